@@ -1,0 +1,73 @@
+// Bundles the extension client, the language server, the CLI and the webviews with esbuild.
+//   node build.mjs               development build (source maps)
+//   node build.mjs --production  minified, as packaged into the .vsix
+//   node build.mjs --watch       rebuild on change
+//   node build.mjs --tests       also bundles the real-VS-Code test suite into out/
+import * as esbuild from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const tests = args.has('--tests');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // jsonc-parser's UMD build hides its requires from the bundler; its ES module build does not.
+  mainFields: ['module', 'main'],
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'server/server': 'server/src/server.ts' }, outdir: 'dist' },
+  {
+    ...common,
+    entryPoints: { 'cli/apigw': 'server/src/cli/apigw.ts' },
+    outdir: 'dist',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+];
+
+const webviewEntries = ['client/webview/evaluator/main.ts', 'client/webview/invoke/main.ts'].filter((f) => existsSync(f));
+if (webviewEntries.length) {
+  builds.push({
+    bundle: true,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    sourcemap: production ? false : 'inline',
+    minify: production,
+    logLevel: 'warning',
+    entryPoints: Object.fromEntries(webviewEntries.map((f) => [f.replace(/^client\/webview\//, 'webview/').replace(/\.ts$/, ''), f])),
+    outdir: 'dist',
+  });
+}
+
+if (tests) {
+  builds.push({
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: ['test/vscode/suite/**/*.ts'],
+    outbase: '.',
+    outdir: 'out',
+    external: ['vscode', 'mocha'],
+  });
+}
+
+if (!watch) rmSync('dist', { recursive: true, force: true });
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching for changes...');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,57 @@
+import { processIO, UsageError, type CliIO } from './io';
+import { runLint } from './commands/lint';
+
+type Command = (args: string[], io: CliIO) => Promise<number>;
+
+const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string }> = {
+  lint: { run: async () => runLint, summary: 'lint FILE... [--format text|json|sarif] [--dialect rest|http]   check API definitions' },
+};
+
+export const USAGE = [
+  'usage: apigw <command> [options]',
+  '',
+  'commands:',
+  ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
+  '',
+  'apigw <command> --help shows the options of a command.',
+].join('\n');
+
+/** Runs the CLI and returns the exit code: 0 success, 1 findings or a failed run, 2 usage errors or unreadable input. */
+export async function main(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    (name ? io.out : io.err)(`${USAGE}\n`);
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out(`${process.env.APIGW_VERSION ?? '0.1.0'}\n`);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`apigw: unknown command '${name}'\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    return await (await command.run())(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`apigw ${name}: ${error.message}\n`);
+      return 2;
+    }
+    io.err(`apigw ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), processIO()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      process.stderr.write(`apigw: ${String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

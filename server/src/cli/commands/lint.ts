@@ -1,0 +1,130 @@
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../languageService';
+import { DIAGNOSTIC_CODES } from '../../facts/diagnosticCodes';
+import { detectFormat } from '../../model/apiDocument';
+import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
+import { UsageError, type CliIO } from '../io';
+import { parseOptions } from '../options';
+
+export const LINT_USAGE = 'usage: apigw lint FILE... [--format text|json|sarif] [--dialect auto|rest|http]';
+
+const SEVERITY_NAMES: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+export async function runLint(args: string[], io: CliIO): Promise<number> {
+  if (args.includes('--help')) {
+    io.out(`${LINT_USAGE}\n`);
+    return 0;
+  }
+  const options = parseOptions(args, { values: ['--format', '--dialect'] });
+  const format = options.values.get('--format') ?? 'text';
+  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+  const dialect = options.values.get('--dialect') ?? 'auto';
+  if (!['auto', 'rest', 'http'].includes(dialect)) throw new UsageError(`--dialect must be auto, rest or http, not '${dialect}'`);
+  if (options.positional.length === 0) throw new UsageError(`no file given\n${LINT_USAGE}`);
+
+  // Read everything first: an unreadable file is a usage error (exit 2) and must not leave half a report behind.
+  const inputs: { file: string; text: string }[] = [];
+  for (const file of options.positional) inputs.push({ file, text: await io.readFile(file) });
+
+  const service = createLanguageService({ resolver: new WorkspaceResolver(() => undefined) });
+  const results: FileResult[] = [];
+  for (const { file, text } of inputs) {
+    const absolute = path.resolve(io.cwd, file);
+    const uri = fileUri(absolute);
+    const document = TextDocument.create(uri, detectFormat(uri, undefined, text), 0, text);
+    const diagnostics = await service.doValidation(document, { dialect: dialect as 'auto' | 'rest' | 'http' });
+    results.push({ file, diagnostics });
+  }
+
+  if (format === 'json') io.out(`${JSON.stringify(toJson(results), null, 2)}\n`);
+  else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(results, io.cwd), null, 2)}\n`);
+  else io.out(toText(results));
+  return results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
+}
+
+function severityName(d: Diagnostic): 'error' | 'warning' | 'information' | 'hint' {
+  return SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error];
+}
+
+function toText(results: FileResult[]): string {
+  const lines: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  for (const { file, diagnostics } of results) {
+    for (const d of diagnostics) {
+      const severity = severityName(d);
+      if (severity === 'error') errors++;
+      if (severity === 'warning') warnings++;
+      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}`);
+    }
+  }
+  lines.push(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  return `${lines.join('\n')}\n`;
+}
+
+function toJson(results: FileResult[]) {
+  return results.flatMap(({ file, diagnostics }) =>
+    diagnostics.map((d) => ({
+      file,
+      line: d.range.start.line,
+      character: d.range.start.character,
+      endLine: d.range.end.line,
+      endCharacter: d.range.end.character,
+      severity: severityName(d),
+      code: String(d.code),
+      message: d.message,
+    })),
+  );
+}
+
+const SARIF_LEVELS = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+function toSarif(results: FileResult[], cwd: string) {
+  const used = new Set(results.flatMap((r) => r.diagnostics.map((d) => String(d.code))));
+  const rules = [...used].sort().map((id) => ({
+    id,
+    shortDescription: { text: DIAGNOSTIC_CODES[id]?.title ?? id },
+    helpUri: DIAGNOSTIC_CODES[id]?.docsUrl,
+  }));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'apigw', informationUri: 'https://docs.aws.amazon.com/apigateway/', rules } },
+        results: results.flatMap(({ file, diagnostics }) =>
+          diagnostics.map((d) => ({
+            ruleId: String(d.code),
+            level: SARIF_LEVELS[severityName(d)],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/') },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}

@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+
+/** What a command may do to the outside world; tests pass their own. */
+export interface CliIO {
+  out(text: string): void;
+  err(text: string): void;
+  cwd: string;
+  readFile(path: string): Promise<string>;
+}
+
+/** A mistake in how the command was called: printed as one line, exit code 2. */
+export class UsageError extends Error {}
+
+export function processIO(): CliIO {
+  return {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+    readFile: (file) => readTextFile(path.resolve(process.cwd(), file)),
+  };
+}
+
+/** Reads a file as UTF-8 text, refusing what is not: a definition decoded with replacement characters would mislead. */
+export async function readTextFile(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${file}: no such file`);
+    if (code === 'EISDIR') throw new UsageError(`${file}: is a directory, not a file`);
+    if (code === 'EACCES') throw new UsageError(`${file}: permission denied`);
+    throw new UsageError(`${file}: cannot be read (${code ?? String(error)})`);
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  } catch {
+    throw new UsageError(`${file}: not UTF-8 text`);
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Shape of the mapping-template language facts: every `$input`, `$util`, `$context` and `$stageVariables` member.
+ * The engine (defaults, argument checks), template diagnostics, completion and hover all read one catalog of these.
+ */
+
+/** Where a template runs: integration request, integration response, or a gateway response (substitution only). */
+export type TemplateKind = 'request' | 'response' | 'gatewayResponse';
+
+export interface TemplateParameter {
+  name: string;
+  type: string;
+  doc?: string;
+}
+
+export interface TemplateMember {
+  /** Member name without the leading `$` or dot, e.g. `requestId`, `json`, `identity`. */
+  name: string;
+  /** `object` members have `members`; `method`s are called with arguments; `property` is a value. */
+  kind: 'property' | 'method' | 'object';
+  /** Java-like signature shown in completion and hover, e.g. `json(String path): String`. */
+  signature?: string;
+  params?: TemplateParameter[];
+  /** Arguments a call accepts; `$input.params()` takes 0 or 1. Defaults to params.length for both. */
+  minArgs?: number;
+  maxArgs?: number;
+  /** Java type of the value or return value: String, Object, Map, List, Integer, Long, Boolean. */
+  returns?: string;
+  /** Markdown documentation. */
+  doc: string;
+  docsUrl: string;
+  members?: TemplateMember[];
+  /** Any further key is allowed below this member (`$context.authorizer.<key>`, `$stageVariables.<name>`). */
+  openEnded?: boolean;
+  /** Assignable with `#set` (`$context.requestOverride.header.X`, `$context.responseOverride.status`). */
+  writable?: boolean;
+  /** Template kinds where the member is meaningful; absent means all. */
+  availableIn?: TemplateKind[];
+  /** Default value the evaluator uses when the sample request does not give one (for `property` members). */
+  sample?: string | number | boolean | null;
+}

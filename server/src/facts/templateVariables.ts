@@ -1,0 +1,324 @@
+/**
+ * The mapping-template variables of REST APIs: `$input`, `$util`, `$context` and `$stageVariables`.
+ * Source: "Variables for data transformations for API Gateway" (AWS developer guide, mapping-template reference).
+ * Completion, hover, template diagnostics and the evaluator's defaults all read this one list.
+ */
+import type { TemplateMember, TemplateParameter } from './templateVariableTypes';
+
+const REFERENCE_URL =
+  'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-mapping-template-reference.html';
+const INPUT_URL = `${REFERENCE_URL}#input-variable-reference`;
+const UTIL_URL = `${REFERENCE_URL}#util-template-reference`;
+const CONTEXT_URL = `${REFERENCE_URL}#context-variable-reference`;
+const STAGE_VARIABLES_URL =
+  'https://docs.aws.amazon.com/apigateway/latest/developerguide/aws-api-gateway-stage-variables-reference.html';
+const OVERRIDE_URL =
+  'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html';
+const CLIENT_CERT_URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html';
+
+function property(name: string, returns: string, doc: string, sample: TemplateMember['sample'], docsUrl = CONTEXT_URL): TemplateMember {
+  return { name, kind: 'property', returns, doc, docsUrl, sample };
+}
+
+function method(
+  name: string,
+  params: TemplateParameter[],
+  returns: string,
+  doc: string,
+  docsUrl: string,
+  argRange?: { minArgs: number; maxArgs: number },
+): TemplateMember {
+  const signature = `${name}(${params.map((p) => `${p.type} ${p.name}`).join(', ')}): ${returns}`;
+  return { name, kind: 'method', signature, params, returns, doc, docsUrl, ...argRange };
+}
+
+function object(name: string, doc: string, members: TemplateMember[], extra: Partial<TemplateMember> = {}): TemplateMember {
+  return { name, kind: 'object', returns: 'Map', doc, docsUrl: CONTEXT_URL, members, ...extra };
+}
+
+const JSON_PATH_PARAM: TemplateParameter = {
+  name: 'path',
+  type: 'String',
+  doc: 'A JSONPath expression such as `$.pets[0].name`; `$` is the whole payload.',
+};
+const TEXT_PARAM: TemplateParameter = { name: 'text', type: 'String' };
+
+const INPUT: TemplateMember = {
+  name: 'input',
+  kind: 'object',
+  returns: 'Object',
+  doc:
+    'The payload and parameters of the request (in a request template) or of the integration response (in a response template). ' +
+    'Written on its own, `$input` renders as `{}`.',
+  docsUrl: INPUT_URL,
+  members: [
+    property('body', 'String', 'The raw payload as a string. An empty payload reads as `{}`.', '{}', INPUT_URL),
+    method(
+      'json',
+      [JSON_PATH_PARAM],
+      'String',
+      'Evaluates a JSONPath expression against the payload and returns the result as **JSON text**, ready to embed in a JSON template. ' +
+        'Example: `$input.json(\'$.pets\')`.',
+      INPUT_URL,
+    ),
+    method(
+      'params',
+      [{ name: 'name', type: 'String', doc: 'Optional parameter name; looked up in path, then query string, then headers.' }],
+      'Object',
+      'Without an argument: a map `{path={...}, querystring={...}, header={...}}` of all request parameters. ' +
+        'With a name: the value of that parameter from the path, the query string or the headers, searched in that order. ' +
+        'Wrap user-supplied values in `$util.escapeJavaScript(...)` before writing them into JSON.',
+      INPUT_URL,
+      { minArgs: 0, maxArgs: 1 },
+    ),
+    method(
+      'path',
+      [JSON_PATH_PARAM],
+      'Object',
+      'Evaluates a JSONPath expression and returns the result as an **object** (map, list, string, number) usable in VTL, ' +
+        'e.g. `$input.path(\'$.pets\').size()`. Interpolated into text, a map prints Java-style as `{key=value}`; use `$input.json` for JSON.',
+      INPUT_URL,
+    ),
+  ],
+};
+
+const UTIL: TemplateMember = {
+  name: 'util',
+  kind: 'object',
+  returns: 'Object',
+  doc: 'Helper functions for mapping templates. All of them use UTF-8.',
+  docsUrl: UTIL_URL,
+  members: [
+    method(
+      'escapeJavaScript',
+      [TEXT_PARAM],
+      'String',
+      'Escapes a string with JavaScript string rules (quotes, backslashes, control characters). ' +
+        'It also turns `\'` into `\\\'`, which is not valid inside JSON; the documented workaround is ' +
+        '`$util.escapeJavaScript($data).replaceAll("\\\\\'", "\'")`.',
+      UTIL_URL,
+    ),
+    method(
+      'parseJson',
+      [{ name: 'json', type: 'String' }],
+      'Object',
+      'Parses JSON text into an object that VTL can navigate, e.g. `$util.parseJson($input.path(\'$.errorMessage\')).code`.',
+      UTIL_URL,
+    ),
+    method(
+      'urlEncode',
+      [TEXT_PARAM],
+      'String',
+      'Encodes a string as `application/x-www-form-urlencoded` (a space becomes `+`).',
+      UTIL_URL,
+    ),
+    method(
+      'urlDecode',
+      [TEXT_PARAM],
+      'String',
+      'Decodes an `application/x-www-form-urlencoded` string (`+` becomes a space).',
+      UTIL_URL,
+    ),
+    method('base64Encode', [TEXT_PARAM], 'String', 'Encodes the UTF-8 bytes of a string as Base64.', UTIL_URL),
+    method('base64Decode', [TEXT_PARAM], 'String', 'Decodes Base64 into a UTF-8 string.', UTIL_URL),
+  ],
+};
+
+const STAGE_VARIABLES: TemplateMember = {
+  name: 'stageVariables',
+  kind: 'object',
+  returns: 'Map',
+  doc:
+    'The stage variables of the deployment stage: `$stageVariables.name`, `$stageVariables[\'name\']` or `${stageVariables[\'name\']}`.',
+  docsUrl: STAGE_VARIABLES_URL,
+  members: [],
+  openEnded: true,
+};
+
+const CLIENT_CERT = object(
+  'clientCert',
+  'The client certificate presented in a mutual-TLS request (empty without mutual TLS).',
+  [
+    property('clientCertPem', 'String', 'The PEM-encoded client certificate.', null),
+    property('subjectDN', 'String', 'The distinguished name of the certificate subject.', null),
+    property('issuerDN', 'String', 'The distinguished name of the certificate issuer.', null),
+    property('serialNumber', 'String', 'The serial number of the certificate.', null),
+    object('validity', 'The validity period of the certificate.', [
+      property('notBefore', 'String', 'Start of the validity period.', null),
+      property('notAfter', 'String', 'End of the validity period.', null),
+    ]),
+  ],
+  { docsUrl: CLIENT_CERT_URL },
+);
+
+const IDENTITY = object('identity', 'Who sent the request, as far as API Gateway knows.', [
+  property('accountId', 'String', 'The AWS account of the caller (IAM authorization only).', null),
+  property('apiKey', 'String', 'The API key sent with the request, for methods that require one.', null),
+  property('apiKeyId', 'String', 'The id of the API key, for methods that require one.', null),
+  property('caller', 'String', 'The principal identifier of the caller that signed the request (IAM authorization).', null),
+  property(
+    'cognitoAuthenticationProvider',
+    'String',
+    'The Amazon Cognito providers used by the caller, for requests signed with Cognito credentials.',
+    null,
+  ),
+  property('cognitoAuthenticationType', 'String', '`authenticated` or `unauthenticated` for Cognito-signed requests.', null),
+  property('cognitoIdentityId', 'String', 'The Cognito identity id of the caller.', null),
+  property('cognitoIdentityPoolId', 'String', 'The Cognito identity pool id of the caller.', null),
+  property('principalOrgId', 'String', 'The AWS Organizations id of the caller (IAM authorization).', null),
+  property('sourceIp', 'String', 'The source IP address of the TCP connection that reached API Gateway.', '203.0.113.10'),
+  property('user', 'String', 'The principal identifier of the user (IAM authorization).', null),
+  property('userAgent', 'String', 'The `User-Agent` header of the caller.', 'Mozilla/5.0 (X11; Linux x86_64) apigw-studio'),
+  property('userArn', 'String', 'The ARN of the effective user (IAM authorization).', null),
+  property('vpcId', 'String', 'The VPC of the caller, for requests through a VPC endpoint to a private API.', null),
+  property('vpceId', 'String', 'The VPC endpoint of the caller, for requests to a private API.', null),
+  CLIENT_CERT,
+]);
+
+const AUTHORIZER = object(
+  'authorizer',
+  'What the authorizer returned. Keys from a Lambda authorizer\'s `context` map appear here as strings ' +
+    '(`1` becomes `"1"`, `true` becomes `"true"`).',
+  [
+    property('principalId', 'String', 'The principal id returned by a Lambda authorizer.', null),
+    object(
+      'claims',
+      'The claims of a Cognito user pool token, e.g. `$context.authorizer.claims.sub`. ' +
+        '`$context.authorizer.claims` on its own returns null; read one claim at a time.',
+      [],
+      { openEnded: true },
+    ),
+  ],
+  { openEnded: true },
+);
+
+const ERROR = object('error', 'The error API Gateway is answering with (gateway responses).', [
+  property('message', 'String', 'The error message, not JSON-escaped.', null),
+  property('messageString', 'String', 'The error message as a quoted JSON string.', null),
+  property(
+    'responseType',
+    'String',
+    'The gateway response type, e.g. `UNAUTHORIZED`; meant for gateway responses and access logs.',
+    null,
+  ),
+  property('validationErrorString', 'String', 'The detailed request-validation error message.', null),
+]);
+
+const overrideMap = (name: string, what: string): TemplateMember => ({
+  ...object(name, what, [], { openEnded: true, writable: true, availableIn: ['request'] }),
+  docsUrl: OVERRIDE_URL,
+});
+
+const REQUEST_OVERRIDE: TemplateMember = {
+  ...object(
+    'requestOverride',
+    'Overrides of the integration request, set with `#set` in a request template.',
+    [
+      overrideMap('header', 'Set an integration request header: `#set($context.requestOverride.header.X-Id = "1")`.'),
+      overrideMap('path', 'Set an integration request path parameter: `#set($context.requestOverride.path.id = "1")`.'),
+      overrideMap('querystring', 'Set an integration query string parameter: `#set($context.requestOverride.querystring.q = "x")`.'),
+    ],
+    { availableIn: ['request'] },
+  ),
+  docsUrl: OVERRIDE_URL,
+};
+
+const RESPONSE_OVERRIDE: TemplateMember = {
+  ...object('responseOverride', 'Overrides of the method response, set with `#set`.', [
+    {
+      ...object('header', 'Set a response header: `#set($context.responseOverride.header.X-Id = "1")`.', [], {
+        openEnded: true,
+        writable: true,
+      }),
+      docsUrl: OVERRIDE_URL,
+    },
+    {
+      ...property('status', 'Integer', 'Set the response status code: `#set($context.responseOverride.status = 400)`.', null, OVERRIDE_URL),
+      writable: true,
+    },
+  ]),
+  docsUrl: OVERRIDE_URL,
+};
+
+const CONTEXT: TemplateMember = {
+  name: 'context',
+  kind: 'object',
+  returns: 'Map',
+  doc: 'Facts about the API, the stage and the current request.',
+  docsUrl: CONTEXT_URL,
+  members: [
+    property('accountId', 'String', 'The AWS account id of the API owner.', '123456789012'),
+    property('apiId', 'String', 'The identifier API Gateway assigned to the API.', 'a1b2c3d4e5'),
+    AUTHORIZER,
+    property('awsEndpointRequestId', 'String', 'The request id of the AWS service call made by an AWS integration.', null),
+    property('deploymentId', 'String', 'The id of the deployment serving the request.', 'd1e2f3'),
+    property('domainName', 'String', 'The domain name the API was called on.', 'a1b2c3d4e5.execute-api.us-east-1.amazonaws.com'),
+    property('domainPrefix', 'String', 'The first label of the domain name.', 'a1b2c3d4e5'),
+    ERROR,
+    property('extendedRequestId', 'String', 'The extended id API Gateway assigns to the request (also `x-amz-apigw-id`).', 'Ab1CdEfGhIjKlMn='),
+    property('httpMethod', 'String', 'The HTTP method of the request: DELETE, GET, HEAD, OPTIONS, PATCH, POST or PUT.', 'POST'),
+    IDENTITY,
+    property('isCanaryRequest', 'Boolean', '`true` when a canary deployment served the request, otherwise `false`.', false),
+    property('path', 'String', 'The request path including the stage, e.g. `/prod/pets/1`.', '/prod/'),
+    property('protocol', 'String', 'The request protocol, e.g. `HTTP/1.1`.', 'HTTP/1.1'),
+    REQUEST_OVERRIDE,
+    property('requestId', 'String', 'The id of the request (also `x-amzn-RequestId`), a UUID.', 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef'),
+    property('requestTime', 'String', 'The request time in Common Log Format, `dd/MMM/yyyy:HH:mm:ss +-hhmm`.', '09/Apr/2015:12:34:56 +0000'),
+    property('requestTimeEpoch', 'Long', 'The request time in milliseconds since the epoch.', 1428582896000),
+    property('resourceId', 'String', 'The id of the API resource.', 'abc123'),
+    property('resourcePath', 'String', 'The resource path template, e.g. `/pets/{id}`.', '/'),
+    RESPONSE_OVERRIDE,
+    property('stage', 'String', 'The deployment stage name, e.g. `prod`.', 'prod'),
+    property('wafResponseCode', 'String', 'The AWS WAF verdict: `WAF_ALLOW` or `WAF_BLOCK` (absent without a web ACL).', null),
+    property('webaclArn', 'String', 'The ARN of the web ACL that judged the request (absent without a web ACL).', null),
+  ],
+};
+
+export const TEMPLATE_ROOTS: TemplateMember[] = [INPUT, UTIL, CONTEXT, STAGE_VARIABLES];
+
+/** The member at `path` (root name first, without `$`), following open-ended members for any deeper key. */
+export function findTemplateMember(path: string[]): TemplateMember | undefined {
+  let candidates: TemplateMember[] = TEMPLATE_ROOTS;
+  let found: TemplateMember | undefined;
+  for (let i = 0; i < path.length; i++) {
+    const next = candidates.find((m) => m.name === path[i]);
+    if (next) {
+      found = next;
+      candidates = next.members ?? [];
+      continue;
+    }
+    if (!found?.openEnded) return undefined;
+    found = openEndedEntry(found, path[i]);
+    candidates = [];
+  }
+  return found;
+}
+
+/** An entry below an open-ended member (`$stageVariables.env`, `$context.authorizer.tenant`): any key, a string value. */
+function openEndedEntry(parent: TemplateMember, key: string): TemplateMember {
+  return {
+    name: key,
+    kind: 'property',
+    returns: 'String',
+    doc: `A key of \`${parent.name}\`.`,
+    docsUrl: parent.docsUrl,
+    writable: parent.writable,
+    availableIn: parent.availableIn,
+    openEnded: true,
+  };
+}
+
+/** Members one can write after `path` and a dot, e.g. `['context', 'identity']` gives sourceIp, userAgent, ... */
+export function templateMembersOf(path: string[]): TemplateMember[] {
+  if (path.length === 0) return TEMPLATE_ROOTS;
+  return findTemplateMember(path)?.members ?? [];
+}
+
+/** Every `property` below `member` with its dotted path, e.g. `['identity', 'sourceIp']`. */
+export function* templateProperties(member: TemplateMember, prefix: string[] = []): Generator<{ path: string[]; member: TemplateMember }> {
+  for (const child of member.members ?? []) {
+    const childPath = [...prefix, child.name];
+    if (child.kind === 'property') yield { path: childPath, member: child };
+    else if (child.kind === 'object') yield* templateProperties(child, childPath);
+  }
+}

@@ -1,0 +1,126 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import type { DocumentFormat, SyntaxProblem, ValueNode } from './nodes';
+import { buildTree } from './yamlTree';
+import { getValue, toValue } from './navigate';
+
+export type SpecKind = 'openapi' | 'swagger' | 'unknown';
+
+/** A parsed API definition: the source text, the node tree and what it is. */
+export class ApiDocument {
+  readonly kind: SpecKind;
+  /** The `openapi` / `swagger` version string, e.g. `3.0.1` or `2.0`. */
+  readonly specVersion: string | undefined;
+  private plainValue: unknown;
+  private hasPlainValue = false;
+
+  constructor(
+    readonly textDocument: TextDocument,
+    readonly format: DocumentFormat,
+    readonly root: ValueNode | undefined,
+    readonly problems: SyntaxProblem[],
+  ) {
+    const openapi = getValue(root, 'openapi');
+    const swagger = getValue(root, 'swagger');
+    if (openapi) {
+      this.kind = 'openapi';
+      this.specVersion = scalarText(openapi);
+    } else if (swagger) {
+      this.kind = 'swagger';
+      this.specVersion = scalarText(swagger);
+    } else {
+      this.kind = 'unknown';
+    }
+  }
+
+  get uri(): string {
+    return this.textDocument.uri;
+  }
+
+  get text(): string {
+    return this.textDocument.getText();
+  }
+
+  /** OpenAPI 3.x (`openapi: 3.*`). */
+  get isOpenApi3(): boolean {
+    return this.kind === 'openapi';
+  }
+
+  /** The whole document as plain JavaScript values, built once. */
+  get value(): unknown {
+    if (!this.hasPlainValue) {
+      this.plainValue = toValue(this.root);
+      this.hasPlainValue = true;
+    }
+    return this.plainValue;
+  }
+}
+
+function scalarText(node: ValueNode): string | undefined {
+  if (node.type === 'object' || node.type === 'array') return undefined;
+  return node.value === null ? undefined : String(node.value);
+}
+
+/** YAML or JSON, from the language id or the file name, else from the first character. */
+export function detectFormat(uri: string, languageId: string | undefined, text: string): DocumentFormat {
+  if (languageId === 'json' || languageId === 'jsonc') return 'json';
+  if (languageId === 'yaml') return 'yaml';
+  if (/\.json$/i.test(uri)) return 'json';
+  if (/\.ya?ml$/i.test(uri)) return 'yaml';
+  const first = text.match(/^\s*(\S)/)?.[1];
+  return first === '{' || first === '[' ? 'json' : 'yaml';
+}
+
+/** True when the text is an OpenAPI or Swagger document, judged cheaply from its top-level keys. */
+export function looksLikeApiDefinition(text: string): boolean {
+  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  return /(^|\n)\s*["']?(openapi|swagger)["']?\s*:/.test(head) || /^\s*\{[\s\S]*?"(openapi|swagger)"\s*:/.test(head.slice(0, 5000));
+}
+
+export function parseApiDocument(textDocument: TextDocument): ApiDocument {
+  const text = textDocument.getText();
+  const format = detectFormat(textDocument.uri, textDocument.languageId, text);
+  const binary = findBinaryContent(text);
+  if (binary !== undefined) {
+    return new ApiDocument(textDocument, format, undefined, [
+      { message: 'This file is not text (it contains NUL characters); it cannot be an API definition.', offset: binary, end: binary + 1, code: 'binary-content' },
+    ]);
+  }
+  const { root, problems } = buildTree(text);
+  if (format === 'json') {
+    problems.push(...jsonSyntaxProblems(text));
+  }
+  return new ApiDocument(textDocument, format, root, problems);
+}
+
+function findBinaryContent(text: string): number | undefined {
+  const limit = Math.min(text.length, 8192);
+  for (let i = 0; i < limit; i++) {
+    if (text.charCodeAt(i) === 0) return i;
+  }
+  return undefined;
+}
+
+/**
+ * JSON is checked as JSON as well: YAML's flow syntax accepts things JSON does not (trailing commas, comments,
+ * unquoted keys). JSON.parse is fast; only a failing document pays for the detailed error list.
+ */
+function jsonSyntaxProblems(text: string): SyntaxProblem[] {
+  try {
+    JSON.parse(text);
+    return [];
+  } catch {
+    const errors: ParseError[] = [];
+    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    return errors.slice(0, 50).map((e) => ({
+      message: `JSON: ${describeJsonError(printParseErrorCode(e.error))}.`,
+      offset: e.offset,
+      end: e.offset + Math.max(e.length, 1),
+      code: 'json-syntax' as const,
+    }));
+  }
+}
+
+function describeJsonError(code: string): string {
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+}

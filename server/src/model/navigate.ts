@@ -1,0 +1,139 @@
+import type { AnyNode, NodePath, ObjectNode, PropertyNode, ScalarNode, ValueNode } from './nodes';
+
+/** The value of a property of an object node, by key. */
+export function getProperty(node: ValueNode | undefined, key: string): PropertyNode | undefined {
+  if (!node || node.type !== 'object') return undefined;
+  const props = node.properties;
+  for (let i = 0; i < props.length; i++) {
+    if (props[i].key.value === key || String(props[i].key.value) === key) return props[i];
+  }
+  return undefined;
+}
+
+export function getValue(node: ValueNode | undefined, key: string): ValueNode | undefined {
+  return getProperty(node, key)?.value;
+}
+
+export function asObject(node: ValueNode | undefined): ObjectNode | undefined {
+  return node?.type === 'object' ? node : undefined;
+}
+
+export function asString(node: ValueNode | undefined): string | undefined {
+  return node?.type === 'string' ? (node.value as string) : undefined;
+}
+
+export function isScalar(node: AnyNode | undefined): node is ScalarNode {
+  return !!node && node.type !== 'object' && node.type !== 'array' && node.type !== 'property';
+}
+
+/** Key of a property as a string, whatever the YAML scalar type of the key (e.g. `200:` is a number in YAML). */
+export function keyName(property: PropertyNode): string {
+  return String(property.key.value);
+}
+
+/** The node at a JSON-pointer-like path of keys and indexes. */
+export function findNodeAtPath(root: ValueNode | undefined, path: NodePath): ValueNode | undefined {
+  let node = root;
+  for (const segment of path) {
+    if (!node) return undefined;
+    if (node.type === 'object') node = getValue(node, String(segment));
+    else if (node.type === 'array') node = typeof segment === 'number' || /^\d+$/.test(segment) ? node.items[Number(segment)] : undefined;
+    else return undefined;
+  }
+  return node;
+}
+
+/** The path of keys and indexes from the root to a node; a key and its value share the path of their property. */
+export function pathOf(node: AnyNode): NodePath {
+  const path: NodePath = [];
+  let current: AnyNode | undefined = node;
+  while (current) {
+    const parent: AnyNode | undefined = current.parent;
+    if (!parent) break;
+    if (parent.type === 'property') {
+      path.push(keyName(parent));
+      current = parent.parent;
+      continue;
+    }
+    if (parent.type === 'array') path.push(parent.items.indexOf(current as ValueNode));
+    current = parent;
+  }
+  return path.reverse();
+}
+
+/**
+ * The innermost node whose range contains the offset: a property key's scalar when the offset is on a key.
+ * `includeEnd` counts an offset right after a node as inside it, as completion needs.
+ */
+export function nodeAtOffset(root: ValueNode | undefined, offset: number, includeEnd = false): AnyNode | undefined {
+  let node: AnyNode | undefined = root;
+  const inside = (n: { offset: number; end: number }) => offset >= n.offset && (offset < n.end || (includeEnd && offset === n.end));
+  if (!root || !inside(root)) return undefined;
+  for (;;) {
+    if (!node) return undefined;
+    if (node.type === 'object') {
+      const child = findContaining(node.properties, offset, includeEnd);
+      if (!child) return node;
+      node = child;
+    } else if (node.type === 'array') {
+      const child = findContaining(node.items, offset, includeEnd);
+      if (!child) return node;
+      node = child;
+    } else if (node.type === 'property') {
+      if (inside(node.key)) return node.key;
+      if (node.value && inside(node.value)) {
+        node = node.value;
+        continue;
+      }
+      return node;
+    } else {
+      return node;
+    }
+  }
+}
+
+/** Children are in source order (aliases and merge copies aside), so a binary search finds the candidate quickly. */
+function findContaining<T extends { offset: number; end: number }>(children: T[], offset: number, includeEnd: boolean): T | undefined {
+  let lo = 0;
+  let hi = children.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const c = children[mid];
+    if (offset < c.offset) hi = mid - 1;
+    else if (offset > c.end || (offset === c.end && !includeEnd)) lo = mid + 1;
+    else return c;
+  }
+  // Merge-key copies and aliases break the ordering; fall back to a scan.
+  for (const c of children) {
+    if (offset >= c.offset && (offset < c.end || (includeEnd && offset === c.end))) return c;
+  }
+  return undefined;
+}
+
+/** Converts a subtree to plain JavaScript values. */
+export function toValue(node: ValueNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const p of node.properties) result[keyName(p)] = toValue(p.value);
+      return result;
+    }
+    case 'array':
+      return node.items.map(toValue);
+    default:
+      return node.value;
+  }
+}
+
+/** Calls the visitor for every property in the subtree, depth first; returning false skips the property's value. */
+export function visitProperties(node: ValueNode | undefined, visitor: (property: PropertyNode) => boolean | void): void {
+  if (!node) return;
+  if (node.type === 'object') {
+    for (const p of node.properties) {
+      if (visitor(p) !== false) visitProperties(p.value, visitor);
+    }
+  } else if (node.type === 'array') {
+    for (const item of node.items) visitProperties(item, visitor);
+  }
+}

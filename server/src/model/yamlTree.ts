@@ -1,0 +1,279 @@
+import { parseEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } from 'js-yaml';
+import type { Event, ScalarEvent } from 'js-yaml';
+import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, SyntaxProblem, ValueNode } from './nodes';
+import { resolvePlainScalar } from './scalars';
+
+export interface TreeResult {
+  root: ValueNode | undefined;
+  problems: SyntaxProblem[];
+}
+
+/** js-yaml refuses collections nested deeper than this; deep documents get a syntax diagnostic, never a stack overflow. */
+const MAX_DEPTH = 200;
+
+/**
+ * Builds the node tree from js-yaml's event stream. The event parser is several times faster than building the `yaml`
+ * package's document and already reports offsets, which is what makes full validation of multi-megabyte definitions
+ * affordable on every edit. JSON is parsed through the same path (JSON is YAML's flow subset).
+ */
+export function buildTree(text: string): TreeResult {
+  const problems: SyntaxProblem[] = [];
+  let events: Event[];
+  try {
+    events = parseEvents(text, { maxDepth: MAX_DEPTH });
+  } catch (error) {
+    const problem = yamlErrorToProblem(error, text);
+    return { root: undefined, problems: [problem] };
+  }
+  const builder = new TreeBuilder(text, problems);
+  const root = builder.build(events);
+  return { root, problems };
+}
+
+function yamlErrorToProblem(error: unknown, text: string): SyntaxProblem {
+  const e = error as { reason?: string; message?: string; mark?: { position?: number } };
+  const offset = Math.min(Math.max(e.mark?.position ?? 0, 0), text.length);
+  const reason = e.reason ?? e.message ?? String(error);
+  return { message: capitalise(reason), offset, end: Math.min(offset + 1, text.length), code: 'yaml-syntax' };
+}
+
+function capitalise(s: string): string {
+  return s.length ? s[0].toUpperCase() + s.slice(1) : s;
+}
+
+const STYLE_NAMES: Record<number, ScalarStyle> = {
+  [SCALAR_STYLE.PLAIN]: 'plain',
+  [SCALAR_STYLE.SINGLE_QUOTED]: 'single',
+  [SCALAR_STYLE.DOUBLE_QUOTED]: 'double',
+  [SCALAR_STYLE.LITERAL_BLOCK]: 'literal',
+  [SCALAR_STYLE.FOLDED_BLOCK]: 'folded',
+};
+
+type Container = ObjectNode | ArrayNode;
+
+class TreeBuilder {
+  private readonly anchors = new Map<string, ValueNode>();
+  /** For each open mapping, the key waiting for its value. */
+  private readonly pendingKeys: (ScalarNode | undefined)[] = [];
+  private readonly stack: Container[] = [];
+  private readonly stackAnchors: (string | undefined)[] = [];
+  private readonly keySets: (Set<string> | undefined)[] = [];
+  private root: ValueNode | undefined;
+  private documents = 0;
+
+  constructor(private readonly text: string, private readonly problems: SyntaxProblem[]) {}
+
+  build(events: Event[]): ValueNode | undefined {
+    for (const event of events) {
+      switch (event.type) {
+        case EVENT_ID.DOCUMENT:
+          this.documents++;
+          if (this.documents === 2) {
+            const at = this.root ? this.root.end : 0;
+            this.problems.push({ message: 'Only the first YAML document of a file is an API definition; the rest is ignored.', offset: at, end: Math.min(at + 3, this.text.length), code: 'yaml-syntax' });
+          }
+          break;
+        case EVENT_ID.MAPPING: {
+          if (this.documents > 1) break;
+          const node: ObjectNode = { type: 'object', properties: [], flow: event.style === COLLECTION_STYLE.FLOW, offset: event.start, end: event.start, parent: undefined };
+          this.setTag(node, event.tagStart, event.tagEnd);
+          this.attach(node);
+          this.open(node, event.anchorStart, event.anchorEnd);
+          break;
+        }
+        case EVENT_ID.SEQUENCE: {
+          if (this.documents > 1) break;
+          const node: ArrayNode = { type: 'array', items: [], flow: event.style === COLLECTION_STYLE.FLOW, offset: event.start, end: event.start, parent: undefined };
+          this.setTag(node, event.tagStart, event.tagEnd);
+          this.attach(node);
+          this.open(node, event.anchorStart, event.anchorEnd);
+          break;
+        }
+        case EVENT_ID.SCALAR: {
+          if (this.documents > 1) break;
+          const node = this.scalar(event);
+          if (event.anchorStart >= 0) this.anchors.set(this.text.slice(event.anchorStart, event.anchorEnd), node);
+          this.attach(node);
+          break;
+        }
+        case EVENT_ID.ALIAS: {
+          if (this.documents > 1) break;
+          const name = this.text.slice(event.anchorStart, event.anchorEnd);
+          const target = this.anchors.get(name);
+          // The alias occupies `*name`; the anchor offsets exclude the `*`.
+          const offset = event.anchorStart - 1;
+          const node = target ? cloneAt(target, offset, event.anchorEnd) : nullScalar(offset, event.anchorEnd);
+          this.attach(node);
+          break;
+        }
+        case EVENT_ID.POP:
+          if (this.documents > 1) break;
+          if (this.stack.length) this.close();
+          break;
+      }
+    }
+    return this.root;
+  }
+
+  private setTag(node: ValueNode, tagStart: number, tagEnd: number): void {
+    if (tagStart >= 0) node.tag = this.text.slice(tagStart, tagEnd);
+  }
+
+  private open(node: Container, anchorStart: number, anchorEnd: number): void {
+    this.stack.push(node);
+    this.stackAnchors.push(anchorStart >= 0 ? this.text.slice(anchorStart, anchorEnd) : undefined);
+    this.pendingKeys.push(undefined);
+    this.keySets.push(node.type === 'object' ? new Set() : undefined);
+  }
+
+  private close(): void {
+    const node = this.stack.pop()!;
+    const anchor = this.stackAnchors.pop();
+    this.pendingKeys.pop();
+    this.keySets.pop();
+    const last = node.type === 'object' ? node.properties[node.properties.length - 1] : node.items[node.items.length - 1];
+    const contentEnd = last ? last.end : node.offset;
+    node.end = node.flow ? this.findFlowEnd(contentEnd, node.type === 'object' ? '}' : ']') : contentEnd;
+    // The property holding a collection was attached when the collection opened, before its end was known.
+    if (node.parent?.type === 'property') node.parent.end = node.end;
+    if (node.type === 'object') this.applyMergeKeys(node);
+    if (anchor) this.anchors.set(anchor, node);
+  }
+
+  /** A flow collection ends at its closing bracket, after the last child, commas, blanks and comments. */
+  private findFlowEnd(from: number, closer: string): number {
+    const text = this.text;
+    for (let i = from; i < text.length; i++) {
+      const c = text[i];
+      if (c === closer) return i + 1;
+      if (c === '#') {
+        while (i < text.length && text[i] !== '\n') i++;
+      }
+    }
+    return from;
+  }
+
+  private attach(node: ValueNode): void {
+    const parent = this.stack[this.stack.length - 1];
+    if (!parent) {
+      if (!this.root) this.root = node;
+      return;
+    }
+    if (parent.type === 'array') {
+      node.parent = parent;
+      parent.items.push(node);
+      return;
+    }
+    const depth = this.stack.length - 1;
+    const key = this.pendingKeys[depth];
+    if (key === undefined) {
+      this.pendingKeys[depth] = node.type === 'object' || node.type === 'array' ? this.complexKey(node) : (node as ScalarNode);
+      return;
+    }
+    this.pendingKeys[depth] = undefined;
+    const property: PropertyNode = { type: 'property', key, value: node, offset: key.offset, end: Math.max(node.end, key.end), parent };
+    key.parent = property;
+    node.parent = property;
+    const keys = this.keySets[depth]!;
+    const name = String(key.value);
+    if (keys.has(name)) {
+      this.problems.push({ message: `Duplicate key '${name}'.`, offset: key.offset, end: key.end, code: 'duplicate-key' });
+    } else {
+      keys.add(name);
+    }
+    parent.properties.push(property);
+  }
+
+  /** Complex (collection) keys do not occur in API definitions; keep their text as the key so nothing is lost. */
+  private complexKey(node: ObjectNode | ArrayNode): ScalarNode {
+    const text = this.text.slice(node.offset, node.end);
+    return { type: 'string', value: text, style: 'plain', offset: node.offset, end: node.end, contentOffset: node.offset, contentEnd: node.end, parent: undefined };
+  }
+
+  /** `<<: *base` merges the anchored mapping's keys that the mapping does not define itself. */
+  private applyMergeKeys(node: ObjectNode): void {
+    const mergeIndex = node.properties.findIndex((p) => p.key.value === '<<' && p.key.style === 'plain');
+    if (mergeIndex < 0) return;
+    const merge = node.properties[mergeIndex];
+    const sources = merge.value?.type === 'object' ? [merge.value] : merge.value?.type === 'array' ? merge.value.items.filter((i): i is ObjectNode => i.type === 'object') : [];
+    const own = new Set(node.properties.map((p) => String(p.key.value)));
+    const merged: PropertyNode[] = [];
+    for (const source of sources) {
+      for (const p of source.properties) {
+        const name = String(p.key.value);
+        if (own.has(name)) continue;
+        own.add(name);
+        const copy: PropertyNode = { ...p, parent: node, key: { ...p.key, parent: undefined }, value: p.value ? cloneAt(p.value, p.value.offset, p.value.end) : undefined };
+        copy.key.parent = copy;
+        if (copy.value) copy.value.parent = copy;
+        merged.push(copy);
+      }
+    }
+    node.properties.splice(mergeIndex, 1, ...merged);
+  }
+
+  private scalar(event: ScalarEvent): ScalarNode {
+    const style = STYLE_NAMES[event.style] ?? 'plain';
+    const raw = event.fast && style === 'plain' ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
+    let offset = event.valueStart;
+    let end = event.valueEnd;
+    if (style === 'single' || style === 'double') {
+      offset--;
+      end++;
+    } else if (style === 'literal' || style === 'folded') {
+      // Diagnostics on a block scalar should not spill onto the following line.
+      while (end > offset && /\s/.test(this.text[end - 1])) end--;
+    }
+    const tag = event.tagStart >= 0 ? this.text.slice(event.tagStart, event.tagEnd) : undefined;
+    let type: ScalarNode['type'] = 'string';
+    let value: ScalarNode['value'] = raw;
+    if (style === 'plain' && (tag === undefined || tag === '!')) {
+      ({ type, value } = resolvePlainScalar(raw));
+    } else if (tag === '!!int' || tag === '!!float') {
+      type = 'number';
+      value = Number(raw);
+    } else if (tag === '!!bool') {
+      type = 'boolean';
+      value = raw === 'true';
+    } else if (tag === '!!null') {
+      type = 'null';
+      value = null;
+    }
+    const node: ScalarNode = { type, value, style, offset, end, contentOffset: event.valueStart, contentEnd: event.valueEnd, parent: undefined };
+    if (tag !== undefined && !tag.startsWith('!!')) node.tag = tag;
+    if (style === 'literal' || style === 'folded') node.blockIndent = event.indent;
+    return node;
+  }
+}
+
+function nullScalar(offset: number, end: number): ScalarNode {
+  return { type: 'null', value: null, style: 'plain', offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
+}
+
+/** A copy of an anchored node placed where its alias stands, so that diagnostics on it land on the alias. */
+function cloneAt(node: ValueNode, offset: number, end: number): ValueNode {
+  if (node.type === 'object') {
+    const copy: ObjectNode = { type: 'object', properties: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
+    for (const p of node.properties) {
+      const key: ScalarNode = { ...p.key, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
+      const property: PropertyNode = { type: 'property', key, value: undefined, offset, end, parent: copy };
+      key.parent = property;
+      if (p.value) {
+        property.value = cloneAt(p.value, offset, end);
+        property.value.parent = property;
+      }
+      copy.properties.push(property);
+    }
+    return copy;
+  }
+  if (node.type === 'array') {
+    const copy: ArrayNode = { type: 'array', items: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
+    for (const item of node.items) {
+      const c = cloneAt(item, offset, end);
+      c.parent = copy;
+      copy.items.push(c);
+    }
+    return copy;
+  }
+  return { ...node, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
+}

@@ -1,0 +1,130 @@
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from './languageService';
+import { looksLikeApiDefinition } from './model/apiDocument';
+import type { LanguageSettings } from './services/validationTypes';
+import { WorkspaceResolver } from './workspaceResolver';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const resolver = new WorkspaceResolver((uri) => documents.get(uri));
+const service = createLanguageService({ resolver });
+
+let settings: LanguageSettings = {};
+let canPullConfiguration = false;
+/** Quiet time after a keystroke before validating; short enough to feel immediate, long enough to skip bursts. */
+const VALIDATION_DELAY_MS = 60;
+const pending = new Map<string, NodeJS.Timeout>();
+
+connection.onInitialize((params): InitializeResult => {
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+    },
+    serverInfo: { name: 'API Gateway language server' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (canPullConfiguration) {
+    await connection.client.register(DidChangeConfigurationNotification.type, { section: 'apigateway' }).catch(() => undefined);
+    await refreshSettings();
+  }
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  if (canPullConfiguration) await refreshSettings();
+  else settings = toLanguageSettings(change.settings?.apigateway);
+  for (const document of documents.all()) scheduleValidation(document);
+});
+
+async function refreshSettings(): Promise<void> {
+  try {
+    settings = toLanguageSettings(await connection.workspace.getConfiguration('apigateway'));
+  } catch {
+    settings = {};
+  }
+}
+
+function toLanguageSettings(raw: unknown): LanguageSettings {
+  const config = (raw ?? {}) as { validation?: { dialect?: string; severity?: Record<string, string>; maxFileSizeMB?: number } };
+  const validation = config.validation ?? {};
+  return {
+    dialect: validation.dialect === 'rest' || validation.dialect === 'http' ? validation.dialect : 'auto',
+    severity: validation.severity as LanguageSettings['severity'],
+    maxValidationSize: typeof validation.maxFileSizeMB === 'number' ? validation.maxFileSizeMB * 1024 * 1024 : undefined,
+  };
+}
+
+function isServed(document: TextDocument): boolean {
+  return looksLikeApiDefinition(document.getText());
+}
+
+function scheduleValidation(document: TextDocument): void {
+  const previous = pending.get(document.uri);
+  if (previous) clearTimeout(previous);
+  pending.set(
+    document.uri,
+    setTimeout(() => {
+      pending.delete(document.uri);
+      void validate(document.uri, document.version);
+    }, VALIDATION_DELAY_MS),
+  );
+}
+
+async function validate(uri: string, version: number): Promise<void> {
+  const document = documents.get(uri);
+  if (!document || document.version !== version) return;
+  if (!isServed(document)) {
+    connection.sendDiagnostics({ uri, diagnostics: [] });
+    return;
+  }
+  // A newer edit makes this run pointless: rules check this between units of work.
+  const isCancelled = () => documents.get(uri)?.version !== version;
+  try {
+    const diagnostics = await service.doValidation(document, settings, isCancelled);
+    if (!isCancelled()) connection.sendDiagnostics({ uri, version, diagnostics });
+  } catch (error) {
+    connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+documents.onDidChangeContent((change) => {
+  scheduleValidation(change.document);
+  for (const dependent of resolver.dependentsOf(change.document.uri)) {
+    const document = documents.get(dependent);
+    if (document) scheduleValidation(document);
+  }
+});
+
+documents.onDidClose((event) => {
+  const timer = pending.get(event.document.uri);
+  if (timer) clearTimeout(timer);
+  pending.delete(event.document.uri);
+  connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  for (const change of params.changes) {
+    resolver.forget(change.uri);
+    for (const dependent of resolver.dependentsOf(change.uri)) {
+      const document = documents.get(dependent);
+      if (document) scheduleValidation(document);
+    }
+  }
+});
+
+// The server must outlive any single bad document or failed request.
+process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected rejection: ${String(reason)}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,123 @@
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import type { ApiDocument } from '../model/apiDocument';
+import { inferDialect } from '../model/dialectInference';
+import { codeInfo } from '../facts/diagnosticCodes';
+import { RULES } from './rules';
+import type { DocumentResolver, LanguageSettings, Problem, SeverityName, ValidationContext } from './validationTypes';
+
+export const DIAGNOSTIC_SOURCE = 'apigateway';
+
+/** Past this size only syntax is checked, so one huge file cannot stall the server (AWS imports at most 6 MB). */
+const DEFAULT_MAX_VALIDATION_SIZE = 20 * 1024 * 1024;
+
+const SEVERITIES: Record<SeverityName, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+export interface ValidationOptions {
+  settings?: LanguageSettings;
+  resolver?: DocumentResolver;
+  isCancelled?: () => boolean;
+}
+
+/** Runs every rule over a parsed document and returns LSP diagnostics, with severity settings and suppressions applied. */
+export async function validateDocument(document: ApiDocument, options: ValidationOptions = {}): Promise<Diagnostic[]> {
+  const settings = options.settings ?? {};
+  const problems: Problem[] = document.problems.map((p) => ({ ...p }));
+  const maxSize = settings.maxValidationSize ?? DEFAULT_MAX_VALIDATION_SIZE;
+  if (document.root && document.text.length > maxSize) {
+    problems.push({
+      offset: 0,
+      end: 0,
+      code: 'too-large-to-validate',
+      message: `This document is ${(document.text.length / 1048576).toFixed(1)} MB; only its syntax was checked (limit ${(maxSize / 1048576).toFixed(0)} MB). AWS rejects imports over 6 MB.`,
+    });
+  } else if (document.root && document.kind !== 'unknown') {
+    const context = createContext(document, settings, options, problems);
+    for (const rule of RULES) {
+      if (context.isCancelled()) break;
+      await rule(context);
+    }
+  }
+  return toDiagnostics(document, problems, settings);
+}
+
+function createContext(document: ApiDocument, settings: LanguageSettings, options: ValidationOptions, problems: Problem[]): ValidationContext {
+  const dialect = settings.dialect && settings.dialect !== 'auto' ? settings.dialect : inferDialect(document);
+  return {
+    document,
+    dialect,
+    settings,
+    resolver: options.resolver,
+    report(node, code, message, extra) {
+      problems.push({ offset: node.offset, end: node.end, code, message, ...extra });
+    },
+    isCancelled: options.isCancelled ?? (() => false),
+  };
+}
+
+export function toDiagnostics(document: ApiDocument, problems: Problem[], settings: LanguageSettings): Diagnostic[] {
+  const text = document.textDocument;
+  const suppressions = findSuppressions(document);
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const problem of problems) {
+    const configured = settings.severity?.[problem.code];
+    if (configured === 'off') continue;
+    const severityName = configured ?? problem.severity ?? codeInfo(problem.code)?.severity ?? 'error';
+    const range = { start: text.positionAt(problem.offset), end: text.positionAt(Math.max(problem.end, problem.offset)) };
+    if (suppressions && isSuppressed(suppressions, range.start.line, problem.code)) continue;
+    const key = `${problem.offset}:${problem.end}:${problem.code}:${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const info = codeInfo(problem.code);
+    const diagnostic: Diagnostic = {
+      range,
+      severity: SEVERITIES[severityName],
+      code: problem.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: problem.message,
+    };
+    if (info) diagnostic.codeDescription = { href: info.docsUrl };
+    if (problem.data) diagnostic.data = problem.data;
+    if (problem.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
+    if (problem.related?.length) {
+      diagnostic.relatedInformation = problem.related.map((r) => ({
+        location: { uri: r.uri, range: r.uri === document.uri ? { start: text.positionAt(r.offset), end: text.positionAt(r.end) } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        message: r.message,
+      }));
+    }
+    diagnostics.push(diagnostic);
+  }
+  return diagnostics;
+}
+
+/**
+ * `# apigw-disable-next-line [code ...]` silences the next line; `# apigw-disable-line [code ...]` its own line.
+ * Without codes every diagnostic on that line is silenced. YAML only: JSON has no comments.
+ */
+const SUPPRESSION = /#\s*apigw-disable-(next-line|line)\b([^\n]*)/g;
+
+type Suppressions = Map<number, Set<string> | 'all'>;
+
+function findSuppressions(document: ApiDocument): Suppressions | undefined {
+  const text = document.text;
+  if (document.format !== 'yaml' || !text.includes('apigw-disable-')) return undefined;
+  const result: Suppressions = new Map();
+  for (const match of text.matchAll(SUPPRESSION)) {
+    const line = document.textDocument.positionAt(match.index ?? 0).line + (match[1] === 'next-line' ? 1 : 0);
+    const codes = match[2].split(/[\s,]+/).filter(Boolean);
+    const existing = result.get(line);
+    if (codes.length === 0 || existing === 'all') result.set(line, 'all');
+    else result.set(line, new Set([...(existing ?? []), ...codes]));
+  }
+  return result;
+}
+
+function isSuppressed(suppressions: Suppressions, line: number, code: string): boolean {
+  const entry = suppressions.get(line);
+  return entry === 'all' || (entry !== undefined && entry.has(code));
+}

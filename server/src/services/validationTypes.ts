@@ -1,0 +1,48 @@
+import type { ApiDocument } from '../model/apiDocument';
+import type { AnyNode } from '../model/nodes';
+import type { Dialect } from '../model/dialect';
+
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = SeverityName | 'off';
+
+export interface LanguageSettings {
+  /** REST (v1) or HTTP API (v2) rules; `auto` infers the dialect from the document. */
+  dialect?: Dialect | 'auto';
+  /** Per-code severity overrides, e.g. `{ "unsupported-schema-keyword": "off" }`. */
+  severity?: Record<string, SeveritySetting>;
+  /** Documents larger than this many bytes get syntax checks only. */
+  maxValidationSize?: number;
+}
+
+/** A problem found by a rule, before severity settings and suppressions are applied. */
+export interface Problem {
+  offset: number;
+  end: number;
+  code: string;
+  message: string;
+  /** Overrides the code's default severity (rules that grade one code by circumstance). */
+  severity?: SeverityName;
+  /** Extra facts a quick fix needs (e.g. the missing parameter's name and location). */
+  data?: Record<string, unknown>;
+  /** Locations elsewhere that explain the problem. */
+  related?: { uri: string; offset: number; end: number; message: string }[];
+  /** Marks the range as unnecessary (faded) in the editor. */
+  unnecessary?: boolean;
+}
+
+/** Reads other files for `$ref`s across files; returns undefined when the file cannot be read. */
+export interface DocumentResolver {
+  resolve(baseUri: string, ref: string): Promise<ApiDocument | undefined>;
+}
+
+export interface ValidationContext {
+  document: ApiDocument;
+  dialect: Dialect;
+  settings: LanguageSettings;
+  resolver: DocumentResolver | undefined;
+  report(node: AnyNode | { offset: number; end: number }, code: string, message: string, extra?: Partial<Problem>): void;
+  /** Cooperative cancellation: long rules check it between units of work. */
+  isCancelled(): boolean;
+}
+
+export type Rule = (context: ValidationContext) => void | Promise<void>;

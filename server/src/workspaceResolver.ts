@@ -1,0 +1,71 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseApiDocument, type ApiDocument } from './model/apiDocument';
+import type { DocumentResolver } from './services/validationTypes';
+
+/** Largest referenced file that is read from disk; bigger ones are reported as unreadable rather than stalling. */
+const MAX_REFERENCED_FILE = 20 * 1024 * 1024;
+
+/**
+ * Resolves `$ref`s to other files: open editors first (their unsaved text is what the user sees), then the disk.
+ * Remembers who referenced what, so that a change in a referenced file re-validates the documents using it.
+ */
+export class WorkspaceResolver implements DocumentResolver {
+  private readonly dependents = new Map<string, Set<string>>();
+  private readonly diskCache = new Map<string, { mtimeText: string; parsed: ApiDocument }>();
+
+  constructor(private readonly openDocument: (uri: string) => TextDocument | undefined) {}
+
+  async resolve(baseUri: string, ref: string): Promise<ApiDocument | undefined> {
+    const target = resolveUri(baseUri, ref);
+    if (!target) return undefined;
+    let users = this.dependents.get(target);
+    if (!users) this.dependents.set(target, (users = new Set()));
+    users.add(baseUri);
+    const open = this.openDocument(target);
+    if (open) return parseApiDocument(open);
+    return this.readFromDisk(target);
+  }
+
+  /** Documents whose validation read the given file. */
+  dependentsOf(uri: string): string[] {
+    return [...(this.dependents.get(uri) ?? [])];
+  }
+
+  forget(uri: string): void {
+    this.diskCache.delete(uri);
+  }
+
+  private async readFromDisk(uri: string): Promise<ApiDocument | undefined> {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      const bytes = await readFile(fileURLToPath(uri));
+      if (bytes.length > MAX_REFERENCED_FILE) return undefined;
+      const text = bytes.toString('utf8');
+      const cached = this.diskCache.get(uri);
+      if (cached && cached.mtimeText === text) return cached.parsed;
+      const parsed = parseApiDocument(TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text));
+      this.diskCache.set(uri, { mtimeText: text, parsed });
+      return parsed;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+/** The absolute URI of the file part of a `$ref` (`other.yaml#/components/schemas/Pet` → `file:///…/other.yaml`). */
+export function resolveUri(baseUri: string, ref: string): string | undefined {
+  const filePart = ref.split('#')[0];
+  if (!filePart) return baseUri;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(filePart) && !filePart.startsWith('file:')) return undefined;
+  try {
+    return new URL(filePart, baseUri).toString();
+  } catch {
+    return undefined;
+  }
+}
+
+export function fileUri(path: string): string {
+  return pathToFileURL(path).toString();
+}

@@ -1,0 +1,99 @@
+import { parse as parseYaml } from 'yaml';
+import { badRequest } from './errors';
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Restapi import/put accepts at most 6 MB (API Gateway quotas, "API definition file size"). */
+export const MAX_DEFINITION_BYTES = 6 * 1024 * 1024;
+
+/**
+ * Reads an OpenAPI or Swagger document from JSON or YAML text. Anything that is not a mapping with `paths` is refused
+ * with API Gateway's own wording for an unreadable definition.
+ */
+export function parseOpenApiText(text: string): JsonObject {
+  if (Buffer.byteLength(text, 'utf8') > MAX_DEFINITION_BYTES) {
+    throw badRequest('Invalid OpenAPI input: the API definition is larger than the 6 MB import limit.');
+  }
+  let parsed: unknown;
+  const trimmed = text.trim();
+  if (trimmed === '') throw badRequest('Invalid OpenAPI input: the request body is empty.');
+  try {
+    parsed = trimmed.startsWith('{') ? JSON.parse(trimmed) : parseYaml(text, { maxAliasCount: 100 });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw badRequest(`Invalid OpenAPI input: the document is neither valid JSON nor valid YAML (${reason}).`);
+  }
+  if (!isObject(parsed)) throw badRequest('Invalid OpenAPI input: the document is not a JSON or YAML object.');
+  if (typeof parsed.swagger !== 'string' && typeof parsed.openapi !== 'string') {
+    throw badRequest("Invalid OpenAPI input: the document declares neither 'swagger' nor 'openapi' version.");
+  }
+  if (!isObject(parsed.paths)) throw badRequest("Invalid OpenAPI input: the document has no 'paths' object.");
+  return parsed;
+}
+
+export function isSwagger2(doc: JsonObject): boolean {
+  return typeof doc.swagger === 'string';
+}
+
+/** Follows a local `#/a/b` reference; `undefined` for external or dangling ones. */
+export function resolvePointer(doc: JsonObject, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: unknown = doc;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+    if (!isObject(node) && !Array.isArray(node)) return undefined;
+    node = (node as JsonObject)[key];
+  }
+  return node;
+}
+
+/** Replaces a `{$ref}` object by its target (one level, repeated while the target is itself a reference). */
+export function deref(doc: JsonObject, value: unknown): unknown {
+  const seen = new Set<string>();
+  let node = value;
+  while (isObject(node) && typeof node.$ref === 'string') {
+    if (seen.has(node.$ref)) return undefined;
+    seen.add(node.$ref);
+    node = resolvePointer(doc, node.$ref);
+  }
+  return node;
+}
+
+/** The last segment of a `#/definitions/X` or `#/components/schemas/X` reference: the model name. */
+export function refName(ref: string): string {
+  return decodeURIComponent(ref.slice(ref.lastIndexOf('/') + 1));
+}
+
+export function stringRecord(value: unknown): Record<string, string> | undefined {
+  if (!isObject(value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (typeof entry === 'string') out[key] = entry;
+    else if (typeof entry === 'number' || typeof entry === 'boolean') out[key] = String(entry);
+  }
+  return out;
+}
+
+export function stringList(value: unknown): string[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.filter((v): v is string => typeof v === 'string');
+}
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'] as const;
+export const ANY_METHOD_KEY = 'x-amazon-apigateway-any-method';
+
+/** The operations of a path item as [API Gateway method name, operation object] pairs. */
+export function operationsOf(pathItem: JsonObject): [string, JsonObject][] {
+  const out: [string, JsonObject][] = [];
+  for (const key of HTTP_METHODS) {
+    const op = pathItem[key];
+    if (isObject(op)) out.push([key.toUpperCase(), op]);
+  }
+  const any = pathItem[ANY_METHOD_KEY];
+  if (isObject(any)) out.push(['ANY', any]);
+  return out;
+}

@@ -1,0 +1,77 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+const SERVER = path.resolve(__dirname, '../../dist/server/server.js');
+
+/** A real LSP client talking to the bundled server over stdio, as an editor would. */
+export class TestLspClient {
+  readonly connection: MessageConnection;
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: (() => void)[] = [];
+  private version = 1;
+  readonly stderr: string[] = [];
+
+  private constructor(readonly process: ChildProcess, workspaceSettings: unknown) {
+    this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
+    this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+      this.diagnostics.set(params.uri, params);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => workspaceSettings));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.listen();
+    process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
+  }
+
+  static async start(workspaceSettings: unknown = {}): Promise<TestLspClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new TestLspClient(child, workspaceSettings);
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } } },
+    });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  open(uri: string, languageId: string, text: string): void {
+    this.diagnostics.delete(uri);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: this.version++, text } });
+  }
+
+  change(uri: string, text: string): void {
+    this.diagnostics.delete(uri);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: this.version++ }, contentChanges: [{ text }] });
+  }
+
+  async waitForDiagnostics(uri: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.diagnostics.has(uri)) {
+      if (Date.now() > deadline) throw new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server stderr: ${this.stderr.join('')}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+    return this.diagnostics.get(uri)!.diagnostics;
+  }
+
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.connection.sendRequest(method, params) as Promise<T>;
+  }
+
+  async stop(): Promise<void> {
+    try {
+      await this.connection.sendRequest('shutdown');
+      void this.connection.sendNotification('exit');
+    } catch {
+      // already gone
+    }
+    this.connection.dispose();
+    this.process.kill();
+  }
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseApiDocument } from '../../server/src/model/apiDocument';
+import { findNodeAtPath, nodeAtOffset, pathOf, toValue } from '../../server/src/model/navigate';
+import type { ScalarNode } from '../../server/src/model/nodes';
+
+function parse(text: string, uri = 'file:///api.yaml') {
+  return parseApiDocument(TextDocument.create(uri, uri.endsWith('.json') ? 'json' : 'yaml', 1, text));
+}
+
+describe('document model', () => {
+  it('builds a tree with exact offsets for keys and values', () => {
+    const text = 'openapi: 3.0.1\npaths:\n  /pets:\n    get:\n      x-amazon-apigateway-integration:\n        type: MOCK\n';
+    const doc = parse(text);
+    assert.equal(doc.kind, 'openapi');
+    assert.equal(doc.specVersion, '3.0.1');
+    const type = findNodeAtPath(doc.root, ['paths', '/pets', 'get', 'x-amazon-apigateway-integration', 'type']) as ScalarNode;
+    assert.equal(text.slice(type.offset, type.end), 'MOCK');
+    assert.deepEqual(pathOf(type), ['paths', '/pets', 'get', 'x-amazon-apigateway-integration', 'type']);
+    const onKey = nodeAtOffset(doc.root, text.indexOf('get:') + 1);
+    assert.equal(onKey?.type, 'string');
+    assert.deepEqual(pathOf(onKey!), ['paths', '/pets', 'get']);
+  });
+
+  it('resolves YAML 1.2 core scalars and keeps dates as strings', () => {
+    const doc = parse('openapi: 3.0.1\na: 200\nb: true\nc: ~\nd: 2015-03-31\ne: "200"\nf: 1.5\n');
+    assert.deepEqual(toValue(doc.root), { openapi: '3.0.1', a: 200, b: true, c: null, d: '2015-03-31', e: '200', f: 1.5 });
+  });
+
+  it('gives quoted scalars a range including the quotes and a content range without', () => {
+    const text = 'openapi: "3.0.1"\nx: \'it\'\'s\'\n';
+    const doc = parse(text);
+    const x = findNodeAtPath(doc.root, ['x']) as ScalarNode;
+    assert.equal(text.slice(x.offset, x.end), "'it''s'");
+    assert.equal(text.slice(x.contentOffset, x.contentEnd), "it''s");
+    assert.equal(x.value, "it's");
+  });
+
+  it('keeps block scalar content and trims the range to the text', () => {
+    const text = 'openapi: 3.0.1\nt: |\n  #set($a = 1)\n  $a\nnext: 1\n';
+    const doc = parse(text);
+    const t = findNodeAtPath(doc.root, ['t']) as ScalarNode;
+    assert.equal(t.value, '#set($a = 1)\n$a\n');
+    assert.equal(t.style, 'literal');
+    assert.equal(text.slice(t.offset, t.end), '  #set($a = 1)\n  $a');
+  });
+
+  it('parses JSON through the same model with exact offsets', () => {
+    const text = '{\n  "swagger": "2.0",\n  "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}}}}\n}';
+    const doc = parse(text, 'file:///api.json');
+    assert.equal(doc.kind, 'swagger');
+    const d = findNodeAtPath(doc.root, ['paths', '/a', 'get', 'responses', '200', 'description'])!;
+    assert.equal(text.slice(d.offset, d.end), '"ok"');
+    const responses = findNodeAtPath(doc.root, ['paths', '/a', 'get', 'responses'])!;
+    assert.equal(text.slice(responses.offset, responses.end), '{"200": {"description": "ok"}}');
+  });
+
+  it('reports duplicate keys on the second key and keeps the first value', () => {
+    const text = 'openapi: 3.0.1\npaths: {}\npaths: {a: 1}\n';
+    const doc = parse(text);
+    const dup = doc.problems.find((p) => p.code === 'duplicate-key')!;
+    assert.equal(dup.offset, text.lastIndexOf('paths'));
+  });
+
+  it('reports YAML syntax errors with a position and no tree', () => {
+    const doc = parse('openapi: 3.0.1\npaths:\n  /a: [1, 2\n');
+    assert.equal(doc.root, undefined);
+    assert.equal(doc.problems[0].code, 'yaml-syntax');
+  });
+
+  it('reports JSON-only syntax errors that YAML would accept', () => {
+    const doc = parse('{"openapi": "3.0.1", "paths": {"/a": {},}}', 'file:///api.json');
+    assert.ok(doc.root);
+    assert.ok(doc.problems.some((p) => p.code === 'json-syntax'));
+  });
+
+  it('keeps CloudFormation tags on nodes', () => {
+    const doc = parse('openapi: 3.0.1\nuri: !Sub "arn:aws:apigateway:${AWS::Region}:lambda:path"\nref: !Ref Fn\n');
+    assert.equal(findNodeAtPath(doc.root, ['uri'])?.tag, '!Sub');
+    assert.equal(findNodeAtPath(doc.root, ['ref'])?.tag, '!Ref');
+  });
+
+  it('expands aliases and merge keys', () => {
+    const doc = parse('openapi: 3.0.1\nbase: &b {type: MOCK, timeoutInMillis: 100}\nuse:\n  <<: *b\n  type: HTTP\ncopy: *b\n');
+    assert.deepEqual(toValue(findNodeAtPath(doc.root, ['use'])), { timeoutInMillis: 100, type: 'HTTP' });
+    assert.deepEqual(toValue(findNodeAtPath(doc.root, ['copy'])), { type: 'MOCK', timeoutInMillis: 100 });
+  });
+
+  it('refuses binary content and overly deep nesting with a problem, not an exception', () => {
+    assert.equal(parse('openapi: 3\u0000').problems[0].code, 'binary-content');
+    const deep = `openapi: 3.0.1\nx: ${'['.repeat(500)}${']'.repeat(500)}\n`;
+    assert.equal(parse(deep).problems[0].code, 'yaml-syntax');
+  });
+});
