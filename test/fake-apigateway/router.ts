@@ -10,8 +10,6 @@ export interface RequestContext {
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: Buffer;
-  /** The base URL the fake listens on, for values that point back at it. */
-  baseUrl: string;
 }
 
 export interface HandlerResult {

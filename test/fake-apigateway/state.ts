@@ -201,6 +201,19 @@ export interface HttpIntegrationRecord {
   tlsConfig?: { serverNameToVerify?: string };
 }
 
+export interface HttpAuthorizerRecord {
+  authorizerId: string;
+  name: string;
+  authorizerType: string;
+  identitySource?: string[];
+  authorizerUri?: string;
+  authorizerCredentialsArn?: string;
+  authorizerPayloadFormatVersion?: string;
+  authorizerResultTtlInSeconds?: number;
+  enableSimpleResponses?: boolean;
+  jwtConfiguration?: { issuer?: string; audience?: string[] };
+}
+
 export interface HttpDeploymentRecord {
   deploymentId: string;
   description?: string;
@@ -240,6 +253,7 @@ export interface HttpApiRecord {
   importInfo?: string[];
   routes: Map<string, RouteRecord>;
   integrations: Map<string, HttpIntegrationRecord>;
+  authorizers: Map<string, HttpAuthorizerRecord>;
   deployments: Map<string, HttpDeploymentRecord>;
   stages: Map<string, HttpStageRecord>;
 }

@@ -40,8 +40,19 @@ else if (values.folder) query.set('folder', values.folder);
 query.set('payload', JSON.stringify(payload));
 const url = `http://${authority}/?${query}`;
 
-// The workbench also logs its own lifecycle through codeAutomationLog; these prefixes only add noise to test output.
-const noise = [/^\[driver\]/, /open-vsx|marketplace|gallery/i, /github.*(sign|auth)/i];
+// The workbench logs its own start-up through codeAutomationLog too; those lines only bury the test output.
+const noise = [
+  /^\[driver\]/,
+  /^Resolv(ing|ed) connection token/,
+  /^Creating a socket/,
+  /^\[reconnection-grace-time\]/,
+  /^Updating additional builtin extensions cache/,
+  /^\[Service Worker\]/,
+  /^\[AgentHost/,
+  /^\[AccountPolicyGate\]/,
+  /open-vsx|marketplace|gallery/i,
+  /github.*(sign|auth)/i,
+];
 
 const browserDir = mkdtempSync(join(values.profile ?? tmpdir(), 'chromium-'));
 const timeoutMs = Number(values.timeout) * 1000;

@@ -1,33 +1,63 @@
 import type { ApiDocument } from './apiDocument';
 import type { Dialect } from './dialect';
 import { getValue } from './navigate';
-import type { ValueNode } from './nodes';
+import type { ObjectNode, ValueNode } from './nodes';
 
+/** Root keys only HTTP APIs read. */
 const HTTP_ONLY_ROOT_KEYS = ['x-amazon-apigateway-importexport-version', 'x-amazon-apigateway-cors'];
+/** Root keys only REST APIs read. */
+const REST_ONLY_ROOT_KEYS = [
+  'x-amazon-apigateway-request-validators',
+  'x-amazon-apigateway-gateway-responses',
+  'x-amazon-apigateway-binary-media-types',
+  'x-amazon-apigateway-api-key-source',
+  'x-amazon-apigateway-documentation',
+  'x-amazon-apigateway-policy',
+  'x-amazon-apigateway-minimum-compression-size',
+];
+const REST_ONLY_INTEGRATION_TYPES = new Set(['aws', 'http', 'mock']);
+const REST_ONLY_AUTHORIZER_TYPES = new Set(['token', 'cognito_user_pools']);
 
 /**
  * HTTP APIs are recognised by what only they use: the import/export version, `x-amazon-apigateway-cors`, reusable
- * `components/x-amazon-apigateway-integrations`, or a `payloadFormatVersion` on an integration. Anything else, and
- * every Swagger 2.0 document (HTTP APIs import only OpenAPI 3), is a REST API.
+ * `components/x-amazon-apigateway-integrations`, or an `integrationSubtype`. Next, anything only REST APIs accept
+ * (non-proxy integration types, token or Cognito authorizers, validators, gateway responses, ...) makes it REST.
+ * Only then does a `payloadFormatVersion` tip the balance to HTTP: REST imports ignore that field, and tools emit it
+ * for both. Swagger 2.0 documents are always REST (HTTP APIs import only OpenAPI 3).
  */
 export function inferDialect(document: ApiDocument): Dialect {
   const root = document.root;
   if (!root || document.kind === 'swagger') return 'rest';
   if (HTTP_ONLY_ROOT_KEYS.some((k) => getValue(root, k) !== undefined)) return 'http';
   if (getValue(getValue(root, 'components'), 'x-amazon-apigateway-integrations')) return 'http';
+  let payloadFormatSeen = false;
+  let restOnlySeen = REST_ONLY_ROOT_KEYS.some((k) => getValue(root, k) !== undefined) || hasRestOnlyAuthorizer(getValue(getValue(root, 'components'), 'securitySchemes'));
   const paths = getValue(root, 'paths');
   if (paths?.type === 'object') {
     for (const path of paths.properties) {
       if (path.value?.type !== 'object') continue;
       for (const op of path.value.properties) {
         const integration = getValue(op.value, 'x-amazon-apigateway-integration');
-        if (hasHttpOnlyIntegrationField(integration)) return 'http';
+        if (integration?.type !== 'object') continue;
+        if (getValue(integration, 'integrationSubtype') !== undefined) return 'http';
+        if (getValue(integration, 'payloadFormatVersion') !== undefined) payloadFormatSeen = true;
+        if (!restOnlySeen && isRestOnlyIntegration(integration)) restOnlySeen = true;
       }
     }
   }
-  return 'rest';
+  return payloadFormatSeen && !restOnlySeen ? 'http' : 'rest';
 }
 
-function hasHttpOnlyIntegrationField(integration: ValueNode | undefined): boolean {
-  return getValue(integration, 'payloadFormatVersion') !== undefined || getValue(integration, 'integrationSubtype') !== undefined;
+function isRestOnlyIntegration(integration: ObjectNode): boolean {
+  const type = getValue(integration, 'type');
+  if (type?.type === 'string' && REST_ONLY_INTEGRATION_TYPES.has((type.value as string).toLowerCase())) return true;
+  return getValue(integration, 'requestTemplates') !== undefined || getValue(integration, 'responses') !== undefined;
+}
+
+function hasRestOnlyAuthorizer(schemes: ValueNode | undefined): boolean {
+  if (schemes?.type !== 'object') return false;
+  return schemes.properties.some((s) => {
+    const type = getValue(getValue(s.value, 'x-amazon-apigateway-authorizer'), 'type');
+    return type?.type === 'string' && REST_ONLY_AUTHORIZER_TYPES.has((type.value as string).toLowerCase());
+  });
 }

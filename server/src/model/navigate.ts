@@ -72,11 +72,11 @@ export function nodeAtOffset(root: ValueNode | undefined, offset: number, includ
   for (;;) {
     if (!node) return undefined;
     if (node.type === 'object') {
-      const child = findContaining(node.properties, offset, includeEnd);
+      const child: PropertyNode | undefined = findContaining(node.properties, offset, includeEnd);
       if (!child) return node;
       node = child;
     } else if (node.type === 'array') {
-      const child = findContaining(node.items, offset, includeEnd);
+      const child: ValueNode | undefined = findContaining(node.items, offset, includeEnd);
       if (!child) return node;
       node = child;
     } else if (node.type === 'property') {

@@ -2,6 +2,7 @@
 // Mocha inside the real extension host. Adding a test file is enough to have it run.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { format } from 'node:util';
 import Mocha from 'mocha';
 
 function testFiles(dir: string): string[] {
@@ -18,6 +19,9 @@ function writeStats(passed: number, failed: number): void {
 }
 
 export function run(): Promise<void> {
+  // In a remote (code-server) extension host, console output reaches the test driver with printf-style arguments
+  // already flattened into one string; formatting first keeps the reporter's lines readable there too.
+  Mocha.reporters.Base.consoleLog = (...args: unknown[]) => console.log(format(...args));
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const grep = process.env.APIGW_VSCODE_GREP;
   if (grep) mocha.grep(grep);

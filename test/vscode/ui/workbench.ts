@@ -2,7 +2,7 @@
 // headless Chromium through playwright-core, and the few gestures the checks need (quick open, command palette,
 // activity bar, screenshots). The smoke-test driver stays off here, so the UI behaves as a user sees it.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -90,7 +90,6 @@ export async function startCodeServer(vsix: string): Promise<CodeServer> {
   }
 
   const log = path.join(profile, 'server.log');
-  const { openSync } = await import('node:fs');
   const logFd = openSync(log, 'w');
   // detached: its own process group, so stop() also reaches the extension hosts it forks.
   const child = spawn(codeServerBin, [...profileArgs, '--disable-telemetry', '--disable-update-check',
@@ -188,8 +187,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 export async function showActivityBarView(page: Page, label: string): Promise<void> {
   const item = page.locator(`.part.activitybar .action-item a[aria-label^="${label}"]`).first();
   await item.waitFor({ timeout: 30_000 });
-  await item.click();
-  await page.locator('.part.sidebar .composite.title', { hasText: label }).first().waitFor({ timeout: 30_000 }).catch(() => {});
+  if ((await item.getAttribute('aria-expanded')) !== 'true') await item.click();
+  await page.locator('.part.sidebar').waitFor({ state: 'visible', timeout: 30_000 });
 }
 
 /** Saves a full-window screenshot as test-output/screenshots/<name>.png and returns its path. */

@@ -1,0 +1,245 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { GatewayClients } from '../aws/connection';
+import { invokeUrl, type ApiKind } from '../aws/invokeUrl';
+import { exportDefinition, snapshotRestApi } from './exportDefinition';
+import { looksLikeProduction } from './productionStage';
+
+export type PutMode = 'merge' | 'overwrite';
+
+export interface StageRequest {
+  name: string;
+  description?: string;
+  /** Replaces the named variables; others on the stage are kept. */
+  variables?: Record<string, string>;
+  /** REST only: sends this percentage of the stage's traffic to the new deployment instead of switching all of it. */
+  canaryPercent?: number;
+}
+
+export interface DeployRequest {
+  kind: Exclude<ApiKind, 'WEBSOCKET'>;
+  /** The OpenAPI document, JSON or YAML. */
+  body: string;
+  target: { mode: 'new' } | { mode: 'existing'; apiId: string; putMode: PutMode };
+  failOnWarnings?: boolean;
+  /** How paths combine with a `basePath`/server path: ignore, prepend or split. */
+  basePath?: 'ignore' | 'prepend' | 'split';
+  /** REST import only. */
+  endpointType?: 'REGIONAL' | 'EDGE' | 'PRIVATE';
+  stage?: StageRequest;
+  /** Backups of the remote definition go here before anything is overwritten. */
+  backupDir: string;
+  /** Must be true to deploy onto an existing stage whose name reads like production. */
+  productionConfirmed?: boolean;
+  now?: Date;
+}
+
+export interface DeployProgress {
+  step(message: string): void;
+  log(message: string): void;
+  /** Consulted up to the first write; after it, stopping would leave the API half changed. */
+  isCancelled(): boolean;
+}
+
+export interface DeployResult {
+  kind: DeployRequest['kind'];
+  apiId: string;
+  apiName?: string;
+  created: boolean;
+  warnings: string[];
+  backupFiles: string[];
+  stage?: string;
+  deploymentId?: string;
+  invokeUrl?: string;
+  notes: string[];
+}
+
+export class DeployCancelled extends Error {
+  constructor() {
+    super('Deployment cancelled before anything was changed.');
+  }
+}
+
+export class ProductionStageNotConfirmed extends Error {
+  constructor(readonly stage: string) {
+    super(`Stage "${stage}" looks like production; confirm to deploy to it.`);
+  }
+}
+
+export function backupTimestamp(date: Date): string {
+  return date.toISOString().replace(/[:.]/g, '-');
+}
+
+const quiet = { step() {}, log() {}, isCancelled: () => false } satisfies DeployProgress;
+
+/**
+ * Imports or updates an API from a document and deploys it to a stage. Everything is read and backed up before the
+ * first write, so a cancelled or refused deploy changes nothing, and an overwrite can always be undone from the backup.
+ */
+export async function deploy(clients: GatewayClients, request: DeployRequest, progress: DeployProgress = quiet): Promise<DeployResult> {
+  const now = request.now ?? new Date();
+  const result: DeployResult = { kind: request.kind, apiId: '', created: request.target.mode === 'new', warnings: [], backupFiles: [], notes: [] };
+  const bytes = new TextEncoder().encode(request.body);
+  const v1 = request.kind === 'REST' ? await import('@aws-sdk/client-api-gateway') : undefined;
+  const v2 = request.kind === 'HTTP' ? await import('@aws-sdk/client-apigatewayv2') : undefined;
+  const checkCancelled = () => {
+    if (progress.isCancelled()) throw new DeployCancelled();
+  };
+
+  let stageExists = false;
+  let stageAutoDeploy = false;
+  if (request.target.mode === 'existing') {
+    const apiId = request.target.apiId;
+    progress.step(`Reading API ${apiId}`);
+    if (v1) {
+      const api = await clients.v1.send(new v1.GetRestApiCommand({ restApiId: apiId }));
+      result.apiName = api.name;
+      progress.log(`GetRestApi ${apiId} → ${api.name}`);
+    } else if (v2) {
+      const api = await clients.v2.send(new v2.GetApiCommand({ ApiId: apiId }));
+      if (api.ProtocolType === 'WEBSOCKET') throw new Error(`API ${apiId} is a WebSocket API; only REST and HTTP APIs can be deployed from an OpenAPI document.`);
+      result.apiName = api.Name;
+      progress.log(`GetApi ${apiId} → ${api.Name}`);
+    }
+    if (request.kind === 'HTTP' && request.target.putMode === 'merge') {
+      result.notes.push('HTTP APIs have no merge import: the definition replaces the current one (a backup was kept).');
+    }
+    if (request.stage) {
+      const stage = await readStage(clients, request.kind, apiId, request.stage.name);
+      stageExists = stage.exists;
+      stageAutoDeploy = stage.autoDeploy;
+      progress.log(`stage ${request.stage.name}: ${stage.exists ? `exists${stage.autoDeploy ? ' (auto-deploy)' : ''}` : 'will be created'}`);
+    }
+    if (request.stage && stageExists && looksLikeProduction(request.stage.name) && !request.productionConfirmed) {
+      throw new ProductionStageNotConfirmed(request.stage.name);
+    }
+    checkCancelled();
+    progress.step(`Backing up the deployed definition of ${apiId}`);
+    result.backupFiles = await writeBackups(clients, request.kind, apiId, request.backupDir, now, request.stage?.name);
+    for (const file of result.backupFiles) progress.log(`backup written: ${file}`);
+  }
+
+  checkCancelled();
+  if (v1) {
+    const parameters: Record<string, string> = {};
+    if (request.basePath) parameters.basepath = request.basePath;
+    if (request.target.mode === 'new') {
+      if (request.endpointType) parameters.endpointConfigurationTypes = request.endpointType;
+      progress.step('Importing a new REST API');
+      const api = await clients.v1.send(new v1.ImportRestApiCommand({ body: bytes, failOnWarnings: request.failOnWarnings ?? false, parameters }));
+      Object.assign(result, { apiId: api.id ?? '', apiName: api.name, warnings: api.warnings ?? [] });
+      progress.log(`ImportRestApi → ${api.id} (${api.name}), ${result.warnings.length} warning(s)`);
+    } else {
+      const { apiId, putMode } = request.target;
+      progress.step(`${putMode === 'merge' ? 'Merging into' : 'Overwriting'} REST API ${apiId}`);
+      const api = await clients.v1.send(new v1.PutRestApiCommand({ restApiId: apiId, mode: putMode, failOnWarnings: request.failOnWarnings ?? false, parameters, body: bytes }));
+      Object.assign(result, { apiId, apiName: api.name ?? result.apiName, warnings: api.warnings ?? [] });
+      progress.log(`PutRestApi ${apiId} mode=${putMode} → ${result.warnings.length} warning(s)`);
+    }
+    if (request.stage) {
+      const s = request.stage;
+      const canary = s.canaryPercent !== undefined && s.canaryPercent > 0;
+      if (canary && !stageExists) result.notes.push(`Stage ${s.name} is new, so it takes the whole deployment; a canary needs an existing stage.`);
+      progress.step(`Deploying to stage ${s.name}${canary && stageExists ? ` as a ${s.canaryPercent}% canary` : ''}`);
+      const deployment = await clients.v1.send(new v1.CreateDeploymentCommand({
+        restApiId: result.apiId,
+        stageName: s.name,
+        description: s.description,
+        variables: s.variables && Object.keys(s.variables).length ? s.variables : undefined,
+        canarySettings: canary && stageExists ? { percentTraffic: s.canaryPercent } : undefined,
+      }));
+      result.deploymentId = deployment.id;
+      progress.log(`CreateDeployment ${result.apiId} stage=${s.name} → ${deployment.id}`);
+    }
+  } else if (v2) {
+    const common = { Body: request.body, FailOnWarnings: request.failOnWarnings ?? false, Basepath: request.basePath };
+    let apiEndpoint: string | undefined;
+    if (request.target.mode === 'new') {
+      progress.step('Importing a new HTTP API');
+      const api = await clients.v2.send(new v2.ImportApiCommand(common));
+      Object.assign(result, { apiId: api.ApiId ?? '', apiName: api.Name, warnings: api.Warnings ?? [] });
+      apiEndpoint = api.ApiEndpoint;
+      progress.log(`ImportApi → ${api.ApiId} (${api.Name}), ${result.warnings.length} warning(s)`);
+    } else {
+      const apiId = request.target.apiId;
+      progress.step(`Reimporting HTTP API ${apiId}`);
+      const api = await clients.v2.send(new v2.ReimportApiCommand({ ApiId: apiId, ...common }));
+      Object.assign(result, { apiId, apiName: api.Name ?? result.apiName, warnings: api.Warnings ?? [] });
+      apiEndpoint = api.ApiEndpoint;
+      progress.log(`ReimportApi ${apiId} → ${result.warnings.length} warning(s)`);
+    }
+    if (request.stage) {
+      const s = request.stage;
+      const variables = s.variables && Object.keys(s.variables).length ? s.variables : undefined;
+      if (!stageExists) {
+        progress.step(`Creating stage ${s.name}`);
+        await clients.v2.send(new v2.CreateStageCommand({ ApiId: result.apiId, StageName: s.name, StageVariables: variables, Description: s.description }));
+        progress.log(`CreateStage ${result.apiId} ${s.name}`);
+      } else if (variables) {
+        await clients.v2.send(new v2.UpdateStageCommand({ ApiId: result.apiId, StageName: s.name, StageVariables: variables }));
+        progress.log(`UpdateStage ${result.apiId} ${s.name} variables`);
+      }
+      if (s.canaryPercent) result.notes.push('HTTP APIs have no canary deployments; the stage switched fully.');
+      if (stageAutoDeploy) {
+        // API Gateway deploys auto-deploy stages itself after a change; an explicit deployment would be refused.
+        progress.step(`Stage ${s.name} deploys automatically`);
+        result.deploymentId = (await readStage(clients, 'HTTP', result.apiId, s.name)).deploymentId;
+        result.notes.push(`Stage ${s.name} has auto-deploy on: API Gateway deploys the change itself.`);
+      } else {
+        progress.step(`Deploying to stage ${s.name}`);
+        const deployment = await clients.v2.send(new v2.CreateDeploymentCommand({ ApiId: result.apiId, StageName: s.name, Description: s.description }));
+        result.deploymentId = deployment.DeploymentId;
+        progress.log(`CreateDeployment ${result.apiId} stage=${s.name} → ${deployment.DeploymentId}`);
+      }
+    }
+    if (request.stage) result.invokeUrl = invokeUrl(clients.connection, { kind: 'HTTP', apiId: result.apiId, stage: request.stage.name, apiEndpoint });
+  }
+  if (request.stage) {
+    result.stage = request.stage.name;
+    result.invokeUrl ??= invokeUrl(clients.connection, { kind: request.kind, apiId: result.apiId, stage: request.stage.name });
+  }
+  return result;
+}
+
+interface StageState {
+  exists: boolean;
+  autoDeploy: boolean;
+  deploymentId?: string;
+}
+
+async function readStage(clients: GatewayClients, kind: DeployRequest['kind'], apiId: string, stageName: string): Promise<StageState> {
+  try {
+    if (kind === 'REST') {
+      const { GetStageCommand } = await import('@aws-sdk/client-api-gateway');
+      const stage = await clients.v1.send(new GetStageCommand({ restApiId: apiId, stageName }));
+      return { exists: true, autoDeploy: false, deploymentId: stage.deploymentId };
+    }
+    const { GetStageCommand } = await import('@aws-sdk/client-apigatewayv2');
+    const stage = await clients.v2.send(new GetStageCommand({ ApiId: apiId, StageName: stageName }));
+    return { exists: true, autoDeploy: stage.AutoDeploy ?? false, deploymentId: stage.DeploymentId };
+  } catch (error) {
+    if ((error as { name?: string }).name === 'NotFoundException') return { exists: false, autoDeploy: false };
+    throw error;
+  }
+}
+
+/**
+ * Writes `<apiId>-<timestamp>.yaml` (the exported definition) and, for REST APIs, `<apiId>-<timestamp>.snapshot.json`
+ * (the current, possibly undeployed, resources). Returns the files written; fails rather than deploy without a backup.
+ */
+export async function writeBackups(clients: GatewayClients, kind: DeployRequest['kind'], apiId: string, backupDir: string, now: Date, preferredStage?: string): Promise<string[]> {
+  await mkdir(backupDir, { recursive: true });
+  const base = path.join(backupDir, `${apiId}-${backupTimestamp(now)}`);
+  const written: string[] = [];
+  const exported = await exportDefinition(clients, kind, apiId, preferredStage);
+  if (exported) {
+    const header = `# Backup of ${kind} API ${apiId}${exported.stage ? ` (stage ${exported.stage})` : ''}, exported ${now.toISOString()} before an update\n`;
+    await writeFile(`${base}.yaml`, header + exported.yaml);
+    written.push(`${base}.yaml`);
+  }
+  if (kind === 'REST') {
+    await writeFile(`${base}.snapshot.json`, await snapshotRestApi(clients, apiId));
+    written.push(`${base}.snapshot.json`);
+  }
+  return written;
+}

@@ -1,0 +1,79 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { ApiKind } from '../aws/invokeUrl';
+
+/** Where a document was last deployed; kept in the workspace so a team shares it through version control. */
+export interface DeploymentLink {
+  apiId: string;
+  kind: ApiKind;
+  apiName?: string;
+  profile?: string;
+  region: string;
+  endpoint?: string;
+  lastStage?: string;
+  lastDeployedAt?: string;
+}
+
+interface LinkFile {
+  version: 1;
+  /** Keyed by the document's workspace-relative path with forward slashes. */
+  links: Record<string, DeploymentLink[]>;
+}
+
+export const LINK_FILE = path.join('.apigateway', 'deployments.json');
+
+function linkKey(workspaceRoot: string, documentPath: string): string {
+  return path.relative(workspaceRoot, documentPath).split(path.sep).join('/');
+}
+
+async function readLinkFile(workspaceRoot: string): Promise<LinkFile> {
+  let text: string;
+  try {
+    text = await readFile(path.join(workspaceRoot, LINK_FILE), 'utf8');
+  } catch {
+    return { version: 1, links: {} };
+  }
+  const parsed = JSON.parse(text) as Partial<LinkFile>;
+  if (!parsed || typeof parsed !== 'object' || typeof parsed.links !== 'object' || parsed.links === null) {
+    throw new Error(`${LINK_FILE} is not a deployment link file (expected {"version": 1, "links": {...}})`);
+  }
+  return { version: 1, links: parsed.links };
+}
+
+/** The document's links, most recently used first. */
+export async function readLinks(workspaceRoot: string, documentPath: string): Promise<DeploymentLink[]> {
+  const file = await readLinkFile(workspaceRoot);
+  return [...(file.links[linkKey(workspaceRoot, documentPath)] ?? [])];
+}
+
+function sameTarget(a: DeploymentLink, b: DeploymentLink): boolean {
+  return a.apiId === b.apiId && a.region === b.region && (a.endpoint ?? '') === (b.endpoint ?? '');
+}
+
+/** Records a deployment, moving its target to the front; other targets of the same document are kept. */
+export async function rememberLink(workspaceRoot: string, documentPath: string, link: DeploymentLink): Promise<void> {
+  const file = await readLinkFile(workspaceRoot);
+  const key = linkKey(workspaceRoot, documentPath);
+  file.links[key] = [link, ...(file.links[key] ?? []).filter((existing) => !sameTarget(existing, link))];
+  const target = path.join(workspaceRoot, LINK_FILE);
+  await mkdir(path.dirname(target), { recursive: true });
+  // Written beside and renamed, so a crash never leaves half a file that the next deploy cannot read.
+  const temp = `${target}.${process.pid}.tmp`;
+  await writeFile(temp, JSON.stringify(file, null, 2) + '\n');
+  await rename(temp, target);
+}
+
+/** Drops the links to an API that no longer exists. */
+export async function forgetApi(workspaceRoot: string, apiId: string, region: string): Promise<void> {
+  const file = await readLinkFile(workspaceRoot);
+  let changed = false;
+  for (const [key, links] of Object.entries(file.links)) {
+    const kept = links.filter((l) => !(l.apiId === apiId && l.region === region));
+    if (kept.length !== links.length) {
+      changed = true;
+      if (kept.length) file.links[key] = kept;
+      else delete file.links[key];
+    }
+  }
+  if (changed) await writeFile(path.join(workspaceRoot, LINK_FILE), JSON.stringify(file, null, 2) + '\n');
+}

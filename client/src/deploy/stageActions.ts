@@ -1,0 +1,34 @@
+import type { GatewayClients } from '../aws/connection';
+import type { ApiKind } from '../aws/invokeUrl';
+import { listRestStages, listV2Stages } from '../aws/listing';
+
+/** Points a stage at an earlier deployment; the deployment itself is unchanged, so this can be reversed the same way. */
+export async function rollbackStage(clients: GatewayClients, kind: ApiKind, apiId: string, stageName: string, deploymentId: string): Promise<void> {
+  if (kind === 'REST') {
+    const { UpdateStageCommand } = await import('@aws-sdk/client-api-gateway');
+    await clients.v1.send(new UpdateStageCommand({
+      restApiId: apiId, stageName, patchOperations: [{ op: 'replace', path: '/deploymentId', value: deploymentId }],
+    }));
+    return;
+  }
+  const { UpdateStageCommand } = await import('@aws-sdk/client-apigatewayv2');
+  await clients.v2.send(new UpdateStageCommand({ ApiId: apiId, StageName: stageName, DeploymentId: deploymentId }));
+}
+
+export async function deleteApi(clients: GatewayClients, kind: ApiKind, apiId: string): Promise<void> {
+  if (kind === 'REST') {
+    const { DeleteRestApiCommand } = await import('@aws-sdk/client-api-gateway');
+    await clients.v1.send(new DeleteRestApiCommand({ restApiId: apiId }));
+    return;
+  }
+  const { DeleteApiCommand } = await import('@aws-sdk/client-apigatewayv2');
+  await clients.v2.send(new DeleteApiCommand({ ApiId: apiId }));
+}
+
+/** Existing stage names of an API, for the deploy picker. */
+export async function stageNames(clients: GatewayClients, kind: ApiKind, apiId: string): Promise<{ name: string; autoDeploy: boolean; deploymentId?: string }[]> {
+  if (kind === 'REST') {
+    return (await listRestStages(clients, apiId)).map((s) => ({ name: s.stageName ?? '', autoDeploy: false, deploymentId: s.deploymentId }));
+  }
+  return (await listV2Stages(clients, apiId)).map((s) => ({ name: s.StageName ?? '', autoDeploy: s.AutoDeploy ?? false, deploymentId: s.DeploymentId }));
+}

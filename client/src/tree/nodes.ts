@@ -1,0 +1,93 @@
+import type { ApiKind } from '../aws/invokeUrl';
+import type { ExplainedError, Remedy } from '../aws/errors';
+
+export type NodeKind =
+  | 'group' | 'api' | 'folder' | 'resource' | 'method' | 'stage' | 'deployment' | 'authorizer' | 'model' | 'validator'
+  | 'route' | 'integration' | 'property' | 'invokeUrl' | 'error' | 'action' | 'empty';
+
+export interface ApiRef {
+  kind: ApiKind;
+  apiId: string;
+  name: string;
+  /** v2 APIs report their own endpoint; REST APIs do not. */
+  apiEndpoint?: string;
+}
+
+/** A row of the API Gateway tree, free of VS Code types so it can be built and checked in plain Node. */
+export interface TreeNode {
+  /** Stable across refreshes so expansion state survives them. */
+  id: string;
+  kind: NodeKind;
+  label: string;
+  description?: string;
+  tooltip?: string;
+  /** A codicon id. */
+  icon: string;
+  /** Selects the node's context-menu and inline actions in the manifest. */
+  contextValue: string;
+  expanded?: boolean;
+  api?: ApiRef;
+  stage?: string;
+  deploymentId?: string;
+  /** The stage's current deployment, for deployments listed under it. */
+  currentDeploymentId?: string;
+  url?: string;
+  error?: ExplainedError;
+  /** For action rows: the command a click runs. */
+  command?: { id: string; title: string; args?: unknown[] };
+  /** Loads the children; leaves have none. */
+  load?: () => Promise<TreeNode[]>;
+}
+
+export function leaf(id: string, label: string, icon: string, extra: Partial<TreeNode> = {}): TreeNode {
+  return { id, kind: 'property', label, icon, contextValue: extra.kind ?? 'property', ...extra };
+}
+
+export function folder(id: string, label: string, icon: string, load: () => Promise<TreeNode[]>, extra: Partial<TreeNode> = {}): TreeNode {
+  return { id, kind: 'folder', label, icon, contextValue: 'folder', load, ...extra };
+}
+
+export function formatDate(date: Date | undefined): string {
+  if (!date) return '';
+  return date.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export const REMEDY_COMMANDS: Record<Remedy, { id: string; title: string; args?: unknown[] }> = {
+  retry: { id: 'apigateway.aws.refresh', title: 'Retry' },
+  chooseProfile: { id: 'apigateway.aws.chooseProfile', title: 'Choose AWS profile…' },
+  chooseRegion: { id: 'apigateway.aws.chooseRegion', title: 'Choose AWS region…' },
+  configureEndpoint: { id: 'workbench.action.openSettings', title: 'Edit endpoint setting…', args: ['apigateway.aws.endpoint'] },
+  ssoLogin: { id: 'apigateway.aws.ssoLogin', title: 'Sign in with AWS SSO…' },
+};
+
+export function errorNode(parentId: string, error: ExplainedError): TreeNode {
+  return {
+    id: `${parentId}/error`,
+    kind: 'error',
+    label: error.message,
+    tooltip: `${error.message}\n\n(${error.code})`,
+    icon: 'error',
+    contextValue: 'error',
+    error,
+    expanded: true,
+    load: async () =>
+      error.remedies.map((remedy) => {
+        const command = REMEDY_COMMANDS[remedy];
+        return { id: `${parentId}/error/${remedy}`, kind: 'action', label: command.title, icon: remedyIcon(remedy), contextValue: 'action', command };
+      }),
+  };
+}
+
+function remedyIcon(remedy: Remedy): string {
+  switch (remedy) {
+    case 'retry': return 'refresh';
+    case 'chooseProfile': return 'account';
+    case 'chooseRegion': return 'globe';
+    case 'configureEndpoint': return 'settings-gear';
+    case 'ssoLogin': return 'sign-in';
+  }
+}
+
+export function emptyNode(parentId: string, message: string): TreeNode {
+  return { id: `${parentId}/empty`, kind: 'empty', label: message, icon: 'info', contextValue: 'empty' };
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Test tier 3, real VS Code: the extension test suite inside a real extension host (test/vscode/runTests.ts) and the UI
+# screenshot check (test/vscode/ui/screenshot.ts). Exits non-zero when either fails.
+# With APIGW_STATS_FILE set, writes there {"passed": N, "failed": N} summed over both parts.
+set -uo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO"
+started=$(date +%s)
+step() { echo "[test-vscode] $*"; }
+
+stats_dir="$(mktemp -d "${TMPDIR:-/tmp}/apigw-vscode-stats.XXXXXX")"
+trap 'rm -rf "$stats_dir"' EXIT
+
+write_total() {
+  [ -n "${APIGW_STATS_FILE:-}" ] || return 0
+  node -e '
+    const fs = require("fs");
+    const [out, ...parts] = process.argv.slice(1);
+    const total = { passed: 0, failed: 0 };
+    for (const part of parts) {
+      // A part that ran no test or crashed before writing its counts is one failure, not zero tests.
+      let s = { passed: 0, failed: 1 };
+      try { s = JSON.parse(fs.readFileSync(part, "utf8")); } catch {}
+      total.passed += s.passed; total.failed += s.failed;
+    }
+    fs.writeFileSync(out, JSON.stringify(total) + "\n");
+  ' "$APIGW_STATS_FILE" "$@"
+}
+
+fail_setup() {
+  step "setup failed: $1"
+  write_total "$stats_dir/none"
+  exit 1
+}
+
+bash scripts/ensure-vscode.sh || fail_setup "ensure-vscode"
+step "node build.mjs --tests"
+node build.mjs --tests || fail_setup "build"
+step "npm run package"
+npm run --silent package || fail_setup "package"
+built=$(date +%s)
+
+step "extension tests in the real extension host"
+APIGW_STATS_FILE="$stats_dir/suite.json" npx tsx test/vscode/runTests.ts
+suite_status=$?
+suite_done=$(date +%s)
+
+step "UI screenshot check"
+APIGW_STATS_FILE="$stats_dir/ui.json" npx tsx test/vscode/ui/screenshot.ts
+ui_status=$?
+finished=$(date +%s)
+
+write_total "$stats_dir/suite.json" "$stats_dir/ui.json"
+step "setup+build $((built - started)) s, suite $((suite_done - built)) s, UI $((finished - suite_done)) s"
+if [ $suite_status -ne 0 ] || [ $ui_status -ne 0 ]; then
+  step "FAILED (suite exit $suite_status, UI exit $ui_status)"
+  exit 1
+fi
+step "passed"

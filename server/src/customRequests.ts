@@ -1,0 +1,82 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { LanguageService } from './languageService';
+import { defaultSample, evaluateStandaloneTemplate, evaluateTemplate, findTemplate, templateLabel, type TemplateEvaluation, type TemplateSample } from './services/templateEvaluation';
+
+/** Requests beyond LSP that the extension's panels send; their shapes are mirrored in the client's panel messages. */
+export const TEMPLATE_AT_REQUEST = 'apigateway/templateAt';
+export const EVALUATE_TEMPLATE_REQUEST = 'apigateway/evaluateTemplate';
+
+export interface TemplateAtParams {
+  uri: string;
+  offset: number;
+}
+
+export interface TemplateAtResult {
+  found: boolean;
+  label?: string;
+  kind?: string;
+  /** Offset of the template's string node: a stable handle while the document is edited around it. */
+  templateOffset?: number;
+  /** 1-based line of the template's first character, for error links. */
+  line?: number;
+  defaultSample?: TemplateSample;
+  message?: string;
+}
+
+export type EvaluateTemplateResult = TemplateEvaluation | { error: string };
+
+export interface EvaluateTemplateParams {
+  uri: string;
+  offset: number;
+  sample: TemplateSample;
+  /** For standalone `.vtl` files. */
+  kind?: 'request' | 'response';
+}
+
+export function registerCustomRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
+  connection.onRequest<TemplateAtResult, unknown>(TEMPLATE_AT_REQUEST, (params: TemplateAtParams): TemplateAtResult => {
+    const document = documents.get(params.uri);
+    if (!document) return { found: false, message: 'The document is not open.' };
+    if (isStandalone(params.uri)) return { found: true, label: 'mapping template', kind: kindFromFileName(params.uri), templateOffset: 0, defaultSample: {} };
+    const parsed = service.parse(document);
+    if (!parsed.root) return { found: false, message: 'The document has syntax errors; fix them to evaluate its templates.' };
+    const template = findTemplate(parsed, params.offset);
+    if (!template) return { found: false, message: 'Place the cursor on a mapping template (a value under requestTemplates or responseTemplates).' };
+    return {
+      found: true,
+      label: templateLabel(template),
+      kind: template.kind,
+      templateOffset: template.node.offset,
+      line: document.positionAt(template.toDocumentOffset(0)).line + 1,
+      defaultSample: defaultSample(parsed, template),
+    };
+  });
+
+  connection.onRequest<EvaluateTemplateResult, unknown>(EVALUATE_TEMPLATE_REQUEST, (params: EvaluateTemplateParams): EvaluateTemplateResult => {
+    const document = documents.get(params.uri);
+    if (!document) return { error: 'The document is not open.' };
+    if (isStandalone(params.uri)) return evaluateStandaloneTemplate(document.getText(), params.kind ?? kindFromFileName(params.uri), params.sample);
+    const parsed = service.parse(document);
+    if (!parsed.root) return { error: 'The document has syntax errors; fix them to evaluate its templates.' };
+    const template = findTemplate(parsed, params.offset);
+    if (!template) return { error: 'The template is no longer at this place in the document.' };
+    const evaluation = evaluateTemplate(parsed, template, params.sample);
+    for (const error of evaluation.errors) {
+      if (error.offset !== undefined) {
+        const position = document.positionAt(error.offset);
+        error.line = position.line + 1;
+        error.column = position.character + 1;
+      }
+    }
+    return evaluation;
+  });
+}
+
+function isStandalone(uri: string): boolean {
+  return /\.vtl$/i.test(uri);
+}
+
+function kindFromFileName(uri: string): 'request' | 'response' {
+  return /response[^/]*\.vtl$/i.test(uri) ? 'response' : 'request';
+}

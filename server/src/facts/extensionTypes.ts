@@ -1,0 +1,75 @@
+import type { Dialect } from '../model/dialect';
+
+/**
+ * Shape of the API Gateway extension catalog: every `x-amazon-apigateway-*` extension, its fields, enums, placement,
+ * REST/HTTP applicability, limits and documentation. Validation, completion, hover and the generated JSON Schema all
+ * read the one catalog built from these types.
+ */
+
+/** Where in an OpenAPI document an extension may stand. */
+export type Placement =
+  | 'root'
+  | 'info'
+  | 'server'
+  | 'pathItem'
+  | 'operation'
+  | 'securityScheme'
+  | 'components'
+  | 'tag';
+
+export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'map' | 'any';
+
+export interface ValueSpec {
+  /** One type, or several where AWS accepts either (e.g. `payloadFormatVersion` as "1.0" or 1.0). */
+  type: ValueType | ValueType[];
+  /** Markdown shown in hover and completion. */
+  doc: string;
+  docsUrl?: string;
+  /** Allowed values of a string. */
+  enum?: string[];
+  /** Documentation per enum value, shown on hover and in completion. */
+  enumDocs?: Record<string, string>;
+  /** AWS accepts the enum in any letter case (`aws_proxy` and `AWS_PROXY`). */
+  caseInsensitive?: boolean;
+  /** The enum values that only one dialect accepts. */
+  enumDialects?: Record<string, Dialect[]>;
+  minimum?: number;
+  maximum?: number;
+  /** A regular expression (JavaScript syntax) the string must match. */
+  pattern?: string;
+  /** Message when `pattern` does not match. */
+  patternMessage?: string;
+  /** Object fields. */
+  fields?: FieldSpec[];
+  /** Object: whether keys other than `fields` are accepted (AWS ignores or rejects them). */
+  additionalFields?: boolean;
+  /** Array items. */
+  items?: ValueSpec;
+  /** Map values (`type: 'map'`), keyed by free-form names such as MIME types or response patterns. */
+  values?: ValueSpec;
+  /** What a map key is, for hover and completion. */
+  keyDoc?: string;
+  /** A regular expression map keys must match. */
+  keyPattern?: string;
+  /** Example values offered by completion. */
+  examples?: (string | number | boolean)[];
+}
+
+export interface FieldSpec extends ValueSpec {
+  name: string;
+  /** Required in every dialect, or only in the listed ones. */
+  required?: boolean | Dialect[];
+  /** The field is only meaningful in these dialects. */
+  dialects?: Dialect[];
+}
+
+export interface ExtensionSpec extends ValueSpec {
+  /** Full key, e.g. `x-amazon-apigateway-integration`. */
+  name: string;
+  placements: Placement[];
+  /** Dialects that accept the extension. */
+  dialects: Dialect[];
+  docsUrl: string;
+  /** One line for completion lists. */
+  summary: string;
+}

@@ -1,0 +1,72 @@
+import type { Dialect } from '../model/dialect';
+import type { ExtensionSpec, FieldSpec, Placement, ValueSpec, ValueType } from './extensionTypes';
+import { API_SETTINGS_EXTENSIONS } from './extensions/apiSettings';
+import { GATEWAY_RESPONSES_EXTENSION } from './extensions/gatewayResponses';
+import { INTEGRATION_EXTENSIONS } from './extensions/integration';
+import { SECURITY_EXTENSIONS } from './extensions/security';
+
+/**
+ * The catalog of every `x-amazon-apigateway-*` extension (the list on the developer guide's "API Gateway extensions to
+ * OpenAPI" page). Validation, completion, hover and the generated JSON Schema all read it.
+ */
+export const EXTENSIONS: ExtensionSpec[] = [...INTEGRATION_EXTENSIONS, ...SECURITY_EXTENSIONS, GATEWAY_RESPONSES_EXTENSION, ...API_SETTINGS_EXTENSIONS].sort(
+  (a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+);
+
+export const EXTENSION_PREFIX = 'x-amazon-apigateway-';
+
+const BY_NAME = new Map(EXTENSIONS.map((e) => [e.name, e]));
+
+export function getExtension(name: string): ExtensionSpec | undefined {
+  return BY_NAME.get(name);
+}
+
+/** Extensions that may stand at a placement in a dialect, for completion. */
+export function extensionsAt(placement: Placement, dialect: Dialect): ExtensionSpec[] {
+  return EXTENSIONS.filter((e) => e.placements.includes(placement) && e.dialects.includes(dialect));
+}
+
+export function typesOf(spec: ValueSpec): ValueType[] {
+  return Array.isArray(spec.type) ? spec.type : [spec.type];
+}
+
+export function fieldOf(spec: ValueSpec, name: string): FieldSpec | undefined {
+  const fields = spec.fields;
+  if (!fields) return undefined;
+  for (let i = 0; i < fields.length; i++) if (fields[i].name === name) return fields[i];
+  return undefined;
+}
+
+/** The spec of a value nested below an extension, following object fields, array items and map values. */
+export function findValueSpec(extension: ExtensionSpec, pathBelow: (string | number)[]): ValueSpec | undefined {
+  let spec: ValueSpec | undefined = extension;
+  for (const segment of pathBelow) {
+    if (!spec) return undefined;
+    const types = typesOf(spec);
+    const isIndex = typeof segment === 'number' || /^\d+$/.test(segment);
+    if (isIndex && spec.items && types.includes('array')) {
+      spec = spec.items;
+      continue;
+    }
+    const field = fieldOf(spec, String(segment));
+    if (field) {
+      spec = field;
+      continue;
+    }
+    if (spec.values) {
+      spec = spec.values;
+      continue;
+    }
+    return undefined;
+  }
+  return spec;
+}
+
+/** Whether a field applies in a dialect (fields without `dialects` apply in both). */
+export function fieldAppliesTo(field: FieldSpec, dialect: Dialect): boolean {
+  return !field.dialects || field.dialects.includes(dialect);
+}
+
+export function isFieldRequired(field: FieldSpec, dialect: Dialect): boolean {
+  return field.required === true || (Array.isArray(field.required) && field.required.includes(dialect));
+}

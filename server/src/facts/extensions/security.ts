@@ -1,0 +1,123 @@
+import type { ExtensionSpec } from '../extensionTypes';
+import { extensionPage, guidePage } from './docsUrls';
+
+export const AUTHORIZER_TYPES = ['token', 'request', 'cognito_user_pools', 'jwt'];
+
+export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
+  {
+    name: 'x-amazon-apigateway-authorizer',
+    summary: 'A Lambda, Cognito or JWT authorizer behind this security scheme',
+    doc: '**An authorizer.** Turns this security scheme into a Lambda authorizer (`token`/`request`), an Amazon Cognito user pool authorizer (REST) or a JWT authorizer (HTTP APIs). REST APIs need the scheme to be `type: apiKey` with `in: header`.',
+    type: 'object',
+    placements: ['securityScheme'],
+    dialects: ['rest', 'http'],
+    docsUrl: extensionPage('authorizer'),
+    additionalFields: false,
+    fields: [
+      {
+        name: 'type',
+        type: 'string',
+        required: true,
+        doc: 'The kind of authorizer. Case-insensitive.',
+        enum: AUTHORIZER_TYPES,
+        caseInsensitive: true,
+        enumDialects: { token: ['rest'], cognito_user_pools: ['rest'], jwt: ['http'] },
+        enumDocs: {
+          token: 'REST: a Lambda function receives the token from the header named by the security scheme.',
+          request: 'A Lambda function receives the request parameters listed in `identitySource`.',
+          cognito_user_pools: 'REST: tokens are checked against the Amazon Cognito user pools in `providerARNs`.',
+          jwt: 'HTTP APIs: JSON Web Tokens are checked against `jwtConfiguration`.',
+        },
+      },
+      {
+        name: 'authorizerUri',
+        type: 'string',
+        doc: 'The Lambda function\'s invocation URI: `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations`.',
+      },
+      { name: 'authorizerCredentials', type: 'string', doc: 'The IAM role API Gateway assumes to invoke the authorizer function.' },
+      {
+        name: 'identitySource',
+        type: 'string',
+        doc: 'Comma-separated request values the authorizer needs; requests missing one are rejected with 401 before the function runs. REST: `method.request.header.NAME`, `method.request.querystring.NAME`, `stageVariables.NAME`, `context.NAME`. HTTP APIs: `$request.header.NAME`, `$request.querystring.NAME`, `$context.NAME`, `$stageVariables.NAME`.',
+        examples: ['method.request.header.Authorization', '$request.header.Authorization'],
+      },
+      {
+        name: 'identityValidationExpression',
+        type: 'string',
+        dialects: ['rest'],
+        doc: 'REST `token` authorizers: a regular expression the token must match, or the request is refused without calling the function.',
+      },
+      {
+        name: 'authorizerResultTtlInSeconds',
+        type: ['integer', 'string'],
+        doc: 'How long the authorizer\'s decision is cached, 0 (no caching) to 3600 seconds.',
+        minimum: 0,
+        maximum: 3600,
+        examples: [300],
+      },
+      {
+        name: 'authorizerPayloadFormatVersion',
+        type: ['string', 'number'],
+        dialects: ['http'],
+        doc: 'HTTP API Lambda authorizers: the format of the event sent to the function and of the response expected.',
+        enum: ['1.0', '2.0'],
+      },
+      {
+        name: 'enableSimpleResponses',
+        type: 'boolean',
+        dialects: ['http'],
+        doc: 'HTTP API Lambda authorizers with payload format 2.0: the function may answer with `{"isAuthorized": true|false}` instead of an IAM policy.',
+      },
+      {
+        name: 'jwtConfiguration',
+        type: 'object',
+        dialects: ['http'],
+        doc: 'HTTP API JWT authorizers: who issues the tokens and which audiences are accepted.',
+        docsUrl: guidePage('http-api-jwt-authorizer'),
+        additionalFields: false,
+        fields: [
+          { name: 'issuer', type: 'string', doc: 'The token issuer URL (`iss`); may be taken from an `openIdConnectUrl` scheme.' },
+          { name: 'audience', type: 'array', doc: 'Accepted audiences (`aud` or `client_id`).', items: { type: 'string', doc: 'An audience.' } },
+        ],
+      },
+      {
+        name: 'providerARNs',
+        type: 'array',
+        dialects: ['rest'],
+        doc: 'REST `cognito_user_pools` authorizers: the ARNs of the user pools.',
+        items: { type: 'string', doc: 'A user pool ARN: `arn:aws:cognito-idp:{region}:{account}:userpool/{id}`.' },
+      },
+    ],
+  },
+  {
+    name: 'x-amazon-apigateway-authtype',
+    summary: 'The authorization type shown for this security scheme',
+    doc: '**Authorization type of an `apiKey` security scheme.** Free text such as `oauth2` or `custom` for Lambda authorizers. `awsSigv4` means IAM (Signature Version 4) authorization; other values starting with `aws` are reserved.',
+    type: 'string',
+    placements: ['securityScheme'],
+    dialects: ['rest', 'http'],
+    docsUrl: extensionPage('authtype'),
+    examples: ['awsSigv4', 'oauth2', 'custom', 'cognito_user_pools'],
+  },
+  {
+    name: 'x-amazon-apigateway-auth',
+    summary: 'The authorization of this method (NONE or AWS_IAM)',
+    doc: '**Authorization of this method** when no security scheme is used.',
+    type: 'object',
+    placements: ['operation'],
+    dialects: ['rest', 'http'],
+    docsUrl: extensionPage('auth'),
+    additionalFields: false,
+    fields: [
+      {
+        name: 'type',
+        type: 'string',
+        required: true,
+        doc: 'Case-insensitive.',
+        enum: ['NONE', 'AWS_IAM'],
+        caseInsensitive: true,
+        enumDocs: { NONE: 'Open access.', AWS_IAM: 'Callers sign requests with IAM credentials (Signature Version 4).' },
+      },
+    ],
+  },
+];

@@ -1,0 +1,63 @@
+import type { ExecutionLogEntry, StepTiming } from './types';
+
+/** Collects the test-invoke style log lines and how long each stage of the request took. */
+export class ExecutionLog {
+  readonly entries: ExecutionLogEntry[] = [];
+  readonly steps: StepTiming[] = [];
+  private readonly start = performance.now();
+  private stepStart = this.start;
+  private stepName: string | undefined;
+
+  add(message: string): void {
+    this.entries.push({ time: Date.now(), message });
+  }
+
+  /** Ends the running step (if any) and starts the next one. */
+  step(name: string): void {
+    this.endStep();
+    this.stepName = name;
+    this.stepStart = performance.now();
+  }
+
+  endStep(): void {
+    if (this.stepName === undefined) return;
+    this.steps.push({ name: this.stepName, ms: round(performance.now() - this.stepStart) });
+    this.stepName = undefined;
+  }
+
+  elapsedMs(): number {
+    return round(performance.now() - this.start);
+  }
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** API Gateway's test-invoke timestamp, e.g. `Sat Nov 21 15:37:30 UTC 2026`. */
+export function logTimestamp(time: number): string {
+  const d = new Date(time);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+export function formatLog(entries: ExecutionLogEntry[]): string {
+  return entries.map((e) => `${logTimestamp(e.time)} : ${e.message}`).join('\n');
+}
+
+/** Maps print as `{a=1, b=2}` in the log, as Java's toString renders them. */
+export function logMap(map: Record<string, unknown> | undefined): string {
+  if (!map) return '{}';
+  return `{${Object.entries(map)
+    .map(([k, v]) => `${k}=${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`)
+    .join(', ')}}`;
+}
+
+/** Long bodies are cut in the log, as API Gateway truncates them. */
+export function logBody(body: string | undefined): string {
+  if (body === undefined || body === '') return '';
+  return body.length > 10_000 ? `${body.slice(0, 10_000)} [TRUNCATED]` : body;
+}

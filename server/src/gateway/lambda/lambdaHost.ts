@@ -1,0 +1,254 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
+import * as path from 'node:path';
+import type { LocalFunction } from '../localConfig';
+import { RUNNER_SOURCE } from './runnerSource';
+
+export interface LambdaErrorPayload {
+  errorType?: string;
+  errorMessage: string;
+  stackTrace?: string[];
+}
+
+export type LambdaOutcome =
+  | { ok: true; result: unknown; logs: string; durationMs: number; coldStart: boolean }
+  | { ok: false; error: LambdaErrorPayload; logs: string; durationMs: number; coldStart: boolean; kind: 'error' | 'crash' | 'timeout' };
+
+export interface LambdaInvocation {
+  functionName: string;
+  invokedFunctionArn: string;
+  requestId: string;
+  event: unknown;
+  region: string;
+}
+
+interface Worker {
+  child: ChildProcess;
+  ready: Promise<void>;
+  busy: boolean;
+  dead: boolean;
+  output: string;
+  onResult?: (message: { ok: boolean; value: unknown }) => void;
+  onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+}
+
+interface Pool {
+  file: string;
+  mtimeMs: number;
+  workers: Worker[];
+  waiting: Array<(worker: Worker) => void>;
+}
+
+/** Workers per function: Lambda runs one request per execution environment, so concurrency needs more of them. */
+const MAX_WORKERS = 4;
+
+/**
+ * Runs local Lambda handlers in child processes kept warm between invocations. A crash, an exception or an
+ * endless loop in user code ends in a Lambda-shaped error; the host process is never affected.
+ */
+export class LambdaHost {
+  private readonly pools = new Map<string, Pool>();
+  private disposed = false;
+
+  constructor(private readonly baseDir: string) {}
+
+  async invoke(fn: LocalFunction, invocation: LambdaInvocation): Promise<LambdaOutcome> {
+    const file = path.resolve(this.baseDir, fn.handler);
+    const exportName = fn.export ?? 'handler';
+    const timeoutMs = Math.round((fn.timeoutSeconds ?? 3) * 1000);
+    const key = JSON.stringify([file, exportName, fn.environment ?? {}, fn.memorySizeMB ?? 128, invocation.functionName, invocation.region]);
+    const pool = this.poolFor(key, file);
+    const start = performance.now();
+    let worker: Worker;
+    let coldStart = false;
+    try {
+      ({ worker, coldStart } = await this.acquire(pool, fn, invocation));
+      await worker.ready;
+    } catch (error) {
+      return { ok: false, kind: 'crash', error: { errorType: 'Runtime.StartError', errorMessage: String(error) }, logs: '', durationMs: performance.now() - start, coldStart: true };
+    }
+    worker.output = '';
+    const deadline = Date.now() + timeoutMs;
+    return new Promise<LambdaOutcome>((resolve) => {
+      const done = (outcome: OutcomeCore, reusable: boolean) => {
+        clearTimeout(timer);
+        worker.onResult = undefined;
+        worker.onExit = undefined;
+        const logs = worker.output;
+        worker.output = '';
+        if (reusable) this.release(pool, worker);
+        else this.retire(pool, worker);
+        resolve({ ...outcome, logs, durationMs: performance.now() - start, coldStart } as LambdaOutcome);
+      };
+      const timer = setTimeout(() => {
+        const seconds = (timeoutMs / 1000).toFixed(2);
+        done({ ok: false, kind: 'timeout', error: { errorType: 'Sandbox.Timedout', errorMessage: `${new Date().toISOString()} ${invocation.requestId} Task timed out after ${seconds} seconds` } }, false);
+      }, timeoutMs);
+      worker.onResult = (message) => {
+        if (message.ok) done({ ok: true, result: message.value }, true);
+        else done({ ok: false, kind: 'error', error: message.value as LambdaErrorPayload }, true);
+      };
+      worker.onExit = (code, signal) => {
+        const status = signal ? `signal: ${signal}` : `exit status ${code}`;
+        done({ ok: false, kind: 'crash', error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${invocation.requestId} Error: Runtime exited with error: ${status}` } }, false);
+      };
+      worker.child.send({
+        type: 'invoke',
+        id: invocation.requestId,
+        file,
+        exportName,
+        event: invocation.event,
+        deadline,
+        context: {
+          functionName: invocation.functionName,
+          functionVersion: '$LATEST',
+          invokedFunctionArn: invocation.invokedFunctionArn,
+          memoryLimitInMB: String(fn.memorySizeMB ?? 128),
+          awsRequestId: invocation.requestId,
+          logGroupName: `/aws/lambda/${invocation.functionName}`,
+          logStreamName: `local/[$LATEST]${process.pid}`,
+        },
+      });
+    });
+  }
+
+  /** Stops every worker; the host may be used again afterwards (workers start on demand). */
+  dispose(): void {
+    for (const pool of this.pools.values()) for (const w of [...pool.workers]) this.retire(pool, w);
+    this.pools.clear();
+  }
+
+  /** Stops for good: later invocations are refused. */
+  close(): void {
+    this.disposed = true;
+    this.dispose();
+  }
+
+  private poolFor(key: string, file: string): Pool {
+    let pool = this.pools.get(key);
+    const mtimeMs = fileMtime(file);
+    if (pool && pool.mtimeMs !== mtimeMs) {
+      // The handler file changed: new invocations get fresh workers, as a redeployed function would.
+      for (const w of pool.workers.filter((w) => !w.busy)) this.retire(pool, w);
+      pool.mtimeMs = mtimeMs;
+    }
+    if (!pool) this.pools.set(key, (pool = { file, mtimeMs, workers: [], waiting: [] }));
+    return pool;
+  }
+
+  private acquire(pool: Pool, fn: LocalFunction, invocation: LambdaInvocation): Promise<{ worker: Worker; coldStart: boolean }> {
+    if (this.disposed) return Promise.reject(new Error('the local Lambda host is closed'));
+    const idle = pool.workers.find((w) => !w.busy && !w.dead);
+    if (idle) {
+      setBusy(idle, true);
+      return Promise.resolve({ worker: idle, coldStart: false });
+    }
+    if (pool.workers.length < MAX_WORKERS) {
+      const worker = this.spawnWorker(pool, fn, invocation);
+      return Promise.resolve({ worker, coldStart: true });
+    }
+    return new Promise((resolve) => pool.waiting.push((worker) => resolve({ worker, coldStart: false })));
+  }
+
+  private release(pool: Pool, worker: Worker): void {
+    const next = pool.waiting.shift();
+    if (next && !worker.dead) next(worker);
+    else setBusy(worker, false);
+  }
+
+  private retire(pool: Pool, worker: Worker): void {
+    worker.dead = true;
+    pool.workers = pool.workers.filter((w) => w !== worker);
+    if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+    const next = pool.waiting.shift();
+    // A queued invocation takes the place of the retired worker.
+    if (next) {
+      next(this.spawnFromPool(pool, worker));
+    }
+  }
+
+  private spawnFromPool(pool: Pool, like: Worker): Worker {
+    const spec = (like as Worker & { spec: { fn: LocalFunction; invocation: LambdaInvocation } }).spec;
+    return this.spawnWorker(pool, spec.fn, spec.invocation);
+  }
+
+  private spawnWorker(pool: Pool, fn: LocalFunction, invocation: LambdaInvocation): Worker {
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      AWS_REGION: invocation.region,
+      AWS_DEFAULT_REGION: invocation.region,
+      AWS_LAMBDA_FUNCTION_NAME: invocation.functionName,
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySizeMB ?? 128),
+      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs_local',
+      LAMBDA_TASK_ROOT: path.dirname(pool.file),
+      ...fn.environment,
+    };
+    // The host may run under a TypeScript loader; user handlers get a plain Node.js.
+    delete env.NODE_OPTIONS;
+    const child = spawn(process.execPath, ['-e', RUNNER_SOURCE], {
+      cwd: path.dirname(pool.file),
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      serialization: 'json',
+    });
+    let markReady!: () => void;
+    let failReady!: (error: Error) => void;
+    const worker: Worker & { spec: { fn: LocalFunction; invocation: LambdaInvocation } } = {
+      child,
+      busy: false,
+      dead: false,
+      output: '',
+      ready: new Promise<void>((resolve, reject) => {
+        markReady = resolve;
+        failReady = reject;
+      }),
+      spec: { fn, invocation },
+    };
+    worker.ready.catch(() => undefined);
+    const collect = (chunk: Buffer) => {
+      if (worker.output.length < 64_000) worker.output += chunk.toString('utf8');
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    child.on('message', (message: { type?: string; ok?: boolean; value?: unknown }) => {
+      if (message?.type === 'ready') markReady();
+      else if (message?.type === 'result') worker.onResult?.({ ok: message.ok === true, value: message.value });
+    });
+    child.on('error', (error) => failReady(error));
+    child.on('exit', (code, signal) => {
+      failReady(new Error(`worker exited before it was ready (${signal ?? code})`));
+      worker.dead = true;
+      pool.workers = pool.workers.filter((w) => w !== worker);
+      // Let the stdout/stderr pipes drain so that the crash message reaches the log.
+      setImmediate(() => worker.onExit?.(code, signal));
+    });
+    for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
+    setBusy(worker, true);
+    pool.workers.push(worker);
+    return worker;
+  }
+}
+
+/** A busy worker keeps the host's event loop alive until it answers; an idle one must not. */
+function setBusy(worker: Worker, busy: boolean): void {
+  worker.busy = busy;
+  const channel = worker.child.channel as unknown as { ref?: () => void; unref?: () => void } | undefined;
+  if (busy) {
+    worker.child.ref();
+    channel?.ref?.();
+  } else {
+    worker.child.unref();
+    channel?.unref?.();
+  }
+}
+
+function fileMtime(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+type OutcomeCore = { ok: true; result: unknown } | { ok: false; error: LambdaErrorPayload; kind: 'error' | 'crash' | 'timeout' };

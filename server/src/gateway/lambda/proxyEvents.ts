@@ -1,0 +1,200 @@
+import type { Json } from '../requestContext';
+
+/** What both event builders need to know about the request. */
+export interface ProxyRequestInfo {
+  method: string;
+  /** Path as the client sent it, without the stage. */
+  path: string;
+  resourcePath: string;
+  headers: Record<string, string>;
+  query: Record<string, string[]>;
+  rawQueryString: string;
+  pathParameters: Record<string, string>;
+  stageVariables: Record<string, string>;
+  body: string | undefined;
+  isBase64Encoded: boolean;
+  /** `$context` as built for the request: requestId, identity, authorizer, and so on. */
+  context: Json;
+}
+
+/** REST APIs and HTTP API payload format 1.0. Absent maps are `null`, not `{}`. */
+export function proxyEventV1(info: ProxyRequestInfo, httpApi: boolean): Json {
+  const c = info.context;
+  const identity = (c.identity ?? {}) as Json;
+  const multiHeaders: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(info.headers)) multiHeaders[k] = [v];
+  const single: Record<string, string> = {};
+  for (const [k, values] of Object.entries(info.query)) single[k] = values[values.length - 1];
+  const requestContext: Json = {
+    resourceId: c.resourceId,
+    resourcePath: info.resourcePath,
+    httpMethod: info.method,
+    extendedRequestId: c.extendedRequestId,
+    requestTime: c.requestTime,
+    path: c.path,
+    accountId: c.accountId,
+    protocol: c.protocol,
+    stage: c.stage,
+    domainPrefix: c.domainPrefix,
+    requestTimeEpoch: c.requestTimeEpoch,
+    requestId: c.requestId,
+    identity: {
+      cognitoIdentityPoolId: identity.cognitoIdentityPoolId ?? null,
+      accountId: identity.accountId ?? null,
+      cognitoIdentityId: identity.cognitoIdentityId ?? null,
+      caller: identity.caller ?? null,
+      sourceIp: identity.sourceIp,
+      principalOrgId: identity.principalOrgId ?? null,
+      accessKey: identity.accessKey ?? null,
+      cognitoAuthenticationType: identity.cognitoAuthenticationType ?? null,
+      cognitoAuthenticationProvider: identity.cognitoAuthenticationProvider ?? null,
+      userArn: identity.userArn ?? null,
+      userAgent: identity.userAgent ?? null,
+      user: identity.user ?? null,
+      ...(identity.apiKey !== undefined ? { apiKey: identity.apiKey, apiKeyId: identity.apiKeyId } : {}),
+    },
+    domainName: c.domainName,
+    apiId: c.apiId,
+  };
+  if (c.authorizer !== undefined) requestContext.authorizer = c.authorizer;
+  const event: Json = {
+    resource: info.resourcePath,
+    path: info.path,
+    httpMethod: info.method,
+    headers: nonEmpty(info.headers),
+    multiValueHeaders: nonEmpty(multiHeaders),
+    queryStringParameters: nonEmpty(single),
+    multiValueQueryStringParameters: nonEmpty(info.query),
+    pathParameters: nonEmpty(info.pathParameters),
+    stageVariables: nonEmpty(info.stageVariables),
+    requestContext,
+    body: info.body ?? null,
+    isBase64Encoded: info.isBase64Encoded,
+  };
+  return httpApi ? { version: '1.0', ...event } : event;
+}
+
+/**
+ * HTTP API payload format 2.0: lower-case headers with repeated values joined by commas, cookies taken out of the
+ * headers into their own list, repeated query values joined by commas, and absent parts left out.
+ */
+export function proxyEventV2(info: ProxyRequestInfo, routeKey: string): Json {
+  const c = info.context;
+  const identity = (c.identity ?? {}) as Json;
+  const headers: Record<string, string> = {};
+  let cookies: string[] | undefined;
+  for (const [k, v] of Object.entries(info.headers)) {
+    const name = k.toLowerCase();
+    if (name === 'cookie') {
+      cookies = v.split(';').map((s) => s.trim()).filter(Boolean);
+      continue;
+    }
+    headers[name] = headers[name] !== undefined ? `${headers[name]},${v}` : v;
+  }
+  const query: Record<string, string> = {};
+  for (const [k, values] of Object.entries(info.query)) query[k] = values.join(',');
+  const requestContext: Json = {
+    accountId: c.accountId,
+    apiId: c.apiId,
+    ...(c.authorizerV2 !== undefined ? { authorizer: c.authorizerV2 } : {}),
+    domainName: c.domainName,
+    domainPrefix: c.domainPrefix,
+    http: {
+      method: info.method,
+      path: info.path,
+      protocol: c.protocol,
+      sourceIp: identity.sourceIp,
+      userAgent: identity.userAgent ?? '',
+    },
+    requestId: c.requestId,
+    routeKey,
+    stage: c.stage,
+    time: c.requestTime,
+    timeEpoch: c.requestTimeEpoch,
+  };
+  const event: Json = { version: '2.0', routeKey, rawPath: info.path, rawQueryString: info.rawQueryString };
+  if (cookies) event.cookies = cookies;
+  event.headers = headers;
+  if (Object.keys(query).length) event.queryStringParameters = query;
+  event.requestContext = requestContext;
+  if (info.body !== undefined && info.body !== '') event.body = info.body;
+  if (Object.keys(info.pathParameters).length) event.pathParameters = info.pathParameters;
+  event.isBase64Encoded = info.isBase64Encoded;
+  if (Object.keys(info.stageVariables).length) event.stageVariables = info.stageVariables;
+  return event;
+}
+
+function nonEmpty<T extends object>(map: T): T | null {
+  return Object.keys(map).length ? map : null;
+}
+
+export interface ProxyResult {
+  status: number;
+  headers: Record<string, string>;
+  multiValueHeaders: Record<string, string[]>;
+  body: string;
+  isBase64Encoded: boolean;
+}
+
+const V1_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
+
+/**
+ * A Lambda proxy result in the 1.0 format. API Gateway rejects (502, "Malformed Lambda proxy response") anything
+ * that is not an object of exactly these fields with a numeric status and a string body.
+ */
+export function parseProxyResultV1(result: unknown): ProxyResult | { malformed: string } {
+  if (typeof result !== 'object' || result === null || Array.isArray(result)) return { malformed: 'the response is not a JSON object' };
+  const r = result as Json;
+  const extra = Object.keys(r).filter((k) => !V1_KEYS.has(k));
+  if (extra.length) return { malformed: `unexpected field(s) ${extra.join(', ')}` };
+  const status = statusOf(r.statusCode);
+  if (status === undefined) return { malformed: 'statusCode must be an integer' };
+  if (r.body !== undefined && r.body !== null && typeof r.body !== 'string') return { malformed: 'body must be a string' };
+  const headers = headerMap(r.headers);
+  const multi = multiHeaderMap(r.multiValueHeaders);
+  if (!headers || !multi) return { malformed: 'headers must map names to strings' };
+  return { status, headers, multiValueHeaders: multi, body: (r.body as string | undefined) ?? '', isBase64Encoded: r.isBase64Encoded === true };
+}
+
+/** The 2.0 format: an object with a statusCode is read as a response; anything else is a 200 JSON body. */
+export function parseProxyResultV2(result: unknown): ProxyResult | { malformed: string } {
+  if (typeof result === 'object' && result !== null && !Array.isArray(result) && 'statusCode' in result) {
+    const r = result as Json;
+    const status = statusOf(r.statusCode);
+    if (status === undefined) return { malformed: 'statusCode must be an integer' };
+    if (r.body !== undefined && r.body !== null && typeof r.body !== 'string') return { malformed: 'body must be a string' };
+    const headers = headerMap(r.headers);
+    if (!headers) return { malformed: 'headers must map names to strings' };
+    const multi: Record<string, string[]> = {};
+    if (Array.isArray(r.cookies) && r.cookies.length) multi['Set-Cookie'] = r.cookies.map(String);
+    return { status, headers, multiValueHeaders: multi, body: (r.body as string | undefined) ?? '', isBase64Encoded: r.isBase64Encoded === true };
+  }
+  return { status: 200, headers: { 'Content-Type': 'application/json' }, multiValueHeaders: {}, body: JSON.stringify(result ?? null), isBase64Encoded: false };
+}
+
+function statusOf(value: unknown): number | undefined {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;
+}
+
+function headerMap(value: unknown): Record<string, string> | undefined {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value as Json)) {
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+    else if (v !== null && v !== undefined) return undefined;
+  }
+  return out;
+}
+
+function multiHeaderMap(value: unknown): Record<string, string[]> | undefined {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const out: Record<string, string[]> = {};
+  for (const [k, v] of Object.entries(value as Json)) {
+    if (!Array.isArray(v)) return undefined;
+    out[k] = v.map(String);
+  }
+  return out;
+}

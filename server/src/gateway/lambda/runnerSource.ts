@@ -1,0 +1,81 @@
+/**
+ * The program each Lambda worker process runs (`node -e`), kept as text so that the same code works from the
+ * TypeScript sources and from the bundled CLI. It loads the handler once per process (a warm container), runs one
+ * invocation at a time, and answers over the IPC channel. Errors take Lambda's shape: errorType, errorMessage,
+ * stackTrace.
+ */
+export const RUNNER_SOURCE = String.raw`
+'use strict';
+const { pathToFileURL } = require('node:url');
+const loaded = new Map();
+
+async function loadHandler(file, exportName) {
+  let mod = loaded.get(file);
+  if (!mod) {
+    if (/\.mjs$/i.test(file)) mod = await import(pathToFileURL(file).href);
+    else {
+      try {
+        mod = require(file);
+      } catch (error) {
+        if (!error || (error.code !== 'ERR_REQUIRE_ESM' && error.code !== 'ERR_REQUIRE_ASYNC_MODULE')) throw error;
+        mod = await import(pathToFileURL(file).href);
+      }
+    }
+    loaded.set(file, mod);
+  }
+  const fn = mod[exportName] !== undefined ? mod[exportName] : mod.default && mod.default[exportName];
+  if (typeof fn !== 'function') {
+    const error = new Error(file + ' does not export a function named ' + exportName);
+    error.name = 'Runtime.HandlerNotFound';
+    throw error;
+  }
+  return fn;
+}
+
+function lambdaError(error) {
+  if (error instanceof Error) {
+    return {
+      errorType: error.name || 'Error',
+      errorMessage: error.message,
+      stackTrace: String(error.stack || '').split('\n').slice(1).map((line) => line.trim()),
+    };
+  }
+  return { errorType: typeof error, errorMessage: typeof error === 'string' ? error : JSON.stringify(error) };
+}
+
+process.on('disconnect', () => process.exit(0));
+
+process.on('message', async (message) => {
+  if (!message || message.type !== 'invoke') return;
+  let settled = false;
+  const finish = (ok, value) => {
+    if (settled) return;
+    settled = true;
+    let payload;
+    try {
+      payload = ok ? (value === undefined ? null : JSON.parse(JSON.stringify(value))) : value;
+    } catch (error) {
+      ok = false;
+      payload = lambdaError(error);
+    }
+    process.send({ type: 'result', id: message.id, ok, value: payload });
+  };
+  const callback = (error, result) => (error ? finish(false, lambdaError(error)) : finish(true, result));
+  try {
+    const handler = await loadHandler(message.file, message.exportName);
+    const context = Object.assign({}, message.context, {
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, message.deadline - Date.now()),
+      done: callback,
+      succeed: (result) => finish(true, result),
+      fail: (error) => finish(false, lambdaError(error)),
+    });
+    const returned = handler(message.event, context, callback);
+    if (returned && typeof returned.then === 'function') finish(true, await returned);
+    else if (handler.length < 3) finish(true, returned);
+  } catch (error) {
+    finish(false, lambdaError(error));
+  }
+});
+process.send({ type: 'ready' });
+`;

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+
+export type Json = Record<string, unknown>;
+
+export interface ContextInput {
+  method: string;
+  /** The request path relative to the base path. */
+  path: string;
+  resourcePath: string;
+  stage: string;
+  sourceIp: string;
+  userAgent?: string;
+  apiId: string;
+  accountId: string;
+  region: string;
+  httpApi: boolean;
+}
+
+/** `$context` for one request, with the names API Gateway uses (see the mapping-template variable list). */
+export function buildRequestContext(input: ContextInput): Json {
+  const now = Date.now();
+  const requestId = randomUUID();
+  return {
+    accountId: input.accountId,
+    apiId: input.apiId,
+    domainName: `${input.apiId}.execute-api.${input.region}.amazonaws.com`,
+    domainPrefix: input.apiId,
+    extendedRequestId: requestId.replace(/-/g, '').slice(0, 16),
+    httpMethod: input.method,
+    path: input.httpApi && input.stage === '$default' ? input.path : `/${input.stage}${input.path === '/' ? '/' : input.path}`,
+    protocol: 'HTTP/1.1',
+    requestId,
+    requestTime: clfTime(now),
+    requestTimeEpoch: now,
+    resourceId: resourceId(input.resourcePath),
+    resourcePath: input.resourcePath,
+    stage: input.stage,
+    identity: {
+      sourceIp: input.sourceIp,
+      userAgent: input.userAgent ?? null,
+    },
+  };
+}
+
+/** Common Log Format time, as `$context.requestTime`: `21/Nov/2026:15:37:30 +0000`. */
+export function clfTime(epochMs: number): string {
+  const d = new Date(epochMs);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())}/${months[d.getUTCMonth()]}/${d.getUTCFullYear()}:${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} +0000`;
+}
+
+/** A stable, resource-id-like token for a resource path (API Gateway's ids are 6 to 10 lower-case characters). */
+function resourceId(resourcePath: string): string {
+  let hash = 5381;
+  for (let i = 0; i < resourcePath.length; i++) hash = ((hash << 5) + hash + resourcePath.charCodeAt(i)) >>> 0;
+  return hash.toString(36).padStart(6, '0').slice(0, 6);
+}
+
+/** Flattens `$context` into dotted names (`identity.sourceIp`) for gateway responses and parameter mappings. */
+export function flattenContext(context: Json, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [key, value] of Object.entries(context)) {
+    if (key === 'authorizerV2') continue;
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) flattenContext(value as Json, name, out);
+    else out[name] = value;
+  }
+  return out;
+}

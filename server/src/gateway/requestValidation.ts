@@ -1,0 +1,115 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
+import type { ApiModel, Operation } from './apiModel';
+import { GatewayError } from './gatewayResponses';
+
+/**
+ * Request validators as API Gateway applies them: required query strings and headers
+ * (`validateRequestParameters`), then the body against the model, a JSON Schema draft 4
+ * (`validateRequestBody`). Compiled validators are kept for the life of the document version.
+ */
+export class RequestValidator {
+  private readonly ajv: Ajv;
+  private readonly compiled = new Map<string, ValidateFunction | Error>();
+
+  constructor(model: ApiModel) {
+    // The whole document is registered once so that `#/components/schemas/...` refs inside models resolve.
+    this.ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true, logger: false });
+    this.ajv.addSchema(model.value as object, 'api.json');
+  }
+
+  checkParameters(op: Operation, query: Record<string, string[]>, headers: Record<string, string>): GatewayError | undefined {
+    if (!op.validateParameters) return undefined;
+    const missing: string[] = [];
+    for (const p of op.parameters) {
+      if (!p.required) continue;
+      if (p.in === 'query' && !(p.name in query)) missing.push(p.name);
+      if (p.in === 'header' && headers[p.name.toLowerCase()] === undefined) missing.push(p.name);
+    }
+    if (missing.length === 0) return undefined;
+    const message = `Missing required request parameters: [${missing.join(', ')}]`;
+    return new GatewayError('BAD_REQUEST_PARAMETERS', message, { validationErrorString: message });
+  }
+
+  checkBody(op: Operation, contentType: string | undefined, body: string): GatewayError | undefined {
+    if (!op.validateBody || op.bodySchemas.size === 0) return undefined;
+    const type = (contentType ?? 'application/json').split(';')[0].trim().toLowerCase();
+    const pointer = op.bodySchemas.get(type) ?? op.bodySchemas.get('application/json') ?? op.bodySchemas.values().next().value;
+    if (pointer === undefined) return undefined;
+    const validate = this.validatorFor(pointer);
+    if (validate instanceof Error) {
+      return new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error', { validationErrorString: `Invalid model: ${validate.message}` });
+    }
+    let instance: unknown;
+    if (body.trim() === '') instance = {};
+    else {
+      try {
+        instance = JSON.parse(body);
+      } catch (error) {
+        return invalidBody(`[Invalid JSON in request body: ${error instanceof Error ? error.message : String(error)}]`);
+      }
+    }
+    if (validate(instance)) return undefined;
+    return invalidBody(`[${(validate.errors ?? []).map(describeError).join(', ')}]`);
+  }
+
+  private validatorFor(pointer: string): ValidateFunction | Error {
+    let entry = this.compiled.get(pointer);
+    if (!entry) {
+      try {
+        entry = this.ajv.compile({ $ref: `api.json#${encodeURI(pointer)}` });
+      } catch (error) {
+        entry = error instanceof Error ? error : new Error(String(error));
+      }
+      this.compiled.set(pointer, entry);
+    }
+    return entry;
+  }
+}
+
+function invalidBody(validationErrorString: string): GatewayError {
+  return new GatewayError('BAD_REQUEST_BODY', 'Invalid request body', { validationErrorString });
+}
+
+/** Messages in the wording of the validator API Gateway uses (e.g. `object has missing required properties (["name"])`). */
+function describeError(error: ErrorObject): string {
+  const p = error.params as Record<string, unknown>;
+  const where = error.instancePath ? ` at ${error.instancePath}` : '';
+  switch (error.keyword) {
+    case 'required':
+      return `object has missing required properties (["${String(p.missingProperty)}"])${where}`;
+    case 'type':
+      return `instance type (${jsonType(error.data)}) does not match any allowed primitive type (allowed: [${String(p.type)
+        .split(',')
+        .map((t) => `"${t}"`)
+        .join(',')}])${where}`;
+    case 'enum':
+      return `instance value (${JSON.stringify(error.data)}) not found in enum (possible values: ${JSON.stringify(p.allowedValues)})${where}`;
+    case 'minimum':
+      return `numeric instance is lower than the required minimum (minimum: ${String(p.limit)}, found: ${String(error.data)})${where}`;
+    case 'maximum':
+      return `numeric instance is greater than the required maximum (maximum: ${String(p.limit)}, found: ${String(error.data)})${where}`;
+    case 'minLength':
+      return `string ${JSON.stringify(error.data)} is too short (length: ${String((error.data as string).length)}, required minimum: ${String(p.limit)})${where}`;
+    case 'maxLength':
+      return `string ${JSON.stringify(error.data)} is too long (length: ${String((error.data as string).length)}, maximum allowed: ${String(p.limit)})${where}`;
+    case 'pattern':
+      return `ECMA 262 regex "${String(p.pattern)}" does not match input string ${JSON.stringify(error.data)}${where}`;
+    case 'additionalProperties':
+      return `object instance has properties which are not allowed by the schema: ["${String(p.additionalProperty)}"]${where}`;
+    default:
+      return `${error.message ?? error.keyword}${where}`;
+  }
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  return typeof value;
+}
+
+/** Whether the model defines a body schema; used to log what the validator did. */
+export function describeValidator(op: Operation, model: ApiModel): string | undefined {
+  if (!op.validatorName) return undefined;
+  return `Request validator '${op.validatorName}' (body: ${op.validateBody}, parameters: ${op.validateParameters}, ${model.dialect})`;
+}

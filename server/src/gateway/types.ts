@@ -1,0 +1,42 @@
+/** What a caller hands the local gateway: one HTTP request as a client would send it. */
+export interface GatewayRequest {
+  method: string;
+  /** The request path, optionally with the base path in front; a query string here is ignored in favour of `query`. */
+  path: string;
+  query?: Record<string, string[]>;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+  stage?: string;
+  sourceIp?: string;
+}
+
+/** One line of the execution log, as API Gateway's test-invoke prints it. */
+export interface ExecutionLogEntry {
+  /** Epoch milliseconds. */
+  time: number;
+  message: string;
+}
+
+export interface StepTiming {
+  name: string;
+  ms: number;
+}
+
+export interface GatewayResponse {
+  status: number;
+  headers: Record<string, string>;
+  multiValueHeaders?: Record<string, string[]>;
+  body: string;
+  isBase64Encoded?: boolean;
+  log: ExecutionLogEntry[];
+  latencyMs: number;
+  steps: StepTiming[];
+}
+
+/** An HTTP header map with lower-case keys for lookups, keeping the caller's spelling for the event shapes. */
+export interface RequestHeaders {
+  /** Header names as the client wrote them, with their values. */
+  original: Record<string, string>;
+  /** The same values under lower-case names. */
+  lower: Record<string, string>;
+}

@@ -1,0 +1,191 @@
+import type { Placement } from '../facts/extensionTypes';
+import type { ApiDocument } from './apiDocument';
+import { findNodeAtPath, getProperty, getValue, keyName } from './navigate';
+import type { NodePath, ObjectNode, PropertyNode, ValueNode } from './nodes';
+
+/** Operation keys of a Path Item; API Gateway's catch-all method stands beside them. */
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export const ANY_METHOD_KEY = 'x-amazon-apigateway-any-method';
+
+export interface OperationRef {
+  /** The path template, e.g. `/pets/{petId}`. */
+  path: string;
+  /** Upper-case HTTP method; `ANY` for `x-amazon-apigateway-any-method`. */
+  method: string;
+  pathItem: ObjectNode;
+  operation: ObjectNode;
+  pathProperty: PropertyNode;
+  methodProperty: PropertyNode;
+}
+
+function isMethodKey(key: string): boolean {
+  return key === ANY_METHOD_KEY || HTTP_METHODS.includes(key);
+}
+
+/** Where an object at a path stands in an OpenAPI document, for the placement of extensions. */
+export function placementOf(document: ApiDocument, path: NodePath): Placement | undefined {
+  const n = path.length;
+  if (n === 0) return 'root';
+  const [first, second] = path;
+  if (n === 1) {
+    if (first === 'info') return 'info';
+    if (first === 'components' && document.kind === 'openapi') return 'components';
+    return undefined;
+  }
+  if (first === 'servers' && n === 2 && typeof second === 'number') return 'server';
+  if (first === 'tags' && n === 2 && typeof second === 'number') return 'tag';
+  if (first === 'securityDefinitions' && n === 2 && document.kind === 'swagger') return 'securityScheme';
+  if (first === 'components' && second === 'securitySchemes' && n === 3 && document.kind === 'openapi') return 'securityScheme';
+  if (first === 'paths') {
+    if (n === 2) return 'pathItem';
+    if (n === 3 && isMethodKey(String(path[2]))) return 'operation';
+    if (n === 4 && path[2] === 'servers' && typeof path[3] === 'number') return 'server';
+    if (n === 5 && isMethodKey(String(path[2])) && path[3] === 'servers' && typeof path[4] === 'number') return 'server';
+  }
+  return undefined;
+}
+
+/** Calls `fn` for every operation of every path, in document order. */
+export function forEachOperation(document: ApiDocument, fn: (op: OperationRef) => void): void {
+  const paths = getValue(document.root, 'paths');
+  if (paths?.type !== 'object') return;
+  for (const pathProperty of paths.properties) {
+    const pathItem = pathProperty.value;
+    if (pathItem?.type !== 'object') continue;
+    const path = keyName(pathProperty);
+    for (const methodProperty of pathItem.properties) {
+      const key = keyName(methodProperty);
+      if (!isMethodKey(key) || methodProperty.value?.type !== 'object') continue;
+      fn({
+        path,
+        method: key === ANY_METHOD_KEY ? 'ANY' : key.toUpperCase(),
+        pathItem,
+        operation: methodProperty.value,
+        pathProperty,
+        methodProperty,
+      });
+    }
+  }
+}
+
+/** Names of the `{param}` segments of a path template (`{proxy+}` gives `proxy`). */
+export function pathTemplateParameters(path: string): string[] {
+  const names: string[] = [];
+  const re = /\{([^{}]+)\}/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(path))) names.push(m[1].endsWith('+') ? m[1].slice(0, -1) : m[1]);
+  return names;
+}
+
+/**
+ * Follows a local `$ref` (`#/...`) to its target, through chains of references; undefined when the pointer does not
+ * resolve or the chain loops.
+ */
+export function resolveLocalRef(document: ApiDocument, ref: string): ValueNode | undefined {
+  const seen = new Set<string>();
+  let current = ref;
+  for (;;) {
+    if (!current.startsWith('#') || seen.has(current)) return undefined;
+    seen.add(current);
+    const target = findNodeAtPath(document.root, pointerToPath(current.slice(1)));
+    const next = refOf(target);
+    if (next === undefined) return target;
+    current = next;
+  }
+}
+
+/** A JSON pointer (without the leading `#`) as a node path; `~1` and `~0` and percent-escapes decoded. */
+export function pointerToPath(pointer: string): NodePath {
+  if (pointer === '' || pointer === '/') return pointer === '' ? [] : [''];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => {
+      let decoded = s;
+      if (s.includes('%')) {
+        try {
+          decoded = decodeURIComponent(s);
+        } catch {
+          decoded = s;
+        }
+      }
+      return decoded.replace(/~1/g, '/').replace(/~0/g, '~');
+    });
+}
+
+/** The `$ref` string of an object, if it is a reference object. */
+export function refOf(node: ValueNode | undefined): string | undefined {
+  if (node?.type !== 'object') return undefined;
+  const ref = getValue(node, '$ref');
+  return ref?.type === 'string' ? (ref.value as string) : undefined;
+}
+
+/** A node, or the local target it refers to. */
+export function deref(document: ApiDocument, node: ValueNode | undefined): ValueNode | undefined {
+  const ref = refOf(node);
+  return ref === undefined ? node : ref.startsWith('#') ? resolveLocalRef(document, ref) : undefined;
+}
+
+export interface DeclaredParameter {
+  name: string;
+  in: string;
+  /** The parameter object (after following its `$ref`). */
+  node: ObjectNode;
+}
+
+/** The parameters of an operation: its own, then those of its path item that it does not override. */
+export function operationParameters(document: ApiDocument, op: Pick<OperationRef, 'pathItem' | 'operation'>): DeclaredParameter[] {
+  const result: DeclaredParameter[] = [];
+  const seen = new Set<string>();
+  for (const list of [getValue(op.operation, 'parameters'), getValue(op.pathItem, 'parameters')]) {
+    if (list?.type !== 'array') continue;
+    for (const item of list.items) {
+      const parameter = deref(document, item);
+      if (parameter?.type !== 'object') continue;
+      const name = getValue(parameter, 'name');
+      const location = getValue(parameter, 'in');
+      if (name?.type !== 'string' || location?.type !== 'string') continue;
+      const key = `${location.value}:${name.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.push({ name: name.value as string, in: location.value as string, node: parameter });
+    }
+  }
+  return result;
+}
+
+/** The operation's `responses` entries; status codes written as YAML numbers come back as strings. */
+export function operationResponses(op: Pick<OperationRef, 'operation'>): PropertyNode[] {
+  const responses = getValue(op.operation, 'responses');
+  return responses?.type === 'object' ? responses.properties : [];
+}
+
+export function findOperationResponse(op: Pick<OperationRef, 'operation'>, statusCode: string): PropertyNode | undefined {
+  return getProperty(getValue(op.operation, 'responses'), statusCode);
+}
+
+/** Header names declared on one response of an operation (after following the response's `$ref`). */
+export function responseHeaderNames(document: ApiDocument, op: Pick<OperationRef, 'operation'>, statusCode: string): string[] | undefined {
+  const response = deref(document, findOperationResponse(op, statusCode)?.value);
+  if (!response) return undefined;
+  const headers = getValue(response, 'headers');
+  return headers?.type === 'object' ? headers.properties.map(keyName) : [];
+}
+
+/** The security scheme definitions: `securityDefinitions` (2.0) or `components/securitySchemes` (3.x). */
+export function securitySchemes(document: ApiDocument): ObjectNode | undefined {
+  const node = document.kind === 'swagger' ? getValue(document.root, 'securityDefinitions') : getValue(getValue(document.root, 'components'), 'securitySchemes');
+  return node?.type === 'object' ? node : undefined;
+}
+
+/** The root-level map of request validators. */
+export function requestValidators(document: ApiDocument): ObjectNode | undefined {
+  const node = getValue(document.root, 'x-amazon-apigateway-request-validators');
+  return node?.type === 'object' ? node : undefined;
+}
+
+/** Models: `definitions` (2.0) or `components/schemas` (3.x). */
+export function modelDefinitions(document: ApiDocument): ObjectNode | undefined {
+  const node = document.kind === 'swagger' ? getValue(document.root, 'definitions') : getValue(getValue(document.root, 'components'), 'schemas');
+  return node?.type === 'object' ? node : undefined;
+}

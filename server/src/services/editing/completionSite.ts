@@ -1,0 +1,167 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Range } from 'vscode-languageserver-types';
+import { parseApiDocument, type ApiDocument } from '../../model/apiDocument';
+import { isScalar, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
+import type { NodePath, ObjectNode } from '../../model/nodes';
+import { columnIndentAt } from './serialize';
+
+/**
+ * Where the cursor stands for completion: typing a key of some object, or the value of some property. While the
+ * user types, the document often does not parse (`  x-amaz` alone on a line is a YAML error, `"x-amaz` an unclosed
+ * JSON string), so the structure is read from a copy with the word being typed replaced by a placeholder that parses.
+ */
+export interface CompletionSite {
+  kind: 'key' | 'value';
+  /** The document the path was read from: the original, or the patched copy. */
+  document: ApiDocument;
+  /** Key: the path of the object receiving the key. Value: the path of the property whose value is typed. */
+  path: NodePath;
+  /** Keys the receiving object already has (key sites), the typed one excluded. */
+  siblings: string[];
+  /** What is typed before the cursor, without an opening quote. */
+  prefix: string;
+  /** The text a chosen item replaces, in the original document. */
+  range: Range;
+  /** The quote the typed word opened, if any. */
+  quote: '' | '"' | "'";
+  /** Column of the word being typed, as spaces: nested lines of an inserted block are indented from here. */
+  column: string;
+  /** JSON: the key is followed by another property, so an inserted entry needs a trailing comma. */
+  needsComma: boolean;
+}
+
+const PLACEHOLDER = '__apigw_completion__';
+
+export function findCompletionSite(document: ApiDocument, offset: number): CompletionSite | undefined {
+  if (insideBlockScalar(document, offset)) return undefined;
+  return document.format === 'json' ? jsonSite(document, offset) : yamlSite(document, offset);
+}
+
+function insideBlockScalar(document: ApiDocument, offset: number): boolean {
+  const node = nodeAtOffset(document.root, offset, true);
+  return isScalar(node) && (node.style === 'literal' || node.style === 'folded') && offset > node.offset;
+}
+
+function reparse(original: ApiDocument, text: string): ApiDocument {
+  const t = original.textDocument;
+  return parseApiDocument(TextDocument.create(t.uri, t.languageId, t.version, text));
+}
+
+function parsesCleanly(document: ApiDocument): boolean {
+  return !!document.root && !document.problems.some((p) => p.code === 'yaml-syntax' || p.code === 'json-syntax');
+}
+
+function rangeOf(document: ApiDocument, start: number, end: number): Range {
+  return { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
+}
+
+const YAML_KEY_LINE = /^(\s*(?:-\s+)*)(["']?)([^\s:#'"]*)$/;
+const YAML_VALUE_LINE = /^(\s*(?:-\s+)*)(["']?)([^:#'"]+?)\2\s*:\s+(.*)$/;
+
+function yamlSite(document: ApiDocument, offset: number): CompletionSite | undefined {
+  const text = document.text;
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lineEnd).replace(/\r$/, '');
+  const keyMatch = YAML_KEY_LINE.exec(before);
+  if (keyMatch) {
+    const wordStart = lineStart + keyMatch[1].length;
+    const colon = after.indexOf(':');
+    const rest = colon >= 0 ? after.slice(colon) : ':';
+    const wordEnd = offset + (colon >= 0 ? colon : /^[^\s#]*/.exec(after)![0].length);
+    const patched = text.slice(0, wordStart) + PLACEHOLDER + rest + text.slice(lineEnd);
+    const copy = reparse(document, patched);
+    const key = nodeAtOffset(copy.root, wordStart);
+    const property = key?.parent?.type === 'property' ? key.parent : undefined;
+    if (!property || keyName(property) !== PLACEHOLDER) return undefined;
+    return keySite(copy, property.parent, keyMatch[3], rangeOf(document, wordStart, wordEnd), keyMatch[2] as CompletionSite['quote'], columnIndentAt(text, wordStart), false);
+  }
+  const valueMatch = YAML_VALUE_LINE.exec(before);
+  if (!valueMatch) return undefined;
+  const keyStart = lineStart + valueMatch[1].length;
+  const valueStart = offset - valueMatch[4].length;
+  const typed = valueMatch[4];
+  const quote = typed[0] === '"' || typed[0] === "'" ? (typed[0] as '"' | "'") : '';
+  if (/\s#/.test(typed) || (!quote && /^[[{|>&*!]/.test(typed))) return undefined;
+  let valueEnd = offset + /^[^\s#'"]*/.exec(after)![0].length;
+  if (quote && after[valueEnd - offset] === quote) valueEnd++;
+  let source = document;
+  if (!parsesCleanly(document)) source = reparse(document, text.slice(0, valueStart) + PLACEHOLDER + text.slice(valueEnd));
+  const key = nodeAtOffset(source.root, keyStart);
+  const property = key?.parent?.type === 'property' ? key.parent : undefined;
+  if (!property || property.key !== key) return undefined;
+  return {
+    kind: 'value',
+    document: source,
+    path: pathOf(property.key),
+    siblings: [],
+    prefix: quote ? typed.slice(1) : typed,
+    range: rangeOf(document, valueStart, valueEnd),
+    quote,
+    column: columnIndentAt(text, keyStart),
+    needsComma: false,
+  };
+}
+
+function keySite(copy: ApiDocument, object: ObjectNode, prefix: string, range: Range, quote: CompletionSite['quote'], column: string, needsComma: boolean): CompletionSite {
+  return {
+    kind: 'key',
+    document: copy,
+    path: pathOf(object),
+    siblings: object.properties.map(keyName).filter((k) => k !== PLACEHOLDER),
+    prefix,
+    range,
+    quote,
+    column,
+    needsComma,
+  };
+}
+
+const JSON_STOP = '"\n{}[],:';
+
+function jsonSite(document: ApiDocument, offset: number): CompletionSite | undefined {
+  const text = document.text;
+  let start = offset;
+  while (start > 0 && !JSON_STOP.includes(text[start - 1])) start--;
+  let quote: CompletionSite['quote'] = '';
+  if (text[start - 1] === '"') {
+    quote = '"';
+    start--;
+  } else {
+    while (start < offset && /\s/.test(text[start])) start++;
+  }
+  let end = offset;
+  while (end < text.length && !JSON_STOP.includes(text[end])) end++;
+  if (quote && text[end] === '"') end++;
+  else if (!quote) while (end > offset && /\s/.test(text[end - 1])) end--;
+  let previous = start - 1;
+  while (previous >= 0 && /\s/.test(text[previous])) previous--;
+  const before = text[previous];
+  const prefix = text.slice(quote ? start + 1 : start, offset);
+  const range = rangeOf(document, start, end);
+  let next = end;
+  while (next < text.length && /\s/.test(text[next])) next++;
+  const needsComma = text[next] === '"';
+  const column = columnIndentAt(text, start);
+  if (before === '{' || before === ',') {
+    const patched = `${text.slice(0, start)}"${PLACEHOLDER}": null${needsComma ? ',' : ''}${text.slice(end)}`;
+    const copy = reparse(document, patched);
+    const key = nodeAtOffset(copy.root, start);
+    const property = key?.parent?.type === 'property' ? key.parent : undefined;
+    if (!property || keyName(property) !== PLACEHOLDER) return undefined;
+    return keySite(copy, property.parent, prefix, range, quote, column, needsComma);
+  }
+  if (before !== ':') return undefined;
+  let keyEnd = previous - 1;
+  while (keyEnd >= 0 && /\s/.test(text[keyEnd])) keyEnd--;
+  const keyStart = text.lastIndexOf('"', keyEnd - 1);
+  if (text[keyEnd] !== '"' || keyStart < 0) return undefined;
+  let source = document;
+  if (!parsesCleanly(document)) source = reparse(document, `${text.slice(0, start)}"${PLACEHOLDER}"${needsComma ? ',' : ''}${text.slice(end)}`);
+  const key = nodeAtOffset(source.root, keyStart);
+  const property = key?.parent?.type === 'property' ? key.parent : undefined;
+  if (!property || property.key !== key) return undefined;
+  return { kind: 'value', document: source, path: pathOf(property.key), siblings: [], prefix, range, quote, column, needsComma };
+}

@@ -1,0 +1,98 @@
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { ApiDocument } from '../../model/apiDocument';
+import { getProperty } from '../../model/navigate';
+import type { ArrayNode, NodePath, ObjectNode, ValueNode } from '../../model/nodes';
+import { columnIndentAt, indentUnit, jsonText, lineIndentAt, yamlBlock, yamlEntry, yamlInline } from './serialize';
+
+/**
+ * Text edits that add entries to the document in its own syntax and indentation: block or flow YAML, or JSON. Each
+ * returns one insertion, so that a quick fix is a single edit the editor can apply and undo at once.
+ */
+
+function insertAt(document: ApiDocument, offset: number, newText: string): TextEdit {
+  const position = document.textDocument.positionAt(offset);
+  return { range: { start: position, end: position }, newText };
+}
+
+function lineEnd(text: string, offset: number): number {
+  const newline = text.indexOf('\n', offset);
+  return newline < 0 ? text.length : newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
+}
+
+/** Adds `key: value` to an object node. */
+export function insertProperty(document: ApiDocument, object: ObjectNode, key: string, value: unknown): TextEdit {
+  const text = document.text;
+  const unit = indentUnit(text);
+  const last = object.properties[object.properties.length - 1];
+  if (document.format === 'json' || object.flow) {
+    const json = document.format === 'json';
+    const entry = (indent: string) => (json ? `${JSON.stringify(key)}: ${jsonText(value, indent, unit)}` : yamlEntry(key, value, '', unit).length === 1 ? yamlEntry(key, value, '', unit)[0] : `${yamlInline(key)}: ${yamlInline(value)}`);
+    if (!last) {
+      const outer = lineIndentAt(text, object.offset);
+      if (!json) return insertAt(document, object.offset + 1, entry(''));
+      return insertAt(document, object.offset + 1, `\n${outer}${unit}${entry(outer + unit)}\n${outer}`);
+    }
+    if (!json) return insertAt(document, last.end, `, ${entry('')}`);
+    const indent = columnIndentAt(text, last.offset);
+    const sameLine = text.lastIndexOf('\n', last.offset) < object.offset;
+    return insertAt(document, last.end, sameLine ? `, ${entry(indent)}` : `,\n${indent}${entry(indent)}`);
+  }
+  const indent = last ? columnIndentAt(text, object.properties[0].offset) : '';
+  const lines = yamlEntry(key, value, indent, unit);
+  return insertAt(document, lineEnd(text, object.end), `\n${lines.join('\n')}`);
+}
+
+/** Adds an item at the end of an array node. */
+export function appendItem(document: ApiDocument, array: ArrayNode, value: unknown): TextEdit {
+  const text = document.text;
+  const unit = indentUnit(text);
+  const last = array.items[array.items.length - 1];
+  if (document.format === 'json') {
+    if (!last) {
+      const outer = lineIndentAt(text, array.offset);
+      return insertAt(document, array.offset + 1, `\n${outer}${unit}${jsonText(value, outer + unit, unit)}\n${outer}`);
+    }
+    const indent = columnIndentAt(text, last.offset);
+    return insertAt(document, last.end, `,\n${indent}${jsonText(value, indent, unit)}`);
+  }
+  if (array.flow || !last) return insertAt(document, last ? last.end : array.offset + 1, `${last ? ', ' : ''}${yamlInline(value)}`);
+  const dash = text.lastIndexOf('-', last.offset);
+  const indent = columnIndentAt(text, dash);
+  const lines = yamlBlock([value], indent, unit);
+  return insertAt(document, lineEnd(text, array.end), `\n${lines.join('\n')}`);
+}
+
+/**
+ * Adds `key: value` inside the object at `containerPath`, creating the missing objects on the way (a `responses`
+ * without a `404`, an operation without `parameters`, a document without validators).
+ */
+export function insertAtPath(document: ApiDocument, containerPath: NodePath, key: string, value: unknown): TextEdit | undefined {
+  let node: ValueNode | undefined = document.root;
+  for (let i = 0; i < containerPath.length; i++) {
+    if (node?.type !== 'object') return undefined;
+    const property = getProperty(node, String(containerPath[i]));
+    if (!property?.value || property.value.type === 'null') {
+      let nested: unknown = { [key]: value };
+      for (let j = containerPath.length - 1; j > i; j--) nested = { [String(containerPath[j])]: nested };
+      return property ? replaceEmptyValue(document, property.value, property.key.end, nested) : insertProperty(document, node, String(containerPath[i]), nested);
+    }
+    node = property.value;
+  }
+  return node?.type === 'object' ? insertProperty(document, node, key, value) : undefined;
+}
+
+/** Fills `key:` written with no value (a null), keeping the key where it is. */
+function replaceEmptyValue(document: ApiDocument, empty: ValueNode | undefined, keyEnd: number, value: unknown): TextEdit | undefined {
+  const text = document.text;
+  const colon = text.indexOf(':', keyEnd);
+  if (colon < 0) return undefined;
+  const unit = indentUnit(text);
+  const start = document.textDocument.positionAt(colon + 1);
+  const end = document.textDocument.positionAt(Math.max(colon + 1, empty && text.slice(empty.offset, empty.end).trim() !== '' ? empty.end : colon + 1));
+  if (document.format === 'json') {
+    const indent = lineIndentAt(text, keyEnd);
+    return { range: { start, end }, newText: ` ${jsonText(value, indent, unit)}` };
+  }
+  const indent = lineIndentAt(text, keyEnd) + unit;
+  return { range: { start, end }, newText: `\n${yamlBlock(value, indent, unit).join('\n')}` };
+}

@@ -1,0 +1,72 @@
+import type { Dialect } from '../../model/dialect';
+
+export interface IntegrationSnippet {
+  label: string;
+  detail: string;
+  value: Record<string, unknown>;
+  dialects: Dialect[];
+}
+
+/** Import-time variables keep the snippets account- and region-neutral (import-api-aws-variables). */
+const LAMBDA_ARN = 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:FUNCTION_NAME';
+const LAMBDA_INVOKE_URI = `arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/${LAMBDA_ARN}/invocations`;
+
+/** Starting points for a whole `x-amazon-apigateway-integration`, one per common backend. */
+export const INTEGRATION_SNIPPETS: IntegrationSnippet[] = [
+  {
+    label: 'Lambda proxy (aws_proxy)',
+    detail: 'The function receives the whole request and returns the response',
+    dialects: ['rest'],
+    value: { type: 'aws_proxy', httpMethod: 'POST', uri: LAMBDA_INVOKE_URI, passthroughBehavior: 'when_no_match' },
+  },
+  {
+    label: 'Lambda custom (aws)',
+    detail: 'Request and response mapped by templates',
+    dialects: ['rest'],
+    value: {
+      type: 'aws',
+      httpMethod: 'POST',
+      uri: LAMBDA_INVOKE_URI,
+      passthroughBehavior: 'when_no_templates',
+      requestTemplates: { 'application/json': "{\"body\": $input.json('$')}" },
+      responses: {
+        default: { statusCode: '200', responseTemplates: { 'application/json': "$input.json('$')" } },
+        '.*Error.*': { statusCode: '500', responseTemplates: { 'application/json': "{\"message\": \"$util.escapeJavaScript($input.path('$.errorMessage'))\"}" } },
+      },
+    },
+  },
+  {
+    label: 'HTTP (http)',
+    detail: 'An HTTP backend with mapped responses',
+    dialects: ['rest'],
+    value: { type: 'http', httpMethod: 'GET', uri: 'https://example.com/', passthroughBehavior: 'when_no_match', responses: { default: { statusCode: '200' } } },
+  },
+  {
+    label: 'HTTP proxy (http_proxy)',
+    detail: 'The request and response pass through unchanged',
+    dialects: ['rest'],
+    value: { type: 'http_proxy', httpMethod: 'ANY', uri: 'https://example.com/', passthroughBehavior: 'when_no_match' },
+  },
+  {
+    label: 'Mock (mock)',
+    detail: 'No backend: the integration response answers',
+    dialects: ['rest'],
+    value: {
+      type: 'mock',
+      requestTemplates: { 'application/json': '{"statusCode": 200}' },
+      responses: { default: { statusCode: '200', responseTemplates: { 'application/json': '{}' } } },
+    },
+  },
+  {
+    label: 'Lambda proxy, payload 2.0 (AWS_PROXY)',
+    detail: 'HTTP API Lambda integration',
+    dialects: ['http'],
+    value: { type: 'AWS_PROXY', httpMethod: 'POST', uri: LAMBDA_ARN, payloadFormatVersion: '2.0' },
+  },
+  {
+    label: 'HTTP proxy (HTTP_PROXY)',
+    detail: 'HTTP API pass-through to an HTTP backend',
+    dialects: ['http'],
+    value: { type: 'HTTP_PROXY', httpMethod: 'ANY', uri: 'https://example.com/', payloadFormatVersion: '1.0' },
+  },
+];

@@ -1,0 +1,89 @@
+/**
+ * Writes small plain values as YAML block text or pretty JSON, for the snippets and edits the editor inserts. Strings
+ * are quoted whenever a plain YAML scalar would read back as something else (numbers, booleans, `'static'` values).
+ */
+
+const PLAIN_SAFE = /^[A-Za-z_/$][\w\-./{}$*]*$/;
+const YAML_KEYWORDS = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
+
+export function yamlScalar(value: unknown): string {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (value === null || value === undefined) return 'null';
+  const s = String(value);
+  if (PLAIN_SAFE.test(s) && !YAML_KEYWORDS.test(s)) return s;
+  return `'${s.replace(/'/g, "''")}'`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isEmptyCollection(value: unknown): boolean {
+  return Array.isArray(value) ? value.length === 0 : isPlainObject(value) && Object.keys(value).length === 0;
+}
+
+/** Lines of a YAML block mapping or sequence at the given indentation (no trailing newline). */
+export function yamlBlock(value: unknown, indent: string, unit: string): string[] {
+  if (Array.isArray(value)) {
+    const lines: string[] = [];
+    for (const item of value) {
+      if ((isPlainObject(item) || Array.isArray(item)) && !isEmptyCollection(item)) {
+        const inner = yamlBlock(item, indent + unit, unit);
+        lines.push(`${indent}- ${inner[0].slice(indent.length + unit.length)}`, ...inner.slice(1));
+      } else {
+        lines.push(`${indent}- ${yamlInline(item)}`);
+      }
+    }
+    return lines;
+  }
+  const lines: string[] = [];
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    lines.push(...yamlEntry(key, item, indent, unit));
+  }
+  return lines;
+}
+
+/** One `key: value` entry, its nested lines indented one unit deeper. */
+export function yamlEntry(key: string, value: unknown, indent: string, unit: string): string[] {
+  if ((isPlainObject(value) || Array.isArray(value)) && !isEmptyCollection(value)) {
+    return [`${indent}${yamlScalar(key)}:`, ...yamlBlock(value, indent + unit, unit)];
+  }
+  return [`${indent}${yamlScalar(key)}: ${yamlInline(value)}`];
+}
+
+/** A value on one line: a scalar, or a flow collection. */
+export function yamlInline(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(yamlInline).join(', ')}]`;
+  if (isPlainObject(value)) return `{${Object.entries(value).map(([k, v]) => `${yamlScalar(k)}: ${yamlInline(v)}`).join(', ')}}`;
+  return yamlScalar(value);
+}
+
+/** Pretty JSON whose lines after the first start at `indent`. */
+export function jsonText(value: unknown, indent: string, unit: string): string {
+  return JSON.stringify(value, null, unit).replace(/\n/g, `\n${indent}`);
+}
+
+/** The indentation step a document uses: the smallest indentation of an indented line, else two spaces. */
+export function indentUnit(text: string): string {
+  let smallest = Infinity;
+  const pattern = /\n( +)\S/g;
+  let tabs = false;
+  for (let match = pattern.exec(text), n = 0; match && n < 500; match = pattern.exec(text), n++) {
+    smallest = Math.min(smallest, match[1].length);
+  }
+  if (smallest === Infinity) tabs = /\n\t/.test(text);
+  if (tabs) return '\t';
+  return ' '.repeat(smallest === Infinity || smallest > 8 ? 2 : smallest);
+}
+
+/** The whitespace at the start of the line containing an offset. */
+export function lineIndentAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start, offset))![0];
+}
+
+/** The column of an offset on its line, as spaces (list dashes count as indentation for what follows them). */
+export function columnIndentAt(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return ' '.repeat(offset - start);
+}

@@ -1,0 +1,85 @@
+import type { ApiDocument } from '../../model/apiDocument';
+import { keyName } from '../../model/navigate';
+import type { NodePath, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
+import { foreignPlaceholder, isIntrinsic } from './unprocessedValues';
+
+export interface ExtensionOccurrence {
+  property: PropertyNode;
+  /** Path of the object holding the extension key. */
+  ownerPath: NodePath;
+}
+
+export interface RefOccurrence {
+  /** The `$ref` string value. */
+  value: ScalarNode;
+  owner: ObjectNode;
+}
+
+/** What one walk of the tree finds, shared by every rule of a validation run. */
+export interface DocumentIndex {
+  /** Every `x-amazon-apigateway-*` key, wherever it stands. */
+  extensions: ExtensionOccurrence[];
+  refs: RefOccurrence[];
+  /** The first CloudFormation intrinsic or foreign `${...}` placeholder, and what it is. */
+  firstUnprocessed?: { node: ValueNode; what: string };
+}
+
+const PREFIX = 'x-amazon-apigateway-';
+/** Maps whose string values are mapping templates: `${...}` there is Velocity's formal reference syntax. */
+const TEMPLATE_MAPS = new Set(['requestTemplates', 'responseTemplates']);
+
+const cache = new WeakMap<ApiDocument, DocumentIndex>();
+
+export function indexDocument(document: ApiDocument): DocumentIndex {
+  let index = cache.get(document);
+  if (!index) {
+    index = buildIndex(document.root);
+    cache.set(document, index);
+  }
+  return index;
+}
+
+function buildIndex(root: ValueNode | undefined): DocumentIndex {
+  const index: DocumentIndex = { extensions: [], refs: [] };
+  const path: NodePath = [];
+  const visit = (node: ValueNode, inTemplates: boolean): void => {
+    if (node.type === 'object') {
+      if (index.firstUnprocessed === undefined && isIntrinsic(node)) {
+        index.firstUnprocessed = { node, what: node.tag ?? String(node.properties[0].key.value) };
+        return;
+      }
+      const props = node.properties;
+      for (let i = 0; i < props.length; i++) {
+        const p = props[i];
+        const key = p.key.value;
+        if (typeof key === 'string') {
+          if (key.startsWith(PREFIX)) index.extensions.push({ property: p, ownerPath: path.slice() });
+          else if (key === '$ref' && p.value?.type === 'string') index.refs.push({ value: p.value, owner: node });
+        }
+        if (!p.value) continue;
+        path.push(typeof key === 'string' ? key : keyName(p));
+        visit(p.value, TEMPLATE_MAPS.has(key as string));
+        path.pop();
+      }
+    } else if (node.type === 'array') {
+      if (index.firstUnprocessed === undefined && node.tag !== undefined && isIntrinsic(node)) index.firstUnprocessed = { node, what: node.tag };
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
+        path.push(i);
+        visit(items[i], false);
+        path.pop();
+      }
+    } else if (index.firstUnprocessed === undefined) {
+      if (node.tag !== undefined && isIntrinsic(node)) index.firstUnprocessed = { node, what: node.tag };
+      else if (!inTemplates && node.type === 'string') {
+        const value = node.value as string;
+        if (value.includes('${')) {
+          const placeholder = foreignPlaceholder(value);
+          if (placeholder !== undefined) index.firstUnprocessed = { node, what: placeholder };
+        }
+      }
+    }
+  };
+  if (root) visit(root, false);
+  return index;
+}

@@ -1,0 +1,70 @@
+import { EXTENSIONS, getExtension } from '../../facts/extensions';
+import type { ExtensionSpec, Placement } from '../../facts/extensionTypes';
+import { placementOf } from '../../model/openapiWalk';
+import { getValue } from '../../model/navigate';
+import type { Rule, ValidationContext } from '../validationTypes';
+import { indexDocument, type ExtensionOccurrence } from './documentIndex';
+import { nearMiss } from './nearMiss';
+import { checkValue, dialectName } from './valueChecks';
+
+const PLACEMENT_NAMES: Record<Placement, string> = {
+  root: 'the document root',
+  info: 'the Info object',
+  server: 'a Server object',
+  pathItem: 'a Path Item',
+  operation: 'an Operation',
+  securityScheme: 'a security scheme',
+  components: '`components`',
+  tag: 'a Tag object',
+};
+
+const EXTENSION_NAMES = EXTENSIONS.map((e) => e.name);
+
+/** Every `x-amazon-apigateway-*` key: known name, right place, right dialect, and a value of the catalog's shape. */
+export const extensionShapeRule: Rule = (context) => {
+  const extensions = indexDocument(context.document).extensions;
+  for (let i = 0; i < extensions.length; i++) {
+    if ((i & 255) === 0 && context.isCancelled()) return;
+    checkOccurrence(context, extensions[i]);
+  }
+};
+
+function checkOccurrence(context: ValidationContext, occurrence: ExtensionOccurrence): void {
+  const { property, ownerPath } = occurrence;
+  const name = String(property.key.value);
+  const spec = getExtension(name);
+  if (!spec) {
+    const expected = nearMiss(name, EXTENSION_NAMES);
+    context.report(property.key, 'unknown-extension', `\`${name}\` is not an API Gateway extension; API Gateway ignores it.${expected ? ` Did you mean \`${expected}\`?` : ''}`, expected ? { data: { expected } } : undefined);
+    return;
+  }
+  const placement = placementOf(context.document, ownerPath);
+  if (!isWellPlaced(context, spec, placement)) {
+    context.report(property.key, 'misplaced-extension', `\`${name}\` belongs in ${expectedPlaces(context, spec)}, not ${placement ? PLACEMENT_NAMES[placement] : 'here'}; API Gateway does not read it here.`);
+    return;
+  }
+  if (!spec.dialects.includes(context.dialect)) {
+    context.report(property.key, 'dialect-mismatch', `\`${name}\` applies only to ${spec.dialects.map(dialectName).join(' and ')}; a ${context.dialect === 'rest' ? 'REST' : 'HTTP'} API import ignores it.`);
+  }
+  const value = property.value;
+  // A reused HTTP API integration is checked where it is declared.
+  if (spec.name === 'x-amazon-apigateway-integration' && getValue(value, '$ref') !== undefined) {
+    checkValue(context, { ...spec, fields: spec.fields?.filter((f) => f.name === '$ref'), additionalFields: true }, value, name);
+    return;
+  }
+  checkValue(context, spec, value, name);
+}
+
+/** The endpoint configuration sits at the root in Swagger 2.0 and in Server objects in OpenAPI 3. */
+function allowedPlacements(context: ValidationContext, spec: ExtensionSpec): Placement[] {
+  if (spec.name === 'x-amazon-apigateway-endpoint-configuration') return context.document.kind === 'swagger' ? ['root'] : ['server'];
+  return spec.placements;
+}
+
+function isWellPlaced(context: ValidationContext, spec: ExtensionSpec, placement: Placement | undefined): boolean {
+  return placement !== undefined && allowedPlacements(context, spec).includes(placement);
+}
+
+function expectedPlaces(context: ValidationContext, spec: ExtensionSpec): string {
+  return allowedPlacements(context, spec).map((p) => PLACEMENT_NAMES[p]).join(' or ');
+}

@@ -1,0 +1,144 @@
+import { getProperty, getValue } from '../../model/navigate';
+import type { ObjectNode, ValueNode } from '../../model/nodes';
+import type { Rule, ValidationContext } from '../validationTypes';
+import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
+
+/** Timeout quotas (limits: REST 50 ms to 29 s by default, 15 min when streaming; HTTP APIs at most 30 s). */
+const REST_DEFAULT_TIMEOUT = 29_000;
+const REST_RAISED_TIMEOUT = 300_000;
+const REST_STREAM_TIMEOUT = 900_000;
+const HTTP_TIMEOUT = 30_000;
+
+/** `${stageVariables.x}` and `${AWS::Region}`-style variables stand for one URI component each. */
+const VARIABLE = /\$\{[^}]*\}/g;
+const V = '\u0000';
+const SEG = `(?:[^:/\\s]+|${V})`;
+const LAMBDA_ARN = `arn:aws[a-z-]*:lambda:${SEG}:${SEG}:function:${SEG}(?::${SEG})?`;
+const LAMBDA_INVOCATION = new RegExp(`^arn:(?:aws[a-z-]*|${V}):apigateway:${SEG}:lambda:path/2015-03-31/functions/(?:${LAMBDA_ARN}|${V}[^/\\s]*)/invocations$`);
+const AWS_SERVICE_URI = new RegExp(`^arn:(?:aws[a-z-]*|${V}):apigateway:${SEG}:[a-z0-9.-]+:(?:path|action)/\\S+$`);
+const PLAIN_LAMBDA_ARN = new RegExp(`^${LAMBDA_ARN}$`);
+const HTTP_URL = /^https?:\/\/[^\s/]+/i;
+const ANY_ARN = /^arn:/;
+
+function withoutVariables(uri: string): string {
+  return uri.includes('${') ? uri.replace(VARIABLE, V) : uri;
+}
+
+/** Settings of each integration that depend on its type: URI form, HTTP method, connection, proxy, timeout, streaming. */
+export const integrationSettingsRule: Rule = (context) => {
+  const sites = collectIntegrations(context.document);
+  for (let i = 0; i < sites.length; i++) {
+    if ((i & 127) === 0 && context.isCancelled()) return;
+    checkIntegration(context, sites[i]);
+  }
+};
+
+function checkIntegration(context: ValidationContext, site: IntegrationSite): void {
+  const { integration, type } = site;
+  if (!type) return;
+  const rest = context.dialect === 'rest';
+  const subtype = getValue(integration, 'integrationSubtype');
+  const uriNode = getValue(integration, 'uri');
+  const connection = checkableString(getValue(integration, 'connectionType'))?.toUpperCase();
+  checkUri(context, integration, type, uriNode, subtype !== undefined, connection === 'VPC_LINK');
+  checkHttpMethod(context, integration, type, uriNode, subtype !== undefined);
+  if (connection === 'VPC_LINK' && getValue(integration, 'connectionId') === undefined) {
+    context.report(getProperty(integration, 'connectionType')!.value!, 'missing-connection-id', 'An integration through a VPC link needs `connectionId` (the VPC link id, or `${stageVariables.vpcLinkId}`).');
+  }
+  if (rest && isProxyType(type)) {
+    for (const key of ['requestTemplates', 'responses']) {
+      const p = getProperty(integration, key);
+      if (p) context.report(p.key, 'ignored-for-proxy', `\`${key}\` is ignored by ${type.toUpperCase()} integrations: the request and response pass through unmapped.`, { unnecessary: true });
+    }
+  }
+  checkTimeout(context, integration, type);
+  checkTransferMode(context, integration, type);
+  if (!rest) checkHttpApiFields(context, integration, type, subtype, uriNode);
+}
+
+function checkUri(context: ValidationContext, integration: ObjectNode, type: string, uriNode: ValueNode | undefined, hasSubtype: boolean, vpcLink: boolean): void {
+  if (type === 'mock') return;
+  if (!uriNode) {
+    if (hasSubtype) return;
+    const anchor = getProperty(integration, 'type')!.key;
+    context.report(anchor, 'missing-integration-uri', `A ${type.toUpperCase()} integration needs a \`uri\`: ${expectedUri(context, type)}.`);
+    return;
+  }
+  const raw = checkableString(uriNode);
+  if (raw === undefined) return;
+  const uri = withoutVariables(raw);
+  if (uri === V) return;
+  let ok: boolean;
+  if (type === 'http' || type === 'http_proxy') ok = HTTP_URL.test(uri) || (vpcLink && (ANY_ARN.test(uri) || uri.startsWith(V)));
+  else if (context.dialect === 'http' && type === 'aws_proxy') ok = LAMBDA_INVOCATION.test(uri) || PLAIN_LAMBDA_ARN.test(uri);
+  else if (type === 'aws_proxy') ok = LAMBDA_INVOCATION.test(uri);
+  else ok = AWS_SERVICE_URI.test(uri) && (!/^[^:]*:[^:]*:apigateway:[^:]*:lambda:/.test(uri) || LAMBDA_INVOCATION.test(uri));
+  if (!ok) context.report(uriNode, 'invalid-integration-uri', `"${raw}" is not a valid uri for a ${type.toUpperCase()} integration; expected ${expectedUri(context, type)}.`);
+}
+
+function expectedUri(context: ValidationContext, type: string): string {
+  if (type === 'http' || type === 'http_proxy') return 'an http(s) URL such as `https://example.com/path`';
+  const invocation = 'a Lambda invocation URI `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations`';
+  if (type === 'aws_proxy') return context.dialect === 'http' ? `${invocation} or a Lambda function ARN` : invocation;
+  return '`arn:aws:apigateway:{region}:{service}:path|action/{api}` (for Lambda, ' + invocation + ')';
+}
+
+function isLambdaUri(uri: string): boolean {
+  return /:lambda:path\//.test(uri) || PLAIN_LAMBDA_ARN.test(withoutVariables(uri));
+}
+
+function checkHttpMethod(context: ValidationContext, integration: ObjectNode, type: string, uriNode: ValueNode | undefined, hasSubtype: boolean): void {
+  const methodNode = getValue(integration, 'httpMethod');
+  const needed = context.dialect === 'rest' ? type !== 'mock' : type === 'http_proxy';
+  if (!methodNode) {
+    if (needed && !hasSubtype) {
+      context.report(getProperty(integration, 'type')!.key, 'missing-integration-http-method', `A ${type.toUpperCase()} integration needs \`httpMethod\`, the method used to call the backend${type.startsWith('aws') ? ' (`POST` for Lambda)' : ''}.`);
+    }
+    return;
+  }
+  const method = checkableString(methodNode);
+  const uri = checkableString(uriNode);
+  if (method && uri && type.startsWith('aws') && isLambdaUri(uri) && method.toUpperCase() !== 'POST') {
+    context.report(methodNode, 'lambda-http-method-not-post', `Lambda functions are invoked with POST; \`httpMethod\` is "${method}".`, { data: { expected: 'POST' } });
+  }
+}
+
+function checkTimeout(context: ValidationContext, integration: ObjectNode, type: string): void {
+  const node = getValue(integration, 'timeoutInMillis');
+  if (node?.type !== 'number') return;
+  const ms = node.value as number;
+  if (context.dialect === 'http') {
+    if (ms > HTTP_TIMEOUT) context.report(node, 'timeout-out-of-range', `\`timeoutInMillis\` is ${ms}; HTTP API integrations time out after at most ${HTTP_TIMEOUT} ms.`);
+    return;
+  }
+  const streaming = checkableString(getValue(integration, 'responseTransferMode'))?.toUpperCase() === 'STREAM' && isProxyType(type);
+  if (streaming) {
+    if (ms > REST_STREAM_TIMEOUT) context.report(node, 'timeout-out-of-range', `\`timeoutInMillis\` is ${ms}; streamed responses allow at most ${REST_STREAM_TIMEOUT} ms (15 minutes).`);
+  } else if (ms > REST_RAISED_TIMEOUT) {
+    context.report(node, 'timeout-out-of-range', `\`timeoutInMillis\` is ${ms}; REST API integrations allow at most ${REST_DEFAULT_TIMEOUT} ms, or up to ${REST_RAISED_TIMEOUT} ms for Regional and private APIs after a quota increase.`);
+  } else if (ms > REST_DEFAULT_TIMEOUT) {
+    context.report(node, 'timeout-out-of-range', `\`timeoutInMillis\` is ${ms}; above ${REST_DEFAULT_TIMEOUT} ms needs a quota increase, available only for Regional and private REST APIs.`, { severity: 'warning' });
+  }
+}
+
+function checkTransferMode(context: ValidationContext, integration: ObjectNode, type: string): void {
+  const node = getValue(integration, 'responseTransferMode');
+  if (checkableString(node)?.toUpperCase() !== 'STREAM' || context.dialect !== 'rest') return;
+  if (!isProxyType(type)) {
+    context.report(node!, 'invalid-transfer-mode', `Response streaming works only with HTTP_PROXY and AWS_PROXY integrations, not ${type.toUpperCase()}.`);
+  }
+}
+
+function checkHttpApiFields(context: ValidationContext, integration: ObjectNode, type: string, subtype: ValueNode | undefined, uriNode: ValueNode | undefined): void {
+  if (subtype && type !== 'aws_proxy') {
+    context.report(subtype, 'invalid-integration-subtype', `\`integrationSubtype\` calls an AWS service directly and needs \`type: AWS_PROXY\`, not ${type.toUpperCase()}.`);
+  }
+  const version = getValue(integration, 'payloadFormatVersion');
+  if (!version || (version.type !== 'string' && version.type !== 'number')) return;
+  const text = version.type === 'number' ? context.document.text.slice(version.offset, version.end) : String(version.value);
+  const uri = checkableString(uriNode);
+  const lambda = type === 'aws_proxy' && !subtype && (uri === undefined || isLambdaUri(uri));
+  if (text === '2.0' && !lambda) {
+    context.report(version, 'invalid-payload-format-version', `Payload format 2.0 is only for Lambda proxy integrations; ${subtype ? 'AWS service integrations' : `${type.toUpperCase()} integrations`} use "1.0".`, { data: { expected: '1.0' } });
+  }
+}

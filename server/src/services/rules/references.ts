@@ -1,0 +1,74 @@
+import type { ApiDocument } from '../../model/apiDocument';
+import { findNodeAtPath } from '../../model/navigate';
+import { pointerToPath, refOf } from '../../model/openapiWalk';
+import type { ValueNode } from '../../model/nodes';
+import type { Rule, ValidationContext } from '../validationTypes';
+import { indexDocument, type RefOccurrence } from './documentIndex';
+import { isUnprocessed } from './unprocessedValues';
+
+/** Where a local `$ref` chain leads: a node, nothing, or round in a circle of references. */
+type Target = { kind: 'found' } | { kind: 'missing'; pointer: string } | { kind: 'cycle' };
+
+function followLocal(document: ApiDocument, ref: string): Target {
+  const seen = new Set<string>();
+  let current = ref;
+  for (;;) {
+    if (seen.has(current)) return { kind: 'cycle' };
+    seen.add(current);
+    const node = findNodeAtPath(document.root, pointerToPath(current.slice(1)));
+    if (!node) return { kind: 'missing', pointer: current };
+    const next = refOf(node);
+    if (next === undefined || !next.startsWith('#')) return { kind: 'found' };
+    current = next;
+  }
+}
+
+/**
+ * Every `$ref` must lead somewhere: a local pointer to an existing node (a chain of references that only points at
+ * itself leads nowhere), or a readable file holding the pointed-to node. Remote URLs are not fetched.
+ */
+export const referencesRule: Rule = async (context) => {
+  const refs = indexDocument(context.document).refs;
+  const files = new Map<string, Promise<ApiDocument | undefined>>();
+  for (let i = 0; i < refs.length; i++) {
+    if ((i & 255) === 0 && context.isCancelled()) return;
+    const occurrence = refs[i];
+    const ref = occurrence.value.value as string;
+    if (isUnprocessed(occurrence.value)) continue;
+    if (ref.startsWith('#')) checkLocal(context, occurrence, ref);
+    else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('file:')) await checkExternal(context, occurrence, ref, files);
+  }
+};
+
+function checkLocal(context: ValidationContext, occurrence: RefOccurrence, ref: string): void {
+  const target = followLocal(context.document, ref);
+  if (target.kind === 'found') return;
+  const message =
+    target.kind === 'cycle'
+      ? `\`${ref}\` leads to a circle of references that never reaches a definition.`
+      : target.pointer === ref
+        ? `\`${ref}\` points to nothing: there is no \`${ref.slice(2).split('/').join('.')}\` in this document.`
+        : `\`${ref}\` leads through other references to \`${target.pointer}\`, which does not exist.`;
+  context.report(occurrence.value, 'unresolved-ref', message);
+}
+
+async function checkExternal(context: ValidationContext, occurrence: RefOccurrence, ref: string, files: Map<string, Promise<ApiDocument | undefined>>): Promise<void> {
+  const resolver = context.resolver;
+  if (!resolver) return;
+  const hash = ref.indexOf('#');
+  const file = hash < 0 ? ref : ref.slice(0, hash);
+  let loading = files.get(file);
+  if (!loading) {
+    loading = resolver.resolve(context.document.uri, ref).catch(() => undefined);
+    files.set(file, loading);
+  }
+  const target = await loading;
+  if (!target) {
+    context.report(occurrence.value, 'unreadable-ref-file', `\`${file}\` (named by this $ref) cannot be read.`);
+    return;
+  }
+  if (hash < 0) return;
+  const pointer = ref.slice(hash + 1);
+  const node: ValueNode | undefined = findNodeAtPath(target.root, pointerToPath(pointer));
+  if (!node) context.report(occurrence.value, 'unresolved-ref', `\`${file}\` has nothing at \`#${pointer}\`.`);
+}

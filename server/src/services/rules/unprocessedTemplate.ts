@@ -1,0 +1,19 @@
+import type { Rule } from '../validationTypes';
+import { indexDocument } from './documentIndex';
+
+/**
+ * One note for the whole document: reporting every intrinsic or placeholder would bury real problems, and the other
+ * rules skip such values anyway.
+ */
+export const unprocessedTemplateRule: Rule = (context) => {
+  const found = indexDocument(context.document).firstUnprocessed;
+  if (!found) return;
+  const what = found.what.startsWith('${')
+    ? `the placeholder \`${found.what}\``
+    : `the CloudFormation intrinsic \`${found.what}\``;
+  context.report(
+    found.node,
+    'unprocessed-template',
+    `This definition contains ${what}: it is a template that CloudFormation, SAM or Terraform must process before API Gateway can import it. Values holding intrinsics or placeholders are not checked.`,
+  );
+};

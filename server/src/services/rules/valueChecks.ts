@@ -1,0 +1,210 @@
+import type { Dialect } from '../../model/dialect';
+import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
+import type { FieldSpec, ValueSpec, ValueType } from '../../facts/extensionTypes';
+import { fieldOf, isFieldRequired, typesOf } from '../../facts/extensions';
+import type { ValidationContext } from '../validationTypes';
+import { nearMiss } from './nearMiss';
+import { isUnprocessed } from './unprocessedValues';
+
+const DIALECT_NAMES: Record<Dialect, string> = { rest: 'REST APIs', http: 'HTTP APIs' };
+export const dialectName = (dialect: Dialect): string => DIALECT_NAMES[dialect];
+
+const patternCache = new Map<string, RegExp>();
+export function cachedRegExp(source: string): RegExp {
+  let re = patternCache.get(source);
+  if (!re) {
+    re = new RegExp(source);
+    patternCache.set(source, re);
+  }
+  return re;
+}
+
+function matchesType(node: ValueNode, type: ValueType): boolean {
+  switch (type) {
+    case 'any':
+      return true;
+    case 'map':
+    case 'object':
+      return node.type === 'object';
+    case 'integer':
+      return node.type === 'number' && Number.isInteger(node.value);
+    default:
+      return node.type === type;
+  }
+}
+
+function describeNode(node: ValueNode): string {
+  if (node.type === 'object') return 'an object';
+  if (node.type === 'array') return 'an array';
+  if (node.type === 'null') return 'null';
+  if (node.type === 'string') return `the string "${node.value}"`;
+  return `the ${node.type} ${String(node.value)}`;
+}
+
+function describeTypes(types: ValueType[]): string {
+  const words = types.map((t) => (t === 'map' ? 'object' : t === 'integer' ? 'integer' : t));
+  return words.map((w) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`)).join(' or ');
+}
+
+/** The source text of a scalar, so that `1.0` is compared as written and not as the number 1. */
+function scalarText(context: ValidationContext, node: ScalarNode): string {
+  if (node.type === 'string') return node.value as string;
+  return node.style === 'plain' ? context.document.text.slice(node.offset, node.end) : String(node.value);
+}
+
+/** Where a nested object's problems are shown: on the key that holds it, else on the object itself. */
+export function anchorOf(node: ValueNode): PropertyNode['key'] | ValueNode {
+  return node.parent?.type === 'property' ? node.parent.key : node;
+}
+
+export function checkEnum(context: ValidationContext, spec: ValueSpec, node: ScalarNode, label: string): void {
+  const values = spec.enum!;
+  const text = scalarText(context, node);
+  const caseInsensitive = spec.caseInsensitive === true;
+  let matched: string | undefined;
+  for (const v of values) {
+    if (v === text || (caseInsensitive && v.toLowerCase() === text.toLowerCase())) {
+      matched = v;
+      break;
+    }
+  }
+  if (matched === undefined) {
+    const expected = nearMiss(text, values);
+    const list = values.map((v) => `\`${v}\``).join(', ');
+    const suggestion = expected ? ` Did you mean \`${expected}\`?` : '';
+    context.report(
+      node,
+      'invalid-enum-value',
+      `\`${label}\` is "${text}"; expected one of ${list}${caseInsensitive ? ' (any letter case)' : ''}.${suggestion}`,
+      expected ? { data: { expected } } : undefined,
+    );
+    return;
+  }
+  const onlyIn = spec.enumDialects?.[matched];
+  if (onlyIn && !onlyIn.includes(context.dialect)) {
+    context.report(
+      node,
+      'dialect-mismatch',
+      `\`${label}\` "${text}" is not supported by ${dialectName(context.dialect)}; only ${onlyIn.map(dialectName).join(' and ')} accept it.`,
+    );
+  }
+}
+
+/**
+ * Checks a value against its catalog spec: type, enum, range, pattern, and for objects and maps their fields and
+ * values, recursively. Values that are CloudFormation intrinsics or hold placeholders are skipped.
+ */
+export function checkValue(context: ValidationContext, spec: ValueSpec, node: ValueNode | undefined, label: string, fieldName?: string): void {
+  if (!node || isUnprocessed(node)) return;
+  const types = typesOf(spec);
+  let typeOk = false;
+  for (let i = 0; i < types.length; i++) {
+    if (matchesType(node, types[i])) {
+      typeOk = true;
+      break;
+    }
+  }
+  if (!typeOk) {
+    if (fieldName === 'statusCode' && node.type === 'number' && types.includes('string')) {
+      context.report(node, 'status-code-not-string', `\`${label}\` is the number ${node.value}; API Gateway defines status codes as strings: write "${node.value}".`, {
+        data: { expected: `'${node.value}'` },
+      });
+      checkScalar(context, spec, node, label);
+      return;
+    }
+    // Numbers given as strings are accepted where the field allows both (authorizerResultTtlInSeconds).
+    if (node.type === 'string' && types.includes('number') && types.includes('string')) return;
+    context.report(node, 'invalid-extension-type', `\`${label}\` must be ${describeTypes(types)}, not ${describeNode(node)}.`);
+    return;
+  }
+  if (node.type === 'object') {
+    if (spec.fields || spec.additionalFields === false) checkFields(context, spec, node, label);
+    if (spec.values || spec.keyPattern) checkMap(context, spec, node, label);
+  } else if (node.type === 'array') {
+    if (spec.items) for (let i = 0; i < node.items.length; i++) checkValue(context, spec.items, node.items[i], `${label}[${i}]`);
+  } else {
+    checkScalar(context, spec, node, label);
+  }
+}
+
+function checkScalar(context: ValidationContext, spec: ValueSpec, node: ScalarNode, label: string): void {
+  if (spec.enum && node.type !== 'boolean' && node.type !== 'null') {
+    checkEnum(context, spec, node, label);
+    return;
+  }
+  if (node.type === 'number') {
+    const n = node.value as number;
+    if ((spec.minimum !== undefined && n < spec.minimum) || (spec.maximum !== undefined && n > spec.maximum)) {
+      const range = spec.maximum === undefined ? `at least ${spec.minimum}` : spec.minimum === undefined ? `at most ${spec.maximum}` : `from ${spec.minimum} to ${spec.maximum}`;
+      context.report(node, 'value-out-of-range', `\`${label}\` is ${n}; it must be ${range}.`);
+    }
+  }
+  if (spec.pattern && (node.type === 'string' || node.type === 'number')) {
+    const text = String(node.value);
+    if (!cachedRegExp(spec.pattern).test(text)) {
+      context.report(node, 'invalid-value-format', `\`${label}\` "${text}" is not ${spec.patternMessage ?? `of the form ${spec.pattern}`}.`);
+    }
+  }
+}
+
+function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNode, label: string): void {
+  const fields = spec.fields ?? [];
+  const props = node.properties;
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i];
+    const key = String(p.key.value);
+    const field = fieldOf(spec, key);
+    if (!field) {
+      if (spec.additionalFields === false && !key.startsWith('x-')) reportUnknownField(context, spec, p, key, label);
+      continue;
+    }
+    if (field.dialects && !field.dialects.includes(context.dialect)) {
+      // Harmless (the import ignores it) and common in generated definitions, so shown faded rather than as a warning.
+      context.report(p.key, 'dialect-mismatch', `\`${key}\` of \`${label}\` applies only to ${field.dialects.map(dialectName).join(' and ')}; ${dialectName(context.dialect)} ignore it.`, {
+        severity: 'hint',
+        unnecessary: true,
+      });
+    }
+    checkValue(context, field, p.value, `${label}.${key}`, key);
+  }
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i];
+    if (isFieldRequired(field, context.dialect) && !hasKey(node, field.name)) reportMissing(context, field, node, label);
+  }
+}
+
+function hasKey(node: ObjectNode, key: string): boolean {
+  const props = node.properties;
+  for (let i = 0; i < props.length; i++) if (props[i].key.value === key) return true;
+  return false;
+}
+
+function reportMissing(context: ValidationContext, field: FieldSpec, node: ObjectNode, label: string): void {
+  const only = Array.isArray(field.required) ? ` (required for ${field.required.map(dialectName).join(' and ')})` : '';
+  context.report(anchorOf(node), 'missing-required-field', `\`${label}\` needs \`${field.name}\`${only}.`, { data: { field: field.name } });
+}
+
+function reportUnknownField(context: ValidationContext, spec: ValueSpec, p: PropertyNode, key: string, label: string): void {
+  const names = (spec.fields ?? []).map((f) => f.name);
+  const expected = nearMiss(key, names);
+  const hint = expected ? ` Did you mean \`${expected}\`?` : ` Known fields: ${names.map((n) => `\`${n}\``).join(', ')}.`;
+  context.report(p.key, 'unknown-extension-field', `\`${label}\` has no field \`${key}\`; API Gateway ignores or rejects it.${hint}`, expected ? { data: { expected } } : undefined);
+}
+
+function checkMap(context: ValidationContext, spec: ValueSpec, node: ObjectNode, label: string): void {
+  const keyRe = spec.keyPattern ? cachedRegExp(spec.keyPattern) : undefined;
+  const props = node.properties;
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i];
+    const key = String(p.key.value);
+    if (spec.fields && fieldOf(spec, key)) continue;
+    if (keyRe && !keyRe.test(key)) {
+      const candidates = spec.examples?.filter((e): e is string => typeof e === 'string') ?? [];
+      const expected = candidates.length ? nearMiss(key, candidates) : undefined;
+      const hint = expected ? ` Did you mean \`${expected}\`?` : spec.keyDoc ? ` Expected: ${spec.keyDoc}` : '';
+      context.report(p.key, 'invalid-map-key', `\`${key}\` is not a valid key of \`${label}\`.${hint}`, expected ? { data: { expected } } : undefined);
+      continue;
+    }
+    if (spec.values) checkValue(context, spec.values, p.value, `${label}.${key}`);
+  }
+}

@@ -1,0 +1,90 @@
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import type { ApiDocument } from '../model/apiDocument';
+import { asString, getProperty, getValue, keyName } from '../model/navigate';
+import type { PropertyNode, ValueNode } from '../model/nodes';
+import { ANY_METHOD_KEY, deref, HTTP_METHODS, modelDefinitions, requestValidators, securitySchemes } from '../model/openapiWalk';
+
+/** The outline: each path with its operations (and what they call), then models, security schemes, validators, gateway responses. */
+export function findDocumentSymbols(document: ApiDocument): DocumentSymbol[] {
+  const symbols: DocumentSymbol[] = [];
+  const paths = getProperty(document.root, 'paths');
+  if (paths?.value?.type === 'object') {
+    for (const path of paths.value.properties) symbols.push(pathSymbol(document, path));
+  }
+  const groups: [string, PropertyNode | undefined, SymbolKind][] = [
+    [document.isOpenApi3 ? 'Schemas' : 'Definitions', containerProperty(modelDefinitions(document)), SymbolKind.Class],
+    ['Security schemes', containerProperty(securitySchemes(document)), SymbolKind.Key],
+    ['Request validators', containerProperty(requestValidators(document)), SymbolKind.Constant],
+    ['Gateway responses', getProperty(document.root, 'x-amazon-apigateway-gateway-responses'), SymbolKind.Event],
+    ['Integrations', getProperty(getValue(document.root, 'components'), 'x-amazon-apigateway-integrations'), SymbolKind.Function],
+  ];
+  for (const [name, container, kind] of groups) {
+    if (container?.value?.type !== 'object') continue;
+    const describe = kind === SymbolKind.Function ? (v: ValueNode | undefined) => integrationSummary(deref(document, v)) : (v: ValueNode | undefined) => describeEntry(document, v);
+    const children = container.value.properties.map((p) => symbol(document, keyName(p), kind, p, describe(p.value)));
+    symbols.push({ ...symbol(document, name, SymbolKind.Namespace, container), children });
+  }
+  return symbols;
+}
+
+function containerProperty(node: ValueNode | undefined): PropertyNode | undefined {
+  return node?.parent?.type === 'property' ? node.parent : undefined;
+}
+
+function pathSymbol(document: ApiDocument, path: PropertyNode): DocumentSymbol {
+  const children: DocumentSymbol[] = [];
+  if (path.value?.type === 'object') {
+    for (const entry of path.value.properties) {
+      const key = keyName(entry);
+      if (!HTTP_METHODS.includes(key) && key !== ANY_METHOD_KEY) continue;
+      const name = key === ANY_METHOD_KEY ? 'ANY' : key.toUpperCase();
+      children.push(symbol(document, name, SymbolKind.Method, entry, operationDetail(document, entry.value)));
+    }
+  }
+  return { ...symbol(document, keyName(path), SymbolKind.Namespace, path), children };
+}
+
+/** `getPet · AWS_PROXY → GetPetFunction`: the operationId, the integration type and its target. */
+function operationDetail(document: ApiDocument, operation: ValueNode | undefined): string | undefined {
+  const operationId = asString(getValue(operation, 'operationId'));
+  const integration = deref(document, getValue(operation, 'x-amazon-apigateway-integration'));
+  const parts = [operationId, integrationSummary(integration)].filter((p): p is string => !!p);
+  return parts.length ? parts.join(' · ') : undefined;
+}
+
+function integrationSummary(integration: ValueNode | undefined): string | undefined {
+  const type = asString(getValue(integration, 'type'))?.toUpperCase();
+  if (!type) return undefined;
+  const subtype = asString(getValue(integration, 'integrationSubtype'));
+  const uri = asString(getValue(integration, 'uri'));
+  const target = subtype ?? (uri ? lambdaFunctionName(uri) ?? (type.startsWith('HTTP') ? uri : undefined) : undefined);
+  return target ? `${type} → ${target}` : type;
+}
+
+/** The function name inside a Lambda ARN or invocation URI (`...:function:GetPet:live/invocations` → GetPet). */
+function lambdaFunctionName(uri: string): string | undefined {
+  return /:function:([^:/]+)/.exec(uri)?.[1];
+}
+
+function describeEntry(document: ApiDocument, value: ValueNode | undefined): string | undefined {
+  const resolved = deref(document, value);
+  const type = asString(getValue(resolved, 'type'));
+  const authorizer = asString(getValue(getValue(resolved, 'x-amazon-apigateway-authorizer'), 'type'));
+  if (authorizer) return `${type ?? ''} authorizer: ${authorizer}`.trim();
+  const statusCode = getValue(resolved, 'statusCode');
+  if (statusCode && statusCode.type !== 'object' && statusCode.type !== 'array') return String(statusCode.value);
+  const checks = ['validateRequestBody', 'validateRequestParameters'].filter((k) => getValue(resolved, k)?.type === 'boolean' && (getValue(resolved, k) as { value: unknown }).value === true);
+  if (checks.length) return checks.map((c) => (c === 'validateRequestBody' ? 'body' : 'parameters')).join(' + ');
+  return type;
+}
+
+function symbol(document: ApiDocument, name: string, kind: SymbolKind, property: PropertyNode, detail?: string): DocumentSymbol {
+  const result: DocumentSymbol = { name: name || '""', kind, range: rangeOf(document, property), selectionRange: rangeOf(document, property.key) };
+  if (detail) result.detail = detail;
+  return result;
+}
+
+function rangeOf(document: ApiDocument, node: { offset: number; end: number }): Range {
+  const text = document.textDocument;
+  return { start: text.positionAt(node.offset), end: text.positionAt(node.end) };
+}

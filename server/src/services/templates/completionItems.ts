@@ -1,0 +1,205 @@
+/**
+ * Completion items for template text, independent of where the template is written: variables and their members,
+ * directives, and payload properties inside JSONPath literals. Ranges are template offsets.
+ */
+import { CompletionItemKind, MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
+import { templateMembersOf, TEMPLATE_ROOTS } from '../../facts/templateVariables';
+import type { TemplateKind, TemplateMember } from '../../facts/templateVariableTypes';
+import { allowsLineBreaks, escapeForHost, preferredQuote, type TemplateHost } from './hostEscaping';
+import { CATALOG_ROOTS } from './memberLookup';
+import { scanTemplate } from './templateScanner';
+
+export interface TemplateCompletionItem {
+  label: string;
+  kind: CompletionItemKind;
+  detail?: string;
+  documentation?: MarkupContent;
+  /** Replaces template text [start, end). */
+  start: number;
+  end: number;
+  newText: string;
+  snippet: boolean;
+  sortText?: string;
+}
+
+export interface CompletionRequest {
+  text: string;
+  offset: number;
+  kind: TemplateKind;
+  host: TemplateHost;
+  stageVariables: string[];
+  /** Properties of the payload at a JSONPath written so far, when a schema is known. */
+  jsonPathProperties?: (expression: string) => Array<{ name: string; type: string; description?: string }>;
+}
+
+const FOREACH_MEMBERS = [
+  { name: 'hasNext', doc: '`true` while more items follow; the usual way to place commas between items.' },
+  { name: 'index', doc: 'Zero-based position of the current item.' },
+  { name: 'count', doc: 'One-based position of the current item.' },
+  { name: 'first', doc: '`true` for the first item.' },
+  { name: 'last', doc: '`true` for the last item.' },
+];
+
+export function templateCompletionItems(request: CompletionRequest): TemplateCompletionItem[] {
+  const { text, offset } = request;
+  const scanned = scanTemplate(text);
+  const inComment = scanned.comments.some((c) => offset > c.start && (offset < c.end || (offset === c.end && text.startsWith('##', c.start))));
+  if (inComment) return [];
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const before = text.slice(lineStart, offset);
+  const jsonPath = /\$input\.(?:path|json)\(\s*(['"])(\$[^'"]*)$/.exec(before);
+  if (jsonPath) return jsonPathItems(request, jsonPath[2]);
+  const reference = /\$!?\{?((?:[A-Za-z_][\w-]*\.)*)([A-Za-z_][\w-]*)?$/.exec(before);
+  if (reference) {
+    const path = reference[1] ? reference[1].slice(0, -1).split('.') : [];
+    const prefix = reference[2] ?? '';
+    return referenceItems(request, path, offset - prefix.length, scanned.references.map((r) => r.root), text);
+  }
+  const directive = /(^|[^#\\])#\{?([A-Za-z]*)$/.exec(before);
+  if (directive) return directiveItems(request, offset - directive[2].length - (before.endsWith('{' + directive[2]) ? 2 : 1));
+  return [];
+}
+
+function referenceItems(request: CompletionRequest, path: string[], start: number, usedNames: string[], text: string): TemplateCompletionItem[] {
+  const end = request.offset;
+  const gateway = request.kind === 'gatewayResponse';
+  if (path.length === 0) {
+    const roots = TEMPLATE_ROOTS.filter((m) => !gateway || m.name === 'context' || m.name === 'stageVariables').map((m) =>
+      memberItem(m, [], request, start, end),
+    );
+    const own = new Set(CATALOG_ROOTS);
+    const variables = [...new Set([...definedVariables(text), ...usedNames])].filter((name) => !own.has(name) && name !== text.slice(start, end));
+    if (!gateway && /#\{?foreach\b/.test(text)) variables.push('foreach');
+    const variableItems = [...new Set(variables)].map((name) => ({
+      label: name, kind: CompletionItemKind.Variable, detail: 'template variable', start, end, newText: name, snippet: false, sortText: `1${name}`,
+    }));
+    return [...roots, ...variableItems];
+  }
+  if (path[0] === 'stageVariables' && path.length === 1) {
+    return request.stageVariables.map((name) => ({
+      label: name, kind: CompletionItemKind.Variable, detail: 'stage variable', start, end, newText: name, snippet: false,
+    }));
+  }
+  if (path[0] === 'foreach' && path.length === 1 && !gateway) {
+    return FOREACH_MEMBERS.map((m) => ({
+      label: m.name, kind: CompletionItemKind.Property, documentation: markdown(m.doc), start, end, newText: m.name, snippet: false,
+    }));
+  }
+  if (!CATALOG_ROOTS.has(path[0])) return [];
+  return templateMembersOf(path)
+    .filter((m) => isAvailable(m, path, request.kind))
+    .filter((m) => !gateway || m.kind !== 'method')
+    .map((m) => memberItem(m, path, request, start, end));
+}
+
+/** Overrides only make sense in their own template kind; the rest of the catalog applies everywhere. */
+function isAvailable(member: TemplateMember, path: string[], kind: TemplateKind): boolean {
+  if (member.availableIn && !member.availableIn.includes(kind)) return false;
+  if (path.length === 1 && path[0] === 'context' && member.name === 'responseOverride') return kind === 'response';
+  return true;
+}
+
+function memberItem(member: TemplateMember, path: string[], request: CompletionRequest, start: number, end: number): TemplateCompletionItem {
+  const kind = path.length === 0
+    ? CompletionItemKind.Module
+    : member.kind === 'method' ? CompletionItemKind.Method : member.kind === 'object' ? CompletionItemKind.Field : CompletionItemKind.Property;
+  const item: TemplateCompletionItem = {
+    label: member.name,
+    kind,
+    detail: member.signature ?? member.returns,
+    documentation: markdown(`${member.doc}\n\n[Documentation](${member.docsUrl})`),
+    start,
+    end,
+    newText: member.name,
+    snippet: false,
+    sortText: `0${member.name}`,
+  };
+  if (member.kind === 'method') {
+    const quote = preferredQuote(request.host);
+    const args = (member.params ?? []).map((p, i) => {
+      const placeholder = p.name === 'path' ? `${i + 1}:\\$` : `${i + 1}:${p.name}`;
+      // JSONPath and parameter names are string literals; other parameters are usually references.
+      return p.name === 'path' || p.name === 'name' ? `${quoteFor(quote, request.host)}\${${placeholder}}${quoteFor(quote, request.host)}` : `\${${placeholder}}`;
+    });
+    item.newText = `${member.name}(${args.join(', ')})`;
+    item.snippet = true;
+  }
+  return item;
+}
+
+function quoteFor(quote: string, host: TemplateHost): string {
+  return escapeForHost(quote, host);
+}
+
+interface DirectiveSnippet {
+  name: string;
+  block: string;
+  line: string;
+  doc: string;
+}
+
+const DIRECTIVES: DirectiveSnippet[] = [
+  { name: 'set', block: '#set(\\$${1:name} = ${2:value})', line: '#set(\\$${1:name} = ${2:value})', doc: 'Assigns a variable or a writable `$context` override.' },
+  { name: 'if', block: '#if(${1:condition})\n\t$0\n#end', line: '#if(${1:condition}) $0 #end', doc: 'Renders its body when the condition holds; close with `#end`.' },
+  { name: 'elseif', block: '#elseif(${1:condition})', line: '#elseif(${1:condition})', doc: 'A further condition of an `#if`.' },
+  { name: 'else', block: '#else', line: '#else', doc: 'The branch of an `#if` when no condition held.' },
+  { name: 'end', block: '#end', line: '#end', doc: 'Closes `#if`, `#foreach`, `#macro` and `#define`.' },
+  {
+    name: 'foreach',
+    block: '#foreach(\\$${1:item} in ${2:\\$list})\n\t$0#if(\\$foreach.hasNext),#end\n#end',
+    line: '#foreach(\\$${1:item} in ${2:\\$list}) $0#if(\\$foreach.hasNext),#end #end',
+    doc: 'Repeats its body for each item (API Gateway stops after 1000 iterations); `$foreach.hasNext` places separators.',
+  },
+  { name: 'break', block: '#break', line: '#break', doc: 'Leaves the innermost `#foreach`.' },
+  { name: 'stop', block: '#stop', line: '#stop', doc: 'Stops rendering the template.' },
+  { name: 'define', block: '#define(\\$${1:name})\n\t$0\n#end', line: '#define(\\$${1:name}) $0 #end', doc: 'Assigns a block of template text to a reference.' },
+  { name: 'macro', block: '#macro(${1:name} \\$${2:arg})\n\t$0\n#end', line: '#macro(${1:name} \\$${2:arg}) $0 #end', doc: 'Defines a reusable macro, called as `#name(...)`.' },
+];
+
+function directiveItems(request: CompletionRequest, start: number): TemplateCompletionItem[] {
+  if (request.kind === 'gatewayResponse') return [];
+  const multiline = allowsLineBreaks(request.host);
+  return DIRECTIVES.map((d) => ({
+    label: `#${d.name}`,
+    kind: CompletionItemKind.Keyword,
+    documentation: markdown(d.doc),
+    start,
+    end: request.offset,
+    newText: escapeSnippetForHost(multiline ? d.block : d.line, request.host),
+    snippet: true,
+  }));
+}
+
+/** Host escaping applied to a snippet: only its literal text can contain characters the host must escape. */
+function escapeSnippetForHost(snippet: string, host: TemplateHost): string {
+  return host === 'double' ? snippet.replace(/\n/g, '\\n').replace(/\t/g, '\\t') : snippet;
+}
+
+function jsonPathItems(request: CompletionRequest, expression: string): TemplateCompletionItem[] {
+  const lastDot = Math.max(expression.lastIndexOf('.'), expression.lastIndexOf('['));
+  if (lastDot < 0 || expression[lastDot] !== '.') return [];
+  const parent = expression.slice(0, lastDot).replace(/\.$/, '');
+  const prefix = expression.slice(lastDot + 1);
+  const start = request.offset - prefix.length;
+  return (request.jsonPathProperties?.(parent) ?? []).map((p) => ({
+    label: p.name,
+    kind: CompletionItemKind.Field,
+    detail: p.type,
+    documentation: p.description ? markdown(p.description) : undefined,
+    start,
+    end: request.offset,
+    newText: p.name,
+    snippet: false,
+  }));
+}
+
+/** Variables the template assigns with `#set` or binds with `#foreach`. */
+function definedVariables(text: string): string[] {
+  const names: string[] = [];
+  for (const match of text.matchAll(/#\{?(?:set|foreach)\}?\s*\(\s*\$!?\{?([A-Za-z_][\w-]*)/g)) names.push(match[1]);
+  return names;
+}
+
+function markdown(value: string): MarkupContent {
+  return { kind: MarkupKind.Markdown, value };
+}

@@ -1,0 +1,125 @@
+/**
+ * Finds the mapping templates embedded in an API definition: integration request and response templates and gateway
+ * response templates, each with what the checks need to know about where it runs.
+ */
+import type { ApiDocument } from '../../model/apiDocument';
+import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
+import { asObject, asString, getValue, keyName } from '../../model/navigate';
+import type { TemplateKind } from '../../facts/templateVariableTypes';
+import { decodeScalar } from './scalarDecoding';
+import { createOffsetMapping, type OffsetMapping } from './offsetMapping';
+
+export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const ANY_METHOD = 'x-amazon-apigateway-any-method';
+const INTEGRATION = 'x-amazon-apigateway-integration';
+
+export interface TemplateOperation {
+  path: string;
+  /** Lower-case HTTP method, or `x-amazon-apigateway-any-method`. */
+  method: string;
+  node: ObjectNode;
+}
+
+export interface TemplateIntegration {
+  node: ObjectNode;
+  /** Lower-cased integration type (`aws`, `aws_proxy`, `http`, `http_proxy`, `mock`). */
+  type?: string;
+  passthroughBehavior?: string;
+  responseTransferMode?: string;
+}
+
+export interface LocatedTemplate extends OffsetMapping {
+  kind: TemplateKind;
+  /** The decoded template, as API Gateway receives it. */
+  text: string;
+  /** The string node holding the template and the property whose key is the MIME type. */
+  node: ScalarNode;
+  property: PropertyNode;
+  mimeType: string;
+  /** False when the scalar could not be replayed and positions inside it are approximate. */
+  exactOffsets: boolean;
+  operation?: TemplateOperation;
+  integration?: TemplateIntegration;
+  /** Integration response key (status regex or `default`) for response templates. */
+  responsePattern?: string;
+  /** The method response status the template serves: the integration response's `statusCode`, or the gateway response's. */
+  statusCode?: string;
+  /** The gateway response type (`DEFAULT_4XX`, ...) for gateway response templates. */
+  gatewayResponseType?: string;
+}
+
+/** Every template of the document, in source order. */
+export function locateTemplates(document: ApiDocument): LocatedTemplate[] {
+  const root = asObject(document.root);
+  if (!root) return [];
+  const found: LocatedTemplate[] = [];
+  const paths = asObject(getValue(root, 'paths'));
+  for (const pathProperty of paths?.properties ?? []) {
+    const pathItem = asObject(pathProperty.value);
+    for (const methodProperty of pathItem?.properties ?? []) {
+      const method = keyName(methodProperty).toLowerCase();
+      if (!HTTP_METHODS.includes(method) && method !== ANY_METHOD) continue;
+      const operationNode = asObject(methodProperty.value);
+      if (!operationNode) continue;
+      const operation: TemplateOperation = { path: keyName(pathProperty), method, node: operationNode };
+      collectIntegration(document, asObject(getValue(operationNode, INTEGRATION)), operation, found);
+    }
+  }
+  const shared = asObject(getValue(asObject(getValue(root, 'components')), 'x-amazon-apigateway-integrations'));
+  for (const entry of shared?.properties ?? []) collectIntegration(document, asObject(entry.value), undefined, found);
+  const gatewayResponses = asObject(getValue(root, 'x-amazon-apigateway-gateway-responses'));
+  for (const entry of gatewayResponses?.properties ?? []) {
+    const response = asObject(entry.value);
+    const statusCode = scalarString(getValue(response, 'statusCode'));
+    forEachTemplate(document, getValue(response, 'responseTemplates'), (t) => {
+      found.push({ ...t, kind: 'gatewayResponse', gatewayResponseType: keyName(entry), statusCode });
+    });
+  }
+  return found.sort((a, b) => a.node.offset - b.node.offset);
+}
+
+/** The template whose string contains the document offset (its end included, as completion needs). */
+export function templateAtOffset(document: ApiDocument, offset: number): LocatedTemplate | undefined {
+  return locateTemplates(document).find((t) => offset >= t.node.contentOffset && offset <= t.node.contentEnd);
+}
+
+function collectIntegration(document: ApiDocument, node: ObjectNode | undefined, operation: TemplateOperation | undefined, found: LocatedTemplate[]): void {
+  if (!node) return;
+  const integration: TemplateIntegration = {
+    node,
+    type: asString(getValue(node, 'type'))?.toLowerCase(),
+    passthroughBehavior: asString(getValue(node, 'passthroughBehavior')),
+    responseTransferMode: asString(getValue(node, 'responseTransferMode')),
+  };
+  forEachTemplate(document, getValue(node, 'requestTemplates'), (t) => found.push({ ...t, kind: 'request', operation, integration }));
+  for (const responseProperty of asObject(getValue(node, 'responses'))?.properties ?? []) {
+    const response = asObject(responseProperty.value);
+    const statusCode = scalarString(getValue(response, 'statusCode'));
+    forEachTemplate(document, getValue(response, 'responseTemplates'), (t) =>
+      found.push({ ...t, kind: 'response', operation, integration, responsePattern: keyName(responseProperty), statusCode }),
+    );
+  }
+}
+
+type TemplateCore = Omit<LocatedTemplate, 'kind'>;
+
+function forEachTemplate(document: ApiDocument, templates: ValueNode | undefined, visit: (template: TemplateCore) => void): void {
+  for (const property of asObject(templates)?.properties ?? []) {
+    const value = property.value;
+    if (!value || value.type !== 'string') continue;
+    const decoded = decodeScalar(document.text, value);
+    visit({
+      ...createOffsetMapping(decoded),
+      text: decoded.text,
+      node: value,
+      property,
+      mimeType: keyName(property),
+      exactOffsets: decoded.exact,
+    });
+  }
+}
+
+function scalarString(node: ValueNode | undefined): string | undefined {
+  if (!node || node.type === 'object' || node.type === 'array' || node.value === null) return undefined;
+  return String(node.value);
+}

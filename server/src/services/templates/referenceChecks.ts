@@ -1,0 +1,84 @@
+/**
+ * Checks of the `$input`, `$util`, `$context` and `$stageVariables` references in one template: members the catalog
+ * does not know, argument counts, JSONPath literals, overrides in the wrong template kind, and what gateway response
+ * templates cannot substitute.
+ */
+import type { TemplateKind, TemplateMember } from '../../facts/templateVariableTypes';
+import { parseJsonPath } from '../../template/jsonPath';
+import { closestNames, resolveReference } from './memberLookup';
+import type { TemplateReference } from './templateScanner';
+import type { TemplateReport } from './templateChecks';
+
+/** `$context` variables that exist only in access-log formats (API Gateway logging reference). */
+const ACCESS_LOG_ONLY = new Set([
+  'authenticate', 'authorize', 'customDomain', 'integration', 'integrationErrorMessage', 'integrationLatency',
+  'integrationStatus', 'responseLatency', 'responseLength', 'status', 'waf', 'xrayTraceId',
+]);
+
+const JSONPATH_METHODS = new Set(['path', 'json']);
+
+export function checkReference(reference: TemplateReference, kind: TemplateKind, report: TemplateReport): void {
+  if (kind === 'gatewayResponse' && (reference.root === 'input' || reference.root === 'util')) {
+    report(reference.start, reference.end, 'gateway-response-template-variable',
+      `Gateway response templates only substitute $context and $stageVariables variables; $${reference.root} is written out as it is.`);
+    return;
+  }
+  const resolution = resolveReference(reference);
+  if (!resolution) return;
+  if (resolution.unknown) {
+    const { segment, parent, parentPath } = resolution.unknown;
+    const where = `$${parentPath.join('.')}`;
+    if (parentPath.length === 1 && parentPath[0] === 'context' && ACCESS_LOG_ONLY.has(segment.name)) {
+      report(segment.start, segment.start + segment.name.length, 'template-access-log-variable',
+        `$context.${segment.name} is only available in access-log formats; in a mapping template it is empty.`);
+      return;
+    }
+    const suggestions = closestNames(segment.name, (parent.members ?? []).map((m) => m.name));
+    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `'${s}'`).join(' or ')}?` : '';
+    report(segment.start, segment.start + segment.name.length, 'template-unknown-member',
+      `${where} has no member '${segment.name}'.${hint}`, suggestions.length ? { data: { suggestions } } : undefined);
+  }
+  for (const { segment, member, path } of resolution.resolved) {
+    checkPlacement(member, path, kind, segment.start, segment.end, report);
+    if (member.kind !== 'method' || !segment.call) continue;
+    const call = segment.call;
+    const count = call.args.length;
+    const min = member.minArgs ?? member.params?.length ?? 0;
+    const max = member.maxArgs ?? member.params?.length ?? 0;
+    if (count < min || count > max) {
+      const expected = min === max ? `${min}` : `${min} to ${max}`;
+      const end = call.close >= 0 ? call.close + 1 : segment.end;
+      report(segment.start, end, 'template-argument-count',
+        `$${path.join('.')}() takes ${expected} argument${max === 1 ? '' : 's'} (${member.signature ?? member.name}); it is given ${count}.`);
+      continue;
+    }
+    if (path[0] === 'input' && JSONPATH_METHODS.has(member.name)) checkJsonPathArgument(call.args[0]?.literal, report);
+  }
+}
+
+function checkJsonPathArgument(literal: { value: string; quote: string; start: number; end: number } | undefined, report: TemplateReport): void {
+  // Interpolated strings are only known at run time.
+  if (!literal || (literal.quote === '"' && /\$!?[{A-Za-z_]/.test(literal.value))) return;
+  const result = parseJsonPath(literal.value);
+  if (result.ok) return;
+  const innerStart = literal.start + 1;
+  const innerEnd = Math.max(innerStart, literal.end - 1);
+  report(innerStart, innerEnd, 'template-invalid-jsonpath', result.error ?? `Invalid JSONPath '${literal.value}'.`);
+}
+
+/**
+ * Request overrides change the integration request and only exist while a request template runs; response overrides
+ * change the method response and belong to integration response templates (API Gateway override documentation).
+ */
+function checkPlacement(member: TemplateMember, path: string[], kind: TemplateKind, start: number, end: number, report: TemplateReport): void {
+  if (path.length !== 2 || path[0] !== 'context') return;
+  if (member.name === 'requestOverride' && kind !== 'request') {
+    report(start, end, 'template-override-misplaced',
+      '$context.requestOverride only works in integration request templates; here it has no effect.');
+  } else if (member.name === 'responseOverride' && kind === 'request') {
+    report(start, end, 'template-override-misplaced',
+      '$context.responseOverride has no effect in a request template; set it in an integration response template.');
+  } else if (member.availableIn && !member.availableIn.includes(kind)) {
+    report(start, end, 'template-override-misplaced', `$context.${member.name} has no effect in this kind of template.`);
+  }
+}

@@ -1,0 +1,225 @@
+/**
+ * Decodes a YAML or JSON string scalar from its source text while recording, for every decoded character, the offset
+ * of the source character it came from. A template's diagnostics, completions and hovers work on the decoded text;
+ * this map carries their positions back into the document, whatever quoting or block style the author chose.
+ */
+import type { ScalarNode } from '../../model/nodes';
+
+export interface DecodedScalar {
+  text: string;
+  /** `offsets[i]` is the document offset of decoded character `i`; `offsets[text.length]` is the end of the content. */
+  offsets: number[];
+  /** False when the source could not be replayed exactly and positions are approximate. */
+  exact: boolean;
+}
+
+class Output {
+  readonly chars: string[] = [];
+  readonly offsets: number[] = [];
+  push(text: string, offset: number): void {
+    for (let i = 0; i < text.length; i++) {
+      this.chars.push(text[i]);
+      // Two code units from one escape (a surrogate pair) still need distinct offsets to map back unambiguously.
+      this.offsets.push(offset + i);
+    }
+  }
+}
+
+export function decodeScalar(source: string, node: ScalarNode): DecodedScalar {
+  const expected = node.value === null ? '' : String(node.value);
+  const start = node.contentOffset;
+  const end = node.contentEnd;
+  let out: Output;
+  let contentEnd = end;
+  switch (node.style) {
+    case 'literal':
+    case 'folded': {
+      const lines = blockLines(source, start, end, node.blockIndent ?? 0);
+      out = node.style === 'literal' ? decodeLiteral(source, lines) : decodeFolded(source, lines);
+      contentEnd = lines.length ? lines[lines.length - 1].breakAt : start;
+      break;
+    }
+    case 'single':
+    case 'double':
+    case 'plain':
+      out = decodeFlow(source, start, end, node.style);
+      break;
+  }
+  const decoded = out.chars.join('');
+  if (decoded === expected) return { text: decoded, offsets: [...out.offsets, end], exact: true };
+  // Block chomping decides how many trailing newlines belong to the value; everything before them is already mapped.
+  if ((node.style === 'literal' || node.style === 'folded') && decoded.startsWith(expected)) {
+    const offsets = out.offsets.slice(0, expected.length + 1);
+    if (expected.length === decoded.length) offsets.push(contentEnd);
+    return { text: expected, offsets, exact: true };
+  }
+  return approximate(expected, start, end);
+}
+
+function approximate(text: string, start: number, end: number): DecodedScalar {
+  const offsets: number[] = [];
+  for (let i = 0; i <= text.length; i++) offsets.push(Math.min(start + i, Math.max(end, start + i)));
+  return { text, offsets, exact: false };
+}
+
+interface BlockLine {
+  /** Offset of the first content character after the indentation. */
+  contentStart: number;
+  /** Offset of the line break (or of the end of the scalar on the last line). */
+  breakAt: number;
+  empty: boolean;
+  /** Starts with white space beyond the indentation: folding keeps its line breaks. */
+  moreIndented: boolean;
+}
+
+function blockLines(source: string, start: number, end: number, indent: number): BlockLine[] {
+  const lines: BlockLine[] = [];
+  let pos = start;
+  while (pos < end) {
+    let lineEnd = source.indexOf('\n', pos);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const breakAt = lineEnd > pos && source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+    let contentStart = pos;
+    while (contentStart < breakAt && contentStart - pos < indent && source[contentStart] === ' ') contentStart++;
+    const empty = contentStart >= breakAt && (contentStart - pos <= indent);
+    const first = source[contentStart];
+    lines.push({ contentStart, breakAt, empty, moreIndented: !empty && (first === ' ' || first === '\t') });
+    pos = lineEnd + 1;
+  }
+  return lines;
+}
+
+function pushLine(out: Output, source: string, line: BlockLine): void {
+  for (let i = line.contentStart; i < line.breakAt; i++) out.push(source[i], i);
+}
+
+function decodeLiteral(source: string, lines: BlockLine[]): Output {
+  const out = new Output();
+  for (const line of lines) {
+    pushLine(out, source, line);
+    out.push('\n', line.breakAt);
+  }
+  return out;
+}
+
+function decodeFolded(source: string, lines: BlockLine[]): Output {
+  const out = new Output();
+  let previous: BlockLine | undefined;
+  let emptiesBetween: BlockLine[] = [];
+  for (const line of lines) {
+    if (line.empty) {
+      emptiesBetween.push(line);
+      continue;
+    }
+    if (previous) {
+      const folds = !previous.moreIndented && !line.moreIndented;
+      if (folds && emptiesBetween.length === 0) out.push(' ', previous.breakAt);
+      else {
+        if (!folds) out.push('\n', previous.breakAt);
+        for (const empty of emptiesBetween) out.push('\n', empty.breakAt);
+      }
+    } else {
+      for (const empty of emptiesBetween) out.push('\n', empty.breakAt);
+    }
+    emptiesBetween = [];
+    pushLine(out, source, line);
+    previous = line;
+  }
+  if (previous) out.push('\n', previous.breakAt);
+  for (const empty of emptiesBetween) out.push('\n', empty.breakAt);
+  return out;
+}
+
+const SIMPLE_ESCAPES: Record<string, string> = {
+  '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ',
+  '"': '"', '/': '/', '\\': '\\', N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
+};
+const HEX_ESCAPE_LENGTHS: Record<string, number> = { x: 2, u: 4, U: 8 };
+
+function isBreak(c: string | undefined): boolean {
+  return c === '\n' || c === '\r';
+}
+
+function isBlank(c: string | undefined): boolean {
+  return c === ' ' || c === '\t';
+}
+
+/** Offset after the line break at `pos` (`\n`, `\r\n` or `\r`). */
+function skipBreak(source: string, pos: number): number {
+  if (source[pos] === '\r' && source[pos + 1] === '\n') return pos + 2;
+  return pos + 1;
+}
+
+/**
+ * Flow scalars fold line breaks: a single break becomes a space, each further empty line a newline, and the white
+ * space around breaks disappears. Double quotes add escapes, including `\` before a break to join lines without a space.
+ */
+function decodeFlow(source: string, start: number, end: number, style: 'plain' | 'single' | 'double'): Output {
+  const out = new Output();
+  let pos = start;
+  while (pos < end) {
+    const c = source[pos];
+    if (isBlank(c) || isBreak(c)) {
+      let after = pos;
+      while (after < end && isBlank(source[after])) after++;
+      if (after >= end || !isBreak(source[after])) {
+        for (let i = pos; i < after; i++) out.push(source[i], i);
+        pos = after;
+        continue;
+      }
+      pos = fold(source, after, end, out, true);
+      continue;
+    }
+    if (style === 'single' && c === "'" && source[pos + 1] === "'") {
+      out.push("'", pos);
+      pos += 2;
+      continue;
+    }
+    if (style === 'double' && c === '\\') {
+      const next = source[pos + 1];
+      if (isBreak(next)) {
+        pos = fold(source, pos + 1, end, out, false);
+        continue;
+      }
+      const hexLength = HEX_ESCAPE_LENGTHS[next];
+      if (hexLength) {
+        const code = parseInt(source.slice(pos + 2, pos + 2 + hexLength), 16);
+        out.push(Number.isFinite(code) ? String.fromCodePoint(code) : '', pos);
+        pos += 2 + hexLength;
+        continue;
+      }
+      out.push(SIMPLE_ESCAPES[next] ?? next ?? '', pos);
+      pos += 2;
+      continue;
+    }
+    out.push(c, pos);
+    pos++;
+  }
+  return out;
+}
+
+/**
+ * Consumes a line break at `breakAt` and the empty lines and indentation after it. `spaceForSingleBreak` is false
+ * after an escaped break, which joins the lines directly.
+ */
+function fold(source: string, breakAt: number, end: number, out: Output, spaceForSingleBreak: boolean): number {
+  let pos = skipBreak(source, breakAt);
+  const emptyBreaks: number[] = [];
+  for (;;) {
+    let lineStart = pos;
+    while (lineStart < end && isBlank(source[lineStart])) lineStart++;
+    if (lineStart < end && isBreak(source[lineStart])) {
+      emptyBreaks.push(lineStart);
+      pos = skipBreak(source, lineStart);
+      continue;
+    }
+    pos = lineStart;
+    break;
+  }
+  if (emptyBreaks.length === 0) {
+    if (spaceForSingleBreak) out.push(' ', breakAt);
+  } else {
+    for (const at of emptyBreaks) out.push('\n', at);
+  }
+  return pos;
+}

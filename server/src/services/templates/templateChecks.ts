@@ -1,0 +1,110 @@
+/**
+ * The checks of one template's text, in template offsets. Embedded and standalone templates share them; the callers
+ * translate positions and add what depends on the integration around the template.
+ */
+import type { TemplateKind } from '../../facts/templateVariableTypes';
+import { parseTemplate } from '../../template/syntax';
+import type { Problem } from '../validationTypes';
+import { checkReference } from './referenceChecks';
+import { scanTemplate, type ScannedTemplate, type TemplateReference } from './templateScanner';
+
+/** Start offset of problems about the template as a whole rather than a range of its text. */
+export const WHOLE_TEMPLATE = -1;
+
+export type TemplateReport = (start: number, end: number, code: string, message: string, extra?: Partial<Problem>) => void;
+
+export interface TemplateFacts {
+  text: string;
+  kind: TemplateKind;
+  /** The template produces JSON (its MIME type says so, or nothing says otherwise). */
+  producesJson: boolean;
+  /** Lower-cased integration type, when the template belongs to one. */
+  integrationType?: string;
+}
+
+/** API Gateway rejects mapping templates over 300 KB (known issues). */
+export const MAX_TEMPLATE_BYTES = 300 * 1024;
+
+/** Returns false when the template is too large to check further. */
+export function checkTemplateText(facts: TemplateFacts, report: TemplateReport): boolean {
+  const { text, kind } = facts;
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_TEMPLATE_BYTES) {
+    report(WHOLE_TEMPLATE, WHOLE_TEMPLATE, 'template-too-large', `This template is ${Math.ceil(bytes / 1024)} KB; API Gateway accepts mapping templates up to 300 KB.`);
+    return false;
+  }
+  const scanned = scanTemplate(text);
+  if (kind === 'gatewayResponse') {
+    for (const directive of scanned.directives) {
+      report(directive.start, directive.nameEnd, 'gateway-response-template-directive',
+        `Gateway response templates are not Velocity: #${directive.name} is not run and appears in the response as written.`);
+    }
+  } else {
+    checkSyntax(text, report);
+  }
+  for (const reference of scanned.references) checkReference(reference, kind, report);
+  if (kind !== 'gatewayResponse' && facts.producesJson) checkEscapedQuotes(text, scanned, report);
+  if (kind === 'request' && facts.integrationType === 'mock' && !/statusCode/.test(text)) {
+    report(WHOLE_TEMPLATE, WHOLE_TEMPLATE, 'template-mock-without-status',
+      'A MOCK integration answers with the `statusCode` its request template writes, e.g. {"statusCode": 200}; without it the integration fails with 500.');
+  }
+  return true;
+}
+
+function checkSyntax(text: string, report: TemplateReport): void {
+  const parsed = parseTemplate(text);
+  if (parsed.ok) return;
+  for (const problem of parsed.problems) {
+    if (problem.code === 'template-too-large') continue;
+    const offset = problem.line === undefined ? 0 : offsetOfLineColumn(text, problem.line, problem.column ?? 1);
+    const end = Math.min(text.length, offset + Math.max(1, tokenLength(text, offset)));
+    report(offset, end, 'template-syntax', problem.message);
+  }
+}
+
+function offsetOfLineColumn(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  const lineEnd = text.indexOf('\n', offset);
+  return Math.min(offset + column - 1, lineEnd < 0 ? text.length : lineEnd);
+}
+
+function tokenLength(text: string, offset: number): number {
+  const match = /^(#\{?[A-Za-z]+\}?|\$!?\{?[A-Za-z_][\w-]*|\S)/.exec(text.slice(offset, offset + 80));
+  return match ? match[0].length : 0;
+}
+
+/**
+ * `$util.escapeJavaScript` turns `'` into `\'`, which is not a valid JSON escape: inside a JSON string the output
+ * breaks the document unless `.replaceAll("\\'","'")` follows (mapping-template reference). Checks direct use and
+ * variables assigned from it with `#set`.
+ */
+function checkEscapedQuotes(text: string, scanned: ScannedTemplate, report: TemplateReport): void {
+  const escapedVariables = new Set<string>();
+  for (const directive of scanned.directives) {
+    if (directive.name !== 'set' || directive.open === undefined) continue;
+    const inside = scanned.references.filter((r) => r.start > directive.open! && r.start < (directive.close ?? text.length));
+    const [target, value] = inside;
+    if (!target || !value || target.segments.length || !/^\s*=\s*$/.test(text.slice(target.end, value.start))) continue;
+    if (isUnrepairedEscape(value)) escapedVariables.add(target.root);
+    else escapedVariables.delete(target.root);
+  }
+  for (const reference of scanned.references) {
+    if (reference.context !== 'text' || !reference.inJsonString) continue;
+    const direct = isUnrepairedEscape(reference);
+    if (!direct && !(reference.segments.length === 0 && escapedVariables.has(reference.root))) continue;
+    report(reference.start, reference.end, 'template-escape-javascript-in-json',
+      direct
+        ? `$util.escapeJavaScript writes ' as \\', which is invalid inside a JSON string; append .replaceAll("\\\\'","'").`
+        : `$${reference.root} holds $util.escapeJavaScript output, which writes ' as \\' (invalid inside a JSON string); append .replaceAll("\\\\'","'").`);
+  }
+}
+
+function isUnrepairedEscape(reference: TemplateReference): boolean {
+  const [first, second] = reference.segments;
+  return reference.root === 'util' && first?.name === 'escapeJavaScript' && !!first.call && second?.name !== 'replaceAll';
+}

@@ -1,0 +1,77 @@
+/**
+ * Completion inside mapping templates, embedded in an API definition or in a `.vtl` file.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { InsertTextFormat, type CompletionItem, type CompletionList, type Range } from 'vscode-languageserver-types';
+import type { ApiDocument } from '../../model/apiDocument';
+import { escapeForHost } from './hostEscaping';
+import { templateAtOffset, type LocatedTemplate } from './locate';
+import { templateCompletionItems, type TemplateCompletionItem } from './completionItems';
+import { standaloneTemplateKind } from './templateValidation';
+import { jsonPathSteps, payloadSchema, rawPropertySchema, schemaAtSteps, schemaProperties, schemaTypeLabel, elementSchema } from './templateSchemas';
+import { asString, getValue } from '../../model/navigate';
+
+export function completeInTemplate(document: ApiDocument, offset: number): CompletionList | undefined {
+  const template = templateAtOffset(document, offset);
+  if (!template) return undefined;
+  const items = templateCompletionItems({
+    text: template.text,
+    offset: template.toTemplateOffset(offset),
+    kind: template.kind,
+    host: template.node.style,
+    stageVariables: stageVariableNames(document.text, offset),
+    jsonPathProperties: (expression) => jsonPathProperties(document, template, expression),
+  });
+  const positionOf = (templateOffset: number) => document.textDocument.positionAt(template.toDocumentOffset(templateOffset));
+  return {
+    isIncomplete: false,
+    items: items.map((item) => toCompletionItem(item, { start: positionOf(item.start), end: positionOf(item.end) }, (t) => escapeForHost(t, template.node.style))),
+  };
+}
+
+export function completeInStandaloneTemplate(text: string, offset: number, fileName = ''): CompletionList {
+  const textDocument = TextDocument.create('untitled:template.vtl', 'vtl', 0, text);
+  const items = templateCompletionItems({ text, offset, kind: standaloneTemplateKind(fileName), host: 'file', stageVariables: stageVariableNames(text, offset) });
+  return {
+    isIncomplete: false,
+    items: items.map((item) => toCompletionItem(item, { start: textDocument.positionAt(item.start), end: textDocument.positionAt(item.end) }, (t) => t)),
+  };
+}
+
+function toCompletionItem(item: TemplateCompletionItem, range: Range, escapeText: (text: string) => string): CompletionItem {
+  const result: CompletionItem = {
+    label: item.label,
+    kind: item.kind,
+    textEdit: { range, newText: item.snippet ? item.newText : escapeText(item.newText) },
+    insertTextFormat: item.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+  };
+  if (item.detail) result.detail = item.detail;
+  if (item.documentation) result.documentation = item.documentation;
+  if (item.sortText) result.sortText = item.sortText;
+  // The typed text includes the `$`/`#` and member path in VS Code's word; filtering on the label alone suffices.
+  result.filterText = item.label;
+  return result;
+}
+
+/** Stage variable names the document uses anywhere (`${stageVariables.x}` in URIs, `$stageVariables.x` in templates). */
+export function stageVariableNames(text: string, excludeAt = -1): string[] {
+  const names = new Set<string>();
+  for (const match of text.matchAll(/stageVariables(?:\.([A-Za-z0-9_-]+)|\[\s*['"]([^'"]+)['"]\s*\])/g)) {
+    const start = match.index ?? 0;
+    if (excludeAt >= start && excludeAt <= start + match[0].length) continue;
+    names.add(match[1] ?? match[2]);
+  }
+  return [...names].sort();
+}
+
+function jsonPathProperties(document: ApiDocument, template: LocatedTemplate, expression: string) {
+  const steps = jsonPathSteps(expression);
+  if (!steps) return [];
+  const schema = schemaAtSteps(document, payloadSchema(document, template), steps);
+  const holder = elementSchema(document, schema) ?? schema;
+  return schemaProperties(document, holder).map((p) => ({
+    name: p.name,
+    type: schemaTypeLabel(document, rawPropertySchema(holder, p.name) ?? p.schema),
+    description: asString(getValue(p.schema, 'description')),
+  }));
+}

@@ -1,0 +1,299 @@
+/**
+ * A tolerant scan of a Velocity template for what the editor features need: references with their member chains and
+ * call arguments, directives, comments, and whether text-level references sit inside a JSON string. It never fails;
+ * syntax errors are the engine's business, so half-typed templates still get completion and hover.
+ */
+
+export interface StringLiteral {
+  value: string;
+  quote: "'" | '"';
+  /** Offsets of the whole literal, quotes included. */
+  start: number;
+  end: number;
+}
+
+export interface TemplateArgument {
+  start: number;
+  end: number;
+  /** Set when the argument is exactly one string literal. */
+  literal?: StringLiteral;
+}
+
+export interface CallSite {
+  args: TemplateArgument[];
+  /** Offset of `(`; `close` is the offset of `)`, or -1 while it is missing. */
+  open: number;
+  close: number;
+}
+
+export interface ReferenceSegment {
+  name: string;
+  start: number;
+  end: number;
+  call?: CallSite;
+  /** Written as `['name']` (name known) or `[expression]` (name empty). */
+  bracket?: boolean;
+}
+
+export interface TemplateReference {
+  /** Offset of `$`; `end` is after the last segment (after `}` when braced). */
+  start: number;
+  end: number;
+  root: string;
+  rootStart: number;
+  rootEnd: number;
+  silent: boolean;
+  braced: boolean;
+  segments: ReferenceSegment[];
+  /** `text`: output text of the template; `code`: inside a directive's parentheses or a call's arguments. */
+  context: 'text' | 'code';
+  /** For text references: written between the quotes of a JSON string in the output. */
+  inJsonString: boolean;
+  /** The directive whose parentheses hold this reference, e.g. `set`. */
+  directive?: string;
+}
+
+export interface TemplateDirective {
+  name: string;
+  /** Offset of `#`; `nameEnd` is after the name (and its closing `}` when braced). */
+  start: number;
+  nameEnd: number;
+  /** Offsets of the parentheses, when the directive has them. */
+  open?: number;
+  close?: number;
+}
+
+export interface ScannedTemplate {
+  references: TemplateReference[];
+  directives: TemplateDirective[];
+  /** Comments and unparsed blocks: `## ...`, `#* ... *#`, `#[[ ... ]]#`. */
+  comments: Array<{ start: number; end: number }>;
+  /** String literals inside code, for JSONPath completion and hover. */
+  strings: StringLiteral[];
+}
+
+export const VTL_DIRECTIVES = ['set', 'if', 'elseif', 'else', 'end', 'foreach', 'break', 'stop', 'macro', 'parse', 'include', 'evaluate', 'define'];
+const IDENTIFIER_START = /[A-Za-z_]/;
+const IDENTIFIER_PART = /[A-Za-z0-9_-]/;
+
+export function scanTemplate(text: string): ScannedTemplate {
+  return new Scanner(text).scan();
+}
+
+class Scanner {
+  private readonly result: ScannedTemplate = { references: [], directives: [], comments: [], strings: [] };
+  private directive: string | undefined;
+
+  constructor(private readonly text: string) {}
+
+  scan(): ScannedTemplate {
+    const text = this.text;
+    let inJsonString = false;
+    let pos = 0;
+    while (pos < text.length) {
+      const c = text[pos];
+      if (c === '\n') {
+        inJsonString = false;
+        pos++;
+      } else if (c === '\\' && (text[pos + 1] === '"' || text[pos + 1] === '\\' || text[pos + 1] === '$')) {
+        pos += 2;
+      } else if (c === '"') {
+        inJsonString = !inJsonString;
+        pos++;
+      } else if (c === '#') {
+        pos = this.hash(pos);
+      } else if (c === '$') {
+        const reference = this.reference(pos, 'text', inJsonString);
+        pos = reference ? reference.end : pos + 1;
+      } else {
+        pos++;
+      }
+    }
+    return this.result;
+  }
+
+  /** A comment, an unparsed block, a directive, or a plain `#`. Returns the offset to continue from. */
+  private hash(pos: number): number {
+    const text = this.text;
+    const next = text[pos + 1];
+    if (next === '#') return this.comment(pos, text.indexOf('\n', pos), 0);
+    if (next === '*') return this.comment(pos, text.indexOf('*#', pos + 2), 2);
+    if (next === '[' && text[pos + 2] === '[') return this.comment(pos, text.indexOf(']]#', pos + 3), 3);
+    const braced = next === '{';
+    const nameStart = pos + (braced ? 2 : 1);
+    let nameEnd = nameStart;
+    while (nameEnd < text.length && /[A-Za-z0-9_]/.test(text[nameEnd])) nameEnd++;
+    if (nameEnd === nameStart || !/[A-Za-z]/.test(text[nameStart])) return pos + 1;
+    const name = text.slice(nameStart, nameEnd);
+    if (braced) {
+      if (text[nameEnd] !== '}') return pos + 1;
+      nameEnd++;
+    }
+    let after = nameEnd;
+    while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
+    const hasParens = text[after] === '(' && name !== 'else' && name !== 'end';
+    if (!hasParens && !VTL_DIRECTIVES.includes(name)) return pos + 1;
+    const directive: TemplateDirective = { name, start: pos, nameEnd };
+    this.result.directives.push(directive);
+    if (!hasParens) return nameEnd;
+    directive.open = after;
+    const saved = this.directive;
+    this.directive = name;
+    const close = this.code(after + 1, ')');
+    this.directive = saved;
+    directive.close = close < text.length ? close : undefined;
+    return Math.min(close + 1, text.length);
+  }
+
+  private comment(start: number, found: number, closerLength: number): number {
+    const end = found < 0 ? this.text.length : found + closerLength;
+    this.result.comments.push({ start, end });
+    return end;
+  }
+
+  /**
+   * Scans code up to the closer at nesting depth zero and returns its offset (text length when missing).
+   * `onComma` receives the offsets of top-level commas, for argument lists.
+   */
+  private code(pos: number, closer: string, onComma?: (at: number) => void): number {
+    const text = this.text;
+    const stack: string[] = [];
+    while (pos < text.length) {
+      const c = text[pos];
+      if (stack.length === 0 && c === closer) return pos;
+      if (c === "'" || c === '"') {
+        pos = this.string(pos).end;
+        continue;
+      }
+      if (c === '$') {
+        const reference = this.reference(pos, 'code', false);
+        pos = reference ? reference.end : pos + 1;
+        continue;
+      }
+      if (c === '(') stack.push(')');
+      else if (c === '[') stack.push(']');
+      else if (c === '{') stack.push('}');
+      else if (c === stack[stack.length - 1]) stack.pop();
+      else if (c === ')' || c === ']') return pos;
+      else if (c === ',' && stack.length === 0) onComma?.(pos);
+      pos++;
+    }
+    return text.length;
+  }
+
+  /** A string literal in code; double-quoted ones interpolate references, which are scanned too. */
+  private string(start: number): StringLiteral {
+    const text = this.text;
+    const quote = text[start] as "'" | '"';
+    let pos = start + 1;
+    const parts: string[] = [];
+    while (pos < text.length) {
+      const c = text[pos];
+      if (c === quote) {
+        if (text[pos + 1] === quote) {
+          parts.push(quote);
+          pos += 2;
+          continue;
+        }
+        break;
+      }
+      if (c === '\n' && quote === "'" && text.indexOf(quote, pos) < 0) break;
+      if (quote === '"' && c === '$') {
+        const reference = this.reference(pos, 'code', false);
+        if (reference) {
+          parts.push(text.slice(pos, reference.end));
+          pos = reference.end;
+          continue;
+        }
+      }
+      parts.push(c);
+      pos++;
+    }
+    const end = Math.min(pos + 1, text.length);
+    const literal: StringLiteral = { value: parts.join(''), quote, start, end };
+    this.result.strings.push(literal);
+    return literal;
+  }
+
+  private reference(start: number, context: 'text' | 'code', inJsonString: boolean): TemplateReference | undefined {
+    const text = this.text;
+    let pos = start + 1;
+    const silent = text[pos] === '!';
+    if (silent) pos++;
+    const braced = text[pos] === '{';
+    if (braced) pos++;
+    const rootStart = pos;
+    const rootEnd = this.identifier(pos);
+    if (rootEnd === rootStart) return undefined;
+    const reference: TemplateReference = {
+      start,
+      end: rootEnd,
+      root: text.slice(rootStart, rootEnd),
+      rootStart,
+      rootEnd,
+      silent,
+      braced,
+      segments: [],
+      context,
+      inJsonString: context === 'text' && inJsonString,
+      directive: context === 'code' ? this.directive : undefined,
+    };
+    // Pushed before its arguments are scanned so that references keep source order.
+    this.result.references.push(reference);
+    pos = rootEnd;
+    for (;;) {
+      if (text[pos] === '.' && IDENTIFIER_START.test(text[pos + 1] ?? '')) {
+        const nameEnd = this.identifier(pos + 1);
+        const segment: ReferenceSegment = { name: text.slice(pos + 1, nameEnd), start: pos + 1, end: nameEnd };
+        reference.segments.push(segment);
+        pos = nameEnd;
+        if (text[pos] === '(') {
+          segment.call = this.call(pos);
+          pos = segment.call.close < 0 ? text.length : segment.call.close + 1;
+          segment.end = pos;
+        }
+      } else if (text[pos] === '[') {
+        const close = this.code(pos + 1, ']');
+        const inner = text.slice(pos + 1, close).trim();
+        const quoted = /^(['"])([^'"]*)\1$/.exec(inner);
+        reference.segments.push({ name: quoted ? quoted[2] : '', start: pos, end: Math.min(close + 1, text.length), bracket: true });
+        pos = Math.min(close + 1, text.length);
+      } else {
+        break;
+      }
+    }
+    if (braced && text[pos] === '}') pos++;
+    reference.end = pos;
+    return reference;
+  }
+
+  private call(open: number): CallSite {
+    const text = this.text;
+    const commas: number[] = [];
+    const close = this.code(open + 1, ')', (at) => commas.push(at));
+    const bounds = [open, ...commas, close];
+    const args: TemplateArgument[] = [];
+    for (let i = 0; i + 1 < bounds.length; i++) {
+      let start = bounds[i] + 1;
+      let end = bounds[i + 1];
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      if (start === end && bounds.length === 2) break;
+      const argument: TemplateArgument = { start, end };
+      const literal = this.result.strings.find((s) => s.start === start && s.end === end);
+      if (literal) argument.literal = literal;
+      args.push(argument);
+    }
+    return { args, open, close: close < text.length ? close : -1 };
+  }
+
+  private identifier(pos: number): number {
+    const text = this.text;
+    if (!IDENTIFIER_START.test(text[pos] ?? '')) return pos;
+    let end = pos + 1;
+    while (end < text.length && IDENTIFIER_PART.test(text[end])) end++;
+    // A trailing hyphen belongs to the surrounding text (`$a-` in `$a-$b`), not to the name.
+    while (end > pos + 1 && text[end - 1] === '-') end--;
+    return end;
+  }
+}

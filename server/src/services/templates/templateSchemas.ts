@@ -1,0 +1,134 @@
+/**
+ * The payload schema a template reads: the operation's request body for request templates, the method response
+ * of the integration response's status code for response templates. JSONPath completion and hover walk it.
+ */
+import type { ApiDocument } from '../../model/apiDocument';
+import type { ObjectNode, ValueNode } from '../../model/nodes';
+import { asObject, asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
+import type { LocatedTemplate } from './locate';
+
+const MAX_REF_HOPS = 32;
+
+export interface SchemaProperty {
+  name: string;
+  schema: ObjectNode | undefined;
+}
+
+export function payloadSchema(document: ApiDocument, template: LocatedTemplate): ObjectNode | undefined {
+  const operation = template.operation?.node;
+  if (!operation) return undefined;
+  if (template.kind === 'request') {
+    const requestBody = resolve(document, getValue(operation, 'requestBody'));
+    if (requestBody) return contentSchema(document, requestBody, template.mimeType);
+    const parameters = [...arrayItems(getValue(operation, 'parameters')), ...arrayItems(getValue(pathItemOf(operation), 'parameters'))];
+    const body = parameters.map((p) => resolve(document, p)).find((p) => asString(getValue(p, 'in')) === 'body');
+    return resolve(document, getValue(body, 'schema'));
+  }
+  if (template.kind !== 'response') return undefined;
+  const responses = asObject(getValue(operation, 'responses'));
+  const status = template.statusCode ?? responses?.properties.map(keyName).find((code) => code.startsWith('2'));
+  const response = resolve(document, status === undefined ? undefined : getValue(responses, status));
+  if (!response) return undefined;
+  return getValue(response, 'content') ? contentSchema(document, response, template.mimeType) : resolve(document, getValue(response, 'schema'));
+}
+
+function pathItemOf(operation: ObjectNode): ValueNode | undefined {
+  const property = operation.parent;
+  return property?.type === 'property' ? property.parent : undefined;
+}
+
+function arrayItems(node: ValueNode | undefined): ValueNode[] {
+  return node?.type === 'array' ? node.items : [];
+}
+
+/** The media type matching the template's MIME type, else JSON, else the first one. */
+function contentSchema(document: ApiDocument, owner: ObjectNode, mimeType: string): ObjectNode | undefined {
+  const content = asObject(getValue(owner, 'content'));
+  const media = getValue(content, mimeType) ?? getValue(content, 'application/json') ?? content?.properties[0]?.value;
+  return resolve(document, getValue(resolve(document, media), 'schema'));
+}
+
+/** Follows local `$ref`s (`#/components/schemas/Pet`, `#/definitions/Pet`). */
+export function resolve(document: ApiDocument, node: ValueNode | undefined): ObjectNode | undefined {
+  let current = asObject(node);
+  for (let hop = 0; current && hop < MAX_REF_HOPS; hop++) {
+    const ref = asString(getValue(current, '$ref'));
+    if (ref === undefined) return current;
+    if (!ref.startsWith('#/')) return undefined;
+    const path = ref.slice(2).split('/').map((s) => decodeURIComponent(s.replace(/~1/g, '/').replace(/~0/g, '~')));
+    current = asObject(findNodeAtPath(document.root, path));
+  }
+  return undefined;
+}
+
+/** Properties of an object schema, including those contributed by `allOf`, `oneOf` and `anyOf` members. */
+export function schemaProperties(document: ApiDocument, schema: ObjectNode | undefined, depth = 0): SchemaProperty[] {
+  if (!schema || depth > 8) return [];
+  const found = new Map<string, SchemaProperty>();
+  for (const property of asObject(getValue(schema, 'properties'))?.properties ?? []) {
+    found.set(keyName(property), { name: keyName(property), schema: resolve(document, property.value) });
+  }
+  for (const combiner of ['allOf', 'oneOf', 'anyOf']) {
+    for (const member of arrayItems(getValue(schema, combiner))) {
+      for (const p of schemaProperties(document, resolve(document, member), depth + 1)) if (!found.has(p.name)) found.set(p.name, p);
+    }
+  }
+  return [...found.values()];
+}
+
+/** The element schema of an array schema; other schemas are returned as they are (JSONPath steps through lists). */
+export function elementSchema(document: ApiDocument, schema: ObjectNode | undefined): ObjectNode | undefined {
+  if (schema && (asString(getValue(schema, 'type')) === 'array' || getValue(schema, 'items'))) return resolve(document, getValue(schema, 'items'));
+  return schema;
+}
+
+/** A short type label: `string`, `integer (int64)`, `array of Pet`, `Pet`. */
+export function schemaTypeLabel(document: ApiDocument, node: ValueNode | undefined): string {
+  const schema = asObject(node);
+  if (!schema) return 'any';
+  const ref = asString(getValue(schema, '$ref'));
+  if (ref) return ref.slice(ref.lastIndexOf('/') + 1);
+  const type = asString(getValue(schema, 'type'));
+  if (type === 'array') return `array of ${schemaTypeLabel(document, getValue(schema, 'items'))}`;
+  const format = asString(getValue(schema, 'format'));
+  if (type) return format ? `${type} (${format})` : type;
+  return getValue(schema, 'properties') ? 'object' : 'any';
+}
+
+/** The unresolved schema node of a property, to label `$ref`s by their name. */
+export function rawPropertySchema(schema: ObjectNode | undefined, name: string): ValueNode | undefined {
+  return getValue(asObject(getValue(schema, 'properties')), name);
+}
+
+export type JsonPathStep = { kind: 'property'; name: string } | { kind: 'element' };
+
+/** The steps of a JSONPath written so far, e.g. `$.pets[0].name` → property pets, element, property name. */
+export function jsonPathSteps(expression: string): JsonPathStep[] | undefined {
+  if (!expression.startsWith('$')) return undefined;
+  const steps: JsonPathStep[] = [];
+  const pattern = /\.\.?([A-Za-z0-9_$-]*)|\[\s*(?:'([^']*)'|"([^"]*)"|[^\]]*)\s*\]/y;
+  pattern.lastIndex = 1;
+  while (pattern.lastIndex < expression.length) {
+    const match = pattern.exec(expression);
+    if (!match) return undefined;
+    const quoted = match[2] ?? match[3];
+    if (match[0].startsWith('.')) steps.push({ kind: 'property', name: match[1] });
+    else steps.push(quoted !== undefined ? { kind: 'property', name: quoted } : { kind: 'element' });
+  }
+  return steps;
+}
+
+/** Walks the schema along JSONPath steps; undefined where the schema ends. */
+export function schemaAtSteps(document: ApiDocument, schema: ObjectNode | undefined, steps: JsonPathStep[]): ObjectNode | undefined {
+  let current = schema;
+  for (const step of steps) {
+    if (!current) return undefined;
+    if (step.kind === 'element') {
+      current = elementSchema(document, current);
+      continue;
+    }
+    const holder = elementSchema(document, current) ?? current;
+    current = schemaProperties(document, holder).find((p) => p.name === step.name)?.schema;
+  }
+  return current;
+}

@@ -1,0 +1,57 @@
+/**
+ * Diagnostics for mapping templates: those embedded in an API definition (reported at the exact position inside the
+ * YAML or JSON string) and standalone `.vtl` files.
+ */
+import type { TemplateKind } from '../../facts/templateVariableTypes';
+import type { Problem, Rule, ValidationContext } from '../validationTypes';
+import { locateTemplates, type LocatedTemplate } from './locate';
+import { checkTemplateText, WHOLE_TEMPLATE, type TemplateReport } from './templateChecks';
+
+const PROXY_TYPES = new Set(['aws_proxy', 'http_proxy']);
+
+export const templateRule: Rule = (context) => {
+  for (const template of locateTemplates(context.document)) {
+    if (context.isCancelled()) return;
+    checkLocatedTemplate(context, template);
+  }
+};
+
+function checkLocatedTemplate(context: ValidationContext, template: LocatedTemplate): void {
+  const whole = { offset: template.property.offset, end: template.node.end };
+  const integrationType = template.integration?.type;
+  if (integrationType && PROXY_TYPES.has(integrationType)) {
+    const what = template.kind === 'request' ? 'request templates' : 'integration responses and their templates';
+    context.report(whole, 'template-ignored-on-proxy',
+      `API Gateway ignores ${what} on ${integrationType.toUpperCase()} integrations; the backend receives the request as it is.`,
+      { unnecessary: true });
+    return;
+  }
+  if (template.kind === 'response' && template.integration?.responseTransferMode?.toUpperCase() === 'STREAM') {
+    context.report(template.property.key, 'template-with-streaming',
+      'A streaming integration (responseTransferMode: STREAM) cannot transform its response; remove the response template or use BUFFERED.');
+  }
+  const report: TemplateReport = (start, end, code, message, extra) => {
+    const range = start === WHOLE_TEMPLATE ? template.property.key : template.toDocumentRange(start, end);
+    context.report(range, code, message, extra);
+  };
+  checkTemplateText(
+    { text: template.text, kind: template.kind, producesJson: /json/i.test(template.mimeType), integrationType },
+    report,
+  );
+}
+
+/** Diagnostics for a template file; its name decides the kind (`*response*` files are response templates). */
+export function validateStandaloneTemplate(text: string, fileName = ''): Problem[] {
+  const problems: Problem[] = [];
+  checkTemplateText({ text, kind: standaloneTemplateKind(fileName), producesJson: !/\.(xml|html|txt)\.vtl$/i.test(fileName) }, (start, end, code, message, extra) =>
+    problems.push({ offset: Math.max(0, start), end: Math.max(0, end), code, message, ...extra }),
+  );
+  return problems;
+}
+
+export function standaloneTemplateKind(fileName: string): TemplateKind {
+  const base = fileName.replace(/^.*[\\/]/, '');
+  if (/gateway[-_.]?response/i.test(base)) return 'gatewayResponse';
+  if (/response/i.test(base)) return 'response';
+  return 'request';
+}

@@ -1,0 +1,149 @@
+/**
+ * The mapping-template engine: one entry point for diagnostics, the evaluator, the local gateway and the CLI.
+ */
+import { buildDefaultContext } from './contextVariable';
+import { InputVariable, mergeParameters, Payload } from './inputVariable';
+import { TemplateInterpreter, type InterpreterIssues } from './interpreter';
+import { isJavaMap, javaToString, type JavaMap } from './javaValues';
+import { DEFAULT_TIMEOUT_MS, EvaluationBudget, GatewayAbort, TemplateAbort } from './limits';
+import { parseTemplate } from './syntax';
+import { UtilVariable } from './utilVariable';
+
+export { buildDefaultContext } from './contextVariable';
+
+export interface TemplateRequest {
+  /** Raw body, default ''. */
+  body?: string;
+  params?: { path?: Record<string, string>; querystring?: Record<string, string>; header?: Record<string, string> };
+  multiValueParams?: { querystring?: Record<string, string[]>; header?: Record<string, string[]> };
+  stageVariables?: Record<string, string>;
+  /** Deep-merged over the defaults. */
+  context?: Record<string, unknown>;
+}
+
+export interface TemplateError {
+  message: string;
+  line?: number;
+  column?: number;
+  code: string;
+}
+
+export interface RenderResult {
+  output: string;
+  requestOverride: {
+    header: Record<string, string>;
+    path: Record<string, string>;
+    querystring: Record<string, string>;
+    /** Headers set to a list (`#set($context.requestOverride.header.X = ["a", "b"])`); `header` holds them comma-joined. */
+    multiValueHeader: Record<string, string[]>;
+    /** Query-string parameters set to a list; `querystring` holds them comma-joined. */
+    multiValueQuerystring: Record<string, string[]>;
+  };
+  responseOverride: { status?: number; header: Record<string, string> };
+  errors: TemplateError[];
+  /** Set when API Gateway itself answers instead of the integration (e.g. 400 for an unparsable JSON body). */
+  gatewayError?: { status: number; body: string };
+  durationMs: number;
+  /**
+   * `$context` as the template left it, overrides included. Pass it as the `context` of the next template of the
+   * same request (the integration response) so that it sees the same ids and what the request template set.
+   */
+  context: Record<string, unknown>;
+}
+
+export interface RenderOptions {
+  kind?: 'request' | 'response';
+  /** Wall-clock budget for one evaluation; default 2000 ms. */
+  timeoutMs?: number;
+}
+
+const UTIL = new UtilVariable();
+
+/** Parse-only check for diagnostics: syntax errors, unbalanced blocks, the 300 KB limit. */
+export function checkTemplateSyntax(template: string): TemplateError[] {
+  const parsed = parseTemplate(template);
+  return parsed.ok ? [] : parsed.problems.map((p) => ({ ...p }));
+}
+
+export function renderTemplate(template: string, request: TemplateRequest, options: RenderOptions = {}): RenderResult {
+  const started = performance.now();
+  const context = buildDefaultContext(isJavaMap(request?.context) ? request.context : {});
+  const result: RenderResult = {
+    output: '',
+    requestOverride: { header: {}, path: {}, querystring: {}, multiValueHeader: {}, multiValueQuerystring: {} },
+    responseOverride: { header: {} },
+    errors: [],
+    durationMs: 0,
+    context,
+  };
+  const finish = () => {
+    collectOverrides(context, result);
+    result.durationMs = performance.now() - started;
+    return result;
+  };
+  if (typeof template !== 'string') {
+    result.errors.push({ code: 'invalid-template', message: 'The template must be a string' });
+    return finish();
+  }
+  const parsed = parseTemplate(template);
+  if (!parsed.ok) {
+    result.errors.push(...parsed.problems.map((p) => ({ ...p })));
+    return finish();
+  }
+  const kind = options.kind ?? 'request';
+  const timeoutMs = options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
+  const payload = new Payload(typeof request?.body === 'string' ? request.body : '', kind);
+  const params = mergeParameters(request?.params, request?.multiValueParams);
+  const stageVariables: JavaMap = { ...(isJavaMap(request?.stageVariables) ? request.stageVariables : {}) };
+  const issues: InterpreterIssues = { warnings: [] };
+  const interpreter = new TemplateInterpreter(parsed.tree, new EvaluationBudget(timeoutMs), issues);
+  try {
+    result.output = interpreter.render({ input: new InputVariable(payload, params), util: UTIL, context, stageVariables }, {}, true);
+  } catch (error) {
+    if (error instanceof GatewayAbort) {
+      result.gatewayError = { status: error.status, body: error.body };
+    } else if (error instanceof TemplateAbort) {
+      result.errors.push({ code: error.code, message: error.message, ...error.position });
+    } else if (error instanceof RangeError) {
+      result.errors.push({
+        code: /call stack/i.test(error.message) ? 'recursion' : 'output-too-large',
+        message: /call stack/i.test(error.message)
+          ? 'Template evaluation recursed too deeply: a #macro or #define probably calls itself'
+          : `Template evaluation ran out of room: ${error.message}`,
+      });
+    } else {
+      result.errors.push({ code: 'internal', message: `Template evaluation failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+  for (const warning of issues.warnings) result.errors.push({ code: warning.code, message: warning.message, ...warning.position });
+  return finish();
+}
+
+/** `$context.requestOverride.*` and `$context.responseOverride.*` as the template left them. */
+function collectOverrides(context: JavaMap, result: RenderResult): void {
+  const requestOverride = isJavaMap(context.requestOverride) ? context.requestOverride : {};
+  const flatten = (source: unknown, single: Record<string, string>, multi?: Record<string, string[]>) => {
+    if (!isJavaMap(source)) return;
+    for (const [name, value] of Object.entries(source)) {
+      if (value === undefined || value === null) continue;
+      if (Array.isArray(value)) {
+        const values = value.map((v) => javaToString(v, true));
+        if (multi) multi[name] = values;
+        single[name] = values.join(',');
+      } else {
+        single[name] = javaToString(value);
+      }
+    }
+  };
+  flatten(requestOverride.header, result.requestOverride.header, result.requestOverride.multiValueHeader);
+  flatten(requestOverride.path, result.requestOverride.path);
+  flatten(requestOverride.querystring, result.requestOverride.querystring, result.requestOverride.multiValueQuerystring);
+  const responseOverride = isJavaMap(context.responseOverride) ? context.responseOverride : {};
+  flatten(responseOverride.header, result.responseOverride.header);
+  const status = responseOverride.status;
+  if (status !== undefined && status !== null) {
+    const code = typeof status === 'number' ? status : Number(javaToString(status).trim());
+    if (Number.isInteger(code) && code >= 100 && code <= 599) result.responseOverride.status = code;
+    else result.errors.push({ code: 'invalid-status', message: `$context.responseOverride.status must be an HTTP status code (100-599), got '${javaToString(status)}'` });
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * `$input`: the payload and the request parameters. The payload is parsed at most once per evaluation, and only
+ * when a template reads it through `$input.path` or `$input.json`.
+ *
+ * Payload facts recorded against AWS (reference §3.6): an empty body reads as `{}`; a body that is not JSON
+ * (`a=b`, `a{b`, `null{`) is a plain string; a body that starts with `{` or `[` but does not parse makes API Gateway
+ * answer 400 `Could not process payload` with json-smart's ParseException text.
+ */
+import { compileJsonPath, evaluateJsonPath, JsonPathSyntaxError, type CompiledPath } from './jsonPath';
+import { JavaMethodError } from './javaMethods';
+import { GatewayAbort } from './limits';
+import { isJavaMap, NO_SUCH_METHOD, TemplateHost, toJsonText, UncalledMember, type JavaMap } from './javaValues';
+
+export interface RequestParameters {
+  path: Record<string, string>;
+  querystring: Record<string, string>;
+  header: Record<string, string>;
+}
+
+export class Payload {
+  private parsed = false;
+  private document: unknown;
+
+  constructor(
+    readonly raw: string,
+    private readonly kind: 'request' | 'response',
+  ) {}
+
+  /** `$input.body`: the raw text, `{}` when empty. */
+  get body(): string {
+    return this.raw === '' ? '{}' : this.raw;
+  }
+
+  get value(): unknown {
+    if (!this.parsed) {
+      this.document = this.parse();
+      this.parsed = true;
+    }
+    return this.document;
+  }
+
+  private parse(): unknown {
+    const text = this.raw.trim();
+    if (text === '') return {};
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      if (text.startsWith('{') || text.startsWith('[')) {
+        if (this.kind === 'response') {
+          // The integration response cannot be transformed: API Gateway reports a configuration error to the client.
+          throw new GatewayAbort(500, JSON.stringify({ message: 'Internal server error' }));
+        }
+        throw new GatewayAbort(400, JSON.stringify({ message: `Could not process payload${describeParseError(text, error as Error)}` }));
+      }
+      return this.raw;
+    }
+  }
+}
+
+/** A json-smart style ParseException line for the 400 body, from the position JavaScript's parser reports. */
+function describeParseError(text: string, error: Error): string {
+  const prefix = 'net.minidev.json.parser.ParseException: ';
+  const at = /position (\d+)/.exec(error.message);
+  if (/end of (JSON )?input|Unterminated/i.test(error.message) || (at && Number(at[1]) >= text.length)) {
+    return `${prefix}Unexpected End Of File position ${text.length}: null`;
+  }
+  if (at) {
+    const position = Number(at[1]);
+    return `${prefix}Unexpected character (${text[position]}) at position ${position}.`;
+  }
+  return `${prefix}${error.message}`;
+}
+
+function compilePath(expression: unknown, method: string): CompiledPath {
+  if (typeof expression !== 'string') throw new JavaMethodError(`$input.${method}() expects a JSONPath string`);
+  try {
+    return compileJsonPath(expression);
+  } catch (error) {
+    if (error instanceof JsonPathSyntaxError) {
+      throw new JavaMethodError(`Invalid JSONPath '${expression}' in $input.${method}(): ${error.message} (at character ${error.offset + 1})`);
+    }
+    throw error;
+  }
+}
+
+export class InputVariable extends TemplateHost {
+  constructor(
+    private readonly payload: Payload,
+    private readonly params: RequestParameters,
+  ) {
+    super();
+  }
+
+  property(name: string): unknown {
+    if (name === 'body') return this.payload.body;
+    if (name === 'json' || name === 'path' || name === 'params') return new UncalledMember();
+    return undefined;
+  }
+
+  invoke(name: string, args: unknown[]): unknown {
+    switch (`${name}/${args.length}`) {
+      case 'json/1': {
+        const result = evaluateJsonPath(compilePath(args[0], 'json'), this.payload.value);
+        // A path that leads nowhere renders as an empty JSON string (LocalStack unit tests; not recorded on AWS).
+        return result.found ? toJsonText(result.value) : '""';
+      }
+      case 'path/1': {
+        const result = evaluateJsonPath(compilePath(args[0], 'path'), this.payload.value);
+        return result.found ? result.value : undefined;
+      }
+      case 'params/0':
+        return {
+          path: { ...this.params.path },
+          querystring: { ...this.params.querystring },
+          header: { ...this.params.header },
+        } satisfies JavaMap;
+      case 'params/1':
+        return this.param(args[0]);
+    }
+    return NO_SUCH_METHOD;
+  }
+
+  /** Path, then query string, then header (headers case-insensitively, as HTTP names are). */
+  private param(name: unknown): string {
+    if (typeof name !== 'string') return '';
+    const { path, querystring, header } = this.params;
+    if (Object.prototype.hasOwnProperty.call(path, name)) return path[name];
+    if (Object.prototype.hasOwnProperty.call(querystring, name)) return querystring[name];
+    if (Object.prototype.hasOwnProperty.call(header, name)) return header[name];
+    const lower = name.toLowerCase();
+    const key = Object.keys(header).find((k) => k.toLowerCase() === lower);
+    return key === undefined ? '' : header[key];
+  }
+}
+
+/** Single-valued parameters: the given ones, else the last of the multi-valued ones (API Gateway keeps the last). */
+export function mergeParameters(
+  single: { path?: Record<string, string>; querystring?: Record<string, string>; header?: Record<string, string> } = {},
+  multi: { querystring?: Record<string, string[]>; header?: Record<string, string[]> } = {},
+): RequestParameters {
+  const lastValues = (values: Record<string, string[]> | undefined) => {
+    const out: Record<string, string> = {};
+    for (const [key, list] of Object.entries(values ?? {})) if (Array.isArray(list) && list.length > 0) out[key] = String(list[list.length - 1]);
+    return out;
+  };
+  const strings = (values: Record<string, string> | undefined) => {
+    const out: Record<string, string> = {};
+    if (isJavaMap(values)) for (const [key, value] of Object.entries(values)) out[key] = value === null || value === undefined ? '' : String(value);
+    return out;
+  };
+  return {
+    path: strings(single.path),
+    querystring: { ...lastValues(multi.querystring), ...strings(single.querystring) },
+    header: { ...lastValues(multi.header), ...strings(single.header) },
+  };
+}

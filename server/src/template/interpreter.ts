@@ -1,0 +1,358 @@
+/**
+ * velocityjs's evaluator with API Gateway's Java runtime semantics on top: values print, compare and answer
+ * methods as Java objects do (javaValues, javaMethods), `#set` with a null value leaves the target unchanged
+ * (Velocity 1.7), `#break` stops at once, `#foreach` stops at 1,000 iterations, and every block and method call
+ * checks the evaluation budget so a runaway template is interrupted.
+ */
+import { Compile } from 'velocityjs';
+import { invokeJavaMethod, JavaMethodError, readJavaIndex, readJavaProperty } from './javaMethods';
+import {
+  isJavaMap,
+  javaEquals,
+  javaList,
+  javaToString,
+  javaTruthy,
+  NO_SUCH_METHOD,
+  TemplateHost,
+} from './javaValues';
+import {
+  EvaluationBudget,
+  MAX_FOREACH_ITERATIONS,
+  MAX_PAYLOAD_BYTES,
+  MAX_RANGE_SIZE,
+  positionOf,
+  TemplateAbort,
+} from './limits';
+import type { VelocityNode, VelocityTree } from './syntax';
+
+type Node = VelocityNode;
+type Item = Node | VelocityTree | string;
+
+/** The parts of velocityjs's Compile this subclass calls or replaces (they are mixed in at run time, untyped). */
+interface VelocityRuntime {
+  local: Record<string, Record<string, unknown>>;
+  conditions: string[];
+  contextId: string;
+  context: Record<string, unknown>;
+  defines: Record<string, unknown>;
+  runState: { stop: boolean; break: boolean };
+  asts: Item[];
+  render(context?: object, macros?: object, silence?: boolean): string;
+  getLocal(ast: Node): { value: unknown; isLocal: boolean };
+  getContext(id: string): Record<string, unknown>;
+  getLiteral(ast: Node): unknown;
+  getBlock(block: Item[]): string;
+  getMacro(ast: Node): string;
+}
+const VelocityCompile = Compile as unknown as new (asts: Item[], config?: object) => VelocityRuntime;
+
+/** `$foreach` inside a loop: index (from 0), count (from 1), hasNext, first, last. */
+class ForeachScope extends TemplateHost {
+  index = 0;
+  constructor(private readonly size: number) {
+    super();
+  }
+  property(name: string): unknown {
+    switch (name) {
+      case 'index':
+        return this.index;
+      case 'count':
+        return this.index + 1;
+      case 'hasNext':
+        return this.index + 1 < this.size;
+      case 'first':
+        return this.index === 0;
+      case 'last':
+        return this.index + 1 === this.size;
+    }
+    return undefined;
+  }
+  invoke(name: string, args: unknown[]): unknown {
+    if (args.length > 0) return NO_SUCH_METHOD;
+    const getter = /^(?:get|is)([A-Z]\w*)$/.exec(name);
+    const value = this.property(getter ? getter[1][0].toLowerCase() + getter[1].slice(1) : name);
+    return value === undefined ? NO_SUCH_METHOD : value;
+  }
+}
+
+const BLOCKED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+let loopCounter = 0;
+
+export interface InterpreterIssues {
+  /** Problems that did not stop the evaluation (a `#foreach` cut at the iteration limit). */
+  warnings: TemplateAbort[];
+}
+
+export class TemplateInterpreter extends VelocityCompile {
+  constructor(
+    tree: VelocityTree,
+    private readonly budget: EvaluationBudget,
+    private readonly issues: InterpreterIssues,
+  ) {
+    super(tree);
+  }
+
+  renderAstList(asts?: Item[], contextId?: string): string {
+    if (contextId) {
+      if (contextId !== this.contextId && !this.conditions.includes(contextId)) this.conditions.unshift(contextId);
+      this.contextId = contextId;
+    } else {
+      this.contextId = '';
+    }
+    this.budget.enter();
+    try {
+      let out = '';
+      for (const ast of asts ?? this.asts) {
+        if (this.runState.stop || this.runState.break) break;
+        if (typeof ast === 'string') {
+          out += ast;
+        } else if (Array.isArray(ast)) {
+          out += this.getBlock(ast);
+        } else {
+          switch (ast.type) {
+            case 'references':
+              out += javaToString(this.getReferences(ast));
+              break;
+            case 'set':
+              this.setValue(ast);
+              break;
+            case 'break':
+              this.runState.break = true;
+              break;
+            case 'macro_call':
+              out += this.getMacro(ast);
+              break;
+            case 'raw':
+              out += ast.value;
+              break;
+          }
+        }
+        if (out.length > MAX_PAYLOAD_BYTES) {
+          throw new TemplateAbort('output-too-large', 'The template output grew beyond 10 MB, API Gateway\'s payload limit', positionOf(typeof ast === 'object' && !Array.isArray(ast) ? ast : undefined));
+        }
+      }
+      return out;
+    } finally {
+      this.budget.leave();
+    }
+  }
+
+  getReferences(ast: Node): unknown {
+    if (ast.prue) {
+      const define = this.defines[ast.id];
+      if (Array.isArray(define)) return this.renderAstList(define as Item[]);
+    }
+    const local = this.getLocal(ast);
+    let value: unknown = local.isLocal ? local.value : BLOCKED_KEYS.has(ast.id) ? undefined : this.context[ast.id];
+    // `$name()` at the top level is not a Velocity method call: there is no receiver.
+    if (ast.args !== undefined && ast.args !== false) return undefined;
+    for (const property of (ast.path ?? []) as Node[]) {
+      if (value === undefined || value === null) return undefined;
+      value = this.getAttributes(property, value, ast);
+    }
+    return value;
+  }
+
+  getAttributes(property: Node, baseRef: unknown, ast: Node): unknown {
+    if (baseRef === undefined || baseRef === null) return undefined;
+    if (property.type === 'method') return this.getPropMethod(property, baseRef, ast);
+    if (property.type === 'property') return readJavaProperty(baseRef, property.id);
+    return readJavaIndex(baseRef, this.getLiteral(property.id));
+  }
+
+  getPropIndex(property: Node, baseRef: unknown): unknown {
+    return readJavaIndex(baseRef, this.getLiteral(property.id));
+  }
+
+  getPropMethod(property: Node, baseRef: unknown, ast: Node): unknown {
+    this.budget.check();
+    const args = ((property.args || []) as Node[]).map((arg) => this.getLiteral(arg));
+    let result: unknown;
+    try {
+      result = invokeJavaMethod(baseRef, property.id, args);
+    } catch (error) {
+      if (error instanceof JavaMethodError) {
+        throw new TemplateAbort('method-error', `${error.message} (in ${referenceText(ast)})`, positionOf(ast));
+      }
+      throw error;
+    }
+    return result === NO_SUCH_METHOD ? undefined : result;
+  }
+
+  getArray(literal: Node): unknown[] {
+    if (!literal.isRange) return javaList((literal.value as Node[]).map((item) => this.getLiteral(item)));
+    const [begin, end] = (literal.value as Array<Node | string | number>).map((bound) => {
+      if (typeof bound === 'number') return bound;
+      if (typeof bound === 'string') return parseInt(bound, 10);
+      const value = this.getReferences(bound);
+      return typeof value === 'number' ? Math.trunc(value) : typeof value === 'string' ? parseInt(value, 10) : NaN;
+    });
+    if (!Number.isFinite(begin) || !Number.isFinite(end)) return javaList([]);
+    const size = Math.abs(end - begin) + 1;
+    if (size > MAX_RANGE_SIZE) {
+      throw new TemplateAbort('range-too-large', `The range [${begin}..${end}] has ${size} elements; more than ${MAX_RANGE_SIZE} cannot be evaluated`, positionOf(literal));
+    }
+    const out: number[] = new Array(size);
+    const step = begin <= end ? 1 : -1;
+    for (let i = 0; i < size; i++) out[i] = begin + i * step;
+    return javaList(out);
+  }
+
+  getExpression(ast: Node): unknown {
+    if (ast.type !== 'math') return this.getLiteral(ast);
+    const [left, right] = ast.expression as Node[];
+    switch (ast.operator) {
+      case '||':
+        return javaTruthy(this.getExpression(left)) || javaTruthy(this.getExpression(right));
+      case '&&':
+        return javaTruthy(this.getExpression(left)) && javaTruthy(this.getExpression(right));
+      case 'not':
+        return !javaTruthy(this.getExpression(left));
+      case 'parenthesis':
+        return this.getExpression(left);
+      case 'minus': {
+        const value = this.getExpression(left);
+        return typeof value === 'number' ? -value : undefined;
+      }
+      case '==':
+        return javaEquals(this.getExpression(left), this.getExpression(right));
+      case '!=':
+        return !javaEquals(this.getExpression(left), this.getExpression(right));
+    }
+    return arithmetic(ast.operator, this.getExpression(left), this.getExpression(right));
+  }
+
+  setValue(ast: Node): void {
+    const [target, valueAst] = ast.equal as [Node, Node];
+    const value = valueAst.type === 'math' ? this.getExpression(valueAst) : this.getLiteral(valueAst);
+    // Velocity 1.7 (directive.set.null.allowed = false): assigning null leaves the variable as it was.
+    if (value === undefined || value === null) return;
+    if (typeof value === 'string' && value.length > MAX_PAYLOAD_BYTES) {
+      throw new TemplateAbort('output-too-large', `A value grew beyond 10 MB, API Gateway's payload limit`, positionOf(ast));
+    }
+    const scope = this.contextId.startsWith('macro:') ? this.context : this.getContext(target.id);
+    const path = (target.path ?? []) as Node[];
+    if (path.length === 0) {
+      if (!BLOCKED_KEYS.has(target.id)) scope[target.id] = value;
+      return;
+    }
+    let holder: unknown = this.getReferences({ ...target, path: undefined, prue: false });
+    for (let i = 0; i < path.length; i++) {
+      const step = path[i];
+      if (step.type === 'method') {
+        holder = this.getPropMethod(step, holder, target);
+        continue;
+      }
+      const key = step.type === 'property' ? String(step.id) : javaToString(this.getLiteral(step.id), true);
+      if (i < path.length - 1) {
+        holder = step.type === 'property' ? readJavaProperty(holder, key) : readJavaIndex(holder, this.getLiteral(step.id));
+        if (holder === undefined || holder === null) return;
+        continue;
+      }
+      if (isJavaMap(holder) && !BLOCKED_KEYS.has(key)) holder[key] = value;
+      else if (Array.isArray(holder) && /^\d+$/.test(key) && Number(key) < holder.length) holder[Number(key)] = value;
+    }
+  }
+
+  getBlockIf(block: Item[]): string {
+    const chosen: Item[] = [];
+    let taken = false;
+    let collecting = false;
+    for (const item of block) {
+      const node = typeof item === 'object' && !Array.isArray(item) ? item : undefined;
+      const kind = node?.type;
+      if (kind === 'if' || kind === 'elseif' || kind === 'else') {
+        if (taken) break;
+        taken = kind === 'else' || javaTruthy(this.getExpression(node!.condition));
+        collecting = taken;
+        continue;
+      }
+      if (collecting) chosen.push(item);
+    }
+    return this.renderAstList(chosen, this.contextId);
+  }
+
+  getBlockEach(block: Item[]): string {
+    const head = block[0] as Node;
+    const source = this.getLiteral({ ...head.from, pos: head.pos });
+    const items = Array.isArray(source) ? source.slice() : isJavaMap(source) ? Object.values(source) : [];
+    if (items.length === 0) return '';
+    if (items.length > MAX_FOREACH_ITERATIONS) {
+      const position = positionOf(head);
+      this.issues.warnings.push(
+        new TemplateAbort(
+          'foreach-limit',
+          `#foreach stopped after ${MAX_FOREACH_ITERATIONS} iterations (API Gateway's limit); ${items.length - MAX_FOREACH_ITERATIONS} of ${items.length} items were not rendered`,
+          position,
+        ),
+      );
+      items.length = MAX_FOREACH_ITERATIONS;
+    }
+    const body = block.slice(1);
+    const scope = new ForeachScope(items.length);
+    const local: Record<string, unknown> = { foreach: scope, velocityCount: 0 };
+    const contextId = `foreach:${++loopCounter}`;
+    let out = '';
+    for (let i = 0; i < items.length; i++) {
+      if (this.runState.break || this.runState.stop) break;
+      local[head.to] = items[i];
+      local.velocityCount = i + 1;
+      scope.index = i;
+      this.local[contextId] = local;
+      out += this.renderAstList(body, contextId);
+    }
+    this.runState.break = false;
+    this.local[contextId] = {};
+    this.conditions.shift();
+    this.contextId = this.conditions[0] || '';
+    return out;
+  }
+}
+
+/** Velocity arithmetic: integer division for whole numbers, string concatenation with `+`, null when undefined. */
+function arithmetic(operator: string, a: unknown, b: unknown): unknown {
+  if (operator === '+' && (typeof a === 'string' || typeof b === 'string')) {
+    if (a === undefined || a === null || b === undefined || b === null) return undefined;
+    return javaToString(a) + javaToString(b);
+  }
+  if (typeof a !== 'number' || typeof b !== 'number') {
+    if (['<', '>', '<=', '>='].includes(operator) && typeof a === 'string' && typeof b === 'string') {
+      return operator === '<' ? a < b : operator === '>' ? a > b : operator === '<=' ? a <= b : a >= b;
+    }
+    return operator === '<' || operator === '>' || operator === '<=' || operator === '>=' ? false : undefined;
+  }
+  const whole = Number.isInteger(a) && Number.isInteger(b);
+  switch (operator) {
+    case '+':
+      return a + b;
+    case '-':
+      return a - b;
+    case '*':
+      return a * b;
+    case '/':
+      if (b === 0) return undefined;
+      return whole ? Math.trunc(a / b) : a / b;
+    case '%':
+      if (b === 0) return undefined;
+      return a % b;
+    case '<':
+      return a < b;
+    case '>':
+      return a > b;
+    case '<=':
+      return a <= b;
+    case '>=':
+      return a >= b;
+  }
+  return undefined;
+}
+
+function referenceText(ast: Node): string {
+  let text = `$${ast.id}`;
+  for (const step of (ast.path ?? []) as Node[]) {
+    if (step.type === 'property') text += `.${step.id}`;
+    else if (step.type === 'method') text += `.${step.id}(...)`;
+    else text += '[...]';
+  }
+  return text;
+}

@@ -1,0 +1,330 @@
+/**
+ * The Java methods templates call on values: java.lang.String, java.util.Map and java.util.List, plus the few
+ * Number/Boolean ones. A call Java would reject with an exception (index out of range, null argument) becomes a
+ * JavaMethodError; a method that does not exist yields NO_SUCH_METHOD, which renders as nothing.
+ */
+import { javaMatches, javaReplace, javaSplit, JavaRegexError } from './javaRegex';
+import {
+  isJavaMap,
+  javaEquals,
+  javaList,
+  javaToString,
+  javaTypeName,
+  MapEntry,
+  NO_SUCH_METHOD,
+  TemplateHost,
+  type JavaMap,
+} from './javaValues';
+
+export class JavaMethodError extends Error {}
+
+export function invokeJavaMethod(target: unknown, name: string, args: unknown[]): unknown {
+  if (target instanceof TemplateHost) return target.invoke(name, args);
+  if (typeof target === 'string') return stringMethod(target, name, args);
+  if (Array.isArray(target)) return listMethod(target, name, args);
+  if (target instanceof MapEntry) return entryMethod(target, name, args);
+  if (isJavaMap(target)) return mapMethod(target, name, args);
+  if (typeof target === 'number' || typeof target === 'boolean') return scalarMethod(target, name, args);
+  return NO_SUCH_METHOD;
+}
+
+/** `$value.name` without a call: map keys, entry fields, and Java bean getters such as `isEmpty()` as `.empty`. */
+export function readJavaProperty(target: unknown, name: string): unknown {
+  if (target === undefined || target === null) return undefined;
+  if (target instanceof TemplateHost) return target.property(name);
+  if (target instanceof MapEntry) return name === 'key' ? target.key : name === 'value' ? target.value : undefined;
+  if (isJavaMap(target)) return Object.prototype.hasOwnProperty.call(target, name) ? target[name] : undefined;
+  if (name === 'empty' && (typeof target === 'string' || Array.isArray(target))) return target.length === 0;
+  if (name === 'class') return `class java.lang.${javaTypeName(target)}`;
+  return undefined;
+}
+
+/** `$value[key]`: list positions and map keys. */
+export function readJavaIndex(target: unknown, key: unknown): unknown {
+  if (target === undefined || target === null || key === undefined || key === null) return undefined;
+  if (Array.isArray(target)) {
+    const index = typeof key === 'number' ? key : Number(key);
+    return Number.isInteger(index) && index >= 0 && index < target.length ? target[index] : undefined;
+  }
+  return readJavaProperty(target, javaToString(key));
+}
+
+function requireArgs(name: string, args: unknown[], types: Array<'string' | 'int' | 'any'>): void {
+  args.forEach((arg, i) => {
+    const type = types[i];
+    if (arg === undefined || arg === null) {
+      if (type !== 'any') throw new JavaMethodError(`java.lang.NullPointerException: argument ${i + 1} of ${name}() is null`);
+    } else if (type === 'int' && !(typeof arg === 'number' && Number.isInteger(arg))) {
+      throw new JavaMethodError(`${name}() expects a whole number as argument ${i + 1}, got ${javaTypeName(arg)} ${javaToString(arg, true)}`);
+    }
+  });
+}
+
+const str = (v: unknown) => javaToString(v, true);
+
+function stringMethod(s: string, name: string, args: unknown[]): unknown {
+  const n = args.length;
+  const regexCall = (fn: () => unknown) => {
+    try {
+      return fn();
+    } catch (error) {
+      if (error instanceof JavaRegexError) throw new JavaMethodError(`${name}(): ${error.message}`);
+      throw error;
+    }
+  };
+  switch (`${name}/${n}`) {
+    case 'length/0':
+      return s.length;
+    case 'isEmpty/0':
+      return s.length === 0;
+    case 'isBlank/0':
+      return s.trim().length === 0;
+    case 'toString/0':
+    case 'intern/0':
+      return s;
+    case 'hashCode/0': {
+      let h = 0;
+      for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+      return h;
+    }
+    case 'charAt/1': {
+      requireArgs(name, args, ['int']);
+      const i = args[0] as number;
+      if (i < 0 || i >= s.length) throw new JavaMethodError(`java.lang.StringIndexOutOfBoundsException: index ${i}, length ${s.length}`);
+      return s[i];
+    }
+    case 'substring/1':
+    case 'substring/2': {
+      requireArgs(name, args, ['int', 'int']);
+      const begin = args[0] as number;
+      const end = n === 2 ? (args[1] as number) : s.length;
+      if (begin < 0 || end > s.length || begin > end) {
+        throw new JavaMethodError(`java.lang.StringIndexOutOfBoundsException: begin ${begin}, end ${end}, length ${s.length}`);
+      }
+      return s.slice(begin, end);
+    }
+    case 'indexOf/1':
+    case 'indexOf/2':
+      requireArgs(name, args, ['string', 'int']);
+      return s.indexOf(str(args[0]), n === 2 ? Math.max(0, args[1] as number) : 0);
+    case 'lastIndexOf/1':
+    case 'lastIndexOf/2':
+      requireArgs(name, args, ['string', 'int']);
+      if (n === 2 && (args[1] as number) < 0) return -1;
+      return n === 2 ? s.lastIndexOf(str(args[0]), args[1] as number) : s.lastIndexOf(str(args[0]));
+    case 'contains/1':
+      requireArgs(name, args, ['string']);
+      return s.includes(str(args[0]));
+    case 'startsWith/1':
+    case 'startsWith/2':
+      requireArgs(name, args, ['string', 'int']);
+      return s.startsWith(str(args[0]), n === 2 ? (args[1] as number) : 0);
+    case 'endsWith/1':
+      requireArgs(name, args, ['string']);
+      return s.endsWith(str(args[0]));
+    case 'equals/1':
+      return typeof args[0] === 'string' && args[0] === s;
+    case 'equalsIgnoreCase/1':
+      return typeof args[0] === 'string' && args[0].toLowerCase() === s.toLowerCase();
+    case 'compareTo/1':
+    case 'compareToIgnoreCase/1': {
+      requireArgs(name, args, ['string']);
+      const a = name === 'compareTo' ? s : s.toLowerCase();
+      const b = name === 'compareTo' ? str(args[0]) : str(args[0]).toLowerCase();
+      for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a.charCodeAt(i) - b.charCodeAt(i);
+      return a.length - b.length;
+    }
+    case 'concat/1':
+      requireArgs(name, args, ['string']);
+      return s + str(args[0]);
+    case 'replace/2':
+      requireArgs(name, args, ['string', 'string']);
+      return s.split(str(args[0])).join(str(args[1]));
+    case 'replaceAll/2':
+    case 'replaceFirst/2':
+      requireArgs(name, args, ['string', 'string']);
+      return regexCall(() => javaReplace(s, str(args[0]), str(args[1]), name === 'replaceAll'));
+    case 'matches/1':
+      requireArgs(name, args, ['string']);
+      return regexCall(() => javaMatches(str(args[0]), s));
+    case 'split/1':
+    case 'split/2':
+      requireArgs(name, args, ['string', 'int']);
+      return regexCall(() => javaList(javaSplit(s, str(args[0]), n === 2 ? (args[1] as number) : 0)));
+    case 'trim/0':
+      // Java's trim() removes every character up to U+0020, not Unicode white space.
+      return s.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '');
+    case 'strip/0':
+      return s.trim();
+    case 'stripLeading/0':
+      return s.trimStart();
+    case 'stripTrailing/0':
+      return s.trimEnd();
+    case 'toLowerCase/0':
+      return s.toLowerCase();
+    case 'toUpperCase/0':
+      return s.toUpperCase();
+    case 'toCharArray/0':
+      return javaList(s.split(''));
+    case 'repeat/1':
+      requireArgs(name, args, ['int']);
+      if ((args[0] as number) < 0) throw new JavaMethodError(`java.lang.IllegalArgumentException: count is negative: ${args[0]}`);
+      return s.repeat(args[0] as number);
+  }
+  return NO_SUCH_METHOD;
+}
+
+function checkIndex(list: unknown[], index: number, size = list.length): void {
+  if (index < 0 || index >= size) throw new JavaMethodError(`java.lang.IndexOutOfBoundsException: Index ${index} out of bounds for length ${list.length}`);
+}
+
+function listMethod(list: unknown[], name: string, args: unknown[]): unknown {
+  switch (`${name}/${args.length}`) {
+    case 'size/0':
+      return list.length;
+    case 'isEmpty/0':
+      return list.length === 0;
+    case 'get/1':
+      requireArgs(name, args, ['int']);
+      checkIndex(list, args[0] as number);
+      return list[args[0] as number];
+    case 'add/1':
+      list.push(args[0]);
+      return true;
+    case 'add/2':
+      requireArgs(name, args, ['int', 'any']);
+      checkIndex(list, args[0] as number, list.length + 1);
+      list.splice(args[0] as number, 0, args[1]);
+      return undefined;
+    case 'addAll/1':
+      if (!Array.isArray(args[0])) throw new JavaMethodError(`addAll() expects a list, got ${javaTypeName(args[0])}`);
+      list.push(...args[0]);
+      return args[0].length > 0;
+    case 'set/2': {
+      requireArgs(name, args, ['int', 'any']);
+      checkIndex(list, args[0] as number);
+      const previous = list[args[0] as number];
+      list[args[0] as number] = args[1];
+      return previous;
+    }
+    case 'contains/1':
+      return list.some((v) => javaEquals(v, args[0]));
+    case 'indexOf/1':
+      return list.findIndex((v) => javaEquals(v, args[0]));
+    case 'lastIndexOf/1': {
+      for (let i = list.length - 1; i >= 0; i--) if (javaEquals(list[i], args[0])) return i;
+      return -1;
+    }
+    case 'remove/1': {
+      if (typeof args[0] === 'number' && Number.isInteger(args[0])) {
+        checkIndex(list, args[0]);
+        return list.splice(args[0], 1)[0];
+      }
+      const at = list.findIndex((v) => javaEquals(v, args[0]));
+      if (at >= 0) list.splice(at, 1);
+      return at >= 0;
+    }
+    case 'clear/0':
+      list.length = 0;
+      return undefined;
+    case 'subList/2': {
+      requireArgs(name, args, ['int', 'int']);
+      const [from, to] = args as [number, number];
+      if (from < 0 || to > list.length || from > to) throw new JavaMethodError(`java.lang.IndexOutOfBoundsException: fromIndex ${from}, toIndex ${to}, size ${list.length}`);
+      return javaList(list.slice(from, to));
+    }
+    case 'equals/1':
+      return javaEquals(list, args[0]);
+    case 'toString/0':
+      return javaToString(list);
+  }
+  return NO_SUCH_METHOD;
+}
+
+function mapMethod(map: JavaMap, name: string, args: unknown[]): unknown {
+  const key = () => javaToString(args[0], true);
+  const has = (k: string) => Object.prototype.hasOwnProperty.call(map, k);
+  switch (`${name}/${args.length}`) {
+    case 'get/1':
+      return has(key()) ? map[key()] : undefined;
+    case 'getOrDefault/2':
+      return has(key()) ? map[key()] : args[1];
+    case 'put/2': {
+      const previous = has(key()) ? map[key()] : undefined;
+      map[key()] = args[1];
+      return previous;
+    }
+    case 'putAll/1':
+      if (!isJavaMap(args[0])) throw new JavaMethodError(`putAll() expects a map, got ${javaTypeName(args[0])}`);
+      Object.assign(map, args[0]);
+      return undefined;
+    case 'containsKey/1':
+      return has(key());
+    case 'containsValue/1':
+      return Object.values(map).some((v) => javaEquals(v, args[0]));
+    case 'keySet/0':
+      return javaList(Object.keys(map));
+    case 'values/0':
+      return javaList(Object.values(map));
+    case 'entrySet/0':
+      return javaList(Object.keys(map).map((k) => new MapEntry(k, map[k])));
+    case 'size/0':
+      return Object.keys(map).length;
+    case 'isEmpty/0':
+      return Object.keys(map).length === 0;
+    case 'remove/1': {
+      const previous = has(key()) ? map[key()] : undefined;
+      delete map[key()];
+      return previous;
+    }
+    case 'clear/0':
+      for (const k of Object.keys(map)) delete map[k];
+      return undefined;
+    case 'equals/1':
+      return javaEquals(map, args[0]);
+    case 'toString/0':
+      return javaToString(map);
+  }
+  return NO_SUCH_METHOD;
+}
+
+function entryMethod(entry: MapEntry, name: string, args: unknown[]): unknown {
+  switch (`${name}/${args.length}`) {
+    case 'getKey/0':
+      return entry.key;
+    case 'getValue/0':
+      return entry.value;
+    case 'setValue/1': {
+      const previous = entry.value;
+      entry.value = args[0];
+      return previous;
+    }
+    case 'toString/0':
+      return javaToString(entry);
+  }
+  return NO_SUCH_METHOD;
+}
+
+function scalarMethod(value: number | boolean, name: string, args: unknown[]): unknown {
+  switch (`${name}/${args.length}`) {
+    case 'toString/0':
+      return javaToString(value);
+    case 'equals/1':
+      return typeof args[0] === typeof value && args[0] === value;
+    case 'booleanValue/0':
+      return typeof value === 'boolean' ? value : NO_SUCH_METHOD;
+  }
+  if (typeof value !== 'number') return NO_SUCH_METHOD;
+  switch (`${name}/${args.length}`) {
+    case 'intValue/0':
+    case 'longValue/0':
+      return Math.trunc(value);
+    case 'doubleValue/0':
+    case 'floatValue/0':
+      return value;
+    case 'compareTo/1':
+      requireArgs(name, args, ['any']);
+      return typeof args[0] === 'number' ? Math.sign(value - args[0]) : NO_SUCH_METHOD;
+  }
+  return NO_SUCH_METHOD;
+}

@@ -1,0 +1,191 @@
+/**
+ * Integration-response simulation for non-proxy REST integrations (reference §2.1.2 and §3.5):
+ * 1. choose the `responses` entry: for Lambda, each key is a Java regex matched against the error's `errorMessage`
+ *    (a success has no message and takes `default`); for HTTP and MOCK, against the status code; no match takes
+ *    `default`, and without one API Gateway answers 500;
+ * 2. map `responseParameters` into method response headers;
+ * 3. render the response template chosen by Accept (no template: the body passes through);
+ * 4. apply `$context.responseOverride.*` last.
+ * AWS docs say only that the key "matches"; Java's selectionPattern semantics imply a full match, which is the
+ * default here and can be switched to a search with `patternMatch: 'find'`.
+ */
+import { renderTemplate, type RenderResult, type TemplateError, type TemplateRequest } from './engine';
+import { compileJavaRegex, JavaRegexError } from './javaRegex';
+import { evaluateJsonPath, JsonPathSyntaxError } from './jsonPath';
+import { isJavaMap, javaToString, toJsonText } from './javaValues';
+import { selectResponseTemplate } from './templateSelection';
+
+export interface IntegrationResponse {
+  statusCode?: string | number;
+  responseTemplates?: Record<string, string>;
+  responseParameters?: Record<string, string>;
+  contentHandling?: string;
+}
+
+export type BackendResult =
+  | { type: 'lambda'; errorMessage?: string | null; body?: string; headers?: Record<string, string>; multiValueHeaders?: Record<string, string[]> }
+  | { type: 'http' | 'mock'; statusCode: number; body?: string; headers?: Record<string, string>; multiValueHeaders?: Record<string, string[]> };
+
+export interface ResponseSimulationInput {
+  responses: Record<string, IntegrationResponse> | undefined;
+  backend: BackendResult;
+  /** The method request as the request template saw it; pass its RenderResult `context` to keep ids and overrides. */
+  request?: TemplateRequest;
+  patternMatch?: 'full' | 'find';
+  timeoutMs?: number;
+}
+
+export interface SimulatedResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** The `responses` key that was chosen, e.g. `default` or `.*Not Found.*`. */
+  selectedKey?: string;
+  /** The response template's media type, when one was applied. */
+  templateContentType?: string;
+  render?: RenderResult;
+  errors: TemplateError[];
+}
+
+const INTERNAL_ERROR_BODY = JSON.stringify({ message: 'Internal server error' });
+
+/** The `responses` key that applies to a backend result, or undefined when none does and there is no `default`. */
+export function selectIntegrationResponseKey(
+  responses: Record<string, IntegrationResponse> | undefined,
+  backend: BackendResult,
+  patternMatch: 'full' | 'find' = 'full',
+): { key?: string; errors: TemplateError[] } {
+  const keys = Object.keys(responses ?? {});
+  const errors: TemplateError[] = [];
+  const subject = backend.type === 'lambda' ? (backend.errorMessage ?? undefined) : String(backend.statusCode);
+  if (subject !== undefined) {
+    for (const key of keys) {
+      if (key === 'default') continue;
+      try {
+        const regex = compileJavaRegex(key);
+        const matched =
+          patternMatch === 'full' ? new RegExp(`^(?:${regex.source})(?![\\s\\S])`, regex.flags).test(subject) : regex.test(subject);
+        if (matched) return { key, errors };
+      } catch (error) {
+        if (!(error instanceof JavaRegexError)) throw error;
+        errors.push({ code: 'invalid-selection-pattern', message: `Response key '${key}' is not a valid Java regular expression: ${error.message}` });
+      }
+    }
+  }
+  if (keys.includes('default')) return { key: 'default', errors };
+  // `.*` "will match all error messages, including null": it catches a Lambda success when there is no default.
+  if (subject === undefined) {
+    const catchAll = keys.find((key) => {
+      try {
+        return new RegExp(`^(?:${compileJavaRegex(key).source})$`).test('');
+      } catch {
+        return false;
+      }
+    });
+    if (catchAll) return { key: catchAll, errors };
+  }
+  return { errors };
+}
+
+function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const lower = name.toLowerCase();
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === lower);
+  return key === undefined ? undefined : headers[key];
+}
+
+function readPath(source: unknown, dotted: string): unknown {
+  let value = source;
+  for (const part of dotted.split('.')) value = isJavaMap(value) ? value[part] : undefined;
+  return value;
+}
+
+/** The value of one `responseParameters` expression, or undefined when the source has none. */
+function mappedValue(expression: string, backend: BackendResult, request: TemplateRequest | undefined, context: Record<string, unknown>): string | undefined {
+  const staticValue = /^'(.*)'$/s.exec(expression);
+  if (staticValue) return staticValue[1];
+  if (expression === 'integration.response.body') return backend.body ?? '';
+  if (expression.startsWith('integration.response.body.')) {
+    let document: unknown;
+    try {
+      document = JSON.parse(backend.body ?? '');
+    } catch {
+      return undefined;
+    }
+    const result = evaluateJsonPath(`$.${expression.slice('integration.response.body.'.length)}`, document);
+    if (!result.found || result.value === null) return undefined;
+    return typeof result.value === 'string' ? result.value : toJsonText(result.value);
+  }
+  const header = /^integration\.response\.header\.(.+)$/.exec(expression);
+  if (header) return headerValue(backend.headers, header[1]);
+  const multi = /^integration\.response\.multivalueheader\.(.+)$/.exec(expression);
+  if (multi) {
+    const lower = multi[1].toLowerCase();
+    const key = Object.keys(backend.multiValueHeaders ?? {}).find((k) => k.toLowerCase() === lower);
+    if (key !== undefined) return backend.multiValueHeaders![key].join(',');
+    return headerValue(backend.headers, multi[1]);
+  }
+  const stageVariable = /^stageVariables\.(.+)$/.exec(expression);
+  if (stageVariable) return request?.stageVariables?.[stageVariable[1]];
+  const contextVariable = /^context\.(.+)$/.exec(expression);
+  if (contextVariable) {
+    const value = readPath(context, contextVariable[1]);
+    return value === undefined || value === null ? undefined : javaToString(value);
+  }
+  throw new Error(`unsupported mapping expression '${expression}'`);
+}
+
+export function simulateIntegrationResponse(input: ResponseSimulationInput): SimulatedResponse {
+  const { backend, request } = input;
+  const selection = selectIntegrationResponseKey(input.responses, backend, input.patternMatch);
+  const errors = [...selection.errors];
+  if (selection.key === undefined) {
+    errors.push({
+      code: 'no-integration-response',
+      message: 'No integration response matches the backend result and none is the default: API Gateway answers 500',
+    });
+    return { status: 500, headers: { 'content-type': 'application/json' }, body: INTERNAL_ERROR_BODY, errors };
+  }
+  const response = input.responses![selection.key];
+  const status = Number(response.statusCode ?? 200);
+  const headers: Record<string, string> = {};
+  const backendBody = backend.body ?? (backend.type === 'lambda' && backend.errorMessage ? JSON.stringify({ errorMessage: backend.errorMessage }) : '');
+  const baseContext = isJavaMap(request?.context) ? request.context : {};
+
+  for (const [target, expression] of Object.entries(response.responseParameters ?? {})) {
+    const name = /^method\.response\.header\.(.+)$/.exec(target)?.[1];
+    if (!name) {
+      errors.push({ code: 'invalid-response-parameter', message: `Response parameter '${target}' must be method.response.header.<name>` });
+      continue;
+    }
+    try {
+      const value = mappedValue(String(expression), { ...backend, body: backendBody }, request, baseContext);
+      if (value !== undefined) headers[name] = value;
+    } catch (error) {
+      const reason = error instanceof JsonPathSyntaxError ? `invalid JSONPath (${error.message})` : (error as Error).message;
+      errors.push({ code: 'invalid-response-parameter', message: `Response parameter '${target}': ${reason}` });
+    }
+  }
+
+  const accept = headerValue(request?.params?.header, 'Accept');
+  const chosen = selectResponseTemplate(response.responseTemplates, accept);
+  let body = backendBody;
+  let finalStatus = status;
+  let render: RenderResult | undefined;
+  if (chosen) {
+    render = renderTemplate(chosen.template, { ...request, body: backendBody }, { kind: 'response', timeoutMs: input.timeoutMs });
+    errors.push(...render.errors);
+    if (render.gatewayError) {
+      return { status: render.gatewayError.status, headers, body: render.gatewayError.body, selectedKey: selection.key, render, errors };
+    }
+    body = render.output;
+    Object.assign(headers, render.responseOverride.header);
+    if (render.responseOverride.status !== undefined) finalStatus = render.responseOverride.status;
+    headers['content-type'] ??= chosen.contentType;
+  } else {
+    const overrides = isJavaMap(baseContext.responseOverride) ? baseContext.responseOverride : {};
+    if (isJavaMap(overrides.header)) for (const [k, v] of Object.entries(overrides.header)) headers[k] = javaToString(v);
+    if (typeof overrides.status === 'number') finalStatus = overrides.status;
+  }
+  return { status: finalStatus, headers, body, selectedKey: selection.key, templateContentType: chosen?.contentType, render, errors };
+}

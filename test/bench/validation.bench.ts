@@ -1,0 +1,117 @@
+// Validation speed and memory against Redocly's recommended ruleset on the same files, measured in one run.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { build } from 'esbuild';
+import { createLanguageService } from '../../server/src/languageService';
+import { medianMs, type BenchRow } from './benchTypes';
+
+const ROOT = path.resolve(__dirname, '../..');
+const SHARED = path.resolve(ROOT, '../shared');
+const WORK = path.join(ROOT, 'out', 'bench');
+
+function generate(n: number, format: 'yaml' | 'json'): string {
+  const file = path.join(WORK, `synthetic-${n}.${format}`);
+  const text = execFileSync(process.execPath, [path.join(SHARED, 'bench', 'gen-synthetic.js'), String(n), format], { cwd: ROOT, maxBuffer: 1 << 30 });
+  writeFileSync(file, text);
+  return file;
+}
+
+function largestCorpusFile(): string {
+  const dir = path.join(SHARED, 'corpus', 'openapi');
+  return readdirSync(dir)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .map((f) => path.join(dir, f))
+    .sort((a, b) => statSync(b).size - statSync(a).size)[0];
+}
+
+function cold(engine: 'ours' | 'redocly', file: string): { ms: number; maxRssMB: number; wallMs: number } {
+  const start = performance.now();
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'validationWorker.mjs'), engine, file], { cwd: ROOT, maxBuffer: 1 << 26 });
+  const wallMs = performance.now() - start;
+  return { ...JSON.parse(String(out)), wallMs };
+}
+
+function cliCold(file: string): number {
+  const start = performance.now();
+  try {
+    execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'apigw.js'), 'lint', file, '--format', 'json'], { cwd: ROOT, maxBuffer: 1 << 28 });
+  } catch {
+    // exit 1 when the file has errors; the timing still counts
+  }
+  return performance.now() - start;
+}
+
+async function redoclyWarm(file: string, text: string): Promise<number> {
+  const redocly = await import('@redocly/openapi-core');
+  const config = await redocly.createConfig({ extends: ['recommended'] });
+  const ref = pathToFileURL(file).href;
+  await redocly.lintFromString({ source: text, absoluteRef: ref, config });
+  return medianMs(5, () => redocly.lintFromString({ source: text, absoluteRef: ref, config }));
+}
+
+async function oursWarm(file: string, text: string): Promise<number> {
+  const service = createLanguageService();
+  const uri = pathToFileURL(file).href;
+  const language = file.endsWith('.json') ? 'json' : 'yaml';
+  let version = 1;
+  await service.doValidation(TextDocument.create(uri, language, version++, text));
+  return medianMs(5, () => service.doValidation(TextDocument.create(uri, language, version++, text)));
+}
+
+/** An edit of one line, as the editor sends it: a new version of the same document, validated again. */
+async function oneLineEdit(file: string, text: string): Promise<number> {
+  const service = createLanguageService();
+  const uri = pathToFileURL(file).href;
+  let document = TextDocument.create(uri, 'yaml', 1, text);
+  await service.doValidation(document);
+  const line = text.indexOf('summary:');
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const edited = `${text.slice(0, line)}summary: edited ${i} ${text.slice(line + 'summary: '.length)}`;
+    document = TextDocument.update(document, [{ text: edited }], document.version + 1);
+    const start = performance.now();
+    await service.doValidation(document);
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+export default async function validationBench(): Promise<BenchRow[]> {
+  mkdirSync(WORK, { recursive: true });
+  await build({ entryPoints: [path.join(ROOT, 'server/src/languageService.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: path.join(WORK, 'languageService.js'), mainFields: ['module', 'main'], logLevel: 'error' });
+  const rows: BenchRow[] = [];
+  const files = [
+    { label: 'N=100 yaml', file: generate(100, 'yaml') },
+    { label: 'N=1000 yaml', file: generate(1000, 'yaml'), target: 0.3 },
+    { label: 'N=1000 json', file: generate(1000, 'json') },
+    { label: 'N=5000 yaml', file: generate(5000, 'yaml'), target: 0.4 },
+    { label: `corpus ${path.basename(largestCorpusFile())}`, file: largestCorpusFile() },
+  ];
+  const { readFileSync } = await import('node:fs');
+  for (const { label, file, target } of files) {
+    const text = readFileSync(file, 'utf8');
+    const sizeMB = (text.length / 1048576).toFixed(2);
+    const ours = await oursWarm(file, text);
+    const theirs = await redoclyWarm(file, text);
+    const ratio = ours / theirs;
+    rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: 'ours, warm', value: ours, unit: 'ms' });
+    rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: 'Redocly recommended, warm', value: theirs, unit: 'ms' });
+    rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: 'ratio ours/Redocly, warm', value: ratio, unit: 'x', target: target ? `<= ${target}x` : undefined, ok: target ? ratio <= target : undefined });
+    const oursCold = cold('ours', file);
+    const theirsCold = cold('redocly', file);
+    rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: 'ours, first call (fresh process)', value: oursCold.ms, unit: 'ms' });
+    rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: 'Redocly, first call (fresh process)', value: theirsCold.ms, unit: 'ms' });
+    rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: 'peak RSS ours / Redocly', value: oursCold.maxRssMB / theirsCold.maxRssMB, unit: `x (${oursCold.maxRssMB.toFixed(0)} / ${theirsCold.maxRssMB.toFixed(0)} MB)`, target: target === 0.4 ? '< 1x' : undefined, ok: target === 0.4 ? oursCold.maxRssMB < theirsCold.maxRssMB : undefined });
+    if (label === 'N=1000 yaml') {
+      const edit = await oneLineEdit(file, text);
+      rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: 'one-line edit to diagnostics', value: edit, unit: 'ms', target: '< 100 ms', ok: edit < 100 });
+      const cli = cliCold(file);
+      const redoclyCli = theirsCold.wallMs;
+      rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: '`apigw lint` cold / Redocly cold (whole process)', value: cli / redoclyCli, unit: `x (${cli.toFixed(0)} / ${redoclyCli.toFixed(0)} ms)`, target: '<= 0.5x', ok: cli / redoclyCli <= 0.5 });
+    }
+  }
+  return rows;
+}

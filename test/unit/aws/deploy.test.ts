@@ -1,0 +1,150 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { GetStageCommand, GetResourcesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
+import { GetStageCommand as GetV2StageCommand } from '@aws-sdk/client-apigatewayv2';
+import type { GatewayClients } from '../../../client/src/aws/connection';
+import { DeployCancelled, deploy, ProductionStageNotConfirmed } from '../../../client/src/deploy/deployer';
+import { forgetApi, readLinks, rememberLink } from '../../../client/src/deploy/links';
+import { rollbackStage } from '../../../client/src/deploy/stageActions';
+import { httpDocument, restDocument } from './fixtures/documents';
+import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
+
+const ORDERS_PATH = `  /orders:
+    get:
+      responses:
+        '200':
+          description: ok
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates:
+          application/json: '{"statusCode": 200}'
+        responses:
+          default:
+            statusCode: '200'
+`;
+
+describe('deploying a document', function () {
+  this.timeout(30_000);
+  let fixture: GatewayFixture;
+  let clients: GatewayClients;
+  let workspace: string;
+  let backupDir: string;
+
+  before(async () => {
+    fixture = await startGatewayFixture();
+    clients = await fixture.clients();
+  });
+  after(() => fixture.close());
+  beforeEach(() => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'apigw-ws-'));
+    backupDir = path.join(workspace, '.apigateway', 'backups');
+  });
+  afterEach(() => rmSync(workspace, { recursive: true, force: true }));
+
+  async function paths(apiId: string): Promise<string[]> {
+    const out = await clients.v1.send(new GetResourcesCommand({ restApiId: apiId, limit: 500 }));
+    return (out.items ?? []).map((r) => r.path ?? '').sort();
+  }
+
+  it('imports a new REST API and deploys it to a new stage', async () => {
+    const steps: string[] = [];
+    const result = await deploy(clients, { kind: 'REST', body: restDocument('fresh'), target: { mode: 'new' }, endpointType: 'REGIONAL', stage: { name: 'dev', description: 'first', variables: { alias: 'blue' } }, backupDir },
+      { step: (s) => steps.push(s), log() {}, isCancelled: () => false });
+    assert.equal(result.created, true);
+    assert.equal(result.apiName, 'fresh');
+    assert.deepEqual(await paths(result.apiId), ['/', '/pets', '/pets/{petId}']);
+    const stage = await clients.v1.send(new GetStageCommand({ restApiId: result.apiId, stageName: 'dev' }));
+    assert.equal(stage.deploymentId, result.deploymentId);
+    assert.deepEqual(stage.variables, { alias: 'blue' });
+    assert.equal(result.invokeUrl, `${fixture.fake.url}/restapis/${result.apiId}/dev/_user_request_`);
+    assert.deepEqual(result.backupFiles, [], 'nothing to back up for a new API');
+    assert.deepEqual(steps, ['Importing a new REST API', 'Deploying to stage dev']);
+  });
+
+  it('writes the backup before overwriting, and the backup holds the old definition', async () => {
+    const first = await deploy(clients, { kind: 'REST', body: restDocument('overwritten', ORDERS_PATH), target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+    const callsBefore = fixture.fake.calls.length;
+    const now = new Date('2026-03-04T05:06:07.089Z');
+    const result = await deploy(clients, { kind: 'REST', body: restDocument('overwritten'), target: { mode: 'existing', apiId: first.apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir, now });
+    const calls = fixture.fake.calls.slice(callsBefore);
+    const exportAt = calls.findIndex((c) => c.method === 'GET' && c.path.includes('/exports/'));
+    const putAt = calls.findIndex((c) => c.method === 'PUT' && c.path === `/restapis/${first.apiId}`);
+    assert.ok(exportAt >= 0 && putAt > exportAt, `export (${exportAt}) must precede the put (${putAt})`);
+    const stamp = '2026-03-04T05-06-07-089Z';
+    assert.deepEqual(readdirSync(backupDir).sort(), [`${first.apiId}-${stamp}.snapshot.json`, `${first.apiId}-${stamp}.yaml`]);
+    const backup = readFileSync(path.join(backupDir, `${first.apiId}-${stamp}.yaml`), 'utf8');
+    assert.match(backup, /\/orders:/, 'the backup has the path the overwrite removed');
+    assert.match(backup, /x-amazon-apigateway-integration/);
+    assert.deepEqual(await paths(first.apiId), ['/', '/pets', '/pets/{petId}']);
+    assert.notEqual(result.deploymentId, first.deploymentId);
+  });
+
+  it('merges into an existing API, keeping paths the document lacks', async () => {
+    const first = await deploy(clients, { kind: 'REST', body: restDocument('merged'), target: { mode: 'new' }, backupDir });
+    const onlyOrders = `openapi: 3.0.1\ninfo:\n  title: merged\n  version: '2'\npaths:\n${ORDERS_PATH}`;
+    await deploy(clients, { kind: 'REST', body: onlyOrders, target: { mode: 'existing', apiId: first.apiId, putMode: 'merge' }, backupDir });
+    assert.deepEqual(await paths(first.apiId), ['/', '/orders', '/pets', '/pets/{petId}']);
+  });
+
+  it('refuses an existing production-like stage until confirmed, without writing anything', async () => {
+    const first = await deploy(clients, { kind: 'REST', body: restDocument('guarded'), target: { mode: 'new' }, stage: { name: 'prod' }, backupDir });
+    const callsBefore = fixture.fake.calls.length;
+    const request = { kind: 'REST' as const, body: restDocument('guarded', ORDERS_PATH), target: { mode: 'existing' as const, apiId: first.apiId, putMode: 'overwrite' as const }, stage: { name: 'prod' }, backupDir };
+    await assert.rejects(deploy(clients, request), ProductionStageNotConfirmed);
+    assert.ok(fixture.fake.calls.slice(callsBefore).every((c) => c.method === 'GET'), 'only reads before the refusal');
+    const confirmed = await deploy(clients, { ...request, productionConfirmed: true });
+    assert.equal(confirmed.stage, 'prod');
+    assert.deepEqual(await paths(first.apiId), ['/', '/orders', '/pets', '/pets/{petId}']);
+  });
+
+  it('stops before the first write when cancelled', async () => {
+    const countBefore = (await clients.v1.send(new GetRestApisCommand({ limit: 500 }))).items?.length;
+    const callsBefore = fixture.fake.calls.length;
+    await assert.rejects(deploy(clients, { kind: 'REST', body: restDocument('cancelled'), target: { mode: 'new' }, backupDir }, { step() {}, log() {}, isCancelled: () => true }), DeployCancelled);
+    assert.equal(fixture.fake.calls.length, callsBefore);
+    assert.equal((await clients.v1.send(new GetRestApisCommand({ limit: 500 }))).items?.length, countBefore);
+  });
+
+  it('returns the warnings API Gateway reports', async () => {
+    const withWarning = restDocument('warned').replace("      responses:\n        '201'", "      x-amazon-apigateway-request-validator: missing\n      responses:\n        '201'");
+    const result = await deploy(clients, { kind: 'REST', body: withWarning, target: { mode: 'new' }, backupDir });
+    assert.ok(result.warnings.some((w) => /validator/i.test(w) && /'\/pets'/.test(w)), result.warnings.join('\n'));
+  });
+
+  it('imports and reimports an HTTP API, with a stage, a backup and the invoke URL', async () => {
+    const first = await deploy(clients, { kind: 'HTTP', body: httpDocument('orders'), target: { mode: 'new' }, stage: { name: 'dev', variables: { env: 'dev' } }, backupDir });
+    assert.equal(first.invokeUrl, `${fixture.fake.url}/_aws/execute-api/${first.apiId}/dev`);
+    const stage = await clients.v2.send(new GetV2StageCommand({ ApiId: first.apiId, StageName: 'dev' }));
+    assert.equal(stage.DeploymentId, first.deploymentId);
+    const second = await deploy(clients, { kind: 'HTTP', body: httpDocument('orders'), target: { mode: 'existing', apiId: first.apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir });
+    assert.equal(second.backupFiles.length, 1);
+    assert.match(readFileSync(second.backupFiles[0], 'utf8'), /\/orders/);
+    assert.notEqual(second.deploymentId, first.deploymentId);
+  });
+
+  it('rolls a stage back to an earlier deployment', async () => {
+    const first = await deploy(clients, { kind: 'REST', body: restDocument('rolled'), target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+    const second = await deploy(clients, { kind: 'REST', body: restDocument('rolled', ORDERS_PATH), target: { mode: 'existing', apiId: first.apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir });
+    await rollbackStage(clients, 'REST', first.apiId, 'dev', first.deploymentId!);
+    const stage = await clients.v1.send(new GetStageCommand({ restApiId: first.apiId, stageName: 'dev' }));
+    assert.equal(stage.deploymentId, first.deploymentId);
+    assert.notEqual(stage.deploymentId, second.deploymentId);
+  });
+
+  it('remembers deployment links per document, most recent first', async () => {
+    const doc = path.join(workspace, 'api', 'pets.yaml');
+    assert.deepEqual(await readLinks(workspace, doc), []);
+    await rememberLink(workspace, doc, { apiId: 'a1', kind: 'REST', region: 'us-east-1', lastStage: 'dev' });
+    await rememberLink(workspace, doc, { apiId: 'b2', kind: 'REST', region: 'eu-west-1', profile: 'work' });
+    await rememberLink(workspace, doc, { apiId: 'a1', kind: 'REST', region: 'us-east-1', lastStage: 'test' });
+    const links = await readLinks(workspace, doc);
+    assert.deepEqual(links.map((l) => [l.apiId, l.lastStage]), [['a1', 'test'], ['b2', undefined]]);
+    const file = JSON.parse(readFileSync(path.join(workspace, '.apigateway', 'deployments.json'), 'utf8'));
+    assert.deepEqual(Object.keys(file.links), ['api/pets.yaml']);
+    await forgetApi(workspace, 'a1', 'us-east-1');
+    assert.deepEqual((await readLinks(workspace, doc)).map((l) => l.apiId), ['b2']);
+    assert.ok(existsSync(path.join(workspace, '.apigateway', 'deployments.json')));
+  });
+});

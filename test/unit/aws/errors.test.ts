@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { createServer } from 'node:net';
+import { createClients, resolveConnection } from '../../../client/src/aws/connection';
+import { explainAwsError } from '../../../client/src/aws/errors';
+import { listRestApis } from '../../../client/src/aws/listing';
+import { ApiTreeModel } from '../../../client/src/tree/treeModel';
+import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
+
+async function closedPort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const port = (server.address() as { port: number }).port;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  assert.fail('expected the call to fail');
+}
+
+describe('AWS failures explained', function () {
+  this.timeout(30_000);
+  let fixture: GatewayFixture;
+  before(async () => (fixture = await startGatewayFixture()));
+  after(() => fixture.close());
+
+  it('names the profile and suggests another for an unknown access key', async () => {
+    const clients = await fixture.clients('invalid');
+    const explained = explainAwsError(await failure(listRestApis(clients)), clients.connection);
+    assert.equal(explained.code, 'UnrecognizedClientException');
+    assert.match(explained.message, /profile "invalid"/);
+    assert.match(explained.message, /region us-east-1/);
+    assert.match(explained.message, new RegExp(`endpoint ${fixture.fake.url.replace(/[.]/g, '\\.')}`));
+    assert.ok(explained.remedies.includes('chooseProfile'));
+  });
+
+  it('explains access denied with the permission needed', async () => {
+    const clients = await fixture.clients('denied');
+    const explained = explainAwsError(await failure(listRestApis(clients)), clients.connection);
+    assert.equal(explained.code, 'AccessDeniedException');
+    assert.match(explained.message, /Access denied for profile "denied"/);
+    assert.match(explained.message, /apigateway:GET/);
+  });
+
+  it('explains a profile without credentials', async () => {
+    const clients = await fixture.clients('nokeys');
+    const explained = explainAwsError(await failure(listRestApis(clients)), clients.connection);
+    assert.match(explained.message, /No AWS credentials found for profile "nokeys"/);
+    assert.deepEqual(explained.remedies, ['chooseProfile', 'retry']);
+  });
+
+  it('explains an unreachable endpoint after the retries', async () => {
+    const endpoint = `http://127.0.0.1:${await closedPort()}`;
+    const clients = await createClients({ profile: 'good', region: 'us-east-1', endpoint }, { maxAttempts: 2 });
+    try {
+      const explained = explainAwsError(await failure(listRestApis(clients)), clients.connection);
+      assert.equal(explained.code, 'ECONNREFUSED');
+      assert.match(explained.message, new RegExp(`Cannot reach ${endpoint.replace(/[.]/g, '\\.')}`));
+      assert.match(explained.message, /apigateway\.aws\.endpoint/);
+    } finally {
+      clients.v1.destroy();
+      clients.v2.destroy();
+    }
+  });
+
+  it('retries throttled calls with the SDK policy, and explains when throttling persists', async () => {
+    const clients = await fixture.clients('good', { maxAttempts: 3 });
+    fixture.fake.throttleNext(2);
+    const before = fixture.fake.calls.length;
+    await listRestApis(clients);
+    assert.equal(fixture.fake.calls.length - before, 3, 'two throttled attempts, then success');
+    fixture.fake.throttleNext(3);
+    const explained = explainAwsError(await failure(listRestApis(clients)), clients.connection);
+    assert.equal(explained.code, 'TooManyRequestsException');
+    assert.match(explained.message, /throttling/);
+    assert.match(explained.message, /after 3 attempts/);
+  });
+
+  it('shows an error row with remedies instead of an empty tree', async () => {
+    const clients = await fixture.clients('invalid');
+    const model = new ApiTreeModel(async () => clients);
+    const roots = await model.children(undefined);
+    assert.equal(roots.length, 1);
+    assert.equal(roots[0].kind, 'error');
+    const actions = await model.children(roots[0]);
+    assert.deepEqual(actions.map((a) => a.command?.id), ['apigateway.aws.chooseProfile', 'apigateway.aws.refresh']);
+  });
+
+  it("takes the region from the profile's config when no setting or variable gives one", async () => {
+    const connection = await resolveConnection({ profile: 'nokeys' });
+    assert.equal(connection.region, 'eu-west-1');
+    assert.equal((await resolveConnection({ profile: 'nokeys', region: 'ap-south-1', endpoint: 'http://x:1/' })).endpoint, 'http://x:1');
+  });
+});

@@ -1,0 +1,103 @@
+import * as assert from 'node:assert/strict';
+import { ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
+import { ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
+import type { GatewayClients } from '../../../client/src/aws/connection';
+import { listResources, listRestApis, listV2Apis } from '../../../client/src/aws/listing';
+import type { TreeNode } from '../../../client/src/tree/nodes';
+import { ApiTreeModel } from '../../../client/src/tree/treeModel';
+import { httpDocument, restDocument } from './fixtures/documents';
+import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
+
+async function importRest(clients: GatewayClients, title: string): Promise<string> {
+  const out = await clients.v1.send(new ImportRestApiCommand({ body: new TextEncoder().encode(restDocument(title)) }));
+  return out.id!;
+}
+
+async function child(model: ApiTreeModel, parent: TreeNode | undefined, label: string): Promise<TreeNode> {
+  const children = await model.children(parent);
+  const found = children.find((c) => c.label === label);
+  assert.ok(found, `no child "${label}" under ${parent?.label ?? 'the root'}; children: ${children.map((c) => c.label).join(', ')}`);
+  return found;
+}
+
+describe('listing deployed APIs through the real SDK', function () {
+  this.timeout(30_000);
+  let fixture: GatewayFixture;
+  let clients: GatewayClients;
+
+  before(async () => {
+    fixture = await startGatewayFixture();
+    clients = await fixture.clients();
+  });
+  after(() => fixture.close());
+
+  it('collects every page of REST and HTTP APIs', async () => {
+    for (let i = 0; i < 7; i++) await importRest(clients, `rest-${i}`);
+    for (let i = 0; i < 5; i++) await clients.v2.send(new ImportApiCommand({ Body: httpDocument(`http-${i}`) }));
+    const before = fixture.fake.calls.length;
+    const rest = await listRestApis(clients, { pageSize: 3 });
+    assert.equal(rest.length, 7);
+    assert.equal(new Set(rest.map((a) => a.id)).size, 7);
+    assert.equal(fixture.fake.calls.slice(before).filter((c) => c.path === '/restapis').length, 3, 'three pages of three');
+    const v2 = await listV2Apis(clients, { pageSize: 2 });
+    assert.equal(v2.length, 5);
+    const resources = await listResources(clients, rest[0].id!, { pageSize: 1 });
+    assert.deepEqual(resources.map((r) => r.path).sort(), ['/', '/pets', '/pets/{petId}']);
+  });
+
+  it('builds the tree down to methods with auth, integration and Lambda name', async () => {
+    const apiId = await importRest(clients, 'tree-api');
+    const model = new ApiTreeModel(async () => clients);
+    const group = await child(model, undefined, 'REST APIs');
+    assert.equal(group.description, '8');
+    const api = await child(model, group, 'tree-api');
+    assert.match(api.tooltip ?? '', new RegExp(`arn:aws:apigateway:us-east-1::/restapis/${apiId}`));
+    assert.deepEqual((await model.children(api)).map((c) => c.label), ['Resources', 'Stages', 'Authorizers', 'Models', 'Request validators']);
+    const root = await child(model, await child(model, api, 'Resources'), '/');
+    const pets = await child(model, root, '/pets');
+    const get = await child(model, pets, 'GET');
+    assert.equal(get.description, 'NONE · AWS_PROXY → λ listPets');
+    const post = await child(model, pets, 'POST');
+    assert.equal(post.description, 'AWS_IAM · HTTP_PROXY → backend.example.com/pets');
+    const byId = await child(model, pets, '/{petId}');
+    assert.equal((await child(model, byId, 'GET')).description, 'NONE · MOCK');
+    const stages = await model.children(await child(model, api, 'Stages'));
+    assert.equal(stages.length, 1);
+    assert.equal(stages[0].kind, 'empty');
+  });
+
+  it('shows stages with invoke URL, variables, canary and deployment history', async () => {
+    const { CreateDeploymentCommand } = await import('@aws-sdk/client-api-gateway');
+    const apiId = await importRest(clients, 'staged-api');
+    const first = await clients.v1.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: 'dev', variables: { lambdaAlias: 'blue' } }));
+    const second = await clients.v1.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: 'dev', canarySettings: { percentTraffic: 10 } }));
+    const model = new ApiTreeModel(async () => clients);
+    const api = await child(model, await child(model, undefined, 'REST APIs'), 'staged-api');
+    const dev = await child(model, await child(model, api, 'Stages'), 'dev');
+    assert.match(dev.description ?? '', new RegExp(`deployment ${first.id}`));
+    const rows = await model.children(dev);
+    assert.equal(rows[0].url, `${fixture.fake.url}/restapis/${apiId}/dev/_user_request_`);
+    const variables = await model.children(await child(model, dev, 'Stage variables'));
+    assert.deepEqual(variables.map((v) => [v.label, v.description]), [['lambdaAlias', 'blue']]);
+    assert.match((await child(model, dev, 'Canary')).description ?? '', new RegExp(`10% → deployment ${second.id}`));
+    const history = await model.children(await child(model, dev, 'Deployment history'));
+    assert.deepEqual(new Set(history.map((h) => h.deploymentId)), new Set([first.id, second.id]));
+    assert.equal(history.find((h) => h.deploymentId === first.id)?.contextValue, 'deployment.current');
+    assert.equal(history.find((h) => h.deploymentId === second.id)?.contextValue, 'deployment.rollback');
+  });
+
+  it('shows HTTP API routes with their integration, and integrations and stages', async () => {
+    const out = await clients.v2.send(new ImportApiCommand({ Body: httpDocument('orders-tree') }));
+    const model = new ApiTreeModel(async () => clients);
+    const api = await child(model, await child(model, undefined, 'HTTP APIs'), 'orders-tree');
+    assert.equal(api.api?.apiId, out.ApiId);
+    assert.deepEqual((await model.children(api)).map((c) => c.label), ['Routes', 'Integrations', 'Stages']);
+    const route = await child(model, await child(model, api, 'Routes'), 'GET /orders');
+    assert.equal(route.description, 'AWS_PROXY → λ listOrders');
+    const integrations = await model.children(await child(model, api, 'Integrations'));
+    assert.equal(integrations[0].label, 'λ listOrders');
+    assert.match(integrations[0].description ?? '', /payload 2\.0/);
+    const websocket = await model.children(await child(model, undefined, 'WebSocket APIs'));
+    assert.equal(websocket[0].kind, 'empty');
+  });
+});

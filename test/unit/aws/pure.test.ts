@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import { integrationTarget, lambdaFunctionName } from '../../../client/src/aws/integrationTarget';
+import { customDomainUrl, invokeUrl } from '../../../client/src/aws/invokeUrl';
+import { allPages } from '../../../client/src/aws/paging';
+import { locateWarnings, warningSubject } from '../../../client/src/deploy/importWarnings';
+import { looksLikeProduction } from '../../../client/src/deploy/productionStage';
+
+describe('invoke URLs', () => {
+  const aws = { region: 'eu-west-1' };
+  it('uses the execute-api host on AWS', () => {
+    assert.equal(invokeUrl(aws, { kind: 'REST', apiId: 'abc123', stage: 'dev' }), 'https://abc123.execute-api.eu-west-1.amazonaws.com/dev');
+    assert.equal(invokeUrl({ region: 'cn-north-1' }, { kind: 'REST', apiId: 'abc123', stage: 'dev' }), 'https://abc123.execute-api.cn-north-1.amazonaws.com.cn/dev');
+  });
+  it('uses wss for WebSocket APIs and omits the $default stage of HTTP APIs', () => {
+    assert.equal(invokeUrl(aws, { kind: 'WEBSOCKET', apiId: 'ws1', stage: 'prod' }), 'wss://ws1.execute-api.eu-west-1.amazonaws.com/prod');
+    assert.equal(invokeUrl(aws, { kind: 'HTTP', apiId: 'h1', stage: '$default' }), 'https://h1.execute-api.eu-west-1.amazonaws.com');
+    assert.equal(invokeUrl(aws, { kind: 'HTTP', apiId: 'h1', stage: 'v1', apiEndpoint: 'https://h1.execute-api.eu-west-1.amazonaws.com' }), 'https://h1.execute-api.eu-west-1.amazonaws.com/v1');
+  });
+  it('uses the path forms on a custom endpoint', () => {
+    const local = { region: 'us-east-1', endpoint: 'http://localhost:4566' };
+    assert.equal(invokeUrl(local, { kind: 'REST', apiId: 'r1', stage: 'dev' }), 'http://localhost:4566/restapis/r1/dev/_user_request_');
+    assert.equal(invokeUrl(local, { kind: 'HTTP', apiId: 'h1', stage: 'dev', apiEndpoint: 'https://ignored' }), 'http://localhost:4566/_aws/execute-api/h1/dev');
+    assert.equal(invokeUrl(local, { kind: 'WEBSOCKET', apiId: 'w1', stage: 'dev' }), 'ws://localhost:4566/_aws/execute-api/w1/dev');
+  });
+  it("uses the host form on LocalStack's own hostname", () => {
+    const ls = { region: 'us-east-1', endpoint: 'http://localhost.localstack.cloud:4566' };
+    assert.equal(invokeUrl(ls, { kind: 'REST', apiId: 'r1', stage: 'dev' }), 'http://r1.execute-api.localhost.localstack.cloud:4566/dev');
+  });
+  it('builds custom-domain URLs, with (none) as the empty base path', () => {
+    assert.equal(customDomainUrl('api.example.com', '(none)'), 'https://api.example.com');
+    assert.equal(customDomainUrl('api.example.com', 'v2'), 'https://api.example.com/v2');
+  });
+});
+
+describe('integration targets', () => {
+  it('names the Lambda function, with alias, from an invocation URI or an ARN', () => {
+    assert.equal(lambdaFunctionName('arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:getPet:live/invocations'), 'getPet:live');
+    assert.equal(integrationTarget('AWS_PROXY', 'arn:aws:lambda:us-east-1:123456789012:function:listOrders'), 'λ listOrders');
+  });
+  it('names HTTP hosts, AWS service actions, mocks and subtypes', () => {
+    assert.equal(integrationTarget('HTTP_PROXY', 'https://backend.example.com/pets/{id}'), 'backend.example.com/pets/{id}');
+    assert.equal(integrationTarget('AWS', 'arn:aws:apigateway:us-east-1:sqs:path/123456789012/queue'), 'sqs: 123456789012/queue');
+    assert.equal(integrationTarget('MOCK', undefined), 'mock');
+    assert.equal(integrationTarget('AWS_PROXY', undefined, 'SQS-SendMessage'), 'SQS-SendMessage');
+  });
+});
+
+describe('production stage names', () => {
+  for (const name of ['prod', 'Production', 'live', 'prd', 'eu-prod', 'prodV2', 'prod_2', 'PROD']) {
+    it(`treats ${name} as production`, () => assert.equal(looksLikeProduction(name), true));
+  }
+  for (const name of ['dev', 'staging', 'product', 'preprod', 'test', 'delivery', '$default']) {
+    it(`does not treat ${name} as production`, () => assert.equal(looksLikeProduction(name), false));
+  }
+});
+
+describe('import warnings on document lines', () => {
+  const doc = ['openapi: 3.0.1', 'paths:', '  /pets:', '    get:', '      responses: {}', '    post:', '      responses: {}',
+    '  "/pets/{id}":', '    delete:', '      responses: {}', 'components:', '  schemas:', '    Pet:', '      type: object'].join('\n');
+  it('reads path and method out of the phrasings API Gateway uses', () => {
+    assert.deepEqual(warningSubject("Request validator 'x' for method 'POST' at path '/pets' is not defined. Ignoring."), { method: 'POST', path: '/pets', model: undefined });
+    assert.deepEqual(warningSubject("Ignoring response model for 200 response on method 'GET /pets' because a model exists."), { method: 'GET', path: '/pets' });
+  });
+  it('places each warning on its operation, path or model line, else on line 0', () => {
+    const located = locateWarnings([
+      "Unable to put integration on 'POST' for resource at path '/pets': invalid uri",
+      "Ignoring method 'DELETE /pets/{id}'",
+      "Reference to model 'Pet' not found. Ignoring.",
+      'Something without a subject',
+      "Unable to create resource at path '/nowhere'",
+    ], doc);
+    assert.deepEqual(located.map((w) => w.line), [5, 8, 12, 0, 0]);
+  });
+});
+
+describe('paging', () => {
+  it('follows tokens to the end and refuses a token seen twice', async () => {
+    const pages: Record<string, { items: number[]; next?: string }> = { start: { items: [1, 2], next: 'a' }, a: { items: [3], next: 'b' }, b: { items: [4] } };
+    assert.deepEqual(await allPages(async (t) => pages[t ?? 'start']), [1, 2, 3, 4]);
+    await assert.rejects(allPages(async (t) => ({ items: [1], next: t ? t : 'loop' }) as { items: number[]; next?: string }), /twice/);
+  });
+});

@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { doComplete } from '../../../server/src/services/completion';
+import type { Dialect } from '../../../server/src/model/dialect';
+import { applyEdits, parse, withCursor } from './documents';
+
+function complete(marked: string, format: 'yaml' | 'json' = 'yaml', dialect: Dialect = 'rest', marker = '|') {
+  const { document, offset } = withCursor(marked, format, marker);
+  const items = doComplete(document, offset, dialect).items;
+  return { document, items, labels: items.map((i) => i.label) };
+}
+
+function accept(marked: string, label: string, format: 'yaml' | 'json' = 'yaml', dialect: Dialect = 'rest'): string {
+  const { document, items } = complete(marked, format, dialect);
+  const item = items.find((i) => i.label === label);
+  assert.ok(item, `no item ${label} among ${items.map((i) => i.label).join(', ')}`);
+  return applyEdits(document, [item.textEdit as TextEdit]).replace('$0', '');
+}
+
+const OP = 'openapi: 3.0.1\npaths:\n  /pets/{id}:\n    get:\n';
+
+describe('completion', () => {
+  describe('extension keys', () => {
+    it('offers operation extensions while the key is typed on a line of its own', () => {
+      const { labels } = complete(`${OP}      x-amaz|\n      responses: {}\n`);
+      assert.deepEqual(labels.filter((l) => !l.includes(': ')), ['x-amazon-apigateway-auth', 'x-amazon-apigateway-integration', 'x-amazon-apigateway-request-validator']);
+    });
+
+    it('offers only the HTTP API extensions of the root in an HTTP API', () => {
+      const { labels } = complete('openapi: 3.0.1\n|\npaths: {}\n', 'yaml', 'http');
+      assert.ok(labels.includes('x-amazon-apigateway-cors'));
+      assert.ok(!labels.includes('x-amazon-apigateway-gateway-responses'));
+    });
+
+    it('leaves out extensions already present', () => {
+      const { labels } = complete(`${OP}      x-amazon-apigateway-auth: {type: NONE}\n      |\n`);
+      assert.ok(!labels.includes('x-amazon-apigateway-auth'));
+      assert.ok(labels.includes('x-amazon-apigateway-integration'));
+    });
+
+    it('inserts an object-valued key with its value on the next line', () => {
+      const result = accept('openapi: 3.0.1\nx-amazon-apigateway-req|\n', 'x-amazon-apigateway-request-validators');
+      assert.equal(result, 'openapi: 3.0.1\nx-amazon-apigateway-request-validators:\n  \n');
+    });
+
+    it('completes a key in JSON inside an unclosed string', () => {
+      const { document, items } = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-in|\n}}}}', 'json');
+      const item = items.find((i) => i.label === 'x-amazon-apigateway-integration')!;
+      assert.equal(applyEdits(document, [item.textEdit as TextEdit]).replace('$0', ''), '{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {}\n}}}}');
+    });
+  });
+
+  describe('fields', () => {
+    it('offers the fields of the integration not yet written', () => {
+      const { labels } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: aws_proxy\n        |\n`, 'yaml', 'rest');
+      assert.ok(labels.includes('uri'));
+      assert.ok(labels.includes('httpMethod'));
+      assert.ok(!labels.includes('type'));
+      assert.ok(!labels.includes('payloadFormatVersion'), 'HTTP API field in a REST API');
+    });
+
+    it('offers the fields of an integration response', () => {
+      const { labels } = complete(`${OP}      x-amazon-apigateway-integration:\n        responses:\n          default:\n            st|\n`);
+      assert.deepEqual(labels, ['statusCode', 'responseTemplates', 'responseParameters', 'contentHandling']);
+    });
+
+    it('offers JSON fields with a trailing comma when another property follows', () => {
+      const { document, items } = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {|\n "type": "mock"}}}}}', 'json');
+      const item = items.find((i) => i.label === 'uri')!;
+      assert.equal(applyEdits(document, [item.textEdit as TextEdit]), '{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"uri": "$0",\n "type": "mock"}}}}}');
+    });
+  });
+
+  describe('enum values', () => {
+    it('offers integration types with their docs, in the letter case typed', () => {
+      const { items } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: AW|\n`);
+      assert.deepEqual(items.map((i) => i.label), ['AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK']);
+      assert.match(String((items[1].documentation as { value: string }).value), /Lambda proxy/);
+      assert.deepEqual((items[1].textEdit as TextEdit).newText, 'AWS_PROXY');
+    });
+
+    it('offers only the types an HTTP API accepts', () => {
+      const { labels } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: |\n`, 'yaml', 'http');
+      assert.deepEqual(labels, ['aws_proxy', 'http_proxy']);
+    });
+
+    it('keeps the quote the user opened, in JSON', () => {
+      const { items } = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"passthroughBehavior": "wh|"}}}}}', 'json');
+      assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ['"when_no_match"', '"when_no_templates"', '"never"']);
+    });
+
+    it('quotes a version that YAML would read as a number', () => {
+      const { items } = complete(`${OP}      x-amazon-apigateway-integration:\n        payloadFormatVersion: |\n`, 'yaml', 'http');
+      assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ["'1.0'", "'2.0'"]);
+    });
+  });
+
+  describe('integration snippets', () => {
+    it('inserts a Lambda proxy integration in YAML at the operation indentation', () => {
+      const result = accept(`${OP}      x-amazon-apigateway-i|\n`, 'x-amazon-apigateway-integration: Lambda proxy (aws_proxy)');
+      assert.equal(
+        result,
+        `${OP}      x-amazon-apigateway-integration:\n        type: aws_proxy\n        httpMethod: POST\n        uri: 'arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:function:FUNCTION_NAME/invocations'\n        passthroughBehavior: when_no_match\n`,
+      );
+      assert.equal(parse(result).problems.length, 0);
+    });
+
+    it('inserts a mock integration whose template and status code read back as strings', () => {
+      const result = accept(`${OP}      |\n`, 'x-amazon-apigateway-integration: Mock (mock)');
+      const integration = (parse(result).value as any).paths['/pets/{id}'].get['x-amazon-apigateway-integration'];
+      assert.deepEqual(integration, { type: 'mock', requestTemplates: { 'application/json': '{"statusCode": 200}' }, responses: { default: { statusCode: '200', responseTemplates: { 'application/json': '{}' } } } });
+    });
+
+    it('inserts every REST snippet in JSON as valid JSON', () => {
+      const marked = '{\n  "openapi": "3.0.1",\n  "paths": {\n    "/a": {\n      "get": {\n        "|"\n      }\n    }\n  }\n}';
+      const { document, items } = complete(marked, 'json');
+      const snippets = items.filter((i) => i.label.startsWith('x-amazon-apigateway-integration: '));
+      assert.equal(snippets.length, 5);
+      for (const snippet of snippets) {
+        const text = applyEdits(document, [snippet.textEdit as TextEdit]);
+        assert.doesNotThrow(() => JSON.parse(text), text);
+      }
+      const aws = applyEdits(document, [snippets.find((s) => s.label.includes('(aws)'))!.textEdit as TextEdit]);
+      assert.match(aws, /\n {8}"x-amazon-apigateway-integration": \{\n {10}"type": "aws",\n/);
+      assert.equal(JSON.parse(aws).paths['/a'].get['x-amazon-apigateway-integration'].responses.default.statusCode, '200');
+    });
+
+    it('offers the payload 2.0 Lambda integration in HTTP APIs', () => {
+      const result = accept(`${OP}      |\n`, 'x-amazon-apigateway-integration: Lambda proxy, payload 2.0 (AWS_PROXY)', 'yaml', 'http');
+      const integration = (parse(result).value as any).paths['/pets/{id}'].get['x-amazon-apigateway-integration'];
+      assert.equal(integration.payloadFormatVersion, '2.0');
+    });
+  });
+
+  describe('references to what the document declares', () => {
+    const PARAMS = `${OP}      parameters:\n        - {name: id, in: path, required: true}\n        - {name: q, in: query}\n        - {name: X-Trace, in: header}\n`;
+
+    it('offers declared path parameters after method.request.path.', () => {
+      const { labels } = complete(`${PARAMS}      x-amazon-apigateway-integration:\n        requestParameters:\n          integration.request.path.id: method.request.path.|\n`);
+      assert.deepEqual(labels, ['method.request.path.id']);
+    });
+
+    it('offers every declared parameter for an empty value', () => {
+      const { labels } = complete(`${PARAMS}      x-amazon-apigateway-integration:\n        requestParameters:\n          integration.request.header.h: |\n`);
+      assert.deepEqual(labels, ['method.request.path.id', 'method.request.querystring.q', 'method.request.header.X-Trace', 'method.request.body']);
+    });
+
+    it('offers integration request keys for declared parameters', () => {
+      const result = accept(`${PARAMS}      x-amazon-apigateway-integration:\n        requestParameters:\n          |\n`, 'integration.request.querystring.q');
+      assert.match(result, /\n {10}integration\.request\.querystring\.q: method\.request\.querystring\.q\n$/);
+    });
+
+    it('offers request validator names', () => {
+      const { labels } = complete('swagger: "2.0"\nx-amazon-apigateway-request-validators:\n  all: {}\n  params-only: {}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: |\n');
+      assert.deepEqual(labels, ['all', 'params-only']);
+    });
+
+    it('offers security scheme names in a requirement', () => {
+      const { labels, items } = complete('openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    api_key: {type: apiKey, name: x-api-key, in: header}\n    lambda: {type: apiKey, name: Authorization, in: header}\npaths:\n  /a:\n    get:\n      security:\n        - l|\n');
+      assert.deepEqual(labels, ['api_key', 'lambda']);
+      assert.equal((items[1].textEdit as TextEdit).newText, 'lambda: []');
+    });
+
+    it('offers the operation\'s status codes for an integration response', () => {
+      const { labels } = complete(`${OP}      responses:\n        '200': {description: ok}\n        404: {description: missing}\n      x-amazon-apigateway-integration:\n        responses:\n          default:\n            statusCode: |\n`);
+      assert.deepEqual(labels, ['200', '404']);
+    });
+
+    it('offers schema targets for a $ref, quoted in YAML', () => {
+      const { items } = complete('openapi: 3.0.1\ncomponents:\n  schemas:\n    Pet: {type: object}\n    Error: {type: object}\npaths:\n  /a:\n    get:\n      responses:\n        \'200\':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: |\n');
+      assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ["'#/components/schemas/Pet'", "'#/components/schemas/Error'"]);
+    });
+
+    it('offers 2.0 definitions for a $ref being typed in an unclosed quote', () => {
+      const { labels } = complete('swagger: "2.0"\ndefinitions:\n  Pet: {type: object}\npaths:\n  /a:\n    post:\n      parameters:\n        - in: body\n          name: body\n          schema:\n            $ref: \'#/d|\n');
+      assert.deepEqual(labels, ['#/definitions/Pet']);
+    });
+
+    it('offers reusable integrations for an integration $ref', () => {
+      const { labels } = complete('openapi: 3.0.1\ncomponents:\n  x-amazon-apigateway-integrations:\n    backend: {type: HTTP_PROXY}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        $ref: |\n', 'yaml', 'http');
+      assert.deepEqual(labels, ['#/components/x-amazon-apigateway-integrations/backend']);
+    });
+  });
+
+  it('offers nothing inside a mapping template', () => {
+    const { items } = complete(`${OP}      x-amazon-apigateway-integration:\n        requestTemplates:\n          application/json: '{"a": "$input.|"}'\n`);
+    assert.deepEqual(items, []);
+    const block = complete(`${OP}      x-amazon-apigateway-integration:\n        requestTemplates:\n          application/json: |\n            #set($a = $input.^)\n`, 'yaml', 'rest', '^');
+    assert.deepEqual(block.items, []);
+  });
+});
+
+export type { CompletionItem };

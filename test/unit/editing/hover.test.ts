@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { doHover } from '../../../server/src/services/hover';
+import { withCursor } from './documents';
+
+function hover(marked: string, format: 'yaml' | 'json' = 'yaml') {
+  const { document, offset } = withCursor(marked, format);
+  const result = doHover(document, offset);
+  if (!result) return undefined;
+  const range = result.range!;
+  return { text: (result.contents as { value: string }).value, covered: document.text.slice(document.textDocument.offsetAt(range.start), document.textDocument.offsetAt(range.end)) };
+}
+
+const OP = 'openapi: 3.0.1\npaths:\n  /pets/{id}:\n    get:\n';
+
+describe('hover', () => {
+  it('documents an extension key with its AWS page', () => {
+    const result = hover(`${OP}      x-amazon-apigateway-in|tegration:\n        type: mock\n`)!;
+    assert.equal(result.covered, 'x-amazon-apigateway-integration');
+    assert.match(result.text, /^\*\*x-amazon-apigateway-integration\*\*\n\n\*\*The backend integration of this method\.\*\*/);
+    assert.match(result.text, /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/apigateway\/latest\/developerguide\/api-gateway-swagger-extensions-integration\.html\)$/);
+  });
+
+  it('documents a field of an extension object, with its dialect', () => {
+    const result = hover(`${OP}      x-amazon-apigateway-integration:\n        payloadFor|matVersion: '2.0'\n`)!;
+    assert.equal(result.covered, 'payloadFormatVersion');
+    assert.match(result.text, /Only for HTTP APIs/);
+    assert.match(result.text, /Values: `1\.0`, `2\.0`/);
+  });
+
+  it('documents an enum value written in another letter case', () => {
+    const result = hover(`${OP}      x-amazon-apigateway-integration:\n        type: AWS_PR|OXY\n`)!;
+    assert.equal(result.covered, 'AWS_PROXY');
+    assert.match(result.text, /^\*\*aws_proxy\*\*\n\nLambda proxy integration/);
+  });
+
+  it('documents a map key by what the map holds', () => {
+    const result = hover(`${OP}      x-amazon-apigateway-integration:\n        requestTemplates:\n          application/j|son: '{}'\n`)!;
+    assert.match(result.text, /^\*\*application\/json\*\*\n\nA MIME type/);
+  });
+
+  it('says nothing inside a mapping template', () => {
+    assert.equal(hover(`${OP}      x-amazon-apigateway-integration:\n        requestTemplates:\n          application/json: '{"a": "$inp|ut.body"}'\n`), undefined);
+  });
+
+  it('summarises the schema a $ref points to', () => {
+    const result = hover('openapi: 3.0.1\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      description: A pet.\n      required: [name]\n      properties:\n        name: {type: string}\n        owner: {$ref: "#/components/schemas/Owner"}\n    Owner: {type: object}\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: "#/components/sch|emas/Pet"}\n')!;
+    assert.equal(result.covered, '"#/components/schemas/Pet"');
+    assert.equal(result.text, '**Pet**: `object`\n\nA pet.\n\n- `name`: string (required)\n- `owner`: object');
+  });
+
+  it('shows the declared parameter behind a method.request expression, in JSON', () => {
+    const text = '{"swagger": "2.0", "paths": {"/p/{id}": {"get": {"parameters": [{"name": "id", "in": "path", "required": true, "type": "string", "description": "The pet id."}], "x-amazon-apigateway-integration": {"requestParameters": {"integration.request.path.id": "method.request.pa|th.id"}}}}}}';
+    const result = hover(text, 'json')!;
+    assert.equal(result.text, '**id**: path parameter, required\n\nType: `string`\n\nThe pet id.');
+  });
+
+  it('says when a referenced parameter is not declared', () => {
+    const result = hover(`${OP}      x-amazon-apigateway-integration:\n        requestParameters:\n          integration.request.header.h: method.request.header.X-Mi|ssing\n`)!;
+    assert.equal(result.text, '**X-Missing**: no header parameter of this name is declared on the operation.');
+  });
+});

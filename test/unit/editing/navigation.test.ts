@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import type { Location } from 'vscode-languageserver-types';
+import type { ApiDocument } from '../../../server/src/model/apiDocument';
+import { findDefinition, findReferences } from '../../../server/src/services/navigation';
+import type { DocumentResolver } from '../../../server/src/services/validationTypes';
+import { parse, withCursor } from './documents';
+
+function texts(document: ApiDocument, locations: Location[]): string[] {
+  return locations.map((l) => `${l.range.start.line}:${document.text.slice(document.textDocument.offsetAt(l.range.start), document.textDocument.offsetAt(l.range.end))}`);
+}
+
+const REST = [
+  'openapi: 3.0.1',
+  'x-amazon-apigateway-request-validators:',
+  '  body-only: {validateRequestBody: true}',
+  'x-amazon-apigateway-request-validator: body-only',
+  'components:',
+  '  schemas:',
+  '    Pet: {type: object}',
+  '  securitySchemes:',
+  '    api_key: {type: apiKey, name: x-api-key, in: header}',
+  'security:',
+  '  - api_key: []',
+  'paths:',
+  '  /pets:',
+  '    post:',
+  '      security:',
+  '        - api_key: []',
+  '      x-amazon-apigateway-request-validator: body-only',
+  '      requestBody:',
+  '        content:',
+  '          application/json:',
+  "            schema: {$ref: '#/components/schemas/Pet'}",
+  '      responses:',
+  "        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}",
+  '',
+].join('\n');
+
+function at(needle: string, delta = 1, occurrence = 0): { document: ApiDocument; offset: number } {
+  let index = -1;
+  for (let i = 0; i <= occurrence; i++) index = REST.indexOf(needle, index + 1);
+  return { document: parse(REST), offset: index + delta };
+}
+
+describe('navigation', () => {
+  it('goes from a $ref to the schema it names', async () => {
+    const { document, offset } = at("'#/components/schemas/Pet'", 5);
+    assert.deepEqual(texts(document, await findDefinition(document, offset)), ['6:Pet']);
+  });
+
+  it('goes from a validator name to its definition', async () => {
+    const { document, offset } = at('body-only', 2, 2);
+    assert.deepEqual(texts(document, await findDefinition(document, offset)), ['2:body-only']);
+  });
+
+  it('goes from a security requirement to the scheme', async () => {
+    const { document, offset } = at('api_key: []', 2, 1);
+    assert.deepEqual(texts(document, await findDefinition(document, offset)), ['8:api_key']);
+  });
+
+  it('goes from a method.request expression to the declared parameter', async () => {
+    const { document, offset } = withCursor('openapi: 3.0.1\npaths:\n  /p/{id}:\n    get:\n      parameters:\n        - {name: id, in: path, required: true}\n      x-amazon-apigateway-integration:\n        requestParameters:\n          integration.request.path.id: method.request.path.i|d\n');
+    assert.deepEqual(texts(document, await findDefinition(document, offset)), ['5:{name: id, in: path, required: true}']);
+  });
+
+  it('follows a $ref into another file through the resolver', async () => {
+    const other = parse('components:\n  schemas:\n    Owner:\n      type: object\n', 'yaml', 'file:///common.yaml');
+    const resolver: DocumentResolver = { resolve: async (base, ref) => (base === 'file:///api.yaml' && ref.startsWith('common.yaml') ? other : undefined) };
+    const { document, offset } = withCursor("openapi: 3.0.1\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {$ref: 'common.yaml#/components/schemas/Ow|ner'}}}}\n");
+    const [location] = await findDefinition(document, offset, resolver);
+    assert.deepEqual(location, { uri: 'file:///common.yaml', range: { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } } });
+  });
+
+  it('finds every use of a schema, from its definition', () => {
+    const { document, offset } = at('Pet: {type', 1);
+    assert.deepEqual(texts(document, findReferences(document, offset, true)), ["6:Pet", "20:'#/components/schemas/Pet'", "22:'#/components/schemas/Pet'"]);
+    assert.equal(findReferences(document, offset, false).length, 2);
+  });
+
+  it('finds every use of a schema, from one of its uses', () => {
+    const { document, offset } = at("'#/components/schemas/Pet'", 3, 1);
+    assert.equal(findReferences(document, offset, true).length, 3);
+  });
+
+  it('finds every use of a validator and of a security scheme', () => {
+    const validator = at('body-only', 1, 1);
+    assert.deepEqual(texts(validator.document, findReferences(validator.document, validator.offset)), ['2:body-only', '3:body-only', '16:body-only']);
+    const scheme = at('api_key: {', 1);
+    assert.deepEqual(texts(scheme.document, findReferences(scheme.document, scheme.offset)), ['8:api_key', '10:api_key', '15:api_key']);
+  });
+
+  it('finds references to 2.0 definitions in JSON', () => {
+    const { document, offset } = withCursor('{"swagger": "2.0", "definitions": {"P|et": {}}, "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Pet"}}}}}}}', 'json');
+    assert.deepEqual(texts(document, findReferences(document, offset, true)), ['0:"Pet"', '0:"#/definitions/Pet"']);
+  });
+});

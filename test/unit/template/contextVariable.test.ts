@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { buildDefaultContext } from '../../../server/src/template/engine';
+import { render, renderFull } from './renderHelper';
+
+describe('$context', () => {
+  it('has realistic defaults for every documented variable', () => {
+    const context = buildDefaultContext();
+    assert.match(String(context.requestId), /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    assert.match(String(context.requestTime), /^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/);
+    assert.ok(Math.abs(Number(context.requestTimeEpoch) - Date.now()) < 5000);
+    assert.equal(context.accountId, '123456789012');
+    assert.equal(context.stage, 'prod');
+    assert.equal(context.httpMethod, 'POST');
+    assert.equal(context.isCanaryRequest, false);
+    const identity = context.identity as Record<string, unknown>;
+    assert.equal(identity.sourceIp, '203.0.113.10');
+    assert.ok(String(identity.userAgent).length > 0);
+    assert.equal(identity.cognitoIdentityId, null);
+    for (const key of ['apiId', 'domainName', 'domainPrefix', 'extendedRequestId', 'protocol', 'resourceId', 'resourcePath', 'path', 'deploymentId']) {
+      assert.ok(typeof context[key] === 'string' && (context[key] as string).length > 0, key);
+    }
+  });
+  it('gives a new request id each time', () => {
+    assert.notEqual(buildDefaultContext().requestId, buildDefaultContext().requestId);
+  });
+  it('takes httpMethod, resourcePath and stage from the operation, and derives path', () => {
+    const context = buildDefaultContext({}, { httpMethod: 'get', resourcePath: '/pets/{id}', stage: 'dev' });
+    assert.equal(context.httpMethod, 'GET');
+    assert.equal(context.resourcePath, '/pets/{id}');
+    assert.equal(context.path, '/dev/pets/{id}');
+  });
+  it('deep-merges the caller values over the defaults', () => {
+    const context = buildDefaultContext({ identity: { sourceIp: '10.0.0.1' }, authorizer: { principalId: 'u1', tenant: 't' } });
+    const identity = context.identity as Record<string, unknown>;
+    assert.equal(identity.sourceIp, '10.0.0.1');
+    assert.equal(identity.userAgent, (buildDefaultContext().identity as Record<string, unknown>).userAgent);
+    assert.deepEqual(context.authorizer, { principalId: 'u1', tenant: 't' });
+  });
+  it('renders in templates, with overrides from the request', () => {
+    assert.equal(render('$context.stage $context.identity.sourceIp $context.authorizer.claims.sub', { context: { stage: 'beta', authorizer: { claims: { sub: 'abc' } } } }), 'beta 203.0.113.10 abc');
+  });
+  it('captures requestOverride and responseOverride set by the template', () => {
+    const result = renderFull(
+      '#set($context.requestOverride.header.X-Id = "1")#set($context.requestOverride.path.id = 42)' +
+        '#set($context.requestOverride.querystring.q = ["a", "b"])' +
+        '#set($context.responseOverride.status = 400)#set($context.responseOverride.header.Retry-After = "5")',
+    );
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.requestOverride, {
+      header: { 'X-Id': '1' },
+      path: { id: '42' },
+      querystring: { q: 'a,b' },
+      multiValueHeader: {},
+      multiValueQuerystring: { q: ['a', 'b'] },
+    });
+    assert.deepEqual(result.responseOverride, { status: 400, header: { 'Retry-After': '5' } });
+  });
+  it('refuses a status override that is not an HTTP status', () => {
+    const result = renderFull('#set($context.responseOverride.status = "abc")');
+    assert.equal(result.errors[0].code, 'invalid-status');
+  });
+  it('does not change the caller context object', () => {
+    const given = { requestOverride: { header: {} as Record<string, string> } };
+    renderFull('#set($context.requestOverride.header.a = "b")', { context: given });
+    assert.deepEqual(given.requestOverride.header, {});
+  });
+  it('$stageVariables reads the stage variables in all three notations', () => {
+    assert.equal(render("$stageVariables.env $stageVariables['env'] ${stageVariables['env']}", { stageVariables: { env: 'dev' } }), 'dev dev dev');
+  });
+});

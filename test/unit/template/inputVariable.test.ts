@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { renderTemplate } from '../../../server/src/template/engine';
+import { render, renderFull } from './renderHelper';
+
+describe('$input', () => {
+  it('body is the raw text; an empty body reads as {}', () => {
+    assert.equal(render('$input.body', { body: ' {"a": 1} ' }), ' {"a": 1} ');
+    assert.equal(render('$input.body'), '{}');
+  });
+  it('json() gives JSON text and path() gives objects', () => {
+    const body = { body: '{"pets": [{"name": "Rex", "tags": {"a": 1}}]}' };
+    assert.equal(render("$input.json('$.pets[0]')", body), '{"name":"Rex","tags":{"a":1}}');
+    assert.equal(render("$input.path('$.pets[0]')", body), '{name=Rex, tags={a=1}}');
+    assert.equal(render("$input.path('$.pets').size()", body), '1');
+    assert.equal(render("$input.json('$.pets[0].name')", body), '"Rex"');
+  });
+  it('an empty body makes $input.json("$") render {}', () => {
+    assert.equal(render("$input.json('$')"), '{}');
+  });
+  it('a body that is not JSON is a string: a=b (recorded on AWS)', () => {
+    assert.equal(render("$input.path('$')|$input.json('$')", { body: 'a=b' }), 'a=b|"a=b"');
+    for (const body of ['a{b', 'null{', 'true{']) assert.equal(render("$input.path('$')", { body }), body);
+  });
+  it('a body that starts like JSON but is not makes API Gateway answer 400 Could not process payload', () => {
+    const result = renderFull("$input.path('$')", { body: '{"a": 1,' });
+    assert.equal(result.gatewayError?.status, 400);
+    const message = JSON.parse(result.gatewayError!.body).message as string;
+    assert.match(message, /^Could not process payloadnet\.minidev\.json\.parser\.ParseException: /);
+    assert.deepEqual(result.errors, []);
+  });
+  it('the invalid body is only a problem when the template reads it as JSON', () => {
+    assert.equal(render('$input.body', { body: '[1,' }), '[1,');
+  });
+  it('in a response template an unparsable integration body is a 500', () => {
+    const result = renderTemplate("$input.path('$')", { body: '[1,' }, { kind: 'response' });
+    assert.equal(result.gatewayError?.status, 500);
+    assert.deepEqual(JSON.parse(result.gatewayError!.body), { message: 'Internal server error' });
+  });
+  it('bare $input, $input.params and $input.json render {}', () => {
+    assert.equal(render('$input|$input.params|$input.json'), '{}|{}|{}');
+  });
+  it('params(name) searches path, then query string, then header (headers case-insensitively)', () => {
+    const request = {
+      params: { path: { id: 'from-path' }, querystring: { id: 'from-query', q: 'query' }, header: { 'X-Trace': 'trace', q: 'header' } },
+    };
+    assert.equal(render("$input.params('id') $input.params('q') $input.params('x-trace') [$input.params('none')]", request), 'from-path query trace []');
+  });
+  it('params() is the map of all parameters', () => {
+    assert.equal(render('$input.params()', { params: { path: { a: '1' } } }), '{path={a=1}, querystring={}, header={}}');
+    assert.equal(render('$input.params().header.keySet()', { params: { header: { A: '1', B: '2' } } }), '[A, B]');
+  });
+  it('multi-valued parameters fill single values with their last value', () => {
+    assert.equal(render("$input.params('tag')", { multiValueParams: { querystring: { tag: ['a', 'b'] } } }), 'b');
+  });
+  it('an invalid JSONPath is a clear template error', () => {
+    const result = renderFull("$input.path('$.a[')", { body: '{}' });
+    assert.equal(result.errors[0].code, 'method-error');
+    assert.match(result.errors[0].message, /Invalid JSONPath '\$\.a\[' in \$input\.path\(\): missing '\]'/);
+  });
+});

@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import { render, renderFull } from './renderHelper';
+
+const S = '#set($s = " Hello, World ")';
+
+describe('Java String methods', () => {
+  const cases: Array<[string, string]> = [
+    ['$s.length()', '14'],
+    ['$s.trim()', 'Hello, World'],
+    ['$s.trim().substring(7)', 'World'],
+    ['$s.trim().substring(0, 5)', 'Hello'],
+    ['$s.indexOf("o")', '5'],
+    ['$s.indexOf("o", 6)', '9'],
+    ['$s.lastIndexOf("o")', '9'],
+    ['$s.replace("l", "L")', ' HeLLo, WorLd '],
+    ['$s.replaceAll("[aeiou]", "*")', ' H*ll*, W*rld '],
+    ['$s.replaceAll("(\\w+), (\\w+)", "$2 $1")', ' World Hello '],
+    ['$s.replaceFirst("l+", "_")', ' He_o, World '],
+    ['$s.trim().matches("Hello.*")', 'true'],
+    ['$s.trim().matches("Hello")', 'false'],
+    ['$s.toLowerCase()', ' hello, world '],
+    ['$s.toUpperCase()', ' HELLO, WORLD '],
+    ['$s.contains("World")', 'true'],
+    ['$s.trim().startsWith("Hell")', 'true'],
+    ['$s.trim().endsWith("ld")', 'true'],
+    ['$s.equals(" Hello, World ")', 'true'],
+    ['$s.trim().equalsIgnoreCase("HELLO, WORLD")', 'true'],
+    ['$s.isEmpty()', 'false'],
+    ['$s.charAt(1)', 'H'],
+    ['$s.trim().concat("!")', 'Hello, World!'],
+    ['$s.trim().split(", ")', '[Hello, World]'],
+    ['$s.trim().split(", ").size()', '2'],
+    ['$s.trim().split("")', '[H, e, l, l, o, ,,  , W, o, r, l, d]'],
+    ['$s.hashCode()', String(hash(' Hello, World '))],
+  ];
+  for (const [expression, expected] of cases) {
+    it(`${expression} = ${expected}`, () => assert.equal(render(`${S}${expression}`), expected));
+  }
+
+  it('split drops trailing empty strings as Java does, and keeps them with a negative limit', () => {
+    assert.equal(render('#set($s = "a,b,,c,,")$s.split(",")|$s.split(",").size()|$s.split(",", -1).size()|$s.split(",", 2)'), '[a, b, , c]|4|6|[a, b,,c,,]');
+  });
+
+  it('replaceAll reads Java replacement syntax: \\$ is a literal dollar sign', () => {
+    assert.equal(render("#set($s = 'cost 5')$s.replaceAll('(\\d)', '\\$$1')"), 'cost $5');
+  });
+
+  it('the documented escapeJavaScript workaround .replaceAll("\\\\\'", "\'") removes the quote escapes', () => {
+    assert.equal(render(`#set($v = "it's")$util.escapeJavaScript($v).replaceAll("\\\\'","'")`), "it's");
+  });
+
+  it('an index out of range is a template error with its position', () => {
+    const result = renderFull('#set($s = "abc")\n  $s.substring(5)');
+    assert.equal(result.errors[0].code, 'method-error');
+    assert.match(result.errors[0].message, /StringIndexOutOfBoundsException: begin 5, end 3, length 3/);
+    assert.equal(result.errors[0].line, 2);
+    assert.equal(result.errors[0].column, 3);
+  });
+
+  it('an invalid regular expression is a template error, not a crash', () => {
+    const result = renderFull('#set($s = "abc")$s.replaceAll("(", "")');
+    assert.equal(result.errors[0].code, 'method-error');
+    assert.match(result.errors[0].message, /replaceAll\(\): Invalid regular expression \(/);
+  });
+
+  it('an unknown method renders nothing, as a null reference does', () => {
+    assert.equal(render('#set($s = "abc")[$s.noSuchMethod()]'), '[]');
+  });
+});
+
+function hash(s: string): number {
+  let h = 0;
+  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
+  return h;
+}
+
+describe('Java Map methods', () => {
+  const M = '#set($m = $input.path("$"))';
+  const body = { body: '{"a": 1, "b": [1, 2], "c": {"d": "e"}}' };
+  const cases: Array<[string, string]> = [
+    ['$m', '{a=1, b=[1,2], c={d=e}}'],
+    ['$m.get("a")', '1'],
+    ['$m.a', '1'],
+    ['$m["c"].d', 'e'],
+    ['$m.containsKey("b")', 'true'],
+    ['$m.containsKey("z")', 'false'],
+    ['$m.keySet()', '[a, b, c]'],
+    ['$m.values().size()', '3'],
+    ['$m.size()', '3'],
+    ['$m.isEmpty()', 'false'],
+    ['#foreach($e in $m.entrySet())$e.key:$e.getValue();#end', 'a:1;b:[1,2];c:{d=e};'],
+    ['#set($old = $m.put("a", 5))$old $m.a', '1 5'],
+    ['#set($gone = $m.remove("b"))$gone $m', '[1,2] {a=1, c={d=e}}'],
+    ['$m.toString()', '{a=1, b=[1,2], c={d=e}}'],
+  ];
+  for (const [expression, expected] of cases) {
+    it(`${expression} = ${expected}`, () => assert.equal(render(`${M}${expression}`, body), expected));
+  }
+
+  it('a map literal is a Java map too', () => {
+    assert.equal(render('#set($m = {"x": "1", "y": [1, 2]})$m $m.y'), '{x=1, y=[1, 2]} [1, 2]');
+  });
+});
+
+describe('Java List methods', () => {
+  const L = '#set($l = $input.path("$.items"))';
+  const body = { body: '{"items": ["a", "b", "c"]}' };
+  const cases: Array<[string, string]> = [
+    ['$l', '["a","b","c"]'],
+    ['$l.size()', '3'],
+    ['$l.get(1)', 'b'],
+    ['$l[2]', 'c'],
+    ['$l.contains("b")', 'true'],
+    ['$l.contains("z")', 'false'],
+    ['$l.isEmpty()', 'false'],
+    ['$l.add("d") $l.size()', 'true 4'],
+    ['$l.indexOf("c")', '2'],
+  ];
+  for (const [expression, expected] of cases) {
+    it(`${expression} = ${expected}`, () => assert.equal(render(`${L}${expression}`, body), expected));
+  }
+
+  it('lists made in the template print Java-style, JSON lists print as JSON (AWS-recorded)', () => {
+    assert.equal(render('#set($l = ["a", 1])$l|#set($e = [])$e.isEmpty()'), '[a, 1]|true');
+  });
+
+  it('get() outside the list is a template error', () => {
+    const result = renderFull('#set($l = [1])$l.get(3)');
+    assert.match(result.errors[0].message, /IndexOutOfBoundsException: Index 3 out of bounds for length 1/);
+  });
+});
+
+describe('Velocity semantics', () => {
+  it('$foreach exposes index, count, hasNext, first and last; $velocityCount is kept', () => {
+    assert.equal(
+      render('#foreach($x in ["a", "b", "c"])$foreach.index/$foreach.count/$velocityCount/$foreach.hasNext/$foreach.first/$foreach.last #end'),
+      '0/1/1/true/true/false 1/2/2/true/false/false 2/3/3/false/false/true ',
+    );
+  });
+
+  it('#foreach over a map iterates its values', () => {
+    assert.equal(render('#foreach($v in $input.path("$"))$v#end', { body: '{"a": 1, "b": 2}' }), '12');
+  });
+
+  it('#break leaves the loop at once', () => {
+    assert.equal(render('#foreach($i in [1..5])$i#if($i == 2)#break#end-#end!'), '1-2!');
+  });
+
+  it('#stop ends the template', () => {
+    assert.equal(render('a\n#stop\nb'), 'a\n');
+  });
+
+  it('macros take arguments', () => {
+    assert.equal(render('#macro(greet $who)Hello $who!#end#greet("you") #greet("me")'), 'Hello you! Hello me!');
+  });
+
+  it('undefined references render empty (silent), including method calls on them', () => {
+    assert.equal(render('[$nothing][$nothing.at.all][$!nothing][${nothing}][$nothing.size()]'), '[][][][][]');
+  });
+
+  it('#set with a null value leaves the variable unchanged (Velocity 1.7)', () => {
+    assert.equal(render('#set($a = "kept")#set($a = $input.path("$.missing"))$a', { body: '{}' }), 'kept');
+  });
+
+  it('only null and false are false in #if; the empty string and 0 are true', () => {
+    assert.equal(render('#set($e = "")#set($z = 0)#if($e)1#end#if($z)2#end#if($missing)3#end#if(false)4#end'), '12');
+  });
+
+  it('== compares numbers by value and different types by their text', () => {
+    assert.equal(render('#if(1 == 1.0)a#end#if("1" == 1)b#end#if("x" != "y")c#end#if($input.path("$.n") == 2)d#end', { body: '{"n": 2}' }), 'abcd');
+  });
+
+  it('integer division truncates, decimal division does not', () => {
+    assert.equal(render('#set($a = 7 / 2)#set($b = 7.0 / 2.5)$a $b'), '3 2.8');
+  });
+
+  it('+ concatenates when either side is a string', () => {
+    assert.equal(render('#set($a = "n=" + 5)$a'), 'n=5');
+  });
+
+  it('numbers print as Java does: integers plain, large doubles in E notation', () => {
+    assert.equal(render('$input.path("$.a") $input.path("$.b") $input.path("$.c")', { body: '{"a": 10, "b": 0.25, "c": 12345678.5}' }), '10 0.25 1.23456785E7');
+  });
+
+  it('escaped references stay literal', () => {
+    assert.equal(render('\\$notAVariable'), '$notAVariable');
+  });
+});

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { base64Decode, base64Encode, escapeJavaScript, urlDecode, urlEncode } from '../../../server/src/template/utilVariable';
+import { render, renderFull } from './renderHelper';
+
+describe('$util', () => {
+  it('escapeJavaScript escapes quotes (single ones too, per the AWS docs), backslash, slash and control characters', () => {
+    assert.equal(escapeJavaScript(`it's "x" \\ a/b\n\t`), `it\\'s \\"x\\" \\\\ a\\/b\\n\\t`);
+  });
+  it('escapeJavaScript writes non-ASCII characters as \\uXXXX, as commons-lang does', () => {
+    assert.equal(escapeJavaScript('é€\u0001'), '\\u00E9\\u20AC\\u0001');
+  });
+  it('urlEncode is form encoding: space as +, Java URLEncoder safe set', () => {
+    assert.equal(urlEncode("a b&c=d/é~*._-!'()"), 'a+b%26c%3Dd%2F%C3%A9%7E*._-%21%27%28%29');
+  });
+  it('urlDecode reads + as a space and UTF-8 escapes', () => {
+    assert.equal(urlDecode('a+b%26c%C3%A9'), 'a b&cé');
+  });
+  it('urlDecode refuses a broken escape with a clear message', () => {
+    const result = renderFull("$util.urlDecode('%zz')");
+    assert.equal(result.errors[0].code, 'method-error');
+    assert.match(result.errors[0].message, /URLDecoder: Illegal hex characters/);
+  });
+  it('base64 round-trips UTF-8', () => {
+    assert.equal(base64Encode('héllo'), 'aMOpbGxv');
+    assert.equal(base64Decode('aMOpbGxv'), 'héllo');
+  });
+  it('base64Decode refuses characters outside the alphabet', () => {
+    assert.match(renderFull("$util.base64Decode('a*b')").errors[0].message, /Illegal base64 character 2a/);
+  });
+  it('parseJson gives navigable objects; invalid JSON is a template error', () => {
+    assert.equal(render(`#set($o = $util.parseJson('{"a": {"b": [5]}}'))$o.a.b[0] $o.a`), '5 {b=[5]}');
+    assert.match(renderFull(`$util.parseJson('{oops')`).errors[0].message, /parseJson: the text is not valid JSON/);
+  });
+  it('helpers return null for a null argument and ignore calls with the wrong number of arguments', () => {
+    assert.equal(render('[$util.urlEncode($missing)][$util.urlEncode("a", "b")]'), '[][]');
+  });
+  it('bare $util and uncalled members render {} as on AWS', () => {
+    assert.equal(render('$util $util.urlEncode'), '{} {}');
+  });
+});
