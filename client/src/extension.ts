@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './languageClient';
+import { registerEvaluator } from './panels/evaluatorPanel';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   client = await startLanguageClient(context);
+  registerEvaluator(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -12,6 +12,7 @@ import { createLanguageService } from './languageService';
 import { looksLikeApiDefinition } from './model/apiDocument';
 import type { LanguageSettings } from './services/validationTypes';
 import { WorkspaceResolver } from './workspaceResolver';
+import { registerCustomRequests } from './customRequests';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -154,6 +155,8 @@ connection.onDidChangeWatchedFiles((params) => {
 // The server must outlive any single bad document or failed request.
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected rejection: ${String(reason)}`));
+
+registerCustomRequests(connection, documents, service);
 
 documents.listen(connection);
 connection.listen();

@@ -1,5 +1,6 @@
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import type { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
+import type { InitializeMiddleware, MetadataBearer } from '@smithy/types';
 import { listProfiles } from './profiles';
 import { FALLBACK_REGION } from './regions';
 
@@ -52,6 +53,29 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** Milliseconds to wait for a TCP connection before the attempt fails. */
   connectionTimeoutMs?: number;
+  /** Told about every call once it ends; sees the command's input, never the credentials or request signature. */
+  onCall?: (entry: CallLogEntry) => void;
+}
+
+export interface CallLogEntry {
+  service: 'apigateway' | 'apigatewayv2';
+  command: string;
+  /** The input with document bodies replaced by their size. */
+  input: Record<string, unknown>;
+  ms: number;
+  attempts?: number;
+  error?: string;
+}
+
+/** Bodies are whole API definitions: the log names their size rather than repeating them. */
+export function summariseInput(input: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries((input ?? {}) as Record<string, unknown>)) {
+    if (value instanceof Uint8Array) out[key] = `<${value.byteLength} bytes>`;
+    else if ((key === 'Body' || key === 'body') && typeof value === 'string') out[key] = `<${value.length} characters>`;
+    else out[key] = value;
+  }
+  return out;
 }
 
 /**
@@ -72,10 +96,32 @@ export async function createClients(connection: Connection, options: ClientOptio
     retryMode: 'standard',
     requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? 5000, requestTimeout: 60_000 },
   };
-  return { connection, v1: new APIGatewayClient(config), v2: new ApiGatewayV2Client(config) };
+  const v1 = new APIGatewayClient(config);
+  const v2 = new ApiGatewayV2Client(config);
+  if (options.onCall) {
+    v1.middlewareStack.add(callLog('apigateway', options.onCall), { step: 'initialize', name: 'apigatewayStudioCallLog' });
+    v2.middlewareStack.add(callLog('apigatewayv2', options.onCall), { step: 'initialize', name: 'apigatewayStudioCallLog' });
+  }
+  return { connection, v1, v2 };
 }
 
 export function destroyClients(clients: GatewayClients): void {
   clients.v1.destroy();
   clients.v2.destroy();
+}
+
+function callLog(service: CallLogEntry['service'], onCall: (entry: CallLogEntry) => void): InitializeMiddleware<object, MetadataBearer> {
+  return (next, context) => async (args) => {
+    const started = Date.now();
+    const entry = { service, command: String(context.commandName ?? 'call'), input: summariseInput(args.input) };
+    try {
+      const output = await next(args);
+      onCall({ ...entry, ms: Date.now() - started, attempts: output.output.$metadata?.attempts });
+      return output;
+    } catch (error) {
+      const meta = (error as { $metadata?: { attempts?: number } }).$metadata;
+      onCall({ ...entry, ms: Date.now() - started, attempts: meta?.attempts, error: `${(error as Error).name}: ${(error as Error).message}` });
+      throw error;
+    }
+  };
 }

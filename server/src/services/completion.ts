@@ -46,7 +46,7 @@ function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const items: CompletionItem[] = extensionsAt(placement, dialect)
     .filter((e) => !site.siblings.includes(e.name))
     .map((e) => ({ ...keyItem(site, e.name, e, CompletionItemKind.Module, undefined), detail: e.summary }));
-  if (placement === 'operation' && !site.siblings.includes(INTEGRATION_KEY)) items.push(...integrationSnippetItems(site, dialect));
+  if (placement === 'operation' && !site.keyOnly && !site.siblings.includes(INTEGRATION_KEY)) items.push(...integrationSnippetItems(site, dialect));
   if (placement === 'operation' && path[2] === ANY_METHOD_KEY) {
     const anyMethod = getExtension(ANY_METHOD_KEY);
     if (anyMethod) items.push(...fieldItems(site, anyMethod, dialect));
@@ -86,6 +86,10 @@ function keyItem(site: CompletionSite, name: string, spec: ValueSpec, kind: Comp
   const types = typesOf(spec);
   const unit = indentUnit(site.document.text);
   let newText: string;
+  if (site.keyOnly) {
+    newText = site.document.format === 'json' ? JSON.stringify(name) : yamlScalar(name);
+    return { label: name, kind, documentation: doc ? markdown(doc) : specMarkdown(name, spec), textEdit: { range: site.range, newText } };
+  }
   if (site.document.format === 'json') {
     const opener = types.includes('object') || types.includes('map') ? '{$0}' : types[0] === 'array' ? '[$0]' : types[0] === 'string' ? '"$0"' : '$0';
     newText = `${JSON.stringify(name).replace(/\$/g, '\\$')}: ${opener}${site.needsComma ? ',' : ''}`;

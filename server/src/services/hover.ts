@@ -23,15 +23,16 @@ export function doHover(document: ApiDocument, offset: number): Hover | null {
 
 function keyHover(path: (string | number)[]): string | undefined {
   const name = String(path[path.length - 1]);
-  const extension = getExtension(name);
-  if (extension && extensionIndexOf(path) === path.length - 1) return specMarkdown(name, extension, extension.docsUrl).value;
+  const named = getExtension(name);
+  if (named && extensionIndexOf(path) === path.length - 1) return specMarkdown(name, named, named.docsUrl).value;
   if (path.length === 4 && path[0] === 'paths' && path[2] === ANY_METHOD_KEY) {
     const field = fieldOf(getExtension(ANY_METHOD_KEY)!, name);
     return field ? specMarkdown(name, field).value : undefined;
   }
   const index = extensionIndexOf(path);
   if (index < 0) return undefined;
-  const owner = findValueSpec(getExtension(String(path[index]))!, path.slice(index + 1, -1));
+  const extension = getExtension(String(path[index]));
+  const owner = extension && findValueSpec(extension, path.slice(index + 1, -1));
   if (!owner) return undefined;
   const field = fieldOf(owner, name);
   if (field) return specMarkdown(name, field).value;
@@ -49,7 +50,8 @@ function valueHover(document: ApiDocument, path: (string | number)[], node: Scal
   }
   const index = extensionIndexOf(path);
   if (index < 0) return undefined;
-  const spec = findValueSpec(getExtension(String(path[index]))!, path.slice(index + 1));
+  const extension = getExtension(String(path[index]));
+  const spec = extension && findValueSpec(extension, path.slice(index + 1));
   if (!spec) return undefined;
   return enumHover(spec, String(value)) ?? specMarkdown(String(path[path.length - 1]), spec).value;
 }

@@ -23,7 +23,7 @@ export type VelocityTree = Array<VelocityNode | VelocityTree | string>;
 type ParsedTemplate = { ok: true; tree: VelocityTree } | { ok: false; problems: SyntaxProblem[] };
 
 const cache = new Map<string, ParsedTemplate>();
-const CACHE_LIMIT = 500;
+const CACHE_LIMIT = 200;
 
 /** `#stop` takes no parentheses in Velocity; velocityjs only knows it as the call `#stop()`. */
 function normalizeDirectives(template: string): string {

@@ -38,6 +38,11 @@ describe('hover', () => {
     assert.match(result.text, /^\*\*application\/json\*\*\n\nA MIME type/);
   });
 
+  it('says nothing about extensions the catalog does not know', () => {
+    assert.equal(hover(`${OP}      x-amazon-apigateway-unknown:\n        ty|pe: mock\n`), undefined);
+    assert.equal(hover(`${OP}      x-amazon-apigateway-unknown:\n        type: mo|ck\n`), undefined);
+  });
+
   it('says nothing inside a mapping template', () => {
     assert.equal(hover(`${OP}      x-amazon-apigateway-integration:\n        requestTemplates:\n          application/json: '{"a": "$inp|ut.body"}'\n`), undefined);
   });

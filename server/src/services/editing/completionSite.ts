@@ -28,6 +28,8 @@ export interface CompletionSite {
   column: string;
   /** JSON: the key is followed by another property, so an inserted entry needs a trailing comma. */
   needsComma: boolean;
+  /** An existing key is being renamed: its colon and value stay, so only the name is replaced. */
+  keyOnly: boolean;
 }
 
 const PLACEHOLDER = '__apigw_completion__';
@@ -76,7 +78,7 @@ function yamlSite(document: ApiDocument, offset: number): CompletionSite | undef
     const key = nodeAtOffset(copy.root, wordStart);
     const property = key?.parent?.type === 'property' ? key.parent : undefined;
     if (!property || keyName(property) !== PLACEHOLDER) return undefined;
-    return keySite(copy, property.parent, keyMatch[3], rangeOf(document, wordStart, wordEnd), keyMatch[2] as CompletionSite['quote'], columnIndentAt(text, wordStart), false);
+    return keySite(copy, property.parent, keyMatch[3], rangeOf(document, wordStart, wordEnd), keyMatch[2] as CompletionSite['quote'], columnIndentAt(text, wordStart), false, colon >= 0);
   }
   const valueMatch = YAML_VALUE_LINE.exec(before);
   if (!valueMatch) return undefined;
@@ -102,10 +104,11 @@ function yamlSite(document: ApiDocument, offset: number): CompletionSite | undef
     quote,
     column: columnIndentAt(text, keyStart),
     needsComma: false,
+    keyOnly: false,
   };
 }
 
-function keySite(copy: ApiDocument, object: ObjectNode, prefix: string, range: Range, quote: CompletionSite['quote'], column: string, needsComma: boolean): CompletionSite {
+function keySite(copy: ApiDocument, object: ObjectNode, prefix: string, range: Range, quote: CompletionSite['quote'], column: string, needsComma: boolean, keyOnly: boolean): CompletionSite {
   return {
     kind: 'key',
     document: copy,
@@ -116,6 +119,7 @@ function keySite(copy: ApiDocument, object: ObjectNode, prefix: string, range: R
     quote,
     column,
     needsComma,
+    keyOnly,
   };
 }
 
@@ -143,15 +147,16 @@ function jsonSite(document: ApiDocument, offset: number): CompletionSite | undef
   const range = rangeOf(document, start, end);
   let next = end;
   while (next < text.length && /\s/.test(text[next])) next++;
-  const needsComma = text[next] === '"';
+  const keyOnly = text[next] === ':';
+  const needsComma = !keyOnly && text[next] === '"';
   const column = columnIndentAt(text, start);
   if (before === '{' || before === ',') {
-    const patched = `${text.slice(0, start)}"${PLACEHOLDER}": null${needsComma ? ',' : ''}${text.slice(end)}`;
+    const patched = `${text.slice(0, start)}"${PLACEHOLDER}"${keyOnly ? '' : `: null${needsComma ? ',' : ''}`}${text.slice(end)}`;
     const copy = reparse(document, patched);
     const key = nodeAtOffset(copy.root, start);
     const property = key?.parent?.type === 'property' ? key.parent : undefined;
     if (!property || keyName(property) !== PLACEHOLDER) return undefined;
-    return keySite(copy, property.parent, prefix, range, quote, column, needsComma);
+    return keySite(copy, property.parent, prefix, range, quote, column, needsComma, keyOnly);
   }
   if (before !== ':') return undefined;
   let keyEnd = previous - 1;
@@ -163,5 +168,5 @@ function jsonSite(document: ApiDocument, offset: number): CompletionSite | undef
   const key = nodeAtOffset(source.root, keyStart);
   const property = key?.parent?.type === 'property' ? key.parent : undefined;
   if (!property || property.key !== key) return undefined;
-  return { kind: 'value', document: source, path: pathOf(property.key), siblings: [], prefix, range, quote, column, needsComma };
+  return { kind: 'value', document: source, path: pathOf(property.key), siblings: [], prefix, range, quote, column, needsComma, keyOnly: false };
 }

@@ -3,14 +3,14 @@
  * are quoted whenever a plain YAML scalar would read back as something else (numbers, booleans, `'static'` values).
  */
 
-const PLAIN_SAFE = /^[A-Za-z_/$][\w\-./{}$*]*$/;
+const PLAIN_SAFE = /^[A-Za-z_/$][\w\-./{}$* ]*$/;
 const YAML_KEYWORDS = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
 
 export function yamlScalar(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (value === null || value === undefined) return 'null';
   const s = String(value);
-  if (PLAIN_SAFE.test(s) && !YAML_KEYWORDS.test(s)) return s;
+  if (PLAIN_SAFE.test(s) && !s.endsWith(' ') && !YAML_KEYWORDS.test(s)) return s;
   return `'${s.replace(/'/g, "''")}'`;
 }
 

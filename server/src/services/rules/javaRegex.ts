@@ -9,7 +9,7 @@ export function toJavaScriptPattern(java: string): string {
   let afterQuantifier = false;
   for (let i = 0; i < java.length; i++) {
     const c = java[i];
-    const quantified = afterQuantifier;
+    const quantified: boolean = afterQuantifier;
     afterQuantifier = false;
     if (c === '\\') {
       const next = java[i + 1];

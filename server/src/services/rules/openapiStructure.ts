@@ -27,7 +27,7 @@ export const openapiStructureRule: Rule = (context) => {
   if (!version) return;
   const validate = openApiValidator(version);
   if (validate(document.value)) return;
-  const findings = collapse(validate.errors ?? []);
+  const findings = dropRedundant(collapse(validate.errors ?? []));
   let reported = 0;
   for (const finding of findings) {
     if (reported >= MAX_REPORTS || context.isCancelled()) break;
@@ -50,6 +50,24 @@ function isReferenceBranch(f: Finding): boolean {
   return f.error.keyword === 'required' && (f.error.params as { missingProperty?: string }).missingProperty === '$ref';
 }
 
+/**
+ * The branch errors that explain a failed alternative. Errors of the Reference branch (a missing `$ref`, or properties
+ * a Reference may not have) and enum/const mismatches of discriminating properties such as `in` only say that another
+ * branch was meant.
+ */
+function pickCandidates(branches: Finding[]): Finding[] {
+  const referencePaths = new Set(branches.filter(isReferenceBranch).map((b) => b.path.join('\u0000')));
+  const fromOtherBranch = (b: Finding) =>
+    isReferenceBranch(b) ||
+    (b.error.keyword === 'additionalProperties' && referencePaths.has(b.path.join('\u0000'))) ||
+    b.error.keyword === 'enum' ||
+    b.error.keyword === 'const';
+  const useful = branches.filter((b) => !fromOtherBranch(b));
+  if (useful.length) return useful;
+  const notReference = branches.filter((b) => !isReferenceBranch(b));
+  return notReference.length ? notReference : branches;
+}
+
 function collapse(errors: ErrorObject[]): Finding[] {
   const result: Finding[] = [];
   for (const error of errors) {
@@ -67,18 +85,23 @@ function collapse(errors: ErrorObject[]): Finding[] {
       result.push({ path, error, message: 'matches more than one of the allowed forms; it must match exactly one' });
       continue;
     }
-    const useful = branches.filter((b) => !isReferenceBranch(b));
-    const candidates = useful.length ? useful : branches;
+    const candidates = pickCandidates(branches);
     const deepest = Math.max(...candidates.map(depth));
     const best = candidates.filter((c) => depth(c) === deepest);
-    if (deepest > path.length || best.length === 1) {
+    const messages = [...new Set(best.map(messageOf))];
+    if (deepest > path.length || messages.length === 1) {
       result.push(best[0]);
     } else {
-      const messages = [...new Set(best.map(messageOf))].slice(0, 3);
-      result.push({ path, error, message: `does not match any allowed form: ${messages.join('; or ')}` });
+      result.push({ path, error, message: `does not match any allowed form: ${messages.slice(0, 3).join('; or ')}` });
     }
   }
   return result;
+}
+
+/** A `not` failure says less than any other error on the same node. */
+function dropRedundant(findings: Finding[]): Finding[] {
+  const explained = new Set(findings.filter((f) => f.error.keyword !== 'not').map((f) => f.path.join('\u0000')));
+  return findings.filter((f) => f.error.keyword !== 'not' || !explained.has(f.path.join('\u0000')));
 }
 
 function messageOf(f: Finding): string {

@@ -1,0 +1,165 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import type { EvaluationResult, EvaluatorToPanel, PanelToEvaluator, TemplateSample } from './evaluatorMessages';
+import { SampleStore } from './sampleStore';
+import { webviewHtml } from './webviewHtml';
+
+interface TemplateAtResult {
+  found: boolean;
+  label?: string;
+  kind?: string;
+  templateOffset?: number;
+  line?: number;
+  defaultSample?: TemplateSample;
+  message?: string;
+}
+
+const EVALUATE_DELAY_MS = 40;
+
+/** One panel per template: the sample on the left, the rendered output, overrides and errors on the right. */
+export class EvaluatorPanel {
+  private static readonly open = new Map<string, EvaluatorPanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private sample: TemplateSample = {};
+  private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
+
+  static async show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, offset: number): Promise<void> {
+    const document = await vscode.workspace.openTextDocument(uri);
+    const found = await client.sendRequest<TemplateAtResult>('apigateway/templateAt', { uri: uri.toString(), offset });
+    if (!found.found || found.templateOffset === undefined) {
+      void vscode.window.showWarningMessage(found.message ?? 'No mapping template here.');
+      return;
+    }
+    const key = `${uri.toString()}#${found.label}`;
+    const existing = EvaluatorPanel.open.get(key);
+    if (existing) {
+      existing.panel.reveal(vscode.ViewColumn.Beside, true);
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel('apigateway.evaluator', `Evaluate: ${found.label}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
+    });
+    const instance = new EvaluatorPanel(context, client, panel, document, found, key);
+    EvaluatorPanel.open.set(key, instance);
+  }
+
+  private constructor(
+    context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+    readonly panel: vscode.WebviewPanel,
+    private readonly document: vscode.TextDocument,
+    private found: TemplateAtResult,
+    private readonly key: string,
+  ) {
+    panel.webview.html = webviewHtml(panel.webview, context.extensionUri, 'evaluator', 'Evaluate Mapping Template');
+    panel.iconPath = new vscode.ThemeIcon('play');
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((message: PanelToEvaluator) => void this.onMessage(message)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.onDocumentChange(event)),
+      panel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  private get store(): SampleStore<TemplateSample> | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(this.document.uri) ?? vscode.workspace.workspaceFolders?.[0];
+    return folder ? new SampleStore(path.join(folder.uri.fsPath, '.apigateway', 'samples.json')) : undefined;
+  }
+
+  private get storeKey(): string {
+    const folder = vscode.workspace.getWorkspaceFolder(this.document.uri);
+    const file = folder ? path.relative(folder.uri.fsPath, this.document.uri.fsPath).split(path.sep).join('/') : this.document.uri.toString();
+    return `${file}#${this.found.label}`;
+  }
+
+  private async onMessage(message: PanelToEvaluator): Promise<void> {
+    switch (message.type) {
+      case 'ready': {
+        const saved = await this.store?.get(this.storeKey);
+        this.sample = saved ?? this.found.defaultSample ?? {};
+        this.post({ type: 'init', label: this.found.label ?? '', kind: this.found.kind ?? 'request', sample: this.sample, source: path.basename(this.document.uri.fsPath) });
+        this.schedule();
+        break;
+      }
+      case 'sampleChanged':
+        this.sample = message.sample;
+        this.schedule();
+        await this.store?.set(this.storeKey, message.sample);
+        break;
+      case 'resetSample':
+        this.sample = this.found.defaultSample ?? {};
+        await this.store?.set(this.storeKey, undefined);
+        this.post({ type: 'init', label: this.found.label ?? '', kind: this.found.kind ?? 'request', sample: this.sample, source: path.basename(this.document.uri.fsPath) });
+        this.schedule();
+        break;
+      case 'revealLine': {
+        const position = new vscode.Position(Math.max(message.line - 1, 0), Math.max((message.column ?? 1) - 1, 0));
+        const editor = await vscode.window.showTextDocument(this.document, { viewColumn: vscode.ViewColumn.One, selection: new vscode.Range(position, position) });
+        editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+        break;
+      }
+    }
+  }
+
+  /** Keeps the template's offset right while the user edits around it, and re-evaluates on every edit. */
+  private onDocumentChange(event: vscode.TextDocumentChangeEvent): void {
+    if (event.document !== this.document || this.found.templateOffset === undefined) return;
+    let offset = this.found.templateOffset;
+    for (const change of event.contentChanges) {
+      if (change.rangeOffset < offset) offset += change.text.length - change.rangeLength;
+    }
+    this.found = { ...this.found, templateOffset: Math.max(offset, 0) };
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.evaluate(), EVALUATE_DELAY_MS);
+  }
+
+  private async evaluate(): Promise<void> {
+    const generation = ++this.generation;
+    try {
+      const result = await this.client.sendRequest<EvaluationResult | { error: string }>('apigateway/evaluateTemplate', {
+        uri: this.document.uri.toString(),
+        offset: this.found.templateOffset,
+        sample: this.sample,
+        kind: this.found.kind,
+      });
+      if (generation !== this.generation) return;
+      if ('error' in result) this.post({ type: 'problem', message: result.error });
+      else this.post({ type: 'result', result });
+    } catch (error) {
+      this.post({ type: 'problem', message: `Evaluation failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  private post(message: EvaluatorToPanel): void {
+    void this.panel.webview.postMessage(message);
+  }
+
+  private dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    EvaluatorPanel.open.delete(this.key);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** "Evaluate Mapping Template": from a code lens (uri, offset) or the cursor in the active editor. */
+export function registerEvaluator(context: vscode.ExtensionContext, client: LanguageClient): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('apigateway.evaluateTemplate', async (uri?: string | vscode.Uri, offset?: number) => {
+      const editor = vscode.window.activeTextEditor;
+      const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? editor?.document.uri);
+      if (!target) {
+        void vscode.window.showInformationMessage('Open an API definition or a .vtl file and place the cursor on a mapping template.');
+        return;
+      }
+      const at = offset ?? (editor && editor.document.uri.toString() === target.toString() ? editor.document.offsetAt(editor.selection.active) : 0);
+      await EvaluatorPanel.show(context, client, target, at);
+    }),
+  );
+}

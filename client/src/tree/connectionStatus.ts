@@ -1,0 +1,75 @@
+import * as vscode from 'vscode';
+import { resolveConnection } from '../aws/connection';
+import { listProfiles, sharedConfigFiles } from '../aws/profiles';
+import { KNOWN_REGIONS } from '../aws/regions';
+import { readSettings, SETTINGS_SECTION, type AwsSession } from './awsSession';
+
+/** Writes where the user keeps the value already: the workspace when it overrides, else the user settings. */
+async function updateSetting(key: string, value: string): Promise<void> {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const inspected = config.inspect<string>(key);
+  const target = inspected?.workspaceFolderValue !== undefined ? vscode.ConfigurationTarget.WorkspaceFolder
+    : inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+  await config.update(key, value, target);
+}
+
+export async function chooseProfile(): Promise<string | undefined> {
+  const profiles = await listProfiles();
+  const files = sharedConfigFiles();
+  const current = readSettings().profile;
+  type Item = vscode.QuickPickItem & { value: string };
+  const items: Item[] = [
+    { label: '$(key) Default credential chain', description: current ? '' : 'current', detail: 'AWS_PROFILE, environment variables, then the default profile, SSO, container or instance role', value: '' },
+    ...profiles.map((p) => ({
+      label: `$(account) ${p.name}`,
+      description: [p.name === current ? 'current' : '', p.region ?? '', p.sso ? 'SSO' : ''].filter(Boolean).join(' · '),
+      detail: `from ${p.sources.map((s) => (s === 'config' ? files.config : files.credentials)).join(' and ')}`,
+      value: p.name,
+    })),
+  ];
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'AWS profile for API Gateway',
+    placeHolder: profiles.length ? 'Choose the profile whose credentials the API Gateway view and deploy use' : `No profiles in ${files.config} or ${files.credentials}`,
+  });
+  if (!picked) return undefined;
+  await updateSetting('profile', picked.value);
+  return picked.value;
+}
+
+export async function chooseRegion(): Promise<string | undefined> {
+  const current = (await resolveConnection(readSettings())).region;
+  const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem>();
+  quickPick.title = 'AWS region for API Gateway';
+  quickPick.placeholder = 'Choose a region or type one';
+  quickPick.items = KNOWN_REGIONS.map((r) => ({ label: r, description: r === current ? 'current' : undefined }));
+  quickPick.activeItems = quickPick.items.filter((i) => i.label === current);
+  const region = await new Promise<string | undefined>((resolve) => {
+    quickPick.onDidAccept(() => resolve(quickPick.selectedItems[0]?.label ?? (quickPick.value.trim() || undefined)));
+    quickPick.onDidHide(() => resolve(undefined));
+    quickPick.show();
+  });
+  quickPick.dispose();
+  if (!region) return undefined;
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(region)) {
+    void vscode.window.showErrorMessage(`"${region}" is not a region name (like eu-west-1).`);
+    return undefined;
+  }
+  await updateSetting('region', region);
+  return region;
+}
+
+/** The status-bar entry naming the profile and region the API Gateway view uses; clicking it changes the profile. */
+export function createConnectionStatus(session: AwsSession): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('apigateway.aws.connection', vscode.StatusBarAlignment.Left, 50);
+  item.name = 'API Gateway connection';
+  item.command = 'apigateway.aws.chooseProfile';
+  const update = async () => {
+    const connection = await resolveConnection(readSettings());
+    item.text = `$(cloud) ${connection.profile ?? 'default'} · ${connection.region}${connection.endpoint ? ' · local' : ''}`;
+    item.tooltip = `API Gateway: profile ${connection.profile ?? '(default chain)'}, region ${connection.region}${connection.endpoint ? `, endpoint ${connection.endpoint}` : ''}\nClick to choose another profile`;
+    item.show();
+  };
+  void update();
+  const subscription = session.onDidChange(() => void update());
+  return vscode.Disposable.from(item, subscription);
+}

@@ -1,0 +1,105 @@
+import { isJson } from '../apiModel';
+import { logBody, logMap } from '../executionLog';
+import { GatewayError } from '../gatewayResponses';
+import { substituteUriVariables } from '../stageVariables';
+import { NOT_FORWARDED, sendHttp, type BackendResponse } from './httpClient';
+import { mapHttpApiParameters } from './httpApiParameters';
+import { integrationResponse, mapRequestParameters, transformRequest } from './nonProxy';
+import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
+
+/**
+ * HTTP and HTTP_PROXY integrations: a real call to the URI after stage-variable substitution and parameter
+ * mapping. HTTP_PROXY passes the method request through (method, headers, query string, body) and the backend's
+ * answer back; HTTP maps both ways through templates and the `responses`.
+ */
+export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<IntegrationResult> {
+  const { integration, request, log, model } = ctx;
+  const httpApi = model.dialect === 'http';
+  const rawUri = substituteUriVariables(String(integration.uri ?? ''), request.stageVariables, ctx.functions.region, ctx.functions.accountId);
+  let method = String(integration.httpMethod ?? 'ANY').toUpperCase();
+  if (method === 'ANY') method = request.method;
+
+  let headers: Record<string, string> = {};
+  let body: string | Buffer;
+  let url: URL;
+  let render;
+  if (httpApi) {
+    const mapped = mapHttpApiParameters(ctx);
+    url = buildUrl(fillPath(rawUri, mapped.pathParameters), mapped.query, mapped.pathOverride);
+    headers = mapped.headers;
+    body = request.bodyBytes;
+  } else {
+    let contentType: string | undefined;
+    if (proxy) {
+      body = request.bodyBytes;
+    } else {
+      const transformed = transformRequest(ctx);
+      render = transformed.render;
+      body = transformed.body;
+      contentType = transformed.contentType;
+    }
+    const mapped = mapRequestParameters(ctx, render);
+    const pathValues = { ...(proxy ? request.pathParameters : {}), ...mapped.path };
+    const query: Record<string, string[]> = proxy ? { ...request.query } : {};
+    for (const [k, v] of Object.entries(mapped.querystring)) query[k] = [v];
+    url = buildUrl(fillPath(rawUri, pathValues), query);
+    if (proxy) {
+      for (const [k, v] of Object.entries(request.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) headers[k] = v;
+    } else if (contentType) {
+      headers['Content-Type'] = contentType;
+    }
+    Object.assign(headers, mapped.header);
+  }
+  if (!proxy || httpApi) headers = withoutHopByHop(headers);
+  log.add(`Endpoint request URI: ${url.href}`);
+  log.add(`Endpoint request headers: ${logMap(headers)}`);
+  log.add(`Endpoint request body after transformations: ${logBody(typeof body === 'string' ? body : body.toString('utf8'))}`);
+  log.add(`Sending request to ${url.href}`);
+  const started = performance.now();
+  let response: BackendResponse;
+  try {
+    response = await sendHttp(url, method, headers, body, integrationTimeoutMs(ctx), isJson(integration.tlsConfig) && integration.tlsConfig.insecureSkipVerification === true);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (message === 'timeout') {
+      log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
+      throw httpApi ? new GatewayError('INTEGRATION_TIMEOUT', 'Service Unavailable', { status: 503 }) : new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out');
+    }
+    log.add(`Execution failed due to configuration error: ${message}`);
+    throw httpApi ? new GatewayError('INTEGRATION_FAILURE', 'Internal Server Error', { status: 500 }) : new GatewayError('INTEGRATION_FAILURE', 'Internal server error', { status: 500 });
+  }
+  const text = response.body.toString('utf8');
+  log.add(`Received response. Status: ${response.status}, Integration latency: ${Math.round(performance.now() - started)} ms`);
+  log.add(`Endpoint response headers: ${logMap(response.headers)}`);
+  log.add(`Endpoint response body before transformations: ${logBody(text)}`);
+  if (proxy) {
+    const outHeaders: Record<string, string> = {};
+    for (const [k, v] of Object.entries(response.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) outHeaders[k] = v;
+    const outMulti: Record<string, string[]> = {};
+    for (const [k, v] of Object.entries(response.multiValueHeaders)) if (v.length > 1 && !NOT_FORWARDED.has(k.toLowerCase())) outMulti[k] = v;
+    log.add(`Method response body after transformations: ${logBody(text)}`);
+    log.add(`Method response headers: ${logMap(outHeaders)}`);
+    return { status: response.status, headers: outHeaders, multiValueHeaders: outMulti, body: text };
+  }
+  return integrationResponse(ctx, { type: 'http', statusCode: response.status, body: text, headers: response.headers, multiValueHeaders: response.multiValueHeaders }, render);
+}
+
+/** `{name}` and `{name+}` placeholders in the URI's path are filled from the mapped path parameters. */
+function fillPath(uri: string, values: Record<string, string>): string {
+  return uri.replace(/\{([^}+]+)\+?\}/g, (all, name: string) => {
+    const value = values[name];
+    if (value === undefined) return all;
+    return value.split('/').map(encodeURIComponent).join('/');
+  });
+}
+
+function buildUrl(uri: string, query: Record<string, string[]>, pathOverride?: string): URL {
+  const url = new URL(uri);
+  if (pathOverride !== undefined) url.pathname = pathOverride;
+  for (const [k, values] of Object.entries(query)) for (const v of values) url.searchParams.append(k, v);
+  return url;
+}
+
+function withoutHopByHop(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => !NOT_FORWARDED.has(k.toLowerCase())));
+}

@@ -1,0 +1,89 @@
+import { isJson } from '../apiModel';
+import { NOT_FORWARDED } from './httpClient';
+import type { IntegrationContext } from './types';
+
+export interface HttpApiMapped {
+  pathParameters: Record<string, string>;
+  query: Record<string, string[]>;
+  headers: Record<string, string>;
+  pathOverride?: string;
+}
+
+/**
+ * HTTP API parameter mapping for HTTP_PROXY: the request's headers and query string pass through, then
+ * `append|overwrite|remove:header.X`, `...:querystring.X` and `overwrite:path` apply. Values are `$request.*`,
+ * `$context.*`, `$stageVariables.*` or literal text, combinable with `${...}`.
+ */
+export function mapHttpApiParameters(ctx: IntegrationContext): HttpApiMapped {
+  const { request, integration } = ctx;
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(request.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) headers[k] = v;
+  const query: Record<string, string[]> = Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, [...v]]));
+  const result: HttpApiMapped = { pathParameters: { ...request.pathParameters }, query, headers };
+  const parameters = isJson(integration.requestParameters) ? integration.requestParameters : {};
+  for (const [key, raw] of Object.entries(parameters)) {
+    const m = /^(append|overwrite|remove):(header|querystring|path)(?:\.(.+))?$/.exec(key);
+    if (!m) continue;
+    const [, action, where, name] = m;
+    const value = interpolate(String(raw), ctx);
+    if (where === 'path') {
+      if (action === 'overwrite') result.pathOverride = value.startsWith('/') ? value : `/${value}`;
+      continue;
+    }
+    if (!name) continue;
+    if (where === 'header') {
+      const existing = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
+      if (action === 'remove') {
+        if (existing) delete headers[existing];
+      } else if (action === 'append' && existing) {
+        headers[existing] = `${headers[existing]},${value}`;
+      } else {
+        if (existing) delete headers[existing];
+        headers[name] = value;
+      }
+    } else if (action === 'remove') {
+      delete query[name];
+    } else if (action === 'append') {
+      (query[name] ??= []).push(value);
+    } else {
+      query[name] = [value];
+    }
+  }
+  return result;
+}
+
+function interpolate(template: string, ctx: IntegrationContext): string {
+  const single = /^\$(request|context|stageVariables)\.[^${}]+$/.test(template);
+  if (single) return lookup(template.slice(1), ctx) ?? '';
+  return template.replace(/\$\{([^}]+)\}/g, (_, expression: string) => lookup(expression.replace(/^\$/, ''), ctx) ?? '');
+}
+
+function lookup(expression: string, ctx: IntegrationContext): string | undefined {
+  const req = ctx.request;
+  if (expression === 'request.path') return req.path;
+  if (expression === 'request.body') return req.body;
+  const m = /^request\.(header|querystring|path)\.(.+)$/.exec(expression);
+  if (m) {
+    if (m[1] === 'header') return req.lowerHeaders[m[2].toLowerCase()];
+    if (m[1] === 'querystring') return req.query[m[2]]?.join(',');
+    return req.pathParameters[m[2]];
+  }
+  if (expression.startsWith('request.body.')) {
+    try {
+      let node: unknown = JSON.parse(req.body);
+      for (const key of expression.slice('request.body.'.length).split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+      return node === undefined || node === null ? undefined : typeof node === 'string' ? node : JSON.stringify(node);
+    } catch {
+      return undefined;
+    }
+  }
+  if (expression.startsWith('stageVariables.')) return req.stageVariables[expression.slice('stageVariables.'.length)];
+  if (expression.startsWith('context.')) {
+    const value = expression
+      .slice('context.'.length)
+      .split('.')
+      .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), req.context);
+    return value === undefined || value === null ? undefined : String(value);
+  }
+  return undefined;
+}

@@ -1,0 +1,56 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+
+export interface BackendResponse {
+  status: number;
+  headers: Record<string, string>;
+  multiValueHeaders: Record<string, string[]>;
+  body: Buffer;
+}
+
+const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
+
+/** One HTTP call to the integration endpoint; rejects with 'timeout' after `timeoutMs`. */
+export function sendHttp(url: URL, method: string, headers: Record<string, string>, body: Buffer | string | undefined, timeoutMs: number, insecure = false): Promise<BackendResponse> {
+  return new Promise((resolve, reject) => {
+    const client = url.protocol === 'https:' ? https : http;
+    const req = client.request(
+      url,
+      {
+        method,
+        headers,
+        agent: url.protocol === 'https:' ? (insecure ? new https.Agent({ rejectUnauthorized: false }) : httpsAgent) : httpAgent,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          clearTimeout(timer);
+          const single: Record<string, string> = {};
+          const multi: Record<string, string[]> = {};
+          for (let i = 0; i < res.rawHeaders.length; i += 2) {
+            const name = res.rawHeaders[i];
+            const value = res.rawHeaders[i + 1];
+            (multi[name] ??= []).push(value);
+            single[name] = single[name] !== undefined ? `${single[name]},${value}` : value;
+          }
+          resolve({ status: res.statusCode ?? 502, headers: single, multiValueHeaders: multi, body: Buffer.concat(chunks) });
+        });
+        res.on('error', reject);
+      },
+    );
+    const timer = setTimeout(() => {
+      req.destroy(new Error('timeout'));
+    }, timeoutMs);
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    if (body !== undefined && body.length > 0) req.write(body);
+    req.end();
+  });
+}
+
+/** Hop-by-hop headers and those Node.js sets itself are not forwarded. */
+export const NOT_FORWARDED = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'proxy-connection', 'te', 'trailer']);

@@ -1,0 +1,60 @@
+import { isJson } from '../apiModel';
+import { logBody, logMap } from '../executionLog';
+import { GatewayError } from '../gatewayResponses';
+import { callFunction } from '../lambda/callFunction';
+import { parseProxyResultV1, parseProxyResultV2, proxyEventV1, proxyEventV2 } from '../lambda/proxyEvents';
+import { proxyInfo } from '../methodRequest';
+import { substituteUriVariables } from '../stageVariables';
+import { withTimeout } from './timeout';
+import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
+
+/** AWS_PROXY to Lambda: the proxy event in, the proxy result out. */
+export async function runLambdaProxy(ctx: IntegrationContext): Promise<IntegrationResult> {
+  const { model, integration, request, log, operation } = ctx;
+  const httpApi = model.dialect === 'http';
+  const format = httpApi ? String(integration.payloadFormatVersion ?? '2.0') : '1.0';
+  const uri = substituteUriVariables(String(integration.uri ?? ''), request.stageVariables, ctx.functions.region, ctx.functions.accountId);
+  const routeKey = operation.isDefaultRoute ? '$default' : `${operation.method} ${operation.resourcePath}`;
+  const event = format === '2.0' ? proxyEventV2(proxyInfo(request), routeKey) : proxyEventV1(proxyInfo(request), httpApi);
+  log.add(`Endpoint request URI: ${lambdaInvokeUrl(uri, ctx.functions.region)}`);
+  log.add(`Endpoint request body after transformations: ${logBody(JSON.stringify(event))}`);
+  const call = await withTimeout(callFunction(ctx.functions, uri, event, log), integrationTimeoutMs(ctx));
+  if (call === 'timeout') {
+    log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
+    throw httpApi ? new GatewayError('INTEGRATION_TIMEOUT', 'Service Unavailable', { status: 503 }) : new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out');
+  }
+  if ('notConfigured' in call) {
+    log.add(`Execution failed due to configuration error: ${call.notConfigured}`);
+    throw new GatewayError('API_CONFIGURATION_ERROR', httpApi ? 'Internal Server Error' : 'Internal server error', { headers: { 'x-local-gateway-error': call.notConfigured } });
+  }
+  const { outcome } = call;
+  if (!outcome.ok) {
+    log.add(`Lambda execution failed with status 200 due to customer function error: ${outcome.error.errorMessage}. Lambda request id: ${request.context.requestId as string}`);
+    throw lambdaFailure(httpApi);
+  }
+  log.add(`Endpoint response body before transformations: ${logBody(JSON.stringify(outcome.result))}`);
+  const parsed = format === '2.0' ? parseProxyResultV2(outcome.result) : parseProxyResultV1(outcome.result);
+  if ('malformed' in parsed) {
+    log.add(`Execution failed due to configuration error: Malformed Lambda proxy response (${parsed.malformed})`);
+    throw lambdaFailure(httpApi);
+  }
+  log.add(`Method response body after transformations: ${logBody(parsed.body)}`);
+  log.add(`Method response headers: ${logMap(parsed.headers)}`);
+  return { status: parsed.status, headers: parsed.headers, multiValueHeaders: parsed.multiValueHeaders, body: parsed.body, isBase64Encoded: parsed.isBase64Encoded };
+}
+
+/** REST answers a failed or malformed Lambda proxy call with 502; HTTP APIs with 500. */
+function lambdaFailure(httpApi: boolean): GatewayError {
+  return httpApi ? new GatewayError('INTEGRATION_FAILURE', 'Internal Server Error', { status: 500 }) : new GatewayError('DEFAULT_5XX', 'Internal server error', { status: 502 });
+}
+
+/** The Lambda Invoke URL API Gateway calls, as its execution log shows it. */
+export function lambdaInvokeUrl(uri: string, region: string): string {
+  const m = /:lambda:path(\/.+)$/.exec(uri);
+  return m ? `https://lambda.${region}.amazonaws.com${m[1]}` : `https://lambda.${region}.amazonaws.com/2015-03-31/functions/${uri}/invocations`;
+}
+
+export function isLambdaUri(integration: Record<string, unknown>): boolean {
+  const uri = String(integration.uri ?? '');
+  return /:lambda:path\//.test(uri) || /^arn:[^:]+:lambda:/.test(uri) || (isJson(integration) && /\$\{stageVariables\.[^}]+\}$/.test(uri) && /function/.test(uri));
+}

@@ -1,0 +1,143 @@
+import { renderTemplate, type RenderResult } from '../../template/engine';
+import { evaluateJsonPath } from '../../template/jsonPath';
+import { simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../../template/responseSelection';
+import { selectRequestTemplate } from '../../template/templateSelection';
+import { isJson } from '../apiModel';
+import { logBody, logMap } from '../executionLog';
+import { GatewayError } from '../gatewayResponses';
+import { templateRequest } from '../methodRequest';
+import { DirectResponse, type IntegrationContext, type IntegrationResult } from './types';
+
+export interface TransformedRequest {
+  body: string;
+  /** Media type of the template used (or of the request, when passed through). */
+  contentType: string;
+  render?: RenderResult;
+}
+
+/** The integration request body: the request template chosen by Content-Type, or passthrough, or 415. */
+export function transformRequest(ctx: IntegrationContext): TransformedRequest {
+  const { integration, request, log } = ctx;
+  const templates = isJson(integration.requestTemplates) ? (integration.requestTemplates as Record<string, string>) : undefined;
+  const choice = selectRequestTemplate(templates, request.lowerHeaders['content-type'], stringOrUndefined(integration.passthroughBehavior));
+  if (choice.action === 'reject') {
+    log.add(`Execution failed: no request template for Content-Type ${choice.contentType} (passthroughBehavior ${String(integration.passthroughBehavior ?? 'WHEN_NO_MATCH')})`);
+    throw new GatewayError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported Media Type');
+  }
+  if (choice.action === 'passthrough') {
+    log.add(`Request body passed through (no template for ${choice.contentType})`);
+    return { body: request.body, contentType: choice.contentType };
+  }
+  const render = renderTemplate(String(choice.template), templateRequest(request), { kind: 'request' });
+  if (render.gatewayError) {
+    log.add(`Request template rejected the body: ${render.gatewayError.body}`);
+    throw new DirectResponse(render.gatewayError.status, render.gatewayError.body);
+  }
+  const fatal = render.errors.filter((e) => e.code !== 'foreach-limit');
+  for (const e of render.errors) log.add(`Request template ${fatal.includes(e) ? 'error' : 'warning'}${e.line ? ` at line ${e.line}` : ''}: ${e.message}`);
+  if (fatal.length) {
+    log.add('Execution failed due to configuration error: Unable to transform request');
+    throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
+  }
+  return { body: render.output, contentType: choice.contentType, render };
+}
+
+export interface MappedParameters {
+  path: Record<string, string>;
+  querystring: Record<string, string>;
+  header: Record<string, string>;
+}
+
+/** REST `requestParameters` (`integration.request.{path|querystring|header}.X`), then the template's requestOverride. */
+export function mapRequestParameters(ctx: IntegrationContext, render: RenderResult | undefined): MappedParameters {
+  const { integration, request } = ctx;
+  const mapped: MappedParameters = { path: {}, querystring: {}, header: {} };
+  const parameters = isJson(integration.requestParameters) ? integration.requestParameters : {};
+  for (const [target, source] of Object.entries(parameters)) {
+    const m = /^integration\.request\.(path|querystring|header)\.(.+)$/.exec(target);
+    if (!m || typeof source !== 'string') continue;
+    const value = methodRequestValue(source, ctx);
+    if (value !== undefined) mapped[m[1] as keyof MappedParameters][m[2]] = value;
+  }
+  if (render) {
+    Object.assign(mapped.header, render.requestOverride.header);
+    Object.assign(mapped.path, render.requestOverride.path);
+    Object.assign(mapped.querystring, render.requestOverride.querystring);
+  }
+  void request;
+  return mapped;
+}
+
+/** A REST mapping expression's value: `method.request.*`, `stageVariables.*`, `context.*` or a quoted literal. */
+export function methodRequestValue(expression: string, ctx: IntegrationContext): string | undefined {
+  const req = ctx.request;
+  const literal = /^'(.*)'$/s.exec(expression);
+  if (literal) return literal[1];
+  const m = /^method\.request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/.exec(expression);
+  if (m) {
+    const [, where, name] = m;
+    if (where === 'path') return req.pathParameters[name];
+    if (where === 'querystring') return req.query[name]?.at(-1);
+    if (where === 'multivaluequerystring') return req.query[name]?.join(',');
+    return req.lowerHeaders[name.toLowerCase()];
+  }
+  if (expression === 'method.request.body') return req.body;
+  if (expression.startsWith('method.request.body.')) {
+    try {
+      const result = evaluateJsonPath(`$.${expression.slice('method.request.body.'.length)}`, JSON.parse(req.body));
+      if (!result.found || result.value === null || result.value === undefined) return undefined;
+      return typeof result.value === 'string' ? result.value : JSON.stringify(result.value);
+    } catch {
+      return undefined;
+    }
+  }
+  if (expression.startsWith('stageVariables.')) return req.stageVariables[expression.slice('stageVariables.'.length)];
+  if (expression.startsWith('context.')) {
+    const value = expression
+      .slice('context.'.length)
+      .split('.')
+      .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), req.context);
+    return value === undefined || value === null ? undefined : String(value);
+  }
+  return undefined;
+}
+
+/**
+ * The method response of a non-proxy integration: the `responses` entry selected for the backend result, its
+ * parameters and template. A status with no method response declared for it is a 500, as in API Gateway.
+ */
+export function integrationResponse(ctx: IntegrationContext, backend: BackendResult, render: RenderResult | undefined): IntegrationResult {
+  const { integration, request, operation, log } = ctx;
+  const responses = isJson(integration.responses) ? (integration.responses as Record<string, IntegrationResponse>) : undefined;
+  const base = templateRequest(request, backend.body ?? '');
+  const simulated = simulateIntegrationResponse({
+    responses,
+    backend,
+    request: { ...base, context: render ? render.context : base.context },
+  });
+  for (const e of simulated.errors) log.add(`Integration response: ${e.message}`);
+  if (simulated.selectedKey === undefined) {
+    log.add('Execution failed due to configuration error: No match for output mapping and no default output mapping configured');
+    throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
+  }
+  if (simulated.render?.errors.some((e) => e.code !== 'foreach-limit') && !simulated.render.gatewayError) {
+    log.add('Execution failed due to configuration error: Unable to transform response');
+    throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
+  }
+  const declared = operation.methodResponses;
+  if (declared.size > 0 && !declared.has(String(simulated.status)) && !declared.has('default') && !simulated.render?.gatewayError) {
+    log.add(`Execution failed due to configuration error: Output mapping refers to an invalid method response: ${simulated.status}`);
+    throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
+  }
+  log.add(`Integration response selected: '${simulated.selectedKey}' → ${simulated.status}`);
+  const headers: Record<string, string> = {};
+  for (const [k, v] of Object.entries(simulated.headers)) headers[k.toLowerCase() === 'content-type' ? 'Content-Type' : k] = v;
+  headers['Content-Type'] ??= 'application/json';
+  log.add(`Method response body after transformations: ${logBody(simulated.body)}`);
+  log.add(`Method response headers: ${logMap(headers)}`);
+  return { status: simulated.status, headers, body: simulated.body };
+}
+
+function stringOrUndefined(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

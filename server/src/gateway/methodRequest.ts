@@ -1,0 +1,84 @@
+import type { TemplateRequest } from '../template/engine';
+import type { ProxyRequestInfo } from './lambda/proxyEvents';
+import type { Json } from './requestContext';
+
+/** The method request after routing: everything integrations, templates and mappings read. */
+export interface MethodRequest {
+  method: string;
+  /** The path as received, base path included. */
+  rawPath: string;
+  /** The path relative to the base path. */
+  path: string;
+  resourcePath: string;
+  /** Header names as the client wrote them. */
+  headers: Record<string, string>;
+  /** The same headers under lower-case names. */
+  lowerHeaders: Record<string, string>;
+  query: Record<string, string[]>;
+  rawQueryString: string;
+  pathParameters: Record<string, string>;
+  /** The body as text, or base64 when `isBase64Encoded`. */
+  body: string;
+  bodyBytes: string | Buffer;
+  isBase64Encoded: boolean;
+  stage: string;
+  stageVariables: Record<string, string>;
+  context: Json;
+}
+
+/** What the template engine sees: `$input.params()`, `$stageVariables`, `$context`. Repeated query values: the last one wins. */
+export function templateRequest(req: MethodRequest, body = req.body): TemplateRequest {
+  const querystring: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.query)) querystring[k] = v[v.length - 1];
+  const { authorizerV2: _v2, ...context } = req.context;
+  return {
+    body,
+    params: { path: req.pathParameters, querystring, header: req.headers },
+    multiValueParams: { querystring: req.query, header: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, [v]])) },
+    stageVariables: req.stageVariables,
+    context,
+  };
+}
+
+export function proxyInfo(req: MethodRequest): ProxyRequestInfo {
+  return {
+    method: req.method,
+    path: req.path,
+    resourcePath: req.resourcePath,
+    headers: req.headers,
+    query: req.query,
+    rawQueryString: req.rawQueryString,
+    pathParameters: req.pathParameters,
+    stageVariables: req.stageVariables,
+    body: req.bodyBytes === '' || (Buffer.isBuffer(req.bodyBytes) && req.bodyBytes.length === 0) ? undefined : req.body,
+    isBase64Encoded: req.isBase64Encoded,
+    context: req.context,
+  };
+}
+
+const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded|[a-z0-9.+-]*\+(json|xml)))/i;
+
+/**
+ * A binary body reaches integrations base64-encoded: for REST APIs when its Content-Type is one of the API's
+ * binary media types, for HTTP APIs when it is not a text type.
+ */
+export function decodeBody(body: string | Buffer | undefined, contentType: string | undefined, binaryMediaTypes: string[], httpApi: boolean): { text: string; base64: boolean } {
+  if (body === undefined) return { text: '', base64: false };
+  if (typeof body === 'string') return { text: body, base64: false };
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  const binary = httpApi ? body.length > 0 && !!type && !TEXT_TYPES.test(type) : binaryMediaTypes.some((pattern) => mediaMatches(pattern, type));
+  return binary ? { text: body.toString('base64'), base64: true } : { text: body.toString('utf8'), base64: false };
+}
+
+function mediaMatches(pattern: string, type: string): boolean {
+  const p = pattern.toLowerCase().replace(/~1/g, '/');
+  if (p === '*/*') return true;
+  if (p.endsWith('/*')) return type.startsWith(p.slice(0, -1));
+  return p === type;
+}
+
+export function logHeaders(headers: Record<string, string>): string {
+  return `{${Object.entries(headers)
+    .map(([k, v]) => `${k}=${/^(authorization|x-api-key)$/i.test(k) ? `${v.slice(0, 12)}****` : v}`)
+    .join(', ')}}`;
+}

@@ -1,0 +1,167 @@
+import { getValue, keyName } from '../../model/navigate';
+import type { ObjectNode, PropertyNode, ScalarNode } from '../../model/nodes';
+import { findOperationResponse, operationParameters, pathTemplateParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
+import type { Rule, ValidationContext } from '../validationTypes';
+import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
+import { javaPatternError } from './javaRegex';
+
+/** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
+const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
+const REST_REQUEST_SOURCE = /^method\.request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/;
+const REST_OTHER_REQUEST_SOURCE = /^(method\.request\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*'|"[^"]*")$/;
+const REST_RESPONSE_KEY = /^method\.response\.header\.(.+)$/;
+const REST_RESPONSE_SOURCE = /^(integration\.response\.(header|multivalueheader)\.\S+|integration\.response\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
+/** HTTP API parameter mapping (http-api-parameter-mapping). */
+const HTTP_REQUEST_KEY = /^((append|overwrite|remove):(header|querystring)\.\S+|overwrite:path)$/;
+const HTTP_SOURCE_VARIABLE = /\$(\{)?(request\.(header|querystring|multivalueheader|multivaluequerystring)\.[^\s}]+|request\.body(\.[^\s}]*)?|request\.path(\.[^\s}]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)/g;
+/** Headers HTTP APIs do not let a mapping touch. */
+const RESERVED_HEADERS = /^(access-control-.*|apigw-.*|authorization|connection|content-encoding|content-length|content-location|forwarded|keep-alive|origin|proxy-authenticate|proxy-authorization|te|trailers|transfer-encoding|upgrade|x-amz-.*|x-amzn-.*|x-forwarded-for|x-forwarded-host|x-forwarded-proto|via)$/i;
+
+const LOCATION_IN: Record<string, 'path' | 'query' | 'header'> = {
+  path: 'path',
+  querystring: 'query',
+  multivaluequerystring: 'query',
+  header: 'header',
+  multivalueheader: 'header',
+};
+
+/**
+ * What an integration maps must exist: method parameters it reads, method responses and headers it writes. Also the
+ * form of mapping keys and values, and integration response selection patterns.
+ */
+export const integrationMappingsRule: Rule = (context) => {
+  const sites = collectIntegrations(context.document);
+  for (let i = 0; i < sites.length; i++) {
+    if ((i & 127) === 0 && context.isCancelled()) return;
+    const site = sites[i];
+    if (context.dialect === 'rest') {
+      checkRestRequestParameters(context, site);
+      if (!isProxyType(site.type)) checkResponses(context, site);
+    } else {
+      checkHttpRequestParameters(context, site);
+    }
+  }
+};
+
+function stringEntries(node: ObjectNode | undefined): PropertyNode[] {
+  return node ? node.properties : [];
+}
+
+function asObject(property: ReturnType<typeof getValue>): ObjectNode | undefined {
+  return property?.type === 'object' ? property : undefined;
+}
+
+function checkRestRequestParameters(context: ValidationContext, site: IntegrationSite): void {
+  const mappings = asObject(getValue(site.integration, 'requestParameters'));
+  if (!mappings) return;
+  let declared: Map<string, Set<string>> | undefined;
+  for (const p of stringEntries(mappings)) {
+    const key = keyName(p);
+    if (!REST_REQUEST_KEY.test(key)) {
+      context.report(p.key, 'invalid-mapping-key', `"${key}" is not a REST integration request parameter; expected \`integration.request.{path|querystring|header}.NAME\`.`);
+    }
+    const value = checkableString(p.value);
+    if (value === undefined || !p.value) continue;
+    const source = REST_REQUEST_SOURCE.exec(value);
+    if (!source) {
+      if (!REST_OTHER_REQUEST_SOURCE.test(value)) {
+        context.report(p.value, 'invalid-mapping-value', `"${value}" is not a mapping source; expected \`method.request.{path|querystring|header}.NAME\`, \`method.request.body\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`'${value}'\`.`);
+      }
+      continue;
+    }
+    if (!site.op) continue;
+    declared ??= declaredParameters(context, site.op);
+    const location = LOCATION_IN[source[1]];
+    const name = source[2];
+    const known = declared.get(location);
+    const found = location === 'header' ? known?.has(name.toLowerCase()) : known?.has(name);
+    if (!found) {
+      context.report(p.value, 'undeclared-parameter', `\`${value}\` reads the ${location} parameter "${name}", which ${site.op.method} ${site.op.path} does not declare; AWS rejects mappings of undeclared parameters.`, {
+        data: { name, in: location, path: site.op.path, method: site.op.method },
+      });
+    }
+  }
+}
+
+/** Declared method parameters by location; path template parameters count, header names compare case-insensitively. */
+function declaredParameters(context: ValidationContext, op: OperationRef): Map<string, Set<string>> {
+  const result = new Map<string, Set<string>>([
+    ['path', new Set(pathTemplateParameters(op.path))],
+    ['query', new Set()],
+    ['header', new Set()],
+  ]);
+  for (const parameter of operationParameters(context.document, op)) {
+    const set = result.get(parameter.in);
+    if (set) set.add(parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name);
+  }
+  return result;
+}
+
+function checkResponses(context: ValidationContext, site: IntegrationSite): void {
+  const responses = asObject(getValue(site.integration, 'responses'));
+  if (!responses) return;
+  for (const entry of responses.properties) {
+    const pattern = keyName(entry);
+    if (pattern !== 'default') {
+      const problem = javaPatternError(pattern);
+      if (problem) context.report(entry.key, 'invalid-selection-pattern', `The selection pattern "${pattern}" is not a valid Java regular expression: ${problem}.`);
+    }
+    const response = asObject(entry.value);
+    if (!response || !site.op) continue;
+    const statusNode = getValue(response, 'statusCode');
+    if (!statusNode || (statusNode.type !== 'number' && checkableString(statusNode) === undefined)) continue;
+    const statusCode = String((statusNode as ScalarNode).value);
+    if (!findOperationResponse(site.op, statusCode)) {
+      context.report(statusNode, 'undeclared-response-status', `${site.op.method} ${site.op.path} declares no "${statusCode}" response; API Gateway answers 500 when the integration response maps to an undeclared status.`, {
+        data: { statusCode, path: site.op.path, method: site.op.method },
+      });
+      continue;
+    }
+    checkResponseParameters(context, site.op, response, statusCode);
+  }
+}
+
+function checkResponseParameters(context: ValidationContext, op: OperationRef, response: ObjectNode, statusCode: string): void {
+  const mappings = asObject(getValue(response, 'responseParameters'));
+  if (!mappings) return;
+  let headers: Set<string> | undefined;
+  for (const p of mappings.properties) {
+    const key = keyName(p);
+    const target = REST_RESPONSE_KEY.exec(key);
+    const value = checkableString(p.value);
+    if (value !== undefined && p.value && !REST_RESPONSE_SOURCE.test(value)) {
+      context.report(p.value, 'invalid-mapping-value', `"${value}" is not a response mapping source; expected \`integration.response.header.NAME\`, \`integration.response.body[.JSONPath]\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`'${value}'\`.`);
+    }
+    if (!target) continue;
+    headers ??= new Set((responseHeaderNames(context.document, op, statusCode) ?? []).map((h) => h.toLowerCase()));
+    const header = target[1];
+    if (!headers.has(header.toLowerCase())) {
+      context.report(p.key, 'undeclared-response-header', `The "${statusCode}" response of ${op.method} ${op.path} declares no header "${header}"; AWS rejects mappings to undeclared method response headers.`, {
+        data: { header, statusCode, path: op.path, method: op.method },
+      });
+    }
+  }
+}
+
+function checkHttpRequestParameters(context: ValidationContext, site: IntegrationSite): void {
+  const mappings = asObject(getValue(site.integration, 'requestParameters'));
+  // Service integrations take the action's own parameters (QueueUrl, MessageBody, ...).
+  if (!mappings || getValue(site.integration, 'integrationSubtype') !== undefined) return;
+  for (const p of mappings.properties) {
+    const key = keyName(p);
+    if (!HTTP_REQUEST_KEY.test(key)) {
+      context.report(p.key, 'invalid-mapping-key', `"${key}" is not an HTTP API parameter mapping; expected \`{append|overwrite|remove}:{header|querystring}.NAME\` or \`overwrite:path\`.`);
+      continue;
+    }
+    const header = /^[a-z]+:header\.(.+)$/.exec(key);
+    if (header && RESERVED_HEADERS.test(header[1])) {
+      context.report(p.key, 'reserved-header-mapping', `HTTP APIs cannot map the reserved header "${header[1]}".`);
+    }
+    const value = checkableString(p.value);
+    if (value === undefined || !p.value || !value.includes('$')) continue;
+    const stripped = value.replace(HTTP_SOURCE_VARIABLE, '');
+    if (/\$(\{)?[A-Za-z]/.test(stripped)) {
+      context.report(p.value, 'invalid-mapping-value', `"${value}" refers to an unknown variable; expected \`$request.header.NAME\`, \`$request.querystring.NAME\`, \`$request.body.PATH\`, \`$request.path[.NAME]\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { ApiDocument } from '../../../server/src/model/apiDocument';
+import type { Dialect } from '../../../server/src/model/dialect';
+import { getCodeActions } from '../../../server/src/services/codeActions';
+import { validateDocument } from '../../../server/src/services/validation';
+import { applyEdits, parse } from './documents';
+
+const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+function diagnostic(code: string, data: Record<string, unknown>, range = ZERO): Diagnostic {
+  return { range, code, message: code, source: 'apigateway', data };
+}
+
+/** The diagnostic validation reports, when its rule exists; else the one the rule is specified to report. */
+async function reported(document: ApiDocument, code: string, fallback: Diagnostic): Promise<Diagnostic> {
+  const found = (await validateDocument(document)).find((d) => d.code === code);
+  return found ?? fallback;
+}
+
+function applyOnly(document: ApiDocument, actions: CodeAction[]): string {
+  assert.equal(actions.length, 1, actions.map((a) => a.title).join(', '));
+  return applyEdits(document, actions[0].edit!.changes![document.uri] as TextEdit[]);
+}
+
+async function assertGone(text: string, format: 'yaml' | 'json', code: string): Promise<void> {
+  const fixed = parse(text, format);
+  assert.deepEqual(fixed.problems, [], text);
+  assert.deepEqual((await validateDocument(fixed)).filter((d) => d.code === code), [], text);
+}
+
+async function quickFix(text: string, code: string, data: Record<string, unknown>, format: 'yaml' | 'json' = 'yaml'): Promise<{ title: string; result: string }> {
+  const document = parse(text, format);
+  const diag = await reported(document, code, diagnostic(code, data));
+  const actions = getCodeActions(document, diag.range, { diagnostics: [diag], only: ['quickfix'] }, 'rest');
+  const result = applyOnly(document, actions);
+  await assertGone(result, format, code);
+  return { title: actions[0].title, result };
+}
+
+const LAMBDA = "uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:F/invocations'";
+
+describe('code actions', () => {
+  describe('declare a missing parameter', () => {
+    it('creates the parameters list of a YAML operation', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /p/{id}:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: https://example.com/{id}\n        requestParameters:\n          integration.request.path.id: method.request.path.id\n        responses:\n          default: {statusCode: '200'}\n`;
+      const { title, result } = await quickFix(text, 'undeclared-parameter', { name: 'id', in: 'path', path: '/p/{id}', method: 'GET' });
+      assert.equal(title, "Declare path parameter 'id'");
+      assert.equal(result, text.replace("default: {statusCode: '200'}\n", "default: {statusCode: '200'}\n      parameters:\n        - name: id\n          in: path\n          required: true\n          schema:\n            type: string\n"));
+    });
+
+    it('appends to an existing JSON parameter list, 2.0 style', async () => {
+      const text = '{\n  "swagger": "2.0",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/p": {\n      "get": {\n        "parameters": [\n          {"name": "a", "in": "query", "type": "string"}\n        ],\n        "responses": {"200": {"description": "ok"}},\n        "x-amazon-apigateway-integration": {"type": "http", "httpMethod": "GET", "uri": "https://example.com", "requestParameters": {"integration.request.header.q": "method.request.querystring.q"}, "responses": {"default": {"statusCode": "200"}}}\n      }\n    }\n  }\n}\n';
+      const { result } = await quickFix(text, 'undeclared-parameter', { name: 'q', in: 'querystring', path: '/p', method: 'GET' }, 'json');
+      assert.deepEqual(JSON.parse(result).paths['/p'].get.parameters, [
+        { name: 'a', in: 'query', type: 'string' },
+        { name: 'q', in: 'query', type: 'string' },
+      ]);
+      assert.match(result, /\{"name": "a", "in": "query", "type": "string"\},\n {10}\{\n {12}"name": "q",/);
+    });
+  });
+
+  it('adds a missing method response', async () => {
+    const text = `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n      x-amazon-apigateway-integration:\n        type: aws\n        httpMethod: POST\n        ${LAMBDA}\n        responses:\n          default: {statusCode: '200'}\n          '.*NotFound.*': {statusCode: '404'}\n`;
+    const { title, result } = await quickFix(text, 'undeclared-response-status', { statusCode: '404', path: '/p', method: 'get' });
+    assert.equal(title, 'Add method response 404');
+    assert.match(result, /\n {10}description: ok\n {8}'404':\n {10}description: Not Found\n/);
+  });
+
+  it('declares a missing response header, creating the headers map', async () => {
+    const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{"statusCode": 200}'}\n        responses:\n          default:\n            statusCode: '200'\n            responseParameters:\n              method.response.header.X-Id: "'1'"\n`;
+    const { result } = await quickFix(text, 'undeclared-response-header', { header: 'X-Id', statusCode: '200', path: '/p', method: 'GET' });
+    assert.match(result, /'200': \{description: ok, headers: \{X-Id: \{schema: \{type: string\}\}\}\}/);
+  });
+
+  it('defines a missing request validator at the root', async () => {
+    const text = `swagger: '2.0'\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-request-validator: strict\npaths: {}\n`;
+    const { result } = await quickFix(text, 'unknown-request-validator', { name: 'strict' });
+    assert.equal(result, `${text}x-amazon-apigateway-request-validators:\n  strict:\n    validateRequestBody: true\n    validateRequestParameters: true\n`);
+  });
+
+  it('replaces a misspelt enum value, keeping its quotes', async () => {
+    const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: aws_proxy\n        httpMethod: POST\n        ${LAMBDA}\n        passthroughBehavior: "when_no_macth"\n`;
+    const range = { start: { line: 11, character: 29 }, end: { line: 11, character: 44 } };
+    const { title, result } = await quickFix(text, 'invalid-enum-value', { expected: 'when_no_match' });
+    assert.equal(title, "Change to 'when_no_match'");
+    assert.equal(result, text.replace('"when_no_macth"', '"when_no_match"'));
+    const document = parse(text);
+    assert.equal(getCodeActions(document, range, { diagnostics: [diagnostic('invalid-enum-value', {}, range)], only: ['quickfix'] }, 'rest').length, 0, 'no fix without a certain value');
+  });
+
+  describe('Add CORS', () => {
+    function cors(text: string, format: 'yaml' | 'json', dialect: Dialect, line: number) {
+      const document = parse(text, format);
+      const range = { start: { line, character: 4 }, end: { line, character: 4 } };
+      const actions = getCodeActions(document, range, { diagnostics: [], only: ['refactor'] }, dialect);
+      return { document, actions };
+    }
+
+    it('adds an OPTIONS method with a mock integration to a REST path', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n        '200': {description: ok}\n    post:\n      responses:\n        '201': {description: created}\n`;
+      const { document, actions } = cors(text, 'yaml', 'rest', 4);
+      assert.equal(actions[0].title, 'Add CORS to /pets (OPTIONS method)');
+      const result = applyOnly(document, actions);
+      const options = (parse(result).value as any).paths['/pets'].options;
+      assert.deepEqual(options.responses['200'].headers['Access-Control-Allow-Origin'], { schema: { type: 'string' } });
+      assert.deepEqual(options['x-amazon-apigateway-integration'].responses.default.responseParameters, {
+        'method.response.header.Access-Control-Allow-Headers': "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token'",
+        'method.response.header.Access-Control-Allow-Methods': "'GET,OPTIONS,POST'",
+        'method.response.header.Access-Control-Allow-Origin': "'*'",
+      });
+      await assertGone(result, 'yaml', 'undeclared-response-header');
+      assert.equal(cors(result, 'yaml', 'rest', 4).actions.length, 0, 'offered again once the path has OPTIONS');
+    });
+
+    it('adds an OPTIONS method to a 2.0 JSON path', () => {
+      const text = '{\n  "swagger": "2.0",\n  "paths": {\n    "/a": {\n      "get": {"responses": {"200": {"description": "ok"}}}\n    }\n  }\n}';
+      const { document, actions } = cors(text, 'json', 'rest', 3);
+      const result = JSON.parse(applyOnly(document, actions));
+      assert.deepEqual(result.paths['/a'].options.responses['200'].headers['Access-Control-Allow-Methods'], { type: 'string' });
+    });
+
+    it('configures CORS at the root of an HTTP API', () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      x-amazon-apigateway-integration: {type: HTTP_PROXY, uri: 'https://example.com', payloadFormatVersion: '1.0'}\n`;
+      const { document, actions } = cors(text, 'yaml', 'http', 3);
+      assert.equal(applyOnly(document, actions), `${text}x-amazon-apigateway-cors:\n  allowOrigins:\n    - '*'\n  allowMethods:\n    - GET\n    - OPTIONS\n  allowHeaders:\n    - authorization\n    - content-type\n  maxAge: 300\n`);
+    });
+  });
+});

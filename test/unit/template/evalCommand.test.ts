@@ -1,0 +1,77 @@
+import assert from 'node:assert/strict';
+import { runEval } from '../../../server/src/cli/commands/eval';
+import { UsageError, type CliIO } from '../../../server/src/cli/io';
+
+function fakeIO(files: Record<string, string>): CliIO & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    cwd: '/work',
+    out(text: string) {
+      io.stdout += text;
+    },
+    err(text: string) {
+      io.stderr += text;
+    },
+    async readFile(file: string) {
+      if (!(file in files)) throw new UsageError(`${file}: no such file`);
+      return files[file];
+    },
+  };
+  return io;
+}
+
+const REQUEST = JSON.stringify({
+  body: '{"name": "Rex"}',
+  params: { path: { id: '7' }, querystring: {}, header: {} },
+  stageVariables: { env: 'dev' },
+  context: { stage: 'beta' },
+});
+
+describe('apigw eval', () => {
+  it('prints the rendered output', async () => {
+    const io = fakeIO({ 't.vtl': '{"id": "$input.params(\'id\')", "name": $input.json(\'$.name\'), "env": "$stageVariables.env", "stage": "$context.stage"}', 'r.json': REQUEST });
+    assert.equal(await runEval(['t.vtl', '--request', 'r.json'], io), 0);
+    assert.equal(io.stdout, '{"id": "7", "name": "Rex", "env": "dev", "stage": "beta"}\n');
+    assert.equal(io.stderr, '');
+  });
+  it('--json prints output, overrides and errors', async () => {
+    const io = fakeIO({ 't.vtl': '#set($context.responseOverride.status = 202)ok' });
+    assert.equal(await runEval(['t.vtl', '--json'], io), 0);
+    const printed = JSON.parse(io.stdout);
+    assert.deepEqual(Object.keys(printed), ['output', 'requestOverride', 'responseOverride', 'errors']);
+    assert.equal(printed.output, 'ok');
+    assert.equal(printed.responseOverride.status, 202);
+  });
+  it('returns 1 and prints file:line:column for a template error', async () => {
+    const io = fakeIO({ 't.vtl': 'a\n#if($x' });
+    assert.equal(await runEval(['t.vtl'], io), 1);
+    assert.match(io.stderr, /^t\.vtl:2:6: Template syntax error: .* \[syntax\]\n$/);
+  });
+  it('returns 1 when API Gateway would answer itself', async () => {
+    const io = fakeIO({ 't.vtl': "$input.path('$')", 'r.json': JSON.stringify({ body: '{bad' }) });
+    assert.equal(await runEval(['t.vtl', '--request', 'r.json'], io), 1);
+    assert.match(io.stderr, /API Gateway would answer 400 itself: \{"message":"Could not process payload/);
+  });
+  it('--kind response evaluates as an integration response template', async () => {
+    const io = fakeIO({ 't.vtl': "$input.path('$')", 'r.json': JSON.stringify({ body: '[bad' }) });
+    assert.equal(await runEval(['t.vtl', '--request', 'r.json', '--kind', 'response'], io), 1);
+    assert.match(io.stderr, /answer 500 itself/);
+  });
+  const usageErrors: Array<[string, string[], Record<string, string>, RegExp]> = [
+    ['a missing template argument', [], {}, /a template file is required/],
+    ['a missing template file', ['nope.vtl'], {}, /nope\.vtl: no such file/],
+    ['a bad --kind', ['t.vtl', '--kind', 'both'], { 't.vtl': 'x' }, /--kind must be request or response, not 'both'/],
+    ['invalid JSON in the request file', ['t.vtl', '--request', 'r.json'], { 't.vtl': 'x', 'r.json': '{oops' }, /r\.json: not valid JSON/],
+    ['a request that is not an object', ['t.vtl', '--request', 'r.json'], { 't.vtl': 'x', 'r.json': '[]' }, /r\.json: the request must be a JSON object/],
+    ['an unknown request field', ['t.vtl', '--request', 'r.json'], { 't.vtl': 'x', 'r.json': '{"headers": {}}' }, /unknown field "headers"/],
+    ['a non-string parameter value', ['t.vtl', '--request', 'r.json'], { 't.vtl': 'x', 'r.json': '{"params": {"header": {"a": {}}}}' }, /params\.header\.a must be a string/],
+    ['an unknown option', ['t.vtl', '--fast'], { 't.vtl': 'x' }, /unknown option --fast/],
+    ['a bad --timeout', ['t.vtl', '--timeout', '-3'], { 't.vtl': 'x' }, /--timeout must be a positive number/],
+  ];
+  for (const [title, args, files, message] of usageErrors) {
+    it(`throws a UsageError for ${title}`, async () => {
+      await assert.rejects(runEval(args, fakeIO(files)), (error: unknown) => error instanceof UsageError && message.test(error.message));
+    });
+  }
+});

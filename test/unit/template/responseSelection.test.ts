@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { renderTemplate } from '../../../server/src/template/engine';
+import { selectIntegrationResponseKey, simulateIntegrationResponse, type IntegrationResponse } from '../../../server/src/template/responseSelection';
+
+const lambdaResponses: Record<string, IntegrationResponse> = {
+  default: { statusCode: '200', responseTemplates: { 'application/json': '{"ok": $input.json("$.value")}' } },
+  'Invalid.*': { statusCode: '400', responseTemplates: { 'application/json': '{"error": "$input.path(\'$.errorMessage\')"}' } },
+  '.*Not Found.*': {
+    statusCode: '404',
+    responseParameters: { 'method.response.header.X-Reason': "'missing'" },
+  },
+};
+
+describe('integration response selection', () => {
+  it('a Lambda success takes the default response', () => {
+    assert.equal(selectIntegrationResponseKey(lambdaResponses, { type: 'lambda' }).key, 'default');
+  });
+  it('a Lambda error is matched against errorMessage with a full match', () => {
+    assert.equal(selectIntegrationResponseKey(lambdaResponses, { type: 'lambda', errorMessage: 'Invalid input' }).key, 'Invalid.*');
+    assert.equal(selectIntegrationResponseKey(lambdaResponses, { type: 'lambda', errorMessage: 'Item Not Found here' }).key, '.*Not Found.*');
+    assert.equal(selectIntegrationResponseKey(lambdaResponses, { type: 'lambda', errorMessage: 'Really Invalid' }).key, 'default');
+  });
+  it('a search instead of a full match can be chosen', () => {
+    assert.equal(selectIntegrationResponseKey(lambdaResponses, { type: 'lambda', errorMessage: 'Really Invalid' }, 'find').key, 'Invalid.*');
+  });
+  it('an HTTP integration is matched on the status code', () => {
+    const responses = { '2\\d{2}': { statusCode: '200' }, '4\\d{2}': { statusCode: '400' }, default: { statusCode: '500' } };
+    assert.equal(selectIntegrationResponseKey(responses, { type: 'http', statusCode: 201 }).key, '2\\d{2}');
+    assert.equal(selectIntegrationResponseKey(responses, { type: 'http', statusCode: 404 }).key, '4\\d{2}');
+    assert.equal(selectIntegrationResponseKey(responses, { type: 'http', statusCode: 503 }).key, 'default');
+  });
+  it('.* catches a Lambda success when there is no default', () => {
+    assert.equal(selectIntegrationResponseKey({ '.*': { statusCode: '200' } }, { type: 'lambda' }).key, '.*');
+  });
+  it('no match and no default is a 500', () => {
+    const result = simulateIntegrationResponse({ responses: { 'Invalid.*': { statusCode: '400' } }, backend: { type: 'lambda', errorMessage: 'boom' } });
+    assert.equal(result.status, 500);
+    assert.equal(result.errors[0].code, 'no-integration-response');
+  });
+  it('an invalid pattern is reported and skipped', () => {
+    const result = selectIntegrationResponseKey({ '(': { statusCode: '400' }, default: { statusCode: '200' } }, { type: 'http', statusCode: 400 });
+    assert.equal(result.key, 'default');
+    assert.equal(result.errors[0].code, 'invalid-selection-pattern');
+  });
+});
+
+describe('integration response simulation', () => {
+  it('renders the selected response template on the backend body', () => {
+    const result = simulateIntegrationResponse({ responses: lambdaResponses, backend: { type: 'lambda', body: '{"value": [1, 2]}' } });
+    assert.equal(result.status, 200);
+    assert.equal(result.body, '{"ok": [1,2]}');
+    assert.equal(result.headers['content-type'], 'application/json');
+  });
+  it('an unmapped Lambda error body is {"errorMessage": ...} and goes through the matching template', () => {
+    const result = simulateIntegrationResponse({ responses: lambdaResponses, backend: { type: 'lambda', errorMessage: 'Invalid name' } });
+    assert.equal(result.status, 400);
+    assert.equal(result.body, '{"error": "Invalid name"}');
+  });
+  it('without a response template the body passes through, with mapped headers', () => {
+    const result = simulateIntegrationResponse({ responses: lambdaResponses, backend: { type: 'lambda', errorMessage: 'Not Found', body: '{"errorMessage":"Not Found"}' } });
+    assert.equal(result.status, 404);
+    assert.equal(result.body, '{"errorMessage":"Not Found"}');
+    assert.equal(result.headers['X-Reason'], 'missing');
+  });
+  it('maps responseParameters from headers, body, JSONPath, stage variables and context', () => {
+    const result = simulateIntegrationResponse({
+      responses: {
+        default: {
+          statusCode: '200',
+          responseParameters: {
+            'method.response.header.A': 'integration.response.header.x-upstream',
+            'method.response.header.B': 'integration.response.body.item.id',
+            'method.response.header.C': 'stageVariables.env',
+            'method.response.header.D': 'context.identity.sourceIp',
+            'method.response.header.E': 'integration.response.multivalueheader.set-cookie',
+            'method.response.header.F': 'integration.response.body',
+          },
+        },
+      },
+      backend: { type: 'http', statusCode: 200, body: '{"item": {"id": 7}}', headers: { 'X-Upstream': 'u1' }, multiValueHeaders: { 'Set-Cookie': ['a=1', 'b=2'] } },
+      request: { stageVariables: { env: 'dev' }, context: { identity: { sourceIp: '10.1.1.1' } } },
+    });
+    assert.deepEqual(result.errors, []);
+    assert.deepEqual(result.headers, { A: 'u1', B: '7', C: 'dev', D: '10.1.1.1', E: 'a=1,b=2', F: '{"item": {"id": 7}}' });
+  });
+  it('chooses the response template by Accept', () => {
+    const responses = { default: { statusCode: '200', responseTemplates: { 'application/json': 'json', 'application/xml': 'xml' } } };
+    const xml = simulateIntegrationResponse({ responses, backend: { type: 'mock', statusCode: 200 }, request: { params: { header: { accept: 'application/xml' } } } });
+    assert.equal(xml.body, 'xml');
+    assert.equal(xml.templateContentType, 'application/xml');
+  });
+  it('applies responseOverride from the request template and from the response template last', () => {
+    const request = renderTemplate('#set($context.responseOverride.header.X-From = "request")', {});
+    const responses = { default: { statusCode: '200', responseTemplates: { 'application/json': '#set($context.responseOverride.status = 418)teapot' } } };
+    const result = simulateIntegrationResponse({ responses, backend: { type: 'mock', statusCode: 200 }, request: { context: request.context } });
+    assert.equal(result.status, 418);
+    assert.equal(result.headers['X-From'], 'request');
+    assert.equal(result.body, 'teapot');
+  });
+});

@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { completeInStandaloneTemplate, completeInTemplate } from '../../../server/src/services/templates/templateCompletion';
+import { petStore } from './fixtures';
+import { parseDocument, withCursor } from './support';
+
+function complete(marked: string): { items: CompletionItem[]; text: string; offset: number } {
+  const { text, offset } = withCursor(marked);
+  const list = completeInTemplate(parseDocument(text), offset);
+  assert.ok(list, 'the cursor is inside a template');
+  return { items: list.items, text, offset };
+}
+
+function labels(items: CompletionItem[]): string[] {
+  return items.map((i) => i.label);
+}
+
+function edit(item: CompletionItem | undefined): TextEdit {
+  assert.ok(item?.textEdit && 'range' in item.textEdit);
+  return item.textEdit;
+}
+
+describe('template completion', () => {
+  it('is undefined outside templates', () => {
+    const { text, offset } = withCursor(petStore('"$input.body"').replace('type: aws', 'type: a‸ws'));
+    assert.equal(completeInTemplate(parseDocument(text), offset), undefined);
+  });
+
+  it('offers the variables after $', () => {
+    const { items } = complete(petStore('"#set($total = 1) $‸"'));
+    assert.deepEqual(labels(items), ['input', 'util', 'context', 'stageVariables', 'total']);
+  });
+
+  it('offers $input methods as snippets with quoted JSONPath arguments', () => {
+    const { items } = complete(petStore('"$input.‸"'));
+    assert.deepEqual(labels(items), ['body', 'json', 'params', 'path']);
+    const json = items.find((i) => i.label === 'json');
+    assert.equal(edit(json).newText, "json('${1:\\$}')");
+    assert.equal(json?.insertTextFormat, 2);
+    assert.match((json?.documentation as { value: string }).value, /JSON text[\s\S]*\[Documentation\]\(https:/);
+  });
+
+  it('uses double quotes for arguments inside single-quoted YAML strings', () => {
+    const { items } = complete(petStore("'$input.‸'"));
+    assert.equal(edit(items.find((i) => i.label === 'path')).newText, 'path("${1:\\$}")');
+  });
+
+  it('escapes quotes for arguments inside JSON strings', () => {
+    const marked = '{"openapi":"3.0.1","paths":{"/a":{"get":{"x-amazon-apigateway-integration":{"type":"aws","requestTemplates":{"application/json":"$input.‸"}}}}}}';
+    const { text, offset } = withCursor(marked);
+    const list = completeInTemplate(parseDocument(text, 'file:///api.json'), offset);
+    assert.equal(edit(list?.items.find((i) => i.label === 'params')).newText, "params('${1:name}')");
+  });
+
+  it('offers nested $context members and replaces the typed prefix', () => {
+    const { items, text, offset } = complete(petStore('"{\\"ip\\": \\"$context.identity.so‸\\"}"'));
+    assert.ok(labels(items).includes('sourceIp'));
+    assert.ok(labels(items).includes('clientCert'));
+    const range = edit(items.find((i) => i.label === 'sourceIp')).range;
+    const lines = text.split('\n');
+    assert.equal(lines[range.start.line].slice(range.start.character, range.end.character), 'so');
+    assert.equal(range.end.character, offset - text.lastIndexOf('\n', offset - 1) - 1);
+  });
+
+  it('offers override maps only where they work', () => {
+    assert.deepEqual(labels(complete(petStore('"$context.requestOverride.‸"')).items), ['header', 'path', 'querystring']);
+    const inRequest = labels(complete(petStore('"$context.‸"')).items);
+    assert.ok(inRequest.includes('requestOverride') && !inRequest.includes('responseOverride'));
+    const inResponse = labels(complete(petStore('"x"', '"$context.‸"')).items);
+    assert.ok(inResponse.includes('responseOverride') && !inResponse.includes('requestOverride'));
+    assert.deepEqual(labels(complete(petStore('"x"', '"$context.responseOverride.‸"')).items), ['header', 'status']);
+  });
+
+  it('offers stage variable names used elsewhere in the document', () => {
+    const { items } = complete(petStore('"$stageVariables.‸"'));
+    assert.deepEqual(labels(items), ['orderFunction']);
+  });
+
+  it('offers directives after #, on one line in flow scalars and as blocks in block scalars', () => {
+    const flow = complete(petStore('"#‸"')).items;
+    assert.ok(labels(flow).includes('#foreach'));
+    assert.doesNotMatch(edit(flow.find((i) => i.label === '#if')).newText, /\n/);
+    const block = complete(petStore('|\n            #i‸')).items;
+    assert.match(edit(block.find((i) => i.label === '#if')).newText, /\n/);
+  });
+
+  it('offers $foreach members inside a loop', () => {
+    const { items } = complete(petStore('|\n            #foreach($p in $input.path(\'$.pets\'))$foreach.‸#end'));
+    assert.deepEqual(labels(items), ['hasNext', 'index', 'count', 'first', 'last']);
+  });
+
+  it('offers request body properties inside JSONPath literals, through $ref and allOf', () => {
+    assert.deepEqual(labels(complete(petStore(`"$input.json('$.‸')"`)).items), ['pet', 'quantity']);
+    const pet = complete(petStore(`"$input.path('$.pet.‸')"`)).items;
+    assert.deepEqual(labels(pet), ['name', 'tags']);
+    assert.equal(pet.find((i) => i.label === 'tags')?.detail, 'array of Tag');
+    assert.deepEqual(labels(complete(petStore(`"$input.path('$.pet.tags[0].‸')"`)).items), ['label']);
+  });
+
+  it('offers the response schema of the integration response status in response templates', () => {
+    assert.deepEqual(labels(complete(petStore('"x"', `"$input.json('$.‸')"`)).items), ['orderId']);
+  });
+
+  it('offers nothing inside comments', () => {
+    assert.deepEqual(complete(petStore('|\n            ## $input.‸')).items, []);
+  });
+
+  it('completes standalone templates', () => {
+    const { text, offset } = withCursor('#set($x = $util.‸)');
+    const list = completeInStandaloneTemplate(text, offset);
+    assert.deepEqual(labels(list.items), ['escapeJavaScript', 'parseJson', 'urlEncode', 'urlDecode', 'base64Encode', 'base64Decode']);
+    const { text: gw, offset: gwOffset } = withCursor('$‸');
+    assert.deepEqual(labels(completeInStandaloneTemplate(gw, gwOffset, 'gateway-response.vtl').items), ['context', 'stageVariables']);
+  });
+});

@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import type { ApiDocument } from '../../../server/src/model/apiDocument';
+import type { Problem, ValidationContext } from '../../../server/src/services/validationTypes';
+import { templateRule, validateStandaloneTemplate } from '../../../server/src/services/templates/templateValidation';
+import { TEMPLATE_DIAGNOSTIC_CODES } from '../../../server/src/services/templates/templateCodes';
+import { parseDocument, yamlWithRequestTemplate } from './support';
+
+function problemsOf(document: ApiDocument): Problem[] {
+  const problems: Problem[] = [];
+  const context: ValidationContext = {
+    document,
+    dialect: 'rest',
+    settings: {},
+    resolver: undefined,
+    isCancelled: () => false,
+    report: (node, code, message, extra) => problems.push({ offset: node.offset, end: node.end, code, message, ...extra }),
+  };
+  void templateRule(context);
+  return problems;
+}
+
+/** The problems of a document as `code: covered text` pairs. */
+function covered(text: string, uri?: string): string[] {
+  return problemsOf(parseDocument(text, uri)).map((p) => `${p.code}: ${text.slice(p.offset, p.end)}`);
+}
+
+describe('template diagnostics', () => {
+  it('registers every code it reports', () => {
+    const text = yamlWithRequestTemplate(`"$context.identty.sourceIp $input.path() $input.json('$.[') #if($a)"`);
+    for (const problem of problemsOf(parseDocument(text))) assert.ok(TEMPLATE_DIAGNOSTIC_CODES[problem.code], problem.code);
+  });
+
+  it('points at unknown members inside a double-quoted YAML string, with a suggestion', () => {
+    const text = yamlWithRequestTemplate('"{\\"ip\\": \\"$context.identty.sourceIp\\"}"');
+    const [problem] = problemsOf(parseDocument(text));
+    assert.equal(problem.code, 'template-unknown-member');
+    assert.equal(text.slice(problem.offset, problem.end), 'identty');
+    assert.match(problem.message, /Did you mean 'identity'/);
+  });
+
+  it('points at problems inside a literal block', () => {
+    const text = yamlWithRequestTemplate([
+      '|',
+      "            #set($body = $input.path('$'))",
+      '            {',
+      "              \"a\": $input.json('$..['),",
+      '              "b": "$util.base64Encode()",',
+      '              "c": "$context.status"',
+      '            }',
+    ].join('\n'));
+    assert.deepEqual(covered(text), [
+      "template-invalid-jsonpath: $..[",
+      'template-argument-count: base64Encode()',
+      'template-access-log-variable: status',
+    ]);
+  });
+
+  it('points at problems inside JSON strings with escapes', () => {
+    const template = '{\\"q\\": \\"$util.escapeJavaScript($input.params(\'q\'))\\",\\n\\"m\\": \\"$context.requestOverride.header.x\\"}';
+    const text = `{"openapi":"3.0.1","paths":{"/a":{"get":{"x-amazon-apigateway-integration":{"type":"http","responses":{"default":{"statusCode":"200","responseTemplates":{"application/json":"${template}"}}}}}}}}`;
+    assert.deepEqual(covered(text, 'file:///api.json'), [
+      "template-override-misplaced: requestOverride",
+      "template-escape-javascript-in-json: $util.escapeJavaScript($input.params('q'))",
+    ]);
+  });
+
+  it('points at problems inside single-quoted YAML strings', () => {
+    const text = yamlWithRequestTemplate("'{\"a\": $input.json(''$.['')}'");
+    assert.deepEqual(covered(text), ["template-invalid-jsonpath: $.["]);
+  });
+
+  it('reports Velocity syntax errors at their position', () => {
+    const text = yamlWithRequestTemplate('|\n            {\n              #if($a)\n            }');
+    const problems = problemsOf(parseDocument(text));
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0].code, 'template-syntax');
+    assert.equal(text.slice(problems[0].offset, problems[0].end), '#if');
+  });
+
+  it('accepts the documented escapeJavaScript repair and templates outside JSON strings', () => {
+    const text = yamlWithRequestTemplate(`|\n            #set($q = $util.escapeJavaScript($input.params('q')).replaceAll("\\\\'","'"))\n            {"q": "$q", "r": "$util.escapeJavaScript($input.body).replaceAll("\\\\'","'")"}`);
+    assert.deepEqual(covered(text), []);
+  });
+
+  it('follows variables assigned from escapeJavaScript into JSON strings', () => {
+    const text = yamlWithRequestTemplate(`|\n            #set($q = $util.escapeJavaScript($input.params('q')))\n            {"q": "$q"}`);
+    assert.deepEqual(covered(text), ['template-escape-javascript-in-json: $q']);
+  });
+
+  it('marks templates on proxy integrations as ignored', () => {
+    const text = yamlWithRequestTemplate('"$input.body"', 'aws_proxy');
+    const [problem] = problemsOf(parseDocument(text));
+    assert.equal(problem.code, 'template-ignored-on-proxy');
+    assert.equal(problem.unnecessary, true);
+    assert.equal(text.slice(problem.offset, problem.end), 'application/json: "$input.body"');
+  });
+
+  it('flags MOCK request templates without a statusCode on the MIME key', () => {
+    assert.deepEqual(covered(yamlWithRequestTemplate('"{}"', 'mock')), ['template-mock-without-status: application/json']);
+    assert.deepEqual(covered(yamlWithRequestTemplate('\'{"statusCode": 200}\'', 'mock')), []);
+  });
+
+  it('flags response templates on streaming integrations and response overrides in request templates', () => {
+    const text = [
+      'openapi: 3.0.1',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      x-amazon-apigateway-integration:',
+      '        type: http',
+      '        responseTransferMode: STREAM',
+      '        requestTemplates:',
+      '          application/json: "#set($context.responseOverride.status = 400)"',
+      '        responses:',
+      '          default:',
+      '            statusCode: "200"',
+      '            responseTemplates:',
+      '              application/json: "$input.body"',
+      '',
+    ].join('\n');
+    assert.deepEqual(covered(text), ['template-override-misplaced: responseOverride', 'template-with-streaming: application/json']);
+  });
+
+  it('checks gateway response templates as substitution only', () => {
+    const text = [
+      'openapi: 3.0.1',
+      'paths: {}',
+      'x-amazon-apigateway-gateway-responses:',
+      '  DEFAULT_4XX:',
+      '    responseTemplates:',
+      '      application/json: \'#if($x){"m": $context.error.messageString, "t": "$context.error.responseTyp", "i": "$input.body"}#end\'',
+      '',
+    ].join('\n');
+    assert.deepEqual(covered(text), [
+      'gateway-response-template-directive: #if',
+      'gateway-response-template-directive: #end',
+      'template-unknown-member: responseTyp',
+      'gateway-response-template-variable: $input.body',
+    ]);
+  });
+
+  it('flags templates over 300 KB', () => {
+    const big = 'x'.repeat(300 * 1024 + 1);
+    assert.deepEqual(validateStandaloneTemplate(big).map((p) => p.code), ['template-too-large']);
+  });
+
+  it('accepts open-ended and Java-map members', () => {
+    const template = [
+      '$context.authorizer.claims.sub $context.authorizer.tenant $stageVariables.anything',
+      "$input.params().header.keySet() $input.params('id') $context.identity.keySet()",
+      '$context.requestId.length() $util.parseJson($input.body).a.b #set($context.requestOverride.header.X-Id = "1")',
+      '$input.params().get("path").size() $context.identity.clientCert.validity.notAfter',
+    ].join('\n');
+    assert.deepEqual(validateStandaloneTemplate(template), []);
+  });
+
+  it('decides the kind of a template file from its name', () => {
+    const template = '#set($context.responseOverride.status = 400)';
+    assert.deepEqual(validateStandaloneTemplate(template, 'error-response.vtl'), []);
+    assert.deepEqual(validateStandaloneTemplate(template, 'request.vtl').map((p) => [p.code, template.slice(p.offset, p.end)]), [
+      ['template-override-misplaced', 'responseOverride'],
+    ]);
+  });
+});
