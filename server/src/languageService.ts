@@ -8,6 +8,8 @@ import { doComplete } from './services/completion';
 import { doHover } from './services/hover';
 import { findDefinition, findReferences } from './services/navigation';
 import { findDocumentSymbols } from './services/symbols';
+import { completeInTemplate } from './services/templates/templateCompletion';
+import { hoverInTemplate } from './services/templates/templateHover';
 import { validateDocument } from './services/validation';
 import type { DocumentResolver, LanguageSettings } from './services/validationTypes';
 
@@ -39,8 +41,17 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     parse: (document) => cache.get(document),
     doValidation: (document, settings, isCancelled) =>
       validateDocument(cache.get(document), { settings, resolver: options.resolver, isCancelled }),
-    doComplete: (document, position, settings) => doComplete(cache.get(document), document.offsetAt(position), settings?.dialect ?? 'auto'),
-    doHover: (document, position) => doHover(cache.get(document), document.offsetAt(position)),
+    // Mapping templates embedded in the definition have their own completion and hover; the OpenAPI ones stay out of them.
+    doComplete: (document, position, settings) => {
+      const parsed = cache.get(document);
+      const offset = document.offsetAt(position);
+      return completeInTemplate(parsed, offset) ?? doComplete(parsed, offset, settings?.dialect ?? 'auto');
+    },
+    doHover: (document, position) => {
+      const parsed = cache.get(document);
+      const offset = document.offsetAt(position);
+      return hoverInTemplate(parsed, offset) ?? doHover(parsed, offset);
+    },
     findDefinition: (document, position) => findDefinition(cache.get(document), document.offsetAt(position), options.resolver),
     findReferences: (document, position, context) => findReferences(cache.get(document), document.offsetAt(position), context?.includeDeclaration ?? true),
     findDocumentSymbols: (document) => findDocumentSymbols(cache.get(document)),

@@ -66,6 +66,14 @@ describe('language features over stdio', () => {
     assert.ok(list.items.some((i) => i.label === 'x-amazon-apigateway-integration'));
   });
 
+  it('hands completion inside a mapping template to the template language', async () => {
+    const uri = 'file:///tmp/template.yaml';
+    client.open(uri, 'yaml', "openapi: 3.0.1\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        type: aws\n        requestTemplates:\n          application/json: '{\"a\": $input.}'\n");
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 42 } });
+    assert.ok(list.items.some((i) => i.label === 'json'), JSON.stringify(list.items.map((i) => i.label)));
+    assert.ok(!list.items.some((i) => i.label.startsWith('x-amazon-apigateway')));
+  });
+
   it('hovers with catalog documentation', async () => {
     const hover = await client.request<Hover>('textDocument/hover', { textDocument: doc, position: { line: 11, character: 10 } });
     assert.match((hover.contents as { value: string }).value, /^\*\*x-amazon-apigateway-integration\*\*/);

@@ -56,7 +56,6 @@ export class EvaluatorPanel {
     private readonly key: string,
   ) {
     panel.webview.html = webviewHtml(panel.webview, context.extensionUri, 'evaluator', 'Evaluate Mapping Template');
-    panel.iconPath = new vscode.ThemeIcon('play');
     this.disposables.push(
       panel.webview.onDidReceiveMessage((message: PanelToEvaluator) => void this.onMessage(message)),
       vscode.workspace.onDidChangeTextDocument((event) => this.onDocumentChange(event)),

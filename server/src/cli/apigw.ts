@@ -4,7 +4,8 @@ import { runLint } from './commands/lint';
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string }> = {
-  lint: { run: async () => runLint, summary: 'lint FILE... [--format text|json|sarif] [--dialect rest|http]   check API definitions' },
+  lint: { run: async () => runLint, summary: 'lint FILE... [--format text|json|sarif] [--dialect auto|rest|http]     check API definitions' },
+  eval: { run: async () => (await import('./commands/eval')).runEval, summary: 'eval TEMPLATE_FILE [--request REQUEST.json] [--kind request|response] [--json]   render a mapping template' },
 };
 
 export const USAGE = [

@@ -57,7 +57,8 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'reserved-header-mapping': { severity: 'error', title: 'HTTP API cannot map a reserved header', docsUrl: `${DEV_GUIDE}/http-api-parameter-mapping.html` },
   'invalid-selection-pattern': { severity: 'error', title: 'Selection pattern is not a valid regular expression', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responses.html` },
   // Security
-  'unknown-security-scheme': { severity: 'error', title: 'Security requirement names an undefined scheme', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#security-requirement-object' },
+  // AWS's own request-validation sample names an undefined scheme and imports; the requirement is dropped.
+  'unknown-security-scheme': { severity: 'warning', title: 'Security requirement names an undefined scheme', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#security-requirement-object' },
   'multiple-security-requirements': { severity: 'error', title: 'HTTP API operation with several security requirements', docsUrl: `${DEV_GUIDE}/http-api-open-api.html` },
   'invalid-authorizer-scheme': { severity: 'error', title: 'Security scheme shape API Gateway does not accept for an authorizer', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-authorizer.html` },
   'missing-authorizer-field': { severity: 'error', title: 'Authorizer lacks a field its type needs', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-authorizer.html` },

@@ -86,7 +86,7 @@ const UTIL: TemplateMember = {
   name: 'util',
   kind: 'object',
   returns: 'Object',
-  doc: 'Helper functions for mapping templates. All of them use UTF-8.',
+  doc: 'Utility functions for mapping templates. All of them use UTF-8.',
   docsUrl: UTIL_URL,
   members: [
     method(

@@ -49,7 +49,7 @@ export class RequestValidator {
       }
     }
     if (validate(instance)) return undefined;
-    return invalidBody(`[${(validate.errors ?? []).map(describeError).join(', ')}]`);
+    return invalidBody(`[${mergeRequired(validate.errors ?? []).map(describeError).join(', ')}]`);
   }
 
   private validatorFor(pointer: string): ValidateFunction | Error {
@@ -70,13 +70,34 @@ function invalidBody(validationErrorString: string): GatewayError {
   return new GatewayError('BAD_REQUEST_BODY', 'Invalid request body', { validationErrorString });
 }
 
+/** The validator API Gateway uses reports all missing properties of an object in one message. */
+function mergeRequired(errors: ErrorObject[]): ErrorObject[] {
+  const merged: ErrorObject[] = [];
+  const byPath = new Map<string, ErrorObject>();
+  for (const error of errors) {
+    if (error.keyword !== 'required') {
+      merged.push(error);
+      continue;
+    }
+    const missing = String((error.params as { missingProperty: string }).missingProperty);
+    const existing = byPath.get(error.instancePath);
+    if (existing) (existing.params as { missing: string[] }).missing.push(missing);
+    else {
+      const copy = { ...error, params: { missing: [missing] } } as ErrorObject;
+      byPath.set(error.instancePath, copy);
+      merged.push(copy);
+    }
+  }
+  return merged;
+}
+
 /** Messages in the wording of the validator API Gateway uses (e.g. `object has missing required properties (["name"])`). */
 function describeError(error: ErrorObject): string {
   const p = error.params as Record<string, unknown>;
   const where = error.instancePath ? ` at ${error.instancePath}` : '';
   switch (error.keyword) {
     case 'required':
-      return `object has missing required properties (["${String(p.missingProperty)}"])${where}`;
+      return `object has missing required properties (${JSON.stringify([...(p.missing as string[])].sort())})${where}`;
     case 'type':
       return `instance type (${jsonType(error.data)}) does not match any allowed primitive type (allowed: [${String(p.type)
         .split(',')
@@ -106,10 +127,4 @@ function jsonType(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
   return typeof value;
-}
-
-/** Whether the model defines a body schema; used to log what the validator did. */
-export function describeValidator(op: Operation, model: ApiModel): string | undefined {
-  if (!op.validatorName) return undefined;
-  return `Request validator '${op.validatorName}' (body: ${op.validateBody}, parameters: ${op.validateParameters}, ${model.dialect})`;
 }

@@ -71,8 +71,17 @@ function schemeNameItems(site: CompletionSite): CompletionItem[] {
       label: name,
       kind: CompletionItemKind.Reference,
       detail: 'Security scheme',
-      textEdit: { range: site.range, newText: site.document.format === 'json' ? `${JSON.stringify(name)}: []${site.needsComma ? ',' : ''}` : `${yamlScalar(name)}: []` },
+      textEdit: { range: site.range, newText: entryText(site, name, []) },
     }));
+}
+
+/** `key: value` on one line, or only the key when an existing key is being renamed. */
+function entryText(site: CompletionSite, key: string, value: string | never[]): string {
+  const json = site.document.format === 'json';
+  const name = json ? JSON.stringify(key) : yamlScalar(key);
+  if (site.keyOnly) return name;
+  const written = Array.isArray(value) ? '[]' : json ? JSON.stringify(value) : yamlScalar(value);
+  return `${name}: ${written}${json && site.needsComma ? ',' : ''}`;
 }
 
 function fieldItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect): CompletionItem[] {
@@ -131,7 +140,6 @@ function integrationSnippetItems(site: CompletionSite, dialect: Dialect): Comple
 
 /** REST `requestParameters` keys for the operation's declared parameters, with the matching value filled in. */
 function requestParameterKeyItems(site: CompletionSite): CompletionItem[] {
-  const json = site.document.format === 'json';
   return parametersAt(site.document, site.path).flatMap((p) => {
     const location = MAPPING_LOCATION[p.in];
     if (!location) return [];
@@ -143,7 +151,7 @@ function requestParameterKeyItems(site: CompletionSite): CompletionItem[] {
         label: key,
         kind: CompletionItemKind.Field,
         detail: value,
-        textEdit: { range: site.range, newText: json ? `${JSON.stringify(key)}: ${JSON.stringify(value)}${site.needsComma ? ',' : ''}` : `${yamlScalar(key)}: ${yamlScalar(value)}` },
+        textEdit: { range: site.range, newText: entryText(site, key, value) },
       },
     ];
   });

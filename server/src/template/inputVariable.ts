@@ -68,7 +68,8 @@ function describeParseError(text: string, error: Error): string {
     const position = Number(at[1]);
     return `${prefix}Unexpected character (${text[position]}) at position ${position}.`;
   }
-  return `${prefix}${error.message}`;
+  const token = /Unexpected token '?(.)'?/.exec(error.message);
+  return token ? `${prefix}Unexpected character (${token[1]})` : `${prefix}${error.message}`;
 }
 
 function compilePath(expression: unknown, method: string): CompiledPath {

@@ -114,7 +114,7 @@ class PathParser {
   }
 
   private parseBracket(): PathSegment {
-    this.pos++; // '['
+    this.pos++;
     this.skipSpaces();
     const c = this.text[this.pos];
     let segment: PathSegment;

@@ -15,7 +15,6 @@ export interface SyntaxProblem {
 /** A velocityjs syntax-tree node; its shape varies with `type`, so the interpreter reads it loosely. */
 export interface VelocityNode {
   type: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   [field: string]: any;
 }
 export type VelocityTree = Array<VelocityNode | VelocityTree | string>;

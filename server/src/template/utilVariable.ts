@@ -1,5 +1,5 @@
 /**
- * `$util`: the helper functions of API Gateway mapping templates, with the behaviour of the Java libraries behind
+ * `$util`: the utility functions of API Gateway mapping templates, with the behaviour of the Java libraries behind
  * them (commons-lang escaping, java.net.URLEncoder form encoding, UTF-8 throughout).
  */
 import { findTemplateMember } from '../facts/templateVariables';
@@ -106,7 +106,7 @@ export class UtilVariable extends TemplateHost {
     const min = member.minArgs ?? member.params?.length ?? 0;
     const max = member.maxArgs ?? member.params?.length ?? 0;
     if (args.length < min || args.length > max) return NO_SUCH_METHOD;
-    // The Java helpers return null for a null argument.
+    // The Java implementations return null for a null argument.
     if (args[0] === undefined || args[0] === null) return undefined;
     return fn(typeof args[0] === 'string' ? args[0] : javaToString(args[0]));
   }

@@ -48,6 +48,30 @@ describe('completion', () => {
       const item = items.find((i) => i.label === 'x-amazon-apigateway-integration')!;
       assert.equal(applyEdits(document, [item.textEdit as TextEdit]).replace('$0', ''), '{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {}\n}}}}');
     });
+
+    it('replaces only the name when an existing key is edited', () => {
+      const result = accept(`${OP}      x-amazon-apigateway-r|th: {type: NONE}\n`, 'x-amazon-apigateway-auth');
+      assert.equal(result, `${OP}      x-amazon-apigateway-auth: {type: NONE}\n`);
+      const json = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-r|": {}}}}}', 'json');
+      assert.equal((json.items.find((i) => i.label === 'x-amazon-apigateway-auth')!.textEdit as TextEdit).newText, '"x-amazon-apigateway-auth"');
+      assert.ok(!json.labels.some((l) => l.includes(': ')), 'no whole-integration snippets in place of a key');
+    });
+
+    it('completes keys in a document with CRLF line ends', () => {
+      const { labels } = complete('openapi: 3.0.1\r\npaths:\r\n  /a:\r\n    get:\r\n      x-a|\r\n      responses: {}\r\n');
+      assert.ok(labels.includes('x-amazon-apigateway-integration'));
+    });
+
+    it('completes keys in an empty JSON object', () => {
+      const { labels } = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {|}}}}', 'json');
+      assert.ok(labels.includes('x-amazon-apigateway-integration'));
+    });
+
+    it('offers gateway response types as keys', () => {
+      const { labels } = complete('openapi: 3.0.1\nx-amazon-apigateway-gateway-responses:\n  DEFAULT_4XX: {statusCode: "400"}\n  |\n');
+      assert.ok(labels.includes('UNAUTHORIZED'));
+      assert.ok(!labels.includes('DEFAULT_4XX'));
+    });
   });
 
   describe('fields', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { buildDefaultContext } from '../../../server/src/template/engine';
-import { render, renderFull } from './renderHelper';
+import { render, renderFull } from './render';
 
 describe('$context', () => {
   it('has realistic defaults for every documented variable', () => {

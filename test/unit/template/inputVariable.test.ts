@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { renderTemplate } from '../../../server/src/template/engine';
-import { render, renderFull } from './renderHelper';
+import { render, renderFull } from './render';
 
 describe('$input', () => {
   it('body is the raw text; an empty body reads as {}', () => {

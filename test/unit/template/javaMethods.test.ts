@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { render, renderFull } from './renderHelper';
+import { render, renderFull } from './render';
 
 const S = '#set($s = " Hello, World ")';
 

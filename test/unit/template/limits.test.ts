@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { renderTemplate } from '../../../server/src/template/engine';
-import { renderFull } from './renderHelper';
+import { renderFull } from './render';
 
 const items = (n: number) => ({ body: JSON.stringify({ items: Array.from({ length: n }, (_, i) => i) }) });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkTemplateSyntax } from '../../../server/src/template/engine';
-import { renderFull } from './renderHelper';
+import { renderFull } from './render';
 
 describe('checkTemplateSyntax', () => {
   it('accepts a valid template', () => {

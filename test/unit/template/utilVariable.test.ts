@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { base64Decode, base64Encode, escapeJavaScript, urlDecode, urlEncode } from '../../../server/src/template/utilVariable';
-import { render, renderFull } from './renderHelper';
+import { render, renderFull } from './render';
 
 describe('$util', () => {
   it('escapeJavaScript escapes quotes (single ones too, per the AWS docs), backslash, slash and control characters', () => {
@@ -31,7 +31,7 @@ describe('$util', () => {
     assert.equal(render(`#set($o = $util.parseJson('{"a": {"b": [5]}}'))$o.a.b[0] $o.a`), '5 {b=[5]}');
     assert.match(renderFull(`$util.parseJson('{oops')`).errors[0].message, /parseJson: the text is not valid JSON/);
   });
-  it('helpers return null for a null argument and ignore calls with the wrong number of arguments', () => {
+  it('$util functions return null for a null argument and ignore calls with the wrong number of arguments', () => {
     assert.equal(render('[$util.urlEncode($missing)][$util.urlEncode("a", "b")]'), '[][]');
   });
   it('bare $util and uncalled members render {} as on AWS', () => {

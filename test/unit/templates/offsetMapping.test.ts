@@ -48,6 +48,23 @@ describe('template offset mapping', () => {
     assertRoundTrip(text, only(text, 'file:///api.json'), '{"id": "$input.params(\'id\')",\n"e": "é/\b"}');
   });
 
+  it('maps random strings written as JSON strings and YAML quoted scalars', () => {
+    const alphabet = ['a', 'Z', '$', '#', '.', '(', ')', "'", '"', '\\', ' ', ' ', '\t', '\n', 'é', '\u{1F600}', '\u0001', '/'];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let round = 0; round < 200; round++) {
+      const value = Array.from({ length: 1 + Math.floor(random() * 30) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const json = `{"openapi":"3.0.1","paths":{"/a":{"get":{"x-amazon-apigateway-integration":{"requestTemplates":{"application/json":${JSON.stringify(value)}}}}}}}`;
+      assertRoundTrip(json, only(json, 'file:///api.json'), value);
+      const yaml = yamlWithRequestTemplate(JSON.stringify(value));
+      assertRoundTrip(yaml, only(yaml), value);
+      if (!/[\n\t\u0001]|^ | $/.test(value)) {
+        const single = yamlWithRequestTemplate(`'${value.replace(/'/g, "''")}'`);
+        assertRoundTrip(single, only(single), value);
+      }
+    }
+  });
+
   it('maps a document offset inside an escape to the escaped character', () => {
     const text = yamlWithRequestTemplate('"a\\"b"');
     const template = only(text);

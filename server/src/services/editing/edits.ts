@@ -2,7 +2,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../../model/apiDocument';
 import { getProperty } from '../../model/navigate';
 import type { ArrayNode, NodePath, ObjectNode, ValueNode } from '../../model/nodes';
-import { columnIndentAt, indentUnit, jsonText, lineIndentAt, yamlBlock, yamlEntry, yamlInline } from './serialize';
+import { columnIndentAt, indentUnit, jsonText, lineIndentAt, yamlBlock, yamlEntry, yamlInline, yamlScalar } from './serialize';
 
 /**
  * Text edits that add entries to the document in its own syntax and indentation: block or flow YAML, or JSON. Each
@@ -26,7 +26,7 @@ export function insertProperty(document: ApiDocument, object: ObjectNode, key: s
   const last = object.properties[object.properties.length - 1];
   if (document.format === 'json' || object.flow) {
     const json = document.format === 'json';
-    const entry = (indent: string) => (json ? `${JSON.stringify(key)}: ${jsonText(value, indent, unit)}` : yamlEntry(key, value, '', unit).length === 1 ? yamlEntry(key, value, '', unit)[0] : `${yamlInline(key)}: ${yamlInline(value)}`);
+    const entry = (indent: string) => (json ? `${JSON.stringify(key)}: ${jsonText(value, indent, unit)}` : `${yamlScalar(key)}: ${yamlInline(value)}`);
     if (!last) {
       const outer = lineIndentAt(text, object.offset);
       if (!json) return insertAt(document, object.offset + 1, entry(''));

@@ -1,6 +1,6 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import { findNodeAtPath, keyName } from '../../model/navigate';
-import type { NodePath, ObjectNode } from '../../model/nodes';
+import type { NodePath } from '../../model/nodes';
 import { operationParameters, operationResponses, type DeclaredParameter, type OperationRef } from '../../model/openapiWalk';
 import { operationPathOf } from './documentPaths';
 
@@ -43,8 +43,4 @@ export function openApiLocation(mappingLocation: string): string | undefined {
     default:
       return undefined;
   }
-}
-
-export function objectKeys(node: ObjectNode | undefined): string[] {
-  return node ? node.properties.map(keyName) : [];
 }

@@ -67,12 +67,10 @@ export function jsonText(value: unknown, indent: string, unit: string): string {
 export function indentUnit(text: string): string {
   let smallest = Infinity;
   const pattern = /\n( +)\S/g;
-  let tabs = false;
   for (let match = pattern.exec(text), n = 0; match && n < 500; match = pattern.exec(text), n++) {
     smallest = Math.min(smallest, match[1].length);
   }
-  if (smallest === Infinity) tabs = /\n\t/.test(text);
-  if (tabs) return '\t';
+  if (smallest === Infinity && /\n\t/.test(text)) return '\t';
   return ' '.repeat(smallest === Infinity || smallest > 8 ? 2 : smallest);
 }
 

@@ -1,17 +1,28 @@
 import type { Rule } from '../validationTypes';
+import { apiSettingsRule } from './apiSettings';
 import { extensionShapeRule } from './extensionShape';
+import { importRulesRule, methodResponsesRule } from './importRules';
 import { integrationMappingsRule } from './integrationMappings';
 import { integrationSettingsRule } from './integrationSettings';
+import { modelSchemasRule } from './modelSchemas';
 import { openapiStructureRule } from './openapiStructure';
 import { referencesRule } from './references';
+import { requestValidatorsRule } from './requestValidators';
+import { securityRule } from './security';
 import { unprocessedTemplateRule } from './unprocessedTemplate';
 
 /** Every validation rule, in the order they run. */
 export const RULES: Rule[] = [
   unprocessedTemplateRule,
+  importRulesRule,
   openapiStructureRule,
   referencesRule,
   extensionShapeRule,
+  apiSettingsRule,
   integrationSettingsRule,
   integrationMappingsRule,
+  requestValidatorsRule,
+  securityRule,
+  methodResponsesRule,
+  modelSchemasRule,
 ];

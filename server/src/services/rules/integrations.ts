@@ -17,13 +17,35 @@ export interface IntegrationSite {
  * checks that need the operation) and the reusable ones declared under `components`.
  */
 export function collectIntegrations(document: ApiDocument): IntegrationSite[] {
+  let sites = integrationsCache.get(document);
+  if (!sites) {
+    sites = findIntegrations(document);
+    integrationsCache.set(document, sites);
+  }
+  return sites;
+}
+
+const integrationsCache = new WeakMap<ApiDocument, IntegrationSite[]>();
+const operationsCache = new WeakMap<ApiDocument, OperationRef[]>();
+
+/** The document's operations, listed once per document and shared by the rules. */
+export function listOperations(document: ApiDocument): OperationRef[] {
+  let ops = operationsCache.get(document);
+  if (!ops) {
+    const list: OperationRef[] = [];
+    forEachOperation(document, (op) => list.push(op));
+    operationsCache.set(document, (ops = list));
+  }
+  return ops;
+}
+
+function findIntegrations(document: ApiDocument): IntegrationSite[] {
   const sites: IntegrationSite[] = [];
-  forEachOperation(document, (op) => {
+  for (const op of listOperations(document)) {
     const written = getValue(op.operation, 'x-amazon-apigateway-integration');
-    if (written?.type !== 'object') return;
-    if (getValue(written, '$ref') !== undefined) return;
+    if (written?.type !== 'object' || getValue(written, '$ref') !== undefined) continue;
     sites.push({ integration: written, op, type: typeOf(written) });
-  });
+  }
   const reusable = getValue(getValue(document.root, 'components'), 'x-amazon-apigateway-integrations');
   if (reusable?.type === 'object') {
     for (const p of reusable.properties) if (p.value?.type === 'object') sites.push({ integration: p.value, type: typeOf(p.value) });

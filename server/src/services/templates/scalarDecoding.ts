@@ -30,13 +30,11 @@ export function decodeScalar(source: string, node: ScalarNode): DecodedScalar {
   const start = node.contentOffset;
   const end = node.contentEnd;
   let out: Output;
-  let contentEnd = end;
   switch (node.style) {
     case 'literal':
     case 'folded': {
       const lines = blockLines(source, start, end, node.blockIndent ?? 0);
       out = node.style === 'literal' ? decodeLiteral(source, lines) : decodeFolded(source, lines);
-      contentEnd = lines.length ? lines[lines.length - 1].breakAt : start;
       break;
     }
     case 'single':
@@ -49,16 +47,15 @@ export function decodeScalar(source: string, node: ScalarNode): DecodedScalar {
   if (decoded === expected) return { text: decoded, offsets: [...out.offsets, end], exact: true };
   // Block chomping decides how many trailing newlines belong to the value; everything before them is already mapped.
   if ((node.style === 'literal' || node.style === 'folded') && decoded.startsWith(expected)) {
-    const offsets = out.offsets.slice(0, expected.length + 1);
-    if (expected.length === decoded.length) offsets.push(contentEnd);
-    return { text: expected, offsets, exact: true };
+    return { text: expected, offsets: out.offsets.slice(0, expected.length + 1), exact: true };
   }
-  return approximate(expected, start, end);
+  return approximate(expected, start);
 }
 
-function approximate(text: string, start: number, end: number): DecodedScalar {
+function approximate(text: string, start: number): DecodedScalar {
   const offsets: number[] = [];
-  for (let i = 0; i <= text.length; i++) offsets.push(Math.min(start + i, Math.max(end, start + i)));
+  // Offsets must keep increasing to map back, even where the decoded text is longer than its source.
+  for (let i = 0; i <= text.length; i++) offsets.push(start + i);
   return { text, offsets, exact: false };
 }
 

@@ -3,7 +3,7 @@
  * translate positions and add what depends on the integration around the template.
  */
 import type { TemplateKind } from '../../facts/templateVariableTypes';
-import { parseTemplate } from '../../template/syntax';
+import { checkTemplateSyntax } from '../../template/engine';
 import type { Problem } from '../validationTypes';
 import { checkReference } from './referenceChecks';
 import { scanTemplate, type ScannedTemplate, type TemplateReference } from './templateScanner';
@@ -52,9 +52,7 @@ export function checkTemplateText(facts: TemplateFacts, report: TemplateReport):
 }
 
 function checkSyntax(text: string, report: TemplateReport): void {
-  const parsed = parseTemplate(text);
-  if (parsed.ok) return;
-  for (const problem of parsed.problems) {
+  for (const problem of checkTemplateSyntax(text)) {
     if (problem.code === 'template-too-large') continue;
     const offset = problem.line === undefined ? 0 : offsetOfLineColumn(text, problem.line, problem.column ?? 1);
     const end = Math.min(text.length, offset + Math.max(1, tokenLength(text, offset)));

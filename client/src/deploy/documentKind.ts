@@ -1,0 +1,38 @@
+/**
+ * Guesses whether a document describes a REST API or an HTTP API from the extensions only one of them uses; REST when
+ * nothing tells, since REST APIs accept everything an HTTP API document may hold but not the reverse.
+ */
+export function guessApiKind(text: string, dialect: string = 'auto'): 'REST' | 'HTTP' {
+  if (dialect === 'rest') return 'REST';
+  if (dialect === 'http') return 'HTTP';
+  if (/^\s*["']?swagger["']?\s*:/m.test(text)) return 'REST';
+  if (/x-amazon-apigateway-(cors|importexport-version|integrations)\b|["']?payloadFormatVersion["']?\s*:/.test(text)) return 'HTTP';
+  return 'REST';
+}
+
+/** The `info.title` of a YAML or JSON document, for naming a new API in pickers. */
+export function documentTitle(text: string): string | undefined {
+  const json = /"title"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
+  if (json && /^\s*\{/.test(text)) return json[1];
+  const yaml = /^info:\s*\n(?:[ \t]+.*\n)*?[ \t]+title:\s*(.+)$/m.exec(text);
+  return yaml?.[1].trim().replace(/^['"]|['"]$/g, '');
+}
+
+/** Parses `key=value` pairs separated by commas or new lines, as typed into the stage-variables box. */
+export function parseStageVariables(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of text.split(/[,\n]/)) {
+    const trimmed = part.trim();
+    if (!trimmed) continue;
+    const eq = trimmed.indexOf('=');
+    if (eq <= 0) throw new Error(`"${trimmed}" is not key=value`);
+    const key = trimmed.slice(0, eq).trim();
+    if (!/^[A-Za-z0-9_]+$/.test(key)) throw new Error(`stage variable names use letters, digits and _ only: "${key}"`);
+    out[key] = trimmed.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+export function formatStageVariables(variables: Record<string, string> | undefined): string {
+  return Object.entries(variables ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+}

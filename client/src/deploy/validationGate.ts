@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+
+export const DIAGNOSTIC_SOURCE = 'apigateway';
+
+/**
+ * The language server's diagnostics for a document, after giving it a moment to publish fresh ones: it answers
+ * each change, so an edit just before deploying would otherwise be judged by the previous text.
+ */
+export async function freshDiagnostics(uri: vscode.Uri, waitMs = 1500): Promise<vscode.Diagnostic[]> {
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, waitMs);
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((u) => u.toString() === uri.toString())) done();
+    });
+    function done() {
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve();
+    }
+  });
+  return ours();
+}
+
+/** Errors block the deploy; warnings are asked about once. Returns false to stop. */
+export async function passesValidation(document: vscode.TextDocument, acceptWarnings: boolean | undefined): Promise<boolean> {
+  const diagnostics = await freshDiagnostics(document.uri);
+  const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+  const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning);
+  const line = (d: vscode.Diagnostic) => `line ${d.range.start.line + 1}: ${d.message}`;
+  if (errors.length) {
+    const shown = errors.slice(0, 5).map(line).join('\n');
+    const more = errors.length > 5 ? `\n…and ${errors.length - 5} more` : '';
+    void vscode.window.showErrorMessage(`Not deployed: ${errors.length} error(s) in ${vscode.workspace.asRelativePath(document.uri)}.`,
+      { modal: false, detail: shown + more }, 'Show Problems').then((answer) => {
+      if (answer === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
+    });
+    return false;
+  }
+  if (warnings.length && !acceptWarnings) {
+    const answer = await vscode.window.showWarningMessage(
+      `${warnings.length} warning(s) in ${vscode.workspace.asRelativePath(document.uri)}. Deploy anyway?`,
+      { modal: true, detail: warnings.slice(0, 8).map(line).join('\n') },
+      'Deploy Anyway',
+    );
+    return answer === 'Deploy Anyway';
+  }
+  return true;
+}

@@ -1,0 +1,188 @@
+import * as vscode from 'vscode';
+import { explainAwsError, type Remedy } from '../aws/errors';
+import { customDomainUrl, type ApiKind } from '../aws/invokeUrl';
+import { listCustomDomainMappings, listDeployments, listV2Deployments } from '../aws/listing';
+import { exportDefinition } from '../deploy/exportDefinition';
+import { forgetApi } from '../deploy/links';
+import { deleteApi, rollbackStage, stageNames } from '../deploy/stageActions';
+import { invokeUrl } from '../aws/invokeUrl';
+import type { ApiTreeProvider } from './apiTreeProvider';
+import type { AwsSession } from './awsSession';
+import { formatDate, REMEDY_COMMANDS, type TreeNode } from './nodes';
+
+/** What the node-bound commands need; a tree node carries it, and automation may pass it directly. */
+export interface ApiTarget {
+  kind: ApiKind;
+  apiId: string;
+  name?: string;
+  stage?: string;
+  deploymentId?: string;
+  url?: string;
+  apiEndpoint?: string;
+}
+
+export function targetOf(arg: TreeNode | ApiTarget | undefined): ApiTarget | undefined {
+  if (!arg) return undefined;
+  if ('api' in arg && arg.api) {
+    const node = arg as TreeNode;
+    return { kind: node.api!.kind, apiId: node.api!.apiId, name: node.api!.name, stage: node.stage, deploymentId: node.deploymentId, url: node.url, apiEndpoint: node.api!.apiEndpoint };
+  }
+  if ('kind' in arg && 'apiId' in arg) return arg as ApiTarget;
+  return undefined;
+}
+
+export class TreeCommands {
+  constructor(private readonly session: AwsSession, private readonly tree: ApiTreeProvider) {}
+
+  /** Reports a failure with the explanation and its remedies as buttons. */
+  async reportError(action: string, error: unknown): Promise<void> {
+    const clients = await this.session.getClients().catch(() => undefined);
+    const explained = explainAwsError(error, clients?.connection ?? { region: '?' });
+    this.session.log(`${action} failed: ${explained.code}: ${explained.message}`);
+    const buttons = explained.remedies.map((r: Remedy) => REMEDY_COMMANDS[r]);
+    const picked = await vscode.window.showErrorMessage(`${action} failed. ${explained.message}`, ...buttons.map((b) => b.title));
+    const chosen = buttons.find((b) => b.title === picked);
+    if (chosen) await vscode.commands.executeCommand(chosen.id, ...(chosen.args ?? []));
+  }
+
+  async openDefinition(arg: TreeNode | ApiTarget | undefined): Promise<vscode.TextDocument | undefined> {
+    const target = targetOf(arg);
+    if (!target) return undefined;
+    try {
+      const clients = await this.session.getClients();
+      const exported = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Exporting ${target.name ?? target.apiId}…` },
+        () => exportDefinition(clients, target.kind, target.apiId, target.stage),
+      );
+      if (!exported) {
+        void vscode.window.showWarningMessage(target.kind === 'WEBSOCKET'
+          ? 'API Gateway cannot export WebSocket APIs as OpenAPI.'
+          : `REST API ${target.name ?? target.apiId} has no stage yet, and API Gateway exports a stage's deployment. Deploy it to a stage first.`);
+        return undefined;
+      }
+      const header = `# ${target.kind} API ${target.name ?? ''} (${target.apiId})${exported.stage ? `, stage ${exported.stage}` : ''}, exported ${new Date().toISOString()}\n`;
+      const document = await vscode.workspace.openTextDocument({ language: 'yaml', content: header + exported.yaml });
+      await vscode.window.showTextDocument(document, { preview: false });
+      return document;
+    } catch (error) {
+      await this.reportError('Opening the definition', error);
+      return undefined;
+    }
+  }
+
+  /** Copies a stage URL; for an API, offers each stage's default URL and every custom domain mapped to it. */
+  async copyInvokeUrl(arg: TreeNode | ApiTarget | undefined): Promise<string | undefined> {
+    const target = targetOf(arg) ?? (arg && 'url' in arg && arg.url ? ({ url: arg.url } as ApiTarget) : undefined);
+    if (!target) return undefined;
+    let url = target.url;
+    try {
+      if (!url || !target.stage) {
+        const clients = await this.session.getClients();
+        const [stages, mappings] = await Promise.all([
+          target.stage ? Promise.resolve([{ name: target.stage }]) : stageNames(clients, target.kind, target.apiId),
+          listCustomDomainMappings(clients).catch(() => []),
+        ]);
+        const items = [
+          ...stages.map((s) => ({ label: invokeUrl(clients.connection, { kind: target.kind, apiId: target.apiId, stage: s.name, apiEndpoint: target.apiEndpoint }), description: `stage ${s.name}` })),
+          ...mappings.filter((m) => m.apiId === target.apiId && (!target.stage || m.stage === target.stage))
+            .map((m) => ({ label: customDomainUrl(m.domainName, m.basePath), description: `custom domain → stage ${m.stage ?? '?'}` })),
+        ];
+        if (!items.length) {
+          void vscode.window.showWarningMessage(`${target.name ?? target.apiId} has no stage to invoke yet.`);
+          return undefined;
+        }
+        url = items.length === 1 && !url ? items[0].label : (await vscode.window.showQuickPick(items, { title: 'Copy invoke URL' }))?.label;
+      }
+      if (!url) return undefined;
+      await vscode.env.clipboard.writeText(url);
+      vscode.window.setStatusBarMessage(`Copied ${url}`, 4000);
+      return url;
+    } catch (error) {
+      await this.reportError('Listing the invoke URLs', error);
+      return undefined;
+    }
+  }
+
+  /** Deletes an API after the user types its name; `confirmName` lets automation give the same answer. */
+  async deleteApi(arg: (TreeNode | ApiTarget) & { confirmName?: string } | undefined): Promise<boolean> {
+    const target = targetOf(arg);
+    if (!target) return false;
+    const name = target.name ?? target.apiId;
+    const typed = arg?.confirmName ?? await vscode.window.showInputBox({
+      title: `Delete ${target.kind} API ${name} (${target.apiId})`,
+      prompt: `This deletes the API, all its stages and deployments. Type "${name}" to confirm.`,
+      validateInput: (value) => (value === name ? undefined : `Type "${name}" exactly`),
+    });
+    if (typed !== name) return false;
+    try {
+      const clients = await this.session.getClients();
+      await deleteApi(clients, target.kind, target.apiId);
+      for (const folder of vscode.workspace.workspaceFolders ?? []) await forgetApi(folder.uri.fsPath, target.apiId, clients.connection.region).catch(() => undefined);
+      this.session.log(`deleted ${target.kind} API ${name} (${target.apiId})`);
+      this.tree.refresh();
+      return true;
+    } catch (error) {
+      await this.reportError(`Deleting ${name}`, error);
+      return false;
+    }
+  }
+
+  /**
+   * Points a stage at an earlier deployment. From a deployment row the target is known; from a stage row the user
+   * picks one. `confirmed` skips the question for automation.
+   */
+  async rollbackStage(arg: (TreeNode | ApiTarget) & { confirmed?: boolean } | undefined): Promise<boolean> {
+    const target = targetOf(arg);
+    if (!target?.stage) return false;
+    const stage = target.stage;
+    try {
+      const clients = await this.session.getClients();
+      const node = arg && 'contextValue' in arg ? (arg as TreeNode) : undefined;
+      // A stage row names the deployment it serves, not the one to go back to: that one is picked.
+      let deploymentId = node?.kind === 'stage' ? undefined : target.deploymentId;
+      let label = deploymentId;
+      if (!deploymentId) {
+        const current = node?.kind === 'stage' ? node.deploymentId : undefined;
+        const deployments = target.kind === 'REST'
+          ? (await listDeployments(clients, target.apiId)).map((d) => ({ id: d.id ?? '', date: d.createdDate, description: d.description }))
+          : (await listV2Deployments(clients, target.apiId)).map((d) => ({ id: d.DeploymentId ?? '', date: d.CreatedDate, description: d.Description }));
+        const picked = await vscode.window.showQuickPick(
+          deployments.filter((d) => d.id !== current).map((d) => ({ label: formatDate(d.date) || d.id, description: d.id, detail: d.description, id: d.id })),
+          { title: `Roll stage ${stage} back to…`, placeHolder: current ? `The stage serves deployment ${current}` : undefined },
+        );
+        if (!picked) return false;
+        deploymentId = picked.id;
+        label = `${picked.label} (${picked.id})`;
+      }
+      if (!arg?.confirmed) {
+        const answer = await vscode.window.showWarningMessage(
+          `Roll stage "${stage}" of ${target.name ?? target.apiId} back to deployment ${label}?`,
+          { modal: true, detail: 'The stage will serve that deployment at once. The current deployment is kept and you can roll forward to it the same way.' },
+          'Roll Back',
+        );
+        if (answer !== 'Roll Back') return false;
+      }
+      await rollbackStage(clients, target.kind, target.apiId, stage, deploymentId!);
+      this.session.log(`stage ${stage} of ${target.apiId} now serves deployment ${deploymentId}`);
+      this.tree.refresh();
+      void vscode.window.showInformationMessage(`Stage ${stage} now serves deployment ${deploymentId}.`);
+      return true;
+    } catch (error) {
+      await this.reportError(`Rolling back stage ${stage}`, error);
+      return false;
+    }
+  }
+
+  async ssoLogin(): Promise<void> {
+    const clients = await this.session.getClients().catch(() => undefined);
+    const profile = clients?.connection.profile;
+    const terminal = vscode.window.createTerminal({ name: 'AWS SSO login' });
+    terminal.show();
+    terminal.sendText(profile ? `aws sso login --profile ${profile.replace(/[^\w.@+-]/g, '')}` : 'aws sso login');
+    const answer = await vscode.window.showInformationMessage('Finish the sign-in in the terminal and browser, then refresh.', 'Refresh');
+    if (answer === 'Refresh') {
+      this.session.reset();
+      this.tree.refresh();
+    }
+  }
+}

@@ -1,0 +1,94 @@
+import * as path from 'node:path';
+import { formatLog, logTimestamp } from '../../gateway/executionLog';
+import { createLocalGateway } from '../../gateway/gateway';
+import { documentFromText, documentProblem, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
+import { UsageError, type CliIO } from '../io';
+import { parseOptions } from '../options';
+
+export const INVOKE_USAGE =
+  "usage: apigw invoke FILE --method M --path P [--query k=v]... [--header 'K: V']... [--body-file F] [--stage NAME] [--config .apigateway/local.json] [--json] [--log]";
+
+/** Runs one request through the local gateway and prints the answer. Exit 0 whenever the request ran, whatever its status. */
+export async function runInvoke(args: string[], io: CliIO): Promise<number> {
+  if (args.includes('--help')) {
+    io.out(`${INVOKE_USAGE}\n`);
+    return 0;
+  }
+  const options = parseOptions(args, {
+    values: ['--method', '--path', '--body-file', '--stage', '--config', '--source-ip'],
+    repeated: ['--query', '--header'],
+    flags: ['--json', '--log'],
+  });
+  if (options.positional.length !== 1) throw new UsageError(`give exactly one API definition file\n${INVOKE_USAGE}`);
+  const method = options.values.get('--method');
+  const requestPath = options.values.get('--path');
+  if (!method) throw new UsageError(`--method is required\n${INVOKE_USAGE}`);
+  if (!/^[A-Za-z]+$/.test(method)) throw new UsageError(`--method must be an HTTP method name, not '${method}'`);
+  if (!requestPath || !requestPath.startsWith('/')) throw new UsageError(`--path is required and must start with /\n${INVOKE_USAGE}`);
+
+  const query: Record<string, string[]> = {};
+  for (const pair of options.repeated.get('--query') ?? []) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--query takes name=value, not '${pair}'`);
+    (query[pair.slice(0, eq)] ??= []).push(pair.slice(eq + 1));
+  }
+  const headers: Record<string, string> = {};
+  for (const line of options.repeated.get('--header') ?? []) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) throw new UsageError(`--header takes 'Name: value', not '${line}'`);
+    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
+  }
+  const file = options.positional[0];
+  const text = await io.readFile(file);
+  const bodyFile = options.values.get('--body-file');
+  const body = bodyFile ? await io.readFile(bodyFile) : undefined;
+  const location = locateConfig(io.cwd, options.values.get('--config'));
+  let config;
+  try {
+    config = await loadConfig(location, io.readFile);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const document = documentFromText(path.resolve(io.cwd, file), text);
+  const problem = documentProblem(document);
+  if (problem) throw new UsageError(`${file}: ${problem}`);
+
+  const gateway = createLocalGateway(document, config, { baseDir: location.baseDir });
+  try {
+    const [pathOnly, inlineQuery] = requestPath.split(/\?(.*)/s, 2);
+    if (inlineQuery) {
+      for (const part of inlineQuery.split('&').filter(Boolean)) {
+        const eq = part.indexOf('=');
+        const key = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
+        (query[key] ??= []).push(eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1)));
+      }
+    }
+    const response = await gateway.invoke({
+      method,
+      path: pathOnly,
+      query,
+      headers,
+      body,
+      stage: options.values.get('--stage'),
+      sourceIp: options.values.get('--source-ip'),
+    });
+    if (options.flags.has('--json')) {
+      const log = response.log.map((e) => `${logTimestamp(e.time)} : ${e.message}`);
+      io.out(`${JSON.stringify({ status: response.status, headers: { ...response.headers, ...flatten(response.multiValueHeaders) }, body: response.body, log }, null, 2)}\n`);
+    } else {
+      const lines = [`HTTP ${response.status}`];
+      for (const [k, v] of Object.entries(response.headers)) lines.push(`${k}: ${v}`);
+      for (const [k, values] of Object.entries(response.multiValueHeaders ?? {})) for (const v of values) lines.push(`${k}: ${v}`);
+      io.out(`${lines.join('\n')}\n\n${response.body}${response.body.endsWith('\n') || response.body === '' ? '' : '\n'}`);
+      if (options.flags.has('--log')) io.err(`${formatLog(response.log)}\n`);
+    }
+    return 0;
+  } finally {
+    gateway.dispose();
+  }
+}
+
+function flatten(multi: Record<string, string[]> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(multi ?? {}).map(([k, v]) => [k, v.join(', ')]));
+}

@@ -1,0 +1,126 @@
+import { watch, type FSWatcher } from 'node:fs';
+import * as path from 'node:path';
+import { createLocalGateway, type LocalGateway } from '../../gateway/gateway';
+import { startGatewayServer } from '../../gateway/httpServer';
+import { LambdaHost } from '../../gateway/lambda/lambdaHost';
+import type { LocalConfig } from '../../gateway/localConfig';
+import { documentFromText, documentProblem, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
+import { UsageError, type CliIO } from '../io';
+import { parseOptions } from '../options';
+
+export const SERVE_USAGE = 'usage: apigw serve FILE [--port N] [--stage NAME] [--config .apigateway/local.json]';
+
+export interface ServeControl {
+  /** Stops the server when aborted; without it, SIGINT or SIGTERM stop it. */
+  signal?: AbortSignal;
+  onListening?: (url: string) => void;
+}
+
+/**
+ * Serves the API on 127.0.0.1 through the local gateway until stopped, reloading when the document or the
+ * configuration changes. Lambda workers stay warm across document reloads and restart when the configuration
+ * (environment, handlers) changes.
+ */
+export async function runServe(args: string[], io: CliIO, control: ServeControl = {}): Promise<number> {
+  if (args.includes('--help')) {
+    io.out(`${SERVE_USAGE}\n`);
+    return 0;
+  }
+  const options = parseOptions(args, { values: ['--port', '--stage', '--config'] });
+  if (options.positional.length !== 1) throw new UsageError(`give exactly one API definition file\n${SERVE_USAGE}`);
+  const portText = options.values.get('--port') ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not '${portText}'`);
+  const file = path.resolve(io.cwd, options.positional[0]);
+  const stage = options.values.get('--stage');
+  const location = locateConfig(io.cwd, options.values.get('--config'));
+
+  const readConfig = async (): Promise<LocalConfig> => {
+    try {
+      return await loadConfig(location, io.readFile);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const readGateway = async (config: LocalConfig, version: number): Promise<LocalGateway> => {
+    const document = documentFromText(file, await io.readFile(file), version);
+    const problem = documentProblem(document);
+    if (problem) throw new UsageError(`${options.positional[0]}: ${problem}`);
+    return createLocalGateway(document, config, { baseDir: location.baseDir, lambdaHost: host });
+  };
+
+  const host = new LambdaHost(location.baseDir);
+  let version = 1;
+  let config = await readConfig();
+  let gateway: LocalGateway;
+  try {
+    gateway = await readGateway(config, version);
+  } catch (error) {
+    host.close();
+    throw error;
+  }
+  const server = await startGatewayServer(() => gateway, { port, stage, onRequest: (line) => io.out(`${line}\n`) }).catch((error: Error) => {
+    host.close();
+    throw new UsageError(`cannot listen on 127.0.0.1:${port}: ${error.message}`);
+  });
+  const kind = gateway.model.dialect === 'http' ? 'HTTP API' : 'REST API';
+  io.out(`Serving ${options.positional[0]} (${kind}) on ${server.url}${stage ? ` (stage ${stage})` : ''}\n`);
+  for (const op of gateway.model.operations) io.out(`  ${op.method.padEnd(7)} ${gateway.model.basePath}${op.resourcePath}\n`);
+  control.onListening?.(server.url);
+
+  let timer: NodeJS.Timeout | undefined;
+  let configChanged = false;
+  const reload = () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      try {
+        if (configChanged) {
+          config = await readConfig();
+          host.dispose();
+          configChanged = false;
+        }
+        gateway = await readGateway(config, ++version);
+        io.out(`Reloaded ${options.positional[0]}${location.file ? ` and ${path.relative(io.cwd, location.file)}` : ''}\n`);
+      } catch (error) {
+        io.err(`Reload failed, still serving the previous version: ${error instanceof Error ? error.message : String(error)}\n`);
+      }
+    }, 100);
+  };
+  const watchers: FSWatcher[] = [];
+  const watchFile = (target: string, onChange: () => void) => {
+    try {
+      // Editors often replace the file rather than write into it, so the folder is watched for the name.
+      const w = watch(path.dirname(target), (_event, name) => {
+        if (name === null || name.toString() === path.basename(target)) onChange();
+      });
+      w.unref();
+      watchers.push(w);
+    } catch (error) {
+      io.err(`Not watching ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  };
+  watchFile(file, reload);
+  if (location.file) {
+    watchFile(location.file, () => {
+      configChanged = true;
+      reload();
+    });
+  }
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    if (control.signal) {
+      if (control.signal.aborted) resolve();
+      else control.signal.addEventListener('abort', stop, { once: true });
+    } else {
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    }
+  });
+  clearTimeout(timer);
+  for (const w of watchers) w.close();
+  await server.close();
+  host.close();
+  io.out('Stopped\n');
+  return 0;
+}

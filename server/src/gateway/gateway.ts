@@ -1,0 +1,290 @@
+import type { ApiDocument } from '../model/apiDocument';
+import type { Dialect } from '../model/dialect';
+import { buildApiModel, type ApiModel, type Operation } from './apiModel';
+import { Authorizers } from './auth/authorize';
+import type { AuthorizerRequest } from './auth/authorizerEvents';
+import { methodArn } from './auth/policy';
+import { applyCorsHeaders, preflightResponse, readCors, type CorsConfig } from './cors';
+import { ExecutionLog, logBody, logMap } from './executionLog';
+import { GatewayError, renderGatewayError } from './gatewayResponses';
+import { describeAwsServiceCall } from './integrations/awsService';
+import { runHttp } from './integrations/http';
+import { runLambdaCustom } from './integrations/lambdaCustom';
+import { runLambdaProxy } from './integrations/lambdaProxy';
+import { runMock } from './integrations/mock';
+import { DirectResponse, type IntegrationContext, type IntegrationResult } from './integrations/types';
+import type { FunctionCaller } from './lambda/callFunction';
+import { LambdaHost } from './lambda/lambdaHost';
+import { stageVariablesFor, type LocalConfig } from './localConfig';
+import { decodeBody, logHeaders, proxyInfo, type MethodRequest } from './methodRequest';
+import { buildRequestContext, flattenContext } from './requestContext';
+import { RequestValidator } from './requestValidation';
+import { buildRouteTable, stripBasePath, type RouteTable } from './routes';
+import type { GatewayRequest, GatewayResponse } from './types';
+
+export type { GatewayRequest, GatewayResponse } from './types';
+
+export interface LocalGatewayOptions {
+  /** Folder that handler paths in the configuration are relative to; default the current directory. */
+  baseDir?: string;
+  /** Share warm Lambda workers across gateway instances (e.g. across document reloads). */
+  lambdaHost?: LambdaHost;
+  /** Force REST or HTTP API semantics instead of inferring them from the document. */
+  dialect?: Dialect;
+}
+
+export interface LocalGateway {
+  invoke(request: GatewayRequest): Promise<GatewayResponse>;
+  readonly model: ApiModel;
+  /** Stops the Lambda workers this gateway started (not those of a shared host). */
+  dispose(): void;
+}
+
+/**
+ * Executes an OpenAPI document as API Gateway would: routing, method request checks, authorizers, the
+ * integration, and the method response, with a test-invoke style execution log. Everything derived from the
+ * document (routes, validators, authorizer cache) lives as long as this instance, i.e. one document version.
+ */
+export function createLocalGateway(document: ApiDocument, config: LocalConfig, options: LocalGatewayOptions = {}): LocalGateway {
+  const model = buildApiModel(document, options.dialect);
+  const routes = buildRouteTable(model);
+  const validator = new RequestValidator(model);
+  const ownHost = options.lambdaHost ? undefined : new LambdaHost(options.baseDir ?? process.cwd());
+  const functions: FunctionCaller = {
+    config,
+    host: options.lambdaHost ?? ownHost!,
+    region: config.region ?? 'us-east-1',
+    accountId: config.accountId ?? '123456789012',
+  };
+  const authorizers = new Authorizers(model, functions);
+  const cors = model.dialect === 'http' ? readCors(model.cors) : undefined;
+  const engine: Engine = { model, routes, validator, functions, authorizers, cors, config, apiId: config.apiId ?? 'local' };
+  return {
+    model,
+    invoke: (request) => execute(engine, request),
+    dispose: () => ownHost?.close(),
+  };
+}
+
+interface Engine {
+  model: ApiModel;
+  routes: RouteTable;
+  validator: RequestValidator;
+  functions: FunctionCaller;
+  authorizers: Authorizers;
+  cors: CorsConfig | undefined;
+  config: LocalConfig;
+  apiId: string;
+}
+
+async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayResponse> {
+  const { model } = engine;
+  const httpApi = model.dialect === 'http';
+  const log = new ExecutionLog();
+  log.step('method request');
+  const method = input.method.toUpperCase();
+  const [rawPath, rawQuery] = splitQuery(input.path);
+  const query = input.query ?? parseQuery(rawQuery);
+  const headers = input.headers ?? {};
+  const lowerHeaders: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) lowerHeaders[k.toLowerCase()] = v;
+  const stage = input.stage ?? engine.config.defaultStage ?? (httpApi ? '$default' : 'local');
+  const stageVariables = stageVariablesFor(engine.config, stage);
+  const path = stripBasePath(rawPath, model.basePath);
+
+  if (engine.cors && method === 'OPTIONS' && lowerHeaders.origin && lowerHeaders['access-control-request-method']) {
+    const preflight = preflightResponse(engine.cors, lowerHeaders);
+    log.add(`CORS preflight for ${path}: ${Object.keys(preflight.headers).length ? 'allowed' : 'not allowed'}`);
+    return finish(log, { status: preflight.status, headers: preflight.headers, body: '' });
+  }
+
+  const match = engine.routes.match(method, path);
+  const body = decodeBody(input.body, lowerHeaders['content-type'], model.binaryMediaTypes, httpApi);
+  const context = buildRequestContext({
+    method,
+    path,
+    resourcePath: match?.operation.resourcePath ?? path,
+    stage,
+    sourceIp: input.sourceIp ?? '127.0.0.1',
+    userAgent: lowerHeaders['user-agent'],
+    apiId: engine.apiId,
+    accountId: engine.functions.accountId,
+    region: engine.functions.region,
+    httpApi,
+  });
+  const request: MethodRequest = {
+    method,
+    rawPath,
+    path,
+    resourcePath: match?.operation.resourcePath ?? path,
+    headers,
+    lowerHeaders,
+    query,
+    rawQueryString: rawQuery ?? encodeQuery(query),
+    pathParameters: match?.pathParameters ?? {},
+    body: body.text,
+    bodyBytes: input.body ?? '',
+    isBase64Encoded: body.base64,
+    stage,
+    stageVariables,
+    context,
+  };
+  log.add(`Starting execution for request: ${context.requestId as string}`);
+  try {
+    if (!match) {
+      log.add(`No route matches ${method} ${rawPath}${model.basePath ? ` (base path ${model.basePath})` : ''}`);
+      throw httpApi ? new GatewayError('RESOURCE_NOT_FOUND', 'Not Found') : new GatewayError('MISSING_AUTHENTICATION_TOKEN', 'Missing Authentication Token');
+    }
+    const op = match.operation;
+    log.add(`HTTP Method: ${method}, Resource Path: ${op.resourcePath}`);
+    log.add(`Method request path: ${logMap(request.pathParameters)}`);
+    log.add(`Method request query string: ${logMap(query)}`);
+    log.add(`Method request headers: ${logHeaders(headers)}`);
+    log.add(`Method request body before transformations: ${logBody(request.body)}`);
+
+    log.step('authorization');
+    await authorize(engine, op, request, log);
+
+    log.step('validation');
+    if (!httpApi && op.validatorName) {
+      const problem = engine.validator.checkParameters(op, query, lowerHeaders) ?? engine.validator.checkBody(op, lowerHeaders['content-type'], request.body);
+      if (problem) {
+        log.add(`Request validation failed: ${problem.options.validationErrorString ?? problem.message}`);
+        throw problem;
+      }
+      log.add(`Request validation succeeded (validator '${op.validatorName}')`);
+    }
+
+    log.step('integration');
+    const integration = op.integration;
+    if (!integration) {
+      log.add('Execution failed due to configuration error: the method has no x-amazon-apigateway-integration');
+      throw new GatewayError('API_CONFIGURATION_ERROR', httpApi ? 'Internal Server Error' : 'Internal server error');
+    }
+    const result = await runIntegration({ model, operation: op, integration, request, log, functions: engine.functions });
+    log.step('method response');
+    if (engine.cors) applyCorsHeaders(engine.cors, lowerHeaders, result.headers);
+    log.add('Successfully completed execution');
+    log.add(`Method completed with status: ${result.status}`);
+    return finish(log, result);
+  } catch (error) {
+    log.step('gateway response');
+    return finish(log, errorResponse(engine, error, request, log));
+  }
+}
+
+async function authorize(engine: Engine, op: Operation, request: MethodRequest, log: ExecutionLog): Promise<void> {
+  if (!op.iamAuth && !op.security) return;
+  const { region, accountId } = engine.functions;
+  const authRequest: AuthorizerRequest = {
+    method: request.method,
+    rawPath: request.rawPath,
+    headers: request.lowerHeaders,
+    query: request.query,
+    pathParameters: request.pathParameters,
+    stageVariables: request.stageVariables,
+    context: request.context,
+    methodArn: methodArn(region, accountId, engine.apiId, request.stage, request.method, request.path),
+    routeKey: op.isDefaultRoute ? '$default' : `${op.method} ${op.resourcePath}`,
+    bodyBytes: request.bodyBytes,
+    info: proxyInfo(request),
+  };
+  const outcome = await engine.authorizers.authorize(op, authRequest, log);
+  Object.assign(request.context.identity as object, outcome.identity);
+  if (outcome.authorizer) request.context.authorizer = outcome.authorizer;
+  if (outcome.authorizerV2) request.context.authorizerV2 = outcome.authorizerV2;
+}
+
+function runIntegration(ctx: IntegrationContext): Promise<IntegrationResult> | IntegrationResult {
+  const type = String(ctx.integration.type ?? '').toUpperCase();
+  const uri = String(ctx.integration.uri ?? '');
+  switch (type) {
+    case 'MOCK':
+      return runMock(ctx);
+    case 'HTTP':
+      return runHttp(ctx, false);
+    case 'HTTP_PROXY':
+      return runHttp(ctx, true);
+    case 'AWS_PROXY':
+      if (ctx.integration.integrationSubtype) return describeAwsServiceCall(ctx);
+      return runLambdaProxy(ctx);
+    case 'AWS':
+      return /:lambda:path\//.test(uri) ? runLambdaCustom(ctx) : describeAwsServiceCall(ctx);
+    default:
+      ctx.log.add(`Execution failed due to configuration error: unknown integration type '${String(ctx.integration.type)}'`);
+      throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
+  }
+}
+
+function errorResponse(engine: Engine, error: unknown, request: MethodRequest, log: ExecutionLog): IntegrationResult {
+  if (error instanceof DirectResponse) {
+    log.add(`Method completed with status: ${error.status}`);
+    return { status: error.status, headers: error.headers, body: error.body };
+  }
+  const gatewayError =
+    error instanceof GatewayError
+      ? error
+      : new GatewayError('API_CONFIGURATION_ERROR', engine.model.dialect === 'http' ? 'Internal Server Error' : 'Internal server error');
+  if (!(error instanceof GatewayError)) log.add(`Execution failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const single: Record<string, string> = {};
+  for (const [k, v] of Object.entries(request.query)) single[k] = v[v.length - 1];
+  const rendered = renderGatewayError(engine.model, gatewayError, {
+    stageVariables: request.stageVariables,
+    headers: request.headers,
+    query: single,
+    pathParameters: request.pathParameters,
+    context: flattenContext(request.context),
+    accept: request.lowerHeaders.accept,
+  });
+  if (engine.cors) applyCorsHeaders(engine.cors, request.lowerHeaders, rendered.headers);
+  log.add(`Gateway response type: ${gatewayError.type} with status code: ${rendered.status}`);
+  log.add(`Method completed with status: ${rendered.status}`);
+  return rendered;
+}
+
+function finish(log: ExecutionLog, result: IntegrationResult): GatewayResponse {
+  log.endStep();
+  const response: GatewayResponse = {
+    status: result.status,
+    headers: result.headers,
+    body: result.body,
+    log: log.entries,
+    latencyMs: log.elapsedMs(),
+    steps: log.steps,
+  };
+  if (result.multiValueHeaders && Object.keys(result.multiValueHeaders).length) response.multiValueHeaders = result.multiValueHeaders;
+  if (result.isBase64Encoded) response.isBase64Encoded = true;
+  return response;
+}
+
+function splitQuery(path: string): [string, string | undefined] {
+  const q = path.indexOf('?');
+  return q < 0 ? [path || '/', undefined] : [path.slice(0, q) || '/', path.slice(q + 1)];
+}
+
+export function parseQuery(raw: string | undefined): Record<string, string[]> {
+  const query: Record<string, string[]> = {};
+  if (!raw) return query;
+  for (const part of raw.split('&')) {
+    if (!part) continue;
+    const eq = part.indexOf('=');
+    const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
+    const value = eq < 0 ? '' : safeDecode(part.slice(eq + 1));
+    (query[key] ??= []).push(value);
+  }
+  return query;
+}
+
+function encodeQuery(query: Record<string, string[]>): string {
+  return Object.entries(query)
+    .flatMap(([k, values]) => values.map((v) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`))
+    .join('&');
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    return text;
+  }
+}

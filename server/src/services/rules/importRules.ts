@@ -1,0 +1,145 @@
+import { getProperty, getValue, keyName } from '../../model/navigate';
+import type { ValueNode } from '../../model/nodes';
+import { deref, modelDefinitions, refOf } from '../../model/openapiWalk';
+import type { Rule, ValidationContext } from '../validationTypes';
+import { checkableString, listOperations } from './integrations';
+
+/** Import quotas and rules (limits, api-gateway-known-issues, import-api). */
+const MAX_IMPORT_BYTES = 6 * 1024 * 1024;
+const MAX_RESOURCES = 300;
+const SEGMENT_CHARACTERS = /^[A-Za-z0-9_\-.,:{}+]*$/;
+const WHOLE_PARAMETER = /^\{[^{}+]+\+?\}$/;
+const MODEL_NAME = /^[A-Za-z0-9]+$/;
+const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+
+/**
+ * Where AWS rejects an import (errors) or drops or changes something (warnings): version, size, path syntax, model
+ * names, and the quota of resources.
+ */
+export const importRulesRule: Rule = (context) => {
+  checkVersion(context);
+  checkPaths(context);
+  checkStageNames(context);
+  if (context.dialect === 'rest') checkModelNames(context);
+};
+
+function checkVersion(context: ValidationContext): void {
+  const { document } = context;
+  const versionProperty = getProperty(document.root, document.kind === 'swagger' ? 'swagger' : 'openapi');
+  const anchor = versionProperty?.value ?? versionProperty?.key;
+  if (!anchor) return;
+  if (document.kind === 'openapi' && /^3\.1\./.test(document.specVersion ?? '')) {
+    context.report(anchor, 'openapi-31-not-importable', `API Gateway documents import of OpenAPI 2.0 and 3.0 only; "${document.specVersion}" may be rejected or partly ignored. Use 3.0.x for import.`);
+  }
+  if (document.kind === 'swagger' && context.dialect === 'http') {
+    context.report(anchor, 'http-api-requires-openapi-3', 'HTTP APIs import only OpenAPI 3.0 definitions; convert this Swagger 2.0 document or import it as a REST API.');
+  }
+  const size = Buffer.byteLength(document.text, 'utf8');
+  if (size > MAX_IMPORT_BYTES) {
+    context.report(anchor, 'import-too-large', `This file is ${(size / 1048576).toFixed(1)} MB; API Gateway imports at most 6 MB.`);
+  }
+}
+
+function checkPaths(context: ValidationContext): void {
+  const paths = getProperty(context.document.root, 'paths');
+  if (paths?.value?.type !== 'object') return;
+  const resources = new Set<string>();
+  for (const property of paths.value.properties) {
+    const path = keyName(property);
+    if (!path.startsWith('/')) continue;
+    if (context.dialect === 'http' && path === '/$default') continue;
+    const segments = path.split('/').slice(1);
+    let prefix = '';
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i];
+      if (segment === '' && i === segments.length - 1) break;
+      prefix += '/' + segment;
+      resources.add(prefix);
+      if (!SEGMENT_CHARACTERS.test(segment)) {
+        context.report(property.key, 'invalid-path-characters', `Path segment "${segment}" of "${path}" has characters API Gateway does not accept; use letters, digits and _ - . , : only.`);
+        break;
+      }
+      if (segment.includes('{') || segment.includes('}')) {
+        if (!WHOLE_PARAMETER.test(segment)) {
+          context.report(property.key, 'partial-path-parameter', `"${segment}" in "${path}" mixes a path parameter with text; API Gateway needs a parameter to be a whole segment such as "{id}".`);
+          break;
+        }
+        if (segment.endsWith('+}') && i < segments.length - 1) {
+          context.report(property.key, 'greedy-parameter-not-last', `The greedy parameter "${segment}" in "${path}" must be the last segment.`);
+          break;
+        }
+      }
+    }
+    if ((resources.size & 63) === 0 && context.isCancelled()) return;
+  }
+  if (context.dialect === 'rest' && resources.size > MAX_RESOURCES) {
+    context.report(paths.key, 'too-many-resources', `These paths make ${resources.size} resources; a REST API may have ${MAX_RESOURCES} unless the quota is raised.`);
+  }
+}
+
+function checkModelNames(context: ValidationContext): void {
+  const models = modelDefinitions(context.document);
+  if (!models) return;
+  for (const model of models.properties) {
+    const name = keyName(model);
+    if (!MODEL_NAME.test(name)) {
+      context.report(model.key, 'invalid-model-name', `Model name "${name}" must be alphanumeric for API Gateway (letters and digits only).`, { data: { expected: name.replace(/[^A-Za-z0-9]/g, '') } });
+    }
+  }
+}
+
+/** `https://{api}.execute-api.{region}.amazonaws.com/{stage}`: the first path segment of an API's own URL is its stage. */
+function checkStageNames(context: ValidationContext): void {
+  const servers = getValue(context.document.root, 'servers');
+  if (servers?.type !== 'array') return;
+  for (const server of servers.items) {
+    const urlNode = getValue(server, 'url');
+    const url = checkableString(urlNode);
+    if (!url) continue;
+    const expanded = url.replace(/\{([^}]+)\}/g, (_, name: string) => checkableString(getValue(getValue(getValue(server, 'variables'), name), 'default')) ?? 'x');
+    const match = /^https?:\/\/[^/]+\.execute-api\.[^/]+\.amazonaws\.com\/([^/]+)/.exec(expanded);
+    if (match && !STAGE_NAME.test(match[1])) {
+      context.report(urlNode!, 'invalid-stage-name', `Stage name "${match[1]}" is not valid; stage names use letters, digits, _ and - only, at most 128 characters.`);
+    }
+  }
+}
+
+/** Responses referencing a root-level response (2.0 `#/responses/...`) and method response schemas that are primitives. */
+export const methodResponsesRule: Rule = (context) => {
+  if (context.dialect !== 'rest') return;
+  const swagger = context.document.kind === 'swagger';
+  for (const op of listOperations(context.document)) {
+    const responses = getValue(op.operation, 'responses');
+    if (responses?.type !== 'object') continue;
+    for (const response of responses.properties) {
+      const ref = refOf(response.value);
+      if (swagger && ref?.startsWith('#/responses/')) {
+        context.report(response.value!, 'root-response-ref', `API Gateway does not import references to root-level responses ("${ref}"); define the response in the operation.`);
+        continue;
+      }
+      for (const schema of responseSchemas(context, response.value, swagger)) {
+        const target = deref(context.document, schema);
+        const type = checkableString(getValue(target, 'type'));
+        if (type && type !== 'object' && type !== 'array') {
+          context.report(schema, 'non-object-response-schema', `The "${keyName(response)}" response of ${op.method} ${op.path} has a ${type} schema; API Gateway models of method responses must be objects (or arrays).`);
+        }
+      }
+    }
+  }
+};
+
+function responseSchemas(context: ValidationContext, response: ValueNode | undefined, swagger: boolean): ValueNode[] {
+  const resolved = deref(context.document, response);
+  if (swagger) {
+    const schema = getValue(resolved, 'schema');
+    return schema ? [schema] : [];
+  }
+  const content = getValue(resolved, 'content');
+  if (content?.type !== 'object') return [];
+  const result: ValueNode[] = [];
+  for (const media of content.properties) {
+    const schema = getValue(media.value, 'schema');
+    if (schema) result.push(schema);
+  }
+  return result;
+}

@@ -1,0 +1,128 @@
+import { getProperty, getValue, keyName } from '../../model/navigate';
+import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
+import { securitySchemes } from '../../model/openapiWalk';
+import type { Rule, ValidationContext } from '../validationTypes';
+import { checkableString, listOperations } from './integrations';
+
+/** Default quota of authorizers per API (limits). */
+const MAX_AUTHORIZERS = 10;
+
+/** Fields that only some authorizer types read. */
+const FIELD_TYPES: Record<string, string[]> = {
+  authorizerUri: ['token', 'request'],
+  authorizerCredentials: ['token', 'request'],
+  identityValidationExpression: ['token'],
+  providerARNs: ['cognito_user_pools'],
+  jwtConfiguration: ['jwt'],
+  authorizerPayloadFormatVersion: ['request'],
+  enableSimpleResponses: ['request'],
+};
+
+const REST_IDENTITY = /^(method\.request\.(header|querystring|multivalueheader|multivaluequerystring)\.[^\s,]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+)$/;
+const HTTP_IDENTITY = /^\$(request\.(header|querystring)\.[^\s,]+|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)$/;
+
+/**
+ * Authorizers and security requirements: the scheme shapes AWS accepts, the fields each authorizer type needs or
+ * ignores, identity sources, reserved authtype values, requirements naming defined schemes, and HTTP APIs' single
+ * requirement per operation.
+ */
+export const securityRule: Rule = (context) => {
+  const schemes = securitySchemes(context.document);
+  let authorizers = 0;
+  if (schemes) {
+    for (const scheme of schemes.properties) {
+      if (scheme.value?.type !== 'object') continue;
+      checkAuthtype(context, scheme.value);
+      const authorizer = getValue(scheme.value, 'x-amazon-apigateway-authorizer');
+      if (authorizer?.type !== 'object') continue;
+      authorizers++;
+      checkAuthorizer(context, scheme, scheme.value, authorizer);
+    }
+    if (authorizers > MAX_AUTHORIZERS) {
+      const anchor = schemes.parent?.type === 'property' ? schemes.parent.key : schemes;
+      context.report(anchor, 'too-many-authorizers', `${authorizers} authorizers are defined; an API may have ${MAX_AUTHORIZERS} unless the quota is raised.`);
+    }
+  }
+  const names = new Set(schemes ? schemes.properties.map(keyName) : []);
+  checkRequirements(context, getProperty(context.document.root, 'security'), names, false);
+  for (const op of listOperations(context.document)) checkRequirements(context, getProperty(op.operation, 'security'), names, true);
+};
+
+function checkAuthtype(context: ValidationContext, scheme: ObjectNode): void {
+  const node = getValue(scheme, 'x-amazon-apigateway-authtype');
+  const value = checkableString(node);
+  if (value && value !== 'awsSigv4' && /^aws/i.test(value)) {
+    context.report(node!, 'reserved-authtype', `"${value}" starts with "aws", which API Gateway reserves; use \`awsSigv4\` for IAM authorization or another name for custom authorization.`);
+  }
+}
+
+function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schemeObject: ObjectNode, authorizer: ObjectNode): void {
+  const type = checkableString(getValue(authorizer, 'type'))?.toLowerCase();
+  if (!type) return;
+  const schemeType = checkableString(getValue(schemeObject, 'type'));
+  const location = checkableString(getValue(schemeObject, 'in'));
+  const rest = context.dialect === 'rest';
+  // Request authorizers read their identity sources, so AWS-imported definitions put them `in: query` as well.
+  const needsHeader = type === 'token' || type === 'cognito_user_pools';
+  if (rest && (schemeType !== 'apiKey' || (needsHeader && location !== 'header'))) {
+    const anchor = getValue(schemeObject, schemeType !== 'apiKey' ? 'type' : 'in') ?? scheme.key;
+    context.report(anchor, 'invalid-authorizer-scheme', `A REST API ${type} authorizer needs a security scheme with \`type: apiKey\`${needsHeader ? ' and `in: header`' : ''}; "${keyName(scheme)}" has type "${schemeType ?? ''}"${location ? ` and in "${location}"` : ''}.`);
+  }
+  for (const field of authorizer.properties) {
+    const name = keyName(field);
+    const types = FIELD_TYPES[name];
+    if (types && !types.includes(type)) {
+      context.report(field.key, 'authorizer-field-not-applicable', `\`${name}\` is ignored by ${type} authorizers; it applies to ${types.join(' and ')} authorizers.`, { unnecessary: true });
+    }
+  }
+  const missing = (field: string, why: string) => {
+    if (getValue(authorizer, field) === undefined) context.report(getProperty(authorizer, 'type')!.key, 'missing-authorizer-field', `A ${type} authorizer needs \`${field}\`: ${why}.`);
+  };
+  if (type === 'token' || type === 'request') missing('authorizerUri', 'the invocation URI of its Lambda function');
+  if (type === 'cognito_user_pools') missing('providerARNs', 'the ARNs of the Cognito user pools');
+  if (type === 'jwt') missing('jwtConfiguration', 'the token issuer and audiences');
+  checkIdentitySource(context, scheme, authorizer, type);
+}
+
+function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, authorizer: ObjectNode, type: string): void {
+  const node = getValue(authorizer, 'identitySource');
+  const value = checkableString(node);
+  // Left empty, AWS uses the header named by the security scheme.
+  if (!node || !value) return;
+  const sources = value.split(',').map((s) => s.trim()).filter(Boolean);
+  // HTTP API imports also take the REST spelling (LocalStack's AWS-validated HTTP API fixture uses it).
+  const accepted = context.dialect === 'rest' ? [REST_IDENTITY] : [HTTP_IDENTITY, REST_IDENTITY];
+  for (const source of sources) {
+    if (!accepted.some((re) => re.test(source))) {
+      const expected = context.dialect === 'rest' ? '`method.request.header.NAME`, `method.request.querystring.NAME`, `stageVariables.NAME` or `context.NAME`' : '`$request.header.NAME`, `$request.querystring.NAME`, `$context.NAME` or `$stageVariables.NAME`';
+      context.report(node, 'invalid-identity-source', `"${source}" is not an identity source; expected ${expected}, separated by commas.`);
+      return;
+    }
+  }
+  if (context.dialect === 'rest' && type === 'token' && (sources.length !== 1 || !sources[0].startsWith('method.request.header.'))) {
+    context.report(node, 'invalid-identity-source', `A token authorizer reads one header: \`method.request.header.NAME\`, not "${value}".`);
+  }
+  if (context.dialect === 'rest' && type === 'request' && sources.length > 1) {
+    const name = checkableString(getValue(scheme.value, 'name'));
+    if (name !== 'Unused') {
+      context.report(getValue(scheme.value, 'name') ?? scheme.key, 'invalid-authorizer-scheme', `A request authorizer with several identity sources needs its security scheme's \`name\` to be "Unused"${name ? `, not "${name}"` : ''}.`, { data: { expected: 'Unused' } });
+    }
+  }
+}
+
+function checkRequirements(context: ValidationContext, property: PropertyNode | undefined, names: Set<string>, onOperation: boolean): void {
+  const list: ValueNode | undefined = property?.value;
+  if (list?.type !== 'array') return;
+  if (onOperation && context.dialect === 'http' && list.items.length > 1) {
+    context.report(property!.key, 'multiple-security-requirements', `HTTP API operations may carry only one security requirement; this one lists ${list.items.length}.`);
+  }
+  for (const requirement of list.items) {
+    if (requirement.type !== 'object') continue;
+    for (const p of requirement.properties) {
+      const name = keyName(p);
+      if (!names.has(name)) {
+        context.report(p.key, 'unknown-security-scheme', `Security scheme "${name}" is not defined${names.size ? `; defined schemes: ${[...names].map((n) => `"${n}"`).join(', ')}` : ''}.`);
+      }
+    }
+  }
+}
