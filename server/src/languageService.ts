@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
 import { ApiDocument, parseApiDocument } from './model/apiDocument';
 import type { Dialect } from './model/dialect';
 import { inferDialect } from './model/dialectInference';
@@ -8,9 +8,11 @@ import { doComplete } from './services/completion';
 import { doHover } from './services/hover';
 import { findDefinition, findReferences } from './services/navigation';
 import { findDocumentSymbols } from './services/symbols';
-import { completeInTemplate } from './services/templates/templateCompletion';
-import { hoverInTemplate } from './services/templates/templateHover';
-import { validateDocument } from './services/validation';
+import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND } from './services/codeLenses';
+import { completeInStandaloneTemplate, completeInTemplate } from './services/templates/templateCompletion';
+import { hoverInStandaloneTemplate, hoverInTemplate } from './services/templates/templateHover';
+import { validateStandaloneTemplate } from './services/templates/templateValidation';
+import { toDiagnostics, validateDocument } from './services/validation';
 import type { DocumentResolver, LanguageSettings } from './services/validationTypes';
 
 export interface LanguageServiceOptions {
@@ -31,6 +33,13 @@ export interface LanguageService {
   findReferences(document: TextDocument, position: Position, context?: { includeDeclaration: boolean }): Location[];
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings?: LanguageSettings): CodeAction[];
+  /** "Evaluate" above templates, "Invoke" above operations. */
+  getCodeLenses(document: TextDocument, options?: { invoke: boolean }): CodeLens[];
+}
+
+/** A standalone mapping template (`.vtl` file) rather than an API definition. */
+export function isTemplateDocument(document: TextDocument): boolean {
+  return document.languageId === 'vtl' || /\.vtl$/i.test(document.uri);
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -39,15 +48,22 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     settings?.dialect && settings.dialect !== 'auto' ? settings.dialect : inferDialect(parsed);
   return {
     parse: (document) => cache.get(document),
-    doValidation: (document, settings, isCancelled) =>
-      validateDocument(cache.get(document), { settings, resolver: options.resolver, isCancelled }),
+    doValidation: async (document, settings, isCancelled) => {
+      if (isTemplateDocument(document)) {
+        const problems = validateStandaloneTemplate(document.getText(), document.uri);
+        return toDiagnostics(new ApiDocument(document, 'yaml', undefined, []), problems, settings ?? {});
+      }
+      return validateDocument(cache.get(document), { settings, resolver: options.resolver, isCancelled });
+    },
     // Mapping templates embedded in the definition have their own completion and hover; the OpenAPI ones stay out of them.
     doComplete: (document, position, settings) => {
+      if (isTemplateDocument(document)) return completeInStandaloneTemplate(document.getText(), document.offsetAt(position), document.uri);
       const parsed = cache.get(document);
       const offset = document.offsetAt(position);
       return completeInTemplate(parsed, offset) ?? doComplete(parsed, offset, settings?.dialect ?? 'auto');
     },
     doHover: (document, position) => {
+      if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
       const parsed = cache.get(document);
       const offset = document.offsetAt(position);
       return hoverInTemplate(parsed, offset) ?? doHover(parsed, offset);
@@ -58,6 +74,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     getCodeActions: (document, range, context, settings) => {
       const parsed = cache.get(document);
       return getCodeActions(parsed, range, context, dialectOf(parsed, settings));
+    },
+    getCodeLenses: (document, lensOptions = { invoke: true }) => {
+      if (isTemplateDocument(document)) {
+        const start = { line: 0, character: 0 };
+        return [{ range: { start, end: start }, command: { title: '$(play) Evaluate template', command: EVALUATE_TEMPLATE_COMMAND, arguments: [document.uri, 0] } }];
+      }
+      const parsed = cache.get(document);
+      return parsed.root ? findCodeLenses(parsed, lensOptions) : [];
     },
   };
 }

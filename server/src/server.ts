@@ -8,7 +8,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLanguageService } from './languageService';
+import { createLanguageService, isTemplateDocument } from './languageService';
 import { looksLikeApiDefinition } from './model/apiDocument';
 import type { LanguageSettings } from './services/validationTypes';
 import { WorkspaceResolver } from './workspaceResolver';
@@ -30,12 +30,13 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['.', '/', "'", '"', '$', ':'], resolveProvider: false },
+      completionProvider: { triggerCharacters: ['.', '/', "'", '"', '$', ':', '#'], resolveProvider: false },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'API Gateway language server' },
   };
@@ -73,7 +74,7 @@ function toLanguageSettings(raw: unknown): LanguageSettings {
 }
 
 function isServed(document: TextDocument): boolean {
-  return looksLikeApiDefinition(document.getText());
+  return isTemplateDocument(document) || looksLikeApiDefinition(document.getText());
 }
 
 function scheduleValidation(document: TextDocument): void {
@@ -125,6 +126,7 @@ connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d)
 connection.onDefinition((params) => serve(params.textDocument.uri, 'Go to definition', [], (d) => service.findDefinition(d, params.position)));
 connection.onReferences((params) => serve(params.textDocument.uri, 'Find references', [], (d) => service.findReferences(d, params.position, params.context)));
 connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => service.findDocumentSymbols(d)));
+connection.onCodeLens((params) => serve(params.textDocument.uri, 'Code lenses', [], (d) => service.getCodeLenses(d)));
 connection.onCodeAction((params) => serve(params.textDocument.uri, 'Code actions', [], (d) => service.getCodeActions(d, params.range, params.context, settings)));
 
 documents.onDidChangeContent((change) => {

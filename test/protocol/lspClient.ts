@@ -12,6 +12,8 @@ export class TestLspClient {
   private readonly waiters: (() => void)[] = [];
   private version = 1;
   readonly stderr: string[] = [];
+  /** What the server answered to `initialize`: its capabilities. */
+  initializeResult: { capabilities: Record<string, unknown> } | undefined;
 
   private constructor(readonly process: ChildProcess, workspaceSettings: unknown) {
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
@@ -29,7 +31,7 @@ export class TestLspClient {
   static async start(workspaceSettings: unknown = {}): Promise<TestLspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestLspClient(child, workspaceSettings);
-    await client.connection.sendRequest('initialize', {
+    client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } } },

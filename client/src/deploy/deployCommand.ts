@@ -1,3 +1,4 @@
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeConnection, type GatewayClients } from '../aws/connection';
@@ -54,8 +55,11 @@ export class DeployCommand {
       await this.treeCommands.reportError('Connecting to AWS', error);
       return undefined;
     }
-    const folder = vscode.workspace.getWorkspaceFolder(document.uri) ?? vscode.workspace.workspaceFolders?.[0];
-    const links = folder && !document.isUntitled ? await readLinks(folder.uri.fsPath, document.uri.fsPath).catch(() => []) : [];
+    // Links and backups live in the document's workspace folder; a file outside every folder keeps them beside it.
+    const root = document.isUntitled
+      ? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir()
+      : vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? path.dirname(document.uri.fsPath);
+    const links = !document.isUntitled ? await readLinks(root, document.uri.fsPath).catch(() => []) : [];
     const usable = links.filter((l) => l.region === clients.connection.region && (l.endpoint ?? '') === (clients.connection.endpoint ?? ''));
 
     try {
@@ -88,7 +92,7 @@ export class DeployCommand {
         basePath: options.basePath,
         endpointType: options.endpointType,
         stage: stage ? { name: stage.name, description: stage.description, variables: stage.variables, canaryPercent: stage.canaryPercent } : undefined,
-        backupDir: path.join(folder?.uri.fsPath ?? path.dirname(document.uri.fsPath), '.apigateway', 'backups'),
+        backupDir: path.join(root, '.apigateway', 'backups'),
         productionConfirmed,
       };
       this.session.log(`deploy ${document.uri.toString()} as ${request.kind} → ${target.mode === 'new' ? 'new API' : `${target.apiId} (${putMode})`}${stage ? `, stage ${stage.name}` : ''} on ${describeConnection(clients.connection)}`);
@@ -106,8 +110,8 @@ export class DeployCommand {
 
       this.warnings.clear(document.uri);
       if (result.warnings.length) this.warnings.show(document, result.warnings);
-      if (folder && !document.isUntitled) {
-        await rememberLink(folder.uri.fsPath, document.uri.fsPath, {
+      if (!document.isUntitled) {
+        await rememberLink(root, document.uri.fsPath, {
           apiId: result.apiId, kind: result.kind, apiName: result.apiName, profile: clients.connection.profile, region: clients.connection.region,
           endpoint: clients.connection.endpoint, lastStage: result.stage ?? link?.lastStage, lastDeployedAt: new Date().toISOString(),
         });

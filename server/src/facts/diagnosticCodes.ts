@@ -1,4 +1,5 @@
 import type { SeverityName } from '../services/validationTypes';
+import { TEMPLATE_DIAGNOSTIC_CODES } from '../services/templates/templateCodes';
 
 /** Every diagnostic the language service can report: its stable code, default severity and where to read more. */
 export interface DiagnosticCodeInfo {
@@ -11,6 +12,7 @@ export interface DiagnosticCodeInfo {
 const DEV_GUIDE = 'https://docs.aws.amazon.com/apigateway/latest/developerguide';
 
 export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
+  ...TEMPLATE_DIAGNOSTIC_CODES,
   'yaml-syntax': { severity: 'error', title: 'YAML syntax error', docsUrl: 'https://yaml.org/spec/1.2.2/' },
   'json-syntax': { severity: 'error', title: 'JSON syntax error', docsUrl: 'https://www.rfc-editor.org/rfc/rfc8259' },
   'duplicate-key': { severity: 'error', title: 'Duplicate key in a mapping', docsUrl: 'https://yaml.org/spec/1.2.2/#mapping' },

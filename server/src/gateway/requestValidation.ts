@@ -13,7 +13,7 @@ export class RequestValidator {
 
   constructor(model: ApiModel) {
     // The whole document is registered once so that `#/components/schemas/...` refs inside models resolve.
-    this.ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true, logger: false });
+    this.ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true, verbose: true, logger: false });
     this.ajv.addSchema(model.value as object, 'api.json');
   }
 

@@ -1,5 +1,6 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
+import { createHash } from 'node:crypto';
 import type { LocalCredentials } from '../localConfig';
 
 export interface ParsedAuthorization {
@@ -58,6 +59,10 @@ export async function checkSignature(request: SignedRequest, credentials: LocalC
   const amzDate = request.headers['x-amz-date'];
   if (!amzDate || !/^\d{8}T\d{6}Z$/.test(amzDate)) {
     return { ok: false, type: 'INVALID_SIGNATURE', message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header." };
+  }
+  const declaredHash = request.headers['x-amz-content-sha256'];
+  if (declaredHash && declaredHash !== 'UNSIGNED-PAYLOAD' && declaredHash !== createHash('sha256').update(request.body).digest('hex')) {
+    return { ok: false, type: 'INVALID_SIGNATURE', message: 'The provided x-amz-content-sha256 header does not match what was computed.' };
   }
   if (!credentials || credentials.length === 0) return { ok: true };
   const known = credentials.find((c) => c.accessKeyId === parsed.accessKeyId);

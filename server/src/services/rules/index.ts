@@ -10,6 +10,7 @@ import { referencesRule } from './references';
 import { requestValidatorsRule } from './requestValidators';
 import { securityRule } from './security';
 import { unprocessedTemplateRule } from './unprocessedTemplate';
+import { templateRule } from '../templates/templateValidation';
 
 /** Every validation rule, in the order they run. */
 export const RULES: Rule[] = [
@@ -25,4 +26,5 @@ export const RULES: Rule[] = [
   securityRule,
   methodResponsesRule,
   modelSchemasRule,
+  templateRule,
 ];

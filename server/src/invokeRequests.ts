@@ -1,0 +1,239 @@
+import { existsSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { buildApiModel, type ApiModel, type Operation } from './gateway/apiModel';
+import { classifyScheme } from './gateway/auth/authorize';
+import { createLocalGateway, type LocalGateway } from './gateway/gateway';
+import { LambdaHost } from './gateway/lambda/lambdaHost';
+import { DEFAULT_CONFIG_PATH, parseLocalConfig, type LocalConfig } from './gateway/localConfig';
+import type { GatewayResponse } from './gateway/types';
+import { documentProblem } from './gateway/workspaceFiles';
+import type { LanguageService } from './languageService';
+import type { ApiDocument } from './model/apiDocument';
+import { forEachOperation, type OperationRef } from './model/openapiWalk';
+import { sampleRequestFor, type SampleRequest } from './services/sampleRequest';
+
+/** Requests the invoke panel sends; their shapes are mirrored in the client's invoke messages. */
+export const INVOKE_LOCAL_REQUEST = 'apigateway/invokeLocal';
+export const OPERATION_SAMPLE_REQUEST = 'apigateway/operationSample';
+
+export interface InvokeLocalParams {
+  uri: string;
+  /** The operation the request is meant for, as written in the document (`/pets/{petId}`, `GET`). */
+  operation?: { path: string; method: string };
+  method: string;
+  /** The concrete request path, path parameters filled in. */
+  path: string;
+  query?: Record<string, string[]>;
+  headers?: Record<string, string>;
+  body?: string;
+  stage?: string;
+  /** Merged over the stage's variables from the local configuration. */
+  stageVariables?: Record<string, string>;
+  /** Folder holding `.apigateway/local.json`; found from the document's location when absent. */
+  workspaceFolder?: string;
+}
+
+export type InvokeLocalResult = { response: GatewayResponse; stage: string } | { error: string };
+
+export interface OperationSampleParams {
+  uri: string;
+  path?: string;
+  method?: string;
+}
+
+export interface OperationSummary {
+  path: string;
+  method: string;
+  operationId?: string;
+  summary?: string;
+  /** The method is signed with SigV4 (`AWS_IAM`). */
+  iam: boolean;
+  /** A security requirement names an API key (`x-api-key`). */
+  apiKey: boolean;
+}
+
+export interface OperationSampleResult {
+  dialect?: 'rest' | 'http';
+  operations: OperationSummary[];
+  /** Present when `path` and `method` name an operation of the document. */
+  operation?: OperationSummary;
+  sample?: SampleRequest;
+  error?: string;
+}
+
+/** A local invocation never waits longer than this, whatever the integration's own timeout says. */
+const LOCAL_INVOKE_LIMIT_MS = 60_000;
+
+export interface InvokeHandlerOptions {
+  getDocument(uri: string): TextDocument | undefined;
+  parse(document: TextDocument): ApiDocument;
+  limitMs?: number;
+}
+
+export interface InvokeHandlers {
+  invokeLocal(params: InvokeLocalParams): Promise<InvokeLocalResult>;
+  operationSample(params: OperationSampleParams): OperationSampleResult;
+  dispose(): void;
+}
+
+interface CachedGateway {
+  key: string;
+  gateway: LocalGateway;
+}
+
+/**
+ * The handlers behind the invoke panel's requests, free of the connection so tests can call them. One gateway is kept
+ * per document, rebuilt when the document version, the local configuration or the stage-variable overrides change;
+ * Lambda workers are shared per folder so they stay warm across edits.
+ */
+export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandlers {
+  const gateways = new Map<string, CachedGateway>();
+  const hosts = new Map<string, LambdaHost>();
+  const limitMs = options.limitMs ?? LOCAL_INVOKE_LIMIT_MS;
+
+  const hostFor = (baseDir: string): LambdaHost => {
+    let host = hosts.get(baseDir);
+    if (!host) hosts.set(baseDir, (host = new LambdaHost(baseDir)));
+    return host;
+  };
+
+  const parsedOrProblem = (uri: string): { parsed: ApiDocument; textDocument: TextDocument } | { error: string } => {
+    const textDocument = options.getDocument(uri);
+    if (!textDocument) return { error: 'The document is not open; open the API definition to invoke its operations.' };
+    const parsed = options.parse(textDocument);
+    const problem = documentProblem(parsed);
+    if (problem) return { error: `The document cannot be run: ${problem}. Fix it and send again.` };
+    return { parsed, textDocument };
+  };
+
+  return {
+    async invokeLocal(params) {
+      const opened = parsedOrProblem(params.uri);
+      if ('error' in opened) return opened;
+      const { parsed, textDocument } = opened;
+      if (params.operation && !findOperation(parsed, params.operation.path, params.operation.method)) {
+        return { error: `${params.operation.method} ${params.operation.path} is no longer in the document.` };
+      }
+      const baseDir = params.workspaceFolder ?? workspaceFolderOf(params.uri);
+      let config: LocalConfig;
+      let configText = '';
+      try {
+        ({ config, text: configText } = await loadLocalConfig(baseDir));
+      } catch (error) {
+        return { error: `The local configuration cannot be used: ${error instanceof Error ? error.message : String(error)}` };
+      }
+      const model = buildApiModel(parsed);
+      const stage = params.stage?.trim() || config.defaultStage || (model.dialect === 'http' ? '$default' : 'local');
+      if (params.stageVariables && Object.keys(params.stageVariables).length) {
+        const stages = { ...config.stages };
+        stages[stage] = { ...stages[stage], variables: { ...stages[stage]?.variables, ...params.stageVariables } };
+        config = { ...config, stages };
+      }
+      const key = JSON.stringify([textDocument.version, configText, params.stageVariables ?? {}]);
+      let cached = gateways.get(params.uri);
+      if (!cached || cached.key !== key) {
+        cached?.gateway.dispose();
+        cached = { key, gateway: createLocalGateway(parsed, config, { baseDir, lambdaHost: hostFor(baseDir) }) };
+        gateways.set(params.uri, cached);
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<InvokeLocalResult>((resolve) => {
+        timer = setTimeout(() => resolve({ error: `The local gateway gave no answer within ${Math.round(limitMs / 1000)} s.` }), limitMs);
+      });
+      try {
+        const invocation = cached.gateway
+          .invoke({ method: params.method, path: params.path, query: params.query ?? {}, headers: params.headers ?? {}, body: params.body || undefined, stage })
+          .then((response): InvokeLocalResult => ({ response, stage }));
+        return await Promise.race([invocation, timeout]);
+      } catch (error) {
+        return { error: `The local gateway failed: ${error instanceof Error ? error.message : String(error)}` };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+
+    operationSample(params) {
+      const opened = parsedOrProblem(params.uri);
+      if ('error' in opened) return { operations: [], error: opened.error };
+      const { parsed } = opened;
+      const model = buildApiModel(parsed);
+      const summaries = new Map<string, OperationSummary>();
+      forEachOperation(parsed, (ref) => summaries.set(operationKey(ref.path, ref.method), summarize(ref, model)));
+      const result: OperationSampleResult = { dialect: model.dialect, operations: [...summaries.values()] };
+      if (params.path !== undefined && params.method !== undefined) {
+        const ref = findOperation(parsed, params.path, params.method);
+        if (!ref) return { ...result, error: `${params.method.toUpperCase()} ${params.path} is not an operation of the document.` };
+        result.operation = summaries.get(operationKey(ref.path, ref.method));
+        result.sample = sampleRequestFor(parsed, ref);
+      }
+      return result;
+    },
+
+    dispose() {
+      for (const { gateway } of gateways.values()) gateway.dispose();
+      gateways.clear();
+      for (const host of hosts.values()) host.close();
+      hosts.clear();
+    },
+  };
+}
+
+function operationKey(path: string, method: string): string {
+  return `${method.toUpperCase()} ${path}`;
+}
+
+function findOperation(document: ApiDocument, path: string, method: string): OperationRef | undefined {
+  let found: OperationRef | undefined;
+  forEachOperation(document, (ref) => {
+    if (!found && ref.path === path && ref.method === method.toUpperCase()) found = ref;
+  });
+  return found;
+}
+
+function summarize(ref: OperationRef, model: ApiModel): OperationSummary {
+  const op: Operation | undefined = model.operations.find((o) => o.resourcePath === ref.path && o.method === ref.method);
+  const summaryNode = ref.operation.properties.find((p) => p.key.value === 'summary')?.value;
+  const schemes = Object.keys(op?.security ?? {}).map((name) => classifyScheme(name, model.securitySchemes[name] ?? {}));
+  return {
+    path: ref.path,
+    method: ref.method,
+    operationId: op?.operationId,
+    summary: summaryNode?.type === 'string' ? String(summaryNode.value) : undefined,
+    iam: !!op?.iamAuth || schemes.includes('iam'),
+    apiKey: schemes.includes('apiKey'),
+  };
+}
+
+/** The folder that holds `.apigateway`, searched upwards from the document; else the document's own folder. */
+function workspaceFolderOf(uri: string): string {
+  let dir: string;
+  try {
+    dir = path.dirname(fileURLToPath(uri));
+  } catch {
+    return process.cwd();
+  }
+  for (let current = dir; ; current = path.dirname(current)) {
+    if (existsSync(path.join(current, '.apigateway'))) return current;
+    if (path.dirname(current) === current) return dir;
+  }
+}
+
+async function loadLocalConfig(baseDir: string): Promise<{ config: LocalConfig; text: string }> {
+  const file = path.join(baseDir, DEFAULT_CONFIG_PATH);
+  const exists = await stat(file).then((s) => s.isFile(), () => false);
+  if (!exists) return { config: {}, text: '' };
+  const text = await readFile(file, 'utf8');
+  return { config: parseLocalConfig(text, DEFAULT_CONFIG_PATH), text };
+}
+
+export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse'>): void {
+  const handlers = createInvokeHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document) });
+  connection.onRequest(INVOKE_LOCAL_REQUEST, (params: InvokeLocalParams) => handlers.invokeLocal(params));
+  connection.onRequest(OPERATION_SAMPLE_REQUEST, (params: OperationSampleParams) => handlers.operationSample(params));
+  // Lambda workers are child processes: they must not outlive the server.
+  process.once('exit', () => handlers.dispose());
+}

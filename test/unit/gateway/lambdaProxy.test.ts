@@ -1,0 +1,181 @@
+import assert from 'node:assert/strict';
+import { closeHost, exampleGateway, fn, gatewayFor, json, lambdaUri } from './gatewayFixture';
+
+const REST = (fnName: string, timeout = 29000) => `openapi: 3.0.1
+info: { title: proxy, version: '1' }
+paths:
+  /pets/{petId}:
+    get:
+      parameters: [{ name: petId, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: aws_proxy
+        httpMethod: POST
+        uri: ${lambdaUri(fnName)}
+        timeoutInMillis: ${timeout}
+`;
+
+type Event = Record<string, unknown> & { requestContext: Record<string, unknown> };
+
+describe('gateway Lambda proxy integration', function () {
+  this.timeout(20000);
+  after(closeHost);
+
+  it('sends the REST (v1) proxy event with every field of its shape', async () => {
+    const gw = gatewayFor(REST('Echo'), { functions: { Echo: fn('echoEvent', { environment: { GREETING: 'hi' } }) }, stages: { dev: { variables: { color: 'blue' } } } });
+    const r = await gw.invoke({ method: 'GET', path: '/pets/7', query: { a: ['1', '2'], b: ['x'] }, headers: { Accept: 'application/json', 'User-Agent': 'test-agent' }, stage: 'dev', sourceIp: '10.0.0.9' });
+    assert.equal(r.status, 200, r.body);
+    assert.equal(r.headers['X-Function'], 'Echo');
+    const { event, env } = json(r.body) as { event: Event; env: string };
+    assert.equal(env, 'hi');
+    assert.deepEqual(Object.keys(event), [
+      'resource', 'path', 'httpMethod', 'headers', 'multiValueHeaders', 'queryStringParameters', 'multiValueQueryStringParameters',
+      'pathParameters', 'stageVariables', 'requestContext', 'body', 'isBase64Encoded',
+    ]);
+    assert.equal(event.resource, '/pets/{petId}');
+    assert.equal(event.path, '/pets/7');
+    assert.equal(event.httpMethod, 'GET');
+    assert.deepEqual(event.headers, { Accept: 'application/json', 'User-Agent': 'test-agent' });
+    assert.deepEqual(event.multiValueHeaders, { Accept: ['application/json'], 'User-Agent': ['test-agent'] });
+    assert.deepEqual(event.queryStringParameters, { a: '2', b: 'x' });
+    assert.deepEqual(event.multiValueQueryStringParameters, { a: ['1', '2'], b: ['x'] });
+    assert.deepEqual(event.pathParameters, { petId: '7' });
+    assert.deepEqual(event.stageVariables, { color: 'blue' });
+    assert.equal(event.body, null);
+    assert.equal(event.isBase64Encoded, false);
+    const rc = event.requestContext;
+    for (const key of ['resourceId', 'resourcePath', 'httpMethod', 'extendedRequestId', 'requestTime', 'path', 'accountId', 'protocol', 'stage', 'domainPrefix', 'requestTimeEpoch', 'requestId', 'identity', 'domainName', 'apiId']) {
+      assert.ok(key in rc, `requestContext.${key}`);
+    }
+    assert.equal(rc.path, '/dev/pets/7');
+    assert.equal(rc.stage, 'dev');
+    assert.equal(rc.resourcePath, '/pets/{petId}');
+    assert.match(String(rc.requestTime), /^\d{2}\/[A-Z][a-z]{2}\/\d{4}:\d{2}:\d{2}:\d{2} \+0000$/);
+    const identity = rc.identity as Record<string, unknown>;
+    assert.equal(identity.sourceIp, '10.0.0.9');
+    assert.equal(identity.userAgent, 'test-agent');
+    assert.equal(identity.caller, null);
+  });
+
+  it('uses null for absent maps and passes the body', async () => {
+    const gw = gatewayFor(REST('Echo').replace('get:', 'post:'), { functions: { Echo: fn('echoEvent') } });
+    const r = await gw.invoke({ method: 'POST', path: '/pets/1', body: '{"a":1}' });
+    const { event } = json(r.body) as { event: Event };
+    assert.equal(event.headers, null);
+    assert.equal(event.queryStringParameters, null);
+    assert.equal(event.multiValueQueryStringParameters, null);
+    assert.equal(event.stageVariables, null);
+    assert.equal(event.body, '{"a":1}');
+  });
+
+  it('sends the HTTP API payload 2.0 event', async () => {
+    const gw = exampleGateway('orders-http-api.json', { functions: { GetOrder: fn('echoEvent') } });
+    const r = await gw.invoke({
+      method: 'GET',
+      path: '/orders/o-1',
+      query: { x: ['1', '2'] },
+      headers: { 'X-Custom': 'A', Cookie: 'c1=v1; c2=v2', 'User-Agent': 'ua' },
+    });
+    // The route requires a JWT: without one the authorizer answers first.
+    assert.equal(r.status, 401);
+    const open = JSON.parse(JSON.stringify(gw.model.value)) as Record<string, unknown>;
+    delete (open.paths as Record<string, Record<string, Record<string, unknown>>>)['/orders/{orderId}'].get.security;
+    const gw2 = gatewayFor(JSON.stringify(open), { functions: { GetOrder: fn('echoEvent') } }, 'orders.json');
+    const r2 = await gw2.invoke({ method: 'GET', path: '/orders/o-1', query: { x: ['1', '2'] }, headers: { 'X-Custom': 'A', Cookie: 'c1=v1; c2=v2', 'User-Agent': 'ua' } });
+    assert.equal(r2.status, 200, r2.body);
+    const { event } = json(r2.body) as { event: Event };
+    assert.deepEqual(Object.keys(event), ['version', 'routeKey', 'rawPath', 'rawQueryString', 'cookies', 'headers', 'queryStringParameters', 'requestContext', 'pathParameters', 'isBase64Encoded']);
+    assert.equal(event.version, '2.0');
+    assert.equal(event.routeKey, 'GET /orders/{orderId}');
+    assert.equal(event.rawPath, '/orders/o-1');
+    assert.equal(event.rawQueryString, 'x=1&x=2');
+    assert.deepEqual(event.cookies, ['c1=v1', 'c2=v2']);
+    assert.deepEqual(event.headers, { 'x-custom': 'A', 'user-agent': 'ua' });
+    assert.deepEqual(event.queryStringParameters, { x: '1,2' });
+    assert.deepEqual(event.pathParameters, { orderId: 'o-1' });
+    const rc = event.requestContext;
+    assert.deepEqual(Object.keys(rc), ['accountId', 'apiId', 'domainName', 'domainPrefix', 'http', 'requestId', 'routeKey', 'stage', 'time', 'timeEpoch']);
+    assert.deepEqual(rc.http, { method: 'GET', path: '/orders/o-1', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'ua' });
+    assert.equal(rc.stage, '$default');
+  });
+
+  it('reads a 2.0 result without statusCode as a JSON body, and cookies as Set-Cookie', async () => {
+    const doc = (fnName: string) =>
+      JSON.stringify({
+        openapi: '3.0.1',
+        info: { title: 'v2', version: '1' },
+        paths: { '/x': { get: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', uri: `arn:aws:lambda:us-east-1:123456789012:function:${fnName}`, payloadFormatVersion: '2.0' } } } },
+      });
+    const plain = await gatewayFor(doc('V2'), { functions: { V2: fn('echoV2') } }, 'v2.json').invoke({ method: 'GET', path: '/x' });
+    assert.equal(plain.status, 200);
+    assert.equal(plain.headers['Content-Type'], 'application/json');
+    assert.deepEqual(json(plain.body), { hello: 'world', path: '/x' });
+    const cookies = await gatewayFor(doc('C'), { functions: { C: fn('withCookies') } }, 'v2.json').invoke({ method: 'GET', path: '/x' });
+    assert.equal(cookies.status, 201);
+    assert.deepEqual(cookies.multiValueHeaders, { 'Set-Cookie': ['a=1', 'b=2'] });
+    assert.equal(cookies.body, 'made');
+  });
+
+  it('answers a malformed proxy response with 502', async () => {
+    for (const name of ['malformedBody', 'malformedExtra']) {
+      const gw = gatewayFor(REST('Bad'), { functions: { Bad: fn(name) } });
+      const r = await gw.invoke({ method: 'GET', path: '/pets/1' });
+      assert.equal(r.status, 502, name);
+      assert.deepEqual(json(r.body), { message: 'Internal server error' });
+      assert.ok(r.log.some((e) => e.message.includes('Malformed Lambda proxy response')));
+    }
+  });
+
+  it('reports a thrown error, a process exit, an uncaught exception and a Lambda timeout as 502, and keeps serving', async () => {
+    const functions = {
+      Throws: fn('throws'),
+      Exits: fn('exits'),
+      Crash: fn('crashesLater'),
+      Spins: fn('spins', { timeoutSeconds: 0.3 }),
+      Echo: fn('echoEvent'),
+    };
+    for (const [name, expected] of [
+      ['Throws', 'boom'],
+      ['Exits', 'Runtime exited with error: exit status 3'],
+      ['Crash', 'Runtime exited with error: exit status 1'],
+      ['Spins', 'Task timed out after 0.30 seconds'],
+    ]) {
+      const r = await gatewayFor(REST(name), { functions }).invoke({ method: 'GET', path: '/pets/1' });
+      assert.equal(r.status, 502, name);
+      assert.deepEqual(json(r.body), { message: 'Internal server error' });
+      assert.ok(r.log.some((e) => e.message.includes(expected)), `${name}: ${r.log.map((e) => e.message).join('\n')}`);
+    }
+    const crashLog = (await gatewayFor(REST('Crash'), { functions }).invoke({ method: 'GET', path: '/pets/1' })).log.map((e) => e.message).join('\n');
+    assert.match(crashLog, /uncaught in a timer/);
+    const after = await gatewayFor(REST('Echo'), { functions }).invoke({ method: 'GET', path: '/pets/1' });
+    assert.equal(after.status, 200);
+  });
+
+  it('answers 504 when the integration timeout passes first', async () => {
+    const gw = gatewayFor(REST('Slow', 100), { functions: { Slow: fn('slow', { timeoutSeconds: 5 }) } });
+    const r = await gw.invoke({ method: 'GET', path: '/pets/1', query: { ms: ['400'] } });
+    assert.equal(r.status, 504);
+    assert.deepEqual(json(r.body), { message: 'Endpoint request timed out' });
+  });
+
+  it('supports callback handlers and shows handler output in the log', async () => {
+    const cb = await gatewayFor(REST('Cb'), { functions: { Cb: fn('callbackStyle') } }).invoke({ method: 'GET', path: '/pets/1' });
+    assert.equal(cb.body, 'via callback');
+    const logged = await gatewayFor(REST('Log'), { functions: { Log: fn('logs') } }).invoke({ method: 'GET', path: '/pets/1' });
+    assert.ok(logged.log.some((e) => e.message === 'Lambda log: hello from the handler'));
+  });
+
+  it('keeps the handler warm: a second call adds little latency', async () => {
+    const gw = gatewayFor(REST('Warm'), { functions: { Warm: fn('echoEvent') } });
+    await gw.invoke({ method: 'GET', path: '/pets/1' });
+    const start = performance.now();
+    for (let i = 0; i < 20; i++) assert.equal((await gw.invoke({ method: 'GET', path: '/pets/1' })).status, 200);
+    assert.ok((performance.now() - start) / 20 < 20, 'a warm call takes under 20 ms');
+  });
+
+  it('answers 500 with the reason when no local handler is configured', async () => {
+    const r = await gatewayFor(REST('Missing')).invoke({ method: 'GET', path: '/pets/1' });
+    assert.equal(r.status, 500);
+    assert.match(r.headers['x-local-gateway-error'], /no local handler for Lambda function Missing/);
+  });
+});

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { closeHost, exampleGateway, gatewayFor, json } from './gatewayFixture';
+
+const API = `openapi: 3.0.1
+info: { title: checks, version: '1' }
+x-amazon-apigateway-request-validators:
+  all: { validateRequestBody: true, validateRequestParameters: true }
+x-amazon-apigateway-gateway-responses:
+  BAD_REQUEST_PARAMETERS:
+    statusCode: 422
+    responseParameters:
+      gatewayresponse.header.X-Request-Id: method.request.header.X-Trace
+      gatewayresponse.header.Access-Control-Allow-Origin: "'*'"
+    responseTemplates:
+      application/json: '{"error": "$context.error.responseType", "detail": $context.error.messageString, "env": "$stageVariables.env"}'
+  DEFAULT_4XX:
+    responseTemplates:
+      application/json: '{"oops": $context.error.messageString}'
+paths:
+  /items:
+    post:
+      x-amazon-apigateway-request-validator: all
+      parameters:
+        - { name: tenant, in: query, required: true, schema: { type: string } }
+        - { name: X-Trace, in: header, required: true, schema: { type: string } }
+      requestBody:
+        content:
+          application/json:
+            schema: { $ref: '#/components/schemas/Item' }
+      responses: { '200': { description: ok } }
+      security: [{ api_key: [] }]
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: { application/json: '{"statusCode": 200}' }
+        responses: { default: { statusCode: '200', responseTemplates: { application/json: '{"ok": true}' } } }
+components:
+  securitySchemes:
+    api_key: { type: apiKey, name: x-api-key, in: header }
+  schemas:
+    Item:
+      type: object
+      required: [name, count]
+      properties:
+        name: { type: string }
+        count: { type: integer, minimum: 1 }
+        tags: { type: array, items: { $ref: '#/components/schemas/Tag' } }
+    Tag: { type: string, enum: [red, blue] }
+`;
+
+describe('gateway method request checks', () => {
+  after(closeHost);
+  const config = { apiKeys: ['key-123'], stages: { local: { variables: { env: 'test' } } } };
+  const gateway = gatewayFor(API, config);
+  const good = { 'x-api-key': 'key-123', 'X-Trace': 't-1', 'Content-Type': 'application/json' };
+
+  it('passes a valid request', async () => {
+    const r = await gateway.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: good, body: '{"name":"n","count":2,"tags":["red"]}' });
+    assert.equal(r.status, 200, r.body);
+    assert.deepEqual(json(r.body), { ok: true });
+  });
+
+  it('reports missing parameters through the customised gateway response', async () => {
+    const r = await gateway.invoke({ method: 'POST', path: '/items', headers: { 'x-api-key': 'key-123', 'X-Trace': 'trace-9' }, body: '{}' });
+    assert.equal(r.status, 422);
+    assert.deepEqual(json(r.body), { error: 'BAD_REQUEST_PARAMETERS', detail: 'Missing required request parameters: [tenant]', env: 'test' });
+    assert.equal(r.headers['X-Request-Id'], 'trace-9');
+    assert.equal(r.headers['Access-Control-Allow-Origin'], '*');
+    const both = await gateway.invoke({ method: 'POST', path: '/items', headers: { 'x-api-key': 'key-123' }, body: '{}' });
+    assert.equal((json(both.body) as { detail: string }).detail, 'Missing required request parameters: [tenant, X-Trace]');
+  });
+
+  it('rejects an invalid body with AWS\'s message, through DEFAULT_4XX when the type has no response of its own', async () => {
+    const r = await gateway.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: good, body: '{"name": 5, "tags": ["green"]}' });
+    assert.equal(r.status, 400);
+    assert.deepEqual(json(r.body), { oops: 'Invalid request body' });
+    const log = r.log.map((e) => e.message).join('\n');
+    assert.match(log, /object has missing required properties \(\["count"\]\)/);
+    assert.match(log, /instance type \(integer\) does not match any allowed primitive type \(allowed: \["string"\]\)/);
+    assert.match(log, /instance value \("green"\) not found in enum/);
+  });
+
+  it('uses AWS\'s default body when the document customises nothing', async () => {
+    const petstore = exampleGateway('petstore.yaml');
+    const r = await petstore.invoke({ method: 'POST', path: '/pets', headers: { 'Content-Type': 'application/json' }, body: '{"name": "Rex", "type": "lizard", "price": -1}' });
+    assert.equal(r.status, 400);
+    // petstore.yaml customises BAD_REQUEST_BODY to show the validation errors (unescaped, as API Gateway substitutes them).
+    const message = r.body;
+    assert.match(message, /not found in enum/);
+    assert.match(message, /numeric instance is lower than the required minimum \(minimum: 0, found: -1\)/);
+    const plain = gatewayFor(API.replace(/x-amazon-apigateway-gateway-responses:[\s\S]*?paths:/, 'paths:'), config);
+    const r2 = await plain.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: good, body: '{}' });
+    assert.equal(r2.status, 400);
+    assert.deepEqual(json(r2.body), { message: 'Invalid request body' });
+    const r3 = await plain.invoke({ method: 'POST', path: '/items', headers: good, body: '{}' });
+    assert.deepEqual(json(r3.body), { message: 'Missing required request parameters: [tenant]' });
+  });
+
+  it('requires a valid API key where the api_key scheme applies', async () => {
+    const missing = await gateway.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: { 'X-Trace': 't' }, body: '{"name":"n","count":1}' });
+    assert.equal(missing.status, 403);
+    assert.deepEqual(json(missing.body), { oops: 'Forbidden' });
+    const wrong = await gateway.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: { ...good, 'x-api-key': 'nope' }, body: '{"name":"n","count":1}' });
+    assert.equal(wrong.status, 403);
+    const anyKey = gatewayFor(API, {});
+    const accepted = await anyKey.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: { ...good, 'x-api-key': 'whatever' }, body: '{"name":"n","count":1}' });
+    assert.equal(accepted.status, 200);
+  });
+});

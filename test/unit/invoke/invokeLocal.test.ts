@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createInvokeHandlers, type InvokeHandlers, type InvokeLocalResult } from '../../../server/src/invokeRequests';
+import { parseApiDocument } from '../../../server/src/model/apiDocument';
+
+const PETSTORE = path.resolve(__dirname, '..', '..', '..', 'examples', 'petstore.yaml');
+
+function handlersFor(documents: TextDocument[]): InvokeHandlers {
+  const byUri = new Map(documents.map((d) => [d.uri, d]));
+  return createInvokeHandlers({ getDocument: (uri) => byUri.get(uri), parse: parseApiDocument });
+}
+
+function response(result: InvokeLocalResult) {
+  if ('error' in result) assert.fail(`expected a response, got the error: ${result.error}`);
+  return result.response;
+}
+
+describe('invoke panel: server requests', () => {
+  const petstore = TextDocument.create(pathToFileURL(PETSTORE).href, 'yaml', 1, readFileSync(PETSTORE, 'utf8'));
+  let handlers: InvokeHandlers;
+  beforeEach(() => (handlers = handlersFor([petstore])));
+  afterEach(() => handlers.dispose());
+
+  it('runs the MOCK GET /health of the petstore and returns its mapped response and log', async () => {
+    const result = await handlers.invokeLocal({ uri: petstore.uri, operation: { path: '/health', method: 'GET' }, method: 'GET', path: '/health' });
+    const r = response(result);
+    assert.equal(r.status, 200);
+    const body = JSON.parse(r.body) as Record<string, string>;
+    assert.equal(body.status, 'ok');
+    assert.equal(body.stage, 'local');
+    assert.match(body.requestId, /^[0-9a-f-]{36}$/);
+    assert.ok(r.log.some((e) => /Method completed with status: 200/.test(e.message)));
+    assert.ok(r.latencyMs >= 0);
+  });
+
+  it('runs the MOCK DELETE /pets/{petId} and answers its mapped 204 with an empty body', async () => {
+    const r = response(await handlers.invokeLocal({ uri: petstore.uri, operation: { path: '/pets/{petId}', method: 'DELETE' }, method: 'DELETE', path: '/pets/42' }));
+    assert.equal(r.status, 204);
+    assert.equal(r.body, '');
+    assert.ok(r.log.some((e) => e.message.includes('petId=42')));
+  });
+
+  it('runs on the stage the caller names, with stage-variable overrides', async () => {
+    const result = await handlers.invokeLocal({ uri: petstore.uri, method: 'GET', path: '/health', stage: 'beta', stageVariables: { color: 'blue' } });
+    assert.ok(!('error' in result));
+    assert.equal(result.stage, 'beta');
+    assert.equal(JSON.parse(result.response.body).stage, 'beta');
+  });
+
+  it('says so when the document is not open', async () => {
+    const result = await handlers.invokeLocal({ uri: 'file:///nowhere/api.yaml', method: 'GET', path: '/health' });
+    assert.deepEqual(Object.keys(result), ['error']);
+    assert.match((result as { error: string }).error, /not open/);
+  });
+
+  it('says so when the operation is no longer in the document', async () => {
+    const result = await handlers.invokeLocal({ uri: petstore.uri, operation: { path: '/gone', method: 'GET' }, method: 'GET', path: '/gone' });
+    assert.match((result as { error: string }).error, /GET \/gone is no longer in the document/);
+  });
+
+  it('refuses a document with syntax errors with a clear message', async () => {
+    const broken = TextDocument.create('file:///tmp/broken.yaml', 'yaml', 1, 'openapi: 3.0.1\npaths:\n  /x: [\n');
+    const h = handlersFor([broken]);
+    try {
+      const result = await h.invokeLocal({ uri: broken.uri, method: 'GET', path: '/x' });
+      assert.match((result as { error: string }).error, /cannot be run/);
+    } finally {
+      h.dispose();
+    }
+  });
+
+  it('reports an invalid .apigateway/local.json instead of running', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-invoke-'));
+    try {
+      mkdirSync(path.join(dir, '.apigateway'));
+      writeFileSync(path.join(dir, '.apigateway', 'local.json'), '{"functions": {"F": {}}}');
+      const file = path.join(dir, 'api.yaml');
+      writeFileSync(file, petstore.getText());
+      const document = TextDocument.create(pathToFileURL(file).href, 'yaml', 1, petstore.getText());
+      const h = handlersFor([document]);
+      try {
+        const result = await h.invokeLocal({ uri: document.uri, method: 'GET', path: '/health' });
+        assert.match((result as { error: string }).error, /local configuration.*functions\.F\.handler/);
+      } finally {
+        h.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs a crashing Lambda handler as API Gateway would: a 502 with the error in the log', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-invoke-'));
+    try {
+      mkdirSync(path.join(dir, '.apigateway'));
+      writeFileSync(path.join(dir, 'crash.js'), "exports.handler = async () => { throw new Error('boom'); };\n");
+      writeFileSync(path.join(dir, '.apigateway', 'local.json'), JSON.stringify({ functions: { GetPet: { handler: 'crash.js' } } }));
+      const file = path.join(dir, 'api.yaml');
+      const document = TextDocument.create(pathToFileURL(file).href, 'yaml', 1, petstore.getText());
+      const h = handlersFor([document]);
+      try {
+        const r = response(await h.invokeLocal({ uri: document.uri, method: 'GET', path: '/pets/7', workspaceFolder: dir }));
+        assert.equal(r.status, 502);
+        assert.ok(r.log.some((e) => /boom/.test(e.message)), r.log.map((e) => e.message).join('\n'));
+      } finally {
+        h.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lists the operations with their auth and gives a sample request for one', () => {
+    const result = handlers.operationSample({ uri: petstore.uri, path: '/pets', method: 'POST' });
+    assert.equal(result.error, undefined);
+    assert.equal(result.dialect, 'rest');
+    assert.deepEqual(result.operations.map((o) => `${o.method} ${o.path}`), ['GET /pets', 'POST /pets', 'GET /pets/{petId}', 'DELETE /pets/{petId}', 'GET /health']);
+    assert.equal(result.operation?.operationId, 'createPet');
+    assert.equal(result.operation?.iam, false);
+    assert.equal(result.sample?.contentType, 'application/json');
+    const body = JSON.parse(result.sample!.body) as Record<string, unknown>;
+    assert.equal(body.type, 'dog');
+  });
+
+  it('gives path parameters in the sample and says when the operation does not exist', () => {
+    assert.deepEqual(handlers.operationSample({ uri: petstore.uri, path: '/pets/{petId}', method: 'get' }).sample?.params.path, { petId: 'string' });
+    assert.match(handlers.operationSample({ uri: petstore.uri, path: '/nope', method: 'GET' }).error ?? '', /not an operation/);
+  });
+
+  it('marks AWS_IAM and API-key operations', () => {
+    const text = [
+      'openapi: 3.0.1', 'info: {title: t, version: "1"}',
+      'components:', '  securitySchemes:',
+      '    sigv4: {type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authtype: awsSigv4}',
+      '    api_key: {type: apiKey, name: x-api-key, in: header}',
+      'paths:', '  /a:', '    get:', '      security: [{sigv4: []}]', '      responses: {}',
+      '  /b:', '    get:', '      security: [{api_key: []}]', '      responses: {}',
+    ].join('\n');
+    const document = TextDocument.create('file:///tmp/auth.yaml', 'yaml', 1, text);
+    const h = handlersFor([document]);
+    const ops = h.operationSample({ uri: document.uri }).operations;
+    assert.deepEqual(ops.map((o) => [o.path, o.iam, o.apiKey]), [['/a', true, false], ['/b', false, true]]);
+    h.dispose();
+  });
+});

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { codes, rangeOf, restYaml, validate, withCode } from './validate';
+
+describe('extension shape', () => {
+  it('accepts a well-formed REST integration in any letter case of the enums', async () => {
+    const text = restYaml(`type: MOCK
+passthroughBehavior: WHEN_NO_MATCH
+requestTemplates:
+  application/json: '{"statusCode": 200}'
+responses:
+  default:
+    statusCode: '200'`);
+    assert.deepEqual(codes(await validate(text)), []);
+  });
+
+  it('reports an unknown enum value on the value, with the near miss as data', async () => {
+    const text = restYaml(`type: mokc
+requestTemplates:
+  application/json: '{}'`);
+    const [d] = withCode(await validate(text), 'invalid-enum-value');
+    assert.match(d.message, /`x-amazon-apigateway-integration.type` is "mokc"; expected one of `aws`, `aws_proxy`, `http`, `http_proxy`, `mock` \(any letter case\)/);
+    assert.deepEqual(d.range, rangeOf(text, 'mokc'));
+    assert.deepEqual(d.data, { expected: 'mock' });
+  });
+
+  it('gives the certain correction for a case-sensitive enum written in the wrong case', async () => {
+    const text = 'openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths: {}\nx-amazon-apigateway-api-key-source: header\n';
+    const [d] = withCode(await validate(text), 'invalid-enum-value');
+    assert.deepEqual(d.data, { expected: 'HEADER' });
+    assert.deepEqual(d.range, rangeOf(text, 'header'));
+  });
+
+  it('flags a numeric statusCode as information with its quoted form', async () => {
+    const text = restYaml(`type: mock
+requestTemplates:
+  application/json: '{}'
+responses:
+  default:
+    statusCode: 200`);
+    const [d] = withCode(await validate(text), 'status-code-not-string');
+    assert.equal(d.severity, 3);
+    assert.deepEqual(d.range, rangeOf(text, '200', 2));
+  });
+
+  it('requires payloadFormatVersion for HTTP APIs only', async () => {
+    const http = `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: AWS_PROXY
+        uri: arn:aws:lambda:us-east-1:123456789012:function:f
+`;
+    const [d] = withCode(await validate(http), 'missing-required-field');
+    assert.match(d.message, /needs `payloadFormatVersion` \(required for HTTP APIs\)/);
+    assert.deepEqual(d.range, rangeOf(http, 'x-amazon-apigateway-integration'));
+  });
+
+  it('warns about unknown fields with a suggestion', async () => {
+    const text = restYaml(`type: aws_proxy
+httpMethod: POST
+uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations
+timeoutInMilis: 1000`);
+    const [d] = withCode(await validate(text), 'unknown-extension-field');
+    assert.equal(d.severity, 2);
+    assert.match(d.message, /Did you mean `timeoutInMillis`\?/);
+    assert.deepEqual(d.range, rangeOf(text, 'timeoutInMilis'));
+  });
+
+  it('warns about unknown, misplaced and other-dialect extensions in JSON', async () => {
+    const text = JSON.stringify(
+      {
+        swagger: '2.0',
+        info: { title: 't', version: '1' },
+        'x-amazon-apigateway-cors': { allowOrigins: ['*'] },
+        'x-amazon-apigateway-binary-media-type': ['image/png'],
+        paths: { '/a': { 'x-amazon-apigateway-request-validator': 'all', get: { responses: { '200': { description: 'ok' } } } } },
+      },
+      null,
+      2,
+    );
+    const diagnostics = await validate(text, { json: true });
+    assert.match(withCode(diagnostics, 'dialect-mismatch')[0].message, /applies only to HTTP APIs/);
+    const [unknown] = withCode(diagnostics, 'unknown-extension');
+    assert.match(unknown.message, /Did you mean `x-amazon-apigateway-binary-media-types`\?/);
+    assert.deepEqual(unknown.range, rangeOf(text, '"x-amazon-apigateway-binary-media-type"'));
+    const [misplaced] = withCode(diagnostics, 'misplaced-extension');
+    assert.match(misplaced.message, /belongs in the document root or an Operation, not a Path Item/);
+  });
+
+  it('checks ranges, map keys and types against the catalog', async () => {
+    const text = `swagger: '2.0'
+info: { title: t, version: '1' }
+paths: {}
+x-amazon-apigateway-minimum-compression-size: 10485761
+x-amazon-apigateway-gateway-responses:
+  UNAUTHORISED:
+    statusCode: '401'
+  DEFAULT_4XX:
+    statusCode: 4000
+x-amazon-apigateway-binary-media-types: image/png
+`;
+    const diagnostics = await validate(text);
+    assert.match(withCode(diagnostics, 'value-out-of-range')[0].message, /is 10485761; it must be from 0 to 10485760/);
+    const [key] = withCode(diagnostics, 'invalid-map-key');
+    assert.deepEqual(key.data, { expected: 'UNAUTHORIZED' });
+    assert.deepEqual(key.range, rangeOf(text, 'UNAUTHORISED'));
+    assert.match(withCode(diagnostics, 'invalid-value-format')[0].message, /"4000" is not a three-digit HTTP status code/);
+    assert.match(withCode(diagnostics, 'invalid-extension-type')[0].message, /must be an array, not the string "image\/png"/);
+  });
+
+  it('accepts payloadFormatVersion written as the number 1.0', async () => {
+    const text = `{
+  "openapi": "3.0.1",
+  "info": { "title": "t", "version": "1" },
+  "x-amazon-apigateway-importexport-version": "1.0",
+  "paths": { "/a": { "get": { "responses": { "200": { "description": "ok" } },
+    "x-amazon-apigateway-integration": { "type": "HTTP_PROXY", "httpMethod": "GET", "uri": "https://example.com", "payloadFormatVersion": 1.0 } } } }
+}`;
+    assert.deepEqual(codes(await validate(text, { json: true })), []);
+  });
+});

@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { codes, rangeOf, restYaml, validate, withCode } from './validate';
+
+const LAMBDA = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations';
+
+function httpApi(integration: string): string {
+  return `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+${integration
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => `        ${l}`)
+  .join('\n')}
+`;
+}
+
+describe('integration settings', () => {
+  it('accepts Lambda invocation URIs with stage variables and AWS variables', async () => {
+    const text = restYaml(`type: aws_proxy
+httpMethod: POST
+uri: arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/arn:aws:lambda:\${AWS::Region}:\${AWS::AccountId}:function:\${stageVariables.fn}/invocations`);
+    assert.deepEqual(codes(await validate(text)), []);
+  });
+
+  it('rejects a plain Lambda ARN on a REST AWS_PROXY integration but accepts it on an HTTP API', async () => {
+    const rest = restYaml(`type: aws_proxy
+httpMethod: POST
+uri: arn:aws:lambda:us-east-1:123456789012:function:f`);
+    const [d] = withCode(await validate(rest), 'invalid-integration-uri');
+    assert.match(d.message, /"arn:aws:lambda:us-east-1:123456789012:function:f" is not a valid uri for a AWS_PROXY integration; expected a Lambda invocation URI/);
+    assert.deepEqual(d.range, rangeOf(rest, 'arn:aws:lambda:us-east-1:123456789012:function:f'));
+    const http = httpApi(`type: AWS_PROXY
+uri: arn:aws:lambda:us-east-1:123456789012:function:f
+payloadFormatVersion: '2.0'`);
+    assert.deepEqual(codes(await validate(http)), []);
+  });
+
+  it('wants an http(s) URL for HTTP integrations, and an httpMethod', async () => {
+    const text = restYaml(`type: http
+uri: example.com/pets`);
+    const diagnostics = await validate(text);
+    assert.deepEqual(codes(diagnostics), ['invalid-integration-uri', 'missing-integration-http-method']);
+    assert.deepEqual(withCode(diagnostics, 'missing-integration-http-method')[0].range, rangeOf(text, 'type', 4));
+  });
+
+  it('warns when a Lambda function is not invoked with POST', async () => {
+    const text = restYaml(`type: aws
+httpMethod: GET
+uri: ${LAMBDA}`);
+    const [d] = withCode(await validate(text), 'lambda-http-method-not-post');
+    assert.deepEqual(d.data, { expected: 'POST' });
+    assert.deepEqual(d.range, rangeOf(text, 'GET'));
+  });
+
+  it('marks mapping settings of proxy integrations as ignored', async () => {
+    const text = restYaml(`type: AWS_PROXY
+httpMethod: POST
+uri: ${LAMBDA}
+responses:
+  default:
+    statusCode: '200'`);
+    const [d] = withCode(await validate(text), 'ignored-for-proxy');
+    assert.equal(d.severity, 2);
+    assert.deepEqual(d.range, rangeOf(text, 'responses', 2));
+  });
+
+  it('grades timeouts by dialect and streaming', async () => {
+    const base = `type: http_proxy
+httpMethod: ANY
+uri: https://example.com/{proxy}
+`;
+    const [raised] = withCode(await validate(restYaml(`${base}timeoutInMillis: 60000`)), 'timeout-out-of-range');
+    assert.equal(raised.severity, 2);
+    const [tooLong] = withCode(await validate(restYaml(`${base}timeoutInMillis: 400000`)), 'timeout-out-of-range');
+    assert.equal(tooLong.severity, 1);
+    assert.deepEqual(withCode(await validate(restYaml(`${base}responseTransferMode: STREAM\ntimeoutInMillis: 900000`)), 'timeout-out-of-range'), []);
+    const [tooShort] = withCode(await validate(restYaml(`${base}timeoutInMillis: 10`)), 'value-out-of-range');
+    assert.match(tooShort.message, /is 10; it must be at least 50/);
+    const [http] = withCode(await validate(httpApi(`type: HTTP_PROXY
+httpMethod: GET
+uri: https://example.com
+payloadFormatVersion: '1.0'
+timeoutInMillis: 30001`)), 'timeout-out-of-range');
+    assert.match(http.message, /HTTP API integrations time out after at most 30000 ms/);
+  });
+
+  it('allows streaming only on proxy integrations of REST APIs', async () => {
+    const text = restYaml(`type: mock
+responseTransferMode: STREAM
+requestTemplates:
+  application/json: '{}'`);
+    const [d] = withCode(await validate(text), 'invalid-transfer-mode');
+    assert.deepEqual(d.range, rangeOf(text, 'STREAM'));
+  });
+
+  it('accepts payload format 2.0 only for Lambda proxy integrations of HTTP APIs', async () => {
+    const text = httpApi(`type: HTTP_PROXY
+httpMethod: GET
+uri: https://example.com
+payloadFormatVersion: '2.0'`);
+    const [d] = withCode(await validate(text), 'invalid-payload-format-version');
+    assert.deepEqual(d.data, { expected: '1.0' });
+    assert.deepEqual(d.range, rangeOf(text, "'2.0'"));
+  });
+
+  it('flags REST-only integration types on an HTTP API as a dialect mismatch', async () => {
+    const text = httpApi(`type: aws
+httpMethod: POST
+uri: ${LAMBDA}
+payloadFormatVersion: '1.0'`);
+    const [d] = withCode(await validate(text), 'dialect-mismatch');
+    assert.match(d.message, /"aws" is not supported by HTTP APIs/);
+    assert.equal(d.severity, 2);
+  });
+
+  it('needs a connectionId for VPC links', async () => {
+    const text = restYaml(`type: http_proxy
+httpMethod: GET
+uri: http://nlb.example.com
+connectionType: VPC_LINK`);
+    assert.deepEqual(withCode(await validate(text), 'missing-connection-id')[0].range, rangeOf(text, 'VPC_LINK'));
+  });
+});

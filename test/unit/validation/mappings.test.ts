@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { codes, rangeOf, restYaml, validate, withCode } from './validate';
+
+describe('integration mappings and cross-references', () => {
+  it('accepts mappings of declared, path-template and case-different header parameters', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com/pets/{id}
+requestParameters:
+  integration.request.path.id: method.request.path.petId
+  integration.request.header.x-trace: method.request.header.x-trace
+  integration.request.header.X-Static: "'yes'"
+  integration.request.querystring.stage: stageVariables.stage
+responses:
+  default:
+    statusCode: '200'
+    responseParameters:
+      method.response.header.x-request-id: integration.response.header.X-Id`);
+    assert.deepEqual(codes(await validate(text)), []);
+  });
+
+  it('reports an undeclared query parameter with the data a quick fix needs', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com/pets
+requestParameters:
+  integration.request.querystring.page: method.request.querystring.page`);
+    const [d] = withCode(await validate(text), 'undeclared-parameter');
+    assert.deepEqual(d.data, { name: 'page', in: 'query', path: '/pets/{petId}', method: 'GET' });
+    assert.deepEqual(d.range, rangeOf(text, 'method.request.querystring.page'));
+    assert.match(d.message, /reads the query parameter "page", which GET \/pets\/\{petId\} does not declare/);
+  });
+
+  it('follows $refs to shared parameters and merges path-item parameters', async () => {
+    const text = `swagger: '2.0'
+info: { title: t, version: '1' }
+parameters:
+  Page: { name: page, in: query, type: string }
+paths:
+  /items:
+    parameters:
+      - { name: X-Tenant, in: header, type: string }
+    get:
+      parameters:
+        - $ref: '#/parameters/Page'
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: http
+        httpMethod: GET
+        uri: https://example.com/items
+        requestParameters:
+          integration.request.querystring.page: method.request.querystring.page
+          integration.request.header.X-Tenant: method.request.header.x-tenant
+        responses: { default: { statusCode: '200' } }
+`;
+    assert.deepEqual(codes(await validate(text)), []);
+  });
+
+  it('reports integration responses mapping to undeclared statuses and headers', async () => {
+    const text = restYaml(`type: mock
+requestTemplates:
+  application/json: '{}'
+responses:
+  default:
+    statusCode: '200'
+    responseParameters:
+      method.response.header.X-Missing: "'1'"
+  4\\d{2}:
+    statusCode: '404'`);
+    const diagnostics = await validate(text);
+    const [status] = withCode(diagnostics, 'undeclared-response-status');
+    assert.deepEqual(status.data, { statusCode: '404', path: '/pets/{petId}', method: 'GET' });
+    assert.deepEqual(status.range, rangeOf(text, "'404'"));
+    const [header] = withCode(diagnostics, 'undeclared-response-header');
+    assert.deepEqual(header.data, { header: 'X-Missing', statusCode: '200', path: '/pets/{petId}', method: 'GET' });
+    assert.deepEqual(header.range, rangeOf(text, 'method.response.header.X-Missing'));
+  });
+
+  it('checks selection patterns as Java regular expressions', async () => {
+    const text = restYaml(`type: mock
+requestTemplates:
+  application/json: '{}'
+responses:
+  '(?i).*error.*': { statusCode: '200' }
+  '\\p{Alpha}++': { statusCode: '200' }
+  '[a-z': { statusCode: '200' }
+  default: { statusCode: '200' }`);
+    const diagnostics = withCode(await validate(text), 'invalid-selection-pattern');
+    assert.equal(diagnostics.length, 1);
+    assert.match(diagnostics[0].message, /"\[a-z" is not a valid Java regular expression/);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, "'[a-z'"));
+  });
+
+  it('checks mapping keys and sources of REST APIs', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+requestParameters:
+  method.request.header.X: method.request.header.X-Trace
+  integration.request.header.Y: literal`);
+    const diagnostics = await validate(text);
+    assert.deepEqual(withCode(diagnostics, 'invalid-mapping-key')[0].range, rangeOf(text, 'method.request.header.X:'.slice(0, -1)));
+    assert.match(withCode(diagnostics, 'invalid-mapping-value')[0].message, /"literal" is not a mapping source; .* such as `'literal'`/);
+  });
+
+  it('checks HTTP API parameter mapping keys, reserved headers and variables', async () => {
+    const text = `{
+  "openapi": "3.0.1",
+  "info": { "title": "t", "version": "1" },
+  "x-amazon-apigateway-importexport-version": "1.0",
+  "paths": { "/a": { "get": { "responses": { "200": { "description": "ok" } },
+    "x-amazon-apigateway-integration": { "type": "HTTP_PROXY", "httpMethod": "GET", "uri": "https://example.com", "payloadFormatVersion": "1.0",
+      "requestParameters": {
+        "append:header.x-user": "\${context.authorizer.sub}-$request.header.x-a",
+        "overwrite:header.Authorization": "static",
+        "integration.request.header.x": "$request.header.x",
+        "overwrite:querystring.q": "$requset.querystring.q"
+      } } } } }
+}`;
+    const diagnostics = await validate(text, { json: true });
+    assert.deepEqual(codes(diagnostics), ['invalid-mapping-key', 'invalid-mapping-value', 'reserved-header-mapping']);
+    assert.deepEqual(withCode(diagnostics, 'reserved-header-mapping')[0].range, rangeOf(text, '"overwrite:header.Authorization"'));
+    assert.deepEqual(withCode(diagnostics, 'invalid-mapping-value')[0].range, rangeOf(text, '"$requset.querystring.q"'));
+  });
+});

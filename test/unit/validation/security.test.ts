@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import { codes, rangeOf, validate, withCode } from './validate';
+
+const LAMBDA = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations';
+
+describe('authorizers and security requirements', () => {
+  it('accepts a REST token authorizer on an apiKey header scheme', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /a:
+    get:
+      security: [ { tokenAuth: [] } ]
+      responses: { '200': { description: ok } }
+components:
+  securitySchemes:
+    tokenAuth:
+      type: apiKey
+      name: Authorization
+      in: header
+      x-amazon-apigateway-authtype: custom
+      x-amazon-apigateway-authorizer:
+        type: token
+        authorizerUri: ${LAMBDA}
+        identitySource: method.request.header.Authorization
+        identityValidationExpression: '^Bearer .+$'
+        authorizerResultTtlInSeconds: 300
+`;
+    assert.deepEqual(codes(await validate(text)), []);
+  });
+
+  it('reports scheme shape, missing and inapplicable fields, identity sources and undefined schemes', async () => {
+    const text = `swagger: '2.0'
+info: { title: t, version: '1' }
+securityDefinitions:
+  pool:
+    type: oauth2
+    flow: implicit
+    authorizationUrl: https://example.com
+    scopes: {}
+    x-amazon-apigateway-authorizer:
+      type: cognito_user_pools
+      identityValidationExpression: '.*'
+  multi:
+    type: apiKey
+    name: Authorization
+    in: header
+    x-amazon-apigateway-authtype: awsCustom
+    x-amazon-apigateway-authorizer:
+      type: request
+      authorizerUri: ${LAMBDA}
+      identitySource: method.request.header.A, $request.header.B
+paths:
+  /a:
+    get:
+      security: [ { pol: [] } ]
+      responses: { '200': { description: ok } }
+`;
+    const diagnostics = await validate(text);
+    assert.deepEqual(codes(diagnostics), [
+      'authorizer-field-not-applicable',
+      'invalid-authorizer-scheme',
+      'invalid-identity-source',
+      'missing-authorizer-field',
+      'reserved-authtype',
+      'unknown-security-scheme',
+    ]);
+    assert.deepEqual(withCode(diagnostics, 'invalid-authorizer-scheme')[0].range, rangeOf(text, 'oauth2'));
+    assert.match(withCode(diagnostics, 'missing-authorizer-field')[0].message, /cognito_user_pools authorizer needs `providerARNs`/);
+    assert.match(withCode(diagnostics, 'invalid-identity-source')[0].message, /"\$request.header.B" is not an identity source/);
+    assert.deepEqual(withCode(diagnostics, 'unknown-security-scheme')[0].range, rangeOf(text, 'pol:'.slice(0, 3)));
+  });
+
+  it('needs "Unused" as the name of a request authorizer with several identity sources', async () => {
+    const text = `swagger: '2.0'
+info: { title: t, version: '1' }
+securityDefinitions:
+  req:
+    type: apiKey
+    name: Authorization
+    in: header
+    x-amazon-apigateway-authorizer:
+      type: request
+      authorizerUri: ${LAMBDA}
+      identitySource: method.request.header.A, method.request.querystring.b
+paths: {}
+`;
+    const [d] = withCode(await validate(text), 'invalid-authorizer-scheme');
+    assert.deepEqual(d.data, { expected: 'Unused' });
+    assert.deepEqual(d.range, rangeOf(text, 'Authorization'));
+  });
+
+  it('allows one security requirement per HTTP API operation', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /a:
+    get:
+      security:
+        - jwt: []
+        - iam: []
+      responses: { '200': { description: ok } }
+components:
+  securitySchemes:
+    iam: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authtype: awsSigv4 }
+    jwt:
+      type: oauth2
+      flows: {}
+      x-amazon-apigateway-authorizer:
+        type: jwt
+        identitySource: $request.header.Authorization
+        jwtConfiguration: { issuer: https://issuer.example.com, audience: [api] }
+`;
+    const diagnostics = await validate(text);
+    const [d] = withCode(diagnostics, 'multiple-security-requirements');
+    assert.deepEqual(d.range, rangeOf(text, 'security'));
+    assert.deepEqual(withCode(diagnostics, 'invalid-authorizer-scheme'), []);
+  });
+});

@@ -1,0 +1,72 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { parseApiDocument, type ApiDocument } from '../../../server/src/model/apiDocument';
+import { validateDocument } from '../../../server/src/services/validation';
+import type { DocumentResolver, LanguageSettings } from '../../../server/src/services/validationTypes';
+
+export interface ValidateOptions {
+  json?: boolean;
+  settings?: LanguageSettings;
+  resolver?: DocumentResolver;
+}
+
+export function parse(text: string, json = false, uri = json ? 'file:///work/api.json' : 'file:///work/api.yaml'): ApiDocument {
+  return parseApiDocument(TextDocument.create(uri, json ? 'json' : 'yaml', 1, text));
+}
+
+export async function validate(text: string, options: ValidateOptions = {}): Promise<Diagnostic[]> {
+  return validateDocument(parse(text, options.json), { settings: options.settings, resolver: options.resolver });
+}
+
+/** Diagnostics of one code. */
+export function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+  return diagnostics.filter((d) => d.code === code);
+}
+
+/** The codes present, sorted and without duplicates. */
+export function codes(diagnostics: Diagnostic[]): string[] {
+  return [...new Set(diagnostics.map((d) => String(d.code)))].sort();
+}
+
+/** Line and character of the n-th occurrence of a needle, and of its end, for range assertions. */
+export function rangeOf(text: string, needle: string, occurrence = 1): { start: { line: number; character: number }; end: { line: number; character: number } } {
+  let index = -1;
+  for (let i = 0; i < occurrence; i++) {
+    index = text.indexOf(needle, index + 1);
+    if (index < 0) throw new Error(`"${needle}" not found`);
+  }
+  const doc = TextDocument.create('file:///x', 'yaml', 1, text);
+  return { start: doc.positionAt(index), end: doc.positionAt(index + needle.length) };
+}
+
+/** A REST API operation in OpenAPI 3.0 YAML, with the given integration lines (indented under the operation). */
+export function restYaml(integration: string, extraOperation = '', extraRoot = ''): string {
+  return `openapi: 3.0.1
+info:
+  title: t
+  version: '1'
+${extraRoot}paths:
+  /pets/{petId}:
+    get:
+      parameters:
+        - name: petId
+          in: path
+          required: true
+          schema: { type: string }
+        - name: X-Trace
+          in: header
+          schema: { type: string }
+      responses:
+        '200':
+          description: ok
+          headers:
+            X-Request-Id:
+              schema: { type: string }
+${extraOperation}      x-amazon-apigateway-integration:
+${integration
+  .split('\n')
+  .filter((l) => l.length)
+  .map((l) => `        ${l}`)
+  .join('\n')}
+`;
+}

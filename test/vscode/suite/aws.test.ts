@@ -1,0 +1,182 @@
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { APIGatewayClient, CreateDeploymentCommand, GetStageCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
+import { ApiGatewayV2Client, ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
+import type { DeployResult } from '../../../client/src/deploy/deployer';
+import type { TreeNode } from '../../../client/src/tree/nodes';
+import type { AwsTreeAccess } from '../../../client/src/tree/register';
+import { startFakeApiGateway, type FakeApiGateway } from '../../fake-apigateway/server';
+import { extensionUnderTest, openExample, waitFor, waitForDiagnostics } from './harness';
+
+const PETS = `openapi: 3.0.1
+info:
+  title: vscode-pets
+  version: '1'
+paths:
+  /pets:
+    get:
+      responses:
+        '200':
+          description: ok
+      x-amazon-apigateway-integration:
+        type: aws_proxy
+        httpMethod: POST
+        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:listPets/invocations
+`;
+const ORDERS = `openapi: 3.0.1
+info:
+  title: vscode-orders
+  version: '1'
+paths:
+  /orders:
+    get:
+      responses:
+        '200':
+          description: ok
+      x-amazon-apigateway-integration:
+        type: aws_proxy
+        httpMethod: POST
+        uri: arn:aws:lambda:us-east-1:123456789012:function:listOrders
+        payloadFormatVersion: '2.0'
+`;
+
+const CREDENTIAL_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'];
+
+async function child(model: AwsTreeAccess['model'], parent: TreeNode | undefined, label: string): Promise<TreeNode> {
+  return waitFor(`"${label}" under ${parent?.label ?? 'the root'}`, async () => (await model.children(parent)).find((c) => c.label === label), 10_000);
+}
+
+describe('AWS: the API Gateway tree, deploy and rollback in a real VS Code', function () {
+  this.timeout(120_000);
+  let fake: FakeApiGateway;
+  let dir: string;
+  let access: AwsTreeAccess;
+  const savedEnv = Object.fromEntries(CREDENTIAL_VARS.map((k) => [k, process.env[k]]));
+  const config = () => vscode.workspace.getConfiguration('apigateway.aws');
+
+  before(async () => {
+    fake = await startFakeApiGateway();
+    dir = mkdtempSync(path.join(tmpdir(), 'apigw-vscode-aws-'));
+    // The extension runs in this process, so the default credential chain reads these.
+    process.env.AWS_ACCESS_KEY_ID = 'AKIDVSCODETEST';
+    process.env.AWS_SECRET_ACCESS_KEY = 'secret';
+    delete process.env.AWS_SESSION_TOKEN;
+    delete process.env.AWS_PROFILE;
+    await waitFor('the extension to activate', async () => {
+      if (!extensionUnderTest().isActive) await extensionUnderTest().activate();
+      return extensionUnderTest().isActive;
+    });
+    await config().update('profile', '', vscode.ConfigurationTarget.Global);
+    await config().update('region', 'us-east-1', vscode.ConfigurationTarget.Global);
+    await config().update('endpoint', fake.url, vscode.ConfigurationTarget.Global);
+    access = (await vscode.commands.executeCommand<AwsTreeAccess>('apigateway.aws.treeModel'))!;
+
+    const sdkConfig = { region: 'us-east-1', endpoint: fake.url, credentials: { accessKeyId: 'AKIDSEED', secretAccessKey: 'secret' } };
+    const v1 = new APIGatewayClient(sdkConfig);
+    const v2 = new ApiGatewayV2Client(sdkConfig);
+    const seeded = await v1.send(new ImportRestApiCommand({ body: new TextEncoder().encode(PETS.replace('vscode-pets', 'seeded-pets')) }));
+    await v1.send(new CreateDeploymentCommand({ restApiId: seeded.id, stageName: 'dev', variables: { alias: 'blue' } }));
+    await v2.send(new ImportApiCommand({ Body: ORDERS }));
+    v1.destroy();
+    v2.destroy();
+  });
+
+  after(async () => {
+    for (const key of ['profile', 'region', 'endpoint']) await config().update(key, undefined, vscode.ConfigurationTarget.Global);
+    for (const [k, v] of Object.entries(savedEnv)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    await fake?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('contributes the view, its commands and the apigateway.aws settings', () => {
+    const pkg = extensionUnderTest().packageJSON as { contributes: { views: Record<string, { id: string }[]>; configuration: { properties: Record<string, unknown> } } };
+    assert.ok(pkg.contributes.views.apigateway.some((v) => v.id === 'apigateway.apis'));
+    for (const key of ['profile', 'region', 'endpoint']) assert.ok(`apigateway.aws.${key}` in pkg.contributes.configuration.properties);
+  });
+
+  it('lists the deployed APIs down to methods and stages through the tree provider', async () => {
+    const model = access.model;
+    const api = await child(model, await child(model, undefined, 'REST APIs'), 'seeded-pets');
+    const pets = await child(model, await child(model, await child(model, api, 'Resources'), '/'), '/pets');
+    assert.equal((await child(model, pets, 'GET')).description, 'NONE · AWS_PROXY → λ listPets');
+    const dev = await child(model, await child(model, api, 'Stages'), 'dev');
+    assert.match(dev.url ?? '', new RegExp(`/restapis/${api.api!.apiId}/dev/_user_request_$`));
+    const orders = await child(model, await child(model, undefined, 'HTTP APIs'), 'vscode-orders');
+    assert.equal((await child(model, await child(model, orders, 'Routes'), 'GET /orders')).description, 'AWS_PROXY → λ listOrders');
+  });
+
+  it('shows an error row naming the endpoint, not an empty tree, when the credentials are refused', async () => {
+    process.env.AWS_ACCESS_KEY_ID = 'INVALID';
+    await vscode.commands.executeCommand('apigateway.aws.refresh');
+    try {
+      const roots = await access.model.children(undefined);
+      assert.equal(roots.length, 1);
+      assert.equal(roots[0].kind, 'error');
+      assert.match(roots[0].label, new RegExp(fake.url.replace(/[.]/g, '\\.')));
+    } finally {
+      process.env.AWS_ACCESS_KEY_ID = 'AKIDVSCODETEST';
+      await vscode.commands.executeCommand('apigateway.aws.refresh');
+    }
+  });
+
+  it('refuses to deploy a document with errors', async function () {
+    const document = await openExample('petstore.yaml');
+    const diagnostics = await waitForDiagnostics(document.uri);
+    if (!diagnostics.some((d) => d.severity === vscode.DiagnosticSeverity.Error)) this.skip();
+    const before = fake.state.restApis.size;
+    const result = await vscode.commands.executeCommand<DeployResult | undefined>('apigateway.aws.deploy', { target: 'new', stage: 'dev' });
+    assert.equal(result, undefined);
+    assert.equal(fake.state.restApis.size, before);
+  });
+
+  let first: DeployResult;
+
+  it('deploys the active document as a new API with every prompt answered, and remembers the link', async () => {
+    const file = path.join(dir, 'pets.yaml');
+    writeFileSync(file, PETS);
+    const document = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(document);
+    const result = await vscode.commands.executeCommand<DeployResult | undefined>('apigateway.aws.deploy', {
+      target: 'new', kind: 'REST', stage: 'dev', variables: { alias: 'green' }, acceptWarnings: true,
+    });
+    assert.ok(result, 'the deploy returned no result; see the "API Gateway" output channel');
+    first = result;
+    assert.equal(result.apiName, 'vscode-pets');
+    assert.equal(result.invokeUrl, `${fake.url}/restapis/${result.apiId}/dev/_user_request_`);
+    assert.ok(fake.state.restApis.has(result.apiId));
+    const links = JSON.parse(readFileSync(path.join(dir, '.apigateway', 'deployments.json'), 'utf8'));
+    assert.equal(links.links['pets.yaml'][0].apiId, result.apiId);
+    assert.equal(links.links['pets.yaml'][0].lastStage, 'dev');
+    await child(access.model, await child(access.model, undefined, 'REST APIs'), 'vscode-pets');
+  });
+
+  it('overwrites the linked API after writing a backup, then rolls the stage back', async () => {
+    const file = path.join(dir, 'pets.yaml');
+    writeFileSync(file, PETS.replace('/pets:', '/animals:'));
+    const document = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(document);
+    await waitFor('the editor to show the new text', () => document.getText().includes('/animals:'));
+    const second = await vscode.commands.executeCommand<DeployResult | undefined>('apigateway.aws.deploy', {
+      target: first.apiId, putMode: 'overwrite', stage: 'dev', acceptWarnings: true,
+    });
+    assert.ok(second, 'the redeploy returned no result');
+    assert.ok(second.backupFiles.length > 0 && second.backupFiles.every((f) => existsSync(f)));
+    assert.match(readFileSync(second.backupFiles.find((f) => f.endsWith('.yaml'))!, 'utf8'), /\/pets:/);
+    assert.notEqual(second.deploymentId, first.deploymentId);
+
+    const rolledBack = await vscode.commands.executeCommand<boolean>('apigateway.aws.rollbackStage', {
+      kind: 'REST', apiId: first.apiId, stage: 'dev', deploymentId: first.deploymentId, confirmed: true,
+    });
+    assert.equal(rolledBack, true);
+    const v1 = new APIGatewayClient({ region: 'us-east-1', endpoint: fake.url, credentials: { accessKeyId: 'AKIDCHECK', secretAccessKey: 'secret' } });
+    const stage = await v1.send(new GetStageCommand({ restApiId: first.apiId, stageName: 'dev' }));
+    v1.destroy();
+    assert.equal(stage.deploymentId, first.deploymentId);
+  });
+});
