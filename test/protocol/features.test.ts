@@ -38,20 +38,15 @@ describe('language features over stdio', () => {
 
   const doc = { uri: URI };
 
-  it('advertises the features', async () => {
-    const other = await TestLspClient.start();
-    try {
-      const result = await other.request<{ capabilities: Record<string, unknown> }>('initialize', { processId: null, rootUri: null, capabilities: {} });
-      const caps = result.capabilities;
-      assert.deepEqual((caps.completionProvider as { triggerCharacters: string[] }).triggerCharacters, ['.', '/', "'", '"', '$', ':']);
-      assert.equal(caps.hoverProvider, true);
-      assert.equal(caps.definitionProvider, true);
-      assert.equal(caps.referencesProvider, true);
-      assert.equal(caps.documentSymbolProvider, true);
-      assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'refactor']);
-    } finally {
-      await other.stop();
-    }
+  it('advertises the features', () => {
+    const caps = client.initializeResult!.capabilities;
+    assert.deepEqual((caps.completionProvider as { triggerCharacters: string[] }).triggerCharacters, ['.', '/', "'", '"', '$', ':', '#']);
+    assert.equal(caps.hoverProvider, true);
+    assert.equal(caps.definitionProvider, true);
+    assert.equal(caps.referencesProvider, true);
+    assert.equal(caps.documentSymbolProvider, true);
+    assert.deepEqual(caps.codeLensProvider, { resolveProvider: false });
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'refactor']);
   });
 
   it('completes enum values', async () => {

@@ -45,3 +45,24 @@ describe('language server over stdio', () => {
     assert.ok(diagnostics.some((d) => d.code === 'duplicate-key' && d.range.start.line === 3));
   });
 });
+
+describe('standalone mapping templates over stdio', () => {
+  let client: TestLspClient;
+  before(async () => {
+    client = await TestLspClient.start();
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('diagnoses, completes and offers an evaluate lens in a .vtl file', async () => {
+    const uri = 'file:///tmp/request.vtl';
+    client.open(uri, 'vtl', '{"ip": "$context.identty.sourceIp"}\n$util.\n');
+    const diagnostics = await client.waitForDiagnostics(uri);
+    assert.ok(diagnostics.some((d) => d.code === 'template-unknown-member' && d.range.start.line === 0), JSON.stringify(diagnostics));
+    const list = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 6 } });
+    assert.ok(list.items.some((i) => i.label.startsWith('escapeJavaScript')), JSON.stringify(list.items.map((i) => i.label)));
+    const lenses = await client.request<{ command: { command: string } }[]>('textDocument/codeLens', { textDocument: { uri } });
+    assert.equal(lenses[0].command.command, 'apigateway.evaluateTemplate');
+  });
+});

@@ -1,0 +1,86 @@
+import type { InvokeDraft, MultiValueMap } from './invokeMessages';
+
+/** One HTTP request as it goes on the wire. */
+export interface HttpRequestSpec {
+  method: string;
+  url: string;
+  /** Each header name once; multiple values are joined with commas, as HTTP allows. */
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * The request path with the path parameters filled in. Ordinary parameters are percent-encoded whole; a greedy
+ * `{name+}` keeps its slashes, each segment encoded on its own.
+ */
+export function concretePath(template: string, params: Record<string, string>): string {
+  return template.replace(/\{([^{}]+)\}/g, (whole, raw: string) => {
+    const greedy = raw.endsWith('+');
+    const name = greedy ? raw.slice(0, -1) : raw;
+    const value = params[name];
+    if (value === undefined || value === '') return whole;
+    return greedy ? value.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(value);
+  });
+}
+
+/** Path parameters the draft leaves empty; a request with one would hit a different resource or none. */
+export function missingPathParams(template: string, params: Record<string, string>): string[] {
+  const missing: string[] = [];
+  for (const m of template.matchAll(/\{([^{}]+?)\+?\}/g)) if (!params[m[1]]) missing.push(m[1]);
+  return missing;
+}
+
+export function multiValues(map: MultiValueMap | undefined): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(map ?? {})) out[name] = (Array.isArray(value) ? value : [value]).map(String);
+  return out;
+}
+
+/** `a=1&a=2&b=x%20y`, in the order the names were written. */
+export function queryString(query: MultiValueMap | undefined): string {
+  return Object.entries(multiValues(query))
+    .flatMap(([name, values]) => values.map((v) => `${encodeURIComponent(name)}=${encodeURIComponent(v)}`))
+    .join('&');
+}
+
+export function singleValueHeaders(headers: MultiValueMap | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(multiValues(headers)).map(([name, values]) => [name, values.join(',')]));
+}
+
+/** The path and query string after the stage URL, e.g. `/pets/7?type=dog`. */
+export function pathWithQuery(draft: Pick<InvokeDraft, 'pathTemplate' | 'pathParams' | 'query'>): string {
+  const query = queryString(draft.query);
+  return `${concretePath(draft.pathTemplate, draft.pathParams)}${query ? `?${query}` : ''}`;
+}
+
+/** The full URL of the request on a deployed stage; the stage URL may or may not end in a slash. */
+export function stageRequestUrl(stageUrl: string, draft: Pick<InvokeDraft, 'pathTemplate' | 'pathParams' | 'query'>): string {
+  const base = stageUrl.trim().replace(/\/+$/, '');
+  const url = new URL(`${base}${pathWithQuery(draft)}`);
+  return url.toString();
+}
+
+/** The HTTP request the draft describes against a base URL: headers with the API key, and the body when one is sent. */
+export function httpRequestFor(draft: InvokeDraft, baseUrl: string): HttpRequestSpec {
+  const headers = singleValueHeaders(draft.headers);
+  if (draft.apiKey && !Object.keys(headers).some((h) => h.toLowerCase() === 'x-api-key')) headers['x-api-key'] = draft.apiKey;
+  const sendsBody = draft.body !== '' && !['GET', 'HEAD'].includes(draft.method.toUpperCase());
+  return { method: draft.method.toUpperCase() === 'ANY' ? 'GET' : draft.method.toUpperCase(), url: stageRequestUrl(baseUrl, draft), headers, body: sendsBody ? draft.body : undefined };
+}
+
+/** The local gateway's request for the draft; the server mirrors this shape as `InvokeLocalParams`. */
+export function localInvokeParams(draft: InvokeDraft, uri: string, workspaceFolder: string | undefined) {
+  const method = draft.method.toUpperCase() === 'ANY' ? 'GET' : draft.method.toUpperCase();
+  return {
+    uri,
+    operation: { path: draft.pathTemplate, method: draft.method.toUpperCase() },
+    method,
+    path: concretePath(draft.pathTemplate, draft.pathParams),
+    query: multiValues(draft.query),
+    headers: singleValueHeaders(draft.headers),
+    body: draft.body,
+    stage: draft.stage,
+    stageVariables: draft.stageVariables,
+    workspaceFolder,
+  };
+}

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { formatLog } from '../../../server/src/gateway/executionLog';
+import { closeHost, exampleGateway, fn, gatewayFor } from './gatewayFixture';
+
+describe('gateway CORS and execution log', function () {
+  this.timeout(20000);
+  after(closeHost);
+
+  it('answers HTTP API preflight requests from x-amazon-apigateway-cors', async () => {
+    const gw = exampleGateway('orders-http-api.json');
+    const r = await gw.invoke({
+      method: 'OPTIONS',
+      path: '/orders',
+      headers: { Origin: 'https://shop.example.com', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, authorization' },
+    });
+    assert.equal(r.status, 204);
+    assert.deepEqual(r.headers, {
+      'Access-Control-Allow-Origin': 'https://shop.example.com',
+      'Access-Control-Allow-Methods': 'GET,POST,DELETE',
+      'Access-Control-Allow-Headers': 'authorization,content-type',
+      'Access-Control-Max-Age': '3600',
+      'Access-Control-Allow-Credentials': 'true',
+    });
+    const foreign = await gw.invoke({ method: 'OPTIONS', path: '/orders', headers: { Origin: 'https://evil.example.com', 'Access-Control-Request-Method': 'GET' } });
+    assert.equal(foreign.status, 204);
+    assert.deepEqual(foreign.headers, {});
+  });
+
+  it('adds the allowed origin to actual HTTP API responses, errors included', async () => {
+    const gw = exampleGateway('orders-http-api.json');
+    const r = await gw.invoke({ method: 'GET', path: '/orders', headers: { Origin: 'https://shop.example.com' } });
+    assert.equal(r.status, 401);
+    assert.equal(r.headers['Access-Control-Allow-Origin'], 'https://shop.example.com');
+  });
+
+  it('runs REST OPTIONS methods from the document as they are', async () => {
+    const doc = `openapi: 3.0.1
+info: { title: cors, version: '1' }
+paths:
+  /pets:
+    options:
+      responses:
+        '200':
+          description: preflight
+          headers:
+            Access-Control-Allow-Origin: { schema: { type: string } }
+            Access-Control-Allow-Methods: { schema: { type: string } }
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: { application/json: '{"statusCode": 200}' }
+        responses:
+          default:
+            statusCode: '200'
+            responseParameters:
+              method.response.header.Access-Control-Allow-Origin: "'*'"
+              method.response.header.Access-Control-Allow-Methods: "'GET,OPTIONS'"
+`;
+    const r = await gatewayFor(doc).invoke({ method: 'OPTIONS', path: '/pets', headers: { Origin: 'https://a.example', 'Access-Control-Request-Method': 'GET' } });
+    assert.equal(r.status, 200);
+    assert.equal(r.headers['Access-Control-Allow-Origin'], '*');
+    assert.equal(r.headers['Access-Control-Allow-Methods'], 'GET,OPTIONS');
+  });
+
+  it('writes the test-invoke log lines in order, with timings per step', async () => {
+    const petstore = exampleGateway('petstore.yaml', { functions: { GetPet: fn('echoEvent') } });
+    const r = await petstore.invoke({ method: 'GET', path: '/pets/9', query: { verbose: ['1'] }, headers: { Accept: 'application/json' } });
+    assert.equal(r.status, 200);
+    const lines = r.log.map((e) => e.message);
+    const expectInOrder = [
+      /^Starting execution for request: [0-9a-f-]{36}$/,
+      /^HTTP Method: GET, Resource Path: \/pets\/\{petId\}$/,
+      /^Method request path: \{petId=9\}$/,
+      /^Method request query string: \{verbose=\[1\]\}$/,
+      /^Method request headers: \{Accept=application\/json\}$/,
+      /^Method request body before transformations: $/,
+      /^Endpoint request URI: https:\/\/lambda\.us-east-1\.amazonaws\.com\/2015-03-31\/functions\/arn:aws:lambda:us-east-1:123456789012:function:GetPet\/invocations$/,
+      /^Endpoint request body after transformations: \{"resource":"\/pets\/\{petId\}"/,
+      /^Endpoint response body before transformations: /,
+      /^Method response body after transformations: /,
+      /^Method response headers: \{Content-Type=application\/json, X-Function=GetPet\}$/,
+      /^Successfully completed execution$/,
+      /^Method completed with status: 200$/,
+    ];
+    let at = 0;
+    for (const pattern of expectInOrder) {
+      const found = lines.findIndex((line, i) => i >= at && pattern.test(line));
+      assert.ok(found >= 0, `missing ${pattern} after line ${at}:\n${lines.join('\n')}`);
+      at = found + 1;
+    }
+    assert.deepEqual(
+      r.steps.map((s) => s.name),
+      ['method request', 'authorization', 'validation', 'integration', 'method response'],
+    );
+    assert.ok(r.steps.every((s) => s.ms >= 0));
+    assert.ok(r.latencyMs >= r.steps.reduce((n, s) => n + s.ms, 0) - 0.01);
+    assert.match(formatLog(r.log).split('\n')[0], /^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} UTC \d{4} : Starting execution/);
+  });
+});

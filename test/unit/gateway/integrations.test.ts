@@ -1,0 +1,243 @@
+import assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { closeHost, exampleGateway, fn, gatewayFor, json } from './gatewayFixture';
+
+interface Seen {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+describe('gateway integrations', function () {
+  this.timeout(20000);
+  let server: http.Server;
+  let base = '';
+  const seen: Seen[] = [];
+  before(async () => {
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+        if (req.url?.startsWith('/slow')) {
+          setTimeout(() => res.end('late'), 300);
+          return;
+        }
+        const status = req.url?.includes('missing') ? 404 : 200;
+        res.writeHead(status, { 'Content-Type': 'application/json', 'X-Backend': 'yes', 'Set-Cookie': ['s=1', 't=2'] });
+        res.end(JSON.stringify({ got: req.url, method: req.method, items: [{ id: 1 }, { id: 2 }] }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.close();
+    closeHost();
+  });
+
+  it('MOCK: request template picks the status, response template renders the body', async () => {
+    const petstore = exampleGateway('petstore.yaml');
+    const health = await petstore.invoke({ method: 'GET', path: '/health', stage: 'dev' });
+    assert.equal(health.status, 200);
+    const body = json(health.body) as Record<string, string>;
+    assert.equal(body.status, 'ok');
+    assert.equal(body.stage, 'dev');
+    assert.match(body.requestId, /^[0-9a-f-]{36}$/);
+    const del = await petstore.invoke({ method: 'DELETE', path: '/pets/1' });
+    assert.equal(del.status, 204);
+    assert.equal(del.body, '');
+  });
+
+  it('MOCK: selects integration responses by status, applies parameters and overrides, refuses unknown media types', async () => {
+    const doc = `openapi: 3.0.1
+info: { title: mock, version: '1' }
+paths:
+  /m:
+    post:
+      responses: { '200': { description: ok }, '404': { description: nf } }
+      x-amazon-apigateway-integration:
+        type: mock
+        passthroughBehavior: never
+        requestTemplates:
+          application/json: |
+            #set($b = $input.path('$'))
+            {"statusCode": #if($b.found) 200 #else 404 #end}
+        responses:
+          '4\\d{2}':
+            statusCode: '404'
+            responseTemplates: { application/json: '{"error": "not found"}' }
+          default:
+            statusCode: '200'
+            responseParameters:
+              method.response.header.X-Static: "'fixed'"
+            responseTemplates:
+              application/json: |
+                #set($context.responseOverride.header.X-Override = "yes")
+                {"found": true}
+`;
+    const gw = gatewayFor(doc);
+    const found = await gw.invoke({ method: 'POST', path: '/m', headers: { 'Content-Type': 'application/json' }, body: '{"found": true}' });
+    assert.equal(found.status, 200);
+    assert.equal(found.headers['X-Static'], 'fixed');
+    assert.equal(found.headers['X-Override'], 'yes');
+    const missing = await gw.invoke({ method: 'POST', path: '/m', headers: { 'Content-Type': 'application/json' }, body: '{"found": false}' });
+    assert.equal(missing.status, 404);
+    assert.deepEqual(json(missing.body), { error: 'not found' });
+    const xml = await gw.invoke({ method: 'POST', path: '/m', headers: { 'Content-Type': 'application/xml' }, body: '<a/>' });
+    assert.equal(xml.status, 415);
+    assert.deepEqual(json(xml.body), { message: 'Unsupported Media Type' });
+  });
+
+  it('HTTP: maps parameters and templates both ways, selecting the response by backend status', async () => {
+    const doc = `openapi: 3.0.1
+info: { title: http, version: '1' }
+paths:
+  /things/{id}:
+    get:
+      parameters:
+        - { name: id, in: path, required: true, schema: { type: string } }
+        - { name: q, in: query, schema: { type: string } }
+      responses: { '200': { description: ok }, '404': { description: nf } }
+      x-amazon-apigateway-integration:
+        type: http
+        httpMethod: GET
+        uri: \${stageVariables.backend}/items/{itemId}
+        requestParameters:
+          integration.request.path.itemId: method.request.path.id
+          integration.request.querystring.search: method.request.querystring.q
+          integration.request.header.X-Source: "'gateway'"
+        responses:
+          '404':
+            statusCode: '404'
+            responseTemplates: { application/json: '{"missing": true}' }
+          default:
+            statusCode: '200'
+            responseParameters:
+              method.response.header.X-From-Backend: integration.response.header.X-Backend
+            responseTemplates:
+              application/json: '{"count": $input.path(''$.items'').size(), "url": "$input.path(''$.got'')"}'
+`;
+    const gw = gatewayFor(doc, { stages: { local: { variables: { backend: base } } } });
+    const r = await gw.invoke({ method: 'GET', path: '/things/42', query: { q: ['blue cat'] }, headers: { 'X-Not-Forwarded': '1' } });
+    assert.equal(r.status, 200, r.body);
+    assert.deepEqual(json(r.body), { count: 2, url: '/items/42?search=blue+cat' });
+    assert.equal(r.headers['X-From-Backend'], 'yes');
+    const call = seen.at(-1)!;
+    assert.equal(call.headers['x-source'], 'gateway');
+    assert.equal(call.headers['x-not-forwarded'], undefined);
+    const nf = await gw.invoke({ method: 'GET', path: '/things/missing' });
+    assert.equal(nf.status, 404);
+    assert.deepEqual(json(nf.body), { missing: true });
+    const log = r.log.map((e) => e.message);
+    assert.ok(log.includes(`Endpoint request URI: ${base}/items/42?search=blue+cat`));
+    assert.ok(log.some((m) => m.startsWith('Received response. Status: 200')));
+  });
+
+  it('HTTP_PROXY: passes the request through and the response back', async () => {
+    const doc = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'p', version: '1' },
+      paths: {
+        '/proxy/{proxy+}': {
+          'x-amazon-apigateway-any-method': {
+            parameters: [{ name: 'proxy', in: 'path', required: true }],
+            'x-amazon-apigateway-integration': {
+              type: 'http_proxy',
+              httpMethod: 'ANY',
+              uri: `${base}/{proxy}`,
+              requestParameters: { 'integration.request.path.proxy': 'method.request.path.proxy' },
+            },
+          },
+        },
+        '/slow': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/slow`, timeoutInMillis: 100 } } },
+      },
+    });
+    const gw = gatewayFor(doc, {}, 'proxy.json');
+    const r = await gw.invoke({ method: 'PUT', path: '/proxy/a/b', query: { x: ['1'] }, headers: { 'X-Custom': 'c', 'Content-Type': 'text/plain' }, body: 'payload' });
+    assert.equal(r.status, 200);
+    assert.deepEqual(json(r.body), { got: '/a/b?x=1', method: 'PUT', items: [{ id: 1 }, { id: 2 }] });
+    assert.equal(r.headers['X-Backend'], 'yes');
+    assert.deepEqual(r.multiValueHeaders?.['Set-Cookie'], ['s=1', 't=2']);
+    const call = seen.at(-1)!;
+    assert.equal(call.headers['x-custom'], 'c');
+    assert.equal(call.body, 'payload');
+    const slow = await gw.invoke({ method: 'GET', path: '/slow' });
+    assert.equal(slow.status, 504);
+    assert.deepEqual(json(slow.body), { message: 'Endpoint request timed out' });
+  });
+
+  it('HTTP API HTTP_PROXY: fills {proxy} and applies parameter mapping', async () => {
+    const gw = exampleGateway('orders-http-api.json');
+    const doc = JSON.parse(JSON.stringify(gw.model.value)) as { paths: Record<string, Record<string, { 'x-amazon-apigateway-integration': Record<string, unknown> }>> };
+    const integration = doc.paths['/catalog/{proxy+}']['x-amazon-apigateway-any-method']['x-amazon-apigateway-integration'];
+    integration.uri = `${base}/catalog/{proxy}`;
+    integration.requestParameters = { 'append:header.X-Tenant': '$request.querystring.tenant', 'remove:querystring.tenant': "''" };
+    const r = await gatewayFor(JSON.stringify(doc), {}, 'orders.json').invoke({ method: 'GET', path: '/catalog/books/1', query: { tenant: ['t9'], page: ['2'] } });
+    assert.equal(r.status, 200, r.body);
+    assert.equal((json(r.body) as { got: string }).got, '/catalog/books/1?page=2');
+    assert.equal(seen.at(-1)!.headers['x-tenant'], 't9');
+  });
+
+  it('AWS (custom Lambda): templates both ways, errorMessage selects the response', async () => {
+    const petstore = exampleGateway('petstore.yaml', { functions: { CreatePet: fn('createPet') } });
+    const headers = { 'Content-Type': 'application/json' };
+    const created = await petstore.invoke({ method: 'POST', path: '/pets', headers, body: '{"name": "Rex", "type": "dog", "price": 10, "tags": ["good"]}' });
+    assert.equal(created.status, 201, created.body);
+    assert.deepEqual(json(created.body), { id: 'p-1', name: 'Rex', type: 'dog', price: 10 });
+    const crashed = await petstore.invoke({ method: 'POST', path: '/pets', headers, body: '{"name": "crash", "type": "dog", "price": 1}' });
+    // No pattern matches 'Unexpected failure': the default response (201) maps it, as API Gateway does.
+    assert.equal(crashed.status, 201);
+    const doc = `openapi: 3.0.1
+info: { title: custom, version: '1' }
+paths:
+  /pets:
+    post:
+      responses: { '201': { description: ok }, '400': { description: bad } }
+      x-amazon-apigateway-integration:
+        type: aws
+        httpMethod: POST
+        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:CreatePet/invocations
+        responses:
+          default: { statusCode: '201' }
+          '.*Invalid pet.*':
+            statusCode: '400'
+            responseTemplates:
+              application/json: |
+                #set($error = $util.parseJson($input.path('$.errorMessage')))
+                {"message": "$error.message"}
+`;
+    const gw = gatewayFor(doc, { functions: { CreatePet: fn('createPet') } });
+    const invalid = await gw.invoke({ method: 'POST', path: '/pets', headers, body: '{}' });
+    assert.equal(invalid.status, 400, invalid.body);
+    assert.deepEqual(json(invalid.body), { message: 'Invalid pet: name is required' });
+  });
+
+  it('other AWS services: a 501 that shows the request that would be sent', async () => {
+    const doc = `openapi: 3.0.1
+info: { title: sqs, version: '1' }
+paths:
+  /queue:
+    post:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: aws
+        httpMethod: POST
+        uri: arn:aws:apigateway:us-east-1:sqs:path/123456789012/orders
+        credentials: arn:aws:iam::123456789012:role/apigw-sqs
+        requestParameters:
+          integration.request.header.Content-Type: "'application/x-www-form-urlencoded'"
+        requestTemplates:
+          application/json: Action=SendMessage&MessageBody=$util.urlEncode($input.body)
+`;
+    const r = await gatewayFor(doc).invoke({ method: 'POST', path: '/queue', headers: { 'Content-Type': 'application/json' }, body: '{"a":1}' });
+    assert.equal(r.status, 501);
+    const shown = json(r.body) as { request: { uri: string; method: string; headers: Record<string, string>; body: string } };
+    assert.equal(shown.request.uri, 'https://sqs.us-east-1.amazonaws.com/123456789012/orders');
+    assert.equal(shown.request.method, 'POST');
+    assert.equal(shown.request.headers['Content-Type'], 'application/x-www-form-urlencoded');
+    assert.equal(shown.request.body, 'Action=SendMessage&MessageBody=%7B%22a%22%3A1%7D');
+  });
+});
