@@ -21,10 +21,12 @@ source "$REPO/scripts/lib/code-server.sh"
 
 echo "[start] building and packaging the extension"
 node build.mjs
-npm run --silent package
-VSIX="$REPO/$(node -p 'const p = require("./package.json"); `${p.name}-${p.version}.vsix`')"
-
 PROFILE="$CS_CACHE/start-profile"
+mkdir -p "$PROFILE"
+VSIX="$PROFILE/apigateway-studio.vsix"
+npm run --silent package -- --out "$VSIX" >"$PROFILE/package.log" 2>&1 || {
+  cat "$PROFILE/package.log" >&2; exit 1; }
+
 PORT="$(cs_free_port "${PORT:-8080}")"
 cs_prepare "$PROFILE" "$PORT"
 # A new, empty extensions folder each start: the fresh .vsix always wins over an installed one of the same version.

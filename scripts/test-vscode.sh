@@ -9,8 +9,8 @@ cd "$REPO"
 started=$(date +%s)
 step() { echo "[test-vscode] $*"; }
 
-stats_dir="$(mktemp -d "${TMPDIR:-/tmp}/apigw-vscode-stats.XXXXXX")"
-trap 'rm -rf "$stats_dir"' EXIT
+work="$(mktemp -d "${TMPDIR:-/tmp}/apigw-test-vscode.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
 
 write_total() {
   [ -n "${APIGW_STATS_FILE:-}" ] || return 0
@@ -30,28 +30,31 @@ write_total() {
 
 fail_setup() {
   step "setup failed: $1"
-  write_total "$stats_dir/none"
+  write_total "$work/none"
   exit 1
 }
 
 bash scripts/ensure-vscode.sh || fail_setup "ensure-vscode"
+# A private .vsix path: another build in the same tree cannot overwrite the one under test halfway through.
+vsix="$work/apigateway-studio.vsix"
+step "npm run package -- --out $vsix"
+npm run --silent package -- --out "$vsix" || fail_setup "package"
+# After packaging (a production build): the suite then runs on a development build, with source maps.
 step "node build.mjs --tests"
 node build.mjs --tests || fail_setup "build"
-step "npm run package"
-npm run --silent package || fail_setup "package"
 built=$(date +%s)
 
 step "extension tests in the real extension host"
-APIGW_STATS_FILE="$stats_dir/suite.json" npx tsx test/vscode/runTests.ts
+APIGW_STATS_FILE="$work/suite.json" npx tsx test/vscode/runTests.ts
 suite_status=$?
 suite_done=$(date +%s)
 
 step "UI screenshot check"
-APIGW_STATS_FILE="$stats_dir/ui.json" npx tsx test/vscode/ui/screenshot.ts
+APIGW_VSIX="$vsix" APIGW_STATS_FILE="$work/ui.json" npx tsx test/vscode/ui/screenshot.ts
 ui_status=$?
 finished=$(date +%s)
 
-write_total "$stats_dir/suite.json" "$stats_dir/ui.json"
+write_total "$work/suite.json" "$work/ui.json"
 step "setup+build $((built - started)) s, suite $((suite_done - built)) s, UI $((finished - suite_done)) s"
 if [ $suite_status -ne 0 ] || [ $ui_status -ne 0 ]; then
   step "FAILED (suite exit $suite_status, UI exit $ui_status)"

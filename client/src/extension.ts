@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { startLanguageClient } from './languageClient';
 import { registerAwsFeatures } from './tree/register';
 import { registerEvaluator } from './panels/evaluatorPanel';
+import { registerInvokePanel } from './panels/invokePanel';
 
 let client: LanguageClient | undefined;
 
@@ -10,6 +11,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerAwsFeatures(context);
   client = await startLanguageClient(context);
   registerEvaluator(context, client);
+  registerInvokePanel(context, client);
 }
 
 export async function deactivate(): Promise<void> {

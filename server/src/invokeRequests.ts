@@ -232,8 +232,8 @@ async function loadLocalConfig(baseDir: string): Promise<{ config: LocalConfig; 
 
 export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse'>): void {
   const handlers = createInvokeHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document) });
-  connection.onRequest(INVOKE_LOCAL_REQUEST, (params: InvokeLocalParams) => handlers.invokeLocal(params));
-  connection.onRequest(OPERATION_SAMPLE_REQUEST, (params: OperationSampleParams) => handlers.operationSample(params));
+  connection.onRequest<InvokeLocalResult, unknown>(INVOKE_LOCAL_REQUEST, (params: InvokeLocalParams) => handlers.invokeLocal(params));
+  connection.onRequest<OperationSampleResult, unknown>(OPERATION_SAMPLE_REQUEST, (params: OperationSampleParams) => handlers.operationSample(params));
   // Lambda workers are child processes: they must not outlive the server.
   process.once('exit', () => handlers.dispose());
 }

@@ -72,7 +72,9 @@ for p in "${dev_paths[@]}"; do driver_args+=(--dev "$p"); done
 [ -n "$folder" ] && driver_args+=(--folder "$folder")
 [ -n "$workspace" ] && driver_args+=(--workspace "$workspace")
 
-"$HERE/../../node_modules/.bin/tsx" "$HERE/drive-tests.ts" "${driver_args[@]}" &
+# The driver enforces the run's time limit itself; `timeout` only catches a driver that hangs while shutting down.
+limit="${APIGW_VSCODE_TIMEOUT:-600}"
+timeout --kill-after=15 "$((limit + 60))" "$HERE/../../node_modules/.bin/tsx" "$HERE/drive-tests.ts" "${driver_args[@]}" &
 driver_pid=$!
 wait "$driver_pid"
 code=$?

@@ -90,7 +90,7 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
   for (const [k, v] of Object.entries(headers)) lowerHeaders[k.toLowerCase()] = v;
   const stage = input.stage ?? engine.config.defaultStage ?? (httpApi ? '$default' : 'local');
   const stageVariables = stageVariablesFor(engine.config, stage);
-  const path = stripBasePath(rawPath, model.basePath);
+  let path = stripBasePath(rawPath, model.basePath);
 
   if (engine.cors && method === 'OPTIONS' && lowerHeaders.origin && lowerHeaders['access-control-request-method']) {
     const preflight = preflightResponse(engine.cors, lowerHeaders);
@@ -98,7 +98,13 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     return finish(log, { status: preflight.status, headers: preflight.headers, body: '' });
   }
 
-  const match = engine.routes.match(method, path);
+  let match = engine.routes.match(method, path);
+  // A REST API's real URL starts with the stage (`/dev/pets`); a path copied from one still finds its route.
+  if (!match && !httpApi && (path === `/${stage}` || path.startsWith(`/${stage}/`))) {
+    const withoutStage = path.slice(stage.length + 1) || '/';
+    match = engine.routes.match(method, withoutStage);
+    if (match) path = withoutStage;
+  }
   const body = decodeBody(input.body, lowerHeaders['content-type'], model.binaryMediaTypes, httpApi);
   const context = buildRequestContext({
     method,
@@ -166,10 +172,10 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     if (engine.cors) applyCorsHeaders(engine.cors, lowerHeaders, result.headers);
     log.add('Successfully completed execution');
     log.add(`Method completed with status: ${result.status}`);
-    return finish(log, result);
+    return finish(log, withRequestId(result, context.requestId as string, httpApi));
   } catch (error) {
     log.step('gateway response');
-    return finish(log, errorResponse(engine, error, request, log));
+    return finish(log, withRequestId(errorResponse(engine, error, request, log), context.requestId as string, httpApi));
   }
 }
 
@@ -240,6 +246,12 @@ function errorResponse(engine: Engine, error: unknown, request: MethodRequest, l
   log.add(`Gateway response type: ${gatewayError.type} with status code: ${rendered.status}`);
   log.add(`Method completed with status: ${rendered.status}`);
   return rendered;
+}
+
+/** API Gateway names the request in every answer: `x-amzn-RequestId` (REST) or `apigw-requestid` (HTTP APIs). */
+function withRequestId(result: IntegrationResult, requestId: string, httpApi: boolean): IntegrationResult {
+  result.headers[httpApi ? 'apigw-requestid' : 'x-amzn-RequestId'] = requestId;
+  return result;
 }
 
 function finish(log: ExecutionLog, result: IntegrationResult): GatewayResponse {

@@ -50,6 +50,8 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
               out[k] = merged;
             }
             const body = response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body;
+            // A known length avoids chunked encoding: one write per response instead of three.
+            if (!Object.keys(out).some((h) => h.toLowerCase() === 'content-length')) out['Content-Length'] = String(Buffer.byteLength(body));
             res.writeHead(response.status, out);
             res.end(req.method === 'HEAD' ? undefined : body);
             options.onRequest?.(`${req.method} ${url} ${response.status} ${(performance.now() - started).toFixed(2)} ms`);

@@ -26,8 +26,20 @@ export interface MethodRequest {
   context: Json;
 }
 
-/** What the template engine sees: `$input.params()`, `$stageVariables`, `$context`. Repeated query values: the last one wins. */
+const templateRequests = new WeakMap<MethodRequest, TemplateRequest>();
+
+/**
+ * What the template engine sees: `$input.params()`, `$stageVariables`, `$context`. Repeated query values: the
+ * last one wins. Built once per request; `body` replaces the method request body (response templates).
+ */
 export function templateRequest(req: MethodRequest, body = req.body): TemplateRequest {
+  let cached = templateRequests.get(req);
+  if (!cached) templateRequests.set(req, (cached = buildTemplateRequest(req)));
+  return body === cached.body ? cached : { ...cached, body };
+}
+
+function buildTemplateRequest(req: MethodRequest): TemplateRequest {
+  const body = req.body;
   const querystring: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.query)) querystring[k] = v[v.length - 1];
   const { authorizerV2: _v2, ...context } = req.context;

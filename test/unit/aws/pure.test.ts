@@ -2,6 +2,10 @@ import * as assert from 'node:assert/strict';
 import { integrationTarget, lambdaFunctionName } from '../../../client/src/aws/integrationTarget';
 import { customDomainUrl, invokeUrl } from '../../../client/src/aws/invokeUrl';
 import { allPages } from '../../../client/src/aws/paging';
+import { listProfiles } from '../../../client/src/aws/profiles';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { locateWarnings, warningSubject } from '../../../client/src/deploy/importWarnings';
 import { looksLikeProduction } from '../../../client/src/deploy/productionStage';
 
@@ -78,5 +82,24 @@ describe('paging', () => {
     const pages: Record<string, { items: number[]; next?: string }> = { start: { items: [1, 2], next: 'a' }, a: { items: [3], next: 'b' }, b: { items: [4] } };
     assert.deepEqual(await allPages(async (t) => pages[t ?? 'start']), [1, 2, 3, 4]);
     await assert.rejects(allPages(async (t) => ({ items: [1], next: t ? t : 'loop' }) as { items: number[]; next?: string }), /twice/);
+  });
+});
+
+describe('profiles from the shared files', () => {
+  it('lists config and credentials profiles, their regions and SSO use, from the files the environment names', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-profiles-'));
+    try {
+      writeFileSync(path.join(dir, 'config'), [
+        '[default]', 'region = eu-central-1', '', '[profile work]', 'sso_session = corp', 'sso_account_id = 1', '',
+        '[sso-session corp]', 'sso_start_url = https://corp.awsapps.com/start', '', '# [profile commented]', '[services local]', 'apigateway =', '  endpoint_url = http://x',
+      ].join('\n'));
+      writeFileSync(path.join(dir, 'credentials'), ['[default]', 'aws_access_key_id = A', '[ci]', 'aws_access_key_id = B'].join('\n'));
+      const profiles = await listProfiles({ AWS_CONFIG_FILE: path.join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: path.join(dir, 'credentials') });
+      assert.deepEqual(profiles.map((p) => [p.name, p.region, p.sso, p.sources.join('+')]), [
+        ['default', 'eu-central-1', false, 'config+credentials'], ['ci', undefined, false, 'credentials'], ['work', undefined, true, 'config'],
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -8,11 +8,11 @@ import { documentFromText } from '../../../server/src/gateway/workspaceFiles';
 export const FIXTURES = path.join(__dirname, 'fixtures');
 export const EXAMPLES = path.join(__dirname, '..', '..', '..', 'examples');
 
-/** One Lambda host for a test file; `closeHost` in `after` stops its workers. */
+/** One Lambda host for the test files; `closeHost` in `after` stops its workers, which start again on demand. */
 export const host = new LambdaHost(FIXTURES);
 
 export function closeHost(): void {
-  host.close();
+  host.dispose();
 }
 
 /** A gateway for an inline document; `.json` names parse as JSON, anything else as YAML. */

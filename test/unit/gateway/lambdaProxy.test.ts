@@ -173,6 +173,18 @@ describe('gateway Lambda proxy integration', function () {
     assert.ok((performance.now() - start) / 20 < 20, 'a warm call takes under 20 ms');
   });
 
+  it('queues concurrent invocations beyond the worker limit and answers them all', async () => {
+    const gw = gatewayFor(REST('Queue'), { functions: { Queue: fn('slow') } });
+    const results = await Promise.all(Array.from({ length: 7 }, () => gw.invoke({ method: 'GET', path: '/pets/1', query: { ms: ['50'] } })));
+    assert.deepEqual(results.map((r) => r.status), [200, 200, 200, 200, 200, 200, 200]);
+    assert.ok(results.every((r) => r.body === 'late'));
+  });
+
+  it('runs ES module handlers', async () => {
+    const r = await gatewayFor(REST('Esm'), { functions: { Esm: { handler: 'esm.mjs' } } }).invoke({ method: 'GET', path: '/pets/1' });
+    assert.equal(r.body, 'esm GET');
+  });
+
   it('answers 500 with the reason when no local handler is configured', async () => {
     const r = await gatewayFor(REST('Missing')).invoke({ method: 'GET', path: '/pets/1' });
     assert.equal(r.status, 500);

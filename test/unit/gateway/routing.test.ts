@@ -40,7 +40,7 @@ describe('gateway routing', () => {
   };
 
   it('prefers a literal segment over a parameter over a greedy proxy', async () => {
-    assert.equal((await route('GET', '/pets/mine')) .route, 'static');
+    assert.equal(((await route('GET', '/pets/mine')) as { route: string }).route, 'static');
     assert.deepEqual(await route('GET', '/pets/42'), { route: 'param', params: '{petId=42}' });
     assert.deepEqual(await route('GET', '/pets/42/toys/1'), { route: 'greedy', params: '{proxy=42/toys/1}' });
   });
@@ -58,6 +58,12 @@ describe('gateway routing', () => {
   it('accepts paths under the base path from servers as well as bare resource paths', async () => {
     assert.equal(((await route('GET', '/v1/pets/mine')) as { route: string }).route, 'static');
     assert.equal(((await route('GET', '/v1')) as { route: string }).route, 'root');
+  });
+
+  it('accepts a REST path that starts with the stage, as real invoke URLs do', async () => {
+    const r = await gateway.invoke({ method: 'GET', path: '/prod/pets/mine', stage: 'prod' });
+    assert.equal(r.status, 200);
+    assert.equal((json(r.body) as { route: string }).route, 'static');
   });
 
   it('answers a REST API path with no route as 403 Missing Authentication Token', async () => {

@@ -39,6 +39,7 @@ responses:
     statusCode: 200`);
     const [d] = withCode(await validate(text), 'status-code-not-string');
     assert.equal(d.severity, 3);
+    assert.deepEqual(d.data, { expected: '200' });
     assert.deepEqual(d.range, rangeOf(text, '200', 2));
   });
 
@@ -77,6 +78,8 @@ timeoutInMilis: 1000`);
         info: { title: 't', version: '1' },
         'x-amazon-apigateway-cors': { allowOrigins: ['*'] },
         'x-amazon-apigateway-binary-media-type': ['image/png'],
+        'x-amazon-apigatway-policy': {},
+        'x-amazon-other-vendor': true,
         paths: { '/a': { 'x-amazon-apigateway-request-validator': 'all', get: { responses: { '200': { description: 'ok' } } } } },
       },
       null,
@@ -84,8 +87,10 @@ timeoutInMilis: 1000`);
     );
     const diagnostics = await validate(text, { json: true });
     assert.match(withCode(diagnostics, 'dialect-mismatch')[0].message, /applies only to HTTP APIs/);
-    const [unknown] = withCode(diagnostics, 'unknown-extension');
+    const [unknown, misspelt, ...others] = withCode(diagnostics, 'unknown-extension');
     assert.match(unknown.message, /Did you mean `x-amazon-apigateway-binary-media-types`\?/);
+    assert.deepEqual(misspelt.data, { expected: 'x-amazon-apigateway-policy' });
+    assert.deepEqual(others, []);
     assert.deepEqual(unknown.range, rangeOf(text, '"x-amazon-apigateway-binary-media-type"'));
     const [misplaced] = withCode(diagnostics, 'misplaced-extension');
     assert.match(misplaced.message, /belongs in the document root or an Operation, not a Path Item/);

@@ -33,7 +33,7 @@ uri: arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/fu
 httpMethod: POST
 uri: arn:aws:lambda:us-east-1:123456789012:function:f`);
     const [d] = withCode(await validate(rest), 'invalid-integration-uri');
-    assert.match(d.message, /"arn:aws:lambda:us-east-1:123456789012:function:f" is not a valid uri for a AWS_PROXY integration; expected a Lambda invocation URI/);
+    assert.match(d.message, /"arn:aws:lambda:us-east-1:123456789012:function:f" is not a valid uri for an AWS_PROXY integration; expected a Lambda invocation URI/);
     assert.deepEqual(d.range, rangeOf(rest, 'arn:aws:lambda:us-east-1:123456789012:function:f'));
     const http = httpApi(`type: AWS_PROXY
 uri: arn:aws:lambda:us-east-1:123456789012:function:f

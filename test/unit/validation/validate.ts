@@ -14,17 +14,21 @@ export function parse(text: string, json = false, uri = json ? 'file:///work/api
   return parseApiDocument(TextDocument.create(uri, json ? 'json' : 'yaml', 1, text));
 }
 
-export async function validate(text: string, options: ValidateOptions = {}): Promise<Diagnostic[]> {
-  return validateDocument(parse(text, options.json), { settings: options.settings, resolver: options.resolver });
+/** A diagnostic whose message is plain text, as every rule writes it. */
+export type TextDiagnostic = Omit<Diagnostic, 'message'> & { message: string };
+
+export async function validate(text: string, options: ValidateOptions = {}): Promise<TextDiagnostic[]> {
+  const diagnostics = await validateDocument(parse(text, options.json), { settings: options.settings, resolver: options.resolver });
+  return diagnostics.map((d) => ({ ...d, message: typeof d.message === 'string' ? d.message : d.message.value }));
 }
 
 /** Diagnostics of one code. */
-export function withCode(diagnostics: Diagnostic[], code: string): Diagnostic[] {
+export function withCode(diagnostics: TextDiagnostic[], code: string): TextDiagnostic[] {
   return diagnostics.filter((d) => d.code === code);
 }
 
 /** The codes present, sorted and without duplicates. */
-export function codes(diagnostics: Diagnostic[]): string[] {
+export function codes(diagnostics: { code?: Diagnostic['code'] }[]): string[] {
   return [...new Set(diagnostics.map((d) => String(d.code)))].sort();
 }
 

@@ -179,4 +179,21 @@ describe('AWS: the API Gateway tree, deploy and rollback in a real VS Code', fun
     v1.destroy();
     assert.equal(stage.deploymentId, first.deploymentId);
   });
+
+  it('opens a deployed definition as YAML and deletes an API only with its name typed', async () => {
+    const document = await vscode.commands.executeCommand<vscode.TextDocument | undefined>('apigateway.aws.openDefinition', { kind: 'REST', apiId: first.apiId, name: 'vscode-pets' });
+    assert.ok(document, 'no document opened');
+    assert.equal(document.languageId, 'yaml');
+    assert.equal(document.isUntitled, true);
+    assert.match(document.getText(), /openapi: 3\.0/);
+    assert.match(document.getText(), /x-amazon-apigateway-integration/);
+
+    const wrongName = await vscode.commands.executeCommand<boolean>('apigateway.aws.deleteApi', { kind: 'REST', apiId: first.apiId, name: 'vscode-pets', confirmName: 'vscode-pet' });
+    assert.equal(wrongName, false);
+    assert.ok(fake.state.restApis.has(first.apiId));
+    const deleted = await vscode.commands.executeCommand<boolean>('apigateway.aws.deleteApi', { kind: 'REST', apiId: first.apiId, name: 'vscode-pets', confirmName: 'vscode-pets' });
+    assert.equal(deleted, true);
+    assert.ok(!fake.state.restApis.has(first.apiId));
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
 });

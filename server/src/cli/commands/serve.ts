@@ -59,7 +59,16 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
     host.close();
     throw error;
   }
-  const server = await startGatewayServer(() => gateway, { port, stage, onRequest: (line) => io.out(`${line}\n`) }).catch((error: Error) => {
+  // Request lines are written in batches: one write per event-loop turn, not one per request.
+  let pending: string[] = [];
+  const logLine = (line: string) => {
+    if (pending.length === 0) setImmediate(() => {
+      io.out(`${pending.join('\n')}\n`);
+      pending = [];
+    });
+    pending.push(line);
+  };
+  const server = await startGatewayServer(() => gateway, { port, stage, onRequest: logLine }).catch((error: Error) => {
     host.close();
     throw new UsageError(`cannot listen on 127.0.0.1:${port}: ${error.message}`);
   });
@@ -76,7 +85,7 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
       try {
         if (configChanged) {
           config = await readConfig();
-          host.dispose();
+          host.recycle();
           configChanged = false;
         }
         gateway = await readGateway(config, ++version);

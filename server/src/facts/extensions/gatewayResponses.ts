@@ -1,5 +1,5 @@
 import type { ExtensionSpec } from '../extensionTypes';
-import { extensionPage, guidePage } from './docsUrls';
+import { extensionPage } from './docsUrls';
 
 /** Gateway response types and their default status codes (supported-gateway-response-types). */
 export const GATEWAY_RESPONSE_TYPES: Record<string, { status?: string; doc: string }> = {
@@ -71,4 +71,3 @@ export const GATEWAY_RESPONSES_EXTENSION: ExtensionSpec = {
   },
 };
 
-export const GATEWAY_RESPONSE_TYPES_URL = guidePage('supported-gateway-response-types');

@@ -143,14 +143,13 @@ export class Authorizers {
     const claims = stringifyValues(result.claims);
     outcome.authorizer = httpApi ? { claims, scopes: result.scopes.length ? result.scopes : null } : { claims };
     outcome.authorizerV2 = { jwt: { claims, scopes: result.scopes.length ? result.scopes : null } };
-    if (kind === 'cognito') Object.assign(outcome.identity, { cognitoAuthenticationType: null });
   }
 
   private async lambda(name: string, scheme: Json, request: AuthorizerRequest, outcome: AuthOutcome, log: ExecutionLog): Promise<void> {
     const authorizer = asJson(scheme['x-amazon-apigateway-authorizer']) ?? {};
     const httpApi = this.model.dialect === 'http';
     const type = String(authorizer.type).toLowerCase() === 'token' ? 'TOKEN' : 'REQUEST';
-    const sources = identitySources(authorizer, scheme, type, httpApi);
+    const sources = identitySources(authorizer, scheme, type);
     const values = sources.map((s) => identityValue(s, request));
     if (sources.length && values.some((v) => v === undefined || v === '')) {
       log.add(`Authorizer ${name}: identity source ${sources.filter((_, i) => !values[i]).join(', ')} is missing; the authorizer is not called`);
@@ -173,12 +172,12 @@ export class Authorizers {
       log.add(`Authorizer ${name}: using the cached result (TTL ${ttl} s)`);
     } else {
       const uri = substituteUriVariables(String(authorizer.authorizerUri ?? ''), request.stageVariables, this.caller.region, this.caller.accountId);
-      const event = buildAuthorizerEvent(type, format, request, sources, values);
+      const event = buildAuthorizerEvent(type, format, request, values);
       log.add(`Authorizer ${name}: calling the ${type} authorizer with ${JSON.stringify(event).slice(0, 2000)}`);
       const call = await callFunction(this.caller, uri, event, log);
       if ('notConfigured' in call) {
         log.add(`Authorizer ${name}: ${call.notConfigured}`);
-        throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', 'Authorizer Configuration Error', { messageIsNull: !httpApi });
+        throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', 'Internal Server Error', { messageIsNull: !httpApi, headers: { 'x-local-gateway-error': call.notConfigured } });
       }
       if (!call.outcome.ok) {
         log.add(`Authorizer ${name} failed: ${call.outcome.error.errorMessage}`);
@@ -220,13 +219,14 @@ export class Authorizers {
   }
 }
 
-function identitySources(authorizer: Json, scheme: Json, type: 'TOKEN' | 'REQUEST', httpApi: boolean): string[] {
+function identitySources(authorizer: Json, scheme: Json, type: 'TOKEN' | 'REQUEST'): string[] {
   if (typeof authorizer.identitySource === 'string' && authorizer.identitySource.trim()) {
     return authorizer.identitySource.split(',').map((s) => s.trim()).filter(Boolean);
   }
   if (Array.isArray(authorizer.identitySource)) return authorizer.identitySource.map(String);
   if (type === 'TOKEN') return [`method.request.header.${String(scheme.name ?? 'Authorization')}`];
-  return httpApi ? [] : [];
+  // A REQUEST authorizer without identity sources is always called, and its result is not cached.
+  return [];
 }
 
 /** The value of an identity source expression, REST (`method.request.header.X`) or HTTP API (`$request.header.X`) form. */

@@ -24,7 +24,7 @@ export interface AuthorizerRequest {
  * event's request fields with `type` and `methodArn`; HTTP API 1.0 adds `identitySource` and `authorizationToken`;
  * HTTP API 2.0 has `routeArn` and `identitySource` as a list.
  */
-export function buildAuthorizerEvent(type: 'TOKEN' | 'REQUEST', format: string, request: AuthorizerRequest, sources: string[], values: Array<string | undefined>): Json {
+export function buildAuthorizerEvent(type: 'TOKEN' | 'REQUEST', format: string, request: AuthorizerRequest, values: Array<string | undefined>): Json {
   if (type === 'TOKEN') return { type: 'TOKEN', authorizationToken: values[0], methodArn: request.methodArn };
   if (format === '2.0') {
     const { body: _body, isBase64Encoded: _encoded, version: _version, ...rest } = proxyEventV2(request.info, request.routeKey);
@@ -34,6 +34,5 @@ export function buildAuthorizerEvent(type: 'TOKEN' | 'REQUEST', format: string, 
   if (format === '1.0') {
     return { version: '1.0', type: 'REQUEST', methodArn: request.methodArn, identitySource: values.join(','), authorizationToken: values[0], ...rest };
   }
-  void sources;
   return { type: 'REQUEST', methodArn: request.methodArn, ...rest };
 }

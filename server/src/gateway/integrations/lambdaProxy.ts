@@ -1,4 +1,3 @@
-import { isJson } from '../apiModel';
 import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { callFunction } from '../lambda/callFunction';
@@ -52,9 +51,4 @@ function lambdaFailure(httpApi: boolean): GatewayError {
 export function lambdaInvokeUrl(uri: string, region: string): string {
   const m = /:lambda:path(\/.+)$/.exec(uri);
   return m ? `https://lambda.${region}.amazonaws.com${m[1]}` : `https://lambda.${region}.amazonaws.com/2015-03-31/functions/${uri}/invocations`;
-}
-
-export function isLambdaUri(integration: Record<string, unknown>): boolean {
-  const uri = String(integration.uri ?? '');
-  return /:lambda:path\//.test(uri) || /^arn:[^:]+:lambda:/.test(uri) || (isJson(integration) && /\$\{stageVariables\.[^}]+\}$/.test(uri) && /function/.test(uri));
 }

@@ -50,7 +50,7 @@ export interface MappedParameters {
 
 /** REST `requestParameters` (`integration.request.{path|querystring|header}.X`), then the template's requestOverride. */
 export function mapRequestParameters(ctx: IntegrationContext, render: RenderResult | undefined): MappedParameters {
-  const { integration, request } = ctx;
+  const { integration } = ctx;
   const mapped: MappedParameters = { path: {}, querystring: {}, header: {} };
   const parameters = isJson(integration.requestParameters) ? integration.requestParameters : {};
   for (const [target, source] of Object.entries(parameters)) {
@@ -64,7 +64,6 @@ export function mapRequestParameters(ctx: IntegrationContext, render: RenderResu
     Object.assign(mapped.path, render.requestOverride.path);
     Object.assign(mapped.querystring, render.requestOverride.querystring);
   }
-  void request;
   return mapped;
 }
 

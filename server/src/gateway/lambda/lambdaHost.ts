@@ -24,9 +24,13 @@ export interface LambdaInvocation {
 
 interface Worker {
   child: ChildProcess;
+  /** What the worker was started for, so that a replacement can be started alike. */
+  spec: { fn: LocalFunction; invocation: LambdaInvocation };
   ready: Promise<void>;
   busy: boolean;
   dead: boolean;
+  /** Runs old code or settings: retired instead of reused when its invocation ends. */
+  stale: boolean;
   output: string;
   onResult?: (message: { ok: boolean; value: unknown }) => void;
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
@@ -36,7 +40,8 @@ interface Pool {
   file: string;
   mtimeMs: number;
   workers: Worker[];
-  waiting: Array<(worker: Worker) => void>;
+  /** Invocations waiting for a free worker; called with undefined when the host closes. */
+  waiting: Array<(worker: Worker | undefined) => void>;
 }
 
 /** Workers per function: Lambda runs one request per execution environment, so concurrency needs more of them. */
@@ -114,8 +119,26 @@ export class LambdaHost {
 
   /** Stops every worker; the host may be used again afterwards (workers start on demand). */
   dispose(): void {
-    for (const pool of this.pools.values()) for (const w of [...pool.workers]) this.retire(pool, w);
+    for (const pool of this.pools.values()) {
+      const waiting = pool.waiting;
+      pool.waiting = [];
+      for (const w of [...pool.workers]) this.retire(pool, w);
+      // Invocations still queued fail like any invocation cut short by a stop.
+      for (const next of waiting) next(undefined);
+    }
     this.pools.clear();
+  }
+
+  /** New invocations get fresh workers (e.g. after the configuration changed); running ones finish first. */
+  recycle(): void {
+    for (const pool of this.pools.values()) this.recyclePool(pool);
+  }
+
+  private recyclePool(pool: Pool): void {
+    for (const w of [...pool.workers]) {
+      if (w.busy) w.stale = true;
+      else this.retire(pool, w);
+    }
   }
 
   /** Stops for good: later invocations are refused. */
@@ -129,7 +152,7 @@ export class LambdaHost {
     const mtimeMs = fileMtime(file);
     if (pool && pool.mtimeMs !== mtimeMs) {
       // The handler file changed: new invocations get fresh workers, as a redeployed function would.
-      for (const w of pool.workers.filter((w) => !w.busy)) this.retire(pool, w);
+      this.recyclePool(pool);
       pool.mtimeMs = mtimeMs;
     }
     if (!pool) this.pools.set(key, (pool = { file, mtimeMs, workers: [], waiting: [] }));
@@ -137,7 +160,7 @@ export class LambdaHost {
   }
 
   private acquire(pool: Pool, fn: LocalFunction, invocation: LambdaInvocation): Promise<{ worker: Worker; coldStart: boolean }> {
-    if (this.disposed) return Promise.reject(new Error('the local Lambda host is closed'));
+    if (this.disposed) return Promise.reject(new Error('the local Lambda host stopped its workers'));
     const idle = pool.workers.find((w) => !w.busy && !w.dead);
     if (idle) {
       setBusy(idle, true);
@@ -147,10 +170,16 @@ export class LambdaHost {
       const worker = this.spawnWorker(pool, fn, invocation);
       return Promise.resolve({ worker, coldStart: true });
     }
-    return new Promise((resolve) => pool.waiting.push((worker) => resolve({ worker, coldStart: false })));
+    return new Promise((resolve, reject) =>
+      pool.waiting.push((worker) => (worker ? resolve({ worker, coldStart: false }) : reject(new Error('the local Lambda host stopped its workers')))),
+    );
   }
 
   private release(pool: Pool, worker: Worker): void {
+    if (worker.stale) {
+      this.retire(pool, worker);
+      return;
+    }
     const next = pool.waiting.shift();
     if (next && !worker.dead) next(worker);
     else setBusy(worker, false);
@@ -162,14 +191,7 @@ export class LambdaHost {
     if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
     const next = pool.waiting.shift();
     // A queued invocation takes the place of the retired worker.
-    if (next) {
-      next(this.spawnFromPool(pool, worker));
-    }
-  }
-
-  private spawnFromPool(pool: Pool, like: Worker): Worker {
-    const spec = (like as Worker & { spec: { fn: LocalFunction; invocation: LambdaInvocation } }).spec;
-    return this.spawnWorker(pool, spec.fn, spec.invocation);
+    if (next) next(this.spawnWorker(pool, worker.spec.fn, worker.spec.invocation));
   }
 
   private spawnWorker(pool: Pool, fn: LocalFunction, invocation: LambdaInvocation): Worker {
@@ -194,10 +216,11 @@ export class LambdaHost {
     });
     let markReady!: () => void;
     let failReady!: (error: Error) => void;
-    const worker: Worker & { spec: { fn: LocalFunction; invocation: LambdaInvocation } } = {
+    const worker: Worker = {
       child,
       busy: false,
       dead: false,
+      stale: false,
       output: '',
       ready: new Promise<void>((resolve, reject) => {
         markReady = resolve;

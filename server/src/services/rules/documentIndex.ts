@@ -17,14 +17,14 @@ export interface RefOccurrence {
 
 /** What one walk of the tree finds, shared by every rule of a validation run. */
 export interface DocumentIndex {
-  /** Every `x-amazon-apigateway-*` key, wherever it stands. */
+  /** Every `x-amazon-*` key, wherever it stands: the API Gateway extensions and possible misspellings of them. */
   extensions: ExtensionOccurrence[];
   refs: RefOccurrence[];
   /** The first CloudFormation intrinsic or foreign `${...}` placeholder, and what it is. */
   firstUnprocessed?: { node: ValueNode; what: string };
 }
 
-const PREFIX = 'x-amazon-apigateway-';
+const PREFIX = 'x-amazon';
 /** Maps whose string values are mapping templates: `${...}` there is Velocity's formal reference syntax. */
 const TEMPLATE_MAPS = new Set(['requestTemplates', 'responseTemplates']);
 

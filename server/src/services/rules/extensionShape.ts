@@ -1,4 +1,4 @@
-import { EXTENSIONS, getExtension } from '../../facts/extensions';
+import { EXTENSION_PREFIX, EXTENSIONS, getExtension } from '../../facts/extensions';
 import type { ExtensionSpec, Placement } from '../../facts/extensionTypes';
 import { placementOf } from '../../model/openapiWalk';
 import { getValue } from '../../model/navigate';
@@ -35,6 +35,8 @@ function checkOccurrence(context: ValidationContext, occurrence: ExtensionOccurr
   const spec = getExtension(name);
   if (!spec) {
     const expected = nearMiss(name, EXTENSION_NAMES);
+    // Other vendors' `x-amazon-*` keys are none of our business unless they look like a misspelt extension.
+    if (!name.startsWith(EXTENSION_PREFIX) && !expected) return;
     context.report(property.key, 'unknown-extension', `\`${name}\` is not an API Gateway extension; API Gateway ignores it.${expected ? ` Did you mean \`${expected}\`?` : ''}`, expected ? { data: { expected } } : undefined);
     return;
   }
@@ -44,7 +46,7 @@ function checkOccurrence(context: ValidationContext, occurrence: ExtensionOccurr
     return;
   }
   if (!spec.dialects.includes(context.dialect)) {
-    context.report(property.key, 'dialect-mismatch', `\`${name}\` applies only to ${spec.dialects.map(dialectName).join(' and ')}; a ${context.dialect === 'rest' ? 'REST' : 'HTTP'} API import ignores it.`);
+    context.report(property.key, 'dialect-mismatch', `\`${name}\` applies only to ${spec.dialects.map(dialectName).join(' and ')}; ${context.dialect === 'rest' ? 'a REST' : 'an HTTP'} API import ignores it.`);
   }
   const value = property.value;
   // A reused HTTP API integration is checked where it is declared.

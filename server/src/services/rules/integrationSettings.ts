@@ -20,6 +20,10 @@ const PLAIN_LAMBDA_ARN = new RegExp(`^${LAMBDA_ARN}$`);
 const HTTP_URL = /^https?:\/\/[^\s/]+/i;
 const ANY_ARN = /^arn:/;
 
+/** AWS, AWS_PROXY and HTTP are read letter by letter ("an AWS"); MOCK is a word ("a MOCK"). */
+const article = (type: string): string => (type === 'mock' ? 'a' : 'an');
+const capitalised = (word: string): string => word[0].toUpperCase() + word.slice(1);
+
 function withoutVariables(uri: string): string {
   return uri.includes('${') ? uri.replace(VARIABLE, V) : uri;
 }
@@ -61,7 +65,7 @@ function checkUri(context: ValidationContext, integration: ObjectNode, type: str
   if (!uriNode) {
     if (hasSubtype) return;
     const anchor = getProperty(integration, 'type')!.key;
-    context.report(anchor, 'missing-integration-uri', `A ${type.toUpperCase()} integration needs a \`uri\`: ${expectedUri(context, type)}.`);
+    context.report(anchor, 'missing-integration-uri', `${capitalised(article(type))} ${type.toUpperCase()} integration needs a \`uri\`: ${expectedUri(context, type)}.`);
     return;
   }
   const raw = checkableString(uriNode);
@@ -73,7 +77,7 @@ function checkUri(context: ValidationContext, integration: ObjectNode, type: str
   else if (context.dialect === 'http' && type === 'aws_proxy') ok = LAMBDA_INVOCATION.test(uri) || PLAIN_LAMBDA_ARN.test(uri);
   else if (type === 'aws_proxy') ok = LAMBDA_INVOCATION.test(uri);
   else ok = AWS_SERVICE_URI.test(uri) && (!/^[^:]*:[^:]*:apigateway:[^:]*:lambda:/.test(uri) || LAMBDA_INVOCATION.test(uri));
-  if (!ok) context.report(uriNode, 'invalid-integration-uri', `"${raw}" is not a valid uri for a ${type.toUpperCase()} integration; expected ${expectedUri(context, type)}.`);
+  if (!ok) context.report(uriNode, 'invalid-integration-uri', `"${raw}" is not a valid uri for ${article(type)} ${type.toUpperCase()} integration; expected ${expectedUri(context, type)}.`);
 }
 
 function expectedUri(context: ValidationContext, type: string): string {
@@ -92,7 +96,7 @@ function checkHttpMethod(context: ValidationContext, integration: ObjectNode, ty
   const needed = context.dialect === 'rest' ? type !== 'mock' : type === 'http_proxy';
   if (!methodNode) {
     if (needed && !hasSubtype) {
-      context.report(getProperty(integration, 'type')!.key, 'missing-integration-http-method', `A ${type.toUpperCase()} integration needs \`httpMethod\`, the method used to call the backend${type.startsWith('aws') ? ' (`POST` for Lambda)' : ''}.`);
+      context.report(getProperty(integration, 'type')!.key, 'missing-integration-http-method', `${capitalised(article(type))} ${type.toUpperCase()} integration needs \`httpMethod\`, the method used to call the backend${type.startsWith('aws') ? ' (`POST` for Lambda)' : ''}.`);
     }
     return;
   }

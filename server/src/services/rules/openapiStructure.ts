@@ -2,7 +2,7 @@ import { findNodeAtPath } from '../../model/navigate';
 import type { NodePath, ValueNode } from '../../model/nodes';
 import { pointerToPath } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
-import { openApiValidator, versionOf, type ErrorObject } from './openapiSchemas';
+import { openApiSchema, versionOf, type ErrorObject } from './openapiSchemas';
 import { isIntrinsic, isUnprocessed } from './unprocessedValues';
 import { anchorOf } from './valueChecks';
 
@@ -25,9 +25,9 @@ export const openapiStructureRule: Rule = (context) => {
   const { document } = context;
   const version = versionOf(document.kind, document.specVersion);
   if (!version) return;
-  const validate = openApiValidator(version);
-  if (validate(document.value)) return;
-  const findings = dropRedundant(collapse(validate.errors ?? []));
+  const schema = openApiSchema(version);
+  if (schema.validate(document.value)) return;
+  const findings = dropRedundant(collapse(schema.validate.errors ?? [], [], { schema, value: document.value, depth: 0 }));
   let reported = 0;
   for (const finding of findings) {
     if (reported >= MAX_REPORTS || context.isCancelled()) break;
@@ -50,26 +50,61 @@ function isReferenceBranch(f: Finding): boolean {
   return f.error.keyword === 'required' && (f.error.params as { missingProperty?: string }).missingProperty === '$ref';
 }
 
-/**
- * The branch errors that explain a failed alternative. Errors of the Reference branch (a missing `$ref`, or properties
- * a Reference may not have) and enum/const mismatches of discriminating properties such as `in` only say that another
- * branch was meant.
- */
-function pickCandidates(branches: Finding[]): Finding[] {
-  const referencePaths = new Set(branches.filter(isReferenceBranch).map((b) => b.path.join('\u0000')));
-  const fromOtherBranch = (b: Finding) =>
-    isReferenceBranch(b) ||
-    (b.error.keyword === 'additionalProperties' && referencePaths.has(b.path.join('\u0000'))) ||
-    b.error.keyword === 'enum' ||
-    b.error.keyword === 'const';
-  const useful = branches.filter((b) => !fromOtherBranch(b));
-  if (useful.length) return useful;
-  const notReference = branches.filter((b) => !isReferenceBranch(b));
-  return notReference.length ? notReference : branches;
+interface Collapsing {
+  schema: ReturnType<typeof openApiSchema>;
+  value: unknown;
+  depth: number;
 }
 
-function collapse(errors: ErrorObject[]): Finding[] {
-  const result: Finding[] = [];
+/** Reference-object branches, and branches whose discriminating property (such as `in`) has another value. */
+function isWrongBranch(errors: ErrorObject[]): boolean {
+  // A branch that is itself an alternative is judged by its own branches, later.
+  if (errors.some((e) => (e.keyword === 'oneOf' || e.keyword === 'anyOf') && e.instancePath === '')) return false;
+  return errors.some(
+    (e) =>
+      (e.keyword === 'required' && (e.params as { missingProperty?: string }).missingProperty === '$ref') ||
+      ((e.keyword === 'enum' || e.keyword === 'const') && e.instancePath.split('/').length === 2),
+  );
+}
+
+function valueAt(root: unknown, path: NodePath): unknown {
+  let value = root;
+  for (const segment of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[String(segment)];
+  }
+  return value;
+}
+
+/**
+ * Re-checks the value against each branch of a failed alternative on its own, to report the errors of the branch the
+ * author evidently meant: not a Reference, not a branch whose discriminator differs, and the fewest errors among the
+ * rest. Undefined when a branch cannot be checked alone.
+ */
+function meantBranchErrors(error: ErrorObject, path: NodePath, state: Collapsing): Finding[] | undefined {
+  if (state.depth > 8) return undefined;
+  const branches = (error.parentSchema as Record<string, unknown> | undefined)?.[error.keyword];
+  if (!Array.isArray(branches)) return undefined;
+  const value = valueAt(state.value, path);
+  let best: ErrorObject[] | undefined;
+  for (const branch of branches) {
+    const ref = (branch as { $ref?: unknown }).$ref;
+    if (typeof ref !== 'string' || !ref.startsWith('#')) return undefined;
+    const validate = state.schema.definition(ref);
+    if (!validate) return undefined;
+    if (validate(value)) return [];
+    const errors = validate.errors ?? [];
+    if (isWrongBranch(errors)) continue;
+    if (!best || errors.length < best.length) best = errors;
+  }
+  if (!best) return undefined;
+  const prefix = path.map((s) => `/${String(s).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  const shifted = best.map((e) => ({ ...e, instancePath: prefix + e.instancePath }));
+  return collapse(shifted, [], { ...state, value: state.value, depth: state.depth + 1 });
+}
+
+function collapse(errors: ErrorObject[], into: Finding[], state: Collapsing): Finding[] {
+  const result = into;
   for (const error of errors) {
     const path = pointerToPath(error.instancePath);
     if (error.keyword === 'if') continue;
@@ -85,7 +120,13 @@ function collapse(errors: ErrorObject[]): Finding[] {
       result.push({ path, error, message: 'matches more than one of the allowed forms; it must match exactly one' });
       continue;
     }
-    const candidates = pickCandidates(branches);
+    const meant = meantBranchErrors(error, path, state);
+    if (meant && meant.length) {
+      result.push(...meant);
+      continue;
+    }
+    const useful = branches.filter((b) => !isReferenceBranch(b) && b.error.keyword !== 'enum' && b.error.keyword !== 'const');
+    const candidates = useful.length ? useful : branches;
     const deepest = Math.max(...candidates.map(depth));
     const best = candidates.filter((c) => depth(c) === deepest);
     const messages = [...new Set(best.map(messageOf))];

@@ -9,18 +9,41 @@ import { isUnprocessed } from './unprocessedValues';
 /** Where a local `$ref` chain leads: a node, nothing, or round in a circle of references. */
 type Target = { kind: 'found' } | { kind: 'missing'; pointer: string } | { kind: 'cycle' };
 
-function followLocal(document: ApiDocument, ref: string): Target {
-  const seen = new Set<string>();
+/**
+ * Follows a chain of local references. Every reference met on the way leads where the chain leads, so the outcome is
+ * remembered for all of them: long chains and circles cost one walk, not one per reference.
+ */
+function followLocal(document: ApiDocument, ref: string, memo: Map<string, Target>): Target {
+  const chain: string[] = [];
+  const onChain = new Set<string>();
   let current = ref;
+  let outcome: Target;
   for (;;) {
-    if (seen.has(current)) return { kind: 'cycle' };
-    seen.add(current);
+    const known = memo.get(current);
+    if (known) {
+      outcome = known;
+      break;
+    }
+    if (onChain.has(current)) {
+      outcome = { kind: 'cycle' };
+      break;
+    }
+    chain.push(current);
+    onChain.add(current);
     const node = findNodeAtPath(document.root, pointerToPath(current.slice(1)));
-    if (!node) return { kind: 'missing', pointer: current };
+    if (!node) {
+      outcome = { kind: 'missing', pointer: current };
+      break;
+    }
     const next = refOf(node);
-    if (next === undefined || !next.startsWith('#')) return { kind: 'found' };
+    if (next === undefined || !next.startsWith('#')) {
+      outcome = { kind: 'found' };
+      break;
+    }
     current = next;
   }
+  for (const r of chain) memo.set(r, outcome);
+  return outcome;
 }
 
 /**
@@ -30,18 +53,19 @@ function followLocal(document: ApiDocument, ref: string): Target {
 export const referencesRule: Rule = async (context) => {
   const refs = indexDocument(context.document).refs;
   const files = new Map<string, Promise<ApiDocument | undefined>>();
+  const memo = new Map<string, Target>();
   for (let i = 0; i < refs.length; i++) {
     if ((i & 255) === 0 && context.isCancelled()) return;
     const occurrence = refs[i];
     const ref = occurrence.value.value as string;
     if (isUnprocessed(occurrence.value)) continue;
-    if (ref.startsWith('#')) checkLocal(context, occurrence, ref);
+    if (ref.startsWith('#')) checkLocal(context, occurrence, ref, memo);
     else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('file:')) await checkExternal(context, occurrence, ref, files);
   }
 };
 
-function checkLocal(context: ValidationContext, occurrence: RefOccurrence, ref: string): void {
-  const target = followLocal(context.document, ref);
+function checkLocal(context: ValidationContext, occurrence: RefOccurrence, ref: string, memo: Map<string, Target>): void {
+  const target = followLocal(context.document, ref, memo);
   if (target.kind === 'found') return;
   const message =
     target.kind === 'cycle'

@@ -107,7 +107,7 @@ export function checkValue(context: ValidationContext, spec: ValueSpec, node: Va
   if (!typeOk) {
     if (fieldName === 'statusCode' && node.type === 'number' && types.includes('string')) {
       context.report(node, 'status-code-not-string', `\`${label}\` is the number ${node.value}; API Gateway defines status codes as strings: write "${node.value}".`, {
-        data: { expected: `'${node.value}'` },
+        data: { expected: String(node.value) },
       });
       checkScalar(context, spec, node, label);
       return;

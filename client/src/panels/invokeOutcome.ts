@@ -1,0 +1,41 @@
+import type { InvokeOutcome } from './invokeMessages';
+
+/** The local gateway's answer, as `apigateway/invokeLocal` returns it. */
+export interface LocalGatewayAnswer {
+  status: number;
+  headers: Record<string, string>;
+  multiValueHeaders?: Record<string, string[]>;
+  body: string;
+  isBase64Encoded?: boolean;
+  log: { time: number; message: string }[];
+  latencyMs: number;
+  steps: { name: string; ms: number }[];
+}
+
+export type LocalInvokeResult = { response: LocalGatewayAnswer; stage: string } | { error: string };
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Timestamps as API Gateway's test invoke prints them, so local and AWS logs read alike. */
+export function logTimestamp(time: number): string {
+  const d = new Date(time);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+export function outcomeFromLocal(answer: LocalGatewayAnswer, stage: string): InvokeOutcome {
+  const outcome: InvokeOutcome = {
+    target: 'local',
+    status: answer.status,
+    headers: answer.headers,
+    body: answer.isBase64Encoded ? `(base64) ${answer.body}` : answer.body,
+    latencyMs: answer.latencyMs,
+    log: answer.log.map((e) => `${logTimestamp(e.time)} : ${e.message}`),
+    steps: answer.steps,
+    calledAs: `local gateway, stage '${stage}'`,
+    at: new Date().toISOString(),
+  };
+  if (answer.multiValueHeaders && Object.keys(answer.multiValueHeaders).length) outcome.multiValueHeaders = answer.multiValueHeaders;
+  return outcome;
+}

@@ -1,0 +1,333 @@
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createClients, destroyClients, resolveConnection, type Connection } from '../aws/connection';
+import { explainAwsError } from '../aws/errors';
+import { invokeUrl, type ApiKind } from '../aws/invokeUrl';
+import { readLinks, type DeploymentLink } from '../deploy/links';
+import { readSettings } from '../tree/awsSession';
+import { toCurl } from './curl';
+import { addToHistory, historyKey, restoreSecrets, validHistory } from './invokeHistory';
+import { sendHttp, signRequest } from './invokeHttp';
+import type { HistoryEntry, InvokeDraft, InvokeOutcome, InvokeToPanel, OperationInfo, PanelInit, PanelToInvoke } from './invokeMessages';
+import { outcomeFromLocal, type LocalInvokeResult } from './invokeOutcome';
+import { httpRequestFor, localInvokeParams, missingPathParams } from './invokeRequest';
+import { initialDraft, normalizeArgs, type InvokeOpenArgs } from './invokeTargets';
+import { runTestInvoke } from './invokeTestInvoke';
+import { SampleStore } from './sampleStore';
+import { webviewHtml } from './webviewHtml';
+
+interface OperationSampleResult {
+  dialect?: 'rest' | 'http';
+  operations: OperationInfo[];
+  operation?: OperationInfo;
+  sample?: { params: { path: Record<string, string>; querystring: Record<string, string>; header: Record<string, string> }; body: string; contentType: string };
+  error?: string;
+}
+
+/** What the command hands back to a caller that asked to send at once. */
+export type InvokeCommandResult = InvokeOutcome | { error: string };
+
+/** Where `apigw serve` listens by default: "Copy as curl" on the local target points there. */
+const LOCAL_SERVE_URL = 'http://127.0.0.1:3000';
+const READY_WAIT_MS = 15_000;
+
+/** One panel per operation (or per deployed stage without a document): editors on the left, the answer on the right. */
+export class InvokePanel {
+  private static readonly open = new Map<string, InvokePanel>();
+  private readonly disposables: vscode.Disposable[] = [];
+  private draft: InvokeDraft;
+  private history: HistoryEntry[] = [];
+  private sending: Promise<InvokeCommandResult> | undefined;
+  private ready: Promise<void>;
+  private markReady!: () => void;
+
+  static async show(context: vscode.ExtensionContext, client: LanguageClient, rawArgs: unknown): Promise<InvokeCommandResult | undefined> {
+    const args = normalizeArgs(rawArgs);
+    const document = await documentFor(args);
+    if (!document && !args.url && !args.apiId) {
+      const message = 'Open an API definition (OpenAPI YAML or JSON) to invoke one of its operations.';
+      void vscode.window.showInformationMessage(message);
+      return { error: message };
+    }
+    let operation: OperationInfo | undefined;
+    let sample: OperationSampleResult['sample'];
+    let dialect: OperationSampleResult['dialect'];
+    if (document) {
+      const listing = await client.sendRequest<OperationSampleResult>('apigateway/operationSample', { uri: document.uri.toString() });
+      if (listing.error) return fail(listing.error);
+      dialect = listing.dialect;
+      if (!args.path || !args.method) {
+        const picked = await pickOperation(listing.operations);
+        if (!picked) return undefined;
+        args.path = picked.path;
+        args.method = picked.method;
+      }
+      const found = await client.sendRequest<OperationSampleResult>('apigateway/operationSample', { uri: document.uri.toString(), path: args.path, method: args.method });
+      if (found.error || !found.operation) return fail(found.error ?? `${args.method} ${args.path} is not an operation of the document.`);
+      operation = found.operation;
+      sample = found.sample;
+    } else {
+      operation = { path: args.path ?? '/', method: args.method ?? 'GET', iam: false, apiKey: false };
+    }
+
+    const key = `${document?.uri.toString() ?? args.url ?? args.apiId}#${operation.method} ${operation.path}`;
+    let panel = InvokePanel.open.get(key);
+    if (panel) {
+      panel.webviewPanel.reveal(vscode.ViewColumn.Beside, true);
+    } else {
+      const { link, linkUrl } = await deploymentLinkOf(document);
+      const draft = initialDraft({ method: operation.method, pathTemplate: operation.path, sample, args, link, linkUrl, hasDocument: !!document, iam: operation.iam });
+      const webviewPanel = vscode.window.createWebviewPanel('apigateway.invoke', `Invoke: ${operation.method} ${operation.path}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+        enableScripts: true,
+        retainContextWhenHidden: true,
+        localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
+      });
+      const source = document ? path.basename(document.uri.fsPath) : (args.apiId ?? args.url ?? 'deployed API');
+      panel = new InvokePanel(context, client, webviewPanel, document, { source, operation, dialect, draft, history: [], hasDocument: !!document }, key);
+      InvokePanel.open.set(key, panel);
+    }
+    if (!args.send) return undefined;
+    // A panel that never loads (hidden, or its view failed) must not hold the caller forever.
+    await Promise.race([panel.ready, new Promise((resolve) => setTimeout(resolve, READY_WAIT_MS))]);
+    const draft = args.draft ? { ...panel.draft, ...args.draft } : panel.draft;
+    return panel.send(draft);
+  }
+
+  private constructor(
+    context: vscode.ExtensionContext,
+    private readonly client: LanguageClient,
+    readonly webviewPanel: vscode.WebviewPanel,
+    private readonly document: vscode.TextDocument | undefined,
+    private readonly init: PanelInit,
+    private readonly key: string,
+  ) {
+    this.draft = init.draft;
+    this.ready = new Promise((resolve) => (this.markReady = resolve));
+    webviewPanel.webview.html = webviewHtml(webviewPanel.webview, context.extensionUri, 'invoke', `Invoke ${init.operation.method} ${init.operation.path}`);
+    this.disposables.push(
+      webviewPanel.webview.onDidReceiveMessage((message: PanelToInvoke) => void this.onMessage(message)),
+      webviewPanel.onDidDispose(() => this.dispose()),
+    );
+  }
+
+  private get folder(): vscode.WorkspaceFolder | undefined {
+    return (this.document && vscode.workspace.getWorkspaceFolder(this.document.uri)) ?? vscode.workspace.workspaceFolders?.[0];
+  }
+
+  private get store(): SampleStore<HistoryEntry[]> | undefined {
+    const folder = this.folder;
+    return folder ? new SampleStore<HistoryEntry[]>(path.join(folder.uri.fsPath, '.apigateway', 'history.json')) : undefined;
+  }
+
+  private get storeKey(): string {
+    const folder = this.folder;
+    const file = this.document
+      ? folder ? path.relative(folder.uri.fsPath, this.document.uri.fsPath).split(path.sep).join('/') : this.document.uri.toString()
+      : this.init.source;
+    return historyKey(file, this.init.operation.method, this.init.operation.path);
+  }
+
+  private async onMessage(message: PanelToInvoke): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        this.history = validHistory(await this.store?.get(this.storeKey));
+        this.post({ type: 'init', init: { ...this.init, draft: this.draft, history: this.history } });
+        this.markReady();
+        break;
+      case 'send':
+        this.draft = message.draft;
+        await this.send(message.draft);
+        break;
+      case 'rerun':
+      case 'restore': {
+        const entry = this.history[message.index];
+        if (!entry) break;
+        this.draft = restoreSecrets(entry.draft, this.draft);
+        this.post({ type: 'setDraft', draft: this.draft });
+        if (message.type === 'rerun') await this.send(this.draft);
+        break;
+      }
+      case 'copyCurl':
+        this.draft = message.draft;
+        await this.copyCurl(message.draft);
+        break;
+      case 'clearHistory':
+        this.history = [];
+        await this.store?.set(this.storeKey, undefined);
+        this.post({ type: 'history', history: this.history });
+        break;
+      case 'resetDraft':
+        this.draft = this.init.draft;
+        this.post({ type: 'setDraft', draft: this.draft });
+        break;
+    }
+  }
+
+  /** One request at a time per panel: a second click while one is under way waits for it. */
+  send(draft: InvokeDraft): Promise<InvokeCommandResult> {
+    if (this.sending) return this.sending;
+    this.sending = this.run(draft).finally(() => (this.sending = undefined));
+    return this.sending;
+  }
+
+  private async run(draft: InvokeDraft): Promise<InvokeCommandResult> {
+    this.draft = draft;
+    this.post({ type: 'sending', target: draft.target });
+    let result: InvokeCommandResult;
+    try {
+      const missing = missingPathParams(draft.pathTemplate, draft.pathParams);
+      if (missing.length) throw new Error(`Fill in the path parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
+      if (draft.target === 'local') result = await this.runLocal(draft);
+      else if (draft.target === 'testInvoke') result = await this.runAws(draft);
+      else result = await this.runUrl(draft);
+    } catch (error) {
+      result = { error: error instanceof Error ? error.message : String(error) };
+    }
+    if ('error' in result) this.post({ type: 'problem', message: result.error });
+    else this.post({ type: 'result', outcome: result });
+    await this.remember(draft, result);
+    return result;
+  }
+
+  private async runLocal(draft: InvokeDraft): Promise<InvokeCommandResult> {
+    if (!this.document) return { error: 'The local gateway runs an API definition: open the panel from a document to use it.' };
+    const params = localInvokeParams(draft, this.document.uri.toString(), vscode.workspace.getWorkspaceFolder(this.document.uri)?.uri.fsPath);
+    const answer = await this.client.sendRequest<LocalInvokeResult>('apigateway/invokeLocal', params);
+    return 'error' in answer ? answer : outcomeFromLocal(answer.response, answer.stage);
+  }
+
+  private async runAws(draft: InvokeDraft): Promise<InvokeCommandResult> {
+    const settings = readSettings();
+    const connection = await resolveConnection(settings);
+    const clients = await createClients(connection, { maxAttempts: settings.maxAttempts });
+    try {
+      return await runTestInvoke(clients, draft);
+    } catch (error) {
+      if (error instanceof Error && /^(Test invoke needs|The REST API )/.test(error.message)) return { error: error.message };
+      return { error: explainAwsError(error, connection).message };
+    } finally {
+      destroyClients(clients);
+    }
+  }
+
+  private async runUrl(draft: InvokeDraft): Promise<InvokeCommandResult> {
+    const stageUrl = draft.stageUrl?.trim();
+    if (!stageUrl) return { error: 'Give the stage URL to call, e.g. https://abc123.execute-api.us-east-1.amazonaws.com/prod.' };
+    let request;
+    try {
+      request = httpRequestFor(draft, stageUrl);
+    } catch {
+      return { error: `${stageUrl} is not a valid URL.` };
+    }
+    if (draft.sign) {
+      const connection = await resolveConnection(readSettings());
+      try {
+        const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+        const credentials = await fromNodeProviderChain(connection.profile ? { profile: connection.profile } : {})();
+        request = await signRequest(request, credentials, regionOfUrl(stageUrl) ?? connection.region);
+      } catch (error) {
+        return { error: `Cannot sign the request: ${explainAwsError(error, connection).message}` };
+      }
+    }
+    const answer = await sendHttp(request);
+    return { target: 'url', ...answer, log: [], calledAs: `${request.method} ${request.url}${draft.sign ? ' (SigV4)' : ''}`, at: new Date().toISOString() };
+  }
+
+  private async copyCurl(draft: InvokeDraft): Promise<void> {
+    const base = draft.target === 'local' || !draft.stageUrl?.trim() ? LOCAL_SERVE_URL : draft.stageUrl.trim();
+    try {
+      const request = httpRequestFor(draft, base);
+      const sigv4 = draft.sign && base !== LOCAL_SERVE_URL ? { region: regionOfUrl(base) ?? (await resolveConnection(readSettings())).region } : undefined;
+      await vscode.env.clipboard.writeText(toCurl(request, { sigv4 }));
+      this.post({ type: 'notice', message: base === LOCAL_SERVE_URL ? `Copied a curl command for the local gateway served by "apigw serve" (${LOCAL_SERVE_URL}).` : 'Copied the curl command.' });
+    } catch (error) {
+      this.post({ type: 'problem', message: `Cannot build the curl command: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  private async remember(draft: InvokeDraft, result: InvokeCommandResult): Promise<void> {
+    const entry: HistoryEntry = 'error' in result
+      ? { at: new Date().toISOString(), draft, error: result.error }
+      : { at: result.at, draft, status: result.status, latencyMs: result.latencyMs };
+    this.history = addToHistory(this.history, entry);
+    this.post({ type: 'history', history: this.history });
+    try {
+      await this.store?.set(this.storeKey, this.history);
+    } catch {
+      // The history is a convenience: a read-only workspace must not fail the request.
+    }
+  }
+
+  private post(message: InvokeToPanel): void {
+    void this.webviewPanel.webview.postMessage(message);
+  }
+
+  private dispose(): void {
+    InvokePanel.open.delete(this.key);
+    this.markReady();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+function fail(message: string): InvokeCommandResult {
+  void vscode.window.showWarningMessage(message);
+  return { error: message };
+}
+
+/** The region in an AWS invoke URL (`{id}.execute-api.{region}.amazonaws.com`), which the signature must name. */
+function regionOfUrl(url: string): string | undefined {
+  try {
+    return /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?$/.exec(new URL(url).hostname)?.[1];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The API definition the panel runs: the one named, else the active editor's. A caller naming only a deployed API gets
+ * the active document when that document was deployed to it, so its operations can be picked.
+ */
+async function documentFor(args: InvokeOpenArgs): Promise<vscode.TextDocument | undefined> {
+  if (args.uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
+  const active = vscode.window.activeTextEditor?.document;
+  if (!active || (active.languageId !== 'yaml' && active.languageId !== 'json')) return undefined;
+  if (!args.url && !args.apiId) return active;
+  if (!args.apiId) return undefined;
+  const { link } = await deploymentLinkOf(active);
+  return link?.apiId === args.apiId ? active : undefined;
+}
+
+async function pickOperation(operations: OperationInfo[]): Promise<OperationInfo | undefined> {
+  if (!operations.length) {
+    void vscode.window.showInformationMessage('The document has no operations to invoke.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    operations.map((op) => ({ label: `${op.method} ${op.path}`, description: op.operationId, detail: op.summary, op })),
+    { title: 'Invoke an operation', placeHolder: 'Choose the operation to call' },
+  );
+  return picked?.op;
+}
+
+/** The document's most recent deployment, with its stage's invoke URL when the link names a stage. */
+async function deploymentLinkOf(document: vscode.TextDocument | undefined): Promise<{ link?: DeploymentLink; linkUrl?: string }> {
+  const folder = document && vscode.workspace.getWorkspaceFolder(document.uri);
+  if (!folder) return {};
+  try {
+    const [link] = await readLinks(folder.uri.fsPath, document.uri.fsPath);
+    if (!link) return {};
+    const connection: Connection = { region: link.region, endpoint: link.endpoint, profile: link.profile };
+    const linkUrl = link.lastStage ? invokeUrl(connection, { kind: link.kind as ApiKind, apiId: link.apiId, stage: link.lastStage }) : undefined;
+    return { link, linkUrl };
+  } catch {
+    return {};
+  }
+}
+
+/** "Invoke Operation": from a code lens, the API tree, the deploy command, or the command palette. */
+export function registerInvokePanel(context: vscode.ExtensionContext, client: LanguageClient): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('apigateway.invoke.open', (args?: unknown) => InvokePanel.show(context, client, args)),
+  );
+}

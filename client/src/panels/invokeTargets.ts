@@ -1,0 +1,100 @@
+import type { DeploymentLink } from '../deploy/links';
+import type { InvokeDraft, TargetKind } from './invokeMessages';
+
+/** What `apigateway.invoke.open` accepts, from a code lens, the API tree, the deploy command, or a test. */
+export interface InvokeOpenArgs {
+  /** The API definition; a string URI or the editor's own URI object. */
+  uri?: string;
+  path?: string;
+  method?: string;
+  /** A deployed API: REST API id (or v2 API id) and stage, with the stage's invoke URL when known. */
+  apiId?: string;
+  apiKind?: string;
+  stage?: string;
+  url?: string;
+  resourceId?: string;
+  target?: TargetKind;
+  /** Sends at once and hands the outcome back to the caller (automation and tests). */
+  send?: boolean;
+  /** Overrides merged over the pre-filled draft. */
+  draft?: Partial<InvokeDraft>;
+}
+
+interface Sample {
+  params: { path: Record<string, string>; querystring: Record<string, string>; header: Record<string, string> };
+  body: string;
+  contentType: string;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/**
+ * Reads whatever the caller passed: `{ uri, path, method }`, `{ apiId, stage, url }`, a tree node carrying
+ * `api: { apiId, kind }`, or nothing.
+ */
+export function normalizeArgs(raw: unknown): InvokeOpenArgs {
+  if (!raw || typeof raw !== 'object') return {};
+  const r = raw as Record<string, unknown>;
+  const uri = r.uri;
+  const api = r.api && typeof r.api === 'object' ? (r.api as Record<string, unknown>) : undefined;
+  const target = r.target === 'local' || r.target === 'testInvoke' || r.target === 'url' ? r.target : undefined;
+  return {
+    uri: typeof uri === 'string' ? uri : uri && typeof uri === 'object' && typeof (uri as { toString(): string }).toString === 'function' && 'scheme' in uri ? String(uri) : undefined,
+    path: text(r.path),
+    method: text(r.method)?.toUpperCase(),
+    apiId: text(r.apiId) ?? text(r.restApiId) ?? text(api?.apiId),
+    apiKind: text(r.kind && typeof r.kind === 'string' && /^(REST|HTTP|WEBSOCKET)$/.test(r.kind) ? r.kind : undefined) ?? text(api?.kind),
+    stage: text(r.stage),
+    url: text(r.url),
+    resourceId: text(r.resourceId),
+    target,
+    send: r.send === true,
+    draft: r.draft && typeof r.draft === 'object' ? (r.draft as Partial<InvokeDraft>) : undefined,
+  };
+}
+
+/** The target a new panel starts on: what the caller asked, else the deployed API it came from, else the local gateway. */
+export function initialTarget(args: InvokeOpenArgs, hasDocument: boolean): TargetKind {
+  if (args.target) return args.target;
+  if (!hasDocument) return 'url';
+  if (args.url || args.apiId) return args.apiKind && args.apiKind !== 'REST' ? 'url' : 'testInvoke';
+  return 'local';
+}
+
+/** A draft pre-filled from the document's sample request, the caller's deployed target, and the document's deploy link. */
+export function initialDraft(options: {
+  method: string;
+  pathTemplate: string;
+  sample?: Sample;
+  args: InvokeOpenArgs;
+  link?: DeploymentLink;
+  linkUrl?: string;
+  hasDocument: boolean;
+  apiKeyRequired?: boolean;
+  iam?: boolean;
+}): InvokeDraft {
+  const { sample, args, link } = options;
+  const headers: Record<string, string> = { ...sample?.params.header };
+  if (sample?.body && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = sample.contentType;
+  const restApiId = args.apiId && (!args.apiKind || args.apiKind === 'REST') ? args.apiId : link?.kind === 'REST' ? link.apiId : undefined;
+  const draft: InvokeDraft = {
+    target: initialTarget(args, options.hasDocument),
+    method: options.method,
+    pathTemplate: options.pathTemplate,
+    pathParams: { ...sample?.params.path },
+    query: { ...sample?.params.querystring },
+    headers,
+    body: sample?.body ?? '',
+    stageVariables: {},
+    stage: '',
+    restApiId,
+    resourceId: args.resourceId,
+    clientCertificateId: '',
+    stageUrl: args.url ?? options.linkUrl ?? '',
+    apiKey: '',
+    sign: options.iam === true,
+  };
+  return { ...draft, ...args.draft };
+}

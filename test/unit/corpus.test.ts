@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { parseApiDocument } from '../../server/src/model/apiDocument';
+import { validateDocument } from '../../server/src/services/validation';
+
+const CORPUS = path.resolve(__dirname, '../../../shared/corpus/openapi');
+const EXAMPLES = path.resolve(__dirname, '../../examples');
+
+/**
+ * What a user should see on each real document (hints, shown faded, left out). Most were imported into AWS as they
+ * are; their findings are warnings where the document is not strictly valid OpenAPI or configures something AWS
+ * ignores. Documents with Terraform or test placeholders only get the note that they must be processed first.
+ */
+const EXPECTED: Record<string, string[]> = {
+  // The template checks' own finding: `$util.escapeJavaScript` output inside a JSON string.
+  '01_api_definition.yaml': ['template-escape-javascript-in-json', 'unprocessed-template'],
+  '02_oas30_documentation_parts.json': [],
+  '03_openapi-basepath-server-variable.yaml': [],
+  '04_openapi-basepath-url.yaml': [],
+  '05_openapi-http-method-integration.json': ['template-escape-javascript-in-json', 'unprocessed-template'],
+  // `statusCode: 200` unquoted: AWS accepts it; noted so it can be quoted.
+  '06_openapi-method-int.spec.yaml': ['status-code-not-string'],
+  '07_openapi-mock.json': [],
+  '08_openapi.cognito-auth.json': ['unprocessed-template'],
+  '09_openapi.spec.circular-ref-with-request-body.json': [],
+  '10_openapi.spec.circular-ref.json': [],
+  '11_openapi.spec.global-auth.json': ['unprocessed-template'],
+  '12_openapi.spec.json': [],
+  // Pulumi writes status codes as numbers and leaves out an operation's `responses`.
+  '13_openapi.spec.pulumi.json': ['openapi-schema', 'status-code-not-string'],
+  // Terraform writes `info.version` as a number and keeps `responses` on an AWS_PROXY integration.
+  '15_openapi.spec.tf.json': ['ignored-for-proxy', 'openapi-schema'],
+  '14_openapi.spec.stage-variables.json': [],
+  '16_pets.json': [],
+  '17_petstore-authorizer.swagger.json': ['unprocessed-template'],
+  // `info` has no `version`.
+  '18_petstore-swagger.json': ['openapi-schema', 'unprocessed-template'],
+  // Empty `responses` objects are invalid Swagger 2.0.
+  '19_swagger-mock-cors.json': ['openapi-schema'],
+  '20_swagger.json': [],
+  '56_api-as-kinesis-proxy-export-swagger-with-extensions_block0.json': [],
+  // The export repeats a header parameter.
+  '57_api-as-kinesis-proxy-export-swagger-with-extensions_block1.json': ['openapi-schema'],
+  // `host` holds a path.
+  '58_api-as-s3-proxy-export-swagger-with-extensions_block0.json': ['openapi-schema'],
+  '59_api-as-lambda-proxy-export-swagger-with-extensions_block0.json': [],
+  '60_api-gateway-content-encodings-examples-image-lambda_block0.json': [],
+  '61_api-gateway-content-encodings-examples-image-s3_block1.json': [],
+  // A query parameter without `type`, responses without `description`, a "400" integration response with no method
+  // response, and a security requirement naming an undefined scheme: AWS imports it, the API then misbehaves.
+  '62_api-gateway-request-validation-sample-api-swagger_block0.json': ['openapi-schema', 'undeclared-response-status', 'unknown-security-scheme'],
+  '63_simple-calc-lambda-api-swagger-definition_block0.json': [],
+  '64_http-api-open-api_block4.json': [],
+  // Operations without `responses`.
+  '65_api-gateway-extensions-integrations_block0.json': ['openapi-schema'],
+  // `responses` on an AWS_PROXY integration.
+  '66_import-api-aws-variables_block0.yaml': ['ignored-for-proxy'],
+};
+
+function load(file: string) {
+  const uri = `file://${file}`;
+  return parseApiDocument(TextDocument.create(uri, file.endsWith('.json') ? 'json' : 'yaml', 1, readFileSync(file, 'utf8')));
+}
+
+function visibleCodes(diagnostics: Diagnostic[]): string[] {
+  return [...new Set(diagnostics.filter((d) => d.severity !== DiagnosticSeverity.Hint).map((d) => String(d.code)))].sort();
+}
+
+describe('corpus of real definitions', () => {
+  const files = readdirSync(CORPUS).filter((f) => /\.(json|ya?ml)$/.test(f));
+
+  it('has an expectation for every file', () => {
+    assert.deepEqual(files.filter((f) => !(f in EXPECTED)), []);
+  });
+
+  for (const file of files) {
+    it(`${file}: ${JSON.stringify(EXPECTED[file] ?? '?')}`, async () => {
+      const diagnostics = await validateDocument(load(path.join(CORPUS, file)));
+      assert.deepEqual(visibleCodes(diagnostics), EXPECTED[file], diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`).join('\n'));
+      assert.deepEqual(diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error), [], 'AWS imported it, so nothing is an error');
+    });
+  }
+
+  it('examples/petstore.yaml: exactly one error, the misspelt validator', async () => {
+    const diagnostics = await validateDocument(load(path.join(EXAMPLES, 'petstore.yaml')));
+    const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error);
+    assert.equal(errors.length, 1);
+    assert.equal(errors[0].code, 'unknown-request-validator');
+    assert.match(String(errors[0].message), /"params-onyl"/);
+  });
+
+  it('examples/orders-http-api.json: clean', async () => {
+    assert.deepEqual(await validateDocument(load(path.join(EXAMPLES, 'orders-http-api.json'))), []);
+  });
+});

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { runInvoke } from '../../../server/src/cli/commands/invoke';
+import { runServe } from '../../../server/src/cli/commands/serve';
+import { readTextFile, UsageError, type CliIO } from '../../../server/src/cli/io';
+import { EXAMPLES, FIXTURES } from './gatewayFixture';
+
+function fakeIO(cwd: string): CliIO & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    cwd,
+    out(text: string) {
+      io.stdout += text;
+    },
+    err(text: string) {
+      io.stderr += text;
+    },
+    readFile: (file: string) => readTextFile(path.resolve(cwd, file)),
+  };
+  return io;
+}
+
+const HEALTH = (message: string) => `openapi: 3.0.1
+info: { title: served, version: '1' }
+paths:
+  /hello/{name}:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: { application/json: '{"statusCode": 200}' }
+        responses:
+          default:
+            statusCode: '200'
+            responseTemplates: { application/json: '{"message": "${message} $input.params(''name'')", "color": "$stageVariables.color"}' }
+  /fn:
+    post:
+      x-amazon-apigateway-integration:
+        type: aws_proxy
+        httpMethod: POST
+        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Echo/invocations
+`;
+
+describe('apigw invoke and apigw serve', function () {
+  this.timeout(20000);
+  let dir: string;
+  before(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'apigw-gateway-'));
+    mkdirSync(path.join(dir, '.apigateway'));
+    mkdirSync(path.join(dir, 'src'));
+    writeFileSync(path.join(dir, 'src', 'handlers.js'), readFileSync(path.join(FIXTURES, 'handlers.js')));
+    writeFileSync(path.join(dir, 'api.yaml'), HEALTH('hello'));
+    writeFileSync(
+      path.join(dir, '.apigateway', 'local.json'),
+      JSON.stringify({ functions: { Echo: { handler: 'src/handlers.js', export: 'echoEvent', environment: { GREETING: 'from config' } } }, stages: { dev: { variables: { color: 'green' } } } }),
+    );
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('invoke prints status, headers and body, with the workspace configuration', async () => {
+    const io = fakeIO(dir);
+    assert.equal(await runInvoke(['api.yaml', '--method', 'GET', '--path', '/hello/ann', '--stage', 'dev'], io), 0);
+    assert.match(io.stdout, /^HTTP 200\nContent-Type: application\/json\nx-amzn-RequestId: [0-9a-f-]{36}\n\n\{"message": "hello ann", "color": "green"\}\n$/);
+  });
+
+  it('invoke --json gives status, headers, body and log; a Lambda runs from the configured handler', async () => {
+    writeFileSync(path.join(dir, 'body.json'), '{"x": 1}');
+    const io = fakeIO(dir);
+    const code = await runInvoke(['api.yaml', '--method', 'POST', '--path', '/fn?a=1', '--query', 'b=2', '--header', 'X-One: 1', '--body-file', 'body.json', '--json'], io);
+    assert.equal(code, 0);
+    const out = JSON.parse(io.stdout) as { status: number; headers: Record<string, string>; body: string; log: string[] };
+    assert.equal(out.status, 200);
+    const { event, env } = JSON.parse(out.body) as { event: { body: string; headers: Record<string, string>; queryStringParameters: Record<string, string> }; env: string };
+    assert.equal(env, 'from config');
+    assert.equal(event.body, '{"x": 1}');
+    assert.deepEqual(event.queryStringParameters, { b: '2', a: '1' });
+    assert.equal(event.headers['X-One'], '1');
+    assert.ok(out.log.some((l) => l.endsWith('Method completed with status: 200')));
+  });
+
+  it('invoke exits 0 for an error status and rejects usage mistakes', async () => {
+    const io = fakeIO(dir);
+    assert.equal(await runInvoke(['api.yaml', '--method', 'GET', '--path', '/nowhere'], io), 0);
+    assert.match(io.stdout, /^HTTP 403\n/);
+    await assert.rejects(runInvoke(['api.yaml', '--path', '/x'], fakeIO(dir)), UsageError);
+    await assert.rejects(runInvoke(['api.yaml', '--method', 'GET', '--path', 'x'], fakeIO(dir)), UsageError);
+    await assert.rejects(runInvoke(['api.yaml', '--method', 'GET', '--path', '/x', '--bogus'], fakeIO(dir)), UsageError);
+    await assert.rejects(runInvoke(['missing.yaml', '--method', 'GET', '--path', '/x'], fakeIO(dir)), UsageError);
+    await assert.rejects(runInvoke([path.join(EXAMPLES, 'petstore.yaml'), '--method', 'GET', '--path', '/x', '--config', 'nope.json'], fakeIO(dir)), UsageError);
+  });
+
+  it('serve answers on 127.0.0.1, logs each request, reloads on change and stops', async () => {
+    const io = fakeIO(dir);
+    const controller = new AbortController();
+    let url = '';
+    const listening = new Promise<void>((resolve) => {
+      void runServe(['api.yaml', '--port', '0', '--stage', 'dev'], io, {
+        signal: controller.signal,
+        onListening: (u) => {
+          url = u;
+          resolve();
+        },
+      }).then((code) => assert.equal(code, 0));
+    });
+    await listening;
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+$/);
+    const first = await fetch(`${url}/hello/bob`);
+    assert.equal(first.status, 200);
+    assert.deepEqual(await first.json(), { message: 'hello bob', color: 'green' });
+    const lambda = await fetch(`${url}/fn`, { method: 'POST', body: 'hi' });
+    assert.equal(lambda.status, 200);
+    assert.match(io.stdout, /GET \/hello\/bob 200 [\d.]+ ms/);
+
+    writeFileSync(path.join(dir, 'api.yaml'), HEALTH('goodbye'));
+    let reloaded = '';
+    for (let i = 0; i < 50 && !reloaded.includes('goodbye'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      reloaded = await (await fetch(`${url}/hello/bob`)).text();
+    }
+    assert.match(reloaded, /goodbye bob/);
+    assert.match(io.stdout, /Reloaded api\.yaml/);
+
+    controller.abort();
+    for (let i = 0; i < 50 && !io.stdout.includes('Stopped'); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.match(io.stdout, /Stopped\n$/);
+    await assert.rejects(fetch(`${url}/hello/bob`));
+  });
+});

@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { inferDialect } from '../../../server/src/model/dialectInference';
+import { parse, rangeOf, restYaml, validate, withCode } from './validate';
+
+describe('REST or HTTP API', () => {
+  it('infers HTTP APIs from what only they use, and REST from what only REST uses', () => {
+    assert.equal(inferDialect(parse("openapi: 3.0.1\nx-amazon-apigateway-cors: {}\n")), 'http');
+    assert.equal(inferDialect(parse("swagger: '2.0'\nx-amazon-apigateway-cors: {}\n")), 'rest');
+    const proxyWithVersion = 'openapi: 3.0.1\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: { type: HTTP_PROXY, payloadFormatVersion: "1.0" }\n';
+    assert.equal(inferDialect(parse(proxyWithVersion)), 'http');
+    const cognito = `${proxyWithVersion}components:\n  securitySchemes:\n    pool:\n      x-amazon-apigateway-authorizer: { type: COGNITO_USER_POOLS }\n`;
+    assert.equal(inferDialect(parse(cognito)), 'rest');
+  });
+
+  it('shows fields of the other dialect faded, since the import ignores them', async () => {
+    const text = restYaml(`type: mock
+payloadFormatVersion: '1.0'
+requestTemplates:
+  application/json: '{}'`);
+    const [d] = withCode(await validate(text), 'dialect-mismatch');
+    assert.equal(d.severity, 4);
+    assert.deepEqual(d.tags, [1]);
+    assert.deepEqual(d.range, rangeOf(text, 'payloadFormatVersion'));
+  });
+
+  it('follows the dialect setting over inference', async () => {
+    const text = "openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths: {}\nx-amazon-apigateway-binary-media-types: ['*/*']\n";
+    const [d] = withCode(await validate(text, { settings: { dialect: 'http' } }), 'dialect-mismatch');
+    assert.match(d.message, /applies only to REST APIs; an HTTP API import ignores it/);
+  });
+});

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { codes, rangeOf, validate, withCode } from './validate';
+
+describe('AWS import rules', () => {
+  it('checks path segments: characters, whole-segment parameters, greedy parameters last', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /files/{name}.json: {}
+  /a b: {}
+  /{proxy+}/tail: {}
+  /ok/{id}/{proxy+}: {}
+`;
+    const diagnostics = await validate(text);
+    assert.deepEqual(withCode(diagnostics, 'partial-path-parameter')[0].range, rangeOf(text, '/files/{name}.json'));
+    assert.deepEqual(withCode(diagnostics, 'invalid-path-characters')[0].range, rangeOf(text, '/a b'));
+    assert.match(withCode(diagnostics, 'greedy-parameter-not-last')[0].message, /"\{proxy\+\}" in "\/\{proxy\+\}\/tail" must be the last segment/);
+    assert.equal(diagnostics.filter((d) => d.range.start.line === 6).length, 0);
+  });
+
+  it('wants alphanumeric model names and flags unsupported schema keywords', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths: {}
+components:
+  schemas:
+    Pet_Model:
+      type: object
+      discriminator: { propertyName: kind }
+      properties:
+        example: { type: number, format: int32, example: 3 }
+`;
+    const diagnostics = await validate(text);
+    const [name] = withCode(diagnostics, 'invalid-model-name');
+    assert.deepEqual(name.data, { expected: 'PetModel' });
+    assert.deepEqual(name.range, rangeOf(text, 'Pet_Model'));
+    const keywords = withCode(diagnostics, 'unsupported-schema-keyword');
+    assert.deepEqual(keywords.map((d) => d.severity), [2, 2, 4]);
+    assert.deepEqual(keywords[0].range, rangeOf(text, 'discriminator'));
+  });
+
+  it('knows the import rules of versions and dialects', async () => {
+    const swaggerForHttp = `swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths: {}\n`;
+    const [d] = withCode(await validate(swaggerForHttp, { settings: { dialect: 'http' } }), 'http-api-requires-openapi-3');
+    assert.deepEqual(d.range, rangeOf(swaggerForHttp, "'2.0'"));
+  });
+
+  it('flags responses referencing root-level responses and primitive response schemas (2.0)', async () => {
+    const text = `swagger: '2.0'
+info: { title: t, version: '1' }
+responses:
+  Oops: { description: oops }
+paths:
+  /a:
+    get:
+      responses:
+        '200': { description: ok, schema: { type: string } }
+        '500': { $ref: '#/responses/Oops' }
+`;
+    const diagnostics = await validate(text);
+    assert.deepEqual(codes(diagnostics), ['non-object-response-schema', 'root-response-ref']);
+    assert.deepEqual(withCode(diagnostics, 'non-object-response-schema')[0].range, rangeOf(text, '{ type: string }'));
+  });
+
+  it('checks stage names in execute-api server URLs and the resource policy size', async () => {
+    const statement = Array.from({ length: 200 }, (_, i) => `      - { Effect: Allow, Principal: '*', Action: execute-api:Invoke, Resource: 'execute-api:/${i}/*' }`).join('\n');
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+servers:
+  - url: https://abc.execute-api.us-east-1.amazonaws.com/{stage}
+    variables: { stage: { default: 'prod v2' } }
+paths: {}
+x-amazon-apigateway-policy:
+  Version: '2012-10-17'
+  Statement:
+${statement}
+`;
+    const diagnostics = await validate(text);
+    assert.deepEqual(codes(diagnostics), ['invalid-stage-name', 'policy-too-long']);
+  });
+
+  it('needs an endpoint access mode for enhanced security policies', async () => {
+    const text = `openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths: {}\nx-amazon-apigateway-security-policy: SecurityPolicy_TLS13_1_3_2025_09\n`;
+    const [d] = withCode(await validate(text), 'security-policy-needs-access-mode');
+    assert.deepEqual(d.range, rangeOf(text, 'SecurityPolicy_TLS13_1_3_2025_09'));
+    assert.deepEqual(codes(await validate(`${text}x-amazon-apigateway-endpoint-access-mode: STRICT\n`)), []);
+  });
+
+  it('counts resources against the quota', async () => {
+    const paths = Array.from({ length: 151 }, (_, i) => `  /r${i}/{id}: {}`).join('\n');
+    const text = `openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths:\n${paths}\n`;
+    const [d] = withCode(await validate(text), 'too-many-resources');
+    assert.match(d.message, /302 resources/);
+  });
+});

@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { codes, rangeOf, validate, withCode } from './validate';
+
+describe('unprocessed templates', () => {
+  it('reports one note for CloudFormation short-form intrinsics and checks nothing inside them', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: aws_proxy
+        httpMethod: POST
+        uri: !Sub arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/\${Fn.Arn}/invocations
+        credentials: !GetAtt Role.Arn
+`;
+    const diagnostics = await validate(text);
+    assert.deepEqual(codes(diagnostics), ['unprocessed-template']);
+    const [d] = diagnostics;
+    assert.equal(d.severity, 3);
+    assert.match(d.message, /the CloudFormation intrinsic `!Sub`/);
+    assert.deepEqual(d.range.start, rangeOf(text, '!Sub').start);
+  });
+
+  it('recognises long-form intrinsics in JSON without cascading into OpenAPI errors', async () => {
+    const text = JSON.stringify(
+      {
+        openapi: '3.0.1',
+        info: { title: { 'Fn::Sub': '${AWS::StackName}' }, version: '1' },
+        paths: { '/a': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: { 'Fn::GetAtt': ['Fn', 'Arn'] } } } } },
+      },
+      null,
+      2,
+    );
+    const diagnostics = await validate(text, { json: true });
+    assert.deepEqual(codes(diagnostics), ['unprocessed-template']);
+    assert.match(diagnostics[0].message, /`Fn::Sub`/);
+  });
+
+  it('reports Terraform placeholders but not stage variables, AWS variables or template references', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: aws
+        httpMethod: POST
+        uri: \${lambda_arn}
+        credentials: arn:aws:iam::\${AWS::AccountId}:role/\${stageVariables.role}
+        requestTemplates:
+          application/json: '{"id": "\${input.params().id}"}'
+        responses: { default: { statusCode: '200' } }
+`;
+    const diagnostics = await validate(text);
+    assert.deepEqual(codes(diagnostics), ['unprocessed-template']);
+    assert.match(withCode(diagnostics, 'unprocessed-template')[0].message, /the placeholder `\$\{lambda_arn\}`/);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, '${lambda_arn}'));
+  });
+});
