@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Test tier 3, real VS Code: the extension test suite inside a real extension host (test/vscode/runTests.ts) and the UI
-# screenshot check (test/vscode/ui/screenshot.ts). Exits non-zero when either fails.
-# With APIGW_STATS_FILE set, writes there {"passed": N, "failed": N} summed over both parts.
+# checks (test/vscode/ui/*creenshot.ts). Exits non-zero when any fails.
+# With APIGW_STATS_FILE set, writes there {"passed": N, "failed": N} summed over all parts.
 set -uo pipefail
 
 REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -49,12 +49,18 @@ APIGW_STATS_FILE="$work/suite.json" npx tsx test/vscode/runTests.ts
 suite_status=$?
 suite_done=$(date +%s)
 
-step "UI screenshot check"
-APIGW_VSIX="$vsix" APIGW_STATS_FILE="$work/ui.json" npx tsx test/vscode/ui/screenshot.ts
-ui_status=$?
+# Every UI check is a test/vscode/ui/*creenshot.ts script (screenshot.ts, treeScreenshot.ts, ...): adding one is enough.
+ui_status=0
+ui_stats=()
+for check in test/vscode/ui/*creenshot.ts; do
+  name="$(basename "$check" .ts)"
+  step "UI check $name"
+  ui_stats+=("$work/ui-$name.json")
+  APIGW_VSIX="$vsix" APIGW_STATS_FILE="$work/ui-$name.json" npx tsx "$check" || ui_status=1
+done
 finished=$(date +%s)
 
-write_total "$work/suite.json" "$work/ui.json"
+write_total "$work/suite.json" "${ui_stats[@]}"
 step "setup+build $((built - started)) s, suite $((suite_done - built)) s, UI $((finished - suite_done)) s"
 if [ $suite_status -ne 0 ] || [ $ui_status -ne 0 ]; then
   step "FAILED (suite exit $suite_status, UI exit $ui_status)"

@@ -1,7 +1,7 @@
 // The local gateway: `apigw serve` throughput and tail latency on a MOCK operation with request and response
 // templates (autocannon over loopback, bounded in time), and the latency a warm local Lambda proxy call adds.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
@@ -111,7 +111,11 @@ async function serveThroughput(dir: string): Promise<BenchRow[]> {
     const target = `${url}/pets/p-17`;
     // A long-running server is measured warm: V8 needs a few seconds of load to optimise the hot paths.
     await autocannon({ url: target, connections: 10, duration: 3 });
+    const cpuBefore = processCpuMs(child.pid);
     const result = await autocannon({ url: target, connections: 10, duration: 5 });
+    const cpuAfter = processCpuMs(child.pid);
+    const total = result.requests.average * 5;
+    const cpuPerRequestMs = cpuBefore !== undefined && cpuAfter !== undefined && total > 0 ? (cpuAfter - cpuBefore) / total : NaN;
     if (result.non2xx || result.errors || result.timeouts) throw new Error(`serve answered ${result.non2xx} non-2xx, ${result.errors} errors, ${result.timeouts} timeouts`);
     const lambda = await autocannon({ url: `${url}/fn`, connections: 10, duration: 3 });
     return [
@@ -119,11 +123,25 @@ async function serveThroughput(dir: string): Promise<BenchRow[]> {
       { group: GROUP, name: 'serve MOCK+templates throughput (10 conns, 5 s)', value: result.requests.average, unit: 'req/s', target: '>= 3000 req/s', ok: result.requests.average >= 3000 },
       { group: GROUP, name: 'serve MOCK+templates p99 latency', value: result.latency.p99, unit: 'ms', target: '< 5 ms', ok: result.latency.p99 < 5 },
       { group: GROUP, name: 'serve MOCK+templates p50 latency', value: result.latency.p50, unit: 'ms' },
+      // CPU time per request does not depend on what else the machine runs: 1000 / value is one core's capacity.
+      { group: GROUP, name: 'serve CPU time per MOCK+templates request', value: cpuPerRequestMs, unit: 'ms' },
       { group: GROUP, name: 'serve Lambda proxy throughput (10 conns, 3 s)', value: lambda.requests.average, unit: 'req/s' },
       { group: GROUP, name: 'serve Lambda proxy p99 latency', value: lambda.latency.p99, unit: 'ms' },
     ];
   } finally {
     child.kill('SIGTERM');
+  }
+}
+
+/** User + system CPU time of a process in ms, from /proc (Linux); undefined elsewhere. */
+function processCpuMs(pid: number | undefined): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of /proc/PID/stat (utime, stime), in clock ticks of 10 ms.
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
   }
 }
 

@@ -136,10 +136,14 @@ export async function listCustomDomainMappings(clients: GatewayClients): Promise
     });
     for (const m of v1Mappings) if (m.restApiId) mappings.push({ domainName, basePath: m.basePath, apiId: m.restApiId, stage: m.stage });
   }
+  // Emulators that implement only the v1 domain API refuse this call; v1 mappings are still worth showing.
   const v2Domains = await allPages(async (NextToken) => {
     const out = await clients.v2.send(new v2.GetDomainNamesCommand({ NextToken, MaxResults: V2_LIMIT }));
     return { items: out.Items, next: out.NextToken };
-  }).catch(() => [] as V2.DomainName[]);
+  }).catch((error: { name?: string }) => {
+    if (error.name === 'NotFoundException' || error.name === 'UnknownOperationException') return [] as V2.DomainName[];
+    throw error;
+  });
   for (const domain of v2Domains) {
     const DomainName = domain.DomainName;
     if (!DomainName || mappings.some((m) => m.domainName === DomainName)) continue;

@@ -67,7 +67,7 @@ export function buildResourceTree(resources: V1.Resource[], api: ApiRef, region:
       id: `rest/${api.apiId}/resource/${resource.id}`,
       kind: 'resource',
       label: resource.pathPart ? `/${resource.pathPart}` : '/',
-      description: path !== `/${resource.pathPart ?? ''}` && path !== '/' ? path : methods.map(([verb]) => verb).join(' '),
+      description: methods.map(([verb]) => verb).join(' '),
       tooltip: `${path}\nresource id: ${resource.id}\nARN: ${restApiArn(region, api.apiId)}/resources/${resource.id}`,
       icon: /\{.+\}/.test(resource.pathPart ?? '') ? 'symbol-variable' : 'folder',
       contextValue: 'resource',

@@ -80,7 +80,11 @@ export class TreeCommands {
         const clients = await this.session.getClients();
         const [stages, mappings] = await Promise.all([
           target.stage ? Promise.resolve([{ name: target.stage }]) : stageNames(clients, target.kind, target.apiId),
-          listCustomDomainMappings(clients).catch(() => []),
+          // Custom domains only add choices; the stage URLs are still worth offering without them.
+          listCustomDomainMappings(clients).catch((error: unknown) => {
+            this.session.log(`listing custom domains failed: ${(error as Error).message}`);
+            return [];
+          }),
         ]);
         const items = [
           ...stages.map((s) => ({ label: invokeUrl(clients.connection, { kind: target.kind, apiId: target.apiId, stage: s.name, apiEndpoint: target.apiEndpoint }), description: `stage ${s.name}` })),

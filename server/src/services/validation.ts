@@ -3,6 +3,7 @@ import type { ApiDocument } from '../model/apiDocument';
 import { inferDialect } from '../model/dialectInference';
 import { codeInfo } from '../facts/diagnosticCodes';
 import { RULES } from './rules';
+import { createValidationCaches, type ValidationCaches } from './validationCaches';
 import type { DocumentResolver, LanguageSettings, Problem, SeverityName, ValidationContext } from './validationTypes';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
@@ -20,6 +21,7 @@ const SEVERITIES: Record<SeverityName, DiagnosticSeverity> = {
 export interface ValidationOptions {
   settings?: LanguageSettings;
   resolver?: DocumentResolver;
+  caches?: ValidationCaches;
   isCancelled?: () => boolean;
 }
 
@@ -52,6 +54,7 @@ function createContext(document: ApiDocument, settings: LanguageSettings, option
     dialect,
     settings,
     resolver: options.resolver,
+    caches: options.caches ?? createValidationCaches(),
     report(node, code, message, extra) {
       problems.push({ offset: node.offset, end: node.end, code, message, ...extra });
     },

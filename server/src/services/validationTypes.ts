@@ -1,6 +1,7 @@
 import type { ApiDocument } from '../model/apiDocument';
 import type { AnyNode } from '../model/nodes';
 import type { Dialect } from '../model/dialect';
+import type { ValidationCaches } from './validationCaches';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = SeverityName | 'off';
@@ -40,6 +41,7 @@ export interface ValidationContext {
   dialect: Dialect;
   settings: LanguageSettings;
   resolver: DocumentResolver | undefined;
+  caches: ValidationCaches;
   report(node: AnyNode | { offset: number; end: number }, code: string, message: string, extra?: Partial<Problem>): void;
   /** Cooperative cancellation: long rules check it between units of work. */
   isCancelled(): boolean;

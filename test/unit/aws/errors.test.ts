@@ -56,6 +56,21 @@ describe('AWS failures explained', function () {
     assert.deepEqual(explained.remedies, ['chooseProfile', 'retry']);
   });
 
+  it('tells an SSO profile without a valid session to sign in again', async () => {
+    const home = process.env.HOME;
+    // The SSO token cache lives under the home directory; an empty one stands for an expired session.
+    process.env.HOME = fixture.dir;
+    try {
+      const clients = await fixture.clients('sso');
+      const explained = explainAwsError(await failure(listRestApis(clients)), clients.connection);
+      assert.match(explained.message, /SSO session for profile "sso"/);
+      assert.match(explained.message, /aws sso login --profile sso/);
+      assert.equal(explained.remedies[0], 'ssoLogin');
+    } finally {
+      process.env.HOME = home;
+    }
+  });
+
   it('explains an unreachable endpoint after the retries', async () => {
     const endpoint = `http://127.0.0.1:${await closedPort()}`;
     const clients = await createClients({ profile: 'good', region: 'us-east-1', endpoint }, { maxAttempts: 2 });

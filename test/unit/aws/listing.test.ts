@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
 import type { GatewayClients } from '../../../client/src/aws/connection';
-import { listResources, listRestApis, listV2Apis } from '../../../client/src/aws/listing';
+import { listCustomDomainMappings, listResources, listRestApis, listV2Apis } from '../../../client/src/aws/listing';
 import type { TreeNode } from '../../../client/src/tree/nodes';
 import { ApiTreeModel } from '../../../client/src/tree/treeModel';
 import { httpDocument, restDocument } from './fixtures/documents';
@@ -99,5 +99,9 @@ describe('listing deployed APIs through the real SDK', function () {
     assert.match(integrations[0].description ?? '', /payload 2\.0/);
     const websocket = await model.children(await child(model, undefined, 'WebSocket APIs'));
     assert.equal(websocket[0].kind, 'empty');
+  });
+
+  it('lists custom-domain mappings, none on an account without custom domains', async () => {
+    assert.deepEqual(await listCustomDomainMappings(clients), []);
   });
 });

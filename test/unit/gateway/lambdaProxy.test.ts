@@ -99,6 +99,26 @@ describe('gateway Lambda proxy integration', function () {
     assert.equal(rc.stage, '$default');
   });
 
+  it('sends the HTTP API payload 1.0 event: the REST shape with a version', async () => {
+    const doc = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'v1', version: '1' },
+      paths: { '/items/{id}': { get: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', uri: 'arn:aws:lambda:us-east-1:123456789012:function:Echo', payloadFormatVersion: '1.0' } } } },
+    });
+    const r = await gatewayFor(doc, { functions: { Echo: fn('echoEvent') } }, 'v1.json').invoke({ method: 'GET', path: '/items/5', query: { a: ['1'] } });
+    assert.equal(r.status, 200, r.body);
+    const { event } = json(r.body) as { event: Event };
+    assert.equal(event.version, '1.0');
+    assert.equal(event.resource, '/items/{id}');
+    assert.deepEqual(event.pathParameters, { id: '5' });
+    assert.deepEqual(event.multiValueQueryStringParameters, { a: ['1'] });
+    assert.equal(event.requestContext.stage, '$default');
+    assert.equal(event.requestContext.path, '/items/5');
+    const failing = await gatewayFor(doc, { functions: { Echo: fn('throws') } }, 'v1.json').invoke({ method: 'GET', path: '/items/5' });
+    assert.equal(failing.status, 500);
+    assert.deepEqual(json(failing.body), { message: 'Internal Server Error' });
+  });
+
   it('reads a 2.0 result without statusCode as a JSON body, and cookies as Set-Cookie', async () => {
     const doc = (fnName: string) =>
       JSON.stringify({

@@ -51,6 +51,30 @@ describe('invoke panel: server requests', () => {
     assert.equal(JSON.parse(result.response.body).stage, 'beta');
   });
 
+  it('merges the stage-variable overrides over the local configuration', async () => {
+    const text = [
+      'openapi: 3.0.1', 'info: {title: t, version: "1"}', 'paths:', '  /v:', '    get:', '      responses: {"200": {description: ok}}',
+      '      x-amazon-apigateway-integration:', '        type: mock', "        requestTemplates: {application/json: '{\"statusCode\": 200}'}",
+      '        responses:', '          default:', "            statusCode: '200'",
+      "            responseTemplates: {application/json: '$stageVariables.color $stageVariables.size'}",
+    ].join('\n');
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-invoke-'));
+    try {
+      mkdirSync(path.join(dir, '.apigateway'));
+      writeFileSync(path.join(dir, '.apigateway', 'local.json'), JSON.stringify({ stages: { beta: { variables: { color: 'red', size: 'L' } } } }));
+      const document = TextDocument.create(pathToFileURL(path.join(dir, 'api.yaml')).href, 'yaml', 1, text);
+      const h = handlersFor([document]);
+      try {
+        assert.equal(response(await h.invokeLocal({ uri: document.uri, method: 'GET', path: '/v', stage: 'beta' })).body, 'red L');
+        assert.equal(response(await h.invokeLocal({ uri: document.uri, method: 'GET', path: '/v', stage: 'beta', stageVariables: { color: 'blue' } })).body, 'blue L');
+      } finally {
+        h.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('says so when the document is not open', async () => {
     const result = await handlers.invokeLocal({ uri: 'file:///nowhere/api.yaml', method: 'GET', path: '/health' });
     assert.deepEqual(Object.keys(result), ['error']);

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { describeFetchError, sendHttp, signRequest } from '../../../client/src/panels/invokeHttp';
 import type { InvokeDraft } from '../../../client/src/panels/invokeMessages';
+import { logTimestamp, outcomeFromLocal } from '../../../client/src/panels/invokeOutcome';
 import { concretePath, httpRequestFor, localInvokeParams, missingPathParams, pathWithQuery } from '../../../client/src/panels/invokeRequest';
 import { initialDraft, initialTarget, normalizeArgs } from '../../../client/src/panels/invokeTargets';
 import { buildTestInvokeInput, logLines, runTestInvoke } from '../../../client/src/panels/invokeTestInvoke';
@@ -177,5 +178,15 @@ describe('invoke panel: AWS test invoke', () => {
     const api = await clients.v1.send(new ImportRestApiCommand({ body: petstore, failOnWarnings: false }));
     await assert.rejects(runTestInvoke(clients, draft({ pathTemplate: '/nope', pathParams: {}, restApiId: api.id })), /has no resource \/nope/);
     await assert.rejects(runTestInvoke(clients, draft({ restApiId: '' })), /needs the REST API id/);
+  });
+});
+
+describe('invoke panel: local answers', () => {
+  it('prints the log with API Gateway test-invoke timestamps and keeps the step timings', () => {
+    assert.equal(logTimestamp(Date.UTC(2026, 10, 21, 15, 37, 30)), 'Sat Nov 21 15:37:30 UTC 2026');
+    const outcome = outcomeFromLocal({ status: 200, headers: {}, body: 'x', log: [{ time: Date.UTC(2026, 0, 2, 3, 4, 5), message: 'hello' }], latencyMs: 1, steps: [{ name: 'integration', ms: 1 }] }, 'dev');
+    assert.deepEqual(outcome.log, ['Fri Jan 02 03:04:05 UTC 2026 : hello']);
+    assert.equal(outcome.calledAs, "local gateway, stage 'dev'");
+    assert.deepEqual(outcome.steps, [{ name: 'integration', ms: 1 }]);
   });
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Problem, ValidationContext } from '../../../server/src/services/validationTypes';
+import { createValidationCaches } from '../../../server/src/services/validationCaches';
 import { locateTemplates } from '../../../server/src/services/templates/locate';
 import { templateRule } from '../../../server/src/services/templates/templateValidation';
 import { parseDocument } from './support';
@@ -29,6 +30,7 @@ describe('templates in deployed definitions', () => {
         dialect: 'rest',
         settings: {},
         resolver: undefined,
+        caches: createValidationCaches(),
         isCancelled: () => false,
         report: (node, code, message) => problems.push({ offset: node.offset, end: node.end, code, message }),
       };

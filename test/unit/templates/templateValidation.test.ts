@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ApiDocument } from '../../../server/src/model/apiDocument';
 import type { Problem, ValidationContext } from '../../../server/src/services/validationTypes';
+import { createValidationCaches } from '../../../server/src/services/validationCaches';
 import { templateRule, validateStandaloneTemplate } from '../../../server/src/services/templates/templateValidation';
 import { TEMPLATE_DIAGNOSTIC_CODES } from '../../../server/src/services/templates/templateCodes';
 import { parseDocument, yamlWithRequestTemplate } from './support';
@@ -12,6 +13,7 @@ function problemsOf(document: ApiDocument): Problem[] {
     dialect: 'rest',
     settings: {},
     resolver: undefined,
+    caches: createValidationCaches(),
     isCancelled: () => false,
     report: (node, code, message, extra) => problems.push({ offset: node.offset, end: node.end, code, message, ...extra }),
   };

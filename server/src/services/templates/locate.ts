@@ -72,7 +72,7 @@ export function locateTemplates(document: ApiDocument): LocatedTemplate[] {
     const response = asObject(entry.value);
     const statusCode = scalarString(getValue(response, 'statusCode'));
     forEachTemplate(document, getValue(response, 'responseTemplates'), (t) => {
-      found.push({ ...t, kind: 'gatewayResponse', gatewayResponseType: keyName(entry), statusCode });
+      found.push(withFacts(t, { kind: 'gatewayResponse', gatewayResponseType: keyName(entry), statusCode }));
     });
   }
   return found.sort((a, b) => a.node.offset - b.node.offset);
@@ -91,12 +91,12 @@ function collectIntegration(document: ApiDocument, node: ObjectNode | undefined,
     passthroughBehavior: asString(getValue(node, 'passthroughBehavior')),
     responseTransferMode: asString(getValue(node, 'responseTransferMode')),
   };
-  forEachTemplate(document, getValue(node, 'requestTemplates'), (t) => found.push({ ...t, kind: 'request', operation, integration }));
+  forEachTemplate(document, getValue(node, 'requestTemplates'), (t) => found.push(withFacts(t, { kind: 'request', operation, integration })));
   for (const responseProperty of asObject(getValue(node, 'responses'))?.properties ?? []) {
     const response = asObject(responseProperty.value);
     const statusCode = scalarString(getValue(response, 'statusCode'));
     forEachTemplate(document, getValue(response, 'responseTemplates'), (t) =>
-      found.push({ ...t, kind: 'response', operation, integration, responsePattern: keyName(responseProperty), statusCode }),
+      found.push(withFacts(t, { kind: 'response', operation, integration, responsePattern: keyName(responseProperty), statusCode })),
     );
   }
 }
@@ -107,16 +107,40 @@ function forEachTemplate(document: ApiDocument, templates: ValueNode | undefined
   for (const property of asObject(templates)?.properties ?? []) {
     const value = property.value;
     if (!value || value.type !== 'string') continue;
-    const decoded = decodeScalar(document.text, value);
-    visit({
-      ...createOffsetMapping(decoded),
-      text: decoded.text,
-      node: value,
-      property,
-      mimeType: keyName(property),
-      exactOffsets: decoded.exact,
-    });
+    visit(lazyTemplate(document.text, value, property));
   }
+}
+
+/**
+ * The decoded text of a string scalar is its value; only positions need the source replayed, and most templates of a
+ * large definition never need a position (their checks are cached by content), so decoding waits for the first use.
+ */
+function lazyTemplate(source: string, node: ScalarNode, property: PropertyNode): TemplateCore {
+  let mapping: (OffsetMapping & { exact: boolean }) | undefined;
+  const mapped = () => {
+    if (!mapping) {
+      const decoded = decodeScalar(source, node);
+      mapping = { ...createOffsetMapping(decoded), exact: decoded.exact };
+    }
+    return mapping;
+  };
+  return {
+    text: String(node.value ?? ''),
+    node,
+    property,
+    mimeType: keyName(property),
+    get exactOffsets() {
+      return mapped().exact;
+    },
+    toDocumentOffset: (offset) => mapped().toDocumentOffset(offset),
+    toTemplateOffset: (offset) => mapped().toTemplateOffset(offset),
+    toDocumentRange: (start, end) => mapped().toDocumentRange(start, end),
+  };
+}
+
+/** Adds facts in place: spreading would evaluate the lazy `exactOffsets` and decode every template. */
+function withFacts(core: TemplateCore, facts: Partial<LocatedTemplate> & { kind: TemplateKind }): LocatedTemplate {
+  return Object.assign(core, facts);
 }
 
 function scalarString(node: ValueNode | undefined): string | undefined {

@@ -6,6 +6,7 @@ import type { TemplateKind } from '../../facts/templateVariableTypes';
 import type { Problem, Rule, ValidationContext } from '../validationTypes';
 import { locateTemplates, type LocatedTemplate } from './locate';
 import { checkTemplateText, WHOLE_TEMPLATE, type TemplateReport } from './templateChecks';
+import type { TemplateFinding } from './templateCheckCache';
 
 const PROXY_TYPES = new Set(['aws_proxy', 'http_proxy']);
 
@@ -30,14 +31,33 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
     context.report(template.property.key, 'template-with-streaming',
       'A streaming integration (responseTransferMode: STREAM) cannot transform its response; remove the response template or use BUFFERED.');
   }
-  const report: TemplateReport = (start, end, code, message, extra) => {
-    const range = start === WHOLE_TEMPLATE ? template.property.key : template.toDocumentRange(start, end);
+  const findings = context.caches.templates.get(
+    { source: context.document.text, node: template.node, kind: template.kind, producesJson: /json/i.test(template.mimeType), integrationType },
+    () => relativeFindings(template, integrationType),
+  );
+  const base = template.node.contentOffset;
+  for (const { start, end, code, message, extra } of findings) {
+    const range = start === undefined ? template.property.key : { offset: base + start, end: base + end! };
     context.report(range, code, message, extra);
+  }
+}
+
+function relativeFindings(template: LocatedTemplate, integrationType: string | undefined): TemplateFinding[] {
+  const findings: TemplateFinding[] = [];
+  const base = template.node.contentOffset;
+  const report: TemplateReport = (start, end, code, message, extra) => {
+    if (start === WHOLE_TEMPLATE) {
+      findings.push({ code, message, extra });
+      return;
+    }
+    const range = template.toDocumentRange(start, end);
+    findings.push({ start: range.offset - base, end: range.end - base, code, message, extra });
   };
   checkTemplateText(
     { text: template.text, kind: template.kind, producesJson: /json/i.test(template.mimeType), integrationType },
     report,
   );
+  return findings;
 }
 
 /** Diagnostics for a template file; its name decides the kind (`*response*` files are response templates). */
