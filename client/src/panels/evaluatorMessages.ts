@@ -1,34 +1,9 @@
 /** Messages between the template evaluator panel and the extension. Plain data only: both sides import these types. */
+// The shapes the language server answers with: imported as types only, so no server code is bundled into the panel.
+import type { TemplateEvaluation, TemplateSample } from '../../../server/src/services/templateEvaluation';
 
-export interface TemplateSample {
-  body?: string;
-  params?: { path?: Record<string, string>; querystring?: Record<string, string>; header?: Record<string, string> };
-  stageVariables?: Record<string, string>;
-  context?: Record<string, unknown>;
-  backend?: { type: 'lambda' | 'http' | 'mock'; statusCode?: number; errorMessage?: string | null; body?: string };
-}
-
-export interface EvaluationError {
-  message: string;
-  code: string;
-  line?: number;
-  column?: number;
-}
-
-export interface EvaluationResult {
-  kind: string;
-  label: string;
-  mimeType: string;
-  output: string;
-  jsonValid?: boolean;
-  jsonError?: string;
-  requestOverride: Record<string, unknown>;
-  responseOverride: Record<string, unknown>;
-  errors: EvaluationError[];
-  gatewayError?: { status: number; body: string };
-  durationMs: number;
-  selection?: { key?: string; status: number; headers: Record<string, string>; matchesThisTemplate: boolean };
-}
+export type { TemplateSample };
+export type EvaluationResult = TemplateEvaluation;
 
 export type EvaluatorToPanel =
   | { type: 'init'; label: string; kind: string; sample: TemplateSample; source: string }

@@ -4,16 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EvaluationResult, EvaluatorToPanel, PanelToEvaluator, TemplateSample } from './evaluatorMessages';
 import { SampleStore } from './sampleStore';
 import { webviewHtml } from './webviewHtml';
-
-interface TemplateAtResult {
-  found: boolean;
-  label?: string;
-  kind?: string;
-  templateOffset?: number;
-  line?: number;
-  defaultSample?: TemplateSample;
-  message?: string;
-}
+import type { TemplateAtResult } from '../../../server/src/customRequests';
 
 const EVALUATE_DELAY_MS = 40;
 
