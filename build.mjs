@@ -24,8 +24,44 @@ const common = {
   external: ['vscode'],
 };
 
+/**
+ * The AWS SDK is a large share of the client, and activation must not pay for it: the client reaches it only through
+ * dynamic `import()`, which this plugin turns into a `require` of one separate vendor bundle, loaded on first use.
+ */
+const LAZY_PACKAGES = {
+  '@aws-sdk/client-api-gateway': 'apiGateway',
+  '@aws-sdk/client-apigatewayv2': 'apiGatewayV2',
+  '@aws-sdk/credential-providers': 'credentialProviders',
+  '@smithy/signature-v4': 'signatureV4',
+  '@aws-crypto/sha256-js': 'sha256',
+};
+const lazyAwsSdk = {
+  name: 'lazy-aws-sdk',
+  setup(build) {
+    const names = Object.keys(LAZY_PACKAGES).map((n) => n.replace(/[/.-]/g, '\\$&'));
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      return { path: args.path, namespace: 'lazy-aws-sdk' };
+    });
+    build.onResolve({ filter: /^\.\/vendor\/aws\.js$/ }, () => ({ path: './vendor/aws.js', external: true }));
+    build.onLoad({ filter: /.*/, namespace: 'lazy-aws-sdk' }, (args) => ({
+      contents: `module.exports = require('./vendor/aws.js').${LAZY_PACKAGES[args.path]};`,
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = [
-  { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: 'dist', plugins: [lazyAwsSdk] },
+  {
+    ...common,
+    stdin: {
+      contents: Object.entries(LAZY_PACKAGES).map(([pkg, key]) => `export * as ${key} from '${pkg}';`).join('\n'),
+      resolveDir: '.',
+      loader: 'js',
+    },
+    outfile: 'dist/client/vendor/aws.js',
+  },
   { ...common, entryPoints: { 'server/server': 'server/src/server.ts' }, outdir: 'dist' },
   {
     ...common,
