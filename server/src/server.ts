@@ -13,6 +13,7 @@ import { looksLikeApiDefinition } from './model/apiDocument';
 import type { LanguageSettings } from './services/validationTypes';
 import { WorkspaceResolver } from './workspaceResolver';
 import { registerCustomRequests } from './customRequests';
+import { registerInvokeRequests } from './invokeRequests';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -159,6 +160,7 @@ process.on('uncaughtException', (error) => connection.console.error(`Unexpected 
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected rejection: ${String(reason)}`));
 
 registerCustomRequests(connection, documents, service);
+registerInvokeRequests(connection, documents, service);
 
 documents.listen(connection);
 connection.listen();

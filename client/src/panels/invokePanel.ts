@@ -13,7 +13,7 @@ import type { HistoryEntry, InvokeDraft, InvokeOutcome, InvokeToPanel, Operation
 import { outcomeFromLocal, type LocalInvokeResult } from './invokeOutcome';
 import { httpRequestFor, localInvokeParams, missingPathParams } from './invokeRequest';
 import { initialDraft, normalizeArgs, type InvokeOpenArgs } from './invokeTargets';
-import { runTestInvoke } from './invokeTestInvoke';
+import { runTestInvoke, TestInvokeInputError } from './invokeTestInvoke';
 import { SampleStore } from './sampleStore';
 import { webviewHtml } from './webviewHtml';
 
@@ -84,7 +84,7 @@ export class InvokePanel {
         localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
       });
       const source = document ? path.basename(document.uri.fsPath) : (args.apiId ?? args.url ?? 'deployed API');
-      panel = new InvokePanel(context, client, webviewPanel, document, { source, operation, dialect, draft, history: [], hasDocument: !!document }, key);
+      panel = new InvokePanel(context, client, webviewPanel, document, { source, operation, dialect, draft, history: [], hasDocument: !!document }, key, link);
       InvokePanel.open.set(key, panel);
     }
     if (!args.send) return undefined;
@@ -101,6 +101,8 @@ export class InvokePanel {
     private readonly document: vscode.TextDocument | undefined,
     private readonly init: PanelInit,
     private readonly key: string,
+    /** Where the document was last deployed: its region and endpoint serve test invokes of that API. */
+    private readonly link: DeploymentLink | undefined,
   ) {
     this.draft = init.draft;
     this.ready = new Promise((resolve) => (this.markReady = resolve));
@@ -199,12 +201,13 @@ export class InvokePanel {
 
   private async runAws(draft: InvokeDraft): Promise<InvokeCommandResult> {
     const settings = readSettings();
-    const connection = await resolveConnection(settings);
+    const link = this.link?.apiId === draft.restApiId?.trim() ? this.link : undefined;
+    const connection = await resolveConnection(link ? { profile: link.profile ?? settings.profile, region: link.region, endpoint: link.endpoint } : settings);
     const clients = await createClients(connection, { maxAttempts: settings.maxAttempts });
     try {
       return await runTestInvoke(clients, draft);
     } catch (error) {
-      if (error instanceof Error && /^(Test invoke needs|The REST API )/.test(error.message)) return { error: error.message };
+      if (error instanceof TestInvokeInputError) return { error: error.message };
       return { error: explainAwsError(error, connection).message };
     } finally {
       destroyClients(clients);

@@ -37,15 +37,16 @@ function text(value: unknown): string | undefined {
 export function normalizeArgs(raw: unknown): InvokeOpenArgs {
   if (!raw || typeof raw !== 'object') return {};
   const r = raw as Record<string, unknown>;
-  const uri = r.uri;
   const api = r.api && typeof r.api === 'object' ? (r.api as Record<string, unknown>) : undefined;
   const target = r.target === 'local' || r.target === 'testInvoke' || r.target === 'url' ? r.target : undefined;
+  // A tree node's own `kind` says what row it is; only an API kind is taken from it.
+  const apiKind = typeof r.kind === 'string' && API_KINDS.includes(r.kind) ? r.kind : text(api?.kind);
   return {
-    uri: typeof uri === 'string' ? uri : uri && typeof uri === 'object' && typeof (uri as { toString(): string }).toString === 'function' && 'scheme' in uri ? String(uri) : undefined,
+    uri: uriText(r.uri),
     path: text(r.path),
     method: text(r.method)?.toUpperCase(),
     apiId: text(r.apiId) ?? text(r.restApiId) ?? text(api?.apiId),
-    apiKind: text(r.kind && typeof r.kind === 'string' && /^(REST|HTTP|WEBSOCKET)$/.test(r.kind) ? r.kind : undefined) ?? text(api?.kind),
+    apiKind,
     stage: text(r.stage),
     url: text(r.url),
     resourceId: text(r.resourceId),
@@ -53,6 +54,15 @@ export function normalizeArgs(raw: unknown): InvokeOpenArgs {
     send: r.send === true,
     draft: r.draft && typeof r.draft === 'object' ? (r.draft as Partial<InvokeDraft>) : undefined,
   };
+}
+
+const API_KINDS = ['REST', 'HTTP', 'WEBSOCKET'];
+
+/** A URI given as text or as VS Code's Uri object, whose `toString()` is the URI text. */
+function uriText(value: unknown): string | undefined {
+  if (typeof value === 'string') return text(value);
+  if (value && typeof value === 'object' && 'scheme' in value && 'path' in value) return String(value);
+  return undefined;
 }
 
 /** The target a new panel starts on: what the caller asked, else the deployed API it came from, else the local gateway. */

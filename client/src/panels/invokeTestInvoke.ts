@@ -4,6 +4,9 @@ import { listResources } from '../aws/listing';
 import type { InvokeDraft, InvokeOutcome } from './invokeMessages';
 import { multiValues, pathWithQuery } from './invokeRequest';
 
+/** A draft that cannot be test-invoked as it stands; its message says what to change. */
+export class TestInvokeInputError extends Error {}
+
 /**
  * TestInvokeMethod's input for the draft. Headers with one value go in `headers`; a header with several goes in
  * `multiValueHeaders` too, which is where API Gateway reads them from for multi-value mappings.
@@ -34,7 +37,7 @@ export async function findResourceId(clients: GatewayClients, restApiId: string,
   const resources = await listResources(clients, restApiId);
   const found = resources.find((r) => r.path === pathTemplate);
   if (!found?.id) {
-    throw new Error(`The REST API ${restApiId} has no resource ${pathTemplate}. Deploy the document first, or check the API id.`);
+    throw new TestInvokeInputError(`The REST API ${restApiId} has no resource ${pathTemplate}. Deploy the document first, or check the API id.`);
   }
   return found.id;
 }
@@ -62,7 +65,7 @@ export function outcomeFromTestInvoke(output: TestInvokeMethodCommandOutput, cal
 /** Runs the draft through API Gateway's TestInvokeMethod, finding the resource by path when the draft names none. */
 export async function runTestInvoke(clients: GatewayClients, draft: InvokeDraft): Promise<InvokeOutcome> {
   const restApiId = draft.restApiId?.trim();
-  if (!restApiId) throw new Error('Test invoke needs the REST API id: deploy the document, open the panel from the API tree, or type the id.');
+  if (!restApiId) throw new TestInvokeInputError('Test invoke needs the REST API id: deploy the document, open the panel from the API tree, or type the id.');
   const resourceId = draft.resourceId?.trim() || (await findResourceId(clients, restApiId, draft.pathTemplate));
   const { TestInvokeMethodCommand } = await import('@aws-sdk/client-api-gateway');
   const input = buildTestInvokeInput(draft, restApiId, resourceId);

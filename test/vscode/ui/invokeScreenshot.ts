@@ -108,6 +108,16 @@ async function main(): Promise<number> {
       if (dialogs.length) throw new Error(`a dialog opened: ${dialogs.join(', ')}`);
       await page.waitForTimeout(300);
     });
+    await checks.check('the history lists the request and re-runs it with one click', async () => {
+      const rows = frame.locator('.history-list li');
+      await rows.first().waitFor({ timeout: 15_000 });
+      const before = await rows.count();
+      await rows.first().locator('button', { hasText: 'Re-run' }).click();
+      const deadline = Date.now() + 30_000;
+      while ((await rows.count()) === before && Date.now() < deadline) await page.waitForTimeout(200);
+      if ((await rows.count()) !== before + 1) throw new Error(`the history has ${await rows.count()} rows after a re-run, expected ${before + 1}`);
+      if ((await frame.locator('img').count()) !== 0) throw new Error('an img element exists after the re-run');
+    });
     invokeShot = await screenshot(page, 'invoke');
 
     await runCommand(page, 'View: Close All Editors');
