@@ -3,16 +3,26 @@ import { runLint } from './commands/lint';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
-const COMMANDS: Record<string, { run: () => Promise<Command>; summary: string }> = {
-  lint: { run: async () => runLint, summary: 'lint FILE... [--format text|json|sarif] [--dialect auto|rest|http]     check API definitions' },
-  eval: { run: async () => (await import('./commands/eval')).runEval, summary: 'eval TEMPLATE_FILE [--request REQUEST.json] [--kind request|response] [--json]   render a mapping template' },
+const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string; description: string }> = {
+  lint: { run: async () => runLint, usage: 'lint FILE... [--format text|json|sarif] [--dialect auto|rest|http]', description: 'check API definitions' },
+  invoke: {
+    run: async () => (await import('./commands/invoke')).runInvoke,
+    usage: "invoke FILE --method M --path P [--query k=v]... [--header 'K: V']... [--body-file F] [--stage S] [--config F] [--json]",
+    description: 'run one request through the local gateway',
+  },
+  serve: { run: async () => (await import('./commands/serve')).runServe, usage: 'serve FILE [--port N] [--stage NAME] [--config F]', description: 'serve the API on 127.0.0.1, reloading on change' },
+  eval: {
+    run: async () => (await import('./commands/eval')).runEval,
+    usage: 'eval TEMPLATE_FILE [--request REQUEST.json] [--kind request|response] [--json]',
+    description: 'render a mapping template',
+  },
 };
 
 export const USAGE = [
   'usage: apigw <command> [options]',
   '',
   'commands:',
-  ...Object.values(COMMANDS).map((c) => `  ${c.summary}`),
+  ...Object.values(COMMANDS).flatMap((c) => [`  ${c.usage}`, `      ${c.description}`]),
   '',
   'apigw <command> --help shows the options of a command.',
 ].join('\n');
