@@ -17,26 +17,26 @@ export function processIO(): CliIO {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
     cwd: process.cwd(),
-    readFile: (file) => readTextFile(path.resolve(process.cwd(), file)),
+    readFile: (file) => readTextFile(path.resolve(process.cwd(), file), file),
   };
 }
 
 /** Reads a file as UTF-8 text, refusing what is not: a definition decoded with replacement characters would mislead. */
-export async function readTextFile(file: string): Promise<string> {
+export async function readTextFile(file: string, shownAs = file): Promise<string> {
   let bytes: Buffer;
   try {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UsageError(`${file}: no such file`);
-    if (code === 'EISDIR') throw new UsageError(`${file}: is a directory, not a file`);
-    if (code === 'EACCES') throw new UsageError(`${file}: permission denied`);
-    throw new UsageError(`${file}: cannot be read (${code ?? String(error)})`);
+    if (code === 'ENOENT') throw new UsageError(`${shownAs}: no such file`);
+    if (code === 'EISDIR') throw new UsageError(`${shownAs}: is a directory, not a file`);
+    if (code === 'EACCES') throw new UsageError(`${shownAs}: permission denied`);
+    throw new UsageError(`${shownAs}: cannot be read (${code ?? String(error)})`);
   }
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    throw new UsageError(`${file}: not UTF-8 text`);
+    throw new UsageError(`${shownAs}: not UTF-8 text`);
   }
 }

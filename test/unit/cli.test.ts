@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../server/src/cli/apigw';
+import { readTextFile, type CliIO } from '../../server/src/cli/io';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function fakeIO(cwd = ROOT): CliIO & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    cwd,
+    out(text: string) {
+      io.stdout += text;
+    },
+    err(text: string) {
+      io.stderr += text;
+    },
+    readFile: (file: string) => readTextFile(path.resolve(cwd, file), file),
+  };
+  return io;
+}
+
+describe('apigw command line', () => {
+  it('prints usage and exits 2 without a command', async () => {
+    const io = fakeIO();
+    assert.equal(await main([], io), 2);
+    assert.match(io.stderr, /^usage: apigw <command>/);
+  });
+
+  it('names an unknown command and exits 2', async () => {
+    const io = fakeIO();
+    assert.equal(await main(['frobnicate'], io), 2);
+    assert.match(io.stderr, /unknown command 'frobnicate'/);
+  });
+
+  it('reports a missing file in one line and exits 2', async () => {
+    const io = fakeIO();
+    assert.equal(await main(['lint', 'no/such/file.yaml'], io), 2);
+    assert.equal(io.stderr, 'apigw lint: no/such/file.yaml: no such file\n');
+  });
+
+  it('rejects an unknown option and a bad format with exit 2', async () => {
+    assert.equal(await main(['lint', 'examples/petstore.yaml', '--frob'], fakeIO()), 2);
+    const io = fakeIO();
+    assert.equal(await main(['lint', 'examples/petstore.yaml', '--format', 'xml'], io), 2);
+    assert.match(io.stderr, /--format must be text, json or sarif/);
+  });
+
+  it('lints in human form and exits 1 on errors', async () => {
+    const io = fakeIO();
+    assert.equal(await main(['lint', 'examples/petstore.yaml'], io), 1);
+    assert.match(io.stdout, /^examples\/petstore\.yaml:\d+:\d+ error unknown-request-validator /m);
+    assert.match(io.stdout, /1 file checked: 1 error, 0 warnings/);
+  });
+
+  it('lints as JSON with 0-based positions and exits 0 without errors', async () => {
+    const io = fakeIO();
+    assert.equal(await main(['lint', 'examples/orders-http-api.json', '--format', 'json'], io), 0);
+    assert.deepEqual(JSON.parse(io.stdout), []);
+    const bad = fakeIO();
+    await main(['lint', 'examples/petstore.yaml', '--format', 'json'], bad);
+    const [finding] = JSON.parse(bad.stdout);
+    assert.deepEqual(Object.keys(finding), ['file', 'line', 'character', 'endLine', 'endCharacter', 'severity', 'code', 'message']);
+    const line = execFileSync('grep', ['-n', 'params-onyl', 'examples/petstore.yaml'], { cwd: ROOT }).toString();
+    assert.equal(finding.line, Number(line.split(':')[0]) - 1);
+  });
+
+  it('writes SARIF 2.1.0 with rules and regions', async () => {
+    const io = fakeIO();
+    await main(['lint', 'examples/petstore.yaml', '--format', 'sarif'], io);
+    const sarif = JSON.parse(io.stdout);
+    assert.equal(sarif.version, '2.1.0');
+    assert.equal(sarif.runs[0].results[0].ruleId, 'unknown-request-validator');
+    assert.equal(sarif.runs[0].tool.driver.rules[0].id, 'unknown-request-validator');
+    assert.ok(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine > 1);
+  });
+
+  it('refuses binary and non-UTF-8 files with a clear message', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-'));
+    writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from([0x6f, 0x70, 0x65, 0x6e, 0x61, 0x70, 0x69, 0x3a, 0x20, 0xe9, 0x0a]));
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', 'latin1.yaml'], io), 2);
+    assert.match(io.stderr, /latin1\.yaml: not UTF-8 text/);
+    writeFileSync(path.join(dir, 'empty.yaml'), '');
+    assert.equal(await main(['lint', 'empty.yaml'], fakeIO(dir)), 0);
+  });
+
+  it('runs from the bundle without a stack trace on bad input', function () {
+    this.timeout(30_000);
+    const bundle = path.join(ROOT, 'dist', 'cli', 'apigw.js');
+    const result = spawnSync(process.execPath, [bundle, 'lint', '/definitely/missing.yaml'], { encoding: 'utf8' });
+    if (result.error) throw result.error;
+    assert.equal(result.status, 2);
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+  });
+});
