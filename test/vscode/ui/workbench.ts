@@ -161,7 +161,7 @@ export async function openWorkbench(page: Page, server: CodeServer, folder: stri
 /** Quick open (Ctrl+P): types `fileName` and opens the first match in an editor. */
 export async function openFile(page: Page, fileName: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 450 } }).catch(() => {});
+  await dismissQuickInput(page);
   await page.keyboard.press('Control+P');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(fileName);
@@ -171,9 +171,19 @@ export async function openFile(page: Page, fileName: string): Promise<void> {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
 }
 
+/** Closes a quick input left open (e.g. by a step that failed halfway), which would swallow the next shortcut. */
+async function dismissQuickInput(page: Page): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  if (await input.isVisible()) {
+    await page.keyboard.press('Escape');
+    await input.waitFor({ state: 'hidden', timeout: 5_000 });
+  }
+}
+
 /** Runs a command from the command palette (F1) by its title as shown there, e.g. "View: Show Problems". */
 export async function runCommand(page: Page, title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
+  await dismissQuickInput(page);
   await page.keyboard.press('F1');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   await input.fill(`>${title}`);
