@@ -38,18 +38,20 @@ export function normalizeArgs(raw: unknown): InvokeOpenArgs {
   if (!raw || typeof raw !== 'object') return {};
   const r = raw as Record<string, unknown>;
   const api = r.api && typeof r.api === 'object' ? (r.api as Record<string, unknown>) : undefined;
+  // Method and route rows of the tree of deployed APIs carry the operation they stand for.
+  const operation = r.operation && typeof r.operation === 'object' ? (r.operation as Record<string, unknown>) : undefined;
   const target = r.target === 'local' || r.target === 'testInvoke' || r.target === 'url' ? r.target : undefined;
   // A tree node's own `kind` says what row it is; only an API kind is taken from it.
   const apiKind = typeof r.kind === 'string' && API_KINDS.includes(r.kind) ? r.kind : text(api?.kind);
   return {
     uri: uriText(r.uri),
-    path: text(r.path),
-    method: text(r.method)?.toUpperCase(),
+    path: text(r.path) ?? text(operation?.path),
+    method: (text(r.method) ?? text(operation?.method))?.toUpperCase(),
     apiId: text(r.apiId) ?? text(r.restApiId) ?? text(api?.apiId),
     apiKind,
     stage: text(r.stage),
     url: text(r.url),
-    resourceId: text(r.resourceId),
+    resourceId: text(r.resourceId) ?? text(operation?.resourceId),
     target,
     send: r.send === true,
     draft: r.draft && typeof r.draft === 'object' ? (r.draft as Partial<InvokeDraft>) : undefined,

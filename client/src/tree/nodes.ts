@@ -32,6 +32,8 @@ export interface TreeNode {
   /** The stage's current deployment, for deployments listed under it. */
   currentDeploymentId?: string;
   url?: string;
+  /** For method and route rows: the operation the invoke panel opens on. */
+  operation?: { path: string; method: string; resourceId?: string };
   error?: ExplainedError;
   /** For action rows: the command a click runs. */
   command?: { id: string; title: string; args?: unknown[] };

@@ -106,6 +106,7 @@ function methodNode(api: ApiRef, resource: V1.Resource, verb: string, method: V1
       `ARN: ${restApiArn(region, api.apiId)}/resources/${resource.id}/methods/${verb}`,
     ].filter(Boolean).join('\n'),
     api,
+    operation: { path: resource.path ?? '/', method: verb, resourceId: resource.id },
   });
 }
 

@@ -59,8 +59,15 @@ async function routeNodes(clients: GatewayClients, api: ApiRef): Promise<TreeNod
           route.Target ? `target: ${route.Target}` : '', integration?.IntegrationUri ? `uri: ${integration.IntegrationUri}` : '',
           `ARN: ${v2ApiArn(clients.connection.region, api.apiId)}/routes/${route.RouteId}`].filter(Boolean).join('\n'),
         api,
+        operation: routeOperation(route.RouteKey),
       });
     });
+}
+
+/** `GET /pets/{id}` names an operation to invoke; `$default` and WebSocket route keys do not. */
+function routeOperation(routeKey: string | undefined): TreeNode['operation'] {
+  const match = /^([A-Z]+) (\/\S*)$/.exec(routeKey ?? '');
+  return match ? { method: match[1], path: match[2] } : undefined;
 }
 
 async function integrationNodes(clients: GatewayClients, api: ApiRef): Promise<TreeNode[]> {

@@ -57,6 +57,7 @@ describe('listing deployed APIs through the real SDK', function () {
     const pets = await child(model, root, '/pets');
     const get = await child(model, pets, 'GET');
     assert.equal(get.description, 'NONE · AWS_PROXY → λ listPets');
+    assert.deepEqual(get.operation, { path: '/pets', method: 'GET', resourceId: get.id.split('/')[3] });
     const post = await child(model, pets, 'POST');
     assert.equal(post.description, 'AWS_IAM · HTTP_PROXY → backend.example.com/pets');
     const byId = await child(model, pets, '/{petId}');
@@ -94,6 +95,7 @@ describe('listing deployed APIs through the real SDK', function () {
     assert.deepEqual((await model.children(api)).map((c) => c.label), ['Routes', 'Integrations', 'Stages']);
     const route = await child(model, await child(model, api, 'Routes'), 'GET /orders');
     assert.equal(route.description, 'AWS_PROXY → λ listOrders');
+    assert.deepEqual(route.operation, { method: 'GET', path: '/orders' });
     const integrations = await model.children(await child(model, api, 'Integrations'));
     assert.equal(integrations[0].label, 'λ listOrders');
     assert.match(integrations[0].description ?? '', /payload 2\.0/);

@@ -89,6 +89,17 @@ describe('invoke panel: building requests', () => {
     assert.deepEqual(normalizeArgs(undefined), {});
   });
 
+  it('reads the operation of a method or route row of the tree of deployed APIs', () => {
+    const method = normalizeArgs({ id: 'm', kind: 'method', api: { apiId: 'rest1', kind: 'REST' }, operation: { path: '/pets/{petId}', method: 'GET', resourceId: 'r42' } });
+    assert.equal(method.apiId, 'rest1');
+    assert.equal(method.path, '/pets/{petId}');
+    assert.equal(method.method, 'GET');
+    assert.equal(method.resourceId, 'r42');
+    const route = normalizeArgs({ id: 'r', kind: 'route', api: { apiId: 'http1', kind: 'HTTP' }, operation: { path: '/orders', method: 'POST' } });
+    assert.equal(route.apiKind, 'HTTP');
+    assert.equal(route.method, 'POST');
+  });
+
   it('pre-fills the draft from the sample, the deploy link and the IAM flag', () => {
     const d = initialDraft({
       method: 'POST', pathTemplate: '/pets', hasDocument: true, iam: true, args: {},
