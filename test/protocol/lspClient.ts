@@ -50,6 +50,11 @@ export class TestLspClient {
     void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: this.version++ }, contentChanges: [{ text }] });
   }
 
+  /** Forgets what was published for a document, so that the next wait sees only newer diagnostics. */
+  clearDiagnostics(uri: string): void {
+    this.diagnostics.delete(uri);
+  }
+
   async waitForDiagnostics(uri: string, timeoutMs = 10_000): Promise<Diagnostic[]> {
     const deadline = Date.now() + timeoutMs;
     while (!this.diagnostics.has(uri)) {
