@@ -44,12 +44,12 @@ describe('template evaluation', () => {
   it('selects the integration response from a Lambda error and reports it', () => {
     const template = templateAt('#set($error = $util.parseJson');
     const result = evaluateTemplate(document, template, {
-      body: JSON.stringify({ errorMessage: JSON.stringify({ message: 'Invalid price' }) }),
-      backend: { type: 'lambda', errorMessage: 'Invalid price' },
+      body: JSON.stringify({ errorMessage: JSON.stringify({ type: 'InvalidPet', message: 'Rex exists' }) }),
+      backend: { type: 'lambda', errorMessage: JSON.stringify({ type: 'InvalidPet', message: 'Rex exists' }) },
     });
     assert.equal(result.kind, 'response');
-    assert.equal(JSON.parse(result.output).message, 'Invalid price');
-    assert.equal(result.selection?.key, 'Invalid.*');
+    assert.equal(JSON.parse(result.output).message, 'Rex exists');
+    assert.equal(result.selection?.key, '.*"type":"InvalidPet".*');
     assert.equal(result.selection?.status, 400);
     assert.equal(result.selection?.matchesThisTemplate, true);
   });
