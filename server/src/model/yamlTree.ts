@@ -11,6 +11,12 @@ export interface TreeResult {
 /** js-yaml refuses collections nested deeper than this; deep documents get a syntax diagnostic, never a stack overflow. */
 const MAX_DEPTH = 200;
 
+/** Mappings with fewer keys than this are checked for duplicates by scanning. */
+const SCAN_LIMIT = 16;
+
+/** Strings up to this length are shared between equal scalars. */
+const MAX_INTERNED_LENGTH = 40;
+
 /**
  * Builds the node tree from js-yaml's event stream. The event parser is several times faster than building the `yaml`
  * package's document and already reports offsets, which is what makes full validation of multi-megabyte definitions
@@ -57,14 +63,20 @@ class TreeBuilder {
   private readonly pendingKeys: (ScalarNode | undefined)[] = [];
   private readonly stack: Container[] = [];
   private readonly stackAnchors: (string | undefined)[] = [];
+  /** Key names of the open mappings that grew large enough to be worth a set for the duplicate-key check. */
   private readonly keySets: (Set<string> | undefined)[] = [];
+  private readonly strings = new Map<string, string>();
   private root: ValueNode | undefined;
   private documents = 0;
 
   constructor(private readonly text: string, private readonly problems: SyntaxProblem[]) {}
 
-  build(events: Event[]): ValueNode | undefined {
-    for (const event of events) {
+  build(events: (Event | undefined)[]): ValueNode | undefined {
+    for (let i = 0; i < events.length; i++) {
+      const event = events[i]!;
+      // A multi-megabyte document has millions of events; releasing each once used keeps them from piling up next to
+      // the tree being built, which is most of the parse's peak memory and garbage collection.
+      events[i] = undefined;
       switch (event.type) {
         case EVENT_ID.DOCUMENT:
           this.documents++;
@@ -123,7 +135,7 @@ class TreeBuilder {
     this.stack.push(node);
     this.stackAnchors.push(anchorStart >= 0 ? this.text.slice(anchorStart, anchorEnd) : undefined);
     this.pendingKeys.push(undefined);
-    this.keySets.push(node.type === 'object' ? new Set() : undefined);
+    this.keySets.push(undefined);
   }
 
   private close(): void {
@@ -137,6 +149,10 @@ class TreeBuilder {
     // The property holding a collection was attached when the collection opened, before its end was known.
     if (node.parent?.type === 'property') node.parent.end = node.end;
     if (node.type === 'object') this.applyMergeKeys(node);
+    // Arrays grown by push keep spare capacity (at least 17 slots); an exact copy makes the tree of a large document
+    // tens of megabytes smaller.
+    if (node.type === 'object') node.properties = node.properties.slice();
+    else node.items = node.items.slice();
     if (anchor) this.anchors.set(anchor, node);
   }
 
@@ -174,14 +190,35 @@ class TreeBuilder {
     const property: PropertyNode = { type: 'property', key, value: node, offset: key.offset, end: Math.max(node.end, key.end), parent };
     key.parent = property;
     node.parent = property;
-    const keys = this.keySets[depth]!;
     const name = String(key.value);
-    if (keys.has(name)) {
+    if (this.hasKey(parent, depth, name)) {
       this.problems.push({ message: `Duplicate key '${name}'.`, offset: key.offset, end: key.end, code: 'duplicate-key' });
-    } else {
-      keys.add(name);
     }
     parent.properties.push(property);
+  }
+
+  /**
+   * Most mappings have a handful of keys, where a scan beats allocating a set per mapping; large ones (`paths`,
+   * `schemas`) switch to a set once.
+   */
+  private hasKey(parent: ObjectNode, depth: number, name: string): boolean {
+    const properties = parent.properties;
+    const keys = this.keySets[depth];
+    if (keys) {
+      if (keys.has(name)) return true;
+      keys.add(name);
+      return false;
+    }
+    if (properties.length < SCAN_LIMIT) {
+      for (let i = 0; i < properties.length; i++) if (String(properties[i].key.value) === name) return true;
+      return false;
+    }
+    const set = new Set<string>();
+    for (let i = 0; i < properties.length; i++) set.add(String(properties[i].key.value));
+    this.keySets[depth] = set;
+    if (set.has(name)) return true;
+    set.add(name);
+    return false;
   }
 
   /** Complex (collection) keys do not occur in API definitions; keep their text as the key so nothing is lost. */
@@ -212,9 +249,21 @@ class TreeBuilder {
     node.properties.splice(mergeIndex, 1, ...merged);
   }
 
+  /**
+   * Keys and short values repeat thousands of times in a large definition (`type`, `schema`, `200`); one shared copy
+   * of each keeps the tree small.
+   */
+  private intern(value: string): string {
+    if (value.length > MAX_INTERNED_LENGTH) return value;
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
   private scalar(event: ScalarEvent): ScalarNode {
     const style = STYLE_NAMES[event.style] ?? 'plain';
-    const raw = event.fast && style === 'plain' ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
+    const raw = this.intern(event.fast && style === 'plain' ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event));
     let offset = event.valueStart;
     let end = event.valueEnd;
     if (style === 'single' || style === 'double') {

@@ -1,4 +1,4 @@
-import { findNodeAtPath } from '../../model/navigate';
+import { findNodeAtPath, toValue } from '../../model/navigate';
 import type { NodePath, ValueNode } from '../../model/nodes';
 import { pointerToPath } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
@@ -26,8 +26,11 @@ export const openapiStructureRule: Rule = (context) => {
   const version = versionOf(document.kind, document.specVersion);
   if (!version) return;
   const schema = openApiSchema(version);
-  if (schema.validate(document.value)) return;
-  const findings = dropRedundant(collapse(schema.validate.errors ?? [], [], { schema, value: document.value, depth: 0 }));
+  // Not `document.value`: kept on the document, the plain copy would stay in memory beside the tree for as long as
+  // the document is open, and only this check needs it.
+  const value = toValue(document.root);
+  if (schema.validate(value)) return;
+  const findings = dropRedundant(collapse(schema.validate.errors ?? [], [], { schema, value, depth: 0 }));
   let reported = 0;
   for (const finding of findings) {
     if (reported >= MAX_REPORTS || context.isCancelled()) break;
