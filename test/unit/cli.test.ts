@@ -85,8 +85,24 @@ describe('apigw command line', () => {
     const io = fakeIO(dir);
     assert.equal(await main(['lint', 'latin1.yaml'], io), 2);
     assert.match(io.stderr, /latin1\.yaml: not UTF-8 text/);
+  });
+
+  it('says so when a file is empty or not an API definition', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-'));
     writeFileSync(path.join(dir, 'empty.yaml'), '');
-    assert.equal(await main(['lint', 'empty.yaml'], fakeIO(dir)), 0);
+    writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web: {image: nginx}\n');
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', 'empty.yaml', 'compose.yaml'], io), 1);
+    assert.match(io.stdout, /^empty\.yaml:1:1 error not-an-api-definition The file is empty/m);
+    assert.match(io.stdout, /^compose\.yaml:1:1 error not-an-api-definition Not an OpenAPI or Swagger document/m);
+  });
+
+  it('lists findings in document order', async () => {
+    const io = fakeIO();
+    await main(['lint', path.resolve(ROOT, '../shared/corpus/openapi/13_openapi.spec.pulumi.json'), '--format', 'json'], io);
+    const lines = (JSON.parse(io.stdout) as { line: number }[]).map((d) => d.line);
+    assert.ok(lines.length > 2);
+    assert.deepEqual(lines, [...lines].sort((a, b) => a - b));
   });
 
 });

@@ -66,7 +66,7 @@ describe('template evaluation', () => {
     const doc = parseApiDocument(TextDocument.create('file:///a.yaml', 'yaml', 1, text));
     const template = findTemplate(doc, text.indexOf('statusCode'))!;
     const result = evaluateTemplate(doc, template, {});
-    assert.ok(result.errors.length > 0);
+    assert.equal(result.errors[0]?.code, 'syntax', JSON.stringify(result.errors));
     const offset = result.errors[0].offset!;
     assert.equal(doc.textDocument.positionAt(offset).line, 9, `error at ${JSON.stringify(result.errors[0])}`);
   });
@@ -81,10 +81,10 @@ describe('template evaluation', () => {
     assert.deepEqual(JSON.parse(result.output), { id: '42', n: 3 });
   });
 
-  it('runs a runaway template within its budget and says so', () => {
+  it('stops a runaway template and says why', () => {
     const result = evaluateStandaloneTemplate('#macro(loop $n)#loop($n)#end#loop(1)', 'request', {}, 300);
-    assert.ok(result.errors.length > 0);
-    assert.ok(result.durationMs < 3000);
+    assert.deepEqual(result.errors.map((e) => e.code), ['recursion']);
+    assert.match(result.errors[0].message, /calls itself/);
   });
 
   it('offers an evaluate lens on every template and an invoke lens on every operation', () => {

@@ -16,6 +16,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'yaml-syntax': { severity: 'error', title: 'YAML syntax error', docsUrl: 'https://yaml.org/spec/1.2.2/' },
   'json-syntax': { severity: 'error', title: 'JSON syntax error', docsUrl: 'https://www.rfc-editor.org/rfc/rfc8259' },
   'duplicate-key': { severity: 'error', title: 'Duplicate key in a mapping', docsUrl: 'https://yaml.org/spec/1.2.2/#mapping' },
+  'not-an-api-definition': { severity: 'error', title: 'Not an OpenAPI or Swagger document', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
   'binary-content': { severity: 'error', title: 'File is not text', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
   'not-utf8': { severity: 'error', title: 'File is not UTF-8 text', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
   'too-large-to-validate': { severity: 'information', title: 'Document too large for full validation', docsUrl: `${DEV_GUIDE}/limits.html` },

@@ -1,26 +1,36 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type Command, type CompletionItem, type CompletionList } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
 import { inferDialect } from '../model/dialectInference';
-import { findNodeAtPath, keyName } from '../model/navigate';
-import type { NodePath } from '../model/nodes';
-import { ANY_METHOD_KEY, placementOf, requestValidators, securitySchemes } from '../model/openapiWalk';
+import { asString, findNodeAtPath, getValue, keyName } from '../model/navigate';
+import type { NodePath, ScalarNode } from '../model/nodes';
+import { ANY_METHOD_KEY, deref, placementOf, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { ValueSpec } from '../facts/extensionTypes';
 import { extensionsAt, fieldAppliesTo, findValueSpec, getExtension, typesOf } from '../facts/extensions';
 import { findCompletionSite, type CompletionSite } from './editing/completionSite';
 import { extensionIndexOf, isMappingTemplateValue } from './editing/documentPaths';
 import { INTEGRATION_SNIPPETS } from './editing/integrationSnippets';
-import { MAPPING_LOCATION, parametersAt, responseCodesAt } from './editing/operationFacts';
-import { pointerOf, refContainersFor } from './editing/references';
-import { indentUnit, jsonText, yamlBlock, yamlScalar } from './editing/serialize';
+import { integrationResponseStatus, MAPPING_LOCATION, parametersAt, RESERVED_HTTP_HEADERS, responseCodesAt, responseHeadersAt } from './editing/operationFacts';
+import { externalRefPointers, pointerOf, refContainersFor } from './editing/references';
+import { indentUnit, jsonText, yamlBlock, yamlKey, yamlScalar } from './editing/serialize';
+import type { DocumentResolver } from './validationTypes';
 import { markdown, specMarkdown } from './editing/specDocs';
 
 const INTEGRATION_KEY = 'x-amazon-apigateway-integration';
 
-/** Completion at an offset: extension keys and fields, enum values, references to what the document declares. */
-export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto' = 'auto'): CompletionList {
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+/**
+ * Completion at an offset: extension keys and fields, enum values, references to what the document declares. With a
+ * resolver, a `$ref` into another file is completed from that file, and only that answer is a Promise.
+ */
+export function doComplete(document: ApiDocument, offset: number, dialectSetting?: Dialect | 'auto'): CompletionList;
+export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto', resolver: DocumentResolver | undefined): CompletionList | Promise<CompletionList>;
+export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto' = 'auto', resolver?: DocumentResolver): CompletionList | Promise<CompletionList> {
   const site = findCompletionSite(document, offset);
-  if (!site) return { isIncomplete: false, items: [] };
+  if (!site) return EMPTY;
+  const file = site.kind === 'value' && site.path[site.path.length - 1] === '$ref' ? externalRefFile(site.prefix) : undefined;
+  if (file !== undefined) return resolver ? externalRefItems(site, file, resolver).then((items) => ({ isIncomplete: false, items })) : EMPTY;
   // The dialect is read from the parsable copy: the document being edited often does not parse.
   const dialect = dialectSetting === 'auto' ? inferDialect(site.document) : dialectSetting;
   const items = site.kind === 'key' ? keyItems(site, dialect) : valueItems(site, dialect);
@@ -32,12 +42,20 @@ function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const security = securityRequirementPath(path);
   if (security) return schemeNameItems(site);
   const index = extensionIndexOf(path);
+  // `- ` starts a YAML list item, read as a key until a colon says otherwise.
+  if (index >= 0 && isCacheKeyItem(path) && site.siblings.length === 0) return dialect === 'rest' ? cacheKeyItems(site) : [];
   if (index >= 0) {
     const extension = getExtension(String(path[index]));
     const spec = extension && findValueSpec(extension, path.slice(index + 1));
     if (!spec) return [];
     if (spec.fields) return fieldItems(site, spec, dialect);
-    if (spec.values && path[path.length - 1] === 'requestParameters' && dialect === 'rest') return requestParameterKeyItems(site);
+    const last = path[path.length - 1];
+    if (spec.values && last === 'requestParameters' && isIntegration(path[index])) {
+      if (dialect === 'rest') return requestParameterKeyItems(site);
+      // Service integrations take the action's own parameters, which the document does not describe.
+      return getValue(findNodeAtPath(document.root, path.slice(0, -1)), 'integrationSubtype') ? [] : httpRequestParameterKeyItems(site, spec.values);
+    }
+    if (spec.values && last === 'responseParameters' && path[path.length - 3] === 'responses' && isIntegration(path[index])) return responseHeaderKeyItems(site, spec.values);
     if (spec.values && spec.examples) return spec.examples.filter((e) => !site.siblings.includes(String(e))).map((e) => keyItem(site, String(e), spec.values!, CompletionItemKind.Value, spec.keyDoc));
     return [];
   }
@@ -78,7 +96,7 @@ function schemeNameItems(site: CompletionSite): CompletionItem[] {
 /** `key: value` on one line, or only the key when an existing key is being renamed. */
 function entryText(site: CompletionSite, key: string, value: string | never[]): string {
   const json = site.document.format === 'json';
-  const name = json ? JSON.stringify(key) : yamlScalar(key);
+  const name = json ? JSON.stringify(key) : yamlKey(key);
   if (site.keyOnly) return name;
   const written = Array.isArray(value) ? '[]' : json ? JSON.stringify(value) : yamlScalar(value);
   return `${name}: ${written}${json && site.needsComma ? ',' : ''}`;
@@ -96,14 +114,14 @@ function keyItem(site: CompletionSite, name: string, spec: ValueSpec, kind: Comp
   const unit = indentUnit(site.document.text);
   let newText: string;
   if (site.keyOnly) {
-    newText = site.document.format === 'json' ? JSON.stringify(name) : yamlScalar(name);
+    newText = site.document.format === 'json' ? JSON.stringify(name) : yamlKey(name);
     return { label: name, kind, documentation: doc ? markdown(doc) : specMarkdown(name, spec), textEdit: { range: site.range, newText } };
   }
   if (site.document.format === 'json') {
     const opener = types.includes('object') || types.includes('map') ? '{$0}' : types[0] === 'array' ? '[$0]' : types[0] === 'string' ? '"$0"' : '$0';
     newText = `${JSON.stringify(name).replace(/\$/g, '\\$')}: ${opener}${site.needsComma ? ',' : ''}`;
   } else {
-    const key = yamlScalar(name).replace(/\$/g, '\\$');
+    const key = yamlKey(name).replace(/\$/g, '\\$');
     if (types.length === 1 && (types[0] === 'object' || types[0] === 'map')) newText = `${key}:\n${site.column}${unit}$0`;
     else if (types.length === 1 && types[0] === 'array') newText = `${key}:\n${site.column}${unit}- $0`;
     else newText = `${key}: $0`;
@@ -167,10 +185,13 @@ function valueItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   }
   const index = extensionIndexOf(path);
   if (index < 0) return [];
+  if (isCacheKeyItem(path)) return dialect === 'rest' ? cacheKeyItems(site) : [];
   const extensionName = String(path[index]);
   const below = path.slice(index + 1);
-  if (extensionName === INTEGRATION_KEY || extensionName === 'x-amazon-apigateway-integrations') {
-    if (path[path.length - 2] === 'requestParameters') return parameterExpressionItems(site, dialect);
+  if (isIntegration(extensionName)) {
+    const container = path[path.length - 2];
+    if (container === 'requestParameters') return dialect === 'rest' ? parameterExpressionItems(site) : httpExpressionItems(site);
+    if (container === 'responseParameters' && path[path.length - 4] === 'responses') return expressionItems(site, RESPONSE_SOURCES);
     if (key === 'statusCode' && path[path.length - 3] === 'responses') {
       return responseCodesAt(document, path).map((code) => valueItem(site, code, CompletionItemKind.Value, 'Method response'));
     }
@@ -178,6 +199,10 @@ function valueItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const extension = getExtension(extensionName);
   const spec = extension && findValueSpec(extension, below);
   return spec ? specValueItems(site, spec, dialect) : [];
+}
+
+function isIntegration(extensionName: string | number): boolean {
+  return extensionName === INTEGRATION_KEY || extensionName === 'x-amazon-apigateway-integrations';
 }
 
 function specValueItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect): CompletionItem[] {
@@ -212,18 +237,160 @@ function valueItem(site: CompletionSite, value: string | number | boolean, kind:
   return item;
 }
 
-/** Mapping expressions for the operation's declared parameters, narrowed to the location already typed. */
-function parameterExpressionItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
-  const root = dialect === 'rest' ? 'method.request' : '$request';
-  const expressions = parametersAt(site.document, site.path).flatMap((p) => {
+/** REST mapping expressions for the operation's declared parameters, narrowed to the location already typed. */
+function parameterExpressionItems(site: CompletionSite): CompletionItem[] {
+  const expressions: Expression[] = parametersAt(site.document, site.path).flatMap((p) => {
     const location = MAPPING_LOCATION[p.in];
-    return location ? [{ text: `${root}.${location}.${p.name}`, detail: `${p.in} parameter` }] : [];
+    return location ? [{ text: `method.request.${location}.${p.name}`, detail: `${p.in} parameter` }] : [];
   });
-  if (dialect === 'rest') expressions.push({ text: 'method.request.body', detail: 'The request body' });
+  expressions.push({ text: 'method.request.body', detail: 'The request body' });
+  return expressionItems(site, expressions);
+}
+
+/** HTTP API mapping sources: the declared parameters first, then the open-ended variables. */
+function httpExpressionItems(site: CompletionSite): CompletionItem[] {
+  const declared: Expression[] = parametersAt(site.document, site.path).flatMap((p) => {
+    const location = MAPPING_LOCATION[p.in];
+    return location ? [{ text: `$request.${location}.${p.name}`, detail: `${p.in} parameter` }] : [];
+  });
+  return expressionItems(site, [...declared, ...HTTP_SOURCES]);
+}
+
+interface Expression {
+  text: string;
+  detail: string;
+  /** The start of an expression: the name that completes it comes after. */
+  stem?: boolean;
+  /** A single-quoted literal, inserted with its text selected. */
+  literal?: boolean;
+}
+
+const HTTP_SOURCES: Expression[] = [
+  { text: '$request.path', detail: 'The whole request path' },
+  { text: '$request.header.', detail: 'A request header', stem: true },
+  { text: '$request.querystring.', detail: 'A query string parameter', stem: true },
+  { text: '$request.body.', detail: 'A JSONPath into the request body', stem: true },
+  { text: '$context.', detail: 'A context variable', stem: true },
+  { text: '$stageVariables.', detail: 'A stage variable', stem: true },
+];
+
+const RESPONSE_SOURCES: Expression[] = [
+  { text: 'integration.response.header.', detail: 'A header of the backend response', stem: true },
+  { text: 'integration.response.body', detail: 'The whole backend response body' },
+  { text: 'integration.response.body.', detail: 'A JSONPath into the backend response body', stem: true },
+  { text: "'static'", detail: 'A static value', literal: true },
+  { text: 'stageVariables.', detail: 'A stage variable', stem: true },
+  { text: 'context.', detail: 'A context variable', stem: true },
+];
+
+/** Once a dot is typed, only expressions continuing what is typed are offered. */
+function expressionItems(site: CompletionSite, expressions: Expression[]): CompletionItem[] {
   const typed = site.prefix;
+  const narrowed = typed.slice(0, typed.lastIndexOf('.') + 1);
   return expressions
-    .filter((e) => !typed.includes('.') || e.text.startsWith(typed.slice(0, typed.lastIndexOf('.') + 1)))
-    .map((e) => valueItem(site, e.text, CompletionItemKind.Variable, e.detail));
+    .filter((e) => e.text.startsWith(narrowed) && !(e.stem && e.text === typed))
+    .map((e) => (e.literal ? literalItem(site, e.detail) : e.stem ? stemItem(site, e.text, e.detail) : valueItem(site, e.text, CompletionItemKind.Variable, e.detail)));
+}
+
+/** Accepting the start of an expression asks for the names that can follow it. */
+const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+function snippetText(text: string): string {
+  return text.replace(/[\\$}]/g, (c) => `\\${c}`);
+}
+
+/** A value left open for its last segment: the cursor stays inside the scalar. */
+function stemItem(site: CompletionSite, text: string, detail: string): CompletionItem {
+  const json = site.document.format === 'json';
+  const quote = site.quote || (json ? '"' : yamlScalar(text) === text ? '' : "'");
+  return {
+    label: text,
+    kind: CompletionItemKind.Variable,
+    detail,
+    filterText: `${quote}${text}`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: site.range, newText: `${quote}${snippetText(text)}$0${quote}${json && site.needsComma ? ',' : ''}` },
+    command: SUGGEST_AGAIN,
+  };
+}
+
+/** `'value'`: the quotes are part of the value, so the scalar around them is double-quoted in both syntaxes. */
+function literalItem(site: CompletionSite, detail: string): CompletionItem {
+  return {
+    label: "'static'",
+    kind: CompletionItemKind.Value,
+    detail,
+    filterText: `${site.quote === '"' ? '"' : ''}'static'`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: site.range, newText: `"'\${1:value}'"${site.document.format === 'json' && site.needsComma ? ',' : ''}` },
+  };
+}
+
+/** A key left open for its name, in a map of mapping expressions. */
+function keyStemItem(site: CompletionSite, stem: string, detail: string): CompletionItem {
+  const quote = site.quote || (site.document.format === 'json' ? '"' : '');
+  return {
+    label: stem,
+    kind: CompletionItemKind.Field,
+    detail,
+    filterText: `${quote}${stem}`,
+    insertTextFormat: InsertTextFormat.Snippet,
+    textEdit: { range: site.range, newText: `${quote}${snippetText(stem)}$0${quote}` },
+    command: SUGGEST_AGAIN,
+  };
+}
+
+const HTTP_KEY_STEMS = ['append:header.', 'overwrite:header.', 'remove:header.', 'append:querystring.', 'overwrite:querystring.', 'remove:querystring.'];
+const HTTP_NAMED_KEY = /^(append|overwrite|remove):(header|querystring)\./;
+
+/**
+ * HTTP API mapping keys: the actions and locations, then, once `header.` or `querystring.` is typed, the operation's
+ * parameters of that location. Headers API Gateway reserves cannot be mapped, so they are never offered.
+ */
+function httpRequestParameterKeyItems(site: CompletionSite, valueSpec: ValueSpec): CompletionItem[] {
+  const named = HTTP_NAMED_KEY.exec(site.prefix);
+  if (!named) {
+    const items = HTTP_KEY_STEMS.map((stem) => keyStemItem(site, stem, stem.endsWith('header.') ? 'Integration request header' : 'Integration query string parameter'));
+    if (!site.siblings.includes('overwrite:path')) items.push({ ...keyItem(site, 'overwrite:path', valueSpec, CompletionItemKind.Field, 'Replaces the request path sent to the integration.'), detail: 'Integration request path' });
+    return items;
+  }
+  const location = named[2] === 'header' ? 'header' : 'query';
+  return parametersAt(site.document, site.path).flatMap((p) => {
+    const key = `${named[1]}:${named[2]}.${p.name}`;
+    if (p.in !== location || (location === 'header' && RESERVED_HTTP_HEADERS.test(p.name)) || site.siblings.includes(key)) return [];
+    return [{ ...keyItem(site, key, valueSpec, CompletionItemKind.Field, undefined), detail: `${p.in} parameter`, documentation: undefined }];
+  });
+}
+
+/** `method.response.header.NAME` for the headers declared on the method response this integration response maps to. */
+function responseHeaderKeyItems(site: CompletionSite, valueSpec: ValueSpec): CompletionItem[] {
+  const status = integrationResponseStatus(site.document, site.path);
+  if (status === undefined) return [];
+  const written = new Set(site.siblings.map((s) => s.toLowerCase()));
+  return (responseHeadersAt(site.document, site.path, status) ?? []).flatMap((header) => {
+    const key = `method.response.header.${keyName(header)}`;
+    if (written.has(key.toLowerCase())) return [];
+    const description = asString(getValue(deref(site.document, header.value), 'description'));
+    const doc = [`Header \`${keyName(header)}\` of the ${status} method response.`, description].filter(Boolean).join('\n\n');
+    return [{ ...keyItem(site, key, valueSpec, CompletionItemKind.Field, doc), detail: `${status} response header` }];
+  });
+}
+
+function isCacheKeyItem(path: NodePath): boolean {
+  const n = path.length;
+  return n >= 2 && path[n - 2] === 'cacheKeyParameters' && typeof path[n - 1] === 'number';
+}
+
+/** The operation's request parameters not yet in `cacheKeyParameters`. */
+function cacheKeyItems(site: CompletionSite): CompletionItem[] {
+  const index = site.path[site.path.length - 1];
+  const array = findNodeAtPath(site.document.root, site.path.slice(0, -1));
+  const listed = array?.type === 'array' ? array.items.filter((item, i) => i !== index && item.type === 'string').map((item) => String((item as ScalarNode).value)) : [];
+  return parametersAt(site.document, site.path).flatMap((p) => {
+    const location = MAPPING_LOCATION[p.in];
+    const text = location && `method.request.${location}.${p.name}`;
+    return text && !listed.includes(text) ? [valueItem(site, text, CompletionItemKind.Variable, `${p.in} parameter`)] : [];
+  });
 }
 
 function refItems(site: CompletionSite): CompletionItem[] {
@@ -232,12 +399,26 @@ function refItems(site: CompletionSite): CompletionItem[] {
   for (const container of refContainersFor(document, path)) {
     const node = findNodeAtPath(document.root, container);
     if (node?.type !== 'object') continue;
-    for (const property of node.properties) {
-      const target = pointerOf([...container, keyName(property)]);
-      const item = valueItem(site, target, CompletionItemKind.Reference, String(container[container.length - 1]));
-      if (!site.quote && document.format === 'yaml') item.textEdit = { range: site.range, newText: `'${target}'` };
-      items.push(item);
-    }
+    for (const property of node.properties) items.push(refItem(site, pointerOf([...container, keyName(property)]), String(container[container.length - 1])));
   }
   return items;
+}
+
+/** YAML reads ` #` as a comment and a leading `#` as one too, so targets are quoted unless a quote is open. */
+function refItem(site: CompletionSite, target: string, detail: string): CompletionItem {
+  const item = valueItem(site, target, CompletionItemKind.Reference, detail);
+  if (!site.quote && site.document.format === 'yaml') item.textEdit = { range: site.range, newText: `'${target}'` };
+  return item;
+}
+
+/** The file part of a `$ref` into another file (`./common.yaml#/...`), once its `#` is typed. */
+function externalRefFile(prefix: string): string | undefined {
+  const hash = prefix.indexOf('#');
+  return hash > 0 ? prefix.slice(0, hash) : undefined;
+}
+
+async function externalRefItems(site: CompletionSite, file: string, resolver: DocumentResolver): Promise<CompletionItem[]> {
+  const other = await resolver.resolve(site.document.uri, file).catch(() => undefined);
+  if (!other) return [];
+  return externalRefPointers(other, site.path).map(({ pointer, container }) => refItem(site, `${file}${pointer}`, `${container} in ${file}`));
 }

@@ -6,23 +6,37 @@ import { ANY_METHOD_KEY, deref, pointerToPath, resolveLocalRef } from '../model/
 import type { ValueSpec } from '../facts/extensionTypes';
 import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
 import { extensionIndexOf, isMappingTemplateValue } from './editing/documentPaths';
-import { openApiLocation, parametersAt } from './editing/operationFacts';
+import { findTemplateMember } from '../facts/templateVariables';
+import { integrationResponseStatus, openApiLocation, parametersAt, responseHeadersAt } from './editing/operationFacts';
 import { enumEntry, markdown, specMarkdown } from './editing/specDocs';
+import type { DocumentResolver } from './validationTypes';
 
-/** Hover: catalog documentation of extension keys, fields and enum values; summaries of what references point to. */
-export function doHover(document: ApiDocument, offset: number): Hover | null {
+/**
+ * Hover: catalog documentation of extension keys, fields and enum values; summaries of what references point to and
+ * of what mapping expressions read. With a resolver, a `$ref` into another file is summarised from that file, and only
+ * that answer is a Promise.
+ */
+export function doHover(document: ApiDocument, offset: number): Hover | null;
+export function doHover(document: ApiDocument, offset: number, resolver: DocumentResolver | undefined): Hover | null | Promise<Hover | null>;
+export function doHover(document: ApiDocument, offset: number, resolver?: DocumentResolver): Hover | null | Promise<Hover | null> {
   const node = nodeAtOffset(document.root, offset);
   if (!isScalar(node) || node.parent?.type !== 'property') return null;
   const property = node.parent;
   const path = pathOf(node);
-  const contents = property.key === node ? keyHover(path) : valueHover(document, path, node);
-  if (!contents) return null;
   const text = document.textDocument;
-  return { contents: markdown(contents), range: { start: text.positionAt(node.offset), end: text.positionAt(node.end) } };
+  const answer = (contents: string | undefined): Hover | null =>
+    contents ? { contents: markdown(contents), range: { start: text.positionAt(node.offset), end: text.positionAt(node.end) } } : null;
+  const value = node.value;
+  if (property.key !== node && path[path.length - 1] === '$ref' && typeof value === 'string' && !value.startsWith('#') && resolver) {
+    return externalRefSummary(document, value, resolver).then(answer);
+  }
+  return answer(property.key === node ? keyHover(document, path) : valueHover(document, path, node));
 }
 
-function keyHover(path: (string | number)[]): string | undefined {
+function keyHover(document: ApiDocument, path: (string | number)[]): string | undefined {
   const name = String(path[path.length - 1]);
+  const header = /^method\.response\.header\.(.+)$/.exec(name);
+  if (header && path[path.length - 2] === 'responseParameters' && path[path.length - 4] === 'responses' && isIntegration(path)) return responseHeaderSummary(document, path, header[1]);
   const named = getExtension(name);
   if (named && extensionIndexOf(path) === path.length - 1) return specMarkdown(name, named, named.docsUrl).value;
   if (path.length === 4 && path[0] === 'paths' && path[2] === ANY_METHOD_KEY) {
@@ -47,6 +61,11 @@ function valueHover(document: ApiDocument, path: (string | number)[], node: Scal
   if (typeof value === 'string') {
     const parameter = /^(?:method\.request|\$request)\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/.exec(value);
     if (parameter) return parameterSummary(document, path, parameter[1], parameter[2]);
+    const container = path[path.length - 2];
+    if ((container === 'requestParameters' || container === 'responseParameters') && isIntegration(path)) {
+      const reads = container === 'requestParameters' && value.includes('$') ? httpSources(value) : mappingSource(value);
+      if (reads) return reads;
+    }
   }
   const index = extensionIndexOf(path);
   if (index < 0) return undefined;
@@ -80,6 +99,79 @@ function asBoolean(node: ValueNode | undefined): boolean {
 }
 
 const MAX_LISTED_PROPERTIES = 20;
+
+function isIntegration(path: (string | number)[]): boolean {
+  const name = path[extensionIndexOf(path)];
+  return name === 'x-amazon-apigateway-integration' || name === 'x-amazon-apigateway-integrations';
+}
+
+/** The method response header a `method.response.header.NAME` mapping writes, as the operation declares it. */
+function responseHeaderSummary(document: ApiDocument, path: (string | number)[], name: string): string {
+  const status = integrationResponseStatus(document, path);
+  if (status === undefined) return `**${name}**: method response header. This integration response has no \`statusCode\` yet, so the header cannot be looked up.`;
+  const headers = responseHeadersAt(document, path, status);
+  if (!headers) return `**${name}**: the operation declares no ${status} response.`;
+  const declared = headers.find((h) => keyName(h).toLowerCase() === name.toLowerCase());
+  if (!declared) return `**${name}**: the ${status} response declares no header of this name; AWS rejects mappings to undeclared method response headers.`;
+  const header = deref(document, declared.value);
+  const lines = [`**${keyName(declared)}**: header of the ${status} method response`];
+  const type = asString(getValue(header, 'type')) ?? asString(getValue(deref(document, getValue(header, 'schema')), 'type'));
+  if (type) lines.push(`Type: \`${type}\``);
+  const description = asString(getValue(header, 'description'));
+  if (description) lines.push(description);
+  return lines.join('\n\n');
+}
+
+/** What a REST mapping source (`integration.response.body.x`, `context.requestId`, `'*'`) reads. */
+function mappingSource(value: string): string | undefined {
+  const literal = /^'(.*)'$/s.exec(value);
+  if (literal) return `**${value}**\n\nThe static value \`${literal[1]}\`.`;
+  const reads = describeSource(value);
+  return reads && `**${value}**\n\n${reads}`;
+}
+
+function describeSource(expression: string): string | undefined {
+  let m: RegExpExecArray | null;
+  if ((m = /^integration\.response\.header\.(.+)$/.exec(expression))) return `The \`${m[1]}\` header of the backend response.`;
+  if ((m = /^integration\.response\.multivalueheader\.(.+)$/.exec(expression))) return `Every value of the \`${m[1]}\` header of the backend response, comma-separated.`;
+  if ((m = /^(integration\.response|method\.request|\$?request)\.body(?:\.(.+))?$/.exec(expression))) {
+    const body = m[1] === 'integration.response' ? 'the backend response body' : 'the request body';
+    return m[2] === undefined ? `The whole of ${body}.` : `The value at JSONPath \`$.${m[2]}\` of ${body} (JSON).`;
+  }
+  if (/^\$?request\.path$/.test(expression)) return 'The whole request path.';
+  if ((m = /^\$?stageVariables\.(.+)$/.exec(expression))) return `The stage variable \`${m[1]}\` of the stage that serves the request.`;
+  if ((m = /^\$?context\.(.+)$/.exec(expression))) {
+    const doc = findTemplateMember(['context', ...m[1].split('.')])?.doc;
+    return `The context variable \`${m[1]}\`${doc && !doc.startsWith('A key of') ? `: ${doc}` : '.'}`;
+  }
+  return undefined;
+}
+
+/** What an HTTP API mapping value reads: each `$variable` or `${variable}` in it, the rest being static text. */
+function httpSources(value: string): string | undefined {
+  const variables = [...value.matchAll(/\$\{([^}]+)\}|\$((?:request|context|stageVariables)(?:\.[^\s.$]+)*)/g)].map((m) => m[1] ?? m[2]);
+  const reads = variables.map((v) => `- \`$${v}\`: ${describeSource(v) ?? describeRequestParameter(v) ?? 'not a variable HTTP APIs define.'}`);
+  if (!reads.length) return undefined;
+  const whole = variables.length === 1 && (value === `$${variables[0]}` || value === `\${${variables[0]}}`);
+  return [`**${value}**`, whole ? reads[0].replace(/^- `[^`]*`: /, '') : `${reads.join('\n')}\n\nThe rest is static text.`].join('\n\n');
+}
+
+function describeRequestParameter(expression: string): string | undefined {
+  const m = /^request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/.exec(expression);
+  if (!m) return undefined;
+  const what = m[1] === 'path' ? 'path parameter' : m[1].endsWith('header') ? 'request header' : 'query string parameter';
+  return `The \`${m[2]}\` ${what}${m[1].startsWith('multivalue') ? ', every value comma-separated' : ''}.`;
+}
+
+/** What a `$ref` into another file points to, read through the resolver. */
+async function externalRefSummary(document: ApiDocument, ref: string, resolver: DocumentResolver): Promise<string | undefined> {
+  const hash = ref.indexOf('#');
+  const file = hash < 0 ? ref : ref.slice(0, hash);
+  const other = await resolver.resolve(document.uri, file).catch(() => undefined);
+  if (!other) return `External reference: \`${ref}\` (the file could not be read).`;
+  const summary = refSummary(other, hash < 0 ? '#' : ref.slice(hash));
+  return summary && `${summary}\n\nIn \`${file}\`.`;
+}
 
 /** What a local `$ref` points to: its type, description and properties, enough to not have to go and look. */
 export function refSummary(document: ApiDocument, ref: string): string | undefined {

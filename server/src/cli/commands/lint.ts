@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService } from '../../languageService';
+import { createLanguageService, isTemplateDocument } from '../../languageService';
+import { DIAGNOSTIC_SOURCE } from '../../services/validation';
 import { DIAGNOSTIC_CODES } from '../../facts/diagnosticCodes';
 import { detectFormat } from '../../model/apiDocument';
 import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
@@ -45,6 +46,11 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     const uri = fileUri(absolute);
     const document = TextDocument.create(uri, detectFormat(uri, undefined, text), 0, text);
     const diagnostics = await service.doValidation(document, { dialect: dialect as 'auto' | 'rest' | 'http' });
+    // The editor quietly leaves other YAML/JSON alone; a file named on the command line deserves an answer.
+    if (!isTemplateDocument(document) && service.parse(document).kind === 'unknown' && !diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) {
+      diagnostics.push(notAnApiDefinition(text));
+    }
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ file, diagnostics });
   }
 
@@ -52,6 +58,18 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(results, io.cwd), null, 2)}\n`);
   else io.out(toText(results));
   return results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
+}
+
+function notAnApiDefinition(text: string): Diagnostic {
+  const info = DIAGNOSTIC_CODES['not-an-api-definition'];
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Error,
+    code: 'not-an-api-definition',
+    source: DIAGNOSTIC_SOURCE,
+    codeDescription: { href: info.docsUrl },
+    message: text.trim() === '' ? 'The file is empty: an API definition needs at least `openapi` (or `swagger`), `info` and `paths`.' : 'Not an OpenAPI or Swagger document: it has no top-level `openapi` or `swagger` key.',
+  };
 }
 
 function severityName(d: Diagnostic): 'error' | 'warning' | 'information' | 'hint' {

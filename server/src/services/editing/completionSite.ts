@@ -14,7 +14,10 @@ export interface CompletionSite {
   kind: 'key' | 'value';
   /** The document the path was read from: the original, or the patched copy. */
   document: ApiDocument;
-  /** Key: the path of the object receiving the key. Value: the path of the property whose value is typed. */
+  /**
+   * Key: the path of the object receiving the key. Value: the path of the property whose value is typed, or of the
+   * array item being typed (the path then ends with its index).
+   */
   path: NodePath;
   /** Keys the receiving object already has (key sites), the typed one excluded. */
   siblings: string[];
@@ -57,8 +60,9 @@ function rangeOf(document: ApiDocument, start: number, end: number): Range {
   return { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
 }
 
-const YAML_KEY_LINE = /^(\s*(?:-\s+)*)(["']?)([^\s:#'"]*)$/;
-const YAML_VALUE_LINE = /^(\s*(?:-\s+)*)(["']?)([^:#'"]+?)\2\s*:\s+(.*)$/;
+// A colon inside a plain key is part of it (`overwrite:path`); only a colon followed by a space ends the key.
+const YAML_KEY_LINE = /^(\s*(?:-\s+)*)(["']?)([^\s#'"]*)$/;
+const YAML_VALUE_LINE = /^(\s*(?:-\s+)*)(["']?)((?:[^:#'"]|:(?=[^\s:]))+?)\2\s*:\s+(.*)$/;
 
 function yamlSite(document: ApiDocument, offset: number): CompletionSite | undefined {
   const text = document.text;
@@ -70,7 +74,7 @@ function yamlSite(document: ApiDocument, offset: number): CompletionSite | undef
   const keyMatch = YAML_KEY_LINE.exec(before);
   if (keyMatch) {
     const wordStart = lineStart + keyMatch[1].length;
-    const colon = after.indexOf(':');
+    const colon = after.search(/:(\s|$)/);
     const rest = colon >= 0 ? after.slice(colon) : ':';
     const wordEnd = offset + (colon >= 0 ? colon : /^[^\s#]*/.exec(after)![0].length);
     const patched = text.slice(0, wordStart) + PLACEHOLDER + rest + text.slice(lineEnd);
@@ -125,19 +129,37 @@ function keySite(copy: ApiDocument, object: ObjectNode, prefix: string, range: R
 
 const JSON_STOP = '"\n{}[],:';
 
+/** The opening quote of the JSON string the offset is in, if any: strings never span lines, so the line tells. */
+function openStringStart(text: string, offset: number): number {
+  let open = -1;
+  for (let i = text.lastIndexOf('\n', offset - 1) + 1; i < offset; i++) {
+    if (text[i] === '\\' && open >= 0) i++;
+    else if (text[i] === '"') open = open >= 0 ? -1 : i;
+  }
+  return open;
+}
+
 function jsonSite(document: ApiDocument, offset: number): CompletionSite | undefined {
   const text = document.text;
+  const open = openStringStart(text, offset);
   let start = offset;
-  while (start > 0 && !JSON_STOP.includes(text[start - 1])) start--;
   let quote: CompletionSite['quote'] = '';
-  if (text[start - 1] === '"') {
+  if (open >= 0) {
+    start = open;
     quote = '"';
-    start--;
   } else {
-    while (start < offset && /\s/.test(text[start])) start++;
+    while (start > 0 && !JSON_STOP.includes(text[start - 1])) start--;
+    if (text[start - 1] === '"') {
+      quote = '"';
+      start--;
+    } else {
+      while (start < offset && /\s/.test(text[start])) start++;
+    }
   }
+  // Inside a string a colon is text (`"overwrite:path"`), not the end of a key.
+  const stops = open >= 0 ? JSON_STOP.replace(':', '') : JSON_STOP;
   let end = offset;
-  while (end < text.length && !JSON_STOP.includes(text[end])) end++;
+  while (end < text.length && !stops.includes(text[end])) end++;
   if (quote && text[end] === '"') end++;
   else if (!quote) while (end > offset && /\s/.test(text[end - 1])) end--;
   let previous = start - 1;
@@ -155,8 +177,14 @@ function jsonSite(document: ApiDocument, offset: number): CompletionSite | undef
     const copy = reparse(document, patched);
     const key = nodeAtOffset(copy.root, start);
     const property = key?.parent?.type === 'property' ? key.parent : undefined;
-    if (!property || keyName(property) !== PLACEHOLDER) return undefined;
-    return keySite(copy, property.parent, prefix, range, quote, column, needsComma, keyOnly);
+    if (property && keyName(property) === PLACEHOLDER) return keySite(copy, property.parent, prefix, range, quote, column, needsComma, keyOnly);
+    if (before === '{') return undefined;
+  }
+  if (before === '[' || before === ',') {
+    const copy = reparse(document, `${text.slice(0, start)}"${PLACEHOLDER}"${needsComma ? ',' : ''}${text.slice(end)}`);
+    const item = nodeAtOffset(copy.root, start);
+    if (!isScalar(item) || item.value !== PLACEHOLDER || item.parent?.type !== 'array') return undefined;
+    return { kind: 'value', document: copy, path: pathOf(item), siblings: [], prefix, range, quote, column, needsComma, keyOnly: false };
   }
   if (before !== ':') return undefined;
   let keyEnd = previous - 1;

@@ -1,7 +1,7 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { findNodeAtPath, keyName } from '../../model/navigate';
-import type { NodePath } from '../../model/nodes';
-import { operationParameters, operationResponses, type DeclaredParameter, type OperationRef } from '../../model/openapiWalk';
+import { findNodeAtPath, getValue, keyName } from '../../model/navigate';
+import type { NodePath, PropertyNode } from '../../model/nodes';
+import { deref, findOperationResponse, operationParameters, operationResponses, type DeclaredParameter, type OperationRef } from '../../model/openapiWalk';
 import { operationPathOf } from './documentPaths';
 
 export type OperationNodes = Pick<OperationRef, 'pathItem' | 'operation'>;
@@ -44,3 +44,27 @@ export function openApiLocation(mappingLocation: string): string | undefined {
       return undefined;
   }
 }
+
+/**
+ * The status code an integration response maps to, for a path inside `responses.<pattern>` of an integration; status
+ * codes written as YAML numbers count as their text.
+ */
+export function integrationResponseStatus(document: ApiDocument, path: NodePath): string | undefined {
+  const at = path.lastIndexOf('responses');
+  if (at < 0 || path.length < at + 2) return undefined;
+  const status = getValue(findNodeAtPath(document.root, path.slice(0, at + 2)), 'statusCode');
+  return status && (status.type === 'string' || status.type === 'number') && status.value !== '' ? String(status.value) : undefined;
+}
+
+/** The headers the operation declares on one of its responses (after following the response's `$ref`). */
+export function responseHeadersAt(document: ApiDocument, path: NodePath, statusCode: string): PropertyNode[] | undefined {
+  const op = operationContaining(document, path);
+  const response = op && deref(document, findOperationResponse(op, statusCode)?.value);
+  if (!response) return undefined;
+  const headers = getValue(response, 'headers');
+  return headers?.type === 'object' ? headers.properties : [];
+}
+
+/** Headers an HTTP API mapping may not set (http-api-parameter-mapping). */
+export const RESERVED_HTTP_HEADERS =
+  /^(access-control-.*|apigw-.*|authorization|connection|content-encoding|content-length|content-location|forwarded|keep-alive|origin|proxy-authenticate|proxy-authorization|te|trailers|transfer-encoding|upgrade|x-amz-.*|x-amzn-.*|x-forwarded-for|x-forwarded-host|x-forwarded-proto|via)$/i;

@@ -1,5 +1,5 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { visitProperties } from '../../model/navigate';
+import { findNodeAtPath, getProperty, keyName, visitProperties } from '../../model/navigate';
 import type { NodePath, ScalarNode } from '../../model/nodes';
 
 export function pointerOf(path: NodePath): string {
@@ -15,28 +15,46 @@ export function allRefs(document: ApiDocument): { node: ScalarNode; ref: string 
   return refs;
 }
 
+const SWAGGER_CONTAINERS: NodePath[] = [['definitions'], ['parameters'], ['responses']];
+const OPENAPI3_CONTAINERS: NodePath[] = [
+  ['components', 'schemas'],
+  ['components', 'parameters'],
+  ['components', 'responses'],
+  ['components', 'requestBodies'],
+  ['components', 'headers'],
+  ['components', 'securitySchemes'],
+  ['components', 'x-amazon-apigateway-integrations'],
+];
+
 /** The maps whose entries `$ref`s name, per OpenAPI version. */
 export function refContainers(document: ApiDocument): NodePath[] {
-  if (!document.isOpenApi3) return [['definitions'], ['parameters'], ['responses']];
-  return [
-    ['components', 'schemas'],
-    ['components', 'parameters'],
-    ['components', 'responses'],
-    ['components', 'requestBodies'],
-    ['components', 'headers'],
-    ['components', 'securitySchemes'],
-    ['components', 'x-amazon-apigateway-integrations'],
-  ];
+  return document.isOpenApi3 ? OPENAPI3_CONTAINERS : SWAGGER_CONTAINERS;
 }
 
 /** Which container a `$ref` key site points into: integrations are only referenced from integration objects. */
-export function refContainersFor(document: ApiDocument, path: NodePath): NodePath[] {
+export function refContainersFor(document: ApiDocument, path: NodePath, containers = refContainers(document)): NodePath[] {
   const inIntegration = path.includes('x-amazon-apigateway-integration');
-  const all = refContainers(document).filter((c) => c[c.length - 1] !== 'securitySchemes');
+  const all = containers.filter((c) => c[c.length - 1] !== 'securitySchemes');
   if (inIntegration) return all.filter((c) => c[1] === 'x-amazon-apigateway-integrations');
   const parent = path[path.length - 2];
   const grand = path[path.length - 3];
   const preferred = parent === 'schema' || parent === 'items' || grand === 'properties' || grand === 'schemas' || grand === 'definitions' ? ['schemas', 'definitions'] : grand === 'parameters' ? ['parameters'] : grand === 'responses' ? ['responses'] : parent === 'requestBody' ? ['requestBodies'] : [];
   const matching = all.filter((c) => preferred.includes(String(c[c.length - 1])));
   return (matching.length ? matching : all).filter((c) => c[1] !== 'x-amazon-apigateway-integrations');
+}
+
+/**
+ * What a `$ref` at `path` may point to in another file, as JSON pointers. Shared files often carry no version key, so
+ * the containers of both versions count; a file of bare definitions (`Pet: {...}` at its root) offers its root keys.
+ */
+export function externalRefPointers(other: ApiDocument, path: NodePath): { pointer: string; container: string }[] {
+  const pointers: { pointer: string; container: string }[] = [];
+  for (const container of refContainersFor(other, path, [...OPENAPI3_CONTAINERS, ...SWAGGER_CONTAINERS])) {
+    const node = findNodeAtPath(other.root, container);
+    if (node?.type !== 'object') continue;
+    for (const property of node.properties) pointers.push({ pointer: pointerOf([...container, keyName(property)]), container: String(container[container.length - 1]) });
+  }
+  const root = other.root;
+  if (pointers.length || root?.type !== 'object' || ['openapi', 'swagger', 'paths'].some((k) => getProperty(root, k))) return pointers;
+  return root.properties.filter((p) => p.value?.type === 'object').map((p) => ({ pointer: pointerOf([keyName(p)]), container: 'definition' }));
 }

@@ -14,6 +14,14 @@ export function yamlScalar(value: unknown): string {
   return `'${s.replace(/'/g, "''")}'`;
 }
 
+/**
+ * A key as YAML text. Mapping keys such as `overwrite:path` stay plain: a colon not followed by a space does not end
+ * a plain scalar.
+ */
+export function yamlKey(key: string): string {
+  return /^[A-Za-z][\w\-.]*(?::[\w\-.]+)+$/.test(key) ? key : yamlScalar(key);
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

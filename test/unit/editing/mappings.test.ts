@@ -1,0 +1,262 @@
+import assert from 'node:assert/strict';
+import type { CompletionItem, CompletionList, Hover, TextEdit } from 'vscode-languageserver-types';
+import { doComplete } from '../../../server/src/services/completion';
+import { doHover } from '../../../server/src/services/hover';
+import type { Dialect } from '../../../server/src/model/dialect';
+import type { DocumentResolver } from '../../../server/src/services/validationTypes';
+import { applyEdits, parse, withCursor } from './documents';
+
+type Format = 'yaml' | 'json';
+
+function complete(marked: string, format: Format = 'yaml', dialect: Dialect | 'auto' = 'rest') {
+  const { document, offset } = withCursor(marked, format);
+  const items = doComplete(document, offset, dialect).items;
+  return { document, items, labels: items.map((i) => i.label), texts: items.map((i) => (i.textEdit as TextEdit).newText) };
+}
+
+function accept(marked: string, label: string, format: Format = 'yaml', dialect: Dialect | 'auto' = 'rest'): string {
+  const { document, items } = complete(marked, format, dialect);
+  const item = items.find((i) => i.label === label);
+  assert.ok(item, `no item ${label} among ${items.map((i) => i.label).join(', ')}`);
+  return applyEdits(document, [item.textEdit as TextEdit]).replace('$0', '');
+}
+
+function hover(marked: string, format: Format = 'yaml'): string | undefined {
+  const { document, offset } = withCursor(marked, format);
+  const result = doHover(document, offset);
+  return result ? (result.contents as { value: string }).value : undefined;
+}
+
+const OP = 'openapi: 3.0.1\npaths:\n  /pets/{id}:\n    get:\n';
+const PARAMS = `${OP}      parameters:\n        - {name: id, in: path, required: true}\n        - {name: q, in: query}\n        - {name: X-Trace, in: header}\n        - {name: Authorization, in: header}\n`;
+const HTTP_INTEGRATION = `${PARAMS}      x-amazon-apigateway-integration:\n        type: HTTP_PROXY\n        requestParameters:\n`;
+const JSON_PARAMS = '"parameters": [{"name": "id", "in": "path", "required": true}, {"name": "q", "in": "query"}, {"name": "Origin", "in": "header"}, {"name": "X-A", "in": "header"}]';
+const jsonOp = (operation: string) => `{"openapi": "3.0.1", "paths": {"/p/{id}": {"get": {${JSON_PARAMS}, ${operation}}}}}`;
+
+const HTTP_KEY_STEMS = ['append:header.', 'overwrite:header.', 'remove:header.', 'append:querystring.', 'overwrite:querystring.', 'remove:querystring.', 'overwrite:path'];
+const HTTP_STEM_VALUES = ['$request.path', '$request.header.', '$request.querystring.', '$request.body.', '$context.', '$stageVariables.'];
+
+describe('mapping completion and hover', () => {
+  describe('HTTP API requestParameters', () => {
+    it('offers the actions and locations as keys, in YAML', () => {
+      const { labels, texts, items } = complete(`${HTTP_INTEGRATION}          |\n`, 'yaml', 'http');
+      assert.deepEqual(labels, HTTP_KEY_STEMS);
+      assert.deepEqual(texts, ['append:header.$0', 'overwrite:header.$0', 'remove:header.$0', 'append:querystring.$0', 'overwrite:querystring.$0', 'remove:querystring.$0', 'overwrite:path: $0']);
+      assert.deepEqual(items[0].command, { title: 'Suggest', command: 'editor.action.triggerSuggest' });
+    });
+
+    it('offers the actions and locations as keys, in JSON, keeping the cursor inside the string', () => {
+      const { labels, texts } = complete(jsonOp('"x-amazon-apigateway-integration": {"type": "HTTP_PROXY", "requestParameters": {"|"}}'), 'json', 'http');
+      assert.deepEqual(labels, HTTP_KEY_STEMS);
+      assert.deepEqual(texts.slice(0, 1), ['"append:header.$0"']);
+      assert.equal(texts[6], '"overwrite:path": "$0"');
+    });
+
+    it('offers declared headers after `header.`, never a reserved one, in YAML and JSON', () => {
+      const yaml = complete(`${HTTP_INTEGRATION}          append:header.|\n`, 'yaml', 'http');
+      assert.deepEqual(yaml.labels, ['append:header.X-Trace']);
+      assert.equal(accept(`${HTTP_INTEGRATION}          append:header.|\n`, 'append:header.X-Trace', 'yaml', 'http'), `${HTTP_INTEGRATION}          append:header.X-Trace: \n`);
+      const json = complete(jsonOp('"x-amazon-apigateway-integration": {"requestParameters": {"remove:header.|"}}'), 'json', 'http');
+      assert.deepEqual(json.labels, ['remove:header.X-A']);
+      assert.deepEqual(json.texts, ['"remove:header.X-A": "$0"']);
+    });
+
+    it('offers declared query parameters after `querystring.`, leaving out those already mapped', () => {
+      assert.deepEqual(complete(`${HTTP_INTEGRATION}          overwrite:querystring.|\n`, 'yaml', 'http').labels, ['overwrite:querystring.q']);
+      assert.deepEqual(complete(`${HTTP_INTEGRATION}          overwrite:querystring.q: x\n          overwrite:querystring.|\n`, 'yaml', 'http').labels, []);
+    });
+
+    it('leaves out overwrite:path once written', () => {
+      const { labels } = complete(`${HTTP_INTEGRATION}          overwrite:path: /x\n          |\n`, 'yaml', 'http');
+      assert.deepEqual(labels, HTTP_KEY_STEMS.slice(0, 6));
+    });
+
+    it('offers HTTP keys only in HTTP APIs, inferring the dialect when asked to', () => {
+      const rest = complete(`${HTTP_INTEGRATION}          |\n`, 'yaml', 'rest');
+      assert.deepEqual(rest.labels, ['integration.request.path.id', 'integration.request.querystring.q', 'integration.request.header.X-Trace', 'integration.request.header.Authorization']);
+      const inferred = complete(`x-amazon-apigateway-importexport-version: '1.0'\n${HTTP_INTEGRATION}          |\n`, 'yaml', 'auto');
+      assert.deepEqual(inferred.labels, HTTP_KEY_STEMS);
+    });
+
+    it('offers no keys for a service integration, whose keys are the action\'s parameters', () => {
+      const { labels } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: AWS_PROXY\n        integrationSubtype: SQS-SendMessage\n        requestParameters:\n          |\n`, 'yaml', 'http');
+      assert.deepEqual(labels, []);
+    });
+
+    it('offers the declared parameters and the request variables as values, in YAML', () => {
+      const { labels, texts } = complete(`${HTTP_INTEGRATION}          overwrite:header.h: |\n`, 'yaml', 'http');
+      assert.deepEqual(labels, ['$request.path.id', '$request.querystring.q', '$request.header.X-Trace', '$request.header.Authorization', ...HTTP_STEM_VALUES]);
+      assert.deepEqual(texts.slice(4), ['$request.path', '\\$request.header.$0', '\\$request.querystring.$0', '\\$request.body.$0', '\\$context.$0', '\\$stageVariables.$0']);
+    });
+
+    it('narrows the values to the declared path parameters after `$request.path.`', () => {
+      assert.deepEqual(complete(`${HTTP_INTEGRATION}          overwrite:path: $request.path.|\n`, 'yaml', 'http').labels, ['$request.path.id']);
+    });
+
+    it('offers the request variables as values in JSON', () => {
+      const { labels, texts } = complete(jsonOp('"x-amazon-apigateway-integration": {"requestParameters": {"overwrite:path": "$|", "append:header.a": "b"}}'), 'json', 'http');
+      assert.deepEqual(labels, ['$request.path.id', '$request.querystring.q', '$request.header.Origin', '$request.header.X-A', ...HTTP_STEM_VALUES]);
+      assert.deepEqual(texts.slice(3, 6), ['"$request.header.X-A"', '"$request.path"', '"\\$request.header.$0"']);
+    });
+  });
+
+  describe('REST integration responseParameters', () => {
+    const RESPONSES = `${OP}      responses:\n        '200':\n          description: ok\n          headers:\n            Access-Control-Allow-Origin: {schema: {type: string}}\n            X-Id: {description: The pet id., schema: {type: string}}\n        '404': {description: missing, headers: {X-Missing: {schema: {type: string}}}}\n      x-amazon-apigateway-integration:\n        type: http\n        responses:\n          default:\n            statusCode: '200'\n            responseParameters:\n`;
+
+    it('offers the headers of the method response the integration response maps to', () => {
+      const { labels, items } = complete(`${RESPONSES}              |\n`);
+      assert.deepEqual(labels, ['method.response.header.Access-Control-Allow-Origin', 'method.response.header.X-Id']);
+      assert.equal(items[1].detail, '200 response header');
+      assert.equal(accept(`${RESPONSES}              |\n`, 'method.response.header.X-Id'), `${RESPONSES}              method.response.header.X-Id: \n`);
+    });
+
+    it('leaves out headers already mapped, whatever their letter case', () => {
+      const { labels } = complete(`${RESPONSES}              method.response.header.x-id: "'1'"\n              |\n`);
+      assert.deepEqual(labels, ['method.response.header.Access-Control-Allow-Origin']);
+    });
+
+    it('follows the status code of the integration response, in JSON', () => {
+      const text = '{"swagger": "2.0", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}, "404": {"description": "no", "headers": {"X-Missing": {"type": "string"}}}}, "x-amazon-apigateway-integration": {"responses": {"default": {"statusCode": 404, "responseParameters": {"|"}}}}}}}}';
+      const { labels, texts } = complete(text, 'json');
+      assert.deepEqual(labels, ['method.response.header.X-Missing']);
+      assert.deepEqual(texts, ['"method.response.header.X-Missing": "$0"']);
+    });
+
+    it('offers nothing while the integration response has no status code', () => {
+      assert.deepEqual(complete(`${OP}      x-amazon-apigateway-integration:\n        responses:\n          default:\n            responseParameters:\n              |\n`).labels, []);
+    });
+
+    it('offers the response mapping sources as values, in YAML', () => {
+      const { labels, texts } = complete(`${RESPONSES}              method.response.header.X-Id: |\n`);
+      assert.deepEqual(labels, ['integration.response.header.', 'integration.response.body', 'integration.response.body.', "'static'", 'stageVariables.', 'context.']);
+      assert.deepEqual(texts, ['integration.response.header.$0', 'integration.response.body', 'integration.response.body.$0', `"'\${1:value}'"`, 'stageVariables.$0', 'context.$0']);
+    });
+
+    it('narrows the sources to what is typed', () => {
+      assert.deepEqual(complete(`${RESPONSES}              method.response.header.X-Id: integration.response.b|\n`).labels, ['integration.response.header.', 'integration.response.body', 'integration.response.body.']);
+      assert.deepEqual(complete(`${RESPONSES}              method.response.header.X-Id: integration.response.body.|\n`).labels, []);
+    });
+
+    it('writes a static value as a quoted literal, in YAML and JSON', () => {
+      const yaml = accept(`${RESPONSES}              method.response.header.X-Id: |\n`, "'static'").replace('${1:value}', '*');
+      assert.equal((parse(yaml).value as any).paths['/pets/{id}'].get['x-amazon-apigateway-integration'].responses.default.responseParameters['method.response.header.X-Id'], "'*'");
+      const json = '{"swagger": "2.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"responses": {"default": {"statusCode": "200", "responseParameters": {"method.response.header.A": "|", "method.response.header.B": "x"}}}}}}}}';
+      const { texts } = complete(json, 'json');
+      assert.deepEqual(texts, ['"integration.response.header.$0"', '"integration.response.body"', '"integration.response.body.$0"', `"'\${1:value}'"`, '"stageVariables.$0"', '"context.$0"']);
+    });
+  });
+
+  describe('cacheKeyParameters', () => {
+    it('offers the declared request parameters not yet listed, in YAML', () => {
+      const { labels, texts } = complete(`${PARAMS}      x-amazon-apigateway-integration:\n        cacheKeyParameters:\n          - method.request.path.id\n          - |\n`);
+      assert.deepEqual(labels, ['method.request.querystring.q', 'method.request.header.X-Trace', 'method.request.header.Authorization']);
+      assert.deepEqual(texts, labels);
+    });
+
+    it('offers them in JSON, at the start of the array and after a comma', () => {
+      const first = complete(jsonOp('"x-amazon-apigateway-integration": {"cacheKeyParameters": [|]}'), 'json');
+      assert.deepEqual(first.texts, ['"method.request.path.id"', '"method.request.querystring.q"', '"method.request.header.Origin"', '"method.request.header.X-A"']);
+      const next = complete(jsonOp('"x-amazon-apigateway-integration": {"cacheKeyParameters": ["method.request.path.id", "method.request.h|"]}'), 'json');
+      assert.deepEqual(next.texts, ['"method.request.querystring.q"', '"method.request.header.Origin"', '"method.request.header.X-A"']);
+    });
+
+    it('offers nothing in HTTP APIs, which have no cache', () => {
+      assert.deepEqual(complete(`${PARAMS}      x-amazon-apigateway-integration:\n        cacheKeyParameters:\n          - |\n`, 'yaml', 'http').labels, []);
+    });
+  });
+
+  describe('hover', () => {
+    const DECLARED = `${OP}      responses:\n        '200':\n          description: ok\n          headers:\n            X-Id: {description: The pet id., schema: {type: string}}\n      x-amazon-apigateway-integration:\n        responses:\n          default:\n            statusCode: 200\n            responseParameters:\n`;
+
+    it('shows the declared method response header of a mapping key, in YAML', () => {
+      assert.equal(hover(`${DECLARED}              method.response.header.x-i|d: integration.response.header.id\n`), '**X-Id**: header of the 200 method response\n\nType: `string`\n\nThe pet id.');
+    });
+
+    it('says when the header is not declared, in JSON', () => {
+      const text = '{"swagger": "2.0", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "headers": {"X-Id": {"type": "integer"}}}}, "x-amazon-apigateway-integration": {"responses": {"default": {"statusCode": "200", "responseParameters": {"method.response.header.X-|Id": "\'1\'", "method.response.header.X-Other": "\'2\'"}}}}}}}}';
+      assert.equal(hover(text, 'json'), '**X-Id**: header of the 200 method response\n\nType: `integer`');
+      assert.equal(hover(text.replace('X-|Id', 'X-Id').replace('X-Other', 'X-Ot|her'), 'json'), '**X-Other**: the 200 response declares no header of this name; AWS rejects mappings to undeclared method response headers.');
+    });
+
+    it('says what REST response mapping values read', () => {
+      const at = (value: string) => hover(`${DECLARED}              method.response.header.X-Id: ${value}\n`);
+      assert.equal(at('integration.response.he|ader.x-id'), '**integration.response.header.x-id**\n\nThe `x-id` header of the backend response.');
+      assert.equal(at('integration.response.bo|dy'), '**integration.response.body**\n\nThe whole of the backend response body.');
+      assert.equal(at('integration.response.bo|dy.pet.id'), '**integration.response.body.pet.id**\n\nThe value at JSONPath `$.pet.id` of the backend response body (JSON).');
+      assert.equal(at(`"'*|'"`), "**'*'**\n\nThe static value `*`.");
+      assert.equal(at('stageVariables.en|v'), '**stageVariables.env**\n\nThe stage variable `env` of the stage that serves the request.');
+      assert.match(at('context.request|Id')!, /^\*\*context\.requestId\*\*\n\nThe context variable `requestId`: The id of the request/);
+    });
+
+    it('says what REST request mapping values read, in JSON', () => {
+      const text = '{"swagger": "2.0", "paths": {"/a": {"post": {"x-amazon-apigateway-integration": {"requestParameters": {"integration.request.header.a": "method.request.bo|dy.user", "integration.request.header.b": "method.request.body"}}}}}}';
+      assert.equal(hover(text, 'json'), '**method.request.body.user**\n\nThe value at JSONPath `$.user` of the request body (JSON).');
+      assert.equal(hover(text.replace('bo|dy', 'body').replace('request.body"', 'request.bo|dy"'), 'json'), '**method.request.body**\n\nThe whole of the request body.');
+    });
+
+    it('says what HTTP API mapping values read, variable by variable', () => {
+      const integration = `${OP}      x-amazon-apigateway-integration:\n        requestParameters:\n`;
+      assert.equal(hover(`${integration}          overwrite:path: $request.pa|th\n`), '**$request.path**\n\nThe whole request path.');
+      assert.equal(hover(`${integration}          append:header.a: $context.request|Id\n`)!.split('\n\n')[0], '**$context.requestId**');
+      assert.equal(
+        hover(`${integration}          append:header.a: 'v-\${request.querystring.q}-$stageVariables.e|nv'\n`),
+        '**v-${request.querystring.q}-$stageVariables.env**\n\n- `$request.querystring.q`: The `q` query string parameter.\n- `$stageVariables.env`: The stage variable `env` of the stage that serves the request.\n\nThe rest is static text.',
+      );
+    });
+  });
+
+  describe('references into other files', () => {
+    const other = parse('components:\n  schemas:\n    Owner:\n      type: object\n      description: Who owns a pet.\n      properties:\n        name: {type: string}\n    Pet: {type: object}\n  parameters:\n    limit: {name: limit, in: query}\n', 'yaml', 'file:///common.yaml');
+    const bare = parse('Owner: {type: object}\nTag: {type: string}\n', 'yaml', 'file:///bare.yaml');
+    const swagger = parse('{"definitions": {"Error": {"type": "object"}}}', 'json', 'file:///defs.json');
+    const files: Record<string, typeof other> = { './common.yaml': other, 'bare.yaml': bare, 'defs.json': swagger };
+    const resolver: DocumentResolver = { resolve: async (base, ref) => (base.startsWith('file:///api.') ? files[ref] : undefined) };
+
+    async function completeRef(marked: string, format: Format = 'yaml'): Promise<CompletionItem[]> {
+      const { document, offset } = withCursor(marked, format);
+      const result: CompletionList = await doComplete(document, offset, 'rest', resolver);
+      return result.items;
+    }
+
+    const SCHEMA_REF = "openapi: 3.0.1\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: ";
+
+    it('offers the schemas of the other file after its name and `#/`, in YAML', async () => {
+      const items = await completeRef(`${SCHEMA_REF}./common.yaml#/|\n`);
+      assert.deepEqual(items.map((i) => i.label), ['./common.yaml#/components/schemas/Owner', './common.yaml#/components/schemas/Pet']);
+      assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ["'./common.yaml#/components/schemas/Owner'", "'./common.yaml#/components/schemas/Pet'"]);
+      assert.equal(items[0].detail, 'schemas in ./common.yaml');
+    });
+
+    it('offers the parameters of the other file for a parameter $ref, in JSON', async () => {
+      const items = await completeRef('{"openapi": "3.0.1", "paths": {"/a": {"get": {"parameters": [{"$ref": "./common.yaml#/|"}]}}}}', 'json');
+      assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ['"./common.yaml#/components/parameters/limit"']);
+    });
+
+    it('offers 2.0 definitions, and the root entries of a file of bare definitions', async () => {
+      assert.deepEqual((await completeRef(`${SCHEMA_REF}defs.json#|\n`)).map((i) => i.label), ['defs.json#/definitions/Error']);
+      assert.deepEqual((await completeRef(`${SCHEMA_REF}'bare.yaml#/|'\n`)).map((i) => (i.textEdit as TextEdit).newText), ["'bare.yaml#/Owner'", "'bare.yaml#/Tag'"]);
+    });
+
+    it('offers nothing for a file that cannot be read, or without a resolver', async () => {
+      assert.deepEqual(await completeRef(`${SCHEMA_REF}missing.yaml#/|\n`), []);
+      const { document, offset } = withCursor(`${SCHEMA_REF}./common.yaml#/|\n`);
+      assert.deepEqual(doComplete(document, offset).items, []);
+    });
+
+    it('still answers local references at once', () => {
+      const { document, offset } = withCursor("openapi: 3.0.1\ncomponents:\n  schemas:\n    Pet: {type: object}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: |\n");
+      const result = doComplete(document, offset, 'rest', resolver) as CompletionList;
+      assert.deepEqual(result.items.map((i) => i.label), ['#/components/schemas/Pet']);
+    });
+
+    it('summarises the target in the other file on hover, in YAML and JSON', async () => {
+      const yaml = withCursor(`${SCHEMA_REF}'./common.yaml#/components/schemas/Ow|ner'\n`);
+      const hovered = (await doHover(yaml.document, yaml.offset, resolver)) as Hover;
+      assert.equal((hovered.contents as { value: string }).value, '**Owner**: `object`\n\nWho owns a pet.\n\n- `name`: string\n\nIn `./common.yaml`.');
+      const json = withCursor('{"openapi": "3.0.1", "paths": {"/a": {"get": {"parameters": [{"$ref": "defs.json#/definitions/Er|ror"}]}}}}', 'json');
+      assert.equal((((await doHover(json.document, json.offset, resolver)) as Hover).contents as { value: string }).value, '**Error**: `object`\n\nIn `defs.json`.');
+      const missing = withCursor(`${SCHEMA_REF}'./gone.yaml#/components/schemas/Ow|ner'\n`);
+      assert.equal((((await doHover(missing.document, missing.offset, resolver)) as Hover).contents as { value: string }).value, 'External reference: `./gone.yaml#/components/schemas/Owner` (the file could not be read).');
+    });
+  });
+});
