@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
@@ -8,9 +7,9 @@ import { buildApiModel, type ApiModel, type Operation } from './gateway/apiModel
 import { classifyScheme } from './gateway/auth/authorize';
 import { createLocalGateway, type LocalGateway } from './gateway/gateway';
 import { LambdaHost } from './gateway/lambda/lambdaHost';
-import { DEFAULT_CONFIG_PATH, parseLocalConfig, type LocalConfig } from './gateway/localConfig';
+import { defaultStage, type LocalConfig } from './gateway/localConfig';
 import type { GatewayResponse } from './gateway/types';
-import { documentProblem } from './gateway/workspaceFiles';
+import { documentProblem, loadConfig, locateConfig } from './gateway/workspaceFiles';
 import type { LanguageService } from './languageService';
 import type { ApiDocument } from './model/apiDocument';
 import { forEachOperation, type OperationRef } from './model/openapiWalk';
@@ -33,7 +32,7 @@ export interface InvokeLocalParams {
   stage?: string;
   /** Merged over the stage's variables from the local configuration. */
   stageVariables?: Record<string, string>;
-  /** Folder holding `.apigateway/local.json`; found from the document's location when absent. */
+  /** The workspace folder of the document: the search for `.apigateway/local.json` stops there. */
   workspaceFolder?: string;
 }
 
@@ -118,22 +117,24 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
       if (params.operation && !findOperation(parsed, params.operation.path, params.operation.method)) {
         return { error: `${params.operation.method} ${params.operation.path} is no longer in the document.` };
       }
-      const baseDir = params.workspaceFolder ?? workspaceFolderOf(params.uri);
+      // A document never saved has no folder of its own: its workspace folder stands in for one.
+      const documentFile = filePathOf(params.uri) ?? (params.workspaceFolder ? path.join(params.workspaceFolder, 'untitled') : undefined);
+      const location = documentFile ? locateConfig(documentFile, { root: params.workspaceFolder }) : { file: undefined, baseDir: process.cwd() };
+      const { baseDir } = location;
       let config: LocalConfig;
-      let configText = '';
       try {
-        ({ config, text: configText } = await loadLocalConfig(baseDir));
+        config = await loadConfig(location, (file) => readFile(file, 'utf8'));
       } catch (error) {
         return { error: `The local configuration cannot be used: ${error instanceof Error ? error.message : String(error)}` };
       }
-      const model = buildApiModel(parsed);
-      const stage = params.stage?.trim() || config.defaultStage || (model.dialect === 'http' ? '$default' : 'local');
+      const configKey = JSON.stringify([location.file, config]);
+      const stage = params.stage?.trim() || defaultStage(config, buildApiModel(parsed).dialect);
       if (params.stageVariables && Object.keys(params.stageVariables).length) {
         const stages = { ...config.stages };
         stages[stage] = { ...stages[stage], variables: { ...stages[stage]?.variables, ...params.stageVariables } };
         config = { ...config, stages };
       }
-      const key = JSON.stringify([textDocument.version, configText, params.stageVariables ?? {}]);
+      const key = JSON.stringify([textDocument.version, configKey, params.stageVariables ?? {}]);
       let cached = gateways.get(params.uri);
       if (!cached || cached.key !== key) {
         cached?.gateway.dispose();
@@ -208,26 +209,12 @@ function summarize(ref: OperationRef, model: ApiModel): OperationSummary {
   };
 }
 
-/** The folder that holds `.apigateway`, searched upwards from the document; else the document's own folder. */
-function workspaceFolderOf(uri: string): string {
-  let dir: string;
+function filePathOf(uri: string): string | undefined {
   try {
-    dir = path.dirname(fileURLToPath(uri));
+    return fileURLToPath(uri);
   } catch {
-    return process.cwd();
+    return undefined;
   }
-  for (let current = dir; ; current = path.dirname(current)) {
-    if (existsSync(path.join(current, '.apigateway'))) return current;
-    if (path.dirname(current) === current) return dir;
-  }
-}
-
-async function loadLocalConfig(baseDir: string): Promise<{ config: LocalConfig; text: string }> {
-  const file = path.join(baseDir, DEFAULT_CONFIG_PATH);
-  const exists = await stat(file).then((s) => s.isFile(), () => false);
-  if (!exists) return { config: {}, text: '' };
-  const text = await readFile(file, 'utf8');
-  return { config: parseLocalConfig(text, DEFAULT_CONFIG_PATH), text };
 }
 
 export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse'>): void {

@@ -1,6 +1,7 @@
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
 import { inferDialect } from '../model/dialectInference';
+import { ANY_METHOD_KEY, HTTP_METHODS } from '../model/openapiWalk';
 
 type Json = Record<string, unknown>;
 
@@ -49,8 +50,6 @@ export interface ApiModel {
   value: Json;
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch'];
-export const ANY_METHOD_KEY = 'x-amazon-apigateway-any-method';
 
 export function buildApiModel(document: ApiDocument, dialect: Dialect = inferDialect(document)): ApiModel {
   const value = (isJson(document.value) ? document.value : {}) as Json;
@@ -64,7 +63,7 @@ export function buildApiModel(document: ApiDocument, dialect: Dialect = inferDia
     const item = asJson(resolveRef(value, rawItem));
     if (!item) continue;
     const pathParameters = parameterList(value, item.parameters);
-    for (const key of [...METHODS, ANY_METHOD_KEY]) {
+    for (const key of [...HTTP_METHODS, ANY_METHOD_KEY]) {
       const op = asJson(item[key]);
       if (!op) continue;
       const parameters = mergeParameters(pathParameters, parameterList(value, op.parameters));

@@ -15,10 +15,10 @@ import { runMock } from './integrations/mock';
 import { DirectResponse, type IntegrationContext, type IntegrationResult } from './integrations/types';
 import type { FunctionCaller } from './lambda/callFunction';
 import { LambdaHost } from './lambda/lambdaHost';
-import { stageVariablesFor, type LocalConfig } from './localConfig';
+import { defaultStage, stageVariablesFor, type LocalConfig } from './localConfig';
 import { decodeBody, logHeaders, proxyInfo, type MethodRequest } from './methodRequest';
 import { buildRequestContext, flattenContext } from './requestContext';
-import { RequestValidator } from './requestValidation';
+import { bodyModelFor, mediaType, RequestValidator } from './requestValidation';
 import { buildRouteTable, stripBasePath, type RouteTable } from './routes';
 import type { GatewayRequest, GatewayResponse } from './types';
 
@@ -88,7 +88,7 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
   const headers = input.headers ?? {};
   const lowerHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) lowerHeaders[k.toLowerCase()] = v;
-  const stage = input.stage ?? engine.config.defaultStage ?? (httpApi ? '$default' : 'local');
+  const stage = input.stage || defaultStage(engine.config, model.dialect);
   const stageVariables = stageVariablesFor(engine.config, stage);
   let path = stripBasePath(rawPath, model.basePath);
 
@@ -157,6 +157,9 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
       if (problem) {
         log.add(`Request validation failed: ${problem.options.validationErrorString ?? problem.message}`);
         throw problem;
+      }
+      if (op.validateBody && op.bodySchemas.size > 0 && bodyModelFor(op, lowerHeaders['content-type']) === undefined) {
+        log.add(`No request model for Content-Type ${mediaType(lowerHeaders['content-type'])}: the body is not validated`);
       }
       log.add(`Request validation succeeded (validator '${op.validatorName}')`);
     }

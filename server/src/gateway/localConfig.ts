@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Dialect } from '../model/dialect';
 
 /**
  * The workspace's local-run settings, `.apigateway/local.json`. The JSON Schema beside this file
@@ -101,6 +102,11 @@ export function jwksFor(config: LocalConfig, issuer: string | undefined): Jwks |
   if (issuer === undefined) return undefined;
   const entry = (jwks as Record<string, Jwks>)[issuer] ?? (jwks as Record<string, Jwks>)[issuer.replace(/\/$/, '')];
   return entry && Array.isArray(entry.keys) ? entry : undefined;
+}
+
+/** The stage of a request that names none. HTTP APIs have a `$default` stage; a REST API has none, so one is named. */
+export function defaultStage(config: LocalConfig, dialect: Dialect): string {
+  return config.defaultStage || (dialect === 'http' ? '$default' : 'local');
 }
 
 export function stageVariablesFor(config: LocalConfig, stage: string): Record<string, string> {

@@ -31,9 +31,8 @@ export class RequestValidator {
   }
 
   checkBody(op: Operation, contentType: string | undefined, body: string): GatewayError | undefined {
-    if (!op.validateBody || op.bodySchemas.size === 0) return undefined;
-    const type = (contentType ?? 'application/json').split(';')[0].trim().toLowerCase();
-    const pointer = op.bodySchemas.get(type) ?? op.bodySchemas.get('application/json') ?? op.bodySchemas.values().next().value;
+    if (!op.validateBody) return undefined;
+    const pointer = bodyModelFor(op, contentType);
     if (pointer === undefined) return undefined;
     const validate = this.validatorFor(pointer);
     if (validate instanceof Error) {
@@ -64,6 +63,19 @@ export class RequestValidator {
     }
     return entry;
   }
+}
+
+/**
+ * The model of the request's media type, if the method declares one. Models are keyed by content type and nothing
+ * stands in for a missing one: a body of another type is not validated, and the integration's passthrough
+ * behaviour decides what becomes of it. A request without Content-Type is taken as JSON.
+ */
+export function bodyModelFor(op: Operation, contentType: string | undefined): string | undefined {
+  return op.bodySchemas.get(mediaType(contentType));
+}
+
+export function mediaType(contentType: string | undefined): string {
+  return (contentType || 'application/json').split(';')[0].trim().toLowerCase();
 }
 
 function invalidBody(validationErrorString: string): GatewayError {

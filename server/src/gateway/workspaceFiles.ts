@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -19,21 +19,54 @@ export function documentProblem(document: ApiDocument): string | undefined {
 }
 
 export interface ConfigLocation {
-  /** Absolute path of the configuration file, or undefined when none is given and the default does not exist. */
+  /** Absolute path of the configuration file, or undefined when none is given and none is found. */
   file: string | undefined;
   /** Folder that handler paths are relative to. */
   baseDir: string;
 }
 
+export interface ConfigSearch {
+  /** A configuration file named by the user (`--config`); relative to `cwd`. It wins over any search. */
+  given?: string;
+  cwd?: string;
+  /** The workspace folder: the search stops there when the document lies inside it. */
+  root?: string;
+}
+
 /**
- * `--config` when given, else `.apigateway/local.json` in the working folder when it exists. Handler paths are
- * relative to the workspace folder: the parent of `.apigateway` when the file lives there, else its own folder.
+ * The local configuration of an API document: the file the user names, else the nearest `.apigateway/local.json`
+ * from the document's folder upwards, to the workspace folder or the filesystem root. Handler paths are relative
+ * to the workspace folder: the parent of `.apigateway` when the file lives there, else its own folder.
  */
-export function locateConfig(cwd: string, given: string | undefined): ConfigLocation {
-  const file = given ? path.resolve(cwd, given) : existsSync(path.resolve(cwd, DEFAULT_CONFIG_PATH)) ? path.resolve(cwd, DEFAULT_CONFIG_PATH) : undefined;
-  if (!file) return { file: undefined, baseDir: cwd };
+export function locateConfig(documentFile: string, search: ConfigSearch = {}): ConfigLocation {
+  const cwd = search.cwd ?? process.cwd();
+  const documentDir = path.dirname(path.resolve(cwd, documentFile));
+  const file = search.given ? path.resolve(cwd, search.given) : findConfigUpwards(documentDir, search.root);
+  if (!file) return { file: undefined, baseDir: documentDir };
   const dir = path.dirname(file);
   return { file, baseDir: path.basename(dir) === '.apigateway' ? path.dirname(dir) : dir };
+}
+
+function findConfigUpwards(from: string, root: string | undefined): string | undefined {
+  const boundary = root !== undefined && isInside(from, path.resolve(root)) ? path.resolve(root) : undefined;
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, DEFAULT_CONFIG_PATH);
+    if (isFile(candidate)) return candidate;
+    if (dir === boundary || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+function isInside(dir: string, folder: string): boolean {
+  const relative = path.relative(folder, dir);
+  return relative === '' || (relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative));
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 export async function loadConfig(location: ConfigLocation, readFile: (file: string) => Promise<string>): Promise<LocalConfig> {

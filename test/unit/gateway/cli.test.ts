@@ -92,6 +92,28 @@ describe('apigw invoke and apigw serve', function () {
     await assert.rejects(runInvoke([path.join(EXAMPLES, 'petstore.yaml'), '--method', 'GET', '--path', '/x', '--config', 'nope.json'], fakeIO(dir)), UsageError);
   });
 
+  it('invoke finds the .apigateway/local.json nearest the document, not the working folder\'s; --config wins', async () => {
+    const repo = path.dirname(EXAMPLES);
+    const pet = fakeIO(repo);
+    assert.equal(await runInvoke([path.join('examples', 'petstore.yaml'), '--method', 'GET', '--path', '/pets/1', '--json'], pet), 0);
+    const out = JSON.parse(pet.stdout) as { status: number; body: string };
+    assert.equal(out.status, 200, out.body);
+    assert.equal((JSON.parse(out.body) as { name: string }).name, 'Rex');
+    const health = fakeIO(repo);
+    await runInvoke([path.join('examples', 'petstore.yaml'), '--method', 'GET', '--path', '/health'], health);
+    assert.match(health.stdout, /"stage": "dev"/);
+
+    const nested = path.join(dir, 'src', 'nested.yaml');
+    writeFileSync(nested, HEALTH('nested'));
+    const fromElsewhere = fakeIO(tmpdir());
+    await runInvoke([nested, '--method', 'GET', '--path', '/hello/x', '--stage', 'dev'], fromElsewhere);
+    assert.match(fromElsewhere.stdout, /"color": "green"/);
+    writeFileSync(path.join(dir, 'other.json'), JSON.stringify({ stages: { dev: { variables: { color: 'red' } } } }));
+    const given = fakeIO(dir);
+    await runInvoke([nested, '--method', 'GET', '--path', '/hello/x', '--stage', 'dev', '--config', 'other.json'], given);
+    assert.match(given.stdout, /"color": "red"/);
+  });
+
   it('serve answers on 127.0.0.1, logs each request, reloads on change and stops', async () => {
     const io = fakeIO(dir);
     const controller = new AbortController();

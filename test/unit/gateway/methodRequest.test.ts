@@ -95,6 +95,22 @@ describe('gateway method request checks', () => {
     assert.deepEqual(json(r3.body), { message: 'Missing required request parameters: [tenant]' });
   });
 
+  it('validates a body only against the model of its own media type; the passthrough behaviour decides the rest', async () => {
+    const petstore = exampleGateway('petstore.yaml');
+    const plain = await petstore.invoke({ method: 'POST', path: '/pets', headers: { 'Content-Type': 'text/plain' }, body: 'a dog called Rex' });
+    assert.equal(plain.status, 415, plain.body);
+    assert.deepEqual(json(plain.body), { message: 'Unsupported Media Type' });
+    assert.ok(plain.log.some((e) => e.message === 'No request model for Content-Type text/plain: the body is not validated'));
+    const charset = await petstore.invoke({ method: 'POST', path: '/pets', headers: { 'Content-Type': 'Application/JSON; charset=utf-8' }, body: '{}' });
+    assert.equal(charset.status, 400, charset.body);
+    assert.match(charset.body, /object has missing required properties/);
+
+    const xmlOnly = gatewayFor(API.replace('application/json:\n            schema', 'application/xml:\n            schema'), config);
+    const r = await xmlOnly.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: good, body: '{"name": 5}' });
+    assert.equal(r.status, 200, r.body);
+    assert.deepEqual(json(r.body), { ok: true });
+  });
+
   it('requires a valid API key where the api_key scheme applies', async () => {
     const missing = await gateway.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: { 'X-Trace': 't' }, body: '{"name":"n","count":1}' });
     assert.equal(missing.status, 403);

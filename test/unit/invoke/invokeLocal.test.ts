@@ -4,10 +4,19 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultStage } from '../../../server/src/gateway/localConfig';
 import { createInvokeHandlers, type InvokeHandlers, type InvokeLocalResult } from '../../../server/src/invokeRequests';
 import { parseApiDocument } from '../../../server/src/model/apiDocument';
 
-const PETSTORE = path.resolve(__dirname, '..', '..', '..', 'examples', 'petstore.yaml');
+const REPO = path.resolve(__dirname, '..', '..', '..');
+const PETSTORE = path.join(REPO, 'examples', 'petstore.yaml');
+const EXAMPLES_CONFIG = JSON.parse(readFileSync(path.join(REPO, 'examples', '.apigateway', 'local.json'), 'utf8')) as { defaultStage: string };
+
+const MOCK_STAGE_API = (dialect: 'rest' | 'http') => [
+  'openapi: 3.0.1', 'info: {title: t, version: "1"}', ...(dialect === 'http' ? ['x-amazon-apigateway-cors: {allowOrigins: ["*"]}'] : []), 'paths:', '  /v:', '    get:', '      responses: {"200": {description: ok}}',
+  '      x-amazon-apigateway-integration:', '        type: mock', "        requestTemplates: {application/json: '{\"statusCode\": 200}'}",
+  '        responses:', '          default:', "            statusCode: '200'", "            responseTemplates: {application/json: '$context.stage'}",
+].join('\n');
 
 function handlersFor(documents: TextDocument[]): InvokeHandlers {
   const byUri = new Map(documents.map((d) => [d.uri, d]));
@@ -31,10 +40,76 @@ describe('invoke panel: server requests', () => {
     assert.equal(r.status, 200);
     const body = JSON.parse(r.body) as Record<string, string>;
     assert.equal(body.status, 'ok');
-    assert.equal(body.stage, 'local');
+    assert.equal(body.stage, EXAMPLES_CONFIG.defaultStage);
+    assert.equal((result as { stage: string }).stage, EXAMPLES_CONFIG.defaultStage);
     assert.match(body.requestId, /^[0-9a-f-]{36}$/);
     assert.ok(r.log.some((e) => /Method completed with status: 200/.test(e.message)));
-    assert.ok(r.latencyMs >= 0);
+    assert.deepEqual(r.steps.map((s) => s.name), ['method request', 'authorization', 'validation', 'integration', 'method response']);
+  });
+
+  it('finds the nearest .apigateway/local.json from the document up to its workspace folder', async () => {
+    const r = response(await handlers.invokeLocal({ uri: petstore.uri, method: 'GET', path: '/pets/1', workspaceFolder: REPO }));
+    assert.equal(r.status, 200, r.body);
+    assert.equal(JSON.parse(r.body).name, 'Rex');
+
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-invoke-'));
+    try {
+      const workspace = path.join(dir, 'workspace');
+      mkdirSync(path.join(workspace, 'apis', 'v1'), { recursive: true });
+      mkdirSync(path.join(dir, '.apigateway'));
+      writeFileSync(path.join(dir, '.apigateway', 'local.json'), JSON.stringify({ defaultStage: 'outside' }));
+      const document = TextDocument.create(pathToFileURL(path.join(workspace, 'apis', 'v1', 'api.yaml')).href, 'yaml', 1, MOCK_STAGE_API('rest'));
+      const h = handlersFor([document]);
+      try {
+        const stageOf = async (workspaceFolder?: string) => response(await h.invokeLocal({ uri: document.uri, method: 'GET', path: '/v', workspaceFolder })).body;
+        assert.equal(await stageOf(workspace), 'local', 'a configuration above the workspace folder is not the workspace\'s');
+        assert.equal(await stageOf(), 'outside', 'without a workspace folder the search goes on to the filesystem root');
+        mkdirSync(path.join(workspace, '.apigateway'));
+        writeFileSync(path.join(workspace, '.apigateway', 'local.json'), JSON.stringify({ defaultStage: 'root' }));
+        assert.equal(await stageOf(workspace), 'root');
+        mkdirSync(path.join(workspace, 'apis', '.apigateway'));
+        writeFileSync(path.join(workspace, 'apis', '.apigateway', 'local.json'), JSON.stringify({ defaultStage: 'nearest' }));
+        assert.equal(await stageOf(workspace), 'nearest');
+      } finally {
+        h.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('uses the same default stage as the gateway: $default for an HTTP API, local for a REST API', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-invoke-'));
+    try {
+      const rest = TextDocument.create(pathToFileURL(path.join(dir, 'rest.yaml')).href, 'yaml', 1, MOCK_STAGE_API('rest'));
+      const http = TextDocument.create(pathToFileURL(path.join(dir, 'http.yaml')).href, 'yaml', 1, MOCK_STAGE_API('http'));
+      const h = handlersFor([rest, http]);
+      try {
+        const restResult = await h.invokeLocal({ uri: rest.uri, method: 'GET', path: '/v', workspaceFolder: dir });
+        assert.equal((restResult as { stage: string }).stage, defaultStage({}, 'rest'));
+        assert.equal(response(restResult).body, 'local');
+        const httpResult = await h.invokeLocal({ uri: http.uri, method: 'GET', path: '/v', workspaceFolder: dir });
+        assert.equal((httpResult as { stage: string }).stage, defaultStage({}, 'http'));
+        assert.equal(defaultStage({}, 'http'), '$default');
+        assert.equal(defaultStage({ defaultStage: 'dev' }, 'http'), 'dev');
+      } finally {
+        h.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs and lists a trace operation like any other method', async () => {
+    const text = MOCK_STAGE_API('rest').replace('    get:', '    trace:\n      operationId: traceV');
+    const document = TextDocument.create('file:///tmp/trace.yaml', 'yaml', 1, text);
+    const h = handlersFor([document]);
+    try {
+      assert.equal(h.operationSample({ uri: document.uri, path: '/v', method: 'TRACE' }).operation?.operationId, 'traceV');
+      assert.equal(response(await h.invokeLocal({ uri: document.uri, method: 'TRACE', path: '/v' })).status, 200);
+    } finally {
+      h.dispose();
+    }
   });
 
   it('runs the MOCK DELETE /pets/{petId} and answers its mapped 204 with an empty body', async () => {

@@ -42,7 +42,7 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
   const text = await io.readFile(file);
   const bodyFile = options.values.get('--body-file');
   const body = bodyFile ? await io.readFile(bodyFile) : undefined;
-  const location = locateConfig(io.cwd, options.values.get('--config'));
+  const location = locateConfig(file, { given: options.values.get('--config'), cwd: io.cwd });
   let config;
   try {
     config = await loadConfig(location, io.readFile);

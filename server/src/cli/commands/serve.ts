@@ -33,7 +33,7 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not '${portText}'`);
   const file = path.resolve(io.cwd, options.positional[0]);
   const stage = options.values.get('--stage');
-  const location = locateConfig(io.cwd, options.values.get('--config'));
+  const location = locateConfig(file, { given: options.values.get('--config'), cwd: io.cwd });
 
   const readConfig = async (): Promise<LocalConfig> => {
     try {
