@@ -1,5 +1,5 @@
 import { badRequest, notFound } from './errors';
-import { documentTitle, parseOpenApiText } from './openapiDocument';
+import { documentTitle, isObject, parseOpenApiText } from './openapiDocument';
 import { paginate } from './pagination';
 import { importRestDefinition } from './restImport';
 import {
@@ -171,6 +171,47 @@ function getRestApis(ctx: RequestContext): HandlerResult {
   return { status: 200, json: { item: page.map((api) => restApiView(api)), position: next } };
 }
 
+/**
+ * UpdateRestApi. The endpoint type changes with `replace /endpointConfiguration/types/{CURRENT}` and the new type as
+ * value; API Gateway supports edge↔regional, either to private and private to regional, never private to edge.
+ */
+function updateRestApi(ctx: RequestContext): HandlerResult {
+  const api = findRestApi(ctx.state, ctx.params.restApiId);
+  const operations = jsonBody(ctx).patchOperations ?? [];
+  if (!Array.isArray(operations)) throw badRequest("Invalid value for 'patchOperations': expected a list");
+  // Worked out on a copy first so that a bad operation leaves the API untouched: a patch applies whole or not at all.
+  const draft = { name: api.name, description: api.description, endpointConfiguration: structuredClone(api.endpointConfiguration), policy: api.policy };
+  for (const operation of operations) {
+    if (!isObject(operation)) throw badRequest('Invalid patch operation: expected an object');
+    const op = requiredString(operation, 'op');
+    const path = requiredString(operation, 'path');
+    const value = optionalString(operation, 'value');
+    const endpointType = /^\/endpointConfiguration\/types\/([^/]+)$/.exec(path);
+    if (op === 'replace' && endpointType) {
+      const from = endpointType[1].toUpperCase();
+      const to = (value ?? '').toUpperCase();
+      if (!draft.endpointConfiguration.types.includes(from)) {
+        throw badRequest(`Invalid patch path '${path}': the API's endpoint type is ${draft.endpointConfiguration.types.join(', ')}, not ${from}`);
+      }
+      endpointTypes([to]);
+      if (from === 'PRIVATE' && to === 'EDGE') throw badRequest('A private API cannot become edge-optimized: change it to REGIONAL');
+      draft.endpointConfiguration.types = draft.endpointConfiguration.types.map((t) => (t === from ? to : t));
+      if (to !== 'PRIVATE') delete draft.endpointConfiguration.vpcEndpointIds;
+    } else if (op === 'replace' && path === '/name') {
+      if (!value) throw badRequest('The name of an API cannot be empty');
+      draft.name = value;
+    } else if (op === 'replace' && path === '/description') {
+      draft.description = value;
+    } else if ((op === 'replace' || op === 'remove') && path === '/policy') {
+      draft.policy = op === 'remove' ? undefined : value;
+    } else {
+      throw badRequest(`Invalid patch path '${path}' specified for op '${op}'. Supported here: replace /name, /description, /policy, /endpointConfiguration/types/{type}; remove /policy`);
+    }
+  }
+  Object.assign(api, draft);
+  return { status: 200, json: restApiView(api) };
+}
+
 function deleteRestApi(ctx: RequestContext): HandlerResult {
   const api = findRestApi(ctx.state, ctx.params.restApiId);
   ctx.state.restApis.delete(api.id);
@@ -183,5 +224,6 @@ export function addRestApiRoutes(router: Router): void {
     .add('GET', '/restapis', getRestApis)
     .add('GET', '/restapis/{restApiId}', (ctx) => ({ status: 200, json: restApiView(findRestApi(ctx.state, ctx.params.restApiId)) }))
     .add('PUT', '/restapis/{restApiId}', putRestApi)
+    .add('PATCH', '/restapis/{restApiId}', updateRestApi)
     .add('DELETE', '/restapis/{restApiId}', deleteRestApi);
 }

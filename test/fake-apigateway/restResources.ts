@@ -190,10 +190,5 @@ export function addRestResourceRoutes(router: Router): void {
     .add('GET', '/restapis/{restApiId}/models', (ctx) => listOf(ctx, [...findRestApi(ctx.state, ctx.params.restApiId).models.values()]))
     .add('GET', '/restapis/{restApiId}/requestvalidators', (ctx) =>
       listOf(ctx, [...findRestApi(ctx.state, ctx.params.restApiId).requestValidators.values()]),
-    )
-    // The fake has no custom domain names: both lists are always empty, in their real shapes.
-    .add('GET', '/domainnames', (ctx) => listOf(ctx, []))
-    .add('GET', '/domainnames/{domainName}/basepathmappings', (ctx) => {
-      throw notFound(`Invalid domain name identifier specified: ${ctx.params.domainName}`);
-    });
+    );
 }

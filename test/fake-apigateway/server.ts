@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { addDomainNameRoutes } from './domainNames';
 import { GatewayError } from './errors';
 import { addHttpApiRoutes } from './httpApis';
 import { addRestApiRoutes } from './restApis';
@@ -30,6 +31,7 @@ function buildRouter(): Router {
   addRestResourceRoutes(router);
   addRestStageRoutes(router);
   addHttpApiRoutes(router);
+  addDomainNameRoutes(router);
   return router;
 }
 

@@ -258,13 +258,40 @@ export interface HttpApiRecord {
   stages: Map<string, HttpStageRecord>;
 }
 
+/**
+ * One mapping of a custom domain. Both API versions see the same mappings: `key` is the v1 base path and the v2
+ * API mapping key at once, empty for the domain root.
+ */
+export interface DomainMappingRecord {
+  apiMappingId: string;
+  key: string;
+  apiId: string;
+  stage?: string;
+}
+
+/** A custom domain name; both API versions list the same domains, each in its own shape. */
+export interface DomainNameRecord {
+  domainName: string;
+  endpointType: 'EDGE' | 'REGIONAL';
+  certificateArn?: string;
+  certificateName?: string;
+  certificateUploadDate: number;
+  securityPolicy: string;
+  /** The host API Gateway answers on, which the domain's DNS record must point at. */
+  targetDomainName: string;
+  hostedZoneId: string;
+  tags?: Record<string, string>;
+  mappings: DomainMappingRecord[];
+}
+
 export interface FakeState {
   restApis: Map<string, RestApiRecord>;
   httpApis: Map<string, HttpApiRecord>;
+  domainNames: Map<string, DomainNameRecord>;
 }
 
 export function createFakeState(): FakeState {
-  return { restApis: new Map(), httpApis: new Map() };
+  return { restApis: new Map(), httpApis: new Map(), domainNames: new Map() };
 }
 
 /** Picks an id not yet used among `taken`, so random collisions can never merge two records. */

@@ -28,6 +28,7 @@ import {
   PutRestApiCommand,
   TestInvokeMethodCommand,
   TooManyRequestsException,
+  UpdateRestApiCommand,
   UpdateStageCommand,
   paginateGetRestApis,
   type Resource,
@@ -348,6 +349,24 @@ describe('fake API Gateway driven by the real AWS SDK clients', function () {
       listed = await v1.send(new GetResourcesCommand({ restApiId: api.id }));
       assert.deepEqual(pathsOf(listed.items), ['/', '/customers']);
       assert.equal(listed.items?.find((r) => r.path === '/')?.id, api.rootResourceId, 'the root resource keeps its id');
+    });
+
+    it('changes the endpoint type with UpdateRestApi, except private to edge, and applies a patch whole or not at all', async () => {
+      const api = await v1.send(new CreateRestApiCommand({ name: 'movable', endpointConfiguration: { types: ['EDGE'] } }));
+      const replace = (from: string, to: string) => ({ op: 'replace' as const, path: `/endpointConfiguration/types/${from}`, value: to });
+      const regional = await v1.send(new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [replace('EDGE', 'REGIONAL'), { op: 'replace', path: '/description', value: 'moved' }] }));
+      assert.deepEqual(regional.endpointConfiguration?.types, ['REGIONAL']);
+      assert.equal(regional.description, 'moved');
+      await assert.rejects(v1.send(new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [replace('EDGE', 'PRIVATE')] })), BadRequestException);
+      await v1.send(new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [replace('REGIONAL', 'PRIVATE')] }));
+      await assert.rejects(v1.send(new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [replace('PRIVATE', 'EDGE')] })), /cannot become edge-optimized/);
+      await assert.rejects(
+        v1.send(new UpdateRestApiCommand({ restApiId: api.id, patchOperations: [{ op: 'replace', path: '/name', value: 'renamed' }, { op: 'add', path: '/binaryMediaTypes/x', value: '' }] })),
+        BadRequestException,
+      );
+      const after = await v1.send(new GetRestApiCommand({ restApiId: api.id }));
+      assert.equal(after.name, 'movable', 'a refused patch changes nothing');
+      assert.deepEqual(after.endpointConfiguration?.types, ['PRIVATE']);
     });
 
     it('deletes an API, after which it is NotFound', async () => {

@@ -41,6 +41,42 @@ export function invokeUrl(connection: Connection, target: InvokeTarget): string 
 
 /** `https://{domain}/{basePath}` for a custom domain mapping; `(none)` is how API Gateway names the empty base path. */
 export function customDomainUrl(domainName: string, basePath: string | undefined): string {
-  const path = !basePath || basePath === '(none)' ? '' : `/${basePath}`;
+  const path = !basePath || basePath === '(none)' ? '' : `/${basePath.replace(/^\/+|\/+$/g, '')}`;
   return `https://${domainName}${path}`;
+}
+
+/** What a custom domain maps onto: an API's stage under a base path (undefined for the domain root). */
+export interface DomainMapping {
+  domainName: string;
+  basePath?: string;
+  apiId: string;
+  stage?: string;
+}
+
+export interface InvokeUrlChoice {
+  url: string;
+  stage: string;
+  /** The custom domain serving the stage; undefined for the default execute-api endpoint. */
+  domainName?: string;
+}
+
+/**
+ * The URLs that reach an API's stages: each stage's default endpoint followed by the custom-domain URLs mapped to it.
+ * A v1 mapping without a stage serves every stage through the stage name as first path segment, so it is listed
+ * under each stage with that segment added.
+ */
+export function invokeUrlChoices(connection: Connection, target: Omit<InvokeTarget, 'stage'>, stages: string[], mappings: DomainMapping[]): InvokeUrlChoice[] {
+  const choices: InvokeUrlChoice[] = [];
+  for (const stage of stages) {
+    choices.push({ url: invokeUrl(connection, { ...target, stage }), stage });
+    for (const m of mappings) {
+      if (m.apiId !== target.apiId) continue;
+      if (m.stage === stage) choices.push({ url: customDomainUrl(m.domainName, m.basePath), stage, domainName: m.domainName });
+      else if (m.stage === undefined && stage !== '$default') {
+        const base = m.basePath && m.basePath !== '(none)' ? `${m.basePath}/${stage}` : stage;
+        choices.push({ url: customDomainUrl(m.domainName, base), stage, domainName: m.domainName });
+      }
+    }
+  }
+  return choices;
 }

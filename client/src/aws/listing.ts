@@ -1,6 +1,7 @@
 import type * as V1 from '@aws-sdk/client-api-gateway';
 import type * as V2 from '@aws-sdk/client-apigatewayv2';
 import type { GatewayClients } from './connection';
+import type { DomainMapping } from './invokeUrl';
 import { allPages } from './paging';
 
 const sdkV1 = () => import('@aws-sdk/client-api-gateway');
@@ -112,29 +113,43 @@ export async function listV2Deployments(clients: GatewayClients, ApiId: string):
   return all.sort((a, b) => (b.CreatedDate?.getTime() ?? 0) - (a.CreatedDate?.getTime() ?? 0));
 }
 
-export interface CustomDomainMapping {
-  domainName: string;
-  basePath?: string;
-  apiId: string;
-  stage?: string;
+/** `basePath` is undefined for the domain root, whichever API reported the mapping. */
+export type CustomDomainMapping = DomainMapping;
+
+/** v1 names the root base path `(none)`, v2 leaves the mapping key empty: both mean the domain root. */
+export function normaliseBasePath(basePath: string | undefined): string | undefined {
+  return !basePath || basePath === '(none)' ? undefined : basePath.replace(/^\/+|\/+$/g, '') || undefined;
 }
 
-/** Every custom-domain mapping of the account, v1 base-path mappings and v2 API mappings alike. */
+/** A v1 mapping made with stage `(none)` leaves the stage to the caller's first path segment. */
+function stageOf(stage: string | undefined): string | undefined {
+  return !stage || stage === '(none)' ? undefined : stage;
+}
+
+/**
+ * Every custom-domain mapping of the account. Both APIs show the same domains, but v1 alone sees private and some
+ * edge domains and v2 alone is guaranteed to see mappings to HTTP APIs, so both are read and a mapping seen twice
+ * (same domain and base path) is kept once.
+ */
 export async function listCustomDomainMappings(clients: GatewayClients): Promise<CustomDomainMapping[]> {
   const [{ GetDomainNamesCommand, GetBasePathMappingsCommand }, v2] = await Promise.all([sdkV1(), sdkV2()]);
+  const mappings = new Map<string, CustomDomainMapping>();
+  const add = (mapping: CustomDomainMapping) => {
+    const key = `${mapping.domainName.toLowerCase()}|${mapping.basePath ?? ''}`;
+    if (!mappings.has(key)) mappings.set(key, mapping);
+  };
   const domains = await allPages(async (position) => {
     const out = await clients.v1.send(new GetDomainNamesCommand({ position, limit: V1_LIMIT }));
     return { items: out.items, next: out.position };
   });
-  const mappings: CustomDomainMapping[] = [];
   for (const domain of domains) {
-    if (!domain.domainName) continue;
     const domainName = domain.domainName;
+    if (!domainName) continue;
     const v1Mappings = await allPages(async (position) => {
       const out = await clients.v1.send(new GetBasePathMappingsCommand({ domainName, position, limit: V1_LIMIT }));
       return { items: out.items, next: out.position };
     });
-    for (const m of v1Mappings) if (m.restApiId) mappings.push({ domainName, basePath: m.basePath, apiId: m.restApiId, stage: m.stage });
+    for (const m of v1Mappings) if (m.restApiId) add({ domainName, basePath: normaliseBasePath(m.basePath), apiId: m.restApiId, stage: stageOf(m.stage) });
   }
   // Emulators that implement only the v1 domain API refuse this call; v1 mappings are still worth showing.
   const v2Domains = await allPages(async (NextToken) => {
@@ -146,12 +161,12 @@ export async function listCustomDomainMappings(clients: GatewayClients): Promise
   });
   for (const domain of v2Domains) {
     const DomainName = domain.DomainName;
-    if (!DomainName || mappings.some((m) => m.domainName === DomainName)) continue;
+    if (!DomainName) continue;
     const v2Mappings = await allPages(async (NextToken) => {
       const out = await clients.v2.send(new v2.GetApiMappingsCommand({ DomainName, NextToken, MaxResults: V2_LIMIT }));
       return { items: out.Items, next: out.NextToken };
     });
-    for (const m of v2Mappings) if (m.ApiId) mappings.push({ domainName: DomainName, basePath: m.ApiMappingKey || undefined, apiId: m.ApiId, stage: m.Stage });
+    for (const m of v2Mappings) if (m.ApiId) add({ domainName: DomainName, basePath: normaliseBasePath(m.ApiMappingKey), apiId: m.ApiId, stage: stageOf(m.Stage) });
   }
-  return mappings;
+  return [...mappings.values()];
 }

@@ -2,37 +2,63 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeConnection, type GatewayClients } from '../aws/connection';
-import { listRestApis, listV2Apis } from '../aws/listing';
 import type { AwsSession } from '../tree/awsSession';
 import type { TreeCommands } from '../tree/treeCommands';
-import { deploy, DeployCancelled, ProductionStageNotConfirmed, type DeployRequest, type DeployResult, type PutMode } from './deployer';
-import { documentTitle, formatStageVariables, guessApiKind, parseStageVariables } from './documentKind';
-import { readLinks, rememberLink, type DeploymentLink } from './links';
-import { looksLikeProduction } from './productionStage';
-import { stageNames } from './stageActions';
+import { DeployCancelled, EndpointChangeUnsupported, ProductionStageNotConfirmed, type DeployResult } from './deployer';
+import { deployWithProgress, planDeploy, type DeployAnswers, type OpenProgress, type Prompter } from './deployFlow';
+import { documentTitle, guessApiKind } from './documentKind';
+import { readLinks, rememberLink } from './links';
 import { passesValidation } from './validationGate';
 import type { ImportWarningDiagnostics } from './warningDiagnostics';
 
 /** Answers to the deploy prompts; each one given skips its prompt, so tests and tasks can deploy unattended. */
-export interface DeployCommandOptions {
+export interface DeployCommandOptions extends DeployAnswers {
   uri?: string | vscode.Uri;
-  kind?: 'REST' | 'HTTP';
-  /** `new`, or the id of an existing API. */
-  target?: string;
-  putMode?: PutMode;
-  /** A stage name, or null to import without deploying. */
-  stage?: string | null;
-  stageDescription?: string;
-  variables?: Record<string, string>;
-  canaryPercent?: number;
-  failOnWarnings?: boolean;
-  basePath?: DeployRequest['basePath'];
-  endpointType?: DeployRequest['endpointType'];
-  confirmProduction?: boolean;
   acceptWarnings?: boolean;
 }
 
-type Target = { mode: 'new'; kind: 'REST' | 'HTTP' } | { mode: 'existing'; kind: 'REST' | 'HTTP'; apiId: string; name?: string };
+/** The deploy questions as VS Code quick picks, input boxes and modal warnings. */
+export const vscodePrompter: Prompter = {
+  async pick(title, items, placeHolder) {
+    const picked = await vscode.window.showQuickPick(items, { title, placeHolder });
+    return picked?.value;
+  },
+  input(request) {
+    return Promise.resolve(vscode.window.showInputBox({
+      title: request.title, prompt: request.prompt, value: request.value, validateInput: request.validate ? (v) => request.validate!(v) : undefined,
+    }));
+  },
+  async confirm(message, detail, action) {
+    return (await vscode.window.showWarningMessage(message, { modal: true, detail }, action)) === action;
+  },
+};
+
+/** Progress notifications that stay open until their phase ends; a Cancel button only when `cancellable`. */
+function notificationProgress(title: string): OpenProgress {
+  return (cancellable) => {
+    let end!: () => void;
+    const ended = new Promise<void>((resolve) => (end = resolve));
+    let shown: ((message: string) => void) | undefined;
+    let latest: string | undefined;
+    let token: vscode.CancellationToken | undefined;
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable }, (progress, cancellation) => {
+      token = cancellation;
+      shown = (message) => progress.report({ message });
+      if (latest) shown(latest);
+      return ended;
+    });
+    return {
+      report(message) {
+        latest = message;
+        shown?.(message);
+      },
+      get cancelled() {
+        return token?.isCancellationRequested ?? false;
+      },
+      end: () => end(),
+    };
+  };
+}
 
 export class DeployCommand {
   constructor(
@@ -64,49 +90,21 @@ export class DeployCommand {
 
     try {
       const dialect = vscode.workspace.getConfiguration('apigateway.validation').get<string>('dialect') ?? 'auto';
-      const guessed = options.kind ?? usable[0]?.kind as 'REST' | 'HTTP' | undefined ?? guessApiKind(document.getText(), dialect);
-      const target = await this.chooseTarget(clients, options, usable, guessed, document);
-      if (!target) return undefined;
-      const putMode = target.mode === 'existing' ? await this.choosePutMode(target, options) : undefined;
-      if (target.mode === 'existing' && !putMode) return undefined;
-      const link = target.mode === 'existing' ? usable.find((l) => l.apiId === target.apiId) : undefined;
-      const stage = await this.chooseStage(clients, target, options, link);
-      if (stage === undefined) return undefined;
-
-      let productionConfirmed = options.confirmProduction ?? false;
-      if (stage && stage.exists && looksLikeProduction(stage.name) && !productionConfirmed) {
-        const answer = await vscode.window.showWarningMessage(
-          `"${stage.name}" looks like a production stage. Deploy ${path.basename(document.fileName)} to it?`,
-          { modal: true, detail: `${target.mode === 'existing' ? `API ${target.name ?? target.apiId}` : 'The new API'} on ${describeConnection(clients.connection)}. Clients of this stage get the change at once.` },
-          `Deploy to ${stage.name}`,
-        );
-        if (answer !== `Deploy to ${stage.name}`) return undefined;
-        productionConfirmed = true;
-      }
-
-      const request: DeployRequest = {
-        kind: target.kind,
-        body: document.getText(),
-        target: target.mode === 'new' ? { mode: 'new' } : { mode: 'existing', apiId: target.apiId, putMode: putMode! },
-        failOnWarnings: options.failOnWarnings,
-        basePath: options.basePath,
-        endpointType: options.endpointType,
-        stage: stage ? { name: stage.name, description: stage.description, variables: stage.variables, canaryPercent: stage.canaryPercent } : undefined,
+      const text = document.getText();
+      const plan = await planDeploy({
+        clients,
+        answers: options,
+        documentText: text,
+        documentName: path.basename(document.fileName),
+        documentTitle: documentTitle(text),
+        links: usable,
+        guessedKind: options.kind ?? usable[0]?.kind as 'REST' | 'HTTP' | undefined ?? guessApiKind(text, dialect),
         backupDir: path.join(root, '.apigateway', 'backups'),
-        productionConfirmed,
-      };
-      this.session.log(`deploy ${document.uri.toString()} as ${request.kind} → ${target.mode === 'new' ? 'new API' : `${target.apiId} (${putMode})`}${stage ? `, stage ${stage.name}` : ''} on ${describeConnection(clients.connection)}`);
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'API Gateway deploy', cancellable: true },
-        (progress, token) => deploy(clients, request, {
-          step: (message) => {
-            progress.report({ message });
-            this.session.log(message);
-          },
-          log: (message) => this.session.log(message),
-          isCancelled: () => token.isCancellationRequested,
-        }),
-      );
+      }, vscodePrompter);
+      if (!plan) return undefined;
+      const { request, target, putMode, link } = plan;
+      this.session.log(`deploy ${document.uri.toString()} as ${request.kind} → ${target.mode === 'new' ? 'new API' : `${target.apiId} (${putMode})`}${request.stage ? `, stage ${request.stage.name}` : ''} on ${describeConnection(clients.connection)}`);
+      const result = await deployWithProgress(clients, request, notificationProgress('API Gateway deploy'), (message) => this.session.log(message));
 
       this.warnings.clear(document.uri);
       if (result.warnings.length) this.warnings.show(document, result.warnings);
@@ -125,7 +123,7 @@ export class DeployCommand {
         void vscode.window.showInformationMessage(error.message);
         return undefined;
       }
-      if (error instanceof ProductionStageNotConfirmed) {
+      if (error instanceof ProductionStageNotConfirmed || error instanceof EndpointChangeUnsupported) {
         void vscode.window.showWarningMessage(error.message);
         return undefined;
       }
@@ -142,126 +140,6 @@ export class DeployCommand {
       return undefined;
     }
     return document;
-  }
-
-  private async chooseTarget(clients: GatewayClients, options: DeployCommandOptions, links: DeploymentLink[], guessed: 'REST' | 'HTTP', document: vscode.TextDocument): Promise<Target | undefined> {
-    if (options.target === 'new') return { mode: 'new', kind: guessed };
-    if (options.target) {
-      const link = links.find((l) => l.apiId === options.target);
-      const kind = options.kind ?? (link?.kind === 'HTTP' ? 'HTTP' : link?.kind === 'REST' ? 'REST' : await this.kindOf(clients, options.target));
-      return { mode: 'existing', kind, apiId: options.target, name: link?.apiName };
-    }
-    type Item = vscode.QuickPickItem & { target?: Target; browse?: 'REST' | 'HTTP' };
-    const title = documentTitle(document.getText());
-    const other = guessed === 'REST' ? 'HTTP' : 'REST';
-    const items: Item[] = [
-      ...links.map((l) => ({
-        label: `$(link) ${l.apiName ?? l.apiId}`,
-        description: `${l.kind} · ${l.apiId}${l.lastStage ? ` · last stage ${l.lastStage}` : ''}`,
-        detail: `Deployed from this document${l.lastDeployedAt ? ` on ${l.lastDeployedAt.slice(0, 16).replace('T', ' ')}` : ''}`,
-        target: { mode: 'existing', kind: l.kind === 'HTTP' ? 'HTTP' : 'REST', apiId: l.apiId, name: l.apiName } as Target,
-      })),
-      { label: `$(add) New ${guessed} API`, description: title, target: { mode: 'new', kind: guessed } },
-      { label: `$(add) New ${other} API`, description: title, target: { mode: 'new', kind: other } },
-      { label: `$(list-unordered) Existing ${guessed} API…`, browse: guessed },
-      { label: `$(list-unordered) Existing ${other} API…`, browse: other },
-    ];
-    const picked = await vscode.window.showQuickPick(items, { title: `Deploy ${path.basename(document.fileName)} to (${describeConnection(clients.connection)})` });
-    if (!picked) return undefined;
-    if (picked.target) return picked.target;
-    const kind = picked.browse!;
-    const apis = kind === 'REST'
-      ? (await listRestApis(clients)).map((a) => ({ id: a.id ?? '', name: a.name ?? '', detail: a.description }))
-      : (await listV2Apis(clients)).filter((a) => a.ProtocolType === 'HTTP').map((a) => ({ id: a.ApiId ?? '', name: a.Name ?? '', detail: a.Description }));
-    const api = await vscode.window.showQuickPick(apis.map((a) => ({ label: a.name, description: a.id, detail: a.detail, id: a.id })), {
-      title: `Existing ${kind} API`, placeHolder: apis.length ? undefined : `No ${kind} APIs in ${clients.connection.region}`,
-    });
-    return api ? { mode: 'existing', kind, apiId: api.id, name: api.label } : undefined;
-  }
-
-  private async kindOf(clients: GatewayClients, apiId: string): Promise<'REST' | 'HTTP'> {
-    const rest = await listRestApis(clients);
-    return rest.some((a) => a.id === apiId) ? 'REST' : 'HTTP';
-  }
-
-  private async choosePutMode(target: Target & { mode: 'existing' }, options: DeployCommandOptions): Promise<PutMode | undefined> {
-    if (options.putMode) return options.putMode;
-    if (target.kind === 'HTTP') return 'overwrite';
-    const picked = await vscode.window.showQuickPick([
-      { label: 'Overwrite', description: 'the API becomes exactly this document', detail: 'The current definition is exported to .apigateway/backups first.', mode: 'overwrite' as const },
-      { label: 'Merge', description: 'add and update; keep what the document lacks', detail: 'The current definition is exported to .apigateway/backups first.', mode: 'merge' as const },
-    ], { title: `Update ${target.name ?? target.apiId}` });
-    return picked?.mode;
-  }
-
-  /** Returns null for "import only", undefined when the user backs out. */
-  private async chooseStage(clients: GatewayClients, target: Target, options: DeployCommandOptions, link: DeploymentLink | undefined):
-    Promise<{ name: string; exists: boolean; description?: string; variables?: Record<string, string>; canaryPercent?: number } | null | undefined> {
-    const existing = target.mode === 'existing' ? await stageNames(clients, target.kind, target.apiId) : [];
-    let name: string | undefined;
-    if (options.stage === null) return null;
-    if (options.stage !== undefined) name = options.stage;
-    else {
-      type Item = vscode.QuickPickItem & { value?: string | null };
-      const preferred = link?.lastStage;
-      const sorted = [...existing].sort((a, b) => (a.name === preferred ? -1 : b.name === preferred ? 1 : a.name.localeCompare(b.name)));
-      const picked = await vscode.window.showQuickPick<Item>([
-        ...sorted.map((s) => ({
-          label: `$(layers) ${s.name}`, value: s.name,
-          description: [s.name === preferred ? 'last used' : '', s.autoDeploy ? 'auto-deploy' : '', s.deploymentId ? `serves ${s.deploymentId}` : '', looksLikeProduction(s.name) ? '$(warning) production' : ''].filter(Boolean).join(' · '),
-        })),
-        { label: '$(add) New stage…' },
-        { label: '$(circle-slash) Import only, no deployment', value: null },
-      ], { title: 'Deploy to stage' });
-      if (!picked) return undefined;
-      if (picked.value === null) return null;
-      name = picked.value ?? await vscode.window.showInputBox({
-        title: 'New stage name', value: existing.length ? '' : 'dev',
-        validateInput: (v) => (/^[A-Za-z0-9_-]{1,128}$/.test(v) ? undefined : 'Letters, digits, - and _ only, at most 128 characters'),
-      });
-      if (!name) return undefined;
-    }
-    const current = existing.find((s) => s.name === name);
-    const description = options.stageDescription ?? (options.stage !== undefined ? undefined
-      : await vscode.window.showInputBox({ title: `Deployment description for ${name} (optional)`, value: `Deployed from VS Code ${new Date().toISOString().slice(0, 16).replace('T', ' ')}` }));
-    if (description === undefined && options.stage === undefined) return undefined;
-    let variables = options.variables;
-    if (!variables && options.stage === undefined) {
-      const currentVariables = current ? await this.stageVariables(clients, target, name) : {};
-      const typed = await vscode.window.showInputBox({
-        title: `Stage variables of ${name} (optional)`, prompt: 'key=value pairs separated by commas', value: formatStageVariables(currentVariables),
-        validateInput: (v) => {
-          try {
-            parseStageVariables(v);
-            return undefined;
-          } catch (error) {
-            return (error as Error).message;
-          }
-        },
-      });
-      if (typed === undefined) return undefined;
-      variables = parseStageVariables(typed);
-    }
-    let canaryPercent = options.canaryPercent;
-    if (canaryPercent === undefined && options.stage === undefined && current && target.kind === 'REST') {
-      const typed = await vscode.window.showInputBox({
-        title: `Canary for ${name} (optional)`, prompt: 'Percentage of traffic for the new deployment; leave empty to switch all traffic',
-        validateInput: (v) => (v.trim() === '' || (Number(v) > 0 && Number(v) <= 100) ? undefined : 'A number above 0 and at most 100'),
-      });
-      if (typed === undefined) return undefined;
-      canaryPercent = typed.trim() ? Number(typed) : undefined;
-    }
-    return { name, exists: Boolean(current), description: description || undefined, variables, canaryPercent };
-  }
-
-  private async stageVariables(clients: GatewayClients, target: Target, stage: string): Promise<Record<string, string>> {
-    if (target.mode !== 'existing') return {};
-    if (target.kind === 'REST') {
-      const { GetStageCommand } = await import('@aws-sdk/client-api-gateway');
-      return (await clients.v1.send(new GetStageCommand({ restApiId: target.apiId, stageName: stage }))).variables ?? {};
-    }
-    const { GetStageCommand } = await import('@aws-sdk/client-apigatewayv2');
-    return (await clients.v2.send(new GetStageCommand({ ApiId: target.apiId, StageName: stage }))).StageVariables ?? {};
   }
 
   private async announce(result: DeployResult): Promise<void> {

@@ -6,6 +6,7 @@ import { exportDefinition, snapshotRestApi } from './exportDefinition';
 import { looksLikeProduction } from './productionStage';
 
 export type PutMode = 'merge' | 'overwrite';
+export type EndpointType = 'EDGE' | 'REGIONAL' | 'PRIVATE';
 
 export interface StageRequest {
   name: string;
@@ -24,8 +25,8 @@ export interface DeployRequest {
   failOnWarnings?: boolean;
   /** How paths combine with a `basePath`/server path: ignore, prepend or split. */
   basePath?: 'ignore' | 'prepend' | 'split';
-  /** REST import only. */
-  endpointType?: 'REGIONAL' | 'EDGE' | 'PRIVATE';
+  /** REST only: the type of a new API, or the type an existing API is changed to before the update when it differs. */
+  endpointType?: EndpointType;
   stage?: StageRequest;
   /** Backups of the remote definition go here before anything is overwritten. */
   backupDir: string;
@@ -39,6 +40,8 @@ export interface DeployProgress {
   log(message: string): void;
   /** Consulted up to the first write; after it, stopping would leave the API half changed. */
   isCancelled(): boolean;
+  /** Told once, just before the first write: from then on the deploy runs to its end and cannot be cancelled. */
+  committed?(): void;
 }
 
 export interface DeployResult {
@@ -57,6 +60,13 @@ export interface DeployResult {
 export class DeployCancelled extends Error {
   constructor() {
     super('Deployment cancelled before anything was changed.');
+  }
+}
+
+/** API Gateway converts a private API to a regional one only; refused before anything is written. */
+export class EndpointChangeUnsupported extends Error {
+  constructor(readonly from: string, readonly to: string) {
+    super(`API Gateway cannot change a ${from} API to ${to}; change it to REGIONAL instead, or import the document as a new ${to} API.`);
   }
 }
 
@@ -85,16 +95,26 @@ export async function deploy(clients: GatewayClients, request: DeployRequest, pr
   const checkCancelled = () => {
     if (progress.isCancelled()) throw new DeployCancelled();
   };
+  const beginWriting = () => {
+    checkCancelled();
+    progress.committed?.();
+  };
 
   let stageExists = false;
   let stageAutoDeploy = false;
+  let endpointChange: { from: string; to: EndpointType } | undefined;
   if (request.target.mode === 'existing') {
     const apiId = request.target.apiId;
     progress.step(`Reading API ${apiId}`);
     if (v1) {
       const api = await clients.v1.send(new v1.GetRestApiCommand({ restApiId: apiId }));
       result.apiName = api.name;
-      progress.log(`GetRestApi ${apiId} → ${api.name}`);
+      const current = api.endpointConfiguration?.types?.[0]?.toUpperCase();
+      progress.log(`GetRestApi ${apiId} → ${api.name}${current ? ` (${current})` : ''}`);
+      if (request.endpointType && current && current !== request.endpointType) {
+        if (current === 'PRIVATE' && request.endpointType === 'EDGE') throw new EndpointChangeUnsupported(current, request.endpointType);
+        endpointChange = { from: current, to: request.endpointType };
+      }
     } else if (v2) {
       const api = await clients.v2.send(new v2.GetApiCommand({ ApiId: apiId }));
       if (api.ProtocolType === 'WEBSOCKET') throw new Error(`API ${apiId} is a WebSocket API; only REST and HTTP APIs can be deployed from an OpenAPI document.`);
@@ -119,7 +139,7 @@ export async function deploy(clients: GatewayClients, request: DeployRequest, pr
     for (const file of result.backupFiles) progress.log(`backup written: ${file}`);
   }
 
-  checkCancelled();
+  beginWriting();
   if (v1) {
     const parameters: Record<string, string> = {};
     if (request.basePath) parameters.basepath = request.basePath;
@@ -131,6 +151,16 @@ export async function deploy(clients: GatewayClients, request: DeployRequest, pr
       progress.log(`ImportRestApi → ${api.id} (${api.name}), ${result.warnings.length} warning(s)`);
     } else {
       const { apiId, putMode } = request.target;
+      if (endpointChange) {
+        // Patched before the put so the new definition is deployed on the endpoint the user chose.
+        progress.step(`Changing the endpoint type of ${apiId} from ${endpointChange.from} to ${endpointChange.to}`);
+        await clients.v1.send(new v1.UpdateRestApiCommand({
+          restApiId: apiId,
+          patchOperations: [{ op: 'replace', path: `/endpointConfiguration/types/${endpointChange.from}`, value: endpointChange.to }],
+        }));
+        progress.log(`UpdateRestApi ${apiId} endpointConfiguration ${endpointChange.from} → ${endpointChange.to}`);
+        result.notes.push(`The endpoint type of ${apiId} changed from ${endpointChange.from} to ${endpointChange.to}; API Gateway needs a few minutes to finish the change, and custom domains and DNS records pointing at the old endpoint may need updating.`);
+      }
       progress.step(`${putMode === 'merge' ? 'Merging into' : 'Overwriting'} REST API ${apiId}`);
       const api = await clients.v1.send(new v1.PutRestApiCommand({ restApiId: apiId, mode: putMode, failOnWarnings: request.failOnWarnings ?? false, parameters, body: bytes }));
       Object.assign(result, { apiId, apiName: api.name ?? result.apiName, warnings: api.warnings ?? [] });

@@ -1,4 +1,4 @@
-import type { ApiKind } from '../aws/invokeUrl';
+import type { ApiKind, InvokeUrlChoice } from '../aws/invokeUrl';
 import type { ExplainedError, Remedy } from '../aws/errors';
 
 export type NodeKind =
@@ -92,4 +92,17 @@ function remedyIcon(remedy: Remedy): string {
 
 export function emptyNode(parentId: string, message: string): TreeNode {
   return { id: `${parentId}/empty`, kind: 'empty', label: message, icon: 'info', contextValue: 'empty' };
+}
+
+/** The rows under a stage that copy a URL: the default endpoint first, then each custom domain mapped to the stage. */
+export function invokeUrlRows(stageId: string, api: ApiRef, stage: string, choices: InvokeUrlChoice[]): TreeNode[] {
+  return choices.map((choice) => leaf(choice.domainName ? `${stageId}/domain/${choice.url}` : `${stageId}/url`, choice.url, choice.domainName ? 'globe' : 'link', {
+    kind: 'invokeUrl',
+    contextValue: 'invokeUrl',
+    description: choice.domainName ? 'custom domain' : 'invoke URL',
+    tooltip: choice.domainName ? `${choice.url}\ncustom domain ${choice.domainName} mapped to stage ${stage}` : `${choice.url}\ndefault endpoint of stage ${stage}`,
+    url: choice.url,
+    api,
+    stage,
+  }));
 }

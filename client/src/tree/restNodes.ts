@@ -1,11 +1,12 @@
 import type * as V1 from '@aws-sdk/client-api-gateway';
 import type { GatewayClients } from '../aws/connection';
 import { integrationTarget, lambdaFunctionName } from '../aws/integrationTarget';
-import { invokeUrl } from '../aws/invokeUrl';
+import { invokeUrl, invokeUrlChoices, type DomainMapping } from '../aws/invokeUrl';
 import {
   listAuthorizers, listDeployments, listModels, listRequestValidators, listResources, listRestStages,
 } from '../aws/listing';
-import { folder, formatDate, leaf, type ApiRef, type TreeNode } from './nodes';
+import { domainMappings } from './domainMappings';
+import { folder, formatDate, invokeUrlRows, leaf, type ApiRef, type TreeNode } from './nodes';
 
 const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 
@@ -111,13 +112,13 @@ function methodNode(api: ApiRef, resource: V1.Resource, verb: string, method: V1
 }
 
 async function restStageNodes(clients: GatewayClients, api: ApiRef): Promise<TreeNode[]> {
-  const stages = await listRestStages(clients, api.apiId);
+  const [stages, mappings] = await Promise.all([listRestStages(clients, api.apiId), domainMappings(clients)]);
   return stages
     .sort((a, b) => (a.stageName ?? '').localeCompare(b.stageName ?? ''))
-    .map((stage) => restStageNode(clients, api, stage));
+    .map((stage) => restStageNode(clients, api, stage, mappings));
 }
 
-export function restStageNode(clients: GatewayClients, api: ApiRef, stage: V1.Stage): TreeNode {
+export function restStageNode(clients: GatewayClients, api: ApiRef, stage: V1.Stage, mappings: DomainMapping[] = []): TreeNode {
   const name = stage.stageName ?? '';
   const id = `rest/${api.apiId}/stage/${name}`;
   const url = invokeUrl(clients.connection, { kind: 'REST', apiId: api.apiId, stage: name });
@@ -139,7 +140,7 @@ export function restStageNode(clients: GatewayClients, api: ApiRef, stage: V1.St
     deploymentId: stage.deploymentId,
     url,
     load: async () => {
-      const rows: TreeNode[] = [leaf(`${id}/url`, url, 'link', { kind: 'invokeUrl', contextValue: 'invokeUrl', description: 'invoke URL', url, api, stage: name })];
+      const rows = invokeUrlRows(id, api, name, invokeUrlChoices(clients.connection, { kind: 'REST', apiId: api.apiId }, [name], mappings));
       const variables = Object.entries(stage.variables ?? {});
       if (variables.length) {
         rows.push(folder(`${id}/variables`, 'Stage variables', 'symbol-key', async () =>

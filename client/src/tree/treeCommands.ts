@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import { explainAwsError, type Remedy } from '../aws/errors';
-import { customDomainUrl, type ApiKind } from '../aws/invokeUrl';
+import { invokeUrlChoices, type ApiKind } from '../aws/invokeUrl';
 import { listCustomDomainMappings, listDeployments, listV2Deployments } from '../aws/listing';
 import { exportDefinition } from '../deploy/exportDefinition';
 import { forgetApi } from '../deploy/links';
 import { deleteApi, rollbackStage, stageNames } from '../deploy/stageActions';
-import { invokeUrl } from '../aws/invokeUrl';
 import type { ApiTreeProvider } from './apiTreeProvider';
 import type { AwsSession } from './awsSession';
 import { formatDate, REMEDY_COMMANDS, type TreeNode } from './nodes';
@@ -70,32 +69,34 @@ export class TreeCommands {
     }
   }
 
-  /** Copies a stage URL; for an API, offers each stage's default URL and every custom domain mapped to it. */
+  /**
+   * Copies a URL. A URL row copies its own; a stage or API offers each stage's default endpoint and every custom
+   * domain mapped to it, and copies at once when there is only one.
+   */
   async copyInvokeUrl(arg: TreeNode | ApiTarget | undefined): Promise<string | undefined> {
-    const target = targetOf(arg) ?? (arg && 'url' in arg && arg.url ? ({ url: arg.url } as ApiTarget) : undefined);
-    if (!target) return undefined;
-    let url = target.url;
+    const node = arg && 'contextValue' in arg ? (arg as TreeNode) : undefined;
+    const target = targetOf(arg);
+    let url = node?.kind === 'invokeUrl' ? node.url : target ? undefined : arg?.url;
     try {
-      if (!url || !target.stage) {
+      if (!url && target) {
         const clients = await this.session.getClients();
         const [stages, mappings] = await Promise.all([
-          target.stage ? Promise.resolve([{ name: target.stage }]) : stageNames(clients, target.kind, target.apiId),
-          // Custom domains only add choices; the stage URLs are still worth offering without them.
+          target.stage ? Promise.resolve([target.stage]) : stageNames(clients, target.kind, target.apiId).then((all) => all.map((s) => s.name)),
+          // Custom domains only add choices; the default URLs are still worth offering without them.
           listCustomDomainMappings(clients).catch((error: unknown) => {
             this.session.log(`listing custom domains failed: ${(error as Error).message}`);
             return [];
           }),
         ]);
-        const items = [
-          ...stages.map((s) => ({ label: invokeUrl(clients.connection, { kind: target.kind, apiId: target.apiId, stage: s.name, apiEndpoint: target.apiEndpoint }), description: `stage ${s.name}` })),
-          ...mappings.filter((m) => m.apiId === target.apiId && (!target.stage || m.stage === target.stage))
-            .map((m) => ({ label: customDomainUrl(m.domainName, m.basePath), description: `custom domain → stage ${m.stage ?? '?'}` })),
-        ];
-        if (!items.length) {
+        const choices = invokeUrlChoices(clients.connection, { kind: target.kind, apiId: target.apiId, apiEndpoint: target.apiEndpoint }, stages, mappings);
+        if (!choices.length) {
           void vscode.window.showWarningMessage(`${target.name ?? target.apiId} has no stage to invoke yet.`);
           return undefined;
         }
-        url = items.length === 1 && !url ? items[0].label : (await vscode.window.showQuickPick(items, { title: 'Copy invoke URL' }))?.label;
+        url = choices.length === 1 ? choices[0].url : (await vscode.window.showQuickPick(
+          choices.map((c) => ({ label: c.url, description: c.domainName ? `custom domain → stage ${c.stage}` : `stage ${c.stage}, default endpoint` })),
+          { title: `Copy invoke URL of ${target.name ?? target.apiId}` },
+        ))?.label;
       }
       if (!url) return undefined;
       await vscode.env.clipboard.writeText(url);

@@ -1,9 +1,10 @@
 import type * as V2 from '@aws-sdk/client-apigatewayv2';
 import type { GatewayClients } from '../aws/connection';
 import { integrationTarget } from '../aws/integrationTarget';
-import { invokeUrl, type ApiKind } from '../aws/invokeUrl';
+import { invokeUrl, invokeUrlChoices, type ApiKind, type DomainMapping } from '../aws/invokeUrl';
 import { listIntegrations, listRoutes, listV2Deployments, listV2Stages } from '../aws/listing';
-import { folder, formatDate, leaf, type ApiRef, type TreeNode } from './nodes';
+import { domainMappings } from './domainMappings';
+import { folder, formatDate, invokeUrlRows, leaf, type ApiRef, type TreeNode } from './nodes';
 
 export function v2ApiArn(region: string, apiId: string): string {
   return `arn:aws:apigateway:${region}::/apis/${apiId}`;
@@ -82,13 +83,13 @@ async function integrationNodes(clients: GatewayClients, api: ApiRef): Promise<T
 }
 
 async function v2StageNodes(clients: GatewayClients, api: ApiRef): Promise<TreeNode[]> {
-  const stages = await listV2Stages(clients, api.apiId);
+  const [stages, mappings] = await Promise.all([listV2Stages(clients, api.apiId), domainMappings(clients)]);
   return stages
     .sort((a, b) => (a.StageName ?? '').localeCompare(b.StageName ?? ''))
-    .map((stage) => v2StageNode(clients, api, stage));
+    .map((stage) => v2StageNode(clients, api, stage, mappings));
 }
 
-function v2StageNode(clients: GatewayClients, api: ApiRef, stage: V2.Stage): TreeNode {
+function v2StageNode(clients: GatewayClients, api: ApiRef, stage: V2.Stage, mappings: DomainMapping[]): TreeNode {
   const name = stage.StageName ?? '';
   const id = `${api.kind.toLowerCase()}/${api.apiId}/stage/${name}`;
   const url = invokeUrl(clients.connection, { kind: api.kind, apiId: api.apiId, stage: name, apiEndpoint: api.apiEndpoint });
@@ -108,7 +109,7 @@ function v2StageNode(clients: GatewayClients, api: ApiRef, stage: V2.Stage): Tre
     deploymentId: stage.DeploymentId,
     url,
     load: async () => {
-      const rows: TreeNode[] = [leaf(`${id}/url`, url, 'link', { kind: 'invokeUrl', contextValue: 'invokeUrl', description: 'invoke URL', url, api, stage: name })];
+      const rows = invokeUrlRows(id, api, name, invokeUrlChoices(clients.connection, { kind: api.kind, apiId: api.apiId, apiEndpoint: api.apiEndpoint }, [name], mappings));
       const variables = Object.entries(stage.StageVariables ?? {});
       if (variables.length) {
         rows.push(folder(`${id}/variables`, 'Stage variables', 'symbol-key', async () =>

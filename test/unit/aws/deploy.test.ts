@@ -2,10 +2,11 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { GetStageCommand, GetResourcesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
+import { GetRestApiCommand, GetStageCommand, GetResourcesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
 import { GetStageCommand as GetV2StageCommand } from '@aws-sdk/client-apigatewayv2';
 import type { GatewayClients } from '../../../client/src/aws/connection';
-import { DeployCancelled, deploy, ProductionStageNotConfirmed } from '../../../client/src/deploy/deployer';
+import { DeployCancelled, deploy, EndpointChangeUnsupported, ProductionStageNotConfirmed } from '../../../client/src/deploy/deployer';
+import { deployWithProgress, type OpenProgress } from '../../../client/src/deploy/deployFlow';
 import { forgetApi, readLinks, rememberLink } from '../../../client/src/deploy/links';
 import { rollbackStage } from '../../../client/src/deploy/stageActions';
 import { httpDocument, restDocument } from './fixtures/documents';
@@ -105,6 +106,63 @@ describe('deploying a document', function () {
     await assert.rejects(deploy(clients, { kind: 'REST', body: restDocument('cancelled'), target: { mode: 'new' }, backupDir }, { step() {}, log() {}, isCancelled: () => true }), DeployCancelled);
     assert.equal(fixture.fake.calls.length, callsBefore);
     assert.equal((await clients.v1.send(new GetRestApisCommand({ limit: 500 }))).items?.length, countBefore);
+  });
+
+  const writesSince = (from: number) => fixture.fake.calls.slice(from).filter((c) => c.method !== 'GET');
+
+  it('changes the endpoint type of an existing REST API with UpdateRestApi before the put', async () => {
+    const first = await deploy(clients, { kind: 'REST', body: restDocument('moved'), target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+    const endpoint = async () => (await clients.v1.send(new GetRestApiCommand({ restApiId: first.apiId }))).endpointConfiguration?.types;
+    assert.deepEqual(await endpoint(), ['EDGE']);
+    const callsBefore = fixture.fake.calls.length;
+    const result = await deploy(clients, { kind: 'REST', body: restDocument('moved'), target: { mode: 'existing', apiId: first.apiId, putMode: 'overwrite' }, endpointType: 'REGIONAL', stage: { name: 'dev' }, backupDir });
+    assert.deepEqual(await endpoint(), ['REGIONAL']);
+    assert.deepEqual(writesSince(callsBefore).map((c) => `${c.method} ${c.path}`).slice(0, 2), [`PATCH /restapis/${first.apiId}`, `PUT /restapis/${first.apiId}`]);
+    assert.ok(result.notes.some((n) => /from EDGE to REGIONAL/.test(n)), result.notes.join('\n'));
+
+    const same = fixture.fake.calls.length;
+    await deploy(clients, { kind: 'REST', body: restDocument('moved'), target: { mode: 'existing', apiId: first.apiId, putMode: 'overwrite' }, endpointType: 'REGIONAL', backupDir });
+    assert.ok(!writesSince(same).some((c) => c.method === 'PATCH'), 'an unchanged type is not patched');
+
+    await deploy(clients, { kind: 'REST', body: restDocument('moved'), target: { mode: 'existing', apiId: first.apiId, putMode: 'overwrite' }, endpointType: 'PRIVATE', backupDir });
+    assert.deepEqual(await endpoint(), ['PRIVATE']);
+    const refused = fixture.fake.calls.length;
+    await assert.rejects(deploy(clients, { kind: 'REST', body: restDocument('moved'), target: { mode: 'existing', apiId: first.apiId, putMode: 'overwrite' }, endpointType: 'EDGE', backupDir }), EndpointChangeUnsupported);
+    assert.deepEqual(writesSince(refused), [], 'private to edge is refused before any write');
+    await deploy(clients, { kind: 'REST', body: restDocument('moved'), target: { mode: 'existing', apiId: first.apiId, putMode: 'overwrite' }, endpointType: 'REGIONAL', backupDir });
+    assert.deepEqual(await endpoint(), ['REGIONAL']);
+  });
+
+  it('deploys under a cancellable notification until the first write, then under one without Cancel', async () => {
+    const phases: { cancellable: boolean; writesAtOpen: number; writesAtEnd?: number; messages: string[] }[] = [];
+    const writes = () => fixture.fake.calls.filter((c) => c.method !== 'GET').length;
+    const open: OpenProgress = (cancellable) => {
+      const phase: (typeof phases)[number] = { cancellable, writesAtOpen: writes(), messages: [] };
+      phases.push(phase);
+      return { report: (m) => phase.messages.push(m), cancelled: false, end: () => (phase.writesAtEnd ??= writes()) };
+    };
+    const first = await deploy(clients, { kind: 'REST', body: restDocument('phased'), target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+    await deployWithProgress(clients, { kind: 'REST', body: restDocument('phased'), target: { mode: 'existing', apiId: first.apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir }, open, () => undefined);
+    assert.deepEqual(phases.map((p) => p.cancellable), [true, false]);
+    assert.equal(phases[0].writesAtEnd, phases[0].writesAtOpen, 'nothing is written while Cancel is offered');
+    assert.equal(phases[1].writesAtOpen, phases[0].writesAtEnd, 'the second notification opens before the first write');
+    assert.ok(phases[1].writesAtEnd! > phases[1].writesAtOpen);
+    assert.deepEqual(phases[0].messages, [`Reading API ${first.apiId}`, `Backing up the deployed definition of ${first.apiId}`]);
+    assert.equal(phases[1].messages[0], `Backing up the deployed definition of ${first.apiId}`, 'the last step is shown again without Cancel');
+    assert.ok(phases[1].messages.includes('Deploying to stage dev'));
+  });
+
+  it('makes no write and never drops Cancel when cancelled before the first write', async () => {
+    const first = await deploy(clients, { kind: 'REST', body: restDocument('halted'), target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+    const opened: boolean[] = [];
+    const open: OpenProgress = (cancellable) => {
+      opened.push(cancellable);
+      return { report() {}, cancelled: true, end() {} };
+    };
+    const callsBefore = fixture.fake.calls.length;
+    await assert.rejects(deployWithProgress(clients, { kind: 'REST', body: restDocument('halted', ORDERS_PATH), target: { mode: 'existing', apiId: first.apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir }, open, () => undefined), DeployCancelled);
+    assert.deepEqual(writesSince(callsBefore), []);
+    assert.deepEqual(opened, [true]);
   });
 
   it('returns the warnings API Gateway reports', async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { APIGatewayClient, CreateDeploymentCommand, GetStageCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
+import { APIGatewayClient, CreateBasePathMappingCommand, CreateDeploymentCommand, CreateDomainNameCommand, GetStageCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { ApiGatewayV2Client, ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
 import type { DeployResult } from '../../../client/src/deploy/deployer';
 import type { TreeNode } from '../../../client/src/tree/nodes';
@@ -178,6 +178,23 @@ describe('AWS: the API Gateway tree, deploy and rollback in a real VS Code', fun
     const stage = await v1.send(new GetStageCommand({ restApiId: first.apiId, stageName: 'dev' }));
     v1.destroy();
     assert.equal(stage.deploymentId, first.deploymentId);
+  });
+
+  it('shows a custom domain mapped to a stage under it, and copies its URL', async () => {
+    const v1 = new APIGatewayClient({ region: 'us-east-1', endpoint: fake.url, credentials: { accessKeyId: 'AKIDDOMAIN', secretAccessKey: 'secret' } });
+    await v1.send(new CreateDomainNameCommand({ domainName: 'pets.example.com', regionalCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/abc', endpointConfiguration: { types: ['REGIONAL'] } }));
+    await v1.send(new CreateBasePathMappingCommand({ domainName: 'pets.example.com', basePath: 'v1', restApiId: first.apiId, stage: 'dev' }));
+    v1.destroy();
+    access.refresh();
+    const api = await child(access.model, await child(access.model, undefined, 'REST APIs'), 'vscode-pets');
+    const dev = await child(access.model, await child(access.model, api, 'Stages'), 'dev');
+    const row = await child(access.model, dev, 'https://pets.example.com/v1');
+    assert.equal(row.kind, 'invokeUrl');
+    assert.equal(row.description, 'custom domain');
+    await child(access.model, dev, `${fake.url}/restapis/${first.apiId}/dev/_user_request_`);
+    const copied = await vscode.commands.executeCommand<string | undefined>('apigateway.aws.copyInvokeUrl', row);
+    assert.equal(copied, 'https://pets.example.com/v1');
+    assert.equal(await vscode.env.clipboard.readText(), 'https://pets.example.com/v1');
   });
 
   it('opens a deployed definition as YAML and deletes an API only with its name typed', async () => {

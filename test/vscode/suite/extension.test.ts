@@ -12,11 +12,34 @@ describe('API Gateway Studio in a real VS Code', () => {
   it('starts the language client, whose server publishes diagnostics for the example', async () => {
     const document = await openExample('petstore.yaml');
     const diagnostics = await waitForDiagnostics(document.uri);
-    assert.ok(diagnostics.length > 0);
-    for (const d of diagnostics) {
-      assert.ok(d.message.trim().length > 0, 'a diagnostic has an empty message');
-      assert.ok(d.range.start.line < document.lineCount, `diagnostic "${d.message}" lies beyond the document`);
-    }
+    // The example carries exactly one deliberate mistake: a misspelt request validator name.
+    const line = document.getText().split('\n').findIndex((l) => l.includes('params-onyl'));
+    assert.deepEqual(
+      diagnostics.map((d) => [d.source, String(typeof d.code === 'object' ? d.code.value : d.code), d.severity, d.range.start.line]),
+      [['apigateway', 'unknown-request-validator', vscode.DiagnosticSeverity.Error, line]],
+    );
+    const [finding] = diagnostics;
+    assert.equal(document.getText(finding.range), 'params-onyl');
+    assert.match(finding.message, /Did you mean "params-only"\?/);
+  });
+
+  it('offers the quick fix that corrects the validator name', async () => {
+    const document = await openExample('petstore.yaml');
+    const [finding] = await waitForDiagnostics(document.uri);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(actions.some((a) => /params-only/.test(a.title)), `quick fixes: ${actions.map((a) => a.title).join(' | ')}`);
+  });
+
+  it('completes and hovers API Gateway extensions through the editor', async () => {
+    const document = await openExample('petstore.yaml');
+    const typeLine = document.getText().split('\n').findIndex((l) => l.trim() === 'type: aws_proxy');
+    const position = new vscode.Position(typeLine, document.lineAt(typeLine).text.indexOf('aws_proxy') + 2);
+    const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position);
+    const text = hover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /proxy/i);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, position);
+    const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+    assert.ok(labels.includes('mock') && labels.includes('http_proxy'), `completion: ${labels.join(', ')}`);
   });
 
   it('registers every command the manifest contributes', async function () {

@@ -1,0 +1,344 @@
+import type { GatewayClients } from '../aws/connection';
+import { describeConnection } from '../aws/connection';
+import { listRestApis, listV2Apis } from '../aws/listing';
+import { deploy, type DeployRequest, type DeployResult, type EndpointType, type PutMode } from './deployer';
+import { formatStageVariables, parseStageVariables } from './documentKind';
+import type { DeploymentLink } from './links';
+import { looksLikeProduction } from './productionStage';
+import { stageNames } from './stageActions';
+
+/**
+ * The deploy command's questions and decisions, free of VS Code: every question goes through a `Prompter`, which the
+ * command implements with quick picks and input boxes and tests implement with scripted answers.
+ */
+
+export interface PickItem<T> {
+  label: string;
+  description?: string;
+  detail?: string;
+  value: T;
+}
+
+export interface InputRequest {
+  title: string;
+  prompt?: string;
+  value?: string;
+  /** An error message for a value that cannot be accepted; undefined accepts it. */
+  validate?(value: string): string | undefined;
+}
+
+export interface Prompter {
+  /** Resolves to the picked item's value, or undefined when the user dismisses the pick. */
+  pick<T>(title: string, items: PickItem<T>[], placeHolder?: string): Promise<T | undefined>;
+  /** Resolves to an accepted value, or undefined when the user dismisses the box. */
+  input(request: InputRequest): Promise<string | undefined>;
+  /** A modal question with one action button; false when the user does not press it. */
+  confirm(message: string, detail: string, action: string): Promise<boolean>;
+}
+
+/** Answers given in advance; each one skips its question, so tasks and tests can deploy unattended. */
+export interface DeployAnswers {
+  kind?: 'REST' | 'HTTP';
+  /** `new`, or the id of an existing API. */
+  target?: string;
+  putMode?: PutMode;
+  /** A stage name, or null to import without deploying. */
+  stage?: string | null;
+  stageDescription?: string;
+  variables?: Record<string, string>;
+  canaryPercent?: number;
+  failOnWarnings?: boolean;
+  basePath?: DeployRequest['basePath'];
+  /** REST only. Asked for only when the target is picked interactively; otherwise absent means "keep the type". */
+  endpointType?: EndpointType;
+  confirmProduction?: boolean;
+}
+
+export type DeployTarget = { mode: 'new'; kind: 'REST' | 'HTTP' } | { mode: 'existing'; kind: 'REST' | 'HTTP'; apiId: string; name?: string };
+
+export interface DeployFlowInput {
+  clients: GatewayClients;
+  answers: DeployAnswers;
+  documentText: string;
+  /** The file name shown in titles. */
+  documentName: string;
+  documentTitle?: string;
+  /** Earlier deployments of this document on the current connection, most recent first. */
+  links: DeploymentLink[];
+  guessedKind: 'REST' | 'HTTP';
+  backupDir: string;
+  now?: Date;
+}
+
+export interface DeployPlan {
+  request: DeployRequest;
+  target: DeployTarget;
+  putMode?: PutMode;
+  /** The link of the chosen existing API, if the document was deployed to it before. */
+  link?: DeploymentLink;
+}
+
+interface StageChoice {
+  name: string;
+  exists: boolean;
+  description?: string;
+  variables?: Record<string, string>;
+  canaryPercent?: number;
+}
+
+const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const ENDPOINT_TYPES: EndpointType[] = ['EDGE', 'REGIONAL', 'PRIVATE'];
+const ENDPOINT_DETAIL: Record<EndpointType, string> = {
+  EDGE: 'edge-optimized: served through CloudFront points of presence',
+  REGIONAL: 'regional: served from the region, for clients nearby or your own CDN',
+  PRIVATE: 'private: reachable only from VPCs through an interface endpoint',
+};
+
+export function stageNameError(value: string): string | undefined {
+  return STAGE_NAME.test(value) ? undefined : 'Letters, digits, - and _ only, at most 128 characters';
+}
+
+/** Empty switches all traffic; otherwise a share of the traffic above 0 and at most 100. */
+export function canaryPercentError(value: string): string | undefined {
+  const text = value.trim();
+  if (text === '') return undefined;
+  const percent = Number(text);
+  return Number.isFinite(percent) && percent > 0 && percent <= 100 ? undefined : 'A number above 0 and at most 100';
+}
+
+function stageVariablesError(value: string): string | undefined {
+  try {
+    parseStageVariables(value);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
+ * Asks what to deploy where, reading but never writing. Resolves to undefined as soon as a question is dismissed or
+ * a production stage is not confirmed.
+ */
+export async function planDeploy(input: DeployFlowInput, prompter: Prompter): Promise<DeployPlan | undefined> {
+  const { clients, answers } = input;
+  const target = await chooseTarget(input, prompter);
+  if (!target) return undefined;
+  let putMode: PutMode | undefined;
+  if (target.mode === 'existing') {
+    putMode = await choosePutMode(target, answers, prompter);
+    if (!putMode) return undefined;
+  }
+  let endpointType = answers.endpointType;
+  // Callers that name the target deploy unattended: without an endpointType they keep the API's type.
+  if (target.kind === 'REST' && !endpointType && answers.target === undefined) {
+    const chosen = await chooseEndpointType(clients, target, prompter);
+    if (chosen === undefined) return undefined;
+    endpointType = chosen ?? undefined;
+  }
+  const link = target.mode === 'existing' ? input.links.find((l) => l.apiId === target.apiId) : undefined;
+  const stage = await chooseStage(input, target, link, prompter);
+  if (stage === undefined) return undefined;
+
+  let productionConfirmed = answers.confirmProduction ?? false;
+  if (stage && stage.exists && looksLikeProduction(stage.name) && !productionConfirmed) {
+    const confirmed = await prompter.confirm(
+      `"${stage.name}" looks like a production stage. Deploy ${input.documentName} to it?`,
+      `${target.mode === 'existing' ? `API ${target.name ?? target.apiId}` : 'The new API'} on ${describeConnection(clients.connection)}. Clients of this stage get the change at once.`,
+      `Deploy to ${stage.name}`,
+    );
+    if (!confirmed) return undefined;
+    productionConfirmed = true;
+  }
+
+  const request: DeployRequest = {
+    kind: target.kind,
+    body: input.documentText,
+    target: target.mode === 'new' ? { mode: 'new' } : { mode: 'existing', apiId: target.apiId, putMode: putMode! },
+    failOnWarnings: answers.failOnWarnings,
+    basePath: answers.basePath,
+    endpointType,
+    stage: stage ? { name: stage.name, description: stage.description, variables: stage.variables, canaryPercent: stage.canaryPercent } : undefined,
+    backupDir: input.backupDir,
+    productionConfirmed,
+    now: input.now,
+  };
+  return { request, target, putMode, link };
+}
+
+async function chooseTarget(input: DeployFlowInput, prompter: Prompter): Promise<DeployTarget | undefined> {
+  const { clients, answers, links, guessedKind: guessed } = input;
+  if (answers.target === 'new') return { mode: 'new', kind: guessed };
+  if (answers.target) {
+    const link = links.find((l) => l.apiId === answers.target);
+    const kind = answers.kind ?? (link?.kind === 'HTTP' ? 'HTTP' : link?.kind === 'REST' ? 'REST' : await kindOf(clients, answers.target));
+    return { mode: 'existing', kind, apiId: answers.target, name: link?.apiName };
+  }
+  type Choice = { target: DeployTarget } | { browse: 'REST' | 'HTTP' };
+  const other = guessed === 'REST' ? 'HTTP' : 'REST';
+  // Earlier targets of this document come first: redeploying where it went last time is the usual case.
+  const items: PickItem<Choice>[] = [
+    ...links.map((l) => ({
+      label: `$(link) ${l.apiName ?? l.apiId}`,
+      description: `${l.kind} · ${l.apiId}${l.lastStage ? ` · last stage ${l.lastStage}` : ''}`,
+      detail: `Deployed from this document${l.lastDeployedAt ? ` on ${l.lastDeployedAt.slice(0, 16).replace('T', ' ')}` : ''}`,
+      value: { target: { mode: 'existing', kind: l.kind === 'HTTP' ? 'HTTP' : 'REST', apiId: l.apiId, name: l.apiName } as DeployTarget },
+    })),
+    { label: `$(add) New ${guessed} API`, description: input.documentTitle, value: { target: { mode: 'new', kind: guessed } } },
+    { label: `$(add) New ${other} API`, description: input.documentTitle, value: { target: { mode: 'new', kind: other } } },
+    { label: `$(list-unordered) Existing ${guessed} API…`, value: { browse: guessed } },
+    { label: `$(list-unordered) Existing ${other} API…`, value: { browse: other } },
+  ];
+  const picked = await prompter.pick(`Deploy ${input.documentName} to (${describeConnection(clients.connection)})`, items);
+  if (!picked) return undefined;
+  if ('target' in picked) return picked.target;
+  const kind = picked.browse;
+  const apis = kind === 'REST'
+    ? (await listRestApis(clients)).map((a) => ({ id: a.id ?? '', name: a.name ?? '', detail: a.description }))
+    : (await listV2Apis(clients)).filter((a) => a.ProtocolType === 'HTTP').map((a) => ({ id: a.ApiId ?? '', name: a.Name ?? '', detail: a.Description }));
+  const api = await prompter.pick(
+    `Existing ${kind} API`,
+    apis.map((a) => ({ label: a.name, description: a.id, detail: a.detail, value: a })),
+    apis.length ? undefined : `No ${kind} APIs in ${clients.connection.region}`,
+  );
+  return api ? { mode: 'existing', kind, apiId: api.id, name: api.name } : undefined;
+}
+
+async function kindOf(clients: GatewayClients, apiId: string): Promise<'REST' | 'HTTP'> {
+  const rest = await listRestApis(clients);
+  return rest.some((a) => a.id === apiId) ? 'REST' : 'HTTP';
+}
+
+async function choosePutMode(target: DeployTarget & { mode: 'existing' }, answers: DeployAnswers, prompter: Prompter): Promise<PutMode | undefined> {
+  if (answers.putMode) return answers.putMode;
+  // HTTP APIs have only a replacing reimport, so there is nothing to ask.
+  if (target.kind === 'HTTP') return 'overwrite';
+  return prompter.pick<PutMode>(`Update ${target.name ?? target.apiId}`, [
+    { label: 'Overwrite', description: 'the API becomes exactly this document', detail: 'The current definition is exported to .apigateway/backups first.', value: 'overwrite' },
+    { label: 'Merge', description: 'add and update; keep what the document lacks', detail: 'The current definition is exported to .apigateway/backups first.', value: 'merge' },
+  ]);
+}
+
+/** Resolves to the type to apply, null to keep an existing API's type, undefined when dismissed. */
+async function chooseEndpointType(clients: GatewayClients, target: DeployTarget, prompter: Prompter): Promise<EndpointType | null | undefined> {
+  let current: string | undefined;
+  if (target.mode === 'existing') {
+    const { GetRestApiCommand } = await import('@aws-sdk/client-api-gateway');
+    current = (await clients.v1.send(new GetRestApiCommand({ restApiId: target.apiId }))).endpointConfiguration?.types?.[0]?.toUpperCase();
+  }
+  // API Gateway turns a private API into a regional one only, so edge is not offered for it.
+  const offered = ENDPOINT_TYPES.filter((t) => !(current === 'PRIVATE' && t === 'EDGE'));
+  const first = (current as EndpointType | undefined) ?? 'EDGE';
+  const ordered = [first, ...offered.filter((t) => t !== first)].filter((t) => offered.includes(t));
+  const picked = await prompter.pick<EndpointType>(
+    target.mode === 'existing' ? `Endpoint type of ${target.name ?? target.apiId}` : 'Endpoint type of the new REST API',
+    ordered.map((t) => ({
+      label: t,
+      description: t === current ? 'current, keep it' : current ? `change from ${current}` : t === 'EDGE' ? 'default' : undefined,
+      detail: ENDPOINT_DETAIL[t],
+      value: t,
+    })),
+  );
+  if (!picked) return undefined;
+  return picked === current ? null : picked;
+}
+
+/** Resolves to null for "import only", undefined when a question is dismissed. */
+async function chooseStage(input: DeployFlowInput, target: DeployTarget, link: DeploymentLink | undefined, prompter: Prompter): Promise<StageChoice | null | undefined> {
+  const { clients, answers } = input;
+  if (answers.stage === null) return null;
+  const existing = target.mode === 'existing' ? await stageNames(clients, target.kind, target.apiId) : [];
+  const unattended = answers.stage !== undefined;
+  let name: string | undefined = answers.stage ?? undefined;
+  if (!unattended) {
+    type Choice = { stage: string } | { create: true } | { importOnly: true };
+    const preferred = link?.lastStage;
+    const sorted = [...existing].sort((a, b) => (a.name === preferred ? -1 : b.name === preferred ? 1 : a.name.localeCompare(b.name)));
+    const picked = await prompter.pick<Choice>('Deploy to stage', [
+      ...sorted.map((s) => ({
+        label: `$(layers) ${s.name}`,
+        value: { stage: s.name },
+        description: [s.name === preferred ? 'last used' : '', s.autoDeploy ? 'auto-deploy' : '', s.deploymentId ? `serves ${s.deploymentId}` : '', looksLikeProduction(s.name) ? '$(warning) production' : ''].filter(Boolean).join(' · '),
+      })),
+      { label: '$(add) New stage…', value: { create: true } },
+      { label: '$(circle-slash) Import only, no deployment', value: { importOnly: true } },
+    ]);
+    if (!picked) return undefined;
+    if ('importOnly' in picked) return null;
+    name = 'stage' in picked ? picked.stage : await prompter.input({ title: 'New stage name', value: existing.length ? '' : 'dev', validate: stageNameError });
+    if (!name) return undefined;
+  }
+  const stageName = name!;
+  const current = existing.find((s) => s.name === stageName);
+  const now = input.now ?? new Date();
+  const description = answers.stageDescription ?? (unattended ? undefined
+    : await prompter.input({ title: `Deployment description for ${stageName} (optional)`, value: `Deployed from VS Code ${now.toISOString().slice(0, 16).replace('T', ' ')}` }));
+  if (description === undefined && !unattended) return undefined;
+  let variables = answers.variables;
+  if (!variables && !unattended) {
+    const currentVariables = current ? await stageVariables(clients, target, stageName) : {};
+    const typed = await prompter.input({
+      title: `Stage variables of ${stageName} (optional)`, prompt: 'key=value pairs separated by commas', value: formatStageVariables(currentVariables), validate: stageVariablesError,
+    });
+    if (typed === undefined) return undefined;
+    variables = parseStageVariables(typed);
+  }
+  let canaryPercent = answers.canaryPercent;
+  // A canary splits an existing stage's traffic, and only REST APIs have canaries.
+  if (canaryPercent === undefined && !unattended && current && target.kind === 'REST') {
+    const typed = await prompter.input({
+      title: `Canary for ${stageName} (optional)`, prompt: 'Percentage of traffic for the new deployment; leave empty to switch all traffic', validate: canaryPercentError,
+    });
+    if (typed === undefined) return undefined;
+    canaryPercent = typed.trim() ? Number(typed) : undefined;
+  }
+  return { name: stageName, exists: Boolean(current), description: description || undefined, variables, canaryPercent };
+}
+
+async function stageVariables(clients: GatewayClients, target: DeployTarget, stage: string): Promise<Record<string, string>> {
+  if (target.mode !== 'existing') return {};
+  if (target.kind === 'REST') {
+    const { GetStageCommand } = await import('@aws-sdk/client-api-gateway');
+    return (await clients.v1.send(new GetStageCommand({ restApiId: target.apiId, stageName: stage }))).variables ?? {};
+  }
+  const { GetStageCommand } = await import('@aws-sdk/client-apigatewayv2');
+  return (await clients.v2.send(new GetStageCommand({ ApiId: target.apiId, StageName: stage }))).StageVariables ?? {};
+}
+
+/** One progress notification; `cancelled` tells whether its Cancel button was pressed. */
+export interface ProgressPhase {
+  report(message: string): void;
+  readonly cancelled: boolean;
+  end(): void;
+}
+
+export type OpenProgress = (cancellable: boolean) => ProgressPhase;
+
+/**
+ * Runs a deploy under a cancellable notification until the first write, then under one without a Cancel button:
+ * once API Gateway has been changed, stopping halfway would leave the API neither old nor new.
+ */
+export async function deployWithProgress(clients: GatewayClients, request: DeployRequest, open: OpenProgress, log: (message: string) => void): Promise<DeployResult> {
+  let phase = open(true);
+  let committed = false;
+  let lastStep: string | undefined;
+  try {
+    return await deploy(clients, request, {
+      step: (message) => {
+        lastStep = message;
+        phase.report(message);
+        log(message);
+      },
+      log,
+      isCancelled: () => phase.cancelled,
+      committed: () => {
+        if (committed) return;
+        committed = true;
+        phase.end();
+        phase = open(false);
+        if (lastStep) phase.report(lastStep);
+      },
+    });
+  } finally {
+    phase.end();
+  }
+}
