@@ -56,16 +56,24 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic): CodeAction[]
       const name = String(data.name ?? '');
       if (!name) return [];
       const validator = { validateRequestBody: true, validateRequestParameters: true };
-      return fix(`Define request validator '${name}'`, insertAtPath(document, ['x-amazon-apigateway-request-validators'], name, validator));
+      // A near-miss of a declared name is most likely a typo: correcting it is the preferred fix.
+      const rename = typeof data.expected === 'string' ? fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected)) : [];
+      return [...rename, ...fix(`Define request validator '${name}'`, insertAtPath(document, ['x-amazon-apigateway-request-validators'], name, validator), rename.length === 0)];
     }
     case 'invalid-enum-value': {
       const expected = Array.isArray(data.expected) ? data.expected.map(String) : typeof data.expected === 'string' ? [data.expected] : [];
       return expected.flatMap((value) => fix(`Change to '${value}'`, replaceScalar(document, diagnostic.range, value), expected.length === 1));
     }
     default:
+      // The value AWS expects is certain for these; a model rename is not offered, since `$ref`s point at the old name.
+      if (REPLACEABLE_CODES.has(String(diagnostic.code)) && typeof data.expected === 'string') {
+        return fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected));
+      }
       return [];
   }
 }
+
+const REPLACEABLE_CODES = new Set(['status-code-not-string', 'lambda-http-method-not-post', 'invalid-payload-format-version', 'invalid-authorizer-scheme', 'unknown-extension']);
 
 function operationPath(data: Data): NodePath | undefined {
   const path = data.path;

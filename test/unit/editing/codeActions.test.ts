@@ -126,4 +126,32 @@ describe('code actions', () => {
       assert.equal(applyOnly(document, actions), `${text}x-amazon-apigateway-cors:\n  allowOrigins:\n    - '*'\n  allowMethods:\n    - GET\n    - OPTIONS\n  allowHeaders:\n    - authorization\n    - content-type\n  maxAge: 300\n`);
     });
   });
+
+  describe('corrections AWS leaves no doubt about', () => {
+    function fixesFor(text: string, code: string) {
+      const document = parse(text, 'yaml');
+      return validateDocument(document).then((diagnostics) => {
+        const diag = diagnostics.find((d) => d.code === code);
+        assert.ok(diag, `no ${code} in ${JSON.stringify(diagnostics.map((d) => d.code))}`);
+        return { document, actions: getCodeActions(document, diag.range, { diagnostics: [diag], only: ['quickfix'] }, 'rest') };
+      });
+    }
+
+    it('corrects a misspelt validator name first, and still offers to define it', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-request-validators:\n  params-only: {validateRequestBody: false, validateRequestParameters: true}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: params-onyl\n      responses: {'200': {description: ok}}\n`;
+      const { document, actions } = await fixesFor(text, 'unknown-request-validator');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Change to 'params-only'", true], ["Define request validator 'params-onyl'", false]]);
+      const fixed = applyEdits(document, actions[0].edit!.changes![document.uri] as TextEdit[]);
+      assert.match(fixed, /x-amazon-apigateway-request-validator: params-only\n/);
+      await assertGone(fixed, 'yaml', 'unknown-request-validator');
+    });
+
+    it('quotes a numeric statusCode', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: mock\n        responses:\n          default:\n            statusCode: 200\n`;
+      const { document, actions } = await fixesFor(text, 'status-code-not-string');
+      const fixed = applyEdits(document, actions[0].edit!.changes![document.uri] as TextEdit[]);
+      assert.match(fixed, /statusCode: '200'\n$/);
+      await assertGone(fixed, 'yaml', 'status-code-not-string');
+    });
+  });
 });
