@@ -80,6 +80,15 @@ export async function listRequestValidators(clients: GatewayClients, restApiId: 
   });
 }
 
+/** Every gateway response, the defaults included; `defaultResponse: false` marks the customised ones. */
+export async function listGatewayResponses(clients: GatewayClients, restApiId: string): Promise<V1.GatewayResponse[]> {
+  const { GetGatewayResponsesCommand } = await sdkV1();
+  return allPages(async (position) => {
+    const out = await clients.v1.send(new GetGatewayResponsesCommand({ restApiId, position, limit: V1_LIMIT }));
+    return { items: out.items, next: out.position };
+  });
+}
+
 export async function listRoutes(clients: GatewayClients, ApiId: string): Promise<V2.Route[]> {
   const { GetRoutesCommand } = await sdkV2();
   return allPages(async (NextToken) => {

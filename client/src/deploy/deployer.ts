@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { GatewayClients } from '../aws/connection';
 import { invokeUrl, type ApiKind } from '../aws/invokeUrl';
-import { exportDefinition, snapshotRestApi } from './exportDefinition';
+import { exportDefinition, readRestApiState, rebuiltYaml, snapshotJson } from './exportDefinition';
 import { looksLikeProduction } from './productionStage';
 
 export type PutMode = 'merge' | 'overwrite';
@@ -51,6 +51,8 @@ export interface DeployResult {
   created: boolean;
   warnings: string[];
   backupFiles: string[];
+  /** The same files, each with what kind of backup it is. */
+  backups: BackupFile[];
   stage?: string;
   deploymentId?: string;
   invokeUrl?: string;
@@ -88,7 +90,7 @@ const quiet = { step() {}, log() {}, isCancelled: () => false } satisfies Deploy
  */
 export async function deploy(clients: GatewayClients, request: DeployRequest, progress: DeployProgress = quiet): Promise<DeployResult> {
   const now = request.now ?? new Date();
-  const result: DeployResult = { kind: request.kind, apiId: '', created: request.target.mode === 'new', warnings: [], backupFiles: [], notes: [] };
+  const result: DeployResult = { kind: request.kind, apiId: '', created: request.target.mode === 'new', warnings: [], backupFiles: [], backups: [], notes: [] };
   const bytes = new TextEncoder().encode(request.body);
   const v1 = request.kind === 'REST' ? await import('@aws-sdk/client-api-gateway') : undefined;
   const v2 = request.kind === 'HTTP' ? await import('@aws-sdk/client-apigatewayv2') : undefined;
@@ -135,8 +137,12 @@ export async function deploy(clients: GatewayClients, request: DeployRequest, pr
     }
     checkCancelled();
     progress.step(`Backing up the deployed definition of ${apiId}`);
-    result.backupFiles = await writeBackups(clients, request.kind, apiId, request.backupDir, now, request.stage?.name);
-    for (const file of result.backupFiles) progress.log(`backup written: ${file}`);
+    result.backups = await writeBackups(clients, request.kind, apiId, request.backupDir, now, request.stage?.name);
+    result.backupFiles = result.backups.map((b) => b.file);
+    for (const backup of result.backups) {
+      progress.log(`backup written (${describeBackup(backup)}): ${backup.file}`);
+      for (const note of backup.notes ?? []) progress.log(`  backup note: ${note}`);
+    }
   }
 
   beginWriting();
@@ -253,23 +259,62 @@ async function readStage(clients: GatewayClients, kind: DeployRequest['kind'], a
   }
 }
 
+export interface BackupFile {
+  file: string;
+  /**
+   * `export`: API Gateway's own export of a stage. `rebuilt`: OpenAPI built from the API's current configuration, which
+   * also holds what no stage serves yet. `snapshot`: the raw read results as JSON, which cannot be imported.
+   */
+  kind: 'export' | 'rebuilt' | 'snapshot';
+  stage?: string;
+  /** What the rebuilt document could not carry. */
+  notes?: string[];
+}
+
+export function describeBackup(backup: BackupFile): string {
+  switch (backup.kind) {
+    case 'export':
+      return backup.stage ? `API Gateway export of stage ${backup.stage}, importable` : 'API Gateway export, importable';
+    case 'rebuilt':
+      return 'OpenAPI rebuilt from the current resources, including changes not deployed to a stage, importable';
+    case 'snapshot':
+      return 'raw JSON snapshot of resources, methods, models, authorizers and validators, for reference';
+  }
+}
+
 /**
- * Writes `<apiId>-<timestamp>.yaml` (the exported definition) and, for REST APIs, `<apiId>-<timestamp>.snapshot.json`
- * (the current, possibly undeployed, resources). Returns the files written; fails rather than deploy without a backup.
+ * Writes `<apiId>-<timestamp>.yaml`, the stage's export when there is a stage, and for REST APIs also
+ * `<apiId>-<timestamp>.current.yaml` (OpenAPI rebuilt from the current resources, including changes not yet deployed
+ * to any stage, which an export would miss) and `<apiId>-<timestamp>.snapshot.json` (the raw read results). Without a
+ * stage the rebuilt document is the `.yaml`. Fails rather than deploy without a backup.
  */
-export async function writeBackups(clients: GatewayClients, kind: DeployRequest['kind'], apiId: string, backupDir: string, now: Date, preferredStage?: string): Promise<string[]> {
+export async function writeBackups(clients: GatewayClients, kind: DeployRequest['kind'], apiId: string, backupDir: string, now: Date, preferredStage?: string): Promise<BackupFile[]> {
   await mkdir(backupDir, { recursive: true });
   const base = path.join(backupDir, `${apiId}-${backupTimestamp(now)}`);
-  const written: string[] = [];
+  const written: BackupFile[] = [];
   const exported = await exportDefinition(clients, kind, apiId, preferredStage);
   if (exported) {
     const header = `# Backup of ${kind} API ${apiId}${exported.stage ? ` (stage ${exported.stage})` : ''}, exported ${now.toISOString()} before an update\n`;
     await writeFile(`${base}.yaml`, header + exported.yaml);
-    written.push(`${base}.yaml`);
+    written.push({ file: `${base}.yaml`, kind: 'export', stage: exported.stage });
   }
   if (kind === 'REST') {
-    await writeFile(`${base}.snapshot.json`, await snapshotRestApi(clients, apiId));
-    written.push(`${base}.snapshot.json`);
+    const state = await readRestApiState(clients, apiId);
+    const rebuilt = await rebuiltYaml(state, clients.connection.region);
+    const types = state.restApi.endpointConfiguration?.types?.join(', ');
+    const header = [
+      `# Backup of REST API ${apiId}, rebuilt ${now.toISOString()} before an update from its current configuration`,
+      exported
+        ? '# (resources as they are now, including changes not deployed to any stage). Import this file to restore them.'
+        : '# (it has no stage, so API Gateway cannot export it). Import this file to restore the definition.',
+      ...(types ? [`# Endpoint type: ${types} (not part of the document; give it when importing).`] : []),
+      ...rebuilt.notes.map((note) => `# Note: ${note.replace(/\s+/g, ' ')}`),
+    ].join('\n');
+    const file = exported ? `${base}.current.yaml` : `${base}.yaml`;
+    await writeFile(file, `${header}\n${rebuilt.yaml}`);
+    written.push({ file, kind: 'rebuilt', notes: rebuilt.notes });
+    await writeFile(`${base}.snapshot.json`, snapshotJson(state));
+    written.push({ file: `${base}.snapshot.json`, kind: 'snapshot' });
   }
   return written;
 }

@@ -2,6 +2,7 @@ import type * as V1 from '@aws-sdk/client-api-gateway';
 import type { GatewayClients } from '../aws/connection';
 import type { ApiKind } from '../aws/invokeUrl';
 import * as listing from '../aws/listing';
+import { rebuildRestDefinition, type RestApiState } from './restDefinition';
 
 export interface ExportedDefinition {
   /** OpenAPI 3.0 YAML with the x-amazon-apigateway-* extensions. */
@@ -42,20 +43,43 @@ export async function exportDefinition(clients: GatewayClients, kind: ApiKind, a
   return { yaml: text(out.body) };
 }
 
-/**
- * The undeployed state of a REST API (resources, methods, integrations, models, authorizers) as JSON: an export only
- * shows what a stage serves, and changes made since its last deployment would otherwise be lost by an overwrite.
- */
-export async function snapshotRestApi(clients: GatewayClients, apiId: string): Promise<string> {
+/** What GetRestApi and the list calls return about a REST API now, deployed or not. */
+export async function readRestApiState(clients: GatewayClients, apiId: string): Promise<RestApiState & { stages: V1.Stage[] }> {
   const { GetRestApiCommand } = await import('@aws-sdk/client-api-gateway');
-  const [api, resources, models, authorizers, validators, stages] = await Promise.all([
+  const [api, resources, models, authorizers, requestValidators, stages, gatewayResponses] = await Promise.all([
     clients.v1.send(new GetRestApiCommand({ restApiId: apiId })),
     listing.listResources(clients, apiId),
     listing.listModels(clients, apiId),
     listing.listAuthorizers(clients, apiId),
     listing.listRequestValidators(clients, apiId),
     listing.listRestStages(clients, apiId),
+    // Emulators without gateway responses refuse the call; the rest of the definition is still worth backing up.
+    listing.listGatewayResponses(clients, apiId).catch((error: { name?: string }) => {
+      if (error.name === 'UnknownOperationException') return undefined;
+      throw error;
+    }),
   ]);
   const { $metadata: _ignored, ...restApi } = api;
-  return JSON.stringify({ restApi, resources, models, authorizers, requestValidators: validators, stages }, null, 2) + '\n';
+  return { restApi, resources, models, authorizers, requestValidators, gatewayResponses, stages };
+}
+
+/**
+ * The undeployed state of a REST API (resources, methods, integrations, models, authorizers) as JSON: an export only
+ * shows what a stage serves, and changes made since its last deployment would otherwise be lost by an overwrite.
+ */
+export function snapshotJson(state: RestApiState & { stages?: V1.Stage[] }): string {
+  const { restApi, resources, models, authorizers, requestValidators, gatewayResponses, stages } = state;
+  return JSON.stringify({ restApi, resources, models, authorizers, requestValidators, gatewayResponses, stages }, null, 2) + '\n';
+}
+
+/**
+ * The OpenAPI 3.0 YAML with API Gateway extensions that GetExport would give if the API's current configuration were
+ * deployed; for APIs that have no stage to export.
+ */
+export async function rebuiltYaml(state: RestApiState, region?: string): Promise<{ yaml: string; notes: string[] }> {
+  const { stringify } = await import('yaml');
+  const { document, notes } = rebuildRestDefinition(state, { region });
+  // Unfolded lines keep mapping templates and patterns byte for byte as API Gateway holds them. YAML 1.1 readers,
+  // common among importers, take an unquoted 2012-10-17 for a date and `on` for a boolean; 1.1's quoting rules avoid both.
+  return { yaml: stringify(document, { version: '1.1', lineWidth: 0, minContentWidth: 0, aliasDuplicateObjects: false }), notes };
 }

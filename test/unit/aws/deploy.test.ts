@@ -74,7 +74,7 @@ describe('deploying a document', function () {
     const putAt = calls.findIndex((c) => c.method === 'PUT' && c.path === `/restapis/${first.apiId}`);
     assert.ok(exportAt >= 0 && putAt > exportAt, `export (${exportAt}) must precede the put (${putAt})`);
     const stamp = '2026-03-04T05-06-07-089Z';
-    assert.deepEqual(readdirSync(backupDir).sort(), [`${first.apiId}-${stamp}.snapshot.json`, `${first.apiId}-${stamp}.yaml`]);
+    assert.deepEqual(readdirSync(backupDir).sort(), [`${first.apiId}-${stamp}.current.yaml`, `${first.apiId}-${stamp}.snapshot.json`, `${first.apiId}-${stamp}.yaml`]);
     const backup = readFileSync(path.join(backupDir, `${first.apiId}-${stamp}.yaml`), 'utf8');
     assert.match(backup, /\/orders:/, 'the backup has the path the overwrite removed');
     assert.match(backup, /x-amazon-apigateway-integration/);
