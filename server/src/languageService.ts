@@ -12,7 +12,10 @@ import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND } from './services/codeLenses
 import { completeInStandaloneTemplate, completeInTemplate } from './services/templates/templateCompletion';
 import { hoverInStandaloneTemplate, hoverInTemplate } from './services/templates/templateHover';
 import { validateStandaloneTemplate } from './services/templates/templateValidation';
-import { toDiagnostics, validateDocument } from './services/validation';
+import { allProblems, toDiagnostics } from './services/validation';
+import { validateWithRecord, type ValidationRecord } from './services/incrementalValidation';
+import { createValidationCaches } from './services/validationCaches';
+import { isRetired, reparsePathItem } from './model/incrementalParse';
 import type { DocumentResolver, LanguageSettings } from './services/validationTypes';
 
 export interface LanguageServiceOptions {
@@ -44,6 +47,8 @@ export function isTemplateDocument(document: TextDocument): boolean {
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const cache = new ParseCache();
+  const caches = createValidationCaches();
+  const records = new Map<string, ValidationRecord>();
   const dialectOf = (parsed: ApiDocument, settings: LanguageSettings | undefined): Dialect =>
     settings?.dialect && settings.dialect !== 'auto' ? settings.dialect : inferDialect(parsed);
   return {
@@ -53,7 +58,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         const problems = validateStandaloneTemplate(document.getText(), document.uri);
         return toDiagnostics(new ApiDocument(document, 'yaml', undefined, []), problems, settings ?? {});
       }
-      return validateDocument(cache.get(document), { settings, resolver: options.resolver, isCancelled });
+      const parsed = cache.get(document);
+      const previous = records.get(document.uri);
+      const { results, record } = await validateWithRecord(parsed, { settings, resolver: options.resolver, isCancelled, caches }, previous);
+      // A record is only as good as the tree it came from: a version whose tree a later one took over is stale.
+      if (record && !isRetired(parsed)) {
+        records.delete(document.uri);
+        records.set(document.uri, record);
+        if (records.size > MAX_RECORDS) records.delete(records.keys().next().value as string);
+      }
+      return toDiagnostics(parsed, allProblems(results), settings ?? {});
     },
     // Mapping templates embedded in the definition have their own completion and hover; the OpenAPI ones stay out of them.
     doComplete: (document, position, settings) => {
@@ -86,14 +100,20 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
 }
 
-/** Keeps the last parse of each document version, so every feature asked about one edit shares one parse. */
+/** The previous validations kept for re-validating by parts: a few open documents, each one text in memory. */
+const MAX_RECORDS = 8;
+
+/**
+ * Keeps the last parse of each document version, so every feature asked about one edit shares one parse. A new version
+ * is re-parsed by parts from the previous one when the edit allows it.
+ */
 class ParseCache {
   private readonly entries = new Map<string, { version: number; parsed: ApiDocument }>();
 
   get(document: TextDocument): ApiDocument {
     const entry = this.entries.get(document.uri);
     if (entry && entry.version === document.version && entry.parsed.textDocument === document) return entry.parsed;
-    const parsed = parseApiDocument(document);
+    const parsed = (entry && entry.version < document.version && reparsePathItem(entry.parsed, document)) || parseApiDocument(document);
     this.entries.set(document.uri, { version: document.version, parsed });
     if (this.entries.size > 200) this.entries.delete(this.entries.keys().next().value as string);
     return parsed;

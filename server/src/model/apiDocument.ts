@@ -11,6 +11,11 @@ export class ApiDocument {
   readonly kind: SpecKind;
   /** The `openapi` / `swagger` version string, e.g. `3.0.1` or `2.0`. */
   readonly specVersion: string | undefined;
+  /**
+   * The text this tree was built from. Editors update a TextDocument in place, so the text is kept here: the next
+   * version is re-parsed by comparing against it.
+   */
+  readonly text: string;
   private plainValue: unknown;
   private hasPlainValue = false;
 
@@ -20,6 +25,7 @@ export class ApiDocument {
     readonly root: ValueNode | undefined,
     readonly problems: SyntaxProblem[],
   ) {
+    this.text = textDocument.getText();
     const openapi = getValue(root, 'openapi');
     const swagger = getValue(root, 'swagger');
     if (openapi) {
@@ -37,9 +43,6 @@ export class ApiDocument {
     return this.textDocument.uri;
   }
 
-  get text(): string {
-    return this.textDocument.getText();
-  }
 
   /** OpenAPI 3.x (`openapi: 3.*`). */
   get isOpenApi3(): boolean {

@@ -5,11 +5,12 @@ import { codeInfo } from '../facts/diagnosticCodes';
 import { RULES } from './rules';
 import { createValidationCaches, type ValidationCaches } from './validationCaches';
 import type { DocumentResolver, LanguageSettings, Problem, SeverityName, ValidationContext } from './validationTypes';
+import type { Dialect } from '../model/dialect';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
 
 /** Past this size only syntax is checked, so one huge file cannot stall the server (AWS imports at most 6 MB). */
-const DEFAULT_MAX_VALIDATION_SIZE = 20 * 1024 * 1024;
+export const DEFAULT_MAX_VALIDATION_SIZE = 20 * 1024 * 1024;
 
 const SEVERITIES: Record<SeverityName, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -27,34 +28,67 @@ export interface ValidationOptions {
 
 /** Runs every rule over a parsed document and returns LSP diagnostics, with severity settings and suppressions applied. */
 export async function validateDocument(document: ApiDocument, options: ValidationOptions = {}): Promise<Diagnostic[]> {
+  const results = await runRules(document, options);
+  return toDiagnostics(document, allProblems(results), options.settings ?? {});
+}
+
+/** What one validation found, kept per rule so that a later version can reuse what did not change. */
+export interface RuleResults {
+  /** Syntax problems, or the note that the document is too large to check further. */
+  base: Problem[];
+  /** Each rule's problems, in the order of `RULES`; undefined when the rules did not run. */
+  byRule: Problem[][] | undefined;
+  dialect: Dialect | undefined;
+  cancelled: boolean;
+}
+
+export function allProblems(results: RuleResults): Problem[] {
+  return results.byRule ? results.base.concat(...results.byRule) : results.base;
+}
+
+export async function runRules(document: ApiDocument, options: ValidationOptions): Promise<RuleResults> {
   const settings = options.settings ?? {};
-  const problems: Problem[] = document.problems.map((p) => ({ ...p }));
+  const base: Problem[] = document.problems.map((p) => ({ ...p }));
   const maxSize = settings.maxValidationSize ?? DEFAULT_MAX_VALIDATION_SIZE;
   if (document.root && document.text.length > maxSize) {
-    problems.push({
+    base.push({
       offset: 0,
       end: 0,
       code: 'too-large-to-validate',
       message: `This document is ${(document.text.length / 1048576).toFixed(1)} MB; only its syntax was checked (limit ${(maxSize / 1048576).toFixed(0)} MB). AWS rejects imports over 6 MB.`,
     });
-  } else if (document.root && document.kind !== 'unknown') {
-    const context = createContext(document, settings, options, problems);
-    for (const rule of RULES) {
-      if (context.isCancelled()) break;
-      await rule(context);
-    }
+    return { base, byRule: undefined, dialect: undefined, cancelled: false };
   }
-  return toDiagnostics(document, problems, settings);
+  if (!document.root || document.kind === 'unknown') return { base, byRule: undefined, dialect: undefined, cancelled: false };
+  const dialect = dialectOf(document, settings);
+  const byRule: Problem[][] = [];
+  const caches = options.caches ?? createValidationCaches();
+  let cancelled = false;
+  for (const rule of RULES) {
+    const context = createContext(document, dialect, options, caches, []);
+    if (context.isCancelled()) {
+      cancelled = true;
+      break;
+    }
+    await rule(context);
+    byRule.push(context.problems);
+  }
+  return { base, byRule, dialect, cancelled };
 }
 
-function createContext(document: ApiDocument, settings: LanguageSettings, options: ValidationOptions, problems: Problem[]): ValidationContext {
-  const dialect = settings.dialect && settings.dialect !== 'auto' ? settings.dialect : inferDialect(document);
+export function dialectOf(document: ApiDocument, settings: LanguageSettings): Dialect {
+  return settings.dialect && settings.dialect !== 'auto' ? settings.dialect : inferDialect(document);
+}
+
+/** A context whose reports land in `problems`. */
+export function createContext(document: ApiDocument, dialect: Dialect, options: ValidationOptions, caches: ValidationCaches, problems: Problem[]): ValidationContext & { problems: Problem[] } {
   return {
     document,
     dialect,
-    settings,
+    settings: options.settings ?? {},
     resolver: options.resolver,
-    caches: options.caches ?? createValidationCaches(),
+    caches,
+    problems,
     report(node, code, message, extra) {
       problems.push({ offset: node.offset, end: node.end, code, message, ...extra });
     },

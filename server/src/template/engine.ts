@@ -6,7 +6,7 @@ import { InputVariable, mergeParameters, Payload } from './inputVariable';
 import { TemplateInterpreter, type InterpreterIssues } from './interpreter';
 import { isJavaMap, javaToString, type JavaMap } from './javaValues';
 import { DEFAULT_TIMEOUT_MS, EvaluationBudget, GatewayAbort, TemplateAbort } from './limits';
-import { parseTemplate } from './syntax';
+import { parseTemplate, syntaxProblems } from './syntax';
 import { UtilVariable } from './utilVariable';
 
 export { buildDefaultContext } from './contextVariable';
@@ -61,8 +61,7 @@ const UTIL = new UtilVariable();
 
 /** Parse-only check for diagnostics: syntax errors, unbalanced blocks, the 300 KB limit. */
 export function checkTemplateSyntax(template: string): TemplateError[] {
-  const parsed = parseTemplate(template);
-  return parsed.ok ? [] : parsed.problems.map((p) => ({ ...p }));
+  return syntaxProblems(template).map((p) => ({ ...p }));
 }
 
 export function renderTemplate(template: string, request: TemplateRequest, options: RenderOptions = {}): RenderResult {

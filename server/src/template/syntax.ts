@@ -38,6 +38,15 @@ export function parseTemplate(template: string): ParsedTemplate {
   return result;
 }
 
+/**
+ * The syntax problems of a template, without keeping its tree: validation checks thousands of templates of a large
+ * definition once each, and caching their trees would only keep them alive long enough to burden the collector.
+ */
+export function syntaxProblems(template: string): SyntaxProblem[] {
+  const parsed = cache.get(template) ?? parseUncached(template);
+  return parsed.ok ? [] : parsed.problems;
+}
+
 function parseUncached(template: string): ParsedTemplate {
   const size = Buffer.byteLength(template, 'utf8');
   if (size > MAX_TEMPLATE_BYTES) {

@@ -55,3 +55,10 @@ export function versionOf(kind: string, specVersion: string | undefined): OpenAp
 }
 
 export type { ErrorObject };
+
+const PATH_ITEM_DEFINITIONS: Record<OpenApiVersion, string> = { '2.0': '#/definitions/pathItem', '3.0': '#/definitions/PathItem', '3.1': '#/$defs/path-item' };
+
+/** The validator the schema applies to each `paths` entry whose key starts with `/`. */
+export function pathItemValidator(version: OpenApiVersion): ValidateFunction | undefined {
+  return openApiSchema(version).definition(PATH_ITEM_DEFINITIONS[version]);
+}

@@ -1,8 +1,8 @@
-import { findNodeAtPath, toValue } from '../../model/navigate';
+import { findNodeAtPath, getValue, keyName, toValue } from '../../model/navigate';
 import type { NodePath, ValueNode } from '../../model/nodes';
 import { pointerToPath } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
-import { openApiSchema, versionOf, type ErrorObject } from './openapiSchemas';
+import { openApiSchema, pathItemValidator, versionOf, type ErrorObject, type OpenApiVersion } from './openapiSchemas';
 import { isIntrinsic, isUnprocessed } from './unprocessedValues';
 import { anchorOf } from './valueChecks';
 
@@ -26,6 +26,7 @@ export const openapiStructureRule: Rule = (context) => {
   const version = versionOf(document.kind, document.specVersion);
   if (!version) return;
   const schema = openApiSchema(version);
+  if (isValidByParts(document.root, version)) return;
   // Not `document.value`: kept on the document, the plain copy would stay in memory beside the tree for as long as
   // the document is open, and only this check needs it.
   const value = toValue(document.root);
@@ -37,6 +38,31 @@ export const openapiStructureRule: Rule = (context) => {
     if (report(context, finding)) reported++;
   }
 };
+
+/**
+ * The schema checks each `/` entry of `paths` with the path item definition and nothing else, so a document is valid
+ * when each path item is valid on its own and the rest is valid with empty path items in their place. Checked this way
+ * no plain copy of the whole document is ever held, which for a large definition is tens of megabytes; only an invalid
+ * document is checked whole, for findings in the schema's own order.
+ */
+function isValidByParts(root: ValueNode | undefined, version: OpenApiVersion): boolean {
+  const paths = root?.type === 'object' ? getValue(root, 'paths') : undefined;
+  const validatePathItem = pathItemValidator(version);
+  if (root?.type !== 'object' || paths?.type !== 'object' || !validatePathItem) return false;
+  const stubbedPaths: Record<string, unknown> = {};
+  for (const item of paths.properties) {
+    const key = keyName(item);
+    if (key.startsWith('/')) {
+      if (!validatePathItem(toValue(item.value))) return false;
+      stubbedPaths[key] = {};
+    } else {
+      stubbedPaths[key] = toValue(item.value);
+    }
+  }
+  const rest: Record<string, unknown> = {};
+  for (const p of root.properties) rest[keyName(p)] = p.value === paths ? stubbedPaths : toValue(p.value);
+  return openApiSchema(version).validate(rest) === true;
+}
 
 function depth(f: Finding): number {
   return f.path.length;

@@ -13,12 +13,20 @@ export interface DecodedScalar {
   exact: boolean;
 }
 
+/**
+ * The decoded characters are checked against the scalar's value as they come rather than collected: the value is the
+ * decoded text whenever the replay is right, and a large definition decodes thousands of templates.
+ */
 class Output {
-  readonly chars: string[] = [];
   readonly offsets: number[] = [];
+  /** Decoded characters so far, and whether those within the expected value's length equal it. */
+  length = 0;
+  prefixMatches = true;
+  constructor(private readonly expected: string) {}
   push(text: string, offset: number): void {
     for (let i = 0; i < text.length; i++) {
-      this.chars.push(text[i]);
+      if (this.prefixMatches && this.length < this.expected.length && this.expected.charCodeAt(this.length) !== text.charCodeAt(i)) this.prefixMatches = false;
+      this.length++;
       // Two code units from one escape (a surrogate pair) still need distinct offsets to map back unambiguously.
       this.offsets.push(offset + i);
     }
@@ -34,20 +42,24 @@ export function decodeScalar(source: string, node: ScalarNode): DecodedScalar {
     case 'literal':
     case 'folded': {
       const lines = blockLines(source, start, end, node.blockIndent ?? 0);
-      out = node.style === 'literal' ? decodeLiteral(source, lines) : decodeFolded(source, lines);
+      out = node.style === 'literal' ? decodeLiteral(source, lines, expected) : decodeFolded(source, lines, expected);
       break;
     }
     case 'single':
     case 'double':
     case 'plain':
-      out = decodeFlow(source, start, end, node.style);
+      out = decodeFlow(source, start, end, node.style, expected);
       break;
   }
-  const decoded = out.chars.join('');
-  if (decoded === expected) return { text: decoded, offsets: [...out.offsets, end], exact: true };
+  const offsets = out.offsets;
+  if (out.prefixMatches && out.length === expected.length) {
+    offsets.push(end);
+    return { text: expected, offsets, exact: true };
+  }
   // Block chomping decides how many trailing newlines belong to the value; everything before them is already mapped.
-  if ((node.style === 'literal' || node.style === 'folded') && decoded.startsWith(expected)) {
-    return { text: expected, offsets: out.offsets.slice(0, expected.length + 1), exact: true };
+  if ((node.style === 'literal' || node.style === 'folded') && out.prefixMatches && out.length > expected.length) {
+    offsets.length = expected.length + 1;
+    return { text: expected, offsets, exact: true };
   }
   return approximate(expected, start);
 }
@@ -90,8 +102,8 @@ function pushLine(out: Output, source: string, line: BlockLine): void {
   for (let i = line.contentStart; i < line.breakAt; i++) out.push(source[i], i);
 }
 
-function decodeLiteral(source: string, lines: BlockLine[]): Output {
-  const out = new Output();
+function decodeLiteral(source: string, lines: BlockLine[], expected: string): Output {
+  const out = new Output(expected);
   for (const line of lines) {
     pushLine(out, source, line);
     out.push('\n', line.breakAt);
@@ -99,8 +111,8 @@ function decodeLiteral(source: string, lines: BlockLine[]): Output {
   return out;
 }
 
-function decodeFolded(source: string, lines: BlockLine[]): Output {
-  const out = new Output();
+function decodeFolded(source: string, lines: BlockLine[], expected: string): Output {
+  const out = new Output(expected);
   let previous: BlockLine | undefined;
   let emptiesBetween: BlockLine[] = [];
   for (const line of lines) {
@@ -151,8 +163,8 @@ function skipBreak(source: string, pos: number): number {
  * Flow scalars fold line breaks: a single break becomes a space, each further empty line a newline, and the white
  * space around breaks disappears. Double quotes add escapes, including `\` before a break to join lines without a space.
  */
-function decodeFlow(source: string, start: number, end: number, style: 'plain' | 'single' | 'double'): Output {
-  const out = new Output();
+function decodeFlow(source: string, start: number, end: number, style: 'plain' | 'single' | 'double', expected: string): Output {
+  const out = new Output(expected);
   let pos = start;
   while (pos < end) {
     const c = source[pos];

@@ -1,0 +1,81 @@
+import type { ObjectNode, PropertyNode, ValueNode } from './nodes';
+
+/** The one region where two versions of a text differ: `[start, oldEnd)` became `[start, newEnd)`. */
+export interface TextChange {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+export function findTextChange(before: string, after: string): TextChange {
+  const limit = Math.min(before.length, after.length);
+  // Comparing whole blocks is native work; only the block holding the first difference is scanned character by character.
+  let start = 0;
+  while (start + BLOCK <= limit && before.slice(start, start + BLOCK) === after.slice(start, start + BLOCK)) start += BLOCK;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let oldEnd = before.length;
+  let newEnd = after.length;
+  while (oldEnd - BLOCK >= start && newEnd - BLOCK >= start && before.slice(oldEnd - BLOCK, oldEnd) === after.slice(newEnd - BLOCK, newEnd)) {
+    oldEnd -= BLOCK;
+    newEnd -= BLOCK;
+  }
+  while (oldEnd > start && newEnd > start && before.charCodeAt(oldEnd - 1) === after.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  return { start, oldEnd, newEnd };
+}
+
+const BLOCK = 4096;
+
+/** The block mapping under the root's `paths`, when written in block style (the only form re-parsed by parts). */
+export function blockPaths(root: ValueNode | undefined): ObjectNode | undefined {
+  if (root?.type !== 'object' || root.flow) return undefined;
+  const paths = root.properties.find((p) => p.key.value === 'paths')?.value;
+  return paths?.type === 'object' && !paths.flow ? paths : undefined;
+}
+
+/**
+ * The source lines of each path item: from the start of its key's line to the start of the next item's key line (the
+ * last item ends where the next root key's line starts, or at the end of the text).
+ */
+export function pathItemSpans(text: string, root: ObjectNode, paths: ObjectNode): { start: number; end: number }[] {
+  const items = paths.properties;
+  const pathsIndex = root.properties.findIndex((p) => p.value === paths);
+  const after = root.properties[pathsIndex + 1];
+  const last = after ? lineStart(text, after.key.offset) : text.length;
+  return items.map((item, i) => ({ start: lineStart(text, item.key.offset), end: i + 1 < items.length ? lineStart(text, items[i + 1].key.offset) : last }));
+}
+
+export function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Where each path item's key line ends: edits up to there change the key, so the item is another one. */
+export function keyLineEnds(text: string, items: PropertyNode[]): number[] {
+  return items.map((item) => {
+    const end = text.indexOf('\n', item.key.end);
+    return end < 0 ? text.length : end;
+  });
+}
+
+/**
+ * The index of the path item whose span holds the whole change, below its key's line (a changed key is a different
+ * path item); undefined when the change reaches beyond one item.
+ */
+export function changedPathItem(spans: { start: number; end: number }[], keyLineEnds: number[], change: TextChange): number | undefined {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= change.start) lo = mid + 1;
+    else if (spans[mid].start > change.start) hi = mid - 1;
+    else {
+      if (change.start <= keyLineEnds[mid] || change.oldEnd > spans[mid].end) return undefined;
+      // An insertion at the very end of a span could as well belong to the next item's key line.
+      if (change.oldEnd === spans[mid].end && change.start === change.oldEnd && mid + 1 < spans.length) return undefined;
+      return mid;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,236 @@
+/**
+ * Re-validation of a new version of a document from the previous validation's results: when the edit stays inside
+ * one path item and nothing outside `paths` changed, the rules check only that path item (beside everything outside
+ * `paths`), the problems of the other path items are reused at their new offsets, and the rules whose results span
+ * path items run in full. The result is exactly what a full validation gives.
+ */
+import type { ApiDocument } from '../model/apiDocument';
+import type { Dialect } from '../model/dialect';
+import { toValue } from '../model/navigate';
+import type { ObjectNode, PropertyNode } from '../model/nodes';
+import { blockPaths, changedPathItem, findTextChange, keyLineEnds, pathItemSpans } from '../model/textChange';
+import { RULES } from './rules';
+import { importRulesRule } from './rules/importRules';
+import { openapiStructureRule } from './rules/openapiStructure';
+import { pathItemValidator, versionOf } from './rules/openapiSchemas';
+import { unprocessedTemplateRule } from './rules/unprocessedTemplate';
+import { createContext, DEFAULT_MAX_VALIDATION_SIZE, dialectOf, runRules, type RuleResults, type ValidationOptions } from './validation';
+import { createValidationCaches, type ValidationCaches } from './validationCaches';
+import type { Problem, Rule } from './validationTypes';
+
+/** What the next version needs from a validation: its text, where its path items stood, and each rule's problems. */
+export interface ValidationRecord {
+  text: string;
+  settingsKey: string;
+  dialect: Dialect;
+  keys: string[];
+  spans: Span[];
+  keyLineEnds: number[];
+  results: RuleResults & { byRule: Problem[][] };
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/** Rules whose findings depend on every path item at once (quotas, counts): they always run on the whole document. */
+const WHOLE_DOCUMENT_RULES = new Set<Rule>([importRulesRule]);
+
+/** A `$ref` into `paths`, or into another file, makes one path item's problems depend on text elsewhere. */
+const CROSS_REFERENCE = /#\/paths|\$ref['"]?[ \t]*:[ \t]*(?:['"](?!#)|(?![ \t'"#]))/;
+
+export async function validateWithRecord(document: ApiDocument, options: ValidationOptions, previous: ValidationRecord | undefined): Promise<{ results: RuleResults; record: ValidationRecord | undefined }> {
+  const caches = options.caches ?? createValidationCaches();
+  const results = (previous && (await revalidate(document, { ...options, caches }, previous))) ?? (await runRules(document, { ...options, caches }));
+  return { results, record: recordOf(document, options, results) };
+}
+
+function settingsKey(options: ValidationOptions): string {
+  return JSON.stringify(options.settings ?? {});
+}
+
+function recordOf(document: ApiDocument, options: ValidationOptions, results: RuleResults): ValidationRecord | undefined {
+  const paths = blockPaths(document.root);
+  if (results.cancelled || !results.byRule || !results.dialect || !paths || document.format !== 'yaml') return undefined;
+  const text = document.text;
+  return {
+    text,
+    settingsKey: settingsKey(options),
+    dialect: results.dialect,
+    keys: paths.properties.map(keyOf),
+    spans: pathItemSpans(text, document.root as ObjectNode, paths),
+    keyLineEnds: keyLineEnds(text, paths.properties),
+    results: results as ValidationRecord['results'],
+  };
+}
+
+function keyOf(property: PropertyNode): string {
+  return `${property.key.style}:${String(property.key.value)}`;
+}
+
+/** Undefined when the edit is not one this can re-check by parts; the caller then validates in full. */
+async function revalidate(document: ApiDocument, options: ValidationOptions & { caches: ValidationCaches }, previous: ValidationRecord): Promise<RuleResults | undefined> {
+  const text = document.text;
+  const root = document.root;
+  const paths = blockPaths(root);
+  if (!paths || root?.type !== 'object' || document.format !== 'yaml' || document.kind === 'unknown') return undefined;
+  if (settingsKey(options) !== previous.settingsKey || document.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
+  if (previous.results.base.some((p) => p.code !== 'duplicate-key')) return undefined;
+  const settings = options.settings ?? {};
+  if (text.length > (settings.maxValidationSize ?? DEFAULT_MAX_VALIDATION_SIZE)) return undefined;
+  if (CROSS_REFERENCE.test(text)) return undefined;
+  const change = findTextChange(previous.text, text);
+  const delta = change.newEnd - change.oldEnd;
+  const unchanged = change.start === change.oldEnd && delta === 0;
+  const index = unchanged ? -1 : changedPathItem(previous.spans, previous.keyLineEnds, change);
+  if (index === undefined) return undefined;
+  const items = paths.properties;
+  if (items.length !== previous.keys.length) return undefined;
+  const spans = pathItemSpans(text, root, paths);
+  for (let i = 0; i < items.length; i++) {
+    const shift = index >= 0 && i > index ? delta : 0;
+    const old = previous.spans[i];
+    if (keyOf(items[i]) !== previous.keys[i] || spans[i].start !== old.start + shift) return undefined;
+    if (spans[i].end !== old.end + (index >= 0 && i >= index ? delta : 0)) return undefined;
+  }
+  const dialect = dialectOf(document, settings);
+  if (dialect !== previous.dialect) return undefined;
+
+  const moved = Object.assign((offset: number) => (index < 0 || offset < previous.spans[index].start ? offset : offset + delta), { uri: document.uri });
+  const base = document.problems.map((p) => ({ ...p }));
+  const reduced = index >= 0 ? withOnlyPathItem(document, paths, index) : undefined;
+  const byRule: Problem[][] = [];
+  for (let r = 0; r < RULES.length; r++) {
+    const rule = RULES[r];
+    if (options.isCancelled?.()) return { base, byRule, dialect, cancelled: true };
+    const old = previous.results.byRule[r] ?? [];
+    if (index < 0) {
+      byRule.push(old);
+      continue;
+    }
+    let problems: Problem[] | undefined;
+    if (rule === openapiStructureRule) problems = reuseStructure(document, paths, index, old, previous.spans, moved);
+    else if (!WHOLE_DOCUMENT_RULES.has(rule)) {
+      const context = createContext(reduced!, dialect, options, options.caches, []);
+      await rule(context);
+      problems = merge(old, context.problems, previous.spans, index, spans[index], moved);
+      if (rule === unprocessedTemplateRule && (old.length || context.problems.length)) problems = undefined;
+    }
+    if (!problems) {
+      const context = createContext(document, dialect, options, options.caches, []);
+      await rule(context);
+      problems = context.problems;
+    }
+    byRule.push(problems);
+  }
+  return { base, byRule, dialect, cancelled: false };
+}
+
+/**
+ * The document as the rules see it with `paths` holding only the changed path item. The nodes are the document's own,
+ * so every offset and every walk up through parents is the real one.
+ */
+function withOnlyPathItem(document: ApiDocument, paths: ObjectNode, index: number): ApiDocument {
+  const root = document.root as ObjectNode;
+  const pathsProperty = paths.parent as PropertyNode;
+  const reducedPaths: ObjectNode = { ...paths, properties: [paths.properties[index]] };
+  const reducedProperty: PropertyNode = { ...pathsProperty, value: reducedPaths };
+  const reducedRoot: ObjectNode = { ...root, properties: root.properties.map((p) => (p === pathsProperty ? reducedProperty : p)) };
+  const reduced = Object.create(Object.getPrototypeOf(document)) as ApiDocument;
+  // The plain value, when built, is the whole document's; the reduced one builds its own.
+  return Object.assign(reduced, document, { root: reducedRoot, plainValue: undefined, hasPlainValue: false });
+}
+
+function spanIndex(spans: Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= offset) lo = mid + 1;
+    else if (spans[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+type Move = ((offset: number) => number) & { uri: string };
+
+function movedProblem(problem: Problem, moved: Move): Problem {
+  const offset = moved(problem.offset);
+  const end = moved(problem.end);
+  const related = problem.related?.some((r) => r.uri === moved.uri && moved(r.offset) !== r.offset);
+  if (offset === problem.offset && end === problem.end && !related) return problem;
+  const copy: Problem = { ...problem, offset, end };
+  if (related) copy.related = problem.related!.map((r) => (r.uri === moved.uri ? { ...r, offset: moved(r.offset), end: moved(r.end) } : r));
+  return copy;
+}
+
+/**
+ * One rule's problems for the new version: the previous ones of the other path items, moved, and the fresh ones of the
+ * changed item and of everything outside `paths`. Rules visit path items once, in document order, so between two
+ * findings outside `paths` the path items' findings stand in item order; the fresh findings outside `paths` must be the
+ * previous ones, which anchors the merge. Undefined when that does not hold and the rule must run in full.
+ */
+function merge(old: Problem[], fresh: Problem[], oldSpans: Span[], index: number, newSpan: Span, moved: Move): Problem[] | undefined {
+  // A finding on a value js-yaml gave no position (-1) cannot be told apart by path item.
+  if (old.some((p) => p.offset < 0) || fresh.some((p) => p.offset < 0)) return undefined;
+  type Run = { items: { item: number; problem: Problem }[] };
+  const oldRuns: Run[] = [{ items: [] }];
+  const oldOutside: Problem[] = [];
+  for (const problem of old) {
+    const item = spanIndex(oldSpans, problem.offset);
+    if (item < 0) {
+      oldOutside.push(problem);
+      oldRuns.push({ items: [] });
+    } else if (item !== index) {
+      oldRuns[oldRuns.length - 1].items.push({ item, problem });
+    }
+  }
+  const freshRuns: Problem[][] = [[]];
+  const freshOutside: Problem[] = [];
+  for (const problem of fresh) {
+    if (problem.offset >= newSpan.start && problem.offset < newSpan.end) freshRuns[freshRuns.length - 1].push(problem);
+    else {
+      freshOutside.push(problem);
+      freshRuns.push([]);
+    }
+  }
+  if (freshOutside.length !== oldOutside.length) return undefined;
+  for (let i = 0; i < freshOutside.length; i++) {
+    const a = freshOutside[i];
+    const b = movedProblem(oldOutside[i], moved);
+    if (a.offset !== b.offset || a.end !== b.end || a.code !== b.code || a.message !== b.message) return undefined;
+  }
+  const result: Problem[] = [];
+  for (let run = 0; run < oldRuns.length; run++) {
+    const items = oldRuns[run].items;
+    for (let i = 1; i < items.length; i++) if (items[i].item < items[i - 1].item) return undefined;
+    let placed = false;
+    for (const { item, problem } of items) {
+      if (!placed && item > index) {
+        result.push(...freshRuns[run]);
+        placed = true;
+      }
+      result.push(movedProblem(problem, moved));
+    }
+    if (!placed) result.push(...freshRuns[run]);
+    if (run < freshOutside.length) result.push(freshOutside[run]);
+  }
+  return result;
+}
+
+/**
+ * The structure check validates the whole document against the OpenAPI schema, reporting at most a fixed number of
+ * findings. A changed path item that is valid on its own, and had no findings before, leaves the findings as they were.
+ */
+function reuseStructure(document: ApiDocument, paths: ObjectNode, index: number, old: Problem[], oldSpans: Span[], moved: Move): Problem[] | undefined {
+  if (old.some((p) => p.offset < 0 || spanIndex(oldSpans, p.offset) === index)) return undefined;
+  const version = versionOf(document.kind, document.specVersion);
+  if (!version) return old.length ? undefined : [];
+  const item = paths.properties[index];
+  // Only `/` keys are checked as path items; the findings about other keys do not depend on their values anyway.
+  const validate = String(item.key.value).startsWith('/') ? pathItemValidator(version) : undefined;
+  if (!validate || !validate(toValue(item.value))) return undefined;
+  return old.map((p) => movedProblem(p, moved));
+}

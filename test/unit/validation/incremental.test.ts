@@ -1,0 +1,196 @@
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../../../server/src/languageService';
+import type { ObjectNode } from '../../../server/src/model/nodes';
+
+const URI = 'file:///api.yaml';
+
+/** A definition with findings of many rules in many path items, an anchor shared inside one item, and templates. */
+function definition(count: number): string {
+  const items: string[] = [];
+  for (let i = 0; i < count; i++) {
+    items.push(`  /r${i}/{id}:
+    get:
+      operationId: get${i}
+      summary: Get ${i}
+      parameters: &p${i}
+        - name: id
+          in: path
+          required: true
+          schema: { type: string }
+      responses:
+        "200":
+          description: OK
+          content:
+            application/json:
+              schema: { $ref: "#/components/schemas/Item" }
+      security:
+        - ${i % 4 === 0 ? 'missing' : 'sigv4'}: []
+      x-amazon-apigateway-request-validator: ${i % 3 === 0 ? 'al' : 'all'}
+      x-amazon-apigateway-integration:
+        type: ${i % 2 ? 'mock' : 'aws'}
+        httpMethod: POST
+        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f${i}/invocations
+        requestTemplates:
+          application/json: |
+            #set($body = $input.path('$'))
+            { "id": "$util.escapeJavaScript($input.params('id'))", "n": ${i} }
+        responses:
+          default:
+            statusCode: "200"
+            responseTemplates:
+              application/json: '{"ok": "$util.escapeJavaScript($input.path(''$.x''))"}'
+    post:
+      parameters: *p${i}
+      responses:
+        "200": { description: OK }
+      x-amazon-apigateway-integration:
+        type: http
+        httpMethod: GET
+        uri: https://example.com/r${i}
+`);
+  }
+  return `openapi: 3.0.1
+info:
+  title: Incremental
+  version: "1"
+x-amazon-apigateway-request-validators:
+  all:
+    validateRequestBody: true
+paths:
+${items.join('')}components:
+  schemas:
+    Item:
+      type: object
+      properties:
+        name: { type: string }
+  securitySchemes:
+    sigv4:
+      type: apiKey
+      name: Authorization
+      in: header
+      x-amazon-apigateway-authtype: awsSigv4
+`;
+}
+
+interface Edit {
+  name: string;
+  apply(text: string): string;
+}
+
+const replaceAt = (text: string, anchor: string, from: string, to: string, occurrence = 0): string => {
+  let at = -1;
+  for (let i = 0; i <= occurrence; i++) at = text.indexOf(anchor, at + 1);
+  assert.ok(at >= 0, `fixture has ${anchor}`);
+  const start = text.indexOf(from, at);
+  return text.slice(0, start) + to + text.slice(start + from.length);
+};
+
+const EDITS: Edit[] = [
+  { name: 'a summary inside an operation', apply: (t) => replaceAt(t, '/r1/{id}', 'summary: Get 1', 'summary: Get one') },
+  { name: 'a line inserted into an operation', apply: (t) => replaceAt(t, '/r2/{id}', '      summary:', '      description: added\n      summary:') },
+  { name: 'a structure error inside an operation', apply: (t) => replaceAt(t, '/r3/{id}', 'description: OK', 'descriptio: OK') },
+  { name: 'the structure error fixed again', apply: (t) => replaceAt(t, '/r3/{id}', 'descriptio: OK', 'description: OK') },
+  { name: 'an unknown validator used by an operation', apply: (t) => replaceAt(t, '/r4/{id}', 'request-validator: all', 'request-validator: none') },
+  { name: 'a security requirement fixed', apply: (t) => replaceAt(t, '/r4/{id}', '- missing: []', '- sigv4: []') },
+  { name: 'a template changed', apply: (t) => replaceAt(t, '/r5/{id}', '"n": 5', '"n": $input.params(') },
+  { name: 'the validator declaration renamed (outside paths)', apply: (t) => t.replace('validators:\n  all:', 'validators:\n  every:') },
+  { name: 'a path added', apply: (t) => t.replace('paths:\n', 'paths:\n  /new:\n    get:\n      responses: { "200": { description: OK } }\n') },
+  { name: 'a path removed', apply: (t) => t.replace(/ {2}\/new:\n(?: {4}.*\n)+/, '') },
+  { name: 'an integration type changed in the last path item', apply: (t) => replaceAt(t, '/r9/{id}', 'type: mock', 'type: aws_proxy') },
+  { name: 'a duplicate key inside an operation', apply: (t) => replaceAt(t, '/r6/{id}', '      summary: Get 6', '      summary: Get 6\n      summary: again') },
+  { name: 'a syntax error inside an operation', apply: (t) => replaceAt(t, '/r7/{id}', 'summary: Get 7', 'summary: [Get 7') },
+  { name: 'the syntax error fixed', apply: (t) => replaceAt(t, '/r7/{id}', 'summary: [Get 7', 'summary: Get 7') },
+  { name: 'an anchor used from another path item', apply: (t) => replaceAt(t, '/r8/{id}', 'parameters: *p8', 'parameters: *p7') },
+  { name: 'a path key renamed', apply: (t) => t.replace('  /r2/{id}:', '  /r2/{key}:') },
+  { name: 'a component schema changed (outside paths)', apply: (t) => t.replace('name: { type: string }', 'name: { type: strin }') },
+  { name: 'an unknown extension added to an operation', apply: (t) => replaceAt(t, '/r0/{id}', '      summary: Get 0', '      summary: Get 0\n      x-amazon-apigateway-integratoin: {}') },
+  { name: 'an operation renamed right below its path key', apply: (t) => replaceAt(t, '/r5/{id}', '    get:', '    put:') },
+  { name: 'nothing (a new version with the same text)', apply: (t) => t },
+];
+
+async function freshDiagnostics(text: string) {
+  return createLanguageService().doValidation(TextDocument.create(URI, 'yaml', 1, text));
+}
+
+describe('re-validation by parts', () => {
+  it('gives exactly the diagnostics of a full validation after each of a series of edits', async () => {
+    const service = createLanguageService();
+    let text = definition(10);
+    const document = TextDocument.create(URI, 'yaml', 1, text);
+    assert.deepEqual(await service.doValidation(document), await freshDiagnostics(text));
+    for (const edit of EDITS) {
+      text = edit.apply(text);
+      TextDocument.update(document, [{ text }], document.version + 1);
+      const incremental = await service.doValidation(document);
+      assert.deepEqual(incremental, await freshDiagnostics(text), `after ${edit.name}`);
+      assert.ok(incremental.length > 0, 'the fixture keeps findings to compare');
+    }
+  });
+
+  it('gives the same diagnostics when versions are validated in a different order than edited', async () => {
+    const service = createLanguageService();
+    let text = definition(6);
+    const document = TextDocument.create(URI, 'yaml', 1, text);
+    await service.doValidation(document);
+    // Versions parsed for other features in between, as the editor does while the user types.
+    for (const edit of EDITS.slice(0, 7)) {
+      text = edit.apply(text);
+      TextDocument.update(document, [{ text }], document.version + 1);
+      service.findDocumentSymbols(document);
+    }
+    assert.deepEqual(await service.doValidation(document), await freshDiagnostics(text));
+  });
+
+  it('gives the same diagnostics after random small edits anywhere', async function () {
+    this.timeout(30000);
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = [' ', 'x', '1', ':', '-', '\n', '#', '$', '{', '"', "'", '\n      y: 2', '&a', '*p1'];
+    const service = createLanguageService();
+    const base = definition(6);
+    const document = TextDocument.create(URI, 'yaml', 1, base);
+    const baseline = await service.doValidation(document);
+    // Each edit is made and then undone, as while typing: both directions must match a full validation.
+    for (let i = 0; i < 80; i++) {
+      const at = random(base.length);
+      const text = random(3) === 0 ? base.slice(0, at) + base.slice(at + 1 + random(4)) : base.slice(0, at) + pieces[random(pieces.length)] + base.slice(at);
+      TextDocument.update(document, [{ text }], document.version + 1);
+      assert.deepEqual(await service.doValidation(document), await freshDiagnostics(text), `after random edit ${i} at ${at}`);
+      TextDocument.update(document, [{ text: base }], document.version + 1);
+      assert.deepEqual(await service.doValidation(document), baseline, `after undoing random edit ${i} at ${at}`);
+    }
+  });
+
+  it('gives the same diagnostics for JSON definitions, which are validated in full', async () => {
+    const service = createLanguageService();
+    const uri = 'file:///api.json';
+    let text = JSON.stringify({ openapi: '3.0.1', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-request-validator': 'none' } } } }, null, 2);
+    const document = TextDocument.create(uri, 'json', 1, text);
+    await service.doValidation(document);
+    text = text.replace('"none"', '"nothing"');
+    TextDocument.update(document, [{ text }], 2);
+    assert.deepEqual(await service.doValidation(document), await createLanguageService().doValidation(TextDocument.create(uri, 'json', 1, text)));
+  });
+
+  it('re-parses only the edited path item and keeps the rest of the tree', () => {
+    const service = createLanguageService();
+    const text = definition(4);
+    const document = TextDocument.create(URI, 'yaml', 1, text);
+    const before = service.parse(document).root as ObjectNode;
+    const untouched = (before.properties.find((p) => p.key.value === 'paths')!.value as ObjectNode).properties[3].value;
+    const edited = replaceAt(text, '/r1/{id}', 'summary: Get 1', 'summary: Get the first');
+    TextDocument.update(document, [{ text: edited }], 2);
+    const after = service.parse(document).root as ObjectNode;
+    assert.equal(after, before);
+    const paths = after.properties.find((p) => p.key.value === 'paths')!.value as ObjectNode;
+    assert.equal(paths.properties[3].value, untouched);
+    const key = paths.properties[3].key;
+    assert.equal(edited.slice(key.offset, key.end), '/r3/{id}');
+    const summary = (((paths.properties[1].value as ObjectNode).properties[0].value as ObjectNode).properties.find((p) => p.key.value === 'summary')!.value)!;
+    assert.equal(edited.slice(summary.offset, summary.end), 'Get the first');
+  });
+});
