@@ -32,6 +32,26 @@ function samplesOf(member: TemplateMember, prefix: string): JavaMap {
   return out;
 }
 
+let contextSamples: JavaMap | undefined;
+
+/** The catalog's samples never change; each request gets its own copy, since templates write into `$context` maps. */
+function freshContextSamples(): JavaMap {
+  if (!contextSamples) {
+    const contextMember = findTemplateMember(['context']);
+    contextSamples = contextMember ? samplesOf(contextMember, '') : {};
+  }
+  return copyTree(contextSamples);
+}
+
+function copyTree(map: JavaMap): JavaMap {
+  const out: JavaMap = {};
+  for (const key in map) {
+    const value = map[key];
+    out[key] = isJavaMap(value) ? copyTree(value) : value;
+  }
+  return out;
+}
+
 export function deepMerge(base: JavaMap, overrides: JavaMap): JavaMap {
   const out: JavaMap = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
@@ -45,8 +65,7 @@ export function buildDefaultContext(
   overrides: Record<string, unknown> = {},
   operation: { httpMethod?: string; resourcePath?: string; stage?: string } = {},
 ): Record<string, unknown> {
-  const contextMember = findTemplateMember(['context']);
-  const defaults = contextMember ? samplesOf(contextMember, '') : {};
+  const defaults = freshContextSamples();
   const now = new Date();
   const stage = operation.stage ?? String(defaults.stage);
   const resourcePath = operation.resourcePath ?? String(defaults.resourcePath);
