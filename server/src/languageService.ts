@@ -1,8 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens } from 'vscode-languageserver-types';
 import { ApiDocument, parseApiDocument } from './model/apiDocument';
-import type { Dialect } from './model/dialect';
-import { inferDialect } from './model/dialectInference';
 import { getCodeActions } from './services/codeActions';
 import { doComplete } from './services/completion';
 import { doHover } from './services/hover';
@@ -12,7 +10,8 @@ import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND } from './services/codeLenses
 import { completeInStandaloneTemplate, completeInTemplate } from './services/templates/templateCompletion';
 import { hoverInStandaloneTemplate, hoverInTemplate } from './services/templates/templateHover';
 import { validateStandaloneTemplate } from './services/templates/templateValidation';
-import { allProblems, toDiagnostics } from './services/validation';
+import { standaloneTemplateSemanticTokens, templateSemanticTokens } from './services/templates/templateSemanticTokens';
+import { allProblems, dialectOf, toDiagnostics } from './services/validation';
 import { validateWithRecord, type ValidationRecord } from './services/incrementalValidation';
 import { createValidationCaches } from './services/validationCaches';
 import { isRetired, reparsePathItem } from './model/incrementalParse';
@@ -30,14 +29,18 @@ export interface LanguageServiceOptions {
 export interface LanguageService {
   parse(document: TextDocument): ApiDocument;
   doValidation(document: TextDocument, settings?: LanguageSettings, isCancelled?: () => boolean): Promise<Diagnostic[]>;
-  doComplete(document: TextDocument, position: Position, settings?: LanguageSettings): CompletionList;
-  doHover(document: TextDocument, position: Position): Hover | null;
+  /** A Promise only when a `$ref` into another file is completed from that file. */
+  doComplete(document: TextDocument, position: Position, settings?: LanguageSettings): CompletionList | Promise<CompletionList>;
+  /** A Promise only when a `$ref` into another file is summarised from that file. */
+  doHover(document: TextDocument, position: Position): Hover | null | Promise<Hover | null>;
   findDefinition(document: TextDocument, position: Position): Promise<Location[]>;
   findReferences(document: TextDocument, position: Position, context?: { includeDeclaration: boolean }): Location[];
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings?: LanguageSettings): CodeAction[];
   /** "Evaluate" above templates, "Invoke" above operations. */
   getCodeLenses(document: TextDocument, options?: { invoke: boolean }): CodeLens[];
+  /** Colours of mapping templates, embedded or standalone, encoded against `TEMPLATE_SEMANTIC_TOKENS_LEGEND`. */
+  getSemanticTokens(document: TextDocument): SemanticTokens;
 }
 
 /** A standalone mapping template (`.vtl` file) rather than an API definition. */
@@ -49,8 +52,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const cache = new ParseCache();
   const caches = createValidationCaches();
   const records = new Map<string, ValidationRecord>();
-  const dialectOf = (parsed: ApiDocument, settings: LanguageSettings | undefined): Dialect =>
-    settings?.dialect && settings.dialect !== 'auto' ? settings.dialect : inferDialect(parsed);
   return {
     parse: (document) => cache.get(document),
     doValidation: async (document, settings, isCancelled) => {
@@ -74,20 +75,22 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (isTemplateDocument(document)) return completeInStandaloneTemplate(document.getText(), document.offsetAt(position), document.uri);
       const parsed = cache.get(document);
       const offset = document.offsetAt(position);
-      return completeInTemplate(parsed, offset) ?? doComplete(parsed, offset, settings?.dialect ?? 'auto');
+      // A half-typed line often leaves no tree, from which inference would say REST; completion then infers from its own parsable copy.
+      const dialect = parsed.root ? dialectOf(parsed, settings ?? {}) : (settings?.dialect ?? 'auto');
+      return completeInTemplate(parsed, offset) ?? doComplete(parsed, offset, dialect, options.resolver);
     },
     doHover: (document, position) => {
       if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
       const parsed = cache.get(document);
       const offset = document.offsetAt(position);
-      return hoverInTemplate(parsed, offset) ?? doHover(parsed, offset);
+      return hoverInTemplate(parsed, offset) ?? doHover(parsed, offset, options.resolver);
     },
     findDefinition: (document, position) => findDefinition(cache.get(document), document.offsetAt(position), options.resolver),
     findReferences: (document, position, context) => findReferences(cache.get(document), document.offsetAt(position), context?.includeDeclaration ?? true),
     findDocumentSymbols: (document) => findDocumentSymbols(cache.get(document)),
     getCodeActions: (document, range, context, settings) => {
       const parsed = cache.get(document);
-      return getCodeActions(parsed, range, context, dialectOf(parsed, settings));
+      return getCodeActions(parsed, range, context, dialectOf(parsed, settings ?? {}));
     },
     getCodeLenses: (document, lensOptions = { invoke: true }) => {
       if (isTemplateDocument(document)) {
@@ -97,6 +100,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const parsed = cache.get(document);
       return parsed.root ? findCodeLenses(parsed, lensOptions) : [];
     },
+    getSemanticTokens: (document) => (isTemplateDocument(document) ? standaloneTemplateSemanticTokens(document) : templateSemanticTokens(cache.get(document))),
   };
 }
 

@@ -9,6 +9,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService, isTemplateDocument } from './languageService';
+import { TEMPLATE_SEMANTIC_TOKENS_LEGEND } from './services/templates/templateSemanticTokens';
 import { looksLikeApiDefinition } from './model/apiDocument';
 import type { LanguageSettings } from './services/validationTypes';
 import { WorkspaceResolver } from './workspaceResolver';
@@ -38,6 +39,8 @@ connection.onInitialize((params): InitializeResult => {
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
       codeLensProvider: { resolveProvider: false },
+      // Whole-document tokens only: templates are short, and ranges or deltas would have to track every template's mapping.
+      semanticTokensProvider: { legend: TEMPLATE_SEMANTIC_TOKENS_LEGEND, full: true },
     },
     serverInfo: { name: 'API Gateway language server' },
   };
@@ -128,6 +131,7 @@ connection.onDefinition((params) => serve(params.textDocument.uri, 'Go to defini
 connection.onReferences((params) => serve(params.textDocument.uri, 'Find references', [], (d) => service.findReferences(d, params.position, params.context)));
 connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => service.findDocumentSymbols(d)));
 connection.onCodeLens((params) => serve(params.textDocument.uri, 'Code lenses', [], (d) => service.getCodeLenses(d)));
+connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri, 'Semantic tokens', { data: [] }, (d) => service.getSemanticTokens(d)));
 connection.onCodeAction((params) => serve(params.textDocument.uri, 'Code actions', [], (d) => service.getCodeActions(d, params.range, params.context, settings)));
 
 documents.onDidChangeContent((change) => {

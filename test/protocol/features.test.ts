@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { CodeAction, CompletionList, DocumentSymbol, Hover, Location } from 'vscode-languageserver-protocol';
 import { TestLspClient } from './lspClient';
 
@@ -47,6 +51,10 @@ describe('language features over stdio', () => {
     assert.equal(caps.documentSymbolProvider, true);
     assert.deepEqual(caps.codeLensProvider, { resolveProvider: false });
     assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'refactor']);
+    assert.deepEqual(caps.semanticTokensProvider, {
+      legend: { tokenTypes: ['keyword', 'variable', 'property', 'method', 'string', 'number', 'comment'], tokenModifiers: ['defaultLibrary'] },
+      full: true,
+    });
   });
 
   it('completes enum values', async () => {
@@ -59,6 +67,29 @@ describe('language features over stdio', () => {
     client.open(uri, 'yaml', 'openapi: 3.0.1\npaths:\n  /a:\n    get:\n      x-amaz\n      responses: {}\n');
     const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 12 } });
     assert.ok(list.items.some((i) => i.label === 'x-amazon-apigateway-integration'));
+  });
+
+  it('keeps the inferred HTTP API dialect while a typed key breaks the document', async () => {
+    const uri = 'file:///tmp/typing-http.yaml';
+    client.open(uri, 'yaml', "openapi: 3.0.1\nx-amazon-apigateway-cors: {allowOrigins: ['*']}\npaths:\n  /a:\n    get:\n      x-amaz\n      responses: {}\n");
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 12 } });
+    const labels = list.items.map((i) => i.label);
+    assert.ok(labels.includes('x-amazon-apigateway-integration'), JSON.stringify(labels));
+    assert.ok(!labels.includes('x-amazon-apigateway-request-validator'), JSON.stringify(labels));
+  });
+
+  it('completes a $ref into another file on disk with that file\'s schemas', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-complete-'));
+    writeFileSync(path.join(dir, 'models.yaml'), 'components:\n  schemas:\n    Pet: {type: object}\n    Error: {type: object}\n');
+    const uri = pathToFileURL(path.join(dir, 'api.yaml')).href;
+    const lines = ['openapi: 3.0.1', "info: {title: t, version: '1'}", 'paths:', '  /pets:', '    get:', '      responses:', "        '200':", '          description: ok', '          content:', '            application/json:', '              schema:', "                $ref: './models.yaml#/'", ''];
+    client.open(uri, 'yaml', lines.join('\n'));
+    const character = lines[11].indexOf("#/'") + 2;
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 11, character } });
+    const labels = list.items.map((i) => i.label).sort();
+    assert.deepEqual(labels, ['./models.yaml#/components/schemas/Error', './models.yaml#/components/schemas/Pet']);
+    const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 11, character: character - 4 } });
+    assert.ok(hover, 'no hover over the external $ref');
   });
 
   it('hands completion inside a mapping template to the template language', async () => {

@@ -1,0 +1,178 @@
+/**
+ * Semantic tokens for mapping templates. The TextMate grammars cannot tell which YAML block scalar holds a template,
+ * nor which `$context` members exist; the server knows both, so it colours templates where they are, in document
+ * positions, and leaves everything else to the grammars.
+ */
+import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ApiDocument } from '../../model/apiDocument';
+import { locateTemplates } from './locate';
+import { resolveReference } from './memberLookup';
+import { scanTemplate, type ScannedTemplate } from './templateScanner';
+
+/**
+ * Only standard LSP token types and modifiers: every theme colours them without the extension declaring custom ones in
+ * package.json. `defaultLibrary` is what themes use for built-ins, which is what the API Gateway variables are to a
+ * template author; `method` apart from `property` mirrors how themes colour calls in any language.
+ */
+export const TEMPLATE_TOKEN_TYPES = ['keyword', 'variable', 'property', 'method', 'string', 'number', 'comment'] as const;
+export const TEMPLATE_TOKEN_MODIFIERS = ['defaultLibrary'] as const;
+export const TEMPLATE_SEMANTIC_TOKENS_LEGEND: SemanticTokensLegend = { tokenTypes: [...TEMPLATE_TOKEN_TYPES], tokenModifiers: [...TEMPLATE_TOKEN_MODIFIERS] };
+
+type TokenType = (typeof TEMPLATE_TOKEN_TYPES)[number];
+
+export interface TemplateToken {
+  start: number;
+  end: number;
+  type: TokenType;
+  defaultLibrary?: boolean;
+}
+
+/** Template offsets to document offsets; identity for a `.vtl` file. */
+type ToDocumentOffset = (templateOffset: number) => number;
+
+const VTL_WORD_OPERATORS = new Set(['in', 'true', 'false', 'null', 'and', 'or', 'not', 'eq', 'ne', 'lt', 'gt', 'le', 'ge']);
+
+export function templateSemanticTokens(document: ApiDocument): SemanticTokens {
+  const builder = new TokenBuilder(document.textDocument);
+  for (const template of locateTemplates(document)) {
+    // Approximate positions would paint colours over the wrong characters; the grammar's colours are better than that.
+    if (!template.exactOffsets) continue;
+    builder.add(template.text, tokenize(template.text), template.toDocumentOffset);
+  }
+  return { data: builder.data };
+}
+
+export function standaloneTemplateSemanticTokens(textDocument: TextDocument): SemanticTokens {
+  const text = textDocument.getText();
+  const builder = new TokenBuilder(textDocument);
+  builder.add(text, tokenize(text), (offset) => offset);
+  return { data: builder.data };
+}
+
+/**
+ * The tokens of a template in template offsets, sorted and disjoint. A string literal may hold interpolated references
+ * and a reference's arguments hold strings, so tokens are painted per character, innermost last, and read back as runs.
+ */
+export function tokenize(text: string): TemplateToken[] {
+  const scanned = scanTemplate(text);
+  const candidates: TemplateToken[] = [];
+  for (const [start, end] of codeRanges(scanned)) candidates.push(...codeWords(text, start, end));
+  for (const literal of scanned.strings) candidates.push({ start: literal.start, end: literal.end, type: 'string' });
+  for (const reference of scanned.references) {
+    const resolution = resolveReference(reference);
+    candidates.push({ start: reference.start, end: reference.rootEnd, type: 'variable', defaultLibrary: resolution ? true : undefined });
+    for (const { segment, member } of resolution?.resolved ?? []) {
+      // `['name']` keeps its string colour: the brackets and quotes are not a member name.
+      if (segment.bracket) continue;
+      candidates.push({ start: segment.start, end: segment.start + segment.name.length, type: member.kind === 'method' ? 'method' : 'property' });
+    }
+  }
+  for (const directive of scanned.directives) candidates.push({ start: directive.start, end: directive.nameEnd, type: 'keyword' });
+  for (const comment of scanned.comments) {
+    // `#[[ ... ]]#` is output copied verbatim, not a comment.
+    if (!text.startsWith('#[[', comment.start)) candidates.push({ start: comment.start, end: comment.end, type: 'comment' });
+  }
+  return paint(text.length, candidates);
+}
+
+/** The inside of directive parentheses and call arguments: where numbers and word operators are code, not output. */
+function codeRanges(scanned: ScannedTemplate): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (const d of scanned.directives) if (d.open !== undefined) ranges.push([d.open + 1, d.close ?? Number.MAX_SAFE_INTEGER]);
+  for (const r of scanned.references) {
+    for (const s of r.segments) if (s.call) ranges.push([s.call.open + 1, s.call.close < 0 ? Number.MAX_SAFE_INTEGER : s.call.close]);
+  }
+  return ranges;
+}
+
+function codeWords(text: string, start: number, end: number): TemplateToken[] {
+  const tokens: TemplateToken[] = [];
+  const pattern = /[A-Za-z_$][A-Za-z0-9_]*|-?\d+(?:\.\d+)?/g;
+  const code = text.slice(start, Math.min(end, text.length));
+  for (const match of code.matchAll(pattern)) {
+    const at = start + (match.index ?? 0);
+    const word = match[0];
+    // A name after a dot is a member of something the catalog does not know, whatever it is called.
+    if (text[at - 1] === '.' && !/^-?\d/.test(word)) continue;
+    // A minus after an operand is subtraction, not a sign.
+    const subtraction = word.startsWith('-') && /[A-Za-z0-9_)\]]\s*$/.test(text.slice(Math.max(0, at - 20), at));
+    const tokenStart = subtraction ? at + 1 : at;
+    if (/^-?\d/.test(word)) tokens.push({ start: tokenStart, end: at + word.length, type: 'number' });
+    else if (VTL_WORD_OPERATORS.has(word)) tokens.push({ start: at, end: at + word.length, type: 'keyword' });
+  }
+  return tokens;
+}
+
+/** Later candidates win where they overlap earlier ones. */
+function paint(length: number, candidates: TemplateToken[]): TemplateToken[] {
+  const owner = new Int32Array(length).fill(-1);
+  candidates.forEach((token, index) => owner.fill(index, Math.max(0, token.start), Math.min(length, token.end)));
+  const tokens: TemplateToken[] = [];
+  let i = 0;
+  while (i < length) {
+    const index = owner[i];
+    let j = i + 1;
+    while (j < length && owner[j] === index) j++;
+    if (index >= 0) tokens.push({ ...candidates[index], start: i, end: j });
+    i = j;
+  }
+  return tokens;
+}
+
+/**
+ * Encodes tokens relative to one another as LSP wants them. A token must stay on one document line, and one template
+ * line is not always one document line (a folded flow scalar breaks lines, an escape spans several characters), so each
+ * token is cut wherever its characters stop being contiguous in the document.
+ */
+class TokenBuilder {
+  readonly data: number[] = [];
+  private readonly source: string;
+  private line = 0;
+  private character = 0;
+
+  constructor(private readonly textDocument: TextDocument) {
+    this.source = textDocument.getText();
+  }
+
+  add(text: string, tokens: TemplateToken[], toDocumentOffset: ToDocumentOffset): void {
+    for (const token of tokens) {
+      let runStart = -1;
+      let runEnd = -1;
+      for (let i = token.start; i < token.end; i++) {
+        const start = toDocumentOffset(i);
+        // A template line break is a document line break or an escape; neither needs a colour.
+        if (text[i] === '\n' || this.isLineBreak(start)) continue;
+        const end = this.lineEndBefore(start, toDocumentOffset(i + 1));
+        if (start === runEnd) {
+          runEnd = end;
+          continue;
+        }
+        if (runStart >= 0) this.push(runStart, runEnd, token);
+        runStart = start;
+        runEnd = end;
+      }
+      if (runStart >= 0) this.push(runStart, runEnd, token);
+    }
+  }
+
+  private isLineBreak(offset: number): boolean {
+    const c = this.source[offset];
+    return c === '\n' || c === '\r';
+  }
+
+  /** `end`, or the end of the line holding `start` when `end` lies beyond it. */
+  private lineEndBefore(start: number, end: number): number {
+    for (let k = start; k < end; k++) if (this.isLineBreak(k)) return k;
+    return end;
+  }
+
+  private push(start: number, end: number, token: TemplateToken): void {
+    const position = this.textDocument.positionAt(start);
+    const deltaLine = position.line - this.line;
+    const deltaStart = deltaLine === 0 ? position.character - this.character : position.character;
+    this.data.push(deltaLine, deltaStart, end - start, TEMPLATE_TOKEN_TYPES.indexOf(token.type), token.defaultLibrary ? 1 : 0);
+    this.line = position.line;
+    this.character = position.character;
+  }
+}
