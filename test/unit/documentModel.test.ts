@@ -74,6 +74,14 @@ describe('document model', () => {
     assert.ok(doc.problems.some((p) => p.code === 'json-syntax'));
   });
 
+  it('reports a broken JSON document with the JSON parser\'s problems only', () => {
+    const text = '{"openapi": "3.0.1", "paths": ["a" "b"]}';
+    const doc = parse(text, 'file:///api.json');
+    assert.ok(doc.problems.length > 0);
+    assert.deepEqual([...new Set(doc.problems.map((p) => p.code))], ['json-syntax']);
+    assert.deepEqual(parse(text).problems.map((p) => p.code), ['yaml-syntax']);
+  });
+
   it('keeps CloudFormation tags on nodes', () => {
     const doc = parse('openapi: 3.0.1\nuri: !Sub "arn:aws:apigateway:${AWS::Region}:lambda:path"\nref: !Ref Fn\n');
     assert.equal(findNodeAtPath(doc.root, ['uri'])?.tag, '!Sub');
@@ -84,6 +92,33 @@ describe('document model', () => {
     const doc = parse('openapi: 3.0.1\nbase: &b {type: MOCK, timeoutInMillis: 100}\nuse:\n  <<: *b\n  type: HTTP\ncopy: *b\n');
     assert.deepEqual(toValue(findNodeAtPath(doc.root, ['use'])), { timeoutInMillis: 100, type: 'HTTP' });
     assert.deepEqual(toValue(findNodeAtPath(doc.root, ['copy'])), { type: 'MOCK', timeoutInMillis: 100 });
+  });
+
+  it('refuses aliases that expand exponentially with a syntax problem at the alias', () => {
+    let text = 'openapi: 3.0.1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n';
+    for (let i = 1; i < 10; i++) text += `a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]\n`;
+    assert.ok(text.length < 700);
+    const doc = parse(text);
+    assert.equal(doc.root, undefined);
+    assert.equal(doc.problems.length, 1);
+    assert.equal(doc.problems[0].code, 'yaml-syntax');
+    assert.match(doc.problems[0].message, /^Aliases expand to too many nodes/);
+    assert.match(text.slice(doc.problems[0].offset, doc.problems[0].end), /^\*a\d$/);
+  });
+
+  it('refuses merge keys that expand exponentially', () => {
+    let text = 'openapi: 3.0.1\nm0: &m0 {a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8, i: 9, j: 10}\n';
+    for (let i = 1; i < 10; i++) text += `m${i}: &m${i} {${Array.from({ length: 10 }, (_, k) => `k${k}: *m${i - 1}`).join(', ')}, <<: *m${i - 1}}\n`;
+    const doc = parse(text);
+    assert.equal(doc.problems[0]?.code, 'yaml-syntax');
+    assert.match(doc.problems[0].message, /^Aliases expand to too many nodes/);
+  });
+
+  it('keeps many ordinary aliases', () => {
+    const text = `openapi: 3.0.1\nbase: &b {type: MOCK, requestTemplates: {application/json: '{}'}, responses: {default: {statusCode: '200'}}}\n${Array.from({ length: 2000 }, (_, i) => `i${i}: *b\n`).join('')}`;
+    const doc = parse(text);
+    assert.deepEqual(doc.problems, []);
+    assert.deepEqual(toValue(findNodeAtPath(doc.root, ['i1999'])), toValue(findNodeAtPath(doc.root, ['base'])));
   });
 
   it('refuses binary content and overly deep nesting with a problem, not an exception', () => {

@@ -24,6 +24,8 @@ export class ApiDocument {
     readonly format: DocumentFormat,
     readonly root: ValueNode | undefined,
     readonly problems: SyntaxProblem[],
+    /** Nodes the tree holds as copies made for aliases, which the alias budget limits. */
+    readonly aliasNodes = 0,
   ) {
     this.text = textDocument.getText();
     const openapi = getValue(root, 'openapi');
@@ -89,11 +91,13 @@ export function parseApiDocument(textDocument: TextDocument): ApiDocument {
       { message: 'This file is not text (it contains NUL characters); it cannot be an API definition.', offset: binary, end: binary + 1, code: 'binary-content' },
     ]);
   }
-  const { root, problems } = buildTree(text);
+  const { root, problems, aliasNodes } = buildTree(text);
   if (format === 'json') {
-    problems.push(...jsonSyntaxProblems(text));
+    const json = jsonSyntaxProblems(text);
+    // The JSON parser's messages name the JSON mistake; the YAML parser's, on the same text, only repeat it less clearly.
+    if (json.length) return new ApiDocument(textDocument, format, root, problems.filter((p) => p.code !== 'yaml-syntax').concat(json), aliasNodes);
   }
-  return new ApiDocument(textDocument, format, root, problems);
+  return new ApiDocument(textDocument, format, root, problems, aliasNodes);
 }
 
 function findBinaryContent(text: string): number | undefined {

@@ -19,18 +19,19 @@ const REST_ONLY_INTEGRATION_TYPES = new Set(['aws', 'http', 'mock']);
 const REST_ONLY_AUTHORIZER_TYPES = new Set(['token', 'cognito_user_pools']);
 
 /**
- * HTTP APIs are recognised by what only they use: the import/export version, `x-amazon-apigateway-cors`, reusable
- * `components/x-amazon-apigateway-integrations`, or an `integrationSubtype`. Next, anything only REST APIs accept
- * (non-proxy integration types, token or Cognito authorizers, validators, gateway responses, ...) makes it REST.
- * Only then does a `payloadFormatVersion` tip the balance to HTTP: REST imports ignore that field, and tools emit it
- * for both. Swagger 2.0 documents are always REST (HTTP APIs import only OpenAPI 3).
+ * HTTP APIs are recognised by what only they use: the import/export version, `x-amazon-apigateway-cors` or reusable
+ * `components/x-amazon-apigateway-integrations`. Next, anything only REST APIs accept (non-proxy integration types,
+ * token or Cognito authorizers, validators, gateway responses, ...) makes it REST. Only then does a
+ * `payloadFormatVersion` or an `integrationSubtype` tip the balance to HTTP: REST imports ignore the first, and one
+ * stray subtype (a copied integration) must not outvote a document built of REST-only features. Swagger 2.0 documents
+ * are always REST (HTTP APIs import only OpenAPI 3).
  */
 export function inferDialect(document: ApiDocument): Dialect {
   const root = document.root;
   if (!root || document.kind === 'swagger') return 'rest';
   if (HTTP_ONLY_ROOT_KEYS.some((k) => getValue(root, k) !== undefined)) return 'http';
   if (getValue(getValue(root, 'components'), 'x-amazon-apigateway-integrations')) return 'http';
-  let payloadFormatSeen = false;
+  let httpHintSeen = false;
   let restOnlySeen = REST_ONLY_ROOT_KEYS.some((k) => getValue(root, k) !== undefined) || hasRestOnlyAuthorizer(getValue(getValue(root, 'components'), 'securitySchemes'));
   const paths = getValue(root, 'paths');
   if (paths?.type === 'object') {
@@ -39,13 +40,12 @@ export function inferDialect(document: ApiDocument): Dialect {
       for (const op of path.value.properties) {
         const integration = getValue(op.value, 'x-amazon-apigateway-integration');
         if (integration?.type !== 'object') continue;
-        if (getValue(integration, 'integrationSubtype') !== undefined) return 'http';
-        if (getValue(integration, 'payloadFormatVersion') !== undefined) payloadFormatSeen = true;
+        if (getValue(integration, 'integrationSubtype') !== undefined || getValue(integration, 'payloadFormatVersion') !== undefined) httpHintSeen = true;
         if (!restOnlySeen && isRestOnlyIntegration(integration)) restOnlySeen = true;
       }
     }
   }
-  return payloadFormatSeen && !restOnlySeen ? 'http' : 'rest';
+  return httpHintSeen && !restOnlySeen ? 'http' : 'rest';
 }
 
 function isRestOnlyIntegration(integration: ObjectNode): boolean {

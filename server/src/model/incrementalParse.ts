@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from './apiDocument';
 import type { ObjectNode, PropertyNode, SyntaxProblem, ValueNode } from './nodes';
 import { blockPaths, changedPathItem, findTextChange, keyLineEnds, pathItemSpans } from './textChange';
-import { buildTree } from './yamlTree';
+import { aliasNodeBudget, buildTree } from './yamlTree';
 
 /**
  * Documents whose tree was taken over by a later version: their nodes now carry the later version's offsets.
@@ -32,7 +32,7 @@ export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiD
   const after = next.getText();
   if (before === after) {
     retired.add(previous);
-    return new ApiDocument(next, 'yaml', root, previous.problems);
+    return new ApiDocument(next, 'yaml', root, previous.problems, previous.aliasNodes);
   }
   const change = findTextChange(before, after);
   const spans = pathItemSpans(before, root, paths);
@@ -42,7 +42,9 @@ export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiD
   const span = spans[index];
   const slice = after.slice(span.start, span.end + delta);
   if (!anchorsStayInside(before.slice(span.start, span.end), slice, after, span.start, span.end + delta)) return undefined;
-  const parsed = buildTree(slice);
+  // The whole document shares one alias budget: the item may spend what the other items leave of it.
+  const others = previous.aliasNodes - (previous.aliasNodes ? buildTree(before.slice(span.start, span.end)).aliasNodes : 0);
+  const parsed = buildTree(slice, aliasNodeBudget(after.length) - others);
   const replacement = parsed.root?.type === 'object' && !parsed.root.flow && parsed.root.properties.length === 1 ? parsed.root.properties[0] : undefined;
   if (!replacement || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
   const old = paths.properties[index];
@@ -69,7 +71,7 @@ export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiD
     if (p.offset >= span.end) problems.push({ ...p, offset: p.offset + delta, end: p.end + delta });
   }
   retired.add(previous);
-  return new ApiDocument(next, 'yaml', root, problems);
+  return new ApiDocument(next, 'yaml', root, problems, others + parsed.aliasNodes);
 }
 
 /**

@@ -6,6 +6,8 @@ import { resolvePlainScalar } from './scalars';
 export interface TreeResult {
   root: ValueNode | undefined;
   problems: SyntaxProblem[];
+  /** Nodes copied to expand aliases and merge keys. */
+  aliasNodes: number;
 }
 
 /** js-yaml refuses collections nested deeper than this; deep documents get a syntax diagnostic, never a stack overflow. */
@@ -18,22 +20,54 @@ const SCAN_LIMIT = 16;
 const MAX_INTERNED_LENGTH = 40;
 
 /**
+ * Aliases are expanded by copying, so nested anchors multiply: ten levels of ten aliases each turn a few hundred
+ * bytes into ten billion nodes. The copies may hold about twice the nodes a document of this size holds by itself (a
+ * node takes some eight characters of source), far more than real definitions copy.
+ */
+const ALIAS_NODES_BASE = 100_000;
+const CHARACTERS_PER_ALIAS_NODE = 4;
+
+export function aliasNodeBudget(textLength: number): number {
+  return ALIAS_NODES_BASE + Math.floor(textLength / CHARACTERS_PER_ALIAS_NODE);
+}
+
+interface Range {
+  offset: number;
+  end: number;
+}
+
+class AliasBudgetExceeded {
+  constructor(readonly site: Range) {}
+}
+
+/**
  * Builds the node tree from js-yaml's event stream. The event parser is several times faster than building the `yaml`
  * package's document and already reports offsets, which is what makes full validation of multi-megabyte definitions
  * affordable on every edit. JSON is parsed through the same path (JSON is YAML's flow subset).
  */
-export function buildTree(text: string): TreeResult {
+export function buildTree(text: string, aliasBudget = aliasNodeBudget(text.length)): TreeResult {
   const problems: SyntaxProblem[] = [];
   let events: Event[];
   try {
     events = parseEvents(text, { maxDepth: MAX_DEPTH });
   } catch (error) {
     const problem = yamlErrorToProblem(error, text);
-    return { root: undefined, problems: [problem] };
+    return { root: undefined, problems: [problem], aliasNodes: 0 };
   }
-  const builder = new TreeBuilder(text, problems);
-  const root = builder.build(events);
-  return { root, problems };
+  const builder = new TreeBuilder(text, problems, aliasBudget);
+  try {
+    const root = builder.build(events);
+    return { root, problems, aliasNodes: builder.aliasNodes };
+  } catch (error) {
+    if (!(error instanceof AliasBudgetExceeded)) throw error;
+    const problem: SyntaxProblem = {
+      message: `Aliases expand to too many nodes (more than ${aliasBudget}); nested anchors multiply each other's copies.`,
+      offset: error.site.offset,
+      end: error.site.end,
+      code: 'yaml-syntax',
+    };
+    return { root: undefined, problems: [problem], aliasNodes: builder.aliasNodes };
+  }
 }
 
 function yamlErrorToProblem(error: unknown, text: string): SyntaxProblem {
@@ -68,8 +102,9 @@ class TreeBuilder {
   private readonly strings = new Map<string, string>();
   private root: ValueNode | undefined;
   private documents = 0;
+  aliasNodes = 0;
 
-  constructor(private readonly text: string, private readonly problems: SyntaxProblem[]) {}
+  constructor(private readonly text: string, private readonly problems: SyntaxProblem[], private readonly aliasBudget: number) {}
 
   build(events: (Event | undefined)[]): ValueNode | undefined {
     for (let i = 0; i < events.length; i++) {
@@ -114,7 +149,7 @@ class TreeBuilder {
           const target = this.anchors.get(name);
           // The alias occupies `*name`; the anchor offsets exclude the `*`.
           const offset = event.anchorStart - 1;
-          const node = target ? cloneAt(target, offset, event.anchorEnd) : nullScalar(offset, event.anchorEnd);
+          const node = target ? this.cloneAt(target, offset, event.anchorEnd, { offset, end: event.anchorEnd }) : nullScalar(offset, event.anchorEnd);
           this.attach(node);
           break;
         }
@@ -240,7 +275,7 @@ class TreeBuilder {
         const name = String(p.key.value);
         if (own.has(name)) continue;
         own.add(name);
-        const copy: PropertyNode = { ...p, parent: node, key: { ...p.key, parent: undefined }, value: p.value ? cloneAt(p.value, p.value.offset, p.value.end) : undefined };
+        const copy: PropertyNode = { ...p, parent: node, key: { ...p.key, parent: undefined }, value: p.value ? this.cloneAt(p.value, p.value.offset, p.value.end, merge.key) : undefined };
         copy.key.parent = copy;
         if (copy.value) copy.value.parent = copy;
         merged.push(copy);
@@ -293,36 +328,38 @@ class TreeBuilder {
     if (style === 'literal' || style === 'folded') node.blockIndent = event.indent;
     return node;
   }
+
+  /** A copy of an anchored node placed where its alias stands, so that diagnostics on it land on the alias. */
+  private cloneAt(node: ValueNode, offset: number, end: number, site: Range): ValueNode {
+    // Values alone are counted: each copied key comes with its value.
+    if (++this.aliasNodes > this.aliasBudget) throw new AliasBudgetExceeded(site);
+    if (node.type === 'object') {
+      const copy: ObjectNode = { type: 'object', properties: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
+      for (const p of node.properties) {
+        const key: ScalarNode = { ...p.key, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
+        const property: PropertyNode = { type: 'property', key, value: undefined, offset, end, parent: copy };
+        key.parent = property;
+        if (p.value) {
+          property.value = this.cloneAt(p.value, offset, end, site);
+          property.value.parent = property;
+        }
+        copy.properties.push(property);
+      }
+      return copy;
+    }
+    if (node.type === 'array') {
+      const copy: ArrayNode = { type: 'array', items: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
+      for (const item of node.items) {
+        const c = this.cloneAt(item, offset, end, site);
+        c.parent = copy;
+        copy.items.push(c);
+      }
+      return copy;
+    }
+    return { ...node, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
+  }
 }
 
 function nullScalar(offset: number, end: number): ScalarNode {
   return { type: 'null', value: null, style: 'plain', offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
-}
-
-/** A copy of an anchored node placed where its alias stands, so that diagnostics on it land on the alias. */
-function cloneAt(node: ValueNode, offset: number, end: number): ValueNode {
-  if (node.type === 'object') {
-    const copy: ObjectNode = { type: 'object', properties: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
-    for (const p of node.properties) {
-      const key: ScalarNode = { ...p.key, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
-      const property: PropertyNode = { type: 'property', key, value: undefined, offset, end, parent: copy };
-      key.parent = property;
-      if (p.value) {
-        property.value = cloneAt(p.value, offset, end);
-        property.value.parent = property;
-      }
-      copy.properties.push(property);
-    }
-    return copy;
-  }
-  if (node.type === 'array') {
-    const copy: ArrayNode = { type: 'array', items: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
-    for (const item of node.items) {
-      const c = cloneAt(item, offset, end);
-      c.parent = copy;
-      copy.items.push(c);
-    }
-    return copy;
-  }
-  return { ...node, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
 }

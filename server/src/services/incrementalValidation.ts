@@ -14,7 +14,8 @@ import { importRulesRule } from './rules/importRules';
 import { openapiStructureRule } from './rules/openapiStructure';
 import { pathItemValidator, versionOf } from './rules/openapiSchemas';
 import { unprocessedTemplateRule } from './rules/unprocessedTemplate';
-import { createContext, DEFAULT_MAX_VALIDATION_SIZE, dialectOf, runRules, type RuleResults, type ValidationOptions } from './validation';
+import { yieldToEventLoop } from './rules/eventLoop';
+import { createContext, dialectOf, maxValidationSize, runRules, stopsWith, type RuleResults, type ValidationOptions } from './validation';
 import { createValidationCaches, type ValidationCaches } from './validationCaches';
 import type { Problem, Rule } from './validationTypes';
 
@@ -78,7 +79,8 @@ async function revalidate(document: ApiDocument, options: ValidationOptions & { 
   if (settingsKey(options) !== previous.settingsKey || document.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
   if (previous.results.base.some((p) => p.code !== 'duplicate-key')) return undefined;
   const settings = options.settings ?? {};
-  if (text.length > (settings.maxValidationSize ?? DEFAULT_MAX_VALIDATION_SIZE)) return undefined;
+  // Past the limit a full validation checks only syntax, which it alone reports.
+  if (text.length > maxValidationSize(settings)) return undefined;
   if (CROSS_REFERENCE.test(text)) return undefined;
   const change = findTextChange(previous.text, text);
   const delta = change.newEnd - change.oldEnd;
@@ -101,9 +103,12 @@ async function revalidate(document: ApiDocument, options: ValidationOptions & { 
   const base = document.problems.map((p) => ({ ...p }));
   const reduced = index >= 0 ? withOnlyPathItem(document, paths, index) : undefined;
   const byRule: Problem[][] = [];
+  const isCancelled = stopsWith(document, options);
+  options = { ...options, isCancelled };
   for (let r = 0; r < RULES.length; r++) {
     const rule = RULES[r];
-    if (options.isCancelled?.()) return { base, byRule, dialect, cancelled: true };
+    if (r > 0) await yieldToEventLoop();
+    if (isCancelled()) return { base, byRule, dialect, cancelled: true };
     const old = previous.results.byRule[r] ?? [];
     if (index < 0) {
       byRule.push(old);

@@ -1,8 +1,10 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { inferDialect } from '../model/dialectInference';
+import { isRetired } from '../model/incrementalParse';
 import { codeInfo } from '../facts/diagnosticCodes';
 import { RULES } from './rules';
+import { yieldToEventLoop } from './rules/eventLoop';
 import { createValidationCaches, type ValidationCaches } from './validationCaches';
 import type { DocumentResolver, LanguageSettings, Problem, SeverityName, ValidationContext } from './validationTypes';
 import type { Dialect } from '../model/dialect';
@@ -46,10 +48,14 @@ export function allProblems(results: RuleResults): Problem[] {
   return results.byRule ? results.base.concat(...results.byRule) : results.base;
 }
 
+export function maxValidationSize(settings: LanguageSettings): number {
+  return settings.maxValidationSize ?? DEFAULT_MAX_VALIDATION_SIZE;
+}
+
 export async function runRules(document: ApiDocument, options: ValidationOptions): Promise<RuleResults> {
   const settings = options.settings ?? {};
   const base: Problem[] = document.problems.map((p) => ({ ...p }));
-  const maxSize = settings.maxValidationSize ?? DEFAULT_MAX_VALIDATION_SIZE;
+  const maxSize = maxValidationSize(settings);
   if (document.root && document.text.length > maxSize) {
     base.push({
       offset: 0,
@@ -63,17 +69,28 @@ export async function runRules(document: ApiDocument, options: ValidationOptions
   const dialect = dialectOf(document, settings);
   const byRule: Problem[][] = [];
   const caches = options.caches ?? createValidationCaches();
+  const running = { ...options, isCancelled: stopsWith(document, options) };
   let cancelled = false;
-  for (const rule of RULES) {
-    const context = createContext(document, dialect, options, caches, []);
+  for (let r = 0; r < RULES.length; r++) {
+    if (r > 0) await yieldToEventLoop();
+    const context = createContext(document, dialect, running, caches, []);
     if (context.isCancelled()) {
       cancelled = true;
       break;
     }
-    await rule(context);
+    await RULES[r](context);
     byRule.push(context.problems);
   }
   return { base, byRule, dialect, cancelled };
+}
+
+/**
+ * Validation gives the event loop turns, and meanwhile a newer version may take over the document's tree (re-parsed by
+ * parts): the findings would then mix two versions, so the validation stops as if cancelled.
+ */
+export function stopsWith(document: ApiDocument, options: ValidationOptions): () => boolean {
+  const isCancelled = options.isCancelled;
+  return () => isRetired(document) || (isCancelled !== undefined && isCancelled());
 }
 
 export function dialectOf(document: ApiDocument, settings: LanguageSettings): Dialect {

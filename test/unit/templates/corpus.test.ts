@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Problem, ValidationContext } from '../../../server/src/services/validationTypes';
 import { createValidationCaches } from '../../../server/src/services/validationCaches';
 import { locateTemplates } from '../../../server/src/services/templates/locate';
 import { templateRule } from '../../../server/src/services/templates/templateValidation';
 import { parseDocument } from './support';
 
-const CORPUS = '/work/shared/corpus/openapi';
+const CORPUS = resolve(__dirname, '../../../../shared/corpus/openapi');
 
 /**
  * Definitions that were deployed to AWS. The only findings expected are the documented escapeJavaScript quote
@@ -20,8 +20,13 @@ const EXPECTED: Record<string, string[]> = {
 
 describe('templates in deployed definitions', () => {
   const files = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => /\.(ya?ml|json)$/.test(f)) : [];
+
+  it('has the corpus to check', () => {
+    assert.ok(files.length > 0, `no definitions in ${CORPUS}`);
+  });
+
   for (const file of files) {
-    it(`finds no false problems in ${file}`, () => {
+    it(`finds no false problems in ${file}`, async () => {
       const document = parseDocument(readFileSync(join(CORPUS, file), 'utf8'), `file:///${file}`);
       for (const template of locateTemplates(document)) assert.ok(template.exactOffsets, `exact offsets in ${template.mimeType}`);
       const problems: Problem[] = [];
@@ -34,7 +39,7 @@ describe('templates in deployed definitions', () => {
         isCancelled: () => false,
         report: (node, code, message) => problems.push({ offset: node.offset, end: node.end, code, message }),
       };
-      void templateRule(context);
+      await templateRule(context);
       assert.deepEqual(problems.map((p) => p.code), EXPECTED[file] ?? [], problems.map((p) => p.message).join('\n'));
     });
   }

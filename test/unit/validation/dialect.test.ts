@@ -12,6 +12,21 @@ describe('REST or HTTP API', () => {
     assert.equal(inferDialect(parse(cognito)), 'rest');
   });
 
+  it('weighs an integrationSubtype like payloadFormatVersion: REST-only evidence outvotes it', () => {
+    const subtype = '      x-amazon-apigateway-integration: { type: AWS_PROXY, integrationSubtype: SQS-SendMessage }\n';
+    assert.equal(inferDialect(parse(`openapi: 3.0.1\npaths:\n  /a:\n    post:\n${subtype}`)), 'http');
+    const rest = `openapi: 3.0.1
+x-amazon-apigateway-request-validators: { all: { validateRequestBody: true } }
+paths:
+  /a:
+    post:
+${subtype}  /b:
+    get:
+      x-amazon-apigateway-integration: { type: MOCK, responses: { default: { statusCode: '200' } } }
+`;
+    assert.equal(inferDialect(parse(rest)), 'rest');
+  });
+
   it('shows fields of the other dialect faded, since the import ignores them', async () => {
     const text = restYaml(`type: mock
 payloadFormatVersion: '1.0'

@@ -193,4 +193,34 @@ describe('re-validation by parts', () => {
     const summary = (((paths.properties[1].value as ObjectNode).properties[0].value as ObjectNode).properties.find((p) => p.key.value === 'summary')!.value)!;
     assert.equal(edited.slice(summary.offset, summary.end), 'Get the first');
   });
+  it('applies the size limit of a full validation', async () => {
+    const settings = { maxValidationSize: 20_000 };
+    const service = createLanguageService();
+    let text = definition(3);
+    assert.ok(text.length < settings.maxValidationSize);
+    const document = TextDocument.create(URI, 'yaml', 1, text);
+    await service.doValidation(document, settings);
+    text = replaceAt(text, '/r1/{id}', 'summary: Get 1', `summary: ${'long '.repeat(5000)}`);
+    assert.ok(text.length > settings.maxValidationSize);
+    TextDocument.update(document, [{ text }], 2);
+    const diagnostics = await service.doValidation(document, settings);
+    assert.deepEqual([...new Set(diagnostics.map((d) => d.code))], ['too-large-to-validate']);
+    assert.deepEqual(diagnostics, await createLanguageService().doValidation(TextDocument.create(URI, 'yaml', 1, text), settings));
+  });
+
+  it('counts the aliases of the other path items when an edited one expands more', async () => {
+    const item = (name: string, copies: number) =>
+      `  /${name}:\n    x-data:\n      a: &a${name} [x, x, x, x, x, x, x, x, x, x]\n` +
+      ['b', 'c', 'd'].map((level, i) => `      ${level}: &${level}${name} [${Array(10).fill(`*${'abc'[i]}${name}`).join(', ')}]\n`).join('') +
+      `      e: [${Array(copies).fill(`*d${name}`).join(', ')}]\n`;
+    const definitionWith = (copies: number) => `openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths:\n${item('one', 5)}${item('two', copies)}`;
+    const service = createLanguageService();
+    const document = TextDocument.create(URI, 'yaml', 1, definitionWith(1));
+    assert.deepEqual((await service.doValidation(document)).filter((d) => d.code === 'yaml-syntax'), []);
+    const text = definitionWith(3);
+    TextDocument.update(document, [{ text }], 2);
+    const diagnostics = await service.doValidation(document);
+    assert.match(String(diagnostics.find((d) => d.code === 'yaml-syntax')?.message), /^Aliases expand to too many nodes/);
+    assert.deepEqual(diagnostics, await freshDiagnostics(text));
+  });
 });

@@ -70,6 +70,17 @@ responses:
     assert.deepEqual(d.range, rangeOf(text, 'responses', 2));
   });
 
+  it('marks request templates of proxy integrations once, at the template', async () => {
+    const text = restYaml(`type: AWS_PROXY
+httpMethod: POST
+uri: ${LAMBDA}
+requestTemplates:
+  application/json: '{}'`);
+    const diagnostics = (await validate(text)).filter((d) => /ignored/.test(String(d.code)));
+    assert.deepEqual(diagnostics.map((d) => d.code), ['template-ignored-on-proxy']);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, "application/json: '{}'"));
+  });
+
   it('grades timeouts by dialect and streaming', async () => {
     const base = `type: http_proxy
 httpMethod: ANY

@@ -122,4 +122,25 @@ requestParameters:
     assert.deepEqual(withCode(diagnostics, 'reserved-header-mapping')[0].range, rangeOf(text, '"overwrite:header.Authorization"'));
     assert.deepEqual(withCode(diagnostics, 'invalid-mapping-value')[0].range, rangeOf(text, '"$requset.querystring.q"'));
   });
+  it('refuses recursive descent and filters in HTTP API body mappings', async () => {
+    const text = `{
+  "openapi": "3.0.1",
+  "info": { "title": "t", "version": "1" },
+  "x-amazon-apigateway-importexport-version": "1.0",
+  "paths": { "/a": { "get": { "responses": { "200": { "description": "ok" } },
+    "x-amazon-apigateway-integration": { "type": "HTTP_PROXY", "httpMethod": "GET", "uri": "https://example.com", "payloadFormatVersion": "1.0",
+      "requestParameters": {
+        "append:header.x-a": "$request.body..name",
+        "append:header.x-b": "\${request.body.items[?(@.on)]}",
+        "append:header.x-c": "$request.body.items[0].name",
+        "append:querystring.d": "$request.body"
+      } } } } }
+}`;
+    const diagnostics = withCode(await validate(text, { json: true }), 'invalid-mapping-value');
+    assert.equal(diagnostics.length, 2);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, '"$request.body..name"'));
+    assert.match(diagnostics[0].message, /recursive descent/);
+    assert.deepEqual(diagnostics[1].range, rangeOf(text, '"${request.body.items[?(@.on)]}"'));
+    assert.match(diagnostics[1].message, /filter expression/);
+  });
 });

@@ -6,6 +6,7 @@ import type { Rule, ValidationContext } from '../validationTypes';
 import { indexDocument, type ExtensionOccurrence } from './documentIndex';
 import { nearMiss } from './nearMiss';
 import { checkValue, dialectName } from './valueChecks';
+import { pause } from './eventLoop';
 
 const PLACEMENT_NAMES: Record<Placement, string> = {
   root: 'the document root',
@@ -21,10 +22,10 @@ const PLACEMENT_NAMES: Record<Placement, string> = {
 const EXTENSION_NAMES = EXTENSIONS.map((e) => e.name);
 
 /** Every `x-amazon-apigateway-*` key: known name, right place, right dialect, and a value of the catalog's shape. */
-export const extensionShapeRule: Rule = (context) => {
+export const extensionShapeRule: Rule = async (context) => {
   const extensions = indexDocument(context.document).extensions;
   for (let i = 0; i < extensions.length; i++) {
-    if ((i & 255) === 0 && context.isCancelled()) return;
+    if ((i & 255) === 255 && (await pause(context))) return;
     checkOccurrence(context, extensions[i]);
   }
 };

@@ -4,6 +4,8 @@ import { findOperationResponse, operationParameters, pathTemplateParameters, res
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
 import { javaPatternError } from './javaRegex';
+import { RESERVED_HTTP_HEADERS } from '../editing/operationFacts';
+import { pause } from './eventLoop';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
@@ -13,9 +15,8 @@ const REST_RESPONSE_KEY = /^method\.response\.header\.(.+)$/;
 const REST_RESPONSE_SOURCE = /^(integration\.response\.(header|multivalueheader)\.\S+|integration\.response\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
 /** HTTP API parameter mapping (http-api-parameter-mapping). */
 const HTTP_REQUEST_KEY = /^((append|overwrite|remove):(header|querystring)\.\S+|overwrite:path)$/;
+const HTTP_BODY_VARIABLE = /\$\{?request\.body([^\s}]*)/g;
 const HTTP_SOURCE_VARIABLE = /\$(\{)?(request\.(header|querystring|multivalueheader|multivaluequerystring)\.[^\s}]+|request\.body(\.[^\s}]*)?|request\.path(\.[^\s}]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)/g;
-/** Headers HTTP APIs do not let a mapping touch. */
-const RESERVED_HEADERS = /^(access-control-.*|apigw-.*|authorization|connection|content-encoding|content-length|content-location|forwarded|keep-alive|origin|proxy-authenticate|proxy-authorization|te|trailers|transfer-encoding|upgrade|x-amz-.*|x-amzn-.*|x-forwarded-for|x-forwarded-host|x-forwarded-proto|via)$/i;
 
 const LOCATION_IN: Record<string, 'path' | 'query' | 'header'> = {
   path: 'path',
@@ -29,10 +30,10 @@ const LOCATION_IN: Record<string, 'path' | 'query' | 'header'> = {
  * What an integration maps must exist: method parameters it reads, method responses and headers it writes. Also the
  * form of mapping keys and values, and integration response selection patterns.
  */
-export const integrationMappingsRule: Rule = (context) => {
+export const integrationMappingsRule: Rule = async (context) => {
   const sites = collectIntegrations(context.document);
   for (let i = 0; i < sites.length; i++) {
-    if ((i & 127) === 0 && context.isCancelled()) return;
+    if ((i & 127) === 127 && (await pause(context))) return;
     const site = sites[i];
     if (context.dialect === 'rest') {
       checkRestRequestParameters(context, site);
@@ -143,6 +144,15 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
   }
 }
 
+/** The first `$request.body` source whose JSONPath uses recursive descent or a filter, which HTTP APIs refuse. */
+function unsupportedBodyPath(value: string): string | undefined {
+  for (const match of value.matchAll(HTTP_BODY_VARIABLE)) {
+    const path = match[1];
+    if (path.includes('..') || /\?\s*\(/.test(path)) return `$request.body${path}`;
+  }
+  return undefined;
+}
+
 function checkHttpRequestParameters(context: ValidationContext, site: IntegrationSite): void {
   const mappings = asObject(getValue(site.integration, 'requestParameters'));
   // Service integrations take the action's own parameters (QueueUrl, MessageBody, ...).
@@ -154,7 +164,7 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
       continue;
     }
     const header = /^[a-z]+:header\.(.+)$/.exec(key);
-    if (header && RESERVED_HEADERS.test(header[1])) {
+    if (header && RESERVED_HTTP_HEADERS.test(header[1])) {
       context.report(p.key, 'reserved-header-mapping', `HTTP APIs cannot map the reserved header "${header[1]}".`);
     }
     const value = checkableString(p.value);
@@ -162,6 +172,10 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
     const stripped = value.replace(HTTP_SOURCE_VARIABLE, '');
     if (/\$(\{)?[A-Za-z]/.test(stripped)) {
       context.report(p.value, 'invalid-mapping-value', `"${value}" refers to an unknown variable; expected \`$request.header.NAME\`, \`$request.querystring.NAME\`, \`$request.body.PATH\`, \`$request.path[.NAME]\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
+    }
+    const body = unsupportedBodyPath(value);
+    if (body) {
+      context.report(p.value, 'invalid-mapping-value', `"${body}" uses ${body.includes('..') ? 'recursive descent (`..`)' : 'a filter expression (`?()`)'}; HTTP API body mappings accept only plain JSONPath steps such as \`$request.body.items[0].name\`.`);
     }
   }
 }

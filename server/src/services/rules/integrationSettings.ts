@@ -2,6 +2,7 @@ import { getProperty, getValue } from '../../model/navigate';
 import type { ObjectNode, ValueNode } from '../../model/nodes';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
+import { pause } from './eventLoop';
 
 /** Timeout quotas (limits: REST 50 ms to 29 s by default, 15 min when streaming; HTTP APIs at most 30 s). */
 const REST_DEFAULT_TIMEOUT = 29_000;
@@ -29,10 +30,10 @@ function withoutVariables(uri: string): string {
 }
 
 /** Settings of each integration that depend on its type: URI form, HTTP method, connection, proxy, timeout, streaming. */
-export const integrationSettingsRule: Rule = (context) => {
+export const integrationSettingsRule: Rule = async (context) => {
   const sites = collectIntegrations(context.document);
   for (let i = 0; i < sites.length; i++) {
-    if ((i & 127) === 0 && context.isCancelled()) return;
+    if ((i & 127) === 127 && (await pause(context))) return;
     checkIntegration(context, sites[i]);
   }
 };
@@ -52,12 +53,18 @@ function checkIntegration(context: ValidationContext, site: IntegrationSite): vo
   if (rest && isProxyType(type)) {
     for (const key of ['requestTemplates', 'responses']) {
       const p = getProperty(integration, key);
+      // The template check marks each request template on a proxy integration, at the template itself.
+      if (key === 'requestTemplates' && holdsTemplates(p?.value)) continue;
       if (p) context.report(p.key, 'ignored-for-proxy', `\`${key}\` is ignored by ${type.toUpperCase()} integrations: the request and response pass through unmapped.`, { unnecessary: true });
     }
   }
   checkTimeout(context, integration, type);
   checkTransferMode(context, integration, type);
   if (!rest) checkHttpApiFields(context, integration, type, subtype, uriNode);
+}
+
+function holdsTemplates(node: ValueNode | undefined): boolean {
+  return node?.type === 'object' && node.properties.some((p) => p.value?.type === 'string');
 }
 
 function checkUri(context: ValidationContext, integration: ObjectNode, type: string, uriNode: ValueNode | undefined, hasSubtype: boolean, vpcLink: boolean): void {

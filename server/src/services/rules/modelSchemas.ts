@@ -3,6 +3,7 @@ import type { ObjectNode, ValueNode } from '../../model/nodes';
 import { modelDefinitions } from '../../model/openapiWalk';
 import type { Problem, Rule, ValidationContext } from '../validationTypes';
 import { checkableString } from './integrations';
+import { pause } from './eventLoop';
 
 /**
  * Schema keywords REST API models (JSON Schema draft 4) do not support (api-gateway-known-issues). Keywords that only
@@ -14,14 +15,15 @@ const NESTED_SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'];
 const NESTED_SCHEMAS = ['items', 'additionalProperties', 'not'];
 const NESTED_SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
 
-export const modelSchemasRule: Rule = (context) => {
+export const modelSchemasRule: Rule = async (context) => {
   if (context.dialect !== 'rest') return;
   const models = modelDefinitions(context.document);
   if (!models) return;
   const swagger = context.document.kind === 'swagger';
-  for (const model of models.properties) {
-    if (context.isCancelled()) return;
-    walk(context, model.value, keyName(model), swagger, 0);
+  const properties = models.properties;
+  for (let i = 0; i < properties.length; i++) {
+    if ((i & 63) === 63 && (await pause(context))) return;
+    walk(context, properties[i].value, keyName(properties[i]), swagger, 0);
   }
 };
 

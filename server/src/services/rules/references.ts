@@ -5,6 +5,7 @@ import type { ValueNode } from '../../model/nodes';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { indexDocument, type RefOccurrence } from './documentIndex';
 import { isUnprocessed } from './unprocessedValues';
+import { pause } from './eventLoop';
 
 /** Where a local `$ref` chain leads: a node, nothing, or round in a circle of references. */
 type Target = { kind: 'found' } | { kind: 'missing'; pointer: string } | { kind: 'cycle' };
@@ -55,7 +56,7 @@ export const referencesRule: Rule = async (context) => {
   const files = new Map<string, Promise<ApiDocument | undefined>>();
   const memo = new Map<string, Target>();
   for (let i = 0; i < refs.length; i++) {
-    if ((i & 255) === 0 && context.isCancelled()) return;
+    if ((i & 255) === 255 && (await pause(context))) return;
     const occurrence = refs[i];
     const ref = occurrence.value.value as string;
     if (isUnprocessed(occurrence.value)) continue;

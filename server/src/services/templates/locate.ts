@@ -5,12 +5,11 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
 import { asObject, asString, getValue, keyName } from '../../model/navigate';
+import { ANY_METHOD_KEY, HTTP_METHODS } from '../../model/openapiWalk';
 import type { TemplateKind } from '../../facts/templateVariableTypes';
 import { decodeScalar } from './scalarDecoding';
 import { createOffsetMapping, type OffsetMapping } from './offsetMapping';
 
-export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const ANY_METHOD = 'x-amazon-apigateway-any-method';
 const INTEGRATION = 'x-amazon-apigateway-integration';
 
 export interface TemplateOperation {
@@ -58,7 +57,7 @@ export function locateTemplates(document: ApiDocument): LocatedTemplate[] {
     const pathItem = asObject(pathProperty.value);
     for (const methodProperty of pathItem?.properties ?? []) {
       const method = keyName(methodProperty).toLowerCase();
-      if (!HTTP_METHODS.includes(method) && method !== ANY_METHOD) continue;
+      if (!HTTP_METHODS.includes(method) && method !== ANY_METHOD_KEY) continue;
       const operationNode = asObject(methodProperty.value);
       if (!operationNode) continue;
       const operation: TemplateOperation = { path: keyName(pathProperty), method, node: operationNode };

@@ -4,16 +4,18 @@
  */
 import type { TemplateKind } from '../../facts/templateVariableTypes';
 import type { Problem, Rule, ValidationContext } from '../validationTypes';
+import { pause } from '../rules/eventLoop';
 import { locateTemplates, type LocatedTemplate } from './locate';
 import { checkTemplateText, WHOLE_TEMPLATE, type TemplateReport } from './templateChecks';
 import type { TemplateFinding } from './templateCheckCache';
 
 const PROXY_TYPES = new Set(['aws_proxy', 'http_proxy']);
 
-export const templateRule: Rule = (context) => {
-  for (const template of locateTemplates(context.document)) {
-    if (context.isCancelled()) return;
-    checkLocatedTemplate(context, template);
+export const templateRule: Rule = async (context) => {
+  const templates = locateTemplates(context.document);
+  for (let i = 0; i < templates.length; i++) {
+    if ((i & 63) === 63 && (await pause(context))) return;
+    checkLocatedTemplate(context, templates[i]);
   }
 };
 
