@@ -1,0 +1,75 @@
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { extensionsAt, fieldAppliesTo, findValueSpec, getExtension } from '../../facts/extensions';
+import type { ValueSpec } from '../../facts/extensionTypes';
+import type { Dialect } from '../../model/dialect';
+import { findNodeAtPath, getValue, keyName } from '../../model/navigate';
+import type { NodePath } from '../../model/nodes';
+import { ANY_METHOD_KEY, placementOf, securitySchemes } from '../../model/openapiWalk';
+import type { CompletionSite } from '../editing/completionSite';
+import { extensionIndexOf } from '../editing/documentPaths';
+import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
+import { entryText, keyItem } from './completionItems';
+import { INTEGRATION_KEY, integrationSnippetItems, isIntegration } from './integrationItems';
+import { httpRequestParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems } from './mappingKeys';
+
+export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
+  const { document, path } = site;
+  const security = securityRequirementPath(path);
+  if (security) return schemeNameItems(site);
+  const index = extensionIndexOf(path);
+  // `- ` starts a YAML list item, read as a key until a colon says otherwise.
+  if (index >= 0 && isCacheKeyItem(path) && site.siblings.length === 0) return dialect === 'rest' ? cacheKeyItems(site) : [];
+  if (index >= 0) {
+    const extension = getExtension(String(path[index]));
+    const spec = extension && findValueSpec(extension, path.slice(index + 1));
+    if (!spec) return [];
+    if (spec.fields) return fieldItems(site, spec, dialect);
+    const last = path[path.length - 1];
+    if (spec.values && last === 'requestParameters' && isIntegration(path[index])) {
+      if (dialect === 'rest') return requestParameterKeyItems(site);
+      // Service integrations take the action's own parameters, which the document does not describe.
+      return getValue(findNodeAtPath(document.root, path.slice(0, -1)), 'integrationSubtype') ? [] : httpRequestParameterKeyItems(site, spec.values);
+    }
+    if (spec.values && last === 'responseParameters' && path[path.length - 3] === 'responses' && isIntegration(path[index])) return responseHeaderKeyItems(site, spec.values);
+    if (spec.values && spec.examples) return spec.examples.filter((e) => !site.siblings.includes(String(e))).map((e) => keyItem(site, String(e), spec.values!, CompletionItemKind.Value, spec.keyDoc));
+    return [];
+  }
+  const placement = placementOf(document, path);
+  if (!placement) return [];
+  const items: CompletionItem[] = extensionsAt(placement, dialect)
+    .filter((e) => !site.siblings.includes(e.name))
+    .map((e) => ({ ...keyItem(site, e.name, e, CompletionItemKind.Module, undefined), detail: e.summary }));
+  if (placement === 'operation' && !site.keyOnly && !site.siblings.includes(INTEGRATION_KEY)) items.push(...integrationSnippetItems(site, dialect));
+  if (placement === 'operation' && path[2] === ANY_METHOD_KEY) {
+    const anyMethod = getExtension(ANY_METHOD_KEY);
+    if (anyMethod) items.push(...fieldItems(site, anyMethod, dialect));
+  }
+  return items;
+}
+
+/** `security: [{name: []}]` at the root or on an operation: the requirement object's keys are scheme names. */
+function securityRequirementPath(path: NodePath): boolean {
+  const n = path.length;
+  if (n < 2 || path[n - 2] !== 'security' || typeof path[n - 1] !== 'number') return false;
+  return n === 2 || (n === 5 && path[0] === 'paths');
+}
+
+function schemeNameItems(site: CompletionSite): CompletionItem[] {
+  const schemes = securitySchemes(site.document);
+  if (!schemes) return [];
+  return schemes.properties
+    .map(keyName)
+    .filter((name) => !site.siblings.includes(name))
+    .map((name) => ({
+      label: name,
+      kind: CompletionItemKind.Reference,
+      detail: 'Security scheme',
+      textEdit: { range: site.range, newText: entryText(site, name, []) },
+    }));
+}
+
+function fieldItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect): CompletionItem[] {
+  return (spec.fields ?? [])
+    .filter((f) => fieldAppliesTo(f, dialect) && !site.siblings.includes(f.name))
+    .map((f) => keyItem(site, f.name, f, CompletionItemKind.Property, undefined));
+}

@@ -1,0 +1,62 @@
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import type { ValueSpec } from '../../facts/extensionTypes';
+import { asString, getValue, keyName } from '../../model/navigate';
+import { deref } from '../../model/openapiWalk';
+import type { CompletionSite } from '../editing/completionSite';
+import { integrationResponseStatus, MAPPING_LOCATION, parametersAt, RESERVED_HTTP_HEADERS, responseHeadersAt } from '../editing/operationFacts';
+import { entryText, keyItem, keyStemItem } from './completionItems';
+
+/** REST `requestParameters` keys for the operation's declared parameters, with the matching value filled in. */
+export function requestParameterKeyItems(site: CompletionSite): CompletionItem[] {
+  return parametersAt(site.document, site.path).flatMap((p) => {
+    const location = MAPPING_LOCATION[p.in];
+    if (!location) return [];
+    const key = `integration.request.${location}.${p.name}`;
+    if (site.siblings.includes(key)) return [];
+    const value = `method.request.${location}.${p.name}`;
+    return [
+      {
+        label: key,
+        kind: CompletionItemKind.Field,
+        detail: value,
+        textEdit: { range: site.range, newText: entryText(site, key, value) },
+      },
+    ];
+  });
+}
+
+const HTTP_KEY_STEMS = ['append:header.', 'overwrite:header.', 'remove:header.', 'append:querystring.', 'overwrite:querystring.', 'remove:querystring.'];
+const HTTP_NAMED_KEY = /^(append|overwrite|remove):(header|querystring)\./;
+
+/**
+ * HTTP API mapping keys: the actions and locations, then, once `header.` or `querystring.` is typed, the operation's
+ * parameters of that location. Headers API Gateway reserves cannot be mapped, so they are never offered.
+ */
+export function httpRequestParameterKeyItems(site: CompletionSite, valueSpec: ValueSpec): CompletionItem[] {
+  const named = HTTP_NAMED_KEY.exec(site.prefix);
+  if (!named) {
+    const items = HTTP_KEY_STEMS.map((stem) => keyStemItem(site, stem, stem.endsWith('header.') ? 'Integration request header' : 'Integration query string parameter'));
+    if (!site.siblings.includes('overwrite:path')) items.push({ ...keyItem(site, 'overwrite:path', valueSpec, CompletionItemKind.Field, 'Replaces the request path sent to the integration.'), detail: 'Integration request path' });
+    return items;
+  }
+  const location = named[2] === 'header' ? 'header' : 'query';
+  return parametersAt(site.document, site.path).flatMap((p) => {
+    const key = `${named[1]}:${named[2]}.${p.name}`;
+    if (p.in !== location || (location === 'header' && RESERVED_HTTP_HEADERS.test(p.name)) || site.siblings.includes(key)) return [];
+    return [{ ...keyItem(site, key, valueSpec, CompletionItemKind.Field, undefined), detail: `${p.in} parameter`, documentation: undefined }];
+  });
+}
+
+/** `method.response.header.NAME` for the headers declared on the method response this integration response maps to. */
+export function responseHeaderKeyItems(site: CompletionSite, valueSpec: ValueSpec): CompletionItem[] {
+  const status = integrationResponseStatus(site.document, site.path);
+  if (status === undefined) return [];
+  const written = new Set(site.siblings.map((s) => s.toLowerCase()));
+  return (responseHeadersAt(site.document, site.path, status) ?? []).flatMap((header) => {
+    const key = `method.response.header.${keyName(header)}`;
+    if (written.has(key.toLowerCase())) return [];
+    const description = asString(getValue(deref(site.document, header.value), 'description'));
+    const doc = [`Header \`${keyName(header)}\` of the ${status} method response.`, description].filter(Boolean).join('\n\n');
+    return [{ ...keyItem(site, key, valueSpec, CompletionItemKind.Field, doc), detail: `${status} response header` }];
+  });
+}

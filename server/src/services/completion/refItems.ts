@@ -1,0 +1,36 @@
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { findNodeAtPath, keyName } from '../../model/navigate';
+import type { CompletionSite } from '../editing/completionSite';
+import { externalRefPointers, pointerOf, refContainersFor } from '../editing/references';
+import type { DocumentResolver } from '../validationTypes';
+import { valueItem } from './completionItems';
+
+export function refItems(site: CompletionSite): CompletionItem[] {
+  const { document, path } = site;
+  const items: CompletionItem[] = [];
+  for (const container of refContainersFor(document, path)) {
+    const node = findNodeAtPath(document.root, container);
+    if (node?.type !== 'object') continue;
+    for (const property of node.properties) items.push(refItem(site, pointerOf([...container, keyName(property)]), String(container[container.length - 1])));
+  }
+  return items;
+}
+
+/** YAML reads ` #` as a comment and a leading `#` as one too, so targets are quoted unless a quote is open. */
+function refItem(site: CompletionSite, target: string, detail: string): CompletionItem {
+  const item = valueItem(site, target, CompletionItemKind.Reference, detail);
+  if (!site.quote && site.document.format === 'yaml') item.textEdit = { range: site.range, newText: `'${target}'` };
+  return item;
+}
+
+/** The file part of a `$ref` into another file (`./common.yaml#/...`), once its `#` is typed. */
+export function externalRefFile(prefix: string): string | undefined {
+  const hash = prefix.indexOf('#');
+  return hash > 0 ? prefix.slice(0, hash) : undefined;
+}
+
+export async function externalRefItems(site: CompletionSite, file: string, resolver: DocumentResolver): Promise<CompletionItem[]> {
+  const other = await resolver.resolve(site.document.uri, file).catch(() => undefined);
+  if (!other) return [];
+  return externalRefPointers(other, site.path).map(({ pointer, container }) => refItem(site, `${file}${pointer}`, `${container} in ${file}`));
+}

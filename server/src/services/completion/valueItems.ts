@@ -1,0 +1,60 @@
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { findValueSpec, getExtension, typesOf } from '../../facts/extensions';
+import type { ValueSpec } from '../../facts/extensionTypes';
+import type { Dialect } from '../../model/dialect';
+import { keyName } from '../../model/navigate';
+import { requestValidators } from '../../model/openapiWalk';
+import type { CompletionSite } from '../editing/completionSite';
+import { extensionIndexOf, isMappingTemplateValue } from '../editing/documentPaths';
+import { responseCodesAt } from '../editing/operationFacts';
+import { markdown } from '../editing/specDocs';
+import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
+import { valueItem } from './completionItems';
+import { isIntegration } from './integrationItems';
+import { expressionItems, httpExpressionItems, parameterExpressionItems, RESPONSE_SOURCES } from './mappingExpressions';
+import { refItems } from './refItems';
+
+export function valueItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
+  const { path, document } = site;
+  if (isMappingTemplateValue(path)) return [];
+  const key = path[path.length - 1];
+  if (key === '$ref') return refItems(site);
+  if (key === 'x-amazon-apigateway-request-validator') {
+    return (requestValidators(document)?.properties ?? []).map((p) => valueItem(site, keyName(p), CompletionItemKind.Reference, 'Request validator'));
+  }
+  const index = extensionIndexOf(path);
+  if (index < 0) return [];
+  if (isCacheKeyItem(path)) return dialect === 'rest' ? cacheKeyItems(site) : [];
+  const extensionName = String(path[index]);
+  const below = path.slice(index + 1);
+  if (isIntegration(extensionName)) {
+    const container = path[path.length - 2];
+    if (container === 'requestParameters') return dialect === 'rest' ? parameterExpressionItems(site) : httpExpressionItems(site);
+    if (container === 'responseParameters' && path[path.length - 4] === 'responses') return expressionItems(site, RESPONSE_SOURCES);
+    if (key === 'statusCode' && path[path.length - 3] === 'responses') {
+      return responseCodesAt(document, path).map((code) => valueItem(site, code, CompletionItemKind.Value, 'Method response'));
+    }
+  }
+  const extension = getExtension(extensionName);
+  const spec = extension && findValueSpec(extension, below);
+  return spec ? specValueItems(site, spec, dialect) : [];
+}
+
+function specValueItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect): CompletionItem[] {
+  if (spec.enum) {
+    const upper = /[A-Z]/.test(site.prefix) && !/[a-z]/.test(site.prefix);
+    const lower = /[a-z]/.test(site.prefix) && !/[A-Z]/.test(site.prefix);
+    return spec.enum
+      .filter((v) => !spec.enumDialects?.[v] || spec.enumDialects[v].includes(dialect))
+      .map((v) => {
+        const written = spec.caseInsensitive ? (upper ? v.toUpperCase() : lower ? v.toLowerCase() : v) : v;
+        const item = valueItem(site, written, CompletionItemKind.EnumMember, undefined);
+        const doc = spec.enumDocs?.[v];
+        if (doc) item.documentation = markdown(doc);
+        return item;
+      });
+  }
+  const types = typesOf(spec);
+  if (types.includes('boolean')) return [true, false].map((b) => valueItem(site, b, CompletionItemKind.Value, undefined));
+  return (spec.examples ?? []).map((e) => valueItem(site, e, CompletionItemKind.Value, undefined));
+}
