@@ -1,5 +1,6 @@
 import { isJson } from '../apiModel';
 import { NOT_FORWARDED } from './httpClient';
+import { bodyValue, contextValue } from './mappingSources';
 import type { IntegrationContext } from './types';
 
 export interface HttpApiMapped {
@@ -68,22 +69,8 @@ function lookup(expression: string, ctx: IntegrationContext): string | undefined
     if (m[1] === 'querystring') return req.query[m[2]]?.join(',');
     return req.pathParameters[m[2]];
   }
-  if (expression.startsWith('request.body.')) {
-    try {
-      let node: unknown = JSON.parse(req.body);
-      for (const key of expression.slice('request.body.'.length).split('.')) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
-      return node === undefined || node === null ? undefined : typeof node === 'string' ? node : JSON.stringify(node);
-    } catch {
-      return undefined;
-    }
-  }
+  if (expression.startsWith('request.body.')) return bodyValue(req.body, expression.slice('request.body.'.length));
   if (expression.startsWith('stageVariables.')) return req.stageVariables[expression.slice('stageVariables.'.length)];
-  if (expression.startsWith('context.')) {
-    const value = expression
-      .slice('context.'.length)
-      .split('.')
-      .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), req.context);
-    return value === undefined || value === null ? undefined : String(value);
-  }
+  if (expression.startsWith('context.')) return contextValue(req.context, expression.slice('context.'.length));
   return undefined;
 }

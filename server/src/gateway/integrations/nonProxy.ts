@@ -1,11 +1,11 @@
 import { renderTemplate, type RenderResult } from '../../template/engine';
-import { evaluateJsonPath } from '../../template/jsonPath';
 import { simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../../template/responseSelection';
 import { selectRequestTemplate } from '../../template/templateSelection';
 import { isJson } from '../apiModel';
 import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { templateRequest } from '../methodRequest';
+import { bodyValue, contextValue } from './mappingSources';
 import { DirectResponse, type IntegrationContext, type IntegrationResult } from './types';
 
 export interface TransformedRequest {
@@ -81,23 +81,9 @@ export function methodRequestValue(expression: string, ctx: IntegrationContext):
     return req.lowerHeaders[name.toLowerCase()];
   }
   if (expression === 'method.request.body') return req.body;
-  if (expression.startsWith('method.request.body.')) {
-    try {
-      const result = evaluateJsonPath(`$.${expression.slice('method.request.body.'.length)}`, JSON.parse(req.body));
-      if (!result.found || result.value === null || result.value === undefined) return undefined;
-      return typeof result.value === 'string' ? result.value : JSON.stringify(result.value);
-    } catch {
-      return undefined;
-    }
-  }
+  if (expression.startsWith('method.request.body.')) return bodyValue(req.body, expression.slice('method.request.body.'.length));
   if (expression.startsWith('stageVariables.')) return req.stageVariables[expression.slice('stageVariables.'.length)];
-  if (expression.startsWith('context.')) {
-    const value = expression
-      .slice('context.'.length)
-      .split('.')
-      .reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), req.context);
-    return value === undefined || value === null ? undefined : String(value);
-  }
+  if (expression.startsWith('context.')) return contextValue(req.context, expression.slice('context.'.length));
   return undefined;
 }
 
