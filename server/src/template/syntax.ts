@@ -25,7 +25,7 @@ const cache = new Map<string, ParsedTemplate>();
 const CACHE_LIMIT = 200;
 
 /** `#stop` takes no parentheses in Velocity; velocityjs only knows it as the call `#stop()`. */
-function normalizeDirectives(template: string): string {
+export function normalizeDirectives(template: string): string {
   return template.replace(/#\{?stop\}?(?![\w(])/g, '#stop()');
 }
 
@@ -87,7 +87,7 @@ function describeParseError(error: unknown): SyntaxProblem {
 const BLOCK_TOKENS = /##[^\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|\\#|#\{?(if|foreach|macro|define)\}?\s*\(|#@[A-Za-z_][\w-]*\s*\(|#\{?end\}?(?![A-Za-z0-9_])/g;
 
 /** Balanced blocks: velocityjs silently repeats or drops content when `#end`s do not match. */
-function checkBlocks(template: string): SyntaxProblem[] {
+export function checkBlocks(template: string): SyntaxProblem[] {
   const open: Array<{ name: string; offset: number }> = [];
   for (const match of template.matchAll(BLOCK_TOKENS)) {
     const token = match[0];

@@ -4,6 +4,7 @@
  */
 import type { TemplateKind } from '../../facts/templateVariableTypes';
 import { checkTemplateSyntax } from '../../template/engine';
+import { isCertainlyValidTemplate } from '../../template/syntaxPrecheck';
 import type { Problem } from '../validationTypes';
 import { checkReference } from './referenceChecks';
 import { scanTemplate, type ScannedTemplate, type TemplateReference } from './templateScanner';
@@ -52,6 +53,7 @@ export function checkTemplateText(facts: TemplateFacts, report: TemplateReport):
 }
 
 function checkSyntax(text: string, report: TemplateReport): void {
+  if (isCertainlyValidTemplate(text)) return;
   for (const problem of checkTemplateSyntax(text)) {
     if (problem.code === 'template-too-large') continue;
     const offset = problem.line === undefined ? 0 : offsetOfLineColumn(text, problem.line, problem.column ?? 1);

@@ -1,0 +1,588 @@
+/**
+ * A fast, conservative answer to "would `syntaxProblems` report nothing for this template?", for diagnostics only.
+ *
+ * velocityjs's jison parser dominates the cost of validating large definitions, yet nearly every template uses a
+ * small, regular part of the language. This scanner follows velocityjs's lexer states (INITIAL, mu, h, c, i) and
+ * grammar exactly for that part and gives up on everything else, so `true` can be trusted and `false` only means
+ * "ask the real parser". Whatever the lexer does differently from Velocity proper is mirrored here on purpose
+ * (keywords such as `in` or `eq` after `$` inside parentheses, `-` inside names, the look-ahead after `(` and `[`).
+ */
+import { checkBlocks, normalizeDirectives } from './syntax';
+import { MAX_TEMPLATE_BYTES } from './limits';
+
+export function isCertainlyValidTemplate(template: string): boolean {
+  if (template.length * 3 > MAX_TEMPLATE_BYTES && Buffer.byteLength(template, 'utf8') > MAX_TEMPLATE_BYTES) return false;
+  if (template.indexOf('\u0000') >= 0) return false;
+  // The parser sees `#stop` rewritten; block balance is judged on the text as written, as `syntaxProblems` does.
+  const source = template.includes('stop') ? normalizeDirectives(template) : template;
+  return new Scanner(source).template() && checkBlocks(template).length === 0;
+}
+
+const enum Tok {
+  Error,
+  Dollar,
+  Id,
+  In,
+  BinOp,
+  Minus,
+  Not,
+  Equal,
+  MapBegin,
+  MapEnd,
+  MapSplit,
+  Paren,
+  Close,
+  Bracket,
+  CloseBracket,
+  Range,
+  Dot,
+  Decimal,
+  Comma,
+  Str,
+  Bool,
+  Int,
+}
+
+const KEYWORDS: ReadonlyMap<string, Tok> = new Map([
+  ['in', Tok.In], ['le', Tok.BinOp], ['ge', Tok.BinOp], ['gt', Tok.BinOp], ['lt', Tok.BinOp], ['eq', Tok.BinOp],
+  ['or', Tok.BinOp], ['and', Tok.BinOp], ['ne', Tok.BinOp], ['not', Tok.Not],
+  ['null', Tok.Bool], ['false', Tok.Bool], ['true', Tok.Bool],
+]);
+
+/** Words after `#` that the lexer may turn into directive tokens; anything starting with one is left to the parser. */
+const DIRECTIVE_PREFIXES = ['set', 'if', 'elseif', 'else', 'end', 'break', 'foreach', 'noescape', 'define', 'macro', 'stop'];
+
+const BACKSLASH = 92, DOLLAR = 36, HASH = 35, BANG = 33, LBRACE = 123, RBRACE = 125, LPAREN = 40, RPAREN = 41;
+const LBRACKET = 91, RBRACKET = 93, DOT = 46, NEWLINE = 10, STAR = 42, AT = 64, SPACE = 32;
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+function isIdStart(c: number): boolean {
+  return isLetter(c) || c === 95;
+}
+/** `\w`, which decides where `\b` falls. */
+function isWord(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95;
+}
+function isIdPart(c: number): boolean {
+  return isWord(c) || c === 45;
+}
+/** JavaScript's `\s`, which the lexer's rules use. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+/** The look-ahead of the lexer's `(` rule: `\([\s]*(?=[$'"\[\{\-0-9\w()!])`. */
+function parenAllowed(c: number): boolean {
+  return c === DOLLAR || c === 39 || c === 34 || c === LBRACKET || c === LBRACE || c === 45 || isWord(c) ||
+    c === LPAREN || c === RPAREN || c === BANG;
+}
+/** The look-ahead of the lexer's `[` rule: `\[[\s]*(?=[\-$"'0-9{\[\]]+)`. */
+function bracketAllowed(c: number): boolean {
+  return c === 45 || c === DOLLAR || c === 34 || c === 39 || isDigit(c) || c === LBRACE || c === LBRACKET || c === RBRACKET;
+}
+
+class Scanner {
+  private readonly n: number;
+  /** Token state inside parentheses and brackets: the lexer's `c` and `i` states above the text's own state. */
+  private tok: Tok = Tok.Error;
+  private tokEnd = 0;
+  private readonly stack: number[] = [];
+
+  constructor(private readonly s: string) {
+    this.n = s.length;
+  }
+
+  private code(i: number): number {
+    return i < this.n ? this.s.charCodeAt(i) : -1;
+  }
+
+  /** INITIAL state: text up to the first `$` or `#`, whose backslashes decide whether it is escaped. */
+  template(): boolean {
+    const s = this.s;
+    let p = 0;
+    while (p < this.n) {
+      const dollar = s.indexOf('$', p);
+      const hash = s.indexOf('#', p);
+      const q = dollar < 0 ? hash : hash < 0 ? dollar : Math.min(dollar, hash);
+      if (q < 0) return true;
+      let backslashes = 0;
+      while (q - 1 - backslashes >= p && s.charCodeAt(q - 1 - backslashes) === BACKSLASH) backslashes++;
+      if (backslashes % 2 === 1) {
+        p = q + 1;
+        continue;
+      }
+      p = q === dollar ? this.textReferences(q) : this.hash(q);
+      if (p < 0) return false;
+    }
+    return true;
+  }
+
+  private startsReference(k: number): boolean {
+    const c = this.code(k + 1);
+    return c === BANG ? isIdStart(this.code(k + 2)) || this.code(k + 2) === LBRACE : isIdStart(c) || c === LBRACE;
+  }
+
+  /** The `mu` state from a `$` in text; returns where INITIAL resumes, or -1. */
+  private textReferences(k: number): number {
+    for (;;) {
+      if (!this.startsReference(k)) return k + 1;
+      let j = this.code(k + 1) === BANG ? k + 2 : k + 1;
+      if (this.code(j) === LBRACE) {
+        j++;
+        if (!isIdStart(this.code(j))) return -1;
+        j = this.idEnd(j);
+        if (this.code(j) === LPAREN) return -1;
+        j = this.textAttributes(j);
+        // `}` closes the reference and leaves the `mu` state.
+        return j >= 0 && this.code(j) === RBRACE ? j + 1 : -1;
+      }
+      j = this.idEnd(j);
+      if (this.code(j) === LPAREN && this.parenOpens(j) >= 0) return -1;
+      j = this.textAttributes(j);
+      if (j < 0) return -1;
+      const c = this.code(j);
+      if (c < 0) return j;
+      if (c === DOLLAR) {
+        k = j;
+        continue;
+      }
+      if (c === HASH) {
+        if (this.code(j + 1) !== HASH) return -1;
+        const eol = this.s.indexOf('\n', j);
+        return eol < 0 ? this.n : eol;
+      }
+      if (c === LBRACE || isIdStart(c)) return -1;
+      if (c === LPAREN && this.parenOpens(j) >= 0) return -1;
+      return j + 1;
+    }
+  }
+
+  /** Properties, method calls and indexes after a name in text; returns the position after them, or -1. */
+  private textAttributes(j: number): number {
+    for (;;) {
+      const c = this.code(j);
+      if (c === DOT && isIdStart(this.code(j + 1))) {
+        j = this.idEnd(j + 1);
+        if (this.code(j) === LPAREN) {
+          const open = this.parenOpens(j);
+          if (open >= 0) {
+            j = this.methodArguments(open);
+            if (j < 0) return -1;
+          }
+        }
+      } else if (c === LBRACKET) {
+        const open = this.bracketOpens(j);
+        if (open < 0) return j;
+        this.stack.push(Tok.Bracket);
+        this.lex(open);
+        if (!this.indexValue() || this.peek() !== Tok.CloseBracket || this.stack.length > 0) return -1;
+        j = this.tokEnd;
+      } else {
+        return j;
+      }
+    }
+  }
+
+  /** After the `(` of a call: arguments and the closing `)`; returns the position after it, or -1. */
+  private methodArguments(open: number): number {
+    this.stack.push(Tok.Paren);
+    this.lex(open);
+    if (this.peek() !== Tok.Close && !this.params()) return -1;
+    return this.peek() === Tok.Close && this.stack.length === 0 ? this.tokEnd : -1;
+  }
+
+  /** Where the tokens after a `(` start, if the lexer's `(` rule matches here; else -1. */
+  private parenOpens(j: number): number {
+    let k = j + 1;
+    while (isSpace(this.code(k))) k++;
+    return parenAllowed(this.code(k)) ? k : -1;
+  }
+
+  private bracketOpens(j: number): number {
+    let k = j + 1;
+    while (isSpace(this.code(k))) k++;
+    return bracketAllowed(this.code(k)) ? k : -1;
+  }
+
+  private idEnd(j: number): number {
+    while (isIdPart(this.code(j))) j++;
+    return j;
+  }
+
+  /** The `h` state from a `#` in text; returns where INITIAL resumes, or -1. */
+  private hash(q: number): number {
+    const s = this.s;
+    const c = this.code(q + 1);
+    if (c === HASH) {
+      const eol = s.indexOf('\n', q);
+      return eol < 0 ? this.n : eol;
+    }
+    if (c === STAR) {
+      const end = s.indexOf('*#', q + 3);
+      return end < 0 ? -1 : end + 2;
+    }
+    if (c === LBRACKET) return this.code(q + 2) === LBRACKET ? -1 : q + 1;
+    if (c === AT) return -1;
+    if (c === LBRACE) {
+      if (s.startsWith('{else}', q + 1)) return q + 7;
+      if (s.startsWith('{end}', q + 1)) return q + 6;
+      return -1;
+    }
+    if (!isLetter(c)) return q + 1;
+    const w = q + 1;
+    for (const name of ['set', 'if', 'elseif', 'foreach']) {
+      if (!s.startsWith(name, w)) continue;
+      let k = w + name.length;
+      while (this.code(k) === SPACE) k++;
+      if (this.code(k) !== LPAREN) continue;
+      const open = this.parenOpens(k);
+      return open < 0 ? -1 : this.directive(name, open);
+    }
+    for (const name of ['else', 'end', 'break']) {
+      if (s.startsWith(name, w) && !isWord(this.code(w + name.length))) return w + name.length;
+    }
+    if (s.startsWith('stop()', w)) return w + 6;
+    for (const prefix of DIRECTIVE_PREFIXES) if (s.startsWith(prefix, w)) return -1;
+    let k = this.idEnd(w);
+    while (this.code(k) === SPACE) k++;
+    // A name followed by `(` is a macro call; otherwise `#` and the first letter are plain text.
+    return this.code(k) === LPAREN ? -1 : w + 1;
+  }
+
+  private directive(name: string, open: number): number {
+    this.stack.push(Tok.Paren);
+    this.lex(open);
+    let ok: boolean;
+    if (name === 'set') {
+      ok = this.peek() === Tok.Dollar && this.reference() && this.peek() === Tok.Equal && (this.next(), this.expression());
+    } else if (name === 'foreach') {
+      ok = this.peek() === Tok.Dollar && (this.next(), this.peek() === Tok.Id) && (this.next(), this.peek() === Tok.In) &&
+        (this.next(), this.peek() === Tok.Bracket ? this.array() : this.peek() === Tok.Dollar && this.reference());
+    } else {
+      ok = this.expression();
+    }
+    return ok && this.peek() === Tok.Close && this.stack.length === 0 ? this.tokEnd : -1;
+  }
+
+  /** The current token; a call, so that checks after `next()` are not narrowed away. */
+  private peek(): Tok {
+    return this.tok;
+  }
+
+  private next(): void {
+    this.lex(this.tokEnd);
+  }
+
+  /** One token in the `c` (parentheses) or `i` (brackets) state, which skip white space. */
+  private lex(from: number): void {
+    let j = from;
+    while (isSpace(this.code(j))) j++;
+    const c = this.code(j);
+    const d = this.code(j + 1);
+    const inBracket = this.stack[this.stack.length - 1] === Tok.Bracket;
+    let tok = Tok.Error;
+    let end = j + 1;
+    if (isLetter(c) || c === 95) {
+      end = this.idEnd(j);
+      // Keyword rules come first and only need `\b` after the word, so `in-x` starts with the keyword `in`.
+      tok = Tok.Id;
+      for (const [word, kind] of KEYWORDS) {
+        if (this.s.startsWith(word, j) && !isWord(this.code(j + word.length))) {
+          tok = kind;
+          end = j + word.length;
+          break;
+        }
+      }
+    } else if (isDigit(c)) {
+      end = j + 1;
+      while (isDigit(this.code(end))) end++;
+      tok = Tok.Int;
+    } else if (c === DOLLAR) {
+      if (d === BANG && (isIdStart(this.code(j + 2)) || this.code(j + 2) === LBRACE)) {
+        tok = Tok.Dollar;
+        end = j + 2;
+      } else if (isIdStart(d) || d === LBRACE) {
+        tok = Tok.Dollar;
+      }
+    } else if (c === 34 || c === 39) {
+      let k = j + 1;
+      for (;;) {
+        const e = this.code(k);
+        if (e < 0) break;
+        if (e === BACKSLASH && this.code(k + 1) === c) k += 2;
+        else if (e === c) {
+          tok = Tok.Str;
+          end = k + 1;
+          break;
+        } else k++;
+      }
+    } else if (c === LPAREN) {
+      let k = j + 1;
+      while (isSpace(this.code(k))) k++;
+      if (parenAllowed(this.code(k))) {
+        tok = Tok.Paren;
+        end = k;
+        this.stack.push(Tok.Paren);
+      }
+    } else if (c === RPAREN) {
+      if (this.stack.pop() === Tok.Paren) tok = Tok.Close;
+    } else if (c === LBRACKET) {
+      let k = j + 1;
+      while (isSpace(this.code(k))) k++;
+      if (bracketAllowed(this.code(k))) {
+        tok = Tok.Bracket;
+        end = k;
+        this.stack.push(Tok.Bracket);
+      }
+    } else if (c === RBRACKET) {
+      if (this.stack.pop() === Tok.Bracket) tok = Tok.CloseBracket;
+    } else if (c === DOT) {
+      if (inBracket && d === DOT) {
+        tok = Tok.Range;
+        end = j + 2;
+      } else if (isIdStart(d)) {
+        tok = Tok.Dot;
+      } else if (isDigit(d)) {
+        tok = Tok.Decimal;
+      }
+    } else if (c === 44) {
+      tok = Tok.Comma;
+      while (this.code(end) === SPACE) end++;
+    } else if (c === 58) {
+      tok = Tok.MapSplit;
+      while (isSpace(this.code(end))) end++;
+    } else if (c === LBRACE) {
+      tok = Tok.MapBegin;
+    } else if (c === RBRACE) {
+      tok = Tok.MapEnd;
+    } else if (c === 45) {
+      tok = Tok.Minus;
+    } else if (c === 37 || c === 43 || c === STAR || c === 47) {
+      tok = Tok.BinOp;
+    } else if (c === BANG) {
+      if (d === 61) {
+        tok = Tok.BinOp;
+        end = j + 2;
+      } else {
+        tok = Tok.Not;
+      }
+    } else if (c === 61) {
+      if (d === 61) {
+        tok = Tok.BinOp;
+        end = j + 2;
+      } else {
+        tok = Tok.Equal;
+      }
+    } else if (c === 60 || c === 62) {
+      tok = Tok.BinOp;
+      if (d === 61) end = j + 2;
+    } else if ((c === 124 || c === 38) && d === c) {
+      tok = Tok.BinOp;
+      end = j + 2;
+    }
+    this.tok = tok;
+    this.tokEnd = end;
+  }
+
+  /** `$name`, `$!name` or `${name}` with attributes, inside parentheses or brackets; the current token is `$`. */
+  private reference(): boolean {
+    this.next();
+    if (this.peek() === Tok.MapBegin) {
+      this.next();
+      if (this.peek() !== Tok.Id) return false;
+      this.next();
+      if (this.peek() === Tok.Paren || !this.attributes() || this.peek() !== Tok.MapEnd) return false;
+      this.next();
+      return true;
+    }
+    if (this.peek() !== Tok.Id) return false;
+    this.next();
+    return this.peek() !== Tok.Paren && this.attributes();
+  }
+
+  private attributes(): boolean {
+    for (;;) {
+      if (this.peek() === Tok.Dot) {
+        this.next();
+        if (this.peek() !== Tok.Id) return false;
+        this.next();
+        if (this.peek() === Tok.Paren) {
+          this.next();
+          if (this.peek() !== Tok.Close && !this.params()) return false;
+          if (this.peek() !== Tok.Close) return false;
+          this.next();
+        }
+      } else if (this.peek() === Tok.Bracket) {
+        this.next();
+        if (!this.indexValue() || this.peek() !== Tok.CloseBracket) return false;
+        this.next();
+      } else {
+        return true;
+      }
+    }
+  }
+
+  /** What `[...]` after a reference may hold: a string, a number or a reference. */
+  private indexValue(): boolean {
+    if (this.peek() === Tok.Dollar) return this.reference();
+    if (this.peek() === Tok.Str) {
+      this.next();
+      return true;
+    }
+    return this.number();
+  }
+
+  /** `1`, `-1`, `1.5`, `-1.5`. */
+  private number(): boolean {
+    if (this.peek() === Tok.Minus) this.next();
+    if (this.peek() !== Tok.Int) return false;
+    this.next();
+    if (this.peek() === Tok.Decimal) {
+      this.next();
+      if (this.peek() !== Tok.Int) return false;
+      this.next();
+    }
+    return true;
+  }
+
+  private literal(): boolean {
+    if (this.peek() === Tok.Str || this.peek() === Tok.Bool) {
+      this.next();
+      return true;
+    }
+    return this.number();
+  }
+
+  /** A call argument, list element or map value: a reference, literal, list or map (no operators). */
+  private value(): boolean {
+    switch (this.peek()) {
+      case Tok.Dollar: return this.reference();
+      case Tok.Bracket: return this.array();
+      case Tok.MapBegin: return this.map();
+      default: return this.literal();
+    }
+  }
+
+  private params(): boolean {
+    if (!this.value()) return false;
+    while (this.peek() === Tok.Comma) {
+      this.next();
+      if (!this.value()) return false;
+    }
+    return true;
+  }
+
+  /** `[]`, `[a, b]`, `[1..n]`; the current token is `[`. */
+  private array(): boolean {
+    this.next();
+    if (this.peek() === Tok.CloseBracket) {
+      this.next();
+      return true;
+    }
+    if (this.peek() === Tok.Dollar || this.peek() === Tok.Minus || this.peek() === Tok.Int) {
+      let rangeable = true;
+      if (this.peek() === Tok.Dollar) {
+        if (!this.reference()) return false;
+      } else {
+        if (this.peek() === Tok.Minus) this.next();
+        if (this.peek() !== Tok.Int) return false;
+        this.next();
+        if (this.peek() === Tok.Decimal) {
+          rangeable = false;
+          this.next();
+          if (this.peek() !== Tok.Int) return false;
+          this.next();
+        }
+      }
+      if (this.peek() === Tok.Range) {
+        if (!rangeable) return false;
+        this.next();
+        if (this.peek() === Tok.Dollar) {
+          if (!this.reference()) return false;
+        } else {
+          if (this.peek() === Tok.Minus) this.next();
+          if (this.peek() !== Tok.Int) return false;
+          this.next();
+        }
+      } else {
+        while (this.peek() === Tok.Comma) {
+          this.next();
+          if (!this.value()) return false;
+        }
+      }
+    } else if (!this.params()) {
+      return false;
+    }
+    if (this.peek() !== Tok.CloseBracket) return false;
+    this.next();
+    return true;
+  }
+
+  /** `{}`, `{"k": v, ...}`; the current token is `{`. */
+  private map(): boolean {
+    this.next();
+    if (this.peek() === Tok.MapEnd) {
+      this.next();
+      return true;
+    }
+    for (;;) {
+      if (this.peek() !== Tok.Str) return false;
+      this.next();
+      if (this.peek() !== Tok.MapSplit) return false;
+      this.next();
+      if (!this.value()) return false;
+      if (this.peek() === Tok.MapEnd) {
+        this.next();
+        return true;
+      }
+      if (this.peek() !== Tok.Comma) return false;
+      this.next();
+    }
+  }
+
+  private expression(): boolean {
+    if (this.peek() === Tok.Bracket) return this.array();
+    if (this.peek() === Tok.MapBegin) return this.map();
+    return this.math();
+  }
+
+  private math(): boolean {
+    if (!this.operand()) return false;
+    while (this.peek() === Tok.BinOp || this.peek() === Tok.Minus) {
+      this.next();
+      if (!this.operand()) return false;
+    }
+    return true;
+  }
+
+  private operand(): boolean {
+    switch (this.peek()) {
+      case Tok.Not:
+        this.next();
+        return this.operand();
+      case Tok.Minus:
+        this.next();
+        if (this.peek() === Tok.Paren) return this.parenthesis();
+        if (this.peek() !== Tok.Int) return false;
+        return this.number();
+      case Tok.Paren:
+        return this.parenthesis();
+      case Tok.Dollar:
+        return this.reference();
+      default:
+        return this.literal();
+    }
+  }
+
+  private parenthesis(): boolean {
+    this.next();
+    if (!this.math() || this.peek() !== Tok.Close) return false;
+    this.next();
+    return true;
+  }
+}
