@@ -1,6 +1,8 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isTemplateDocument, type LanguageService } from './languageService';
+import type { TemplateKind } from './facts/templateVariableTypes';
+import { standaloneTemplateKind } from './services/templates/templateValidation';
 import { defaultSample, evaluateStandaloneTemplate, evaluateTemplate, findTemplate, templateLabel, type TemplateEvaluation, type TemplateSample } from './services/templateEvaluation';
 
 /** Requests beyond LSP that the extension's panels send; their shapes are mirrored in the client's panel messages. */
@@ -31,14 +33,14 @@ export interface EvaluateTemplateParams {
   offset: number;
   sample: TemplateSample;
   /** For standalone `.vtl` files. */
-  kind?: 'request' | 'response';
+  kind?: TemplateKind;
 }
 
 export function registerCustomRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
   connection.onRequest<TemplateAtResult, unknown>(TEMPLATE_AT_REQUEST, (params: TemplateAtParams): TemplateAtResult => {
     const document = documents.get(params.uri);
     if (!document) return { found: false, message: 'The document is not open.' };
-    if (isTemplateDocument(document)) return { found: true, label: 'mapping template', kind: kindFromFileName(params.uri), templateOffset: 0, defaultSample: {} };
+    if (isTemplateDocument(document)) return { found: true, label: 'mapping template', kind: standaloneTemplateKind(params.uri), templateOffset: 0, defaultSample: {} };
     const parsed = service.parse(document);
     if (!parsed.root) return { found: false, message: 'The document has syntax errors; fix them to evaluate its templates.' };
     const template = findTemplate(parsed, params.offset);
@@ -56,7 +58,7 @@ export function registerCustomRequests(connection: Connection, documents: TextDo
   connection.onRequest<EvaluateTemplateResult, unknown>(EVALUATE_TEMPLATE_REQUEST, (params: EvaluateTemplateParams): EvaluateTemplateResult => {
     const document = documents.get(params.uri);
     if (!document) return { error: 'The document is not open.' };
-    if (isTemplateDocument(document)) return evaluateStandaloneTemplate(document.getText(), params.kind ?? kindFromFileName(params.uri), params.sample);
+    if (isTemplateDocument(document)) return evaluateStandaloneTemplate(document.getText(), params.kind ?? standaloneTemplateKind(params.uri), params.sample);
     const parsed = service.parse(document);
     if (!parsed.root) return { error: 'The document has syntax errors; fix them to evaluate its templates.' };
     const template = findTemplate(parsed, params.offset);
@@ -71,8 +73,4 @@ export function registerCustomRequests(connection: Connection, documents: TextDo
     }
     return evaluation;
   });
-}
-
-function kindFromFileName(uri: string): 'request' | 'response' {
-  return /response[^/]*\.vtl$/i.test(uri) ? 'response' : 'request';
 }

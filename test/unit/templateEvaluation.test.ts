@@ -81,6 +81,12 @@ describe('template evaluation', () => {
     assert.deepEqual(JSON.parse(result.output), { id: '42', n: 3 });
   });
 
+  it('previews a standalone gateway response template by substitution, not Velocity', () => {
+    const result = evaluateStandaloneTemplate('{"stage": "$stageVariables.env"}#if(true)x#end', 'gatewayResponse', { stageVariables: { env: 'dev' } });
+    assert.equal(result.kind, 'gatewayResponse');
+    assert.equal(result.output, '{"stage": "dev"}#if(true)x#end');
+  });
+
   it('stops a runaway template and says why', () => {
     const result = evaluateStandaloneTemplate('#macro(loop $n)#loop($n)#end#loop(1)', 'request', {}, 300);
     assert.deepEqual(result.errors.map((e) => e.code), ['recursion']);

@@ -86,11 +86,7 @@ export function evaluateTemplate(document: ApiDocument, template: LocatedTemplat
     ...(sample.context ?? {}),
   };
   const base = { label: templateLabel(template), mimeType: template.mimeType, kind: template.kind };
-  if (template.kind === 'gatewayResponse') {
-    const started = performance.now();
-    const output = substituteGatewayResponseTemplate(template.text, buildDefaultContext(context), sample.stageVariables ?? {});
-    return { ...base, output, ...jsonCheck(template.mimeType, output), requestOverride: {}, responseOverride: {}, errors: [], durationMs: performance.now() - started };
-  }
+  if (template.kind === 'gatewayResponse') return evaluateGatewayResponse(template.text, base, context, sample);
   const request = { body: sample.body ?? '', params: sample.params, stageVariables: sample.stageVariables, context };
   const result = renderTemplate(template.text, request, { kind: template.kind, timeoutMs });
   const evaluation: TemplateEvaluation = {
@@ -112,8 +108,15 @@ export function evaluateTemplate(document: ApiDocument, template: LocatedTemplat
   return evaluation;
 }
 
+function evaluateGatewayResponse(text: string, base: Pick<TemplateEvaluation, 'kind' | 'label' | 'mimeType'>, context: Record<string, unknown>, sample: TemplateSample): TemplateEvaluation {
+  const started = performance.now();
+  const output = substituteGatewayResponseTemplate(text, buildDefaultContext(context), sample.stageVariables ?? {});
+  return { ...base, output, ...jsonCheck(base.mimeType, output), requestOverride: {}, responseOverride: {}, errors: [], durationMs: performance.now() - started };
+}
+
 /** A standalone `.vtl` file: the whole text is the template. */
-export function evaluateStandaloneTemplate(text: string, kind: 'request' | 'response', sample: TemplateSample, timeoutMs?: number): TemplateEvaluation {
+export function evaluateStandaloneTemplate(text: string, kind: TemplateKind, sample: TemplateSample, timeoutMs?: number): TemplateEvaluation {
+  if (kind === 'gatewayResponse') return evaluateGatewayResponse(text, { kind, label: 'gateway response template', mimeType: 'application/json' }, sample.context ?? {}, sample);
   const result = renderTemplate(text, { body: sample.body ?? '', params: sample.params, stageVariables: sample.stageVariables, context: sample.context }, { kind, timeoutMs });
   return {
     kind,

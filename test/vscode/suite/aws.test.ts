@@ -9,6 +9,7 @@ import type { DeployResult } from '../../../client/src/deploy/deployer';
 import type { TreeNode } from '../../../client/src/tree/nodes';
 import type { AwsTreeAccess } from '../../../client/src/tree/register';
 import { startFakeApiGateway, type FakeApiGateway } from '../../fake-apigateway/server';
+import { httpDocument } from '../../unit/aws/fixtures/documents';
 import { extensionUnderTest, openExample, waitFor, waitForDiagnostics } from './harness';
 
 const PETS = `openapi: 3.0.1
@@ -26,22 +27,7 @@ paths:
         httpMethod: POST
         uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:listPets/invocations
 `;
-const ORDERS = `openapi: 3.0.1
-info:
-  title: vscode-orders
-  version: '1'
-paths:
-  /orders:
-    get:
-      responses:
-        '200':
-          description: ok
-      x-amazon-apigateway-integration:
-        type: aws_proxy
-        httpMethod: POST
-        uri: arn:aws:lambda:us-east-1:123456789012:function:listOrders
-        payloadFormatVersion: '2.0'
-`;
+const ORDERS = httpDocument('vscode-orders');
 
 const CREDENTIAL_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'];
 
