@@ -64,6 +64,12 @@ const builds = [
     outfile: 'dist/client/vendor/aws.js',
   },
   { ...common, entryPoints: { 'server/server': 'server/src/server.ts' }, outdir: 'dist' },
+  // The TypeScript handler compiler, loaded by Lambda worker processes (see typescriptHandlers.ts), never by the server.
+  {
+    ...common,
+    stdin: { contents: "module.exports = { transform: require('sucrase').transform };", resolveDir: '.', loader: 'js' },
+    outfile: 'dist/server/vendor/sucrase.js',
+  },
   {
     ...common,
     entryPoints: { 'cli/apigw': 'server/src/cli/apigw.ts' },

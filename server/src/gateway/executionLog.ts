@@ -1,3 +1,4 @@
+import { describeBinary } from './payloadEncoding';
 import type { ExecutionLogEntry, StepTiming } from './types';
 
 /** Collects the test-invoke style log lines and how long each stage of the request took. */
@@ -56,8 +57,9 @@ export function logMap(map: Record<string, unknown> | undefined): string {
     .join(', ')}}`;
 }
 
-/** Long bodies are cut in the log, as API Gateway truncates them. */
-export function logBody(body: string | undefined): string {
+/** Long bodies are cut in the log, as API Gateway truncates them; bytes are not printed. */
+export function logBody(body: string | Buffer | undefined): string {
+  if (Buffer.isBuffer(body)) return describeBinary(body);
   if (body === undefined || body === '') return '';
   return body.length > 10_000 ? `${body.slice(0, 10_000)} [TRUNCATED]` : body;
 }

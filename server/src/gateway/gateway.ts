@@ -146,7 +146,7 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     log.add(`Method request path: ${logMap(request.pathParameters)}`);
     log.add(`Method request query string: ${logMap(query)}`);
     log.add(`Method request headers: ${logHeaders(headers)}`);
-    log.add(`Method request body before transformations: ${logBody(request.body)}`);
+    log.add(`Method request body before transformations: ${logBody(request.isBase64Encoded && Buffer.isBuffer(request.bodyBytes) ? request.bodyBytes : request.body)}`);
 
     log.step('authorization');
     await authorize(engine, op, request, log);
@@ -259,16 +259,18 @@ function withRequestId(result: IntegrationResult, requestId: string, httpApi: bo
 
 function finish(log: ExecutionLog, result: IntegrationResult): GatewayResponse {
   log.endStep();
+  const body = result.body;
+  const binary = Buffer.isBuffer(body);
   const response: GatewayResponse = {
     status: result.status,
     headers: result.headers,
-    body: result.body,
+    body: binary ? body.toString('base64') : body,
     log: log.entries,
     latencyMs: log.elapsedMs(),
     steps: log.steps,
   };
   if (result.multiValueHeaders && Object.keys(result.multiValueHeaders).length) response.multiValueHeaders = result.multiValueHeaders;
-  if (result.isBase64Encoded) response.isBase64Encoded = true;
+  if (binary) response.isBase64Encoded = true;
   return response;
 }
 

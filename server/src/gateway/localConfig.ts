@@ -24,7 +24,7 @@ export interface LocalConfig {
 }
 
 export interface LocalFunction {
-  /** Path of the handler file (JavaScript, CommonJS or ES module), relative to the workspace folder. */
+  /** Path of the handler file (JavaScript, CommonJS or ES module, or TypeScript), relative to the workspace folder. */
   handler: string;
   /** Exported function name; default `handler`. */
   export?: string;

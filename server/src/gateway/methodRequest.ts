@@ -1,5 +1,6 @@
 import type { TemplateRequest } from '../template/engine';
 import type { ProxyRequestInfo } from './lambda/proxyEvents';
+import { isBinaryMediaType, isTextMediaType, mediaTypeOf } from './payloadEncoding';
 import type { Json } from './requestContext';
 
 /** The method request after routing: everything integrations, templates and mappings read. */
@@ -68,8 +69,6 @@ export function proxyInfo(req: MethodRequest): ProxyRequestInfo {
   };
 }
 
-const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded|[a-z0-9.+-]*\+(json|xml)))/i;
-
 /**
  * A binary body reaches integrations base64-encoded: for REST APIs when its Content-Type is one of the API's
  * binary media types, for HTTP APIs when it is not a text type.
@@ -77,16 +76,9 @@ const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-www-form-urlenc
 export function decodeBody(body: string | Buffer | undefined, contentType: string | undefined, binaryMediaTypes: string[], httpApi: boolean): { text: string; base64: boolean } {
   if (body === undefined) return { text: '', base64: false };
   if (typeof body === 'string') return { text: body, base64: false };
-  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  const binary = httpApi ? body.length > 0 && !!type && !TEXT_TYPES.test(type) : binaryMediaTypes.some((pattern) => mediaMatches(pattern, type));
+  const type = mediaTypeOf(contentType);
+  const binary = httpApi ? body.length > 0 && !!type && !isTextMediaType(type) : isBinaryMediaType(type, binaryMediaTypes);
   return binary ? { text: body.toString('base64'), base64: true } : { text: body.toString('utf8'), base64: false };
-}
-
-function mediaMatches(pattern: string, type: string): boolean {
-  const p = pattern.toLowerCase().replace(/~1/g, '/');
-  if (p === '*/*') return true;
-  if (p.endsWith('/*')) return type.startsWith(p.slice(0, -1));
-  return p === type;
 }
 
 export function logHeaders(headers: Record<string, string>): string {

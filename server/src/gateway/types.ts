@@ -26,7 +26,12 @@ export interface GatewayResponse {
   status: number;
   headers: Record<string, string>;
   multiValueHeaders?: Record<string, string[]>;
+  /** Text, or base64 when `isBase64Encoded`. */
   body: string;
+  /**
+   * The body is binary, carried base64-encoded so that the answer stays JSON (the invoke panel receives it over
+   * LSP); the HTTP server sends the decoded bytes.
+   */
   isBase64Encoded?: boolean;
   log: ExecutionLogEntry[];
   latencyMs: number;

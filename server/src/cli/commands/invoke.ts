@@ -75,11 +75,13 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
     });
     if (options.flags.has('--json')) {
       const log = response.log.map((e) => `${logTimestamp(e.time)} : ${e.message}`);
-      io.out(`${JSON.stringify({ status: response.status, headers: { ...response.headers, ...flatten(response.multiValueHeaders) }, body: response.body, log }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ status: response.status, headers: { ...response.headers, ...flatten(response.multiValueHeaders) }, body: response.body, ...(response.isBase64Encoded ? { isBase64Encoded: true } : {}), log }, null, 2)}\n`);
     } else {
       const lines = [`HTTP ${response.status}`];
       for (const [k, v] of Object.entries(response.headers)) lines.push(`${k}: ${v}`);
       for (const [k, values] of Object.entries(response.multiValueHeaders ?? {})) for (const v of values) lines.push(`${k}: ${v}`);
+      // A terminal cannot show bytes: a binary body is printed as its base64 text.
+      if (response.isBase64Encoded) lines.push('', `(binary body, ${Buffer.from(response.body, 'base64').length} bytes, base64-encoded below)`);
       io.out(`${lines.join('\n')}\n\n${response.body}${response.body.endsWith('\n') || response.body === '' ? '' : '\n'}`);
       if (options.flags.has('--log')) io.err(`${formatLog(response.log)}\n`);
     }

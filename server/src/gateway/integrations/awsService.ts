@@ -22,7 +22,12 @@ export function describeAwsServiceCall(ctx: IntegrationContext): IntegrationResu
   const body = JSON.stringify(
     {
       message: `The local gateway does not call AWS services. This is the request API Gateway would send for ${uri}.`,
-      request: { uri: endpoint, method, headers, body: transformed.body },
+      request: {
+        uri: endpoint,
+        method,
+        headers,
+        ...(Buffer.isBuffer(transformed.body) ? { body: transformed.body.toString('base64'), bodyEncoding: 'base64' } : { body: transformed.body }),
+      },
     },
     null,
     2,

@@ -1,6 +1,7 @@
 import { isJson } from '../apiModel';
 import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
+import { describeBinary, isBinaryMediaType, mediaTypeOf, textOrBytes } from '../payloadEncoding';
 import { substituteUriVariables } from '../stageVariables';
 import { NOT_FORWARDED, sendHttp, type BackendResponse } from './httpClient';
 import { mapHttpApiParameters } from './httpApiParameters';
@@ -53,7 +54,9 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
   if (!proxy || httpApi) headers = withoutHopByHop(headers);
   log.add(`Endpoint request URI: ${url.href}`);
   log.add(`Endpoint request headers: ${logMap(headers)}`);
-  log.add(`Endpoint request body after transformations: ${logBody(typeof body === 'string' ? body : body.toString('utf8'))}`);
+  // Raw request bytes are binary when the method request said so; a transformed body is bytes only after CONVERT_TO_BINARY.
+  const binaryRequest = Buffer.isBuffer(body) && (request.isBase64Encoded || (!proxy && !httpApi));
+  log.add(`Endpoint request body after transformations: ${logBody(binaryRequest ? body : body.toString())}`);
   log.add(`Sending request to ${url.href}`);
   const started = performance.now();
   let response: BackendResponse;
@@ -68,20 +71,32 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     log.add(`Execution failed due to configuration error: ${message}`);
     throw httpApi ? new GatewayError('INTEGRATION_FAILURE', 'Internal Server Error', { status: 500 }) : new GatewayError('INTEGRATION_FAILURE', 'Internal server error', { status: 500 });
   }
-  const text = response.body.toString('utf8');
+  const contentType = headerOf(response.headers, 'content-type');
   log.add(`Received response. Status: ${response.status}, Integration latency: ${Math.round(performance.now() - started)} ms`);
   log.add(`Endpoint response headers: ${logMap(response.headers)}`);
-  log.add(`Endpoint response body before transformations: ${logBody(text)}`);
   if (proxy) {
+    // Proxy integrations hand the backend's bytes to the client untouched.
+    const passed = textOrBytes(response.body, contentType);
+    const shown = logBody(passed);
+    log.add(`Endpoint response body before transformations: ${shown}`);
     const outHeaders: Record<string, string> = {};
     for (const [k, v] of Object.entries(response.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) outHeaders[k] = v;
     const outMulti: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(response.multiValueHeaders)) if (v.length > 1 && !NOT_FORWARDED.has(k.toLowerCase())) outMulti[k] = v;
-    log.add(`Method response body after transformations: ${logBody(text)}`);
+    log.add(`Method response body after transformations: ${shown}`);
     log.add(`Method response headers: ${logMap(outHeaders)}`);
-    return { status: response.status, headers: outHeaders, multiValueHeaders: outMulti, body: text };
+    return { status: response.status, headers: outHeaders, multiValueHeaders: outMulti, body: passed };
   }
+  // A binary integration response (by its Content-Type) reaches templates and contentHandling as base64 text.
+  const binary = isBinaryMediaType(mediaTypeOf(contentType), model.binaryMediaTypes);
+  log.add(`Endpoint response body before transformations: ${binary ? describeBinary(response.body) : logBody(response.body.toString('utf8'))}`);
+  const text = response.body.toString(binary ? 'base64' : 'utf8');
   return integrationResponse(ctx, { type: 'http', statusCode: response.status, body: text, headers: response.headers, multiValueHeaders: response.multiValueHeaders }, render);
+}
+
+function headerOf(headers: Record<string, string>, name: string): string | undefined {
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
 }
 
 /** `{name}` and `{name+}` placeholders in the URI's path are filled from the mapped path parameters. */

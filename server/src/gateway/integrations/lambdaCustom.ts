@@ -18,8 +18,9 @@ export async function runLambdaCustom(ctx: IntegrationContext): Promise<Integrat
   log.add(`Endpoint request URI: ${lambdaInvokeUrl(uri, ctx.functions.region)}`);
   log.add(`Endpoint request body after transformations: ${logBody(transformed.body)}`);
   let event: unknown;
+  const payload = transformed.body.toString();
   try {
-    event = transformed.body.trim() === '' ? {} : JSON.parse(transformed.body);
+    event = payload.trim() === '' ? {} : JSON.parse(payload);
   } catch (error) {
     log.add(`Execution failed: the Lambda payload is not JSON (${error instanceof Error ? error.message : String(error)})`);
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');

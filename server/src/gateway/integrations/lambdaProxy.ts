@@ -3,6 +3,7 @@ import { GatewayError } from '../gatewayResponses';
 import { callFunction } from '../lambda/callFunction';
 import { parseProxyResultV1, parseProxyResultV2, proxyEventV1, proxyEventV2 } from '../lambda/proxyEvents';
 import { proxyInfo } from '../methodRequest';
+import { decodeBase64, firstAcceptType, isBinaryMediaType } from '../payloadEncoding';
 import { substituteUriVariables } from '../stageVariables';
 import { withTimeout } from './timeout';
 import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
@@ -37,9 +38,24 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
     log.add(`Execution failed due to configuration error: Malformed Lambda proxy response (${parsed.malformed})`);
     throw lambdaFailure(httpApi);
   }
-  log.add(`Method response body after transformations: ${logBody(parsed.body)}`);
+  let body: string | Buffer = parsed.body;
+  if (parsed.isBase64Encoded) {
+    // REST APIs decode only for a client whose first Accept type is a binary media type; others get the base64 text.
+    const accept = firstAcceptType(request.lowerHeaders.accept);
+    if (httpApi || isBinaryMediaType(accept, model.binaryMediaTypes)) {
+      const bytes = decodeBase64(parsed.body);
+      if (!bytes) {
+        log.add('Execution failed due to configuration error: the Lambda proxy response says isBase64Encoded but its body is not base64');
+        throw lambdaFailure(httpApi);
+      }
+      body = bytes;
+    } else {
+      log.add(`The base64-encoded body is returned as text: Accept ${accept || '(none)'} is not a binary media type`);
+    }
+  }
+  log.add(`Method response body after transformations: ${logBody(body)}`);
   log.add(`Method response headers: ${logMap(parsed.headers)}`);
-  return { status: parsed.status, headers: parsed.headers, multiValueHeaders: parsed.multiValueHeaders, body: parsed.body, isBase64Encoded: parsed.isBase64Encoded };
+  return { status: parsed.status, headers: parsed.headers, multiValueHeaders: parsed.multiValueHeaders, body };
 }
 
 /** REST answers a failed or malformed Lambda proxy call with 502; HTTP APIs with 500. */

@@ -11,7 +11,7 @@ export function runMock(ctx: IntegrationContext): IntegrationResult {
   ctx.log.add(`Endpoint request body after transformations: ${logBody(transformed.body)}`);
   let statusCode = 200;
   try {
-    const parsed = JSON.parse(transformed.body) as unknown;
+    const parsed = JSON.parse(transformed.body.toString()) as unknown;
     const raw = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).statusCode : undefined;
     if (raw !== undefined && Number.isInteger(Number(raw))) statusCode = Number(raw);
   } catch {

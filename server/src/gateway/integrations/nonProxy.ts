@@ -5,11 +5,13 @@ import { isJson } from '../apiModel';
 import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { templateRequest } from '../methodRequest';
+import { contentHandlingOf, firstAcceptType, integrationRequestPayload, isBinaryMediaType, methodResponsePayload, type Conversion } from '../payloadEncoding';
 import { bodyValue, contextValue } from './mappingSources';
 import { DirectResponse, type IntegrationContext, type IntegrationResult } from './types';
 
 export interface TransformedRequest {
-  body: string;
+  /** Text, or bytes when the payload is binary after `contentHandling`. */
+  body: string | Buffer;
   /** Media type of the template used (or of the request, when passed through). */
   contentType: string;
   render?: RenderResult;
@@ -24,9 +26,11 @@ export function transformRequest(ctx: IntegrationContext): TransformedRequest {
     log.add(`Execution failed: no request template for Content-Type ${choice.contentType} (passthroughBehavior ${String(integration.passthroughBehavior ?? 'WHEN_NO_MATCH')})`);
     throw new GatewayError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported Media Type');
   }
+  const handling = contentHandlingOf(integration.contentHandling);
   if (choice.action === 'passthrough') {
     log.add(`Request body passed through (no template for ${choice.contentType})`);
-    return { body: request.body, contentType: choice.contentType };
+    const converted = requestPayloadOrFail(integrationRequestPayload(request.body, request.isBase64Encoded, false, handling), handling, ctx);
+    return { body: converted, contentType: choice.contentType };
   }
   const render = renderTemplate(String(choice.template), templateRequest(request), { kind: 'request' });
   if (render.gatewayError) {
@@ -39,7 +43,17 @@ export function transformRequest(ctx: IntegrationContext): TransformedRequest {
     log.add('Execution failed due to configuration error: Unable to transform request');
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
-  return { body: render.output, contentType: choice.contentType, render };
+  const body = requestPayloadOrFail(integrationRequestPayload(render.output, request.isBase64Encoded, true, handling), handling, ctx);
+  return { body, contentType: choice.contentType, render };
+}
+
+function requestPayloadOrFail(conversion: Conversion, handling: string | undefined, ctx: IntegrationContext): string | Buffer {
+  if ('payload' in conversion) {
+    if (handling) ctx.log.add(`Request payload converted with contentHandling ${handling}`);
+    return conversion.payload;
+  }
+  ctx.log.add(`Execution failed due to configuration error: contentHandling ${handling ?? '(passthrough)'}: ${conversion.failed}`);
+  throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
 }
 
 export interface MappedParameters {
@@ -89,7 +103,8 @@ export function methodRequestValue(expression: string, ctx: IntegrationContext):
 
 /**
  * The method response of a non-proxy integration: the `responses` entry selected for the backend result, its
- * parameters and template. A status with no method response declared for it is a 500, as in API Gateway.
+ * parameters, template and `contentHandling`. A status with no method response declared for it is a 500, as in
+ * API Gateway. A binary backend body comes base64-encoded, which is also what templates see of it.
  */
 export function integrationResponse(ctx: IntegrationContext, backend: BackendResult, render: RenderResult | undefined): IntegrationResult {
   const { integration, request, operation, log } = ctx;
@@ -118,9 +133,21 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(simulated.headers)) headers[k.toLowerCase() === 'content-type' ? 'Content-Type' : k] = v;
   headers['Content-Type'] ??= 'application/json';
-  log.add(`Method response body after transformations: ${logBody(simulated.body)}`);
+  let body: string | Buffer = simulated.body;
+  if (!simulated.render?.gatewayError) {
+    const handling = contentHandlingOf(responses?.[simulated.selectedKey]?.contentHandling);
+    const acceptsBinary = isBinaryMediaType(firstAcceptType(request.lowerHeaders.accept), ctx.model.binaryMediaTypes);
+    const conversion = methodResponsePayload(simulated.body, handling, acceptsBinary);
+    if ('failed' in conversion) {
+      log.add(`Execution failed due to configuration error: contentHandling ${handling ?? '(passthrough)'}: ${conversion.failed}`);
+      throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
+    }
+    body = conversion.payload;
+    if (handling || Buffer.isBuffer(body)) log.add(`Response payload sent as ${Buffer.isBuffer(body) ? 'binary' : 'text'} (contentHandling ${handling ?? 'passthrough'}, Accept ${firstAcceptType(request.lowerHeaders.accept) || 'none'})`);
+  }
+  log.add(`Method response body after transformations: ${logBody(body)}`);
   log.add(`Method response headers: ${logMap(headers)}`);
-  return { status: simulated.status, headers, body: simulated.body };
+  return { status: simulated.status, headers, body };
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

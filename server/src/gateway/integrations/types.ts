@@ -16,8 +16,8 @@ export interface IntegrationResult {
   status: number;
   headers: Record<string, string>;
   multiValueHeaders?: Record<string, string[]>;
-  body: string;
-  isBase64Encoded?: boolean;
+  /** Text, or the bytes of a binary payload. */
+  body: string | Buffer;
 }
 
 /** An answer that bypasses gateway responses, e.g. the template engine's 400 for an unparsable JSON body. */

@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LocalFunction } from '../localConfig';
 import { RUNNER_SOURCE } from './runnerSource';
+import { TYPESCRIPT_FILE, typescriptCompilerPath } from './typescriptHandlers';
 
 export interface LambdaErrorPayload {
   errorType?: string;
@@ -43,6 +44,8 @@ interface Pool {
   /** Invocations waiting for a free worker; called with undefined when the host closes. */
   waiting: Array<(worker: Worker | undefined) => void>;
 }
+
+let compilerPath: string | undefined;
 
 /** Workers per function: Lambda runs one request per execution environment, so concurrency needs more of them. */
 const MAX_WORKERS = 4;
@@ -102,6 +105,7 @@ export class LambdaHost {
         id: invocation.requestId,
         file,
         exportName,
+        typescript: TYPESCRIPT_FILE.test(file) ? (compilerPath ??= typescriptCompilerPath()) : undefined,
         event: invocation.event,
         deadline,
         context: {

@@ -1,3 +1,5 @@
+import { TYPESCRIPT_HOOK_SOURCE } from './typescriptHandlers';
+
 /**
  * The program each Lambda worker process runs (`node -e`), kept as text so that the same code works from the
  * TypeScript sources and from the bundled CLI. It loads the handler once per process (a warm container), runs one
@@ -9,10 +11,13 @@ export const RUNNER_SOURCE = String.raw`
 const { pathToFileURL } = require('node:url');
 const loaded = new Map();
 
-async function loadHandler(file, exportName) {
+async function loadHandler(file, exportName, typescript) {
   let mod = loaded.get(file);
   if (!mod) {
-    if (/\.mjs$/i.test(file)) mod = await import(pathToFileURL(file).href);
+    if (/\.[cm]?ts$/i.test(file)) {
+      useTypeScript(typescript);
+      mod = require(file);
+    } else if (/\.mjs$/i.test(file)) mod = await import(pathToFileURL(file).href);
     else {
       try {
         mod = require(file);
@@ -62,7 +67,7 @@ process.on('message', async (message) => {
   };
   const callback = (error, result) => (error ? finish(false, lambdaError(error)) : finish(true, result));
   try {
-    const handler = await loadHandler(message.file, message.exportName);
+    const handler = await loadHandler(message.file, message.exportName, message.typescript);
     const context = Object.assign({}, message.context, {
       callbackWaitsForEmptyEventLoop: true,
       getRemainingTimeInMillis: () => Math.max(0, message.deadline - Date.now()),
@@ -78,4 +83,4 @@ process.on('message', async (message) => {
   }
 });
 process.send({ type: 'ready' });
-`;
+` + TYPESCRIPT_HOOK_SOURCE;
