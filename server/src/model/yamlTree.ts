@@ -1,7 +1,8 @@
 import { parseEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } from 'js-yaml';
-import type { Event, ScalarEvent } from 'js-yaml';
+import type { Event } from 'js-yaml';
+import { parseFastYaml, type TreeSink } from './fastYaml';
 import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, SyntaxProblem, ValueNode } from './nodes';
-import { resolvePlainScalar } from './scalars';
+import { plainScalarType, plainScalarValue } from './scalars';
 
 export interface TreeResult {
   root: ValueNode | undefined;
@@ -41,11 +42,33 @@ class AliasBudgetExceeded {
 }
 
 /**
- * Builds the node tree from js-yaml's event stream. The event parser is several times faster than building the `yaml`
- * package's document and already reports offsets, which is what makes full validation of multi-megabyte definitions
- * affordable on every edit. JSON is parsed through the same path (JSON is YAML's flow subset).
+ * Builds the node tree with source offsets, which is what makes full validation of multi-megabyte definitions
+ * affordable on every edit: by the direct parser when the text stays in its subset (nearly every API definition), else
+ * from js-yaml's event stream, several times faster than building the `yaml` package's document. JSON is parsed the
+ * same way (JSON is YAML's flow subset).
  */
 export function buildTree(text: string, aliasBudget = aliasNodeBudget(text.length)): TreeResult {
+  return buildTreeFast(text, aliasBudget) ?? buildTreeFromEvents(text, aliasBudget);
+}
+
+/**
+ * The tree by the direct parser, or undefined when the text is outside its subset. Running out of alias budget is
+ * also left to the full path: a syntax error further on, which only the full parse finds, takes precedence.
+ */
+export function buildTreeFast(text: string, aliasBudget = aliasNodeBudget(text.length)): TreeResult | undefined {
+  const problems: SyntaxProblem[] = [];
+  const builder = new TreeBuilder(text, problems, aliasBudget);
+  try {
+    if (!parseFastYaml(text, builder, MAX_DEPTH)) return undefined;
+  } catch (error) {
+    if (error instanceof AliasBudgetExceeded) return undefined;
+    throw error;
+  }
+  return { root: builder.result, problems, aliasNodes: builder.aliasNodes };
+}
+
+/** The tree by js-yaml's event parser alone, for comparison with the direct parser. */
+export function buildTreeFromEvents(text: string, aliasBudget = aliasNodeBudget(text.length)): TreeResult {
   const problems: SyntaxProblem[] = [];
   let events: Event[];
   try {
@@ -70,6 +93,7 @@ export function buildTree(text: string, aliasBudget = aliasNodeBudget(text.lengt
   }
 }
 
+
 function yamlErrorToProblem(error: unknown, text: string): SyntaxProblem {
   const e = error as { reason?: string; message?: string; mark?: { position?: number } };
   const offset = Math.min(Math.max(e.mark?.position ?? 0, 0), text.length);
@@ -91,7 +115,7 @@ const STYLE_NAMES: Record<number, ScalarStyle> = {
 
 type Container = ObjectNode | ArrayNode;
 
-class TreeBuilder {
+class TreeBuilder implements TreeSink {
   private readonly anchors = new Map<string, ValueNode>();
   /** For each open mapping, the key waiting for its value. */
   private readonly pendingKeys: (ScalarNode | undefined)[] = [];
@@ -112,54 +136,60 @@ class TreeBuilder {
       // A multi-megabyte document has millions of events; releasing each once used keeps them from piling up next to
       // the tree being built, which is most of the parse's peak memory and garbage collection.
       events[i] = undefined;
+      if (event.type === EVENT_ID.DOCUMENT) {
+        this.documents++;
+        if (this.documents === 2) {
+          const at = this.root ? this.root.end : 0;
+          this.problems.push({ message: 'Only the first YAML document of a file is an API definition; the rest is ignored.', offset: at, end: Math.min(at + 3, this.text.length), code: 'yaml-syntax' });
+        }
+        continue;
+      }
+      if (this.documents > 1) continue;
       switch (event.type) {
-        case EVENT_ID.DOCUMENT:
-          this.documents++;
-          if (this.documents === 2) {
-            const at = this.root ? this.root.end : 0;
-            this.problems.push({ message: 'Only the first YAML document of a file is an API definition; the rest is ignored.', offset: at, end: Math.min(at + 3, this.text.length), code: 'yaml-syntax' });
-          }
+        case EVENT_ID.MAPPING:
+        case EVENT_ID.SEQUENCE:
+          this.collection(event.type === EVENT_ID.MAPPING ? 'object' : 'array', event.start, event.style === COLLECTION_STYLE.FLOW, event.tagStart, event.tagEnd, event.anchorStart, event.anchorEnd);
           break;
-        case EVENT_ID.MAPPING: {
-          if (this.documents > 1) break;
-          const node: ObjectNode = { type: 'object', properties: [], flow: event.style === COLLECTION_STYLE.FLOW, offset: event.start, end: event.start, parent: undefined };
-          this.setTag(node, event.tagStart, event.tagEnd);
-          this.attach(node);
-          this.open(node, event.anchorStart, event.anchorEnd);
-          break;
-        }
-        case EVENT_ID.SEQUENCE: {
-          if (this.documents > 1) break;
-          const node: ArrayNode = { type: 'array', items: [], flow: event.style === COLLECTION_STYLE.FLOW, offset: event.start, end: event.start, parent: undefined };
-          this.setTag(node, event.tagStart, event.tagEnd);
-          this.attach(node);
-          this.open(node, event.anchorStart, event.anchorEnd);
-          break;
-        }
         case EVENT_ID.SCALAR: {
-          if (this.documents > 1) break;
-          const node = this.scalar(event);
-          if (event.anchorStart >= 0) this.anchors.set(this.text.slice(event.anchorStart, event.anchorEnd), node);
-          this.attach(node);
+          const raw = event.fast && event.style === SCALAR_STYLE.PLAIN ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
+          this.scalar(event.valueStart, event.valueEnd, event.style, raw, event.tagStart, event.tagEnd, event.anchorStart, event.anchorEnd, event.indent);
           break;
         }
-        case EVENT_ID.ALIAS: {
-          if (this.documents > 1) break;
-          const name = this.text.slice(event.anchorStart, event.anchorEnd);
-          const target = this.anchors.get(name);
-          // The alias occupies `*name`; the anchor offsets exclude the `*`.
-          const offset = event.anchorStart - 1;
-          const node = target ? this.cloneAt(target, offset, event.anchorEnd, { offset, end: event.anchorEnd }) : nullScalar(offset, event.anchorEnd);
-          this.attach(node);
+        case EVENT_ID.ALIAS:
+          this.alias(event.anchorStart, event.anchorEnd);
           break;
-        }
         case EVENT_ID.POP:
-          if (this.documents > 1) break;
-          if (this.stack.length) this.close();
+          this.pop();
           break;
       }
     }
     return this.root;
+  }
+
+  get result(): ValueNode | undefined {
+    return this.root;
+  }
+
+  collection(kind: 'object' | 'array', start: number, flow: boolean, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number): void {
+    const node: Container = kind === 'object'
+      ? { type: 'object', properties: [], flow, offset: start, end: start, parent: undefined }
+      : { type: 'array', items: [], flow, offset: start, end: start, parent: undefined };
+    this.setTag(node, tagStart, tagEnd);
+    this.attach(node);
+    this.open(node, anchorStart, anchorEnd);
+  }
+
+  alias(anchorStart: number, anchorEnd: number): void {
+    const name = this.text.slice(anchorStart, anchorEnd);
+    const target = this.anchors.get(name);
+    // The alias occupies `*name`; the anchor offsets exclude the `*`.
+    const offset = anchorStart - 1;
+    const node = target ? this.cloneAt(target, offset, anchorEnd, { offset, end: anchorEnd }) : nullScalar(offset, anchorEnd);
+    this.attach(node);
+  }
+
+  pop(): void {
+    if (this.stack.length) this.close();
   }
 
   private setTag(node: ValueNode, tagStart: number, tagEnd: number): void {
@@ -296,23 +326,24 @@ class TreeBuilder {
     return value;
   }
 
-  private scalar(event: ScalarEvent): ScalarNode {
-    const style = STYLE_NAMES[event.style] ?? 'plain';
-    const raw = this.intern(event.fast && style === 'plain' ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event));
-    let offset = event.valueStart;
-    let end = event.valueEnd;
+  scalar(valueStart: number, valueEnd: number, styleId: number, decoded: string, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): void {
+    const style = STYLE_NAMES[styleId] ?? 'plain';
+    const raw = this.intern(decoded);
+    let offset = valueStart;
+    let end = valueEnd;
     if (style === 'single' || style === 'double') {
       offset--;
       end++;
     } else if (style === 'literal' || style === 'folded') {
       // Diagnostics on a block scalar should not spill onto the following line.
-      while (end > offset && /\s/.test(this.text[end - 1])) end--;
+      while (end > offset && isBlank(this.text.charCodeAt(end - 1))) end--;
     }
-    const tag = event.tagStart >= 0 ? this.text.slice(event.tagStart, event.tagEnd) : undefined;
+    const tag = tagStart >= 0 ? this.text.slice(tagStart, tagEnd) : undefined;
     let type: ScalarNode['type'] = 'string';
     let value: ScalarNode['value'] = raw;
     if (style === 'plain' && (tag === undefined || tag === '!')) {
-      ({ type, value } = resolvePlainScalar(raw));
+      type = plainScalarType(raw);
+      value = type === 'string' ? raw : plainScalarValue(raw, type);
     } else if (tag === '!!int' || tag === '!!float') {
       type = 'number';
       value = Number(raw);
@@ -323,10 +354,11 @@ class TreeBuilder {
       type = 'null';
       value = null;
     }
-    const node: ScalarNode = { type, value, style, offset, end, contentOffset: event.valueStart, contentEnd: event.valueEnd, parent: undefined };
+    const node: ScalarNode = { type, value, style, offset, end, contentOffset: valueStart, contentEnd: valueEnd, parent: undefined };
     if (tag !== undefined && !tag.startsWith('!!')) node.tag = tag;
-    if (style === 'literal' || style === 'folded') node.blockIndent = event.indent;
-    return node;
+    if (style === 'literal' || style === 'folded') node.blockIndent = indent;
+    if (anchorStart >= 0) this.anchors.set(this.text.slice(anchorStart, anchorEnd), node);
+    this.attach(node);
   }
 
   /** A copy of an anchored node placed where its alias stands, so that diagnostics on it land on the alias. */
@@ -362,4 +394,10 @@ class TreeBuilder {
 
 function nullScalar(offset: number, end: number): ScalarNode {
   return { type: 'null', value: null, style: 'plain', offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
+}
+
+/** What `\s` matches, without a regular expression per character. */
+function isBlank(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(String.fromCharCode(c));
 }

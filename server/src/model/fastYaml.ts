@@ -1,0 +1,696 @@
+/**
+ * A direct parser for the YAML that API definitions are written in: block mappings and sequences, plain, quoted and
+ * block scalars, single-line flow collections, anchors and aliases, comments, and JSON. It calls the tree builder
+ * directly instead of going through js-yaml's event objects, which is several times faster on multi-megabyte
+ * definitions and leaves far less garbage. Anything outside that subset — and every malformed document — makes it give
+ * up, and the caller parses with js-yaml, whose messages and corner cases stay authoritative. Offsets, styles and
+ * values are those js-yaml reports for the same text (differential tests hold the two side by side).
+ */
+import { getScalarValue, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
+
+/** What the parser produces, in document order; js-yaml's events map onto the same calls. */
+export interface TreeSink {
+  collection(kind: 'object' | 'array', start: number, flow: boolean, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number): void;
+  scalar(valueStart: number, valueEnd: number, style: number, raw: string, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): void;
+  alias(anchorStart: number, anchorEnd: number): void;
+  pop(): void;
+}
+
+/** Thrown to abandon the fast path; never escapes `parseFastYaml`. */
+const GIVE_UP = { giveUp: true };
+
+const NL = 10;
+const SPACE = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const COMMA = 44;
+const SQUOTE = 39;
+const DQUOTE = 34;
+const BACKSLASH = 92;
+const LBRACKET = 91;
+const RBRACKET = 93;
+const LBRACE = 123;
+const RBRACE = 125;
+const AMP = 38;
+const STAR = 42;
+const PIPE = 124;
+const GT = 62;
+
+/** Characters that js-yaml rejects, and tabs, carriage returns and surrogates, whose corner cases the fast path leaves to it. */
+const OUTSIDE_SUBSET = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+
+/**
+ * Parses `text` into `sink`, or returns false as soon as the text leaves the subset (the sink then holds a partial
+ * tree and must be discarded).
+ */
+export function parseFastYaml(text: string, sink: TreeSink, maxDepth: number): boolean {
+  if (OUTSIDE_SUBSET.test(text)) return false;
+  try {
+    new FastParser(text, sink, maxDepth).document();
+    return true;
+  } catch (error) {
+    if (error === GIVE_UP) return false;
+    throw error;
+  }
+}
+
+function giveUp(): never {
+  throw GIVE_UP;
+}
+
+/** Starts a plain scalar only when followed by a non-space (`-x`, `?x`, `:x`). */
+function isIndicatorNeedingSpace(c: number): boolean {
+  return c === DASH || c === 63 /* ? */ || c === COLON;
+}
+
+/** Characters that cannot start a plain scalar (other than the three above). */
+function isReservedStart(c: number): boolean {
+  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === HASH || c === AMP || c === STAR ||
+    c === 33 /* ! */ || c === PIPE || c === GT || c === SQUOTE || c === DQUOTE || c === 37 /* % */ || c === 64 /* @ */ || c === 96 /* ` */;
+}
+
+function isFlowIndicator(c: number): boolean {
+  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
+}
+
+class FastParser {
+  private pos = 0;
+  private depth = 0;
+  private readonly length: number;
+
+  constructor(private readonly text: string, private readonly sink: TreeSink, private readonly maxDepth: number) {
+    this.length = text.length;
+  }
+
+  document(): void {
+    this.documentStart();
+    const indent = this.nextContentLine();
+    // Empty documents and directives are rare; js-yaml handles them.
+    if (indent < 0) giveUp();
+    const c = this.text.charCodeAt(this.pos);
+    if (c === LBRACE || c === LBRACKET) {
+      this.flowCollection(-1, -1, true);
+      this.endOfLine();
+    } else {
+      this.blockNodeOnLine(-1, -1, -1);
+    }
+    if (this.nextContentLine() !== -1) giveUp();
+  }
+
+  /** A leading `---` on a line of its own is common in hand-written files; any other marker is left to js-yaml. */
+  private documentStart(): void {
+    const text = this.text;
+    let p = 0;
+    while (p < this.length) {
+      if (text.charCodeAt(p) === HASH) {
+        const nl = text.indexOf('\n', p);
+        if (nl < 0) return;
+        p = nl + 1;
+      } else if (text.charCodeAt(p) === NL) {
+        p++;
+      } else {
+        break;
+      }
+    }
+    if (!text.startsWith('---', p)) return;
+    this.pos = p + 3;
+    this.endOfLine();
+  }
+
+  // ---- lines -------------------------------------------------------------------------------------------------------
+
+  /**
+   * From the start of a line, skips blank and comment-only lines; leaves `pos` at the first content character of the
+   * next content line and returns its indentation, or -1 at the end of the text.
+   */
+  private nextContentLine(): number {
+    const text = this.text;
+    let p = this.pos;
+    while (p < this.length) {
+      const lineStart = p;
+      while (p < this.length && text.charCodeAt(p) === SPACE) p++;
+      if (p >= this.length) break;
+      const c = text.charCodeAt(p);
+      if (c === NL) {
+        p++;
+        continue;
+      }
+      if (c === HASH) {
+        const nl = text.indexOf('\n', p);
+        if (nl < 0) {
+          p = this.length;
+          break;
+        }
+        p = nl + 1;
+        continue;
+      }
+      const indent = p - lineStart;
+      if (indent === 0 && (c === DASH || c === 46 /* . */ || c === 37 /* % */) && this.isDocumentMarker(p)) giveUp();
+      this.pos = p;
+      return indent;
+    }
+    this.pos = this.length;
+    return -1;
+  }
+
+  private isDocumentMarker(p: number): boolean {
+    const text = this.text;
+    if (text.charCodeAt(p) === 37) return true;
+    const c = text.charCodeAt(p);
+    if (text.charCodeAt(p + 1) !== c || text.charCodeAt(p + 2) !== c) return false;
+    const after = text.charCodeAt(p + 3);
+    return p + 3 >= this.length || after === SPACE || after === NL;
+  }
+
+  /** After a value: only spaces and a comment may remain on the line; `pos` moves to the next line. */
+  private endOfLine(): void {
+    const text = this.text;
+    let p = this.pos;
+    const start = p;
+    while (p < this.length && text.charCodeAt(p) === SPACE) p++;
+    if (p >= this.length) {
+      this.pos = p;
+      return;
+    }
+    const c = text.charCodeAt(p);
+    if (c === NL) {
+      this.pos = p + 1;
+      return;
+    }
+    if (c === HASH && (p > start || text.charCodeAt(p - 1) === SPACE)) {
+      const nl = text.indexOf('\n', p);
+      this.pos = nl < 0 ? this.length : nl + 1;
+      return;
+    }
+    giveUp();
+  }
+
+  private skipSpaces(): void {
+    while (this.pos < this.length && this.text.charCodeAt(this.pos) === SPACE) this.pos++;
+  }
+
+  /** True at the end of the line's content (end of text, newline, or a comment after a space). */
+  private atLineEnd(): boolean {
+    if (this.pos >= this.length) return true;
+    const c = this.text.charCodeAt(this.pos);
+    return c === NL || (c === HASH && this.text.charCodeAt(this.pos - 1) === SPACE);
+  }
+
+  private enter(): void {
+    if (++this.depth > this.maxDepth) giveUp();
+  }
+
+  private leave(): void {
+    this.depth--;
+  }
+
+  // ---- block structure ---------------------------------------------------------------------------------------------
+
+  /**
+   * A node that starts at `pos`, the first content of its line, inside a parent indented by `parentIndent`. `pos`
+   * ends at the start of the line after the node.
+   */
+  private blockNodeOnLine(parentIndent: number, anchorStart: number, anchorEnd: number): void {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    if (c === DASH && this.isSeparated(this.pos + 1)) {
+      this.blockSequence(this.column(this.pos), anchorStart, anchorEnd);
+      return;
+    }
+    if (this.isKeyAhead()) {
+      this.blockMapping(this.column(this.pos), anchorStart, anchorEnd);
+      return;
+    }
+    // A scalar or flow collection on a line of its own (`key:\n  value`); a continuation on the next lines is more
+    // indented than the parent, which the parent's loop leaves to js-yaml.
+    this.inlineValue(parentIndent, anchorStart, anchorEnd);
+  }
+
+  /** Column of an offset: offsets of content are always on the current line. */
+  private column(offset: number): number {
+    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+    return offset - lineStart;
+  }
+
+  /** A space, a newline or the end of the text follows. */
+  private isSeparated(p: number): boolean {
+    if (p >= this.length) return true;
+    const c = this.text.charCodeAt(p);
+    return c === SPACE || c === NL;
+  }
+
+  /** Whether the content at `pos` is an implicit key (`key:` then a space or the line's end). */
+  private isKeyAhead(): boolean {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    if (c === SQUOTE || c === DQUOTE) {
+      const close = this.quotedEnd(this.pos);
+      let p = close;
+      while (p < this.length && text.charCodeAt(p) === SPACE) p++;
+      return text.charCodeAt(p) === COLON && this.isSeparated(p + 1);
+    }
+    if (isReservedStart(c)) return false;
+    if (isIndicatorNeedingSpace(c) && this.isSeparated(this.pos + 1)) return false;
+    const nl = this.lineEnd(this.pos);
+    for (let p = this.pos; p < nl; p++) {
+      const ch = text.charCodeAt(p);
+      if (ch === COLON && this.isSeparated(p + 1)) return true;
+      if (ch === HASH && text.charCodeAt(p - 1) === SPACE) return false;
+    }
+    return false;
+  }
+
+  private lineEnd(p: number): number {
+    const nl = this.text.indexOf('\n', p);
+    return nl < 0 ? this.length : nl;
+  }
+
+  private blockMapping(indent: number, anchorStart: number, anchorEnd: number): void {
+    this.enter();
+    this.sink.collection('object', this.pos, false, -1, -1, anchorStart, anchorEnd);
+    for (;;) {
+      this.key();
+      this.mappingValue(indent);
+      const next = this.nextContentLine();
+      if (next < indent) break;
+      if (next > indent) giveUp();
+      const c = this.text.charCodeAt(this.pos);
+      // A sequence at the mapping's own indentation belongs to the previous key and has been read with it.
+      if (c === DASH && this.isSeparated(this.pos + 1)) giveUp();
+    }
+    this.sink.pop();
+    this.leave();
+  }
+
+  /** A key at `pos`, through its colon. */
+  private key(): void {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    if (c === SQUOTE || c === DQUOTE) {
+      this.quotedScalar(-1, -1);
+    } else {
+      if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && this.isSeparated(this.pos + 1))) giveUp();
+      const start = this.pos;
+      const nl = this.lineEnd(start);
+      let p = start;
+      for (; p < nl; p++) {
+        const ch = text.charCodeAt(p);
+        if (ch === COLON && this.isSeparated(p + 1)) break;
+        if (ch === HASH && text.charCodeAt(p - 1) === SPACE) giveUp();
+      }
+      if (p >= nl) giveUp();
+      let end = p;
+      while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+      this.plain(start, end, -1, -1);
+      this.pos = p;
+    }
+    this.skipSpaces();
+    if (text.charCodeAt(this.pos) !== COLON) giveUp();
+    this.pos++;
+  }
+
+  /** The value after `key:` in a block mapping at `indent`; `pos` ends at the start of the next line. */
+  private mappingValue(indent: number): void {
+    this.skipSpaces();
+    let anchorStart = -1;
+    let anchorEnd = -1;
+    if (this.text.charCodeAt(this.pos) === AMP) {
+      [anchorStart, anchorEnd] = this.anchor();
+      this.skipSpaces();
+    }
+    if (this.atLineEnd()) {
+      this.endOfLine();
+      const next = this.nextContentLine();
+      const c = this.text.charCodeAt(this.pos);
+      if (next > indent) {
+        this.blockNodeOnLine(indent, anchorStart, anchorEnd);
+      } else if (next === indent && c === DASH && this.isSeparated(this.pos + 1)) {
+        this.blockSequence(next, anchorStart, anchorEnd);
+      } else {
+        this.sink.scalar(-1, -1, SCALAR_STYLE.PLAIN, '', -1, -1, anchorStart, anchorEnd, 0);
+      }
+      this.rewindToLineStart();
+      return;
+    }
+    this.inlineValue(indent, anchorStart, anchorEnd);
+  }
+
+  /**
+   * Callers continue from a line start; block nodes leave `pos` there already, a node that ended a mapping by
+   * dedenting leaves it at that line's content, so it is moved back.
+   */
+  private rewindToLineStart(): void {
+    if (this.pos < this.length) this.pos = this.lineStartOf(this.pos);
+  }
+
+  private lineStartOf(p: number): number {
+    return this.text.lastIndexOf('\n', p - 1) + 1;
+  }
+
+  /** A value on the same line as its key or dash: alias, block scalar, flow collection, quoted or plain scalar. */
+  private inlineValue(indent: number, anchorStart: number, anchorEnd: number): void {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    if (c === STAR) {
+      if (anchorStart >= 0) giveUp();
+      const [start, end] = this.anchor();
+      this.sink.alias(start, end);
+      this.endOfLine();
+    } else if (c === PIPE || c === GT) {
+      this.blockScalar(indent, anchorStart, anchorEnd);
+    } else if (c === LBRACKET || c === LBRACE) {
+      this.flowCollection(anchorStart, anchorEnd, false);
+      this.endOfLine();
+    } else if (c === SQUOTE || c === DQUOTE) {
+      this.quotedScalar(anchorStart, anchorEnd);
+      this.endOfLine();
+    } else {
+      this.plainValue(anchorStart, anchorEnd);
+      this.endOfLine();
+    }
+  }
+
+  /** `&name` or `*name` at `pos`; returns the name's range. */
+  private anchor(): [number, number] {
+    const text = this.text;
+    const start = ++this.pos;
+    while (this.pos < this.length) {
+      const c = text.charCodeAt(this.pos);
+      if (c === SPACE || c === NL || isFlowIndicator(c)) break;
+      this.pos++;
+    }
+    if (this.pos === start) giveUp();
+    return [start, this.pos];
+  }
+
+  private blockSequence(indent: number, anchorStart: number, anchorEnd: number): void {
+    this.enter();
+    this.sink.collection('array', this.pos, false, -1, -1, anchorStart, anchorEnd);
+    for (;;) {
+      // At the dash.
+      this.pos++;
+      this.sequenceItem(indent);
+      const next = this.nextContentLine();
+      if (next < indent) break;
+      if (next > indent) giveUp();
+      const c = this.text.charCodeAt(this.pos);
+      if (!(c === DASH && this.isSeparated(this.pos + 1))) break;
+    }
+    this.sink.pop();
+    this.leave();
+    this.rewindToLineStart();
+  }
+
+  private sequenceItem(indent: number): void {
+    this.skipSpaces();
+    let anchorStart = -1;
+    let anchorEnd = -1;
+    if (this.text.charCodeAt(this.pos) === AMP) {
+      [anchorStart, anchorEnd] = this.anchor();
+      this.skipSpaces();
+      // `- &a key: value` anchors the key in YAML, not the mapping; rare enough to leave to js-yaml.
+      if (!this.atLineEnd() && this.isKeyAhead()) giveUp();
+    }
+    if (this.atLineEnd()) {
+      this.endOfLine();
+      const next = this.nextContentLine();
+      if (next > indent) {
+        this.blockNodeOnLine(indent, anchorStart, anchorEnd);
+      } else {
+        this.sink.scalar(-1, -1, SCALAR_STYLE.PLAIN, '', -1, -1, anchorStart, anchorEnd, 0);
+      }
+      this.rewindToLineStart();
+      return;
+    }
+    const c = this.text.charCodeAt(this.pos);
+    if (c === DASH && this.isSeparated(this.pos + 1)) {
+      this.blockSequence(this.column(this.pos), anchorStart, anchorEnd);
+      return;
+    }
+    if (this.isKeyAhead()) {
+      this.blockMapping(this.column(this.pos), anchorStart, anchorEnd);
+      this.rewindToLineStart();
+      return;
+    }
+    this.inlineValue(indent, anchorStart, anchorEnd);
+  }
+
+  // ---- scalars -----------------------------------------------------------------------------------------------------
+
+  private plain(start: number, end: number, anchorStart: number, anchorEnd: number): void {
+    this.sink.scalar(start, end, SCALAR_STYLE.PLAIN, this.text.slice(start, end), -1, -1, anchorStart, anchorEnd, 0);
+  }
+
+  /** A plain scalar value in block context, on one line. */
+  private plainValue(anchorStart: number, anchorEnd: number): void {
+    const text = this.text;
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && this.isSeparated(start + 1))) giveUp();
+    const nl = this.lineEnd(start);
+    let p = start;
+    for (; p < nl; p++) {
+      const ch = text.charCodeAt(p);
+      if (ch === COLON && this.isSeparated(p + 1)) giveUp();
+      if (ch === HASH && text.charCodeAt(p - 1) === SPACE) break;
+    }
+    let end = p;
+    while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+    this.plain(start, end, anchorStart, anchorEnd);
+    this.pos = end;
+    // A more indented line after a plain scalar continues it (a multi-line plain scalar): left to js-yaml, which the
+    // caller's indentation check arranges.
+  }
+
+  /** Whether the last quoted scalar scanned by `quotedEnd` holds escapes (`\\` or `''`). */
+  private escaped = false;
+
+  /** Offset just past the closing quote of the quoted scalar at `p`, on the same line. */
+  private quotedEnd(p: number): number {
+    const text = this.text;
+    const quote = text.charCodeAt(p);
+    let escaped = false;
+    let i = p + 1;
+    for (;;) {
+      if (i >= this.length) giveUp();
+      const c = text.charCodeAt(i);
+      if (c === NL) giveUp();
+      if (c === quote) {
+        if (quote === SQUOTE && text.charCodeAt(i + 1) === SQUOTE) {
+          escaped = true;
+          i += 2;
+          continue;
+        }
+        this.escaped = escaped;
+        return i + 1;
+      }
+      if (c === BACKSLASH && quote === DQUOTE) {
+        escaped = true;
+        i += escapeLength(text, i + 1);
+        continue;
+      }
+      i++;
+    }
+  }
+
+  private quotedScalar(anchorStart: number, anchorEnd: number): void {
+    const text = this.text;
+    const start = this.pos;
+    const close = this.quotedEnd(start);
+    const valueStart = start + 1;
+    const valueEnd = close - 1;
+    const style = text.charCodeAt(start) === SQUOTE ? SCALAR_STYLE.SINGLE_QUOTED : SCALAR_STYLE.DOUBLE_QUOTED;
+    const raw = this.escaped ? decode(text, style, valueStart, valueEnd, 0, 1) : text.slice(valueStart, valueEnd);
+    this.sink.scalar(valueStart, valueEnd, style, raw, -1, -1, anchorStart, anchorEnd, 0);
+    this.pos = close;
+  }
+
+  /** `|` or `>` with an optional chomping indicator, then lines indented more than `parentIndent`. */
+  private blockScalar(parentIndent: number, anchorStart: number, anchorEnd: number): void {
+    const text = this.text;
+    const style = text.charCodeAt(this.pos) === PIPE ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
+    this.pos++;
+    let chomping = 1;
+    const indicator = text.charCodeAt(this.pos);
+    if (indicator === DASH) {
+      chomping = 2;
+      this.pos++;
+    } else if (indicator === 43 /* + */) {
+      chomping = 3;
+      this.pos++;
+    }
+    // Explicit indentation indicators are left to js-yaml.
+    if (!this.atLineEnd() && text.charCodeAt(this.pos) !== SPACE) giveUp();
+    this.endOfLine();
+    const valueStart = this.pos;
+    // The content's indentation is that of the first non-blank line; blank lines before it may not be longer.
+    let p = valueStart;
+    let longestBlank = 0;
+    let contentIndent = -1;
+    while (p < this.length) {
+      const lineStart = p;
+      while (p < this.length && text.charCodeAt(p) === SPACE) p++;
+      if (p >= this.length) break;
+      if (text.charCodeAt(p) === NL) {
+        longestBlank = Math.max(longestBlank, p - lineStart);
+        p++;
+        continue;
+      }
+      contentIndent = p - lineStart;
+      break;
+    }
+    if (contentIndent <= parentIndent || contentIndent < 1 || longestBlank > contentIndent) giveUp();
+    // Lines belong to the scalar while blank or indented at least as much as its first line.
+    p = valueStart;
+    let end = valueStart;
+    while (p < this.length) {
+      const lineStart = p;
+      while (p < this.length && text.charCodeAt(p) === SPACE) p++;
+      if (p < this.length && text.charCodeAt(p) !== NL && p - lineStart < contentIndent) {
+        end = lineStart;
+        break;
+      }
+      const nl = text.indexOf('\n', p);
+      p = nl < 0 ? this.length : nl + 1;
+      end = p;
+    }
+    const raw = decode(text, style, valueStart, end, contentIndent, chomping);
+    this.sink.scalar(valueStart, end, style, raw, -1, -1, anchorStart, anchorEnd, contentIndent);
+    this.pos = end;
+  }
+
+  // ---- flow collections ------------------------------------------------------------------------------------------
+
+  /**
+   * `[...]` or `{...}` of flow scalars and nested flow collections. In block context it must stay on one line; a
+   * whole-document flow collection (JSON) may span lines.
+   */
+  private flowCollection(anchorStart: number, anchorEnd: number, multiLine: boolean): void {
+    const text = this.text;
+    this.enter();
+    const open = text.charCodeAt(this.pos);
+    const isMap = open === LBRACE;
+    const close = isMap ? RBRACE : RBRACKET;
+    this.sink.collection(isMap ? 'object' : 'array', this.pos, true, -1, -1, anchorStart, anchorEnd);
+    this.pos++;
+    this.flowSpace(multiLine);
+    if (text.charCodeAt(this.pos) === close) {
+      this.pos++;
+    } else {
+      for (;;) {
+        if (isMap) {
+          this.flowNode(multiLine, true);
+          this.flowSpace(multiLine);
+          if (text.charCodeAt(this.pos) !== COLON) giveUp();
+          this.pos++;
+          this.flowSpace(multiLine);
+          this.flowNode(multiLine, false);
+        } else {
+          this.flowNode(multiLine, false);
+        }
+        this.flowSpace(multiLine);
+        const c = text.charCodeAt(this.pos);
+        if (c === close) {
+          this.pos++;
+          break;
+        }
+        if (c !== COMMA) giveUp();
+        this.pos++;
+        this.flowSpace(multiLine);
+        // A trailing comma is YAML but not JSON; js-yaml decides what it means.
+        if (text.charCodeAt(this.pos) === close) giveUp();
+      }
+    }
+    this.sink.pop();
+    this.leave();
+  }
+
+  /** Spaces, and in a multi-line collection newlines and comments too. */
+  private flowSpace(multiLine: boolean): void {
+    const text = this.text;
+    while (this.pos < this.length) {
+      const c = text.charCodeAt(this.pos);
+      if (c === SPACE) {
+        this.pos++;
+      } else if (c === NL) {
+        if (!multiLine) giveUp();
+        this.pos++;
+        // A document marker ends the document even inside a flow collection.
+        const first = text.charCodeAt(this.pos);
+        if ((first === DASH || first === 46 || first === 37) && this.isDocumentMarker(this.pos)) giveUp();
+      } else if (c === HASH && multiLine && (text.charCodeAt(this.pos - 1) === SPACE || text.charCodeAt(this.pos - 1) === NL)) {
+        const nl = text.indexOf('\n', this.pos);
+        this.pos = nl < 0 ? this.length : nl;
+      } else {
+        return;
+      }
+    }
+    giveUp();
+  }
+
+  private flowNode(multiLine: boolean, isKey: boolean): void {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
+    if (c === LBRACKET || c === LBRACE) {
+      if (isKey) giveUp();
+      this.flowCollection(-1, -1, multiLine);
+      return;
+    }
+    if (c === SQUOTE || c === DQUOTE) {
+      this.quotedScalar(-1, -1);
+      // `["a": 1]` is a single-pair mapping inside a sequence; left to js-yaml.
+      if (!isKey && text.charCodeAt(this.pos) === COLON) giveUp();
+      return;
+    }
+    if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && this.isSeparated(this.pos + 1))) giveUp();
+    const start = this.pos;
+    let p = start;
+    for (; p < this.length; p++) {
+      const ch = text.charCodeAt(p);
+      if (ch === NL || isFlowIndicator(ch)) break;
+      if (ch === COLON) {
+        const after = text.charCodeAt(p + 1);
+        if (after === SPACE || after === NL || isFlowIndicator(after) || p + 1 >= this.length) break;
+      }
+      if (ch === HASH && text.charCodeAt(p - 1) === SPACE) break;
+    }
+    let end = p;
+    while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
+    if (end === start) giveUp();
+    if (!isKey && text.charCodeAt(p) === COLON) giveUp();
+    this.plain(start, end, -1, -1);
+    this.pos = end;
+    // A plain scalar that goes on after a line break is left to js-yaml.
+    const after = text.charCodeAt(p);
+    if (after === NL || after === HASH) {
+      this.flowSpace(multiLine);
+      const next = text.charCodeAt(this.pos);
+      if (!(next === COMMA || next === RBRACKET || next === RBRACE || (isKey && next === COLON))) giveUp();
+    }
+  }
+}
+
+/** Characters that may follow a backslash in a double-quoted scalar, besides `x`, `u` and `U` with hex digits. */
+const SIMPLE_ESCAPES = new Set('0abt\tnvfre "/\\N_LP'.split('').map((c) => c.charCodeAt(0)));
+const HEX_DIGITS: Record<number, number> = { 120: 2, 117: 4, 85: 8 }; // x u U
+
+/** Length of the escape sequence whose backslash stands before `p`, backslash included; gives up on invalid ones. */
+function escapeLength(text: string, p: number): number {
+  const c = text.charCodeAt(p);
+  if (SIMPLE_ESCAPES.has(c)) return 2;
+  const digits = HEX_DIGITS[c];
+  // An escaped line break continues the scalar on the next line: left to js-yaml, as are unknown escapes.
+  if (digits === undefined) giveUp();
+  for (let i = 1; i <= digits; i++) {
+    const h = text.charCodeAt(p + i);
+    if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) giveUp();
+  }
+  return 2 + digits;
+}
+
+/** The value of a quoted or block scalar, decoded by js-yaml itself so that escapes and folding match exactly. */
+function decode(text: string, style: number, valueStart: number, valueEnd: number, indent: number, chomping: number): string {
+  const event = { type: 4, valueStart, valueEnd, anchorStart: -1, anchorEnd: -1, tagStart: -1, tagEnd: -1, style, chomping, indent, fast: false } as ScalarEvent;
+  return getScalarValue(text, event);
+}
