@@ -11,7 +11,8 @@ import { getScalarValue, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
 /** What the parser produces, in document order; js-yaml's events map onto the same calls. */
 export interface TreeSink {
   collection(kind: 'object' | 'array', start: number, flow: boolean, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number): void;
-  scalar(valueStart: number, valueEnd: number, style: number, raw: string, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): void;
+  /** `decoded` is the value when it differs from the source range (escapes, block scalars); undefined otherwise. */
+  scalar(valueStart: number, valueEnd: number, style: number, decoded: string | undefined, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): void;
   alias(anchorStart: number, anchorEnd: number): void;
   pop(): void;
 }
@@ -439,7 +440,7 @@ class FastParser {
   // ---- scalars -----------------------------------------------------------------------------------------------------
 
   private plain(start: number, end: number, anchorStart: number, anchorEnd: number): void {
-    this.sink.scalar(start, end, SCALAR_STYLE.PLAIN, this.text.slice(start, end), -1, -1, anchorStart, anchorEnd, 0);
+    this.sink.scalar(start, end, SCALAR_STYLE.PLAIN, undefined, -1, -1, anchorStart, anchorEnd, 0);
   }
 
   /** A plain scalar value in block context, on one line. */
@@ -501,7 +502,7 @@ class FastParser {
     const valueStart = start + 1;
     const valueEnd = close - 1;
     const style = text.charCodeAt(start) === SQUOTE ? SCALAR_STYLE.SINGLE_QUOTED : SCALAR_STYLE.DOUBLE_QUOTED;
-    const raw = this.escaped ? decode(text, style, valueStart, valueEnd, 0, 1) : text.slice(valueStart, valueEnd);
+    const raw = this.escaped ? decode(text, style, valueStart, valueEnd, 0, 1) : undefined;
     this.sink.scalar(valueStart, valueEnd, style, raw, -1, -1, anchorStart, anchorEnd, 0);
     this.pos = close;
   }

@@ -1,6 +1,7 @@
 import { parseEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } from 'js-yaml';
 import type { Event } from 'js-yaml';
 import { parseFastYaml, type TreeSink } from './fastYaml';
+import { StringTable } from './stringTable';
 import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, SyntaxProblem, ValueNode } from './nodes';
 import { plainScalarType, plainScalarValue } from './scalars';
 
@@ -123,7 +124,7 @@ class TreeBuilder implements TreeSink {
   private readonly stackAnchors: (string | undefined)[] = [];
   /** Key names of the open mappings that grew large enough to be worth a set for the duplicate-key check. */
   private readonly keySets: (Set<string> | undefined)[] = [];
-  private readonly strings = new Map<string, string>();
+  private readonly strings = new StringTable(MAX_INTERNED_LENGTH);
   private root: ValueNode | undefined;
   private documents = 0;
   aliasNodes = 0;
@@ -151,7 +152,7 @@ class TreeBuilder implements TreeSink {
           this.collection(event.type === EVENT_ID.MAPPING ? 'object' : 'array', event.start, event.style === COLLECTION_STYLE.FLOW, event.tagStart, event.tagEnd, event.anchorStart, event.anchorEnd);
           break;
         case EVENT_ID.SCALAR: {
-          const raw = event.fast && event.style === SCALAR_STYLE.PLAIN ? this.text.slice(event.valueStart, event.valueEnd) : getScalarValue(this.text, event);
+          const raw = event.fast && event.style === SCALAR_STYLE.PLAIN ? undefined : getScalarValue(this.text, event);
           this.scalar(event.valueStart, event.valueEnd, event.style, raw, event.tagStart, event.tagEnd, event.anchorStart, event.anchorEnd, event.indent);
           break;
         }
@@ -314,21 +315,9 @@ class TreeBuilder implements TreeSink {
     node.properties.splice(mergeIndex, 1, ...merged);
   }
 
-  /**
-   * Keys and short values repeat thousands of times in a large definition (`type`, `schema`, `200`); one shared copy
-   * of each keeps the tree small.
-   */
-  private intern(value: string): string {
-    if (value.length > MAX_INTERNED_LENGTH) return value;
-    const known = this.strings.get(value);
-    if (known !== undefined) return known;
-    this.strings.set(value, value);
-    return value;
-  }
-
-  scalar(valueStart: number, valueEnd: number, styleId: number, decoded: string, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): void {
+  scalar(valueStart: number, valueEnd: number, styleId: number, decoded: string | undefined, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): void {
     const style = STYLE_NAMES[styleId] ?? 'plain';
-    const raw = this.intern(decoded);
+    const raw = decoded === undefined ? this.strings.fromRange(this.text, valueStart, valueEnd) : this.strings.fromString(decoded);
     let offset = valueStart;
     let end = valueEnd;
     if (style === 'single' || style === 'double') {
