@@ -1,4 +1,4 @@
-import type { CompletionList } from 'vscode-languageserver-types';
+import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
 import { inferDialect } from '../model/dialectInference';
@@ -9,6 +9,12 @@ import { externalRefFile, externalRefItems } from './completion/refItems';
 import { valueItems } from './completion/valueItems';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+function fitsOnOneLine(item: CompletionItem): boolean {
+  const edit = item.textEdit;
+  const text = edit && 'newText' in edit ? edit.newText : item.insertText ?? item.label;
+  return !text.includes('\n');
+}
 
 /**
  * Completion at an offset: extension keys and fields, enum values, references to what the document declares. With a
@@ -24,5 +30,5 @@ export function doComplete(document: ApiDocument, offset: number, dialectSetting
   // The dialect is read from the parsable copy: the document being edited often does not parse.
   const dialect = dialectSetting === 'auto' ? inferDialect(site.document) : dialectSetting;
   const items = site.kind === 'key' ? keyItems(site, dialect) : valueItems(site, dialect);
-  return { isIncomplete: false, items };
+  return { isIncomplete: false, items: site.flow ? items.filter(fitsOnOneLine) : items };
 }

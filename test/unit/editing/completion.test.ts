@@ -200,6 +200,23 @@ describe('completion', () => {
       assert.deepEqual(labels, ['#/definitions/Pet']);
     });
 
+    it('offers $ref targets inside a YAML flow mapping, closed or still open, and replaces the quoted word', () => {
+      const base = "openapi: 3.0.1\ncomponents:\n  schemas:\n    Pet: {type: object}\n    Error: {type: object}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n";
+      for (const line of ["              schema: {$ref: '#/comp|'}\n", "              schema: {$ref: '#/comp|\n", '              schema: {$ref: |}\n']) {
+        const { items } = complete(base + line);
+        assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ["'#/components/schemas/Pet'", "'#/components/schemas/Error'"], line);
+      }
+      assert.match(accept(`${base}              schema: {$ref: '#/comp|'}\n`, '#/components/schemas/Pet'), /schema: \{\$ref: '#\/components\/schemas\/Pet'\}\n$/);
+    });
+
+    it('offers fields and enum values inside a flow mapping, one-line items only', () => {
+      const keys = complete(`${OP}      x-amazon-apigateway-integration: {ty|}\n`);
+      assert.ok(keys.labels.includes('type'));
+      assert.ok(keys.items.every((i) => !(i.textEdit as TextEdit).newText.includes('\n')));
+      const values = complete(`${OP}      x-amazon-apigateway-integration: {type: mock, passthroughBehavior: |}\n`);
+      assert.deepEqual(values.labels, ['when_no_match', 'when_no_templates', 'never']);
+    });
+
     it('offers reusable integrations for an integration $ref', () => {
       const { labels } = complete('openapi: 3.0.1\ncomponents:\n  x-amazon-apigateway-integrations:\n    backend: {type: HTTP_PROXY}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        $ref: |\n', 'yaml', 'http');
       assert.deepEqual(labels, ['#/components/x-amazon-apigateway-integrations/backend']);

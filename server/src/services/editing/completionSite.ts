@@ -33,6 +33,8 @@ export interface CompletionSite {
   needsComma: boolean;
   /** An existing key is being renamed: its colon and value stay, so only the name is replaced. */
   keyOnly: boolean;
+  /** Inside a YAML flow collection, where an inserted block of several lines would not parse. */
+  flow?: true;
 }
 
 const PLACEHOLDER = '__apigw_completion__';
@@ -69,6 +71,8 @@ function yamlSite(document: ApiDocument, offset: number): CompletionSite | undef
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
+  const flow = openFlowCollections(text, lineStart, offset);
+  if (flow.length) return yamlFlowSite(document, offset, lineStart, lineEnd, flow);
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd).replace(/\r$/, '');
   const keyMatch = YAML_KEY_LINE.exec(before);
@@ -197,4 +201,98 @@ function jsonSite(document: ApiDocument, offset: number): CompletionSite | undef
   const property = key?.parent?.type === 'property' ? key.parent : undefined;
   if (!property || property.key !== key) return undefined;
   return { kind: 'value', document: source, path: pathOf(property.key), siblings: [], prefix, range, quote, column, needsComma, keyOnly: false };
+}
+
+/**
+ * Offsets of the flow collections (`{` or `[`) still open at `offset` on its line, outermost first. Quotes are
+ * followed so that brackets inside strings do not count; a comment ends the scan.
+ */
+function openFlowCollections(text: string, from: number, offset: number): number[] {
+  const open: number[] = [];
+  let quote = '';
+  for (let i = from; i < offset; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote && quote === "'" && text[i + 1] === "'") i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if ((c === '"' || c === "'") && (open.length > 0 || /[\s:]/.test(text[i - 1] ?? ' '))) quote = c;
+    else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) break;
+    else if (c === '{' || c === '[') open.push(i);
+    else if ((c === '}' || c === ']') && open.length) open.pop();
+  }
+  return open;
+}
+
+const FLOW_STOP = /[\s{}[\],]/;
+
+/**
+ * A key or value typed inside a YAML flow collection (`schema: {$ref: '#/comp|'}`): the word is replaced by the
+ * placeholder, and collections the user has not closed yet are closed at the end of the line, so that the copy parses.
+ */
+function yamlFlowSite(document: ApiDocument, offset: number, lineStart: number, lineEnd: number, open: number[]): CompletionSite | undefined {
+  const text = document.text;
+  const innermost = text[open[open.length - 1]];
+  const quoteStart = openQuoteStart(text, open[open.length - 1] + 1, offset);
+  let start = offset;
+  let quote: CompletionSite['quote'] = '';
+  if (quoteStart >= 0) {
+    start = quoteStart;
+    quote = text[quoteStart] as '"' | "'";
+  } else {
+    while (start > lineStart && !FLOW_STOP.test(text[start - 1]) && !(text[start - 1] === ':' && /\s/.test(text[start] ?? ''))) start--;
+  }
+  let end = offset;
+  if (quote) {
+    const close = text.indexOf(quote, offset);
+    end = close >= 0 && close < lineEnd ? close + 1 : offset;
+  } else {
+    while (end < lineEnd && !FLOW_STOP.test(text[end]) && !(text[end] === ':' && /\s/.test(text[end + 1] ?? ' '))) end++;
+  }
+  let previous = start - 1;
+  while (previous > lineStart && text[previous] === ' ') previous--;
+  const before = text[previous];
+  let next = end;
+  while (next < lineEnd && text[next] === ' ') next++;
+  const keyOnly = text[next] === ':';
+  const isKey = innermost === '{' && (before === '{' || before === ',');
+  const word = isKey && !keyOnly ? `${PLACEHOLDER}: null` : PLACEHOLDER;
+  const patchedLine = text.slice(lineStart, start) + word + text.slice(end, lineEnd);
+  const stillOpen = openFlowCollections(patchedLine, 0, patchedLine.length);
+  const closers = stillOpen.reverse().map((i) => (patchedLine[i] === '{' ? '}' : ']')).join('');
+  const copy = reparse(document, text.slice(0, lineStart) + patchedLine + closers + text.slice(lineEnd));
+  if (!copy.root) return undefined;
+  const node = nodeAtOffset(copy.root, start);
+  if (!isScalar(node) || node.value !== PLACEHOLDER) return undefined;
+  const range = rangeOf(document, start, end);
+  const prefix = text.slice(quote ? start + 1 : start, offset);
+  const column = columnIndentAt(text, start);
+  const property = node.parent?.type === 'property' ? node.parent : undefined;
+  if (isKey && property && property.key === node) return { ...keySite(copy, property.parent, prefix, range, quote, column, false, keyOnly), flow: true };
+  if (property && property.value === node) {
+    return { kind: 'value', document: copy, path: pathOf(property.key), siblings: [], prefix, range, quote, column, needsComma: false, keyOnly: false, flow: true };
+  }
+  if (node.parent?.type === 'array') {
+    return { kind: 'value', document: copy, path: pathOf(node), siblings: [], prefix, range, quote, column, needsComma: false, keyOnly: false, flow: true };
+  }
+  return undefined;
+}
+
+/** The opening quote of a string still open at `offset`, scanning from `from` on the same line; -1 if none. */
+function openQuoteStart(text: string, from: number, offset: number): number {
+  let open = -1;
+  for (let i = from; i < offset; i++) {
+    const c = text[i];
+    if (open >= 0) {
+      const quote = text[open];
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote && quote === "'" && text[i + 1] === "'") i++;
+      else if (c === quote) open = -1;
+    } else if ((c === '"' || c === "'") && /[\s:,[{]/.test(text[i - 1])) {
+      open = i;
+    }
+  }
+  return open;
 }
