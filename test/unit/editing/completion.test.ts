@@ -223,6 +223,11 @@ describe('completion', () => {
     });
   });
 
+  it('offers HTTP API response mapping keys under a status code of the integration', () => {
+    const { labels } = complete("openapi: 3.0.1\nx-amazon-apigateway-importexport-version: '1.0'\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        type: http_proxy\n        responseParameters:\n          '200':\n            |\n", 'yaml', 'http');
+    assert.deepEqual(labels, ['append:header.', 'overwrite:header.', 'remove:header.', 'overwrite:statuscode']);
+  });
+
   it('offers nothing inside a mapping template', () => {
     const { items } = complete(`${OP}      x-amazon-apigateway-integration:\n        requestTemplates:\n          application/json: '{"a": "$input.|"}'\n`);
     assert.deepEqual(items, []);

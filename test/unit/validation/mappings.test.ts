@@ -144,3 +144,41 @@ requestParameters:
     assert.match(diagnostics[1].message, /filter expression/);
   });
 });
+
+describe('HTTP API response parameters', () => {
+  const httpApi = (mappings: string) => `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: http_proxy
+        httpMethod: GET
+        uri: https://example.com
+        payloadFormatVersion: '1.0'
+        responseParameters:
+${mappings}`;
+
+  it('accepts header and status code mappings per backend status code', async () => {
+    const text = httpApi(`          '200':
+            overwrite:header.x-id: $context.requestId
+            append:header.x-trace: $response.header.trace
+            overwrite:statuscode: '204'
+          '404':
+            remove:header.server: "''"`);
+    assert.deepEqual(codes(await validate(text)), []);
+  });
+
+  it('reports a status code outside 200-599 and a key that is neither a header action nor the status code', async () => {
+    const text = httpApi(`          '600':
+            overwrite:header.x: a
+          '200':
+            overwrite:statusCode: '204'`);
+    const keys = withCode(await validate(text), 'invalid-map-key');
+    assert.equal(keys.length, 2);
+    assert.deepEqual(keys[0].range, rangeOf(text, "'600'"));
+    assert.match(keys[1].message, /Did you mean `overwrite:statuscode`\?/);
+  });
+});

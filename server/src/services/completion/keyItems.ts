@@ -10,7 +10,7 @@ import { extensionIndexOf } from '../editing/documentPaths';
 import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
 import { entryText, keyItem } from './completionItems';
 import { INTEGRATION_KEY, integrationSnippetItems, isIntegration } from './integrationItems';
-import { httpRequestParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems } from './mappingKeys';
+import { httpRequestParameterKeyItems, httpResponseParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems } from './mappingKeys';
 
 export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const { document, path } = site;
@@ -31,6 +31,7 @@ export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem
       return getValue(findNodeAtPath(document.root, path.slice(0, -1)), 'integrationSubtype') ? [] : httpRequestParameterKeyItems(site, spec.values);
     }
     if (spec.values && last === 'responseParameters' && path[path.length - 3] === 'responses' && isIntegration(path[index])) return responseHeaderKeyItems(site, spec.values);
+    if (spec.values && path[path.length - 2] === 'responseParameters' && path.length - 3 === index && isIntegration(path[index])) return httpResponseParameterKeyItems(site, spec.values);
     if (spec.values && spec.examples) return spec.examples.filter((e) => !site.siblings.includes(String(e))).map((e) => keyItem(site, String(e), spec.values!, CompletionItemKind.Value, spec.keyDoc));
     return [];
   }

@@ -47,6 +47,15 @@ export function httpRequestParameterKeyItems(site: CompletionSite, valueSpec: Va
   });
 }
 
+const HTTP_RESPONSE_KEY_STEMS = ['append:header.', 'overwrite:header.', 'remove:header.'];
+
+/** HTTP API response mapping keys: the header actions, and the status code override. */
+export function httpResponseParameterKeyItems(site: CompletionSite, valueSpec: ValueSpec): CompletionItem[] {
+  const items = HTTP_RESPONSE_KEY_STEMS.map((stem) => keyStemItem(site, stem, 'Response header'));
+  if (!site.siblings.includes('overwrite:statuscode')) items.push({ ...keyItem(site, 'overwrite:statuscode', valueSpec, CompletionItemKind.Field, 'Replaces the status code returned to the client.'), detail: 'Response status code' });
+  return items;
+}
+
 /** `method.response.header.NAME` for the headers declared on the method response this integration response maps to. */
 export function responseHeaderKeyItems(site: CompletionSite, valueSpec: ValueSpec): CompletionItem[] {
   const status = integrationResponseStatus(site.document, site.path);
