@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Position } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { inferDialect } from '../model/dialectInference';
 import { isRetired } from '../model/incrementalParse';
@@ -114,22 +114,21 @@ export function createContext(document: ApiDocument, dialect: Dialect, options: 
 }
 
 export function toDiagnostics(document: ApiDocument, problems: Problem[], settings: LanguageSettings): Diagnostic[] {
-  const text = document.textDocument;
-  const suppressions = findSuppressions(document);
+  const positionAt = positionFinder(document);
+  const suppressions = findSuppressions(document, positionAt);
+  const severities = settings.severity;
   const diagnostics: Diagnostic[] = [];
-  const seen = new Set<string>();
+  const seen: SeenProblems = new Map();
   for (const problem of problems) {
-    const configured = settings.severity?.[problem.code];
+    const configured = severities?.[problem.code];
     if (configured === 'off') continue;
-    const severityName = configured ?? problem.severity ?? codeInfo(problem.code)?.severity ?? 'error';
-    const range = { start: text.positionAt(problem.offset), end: text.positionAt(Math.max(problem.end, problem.offset)) };
-    if (suppressions && isSuppressed(suppressions, range.start.line, problem.code)) continue;
-    const key = `${problem.offset}:${problem.end}:${problem.code}:${problem.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     const info = codeInfo(problem.code);
+    const severityName = configured ?? problem.severity ?? info?.severity ?? 'error';
+    const start = positionAt(problem.offset);
+    if (suppressions && isSuppressed(suppressions, start.line, problem.code)) continue;
+    if (!firstOfItsKind(seen, problem)) continue;
     const diagnostic: Diagnostic = {
-      range,
+      range: { start, end: positionAt(Math.max(problem.end, problem.offset)) },
       severity: SEVERITIES[severityName],
       code: problem.code,
       source: DIAGNOSTIC_SOURCE,
@@ -140,13 +139,65 @@ export function toDiagnostics(document: ApiDocument, problems: Problem[], settin
     if (problem.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
     if (problem.related?.length) {
       diagnostic.relatedInformation = problem.related.map((r) => ({
-        location: { uri: r.uri, range: r.uri === document.uri ? { start: text.positionAt(r.offset), end: text.positionAt(r.end) } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        location: { uri: r.uri, range: r.uri === document.uri ? { start: positionAt(r.offset), end: positionAt(r.end) } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
         message: r.message,
       }));
     }
     diagnostics.push(diagnostic);
   }
   return diagnostics;
+}
+
+/** Problems kept so far, by offset: one problem, or several at the same offset. */
+type SeenProblems = Map<number, Problem | Problem[]>;
+
+/** False when a problem with the same range, code and message was already kept. */
+function firstOfItsKind(seen: SeenProblems, problem: Problem): boolean {
+  const found = seen.get(problem.offset);
+  if (found === undefined) {
+    seen.set(problem.offset, problem);
+    return true;
+  }
+  const list = Array.isArray(found) ? found : [found];
+  for (const p of list) {
+    if (p.end === problem.end && p.code === problem.code && p.message === problem.message) return false;
+  }
+  list.push(problem);
+  if (list.length === 2) seen.set(problem.offset, list);
+  return true;
+}
+
+type PositionAt = (offset: number) => Position;
+
+/**
+ * `TextDocument.positionAt` as a function, without the TextDocument's own line table: that table is built by a loop
+ * over every character, while searching for line feeds alone is several times faster. Text with carriage returns
+ * (`\r\n` and lone `\r` end lines too) is left to the TextDocument.
+ */
+function positionFinder(document: ApiDocument): PositionAt {
+  const textDocument = document.textDocument;
+  const text = textDocument.getText();
+  if (text.includes('\r')) return (offset) => textDocument.positionAt(offset);
+  let lineStarts: number[] | undefined;
+  return (offset) => {
+    lineStarts ??= lineStartsOf(text);
+    offset = Math.max(Math.min(offset, text.length), 0);
+    let low = 0;
+    let high = lineStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (lineStarts[mid] > offset) high = mid;
+      else low = mid + 1;
+    }
+    const line = low - 1;
+    return { line, character: offset - lineStarts[line] };
+  };
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+  return starts;
 }
 
 /**
@@ -157,12 +208,12 @@ const SUPPRESSION = /#\s*apigw-disable-(next-line|line)\b([^\n]*)/g;
 
 type Suppressions = Map<number, Set<string> | 'all'>;
 
-function findSuppressions(document: ApiDocument): Suppressions | undefined {
+function findSuppressions(document: ApiDocument, positionAt: PositionAt): Suppressions | undefined {
   const text = document.text;
   if (document.format !== 'yaml' || !text.includes('apigw-disable-')) return undefined;
   const result: Suppressions = new Map();
   for (const match of text.matchAll(SUPPRESSION)) {
-    const line = document.textDocument.positionAt(match.index ?? 0).line + (match[1] === 'next-line' ? 1 : 0);
+    const line = positionAt(match.index ?? 0).line + (match[1] === 'next-line' ? 1 : 0);
     const codes = match[2].split(/[\s,]+/).filter(Boolean);
     const existing = result.get(line);
     if (codes.length === 0 || existing === 'all') result.set(line, 'all');

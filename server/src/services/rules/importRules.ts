@@ -1,8 +1,8 @@
 import { getProperty, getValue, keyName } from '../../model/navigate';
 import type { ValueNode } from '../../model/nodes';
-import { deref, modelDefinitions, refOf } from '../../model/openapiWalk';
+import { modelDefinitions, refOf } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
-import { checkableString, listOperations } from './integrations';
+import { checkableString, derefOnce, listOperations } from './integrations';
 
 /** Import quotas and rules (limits, api-gateway-known-issues, import-api). */
 const MAX_IMPORT_BYTES = 6 * 1024 * 1024;
@@ -109,7 +109,7 @@ export const methodResponsesRule: Rule = (context) => {
   if (context.dialect !== 'rest') return;
   const swagger = context.document.kind === 'swagger';
   for (const op of listOperations(context.document)) {
-    const responses = getValue(op.operation, 'responses');
+    const responses = op.responsesProperty?.value;
     if (responses?.type !== 'object') continue;
     for (const response of responses.properties) {
       const ref = refOf(response.value);
@@ -118,7 +118,7 @@ export const methodResponsesRule: Rule = (context) => {
         continue;
       }
       for (const schema of responseSchemas(context, response.value, swagger)) {
-        const target = deref(context.document, schema);
+        const target = derefOnce(context.document, schema);
         const type = checkableString(getValue(target, 'type'));
         if (type && type !== 'object' && type !== 'array') {
           context.report(schema, 'non-object-response-schema', `The "${keyName(response)}" response of ${op.method} ${op.path} has a ${type} schema; API Gateway models of method responses must be objects (or arrays).`);
@@ -129,7 +129,7 @@ export const methodResponsesRule: Rule = (context) => {
 };
 
 function responseSchemas(context: ValidationContext, response: ValueNode | undefined, swagger: boolean): ValueNode[] {
-  const resolved = deref(context.document, response);
+  const resolved = derefOnce(context.document, response);
   if (swagger) {
     const schema = getValue(resolved, 'schema');
     return schema ? [schema] : [];

@@ -1,6 +1,6 @@
-import { getValue, keyName } from '../../model/navigate';
+import { getProperty, getValue, keyName } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ScalarNode } from '../../model/nodes';
-import { findOperationResponse, operationParameters, pathTemplateParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
+import { operationParameters, pathTemplateParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
 import { javaPatternError } from './javaRegex';
@@ -112,7 +112,7 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
     const statusNode = getValue(response, 'statusCode');
     if (!statusNode || (statusNode.type !== 'number' && checkableString(statusNode) === undefined)) continue;
     const statusCode = String((statusNode as ScalarNode).value);
-    if (!findOperationResponse(site.op, statusCode)) {
+    if (!getProperty(site.op.responsesProperty?.value, statusCode)) {
       context.report(statusNode, 'undeclared-response-status', `${site.op.method} ${site.op.path} declares no "${statusCode}" response; API Gateway answers 500 when the integration response maps to an undeclared status.`, {
         data: { statusCode, path: site.op.path, method: site.op.method },
       });

@@ -1,13 +1,13 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import { getValue } from '../../model/navigate';
-import type { ObjectNode, ValueNode } from '../../model/nodes';
-import { forEachOperation, type OperationRef } from '../../model/openapiWalk';
+import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
+import { forEachOperation, refOf, resolveLocalRef, type OperationRef } from '../../model/openapiWalk';
 import { isUnprocessed } from './unprocessedValues';
 
 export interface IntegrationSite {
   integration: ObjectNode;
   /** The operation using it; absent for reusable HTTP API integrations under `components`. */
-  op?: OperationRef;
+  op?: OperationSite;
   /** Lower-case integration type, when it is a plain string. */
   type?: string;
 }
@@ -26,23 +26,62 @@ export function collectIntegrations(document: ApiDocument): IntegrationSite[] {
 }
 
 const integrationsCache = new WeakMap<ApiDocument, IntegrationSite[]>();
-const operationsCache = new WeakMap<ApiDocument, OperationRef[]>();
+const operationsCache = new WeakMap<ApiDocument, OperationSite[]>();
+
+/**
+ * An operation with the properties that several rules read, found in one pass over its keys: a search per rule would
+ * read all of an operation's property nodes again, scattered as they are among the nodes of their values. As with
+ * `getProperty`, the first of duplicate keys wins.
+ */
+export interface OperationSite extends OperationRef {
+  integrationProperty: PropertyNode | undefined;
+  responsesProperty: PropertyNode | undefined;
+  securityProperty: PropertyNode | undefined;
+  requestValidatorProperty: PropertyNode | undefined;
+}
 
 /** The document's operations, listed once per document and shared by the rules. */
-export function listOperations(document: ApiDocument): OperationRef[] {
+export function listOperations(document: ApiDocument): OperationSite[] {
   let ops = operationsCache.get(document);
   if (!ops) {
-    const list: OperationRef[] = [];
-    forEachOperation(document, (op) => list.push(op));
+    const list: OperationSite[] = [];
+    forEachOperation(document, (op) => list.push(withProperties(op)));
     operationsCache.set(document, (ops = list));
   }
   return ops;
 }
 
+function withProperties(op: OperationRef): OperationSite {
+  const site = op as OperationSite;
+  site.integrationProperty = undefined;
+  site.responsesProperty = undefined;
+  site.securityProperty = undefined;
+  site.requestValidatorProperty = undefined;
+  const props = op.operation.properties;
+  for (let i = 0; i < props.length; i++) {
+    // Only string keys can equal these names (other scalars read as numbers, `true`, `false` or `null`).
+    switch (props[i].key.value) {
+      case 'x-amazon-apigateway-integration':
+        site.integrationProperty ??= props[i];
+        break;
+      case 'responses':
+        site.responsesProperty ??= props[i];
+        break;
+      case 'security':
+        site.securityProperty ??= props[i];
+        break;
+      case 'x-amazon-apigateway-request-validator':
+        site.requestValidatorProperty ??= props[i];
+        break;
+    }
+  }
+  return site;
+}
+
 function findIntegrations(document: ApiDocument): IntegrationSite[] {
   const sites: IntegrationSite[] = [];
   for (const op of listOperations(document)) {
-    const written = getValue(op.operation, 'x-amazon-apigateway-integration');
+    const written = op.integrationProperty?.value;
     if (written?.type !== 'object' || getValue(written, '$ref') !== undefined) continue;
     sites.push({ integration: written, op, type: typeOf(written) });
   }
@@ -63,4 +102,22 @@ export const isProxyType = (type: string | undefined): boolean => type === 'aws_
 /** A plain string value of a field, unless it is an intrinsic or holds a foreign placeholder. */
 export function checkableString(node: ValueNode | undefined): string | undefined {
   return node?.type === 'string' && !isUnprocessed(node) ? (node.value as string) : undefined;
+}
+
+const targetsCache = new WeakMap<ApiDocument, Map<string, ValueNode | undefined>>();
+
+/**
+ * `deref` of the document model, with each local reference followed once per document: definitions repeat the same
+ * few `$ref`s thousands of times, and each walk splits the pointer and searches every map on its way.
+ */
+export function derefOnce(document: ApiDocument, node: ValueNode | undefined): ValueNode | undefined {
+  const ref = refOf(node);
+  if (ref === undefined) return node;
+  if (!ref.startsWith('#')) return undefined;
+  let targets = targetsCache.get(document);
+  if (!targets) targetsCache.set(document, (targets = new Map()));
+  if (targets.has(ref)) return targets.get(ref);
+  const target = resolveLocalRef(document, ref);
+  targets.set(ref, target);
+  return target;
 }

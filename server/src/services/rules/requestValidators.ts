@@ -12,7 +12,7 @@ export const requestValidatorsRule: Rule = (context) => {
   const declared = requestValidators(context.document);
   const names = declared ? declared.properties.map(keyName) : [];
   check(context, getProperty(context.document.root, KEY), names);
-  for (const op of listOperations(context.document)) check(context, getProperty(op.operation, KEY), names);
+  for (const op of listOperations(context.document)) check(context, op.requestValidatorProperty, names);
 };
 
 function check(context: ValidationContext, property: PropertyNode | undefined, names: string[]): void {

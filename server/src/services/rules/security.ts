@@ -45,7 +45,7 @@ export const securityRule: Rule = (context) => {
   }
   const names = new Set(schemes ? schemes.properties.map(keyName) : []);
   checkRequirements(context, getProperty(context.document.root, 'security'), names, false);
-  for (const op of listOperations(context.document)) checkRequirements(context, getProperty(op.operation, 'security'), names, true);
+  for (const op of listOperations(context.document)) checkRequirements(context, op.securityProperty, names, true);
 };
 
 function checkAuthtype(context: ValidationContext, scheme: ObjectNode): void {

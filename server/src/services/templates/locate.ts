@@ -51,6 +51,7 @@ export interface LocatedTemplate extends OffsetMapping {
 export function locateTemplates(document: ApiDocument): LocatedTemplate[] {
   const root = asObject(document.root);
   if (!root) return [];
+  const source = document.text;
   const found: LocatedTemplate[] = [];
   const paths = asObject(getValue(root, 'paths'));
   for (const pathProperty of paths?.properties ?? []) {
@@ -60,18 +61,27 @@ export function locateTemplates(document: ApiDocument): LocatedTemplate[] {
       if (!HTTP_METHODS.includes(method) && method !== ANY_METHOD_KEY) continue;
       const operationNode = asObject(methodProperty.value);
       if (!operationNode) continue;
-      const operation: TemplateOperation = { path: keyName(pathProperty), method, node: operationNode };
-      collectIntegration(document, asObject(getValue(operationNode, INTEGRATION)), operation, found);
+      const integration = asObject(getValue(operationNode, INTEGRATION));
+      if (!integration) continue;
+      collectIntegration(source, integration, { path: keyName(pathProperty), method, node: operationNode }, found);
     }
   }
   const shared = asObject(getValue(asObject(getValue(root, 'components')), 'x-amazon-apigateway-integrations'));
-  for (const entry of shared?.properties ?? []) collectIntegration(document, asObject(entry.value), undefined, found);
+  for (const entry of shared?.properties ?? []) {
+    const integration = asObject(entry.value);
+    if (integration) collectIntegration(source, integration, undefined, found);
+  }
   const gatewayResponses = asObject(getValue(root, 'x-amazon-apigateway-gateway-responses'));
   for (const entry of gatewayResponses?.properties ?? []) {
     const response = asObject(entry.value);
+    const templates = asObject(getValue(response, 'responseTemplates'));
+    if (!templates) continue;
     const statusCode = scalarString(getValue(response, 'statusCode'));
-    forEachTemplate(document, getValue(response, 'responseTemplates'), (t) => {
-      found.push(withFacts(t, { kind: 'gatewayResponse', gatewayResponseType: keyName(entry), statusCode }));
+    const gatewayResponseType = keyName(entry);
+    forEachTemplate(templates, (node, property) => {
+      const template = new Template(source, node, property, 'gatewayResponse', undefined, undefined, undefined, statusCode);
+      template.gatewayResponseType = gatewayResponseType;
+      found.push(template);
     });
   }
   return found.sort((a, b) => a.node.offset - b.node.offset);
@@ -82,64 +92,118 @@ export function templateAtOffset(document: ApiDocument, offset: number): Located
   return locateTemplates(document).find((t) => offset >= t.node.contentOffset && offset <= t.node.contentEnd);
 }
 
-function collectIntegration(document: ApiDocument, node: ObjectNode | undefined, operation: TemplateOperation | undefined, found: LocatedTemplate[]): void {
-  if (!node) return;
+function collectIntegration(source: string, node: ObjectNode, operation: TemplateOperation | undefined, found: LocatedTemplate[]): void {
+  // One pass over the integration's keys rather than a search per key: a large definition has thousands of them.
+  let type: ValueNode | undefined;
+  let passthroughBehavior: ValueNode | undefined;
+  let responseTransferMode: ValueNode | undefined;
+  let requestTemplates: ValueNode | undefined;
+  let responses: ValueNode | undefined;
+  let seen = 0;
+  for (const p of node.properties) {
+    // Only string keys can equal these names; the first of duplicate keys counts, as with `getValue`.
+    switch (p.key.value) {
+      case 'type':
+        if (!(seen & 1)) type = p.value;
+        seen |= 1;
+        break;
+      case 'passthroughBehavior':
+        if (!(seen & 2)) passthroughBehavior = p.value;
+        seen |= 2;
+        break;
+      case 'responseTransferMode':
+        if (!(seen & 4)) responseTransferMode = p.value;
+        seen |= 4;
+        break;
+      case 'requestTemplates':
+        if (!(seen & 8)) requestTemplates = p.value;
+        seen |= 8;
+        break;
+      case 'responses':
+        if (!(seen & 16)) responses = p.value;
+        seen |= 16;
+        break;
+    }
+  }
   const integration: TemplateIntegration = {
     node,
-    type: asString(getValue(node, 'type'))?.toLowerCase(),
-    passthroughBehavior: asString(getValue(node, 'passthroughBehavior')),
-    responseTransferMode: asString(getValue(node, 'responseTransferMode')),
+    type: asString(type)?.toLowerCase(),
+    passthroughBehavior: asString(passthroughBehavior),
+    responseTransferMode: asString(responseTransferMode),
   };
-  forEachTemplate(document, getValue(node, 'requestTemplates'), (t) => found.push(withFacts(t, { kind: 'request', operation, integration })));
-  for (const responseProperty of asObject(getValue(node, 'responses'))?.properties ?? []) {
+  const requestTemplateMap = asObject(requestTemplates);
+  if (requestTemplateMap) {
+    forEachTemplate(requestTemplateMap, (value, property) => found.push(new Template(source, value, property, 'request', operation, integration, undefined, undefined)));
+  }
+  for (const responseProperty of asObject(responses)?.properties ?? []) {
     const response = asObject(responseProperty.value);
+    const templates = asObject(getValue(response, 'responseTemplates'));
+    if (!templates) continue;
     const statusCode = scalarString(getValue(response, 'statusCode'));
-    forEachTemplate(document, getValue(response, 'responseTemplates'), (t) =>
-      found.push(withFacts(t, { kind: 'response', operation, integration, responsePattern: keyName(responseProperty), statusCode })),
-    );
+    const responsePattern = keyName(responseProperty);
+    forEachTemplate(templates, (value, property) => found.push(new Template(source, value, property, 'response', operation, integration, responsePattern, statusCode)));
   }
 }
 
-type TemplateCore = Omit<LocatedTemplate, 'kind'>;
-
-function forEachTemplate(document: ApiDocument, templates: ValueNode | undefined, visit: (template: TemplateCore) => void): void {
-  for (const property of asObject(templates)?.properties ?? []) {
+function forEachTemplate(templates: ObjectNode, visit: (node: ScalarNode, property: PropertyNode) => void): void {
+  for (const property of templates.properties) {
     const value = property.value;
-    if (!value || value.type !== 'string') continue;
-    visit(lazyTemplate(document.text, value, property));
+    if (value && value.type === 'string') visit(value, property);
   }
 }
 
 /**
  * The decoded text of a string scalar is its value; only positions need the source replayed, and most templates of a
  * large definition never need a position (their checks are cached by content), so decoding waits for the first use.
+ * A class rather than closures: a large definition holds thousands of templates.
  */
-function lazyTemplate(source: string, node: ScalarNode, property: PropertyNode): TemplateCore {
-  let mapping: (OffsetMapping & { exact: boolean }) | undefined;
-  const mapped = () => {
-    if (!mapping) {
-      const decoded = decodeScalar(source, node);
-      mapping = { ...createOffsetMapping(decoded), exact: decoded.exact };
-    }
-    return mapping;
-  };
-  return {
-    text: String(node.value ?? ''),
-    node,
-    property,
-    mimeType: keyName(property),
-    get exactOffsets() {
-      return mapped().exact;
-    },
-    toDocumentOffset: (offset) => mapped().toDocumentOffset(offset),
-    toTemplateOffset: (offset) => mapped().toTemplateOffset(offset),
-    toDocumentRange: (start, end) => mapped().toDocumentRange(start, end),
-  };
-}
+class Template implements LocatedTemplate {
+  readonly text: string;
+  readonly mimeType: string;
+  gatewayResponseType?: string;
+  private mapping: OffsetMapping | undefined;
+  private exact = false;
 
-/** Adds facts in place: spreading would evaluate the lazy `exactOffsets` and decode every template. */
-function withFacts(core: TemplateCore, facts: Partial<LocatedTemplate> & { kind: TemplateKind }): LocatedTemplate {
-  return Object.assign(core, facts);
+  constructor(
+    private readonly source: string,
+    readonly node: ScalarNode,
+    readonly property: PropertyNode,
+    readonly kind: TemplateKind,
+    readonly operation: TemplateOperation | undefined,
+    readonly integration: TemplateIntegration | undefined,
+    readonly responsePattern: string | undefined,
+    readonly statusCode: string | undefined,
+  ) {
+    this.text = String(node.value ?? '');
+    this.mimeType = keyName(property);
+  }
+
+  get exactOffsets(): boolean {
+    this.mapped();
+    return this.exact;
+  }
+
+  // Getters handing out the mapping's own functions, which callers may also pass around detached from the template.
+  get toDocumentOffset(): OffsetMapping['toDocumentOffset'] {
+    return this.mapped().toDocumentOffset;
+  }
+
+  get toTemplateOffset(): OffsetMapping['toTemplateOffset'] {
+    return this.mapped().toTemplateOffset;
+  }
+
+  get toDocumentRange(): OffsetMapping['toDocumentRange'] {
+    return this.mapped().toDocumentRange;
+  }
+
+  private mapped(): OffsetMapping {
+    if (!this.mapping) {
+      const decoded = decodeScalar(this.source, this.node);
+      this.mapping = createOffsetMapping(decoded);
+      this.exact = decoded.exact;
+    }
+    return this.mapping;
+  }
 }
 
 function scalarString(node: ValueNode | undefined): string | undefined {

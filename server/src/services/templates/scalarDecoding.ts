@@ -24,12 +24,20 @@ class Output {
   prefixMatches = true;
   constructor(private readonly expected: string) {}
   push(text: string, offset: number): void {
-    for (let i = 0; i < text.length; i++) {
-      if (this.prefixMatches && this.length < this.expected.length && this.expected.charCodeAt(this.length) !== text.charCodeAt(i)) this.prefixMatches = false;
-      this.length++;
-      // Two code units from one escape (a surrogate pair) still need distinct offsets to map back unambiguously.
-      this.offsets.push(offset + i);
-    }
+    for (let i = 0; i < text.length; i++) this.pushCode(text.charCodeAt(i), offset + i);
+  }
+  /** One code unit; two from one escape (a surrogate pair) still need distinct offsets to map back unambiguously. */
+  pushCode(code: number, offset: number): void {
+    if (this.prefixMatches && this.length < this.expected.length && this.expected.charCodeAt(this.length) !== code) this.prefixMatches = false;
+    this.length++;
+    this.offsets.push(offset);
+  }
+  /** The source characters from `start` to `end`, each standing for itself: compared with the value as one run. */
+  pushSource(source: string, start: number, end: number): void {
+    const compared = Math.min(end - start, this.expected.length - this.length);
+    if (this.prefixMatches && compared > 0 && !this.expected.startsWith(source.slice(start, start + compared), this.length)) this.prefixMatches = false;
+    this.length += end - start;
+    for (let i = start; i < end; i++) this.offsets.push(i);
   }
 }
 
@@ -81,6 +89,8 @@ interface BlockLine {
   moreIndented: boolean;
 }
 
+const NEWLINE = 10;
+
 function blockLines(source: string, start: number, end: number, indent: number): BlockLine[] {
   const lines: BlockLine[] = [];
   let pos = start;
@@ -99,14 +109,14 @@ function blockLines(source: string, start: number, end: number, indent: number):
 }
 
 function pushLine(out: Output, source: string, line: BlockLine): void {
-  for (let i = line.contentStart; i < line.breakAt; i++) out.push(source[i], i);
+  out.pushSource(source, line.contentStart, line.breakAt);
 }
 
 function decodeLiteral(source: string, lines: BlockLine[], expected: string): Output {
   const out = new Output(expected);
   for (const line of lines) {
     pushLine(out, source, line);
-    out.push('\n', line.breakAt);
+    out.pushCode(NEWLINE, line.breakAt);
   }
   return out;
 }
@@ -172,7 +182,7 @@ function decodeFlow(source: string, start: number, end: number, style: 'plain' |
       let after = pos;
       while (after < end && isBlank(source[after])) after++;
       if (after >= end || !isBreak(source[after])) {
-        for (let i = pos; i < after; i++) out.push(source[i], i);
+        out.pushSource(source, pos, after);
         pos = after;
         continue;
       }
@@ -201,7 +211,7 @@ function decodeFlow(source: string, start: number, end: number, style: 'plain' |
       pos += 2;
       continue;
     }
-    out.push(c, pos);
+    out.pushCode(source.charCodeAt(pos), pos);
     pos++;
   }
   return out;

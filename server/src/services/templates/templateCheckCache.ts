@@ -27,27 +27,58 @@ export interface TemplateCheckKey {
 /** Bounded so that a long editing session over many documents cannot grow it without limit. */
 const MAX_ENTRIES = 20_000;
 
-export class TemplateCheckCache {
-  private readonly entries = new Map<string, TemplateFinding[]>();
-
-  get(key: TemplateCheckKey, check: () => TemplateFinding[]): TemplateFinding[] {
-    const id = cacheKey(key);
-    let findings = this.entries.get(id);
-    if (!findings) {
-      findings = check();
-      if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-      this.entries.set(id, findings);
-    }
-    return findings;
-  }
+interface Entry {
+  kind: string;
+  producesJson: boolean;
+  integrationType: string | undefined;
+  style: ScalarNode['style'];
+  blockIndent: number | undefined;
+  value: string;
+  findings: TemplateFinding[];
 }
 
 /**
  * Positions depend on the raw content and the block indentation, the text on the value as well (a block scalar's
  * chomping indicator stands before its content); the checks depend on the kind, the MIME type and the integration.
+ * Entries are found by the raw content and then compared field by field: a key string joining them all would copy and
+ * hash each template twice over.
  */
-function cacheKey({ source, node, kind, producesJson, integrationType }: TemplateCheckKey): string {
-  const raw = source.slice(node.contentOffset, node.contentEnd);
-  const value = String(node.value ?? '');
-  return `${kind}\u0000${producesJson ? 1 : 0}\u0000${integrationType ?? ''}\u0000${node.style}\u0000${node.blockIndent ?? ''}\u0000${raw.length}\u0000${raw}\u0000${value}`;
+export class TemplateCheckCache {
+  private readonly entries = new Map<string, Entry[]>();
+  private size = 0;
+
+  get(key: TemplateCheckKey, check: () => TemplateFinding[]): TemplateFinding[] {
+    const { source, node, kind, producesJson, integrationType } = key;
+    const raw = source.slice(node.contentOffset, node.contentEnd);
+    const value = String(node.value ?? '');
+    const style = node.style;
+    const blockIndent = node.blockIndent;
+    let candidates = this.entries.get(raw);
+    if (candidates) {
+      for (const e of candidates) {
+        if (e.value === value && e.kind === kind && e.producesJson === producesJson && e.integrationType === integrationType && e.style === style && e.blockIndent === blockIndent) {
+          return e.findings;
+        }
+      }
+    }
+    const findings = check();
+    if (this.size >= MAX_ENTRIES) {
+      this.entries.clear();
+      this.size = 0;
+      candidates = undefined;
+    }
+    const entry: Entry = { kind, producesJson, integrationType, style, blockIndent, value: ownCopy(value), findings };
+    if (candidates) candidates.push(entry);
+    else this.entries.set(ownCopy(raw), [entry]);
+    this.size++;
+    return findings;
+  }
+}
+
+/**
+ * A copy that does not share the document's text: a slice of a long string is a view into it, and the cache outlives
+ * the document version it was filled from.
+ */
+function ownCopy(text: string): string {
+  return (text + '\u0000').slice(0, -1);
 }

@@ -73,8 +73,25 @@ export interface ScannedTemplate {
 }
 
 export const VTL_DIRECTIVES = ['set', 'if', 'elseif', 'else', 'end', 'foreach', 'break', 'stop', 'macro', 'parse', 'include', 'evaluate', 'define'];
-const IDENTIFIER_START = /[A-Za-z_]/;
-const IDENTIFIER_PART = /[A-Za-z0-9_-]/;
+
+// Character classes by code unit: the scanner tests every character, and a regular expression per character costs more.
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/** `[A-Za-z_]`; NaN (past the end) is none. */
+function isIdentifierStart(c: number): boolean {
+  return isLetter(c) || c === 95;
+}
+
+/** `[A-Za-z0-9_-]` */
+function isIdentifierPart(c: number): boolean {
+  return isLetter(c) || isDigit(c) || c === 95 || c === 45;
+}
 
 export function scanTemplate(text: string): ScannedTemplate {
   return new Scanner(text).scan();
@@ -122,8 +139,8 @@ class Scanner {
     const braced = next === '{';
     const nameStart = pos + (braced ? 2 : 1);
     let nameEnd = nameStart;
-    while (nameEnd < text.length && /[A-Za-z0-9_]/.test(text[nameEnd])) nameEnd++;
-    if (nameEnd === nameStart || !/[A-Za-z]/.test(text[nameStart])) return pos + 1;
+    for (let c = text.charCodeAt(nameEnd); isLetter(c) || isDigit(c) || c === 95; c = text.charCodeAt(nameEnd)) nameEnd++;
+    if (nameEnd === nameStart || !isLetter(text.charCodeAt(nameStart))) return pos + 1;
     const name = text.slice(nameStart, nameEnd);
     if (braced) {
       if (text[nameEnd] !== '}') return pos + 1;
@@ -242,7 +259,7 @@ class Scanner {
     this.result.references.push(reference);
     pos = rootEnd;
     for (;;) {
-      if (text[pos] === '.' && IDENTIFIER_START.test(text[pos + 1] ?? '')) {
+      if (text[pos] === '.' && isIdentifierStart(text.charCodeAt(pos + 1))) {
         const nameEnd = this.identifier(pos + 1);
         const segment: ReferenceSegment = { name: text.slice(pos + 1, nameEnd), start: pos + 1, end: nameEnd };
         reference.segments.push(segment);
@@ -289,9 +306,9 @@ class Scanner {
 
   private identifier(pos: number): number {
     const text = this.text;
-    if (!IDENTIFIER_START.test(text[pos] ?? '')) return pos;
+    if (!isIdentifierStart(text.charCodeAt(pos))) return pos;
     let end = pos + 1;
-    while (end < text.length && IDENTIFIER_PART.test(text[end])) end++;
+    while (isIdentifierPart(text.charCodeAt(end))) end++;
     // A trailing hyphen belongs to the surrounding text (`$a-` in `$a-$b`), not to the name.
     while (end > pos + 1 && text[end - 1] === '-') end--;
     return end;

@@ -20,11 +20,10 @@ export const templateRule: Rule = async (context) => {
 };
 
 function checkLocatedTemplate(context: ValidationContext, template: LocatedTemplate): void {
-  const whole = { offset: template.property.offset, end: template.node.end };
   const integrationType = template.integration?.type;
   if (integrationType && PROXY_TYPES.has(integrationType)) {
     const what = template.kind === 'request' ? 'request templates' : 'integration responses and their templates';
-    context.report(whole, 'template-ignored-on-proxy',
+    context.report({ offset: template.property.offset, end: template.node.end }, 'template-ignored-on-proxy',
       `API Gateway ignores ${what} on ${integrationType.toUpperCase()} integrations; the backend receives the request as it is.`,
       { unnecessary: true });
     return;
@@ -33,18 +32,20 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
     context.report(template.property.key, 'template-with-streaming',
       'A streaming integration (responseTransferMode: STREAM) cannot transform its response; remove the response template or use BUFFERED.');
   }
+  const producesJson = /json/i.test(template.mimeType);
   const findings = context.caches.templates.get(
-    { source: context.document.text, node: template.node, kind: template.kind, producesJson: /json/i.test(template.mimeType), integrationType },
-    () => relativeFindings(template, integrationType),
+    { source: context.document.text, node: template.node, kind: template.kind, producesJson, integrationType },
+    () => relativeFindings(template, producesJson, integrationType),
   );
   const base = template.node.contentOffset;
-  for (const { start, end, code, message, extra } of findings) {
+  for (let i = 0; i < findings.length; i++) {
+    const { start, end, code, message, extra } = findings[i];
     const range = start === undefined ? template.property.key : { offset: base + start, end: base + end! };
     context.report(range, code, message, extra);
   }
 }
 
-function relativeFindings(template: LocatedTemplate, integrationType: string | undefined): TemplateFinding[] {
+function relativeFindings(template: LocatedTemplate, producesJson: boolean, integrationType: string | undefined): TemplateFinding[] {
   const findings: TemplateFinding[] = [];
   const base = template.node.contentOffset;
   const report: TemplateReport = (start, end, code, message, extra) => {
@@ -55,10 +56,7 @@ function relativeFindings(template: LocatedTemplate, integrationType: string | u
     const range = template.toDocumentRange(start, end);
     findings.push({ start: range.offset - base, end: range.end - base, code, message, extra });
   };
-  checkTemplateText(
-    { text: template.text, kind: template.kind, producesJson: /json/i.test(template.mimeType), integrationType },
-    report,
-  );
+  checkTemplateText({ text: template.text, kind: template.kind, producesJson, integrationType }, report);
   return findings;
 }
 

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { toDiagnostics } from '../../../server/src/services/validation';
+import type { Problem } from '../../../server/src/services/validationTypes';
+import { parse } from './validate';
+
+const problem = (offset: number, end: number, message = 'm', code = 'openapi-schema'): Problem => ({ offset, end, code, message });
+
+describe('Diagnostics from problems', () => {
+  for (const [name, eol] of [['line feeds', '\n'], ['carriage returns and line feeds', '\r\n'], ['carriage returns', '\r']] as const) {
+    it(`places ranges as the TextDocument does, in text with ${name}`, () => {
+      const text = ['openapi: 3.0.1', 'info:', '  title: t', '', 'paths: {}', ''].join(eol);
+      const document = parse(text);
+      const offsets = [0, 5, text.indexOf('info'), text.indexOf('title') + 3, text.indexOf('paths') - 1, text.length - 1, text.length, text.length + 5];
+      const diagnostics = toDiagnostics(document, offsets.map((o, i) => problem(o, o + 1, `p${i}`)), {});
+      assert.deepEqual(
+        diagnostics.map((d) => d.range),
+        offsets.map((o) => ({ start: document.textDocument.positionAt(o), end: document.textDocument.positionAt(o + 1) })),
+      );
+    });
+  }
+
+  it('keeps one of identical problems and every problem that differs in range, code or message', () => {
+    const document = parse('openapi: 3.0.1\npaths: {}\n');
+    const problems = [problem(0, 7), problem(0, 7), problem(0, 8), problem(0, 7, 'other'), problem(0, 7, 'm', 'openapi-31-not-importable'), problem(0, 7), problem(8, 9)];
+    const kept = toDiagnostics(document, problems, {}).map((d) => [d.range.start.character, d.range.end.character, d.code, d.message]);
+    assert.deepEqual(kept, [
+      [0, 7, 'openapi-schema', 'm'],
+      [0, 8, 'openapi-schema', 'm'],
+      [0, 7, 'openapi-schema', 'other'],
+      [0, 7, 'openapi-31-not-importable', 'm'],
+      [8, 9, 'openapi-schema', 'm'],
+    ]);
+  });
+
+  it('silences the lines that suppression comments name', () => {
+    const text = 'openapi: 3.0.1\n# apigw-disable-next-line openapi-schema\ninfo: {}\npaths: {} # apigw-disable-line\nx: 1\n';
+    const document = parse(text);
+    const at = (s: string) => problem(text.indexOf(s), text.indexOf(s) + s.length);
+    const problems = [at('info'), { ...at('info'), code: 'openapi-31-not-importable' }, at('paths'), at('x: 1')];
+    const kept = toDiagnostics(document, problems, {}).map((d) => [d.range.start.line, d.code]);
+    assert.deepEqual(kept, [[2, 'openapi-31-not-importable'], [4, 'openapi-schema']]);
+  });
+});
