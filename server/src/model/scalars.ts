@@ -6,14 +6,24 @@ import type { ScalarNode } from './nodes';
  * a word, allocates nothing.
  */
 export function plainScalarType(text: string): ScalarNode['type'] {
-  if (text.length === 0 || text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return 'null';
+  if (text.length === 0) return 'null';
   const first = text.charCodeAt(0);
-  // Fast exit: most scalars in an API definition are words, not numbers or keywords.
-  const maybeNumber = (first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46;
-  if (!maybeNumber) {
-    if (text === 'true' || text === 'True' || text === 'TRUE' || text === 'false' || text === 'False' || text === 'FALSE') return 'boolean';
-    return 'string';
+  // Most scalars in an API definition are words; only these first characters can start anything else.
+  switch (first) {
+    case 126: // ~
+      return text === '~' ? 'null' : 'string';
+    case 110: // n
+    case 78: // N
+      return text === 'null' || text === 'Null' || text === 'NULL' ? 'null' : 'string';
+    case 116: // t
+    case 84: // T
+      return text === 'true' || text === 'True' || text === 'TRUE' ? 'boolean' : 'string';
+    case 102: // f
+    case 70: // F
+      return text === 'false' || text === 'False' || text === 'FALSE' ? 'boolean' : 'string';
   }
+  const maybeNumber = (first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46;
+  if (!maybeNumber) return 'string';
   if (/^[-+]?[0-9]+$/.test(text) || /^0o[0-7]+$/.test(text) || /^0x[0-9a-fA-F]+$/.test(text)) return 'number';
   if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(text)) return 'number';
   if (/^[-+]?\.(inf|Inf|INF)$/.test(text) || /^\.(nan|NaN|NAN)$/.test(text)) return 'number';

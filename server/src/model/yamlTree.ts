@@ -276,7 +276,11 @@ class TreeBuilder implements TreeSink {
       return false;
     }
     if (properties.length < SCAN_LIMIT) {
-      for (let i = 0; i < properties.length; i++) if (String(properties[i].key.value) === name) return true;
+      for (let i = 0; i < properties.length; i++) {
+        // Keys are nearly always strings, and equal short ones are the same shared string: no conversion needed.
+        const value = properties[i].key.value;
+        if (value === name || (typeof value !== 'string' && String(value) === name)) return true;
+      }
       return false;
     }
     const set = new Set<string>();
