@@ -2,20 +2,14 @@
  * A direct parser for the YAML that API definitions are written in: block mappings and sequences, plain, quoted and
  * block scalars, single-line flow collections, anchors and aliases, comments, and JSON. It calls the tree builder
  * directly instead of going through js-yaml's event objects, which is several times faster on multi-megabyte
- * definitions and leaves far less garbage. Anything outside that subset — and every malformed document — makes it give
+ * definitions and leaves far less garbage: nodes are made as they are read, with the builder's own rules for keys,
+ * anchors, aliases and merge keys. Anything outside that subset — and every malformed document — makes it give
  * up, and the caller parses with js-yaml, whose messages and corner cases stay authoritative. Offsets, styles and
  * values are those js-yaml reports for the same text (differential tests hold the two side by side).
  */
 import { getScalarValue, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
-
-/** What the parser produces, in document order; js-yaml's events map onto the same calls. */
-export interface TreeSink {
-  collection(kind: 'object' | 'array', start: number, flow: boolean, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number): void;
-  /** `decoded` is the value when it differs from the source range (escapes, block scalars); undefined otherwise. */
-  scalar(valueStart: number, valueEnd: number, style: number, decoded: string | undefined, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): void;
-  alias(anchorStart: number, anchorEnd: number): void;
-  pop(): void;
-}
+import type { ArrayNode, ObjectNode, ScalarNode, ValueNode } from './nodes';
+import type { TreeBuilder } from './yamlTree';
 
 /** Thrown to abandon the fast path; never escapes `parseFastYaml`. */
 const GIVE_UP = { giveUp: true };
@@ -42,13 +36,13 @@ const GT = 62;
 const OUTSIDE_SUBSET = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
 
 /**
- * Parses `text` into `sink`, or returns false as soon as the text leaves the subset (the sink then holds a partial
- * tree and must be discarded).
+ * Parses `text` with `builder`, or returns false as soon as the text leaves the subset (the builder then holds a
+ * partial tree and must be discarded).
  */
-export function parseFastYaml(text: string, sink: TreeSink, maxDepth: number): boolean {
+export function parseFastYaml(text: string, builder: TreeBuilder, maxDepth: number): boolean {
   if (OUTSIDE_SUBSET.test(text)) return false;
   try {
-    new FastParser(text, sink, maxDepth).document();
+    builder.setRoot(new FastParser(text, builder, maxDepth).document());
     return true;
   } catch (error) {
     if (error === GIVE_UP) return false;
@@ -80,23 +74,25 @@ class FastParser {
   private depth = 0;
   private readonly length: number;
 
-  constructor(private readonly text: string, private readonly sink: TreeSink, private readonly maxDepth: number) {
+  constructor(private readonly text: string, private readonly build: TreeBuilder, private readonly maxDepth: number) {
     this.length = text.length;
   }
 
-  document(): void {
+  document(): ValueNode {
     this.documentStart();
     const indent = this.nextContentLine();
     // Empty documents and directives are rare; js-yaml handles them.
     if (indent < 0) giveUp();
     const c = this.text.charCodeAt(this.pos);
+    let root: ValueNode;
     if (c === LBRACE || c === LBRACKET) {
-      this.flowCollection(-1, -1, true);
+      root = this.flowCollection(-1, -1, true);
       this.endOfLine();
     } else {
-      this.blockNodeOnLine(-1, -1, -1);
+      root = this.blockNodeOnLine(-1, -1, -1);
     }
     if (this.nextContentLine() !== -1) giveUp();
+    return root;
   }
 
   /** A leading `---` on a line of its own is common in hand-written files; any other marker is left to js-yaml. */
@@ -212,20 +208,14 @@ class FastParser {
    * A node that starts at `pos`, the first content of its line, inside a parent indented by `parentIndent`. `pos`
    * ends at the start of the line after the node.
    */
-  private blockNodeOnLine(parentIndent: number, anchorStart: number, anchorEnd: number): void {
+  private blockNodeOnLine(parentIndent: number, anchorStart: number, anchorEnd: number): ValueNode {
     const text = this.text;
     const c = text.charCodeAt(this.pos);
-    if (c === DASH && this.isSeparated(this.pos + 1)) {
-      this.blockSequence(this.column(this.pos), anchorStart, anchorEnd);
-      return;
-    }
-    if (this.isKeyAhead()) {
-      this.blockMapping(this.column(this.pos), anchorStart, anchorEnd);
-      return;
-    }
+    if (c === DASH && this.isSeparated(this.pos + 1)) return this.blockSequence(this.column(this.pos), anchorStart, anchorEnd);
+    if (this.isKeyAhead()) return this.blockMapping(this.column(this.pos), anchorStart, anchorEnd);
     // A scalar or flow collection on a line of its own (`key:\n  value`); a continuation on the next lines is more
     // indented than the parent, which the parent's loop leaves to js-yaml.
-    this.inlineValue(parentIndent, anchorStart, anchorEnd);
+    return this.inlineValue(parentIndent, anchorStart, anchorEnd);
   }
 
   /** Column of an offset: offsets of content are always on the current line. */
@@ -267,12 +257,15 @@ class FastParser {
     return nl < 0 ? this.length : nl;
   }
 
-  private blockMapping(indent: number, anchorStart: number, anchorEnd: number): void {
+  private blockMapping(indent: number, anchorStart: number, anchorEnd: number): ObjectNode {
     this.enter();
-    this.sink.collection('object', this.pos, false, -1, -1, anchorStart, anchorEnd);
+    const node = this.build.object(this.pos, false);
+    let end: number;
     for (;;) {
-      this.key();
-      this.mappingValue(indent);
+      const key = this.key();
+      const value = this.mappingValue(indent);
+      this.build.property(node, key, value);
+      end = value.end > key.end ? value.end : key.end;
       const next = this.nextContentLine();
       if (next < indent) break;
       if (next > indent) giveUp();
@@ -280,16 +273,18 @@ class FastParser {
       // A sequence at the mapping's own indentation belongs to the previous key and has been read with it.
       if (c === DASH && this.isSeparated(this.pos + 1)) giveUp();
     }
-    this.sink.pop();
+    this.build.finish(node, end, anchorStart, anchorEnd);
     this.leave();
+    return node;
   }
 
   /** A key at `pos`, through its colon. */
-  private key(): void {
+  private key(): ScalarNode {
     const text = this.text;
     const c = text.charCodeAt(this.pos);
+    let key: ScalarNode;
     if (c === SQUOTE || c === DQUOTE) {
-      this.quotedScalar(-1, -1);
+      key = this.quotedScalar(-1, -1);
     } else {
       if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && this.isSeparated(this.pos + 1))) giveUp();
       const start = this.pos;
@@ -303,16 +298,17 @@ class FastParser {
       if (p >= nl) giveUp();
       let end = p;
       while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
-      this.plain(start, end, -1, -1);
+      key = this.plain(start, end, -1, -1);
       this.pos = p;
     }
     this.skipSpaces();
     if (text.charCodeAt(this.pos) !== COLON) giveUp();
     this.pos++;
+    return key;
   }
 
   /** The value after `key:` in a block mapping at `indent`; `pos` ends at the start of the next line. */
-  private mappingValue(indent: number): void {
+  private mappingValue(indent: number): ValueNode {
     this.skipSpaces();
     let anchorStart = -1;
     let anchorEnd = -1;
@@ -324,17 +320,23 @@ class FastParser {
       this.endOfLine();
       const next = this.nextContentLine();
       const c = this.text.charCodeAt(this.pos);
+      let value: ValueNode;
       if (next > indent) {
-        this.blockNodeOnLine(indent, anchorStart, anchorEnd);
+        value = this.blockNodeOnLine(indent, anchorStart, anchorEnd);
       } else if (next === indent && c === DASH && this.isSeparated(this.pos + 1)) {
-        this.blockSequence(next, anchorStart, anchorEnd);
+        value = this.blockSequence(next, anchorStart, anchorEnd);
       } else {
-        this.sink.scalar(-1, -1, SCALAR_STYLE.PLAIN, '', -1, -1, anchorStart, anchorEnd, 0);
+        value = this.empty(anchorStart, anchorEnd);
       }
       this.rewindToLineStart();
-      return;
+      return value;
     }
-    this.inlineValue(indent, anchorStart, anchorEnd);
+    return this.inlineValue(indent, anchorStart, anchorEnd);
+  }
+
+  /** A value left out (`key:` with nothing after it): js-yaml gives it no position. */
+  private empty(anchorStart: number, anchorEnd: number): ScalarNode {
+    return this.build.scalarNode(-1, -1, SCALAR_STYLE.PLAIN, '', -1, -1, anchorStart, anchorEnd, 0);
   }
 
   /**
@@ -350,26 +352,26 @@ class FastParser {
   }
 
   /** A value on the same line as its key or dash: alias, block scalar, flow collection, quoted or plain scalar. */
-  private inlineValue(indent: number, anchorStart: number, anchorEnd: number): void {
+  private inlineValue(indent: number, anchorStart: number, anchorEnd: number): ValueNode {
     const text = this.text;
     const c = text.charCodeAt(this.pos);
+    let value: ValueNode;
     if (c === STAR) {
       if (anchorStart >= 0) giveUp();
       const [start, end] = this.anchor();
-      this.sink.alias(start, end);
-      this.endOfLine();
+      value = this.build.aliasNode(start, end);
     } else if (c === PIPE || c === GT) {
-      this.blockScalar(indent, anchorStart, anchorEnd);
+      // A block scalar ends at a line start of its own.
+      return this.blockScalar(indent, anchorStart, anchorEnd);
     } else if (c === LBRACKET || c === LBRACE) {
-      this.flowCollection(anchorStart, anchorEnd, false);
-      this.endOfLine();
+      value = this.flowCollection(anchorStart, anchorEnd, false);
     } else if (c === SQUOTE || c === DQUOTE) {
-      this.quotedScalar(anchorStart, anchorEnd);
-      this.endOfLine();
+      value = this.quotedScalar(anchorStart, anchorEnd);
     } else {
-      this.plainValue(anchorStart, anchorEnd);
-      this.endOfLine();
+      value = this.plainValue(anchorStart, anchorEnd);
     }
+    this.endOfLine();
+    return value;
   }
 
   /** `&name` or `*name` at `pos`; returns the name's range. */
@@ -385,25 +387,29 @@ class FastParser {
     return [start, this.pos];
   }
 
-  private blockSequence(indent: number, anchorStart: number, anchorEnd: number): void {
+  private blockSequence(indent: number, anchorStart: number, anchorEnd: number): ArrayNode {
     this.enter();
-    this.sink.collection('array', this.pos, false, -1, -1, anchorStart, anchorEnd);
+    const node = this.build.array(this.pos, false);
+    let end: number;
     for (;;) {
       // At the dash.
       this.pos++;
-      this.sequenceItem(indent);
+      const item = this.sequenceItem(indent);
+      this.build.item(node, item);
+      end = item.end;
       const next = this.nextContentLine();
       if (next < indent) break;
       if (next > indent) giveUp();
       const c = this.text.charCodeAt(this.pos);
       if (!(c === DASH && this.isSeparated(this.pos + 1))) break;
     }
-    this.sink.pop();
+    this.build.finish(node, end, anchorStart, anchorEnd);
     this.leave();
     this.rewindToLineStart();
+    return node;
   }
 
-  private sequenceItem(indent: number): void {
+  private sequenceItem(indent: number): ValueNode {
     this.skipSpaces();
     let anchorStart = -1;
     let anchorEnd = -1;
@@ -416,35 +422,28 @@ class FastParser {
     if (this.atLineEnd()) {
       this.endOfLine();
       const next = this.nextContentLine();
-      if (next > indent) {
-        this.blockNodeOnLine(indent, anchorStart, anchorEnd);
-      } else {
-        this.sink.scalar(-1, -1, SCALAR_STYLE.PLAIN, '', -1, -1, anchorStart, anchorEnd, 0);
-      }
+      const value = next > indent ? this.blockNodeOnLine(indent, anchorStart, anchorEnd) : this.empty(anchorStart, anchorEnd);
       this.rewindToLineStart();
-      return;
+      return value;
     }
     const c = this.text.charCodeAt(this.pos);
-    if (c === DASH && this.isSeparated(this.pos + 1)) {
-      this.blockSequence(this.column(this.pos), anchorStart, anchorEnd);
-      return;
-    }
+    if (c === DASH && this.isSeparated(this.pos + 1)) return this.blockSequence(this.column(this.pos), anchorStart, anchorEnd);
     if (this.isKeyAhead()) {
-      this.blockMapping(this.column(this.pos), anchorStart, anchorEnd);
+      const mapping = this.blockMapping(this.column(this.pos), anchorStart, anchorEnd);
       this.rewindToLineStart();
-      return;
+      return mapping;
     }
-    this.inlineValue(indent, anchorStart, anchorEnd);
+    return this.inlineValue(indent, anchorStart, anchorEnd);
   }
 
   // ---- scalars -----------------------------------------------------------------------------------------------------
 
-  private plain(start: number, end: number, anchorStart: number, anchorEnd: number): void {
-    this.sink.scalar(start, end, SCALAR_STYLE.PLAIN, undefined, -1, -1, anchorStart, anchorEnd, 0);
+  private plain(start: number, end: number, anchorStart: number, anchorEnd: number): ScalarNode {
+    return this.build.scalarNode(start, end, SCALAR_STYLE.PLAIN, undefined, -1, -1, anchorStart, anchorEnd, 0);
   }
 
   /** A plain scalar value in block context, on one line. */
-  private plainValue(anchorStart: number, anchorEnd: number): void {
+  private plainValue(anchorStart: number, anchorEnd: number): ScalarNode {
     const text = this.text;
     const start = this.pos;
     const c = text.charCodeAt(start);
@@ -458,10 +457,10 @@ class FastParser {
     }
     let end = p;
     while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
-    this.plain(start, end, anchorStart, anchorEnd);
     this.pos = end;
     // A more indented line after a plain scalar continues it (a multi-line plain scalar): left to js-yaml, which the
     // caller's indentation check arranges.
+    return this.plain(start, end, anchorStart, anchorEnd);
   }
 
   /** Whether the last quoted scalar scanned by `quotedEnd` holds escapes (`\\` or `''`). */
@@ -495,7 +494,7 @@ class FastParser {
     }
   }
 
-  private quotedScalar(anchorStart: number, anchorEnd: number): void {
+  private quotedScalar(anchorStart: number, anchorEnd: number): ScalarNode {
     const text = this.text;
     const start = this.pos;
     const close = this.quotedEnd(start);
@@ -503,12 +502,13 @@ class FastParser {
     const valueEnd = close - 1;
     const style = text.charCodeAt(start) === SQUOTE ? SCALAR_STYLE.SINGLE_QUOTED : SCALAR_STYLE.DOUBLE_QUOTED;
     const raw = this.escaped ? decode(text, style, valueStart, valueEnd, 0, 1) : undefined;
-    this.sink.scalar(valueStart, valueEnd, style, raw, -1, -1, anchorStart, anchorEnd, 0);
+    const node = this.build.scalarNode(valueStart, valueEnd, style, raw, -1, -1, anchorStart, anchorEnd, 0);
     this.pos = close;
+    return node;
   }
 
   /** `|` or `>` with an optional chomping indicator, then lines indented more than `parentIndent`. */
-  private blockScalar(parentIndent: number, anchorStart: number, anchorEnd: number): void {
+  private blockScalar(parentIndent: number, anchorStart: number, anchorEnd: number): ScalarNode {
     const text = this.text;
     const style = text.charCodeAt(this.pos) === PIPE ? SCALAR_STYLE.LITERAL_BLOCK : SCALAR_STYLE.FOLDED_BLOCK;
     this.pos++;
@@ -557,8 +557,9 @@ class FastParser {
       end = p;
     }
     const raw = decode(text, style, valueStart, end, contentIndent, chomping);
-    this.sink.scalar(valueStart, end, style, raw, -1, -1, anchorStart, anchorEnd, contentIndent);
+    const node = this.build.scalarNode(valueStart, end, style, raw, -1, -1, anchorStart, anchorEnd, contentIndent);
     this.pos = end;
+    return node;
   }
 
   // ---- flow collections ------------------------------------------------------------------------------------------
@@ -567,28 +568,28 @@ class FastParser {
    * `[...]` or `{...}` of flow scalars and nested flow collections. In block context it must stay on one line; a
    * whole-document flow collection (JSON) may span lines.
    */
-  private flowCollection(anchorStart: number, anchorEnd: number, multiLine: boolean): void {
+  private flowCollection(anchorStart: number, anchorEnd: number, multiLine: boolean): ObjectNode | ArrayNode {
     const text = this.text;
     this.enter();
     const open = text.charCodeAt(this.pos);
     const isMap = open === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
-    this.sink.collection(isMap ? 'object' : 'array', this.pos, true, -1, -1, anchorStart, anchorEnd);
+    const node = isMap ? this.build.object(this.pos, true) : this.build.array(this.pos, true);
     this.pos++;
     this.flowSpace(multiLine);
     if (text.charCodeAt(this.pos) === close) {
       this.pos++;
     } else {
       for (;;) {
-        if (isMap) {
-          this.flowNode(multiLine, true);
+        if (node.type === 'object') {
+          const key = this.flowNode(multiLine, true) as ScalarNode;
           this.flowSpace(multiLine);
           if (text.charCodeAt(this.pos) !== COLON) giveUp();
           this.pos++;
           this.flowSpace(multiLine);
-          this.flowNode(multiLine, false);
+          this.build.property(node, key, this.flowNode(multiLine, false));
         } else {
-          this.flowNode(multiLine, false);
+          this.build.item(node, this.flowNode(multiLine, false));
         }
         this.flowSpace(multiLine);
         const c = text.charCodeAt(this.pos);
@@ -603,8 +604,9 @@ class FastParser {
         if (text.charCodeAt(this.pos) === close) giveUp();
       }
     }
-    this.sink.pop();
+    this.build.finish(node, this.pos, anchorStart, anchorEnd);
     this.leave();
+    return node;
   }
 
   /** Spaces, and in a multi-line collection newlines and comments too. */
@@ -630,19 +632,18 @@ class FastParser {
     giveUp();
   }
 
-  private flowNode(multiLine: boolean, isKey: boolean): void {
+  private flowNode(multiLine: boolean, isKey: boolean): ValueNode {
     const text = this.text;
     const c = text.charCodeAt(this.pos);
     if (c === LBRACKET || c === LBRACE) {
       if (isKey) giveUp();
-      this.flowCollection(-1, -1, multiLine);
-      return;
+      return this.flowCollection(-1, -1, multiLine);
     }
     if (c === SQUOTE || c === DQUOTE) {
-      this.quotedScalar(-1, -1);
+      const quoted = this.quotedScalar(-1, -1);
       // `["a": 1]` is a single-pair mapping inside a sequence; left to js-yaml.
       if (!isKey && text.charCodeAt(this.pos) === COLON) giveUp();
-      return;
+      return quoted;
     }
     if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && this.isSeparated(this.pos + 1))) giveUp();
     const start = this.pos;
@@ -660,7 +661,7 @@ class FastParser {
     while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
     if (end === start) giveUp();
     if (!isKey && text.charCodeAt(p) === COLON) giveUp();
-    this.plain(start, end, -1, -1);
+    const node = this.plain(start, end, -1, -1);
     this.pos = end;
     // A plain scalar that goes on after a line break is left to js-yaml.
     const after = text.charCodeAt(p);
@@ -669,6 +670,7 @@ class FastParser {
       const next = text.charCodeAt(this.pos);
       if (!(next === COMMA || next === RBRACKET || next === RBRACE || (isKey && next === COLON))) giveUp();
     }
+    return node;
   }
 }
 

@@ -1,6 +1,6 @@
 import { parseEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } from 'js-yaml';
 import type { Event } from 'js-yaml';
-import { parseFastYaml, type TreeSink } from './fastYaml';
+import { parseFastYaml } from './fastYaml';
 import { StringTable } from './stringTable';
 import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, SyntaxProblem, ValueNode } from './nodes';
 import { plainScalarType, plainScalarValue } from './scalars';
@@ -116,14 +116,14 @@ const STYLE_NAMES: Record<number, ScalarStyle> = {
 
 type Container = ObjectNode | ArrayNode;
 
-class TreeBuilder implements TreeSink {
+export class TreeBuilder {
   private readonly anchors = new Map<string, ValueNode>();
   /** For each open mapping, the key waiting for its value. */
   private readonly pendingKeys: (ScalarNode | undefined)[] = [];
   private readonly stack: Container[] = [];
   private readonly stackAnchors: (string | undefined)[] = [];
-  /** Key names of the open mappings that grew large enough to be worth a set for the duplicate-key check. */
-  private readonly keySets: (Set<string> | undefined)[] = [];
+  /** Key names of the mappings that grew large enough to be worth a set for the duplicate-key check. */
+  private readonly keySets = new Map<ObjectNode, Set<string>>();
   private readonly strings = new StringTable(MAX_INTERNED_LENGTH);
   private root: ValueNode | undefined;
   private documents = 0;
@@ -181,12 +181,15 @@ class TreeBuilder implements TreeSink {
   }
 
   alias(anchorStart: number, anchorEnd: number): void {
+    this.attach(this.aliasNode(anchorStart, anchorEnd));
+  }
+
+  aliasNode(anchorStart: number, anchorEnd: number): ValueNode {
     const name = this.text.slice(anchorStart, anchorEnd);
     const target = this.anchors.get(name);
     // The alias occupies `*name`; the anchor offsets exclude the `*`.
     const offset = anchorStart - 1;
-    const node = target ? this.cloneAt(target, offset, anchorEnd, { offset, end: anchorEnd }) : nullScalar(offset, anchorEnd);
-    this.attach(node);
+    return target ? this.cloneAt(target, offset, anchorEnd, { offset, end: anchorEnd }) : nullScalar(offset, anchorEnd);
   }
 
   pop(): void {
@@ -201,14 +204,13 @@ class TreeBuilder implements TreeSink {
     this.stack.push(node);
     this.stackAnchors.push(anchorStart >= 0 ? this.text.slice(anchorStart, anchorEnd) : undefined);
     this.pendingKeys.push(undefined);
-    this.keySets.push(undefined);
   }
 
   private close(): void {
     const node = this.stack.pop()!;
     const anchor = this.stackAnchors.pop();
     this.pendingKeys.pop();
-    this.keySets.pop();
+    if (node.type === 'object') this.keySets.delete(node);
     const last = node.type === 'object' ? node.properties[node.properties.length - 1] : node.items[node.items.length - 1];
     const contentEnd = last ? last.end : node.offset;
     node.end = node.flow ? this.findFlowEnd(contentEnd, node.type === 'object' ? '}' : ']') : contentEnd;
@@ -253,11 +255,16 @@ class TreeBuilder implements TreeSink {
       return;
     }
     this.pendingKeys[depth] = undefined;
+    this.addProperty(parent, key, node);
+  }
+
+  /** Appends an entry to a mapping, reporting a key it already has. */
+  private addProperty(parent: ObjectNode, key: ScalarNode, node: ValueNode): void {
     const property: PropertyNode = { type: 'property', key, value: node, offset: key.offset, end: Math.max(node.end, key.end), parent };
     key.parent = property;
     node.parent = property;
     const name = String(key.value);
-    if (this.hasKey(parent, depth, name)) {
+    if (this.hasKey(parent, name)) {
       this.problems.push({ message: `Duplicate key '${name}'.`, offset: key.offset, end: key.end, code: 'duplicate-key' });
     }
     parent.properties.push(property);
@@ -267,14 +274,8 @@ class TreeBuilder implements TreeSink {
    * Most mappings have a handful of keys, where a scan beats allocating a set per mapping; large ones (`paths`,
    * `schemas`) switch to a set once.
    */
-  private hasKey(parent: ObjectNode, depth: number, name: string): boolean {
+  private hasKey(parent: ObjectNode, name: string): boolean {
     const properties = parent.properties;
-    const keys = this.keySets[depth];
-    if (keys) {
-      if (keys.has(name)) return true;
-      keys.add(name);
-      return false;
-    }
     if (properties.length < SCAN_LIMIT) {
       for (let i = 0; i < properties.length; i++) {
         // Keys are nearly always strings, and equal short ones are the same shared string: no conversion needed.
@@ -283,12 +284,51 @@ class TreeBuilder implements TreeSink {
       }
       return false;
     }
-    const set = new Set<string>();
-    for (let i = 0; i < properties.length; i++) set.add(String(properties[i].key.value));
-    this.keySets[depth] = set;
-    if (set.has(name)) return true;
-    set.add(name);
+    let keys = this.keySets.get(parent);
+    if (!keys) {
+      keys = new Set<string>();
+      for (let i = 0; i < properties.length; i++) keys.add(String(properties[i].key.value));
+      this.keySets.set(parent, keys);
+    }
+    if (keys.has(name)) return true;
+    keys.add(name);
     return false;
+  }
+
+  // ---- direct construction, for the fast parser ----
+
+  setRoot(node: ValueNode): void {
+    this.root = node;
+  }
+
+  object(start: number, flow: boolean): ObjectNode {
+    return { type: 'object', properties: [], flow, offset: start, end: start, parent: undefined };
+  }
+
+  array(start: number, flow: boolean): ArrayNode {
+    return { type: 'array', items: [], flow, offset: start, end: start, parent: undefined };
+  }
+
+  property(parent: ObjectNode, key: ScalarNode, value: ValueNode): void {
+    this.addProperty(parent, key, value);
+  }
+
+  item(parent: ArrayNode, value: ValueNode): void {
+    value.parent = parent;
+    parent.items.push(value);
+  }
+
+  /** A collection is complete: its end, merge keys, exact-size children and its anchor. */
+  finish(node: ObjectNode | ArrayNode, end: number, anchorStart: number, anchorEnd: number): void {
+    node.end = end;
+    if (node.type === 'object') {
+      this.keySets.delete(node);
+      this.applyMergeKeys(node);
+      node.properties = node.properties.slice();
+    } else {
+      node.items = node.items.slice();
+    }
+    if (anchorStart >= 0) this.anchors.set(this.text.slice(anchorStart, anchorEnd), node);
   }
 
   /** Complex (collection) keys do not occur in API definitions; keep their text as the key so nothing is lost. */
@@ -320,6 +360,11 @@ class TreeBuilder implements TreeSink {
   }
 
   scalar(valueStart: number, valueEnd: number, styleId: number, decoded: string | undefined, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): void {
+    this.attach(this.scalarNode(valueStart, valueEnd, styleId, decoded, tagStart, tagEnd, anchorStart, anchorEnd, indent));
+  }
+
+  /** `decoded` is the value when it differs from the source range (escapes, block scalars); undefined otherwise. */
+  scalarNode(valueStart: number, valueEnd: number, styleId: number, decoded: string | undefined, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): ScalarNode {
     const style = STYLE_NAMES[styleId] ?? 'plain';
     const raw = decoded === undefined ? this.strings.fromRange(this.text, valueStart, valueEnd) : this.strings.fromString(decoded);
     let offset = valueStart;
@@ -351,7 +396,7 @@ class TreeBuilder implements TreeSink {
     if (tag !== undefined && !tag.startsWith('!!')) node.tag = tag;
     if (style === 'literal' || style === 'folded') node.blockIndent = indent;
     if (anchorStart >= 0) this.anchors.set(this.text.slice(anchorStart, anchorEnd), node);
-    this.attach(node);
+    return node;
   }
 
   /** A copy of an anchored node placed where its alias stands, so that diagnostics on it land on the alias. */
