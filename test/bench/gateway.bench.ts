@@ -96,14 +96,18 @@ async function serveThroughput(dir: string): Promise<BenchRow[]> {
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
       const timer = setTimeout(() => reject(new Error(`apigw serve did not start: ${out}`)), 10_000);
-      child.stdout.on('data', (chunk: Buffer) => {
+      // Removed once the URL is known: kept, it would append every request line to `out` and search it again, work
+      // growing with the output that the load generator's process would do while it measures.
+      const onStart = (chunk: Buffer) => {
         out += chunk.toString();
         const m = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(out);
         if (m) {
           clearTimeout(timer);
+          child.stdout.off('data', onStart);
           resolve(m[1]);
         }
-      });
+      };
+      child.stdout.on('data', onStart);
       child.once('exit', (code) => reject(new Error(`apigw serve exited with ${code}: ${out}`)));
     });
     // Request lines go to stdout; drain them so the pipe never blocks the server.

@@ -1,7 +1,10 @@
 import { describeBinary } from './payloadEncoding';
 import type { ExecutionLogEntry, StepTiming } from './types';
 
-/** Collects the test-invoke style log lines and how long each stage of the request took. */
+/**
+ * Collects the test-invoke style log lines and how long each stage of the request took. A disabled log keeps the
+ * step timings but drops the lines; callers test `enabled` before formatting costly ones (headers, bodies).
+ */
 export class ExecutionLog {
   readonly entries: ExecutionLogEntry[] = [];
   readonly steps: StepTiming[] = [];
@@ -9,8 +12,10 @@ export class ExecutionLog {
   private stepStart = this.start;
   private stepName: string | undefined;
 
+  constructor(readonly enabled = true) {}
+
   add(message: string): void {
-    this.entries.push({ time: Date.now(), message });
+    if (this.enabled) this.entries.push({ time: Date.now(), message });
   }
 
   /** Ends the running step (if any) and starts the next one. */

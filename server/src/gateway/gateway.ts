@@ -80,14 +80,14 @@ interface Engine {
 async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayResponse> {
   const { model } = engine;
   const httpApi = model.dialect === 'http';
-  const log = new ExecutionLog();
+  const log = new ExecutionLog(input.executionLog !== false);
   log.step('method request');
   const method = input.method.toUpperCase();
   const [rawPath, rawQuery] = splitQuery(input.path);
   const query = input.query ?? parseQuery(rawQuery);
   const headers = input.headers ?? {};
   const lowerHeaders: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) lowerHeaders[k.toLowerCase()] = v;
+  for (const k of Object.keys(headers)) lowerHeaders[k.toLowerCase()] = headers[k];
   const stage = input.stage || defaultStage(engine.config, model.dialect);
   const stageVariables = stageVariablesFor(engine.config, stage);
   let path = stripBasePath(rawPath, model.basePath);
@@ -134,19 +134,22 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     stage,
     stageVariables,
     context,
+    templateView: undefined,
   };
-  log.add(`Starting execution for request: ${context.requestId as string}`);
+  if (log.enabled) log.add(`Starting execution for request: ${context.requestId as string}`);
   try {
     if (!match) {
       log.add(`No route matches ${method} ${rawPath}${model.basePath ? ` (base path ${model.basePath})` : ''}`);
       throw httpApi ? new GatewayError('RESOURCE_NOT_FOUND', 'Not Found') : new GatewayError('MISSING_AUTHENTICATION_TOKEN', 'Missing Authentication Token');
     }
     const op = match.operation;
-    log.add(`HTTP Method: ${method}, Resource Path: ${op.resourcePath}`);
-    log.add(`Method request path: ${logMap(request.pathParameters)}`);
-    log.add(`Method request query string: ${logMap(query)}`);
-    log.add(`Method request headers: ${logHeaders(headers)}`);
-    log.add(`Method request body before transformations: ${logBody(request.isBase64Encoded && Buffer.isBuffer(request.bodyBytes) ? request.bodyBytes : request.body)}`);
+    if (log.enabled) {
+      log.add(`HTTP Method: ${method}, Resource Path: ${op.resourcePath}`);
+      log.add(`Method request path: ${logMap(request.pathParameters)}`);
+      log.add(`Method request query string: ${logMap(query)}`);
+      log.add(`Method request headers: ${logHeaders(headers)}`);
+      log.add(`Method request body before transformations: ${logBody(request.isBase64Encoded && Buffer.isBuffer(request.bodyBytes) ? request.bodyBytes : request.body)}`);
+    }
 
     log.step('authorization');
     await authorize(engine, op, request, log);
@@ -174,7 +177,7 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     log.step('method response');
     if (engine.cors) applyCorsHeaders(engine.cors, lowerHeaders, result.headers);
     log.add('Successfully completed execution');
-    log.add(`Method completed with status: ${result.status}`);
+    if (log.enabled) log.add(`Method completed with status: ${result.status}`);
     return finish(log, withRequestId(result, context.requestId as string, httpApi));
   } catch (error) {
     log.step('gateway response');

@@ -22,36 +22,42 @@ export interface GatewayServerOptions {
 export function startGatewayServer(current: () => LocalGateway, options: GatewayServerOptions): Promise<GatewayServer> {
   const server = http.createServer((req, res) => {
     const started = performance.now();
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const headers: Record<string, string> = {};
-      for (let i = 0; i < req.rawHeaders.length; i += 2) {
-        const name = req.rawHeaders[i];
-        headers[name] = headers[name] !== undefined ? `${headers[name]},${req.rawHeaders[i + 1]}` : req.rawHeaders[i + 1];
-      }
+    const headers: Record<string, string> = {};
+    let hasBody = false;
+    const raw = req.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i];
+      headers[name] = headers[name] !== undefined ? `${headers[name]},${raw[i + 1]}` : raw[i + 1];
+      if ((name.length === 14 || name.length === 17) && /^(content-length|transfer-encoding)$/i.test(name) && raw[i + 1] !== '0') hasBody = true;
+    }
+    const respond = (body: Buffer | undefined) => {
       const url = req.url ?? '/';
+      const remote = req.socket.remoteAddress;
       current()
         .invoke({
           method: req.method ?? 'GET',
           path: url,
           headers,
-          body: chunks.length ? Buffer.concat(chunks) : undefined,
+          body,
           stage: options.stage,
-          sourceIp: req.socket.remoteAddress?.replace(/^::ffff:/, ''),
+          sourceIp: remote?.startsWith('::ffff:') ? remote.slice(7) : remote,
+          // Nobody reads the test-invoke log of a served request; its lines would cost more than the request.
+          executionLog: false,
         })
         .then(
           (response) => {
             const out: Record<string, string | string[]> = { ...response.headers };
-            for (const [k, v] of Object.entries(response.multiValueHeaders ?? {})) {
-              const existing = Object.keys(out).find((h) => h.toLowerCase() === k.toLowerCase());
-              const merged = existing ? [String(out[existing]), ...v] : v;
-              if (existing) delete out[existing];
-              out[k] = merged;
+            if (response.multiValueHeaders) {
+              for (const [k, v] of Object.entries(response.multiValueHeaders)) {
+                const existing = Object.keys(out).find((h) => h.toLowerCase() === k.toLowerCase());
+                const merged = existing ? [String(out[existing]), ...v] : v;
+                if (existing) delete out[existing];
+                out[k] = merged;
+              }
             }
             const body = response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body;
-            // A known length avoids chunked encoding: one write per response instead of three.
-            if (!Object.keys(out).some((h) => h.toLowerCase() === 'content-length')) out['Content-Length'] = String(Buffer.byteLength(body));
+            // A known length avoids chunked encoding: head and body go out in one write.
+            if (!Object.keys(out).some((h) => h.length === 14 && h.toLowerCase() === 'content-length')) out['Content-Length'] = String(Buffer.byteLength(body));
             res.writeHead(response.status, out);
             res.end(req.method === 'HEAD' ? undefined : body);
             options.onRequest?.(`${req.method} ${url} ${response.status} ${(performance.now() - started).toFixed(2)} ms`);
@@ -62,7 +68,16 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
             options.onRequest?.(`${req.method} ${url} 500 local gateway failure: ${error instanceof Error ? error.message : String(error)}`);
           },
         );
-    });
+    };
+    // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3): it is answered at once,
+    // instead of a few stream ticks later when its empty body has been read.
+    if (!hasBody) {
+      respond(undefined);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => respond(chunks.length ? Buffer.concat(chunks) : undefined));
   });
   server.keepAliveTimeout = 65_000;
   return new Promise((resolve, reject) => {

@@ -25,24 +25,27 @@ export interface MethodRequest {
   stage: string;
   stageVariables: Record<string, string>;
   context: Json;
+  /**
+   * What templates see of the request, built on first use by templateRequest. It is kept here rather than in a
+   * WeakMap because V8's young-generation collector keeps WeakMap values alive: each request's view would survive
+   * into the old generation, lengthening every scavenge and bringing on full collections under load.
+   */
+  templateView?: TemplateRequest;
 }
-
-const templateRequests = new WeakMap<MethodRequest, TemplateRequest>();
 
 /**
  * What the template engine sees: `$input.params()`, `$stageVariables`, `$context`. Repeated query values: the
  * last one wins. Built once per request; `body` replaces the method request body (response templates).
  */
 export function templateRequest(req: MethodRequest, body = req.body): TemplateRequest {
-  let cached = templateRequests.get(req);
-  if (!cached) templateRequests.set(req, (cached = buildTemplateRequest(req)));
+  const cached = (req.templateView ??= buildTemplateRequest(req));
   return body === cached.body ? cached : { ...cached, body };
 }
 
 function buildTemplateRequest(req: MethodRequest): TemplateRequest {
   const body = req.body;
   const querystring: Record<string, string> = {};
-  for (const [k, v] of Object.entries(req.query)) querystring[k] = v[v.length - 1];
+  for (const k of Object.keys(req.query)) querystring[k] = req.query[k][req.query[k].length - 1];
   const { authorizerV2: _v2, ...context } = req.context;
   return {
     body,

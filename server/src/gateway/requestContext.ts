@@ -25,7 +25,8 @@ export function buildRequestContext(input: ContextInput): Json {
     apiId: input.apiId,
     domainName: `${input.apiId}.execute-api.${input.region}.amazonaws.com`,
     domainPrefix: input.apiId,
-    extendedRequestId: requestId.replace(/-/g, '').slice(0, 16),
+    // The first 16 hex digits of the id: 8-4-4 of its 8-4-4-4-12 groups.
+    extendedRequestId: requestId.slice(0, 8) + requestId.slice(9, 13) + requestId.slice(14, 18),
     httpMethod: input.method,
     path: input.httpApi && input.stage === '$default' ? input.path : `/${input.stage}${input.path === '/' ? '/' : input.path}`,
     protocol: 'HTTP/1.1',
@@ -42,8 +43,21 @@ export function buildRequestContext(input: ContextInput): Json {
   };
 }
 
+let clfSecond = NaN;
+let clfText = '';
+
 /** Common Log Format time, as `$context.requestTime`: `21/Nov/2026:15:37:30 +0000`. */
 export function clfTime(epochMs: number): string {
+  // Requests come many to the second: the text is formatted once per second.
+  const second = Math.floor(epochMs / 1000);
+  if (second !== clfSecond) {
+    clfText = formatClfTime(epochMs);
+    clfSecond = second;
+  }
+  return clfText;
+}
+
+function formatClfTime(epochMs: number): string {
   const d = new Date(epochMs);
   const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
   const pad = (n: number) => String(n).padStart(2, '0');

@@ -8,6 +8,11 @@ export interface GatewayRequest {
   body?: string | Buffer;
   stage?: string;
   sourceIp?: string;
+  /**
+   * false: skip the execution log lines (the response's `log` is empty), for callers that never show them, such as
+   * the HTTP server. Step timings and latency are still measured. Default true.
+   */
+  executionLog?: boolean;
 }
 
 /** One line of the execution log, as API Gateway's test-invoke prints it. */

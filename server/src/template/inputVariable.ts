@@ -141,12 +141,20 @@ export function mergeParameters(
 ): RequestParameters {
   const lastValues = (values: Record<string, string[]> | undefined) => {
     const out: Record<string, string> = {};
-    for (const [key, list] of Object.entries(values ?? {})) if (Array.isArray(list) && list.length > 0) out[key] = String(list[list.length - 1]);
+    if (values === undefined || values === null) return out;
+    for (const key of Object.keys(values)) {
+      const list = values[key];
+      if (Array.isArray(list) && list.length > 0) out[key] = String(list[list.length - 1]);
+    }
     return out;
   };
   const strings = (values: Record<string, string> | undefined) => {
     const out: Record<string, string> = {};
-    if (isJavaMap(values)) for (const [key, value] of Object.entries(values)) out[key] = value === null || value === undefined ? '' : String(value);
+    if (!isJavaMap(values)) return out;
+    for (const key of Object.keys(values)) {
+      const value = values[key];
+      out[key] = value === null || value === undefined ? '' : String(value);
+    }
     return out;
   };
   return {

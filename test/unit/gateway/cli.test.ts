@@ -134,7 +134,10 @@ describe('apigw invoke and apigw serve', function () {
     assert.deepEqual(await first.json(), { message: 'hello bob', color: 'green' });
     const lambda = await fetch(`${url}/fn`, { method: 'POST', body: 'hi' });
     assert.equal(lambda.status, 200);
+    // Request lines are written in batches, shortly after the request.
+    for (let i = 0; i < 50 && !/POST \/fn 200/.test(io.stdout); i++) await new Promise((r) => setTimeout(r, 20));
     assert.match(io.stdout, /GET \/hello\/bob 200 [\d.]+ ms/);
+    assert.match(io.stdout, /POST \/fn 200 [\d.]+ ms/);
 
     writeFileSync(path.join(dir, 'api.yaml'), HEALTH('goodbye'));
     let reloaded = '';

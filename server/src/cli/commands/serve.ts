@@ -8,6 +8,8 @@ import { documentFromText, documentProblem, loadConfig, locateConfig } from '../
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 
+const LOG_INTERVAL_MS = 50;
+
 export const SERVE_USAGE = 'usage: apigw serve FILE [--port N] [--stage NAME] [--config .apigateway/local.json]';
 
 export interface ServeControl {
@@ -59,14 +61,32 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
     host.close();
     throw error;
   }
-  // Request lines are written in batches: one write per event-loop turn, not one per request.
-  let pending: string[] = [];
+  // Request lines are written in batches, at most one write every LOG_INTERVAL_MS. Under load, a write per request
+  // (or per event-loop turn) costs a system call and wakes whatever reads the output, a terminal or a pipe, which
+  // together cost more than answering the request. After a quiet spell the next line goes out at once. Waiting lines
+  // are copied into a buffer: as strings, most would outlive V8's young generation and be promoted, bringing on
+  // full collections (pauses of several ms) under load.
+  let pending = Buffer.allocUnsafe(16 * 1024);
+  let pendingBytes = 0;
+  let lastFlush = -Infinity;
+  let flushTimer: NodeJS.Timeout | undefined;
+  const flushLog = () => {
+    flushTimer = undefined;
+    lastFlush = performance.now();
+    if (pendingBytes === 0) return;
+    io.out(pending.toString('utf8', 0, pendingBytes));
+    pendingBytes = 0;
+  };
   const logLine = (line: string) => {
-    if (pending.length === 0) setImmediate(() => {
-      io.out(`${pending.join('\n')}\n`);
-      pending = [];
-    });
-    pending.push(line);
+    const needed = pendingBytes + Buffer.byteLength(line) + 1;
+    if (needed > pending.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(needed, pending.length * 2));
+      pending.copy(bigger, 0, 0, pendingBytes);
+      pending = bigger;
+    }
+    pendingBytes += pending.write(line, pendingBytes);
+    pending[pendingBytes++] = 0x0a;
+    flushTimer ??= setTimeout(flushLog, Math.max(0, lastFlush + LOG_INTERVAL_MS - performance.now()));
   };
   const server = await startGatewayServer(() => gateway, { port, stage, onRequest: logLine }).catch((error: Error) => {
     host.close();
@@ -129,6 +149,8 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
   clearTimeout(timer);
   for (const w of watchers) w.close();
   await server.close();
+  clearTimeout(flushTimer);
+  flushLog();
   host.close();
   io.out('Stopped\n');
   return 0;

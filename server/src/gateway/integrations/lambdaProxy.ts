@@ -17,7 +17,7 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
   const routeKey = operation.isDefaultRoute ? '$default' : `${operation.method} ${operation.resourcePath}`;
   const event = format === '2.0' ? proxyEventV2(proxyInfo(request), routeKey) : proxyEventV1(proxyInfo(request), httpApi);
   log.add(`Endpoint request URI: ${lambdaInvokeUrl(uri, ctx.functions.region)}`);
-  log.add(`Endpoint request body after transformations: ${logBody(JSON.stringify(event))}`);
+  if (log.enabled) log.add(`Endpoint request body after transformations: ${logBody(JSON.stringify(event))}`);
   const call = await withTimeout(callFunction(ctx.functions, uri, event, log), integrationTimeoutMs(ctx));
   if (call === 'timeout') {
     log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
@@ -32,7 +32,7 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
     log.add(`Lambda execution failed with status 200 due to customer function error: ${outcome.error.errorMessage}. Lambda request id: ${request.context.requestId as string}`);
     throw lambdaFailure(httpApi);
   }
-  log.add(`Endpoint response body before transformations: ${logBody(JSON.stringify(outcome.result))}`);
+  if (log.enabled) log.add(`Endpoint response body before transformations: ${logBody(JSON.stringify(outcome.result))}`);
   const parsed = format === '2.0' ? parseProxyResultV2(outcome.result) : parseProxyResultV1(outcome.result);
   if ('malformed' in parsed) {
     log.add(`Execution failed due to configuration error: Malformed Lambda proxy response (${parsed.malformed})`);
@@ -53,8 +53,10 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
       log.add(`The base64-encoded body is returned as text: Accept ${accept || '(none)'} is not a binary media type`);
     }
   }
-  log.add(`Method response body after transformations: ${logBody(body)}`);
-  log.add(`Method response headers: ${logMap(parsed.headers)}`);
+  if (log.enabled) {
+    log.add(`Method response body after transformations: ${logBody(body)}`);
+    log.add(`Method response headers: ${logMap(parsed.headers)}`);
+  }
   return { status: parsed.status, headers: parsed.headers, multiValueHeaders: parsed.multiValueHeaders, body };
 }
 

@@ -8,7 +8,7 @@ import type { IntegrationContext, IntegrationResult } from './types';
  */
 export function runMock(ctx: IntegrationContext): IntegrationResult {
   const transformed = transformRequest(ctx);
-  ctx.log.add(`Endpoint request body after transformations: ${logBody(transformed.body)}`);
+  if (ctx.log.enabled) ctx.log.add(`Endpoint request body after transformations: ${logBody(transformed.body)}`);
   let statusCode = 200;
   try {
     const parsed = JSON.parse(transformed.body.toString()) as unknown;
@@ -17,6 +17,6 @@ export function runMock(ctx: IntegrationContext): IntegrationResult {
   } catch {
     ctx.log.add('The mock request body is not JSON; the integration status defaults to 200');
   }
-  ctx.log.add(`Mock integration status: ${statusCode}`);
+  if (ctx.log.enabled) ctx.log.add(`Mock integration status: ${statusCode}`);
   return integrationResponse(ctx, { type: 'mock', statusCode, body: '' }, transformed.render);
 }

@@ -129,7 +129,7 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
     log.add(`Execution failed due to configuration error: Output mapping refers to an invalid method response: ${simulated.status}`);
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
-  log.add(`Integration response selected: '${simulated.selectedKey}' → ${simulated.status}`);
+  if (log.enabled) log.add(`Integration response selected: '${simulated.selectedKey}' → ${simulated.status}`);
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(simulated.headers)) headers[k.toLowerCase() === 'content-type' ? 'Content-Type' : k] = v;
   headers['Content-Type'] ??= 'application/json';
@@ -145,8 +145,10 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
     body = conversion.payload;
     if (handling || Buffer.isBuffer(body)) log.add(`Response payload sent as ${Buffer.isBuffer(body) ? 'binary' : 'text'} (contentHandling ${handling ?? 'passthrough'}, Accept ${firstAcceptType(request.lowerHeaders.accept) || 'none'})`);
   }
-  log.add(`Method response body after transformations: ${logBody(body)}`);
-  log.add(`Method response headers: ${logMap(headers)}`);
+  if (log.enabled) {
+    log.add(`Method response body after transformations: ${logBody(body)}`);
+    log.add(`Method response headers: ${logMap(headers)}`);
+  }
   return { status: simulated.status, headers, body };
 }
 
