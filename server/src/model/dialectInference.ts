@@ -31,8 +31,9 @@ export function inferDialect(document: ApiDocument): Dialect {
   if (!root || document.kind === 'swagger') return 'rest';
   if (HTTP_ONLY_ROOT_KEYS.some((k) => getValue(root, k) !== undefined)) return 'http';
   if (getValue(getValue(root, 'components'), 'x-amazon-apigateway-integrations')) return 'http';
+  // Anything REST-only decides, whatever hints follow: the operations need not be read.
+  if (REST_ONLY_ROOT_KEYS.some((k) => getValue(root, k) !== undefined) || hasRestOnlyAuthorizer(getValue(getValue(root, 'components'), 'securitySchemes'))) return 'rest';
   let httpHintSeen = false;
-  let restOnlySeen = REST_ONLY_ROOT_KEYS.some((k) => getValue(root, k) !== undefined) || hasRestOnlyAuthorizer(getValue(getValue(root, 'components'), 'securitySchemes'));
   const paths = getValue(root, 'paths');
   if (paths?.type === 'object') {
     for (const path of paths.properties) {
@@ -40,12 +41,12 @@ export function inferDialect(document: ApiDocument): Dialect {
       for (const op of path.value.properties) {
         const integration = getValue(op.value, 'x-amazon-apigateway-integration');
         if (integration?.type !== 'object') continue;
+        if (isRestOnlyIntegration(integration)) return 'rest';
         if (getValue(integration, 'integrationSubtype') !== undefined || getValue(integration, 'payloadFormatVersion') !== undefined) httpHintSeen = true;
-        if (!restOnlySeen && isRestOnlyIntegration(integration)) restOnlySeen = true;
       }
     }
   }
-  return httpHintSeen && !restOnlySeen ? 'http' : 'rest';
+  return httpHintSeen ? 'http' : 'rest';
 }
 
 function isRestOnlyIntegration(integration: ObjectNode): boolean {

@@ -60,3 +60,10 @@ paths:
     assert.deepEqual(diagnostics[0].range, rangeOf(text, '${lambda_arn}'));
   });
 });
+
+describe('placeholders spelled with escapes', () => {
+  it('finds a Terraform placeholder whose dollar sign is an escape in a JSON string', async () => {
+    const text = '{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}, "x-amazon-apigateway-integration": {"type": "aws_proxy", "httpMethod": "POST", "uri": "\\u0024{lambda_arn}"}}}}}';
+    assert.ok(codes(await validate(text, { json: true })).includes('unprocessed-template'));
+  });
+});

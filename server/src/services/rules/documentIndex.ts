@@ -33,13 +33,23 @@ const cache = new WeakMap<ApiDocument, DocumentIndex>();
 export function indexDocument(document: ApiDocument): DocumentIndex {
   let index = cache.get(document);
   if (!index) {
-    index = buildIndex(document.root);
+    index = buildIndex(document.root, mayHoldPlaceholders(document.text));
     cache.set(document, index);
   }
   return index;
 }
 
-function buildIndex(root: ValueNode | undefined): DocumentIndex {
+/**
+ * Most definitions hold no `${` at all: one search of the text spares reading every string for it. An escaped `$` or
+ * `{` could spell one in a quoted string, so those texts are searched string by string.
+ */
+function mayHoldPlaceholders(text: string): boolean {
+  return text.includes('${') || ESCAPED_DOLLAR_OR_BRACE.test(text);
+}
+
+const ESCAPED_DOLLAR_OR_BRACE = /\\(?:x24|x7[bB]|u0024|u007[bB]|U00000024|U0000007[bB])/;
+
+function buildIndex(root: ValueNode | undefined, placeholders: boolean): DocumentIndex {
   const index: DocumentIndex = { extensions: [], refs: [] };
   const path: NodePath = [];
   const visit = (node: ValueNode, inTemplates: boolean): void => {
@@ -71,7 +81,7 @@ function buildIndex(root: ValueNode | undefined): DocumentIndex {
       }
     } else if (index.firstUnprocessed === undefined) {
       if (node.tag !== undefined && isIntrinsic(node)) index.firstUnprocessed = { node, what: node.tag };
-      else if (!inTemplates && node.type === 'string') {
+      else if (placeholders && !inTemplates && node.type === 'string') {
         const value = node.value as string;
         if (value.includes('${')) {
           const placeholder = foreignPlaceholder(value);
