@@ -9,6 +9,7 @@ import { ExecutionLog, logBody, logMap } from './executionLog';
 import { GatewayError, renderGatewayError } from './gatewayResponses';
 import { describeAwsServiceCall } from './integrations/awsService';
 import { runHttp } from './integrations/http';
+import { applyHttpApiResponseParameters } from './integrations/httpApiResponseParameters';
 import { runLambdaCustom } from './integrations/lambdaCustom';
 import { runLambdaProxy } from './integrations/lambdaProxy';
 import { runMock } from './integrations/mock';
@@ -173,7 +174,9 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
       log.add('Execution failed due to configuration error: the method has no x-amazon-apigateway-integration');
       throw new GatewayError('API_CONFIGURATION_ERROR', httpApi ? 'Internal Server Error' : 'Internal server error');
     }
-    const result = await runIntegration({ model, operation: op, integration, request, log, functions: engine.functions });
+    const integrationContext: IntegrationContext = { model, operation: op, integration, request, log, functions: engine.functions };
+    let result = await runIntegration(integrationContext);
+    if (httpApi) result = applyHttpApiResponseParameters(integrationContext, result);
     log.step('method response');
     if (engine.cors) applyCorsHeaders(engine.cors, lowerHeaders, result.headers);
     log.add('Successfully completed execution');

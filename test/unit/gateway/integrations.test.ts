@@ -181,6 +181,33 @@ paths:
     assert.equal(seen.at(-1)!.headers['x-tenant'], 't9');
   });
 
+  it('HTTP API: response parameters of the backend status change headers and the status code', async () => {
+    const gw = exampleGateway('orders-http-api.json');
+    const doc = JSON.parse(JSON.stringify(gw.model.value)) as { paths: Record<string, Record<string, { 'x-amazon-apigateway-integration': Record<string, unknown> }>> };
+    const integration = doc.paths['/catalog/{proxy+}']['x-amazon-apigateway-any-method']['x-amazon-apigateway-integration'];
+    integration.uri = `${base}/catalog/{proxy}`;
+    integration.responseParameters = {
+      200: {
+        'overwrite:header.X-Backend': 'was ${$response.header.x-backend}',
+        'append:header.X-First-Id': '$response.body.items[0].id',
+        'remove:header.Set-Cookie': "''",
+        'overwrite:statuscode': '203',
+      },
+      404: { 'overwrite:statuscode': '410' },
+    };
+    const gateway = gatewayFor(JSON.stringify(doc), {}, 'orders.json');
+    const ok = await gateway.invoke({ method: 'GET', path: '/catalog/books/1' });
+    assert.equal(ok.status, 203, ok.body);
+    const headers = Object.fromEntries(Object.entries(ok.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    assert.equal(headers['x-backend'], 'was yes');
+    assert.equal(headers['x-first-id'], '1');
+    assert.equal(headers['set-cookie'], undefined);
+    assert.ok(!Object.keys(ok.multiValueHeaders ?? {}).some((h) => h.toLowerCase() === 'set-cookie'));
+    assert.equal((json(ok.body) as { got: string }).got, '/catalog/books/1');
+    const missing = await gateway.invoke({ method: 'GET', path: '/catalog/missing' });
+    assert.equal(missing.status, 410);
+  });
+
   it('AWS (custom Lambda): templates both ways, errorMessage selects the response', async () => {
     const petstore = exampleGateway('petstore.yaml', { functions: { CreatePet: fn('createPet') } });
     const headers = { 'Content-Type': 'application/json' };

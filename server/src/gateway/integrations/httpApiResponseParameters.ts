@@ -1,0 +1,71 @@
+import { isJson } from '../apiModel';
+import { bodyValue, contextValue } from './mappingSources';
+import type { IntegrationContext, IntegrationResult } from './types';
+
+const KEY = /^(append|overwrite|remove):header\.(.+)$/;
+
+/**
+ * HTTP APIs: the integration's `responseParameters` for the backend's status code change the response before it
+ * reaches the client — `append|overwrite|remove:header.X` and `overwrite:statuscode`, with values `$response.header.X`,
+ * `$response.body.JSONPath`, `$context.X`, `$stageVariables.X`, literal text, or several of them in `${...}`. Every
+ * value is read from the backend's response as it arrived, before any mapping applies.
+ */
+export function applyHttpApiResponseParameters(ctx: IntegrationContext, result: IntegrationResult): IntegrationResult {
+  const groups = isJson(ctx.integration.responseParameters) ? ctx.integration.responseParameters : undefined;
+  const mappings = groups?.[String(result.status)];
+  if (!isJson(mappings)) return result;
+  const original = { status: result.status, headers: { ...result.headers }, body: typeof result.body === 'string' ? result.body : result.body.toString('utf8') };
+  const headers = result.headers;
+  let status = result.status;
+  for (const [key, raw] of Object.entries(mappings)) {
+    const value = interpolate(String(raw), ctx, original);
+    if (key === 'overwrite:statuscode') {
+      const code = Number(value);
+      if (Number.isInteger(code) && code >= 100 && code <= 599) status = code;
+      else ctx.log.add(`Response parameter overwrite:statuscode ignored: "${value}" is not a status code`);
+      continue;
+    }
+    const m = KEY.exec(key);
+    if (!m) continue;
+    const [, action, name] = m;
+    // A header the backend sent several times (Set-Cookie) is replaced or removed as a whole.
+    if (action !== 'append' && result.multiValueHeaders) {
+      for (const h of Object.keys(result.multiValueHeaders)) if (h.toLowerCase() === name.toLowerCase()) delete result.multiValueHeaders[h];
+    }
+    const existing = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
+    if (action === 'remove') {
+      if (existing) delete headers[existing];
+    } else if (action === 'append' && existing) {
+      headers[existing] = `${headers[existing]},${value}`;
+    } else {
+      if (existing) delete headers[existing];
+      headers[name] = value;
+    }
+  }
+  if (ctx.log.enabled) ctx.log.add(`Response parameters for status ${original.status} applied: status ${status}, headers ${JSON.stringify(headers)}`);
+  return { ...result, status, headers };
+}
+
+interface BackendResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+function interpolate(template: string, ctx: IntegrationContext, response: BackendResponse): string {
+  if (/^\$(response|context|stageVariables)\.[^${}]+$/.test(template)) return lookup(template.slice(1), ctx, response) ?? '';
+  return template.replace(/\$\{([^}]+)\}/g, (_, expression: string) => lookup(expression.replace(/^\$/, ''), ctx, response) ?? '');
+}
+
+function lookup(expression: string, ctx: IntegrationContext, response: BackendResponse): string | undefined {
+  if (expression.startsWith('response.header.')) {
+    const name = expression.slice('response.header.'.length).toLowerCase();
+    const key = Object.keys(response.headers).find((h) => h.toLowerCase() === name);
+    return key === undefined ? undefined : response.headers[key];
+  }
+  if (expression === 'response.body') return response.body;
+  if (expression.startsWith('response.body.')) return bodyValue(response.body, expression.slice('response.body.'.length));
+  if (expression.startsWith('stageVariables.')) return ctx.request.stageVariables[expression.slice('stageVariables.'.length)];
+  if (expression.startsWith('context.')) return contextValue(ctx.request.context, expression.slice('context.'.length));
+  return undefined;
+}
