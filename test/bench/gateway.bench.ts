@@ -125,6 +125,7 @@ async function serveThroughput(dir: string): Promise<BenchRow[]> {
     const atRate = await autocannon({ url: target, connections: 10, duration: 5, overallRate: 3000 });
     if (atRate.non2xx || atRate.errors || atRate.timeouts) throw new Error(`serve answered ${atRate.non2xx} non-2xx, ${atRate.errors} errors, ${atRate.timeouts} timeouts at 3000 req/s`);
     const lambda = await autocannon({ url: `${url}/fn`, connections: 10, duration: 3 });
+    const floor = await environmentFloor();
     return [
       { group: GROUP, name: 'machine load average (1 min) before the run', value: load, unit: '' },
       { group: GROUP, name: 'serve MOCK+templates throughput (10 conns, 5 s)', value: result.requests.average, unit: 'req/s', target: '>= 3000 req/s', ok: result.requests.average >= 3000 },
@@ -132,11 +133,33 @@ async function serveThroughput(dir: string): Promise<BenchRow[]> {
       { group: GROUP, name: 'serve MOCK+templates p50 latency at full speed', value: result.latency.p50, unit: 'ms' },
       { group: GROUP, name: 'serve MOCK+templates sustained at 3000 req/s (5 s)', value: atRate.requests.average, unit: 'req/s', target: '>= 2950 req/s', ok: atRate.requests.average >= 2950 },
       { group: GROUP, name: 'serve MOCK+templates p99 latency at 3000 req/s', value: atRate.latency.p99, unit: 'ms', target: '< 5 ms', ok: atRate.latency.p99 < 5 },
+      { group: GROUP, name: 'same load on a bare Node.js server, p99 (this machine\'s floor)', value: floor, unit: 'ms' },
       // CPU time per request does not depend on what else the machine runs: 1000 / value is one core's capacity.
       { group: GROUP, name: 'serve CPU time per MOCK+templates request', value: cpuPerRequestMs, unit: 'ms' },
       { group: GROUP, name: 'serve Lambda proxy throughput (10 conns, 3 s)', value: lambda.requests.average, unit: 'req/s' },
       { group: GROUP, name: 'serve Lambda proxy p99 latency', value: lambda.latency.p99, unit: 'ms' },
     ];
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/**
+ * The p99 of the same at-rate load against a Node.js server that answers at once, in its own process: what the
+ * machine, the load generator and loopback cost by themselves, so that the gateway's own share can be told apart.
+ */
+async function environmentFloor(): Promise<number> {
+  const source = "require('http').createServer((q, s) => { s.writeHead(200, { 'Content-Type': 'application/json' }); s.end('{}'); }).listen(0, '127.0.0.1', function () { console.log('port ' + this.address().port); });";
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await new Promise<string>((resolve, reject) => {
+      child.stdout.once('data', (chunk: Buffer) => resolve(/port (\d+)/.exec(chunk.toString())?.[1] ?? ''));
+      child.once('exit', (code) => reject(new Error(`the bare server exited with ${code}`)));
+    });
+    const url = `http://127.0.0.1:${port}/`;
+    await autocannon({ url, connections: 10, duration: 2 });
+    const atRate = await autocannon({ url, connections: 10, duration: 5, overallRate: 3000 });
+    return atRate.latency.p99;
   } finally {
     child.kill('SIGTERM');
   }
