@@ -157,6 +157,19 @@ describe('direct YAML parser', () => {
     });
   }
 
+  it('leaves documents near the nesting limit to js-yaml, block and flow alike', () => {
+    for (let n = 185; n <= 205; n++) {
+      let block = '';
+      for (let i = 0; i < n; i++) block += `${' '.repeat(i)}k${i}:\n`;
+      block += `${' '.repeat(n)}v: 1\n`;
+      const flow = `${'['.repeat(n)}1${']'.repeat(n)}`;
+      for (const text of [block, flow]) {
+        assertAgrees(text);
+        assert.deepEqual(buildTree(text).problems, buildTreeFromEvents(text).problems, `depth ${n}`);
+      }
+    }
+  });
+
   it('agrees with js-yaml on documents the yaml package writes in every style', () => {
     const next = random(7);
     const pick = <T>(values: readonly T[]): T => values[Math.floor(next() * values.length)];

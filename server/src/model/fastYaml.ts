@@ -11,6 +11,9 @@ import { getScalarValue, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
 import type { ArrayNode, ObjectNode, ScalarNode, ValueNode } from './nodes';
 import type { TreeBuilder } from './yamlTree';
 
+/** How far below js-yaml's nesting limit the direct parser stops. */
+const DEPTH_MARGIN = 10;
+
 /** Thrown to abandon the fast path; never escapes `parseFastYaml`. */
 const GIVE_UP = { giveUp: true };
 
@@ -194,8 +197,12 @@ class FastParser {
     return c === NL || (c === HASH && this.text.charCodeAt(this.pos - 1) === SPACE);
   }
 
+  /**
+   * js-yaml counts nesting its own way (block and flow collections differently); documents anywhere near its limit are
+   * left to it, so that the limit's error is always its own.
+   */
   private enter(): void {
-    if (++this.depth > this.maxDepth) giveUp();
+    if (++this.depth > this.maxDepth - DEPTH_MARGIN) giveUp();
   }
 
   private leave(): void {
