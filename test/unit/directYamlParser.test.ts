@@ -84,8 +84,11 @@ describe('direct YAML parser', () => {
     for (const file of documents) {
       const text = readFileSync(file, 'utf8');
       if (!buildTreeFromEvents(text).root) continue;
-      assert.ok(buildTreeFast(text), `${path.basename(file)} should stay in the direct parser's subset`);
-      assertAgrees(text);
+      // Windows line ends too: the same documents as an editor on Windows saves them.
+      for (const variant of [text, text.replace(/\r?\n/g, '\r\n')]) {
+        assert.ok(buildTreeFast(variant), `${path.basename(file)} should stay in the direct parser's subset`);
+        assertAgrees(variant);
+      }
     }
   });
 
@@ -140,7 +143,11 @@ describe('direct YAML parser', () => {
     ['a: "x\\\n  y"\n', 'either'],
     ['{\n  "a": 1,\n---\n  "b": 2\n}\n', 'either'],
     ['a:\tb\n', 'either'],
-    ['a: b\r\nc: d\r\n', 'either'],
+    ['a: b\r\nc: d\r\n', 'fast'],
+    ['a: |\r\n  x\r\n\r\n  y\r\nb: [1, 2]\r\nc: "q" # c\r\n', 'fast'],
+    ['{\r\n  "a": [\r\n    1\r\n  ]\r\n}\r\n', 'fast'],
+    ['a: b\rc: d\n', 'either'],
+    ['a: "x\r\ny"\r\n', 'either'],
     ['\uFEFFa: b\n', 'either'],
     ['', 'either'],
     ['# only a comment\n', 'either'],
@@ -183,7 +190,7 @@ describe('direct YAML parser', () => {
     let taken = 0;
     for (let i = 0; i < 1500; i++) {
       const root = Object.fromEntries(Array.from({ length: 1 + Math.floor(next() * 4) }, (_, k) => [pick(words) + k, value(0)]));
-      const text = next() < 0.2
+      const written = next() < 0.2
         ? JSON.stringify(root, null, pick([0, 2, 4]))
         : YAML.stringify(root, {
           indent: pick([2, 3, 4]),
@@ -193,6 +200,7 @@ describe('direct YAML parser', () => {
           lineWidth: pick([0, 40, 80]),
           collectionStyle: pick(['any', 'block', 'flow'] as const),
         });
+      const text = next() < 0.25 ? written.replace(/\n/g, '\r\n') : written;
       if (buildTreeFast(text)) taken++;
       assertAgrees(text);
     }
@@ -210,10 +218,11 @@ describe('direct YAML parser', () => {
         // not JSON after all
       }
     }
-    const pieces = [' ', ':', '-', '#', "'", '"', '|', '>', '&a', '*a', '[', ']', '{', '}', ',', '\n', '  ', '- ', ': ', ' #', '\\', "''", '?', '!', '%', '---', '...', '|-', '>+', '\n  ', ': |\n  ', '<<: *a\n', '"\\u0041"', '\\\n'];
+    const pieces = [' ', ':', '-', '#', "'", '"', '|', '>', '&a', '*a', '[', ']', '{', '}', ',', '\n', '  ', '- ', ': ', ' #', '\\', "''", '?', '!', '%', '---', '...', '|-', '>+', '\n  ', ': |\n  ', '<<: *a\n', '"\\u0041"', '\\\n', '\r\n', '\r', '\r\n  '];
     let malformed = 0;
     for (let i = 0; i < 1500; i++) {
       let text = seeds[Math.floor(next() * seeds.length)];
+      if (next() < 0.3) text = text.replace(/\n/g, '\r\n');
       for (let m = next() < 0.7 ? 1 : 2; m > 0; m--) {
         const at = Math.floor(next() * (text.length + 1));
         text = next() < 0.4 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3)) : text.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + text.slice(at);

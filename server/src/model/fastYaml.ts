@@ -18,6 +18,8 @@ const DEPTH_MARGIN = 10;
 const GIVE_UP = { giveUp: true };
 
 const NL = 10;
+/** Only ever before NL: a carriage return anywhere else leaves the text to js-yaml. */
+const CR = 13;
 const SPACE = 32;
 const HASH = 35;
 const DASH = 45;
@@ -35,8 +37,8 @@ const STAR = 42;
 const PIPE = 124;
 const GT = 62;
 
-/** Characters that js-yaml rejects, and tabs, carriage returns and surrogates, whose corner cases the fast path leaves to it. */
-const OUTSIDE_SUBSET = /[\x00-\x09\x0B-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]/;
+/** Characters that js-yaml rejects, and tabs and surrogates, whose corner cases the fast path leaves to it. */
+const OUTSIDE_SUBSET = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/;
 
 /**
  * Parses `text` with `builder`, or returns false as soon as the text leaves the subset (the builder then holds a
@@ -109,6 +111,8 @@ class FastParser {
         p = nl + 1;
       } else if (text.charCodeAt(p) === NL) {
         p++;
+      } else if (text.charCodeAt(p) === CR) {
+        p += 2;
       } else {
         break;
       }
@@ -132,8 +136,8 @@ class FastParser {
       while (p < this.length && text.charCodeAt(p) === SPACE) p++;
       if (p >= this.length) break;
       const c = text.charCodeAt(p);
-      if (c === NL) {
-        p++;
+      if (c === NL || c === CR) {
+        p += c === CR ? 2 : 1;
         continue;
       }
       if (c === HASH) {
@@ -160,7 +164,7 @@ class FastParser {
     const c = text.charCodeAt(p);
     if (text.charCodeAt(p + 1) !== c || text.charCodeAt(p + 2) !== c) return false;
     const after = text.charCodeAt(p + 3);
-    return p + 3 >= this.length || after === SPACE || after === NL;
+    return p + 3 >= this.length || after === SPACE || after === NL || after === CR;
   }
 
   /** After a value: only spaces and a comment may remain on the line; `pos` moves to the next line. */
@@ -174,8 +178,8 @@ class FastParser {
       return;
     }
     const c = text.charCodeAt(p);
-    if (c === NL) {
-      this.pos = p + 1;
+    if (c === NL || c === CR) {
+      this.pos = p + (c === CR ? 2 : 1);
       return;
     }
     if (c === HASH && (p > start || text.charCodeAt(p - 1) === SPACE)) {
@@ -194,7 +198,7 @@ class FastParser {
   private atLineEnd(): boolean {
     if (this.pos >= this.length) return true;
     const c = this.text.charCodeAt(this.pos);
-    return c === NL || (c === HASH && this.text.charCodeAt(this.pos - 1) === SPACE);
+    return c === NL || c === CR || (c === HASH && this.text.charCodeAt(this.pos - 1) === SPACE);
   }
 
   /**
@@ -235,7 +239,7 @@ class FastParser {
   private isSeparated(p: number): boolean {
     if (p >= this.length) return true;
     const c = this.text.charCodeAt(p);
-    return c === SPACE || c === NL;
+    return c === SPACE || c === NL || c === CR;
   }
 
   /** Whether the content at `pos` is an implicit key (`key:` then a space or the line's end). */
@@ -259,9 +263,11 @@ class FastParser {
     return false;
   }
 
+  /** End of the line's content: its line feed, or the carriage return before it. */
   private lineEnd(p: number): number {
     const nl = this.text.indexOf('\n', p);
-    return nl < 0 ? this.length : nl;
+    if (nl < 0) return this.length;
+    return nl > p && this.text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
   }
 
   private blockMapping(indent: number, anchorStart: number, anchorEnd: number): ObjectNode {
@@ -387,7 +393,7 @@ class FastParser {
     const start = ++this.pos;
     while (this.pos < this.length) {
       const c = text.charCodeAt(this.pos);
-      if (c === SPACE || c === NL || isFlowIndicator(c)) break;
+      if (c === SPACE || c === NL || c === CR || isFlowIndicator(c)) break;
       this.pos++;
     }
     if (this.pos === start) giveUp();
@@ -482,7 +488,7 @@ class FastParser {
     for (;;) {
       if (i >= this.length) giveUp();
       const c = text.charCodeAt(i);
-      if (c === NL) giveUp();
+      if (c === NL || c === CR) giveUp();
       if (c === quote) {
         if (quote === SQUOTE && text.charCodeAt(i + 1) === SQUOTE) {
           escaped = true;
@@ -540,9 +546,10 @@ class FastParser {
       const lineStart = p;
       while (p < this.length && text.charCodeAt(p) === SPACE) p++;
       if (p >= this.length) break;
-      if (text.charCodeAt(p) === NL) {
+      const c = text.charCodeAt(p);
+      if (c === NL || c === CR) {
         longestBlank = Math.max(longestBlank, p - lineStart);
-        p++;
+        p += c === CR ? 2 : 1;
         continue;
       }
       contentIndent = p - lineStart;
@@ -555,7 +562,7 @@ class FastParser {
     while (p < this.length) {
       const lineStart = p;
       while (p < this.length && text.charCodeAt(p) === SPACE) p++;
-      if (p < this.length && text.charCodeAt(p) !== NL && p - lineStart < contentIndent) {
+      if (p < this.length && text.charCodeAt(p) !== NL && text.charCodeAt(p) !== CR && p - lineStart < contentIndent) {
         end = lineStart;
         break;
       }
@@ -623,9 +630,9 @@ class FastParser {
       const c = text.charCodeAt(this.pos);
       if (c === SPACE) {
         this.pos++;
-      } else if (c === NL) {
+      } else if (c === NL || c === CR) {
         if (!multiLine) giveUp();
-        this.pos++;
+        this.pos += c === CR ? 2 : 1;
         // A document marker ends the document even inside a flow collection.
         const first = text.charCodeAt(this.pos);
         if ((first === DASH || first === 46 || first === 37) && this.isDocumentMarker(this.pos)) giveUp();
@@ -657,10 +664,10 @@ class FastParser {
     let p = start;
     for (; p < this.length; p++) {
       const ch = text.charCodeAt(p);
-      if (ch === NL || isFlowIndicator(ch)) break;
+      if (ch === NL || ch === CR || isFlowIndicator(ch)) break;
       if (ch === COLON) {
         const after = text.charCodeAt(p + 1);
-        if (after === SPACE || after === NL || isFlowIndicator(after) || p + 1 >= this.length) break;
+        if (after === SPACE || after === NL || after === CR || isFlowIndicator(after) || p + 1 >= this.length) break;
       }
       if (ch === HASH && text.charCodeAt(p - 1) === SPACE) break;
     }
@@ -672,7 +679,7 @@ class FastParser {
     this.pos = end;
     // A plain scalar that goes on after a line break is left to js-yaml.
     const after = text.charCodeAt(p);
-    if (after === NL || after === HASH) {
+    if (after === NL || after === CR || after === HASH) {
       this.flowSpace(multiLine);
       const next = text.charCodeAt(this.pos);
       if (!(next === COMMA || next === RBRACKET || next === RBRACE || (isKey && next === COLON))) giveUp();
