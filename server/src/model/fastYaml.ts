@@ -94,6 +94,9 @@ class FastParser {
       root = this.flowCollection(-1, -1, true);
       this.endOfLine();
     } else {
+      // A document that is one scalar is no API definition; js-yaml judges its corner cases.
+      const c0 = this.text.charCodeAt(this.pos);
+      if (!(c0 === DASH && this.isSeparated(this.pos + 1)) && !this.isKeyAhead()) giveUp();
       root = this.blockNodeOnLine(-1, -1, -1);
     }
     if (this.nextContentLine() !== -1) giveUp();
@@ -276,9 +279,8 @@ class FastParser {
     let end: number;
     for (;;) {
       const key = this.key();
-      const value = this.mappingValue(indent);
-      this.build.property(node, key, value);
-      end = value.end > key.end ? value.end : key.end;
+      this.build.checkKey(node, key);
+      end = this.build.property(node, key, this.mappingValue(indent)).end;
       const next = this.nextContentLine();
       if (next < indent) break;
       if (next > indent) giveUp();
@@ -562,7 +564,13 @@ class FastParser {
     while (p < this.length) {
       const lineStart = p;
       while (p < this.length && text.charCodeAt(p) === SPACE) p++;
-      if (p < this.length && text.charCodeAt(p) !== NL && text.charCodeAt(p) !== CR && p - lineStart < contentIndent) {
+      // A last line of only spaces, no longer than the indentation and with no line break after it, is not part of
+      // the scalar for js-yaml.
+      if (p >= this.length && p - lineStart <= contentIndent) {
+        end = lineStart;
+        break;
+      }
+      if (text.charCodeAt(p) !== NL && text.charCodeAt(p) !== CR && p - lineStart < contentIndent) {
         end = lineStart;
         break;
       }
@@ -601,6 +609,7 @@ class FastParser {
           if (text.charCodeAt(this.pos) !== COLON) giveUp();
           this.pos++;
           this.flowSpace(multiLine);
+          this.build.checkKey(node, key);
           this.build.property(node, key, this.flowNode(multiLine, false));
         } else {
           this.build.item(node, this.flowNode(multiLine, false));
@@ -659,7 +668,7 @@ class FastParser {
       if (!isKey && text.charCodeAt(this.pos) === COLON) giveUp();
       return quoted;
     }
-    if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && this.isSeparated(this.pos + 1))) giveUp();
+    if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && (this.isSeparated(this.pos + 1) || isFlowIndicator(text.charCodeAt(this.pos + 1))))) giveUp();
     const start = this.pos;
     let p = start;
     for (; p < this.length; p++) {

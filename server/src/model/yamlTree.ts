@@ -260,14 +260,16 @@ export class TreeBuilder {
 
   /** Appends an entry to a mapping, reporting a key it already has. */
   private addProperty(parent: ObjectNode, key: ScalarNode, node: ValueNode): void {
-    const property: PropertyNode = { type: 'property', key, value: node, offset: key.offset, end: Math.max(node.end, key.end), parent };
-    key.parent = property;
-    node.parent = property;
+    this.checkKey(parent, key);
+    this.property(parent, key, node);
+  }
+
+  /** Reports a key the mapping already has: when its value starts, so that problems come in document order. */
+  checkKey(parent: ObjectNode, key: ScalarNode): void {
     const name = String(key.value);
     if (this.hasKey(parent, name)) {
       this.problems.push({ message: `Duplicate key '${name}'.`, offset: key.offset, end: key.end, code: 'duplicate-key' });
     }
-    parent.properties.push(property);
   }
 
   /**
@@ -309,8 +311,17 @@ export class TreeBuilder {
     return { type: 'array', items: [], flow, offset: start, end: start, parent: undefined };
   }
 
-  property(parent: ObjectNode, key: ScalarNode, value: ValueNode): void {
-    this.addProperty(parent, key, value);
+  /**
+   * Appends an entry whose key `checkKey` has seen. A collection's entry ends where the collection ends (js-yaml gives
+   * an empty last item no position, and that end carries up); a scalar's, at whichever of key and value ends later.
+   */
+  property(parent: ObjectNode, key: ScalarNode, value: ValueNode): PropertyNode {
+    const end = value.type === 'object' || value.type === 'array' ? value.end : Math.max(value.end, key.end);
+    const property: PropertyNode = { type: 'property', key, value, offset: key.offset, end, parent };
+    key.parent = property;
+    value.parent = property;
+    parent.properties.push(property);
+    return property;
   }
 
   item(parent: ArrayNode, value: ValueNode): void {

@@ -191,6 +191,7 @@ paths:
         'overwrite:header.X-Backend': 'was ${$response.header.x-backend}',
         'append:header.X-First-Id': '$response.body.items[0].id',
         'remove:header.Set-Cookie': "''",
+        'overwrite:header.Content-Length': '1',
         'overwrite:statuscode': '203',
       },
       404: { 'overwrite:statuscode': '410' },
@@ -204,6 +205,7 @@ paths:
     assert.equal(headers['set-cookie'], undefined);
     assert.ok(!Object.keys(ok.multiValueHeaders ?? {}).some((h) => h.toLowerCase() === 'set-cookie'));
     assert.equal((json(ok.body) as { got: string }).got, '/catalog/books/1');
+    assert.notEqual(headers['content-length'], '1', 'reserved headers are not mapped');
     const missing = await gateway.invoke({ method: 'GET', path: '/catalog/missing' });
     assert.equal(missing.status, 410);
   });

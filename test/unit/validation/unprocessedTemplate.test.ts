@@ -66,4 +66,9 @@ describe('placeholders spelled with escapes', () => {
     const text = '{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}, "x-amazon-apigateway-integration": {"type": "aws_proxy", "httpMethod": "POST", "uri": "\\u0024{lambda_arn}"}}}}}';
     assert.ok(codes(await validate(text, { json: true })).includes('unprocessed-template'));
   });
+
+  it('finds a placeholder joined over an escaped line break in a double-quoted YAML string', async () => {
+    const text = 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      responses: {"200": {description: ok}}\n      x-amazon-apigateway-integration:\n        type: aws_proxy\n        httpMethod: POST\n        uri: "arn:$\\\n          {lambda_arn}"\n';
+    assert.ok(codes(await validate(text)).includes('unprocessed-template'));
+  });
 });

@@ -1,3 +1,4 @@
+import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { isJson } from '../apiModel';
 import { bodyValue, contextValue } from './mappingSources';
 import type { IntegrationContext, IntegrationResult } from './types';
@@ -28,9 +29,18 @@ export function applyHttpApiResponseParameters(ctx: IntegrationContext, result: 
     const m = KEY.exec(key);
     if (!m) continue;
     const [, action, name] = m;
-    // A header the backend sent several times (Set-Cookie) is replaced or removed as a whole.
-    if (action !== 'append' && result.multiValueHeaders) {
-      for (const h of Object.keys(result.multiValueHeaders)) if (h.toLowerCase() === name.toLowerCase()) delete result.multiValueHeaders[h];
+    if (RESERVED_HTTP_HEADERS.test(name)) {
+      ctx.log.add(`Response parameter ${key} ignored: API Gateway does not let mappings change the ${name} header`);
+      continue;
+    }
+    const multi = result.multiValueHeaders && Object.keys(result.multiValueHeaders).find((h) => h.toLowerCase() === name.toLowerCase());
+    if (multi !== undefined && result.multiValueHeaders) {
+      // A header the backend sent several times (Set-Cookie) gains one more value, or is replaced or removed whole.
+      if (action === 'append') {
+        result.multiValueHeaders[multi].push(value);
+        continue;
+      }
+      delete result.multiValueHeaders[multi];
     }
     const existing = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
     if (action === 'remove') {

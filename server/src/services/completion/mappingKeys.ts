@@ -3,7 +3,8 @@ import type { ValueSpec } from '../../facts/extensionTypes';
 import { asString, getValue, keyName } from '../../model/navigate';
 import { deref } from '../../model/openapiWalk';
 import type { CompletionSite } from '../editing/completionSite';
-import { integrationResponseStatus, MAPPING_LOCATION, parametersAt, RESERVED_HTTP_HEADERS, responseHeadersAt } from '../editing/operationFacts';
+import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
+import { integrationResponseStatus, MAPPING_LOCATION, parametersAt, responseHeadersAt } from '../editing/operationFacts';
 import { entryText, keyItem, keyStemItem } from './completionItems';
 
 /** REST `requestParameters` keys for the operation's declared parameters, with the matching value filled in. */

@@ -72,7 +72,9 @@ function yamlSite(document: ApiDocument, offset: number): CompletionSite | undef
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const flow = openFlowCollections(text, lineStart, offset);
-  if (flow.length) return yamlFlowSite(document, offset, lineStart, lineEnd, flow);
+  // A bracket may also be text in a plain value (`summary: see [docs`): then the line is read as block YAML.
+  const flowSite = flow.length ? yamlFlowSite(document, offset, lineStart, lineEnd, flow) : undefined;
+  if (flowSite) return flowSite;
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd).replace(/\r$/, '');
   const keyMatch = YAML_KEY_LINE.exec(before);

@@ -65,6 +65,3 @@ export function responseHeadersAt(document: ApiDocument, path: NodePath, statusC
   return headers?.type === 'object' ? headers.properties : [];
 }
 
-/** Headers an HTTP API mapping may not set (http-api-parameter-mapping). */
-export const RESERVED_HTTP_HEADERS =
-  /^(access-control-.*|apigw-.*|authorization|connection|content-encoding|content-length|content-location|forwarded|keep-alive|origin|proxy-authenticate|proxy-authorization|te|trailers|transfer-encoding|upgrade|x-amz-.*|x-amzn-.*|x-forwarded-for|x-forwarded-host|x-forwarded-proto|via)$/i;

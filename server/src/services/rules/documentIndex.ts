@@ -41,13 +41,14 @@ export function indexDocument(document: ApiDocument): DocumentIndex {
 
 /**
  * Most definitions hold no `${` at all: one search of the text spares reading every string for it. An escaped `$` or
- * `{` could spell one in a quoted string, so those texts are searched string by string.
+ * `{`, or an escaped line break joining `$` and `{` in a double-quoted string, could spell one, so those texts are
+ * searched string by string.
  */
 function mayHoldPlaceholders(text: string): boolean {
-  return text.includes('${') || ESCAPED_DOLLAR_OR_BRACE.test(text);
+  return text.includes('${') || ESCAPES_THAT_COULD_SPELL_ONE.test(text);
 }
 
-const ESCAPED_DOLLAR_OR_BRACE = /\\(?:x24|x7[bB]|u0024|u007[bB]|U00000024|U0000007[bB])/;
+const ESCAPES_THAT_COULD_SPELL_ONE = /\\(?:x24|x7[bB]|u0024|u007[bB]|U00000024|U0000007[bB]|\r?\n)/;
 
 function buildIndex(root: ValueNode | undefined, placeholders: boolean): DocumentIndex {
   const index: DocumentIndex = { extensions: [], refs: [] };

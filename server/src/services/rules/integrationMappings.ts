@@ -4,7 +4,7 @@ import { operationParameters, pathTemplateParameters, responseHeaderNames, type 
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
 import { javaPatternError } from './javaRegex';
-import { RESERVED_HTTP_HEADERS } from '../editing/operationFacts';
+import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { pause } from './eventLoop';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
