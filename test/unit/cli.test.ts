@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
-import { readTextFile, type CliIO } from '../../server/src/cli/io';
+import { readBytesFile, readTextFile, type CliIO } from '../../server/src/cli/io';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -20,6 +20,7 @@ function fakeIO(cwd = ROOT): CliIO & { stdout: string; stderr: string } {
       io.stderr += text;
     },
     readFile: (file: string) => readTextFile(path.resolve(cwd, file), file),
+    readBytes: (file: string) => readBytesFile(path.resolve(cwd, file), file),
   };
   return io;
 }

@@ -7,6 +7,8 @@ export interface CliIO {
   err(text: string): void;
   cwd: string;
   readFile(path: string): Promise<string>;
+  /** A file as it is, for payloads that may be binary. */
+  readBytes(path: string): Promise<Buffer>;
 }
 
 /** A mistake in how the command was called: printed as one line, exit code 2. */
@@ -18,14 +20,14 @@ export function processIO(): CliIO {
     err: (text) => process.stderr.write(text),
     cwd: process.cwd(),
     readFile: (file) => readTextFile(path.resolve(process.cwd(), file), file),
+    readBytes: (file) => readBytesFile(path.resolve(process.cwd(), file), file),
   };
 }
 
-/** Reads a file as UTF-8 text, refusing what is not: a definition decoded with replacement characters would mislead. */
-export async function readTextFile(file: string, shownAs = file): Promise<string> {
-  let bytes: Buffer;
+/** Reads a file's bytes, with a one-line message for the usual reasons it cannot be read. */
+export async function readBytesFile(file: string, shownAs = file): Promise<Buffer> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`${shownAs}: no such file`);
@@ -33,6 +35,11 @@ export async function readTextFile(file: string, shownAs = file): Promise<string
     if (code === 'EACCES') throw new UsageError(`${shownAs}: permission denied`);
     throw new UsageError(`${shownAs}: cannot be read (${code ?? String(error)})`);
   }
+}
+
+/** Reads a file as UTF-8 text, refusing what is not: a definition decoded with replacement characters would mislead. */
+export async function readTextFile(file: string, shownAs = file): Promise<string> {
+  const bytes = await readBytesFile(file, shownAs);
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runInvoke } from '../../../server/src/cli/commands/invoke';
 import { runServe } from '../../../server/src/cli/commands/serve';
-import { readTextFile, UsageError, type CliIO } from '../../../server/src/cli/io';
+import { readBytesFile, readTextFile, UsageError, type CliIO } from '../../../server/src/cli/io';
 import { EXAMPLES, FIXTURES } from './gatewayFixture';
 
 function fakeIO(cwd: string): CliIO & { stdout: string; stderr: string } {
@@ -19,6 +19,7 @@ function fakeIO(cwd: string): CliIO & { stdout: string; stderr: string } {
       io.stderr += text;
     },
     readFile: (file: string) => readTextFile(path.resolve(cwd, file)),
+    readBytes: (file: string) => readBytesFile(path.resolve(cwd, file)),
   };
   return io;
 }
@@ -79,6 +80,30 @@ describe('apigw invoke and apigw serve', function () {
     assert.deepEqual(event.queryStringParameters, { b: '2', a: '1' });
     assert.equal(event.headers['X-One'], '1');
     assert.ok(out.log.some((l) => l.endsWith('Method completed with status: 200')));
+  });
+
+  it('invoke --body-file sends the file\'s bytes, so a binary body arrives intact', async () => {
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x80]);
+    writeFileSync(path.join(dir, 'image.png'), bytes);
+    writeFileSync(path.join(dir, 'binary.yaml'), `openapi: 3.0.1
+info: { title: binary, version: '1' }
+x-amazon-apigateway-binary-media-types: [image/png]
+paths:
+  /upload:
+    post:
+      x-amazon-apigateway-integration:
+        type: aws_proxy
+        httpMethod: POST
+        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Echo/invocations
+`);
+    writeFileSync(path.join(dir, 'binary.json'), JSON.stringify({ functions: { Echo: { handler: 'src/handlers.js', export: 'echoEvent' } } }));
+    const io = fakeIO(dir);
+    assert.equal(await runInvoke(['binary.yaml', '--method', 'POST', '--path', '/upload', '--header', 'Content-Type: image/png', '--body-file', 'image.png', '--config', 'binary.json', '--json'], io), 0);
+    const out = JSON.parse(io.stdout) as { status: number; body: string };
+    assert.equal(out.status, 200, out.body);
+    const { event } = JSON.parse(out.body) as { event: { body: string; isBase64Encoded: boolean } };
+    assert.equal(event.isBase64Encoded, true);
+    assert.deepEqual(Buffer.from(event.body, 'base64'), bytes);
   });
 
   it('invoke exits 0 for an error status and rejects usage mistakes', async () => {

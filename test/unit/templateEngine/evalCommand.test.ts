@@ -17,6 +17,9 @@ function fakeIO(files: Record<string, string>): CliIO & { stdout: string; stderr
       if (!(file in files)) throw new UsageError(`${file}: no such file`);
       return files[file];
     },
+    async readBytes(file: string) {
+      return Buffer.from(await io.readFile(file));
+    },
   };
   return io;
 }

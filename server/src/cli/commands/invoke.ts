@@ -41,7 +41,8 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
   const file = options.positional[0];
   const text = await io.readFile(file);
   const bodyFile = options.values.get('--body-file');
-  const body = bodyFile ? await io.readFile(bodyFile) : undefined;
+  // Bytes, not text: a binary body (an image upload, say) must reach the gateway unchanged.
+  const body = bodyFile ? await io.readBytes(bodyFile) : undefined;
   const location = locateConfig(file, { given: options.values.get('--config'), cwd: io.cwd });
   let config;
   try {
