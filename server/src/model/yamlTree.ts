@@ -261,13 +261,15 @@ export class TreeBuilder {
   /** Appends an entry to a mapping, reporting a key it already has. */
   private addProperty(parent: ObjectNode, key: ScalarNode, node: ValueNode): void {
     this.checkKey(parent, key);
-    this.property(parent, key, node);
+    parent.properties.push(this.makeProperty(parent, key, node));
   }
 
   /** Reports a key the mapping already has: when its value starts, so that problems come in document order. */
   checkKey(parent: ObjectNode, key: ScalarNode): void {
     const name = String(key.value);
-    if (this.hasKey(parent, name)) {
+    const open = parent.properties.length === 0 && this.bases.length > 0;
+    const found = open ? this.hasKeyIn(parent, this.entries as PropertyNode[], this.bases[this.bases.length - 1], this.top, name) : this.hasKey(parent, name);
+    if (found) {
       this.problems.push({ message: `Duplicate key '${name}'.`, offset: key.offset, end: key.end, code: 'duplicate-key' });
     }
   }
@@ -277,11 +279,15 @@ export class TreeBuilder {
    * `schemas`) switch to a set once.
    */
   private hasKey(parent: ObjectNode, name: string): boolean {
-    const properties = parent.properties;
-    if (properties.length < SCAN_LIMIT) {
-      for (let i = 0; i < properties.length; i++) {
+    return this.hasKeyIn(parent, parent.properties, 0, parent.properties.length, name);
+  }
+
+  /** Whether `entries[from..to)`, the entries of `parent` so far, hold the key `name`; adds it to the mapping's set. */
+  private hasKeyIn(parent: ObjectNode, entries: PropertyNode[], from: number, to: number, name: string): boolean {
+    if (to - from < SCAN_LIMIT) {
+      for (let i = from; i < to; i++) {
         // Keys are nearly always strings, and equal short ones are the same shared string: no conversion needed.
-        const value = properties[i].key.value;
+        const value = entries[i].key.value;
         if (value === name || (typeof value !== 'string' && String(value) === name)) return true;
       }
       return false;
@@ -289,7 +295,7 @@ export class TreeBuilder {
     let keys = this.keySets.get(parent);
     if (!keys) {
       keys = new Set<string>();
-      for (let i = 0; i < properties.length; i++) keys.add(String(properties[i].key.value));
+      for (let i = from; i < to; i++) keys.add(String(entries[i].key.value));
       this.keySets.set(parent, keys);
     }
     if (keys.has(name)) return true;
@@ -303,11 +309,21 @@ export class TreeBuilder {
     this.root = node;
   }
 
+  /**
+   * Entries of the collections the direct parser has open, innermost last, from `bases[i]` up to `top`. A finished
+   * collection takes its entries in one array of the exact size, instead of growing one of its own.
+   */
+  private readonly entries: (PropertyNode | ValueNode)[] = [];
+  private readonly bases: number[] = [];
+  private top = 0;
+
   object(start: number, flow: boolean): ObjectNode {
+    this.bases.push(this.top);
     return { type: 'object', properties: [], flow, offset: start, end: start, parent: undefined };
   }
 
   array(start: number, flow: boolean): ArrayNode {
+    this.bases.push(this.top);
     return { type: 'array', items: [], flow, offset: start, end: start, parent: undefined };
   }
 
@@ -316,28 +332,36 @@ export class TreeBuilder {
    * an empty last item no position, and that end carries up); a scalar's, at whichever of key and value ends later.
    */
   property(parent: ObjectNode, key: ScalarNode, value: ValueNode): PropertyNode {
+    const property = this.makeProperty(parent, key, value);
+    this.entries[this.top++] = property;
+    return property;
+  }
+
+  private makeProperty(parent: ObjectNode, key: ScalarNode, value: ValueNode): PropertyNode {
     const end = value.type === 'object' || value.type === 'array' ? value.end : Math.max(value.end, key.end);
     const property: PropertyNode = { type: 'property', key, value, offset: key.offset, end, parent };
     key.parent = property;
     value.parent = property;
-    parent.properties.push(property);
     return property;
   }
 
   item(parent: ArrayNode, value: ValueNode): void {
     value.parent = parent;
-    parent.items.push(value);
+    this.entries[this.top++] = value;
   }
 
   /** A collection is complete: its end, merge keys, exact-size children and its anchor. */
   finish(node: ObjectNode | ArrayNode, end: number, anchorStart: number, anchorEnd: number): void {
     node.end = end;
+    const base = this.bases.pop()!;
+    const entries = this.entries.slice(base, this.top);
+    this.top = base;
     if (node.type === 'object') {
+      node.properties = entries as PropertyNode[];
       this.keySets.delete(node);
       this.applyMergeKeys(node);
-      node.properties = node.properties.slice();
     } else {
-      node.items = node.items.slice();
+      node.items = entries as ValueNode[];
     }
     if (anchorStart >= 0) this.anchors.set(this.text.slice(anchorStart, anchorEnd), node);
   }
