@@ -1,6 +1,7 @@
 import { isJson } from '../apiModel';
 import { NOT_FORWARDED } from './httpClient';
-import { bodyValue, contextValue } from './mappingSources';
+import { applyHeaderAction, interpolate, stageOrContextValue } from './httpApiMapping';
+import { bodyValue } from './mappingSources';
 import type { IntegrationContext } from './types';
 
 export interface HttpApiMapped {
@@ -26,22 +27,14 @@ export function mapHttpApiParameters(ctx: IntegrationContext): HttpApiMapped {
     const m = /^(append|overwrite|remove):(header|querystring|path)(?:\.(.+))?$/.exec(key);
     if (!m) continue;
     const [, action, where, name] = m;
-    const value = interpolate(String(raw), ctx);
+    const value = interpolate(String(raw), 'request', (expression) => lookup(expression, ctx));
     if (where === 'path') {
       if (action === 'overwrite') result.pathOverride = value.startsWith('/') ? value : `/${value}`;
       continue;
     }
     if (!name) continue;
     if (where === 'header') {
-      const existing = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
-      if (action === 'remove') {
-        if (existing) delete headers[existing];
-      } else if (action === 'append' && existing) {
-        headers[existing] = `${headers[existing]},${value}`;
-      } else {
-        if (existing) delete headers[existing];
-        headers[name] = value;
-      }
+      applyHeaderAction(headers, action, name, value);
     } else if (action === 'remove') {
       delete query[name];
     } else if (action === 'append') {
@@ -51,12 +44,6 @@ export function mapHttpApiParameters(ctx: IntegrationContext): HttpApiMapped {
     }
   }
   return result;
-}
-
-function interpolate(template: string, ctx: IntegrationContext): string {
-  const single = /^\$(request|context|stageVariables)\.[^${}]+$/.test(template);
-  if (single) return lookup(template.slice(1), ctx) ?? '';
-  return template.replace(/\$\{([^}]+)\}/g, (_, expression: string) => lookup(expression.replace(/^\$/, ''), ctx) ?? '');
 }
 
 function lookup(expression: string, ctx: IntegrationContext): string | undefined {
@@ -70,7 +57,5 @@ function lookup(expression: string, ctx: IntegrationContext): string | undefined
     return req.pathParameters[m[2]];
   }
   if (expression.startsWith('request.body.')) return bodyValue(req.body, expression.slice('request.body.'.length));
-  if (expression.startsWith('stageVariables.')) return req.stageVariables[expression.slice('stageVariables.'.length)];
-  if (expression.startsWith('context.')) return contextValue(req.context, expression.slice('context.'.length));
-  return undefined;
+  return stageOrContextValue(expression, req);
 }

@@ -1,6 +1,7 @@
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { isJson } from '../apiModel';
-import { bodyValue, contextValue } from './mappingSources';
+import { applyHeaderAction, interpolate, stageOrContextValue } from './httpApiMapping';
+import { bodyValue } from './mappingSources';
 import type { IntegrationContext, IntegrationResult } from './types';
 
 const KEY = /^(append|overwrite|remove):header\.(.+)$/;
@@ -19,7 +20,7 @@ export function applyHttpApiResponseParameters(ctx: IntegrationContext, result: 
   const headers = result.headers;
   let status = result.status;
   for (const [key, raw] of Object.entries(mappings)) {
-    const value = interpolate(String(raw), ctx, original);
+    const value = interpolate(String(raw), 'response', (expression) => lookup(expression, ctx, original));
     if (key === 'overwrite:statuscode') {
       const code = Number(value);
       if (Number.isInteger(code) && code >= 100 && code <= 599) status = code;
@@ -42,15 +43,7 @@ export function applyHttpApiResponseParameters(ctx: IntegrationContext, result: 
       }
       delete result.multiValueHeaders[multi];
     }
-    const existing = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
-    if (action === 'remove') {
-      if (existing) delete headers[existing];
-    } else if (action === 'append' && existing) {
-      headers[existing] = `${headers[existing]},${value}`;
-    } else {
-      if (existing) delete headers[existing];
-      headers[name] = value;
-    }
+    applyHeaderAction(headers, action, name, value);
   }
   if (ctx.log.enabled) ctx.log.add(`Response parameters for status ${original.status} applied: status ${status}, headers ${JSON.stringify(headers)}`);
   return { ...result, status, headers };
@@ -62,11 +55,6 @@ interface BackendResponse {
   body: string;
 }
 
-function interpolate(template: string, ctx: IntegrationContext, response: BackendResponse): string {
-  if (/^\$(response|context|stageVariables)\.[^${}]+$/.test(template)) return lookup(template.slice(1), ctx, response) ?? '';
-  return template.replace(/\$\{([^}]+)\}/g, (_, expression: string) => lookup(expression.replace(/^\$/, ''), ctx, response) ?? '');
-}
-
 function lookup(expression: string, ctx: IntegrationContext, response: BackendResponse): string | undefined {
   if (expression.startsWith('response.header.')) {
     const name = expression.slice('response.header.'.length).toLowerCase();
@@ -75,7 +63,5 @@ function lookup(expression: string, ctx: IntegrationContext, response: BackendRe
   }
   if (expression === 'response.body') return response.body;
   if (expression.startsWith('response.body.')) return bodyValue(response.body, expression.slice('response.body.'.length));
-  if (expression.startsWith('stageVariables.')) return ctx.request.stageVariables[expression.slice('stageVariables.'.length)];
-  if (expression.startsWith('context.')) return contextValue(ctx.request.context, expression.slice('context.'.length));
-  return undefined;
+  return stageOrContextValue(expression, ctx.request);
 }

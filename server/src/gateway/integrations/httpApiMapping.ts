@@ -1,0 +1,38 @@
+import type { MethodRequest } from '../methodRequest';
+import { contextValue } from './mappingSources';
+
+/**
+ * What HTTP API parameter mappings share in both directions: how a value is written (one `$request.x` / `$response.x`
+ * reference, or text with `${...}` references) and how a header action applies.
+ */
+
+const SINGLE_REFERENCE = {
+  request: /^\$(request|context|stageVariables)\.[^${}]+$/,
+  response: /^\$(response|context|stageVariables)\.[^${}]+$/,
+};
+
+/** The value a mapping writes; `lookup` gets each reference without its `$`, and unknown ones read as empty. */
+export function interpolate(template: string, direction: 'request' | 'response', lookup: (expression: string) => string | undefined): string {
+  if (SINGLE_REFERENCE[direction].test(template)) return lookup(template.slice(1)) ?? '';
+  return template.replace(/\$\{([^}]+)\}/g, (_, expression: string) => lookup(expression.replace(/^\$/, '')) ?? '');
+}
+
+/** `stageVariables.x` and `context.x`, which mappings of both directions read. */
+export function stageOrContextValue(expression: string, request: MethodRequest): string | undefined {
+  if (expression.startsWith('stageVariables.')) return request.stageVariables[expression.slice('stageVariables.'.length)];
+  if (expression.startsWith('context.')) return contextValue(request.context, expression.slice('context.'.length));
+  return undefined;
+}
+
+/** `append`, `overwrite` or `remove` of one header, whose name matches case-insensitively. */
+export function applyHeaderAction(headers: Record<string, string>, action: string, name: string, value: string): void {
+  const existing = Object.keys(headers).find((h) => h.toLowerCase() === name.toLowerCase());
+  if (action === 'remove') {
+    if (existing) delete headers[existing];
+  } else if (action === 'append' && existing) {
+    headers[existing] = `${headers[existing]},${value}`;
+  } else {
+    if (existing) delete headers[existing];
+    headers[name] = value;
+  }
+}
