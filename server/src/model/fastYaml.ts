@@ -95,9 +95,9 @@ class FastParser {
       this.endOfLine();
     } else {
       // A document that is one scalar is no API definition; js-yaml judges its corner cases.
-      const c0 = this.text.charCodeAt(this.pos);
-      if (!(c0 === DASH && this.isSeparated(this.pos + 1)) && !this.isKeyAhead()) giveUp();
-      root = this.blockNodeOnLine(-1, -1, -1);
+      if (c === DASH && this.isSeparated(this.pos + 1)) root = this.blockSequence(indent, -1, -1);
+      else if (this.isKeyAhead()) root = this.blockMapping(indent, -1, -1);
+      else giveUp();
     }
     if (this.nextContentLine() !== -1) giveUp();
     return root;

@@ -47,9 +47,3 @@ export function plainScalarValue(text: string, type: ScalarNode['type']): string
       return text;
   }
 }
-
-/** Type and value together, for callers that resolve a single scalar. */
-export function resolvePlainScalar(text: string): { type: ScalarNode['type']; value: string | number | boolean | null } {
-  const type = plainScalarType(text);
-  return { type, value: plainScalarValue(text, type) };
-}
