@@ -71,9 +71,9 @@ function yamlSite(document: ApiDocument, offset: number): CompletionSite | undef
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
-  const flow = openFlowCollections(text, lineStart, offset);
+  const scan = scanLine(text, lineStart, offset);
   // A bracket may also be text in a plain value (`summary: see [docs`): then the line is read as block YAML.
-  const flowSite = flow.length ? yamlFlowSite(document, offset, lineStart, lineEnd, flow) : undefined;
+  const flowSite = scan.open.length ? yamlFlowSite(document, offset, lineStart, lineEnd, scan) : undefined;
   if (flowSite) return flowSite;
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd).replace(/\r$/, '');
@@ -205,27 +205,37 @@ function jsonSite(document: ApiDocument, offset: number): CompletionSite | undef
   return { kind: 'value', document: source, path: pathOf(property.key), siblings: [], prefix, range, quote, column, needsComma, keyOnly: false };
 }
 
+interface LineScan {
+  /** Offsets of the flow collections (`{` or `[`) still open, outermost first. */
+  open: number[];
+  /** Offset of the quote of a string still open, or -1. */
+  quote: number;
+}
+
 /**
- * Offsets of the flow collections (`{` or `[`) still open at `offset` on its line, outermost first. Quotes are
- * followed so that brackets inside strings do not count; a comment ends the scan.
+ * What is still open at `offset` on its line. Quotes are followed so that brackets inside strings do not count; a quote
+ * opens a string only where a scalar can start (after a blank or `:`, and in a flow collection also after `,`, `[` or
+ * `{`), otherwise it is text; a comment ends the scan.
  */
-function openFlowCollections(text: string, from: number, offset: number): number[] {
+function scanLine(text: string, from: number, offset: number): LineScan {
   const open: number[] = [];
-  let quote = '';
+  let quote = -1;
   for (let i = from; i < offset; i++) {
     const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote && quote === "'" && text[i + 1] === "'") i++;
-      else if (c === quote) quote = '';
+    if (quote >= 0) {
+      const q = text[quote];
+      if (c === '\\' && q === '"') i++;
+      else if (c === q && q === "'" && text[i + 1] === "'") i++;
+      else if (c === q) quote = -1;
       continue;
     }
-    if ((c === '"' || c === "'") && (open.length > 0 || /[\s:]/.test(text[i - 1] ?? ' '))) quote = c;
-    else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) break;
+    const before = i > from ? text[i - 1] : ' ';
+    if ((c === '"' || c === "'") && (open.length ? /[\s:,[{]/ : /[\s:]/).test(before)) quote = i;
+    else if (c === '#' && /\s/.test(before)) break;
     else if (c === '{' || c === '[') open.push(i);
     else if ((c === '}' || c === ']') && open.length) open.pop();
   }
-  return open;
+  return { open, quote };
 }
 
 const FLOW_STOP = /[\s{}[\],]/;
@@ -234,10 +244,10 @@ const FLOW_STOP = /[\s{}[\],]/;
  * A key or value typed inside a YAML flow collection (`schema: {$ref: '#/comp|'}`): the word is replaced by the
  * placeholder, and collections the user has not closed yet are closed at the end of the line, so that the copy parses.
  */
-function yamlFlowSite(document: ApiDocument, offset: number, lineStart: number, lineEnd: number, open: number[]): CompletionSite | undefined {
+function yamlFlowSite(document: ApiDocument, offset: number, lineStart: number, lineEnd: number, scan: LineScan): CompletionSite | undefined {
   const text = document.text;
-  const innermost = text[open[open.length - 1]];
-  const quoteStart = openQuoteStart(text, open[open.length - 1] + 1, offset);
+  const innermost = text[scan.open[scan.open.length - 1]];
+  const quoteStart = scan.quote;
   let start = offset;
   let quote: CompletionSite['quote'] = '';
   if (quoteStart >= 0) {
@@ -262,7 +272,7 @@ function yamlFlowSite(document: ApiDocument, offset: number, lineStart: number, 
   const isKey = innermost === '{' && (before === '{' || before === ',');
   const word = isKey && !keyOnly ? `${PLACEHOLDER}: null` : PLACEHOLDER;
   const patchedLine = text.slice(lineStart, start) + word + text.slice(end, lineEnd);
-  const stillOpen = openFlowCollections(patchedLine, 0, patchedLine.length);
+  const stillOpen = scanLine(patchedLine, 0, patchedLine.length).open;
   const closers = stillOpen.reverse().map((i) => (patchedLine[i] === '{' ? '}' : ']')).join('');
   const copy = reparse(document, text.slice(0, lineStart) + patchedLine + closers + text.slice(lineEnd));
   if (!copy.root) return undefined;
@@ -280,21 +290,4 @@ function yamlFlowSite(document: ApiDocument, offset: number, lineStart: number, 
     return { kind: 'value', document: copy, path: pathOf(node), siblings: [], prefix, range, quote, column, needsComma: false, keyOnly: false, flow: true };
   }
   return undefined;
-}
-
-/** The opening quote of a string still open at `offset`, scanning from `from` on the same line; -1 if none. */
-function openQuoteStart(text: string, from: number, offset: number): number {
-  let open = -1;
-  for (let i = from; i < offset; i++) {
-    const c = text[i];
-    if (open >= 0) {
-      const quote = text[open];
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote && quote === "'" && text[i + 1] === "'") i++;
-      else if (c === quote) open = -1;
-    } else if ((c === '"' || c === "'") && /[\s:,[{]/.test(text[i - 1])) {
-      open = i;
-    }
-  }
-  return open;
 }
