@@ -1,10 +1,11 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ApiDocument, parseApiDocument } from './model/apiDocument';
 import { getCodeActions } from './services/codeActions';
 import { doComplete } from './services/completion';
 import { doHover } from './services/hover';
 import { findDefinition, findReferences } from './services/navigation';
+import { prepareRename, rename } from './services/rename';
 import { findDocumentSymbols } from './services/symbols';
 import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND } from './services/codeLenses';
 import { completeInStandaloneTemplate, completeInTemplate } from './services/templates/templateCompletion';
@@ -15,11 +16,13 @@ import { allProblems, dialectOf, toDiagnostics } from './services/validation';
 import { validateWithRecord, type ValidationRecord } from './services/incrementalValidation';
 import { createValidationCaches } from './services/validationCaches';
 import { isRetired, reparsePathItem } from './model/incrementalParse';
-import type { DocumentResolver, LanguageSettings } from './services/validationTypes';
+import type { DocumentResolver, LanguageSettings, WorkspaceDocuments } from './services/validationTypes';
 
 export interface LanguageServiceOptions {
   /** Resolves `$ref`s to other files; without it external references are not followed. */
   resolver?: DocumentResolver;
+  /** The workspace's files; without it references and renames stay within one document and the files it names. */
+  workspace?: WorkspaceDocuments;
 }
 
 /**
@@ -34,7 +37,11 @@ export interface LanguageService {
   /** A Promise only when a `$ref` into another file is summarised from that file. */
   doHover(document: TextDocument, position: Position): Hover | null | Promise<Hover | null>;
   findDefinition(document: TextDocument, position: Position): Promise<Location[]>;
-  findReferences(document: TextDocument, position: Position, context?: { includeDeclaration: boolean }): Location[];
+  findReferences(document: TextDocument, position: Position, context?: { includeDeclaration: boolean }): Promise<Location[]>;
+  /** The name under the cursor when it can be renamed, else undefined. */
+  prepareRename(document: TextDocument, position: Position): { range: Range; placeholder: string } | undefined;
+  /** Throws `RenameError` with the reason when the rename is refused. */
+  rename(document: TextDocument, position: Position, newName: string): Promise<WorkspaceEdit>;
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
   getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings?: LanguageSettings): CodeAction[];
   /** "Evaluate" above templates, "Invoke" above operations. */
@@ -86,7 +93,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return hoverInTemplate(parsed, offset) ?? doHover(parsed, offset, options.resolver);
     },
     findDefinition: (document, position) => findDefinition(cache.get(document), document.offsetAt(position), options.resolver),
-    findReferences: (document, position, context) => findReferences(cache.get(document), document.offsetAt(position), context?.includeDeclaration ?? true),
+    findReferences: (document, position, context) => findReferences(cache.get(document), document.offsetAt(position), context?.includeDeclaration ?? true, options.resolver, options.workspace),
+    prepareRename: (document, position) => prepareRename(cache.get(document), document.offsetAt(position)),
+    rename: (document, position, newName) => rename(cache.get(document), document.offsetAt(position), newName, options.resolver, options.workspace),
     findDocumentSymbols: (document) => findDocumentSymbols(cache.get(document)),
     getCodeActions: (document, range, context, settings) => {
       const parsed = cache.get(document);

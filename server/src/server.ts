@@ -3,6 +3,8 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
+  ResponseError,
+  ErrorCodes,
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
@@ -13,13 +15,16 @@ import { TEMPLATE_SEMANTIC_TOKENS_LEGEND } from './services/templates/templateSe
 import { looksLikeApiDefinition } from './model/apiDocument';
 import type { LanguageSettings } from './services/validationTypes';
 import { WorkspaceResolver } from './workspaceResolver';
+import { WorkspaceFiles } from './workspaceFiles';
+import { RenameError } from './services/rename';
 import { registerCustomRequests } from './customRequests';
 import { registerInvokeRequests } from './invokeRequests';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const resolver = new WorkspaceResolver((uri) => documents.get(uri));
-const service = createLanguageService({ resolver });
+const workspace = new WorkspaceFiles(resolver, () => documents.all(), (document) => service.parse(document));
+const service = createLanguageService({ resolver, workspace });
 
 let settings: LanguageSettings = {};
 let canPullConfiguration = false;
@@ -29,6 +34,7 @@ const pending = new Map<string, NodeJS.Timeout>();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -36,6 +42,7 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
+      renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
       codeLensProvider: { resolveProvider: false },
@@ -81,6 +88,16 @@ function isServed(document: TextDocument): boolean {
   return isTemplateDocument(document) || looksLikeApiDefinition(document.getText());
 }
 
+/**
+ * Shared definition files often have no `openapi` key; navigation and renames serve them too when they hold
+ * components or `$ref`s, or when a definition uses them.
+ */
+function isNavigable(document: TextDocument): boolean {
+  if (isServed(document)) return true;
+  const text = document.getText();
+  return /^(?:components|definitions):/m.test(text) || text.includes('$ref') || resolver.dependentsOf(document.uri).length > 0;
+}
+
 function scheduleValidation(document: TextDocument): void {
   const previous = pending.get(document.uri);
   if (previous) clearTimeout(previous);
@@ -114,9 +131,9 @@ async function validate(uri: string, version: number): Promise<void> {
  * Runs a feature on a served document. A failing feature answers with the fallback and logs: an exception must never
  * reach the connection, or the editor shows an error for every keystroke.
  */
-async function serve<T>(uri: string, feature: string, fallback: T, run: (document: TextDocument) => T | Promise<T>): Promise<T> {
+async function serve<T>(uri: string, feature: string, fallback: T, run: (document: TextDocument) => T | Promise<T>, served = isServed): Promise<T> {
   const document = documents.get(uri);
-  if (!document || !isServed(document)) return fallback;
+  if (!document || !served(document)) return fallback;
   try {
     return await run(document);
   } catch (error) {
@@ -127,8 +144,21 @@ async function serve<T>(uri: string, feature: string, fallback: T, run: (documen
 
 connection.onCompletion((params) => serve(params.textDocument.uri, 'Completion', null, (d) => service.doComplete(d, params.position, settings)));
 connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d) => service.doHover(d, params.position)));
-connection.onDefinition((params) => serve(params.textDocument.uri, 'Go to definition', [], (d) => service.findDefinition(d, params.position)));
-connection.onReferences((params) => serve(params.textDocument.uri, 'Find references', [], (d) => service.findReferences(d, params.position, params.context)));
+connection.onDefinition((params) => serve(params.textDocument.uri, 'Go to definition', [], (d) => service.findDefinition(d, params.position), isNavigable));
+connection.onReferences((params) => serve(params.textDocument.uri, 'Find references', [], (d) => service.findReferences(d, params.position, params.context), isNavigable));
+connection.onPrepareRename((params) => serve(params.textDocument.uri, 'Prepare rename', null, (d) => service.prepareRename(d, params.position) ?? null, isNavigable));
+// A refused rename answers with its reason, which the editor shows; any other failure is logged like every feature's.
+connection.onRenameRequest(async (params) => {
+  const document = documents.get(params.textDocument.uri);
+  if (!document || !isNavigable(document)) return null;
+  try {
+    return await service.rename(document, params.position, params.newName);
+  } catch (error) {
+    if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
+    connection.console.error(`Rename failed for ${params.textDocument.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return null;
+  }
+});
 connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => service.findDocumentSymbols(d)));
 connection.onCodeLens((params) => serve(params.textDocument.uri, 'Code lenses', [], (d) => service.getCodeLenses(d)));
 connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri, 'Semantic tokens', { data: [] }, (d) => service.getSemanticTokens(d)));

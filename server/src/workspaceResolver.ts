@@ -3,6 +3,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument, type ApiDocument } from './model/apiDocument';
 import type { DocumentResolver } from './services/validationTypes';
+import { resolveUri } from './model/refUri';
+
+export { resolveUri };
 
 /** Largest referenced file that is read from disk; bigger ones are reported as unreadable rather than stalling. */
 const MAX_REFERENCED_FILE = 20 * 1024 * 1024;
@@ -23,9 +26,17 @@ export class WorkspaceResolver implements DocumentResolver {
     let users = this.dependents.get(target);
     if (!users) this.dependents.set(target, (users = new Set()));
     users.add(baseUri);
-    const open = this.openDocument(target);
+    return this.load(target);
+  }
+
+  /**
+   * A file as the user sees it: the open editor's text, else the disk's. A disk file failing `wanted` is not parsed;
+   * only referenced files are kept for the next call, not every file a workspace search reads.
+   */
+  async load(uri: string, wanted?: (text: string) => boolean): Promise<ApiDocument | undefined> {
+    const open = this.openDocument(uri);
     if (open) return parseApiDocument(open);
-    return this.readFromDisk(target);
+    return this.readFromDisk(uri, wanted);
   }
 
   /** Documents whose validation read the given file. */
@@ -37,7 +48,7 @@ export class WorkspaceResolver implements DocumentResolver {
     this.diskCache.delete(uri);
   }
 
-  private async readFromDisk(uri: string): Promise<ApiDocument | undefined> {
+  private async readFromDisk(uri: string, wanted?: (text: string) => boolean): Promise<ApiDocument | undefined> {
     if (!uri.startsWith('file:')) return undefined;
     try {
       const bytes = await readFile(fileURLToPath(uri));
@@ -45,24 +56,13 @@ export class WorkspaceResolver implements DocumentResolver {
       const text = bytes.toString('utf8');
       const cached = this.diskCache.get(uri);
       if (cached && cached.mtimeText === text) return cached.parsed;
+      if (wanted && !wanted(text)) return undefined;
       const parsed = parseApiDocument(TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text));
-      this.diskCache.set(uri, { mtimeText: text, parsed });
+      if (!wanted) this.diskCache.set(uri, { mtimeText: text, parsed });
       return parsed;
     } catch {
       return undefined;
     }
-  }
-}
-
-/** The absolute URI of the file part of a `$ref` (`other.yaml#/components/schemas/Pet` → `file:///…/other.yaml`). */
-export function resolveUri(baseUri: string, ref: string): string | undefined {
-  const filePart = ref.split('#')[0];
-  if (!filePart) return baseUri;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(filePart) && !filePart.startsWith('file:')) return undefined;
-  try {
-    return new URL(filePart, baseUri).toString();
-  } catch {
-    return undefined;
   }
 }
 

@@ -28,12 +28,12 @@ export class TestLspClient {
     process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
   }
 
-  static async start(workspaceSettings: unknown = {}): Promise<TestLspClient> {
+  static async start(workspaceSettings: unknown = {}, rootUri: string | null = null): Promise<TestLspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new TestLspClient(child, workspaceSettings);
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri,
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } } },
     });
     await client.connection.sendNotification('initialized', {});

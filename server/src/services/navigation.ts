@@ -1,14 +1,11 @@
 import type { Location } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
-import { findNodeAtPath, getProperty, isScalar, keyName, nodeAtOffset, pathOf, visitProperties } from '../model/navigate';
-import type { AnyNode, NodePath, ScalarNode } from '../model/nodes';
-import { forEachOperation, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
-import type { DocumentResolver } from './validationTypes';
+import { findNodeAtPath, getProperty } from '../model/navigate';
+import type { AnyNode } from '../model/nodes';
+import { pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
+import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { openApiLocation, parametersAt } from './editing/operationFacts';
-import { allRefs, pointerOf, refContainers } from './editing/references';
-
-const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
-const VALIDATORS_KEY = 'x-amazon-apigateway-request-validators';
+import { findSymbolUses, isRequirementKey, scalarAt, symbolAt, VALIDATOR_KEY } from './symbolReferences';
 
 function locationOf(document: ApiDocument, node: { offset: number; end: number }): Location {
   const text = document.textDocument;
@@ -18,19 +15,6 @@ function locationOf(document: ApiDocument, node: { offset: number; end: number }
 /** Where a definition is named: the key of its entry, or the node itself for array items and the root. */
 function definitionNode(node: AnyNode): { offset: number; end: number } {
   return node.parent?.type === 'property' ? node.parent.key : node;
-}
-
-/** The scalar under the cursor and the path of its property, when the cursor is on a key or a scalar value. */
-function scalarAt(document: ApiDocument, offset: number): { node: ScalarNode; path: NodePath; isKey: boolean } | undefined {
-  const node = nodeAtOffset(document.root, offset);
-  if (!isScalar(node) || node.parent?.type !== 'property') return undefined;
-  return { node, path: pathOf(node), isKey: node.parent.key === node };
-}
-
-/** A security requirement's key: `security[i].name` at the root or on an operation. */
-function isRequirementKey(path: NodePath): boolean {
-  const n = path.length;
-  return n >= 3 && path[n - 3] === 'security' && typeof path[n - 2] === 'number' && (n === 3 || (n === 6 && path[0] === 'paths'));
 }
 
 /** Go to definition: `$ref` targets (here or in other files), validators, security schemes, declared parameters. */
@@ -73,57 +57,14 @@ async function refTarget(document: ApiDocument, ref: string, resolver: DocumentR
   return [locationOf(target, hash < 0 ? { offset: 0, end: 0 } : definitionNode(node))];
 }
 
-/** Find references: every use of the schema, parameter, response, integration, validator or security scheme under the cursor. */
-export function findReferences(document: ApiDocument, offset: number, includeDeclaration = true): Location[] {
-  const at = scalarAt(document, offset);
+/**
+ * Find references: every use of the schema, parameter, response, integration, validator or security scheme under the
+ * cursor. Components are also found where other workspace files refer to them, from either side.
+ */
+export async function findReferences(document: ApiDocument, offset: number, includeDeclaration = true, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<Location[]> {
+  const at = symbolAt(document, offset);
   if (!at) return [];
-  const { node, path, isKey } = at;
-  const key = String(path[path.length - 1]);
-  const schemesPath = document.isOpenApi3 ? ['components', 'securitySchemes'] : ['securityDefinitions'];
-  if ((isKey && isRequirementKey(path)) || (isKey && isEntryOf(path, schemesPath))) return schemeReferences(document, key, includeDeclaration);
-  if ((isKey && isEntryOf(path, [VALIDATORS_KEY])) || (!isKey && key === VALIDATOR_KEY && typeof node.value === 'string')) {
-    return validatorReferences(document, isKey ? key : String(node.value), includeDeclaration);
-  }
-  let pointer: string | undefined;
-  if (!isKey && key === '$ref' && typeof node.value === 'string' && node.value.startsWith('#')) pointer = node.value;
-  else if (isKey && refContainers(document).some((c) => isEntryOf(path, c))) pointer = pointerOf(path);
-  if (!pointer) return [];
-  const locations = allRefs(document)
-    .filter((r) => r.ref === pointer)
-    .map((r) => locationOf(document, r.node));
-  const declaration = findNodeAtPath(document.root, pointerToPath(pointer.slice(1)));
-  if (includeDeclaration && declaration) locations.unshift(locationOf(document, definitionNode(declaration)));
-  return locations;
-}
-
-function isEntryOf(path: NodePath, container: NodePath): boolean {
-  return path.length === container.length + 1 && container.every((segment, i) => path[i] === segment);
-}
-
-function schemeReferences(document: ApiDocument, name: string, includeDeclaration: boolean): Location[] {
-  const locations: Location[] = [];
-  const declaration = getProperty(securitySchemes(document), name);
-  if (includeDeclaration && declaration) locations.push(locationOf(document, declaration.key));
-  const requirementKeys = (security: AnyNode | undefined) => {
-    if (security?.type !== 'array') return;
-    for (const requirement of security.items) {
-      const use = getProperty(requirement, name);
-      if (use) locations.push(locationOf(document, use.key));
-    }
-  };
-  requirementKeys(getProperty(document.root, 'security')?.value);
-  forEachOperation(document, (op) => requirementKeys(getProperty(op.operation, 'security')?.value));
-  return locations;
-}
-
-function validatorReferences(document: ApiDocument, name: string, includeDeclaration: boolean): Location[] {
-  const locations: Location[] = [];
-  const declaration = getProperty(requestValidators(document), name);
-  if (includeDeclaration && declaration) locations.push(locationOf(document, declaration.key));
-  visitProperties(document.root, (p) => {
-    if (keyName(p) === VALIDATORS_KEY) return false;
-    if (keyName(p) === VALIDATOR_KEY && p.value?.type === 'string' && p.value.value === name) locations.push(locationOf(document, p.value));
-    return undefined;
-  });
-  return locations;
+  const { declaration, uses } = await findSymbolUses(document, at.symbol, resolver, workspace);
+  const sites = includeDeclaration && declaration ? [declaration, ...uses] : uses;
+  return sites.map((site) => locationOf(site.document, site.node));
 }

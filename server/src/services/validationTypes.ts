@@ -36,6 +36,12 @@ export interface DocumentResolver {
   resolve(baseUri: string, ref: string): Promise<ApiDocument | undefined>;
 }
 
+/** The definition files of the workspace (open ones as edited), for references and renames that cross files. */
+export interface WorkspaceDocuments {
+  /** Every file that may hold a `$ref`; open documents in their edited state. */
+  documents(): Promise<ApiDocument[]>;
+}
+
 export interface ValidationContext {
   document: ApiDocument;
   dialect: Dialect;

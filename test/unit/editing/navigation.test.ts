@@ -71,26 +71,26 @@ describe('navigation', () => {
     assert.deepEqual(location, { uri: 'file:///common.yaml', range: { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } } });
   });
 
-  it('finds every use of a schema, from its definition', () => {
+  it('finds every use of a schema, from its definition', async () => {
     const { document, offset } = at('Pet: {type', 1);
-    assert.deepEqual(texts(document, findReferences(document, offset, true)), ["6:Pet", "20:'#/components/schemas/Pet'", "22:'#/components/schemas/Pet'"]);
-    assert.equal(findReferences(document, offset, false).length, 2);
+    assert.deepEqual(texts(document, await findReferences(document, offset, true)), ["6:Pet", "20:'#/components/schemas/Pet'", "22:'#/components/schemas/Pet'"]);
+    assert.equal((await findReferences(document, offset, false)).length, 2);
   });
 
-  it('finds every use of a schema, from one of its uses', () => {
+  it('finds every use of a schema, from one of its uses', async () => {
     const { document, offset } = at("'#/components/schemas/Pet'", 3, 1);
-    assert.equal(findReferences(document, offset, true).length, 3);
+    assert.equal((await findReferences(document, offset, true)).length, 3);
   });
 
-  it('finds every use of a validator and of a security scheme', () => {
+  it('finds every use of a validator and of a security scheme', async () => {
     const validator = at('body-only', 1, 1);
-    assert.deepEqual(texts(validator.document, findReferences(validator.document, validator.offset)), ['2:body-only', '3:body-only', '16:body-only']);
+    assert.deepEqual(texts(validator.document, await findReferences(validator.document, validator.offset)), ['2:body-only', '3:body-only', '16:body-only']);
     const scheme = at('api_key: {', 1);
-    assert.deepEqual(texts(scheme.document, findReferences(scheme.document, scheme.offset)), ['8:api_key', '10:api_key', '15:api_key']);
+    assert.deepEqual(texts(scheme.document, await findReferences(scheme.document, scheme.offset)), ['8:api_key', '10:api_key', '15:api_key']);
   });
 
-  it('finds references to 2.0 definitions in JSON', () => {
+  it('finds references to 2.0 definitions in JSON', async () => {
     const { document, offset } = withCursor('{"swagger": "2.0", "definitions": {"P|et": {}}, "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Pet"}}}}}}}', 'json');
-    assert.deepEqual(texts(document, findReferences(document, offset, true)), ['0:"Pet"', '0:"#/definitions/Pet"']);
+    assert.deepEqual(texts(document, await findReferences(document, offset, true)), ['0:"Pet"', '0:"#/definitions/Pet"']);
   });
 });

@@ -42,6 +42,21 @@ describe('API Gateway Studio in a real VS Code', () => {
     assert.ok(labels.includes('mock') && labels.includes('http_proxy'), `completion: ${labels.join(', ')}`);
   });
 
+  it('finds the uses of a schema and renames it with all of them', async () => {
+    const document = await openExample('petstore.yaml');
+    await waitForDiagnostics(document.uri);
+    const lines = document.getText().split('\n');
+    const line = lines.findIndex((l) => /^ {4}Pet:/.test(l));
+    const position = new vscode.Position(line, 5);
+    const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, position);
+    const uses = lines.filter((l) => l.includes("'#/components/schemas/Pet'")).length;
+    assert.equal(references.length, uses + 1);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', document.uri, position, 'Animal');
+    const edits = edit.get(document.uri);
+    assert.equal(edits.length, uses + 1);
+    assert.ok(edits.every((e) => e.newText === 'Animal' && document.getText(e.range) === 'Pet'));
+  });
+
   it('registers every command the manifest contributes', async function () {
     await waitFor('the extension to activate', () => extensionUnderTest().isActive);
     const declared = ((contributes().commands ?? []) as { command: string }[]).map((c) => c.command);

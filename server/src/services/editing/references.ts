@@ -31,6 +31,11 @@ export function refContainers(document: ApiDocument): NodePath[] {
   return document.isOpenApi3 ? OPENAPI3_CONTAINERS : SWAGGER_CONTAINERS;
 }
 
+/** The maps whose entries `$ref`s may name: a shared file without a version key may hold either version's. */
+export function refContainersOf(document: ApiDocument): NodePath[] {
+  return document.kind === 'unknown' ? [...OPENAPI3_CONTAINERS, ...SWAGGER_CONTAINERS] : refContainers(document);
+}
+
 /** Which container a `$ref` key site points into: integrations are only referenced from integration objects. */
 export function refContainersFor(document: ApiDocument, path: NodePath, containers = refContainers(document)): NodePath[] {
   const inIntegration = path.includes('x-amazon-apigateway-integration');

@@ -1,0 +1,27 @@
+/** The absolute URI of the file part of a `$ref` (`other.yaml#/components/schemas/Pet` → `file:///…/other.yaml`). */
+export function resolveUri(baseUri: string, ref: string): string | undefined {
+  const filePart = ref.split('#')[0];
+  if (!filePart) return baseUri;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(filePart) && !filePart.startsWith('file:')) return undefined;
+  try {
+    return new URL(filePart, baseUri).toString();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The JSON pointer of a `$ref` with its leading `#` (`#/components/schemas/Pet`), or undefined for a whole-file `$ref`. */
+export function refFragment(ref: string): string | undefined {
+  const hash = ref.indexOf('#');
+  return hash < 0 ? undefined : ref.slice(hash);
+}
+
+/** One URI spelling for comparisons: the editor and `URL` may percent-encode the same file differently. */
+export function sameUri(a: string, b: string): boolean {
+  if (a === b) return true;
+  try {
+    return decodeURIComponent(new URL(a).toString()) === decodeURIComponent(new URL(b).toString());
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,81 @@
+import { readdir, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ApiDocument } from './model/apiDocument';
+import type { WorkspaceDocuments } from './services/validationTypes';
+import { fileUri, type WorkspaceResolver } from './workspaceResolver';
+
+/** A workspace larger than this is searched only this far: references are an answer the user waits for. */
+const MAX_FILES = 5000;
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const DEFINITION_FILE = /\.(ya?ml|json)$/i;
+/** Folders that hold dependencies, version control or build output, never the user's definitions. */
+const SKIPPED_FOLDERS = new Set(['node_modules', 'bower_components', '.git', '.hg', '.svn']);
+
+/**
+ * The definition files of the workspace folders, for references and renames across files: open documents as edited,
+ * other files from disk. Only files that hold a `$ref` are parsed.
+ */
+export class WorkspaceFiles implements WorkspaceDocuments {
+  private folders: string[] = [];
+
+  constructor(
+    private readonly resolver: WorkspaceResolver,
+    private readonly openDocuments: () => TextDocument[],
+    private readonly parse: (document: TextDocument) => ApiDocument,
+  ) {}
+
+  setFolders(uris: string[]): void {
+    this.folders = uris.filter((uri) => uri.startsWith('file:'));
+  }
+
+  async documents(): Promise<ApiDocument[]> {
+    const result: ApiDocument[] = [];
+    const open = new Set<string>();
+    for (const document of this.openDocuments()) {
+      if (!DEFINITION_FILE.test(document.uri) && document.languageId !== 'yaml' && document.languageId !== 'json') continue;
+      open.add(document.uri);
+      if (document.getText().includes('$ref')) result.push(this.parse(document));
+    }
+    for (const file of await this.files()) {
+      const uri = fileUri(file);
+      if (open.has(uri)) continue;
+      const parsed = await this.resolver.load(uri, (text) => text.includes('$ref'));
+      if (parsed?.text.includes('$ref')) result.push(parsed);
+    }
+    return result;
+  }
+
+  private async files(): Promise<string[]> {
+    const found: string[] = [];
+    const pending = this.folders.map((uri) => fileURLToPath(uri));
+    while (pending.length && found.length < MAX_FILES) {
+      const folder = pending.shift()!;
+      let entries;
+      try {
+        entries = await readdir(folder, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        const full = path.join(folder, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) pending.push(full);
+        } else if (entry.isFile() && DEFINITION_FILE.test(entry.name) && (await sizeOf(full)) <= MAX_FILE_BYTES) {
+          found.push(full);
+          if (found.length >= MAX_FILES) break;
+        }
+      }
+    }
+    return found;
+  }
+}
+
+async function sizeOf(file: string): Promise<number> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return Infinity;
+  }
+}

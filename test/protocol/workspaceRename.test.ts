@@ -1,0 +1,61 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Location, WorkspaceEdit } from 'vscode-languageserver-types';
+import { TestLspClient } from './lspClient';
+
+const COMMON = 'components:\n  schemas:\n    Address:\n      type: object\n';
+const ORDERS = "openapi: 3.0.1\ninfo: {title: orders, version: '1'}\npaths:\n  /orders:\n    get:\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {$ref: '../common.yaml#/components/schemas/Address'}}}}\n";
+
+describe('references and rename across workspace files over stdio', () => {
+  let client: TestLspClient;
+  let dir: string;
+  let commonUri: string;
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'apigw-rename-'));
+    mkdirSync(path.join(dir, 'apis'));
+    mkdirSync(path.join(dir, 'node_modules', 'dep'), { recursive: true });
+    writeFileSync(path.join(dir, 'common.yaml'), COMMON);
+    writeFileSync(path.join(dir, 'apis', 'orders.yaml'), ORDERS);
+    // Dependencies are not the user's definitions, even when they point at the same file.
+    writeFileSync(path.join(dir, 'node_modules', 'dep', 'api.yaml'), ORDERS.replace('../common.yaml', '../../common.yaml'));
+    client = await TestLspClient.start({}, pathToFileURL(dir).href);
+    commonUri = pathToFileURL(path.join(dir, 'common.yaml')).href;
+    client.open(commonUri, 'yaml', COMMON);
+  });
+  after(async () => {
+    await client.stop();
+  });
+
+  it('announces rename with a prepare step', () => {
+    assert.deepEqual(client.initializeResult?.capabilities.renameProvider, { prepareProvider: true });
+  });
+
+  it('finds uses of a shared definition in files that are not open', async () => {
+    const locations = (await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: commonUri },
+      position: { line: 2, character: 6 },
+      context: { includeDeclaration: true },
+    })) as Location[];
+    assert.deepEqual(locations.map((l) => `${path.relative(dir, new URL(l.uri).pathname)}:${l.range.start.line}`), ['common.yaml:2', `apis${path.sep}orders.yaml:6`]);
+  });
+
+  it('renames a shared definition in every file that uses it', async () => {
+    const prepared = (await client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: commonUri }, position: { line: 2, character: 6 } })) as { placeholder: string };
+    assert.equal(prepared.placeholder, 'Address');
+    const edit = (await client.connection.sendRequest('textDocument/rename', { textDocument: { uri: commonUri }, position: { line: 2, character: 6 }, newName: 'PostalAddress' })) as WorkspaceEdit;
+    const files = Object.keys(edit.changes ?? {}).map((uri) => path.relative(dir, new URL(uri).pathname)).sort();
+    assert.deepEqual(files, [`apis${path.sep}orders.yaml`, 'common.yaml']);
+    const ordersEdit = Object.entries(edit.changes!).find(([uri]) => uri.endsWith('orders.yaml'))![1];
+    assert.deepEqual(ordersEdit.map((e) => e.newText), ['PostalAddress']);
+  });
+
+  it('answers a refused rename with the reason', async () => {
+    await assert.rejects(
+      client.connection.sendRequest('textDocument/rename', { textDocument: { uri: commonUri }, position: { line: 2, character: 6 }, newName: 'Postal Address' }),
+      (error: Error) => /not a valid name/.test(error.message),
+    );
+  });
+});
