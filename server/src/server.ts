@@ -28,12 +28,14 @@ const service = createLanguageService({ resolver, workspace });
 
 let settings: LanguageSettings = {};
 let canPullConfiguration = false;
+let hasWorkspaceFolders = false;
 /** Quiet time after a keystroke before validating; short enough to feel immediate, long enough to skip bursts. */
 const VALIDATION_DELAY_MS = 60;
 const pending = new Map<string, NodeJS.Timeout>();
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
@@ -48,12 +50,20 @@ connection.onInitialize((params): InitializeResult => {
       codeLensProvider: { resolveProvider: false },
       // Whole-document tokens only: templates are short, and ranges or deltas would have to track every template's mapping.
       semanticTokensProvider: { legend: TEMPLATE_SEMANTIC_TOKENS_LEGEND, full: true },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'API Gateway language server' },
   };
 });
 
 connection.onInitialized(async () => {
+  // Folders added to or removed from the workspace change where references and renames look.
+  if (hasWorkspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders(async () => {
+      const folders = await connection.workspace.getWorkspaceFolders().catch(() => null);
+      workspace.setFolders(folders?.map((folder) => folder.uri) ?? []);
+    });
+  }
   if (canPullConfiguration) {
     await connection.client.register(DidChangeConfigurationNotification.type, { section: 'apigateway' }).catch(() => undefined);
     await refreshSettings();

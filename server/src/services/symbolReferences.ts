@@ -8,6 +8,7 @@ import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 
 export const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
 const VALIDATORS_KEY = 'x-amazon-apigateway-request-validators';
+const ALIAS = 42; // *
 
 /**
  * A named thing that other places refer to by name. Components are referred to by `$ref`, possibly from other files;
@@ -76,6 +77,11 @@ export function symbolAt(document: ApiDocument, offset: number): { symbol: Named
   return undefined;
 }
 
+/** A copy made for a YAML alias stands where the alias is written; the original is found at its anchor. */
+function isAliasCopy(site: SymbolSite): boolean {
+  return site.document.text.charCodeAt(site.node.offset) === ALIAS;
+}
+
 /** Where a definition is named: the key of its entry. */
 function definitionKey(node: AnyNode | undefined): ScalarNode | undefined {
   return node?.parent?.type === 'property' ? node.parent.key : undefined;
@@ -86,8 +92,10 @@ function definitionKey(node: AnyNode | undefined): ScalarNode | undefined {
  * a `$ref` in one file may name a definition in another; the others only in `document`.
  */
 export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<SymbolUses> {
-  if (symbol.kind === 'validator') return validatorUses(document, symbol.name);
-  if (symbol.kind === 'securityScheme') return schemeUses(document, symbol.name);
+  if (symbol.kind !== 'component') {
+    const found = symbol.kind === 'validator' ? validatorUses(document, symbol.name) : schemeUses(document, symbol.name);
+    return { declaration: found.declaration, uses: found.uses.filter((use) => !isAliasCopy(use)) };
+  }
   const documents = [document];
   for (const other of workspace ? await workspace.documents() : []) {
     if (!documents.some((d) => sameUri(d.uri, other.uri))) documents.push(other);
@@ -95,6 +103,7 @@ export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol,
   const uses: SymbolSite[] = [];
   for (const d of documents) {
     for (const { node, ref } of allRefs(d)) {
+      if (isAliasCopy({ document: d, node })) continue;
       const uri = resolveUri(d.uri, ref);
       if (uri && sameUri(uri, symbol.uri) && refFragment(ref) === symbol.pointer) uses.push({ document: d, node });
     }

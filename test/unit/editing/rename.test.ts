@@ -108,6 +108,15 @@ describe('rename', () => {
     await assert.rejects(rename(dangling.document, dangling.offset, 'Here'), (e: unknown) => e instanceof RenameError && /not found/.test(e.message));
   });
 
+  it('edits a $ref once where a YAML alias repeats it', async () => {
+    const text = "openapi: 3.0.1\ncomponents:\n  schemas:\n    Pet: {type: object}\npaths:\n  /a:\n    get:\n      responses: &r\n        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet'}}}}\n  /b:\n    get:\n      responses: *r\n";
+    const { document, offset } = cursorAt(text, 'Pet: {', 1);
+    assert.equal((await findReferences(document, offset, false)).length, 1);
+    const renamed = applied(document, await rename(document, offset, 'Animal'));
+    assert.match(renamed, /schemas\/Animal'/);
+    assert.match(renamed, /responses: \*r$/m);
+  });
+
   it('renames in JSON with JSON quoting', async () => {
     const { document, offset } = withCursor('{"swagger": "2.0", "definitions": {"P|et": {}}, "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Pet"}}}}}}}', 'json');
     const text = applyEdits(document, (await rename(document, offset, 'Animal')).changes![document.uri] as TextEdit[]);
