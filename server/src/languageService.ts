@@ -1,11 +1,12 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ApiDocument, parseApiDocument } from './model/apiDocument';
 import { getCodeActions } from './services/codeActions';
 import { doComplete } from './services/completion';
 import { doHover } from './services/hover';
 import { findDefinition, findReferences } from './services/navigation';
 import { prepareRename, rename } from './services/rename';
+import { findWorkspaceSymbols } from './services/workspaceSymbols';
 import { findDocumentSymbols } from './services/symbols';
 import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND } from './services/codeLenses';
 import { completeInStandaloneTemplate, completeInTemplate } from './services/templates/templateCompletion';
@@ -43,6 +44,8 @@ export interface LanguageService {
   /** Throws `RenameError` with the reason when the rename is refused. */
   rename(document: TextDocument, position: Position, newName: string): Promise<WorkspaceEdit>;
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  /** Operations and components of every API definition in the workspace whose name holds the query's letters in order. */
+  findWorkspaceSymbols(query: string, isCancelled?: () => boolean): Promise<SymbolInformation[]>;
   getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings?: LanguageSettings): CodeAction[];
   /** "Evaluate" above templates, "Invoke" above operations. */
   getCodeLenses(document: TextDocument, options?: { invoke: boolean }): CodeLens[];
@@ -97,6 +100,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     prepareRename: (document, position) => prepareRename(cache.get(document), document.offsetAt(position)),
     rename: (document, position, newName) => rename(cache.get(document), document.offsetAt(position), newName, options.resolver, options.workspace),
     findDocumentSymbols: (document) => findDocumentSymbols(cache.get(document)),
+    findWorkspaceSymbols: (query, isCancelled) => findWorkspaceSymbols(query, options.workspace, isCancelled),
     getCodeActions: (document, range, context, settings) => {
       const parsed = cache.get(document);
       return getCodeActions(parsed, range, context, dialectOf(parsed, settings ?? {}));

@@ -46,6 +46,7 @@ connection.onInitialize((params): InitializeResult => {
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
+      workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
       codeLensProvider: { resolveProvider: false },
       // Whole-document tokens only: templates are short, and ranges or deltas would have to track every template's mapping.
@@ -167,6 +168,14 @@ connection.onRenameRequest(async (params) => {
     if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
     connection.console.error(`Rename failed for ${params.textDocument.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return null;
+  }
+});
+connection.onWorkspaceSymbol(async (params, token) => {
+  try {
+    return await service.findWorkspaceSymbols(params.query, () => token.isCancellationRequested);
+  } catch (error) {
+    connection.console.error(`Workspace symbols failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return [];
   }
 });
 connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => service.findDocumentSymbols(d)));

@@ -14,8 +14,8 @@ const DEFINITION_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', 'bower_components', '.git', '.hg', '.svn']);
 
 /**
- * The definition files of the workspace folders, for references and renames across files: open documents as edited,
- * other files from disk. Only files that hold a `$ref` are parsed.
+ * The definition files of the workspace folders, for references, renames and symbols across files: open documents as
+ * edited, other files from disk. Only files the caller wants are parsed.
  */
 export class WorkspaceFiles implements WorkspaceDocuments {
   private folders: string[] = [];
@@ -30,19 +30,19 @@ export class WorkspaceFiles implements WorkspaceDocuments {
     this.folders = uris.filter((uri) => uri.startsWith('file:'));
   }
 
-  async documents(): Promise<ApiDocument[]> {
+  async documents(wanted: (text: string) => boolean): Promise<ApiDocument[]> {
     const result: ApiDocument[] = [];
     const open = new Set<string>();
     for (const document of this.openDocuments()) {
       if (!DEFINITION_FILE.test(document.uri) && document.languageId !== 'yaml' && document.languageId !== 'json') continue;
       open.add(document.uri);
-      if (document.getText().includes('$ref')) result.push(this.parse(document));
+      if (wanted(document.getText())) result.push(this.parse(document));
     }
     for (const file of await this.files()) {
       const uri = fileUri(file);
       if (open.has(uri)) continue;
-      const parsed = await this.resolver.load(uri, (text) => text.includes('$ref'));
-      if (parsed?.text.includes('$ref')) result.push(parsed);
+      const parsed = await this.resolver.load(uri, wanted);
+      if (parsed && wanted(parsed.text)) result.push(parsed);
     }
     return result;
   }

@@ -97,7 +97,7 @@ export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol,
     return { declaration: found.declaration, uses: found.uses.filter((use) => !isAliasCopy(use)) };
   }
   const documents = [document];
-  for (const other of workspace ? await workspace.documents() : []) {
+  for (const other of workspace ? await workspace.documents((text) => text.includes('$ref')) : []) {
     if (!documents.some((d) => sameUri(d.uri, other.uri))) documents.push(other);
   }
   const uses: SymbolSite[] = [];

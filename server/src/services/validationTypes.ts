@@ -38,8 +38,8 @@ export interface DocumentResolver {
 
 /** The definition files of the workspace (open ones as edited), for references and renames that cross files. */
 export interface WorkspaceDocuments {
-  /** Every file that may hold a `$ref`; open documents in their edited state. */
-  documents(): Promise<ApiDocument[]>;
+  /** The files whose text passes `wanted` (which spares parsing the rest); open documents in their edited state. */
+  documents(wanted: (text: string) => boolean): Promise<ApiDocument[]>;
 }
 
 export interface ValidationContext {

@@ -48,7 +48,7 @@ function applied(document: ApiDocument, edit: WorkspaceEdit): string {
 /** `common.yaml` shared by two API files, all of them in the workspace. */
 function workspaceOf(...documents: ApiDocument[]): { workspace: WorkspaceDocuments; resolver: DocumentResolver } {
   return {
-    workspace: { documents: async () => documents },
+    workspace: { documents: async (wanted) => documents.filter((d) => wanted(d.text)) },
     resolver: { resolve: async (base, ref) => documents.find((d) => d.uri === new URL(ref.split('#')[0] || base, base).toString()) },
   };
 }

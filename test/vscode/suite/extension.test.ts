@@ -57,6 +57,19 @@ describe('API Gateway Studio in a real VS Code', () => {
     assert.ok(edits.every((e) => e.newText === 'Animal' && document.getText(e.range) === 'Pet'));
   });
 
+  it('finds operations of every API in the workspace with Go to Symbol in Workspace', async () => {
+    await openExample('petstore.yaml');
+    await waitFor('the extension to activate', () => extensionUnderTest().isActive);
+    // The HTTP API example is not open: its operations come from disk.
+    const symbols = await waitFor('workspace symbols', async () => {
+      const found = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'listOrders');
+      return found.length ? found : undefined;
+    });
+    const match = symbols.find((s) => s.name.includes('(listOrders)'));
+    assert.ok(match, symbols.map((s) => s.name).join(', '));
+    assert.match(match.location.uri.path, /orders-http-api\.json$/);
+  });
+
   it('registers every command the manifest contributes', async function () {
     await waitFor('the extension to activate', () => extensionUnderTest().isActive);
     const declared = ((contributes().commands ?? []) as { command: string }[]).map((c) => c.command);

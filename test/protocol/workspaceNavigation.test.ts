@@ -9,7 +9,7 @@ import { TestLspClient } from './lspClient';
 const COMMON = 'components:\n  schemas:\n    Address:\n      type: object\n';
 const ORDERS = "openapi: 3.0.1\ninfo: {title: orders, version: '1'}\npaths:\n  /orders:\n    get:\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {$ref: '../common.yaml#/components/schemas/Address'}}}}\n";
 
-describe('references and rename across workspace files over stdio', () => {
+describe('references, rename and symbols across workspace files over stdio', () => {
   let client: TestLspClient;
   let dir: string;
   let commonUri: string;
@@ -50,6 +50,11 @@ describe('references and rename across workspace files over stdio', () => {
     assert.deepEqual(files, [`apis${path.sep}orders.yaml`, 'common.yaml']);
     const ordersEdit = Object.entries(edit.changes!).find(([uri]) => uri.endsWith('orders.yaml'))![1];
     assert.deepEqual(ordersEdit.map((e) => e.newText), ['PostalAddress']);
+  });
+
+  it('finds operations of files that are not open by workspace symbol, leaving dependencies out', async () => {
+    const symbols = (await client.connection.sendRequest('workspace/symbol', { query: 'get orders' })) as { name: string; location: { uri: string } }[];
+    assert.deepEqual(symbols.map((s) => [s.name, path.relative(dir, new URL(s.location.uri).pathname)]), [['GET /orders', `apis${path.sep}orders.yaml`]]);
   });
 
   it('answers a refused rename with the reason', async () => {
