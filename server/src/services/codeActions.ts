@@ -60,6 +60,13 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic): CodeAction[]
       const rename = typeof data.expected === 'string' ? fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected)) : [];
       return [...rename, ...fix(`Define request validator '${name}'`, insertAtPath(document, ['x-amazon-apigateway-request-validators'], name, validator), rename.length === 0)];
     }
+    case 'unresolved-ref': {
+      const replace = typeof data.expected === 'string' ? fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected)) : [];
+      const create = data.create as { container?: unknown; name?: unknown } | undefined;
+      if (!create || !Array.isArray(create.container) || typeof create.name !== 'string') return replace;
+      const title = `Create schema '${create.name}'`;
+      return [...replace, ...fix(title, insertAtPath(document, create.container as NodePath, create.name, { type: 'object' }), replace.length === 0)];
+    }
     case 'invalid-enum-value': {
       const expected = Array.isArray(data.expected) ? data.expected.map(String) : typeof data.expected === 'string' ? [data.expected] : [];
       return expected.flatMap((value) => fix(`Change to '${value}'`, replaceScalar(document, diagnostic.range, value), expected.length === 1));

@@ -155,3 +155,57 @@ describe('code actions', () => {
     });
   });
 });
+
+describe('quick fixes for a $ref that points to nothing', () => {
+  const text = [
+    'openapi: 3.0.1',
+    'info: {title: t, version: "1"}',
+    'paths:',
+    '  /pets:',
+    '    get:',
+    '      responses:',
+    "        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/pet'}}}}",
+    '        default: {description: err, content: {application/json: {schema: {$ref: "#/components/schemas/Eror"}}}}',
+    'components:',
+    '  schemas:',
+    '    Pet: {type: object}',
+    '    Error: {type: object}',
+    '',
+  ].join('\n');
+
+  async function actionsFor(document: ApiDocument, needle: string): Promise<{ diagnostic: Diagnostic; actions: CodeAction[] }> {
+    const line = document.text.split('\n').findIndex((l) => l.includes(needle));
+    const diagnostic = (await validateDocument(document)).find((d) => d.code === 'unresolved-ref' && d.range.start.line === line);
+    assert.ok(diagnostic, `no unresolved-ref on line ${line}`);
+    return { diagnostic, actions: getCodeActions(document, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] }, 'rest') };
+  }
+
+  it('names the definition a misspelt or miscased pointer meant, and corrects it keeping the quotes', async () => {
+    const document = parse(text);
+    for (const [needle, meant] of [["schemas/pet'", '#/components/schemas/Pet'], ['schemas/Eror"', '#/components/schemas/Error']]) {
+      const { diagnostic, actions } = await actionsFor(document, needle);
+      assert.match(String(diagnostic.message), new RegExp(`Did you mean \`${meant}\`\\?`));
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [[`Change to '${meant}'`, true], [`Create schema '${meant === '#/components/schemas/Pet' ? 'pet' : 'Eror'}'`, false]]);
+      const fixed = applyEdits(document, actions[0].edit!.changes![document.uri] as TextEdit[]);
+      assert.ok(fixed.includes(needle.startsWith('schemas/pet') ? "'#/components/schemas/Pet'" : '"#/components/schemas/Error"'), fixed);
+    }
+    const fixedBoth = applyEdits(document, [(await actionsFor(document, "schemas/pet'")).actions[0], (await actionsFor(document, 'schemas/Eror"')).actions[0]].flatMap((a) => a.edit!.changes![document.uri] as TextEdit[]));
+    await assertGone(fixedBoth, 'yaml', 'unresolved-ref');
+  });
+
+  it('creates a missing schema, and the components that hold it, when nothing is close', async () => {
+    const document = parse("openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: '#/components/schemas/Order'\n");
+    const { diagnostic, actions } = await actionsFor(document, 'schemas/Order');
+    assert.doesNotMatch(String(diagnostic.message), /Did you mean/);
+    const result = applyOnly(document, actions);
+    assert.equal(actions[0].title, "Create schema 'Order'");
+    assert.match(result, /^components:\n {2}schemas:\n {4}Order:\n {6}type: object$/m);
+    await assertGone(result, 'yaml', 'unresolved-ref');
+  });
+
+  it('offers nothing it cannot do for pointers outside schemas', async () => {
+    const document = parse("openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Gone'}\n");
+    const { actions } = await actionsFor(document, 'responses/Gone');
+    assert.deepEqual(actions, []);
+  });
+});

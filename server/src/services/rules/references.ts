@@ -1,11 +1,13 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { findNodeAtPath } from '../../model/navigate';
+import { findNodeAtPath, keyName } from '../../model/navigate';
 import { pointerToPath, refOf } from '../../model/openapiWalk';
 import type { ValueNode } from '../../model/nodes';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { indexDocument, type RefOccurrence } from './documentIndex';
 import { isUnprocessed } from './unprocessedValues';
 import { pause } from './eventLoop';
+import { nearMiss } from './nearMiss';
+import { pointerOf } from '../editing/references';
 
 /** Where a local `$ref` chain leads: a node, nothing, or round in a circle of references. */
 type Target = { kind: 'found' } | { kind: 'missing'; pointer: string } | { kind: 'cycle' };
@@ -68,13 +70,37 @@ export const referencesRule: Rule = async (context) => {
 function checkLocal(context: ValidationContext, occurrence: RefOccurrence, ref: string, memo: Map<string, Target>): void {
   const target = followLocal(context.document, ref, memo);
   if (target.kind === 'found') return;
+  if (target.kind === 'missing' && target.pointer === ref) {
+    const { suggestion, data } = repairs(context.document, ref);
+    const message = `\`${ref}\` points to nothing: there is no \`${ref.slice(2).split('/').join('.')}\` in this document.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
+    context.report(occurrence.value, 'unresolved-ref', message, { data });
+    return;
+  }
   const message =
     target.kind === 'cycle'
       ? `\`${ref}\` leads to a circle of references that never reaches a definition.`
-      : target.pointer === ref
-        ? `\`${ref}\` points to nothing: there is no \`${ref.slice(2).split('/').join('.')}\` in this document.`
-        : `\`${ref}\` leads through other references to \`${target.pointer}\`, which does not exist.`;
+      : `\`${ref}\` leads through other references to \`${target.pointer}\`, which does not exist.`;
   context.report(occurrence.value, 'unresolved-ref', message);
+}
+
+/** Containers whose missing entry can be created with a definition that is valid as it stands. */
+const CREATABLE = new Set(['components/schemas', 'definitions']);
+
+/**
+ * What the quick fixes need: the one existing sibling the pointer most likely meant (a misspelt or miscased name), and
+ * where a missing schema would be defined.
+ */
+function repairs(document: ApiDocument, ref: string): { suggestion?: string; data: Record<string, unknown> } {
+  const path = pointerToPath(ref.slice(1));
+  const containerPath = path.slice(0, -1);
+  const name = String(path[path.length - 1]);
+  const container = findNodeAtPath(document.root, containerPath);
+  const match = container?.type === 'object' ? nearMiss(name, container.properties.map(keyName)) : undefined;
+  const suggestion = match === undefined ? undefined : pointerOf([...containerPath, match]);
+  const data: Record<string, unknown> = {};
+  if (suggestion) data.expected = suggestion;
+  if (CREATABLE.has(containerPath.join('/')) && name) data.create = { container: containerPath, name };
+  return { suggestion, data };
 }
 
 async function checkExternal(context: ValidationContext, occurrence: RefOccurrence, ref: string, files: Map<string, Promise<ApiDocument | undefined>>): Promise<void> {
