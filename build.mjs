@@ -52,6 +52,18 @@ const lazyAwsSdk = {
   },
 };
 
+/**
+ * fdir (under tinyglobby, which `apigw lint` uses for directories and patterns) reads `import.meta.url` in its ES
+ * module build, which a CommonJS bundle does not have; its CommonJS build is the same code without it.
+ */
+const require = createRequire(import.meta.url);
+const fdirAsCommonJs = {
+  name: 'fdir-as-commonjs',
+  setup(build) {
+    build.onResolve({ filter: /^fdir$/ }, () => ({ path: require.resolve('fdir') }));
+  },
+};
+
 const builds = [
   { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: 'dist', plugins: [lazyAwsSdk] },
   {
@@ -75,6 +87,7 @@ const builds = [
     entryPoints: { 'cli/apigw': 'server/src/cli/apigw.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
+    plugins: [fdirAsCommonJs],
   },
 ];
 

@@ -51,6 +51,54 @@ describe('apigw command line', () => {
     assert.match(io.stderr, /--format must be text, json or sarif/);
   });
 
+  describe('lint of directories and patterns', () => {
+    const API = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n";
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'apigw-lint-dir-'));
+      for (const [file, text] of Object.entries({
+        'apis/orders.yaml': API,
+        'apis/nested/pets.json': JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
+        'apis/docker-compose.yml': 'services:\n  web: {image: nginx}\n',
+        'apis/binary.json': '\u0000\u0001',
+        'node_modules/dep/api.yaml': API,
+        'empty/readme.yaml': 'just: yaml\n',
+      })) {
+        const full = path.join(dir, file);
+        execFileSync('mkdir', ['-p', path.dirname(full)]);
+        writeFileSync(full, text);
+      }
+    });
+
+    it('checks the API definitions under a directory, leaving other YAML, JSON and dependencies alone', async () => {
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', '.', '--format', 'json'], io), 0, io.stderr);
+      assert.match(io.stdout, /^\[\]\n$/);
+      const text = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis'], text), 0, text.stderr);
+      assert.match(text.stdout, /^2 files checked: 0 errors, 0 warnings$/m);
+    });
+
+    it('expands a quoted glob pattern, for shells that do not', async () => {
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis/**/*.json', 'apis/orders.yaml', 'apis/*.yaml'], io), 0, io.stderr);
+      // A file reached twice is checked once.
+      assert.match(io.stdout, /^2 files checked/m);
+    });
+
+    it('exits 2 with a message when a directory or pattern holds no API definition', async () => {
+      const empty = fakeIO(dir);
+      assert.equal(await main(['lint', 'empty'], empty), 2);
+      assert.match(empty.stderr, /empty: no API definitions found/);
+      const none = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis/*.txt'], none), 2);
+      assert.match(none.stderr, /apis\/\*\.txt: no files match/);
+      const other = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis/*.yml'], other), 2);
+      assert.match(other.stderr, /matches 1 file, none of them an API definition/);
+    });
+  });
+
   it('lints in human form and exits 1 on errors', async () => {
     const io = fakeIO();
     assert.equal(await main(['lint', 'examples/petstore.yaml'], io), 1);

@@ -4,7 +4,7 @@ import { runLint } from './commands/lint';
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string; description: string }> = {
-  lint: { run: async () => runLint, usage: 'lint FILE... [--format text|json|sarif] [--dialect auto|rest|http]', description: 'check API definitions' },
+  lint: { run: async () => runLint, usage: 'lint FILE|DIRECTORY|PATTERN... [--format text|json|sarif] [--dialect auto|rest|http]', description: 'check API definitions (a directory or quoted glob pattern: the API definitions in it)' },
   invoke: {
     run: async () => (await import('./commands/invoke')).runInvoke,
     usage: "invoke FILE --method M --path P [--query k=v]... [--header 'K: V']... [--body-file F] [--stage S] [--config F] [--json]",

@@ -8,8 +8,9 @@ import { detectFormat } from '../../model/apiDocument';
 import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
+import { lintInputs } from '../lintInputs';
 
-export const LINT_USAGE = 'usage: apigw lint FILE... [--format text|json|sarif] [--dialect auto|rest|http]';
+export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN... [--format text|json|sarif] [--dialect auto|rest|http]';
 
 const SEVERITY_NAMES: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -36,8 +37,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   if (options.positional.length === 0) throw new UsageError(`no file given\n${LINT_USAGE}`);
 
   // Read everything first: an unreadable file is a usage error (exit 2) and must not leave half a report behind.
-  const inputs: { file: string; text: string }[] = [];
-  for (const file of options.positional) inputs.push({ file, text: await io.readFile(file) });
+  const inputs = await lintInputs(options.positional, io);
 
   const service = createLanguageService({ resolver: new WorkspaceResolver(() => undefined) });
   const results: FileResult[] = [];
