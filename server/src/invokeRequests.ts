@@ -197,7 +197,7 @@ function findOperation(document: ApiDocument, path: string, method: string): Ope
 
 function summarize(ref: OperationRef, model: ApiModel): OperationSummary {
   const op: Operation | undefined = model.operations.find((o) => o.resourcePath === ref.path && o.method === ref.method);
-  const summaryNode = ref.operation.properties.find((p) => p.key.value === 'summary')?.value;
+  const summaryNode = ref.operation.properties.find((p) => p.keyValue === 'summary')?.value;
   const schemes = Object.keys(op?.security ?? {}).map((name) => classifyScheme(name, model.securitySchemes[name] ?? {}));
   return {
     path: ref.path,

@@ -277,10 +277,16 @@ class FastParser {
     this.enter();
     const node = this.build.object(this.pos, false);
     let end: number;
+    const build = this.build;
     for (;;) {
-      const key = this.key();
-      this.build.checkKey(node, key);
-      end = this.build.property(node, key, this.mappingValue(indent)).end;
+      this.key();
+      // Held here: reading the value reads the keys nested in it.
+      const keyValue = build.keyValue;
+      const keyStyle = build.keyStyle;
+      const keyOffset = build.keyOffset;
+      const keyEnd = build.keyEnd;
+      build.checkKeyName(node, keyValue, keyOffset, keyEnd);
+      end = build.propertyAt(node, keyValue, keyStyle, keyOffset, keyEnd, this.mappingValue(indent)).end;
       const next = this.nextContentLine();
       if (next < indent) break;
       if (next > indent) giveUp();
@@ -293,13 +299,12 @@ class FastParser {
     return node;
   }
 
-  /** A key at `pos`, through its colon. */
-  private key(): ScalarNode {
+  /** A key at `pos`, through its colon, read into the builder's `key*` fields. */
+  private key(): void {
     const text = this.text;
     const c = text.charCodeAt(this.pos);
-    let key: ScalarNode;
     if (c === SQUOTE || c === DQUOTE) {
-      key = this.quotedScalar(-1, -1);
+      this.quotedKey();
     } else {
       if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && this.isSeparated(this.pos + 1))) giveUp();
       const start = this.pos;
@@ -313,13 +318,12 @@ class FastParser {
       if (p >= nl) giveUp();
       let end = p;
       while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
-      key = this.plain(start, end, -1, -1);
+      this.build.key(start, end, SCALAR_STYLE.PLAIN, undefined);
       this.pos = p;
     }
     this.skipSpaces();
     if (text.charCodeAt(this.pos) !== COLON) giveUp();
     this.pos++;
-    return key;
   }
 
   /** The value after `key:` in a block mapping at `indent`; `pos` ends at the start of the next line. */
@@ -522,6 +526,18 @@ class FastParser {
     return node;
   }
 
+  /** `quotedScalar` for a key, read into the builder's `key*` fields. */
+  private quotedKey(): void {
+    const text = this.text;
+    const start = this.pos;
+    const close = this.quotedEnd(start);
+    const valueStart = start + 1;
+    const valueEnd = close - 1;
+    const style = text.charCodeAt(start) === SQUOTE ? SCALAR_STYLE.SINGLE_QUOTED : SCALAR_STYLE.DOUBLE_QUOTED;
+    this.build.key(valueStart, valueEnd, style, this.escaped ? decode(text, style, valueStart, valueEnd, 0, 1) : undefined);
+    this.pos = close;
+  }
+
   /** `|` or `>` with an optional chomping indicator, then lines indented more than `parentIndent`. */
   private blockScalar(parentIndent: number, anchorStart: number, anchorEnd: number): ScalarNode {
     const text = this.text;
@@ -604,13 +620,18 @@ class FastParser {
     } else {
       for (;;) {
         if (node.type === 'object') {
-          const key = this.flowNode(multiLine, true) as ScalarNode;
+          this.flowKey(multiLine);
+          const build = this.build;
+          const keyValue = build.keyValue;
+          const keyStyle = build.keyStyle;
+          const keyOffset = build.keyOffset;
+          const keyEnd = build.keyEnd;
           this.flowSpace(multiLine);
           if (text.charCodeAt(this.pos) !== COLON) giveUp();
           this.pos++;
           this.flowSpace(multiLine);
-          this.build.checkKey(node, key);
-          this.build.property(node, key, this.flowNode(multiLine, false));
+          build.checkKeyName(node, keyValue, keyOffset, keyEnd);
+          build.propertyAt(node, keyValue, keyStyle, keyOffset, keyEnd, this.flowNode(multiLine, false));
         } else {
           this.build.item(node, this.flowNode(multiLine, false));
         }
@@ -655,6 +676,18 @@ class FastParser {
     giveUp();
   }
 
+  /** A flow mapping's key, read into the builder's `key*` fields. */
+  private flowKey(multiLine: boolean): void {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === LBRACKET || c === LBRACE) giveUp();
+    if (c === SQUOTE || c === DQUOTE) {
+      this.quotedKey();
+      return;
+    }
+    this.flowPlain(multiLine, true);
+    this.build.key(this.plainStart, this.plainEnd, SCALAR_STYLE.PLAIN, undefined);
+  }
+
   private flowNode(multiLine: boolean, isKey: boolean): ValueNode {
     const text = this.text;
     const c = text.charCodeAt(this.pos);
@@ -668,6 +701,18 @@ class FastParser {
       if (!isKey && text.charCodeAt(this.pos) === COLON) giveUp();
       return quoted;
     }
+    this.flowPlain(multiLine, isKey);
+    return this.plain(this.plainStart, this.plainEnd, -1, -1);
+  }
+
+  /** The range `flowPlain` found. */
+  private plainStart = 0;
+  private plainEnd = 0;
+
+  /** Finds a plain scalar in a flow collection (`plainStart`, `plainEnd`); `pos` ends after it, past spaces and comments when it is last on its line. */
+  private flowPlain(multiLine: boolean, isKey: boolean): void {
+    const text = this.text;
+    const c = text.charCodeAt(this.pos);
     if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && (this.isSeparated(this.pos + 1) || isFlowIndicator(text.charCodeAt(this.pos + 1))))) giveUp();
     const start = this.pos;
     let p = start;
@@ -684,7 +729,6 @@ class FastParser {
     while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
     if (end === start) giveUp();
     if (!isKey && text.charCodeAt(p) === COLON) giveUp();
-    const node = this.plain(start, end, -1, -1);
     this.pos = end;
     // A plain scalar that goes on after a line break is left to js-yaml.
     const after = text.charCodeAt(p);
@@ -693,7 +737,8 @@ class FastParser {
       const next = text.charCodeAt(this.pos);
       if (!(next === COMMA || next === RBRACKET || next === RBRACE || (isKey && next === COLON))) giveUp();
     }
-    return node;
+    this.plainStart = start;
+    this.plainEnd = end;
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Property } from './property';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from './apiDocument';
 import type { ObjectNode, PropertyNode, SyntaxProblem, ValueNode } from './nodes';
@@ -48,7 +49,7 @@ export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiD
   const replacement = parsed.root?.type === 'object' && !parsed.root.flow && parsed.root.properties.length === 1 ? parsed.root.properties[0] : undefined;
   if (!replacement || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
   const old = paths.properties[index];
-  if (replacement.key.value !== old.key.value || replacement.key.style !== old.key.style) return undefined;
+  if (replacement.keyValue !== old.keyValue || replacement.keyStyle !== old.keyStyle) return undefined;
 
   shiftProperty(replacement, span.start);
   replacement.parent = paths;
@@ -102,7 +103,10 @@ function shiftProperty(property: PropertyNode, delta: number): void {
   if (delta === 0) return;
   property.offset = shift(property.offset, delta);
   property.end = shift(property.end, delta);
-  shiftNode(property.key, delta);
+  // Only a key node already made needs moving; the others are made from the property's offsets when asked for.
+  const entry = property as Property;
+  entry.keyEnd = shift(entry.keyEnd, delta);
+  if (entry.hasKeyNode) shiftNode(entry.key, delta);
   if (property.value) shiftNode(property.value, delta);
 }
 

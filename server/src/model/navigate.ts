@@ -5,7 +5,8 @@ export function getProperty(node: ValueNode | undefined, key: string): PropertyN
   if (!node || node.type !== 'object') return undefined;
   const props = node.properties;
   for (let i = 0; i < props.length; i++) {
-    if (props[i].key.value === key || String(props[i].key.value) === key) return props[i];
+    const value = props[i].keyValue;
+    if (value === key || (typeof value !== 'string' && String(value) === key)) return props[i];
   }
   return undefined;
 }
@@ -28,7 +29,8 @@ export function isScalar(node: AnyNode | undefined): node is ScalarNode {
 
 /** Key of a property as a string, whatever the YAML scalar type of the key (e.g. `200:` is a number in YAML). */
 export function keyName(property: PropertyNode): string {
-  return String(property.key.value);
+  const value = property.keyValue;
+  return typeof value === 'string' ? value : String(value);
 }
 
 /** The node at a JSON-pointer-like path of keys and indexes. */

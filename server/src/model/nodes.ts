@@ -41,7 +41,10 @@ export interface ScalarNode extends NodeBase {
 
 export interface PropertyNode {
   readonly type: 'property';
-  key: ScalarNode;
+  readonly key: ScalarNode;
+  /** The key's value without making its node (see `Property`). */
+  readonly keyValue: string | number | boolean | null;
+  readonly keyStyle: ScalarStyle;
   /** Missing only while the user is still typing (`key:` with nothing after it is a null scalar, not missing). */
   value: ValueNode | undefined;
   offset: number;

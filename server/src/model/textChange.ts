@@ -31,7 +31,7 @@ const BLOCK = 4096;
 /** The block mapping under the root's `paths`, when written in block style (the only form re-parsed by parts). */
 export function blockPaths(root: ValueNode | undefined): ObjectNode | undefined {
   if (root?.type !== 'object' || root.flow) return undefined;
-  const paths = root.properties.find((p) => p.key.value === 'paths')?.value;
+  const paths = root.properties.find((p) => p.keyValue === 'paths')?.value;
   return paths?.type === 'object' && !paths.flow ? paths : undefined;
 }
 

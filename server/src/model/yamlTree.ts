@@ -4,6 +4,7 @@ import { parseFastYaml } from './fastYaml';
 import { StringTable } from './stringTable';
 import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, SyntaxProblem, ValueNode } from './nodes';
 import { plainScalarType, plainScalarValue } from './scalars';
+import { Property } from './property';
 
 export interface TreeResult {
   root: ValueNode | undefined;
@@ -266,11 +267,15 @@ export class TreeBuilder {
 
   /** Reports a key the mapping already has: when its value starts, so that problems come in document order. */
   checkKey(parent: ObjectNode, key: ScalarNode): void {
-    const name = String(key.value);
+    this.checkKeyName(parent, key.value, key.offset, key.end);
+  }
+
+  checkKeyName(parent: ObjectNode, value: ScalarNode['value'], offset: number, end: number): void {
+    const name = String(value);
     const open = parent.properties.length === 0 && this.bases.length > 0;
     const found = open ? this.hasKeyIn(parent, this.entries as PropertyNode[], this.bases[this.bases.length - 1], this.top, name) : this.hasKey(parent, name);
     if (found) {
-      this.problems.push({ message: `Duplicate key '${name}'.`, offset: key.offset, end: key.end, code: 'duplicate-key' });
+      this.problems.push({ message: `Duplicate key '${name}'.`, offset, end, code: 'duplicate-key' });
     }
   }
 
@@ -287,7 +292,7 @@ export class TreeBuilder {
     if (to - from < SCAN_LIMIT) {
       for (let i = from; i < to; i++) {
         // Keys are nearly always strings, and equal short ones are the same shared string: no conversion needed.
-        const value = entries[i].key.value;
+        const value = entries[i].keyValue;
         if (value === name || (typeof value !== 'string' && String(value) === name)) return true;
       }
       return false;
@@ -295,7 +300,7 @@ export class TreeBuilder {
     let keys = this.keySets.get(parent);
     if (!keys) {
       keys = new Set<string>();
-      for (let i = from; i < to; i++) keys.add(String(entries[i].key.value));
+      for (let i = from; i < to; i++) keys.add(String(entries[i].keyValue));
       this.keySets.set(parent, keys);
     }
     if (keys.has(name)) return true;
@@ -337,10 +342,40 @@ export class TreeBuilder {
     return property;
   }
 
+  /** `property` for a key the direct parser read with `key`, whose node is made only if asked for. */
+  propertyAt(parent: ObjectNode, keyValue: ScalarNode['value'], keyStyle: ScalarStyle, keyOffset: number, keyEnd: number, value: ValueNode): PropertyNode {
+    const end = value.type === 'object' || value.type === 'array' ? value.end : Math.max(value.end, keyEnd);
+    const property = new Property(parent, keyValue, keyStyle, keyOffset, keyEnd, value, end);
+    value.parent = property;
+    this.entries[this.top++] = property;
+    return property;
+  }
+
+  /** The last key read by `key`: its value, style and offsets, for the parser to hold while it reads the value. */
+  keyValue: ScalarNode['value'] = null;
+  keyStyle: ScalarStyle = 'plain';
+  keyOffset = 0;
+  keyEnd = 0;
+
+  /** Reads an untagged, unanchored key as `scalarNode` would, without making its node. */
+  key(valueStart: number, valueEnd: number, styleId: number, decoded: string | undefined): void {
+    const style = STYLE_NAMES[styleId] ?? 'plain';
+    const raw = decoded === undefined ? this.strings.fromRange(this.text, valueStart, valueEnd) : this.strings.fromString(decoded);
+    const quoted = style === 'single' || style === 'double';
+    this.keyStyle = style;
+    this.keyOffset = quoted ? valueStart - 1 : valueStart;
+    this.keyEnd = quoted ? valueEnd + 1 : valueEnd;
+    if (style === 'plain') {
+      const type = plainScalarType(raw);
+      this.keyValue = type === 'string' ? raw : plainScalarValue(raw, type);
+    } else {
+      this.keyValue = raw;
+    }
+  }
+
   private makeProperty(parent: ObjectNode, key: ScalarNode, value: ValueNode): PropertyNode {
     const end = value.type === 'object' || value.type === 'array' ? value.end : Math.max(value.end, key.end);
-    const property: PropertyNode = { type: 'property', key, value, offset: key.offset, end, parent };
-    key.parent = property;
+    const property = Property.withKey(parent, key, value, end);
     value.parent = property;
     return property;
   }
@@ -374,19 +409,18 @@ export class TreeBuilder {
 
   /** `<<: *base` merges the anchored mapping's keys that the mapping does not define itself. */
   private applyMergeKeys(node: ObjectNode): void {
-    const mergeIndex = node.properties.findIndex((p) => p.key.value === '<<' && p.key.style === 'plain');
+    const mergeIndex = node.properties.findIndex((p) => p.keyValue === '<<' && p.keyStyle === 'plain');
     if (mergeIndex < 0) return;
     const merge = node.properties[mergeIndex];
     const sources = merge.value?.type === 'object' ? [merge.value] : merge.value?.type === 'array' ? merge.value.items.filter((i): i is ObjectNode => i.type === 'object') : [];
-    const own = new Set(node.properties.map((p) => String(p.key.value)));
+    const own = new Set(node.properties.map((p) => String(p.keyValue)));
     const merged: PropertyNode[] = [];
     for (const source of sources) {
       for (const p of source.properties) {
-        const name = String(p.key.value);
+        const name = String(p.keyValue);
         if (own.has(name)) continue;
         own.add(name);
-        const copy: PropertyNode = { ...p, parent: node, key: { ...p.key, parent: undefined }, value: p.value ? this.cloneAt(p.value, p.value.offset, p.value.end, merge.key) : undefined };
-        copy.key.parent = copy;
+        const copy = Property.withKey(node, { ...p.key, parent: undefined }, p.value ? this.cloneAt(p.value, p.value.offset, p.value.end, merge.key) : undefined, p.end);
         if (copy.value) copy.value.parent = copy;
         merged.push(copy);
       }
@@ -442,8 +476,7 @@ export class TreeBuilder {
       const copy: ObjectNode = { type: 'object', properties: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
       for (const p of node.properties) {
         const key: ScalarNode = { ...p.key, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
-        const property: PropertyNode = { type: 'property', key, value: undefined, offset, end, parent: copy };
-        key.parent = property;
+        const property = Property.withKey(copy, key, undefined, end);
         if (p.value) {
           property.value = this.cloneAt(p.value, offset, end, site);
           property.value.parent = property;

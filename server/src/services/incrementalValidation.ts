@@ -67,7 +67,7 @@ function recordOf(document: ApiDocument, options: ValidationOptions, results: Ru
 }
 
 function keyOf(property: PropertyNode): string {
-  return `${property.key.style}:${String(property.key.value)}`;
+  return `${property.keyStyle}:${String(property.keyValue)}`;
 }
 
 /** Undefined when the edit is not one this can re-check by parts; the caller then validates in full. */
@@ -235,7 +235,7 @@ function reuseStructure(document: ApiDocument, paths: ObjectNode, index: number,
   if (!version) return old.length ? undefined : [];
   const item = paths.properties[index];
   // Only `/` keys are checked as path items; the findings about other keys do not depend on their values anyway.
-  const validate = String(item.key.value).startsWith('/') ? pathItemValidator(version) : undefined;
+  const validate = String(item.keyValue).startsWith('/') ? pathItemValidator(version) : undefined;
   if (!validate || !validate(toValue(item.value))) return undefined;
   return old.map((p) => movedProblem(p, moved));
 }

@@ -35,7 +35,7 @@ export async function rename(document: ApiDocument, offset: number, newName: str
   if (!declaration) throw new RenameError(`The definition of '${symbol.name}' was not found, so its uses cannot be renamed safely.`);
   if (newName === symbol.name) return { changes: {} };
   const definitions = definitionsOf(document, symbol, declaration.document);
-  if (definitions?.properties.some((p) => String(p.key.value) === newName)) {
+  if (definitions?.properties.some((p) => String(p.keyValue) === newName)) {
     throw new RenameError(`'${newName}' is already defined next to '${symbol.name}'.`);
   }
   const changes: Record<string, TextEdit[]> = {};

@@ -46,8 +46,8 @@ function sampleBody(document: ApiDocument, op: OperationRef): { body: string; co
   if (document.kind === 'openapi') {
     const content = getValue(deref(document, getValue(op.operation, 'requestBody')), 'content');
     if (content?.type === 'object' && content.properties.length) {
-      const json = content.properties.find((p) => /json/i.test(String(p.key.value))) ?? content.properties[0];
-      contentType = String(json.key.value);
+      const json = content.properties.find((p) => /json/i.test(String(p.keyValue))) ?? content.properties[0];
+      contentType = String(json.keyValue);
       schema = getValue(json.value, 'schema');
       example = toValue(getValue(json.value, 'example'));
       const examples = getValue(json.value, 'examples');
@@ -100,7 +100,7 @@ export function exampleFromSchema(document: ApiDocument, node: ValueNode | undef
     if (properties?.type === 'object') {
       for (const p of properties.properties) {
         const value = exampleFromSchema(document, p.value, depth + 1, seen);
-        if (value !== undefined) result[String(p.key.value)] = value;
+        if (value !== undefined) result[String(p.keyValue)] = value;
       }
     }
     return result;

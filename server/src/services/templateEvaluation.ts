@@ -100,7 +100,7 @@ export function evaluateTemplate(document: ApiDocument, template: LocatedTemplat
     durationMs: result.durationMs,
   };
   if (template.kind === 'response' && sample.backend) {
-    const responses = toValue(template.integration?.node && (template.integration.node.properties.find((p) => p.key.value === 'responses')?.value)) as Record<string, IntegrationResponse> | undefined;
+    const responses = toValue(template.integration?.node && (template.integration.node.properties.find((p) => p.keyValue === 'responses')?.value)) as Record<string, IntegrationResponse> | undefined;
     const backend: BackendResult = sample.backend.type === 'lambda' ? { type: 'lambda', errorMessage: sample.backend.errorMessage ?? null, body: sample.body } : { type: sample.backend.type, statusCode: sample.backend.statusCode ?? 200, body: sample.body };
     const simulated = simulateIntegrationResponse({ responses, backend, request: { ...request, context: result.context }, timeoutMs });
     evaluation.selection = { key: simulated.selectedKey, status: simulated.status, headers: simulated.headers, matchesThisTemplate: simulated.selectedKey === template.responsePattern };

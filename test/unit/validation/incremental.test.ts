@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../../server/src/languageService';
-import type { ObjectNode } from '../../../server/src/model/nodes';
+import type { ObjectNode, ValueNode } from '../../../server/src/model/nodes';
 
 const URI = 'file:///api.yaml';
 
@@ -193,6 +193,31 @@ describe('re-validation by parts', () => {
     const summary = (((paths.properties[1].value as ObjectNode).properties[0].value as ObjectNode).properties.find((p) => p.key.value === 'summary')!.value)!;
     assert.equal(edited.slice(summary.offset, summary.end), 'Get the first');
   });
+  it('moves keys, made or not yet made, to the offsets a full parse gives them', () => {
+    const service = createLanguageService();
+    const text = definition(4);
+    const document = TextDocument.create(URI, 'yaml', 1, text);
+    const before = service.parse(document).root as ObjectNode;
+    // One key is made before the edit, the others only after it.
+    const made = (before.properties.find((p) => p.keyValue === 'paths')!.value as ObjectNode).properties[2].key;
+    const edited = replaceAt(text, '/r1/{id}', 'summary: Get 1', 'summary: Get the first one');
+    TextDocument.update(document, [{ text: edited }], 2);
+    const after = service.parse(document).root;
+    const fresh = createLanguageService().parse(TextDocument.create(URI, 'yaml', 1, edited)).root;
+    const ranges = (node: ValueNode | undefined, out: string[] = []): string[] => {
+      if (node?.type === 'object') {
+        for (const p of node.properties) {
+          out.push(`${p.offset}-${p.end} ${p.key.offset}-${p.key.end} ${p.key.contentOffset}-${p.key.contentEnd} ${String(p.key.value)}`);
+          ranges(p.value, out);
+        }
+      } else if (node?.type === 'array') node.items.forEach((item) => ranges(item, out));
+      else if (node) out.push(`${node.offset}-${node.end}`);
+      return out;
+    };
+    assert.deepEqual(ranges(after), ranges(fresh));
+    assert.equal(edited.slice(made.offset, made.end), '/r2/{id}');
+  });
+
   it('applies the size limit of a full validation', async () => {
     const settings = { maxValidationSize: 20_000 };
     const service = createLanguageService();

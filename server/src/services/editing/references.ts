@@ -10,7 +10,7 @@ export function pointerOf(path: NodePath): string {
 export function allRefs(document: ApiDocument): { node: ScalarNode; ref: string }[] {
   const refs: { node: ScalarNode; ref: string }[] = [];
   visitProperties(document.root, (p) => {
-    if (p.key.value === '$ref' && p.value?.type === 'string') refs.push({ node: p.value, ref: p.value.value as string });
+    if (p.keyValue === '$ref' && p.value?.type === 'string') refs.push({ node: p.value, ref: p.value.value as string });
   });
   return refs;
 }

@@ -56,13 +56,13 @@ function buildIndex(root: ValueNode | undefined, placeholders: boolean): Documen
   const visit = (node: ValueNode, inTemplates: boolean): void => {
     if (node.type === 'object') {
       if (index.firstUnprocessed === undefined && isIntrinsic(node)) {
-        index.firstUnprocessed = { node, what: node.tag ?? String(node.properties[0].key.value) };
+        index.firstUnprocessed = { node, what: node.tag ?? String(node.properties[0].keyValue) };
         return;
       }
       const props = node.properties;
       for (let i = 0; i < props.length; i++) {
         const p = props[i];
-        const key = p.key.value;
+        const key = p.keyValue;
         if (typeof key === 'string') {
           if (key.startsWith(PREFIX)) index.extensions.push({ property: p, ownerPath: path.slice() });
           else if (key === '$ref' && p.value?.type === 'string') index.refs.push({ value: p.value, owner: node });

@@ -32,7 +32,7 @@ export const extensionShapeRule: Rule = async (context) => {
 
 function checkOccurrence(context: ValidationContext, occurrence: ExtensionOccurrence): void {
   const { property, ownerPath } = occurrence;
-  const name = String(property.key.value);
+  const name = String(property.keyValue);
   const spec = getExtension(name);
   if (!spec) {
     const expected = nearMiss(name, EXTENSION_NAMES);

@@ -60,7 +60,7 @@ function withProperties(op: OperationRef): OperationSite {
   const props = op.operation.properties;
   for (let i = 0; i < props.length; i++) {
     // Only string keys can equal these names (other scalars read as numbers, `true`, `false` or `null`).
-    switch (props[i].key.value) {
+    switch (props[i].keyValue) {
       case 'x-amazon-apigateway-integration':
         site.integrationProperty ??= props[i];
         break;

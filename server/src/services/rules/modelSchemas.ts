@@ -44,7 +44,7 @@ function walk(context: ValidationContext, node: ValueNode | undefined, model: st
 
 function checkKeywords(context: ValidationContext, schema: ObjectNode, model: string, swagger: boolean): void {
   let type: string | undefined;
-  for (const p of schema.properties) if (p.key.value === 'type') type = checkableString(p.value);
+  for (const p of schema.properties) if (p.keyValue === 'type') type = checkableString(p.value);
   for (const p of schema.properties) {
     const key = keyName(p);
     if (UNSUPPORTED.has(key) || (swagger && key === 'oneOf')) {

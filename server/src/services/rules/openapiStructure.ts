@@ -228,7 +228,7 @@ function report(context: ValidationContext, f: Finding): boolean {
   if (!f.message && e.keyword === 'additionalProperties') {
     const key = String((e.params as { additionalProperty: string }).additionalProperty);
     if (key.startsWith('x-')) return false;
-    const property = node.type === 'object' ? node.properties.find((p) => String(p.key.value) === key) : undefined;
+    const property = node.type === 'object' ? node.properties.find((p) => String(p.keyValue) === key) : undefined;
     context.report(property?.key ?? anchorOf(node), 'openapi-schema', `${describe(f.path)} ${messageOf(f)}.`);
     return true;
   }

@@ -39,7 +39,7 @@ const RESOLVED_BY_API_GATEWAY = /^(stageVariables\.|AWS::(Region|AccountId|Parti
 export function isIntrinsic(node: ValueNode | undefined): boolean {
   if (!node) return false;
   if (node.tag !== undefined && INTRINSIC_TAG.test(node.tag)) return true;
-  return node.type === 'object' && node.properties.length === 1 && INTRINSIC_KEYS.has(String(node.properties[0].key.value));
+  return node.type === 'object' && node.properties.length === 1 && INTRINSIC_KEYS.has(String(node.properties[0].keyValue));
 }
 
 /** The first `${...}` placeholder in a string that API Gateway would not resolve, e.g. Terraform's `${lambda_arn}`. */

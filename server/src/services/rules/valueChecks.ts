@@ -152,7 +152,7 @@ function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNo
   const props = node.properties;
   for (let i = 0; i < props.length; i++) {
     const p = props[i];
-    const key = String(p.key.value);
+    const key = String(p.keyValue);
     const field = fieldOf(spec, key);
     if (!field) {
       if (spec.additionalFields === false && !key.startsWith('x-')) reportUnknownField(context, spec, p, key, label);
@@ -175,7 +175,7 @@ function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNo
 
 function hasKey(node: ObjectNode, key: string): boolean {
   const props = node.properties;
-  for (let i = 0; i < props.length; i++) if (props[i].key.value === key) return true;
+  for (let i = 0; i < props.length; i++) if (props[i].keyValue === key) return true;
   return false;
 }
 
@@ -196,7 +196,7 @@ function checkMap(context: ValidationContext, spec: ValueSpec, node: ObjectNode,
   const props = node.properties;
   for (let i = 0; i < props.length; i++) {
     const p = props[i];
-    const key = String(p.key.value);
+    const key = String(p.keyValue);
     if (spec.fields && fieldOf(spec, key)) continue;
     if (keyRe && !keyRe.test(key)) {
       const candidates = spec.examples?.filter((e): e is string => typeof e === 'string') ?? [];

@@ -102,7 +102,7 @@ function collectIntegration(source: string, node: ObjectNode, operation: Templat
   let seen = 0;
   for (const p of node.properties) {
     // Only string keys can equal these names; the first of duplicate keys counts, as with `getValue`.
-    switch (p.key.value) {
+    switch (p.keyValue) {
       case 'type':
         if (!(seen & 1)) type = p.value;
         seen |= 1;
