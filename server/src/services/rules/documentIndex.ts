@@ -1,12 +1,9 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { keyName } from '../../model/navigate';
-import type { NodePath, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
+import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
 import { foreignPlaceholder, isIntrinsic } from './unprocessedValues';
 
 export interface ExtensionOccurrence {
   property: PropertyNode;
-  /** Path of the object holding the extension key. */
-  ownerPath: NodePath;
 }
 
 export interface RefOccurrence {
@@ -52,7 +49,6 @@ const ESCAPES_THAT_COULD_SPELL_ONE = /\\(?:x24|x7[bB]|u0024|u007[bB]|U00000024|U
 
 function buildIndex(root: ValueNode | undefined, placeholders: boolean): DocumentIndex {
   const index: DocumentIndex = { extensions: [], refs: [] };
-  const path: NodePath = [];
   const visit = (node: ValueNode, inTemplates: boolean): void => {
     if (node.type === 'object') {
       if (index.firstUnprocessed === undefined && isIntrinsic(node)) {
@@ -64,22 +60,15 @@ function buildIndex(root: ValueNode | undefined, placeholders: boolean): Documen
         const p = props[i];
         const key = p.keyValue;
         if (typeof key === 'string') {
-          if (key.startsWith(PREFIX)) index.extensions.push({ property: p, ownerPath: path.slice() });
+          if (key.startsWith(PREFIX)) index.extensions.push({ property: p });
           else if (key === '$ref' && p.value?.type === 'string') index.refs.push({ value: p.value, owner: node });
         }
-        if (!p.value) continue;
-        path.push(typeof key === 'string' ? key : keyName(p));
-        visit(p.value, TEMPLATE_MAPS.has(key as string));
-        path.pop();
+        if (p.value) visit(p.value, TEMPLATE_MAPS.has(key as string));
       }
     } else if (node.type === 'array') {
       if (index.firstUnprocessed === undefined && node.tag !== undefined && isIntrinsic(node)) index.firstUnprocessed = { node, what: node.tag };
       const items = node.items;
-      for (let i = 0; i < items.length; i++) {
-        path.push(i);
-        visit(items[i], false);
-        path.pop();
-      }
+      for (let i = 0; i < items.length; i++) visit(items[i], false);
     } else if (index.firstUnprocessed === undefined) {
       if (node.tag !== undefined && isIntrinsic(node)) index.firstUnprocessed = { node, what: node.tag };
       else if (placeholders && !inTemplates && node.type === 'string') {

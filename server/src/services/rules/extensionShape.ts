@@ -1,7 +1,7 @@
 import { EXTENSION_PREFIX, EXTENSIONS, getExtension } from '../../facts/extensions';
 import type { ExtensionSpec, Placement } from '../../facts/extensionTypes';
 import { placementOf } from '../../model/openapiWalk';
-import { getValue } from '../../model/navigate';
+import { getValue, pathOf } from '../../model/navigate';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { indexDocument, type ExtensionOccurrence } from './documentIndex';
 import { nearMiss } from './nearMiss';
@@ -31,7 +31,7 @@ export const extensionShapeRule: Rule = async (context) => {
 };
 
 function checkOccurrence(context: ValidationContext, occurrence: ExtensionOccurrence): void {
-  const { property, ownerPath } = occurrence;
+  const { property } = occurrence;
   const name = String(property.keyValue);
   const spec = getExtension(name);
   if (!spec) {
@@ -41,7 +41,8 @@ function checkOccurrence(context: ValidationContext, occurrence: ExtensionOccurr
     context.report(property.key, 'unknown-extension', `\`${name}\` is not an API Gateway extension; API Gateway ignores it.${expected ? ` Did you mean \`${expected}\`?` : ''}`, expected ? { data: { expected } } : undefined);
     return;
   }
-  const placement = placementOf(context.document, ownerPath);
+  // Where the extension stands, worked out only for the extensions there are rather than kept for every node visited.
+  const placement = placementOf(context.document, pathOf(property.parent));
   if (!isWellPlaced(context, spec, placement)) {
     context.report(property.key, 'misplaced-extension', `\`${name}\` belongs in ${expectedPlaces(context, spec)}, not ${placement ? PLACEMENT_NAMES[placement] : 'here'}; API Gateway does not read it here.`);
     return;
