@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import YAML from 'yaml';
 import { buildTree, buildTreeFast, buildTreeFromEvents, type TreeResult } from '../../server/src/model/yamlTree';
 import type { ValueNode } from '../../server/src/model/nodes';
+import { keyOf } from '../../server/src/model/property';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CORPUS = path.resolve(ROOT, '../shared/corpus/openapi');
@@ -25,8 +26,8 @@ function difference(a: ValueNode | undefined, b: ValueNode | undefined, where: s
     for (let i = 0; i < a.properties.length; i++) {
       const p = a.properties[i];
       const q = b.properties[i];
-      if (p.offset !== q.offset || p.end !== q.end) return `${where}.${String(p.key.value)}: property range`;
-      const found = difference(p.key, q.key, `${where}.${String(p.key.value)}(key)`) ?? difference(p.value, q.value, `${where}.${String(p.key.value)}`);
+      if (p.offset !== q.offset || p.end !== q.end) return `${where}.${String(keyOf(p).value)}: property range`;
+      const found = difference(keyOf(p), keyOf(q), `${where}.${String(keyOf(p).value)}(key)`) ?? difference(p.value, q.value, `${where}.${String(keyOf(p).value)}`);
       if (found) return found;
     }
   } else if (a.type === 'array' && b.type === 'array') {

@@ -1,4 +1,4 @@
-import type { Property } from './property';
+import { keyOf } from './property';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from './apiDocument';
 import type { ObjectNode, PropertyNode, SyntaxProblem, ValueNode } from './nodes';
@@ -103,10 +103,9 @@ function shiftProperty(property: PropertyNode, delta: number): void {
   if (delta === 0) return;
   property.offset = shift(property.offset, delta);
   property.end = shift(property.end, delta);
-  // Only a key node already made needs moving; the others are made from the property's offsets when asked for.
-  const entry = property as Property;
-  entry.keyEnd = shift(entry.keyEnd, delta);
-  if (entry.hasKeyNode) shiftNode(entry.key, delta);
+  // Only a key node already made needs moving; the others are made from the entry's offsets when asked for.
+  property.keyEnd = shift(property.keyEnd, delta);
+  if (property.keyNode) shiftNode(property.keyNode, delta);
   if (property.value) shiftNode(property.value, delta);
 }
 

@@ -1,4 +1,5 @@
 import type { AnyNode, NodePath, ObjectNode, PropertyNode, ScalarNode, ValueNode } from './nodes';
+import { keyOf } from './property';
 
 /** The value of a property of an object node, by key. */
 export function getProperty(node: ValueNode | undefined, key: string): PropertyNode | undefined {
@@ -82,7 +83,7 @@ export function nodeAtOffset(root: ValueNode | undefined, offset: number, includ
       if (!child) return node;
       node = child;
     } else if (node.type === 'property') {
-      if (inside(node.key)) return node.key;
+      if (inside(keyOf(node))) return keyOf(node);
       if (node.value && inside(node.value)) {
         node = node.value;
         continue;

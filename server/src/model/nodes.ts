@@ -41,10 +41,13 @@ export interface ScalarNode extends NodeBase {
 
 export interface PropertyNode {
   readonly type: 'property';
-  readonly key: ScalarNode;
-  /** The key's value without making its node (see `Property`). */
+  /** The key's value and style; its node (`keyOf`) is made only when asked for. */
   readonly keyValue: string | number | boolean | null;
   readonly keyStyle: ScalarStyle;
+  /** End offset of the key, quotes included; the key starts where the entry does. */
+  keyEnd: number;
+  /** The key node once made: read it through `keyOf`. */
+  keyNode: ScalarNode | undefined;
   /** Missing only while the user is still typing (`key:` with nothing after it is a null scalar, not missing). */
   value: ValueNode | undefined;
   offset: number;

@@ -1,4 +1,5 @@
 import type { ObjectNode, PropertyNode, ValueNode } from './nodes';
+import { keyOf } from './property';
 
 /** The one region where two versions of a text differ: `[start, oldEnd)` became `[start, newEnd)`. */
 export interface TextChange {
@@ -43,8 +44,8 @@ export function pathItemSpans(text: string, root: ObjectNode, paths: ObjectNode)
   const items = paths.properties;
   const pathsIndex = root.properties.findIndex((p) => p.value === paths);
   const after = root.properties[pathsIndex + 1];
-  const last = after ? lineStart(text, after.key.offset) : text.length;
-  return items.map((item, i) => ({ start: lineStart(text, item.key.offset), end: i + 1 < items.length ? lineStart(text, items[i + 1].key.offset) : last }));
+  const last = after ? lineStart(text, keyOf(after).offset) : text.length;
+  return items.map((item, i) => ({ start: lineStart(text, keyOf(item).offset), end: i + 1 < items.length ? lineStart(text, keyOf(items[i + 1]).offset) : last }));
 }
 
 export function lineStart(text: string, offset: number): number {
@@ -54,7 +55,7 @@ export function lineStart(text: string, offset: number): number {
 /** Where each path item's key line ends: edits up to there change the key, so the item is another one. */
 export function keyLineEnds(text: string, items: PropertyNode[]): number[] {
   return items.map((item) => {
-    const end = text.indexOf('\n', item.key.end);
+    const end = text.indexOf('\n', keyOf(item).end);
     return end < 0 ? text.length : end;
   });
 }

@@ -4,7 +4,7 @@ import { parseFastYaml } from './fastYaml';
 import { StringTable } from './stringTable';
 import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, SyntaxProblem, ValueNode } from './nodes';
 import { plainScalarType, plainScalarValue } from './scalars';
-import { Property } from './property';
+import { keyOf, newProperty, propertyWithKey } from './property';
 
 export interface TreeResult {
   root: ValueNode | undefined;
@@ -345,7 +345,7 @@ export class TreeBuilder {
   /** `property` for a key the direct parser read with `key`, whose node is made only if asked for. */
   propertyAt(parent: ObjectNode, keyValue: ScalarNode['value'], keyStyle: ScalarStyle, keyOffset: number, keyEnd: number, value: ValueNode): PropertyNode {
     const end = value.type === 'object' || value.type === 'array' ? value.end : Math.max(value.end, keyEnd);
-    const property = new Property(parent, keyValue, keyStyle, keyOffset, keyEnd, value, end);
+    const property = newProperty(parent, keyValue, keyStyle, keyOffset, keyEnd, value, end, undefined);
     value.parent = property;
     this.entries[this.top++] = property;
     return property;
@@ -375,7 +375,7 @@ export class TreeBuilder {
 
   private makeProperty(parent: ObjectNode, key: ScalarNode, value: ValueNode): PropertyNode {
     const end = value.type === 'object' || value.type === 'array' ? value.end : Math.max(value.end, key.end);
-    const property = Property.withKey(parent, key, value, end);
+    const property = propertyWithKey(parent, key, value, end);
     value.parent = property;
     return property;
   }
@@ -420,7 +420,7 @@ export class TreeBuilder {
         const name = String(p.keyValue);
         if (own.has(name)) continue;
         own.add(name);
-        const copy = Property.withKey(node, { ...p.key, parent: undefined }, p.value ? this.cloneAt(p.value, p.value.offset, p.value.end, merge.key) : undefined, p.end);
+        const copy = propertyWithKey(node, { ...keyOf(p), parent: undefined }, p.value ? this.cloneAt(p.value, p.value.offset, p.value.end, keyOf(merge)) : undefined, p.end);
         if (copy.value) copy.value.parent = copy;
         merged.push(copy);
       }
@@ -475,8 +475,8 @@ export class TreeBuilder {
     if (node.type === 'object') {
       const copy: ObjectNode = { type: 'object', properties: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
       for (const p of node.properties) {
-        const key: ScalarNode = { ...p.key, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
-        const property = Property.withKey(copy, key, undefined, end);
+        const key: ScalarNode = { ...keyOf(p), offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
+        const property = propertyWithKey(copy, key, undefined, end);
         if (p.value) {
           property.value = this.cloneAt(p.value, offset, end, site);
           property.value.parent = property;

@@ -2,6 +2,7 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { forEachOperation } from '../model/openapiWalk';
 import { locateTemplates } from './templates/locate';
+import { keyOf } from '../model/property';
 
 /** Command ids the client registers; the lenses only name them. */
 export const EVALUATE_TEMPLATE_COMMAND = 'apigateway.evaluateTemplate';
@@ -12,7 +13,7 @@ export function findCodeLenses(document: ApiDocument, options: { invoke: boolean
   const text = document.textDocument;
   const lenses: CodeLens[] = [];
   for (const template of locateTemplates(document)) {
-    const start = text.positionAt(template.property.key.offset);
+    const start = text.positionAt(keyOf(template.property).offset);
     lenses.push({
       range: { start, end: start },
       command: {
@@ -24,7 +25,7 @@ export function findCodeLenses(document: ApiDocument, options: { invoke: boolean
   }
   if (options.invoke) {
     forEachOperation(document, (op) => {
-      const start = text.positionAt(op.methodProperty.key.offset);
+      const start = text.positionAt(keyOf(op.methodProperty).offset);
       lenses.push({
         range: { start, end: start },
         command: { title: `$(debug-start) Invoke ${op.method} ${op.path}`, command: INVOKE_OPERATION_COMMAND, arguments: [{ uri: document.uri, path: op.path, method: op.method }] },

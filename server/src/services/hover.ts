@@ -10,6 +10,7 @@ import { findTemplateMember } from '../facts/templateVariables';
 import { integrationResponseStatus, openApiLocation, parametersAt, responseHeadersAt } from './editing/operationFacts';
 import { enumEntry, markdown, specMarkdown } from './editing/specDocs';
 import type { DocumentResolver } from './validationTypes';
+import { keyOf } from '../model/property';
 
 /**
  * Hover: catalog documentation of extension keys, fields and enum values; summaries of what references point to and
@@ -27,10 +28,10 @@ export function doHover(document: ApiDocument, offset: number, resolver?: Docume
   const answer = (contents: string | undefined): Hover | null =>
     contents ? { contents: markdown(contents), range: { start: text.positionAt(node.offset), end: text.positionAt(node.end) } } : null;
   const value = node.value;
-  if (property.key !== node && path[path.length - 1] === '$ref' && typeof value === 'string' && !value.startsWith('#') && resolver) {
+  if (keyOf(property) !== node && path[path.length - 1] === '$ref' && typeof value === 'string' && !value.startsWith('#') && resolver) {
     return externalRefSummary(document, value, resolver).then(answer);
   }
-  return answer(property.key === node ? keyHover(document, path) : valueHover(document, path, node));
+  return answer(keyOf(property) === node ? keyHover(document, path) : valueHover(document, path, node));
 }
 
 function keyHover(document: ApiDocument, path: (string | number)[]): string | undefined {

@@ -6,6 +6,7 @@ import { pointerToPath, requestValidators, securitySchemes } from '../model/open
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { openApiLocation, parametersAt } from './editing/operationFacts';
 import { findSymbolUses, isRequirementKey, scalarAt, symbolAt, VALIDATOR_KEY } from './symbolReferences';
+import { keyOf } from '../model/property';
 
 function locationOf(document: ApiDocument, node: { offset: number; end: number }): Location {
   const text = document.textDocument;
@@ -14,7 +15,7 @@ function locationOf(document: ApiDocument, node: { offset: number; end: number }
 
 /** Where a definition is named: the key of its entry, or the node itself for array items and the root. */
 function definitionNode(node: AnyNode): { offset: number; end: number } {
-  return node.parent?.type === 'property' ? node.parent.key : node;
+  return node.parent?.type === 'property' ? keyOf(node.parent) : node;
 }
 
 /** Go to definition: `$ref` targets (here or in other files), validators, security schemes, declared parameters. */
@@ -26,14 +27,14 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   if (isKey) {
     if (!isRequirementKey(path)) return [];
     const scheme = getProperty(securitySchemes(document), key);
-    return scheme ? [locationOf(document, scheme.key)] : [];
+    return scheme ? [locationOf(document, keyOf(scheme))] : [];
   }
   if (typeof node.value !== 'string') return [];
   const value = node.value;
   if (key === '$ref') return refTarget(document, value, resolver);
   if (key === VALIDATOR_KEY) {
     const validator = getProperty(requestValidators(document), value);
-    return validator ? [locationOf(document, validator.key)] : [];
+    return validator ? [locationOf(document, keyOf(validator))] : [];
   }
   const parameter = /^(?:method\.request|\$request)\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/.exec(value);
   if (parameter) {

@@ -5,6 +5,7 @@ import { pointerToPath } from '../model/openapiWalk';
 import { yamlKey, yamlScalar } from './editing/serialize';
 import { definitionsOf, findSymbolUses, symbolAt, type NamedSymbol, type SymbolSite } from './symbolReferences';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
+import { keyOf } from '../model/property';
 
 /** A rename the editor must refuse, with the reason shown to the user. */
 export class RenameError extends Error {}
@@ -59,7 +60,7 @@ function checkName(symbol: NamedSymbol, newName: string, document: ApiDocument):
 
 /** The range of the symbol's name inside a `$ref`'s source, when the source spells the value without escapes. */
 function nameSpan(node: ScalarNode, symbol: NamedSymbol): { offset: number; end: number } | undefined {
-  if (symbol.kind !== 'component' || node.parent?.type !== 'property' || node.parent.key === node) return undefined;
+  if (symbol.kind !== 'component' || node.parent?.type !== 'property' || keyOf(node.parent) === node) return undefined;
   const value = String(node.value);
   if (node.contentEnd - node.contentOffset !== value.length) return undefined;
   const last = value.lastIndexOf('/');

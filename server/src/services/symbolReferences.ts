@@ -5,6 +5,7 @@ import { forEachOperation, pointerToPath, requestValidators, securitySchemes } f
 import { refFragment, resolveUri, sameUri } from '../model/refUri';
 import { allRefs, pointerOf, refContainersOf } from './editing/references';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
+import { keyOf } from '../model/property';
 
 export const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
 const VALIDATORS_KEY = 'x-amazon-apigateway-request-validators';
@@ -35,7 +36,7 @@ export interface SymbolUses {
 export function scalarAt(document: ApiDocument, offset: number): { node: ScalarNode; path: NodePath; isKey: boolean } | undefined {
   const node = nodeAtOffset(document.root, offset);
   if (!isScalar(node) || node.parent?.type !== 'property') return undefined;
-  return { node, path: pathOf(node), isKey: node.parent.key === node };
+  return { node, path: pathOf(node), isKey: keyOf(node.parent) === node };
 }
 
 /** A security requirement's key: `security[i].name` at the root or on an operation. */
@@ -84,7 +85,7 @@ function isAliasCopy(site: SymbolSite): boolean {
 
 /** Where a definition is named: the key of its entry. */
 function definitionKey(node: AnyNode | undefined): ScalarNode | undefined {
-  return node?.parent?.type === 'property' ? node.parent.key : undefined;
+  return node?.parent?.type === 'property' ? keyOf(node.parent) : undefined;
 }
 
 /**
@@ -120,12 +121,12 @@ function schemeUses(document: ApiDocument, name: string): SymbolUses {
     if (security?.type !== 'array') return;
     for (const requirement of security.items) {
       const use = getProperty(requirement, name);
-      if (use) uses.push({ document, node: use.key });
+      if (use) uses.push({ document, node: keyOf(use) });
     }
   };
   requirementKeys(getProperty(document.root, 'security')?.value);
   forEachOperation(document, (op) => requirementKeys(getProperty(op.operation, 'security')?.value));
-  return { declaration: declaration ? { document, node: declaration.key } : undefined, uses };
+  return { declaration: declaration ? { document, node: keyOf(declaration) } : undefined, uses };
 }
 
 function validatorUses(document: ApiDocument, name: string): SymbolUses {
@@ -136,7 +137,7 @@ function validatorUses(document: ApiDocument, name: string): SymbolUses {
     if (keyName(p) === VALIDATOR_KEY && p.value?.type === 'string' && p.value.value === name) uses.push({ document, node: p.value });
     return undefined;
   });
-  return { declaration: declaration ? { document, node: declaration.key } : undefined, uses };
+  return { declaration: declaration ? { document, node: keyOf(declaration) } : undefined, uses };
 }
 
 /** The map that holds the symbol's definitions, where a new name must not already be taken. */

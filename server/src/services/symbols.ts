@@ -3,6 +3,7 @@ import type { ApiDocument } from '../model/apiDocument';
 import { asString, getProperty, getValue, keyName } from '../model/navigate';
 import type { PropertyNode, ValueNode } from '../model/nodes';
 import { ANY_METHOD_KEY, deref, HTTP_METHODS, modelDefinitions, requestValidators, securitySchemes } from '../model/openapiWalk';
+import { keyOf } from '../model/property';
 
 /** The outline: each path with its operations (and what they call), then models, security schemes, validators, gateway responses. */
 export function findDocumentSymbols(document: ApiDocument): DocumentSymbol[] {
@@ -79,7 +80,7 @@ function describeEntry(document: ApiDocument, value: ValueNode | undefined): str
 }
 
 function symbol(document: ApiDocument, name: string, kind: SymbolKind, property: PropertyNode, detail?: string): DocumentSymbol {
-  const result: DocumentSymbol = { name: name || '""', kind, range: rangeOf(document, property), selectionRange: rangeOf(document, property.key) };
+  const result: DocumentSymbol = { name: name || '""', kind, range: rangeOf(document, property), selectionRange: rangeOf(document, keyOf(property)) };
   if (detail) result.detail = detail;
   return result;
 }

@@ -4,6 +4,7 @@ import { asString, getValue } from '../model/navigate';
 import { forEachOperation } from '../model/openapiWalk';
 import { findDocumentSymbols } from './symbols';
 import type { WorkspaceDocuments } from './validationTypes';
+import { keyOf } from '../model/property';
 
 /** Enough to find anything by typing a few more letters; more would only slow the editor's list down. */
 const MAX_RESULTS = 1000;
@@ -33,7 +34,7 @@ export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDo
       if (full) return;
       const operationId = asString(getValue(op.operation, 'operationId'));
       const name = operationId ? `${op.method} ${op.path} (${operationId})` : `${op.method} ${op.path}`;
-      full = add(document, name, SymbolKind.Method, rangeOf(document, op.methodProperty.key), title);
+      full = add(document, name, SymbolKind.Method, rangeOf(document, keyOf(op.methodProperty)), title);
     });
     if (full) break;
     // The outline's groups after its paths: schemas, security schemes, validators, gateway responses, integrations.

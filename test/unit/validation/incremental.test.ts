@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../../server/src/languageService';
 import type { ObjectNode, ValueNode } from '../../../server/src/model/nodes';
+import { keyOf } from '../../../server/src/model/property';
 
 const URI = 'file:///api.yaml';
 
@@ -181,16 +182,16 @@ describe('re-validation by parts', () => {
     const text = definition(4);
     const document = TextDocument.create(URI, 'yaml', 1, text);
     const before = service.parse(document).root as ObjectNode;
-    const untouched = (before.properties.find((p) => p.key.value === 'paths')!.value as ObjectNode).properties[3].value;
+    const untouched = (before.properties.find((p) => keyOf(p).value === 'paths')!.value as ObjectNode).properties[3].value;
     const edited = replaceAt(text, '/r1/{id}', 'summary: Get 1', 'summary: Get the first');
     TextDocument.update(document, [{ text: edited }], 2);
     const after = service.parse(document).root as ObjectNode;
     assert.equal(after, before);
-    const paths = after.properties.find((p) => p.key.value === 'paths')!.value as ObjectNode;
+    const paths = after.properties.find((p) => keyOf(p).value === 'paths')!.value as ObjectNode;
     assert.equal(paths.properties[3].value, untouched);
-    const key = paths.properties[3].key;
+    const key = keyOf(paths.properties[3]);
     assert.equal(edited.slice(key.offset, key.end), '/r3/{id}');
-    const summary = (((paths.properties[1].value as ObjectNode).properties[0].value as ObjectNode).properties.find((p) => p.key.value === 'summary')!.value)!;
+    const summary = (((paths.properties[1].value as ObjectNode).properties[0].value as ObjectNode).properties.find((p) => keyOf(p).value === 'summary')!.value)!;
     assert.equal(edited.slice(summary.offset, summary.end), 'Get the first');
   });
   it('moves keys, made or not yet made, to the offsets a full parse gives them', () => {
@@ -199,7 +200,7 @@ describe('re-validation by parts', () => {
     const document = TextDocument.create(URI, 'yaml', 1, text);
     const before = service.parse(document).root as ObjectNode;
     // One key is made before the edit, the others only after it.
-    const made = (before.properties.find((p) => p.keyValue === 'paths')!.value as ObjectNode).properties[2].key;
+    const made = keyOf((before.properties.find((p) => p.keyValue === 'paths')!.value as ObjectNode).properties[2]);
     const edited = replaceAt(text, '/r1/{id}', 'summary: Get 1', 'summary: Get the first one');
     TextDocument.update(document, [{ text: edited }], 2);
     const after = service.parse(document).root;
@@ -207,7 +208,7 @@ describe('re-validation by parts', () => {
     const ranges = (node: ValueNode | undefined, out: string[] = []): string[] => {
       if (node?.type === 'object') {
         for (const p of node.properties) {
-          out.push(`${p.offset}-${p.end} ${p.key.offset}-${p.key.end} ${p.key.contentOffset}-${p.key.contentEnd} ${String(p.key.value)}`);
+          out.push(`${p.offset}-${p.end} ${keyOf(p).offset}-${keyOf(p).end} ${keyOf(p).contentOffset}-${keyOf(p).contentEnd} ${String(keyOf(p).value)}`);
           ranges(p.value, out);
         }
       } else if (node?.type === 'array') node.items.forEach((item) => ranges(item, out));

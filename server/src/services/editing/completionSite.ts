@@ -4,6 +4,7 @@ import { parseApiDocument, type ApiDocument } from '../../model/apiDocument';
 import { isScalar, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
 import type { NodePath, ObjectNode } from '../../model/nodes';
 import { columnIndentAt } from './serialize';
+import { keyOf } from '../../model/property';
 
 /**
  * Where the cursor stands for completion: typing a key of some object, or the value of some property. While the
@@ -103,11 +104,11 @@ function yamlSite(document: ApiDocument, offset: number): CompletionSite | undef
   if (!parsesCleanly(document)) source = reparse(document, text.slice(0, valueStart) + PLACEHOLDER + text.slice(valueEnd));
   const key = nodeAtOffset(source.root, keyStart);
   const property = key?.parent?.type === 'property' ? key.parent : undefined;
-  if (!property || property.key !== key) return undefined;
+  if (!property || keyOf(property) !== key) return undefined;
   return {
     kind: 'value',
     document: source,
-    path: pathOf(property.key),
+    path: pathOf(keyOf(property)),
     siblings: [],
     prefix: quote ? typed.slice(1) : typed,
     range: rangeOf(document, valueStart, valueEnd),
@@ -201,8 +202,8 @@ function jsonSite(document: ApiDocument, offset: number): CompletionSite | undef
   if (!parsesCleanly(document)) source = reparse(document, `${text.slice(0, start)}"${PLACEHOLDER}"${needsComma ? ',' : ''}${text.slice(end)}`);
   const key = nodeAtOffset(source.root, keyStart);
   const property = key?.parent?.type === 'property' ? key.parent : undefined;
-  if (!property || property.key !== key) return undefined;
-  return { kind: 'value', document: source, path: pathOf(property.key), siblings: [], prefix, range, quote, column, needsComma, keyOnly: false };
+  if (!property || keyOf(property) !== key) return undefined;
+  return { kind: 'value', document: source, path: pathOf(keyOf(property)), siblings: [], prefix, range, quote, column, needsComma, keyOnly: false };
 }
 
 interface LineScan {
@@ -282,9 +283,9 @@ function yamlFlowSite(document: ApiDocument, offset: number, lineStart: number, 
   const prefix = text.slice(quote ? start + 1 : start, offset);
   const column = columnIndentAt(text, start);
   const property = node.parent?.type === 'property' ? node.parent : undefined;
-  if (isKey && property && property.key === node) return { ...keySite(copy, property.parent, prefix, range, quote, column, false, keyOnly), flow: true };
+  if (isKey && property && keyOf(property) === node) return { ...keySite(copy, property.parent, prefix, range, quote, column, false, keyOnly), flow: true };
   if (property && property.value === node) {
-    return { kind: 'value', document: copy, path: pathOf(property.key), siblings: [], prefix, range, quote, column, needsComma: false, keyOnly: false, flow: true };
+    return { kind: 'value', document: copy, path: pathOf(keyOf(property)), siblings: [], prefix, range, quote, column, needsComma: false, keyOnly: false, flow: true };
   }
   if (node.parent?.type === 'array') {
     return { kind: 'value', document: copy, path: pathOf(node), siblings: [], prefix, range, quote, column, needsComma: false, keyOnly: false, flow: true };

@@ -3,6 +3,7 @@ import type { ApiDocument } from '../../model/apiDocument';
 import { getProperty } from '../../model/navigate';
 import type { ArrayNode, NodePath, ObjectNode, ValueNode } from '../../model/nodes';
 import { columnIndentAt, indentUnit, jsonText, lineIndentAt, yamlBlock, yamlEntry, yamlInline, yamlScalar } from './serialize';
+import { keyOf } from '../../model/property';
 
 /**
  * Text edits that add entries to the document in its own syntax and indentation: block or flow YAML, or JSON. Each
@@ -74,7 +75,7 @@ export function insertAtPath(document: ApiDocument, containerPath: NodePath, key
     if (!property?.value || property.value.type === 'null') {
       let nested: unknown = { [key]: value };
       for (let j = containerPath.length - 1; j > i; j--) nested = { [String(containerPath[j])]: nested };
-      return property ? replaceEmptyValue(document, property.value, property.key.end, nested) : insertProperty(document, node, String(containerPath[i]), nested);
+      return property ? replaceEmptyValue(document, property.value, keyOf(property).end, nested) : insertProperty(document, node, String(containerPath[i]), nested);
     }
     node = property.value;
   }

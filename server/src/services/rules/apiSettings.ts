@@ -1,6 +1,7 @@
 import { getProperty, getValue, toValue } from '../../model/navigate';
 import type { Rule } from '../validationTypes';
 import { checkableString } from './integrations';
+import { keyOf } from '../../model/property';
 
 /** Resource policy size quota (limits: 8192 characters). */
 const MAX_POLICY_LENGTH = 8192;
@@ -17,7 +18,7 @@ export const apiSettingsRule: Rule = (context) => {
   if (policy?.value?.type === 'object') {
     const length = JSON.stringify(toValue(policy.value)).length;
     if (length > MAX_POLICY_LENGTH) {
-      context.report(policy.key, 'policy-too-long', `The resource policy is ${length} characters long as JSON; API Gateway accepts at most ${MAX_POLICY_LENGTH}.`);
+      context.report(keyOf(policy), 'policy-too-long', `The resource policy is ${length} characters long as JSON; API Gateway accepts at most ${MAX_POLICY_LENGTH}.`);
     }
   }
 };

@@ -7,6 +7,7 @@ import { indexDocument, type ExtensionOccurrence } from './documentIndex';
 import { nearMiss } from './nearMiss';
 import { checkValue, dialectName } from './valueChecks';
 import { pause } from './eventLoop';
+import { keyOf } from '../../model/property';
 
 const PLACEMENT_NAMES: Record<Placement, string> = {
   root: 'the document root',
@@ -38,17 +39,17 @@ function checkOccurrence(context: ValidationContext, occurrence: ExtensionOccurr
     const expected = nearMiss(name, EXTENSION_NAMES);
     // Other vendors' `x-amazon-*` keys are none of our business unless they look like a misspelt extension.
     if (!name.startsWith(EXTENSION_PREFIX) && !expected) return;
-    context.report(property.key, 'unknown-extension', `\`${name}\` is not an API Gateway extension; API Gateway ignores it.${expected ? ` Did you mean \`${expected}\`?` : ''}`, expected ? { data: { expected } } : undefined);
+    context.report(keyOf(property), 'unknown-extension', `\`${name}\` is not an API Gateway extension; API Gateway ignores it.${expected ? ` Did you mean \`${expected}\`?` : ''}`, expected ? { data: { expected } } : undefined);
     return;
   }
   // Where the extension stands, worked out only for the extensions there are rather than kept for every node visited.
   const placement = placementOf(context.document, pathOf(property.parent));
   if (!isWellPlaced(context, spec, placement)) {
-    context.report(property.key, 'misplaced-extension', `\`${name}\` belongs in ${expectedPlaces(context, spec)}, not ${placement ? PLACEMENT_NAMES[placement] : 'here'}; API Gateway does not read it here.`);
+    context.report(keyOf(property), 'misplaced-extension', `\`${name}\` belongs in ${expectedPlaces(context, spec)}, not ${placement ? PLACEMENT_NAMES[placement] : 'here'}; API Gateway does not read it here.`);
     return;
   }
   if (!spec.dialects.includes(context.dialect)) {
-    context.report(property.key, 'dialect-mismatch', `\`${name}\` applies only to ${spec.dialects.map(dialectName).join(' and ')}; ${context.dialect === 'rest' ? 'a REST' : 'an HTTP'} API import ignores it.`);
+    context.report(keyOf(property), 'dialect-mismatch', `\`${name}\` applies only to ${spec.dialects.map(dialectName).join(' and ')}; ${context.dialect === 'rest' ? 'a REST' : 'an HTTP'} API import ignores it.`);
   }
   const value = property.value;
   // A reused HTTP API integration is checked where it is declared.

@@ -3,6 +3,7 @@ import type { ValueNode } from '../../model/nodes';
 import { modelDefinitions, refOf } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, derefOnce, listOperations } from './integrations';
+import { keyOf } from '../../model/property';
 
 /** Import quotas and rules (limits, api-gateway-known-issues, import-api). */
 const MAX_IMPORT_BYTES = 6 * 1024 * 1024;
@@ -26,7 +27,7 @@ export const importRulesRule: Rule = (context) => {
 function checkVersion(context: ValidationContext): void {
   const { document } = context;
   const versionProperty = getProperty(document.root, document.kind === 'swagger' ? 'swagger' : 'openapi');
-  const anchor = versionProperty?.value ?? versionProperty?.key;
+  const anchor = versionProperty?.value ?? (versionProperty ? keyOf(versionProperty) : undefined);
   if (!anchor) return;
   if (document.kind === 'openapi' && /^3\.1\./.test(document.specVersion ?? '')) {
     context.report(anchor, 'openapi-31-not-importable', `API Gateway documents import of OpenAPI 2.0 and 3.0 only; "${document.specVersion}" may be rejected or partly ignored. Use 3.0.x for import.`);
@@ -56,16 +57,16 @@ function checkPaths(context: ValidationContext): void {
       prefix += '/' + segment;
       resources.add(prefix);
       if (!SEGMENT_CHARACTERS.test(segment)) {
-        context.report(property.key, 'invalid-path-characters', `Path segment "${segment}" of "${path}" has characters API Gateway does not accept; use letters, digits and _ - . , : only.`);
+        context.report(keyOf(property), 'invalid-path-characters', `Path segment "${segment}" of "${path}" has characters API Gateway does not accept; use letters, digits and _ - . , : only.`);
         break;
       }
       if (segment.includes('{') || segment.includes('}')) {
         if (!WHOLE_PARAMETER.test(segment)) {
-          context.report(property.key, 'partial-path-parameter', `"${segment}" in "${path}" mixes a path parameter with text; API Gateway needs a parameter to be a whole segment such as "{id}".`);
+          context.report(keyOf(property), 'partial-path-parameter', `"${segment}" in "${path}" mixes a path parameter with text; API Gateway needs a parameter to be a whole segment such as "{id}".`);
           break;
         }
         if (segment.endsWith('+}') && i < segments.length - 1) {
-          context.report(property.key, 'greedy-parameter-not-last', `The greedy parameter "${segment}" in "${path}" must be the last segment.`);
+          context.report(keyOf(property), 'greedy-parameter-not-last', `The greedy parameter "${segment}" in "${path}" must be the last segment.`);
           break;
         }
       }
@@ -73,7 +74,7 @@ function checkPaths(context: ValidationContext): void {
     if ((resources.size & 63) === 0 && context.isCancelled()) return;
   }
   if (context.dialect === 'rest' && resources.size > MAX_RESOURCES) {
-    context.report(paths.key, 'too-many-resources', `These paths make ${resources.size} resources; a REST API may have ${MAX_RESOURCES} unless the quota is raised.`);
+    context.report(keyOf(paths), 'too-many-resources', `These paths make ${resources.size} resources; a REST API may have ${MAX_RESOURCES} unless the quota is raised.`);
   }
 }
 
@@ -83,7 +84,7 @@ function checkModelNames(context: ValidationContext): void {
   for (const model of models.properties) {
     const name = keyName(model);
     if (!MODEL_NAME.test(name)) {
-      context.report(model.key, 'invalid-model-name', `Model name "${name}" must be alphanumeric for API Gateway (letters and digits only).`, { data: { expected: name.replace(/[^A-Za-z0-9]/g, '') } });
+      context.report(keyOf(model), 'invalid-model-name', `Model name "${name}" must be alphanumeric for API Gateway (letters and digits only).`, { data: { expected: name.replace(/[^A-Za-z0-9]/g, '') } });
     }
   }
 }

@@ -6,6 +6,7 @@ import { checkableString, collectIntegrations, isProxyType, type IntegrationSite
 import { javaPatternError } from './javaRegex';
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { pause } from './eventLoop';
+import { keyOf } from '../../model/property';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
@@ -59,7 +60,7 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
   for (const p of stringEntries(mappings)) {
     const key = keyName(p);
     if (!REST_REQUEST_KEY.test(key)) {
-      context.report(p.key, 'invalid-mapping-key', `"${key}" is not a REST integration request parameter; expected \`integration.request.{path|querystring|header}.NAME\`.`);
+      context.report(keyOf(p), 'invalid-mapping-key', `"${key}" is not a REST integration request parameter; expected \`integration.request.{path|querystring|header}.NAME\`.`);
     }
     const value = checkableString(p.value);
     if (value === undefined || !p.value) continue;
@@ -105,7 +106,7 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
     const pattern = keyName(entry);
     if (pattern !== 'default') {
       const problem = javaPatternError(pattern);
-      if (problem) context.report(entry.key, 'invalid-selection-pattern', `The selection pattern "${pattern}" is not a valid Java regular expression: ${problem}.`);
+      if (problem) context.report(keyOf(entry), 'invalid-selection-pattern', `The selection pattern "${pattern}" is not a valid Java regular expression: ${problem}.`);
     }
     const response = asObject(entry.value);
     if (!response || !site.op) continue;
@@ -137,7 +138,7 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
     headers ??= new Set((responseHeaderNames(context.document, op, statusCode) ?? []).map((h) => h.toLowerCase()));
     const header = target[1];
     if (!headers.has(header.toLowerCase())) {
-      context.report(p.key, 'undeclared-response-header', `The "${statusCode}" response of ${op.method} ${op.path} declares no header "${header}"; AWS rejects mappings to undeclared method response headers.`, {
+      context.report(keyOf(p), 'undeclared-response-header', `The "${statusCode}" response of ${op.method} ${op.path} declares no header "${header}"; AWS rejects mappings to undeclared method response headers.`, {
         data: { header, statusCode, path: op.path, method: op.method },
       });
     }
@@ -160,12 +161,12 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
   for (const p of mappings.properties) {
     const key = keyName(p);
     if (!HTTP_REQUEST_KEY.test(key)) {
-      context.report(p.key, 'invalid-mapping-key', `"${key}" is not an HTTP API parameter mapping; expected \`{append|overwrite|remove}:{header|querystring}.NAME\` or \`overwrite:path\`.`);
+      context.report(keyOf(p), 'invalid-mapping-key', `"${key}" is not an HTTP API parameter mapping; expected \`{append|overwrite|remove}:{header|querystring}.NAME\` or \`overwrite:path\`.`);
       continue;
     }
     const header = /^[a-z]+:header\.(.+)$/.exec(key);
     if (header && RESERVED_HTTP_HEADERS.test(header[1])) {
-      context.report(p.key, 'reserved-header-mapping', `HTTP APIs cannot map the reserved header "${header[1]}".`);
+      context.report(keyOf(p), 'reserved-header-mapping', `HTTP APIs cannot map the reserved header "${header[1]}".`);
     }
     const value = checkableString(p.value);
     if (value === undefined || !p.value || !value.includes('$')) continue;

@@ -3,6 +3,7 @@ import type { ObjectNode, ValueNode } from '../../model/nodes';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
 import { pause } from './eventLoop';
+import { keyOf } from '../../model/property';
 
 /** Timeout quotas (limits: REST 50 ms to 29 s by default, 15 min when streaming; HTTP APIs at most 30 s). */
 const REST_DEFAULT_TIMEOUT = 29_000;
@@ -55,7 +56,7 @@ function checkIntegration(context: ValidationContext, site: IntegrationSite): vo
       const p = getProperty(integration, key);
       // The template check marks each request template on a proxy integration, at the template itself.
       if (key === 'requestTemplates' && holdsTemplates(p?.value)) continue;
-      if (p) context.report(p.key, 'ignored-for-proxy', `\`${key}\` is ignored by ${type.toUpperCase()} integrations: the request and response pass through unmapped.`, { unnecessary: true });
+      if (p) context.report(keyOf(p), 'ignored-for-proxy', `\`${key}\` is ignored by ${type.toUpperCase()} integrations: the request and response pass through unmapped.`, { unnecessary: true });
     }
   }
   checkTimeout(context, integration, type);
@@ -71,7 +72,7 @@ function checkUri(context: ValidationContext, integration: ObjectNode, type: str
   if (type === 'mock') return;
   if (!uriNode) {
     if (hasSubtype) return;
-    const anchor = getProperty(integration, 'type')!.key;
+    const anchor = keyOf(getProperty(integration, 'type')!);
     context.report(anchor, 'missing-integration-uri', `${capitalised(article(type))} ${type.toUpperCase()} integration needs a \`uri\`: ${expectedUri(context, type)}.`);
     return;
   }
@@ -103,7 +104,7 @@ function checkHttpMethod(context: ValidationContext, integration: ObjectNode, ty
   const needed = context.dialect === 'rest' ? type !== 'mock' : type === 'http_proxy';
   if (!methodNode) {
     if (needed && !hasSubtype) {
-      context.report(getProperty(integration, 'type')!.key, 'missing-integration-http-method', `${capitalised(article(type))} ${type.toUpperCase()} integration needs \`httpMethod\`, the method used to call the backend${type.startsWith('aws') ? ' (`POST` for Lambda)' : ''}.`);
+      context.report(keyOf(getProperty(integration, 'type')!), 'missing-integration-http-method', `${capitalised(article(type))} ${type.toUpperCase()} integration needs \`httpMethod\`, the method used to call the backend${type.startsWith('aws') ? ' (`POST` for Lambda)' : ''}.`);
     }
     return;
   }

@@ -4,6 +4,7 @@ import { modelDefinitions } from '../../model/openapiWalk';
 import type { Problem, Rule, ValidationContext } from '../validationTypes';
 import { checkableString } from './integrations';
 import { pause } from './eventLoop';
+import { keyOf } from '../../model/property';
 
 /**
  * Schema keywords REST API models (JSON Schema draft 4) do not support (api-gateway-known-issues). Keywords that only
@@ -49,7 +50,7 @@ function checkKeywords(context: ValidationContext, schema: ObjectNode, model: st
     const key = keyName(p);
     if (UNSUPPORTED.has(key) || (swagger && key === 'oneOf')) {
       const extra: Partial<Problem> = DOCUMENTATION_ONLY.has(key) ? { severity: 'hint', unnecessary: true } : {};
-      context.report(p.key, 'unsupported-schema-keyword', `API Gateway models do not support \`${key}\` (in model "${model}"); it is ${DOCUMENTATION_ONLY.has(key) ? 'dropped' : 'not enforced'} on import.`, extra);
+      context.report(keyOf(p), 'unsupported-schema-keyword', `API Gateway models do not support \`${key}\` (in model "${model}"); it is ${DOCUMENTATION_ONLY.has(key) ? 'dropped' : 'not enforced'} on import.`, extra);
     } else if (key === 'format') {
       const format = checkableString(p.value);
       if (format === 'decimal' || (type === 'number' && (format === 'int32' || format === 'int64'))) {

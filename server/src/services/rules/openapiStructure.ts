@@ -5,6 +5,7 @@ import type { Rule, ValidationContext } from '../validationTypes';
 import { openApiSchema, pathItemValidator, versionOf, type ErrorObject, type OpenApiVersion } from './openapiSchemas';
 import { isIntrinsic, isUnprocessed } from './unprocessedValues';
 import { anchorOf } from './valueChecks';
+import { keyOf } from '../../model/property';
 
 /** At most this many structure problems are shown: a wrong document would otherwise produce thousands. */
 const MAX_REPORTS = 100;
@@ -229,7 +230,7 @@ function report(context: ValidationContext, f: Finding): boolean {
     const key = String((e.params as { additionalProperty: string }).additionalProperty);
     if (key.startsWith('x-')) return false;
     const property = node.type === 'object' ? node.properties.find((p) => String(p.keyValue) === key) : undefined;
-    context.report(property?.key ?? anchorOf(node), 'openapi-schema', `${describe(f.path)} ${messageOf(f)}.`);
+    context.report((property ? keyOf(property) : undefined) ?? anchorOf(node), 'openapi-schema', `${describe(f.path)} ${messageOf(f)}.`);
     return true;
   }
   const anchor = !f.message && e.keyword === 'required' ? anchorOf(node) : node.type === 'object' || node.type === 'array' ? anchorOf(node) : node;

@@ -3,6 +3,7 @@ import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
 import { securitySchemes } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, listOperations } from './integrations';
+import { keyOf } from '../../model/property';
 
 /** Default quota of authorizers per API (limits). */
 const MAX_AUTHORIZERS = 10;
@@ -39,7 +40,7 @@ export const securityRule: Rule = (context) => {
       checkAuthorizer(context, scheme, scheme.value, authorizer);
     }
     if (authorizers > MAX_AUTHORIZERS) {
-      const anchor = schemes.parent?.type === 'property' ? schemes.parent.key : schemes;
+      const anchor = schemes.parent?.type === 'property' ? keyOf(schemes.parent) : schemes;
       context.report(anchor, 'too-many-authorizers', `${authorizers} authorizers are defined; an API may have ${MAX_AUTHORIZERS} unless the quota is raised.`);
     }
   }
@@ -65,18 +66,18 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
   // Request authorizers read their identity sources, so AWS-imported definitions put them `in: query` as well.
   const needsHeader = type === 'token' || type === 'cognito_user_pools';
   if (rest && (schemeType !== 'apiKey' || (needsHeader && location !== 'header'))) {
-    const anchor = getValue(schemeObject, schemeType !== 'apiKey' ? 'type' : 'in') ?? scheme.key;
+    const anchor = getValue(schemeObject, schemeType !== 'apiKey' ? 'type' : 'in') ?? keyOf(scheme);
     context.report(anchor, 'invalid-authorizer-scheme', `A REST API ${type} authorizer needs a security scheme with \`type: apiKey\`${needsHeader ? ' and `in: header`' : ''}; "${keyName(scheme)}" has type "${schemeType ?? ''}"${location ? ` and in "${location}"` : ''}.`);
   }
   for (const field of authorizer.properties) {
     const name = keyName(field);
     const types = FIELD_TYPES[name];
     if (types && !types.includes(type)) {
-      context.report(field.key, 'authorizer-field-not-applicable', `\`${name}\` is ignored by ${type} authorizers; it applies to ${types.join(' and ')} authorizers.`, { unnecessary: true });
+      context.report(keyOf(field), 'authorizer-field-not-applicable', `\`${name}\` is ignored by ${type} authorizers; it applies to ${types.join(' and ')} authorizers.`, { unnecessary: true });
     }
   }
   const missing = (field: string, why: string) => {
-    if (getValue(authorizer, field) === undefined) context.report(getProperty(authorizer, 'type')!.key, 'missing-authorizer-field', `A ${type} authorizer needs \`${field}\`: ${why}.`);
+    if (getValue(authorizer, field) === undefined) context.report(keyOf(getProperty(authorizer, 'type')!), 'missing-authorizer-field', `A ${type} authorizer needs \`${field}\`: ${why}.`);
   };
   if (type === 'token' || type === 'request') missing('authorizerUri', 'the invocation URI of its Lambda function');
   if (type === 'cognito_user_pools') missing('providerARNs', 'the ARNs of the Cognito user pools');
@@ -105,7 +106,7 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
   if (context.dialect === 'rest' && type === 'request' && sources.length > 1) {
     const name = checkableString(getValue(scheme.value, 'name'));
     if (name !== 'Unused') {
-      context.report(getValue(scheme.value, 'name') ?? scheme.key, 'invalid-authorizer-scheme', `A request authorizer with several identity sources needs its security scheme's \`name\` to be "Unused"${name ? `, not "${name}"` : ''}.`, { data: { expected: 'Unused' } });
+      context.report(getValue(scheme.value, 'name') ?? keyOf(scheme), 'invalid-authorizer-scheme', `A request authorizer with several identity sources needs its security scheme's \`name\` to be "Unused"${name ? `, not "${name}"` : ''}.`, { data: { expected: 'Unused' } });
     }
   }
 }
@@ -114,14 +115,14 @@ function checkRequirements(context: ValidationContext, property: PropertyNode | 
   const list: ValueNode | undefined = property?.value;
   if (list?.type !== 'array') return;
   if (onOperation && context.dialect === 'http' && list.items.length > 1) {
-    context.report(property!.key, 'multiple-security-requirements', `HTTP API operations may carry only one security requirement; this one lists ${list.items.length}.`);
+    context.report(keyOf(property!), 'multiple-security-requirements', `HTTP API operations may carry only one security requirement; this one lists ${list.items.length}.`);
   }
   for (const requirement of list.items) {
     if (requirement.type !== 'object') continue;
     for (const p of requirement.properties) {
       const name = keyName(p);
       if (!names.has(name)) {
-        context.report(p.key, 'unknown-security-scheme', `Security scheme "${name}" is not defined${names.size ? `; defined schemes: ${[...names].map((n) => `"${n}"`).join(', ')}` : ''}.`);
+        context.report(keyOf(p), 'unknown-security-scheme', `Security scheme "${name}" is not defined${names.size ? `; defined schemes: ${[...names].map((n) => `"${n}"`).join(', ')}` : ''}.`);
       }
     }
   }

@@ -5,6 +5,7 @@ import { fieldOf, isFieldRequired, typesOf } from '../../facts/extensions';
 import type { ValidationContext } from '../validationTypes';
 import { nearMiss } from './nearMiss';
 import { isUnprocessed } from './unprocessedValues';
+import { keyOf } from '../../model/property';
 
 const DIALECT_NAMES: Record<Dialect, string> = { rest: 'REST APIs', http: 'HTTP APIs' };
 export const dialectName = (dialect: Dialect): string => DIALECT_NAMES[dialect];
@@ -53,8 +54,8 @@ function scalarText(context: ValidationContext, node: ScalarNode): string {
 }
 
 /** Where a nested object's problems are shown: on the key that holds it, else on the object itself. */
-export function anchorOf(node: ValueNode): PropertyNode['key'] | ValueNode {
-  return node.parent?.type === 'property' ? node.parent.key : node;
+export function anchorOf(node: ValueNode): ScalarNode | ValueNode {
+  return node.parent?.type === 'property' ? keyOf(node.parent) : node;
 }
 
 export function checkEnum(context: ValidationContext, spec: ValueSpec, node: ScalarNode, label: string): void {
@@ -160,7 +161,7 @@ function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNo
     }
     if (field.dialects && !field.dialects.includes(context.dialect)) {
       // Harmless (the import ignores it) and common in generated definitions, so shown faded rather than as a warning.
-      context.report(p.key, 'dialect-mismatch', `\`${key}\` of \`${label}\` applies only to ${field.dialects.map(dialectName).join(' and ')}; ${dialectName(context.dialect)} ignore it.`, {
+      context.report(keyOf(p), 'dialect-mismatch', `\`${key}\` of \`${label}\` applies only to ${field.dialects.map(dialectName).join(' and ')}; ${dialectName(context.dialect)} ignore it.`, {
         severity: 'hint',
         unnecessary: true,
       });
@@ -188,7 +189,7 @@ function reportUnknownField(context: ValidationContext, spec: ValueSpec, p: Prop
   const names = (spec.fields ?? []).map((f) => f.name);
   const expected = nearMiss(key, names);
   const hint = expected ? ` Did you mean \`${expected}\`?` : ` Known fields: ${names.map((n) => `\`${n}\``).join(', ')}.`;
-  context.report(p.key, 'unknown-extension-field', `\`${label}\` has no field \`${key}\`; API Gateway ignores or rejects it.${hint}`, expected ? { data: { expected } } : undefined);
+  context.report(keyOf(p), 'unknown-extension-field', `\`${label}\` has no field \`${key}\`; API Gateway ignores or rejects it.${hint}`, expected ? { data: { expected } } : undefined);
 }
 
 function checkMap(context: ValidationContext, spec: ValueSpec, node: ObjectNode, label: string): void {
@@ -202,7 +203,7 @@ function checkMap(context: ValidationContext, spec: ValueSpec, node: ObjectNode,
       const candidates = spec.examples?.filter((e): e is string => typeof e === 'string') ?? [];
       const expected = candidates.length ? nearMiss(key, candidates) : undefined;
       const hint = expected ? ` Did you mean \`${expected}\`?` : spec.keyDoc ? ` Expected: ${spec.keyDoc}` : '';
-      context.report(p.key, 'invalid-map-key', `\`${key}\` is not a valid key of \`${label}\`.${hint}`, expected ? { data: { expected } } : undefined);
+      context.report(keyOf(p), 'invalid-map-key', `\`${key}\` is not a valid key of \`${label}\`.${hint}`, expected ? { data: { expected } } : undefined);
       continue;
     }
     if (spec.values) checkValue(context, spec.values, p.value, `${label}.${key}`);

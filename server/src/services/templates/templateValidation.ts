@@ -8,6 +8,7 @@ import { pause } from '../rules/eventLoop';
 import { locateTemplates, type LocatedTemplate } from './locate';
 import { checkTemplateText, WHOLE_TEMPLATE, type TemplateReport } from './templateChecks';
 import type { TemplateFinding } from './templateCheckCache';
+import { keyOf } from '../../model/property';
 
 const PROXY_TYPES = new Set(['aws_proxy', 'http_proxy']);
 
@@ -29,7 +30,7 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
     return;
   }
   if (template.kind === 'response' && template.integration?.responseTransferMode?.toUpperCase() === 'STREAM') {
-    context.report(template.property.key, 'template-with-streaming',
+    context.report(keyOf(template.property), 'template-with-streaming',
       'A streaming integration (responseTransferMode: STREAM) cannot transform its response; remove the response template or use BUFFERED.');
   }
   const producesJson = /json/i.test(template.mimeType);
@@ -40,7 +41,7 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
   const base = template.node.contentOffset;
   for (let i = 0; i < findings.length; i++) {
     const { start, end, code, message, extra } = findings[i];
-    const range = start === undefined ? template.property.key : { offset: base + start, end: base + end! };
+    const range = start === undefined ? keyOf(template.property) : { offset: base + start, end: base + end! };
     context.report(range, code, message, extra);
   }
 }
