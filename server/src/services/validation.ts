@@ -1,5 +1,7 @@
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Position } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
+import type { AnyNode } from '../model/nodes';
+import { keyOf } from '../model/property';
 import { inferDialect } from '../model/dialectInference';
 import { isRetired } from '../model/incrementalParse';
 import { codeInfo } from '../facts/diagnosticCodes';
@@ -107,10 +109,24 @@ export function createContext(document: ApiDocument, dialect: Dialect, options: 
     caches,
     problems,
     report(node, code, message, extra) {
-      problems.push({ offset: node.offset, end: node.end, code, message, ...extra });
+      const at = placed(node);
+      problems.push({ offset: at.offset, end: at.end, code, message, ...extra });
     },
     isCancelled: options.isCancelled ?? (() => false),
   };
+}
+
+/**
+ * js-yaml gives a value left out (`key:` with nothing after it, which users write all the time while typing) no
+ * position; a finding on it goes on its key, or on the nearest enclosing node that has one, not at the start of the file.
+ */
+function placed(node: AnyNode | { offset: number; end: number }): { offset: number; end: number } {
+  for (let current = node; ; ) {
+    if (current.offset >= 0 || !('parent' in current) || !current.parent) return current;
+    const parent: AnyNode = current.parent;
+    if (parent.type === 'property') return keyOf(parent);
+    current = parent;
+  }
 }
 
 export function toDiagnostics(document: ApiDocument, problems: Problem[], settings: LanguageSettings): Diagnostic[] {

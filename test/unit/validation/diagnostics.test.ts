@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { toDiagnostics } from '../../../server/src/services/validation';
 import type { Problem } from '../../../server/src/services/validationTypes';
-import { parse } from './validate';
+import { parse, validate } from './validate';
 
 const problem = (offset: number, end: number, message = 'm', code = 'openapi-schema'): Problem => ({ offset, end, code, message });
 
@@ -39,5 +39,17 @@ describe('Diagnostics from problems', () => {
     const problems = [at('info'), { ...at('info'), code: 'openapi-31-not-importable' }, at('paths'), at('x: 1')];
     const kept = toDiagnostics(document, problems, {}).map((d) => [d.range.start.line, d.code]);
     assert.deepEqual(kept, [[2, 'openapi-31-not-importable'], [4, 'openapi-schema']]);
+  });
+});
+
+describe('findings on a value left out', () => {
+  it('go on its key, not at the start of the file', async () => {
+    const base = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n";
+    const integration = await validate(`${base}      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n`);
+    assert.deepEqual(integration.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['invalid-extension-type', 6, 6, 37]]);
+    const type = await validate(`${base}      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type:\n`);
+    assert.ok(type.some((d) => d.code === 'invalid-extension-type' && d.range.start.line === 7 && d.range.start.character === 8), JSON.stringify(type));
+    const responses = await validate(`${base}      responses:\n`);
+    assert.ok(responses.length > 0 && responses.every((d) => d.range.start.line === 5), JSON.stringify(responses));
   });
 });
