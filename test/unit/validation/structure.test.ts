@@ -53,4 +53,23 @@ paths:
     const bad = 'openapi: 3.1.0\ninfo: { title: t }\npaths: {}\n';
     assert.deepEqual(codes(await validate(bad)), ['openapi-31-not-importable', 'openapi-schema']);
   });
+
+  it('accepts the schemas of a 3.1 document, which the schema reaches through a dynamic reference', async () => {
+    const text = [
+      'openapi: 3.1.0',
+      'info: { title: t, version: "1" }',
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      responses:',
+      "        '200': {description: ok, content: {application/json: {schema: {type: object, properties: {a: {type: [string, 'null']}}}}}}",
+      'components:',
+      '  schemas:',
+      '    Pet: {type: object, required: [id], properties: {id: {type: integer}}}',
+      '',
+    ].join('\n');
+    assert.deepEqual(codes(await validate(text)), ['openapi-31-not-importable']);
+    const missing = text.replace("'200': {description: ok, ", "'200': {");
+    assert.deepEqual(codes(await validate(missing)), ['openapi-31-not-importable', 'openapi-schema']);
+  });
 });

@@ -13,8 +13,25 @@ export interface SchemaSource {
 export const SCHEMA_SOURCES: Record<OpenApiVersion, SchemaSource> = {
   '2.0': { schema: openapi.v2 as SchemaSource['schema'], draft: '04', file: 'openapi-2.0.js' },
   '3.0': { schema: openapi.v3 as SchemaSource['schema'], draft: '04', file: 'openapi-3.0.js' },
-  '3.1': { schema: openapi.v31 as SchemaSource['schema'], draft: '2020', file: 'openapi-3.1.js' },
+  '3.1': { schema: staticSchemaRefs(openapi.v31) as SchemaSource['schema'], draft: '2020', file: 'openapi-3.1.js' },
 };
+
+/**
+ * The 3.1 schema reaches the Schema Object through `$dynamicRef: "#meta"`, so that a dialect schema can put its own
+ * definition there; only `$defs/schema` carries that anchor, so the static `$ref` to it means the same. Ajv resolves the
+ * dynamic reference into the enclosing object's `unevaluatedProperties: false` and rejects every schema a 3.1
+ * definition holds; the static one it resolves right.
+ */
+function staticSchemaRefs(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(staticSchemaRefs);
+  if (value === null || typeof value !== 'object') return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, child] of Object.entries(value)) {
+    if (key === '$dynamicRef' && child === '#meta') copy.$ref = '#/$defs/schema';
+    else copy[key] = staticSchemaRefs(child);
+  }
+  return copy;
+}
 
 export function schemaBase(source: SchemaSource): string {
   return (source.schema.$id ?? source.schema.id ?? '').replace(/#$/, '');
