@@ -138,3 +138,32 @@ connectionType: VPC_LINK`);
     assert.deepEqual(withCode(await validate(text), 'missing-connection-id')[0].range, rangeOf(text, 'VPC_LINK'));
   });
 });
+
+describe('a type that is none of the types', () => {
+  it('gets its enum error and nothing that would follow from the type', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      security: [{auth: []}]',
+      "      responses: {'200': {description: ok}}",
+      '      x-amazon-apigateway-integration:',
+      '        type: lambda',
+      '        uri: https://x.example.com',
+      'components:',
+      '  securitySchemes:',
+      '    auth:',
+      '      type: apiKey',
+      '      name: Authorization',
+      '      in: header',
+      '      x-amazon-apigateway-authorizer:',
+      '        type: lambda',
+      '        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:a/invocations',
+      '',
+    ].join('\n');
+    const diagnostics = await validate(text);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['invalid-enum-value', 8], ['invalid-enum-value', 17]]);
+  });
+});

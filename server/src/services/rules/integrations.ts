@@ -3,6 +3,7 @@ import { getValue } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
 import { forEachOperation, refOf, resolveLocalRef, type OperationRef } from '../../model/openapiWalk';
 import { isUnprocessed } from './unprocessedValues';
+import { INTEGRATION_TYPES } from '../../facts/extensions/integration';
 
 export interface IntegrationSite {
   integration: ObjectNode;
@@ -92,9 +93,11 @@ function findIntegrations(document: ApiDocument): IntegrationSite[] {
   return sites;
 }
 
+/** The integration's type in lower case; undefined when it is not one of the types, whose own error is enough. */
 function typeOf(integration: ObjectNode): string | undefined {
   const type = getValue(integration, 'type');
-  return type?.type === 'string' && !isUnprocessed(type) ? (type.value as string).toLowerCase() : undefined;
+  const name = type?.type === 'string' && !isUnprocessed(type) ? (type.value as string).toLowerCase() : undefined;
+  return name !== undefined && INTEGRATION_TYPES.includes(name) ? name : undefined;
 }
 
 export const isProxyType = (type: string | undefined): boolean => type === 'aws_proxy' || type === 'http_proxy';

@@ -4,6 +4,7 @@ import { securitySchemes } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, listOperations } from './integrations';
 import { keyOf } from '../../model/property';
+import { AUTHORIZER_TYPES } from '../../facts/extensions/security';
 
 /** Default quota of authorizers per API (limits). */
 const MAX_AUTHORIZERS = 10;
@@ -59,7 +60,8 @@ function checkAuthtype(context: ValidationContext, scheme: ObjectNode): void {
 
 function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schemeObject: ObjectNode, authorizer: ObjectNode): void {
   const type = checkableString(getValue(authorizer, 'type'))?.toLowerCase();
-  if (!type) return;
+  // A type that is none of the types has its own error; what would follow from it would only add noise.
+  if (!type || !AUTHORIZER_TYPES.includes(type)) return;
   const schemeType = checkableString(getValue(schemeObject, 'type'));
   const location = checkableString(getValue(schemeObject, 'in'));
   const rest = context.dialect === 'rest';
