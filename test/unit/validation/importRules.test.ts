@@ -10,8 +10,10 @@ paths:
   /a b: {}
   /{proxy+}/tail: {}
   /ok/{id}/{proxy+}: {}
+  /a+b: {}
 `;
     const diagnostics = await validate(text);
+    assert.deepEqual(withCode(diagnostics, 'invalid-path-characters')[1].range, rangeOf(text, '/a+b'));
     assert.deepEqual(withCode(diagnostics, 'partial-path-parameter')[0].range, rangeOf(text, '/files/{name}.json'));
     assert.deepEqual(withCode(diagnostics, 'invalid-path-characters')[0].range, rangeOf(text, '/a b'));
     assert.match(withCode(diagnostics, 'greedy-parameter-not-last')[0].message, /"\{proxy\+\}" in "\/\{proxy\+\}\/tail" must be the last segment/);

@@ -56,7 +56,8 @@ function checkPaths(context: ValidationContext): void {
       if (segment === '' && i === segments.length - 1) break;
       prefix += '/' + segment;
       resources.add(prefix);
-      if (!SEGMENT_CHARACTERS.test(segment)) {
+      // `+` only marks a greedy parameter (`{proxy+}`); anywhere else it is a character AWS refuses.
+      if (!SEGMENT_CHARACTERS.test(segment) || (segment.includes('+') && !segment.includes('{'))) {
         context.report(keyOf(property), 'invalid-path-characters', `Path segment "${segment}" of "${path}" has characters API Gateway does not accept; use letters, digits and _ - . , : only.`);
         break;
       }
