@@ -37,6 +37,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'unknown-extension-field': { severity: 'warning', title: 'Field API Gateway does not know', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },
   'value-out-of-range': { severity: 'error', title: 'Number outside the accepted range', docsUrl: `${DEV_GUIDE}/limits.html` },
   'invalid-value-format': { severity: 'error', title: 'Value does not have the required form', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },
+  'invalid-arn': { severity: 'warning', title: 'ARN of the wrong form: imported, but calls through it fail', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },
   'invalid-map-key': { severity: 'error', title: 'Key not accepted in this map', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },
   // Integrations
   'invalid-integration-uri': { severity: 'error', title: 'Integration URI does not fit the integration type', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration.html` },

@@ -39,6 +39,11 @@ export interface ValueSpec {
   pattern?: string;
   /** Message when `pattern` does not match. */
   patternMessage?: string;
+  /**
+   * The code of a value that does not match, when it is not `invalid-value-format` (an error): ARNs AWS imports
+   * unchecked and only fails on when they are used are `invalid-arn` (a warning).
+   */
+  patternCode?: 'invalid-arn';
   /** Object fields. */
   fields?: FieldSpec[];
   /** Object: whether keys other than `fields` are accepted (AWS ignores or rejects them). */

@@ -118,3 +118,40 @@ components:
     assert.deepEqual(withCode(diagnostics, 'invalid-authorizer-scheme'), []);
   });
 });
+
+describe('ARNs of authorizers and integration credentials', () => {
+  it('warns where one has the wrong form: AWS imports it, and every call through it fails', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      '      security: [{auth: []}]',
+      "      responses: {'200': {description: ok}}",
+      '      x-amazon-apigateway-integration:',
+      '        type: aws_proxy',
+      '        httpMethod: POST',
+      '        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:a/invocations',
+      '        credentials: my-role',
+      'components:',
+      '  securitySchemes:',
+      '    auth:',
+      '      type: apiKey',
+      '      name: Authorization',
+      '      in: header',
+      '      x-amazon-apigateway-authorizer:',
+      '        type: token',
+      '        authorizerUri: arn:aws:lambda:us-east-1:1:function:a',
+      '        authorizerCredentials: role',
+      '',
+    ].join('\n');
+    const found = (await validate(text)).map((d) => [d.code, d.severity, d.range.start.line]);
+    assert.deepEqual(found, [['invalid-arn', 2, 11], ['invalid-arn', 2, 20], ['invalid-arn', 2, 21]]);
+    const fixed = text
+      .replace('credentials: my-role', 'credentials: arn:aws:iam::*:user/*')
+      .replace('authorizerUri: arn:aws:lambda:us-east-1:1:function:a', 'authorizerUri: arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:a/invocations')
+      .replace('authorizerCredentials: role', 'authorizerCredentials: arn:aws:iam::${AWS::AccountId}:role/invoker');
+    assert.deepEqual(await validate(fixed), []);
+  });
+});

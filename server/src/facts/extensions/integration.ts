@@ -1,5 +1,6 @@
 import type { ExtensionSpec, FieldSpec, ValueSpec } from '../extensionTypes';
 import { extensionPage, guidePage, REQUEST_RESPONSE_MAPPING_URL } from './docsUrls';
+import { IAM_ROLE_ARN } from './arnPatterns';
 
 const INTEGRATION_URL = extensionPage('integration');
 const RESPONSES_URL = extensionPage('integration-responses');
@@ -148,6 +149,9 @@ const integrationFields: FieldSpec[] = [
     type: 'string',
     doc: 'The IAM role API Gateway assumes to call the backend (`arn:aws:iam::ACCOUNT:role/NAME`), or `arn:aws:iam::*:user/*` to call with the caller\'s own credentials.',
     examples: ['arn:aws:iam::*:user/*'],
+    pattern: `${IAM_ROLE_ARN}|^arn:aws[a-z-]*:iam::\\*:user/\\*$`,
+    patternMessage: 'an IAM role ARN (`arn:aws:iam::ACCOUNT:role/NAME`) or `arn:aws:iam::*:user/*` (the caller\'s own credentials)',
+    patternCode: 'invalid-arn',
   },
   {
     name: 'requestParameters',

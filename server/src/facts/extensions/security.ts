@@ -1,5 +1,6 @@
 import type { ExtensionSpec } from '../extensionTypes';
 import { extensionPage, guidePage } from './docsUrls';
+import { IAM_ROLE_ARN, LAMBDA_INVOCATION_URI } from './arnPatterns';
 
 export const AUTHORIZER_TYPES = ['token', 'request', 'cognito_user_pools', 'jwt'];
 
@@ -33,8 +34,19 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
         name: 'authorizerUri',
         type: 'string',
         doc: 'The Lambda function\'s invocation URI: `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations`.',
+        pattern: LAMBDA_INVOCATION_URI,
+        patternMessage: 'a Lambda invocation URI (`arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations`); a bare function ARN is not enough',
+        patternCode: 'invalid-arn',
       },
-      { name: 'authorizerCredentials', type: 'string', doc: 'The IAM role API Gateway assumes to invoke the authorizer function.' },
+      {
+        name: 'authorizerCredentials',
+        type: 'string',
+        doc: 'The IAM role API Gateway assumes to invoke the authorizer function.',
+        // Empty means none: tools that write every field (Pulumi) leave it so.
+        pattern: `${IAM_ROLE_ARN}|^$`,
+        patternMessage: 'an IAM role ARN (`arn:aws:iam::ACCOUNT:role/NAME`)',
+        patternCode: 'invalid-arn',
+      },
       {
         name: 'identitySource',
         type: 'string',

@@ -143,7 +143,8 @@ function checkScalar(context: ValidationContext, spec: ValueSpec, node: ScalarNo
   if (spec.pattern && (node.type === 'string' || node.type === 'number')) {
     const text = String(node.value);
     if (!cachedRegExp(spec.pattern).test(text)) {
-      context.report(node, 'invalid-value-format', `\`${label}\` "${text}" is not ${spec.patternMessage ?? `of the form ${spec.pattern}`}.`);
+      const consequence = spec.patternCode === 'invalid-arn' ? ' API Gateway imports it, but every call that uses it fails.' : '';
+      context.report(node, spec.patternCode ?? 'invalid-value-format', `\`${label}\` "${text}" is not ${spec.patternMessage ?? `of the form ${spec.pattern}`}.${consequence}`);
     }
   }
 }

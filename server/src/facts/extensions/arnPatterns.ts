@@ -1,0 +1,13 @@
+/**
+ * Forms of the ARNs extensions name, as patterns the catalog's values are checked against. A `${...}` variable (stage
+ * variables, `${AWS::Region}` and the like, resolved by API Gateway or at deployment) may stand for any component.
+ */
+const VARIABLE = '\\$\\{[^}]+\\}';
+const PARTITION = `(?:aws[a-z-]*|${VARIABLE})`;
+const COMPONENT = `(?:[^:/\\s$]+|${VARIABLE})`;
+
+/** `arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations`, or one variable for all of it. */
+export const LAMBDA_INVOCATION_URI = `^arn:${PARTITION}:apigateway:${COMPONENT}:lambda:path/2015-03-31/functions/\\S+/invocations$|^${VARIABLE}$`;
+
+/** `arn:aws:iam::ACCOUNT:role/NAME` (a role path is allowed), or one variable for all of it. */
+export const IAM_ROLE_ARN = `^arn:${PARTITION}:iam::${COMPONENT}:role/\\S+$|^${VARIABLE}$`;
