@@ -182,3 +182,26 @@ ${mappings}`;
     assert.match(keys[1].message, /Did you mean `overwrite:statuscode`\?/);
   });
 });
+
+describe('gateway response parameters', () => {
+  it('want request values or single-quoted static values', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths: {}',
+      'x-amazon-apigateway-gateway-responses:',
+      '  UNAUTHORIZED:',
+      "    statusCode: '401'",
+      '    responseParameters:',
+      '      gatewayresponse.header.Access-Control-Allow-Origin: "*"',
+      '      gatewayresponse.header.x: context.requestId',
+      `      gatewayresponse.header.y: "'static'"`,
+      '      gatewayresponse.header.z: method.request.header.Origin',
+      '      gatewayresponse.header.s: stageVariables.origin',
+      '',
+    ].join('\n');
+    const found = withCode(await validate(text), 'invalid-mapping-value');
+    assert.deepEqual(found.map((d) => d.range.start.line), [7]);
+    assert.match(found[0].message, /single-quoted static value such as `'\*'`/);
+  });
+});

@@ -14,6 +14,8 @@ const REST_REQUEST_SOURCE = /^method\.request\.(path|querystring|multivaluequery
 const REST_OTHER_REQUEST_SOURCE = /^(method\.request\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*'|"[^"]*")$/;
 const REST_RESPONSE_KEY = /^method\.response\.header\.(.+)$/;
 const REST_RESPONSE_SOURCE = /^(integration\.response\.(header|multivalueheader)\.\S+|integration\.response\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
+/** Gateway responses map request values or single-quoted static values into their headers. */
+const GATEWAY_RESPONSE_SOURCE = /^(method\.request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.\S+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
 /** HTTP API parameter mapping (http-api-parameter-mapping). */
 const HTTP_REQUEST_KEY = /^((append|overwrite|remove):(header|querystring)\.\S+|overwrite:path)$/;
 const HTTP_BODY_VARIABLE = /\$\{?request\.body([^\s}]*)/g;
@@ -32,6 +34,7 @@ const LOCATION_IN: Record<string, 'path' | 'query' | 'header'> = {
  * form of mapping keys and values, and integration response selection patterns.
  */
 export const integrationMappingsRule: Rule = async (context) => {
+  if (context.dialect === 'rest') checkGatewayResponses(context);
   const sites = collectIntegrations(context.document);
   for (let i = 0; i < sites.length; i++) {
     if ((i & 127) === 127 && (await pause(context))) return;
@@ -44,6 +47,18 @@ export const integrationMappingsRule: Rule = async (context) => {
     }
   }
 };
+
+/** Values of gateway responses' `responseParameters`: an unquoted static value (`*` for CORS) is the usual slip. */
+function checkGatewayResponses(context: ValidationContext): void {
+  const responses = asObject(getValue(context.document.root, 'x-amazon-apigateway-gateway-responses'));
+  for (const response of stringEntries(responses)) {
+    for (const p of stringEntries(asObject(getValue(response.value, 'responseParameters')))) {
+      const value = checkableString(p.value);
+      if (value === undefined || !p.value || GATEWAY_RESPONSE_SOURCE.test(value)) continue;
+      context.report(p.value, 'invalid-mapping-value', `"${value}" is not a gateway response parameter source; expected \`method.request.{path|querystring|header}.NAME\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`'${value}'\`.`);
+    }
+  }
+}
 
 function stringEntries(node: ObjectNode | undefined): PropertyNode[] {
   return node ? node.properties : [];
