@@ -155,3 +155,50 @@ describe('ARNs of authorizers and integration credentials', () => {
     assert.deepEqual(await validate(fixed), []);
   });
 });
+
+describe('authorizer settings that go together', () => {
+  it('wants a request authorizer with several identity sources in a header scheme', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths: {}',
+      'components:',
+      '  securitySchemes:',
+      '    auth:',
+      '      type: apiKey',
+      '      name: Unused',
+      '      in: query',
+      '      x-amazon-apigateway-authorizer:',
+      '        type: request',
+      '        identitySource: method.request.header.A, method.request.querystring.b',
+      '        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:a/invocations',
+      '',
+    ].join('\n');
+    assert.deepEqual((await validate(text)).map((d) => [d.code, d.range.start.line]), [['invalid-authorizer-scheme', 8]]);
+    assert.deepEqual(await validate(text.replace('in: query', 'in: header')), []);
+  });
+
+  it('says simple responses need payload format 2.0 in an HTTP API', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'x-amazon-apigateway-importexport-version: "1.0"',
+      'paths: {}',
+      'components:',
+      '  securitySchemes:',
+      '    auth:',
+      '      type: apiKey',
+      '      name: Authorization',
+      '      in: header',
+      '      x-amazon-apigateway-authorizer:',
+      '        type: request',
+      '        identitySource: $request.header.Authorization',
+      '        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:a/invocations',
+      '        authorizerPayloadFormatVersion: 1.0',
+      '        enableSimpleResponses: true',
+      '',
+    ].join('\n');
+    assert.deepEqual((await validate(text)).map((d) => [d.code, d.range.start.line]), [['authorizer-field-not-applicable', 15]]);
+    assert.deepEqual(await validate(text.replace('authorizerPayloadFormatVersion: 1.0', "authorizerPayloadFormatVersion: '2.0'")), []);
+  });
+});

@@ -84,6 +84,13 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
   if (type === 'token' || type === 'request') missing('authorizerUri', 'the invocation URI of its Lambda function');
   if (type === 'cognito_user_pools') missing('providerARNs', 'the ARNs of the Cognito user pools');
   if (type === 'jwt') missing('jwtConfiguration', 'the token issuer and audiences');
+  const simple = getProperty(authorizer, 'enableSimpleResponses');
+  const version = getValue(authorizer, 'authorizerPayloadFormatVersion');
+  // `1.0` unquoted is the number 1 in YAML.
+  const versionOne = version?.type === 'string' ? version.value === '1.0' : version?.type === 'number' && version.value === 1;
+  if (!rest && versionOne && simple?.value?.type === 'boolean' && simple.value.value === true) {
+    context.report(keyOf(simple), 'authorizer-field-not-applicable', '`enableSimpleResponses` applies only to authorizers with `authorizerPayloadFormatVersion` "2.0"; a 1.0 authorizer must return an IAM policy.');
+  }
   checkIdentitySource(context, scheme, authorizer, type);
 }
 
@@ -109,6 +116,11 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
     const name = checkableString(getValue(scheme.value, 'name'));
     if (name !== 'Unused') {
       context.report(getValue(scheme.value, 'name') ?? keyOf(scheme), 'invalid-authorizer-scheme', `A request authorizer with several identity sources needs its security scheme's \`name\` to be "Unused"${name ? `, not "${name}"` : ''}.`, { data: { expected: 'Unused' } });
+    }
+    const location = getValue(scheme.value, 'in');
+    const where = checkableString(location);
+    if (location && where !== undefined && where !== 'header') {
+      context.report(location, 'invalid-authorizer-scheme', `A request authorizer with several identity sources needs its security scheme \`in: header\`, not "${where}".`, { data: { expected: 'header' } });
     }
   }
 }
