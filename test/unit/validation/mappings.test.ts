@@ -205,3 +205,28 @@ describe('gateway response parameters', () => {
     assert.match(found[0].message, /single-quoted static value such as `'\*'`/);
   });
 });
+
+describe('custom Lambda integration responses', () => {
+  const text = (responses: string) =>
+    [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      "      responses: {'200': {description: ok}, '400': {description: bad}}",
+      '      x-amazon-apigateway-integration:',
+      '        type: aws',
+      '        httpMethod: POST',
+      '        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:a/invocations',
+      `        responses: ${responses}`,
+      '',
+    ].join('\n');
+
+  it('warn when nothing catches a successful call, which has no error message', async () => {
+    const found = withCode(await validate(text(`{'OK.*': {statusCode: '200'}, 'Bad.*': {statusCode: '400'}}`)), 'no-lambda-success-response');
+    assert.deepEqual(found.map((d) => d.range.start.line), [10]);
+    assert.deepEqual(withCode(await validate(text(`{default: {statusCode: '200'}, 'Bad.*': {statusCode: '400'}}`)), 'no-lambda-success-response'), []);
+    assert.deepEqual(withCode(await validate(text(`{'.*': {statusCode: '200'}}`)), 'no-lambda-success-response'), []);
+  });
+});

@@ -7,6 +7,7 @@ import { javaPatternError } from './javaRegex';
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { pause } from './eventLoop';
 import { keyOf } from '../../model/property';
+import { selectIntegrationResponseKey } from '../../template/responseSelection';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
@@ -117,6 +118,7 @@ function declaredParameters(context: ValidationContext, op: OperationRef): Map<s
 function checkResponses(context: ValidationContext, site: IntegrationSite): void {
   const responses = asObject(getValue(site.integration, 'responses'));
   if (!responses) return;
+  checkLambdaSuccess(context, site, responses);
   for (const entry of responses.properties) {
     const pattern = keyName(entry);
     if (pattern !== 'default') {
@@ -136,6 +138,21 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
     }
     checkResponseParameters(context, site.op, response, statusCode);
   }
+}
+
+/**
+ * A custom Lambda integration matches its selection patterns against the error message, and a successful call has
+ * none: without `default` or a pattern that matches nothing at all (`.*`), every successful call ends in a 500. The
+ * simulator's own selection decides, so the editor and a local run agree.
+ */
+function checkLambdaSuccess(context: ValidationContext, site: IntegrationSite, responses: ObjectNode): void {
+  if (site.type !== 'aws' || responses.properties.length === 0) return;
+  const uri = checkableString(getValue(site.integration, 'uri'));
+  if (!uri || !uri.includes(':lambda:path/')) return;
+  const keys = Object.fromEntries(responses.properties.map((p) => [keyName(p), {}]));
+  if (selectIntegrationResponseKey(keys, { type: 'lambda' }).key !== undefined) return;
+  const anchor = getProperty(site.integration, 'responses')!;
+  context.report(keyOf(anchor), 'no-lambda-success-response', 'No integration response catches a successful Lambda call: its selection patterns are matched against the error message, which a success does not have. Add a `default` response (or a `.*` pattern), or every successful call ends in a 500.');
 }
 
 function checkResponseParameters(context: ValidationContext, op: OperationRef, response: ObjectNode, statusCode: string): void {
