@@ -202,3 +202,38 @@ describe('authorizer settings that go together', () => {
     assert.deepEqual(await validate(text.replace('authorizerPayloadFormatVersion: 1.0', "authorizerPayloadFormatVersion: '2.0'")), []);
   });
 });
+
+describe('HTTP API security', () => {
+  const base = [
+    'openapi: 3.0.1',
+    "info: {title: t, version: '1'}",
+    'x-amazon-apigateway-importexport-version: "1.0"',
+    'paths: {}',
+    'components:',
+    '  securitySchemes:',
+    '    jwt:',
+    '      type: oauth2',
+    '      flows: {}',
+    '      x-amazon-apigateway-authorizer:',
+    '        type: jwt',
+    '        jwtConfiguration: {audience: [a], issuer: "https://issuer.example.com"}',
+    '        identitySource: $request.header.Authorization',
+    '    other:',
+    '      type: apiKey',
+    '      name: x-api-key',
+    '      in: header',
+    '',
+  ].join('\n');
+
+  it('allows one root security requirement, which every operation without its own inherits', async () => {
+    const text = base.replace('paths: {}', 'security: [{jwt: []}, {other: []}]\npaths: {}');
+    assert.deepEqual(withCode(await validate(text), 'multiple-security-requirements').map((d) => d.range.start.line), [3]);
+  });
+
+  it('wants a JWT issuer unless an OpenID Connect scheme names it', async () => {
+    const text = base.replace(', issuer: "https://issuer.example.com"', '');
+    assert.deepEqual(withCode(await validate(text), 'missing-authorizer-field').map((d) => d.range.start.line), [11]);
+    const oidc = text.replace('type: oauth2\n      flows: {}', 'type: openIdConnect\n      openIdConnectUrl: https://issuer.example.com/.well-known/openid-configuration');
+    assert.deepEqual(withCode(await validate(oidc), 'missing-authorizer-field'), []);
+  });
+});

@@ -84,6 +84,11 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
   if (type === 'token' || type === 'request') missing('authorizerUri', 'the invocation URI of its Lambda function');
   if (type === 'cognito_user_pools') missing('providerARNs', 'the ARNs of the Cognito user pools');
   if (type === 'jwt') missing('jwtConfiguration', 'the token issuer and audiences');
+  const jwt = getValue(authorizer, 'jwtConfiguration');
+  // The issuer may be left out only where the scheme's OpenID Connect URL names it.
+  if (type === 'jwt' && jwt?.type === 'object' && getValue(jwt, 'issuer') === undefined && checkableString(getValue(schemeObject, 'type')) !== 'openIdConnect') {
+    context.report(keyOf(getProperty(authorizer, 'jwtConfiguration')!), 'missing-authorizer-field', 'A JWT authorizer needs `jwtConfiguration.issuer` unless its security scheme is `type: openIdConnect`, whose `openIdConnectUrl` names the issuer.');
+  }
   const simple = getProperty(authorizer, 'enableSimpleResponses');
   const version = getValue(authorizer, 'authorizerPayloadFormatVersion');
   // `1.0` unquoted is the number 1 in YAML.
@@ -128,8 +133,10 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
 function checkRequirements(context: ValidationContext, property: PropertyNode | undefined, names: Set<string>, onOperation: boolean): void {
   const list: ValueNode | undefined = property?.value;
   if (list?.type !== 'array') return;
-  if (onOperation && context.dialect === 'http' && list.items.length > 1) {
-    context.report(keyOf(property!), 'multiple-security-requirements', `HTTP API operations may carry only one security requirement; this one lists ${list.items.length}.`);
+  // The root list is what every operation without its own inherits.
+  if (context.dialect === 'http' && list.items.length > 1) {
+    const which = onOperation ? 'this one lists' : 'the root list, which operations without their own inherit, has';
+    context.report(keyOf(property!), 'multiple-security-requirements', `HTTP API operations may carry only one security requirement; ${which} ${list.items.length}.`);
   }
   for (const requirement of list.items) {
     if (requirement.type !== 'object') continue;
