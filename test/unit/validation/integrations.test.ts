@@ -167,3 +167,35 @@ describe('a type that is none of the types', () => {
     assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['invalid-enum-value', 8], ['invalid-enum-value', 17]]);
   });
 });
+
+describe('values written in a form that hides a mistake', () => {
+  it('reports a URL with a space, and a number written as a string out of its range', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      "      responses: {'200': {description: ok}}",
+      '      x-amazon-apigateway-integration:',
+      '        type: http_proxy',
+      '        httpMethod: GET',
+      '        uri: https://example.com/a b',
+      'components:',
+      '  securitySchemes:',
+      '    a:',
+      '      type: apiKey',
+      '      name: Authorization',
+      '      in: header',
+      '      x-amazon-apigateway-authorizer:',
+      '        type: token',
+      '        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations',
+      '        authorizerResultTtlInSeconds: "5000"',
+      '',
+    ].join('\n');
+    const found = (await validate(text)).sort((a, b) => a.range.start.line - b.range.start.line);
+    assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), [['invalid-integration-uri', 9], ['value-out-of-range', 19]]);
+    assert.match(found[0].message, /percent-encoded/);
+    assert.deepEqual(await validate(text.replace('/a b', '/a%20b').replace('"5000"', '"300"')), []);
+  });
+});

@@ -19,7 +19,8 @@ const LAMBDA_ARN = `arn:(?:aws[a-z-]*|${V}):lambda:${SEG}:${SEG}:function:${SEG}
 const LAMBDA_INVOCATION = new RegExp(`^arn:(?:aws[a-z-]*|${V}):apigateway:${SEG}:lambda:path/2015-03-31/functions/(?:${LAMBDA_ARN}|${V}[^/\\s]*)/invocations$`);
 const AWS_SERVICE_URI = new RegExp(`^arn:(?:aws[a-z-]*|${V}):apigateway:${SEG}:[a-z0-9.-]+:(?:path|action)/\\S+$`);
 const PLAIN_LAMBDA_ARN = new RegExp(`^${LAMBDA_ARN}$`);
-const HTTP_URL = /^https?:\/\/[^\s/]+/i;
+/** A fully formed URL: nothing after the host may be left unencoded either. */
+const HTTP_URL = /^https?:\/\/[^\s/]+\S*$/i;
 const ANY_ARN = /^arn:/;
 
 /** AWS, AWS_PROXY and HTTP are read letter by letter ("an AWS"); MOCK is a word ("a MOCK"). */
@@ -85,7 +86,9 @@ function checkUri(context: ValidationContext, integration: ObjectNode, type: str
   else if (context.dialect === 'http' && type === 'aws_proxy') ok = LAMBDA_INVOCATION.test(uri) || PLAIN_LAMBDA_ARN.test(uri);
   else if (type === 'aws_proxy') ok = LAMBDA_INVOCATION.test(uri);
   else ok = AWS_SERVICE_URI.test(uri) && (!/^[^:]*:[^:]*:apigateway:[^:]*:lambda:/.test(uri) || LAMBDA_INVOCATION.test(uri));
-  if (!ok) context.report(uriNode, 'invalid-integration-uri', `"${raw}" is not a valid uri for ${article(type)} ${type.toUpperCase()} integration; expected ${expectedUri(context, type)}.`);
+  if (ok) return;
+  const unencoded = /\s/.test(raw.trim()) ? ' (spaces and other blanks must be percent-encoded, as `%20`)' : '';
+  context.report(uriNode, 'invalid-integration-uri', `"${raw}" is not a valid uri for ${article(type)} ${type.toUpperCase()} integration; expected ${expectedUri(context, type)}${unencoded}.`);
 }
 
 function expectedUri(context: ValidationContext, type: string): string {

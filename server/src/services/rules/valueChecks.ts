@@ -113,8 +113,6 @@ export function checkValue(context: ValidationContext, spec: ValueSpec, node: Va
       checkScalar(context, spec, node, label);
       return;
     }
-    // Numbers given as strings are accepted where the field allows both (authorizerResultTtlInSeconds).
-    if (node.type === 'string' && types.includes('number') && types.includes('string')) return;
     context.report(node, 'invalid-extension-type', `\`${label}\` must be ${describeTypes(types)}, not ${describeNode(node)}.`);
     return;
   }
@@ -128,17 +126,24 @@ export function checkValue(context: ValidationContext, spec: ValueSpec, node: Va
   }
 }
 
+function checkRange(context: ValidationContext, spec: ValueSpec, node: ScalarNode, n: number, label: string): void {
+  if ((spec.minimum !== undefined && n < spec.minimum) || (spec.maximum !== undefined && n > spec.maximum)) {
+    const range = spec.maximum === undefined ? `at least ${spec.minimum}` : spec.minimum === undefined ? `at most ${spec.maximum}` : `from ${spec.minimum} to ${spec.maximum}`;
+    context.report(node, 'value-out-of-range', `\`${label}\` is ${n}; it must be ${range}.`);
+  }
+}
+
 function checkScalar(context: ValidationContext, spec: ValueSpec, node: ScalarNode, label: string): void {
   if (spec.enum && node.type !== 'boolean' && node.type !== 'null') {
     checkEnum(context, spec, node, label);
     return;
   }
-  if (node.type === 'number') {
-    const n = node.value as number;
-    if ((spec.minimum !== undefined && n < spec.minimum) || (spec.maximum !== undefined && n > spec.maximum)) {
-      const range = spec.maximum === undefined ? `at least ${spec.minimum}` : spec.minimum === undefined ? `at most ${spec.maximum}` : `from ${spec.minimum} to ${spec.maximum}`;
-      context.report(node, 'value-out-of-range', `\`${label}\` is ${n}; it must be ${range}.`);
-    }
+  if (node.type === 'number') checkRange(context, spec, node, node.value as number, label);
+  // A number written as a string, where the field takes both (authorizerResultTtlInSeconds), has the same range.
+  if (node.type === 'string' && (spec.minimum !== undefined || spec.maximum !== undefined)) {
+    const text = node.value as string;
+    const n = Number(text);
+    if (text.trim() !== '' && Number.isFinite(n)) checkRange(context, spec, node, n, label);
   }
   if (spec.pattern && (node.type === 'string' || node.type === 'number')) {
     const text = String(node.value);
