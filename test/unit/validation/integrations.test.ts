@@ -199,3 +199,29 @@ describe('values written in a form that hides a mistake', () => {
     assert.deepEqual(await validate(text.replace('/a b', '/a%20b').replace('"5000"', '"300"')), []);
   });
 });
+
+describe('one finding for one mistake', () => {
+  it('marks the responses of a proxy integration once, at their key', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      "      responses: {'200': {description: ok}}",
+      '      x-amazon-apigateway-integration:',
+      '        type: http_proxy',
+      '        httpMethod: GET',
+      '        uri: https://example.com/a',
+      '        responses:',
+      "          default: {statusCode: '200', responseTemplates: {application/json: '{}'}}",
+      '',
+    ].join('\n');
+    assert.deepEqual((await validate(text)).map((d) => [d.code, d.range.start.line]), [['ignored-for-proxy', 10]]);
+  });
+
+  it('shows a number as it is written', async () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-importexport-version: 1.0\npaths: {}\n";
+    assert.match(withCode(await validate(text), 'invalid-extension-type')[0].message, /not the number 1\.0\./);
+  });
+});

@@ -34,12 +34,13 @@ function matchesType(node: ValueNode, type: ValueType): boolean {
   }
 }
 
-function describeNode(node: ValueNode): string {
+function describeNode(context: ValidationContext, node: ValueNode): string {
   if (node.type === 'object') return 'an object';
   if (node.type === 'array') return 'an array';
   if (node.type === 'null') return 'null';
   if (node.type === 'string') return `the string "${node.value}"`;
-  return `the ${node.type} ${String(node.value)}`;
+  // As written: `1.0` is the number 1 to YAML, and "the number 1" would not show the user their own text.
+  return `the ${node.type} ${scalarText(context, node)}`;
 }
 
 function describeTypes(types: ValueType[]): string {
@@ -113,7 +114,7 @@ export function checkValue(context: ValidationContext, spec: ValueSpec, node: Va
       checkScalar(context, spec, node, label);
       return;
     }
-    context.report(node, 'invalid-extension-type', `\`${label}\` must be ${describeTypes(types)}, not ${describeNode(node)}.`);
+    context.report(node, 'invalid-extension-type', `\`${label}\` must be ${describeTypes(types)}, not ${describeNode(context, node)}.`);
     return;
   }
   if (node.type === 'object') {

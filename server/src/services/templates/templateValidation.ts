@@ -23,9 +23,12 @@ export const templateRule: Rule = async (context) => {
 function checkLocatedTemplate(context: ValidationContext, template: LocatedTemplate): void {
   const integrationType = template.integration?.type;
   if (integrationType && PROXY_TYPES.has(integrationType)) {
+    // In a REST API the whole `responses` of a proxy integration is already marked ignored, at its key.
+    if (template.kind === 'response' && context.dialect === 'rest') return;
     const what = template.kind === 'request' ? 'request templates' : 'integration responses and their templates';
+    const passes = template.kind === 'request' ? 'the backend receives the request as it is' : "the client receives the backend's response as it is";
     context.report({ offset: template.property.offset, end: template.node.end }, 'template-ignored-on-proxy',
-      `API Gateway ignores ${what} on ${integrationType.toUpperCase()} integrations; the backend receives the request as it is.`,
+      `API Gateway ignores ${what} on ${integrationType.toUpperCase()} integrations; ${passes}.`,
       { unnecessary: true });
     return;
   }
