@@ -84,7 +84,6 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'root-response-ref': { severity: 'error', title: 'Reference to a root-level response', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'too-many-resources': { severity: 'warning', title: 'More resources than the default quota', docsUrl: `${DEV_GUIDE}/limits.html` },
   'too-many-authorizers': { severity: 'warning', title: 'More authorizers than the default quota', docsUrl: `${DEV_GUIDE}/limits.html` },
-  'invalid-stage-name': { severity: 'error', title: 'Stage name API Gateway rejects', docsUrl: `${DEV_GUIDE}/limits.html` },
   'policy-too-long': { severity: 'error', title: 'Resource policy over 8192 characters', docsUrl: `${DEV_GUIDE}/limits.html` },
 };
 

@@ -11,7 +11,6 @@ const MAX_RESOURCES = 300;
 const SEGMENT_CHARACTERS = /^[A-Za-z0-9_\-.,:{}+]*$/;
 const WHOLE_PARAMETER = /^\{[^{}+]+\+?\}$/;
 const MODEL_NAME = /^[A-Za-z0-9]+$/;
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 
 /**
  * Where AWS rejects an import (errors) or drops or changes something (warnings): version, size, path syntax, model
@@ -20,7 +19,6 @@ const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 export const importRulesRule: Rule = (context) => {
   checkVersion(context);
   checkPaths(context);
-  checkStageNames(context);
   if (context.dialect === 'rest') checkModelNames(context);
 };
 
@@ -86,22 +84,6 @@ function checkModelNames(context: ValidationContext): void {
     const name = keyName(model);
     if (!MODEL_NAME.test(name)) {
       context.report(keyOf(model), 'invalid-model-name', `Model name "${name}" must be alphanumeric for API Gateway (letters and digits only).`, { data: { expected: name.replace(/[^A-Za-z0-9]/g, '') } });
-    }
-  }
-}
-
-/** `https://{api}.execute-api.{region}.amazonaws.com/{stage}`: the first path segment of an API's own URL is its stage. */
-function checkStageNames(context: ValidationContext): void {
-  const servers = getValue(context.document.root, 'servers');
-  if (servers?.type !== 'array') return;
-  for (const server of servers.items) {
-    const urlNode = getValue(server, 'url');
-    const url = checkableString(urlNode);
-    if (!url) continue;
-    const expanded = url.replace(/\{([^}]+)\}/g, (_, name: string) => checkableString(getValue(getValue(getValue(server, 'variables'), name), 'default')) ?? 'x');
-    const match = /^https?:\/\/[^/]+\.execute-api\.[^/]+\.amazonaws\.com\/([^/]+)/.exec(expanded);
-    if (match && !STAGE_NAME.test(match[1])) {
-      context.report(urlNode!, 'invalid-stage-name', `Stage name "${match[1]}" is not valid; stage names use letters, digits, _ and - only, at most 128 characters.`);
     }
   }
 }
