@@ -59,7 +59,7 @@ export const API_SETTINGS_EXTENSIONS: ExtensionSpec[] = [
       { name: 'allowOrigins', ...stringList('Origins allowed to call the API; `*` for any.', 'An origin such as `https://example.com`.') },
       { name: 'allowCredentials', type: 'boolean', doc: 'Whether credentials (cookies, authorization headers) may be sent.' },
       { name: 'exposeHeaders', ...stringList('Response headers the browser may expose to scripts.', 'A header name.') },
-      { name: 'maxAge', type: 'integer', doc: 'How long, in seconds, browsers may cache the preflight result.', minimum: 0, maximum: 86400 },
+      { name: 'maxAge', type: 'integer', doc: 'How long, in seconds, browsers may cache the preflight result; -1 turns caching off.', minimum: -1, maximum: 86400 },
       { name: 'allowMethods', ...stringList('HTTP methods allowed; `*` for any.', 'An HTTP method.') },
       { name: 'allowHeaders', ...stringList('Request headers allowed; `*` for any.', 'A header name.') },
     ],
