@@ -230,3 +230,32 @@ describe('custom Lambda integration responses', () => {
     assert.deepEqual(withCode(await validate(text(`{'.*': {statusCode: '200'}}`)), 'no-lambda-success-response'), []);
   });
 });
+
+describe('HTTP API response parameter mappings', () => {
+  it('refuse reserved headers and variables a response mapping cannot read', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'x-amazon-apigateway-importexport-version: "1.0"',
+      'paths:',
+      '  /a:',
+      '    get:',
+      "      responses: {'200': {description: ok}}",
+      '      x-amazon-apigateway-integration:',
+      '        type: http_proxy',
+      '        httpMethod: GET',
+      '        uri: https://example.com/a',
+      "        payloadFormatVersion: '1.0'",
+      '        responseParameters:',
+      "          '500':",
+      "            overwrite:header.Content-Length: '1'",
+      '            overwrite:header.y: $foo',
+      '            overwrite:header.z: $response.header.X-Trace',
+      '            append:header.w: ${context.requestId}-${response.body.id}',
+      "            overwrite:statuscode: '404'",
+      '',
+    ].join('\n');
+    const found = (await validate(text)).filter((d) => d.code === 'reserved-header-mapping' || d.code === 'invalid-mapping-value');
+    assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), [['reserved-header-mapping', 14], ['invalid-mapping-value', 15]]);
+  });
+});

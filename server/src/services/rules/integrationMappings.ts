@@ -20,6 +20,8 @@ const GATEWAY_RESPONSE_SOURCE = /^(method\.request\.(path|querystring|multivalue
 /** HTTP API parameter mapping (http-api-parameter-mapping). */
 const HTTP_REQUEST_KEY = /^((append|overwrite|remove):(header|querystring)\.\S+|overwrite:path)$/;
 const HTTP_BODY_VARIABLE = /\$\{?request\.body([^\s}]*)/g;
+/** What an HTTP API response mapping may read: the backend's response, the context and stage variables. */
+const HTTP_RESPONSE_VARIABLE = /\$(\{)?(response\.header\.[^\s}]+|response\.body(\.[^\s}]*)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)/g;
 const HTTP_SOURCE_VARIABLE = /\$(\{)?(request\.(header|querystring|multivalueheader|multivaluequerystring)\.[^\s}]+|request\.body(\.[^\s}]*)?|request\.path(\.[^\s}]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)/g;
 
 const LOCATION_IN: Record<string, 'path' | 'query' | 'header'> = {
@@ -45,6 +47,7 @@ export const integrationMappingsRule: Rule = async (context) => {
       if (!isProxyType(site.type)) checkResponses(context, site);
     } else {
       checkHttpRequestParameters(context, site);
+      checkHttpResponseParameters(context, site);
     }
   }
 };
@@ -184,6 +187,24 @@ function unsupportedBodyPath(value: string): string | undefined {
     if (path.includes('..') || /\?\s*\(/.test(path)) return `$request.body${path}`;
   }
   return undefined;
+}
+
+/** HTTP API response mappings, per backend status code: the catalog checks their keys' form; here reserved headers and variables. */
+function checkHttpResponseParameters(context: ValidationContext, site: IntegrationSite): void {
+  const byStatus = asObject(getValue(site.integration, 'responseParameters'));
+  for (const status of stringEntries(byStatus)) {
+    for (const p of stringEntries(asObject(status.value))) {
+      const header = /^[a-z]+:header\.(.+)$/.exec(keyName(p));
+      if (header && RESERVED_HTTP_HEADERS.test(header[1])) {
+        context.report(keyOf(p), 'reserved-header-mapping', `HTTP APIs cannot map the reserved header "${header[1]}".`);
+      }
+      const value = checkableString(p.value);
+      if (value === undefined || !p.value || !value.includes('$')) continue;
+      if (/\$(\{)?[A-Za-z]/.test(value.replace(HTTP_RESPONSE_VARIABLE, ''))) {
+        context.report(p.value, 'invalid-mapping-value', `"${value}" refers to a variable a response mapping cannot read; expected \`$response.header.NAME\`, \`$response.body.PATH\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
+      }
+    }
+  }
 }
 
 function checkHttpRequestParameters(context: ValidationContext, site: IntegrationSite): void {
