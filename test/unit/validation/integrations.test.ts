@@ -225,3 +225,44 @@ describe('one finding for one mistake', () => {
     assert.match(withCode(await validate(text), 'invalid-extension-type')[0].message, /not the number 1\.0\./);
   });
 });
+
+describe('TLS settings', () => {
+  const rest = (type: string, uri: string) =>
+    [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      "      responses: {'200': {description: ok}}",
+      '      x-amazon-apigateway-integration:',
+      `        type: ${type}`,
+      '        httpMethod: POST',
+      `        uri: ${uri}`,
+      '        tlsConfig: {insecureSkipVerification: true}',
+      '',
+    ].join('\n');
+
+  it('say when the integration does not read them', async () => {
+    const lambda = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:a/invocations';
+    assert.deepEqual(withCode(await validate(rest('aws_proxy', lambda)), 'tls-setting-not-applicable').map((d) => d.range.start.line), [10]);
+    assert.deepEqual(withCode(await validate(rest('http_proxy', 'https://example.com')), 'tls-setting-not-applicable'), []);
+    const http = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'x-amazon-apigateway-importexport-version: "1.0"',
+      'paths:',
+      '  /a:',
+      '    get:',
+      "      responses: {'200': {description: ok}}",
+      '      x-amazon-apigateway-integration:',
+      '        type: http_proxy',
+      '        httpMethod: GET',
+      '        uri: https://example.com',
+      "        payloadFormatVersion: '1.0'",
+      '        tlsConfig: {serverNameToVerify: example.com}',
+      '',
+    ].join('\n');
+    assert.deepEqual(withCode(await validate(http), 'tls-setting-not-applicable').map((d) => d.range.start.line), [12]);
+  });
+});

@@ -52,6 +52,7 @@ function checkIntegration(context: ValidationContext, site: IntegrationSite): vo
   if (connection === 'VPC_LINK' && getValue(integration, 'connectionId') === undefined) {
     context.report(getProperty(integration, 'connectionType')!.value!, 'missing-connection-id', 'An integration through a VPC link needs `connectionId` (the VPC link id, or `${stageVariables.vpcLinkId}`).');
   }
+  checkTlsConfig(context, integration, type, connection === 'VPC_LINK');
   if (rest && isProxyType(type)) {
     for (const key of ['requestTemplates', 'responses']) {
       const p = getProperty(integration, key);
@@ -89,6 +90,23 @@ function checkUri(context: ValidationContext, integration: ObjectNode, type: str
   if (ok) return;
   const unencoded = /\s/.test(raw.trim()) ? ' (spaces and other blanks must be percent-encoded, as `%20`)' : '';
   context.report(uriNode, 'invalid-integration-uri', `"${raw}" is not a valid uri for ${article(type)} ${type.toUpperCase()} integration; expected ${expectedUri(context, type)}${unencoded}.`);
+}
+
+/**
+ * Which integrations read which TLS setting: skipping verification applies to HTTP backends (REST), the server name
+ * to verify to private integrations of HTTP APIs. Elsewhere API Gateway ignores them. Dialects are the catalog's.
+ */
+function checkTlsConfig(context: ValidationContext, integration: ObjectNode, type: string, vpcLink: boolean): void {
+  const tls = getValue(integration, 'tlsConfig');
+  if (tls?.type !== 'object') return;
+  const skip = getProperty(tls, 'insecureSkipVerification');
+  if (skip && context.dialect === 'rest' && type !== 'http' && type !== 'http_proxy') {
+    context.report(keyOf(skip), 'tls-setting-not-applicable', `\`insecureSkipVerification\` applies only to HTTP and HTTP_PROXY integrations; ${article(type)} ${type.toUpperCase()} integration ignores it.`, { unnecessary: true });
+  }
+  const serverName = getProperty(tls, 'serverNameToVerify');
+  if (serverName && context.dialect === 'http' && !vpcLink) {
+    context.report(keyOf(serverName), 'tls-setting-not-applicable', '`serverNameToVerify` applies only to private integrations (`connectionType: VPC_LINK`); API Gateway ignores it here.', { unnecessary: true });
+  }
 }
 
 function expectedUri(context: ValidationContext, type: string): string {
