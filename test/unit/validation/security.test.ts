@@ -237,3 +237,15 @@ describe('HTTP API security', () => {
     assert.deepEqual(withCode(await validate(oidc), 'missing-authorizer-field'), []);
   });
 });
+
+describe('one finding for one mistake in authorizers and responses', () => {
+  it('leaves a field of the other dialect to its dialect finding', async () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  securitySchemes:\n    c:\n      type: apiKey\n      name: Authorization\n      in: header\n      x-amazon-apigateway-authorizer:\n        type: cognito_user_pools\n        providerARNs: [arn:aws:cognito-idp:us-east-1:1:userpool/x]\n        jwtConfiguration: {audience: [a]}\n";
+    assert.deepEqual((await validate(text)).map((d) => d.code), ['dialect-mismatch']);
+  });
+
+  it('does not also call a malformed status code undeclared', async () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{\"statusCode\": 200}'}\n        responses:\n          default: {statusCode: '2xx'}\n";
+    assert.deepEqual((await validate(text)).map((d) => d.code), ['invalid-value-format']);
+  });
+});

@@ -133,6 +133,8 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
     const statusNode = getValue(response, 'statusCode');
     if (!statusNode || (statusNode.type !== 'number' && checkableString(statusNode) === undefined)) continue;
     const statusCode = String((statusNode as ScalarNode).value);
+    // A status code that is not three digits has its own error; that no response declares it says nothing more.
+    if (!/^[1-5]\d\d$/.test(statusCode)) continue;
     if (!getProperty(site.op.responsesProperty?.value, statusCode)) {
       context.report(statusNode, 'undeclared-response-status', `${site.op.method} ${site.op.path} declares no "${statusCode}" response; API Gateway answers 500 when the integration response maps to an undeclared status.`, {
         data: { statusCode, path: site.op.path, method: site.op.method },

@@ -5,6 +5,9 @@ import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, listOperations } from './integrations';
 import { keyOf } from '../../model/property';
 import { AUTHORIZER_TYPES } from '../../facts/extensions/security';
+import { fieldAppliesTo, fieldOf, getExtension } from '../../facts/extensions';
+
+const AUTHORIZER_SPEC = getExtension('x-amazon-apigateway-authorizer')!;
 
 /** Default quota of authorizers per API (limits). */
 const MAX_AUTHORIZERS = 10;
@@ -74,6 +77,9 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
   for (const field of authorizer.properties) {
     const name = keyName(field);
     const types = FIELD_TYPES[name];
+    // A field of the other dialect has its own finding (dialect-mismatch).
+    const spec = fieldOf(AUTHORIZER_SPEC, name);
+    if (spec && !fieldAppliesTo(spec, context.dialect)) continue;
     if (types && !types.includes(type)) {
       context.report(keyOf(field), 'authorizer-field-not-applicable', `\`${name}\` is ignored by ${type} authorizers; it applies to ${types.join(' and ')} authorizers.`, { unnecessary: true });
     }
