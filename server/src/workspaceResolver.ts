@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument, type ApiDocument } from './model/apiDocument';
@@ -16,7 +16,7 @@ const MAX_REFERENCED_FILE = 20 * 1024 * 1024;
  */
 export class WorkspaceResolver implements DocumentResolver {
   private readonly dependents = new Map<string, Set<string>>();
-  private readonly diskCache = new Map<string, { mtimeText: string; parsed: ApiDocument }>();
+  private readonly diskCache = new Map<string, { version: string; parsed: ApiDocument }>();
 
   constructor(private readonly openDocument: (uri: string) => TextDocument | undefined) {}
 
@@ -51,14 +51,19 @@ export class WorkspaceResolver implements DocumentResolver {
   private async readFromDisk(uri: string, wanted?: (text: string) => boolean): Promise<ApiDocument | undefined> {
     if (!uri.startsWith('file:')) return undefined;
     try {
-      const bytes = await readFile(fileURLToPath(uri));
+      const file = fileURLToPath(uri);
+      // Size and kind first: a `$ref` to /dev/zero, a FIFO or a huge file must neither fill memory nor wait forever.
+      const info = await stat(file);
+      if (!info.isFile() || info.size > MAX_REFERENCED_FILE) return undefined;
+      const version = `${info.mtimeMs}:${info.size}`;
+      const cached = this.diskCache.get(uri);
+      if (cached && cached.version === version) return cached.parsed;
+      const bytes = await readFile(file);
       if (bytes.length > MAX_REFERENCED_FILE) return undefined;
       const text = bytes.toString('utf8');
-      const cached = this.diskCache.get(uri);
-      if (cached && cached.mtimeText === text) return cached.parsed;
       if (wanted && !wanted(text)) return undefined;
       const parsed = parseApiDocument(TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text));
-      if (!wanted) this.diskCache.set(uri, { mtimeText: text, parsed });
+      if (!wanted) this.diskCache.set(uri, { version, parsed });
       return parsed;
     } catch {
       return undefined;
