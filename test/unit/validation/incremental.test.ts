@@ -219,6 +219,17 @@ describe('re-validation by parts', () => {
     assert.equal(edited.slice(made.offset, made.end), '/r2/{id}');
   });
 
+  it('keeps the duplicate-key finding of an edited path item whose key repeats a sibling', async () => {
+    const service = createLanguageService();
+    const text = "openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      responses: { '200': { description: ok } }\n  /a:\n    post:\n      responses: { '200': { description: ok } }\n";
+    const document = TextDocument.create(URI, 'yaml', 1, text);
+    const codesOf = async () => (await service.doValidation(document)).map((d) => [d.code, d.range.start.line]);
+    assert.deepEqual(await codesOf(), [['duplicate-key', 6]]);
+    const edited = text.replace("description: ok } }\n", 'description: ok } }\n').replace(/description: ok \} \}\n$/, 'description: okk } }\n');
+    TextDocument.update(document, [{ text: edited }], 2);
+    assert.deepEqual(await codesOf(), [['duplicate-key', 6]]);
+  });
+
   it('applies the size limit of a full validation', async () => {
     const settings = { maxValidationSize: 20_000 };
     const service = createLanguageService();
