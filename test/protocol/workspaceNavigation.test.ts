@@ -60,7 +60,7 @@ describe('references, rename and symbols across workspace files over stdio', () 
   it('answers a refused rename with the reason', async () => {
     await assert.rejects(
       client.connection.sendRequest('textDocument/rename', { textDocument: { uri: commonUri }, position: { line: 2, character: 6 }, newName: 'Postal Address' }),
-      (error: Error) => /not a valid name/.test(error.message),
+      (error: Error) => /not a valid model name/.test(error.message),
     );
   });
 });

@@ -1,39 +1,42 @@
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import type { ScalarNode } from '../model/nodes';
-import { pointerToPath } from '../model/openapiWalk';
-import { yamlKey, yamlScalar } from './editing/serialize';
-import { definitionsOf, findSymbolUses, symbolAt, type NamedSymbol, type SymbolSite } from './symbolReferences';
-import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { keyOf } from '../model/property';
+import { yamlKey, yamlScalar } from './editing/serialize';
+import { definitionsOf, findSymbolUses, isKnownMissing, isModel, symbolAt, type NamedSymbol, type SymbolSite } from './symbolReferences';
+import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 
 /** A rename the editor must refuse, with the reason shown to the user. */
 export class RenameError extends Error {}
 
 /** Component names as OpenAPI 3 allows them; `$ref`s carry them without escaping. */
 const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/;
+/** Model names as API Gateway accepts them. */
+const MODEL_NAME = /^[A-Za-z0-9]+$/;
 
 /** The name under the cursor and its range, when it is something that can be renamed. */
 export function prepareRename(document: ApiDocument, offset: number): { range: Range; placeholder: string } | undefined {
   const at = symbolAt(document, offset);
-  if (!at) return undefined;
-  const span = nameSpan(at.node, at.symbol) ?? { offset: at.node.contentOffset, end: at.node.contentEnd };
-  const text = document.textDocument;
-  return { range: { start: text.positionAt(span.offset), end: text.positionAt(span.end) }, placeholder: at.symbol.name };
+  if (!at || isKnownMissing(document, at.symbol)) return undefined;
+  const segment = at.node.parent?.type === 'property' && keyOf(at.node.parent) !== at.node && at.symbol.kind !== 'validator' ? segmentOf(at.node, at.symbol) : undefined;
+  const span = (segment !== undefined && segmentSpan(at.node, segment)) || { offset: at.node.contentOffset, end: at.node.contentEnd };
+  return { range: rangeOf(document, span), placeholder: at.symbol.name };
 }
 
 /**
  * Renames a component, request validator or security scheme: its defining key and every use, in every workspace
- * file for components. Refused when the new name is not allowed or already taken, so a rename never merges two
- * definitions or leaves a `$ref` dangling.
+ * file for components. Refused when the new name is not allowed or already taken, or when a file that may use it
+ * cannot be read, so a rename never merges two definitions or leaves a `$ref` dangling.
  */
 export async function rename(document: ApiDocument, offset: number, newName: string, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<WorkspaceEdit> {
   const at = symbolAt(document, offset);
   if (!at) throw new RenameError('Only components, request validators and security schemes can be renamed.');
   const { symbol } = at;
   checkName(symbol, newName, document);
-  const { declaration, uses } = await findSymbolUses(document, symbol, resolver, workspace);
+  const { declaration, uses, unreadable } = await findSymbolUses(document, symbol, resolver, workspace);
   if (!declaration) throw new RenameError(`The definition of '${symbol.name}' was not found, so its uses cannot be renamed safely.`);
+  const blocked = unreadable.find((d) => d.text.includes(symbol.name));
+  if (blocked) throw new RenameError(`${blocked.uri.split('/').pop()} has a syntax error and may use '${symbol.name}'; fix it first, or its uses would be left behind.`);
   if (newName === symbol.name) return { changes: {} };
   const definitions = definitionsOf(document, symbol, declaration.document);
   if (definitions?.properties.some((p) => String(p.keyValue) === newName)) {
@@ -43,39 +46,60 @@ export async function rename(document: ApiDocument, offset: number, newName: str
   const add = (site: SymbolSite, edit: TextEdit) => (changes[site.document.uri] ??= []).push(edit);
   add(declaration, replaceScalar(declaration, newName, true));
   for (const use of uses) {
-    if (symbol.kind === 'component') add(use, renameInRef(use, symbol, newName));
-    else if (symbol.kind === 'securityScheme') add(use, replaceScalar(use, newName, true));
-    else add(use, replaceScalar(use, newName, false));
+    if (use.segment !== undefined) add(use, renameInPointer(use, use.segment, newName));
+    else add(use, replaceScalar(use, newName, symbol.kind === 'securityScheme'));
   }
   return { changes };
 }
 
 function checkName(symbol: NamedSymbol, newName: string, document: ApiDocument): void {
   if (!newName.trim() || /[\u0000-\u001f]/.test(newName)) throw new RenameError('The new name must not be empty or hold control characters.');
+  if (isModel(symbol) && !MODEL_NAME.test(newName)) {
+    throw new RenameError(`'${newName}' is not a valid model name: API Gateway accepts letters and digits only.`);
+  }
   const strict = symbol.kind === 'component' || (symbol.kind === 'securityScheme' && document.isOpenApi3);
   if (strict && !COMPONENT_NAME.test(newName)) {
     throw new RenameError(`'${newName}' is not a valid name here: use letters, digits, '.', '-' and '_' only.`);
   }
 }
 
-/** The range of the symbol's name inside a `$ref`'s source, when the source spells the value without escapes. */
-function nameSpan(node: ScalarNode, symbol: NamedSymbol): { offset: number; end: number } | undefined {
-  if (symbol.kind !== 'component' || node.parent?.type !== 'property' || keyOf(node.parent) === node) return undefined;
-  const value = String(node.value);
-  if (node.contentEnd - node.contentOffset !== value.length) return undefined;
-  const last = value.lastIndexOf('/');
-  if (last < 0 || value.slice(last + 1) !== symbol.name) return undefined;
-  return { offset: node.contentOffset + last + 1, end: node.contentEnd };
+/** Which pointer segment of a `$ref` under the cursor is the symbol's name. */
+function segmentOf(node: ScalarNode, symbol: NamedSymbol): number | undefined {
+  if (symbol.kind === 'validator') return undefined;
+  const fragment = rawSegments(String(node.value));
+  if (!fragment) return undefined;
+  if (symbol.kind === 'securityScheme') return 2;
+  return symbol.path.length - 1;
 }
 
-/** The `$ref` with its last pointer segment renamed, keeping its file part and the way it is written. */
-function renameInRef(site: SymbolSite, symbol: NamedSymbol & { kind: 'component' }, newName: string): TextEdit {
-  const span = nameSpan(site.node, symbol);
+/** The fragment's segments as written (escaped), and where the fragment starts in the value. */
+function rawSegments(value: string): { start: number; segments: string[] } | undefined {
+  const hash = value.indexOf('#');
+  if (hash < 0 || value[hash + 1] !== '/') return undefined;
+  return { start: hash + 2, segments: value.slice(hash + 2).split('/') };
+}
+
+/** Source offsets of a pointer segment, when the scalar spells its value without escapes. */
+function segmentSpan(node: ScalarNode, segment: number): { offset: number; end: number } | undefined {
+  const value = String(node.value);
+  if (node.contentEnd - node.contentOffset !== value.length) return undefined;
+  const parts = rawSegments(value);
+  if (!parts || segment >= parts.segments.length) return undefined;
+  let start = parts.start;
+  for (let i = 0; i < segment; i++) start += parts.segments[i].length + 1;
+  return { offset: node.contentOffset + start, end: node.contentOffset + start + parts.segments[segment].length };
+}
+
+/** A pointer with one segment renamed, keeping its file part, the rest of the pointer and how it is written. */
+function renameInPointer(site: SymbolSite, segment: number, newName: string): TextEdit {
+  // New names are plain letters, digits and `._-`: they need no escaping in any pointer or scalar style.
+  const span = segmentSpan(site.node, segment);
   if (span) return { range: rangeOf(site.document, span), newText: newName };
   const value = String(site.node.value);
-  const hash = value.indexOf('#');
-  const segments = pointerToPath(symbol.pointer.slice(1)).slice(0, -1).map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1'));
-  return replaceScalar(site, `${value.slice(0, hash)}#/${[...segments, newName].join('/')}`, false);
+  const parts = rawSegments(value)!;
+  const segments = [...parts.segments];
+  segments[segment] = newName;
+  return replaceScalar(site, `${value.slice(0, parts.start)}${segments.join('/')}`, false);
 }
 
 /** Replaces a whole scalar, keeping its quoting where the new text allows it. */

@@ -3,33 +3,41 @@ import { findNodeAtPath, getProperty, isScalar, keyName, nodeAtOffset, pathOf, v
 import type { AnyNode, NodePath, ObjectNode, PropertyNode, ScalarNode } from '../model/nodes';
 import { forEachOperation, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import { refFragment, resolveUri, sameUri } from '../model/refUri';
-import { allRefs, pointerOf, refContainersOf } from './editing/references';
+import { ANY_VERSION_CONTAINERS, refContainersOf } from './editing/references';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { keyOf } from '../model/property';
 
 export const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
 const VALIDATORS_KEY = 'x-amazon-apigateway-request-validators';
 const ALIAS = 42; // *
+const OPENAPI3_SCHEMES: NodePath = ['components', 'securitySchemes'];
 
 /**
- * A named thing that other places refer to by name. Components are referred to by `$ref`, possibly from other files;
- * request validators and security schemes only by name, from the document that defines them.
+ * A named thing that other places refer to by name. Components are referred to by `$ref` (and discriminator
+ * mappings), possibly from other files; request validators only by name; security schemes by name from security
+ * requirements, and by `$ref` inside their own document.
  */
 export type NamedSymbol =
-  | { kind: 'component'; uri: string; pointer: string; name: string }
+  | { kind: 'component'; uri: string; path: NodePath; name: string }
   | { kind: 'validator'; name: string }
   | { kind: 'securityScheme'; name: string };
 
-/** A scalar that names a symbol, in the document it stands in. */
+/**
+ * A scalar that names a symbol, in the document it stands in: the name itself (a key, a validator name, a discriminator
+ * mapping's schema name), or a pointer whose segment `segment` is the name (`$ref`s, mapping references).
+ */
 export interface SymbolSite {
   document: ApiDocument;
   node: ScalarNode;
+  segment?: number;
 }
 
 export interface SymbolUses {
   /** The key that defines the symbol, when the defining document could be read. */
   declaration?: SymbolSite;
   uses: SymbolSite[];
+  /** Workspace files that hold a `$ref` but could not be parsed: uses in them cannot be seen. */
+  unreadable: ApiDocument[];
 }
 
 /** The scalar under the cursor and the path of its property, when the cursor is on a key or a scalar value. */
@@ -46,7 +54,11 @@ export function isRequirementKey(path: NodePath): boolean {
 }
 
 function isEntryOf(path: NodePath, container: NodePath): boolean {
-  return path.length === container.length + 1 && container.every((segment, i) => path[i] === segment);
+  return path.length === container.length + 1 && startsWith(path, container);
+}
+
+function startsWith(path: NodePath, prefix: NodePath): boolean {
+  return path.length >= prefix.length && prefix.every((segment, i) => String(path[i]) === String(segment));
 }
 
 /** A file of bare definitions (`Pet: {...}` at its root, no `openapi`, `swagger` or `paths`), which `$ref`s name by root key. */
@@ -55,37 +67,58 @@ function isDefinitionsFile(document: ApiDocument): boolean {
   return root?.type === 'object' && !['openapi', 'swagger', 'paths'].some((k) => getProperty(root, k));
 }
 
+/**
+ * The component a pointer leads into: the entry of a container (`components/schemas/Pet`, `definitions/Pet`) it names
+ * or points inside of (`.../Pet/properties/id`), or a root key of another file, which may be a bare definitions file.
+ */
+function componentOf(document: ApiDocument, segments: NodePath, external: boolean): NodePath | undefined {
+  for (const container of external ? ANY_VERSION_CONTAINERS : refContainersOf(document)) {
+    if (segments.length > container.length && startsWith(segments, container)) return segments.slice(0, container.length + 1);
+  }
+  return external && segments.length > 0 ? segments.slice(0, 1) : undefined;
+}
+
 /** The symbol named by the scalar under the cursor, and that scalar. */
 export function symbolAt(document: ApiDocument, offset: number): { symbol: NamedSymbol; node: ScalarNode } | undefined {
   const at = scalarAt(document, offset);
   if (!at) return undefined;
   const { node, path, isKey } = at;
   const key = String(path[path.length - 1]);
-  const schemesPath = document.isOpenApi3 ? ['components', 'securitySchemes'] : ['securityDefinitions'];
+  const schemesPath = document.isOpenApi3 ? OPENAPI3_SCHEMES : ['securityDefinitions'];
   if (isKey && (isRequirementKey(path) || isEntryOf(path, schemesPath))) return { symbol: { kind: 'securityScheme', name: key }, node };
   if (isKey && isEntryOf(path, [VALIDATORS_KEY])) return { symbol: { kind: 'validator', name: key }, node };
   if (!isKey && key === VALIDATOR_KEY && typeof node.value === 'string') return { symbol: { kind: 'validator', name: node.value }, node };
   if (!isKey && key === '$ref' && typeof node.value === 'string') {
-    const uri = resolveUri(document.uri, node.value);
-    const pointer = refFragment(node.value);
-    if (!uri || !pointer || pointer === '#' || pointer === '#/') return undefined;
-    const segments = pointerToPath(pointer.slice(1));
-    return { symbol: { kind: 'component', uri, pointer, name: String(segments[segments.length - 1]) }, node };
+    const symbol = refSymbol(document, node.value);
+    return symbol ? { symbol, node } : undefined;
   }
   if (isKey && (refContainersOf(document).some((c) => isEntryOf(path, c)) || (path.length === 1 && isDefinitionsFile(document) && (node.parent as PropertyNode).value?.type === 'object'))) {
-    return { symbol: { kind: 'component', uri: document.uri, pointer: pointerOf(path), name: key }, node };
+    return { symbol: { kind: 'component', uri: document.uri, path, name: key }, node };
   }
   return undefined;
 }
 
-/** A copy made for a YAML alias stands where the alias is written; the original is found at its anchor. */
-function isAliasCopy(site: SymbolSite): boolean {
-  return site.document.text.charCodeAt(site.node.offset) === ALIAS;
+/** What a `$ref` names: a component here or in another file, or a security scheme of this document. */
+function refSymbol(document: ApiDocument, ref: string): NamedSymbol | undefined {
+  const uri = resolveUri(document.uri, ref);
+  const fragment = refFragment(ref);
+  if (!uri || fragment === undefined || !fragment.startsWith('#/')) return undefined;
+  const external = !sameUri(uri, document.uri);
+  const component = componentOf(document, pointerToPath(fragment.slice(1)), external);
+  if (!component) return undefined;
+  const name = String(component[component.length - 1]);
+  if (!external && document.isOpenApi3 && component.length === 3 && startsWith(component, OPENAPI3_SCHEMES)) return { kind: 'securityScheme', name };
+  return { kind: 'component', uri, path: component, name };
 }
 
 /** Where a definition is named: the key of its entry. */
 function definitionKey(node: AnyNode | undefined): ScalarNode | undefined {
   return node?.parent?.type === 'property' ? keyOf(node.parent) : undefined;
+}
+
+/** A copy made for a YAML alias stands where the alias is written; the original is found at its anchor. */
+function isAliasCopy(site: SymbolSite): boolean {
+  return site.document.text.charCodeAt(site.node.offset) === ALIAS;
 }
 
 /**
@@ -95,26 +128,52 @@ function definitionKey(node: AnyNode | undefined): ScalarNode | undefined {
 export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<SymbolUses> {
   if (symbol.kind !== 'component') {
     const found = symbol.kind === 'validator' ? validatorUses(document, symbol.name) : schemeUses(document, symbol.name);
-    return { declaration: found.declaration, uses: found.uses.filter((use) => !isAliasCopy(use)) };
+    return { declaration: found.declaration, uses: found.uses.filter((use) => !isAliasCopy(use)), unreadable: [] };
   }
   const documents = [document];
-  for (const other of workspace ? await workspace.documents((text) => text.includes('$ref')) : []) {
+  for (const other of workspace ? await workspace.documents((text) => text.includes('$ref') || text.includes('mapping')) : []) {
     if (!documents.some((d) => sameUri(d.uri, other.uri))) documents.push(other);
   }
+  const target = documents.find((d) => sameUri(d.uri, symbol.uri)) ?? (resolver ? await resolver.resolve(document.uri, symbol.uri) : undefined);
   const uses: SymbolSite[] = [];
   for (const d of documents) {
-    for (const { node, ref } of allRefs(d)) {
-      if (isAliasCopy({ document: d, node })) continue;
+    for (const site of pointerSites(d)) {
+      if (isAliasCopy(site)) continue;
+      if (site.segment === undefined) {
+        // A discriminator mapping may name a schema of its own document by name alone.
+        if (sameUri(d.uri, symbol.uri) && symbol.path[0] === 'components' && symbol.path[1] === 'schemas' && site.node.value === symbol.name) uses.push(site);
+        continue;
+      }
+      const ref = String(site.node.value);
       const uri = resolveUri(d.uri, ref);
-      if (uri && sameUri(uri, symbol.uri) && refFragment(ref) === symbol.pointer) uses.push({ document: d, node });
+      const fragment = refFragment(ref);
+      if (!uri || !sameUri(uri, symbol.uri) || fragment === undefined || !fragment.startsWith('#/')) continue;
+      const segments = pointerToPath(fragment.slice(1));
+      if (startsWith(segments, symbol.path) && segments.length >= symbol.path.length) uses.push({ ...site, segment: symbol.path.length - 1 });
     }
   }
-  const target = documents.find((d) => sameUri(d.uri, symbol.uri)) ?? (resolver ? await resolver.resolve(document.uri, symbol.uri) : undefined);
-  const key = target ? definitionKey(findNodeAtPath(target.root, pointerToPath(symbol.pointer.slice(1)))) : undefined;
-  return { declaration: target && key ? { document: target, node: key } : undefined, uses };
+  const key = target ? definitionKey(findNodeAtPath(target.root, symbol.path)) : undefined;
+  const unreadable = documents.filter((d) => !d.root && d.text.includes('$ref'));
+  return { declaration: target && key ? { document: target, node: key } : undefined, uses, unreadable };
 }
 
-function schemeUses(document: ApiDocument, name: string): SymbolUses {
+/** Every `$ref` value and discriminator mapping value of a document; `segment` marks pointers (set once matched). */
+function pointerSites(document: ApiDocument): SymbolSite[] {
+  const sites: SymbolSite[] = [];
+  visitProperties(document.root, (p) => {
+    if (p.keyValue === '$ref' && p.value?.type === 'string') sites.push({ document, node: p.value, segment: -1 });
+    if (p.keyValue === 'mapping' && p.value?.type === 'object' && p.parent.parent?.type === 'property' && p.parent.parent.keyValue === 'discriminator') {
+      for (const entry of p.value.properties) {
+        if (entry.value?.type !== 'string') continue;
+        const value = entry.value.value as string;
+        sites.push(value.includes('#') ? { document, node: entry.value, segment: -1 } : { document, node: entry.value });
+      }
+    }
+  });
+  return sites;
+}
+
+function schemeUses(document: ApiDocument, name: string): Omit<SymbolUses, 'unreadable'> {
   const declaration = getProperty(securitySchemes(document), name);
   const uses: SymbolSite[] = [];
   const requirementKeys = (security: AnyNode | undefined) => {
@@ -126,10 +185,19 @@ function schemeUses(document: ApiDocument, name: string): SymbolUses {
   };
   requirementKeys(getProperty(document.root, 'security')?.value);
   forEachOperation(document, (op) => requirementKeys(getProperty(op.operation, 'security')?.value));
+  if (document.isOpenApi3) {
+    const path = [...OPENAPI3_SCHEMES, name];
+    for (const site of pointerSites(document)) {
+      const ref = String(site.node.value);
+      if (site.segment === undefined || !ref.startsWith('#/')) continue;
+      const segments = pointerToPath(ref.slice(1));
+      if (segments.length === path.length && startsWith(segments, path)) uses.push({ ...site, segment: path.length - 1 });
+    }
+  }
   return { declaration: declaration ? { document, node: keyOf(declaration) } : undefined, uses };
 }
 
-function validatorUses(document: ApiDocument, name: string): SymbolUses {
+function validatorUses(document: ApiDocument, name: string): Omit<SymbolUses, 'unreadable'> {
   const declaration = getProperty(requestValidators(document), name);
   const uses: SymbolSite[] = [];
   visitProperties(document.root, (p) => {
@@ -140,12 +208,26 @@ function validatorUses(document: ApiDocument, name: string): SymbolUses {
   return { declaration: declaration ? { document, node: keyOf(declaration) } : undefined, uses };
 }
 
+/** Whether the symbol's definition is in `document` and missing, which can be told without reading other files. */
+export function isKnownMissing(document: ApiDocument, symbol: NamedSymbol): boolean {
+  if (symbol.kind === 'validator') return !getProperty(requestValidators(document), symbol.name);
+  if (symbol.kind === 'securityScheme') return !getProperty(securitySchemes(document), symbol.name);
+  return sameUri(symbol.uri, document.uri) && !findNodeAtPath(document.root, symbol.path);
+}
+
 /** The map that holds the symbol's definitions, where a new name must not already be taken. */
 export function definitionsOf(document: ApiDocument, symbol: NamedSymbol, target: ApiDocument | undefined): ObjectNode | undefined {
   if (symbol.kind === 'validator') return requestValidators(document);
   if (symbol.kind === 'securityScheme') return securitySchemes(document);
   if (!target) return undefined;
-  const path = pointerToPath(symbol.pointer.slice(1));
-  const container = findNodeAtPath(target.root, path.slice(0, -1));
+  const container = symbol.path.length === 1 ? target.root : findNodeAtPath(target.root, symbol.path.slice(0, -1));
   return container?.type === 'object' ? container : undefined;
 }
+
+/** Whether the symbol is a model: a schema of 3.x, a definition of 2.0, or an entry of a bare definitions file. */
+export function isModel(symbol: NamedSymbol): boolean {
+  if (symbol.kind !== 'component') return false;
+  const container = symbol.path.slice(0, -1).join('/');
+  return container === 'components/schemas' || container === 'definitions' || container === '';
+}
+

@@ -102,7 +102,8 @@ describe('rename', () => {
   it('refuses a name that is taken, invalid, or whose definition is missing', async () => {
     const { document, offset } = cursorAt(API, 'Pet: {type', 1);
     await assert.rejects(rename(document, offset, 'Owner'), (e: unknown) => e instanceof RenameError && /already defined/.test(e.message));
-    await assert.rejects(rename(document, offset, 'a/b'), (e: unknown) => e instanceof RenameError && /not a valid name/.test(e.message));
+    await assert.rejects(rename(document, offset, 'a/b'), (e: unknown) => e instanceof RenameError && /not a valid model name/.test(e.message));
+    await assert.rejects(rename(document, offset, 'a.b'), (e: unknown) => e instanceof RenameError && /letters and digits only/.test(e.message));
     await assert.rejects(rename(document, offset, '  '), RenameError);
     const dangling = withCursor("openapi: 3.0.1\npaths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Gon|e'}\n");
     await assert.rejects(rename(dangling.document, dangling.offset, 'Here'), (e: unknown) => e instanceof RenameError && /not found/.test(e.message));
@@ -159,5 +160,82 @@ describe('references and renames across files', () => {
     const both = workspaceOf(common, orders, billing, other, user);
     const locations = await findReferences(common, COMMON.indexOf('Address:') + 1, false, both.resolver, both.workspace);
     assert.ok(locations.every((l) => !l.uri.endsWith('user.yaml')));
+  });
+});
+
+describe('rename, the harder cases', () => {
+  const rename1 = async (text: string, needle: string, delta: number, newName: string, uri?: string) => {
+    const { document, offset } = cursorAt(text, needle, delta, 0, uri);
+    return { document, text: applied(document, await rename(document, offset, newName)) };
+  };
+
+  it('renames pointers into the component and discriminator mappings too', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      "      responses: {'200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Pet/properties/id'}}}}}",
+      'components:',
+      '  schemas:',
+      '    Pet:',
+      '      type: object',
+      '      properties: {id: {type: string}}',
+      '      discriminator: {propertyName: kind, mapping: {pet: "#/components/schemas/Pet", bare: Pet}}',
+      '',
+    ].join('\n');
+    const { document, text: renamed } = await rename1(text, '    Pet:', 4, 'Animal');
+    assert.match(renamed, /'#\/components\/schemas\/Animal\/properties\/id'/);
+    assert.match(renamed, /mapping: \{pet: "#\/components\/schemas\/Animal", bare: Animal\}/);
+    assert.deepEqual((await findReferences(document, text.indexOf('    Pet:') + 5, false)).length, 3);
+    assert.deepEqual(parse(renamed).problems, []);
+  });
+
+  it('does not offer to rename what a $ref names outside the components', async () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n    post:\n      responses:\n        '200': {$ref: '#/paths/~1a/get/responses/200'}\n";
+    const { document, offset } = cursorAt(text, "~1a/get/responses/200'", 20);
+    assert.equal(prepareRename(document, offset), undefined);
+    await assert.rejects(rename(document, offset, 'x'), RenameError);
+  });
+
+  it('renames a security scheme in its requirements and its $refs, from either', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'security: [{api_key: []}]',
+      'paths: {}',
+      'components:',
+      '  securitySchemes:',
+      '    api_key: {type: apiKey, name: x-api-key, in: header}',
+      "    other: {$ref: '#/components/securitySchemes/api_key'}",
+      '',
+    ].join('\n');
+    for (const [needle, delta] of [['api_key: {type', 1], ["securitySchemes/api_key'", 17]] as const) {
+      const { text: renamed } = await rename1(text, needle, delta, 'apiKey');
+      assert.match(renamed, /security: \[\{apiKey: \[\]\}\]/, needle);
+      assert.match(renamed, /^ {4}apiKey: \{type/m, needle);
+      assert.match(renamed, /'#\/components\/securitySchemes\/apiKey'/, needle);
+    }
+  });
+
+  it('matches percent-encoded pointers', async () => {
+    const text = "swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok, schema: {$ref: '#/definitions/My%20Pet'}}\ndefinitions:\n  My Pet: {type: object}\n";
+    const { text: renamed } = await rename1(text, '  My Pet:', 3, 'MyPet');
+    assert.match(renamed, /'#\/definitions\/MyPet'/);
+    assert.match(renamed, /^ {2}MyPet: \{type: object\}$/m);
+  });
+
+  it('refuses while a workspace file that may use the component cannot be parsed', async () => {
+    const broken = parse("openapi: 3.0.1\npaths:\n  /a:\n    get:\n      summary: note: this colon breaks YAML\n      responses: {'200': {$ref: 'common.yaml#/components/schemas/Address'}}\n", 'yaml', 'file:///work/broken.yaml');
+    assert.equal(broken.root, undefined);
+    const common = parse(COMMON, 'yaml', 'file:///work/common.yaml');
+    const { workspace, resolver } = workspaceOf(common, broken);
+    await assert.rejects(rename(common, COMMON.indexOf('Address:') + 1, 'PostalAddress', resolver, workspace), (e: unknown) => e instanceof RenameError && /broken\.yaml has a syntax error/.test(e.message));
+  });
+
+  it('offers nothing for a security requirement whose scheme is not defined', () => {
+    const { document, offset } = cursorAt("openapi: 3.0.1\ninfo: {title: t, version: '1'}\nsecurity: [{nowhere: []}]\npaths: {}\n", 'nowhere', 1);
+    assert.equal(prepareRename(document, offset), undefined);
   });
 });

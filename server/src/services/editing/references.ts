@@ -31,9 +31,12 @@ export function refContainers(document: ApiDocument): NodePath[] {
   return document.isOpenApi3 ? OPENAPI3_CONTAINERS : SWAGGER_CONTAINERS;
 }
 
-/** The maps whose entries `$ref`s may name: a shared file without a version key may hold either version's. */
+/** The containers of both versions: another file's, or a shared file without a version key, may hold either. */
+export const ANY_VERSION_CONTAINERS: NodePath[] = [...OPENAPI3_CONTAINERS, ...SWAGGER_CONTAINERS];
+
+/** The maps whose entries `$ref`s may name. */
 export function refContainersOf(document: ApiDocument): NodePath[] {
-  return document.kind === 'unknown' ? [...OPENAPI3_CONTAINERS, ...SWAGGER_CONTAINERS] : refContainers(document);
+  return document.kind === 'unknown' ? ANY_VERSION_CONTAINERS : refContainers(document);
 }
 
 /** Which container a `$ref` key site points into: integrations are only referenced from integration objects. */
