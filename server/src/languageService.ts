@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
-import { ApiDocument, parseApiDocument } from './model/apiDocument';
+import { ApiDocument, parseApiDocument, withRecoveredTree } from './model/apiDocument';
 import { getCodeActions } from './services/codeActions';
 import { doComplete } from './services/completion';
 import { doHover } from './services/hover';
@@ -91,15 +91,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     doHover: (document, position) => {
       if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
-      const parsed = cache.get(document);
+      const parsed = cache.getRecovered(document);
       const offset = document.offsetAt(position);
       return hoverInTemplate(parsed, offset) ?? doHover(parsed, offset, options.resolver);
     },
-    findDefinition: (document, position) => findDefinition(cache.get(document), document.offsetAt(position), options.resolver),
-    findReferences: (document, position, context) => findReferences(cache.get(document), document.offsetAt(position), context?.includeDeclaration ?? true, options.resolver, options.workspace),
-    prepareRename: (document, position) => prepareRename(cache.get(document), document.offsetAt(position)),
-    rename: (document, position, newName) => rename(cache.get(document), document.offsetAt(position), newName, options.resolver, options.workspace),
-    findDocumentSymbols: (document) => findDocumentSymbols(cache.get(document)),
+    findDefinition: (document, position) => findDefinition(cache.getRecovered(document), document.offsetAt(position), options.resolver),
+    findReferences: (document, position, context) => findReferences(cache.getRecovered(document), document.offsetAt(position), context?.includeDeclaration ?? true, options.resolver, options.workspace),
+    prepareRename: (document, position) => prepareRename(cache.getRecovered(document), document.offsetAt(position)),
+    rename: (document, position, newName) => rename(cache.getRecovered(document), document.offsetAt(position), newName, options.resolver, options.workspace),
+    findDocumentSymbols: (document) => findDocumentSymbols(cache.getRecovered(document)),
     findWorkspaceSymbols: (query, isCancelled) => findWorkspaceSymbols(query, options.workspace, isCancelled),
     getCodeActions: (document, range, context, settings) => {
       const parsed = cache.get(document);
@@ -125,7 +125,7 @@ const MAX_RECORDS = 8;
  * is re-parsed by parts from the previous one when the edit allows it.
  */
 class ParseCache {
-  private readonly entries = new Map<string, { version: number; parsed: ApiDocument }>();
+  private readonly entries = new Map<string, { version: number; parsed: ApiDocument; recovered?: ApiDocument }>();
 
   get(document: TextDocument): ApiDocument {
     const entry = this.entries.get(document.uri);
@@ -134,5 +134,15 @@ class ParseCache {
     this.entries.set(document.uri, { version: document.version, parsed });
     if (this.entries.size > 200) this.entries.delete(this.entries.keys().next().value as string);
     return parsed;
+  }
+
+  /**
+   * The parse for hover, navigation, renames, symbols and lenses: when the text does not parse, the tree a forgiving
+   * parser makes of it, made once per version and only when one of them asks.
+   */
+  getRecovered(document: TextDocument): ApiDocument {
+    const parsed = this.get(document);
+    const entry = this.entries.get(document.uri)!;
+    return (entry.recovered ??= withRecoveredTree(parsed));
   }
 }

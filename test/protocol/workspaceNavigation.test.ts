@@ -57,6 +57,18 @@ describe('references, rename and symbols across workspace files over stdio', () 
     assert.deepEqual(symbols.map((s) => [s.name, path.relative(dir, new URL(s.location.uri).pathname)]), [['GET /orders', `apis${path.sep}orders.yaml`]]);
   });
 
+  it('keeps navigation and the outline of a document with a syntax error elsewhere', async () => {
+    const uri = pathToFileURL(path.join(dir, 'broken.yaml')).href;
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {$ref: '#/components/responses/Ok'}}\n  /b:\n    get:\n      summary: x: y\ncomponents:\n  responses:\n    Ok: {description: ok}\n";
+    client.open(uri, 'yaml', text);
+    const diagnostics = await client.waitForDiagnostics(uri);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['yaml-syntax']);
+    const definition = (await client.connection.sendRequest('textDocument/definition', { textDocument: { uri }, position: { line: 5, character: 40 } })) as Location[];
+    assert.deepEqual(definition.map((l) => l.range.start.line), [11]);
+    const symbols = (await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } })) as { name: string }[];
+    assert.deepEqual(symbols.map((s) => s.name).slice(0, 2), ['/a', '/b']);
+  });
+
   it('answers a refused rename with the reason', async () => {
     await assert.rejects(
       client.connection.sendRequest('textDocument/rename', { textDocument: { uri: commonUri }, position: { line: 2, character: 6 }, newName: 'Postal Address' }),

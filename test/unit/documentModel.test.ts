@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { parseApiDocument } from '../../server/src/model/apiDocument';
+import { parseApiDocument, withRecoveredTree } from '../../server/src/model/apiDocument';
 import { findNodeAtPath, nodeAtOffset, pathOf, toValue } from '../../server/src/model/navigate';
 import type { ScalarNode } from '../../server/src/model/nodes';
 
@@ -62,10 +62,32 @@ describe('document model', () => {
     assert.equal(dup.offset, text.lastIndexOf('paths'));
   });
 
-  it('reports YAML syntax errors with a position and no tree', () => {
-    const doc = parse('openapi: 3.0.1\npaths:\n  /a: [1, 2\n');
-    assert.equal(doc.root, undefined);
-    assert.equal(doc.problems[0].code, 'yaml-syntax');
+  it('reports YAML syntax errors with a position, and keeps what a forgiving parse makes of the rest', () => {
+    const plain = parse('openapi: 3.0.1\npaths:\n  /a: [1, 2\n');
+    assert.equal(plain.root, undefined);
+    assert.equal(plain.problems[0].code, 'yaml-syntax');
+    const doc = withRecoveredTree(plain);
+    assert.ok(doc.recovered);
+    assert.equal(doc.kind, 'openapi');
+  });
+
+  it('keeps the tree around a broken line, with exact positions, for the editing features', () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {$ref: '#/components/responses/Ok'}}\n  /b:\n    get:\n      summary: x: y\ncomponents:\n  responses:\n    Ok: {description: ok}\n";
+    const doc = withRecoveredTree(parse(text));
+    assert.ok(doc.recovered);
+    assert.deepEqual(doc.problems.map((p) => p.code), ['yaml-syntax']);
+    const ref = findNodeAtPath(doc.root, ['paths', '/a', 'get', 'responses', '200', '$ref'])!;
+    assert.equal(text.slice(ref.offset, ref.end), "'#/components/responses/Ok'");
+    const ok = findNodeAtPath(doc.root, ['components', 'responses', 'Ok', 'description'])!;
+    assert.equal(text.slice(ok.offset, ok.end), 'ok');
+  });
+
+  it('recovers broken JSON the same way', () => {
+    const text = '{"openapi": "3.0.1", "info": {"title": "t" "version": "1"}, "paths": {"/a": {"get": {"responses": {}}}}}';
+    const doc = withRecoveredTree(parse(text, 'file:///api.json'));
+    assert.ok(doc.recovered);
+    const get = findNodeAtPath(doc.root, ['paths', '/a', 'get'])!;
+    assert.equal(text.slice(get.offset, get.end), '{"responses": {}}');
   });
 
   it('reports JSON-only syntax errors that YAML would accept', () => {

@@ -2,6 +2,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { DocumentFormat, SyntaxProblem, ValueNode } from './nodes';
 import { buildTree } from './yamlTree';
+import { recoverTree } from './recoveryTree';
 import { getValue, toValue } from './navigate';
 
 export type SpecKind = 'openapi' | 'swagger' | 'unknown';
@@ -26,6 +27,11 @@ export class ApiDocument {
     readonly problems: SyntaxProblem[],
     /** Nodes the tree holds as copies made for aliases, which the alias budget limits. */
     readonly aliasNodes = 0,
+    /**
+     * The text does not parse, and the tree is what a forgiving parser made of it: good for hover, completion and
+     * navigation, not for validation, which reports the syntax error alone.
+     */
+    readonly recovered = false,
   ) {
     this.text = textDocument.getText();
     const openapi = getValue(root, 'openapi');
@@ -82,7 +88,11 @@ export function looksLikeApiDefinition(text: string): boolean {
   return /(^|\n)\s*["']?(openapi|swagger)["']?\s*:/.test(head) || /^\s*\{[\s\S]*?"(openapi|swagger)"\s*:/.test(head.slice(0, 5000));
 }
 
-export function parseApiDocument(textDocument: TextDocument): ApiDocument {
+/**
+ * Parses a definition. With `recover`, a text that does not parse gets the tree a forgiving parser makes of it
+ * (`recovered`), for features that work on the rest of the document; validation asks without it.
+ */
+export function parseApiDocument(textDocument: TextDocument, options: { recover?: boolean } = {}): ApiDocument {
   const text = textDocument.getText();
   const format = detectFormat(textDocument.uri, textDocument.languageId, text);
   const binary = findBinaryContent(text);
@@ -92,12 +102,17 @@ export function parseApiDocument(textDocument: TextDocument): ApiDocument {
     ]);
   }
   const { root, problems, aliasNodes } = buildTree(text);
+  let syntax = problems;
   if (format === 'json') {
     const json = jsonSyntaxProblems(text);
     // The JSON parser's messages name the JSON mistake; the YAML parser's, on the same text, only repeat it less clearly.
-    if (json.length) return new ApiDocument(textDocument, format, root, problems.filter((p) => p.code !== 'yaml-syntax').concat(json), aliasNodes);
+    if (json.length) syntax = problems.filter((p) => p.code !== 'yaml-syntax').concat(json);
   }
-  return new ApiDocument(textDocument, format, root, problems, aliasNodes);
+  if (options.recover && !root && syntax.length) {
+    const recovered = recoverTree(text, format);
+    if (recovered) return new ApiDocument(textDocument, format, recovered, syntax, 0, true);
+  }
+  return new ApiDocument(textDocument, format, root, syntax, aliasNodes);
 }
 
 function findBinaryContent(text: string): number | undefined {
@@ -130,4 +145,11 @@ function jsonSyntaxProblems(text: string): SyntaxProblem[] {
 
 function describeJsonError(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (c) => c.toUpperCase());
+}
+
+/** The same document with the tree a forgiving parser makes of its text, when it does not parse; else itself. */
+export function withRecoveredTree(document: ApiDocument): ApiDocument {
+  if (document.root || !document.problems.length) return document;
+  const recovered = recoverTree(document.text, document.format);
+  return recovered ? new ApiDocument(document.textDocument, document.format, recovered, document.problems, 0, true) : document;
 }

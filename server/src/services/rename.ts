@@ -32,6 +32,10 @@ export async function rename(document: ApiDocument, offset: number, newName: str
   const at = symbolAt(document, offset);
   if (!at) throw new RenameError('Only components, request validators and security schemes can be renamed.');
   const { symbol } = at;
+  if (document.recovered) {
+    const line = document.problems[0] ? document.textDocument.positionAt(document.problems[0].offset).line + 1 : undefined;
+    throw new RenameError(`This document has a syntax error${line ? ` on line ${line}` : ''}; fix it first, so that every use of '${symbol.name}' can be found.`);
+  }
   checkName(symbol, newName, document);
   const { declaration, uses, unreadable } = await findSymbolUses(document, symbol, resolver, workspace);
   if (!declaration) throw new RenameError(`The definition of '${symbol.name}' was not found, so its uses cannot be renamed safely.`);

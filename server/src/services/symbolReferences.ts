@@ -153,7 +153,7 @@ export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol,
     }
   }
   const key = target ? definitionKey(findNodeAtPath(target.root, symbol.path)) : undefined;
-  const unreadable = documents.filter((d) => !d.root && d.text.includes('$ref'));
+  const unreadable = documents.filter((d) => (!d.root || d.recovered) && d.text.includes('$ref'));
   return { declaration: target && key ? { document: target, node: key } : undefined, uses, unreadable };
 }
 

@@ -67,7 +67,7 @@ export async function runRules(document: ApiDocument, options: ValidationOptions
     });
     return { base, byRule: undefined, dialect: undefined, cancelled: false };
   }
-  if (!document.root || document.kind === 'unknown') return { base, byRule: undefined, dialect: undefined, cancelled: false };
+  if (!document.root || document.kind === 'unknown' || document.recovered) return { base, byRule: undefined, dialect: undefined, cancelled: false };
   const dialect = dialectOf(document, settings);
   const byRule: Problem[][] = [];
   const caches = options.caches ?? createValidationCaches();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Location } from 'vscode-languageserver-types';
-import type { ApiDocument } from '../../../server/src/model/apiDocument';
+import { withRecoveredTree, type ApiDocument } from '../../../server/src/model/apiDocument';
 import { findDefinition, findReferences } from '../../../server/src/services/navigation';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import { parse, withCursor } from './documents';
@@ -92,5 +92,16 @@ describe('navigation', () => {
   it('finds references to 2.0 definitions in JSON', async () => {
     const { document, offset } = withCursor('{"swagger": "2.0", "definitions": {"P|et": {}}, "paths": {"/a": {"get": {"responses": {"200": {"description": "ok", "schema": {"$ref": "#/definitions/Pet"}}}}}}}', 'json');
     assert.deepEqual(texts(document, await findReferences(document, offset, true)), ['0:"Pet"', '0:"#/definitions/Pet"']);
+  });
+});
+
+describe('navigation in a document with a syntax error elsewhere', () => {
+  it('still goes to definitions and finds references, from the forgiving parse', async () => {
+    const text = REST.replace("'200': {description: ok, content:", "'200': {description: ok, content:").concat('  /broken:\n    get:\n      summary: x: y\n');
+    const document = withRecoveredTree(parse(text));
+    assert.ok(document.recovered);
+    const offset = text.indexOf("'#/components/schemas/Pet'") + 5;
+    assert.deepEqual(texts(document, await findDefinition(document, offset)), ['6:Pet']);
+    assert.equal((await findReferences(document, offset, true)).length, 3);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { ApiDocument } from '../../../server/src/model/apiDocument';
+import { withRecoveredTree, type ApiDocument } from '../../../server/src/model/apiDocument';
 import { findReferences } from '../../../server/src/services/navigation';
 import { prepareRename, rename, RenameError } from '../../../server/src/services/rename';
 import type { DocumentResolver, WorkspaceDocuments } from '../../../server/src/services/validationTypes';
@@ -232,6 +232,13 @@ describe('rename, the harder cases', () => {
     const common = parse(COMMON, 'yaml', 'file:///work/common.yaml');
     const { workspace, resolver } = workspaceOf(common, broken);
     await assert.rejects(rename(common, COMMON.indexOf('Address:') + 1, 'PostalAddress', resolver, workspace), (e: unknown) => e instanceof RenameError && /broken\.yaml has a syntax error/.test(e.message));
+  });
+
+  it('refuses in a document with a syntax error, saying where it is', async () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      summary: x: y\ncomponents:\n  schemas:\n    Pet: {type: object}\n";
+    const document = withRecoveredTree(parse(text));
+    assert.ok(document.recovered);
+    await assert.rejects(rename(document, text.indexOf('Pet:') + 1, 'Animal'), (e: unknown) => e instanceof RenameError && /syntax error on line 6/.test(e.message));
   });
 
   it('offers nothing for a security requirement whose scheme is not defined', () => {
