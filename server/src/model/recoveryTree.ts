@@ -1,5 +1,5 @@
 import { parseTree, type Node as JsonNode } from 'jsonc-parser';
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node as YamlNode } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
 import type { ArrayNode, DocumentFormat, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, ValueNode } from './nodes';
 import { newProperty } from './property';
 import { plainScalarType, plainScalarValue } from './scalars';
@@ -63,12 +63,16 @@ const STYLES: Record<string, ScalarStyle> = {
   BLOCK_FOLDED: 'folded',
 };
 
+/** Loaded on first use: only a broken document needs it, and loading it would slow every start of the CLI. */
+let yamlPackage: typeof import('yaml') | undefined;
+
 class YamlConverter {
   private readonly document: Document;
   private copies = 0;
+  private readonly yaml = (yamlPackage ??= require('yaml') as typeof import('yaml'));
 
   constructor(private readonly text: string) {
-    this.document = parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, merge: false, logLevel: 'silent' });
+    this.document = this.yaml.parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, merge: false, logLevel: 'silent' });
   }
 
   convert(): ValueNode | undefined {
@@ -77,6 +81,7 @@ class YamlConverter {
 
   private node(node: YamlNode | null | undefined, parent: ObjectNode | ArrayNode | PropertyNode | undefined, depth: number): ValueNode | undefined {
     if (!node || depth > 200) return undefined;
+    const { isAlias, isMap, isPair, isScalar, isSeq } = this.yaml;
     if (isAlias(node)) {
       if (++this.copies > MAX_ALIAS_COPIES) throw new Error('too many alias copies');
       return this.node(node.resolve(this.document) as YamlNode | undefined, parent, depth + 1);
