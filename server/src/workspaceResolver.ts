@@ -60,7 +60,9 @@ export class WorkspaceResolver implements DocumentResolver {
       if (cached && cached.version === version) return cached.parsed;
       const bytes = await readFile(file);
       if (bytes.length > MAX_REFERENCED_FILE) return undefined;
-      const text = bytes.toString('utf8');
+      // Not UTF-8 (UTF-16, Latin-1): unreadable, rather than a garbled text in which nothing is found.
+      let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       if (wanted && !wanted(text)) return undefined;
       const parsed = parseApiDocument(TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text));
       if (!wanted) this.diskCache.set(uri, { version, parsed });

@@ -33,3 +33,18 @@ describe('files named by $refs', () => {
     }
   });
 });
+
+describe('files named by $refs, in other encodings', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'apigw-resolver-enc-'));
+  const base = pathToFileURL(path.join(dir, 'api.json')).href;
+  const resolver = new WorkspaceResolver(() => undefined);
+
+  it('reads UTF-8 with a byte order mark, and refuses UTF-16 instead of finding nothing in it', async () => {
+    writeFileSync(path.join(dir, 'bom.json'), '\ufeff{"Pet": {"type": "object"}}');
+    const bom = await resolver.resolve(base, 'bom.json#/Pet');
+    assert.deepEqual(bom?.problems, []);
+    assert.ok(bom?.root);
+    writeFileSync(path.join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Pet: {type: object}\n', 'utf16le')]));
+    assert.equal(await resolver.resolve(base, 'utf16.yaml#/Pet'), undefined);
+  });
+});

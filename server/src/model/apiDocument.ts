@@ -129,7 +129,8 @@ function findBinaryContent(text: string): number | undefined {
  */
 function jsonSyntaxProblems(text: string): SyntaxProblem[] {
   try {
-    JSON.parse(text);
+    // A byte order mark is not JSON, but editors and files carry one; it says nothing about the document.
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     return [];
   } catch {
     const errors: ParseError[] = [];
