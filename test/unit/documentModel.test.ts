@@ -149,3 +149,35 @@ describe('document model', () => {
     assert.equal(parse(deep).problems[0].code, 'yaml-syntax');
   });
 });
+
+describe('the forgiving parse of a broken document', () => {
+  it('places copies for aliases at the alias, as the parsed tree does', () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: \"1\"\npaths:\n  /a: &item\n    get:\n      operationId: getA\n  /b: *item\n";
+    const doc = withRecoveredTree(parse(text));
+    assert.ok(doc.recovered);
+    const copy = findNodeAtPath(doc.root, ['paths', '/b', 'get', 'operationId'])!;
+    assert.equal(text.slice(copy.offset, copy.end), '*item');
+  });
+
+  it('gives up on aliases that expand past the budget of a parsed document, quickly', () => {
+    const lines = ['openapi: 3.0.1', 'info: {title: t', 'x-a0: &a0 {' + Array.from({ length: 1000 }, (_, i) => `k${i}: v`).join(', ') + '}'];
+    for (let level = 1; level <= 4; level++) lines.push(`x-a${level}: &a${level} {` + Array.from({ length: 9 }, (_, i) => `k${i}: *a${level - 1}`).join(', ') + '}');
+    const started = Date.now();
+    const doc = withRecoveredTree(parse(lines.join('\n') + '\n'));
+    assert.equal(doc.root, undefined);
+    assert.ok(Date.now() - started < 2000, `${Date.now() - started} ms`);
+  });
+
+  it('keeps the last character of an unterminated JSON string', () => {
+    const text = '{"openapi": "3.0.1", "paths": {},\n "components": {"schemas": {"A": {"$ref": "#/components/schemas/Pet\n}, "Pet": {"type": "object"}}}}';
+    const doc = withRecoveredTree(parse(text, 'file:///api.json'));
+    const ref = findNodeAtPath(doc.root, ['components', 'schemas', 'A', '$ref']);
+    assert.ok(ref && ref.type === 'string');
+    assert.equal(text.slice(ref.contentOffset, ref.contentEnd).trimEnd(), '#/components/schemas/Pet');
+  });
+
+  it('reports JSON nested too deep to check instead of overflowing the stack', () => {
+    const doc = parse('{"openapi":"3.0.1","x":' + '['.repeat(6000), 'file:///api.json');
+    assert.deepEqual(doc.problems.map((p) => p.code), ['json-syntax']);
+  });
+});

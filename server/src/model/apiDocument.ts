@@ -134,7 +134,12 @@ function jsonSyntaxProblems(text: string): SyntaxProblem[] {
     return [];
   } catch {
     const errors: ParseError[] = [];
-    parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    try {
+      parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+    } catch {
+      // jsonc-parser recurses per nesting level: thousands of unclosed brackets overflow its stack.
+      return [{ message: 'JSON: Nesting too deep to check; an API definition nests a few dozen levels at most.', offset: 0, end: Math.min(1, text.length), code: 'json-syntax' }];
+    }
     return errors.slice(0, 50).map((e) => ({
       message: `JSON: ${describeJsonError(printParseErrorCode(e.error))}.`,
       offset: e.offset,

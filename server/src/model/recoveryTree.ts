@@ -3,6 +3,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { ArrayNode, DocumentFormat, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, ValueNode } from './nodes';
 import { newProperty } from './property';
 import { plainScalarType, plainScalarValue } from './scalars';
+import { aliasNodeBudget } from './yamlTree';
 
 /**
  * Past this size a document with a syntax error gets no tree at all: the forgiving YAML parser takes about two
@@ -10,49 +11,92 @@ import { plainScalarType, plainScalarValue } from './scalars';
  */
 export const MAX_RECOVERY_SIZE = 256 * 1024;
 
-/** Copies made for aliases, at most: enough for any real definition, few enough that an alias bomb stops early. */
-const MAX_ALIAS_COPIES = 10_000;
+/** Nesting past which recovery gives up, as the tree builder does. */
+const MAX_DEPTH = 200;
+
+class GiveUp extends Error {}
 
 /**
  * The tree of a document that does not parse, as far as forgiving parsers make it out (the `yaml` package for YAML,
- * jsonc-parser for JSON), so that hover, completion, navigation and symbols keep working on the rest of the document
- * while one line is broken. Validation does not run on it: its syntax error is the finding until it is fixed.
+ * jsonc-parser for JSON), so that hover, navigation and symbols keep working on the rest of the document while one
+ * line is broken. Validation does not run on it: its syntax error is the finding until it is fixed. Undefined when
+ * the document is too large, too deep, or its aliases expand past the budget a parsed document has.
  */
 export function recoverTree(text: string, format: DocumentFormat): ValueNode | undefined {
   if (text.length > MAX_RECOVERY_SIZE) return undefined;
   try {
-    return format === 'json' ? fromJson(parseTree(text, [], { allowTrailingComma: true })) : new YamlConverter(text).convert();
+    return format === 'json' ? new JsonConverter(text).convert() : new YamlConverter(text).convert();
   } catch {
+    // GiveUp, or a stack overflow inside a parser on pathological nesting.
     return undefined;
   }
 }
 
-function fromJson(node: JsonNode | undefined, parent?: ObjectNode | ArrayNode | PropertyNode): ValueNode | undefined {
-  if (!node) return undefined;
-  const offset = node.offset;
-  const end = node.offset + node.length;
-  if (node.type === 'object') {
-    const object: ObjectNode = { type: 'object', properties: [], flow: true, offset, end, parent };
-    for (const child of node.children ?? []) {
-      const [key, value] = child.children ?? [];
-      if (key?.type !== 'string') continue;
-      const property = newProperty(object, String(key.value), 'double', key.offset, key.offset + key.length, undefined, value ? value.offset + value.length : key.offset + key.length, undefined);
-      property.value = fromJson(value, property);
-      object.properties.push(property);
-    }
-    return object;
+/** Counts the nodes made, against the budget of the tree builder (which counts alias copies alone, a subset). */
+class Budget {
+  private nodes = 0;
+  private readonly limit: number;
+
+  constructor(textLength: number) {
+    this.limit = aliasNodeBudget(textLength) + textLength;
   }
-  if (node.type === 'array') {
-    const array: ArrayNode = { type: 'array', items: [], flow: true, offset, end, parent };
-    for (const child of node.children ?? []) {
-      const item = fromJson(child, array);
-      if (item) array.items.push(item);
-    }
-    return array;
+
+  spend(): void {
+    if (++this.nodes > this.limit) throw new GiveUp();
   }
-  const quoted = node.type === 'string';
-  const type: ScalarNode['type'] = node.type === 'string' || node.type === 'number' || node.type === 'boolean' ? node.type : 'null';
-  return { type, value: node.type === 'null' ? null : node.value, style: quoted ? 'double' : 'plain', offset, end, contentOffset: quoted ? offset + 1 : offset, contentEnd: quoted ? end - 1 : end, parent };
+}
+
+class JsonConverter {
+  private readonly budget: Budget;
+
+  constructor(private readonly text: string) {
+    this.budget = new Budget(text.length);
+  }
+
+  convert(): ValueNode | undefined {
+    return this.node(parseTree(this.text, [], { allowTrailingComma: true }), undefined, 0);
+  }
+
+  private node(node: JsonNode | undefined, parent: ObjectNode | ArrayNode | PropertyNode | undefined, depth: number): ValueNode | undefined {
+    if (!node) return undefined;
+    if (depth > MAX_DEPTH) throw new GiveUp();
+    this.budget.spend();
+    const offset = node.offset;
+    const end = node.offset + node.length;
+    if (node.type === 'object') {
+      const object: ObjectNode = { type: 'object', properties: [], flow: true, offset, end, parent };
+      for (const child of node.children ?? []) {
+        const [key, value] = child.children ?? [];
+        if (key?.type !== 'string') continue;
+        const keyNode = this.scalar(key, undefined);
+        const property = newProperty(object, keyNode.value, 'double', keyNode.offset, keyNode.end, undefined, value ? value.offset + value.length : keyNode.end, keyNode);
+        property.value = this.node(value, property, depth + 1);
+        object.properties.push(property);
+      }
+      return object;
+    }
+    if (node.type === 'array') {
+      const array: ArrayNode = { type: 'array', items: [], flow: true, offset, end, parent };
+      for (const child of node.children ?? []) {
+        const item = this.node(child, array, depth + 1);
+        if (item) array.items.push(item);
+      }
+      return array;
+    }
+    return this.scalar(node, parent);
+  }
+
+  private scalar(node: JsonNode, parent: ObjectNode | ArrayNode | PropertyNode | undefined): ScalarNode {
+    const offset = node.offset;
+    const end = node.offset + node.length;
+    if (node.type === 'string') {
+      // An unterminated string runs to the end of its line: it has no closing quote to leave out.
+      const closed = node.length >= 2 && this.text.charCodeAt(end - 1) === 34;
+      return { type: 'string', value: String(node.value), style: 'double', offset, end, contentOffset: offset + 1, contentEnd: closed ? end - 1 : end, parent };
+    }
+    const type: ScalarNode['type'] = node.type === 'number' || node.type === 'boolean' ? node.type : 'null';
+    return { type, value: type === 'null' ? null : (node.value as number | boolean), style: 'plain', offset, end, contentOffset: offset, contentEnd: end, parent };
+  }
 }
 
 const STYLES: Record<string, ScalarStyle> = {
@@ -66,55 +110,62 @@ const STYLES: Record<string, ScalarStyle> = {
 /** Loaded on first use: only a broken document needs it, and loading it would slow every start of the CLI. */
 let yamlPackage: typeof import('yaml') | undefined;
 
+/** Where the nodes of an alias's copy stand: at the alias, as in the parsed tree, so that edits never land in the anchor. */
+type Site = [number, number] | undefined;
+
 class YamlConverter {
   private readonly document: Document;
-  private copies = 0;
+  private readonly budget: Budget;
   private readonly yaml = (yamlPackage ??= require('yaml') as typeof import('yaml'));
 
   constructor(private readonly text: string) {
+    this.budget = new Budget(text.length);
     this.document = this.yaml.parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, merge: false, logLevel: 'silent' });
   }
 
   convert(): ValueNode | undefined {
-    return this.node(this.document.contents as YamlNode | null, undefined, 0);
+    return this.node(this.document.contents as YamlNode | null, undefined, 0, undefined);
   }
 
-  private node(node: YamlNode | null | undefined, parent: ObjectNode | ArrayNode | PropertyNode | undefined, depth: number): ValueNode | undefined {
-    if (!node || depth > 200) return undefined;
+  private node(node: YamlNode | null | undefined, parent: ObjectNode | ArrayNode | PropertyNode | undefined, depth: number, site: Site): ValueNode | undefined {
+    if (!node) return undefined;
+    if (depth > MAX_DEPTH) throw new GiveUp();
     const { isAlias, isMap, isPair, isScalar, isSeq } = this.yaml;
     if (isAlias(node)) {
-      if (++this.copies > MAX_ALIAS_COPIES) throw new Error('too many alias copies');
-      return this.node(node.resolve(this.document) as YamlNode | undefined, parent, depth + 1);
+      const [start, end] = node.range ?? [0, 0];
+      return this.node(node.resolve(this.document) as YamlNode | undefined, parent, depth + 1, site ?? [start, end]);
     }
-    const [start, valueEnd] = node.range ?? [0, 0];
+    this.budget.spend();
+    const [start, valueEnd] = site ?? node.range ?? [0, 0];
     if (isMap(node)) {
       const object: ObjectNode = { type: 'object', properties: [], flow: !!node.flow, offset: start, end: valueEnd, parent };
       for (const pair of node.items) {
         if (!isPair(pair) || !isScalar(pair.key)) continue;
-        const key = this.scalar(pair.key as YamlNode, undefined);
-        const property = newProperty(object, key.value, key.style, key.offset, key.end, undefined, key.end, undefined);
-        const value = this.node(pair.value as YamlNode | null, property, depth + 1);
+        this.budget.spend();
+        const key = this.scalar(pair.key as YamlNode, undefined, site);
+        const property = newProperty(object, key.value, key.style, key.offset, key.end, undefined, key.end, site ? key : undefined);
+        const value = this.node(pair.value as YamlNode | null, property, depth + 1, site);
         property.value = value ?? { type: 'null', value: null, style: 'plain', offset: -1, end: -1, contentOffset: -1, contentEnd: -1, parent: property };
         if (value && value.end > property.end) property.end = value.end;
         object.properties.push(property);
       }
-      if (!object.flow && object.properties.length) object.end = object.properties[object.properties.length - 1].end;
+      if (!site && !object.flow && object.properties.length) object.end = object.properties[object.properties.length - 1].end;
       return object;
     }
     if (isSeq(node)) {
       const array: ArrayNode = { type: 'array', items: [], flow: !!node.flow, offset: start, end: valueEnd, parent };
       for (const item of node.items) {
-        const value = this.node(item as YamlNode, array, depth + 1);
+        const value = this.node(item as YamlNode, array, depth + 1, site);
         if (value) array.items.push(value);
       }
-      if (!array.flow && array.items.length) array.end = array.items[array.items.length - 1].end;
+      if (!site && !array.flow && array.items.length) array.end = array.items[array.items.length - 1].end;
       return array;
     }
-    if (isScalar(node)) return this.scalar(node, parent);
+    if (isScalar(node)) return this.scalar(node, parent, site);
     return undefined;
   }
 
-  private scalar(node: YamlNode, parent: ObjectNode | ArrayNode | PropertyNode | undefined): ScalarNode {
+  private scalar(node: YamlNode, parent: ObjectNode | ArrayNode | PropertyNode | undefined, site: Site): ScalarNode {
     const scalar = node as YamlNode & { type?: string; value: unknown; tag?: string };
     const [start, end] = scalar.range ?? [0, 0];
     const style = STYLES[scalar.type ?? 'PLAIN'] ?? 'plain';
@@ -124,7 +175,8 @@ class YamlConverter {
       const type = plainScalarType(source);
       result = { type, value: type === 'string' ? source : plainScalarValue(source, type), style, offset: start, end, contentOffset: start, contentEnd: end, parent };
     } else if (style === 'single' || style === 'double') {
-      result = { type: 'string', value: String(scalar.value ?? ''), style, offset: start, end, contentOffset: start + 1, contentEnd: end - 1, parent };
+      const closed = end - start >= 2 && this.text[end - 1] === this.text[start];
+      result = { type: 'string', value: String(scalar.value ?? ''), style, offset: start, end, contentOffset: start + 1, contentEnd: closed ? end - 1 : end, parent };
     } else {
       // A block scalar's content starts on the line after its header; its end leaves trailing blank lines out.
       const lineEnd = this.text.indexOf('\n', start);
@@ -135,6 +187,11 @@ class YamlConverter {
       result = { type: 'string', value: String(scalar.value ?? ''), style, offset: contentOffset, end: contentEnd, contentOffset, contentEnd: end, parent, blockIndent: indent };
     }
     if (scalar.tag && scalar.tag.startsWith('!') && !scalar.tag.startsWith('!!') && !scalar.tag.startsWith('tag:')) result.tag = scalar.tag;
+    if (site) {
+      // A copy for an alias: placed where the alias is written, as the tree builder places its copies.
+      result.offset = result.contentOffset = site[0];
+      result.end = result.contentEnd = site[1];
+    }
     return result;
   }
 }

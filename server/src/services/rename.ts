@@ -19,7 +19,7 @@ export function prepareRename(document: ApiDocument, offset: number): { range: R
   const at = symbolAt(document, offset);
   if (!at || isKnownMissing(document, at.symbol)) return undefined;
   const segment = at.node.parent?.type === 'property' && keyOf(at.node.parent) !== at.node && at.symbol.kind !== 'validator' ? segmentOf(at.node, at.symbol) : undefined;
-  const span = (segment !== undefined && segmentSpan(at.node, segment)) || { offset: at.node.contentOffset, end: at.node.contentEnd };
+  const span = (segment !== undefined && segmentSpan(document, at.node, segment)) || { offset: at.node.contentOffset, end: at.node.contentEnd };
   return { range: rangeOf(document, span), placeholder: at.symbol.name };
 }
 
@@ -83,22 +83,37 @@ function rawSegments(value: string): { start: number; segments: string[] } | und
   return { start: hash + 2, segments: value.slice(hash + 2).split('/') };
 }
 
-/** Source offsets of a pointer segment, when the scalar spells its value without escapes. */
-function segmentSpan(node: ScalarNode, segment: number): { offset: number; end: number } | undefined {
+/**
+ * Source offsets of a pointer segment, when the source spells the value as it is: a plain or quoted scalar without
+ * escapes, or a block scalar whose one line holds it.
+ */
+function segmentSpan(document: ApiDocument, node: ScalarNode, segment: number): { offset: number; end: number } | undefined {
   const value = String(node.value);
-  if (node.contentEnd - node.contentOffset !== value.length) return undefined;
   const parts = rawSegments(value);
   if (!parts || segment >= parts.segments.length) return undefined;
+  let base: number;
+  if (node.style === 'literal' || node.style === 'folded') {
+    const at = value.includes('\n') ? -1 : document.text.indexOf(value, node.contentOffset);
+    if (at < 0 || at + value.length > node.contentEnd) return undefined;
+    base = at;
+  } else {
+    if (node.contentEnd - node.contentOffset !== value.length) return undefined;
+    base = node.contentOffset;
+  }
   let start = parts.start;
   for (let i = 0; i < segment; i++) start += parts.segments[i].length + 1;
-  return { offset: node.contentOffset + start, end: node.contentOffset + start + parts.segments[segment].length };
+  return { offset: base + start, end: base + start + parts.segments[segment].length };
 }
 
 /** A pointer with one segment renamed, keeping its file part, the rest of the pointer and how it is written. */
 function renameInPointer(site: SymbolSite, segment: number, newName: string): TextEdit {
   // New names are plain letters, digits and `._-`: they need no escaping in any pointer or scalar style.
-  const span = segmentSpan(site.node, segment);
+  const span = segmentSpan(site.document, site.node, segment);
   if (span) return { range: rangeOf(site.document, span), newText: newName };
+  if (site.node.style === 'literal' || site.node.style === 'folded') {
+    const line = site.document.textDocument.positionAt(site.node.offset).line + 1;
+    throw new RenameError(`The $ref on line ${line} of ${site.document.uri.split('/').pop()} is a block scalar over several lines; write it on one line first.`);
+  }
   const value = String(site.node.value);
   const parts = rawSegments(value)!;
   const segments = [...parts.segments];
@@ -109,6 +124,10 @@ function renameInPointer(site: SymbolSite, segment: number, newName: string): Te
 /** Replaces a whole scalar, keeping its quoting where the new text allows it. */
 function replaceScalar(site: SymbolSite, text: string, isKey: boolean): TextEdit {
   const { document, node } = site;
+  if (node.style === 'literal' || node.style === 'folded') {
+    const line = document.textDocument.positionAt(node.offset).line + 1;
+    throw new RenameError(`The name on line ${line} of ${document.uri.split('/').pop()} is a block scalar; write it on one line first.`);
+  }
   let newText: string;
   if (document.format === 'json' || node.style === 'double') newText = JSON.stringify(text);
   else if (node.style === 'single') newText = `'${text.replace(/'/g, "''")}'`;

@@ -246,3 +246,16 @@ describe('rename, the harder cases', () => {
     assert.equal(prepareRename(document, offset), undefined);
   });
 });
+
+describe('rename of pointers written as block scalars', () => {
+  it('replaces only the name inside a one-line block scalar', async () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n    Pet: {type: object}\n    Box:\n      $ref: >-\n        #/components/schemas/Pet\n";
+    const { document, offset } = cursorAt(text, 'Pet: {', 1);
+    const renamed = applied(document, await rename(document, offset, 'Animal'));
+    assert.match(renamed, /\$ref: >-\n {8}#\/components\/schemas\/Animal\n/);
+    assert.deepEqual(parse(renamed).problems, []);
+    const ref = cursorAt(text, 'schemas/Pet\n', 9);
+    assert.equal(prepareRename(ref.document, ref.offset)?.placeholder, 'Pet');
+    assert.deepEqual(prepareRename(ref.document, ref.offset)?.range, { start: { line: 8, character: 29 }, end: { line: 8, character: 32 } });
+  });
+});
