@@ -13,7 +13,7 @@ export function findDocumentSymbols(document: ApiDocument): DocumentSymbol[] {
     for (const path of paths.value.properties) symbols.push(pathSymbol(document, path));
   }
   const groups: [string, PropertyNode | undefined, SymbolKind][] = [
-    [document.isOpenApi3 ? 'Schemas' : 'Definitions', containerProperty(modelDefinitions(document)), SymbolKind.Class],
+    [document.kind === 'swagger' ? 'Definitions' : 'Schemas', containerProperty(modelDefinitions(document)), SymbolKind.Class],
     ['Security schemes', containerProperty(securitySchemes(document)), SymbolKind.Key],
     ['Request validators', containerProperty(requestValidators(document)), SymbolKind.Constant],
     ['Gateway responses', getProperty(document.root, 'x-amazon-apigateway-gateway-responses'), SymbolKind.Event],

@@ -6,6 +6,8 @@ import { findDocumentSymbols } from './symbols';
 import type { WorkspaceDocuments } from './validationTypes';
 import { keyOf } from '../model/property';
 
+const SHARED_COMPONENTS = /^components:/m;
+
 /** Enough to find anything by typing a few more letters; more would only slow the editor's list down. */
 const MAX_RESULTS = 1000;
 
@@ -26,7 +28,8 @@ export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDo
     results.push(symbol);
     return results.length >= MAX_RESULTS;
   };
-  for (const document of await workspace.documents(looksLikeApiDefinition)) {
+  // Shared files of components (`components:` at the root, no `openapi` key) hold symbols too.
+  for (const document of await workspace.documents((text) => looksLikeApiDefinition(text) || SHARED_COMPONENTS.test(text))) {
     if (isCancelled()) break;
     const title = asString(getValue(getValue(document.root, 'info'), 'title'));
     let full = false;

@@ -35,7 +35,7 @@ function workspaceOf(...documents: ApiDocument[]): WorkspaceDocuments {
 describe('workspace symbols', () => {
   const workspace = workspaceOf(parse(PETS, 'yaml', 'file:///w/pets.yaml'), parse(ORDERS, 'yaml', 'file:///w/orders.yaml'), parse(SHARED, 'yaml', 'file:///w/shared.yaml'));
 
-  it('lists every operation and component of every API definition', async () => {
+  it('lists every operation and component of every API definition and shared components file', async () => {
     const symbols = await findWorkspaceSymbols('', workspace);
     assert.deepEqual(
       symbols.map((s) => [s.name, s.kind, s.containerName, s.location.uri.split('/').pop(), s.location.range.start.line]),
@@ -46,6 +46,7 @@ describe('workspace symbols', () => {
         ['Pet', SymbolKind.Class, 'Schemas · Pets', 'pets.yaml', 14],
         ['all', SymbolKind.Constant, 'Request validators · Pets', 'pets.yaml', 16],
         ['GET /orders (listOrders)', SymbolKind.Method, 'Orders', 'orders.yaml', 4],
+        ['Address', SymbolKind.Class, 'Schemas', 'shared.yaml', 2],
       ],
     );
   });
