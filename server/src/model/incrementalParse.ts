@@ -1,4 +1,3 @@
-import { keyOf } from './property';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from './apiDocument';
 import type { ObjectNode, PropertyNode, SyntaxProblem, ValueNode } from './nodes';

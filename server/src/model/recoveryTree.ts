@@ -9,7 +9,7 @@ import { aliasNodeBudget } from './yamlTree';
  * Past this size a document with a syntax error gets no tree at all: the forgiving YAML parser takes about two
  * seconds per megabyte, and a hover should not wait longer than half a second.
  */
-export const MAX_RECOVERY_SIZE = 256 * 1024;
+const MAX_RECOVERY_SIZE = 256 * 1024;
 
 /** Nesting past which recovery gives up, as the tree builder does. */
 const MAX_DEPTH = 200;

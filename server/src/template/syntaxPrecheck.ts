@@ -53,7 +53,7 @@ const KEYWORDS: ReadonlyMap<string, Tok> = new Map([
 const DIRECTIVE_PREFIXES = ['set', 'if', 'elseif', 'else', 'end', 'break', 'foreach', 'noescape', 'define', 'macro', 'stop'];
 
 const BACKSLASH = 92, DOLLAR = 36, HASH = 35, BANG = 33, LBRACE = 123, RBRACE = 125, LPAREN = 40, RPAREN = 41;
-const LBRACKET = 91, RBRACKET = 93, DOT = 46, NEWLINE = 10, STAR = 42, AT = 64, SPACE = 32;
+const LBRACKET = 91, RBRACKET = 93, DOT = 46, STAR = 42, AT = 64, SPACE = 32;
 
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);

@@ -1,18 +1,9 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { findNodeAtPath, getProperty, keyName, visitProperties } from '../../model/navigate';
-import type { NodePath, ScalarNode } from '../../model/nodes';
+import { findNodeAtPath, getProperty, keyName } from '../../model/navigate';
+import type { NodePath } from '../../model/nodes';
 
 export function pointerOf(path: NodePath): string {
   return '#/' + path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
-}
-
-/** Every `$ref` value in the document. */
-export function allRefs(document: ApiDocument): { node: ScalarNode; ref: string }[] {
-  const refs: { node: ScalarNode; ref: string }[] = [];
-  visitProperties(document.root, (p) => {
-    if (p.keyValue === '$ref' && p.value?.type === 'string') refs.push({ node: p.value, ref: p.value.value as string });
-  });
-  return refs;
 }
 
 const SWAGGER_CONTAINERS: NodePath[] = [['definitions'], ['parameters'], ['responses']];

@@ -144,7 +144,6 @@ export abstract class ClassParser extends PatternCursor {
 
   /** `[...]` with Java's unions (nested classes) and intersections (`&&`); the position is on `[`. */
   protected charClass(flags: Flags): CharSet {
-    const open = this.pos;
     this.pos++;
     let negated = false;
     if (this.p[this.pos] === '^') {
