@@ -46,6 +46,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'no-lambda-success-response': { severity: 'warning', title: 'No integration response catches a successful Lambda call', docsUrl: `${DEV_GUIDE}/api-gateway-integration-settings-integration-response.html` },
   'lambda-http-method-not-post': { severity: 'warning', title: 'Lambda functions are invoked with POST', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration.html` },
   'missing-connection-id': { severity: 'error', title: 'VPC_LINK integration without connectionId', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration.html` },
+  'duplicate-template-media-type': { severity: 'warning', title: 'Two templates for one media type', docsUrl: `${DEV_GUIDE}/request-response-data-mappings.html` },
   'tls-setting-not-applicable': { severity: 'warning', title: 'TLS setting ignored by this kind of integration', docsUrl: `${DEV_GUIDE}/api-gateway-extensions-integration-tls-config.html` },
   'ignored-for-proxy': { severity: 'warning', title: 'Setting ignored by proxy integrations', docsUrl: `${DEV_GUIDE}/set-up-lambda-proxy-integrations.html` },
   'timeout-out-of-range': { severity: 'error', title: 'Integration timeout outside the quota', docsUrl: `${DEV_GUIDE}/limits.html` },

@@ -259,3 +259,27 @@ describe('HTTP API response parameter mappings', () => {
     assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), [['reserved-header-mapping', 14], ['invalid-mapping-value', 15]]);
   });
 });
+
+describe('templates for one media type', () => {
+  it('are reported when their keys differ only in parameters or case', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    get:',
+      "      responses: {'200': {description: ok}}",
+      '      x-amazon-apigateway-integration:',
+      '        type: mock',
+      '        requestTemplates:',
+      "          application/json: '{\"statusCode\": 200}'",
+      "          application/json; charset=utf-8: '{\"statusCode\": 200}'",
+      "          text/plain: '{\"statusCode\": 200}'",
+      '        responses:',
+      "          default: {statusCode: '200', responseTemplates: {application/json: '{}', Application/JSON: '{}'}}",
+      '',
+    ].join('\n');
+    const found = withCode(await validate(text), 'duplicate-template-media-type');
+    assert.deepEqual(found.map((d) => d.range.start.line), [10, 13]);
+  });
+});

@@ -44,7 +44,13 @@ export const integrationMappingsRule: Rule = async (context) => {
     const site = sites[i];
     if (context.dialect === 'rest') {
       checkRestRequestParameters(context, site);
-      if (!isProxyType(site.type)) checkResponses(context, site);
+      if (!isProxyType(site.type)) {
+        checkTemplateMediaTypes(context, asObject(getValue(site.integration, 'requestTemplates')));
+        for (const response of stringEntries(asObject(getValue(site.integration, 'responses')))) {
+          checkTemplateMediaTypes(context, asObject(getValue(response.value, 'responseTemplates')));
+        }
+        checkResponses(context, site);
+      }
     } else {
       checkHttpRequestParameters(context, site);
       checkHttpResponseParameters(context, site);
@@ -61,6 +67,24 @@ function checkGatewayResponses(context: ValidationContext): void {
       if (value === undefined || !p.value || GATEWAY_RESPONSE_SOURCE.test(value)) continue;
       context.report(p.value, 'invalid-mapping-value', `"${value}" is not a gateway response parameter source; expected \`method.request.{path|querystring|header}.NAME\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`'${value}'\`.`);
     }
+  }
+}
+
+/**
+ * API Gateway picks a template by the media type alone (`; charset=...` ignored): two keys that differ only in their
+ * parameters or letter case leave one template that is never used.
+ */
+function checkTemplateMediaTypes(context: ValidationContext, templates: ObjectNode | undefined): void {
+  const seen = new Map<string, string>();
+  for (const p of stringEntries(templates)) {
+    const key = keyName(p);
+    const mediaType = key.split(';')[0].trim().toLowerCase();
+    const first = seen.get(mediaType);
+    if (first === undefined) {
+      seen.set(mediaType, key);
+      continue;
+    }
+    context.report(keyOf(p), 'duplicate-template-media-type', `"${key}" and "${first}" are one media type to API Gateway, which ignores parameters and letter case when it picks a template; one of them is never used.`);
   }
 }
 
