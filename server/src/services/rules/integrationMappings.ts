@@ -8,6 +8,7 @@ import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { pause } from './eventLoop';
 import { keyOf } from '../../model/property';
 import { selectIntegrationResponseKey } from '../../template/responseSelection';
+import { mediaTypeOf } from '../../template/templateSelection';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
@@ -78,7 +79,7 @@ function checkTemplateMediaTypes(context: ValidationContext, templates: ObjectNo
   const seen = new Map<string, string>();
   for (const p of stringEntries(templates)) {
     const key = keyName(p);
-    const mediaType = key.split(';')[0].trim().toLowerCase();
+    const mediaType = mediaTypeOf(key);
     const first = seen.get(mediaType);
     if (first === undefined) {
       seen.set(mediaType, key);
