@@ -1,4 +1,4 @@
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type Range } from 'vscode-languageserver-textdocument';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { DocumentFormat, SyntaxProblem, ValueNode } from './nodes';
 import { buildTree } from './yamlTree';
@@ -49,6 +49,11 @@ export class ApiDocument {
 
   get uri(): string {
     return this.textDocument.uri;
+  }
+
+  /** The editor's range of a node or any span of offsets. */
+  rangeOf(span: { offset: number; end: number }): Range {
+    return { start: this.textDocument.positionAt(span.offset), end: this.textDocument.positionAt(span.end) };
   }
 
 

@@ -24,9 +24,8 @@ export function doHover(document: ApiDocument, offset: number, resolver?: Docume
   if (!isScalar(node) || node.parent?.type !== 'property') return null;
   const property = node.parent;
   const path = pathOf(node);
-  const text = document.textDocument;
   const answer = (contents: string | undefined): Hover | null =>
-    contents ? { contents: markdown(contents), range: { start: text.positionAt(node.offset), end: text.positionAt(node.end) } } : null;
+    contents ? { contents: markdown(contents), range: document.rangeOf(node) } : null;
   const value = node.value;
   if (keyOf(property) !== node && path[path.length - 1] === '$ref' && typeof value === 'string' && !value.startsWith('#') && resolver) {
     return externalRefSummary(document, value, resolver).then(answer);

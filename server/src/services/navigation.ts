@@ -9,8 +9,7 @@ import { findSymbolUses, isRequirementKey, scalarAt, symbolAt, VALIDATOR_KEY } f
 import { keyOf } from '../model/property';
 
 function locationOf(document: ApiDocument, node: { offset: number; end: number }): Location {
-  const text = document.textDocument;
-  return { uri: document.uri, range: { start: text.positionAt(node.offset), end: text.positionAt(node.end) } };
+  return { uri: document.uri, range: document.rangeOf(node) };
 }
 
 /** Where a definition is named: the key of its entry, or the node itself for array items and the root. */

@@ -20,7 +20,7 @@ export function prepareRename(document: ApiDocument, offset: number): { range: R
   if (!at || isKnownMissing(document, at.symbol)) return undefined;
   const segment = at.node.parent?.type === 'property' && keyOf(at.node.parent) !== at.node && at.symbol.kind !== 'validator' ? segmentOf(at.node, at.symbol) : undefined;
   const span = (segment !== undefined && segmentSpan(document, at.node, segment)) || { offset: at.node.contentOffset, end: at.node.contentEnd };
-  return { range: rangeOf(document, span), placeholder: at.symbol.name };
+  return { range: document.rangeOf(span), placeholder: at.symbol.name };
 }
 
 /**
@@ -109,7 +109,7 @@ function segmentSpan(document: ApiDocument, node: ScalarNode, segment: number): 
 function renameInPointer(site: SymbolSite, segment: number, newName: string): TextEdit {
   // New names are plain letters, digits and `._-`: they need no escaping in any pointer or scalar style.
   const span = segmentSpan(site.document, site.node, segment);
-  if (span) return { range: rangeOf(site.document, span), newText: newName };
+  if (span) return { range: site.document.rangeOf(span), newText: newName };
   if (site.node.style === 'literal' || site.node.style === 'folded') {
     const line = site.document.textDocument.positionAt(site.node.offset).line + 1;
     throw new RenameError(`The $ref on line ${line} of ${site.document.uri.split('/').pop()} is a block scalar over several lines; write it on one line first.`);
@@ -132,10 +132,6 @@ function replaceScalar(site: SymbolSite, text: string, isKey: boolean): TextEdit
   if (document.format === 'json' || node.style === 'double') newText = JSON.stringify(text);
   else if (node.style === 'single') newText = `'${text.replace(/'/g, "''")}'`;
   else newText = isKey ? yamlKey(text) : yamlScalar(text);
-  return { range: rangeOf(document, node), newText };
+  return { range: document.rangeOf(node), newText };
 }
 
-function rangeOf(document: ApiDocument, span: { offset: number; end: number }): Range {
-  const text = document.textDocument;
-  return { start: text.positionAt(span.offset), end: text.positionAt(span.end) };
-}

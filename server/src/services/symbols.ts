@@ -1,4 +1,4 @@
-import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { asString, getProperty, getValue, keyName } from '../model/navigate';
 import type { PropertyNode, ValueNode } from '../model/nodes';
@@ -80,12 +80,8 @@ function describeEntry(document: ApiDocument, value: ValueNode | undefined): str
 }
 
 function symbol(document: ApiDocument, name: string, kind: SymbolKind, property: PropertyNode, detail?: string): DocumentSymbol {
-  const result: DocumentSymbol = { name: name || '""', kind, range: rangeOf(document, property), selectionRange: rangeOf(document, keyOf(property)) };
+  const result: DocumentSymbol = { name: name || '""', kind, range: document.rangeOf(property), selectionRange: document.rangeOf(keyOf(property)) };
   if (detail) result.detail = detail;
   return result;
 }
 
-function rangeOf(document: ApiDocument, node: { offset: number; end: number }): Range {
-  const text = document.textDocument;
-  return { start: text.positionAt(node.offset), end: text.positionAt(node.end) };
-}

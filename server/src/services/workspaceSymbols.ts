@@ -37,7 +37,7 @@ export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDo
       if (full) return;
       const operationId = asString(getValue(op.operation, 'operationId'));
       const name = operationId ? `${op.method} ${op.path} (${operationId})` : `${op.method} ${op.path}`;
-      full = add(document, name, SymbolKind.Method, rangeOf(document, keyOf(op.methodProperty)), title);
+      full = add(document, name, SymbolKind.Method, document.rangeOf(keyOf(op.methodProperty)), title);
     });
     if (full) break;
     // The outline's groups after its paths: schemas, security schemes, validators, gateway responses, integrations.
@@ -68,7 +68,3 @@ function matches(name: string, wanted: string): boolean {
   return true;
 }
 
-function rangeOf(document: ApiDocument, node: { offset: number; end: number }): Range {
-  const text = document.textDocument;
-  return { start: text.positionAt(node.offset), end: text.positionAt(node.end) };
-}

@@ -59,10 +59,6 @@ function parsesCleanly(document: ApiDocument): boolean {
   return !!document.root && !document.problems.some((p) => p.code === 'yaml-syntax' || p.code === 'json-syntax');
 }
 
-function rangeOf(document: ApiDocument, start: number, end: number): Range {
-  return { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
-}
-
 // A colon inside a plain key is part of it (`overwrite:path`); only a colon followed by a space ends the key.
 const YAML_KEY_LINE = /^(\s*(?:-\s+)*)(["']?)([^\s#'"]*)$/;
 const YAML_VALUE_LINE = /^(\s*(?:-\s+)*)(["']?)((?:[^:#'"]|:(?=[^\s:]))+?)\2\s*:\s+(.*)$/;
@@ -89,7 +85,7 @@ function yamlSite(document: ApiDocument, offset: number): CompletionSite | undef
     const key = nodeAtOffset(copy.root, wordStart);
     const property = key?.parent?.type === 'property' ? key.parent : undefined;
     if (!property || keyName(property) !== PLACEHOLDER) return undefined;
-    return keySite(copy, property.parent, keyMatch[3], rangeOf(document, wordStart, wordEnd), keyMatch[2] as CompletionSite['quote'], columnIndentAt(text, wordStart), false, colon >= 0);
+    return keySite(copy, property.parent, keyMatch[3], document.rangeOf({ offset: wordStart, end: wordEnd }), keyMatch[2] as CompletionSite['quote'], columnIndentAt(text, wordStart), false, colon >= 0);
   }
   const valueMatch = YAML_VALUE_LINE.exec(before);
   if (!valueMatch) return undefined;
@@ -111,7 +107,7 @@ function yamlSite(document: ApiDocument, offset: number): CompletionSite | undef
     path: pathOf(keyOf(property)),
     siblings: [],
     prefix: quote ? typed.slice(1) : typed,
-    range: rangeOf(document, valueStart, valueEnd),
+    range: document.rangeOf({ offset: valueStart, end: valueEnd }),
     quote,
     column: columnIndentAt(text, keyStart),
     needsComma: false,
@@ -173,7 +169,7 @@ function jsonSite(document: ApiDocument, offset: number): CompletionSite | undef
   while (previous >= 0 && /\s/.test(text[previous])) previous--;
   const before = text[previous];
   const prefix = text.slice(quote ? start + 1 : start, offset);
-  const range = rangeOf(document, start, end);
+  const range = document.rangeOf({ offset: start, end });
   let next = end;
   while (next < text.length && /\s/.test(text[next])) next++;
   const keyOnly = text[next] === ':';
@@ -279,7 +275,7 @@ function yamlFlowSite(document: ApiDocument, offset: number, lineStart: number, 
   if (!copy.root) return undefined;
   const node = nodeAtOffset(copy.root, start);
   if (!isScalar(node) || node.value !== PLACEHOLDER) return undefined;
-  const range = rangeOf(document, start, end);
+  const range = document.rangeOf({ offset: start, end });
   const prefix = text.slice(quote ? start + 1 : start, offset);
   const column = columnIndentAt(text, start);
   const property = node.parent?.type === 'property' ? node.parent : undefined;
