@@ -8,7 +8,7 @@ import { ANY_METHOD_KEY } from '../model/openapiWalk';
 import { corsEdit } from './editing/cors';
 import { appendItem, insertAtPath } from './editing/edits';
 import { openApiLocation } from './editing/operationFacts';
-import { yamlScalar } from './editing/serialize';
+import { scalarInStyle } from './editing/serialize';
 
 type Data = Record<string, unknown>;
 
@@ -115,9 +115,7 @@ function declareResponseHeader(document: ApiDocument, operation: NodePath, statu
 
 /** Replaces a scalar's text, keeping the quotes it was written with. */
 function replaceScalar(document: ApiDocument, range: Range, value: string): TextEdit {
-  const original = document.textDocument.getText(range);
-  const quote = original[0] === '"' || original[0] === "'" ? original[0] : '';
-  if (!quote) return { range, newText: document.format === 'json' ? JSON.stringify(value) : yamlScalar(value) };
-  const escaped = quote === "'" ? value.replace(/'/g, "''") : JSON.stringify(value).slice(1, -1);
-  return { range, newText: `${quote}${escaped}${quote}` };
+  const quote = document.textDocument.getText(range)[0];
+  const style = quote === '"' ? 'double' : quote === "'" ? 'single' : 'plain';
+  return { range, newText: scalarInStyle(value, style, document.format === 'json') };
 }

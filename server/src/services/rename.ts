@@ -2,7 +2,7 @@ import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types
 import type { ApiDocument } from '../model/apiDocument';
 import type { ScalarNode } from '../model/nodes';
 import { keyOf } from '../model/property';
-import { yamlKey, yamlScalar } from './editing/serialize';
+import { scalarInStyle } from './editing/serialize';
 import { definitionsOf, findSymbolUses, isKnownMissing, isModel, symbolAt, type NamedSymbol, type SymbolSite } from './symbolReferences';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 
@@ -128,10 +128,6 @@ function replaceScalar(site: SymbolSite, text: string, isKey: boolean): TextEdit
     const line = document.textDocument.positionAt(node.offset).line + 1;
     throw new RenameError(`The name on line ${line} of ${document.uri.split('/').pop()} is a block scalar; write it on one line first.`);
   }
-  let newText: string;
-  if (document.format === 'json' || node.style === 'double') newText = JSON.stringify(text);
-  else if (node.style === 'single') newText = `'${text.replace(/'/g, "''")}'`;
-  else newText = isKey ? yamlKey(text) : yamlScalar(text);
-  return { range: document.rangeOf(node), newText };
+  return { range: document.rangeOf(node), newText: scalarInStyle(text, node.style, document.format === 'json', isKey) };
 }
 

@@ -15,6 +15,16 @@ export function yamlScalar(value: unknown): string {
 }
 
 /**
+ * A new value for a scalar, written in the scalar's own quoting: JSON always double-quotes; a plain YAML scalar stays
+ * plain unless the value would read back as something else.
+ */
+export function scalarInStyle(value: string, style: 'plain' | 'single' | 'double', json: boolean, isKey = false): string {
+  if (json || style === 'double') return JSON.stringify(value);
+  if (style === 'single') return `'${value.replace(/'/g, "''")}'`;
+  return isKey ? yamlKey(value) : yamlScalar(value);
+}
+
+/**
  * A key as YAML text. Mapping keys such as `overwrite:path` stay plain: a colon not followed by a space does not end
  * a plain scalar.
  */
