@@ -34,6 +34,13 @@ export function keyName(property: PropertyNode): string {
   return typeof value === 'string' ? value : String(value);
 }
 
+/** Whether `path` starts with `prefix`; an index and its digits as a pointer segment (`0`, "0") are the same step. */
+export function isPathPrefix(path: NodePath, prefix: NodePath): boolean {
+  if (path.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (String(path[i]) !== String(prefix[i])) return false;
+  return true;
+}
+
 /** The node at a JSON-pointer-like path of keys and indexes. */
 export function findNodeAtPath(root: ValueNode | undefined, path: NodePath): ValueNode | undefined {
   let node = root;

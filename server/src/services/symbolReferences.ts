@@ -1,9 +1,9 @@
 import type { ApiDocument } from '../model/apiDocument';
-import { findNodeAtPath, getProperty, isScalar, keyName, nodeAtOffset, pathOf, visitProperties } from '../model/navigate';
+import { findNodeAtPath, getProperty, isPathPrefix, isScalar, keyName, nodeAtOffset, pathOf, visitProperties } from '../model/navigate';
 import type { AnyNode, NodePath, ObjectNode, PropertyNode, ScalarNode } from '../model/nodes';
 import { forEachOperation, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import { refFragment, resolveUri, sameUri } from '../model/refUri';
-import { ANY_VERSION_CONTAINERS, refContainersOf } from './editing/references';
+import { ANY_VERSION_CONTAINERS, isDefinitionsFile, refContainersOf } from './editing/references';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { keyOf } from '../model/property';
 
@@ -54,17 +54,7 @@ export function isRequirementKey(path: NodePath): boolean {
 }
 
 function isEntryOf(path: NodePath, container: NodePath): boolean {
-  return path.length === container.length + 1 && startsWith(path, container);
-}
-
-function startsWith(path: NodePath, prefix: NodePath): boolean {
-  return path.length >= prefix.length && prefix.every((segment, i) => String(path[i]) === String(segment));
-}
-
-/** A file of bare definitions (`Pet: {...}` at its root, no `openapi`, `swagger` or `paths`), which `$ref`s name by root key. */
-function isDefinitionsFile(document: ApiDocument): boolean {
-  const root = document.root;
-  return root?.type === 'object' && !['openapi', 'swagger', 'paths'].some((k) => getProperty(root, k));
+  return path.length === container.length + 1 && isPathPrefix(path, container);
 }
 
 /**
@@ -73,7 +63,7 @@ function isDefinitionsFile(document: ApiDocument): boolean {
  */
 function componentOf(document: ApiDocument, segments: NodePath, external: boolean): NodePath | undefined {
   for (const container of external ? ANY_VERSION_CONTAINERS : refContainersOf(document)) {
-    if (segments.length > container.length && startsWith(segments, container)) return segments.slice(0, container.length + 1);
+    if (segments.length > container.length && isPathPrefix(segments, container)) return segments.slice(0, container.length + 1);
   }
   return external && segments.length > 0 ? segments.slice(0, 1) : undefined;
 }
@@ -107,7 +97,7 @@ function refSymbol(document: ApiDocument, ref: string): NamedSymbol | undefined 
   const component = componentOf(document, pointerToPath(fragment.slice(1)), external);
   if (!component) return undefined;
   const name = String(component[component.length - 1]);
-  if (!external && document.isOpenApi3 && component.length === 3 && startsWith(component, OPENAPI3_SCHEMES)) return { kind: 'securityScheme', name };
+  if (!external && document.isOpenApi3 && component.length === 3 && isPathPrefix(component, OPENAPI3_SCHEMES)) return { kind: 'securityScheme', name };
   return { kind: 'component', uri, path: component, name };
 }
 
@@ -149,7 +139,7 @@ export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol,
       const fragment = refFragment(ref);
       if (!uri || !sameUri(uri, symbol.uri) || fragment === undefined || !fragment.startsWith('#/')) continue;
       const segments = pointerToPath(fragment.slice(1));
-      if (startsWith(segments, symbol.path) && segments.length >= symbol.path.length) uses.push({ ...site, segment: symbol.path.length - 1 });
+      if (isPathPrefix(segments, symbol.path)) uses.push({ ...site, segment: symbol.path.length - 1 });
     }
   }
   const key = target ? definitionKey(findNodeAtPath(target.root, symbol.path)) : undefined;
@@ -191,7 +181,7 @@ function schemeUses(document: ApiDocument, name: string): Omit<SymbolUses, 'unre
       const ref = String(site.node.value);
       if (site.segment === undefined || !ref.startsWith('#/')) continue;
       const segments = pointerToPath(ref.slice(1));
-      if (segments.length === path.length && startsWith(segments, path)) uses.push({ ...site, segment: path.length - 1 });
+      if (segments.length === path.length && isPathPrefix(segments, path)) uses.push({ ...site, segment: path.length - 1 });
     }
   }
   return { declaration: declaration ? { document, node: keyOf(declaration) } : undefined, uses };

@@ -1,6 +1,6 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import { findNodeAtPath, getProperty, keyName } from '../../model/navigate';
-import type { NodePath } from '../../model/nodes';
+import type { NodePath, ObjectNode } from '../../model/nodes';
 
 export function pointerOf(path: NodePath): string {
   return '#/' + path.map((s) => String(s).replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
@@ -42,6 +42,12 @@ export function refContainersFor(document: ApiDocument, path: NodePath, containe
   return (matching.length ? matching : all).filter((c) => c[1] !== 'x-amazon-apigateway-integrations');
 }
 
+/** A file of bare definitions (`Pet: {...}` at its root, no `openapi`, `swagger` or `paths`), which `$ref`s name by root key. */
+export function isDefinitionsFile(document: ApiDocument): boolean {
+  const root = document.root;
+  return root?.type === 'object' && !['openapi', 'swagger', 'paths'].some((k) => getProperty(root, k));
+}
+
 /**
  * What a `$ref` at `path` may point to in another file, as JSON pointers. Shared files often carry no version key, so
  * the containers of both versions count; a file of bare definitions (`Pet: {...}` at its root) offers its root keys.
@@ -53,7 +59,6 @@ export function externalRefPointers(other: ApiDocument, path: NodePath): { point
     if (node?.type !== 'object') continue;
     for (const property of node.properties) pointers.push({ pointer: pointerOf([...container, keyName(property)]), container: String(container[container.length - 1]) });
   }
-  const root = other.root;
-  if (pointers.length || root?.type !== 'object' || ['openapi', 'swagger', 'paths'].some((k) => getProperty(root, k))) return pointers;
-  return root.properties.filter((p) => p.value?.type === 'object').map((p) => ({ pointer: pointerOf([keyName(p)]), container: 'definition' }));
+  if (pointers.length || !isDefinitionsFile(other)) return pointers;
+  return (other.root as ObjectNode).properties.filter((p) => p.value?.type === 'object').map((p) => ({ pointer: pointerOf([keyName(p)]), container: 'definition' }));
 }

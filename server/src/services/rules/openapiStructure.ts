@@ -1,4 +1,4 @@
-import { findNodeAtPath, getValue, keyName, toValue } from '../../model/navigate';
+import { findNodeAtPath, getValue, isPathPrefix, keyName, toValue } from '../../model/navigate';
 import type { NodePath, ValueNode } from '../../model/nodes';
 import { pointerToPath } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
@@ -67,12 +67,6 @@ function isValidByParts(root: ValueNode | undefined, version: OpenApiVersion): b
 
 function depth(f: Finding): number {
   return f.path.length;
-}
-
-function isUnder(path: NodePath, prefix: NodePath): boolean {
-  if (path.length < prefix.length) return false;
-  for (let i = 0; i < prefix.length; i++) if (path[i] !== prefix[i]) return false;
-  return true;
 }
 
 /** Reference-object branches ("must have `$ref`") never explain why a real object is wrong. */
@@ -144,7 +138,7 @@ function collapse(errors: ErrorObject[], into: Finding[], state: Collapsing): Fi
     }
     // ajv lists a failed alternative's branch errors right before the alternative's own error.
     let start = result.length;
-    while (start > 0 && isUnder(result[start - 1].path, path)) start--;
+    while (start > 0 && isPathPrefix(result[start - 1].path, path)) start--;
     const branches = result.splice(start);
     if (branches.length === 0) {
       result.push({ path, error, message: 'matches more than one of the allowed forms; it must match exactly one' });
