@@ -1,4 +1,4 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -8,7 +8,6 @@ import { fileUri, type WorkspaceResolver } from './workspaceResolver';
 
 /** A workspace larger than this is searched only this far: references are an answer the user waits for. */
 const MAX_FILES = 5000;
-const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const DEFINITION_FILE = /\.(ya?ml|json)$/i;
 /** Folders that hold dependencies, version control or build output, never the user's definitions. */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'bower_components', '.git', '.hg', '.svn']);
@@ -62,20 +61,13 @@ export class WorkspaceFiles implements WorkspaceDocuments {
         const full = path.join(folder, entry.name);
         if (entry.isDirectory()) {
           if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) pending.push(full);
-        } else if (entry.isFile() && DEFINITION_FILE.test(entry.name) && (await sizeOf(full)) <= MAX_FILE_BYTES) {
+        } else if (entry.isFile() && DEFINITION_FILE.test(entry.name)) {
+          // Size is the resolver's to judge: it checks it before reading, with the limit referenced files have.
           found.push(full);
           if (found.length >= MAX_FILES) break;
         }
       }
     }
     return found;
-  }
-}
-
-async function sizeOf(file: string): Promise<number> {
-  try {
-    return (await stat(file)).size;
-  } catch {
-    return Infinity;
   }
 }
