@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
-import { Checks } from './checks';
+import { Checks, runUiCheck } from './checks';
 import { launchBrowser, openFile, openWorkbench, packagedVsix, repoRoot, runCommand, screenshot, startCodeServer } from './workbench';
 
 const HOSTILE = `<img src=x onerror=alert(1)><b>not bold</b>`;
@@ -153,13 +153,4 @@ async function main(): Promise<number> {
   return checks.finish();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`UI check could not run: ${error instanceof Error ? error.stack : String(error)}`);
-    // Counted as one failed check so the aggregate does not silently lose this part.
-    const statsFile = process.env.APIGW_STATS_FILE;
-    if (statsFile) writeFileSync(statsFile, JSON.stringify({ passed: 0, failed: 1 }) + '\n');
-    process.exit(1);
-  },
-);
+runUiCheck(main);

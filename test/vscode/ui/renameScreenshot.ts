@@ -2,9 +2,9 @@
 // examples, the HTTP API's from disk, and F2 on a schema offers its name for renaming. Saves
 // test-output/screenshots/workspace-symbols.png and rename.png as evidence; nothing is renamed or saved.
 //   npx tsx test/vscode/ui/renameScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Checks } from './checks';
+import { Checks, runUiCheck } from './checks';
 import { launchBrowser, openFile, openWorkbench, packagedVsix, repoRoot, screenshot, startCodeServer } from './workbench';
 
 async function main(): Promise<number> {
@@ -63,12 +63,4 @@ async function main(): Promise<number> {
   return checks.finish();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`UI check could not run: ${error instanceof Error ? error.stack : String(error)}`);
-    const statsFile = process.env.APIGW_STATS_FILE;
-    if (statsFile) writeFileSync(statsFile, JSON.stringify({ passed: 0, failed: 1 }) + '\n');
-    process.exit(1);
-  },
-);
+runUiCheck(main);

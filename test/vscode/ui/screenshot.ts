@@ -2,9 +2,8 @@
 // from the packaged .vsix, opening examples/petstore.yaml shows its deliberate error in the Problems panel and as a
 // squiggle in the editor. Saves test-output/screenshots/diagnostics.png as evidence.
 //   npx tsx test/vscode/ui/screenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
-import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { Checks } from './checks';
+import { Checks, runUiCheck } from './checks';
 import { launchBrowser, openFile, openWorkbench, packagedVsix, repoRoot, runCommand, screenshot, startCodeServer } from './workbench';
 
 const EXAMPLE = 'petstore.yaml';
@@ -50,13 +49,4 @@ async function main(): Promise<number> {
   return checks.finish();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(`UI check could not run: ${error instanceof Error ? error.stack : String(error)}`);
-    // Counted as one failed check so the aggregate does not silently lose this tier.
-    const statsFile = process.env.APIGW_STATS_FILE;
-    if (statsFile) writeFileSync(statsFile, JSON.stringify({ passed: 0, failed: 1 }) + '\n');
-    process.exit(1);
-  },
-);
+runUiCheck(main);

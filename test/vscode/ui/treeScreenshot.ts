@@ -9,7 +9,7 @@ import { APIGatewayClient, CreateDeploymentCommand, ImportRestApiCommand } from 
 import { ApiGatewayV2Client, CreateApiCommand, ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
 import type { Page } from 'playwright-core';
 import { startFakeApiGateway } from '../../fake-apigateway/server';
-import { Checks } from './checks';
+import { Checks, runUiCheck } from './checks';
 import { launchBrowser, openWorkbench, packagedVsix, repoRoot, screenshot, showActivityBarView, startCodeServer } from './workbench';
 
 function restDocument(): string {
@@ -131,10 +131,4 @@ async function main(): Promise<number> {
   return checks.finish();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runUiCheck(main);
