@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { codes, rangeOf, restYaml, validate, withCode } from './validate';
+import { codes, operationWithIntegration, rangeOf, restYaml, validate, withCode } from './validate';
 
 const LAMBDA = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations';
 
@@ -170,14 +170,7 @@ describe('a type that is none of the types', () => {
 
 describe('values written in a form that hides a mistake', () => {
   it('reports a URL with a space, and a number written as a string out of its range', async () => {
-    const text = [
-      'openapi: 3.0.1',
-      "info: {title: t, version: '1'}",
-      'paths:',
-      '  /a:',
-      '    get:',
-      "      responses: {'200': {description: ok}}",
-      '      x-amazon-apigateway-integration:',
+    const text = operationWithIntegration([
       '        type: http_proxy',
       '        httpMethod: GET',
       '        uri: https://example.com/a b',
@@ -191,8 +184,7 @@ describe('values written in a form that hides a mistake', () => {
       '        type: token',
       '        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations',
       '        authorizerResultTtlInSeconds: "5000"',
-      '',
-    ].join('\n');
+    ]);
     const found = (await validate(text)).sort((a, b) => a.range.start.line - b.range.start.line);
     assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), [['invalid-integration-uri', 9], ['value-out-of-range', 19]]);
     assert.match(found[0].message, /percent-encoded/);
@@ -202,21 +194,13 @@ describe('values written in a form that hides a mistake', () => {
 
 describe('one finding for one mistake', () => {
   it('marks the responses of a proxy integration once, at their key', async () => {
-    const text = [
-      'openapi: 3.0.1',
-      "info: {title: t, version: '1'}",
-      'paths:',
-      '  /a:',
-      '    get:',
-      "      responses: {'200': {description: ok}}",
-      '      x-amazon-apigateway-integration:',
+    const text = operationWithIntegration([
       '        type: http_proxy',
       '        httpMethod: GET',
       '        uri: https://example.com/a',
       '        responses:',
       "          default: {statusCode: '200', responseTemplates: {application/json: '{}'}}",
-      '',
-    ].join('\n');
+    ]);
     assert.deepEqual((await validate(text)).map((d) => [d.code, d.range.start.line]), [['ignored-for-proxy', 10]]);
   });
 
@@ -228,41 +212,24 @@ describe('one finding for one mistake', () => {
 
 describe('TLS settings', () => {
   const rest = (type: string, uri: string) =>
-    [
-      'openapi: 3.0.1',
-      "info: {title: t, version: '1'}",
-      'paths:',
-      '  /a:',
-      '    get:',
-      "      responses: {'200': {description: ok}}",
-      '      x-amazon-apigateway-integration:',
+    operationWithIntegration([
       `        type: ${type}`,
       '        httpMethod: POST',
       `        uri: ${uri}`,
       '        tlsConfig: {insecureSkipVerification: true}',
-      '',
-    ].join('\n');
+    ]);
 
   it('say when the integration does not read them', async () => {
     const lambda = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:a/invocations';
     assert.deepEqual(withCode(await validate(rest('aws_proxy', lambda)), 'tls-setting-not-applicable').map((d) => d.range.start.line), [10]);
     assert.deepEqual(withCode(await validate(rest('http_proxy', 'https://example.com')), 'tls-setting-not-applicable'), []);
-    const http = [
-      'openapi: 3.0.1',
-      "info: {title: t, version: '1'}",
-      'x-amazon-apigateway-importexport-version: "1.0"',
-      'paths:',
-      '  /a:',
-      '    get:',
-      "      responses: {'200': {description: ok}}",
-      '      x-amazon-apigateway-integration:',
+    const http = operationWithIntegration([
       '        type: http_proxy',
       '        httpMethod: GET',
       '        uri: https://example.com',
       "        payloadFormatVersion: '1.0'",
       '        tlsConfig: {serverNameToVerify: example.com}',
-      '',
-    ].join('\n');
+    ], ['x-amazon-apigateway-importexport-version: "1.0"']);
     assert.deepEqual(withCode(await validate(http), 'tls-setting-not-applicable').map((d) => d.range.start.line), [12]);
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { codes, rangeOf, restYaml, validate, withCode } from './validate';
+import { codes, operationWithIntegration, rangeOf, restYaml, validate, withCode } from './validate';
 
 describe('integration mappings and cross-references', () => {
   it('accepts mappings of declared, path-template and case-different header parameters', async () => {
@@ -233,15 +233,7 @@ describe('custom Lambda integration responses', () => {
 
 describe('HTTP API response parameter mappings', () => {
   it('refuse reserved headers and variables a response mapping cannot read', async () => {
-    const text = [
-      'openapi: 3.0.1',
-      "info: {title: t, version: '1'}",
-      'x-amazon-apigateway-importexport-version: "1.0"',
-      'paths:',
-      '  /a:',
-      '    get:',
-      "      responses: {'200': {description: ok}}",
-      '      x-amazon-apigateway-integration:',
+    const text = operationWithIntegration([
       '        type: http_proxy',
       '        httpMethod: GET',
       '        uri: https://example.com/a',
@@ -253,8 +245,7 @@ describe('HTTP API response parameter mappings', () => {
       '            overwrite:header.z: $response.header.X-Trace',
       '            append:header.w: ${context.requestId}-${response.body.id}',
       "            overwrite:statuscode: '404'",
-      '',
-    ].join('\n');
+    ], ['x-amazon-apigateway-importexport-version: "1.0"']);
     const found = (await validate(text)).filter((d) => d.code === 'reserved-header-mapping' || d.code === 'invalid-mapping-value');
     assert.deepEqual(found.map((d) => [d.code, d.range.start.line]), [['reserved-header-mapping', 14], ['invalid-mapping-value', 15]]);
   });
@@ -262,14 +253,7 @@ describe('HTTP API response parameter mappings', () => {
 
 describe('templates for one media type', () => {
   it('are reported when their keys differ only in parameters or case', async () => {
-    const text = [
-      'openapi: 3.0.1',
-      "info: {title: t, version: '1'}",
-      'paths:',
-      '  /a:',
-      '    get:',
-      "      responses: {'200': {description: ok}}",
-      '      x-amazon-apigateway-integration:',
+    const text = operationWithIntegration([
       '        type: mock',
       '        requestTemplates:',
       "          application/json: '{\"statusCode\": 200}'",
@@ -277,8 +261,7 @@ describe('templates for one media type', () => {
       "          text/plain: '{\"statusCode\": 200}'",
       '        responses:',
       "          default: {statusCode: '200', responseTemplates: {application/json: '{}', Application/JSON: '{}'}}",
-      '',
-    ].join('\n');
+    ]);
     const found = withCode(await validate(text), 'duplicate-template-media-type');
     assert.deepEqual(found.map((d) => d.range.start.line), [10, 13]);
   });

@@ -74,3 +74,11 @@ ${integration
   .join('\n')}
 `;
 }
+
+/**
+ * A definition with one operation, `GET /a` answering 200, whose `x-amazon-apigateway-integration:` is followed by
+ * `after` (its fields, indented by eight, and whatever comes next); `root` lines stand after `info`, shifting the rest.
+ */
+export function operationWithIntegration(after: string[], root: string[] = []): string {
+  return ['openapi: 3.0.1', "info: {title: t, version: '1'}", ...root, 'paths:', '  /a:', '    get:', "      responses: {'200': {description: ok}}", '      x-amazon-apigateway-integration:', ...after, ''].join('\n');
+}
