@@ -18,7 +18,7 @@ const MODEL_NAME = /^[A-Za-z0-9]+$/;
 export function prepareRename(document: ApiDocument, offset: number): { range: Range; placeholder: string } | undefined {
   const at = symbolAt(document, offset);
   if (!at || isKnownMissing(document, at.symbol)) return undefined;
-  const segment = at.node.parent?.type === 'property' && keyOf(at.node.parent) !== at.node && at.symbol.kind !== 'validator' ? segmentOf(at.node, at.symbol) : undefined;
+  const segment = at.node.parent?.type === 'property' && keyOf(at.node.parent) !== at.node ? segmentOf(at.node, at.symbol) : undefined;
   const span = (segment !== undefined && segmentSpan(document, at.node, segment)) || { offset: at.node.contentOffset, end: at.node.contentEnd };
   return { range: document.rangeOf(span), placeholder: at.symbol.name };
 }

@@ -221,16 +221,21 @@ function checkHttpResponseParameters(context: ValidationContext, site: Integrati
   const byStatus = asObject(getValue(site.integration, 'responseParameters'));
   for (const status of stringEntries(byStatus)) {
     for (const p of stringEntries(asObject(status.value))) {
-      const header = /^[a-z]+:header\.(.+)$/.exec(keyName(p));
-      if (header && RESERVED_HTTP_HEADERS.test(header[1])) {
-        context.report(keyOf(p), 'reserved-header-mapping', `HTTP APIs cannot map the reserved header "${header[1]}".`);
-      }
+      checkReservedHeader(context, p);
       const value = checkableString(p.value);
       if (value === undefined || !p.value || !value.includes('$')) continue;
       if (/\$(\{)?[A-Za-z]/.test(value.replace(HTTP_RESPONSE_VARIABLE, ''))) {
         context.report(p.value, 'invalid-mapping-value', `"${value}" refers to a variable a response mapping cannot read; expected \`$response.header.NAME\`, \`$response.body.PATH\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
       }
     }
+  }
+}
+
+/** HTTP API mappings may not touch the reserved headers, in requests and responses alike. */
+function checkReservedHeader(context: ValidationContext, p: PropertyNode): void {
+  const header = /^[a-z]+:header\.(.+)$/.exec(keyName(p));
+  if (header && RESERVED_HTTP_HEADERS.test(header[1])) {
+    context.report(keyOf(p), 'reserved-header-mapping', `HTTP APIs cannot map the reserved header "${header[1]}".`);
   }
 }
 
@@ -244,10 +249,7 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
       context.report(keyOf(p), 'invalid-mapping-key', `"${key}" is not an HTTP API parameter mapping; expected \`{append|overwrite|remove}:{header|querystring}.NAME\` or \`overwrite:path\`.`);
       continue;
     }
-    const header = /^[a-z]+:header\.(.+)$/.exec(key);
-    if (header && RESERVED_HTTP_HEADERS.test(header[1])) {
-      context.report(keyOf(p), 'reserved-header-mapping', `HTTP APIs cannot map the reserved header "${header[1]}".`);
-    }
+    checkReservedHeader(context, p);
     const value = checkableString(p.value);
     if (value === undefined || !p.value || !value.includes('$')) continue;
     const stripped = value.replace(HTTP_SOURCE_VARIABLE, '');
