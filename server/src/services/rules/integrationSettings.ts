@@ -4,6 +4,7 @@ import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
 import { pause } from './eventLoop';
 import { keyOf } from '../../model/property';
+import { scalarText } from './valueChecks';
 
 /** Timeout quotas (limits: REST 50 ms to 29 s by default, 15 min when streaming; HTTP APIs at most 30 s). */
 const REST_DEFAULT_TIMEOUT = 29_000;
@@ -168,7 +169,7 @@ function checkHttpApiFields(context: ValidationContext, integration: ObjectNode,
   }
   const version = getValue(integration, 'payloadFormatVersion');
   if (!version || (version.type !== 'string' && version.type !== 'number')) return;
-  const text = version.type === 'number' ? context.document.text.slice(version.offset, version.end) : String(version.value);
+  const text = scalarText(context, version);
   const uri = checkableString(uriNode);
   const lambda = type === 'aws_proxy' && !subtype && (uri === undefined || isLambdaUri(uri));
   if (text === '2.0' && !lambda) {

@@ -49,7 +49,7 @@ function describeTypes(types: ValueType[]): string {
 }
 
 /** The source text of a scalar, so that `1.0` is compared as written and not as the number 1. */
-function scalarText(context: ValidationContext, node: ScalarNode): string {
+export function scalarText(context: ValidationContext, node: ScalarNode): string {
   if (node.type === 'string') return node.value as string;
   return node.style === 'plain' ? context.document.text.slice(node.offset, node.end) : String(node.value);
 }
