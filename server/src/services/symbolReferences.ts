@@ -88,13 +88,21 @@ export function symbolAt(document: ApiDocument, offset: number): { symbol: Named
   return undefined;
 }
 
-/** What a `$ref` names: a component here or in another file, or a security scheme of this document. */
-function refSymbol(document: ApiDocument, ref: string): NamedSymbol | undefined {
-  const uri = resolveUri(document.uri, ref);
+/** The file a pointer (`other.yaml#/a/b`, `#/a/b`) written in `baseUri` leads to, and the steps within it. */
+function pointerTarget(baseUri: string, ref: string): { uri: string; segments: NodePath } | undefined {
+  const uri = resolveUri(baseUri, ref);
   const fragment = refFragment(ref);
   if (!uri || fragment === undefined || !fragment.startsWith('#/')) return undefined;
+  return { uri, segments: pointerToPath(fragment.slice(1)) };
+}
+
+/** What a `$ref` names: a component here or in another file, or a security scheme of this document. */
+function refSymbol(document: ApiDocument, ref: string): NamedSymbol | undefined {
+  const target = pointerTarget(document.uri, ref);
+  if (!target) return undefined;
+  const { uri } = target;
   const external = !sameUri(uri, document.uri);
-  const component = componentOf(document, pointerToPath(fragment.slice(1)), external);
+  const component = componentOf(document, target.segments, external);
   if (!component) return undefined;
   const name = String(component[component.length - 1]);
   if (!external && document.isOpenApi3 && component.length === 3 && isPathPrefix(component, OPENAPI3_SCHEMES)) return { kind: 'securityScheme', name };
@@ -134,12 +142,8 @@ export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol,
         if (sameUri(d.uri, symbol.uri) && symbol.path[0] === 'components' && symbol.path[1] === 'schemas' && site.node.value === symbol.name) uses.push(site);
         continue;
       }
-      const ref = String(site.node.value);
-      const uri = resolveUri(d.uri, ref);
-      const fragment = refFragment(ref);
-      if (!uri || !sameUri(uri, symbol.uri) || fragment === undefined || !fragment.startsWith('#/')) continue;
-      const segments = pointerToPath(fragment.slice(1));
-      if (isPathPrefix(segments, symbol.path)) uses.push({ ...site, segment: symbol.path.length - 1 });
+      const target = pointerTarget(d.uri, String(site.node.value));
+      if (target && sameUri(target.uri, symbol.uri) && isPathPrefix(target.segments, symbol.path)) uses.push({ ...site, segment: symbol.path.length - 1 });
     }
   }
   const key = target ? definitionKey(findNodeAtPath(target.root, symbol.path)) : undefined;
@@ -179,9 +183,9 @@ function schemeUses(document: ApiDocument, name: string): Omit<SymbolUses, 'unre
     const path = [...OPENAPI3_SCHEMES, name];
     for (const site of pointerSites(document)) {
       const ref = String(site.node.value);
-      if (site.segment === undefined || !ref.startsWith('#/')) continue;
-      const segments = pointerToPath(ref.slice(1));
-      if (segments.length === path.length && isPathPrefix(segments, path)) uses.push({ ...site, segment: path.length - 1 });
+      // Local pointers only: a scheme belongs to the document whose requirements name it.
+      const target = site.segment === undefined || !ref.startsWith('#/') ? undefined : pointerTarget(document.uri, ref);
+      if (target && target.segments.length === path.length && isPathPrefix(target.segments, path)) uses.push({ ...site, segment: path.length - 1 });
     }
   }
   return { declaration: declaration ? { document, node: keyOf(declaration) } : undefined, uses };
