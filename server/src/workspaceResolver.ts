@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument, type ApiDocument } from './model/apiDocument';
 import type { DocumentResolver } from './services/validationTypes';
 import { resolveUri } from './model/refUri';
+import { decodeUtf8 } from './model/utf8';
 
 export { resolveUri };
 
@@ -60,9 +61,8 @@ export class WorkspaceResolver implements DocumentResolver {
       if (cached && cached.version === version) return cached.parsed;
       const bytes = await readFile(file);
       if (bytes.length > MAX_REFERENCED_FILE) return undefined;
-      // Not UTF-8 (UTF-16, Latin-1): unreadable, rather than a garbled text in which nothing is found.
-      let text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      const text = decodeUtf8(bytes);
+      if (text === undefined) return undefined;
       if (wanted && !wanted(text)) return undefined;
       const parsed = parseApiDocument(TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text));
       if (!wanted) this.diskCache.set(uri, { version, parsed });

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
+import { decodeUtf8 } from '../model/utf8';
 
 /** What a command may do to the outside world; tests pass their own. */
 export interface CliIO {
@@ -40,10 +41,7 @@ export async function readBytesFile(file: string, shownAs = file): Promise<Buffe
 /** Reads a file as UTF-8 text, refusing what is not: a definition decoded with replacement characters would mislead. */
 export async function readTextFile(file: string, shownAs = file): Promise<string> {
   const bytes = await readBytesFile(file, shownAs);
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  } catch {
-    throw new UsageError(`${shownAs}: not UTF-8 text`);
-  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new UsageError(`${shownAs}: not UTF-8 text`);
+  return text;
 }
