@@ -3,7 +3,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import type { ArrayNode, DocumentFormat, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, ValueNode } from './nodes';
 import { newProperty } from './property';
 import { plainScalarType, plainScalarValue } from './scalars';
-import { aliasNodeBudget } from './yamlTree';
+import { aliasNodeBudget, nullScalar } from './yamlTree';
 
 /**
  * Past this size a document with a syntax error gets no tree at all: the forgiving YAML parser takes about two
@@ -145,7 +145,8 @@ class YamlConverter {
         const key = this.scalar(pair.key as YamlNode, undefined, site);
         const property = newProperty(object, key.value, key.style, key.offset, key.end, undefined, key.end, site ? key : undefined);
         const value = this.node(pair.value as YamlNode | null, property, depth + 1, site);
-        property.value = value ?? { type: 'null', value: null, style: 'plain', offset: -1, end: -1, contentOffset: -1, contentEnd: -1, parent: property };
+        property.value = value ?? nullScalar(-1, -1);
+        property.value.parent = property;
         if (value && value.end > property.end) property.end = value.end;
         object.properties.push(property);
       }

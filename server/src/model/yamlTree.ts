@@ -498,7 +498,7 @@ export class TreeBuilder {
   }
 }
 
-function nullScalar(offset: number, end: number): ScalarNode {
+export function nullScalar(offset: number, end: number): ScalarNode {
   return { type: 'null', value: null, style: 'plain', offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
 }
 
