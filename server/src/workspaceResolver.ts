@@ -10,6 +10,8 @@ export { resolveUri };
 
 /** Largest referenced file that is read from disk; bigger ones are reported as unreadable rather than stalling. */
 const MAX_REFERENCED_FILE = 20 * 1024 * 1024;
+/** Parsed files kept between reads: the files a workspace's definitions reference, and those a search reads. */
+const MAX_CACHED_FILES = 64;
 
 /**
  * Resolves `$ref`s to other files: open editors first (their unsaved text is what the user sees), then the disk.
@@ -31,8 +33,7 @@ export class WorkspaceResolver implements DocumentResolver {
   }
 
   /**
-   * A file as the user sees it: the open editor's text, else the disk's. A disk file failing `wanted` is not parsed;
-   * only referenced files are kept for the next call, not every file a workspace search reads.
+   * A file as the user sees it: the open editor's text, else the disk's. A disk file failing `wanted` is not parsed.
    */
   async load(uri: string, wanted?: (text: string) => boolean): Promise<ApiDocument | undefined> {
     const open = this.openDocument(uri);
@@ -58,14 +59,20 @@ export class WorkspaceResolver implements DocumentResolver {
       if (!info.isFile() || info.size > MAX_REFERENCED_FILE) return undefined;
       const version = `${info.mtimeMs}:${info.size}`;
       const cached = this.diskCache.get(uri);
-      if (cached && cached.version === version) return cached.parsed;
+      if (cached && cached.version === version) {
+        this.diskCache.delete(uri);
+        this.diskCache.set(uri, cached);
+        return cached.parsed;
+      }
       const bytes = await readFile(file);
       if (bytes.length > MAX_REFERENCED_FILE) return undefined;
       const text = decodeUtf8(bytes);
       if (text === undefined) return undefined;
       if (wanted && !wanted(text)) return undefined;
       const parsed = parseApiDocument(TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text));
-      if (!wanted) this.diskCache.set(uri, { version, parsed });
+      // Workspace searches read the same files on every query; the least recently used parse goes first.
+      this.diskCache.set(uri, { version, parsed });
+      if (this.diskCache.size > MAX_CACHED_FILES) this.diskCache.delete(this.diskCache.keys().next().value as string);
       return parsed;
     } catch {
       return undefined;
