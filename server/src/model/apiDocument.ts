@@ -93,11 +93,8 @@ export function looksLikeApiDefinition(text: string): boolean {
   return /(^|\n)\s*["']?(openapi|swagger)["']?\s*:/.test(head) || /^\s*\{[\s\S]*?"(openapi|swagger)"\s*:/.test(head.slice(0, 5000));
 }
 
-/**
- * Parses a definition. With `recover`, a text that does not parse gets the tree a forgiving parser makes of it
- * (`recovered`), for features that work on the rest of the document; validation asks without it.
- */
-export function parseApiDocument(textDocument: TextDocument, options: { recover?: boolean } = {}): ApiDocument {
+/** Parses a definition; a text that does not parse has no tree here (see `withRecoveredTree`). */
+export function parseApiDocument(textDocument: TextDocument): ApiDocument {
   const text = textDocument.getText();
   const format = detectFormat(textDocument.uri, textDocument.languageId, text);
   const binary = findBinaryContent(text);
@@ -107,17 +104,12 @@ export function parseApiDocument(textDocument: TextDocument, options: { recover?
     ]);
   }
   const { root, problems, aliasNodes } = buildTree(text);
-  let syntax = problems;
   if (format === 'json') {
     const json = jsonSyntaxProblems(text);
     // The JSON parser's messages name the JSON mistake; the YAML parser's, on the same text, only repeat it less clearly.
-    if (json.length) syntax = problems.filter((p) => p.code !== 'yaml-syntax').concat(json);
+    if (json.length) return new ApiDocument(textDocument, format, root, problems.filter((p) => p.code !== 'yaml-syntax').concat(json), aliasNodes);
   }
-  if (options.recover && !root && syntax.length) {
-    const recovered = recoverTree(text, format);
-    if (recovered) return new ApiDocument(textDocument, format, recovered, syntax, 0, true);
-  }
-  return new ApiDocument(textDocument, format, root, syntax, aliasNodes);
+  return new ApiDocument(textDocument, format, root, problems, aliasNodes);
 }
 
 function findBinaryContent(text: string): number | undefined {
