@@ -66,7 +66,7 @@ export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiD
   // The item's own key, unchanged, may repeat a sibling's: only the whole mapping knows, so that finding is kept.
   const keyEnd = old.keyEnd;
   for (const p of previous.problems) {
-    if (p.offset < span.start || (p.code === 'duplicate-key' && p.offset >= span.start && p.offset < keyEnd)) problems.push(p);
+    if (p.offset < span.start || (p.code === 'duplicate-key' && p.offset < keyEnd)) problems.push(p);
   }
   for (const p of parsed.problems) problems.push({ ...p, offset: p.offset + span.start, end: p.end + span.start });
   for (const p of previous.problems) {
