@@ -1,7 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from './apiDocument';
 import type { ObjectNode, PropertyNode, SyntaxProblem, ValueNode } from './nodes';
-import { blockPaths, changedPathItem, findTextChange, keyLineEnds, pathItemSpans } from './textChange';
+import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type TextChange } from './textChange';
+import { newProperty } from './property';
 import { aliasNodeBudget, buildTree } from './yamlTree';
 
 /**
@@ -17,29 +18,63 @@ const ANCHOR = /&([^\s[\]{},]+)/g;
 const ALIAS = /\*([^\s[\]{},]+)/g;
 
 /**
- * Re-parses only the path item an edit falls in, when the edit stays inside one path item of a block-style YAML
- * definition, and moves the rest of the previous tree to its new offsets. Parsing a multi-megabyte definition takes
- * longer than the whole re-validation may; one path item takes a fraction of a millisecond. The previous document is
- * retired: its tree now belongs to the new one. Undefined whenever the result could differ from a full parse.
+ * Re-parses only the path item an edit falls in, when the edit stays inside one path item (below its key in block-style
+ * YAML, between its braces in JSON), and moves the rest of the previous tree to its new offsets. Parsing a
+ * multi-megabyte definition takes longer than the whole re-validation may; one path item takes a fraction of a
+ * millisecond. The previous document is retired: its tree now belongs to the new one. Undefined whenever the result
+ * could differ from a full parse.
  */
 export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiDocument | undefined {
   if (next.uri !== previous.uri || next.languageId !== previous.textDocument.languageId) return undefined;
-  if (previous.format !== 'yaml' || isRetired(previous) || previous.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
+  if (isRetired(previous) || previous.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
+  const format = previous.format;
   const root = previous.root;
-  const paths = blockPaths(root);
+  const paths = pathsByParts(root, format);
   if (!root || root.type !== 'object' || !paths || paths.properties.length === 0) return undefined;
   const before = previous.text;
   const after = next.getText();
   if (before === after) {
     retired.add(previous);
-    return new ApiDocument(next, 'yaml', root, previous.problems, previous.aliasNodes);
+    return new ApiDocument(next, format, root, previous.problems, previous.aliasNodes);
   }
   const change = findTextChange(before, after);
-  const spans = pathItemSpans(before, root, paths);
-  const index = changedPathItem(spans, keyLineEnds(before, paths.properties), change);
+  const layout = pathItemLayout(before, format, root, paths);
+  const index = changedPathItem(layout, change);
   if (index === undefined) return undefined;
+  const reparsed = format === 'json' ? reparseJsonItem(previous, paths, index, change, after) : reparseYamlItem(previous, paths, index, layout.spans[index], change, after);
+  if (!reparsed) return undefined;
+  const { replacement, problems, aliasNodes } = reparsed;
   const delta = change.newEnd - change.oldEnd;
-  const span = spans[index];
+  replacement.parent = paths;
+  paths.properties[index] = replacement;
+  for (let i = index + 1; i < paths.properties.length; i++) shiftProperty(paths.properties[i], delta);
+  const pathsProperty = paths.parent as PropertyNode;
+  const rootIndex = root.properties.indexOf(pathsProperty);
+  for (let i = rootIndex + 1; i < root.properties.length; i++) shiftProperty(root.properties[i], delta);
+  if (format === 'json') {
+    // Flow mappings end at their closing braces, which all stand after the edit.
+    paths.end += delta;
+    root.end += delta;
+  } else {
+    // A block mapping ends with its last entry, as the tree builder closes it (the edited item may be that entry).
+    paths.end = paths.properties[paths.properties.length - 1].end;
+    root.end = root.properties[root.properties.length - 1].end;
+  }
+  pathsProperty.end = paths.end;
+  retired.add(previous);
+  return new ApiDocument(next, format, root, problems, aliasNodes);
+}
+
+interface ReparsedItem {
+  replacement: PropertyNode;
+  problems: SyntaxProblem[];
+  aliasNodes: number;
+}
+
+/** The item's lines, key included, parsed as a one-entry block mapping. */
+function reparseYamlItem(previous: ApiDocument, paths: ObjectNode, index: number, span: { start: number; end: number }, change: TextChange, after: string): ReparsedItem | undefined {
+  const before = previous.text;
+  const delta = change.newEnd - change.oldEnd;
   const slice = after.slice(span.start, span.end + delta);
   if (!anchorsStayInside(before.slice(span.start, span.end), slice, after, span.start, span.end + delta)) return undefined;
   // The whole document shares one alias budget: the item may spend what the other items leave of it.
@@ -49,31 +84,47 @@ export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiD
   if (!replacement || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
   const old = paths.properties[index];
   if (replacement.keyValue !== old.keyValue || replacement.keyStyle !== old.keyStyle) return undefined;
-
   shiftProperty(replacement, span.start);
-  replacement.parent = paths;
-  paths.properties[index] = replacement;
-  for (let i = index + 1; i < paths.properties.length; i++) shiftProperty(paths.properties[i], delta);
-  const pathsProperty = paths.parent as PropertyNode;
-  const rootIndex = root.properties.indexOf(pathsProperty);
-  for (let i = rootIndex + 1; i < root.properties.length; i++) shiftProperty(root.properties[i], delta);
-  // A block mapping ends with its last entry, as the tree builder closes it (the edited item may be that entry).
-  paths.end = paths.properties[paths.properties.length - 1].end;
-  pathsProperty.end = paths.end;
-  root.end = root.properties[root.properties.length - 1].end;
-
-  const problems: SyntaxProblem[] = [];
   // The item's own key, unchanged, may repeat a sibling's: only the whole mapping knows, so that finding is kept.
-  const keyEnd = old.keyEnd;
-  for (const p of previous.problems) {
-    if (p.offset < span.start || (p.code === 'duplicate-key' && p.offset < keyEnd)) problems.push(p);
+  return { replacement, problems: spliceProblems(previous.problems, span.start, old.keyEnd, span.end, parsed.problems, delta), aliasNodes: others + parsed.aliasNodes };
+}
+
+/**
+ * The item's object value alone, from brace to brace. JSON has no anchors, and the value must be JSON itself: the rest
+ * of the text was, so the whole still is.
+ */
+function reparseJsonItem(previous: ApiDocument, paths: ObjectNode, index: number, change: TextChange, after: string): ReparsedItem | undefined {
+  const old = paths.properties[index];
+  const value = old.value!;
+  const delta = change.newEnd - change.oldEnd;
+  const slice = after.slice(value.offset, value.end + delta);
+  try {
+    JSON.parse(slice);
+  } catch {
+    return undefined;
   }
-  for (const p of parsed.problems) problems.push({ ...p, offset: p.offset + span.start, end: p.end + span.start });
-  for (const p of previous.problems) {
-    if (p.offset >= span.end) problems.push({ ...p, offset: p.offset + delta, end: p.end + delta });
+  const parsed = buildTree(slice);
+  if (parsed.root?.type !== 'object' || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
+  shiftNode(parsed.root, value.offset);
+  const replacement = newProperty(paths, old.keyValue, old.keyStyle, old.offset, old.keyEnd, parsed.root, old.end + delta, old.keyNode);
+  parsed.root.parent = replacement;
+  return { replacement, problems: spliceProblems(previous.problems, value.offset, value.offset, value.end, parsed.problems, delta), aliasNodes: 0 };
+}
+
+/**
+ * The previous syntax findings before the re-parsed text (and any up to `keepBefore`), the re-parse's own moved to the
+ * text's start, and the previous ones after it moved by the edit.
+ */
+function spliceProblems(previous: SyntaxProblem[], start: number, keepBefore: number, end: number, fresh: SyntaxProblem[], delta: number): SyntaxProblem[] {
+  const problems: SyntaxProblem[] = [];
+  for (const p of previous) {
+    if (p.offset < start || (p.code === 'duplicate-key' && p.offset < keepBefore)) problems.push(p);
   }
-  retired.add(previous);
-  return new ApiDocument(next, 'yaml', root, problems, others + parsed.aliasNodes);
+  for (const p of fresh) problems.push({ ...p, offset: p.offset + start, end: p.end + start });
+  for (const p of previous) {
+    if (p.offset >= end) problems.push({ ...p, offset: p.offset + delta, end: p.end + delta });
+  }
+  return problems;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { ObjectNode, PropertyNode, ValueNode } from './nodes';
+import type { DocumentFormat, ObjectNode, PropertyNode, ValueNode } from './nodes';
 import { keyOf } from './property';
 
 /** The one region where two versions of a text differ: `[start, oldEnd)` became `[start, newEnd)`. */
@@ -29,18 +29,57 @@ export function findTextChange(before: string, after: string): TextChange {
 
 const BLOCK = 4096;
 
-/** The block mapping under the root's `paths`, when written in block style (the only form re-parsed by parts). */
+/** The block mapping under the root's `paths`, when written in block style (the only YAML form re-parsed by parts). */
 export function blockPaths(root: ValueNode | undefined): ObjectNode | undefined {
   if (root?.type !== 'object' || root.flow) return undefined;
   const paths = root.properties.find((p) => p.keyValue === 'paths')?.value;
   return paths?.type === 'object' && !paths.flow ? paths : undefined;
 }
 
+/** The `paths` mapping whose items can be re-parsed and re-checked one by one: block style in YAML; in JSON, any. */
+export function pathsByParts(root: ValueNode | undefined, format: DocumentFormat): ObjectNode | undefined {
+  if (format === 'yaml') return blockPaths(root);
+  if (root?.type !== 'object') return undefined;
+  const paths = root.properties.find((p) => p.keyValue === 'paths')?.value;
+  return paths?.type === 'object' ? paths : undefined;
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
 /**
- * The source lines of each path item: from the start of its key's line to the start of the next item's key line (the
- * last item ends where the next root key's line starts, or at the end of the text).
+ * Where each path item stands, and where its key ends: an edit up to the key's end makes it another item (or no item
+ * at all), so the item cannot be re-parsed alone.
  */
-export function pathItemSpans(text: string, root: ObjectNode, paths: ObjectNode): { start: number; end: number }[] {
+export interface PathItemLayout {
+  spans: Span[];
+  keyEnds: number[];
+}
+
+export function pathItemLayout(text: string, format: DocumentFormat, root: ObjectNode, paths: ObjectNode): PathItemLayout {
+  if (format === 'yaml') return { spans: pathItemSpans(text, root, paths), keyEnds: keyLineEnds(text, paths.properties) };
+  // In JSON an item is its key and its value, wherever the lines break. An object value is editable between its
+  // braces: from its opening brace on, the key is behind, and its closing brace is where its span ends. Any other
+  // value counts as part of the key.
+  const spans: Span[] = [];
+  const keyEnds: number[] = [];
+  for (const item of paths.properties) {
+    const value = item.value;
+    const editable = value?.type === 'object';
+    const end = value ? value.end : item.end;
+    spans.push({ start: item.offset, end: editable ? end - 1 : end });
+    keyEnds.push(editable ? value.offset : end);
+  }
+  return { spans, keyEnds };
+}
+
+/**
+ * The source lines of each YAML path item: from the start of its key's line to the start of the next item's key line
+ * (the last item ends where the next root key's line starts, or at the end of the text).
+ */
+function pathItemSpans(text: string, root: ObjectNode, paths: ObjectNode): Span[] {
   const items = paths.properties;
   const pathsIndex = root.properties.findIndex((p) => p.value === paths);
   const after = root.properties[pathsIndex + 1];
@@ -48,12 +87,12 @@ export function pathItemSpans(text: string, root: ObjectNode, paths: ObjectNode)
   return items.map((item, i) => ({ start: lineStart(text, keyOf(item).offset), end: i + 1 < items.length ? lineStart(text, keyOf(items[i + 1]).offset) : last }));
 }
 
-export function lineStart(text: string, offset: number): number {
+function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** Where each path item's key line ends: edits up to there change the key, so the item is another one. */
-export function keyLineEnds(text: string, items: PropertyNode[]): number[] {
+/** Where each YAML path item's key line ends: edits up to there change the key, so the item is another one. */
+function keyLineEnds(text: string, items: PropertyNode[]): number[] {
   return items.map((item) => {
     const end = text.indexOf('\n', keyOf(item).end);
     return end < 0 ? text.length : end;
@@ -61,10 +100,10 @@ export function keyLineEnds(text: string, items: PropertyNode[]): number[] {
 }
 
 /**
- * The index of the path item whose span holds the whole change, below its key's line (a changed key is a different
+ * The index of the path item whose span holds the whole change, past its key's end (a changed key is a different
  * path item); undefined when the change reaches beyond one item.
  */
-export function changedPathItem(spans: { start: number; end: number }[], keyLineEnds: number[], change: TextChange): number | undefined {
+export function changedPathItem({ spans, keyEnds }: PathItemLayout, change: TextChange): number | undefined {
   let lo = 0;
   let hi = spans.length - 1;
   while (lo <= hi) {
@@ -72,7 +111,7 @@ export function changedPathItem(spans: { start: number; end: number }[], keyLine
     if (spans[mid].end <= change.start) lo = mid + 1;
     else if (spans[mid].start > change.start) hi = mid - 1;
     else {
-      if (change.start <= keyLineEnds[mid] || change.oldEnd > spans[mid].end) return undefined;
+      if (change.start <= keyEnds[mid] || change.oldEnd > spans[mid].end) return undefined;
       // An insertion at the very end of a span could as well belong to the next item's key line.
       if (change.oldEnd === spans[mid].end && change.start === change.oldEnd && mid + 1 < spans.length) return undefined;
       return mid;

@@ -8,7 +8,7 @@ import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
 import { toValue } from '../model/navigate';
 import type { ObjectNode, PropertyNode } from '../model/nodes';
-import { blockPaths, changedPathItem, findTextChange, keyLineEnds, pathItemSpans } from '../model/textChange';
+import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type PathItemLayout, type Span } from '../model/textChange';
 import { RULES } from './rules';
 import { importRulesRule } from './rules/importRules';
 import { openapiStructureRule } from './rules/openapiStructure';
@@ -25,14 +25,8 @@ export interface ValidationRecord {
   settingsKey: string;
   dialect: Dialect;
   keys: string[];
-  spans: Span[];
-  keyLineEnds: number[];
+  layout: PathItemLayout;
   results: RuleResults & { byRule: Problem[][] };
-}
-
-interface Span {
-  start: number;
-  end: number;
 }
 
 /** Rules whose findings depend on every path item at once (quotas, counts): they always run on the whole document. */
@@ -52,16 +46,15 @@ function settingsKey(options: ValidationOptions): string {
 }
 
 function recordOf(document: ApiDocument, options: ValidationOptions, results: RuleResults): ValidationRecord | undefined {
-  const paths = blockPaths(document.root);
-  if (results.cancelled || !results.byRule || !results.dialect || !paths || document.format !== 'yaml') return undefined;
+  const paths = pathsByParts(document.root, document.format);
+  if (results.cancelled || !results.byRule || !results.dialect || !paths) return undefined;
   const text = document.text;
   return {
     text,
     settingsKey: settingsKey(options),
     dialect: results.dialect,
     keys: paths.properties.map(keyOf),
-    spans: pathItemSpans(text, document.root as ObjectNode, paths),
-    keyLineEnds: keyLineEnds(text, paths.properties),
+    layout: pathItemLayout(text, document.format, document.root as ObjectNode, paths),
     results: results as ValidationRecord['results'],
   };
 }
@@ -74,8 +67,8 @@ function keyOf(property: PropertyNode): string {
 async function revalidate(document: ApiDocument, options: ValidationOptions & { caches: ValidationCaches }, previous: ValidationRecord): Promise<RuleResults | undefined> {
   const text = document.text;
   const root = document.root;
-  const paths = blockPaths(root);
-  if (!paths || root?.type !== 'object' || document.format !== 'yaml' || document.kind === 'unknown') return undefined;
+  const paths = pathsByParts(root, document.format);
+  if (!paths || root?.type !== 'object' || document.kind === 'unknown') return undefined;
   if (settingsKey(options) !== previous.settingsKey || document.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
   if (previous.results.base.some((p) => p.code !== 'duplicate-key')) return undefined;
   const settings = options.settings ?? {};
@@ -85,21 +78,21 @@ async function revalidate(document: ApiDocument, options: ValidationOptions & { 
   const change = findTextChange(previous.text, text);
   const delta = change.newEnd - change.oldEnd;
   const unchanged = change.start === change.oldEnd && delta === 0;
-  const index = unchanged ? -1 : changedPathItem(previous.spans, previous.keyLineEnds, change);
+  const index = unchanged ? -1 : changedPathItem(previous.layout, change);
   if (index === undefined) return undefined;
   const items = paths.properties;
   if (items.length !== previous.keys.length) return undefined;
-  const spans = pathItemSpans(text, root, paths);
+  const spans = pathItemLayout(text, document.format, root, paths).spans;
   for (let i = 0; i < items.length; i++) {
     const shift = index >= 0 && i > index ? delta : 0;
-    const old = previous.spans[i];
+    const old = previous.layout.spans[i];
     if (keyOf(items[i]) !== previous.keys[i] || spans[i].start !== old.start + shift) return undefined;
     if (spans[i].end !== old.end + (index >= 0 && i >= index ? delta : 0)) return undefined;
   }
   const dialect = dialectOf(document, settings);
   if (dialect !== previous.dialect) return undefined;
 
-  const moved = Object.assign((offset: number) => (index < 0 || offset < previous.spans[index].start ? offset : offset + delta), { uri: document.uri });
+  const moved = Object.assign((offset: number) => (index < 0 || offset < previous.layout.spans[index].start ? offset : offset + delta), { uri: document.uri });
   const base = document.problems.map((p) => ({ ...p }));
   const reduced = index >= 0 ? withOnlyPathItem(document, paths, index) : undefined;
   const byRule: Problem[][] = [];
@@ -115,11 +108,11 @@ async function revalidate(document: ApiDocument, options: ValidationOptions & { 
       continue;
     }
     let problems: Problem[] | undefined;
-    if (rule === openapiStructureRule) problems = reuseStructure(document, paths, index, old, previous.spans, moved);
+    if (rule === openapiStructureRule) problems = reuseStructure(document, paths, index, old, previous.layout.spans, moved);
     else if (!WHOLE_DOCUMENT_RULES.has(rule)) {
       const context = createContext(reduced!, dialect, options, options.caches, []);
       await rule(context);
-      problems = merge(old, context.problems, previous.spans, index, spans[index], moved);
+      problems = merge(old, context.problems, previous.layout.spans, index, spans[index], moved);
       if (rule === unprocessedTemplateRule && (old.length || context.problems.length)) problems = undefined;
     }
     if (!problems) {

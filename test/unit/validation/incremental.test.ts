@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../../server/src/languageService';
 import type { ObjectNode, ValueNode } from '../../../server/src/model/nodes';
 import { keyOf } from '../../../server/src/model/property';
+import { parse as parseYaml } from 'yaml';
 
 const URI = 'file:///api.yaml';
 
@@ -110,6 +111,49 @@ const EDITS: Edit[] = [
   { name: 'nothing (a new version with the same text)', apply: (t) => t },
 ];
 
+/** Every node's and key's offsets, for comparing trees. */
+function ranges(node: ValueNode | undefined, out: string[] = []): string[] {
+  if (node?.type === 'object') {
+    out.push(`{${node.offset}-${node.end}`);
+    for (const p of node.properties) {
+      out.push(`${p.offset}-${p.end} ${keyOf(p).offset}-${keyOf(p).end} ${keyOf(p).contentOffset}-${keyOf(p).contentEnd} ${String(keyOf(p).value)}`);
+      ranges(p.value, out);
+    }
+  } else if (node?.type === 'array') {
+    out.push(`[${node.offset}-${node.end}`);
+    node.items.forEach((item) => ranges(item, out));
+  } else if (node) out.push(`${node.offset}-${node.end} ${node.contentOffset}-${node.contentEnd} ${String(node.value)}`);
+  return out;
+}
+
+const JSON_URI = 'file:///api.json';
+
+/** The same definition in JSON, pretty-printed or on one line. */
+function jsonDefinition(count: number, indent: number): string {
+  return JSON.stringify(parseYaml(definition(count)), null, indent);
+}
+
+const JSON_EDITS: Edit[] = [
+  { name: 'a summary inside an operation', apply: (t) => replaceAt(t, '/r1/{id}', '"Get 1"', '"Get one"') },
+  { name: 'a property inserted into an operation', apply: (t) => replaceAt(t, '/r2/{id}', '"summary"', '"description": "added", "summary"') },
+  { name: 'a structure error inside an operation', apply: (t) => replaceAt(t, '/r3/{id}', '"description"', '"descriptio"') },
+  { name: 'the structure error fixed again', apply: (t) => replaceAt(t, '/r3/{id}', '"descriptio"', '"description"') },
+  { name: 'an unknown validator used by an operation', apply: (t) => replaceAt(t, '/r4/{id}', '"request-validator": "all"', '"request-validator": "none"') },
+  { name: 'a template changed', apply: (t) => replaceAt(t, '/r5/{id}', '\\"n\\": 5', '\\"n\\": $input.params(') },
+  { name: 'the validator declaration renamed (outside paths)', apply: (t) => t.replace('"all": {', '"every": {') },
+  { name: 'a trailing comma inside an operation', apply: (t) => replaceAt(t, '/r6/{id}', '"Get 6"', '"Get 6",') },
+  { name: 'the trailing comma removed', apply: (t) => replaceAt(t, '/r6/{id}', '"Get 6",', '"Get 6"') },
+  { name: 'a duplicate key inside an operation', apply: (t) => replaceAt(t, '/r7/{id}', '"summary": "Get 7"', '"summary": "Get 7", "summary": "again"') },
+  { name: 'a path key renamed', apply: (t) => t.replace('"/r2/{id}"', '"/r2/{key}"') },
+  { name: 'an integration type changed in the last path item', apply: (t) => replaceAt(t, '/r9/{id}', '"mock"', '"aws_proxy"') },
+  { name: 'an operation emptied', apply: (t) => replaceAt(t, '/r8/{id}', '"post": {', '"post": {}, "put": {') },
+  { name: 'nothing (a new version with the same text)', apply: (t) => t },
+];
+
+async function freshJsonDiagnostics(text: string) {
+  return createLanguageService().doValidation(TextDocument.create(JSON_URI, 'json', 1, text));
+}
+
 async function freshDiagnostics(text: string) {
   return createLanguageService().doValidation(TextDocument.create(URI, 'yaml', 1, text));
 }
@@ -166,15 +210,59 @@ describe('re-validation by parts', () => {
     }
   });
 
-  it('gives the same diagnostics for JSON definitions, which are validated in full', async () => {
+  it('gives exactly the diagnostics of a full validation after each of a series of edits to a JSON definition', async () => {
+    for (const indent of [2, 0]) {
+      const service = createLanguageService();
+      let text = jsonDefinition(10, indent);
+      const document = TextDocument.create(JSON_URI, 'json', 1, text);
+      assert.deepEqual(await service.doValidation(document), await freshJsonDiagnostics(text));
+      for (const edit of JSON_EDITS) {
+        text = edit.apply(text);
+        TextDocument.update(document, [{ text }], document.version + 1);
+        const incremental = await service.doValidation(document);
+        assert.deepEqual(incremental, await freshJsonDiagnostics(text), `after ${edit.name} (indent ${indent})`);
+        assert.ok(incremental.length > 0, 'the fixture keeps findings to compare');
+      }
+    }
+  });
+
+  it('gives the same diagnostics after random small edits anywhere in a JSON definition', async function () {
+    this.timeout(60000);
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const pieces = [' ', 'x', '1', ':', ',', '\n', '"', '{', '}', '[', ']', '"y": 2,', ', "z": {}', '\\', 'true'];
+    for (const indent of [2, 0]) {
+      const service = createLanguageService();
+      const base = jsonDefinition(5, indent);
+      const document = TextDocument.create(JSON_URI, 'json', 1, base);
+      const baseline = await service.doValidation(document);
+      for (let i = 0; i < 60; i++) {
+        const at = random(base.length);
+        const text = random(3) === 0 ? base.slice(0, at) + base.slice(at + 1 + random(4)) : base.slice(0, at) + pieces[random(pieces.length)] + base.slice(at);
+        TextDocument.update(document, [{ text }], document.version + 1);
+        assert.deepEqual(await service.doValidation(document), await freshJsonDiagnostics(text), `after random edit ${i} at ${at} (indent ${indent})`);
+        TextDocument.update(document, [{ text: base }], document.version + 1);
+        assert.deepEqual(await service.doValidation(document), baseline, `after undoing random edit ${i} at ${at} (indent ${indent})`);
+      }
+    }
+  });
+
+  it('re-parses only the edited path item of a JSON definition and keeps the rest of the tree', () => {
     const service = createLanguageService();
-    const uri = 'file:///api.json';
-    let text = JSON.stringify({ openapi: '3.0.1', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-request-validator': 'none' } } } }, null, 2);
-    const document = TextDocument.create(uri, 'json', 1, text);
-    await service.doValidation(document);
-    text = text.replace('"none"', '"nothing"');
-    TextDocument.update(document, [{ text }], 2);
-    assert.deepEqual(await service.doValidation(document), await createLanguageService().doValidation(TextDocument.create(uri, 'json', 1, text)));
+    const text = jsonDefinition(4, 2);
+    const document = TextDocument.create(JSON_URI, 'json', 1, text);
+    const before = service.parse(document).root as ObjectNode;
+    const untouched = (before.properties.find((p) => p.keyValue === 'paths')!.value as ObjectNode).properties[3].value;
+    const edited = replaceAt(text, '/r1/{id}', '"Get 1"', '"Get the first"');
+    TextDocument.update(document, [{ text: edited }], 2);
+    const after = service.parse(document).root as ObjectNode;
+    assert.equal(after, before);
+    assert.equal((after.properties.find((p) => p.keyValue === 'paths')!.value as ObjectNode).properties[3].value, untouched);
+    const fresh = createLanguageService().parse(TextDocument.create(JSON_URI, 'json', 1, edited)).root;
+    assert.deepEqual(ranges(after), ranges(fresh));
   });
 
   it('re-parses only the edited path item and keeps the rest of the tree', () => {
@@ -205,16 +293,6 @@ describe('re-validation by parts', () => {
     TextDocument.update(document, [{ text: edited }], 2);
     const after = service.parse(document).root;
     const fresh = createLanguageService().parse(TextDocument.create(URI, 'yaml', 1, edited)).root;
-    const ranges = (node: ValueNode | undefined, out: string[] = []): string[] => {
-      if (node?.type === 'object') {
-        for (const p of node.properties) {
-          out.push(`${p.offset}-${p.end} ${keyOf(p).offset}-${keyOf(p).end} ${keyOf(p).contentOffset}-${keyOf(p).contentEnd} ${String(keyOf(p).value)}`);
-          ranges(p.value, out);
-        }
-      } else if (node?.type === 'array') node.items.forEach((item) => ranges(item, out));
-      else if (node) out.push(`${node.offset}-${node.end}`);
-      return out;
-    };
     assert.deepEqual(ranges(after), ranges(fresh));
     assert.equal(edited.slice(made.offset, made.end), '/r2/{id}');
   });
