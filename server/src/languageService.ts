@@ -16,7 +16,7 @@ import { standaloneTemplateSemanticTokens, templateSemanticTokens } from './serv
 import { allProblems, dialectOf, toDiagnostics } from './services/validation';
 import { validateWithRecord, type ValidationRecord } from './services/incrementalValidation';
 import { createValidationCaches } from './services/validationCaches';
-import { isRetired, reparsePathItem } from './model/incrementalParse';
+import { isReparseBase, isRetired, reparsePathItem } from './model/incrementalParse';
 import type { DocumentResolver, LanguageSettings, WorkspaceDocuments } from './services/validationTypes';
 
 export interface LanguageServiceOptions {
@@ -125,13 +125,17 @@ const MAX_RECORDS = 8;
  * is re-parsed by parts from the previous one when the edit allows it.
  */
 class ParseCache {
-  private readonly entries = new Map<string, { version: number; parsed: ApiDocument; recovered?: ApiDocument }>();
+  private readonly entries = new Map<string, { version: number; parsed: ApiDocument; base: ApiDocument | undefined; recovered?: ApiDocument }>();
 
   get(document: TextDocument): ApiDocument {
     const entry = this.entries.get(document.uri);
     if (entry && entry.version === document.version && entry.parsed.textDocument === document) return entry.parsed;
-    const parsed = (entry && entry.version < document.version && reparsePathItem(entry.parsed, document)) || parseApiDocument(document);
-    this.entries.set(document.uri, { version: document.version, parsed });
+    // While the text does not parse (as while a line is typed), the last version that did stays the base to re-parse from.
+    const base = entry && entry.version < document.version && entry.base && isReparseBase(entry.base) ? entry.base : undefined;
+    const parsed = (base && reparsePathItem(base, document)) || parseApiDocument(document);
+    const nextBase = isReparseBase(parsed) ? parsed : base && isReparseBase(base) ? base : undefined;
+    if (parsed !== nextBase) parsed.lastParsed = nextBase;
+    this.entries.set(document.uri, { version: document.version, parsed, base: nextBase });
     if (this.entries.size > 200) this.entries.delete(this.entries.keys().next().value as string);
     return parsed;
   }

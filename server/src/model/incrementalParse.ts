@@ -1,8 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from './apiDocument';
 import type { ObjectNode, PropertyNode, SyntaxProblem, ValueNode } from './nodes';
-import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type TextChange } from './textChange';
-import { newProperty } from './property';
+import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type Span, type TextChange } from './textChange';
+import { keyOf, newProperty } from './property';
 import { aliasNodeBudget, buildTree } from './yamlTree';
 
 /**
@@ -17,72 +17,136 @@ export function isRetired(document: ApiDocument): boolean {
 const ANCHOR = /&([^\s[\]{},]+)/g;
 const ALIAS = /\*([^\s[\]{},]+)/g;
 
+/** A document whose tree a later version can be re-parsed from by parts. */
+export function isReparseBase(document: ApiDocument): boolean {
+  return !!document.root && !isRetired(document) && document.problems.every((p) => p.code === 'duplicate-key');
+}
+
+/** The one path item an edit stays inside, and how the text changed. */
+interface ItemEdit {
+  root: ObjectNode;
+  paths: ObjectNode;
+  index: number;
+  span: Span;
+  change: TextChange;
+  after: string;
+}
+
+function locateItemEdit(previous: ApiDocument, after: string): ItemEdit | undefined {
+  if (!isReparseBase(previous)) return undefined;
+  const root = previous.root;
+  const paths = pathsByParts(root, previous.format);
+  if (!root || root.type !== 'object' || !paths || paths.properties.length === 0) return undefined;
+  const change = findTextChange(previous.text, after);
+  const layout = pathItemLayout(previous.text, previous.format, root, paths);
+  const index = changedPathItem(layout, change);
+  return index === undefined ? undefined : { root, paths, index, span: layout.spans[index], change, after };
+}
+
 /**
  * Re-parses only the path item an edit falls in, when the edit stays inside one path item (below its key in block-style
  * YAML, between its braces in JSON), and moves the rest of the previous tree to its new offsets. Parsing a
  * multi-megabyte definition takes longer than the whole re-validation may; one path item takes a fraction of a
- * millisecond. The previous document is retired: its tree now belongs to the new one. Undefined whenever the result
- * could differ from a full parse.
+ * millisecond. The previous document is then retired: its tree now belongs to the new one. When the YAML item no longer
+ * parses, and the error is one a full parse would report as well, the new version is that error alone, and the previous
+ * document stays as it was. Undefined whenever the result could differ from a full parse.
  */
 export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiDocument | undefined {
-  if (next.uri !== previous.uri || next.languageId !== previous.textDocument.languageId) return undefined;
-  if (isRetired(previous) || previous.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
-  const format = previous.format;
-  const root = previous.root;
-  const paths = pathsByParts(root, format);
-  if (!root || root.type !== 'object' || !paths || paths.properties.length === 0) return undefined;
-  const before = previous.text;
+  if (next.uri !== previous.uri || next.languageId !== previous.textDocument.languageId || !isReparseBase(previous)) return undefined;
   const after = next.getText();
-  if (before === after) {
+  if (previous.text === after) {
     retired.add(previous);
-    return new ApiDocument(next, format, root, previous.problems, previous.aliasNodes);
+    return new ApiDocument(next, previous.format, previous.root, previous.problems, previous.aliasNodes);
   }
-  const change = findTextChange(before, after);
-  const layout = pathItemLayout(before, format, root, paths);
-  const index = changedPathItem(layout, change);
-  if (index === undefined) return undefined;
-  const reparsed = format === 'json' ? reparseJsonItem(previous, paths, index, change, after) : reparseYamlItem(previous, paths, index, layout.spans[index], change, after);
-  if (!reparsed) return undefined;
-  const { replacement, problems, aliasNodes } = reparsed;
+  const edit = locateItemEdit(previous, after);
+  const reparsed = edit && reparseItem(previous, edit);
+  if (!edit || !reparsed) return undefined;
+  if ('syntaxError' in reparsed) return new ApiDocument(next, previous.format, undefined, [reparsed.syntaxError]);
+  const { root, paths, index, change } = edit;
   const delta = change.newEnd - change.oldEnd;
+  const { replacement, problems, aliasNodes } = reparsed;
   replacement.parent = paths;
   paths.properties[index] = replacement;
   for (let i = index + 1; i < paths.properties.length; i++) shiftProperty(paths.properties[i], delta);
   const pathsProperty = paths.parent as PropertyNode;
   const rootIndex = root.properties.indexOf(pathsProperty);
   for (let i = rootIndex + 1; i < root.properties.length; i++) shiftProperty(root.properties[i], delta);
+  closeMappings(previous.format, root, paths, delta);
+  pathsProperty.end = paths.end;
+  retired.add(previous);
+  return new ApiDocument(next, previous.format, root, problems, aliasNodes);
+}
+
+/**
+ * Ends of the root and `paths` mappings after an edit inside `paths`. Flow mappings end at their closing braces, which
+ * all stand after the edit; a block mapping ends with its last entry, as the tree builder closes it (the edited item
+ * may be that entry).
+ */
+function closeMappings(format: ApiDocument['format'], root: ObjectNode, paths: ObjectNode, delta: number): void {
   if (format === 'json') {
-    // Flow mappings end at their closing braces, which all stand after the edit.
     paths.end += delta;
     root.end += delta;
   } else {
-    // A block mapping ends with its last entry, as the tree builder closes it (the edited item may be that entry).
     paths.end = paths.properties[paths.properties.length - 1].end;
     root.end = root.properties[root.properties.length - 1].end;
   }
-  pathsProperty.end = paths.end;
-  retired.add(previous);
-  return new ApiDocument(next, format, root, problems, aliasNodes);
 }
 
-interface ReparsedItem {
-  replacement: PropertyNode;
-  problems: SyntaxProblem[];
-  aliasNodes: number;
+/**
+ * A parse of a patched copy of a document's text, for reading the structure around the patch (completion replaces the
+ * word being typed with a placeholder): when the patch stays inside one path item only that item is parsed, and the
+ * rest of the tree is shared with the base document, which stays as it was. Offsets in the copy are exact up to the
+ * end of the patched item; past it the nodes are the base's, with the base's offsets, and only their values and paths
+ * may be read. Undefined when the patch reaches beyond one item or the item does not parse.
+ */
+export function parsePatchedCopy(base: ApiDocument, copy: TextDocument): ApiDocument | undefined {
+  const edit = locateItemEdit(base, copy.getText());
+  const reparsed = edit && reparseItem(base, edit);
+  if (!edit || !reparsed || 'syntaxError' in reparsed) return undefined;
+  const { root, paths, index, change } = edit;
+  const delta = change.newEnd - change.oldEnd;
+  const pathsProperty = paths.parent as PropertyNode;
+  const rootCopy: ObjectNode = { ...root, properties: root.properties.slice() };
+  const pathsCopy: ObjectNode = { ...paths, properties: paths.properties.slice() };
+  // The copied entry's key node, when made, belongs to the base's entry: the copy makes its own.
+  const pathsPropertyCopy = newProperty(rootCopy, pathsProperty.keyValue, pathsProperty.keyStyle, pathsProperty.offset, pathsProperty.keyEnd, pathsCopy, pathsProperty.end, undefined);
+  pathsCopy.parent = pathsPropertyCopy;
+  rootCopy.properties[root.properties.indexOf(pathsProperty)] = pathsPropertyCopy;
+  reparsed.replacement.parent = pathsCopy;
+  pathsCopy.properties[index] = reparsed.replacement;
+  if (base.format === 'json') closeMappings('json', rootCopy, pathsCopy, delta);
+  else {
+    pathsCopy.end = index === paths.properties.length - 1 ? reparsed.replacement.end : paths.end + delta;
+    rootCopy.end = rootCopy.properties[rootCopy.properties.length - 1] === pathsPropertyCopy ? pathsCopy.end : root.end + delta;
+  }
+  pathsPropertyCopy.end = pathsCopy.end;
+  return new ApiDocument(copy, base.format, rootCopy, reparsed.problems, reparsed.aliasNodes);
 }
 
-/** The item's lines, key included, parsed as a one-entry block mapping. */
-function reparseYamlItem(previous: ApiDocument, paths: ObjectNode, index: number, span: { start: number; end: number }, change: TextChange, after: string): ReparsedItem | undefined {
+type ReparsedItem = { replacement: PropertyNode; problems: SyntaxProblem[]; aliasNodes: number } | { syntaxError: SyntaxProblem };
+
+function reparseItem(previous: ApiDocument, edit: ItemEdit): ReparsedItem | undefined {
+  return previous.format === 'json' ? reparseJsonItem(previous, edit) : reparseYamlItem(previous, edit);
+}
+
+/**
+ * The item's lines, key included, parsed as a one-entry block mapping. Its new text must hold no NUL (a full parse
+ * reports those as binary content) and use no anchor defined elsewhere.
+ */
+function reparseYamlItem(previous: ApiDocument, { paths, index, span, change, after }: ItemEdit): ReparsedItem | undefined {
   const before = previous.text;
   const delta = change.newEnd - change.oldEnd;
   const slice = after.slice(span.start, span.end + delta);
-  if (!anchorsStayInside(before.slice(span.start, span.end), slice, after, span.start, span.end + delta)) return undefined;
+  // Without its last line break, the next key's line would run on from the item's last line.
+  if (!slice.endsWith('\n') && span.end + delta < after.length) return undefined;
+  if (slice.includes('\0') || !anchorsStayInside(before.slice(span.start, span.end), slice, after, span.start, span.end + delta)) return undefined;
   // The whole document shares one alias budget: the item may spend what the other items leave of it.
   const others = previous.aliasNodes - (previous.aliasNodes ? buildTree(before.slice(span.start, span.end)).aliasNodes : 0);
   const parsed = buildTree(slice, aliasNodeBudget(after.length) - others);
-  const replacement = parsed.root?.type === 'object' && !parsed.root.flow && parsed.root.properties.length === 1 ? parsed.root.properties[0] : undefined;
-  if (!replacement || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
   const old = paths.properties[index];
+  if (!parsed.root) return syntaxErrorAsInWhole(parsed.problems, slice, span.start, keyOf(old).offset - span.start);
+  const replacement = parsed.root.type === 'object' && !parsed.root.flow && parsed.root.properties.length === 1 ? parsed.root.properties[0] : undefined;
+  if (!replacement || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
   if (replacement.keyValue !== old.keyValue || replacement.keyStyle !== old.keyStyle) return undefined;
   shiftProperty(replacement, span.start);
   // The item's own key, unchanged, may repeat a sibling's: only the whole mapping knows, so that finding is kept.
@@ -90,10 +154,31 @@ function reparseYamlItem(previous: ApiDocument, paths: ObjectNode, index: number
 }
 
 /**
+ * The syntax error of an item's text parsed alone, when a parse of the whole text would stop at the same place with
+ * the same message: every line after the key's is blank or indented deeper than the key, so the item's lines are read
+ * in the same state alone as in place, and the error stands before the item's last line, up to which nothing after the
+ * item has been read yet (a bracket or quote left open at the end would run on into the next item in place).
+ */
+function syntaxErrorAsInWhole(problems: SyntaxProblem[], slice: string, start: number, keyColumn: number): ReparsedItem | undefined {
+  if (problems.length !== 1 || problems[0].code !== 'yaml-syntax') return undefined;
+  const error = problems[0];
+  const lastLine = slice.lastIndexOf('\n', slice.length - 2) + 1;
+  if (error.offset >= lastLine) return undefined;
+  const lines = slice.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (/^[ \t]*\r?$/.test(line)) continue;
+    const indent = /^ */.exec(line)![0].length;
+    if (indent <= keyColumn || line[indent] === '\t') return undefined;
+  }
+  return { syntaxError: { ...error, offset: error.offset + start, end: error.end + start } };
+}
+
+/**
  * The item's object value alone, from brace to brace. JSON has no anchors, and the value must be JSON itself: the rest
  * of the text was, so the whole still is.
  */
-function reparseJsonItem(previous: ApiDocument, paths: ObjectNode, index: number, change: TextChange, after: string): ReparsedItem | undefined {
+function reparseJsonItem(previous: ApiDocument, { paths, index, change, after }: ItemEdit): ReparsedItem | undefined {
   const old = paths.properties[index];
   const value = old.value!;
   const delta = change.newEnd - change.oldEnd;
@@ -106,7 +191,7 @@ function reparseJsonItem(previous: ApiDocument, paths: ObjectNode, index: number
   const parsed = buildTree(slice);
   if (parsed.root?.type !== 'object' || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
   shiftNode(parsed.root, value.offset);
-  const replacement = newProperty(paths, old.keyValue, old.keyStyle, old.offset, old.keyEnd, parsed.root, old.end + delta, old.keyNode);
+  const replacement = newProperty(paths, old.keyValue, old.keyStyle, old.offset, old.keyEnd, parsed.root, old.end + delta, undefined);
   parsed.root.parent = replacement;
   return { replacement, problems: spliceProblems(previous.problems, value.offset, value.offset, value.end, parsed.problems, delta), aliasNodes: 0 };
 }

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { doComplete } from '../../../server/src/services/completion';
+import { createLanguageService } from '../../../server/src/languageService';
 import type { Dialect } from '../../../server/src/model/dialect';
 import { applyEdits, parse, withCursor } from './documents';
 
@@ -221,6 +223,48 @@ describe('completion', () => {
       const { labels } = complete('openapi: 3.0.1\ncomponents:\n  x-amazon-apigateway-integrations:\n    backend: {type: HTTP_PROXY}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        $ref: |\n', 'yaml', 'http');
       assert.deepEqual(labels, ['#/components/x-amazon-apigateway-integrations/backend']);
     });
+  });
+
+  it('offers the same items while a line is typed in an open document as for the text parsed afresh', async () => {
+    const items = (count: number) => Array.from({ length: count }, (_, i) => `  /r${i}:\n    get:\n      summary: s${i}\n      responses: { "200": { description: ok } }\n`).join('');
+    const text = `openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n${items(30)}components: {}\n`;
+    const service = createLanguageService();
+    const document = TextDocument.create('file:///big.yaml', 'yaml', 1, text);
+    await service.doValidation(document);
+    const at = text.indexOf('\n      responses', text.indexOf('/r17:'));
+    const typed = ['\n', 'x', '-', 'a', 'm'];
+    let current = text;
+    let cursor = at;
+    for (const [i, piece] of typed.entries()) {
+      current = current.slice(0, cursor) + piece + current.slice(cursor);
+      cursor += piece.length;
+      if (piece === '\n') {
+        current = current.slice(0, cursor) + '      ' + current.slice(cursor);
+        cursor += 6;
+      }
+      TextDocument.update(document, [{ text: current }], i + 2);
+      const position = document.positionAt(cursor);
+      if (piece !== '\n') assert.ok(!service.parse(document).root && service.parse(document).lastParsed, 'a half-typed key leaves no tree, but a base to patch');
+      const fresh = TextDocument.create('file:///big.yaml', 'yaml', 1, current);
+      assert.deepEqual(await service.doComplete(document, position), await createLanguageService().doComplete(fresh, position), `after typing ${JSON.stringify(current.slice(at, cursor))}`);
+    }
+    const last = (await service.doComplete(document, document.positionAt(cursor))).items.map((i) => i.label);
+    assert.ok(last.includes('x-amazon-apigateway-integration'), last.join(', '));
+  });
+
+  it('offers keys in a JSON path item edited in an open document as for the text parsed afresh', async () => {
+    const text = JSON.stringify({ openapi: '3.0.1', info: { title: 't', version: '1' }, paths: Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`/r${i}`, { get: { summary: `s${i}`, responses: { '200': { description: 'ok' } } } }])) }, null, 2);
+    const service = createLanguageService();
+    const document = TextDocument.create('file:///big.json', 'json', 1, text);
+    await service.doValidation(document);
+    const at = text.indexOf('"summary": "s9"') ;
+    const current = `${text.slice(0, at)}"x-am"${text.slice(at)}`.replace('"x-am""summary"', '"x-am"\n        "summary"');
+    TextDocument.update(document, [{ text: current }], 2);
+    assert.ok(service.parse(document).lastParsed);
+    const position = document.positionAt(at + 5);
+    const items = await service.doComplete(document, position);
+    assert.deepEqual(items, await createLanguageService().doComplete(TextDocument.create('file:///big.json', 'json', 1, current), position));
+    assert.ok(items.items.some((i) => i.label === 'x-amazon-apigateway-integration'));
   });
 
   it('offers HTTP API response mapping keys under a status code of the integration', () => {

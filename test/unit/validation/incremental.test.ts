@@ -308,6 +308,40 @@ describe('re-validation by parts', () => {
     assert.deepEqual(await codesOf(), [['duplicate-key', 6]]);
   });
 
+  it('reports a syntax error typed inside a path item as a full parse does, and re-parses from the last version that parsed', async () => {
+    const service = createLanguageService();
+    const text = definition(4);
+    const document = TextDocument.create(URI, 'yaml', 1, text);
+    const tree = service.parse(document).root;
+    const versions = [
+      replaceAt(text, '/r1/{id}', '      summary: Get 1\n', '      summary: Get 1\n      x-am\n'),
+      replaceAt(text, '/r1/{id}', '      summary: Get 1\n', '      summary: Get 1\n      x-amazon\n'),
+      replaceAt(text, '/r2/{id}', 'summary: Get 2', 'summary: "Get 2'),
+      replaceAt(text, '/r1/{id}', '      summary: Get 1\n', '      summary: Get 1\n      x-amazon-apigateway-auth: { type: NONE }\n'),
+    ];
+    for (const [i, edited] of versions.entries()) {
+      TextDocument.update(document, [{ text: edited }], i + 2);
+      const parsed = service.parse(document);
+      const fresh = createLanguageService().parse(TextDocument.create(URI, 'yaml', 1, edited));
+      assert.deepEqual(parsed.problems, fresh.problems, `version ${i + 2}`);
+      assert.deepEqual(ranges(parsed.root), ranges(fresh.root), `version ${i + 2}`);
+      assert.deepEqual(await service.doValidation(document), await freshDiagnostics(edited), `version ${i + 2}`);
+    }
+    // The version that parses again took over the first version's tree: none of the broken ones parsed it all again.
+    assert.equal(service.parse(document).root, tree);
+  });
+
+  it('parses the whole text when the line break before the next root key is deleted', () => {
+    const service = createLanguageService();
+    const text = definition(2);
+    const document = TextDocument.create(URI, 'yaml', 1, text);
+    service.parse(document);
+    const joined = text.replace('\ncomponents:', 'components:');
+    TextDocument.update(document, [{ text: joined }], 2);
+    assert.deepEqual(service.parse(document).problems, createLanguageService().parse(TextDocument.create(URI, 'yaml', 1, joined)).problems);
+    assert.equal(service.parse(document).root, undefined);
+  });
+
   it('applies the size limit of a full validation', async () => {
     const settings = { maxValidationSize: 20_000 };
     const service = createLanguageService();

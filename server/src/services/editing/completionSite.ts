@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { parseApiDocument, type ApiDocument } from '../../model/apiDocument';
+import { isReparseBase, parsePatchedCopy } from '../../model/incrementalParse';
 import { isScalar, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
 import type { NodePath, ObjectNode } from '../../model/nodes';
 import { columnIndentAt } from './serialize';
@@ -50,9 +51,12 @@ function insideBlockScalar(document: ApiDocument, offset: number): boolean {
   return isScalar(node) && (node.style === 'literal' || node.style === 'folded') && offset > node.offset;
 }
 
+/** The patched copy; only its changed path item is parsed when the original, or its last parsable version, allows. */
 function reparse(original: ApiDocument, text: string): ApiDocument {
   const t = original.textDocument;
-  return parseApiDocument(TextDocument.create(t.uri, t.languageId, t.version, text));
+  const copy = TextDocument.create(t.uri, t.languageId, t.version, text);
+  const base = isReparseBase(original) ? original : original.lastParsed;
+  return (base && parsePatchedCopy(base, copy)) || parseApiDocument(copy);
 }
 
 function parsesCleanly(document: ApiDocument): boolean {
