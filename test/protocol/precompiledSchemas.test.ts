@@ -28,6 +28,9 @@ describe('precompiled OpenAPI schema validators', () => {
       const module = require(path.join(ROOT, 'dist', 'openapi-validators', `openapi-${version}.js`)) as { root: unknown; refs: Record<string, string> };
       assert.equal(typeof module.root, 'function');
       assert.ok(Object.keys(module.refs).length > 10);
+      const verdict = require(path.join(ROOT, 'dist', 'openapi-validators', `openapi-${version}-verdict.js`)) as { root: unknown; pathItem: unknown };
+      assert.equal(typeof verdict.root, 'function');
+      assert.equal(typeof verdict.pathItem, 'function');
     }
   });
 

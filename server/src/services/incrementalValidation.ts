@@ -12,7 +12,7 @@ import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type Pat
 import { RULES } from './rules';
 import { importRulesRule } from './rules/importRules';
 import { openapiStructureRule } from './rules/openapiStructure';
-import { pathItemValidator, versionOf } from './rules/openapiSchemas';
+import { schemaVerdict, versionOf } from './rules/openapiSchemas';
 import { unprocessedTemplateRule } from './rules/unprocessedTemplate';
 import { yieldToEventLoop } from './rules/eventLoop';
 import { createContext, dialectOf, maxValidationSize, runRules, stopsWith, type RuleResults, type ValidationOptions } from './validation';
@@ -228,7 +228,7 @@ function reuseStructure(document: ApiDocument, paths: ObjectNode, index: number,
   if (!version) return old.length ? undefined : [];
   const item = paths.properties[index];
   // Only `/` keys are checked as path items; the findings about other keys do not depend on their values anyway.
-  const validate = String(item.keyValue).startsWith('/') ? pathItemValidator(version) : undefined;
+  const validate = String(item.keyValue).startsWith('/') ? schemaVerdict(version).pathItem : undefined;
   if (!validate || !validate(toValue(item.value))) return undefined;
   return old.map((p) => movedProblem(p, moved));
 }

@@ -3,7 +3,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import Ajv2020 from 'ajv/dist/2020';
 import AjvDraft04 from 'ajv-draft-04';
 import options from './openapiSchemaOptions.json';
-import { SCHEMA_SOURCES, schemaBase, type OpenApiVersion } from './openapiSchemaSources';
+import { SCHEMA_SOURCES, schemaBase, verdictOptions, type OpenApiVersion } from './openapiSchemaSources';
 
 export type { OpenApiVersion };
 
@@ -93,9 +93,39 @@ export function versionOf(kind: string, specVersion: string | undefined): OpenAp
 
 export type { ErrorObject };
 
-const PATH_ITEM_DEFINITIONS: Record<OpenApiVersion, string> = { '2.0': '#/definitions/pathItem', '3.0': '#/definitions/PathItem', '3.1': '#/$defs/path-item' };
+/** Validators that answer valid or not, and nothing more: what a valid document needs, at half the cost. */
+export interface SchemaVerdict {
+  document: ValidateFunction;
+  /** For each `paths` entry whose key starts with `/`. */
+  pathItem: ValidateFunction | undefined;
+}
 
-/** The validator the schema applies to each `paths` entry whose key starts with `/`. */
-export function pathItemValidator(version: OpenApiVersion): ValidateFunction | undefined {
-  return openApiSchema(version).definition(PATH_ITEM_DEFINITIONS[version]);
+const verdicts = new Map<OpenApiVersion, SchemaVerdict>();
+
+export function schemaVerdict(version: OpenApiVersion): SchemaVerdict {
+  let verdict = verdicts.get(version);
+  if (!verdict) {
+    verdict = loadPrecompiledVerdict(version) ?? compileVerdict(version);
+    verdicts.set(version, verdict);
+  }
+  return verdict;
+}
+
+function loadPrecompiledVerdict(version: OpenApiVersion): SchemaVerdict | undefined {
+  try {
+    const file = path.join(__dirname, '..', 'openapi-validators', SCHEMA_SOURCES[version].verdictFile);
+    const module = require(file) as { root: ValidateFunction; pathItem: ValidateFunction };
+    return { document: module.root, pathItem: module.pathItem };
+  } catch {
+    return undefined;
+  }
+}
+
+function compileVerdict(version: OpenApiVersion): SchemaVerdict {
+  const source = SCHEMA_SOURCES[version];
+  const settings = verdictOptions(OPTIONS);
+  const ajv = source.draft === '2020' ? new Ajv2020(settings) : new AjvDraft04(settings);
+  ajv.addSchema(source.schema);
+  const base = schemaBase(source);
+  return { document: ajv.getSchema(base)!, pathItem: ajv.getSchema(`${base}${source.pathItem}`) };
 }

@@ -2,7 +2,7 @@ import { findNodeAtPath, getValue, isPathPrefix, keyName, toValue } from '../../
 import type { NodePath, ValueNode } from '../../model/nodes';
 import { pointerToPath } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
-import { openApiSchema, pathItemValidator, versionOf, type ErrorObject, type OpenApiVersion } from './openapiSchemas';
+import { openApiSchema, schemaVerdict, versionOf, type ErrorObject, type OpenApiVersion } from './openapiSchemas';
 import { isIntrinsic, isUnprocessed } from './unprocessedValues';
 import { anchorOf } from './valueChecks';
 import { keyOf } from '../../model/property';
@@ -26,8 +26,9 @@ export const openapiStructureRule: Rule = (context) => {
   const { document } = context;
   const version = versionOf(document.kind, document.specVersion);
   if (!version) return;
-  const schema = openApiSchema(version);
   if (isValidByParts(document.root, version)) return;
+  // Only an invalid document loads the validators that collect every error.
+  const schema = openApiSchema(version);
   // Not `document.value`: kept on the document, the plain copy would stay in memory beside the tree for as long as
   // the document is open, and only this check needs it.
   const value = toValue(document.root);
@@ -48,7 +49,8 @@ export const openapiStructureRule: Rule = (context) => {
  */
 function isValidByParts(root: ValueNode | undefined, version: OpenApiVersion): boolean {
   const paths = root?.type === 'object' ? getValue(root, 'paths') : undefined;
-  const validatePathItem = pathItemValidator(version);
+  const verdict = schemaVerdict(version);
+  const validatePathItem = verdict.pathItem;
   if (root?.type !== 'object' || paths?.type !== 'object' || !validatePathItem) return false;
   const stubbedPaths: Record<string, unknown> = {};
   for (const item of paths.properties) {
@@ -62,7 +64,7 @@ function isValidByParts(root: ValueNode | undefined, version: OpenApiVersion): b
   }
   const rest: Record<string, unknown> = {};
   for (const p of root.properties) rest[keyName(p)] = p.value === paths ? stubbedPaths : toValue(p.value);
-  return openApiSchema(version).validate(rest) === true;
+  return verdict.document(rest) === true;
 }
 
 function depth(f: Finding): number {
