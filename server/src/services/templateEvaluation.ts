@@ -42,7 +42,7 @@ export interface TemplateEvaluation {
 
 /** A template of the document, found by any offset inside its string. */
 export function findTemplate(document: ApiDocument, offset: number): LocatedTemplate | undefined {
-  return locateTemplates(document).find((t) => offset >= t.node.offset && offset <= t.node.end);
+  return locateTemplates(document, offset).find((t) => offset >= t.node.offset && offset <= t.node.end);
 }
 
 export function templateLabel(template: LocatedTemplate): string {

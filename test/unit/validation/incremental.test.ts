@@ -342,6 +342,25 @@ describe('re-validation by parts', () => {
     assert.equal(service.parse(document).root, undefined);
   });
 
+  it('parses the whole text when an edited path item defines an anchor that another item uses', () => {
+    const item = (i: number, parameters: string, extra = '') => `  /r${i}/{id}:\n    get:\n      parameters: ${parameters}\n${extra}      responses: { "200": { description: OK } }\n`;
+    const third = item(3, '&p10 [{ name: id, in: path }]', '      x-copy: *p10\n');
+    const parse = (text: string, edited: string) => {
+      const service = createLanguageService();
+      const document = TextDocument.create(URI, 'yaml', 1, text);
+      const before = service.parse(document).root;
+      TextDocument.update(document, [{ text: edited }], 2);
+      const after = service.parse(document).root;
+      assert.deepEqual(ranges(after), ranges(createLanguageService().parse(TextDocument.create(URI, 'yaml', 1, edited)).root));
+      return after === before;
+    };
+    const used = `openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n${item(1, '&p1 [{ name: id, in: path }]')}${item(2, '*p1')}${third}`;
+    assert.equal(parse(used, used.replace('name: id', 'name: ident')), false);
+    // `*p10` is no use of `p1`: the first item alone is parsed again.
+    const unused = `openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n${item(1, '&p1 [{ name: id, in: path }]')}${third}`;
+    assert.equal(parse(unused, unused.replace('name: id', 'name: ident')), true);
+  });
+
   it('applies the size limit of a full validation', async () => {
     const settings = { maxValidationSize: 20_000 };
     const service = createLanguageService();

@@ -47,14 +47,20 @@ export interface LocatedTemplate extends OffsetMapping {
   gatewayResponseType?: string;
 }
 
-/** Every template of the document, in source order. */
-export function locateTemplates(document: ApiDocument): LocatedTemplate[] {
+/**
+ * Every template of the document, in source order; with `at`, only those in the path item, shared integration or
+ * gateway response that holds that offset (decoding every template of a large definition to find one takes tens of
+ * milliseconds).
+ */
+export function locateTemplates(document: ApiDocument, at?: number): LocatedTemplate[] {
   const root = asObject(document.root);
   if (!root) return [];
+  const holds = (entry: PropertyNode) => at === undefined || (at >= entry.offset && at <= entry.end);
   const source = document.text;
   const found: LocatedTemplate[] = [];
   const paths = asObject(getValue(root, 'paths'));
   for (const pathProperty of paths?.properties ?? []) {
+    if (!holds(pathProperty)) continue;
     const pathItem = asObject(pathProperty.value);
     for (const methodProperty of pathItem?.properties ?? []) {
       const method = keyName(methodProperty).toLowerCase();
@@ -68,11 +74,13 @@ export function locateTemplates(document: ApiDocument): LocatedTemplate[] {
   }
   const shared = asObject(getValue(asObject(getValue(root, 'components')), 'x-amazon-apigateway-integrations'));
   for (const entry of shared?.properties ?? []) {
+    if (!holds(entry)) continue;
     const integration = asObject(entry.value);
     if (integration) collectIntegration(source, integration, undefined, found);
   }
   const gatewayResponses = asObject(getValue(root, 'x-amazon-apigateway-gateway-responses'));
   for (const entry of gatewayResponses?.properties ?? []) {
+    if (!holds(entry)) continue;
     const response = asObject(entry.value);
     const templates = asObject(getValue(response, 'responseTemplates'));
     if (!templates) continue;
@@ -89,7 +97,7 @@ export function locateTemplates(document: ApiDocument): LocatedTemplate[] {
 
 /** The template whose string contains the document offset (its end included, as completion needs). */
 export function templateAtOffset(document: ApiDocument, offset: number): LocatedTemplate | undefined {
-  return locateTemplates(document).find((t) => offset >= t.node.contentOffset && offset <= t.node.contentEnd);
+  return locateTemplates(document, offset).find((t) => offset >= t.node.contentOffset && offset <= t.node.contentEnd);
 }
 
 function collectIntegration(source: string, node: ObjectNode, operation: TemplateOperation | undefined, found: LocatedTemplate[]): void {
