@@ -199,6 +199,7 @@ documents.onDidClose((event) => {
 });
 
 connection.onDidChangeWatchedFiles((params) => {
+  workspace.filesChanged();
   for (const change of params.changes) {
     resolver.forget(change.uri);
     for (const dependent of resolver.dependentsOf(change.uri)) {

@@ -16,8 +16,15 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'bower_components', '.git', '.h
  * The definition files of the workspace folders, for references, renames and symbols across files: open documents as
  * edited, other files from disk. Only files the caller wants are parsed.
  */
+/**
+ * How long a listing of the folders serves: Go to Symbol in Workspace asks on every keystroke, and walking a large
+ * workspace each time would cost more than the answer. File events end it sooner.
+ */
+const LISTING_LIFETIME_MS = 3000;
+
 export class WorkspaceFiles implements WorkspaceDocuments {
   private folders: string[] = [];
+  private listing: { madeAt: number; files: Promise<string[]> } | undefined;
 
   constructor(
     private readonly resolver: WorkspaceResolver,
@@ -27,6 +34,12 @@ export class WorkspaceFiles implements WorkspaceDocuments {
 
   setFolders(uris: string[]): void {
     this.folders = uris.filter((uri) => uri.startsWith('file:'));
+    this.listing = undefined;
+  }
+
+  /** A file was created, changed or deleted: the next search lists the folders again. */
+  filesChanged(): void {
+    this.listing = undefined;
   }
 
   async documents(wanted: (text: string) => boolean): Promise<ApiDocument[]> {
@@ -37,7 +50,7 @@ export class WorkspaceFiles implements WorkspaceDocuments {
       open.add(document.uri);
       if (wanted(document.getText())) result.push(this.parse(document));
     }
-    for (const file of await this.files()) {
+    for (const file of await this.listFiles()) {
       const uri = fileUri(file);
       if (open.has(uri)) continue;
       const parsed = await this.resolver.load(uri, wanted);
@@ -46,7 +59,13 @@ export class WorkspaceFiles implements WorkspaceDocuments {
     return result;
   }
 
-  private async files(): Promise<string[]> {
+  private listFiles(): Promise<string[]> {
+    const now = Date.now();
+    if (!this.listing || now - this.listing.madeAt > LISTING_LIFETIME_MS) this.listing = { madeAt: now, files: this.walk() };
+    return this.listing.files;
+  }
+
+  private async walk(): Promise<string[]> {
     const found: string[] = [];
     const pending = this.folders.map((uri) => fileURLToPath(uri));
     while (pending.length && found.length < MAX_FILES) {
