@@ -51,6 +51,8 @@ export interface LanguageService {
   getCodeLenses(document: TextDocument, options?: { invoke: boolean }): CodeLens[];
   /** Colours of mapping templates, embedded or standalone, encoded against `TEMPLATE_SEMANTIC_TOKENS_LEGEND`. */
   getSemanticTokens(document: TextDocument): SemanticTokens;
+  /** The document was closed: what is kept to answer its next version faster is dropped. */
+  forget(uri: string): void;
 }
 
 /** A standalone mapping template (`.vtl` file) rather than an API definition. */
@@ -64,6 +66,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const records = new Map<string, ValidationRecord>();
   return {
     parse: (document) => cache.get(document),
+    forget: (uri) => {
+      cache.forget(uri);
+      records.delete(uri);
+    },
     doValidation: async (document, settings, isCancelled) => {
       if (isTemplateDocument(document)) {
         const problems = validateStandaloneTemplate(document.getText(), document.uri);
@@ -87,7 +93,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const offset = document.offsetAt(position);
       // A half-typed line often leaves no tree, from which inference would say REST; completion then infers from its own parsable copy.
       const dialect = parsed.root ? dialectOf(parsed, settings ?? {}) : (settings?.dialect ?? 'auto');
-      return completeInTemplate(parsed, offset) ?? doComplete(parsed, offset, dialect, options.resolver);
+      return completeInTemplate(parsed, offset) ?? doComplete(parsed, offset, dialect, options.resolver, cache.lastParsed(document));
     },
     doHover: (document, position) => {
       if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
@@ -133,9 +139,7 @@ class ParseCache {
     // While the text does not parse (as while a line is typed), the last version that did stays the base to re-parse from.
     const base = entry && entry.version < document.version && entry.base && isReparseBase(entry.base) ? entry.base : undefined;
     const parsed = (base && reparsePathItem(base, document)) || parseApiDocument(document);
-    const nextBase = isReparseBase(parsed) ? parsed : base && isReparseBase(base) ? base : undefined;
-    if (parsed !== nextBase) parsed.lastParsed = nextBase;
-    this.entries.set(document.uri, { version: document.version, parsed, base: nextBase });
+    this.entries.set(document.uri, { version: document.version, parsed, base: isReparseBase(parsed) ? parsed : base });
     if (this.entries.size > 200) this.entries.delete(this.entries.keys().next().value as string);
     return parsed;
   }
@@ -144,6 +148,20 @@ class ParseCache {
    * The parse for hover, navigation, renames, symbols and lenses: when the text does not parse, the tree a forgiving
    * parser makes of it, made once per version and only when one of them asks.
    */
+  /**
+   * For a version that does not parse cleanly: the latest earlier version that did, which completion patches instead
+   * of parsing a patched copy of the whole text.
+   */
+  lastParsed(document: TextDocument): ApiDocument | undefined {
+    const parsed = this.get(document);
+    const base = this.entries.get(document.uri)!.base;
+    return base !== parsed && base && isReparseBase(base) ? base : undefined;
+  }
+
+  forget(uri: string): void {
+    this.entries.delete(uri);
+  }
+
   getRecovered(document: TextDocument): ApiDocument {
     const parsed = this.get(document);
     const entry = this.entries.get(document.uri)!;

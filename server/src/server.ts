@@ -192,6 +192,7 @@ documents.onDidChangeContent((change) => {
 });
 
 documents.onDidClose((event) => {
+  service.forget(event.document.uri);
   const timer = pending.get(event.document.uri);
   if (timer) clearTimeout(timer);
   pending.delete(event.document.uri);

@@ -19,11 +19,6 @@ export class ApiDocument {
   readonly text: string;
   private plainValue: unknown;
   private hasPlainValue = false;
-  /**
-   * For a version that does not parse cleanly, in an editor: the latest earlier version that did. Completion reads the
-   * structure around the cursor from it, patched, instead of parsing a patched copy of the whole text.
-   */
-  lastParsed: ApiDocument | undefined;
 
   constructor(
     readonly textDocument: TextDocument,

@@ -66,34 +66,27 @@ export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiD
   if ('syntaxError' in reparsed) return new ApiDocument(next, previous.format, undefined, [reparsed.syntaxError]);
   const { root, paths, index, change } = edit;
   const delta = change.newEnd - change.oldEnd;
-  const { replacement, problems, aliasNodes } = reparsed;
-  replacement.parent = paths;
-  paths.properties[index] = replacement;
-  for (let i = index + 1; i < paths.properties.length; i++) shiftProperty(paths.properties[i], delta);
   const pathsProperty = paths.parent as PropertyNode;
-  const rootIndex = root.properties.indexOf(pathsProperty);
-  for (let i = rootIndex + 1; i < root.properties.length; i++) shiftProperty(root.properties[i], delta);
-  closeMappings(previous.format, root, paths, delta);
+  for (let i = index + 1; i < paths.properties.length; i++) shiftProperty(paths.properties[i], delta);
+  for (let i = root.properties.indexOf(pathsProperty) + 1; i < root.properties.length; i++) shiftProperty(root.properties[i], delta);
+  placeItem(previous.format, root, pathsProperty, index, reparsed.replacement, delta);
   retired.add(previous);
-  return new ApiDocument(next, previous.format, root, problems, aliasNodes);
+  return new ApiDocument(next, previous.format, root, reparsed.problems, reparsed.aliasNodes);
 }
 
 /**
- * Ends of the root and `paths` mappings after an edit inside `paths`. Flow mappings end at their closing braces, which
- * all stand after the edit; a block mapping ends with its last entry, as the tree builder closes it (the edited item
- * may be that entry).
+ * Puts the re-parsed item in place and moves the ends of `paths` and the root by the edit. A flow mapping ends at its
+ * closing brace, after the edit; a block mapping ends with its last entry, as the tree builder closes it, which is the
+ * re-parsed item itself when it comes last. The ends are moved rather than read from the following entries, so that
+ * this serves a copy whose following entries keep the base's offsets as well.
  */
-function closeMappings(format: ApiDocument['format'], root: ObjectNode, paths: ObjectNode, delta: number): void {
-  const pathsProperty = paths.parent as PropertyNode;
-  if (format === 'json') {
-    paths.end += delta;
-    pathsProperty.end = paths.end;
-    root.end += delta;
-  } else {
-    paths.end = paths.properties[paths.properties.length - 1].end;
-    pathsProperty.end = paths.end;
-    root.end = root.properties[root.properties.length - 1].end;
-  }
+function placeItem(format: ApiDocument['format'], root: ObjectNode, pathsProperty: PropertyNode, index: number, replacement: PropertyNode, delta: number): void {
+  const paths = pathsProperty.value as ObjectNode;
+  replacement.parent = paths;
+  paths.properties[index] = replacement;
+  paths.end = format === 'yaml' && index === paths.properties.length - 1 ? replacement.end : paths.end + delta;
+  pathsProperty.end = paths.end;
+  root.end = format === 'yaml' && root.properties[root.properties.length - 1] === pathsProperty ? paths.end : root.end + delta;
 }
 
 /**
@@ -108,7 +101,6 @@ export function parsePatchedCopy(base: ApiDocument, copy: TextDocument): ApiDocu
   const reparsed = edit && reparseItem(base, edit);
   if (!edit || !reparsed || 'syntaxError' in reparsed) return undefined;
   const { root, paths, index, change } = edit;
-  const delta = change.newEnd - change.oldEnd;
   const pathsProperty = paths.parent as PropertyNode;
   const rootCopy: ObjectNode = { ...root, properties: root.properties.slice() };
   const pathsCopy: ObjectNode = { ...paths, properties: paths.properties.slice() };
@@ -116,15 +108,7 @@ export function parsePatchedCopy(base: ApiDocument, copy: TextDocument): ApiDocu
   const pathsPropertyCopy = newProperty(rootCopy, pathsProperty.keyValue, pathsProperty.keyStyle, pathsProperty.offset, pathsProperty.keyEnd, pathsCopy, pathsProperty.end, undefined);
   pathsCopy.parent = pathsPropertyCopy;
   rootCopy.properties[root.properties.indexOf(pathsProperty)] = pathsPropertyCopy;
-  reparsed.replacement.parent = pathsCopy;
-  pathsCopy.properties[index] = reparsed.replacement;
-  if (base.format === 'json') closeMappings('json', rootCopy, pathsCopy, delta);
-  else {
-    // The items after the patched one keep the base's offsets, so the ends are moved rather than read from them.
-    pathsCopy.end = index === paths.properties.length - 1 ? reparsed.replacement.end : paths.end + delta;
-    pathsPropertyCopy.end = pathsCopy.end;
-    rootCopy.end = rootCopy.properties[rootCopy.properties.length - 1] === pathsPropertyCopy ? pathsCopy.end : root.end + delta;
-  }
+  placeItem(base.format, rootCopy, pathsPropertyCopy, index, reparsed.replacement, change.newEnd - change.oldEnd);
   return new ApiDocument(copy, base.format, rootCopy, reparsed.problems, reparsed.aliasNodes);
 }
 
@@ -165,7 +149,8 @@ function reparseYamlItem(previous: ApiDocument, { paths, index, span, change, af
  * item has been read yet (a bracket or quote left open at the end would run on into the next item in place).
  */
 function syntaxErrorAsInWhole(problems: SyntaxProblem[], slice: string, start: number, keyColumn: number): ReparsedItem | undefined {
-  if (problems.length !== 1 || problems[0].code !== 'yaml-syntax') return undefined;
+  // Lines are told apart by line feeds below; YAML also breaks lines at a carriage return alone.
+  if (problems.length !== 1 || problems[0].code !== 'yaml-syntax' || /\r(?!\n)/.test(slice)) return undefined;
   const error = problems[0];
   const lastLine = slice.lastIndexOf('\n', slice.length - 2) + 1;
   if (error.offset >= lastLine) return undefined;

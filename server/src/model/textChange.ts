@@ -32,15 +32,17 @@ const BLOCK = 65536;
 
 /** The block mapping under the root's `paths`, when written in block style (the only YAML form re-parsed by parts). */
 export function blockPaths(root: ValueNode | undefined): ObjectNode | undefined {
-  if (root?.type !== 'object' || root.flow) return undefined;
-  const paths = root.properties.find((p) => p.keyValue === 'paths')?.value;
-  return paths?.type === 'object' && !paths.flow ? paths : undefined;
+  const paths = root?.type === 'object' && !root.flow ? pathsOf(root) : undefined;
+  return paths && !paths.flow ? paths : undefined;
 }
 
 /** The `paths` mapping whose items can be re-parsed and re-checked one by one: block style in YAML; in JSON, any. */
 export function pathsByParts(root: ValueNode | undefined, format: DocumentFormat): ObjectNode | undefined {
   if (format === 'yaml') return blockPaths(root);
-  if (root?.type !== 'object') return undefined;
+  return root?.type === 'object' ? pathsOf(root) : undefined;
+}
+
+function pathsOf(root: ObjectNode): ObjectNode | undefined {
   const paths = root.properties.find((p) => p.keyValue === 'paths')?.value;
   return paths?.type === 'object' ? paths : undefined;
 }
@@ -51,29 +53,29 @@ export interface Span {
 }
 
 /**
- * Where each path item stands, and where its key ends: an edit up to the key's end makes it another item (or no item
- * at all), so the item cannot be re-parsed alone.
+ * Where each path item stands, and from where it can be edited and still be the same item: an edit that starts at or
+ * before `editableAfter` touches its key (in JSON, its opening brace), so the item cannot be re-parsed alone.
  */
 export interface PathItemLayout {
   spans: Span[];
-  keyEnds: number[];
+  editableAfter: number[];
 }
 
 export function pathItemLayout(text: string, format: DocumentFormat, root: ObjectNode, paths: ObjectNode): PathItemLayout {
-  if (format === 'yaml') return { spans: pathItemSpans(text, root, paths), keyEnds: keyLineEnds(text, paths.properties) };
+  if (format === 'yaml') return { spans: pathItemSpans(text, root, paths), editableAfter: keyLineEnds(text, paths.properties) };
   // In JSON an item is its key and its value, wherever the lines break. An object value is editable between its
   // braces: from its opening brace on, the key is behind, and its closing brace is where its span ends. Any other
   // value counts as part of the key.
   const spans: Span[] = [];
-  const keyEnds: number[] = [];
+  const editableAfter: number[] = [];
   for (const item of paths.properties) {
     const value = item.value;
     const editable = value?.type === 'object';
     const end = value ? value.end : item.end;
     spans.push({ start: item.offset, end: editable ? end - 1 : end });
-    keyEnds.push(editable ? value.offset : end);
+    editableAfter.push(editable ? value.offset : end);
   }
-  return { spans, keyEnds };
+  return { spans, editableAfter };
 }
 
 /**
@@ -104,7 +106,7 @@ function keyLineEnds(text: string, items: PropertyNode[]): number[] {
  * The index of the path item whose span holds the whole change, past its key's end (a changed key is a different
  * path item); undefined when the change reaches beyond one item.
  */
-export function changedPathItem({ spans, keyEnds }: PathItemLayout, change: TextChange): number | undefined {
+export function changedPathItem({ spans, editableAfter }: PathItemLayout, change: TextChange): number | undefined {
   let lo = 0;
   let hi = spans.length - 1;
   while (lo <= hi) {
@@ -112,7 +114,7 @@ export function changedPathItem({ spans, keyEnds }: PathItemLayout, change: Text
     if (spans[mid].end <= change.start) lo = mid + 1;
     else if (spans[mid].start > change.start) hi = mid - 1;
     else {
-      if (change.start <= keyEnds[mid] || change.oldEnd > spans[mid].end) return undefined;
+      if (change.start <= editableAfter[mid] || change.oldEnd > spans[mid].end) return undefined;
       // An insertion at the very end of a span could as well belong to the next item's key line.
       if (change.oldEnd === spans[mid].end && change.start === change.oldEnd && mid + 1 < spans.length) return undefined;
       return mid;

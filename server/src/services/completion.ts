@@ -21,9 +21,10 @@ function fitsOnOneLine(item: CompletionItem): boolean {
  * resolver, a `$ref` into another file is completed from that file, and only that answer is a Promise.
  */
 export function doComplete(document: ApiDocument, offset: number, dialectSetting?: Dialect | 'auto'): CompletionList;
-export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto', resolver: DocumentResolver | undefined): CompletionList | Promise<CompletionList>;
-export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto' = 'auto', resolver?: DocumentResolver): CompletionList | Promise<CompletionList> {
-  const site = findCompletionSite(document, offset);
+export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto', resolver: DocumentResolver | undefined, lastParsed?: ApiDocument): CompletionList | Promise<CompletionList>;
+/** `lastParsed`: for a document that does not parse, an earlier version that did (see `findCompletionSite`). */
+export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto' = 'auto', resolver?: DocumentResolver, lastParsed?: ApiDocument): CompletionList | Promise<CompletionList> {
+  const site = findCompletionSite(document, offset, lastParsed);
   if (!site) return EMPTY;
   const file = site.kind === 'value' && site.path[site.path.length - 1] === '$ref' ? externalRefFile(site.prefix) : undefined;
   if (file !== undefined) return resolver ? externalRefItems(site, file, resolver).then((items) => ({ isIncomplete: false, items })) : EMPTY;

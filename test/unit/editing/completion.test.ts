@@ -244,7 +244,7 @@ describe('completion', () => {
       }
       TextDocument.update(document, [{ text: current }], i + 2);
       const position = document.positionAt(cursor);
-      if (piece !== '\n') assert.ok(!service.parse(document).root && service.parse(document).lastParsed, 'a half-typed key leaves no tree, but a base to patch');
+      if (piece !== '\n') assert.equal(service.parse(document).root, undefined, 'a half-typed key leaves no tree');
       const fresh = TextDocument.create('file:///big.yaml', 'yaml', 1, current);
       assert.deepEqual(await service.doComplete(document, position), await createLanguageService().doComplete(fresh, position), `after typing ${JSON.stringify(current.slice(at, cursor))}`);
     }
@@ -260,7 +260,6 @@ describe('completion', () => {
     const at = text.indexOf('"summary": "s9"') ;
     const current = `${text.slice(0, at)}"x-am"${text.slice(at)}`.replace('"x-am""summary"', '"x-am"\n        "summary"');
     TextDocument.update(document, [{ text: current }], 2);
-    assert.ok(service.parse(document).lastParsed);
     const position = document.positionAt(at + 5);
     const items = await service.doComplete(document, position);
     assert.deepEqual(items, await createLanguageService().doComplete(TextDocument.create('file:///big.json', 'json', 1, current), position));

@@ -4,6 +4,9 @@ import { createLanguageService } from '../../../server/src/languageService';
 import type { ObjectNode, ValueNode } from '../../../server/src/model/nodes';
 import { keyOf } from '../../../server/src/model/property';
 import { parse as parseYaml } from 'yaml';
+import { parseApiDocument, type ApiDocument } from '../../../server/src/model/apiDocument';
+import { parsePatchedCopy, reparsePathItem } from '../../../server/src/model/incrementalParse';
+import { toValue } from '../../../server/src/model/navigate';
 
 const URI = 'file:///api.yaml';
 
@@ -359,6 +362,47 @@ describe('re-validation by parts', () => {
     // `*p10` is no use of `p1`: the first item alone is parsed again.
     const unused = `openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n${item(1, '&p1 [{ name: id, in: path }]')}${third}`;
     assert.equal(parse(unused, unused.replace('name: id', 'name: ident')), true);
+  });
+
+  it('parses a path item that stops parsing alone, reporting what a full parse reports, and leaves the base as it was', () => {
+    const text = definition(4);
+    const base = parseApiDocument(TextDocument.create(URI, 'yaml', 1, text));
+    const before = ranges(base.root);
+    for (const [from, to] of [['      summary: Get 1\n', '      summary: Get 1\n      x-am\n'], ['summary: Get 2', 'summary: [Get 2'], ['      operationId: get3\n', '      operationId: get3\n bad: 1\n']]) {
+      const edited = text.replace(from, to);
+      const next = TextDocument.create(URI, 'yaml', 2, edited);
+      const fresh = parseApiDocument(next);
+      assert.equal(fresh.root, undefined);
+      const reparsed = reparsePathItem(base, next);
+      // A line indented less than the item's entries is read differently alone: the whole text is parsed.
+      if (to.includes('\n bad')) assert.equal(reparsed, undefined, to);
+      else {
+        assert.ok(reparsed, to);
+        assert.equal(reparsed.root, undefined);
+        assert.deepEqual(reparsed.problems, fresh.problems);
+      }
+      assert.deepEqual(ranges(base.root), before);
+    }
+  });
+
+  it('makes a patched copy by parsing only the patched path item, sharing the rest with a base left as it was', () => {
+    for (const format of ['yaml', 'json'] as const) {
+      const uri = format === 'json' ? JSON_URI : URI;
+      const text = format === 'json' ? jsonDefinition(4, 2) : definition(4);
+      const base = parseApiDocument(TextDocument.create(uri, format, 1, text));
+      const before = ranges(base.root);
+      const patched = format === 'json' ? text.replace('"Get 2"', '"__patched__"') : text.replace('summary: Get 2', 'summary: __patched__');
+      const copy = parsePatchedCopy(base, TextDocument.create(uri, format, 1, patched));
+      assert.ok(copy, format);
+      const items = (document: ApiDocument) => ((document.root as ObjectNode).properties.find((p) => p.keyValue === 'paths')!.value as ObjectNode).properties;
+      assert.notEqual(items(copy)[2].value, items(base)[2].value);
+      for (const i of [0, 1, 3]) assert.equal(items(copy)[i], items(base)[i], `${format} item ${i} is shared`);
+      assert.deepEqual(toValue(copy.root), toValue(parseApiDocument(TextDocument.create(uri, format, 1, patched)).root));
+      // Up to the end of the patched item the copy's offsets are a full parse's.
+      const fresh = ranges(items(parseApiDocument(TextDocument.create(uri, format, 1, patched)))[2].value);
+      assert.deepEqual(ranges(items(copy)[2].value), fresh);
+      assert.deepEqual(ranges(base.root), before);
+    }
   });
 
   it('applies the size limit of a full validation', async () => {

@@ -41,9 +41,20 @@ export interface CompletionSite {
 
 const PLACEHOLDER = '__apigw_completion__';
 
-export function findCompletionSite(document: ApiDocument, offset: number): CompletionSite | undefined {
+/**
+ * `lastParsed`, for a document that does not parse cleanly: an earlier version that did. The patched copy is then that
+ * version with only the patched path item parsed again, when the edits since stay inside that item.
+ */
+export function findCompletionSite(document: ApiDocument, offset: number, lastParsed?: ApiDocument): CompletionSite | undefined {
   if (insideBlockScalar(document, offset)) return undefined;
-  return document.format === 'json' ? jsonSite(document, offset) : yamlSite(document, offset);
+  const from: Patchable = { original: document, base: isReparseBase(document) ? document : lastParsed };
+  return document.format === 'json' ? jsonSite(from, offset) : yamlSite(from, offset);
+}
+
+/** The document completion is asked in, and the version its patched copies are made from by parts. */
+interface Patchable {
+  original: ApiDocument;
+  base: ApiDocument | undefined;
 }
 
 function insideBlockScalar(document: ApiDocument, offset: number): boolean {
@@ -51,11 +62,10 @@ function insideBlockScalar(document: ApiDocument, offset: number): boolean {
   return isScalar(node) && (node.style === 'literal' || node.style === 'folded') && offset > node.offset;
 }
 
-/** The patched copy; only its changed path item is parsed when the original, or its last parsable version, allows. */
-function reparse(original: ApiDocument, text: string): ApiDocument {
+/** The patched copy; only its changed path item is parsed when the base allows. */
+function reparse({ original, base }: Patchable, text: string): ApiDocument {
   const t = original.textDocument;
   const copy = TextDocument.create(t.uri, t.languageId, t.version, text);
-  const base = isReparseBase(original) ? original : original.lastParsed;
   return (base && parsePatchedCopy(base, copy)) || parseApiDocument(copy);
 }
 
@@ -67,14 +77,15 @@ function parsesCleanly(document: ApiDocument): boolean {
 const YAML_KEY_LINE = /^(\s*(?:-\s+)*)(["']?)([^\s#'"]*)$/;
 const YAML_VALUE_LINE = /^(\s*(?:-\s+)*)(["']?)((?:[^:#'"]|:(?=[^\s:]))+?)\2\s*:\s+(.*)$/;
 
-function yamlSite(document: ApiDocument, offset: number): CompletionSite | undefined {
+function yamlSite(from: Patchable, offset: number): CompletionSite | undefined {
+  const document = from.original;
   const text = document.text;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const scan = scanLine(text, lineStart, offset);
   // A bracket may also be text in a plain value (`summary: see [docs`): then the line is read as block YAML.
-  const flowSite = scan.open.length ? yamlFlowSite(document, offset, lineStart, lineEnd, scan) : undefined;
+  const flowSite = scan.open.length ? yamlFlowSite(from, offset, lineStart, lineEnd, scan) : undefined;
   if (flowSite) return flowSite;
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd).replace(/\r$/, '');
@@ -85,7 +96,7 @@ function yamlSite(document: ApiDocument, offset: number): CompletionSite | undef
     const rest = colon >= 0 ? after.slice(colon) : ':';
     const wordEnd = offset + (colon >= 0 ? colon : /^[^\s#]*/.exec(after)![0].length);
     const patched = text.slice(0, wordStart) + PLACEHOLDER + rest + text.slice(lineEnd);
-    const copy = reparse(document, patched);
+    const copy = reparse(from, patched);
     const key = nodeAtOffset(copy.root, wordStart);
     const property = key?.parent?.type === 'property' ? key.parent : undefined;
     if (!property || keyName(property) !== PLACEHOLDER) return undefined;
@@ -101,7 +112,7 @@ function yamlSite(document: ApiDocument, offset: number): CompletionSite | undef
   let valueEnd = offset + /^[^\s#'"]*/.exec(after)![0].length;
   if (quote && after[valueEnd - offset] === quote) valueEnd++;
   let source = document;
-  if (!parsesCleanly(document)) source = reparse(document, text.slice(0, valueStart) + PLACEHOLDER + text.slice(valueEnd));
+  if (!parsesCleanly(document)) source = reparse(from, text.slice(0, valueStart) + PLACEHOLDER + text.slice(valueEnd));
   const key = nodeAtOffset(source.root, keyStart);
   const property = key?.parent?.type === 'property' ? key.parent : undefined;
   if (!property || keyOf(property) !== key) return undefined;
@@ -146,7 +157,8 @@ function openStringStart(text: string, offset: number): number {
   return open;
 }
 
-function jsonSite(document: ApiDocument, offset: number): CompletionSite | undefined {
+function jsonSite(from: Patchable, offset: number): CompletionSite | undefined {
+  const document = from.original;
   const text = document.text;
   const open = openStringStart(text, offset);
   let start = offset;
@@ -181,14 +193,14 @@ function jsonSite(document: ApiDocument, offset: number): CompletionSite | undef
   const column = columnIndentAt(text, start);
   if (before === '{' || before === ',') {
     const patched = `${text.slice(0, start)}"${PLACEHOLDER}"${keyOnly ? '' : `: null${needsComma ? ',' : ''}`}${text.slice(end)}`;
-    const copy = reparse(document, patched);
+    const copy = reparse(from, patched);
     const key = nodeAtOffset(copy.root, start);
     const property = key?.parent?.type === 'property' ? key.parent : undefined;
     if (property && keyName(property) === PLACEHOLDER) return keySite(copy, property.parent, prefix, range, quote, column, needsComma, keyOnly);
     if (before === '{') return undefined;
   }
   if (before === '[' || before === ',') {
-    const copy = reparse(document, `${text.slice(0, start)}"${PLACEHOLDER}"${needsComma ? ',' : ''}${text.slice(end)}`);
+    const copy = reparse(from, `${text.slice(0, start)}"${PLACEHOLDER}"${needsComma ? ',' : ''}${text.slice(end)}`);
     const item = nodeAtOffset(copy.root, start);
     if (!isScalar(item) || item.value !== PLACEHOLDER || item.parent?.type !== 'array') return undefined;
     return { kind: 'value', document: copy, path: pathOf(item), siblings: [], prefix, range, quote, column, needsComma, keyOnly: false };
@@ -199,7 +211,7 @@ function jsonSite(document: ApiDocument, offset: number): CompletionSite | undef
   const keyStart = text.lastIndexOf('"', keyEnd - 1);
   if (text[keyEnd] !== '"' || keyStart < 0) return undefined;
   let source = document;
-  if (!parsesCleanly(document)) source = reparse(document, `${text.slice(0, start)}"${PLACEHOLDER}"${needsComma ? ',' : ''}${text.slice(end)}`);
+  if (!parsesCleanly(document)) source = reparse(from, `${text.slice(0, start)}"${PLACEHOLDER}"${needsComma ? ',' : ''}${text.slice(end)}`);
   const key = nodeAtOffset(source.root, keyStart);
   const property = key?.parent?.type === 'property' ? key.parent : undefined;
   if (!property || keyOf(property) !== key) return undefined;
@@ -245,7 +257,8 @@ const FLOW_STOP = /[\s{}[\],]/;
  * A key or value typed inside a YAML flow collection (`schema: {$ref: '#/comp|'}`): the word is replaced by the
  * placeholder, and collections the user has not closed yet are closed at the end of the line, so that the copy parses.
  */
-function yamlFlowSite(document: ApiDocument, offset: number, lineStart: number, lineEnd: number, scan: LineScan): CompletionSite | undefined {
+function yamlFlowSite(from: Patchable, offset: number, lineStart: number, lineEnd: number, scan: LineScan): CompletionSite | undefined {
+  const document = from.original;
   const text = document.text;
   const innermost = text[scan.open[scan.open.length - 1]];
   const quoteStart = scan.quote;
@@ -275,7 +288,7 @@ function yamlFlowSite(document: ApiDocument, offset: number, lineStart: number, 
   const patchedLine = text.slice(lineStart, start) + word + text.slice(end, lineEnd);
   const stillOpen = scanLine(patchedLine, 0, patchedLine.length).open;
   const closers = stillOpen.reverse().map((i) => (patchedLine[i] === '{' ? '}' : ']')).join('');
-  const copy = reparse(document, text.slice(0, lineStart) + patchedLine + closers + text.slice(lineEnd));
+  const copy = reparse(from, text.slice(0, lineStart) + patchedLine + closers + text.slice(lineEnd));
   if (!copy.root) return undefined;
   const node = nodeAtOffset(copy.root, start);
   if (!isScalar(node) || node.value !== PLACEHOLDER) return undefined;

