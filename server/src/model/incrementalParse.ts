@@ -3,7 +3,7 @@ import { ApiDocument } from './apiDocument';
 import type { ObjectNode, PropertyNode, SyntaxProblem, ValueNode } from './nodes';
 import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type Span, type TextChange } from './textChange';
 import { keyOf, newProperty } from './property';
-import { aliasNodeBudget, buildTree } from './yamlTree';
+import { aliasNodeBudget, buildTree, type TreeResult } from './yamlTree';
 
 /**
  * Documents whose tree was taken over by a later version: their nodes now carry the later version's offsets.
@@ -126,14 +126,15 @@ function reparseYamlItem(previous: ApiDocument, { paths, index, span, change, af
   const before = previous.text;
   const delta = change.newEnd - change.oldEnd;
   const slice = after.slice(span.start, span.end + delta);
-  // Without its last line break, the next key's line would run on from the item's last line.
-  if (!slice.endsWith('\n') && span.end + delta < after.length) return undefined;
+  // Without its last line break, the next key's line would run on from the item's last line. Lines are told apart by
+  // line feeds here, and YAML also breaks lines at a carriage return alone.
+  if ((!slice.endsWith('\n') && span.end + delta < after.length) || /\r(?!\n)/.test(slice)) return undefined;
   if (slice.includes('\0') || !anchorsStayInside(before.slice(span.start, span.end), slice, after, span.start, span.end + delta)) return undefined;
   // The whole document shares one alias budget: the item may spend what the other items leave of it.
   const others = previous.aliasNodes - (previous.aliasNodes ? buildTree(before.slice(span.start, span.end)).aliasNodes : 0);
   const parsed = buildTree(slice, aliasNodeBudget(after.length) - others);
   const old = paths.properties[index];
-  if (!parsed.root) return syntaxErrorAsInWhole(parsed.problems, slice, span.start, keyOf(old).offset - span.start);
+  if (!parsed.root) return syntaxErrorAsInWhole(parsed, slice, span.start, keyOf(old).offset - span.start);
   const replacement = parsed.root.type === 'object' && !parsed.root.flow && parsed.root.properties.length === 1 ? parsed.root.properties[0] : undefined;
   if (!replacement || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
   if (replacement.keyValue !== old.keyValue || replacement.keyStyle !== old.keyStyle) return undefined;
@@ -148,9 +149,9 @@ function reparseYamlItem(previous: ApiDocument, { paths, index, span, change, af
  * in the same state alone as in place, and the error stands before the item's last line, up to which nothing after the
  * item has been read yet (a bracket or quote left open at the end would run on into the next item in place).
  */
-function syntaxErrorAsInWhole(problems: SyntaxProblem[], slice: string, start: number, keyColumn: number): ReparsedItem | undefined {
-  // Lines are told apart by line feeds below; YAML also breaks lines at a carriage return alone.
-  if (problems.length !== 1 || problems[0].code !== 'yaml-syntax' || /\r(?!\n)/.test(slice)) return undefined;
+function syntaxErrorAsInWhole({ problems, aliasBudgetExceeded }: TreeResult, slice: string, start: number, keyColumn: number): ReparsedItem | undefined {
+  // The item's share of the alias budget is not where a full parse runs out of it.
+  if (problems.length !== 1 || problems[0].code !== 'yaml-syntax' || aliasBudgetExceeded) return undefined;
   const error = problems[0];
   const lastLine = slice.lastIndexOf('\n', slice.length - 2) + 1;
   if (error.offset >= lastLine) return undefined;
@@ -208,13 +209,10 @@ function spliceProblems(previous: SyntaxProblem[], start: number, keepBefore: nu
  * only costs a full parse.
  */
 function anchorsStayInside(oldSlice: string, newSlice: string, text: string, start: number, end: number): boolean {
-  const firstDefinition = new Map<string, number>();
-  for (const match of newSlice.matchAll(ANCHOR)) if (!firstDefinition.has(match[1])) firstDefinition.set(match[1], match.index!);
-  for (const match of newSlice.matchAll(ALIAS)) {
-    const at = firstDefinition.get(match[1]);
-    if (at === undefined || at > match.index!) return false;
-  }
-  const defined = new Set(firstDefinition.keys());
+  // The old text too: the item's share of the alias budget is what it counts parsed alone.
+  if (!usesOwnAnchorsOnly(newSlice) || !usesOwnAnchorsOnly(oldSlice)) return false;
+  const defined = new Set<string>();
+  for (const match of newSlice.matchAll(ANCHOR)) defined.add(match[1]);
   for (const match of oldSlice.matchAll(ANCHOR)) defined.add(match[1]);
   // Searched for as plain text, which is many times faster than a regular expression over a large document.
   for (const name of defined) {
@@ -222,6 +220,17 @@ function anchorsStayInside(oldSlice: string, newSlice: string, text: string, sta
     for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
       if ((at < start || at >= end) && !ANCHOR_NAME_CHAR.test(text[at + alias.length] ?? ' ')) return false;
     }
+  }
+  return true;
+}
+
+/** Every alias of the text follows an anchor of that name in the same text. */
+function usesOwnAnchorsOnly(slice: string): boolean {
+  const firstDefinition = new Map<string, number>();
+  for (const match of slice.matchAll(ANCHOR)) if (!firstDefinition.has(match[1])) firstDefinition.set(match[1], match.index!);
+  for (const match of slice.matchAll(ALIAS)) {
+    const at = firstDefinition.get(match[1]);
+    if (at === undefined || at > match.index!) return false;
   }
   return true;
 }

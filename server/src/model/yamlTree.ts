@@ -11,6 +11,8 @@ export interface TreeResult {
   problems: SyntaxProblem[];
   /** Nodes copied to expand aliases and merge keys. */
   aliasNodes: number;
+  /** No tree because the aliases expand to more nodes than the budget allows (the one problem says so). */
+  aliasBudgetExceeded?: true;
 }
 
 /** js-yaml refuses collections nested deeper than this; deep documents get a syntax diagnostic, never a stack overflow. */
@@ -91,7 +93,7 @@ export function buildTreeFromEvents(text: string, aliasBudget = aliasNodeBudget(
       end: error.site.end,
       code: 'yaml-syntax',
     };
-    return { root: undefined, problems: [problem], aliasNodes: builder.aliasNodes };
+    return { root: undefined, problems: [problem], aliasNodes: builder.aliasNodes, aliasBudgetExceeded: true };
   }
 }
 

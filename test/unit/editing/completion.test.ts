@@ -266,6 +266,13 @@ describe('completion', () => {
     assert.ok(items.items.some((i) => i.label === 'x-amazon-apigateway-integration'));
   });
 
+  it('answers at the very start of a document that begins with a blank line', async () => {
+    for (const [uri, language, text] of [['file:///a.json', 'json', '\n{}'], ['file:///a.yaml', 'yaml', '\nopenapi: 3.0.1\n']]) {
+      const result = await createLanguageService().doComplete(TextDocument.create(uri, language, 1, text), { line: 0, character: 0 });
+      assert.ok(Array.isArray(result.items));
+    }
+  });
+
   it('offers HTTP API response mapping keys under a status code of the integration', () => {
     const { labels } = complete("openapi: 3.0.1\nx-amazon-apigateway-importexport-version: '1.0'\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        type: http_proxy\n        responseParameters:\n          '200':\n            |\n", 'yaml', 'http');
     assert.deepEqual(labels, ['append:header.', 'overwrite:header.', 'remove:header.', 'overwrite:statuscode']);

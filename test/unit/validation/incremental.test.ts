@@ -405,6 +405,44 @@ describe('re-validation by parts', () => {
     }
   });
 
+  it('parses the whole text when a carriage return alone breaks a line of the edited item', () => {
+    const text = 'openapi: 3.0.1\ninfo:\n  title: T\n  version: "1"\npaths:\n  /a:\n    get:\n      summary: A\n      description: |\n        line\n      operationId: x\n  /b:\n    get:\n      summary: B\n      responses:\n        "200": { description: ok }\ncomponents: {}\n';
+    for (const edited of [text.replace('summary: A', 'summary: A\r['), text.replace('      summary: B\n      responses:', '      summary: B\n      \rresponses:')]) {
+      const service = createLanguageService();
+      const document = TextDocument.create(URI, 'yaml', 1, text);
+      service.parse(document);
+      TextDocument.update(document, [{ text: edited }], 2);
+      const fresh = createLanguageService().parse(TextDocument.create(URI, 'yaml', 1, edited));
+      assert.deepEqual(service.parse(document).problems, fresh.problems);
+      assert.deepEqual(ranges(service.parse(document).root), ranges(fresh.root));
+    }
+  });
+
+  it('reports running out of the alias budget where a full parse does', async () => {
+    // Each chain copies the level before it ten times: *Xd stands for a thousand nodes.
+    const chain = (name: string, copies: number) =>
+      `      x-${name}a: &${name}a [1, 2, 3, 4, 5, 6, 7, 8, 9]\n` +
+      ['b', 'c', 'd'].map((level, i) => `      x-${name}${level}: &${name}${level} [${Array(10).fill(`*${name}${'abc'[i]}`).join(', ')}]\n`).join('') +
+      `      x-${name}e: [${Array(copies).fill(`*${name}d`).join(', ')}]\n`;
+    const definitionWith = (first: string, second: string) => `openapi: 3.0.1\ninfo: { title: T, version: "1" }\npaths:\n  /b:\n    get:\n${first}      summary: s\n  /c:\n    get:\n${second}      summary: t\n`;
+    const uses = '      x-zz: [*pd, *pd, *pd, *pd, *pd]\n';
+    const sequences = [
+      // The edited item overruns the budget, but a full parse runs out of it in the next item.
+      [definitionWith(chain('p', 1), chain('q', 3)), definitionWith(chain('p', 6), chain('q', 3))],
+      // The edited item used another item's anchor: its share of the alias count is unknown, and the new text is valid.
+      [definitionWith(chain('p', 1), uses), definitionWith(chain('p', 1), chain('r', 4))],
+    ];
+    for (const [first, second] of sequences) {
+      const service = createLanguageService();
+      const document = TextDocument.create(URI, 'yaml', 1, first);
+      await service.doValidation(document);
+      TextDocument.update(document, [{ text: second }], 2);
+      const fresh = TextDocument.create(URI, 'yaml', 1, second);
+      assert.deepEqual(service.parse(document).problems, createLanguageService().parse(fresh).problems);
+      assert.deepEqual(await service.doValidation(document), await createLanguageService().doValidation(fresh));
+    }
+  });
+
   it('applies the size limit of a full validation', async () => {
     const settings = { maxValidationSize: 20_000 };
     const service = createLanguageService();

@@ -100,6 +100,10 @@ export function lineIndentAt(text: string, offset: number): string {
 
 /** The column of an offset on its line, as spaces (list dashes count as indentation for what follows them). */
 export function columnIndentAt(text: string, offset: number): string {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  return ' '.repeat(offset - start);
+  return ' '.repeat(offset - lineStartAt(text, offset));
+}
+
+/** Where the line holding `offset` starts; at offset 0 the search must not look at the character under the offset. */
+export function lineStartAt(text: string, offset: number): number {
+  return offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
 }
