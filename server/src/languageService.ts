@@ -12,7 +12,8 @@ import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND } from './services/codeLenses
 import { completeInStandaloneTemplate, completeInTemplate } from './services/templates/templateCompletion';
 import { hoverInStandaloneTemplate, hoverInTemplate } from './services/templates/templateHover';
 import { validateStandaloneTemplate } from './services/templates/templateValidation';
-import { standaloneTemplateSemanticTokens, templateSemanticTokens } from './services/templates/templateSemanticTokens';
+import { standaloneTemplateSemanticTokens, templateSemanticTokens, type TemplateRuns } from './services/templates/templateSemanticTokens';
+import { TemplateContentCache } from './services/templates/templateContentCache';
 import { allProblems, dialectOf, toDiagnostics } from './services/validation';
 import { validateWithRecord, type ValidationRecord } from './services/incrementalValidation';
 import { createValidationCaches } from './services/validationCaches';
@@ -64,6 +65,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const cache = new ParseCache();
   const caches = createValidationCaches();
   const records = new Map<string, ValidationRecord>();
+  const templateColours = new TemplateContentCache<TemplateRuns>();
   return {
     parse: (document) => cache.get(document),
     forget: (uri) => {
@@ -119,7 +121,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const parsed = cache.get(document);
       return parsed.root ? findCodeLenses(parsed, lensOptions) : [];
     },
-    getSemanticTokens: (document) => (isTemplateDocument(document) ? standaloneTemplateSemanticTokens(document) : templateSemanticTokens(cache.get(document))),
+    getSemanticTokens: (document) => (isTemplateDocument(document) ? standaloneTemplateSemanticTokens(document) : templateSemanticTokens(cache.get(document), templateColours)),
   };
 }
 

@@ -1,4 +1,5 @@
-import { TemplateCheckCache } from './templates/templateCheckCache';
+import { TemplateContentCache } from './templates/templateContentCache';
+import type { TemplateFinding } from './templates/templateValidation';
 
 /**
  * Results of pure per-part checks, keyed by content. A language service keeps one for its lifetime so that each new
@@ -6,9 +7,9 @@ import { TemplateCheckCache } from './templates/templateCheckCache';
  * repeated parts of that one document.
  */
 export interface ValidationCaches {
-  templates: TemplateCheckCache;
+  templates: TemplateContentCache<TemplateFinding[]>;
 }
 
 export function createValidationCaches(): ValidationCaches {
-  return { templates: new TemplateCheckCache() };
+  return { templates: new TemplateContentCache() };
 }

@@ -147,6 +147,25 @@ describe('template semantic tokens', () => {
     ]);
   });
 
+  it('colours templates met before, wherever they stand now, as a fresh service does', () => {
+    const template = "#set($x = $input.json('$.a'))\n{\"id\": \"$context.requestId\", \"n\": 1}";
+    const block = (indent: string) => `|\n${template.split('\n').map((line) => indent + line).join('\n')}\n`;
+    const operation = (path: string, request: string, response: string) =>
+      `  ${path}:\n    get:\n      responses: { "200": { description: ok } }\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates:\n          application/json: ${request}        responses:\n          default:\n            statusCode: "200"\n            responseTemplates:\n              application/json: ${response}`;
+    const quoted = `${JSON.stringify(template)}\n`;
+    const text = `openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n${operation('/a', block('            '), quoted)}${operation('/b', quoted, block('                  '))}`;
+    const service = createLanguageService();
+    const document = TextDocument.create('file:///api.yaml', 'yaml', 1, text);
+    const fresh = (t: string) => tokensOf('file:///api.yaml', 'yaml', t);
+    assert.deepEqual(decode(service.getSemanticTokens(document), text), fresh(text));
+    // The second path item moves down a line and the first one's templates change places: all are cached by now.
+    const edited = text.replace('  /b:\n', '  /b:\n    summary: moved\n').replace(`application/json: ${block('            ')}`, `application/json: ${block('             ')}`);
+    TextDocument.update(document, [{ text: edited }], 2);
+    const tokens = decode(service.getSemanticTokens(document), edited);
+    assert.deepEqual(tokens, fresh(edited));
+    assert.ok(tokens.filter(([, , covered]) => covered === '$context').length === 4);
+  });
+
   it('has no tokens for a definition without templates', () => {
     assert.deepEqual(tokensOf('file:///api.yaml', 'yaml', 'openapi: 3.0.1\npaths: {}\n'), []);
   });

@@ -9,6 +9,7 @@ import type { ApiDocument } from '../../model/apiDocument';
 import { locateTemplates } from './locate';
 import { resolveReference } from './memberLookup';
 import { scanTemplate, type ScannedTemplate } from './templateScanner';
+import type { TemplateContentCache } from './templateContentCache';
 
 /**
  * Only standard LSP token types and modifiers: every theme colours them without the extension declaring custom ones in
@@ -33,12 +34,25 @@ type ToDocumentOffset = (templateOffset: number) => number;
 
 const VTL_WORD_OPERATORS = new Set(['in', 'true', 'false', 'null', 'and', 'or', 'not', 'eq', 'ne', 'lt', 'gt', 'le', 'ge']);
 
-export function templateSemanticTokens(document: ApiDocument): SemanticTokens {
+/**
+ * A template's coloured runs, each within one document line, as flat quadruples of start and end (document offsets
+ * relative to where the scalar's content starts), token type index and modifier bits. Null when the template's
+ * positions are approximate: colours would go over the wrong characters, and the grammar's are better than that.
+ */
+export type TemplateRuns = number[] | null;
+
+/**
+ * With a cache, templates unchanged since an earlier request (or repeated in the document) are neither decoded nor
+ * scanned again: editors ask for every template's colours after each edit.
+ */
+export function templateSemanticTokens(document: ApiDocument, cache?: TemplateContentCache<TemplateRuns>): SemanticTokens {
   const builder = new TokenBuilder(document.textDocument);
+  const source = document.text;
   for (const template of locateTemplates(document)) {
-    // Approximate positions would paint colours over the wrong characters; the grammar's colours are better than that.
-    if (!template.exactOffsets) continue;
-    builder.add(template.text, tokenize(template.text), template.toDocumentOffset);
+    const base = template.node.contentOffset;
+    const compute = (): TemplateRuns => (template.exactOffsets ? tokenRuns(source, template.text, template.toDocumentOffset, base) : null);
+    const runs = cache ? cache.get(source, template.node, '', compute) : compute();
+    if (runs) builder.emit(runs, base);
   }
   return { data: builder.data };
 }
@@ -46,7 +60,7 @@ export function templateSemanticTokens(document: ApiDocument): SemanticTokens {
 export function standaloneTemplateSemanticTokens(textDocument: TextDocument): SemanticTokens {
   const text = textDocument.getText();
   const builder = new TokenBuilder(textDocument);
-  builder.add(text, tokenize(text), (offset) => offset);
+  builder.emit(tokenRuns(text, text, (offset) => offset, 0), 0);
   return { data: builder.data };
 }
 
@@ -121,58 +135,59 @@ function paint(length: number, candidates: TemplateToken[]): TemplateToken[] {
 }
 
 /**
- * Encodes tokens relative to one another as LSP wants them. A token must stay on one document line, and one template
- * line is not always one document line (a folded flow scalar breaks lines, an escape spans several characters), so each
+ * A template's tokens as runs of document characters. A token must stay on one document line, and one template line
+ * is not always one document line (a folded flow scalar breaks lines, an escape spans several characters), so each
  * token is cut wherever its characters stop being contiguous in the document.
  */
+function tokenRuns(source: string, text: string, toDocumentOffset: ToDocumentOffset, base: number): number[] {
+  const runs: number[] = [];
+  const isLineBreak = (offset: number) => source[offset] === '\n' || source[offset] === '\r';
+  for (const token of tokenize(text)) {
+    const type = TEMPLATE_TOKEN_TYPES.indexOf(token.type);
+    const modifiers = token.defaultLibrary ? 1 : 0;
+    let runStart = -1;
+    let runEnd = -1;
+    for (let i = token.start; i < token.end; i++) {
+      const start = toDocumentOffset(i);
+      // A template line break is a document line break or an escape; neither needs a colour.
+      if (text[i] === '\n' || isLineBreak(start)) continue;
+      // The run ends with the line holding its start.
+      let end = toDocumentOffset(i + 1);
+      for (let k = start; k < end; k++) {
+        if (isLineBreak(k)) {
+          end = k;
+          break;
+        }
+      }
+      if (start === runEnd) {
+        runEnd = end;
+        continue;
+      }
+      if (runStart >= 0) runs.push(runStart - base, runEnd - base, type, modifiers);
+      runStart = start;
+      runEnd = end;
+    }
+    if (runStart >= 0) runs.push(runStart - base, runEnd - base, type, modifiers);
+  }
+  return runs;
+}
+
+/** Encodes runs relative to one another, as LSP wants them. */
 class TokenBuilder {
   readonly data: number[] = [];
-  private readonly source: string;
   private line = 0;
   private character = 0;
 
-  constructor(private readonly textDocument: TextDocument) {
-    this.source = textDocument.getText();
-  }
+  constructor(private readonly textDocument: TextDocument) {}
 
-  add(text: string, tokens: TemplateToken[], toDocumentOffset: ToDocumentOffset): void {
-    for (const token of tokens) {
-      let runStart = -1;
-      let runEnd = -1;
-      for (let i = token.start; i < token.end; i++) {
-        const start = toDocumentOffset(i);
-        // A template line break is a document line break or an escape; neither needs a colour.
-        if (text[i] === '\n' || this.isLineBreak(start)) continue;
-        const end = this.lineEndBefore(start, toDocumentOffset(i + 1));
-        if (start === runEnd) {
-          runEnd = end;
-          continue;
-        }
-        if (runStart >= 0) this.push(runStart, runEnd, token);
-        runStart = start;
-        runEnd = end;
-      }
-      if (runStart >= 0) this.push(runStart, runEnd, token);
+  emit(runs: number[], base: number): void {
+    for (let i = 0; i < runs.length; i += 4) {
+      const position = this.textDocument.positionAt(runs[i] + base);
+      const deltaLine = position.line - this.line;
+      const deltaStart = deltaLine === 0 ? position.character - this.character : position.character;
+      this.data.push(deltaLine, deltaStart, runs[i + 1] - runs[i], runs[i + 2], runs[i + 3]);
+      this.line = position.line;
+      this.character = position.character;
     }
-  }
-
-  private isLineBreak(offset: number): boolean {
-    const c = this.source[offset];
-    return c === '\n' || c === '\r';
-  }
-
-  /** `end`, or the end of the line holding `start` when `end` lies beyond it. */
-  private lineEndBefore(start: number, end: number): number {
-    for (let k = start; k < end; k++) if (this.isLineBreak(k)) return k;
-    return end;
-  }
-
-  private push(start: number, end: number, token: TemplateToken): void {
-    const position = this.textDocument.positionAt(start);
-    const deltaLine = position.line - this.line;
-    const deltaStart = deltaLine === 0 ? position.character - this.character : position.character;
-    this.data.push(deltaLine, deltaStart, end - start, TEMPLATE_TOKEN_TYPES.indexOf(token.type), token.defaultLibrary ? 1 : 0);
-    this.line = position.line;
-    this.character = position.character;
   }
 }

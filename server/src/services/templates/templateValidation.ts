@@ -7,7 +7,6 @@ import type { Problem, Rule, ValidationContext } from '../validationTypes';
 import { pause } from '../rules/eventLoop';
 import { locateTemplates, type LocatedTemplate } from './locate';
 import { checkTemplateText, WHOLE_TEMPLATE, type TemplateReport } from './templateChecks';
-import type { TemplateFinding } from './templateCheckCache';
 import { keyOf } from '../../model/property';
 
 const PROXY_TYPES = new Set(['aws_proxy', 'http_proxy']);
@@ -37,16 +36,24 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
       'A streaming integration (responseTransferMode: STREAM) cannot transform its response; remove the response template or use BUFFERED.');
   }
   const producesJson = /json/i.test(template.mimeType);
-  const findings = context.caches.templates.get(
-    { source: context.document.text, node: template.node, kind: template.kind, producesJson, integrationType },
-    () => relativeFindings(template, producesJson, integrationType),
-  );
+  const variant = `${template.kind}\u0000${producesJson}\u0000${integrationType ?? '\u0001'}`;
+  const findings = context.caches.templates.get(context.document.text, template.node, variant, () => relativeFindings(template, producesJson, integrationType));
   const base = template.node.contentOffset;
   for (let i = 0; i < findings.length; i++) {
     const { start, end, code, message, extra } = findings[i];
     const range = start === undefined ? keyOf(template.property) : { offset: base + start, end: base + end! };
     context.report(range, code, message, extra);
   }
+}
+
+/** A finding with offsets relative to the scalar's content start, or about the template as a whole. */
+export interface TemplateFinding {
+  /** Undefined for problems about the whole template (reported on its MIME type key). */
+  start?: number;
+  end?: number;
+  code: string;
+  message: string;
+  extra?: Partial<Problem>;
 }
 
 function relativeFindings(template: LocatedTemplate, producesJson: boolean, integrationType: string | undefined): TemplateFinding[] {
