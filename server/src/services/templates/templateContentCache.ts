@@ -12,29 +12,30 @@ interface Entry<T> {
   variant: string;
   style: ScalarNode['style'];
   blockIndent: number | undefined;
-  value: string;
+  raw: string;
   result: T;
 }
 
 /**
  * Positions depend on the raw content and the block indentation, the text on the value as well (a block scalar's
  * chomping indicator stands before its content); `variant` holds whatever else the result depends on. Entries are
- * found by the raw content and then compared field by field: a key string joining them all would copy and hash each
- * template twice over.
+ * found by the value and then compared field by field: a key string joining them all would copy and hash each
+ * template twice over, while the value is a string the tree keeps, whose hash V8 computes once and remembers, and an
+ * edit leaves most of the tree's strings in place.
  */
 export class TemplateContentCache<T> {
   private readonly entries = new Map<string, Entry<T>[]>();
   private size = 0;
 
   get(source: string, node: ScalarNode, variant: string, compute: () => T): T {
-    const raw = source.slice(node.contentOffset, node.contentEnd);
     const value = String(node.value ?? '');
     const style = node.style;
     const blockIndent = node.blockIndent;
-    let candidates = this.entries.get(raw);
+    const rawLength = node.contentEnd - node.contentOffset;
+    let candidates = this.entries.get(value);
     if (candidates) {
       for (const e of candidates) {
-        if (e.value === value && e.variant === variant && e.style === style && e.blockIndent === blockIndent) return e.result;
+        if (e.variant === variant && e.style === style && e.blockIndent === blockIndent && e.raw.length === rawLength && source.startsWith(e.raw, node.contentOffset)) return e.result;
       }
     }
     const result = compute();
@@ -43,9 +44,9 @@ export class TemplateContentCache<T> {
       this.size = 0;
       candidates = undefined;
     }
-    const entry: Entry<T> = { variant, style, blockIndent, value: ownCopy(value), result };
+    const entry: Entry<T> = { variant, style, blockIndent, raw: ownCopy(source.slice(node.contentOffset, node.contentEnd)), result };
     if (candidates) candidates.push(entry);
-    else this.entries.set(ownCopy(raw), [entry]);
+    else this.entries.set(ownCopy(value), [entry]);
     this.size++;
     return result;
   }

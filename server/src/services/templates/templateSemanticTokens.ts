@@ -172,22 +172,55 @@ function tokenRuns(source: string, text: string, toDocumentOffset: ToDocumentOff
   return runs;
 }
 
-/** Encodes runs relative to one another, as LSP wants them. */
+/**
+ * Encodes runs relative to one another, as LSP wants them. Runs come in document order, mostly a few characters
+ * apart: the line breaks between two near runs are counted rather than the line searched for again.
+ */
 class TokenBuilder {
   readonly data: number[] = [];
+  private readonly text: string;
   private line = 0;
   private character = 0;
+  private offset = -1;
+  private lineStart = 0;
 
-  constructor(private readonly textDocument: TextDocument) {}
+  constructor(private readonly textDocument: TextDocument) {
+    this.text = textDocument.getText();
+  }
 
   emit(runs: number[], base: number): void {
     for (let i = 0; i < runs.length; i += 4) {
-      const position = this.textDocument.positionAt(runs[i] + base);
-      const deltaLine = position.line - this.line;
-      const deltaStart = deltaLine === 0 ? position.character - this.character : position.character;
-      this.data.push(deltaLine, deltaStart, runs[i + 1] - runs[i], runs[i + 2], runs[i + 3]);
-      this.line = position.line;
-      this.character = position.character;
+      const start = runs[i] + base;
+      const line = this.moveTo(start);
+      const character = start - this.lineStart;
+      const deltaLine = line - this.line;
+      this.data.push(deltaLine, deltaLine === 0 ? character - this.character : character, runs[i + 1] - runs[i], runs[i + 2], runs[i + 3]);
+      this.line = line;
+      this.character = character;
     }
   }
+
+  /** The line of `offset`, which is at or after the previous one; `lineStart` follows. */
+  private moveTo(offset: number): number {
+    let line = this.line;
+    if (this.offset < 0 || offset - this.offset > NEAR) {
+      const position = this.textDocument.positionAt(offset);
+      line = position.line;
+      this.lineStart = offset - position.character;
+    } else {
+      // Line breaks as the text document counts them: LF, CRLF and a lone CR.
+      for (let k = this.offset; k < offset; k++) {
+        const c = this.text.charCodeAt(k);
+        if (c === 10 || (c === 13 && this.text.charCodeAt(k + 1) !== 10)) {
+          line++;
+          this.lineStart = k + 1;
+        }
+      }
+    }
+    this.offset = offset;
+    return line;
+  }
 }
+
+/** Runs closer than this are placed by counting the line breaks between them. */
+const NEAR = 512;
