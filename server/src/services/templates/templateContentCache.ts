@@ -8,8 +8,11 @@ import type { ScalarNode } from '../../model/nodes';
 /** Bounded so that a long editing session over many documents cannot grow it without limit. */
 const MAX_ENTRIES = 20_000;
 
+/** Whatever else than the scalar a result depends on, compared item by item. */
+export type Variant = readonly (string | boolean | undefined)[];
+
 interface Entry<T> {
-  variant: string;
+  variant: Variant;
   style: ScalarNode['style'];
   blockIndent: number | undefined;
   raw: string;
@@ -27,7 +30,7 @@ export class TemplateContentCache<T> {
   private readonly entries = new Map<string, Entry<T>[]>();
   private size = 0;
 
-  get(source: string, node: ScalarNode, variant: string, compute: () => T): T {
+  get(source: string, node: ScalarNode, variant: Variant, compute: () => T): T {
     const value = String(node.value ?? '');
     const style = node.style;
     const blockIndent = node.blockIndent;
@@ -35,7 +38,7 @@ export class TemplateContentCache<T> {
     let candidates = this.entries.get(value);
     if (candidates) {
       for (const e of candidates) {
-        if (e.variant === variant && e.style === style && e.blockIndent === blockIndent && e.raw.length === rawLength && source.startsWith(e.raw, node.contentOffset)) return e.result;
+        if (sameVariant(e.variant, variant) && e.style === style && e.blockIndent === blockIndent && e.raw.length === rawLength && source.startsWith(e.raw, node.contentOffset)) return e.result;
       }
     }
     const result = compute();
@@ -50,6 +53,12 @@ export class TemplateContentCache<T> {
     this.size++;
     return result;
   }
+}
+
+function sameVariant(a: Variant, b: Variant): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { ApiDocument } from '../../model/apiDocument';
 import { locateTemplates } from './locate';
 import { resolveReference } from './memberLookup';
 import { scanTemplate, type ScannedTemplate } from './templateScanner';
-import type { TemplateContentCache } from './templateContentCache';
+import type { TemplateContentCache, Variant } from './templateContentCache';
 
 /**
  * Only standard LSP token types and modifiers: every theme colours them without the extension declaring custom ones in
@@ -41,6 +41,9 @@ const VTL_WORD_OPERATORS = new Set(['in', 'true', 'false', 'null', 'and', 'or', 
  */
 export type TemplateRuns = number[] | null;
 
+/** Colours depend on the template alone. */
+const NO_VARIANT: Variant = [];
+
 /**
  * With a cache, templates unchanged since an earlier request (or repeated in the document) are neither decoded nor
  * scanned again: editors ask for every template's colours after each edit.
@@ -51,7 +54,7 @@ export function templateSemanticTokens(document: ApiDocument, cache?: TemplateCo
   for (const template of locateTemplates(document)) {
     const base = template.node.contentOffset;
     const compute = (): TemplateRuns => (template.exactOffsets ? tokenRuns(source, template.text, template.toDocumentOffset, base) : null);
-    const runs = cache ? cache.get(source, template.node, '', compute) : compute();
+    const runs = cache ? cache.get(source, template.node, NO_VARIANT, compute) : compute();
     if (runs) builder.emit(runs, base);
   }
   return { data: builder.data };

@@ -36,8 +36,7 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
       'A streaming integration (responseTransferMode: STREAM) cannot transform its response; remove the response template or use BUFFERED.');
   }
   const producesJson = /json/i.test(template.mimeType);
-  const variant = `${template.kind}\u0000${producesJson}\u0000${integrationType ?? '\u0001'}`;
-  const findings = context.caches.templates.get(context.document.text, template.node, variant, () => relativeFindings(template, producesJson, integrationType));
+  const findings = context.caches.templates.get(context.document.text, template.node, [template.kind, producesJson, integrationType], () => relativeFindings(template, producesJson, integrationType));
   const base = template.node.contentOffset;
   for (let i = 0; i < findings.length; i++) {
     const { start, end, code, message, extra } = findings[i];
