@@ -25,7 +25,7 @@ describe('completion', () => {
   describe('extension keys', () => {
     it('offers operation extensions while the key is typed on a line of its own', () => {
       const { labels } = complete(`${OP}      x-amaz|\n      responses: {}\n`);
-      assert.deepEqual(labels.filter((l) => !l.includes(': ')), ['x-amazon-apigateway-auth', 'x-amazon-apigateway-integration', 'x-amazon-apigateway-request-validator']);
+      assert.deepEqual(labels.filter((l) => l.startsWith('x-') && !l.includes(': ')), ['x-amazon-apigateway-auth', 'x-amazon-apigateway-integration', 'x-amazon-apigateway-request-validator']);
     });
 
     it('offers only the HTTP API extensions of the root in an HTTP API', () => {
@@ -118,6 +118,42 @@ describe('completion', () => {
     it('quotes a version that YAML would read as a number', () => {
       const { items } = complete(`${OP}      x-amazon-apigateway-integration:\n        payloadFormatVersion: |\n`, 'yaml', 'http');
       assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ["'1.0'", "'2.0'"]);
+    });
+  });
+
+  describe('OpenAPI fields and values', () => {
+    it('offers the fields of an operation not yet written, required ones first, beside the extensions', () => {
+      const { items, labels } = complete(`${OP}      summary: s\n      |\n`);
+      for (const field of ['operationId', 'parameters', 'requestBody', 'responses', 'tags', 'x-amazon-apigateway-integration']) assert.ok(labels.includes(field), field);
+      assert.ok(!labels.includes('summary'), 'already written');
+      const responses = items.find((i) => i.label === 'responses')!;
+      assert.equal(responses.detail, 'OpenAPI 3.0, required');
+      assert.ok(responses.sortText! < items.find((i) => i.label === 'operationId')!.sortText!);
+      // An object value opens on the next line, a list with its first item, a string after the colon.
+      assert.equal((responses.textEdit as TextEdit).newText, 'responses:\n        $0');
+      assert.equal((items.find((i) => i.label === 'tags')!.textEdit as TextEdit).newText, 'tags:\n        - $0');
+      assert.equal((items.find((i) => i.label === 'operationId')!.textEdit as TextEdit).newText, 'operationId: $0');
+    });
+
+    it('follows the schema of the document version into parameters, schemas and the root', () => {
+      const parameter = complete('swagger: "2.0"\npaths:\n  /a:\n    get:\n      parameters:\n        - name: id\n          |\n').labels;
+      assert.ok(parameter.includes('in') && parameter.includes('collectionFormat') && !parameter.includes('name'), parameter.join(', '));
+      const schema = complete('openapi: 3.0.1\ncomponents:\n  schemas:\n    Pet:\n      |\n').labels;
+      assert.ok(schema.includes('properties') && schema.includes('nullable') && schema.includes('$ref'), schema.join(', '));
+      const root = complete('openapi: 3.1.0\n|\n').labels;
+      assert.ok(root.includes('webhooks') && root.includes('info'), root.join(', '));
+      assert.deepEqual(complete('openapi: 3.0.1\npaths:\n  |\n').labels.filter((l) => !l.startsWith('x-')), [], 'path keys are the author’s own');
+    });
+
+    it('offers the values the schema lists', () => {
+      assert.deepEqual(complete(`${OP}      parameters:\n        - in: |\n`).labels, ['path', 'query', 'header', 'cookie']);
+      assert.deepEqual(complete('openapi: 3.0.1\ncomponents:\n  schemas:\n    Pet:\n      type: |\n').labels, ['array', 'boolean', 'integer', 'number', 'object', 'string']);
+      const { items } = complete('{"openapi": "3.0.1", "components": {"securitySchemes": {"s": {"type": "o|"}}}}', 'json');
+      assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ['"apiKey"', '"http"', '"oauth2"', '"openIdConnect"']);
+    });
+
+    it('offers nothing of OpenAPI in a document of no known version', () => {
+      assert.deepEqual(complete('openapi: 4.0.0\ninfo:\n  |\n').labels, []);
     });
   });
 

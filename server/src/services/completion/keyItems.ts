@@ -10,6 +10,7 @@ import { extensionIndexOf } from '../editing/documentPaths';
 import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
 import { entryText, keyItem } from './completionItems';
 import { INTEGRATION_KEY, integrationSnippetItems, isIntegration } from './integrationItems';
+import { openApiKeyItems } from './openapiItems';
 import { httpRequestParameterKeyItems, httpResponseParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems } from './mappingKeys';
 
 export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
@@ -36,7 +37,8 @@ export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem
     return [];
   }
   const placement = placementOf(document, path);
-  if (!placement) return [];
+  const openApiItems = openApiKeyItems(site);
+  if (!placement) return openApiItems;
   const items: CompletionItem[] = extensionsAt(placement, dialect)
     .filter((e) => !site.siblings.includes(e.name))
     .map((e) => ({ ...keyItem(site, e.name, e, CompletionItemKind.Module, undefined), detail: e.summary }));
@@ -45,7 +47,7 @@ export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem
     const anyMethod = getExtension(ANY_METHOD_KEY);
     if (anyMethod) items.push(...fieldItems(site, anyMethod, dialect));
   }
-  return items;
+  return items.concat(openApiItems);
 }
 
 /** `security: [{name: []}]` at the root or on an operation: the requirement object's keys are scheme names. */

@@ -13,6 +13,7 @@ import { valueItem } from './completionItems';
 import { isIntegration } from './integrationItems';
 import { expressionItems, httpExpressionItems, parameterExpressionItems, RESPONSE_SOURCES } from './mappingExpressions';
 import { refItems } from './refItems';
+import { openApiValueItems } from './openapiItems';
 
 export function valueItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const { path, document } = site;
@@ -23,7 +24,7 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
     return (requestValidators(document)?.properties ?? []).map((p) => valueItem(site, keyName(p), CompletionItemKind.Reference, 'Request validator'));
   }
   const index = extensionIndexOf(path);
-  if (index < 0) return [];
+  if (index < 0) return openApiValueItems(site);
   if (isCacheKeyItem(path)) return dialect === 'rest' ? cacheKeyItems(site) : [];
   const extensionName = String(path[index]);
   const below = path.slice(index + 1);

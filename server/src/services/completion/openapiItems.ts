@@ -1,0 +1,37 @@
+import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { openApiFieldsAt, openApiValuesAt, type OpenApiField } from '../../facts/openapiFields';
+import type { ValueSpec, ValueType } from '../../facts/extensionTypes';
+import type { CompletionSite } from '../editing/completionSite';
+import { versionOf } from '../rules/openapiSchemas';
+import { keyItem, valueItem } from './completionItems';
+
+const OPENAPI_TYPES = new Set<string>(['string', 'integer', 'number', 'boolean', 'object', 'array']);
+
+/**
+ * OpenAPI's own keys for the object at the cursor, from the official schema of the document's version; required ones
+ * sort first. None in documents of no known version.
+ */
+export function openApiKeyItems(site: CompletionSite): CompletionItem[] {
+  const version = versionOf(site.document.kind, site.document.specVersion);
+  if (!version) return [];
+  return openApiFieldsAt(version, site.path)
+    .filter((field) => !site.siblings.includes(field.name))
+    .map((field) => {
+      const item = keyItem(site, field.name, specOf(field, version), CompletionItemKind.Property, undefined);
+      return { ...item, detail: `OpenAPI ${version}${field.required ? ', required' : ''}`, sortText: `${field.required ? '0' : '1'}${field.name}` };
+    });
+}
+
+/** The values the schema lists for the field at the cursor (`in`, a schema's `type`, a security scheme's `type`). */
+export function openApiValueItems(site: CompletionSite): CompletionItem[] {
+  const version = versionOf(site.document.kind, site.document.specVersion);
+  if (!version) return [];
+  return openApiValuesAt(version, site.path).map((value) => ({ ...valueItem(site, value, CompletionItemKind.EnumMember, undefined), detail: `OpenAPI ${version}` }));
+}
+
+/** What the key's item needs to open its value: an object or a list on the next line, anything else after the colon. */
+function specOf(field: OpenApiField, version: string): ValueSpec {
+  const types = field.types.filter((t) => OPENAPI_TYPES.has(t)) as ValueType[];
+  const doc = `A field of OpenAPI ${version}${field.required ? ', required here' : ''}.`;
+  return { type: types.length === 1 ? types[0] : types.length ? types : 'any', doc };
+}
