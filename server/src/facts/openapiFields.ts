@@ -3,7 +3,7 @@
  * same schemas the structure check validates with), so that completion knows `operationId` or `in: query` exactly as
  * the validation does.
  */
-import { SCHEMA_SOURCES, type OpenApiVersion } from '../services/rules/openapiSchemaSources';
+import { SCHEMA_SOURCES, type OpenApiVersion } from './openapiSchemaSources';
 import type { NodePath } from '../model/nodes';
 
 type Schema = { [keyword: string]: unknown };

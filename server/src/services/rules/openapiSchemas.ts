@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import options from './openapiSchemaOptions.json';
-import { SCHEMA_SOURCES, schemaAjv, schemaBase, verdictOptions, type OpenApiVersion } from './openapiSchemaSources';
+import { SCHEMA_SOURCES, schemaAjv, schemaBase, verdictOptions, type OpenApiVersion } from '../../facts/openapiSchemaSources';
 
 export type { OpenApiVersion };
 

@@ -1,6 +1,6 @@
 import standaloneCode from 'ajv/dist/standalone';
 import options from './openapiSchemaOptions.json';
-import { SCHEMA_SOURCES, definitionRefs, schemaAjv, schemaBase, verdictOptions } from './openapiSchemaSources';
+import { SCHEMA_SOURCES, definitionRefs, schemaAjv, schemaBase, verdictOptions } from '../../facts/openapiSchemaSources';
 
 /**
  * The build's side of `openapiSchemas.ts`: ajv's standalone code for each official schema, exporting the root
