@@ -69,6 +69,15 @@ describe('language features over stdio', () => {
     assert.ok(list.items.some((i) => i.label === 'x-amazon-apigateway-integration'));
   });
 
+  it('completes OpenAPI keys of the operation beside the extensions', async () => {
+    const uri = 'file:///tmp/operation-keys.yaml';
+    client.open(uri, 'yaml', 'openapi: 3.0.1\npaths:\n  /a:\n    get:\n      summary: s\n      \n');
+    const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 5, character: 6 } });
+    const labels = list.items.map((i) => i.label);
+    assert.ok(labels.includes('operationId') && labels.includes('responses') && labels.includes('x-amazon-apigateway-integration'), JSON.stringify(labels));
+    assert.ok(!labels.includes('summary'));
+  });
+
   it('keeps the inferred HTTP API dialect while a typed key breaks the document', async () => {
     const uri = 'file:///tmp/typing-http.yaml';
     client.open(uri, 'yaml', "openapi: 3.0.1\nx-amazon-apigateway-cors: {allowOrigins: ['*']}\npaths:\n  /a:\n    get:\n      x-amaz\n      responses: {}\n");
