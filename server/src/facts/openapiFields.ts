@@ -13,6 +13,8 @@ export interface OpenApiField {
   name: string;
   types: string[];
   required: boolean;
+  /** The schema definition whose object has the field (`Operation`, `path-item`; empty for the root), when known. */
+  owner?: string;
 }
 
 /** Deep enough for any place in a definition; a schema that recurses through references never ends otherwise. */
@@ -24,13 +26,13 @@ const MAX_DEPTH = 64;
  */
 export function openApiFieldsAt(version: OpenApiVersion, path: NodePath): OpenApiField[] {
   const fields = new Map<string, OpenApiField>();
-  const { schemas, alternatives } = schemasAt(version, path);
+  const { schemas, alternatives, names } = schemasAt(version, path);
   for (const schema of schemas) {
     // What one alternative requires, the others do not.
     const required = Array.isArray(schema.required) && !alternatives.has(schema) ? (schema.required as string[]) : [];
     const properties = schema.properties as Record<string, unknown> | undefined;
     for (const name of Object.keys(properties ?? {})) {
-      const field = fields.get(name) ?? { name, types: [], required: false };
+      const field = fields.get(name) ?? { name, types: [], required: false, owner: names.get(schema) };
       for (const type of typesOf(version, properties![name])) if (!field.types.includes(type)) field.types.push(type);
       field.required ||= required.includes(name);
       fields.set(name, field);
@@ -71,6 +73,8 @@ function schemasAt(version: OpenApiVersion, path: NodePath): Expanded {
 interface Expanded {
   schemas: Schema[];
   alternatives: Set<Schema>;
+  /** The definition names of the schemas reached through a reference (the root's is empty). */
+  names: Map<Schema, string>;
 }
 
 function childrenOf(schema: Schema, segment: string | number): unknown[] {
@@ -99,6 +103,7 @@ function safeTest(pattern: string, text: string): boolean {
 function expand(root: Schema, schemas: unknown[]): Expanded {
   const seen = new Set<Schema>();
   const alternatives = new Set<Schema>();
+  const names = new Map<Schema, string>([[root, '']]);
   const visit = (value: unknown, depth: number, alternative: boolean) => {
     if (!value || typeof value !== 'object' || Array.isArray(value) || depth > MAX_DEPTH) return;
     const schema = value as Schema;
@@ -109,7 +114,11 @@ function expand(root: Schema, schemas: unknown[]): Expanded {
     }
     seen.add(schema);
     if (alternative) alternatives.add(schema);
-    if (typeof schema.$ref === 'string') visit(resolve(root, schema.$ref), depth + 1, alternative);
+    if (typeof schema.$ref === 'string') {
+      const target = resolve(root, schema.$ref);
+      if (target && typeof target === 'object' && !names.has(target as Schema)) names.set(target as Schema, schema.$ref.slice(schema.$ref.lastIndexOf('/') + 1));
+      visit(target, depth + 1, alternative);
+    }
     const allOf = schema.allOf;
     if (Array.isArray(allOf)) for (const branch of allOf) visit(branch, depth + 1, alternative);
     for (const keyword of ['oneOf', 'anyOf']) {
@@ -120,7 +129,7 @@ function expand(root: Schema, schemas: unknown[]): Expanded {
     visit(schema.else, depth + 1, true);
   };
   for (const schema of schemas) visit(schema, 0, false);
-  return { schemas: [...seen], alternatives };
+  return { schemas: [...seen], alternatives, names };
 }
 
 /** A reference inside the schema (`#/definitions/Operation`, `#/$defs/operation`); others are not followed. */

@@ -152,6 +152,14 @@ describe('completion', () => {
       assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ['"apiKey"', '"http"', '"oauth2"', '"openIdConnect"']);
     });
 
+    it('links each field to the section of its object in the specification of the document version', () => {
+      const docOf = (marked: string, label: string) => String((complete(marked).items.find((i) => i.label === label)!.documentation as { value: string }).value);
+      assert.match(docOf(`${OP}      |\n`, 'requestBody'), /Operation Object \(OpenAPI 3\.0\)[\s\S]*\(https:\/\/spec\.openapis\.org\/oas\/v3\.0\.3#operation-object\)/);
+      assert.match(docOf('openapi: 3.1.0\npaths:\n  /a:\n    |\n', 'summary'), /Path Item Object[\s\S]*v3\.1\.0#path-item-object/);
+      assert.match(docOf('swagger: "2.0"\n|\n', 'basePath'), /Swagger Object[\s\S]*swagger\.io\/specification\/v2\/#swagger-object/);
+      assert.match(docOf('openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    s:\n      |\n', 'bearerFormat'), /Security Scheme Object/);
+    });
+
     it('offers nothing of OpenAPI in a document of no known version', () => {
       assert.deepEqual(complete('openapi: 4.0.0\ninfo:\n  |\n').labels, []);
     });

@@ -3,6 +3,8 @@ import { openApiFieldsAt, openApiValuesAt, type OpenApiField } from '../../facts
 import type { ValueSpec, ValueType } from '../../facts/extensionTypes';
 import type { CompletionSite } from '../editing/completionSite';
 import { versionOf } from '../rules/openapiSchemas';
+import { specSection } from '../../facts/openapiSpecSections';
+import type { OpenApiVersion } from '../../facts/openapiSchemaSources';
 import { keyItem, valueItem } from './completionItems';
 
 const OPENAPI_TYPES = new Set<string>(['string', 'integer', 'number', 'boolean', 'object', 'array']);
@@ -17,7 +19,7 @@ export function openApiKeyItems(site: CompletionSite): CompletionItem[] {
   return openApiFieldsAt(version, site.path)
     .filter((field) => !site.siblings.includes(field.name))
     .map((field) => {
-      const item = keyItem(site, field.name, specOf(field, version), CompletionItemKind.Property, undefined);
+      const item = keyItem(site, field.name, specOf(field), CompletionItemKind.Property, documentationOf(field, version));
       return { ...item, detail: `OpenAPI ${version}${field.required ? ', required' : ''}`, sortText: `${field.required ? '0' : '1'}${field.name}` };
     });
 }
@@ -30,8 +32,16 @@ export function openApiValueItems(site: CompletionSite): CompletionItem[] {
 }
 
 /** What the key's item needs to open its value: an object or a list on the next line, anything else after the colon. */
-function specOf(field: OpenApiField, version: string): ValueSpec {
+function specOf(field: OpenApiField): ValueSpec {
   const types = field.types.filter((t) => OPENAPI_TYPES.has(t)) as ValueType[];
-  const doc = `A field of OpenAPI ${version}${field.required ? ', required here' : ''}.`;
-  return { type: types.length === 1 ? types[0] : types.length ? types : 'any', doc };
+  return { type: types.length === 1 ? types[0] : types.length ? types : 'any', doc: '' };
+}
+
+/** The object the field belongs to, with a link to its section of the specification. */
+function documentationOf(field: OpenApiField, version: OpenApiVersion): string {
+  const section = field.owner === undefined ? undefined : specSection(version, field.owner);
+  const parts = [`**${field.name}**`, section ? `A field of the ${section.title} (OpenAPI ${version}).` : `A field of OpenAPI ${version}.`];
+  if (field.types.length) parts.push(`Type: ${field.types.map((t) => `\`${t}\``).join(' | ')}${field.required ? ' · Required' : ''}`);
+  if (section) parts.push(`[OpenAPI specification](${section.url})`);
+  return parts.join('\n\n');
 }

@@ -1,0 +1,54 @@
+// UI check in a real VS Code (code-server + headless Chromium): on a new line of an operation, completion offers
+// OpenAPI's own keys (from the official schema) beside the API Gateway extensions. Saves
+// test-output/screenshots/completion.png as evidence; the edit is undone and nothing is saved.
+//   npx tsx test/vscode/ui/completionScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { Checks, runUiCheck } from './checks';
+import { launchBrowser, openFile, openWorkbench, packagedVsix, repoRoot, screenshot, startCodeServer } from './workbench';
+
+async function main(): Promise<number> {
+  const checks = new Checks();
+  const vsix = process.env.APIGW_VSIX ?? packagedVsix();
+  const server = await startCodeServer(vsix);
+  const browser = await launchBrowser();
+  const { page } = browser;
+  const examples = path.join(repoRoot, 'examples');
+  const shots: string[] = [];
+  try {
+    console.log(`UI check on code-server port ${server.port} with ${path.basename(vsix)}`);
+    await openWorkbench(page, server, examples);
+    await openFile(page, 'petstore.yaml');
+    await page.locator('.squiggly-error, .squiggly-warning').first().waitFor({ state: 'attached', timeout: 60_000 }).catch(() => undefined);
+
+    await checks.check('a new line of an operation completes OpenAPI keys beside the extensions', async () => {
+      const lines = readFileSync(path.join(examples, 'petstore.yaml'), 'utf8').split('\n');
+      const line = lines.findIndex((l) => l.includes('summary: Get one pet')) + 1;
+      // Quick open with `:` is Go to Line/Column: the end of the summary line.
+      await page.keyboard.press('Control+P');
+      const input = page.locator('.quick-input-widget input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(`:${line}:${lines[line - 1].length + 1}`);
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: 15_000 });
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('req', { delay: 50 });
+      await page.keyboard.press('Control+Space');
+      const rows = page.locator('.suggest-widget .monaco-list-row');
+      await rows.filter({ hasText: 'requestBody' }).first().waitFor({ timeout: 30_000 });
+      await rows.filter({ hasText: 'x-amazon-apigateway-request-validator' }).first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(400);
+      shots.push(await screenshot(page, 'completion'));
+      await page.keyboard.press('Escape');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Z');
+    });
+  } finally {
+    for (const file of shots) console.log(`screenshot: ${path.relative(repoRoot, file)}`);
+    await browser.close();
+    await server.stop();
+  }
+  return checks.finish();
+}
+
+runUiCheck(main);
