@@ -8,7 +8,9 @@ import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
 import { extensionIndexOf, isMappingTemplateValue } from './editing/documentPaths';
 import { findTemplateMember } from '../facts/templateVariables';
 import { integrationResponseStatus, openApiLocation, parametersAt, responseHeadersAt } from './editing/operationFacts';
-import { enumEntry, markdown, specMarkdown } from './editing/specDocs';
+import { enumEntry, markdown, openApiFieldMarkdown, specMarkdown } from './editing/specDocs';
+import { openApiFieldsAt } from '../facts/openapiFields';
+import { versionOf } from './rules/openapiSchemas';
 import type { DocumentResolver } from './validationTypes';
 import { keyOf } from '../model/property';
 
@@ -44,7 +46,7 @@ function keyHover(document: ApiDocument, path: (string | number)[]): string | un
     return field ? specMarkdown(name, field).value : undefined;
   }
   const index = extensionIndexOf(path);
-  if (index < 0) return undefined;
+  if (index < 0) return openApiFieldHover(document, path);
   const extension = getExtension(String(path[index]));
   const owner = extension && findValueSpec(extension, path.slice(index + 1, -1));
   if (!owner) return undefined;
@@ -52,6 +54,14 @@ function keyHover(document: ApiDocument, path: (string | number)[]): string | un
   if (field) return specMarkdown(name, field).value;
   if (owner.values && owner.keyDoc) return [`**${name}**`, owner.keyDoc, owner.docsUrl ? `[AWS documentation](${owner.docsUrl})` : ''].filter(Boolean).join('\n\n');
   return undefined;
+}
+
+/** OpenAPI's own keys: the object they belong to, from the official schema of the document's version. */
+function openApiFieldHover(document: ApiDocument, path: (string | number)[]): string | undefined {
+  const version = versionOf(document.kind, document.specVersion);
+  const name = String(path[path.length - 1]);
+  const field = version && openApiFieldsAt(version, path.slice(0, -1)).find((f) => f.name === name);
+  return field ? openApiFieldMarkdown(field, version) : undefined;
 }
 
 function valueHover(document: ApiDocument, path: (string | number)[], node: ScalarNode): string | undefined {

@@ -38,6 +38,15 @@ describe('hover', () => {
     assert.match(result.text, /^\*\*application\/json\*\*\n\nA MIME type/);
   });
 
+  it('documents OpenAPI keys by the object they belong to, with the specification section of the document version', () => {
+    const result = hover(`${OP}      operat|ionId: getPet\n`)!;
+    assert.equal(result.covered, 'operationId');
+    assert.match(result.text, /^\*\*operationId\*\*\n\nA field of the Operation Object \(OpenAPI 3\.0\)\./);
+    assert.match(result.text, /\[OpenAPI specification\]\(https:\/\/spec\.openapis\.org\/oas\/v3\.0\.3#operation-object\)$/);
+    assert.match(hover('swagger: "2.0"\nbase|Path: /v1\n')!.text, /Swagger Object/);
+    assert.equal(hover(`${OP}      x-custom:\n        fie|ld: 1\n`), undefined, 'no OpenAPI field under an unknown extension');
+  });
+
   it('says nothing about extensions the catalog does not know', () => {
     assert.equal(hover(`${OP}      x-amazon-apigateway-unknown:\n        ty|pe: mock\n`), undefined);
     assert.equal(hover(`${OP}      x-amazon-apigateway-unknown:\n        type: mo|ck\n`), undefined);

@@ -3,8 +3,7 @@ import { openApiFieldsAt, openApiValuesAt, type OpenApiField } from '../../facts
 import type { ValueSpec, ValueType } from '../../facts/extensionTypes';
 import type { CompletionSite } from '../editing/completionSite';
 import { versionOf } from '../rules/openapiSchemas';
-import { specSection } from '../../facts/openapiSpecSections';
-import type { OpenApiVersion } from '../../facts/openapiSchemaSources';
+import { openApiFieldMarkdown } from '../editing/specDocs';
 import { keyItem, valueItem } from './completionItems';
 
 const OPENAPI_TYPES = new Set<string>(['string', 'integer', 'number', 'boolean', 'object', 'array']);
@@ -19,7 +18,7 @@ export function openApiKeyItems(site: CompletionSite): CompletionItem[] {
   return openApiFieldsAt(version, site.path)
     .filter((field) => !site.siblings.includes(field.name))
     .map((field) => {
-      const item = keyItem(site, field.name, specOf(field), CompletionItemKind.Property, documentationOf(field, version));
+      const item = keyItem(site, field.name, specOf(field), CompletionItemKind.Property, openApiFieldMarkdown(field, version));
       return { ...item, detail: `OpenAPI ${version}${field.required ? ', required' : ''}`, sortText: `${field.required ? '0' : '1'}${field.name}` };
     });
 }
@@ -37,11 +36,3 @@ function specOf(field: OpenApiField): ValueSpec {
   return { type: types.length === 1 ? types[0] : types.length ? types : 'any', doc: '' };
 }
 
-/** The object the field belongs to, with a link to its section of the specification. */
-function documentationOf(field: OpenApiField, version: OpenApiVersion): string {
-  const section = field.owner === undefined ? undefined : specSection(version, field.owner);
-  const parts = [`**${field.name}**`, section ? `A field of the ${section.title} (OpenAPI ${version}).` : `A field of OpenAPI ${version}.`];
-  if (field.types.length) parts.push(`Type: ${field.types.map((t) => `\`${t}\``).join(' | ')}${field.required ? ' · Required' : ''}`);
-  if (section) parts.push(`[OpenAPI specification](${section.url})`);
-  return parts.join('\n\n');
-}
