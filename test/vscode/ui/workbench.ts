@@ -171,6 +171,17 @@ export async function openFile(page: Page, fileName: string): Promise<void> {
   await page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
 }
 
+/** Puts the cursor at a 1-based line and column of the active editor (quick open with `:` is Go to Line/Column). */
+export async function goToLine(page: Page, line: number, column: number): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await dismissQuickInput(page);
+  await page.keyboard.press('Control+P');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(`:${line}:${column}`);
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
 /** Closes a quick input left open (e.g. by a step that failed halfway), which would swallow the next shortcut. */
 async function dismissQuickInput(page: Page): Promise<void> {
   const input = page.locator('.quick-input-widget input');

@@ -1,11 +1,12 @@
 // UI check in a real VS Code (code-server + headless Chromium): Go to Symbol in Workspace lists the operations of both
-// examples, the HTTP API's from disk, and F2 on a schema offers its name for renaming. Saves
-// test-output/screenshots/workspace-symbols.png and rename.png as evidence; nothing is renamed or saved.
-//   npx tsx test/vscode/ui/renameScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
+// examples, the HTTP API's from disk; F2 on a schema offers its name for renaming; a new line of an operation
+// completes OpenAPI's own keys beside the API Gateway extensions. Saves test-output/screenshots/workspace-symbols.png,
+// rename.png and completion.png as evidence; nothing is renamed, the typed line is undone, nothing is saved.
+//   npx tsx test/vscode/ui/editingScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Checks, runUiCheck } from './checks';
-import { launchBrowser, openFile, openWorkbench, packagedVsix, repoRoot, screenshot, startCodeServer } from './workbench';
+import { goToLine, launchBrowser, openFile, openWorkbench, packagedVsix, repoRoot, screenshot, startCodeServer } from './workbench';
 
 async function main(): Promise<number> {
   const checks = new Checks();
@@ -38,13 +39,7 @@ async function main(): Promise<number> {
 
     await checks.check('F2 on a schema offers its name for renaming', async () => {
       const line = readFileSync(path.join(examples, 'petstore.yaml'), 'utf8').split('\n').findIndex((l) => /^ {4}Pet:/.test(l)) + 1;
-      // Quick open with `:` is Go to Line/Column.
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill(`:${line}:6`);
-      await page.keyboard.press('Enter');
-      await input.waitFor({ state: 'hidden', timeout: 15_000 });
+      await goToLine(page, line, 6);
       await page.waitForTimeout(300);
       await page.keyboard.press('F2');
       const box = page.locator('.rename-box input').first();
@@ -54,6 +49,23 @@ async function main(): Promise<number> {
       await page.waitForTimeout(300);
       shots.push(await screenshot(page, 'rename'));
       await page.keyboard.press('Escape');
+    });
+
+    await checks.check('a new line of an operation completes OpenAPI keys beside the extensions', async () => {
+      const lines = readFileSync(path.join(examples, 'petstore.yaml'), 'utf8').split('\n');
+      const line = lines.findIndex((l) => l.includes('summary: Get one pet')) + 1;
+      await goToLine(page, line, lines[line - 1].length + 1);
+      await page.keyboard.press('End');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('req', { delay: 50 });
+      await page.keyboard.press('Control+Space');
+      const rows = page.locator('.suggest-widget .monaco-list-row');
+      await rows.filter({ hasText: 'requestBody' }).first().waitFor({ timeout: 30_000 });
+      await rows.filter({ hasText: 'x-amazon-apigateway-request-validator' }).first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(400);
+      shots.push(await screenshot(page, 'completion'));
+      await page.keyboard.press('Escape');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Z');
     });
   } finally {
     for (const file of shots) console.log(`screenshot: ${path.relative(repoRoot, file)}`);
