@@ -1,8 +1,9 @@
 /**
  * OpenAPI's own fields and values at a place in a definition, read from the official JSON Schema of its version (the
- * same schemas the structure check validates with), so that completion knows `operationId` or `in: query` exactly as
- * the validation does.
+ * same schemas the structure check validates with), so that completion and hover know `operationId` or `in: query`
+ * exactly as the validation does.
  */
+import draft04 from 'ajv-draft-04/dist/refs/json-schema-draft-04.json';
 import { SCHEMA_SOURCES, type OpenApiVersion } from './openapiSchemaSources';
 import type { NodePath } from '../model/nodes';
 
@@ -17,25 +18,43 @@ export interface OpenApiField {
   owner?: string;
 }
 
-/** Deep enough for any place in a definition; a schema that recurses through references never ends otherwise. */
+/**
+ * What the object at the place already holds: its keys, with the values of the scalar ones. It decides between the
+ * schema's alternatives (a parameter `in: path` takes other styles than one `in: query`; an object without `$ref` is
+ * no Reference Object).
+ */
+export type WrittenObject = Record<string, unknown>;
+
+/** The 2.0 schema borrows the keywords of its Schema Object from the JSON Schema draft 4 meta-schema. */
+const DRAFT_04_ID = 'http://json-schema.org/draft-04/schema';
+
+/** A bound on the references and alternatives followed from one place, whatever cycles the schemas hold. */
 const MAX_DEPTH = 64;
+
+/** `^(get|put|post)$`: a pattern that names its keys one by one, as a path item's HTTP methods are named. */
+const LITERAL_KEYS = /^\^\(([\w-]+(?:\|[\w-]+)*)\)\$$/;
 
 /**
  * The fields of the object at `path` (the keys an author may write there, extensions aside), empty where the schema
- * names none (maps such as `paths` or `responses`).
+ * names none (maps such as `paths` or `components/schemas`).
  */
-export function openApiFieldsAt(version: OpenApiVersion, path: NodePath): OpenApiField[] {
+export function openApiFieldsAt(version: OpenApiVersion, path: NodePath, written: WrittenObject = {}): OpenApiField[] {
   const fields = new Map<string, OpenApiField>();
-  const { schemas, alternatives, names } = schemasAt(version, path);
-  for (const schema of schemas) {
+  const add = (name: string, schema: Reached, child: unknown, required: boolean) => {
+    const field = fields.get(name) ?? { name, types: [], required: false, owner: schema.name };
+    for (const type of typesOf(child, schema.root)) if (!field.types.includes(type)) field.types.push(type);
+    field.required ||= required;
+    fields.set(name, field);
+  };
+  for (const reached of schemasAt(version, operationPath(path), written)) {
+    const { schema, alternative } = reached;
     // What one alternative requires, the others do not.
-    const required = Array.isArray(schema.required) && !alternatives.has(schema) ? (schema.required as string[]) : [];
-    const properties = schema.properties as Record<string, unknown> | undefined;
-    for (const name of Object.keys(properties ?? {})) {
-      const field = fields.get(name) ?? { name, types: [], required: false, owner: names.get(schema) };
-      for (const type of typesOf(version, properties![name])) if (!field.types.includes(type)) field.types.push(type);
-      field.required ||= required.includes(name);
-      fields.set(name, field);
+    const required = Array.isArray(schema.required) && !alternative ? (schema.required as string[]) : [];
+    const properties = (schema.properties ?? {}) as Record<string, unknown>;
+    for (const name of Object.keys(properties)) add(name, reached, properties[name], required.includes(name));
+    for (const [pattern, child] of Object.entries((schema.patternProperties ?? {}) as Record<string, unknown>)) {
+      const literal = LITERAL_KEYS.exec(pattern);
+      if (literal) for (const name of literal[1].split('|')) add(name, reached, child, required.includes(name));
     }
     // A Reference Object: the one key it takes is written as a pattern.
     if (Array.isArray(schema.required) && schema.required.includes('$ref') && !fields.has('$ref')) fields.set('$ref', { name: '$ref', types: ['string'], required: false });
@@ -43,52 +62,64 @@ export function openApiFieldsAt(version: OpenApiVersion, path: NodePath): OpenAp
   return [...fields.values()];
 }
 
-/** The values the schema allows at `path`, when it lists them (`in`, a schema's `type`, a security scheme's `type`). */
-export function openApiValuesAt(version: OpenApiVersion, path: NodePath): (string | number | boolean)[] {
+/**
+ * The values the schema allows for the field at `path` (`in`, a schema's `type`, a security scheme's `type`), when it
+ * lists them; `written` is the object holding the field.
+ */
+export function openApiValuesAt(version: OpenApiVersion, path: NodePath, written: WrittenObject = {}): (string | number | boolean)[] {
+  const objectPath = operationPath(path.slice(0, -1));
+  const key = path[path.length - 1];
+  const owners = schemasAt(version, objectPath, written);
   const values = new Set<string | number | boolean>();
-  for (const schema of schemasAt(version, path).schemas) {
+  const types = new Set<unknown>();
+  for (const { schema } of expand(owners.flatMap((owner) => childrenOf(owner, key)), undefined)) {
     for (const value of Array.isArray(schema.enum) ? schema.enum : 'const' in schema ? [schema.const] : []) {
       if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') values.add(value);
     }
+    for (const type of Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type]) types.add(type);
   }
+  // A flag's two values are listed nowhere, but they are all it takes.
+  if (values.size === 0 && types.size === 1 && types.has('boolean')) return [true, false];
   return [...values];
 }
 
-/**
- * Every schema that applies at `path`, alternatives expanded and references followed; `alternatives` holds those
- * reached only as one of several alternatives (`oneOf`, `anyOf`, `if`'s branches).
- */
-function schemasAt(version: OpenApiVersion, path: NodePath): Expanded {
+/** API Gateway's ANY method holds an Operation Object, as the HTTP methods of a path item do. */
+function operationPath(path: NodePath): NodePath {
+  return path[0] === 'paths' && path[2] === 'x-amazon-apigateway-any-method' ? [path[0], path[1], 'get', ...path.slice(3)] : path;
+}
+
+/** A schema reached from a place, with the document its references resolve in and the definition it belongs to. */
+interface Reached {
+  schema: Schema;
+  root: Schema;
+  /** Reached only as one of several alternatives (`oneOf`, `anyOf`, an undecided `if`), so not certain to apply. */
+  alternative: boolean;
+  name?: string;
+}
+
+/** Every schema that applies at `path`, references followed and alternatives expanded; the last object's by `written`. */
+function schemasAt(version: OpenApiVersion, path: NodePath, written: WrittenObject): Reached[] {
   const root = SCHEMA_SOURCES[version].schema as Schema;
-  let current = expand(root, [root]);
-  for (const segment of path) {
-    const next: Schema[] = [];
-    for (const schema of current.schemas) next.push(...(childrenOf(schema, segment) as Schema[]));
-    current = expand(root, next);
-    if (current.schemas.length === 0) break;
+  let current = expand([{ schema: root, root, alternative: false, name: '' }], path.length === 0 ? written : undefined);
+  for (let i = 0; i < path.length && current.length; i++) {
+    current = expand(current.flatMap((reached) => childrenOf(reached, path[i])), i === path.length - 1 ? written : undefined);
   }
   return current;
 }
 
-interface Expanded {
-  schemas: Schema[];
-  alternatives: Set<Schema>;
-  /** The definition names of the schemas reached through a reference (the root's is empty). */
-  names: Map<Schema, string>;
-}
-
-function childrenOf(schema: Schema, segment: string | number): unknown[] {
+function childrenOf({ schema, root }: Reached, segment: string | number): Reached[] {
+  const child = (value: unknown): Reached => ({ schema: value as Schema, root, alternative: false });
   if (typeof segment === 'number') {
     const items = schema.items;
-    return items && typeof items === 'object' && !Array.isArray(items) ? [items] : [];
+    return items && typeof items === 'object' && !Array.isArray(items) ? [child(items)] : [];
   }
   const properties = schema.properties as Record<string, unknown> | undefined;
-  if (properties && Object.prototype.hasOwnProperty.call(properties, segment)) return [properties[segment]];
+  if (properties && Object.prototype.hasOwnProperty.call(properties, segment)) return [child(properties[segment])];
   const matching = Object.entries((schema.patternProperties as Record<string, unknown> | undefined) ?? {})
     .filter(([pattern]) => safeTest(pattern, segment))
-    .map(([, child]) => child);
+    .map(([, value]) => child(value));
   if (matching.length) return matching;
-  return schema.additionalProperties && typeof schema.additionalProperties === 'object' ? [schema.additionalProperties] : [];
+  return schema.additionalProperties && typeof schema.additionalProperties === 'object' ? [child(schema.additionalProperties)] : [];
 }
 
 function safeTest(pattern: string, text: string): boolean {
@@ -99,54 +130,101 @@ function safeTest(pattern: string, text: string): boolean {
   }
 }
 
-/** The schemas themselves and every schema their references and alternatives reach, once each. */
-function expand(root: Schema, schemas: unknown[]): Expanded {
-  const seen = new Set<Schema>();
-  const alternatives = new Set<Schema>();
-  const names = new Map<Schema, string>([[root, '']]);
-  const visit = (value: unknown, depth: number, alternative: boolean) => {
+/**
+ * The schemas and every schema their references and alternatives reach, once each. With `written`, alternatives that
+ * contradict it are left out, and a single remaining `oneOf` / `anyOf` branch, or the decided branch of an `if`,
+ * applies for certain.
+ */
+function expand(start: Reached[], written: WrittenObject | undefined): Reached[] {
+  const found = new Map<Schema, Reached>();
+  const visit = (value: unknown, root: Schema, depth: number, alternative: boolean, name: string | undefined) => {
     if (!value || typeof value !== 'object' || Array.isArray(value) || depth > MAX_DEPTH) return;
     const schema = value as Schema;
-    if (seen.has(schema)) {
+    const known = found.get(schema);
+    if (known) {
       // Reached for certain after all: it, and what it reaches, apply as a whole.
-      if (alternative || !alternatives.has(schema)) return;
-      alternatives.delete(schema);
+      if (alternative || !known.alternative) return;
+      known.alternative = false;
+    } else {
+      found.set(schema, { schema, root, alternative, name });
     }
-    seen.add(schema);
-    if (alternative) alternatives.add(schema);
     if (typeof schema.$ref === 'string') {
-      const target = resolve(root, schema.$ref);
-      if (target && typeof target === 'object' && !names.has(target as Schema)) names.set(target as Schema, schema.$ref.slice(schema.$ref.lastIndexOf('/') + 1));
-      visit(target, depth + 1, alternative);
+      const target = resolve(schema.$ref, root);
+      if (target) visit(target.schema, target.root, depth + 1, alternative, definitionName(schema.$ref) ?? name);
     }
     const allOf = schema.allOf;
-    if (Array.isArray(allOf)) for (const branch of allOf) visit(branch, depth + 1, alternative);
+    if (Array.isArray(allOf)) for (const branch of allOf) visit(branch, root, depth + 1, alternative, name);
     for (const keyword of ['oneOf', 'anyOf']) {
       const branches = schema[keyword];
-      if (Array.isArray(branches)) for (const branch of branches) visit(branch, depth + 1, true);
+      if (!Array.isArray(branches)) continue;
+      const fitting = written ? branches.filter((branch) => fits(branch, root, written)) : branches;
+      const chosen = fitting.length ? fitting : branches;
+      for (const branch of chosen) visit(branch, root, depth + 1, alternative || chosen.length > 1 || !written, name);
     }
-    visit(schema.then, depth + 1, true);
-    visit(schema.else, depth + 1, true);
+    if (schema.if !== undefined) {
+      const holds = written ? fits(schema.if, root, written, true) : undefined;
+      if (holds !== false) visit(schema.then, root, depth + 1, alternative || holds === undefined, name);
+      if (holds !== true) visit(schema.else, root, depth + 1, alternative || holds === undefined, name);
+    }
+    const dependent = schema.dependentSchemas as Record<string, unknown> | undefined;
+    for (const [key, branch] of Object.entries(dependent ?? {})) visit(branch, root, depth + 1, alternative || !written || !(key in written), name);
   };
-  for (const schema of schemas) visit(schema, 0, false);
-  return { schemas: [...seen], alternatives, names };
+  for (const { schema, root, alternative, name } of start) visit(schema, root, 0, alternative, name);
+  return [...found.values()];
 }
 
-/** A reference inside the schema (`#/definitions/Operation`, `#/$defs/operation`); others are not followed. */
-function resolve(root: Schema, ref: string): unknown {
-  if (!ref.startsWith('#/')) return undefined;
-  let value: unknown = root;
-  for (const raw of ref.slice(2).split('/')) {
+/**
+ * Whether what is written can match the schema, judged by its listed values and, where asked, its required keys (an
+ * `if`). Everything the written object does not say counts as matching. A Reference Object fits only an object with
+ * `$ref`, and the other alternatives only one without, once the object holds anything.
+ */
+function fits(value: unknown, root: Schema, written: WrittenObject, requiredKeys = false): boolean {
+  const target = value && typeof value === 'object' && typeof (value as Schema).$ref === 'string' ? resolve((value as Schema).$ref as string, root) : undefined;
+  const schema = (target?.schema ?? value) as Schema | undefined;
+  if (!schema || typeof schema !== 'object') return true;
+  const schemaRoot = target?.root ?? root;
+  const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+  // An object with nothing in it yet may still become either.
+  if (!requiredKeys && Object.keys(written).length > 0 && required.includes('$ref') !== '$ref' in written) return false;
+  if (requiredKeys && required.some((key) => !(key in written))) return false;
+  for (const [key, property] of Object.entries((schema.properties ?? {}) as Record<string, unknown>)) {
+    const actual = written[key];
+    if (actual === undefined || (actual !== null && typeof actual === 'object')) continue;
+    const resolved = property && typeof property === 'object' && typeof (property as Schema).$ref === 'string' ? resolve((property as Schema).$ref as string, schemaRoot)?.schema : property;
+    if (!resolved || typeof resolved !== 'object') continue;
+    const allowed = resolved as Schema;
+    if (Array.isArray(allowed.enum) && !allowed.enum.includes(actual)) return false;
+    if ('const' in allowed && allowed.const !== actual) return false;
+  }
+  return true;
+}
+
+/** A reference inside the schema (`#/definitions/Operation`, `#/$defs/operation`) or into the draft 4 meta-schema. */
+function resolve(ref: string, root: Schema): { schema: Schema; root: Schema } | undefined {
+  let base = root;
+  let fragment = ref;
+  if (ref.startsWith(DRAFT_04_ID)) {
+    base = draft04 as Schema;
+    fragment = ref.slice(DRAFT_04_ID.length);
+  }
+  if (!fragment.startsWith('#')) return undefined;
+  let value: unknown = base;
+  for (const raw of fragment.slice(1).split('/').filter(Boolean)) {
     const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
     value = value && typeof value === 'object' ? (value as Schema)[key] : undefined;
   }
-  return value;
+  return value && typeof value === 'object' ? { schema: value as Schema, root: base } : undefined;
+}
+
+/** The definition a reference leads into: `Operation`, `security-scheme` for `#/$defs/security-scheme/$defs/type-http`. */
+function definitionName(ref: string): string | undefined {
+  return /^#\/(?:definitions|\$defs)\/([^/]+)/.exec(ref)?.[1];
 }
 
 /** The JSON types a field's value may have, from its schema and what that schema reaches. */
-function typesOf(version: OpenApiVersion, value: unknown): string[] {
+function typesOf(value: unknown, root: Schema): string[] {
   const types = new Set<string>();
-  for (const schema of expand(SCHEMA_SOURCES[version].schema as Schema, [value]).schemas) {
+  for (const { schema } of expand([{ schema: value as Schema, root, alternative: false }], undefined)) {
     const type = schema.type;
     for (const t of Array.isArray(type) ? type : typeof type === 'string' ? [type] : []) types.add(String(t));
     if (!type && (schema.properties || schema.patternProperties || schema.additionalProperties)) types.add('object');

@@ -136,6 +136,17 @@ export function toValue(node: ValueNode | undefined): unknown {
   }
 }
 
+/** An object's keys with the values of its scalar entries; nested objects and lists stand as empty ones. */
+export function shallowValue(node: ValueNode | undefined): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  if (node?.type !== 'object') return result;
+  for (const p of node.properties) {
+    const value = p.value;
+    result[keyName(p)] = !value ? null : value.type === 'object' ? {} : value.type === 'array' ? [] : value.value;
+  }
+  return result;
+}
+
 /** Calls the visitor for every property in the subtree, depth first; returning false skips the property's value. */
 export function visitProperties(node: ValueNode | undefined, visitor: (property: PropertyNode) => boolean | void): void {
   if (!node) return;

@@ -1,6 +1,6 @@
 import type { Hover } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
-import { asString, getValue, isScalar, keyName, nodeAtOffset, pathOf } from '../model/navigate';
+import { asString, findNodeAtPath, getValue, isScalar, keyName, nodeAtOffset, pathOf, shallowValue } from '../model/navigate';
 import type { ScalarNode, ValueNode } from '../model/nodes';
 import { ANY_METHOD_KEY, deref, pointerToPath, resolveLocalRef } from '../model/openapiWalk';
 import type { ValueSpec } from '../facts/extensionTypes';
@@ -60,7 +60,7 @@ function keyHover(document: ApiDocument, path: (string | number)[]): string | un
 function openApiFieldHover(document: ApiDocument, path: (string | number)[]): string | undefined {
   const version = versionOf(document.kind, document.specVersion);
   const name = String(path[path.length - 1]);
-  const field = version && openApiFieldsAt(version, path.slice(0, -1)).find((f) => f.name === name);
+  const field = version && openApiFieldsAt(version, path.slice(0, -1), shallowValue(findNodeAtPath(document.root, path.slice(0, -1)))).find((f) => f.name === name);
   return field ? openApiFieldMarkdown(field, version) : undefined;
 }
 

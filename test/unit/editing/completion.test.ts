@@ -160,6 +160,36 @@ describe('completion', () => {
       assert.match(docOf('openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    s:\n      |\n', 'bearerFormat'), /Security Scheme Object/);
     });
 
+    it('decides between the schema alternatives by what the object already holds', () => {
+      const styles = (location: string) => complete(`${OP}      parameters:\n        - name: id\n          in: ${location}\n          style: |\n`).labels;
+      assert.deepEqual(styles('path'), ['matrix', 'label', 'simple']);
+      assert.deepEqual(styles('query'), ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject']);
+      assert.deepEqual(complete(`${OP}      parameters:\n        - name: id\n          in: query\n          required: |\n`).labels, ['true', 'false']);
+      const http = complete('openapi: 3.1.0\ncomponents:\n  securitySchemes:\n    s:\n      type: http\n      |\n').labels;
+      assert.ok(http.includes('scheme') && !http.includes('flows') && !http.includes('summary'), http.join(', '));
+      const parameter = complete('openapi: 3.1.0\npaths:\n  /a:\n    get:\n      parameters:\n        - name: a\n          in: query\n          |\n').labels;
+      assert.ok(parameter.includes('style') && parameter.includes('explode') && !parameter.includes('summary'), parameter.join(', '));
+      const response = complete(`${OP}      responses:\n        "200":\n          headers: {}\n          |\n`).items.find((i) => i.label === 'description')!;
+      assert.equal(response.detail, 'OpenAPI 3.0, required');
+    });
+
+    it('knows the methods of a path item, the operation under the ANY method and the 2.0 schema keywords', () => {
+      const pathItem = complete('openapi: 3.0.1\npaths:\n  /a:\n    |\n').labels;
+      assert.ok(['get', 'post', 'parameters', 'x-amazon-apigateway-any-method'].every((l) => pathItem.includes(l)), pathItem.join(', '));
+      const anyMethod = complete('openapi: 3.0.1\npaths:\n  /a:\n    x-amazon-apigateway-any-method:\n      |\n').labels;
+      assert.ok(anyMethod.includes('responses') && anyMethod.includes('requestBody'), anyMethod.join(', '));
+      assert.ok(complete('swagger: "2.0"\ndefinitions:\n  P:\n    type: |\n').labels.includes('object'));
+      const required = complete('swagger: "2.0"\ndefinitions:\n  P:\n    |\n').items.find((i) => i.label === 'required')!;
+      assert.equal((required.textEdit as TextEdit).newText, 'required:\n      - $0');
+    });
+
+    it('sorts required OpenAPI keys first, then API Gateway extensions, then the other OpenAPI keys', () => {
+      const { items } = complete(`${OP}      summary: s\n      |\n`);
+      const order = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+      assert.equal(order[0], 'responses');
+      assert.ok(order.indexOf('x-amazon-apigateway-integration') < order.indexOf('operationId'), order.join(', '));
+    });
+
     it('offers nothing of OpenAPI in a document of no known version', () => {
       assert.deepEqual(complete('openapi: 4.0.0\ninfo:\n  |\n').labels, []);
     });

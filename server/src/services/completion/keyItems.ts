@@ -47,7 +47,8 @@ export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem
     const anyMethod = getExtension(ANY_METHOD_KEY);
     if (anyMethod) items.push(...fieldItems(site, anyMethod, dialect));
   }
-  return items.concat(openApiItems);
+  // API Gateway's own keys, this extension's reason to be, come between OpenAPI's required keys and its other ones.
+  return [...items.map((item) => ({ ...item, sortText: `1${item.sortText ?? item.label}` })), ...openApiItems];
 }
 
 /** `security: [{name: []}]` at the root or on an operation: the requirement object's keys are scheme names. */

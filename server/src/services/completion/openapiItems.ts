@@ -5,21 +5,24 @@ import type { CompletionSite } from '../editing/completionSite';
 import { versionOf } from '../rules/openapiSchemas';
 import { openApiFieldMarkdown } from '../editing/specDocs';
 import { keyItem, valueItem } from './completionItems';
+import { findNodeAtPath, shallowValue } from '../../model/navigate';
 
 const OPENAPI_TYPES = new Set<string>(['string', 'integer', 'number', 'boolean', 'object', 'array']);
 
 /**
- * OpenAPI's own keys for the object at the cursor, from the official schema of the document's version; required ones
- * sort first. None in documents of no known version.
+ * OpenAPI's own keys for the object at the cursor, from the official schema of the document's version. Required ones
+ * sort first, the others after API Gateway's (see `keyItems`). None in documents of no known version.
  */
 export function openApiKeyItems(site: CompletionSite): CompletionItem[] {
   const version = versionOf(site.document.kind, site.document.specVersion);
   if (!version) return [];
-  return openApiFieldsAt(version, site.path)
+  // What the object holds, the key being typed aside, decides between the schema's alternatives.
+  const written = Object.fromEntries(Object.entries(shallowValue(findNodeAtPath(site.document.root, site.path))).filter(([key]) => site.siblings.includes(key)));
+  return openApiFieldsAt(version, site.path, written)
     .filter((field) => !site.siblings.includes(field.name))
     .map((field) => {
       const item = keyItem(site, field.name, specOf(field), CompletionItemKind.Property, openApiFieldMarkdown(field, version));
-      return { ...item, detail: `OpenAPI ${version}${field.required ? ', required' : ''}`, sortText: `${field.required ? '0' : '1'}${field.name}` };
+      return { ...item, detail: `OpenAPI ${version}${field.required ? ', required' : ''}`, sortText: `${field.required ? '0' : '2'}${field.name}` };
     });
 }
 
@@ -27,7 +30,10 @@ export function openApiKeyItems(site: CompletionSite): CompletionItem[] {
 export function openApiValueItems(site: CompletionSite): CompletionItem[] {
   const version = versionOf(site.document.kind, site.document.specVersion);
   if (!version) return [];
-  return openApiValuesAt(version, site.path).map((value) => ({ ...valueItem(site, value, CompletionItemKind.EnumMember, undefined), detail: `OpenAPI ${version}` }));
+  const key = String(site.path[site.path.length - 1]);
+  const holder = shallowValue(findNodeAtPath(site.document.root, site.path.slice(0, -1)));
+  delete holder[key];
+  return openApiValuesAt(version, site.path, holder).map((value) => ({ ...valueItem(site, value, CompletionItemKind.EnumMember, undefined), detail: `OpenAPI ${version}` }));
 }
 
 /** What the key's item needs to open its value: an object or a list on the next line, anything else after the colon. */
