@@ -1,4 +1,4 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -13,15 +13,15 @@ const DEFINITION_FILE = /\.(ya?ml|json)$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', 'bower_components', '.git', '.hg', '.svn']);
 
 /**
- * The definition files of the workspace folders, for references, renames and symbols across files: open documents as
- * edited, other files from disk. Only files the caller wants are parsed.
- */
-/**
  * How long a listing of the folders serves: Go to Symbol in Workspace asks on every keystroke, and walking a large
  * workspace each time would cost more than the answer. File events end it sooner.
  */
 const LISTING_LIFETIME_MS = 3000;
 
+/**
+ * The definition files of the workspace folders, for references, renames and symbols across files: open documents as
+ * edited, other files from disk. Only files the caller wants are parsed.
+ */
 export class WorkspaceFiles implements WorkspaceDocuments {
   private folders: string[] = [];
   private listing: { madeAt: number; files: Promise<string[]> } | undefined;
@@ -68,19 +68,25 @@ export class WorkspaceFiles implements WorkspaceDocuments {
   private async walk(): Promise<string[]> {
     const found: string[] = [];
     const pending = this.folders.map((uri) => fileURLToPath(uri));
+    // Folders by their real path: a symbolic link back up the tree is followed once, not forever.
+    const visited = new Set<string>();
     while (pending.length && found.length < MAX_FILES) {
       const folder = pending.shift()!;
       let entries;
       try {
+        const real = await realpath(folder);
+        if (visited.has(real)) continue;
+        visited.add(real);
         entries = await readdir(folder, { withFileTypes: true });
       } catch {
         continue;
       }
       for (const entry of entries) {
         const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
+        const kind = entry.isSymbolicLink() ? await stat(full).then((s) => (s.isDirectory() ? 'folder' : s.isFile() ? 'file' : 'other'), () => 'other') : entry.isDirectory() ? 'folder' : entry.isFile() ? 'file' : 'other';
+        if (kind === 'folder') {
           if (!SKIPPED_FOLDERS.has(entry.name) && !entry.name.startsWith('.')) pending.push(full);
-        } else if (entry.isFile() && DEFINITION_FILE.test(entry.name)) {
+        } else if (kind === 'file' && DEFINITION_FILE.test(entry.name)) {
           // Size is the resolver's to judge: it checks it before reading, with the limit referenced files have.
           found.push(full);
           if (found.length >= MAX_FILES) break;

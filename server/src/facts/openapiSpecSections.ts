@@ -98,10 +98,46 @@ const BASE_URLS: Record<OpenApiVersion, string> = {
   '3.1': 'https://spec.openapis.org/oas/v3.1.0',
 };
 
+/** The specification's names of its objects, by anchor stem. */
+const TITLES: Record<string, string> = {
+  swagger: 'Swagger Object',
+  openapi: 'OpenAPI Object',
+  info: 'Info Object',
+  contact: 'Contact Object',
+  license: 'License Object',
+  server: 'Server Object',
+  'server-variable': 'Server Variable Object',
+  components: 'Components Object',
+  paths: 'Paths Object',
+  'path-item': 'Path Item Object',
+  operation: 'Operation Object',
+  'external-documentation': 'External Documentation Object',
+  parameter: 'Parameter Object',
+  items: 'Items Object',
+  'request-body': 'Request Body Object',
+  'media-type': 'Media Type Object',
+  encoding: 'Encoding Object',
+  responses: 'Responses Object',
+  response: 'Response Object',
+  callback: 'Callback Object',
+  example: 'Example Object',
+  link: 'Link Object',
+  header: 'Header Object',
+  tag: 'Tag Object',
+  reference: 'Reference Object',
+  schema: 'Schema Object',
+  discriminator: 'Discriminator Object',
+  xml: 'XML Object',
+  'security-definitions': 'Security Definitions Object',
+  'security-scheme': 'Security Scheme Object',
+  'oauth-flows': 'OAuth Flows Object',
+  'oauth-flow': 'OAuth Flow Object',
+  'security-requirement': 'Security Requirement Object',
+};
+
 /** The object's title and the link to its section, for a definition of the version's schema; undefined if unknown. */
 export function specSection(version: OpenApiVersion, definition: string): { title: string; url: string } | undefined {
   const stem = SECTIONS[version][definition];
-  if (!stem) return undefined;
-  const title = `${stem === 'openapi' ? 'OpenAPI' : stem === 'xml' ? 'XML' : stem.split('-').map((w) => (w === 'oauth' ? 'OAuth' : w[0].toUpperCase() + w.slice(1))).join(' ')} Object`;
-  return { title, url: `${BASE_URLS[version]}#${stem}-object` };
+  const title = stem && TITLES[stem];
+  return title ? { title, url: `${BASE_URLS[version]}#${stem}-object` } : undefined;
 }

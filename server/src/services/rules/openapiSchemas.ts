@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import options from './openapiSchemaOptions.json';
-import { SCHEMA_SOURCES, schemaAjv, schemaBase, verdictOptions, type OpenApiVersion } from '../../facts/openapiSchemaSources';
+import { SCHEMA_SOURCES, type OpenApiVersion } from '../../facts/openapiSchemaSources';
+import { schemaAjv, schemaBase, verdictOptions } from './openapiSchemaCompilation';
 
 export type { OpenApiVersion };
 

@@ -1,6 +1,7 @@
 import standaloneCode from 'ajv/dist/standalone';
 import options from './openapiSchemaOptions.json';
-import { SCHEMA_SOURCES, definitionRefs, schemaAjv, schemaBase, verdictOptions } from '../../facts/openapiSchemaSources';
+import { SCHEMA_SOURCES } from '../../facts/openapiSchemaSources';
+import { definitionRefs, schemaAjv, schemaBase, verdictOptions } from './openapiSchemaCompilation';
 
 /**
  * The build's side of `openapiSchemas.ts`: ajv's standalone code for each official schema, exporting the root

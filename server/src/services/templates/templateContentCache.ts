@@ -5,7 +5,7 @@
  */
 import type { ScalarNode } from '../../model/nodes';
 
-/** Bounded so that a long editing session over many documents cannot grow it without limit. */
+/** Entries of one generation: bounded so that a long editing session over many documents cannot grow without limit. */
 const MAX_ENTRIES = 20_000;
 
 /** Whatever else than the scalar a result depends on, compared item by item. */
@@ -27,31 +27,42 @@ interface Entry<T> {
  * edit leaves most of the tree's strings in place.
  */
 export class TemplateContentCache<T> {
-  private readonly entries = new Map<string, Entry<T>[]>();
+  /**
+   * Two generations: when the newer fills up, it becomes the older and the oldest entries go. Whatever is still in use
+   * moves to the newer on its next lookup, so a document with more templates than one generation holds keeps the
+   * benefit instead of emptying the cache on every request.
+   */
+  private newer = new Map<string, Entry<T>[]>();
+  private older = new Map<string, Entry<T>[]>();
   private size = 0;
 
   get(source: string, node: ScalarNode, variant: Variant, compute: () => T): T {
     const value = String(node.value ?? '');
-    const style = node.style;
-    const blockIndent = node.blockIndent;
+    const found = this.find(this.newer, source, node, value, variant) ?? this.find(this.older, source, node, value, variant);
+    if (found && found.generation === this.newer) return found.entry.result;
+    const entry = found?.entry ?? { variant, style: node.style, blockIndent: node.blockIndent, raw: ownCopy(source.slice(node.contentOffset, node.contentEnd)), result: compute() };
+    if (this.size >= MAX_ENTRIES) {
+      this.older = this.newer;
+      this.newer = new Map();
+      this.size = 0;
+    }
+    const candidates = this.newer.get(value);
+    if (candidates) candidates.push(entry);
+    else this.newer.set(ownCopy(value), [entry]);
+    this.size++;
+    return entry.result;
+  }
+
+  private find(generation: Map<string, Entry<T>[]>, source: string, node: ScalarNode, value: string, variant: Variant): { entry: Entry<T>; generation: Map<string, Entry<T>[]> } | undefined {
+    const candidates = generation.get(value);
+    if (!candidates) return undefined;
     const rawLength = node.contentEnd - node.contentOffset;
-    let candidates = this.entries.get(value);
-    if (candidates) {
-      for (const e of candidates) {
-        if (sameVariant(e.variant, variant) && e.style === style && e.blockIndent === blockIndent && e.raw.length === rawLength && source.startsWith(e.raw, node.contentOffset)) return e.result;
+    for (const entry of candidates) {
+      if (sameVariant(entry.variant, variant) && entry.style === node.style && entry.blockIndent === node.blockIndent && entry.raw.length === rawLength && source.startsWith(entry.raw, node.contentOffset)) {
+        return { entry, generation };
       }
     }
-    const result = compute();
-    if (this.size >= MAX_ENTRIES) {
-      this.entries.clear();
-      this.size = 0;
-      candidates = undefined;
-    }
-    const entry: Entry<T> = { variant, style, blockIndent, raw: ownCopy(source.slice(node.contentOffset, node.contentEnd)), result };
-    if (candidates) candidates.push(entry);
-    else this.entries.set(ownCopy(value), [entry]);
-    this.size++;
-    return result;
+    return undefined;
   }
 }
 

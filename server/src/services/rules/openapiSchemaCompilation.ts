@@ -1,0 +1,34 @@
+/**
+ * Compiling the official OpenAPI schemas with ajv: shared by the structure check, which compiles them when running from
+ * sources, and the build, which precompiles them into the bundle's validators.
+ */
+import Ajv2020 from 'ajv/dist/2020';
+import AjvDraft04 from 'ajv-draft-04';
+import type { Options } from 'ajv';
+import type { SchemaSource } from '../../facts/openapiSchemaSources';
+
+/**
+ * For a yes-or-no answer, which is all a valid document needs: the first error ends the check, and errors carry no
+ * schema or data. With every error collected, each branch of an alternative that does not match (the Reference branch
+ * of every schema, response and parameter) builds error objects that are thrown away, and the check takes twice as long.
+ */
+export function verdictOptions<T extends object>(options: T): T & { allErrors: false; verbose: false } {
+  return { ...options, allErrors: false, verbose: false };
+}
+
+export function schemaBase(source: SchemaSource): string {
+  return (source.schema.$id ?? source.schema.id ?? '').replace(/#$/, '');
+}
+
+/** The schema's own definitions as local `$ref`s (`#/definitions/Parameter`, `#/$defs/path-item`). */
+export function definitionRefs(source: SchemaSource): string[] {
+  const [key, defs] = source.schema.$defs ? ['$defs', source.schema.$defs] : ['definitions', source.schema.definitions ?? {}];
+  return Object.keys(defs).map((name) => `#/${key}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+}
+
+/** An ajv instance for the schema's JSON Schema dialect, holding the schema. */
+export function schemaAjv(source: SchemaSource, settings: Options): Ajv2020 | AjvDraft04 {
+  const ajv = source.draft === '2020' ? new Ajv2020(settings) : new AjvDraft04(settings);
+  ajv.addSchema(source.schema);
+  return ajv;
+}

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import type { ScalarNode } from '../../../server/src/model/nodes';
+import { TemplateContentCache } from '../../../server/src/services/templates/templateContentCache';
+
+/** A double-quoted scalar holding `value` at `offset` of `source`. */
+function scalar(source: string, value: string): ScalarNode {
+  const offset = source.indexOf(`"${value}"`);
+  return { type: 'string', value, style: 'double', offset, end: offset + value.length + 2, contentOffset: offset + 1, contentEnd: offset + 1 + value.length, parent: undefined };
+}
+
+describe('template content cache', () => {
+  it('answers by value, raw text, style and variant, wherever the scalar stands', () => {
+    const cache = new TemplateContentCache<string>();
+    let computed = 0;
+    const get = (source: string, value: string, variant: (string | boolean | undefined)[] = []) =>
+      cache.get(source, scalar(source, value), variant, () => `${value}#${++computed}`);
+    assert.equal(get('a: "$x"', '$x'), '$x#1');
+    assert.equal(get('other: 1\nb: "$x"', '$x'), '$x#1', 'same template elsewhere');
+    assert.equal(get('a: "$x"', '$x', ['request']), '$x#2', 'another variant');
+    assert.equal(get('a: "$y"', '$y'), '$y#3');
+  });
+
+  it('keeps the entries in use across a full generation instead of starting empty', () => {
+    const cache = new TemplateContentCache<number>();
+    let computed = 0;
+    const source = (i: number) => `t: "${i}"`;
+    const get = (i: number) => cache.get(source(i), scalar(source(i), String(i)), [], () => ++computed);
+    for (let i = 0; i < 20_000; i++) get(i);
+    // The first entry, used again, moves to the newer generation before the older one is dropped.
+    get(0);
+    for (let i = 20_000; i < 40_000; i++) get(i);
+    const before = computed;
+    get(0);
+    get(39_999);
+    assert.equal(computed, before, 'both still cached');
+    get(1);
+    assert.equal(computed, before + 1, 'an entry unused for two generations is gone');
+  });
+});
