@@ -57,11 +57,21 @@ async function main(): Promise<number> {
       await goToLine(page, line, lines[line - 1].length + 1);
       await page.keyboard.press('End');
       await page.keyboard.press('Enter');
-      await page.keyboard.type('req', { delay: 50 });
-      await page.keyboard.press('Control+Space');
+      // The new line is there before anything is typed on it.
+      await page.locator('.statusbar', { hasText: `Ln ${line + 1},` }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.type('request', { delay: 50 });
+      const widget = page.locator('.suggest-widget.visible');
+      // Typing opens the suggestions by itself; Ctrl+Space on an open widget would only toggle its details.
+      if (!(await widget.waitFor({ timeout: 3_000 }).then(() => true, () => false))) await page.keyboard.press('Control+Space');
       const rows = page.locator('.suggest-widget .monaco-list-row');
-      await rows.filter({ hasText: 'requestBody' }).first().waitFor({ timeout: 30_000 });
-      await rows.filter({ hasText: 'x-amazon-apigateway-request-validator' }).first().waitFor({ timeout: 30_000 });
+      try {
+        await rows.filter({ hasText: 'requestBody' }).first().waitFor({ timeout: 30_000 });
+        await rows.filter({ hasText: 'x-amazon-apigateway-request-validator' }).first().waitFor({ timeout: 10_000 });
+      } catch (error) {
+        shots.push(await screenshot(page, 'completion-failed'));
+        console.log((await rows.allTextContents()).join(' | '));
+        throw error;
+      }
       await page.waitForTimeout(400);
       shots.push(await screenshot(page, 'completion'));
       await page.keyboard.press('Escape');

@@ -180,6 +180,8 @@ export async function goToLine(page: Page, line: number, column: number): Promis
   await input.fill(`:${line}:${column}`);
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 15_000 });
+  // Keys pressed before the editor has the focus back would go nowhere, or to the closing quick input.
+  await page.waitForFunction(() => !!document.activeElement?.closest('.monaco-editor'), undefined, { timeout: 15_000 });
 }
 
 /** Closes a quick input left open (e.g. by a step that failed halfway), which would swallow the next shortcut. */
