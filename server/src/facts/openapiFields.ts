@@ -31,8 +31,11 @@ const DRAFT_04_ID = 'http://json-schema.org/draft-04/schema';
 /** A bound on the references and alternatives followed from one place, whatever cycles the schemas hold. */
 const MAX_DEPTH = 64;
 
-/** `^(get|put|post)$`: a pattern that names its keys one by one, as a path item's HTTP methods are named. */
-const LITERAL_KEYS = /^\^\(([\w-]+(?:\|[\w-]+)*)\)\$$/;
+/**
+ * `^(get|put|post)$`, `^([0-9]{3})$|^(default)$`: the parts of a pattern that name keys one by one, as a path item's
+ * HTTP methods or a response map's `default` are named.
+ */
+const LITERAL_KEYS = /\^\(([\w-]+(?:\|[\w-]+)*)\)\$/g;
 
 /**
  * The fields of the object at `path` (the keys an author may write there, extensions aside), empty where the schema
@@ -46,20 +49,48 @@ export function openApiFieldsAt(version: OpenApiVersion, path: NodePath, written
     field.required ||= required;
     fields.set(name, field);
   };
-  for (const reached of schemasAt(version, operationPath(path), written)) {
+  const reachedSchemas = schemasAt(version, operationPath(path), written);
+  for (const reached of reachedSchemas) {
     const { schema, alternative } = reached;
     // What one alternative requires, the others do not.
     const required = Array.isArray(schema.required) && !alternative ? (schema.required as string[]) : [];
     const properties = (schema.properties ?? {}) as Record<string, unknown>;
     for (const name of Object.keys(properties)) add(name, reached, properties[name], required.includes(name));
     for (const [pattern, child] of Object.entries((schema.patternProperties ?? {}) as Record<string, unknown>)) {
-      const literal = LITERAL_KEYS.exec(pattern);
-      if (literal) for (const name of literal[1].split('|')) add(name, reached, child, required.includes(name));
+      for (const literal of pattern.matchAll(LITERAL_KEYS)) for (const name of literal[1].split('|')) add(name, reached, child, required.includes(name));
     }
     // A Reference Object: the one key it takes is written as a pattern.
-    if (Array.isArray(schema.required) && schema.required.includes('$ref') && !fields.has('$ref')) fields.set('$ref', { name: '$ref', types: ['string'], required: false });
+    if (Array.isArray(schema.required) && schema.required.includes('$ref') && !fields.has('$ref')) fields.set('$ref', { name: '$ref', types: ['string'], required: false, owner: reached.name });
   }
-  return [...fields.values()];
+  const excluded = exclusiveKeys(reachedSchemas, written);
+  return [...fields.values()].filter((field) => !excluded(field.name));
+}
+
+/**
+ * Keys that would break a rule of the schemas certain to apply, once written beside what is there: two keys that
+ * exclude each other (`not: {required: [schema, content]}`, `operationId` and `operationRef`), or a second branch of a
+ * `oneOf` told apart by its required keys (3.1's `schema` or `content`).
+ */
+function exclusiveKeys(reached: Reached[], written: WrittenObject): (key: string) => boolean {
+  const has = (keys: string[], key: string) => keys.every((k) => k === key || k in written);
+  const rules: ((key: string) => boolean)[] = [];
+  for (const { schema, root, alternative } of reached) {
+    if (alternative) continue;
+    const forbidden = requiredOf(schema.not, root);
+    if (forbidden.length) rules.push((key) => forbidden.includes(key) && has(forbidden, key));
+    if (Array.isArray(schema.oneOf)) {
+      const branches = schema.oneOf.map((branch) => requiredOf(branch, root)).filter((keys) => keys.length > 0);
+      const met = branches.filter((keys) => keys.every((k) => k in written));
+      if (met.length === 1) rules.push((key) => branches.some((keys) => keys !== met[0] && keys.includes(key) && has(keys, key)));
+    }
+  }
+  return (key) => !(key in written) && rules.some((rule) => rule(key));
+}
+
+/** The keys a schema requires, its reference followed. */
+function requiredOf(value: unknown, root: Schema): string[] {
+  const schema = value && typeof value === 'object' && typeof (value as Schema).$ref === 'string' ? resolve((value as Schema).$ref as string, root)?.schema : (value as Schema | undefined);
+  return schema && Array.isArray(schema.required) ? (schema.required as string[]) : [];
 }
 
 /**
@@ -78,8 +109,8 @@ export function openApiValuesAt(version: OpenApiVersion, path: NodePath, written
     }
     for (const type of Array.isArray(schema.type) ? schema.type : schema.type === undefined ? [] : [schema.type]) types.add(type);
   }
-  // A flag's two values are listed nowhere, but they are all it takes.
-  if (values.size === 0 && types.size === 1 && types.has('boolean')) return [true, false];
+  // A flag's two values are listed nowhere, but they are the ones to offer.
+  if (values.size === 0 && types.has('boolean')) return [true, false];
   return [...values];
 }
 
@@ -157,8 +188,11 @@ function expand(start: Reached[], written: WrittenObject | undefined): Reached[]
     for (const keyword of ['oneOf', 'anyOf']) {
       const branches = schema[keyword];
       if (!Array.isArray(branches)) continue;
-      const fitting = written ? branches.filter((branch) => fits(branch, root, written)) : branches;
-      const chosen = fitting.length ? fitting : branches;
+      let chosen = written ? branches.filter((branch) => fits(branch, root, written)) : branches;
+      // Exactly one branch of a `oneOf` applies: one whose required keys are all written is the one.
+      const complete = written && keyword === 'oneOf' ? chosen.filter((branch) => requiredOf(branch, root).length > 0 && requiredOf(branch, root).every((key) => key in written)) : [];
+      if (complete.length) chosen = complete;
+      if (!chosen.length) chosen = branches;
       for (const branch of chosen) visit(branch, root, depth + 1, alternative || chosen.length > 1 || !written, name);
     }
     if (schema.if !== undefined) {
@@ -178,11 +212,17 @@ function expand(start: Reached[], written: WrittenObject | undefined): Reached[]
  * `if`). Everything the written object does not say counts as matching. A Reference Object fits only an object with
  * `$ref`, and the other alternatives only one without, once the object holds anything.
  */
-function fits(value: unknown, root: Schema, written: WrittenObject, requiredKeys = false): boolean {
+function fits(value: unknown, root: Schema, written: WrittenObject, requiredKeys = false, depth = 0): boolean {
   const target = value && typeof value === 'object' && typeof (value as Schema).$ref === 'string' ? resolve((value as Schema).$ref as string, root) : undefined;
   const schema = (target?.schema ?? value) as Schema | undefined;
-  if (!schema || typeof schema !== 'object') return true;
+  if (!schema || typeof schema !== 'object' || depth > 8) return true;
   const schemaRoot = target?.root ?? root;
+  // A schema made of alternatives fits when one of them does (2.0's non-body parameter is four of them).
+  for (const keyword of ['oneOf', 'anyOf']) {
+    const branches = schema[keyword];
+    if (Array.isArray(branches) && !branches.some((branch) => fits(branch, schemaRoot, written, requiredKeys, depth + 1))) return false;
+  }
+  if (Array.isArray(schema.allOf) && !schema.allOf.every((branch) => fits(branch, schemaRoot, written, requiredKeys, depth + 1))) return false;
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
   // An object with nothing in it yet may still become either.
   if (!requiredKeys && Object.keys(written).length > 0 && required.includes('$ref') !== '$ref' in written) return false;

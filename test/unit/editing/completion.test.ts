@@ -173,12 +173,28 @@ describe('completion', () => {
       assert.equal(response.detail, 'OpenAPI 3.0, required');
     });
 
+    it('leaves out keys that would break a rule of the schema beside what is written', () => {
+      const param = (written: string) => complete(`${OP}      parameters:\n        - name: q\n          in: query\n          ${written}\n          |\n`).labels;
+      assert.ok(!param('schema: { type: string }').includes('content'), 'schema and content exclude each other');
+      const withContent = param('content: { application/json: { schema: { type: string } } }');
+      assert.ok(!withContent.includes('schema') && !withContent.includes('style') && !withContent.includes('examples'), withContent.join(', '));
+      assert.ok(!param('examples: {}').includes('example'));
+      const link = complete('openapi: 3.0.1\ncomponents:\n  links:\n    L:\n      operationRef: "#/paths/~1a/get"\n      |\n').labels;
+      assert.ok(!link.includes('operationId') && link.includes('parameters'), link.join(', '));
+      const parameter31 = complete('openapi: 3.1.0\npaths:\n  /a:\n    get:\n      parameters:\n        - name: q\n          in: query\n          schema: { type: string }\n          |\n').labels;
+      assert.ok(!parameter31.includes('content'), parameter31.join(', '));
+      const body = complete('swagger: "2.0"\npaths:\n  /a:\n    post:\n      parameters:\n        - name: b\n          in: body\n          schema: { type: object }\n          |\n').labels;
+      assert.deepEqual(body.filter((l) => !l.startsWith('x-')), ['description', 'required']);
+    });
+
     it('knows the methods of a path item, the operation under the ANY method and the 2.0 schema keywords', () => {
       const pathItem = complete('openapi: 3.0.1\npaths:\n  /a:\n    |\n').labels;
       assert.ok(['get', 'post', 'parameters', 'x-amazon-apigateway-any-method'].every((l) => pathItem.includes(l)), pathItem.join(', '));
       const anyMethod = complete('openapi: 3.0.1\npaths:\n  /a:\n    x-amazon-apigateway-any-method:\n      |\n').labels;
       assert.ok(anyMethod.includes('responses') && anyMethod.includes('requestBody'), anyMethod.join(', '));
       assert.ok(complete('swagger: "2.0"\ndefinitions:\n  P:\n    type: |\n').labels.includes('object'));
+      assert.ok(complete('swagger: "2.0"\npaths:\n  /a:\n    get:\n      responses:\n        |\n').labels.includes('default'));
+      assert.deepEqual(complete('openapi: 3.0.1\ncomponents:\n  schemas:\n    P:\n      additionalProperties: |\n').labels, ['true', 'false']);
       const required = complete('swagger: "2.0"\ndefinitions:\n  P:\n    |\n').items.find((i) => i.label === 'required')!;
       assert.equal((required.textEdit as TextEdit).newText, 'required:\n      - $0');
     });

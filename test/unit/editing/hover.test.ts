@@ -44,6 +44,7 @@ describe('hover', () => {
     assert.match(result.text, /^\*\*operationId\*\*\n\nA field of the Operation Object \(OpenAPI 3\.0\)\./);
     assert.match(result.text, /\[OpenAPI specification\]\(https:\/\/spec\.openapis\.org\/oas\/v3\.0\.3#operation-object\)$/);
     assert.match(hover('swagger: "2.0"\nbase|Path: /v1\n')!.text, /Swagger Object/);
+    assert.match(hover('openapi: 3.0.1\ncomponents:\n  schemas:\n    P:\n      $r|ef: "#/components/schemas/Q"\n')!.text, /Reference Object/);
     assert.equal(hover(`${OP}      x-custom:\n        fie|ld: 1\n`), undefined, 'no OpenAPI field under an unknown extension');
   });
 
