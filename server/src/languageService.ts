@@ -14,6 +14,7 @@ import { hoverInStandaloneTemplate, hoverInTemplate } from './services/templates
 import { validateStandaloneTemplate } from './services/templates/templateValidation';
 import { standaloneTemplateSemanticTokens, templateSemanticTokens, type TemplateRuns } from './services/templates/templateSemanticTokens';
 import { TemplateContentCache } from './services/templates/templateContentCache';
+import { lastParsedView, type LastParsedView } from './lastParsedView';
 import { allProblems, dialectOf, toDiagnostics } from './services/validation';
 import { validateWithRecord, type ValidationRecord } from './services/incrementalValidation';
 import { createValidationCaches } from './services/validationCaches';
@@ -66,6 +67,17 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const caches = createValidationCaches();
   const records = new Map<string, ValidationRecord>();
   const templateColours = new TemplateContentCache<TemplateRuns>();
+  /**
+   * What hover, navigation and the outline read: the document's tree or a forgiving parse of it; for a large document
+   * that does not parse, the last version that did, in this version's positions (rename refuses instead).
+   */
+  const readable = (document: TextDocument): Omit<LastParsedView, 'document'> & { parsed: ApiDocument } => {
+    const parsed = cache.getRecovered(document);
+    const base = parsed.root ? undefined : cache.lastParsed(document);
+    if (!base) return { parsed, offsetThere: (offset) => offset, rangesHere: (result) => result };
+    const view = lastParsedView(base, document);
+    return { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere };
+  };
   return {
     parse: (document) => cache.get(document),
     forget: (uri) => {
@@ -99,15 +111,28 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     doHover: (document, position) => {
       if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
-      const parsed = cache.getRecovered(document);
-      const offset = document.offsetAt(position);
-      return hoverInTemplate(parsed, offset) ?? doHover(parsed, offset, options.resolver);
+      const { parsed, offsetThere, rangesHere } = readable(document);
+      const offset = offsetThere(document.offsetAt(position));
+      if (offset === undefined) return null;
+      const hover = hoverInTemplate(parsed, offset) ?? doHover(parsed, offset, options.resolver);
+      return hover instanceof Promise ? hover.then(rangesHere) : rangesHere(hover);
     },
-    findDefinition: (document, position) => findDefinition(cache.getRecovered(document), document.offsetAt(position), options.resolver),
-    findReferences: (document, position, context) => findReferences(cache.getRecovered(document), document.offsetAt(position), context?.includeDeclaration ?? true, options.resolver, options.workspace),
+    findDefinition: async (document, position) => {
+      const { parsed, offsetThere, rangesHere } = readable(document);
+      const offset = offsetThere(document.offsetAt(position));
+      return offset === undefined ? [] : rangesHere(await findDefinition(parsed, offset, options.resolver));
+    },
+    findReferences: async (document, position, context) => {
+      const { parsed, offsetThere, rangesHere } = readable(document);
+      const offset = offsetThere(document.offsetAt(position));
+      return offset === undefined ? [] : rangesHere(await findReferences(parsed, offset, context?.includeDeclaration ?? true, options.resolver, options.workspace));
+    },
     prepareRename: (document, position) => prepareRename(cache.getRecovered(document), document.offsetAt(position)),
     rename: (document, position, newName) => rename(cache.getRecovered(document), document.offsetAt(position), newName, options.resolver, options.workspace),
-    findDocumentSymbols: (document) => findDocumentSymbols(cache.getRecovered(document)),
+    findDocumentSymbols: (document) => {
+      const { parsed, rangesHere } = readable(document);
+      return rangesHere(findDocumentSymbols(parsed));
+    },
     findWorkspaceSymbols: (query, isCancelled) => findWorkspaceSymbols(query, options.workspace, isCancelled),
     getCodeActions: (document, range, context, settings) => {
       const parsed = cache.get(document);

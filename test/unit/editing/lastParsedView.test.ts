@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentSymbol, Hover, Range } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../../server/src/languageService';
+
+const URI = 'file:///large.yaml';
+
+/** Larger than the forgiving parser takes (256 KB), so a version that does not parse has no tree of its own. */
+function largeDefinition(): string {
+  const items: string[] = [];
+  for (let i = 0; i < 700; i++) {
+    items.push(`  /r${i}:\n    get:\n      operationId: get${i}\n      summary: ${'Get one item by its identifier. '.repeat(6)}\n      responses:\n        "200":\n          description: OK\n          content:\n            application/json:\n              schema: { $ref: "#/components/schemas/Item" }\n`);
+  }
+  return `openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n${items.join('')}components:\n  schemas:\n    Item:\n      type: object\n`;
+}
+
+function textAt(document: TextDocument, range: Range): string {
+  return document.getText().slice(document.offsetAt(range.start), document.offsetAt(range.end));
+}
+
+describe('answers from the last version that parsed', () => {
+  const clean = largeDefinition();
+  assert.ok(clean.length > 256 * 1024);
+  // A key half typed in the fifth path item: the text no longer parses.
+  const broken = clean.replace('      operationId: get5\n', '      operationId: get5\n      x-am\n');
+
+  function open() {
+    const service = createLanguageService();
+    const document = TextDocument.create(URI, 'yaml', 1, clean);
+    service.parse(document);
+    TextDocument.update(document, [{ text: broken }], 2);
+    assert.equal(service.parse(document).root, undefined, 'the broken version has no tree');
+    return { service, document };
+  }
+
+  it('hovers and goes to definitions after the edit, in the current positions', async () => {
+    const { service, document } = open();
+    const key = broken.indexOf('operationId: get600');
+    const hover = (await service.doHover(document, document.positionAt(key + 3))) as Hover;
+    assert.match(String((hover.contents as { value: string }).value), /Operation Object/);
+    assert.equal(textAt(document, hover.range!), 'operationId');
+    const ref = broken.indexOf('#/components/schemas/Item', key);
+    const [definition] = await service.findDefinition(document, document.positionAt(ref + 5));
+    assert.equal(textAt(document, definition.range), 'Item');
+    assert.equal(document.positionAt(broken.indexOf('    Item:')).line, definition.range.start.line);
+  });
+
+  it('keeps the outline, every operation at its current place', () => {
+    const { service, document } = open();
+    const paths = service.findDocumentSymbols(document).filter((s) => s.name.startsWith('/')) as DocumentSymbol[];
+    assert.equal(paths.length, 700);
+    assert.equal(textAt(document, paths[699].selectionRange), '/r699');
+    assert.equal(textAt(document, paths[699].children![0].selectionRange), 'get');
+  });
+
+  it('says nothing inside the edit, and refuses to rename', async () => {
+    const { service, document } = open();
+    const typed = broken.indexOf('x-am');
+    assert.equal(await service.doHover(document, document.positionAt(typed + 1)), null);
+    assert.equal(service.prepareRename(document, document.positionAt(broken.indexOf('Item:'))), undefined);
+  });
+});
