@@ -6,18 +6,14 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Checks, runUiCheck } from './checks';
-import { goToLine, launchBrowser, openFile, openWorkbench, packagedVsix, repoRoot, screenshot, startCodeServer } from './workbench';
+import { goToLine, openFile, openWorkbench, repoRoot, screenshot, startUiSession } from './workbench';
 
 async function main(): Promise<number> {
   const checks = new Checks();
-  const vsix = process.env.APIGW_VSIX ?? packagedVsix();
-  const server = await startCodeServer(vsix);
-  const browser = await launchBrowser();
-  const { page } = browser;
+  const { server, browser, page } = await startUiSession();
   const examples = path.join(repoRoot, 'examples');
   const shots: string[] = [];
   try {
-    console.log(`UI check on code-server port ${server.port} with ${path.basename(vsix)}`);
     await openWorkbench(page, server, examples);
     await openFile(page, 'petstore.yaml');
     // Diagnostics mean the language server is up.

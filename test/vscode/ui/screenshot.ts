@@ -4,18 +4,14 @@
 //   npx tsx test/vscode/ui/screenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
 import * as path from 'node:path';
 import { Checks, runUiCheck } from './checks';
-import { launchBrowser, openFile, openWorkbench, packagedVsix, repoRoot, runCommand, screenshot, startCodeServer } from './workbench';
+import { openFile, openWorkbench, repoRoot, runCommand, screenshot, startUiSession } from './workbench';
 
 const EXAMPLE = 'petstore.yaml';
 
 async function main(): Promise<number> {
   const checks = new Checks();
-  const vsix = process.env.APIGW_VSIX ?? packagedVsix();
-  const server = await startCodeServer(vsix);
-  const browser = await launchBrowser();
-  const { page } = browser;
+  const { server, browser, page } = await startUiSession();
   try {
-    console.log(`UI check on code-server port ${server.port} with ${path.basename(vsix)}`);
     await openWorkbench(page, server, path.join(repoRoot, 'examples'));
     await openFile(page, EXAMPLE);
 

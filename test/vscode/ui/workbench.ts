@@ -125,6 +125,18 @@ export async function startCodeServer(vsix: string): Promise<CodeServer> {
   };
 }
 
+/** code-server with the packaged extension (APIGW_VSIX overrides the .vsix path), and a browser to drive it. */
+export async function startUiSession(): Promise<{ server: CodeServer; browser: Browser; page: Page }> {
+  const vsix = process.env.APIGW_VSIX ?? packagedVsix();
+  const server = await startCodeServer(vsix);
+  const browser = await launchBrowser().catch(async (error: unknown) => {
+    await server.stop();
+    throw error;
+  });
+  console.log(`UI check on code-server port ${server.port} with ${path.basename(vsix)}`);
+  return { server, browser, page: browser.page };
+}
+
 export interface Browser {
   context: BrowserContext;
   page: Page;
