@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { parse as parseYaml } from 'yaml';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../../../server/src/model/apiDocument';
 import type { Dialect } from '../../../server/src/model/dialect';
@@ -201,6 +202,14 @@ describe('quick fixes for a $ref that points to nothing', () => {
     assert.equal(actions[0].title, "Create schema 'Order'");
     assert.match(result, /^components:\n {2}schemas:\n {4}Order:\n {6}type: object$/m);
     await assertGone(result, 'yaml', 'unresolved-ref');
+  });
+
+  it('creates a schema after a last schema whose block scalar keeps its trailing blank lines, leaving them its own', async () => {
+    const source = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Order'}}}}\ncomponents:\n  schemas:\n    Note:\n      description: >+\n        kept\n\n\n";
+    const document = parse(source);
+    const result = applyOnly(document, (await actionsFor(document, 'schemas/Order')).actions);
+    assert.equal((parseYaml(result) as { components: { schemas: { Note: { description: string } } } }).components.schemas.Note.description, 'kept\n\n\n');
+    assert.match(result, /kept\n\n\n {4}Order:\n {6}type: object\n$/);
   });
 
   it('offers nothing it cannot do for pointers outside schemas', async () => {

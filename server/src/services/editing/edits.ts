@@ -40,8 +40,42 @@ export function insertProperty(document: ApiDocument, object: ObjectNode, key: s
   }
   const indent = last ? columnIndentAt(text, object.properties[0].offset) : '';
   const lines = yamlEntry(key, value, indent, unit);
-  return insertAt(document, lineEnd(text, object.end), `\n${lines.join('\n')}`);
+  return insertAt(document, blockEnd(text, object), `\n${lines.join('\n')}`);
 }
+
+/**
+ * Where a new entry of a block collection goes: after its last line, and after the blank lines that follow when its
+ * last value is a block scalar that keeps them (`|+`, `>+`), whose value they are part of.
+ */
+function blockEnd(text: string, collection: ValueNode): number {
+  let at = lineEnd(text, collection.end);
+  if (!keepsTrailingLines(text, collection)) return at;
+  for (;;) {
+    const next = text.indexOf('\n', at) + 1;
+    if (next <= 0 || next >= text.length) return at;
+    const end = lineEnd(text, next);
+    if (text.slice(next, end).trim() !== '') return at;
+    at = end;
+  }
+}
+
+/** The collection's last value is a literal or folded scalar with the keep indicator. */
+function keepsTrailingLines(text: string, node: ValueNode | undefined): boolean {
+  for (let n = node; n; ) {
+    if (n.type === 'object') n = n.properties[n.properties.length - 1]?.value;
+    else if (n.type === 'array') n = n.items[n.items.length - 1];
+    else if (n.style !== 'literal' && n.style !== 'folded') return false;
+    else {
+      // The scalar starts with its content; its header (`>+`, `|2+`) ends the line before.
+      const headerEnd = text.lastIndexOf('\n', n.offset - 1);
+      const header = text.slice(text.lastIndexOf('\n', headerEnd - 1) + 1, headerEnd);
+      return KEEP_HEADER.test(header);
+    }
+  }
+  return false;
+}
+
+const KEEP_HEADER = /[|>](?:\d?\+|\+\d?)[ \t]*(?:#.*)?\r?$/;
 
 /** Adds an item at the end of an array node. */
 export function appendItem(document: ApiDocument, array: ArrayNode, value: unknown): TextEdit {
@@ -60,7 +94,7 @@ export function appendItem(document: ApiDocument, array: ArrayNode, value: unkno
   const dash = text.lastIndexOf('-', last.offset);
   const indent = columnIndentAt(text, dash);
   const lines = yamlBlock([value], indent, unit);
-  return insertAt(document, lineEnd(text, array.end), `\n${lines.join('\n')}`);
+  return insertAt(document, blockEnd(text, array), `\n${lines.join('\n')}`);
 }
 
 /**
