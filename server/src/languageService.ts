@@ -172,12 +172,8 @@ class ParseCache {
   }
 
   /**
-   * The parse for hover, navigation, renames, symbols and lenses: when the text does not parse, the tree a forgiving
-   * parser makes of it, made once per version and only when one of them asks.
-   */
-  /**
    * For a version that does not parse cleanly: the latest earlier version that did, which completion patches instead
-   * of parsing a patched copy of the whole text.
+   * of parsing a patched copy of the whole text, and from which large documents are read (`lastParsedView`).
    */
   lastParsed(document: TextDocument): ApiDocument | undefined {
     const parsed = this.get(document);
@@ -189,6 +185,10 @@ class ParseCache {
     this.entries.delete(uri);
   }
 
+  /**
+   * The parse for hover, navigation, renames, symbols and lenses: when the text does not parse, the tree a forgiving
+   * parser makes of it, made once per version and only when one of them asks.
+   */
   getRecovered(document: TextDocument): ApiDocument {
     const parsed = this.get(document);
     const entry = this.entries.get(document.uri)!;

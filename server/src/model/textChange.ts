@@ -90,8 +90,9 @@ function pathItemSpans(text: string, root: ObjectNode, paths: ObjectNode): Span[
   return items.map((item, i) => ({ start: lineStart(text, keyOf(item).offset), end: i + 1 < items.length ? lineStart(text, keyOf(items[i + 1]).offset) : last }));
 }
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
+/** Where the line holding `offset` starts; at offset 0 the search must not look at the character under the offset. */
+export function lineStart(text: string, offset: number): number {
+  return offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
 }
 
 /** Where each YAML path item's key line ends: edits up to there change the key, so the item is another one. */

@@ -4,7 +4,8 @@ import { parseApiDocument, type ApiDocument } from '../../model/apiDocument';
 import { isReparseBase, parsePatchedCopy } from '../../model/incrementalParse';
 import { isScalar, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
 import type { NodePath, ObjectNode } from '../../model/nodes';
-import { columnIndentAt, lineStartAt } from './serialize';
+import { columnIndentAt } from './serialize';
+import { lineStart as lineStartOf } from '../../model/textChange';
 import { keyOf } from '../../model/property';
 
 /**
@@ -80,7 +81,7 @@ const YAML_VALUE_LINE = /^(\s*(?:-\s+)*)(["']?)((?:[^:#'"]|:(?=[^\s:]))+?)\2\s*:
 function yamlSite(from: Patchable, offset: number): CompletionSite | undefined {
   const document = from.original;
   const text = document.text;
-  const lineStart = lineStartAt(text, offset);
+  const lineStart = lineStartOf(text, offset);
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const scan = scanLine(text, lineStart, offset);
@@ -150,7 +151,7 @@ const JSON_STOP = '"\n{}[],:';
 /** The opening quote of the JSON string the offset is in, if any: strings never span lines, so the line tells. */
 function openStringStart(text: string, offset: number): number {
   let open = -1;
-  for (let i = lineStartAt(text, offset); i < offset; i++) {
+  for (let i = lineStartOf(text, offset); i < offset; i++) {
     if (text[i] === '\\' && open >= 0) i++;
     else if (text[i] === '"') open = open >= 0 ? -1 : i;
   }

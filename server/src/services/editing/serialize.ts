@@ -1,3 +1,5 @@
+import { lineStart } from '../../model/textChange';
+
 /**
  * Writes small plain values as YAML block text or pretty JSON, for the snippets and edits the editor inserts. Strings
  * are quoted whenever a plain YAML scalar would read back as something else (numbers, booleans, `'static'` values).
@@ -100,10 +102,5 @@ export function lineIndentAt(text: string, offset: number): string {
 
 /** The column of an offset on its line, as spaces (list dashes count as indentation for what follows them). */
 export function columnIndentAt(text: string, offset: number): string {
-  return ' '.repeat(offset - lineStartAt(text, offset));
-}
-
-/** Where the line holding `offset` starts; at offset 0 the search must not look at the character under the offset. */
-export function lineStartAt(text: string, offset: number): number {
-  return offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
+  return ' '.repeat(offset - lineStart(text, offset));
 }
