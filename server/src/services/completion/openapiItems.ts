@@ -41,4 +41,3 @@ function specOf(field: OpenApiField): ValueSpec {
   const types = field.types.filter((t) => OPENAPI_TYPES.has(t)) as ValueType[];
   return { type: types.length === 1 ? types[0] : types.length ? types : 'any', doc: '' };
 }
-
