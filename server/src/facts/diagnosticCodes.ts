@@ -80,6 +80,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'invalid-path-characters': { severity: 'error', title: 'Path segment with characters API Gateway rejects', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'partial-path-parameter': { severity: 'error', title: 'Path parameter that is not a whole segment', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'greedy-parameter-not-last': { severity: 'error', title: 'Greedy path parameter not the last segment', docsUrl: `${DEV_GUIDE}/api-gateway-set-up-simple-proxy.html` },
+  'conflicting-path-variables': { severity: 'error', title: 'Two differently named path variables under one resource', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'invalid-model-name': { severity: 'error', title: 'Model name not alphanumeric', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'unsupported-schema-keyword': { severity: 'warning', title: 'Schema keyword API Gateway models do not support', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'non-object-response-schema': { severity: 'warning', title: 'Method response schema that is not an object', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },

@@ -19,8 +19,9 @@ const REST_ONLY_INTEGRATION_TYPES = new Set(['aws', 'http', 'mock']);
 const REST_ONLY_AUTHORIZER_TYPES = new Set(['token', 'cognito_user_pools']);
 
 /**
- * HTTP APIs are recognised by what only they use: the import/export version, `x-amazon-apigateway-cors` or reusable
- * `components/x-amazon-apigateway-integrations`. Next, anything only REST APIs accept (non-proxy integration types,
+ * HTTP APIs are recognised by what only they use: the import/export version, `x-amazon-apigateway-cors`, reusable
+ * `components/x-amazon-apigateway-integrations`, JWT authorizers (or Lambda authorizers with an HTTP API payload
+ * version), and the `$default` route. Next, anything only REST APIs accept (non-proxy integration types,
  * token or Cognito authorizers, validators, gateway responses, ...) makes it REST. Only then does a
  * `payloadFormatVersion` or an `integrationSubtype` tip the balance to HTTP: REST imports ignore the first, and one
  * stray subtype (a copied integration) must not outvote a document built of REST-only features. Swagger 2.0 documents
@@ -31,6 +32,7 @@ export function inferDialect(document: ApiDocument): Dialect {
   if (!root || document.kind === 'swagger') return 'rest';
   if (HTTP_ONLY_ROOT_KEYS.some((k) => getValue(root, k) !== undefined)) return 'http';
   if (getValue(getValue(root, 'components'), 'x-amazon-apigateway-integrations')) return 'http';
+  if (hasHttpOnlyAuthorizer(getValue(getValue(root, 'components'), 'securitySchemes')) || hasDefaultRoute(getValue(root, 'paths'))) return 'http';
   // Anything REST-only decides, whatever hints follow: the operations need not be read.
   if (REST_ONLY_ROOT_KEYS.some((k) => getValue(root, k) !== undefined) || hasRestOnlyAuthorizer(getValue(getValue(root, 'components'), 'securitySchemes'))) return 'rest';
   let httpHintSeen = false;
@@ -53,6 +55,23 @@ function isRestOnlyIntegration(integration: ObjectNode): boolean {
   const type = getValue(integration, 'type');
   if (type?.type === 'string' && REST_ONLY_INTEGRATION_TYPES.has((type.value as string).toLowerCase())) return true;
   return getValue(integration, 'requestTemplates') !== undefined || getValue(integration, 'responses') !== undefined;
+}
+
+/** JWT authorizers, and Lambda authorizers with an HTTP API payload version or simple responses. */
+function hasHttpOnlyAuthorizer(schemes: ValueNode | undefined): boolean {
+  if (schemes?.type !== 'object') return false;
+  return schemes.properties.some((s) => {
+    const authorizer = getValue(s.value, 'x-amazon-apigateway-authorizer');
+    const type = getValue(authorizer, 'type');
+    if (type?.type === 'string' && (type.value as string).toLowerCase() === 'jwt') return true;
+    return getValue(authorizer, 'authorizerPayloadFormatVersion') !== undefined || getValue(authorizer, 'enableSimpleResponses') !== undefined;
+  });
+}
+
+/** The `$default` route: its path, or an operation marked `isDefaultRoute`. */
+function hasDefaultRoute(paths: ValueNode | undefined): boolean {
+  if (paths?.type !== 'object') return false;
+  return paths.properties.some((path) => path.keyValue === '/$default' || (path.value?.type === 'object' && path.value.properties.some((op) => getValue(op.value, 'isDefaultRoute') !== undefined)));
 }
 
 function hasRestOnlyAuthorizer(schemes: ValueNode | undefined): boolean {

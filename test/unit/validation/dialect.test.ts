@@ -12,6 +12,16 @@ describe('REST or HTTP API', () => {
     assert.equal(inferDialect(parse(cognito)), 'rest');
   });
 
+  it('infers an HTTP API from a JWT authorizer, an HTTP API Lambda authorizer or the $default route', () => {
+    const schemes = (authorizer: string) => `openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    a:\n      type: oauth2\n      x-amazon-apigateway-authorizer: ${authorizer}\n`;
+    assert.equal(inferDialect(parse(schemes('{ type: jwt, jwtConfiguration: { issuer: x } }'))), 'http');
+    assert.equal(inferDialect(parse(schemes("{ type: request, authorizerPayloadFormatVersion: '2.0' }"))), 'http');
+    assert.equal(inferDialect(parse(schemes('{ type: request, enableSimpleResponses: true }'))), 'http');
+    assert.equal(inferDialect(parse(schemes('{ type: request }'))), 'rest');
+    assert.equal(inferDialect(parse('openapi: 3.0.1\npaths:\n  /$default:\n    x-amazon-apigateway-any-method: {}\n')), 'http');
+    assert.equal(inferDialect(parse('openapi: 3.0.1\npaths:\n  /a:\n    x-amazon-apigateway-any-method: { isDefaultRoute: true }\n')), 'http');
+  });
+
   it('weighs an integrationSubtype like payloadFormatVersion: REST-only evidence outvotes it', () => {
     const subtype = '      x-amazon-apigateway-integration: { type: AWS_PROXY, integrationSubtype: SQS-SendMessage }\n';
     assert.equal(inferDialect(parse(`openapi: 3.0.1\npaths:\n  /a:\n    post:\n${subtype}`)), 'http');

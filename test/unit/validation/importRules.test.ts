@@ -20,6 +20,25 @@ paths:
     assert.equal(diagnostics.filter((d) => d.range.start.line === 6).length, 0);
   });
 
+  it('rejects two differently named variable parts under one REST resource, on the later path', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /users/{id}: {}
+  /users/{id}/pets: {}
+  /users/{userId}/orders: {}
+  /files/{proxy+}: {}
+  /files/{name}: {}
+  /{tenant}/a: {}
+  /{tenant}/b: {}
+`;
+    const found = withCode(await validate(text), 'conflicting-path-variables');
+    assert.deepEqual(found.map((d) => d.range), [rangeOf(text, '/users/{userId}/orders'), rangeOf(text, '/files/{name}')]);
+    assert.match(found[0].message, /"\{userId\}" in "\/users\/\{userId\}\/orders" and "\{id\}" in "\/users\/\{id\}" are two variable parts under "\/users"/);
+    // HTTP API routes are matched one by one, not built into a tree of resources.
+    assert.equal(withCode(await validate(text, { settings: { dialect: 'http' } }), 'conflicting-path-variables').length, 0);
+  });
+
   it('wants alphanumeric model names and flags unsupported schema keywords', async () => {
     const text = `openapi: 3.0.1
 info: { title: t, version: '1' }

@@ -43,6 +43,8 @@ function checkPaths(context: ValidationContext): void {
   const paths = getProperty(context.document.root, 'paths');
   if (paths?.value?.type !== 'object') return;
   const resources = new Set<string>();
+  // REST resources form a tree in which a resource has at most one variable child: the first one met, by parent.
+  const variableChildren = new Map<string, { segment: string; path: string }>();
   for (const property of paths.value.properties) {
     const path = keyName(property);
     if (!path.startsWith('/')) continue;
@@ -66,6 +68,13 @@ function checkPaths(context: ValidationContext): void {
         }
         if (segment.endsWith('+}') && i < segments.length - 1) {
           context.report(keyOf(property), 'greedy-parameter-not-last', `The greedy parameter "${segment}" in "${path}" must be the last segment.`);
+          break;
+        }
+        const parent = prefix.slice(0, prefix.length - segment.length - 1);
+        const sibling = variableChildren.get(parent);
+        if (!sibling) variableChildren.set(parent, { segment, path });
+        else if (sibling.segment !== segment && context.dialect === 'rest') {
+          context.report(keyOf(property), 'conflicting-path-variables', `"${segment}" in "${path}" and "${sibling.segment}" in "${sibling.path}" are two variable parts under "${parent || '/'}"; a REST API resource has at most one, so the import fails. Name the parameter the same in both paths.`);
           break;
         }
       }
