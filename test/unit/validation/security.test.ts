@@ -90,6 +90,53 @@ paths: {}
     assert.deepEqual(d.range, rangeOf(text, 'Authorization'));
   });
 
+  it('wants the identity sources that key a request authorizer\'s cache', async () => {
+    const scheme = (ttl: string, identity = '') => `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths: {}
+components:
+  securitySchemes:
+    custom:
+      type: apiKey
+      name: Authorization
+      in: header
+      x-amazon-apigateway-authorizer:
+        type: request
+        authorizerUri: ${LAMBDA}
+${ttl}${identity}`;
+    const [byDefault] = withCode(await validate(scheme('')), 'missing-authorizer-field');
+    assert.match(byDefault.message, /caches needs `identitySource`.*300 seconds by default/);
+    assert.equal(withCode(await validate(scheme('        authorizerResultTtlInSeconds: 0\n')), 'missing-authorizer-field').length, 0);
+    assert.equal(withCode(await validate(scheme('        authorizerResultTtlInSeconds: 60\n', '        identitySource: method.request.header.Authorization\n')), 'missing-authorizer-field').length, 0);
+    // HTTP API authorizers cache only when given a time to live.
+    const http = (ttl: string) => `${scheme(ttl)}x-amazon-apigateway-importexport-version: '1.0'\n`;
+    assert.equal(withCode(await validate(http('')), 'missing-authorizer-field').length, 0);
+    assert.equal(withCode(await validate(http('        authorizerResultTtlInSeconds: 60\n')), 'missing-authorizer-field').length, 1);
+  });
+
+  it('wants a JWT authorizer to read one header or query string parameter', async () => {
+    const jwt = (source: string) => `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths: {}
+components:
+  securitySchemes:
+    token:
+      type: oauth2
+      flows: {}
+      x-amazon-apigateway-authorizer:
+        type: jwt
+        identitySource: '${source}'
+        jwtConfiguration: { issuer: 'https://issuer.example.com', audience: [app] }
+`;
+    assert.equal(withCode(await validate(jwt('$request.header.Authorization')), 'invalid-identity-source').length, 0);
+    assert.equal(withCode(await validate(jwt('$request.querystring.token')), 'invalid-identity-source').length, 0);
+    for (const source of ['$request.header.Authorization, $context.sourceIp', '$stageVariables.token']) {
+      const [found] = withCode(await validate(jwt(source)), 'invalid-identity-source');
+      assert.match(found.message, /JWT authorizer reads its token from one header or query string parameter/, source);
+    }
+  });
+
   it('allows one security requirement per HTTP API operation', async () => {
     const text = `openapi: 3.0.1
 info: { title: t, version: '1' }

@@ -3,6 +3,7 @@ import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
 import { securitySchemes } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, listOperations } from './integrations';
+import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { AUTHORIZER_TYPES } from '../../facts/extensions/security';
 import { fieldAppliesTo, fieldOf, getExtension } from '../../facts/extensions';
@@ -90,6 +91,14 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
   if (type === 'token' || type === 'request') missing('authorizerUri', 'the invocation URI of its Lambda function');
   if (type === 'cognito_user_pools') missing('providerARNs', 'the ARNs of the Cognito user pools');
   if (type === 'jwt') missing('jwtConfiguration', 'the token issuer and audiences');
+  // Cached results are keyed by the identity sources; REST authorizers cache for 300 seconds unless told otherwise.
+  const ttl = getValue(authorizer, 'authorizerResultTtlInSeconds');
+  const ttlValue = ttl?.type === 'number' || ttl?.type === 'string' ? Number(ttl.value) : undefined;
+  const caches = ttl === undefined ? rest : ttlValue !== undefined && ttlValue > 0;
+  if (type === 'request' && caches && !checkableString(getValue(authorizer, 'identitySource')) && !isUnprocessed(getValue(authorizer, 'identitySource'))) {
+    const why = ttl === undefined ? 'it caches results for 300 seconds by default' : `it caches results for ${ttlValue} seconds`;
+    context.report(keyOf(getProperty(authorizer, 'type')!), 'missing-authorizer-field', `A request authorizer that caches needs \`identitySource\`, which keys its cache: ${why}. Name the identity sources, or set \`authorizerResultTtlInSeconds: 0\`.`);
+  }
   const jwt = getValue(authorizer, 'jwtConfiguration');
   // The issuer may be left out only where the scheme's OpenID Connect URL names it.
   if (type === 'jwt' && jwt?.type === 'object' && getValue(jwt, 'issuer') === undefined && checkableString(getValue(schemeObject, 'type')) !== 'openIdConnect') {
@@ -119,6 +128,9 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
       context.report(node, 'invalid-identity-source', `"${source}" is not an identity source; expected ${expected}, separated by commas.`);
       return;
     }
+  }
+  if (type === 'jwt' && (sources.length !== 1 || !/^\$request\.(header|querystring)\./.test(sources[0]))) {
+    context.report(node, 'invalid-identity-source', `A JWT authorizer reads its token from one header or query string parameter (\`$request.header.NAME\` or \`$request.querystring.NAME\`), not "${value}".`);
   }
   if (context.dialect === 'rest' && type === 'token' && (sources.length !== 1 || !sources[0].startsWith('method.request.header.'))) {
     context.report(node, 'invalid-identity-source', `A token authorizer reads one header: \`method.request.header.NAME\`, not "${value}".`);
