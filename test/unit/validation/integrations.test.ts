@@ -45,8 +45,23 @@ payloadFormatVersion: '2.0'`);
     const text = restYaml(`type: http
 uri: example.com/pets`);
     const diagnostics = await validate(text);
-    assert.deepEqual(codes(diagnostics), ['invalid-integration-uri', 'missing-integration-http-method']);
+    assert.deepEqual(codes(diagnostics), ['invalid-integration-uri', 'missing-integration-http-method', 'no-integration-responses']);
     assert.deepEqual(withCode(diagnostics, 'missing-integration-http-method')[0].range, rangeOf(text, 'type', 4));
+  });
+
+  it('warns that a non-proxy integration without integration responses answers every call with a 500', async () => {
+    for (const type of ['mock', 'http', 'aws']) {
+      const text = restYaml(`type: ${type}
+httpMethod: POST
+uri: ${type === 'aws' ? 'arn:aws:apigateway:us-east-1:sqs:path/123456789012/q' : 'https://example.com/pets'}`);
+      const [found] = withCode(await validate(text), 'no-integration-responses');
+      assert.match(found.message, new RegExp(`This ${type.toUpperCase()} integration has no integration responses`), type);
+      assert.deepEqual(found.range, rangeOf(text, 'x-amazon-apigateway-integration'));
+    }
+    const empty = restYaml('type: mock\nresponses: {}');
+    assert.deepEqual(withCode(await validate(empty), 'no-integration-responses')[0].range, rangeOf(empty, 'responses: {}'.slice(0, 9), empty.split('responses').length - 1));
+    const proxy = restYaml('type: http_proxy\nhttpMethod: GET\nuri: https://example.com/pets');
+    assert.equal(withCode(await validate(proxy), 'no-integration-responses').length, 0);
   });
 
   it('warns when a Lambda function is not invoked with POST', async () => {

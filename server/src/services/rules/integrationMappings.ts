@@ -6,6 +6,7 @@ import { checkableString, collectIntegrations, isProxyType, type IntegrationSite
 import { javaPatternError } from './javaRegex';
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { pause } from './eventLoop';
+import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { selectIntegrationResponseKey } from '../../template/responseSelection';
 import { mediaTypeOf } from '../../template/templateSelection';
@@ -145,7 +146,10 @@ function declaredParameters(context: ValidationContext, op: OperationRef): Map<s
 
 function checkResponses(context: ValidationContext, site: IntegrationSite): void {
   const responses = asObject(getValue(site.integration, 'responses'));
-  if (!responses) return;
+  if (!responses || responses.properties.length === 0) {
+    reportNoResponses(context, site);
+    return;
+  }
   checkLambdaSuccess(context, site, responses);
   for (const entry of responses.properties) {
     const pattern = keyName(entry);
@@ -169,6 +173,19 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
     checkResponseParameters(context, site.op, response, statusCode);
   }
 }
+
+/**
+ * A non-proxy integration passes nothing back by itself: with no integration response to select, every call ends in a
+ * 500 ("No match for output mapping and no default output mapping configured").
+ */
+function reportNoResponses(context: ValidationContext, site: IntegrationSite): void {
+  if (!site.type || !NON_PROXY_TYPES.has(site.type) || isUnprocessed(getValue(site.integration, 'responses'))) return;
+  const property = getProperty(site.integration, 'responses');
+  const anchor = property ? keyOf(property) : site.op?.integrationProperty ? keyOf(site.op.integrationProperty) : getValue(site.integration, 'type')!;
+  context.report(anchor, 'no-integration-responses', `This ${site.type.toUpperCase()} integration has no integration responses, so API Gateway has nothing to map the backend's answer to and every call ends in a 500. Add at least a \`default\` response with a \`statusCode\`.`);
+}
+
+const NON_PROXY_TYPES = new Set(['aws', 'http', 'mock']);
 
 /**
  * A custom Lambda integration matches its selection patterns against the error message, and a successful call has
