@@ -81,8 +81,19 @@ responses:
   default:
     statusCode: '200'`);
     const [d] = withCode(await validate(text), 'ignored-for-proxy');
-    assert.equal(d.severity, 2);
+    // Status codes alone are what AWS's own exports write for proxy integrations: faded, not warned about.
+    assert.equal(d.severity, 4);
+    assert.deepEqual(d.tags, [1]);
     assert.deepEqual(d.range, rangeOf(text, 'responses', 2));
+    const mapping = restYaml(`type: AWS_PROXY
+httpMethod: POST
+uri: ${LAMBDA}
+responses:
+  default:
+    statusCode: '200'
+    responseParameters:
+      method.response.header.Access-Control-Allow-Origin: "'*'"`);
+    assert.equal(withCode(await validate(mapping), 'ignored-for-proxy')[0].severity, 2);
   });
 
   it('marks request templates of proxy integrations once, at the template', async () => {

@@ -59,12 +59,17 @@ function checkIntegration(context: ValidationContext, site: IntegrationSite): vo
       const p = getProperty(integration, key);
       // The template check marks each request template on a proxy integration, at the template itself.
       if (key === 'requestTemplates' && holdsTemplates(p?.value)) continue;
-      if (p) context.report(keyOf(p), 'ignored-for-proxy', `\`${key}\` is ignored by ${type.toUpperCase()} integrations: the request and response pass through unmapped.`, { unnecessary: true });
+      // Responses holding status codes alone are what AWS's own exports write for proxy integrations: harmless.
+      if (p) context.report(keyOf(p), 'ignored-for-proxy', `\`${key}\` is ignored by ${type.toUpperCase()} integrations: the request and response pass through unmapped.`, key === 'responses' && onlyStatusCodes(p.value) ? { unnecessary: true, severity: 'hint' } : { unnecessary: true });
     }
   }
   checkTimeout(context, integration, type);
   checkTransferMode(context, integration, type);
   if (!rest) checkHttpApiFields(context, integration, type, subtype, uriNode);
+}
+
+function onlyStatusCodes(responses: ValueNode | undefined): boolean {
+  return responses?.type === 'object' && responses.properties.every((r) => r.value?.type === 'object' && r.value.properties.every((p) => p.keyValue === 'statusCode'));
 }
 
 function holdsTemplates(node: ValueNode | undefined): boolean {
