@@ -60,6 +60,19 @@ components:
     assert.deepEqual(keywords[0].range, rangeOf(text, 'discriminator'));
   });
 
+  it('reports a 2.0 model\'s oneOf once, as a keyword API Gateway does not enforce', async () => {
+    const text = `swagger: '2.0'
+info: { title: t, version: '1' }
+paths: {}
+definitions:
+  Id:
+    oneOf: [ { type: string }, { type: integer } ]
+`;
+    const diagnostics = await validate(text);
+    assert.deepEqual(codes(diagnostics), ['unsupported-schema-keyword']);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'oneOf'));
+  });
+
   it('knows the import rules of versions and dialects', async () => {
     const swaggerForHttp = `swagger: '2.0'\ninfo: { title: t, version: '1' }\npaths: {}\n`;
     const [d] = withCode(await validate(swaggerForHttp, { settings: { dialect: 'http' } }), 'http-api-requires-openapi-3');
