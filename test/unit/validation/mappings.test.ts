@@ -31,6 +31,16 @@ requestParameters:
     assert.match(d.message, /reads the query parameter "page", which GET \/pets\/\{petId\} does not declare/);
   });
 
+  it('suggests the declared parameter a mapping most likely meant', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com/pets/{id}
+requestParameters:
+  integration.request.path.id: method.request.path.petid`);
+    const [d] = withCode(await validate(text), 'undeclared-parameter');
+    assert.match(d.message, /reads the path parameter "petid", .* Did you mean "petId"\?$/);
+  });
+
   it('follows $refs to shared parameters and merges path-item parameters', async () => {
     const text = `swagger: '2.0'
 info: { title: t, version: '1' }

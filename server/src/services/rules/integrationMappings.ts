@@ -4,6 +4,7 @@ import { operationParameters, pathTemplateParameters, responseHeaderNames, type 
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
 import { javaPatternError } from './javaRegex';
+import { nearMiss } from './nearMiss';
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { pause } from './eventLoop';
 import { isUnprocessed } from './unprocessedValues';
@@ -123,7 +124,9 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
     const known = declared.get(location);
     const found = location === 'header' ? known?.has(name.toLowerCase()) : known?.has(name);
     if (!found) {
-      context.report(p.value, 'undeclared-parameter', `\`${value}\` reads the ${location} parameter "${name}", which ${site.op.method} ${site.op.path} does not declare; AWS rejects mappings of undeclared parameters.`, {
+      const meant = location === 'header' ? undefined : nearMiss(name, [...(known ?? [])]);
+      const hint = meant ? ` Did you mean "${meant}"?` : '';
+      context.report(p.value, 'undeclared-parameter', `\`${value}\` reads the ${location} parameter "${name}", which ${site.op.method} ${site.op.path} does not declare; AWS rejects mappings of undeclared parameters.${hint}`, {
         data: { name, in: location, path: site.op.path, method: site.op.method },
       });
     }
