@@ -43,6 +43,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'invalid-integration-uri': { severity: 'error', title: 'Integration URI does not fit the integration type', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration.html` },
   'missing-integration-uri': { severity: 'error', title: 'Integration needs a uri', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration.html` },
   'missing-integration-http-method': { severity: 'error', title: 'Integration needs an httpMethod', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration.html` },
+  'missing-integration': { severity: 'warning', title: 'REST method without an integration: deployments fail', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration.html` },
   'no-integration-responses': { severity: 'warning', title: 'Non-proxy integration without integration responses: every call ends in a 500', docsUrl: `${DEV_GUIDE}/api-gateway-integration-settings-integration-response.html` },
   'no-lambda-success-response': { severity: 'warning', title: 'No integration response catches a successful Lambda call', docsUrl: `${DEV_GUIDE}/api-gateway-integration-settings-integration-response.html` },
   'lambda-http-method-not-post': { severity: 'warning', title: 'Lambda functions are invoked with POST', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration.html` },

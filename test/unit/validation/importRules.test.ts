@@ -60,6 +60,25 @@ components:
     assert.deepEqual(keywords[0].range, rangeOf(text, 'discriminator'));
   });
 
+  it('warns of a REST method without an integration where others have one: its deployments fail', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration: { type: mock, requestTemplates: { application/json: '{"statusCode": 200}' }, responses: { default: { statusCode: '200' } } }
+    post:
+      responses: { '200': { description: ok } }
+`;
+    const [found] = withCode(await validate(text), 'missing-integration');
+    assert.deepEqual(found.range, rangeOf(text, 'post'));
+    assert.match(found.message, /POST \/a has no `x-amazon-apigateway-integration`/);
+    // Without any integration the definition is documentation, which imports as such.
+    const documentation = text.replace(/ {6}x-amazon-apigateway-integration.*\n/, '');
+    assert.equal(withCode(await validate(documentation), 'missing-integration').length, 0);
+  });
+
   it('reports a 2.0 model\'s oneOf once, as a keyword API Gateway does not enforce', async () => {
     const text = `swagger: '2.0'
 info: { title: t, version: '1' }

@@ -19,8 +19,24 @@ const MODEL_NAME = /^[A-Za-z0-9]+$/;
 export const importRulesRule: Rule = (context) => {
   checkVersion(context);
   checkPaths(context);
-  if (context.dialect === 'rest') checkModelNames(context);
+  if (context.dialect === 'rest') {
+    checkModelNames(context);
+    checkMissingIntegrations(context);
+  }
 };
+
+/**
+ * A REST API deploys only when every method has an integration ("No integration defined for method"). A definition
+ * without any integration is documentation, imported as such; one with some but not all has most likely lost one.
+ */
+function checkMissingIntegrations(context: ValidationContext): void {
+  const operations = listOperations(context.document);
+  if (!operations.some((op) => op.integrationProperty)) return;
+  for (const op of operations) {
+    if (op.integrationProperty) continue;
+    context.report(keyOf(op.methodProperty), 'missing-integration', `${op.method} ${op.path} has no \`x-amazon-apigateway-integration\`: the import creates the method, but no deployment of the API succeeds until it has one.`);
+  }
+}
 
 function checkVersion(context: ValidationContext): void {
   const { document } = context;
