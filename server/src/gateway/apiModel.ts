@@ -25,6 +25,8 @@ export interface Operation {
   /** `x-amazon-apigateway-auth: {type: AWS_IAM}` on the operation. */
   iamAuth: boolean;
   integration: Json | undefined;
+  /** The integration's `$ref` when it does not lead to an integration (then `integration` is undefined). */
+  unresolvedIntegrationRef?: string;
   validateBody: boolean;
   validateParameters: boolean;
   validatorName?: string;
@@ -72,6 +74,7 @@ export function buildApiModel(document: ApiDocument, dialect: Dialect = inferDia
       const pointer = `/paths/${escapePointer(resourcePath)}/${escapePointer(key)}`;
       const security = Array.isArray(op.security) ? (op.security as SecurityRequirement[]) : rootSecurity;
       const auth = asJson(op['x-amazon-apigateway-auth']);
+      const integration = integrationOf(value, op['x-amazon-apigateway-integration']);
       operations.push({
         resourcePath,
         method: key === ANY_METHOD_KEY ? 'ANY' : key.toUpperCase(),
@@ -79,7 +82,7 @@ export function buildApiModel(document: ApiDocument, dialect: Dialect = inferDia
         parameters: parameters.specs,
         security: security && security.length > 0 ? security[0] : undefined,
         iamAuth: typeof auth?.type === 'string' && auth.type.toUpperCase() === 'AWS_IAM',
-        integration: asJson(resolveRef(value, op['x-amazon-apigateway-integration'])),
+        ...integration,
         validateBody: validator?.validateRequestBody === true,
         validateParameters: validator?.validateRequestParameters === true,
         validatorName: validator ? validatorName : undefined,
@@ -185,6 +188,15 @@ function normalizeBasePath(raw: unknown): string {
   const trimmed = raw.replace(/\/+$/, '').replace(/\/{2,}/g, '/');
   if (!trimmed) return '';
   return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+/** An operation's integration, or the `$ref` standing for it that leads nowhere (a missing entry, another file). */
+function integrationOf(root: Json, raw: unknown): { integration: Json | undefined; unresolvedIntegrationRef?: string } {
+  const resolved = asJson(resolveRef(root, raw));
+  if (isJson(raw) && typeof raw.$ref === 'string' && (resolved === undefined || typeof resolved.$ref === 'string')) {
+    return { integration: undefined, unresolvedIntegrationRef: raw.$ref };
+  }
+  return { integration: resolved };
 }
 
 /** Follows a local `$ref` (`#/...`), repeatedly; anything else is returned as is. */

@@ -171,7 +171,11 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     log.step('integration');
     const integration = op.integration;
     if (!integration) {
-      log.add('Execution failed due to configuration error: the method has no x-amazon-apigateway-integration');
+      log.add(
+        op.unresolvedIntegrationRef !== undefined
+          ? `Execution failed due to configuration error: the x-amazon-apigateway-integration $ref '${op.unresolvedIntegrationRef}' could not be resolved`
+          : 'Execution failed due to configuration error: the method has no x-amazon-apigateway-integration',
+      );
       throw new GatewayError('API_CONFIGURATION_ERROR', httpApi ? 'Internal Server Error' : 'Internal server error');
     }
     const integrationContext: IntegrationContext = { model, operation: op, integration, request, log, functions: engine.functions };
@@ -267,17 +271,39 @@ function finish(log: ExecutionLog, result: IntegrationResult): GatewayResponse {
   log.endStep();
   const body = result.body;
   const binary = Buffer.isBuffer(body);
+  const { headers, multiValueHeaders } = mergeHeaders(result.headers, result.multiValueHeaders ?? {});
   const response: GatewayResponse = {
     status: result.status,
-    headers: result.headers,
+    headers,
     body: binary ? body.toString('base64') : body,
     log: log.entries,
     latencyMs: log.elapsedMs(),
     steps: log.steps,
   };
-  if (result.multiValueHeaders && Object.keys(result.multiValueHeaders).length) response.multiValueHeaders = result.multiValueHeaders;
+  if (Object.keys(multiValueHeaders).length) response.multiValueHeaders = multiValueHeaders;
   if (binary) response.isBase64Encoded = true;
   return response;
+}
+
+/**
+ * A header named in both maps gets one list, as API Gateway merges a Lambda proxy result's `headers` and
+ * `multiValueHeaders`: a value given in both appears once. The two maps of the answer then name distinct headers,
+ * so that nobody sends a value twice.
+ */
+function mergeHeaders(headers: Record<string, string>, multi: Record<string, string[]>): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
+  const single = { ...headers };
+  const lists: Record<string, string[]> = {};
+  for (const [name, values] of Object.entries(multi)) {
+    const lower = name.toLowerCase();
+    const previous = Object.keys(lists).find((k) => k.toLowerCase() === lower);
+    const list = previous === undefined ? (lists[name] = []) : lists[previous];
+    for (const key of Object.keys(single).filter((k) => k.toLowerCase() === lower)) {
+      if (!values.includes(single[key])) list.push(single[key]);
+      delete single[key];
+    }
+    list.push(...values);
+  }
+  return { headers: single, multiValueHeaders: lists };
 }
 
 function splitQuery(path: string): [string, string | undefined] {

@@ -46,15 +46,8 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
         })
         .then(
           (response) => {
-            const out: Record<string, string | string[]> = { ...response.headers };
-            if (response.multiValueHeaders) {
-              for (const [k, v] of Object.entries(response.multiValueHeaders)) {
-                const existing = Object.keys(out).find((h) => h.toLowerCase() === k.toLowerCase());
-                const merged = existing ? [String(out[existing]), ...v] : v;
-                if (existing) delete out[existing];
-                out[k] = merged;
-              }
-            }
+            // The gateway's two header maps name distinct headers; a list goes out as one header line per value.
+            const out: Record<string, string | string[]> = { ...response.headers, ...response.multiValueHeaders };
             const body = response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body;
             // A known length avoids chunked encoding: head and body go out in one write.
             if (!Object.keys(out).some((h) => h.length === 14 && h.toLowerCase() === 'content-length')) out['Content-Length'] = String(Buffer.byteLength(body));

@@ -19,11 +19,12 @@ export class RequestValidator {
 
   checkParameters(op: Operation, query: Record<string, string[]>, headers: Record<string, string>): GatewayError | undefined {
     if (!op.validateParameters) return undefined;
+    // A required parameter must be included and not blank: `?q=` or an empty header counts as missing.
     const missing: string[] = [];
     for (const p of op.parameters) {
       if (!p.required) continue;
-      if (p.in === 'query' && !(p.name in query)) missing.push(p.name);
-      if (p.in === 'header' && headers[p.name.toLowerCase()] === undefined) missing.push(p.name);
+      if (p.in === 'query' && !(query[p.name] ?? []).some(isNotBlank)) missing.push(p.name);
+      if (p.in === 'header' && !isNotBlank(headers[p.name.toLowerCase()])) missing.push(p.name);
     }
     if (missing.length === 0) return undefined;
     const message = `Missing required request parameters: [${missing.join(', ')}]`;
@@ -76,6 +77,10 @@ export function bodyModelFor(op: Operation, contentType: string | undefined): st
 
 export function mediaType(contentType: string | undefined): string {
   return (contentType || 'application/json').split(';')[0].trim().toLowerCase();
+}
+
+function isNotBlank(value: string | undefined): boolean {
+  return value !== undefined && value.trim() !== '';
 }
 
 function invalidBody(validationErrorString: string): GatewayError {

@@ -9,3 +9,9 @@ export function substituteUriVariables(uri: string, stageVariables: Record<strin
     .replace(/\$\{AWS::AccountId\}/g, accountId)
     .replace(/\$\{AWS::Partition\}/g, 'aws');
 }
+
+/** The stage variables a URI refers to that the stage does not define; each is substituted as empty text. */
+export function undefinedStageVariables(uri: string, stageVariables: Record<string, string>): string[] {
+  const names = [...uri.matchAll(/\$\{stageVariables\.([A-Za-z0-9_]+)\}/g)].map((m) => m[1]);
+  return [...new Set(names)].filter((name) => stageVariables[name] === undefined);
+}

@@ -91,6 +91,42 @@ paths:
     assert.deepEqual(json(xml.body), { message: 'Unsupported Media Type' });
   });
 
+  it('MOCK: a request template output, or passed-through body, without an integer statusCode is a configuration error', async () => {
+    const doc = `openapi: 3.0.1
+info: { title: mock, version: '1' }
+paths:
+  /bare:
+    post:
+      responses: { '200': { description: ok }, '404': { description: nf } }
+      x-amazon-apigateway-integration:
+        type: mock
+        responses: { '404': { statusCode: '404' }, default: { statusCode: '200' } }
+  /nostatus:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: { application/json: '{"status": 200}' }
+        responses: { default: { statusCode: '200' } }
+`;
+    const gw = gatewayFor(doc);
+    const unparsable = 'Execution failed due to configuration error: Unable to parse statusCode. It should be an integer that is defined in the request template.';
+    for (const request of [
+      { method: 'POST', path: '/bare' },
+      { method: 'POST', path: '/bare', headers: { 'Content-Type': 'text/plain' }, body: 'hello' },
+      { method: 'POST', path: '/bare', headers: { 'Content-Type': 'application/json' }, body: '{"statusCode": "two hundred"}' },
+      { method: 'GET', path: '/nostatus' },
+    ]) {
+      const r = await gw.invoke(request);
+      assert.equal(r.status, 500, `${request.path} ${request.body ?? ''}`);
+      assert.deepEqual(json(r.body), { message: 'Internal server error' });
+      assert.ok(r.log.some((e) => e.message === unparsable));
+    }
+    // With no template, the body passed through is what the status is read from.
+    const passed = await gw.invoke({ method: 'POST', path: '/bare', headers: { 'Content-Type': 'application/json' }, body: '{"statusCode": 404}' });
+    assert.equal(passed.status, 404, passed.body);
+  });
+
   it('HTTP: maps parameters and templates both ways, selecting the response by backend status', async () => {
     const doc = `openapi: 3.0.1
 info: { title: http, version: '1' }
@@ -179,6 +215,94 @@ paths:
     assert.equal(r.status, 200, r.body);
     assert.equal((json(r.body) as { got: string }).got, '/catalog/books/1?page=2');
     assert.equal(seen.at(-1)!.headers['x-tenant'], 't9');
+  });
+
+  it('HTTP and HTTP API: a single-segment path parameter stays in its segment, a greedy one keeps its slashes', async () => {
+    const rest = `openapi: 3.0.1
+info: { title: segments, version: '1' }
+paths:
+  /nomatch/{code}:
+    get:
+      parameters: [{ name: code, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: http
+        httpMethod: GET
+        uri: ${base}/status/{code}
+        requestParameters:
+          integration.request.path.code: method.request.path.code
+        responses: { default: { statusCode: '200' } }
+  /files/{proxy+}:
+    get:
+      parameters: [{ name: proxy, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: http
+        httpMethod: GET
+        uri: ${base}/store/{key}
+        requestParameters:
+          integration.request.path.key: method.request.path.proxy
+        responses: { default: { statusCode: '200' } }
+`;
+    const gw = gatewayFor(rest);
+    const escaped = await gw.invoke({ method: 'GET', path: '/nomatch/20%2F..%2F..%2Fx' });
+    assert.equal(escaped.status, 200, escaped.body);
+    assert.equal(seen.at(-1)!.url, '/status/20%2F..%2F..%2Fx');
+    await gw.invoke({ method: 'GET', path: '/files/a/b c' });
+    assert.equal(seen.at(-1)!.url, '/store/a/b%20c');
+
+    const httpApi = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'segments', version: '1' },
+      paths: {
+        '/items/{id}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/items/{id}`, payloadFormatVersion: '1.0' } } },
+        '/all/{proxy+}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/all/{proxy}`, payloadFormatVersion: '1.0' } } },
+      },
+    });
+    const api = gatewayFor(httpApi, {}, 'segments.json');
+    assert.equal(api.model.dialect, 'http');
+    await api.invoke({ method: 'GET', path: '/items/a%2Fb' });
+    assert.equal(seen.at(-1)!.url, '/items/a%2Fb');
+    await api.invoke({ method: 'GET', path: '/all/a/b' });
+    assert.equal(seen.at(-1)!.url, '/all/a/b');
+  });
+
+  it('HTTP: an endpoint URI left without a host by an undefined stage variable fails with the URI and the variable named', async () => {
+    const doc = (payload: Record<string, unknown>) =>
+      JSON.stringify({
+        openapi: '3.0.1',
+        info: { title: 'vars', version: '1' },
+        paths: { '/x': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: 'https://${stageVariables.TestHost}/x', ...payload } } } },
+      });
+    const rest = await gatewayFor(doc({}), { stages: { dev: { variables: { Other: 'o' } } } }, 'vars.json').invoke({ method: 'GET', path: '/x', stage: 'dev' });
+    assert.equal(rest.status, 500);
+    assert.deepEqual(json(rest.body), { message: 'Internal server error' });
+    const log = rest.log.map((e) => e.message);
+    assert.ok(log.includes("Execution failed due to configuration error: Invalid endpoint address: https:///x is not a valid URL: stage 'dev' does not define the stage variable TestHost"), log.join('\n'));
+    assert.ok(!log.some((m) => m.includes('TypeError')));
+    const httpApi = await gatewayFor(doc({ payloadFormatVersion: '1.0' }), {}, 'vars.json').invoke({ method: 'GET', path: '/x' });
+    assert.equal(httpApi.status, 500);
+    assert.deepEqual(json(httpApi.body), { message: 'Internal Server Error' });
+  });
+
+  it('an integration $ref names itself in the log when it cannot be resolved', async () => {
+    const doc = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'refs', version: '1' },
+      paths: {
+        '/found': { get: { 'x-amazon-apigateway-integration': { $ref: '#/components/x-amazon-apigateway-integrations/backend' } } },
+        '/lost': { get: { 'x-amazon-apigateway-integration': { $ref: '#/components/x-amazon-apigateway-integrations/nope' } } },
+      },
+      components: { 'x-amazon-apigateway-integrations': { backend: { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/found`, payloadFormatVersion: '1.0' } } },
+    });
+    const gw = gatewayFor(doc, {}, 'refs.json');
+    const found = await gw.invoke({ method: 'GET', path: '/found' });
+    assert.equal(found.status, 200, found.body);
+    const lost = await gw.invoke({ method: 'GET', path: '/lost' });
+    assert.equal(lost.status, 500);
+    const log = lost.log.map((e) => e.message);
+    assert.ok(log.includes("Execution failed due to configuration error: the x-amazon-apigateway-integration $ref '#/components/x-amazon-apigateway-integrations/nope' could not be resolved"), log.join('\n'));
+    assert.ok(!log.some((m) => m.includes('has no x-amazon-apigateway-integration')));
   });
 
   it('HTTP API: response parameters of the backend status change headers and the status code', async () => {

@@ -69,6 +69,14 @@ describe('gateway method request checks', () => {
     assert.equal((json(both.body) as { detail: string }).detail, 'Missing required request parameters: [tenant, X-Trace]');
   });
 
+  it('counts a required parameter that is present but blank as missing', async () => {
+    const r = await gateway.invoke({ method: 'POST', path: '/items', query: { tenant: [''] }, headers: { ...good, 'X-Trace': ' ' }, body: '{"name":"n","count":1}' });
+    assert.equal(r.status, 422);
+    assert.equal((json(r.body) as { detail: string }).detail, 'Missing required request parameters: [tenant, X-Trace]');
+    const fromPath = await gateway.invoke({ method: 'POST', path: '/items?tenant=', headers: good, body: '{"name":"n","count":1}' });
+    assert.equal((json(fromPath.body) as { detail: string }).detail, 'Missing required request parameters: [tenant]');
+  });
+
   it('rejects an invalid body with AWS\'s message, through DEFAULT_4XX when the type has no response of its own', async () => {
     const r = await gateway.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: good, body: '{"name": 5, "tags": ["green"]}' });
     assert.equal(r.status, 400);

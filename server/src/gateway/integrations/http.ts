@@ -2,7 +2,7 @@ import { isJson } from '../apiModel';
 import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { describeBinary, isBinaryMediaType, mediaTypeOf, textOrBytes } from '../payloadEncoding';
-import { substituteUriVariables } from '../stageVariables';
+import { substituteUriVariables, undefinedStageVariables } from '../stageVariables';
 import { NOT_FORWARDED, sendHttp, type BackendResponse } from './httpClient';
 import { mapHttpApiParameters } from './httpApiParameters';
 import { integrationResponse, mapRequestParameters, transformRequest } from './nonProxy';
@@ -17,6 +17,8 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
   const { integration, request, log, model } = ctx;
   const httpApi = model.dialect === 'http';
   const rawUri = substituteUriVariables(String(integration.uri ?? ''), request.stageVariables, ctx.functions.region, ctx.functions.accountId);
+  const missing = undefinedStageVariables(String(integration.uri ?? ''), request.stageVariables);
+  if (missing.length) log.add(`Stage '${request.stage}' does not define ${describeMissing(missing)} that the integration URI uses; substituted as empty text`);
   let method = String(integration.httpMethod ?? 'ANY').toUpperCase();
   if (method === 'ANY') method = request.method;
 
@@ -26,7 +28,7 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
   let render;
   if (httpApi) {
     const mapped = mapHttpApiParameters(ctx);
-    url = buildUrl(fillPath(rawUri, mapped.pathParameters), mapped.query, mapped.pathOverride);
+    url = endpointUrl(ctx, missing, fillPath(rawUri, mapped.pathParameters, greedyParameters(ctx.operation.resourcePath)), mapped.query, mapped.pathOverride);
     headers = mapped.headers;
     body = request.bodyBytes;
   } else {
@@ -43,7 +45,7 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     const pathValues = { ...(proxy ? request.pathParameters : {}), ...mapped.path };
     const query: Record<string, string[]> = proxy ? { ...request.query } : {};
     for (const [k, v] of Object.entries(mapped.querystring)) query[k] = [v];
-    url = buildUrl(fillPath(rawUri, pathValues), query);
+    url = endpointUrl(ctx, missing, fillPath(rawUri, pathValues, greedyTargets(ctx, proxy, render?.requestOverride.path)), query);
     if (proxy) {
       for (const [k, v] of Object.entries(request.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) headers[k] = v;
     } else if (contentType) {
@@ -79,12 +81,17 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     const passed = textOrBytes(response.body, contentType);
     const shown = logBody(passed);
     log.add(`Endpoint response body before transformations: ${shown}`);
+    // A header the backend repeated travels only as its list of values: joined with commas it would be sent twice,
+    // and Set-Cookie values cannot be joined at all.
     const outHeaders: Record<string, string> = {};
-    for (const [k, v] of Object.entries(response.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) outHeaders[k] = v;
     const outMulti: Record<string, string[]> = {};
-    for (const [k, v] of Object.entries(response.multiValueHeaders)) if (v.length > 1 && !NOT_FORWARDED.has(k.toLowerCase())) outMulti[k] = v;
+    for (const [k, v] of Object.entries(response.multiValueHeaders)) {
+      if (NOT_FORWARDED.has(k.toLowerCase())) continue;
+      if (v.length > 1) outMulti[k] = v;
+      else outHeaders[k] = v[0];
+    }
     log.add(`Method response body after transformations: ${shown}`);
-    log.add(`Method response headers: ${logMap(outHeaders)}`);
+    log.add(`Method response headers: ${logMap({ ...outHeaders, ...outMulti })}`);
     return { status: response.status, headers: outHeaders, multiValueHeaders: outMulti, body: passed };
   }
   // A binary integration response (by its Content-Type) reaches templates and contentHandling as base64 text.
@@ -99,16 +106,65 @@ function headerOf(headers: Record<string, string>, name: string): string | undef
   return key === undefined ? undefined : headers[key];
 }
 
-/** `{name}` and `{name+}` placeholders in the URI's path are filled from the mapped path parameters. */
-function fillPath(uri: string, values: Record<string, string>): string {
+/**
+ * `{name}` and `{name+}` placeholders in the URI's path are filled from the mapped path parameters. Only a value
+ * taken from a greedy `{proxy+}` parameter spans segments; any other value stays within its segment, its slashes
+ * encoded, so that `a%2F..%2F..` in a request cannot walk up the backend's path.
+ */
+function fillPath(uri: string, values: Record<string, string>, greedy: ReadonlySet<string>): string {
   return uri.replace(/\{([^}+]+)\+?\}/g, (all, name: string) => {
     const value = values[name];
     if (value === undefined) return all;
-    return value.split('/').map(encodeURIComponent).join('/');
+    return greedy.has(name) ? value.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(value);
   });
 }
 
+/** The names of a resource path's greedy parameters, e.g. `proxy` of `/files/{proxy+}`. */
+function greedyParameters(resourcePath: string): Set<string> {
+  return new Set([...resourcePath.matchAll(/\{([^}]+)\+\}/g)].map((m) => m[1]));
+}
+
+/**
+ * REST: the integration path parameters that carry a greedy method parameter, passed through by a proxy or
+ * mapped from `method.request.path.<greedy>`; a template's requestOverride of one replaces it with plain text.
+ */
+function greedyTargets(ctx: IntegrationContext, proxy: boolean, overridden: Record<string, string> | undefined): Set<string> {
+  const greedy = greedyParameters(ctx.operation.resourcePath);
+  const targets = new Set(proxy ? greedy : []);
+  const parameters = isJson(ctx.integration.requestParameters) ? ctx.integration.requestParameters : {};
+  for (const [target, source] of Object.entries(parameters)) {
+    const m = /^integration\.request\.path\.(.+)$/.exec(target);
+    if (!m || typeof source !== 'string') continue;
+    const from = /^method\.request\.path\.(.+)$/.exec(source);
+    if (from && greedy.has(from[1])) targets.add(m[1]);
+    else targets.delete(m[1]);
+  }
+  for (const name of Object.keys(overridden ?? {})) targets.delete(name);
+  return targets;
+}
+
+/** The endpoint URL; one that does not parse (often for want of a stage variable) fails the request with the reason. */
+function endpointUrl(ctx: IntegrationContext, missing: string[], uri: string, query: Record<string, string[]>, pathOverride?: string): URL {
+  try {
+    return buildUrl(uri, query, pathOverride);
+  } catch {
+    // Not the parser's stack: what the user needs is the URI as substituted and what it lacked.
+    const cause = missing.length ? `: stage '${ctx.request.stage}' does not define ${describeMissing(missing)}` : '';
+    ctx.log.add(`Execution failed due to configuration error: Invalid endpoint address: ${uri} is not a valid URL${cause}`);
+    throw new GatewayError('API_CONFIGURATION_ERROR', ctx.model.dialect === 'http' ? 'Internal Server Error' : 'Internal server error');
+  }
+}
+
+function describeMissing(names: string[]): string {
+  return `the stage variable${names.length > 1 ? 's' : ''} ${names.join(', ')}`;
+}
+
+/**
+ * Throws for anything but an http(s) URL with a host. The check comes before parsing because the URL parser
+ * reads `https:///x`, what an empty host variable leaves, as the host `x`.
+ */
 function buildUrl(uri: string, query: Record<string, string[]>, pathOverride?: string): URL {
+  if (!/^https?:\/\/[^/?#]/i.test(uri)) throw new TypeError('Invalid URL');
   const url = new URL(uri);
   if (pathOverride !== undefined) url.pathname = pathOverride;
   for (const [k, values] of Object.entries(query)) for (const v of values) url.searchParams.append(k, v);

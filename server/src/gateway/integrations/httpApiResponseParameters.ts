@@ -16,7 +16,7 @@ export function applyHttpApiResponseParameters(ctx: IntegrationContext, result: 
   const groups = isJson(ctx.integration.responseParameters) ? ctx.integration.responseParameters : undefined;
   const mappings = groups?.[String(result.status)];
   if (!isJson(mappings)) return result;
-  const original = { status: result.status, headers: { ...result.headers }, body: typeof result.body === 'string' ? result.body : result.body.toString('utf8') };
+  const original = { status: result.status, headers: { ...result.headers, ...joined(result.multiValueHeaders) }, body: typeof result.body === 'string' ? result.body : result.body.toString('utf8') };
   const headers = result.headers;
   let status = result.status;
   for (const [key, raw] of Object.entries(mappings)) {
@@ -47,6 +47,11 @@ export function applyHttpApiResponseParameters(ctx: IntegrationContext, result: 
   }
   if (ctx.log.enabled) ctx.log.add(`Response parameters for status ${original.status} applied: status ${status}, headers ${JSON.stringify(headers)}`);
   return { ...result, status, headers };
+}
+
+/** `$response.header.X` of a header the backend repeated reads its values joined, as for any other header. */
+function joined(multi: Record<string, string[]> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(multi ?? {}).map(([k, v]) => [k, v.join(',')]));
 }
 
 interface BackendResponse {
