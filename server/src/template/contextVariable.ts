@@ -5,7 +5,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { findTemplateMember } from '../facts/templateVariables';
 import type { TemplateMember } from '../facts/templateVariableTypes';
-import { isJavaMap, type JavaMap } from './javaValues';
+import { isJavaMap, markEntriesOnly, type JavaMap } from './javaValues';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -129,5 +129,6 @@ export function buildDefaultContext(
   for (const part of ['header', 'path', 'querystring']) if (!isJavaMap(requestOverride[part])) requestOverride[part] = {};
   const responseOverride = isJavaMap(merged.responseOverride) ? merged.responseOverride : (merged.responseOverride = {});
   if (!isJavaMap(responseOverride.header)) responseOverride.header = {};
+  if (isJavaMap(merged.authorizer) && isJavaMap(merged.authorizer.claims)) markEntriesOnly(merged.authorizer.claims);
   return merged;
 }

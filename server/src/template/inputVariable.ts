@@ -7,6 +7,7 @@
  * answer 400 `Could not process payload` with json-smart's ParseException text.
  */
 import { compileJsonPath, evaluateJsonPath, JsonPathSyntaxError, type CompiledPath } from './jsonPath';
+import { parseJavaJson } from './javaJson';
 import { JavaMethodError } from './javaMethods';
 import { GatewayAbort } from './limits';
 import { isJavaMap, NO_SUCH_METHOD, TemplateHost, toJsonText, UncalledMember, type JavaMap } from './javaValues';
@@ -43,7 +44,7 @@ export class Payload {
     const text = this.raw.trim();
     if (text === '') return {};
     try {
-      return JSON.parse(text);
+      return parseJavaJson(text);
     } catch (error) {
       if (text.startsWith('{') || text.startsWith('[')) {
         if (this.kind === 'response') {

@@ -7,13 +7,20 @@
 import { Compile } from 'velocityjs';
 import { invokeJavaMethod, JavaMethodError, readJavaIndex, readJavaProperty } from './javaMethods';
 import {
+  compareJavaNumbers,
+  isJavaDouble,
+  isEntriesOnly,
   isJavaMap,
+  isJavaNumber,
+  javaDouble,
   javaEquals,
+  javaInteger,
   javaList,
   javaToString,
   javaTruthy,
   NO_SUCH_METHOD,
   TemplateHost,
+  type JavaNumber,
 } from './javaValues';
 import {
   EvaluationBudget,
@@ -170,12 +177,22 @@ export class TemplateInterpreter extends VelocityCompile {
       if (value === undefined || value === null) return undefined;
       value = this.getAttributes(property, value, ast);
     }
-    return value;
+    return isEntriesOnly(value) ? undefined : value;
+  }
+
+  /** Velocity 1.7 reads `4.0` as a Double and an integer too large for a Long as a BigInteger. */
+  override getLiteral(ast: Node): unknown {
+    if (ast?.type === 'decimal') return javaDouble(Number(ast.value));
+    if (ast?.type === 'integer') {
+      const n = Number(ast.value);
+      if (!Number.isSafeInteger(n) && /^-?\d+$/.test(String(ast.value))) return javaInteger(BigInt(String(ast.value)));
+    }
+    return super.getLiteral(ast);
   }
 
   getAttributes(property: Node, baseRef: unknown, ast: Node): unknown {
     if (baseRef === undefined || baseRef === null) return undefined;
-    if (property.type === 'method') return this.getPropMethod(property, baseRef, ast);
+    if (property.type === 'method') return isEntriesOnly(baseRef) ? undefined : this.getPropMethod(property, baseRef, ast);
     if (property.type === 'property') return readJavaProperty(baseRef, property.id);
     return readJavaIndex(baseRef, this.getLiteral(property.id));
   }
@@ -205,7 +222,7 @@ export class TemplateInterpreter extends VelocityCompile {
       if (typeof bound === 'number') return bound;
       if (typeof bound === 'string') return parseInt(bound, 10);
       const value = this.getReferences(bound);
-      return typeof value === 'number' ? Math.trunc(value) : typeof value === 'string' ? parseInt(value, 10) : NaN;
+      return isJavaNumber(value) ? Math.trunc(Number(value)) : typeof value === 'string' ? parseInt(value, 10) : NaN;
     });
     if (!Number.isFinite(begin) || !Number.isFinite(end)) return javaList([]);
     const size = Math.abs(end - begin) + 1;
@@ -232,7 +249,7 @@ export class TemplateInterpreter extends VelocityCompile {
         return this.getExpression(left);
       case 'minus': {
         const value = this.getExpression(left);
-        return typeof value === 'number' ? -value : undefined;
+        return isJavaNumber(value) ? negate(value) : undefined;
       }
       case '==':
         return javaEquals(this.getExpression(left), this.getExpression(right));
@@ -329,42 +346,82 @@ export class TemplateInterpreter extends VelocityCompile {
   }
 }
 
-/** Velocity arithmetic: integer division for whole numbers, string concatenation with `+`, null when undefined. */
+/**
+ * Velocity arithmetic (MathUtils): a Double operand makes the operation floating point with a Double result, integers
+ * stay integers (division truncates) and widen instead of overflowing; `+` with a string concatenates; null when
+ * undefined, dividing by zero included.
+ */
 function arithmetic(operator: string, a: unknown, b: unknown): unknown {
   if (operator === '+' && (typeof a === 'string' || typeof b === 'string')) {
     if (a === undefined || a === null || b === undefined || b === null) return undefined;
     return javaToString(a) + javaToString(b);
   }
-  if (typeof a !== 'number' || typeof b !== 'number') {
+  if (!isJavaNumber(a) || !isJavaNumber(b)) {
     if (['<', '>', '<=', '>='].includes(operator) && typeof a === 'string' && typeof b === 'string') {
       return operator === '<' ? a < b : operator === '>' ? a > b : operator === '<=' ? a <= b : a >= b;
     }
     return operator === '<' || operator === '>' || operator === '<=' || operator === '>=' ? false : undefined;
   }
-  const whole = Number.isInteger(a) && Number.isInteger(b);
+  switch (operator) {
+    case '<':
+      return compareJavaNumbers(a, b) < 0;
+    case '>':
+      return compareJavaNumbers(a, b) > 0;
+    case '<=':
+      return compareJavaNumbers(a, b) <= 0;
+    case '>=':
+      return compareJavaNumbers(a, b) >= 0;
+    case '/':
+    case '%':
+      if (Number(b) === 0) return undefined;
+  }
+  if (isJavaDouble(a) || isJavaDouble(b)) return floatingArithmetic(operator, Number(a), Number(b));
+  return integerArithmetic(operator, a as number | bigint, b as number | bigint);
+}
+
+function floatingArithmetic(operator: string, a: number, b: number): unknown {
   switch (operator) {
     case '+':
-      return a + b;
+      return javaDouble(a + b);
     case '-':
-      return a - b;
+      return javaDouble(a - b);
     case '*':
-      return a * b;
+      return javaDouble(a * b);
     case '/':
-      if (b === 0) return undefined;
-      return whole ? Math.trunc(a / b) : a / b;
+      return javaDouble(a / b);
     case '%':
-      if (b === 0) return undefined;
-      return a % b;
-    case '<':
-      return a < b;
-    case '>':
-      return a > b;
-    case '<=':
-      return a <= b;
-    case '>=':
-      return a >= b;
+      return javaDouble(a % b);
   }
   return undefined;
+}
+
+function integerArithmetic(operator: string, a: number | bigint, b: number | bigint): unknown {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const remainder = a % b;
+    const result =
+      operator === '+' ? a + b : operator === '-' ? a - b : operator === '*' ? a * b : operator === '/' ? (a - remainder) / b : remainder;
+    if (Number.isSafeInteger(result)) return result;
+  }
+  const x = BigInt(a);
+  const y = BigInt(b);
+  switch (operator) {
+    case '+':
+      return javaInteger(x + y);
+    case '-':
+      return javaInteger(x - y);
+    case '*':
+      return javaInteger(x * y);
+    case '/':
+      return javaInteger(x / y);
+    case '%':
+      return javaInteger(x % y);
+  }
+  return undefined;
+}
+
+function negate(value: JavaNumber): JavaNumber {
+  if (typeof value === 'bigint') return javaInteger(-value);
+  return isJavaDouble(value) ? javaDouble(-Number(value)) : -(value as number);
 }
 
 function referenceText(ast: Node): string {

@@ -5,8 +5,12 @@
  */
 import { javaMatches, javaReplace, javaSplit, JavaRegexError } from './javaRegex';
 import {
+  compareJavaNumbers,
   isJavaMap,
+  isJavaNumber,
+  javaDouble,
   javaEquals,
+  javaInteger,
   javaList,
   javaToString,
   javaTypeName,
@@ -14,6 +18,7 @@ import {
   NO_SUCH_METHOD,
   TemplateHost,
   type JavaMap,
+  type JavaNumber,
 } from './javaValues';
 
 export class JavaMethodError extends Error {}
@@ -24,7 +29,7 @@ export function invokeJavaMethod(target: unknown, name: string, args: unknown[])
   if (Array.isArray(target)) return listMethod(target, name, args);
   if (target instanceof MapEntry) return entryMethod(target, name, args);
   if (isJavaMap(target)) return mapMethod(target, name, args);
-  if (typeof target === 'number' || typeof target === 'boolean') return scalarMethod(target, name, args);
+  if (isJavaNumber(target) || typeof target === 'boolean') return scalarMethod(target, name, args);
   return NO_SUCH_METHOD;
 }
 
@@ -305,26 +310,29 @@ function entryMethod(entry: MapEntry, name: string, args: unknown[]): unknown {
   return NO_SUCH_METHOD;
 }
 
-function scalarMethod(value: number | boolean, name: string, args: unknown[]): unknown {
+function scalarMethod(value: JavaNumber | boolean, name: string, args: unknown[]): unknown {
   switch (`${name}/${args.length}`) {
     case 'toString/0':
       return javaToString(value);
     case 'equals/1':
-      return typeof args[0] === typeof value && args[0] === value;
+      // Java's equals wants the same class: Integer 1 is not Double 1.0.
+      if (typeof value === 'boolean') return args[0] === value;
+      return isJavaNumber(args[0]) && javaTypeName(args[0]) === javaTypeName(value) && compareJavaNumbers(value, args[0]) === 0;
     case 'booleanValue/0':
       return typeof value === 'boolean' ? value : NO_SUCH_METHOD;
   }
-  if (typeof value !== 'number') return NO_SUCH_METHOD;
+  if (typeof value === 'boolean') return NO_SUCH_METHOD;
   switch (`${name}/${args.length}`) {
     case 'intValue/0':
+      return typeof value === 'bigint' ? Number(BigInt.asIntN(32, value)) : Math.trunc(Number(value));
     case 'longValue/0':
-      return Math.trunc(value);
+      return typeof value === 'bigint' ? javaInteger(BigInt.asIntN(64, value)) : Math.trunc(Number(value));
     case 'doubleValue/0':
     case 'floatValue/0':
-      return value;
+      return javaDouble(Number(value));
     case 'compareTo/1':
       requireArgs(name, args, ['any']);
-      return typeof args[0] === 'number' ? Math.sign(value - args[0]) : NO_SUCH_METHOD;
+      return isJavaNumber(args[0]) ? compareJavaNumbers(value, args[0]) : NO_SUCH_METHOD;
   }
   return NO_SUCH_METHOD;
 }

@@ -20,6 +20,20 @@ export function isJavaList(value: unknown): boolean {
   return Array.isArray(value) && javaLists.has(value);
 }
 
+/**
+ * Maps a template can only read entries of: the reference itself (and any method call on it) is null. AWS documents
+ * `$context.authorizer.claims` so: `.claims.sub` gives a claim, but "calling $context.authorizer.claims returns null".
+ */
+const entriesOnlyMaps = new WeakSet<JavaMap>();
+
+export function markEntriesOnly(map: JavaMap): void {
+  entriesOnlyMaps.add(map);
+}
+
+export function isEntriesOnly(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && entriesOnlyMaps.has(value as JavaMap);
+}
+
 /** A `Map.Entry` from `entrySet()`: `$e.key`, `$e.getValue()`, printed `key=value`. */
 export class MapEntry {
   constructor(
@@ -49,13 +63,69 @@ export class UncalledMember extends TemplateHost {
   }
 }
 
+/**
+ * A java.lang.Double whose value is a whole number (`1.0`, `10.0`). A JavaScript number cannot tell 10.0 from 10,
+ * yet Java divides, prints and serialises the two differently, so only these doubles are boxed: a number with a
+ * fraction can only be a Double, a whole one is an Integer or Long, and integers beyond 2^53 are bigints.
+ */
+export class JavaDouble {
+  constructor(readonly value: number) {}
+  valueOf(): number {
+    return this.value;
+  }
+  toString(): string {
+    return javaDoubleToString(this.value);
+  }
+  /** Callers outside the engine that serialise a result see a plain number. */
+  toJSON(): number {
+    return this.value;
+  }
+}
+
+/** A java.lang.Double of value `n`, boxed when JavaScript would otherwise take it for an integer. */
+export function javaDouble(n: number): number | JavaDouble {
+  return Number.isInteger(n) ? new JavaDouble(n) : n;
+}
+
+/** Integer, Long, BigInteger or Double as the engine holds them. */
+export type JavaNumber = number | bigint | JavaDouble;
+
+export function isJavaNumber(value: unknown): value is JavaNumber {
+  return typeof value === 'number' || typeof value === 'bigint' || value instanceof JavaDouble;
+}
+
+/** Whether Java holds the number as a Double (so arithmetic on it is done in floating point). */
+export function isJavaDouble(value: JavaNumber): boolean {
+  return value instanceof JavaDouble || (typeof value === 'number' && !Number.isInteger(value));
+}
+
+/** Java integers stay exact: numbers while JavaScript can hold them exactly, bigints beyond. */
+export function javaInteger(n: bigint): number | bigint {
+  return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+}
+
+/** Velocity compares numbers of any kinds by value (MathUtils.compare); negative, zero or positive. */
+export function compareJavaNumbers(a: JavaNumber, b: JavaNumber): number {
+  if (typeof a === 'bigint' || typeof b === 'bigint') {
+    const exact = !isJavaDouble(a) && !isJavaDouble(b);
+    if (exact) {
+      const x = BigInt(a as number | bigint);
+      const y = BigInt(b as number | bigint);
+      return x < y ? -1 : x > y ? 1 : 0;
+    }
+  }
+  const x = Number(a);
+  const y = Number(b);
+  return x < y ? -1 : x > y ? 1 : x === y ? 0 : NaN;
+}
+
 /** Returned by method dispatch when the value has no such method with that many arguments (Velocity yields null). */
 export const NO_SUCH_METHOD = Symbol('no such method');
 
 export type JavaMap = Record<string, unknown>;
 
 export function isJavaMap(value: unknown): value is JavaMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof TemplateHost) && !(value instanceof MapEntry);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof TemplateHost) && !(value instanceof MapEntry) && !(value instanceof JavaDouble);
 }
 
 /** The text a value renders as. Null renders empty at the top level (silent references) and `null` inside collections. */
@@ -71,6 +141,7 @@ export function javaToString(value: unknown, nested = false): string {
     case 'bigint':
       return value.toString();
   }
+  if (value instanceof JavaDouble) return javaDoubleToString(value.value);
   if (Array.isArray(value)) {
     if (javaLists.has(value)) return `[${value.map((v) => javaToString(v, true)).join(', ')}]`;
     return toJsonText(value);
@@ -84,25 +155,61 @@ export function javaToString(value: unknown, nested = false): string {
   return `{${parts.join(', ')}}`;
 }
 
-/** Integers print without a fraction; other numbers as Java's Double.toString (`1.5E7` from ten million on). */
+/** Integers print without a fraction; other numbers are Doubles. */
 export function javaNumberToString(n: number): string {
   if (Number.isInteger(n)) return Math.abs(n) < 1e21 ? String(n) : BigInt(n).toString();
+  return javaDoubleToString(n);
+}
+
+/** Java's Double.toString: always a fraction (`2.0`), and `1.5E7` / `1.0E-5` outside [10^-3, 10^7). */
+export function javaDoubleToString(n: number): string {
   if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity';
+  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
   const abs = Math.abs(n);
-  if (abs >= 1e-3 && abs < 1e7) return String(n);
+  if (abs >= 1e-3 && abs < 1e7) return Number.isInteger(n) ? `${n}.0` : String(n);
   const [mantissa, exponent] = n.toExponential().split('e');
   return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
 }
 
 /** Compact JSON as json-smart writes it; engine lists and maps inside are written as JSON arrays and objects. */
 export function toJsonText(value: unknown): string {
-  return (
-    JSON.stringify(value === undefined ? null : value, (_key, v: unknown) => {
-      if (v instanceof MapEntry) return { [v.key]: v.value };
-      if (v instanceof TemplateHost) return {};
-      return v;
-    }) ?? 'null'
-  );
+  return writeJson(value === undefined ? null : value) ?? 'null';
+}
+
+/**
+ * JSON.stringify's rules (undefined members left out, null in lists), except for numbers: json-smart writes a
+ * Double with Double.toString (`1.0`, `1.0E-5`) and a BigInteger with all its digits.
+ */
+function writeJson(value: unknown): string | undefined {
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? javaNumberToString(value) : 'null';
+    case 'bigint':
+      return value.toString();
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return undefined;
+  }
+  if (value === null) return 'null';
+  if (value instanceof JavaDouble) return javaDoubleToString(value.value);
+  if (value instanceof TemplateHost) return '{}';
+  if (value instanceof MapEntry) return writeMembers([[value.key, value.value]]);
+  if (Array.isArray(value)) return `[${value.map((item) => writeJson(item) ?? 'null').join(',')}]`;
+  return writeMembers(Object.entries(value as JavaMap));
+}
+
+function writeMembers(entries: Array<[string, unknown]>): string {
+  const parts: string[] = [];
+  for (const [key, member] of entries) {
+    const text = writeJson(member);
+    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
 }
 
 /**
@@ -114,7 +221,7 @@ export function javaEquals(a: unknown, b: unknown): boolean {
   const aNull = a === undefined || a === null;
   const bNull = b === undefined || b === null;
   if (aNull || bNull) return (aNull && bNull) || a === '' || b === '';
-  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  if (isJavaNumber(a) && isJavaNumber(b)) return compareJavaNumbers(a, b) === 0;
   if (typeof a === typeof b && typeof a !== 'object') return a === b;
   if (typeof a === 'object' && typeof b === 'object') return deepEquals(a, b);
   return javaToString(a, true) === javaToString(b, true);
@@ -143,7 +250,11 @@ export function javaTruthy(value: unknown): boolean {
 export function javaTypeName(value: unknown): string {
   if (value === undefined || value === null) return 'null';
   if (typeof value === 'string') return 'String';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Double';
+  if (isJavaNumber(value)) {
+    if (isJavaDouble(value)) return 'Double';
+    const n = BigInt(value as number | bigint);
+    return n >= -(2n ** 31n) && n < 2n ** 31n ? 'Integer' : n >= -(2n ** 63n) && n < 2n ** 63n ? 'Long' : 'BigInteger';
+  }
   if (typeof value === 'boolean') return 'Boolean';
   if (Array.isArray(value)) return 'List';
   if (value instanceof MapEntry) return 'Map.Entry';

@@ -3,6 +3,7 @@
  * them (commons-lang escaping, java.net.URLEncoder form encoding, UTF-8 throughout).
  */
 import { findTemplateMember } from '../facts/templateVariables';
+import { parseJavaJson } from './javaJson';
 import { JavaMethodError } from './javaMethods';
 import { javaToString, NO_SUCH_METHOD, TemplateHost, UncalledMember } from './javaValues';
 
@@ -79,7 +80,7 @@ export function base64Decode(text: string): string {
 
 export function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseJavaJson(text);
   } catch (error) {
     throw new JavaMethodError(`$util.parseJson: the text is not valid JSON (${(error as Error).message})`);
   }

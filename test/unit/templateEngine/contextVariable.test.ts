@@ -67,4 +67,13 @@ describe('$context', () => {
   it('$stageVariables reads the stage variables in all three notations', () => {
     assert.equal(render("$stageVariables.env $stageVariables['env'] ${stageVariables['env']}", { stageVariables: { env: 'dev' } }), 'dev dev dev');
   });
+  it('$context.authorizer.claims on its own is null, while single claims can be read', () => {
+    const request = { context: { authorizer: { claims: { sub: 'user-1', email: 'a@example.com' } } } };
+    assert.equal(
+      render("[$context.authorizer.claims]|$context.authorizer.claims.sub|$context.authorizer.claims['email']", request),
+      '[]|user-1|a@example.com',
+    );
+    assert.equal(render('[$context.authorizer.claims.keySet()]|#if($context.authorizer.claims)set#{else}null#end', request), '[]|null');
+    assert.equal(render('#set($auth = $context.authorizer)[$auth.claims]|$auth.claims.sub', request), '[]|user-1');
+  });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { compileJavaRegex, JavaRegexError, javaMatches, javaPatternProblem, javaReplace, javaSplit } from '../../../server/src/template/javaRegex';
-import { render, renderFull } from './render';
+import { compileJavaRegex, exponentialRepetition, JavaRegexError, javaMatches, javaPatternProblem, javaReplace, javaSplit } from '../../../server/src/template/javaRegex';
+import { render, renderFull, withBody } from './render';
 
 function problem(pattern: string): JavaRegexError {
   const error = javaPatternProblem(pattern);
@@ -193,6 +193,31 @@ describe('Java regular expressions', () => {
     it('\\Qa.b\\E+ quantifies only the last quoted character in Java', () => {
       assert.equal(javaMatches('\\Qa.b\\E+', 'a.bbb'), true);
       assert.equal(javaMatches('\\Qa.b\\E+', 'axb'), false);
+    });
+  });
+
+  describe('patterns that backtrack exponentially', () => {
+    for (const [pattern, fragment] of [
+      ['(a+)+b', '(a+)+'],
+      ['(a*)*', '(a*)*'],
+      ['(a|a)+', '(a|a)+'],
+      ['(\\w+\\s*)*$', '(\\w+\\s*)*'],
+      ['(?:x+x+)+y', '(?:x+x+)+'],
+    ]) {
+      it(`${pattern} is refused, naming ${fragment}`, () => assert.equal(exponentialRepetition(pattern), fragment));
+    }
+
+    for (const pattern of ['^[0-9]+$', '\\s+', '(a|b)+c', '.*foo.*', '([a-z0-9]+\\.)+[a-z]{2,}', '(a++)+', '(?>a+)+', '(\\d{3})+', '[(a+)+]', '\\Q(a+)+\\E']) {
+      it(`${pattern} is accepted`, () => assert.equal(exponentialRepetition(pattern), undefined));
+    }
+
+    it('a template running one stops with a clear error instead of hanging', () => {
+      const body = withBody({ s: `${'a'.repeat(30)}c`, list: [{ s: 'ab' }] });
+      for (const expression of ["$input.path('$.s').matches('(a+)+b')", "$input.path('$.s').replaceAll('(a|a)+b', '')", "$input.path('$.s').split('(a*)*b')", "$input.json('$.list[?(@.s =~ /(a+)+b/)]')"]) {
+        const result = renderFull(expression, body);
+        assert.equal(result.errors[0]?.code, 'method-error', expression);
+        assert.match(result.errors[0].message, /is refused: in \(a[+*|]/);
+      }
     });
   });
 });

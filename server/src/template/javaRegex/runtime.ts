@@ -1,10 +1,13 @@
+import { refuseExponentialPattern } from './backtracking';
 import { compile } from './compile';
 import { JavaRegexError } from './errors';
 import type { Compiled } from './patternParser';
 
 /** Java's `Matcher.matches()`: the whole text must match. */
 export function javaMatches(pattern: string, text: string): boolean {
-  return new RegExp(`^(?:${compile(pattern).source})$`, 'u').test(text);
+  const c = compile(pattern);
+  refuseExponentialPattern(pattern);
+  return new RegExp(`^(?:${c.source})$`, 'u').test(text);
 }
 
 /** Successive `Matcher.find()` results, with Java's rules for empty matches and `\G`. */
@@ -71,6 +74,7 @@ function parseReplacement(replacement: string, c: Compiled): ReplacementPart[] {
 
 export function javaReplace(text: string, pattern: string, replacement: string, all: boolean): string {
   const c = compile(pattern);
+  refuseExponentialPattern(pattern);
   let parts: ReplacementPart[] | undefined;
   let out = '';
   let last = 0;
@@ -88,6 +92,7 @@ export function javaReplace(text: string, pattern: string, replacement: string, 
 /** Java's `String.split(regex, limit)`, including its removal of trailing empty strings when limit is 0. */
 export function javaSplit(text: string, pattern: string, limit = 0): string[] {
   const c = compile(pattern);
+  refuseExponentialPattern(pattern);
   const out: string[] = [];
   let index = 0;
   for (const match of findAll(c, text)) {

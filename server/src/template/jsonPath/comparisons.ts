@@ -1,3 +1,5 @@
+import { compareJavaNumbers, isJavaNumber, toJsonText } from '../javaValues';
+
 export const MISSING = Symbol('missing');
 
 export function compareValues(op: string, left: unknown, right: unknown): boolean {
@@ -44,13 +46,13 @@ function fullMatch(regex: RegExp, text: string): boolean {
 }
 
 function looseEquals(a: unknown, b: unknown): boolean {
-  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  if (isJavaNumber(a) && isJavaNumber(b)) return compareJavaNumbers(a, b) === 0;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
-  return JSON.stringify(a) === JSON.stringify(b);
+  return toJsonText(a) === toJsonText(b);
 }
 
 function compareOrder(a: unknown, b: unknown): number | undefined {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  if (isJavaNumber(a) && isJavaNumber(b)) return compareJavaNumbers(a, b);
   if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
   return undefined;
 }

@@ -1,6 +1,7 @@
 import type { CompiledPath, FilterExpr, FilterOperand, PathSegment } from './compiledPath';
 import { compileJsonPath } from './compile';
 import { compareValues, MISSING } from './comparisons';
+import { isJavaMap, isJavaNumber } from '../javaValues';
 
 export type JsonPathResult = { found: true; value: unknown } | { found: false };
 
@@ -28,7 +29,7 @@ function selectNodes(path: CompiledPath, start: unknown, root: unknown): unknown
   return current;
 }
 
-const isMap = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isMap = isJavaMap;
 
 function applySegment(segment: PathSegment, node: unknown, root: unknown, out: unknown[], scanning: boolean): void {
   switch (segment.kind) {
@@ -114,7 +115,7 @@ function applyFunction(name: string, node: unknown): unknown {
   if (!Array.isArray(node)) return undefined;
   if (name === 'first') return node[0];
   if (name === 'last') return node[node.length - 1];
-  const numbers = node.filter((v): v is number => typeof v === 'number');
+  const numbers = node.filter(isJavaNumber).map(Number);
   if (numbers.length === 0) return undefined;
   const sum = numbers.reduce((a, b) => a + b, 0);
   switch (name) {

@@ -1,4 +1,4 @@
-import { compileJavaRegex } from '../javaRegex';
+import { compileJavaRegex, refuseExponentialPattern } from '../javaRegex';
 import type { CompiledPath, FilterExpr, FilterOperand, PathSegment } from './compiledPath';
 
 export class JsonPathSyntaxError extends Error {
@@ -215,7 +215,9 @@ export class PathParser {
     const flags = /^[a-z]*/.exec(this.text.slice(this.pos))![0];
     this.pos += flags.length;
     try {
-      return compileJavaRegex(source, flags.includes('i') ? 'i' : '');
+      const regex = compileJavaRegex(source, flags.includes('i') ? 'i' : '');
+      refuseExponentialPattern(source);
+      return regex;
     } catch (error) {
       this.fail(`invalid regular expression /${source}/: ${(error as Error).message}`, start);
     }
