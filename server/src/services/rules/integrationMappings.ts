@@ -182,13 +182,11 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
  * 500 ("No match for output mapping and no default output mapping configured").
  */
 function reportNoResponses(context: ValidationContext, site: IntegrationSite): void {
-  if (!site.type || !NON_PROXY_TYPES.has(site.type) || isUnprocessed(getValue(site.integration, 'responses'))) return;
+  if (!site.type || isProxyType(site.type) || isUnprocessed(getValue(site.integration, 'responses'))) return;
   const property = getProperty(site.integration, 'responses');
   const anchor = property ? keyOf(property) : site.op?.integrationProperty ? keyOf(site.op.integrationProperty) : getValue(site.integration, 'type')!;
   context.report(anchor, 'no-integration-responses', `This ${site.type.toUpperCase()} integration has no integration responses, so API Gateway has nothing to map the backend's answer to and every call ends in a 500. Add at least a \`default\` response with a \`statusCode\`.`);
 }
-
-const NON_PROXY_TYPES = new Set(['aws', 'http', 'mock']);
 
 /**
  * A custom Lambda integration matches its selection patterns against the error message, and a successful call has

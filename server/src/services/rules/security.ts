@@ -95,7 +95,8 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
   const ttl = getValue(authorizer, 'authorizerResultTtlInSeconds');
   const ttlValue = ttl?.type === 'number' || ttl?.type === 'string' ? Number(ttl.value) : undefined;
   const caches = ttl === undefined ? rest : ttlValue !== undefined && ttlValue > 0;
-  if (type === 'request' && caches && !checkableString(getValue(authorizer, 'identitySource')) && !isUnprocessed(getValue(authorizer, 'identitySource'))) {
+  const identity = getValue(authorizer, 'identitySource');
+  if (type === 'request' && caches && !checkableString(identity) && !isUnprocessed(identity)) {
     const why = ttl === undefined ? 'it caches results for 300 seconds by default' : `it caches results for ${ttlValue} seconds`;
     context.report(keyOf(getProperty(authorizer, 'type')!), 'missing-authorizer-field', `A request authorizer that caches needs \`identitySource\`, which keys its cache: ${why}. Name the identity sources, or set \`authorizerResultTtlInSeconds: 0\`.`);
   }

@@ -3,10 +3,19 @@ import { compile } from './compile';
 import { JavaRegexError } from './errors';
 import type { Compiled } from './patternParser';
 
-/** Java's `Matcher.matches()`: the whole text must match. */
-export function javaMatches(pattern: string, text: string): boolean {
+/**
+ * A pattern compiled for running on text: a syntax error first, as Java reports it, then a refusal of nesting that
+ * would backtrack past the evaluation budget.
+ */
+function compileToRun(pattern: string): Compiled {
   const c = compile(pattern);
   refuseExponentialPattern(pattern);
+  return c;
+}
+
+/** Java's `Matcher.matches()`: the whole text must match. */
+export function javaMatches(pattern: string, text: string): boolean {
+  const c = compileToRun(pattern);
   return new RegExp(`^(?:${c.source})$`, 'u').test(text);
 }
 
@@ -73,8 +82,7 @@ function parseReplacement(replacement: string, c: Compiled): ReplacementPart[] {
 }
 
 export function javaReplace(text: string, pattern: string, replacement: string, all: boolean): string {
-  const c = compile(pattern);
-  refuseExponentialPattern(pattern);
+  const c = compileToRun(pattern);
   let parts: ReplacementPart[] | undefined;
   let out = '';
   let last = 0;
@@ -91,8 +99,7 @@ export function javaReplace(text: string, pattern: string, replacement: string, 
 
 /** Java's `String.split(regex, limit)`, including its removal of trailing empty strings when limit is 0. */
 export function javaSplit(text: string, pattern: string, limit = 0): string[] {
-  const c = compile(pattern);
-  refuseExponentialPattern(pattern);
+  const c = compileToRun(pattern);
   const out: string[] = [];
   let index = 0;
   for (const match of findAll(c, text)) {
