@@ -1,13 +1,17 @@
 /**
  * JSON text to template values with json-smart's number types: a number written with `.`, `e` or `E` is a Double
  * (so `1.0` stays 1.0 when printed or re-serialised), any other is an Integer, Long or BigInteger, kept exact beyond
- * 2^53. JSON.parse keeps neither, so it is used only when the text has no such numbers; otherwise a small reader
- * builds the value, and JSON.parse still reports any syntax error, so error messages stay the same.
+ * 2^53. JSON.parse keeps neither, so it is used only when the text has no number it would get wrong; otherwise a small
+ * reader builds the value, and JSON.parse still reports any syntax error, so error messages stay the same.
  */
 import { javaDouble, javaInteger } from './javaValues';
 
-/** A digit before `.`/`e`/`E`, or a digit run too long for an exact double. Strings may trigger it too (only slower). */
-const NEEDS_TYPED_NUMBERS = /\d[.eE]|\d{16}/;
+/**
+ * What JSON.parse would get wrong: a whole number written with a fraction of zeros (`10.0`) or an exponent, and a digit
+ * run too long for an exact double. A number with a real fraction (`0.5`) parses the same either way, as a Double, so
+ * it does not call for the slower reader. Strings may trigger it too (only slower).
+ */
+const NEEDS_TYPED_NUMBERS = /\d\.0*(?!\d)|\d[eE]|\d{16}/;
 
 export function parseJavaJson(text: string): unknown {
   if (!NEEDS_TYPED_NUMBERS.test(text)) return JSON.parse(text);
