@@ -15,6 +15,7 @@ import { validateStandaloneTemplate } from './services/templates/templateValidat
 import { standaloneTemplateSemanticTokens, templateSemanticTokens, type TemplateRuns } from './services/templates/templateSemanticTokens';
 import { TemplateContentCache } from './services/templates/templateContentCache';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
+import { recoversCheaply } from './model/recoveryTree';
 import { allProblems, dialectOf, toDiagnostics } from './services/validation';
 import { validateWithRecord, type ValidationRecord } from './services/incrementalValidation';
 import { createValidationCaches } from './services/validationCaches';
@@ -68,14 +69,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const records = new Map<string, ValidationRecord>();
   const templateColours = new TemplateContentCache<TemplateRuns>();
   /**
-   * What hover, navigation and the outline read: the document's tree or a forgiving parse of it; for a large document
-   * that does not parse, the last version that did, in this version's positions (rename refuses instead).
+   * What hover, navigation and the outline read: the document's tree or a forgiving parse of it. A large document that
+   * does not parse is read from the last version that did, in this version's positions, while there is one:
+   * recovering it by parts for every version typed would cost more. Rename refuses instead.
    */
   const readable = (document: TextDocument): Omit<LastParsedView, 'document'> & { parsed: ApiDocument } => {
-    const parsed = cache.getRecovered(document);
-    const base = parsed.root ? undefined : cache.lastParsed(document);
-    if (!base) return { parsed, offsetThere: (offset) => offset, rangesHere: (result) => result };
-    const view = lastParsedView(base, document);
+    const current = cache.get(document);
+    const base = current.root ? undefined : cache.lastParsed(document);
+    const parsed = base && !recoversCheaply(current.text) ? undefined : cache.getRecovered(document);
+    if (parsed && (parsed.root || !base)) return { parsed, offsetThere: (offset) => offset, rangesHere: (result) => result };
+    const view = lastParsedView(base!, document);
     return { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere };
   };
   return {

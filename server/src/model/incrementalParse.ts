@@ -1,9 +1,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from './apiDocument';
-import type { ObjectNode, PropertyNode, SyntaxProblem, ValueNode } from './nodes';
+import type { ObjectNode, PropertyNode, SyntaxProblem } from './nodes';
 import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type Span, type TextChange } from './textChange';
 import { keyOf, newProperty } from './property';
 import { aliasNodeBudget, buildTree, type TreeResult } from './yamlTree';
+import { shiftNode, shiftProperty } from './shiftNodes';
 
 /**
  * Documents whose tree was taken over by a later version: their nodes now carry the later version's offsets.
@@ -233,32 +234,4 @@ function usesOwnAnchorsOnly(slice: string): boolean {
     if (at === undefined || at > match.index!) return false;
   }
   return true;
-}
-
-/** -1 marks a node js-yaml gives no position (an empty value); it stays unplaced wherever its item moves. */
-const shift = (offset: number, delta: number): number => (offset < 0 ? offset : offset + delta);
-
-function shiftProperty(property: PropertyNode, delta: number): void {
-  if (delta === 0) return;
-  property.offset = shift(property.offset, delta);
-  property.end = shift(property.end, delta);
-  // Only a key node already made needs moving; the others are made from the entry's offsets when asked for.
-  property.keyEnd = shift(property.keyEnd, delta);
-  if (property.keyNode) shiftNode(property.keyNode, delta);
-  if (property.value) shiftNode(property.value, delta);
-}
-
-function shiftNode(node: ValueNode, delta: number): void {
-  node.offset = shift(node.offset, delta);
-  node.end = shift(node.end, delta);
-  if (node.type === 'object') {
-    const properties = (node as ObjectNode).properties;
-    for (let i = 0; i < properties.length; i++) shiftProperty(properties[i], delta);
-  } else if (node.type === 'array') {
-    const items = node.items;
-    for (let i = 0; i < items.length; i++) shiftNode(items[i], delta);
-  } else {
-    node.contentOffset = shift(node.contentOffset, delta);
-    node.contentEnd = shift(node.contentEnd, delta);
-  }
 }

@@ -4,12 +4,19 @@ import type { ArrayNode, DocumentFormat, ObjectNode, PropertyNode, ScalarNode, S
 import { newProperty } from './property';
 import { plainScalarType, plainScalarValue } from './scalars';
 import { aliasNodeBudget, nullScalar } from './yamlTree';
+import { recoverYamlByParts } from './partsRecovery';
 
 /**
- * Past this size a document with a syntax error gets no tree at all: the forgiving YAML parser takes about two
- * seconds per megabyte, and a hover should not wait longer than half a second.
+ * Past this size a YAML document with a syntax error is recovered by parts (`recoverYamlByParts`): the forgiving YAML
+ * parser takes about two seconds per megabyte, and a hover should not wait longer than half a second.
  */
 const MAX_RECOVERY_SIZE = 256 * 1024;
+
+/**
+ * The forgiving JSON parser and YAML recovery by parts take about 60 and 100 ms per megabyte; past this they would
+ * still keep a hover waiting.
+ */
+const MAX_LARGE_RECOVERY_SIZE = 8 * 1024 * 1024;
 
 /** Nesting past which recovery gives up, as the tree builder does. */
 const MAX_DEPTH = 200;
@@ -19,17 +26,27 @@ class GiveUp extends Error {}
 /**
  * The tree of a document that does not parse, as far as forgiving parsers make it out (the `yaml` package for YAML,
  * jsonc-parser for JSON), so that hover, navigation and symbols keep working on the rest of the document while one
- * line is broken. Validation does not run on it: its syntax error is the finding until it is fixed. Undefined when
- * the document is too large, too deep, or its aliases expand past the budget a parsed document has.
+ * line is broken. Validation does not run on it: its syntax error is the finding until it is fixed. A large YAML text
+ * is recovered by parts. Undefined when the text is too large (8 MB) or too deep, or its aliases expand past the
+ * budget a parsed document has.
  */
 export function recoverTree(text: string, format: DocumentFormat): ValueNode | undefined {
-  if (text.length > MAX_RECOVERY_SIZE) return undefined;
+  if (text.length > MAX_LARGE_RECOVERY_SIZE) return undefined;
+  if (format === 'yaml' && text.length > MAX_RECOVERY_SIZE) return recoverYamlByParts(text, (part) => recoverTree(part, 'yaml'));
   try {
     return format === 'json' ? new JsonConverter(text).convert() : new YamlConverter(text).convert();
   } catch {
     // GiveUp, or a stack overflow inside a parser on pathological nesting.
     return undefined;
   }
+}
+
+/**
+ * True when recovering the text is cheap enough to redo for every version typed. A larger one is better read from the
+ * last version that parsed, while there is one (`lastParsedView`).
+ */
+export function recoversCheaply(text: string): boolean {
+  return text.length <= MAX_RECOVERY_SIZE;
 }
 
 /** Counts the nodes made, against the budget of the tree builder (which counts alias copies alone, a subset). */

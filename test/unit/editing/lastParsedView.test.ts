@@ -57,6 +57,6 @@ describe('answers from the last version that parsed', () => {
     const { service, document } = open();
     const typed = broken.indexOf('x-am');
     assert.equal(await service.doHover(document, document.positionAt(typed + 1)), null);
-    assert.equal(service.prepareRename(document, document.positionAt(broken.indexOf('Item:'))), undefined);
+    await assert.rejects(service.rename(document, document.positionAt(broken.indexOf('Item:')), 'Thing'), /syntax error on line \d+; fix it first/);
   });
 });
