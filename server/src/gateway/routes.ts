@@ -22,8 +22,9 @@ export interface RouteTable {
 
 /**
  * API Gateway picks the most specific resource: at each segment a literal beats `{param}`, which beats `{proxy+}`.
- * A candidate without the method (or ANY) gives way to the next one, as an ANY greedy route catches what the
- * specific resources do not implement.
+ * A candidate without the method (or ANY) gives way to the next one: `DELETE /items/special` reaches
+ * `DELETE /items/{id}` when `/items/special` has only GET, and an ANY greedy route catches what the specific
+ * resources do not implement. Only when no candidate has the method is the route missing.
  */
 export function buildRouteTable(model: ApiModel): RouteTable {
   const root = newNode();

@@ -267,6 +267,91 @@ paths:
     assert.equal(seen.at(-1)!.url, '/all/a/b');
   });
 
+  it('HTTP and HTTP API: a path value of . or .. reaches the backend as an encoded segment, not as a step up', async () => {
+    const httpApi = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'dots', version: '1' },
+      paths: {
+        '/items/{id}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/items/{id}/detail`, payloadFormatVersion: '1.0' } } },
+        '/all/{proxy+}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/all/{proxy}`, payloadFormatVersion: '1.0' } } },
+      },
+    });
+    const api = gatewayFor(httpApi, {}, 'dots.json');
+    for (const written of ['%2E%2E', '%2e%2e', '.%2E', '%2E.', '..']) {
+      const r = await api.invoke({ method: 'GET', path: `/items/${written}`, query: { q: ['1'] } });
+      assert.equal(r.status, 200, `${written}: ${r.body}`);
+      assert.equal(seen.at(-1)!.url, '/items/%2E%2E/detail?q=1', written);
+      assert.ok(r.log.some((e) => e.message === `Endpoint request URI: ${base}/items/%2E%2E/detail?q=1`), written);
+    }
+    await api.invoke({ method: 'GET', path: '/items/%2E' });
+    assert.equal(seen.at(-1)!.url, '/items/%2E/detail');
+    await api.invoke({ method: 'GET', path: '/items/a..b' });
+    assert.equal(seen.at(-1)!.url, '/items/a..b/detail');
+    await api.invoke({ method: 'GET', path: '/all/a/%2E%2E/%2E%2E/b' });
+    assert.equal(seen.at(-1)!.url, '/all/a/%2E%2E/%2E%2E/b');
+
+    const rest = `openapi: 3.0.1
+info: { title: dots, version: '1' }
+paths:
+  /files/{proxy+}:
+    get:
+      parameters: [{ name: proxy, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: http_proxy
+        httpMethod: GET
+        uri: ${base}/store/{proxy}
+        requestParameters:
+          integration.request.path.proxy: method.request.path.proxy
+`;
+    await gatewayFor(rest).invoke({ method: 'GET', path: '/files/x/.%2e/y' });
+    assert.equal(seen.at(-1)!.url, '/store/x/%2E%2E/y');
+  });
+
+  it('HTTP API: a mapping whose single reference the request lacks is left out; references inside text read as empty', async () => {
+    const doc = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'absent', version: '1' },
+      paths: {
+        '/m': {
+          get: {
+            'x-amazon-apigateway-integration': {
+              type: 'http_proxy',
+              httpMethod: 'GET',
+              uri: `${base}/mapped`,
+              payloadFormatVersion: '1.0',
+              requestParameters: {
+                'append:header.x-copy': '$request.header.x-src',
+                'overwrite:header.x-braced': '${request.header.x-src}',
+                'append:header.x-mixed': 'prefix-${request.header.x-src}',
+                'overwrite:querystring.q': '$request.querystring.from',
+                'append:querystring.tag': '$stageVariables.undefinedVariable',
+                'overwrite:path': '$request.querystring.to',
+              },
+            },
+          },
+        },
+      },
+    });
+    const gw = gatewayFor(doc, {}, 'absent.json');
+    const bare = await gw.invoke({ method: 'GET', path: '/m', query: { q: ['kept'] } });
+    assert.equal(bare.status, 200, bare.body);
+    const call = seen.at(-1)!;
+    assert.equal(call.url, '/mapped?q=kept');
+    assert.equal(call.headers['x-copy'], undefined);
+    assert.equal(call.headers['x-braced'], undefined);
+    assert.equal(call.headers['x-mixed'], 'prefix-');
+    assert.ok(bare.log.some((e) => e.message === 'Request parameter mapping append:header.x-copy skipped: the request has no value for $request.header.x-src'));
+
+    const full = await gw.invoke({ method: 'GET', path: '/m', headers: { 'x-src': 's' }, query: { from: ['f'], to: ['elsewhere'] } });
+    assert.equal(full.status, 200, full.body);
+    const mapped = seen.at(-1)!;
+    assert.equal(mapped.url, '/elsewhere?from=f&to=elsewhere&q=f');
+    assert.equal(mapped.headers['x-copy'], 's');
+    assert.equal(mapped.headers['x-braced'], 's');
+    assert.equal(mapped.headers['x-mixed'], 'prefix-s');
+  });
+
   it('HTTP: an endpoint URI left without a host by an undefined stage variable fails with the URI and the variable named', async () => {
     const doc = (payload: Record<string, unknown>) =>
       JSON.stringify({

@@ -82,6 +82,45 @@ describe('gateway routing', () => {
     assert.deepEqual(json(r.body), { message: 'Not Found' });
   });
 
+  it('REST: a resource without the method gives way to a less specific one that has it; with none, 403', async () => {
+    const gw = gatewayFor(`openapi: 3.0.1
+info: { title: fallback, version: '1' }
+paths:
+  /items/special:
+    get:${mock('special')}
+  /items/{id}:
+    delete:${mock('by-id')}
+`);
+    const deleted = await gw.invoke({ method: 'DELETE', path: '/items/special' });
+    assert.equal(deleted.status, 200, deleted.body);
+    assert.deepEqual(json(deleted.body), { route: 'by-id', params: '{id=special}' });
+    const read = await gw.invoke({ method: 'GET', path: '/items/special' });
+    assert.equal((json(read.body) as { route: string }).route, 'special');
+    const posted = await gw.invoke({ method: 'POST', path: '/items/special' });
+    assert.equal(posted.status, 403);
+    assert.deepEqual(json(posted.body), { message: 'Missing Authentication Token' });
+  });
+
+  it('HTTP API: a route without the method gives way to a less specific route that has it; with none, 404', async () => {
+    const backend = (name: string) => ({ type: 'http_proxy', httpMethod: 'ANY', uri: `http://127.0.0.1:9/${name}`, payloadFormatVersion: '1.0', timeoutInMillis: 500 });
+    const doc = {
+      openapi: '3.0.1',
+      info: { title: 'fallback', version: '1' },
+      paths: {
+        '/items/special': { get: { 'x-amazon-apigateway-integration': backend('special') } },
+        '/items/{id}': { delete: { 'x-amazon-apigateway-integration': backend('by-id') } },
+      },
+    };
+    const gw = gatewayFor(JSON.stringify(doc), {}, 'fallback.json');
+    const deleted = await gw.invoke({ method: 'DELETE', path: '/items/special' });
+    // The route matched (no 404); the unreachable backend is an integration failure.
+    assert.equal(deleted.status, 500);
+    assert.ok(deleted.log.some((e) => e.message === 'Sending request to http://127.0.0.1:9/by-id'));
+    const posted = await gw.invoke({ method: 'POST', path: '/items/special' });
+    assert.equal(posted.status, 404);
+    assert.deepEqual(json(posted.body), { message: 'Not Found' });
+  });
+
   it('uses the HTTP API $default route for unmatched requests', async () => {
     const doc = {
       openapi: '3.0.1',

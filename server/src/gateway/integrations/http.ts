@@ -3,7 +3,7 @@ import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { describeBinary, isBinaryMediaType, mediaTypeOf, textOrBytes } from '../payloadEncoding';
 import { substituteUriVariables, undefinedStageVariables } from '../stageVariables';
-import { NOT_FORWARDED, sendHttp, type BackendResponse } from './httpClient';
+import { endpointHref, NOT_FORWARDED, sendHttp, type BackendResponse, type Endpoint } from './httpClient';
 import { mapHttpApiParameters } from './httpApiParameters';
 import { integrationResponse, mapRequestParameters, transformRequest } from './nonProxy';
 import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
@@ -24,11 +24,11 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
 
   let headers: Record<string, string> = {};
   let body: string | Buffer;
-  let url: URL;
+  let endpoint: Endpoint;
   let render;
   if (httpApi) {
     const mapped = mapHttpApiParameters(ctx);
-    url = endpointUrl(ctx, missing, fillPath(rawUri, mapped.pathParameters, greedyParameters(ctx.operation.resourcePath)), mapped.query, mapped.pathOverride);
+    endpoint = endpointUrl(ctx, missing, fillPath(rawUri, mapped.pathParameters, greedyParameters(ctx.operation.resourcePath)), mapped.query, mapped.pathOverride);
     headers = mapped.headers;
     body = request.bodyBytes;
   } else {
@@ -45,7 +45,7 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     const pathValues = { ...(proxy ? request.pathParameters : {}), ...mapped.path };
     const query: Record<string, string[]> = proxy ? { ...request.query } : {};
     for (const [k, v] of Object.entries(mapped.querystring)) query[k] = [v];
-    url = endpointUrl(ctx, missing, fillPath(rawUri, pathValues, greedyTargets(ctx, proxy, render?.requestOverride.path)), query);
+    endpoint = endpointUrl(ctx, missing, fillPath(rawUri, pathValues, greedyTargets(ctx, proxy, render?.requestOverride.path)), query);
     if (proxy) {
       for (const [k, v] of Object.entries(request.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) headers[k] = v;
     } else if (contentType) {
@@ -54,16 +54,16 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     Object.assign(headers, mapped.header);
   }
   if (!proxy || httpApi) headers = withoutHopByHop(headers);
-  log.add(`Endpoint request URI: ${url.href}`);
+  log.add(`Endpoint request URI: ${endpointHref(endpoint)}`);
   log.add(`Endpoint request headers: ${logMap(headers)}`);
   // Raw request bytes are binary when the method request said so; a transformed body is bytes only after CONVERT_TO_BINARY.
   const binaryRequest = Buffer.isBuffer(body) && (request.isBase64Encoded || (!proxy && !httpApi));
   log.add(`Endpoint request body after transformations: ${logBody(binaryRequest ? body : body.toString())}`);
-  log.add(`Sending request to ${url.href}`);
+  log.add(`Sending request to ${endpointHref(endpoint)}`);
   const started = performance.now();
   let response: BackendResponse;
   try {
-    response = await sendHttp(url, method, headers, body, integrationTimeoutMs(ctx), isJson(integration.tlsConfig) && integration.tlsConfig.insecureSkipVerification === true);
+    response = await sendHttp(endpoint, method, headers, body, integrationTimeoutMs(ctx), isJson(integration.tlsConfig) && integration.tlsConfig.insecureSkipVerification === true);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (message === 'timeout') {
@@ -115,8 +115,17 @@ function fillPath(uri: string, values: Record<string, string>, greedy: ReadonlyS
   return uri.replace(/\{([^}+]+)\+?\}/g, (all, name: string) => {
     const value = values[name];
     if (value === undefined) return all;
-    return greedy.has(name) ? value.split('/').map(encodeURIComponent).join('/') : encodeURIComponent(value);
+    return greedy.has(name) ? value.split('/').map(encodeSegment).join('/') : encodeSegment(value);
   });
+}
+
+/**
+ * A value as one path segment. A value of `.` or `..` (however the client encoded it) goes out as `%2E` or
+ * `%2E%2E`: the value names a segment, so a backend that resolves dot segments must not take it as "up one level".
+ */
+function encodeSegment(value: string): string {
+  const encoded = encodeURIComponent(value);
+  return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
 }
 
 /** The names of a resource path's greedy parameters, e.g. `proxy` of `/files/{proxy+}`. */
@@ -143,10 +152,10 @@ function greedyTargets(ctx: IntegrationContext, proxy: boolean, overridden: Reco
   return targets;
 }
 
-/** The endpoint URL; one that does not parse (often for want of a stage variable) fails the request with the reason. */
-function endpointUrl(ctx: IntegrationContext, missing: string[], uri: string, query: Record<string, string[]>, pathOverride?: string): URL {
+/** The endpoint; a URI that does not parse (often for want of a stage variable) fails the request with the reason. */
+function endpointUrl(ctx: IntegrationContext, missing: string[], uri: string, query: Record<string, string[]>, pathOverride?: string): Endpoint {
   try {
-    return buildUrl(uri, query, pathOverride);
+    return buildEndpoint(uri, query, pathOverride);
   } catch {
     // Not the parser's stack: what the user needs is the URI as substituted and what it lacked.
     const cause = missing.length ? `: stage '${ctx.request.stage}' does not define ${describeMissing(missing)}` : '';
@@ -161,14 +170,21 @@ function describeMissing(names: string[]): string {
 
 /**
  * Throws for anything but an http(s) URL with a host. The check comes before parsing because the URL parser
- * reads `https:///x`, what an empty host variable leaves, as the host `x`.
+ * reads `https:///x`, what an empty host variable leaves, as the host `x`. The URL class parses the host and the
+ * query string; the path is taken from the text as built, since parsing would resolve its dot segments.
  */
-function buildUrl(uri: string, query: Record<string, string[]>, pathOverride?: string): URL {
-  if (!/^https?:\/\/[^/?#]/i.test(uri)) throw new TypeError('Invalid URL');
+function buildEndpoint(uri: string, query: Record<string, string[]>, pathOverride?: string): Endpoint {
+  const written = /^https?:\/\/[^/?#]+([^?#]*)/i.exec(uri);
+  if (!written) throw new TypeError('Invalid URL');
   const url = new URL(uri);
-  if (pathOverride !== undefined) url.pathname = pathOverride;
   for (const [k, values] of Object.entries(query)) for (const v of values) url.searchParams.append(k, v);
-  return url;
+  const path = pathOverride ?? written[1];
+  return { url, path: `${escapePath(path.startsWith('/') ? path : `/${path}`)}${url.search}` };
+}
+
+/** Percent-encodes what may not travel in a request line (spaces, controls, non-ASCII), as the URL parser would. */
+function escapePath(path: string): string {
+  return path.replace(/[^\x21-\x7e]|["<>`{}]/gu, (c) => encodeURIComponent(c));
 }
 
 function withoutHopByHop(headers: Record<string, string>): Record<string, string> {

@@ -17,6 +17,18 @@ export function interpolate(template: string, direction: 'request' | 'response',
   return template.replace(/\$\{([^}]+)\}/g, (_, expression: string) => lookup(expression.replace(/^\$/, '')) ?? '');
 }
 
+/**
+ * The value a request mapping writes, or undefined when the whole value is one reference (`$request.header.x` or
+ * `${request.header.x}`) that has nothing to read: the mapping is then left out instead of sending an empty value.
+ * References inside other text still read as empty.
+ */
+export function mappedValue(template: string, direction: 'request' | 'response', lookup: (expression: string) => string | undefined): string | undefined {
+  const braced = /^\$\{([^${}]+)\}$/.exec(template);
+  if (braced) return lookup(braced[1].replace(/^\$/, ''));
+  if (SINGLE_REFERENCE[direction].test(template)) return lookup(template.slice(1));
+  return interpolate(template, direction, lookup);
+}
+
 /** `stageVariables.x` and `context.x`, which mappings of both directions read. */
 export function stageOrContextValue(expression: string, request: MethodRequest): string | undefined {
   if (expression.startsWith('stageVariables.')) return request.stageVariables[expression.slice('stageVariables.'.length)];

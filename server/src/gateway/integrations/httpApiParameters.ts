@@ -1,6 +1,6 @@
 import { isJson } from '../apiModel';
 import { NOT_FORWARDED } from './httpClient';
-import { applyHeaderAction, interpolate, stageOrContextValue } from './httpApiMapping';
+import { applyHeaderAction, mappedValue, stageOrContextValue } from './httpApiMapping';
 import { bodyValue } from './mappingSources';
 import type { IntegrationContext } from './types';
 
@@ -14,7 +14,8 @@ export interface HttpApiMapped {
 /**
  * HTTP API parameter mapping for HTTP_PROXY: the request's headers and query string pass through, then
  * `append|overwrite|remove:header.X`, `...:querystring.X` and `overwrite:path` apply. Values are `$request.*`,
- * `$context.*`, `$stageVariables.*` or literal text, combinable with `${...}`.
+ * `$context.*`, `$stageVariables.*` or literal text, combinable with `${...}`. A value that is a single reference
+ * to something the request lacks leaves its mapping out, as the REST mappings here do for an absent source.
  */
 export function mapHttpApiParameters(ctx: IntegrationContext): HttpApiMapped {
   const { request, integration } = ctx;
@@ -27,7 +28,11 @@ export function mapHttpApiParameters(ctx: IntegrationContext): HttpApiMapped {
     const m = /^(append|overwrite|remove):(header|querystring|path)(?:\.(.+))?$/.exec(key);
     if (!m) continue;
     const [, action, where, name] = m;
-    const value = interpolate(String(raw), 'request', (expression) => lookup(expression, ctx));
+    const value = action === 'remove' ? '' : mappedValue(String(raw), 'request', (expression) => lookup(expression, ctx));
+    if (value === undefined) {
+      ctx.log.add(`Request parameter mapping ${key} skipped: the request has no value for ${String(raw)}`);
+      continue;
+    }
     if (where === 'path') {
       if (action === 'overwrite') result.pathOverride = value.startsWith('/') ? value : `/${value}`;
       continue;

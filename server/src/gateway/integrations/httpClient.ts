@@ -11,14 +11,30 @@ export interface BackendResponse {
 const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 64 });
 const httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 64 });
 
+/**
+ * Where a request goes: `url` gives the scheme, host and port; `path` (with its query string) is sent as written,
+ * because the URL class would resolve `.`/`..` segments, including encoded ones such as `%2E%2E`.
+ */
+export interface Endpoint {
+  url: URL;
+  path: string;
+}
+
+/** The endpoint as one address, for logs. */
+export function endpointHref(endpoint: Endpoint): string {
+  return `${endpoint.url.origin}${endpoint.path}`;
+}
+
 /** One HTTP call to the integration endpoint; rejects with 'timeout' after `timeoutMs`. */
-export function sendHttp(url: URL, method: string, headers: Record<string, string>, body: Buffer | string | undefined, timeoutMs: number, insecure = false): Promise<BackendResponse> {
+export function sendHttp(endpoint: Endpoint, method: string, headers: Record<string, string>, body: Buffer | string | undefined, timeoutMs: number, insecure = false): Promise<BackendResponse> {
+  const { url } = endpoint;
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     const req = client.request(
       url,
       {
         method,
+        path: endpoint.path,
         headers,
         agent: url.protocol === 'https:' ? (insecure ? new https.Agent({ rejectUnauthorized: false }) : httpsAgent) : httpAgent,
       },
