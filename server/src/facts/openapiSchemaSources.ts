@@ -12,12 +12,18 @@ export interface SchemaSource {
   verdictFile: string;
   /** The definition the schema applies to each `paths` entry whose key starts with `/`. */
   pathItem: string;
+  /**
+   * The `$id` of the dialect a Schema Object is written in where the schema leaves it open (3.1's `$dynamicAnchor:
+   * "meta"`): the default of `jsonSchemaDialect`. Completion and hover read its keywords from the meta-schemas; the
+   * validators accept any object or boolean there (see `staticSchemaRefs`).
+   */
+  schemaDialect?: string;
 }
 
 export const SCHEMA_SOURCES: Record<OpenApiVersion, SchemaSource> = {
   '2.0': { schema: openapi.v2 as SchemaSource['schema'], draft: '04', file: 'openapi-2.0.js', verdictFile: 'openapi-2.0-verdict.js', pathItem: '#/definitions/pathItem' },
   '3.0': { schema: openapi.v3 as SchemaSource['schema'], draft: '04', file: 'openapi-3.0.js', verdictFile: 'openapi-3.0-verdict.js', pathItem: '#/definitions/PathItem' },
-  '3.1': { schema: staticSchemaRefs(openapi.v31) as SchemaSource['schema'], draft: '2020', file: 'openapi-3.1.js', verdictFile: 'openapi-3.1-verdict.js', pathItem: '#/$defs/path-item' },
+  '3.1': { schema: staticSchemaRefs(openapi.v31) as SchemaSource['schema'], draft: '2020', file: 'openapi-3.1.js', verdictFile: 'openapi-3.1-verdict.js', pathItem: '#/$defs/path-item', schemaDialect: defaultDialect(openapi.v31) },
 };
 
 /**
@@ -35,4 +41,9 @@ function staticSchemaRefs(value: unknown): unknown {
     else copy[key] = staticSchemaRefs(child);
   }
   return copy;
+}
+
+function defaultDialect(schema: unknown): string | undefined {
+  const dialect = (schema as { properties?: { jsonSchemaDialect?: { default?: unknown } } }).properties?.jsonSchemaDialect?.default;
+  return typeof dialect === 'string' ? dialect : undefined;
 }

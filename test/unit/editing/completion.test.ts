@@ -173,6 +173,26 @@ describe('completion', () => {
       assert.equal(response.detail, 'OpenAPI 3.0, required');
     });
 
+    it('ranks first the discriminating values whose branch takes the keys already written beside them', () => {
+      const ranked = (marked: string, format: 'yaml' | 'json' = 'yaml') => {
+        const { items } = complete(marked, format);
+        return { all: items.map((i) => i.label), first: items.filter((i) => i.sortText?.startsWith('0')).map((i) => i.label), sorted: items.every((i) => i.sortText !== undefined) };
+      };
+      const oauth30 = ranked('openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    s:\n      type: |\n      flows: {}\n');
+      assert.deepEqual(oauth30.first, ['oauth2']);
+      assert.deepEqual(oauth30.all, ['apiKey', 'http', 'oauth2', 'openIdConnect'], 'the others stay on offer');
+      assert.deepEqual(ranked('openapi: 3.1.0\ncomponents:\n  securitySchemes:\n    s:\n      type: |\n      flows:\n        implicit: {}\n').first, ['oauth2']);
+      assert.deepEqual(ranked('openapi: 3.1.0\ncomponents:\n  securitySchemes:\n    s:\n      type: |\n      scheme: bearer\n').first, ['http']);
+      assert.deepEqual(ranked('{"swagger": "2.0", "securityDefinitions": {"s": {"type": "|", "authorizationUrl": "https://auth"}}}', 'json').first, ['oauth2']);
+      const parameter = (neighbour: string) => ranked(`swagger: "2.0"\npaths:\n  /a:\n    post:\n      parameters:\n        - name: b\n          in: |\n          ${neighbour}\n`);
+      assert.deepEqual(parameter('schema: { type: object }').first, ['body']);
+      assert.deepEqual(parameter('type: string').first, ['header', 'formData', 'query', 'path']);
+      const undecided = parameter('description: d');
+      assert.ok(!undecided.sorted && undecided.all.length === 5, 'neighbours every value takes leave the order alone');
+      assert.ok(!ranked(`${OP}      parameters:\n        - in: |\n`).sorted);
+      assert.ok(!ranked('openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    s:\n      type: |\n      bogus: 1\n').sorted, 'a key no value takes decides nothing');
+    });
+
     it('leaves out keys that would break a rule of the schema beside what is written', () => {
       const param = (written: string) => complete(`${OP}      parameters:\n        - name: q\n          in: query\n          ${written}\n          |\n`).labels;
       assert.ok(!param('schema: { type: string }').includes('content'), 'schema and content exclude each other');
@@ -197,6 +217,9 @@ describe('completion', () => {
       assert.deepEqual(complete('openapi: 3.0.1\ncomponents:\n  schemas:\n    P:\n      additionalProperties: |\n').labels, ['true', 'false']);
       const required = complete('swagger: "2.0"\ndefinitions:\n  P:\n    |\n').items.find((i) => i.label === 'required')!;
       assert.equal((required.textEdit as TextEdit).newText, 'required:\n      - $0');
+      // Draft 4's `type` is a name or a list of them: the name, the usual case, goes after the colon.
+      const type = complete('swagger: "2.0"\ndefinitions:\n  P:\n    |\n').items.find((i) => i.label === 'type')!;
+      assert.equal((type.textEdit as TextEdit).newText, 'type: $0');
     });
 
     it('sorts required OpenAPI keys first, then API Gateway extensions, then the other OpenAPI keys', () => {
