@@ -3,11 +3,12 @@
  * when a template reads it through `$input.path` or `$input.json`.
  *
  * Payload facts recorded against AWS (reference §3.6): an empty body reads as `{}`; a body that is not JSON
- * (`a=b`, `a{b`, `null{`) is a plain string; a body that starts with `{` or `[` but does not parse makes API Gateway
- * answer 400 `Could not process payload` with json-smart's ParseException text.
+ * (`a=b`, `a{b`, `null{`) is a plain string; `{a` and `[a` make API Gateway answer 400 `Could not process payload`
+ * with json-smart's ParseException text. All of these follow from json-smart's permissive mode (see javaJson.ts),
+ * so the body goes to that reader as it is, and whatever it rejects is the 400.
  */
 import { compileJsonPath, evaluateJsonPath, JsonPathSyntaxError, type CompiledPath } from './jsonPath';
-import { parseJavaJson } from './javaJson';
+import { JsonSmartParseException, parseJavaJson } from './javaJson';
 import { JavaMethodError } from './javaMethods';
 import { GatewayAbort } from './limits';
 import { isJavaMap, NO_SUCH_METHOD, TemplateHost, toJsonText, UncalledMember, type JavaMap } from './javaValues';
@@ -41,36 +42,23 @@ export class Payload {
   }
 
   private parse(): unknown {
-    const text = this.raw.trim();
-    if (text === '') return {};
+    // Recorded on AWS: an empty body reads as {} (a blank one is taken the same way; not recorded).
+    if (this.raw.trim() === '') return {};
     try {
-      return parseJavaJson(text);
+      return parseJavaJson(this.raw);
     } catch (error) {
-      if (text.startsWith('{') || text.startsWith('[')) {
-        if (this.kind === 'response') {
-          // The integration response cannot be transformed: API Gateway reports a configuration error to the client.
-          throw new GatewayAbort(500, JSON.stringify({ message: 'Internal server error' }));
-        }
-        throw new GatewayAbort(400, JSON.stringify({ message: `Could not process payload${describeParseError(text, error as Error)}` }));
+      if (this.kind === 'response') {
+        // The integration response cannot be transformed: API Gateway reports a configuration error to the client.
+        throw new GatewayAbort(500, JSON.stringify({ message: 'Internal server error' }));
       }
-      return this.raw;
+      throw new GatewayAbort(400, JSON.stringify({ message: `Could not process payload${describeParseError(error as Error)}` }));
     }
   }
 }
 
-/** A json-smart style ParseException line for the 400 body, from the position JavaScript's parser reports. */
-function describeParseError(text: string, error: Error): string {
-  const prefix = 'net.minidev.json.parser.ParseException: ';
-  const at = /position (\d+)/.exec(error.message);
-  if (/end of (JSON )?input|Unterminated/i.test(error.message) || (at && Number(at[1]) >= text.length)) {
-    return `${prefix}Unexpected End Of File position ${text.length}: null`;
-  }
-  if (at) {
-    const position = Number(at[1]);
-    return `${prefix}Unexpected character (${text[position]}) at position ${position}.`;
-  }
-  const token = /Unexpected token '?(.)'?/.exec(error.message);
-  return token ? `${prefix}Unexpected character (${token[1]})` : `${prefix}${error.message}`;
+/** The exception text API Gateway appends: json-smart's ParseException, named with its Java class. */
+function describeParseError(error: Error): string {
+  return error instanceof JsonSmartParseException ? `net.minidev.json.parser.ParseException: ${error.message}` : error.message;
 }
 
 function compilePath(expression: unknown, method: string): CompiledPath {

@@ -1,8 +1,9 @@
 /**
- * JSON text to template values with json-smart's number types: a number written with `.`, `e` or `E` is a Double
+ * JSON text to template values as API Gateway reads it: with json-smart in the MODE_PERMISSIVE that Jayway's
+ * JsonSmartJsonProvider uses, and with json-smart's number types. A number written with `.`, `e` or `E` is a Double
  * (so `1.0` stays 1.0 when printed or re-serialised), any other is an Integer, Long or BigInteger, kept exact beyond
- * 2^53. JSON.parse keeps neither, so it is used only when the text has no number it would get wrong; otherwise a small
- * reader builds the value, and JSON.parse still reports any syntax error, so error messages stay the same.
+ * 2^53. Strict JSON without such numbers goes through JSON.parse, which is much faster; anything else goes through a
+ * reader that follows json-smart's permissive rules and reports json-smart's ParseException messages.
  */
 import { javaDouble, javaInteger } from './javaValues';
 
@@ -13,133 +14,316 @@ import { javaDouble, javaInteger } from './javaValues';
  */
 const NEEDS_TYPED_NUMBERS = /\d\.0*(?!\d)|\d[eE]|\d{16}/;
 
+/** A json-smart ParseException; the message is json-smart's own wording, with its character positions. */
+export class JsonSmartParseException extends Error {}
+
 export function parseJavaJson(text: string): unknown {
-  if (!NEEDS_TYPED_NUMBERS.test(text)) return JSON.parse(text);
+  if (!NEEDS_TYPED_NUMBERS.test(text)) {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // Not strict JSON: json-smart's permissive reading decides what it is.
+    }
+  }
   try {
-    return new JsonReader(text).document();
-  } catch {
-    // Invalid JSON (JSON.parse throws its usual error), or nesting too deep for the reader (JSON.parse copes).
-    return JSON.parse(text);
+    return new PermissiveJsonReader(text).document();
+  } catch (error) {
+    // Nesting too deep for the recursive reader: JSON.parse copes with valid text (and reports invalid text its way).
+    if (error instanceof RangeError) return JSON.parse(text);
+    throw error;
   }
 }
 
-const WHITESPACE = /[ \t\n\r]*/y;
-const NUMBER = /-?(?:0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/y;
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
+/** json-smart marks the end of input with this character (so a literal U+001A ends the input too). */
+const EOI = '\u001a';
 
-class JsonReader {
-  private pos = 0;
+/** The characters that end an unquoted token: in a key, in an object value, in an array item, at the top level. */
+const STOP_KEY = new Set([':', EOI]);
+const STOP_VALUE = new Set([',', '}', EOI]);
+const STOP_ARRAY = new Set([',', ']', EOI]);
+const STOP_TOP = new Set([EOI]);
+
+/** json-smart consults its stop tables only below this code point; a character from here on never stops a token. */
+const MAX_STOP = 126;
+
+/** java.lang.Character.isWhitespace, which json-smart trims unquoted tokens with (no-break spaces are not trimmed). */
+const JAVA_WHITESPACE = /^(?:[\t\n\u000b\f\r\u001c-\u001f]|(?![\u00a0\u2007\u202f])[\p{Zs}\p{Zl}\p{Zp}])$/u;
+
+/** Double.parseDouble's grammar for the texts the reader hands it. */
+const JAVA_DOUBLE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+const unexpectedChar = (position: number, c: string) => new JsonSmartParseException(`Unexpected character (${c}) at position ${position}.`);
+const unexpectedToken = (position: number, token: string) => new JsonSmartParseException(`Unexpected token ${token} at position ${position}.`);
+const unexpectedEof = (position: number, what: 'EOF' | null) => new JsonSmartParseException(`Unexpected End Of File position ${position}: ${what}`);
+
+/**
+ * json-smart's permissive mode: single-quoted and unquoted strings and keys (`{a: b c}` is {"a": "b c"}), useless
+ * commas (`[1,,2,]`), leading zeros, NaN, and text after the first value is ignored; any text that is not a quoted
+ * string, object, array or number reads as an unquoted string (`a=b`, `a{b`, `null{`). Raw control characters are
+ * kept in a string without escapes and dropped from one with escapes; an unknown escape drops both characters.
+ * Positions in messages are json-smart's, which are sometimes one before the offending character.
+ */
+class PermissiveJsonReader {
+  private pos = -1;
+  private c = EOI;
 
   constructor(private readonly text: string) {}
 
   document(): unknown {
-    const value = this.value();
-    this.skipWhitespace();
-    if (this.pos !== this.text.length) throw new SyntaxError('trailing text');
-    return value;
+    this.read();
+    return this.value(STOP_TOP, true);
   }
 
-  private value(): unknown {
-    this.skipWhitespace();
-    switch (this.text[this.pos]) {
-      case '{':
-        return this.object();
-      case '[':
-        return this.array();
-      case '"':
-        return this.string();
-      case 't':
-        return this.word('true', true);
-      case 'f':
-        return this.word('false', false);
-      case 'n':
-        return this.word('null', null);
+  /** The current character, read afresh (TypeScript would keep a comparison's narrowing across calls that move on). */
+  private current(): string {
+    return this.c;
+  }
+
+  private read(): void {
+    this.pos++;
+    this.c = this.pos >= this.text.length ? EOI : this.text[this.pos];
+  }
+
+  /** The value at the current character; at the top level an empty input is the empty string, not an error. */
+  private value(stop: Set<string>, top: boolean): unknown {
+    for (;;) {
+      switch (this.c) {
+        case ' ':
+        case '\r':
+        case '\n':
+        case '\t':
+          this.read();
+          continue;
+        case ':':
+        case '}':
+        case ']':
+          throw unexpectedChar(this.pos, this.c);
+        case '{':
+          return this.object();
+        case '[':
+          return this.array();
+        case '"':
+        case "'":
+          return this.quoted();
+        case 'n':
+        case 'f':
+        case 't':
+        case 'N':
+          return this.word(stop);
+        case EOI:
+          if (!top) throw unexpectedEof(this.pos - 1, 'EOF');
+          return this.unquoted(stop);
+      }
+      if (this.c === '-' || (this.c >= '0' && this.c <= '9')) return this.number(stop);
+      return this.unquoted(stop);
     }
-    return this.number();
+  }
+
+  /** `null`, `true`, `false` and `NaN` only when the whole token is the word; `nullx` is a string. */
+  private word(stop: Set<string>): unknown {
+    const token = this.unquoted(stop);
+    const words: Record<string, unknown> = { null: null, true: true, false: false, NaN: NaN };
+    return Object.prototype.hasOwnProperty.call(words, token) ? words[token] : token;
   }
 
   private object(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text[this.pos] === '}') {
-      this.pos++;
-      return out;
-    }
     for (;;) {
-      this.skipWhitespace();
-      const key = this.string();
-      this.skipWhitespace();
-      this.expect(':');
-      const value = this.value();
-      // An own property, as JSON.parse makes it, even for `__proto__`.
-      if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
-      else out[key] = value;
-      this.skipWhitespace();
-      if (this.text[this.pos] === '}') {
-        this.pos++;
+      this.read();
+      switch (this.c) {
+        case ' ':
+        case '\r':
+        case '\t':
+        case '\n':
+        case ',':
+          continue;
+        case ':':
+        case ']':
+        case '[':
+        case '{':
+          throw unexpectedChar(this.pos, this.c);
+        case '}':
+          this.read();
+          return out;
+      }
+      const key = this.c === '"' || this.c === "'" ? this.quoted() : this.unquoted(STOP_KEY);
+      this.skipSpace();
+      if (this.c !== ':') throw this.c === EOI ? unexpectedEof(this.pos - 1, null) : unexpectedChar(this.pos - 1, this.c);
+      this.readNoEnd();
+      setMember(out, key, this.value(STOP_VALUE, false));
+      this.skipSpace();
+      const after = this.current();
+      if (after === '}') {
+        this.read();
         return out;
       }
-      this.expect(',');
+      if (after === EOI) throw unexpectedEof(this.pos - 1, null);
+      if (after !== ',') throw unexpectedToken(this.pos - 1, after);
     }
   }
 
   private array(): unknown[] {
     const out: unknown[] = [];
-    this.pos++;
-    this.skipWhitespace();
-    if (this.text[this.pos] === ']') {
-      this.pos++;
-      return out;
-    }
+    this.read();
     for (;;) {
-      out.push(this.value());
-      this.skipWhitespace();
-      if (this.text[this.pos] === ']') {
-        this.pos++;
+      switch (this.c) {
+        case ' ':
+        case '\r':
+        case '\n':
+        case '\t':
+        case ',':
+          this.read();
+          continue;
+        case ']':
+          this.read();
+          return out;
+        case ':':
+        case '}':
+          throw unexpectedChar(this.pos, this.c);
+        case EOI:
+          throw unexpectedEof(this.pos - 1, 'EOF');
+      }
+      out.push(this.value(STOP_ARRAY, false));
+    }
+  }
+
+  /**
+   * A number, or an unquoted string when more follows it before the stop character (`12 34`, `1.5.3`, `123abc`).
+   * Integers are Integer, Long or BigInteger (all exact here); the rest are Doubles.
+   */
+  private number(stop: Set<string>): unknown {
+    const start = this.pos;
+    this.read();
+    this.skipDigits();
+    if (this.c !== '.' && this.c !== 'e' && this.c !== 'E') {
+      if (this.continuesToken(stop)) return this.restOfToken(start, stop);
+      return parseInteger(this.trimmed(start, this.pos));
+    }
+    if (this.c === '.') {
+      this.read();
+      this.skipDigits();
+    }
+    if (this.c === 'e' || this.c === 'E') {
+      this.read();
+      const sign = this.current();
+      if (sign !== '+' && sign !== '-' && !(sign >= '0' && sign <= '9')) return this.restOfToken(start, stop);
+      this.read();
+      this.skipDigits();
+    }
+    if (this.continuesToken(stop)) return this.restOfToken(start, stop);
+    return this.parseDouble(this.trimmed(start, this.pos));
+  }
+
+  /** After a number and any spaces: does a character follow that is neither a stop nor beyond the stop tables? */
+  private continuesToken(stop: Set<string>): boolean {
+    this.skipSpace();
+    return this.c !== EOI && this.c.charCodeAt(0) < MAX_STOP && !stop.has(this.c);
+  }
+
+  private restOfToken(start: number, stop: Set<string>): string {
+    this.skipUnquoted(stop);
+    return this.trimmed(start, this.pos);
+  }
+
+  private parseDouble(token: string): unknown {
+    if (!JAVA_DOUBLE.test(token)) throw unexpectedToken(this.pos, token);
+    // json-smart makes a BigDecimal of a fraction longer than 18 characters; the engine has only Doubles.
+    return javaDouble(Number(token));
+  }
+
+  private unquoted(stop: Set<string>): string {
+    const start = this.pos;
+    this.skipUnquoted(stop);
+    return this.trimmed(start, this.pos);
+  }
+
+  /** A string in `"` or `'`. Without a backslash it is taken as it stands, up to the next same quote. */
+  private quoted(): string {
+    const close = this.text.indexOf(this.c, this.pos + 1);
+    if (close < 0) throw unexpectedEof(this.text.length, null);
+    const content = this.text.slice(this.pos + 1, close);
+    if (!content.includes('\\')) {
+      this.pos = close;
+      this.read();
+      return content;
+    }
+    return this.escapedString();
+  }
+
+  private escapedString(): string {
+    const quote = this.c;
+    let out = '';
+    for (;;) {
+      this.read();
+      const c = this.c;
+      if (c === EOI) throw unexpectedEof(this.pos - 1, null);
+      if (c === quote) {
+        this.read();
         return out;
       }
-      this.expect(',');
+      if (c === '\\') {
+        this.read();
+        out += this.escape();
+      } else if (c.charCodeAt(0) >= 32 && c.charCodeAt(0) !== 127) {
+        out += c;
+      }
     }
   }
 
-  private string(): string {
-    const token = this.match(STRING);
-    return token.includes('\\') ? (JSON.parse(token) as string) : token.slice(1, -1);
+  private escape(): string {
+    const simple: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f', b: '\b', '\\': '\\', '/': '/', "'": "'", '"': '"' };
+    if (Object.prototype.hasOwnProperty.call(simple, this.c)) return simple[this.c];
+    if (this.c === 'u') return this.hexChar(4);
+    if (this.c === 'x') return this.hexChar(2);
+    return '';
   }
 
-  private number(): unknown {
-    NUMBER.lastIndex = this.pos;
-    const m = NUMBER.exec(this.text);
-    if (!m) throw new SyntaxError('unexpected character');
-    this.pos += m[0].length;
-    if (m[1] !== undefined || m[2] !== undefined) return javaDouble(Number(m[0]));
-    const n = Number(m[0]);
-    return Number.isSafeInteger(n) ? n : javaInteger(BigInt(m[0]));
+  private hexChar(digits: number): string {
+    let value = 0;
+    for (let i = 0; i < digits; i++) {
+      this.read();
+      if (this.c === EOI) throw unexpectedEof(this.pos, 'EOF');
+      if (!/^[0-9a-fA-F]$/.test(this.c)) throw new JsonSmartParseException(`Unexpected unicode escape sequence ${this.c} at position ${this.pos}.`);
+      value = value * 16 + parseInt(this.c, 16);
+    }
+    return String.fromCharCode(value);
   }
 
-  private word<T>(word: string, value: T): T {
-    if (!this.text.startsWith(word, this.pos)) throw new SyntaxError('unexpected character');
-    this.pos += word.length;
-    return value;
+  private readNoEnd(): void {
+    this.read();
+    if (this.c === EOI) throw unexpectedEof(this.pos - 1, 'EOF');
   }
 
-  private match(pattern: RegExp): string {
-    pattern.lastIndex = this.pos;
-    const m = pattern.exec(this.text);
-    if (!m) throw new SyntaxError('unexpected character');
-    this.pos += m[0].length;
-    return m[0];
+  private skipDigits(): void {
+    while (this.c >= '0' && this.c <= '9') this.read();
   }
 
-  private expect(ch: string): void {
-    if (this.text[this.pos] !== ch) throw new SyntaxError(`expected ${ch}`);
-    this.pos++;
+  private skipUnquoted(stop: Set<string>): void {
+    while (this.c !== EOI && !(this.c.charCodeAt(0) < MAX_STOP && stop.has(this.c))) this.read();
   }
 
-  private skipWhitespace(): void {
-    WHITESPACE.lastIndex = this.pos;
-    WHITESPACE.exec(this.text);
-    this.pos = WHITESPACE.lastIndex;
+  private skipSpace(): void {
+    while (this.c !== EOI && this.c <= ' ') this.read();
   }
+
+  /** The text between two positions without Java whitespace at either end (a lone character is kept). */
+  private trimmed(start: number, end: number): string {
+    while (start < end - 1 && JAVA_WHITESPACE.test(this.text[start])) start++;
+    while (end - 1 > start && JAVA_WHITESPACE.test(this.text[end - 1])) end--;
+    return this.text.slice(start, end);
+  }
+}
+
+/** json-smart's integer reading: the digits after an optional `-`, none at all reading as 0. */
+function parseInteger(token: string): number | bigint {
+  const negative = token.startsWith('-');
+  const digits = negative ? token.slice(1) : token;
+  const magnitude = BigInt(digits === '' ? '0' : digits);
+  return javaInteger(negative ? -magnitude : magnitude);
+}
+
+/** An own property, as JSON.parse makes it, even for `__proto__`; a repeated key keeps its place and takes the new value. */
+function setMember(out: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
+  else out[key] = value;
 }

@@ -78,6 +78,10 @@ export function base64Decode(text: string): string {
   return Buffer.from(text, 'base64').toString('utf8');
 }
 
+/**
+ * Read with the same json-smart permissive parser as the payload (API Gateway's JSON stack), so plain text such as
+ * `hello` is the string itself and `''` the empty string; text json-smart rejects (`{oops`) is a template error.
+ */
 export function parseJson(text: string): unknown {
   try {
     return parseJavaJson(text);

@@ -28,6 +28,22 @@ describe('$input', () => {
     assert.match(message, /^Could not process payloadnet\.minidev\.json\.parser\.ParseException: /);
     assert.deepEqual(result.errors, []);
   });
+  it('a body json-smart accepts in permissive mode is read as Jayway reads it: {a:1}, single quotes, useless commas', () => {
+    assert.equal(render("$input.path('$.a')", { body: '{a:1}' }), '1');
+    assert.equal(render("$input.json('$')", { body: "{'a': 'x', b: [1,2,],}" }), '{"a":"x","b":[1,2]}');
+    assert.equal(render("$input.path('$.a.b')", { body: '{"a": {b: 1.0}} trailing text' }), '1.0');
+  });
+  it('the 400 carries json-smart ParseException text (recorded on AWS for {a and [a)', () => {
+    const message = (body: string) => JSON.parse(renderFull("$input.path('$')", { body }).gatewayError!.body).message as string;
+    const prefix = 'Could not process payloadnet.minidev.json.parser.ParseException: ';
+    assert.equal(message('{a'), `${prefix}Unexpected End Of File position 1: null`);
+    assert.equal(message('[a'), `${prefix}Unexpected End Of File position 1: EOF`);
+    assert.equal(message('{"a": 1,'), `${prefix}Unexpected End Of File position 7: null`);
+    assert.equal(message('{{}}'), `${prefix}Unexpected character ({) at position 1.`);
+  });
+  it('a quoted string that never closes is a ParseException too, whatever the first character', () => {
+    assert.equal(renderFull("$input.path('$')", { body: '"abc' }).gatewayError?.status, 400);
+  });
   it('the invalid body is only a problem when the template reads it as JSON', () => {
     assert.equal(render('$input.body', { body: '[1,' }), '[1,');
   });

@@ -76,6 +76,35 @@ describe('JSONPath (Jayway dialect)', () => {
   it('functions: length()', () => {
     assert.equal(value('$.store.book.length()'), 4);
   });
+  it('several names as the last step merge into one map, and the path stays definite', () => {
+    const doc = { arr: [{ n: 1, t: 'x', z: true }] };
+    assert.deepEqual(value("$.arr[0]['n','t']", doc), { n: 1, t: 'x' });
+    assert.deepEqual(value("$.arr[0]['n','nope']", doc), { n: 1 });
+    assert.deepEqual(value("$.arr[0]['a','b']", doc), {});
+    assert.deepEqual(value("$.arr[*]['n','t']", doc), [{ n: 1, t: 'x' }]);
+  });
+  it('several names before further steps iterate, like an index union', () => {
+    const doc = { a: { x: { v: 1 }, y: { v: 2 } } };
+    assert.deepEqual(value("$.a['x','y'].v", doc), [1, 2]);
+    assert.deepEqual(value("$.a['x','nope'].v", doc), [1]);
+  });
+  it('a deep scan merges several names only in maps that have all of them', () => {
+    const doc = { a: { n: 1, t: 2 }, b: { n: 3 } };
+    assert.deepEqual(value("$..['n','t']", doc), [{ n: 1, t: 2 }]);
+  });
+  it('min(), max(), sum(), avg() and stddev() are Doubles; length() is an Integer', () => {
+    const doc = { nums: [1, 2, 3], mixed: [4, 'x', 2.5] };
+    const text = (path: string) => String(value(path, doc));
+    assert.equal(text('$.nums.min()'), '1.0');
+    assert.equal(text('$.nums.max()'), '3.0');
+    assert.equal(text('$.nums.sum()'), '6.0');
+    assert.equal(text('$.nums.avg()'), '2.0');
+    assert.equal(text('$.nums.stddev()'), String(Math.sqrt(14 / 3 - 36 / 9)));
+    assert.equal(text('$.mixed.sum()'), '6.5');
+    assert.equal(value('$.nums.length()', doc), 3);
+    assert.equal(value('$.length()', doc), 2);
+    assert.equal(value('$.nums[0].length()', doc), null);
+  });
   it('a top-level string body has no properties', () => assert.equal(value('$.message', 'a=b'), 'NOT FOUND'));
 });
 

@@ -27,6 +27,12 @@ describe('$util', () => {
   it('base64Decode refuses characters outside the alphabet', () => {
     assert.match(renderFull("$util.base64Decode('a*b')").errors[0].message, /Illegal base64 character 2a/);
   });
+  it('parseJson reads text as json-smart does: plain text is a string, lenient JSON is an object', () => {
+    assert.equal(render(`#set($s = $util.parseJson('hello'))$s $s.length()`), 'hello 5');
+    assert.equal(render(`#set($s = $util.parseJson(''))[$s] $s.isEmpty()`), '[] true');
+    assert.equal(render(`$util.parseJson('{a: 1}').a`), '1');
+    assert.equal(render(`$util.parseJson('"quoted"')`), 'quoted');
+  });
   it('parseJson gives navigable objects; invalid JSON is a template error', () => {
     assert.equal(render(`#set($o = $util.parseJson('{"a": {"b": [5]}}'))$o.a.b[0] $o.a`), '5 {b=[5]}');
     assert.match(renderFull(`$util.parseJson('{oops')`).errors[0].message, /parseJson: the text is not valid JSON/);

@@ -1,7 +1,7 @@
 import type { CompiledPath, FilterExpr, FilterOperand, PathSegment } from './compiledPath';
 import { compileJsonPath } from './compile';
 import { compareValues, MISSING } from './comparisons';
-import { isJavaMap, isJavaNumber } from '../javaValues';
+import { isJavaMap, isJavaNumber, javaDouble, type JavaMap } from '../javaValues';
 
 export type JsonPathResult = { found: true; value: unknown } | { found: false };
 
@@ -18,33 +18,24 @@ export function evaluateJsonPath(expression: string | CompiledPath, document: un
 
 function selectNodes(path: CompiledPath, start: unknown, root: unknown): unknown[] {
   let current: unknown[] = [start];
-  for (const step of path.steps) {
+  path.steps.forEach((step, i) => {
+    const leaf = i === path.steps.length - 1;
     const next: unknown[] = [];
     for (const node of current) {
-      if (step.deep) deepApply(step.segment, node, root, next);
-      else applySegment(step.segment, node, root, next, false);
+      if (step.deep) deepApply(step.segment, node, root, next, leaf);
+      else applySegment(step.segment, node, root, next, false, leaf);
     }
     current = next;
-  }
+  });
   return current;
 }
 
 const isMap = isJavaMap;
 
-function applySegment(segment: PathSegment, node: unknown, root: unknown, out: unknown[], scanning: boolean): void {
+function applySegment(segment: PathSegment, node: unknown, root: unknown, out: unknown[], scanning: boolean, leaf: boolean): void {
   switch (segment.kind) {
     case 'property':
-      if (!isMap(node)) return;
-      if (segment.names.length === 1) {
-        if (Object.prototype.hasOwnProperty.call(node, segment.names[0])) out.push(node[segment.names[0]]);
-        return;
-      }
-      {
-        // Several names in one bracket select a map of those keys (Jayway's multi-property token).
-        const picked: Record<string, unknown> = {};
-        for (const name of segment.names) if (Object.prototype.hasOwnProperty.call(node, name)) picked[name] = node[name];
-        if (Object.keys(picked).length > 0) out.push(picked);
-      }
+      if (isMap(node)) selectProperties(segment.names, node, out, leaf);
       return;
     case 'wildcard':
       if (Array.isArray(node)) out.push(...node);
@@ -75,16 +66,38 @@ function applySegment(segment: PathSegment, node: unknown, root: unknown, out: u
   }
 }
 
+/**
+ * Jayway's property token: one name gives its value; several names as the last step give one map of those present
+ * (empty when none is), and several names before further steps give each present value in turn.
+ */
+function selectProperties(names: string[], node: JavaMap, out: unknown[], leaf: boolean): void {
+  const has = (name: string) => Object.prototype.hasOwnProperty.call(node, name);
+  if (names.length > 1 && leaf) {
+    const merged: JavaMap = {};
+    for (const name of names) if (has(name)) merged[name] = node[name];
+    out.push(merged);
+    return;
+  }
+  for (const name of names) if (has(name)) out.push(node[name]);
+}
+
 /** `..x`: the segment applied to the node and to every descendant, parents before children (Jayway's scan order). */
-function deepApply(segment: PathSegment, node: unknown, root: unknown, out: unknown[]): void {
+function deepApply(segment: PathSegment, node: unknown, root: unknown, out: unknown[], leaf: boolean): void {
   if (segment.kind === 'filter') {
     // A deep-scan filter tests every descendant value that is an object or array element.
     if (Array.isArray(node)) for (const item of node) if (testFilter(segment.filter, item, root)) out.push(item);
-  } else {
-    applySegment(segment, node, root, out, true);
+  } else if (segment.kind !== 'property' || scanMatches(segment.names, node, leaf)) {
+    applySegment(segment, node, root, out, true, leaf);
   }
-  if (Array.isArray(node)) for (const item of node) deepApply(segment, item, root, out);
-  else if (isMap(node)) for (const key of Object.keys(node)) deepApply(segment, node[key], root, out);
+  if (Array.isArray(node)) for (const item of node) deepApply(segment, item, root, out, leaf);
+  else if (isMap(node)) for (const key of Object.keys(node)) deepApply(segment, node[key], root, out, leaf);
+}
+
+/** Jayway's scan visits a map for a merging (definite) property step only when the map has every one of the names. */
+function scanMatches(names: string[], node: unknown, leaf: boolean): boolean {
+  if (!isMap(node)) return false;
+  if (names.length > 1 && !leaf) return true;
+  return names.every((name) => Object.prototype.hasOwnProperty.call(node, name));
 }
 
 function sliceOf(list: unknown[], slice: { start?: number; end?: number; step?: number }): unknown[] {
@@ -104,12 +117,15 @@ function sliceOf(list: unknown[], slice: { start?: number; end?: number; step?: 
   return out;
 }
 
+/**
+ * Jayway's functions. length() is an Integer for a list or a map and null for anything else; the aggregations read
+ * the numbers of a list as doubles and return a Double. A list with no numbers gives no result (Jayway throws).
+ */
 function applyFunction(name: string, node: unknown): unknown {
   if (name === 'length' || name === 'size') {
     if (Array.isArray(node)) return node.length;
     if (isMap(node)) return Object.keys(node).length;
-    if (typeof node === 'string') return node.length;
-    return undefined;
+    return null;
   }
   if (name === 'keys') return isMap(node) ? Object.keys(node) : undefined;
   if (!Array.isArray(node)) return undefined;
@@ -117,23 +133,23 @@ function applyFunction(name: string, node: unknown): unknown {
   if (name === 'last') return node[node.length - 1];
   const numbers = node.filter(isJavaNumber).map(Number);
   if (numbers.length === 0) return undefined;
-  const sum = numbers.reduce((a, b) => a + b, 0);
-  switch (name) {
-    case 'min':
-      return Math.min(...numbers);
-    case 'max':
-      return Math.max(...numbers);
-    case 'sum':
-      return sum;
-    case 'avg':
-      return sum / numbers.length;
-    case 'stddev': {
-      const mean = sum / numbers.length;
-      return Math.sqrt(numbers.reduce((a, b) => a + (b - mean) ** 2, 0) / numbers.length);
-    }
-  }
-  return undefined;
+  const aggregate = AGGREGATIONS[name];
+  return aggregate === undefined ? undefined : javaDouble(aggregate(numbers));
 }
+
+/** As Jayway computes them, comparisons and sums in double arithmetic (so NaN never wins min() or max()). */
+const AGGREGATIONS: Record<string, (numbers: number[]) => number> = {
+  min: (numbers) => numbers.reduce((min, n) => (min > n ? n : min), Number.MAX_VALUE),
+  max: (numbers) => numbers.reduce((max, n) => (max < n ? n : max), -Number.MAX_VALUE),
+  sum: (numbers) => numbers.reduce((sum, n) => sum + n, 0),
+  avg: (numbers) => numbers.reduce((sum, n) => sum + n, 0) / numbers.length,
+  stddev: (numbers) => {
+    const count = numbers.length;
+    const sum = numbers.reduce((total, n) => total + n, 0);
+    const sumSq = numbers.reduce((total, n) => total + n * n, 0);
+    return Math.sqrt(sumSq / count - (sum * sum) / count / count);
+  },
+};
 
 function operandValue(operand: FilterOperand, current: unknown, root: unknown): unknown {
   if (operand.kind === 'literal') return operand.value;

@@ -61,11 +61,13 @@ export class PathParser {
         this.fail(`unexpected '${c}'`);
       }
     }
+    // Several names in the last step merge into one map, so Jayway counts that step as definite; anywhere else they
+    // iterate like an index union.
     const definite = steps.every(
-      (s) =>
+      (s, i) =>
         !s.deep &&
         (s.segment.kind === 'function' ||
-          (s.segment.kind === 'property' && s.segment.names.length === 1) ||
+          (s.segment.kind === 'property' && (s.segment.names.length === 1 || i === steps.length - 1)) ||
           (s.segment.kind === 'index' && s.segment.indexes.length === 1)),
     );
     return { root: start, steps, definite };

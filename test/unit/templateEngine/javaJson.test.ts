@@ -1,0 +1,62 @@
+import assert from 'node:assert/strict';
+import { JsonSmartParseException, parseJavaJson } from '../../../server/src/template/javaJson';
+import { JavaDouble } from '../../../server/src/template/javaValues';
+
+const parseError = (text: string): string => {
+  try {
+    parseJavaJson(text);
+  } catch (error) {
+    assert.ok(error instanceof JsonSmartParseException, `${text}: ${String(error)}`);
+    return error.message;
+  }
+  assert.fail(`${text} parsed`);
+};
+
+describe('parseJavaJson (json-smart MODE_PERMISSIVE, as Jayway uses it)', () => {
+  it('strict JSON reads as before', () => {
+    assert.deepEqual(parseJavaJson('{"a": [1, "x", true, null]}'), { a: [1, 'x', true, null] });
+    assert.ok((parseJavaJson('{"v": 1.0}') as { v: unknown }).v instanceof JavaDouble);
+  });
+  it('unquoted and single-quoted keys and values', () => {
+    assert.deepEqual(parseJavaJson('{a:1}'), { a: 1 });
+    assert.deepEqual(parseJavaJson("{'a': 'x y', b: hello world}"), { a: 'x y', b: 'hello world' });
+    assert.deepEqual(parseJavaJson('[a, b c]'), ['a', 'b c']);
+  });
+  it('useless commas, leading zeros, NaN, and text after the first value', () => {
+    assert.deepEqual(parseJavaJson('[1,,2,]'), [1, 2]);
+    assert.deepEqual(parseJavaJson('{"a": 1,}'), { a: 1 });
+    assert.equal(parseJavaJson('007'), 7);
+    assert.ok(Number.isNaN(parseJavaJson('NaN')));
+    assert.deepEqual(parseJavaJson('{"a": 1} and more'), { a: 1 });
+  });
+  it('a number followed by more text is an unquoted string', () => {
+    assert.equal(parseJavaJson('12 34'), '12 34');
+    assert.equal(parseJavaJson('123abc'), '123abc');
+    assert.deepEqual(parseJavaJson('{a: 1.5.3}'), { a: '1.5.3' });
+  });
+  it('any other text is an unquoted string, trimmed (a=b, a{b, null{ as recorded on AWS)', () => {
+    for (const text of ['a=b', 'a{b', 'null{', 'true{', 'undefined{', 'a[']) assert.equal(parseJavaJson(text), text);
+    assert.equal(parseJavaJson(' a=b \n'), 'a=b');
+    assert.equal(parseJavaJson(''), '');
+  });
+  it('escapes: an unknown one drops both characters; \\x is a two-digit escape', () => {
+    assert.equal(parseJavaJson('"a\\qb"'), 'ab');
+    assert.equal(parseJavaJson('"\\x41\\u0042"'), 'AB');
+    assert.equal(parseJavaJson("'it\\'s'"), "it's");
+  });
+  it('ParseException messages and positions as json-smart words them', () => {
+    // The first two are recorded against AWS (ToQoz/api-gateway-mapping-template test/_.md).
+    assert.equal(parseError('{a'), 'Unexpected End Of File position 1: null');
+    assert.equal(parseError('[a'), 'Unexpected End Of File position 1: EOF');
+    assert.equal(parseError('{"a": 1,'), 'Unexpected End Of File position 7: null');
+    assert.equal(parseError('"abc'), 'Unexpected End Of File position 4: null');
+    assert.equal(parseError('{{}}'), 'Unexpected character ({) at position 1.');
+    assert.equal(parseError('[1, :]'), 'Unexpected character (:) at position 4.');
+    assert.deepEqual(parseJavaJson('[1:2]'), ['1:2']);
+    assert.equal(parseError('{"a" 1}'), 'Unexpected character (1) at position 4.');
+    assert.equal(parseError('{"a": "x" "b": 2}'), 'Unexpected token " at position 9.');
+    assert.deepEqual(parseJavaJson('{"a": 1 "b": 2}'), { a: '1 "b": 2' });
+    assert.equal(parseError('1e+'), 'Unexpected token 1e+ at position 3.');
+    assert.equal(parseError('"\\u00zz"'), 'Unexpected unicode escape sequence z at position 5.');
+  });
+});
