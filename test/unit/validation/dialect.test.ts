@@ -53,4 +53,50 @@ requestTemplates:
     const [d] = withCode(await validate(text, { settings: { dialect: 'http' } }), 'dialect-mismatch');
     assert.match(d.message, /applies only to REST APIs; an HTTP API import ignores it/);
   });
+
+  it('judges a definition holding both dialects by the side with more kinds of evidence', async () => {
+    // CORS settings pasted into a REST API: the REST checks stay, and the CORS key alone is named.
+    const restWithCors = `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-cors: { allowOrigins: ['https://app.example.com'] }
+x-amazon-apigateway-request-validators: { all: { validateRequestBody: true, validateRequestParameters: true } }
+paths:
+  /items:
+    get:
+      x-amazon-apigateway-request-validator: all
+      responses: { '200': { description: OK } }
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: { application/json: '{"statusCode": 200}' }
+        responses: { default: { statusCode: '200' } }
+`;
+    assert.equal(inferDialect(parse(restWithCors)), 'rest');
+    const diagnostics = await validate(restWithCors);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['dialect-mismatch']);
+    assert.match(diagnostics[0].message, /x-amazon-apigateway-cors.*only to HTTP APIs|only to HTTP APIs/);
+    assert.deepEqual(diagnostics[0].range, rangeOf(restWithCors, 'x-amazon-apigateway-cors'));
+    // A JWT scheme beside token and Cognito authorizers and mock integrations.
+    const schemes = `components:
+  securitySchemes:
+    jwt: { type: oauth2, flows: {}, x-amazon-apigateway-authorizer: { type: jwt, jwtConfiguration: { issuer: x, audience: [a] } } }
+    token: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: token, authorizerUri: x } }
+    pool: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: { type: cognito_user_pools, providerARNs: [x] } }
+`;
+    assert.equal(inferDialect(parse(`openapi: 3.0.1\n${schemes}`)), 'rest');
+    // An HTTP API with one REST-only key keeps the HTTP rules.
+    const httpWithValidators = `openapi: 3.0.1
+x-amazon-apigateway-cors: { allowOrigins: ['*'] }
+x-amazon-apigateway-request-validators: { all: { validateRequestBody: true } }
+paths:
+  /$default:
+    x-amazon-apigateway-any-method:
+      isDefaultRoute: true
+      x-amazon-apigateway-integration: { type: aws_proxy, payloadFormatVersion: '2.0', uri: x }
+`;
+    assert.equal(inferDialect(parse(httpWithValidators)), 'http');
+    // As much evidence on each side: AWS's HTTP API export marker decides, else REST.
+    const tie = "openapi: 3.0.1\nx-amazon-apigateway-cors: {}\nx-amazon-apigateway-binary-media-types: ['*/*']\n";
+    assert.equal(inferDialect(parse(tie)), 'rest');
+    assert.equal(inferDialect(parse(tie.replace('x-amazon-apigateway-cors: {}', "x-amazon-apigateway-importexport-version: '1.0'"))), 'http');
+  });
 });
