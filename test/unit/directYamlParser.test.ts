@@ -171,6 +171,13 @@ describe('direct YAML parser', () => {
     ['{a: 1, a: {b: 1, b: 2}}\n', 'fast'],
     ['', 'either'],
     ['# only a comment\n', 'either'],
+    // Aliases naming no anchor before them: a syntax error at the alias, whichever path reads it.
+    ['a: 1\nb: *missing\n', 'either'],
+    ['a: *later\nb: &later 1\n', 'either'],
+    ['a: &x\n  b: *x\n', 'either'],
+    ['a: [*missing]\n', 'either'],
+    ['a:\n  <<: *missing\n  b: 1\n', 'either'],
+    ['a: *missing\nb: [1,\n', 'either'],
   ];
   for (const [text, expected] of CASES) {
     it(`${expected === 'fast' ? 'parses' : 'agrees or gives up on'} ${JSON.stringify(text).slice(0, 60)}`, () => {

@@ -136,6 +136,26 @@ describe('document model', () => {
     assert.match(doc.problems[0].message, /^Aliases expand to too many nodes/);
   });
 
+  it('refuses an alias that names no anchor before it with a syntax problem at the alias', () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration: *missingAnchor\n";
+    const doc = parse(text);
+    assert.equal(doc.root, undefined);
+    assert.deepEqual(doc.problems.map((p) => [p.code, p.message, text.slice(p.offset, p.end)]), [
+      ['yaml-syntax', 'Unknown alias *missingAnchor: no anchor &missingAnchor is defined before it.', '*missingAnchor'],
+    ]);
+    // An anchor written after its alias does not count, as in YAML.
+    const later = parse('openapi: 3.0.1\na: *x\nb: &x 1\n');
+    assert.match(later.problems[0].message, /^Unknown alias \*x: no anchor &x is defined before it/);
+    const enclosing = parse('openapi: 3.0.1\na: &x\n  b: *x\n');
+    assert.match(enclosing.problems[0].message, /^Alias \*x stands inside the node anchored &x/);
+  });
+
+  it('leaves a syntax error js-yaml finds before an unknown alias to js-yaml, wherever it stands', () => {
+    const doc = parse('openapi: 3.0.1\na: *missing\nb: [1,\n');
+    assert.equal(doc.problems.length, 1);
+    assert.doesNotMatch(doc.problems[0].message, /alias/i);
+  });
+
   it('keeps many ordinary aliases', () => {
     const text = `openapi: 3.0.1\nbase: &b {type: MOCK, requestTemplates: {application/json: '{}'}, responses: {default: {statusCode: '200'}}}\n${Array.from({ length: 2000 }, (_, i) => `i${i}: *b\n`).join('')}`;
     const doc = parse(text);
@@ -157,6 +177,14 @@ describe('the forgiving parse of a broken document', () => {
     assert.ok(doc.recovered);
     const copy = findNodeAtPath(doc.root, ['paths', '/b', 'get', 'operationId'])!;
     assert.equal(text.slice(copy.offset, copy.end), '*item');
+  });
+
+  it('keeps the tree around an unknown alias, with the alias read as empty', () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      operationId: getA\n      x-amazon-apigateway-integration: *missingAnchor\n";
+    const doc = withRecoveredTree(parse(text));
+    assert.ok(doc.recovered);
+    assert.equal(doc.problems[0].code, 'yaml-syntax');
+    assert.equal(toValue(findNodeAtPath(doc.root, ['paths', '/a', 'get', 'operationId'])), 'getA');
   });
 
   it('gives up on aliases that expand past the budget of a parsed document, quickly', () => {

@@ -90,6 +90,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'too-many-resources': { severity: 'warning', title: 'More resources than the default quota', docsUrl: `${DEV_GUIDE}/limits.html` },
   'too-many-authorizers': { severity: 'warning', title: 'More authorizers than the default quota', docsUrl: `${DEV_GUIDE}/limits.html` },
   'policy-too-long': { severity: 'error', title: 'Resource policy over 8192 characters', docsUrl: `${DEV_GUIDE}/limits.html` },
+  'cors-credentials-with-any-origin': { severity: 'error', title: 'CORS credentials allowed for any origin', docsUrl: `${DEV_GUIDE}/http-api-cors.html` },
 };
 
 export function codeInfo(code: string): DiagnosticCodeInfo | undefined {

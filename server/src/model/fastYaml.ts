@@ -379,6 +379,8 @@ class FastParser {
       if (anchorStart >= 0) giveUp();
       const [start, end] = this.anchor();
       value = this.build.aliasNode(start, end);
+      // A malformed document: js-yaml's syntax errors elsewhere in the text come before this one.
+      if (this.build.unknownAlias) giveUp();
     } else if (c === PIPE || c === GT) {
       // A block scalar ends at a line start of its own.
       return this.blockScalar(indent, anchorStart, anchorEnd);

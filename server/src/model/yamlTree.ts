@@ -84,9 +84,11 @@ export function buildTreeFromEvents(text: string, aliasBudget = aliasNodeBudget(
   const builder = new TreeBuilder(text, problems, aliasBudget);
   try {
     const root = builder.build(events);
-    return { root, problems, aliasNodes: builder.aliasNodes };
+    return builder.unknownAlias ? unknownAliasResult(builder) : { root, problems, aliasNodes: builder.aliasNodes };
   } catch (error) {
     if (!(error instanceof AliasBudgetExceeded)) throw error;
+    // The alias that named nothing came first: a reader stops there before it copies anything further.
+    if (builder.unknownAlias) return unknownAliasResult(builder);
     const problem: SyntaxProblem = {
       message: `Aliases expand to too many nodes (more than ${aliasBudget}); nested anchors multiply each other's copies.`,
       offset: error.site.offset,
@@ -97,6 +99,20 @@ export function buildTreeFromEvents(text: string, aliasBudget = aliasNodeBudget(
   }
 }
 
+/**
+ * An alias without an anchor is malformed YAML, not a null: the document has no tree, like any other syntax error.
+ * js-yaml's own syntax errors, found before any event is built into the tree, come first wherever they stand.
+ */
+function unknownAliasResult(builder: TreeBuilder): TreeResult {
+  return { root: undefined, problems: [builder.unknownAlias!], aliasNodes: builder.aliasNodes };
+}
+
+function unknownAliasProblem(name: string, offset: number, end: number, enclosing: boolean): SyntaxProblem {
+  const message = enclosing
+    ? `Alias *${name} stands inside the node anchored &${name}, which is not complete yet; an alias may only repeat a node that ends before it.`
+    : `Unknown alias *${name}: no anchor &${name} is defined before it.`;
+  return { message, offset, end, code: 'yaml-syntax' };
+}
 
 function yamlErrorToProblem(error: unknown, text: string): SyntaxProblem {
   const e = error as { reason?: string; message?: string; mark?: { position?: number } };
@@ -131,6 +147,8 @@ export class TreeBuilder {
   private root: ValueNode | undefined;
   private documents = 0;
   aliasNodes = 0;
+  /** The first alias that names no anchor before it; the text then does not parse. */
+  unknownAlias: SyntaxProblem | undefined;
 
   constructor(private readonly text: string, private readonly problems: SyntaxProblem[], private readonly aliasBudget: number) {}
 
@@ -192,7 +210,9 @@ export class TreeBuilder {
     const target = this.anchors.get(name);
     // The alias occupies `*name`; the anchor offsets exclude the `*`.
     const offset = anchorStart - 1;
-    return target ? this.cloneAt(target, offset, anchorEnd, { offset, end: anchorEnd }) : nullScalar(offset, anchorEnd);
+    if (target) return this.cloneAt(target, offset, anchorEnd, { offset, end: anchorEnd });
+    this.unknownAlias ??= unknownAliasProblem(name, offset, anchorEnd, this.stackAnchors.includes(name));
+    return nullScalar(offset, anchorEnd);
   }
 
   pop(): void {

@@ -21,6 +21,12 @@ export const MAX_COMPRESSION_SIZE = 10485760;
 
 const stringList = (doc: string, itemDoc: string) => ({ type: 'array' as const, doc, items: { type: 'string' as const, doc: itemDoc } });
 
+/**
+ * Methods an HTTP API CORS configuration may allow, `*` for all. API Gateway refuses others ("Method ANY is not
+ * supported"); which letter case it takes is not documented, so any is accepted.
+ */
+export const CORS_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', '*'];
+
 export const API_SETTINGS_EXTENSIONS: ExtensionSpec[] = [
   {
     name: 'x-amazon-apigateway-api-key-source',
@@ -56,11 +62,16 @@ export const API_SETTINGS_EXTENSIONS: ExtensionSpec[] = [
     docsUrl: extensionPage('cors-configuration'),
     additionalFields: false,
     fields: [
-      { name: 'allowOrigins', ...stringList('Origins allowed to call the API; `*` for any.', 'An origin such as `https://example.com`.') },
-      { name: 'allowCredentials', type: 'boolean', doc: 'Whether credentials (cookies, authorization headers) may be sent.' },
+      { name: 'allowOrigins', ...stringList('Origins allowed to call the API; `*` for any (not with `allowCredentials: true`), `https://*` or `http://*` for any of that scheme.', 'An origin such as `https://example.com`.') },
+      { name: 'allowCredentials', type: 'boolean', doc: 'Whether credentials (cookies, authorization headers) may be sent. API Gateway refuses `true` when `allowOrigins` holds `*`: list the origins instead.' },
       { name: 'exposeHeaders', ...stringList('Response headers the browser may expose to scripts.', 'A header name.') },
       { name: 'maxAge', type: 'integer', doc: 'How long, in seconds, browsers may cache the preflight result; -1 turns caching off.', minimum: -1, maximum: 86400 },
-      { name: 'allowMethods', ...stringList('HTTP methods allowed; `*` for any.', 'An HTTP method.') },
+      {
+        name: 'allowMethods',
+        type: 'array',
+        doc: 'HTTP methods allowed; `*` for any (`ANY` is not accepted here).',
+        items: { type: 'string', doc: 'An HTTP method, or `*` for any.', enum: CORS_METHODS, caseInsensitive: true },
+      },
       { name: 'allowHeaders', ...stringList('Request headers allowed; `*` for any.', 'A header name.') },
     ],
   },

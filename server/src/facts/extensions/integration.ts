@@ -10,19 +10,47 @@ const RESPONSE_URL = extensionPage('integration-response');
 export const INTEGRATION_TYPES = ['aws', 'aws_proxy', 'http', 'http_proxy', 'mock'];
 export const PROXY_INTEGRATION_TYPES = ['aws_proxy', 'http_proxy'];
 
-/** HTTP API first-class AWS service integrations (http-api-develop-integrations-aws-services-reference). */
-export const INTEGRATION_SUBTYPES = [
-  'EventBridge-PutEvents',
-  'SQS-SendMessage',
-  'SQS-ReceiveMessage',
-  'SQS-DeleteMessage',
-  'SQS-PurgeQueue',
-  'AppConfig-GetConfiguration',
-  'Kinesis-PutRecord',
-  'StepFunctions-StartExecution',
-  'StepFunctions-StartSyncExecution',
-  'StepFunctions-StopExecution',
-];
+/** The request parameters of one AWS service action: those it cannot do without, and the ones it also reads. */
+export interface SubtypeParameters {
+  required: string[];
+  optional: string[];
+}
+
+/**
+ * HTTP API first-class AWS service integrations and their request parameters, named as the integration subtype
+ * reference (http-api-develop-integrations-aws-services-reference) writes them; every action also takes `Region`.
+ * `AttributeName` is how earlier versions of that page named `AttributeNames`.
+ */
+export const INTEGRATION_SUBTYPE_PARAMETERS: Record<string, SubtypeParameters> = {
+  'EventBridge-PutEvents': { required: ['Detail', 'DetailType', 'Source'], optional: ['Time', 'EventBusName', 'Resources', 'Region', 'TraceHeader'] },
+  'SQS-SendMessage': {
+    required: ['QueueUrl', 'MessageBody'],
+    optional: ['DelaySeconds', 'MessageAttributes', 'MessageDeduplicationId', 'MessageGroupId', 'MessageSystemAttributes', 'Region'],
+  },
+  'SQS-ReceiveMessage': {
+    required: ['QueueUrl'],
+    optional: ['AttributeNames', 'AttributeName', 'MaxNumberOfMessages', 'MessageAttributeNames', 'ReceiveRequestAttemptId', 'VisibilityTimeout', 'WaitTimeSeconds', 'Region'],
+  },
+  'SQS-DeleteMessage': { required: ['ReceiptHandle', 'QueueUrl'], optional: ['Region'] },
+  'SQS-PurgeQueue': { required: ['QueueUrl'], optional: ['Region'] },
+  'AppConfig-GetConfiguration': { required: ['Application', 'Environment', 'Configuration', 'ClientId'], optional: ['ClientConfigurationVersion', 'Region'] },
+  'Kinesis-PutRecord': { required: ['StreamName', 'Data', 'PartitionKey'], optional: ['SequenceNumberForOrdering', 'ExplicitHashKey', 'Region'] },
+  'StepFunctions-StartExecution': { required: ['StateMachineArn'], optional: ['Name', 'Input', 'Region'] },
+  'StepFunctions-StartSyncExecution': { required: ['StateMachineArn'], optional: ['Name', 'Input', 'Region', 'TraceHeader'] },
+  'StepFunctions-StopExecution': { required: ['ExecutionArn'], optional: ['Cause', 'Error', 'Region'] },
+};
+
+export const INTEGRATION_SUBTYPES = Object.keys(INTEGRATION_SUBTYPE_PARAMETERS);
+
+const quoted = (names: string[]): string => names.map((n) => `\`${n}\``).join(', ');
+
+/** Completion and hover: each subtype with the parameters it reads. */
+const SUBTYPE_DOCS: Record<string, string> = Object.fromEntries(
+  Object.entries(INTEGRATION_SUBTYPE_PARAMETERS).map(([name, { required, optional }]) => [
+    name,
+    `Request parameters: ${quoted(required)} (required); ${quoted(optional)}.`,
+  ]),
+);
 
 const contentHandling: ValueSpec = {
   type: 'string',
@@ -244,6 +272,7 @@ const integrationFields: FieldSpec[] = [
     doc: 'HTTP APIs, `AWS_PROXY`: the AWS service action called directly, without a Lambda function. `requestParameters` then carry the action\'s parameters.',
     docsUrl: guidePage('http-api-develop-integrations-aws-services-reference'),
     enum: INTEGRATION_SUBTYPES,
+    enumDocs: SUBTYPE_DOCS,
   },
   {
     name: 'responseTransferMode',

@@ -5,6 +5,9 @@ import { checkableString, collectIntegrations, isProxyType, type IntegrationSite
 import { pause } from './eventLoop';
 import { keyOf } from '../../model/property';
 import { scalarText } from './valueChecks';
+import { nearMiss } from './nearMiss';
+import { isUnprocessed } from './unprocessedValues';
+import { INTEGRATION_SUBTYPE_PARAMETERS } from '../../facts/extensions/integration';
 
 /** Timeout quotas (limits: REST 50 ms to 29 s by default, 15 min when streaming; HTTP APIs at most 30 s). */
 const REST_DEFAULT_TIMEOUT = 29_000;
@@ -172,6 +175,7 @@ function checkHttpApiFields(context: ValidationContext, integration: ObjectNode,
   if (subtype && type !== 'aws_proxy') {
     context.report(subtype, 'invalid-integration-subtype', `\`integrationSubtype\` calls an AWS service directly and needs \`type: AWS_PROXY\`, not ${type.toUpperCase()}.`);
   }
+  if (subtype) checkSubtypeParameters(context, integration, subtype);
   const version = getValue(integration, 'payloadFormatVersion');
   if (!version || (version.type !== 'string' && version.type !== 'number')) return;
   const text = scalarText(context, version);
@@ -180,4 +184,46 @@ function checkHttpApiFields(context: ValidationContext, integration: ObjectNode,
   if (text === '2.0' && !lambda) {
     context.report(version, 'invalid-payload-format-version', `Payload format 2.0 is only for Lambda proxy integrations; ${subtype ? 'AWS service integrations' : `${type.toUpperCase()} integrations`} use "1.0".`, { data: { expected: '1.0' } });
   }
+}
+
+/**
+ * An AWS service integration passes its `requestParameters` to the service action as its parameters: the action's
+ * required ones must be there, and a name the action does not have is a misspelling API Gateway will not pass on.
+ */
+function checkSubtypeParameters(context: ValidationContext, integration: ObjectNode, subtypeNode: ValueNode): void {
+  const subtype = checkableString(subtypeNode);
+  const spec = subtype === undefined ? undefined : INTEGRATION_SUBTYPE_PARAMETERS[subtype];
+  if (!spec) return;
+  const property = getProperty(integration, 'requestParameters');
+  const parameters = property?.value;
+  if (!property) {
+    context.report(subtypeNode, 'missing-required-field', `${subtype} needs \`requestParameters\` with ${listOf(spec.required)}.`, { data: { field: 'requestParameters' } });
+    return;
+  }
+  if (parameters?.type !== 'object' || isUnprocessed(parameters)) return;
+  const known = [...spec.required, ...spec.optional];
+  const written = new Set<string>();
+  for (const p of parameters.properties) {
+    const name = String(p.keyValue);
+    if (known.includes(name)) {
+      written.add(name);
+      continue;
+    }
+    const expected = nearMiss(name, known);
+    // Whether AWS matches names in another letter case is not documented: such a name counts as given, and the
+    // warning on it says how the reference writes it. A misspelling leaves the parameter missing.
+    if (expected && expected.toLowerCase() === name.toLowerCase()) written.add(expected);
+    const hint = expected ? ` Did you mean \`${expected}\`?` : ` Its parameters: ${listOf(known)}.`;
+    context.report(keyOf(p), 'unknown-extension-field', `${subtype} has no request parameter \`${name}\`; API Gateway does not pass it to the action.${hint}`, expected ? { data: { expected } } : undefined);
+  }
+  const missing = spec.required.filter((name) => !written.has(name));
+  if (missing.length) {
+    const noun = missing.length === 1 ? 'parameter' : 'parameters';
+    context.report(keyOf(property), 'missing-required-field', `${subtype} needs the request ${noun} ${listOf(missing)}.`, { data: { field: missing[0] } });
+  }
+}
+
+function listOf(names: string[]): string {
+  const quoted = names.map((n) => `\`${n}\``);
+  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}` : quoted[0];
 }

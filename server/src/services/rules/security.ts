@@ -66,9 +66,14 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
   const type = checkableString(getValue(authorizer, 'type'))?.toLowerCase();
   // A type that is none of the types has its own error; what would follow from it would only add noise.
   if (!type || !AUTHORIZER_TYPES.includes(type)) return;
+  const rest = context.dialect === 'rest';
+  if (rest && type === 'jwt') {
+    // Nothing else about it matters in a REST API: its scheme, fields and identity sources are HTTP API ones.
+    context.report(getValue(authorizer, 'type')!, 'dialect-mismatch', `JWT authorizers exist only in HTTP APIs; this definition is read as a REST API, where the authorizer of security scheme "${keyName(scheme)}" cannot work. Import the definition as an HTTP API, or use a \`cognito_user_pools\` or Lambda (\`token\`, \`request\`) authorizer.`);
+    return;
+  }
   const schemeType = checkableString(getValue(schemeObject, 'type'));
   const location = checkableString(getValue(schemeObject, 'in'));
-  const rest = context.dialect === 'rest';
   // Request authorizers read their identity sources, so AWS-imported definitions put them `in: query` as well.
   const needsHeader = type === 'token' || type === 'cognito_user_pools';
   if (rest && (schemeType !== 'apiKey' || (needsHeader && location !== 'header'))) {
@@ -100,11 +105,7 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
     const why = ttl === undefined ? 'it caches results for 300 seconds by default' : `it caches results for ${ttlValue} seconds`;
     context.report(keyOf(getProperty(authorizer, 'type')!), 'missing-authorizer-field', `A request authorizer that caches needs \`identitySource\`, which keys its cache: ${why}. Name the identity sources, or set \`authorizerResultTtlInSeconds: 0\`.`);
   }
-  const jwt = getValue(authorizer, 'jwtConfiguration');
-  // The issuer may be left out only where the scheme's OpenID Connect URL names it.
-  if (type === 'jwt' && jwt?.type === 'object' && getValue(jwt, 'issuer') === undefined && checkableString(getValue(schemeObject, 'type')) !== 'openIdConnect') {
-    context.report(keyOf(getProperty(authorizer, 'jwtConfiguration')!), 'missing-authorizer-field', 'A JWT authorizer needs `jwtConfiguration.issuer` unless its security scheme is `type: openIdConnect`, whose `openIdConnectUrl` names the issuer.');
-  }
+  if (type === 'jwt') checkJwtConfiguration(context, schemeObject, authorizer);
   const simple = getProperty(authorizer, 'enableSimpleResponses');
   const version = getValue(authorizer, 'authorizerPayloadFormatVersion');
   // `1.0` unquoted is the number 1 in YAML.
@@ -113,6 +114,22 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
     context.report(keyOf(simple), 'authorizer-field-not-applicable', '`enableSimpleResponses` applies only to authorizers with `authorizerPayloadFormatVersion` "2.0"; a 1.0 authorizer must return an IAM policy.');
   }
   checkIdentitySource(context, scheme, authorizer, type);
+}
+
+function checkJwtConfiguration(context: ValidationContext, schemeObject: ObjectNode, authorizer: ObjectNode): void {
+  const property = getProperty(authorizer, 'jwtConfiguration');
+  const jwt = property?.value;
+  if (jwt?.type !== 'object') return;
+  // The issuer may be left out only where the scheme's OpenID Connect URL names it.
+  if (getValue(jwt, 'issuer') === undefined && checkableString(getValue(schemeObject, 'type')) !== 'openIdConnect') {
+    context.report(keyOf(property!), 'missing-authorizer-field', 'A JWT authorizer needs `jwtConfiguration.issuer` unless its security scheme is `type: openIdConnect`, whose `openIdConnectUrl` names the issuer.');
+  }
+  // The import takes it, but at run time a token passes only if its `aud` (or `client_id`) is one of the list's.
+  const audience = getProperty(jwt, 'audience');
+  const list = audience?.value;
+  if (audience && (list?.type !== 'array' || list.items.length > 0 || isUnprocessed(list))) return;
+  const problem = audience ? 'an empty `jwtConfiguration.audience`' : 'no `jwtConfiguration.audience`';
+  context.report(keyOf(audience ?? property!), 'missing-authorizer-field', `A JWT authorizer with ${problem} rejects every token: a token passes only when its \`aud\` or \`client_id\` claim matches an entry of that list. List the audiences (for Amazon Cognito, the app client IDs).`, { severity: 'warning' });
 }
 
 function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, authorizer: ObjectNode, type: string): void {
