@@ -201,6 +201,31 @@ describe('ARNs of authorizers and integration credentials', () => {
       .replace('authorizerCredentials: role', 'authorizerCredentials: arn:aws:iam::${AWS::AccountId}:role/invoker');
     assert.deepEqual(await validate(fixed), []);
   });
+
+  it('wants user pool ARNs, not pool ids, in a Cognito authorizer', async () => {
+    const text = `openapi: 3.0.1
+info: {title: t, version: '1'}
+paths: {}
+components:
+  securitySchemes:
+    pool:
+      type: apiKey
+      name: Authorization
+      in: header
+      x-amazon-apigateway-authtype: cognito_user_pools
+      x-amazon-apigateway-authorizer:
+        type: cognito_user_pools
+        providerARNs:
+          - us-east-1_AbCdEf
+          - arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEf
+          - arn:aws:cognito-idp:\${AWS::Region}:\${AWS::AccountId}:userpool/\${stageVariables.pool}
+`;
+    const [d, ...rest] = await validate(text);
+    assert.deepEqual(rest, []);
+    assert.equal(d.code, 'invalid-arn');
+    assert.deepEqual(d.range, rangeOf(text, 'us-east-1_AbCdEf'));
+    assert.match(d.message, /not a user pool ARN/);
+  });
 });
 
 describe('authorizer settings that go together', () => {

@@ -1,6 +1,6 @@
 import type { ExtensionSpec } from '../extensionTypes';
 import { extensionPage, guidePage } from './docsUrls';
-import { IAM_ROLE_ARN, LAMBDA_INVOCATION_URI } from './arnPatterns';
+import { COGNITO_USER_POOL_ARN, IAM_ROLE_ARN, LAMBDA_INVOCATION_URI } from './arnPatterns';
 
 export const AUTHORIZER_TYPES = ['token', 'request', 'cognito_user_pools', 'jwt'];
 
@@ -97,7 +97,13 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
         type: 'array',
         dialects: ['rest'],
         doc: 'REST `cognito_user_pools` authorizers: the ARNs of the user pools.',
-        items: { type: 'string', doc: 'A user pool ARN: `arn:aws:cognito-idp:{region}:{account}:userpool/{id}`.' },
+        items: {
+          type: 'string',
+          doc: 'A user pool ARN: `arn:aws:cognito-idp:{region}:{account}:userpool/{id}`.',
+          pattern: COGNITO_USER_POOL_ARN,
+          patternMessage: 'a user pool ARN (`arn:aws:cognito-idp:REGION:ACCOUNT:userpool/POOL_ID`)',
+          patternCode: 'invalid-arn',
+        },
       },
     ],
   },
