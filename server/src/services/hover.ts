@@ -1,13 +1,14 @@
+import { STATUS_CODES } from 'node:http';
 import type { Hover } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { asString, findNodeAtPath, getValue, isScalar, keyName, nodeAtOffset, pathOf, shallowValue } from '../model/navigate';
 import type { ScalarNode, ValueNode } from '../model/nodes';
-import { ANY_METHOD_KEY, deref, pointerToPath, resolveLocalRef } from '../model/openapiWalk';
+import { ANY_METHOD_KEY, deref, pointerToPath, resolveLocalRef, securitySchemes } from '../model/openapiWalk';
 import type { ValueSpec } from '../facts/extensionTypes';
 import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
 import { extensionIndexOf, isMappingTemplateValue } from './editing/documentPaths';
 import { findTemplateMember } from '../facts/templateVariables';
-import { integrationResponseStatus, openApiLocation, parametersAt, responseHeadersAt } from './editing/operationFacts';
+import { integrationResponseStatus, openApiLocation, operationContaining, parametersAt, responseHeadersAt } from './editing/operationFacts';
 import { enumEntry, markdown, openApiFieldMarkdown, specMarkdown } from './editing/specDocs';
 import { openApiFieldsAt } from '../facts/openapiFields';
 import { versionOf } from './rules/openapiSchemas';
@@ -37,6 +38,8 @@ export function doHover(document: ApiDocument, offset: number, resolver?: Docume
 
 function keyHover(document: ApiDocument, path: (string | number)[]): string | undefined {
   const name = String(path[path.length - 1]);
+  if (isSecurityRequirementName(path)) return securitySchemeSummary(document, name);
+  if (isOperationResponseCode(path)) return responseCodeSummary(document, path, name);
   const header = /^method\.response\.header\.(.+)$/.exec(name);
   if (header && path[path.length - 2] === 'responseParameters' && path[path.length - 4] === 'responses' && isIntegration(path)) return responseHeaderSummary(document, path, header[1]);
   const named = getExtension(name);
@@ -82,7 +85,74 @@ function valueHover(document: ApiDocument, path: (string | number)[], node: Scal
   const extension = getExtension(String(path[index]));
   const spec = extension && findValueSpec(extension, path.slice(index + 1));
   if (!spec) return undefined;
+  if (path[index] === VALIDATOR_KEY && index === path.length - 1) return validatorSummary(document, String(value), specMarkdown(VALIDATOR_KEY, spec).value);
   return enumHover(spec, String(value)) ?? specMarkdown(String(path[path.length - 1]), spec).value;
+}
+
+const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
+const VALIDATORS_KEY = 'x-amazon-apigateway-request-validators';
+
+/** What the named request validator checks, as the root's validators define it, before the extension's own docs. */
+function validatorSummary(document: ApiDocument, name: string, extensionDoc: string): string {
+  const validator = getValue(getValue(document.root, VALIDATORS_KEY), name);
+  if (validator?.type !== 'object') return `**${name}**: no request validator of this name is defined in \`${VALIDATORS_KEY}\`.\n\n${extensionDoc}`;
+  const checks = [
+    asBoolean(getValue(validator, 'validateRequestBody')) ? 'the request body against its model' : undefined,
+    asBoolean(getValue(validator, 'validateRequestParameters')) ? 'the required parameters (path, query string, headers)' : undefined,
+  ].filter(Boolean);
+  const what = checks.length ? `validates ${checks.join(' and ')}` : 'validates nothing (both of its flags are off)';
+  return `**${name}**: request validator; ${what}.\n\n${extensionDoc}`;
+}
+
+/** A name in a security requirement (`security: [{api_key: []}]`), at the root or on an operation. */
+function isSecurityRequirementName(path: (string | number)[]): boolean {
+  const n = path.length;
+  if (n < 3 || path[n - 3] !== 'security' || typeof path[n - 2] !== 'number') return false;
+  return n === 3 || (n === 6 && path[0] === 'paths');
+}
+
+/** The security scheme a requirement names: its type, where its credential travels and its authorizer. */
+function securitySchemeSummary(document: ApiDocument, name: string): string {
+  const where = document.kind === 'swagger' ? 'securityDefinitions' : 'components/securitySchemes';
+  const scheme = deref(document, getValue(securitySchemes(document), name));
+  if (scheme?.type !== 'object') return `**${name}**: no security scheme of this name is defined in \`${where}\`.`;
+  const lines = [`**${name}**: security scheme${describeScheme(scheme)}`];
+  const authorizer = getValue(scheme, 'x-amazon-apigateway-authorizer');
+  const authorizerType = asString(getValue(authorizer, 'type'));
+  const authType = asString(getValue(scheme, 'x-amazon-apigateway-authtype'));
+  if (authorizerType) lines.push(`API Gateway authorizer: \`${authorizerType}\``);
+  else if (authType) lines.push(`API Gateway authorization: \`${authType}\``);
+  const description = asString(getValue(scheme, 'description'));
+  if (description) lines.push(description);
+  return lines.join('\n\n');
+}
+
+function describeScheme(scheme: ValueNode): string {
+  const type = asString(getValue(scheme, 'type'));
+  const location = asString(getValue(scheme, 'in'));
+  const name = asString(getValue(scheme, 'name'));
+  const carried = location && name ? `, the ${location} \`${name}\`` : '';
+  return type ? ` (\`${type}\`${carried})` : '';
+}
+
+/** A status code key of an operation's `responses`. */
+function isOperationResponseCode(path: (string | number)[]): boolean {
+  return path.length === 5 && path[0] === 'paths' && path[3] === 'responses';
+}
+
+/** The status, the response's description, and the integration responses that answer with it. */
+function responseCodeSummary(document: ApiDocument, path: (string | number)[], code: string): string {
+  const reason = STATUS_CODES[code];
+  const lines = [`**${code}**${reason ? ` ${reason}` : code === 'default' ? ': every status the operation does not list' : ''}: method response`];
+  const description = asString(getValue(deref(document, findNodeAtPath(document.root, path)), 'description'));
+  if (description) lines.push(description);
+  const op = operationContaining(document, path);
+  const responses = getValue(getValue(op?.operation, 'x-amazon-apigateway-integration'), 'responses');
+  if (responses?.type === 'object') {
+    const selecting = responses.properties.filter((r) => asString(getValue(r.value, 'statusCode')) === code || String((getValue(r.value, 'statusCode') as ScalarNode | undefined)?.value) === code);
+    if (selecting.length) lines.push(`Integration responses answering with it: ${selecting.map((r) => `\`${keyName(r)}\``).join(', ')}`);
+  }
+  return lines.join('\n\n');
 }
 
 function enumHover(spec: ValueSpec, value: string): string | undefined {

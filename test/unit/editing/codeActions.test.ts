@@ -50,6 +50,17 @@ describe('code actions', () => {
       assert.equal(result, text.replace("default: {statusCode: '200'}\n", "default: {statusCode: '200'}\n      parameters:\n        - name: id\n          in: path\n          required: true\n          schema:\n            type: string\n"));
     });
 
+    it('lines up the entries of a new list item after its dash in a document indented by four', async () => {
+      const text = `openapi: 3.0.1\ninfo:\n    title: t\n    version: '1'\npaths:\n    /p:\n        get:\n            responses:\n                '200': {description: ok}\n            x-amazon-apigateway-integration:\n                type: http\n                httpMethod: GET\n                uri: https://example.com\n                requestParameters:\n                    integration.request.header.h: method.request.header.H\n                responses:\n                    default: {statusCode: '200'}\n`;
+      const { result } = await quickFix(text, 'undeclared-parameter', { name: 'H', in: 'header', path: '/p', method: 'GET' });
+      assert.match(result, /\n {12}parameters:\n {16}- name: H\n {18}in: header\n {18}schema:\n {22}type: string\n/);
+      // Appended to a list whose items leave three spaces after the dash, the new item does the same.
+      const wide = text.replace("            responses:\n", "            parameters:\n                -   name: other\n                    in: query\n            responses:\n");
+      const appended = await quickFix(wide, 'undeclared-parameter', { name: 'H', in: 'header', path: '/p', method: 'GET' });
+      assert.match(appended.result, /\n {16}-   name: H\n {20}in: header\n {20}schema:\n {24}type: string\n/);
+      assert.deepEqual(parseYaml(appended.result).paths['/p'].get.parameters.map((p: { name: string }) => p.name), ['other', 'H']);
+    });
+
     it('appends to an existing JSON parameter list, 2.0 style', async () => {
       const text = '{\n  "swagger": "2.0",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/p": {\n      "get": {\n        "parameters": [\n          {"name": "a", "in": "query", "type": "string"}\n        ],\n        "responses": {"200": {"description": "ok"}},\n        "x-amazon-apigateway-integration": {"type": "http", "httpMethod": "GET", "uri": "https://example.com", "requestParameters": {"integration.request.header.q": "method.request.querystring.q"}, "responses": {"default": {"statusCode": "200"}}}\n      }\n    }\n  }\n}\n';
       const { result } = await quickFix(text, 'undeclared-parameter', { name: 'q', in: 'querystring', path: '/p', method: 'GET' }, 'json');

@@ -73,4 +73,29 @@ describe('hover', () => {
     const result = hover(`${OP}      x-amazon-apigateway-integration:\n        requestParameters:\n          integration.request.header.h: method.request.header.X-Mi|ssing\n`)!;
     assert.equal(result.text, '**X-Missing**: no header parameter of this name is declared on the operation.');
   });
+
+  it('summarises the security scheme a requirement names', () => {
+    const schemes = "components:\n  securitySchemes:\n    api_key:\n      type: apiKey\n      name: x-api-key\n      in: header\n    auth:\n      type: apiKey\n      name: Authorization\n      in: header\n      x-amazon-apigateway-authorizer: { type: token }\n";
+    const onOperation = hover(`${OP}      security:\n        - api_|key: []\n      responses: {}\n${schemes}`)!;
+    assert.equal(onOperation.covered, 'api_key');
+    assert.match(onOperation.text, /^\*\*api_key\*\*: security scheme \(`apiKey`, the header `x-api-key`\)/);
+    const atRoot = hover(`openapi: 3.0.1\nsecurity:\n  - au|th: []\npaths: {}\n${schemes}`)!;
+    assert.match(atRoot.text, /API Gateway authorizer: `token`/);
+    assert.match(hover(`openapi: 3.0.1\nsecurity:\n  - mis|sing: []\npaths: {}\n${schemes}`)!.text, /no security scheme of this name is defined in `components\/securitySchemes`/);
+  });
+
+  it('says what a named request validator checks', () => {
+    const text = `openapi: 3.0.1\nx-amazon-apigateway-request-validators:\n  body:\n    validateRequestBody: true\n    validateRequestParameters: false\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: bo|dy\n`;
+    const result = hover(text)!;
+    assert.equal(result.covered, 'body');
+    assert.match(result.text, /^\*\*body\*\*: request validator; validates the request body against its model\./);
+    assert.match(hover(text.replace('bo|dy', 'ot|her'))!.text, /no request validator of this name is defined/);
+  });
+
+  it('names a response status and the integration responses that answer with it', () => {
+    const text = `${OP}      responses:\n        "4|04":\n          description: No such pet\n      x-amazon-apigateway-integration:\n        type: aws\n        responses:\n          ".*not found.*":\n            statusCode: "404"\n          default:\n            statusCode: "200"\n`;
+    const result = hover(text)!;
+    assert.equal(result.covered, '"404"');
+    assert.match(result.text, /^\*\*404\*\* Not Found: method response\n\nNo such pet\n\nIntegration responses answering with it: `\.\*not found\.\*`$/);
+  });
 });

@@ -93,7 +93,9 @@ export function appendItem(document: ApiDocument, array: ArrayNode, value: unkno
   if (array.flow || !last) return insertAt(document, last ? last.end : array.offset + 1, `${last ? ', ' : ''}${yamlInline(value)}`);
   const dash = text.lastIndexOf('-', last.offset);
   const indent = columnIndentAt(text, dash);
-  const lines = yamlBlock([value], indent, unit);
+  // A new item is written as the last one is: `-   name:` keeps its wider gap after the dash.
+  const gap = last.offset - dash;
+  const lines = yamlBlock([value], indent, unit, gap >= 2 && gap <= 8 && text.slice(dash + 1, last.offset).trim() === '' ? gap : 2);
   return insertAt(document, blockEnd(text, array), `\n${lines.join('\n')}`);
 }
 

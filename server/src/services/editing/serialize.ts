@@ -42,14 +42,19 @@ function isEmptyCollection(value: unknown): boolean {
   return Array.isArray(value) ? value.length === 0 : isPlainObject(value) && Object.keys(value).length === 0;
 }
 
-/** Lines of a YAML block mapping or sequence at the given indentation (no trailing newline). */
-export function yamlBlock(value: unknown, indent: string, unit: string): string[] {
+/**
+ * Lines of a YAML block mapping or sequence at the given indentation (no trailing newline). A sequence item's entries
+ * line up with its first one, after the dash: `dashWidth` is the dash and the spaces after it, two unless the list
+ * being added to writes them otherwise (`-   name:`), whatever the document's indentation step.
+ */
+export function yamlBlock(value: unknown, indent: string, unit: string, dashWidth = 2): string[] {
   if (Array.isArray(value)) {
     const lines: string[] = [];
+    const itemIndent = indent + ' '.repeat(dashWidth);
     for (const item of value) {
       if ((isPlainObject(item) || Array.isArray(item)) && !isEmptyCollection(item)) {
-        const inner = yamlBlock(item, indent + unit, unit);
-        lines.push(`${indent}- ${inner[0].slice(indent.length + unit.length)}`, ...inner.slice(1));
+        const inner = yamlBlock(item, itemIndent, unit);
+        lines.push(`${indent}-${' '.repeat(dashWidth - 1)}${inner[0].slice(itemIndent.length)}`, ...inner.slice(1));
       } else {
         lines.push(`${indent}- ${yamlInline(item)}`);
       }
