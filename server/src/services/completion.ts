@@ -7,6 +7,8 @@ import type { DocumentResolver } from './validationTypes';
 import { keyItems } from './completion/keyItems';
 import { externalRefFile, externalRefItems } from './completion/refItems';
 import { valueItems } from './completion/valueItems';
+import { emptyJsonItems } from './completion/rootItems';
+import type { CompletionSite } from './editing/completionSite';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -14,6 +16,13 @@ function fitsOnOneLine(item: CompletionItem): boolean {
   const edit = item.textEdit;
   const text = edit && 'newText' in edit ? edit.newText : item.insertText ?? item.label;
   return !text.includes('\n');
+}
+
+/** Every item of a key typed after an entry that lacks its comma brings that comma along. */
+function withMissingComma(site: CompletionSite, items: CompletionItem[]): CompletionItem[] {
+  const at = site.missingComma;
+  if (!at) return items;
+  return items.map((item) => ({ ...item, additionalTextEdits: [{ range: { start: at, end: at }, newText: ',' }] }));
 }
 
 /**
@@ -24,12 +33,14 @@ export function doComplete(document: ApiDocument, offset: number, dialectSetting
 export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto', resolver: DocumentResolver | undefined, lastParsed?: ApiDocument): CompletionList | Promise<CompletionList>;
 /** `lastParsed`: for a document that does not parse, an earlier version that did (see `findCompletionSite`). */
 export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto' = 'auto', resolver?: DocumentResolver, lastParsed?: ApiDocument): CompletionList | Promise<CompletionList> {
+  // An empty JSON file has no object yet for a key to go in: the items bring their own braces.
+  if (document.format === 'json' && document.text.trim() === '') return { isIncomplete: false, items: emptyJsonItems(document) };
   const site = findCompletionSite(document, offset, lastParsed);
   if (!site) return EMPTY;
   const file = site.kind === 'value' && site.path[site.path.length - 1] === '$ref' ? externalRefFile(site.prefix) : undefined;
   if (file !== undefined) return resolver ? externalRefItems(site, file, resolver).then((items) => ({ isIncomplete: false, items })) : EMPTY;
   // The dialect is read from the parsable copy: the document being edited often does not parse.
   const dialect = dialectSetting === 'auto' ? inferDialect(site.document) : dialectSetting;
-  const items = site.kind === 'key' ? keyItems(site, dialect) : valueItems(site, dialect);
+  const items = withMissingComma(site, site.kind === 'key' ? keyItems(site, dialect) : valueItems(site, dialect));
   return { isIncomplete: false, items: site.flow ? items.filter(fitsOnOneLine) : items };
 }

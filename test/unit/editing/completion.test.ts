@@ -21,6 +21,18 @@ function accept(marked: string, label: string, format: 'yaml' | 'json' = 'yaml',
 
 const OP = 'openapi: 3.0.1\npaths:\n  /pets/{id}:\n    get:\n';
 
+/** The text after accepting an item, its snippet placeholders replaced by their first value, as the editor leaves it. */
+function acceptSnippet(document: ReturnType<typeof parse>, item: CompletionItem): string {
+  const text = applyEdits(document, [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])]);
+  return text.replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\d/g, '');
+}
+
+function itemOf(items: CompletionItem[], label: string): CompletionItem {
+  const item = items.find((i) => i.label === label);
+  assert.ok(item, `no item ${label} among ${items.map((i) => i.label).join(', ')}`);
+  return item;
+}
+
 describe('completion', () => {
   describe('extension keys', () => {
     it('offers operation extensions while the key is typed on a line of its own', () => {
@@ -389,6 +401,128 @@ describe('completion', () => {
   it('offers HTTP API response mapping keys under a status code of the integration', () => {
     const { labels } = complete("openapi: 3.0.1\nx-amazon-apigateway-importexport-version: '1.0'\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        type: http_proxy\n        responseParameters:\n          '200':\n            |\n", 'yaml', 'http');
     assert.deepEqual(labels, ['append:header.', 'overwrite:header.', 'remove:header.', 'overwrite:statuscode']);
+  });
+
+  describe('status codes of an operation\'s responses', () => {
+    const INTEGRATION = '      x-amazon-apigateway-integration:\n        type: http\n        responses:\n          default: {statusCode: "200"}\n          "4\\\\d{2}": {statusCode: "418"}\n';
+
+    it('offers first the codes the integration returns, then common ones, each with its description', () => {
+      const { items, document } = complete(`${OP}      responses:\n        |\n${INTEGRATION}`);
+      const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+      assert.deepEqual(sorted.slice(0, 4), ['200', '418', '201', '202']);
+      assert.equal(sorted[sorted.length - 1], 'default');
+      const result = acceptSnippet(document, itemOf(items, '404'));
+      assert.match(result, /\n {6}responses:\n {8}"404":\n {10}description: Not Found\n/);
+      assert.deepEqual((parse(result).value as any).paths['/pets/{id}'].get.responses, { '404': { description: 'Not Found' } });
+    });
+
+    it('completes a code typed in quotes and leaves out the declared ones', () => {
+      const { items, document } = complete(`${OP}      responses:\n        "200": {description: ok}\n        "20|\n`);
+      assert.ok(!items.some((i) => i.label === '200'));
+      const item = itemOf(items, '201');
+      assert.equal(item.filterText, '"201');
+      assert.deepEqual((parse(acceptSnippet(document, item)).value as any).paths['/pets/{id}'].get.responses['201'], { description: 'Created' });
+    });
+
+    it('writes the JSON form, with a comma before a following entry', () => {
+      const open = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"responses": {"|"}}}}}', 'json');
+      const result = acceptSnippet(open.document, itemOf(open.items, '201'));
+      assert.deepEqual(JSON.parse(result).paths['/a'].get.responses, { '201': { description: 'Created' } });
+      const before = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"responses": {|\n"200": {"description": "ok"}}}}}}', 'json');
+      const both = acceptSnippet(before.document, itemOf(before.items, '500'));
+      assert.match(both, /\{"500": \{"description": "Internal Server Error"\},\n"200"/);
+      assert.doesNotThrow(() => JSON.parse(both));
+    });
+
+    it('offers status codes in a 2.0 document', () => {
+      const { items, document } = complete('swagger: "2.0"\npaths:\n  /a:\n    get:\n      responses:\n        |\n');
+      assert.ok(items.some((i) => i.label === '200') && items.some((i) => i.label === 'default'));
+      assert.deepEqual((parse(acceptSnippet(document, itemOf(items, '200'))).value as any).paths['/a'].get.responses, { '200': { description: 'OK' } });
+    });
+  });
+
+  describe('a new document', () => {
+    it('offers the specification key and a skeleton in an empty YAML file, beside the root extensions', () => {
+      const { items, document } = complete('|');
+      assert.ok(items.some((i) => i.label === 'x-amazon-apigateway-policy'));
+      assert.equal(acceptSnippet(document, itemOf(items, 'openapi')), 'openapi: 3.0.1');
+      assert.equal(acceptSnippet(document, itemOf(items, 'swagger')), 'swagger: "2.0"');
+      const skeleton = parse(acceptSnippet(document, itemOf(items, 'openapi: new API')));
+      assert.deepEqual(skeleton.value, { openapi: '3.0.1', info: { title: 'My API', version: '1.0.0' }, paths: null });
+      assert.deepEqual(parse(acceptSnippet(document, itemOf(items, 'swagger: new API'))).value, { swagger: '2.0', info: { title: 'My API', version: '1.0.0' }, paths: null });
+    });
+
+    it('offers the specification key while the first key is typed, and not once it is written', () => {
+      const { items, document } = complete('op|');
+      assert.equal(acceptSnippet(document, itemOf(items, 'openapi')), 'openapi: 3.0.1');
+      assert.ok(!complete('openapi: 3.0.1\n|\n').labels.includes('swagger'));
+      assert.ok(!complete('op|\npaths: {}\n').labels.includes('openapi: new API'), 'no skeleton beside other keys');
+    });
+
+    it('offers whole JSON documents in an empty JSON file, and keys inside empty braces', () => {
+      const empty = complete('|', 'json');
+      for (const label of ['openapi', 'swagger', 'openapi: new API', 'swagger: new API']) assert.doesNotThrow(() => JSON.parse(acceptSnippet(empty.document, itemOf(empty.items, label))), label);
+      assert.deepEqual(JSON.parse(acceptSnippet(empty.document, itemOf(empty.items, 'openapi: new API'))), { openapi: '3.0.1', info: { title: 'My API', version: '1.0.0' }, paths: {} });
+      const braces = complete('{|}', 'json');
+      assert.deepEqual(JSON.parse(acceptSnippet(braces.document, itemOf(braces.items, 'swagger'))), { swagger: '2.0' });
+      assert.deepEqual(JSON.parse(acceptSnippet(braces.document, itemOf(braces.items, 'openapi: new API'))).info, { title: 'My API', version: '1.0.0' });
+    });
+
+    it('offers the versions of the specification named', () => {
+      assert.deepEqual(complete('openapi: |\n').labels, ['3.0.1', '3.0.3', '3.1.0']);
+      const swagger = complete('swagger: |\n');
+      assert.deepEqual(swagger.items.map((i) => (i.textEdit as TextEdit).newText), ['"2.0"']);
+      assert.deepEqual(complete('{"openapi": "3.|"}', 'json').items.map((i) => (i.textEdit as TextEdit).newText), ['"3.0.1"', '"3.0.3"', '"3.1.0"']);
+    });
+  });
+
+  describe('JSON keys after an entry without its comma', () => {
+    const P = '{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http"\n  ';
+    for (const [name, typed] of [['nothing typed', '|'], ['an open quote', '"|'], ['a closed string', '"|"'], ['a word', '"ur|"']]) {
+      it(`offers the keys with the missing comma, after ${name}`, () => {
+        const { items, document } = complete(`${P}${typed}\n}}}}}`, 'json');
+        const uri = itemOf(items, 'uri');
+        assert.equal(uri.additionalTextEdits?.length, 1);
+        const result = acceptSnippet(document, uri);
+        assert.deepEqual(JSON.parse(result).paths['/a'].get['x-amazon-apigateway-integration'], { type: 'http', uri: '' });
+      });
+    }
+
+    it('adds no comma where the entry has one, and none after an object or a literal it is missing after', () => {
+      assert.equal(itemOf(complete(`${P.replace('"http"', '"http",')}|\n}}}}}`, 'json').items, 'uri').additionalTextEdits, undefined);
+      const afterObject = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"requestParameters": {}\n  |\n}}}}}', 'json');
+      assert.ok(JSON.parse(acceptSnippet(afterObject.document, itemOf(afterObject.items, 'uri'))));
+      const afterNumber = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"timeoutInMillis": 100\n  "|"\n}}}}}', 'json');
+      assert.ok(JSON.parse(acceptSnippet(afterNumber.document, itemOf(afterNumber.items, 'type'))));
+    });
+  });
+
+  describe('map keys', () => {
+    it('offers the gateway response parameter locations, open for the name', () => {
+      const { items } = complete('openapi: 3.0.1\nx-amazon-apigateway-gateway-responses:\n  DEFAULT_4XX:\n    responseParameters:\n      |\n');
+      assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ['gatewayresponse.header.$0', 'gatewayresponse.path.$0', 'gatewayresponse.querystring.$0']);
+    });
+
+    it('offers the media types of request templates as content keys, leaving out those written', () => {
+      const { items, document } = complete('openapi: 3.0.1\npaths:\n  /a:\n    post:\n      requestBody:\n        content:\n          |\n');
+      assert.deepEqual(items.map((i) => i.label), ['application/json', 'application/xml', 'text/plain']);
+      assert.deepEqual((parse(acceptSnippet(document, items[0])).value as any).paths['/a'].post.requestBody.content, { 'application/json': null });
+      const response = complete(`${OP}      responses:\n        "200":\n          description: ok\n          content:\n            application/json: {}\n            |\n`).labels;
+      assert.deepEqual(response, ['application/xml', 'text/plain']);
+      assert.ok(!complete('openapi: 3.0.1\ncomponents:\n  schemas:\n    P:\n      properties:\n        content:\n          |\n').labels.includes('application/json'), 'a schema property named content');
+    });
+  });
+
+  it('ranks the URI form of the integration type first', () => {
+    const first = (type: string) => {
+      const { items } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: ${type}\n        uri: |\n`);
+      return [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!))[0].label;
+    };
+    assert.match(first('http'), /^https:/);
+    assert.match(first('HTTP_PROXY'), /^https:/);
+    assert.match(first('aws_proxy'), /^arn:/);
+    assert.match(first('aws'), /^arn:/);
+    assert.equal(complete(`${OP}      x-amazon-apigateway-integration:\n        uri: |\n`).items.length, 2);
   });
 
   it('offers nothing inside a mapping template', () => {

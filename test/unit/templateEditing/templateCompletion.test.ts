@@ -118,4 +118,28 @@ describe('template completion', () => {
     const { text: gw, offset: gwOffset } = withCursor('$‸');
     assert.deepEqual(labels(completeInStandaloneTemplate(gw, gwOffset, 'gateway-response.vtl').items), ['context', 'stageVariables']);
   });
+
+  describe('request parameters', () => {
+    const withParameters = (template: string) =>
+      petStore(template)
+        .replace('  /orders:', '  /orders/{orderId}/{proxy+}:')
+        .replace('      requestBody:', "      parameters:\n        - { name: orderId, in: path, required: true, schema: { type: string } }\n        - { name: page, in: query, schema: { type: integer } }\n        - { name: X-Trace, in: header, schema: { type: string } }\n        - { name: session, in: cookie, schema: { type: string } }\n      requestBody:");
+
+    it('offers the parameter names inside $input.params(), those of the path template included', () => {
+      const { items, text } = complete(withParameters(`'{"id": "$input.params("or‸")"}'`));
+      assert.deepEqual(labels(items), ['proxy', 'orderId', 'page', 'X-Trace']);
+      const orderId = items.find((i) => i.label === 'orderId')!;
+      assert.equal(orderId.detail, 'path parameter');
+      const e = edit(orderId);
+      const lines = text.split('\n');
+      assert.equal(lines[e.range.start.line].slice(e.range.start.character, e.range.end.character), 'or');
+      assert.equal(e.newText, 'orderId');
+    });
+
+    it('offers the locations of $input.params() and the names in each', () => {
+      assert.deepEqual(labels(complete(withParameters('"$input.params().‸"')).items), ['path', 'querystring', 'header']);
+      assert.deepEqual(labels(complete(withParameters('"$input.params().querystring.‸"')).items), ['page']);
+      assert.deepEqual(labels(complete(withParameters('"$input.params().header.‸"')).items), ['X-Trace']);
+    });
+  });
 });

@@ -11,6 +11,9 @@ import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
 import { entryText, keyItem } from './completionItems';
 import { INTEGRATION_KEY, integrationSnippetItems, isIntegration } from './integrationItems';
 import { openApiKeyItems } from './openapiItems';
+import { isMediaTypeMap, keyPatternStemItems, mediaTypeItems } from './mapKeys';
+import { rootStartItems } from './rootItems';
+import { isOperationResponses, statusCodeItems } from './statusCodes';
 import { httpRequestParameterKeyItems, httpResponseParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems } from './mappingKeys';
 
 export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
@@ -34,10 +37,13 @@ export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem
     if (spec.values && last === 'responseParameters' && path[path.length - 3] === 'responses' && isIntegration(path[index])) return responseHeaderKeyItems(site, spec.values);
     if (spec.values && path[path.length - 2] === 'responseParameters' && path.length - 3 === index && isIntegration(path[index])) return httpResponseParameterKeyItems(site, spec.values);
     if (spec.values && spec.examples) return spec.examples.filter((e) => !site.siblings.includes(String(e))).map((e) => keyItem(site, String(e), spec.values!, CompletionItemKind.Value, spec.keyDoc));
+    if (spec.values) return keyPatternStemItems(site, spec);
     return [];
   }
   const placement = placementOf(document, path);
   const openApiItems = openApiKeyItems(site);
+  if (isOperationResponses(path)) return [...statusCodeItems(site), ...openApiItems];
+  if (isMediaTypeMap(site)) return [...mediaTypeItems(site), ...openApiItems];
   if (!placement) return openApiItems;
   const items: CompletionItem[] = extensionsAt(placement, dialect)
     .filter((e) => !site.siblings.includes(e.name))
@@ -48,7 +54,7 @@ export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem
     if (anyMethod) items.push(...fieldItems(site, anyMethod, dialect));
   }
   // API Gateway's own keys, this extension's reason to be, come between OpenAPI's required keys and its other ones.
-  return [...items.map((item) => ({ ...item, sortText: `1${item.sortText ?? item.label}` })), ...openApiItems];
+  return [...rootStartItems(site), ...items.map((item) => ({ ...item, sortText: `1${item.sortText ?? item.label}` })), ...openApiItems];
 }
 
 /** `security: [{name: []}]` at the root or on an operation: the requirement object's keys are scheme names. */

@@ -2,7 +2,7 @@ import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-t
 import { findValueSpec, getExtension, typesOf } from '../../facts/extensions';
 import type { ValueSpec } from '../../facts/extensionTypes';
 import type { Dialect } from '../../model/dialect';
-import { keyName } from '../../model/navigate';
+import { asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
 import { requestValidators } from '../../model/openapiWalk';
 import type { CompletionSite } from '../editing/completionSite';
 import { extensionIndexOf, isMappingTemplateValue } from '../editing/documentPaths';
@@ -14,6 +14,7 @@ import { isIntegration } from './integrationItems';
 import { expressionItems, httpExpressionItems, parameterExpressionItems, RESPONSE_SOURCES } from './mappingExpressions';
 import { refItems } from './refItems';
 import { openApiValueItems } from './openapiItems';
+import { rootVersionItems } from './rootItems';
 
 export function valueItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const { path, document } = site;
@@ -23,6 +24,7 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
   if (key === 'x-amazon-apigateway-request-validator') {
     return (requestValidators(document)?.properties ?? []).map((p) => valueItem(site, keyName(p), CompletionItemKind.Reference, 'Request validator'));
   }
+  if (path.length === 1 && (key === 'openapi' || key === 'swagger')) return rootVersionItems(site);
   const index = extensionIndexOf(path);
   if (index < 0) return openApiValueItems(site);
   if (isCacheKeyItem(path)) return dialect === 'rest' ? cacheKeyItems(site) : [];
@@ -38,7 +40,23 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
   }
   const extension = getExtension(extensionName);
   const spec = extension && findValueSpec(extension, below);
-  return spec ? specValueItems(site, spec, dialect) : [];
+  if (!spec) return [];
+  const items = specValueItems(site, spec, dialect);
+  return isIntegration(extensionName) && key === 'uri' ? rankUrisByType(site, items) : items;
+}
+
+/** The URI forms each integration type takes: an http(s) URL for HTTP backends, an ARN for AWS services and Lambda. */
+const URI_FORMS: Record<string, RegExp> = { http: /^https?:/, http_proxy: /^https?:/, aws: /^arn:/, aws_proxy: /^arn:/ };
+
+/**
+ * The examples of the form the integration's type takes come first. The others are ranked after rather than left out:
+ * an HTTP API's HTTP_PROXY integration through a VPC link takes a load balancer or Cloud Map ARN.
+ */
+function rankUrisByType(site: CompletionSite, items: CompletionItem[]): CompletionItem[] {
+  const type = asString(getValue(findNodeAtPath(site.document.root, site.path.slice(0, -1)), 'type'))?.toLowerCase();
+  const form = type ? URI_FORMS[type] : undefined;
+  if (!form) return items;
+  return items.map((item) => ({ ...item, sortText: `${form.test(item.label) ? 0 : 1}${item.label}` }));
 }
 
 function specValueItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect): CompletionItem[] {

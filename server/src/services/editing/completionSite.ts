@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Range } from 'vscode-languageserver-types';
+import type { Position, Range } from 'vscode-languageserver-types';
 import { parseApiDocument, type ApiDocument } from '../../model/apiDocument';
 import { isReparseBase, parsePatchedCopy } from '../../model/incrementalParse';
 import { isScalar, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
@@ -38,6 +38,8 @@ export interface CompletionSite {
   keyOnly: boolean;
   /** Inside a YAML flow collection, where an inserted block of several lines would not parse. */
   flow?: true;
+  /** JSON: the entry before the key has no trailing comma; accepting an item inserts one here. */
+  missingComma?: Position;
 }
 
 const PLACEHOLDER = '__apigw_completion__';
@@ -147,6 +149,8 @@ function keySite(copy: ApiDocument, object: ObjectNode, prefix: string, range: R
 }
 
 const JSON_STOP = '"\n{}[],:';
+/** The last character of a JSON value: a key typed after one is a new entry whose comma is still missing. */
+const VALUE_END = /["}\]\w]/;
 
 /** The opening quote of the JSON string the offset is in, if any: strings never span lines, so the line tells. */
 function openStringStart(text: string, offset: number): number {
@@ -192,6 +196,15 @@ function jsonSite(from: Patchable, offset: number): CompletionSite | undefined {
   const keyOnly = text[next] === ':';
   const needsComma = !keyOnly && text[next] === '"';
   const column = columnIndentAt(text, start);
+  // Blank space between them tells a value just ended from the cursor standing right after a closing quote.
+  if (VALUE_END.test(before ?? '') && previous < start - 1) {
+    const patched = `${text.slice(0, previous + 1)},${text.slice(previous + 1, start)}"${PLACEHOLDER}"${keyOnly ? '' : `: null${needsComma ? ',' : ''}`}${text.slice(end)}`;
+    const copy = reparse(from, patched);
+    const key = nodeAtOffset(copy.root, start + 1);
+    const property = key?.parent?.type === 'property' ? key.parent : undefined;
+    if (!property || keyName(property) !== PLACEHOLDER) return undefined;
+    return { ...keySite(copy, property.parent, prefix, range, quote, column, needsComma, keyOnly), missingComma: document.textDocument.positionAt(previous + 1) };
+  }
   if (before === '{' || before === ',') {
     const patched = `${text.slice(0, start)}"${PLACEHOLDER}"${keyOnly ? '' : `: null${needsComma ? ',' : ''}`}${text.slice(end)}`;
     const copy = reparse(from, patched);

@@ -8,6 +8,7 @@ import type { TemplateKind, TemplateMember } from '../../facts/templateVariableT
 import { allowsLineBreaks, escapeForHost, preferredQuote, type TemplateHost } from './hostEscaping';
 import { CATALOG_ROOTS } from './memberLookup';
 import { scanTemplate } from './templateScanner';
+import { MAPPING_LOCATION } from '../editing/operationFacts';
 
 export interface TemplateCompletionItem {
   label: string;
@@ -30,6 +31,13 @@ export interface CompletionRequest {
   stageVariables: string[];
   /** Properties of the payload at a JSONPath written so far, when a schema is known. */
   jsonPathProperties?: (expression: string) => Array<{ name: string; type: string; description?: string }>;
+  /** The request parameters of the operation, by the location names of `$input.params()`: `path`, `querystring`, `header`. */
+  parameters?: RequestParameter[];
+}
+
+export interface RequestParameter {
+  name: string;
+  location: string;
 }
 
 const FOREACH_MEMBERS = [
@@ -49,6 +57,8 @@ export function templateCompletionItems(request: CompletionRequest): TemplateCom
   const before = text.slice(lineStart, offset);
   const jsonPath = /\$input\.(?:path|json)\(\s*(['"])(\$[^'"]*)$/.exec(before);
   if (jsonPath) return jsonPathItems(request, jsonPath[2]);
+  const parameters = parameterItems(request, before);
+  if (parameters) return parameters;
   const reference = /\$!?\{?((?:[A-Za-z_][\w-]*\.)*)([A-Za-z_][\w-]*)?$/.exec(before);
   if (reference) {
     const path = reference[1] ? reference[1].slice(0, -1).split('.') : [];
@@ -190,6 +200,33 @@ function jsonPathItems(request: CompletionRequest, expression: string): Template
     end: request.offset,
     newText: p.name,
     snippet: false,
+  }));
+}
+
+/**
+ * `$input.params('name')` takes the name of any request parameter; `$input.params()` is the map of the locations, each
+ * a map of the parameters there. Undefined where the text is none of these.
+ */
+function parameterItems(request: CompletionRequest, before: string): TemplateCompletionItem[] | undefined {
+  const declared = request.parameters ?? [];
+  const byName = /\$input\.params\(\s*['"]([^'"]*)$/.exec(before);
+  if (byName) return parameterNameItems(request, [...new Set(declared.map((p) => p.name))], byName[1]);
+  const inLocation = /\$input\.params\(\s*\)\.([A-Za-z]+)\.([\w-]*)$/.exec(before);
+  if (inLocation) return parameterNameItems(request, declared.filter((p) => p.location === inLocation[1]).map((p) => p.name), inLocation[2]);
+  const location = /\$input\.params\(\s*\)\.([A-Za-z]*)$/.exec(before);
+  if (!location) return undefined;
+  const start = request.offset - location[1].length;
+  return PARAMETER_LOCATIONS.map((name) => ({ label: name, kind: CompletionItemKind.Field, detail: 'Map<String, String>', start, end: request.offset, newText: name, snippet: false }));
+}
+
+const PARAMETER_LOCATIONS = [...new Set(Object.values(MAPPING_LOCATION))];
+
+function parameterNameItems(request: CompletionRequest, names: string[], typed: string): TemplateCompletionItem[] {
+  const start = request.offset - typed.length;
+  const locations = new Map<string, string[]>();
+  for (const p of request.parameters ?? []) locations.set(p.name, [...(locations.get(p.name) ?? []), p.location]);
+  return names.map((name) => ({
+    label: name, kind: CompletionItemKind.Variable, detail: `${locations.get(name)?.join(', ')} parameter`, start, end: request.offset, newText: name, snippet: false,
   }));
 }
 

@@ -6,7 +6,9 @@ import { InsertTextFormat, type CompletionItem, type CompletionList, type Range 
 import type { ApiDocument } from '../../model/apiDocument';
 import { escapeForHost } from './hostEscaping';
 import { templateAtOffset, type LocatedTemplate } from './locate';
-import { templateCompletionItems, type TemplateCompletionItem } from './completionItems';
+import { templateCompletionItems, type RequestParameter, type TemplateCompletionItem } from './completionItems';
+import { MAPPING_LOCATION, parametersAt } from '../editing/operationFacts';
+import { pathTemplateParameters } from '../../model/openapiWalk';
 import { standaloneTemplateKind } from './templateValidation';
 import { jsonPathSteps, payloadSchema, rawPropertySchema, schemaAtSteps, schemaProperties, schemaTypeLabel, elementSchema } from './templateSchemas';
 import { asString, getValue } from '../../model/navigate';
@@ -21,6 +23,7 @@ export function completeInTemplate(document: ApiDocument, offset: number): Compl
     host: template.node.style,
     stageVariables: stageVariableNames(document.text, offset),
     jsonPathProperties: (expression) => jsonPathProperties(document, template, expression),
+    parameters: requestParameters(document, template),
   });
   const positionOf = (templateOffset: number) => document.textDocument.positionAt(template.toDocumentOffset(templateOffset));
   return {
@@ -62,6 +65,15 @@ export function stageVariableNames(text: string, excludeAt = -1): string[] {
     names.add(match[1] ?? match[2]);
   }
   return [...names].sort();
+}
+
+/** What the operation declares, and the names its path template gives whether declared or not. */
+function requestParameters(document: ApiDocument, template: LocatedTemplate): RequestParameter[] {
+  const operation = template.operation;
+  if (!operation) return [];
+  const declared = parametersAt(document, ['paths', operation.path, operation.method]).flatMap((p) => (MAPPING_LOCATION[p.in] ? [{ name: p.name, location: MAPPING_LOCATION[p.in] }] : []));
+  const undeclared = pathTemplateParameters(operation.path).filter((name) => !declared.some((p) => p.location === 'path' && p.name === name));
+  return [...undeclared.map((name) => ({ name, location: 'path' })), ...declared];
 }
 
 function jsonPathProperties(document: ApiDocument, template: LocatedTemplate, expression: string) {

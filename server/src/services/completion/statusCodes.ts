@@ -1,0 +1,60 @@
+import { STATUS_CODES } from 'node:http';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
+import { findNodeAtPath, getValue } from '../../model/navigate';
+import type { NodePath } from '../../model/nodes';
+import type { CompletionSite } from '../editing/completionSite';
+import { operationPathOf } from '../editing/documentPaths';
+import { indentUnit, yamlScalar } from '../editing/serialize';
+import { INTEGRATION_KEY } from './integrationItems';
+
+/** The status codes most APIs answer with, offered after those the integration already returns. */
+const COMMON_STATUS_CODES = ['200', '201', '202', '204', '400', '401', '403', '404', '409', '429', '500', '502', '503', '504'];
+
+/** The `responses` object of an operation (2.0 and 3.x alike), whose keys are status codes. */
+export function isOperationResponses(path: NodePath): boolean {
+  return path.length === 4 && path[3] === 'responses' && operationPathOf(path) !== undefined;
+}
+
+/**
+ * Status codes not yet declared: first those the operation's integration responses map to, which need a method
+ * response to be returned at all, then the common ones. Each comes with the `description` every response requires.
+ */
+export function statusCodeItems(site: CompletionSite): CompletionItem[] {
+  const mapped = integrationStatusCodes(site);
+  const codes = [...new Set([...mapped, ...COMMON_STATUS_CODES])].filter((code) => !site.siblings.includes(code));
+  return codes.map((code) => {
+    const fromIntegration = mapped.includes(code);
+    const reason = STATUS_CODES[Number(code)] ?? `Status ${code}`;
+    return {
+      label: code,
+      kind: CompletionItemKind.Value,
+      detail: fromIntegration ? `${reason} (returned by the integration)` : reason,
+      filterText: `${site.quote}${code}`,
+      sortText: `${fromIntegration ? '00' : '01'}${code}`,
+      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextMode: InsertTextMode.asIs,
+      textEdit: { range: site.range, newText: responseEntry(site, code, reason) },
+    };
+  });
+}
+
+/** OpenAPI keys are strings, so the code is quoted in YAML too, where `200:` would be read as a number. */
+function responseEntry(site: CompletionSite, code: string, reason: string): string {
+  const json = site.document.format === 'json';
+  const key = json ? `"${code}"` : `${site.quote || '"'}${code}${site.quote || '"'}`;
+  if (site.keyOnly) return key;
+  const description = `\${1:${(json ? JSON.stringify(reason).slice(1, -1) : yamlScalar(reason)).replace(/[$}\\]/g, '\\$&')}}`;
+  if (json) return `${key}: {"description": "${description}"}${site.needsComma ? ',' : ''}`;
+  if (site.flow) return `${key}: {description: ${description}}`;
+  return `${key}:\n${site.column}${indentUnit(site.document.text)}description: ${description}`;
+}
+
+function integrationStatusCodes(site: CompletionSite): string[] {
+  const operationPath = operationPathOf(site.path)!;
+  const responses = getValue(getValue(findNodeAtPath(site.document.root, operationPath), INTEGRATION_KEY), 'responses');
+  if (responses?.type !== 'object') return [];
+  return responses.properties.flatMap((response) => {
+    const status = getValue(response.value, 'statusCode');
+    return (status?.type === 'string' || status?.type === 'number') && /^[1-5]\d\d$/.test(String(status.value)) ? [String(status.value)] : [];
+  });
+}
