@@ -66,6 +66,11 @@ export interface FieldSpec extends ValueSpec {
   required?: boolean | Dialect[];
   /** The field is only meaningful in these dialects. */
   dialects?: Dialect[];
+  /**
+   * The values of the object's own `type` (lower case) whose objects read the field; others ignore it (a Cognito
+   * authorizer's `authorizerUri`, a proxy integration's `requestTemplates`).
+   */
+  forTypes?: string[];
 }
 
 export interface ExtensionSpec extends ValueSpec {

@@ -67,6 +67,11 @@ export function fieldAppliesTo(field: FieldSpec, dialect: Dialect): boolean {
   return !field.dialects || field.dialects.includes(dialect);
 }
 
+/** Whether an object whose `type` is the given one reads the field (fields without `forTypes` are read by all). */
+export function fieldReadByType(field: FieldSpec, type: string | undefined): boolean {
+  return !field.forTypes || type === undefined || field.forTypes.includes(type.toLowerCase());
+}
+
 export function isFieldRequired(field: FieldSpec, dialect: Dialect): boolean {
   return field.required === true || (Array.isArray(field.required) && field.required.includes(dialect));
 }

@@ -35,6 +35,19 @@ function itemOf(items: CompletionItem[], label: string): CompletionItem {
 
 describe('completion', () => {
   describe('extension keys', () => {
+    it("ranks last the fields the object's type does not read", () => {
+      const sorted = (items: CompletionItem[]) => [...items].sort((a, b) => ((a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : 1)).map((i) => i.label);
+      const cognito = complete('openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    pool:\n      x-amazon-apigateway-authorizer:\n        type: cognito_user_pools\n        |\n');
+      const order = sorted(cognito.items);
+      assert.ok(order.indexOf('providerARNs') < order.indexOf('authorizerUri'), order.join(', '));
+      assert.equal(order.at(-1), 'identityValidationExpression');
+      assert.equal(itemOf(cognito.items, 'authorizerUri').detail, 'Ignored when type is cognito_user_pools');
+      const proxy = complete(`${OP}      x-amazon-apigateway-integration:\n        type: aws_proxy\n        |\n`);
+      assert.deepEqual(sorted(proxy.items).slice(-2).sort(), ['requestTemplates', 'responses']);
+      const mock = complete(`${OP}      x-amazon-apigateway-integration:\n        type: mock\n        |\n`);
+      assert.equal(itemOf(mock.items, 'requestTemplates').detail, itemOf(complete(`${OP}      x-amazon-apigateway-integration:\n        |\n`).items, 'requestTemplates').detail);
+    });
+
     it('offers operation extensions while the key is typed on a line of its own', () => {
       const { labels } = complete(`${OP}      x-amaz|\n      responses: {}\n`);
       assert.deepEqual(labels.filter((l) => l.startsWith('x-') && !l.includes(': ')), ['x-amazon-apigateway-auth', 'x-amazon-apigateway-integration', 'x-amazon-apigateway-request-validator']);

@@ -9,6 +9,8 @@ const RESPONSE_URL = extensionPage('integration-response');
 /** AWS integration types. The docs write them in both cases and the import accepts either. */
 export const INTEGRATION_TYPES = ['aws', 'aws_proxy', 'http', 'http_proxy', 'mock'];
 export const PROXY_INTEGRATION_TYPES = ['aws_proxy', 'http_proxy'];
+/** The integrations that map requests and responses, and so read templates and integration responses. */
+const MAPPING_INTEGRATION_TYPES = INTEGRATION_TYPES.filter((t) => !PROXY_INTEGRATION_TYPES.includes(t));
 
 /** The request parameters of one AWS service action: those it cannot do without, and the ones it also reads. */
 export interface SubtypeParameters {
@@ -196,6 +198,7 @@ const integrationFields: FieldSpec[] = [
   },
   {
     name: 'requestTemplates',
+    forTypes: MAPPING_INTEGRATION_TYPES,
     ...mappingTemplates('Request', '`Content-Type` of the request (`application/json` when absent)'),
     docsUrl: extensionPage('integration-requestTemplates'),
   },
@@ -231,6 +234,7 @@ const integrationFields: FieldSpec[] = [
     name: 'responses',
     type: 'map',
     dialects: ['rest'],
+    forTypes: MAPPING_INTEGRATION_TYPES,
     doc: 'Integration responses of a non-proxy REST integration. Each key is a Java regular expression matched against the backend status code (HTTP) or the Lambda error message (AWS), or `default`. Proxy integrations ignore it.',
     docsUrl: RESPONSES_URL,
     keyDoc: 'A Java regular expression, or `default` for results nothing else matches (including successful Lambda calls).',

@@ -32,6 +32,7 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
       },
       {
         name: 'authorizerUri',
+        forTypes: ['token', 'request'],
         type: 'string',
         doc: 'The Lambda function\'s invocation URI: `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations`.',
         pattern: LAMBDA_INVOCATION_URI,
@@ -40,6 +41,7 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
       },
       {
         name: 'authorizerCredentials',
+        forTypes: ['token', 'request'],
         type: 'string',
         doc: 'The IAM role API Gateway assumes to invoke the authorizer function.',
         // Empty means none: tools that write every field (Pulumi) leave it so.
@@ -55,6 +57,7 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
       },
       {
         name: 'identityValidationExpression',
+        forTypes: ['token'],
         type: 'string',
         dialects: ['rest'],
         doc: 'REST `token` authorizers: a regular expression the token must match, or the request is refused without calling the function.',
@@ -69,6 +72,7 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
       },
       {
         name: 'authorizerPayloadFormatVersion',
+        forTypes: ['request'],
         type: ['string', 'number'],
         dialects: ['http'],
         doc: 'HTTP API Lambda authorizers: the format of the event sent to the function and of the response expected.',
@@ -76,12 +80,14 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
       },
       {
         name: 'enableSimpleResponses',
+        forTypes: ['request'],
         type: 'boolean',
         dialects: ['http'],
         doc: 'HTTP API Lambda authorizers with payload format 2.0: the function may answer with `{"isAuthorized": true|false}` instead of an IAM policy.',
       },
       {
         name: 'jwtConfiguration',
+        forTypes: ['jwt'],
         type: 'object',
         dialects: ['http'],
         doc: 'HTTP API JWT authorizers: who issues the tokens and which audiences are accepted.',
@@ -94,6 +100,7 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
       },
       {
         name: 'providerARNs',
+        forTypes: ['cognito_user_pools'],
         type: 'array',
         dialects: ['rest'],
         doc: 'REST `cognito_user_pools` authorizers: the ARNs of the user pools.',

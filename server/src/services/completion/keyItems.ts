@@ -1,8 +1,8 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { extensionsAt, fieldAppliesTo, findValueSpec, getExtension } from '../../facts/extensions';
+import { extensionsAt, fieldAppliesTo, fieldReadByType, findValueSpec, getExtension } from '../../facts/extensions';
 import type { ValueSpec } from '../../facts/extensionTypes';
 import type { Dialect } from '../../model/dialect';
-import { findNodeAtPath, getValue, keyName } from '../../model/navigate';
+import { asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
 import type { NodePath } from '../../model/nodes';
 import { ANY_METHOD_KEY, placementOf, securitySchemes } from '../../model/openapiWalk';
 import type { CompletionSite } from '../editing/completionSite';
@@ -78,8 +78,16 @@ function schemeNameItems(site: CompletionSite): CompletionItem[] {
     }));
 }
 
+/**
+ * The fields still to write. Those the object's `type` does not read (a Cognito authorizer's `authorizerUri`) come
+ * last rather than not at all: the type may be what the author is about to change.
+ */
 function fieldItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect): CompletionItem[] {
+  const type = asString(getValue(findNodeAtPath(site.document.root, site.path), 'type'));
   return (spec.fields ?? [])
     .filter((f) => fieldAppliesTo(f, dialect) && !site.siblings.includes(f.name))
-    .map((f) => keyItem(site, f.name, f, CompletionItemKind.Property, undefined));
+    .map((f) => {
+      const item = keyItem(site, f.name, f, CompletionItemKind.Property, undefined);
+      return fieldReadByType(f, type) ? item : { ...item, sortText: `zz${item.sortText ?? item.label}`, detail: `Ignored when type is ${type}` };
+    });
 }

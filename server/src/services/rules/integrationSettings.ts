@@ -7,7 +7,10 @@ import { keyOf } from '../../model/property';
 import { scalarText } from './valueChecks';
 import { nearMiss } from './nearMiss';
 import { isUnprocessed } from './unprocessedValues';
-import { INTEGRATION_SUBTYPE_PARAMETERS } from '../../facts/extensions/integration';
+import { INTEGRATION_OBJECT, INTEGRATION_SUBTYPE_PARAMETERS } from '../../facts/extensions/integration';
+
+/** What proxy integrations do not read, from the catalog: they pass requests and responses through unmapped. */
+const PROXY_IGNORED_FIELDS = (INTEGRATION_OBJECT.fields ?? []).filter((f) => f.forTypes && !f.forTypes.some(isProxyType)).map((f) => f.name);
 
 /** Timeout quotas (limits: REST 50 ms to 29 s by default, 15 min when streaming; HTTP APIs at most 30 s). */
 const REST_DEFAULT_TIMEOUT = 29_000;
@@ -58,7 +61,7 @@ function checkIntegration(context: ValidationContext, site: IntegrationSite): vo
   }
   checkTlsConfig(context, integration, type, connection === 'VPC_LINK');
   if (rest && isProxyType(type)) {
-    for (const key of ['requestTemplates', 'responses']) {
+    for (const key of PROXY_IGNORED_FIELDS) {
       const p = getProperty(integration, key);
       // The template check marks each request template on a proxy integration, at the template itself.
       if (key === 'requestTemplates' && holdsTemplates(p?.value)) continue;

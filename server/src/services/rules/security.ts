@@ -13,17 +13,6 @@ const AUTHORIZER_SPEC = getExtension('x-amazon-apigateway-authorizer')!;
 /** Default quota of authorizers per API (limits). */
 const MAX_AUTHORIZERS = 10;
 
-/** Fields that only some authorizer types read. */
-const FIELD_TYPES: Record<string, string[]> = {
-  authorizerUri: ['token', 'request'],
-  authorizerCredentials: ['token', 'request'],
-  identityValidationExpression: ['token'],
-  providerARNs: ['cognito_user_pools'],
-  jwtConfiguration: ['jwt'],
-  authorizerPayloadFormatVersion: ['request'],
-  enableSimpleResponses: ['request'],
-};
-
 const REST_IDENTITY = /^(method\.request\.(header|querystring|multivalueheader|multivaluequerystring)\.[^\s,]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+)$/;
 const HTTP_IDENTITY = /^\$(request\.(header|querystring)\.[^\s,]+|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)$/;
 
@@ -82,10 +71,10 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
   }
   for (const field of authorizer.properties) {
     const name = keyName(field);
-    const types = FIELD_TYPES[name];
     // A field of the other dialect has its own finding (dialect-mismatch).
     const spec = fieldOf(AUTHORIZER_SPEC, name);
     if (spec && !fieldAppliesTo(spec, context.dialect)) continue;
+    const types = spec?.forTypes;
     if (types && !types.includes(type)) {
       context.report(keyOf(field), 'authorizer-field-not-applicable', `\`${name}\` is ignored by ${type} authorizers; it applies to ${types.join(' and ')} authorizers.`, { unnecessary: true });
     }
