@@ -2,6 +2,7 @@ import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import type { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { InitializeMiddleware, MetadataBearer } from '@smithy/types';
 import { listProfiles } from './profiles';
+import { cleanSdkText, hideUrlUserInfo } from './redact';
 import { FALLBACK_REGION } from './regions';
 
 /** What the user chose in settings; empty values mean "as the SDK would decide". */
@@ -38,13 +39,52 @@ export async function resolveConnection(settings: ConnectionSettings, env: NodeJ
     const profiles = await listProfiles(env);
     region = profiles.find((p) => p.name === (profile ?? 'default'))?.region;
   }
-  const endpoint = blankToUndefined(settings.endpoint)?.replace(/\/+$/, '');
+  const endpoint = checkedEndpoint(blankToUndefined(settings.endpoint)?.replace(/\/+$/, ''));
   return { profile, region: region ?? FALLBACK_REGION, endpoint };
+}
+
+export const ENDPOINT_SETTING = 'apigateway.aws.endpoint';
+
+/** The endpoint setting cannot be used as it is; the message names the setting and a working example. */
+export class EndpointSettingError extends Error {
+  override readonly name = 'EndpointSettingError';
+}
+
+/**
+ * Without a scheme the SDK misreads the value ("localhost:4566" becomes scheme "localhost:" and the calls go to
+ * some other host) or fails deep inside with "Invalid URL", so only absolute http(s) URLs are accepted.
+ */
+export function checkedEndpoint(endpoint: string | undefined): string | undefined {
+  if (endpoint === undefined) return undefined;
+  const problem = endpointProblem(endpoint);
+  if (problem) {
+    throw new EndpointSettingError(`The setting ${ENDPOINT_SETTING} is "${displayEndpoint(endpoint)}", ${problem}. Use a full URL such as http://localhost:4566, or leave the setting empty to use AWS.`);
+  }
+  return endpoint;
+}
+
+function endpointProblem(endpoint: string): string | undefined {
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(endpoint)) return 'which does not start with http:// or https://';
+  let url: URL;
+  try {
+    url = new URL(endpoint);
+  } catch {
+    return 'which is not a valid URL';
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `whose scheme ${url.protocol}// is neither http:// nor https://`;
+  if (!url.hostname) return 'which names no host';
+  return undefined;
+}
+
+/** The endpoint as shown to the user: credentials in its user-info part stay hidden. */
+export function displayEndpoint(endpoint: string): string {
+  // A value missing its scheme ("user:pass@host:4566") still carries credentials before the "@".
+  return hideUrlUserInfo(endpoint).replace(/^[^/@\s]+@/, '***@');
 }
 
 export function describeConnection(connection: Connection): string {
   const who = connection.profile ? `profile "${connection.profile}"` : 'default credentials';
-  const where = connection.endpoint ? `endpoint ${connection.endpoint}` : 'AWS';
+  const where = connection.endpoint ? `endpoint ${displayEndpoint(connection.endpoint)}` : 'AWS';
   return `${who}, region ${connection.region}, ${where}`;
 }
 
@@ -53,7 +93,9 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** Milliseconds to wait for a TCP connection before the attempt fails. */
   connectionTimeoutMs?: number;
-  /** Told about every call once it ends; sees the command's input, never the credentials or request signature. */
+  /** Milliseconds to wait for the response to start once connected before the attempt fails. */
+  requestTimeoutMs?: number;
+  /** Told about every call once it ends; sees the command's input, never the credentials, signature or session token. */
   onCall?: (entry: CallLogEntry) => void;
 }
 
@@ -78,10 +120,14 @@ export function summariseInput(input: unknown): Record<string, unknown> {
   return out;
 }
 
+/** Long enough for API Gateway to import a large definition, short enough that a stuck endpoint is reported. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
 /**
  * Builds both API Gateway clients for a connection. The SDK is loaded here, on first use, so activation stays fast.
  */
 export async function createClients(connection: Connection, options: ClientOptions = {}): Promise<GatewayClients> {
+  checkedEndpoint(connection.endpoint);
   const [{ APIGatewayClient }, { ApiGatewayV2Client }, { fromNodeProviderChain }] = await Promise.all([
     import('@aws-sdk/client-api-gateway'),
     import('@aws-sdk/client-apigatewayv2'),
@@ -94,7 +140,13 @@ export async function createClients(connection: Connection, options: ClientOptio
     endpoint: connection.endpoint,
     maxAttempts: options.maxAttempts ?? 3,
     retryMode: 'standard',
-    requestHandler: { connectionTimeout: options.connectionTimeoutMs ?? 5000, requestTimeout: 60_000 },
+    // Without throwOnRequestTimeout, @smithy/node-http-handler 4.x only logs a warning when requestTimeout passes and
+    // waits forever for an endpoint that accepted the connection but never answers.
+    requestHandler: {
+      connectionTimeout: options.connectionTimeoutMs ?? 5000,
+      requestTimeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      throwOnRequestTimeout: true,
+    },
   };
   const v1 = new APIGatewayClient(config);
   const v2 = new ApiGatewayV2Client(config);
@@ -120,8 +172,17 @@ function callLog(service: CallLogEntry['service'], onCall: (entry: CallLogEntry)
       return output;
     } catch (error) {
       const meta = (error as { $metadata?: { attempts?: number } }).$metadata;
-      onCall({ ...entry, ms: Date.now() - started, attempts: meta?.attempts, error: `${(error as Error).name}: ${(error as Error).message}` });
+      onCall({ ...entry, ms: Date.now() - started, attempts: meta?.attempts, error: describeFailure(error) });
       throw error;
     }
   };
+}
+
+/** One log line for a failed call: secrets removed, and the HTTP answer named when its body was not understood. */
+export function describeFailure(error: unknown): string {
+  const e = error as { name?: string; code?: string; message?: string; $response?: { statusCode?: number; headers?: Record<string, string> } };
+  const code = e?.code && e.code !== e.name ? ` [${e.code}]` : '';
+  const answer = e?.$response?.statusCode !== undefined && e.name === 'SyntaxError'
+    ? ` [HTTP ${e.$response.statusCode}${e.$response.headers?.['content-type'] ? `, ${e.$response.headers['content-type']}` : ''}]` : '';
+  return `${e?.name ?? 'Error'}${code}: ${cleanSdkText(String(e?.message ?? error))}${answer}`;
 }

@@ -1,4 +1,5 @@
-import { describeConnection, type Connection } from './connection';
+import { describeConnection, displayEndpoint, ENDPOINT_SETTING, type Connection } from './connection';
+import { cleanSdkText } from './redact';
 
 /** What the user can do about a failure; the tree and notifications turn these into buttons. */
 export type Remedy = 'retry' | 'chooseProfile' | 'chooseRegion' | 'configureEndpoint' | 'ssoLogin';
@@ -11,96 +12,280 @@ export interface ExplainedError {
   code: string;
 }
 
+interface RawResponse {
+  statusCode?: number;
+  headers?: Record<string, string | undefined>;
+}
+
 interface ErrorLike {
   name?: string;
   message?: string;
   code?: string;
   $metadata?: { httpStatusCode?: number; attempts?: number };
+  $response?: RawResponse;
   cause?: unknown;
 }
 
-function errorCodes(error: unknown): string[] {
-  const codes: string[] = [];
+/** What every rule gets to look at; built once per error. */
+interface Failure {
+  error: ErrorLike | undefined;
+  codes: string[];
+  /** The raw message with secrets removed: it is quoted to the user. */
+  text: string;
+  where: string;
+  /** The endpoint called, as the user may see it. */
+  target: string;
+  connection: Connection;
+  attempts?: number;
+  status?: number;
+  profileHint: string;
+  has(...names: string[]): boolean;
+}
+
+type Rule = (f: Failure) => ExplainedError | undefined;
+
+function errorChain(error: unknown): ErrorLike[] {
+  const chain: ErrorLike[] = [];
   let current: unknown = error;
   for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    const e = current as ErrorLike;
-    if (e.name) codes.push(e.name);
-    if (e.code) codes.push(e.code);
-    current = e.cause;
+    chain.push(current as ErrorLike);
+    current = (current as ErrorLike).cause;
   }
-  return codes;
+  return chain;
+}
+
+function errorCodes(chain: ErrorLike[]): string[] {
+  return chain.flatMap((e) => [e.name, e.code].filter((c): c is string => !!c));
+}
+
+/** The most specific code: Node's system and TLS codes are more telling than the generic "Error" name. */
+function primaryCode(chain: ErrorLike[]): string | undefined {
+  for (const e of chain) {
+    if (e.code) return e.code;
+    if (e.name && e.name !== 'Error') return e.name;
+  }
+  return undefined;
 }
 
 function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return cleanSdkText(error instanceof Error ? error.message : String(error));
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
+}
+
+function endpointRemedies(f: Failure): Remedy[] {
+  return f.connection.endpoint ? ['retry', 'configureEndpoint'] : ['retry', 'chooseRegion'];
+}
+
+const endpointSetting: Rule = (f) => f.has('EndpointSettingError')
+  ? { code: 'EndpointSettingError', message: f.text, remedies: ['configureEndpoint'] }
+  : undefined;
+
+const ssoSession: Rule = (f) => {
+  if (!(/sso/i.test(f.text) && /(expired|refresh|token)/i.test(f.text))) return undefined;
+  const profile = f.connection.profile;
+  return {
+    code: primaryCode(errorChain(f.error)) ?? 'SsoSessionExpired',
+    message: `The SSO session for ${f.profileHint} has expired or is missing (${f.where}). Run "aws sso login${profile ? ` --profile ${profile}` : ''}" in a terminal, then retry.`,
+    remedies: ['ssoLogin', 'retry', 'chooseProfile'],
+  };
+};
+
+const noCredentials: Rule = (f) => f.has('CredentialsProviderError') || /could not load credentials/i.test(f.text)
+  ? {
+    code: 'CredentialsProviderError',
+    message: `No AWS credentials found for ${f.where}. Choose a profile from ~/.aws/config or ~/.aws/credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. (${f.text})`,
+    remedies: ['chooseProfile', 'retry'],
+  }
+  : undefined;
+
+/** AWS rejects a signature dated more than five minutes from its own clock; new keys would not help. */
+const clockSkew: Rule = (f) => {
+  const skewed = f.has('RequestTimeTooSkewed', 'RequestInTheFuture', 'RequestExpired')
+    || (f.has('InvalidSignatureException', 'SignatureDoesNotMatch', 'AuthFailure') && /signature expired|is now (earlier|later) than|not yet current/i.test(f.text));
+  if (!skewed) return undefined;
+  return {
+    code: primaryCode(errorChain(f.error)) ?? 'RequestTimeTooSkewed',
+    message: `AWS rejected the request time for ${f.where}: the system clock of this computer is probably wrong (${f.text}). Check the system clock and time zone, turn on automatic time synchronisation, then retry.`,
+    remedies: ['retry'],
+  };
+};
+
+/** Temporary credentials (SSO, assumed roles, MFA sessions) expire; the keys themselves are fine. */
+const expiredSession: Rule = (f) => {
+  const expired = f.has('ExpiredTokenException', 'ExpiredToken', 'TokenRefreshRequired')
+    || (f.has('UnrecognizedClientException', 'InvalidClientTokenId') && /token[^.]*expired/i.test(f.text));
+  if (!expired) return undefined;
+  const profile = f.connection.profile;
+  return {
+    code: primaryCode(errorChain(f.error)) ?? 'ExpiredToken',
+    message: `The session credentials of ${f.where} have expired. Refresh them, e.g. "aws sso login${profile ? ` --profile ${profile}` : ''}" for an SSO profile or new temporary keys for ${f.profileHint}, then retry.`,
+    remedies: ['ssoLogin', 'retry', 'chooseProfile'],
+  };
+};
+
+const badCredentials: Rule = (f) => f.has('UnrecognizedClientException', 'InvalidSignatureException', 'InvalidClientTokenId', 'SignatureDoesNotMatch')
+  ? {
+    code: primaryCode(errorChain(f.error)) ?? 'UnrecognizedClientException',
+    message: `AWS did not accept the credentials of ${f.where}: the access key is unknown or the secret is wrong. Check the keys of ${f.profileHint} or choose another profile.`,
+    remedies: ['chooseProfile', 'retry'],
+  }
+  : undefined;
+
+const accessDenied: Rule = (f) => f.has('AccessDeniedException', 'AccessDenied')
+  ? {
+    code: primaryCode(errorChain(f.error)) ?? 'AccessDenied',
+    message: `Access denied for ${f.where}: the identity lacks an API Gateway permission (apigateway:GET, POST, PUT, PATCH or DELETE). ${f.text}`,
+    remedies: ['chooseProfile', 'retry'],
+  }
+  : undefined;
+
+/** A 429 is throttling whoever sent it; the SDK already retried it as such. */
+const throttled: Rule = (f) => f.status === 429 || f.has('TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LimitExceededException')
+  ? {
+    code: f.has('SyntaxError', 'Unknown') ? 'HTTP 429' : primaryCode(errorChain(f.error)) ?? 'TooManyRequestsException',
+    message: `API Gateway is throttling requests from ${f.where}${f.attempts ? ` (still throttled after ${f.attempts} attempts)` : ''}. Wait a moment and retry.`,
+    remedies: ['retry'],
+  }
+  : undefined;
+
+const proxyAuthentication: Rule = (f) => f.status === 407
+  ? {
+    code: 'HTTP 407',
+    message: `A proxy between this computer and ${f.target} requires authentication (HTTP 407 Proxy Authentication Required; ${f.where}). Configure the proxy credentials (HTTPS_PROXY or VS Code's http.proxy setting) or ask for the endpoint to be reachable without the proxy.`,
+    remedies: endpointRemedies(f),
+  }
+  : undefined;
+
+function bodyKind(response: RawResponse | undefined, empty: boolean): string {
+  if (empty) return 'an empty body';
+  const type = response?.headers?.['content-type'] ?? '';
+  if (/html/i.test(type)) return 'an HTML page';
+  if (/json/i.test(type)) return 'JSON that is not an API Gateway answer';
+  if (/^text\//i.test(type)) return 'plain text';
+  return 'a body that is not JSON';
+}
+
+function foreignAnswerAdvice(status: number, hasEndpoint: boolean): string {
+  const setting = hasEndpoint ? `is the setting ${ENDPOINT_SETTING} wrong` : 'is the network redirecting AWS traffic';
+  if (status >= 200 && status < 300) return `Is a captive portal or proxy login page in the way (sign in through a browser), or ${setting}?`;
+  if (status === 404) return `Is it another web server, or ${setting}?`;
+  return `Is a proxy in the way, or ${setting}?`;
+}
+
+/**
+ * API Gateway always answers JSON and names its errors in x-amzn-errortype. Anything else came from something
+ * else: a proxy, a captive portal, another web server; the SDK's parse error would only confuse.
+ */
+const foreignAnswer: Rule = (f) => {
+  const response = f.error?.$response;
+  if (f.status === undefined || !response) return undefined;
+  const unparsed = f.has('SyntaxError');
+  const empty = f.has('Unknown') && f.text === 'UnknownError' && !response.headers?.['x-amzn-errortype'];
+  if (!unparsed && !empty) return undefined;
+  return {
+    code: `HTTP ${f.status}`,
+    message: `The endpoint ${f.target} answered HTTP ${f.status} with ${bodyKind(response, empty)}, not an API Gateway response (${f.where}). ${foreignAnswerAdvice(f.status, !!f.connection.endpoint)}`,
+    remedies: endpointRemedies(f),
+  };
+};
+
+const UNTRUSTED_CERTIFICATE = ['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'CERT_UNTRUSTED', 'CERT_SIGNATURE_FAILURE'];
+const CERTIFICATE_DATES = ['CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID'];
+const CERTIFICATE_NAME = ['ERR_TLS_CERT_ALTNAME_INVALID', 'HOSTNAME_MISMATCH'];
+
+function certificateAdvice(code: string, f: Failure): string {
+  if (CERTIFICATE_DATES.includes(code)) return 'Check the system clock; if it is right, the server must renew its certificate.';
+  if (CERTIFICATE_NAME.includes(code)) return `Check the host name in ${f.connection.endpoint ? `the setting ${ENDPOINT_SETTING}` : 'the region'}: the certificate is for another name.`;
+  const local = f.connection.endpoint?.startsWith('https:') ? ` For a local endpoint, http:// in ${ENDPOINT_SETTING} avoids TLS altogether.` : '';
+  return `If a corporate proxy or the endpoint uses its own certificate authority, start VS Code with NODE_EXTRA_CA_CERTS set to that CA's PEM file.${local}`;
+}
+
+const certificate: Rule = (f) => {
+  const code = [...UNTRUSTED_CERTIFICATE, ...CERTIFICATE_DATES, ...CERTIFICATE_NAME].find((c) => f.has(c));
+  if (!code) return undefined;
+  return {
+    code,
+    message: `The TLS certificate of ${f.target} was not accepted (${code}: ${f.text}; ${f.where}). ${certificateAdvice(code, f)}`,
+    remedies: endpointRemedies(f),
+  };
+};
+
+/** OpenSSL's "wrong version number": the client spoke TLS and the server answered in plain HTTP. */
+const notTls: Rule = (f) => {
+  if (!(f.has('EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER') || /wrong version number/i.test(f.text))) return undefined;
+  const advice = f.connection.endpoint?.startsWith('https:')
+    ? `The server probably speaks plain HTTP: use ${f.connection.endpoint.replace(/^https:/, 'http:')} in ${ENDPOINT_SETTING}.`
+    : 'Something between this computer and AWS (a proxy?) does not speak TLS.';
+  return { code: primaryCode(errorChain(f.error)) ?? 'EPROTO', message: `The TLS handshake with ${f.target} failed (${f.where}). ${advice}`, remedies: endpointRemedies(f) };
+};
+
+/** Our own request timeout: the endpoint accepted the connection and then said nothing. */
+const noAnswer: Rule = (f) => {
+  const limit = /exceeded the configured (\d+) ms requestTimeout|timed out after (\d+) ms of inactivity/.exec(f.text);
+  if (!f.has('TimeoutError') || !limit) return undefined;
+  const tries = f.attempts && f.attempts > 1 ? ` on each of ${f.attempts} attempts` : '';
+  return {
+    code: 'RequestTimeout',
+    message: `${f.target} accepted the connection but did not answer; the request timed out after ${seconds(Number(limit[1] ?? limit[2]))}${tries} (${f.where}). ${f.connection.endpoint ? `Is the endpoint overloaded or stuck, or is ${ENDPOINT_SETTING} pointing at the wrong port?` : 'Check the network connection, a proxy, or the AWS Health Dashboard.'}`,
+    remedies: endpointRemedies(f),
+  };
+};
+
+const unreachable: Rule = (f) => {
+  if (!f.has('ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'TimeoutError', 'EHOSTUNREACH', 'ENETUNREACH')) return undefined;
+  const connectLimit = /within the configured timeout of (\d+) ms/.exec(f.text);
+  const why = connectLimit ? `no connection within ${seconds(Number(connectLimit[1]))}` : f.text;
+  const plainToTls = f.has('ECONNRESET') && f.connection.endpoint?.startsWith('http:') ? ' If the server expects TLS, use https://.' : '';
+  return {
+    code: f.codes.find((c) => /^E[A-Z_]+$/.test(c)) ?? primaryCode(errorChain(f.error)) ?? 'TimeoutError',
+    message: `Cannot reach ${f.target} (${f.where}): ${why}. ${f.connection.endpoint ? `Is the local endpoint running? Check the setting ${ENDPOINT_SETTING}.${plainToTls}` : 'Check the network connection and the region.'}`,
+    remedies: endpointRemedies(f),
+  };
+};
+
+const unknownEndpoint: Rule = (f) => f.has('UnknownEndpoint') || /getaddrinfo|unknown endpoint/i.test(f.text)
+  ? { code: primaryCode(errorChain(f.error)) ?? 'UnknownEndpoint', message: `Cannot resolve the endpoint for ${f.where}: ${f.text}`, remedies: ['chooseRegion', 'configureEndpoint', 'retry'] }
+  : undefined;
+
+function fallback(f: Failure): ExplainedError {
+  const code = primaryCode(errorChain(f.error)) ?? 'Error';
+  const status = f.status !== undefined && f.has('Unknown') ? `HTTP ${f.status}: ` : '';
+  return { code, message: `API Gateway call failed for ${f.where}: ${status}${code !== 'Error' && code !== 'Unknown' ? `${code}: ` : ''}${f.text}`, remedies: ['retry'] };
+}
+
+/** Order matters: specific causes first, e.g. an expired token before "the access key is unknown". */
+const RULES: Rule[] = [
+  endpointSetting, ssoSession, noCredentials, clockSkew, expiredSession, badCredentials, accessDenied, throttled,
+  proxyAuthentication, foreignAnswer, certificate, notTls, noAnswer, unreachable, unknownEndpoint,
+];
+
+function failureOf(error: unknown, connection: Connection): Failure {
+  const chain = errorChain(error);
+  const codes = errorCodes(chain);
+  const first = chain[0];
+  return {
+    error: first,
+    codes,
+    text: messageOf(error),
+    where: describeConnection(connection),
+    target: connection.endpoint ? displayEndpoint(connection.endpoint) : `the API Gateway endpoint of ${connection.region}`,
+    connection,
+    attempts: first?.$metadata?.attempts,
+    status: first?.$metadata?.httpStatusCode ?? first?.$response?.statusCode,
+    profileHint: connection.profile ? `profile "${connection.profile}"` : 'the default profile',
+    has: (...names) => names.some((n) => codes.includes(n)),
+  };
 }
 
 /** Turns an SDK or network failure into a message naming the profile, region and endpoint, and the fix. */
 export function explainAwsError(error: unknown, connection: Connection): ExplainedError {
-  const codes = errorCodes(error);
-  const text = messageOf(error);
-  const where = describeConnection(connection);
-  const has = (...names: string[]) => names.some((n) => codes.includes(n));
-  const attempts = (error as ErrorLike | undefined)?.$metadata?.attempts;
-  const profileHint = connection.profile ? `profile "${connection.profile}"` : 'the default profile';
-
-  if (/sso/i.test(text) && /(expired|refresh|token)/i.test(text)) {
-    return {
-      code: codes[0] ?? 'SsoSessionExpired',
-      message: `The SSO session for ${profileHint} has expired or is missing (${where}). Run "aws sso login${connection.profile ? ` --profile ${connection.profile}` : ''}" in a terminal, then retry.`,
-      remedies: ['ssoLogin', 'retry', 'chooseProfile'],
-    };
+  const failure = failureOf(error, connection);
+  for (const rule of RULES) {
+    const explained = rule(failure);
+    if (explained) return explained;
   }
-  if (has('CredentialsProviderError') || /could not load credentials/i.test(text)) {
-    return {
-      code: codes[0] ?? 'CredentialsProviderError',
-      message: `No AWS credentials found for ${where}. Choose a profile from ~/.aws/config or ~/.aws/credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY. (${text})`,
-      remedies: ['chooseProfile', 'retry'],
-    };
-  }
-  if (has('UnrecognizedClientException', 'InvalidSignatureException', 'InvalidClientTokenId', 'SignatureDoesNotMatch')) {
-    return {
-      code: codes[0],
-      message: `AWS did not accept the credentials of ${where}: the access key is unknown or the secret is wrong. Check the keys of ${profileHint} or choose another profile.`,
-      remedies: ['chooseProfile', 'retry'],
-    };
-  }
-  if (has('ExpiredTokenException', 'ExpiredToken', 'RequestExpired')) {
-    return {
-      code: codes[0],
-      message: `The session credentials of ${where} have expired. Refresh them (for SSO: "aws sso login"), then retry.`,
-      remedies: ['ssoLogin', 'retry', 'chooseProfile'],
-    };
-  }
-  if (has('AccessDeniedException', 'AccessDenied')) {
-    return {
-      code: codes[0],
-      message: `Access denied for ${where}: the identity lacks an API Gateway permission (apigateway:GET, POST, PUT, PATCH or DELETE). ${text}`,
-      remedies: ['chooseProfile', 'retry'],
-    };
-  }
-  if (has('TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LimitExceededException')) {
-    return {
-      code: codes[0],
-      message: `API Gateway is throttling requests from ${where}${attempts ? ` (still throttled after ${attempts} attempts)` : ''}. Wait a moment and retry.`,
-      remedies: ['retry'],
-    };
-  }
-  if (has('ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'TimeoutError', 'EHOSTUNREACH')) {
-    const target = connection.endpoint ?? `the API Gateway endpoint of ${connection.region}`;
-    return {
-      code: codes.find((c) => /^E[A-Z_]+$/.test(c)) ?? codes[0],
-      message: `Cannot reach ${target} (${where}): ${text}. ${connection.endpoint ? 'Is the local endpoint running? Check the setting apigateway.aws.endpoint.' : 'Check the network connection and the region.'}`,
-      remedies: connection.endpoint ? ['retry', 'configureEndpoint'] : ['retry', 'chooseRegion'],
-    };
-  }
-  if (has('UnknownEndpoint') || /getaddrinfo|unknown endpoint/i.test(text)) {
-    return { code: codes[0] ?? 'UnknownEndpoint', message: `Cannot resolve the endpoint for ${where}: ${text}`, remedies: ['chooseRegion', 'configureEndpoint', 'retry'] };
-  }
-  return {
-    code: codes[0] ?? 'Error',
-    message: `API Gateway call failed for ${where}: ${codes[0] && codes[0] !== 'Error' ? `${codes[0]}: ` : ''}${text}`,
-    remedies: ['retry'],
-  };
+  return fallback(failure);
 }

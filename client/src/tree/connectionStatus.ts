@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { resolveConnection } from '../aws/connection';
+import { displayEndpoint, resolveConnection } from '../aws/connection';
 import { listProfiles, sharedConfigFiles } from '../aws/profiles';
 import { KNOWN_REGIONS } from '../aws/regions';
 import { readSettings, SETTINGS_SECTION, type AwsSession } from './awsSession';
@@ -37,7 +37,8 @@ export async function chooseProfile(): Promise<string | undefined> {
 }
 
 export async function chooseRegion(): Promise<string | undefined> {
-  const current = (await resolveConnection(readSettings())).region;
+  // The region can be chosen while another setting (the endpoint) is still wrong.
+  const current = await resolveConnection(readSettings()).then((c) => c.region, () => readSettings().region);
   const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem>();
   quickPick.title = 'AWS region for API Gateway';
   quickPick.placeholder = 'Choose a region or type one';
@@ -64,9 +65,17 @@ export function createConnectionStatus(session: AwsSession): vscode.Disposable {
   item.name = 'API Gateway connection';
   item.command = 'apigateway.aws.chooseProfile';
   const update = async () => {
-    const connection = await resolveConnection(readSettings());
-    item.text = `$(cloud) ${connection.profile ?? 'default'} · ${connection.region}${connection.endpoint ? ' · local' : ''}`;
-    item.tooltip = `API Gateway: profile ${connection.profile ?? '(default chain)'}, region ${connection.region}${connection.endpoint ? `, endpoint ${connection.endpoint}` : ''}\nClick to choose another profile`;
+    try {
+      const connection = await resolveConnection(readSettings());
+      item.text = `$(cloud) ${connection.profile ?? 'default'} · ${connection.region}${connection.endpoint ? ' · local' : ''}`;
+      item.tooltip = `API Gateway: profile ${connection.profile ?? '(default chain)'}, region ${connection.region}${connection.endpoint ? `, endpoint ${displayEndpoint(connection.endpoint)}` : ''}\nClick to choose another profile`;
+      item.command = 'apigateway.aws.chooseProfile';
+    } catch (error) {
+      // A wrong setting is shown where the connection is, with the way to mend it.
+      item.text = '$(warning) API Gateway: check settings';
+      item.tooltip = `${error instanceof Error ? error.message : String(error)}\nClick to edit the setting`;
+      item.command = { title: 'Edit endpoint setting', command: 'workbench.action.openSettings', arguments: ['apigateway.aws.endpoint'] };
+    }
     item.show();
   };
   void update();

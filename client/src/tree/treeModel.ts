@@ -1,5 +1,5 @@
-import type { GatewayClients } from '../aws/connection';
-import { explainAwsError } from '../aws/errors';
+import { EndpointSettingError, type GatewayClients } from '../aws/connection';
+import { explainAwsError, type Remedy } from '../aws/errors';
 import { listRestApis, listV2Apis } from '../aws/listing';
 import { emptyNode, errorNode, type TreeNode } from './nodes';
 import { restApiNode } from './restNodes';
@@ -22,7 +22,8 @@ export class ApiTreeModel {
     try {
       clients = await this.clients();
     } catch (error) {
-      return [errorNode('root', { code: 'Configuration', message: error instanceof Error ? error.message : String(error), remedies: ['chooseProfile', 'chooseRegion', 'retry'] })];
+      const remedies: Remedy[] = error instanceof EndpointSettingError ? ['configureEndpoint', 'retry'] : ['chooseProfile', 'chooseRegion', 'retry'];
+      return [errorNode('root', { code: 'Configuration', message: error instanceof Error ? error.message : String(error), remedies })];
     }
     const [rest, v2] = await Promise.allSettled([listRestApis(clients), listV2Apis(clients)]);
     if (rest.status === 'rejected' && v2.status === 'rejected') return [errorNode('root', explainAwsError(rest.reason, clients.connection))];

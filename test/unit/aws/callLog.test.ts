@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
-import type { CallLogEntry } from '../../../client/src/aws/connection';
+import { destroyClients, type CallLogEntry } from '../../../client/src/aws/connection';
+import { explainAwsError } from '../../../client/src/aws/errors';
 import { listRestApis } from '../../../client/src/aws/listing';
+import { clientsAt, failure, SESSION_TOKEN, startTinyServer } from './connectionServers';
 import { documentTitle, guessApiKind, parseStageVariables } from '../../../client/src/deploy/documentKind';
 import { restDocument } from './fixtures/documents';
 import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
@@ -23,6 +25,48 @@ describe('the call log', function () {
     assert.equal(entries[1].attempts, 2, 'the throttled attempt was retried');
     const text = JSON.stringify(entries);
     assert.ok(!text.includes('AKIDGOOD') && !text.includes('secret'), 'no credentials in the log');
+  });
+});
+
+describe('secrets echoed by a server', function () {
+  this.timeout(20_000);
+
+  // What AWS answers to a bad signature: the canonical request it expected, with the signed headers' values.
+  const canonicalEcho = (token: string) => [
+    'The request signature we calculated does not match the signature you provided.',
+    '',
+    'The Canonical String for this request should have been',
+    `'GET\n/restapis\nlimit=500\nhost:apigateway.us-east-1.amazonaws.com\nx-amz-date:20260101T000000Z\nx-amz-security-token:${token}\n\nhost;x-amz-date;x-amz-security-token\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'`,
+    '',
+    "The String-to-Sign should have been\n'AWS4-HMAC-SHA256\n20260101T000000Z\n20260101/us-east-1/apigateway/aws4_request\n0123abcd'",
+    'Authorization: AWS4-HMAC-SHA256 Credential=AKIDTINY/20260101/us-east-1/apigateway/aws4_request, SignedHeaders=host, Signature=0123456789abcdef0123456789abcdef',
+  ].join('\n');
+
+  it('never reach the call log or the explanation', async () => {
+    const server = await startTinyServer(() => ({
+      status: 403,
+      headers: { 'x-amzn-errortype': 'InvalidSignatureException', 'Content-Type': 'application/json' },
+      body: JSON.stringify({ message: canonicalEcho(SESSION_TOKEN) }),
+    }));
+    const entries: CallLogEntry[] = [];
+    const clients = await clientsAt(server.url, { maxAttempts: 1, onCall: (e) => entries.push(e) });
+    try {
+      const error = await failure(listRestApis(clients));
+      assert.ok((error as Error).message.includes(SESSION_TOKEN), 'the SDK error itself carries the token');
+      const logged = entries[0].error ?? '';
+      const explained = explainAwsError(error, clients.connection);
+      for (const text of [logged, explained.message]) {
+        for (const secret of [SESSION_TOKEN, 'AKIDTINY', '0123456789abcdef0123', 'x-amz-date:20260101T000000Z', '0123abcd']) {
+          assert.ok(!text.includes(secret), `${secret} in ${text}`);
+        }
+      }
+      assert.match(logged, /^InvalidSignatureException: The request signature we calculated does not match/);
+      assert.match(logged, /The Canonical String for this request should have been <redacted>/);
+      assert.match(logged, /The String-to-Sign should have been <redacted>\nAuthorization: <redacted>$/);
+    } finally {
+      destroyClients(clients);
+      await server.close();
+    }
   });
 });
 

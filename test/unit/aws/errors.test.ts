@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { createClients, resolveConnection } from '../../../client/src/aws/connection';
+import { createClients, destroyClients, resolveConnection } from '../../../client/src/aws/connection';
 import { explainAwsError } from '../../../client/src/aws/errors';
 import { listRestApis } from '../../../client/src/aws/listing';
 import { ApiTreeModel } from '../../../client/src/tree/treeModel';
+import { clientsAt, startTinyServer, type Answer, type TinyServer } from './connectionServers';
 import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
 
 async function closedPort(): Promise<number> {
@@ -112,5 +113,53 @@ describe('AWS failures explained', function () {
     const connection = await resolveConnection({ profile: 'nokeys' });
     assert.equal(connection.region, 'eu-west-1');
     assert.equal((await resolveConnection({ profile: 'nokeys', region: 'ap-south-1', endpoint: 'http://x:1/' })).endpoint, 'http://x:1');
+  });
+});
+
+describe('credential failures that new keys would not fix', function () {
+  this.timeout(20_000);
+  let answer: Answer;
+  let server: TinyServer;
+  before(async () => (server = await startTinyServer(() => answer)));
+  after(() => server.close());
+
+  async function explainedAnswer(status: number, type: string, message: string) {
+    answer = { status, headers: { 'x-amzn-errortype': type, 'Content-Type': 'application/json' }, body: JSON.stringify({ message }) };
+    const clients = await clientsAt(server.url, { maxAttempts: 1 });
+    try {
+      const connection = { ...clients.connection, profile: 'dev' };
+      return explainAwsError(await failure(listRestApis(clients)), connection);
+    } finally {
+      destroyClients(clients);
+    }
+  }
+
+  it('points at the system clock when the signature time is rejected', async () => {
+    for (const [type, message] of [
+      ['InvalidSignatureException', 'Signature expired: 20260101T000000Z is now earlier than 20260101T000500Z (20260101T001000Z - 5 min.)'],
+      ['RequestTimeTooSkewed', 'The difference between the request time and the current time is too large.'],
+    ]) {
+      const explained = await explainedAnswer(403, type, message);
+      assert.equal(explained.code, type);
+      assert.match(explained.message, /system clock/);
+      assert.doesNotMatch(explained.message, /access key is unknown|secret is wrong/);
+      assert.deepEqual(explained.remedies, ['retry']);
+    }
+  });
+
+  it('asks to refresh an expired session rather than blaming the access key', async () => {
+    for (const type of ['UnrecognizedClientException', 'ExpiredTokenException']) {
+      const explained = await explainedAnswer(403, type, 'The security token included in the request is expired');
+      assert.equal(explained.code, type);
+      assert.match(explained.message, /session credentials of profile "dev".* have expired/);
+      assert.match(explained.message, /aws sso login --profile dev/);
+      assert.doesNotMatch(explained.message, /access key is unknown/);
+      assert.equal(explained.remedies[0], 'ssoLogin');
+    }
+  });
+
+  it('still blames the keys when the token is merely invalid', async () => {
+    const explained = await explainedAnswer(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.');
+    assert.match(explained.message, /access key is unknown or the secret is wrong/);
   });
 });

@@ -3,6 +3,7 @@ import { integrationTarget, lambdaFunctionName } from '../../../client/src/aws/i
 import { customDomainUrl, invokeUrl } from '../../../client/src/aws/invokeUrl';
 import { allPages } from '../../../client/src/aws/paging';
 import { listProfiles } from '../../../client/src/aws/profiles';
+import { hideUrlUserInfo, redactSecrets } from '../../../client/src/aws/redact';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -101,5 +102,31 @@ describe('profiles from the shared files', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('secret redaction', () => {
+  it('hides signing material and keeps what helps to diagnose', () => {
+    const cases: [string, string][] = [
+      ['x-amz-security-token:IQoJtoken/+=\nhost:x', 'x-amz-security-token:<redacted>\nhost:x'],
+      ['https://h/p?X-Amz-Security-Token=IQo%2Bx&X-Amz-Credential=ASIAEXAMPLE%2F20260101%2Fus-east-1%2Fapigateway%2Faws4_request&X-Amz-Signature=abcdef0123456789abcdef',
+        'https://h/p?X-Amz-Security-Token=<redacted>&X-Amz-Credential=<redacted>%2F20260101%2Fus-east-1%2Fapigateway%2Faws4_request&X-Amz-Signature=<redacted>'],
+      ['Credential=AKIDEXAMPLE/20260101/us-east-1/apigateway/aws4_request, Signature=0123456789abcdef0123',
+        'Credential=<redacted>/20260101/us-east-1/apigateway/aws4_request, Signature=<redacted>'],
+      ['authorization: AWS4-HMAC-SHA256 Credential=A/B, Signature=c\nnext', 'authorization: <redacted>\nnext'],
+      ["The String-to-Sign should have been\n'AWS4-HMAC-SHA256\n2026\nscope\nhash' and more", 'The String-to-Sign should have been <redacted> and more'],
+      ["The Canonical String for this request should have been\n'GET\n/x\nx-amz-security-token:abc (cut off", 'The Canonical String for this request should have been <redacted>'],
+      ['<StringToSign>AWS4 secret</StringToSign><X/>', '<StringToSign> <redacted><X/>'],
+      ['aws_secret_access_key = wJalrXUtnFEMI/K7MDENG', 'aws_secret_access_key = <redacted>'],
+      ['{"SessionToken":"IQoJ","Expiration":1}', '{"SessionToken":"<redacted>","Expiration":1}'],
+      ['key AKIAIOSFODNN7EXAMPLE used', 'key <redacted> used'],
+      ['User: arn:aws:sts::123456789012:assumed-role/Dev/alice is not authorized', 'User: arn:aws:sts::123456789012:assumed-role/Dev/alice is not authorized'],
+    ];
+    for (const [raw, shown] of cases) assert.equal(redactSecrets(raw), shown);
+  });
+
+  it('hides the user-info of URLs', () => {
+    assert.equal(hideUrlUserInfo('connect to http://u:p@host:1/x and https://tok@h2'), 'connect to http://***@host:1/x and https://***@h2');
+    assert.equal(hideUrlUserInfo('mail a@b.c, http://host/p@x'), 'mail a@b.c, http://host/p@x');
   });
 });
