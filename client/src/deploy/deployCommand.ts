@@ -1,13 +1,14 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeConnection, type GatewayClients } from '../aws/connection';
+import { describeConnection, type CallLogEntry, type Connection, type GatewayClients } from '../aws/connection';
 import type { AwsSession } from '../tree/awsSession';
 import type { TreeCommands } from '../tree/treeCommands';
 import { DeployCancelled, EndpointChangeUnsupported, ProductionStageNotConfirmed, type DeployResult } from './deployer';
+import { ApiNoLongerExists, ImportOutcomeUnknown, isRefusedRequest, PartialDeploy, reasonOf } from './deployFailures';
 import { deployWithProgress, planDeploy, type DeployAnswers, type OpenProgress, type Prompter } from './deployFlow';
 import { documentTitle, guessApiKind } from './documentKind';
-import { readLinks, rememberLink } from './links';
+import { forgetApi, readLinks, rememberLink, type DeploymentLink } from './links';
 import { passesValidation } from './validationGate';
 import type { ImportWarningDiagnostics } from './warningDiagnostics';
 
@@ -60,6 +61,44 @@ function notificationProgress(title: string): OpenProgress {
   };
 }
 
+/** One run of the command, as far as its failure handling needs to know it. */
+interface Attempt {
+  document: vscode.TextDocument;
+  options: DeployCommandOptions;
+  links: DocumentLinks;
+  /** The link of the chosen existing API, and the stage asked for, once planned. */
+  link?: DeploymentLink;
+  stage?: string;
+}
+
+/** The document's entries in the link file, for the current connection. */
+class DocumentLinks {
+  private readonly forgotten = new Set<string>();
+
+  constructor(
+    private readonly root: string,
+    private readonly document: vscode.TextDocument,
+    private readonly connection: Connection,
+    private readonly log: (message: string) => void,
+  ) {}
+
+  async remember(api: Pick<DeployResult, 'apiId' | 'kind' | 'apiName'>, lastStage: string | undefined): Promise<void> {
+    if (this.document.isUntitled) return;
+    const { profile, region, endpoint } = this.connection;
+    await rememberLink(this.root, this.document.uri.fsPath, {
+      apiId: api.apiId, kind: api.kind, apiName: api.apiName, profile, region, endpoint, lastStage, lastDeployedAt: new Date().toISOString(),
+    });
+  }
+
+  /** Both the questions and the deploy may find the API gone; the link is dropped and logged once. */
+  async forget(gone: ApiNoLongerExists): Promise<void> {
+    if (this.forgotten.has(gone.apiId)) return;
+    this.forgotten.add(gone.apiId);
+    if (!this.document.isUntitled) await forgetApi(this.root, gone.apiId, gone.region);
+    this.log(`${gone.message} Its link to ${vscode.workspace.asRelativePath(this.document.uri)} was removed.`);
+  }
+}
+
 export class DeployCommand {
   constructor(
     private readonly session: AwsSession,
@@ -88,6 +127,7 @@ export class DeployCommand {
     const links = !document.isUntitled ? await readLinks(root, document.uri.fsPath).catch(() => []) : [];
     const usable = links.filter((l) => l.region === clients.connection.region && (l.endpoint ?? '') === (clients.connection.endpoint ?? ''));
 
+    const attempt: Attempt = { document, options, links: new DocumentLinks(root, document, clients.connection, (m) => this.session.log(m)) };
     try {
       const dialect = vscode.workspace.getConfiguration('apigateway.validation').get<string>('dialect') ?? 'auto';
       const text = document.getText();
@@ -100,36 +140,99 @@ export class DeployCommand {
         links: usable,
         guessedKind: options.kind ?? usable[0]?.kind as 'REST' | 'HTTP' | undefined ?? guessApiKind(text, dialect),
         backupDir: path.join(root, '.apigateway', 'backups'),
+        onApiGone: (gone) => attempt.links.forget(gone),
       }, vscodePrompter);
       if (!plan) return undefined;
-      const { request, target, putMode, link } = plan;
+      const { request, target, putMode } = plan;
+      attempt.link = plan.link;
+      attempt.stage = request.stage?.name;
       this.session.log(`deploy ${document.uri.toString()} as ${request.kind} → ${target.mode === 'new' ? 'new API' : `${target.apiId} (${putMode})`}${request.stage ? `, stage ${request.stage.name}` : ''} on ${describeConnection(clients.connection)}`);
-      const result = await deployWithProgress(clients, request, notificationProgress('API Gateway deploy'), (message) => this.session.log(message));
+      const result = await deployWithProgress(clients, request, notificationProgress('API Gateway deploy'), (message) => this.session.log(message), {
+        onCall: (entry) => this.logCall(entry),
+      });
 
-      this.warnings.clear(document.uri);
-      if (result.warnings.length) this.warnings.show(document, result.warnings);
-      if (!document.isUntitled) {
-        await rememberLink(root, document.uri.fsPath, {
-          apiId: result.apiId, kind: result.kind, apiName: result.apiName, profile: clients.connection.profile, region: clients.connection.region,
-          endpoint: clients.connection.endpoint, lastStage: result.stage ?? link?.lastStage, lastDeployedAt: new Date().toISOString(),
-        });
-      }
+      this.showWarnings(document, result.warnings);
+      await attempt.links.remember(result, result.stage ?? plan.link?.lastStage);
       this.afterDeploy();
       for (const note of result.notes) this.session.log(note);
       void this.announce(result);
       return result;
     } catch (error) {
-      if (error instanceof DeployCancelled) {
-        void vscode.window.showInformationMessage(error.message);
-        return undefined;
-      }
-      if (error instanceof ProductionStageNotConfirmed || error instanceof EndpointChangeUnsupported) {
-        void vscode.window.showWarningMessage(error.message);
-        return undefined;
-      }
-      void this.treeCommands.reportError('Deploy', error);
-      return undefined;
+      return this.failed(error, attempt);
     }
+  }
+
+  private async failed(error: unknown, attempt: Attempt): Promise<DeployResult | undefined> {
+    if (error instanceof DeployCancelled) {
+      void vscode.window.showInformationMessage(error.message);
+    } else if (error instanceof ProductionStageNotConfirmed || error instanceof EndpointChangeUnsupported) {
+      void vscode.window.showWarningMessage(error.message);
+    } else if (error instanceof PartialDeploy) {
+      // The API exists in its new form: the link and the warnings matter as much as after a complete deploy.
+      this.showWarnings(attempt.document, error.result.warnings);
+      if (error.result.apiId) await attempt.links.remember(error.result, attempt.stage ?? attempt.link?.lastStage).catch((e: Error) => this.session.log(`remembering the link failed: ${e.message}`));
+      this.afterDeploy();
+      void this.reportPartial(error);
+    } else if (error instanceof ImportOutcomeUnknown) {
+      this.afterDeploy();
+      void this.reportUnknownImport(error, (api) => attempt.links.remember({ apiId: api.id, apiName: api.name, kind: error.kind }, undefined));
+    } else if (error instanceof ApiNoLongerExists) {
+      return this.apiGone(new ApiNoLongerExists(error.kind, error.apiId, error.region, error.apiName ?? attempt.link?.apiName), attempt);
+    } else if (isRefusedRequest(error)) {
+      void this.reportRefused(attempt.document, error);
+    } else {
+      void this.treeCommands.reportError('Deploy', error);
+    }
+    return undefined;
+  }
+
+  /** Forgets the link to an API deleted meanwhile and offers to deploy the document as a new API instead. */
+  private async apiGone(gone: ApiNoLongerExists, attempt: Attempt): Promise<DeployResult | undefined> {
+    await attempt.links.forget(gone).catch(() => undefined);
+    this.afterDeploy();
+    const again = `Deploy as New ${gone.kind} API`;
+    const answer = await vscode.window.showWarningMessage(`${gone.message} Its link to this document was removed.`, again);
+    if (answer !== again) return undefined;
+    return this.run({ ...attempt.options, uri: attempt.document.uri, target: 'new', kind: gone.kind, putMode: undefined });
+  }
+
+  private showWarnings(document: vscode.TextDocument, warnings: string[]): void {
+    this.warnings.clear(document.uri);
+    if (warnings.length) this.warnings.show(document, warnings);
+  }
+
+  /** The creating calls go through their own single-attempt clients; their calls are logged like the session's. */
+  private logCall(entry: CallLogEntry): void {
+    this.session.log(`${entry.service}.${entry.command} ${JSON.stringify(entry.input)} → ${entry.error ?? 'ok'} (${entry.ms} ms, not retried)`);
+  }
+
+  private async reportPartial(error: PartialDeploy): Promise<void> {
+    const message = error.summary((file) => vscode.workspace.asRelativePath(file));
+    this.session.log(`Deploy partly done: ${message}`);
+    const backup = error.result.backupFiles[0];
+    const buttons = [...(backup ? ['Open Backup'] : []), 'Show Log'];
+    const answer = await vscode.window.showErrorMessage(message, ...buttons);
+    if (answer === 'Open Backup' && backup) await vscode.window.showTextDocument(vscode.Uri.file(backup));
+    else if (answer === 'Show Log') this.session.output.show();
+  }
+
+  private async reportUnknownImport(error: ImportOutcomeUnknown, link: (api: ImportOutcomeUnknown['candidates'][number]) => Promise<void>): Promise<void> {
+    this.session.log(error.message);
+    const [only] = error.candidates;
+    const use = 'Link Document to It';
+    const buttons = error.candidates.length === 1 ? [use, 'Show Log'] : ['Show Log'];
+    const answer = await vscode.window.showWarningMessage(error.message, ...buttons);
+    if (answer === use && only) await link(only);
+    else if (answer === 'Show Log') this.session.output.show();
+  }
+
+  /** A refused document or request fails the same way when retried; what helps is looking at the document. */
+  private async reportRefused(document: vscode.TextDocument, error: unknown): Promise<void> {
+    const message = `Not deployed: ${vscode.workspace.asRelativePath(document.uri)} was refused. ${reasonOf(error)}`;
+    this.session.log(message);
+    const answer = await vscode.window.showErrorMessage(message, 'Open Document', 'Show Problems');
+    if (answer === 'Open Document') await vscode.window.showTextDocument(document);
+    else if (answer === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
   }
 
   private async document(uri: string | vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {

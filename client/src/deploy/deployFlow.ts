@@ -1,7 +1,8 @@
 import type { GatewayClients } from '../aws/connection';
 import { describeConnection } from '../aws/connection';
 import { listRestApis, listV2Apis } from '../aws/listing';
-import { deploy, type DeployRequest, type DeployResult, type EndpointType, type PutMode } from './deployer';
+import { deploy, type DeployOptions, type DeployRequest, type DeployResult, type EndpointType, type PutMode } from './deployer';
+import { ApiNoLongerExists, isNotFound } from './deployFailures';
 import { formatStageVariables, parseStageVariables } from './documentKind';
 import type { DeploymentLink } from './links';
 import { looksLikeProduction } from './productionStage';
@@ -68,6 +69,8 @@ export interface DeployFlowInput {
   guessedKind: 'REST' | 'HTTP';
   backupDir: string;
   now?: Date;
+  /** Told when the chosen API no longer exists, before anything else is asked, so its link can be forgotten. */
+  onApiGone?(gone: ApiNoLongerExists): Promise<void> | void;
 }
 
 export interface DeployPlan {
@@ -121,7 +124,7 @@ function stageVariablesError(value: string): string | undefined {
  */
 export async function planDeploy(input: DeployFlowInput, prompter: Prompter): Promise<DeployPlan | undefined> {
   const { clients, answers } = input;
-  const target = await chooseTarget(input, prompter);
+  const target = await chooseExistingTarget(input, prompter);
   if (!target) return undefined;
   let putMode: PutMode | undefined;
   if (target.mode === 'existing') {
@@ -165,7 +168,41 @@ export async function planDeploy(input: DeployFlowInput, prompter: Prompter): Pr
   return { request, target, putMode, link };
 }
 
-async function chooseTarget(input: DeployFlowInput, prompter: Prompter): Promise<DeployTarget | undefined> {
+/**
+ * Chooses the target and makes sure an existing one is still there. A named target that is gone fails, since an
+ * unattended deploy must not turn into a new API; a picked one is asked again, without its link, so the user can
+ * deploy as a new API instead.
+ */
+async function chooseExistingTarget(input: DeployFlowInput, prompter: Prompter): Promise<DeployTarget | undefined> {
+  let links = input.links;
+  let gone: ApiNoLongerExists | undefined;
+  for (;;) {
+    const target = await chooseTarget({ ...input, links }, prompter, gone?.message);
+    if (!target || target.mode === 'new' || await apiExists(input.clients, target)) return target;
+    gone = new ApiNoLongerExists(target.kind, target.apiId, input.clients.connection.region, target.name);
+    await input.onApiGone?.(gone);
+    if (input.answers.target !== undefined) throw gone;
+    links = links.filter((l) => l.apiId !== target.apiId);
+  }
+}
+
+async function apiExists(clients: GatewayClients, target: DeployTarget & { mode: 'existing' }): Promise<boolean> {
+  try {
+    if (target.kind === 'REST') {
+      const { GetRestApiCommand } = await import('@aws-sdk/client-api-gateway');
+      await clients.v1.send(new GetRestApiCommand({ restApiId: target.apiId }));
+    } else {
+      const { GetApiCommand } = await import('@aws-sdk/client-apigatewayv2');
+      await clients.v2.send(new GetApiCommand({ ApiId: target.apiId }));
+    }
+    return true;
+  } catch (error) {
+    if (isNotFound(error)) return false;
+    throw error;
+  }
+}
+
+async function chooseTarget(input: DeployFlowInput, prompter: Prompter, why?: string): Promise<DeployTarget | undefined> {
   const { clients, answers, links, guessedKind: guessed } = input;
   if (answers.target === 'new') return { mode: 'new', kind: guessed };
   if (answers.target) {
@@ -188,7 +225,8 @@ async function chooseTarget(input: DeployFlowInput, prompter: Prompter): Promise
     { label: `$(list-unordered) Existing ${guessed} API…`, value: { browse: guessed } },
     { label: `$(list-unordered) Existing ${other} API…`, value: { browse: other } },
   ];
-  const picked = await prompter.pick(`Deploy ${input.documentName} to (${describeConnection(clients.connection)})`, items);
+  const title = `Deploy ${input.documentName} to (${describeConnection(clients.connection)})`;
+  const picked = await prompter.pick(why ? `${why} ${title}` : title, items);
   if (!picked) return undefined;
   if ('target' in picked) return picked.target;
   const kind = picked.browse;
@@ -317,7 +355,7 @@ export type OpenProgress = (cancellable: boolean) => ProgressPhase;
  * Runs a deploy under a cancellable notification until the first write, then under one without a Cancel button:
  * once API Gateway has been changed, stopping halfway would leave the API neither old nor new.
  */
-export async function deployWithProgress(clients: GatewayClients, request: DeployRequest, open: OpenProgress, log: (message: string) => void): Promise<DeployResult> {
+export async function deployWithProgress(clients: GatewayClients, request: DeployRequest, open: OpenProgress, log: (message: string) => void, options: DeployOptions = {}): Promise<DeployResult> {
   let phase = open(true);
   let committed = false;
   let lastStep: string | undefined;
@@ -337,7 +375,7 @@ export async function deployWithProgress(clients: GatewayClients, request: Deplo
         phase = open(false);
         if (lastStep) phase.report(lastStep);
       },
-    });
+    }, options);
   } finally {
     phase.end();
   }

@@ -1,8 +1,21 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { GatewayClients } from '../aws/connection';
+import type { ClientOptions, GatewayClients } from '../aws/connection';
 import { invokeUrl, type ApiKind } from '../aws/invokeUrl';
+import { DEFAULT_THROTTLE_RETRY, releaseClients, sendCreating, singleAttemptClients, type ThrottleRetry } from './creatingCalls';
+import {
+  ApiNoLongerExists,
+  DefinitionTooLarge,
+  ImportOutcomeUnknown,
+  InvalidStageName,
+  isNotFound,
+  MAX_REST_DEFINITION_BYTES,
+  outcomeUnknown,
+  PartialDeploy,
+  stageNameAccepted,
+} from './deployFailures';
 import { exportDefinition, readRestApiState, rebuiltYaml, snapshotJson } from './exportDefinition';
+import { unknownImport } from './possibleImports';
 import { looksLikeProduction } from './productionStage';
 
 export type PutMode = 'merge' | 'overwrite';
@@ -84,151 +97,95 @@ export function backupTimestamp(date: Date): string {
 
 const quiet = { step() {}, log() {}, isCancelled: () => false } satisfies DeployProgress;
 
+export interface DeployOptions {
+  /** Told about each call of the single-attempt clients the creating calls go through, as the session logs its own. */
+  onCall?: ClientOptions['onCall'];
+  /** How a throttled creating call is repeated. */
+  throttleRetry?: ThrottleRetry;
+}
+
+/** What the reads before the first write found out about an existing API. */
+interface ExistingState {
+  stage?: StageState;
+  endpointChange?: { from: string; to: EndpointType };
+}
+
+/** What a deploy has changed so far, so that a failing later step can say what is done and what is not. */
+class WriteLog {
+  private readonly done: string[] = [];
+  private pending = '';
+
+  constructor(private readonly result: DeployResult) {}
+
+  /** Names, as "X was not …", what stays undone if the next write fails. */
+  next(notDone: string): void {
+    this.pending = notDone;
+  }
+
+  did(sentence: string): void {
+    this.done.push(sentence);
+  }
+
+  failure(error: unknown): unknown {
+    if (!this.done.length || error instanceof ImportOutcomeUnknown) return error;
+    return new PartialDeploy(this.result, [...this.done], this.pending, error);
+  }
+}
+
+interface WriteContext {
+  clients: GatewayClients;
+  /** Single-attempt clients for the calls that create something. */
+  once: GatewayClients;
+  request: DeployRequest;
+  result: DeployResult;
+  progress: DeployProgress;
+  writes: WriteLog;
+  started: Date;
+  retry: ThrottleRetry;
+}
+
+function apiLabel(result: DeployResult): string {
+  return result.apiName ? `${result.apiName} (${result.apiId})` : result.apiId;
+}
+
+/**
+ * Refuses before any call what API Gateway would refuse: a definition over the size limit would be uploaded in full
+ * only to be refused, and a bad stage name would be refused only after the definition was already changed.
+ */
+function checkAcceptable(request: DeployRequest, bytes: Uint8Array): void {
+  if (request.kind === 'REST' && bytes.byteLength > MAX_REST_DEFINITION_BYTES) throw new DefinitionTooLarge(bytes.byteLength, MAX_REST_DEFINITION_BYTES);
+  if (request.stage && !stageNameAccepted(request.kind, request.stage.name)) throw new InvalidStageName(request.stage.name);
+}
+
 /**
  * Imports or updates an API from a document and deploys it to a stage. Everything is read and backed up before the
  * first write, so a cancelled or refused deploy changes nothing, and an overwrite can always be undone from the backup.
+ * A failure after the first write is a `PartialDeploy` saying what changed; an import without a clear answer is an
+ * `ImportOutcomeUnknown` naming the API it may have created.
  */
-export async function deploy(clients: GatewayClients, request: DeployRequest, progress: DeployProgress = quiet): Promise<DeployResult> {
-  const now = request.now ?? new Date();
+export async function deploy(clients: GatewayClients, request: DeployRequest, progress: DeployProgress = quiet, options: DeployOptions = {}): Promise<DeployResult> {
+  const started = new Date();
   const result: DeployResult = { kind: request.kind, apiId: '', created: request.target.mode === 'new', warnings: [], backupFiles: [], backups: [], notes: [] };
   const bytes = new TextEncoder().encode(request.body);
-  const v1 = request.kind === 'REST' ? await import('@aws-sdk/client-api-gateway') : undefined;
-  const v2 = request.kind === 'HTTP' ? await import('@aws-sdk/client-apigatewayv2') : undefined;
+  checkAcceptable(request, bytes);
   const checkCancelled = () => {
     if (progress.isCancelled()) throw new DeployCancelled();
   };
-  const beginWriting = () => {
-    checkCancelled();
-    progress.committed?.();
-  };
 
-  let stageExists = false;
-  let stageAutoDeploy = false;
-  let endpointChange: { from: string; to: EndpointType } | undefined;
-  if (request.target.mode === 'existing') {
-    const apiId = request.target.apiId;
-    progress.step(`Reading API ${apiId}`);
-    if (v1) {
-      const api = await clients.v1.send(new v1.GetRestApiCommand({ restApiId: apiId }));
-      result.apiName = api.name;
-      const current = api.endpointConfiguration?.types?.[0]?.toUpperCase();
-      progress.log(`GetRestApi ${apiId} → ${api.name}${current ? ` (${current})` : ''}`);
-      if (request.endpointType && current && current !== request.endpointType) {
-        if (current === 'PRIVATE' && request.endpointType === 'EDGE') throw new EndpointChangeUnsupported(current, request.endpointType);
-        endpointChange = { from: current, to: request.endpointType };
-      }
-    } else if (v2) {
-      const api = await clients.v2.send(new v2.GetApiCommand({ ApiId: apiId }));
-      if (api.ProtocolType === 'WEBSOCKET') throw new Error(`API ${apiId} is a WebSocket API; only REST and HTTP APIs can be deployed from an OpenAPI document.`);
-      result.apiName = api.Name;
-      progress.log(`GetApi ${apiId} → ${api.Name}`);
-    }
-    if (request.kind === 'HTTP' && request.target.putMode === 'merge') {
-      result.notes.push('HTTP APIs have no merge import: the definition replaces the current one (a backup was kept).');
-    }
-    if (request.stage) {
-      const stage = await readStage(clients, request.kind, apiId, request.stage.name);
-      stageExists = stage.exists;
-      stageAutoDeploy = stage.autoDeploy;
-      progress.log(`stage ${request.stage.name}: ${stage.exists ? `exists${stage.autoDeploy ? ' (auto-deploy)' : ''}` : 'will be created'}`);
-    }
-    if (request.stage && stageExists && looksLikeProduction(request.stage.name) && !request.productionConfirmed) {
-      throw new ProductionStageNotConfirmed(request.stage.name);
-    }
-    checkCancelled();
-    progress.step(`Backing up the deployed definition of ${apiId}`);
-    result.backups = await writeBackups(clients, request.kind, apiId, request.backupDir, now, request.stage?.name);
-    result.backupFiles = result.backups.map((b) => b.file);
-    for (const backup of result.backups) {
-      progress.log(`backup written (${describeBackup(backup)}): ${backup.file}`);
-      for (const note of backup.notes ?? []) progress.log(`  backup note: ${note}`);
-    }
-  }
+  const existing = request.target.mode === 'existing' ? await prepareExisting(clients, request, request.target.apiId, result, progress, checkCancelled) : {};
+  checkCancelled();
+  progress.committed?.();
 
-  beginWriting();
-  if (v1) {
-    const parameters: Record<string, string> = {};
-    if (request.basePath) parameters.basepath = request.basePath;
-    if (request.target.mode === 'new') {
-      if (request.endpointType) parameters.endpointConfigurationTypes = request.endpointType;
-      progress.step('Importing a new REST API');
-      const api = await clients.v1.send(new v1.ImportRestApiCommand({ body: bytes, failOnWarnings: request.failOnWarnings ?? false, parameters }));
-      Object.assign(result, { apiId: api.id ?? '', apiName: api.name, warnings: api.warnings ?? [] });
-      progress.log(`ImportRestApi → ${api.id} (${api.name}), ${result.warnings.length} warning(s)`);
-    } else {
-      const { apiId, putMode } = request.target;
-      if (endpointChange) {
-        // Patched before the put so the new definition is deployed on the endpoint the user chose.
-        progress.step(`Changing the endpoint type of ${apiId} from ${endpointChange.from} to ${endpointChange.to}`);
-        await clients.v1.send(new v1.UpdateRestApiCommand({
-          restApiId: apiId,
-          patchOperations: [{ op: 'replace', path: `/endpointConfiguration/types/${endpointChange.from}`, value: endpointChange.to }],
-        }));
-        progress.log(`UpdateRestApi ${apiId} endpointConfiguration ${endpointChange.from} → ${endpointChange.to}`);
-        result.notes.push(`The endpoint type of ${apiId} changed from ${endpointChange.from} to ${endpointChange.to}; API Gateway needs a few minutes to finish the change, and custom domains and DNS records pointing at the old endpoint may need updating.`);
-      }
-      progress.step(`${putMode === 'merge' ? 'Merging into' : 'Overwriting'} REST API ${apiId}`);
-      const api = await clients.v1.send(new v1.PutRestApiCommand({ restApiId: apiId, mode: putMode, failOnWarnings: request.failOnWarnings ?? false, parameters, body: bytes }));
-      Object.assign(result, { apiId, apiName: api.name ?? result.apiName, warnings: api.warnings ?? [] });
-      progress.log(`PutRestApi ${apiId} mode=${putMode} → ${result.warnings.length} warning(s)`);
-    }
-    if (request.stage) {
-      const s = request.stage;
-      const canary = s.canaryPercent !== undefined && s.canaryPercent > 0;
-      if (canary && !stageExists) result.notes.push(`Stage ${s.name} is new, so it takes the whole deployment; a canary needs an existing stage.`);
-      progress.step(`Deploying to stage ${s.name}${canary && stageExists ? ` as a ${s.canaryPercent}% canary` : ''}`);
-      const deployment = await clients.v1.send(new v1.CreateDeploymentCommand({
-        restApiId: result.apiId,
-        stageName: s.name,
-        description: s.description,
-        variables: s.variables && Object.keys(s.variables).length ? s.variables : undefined,
-        canarySettings: canary && stageExists ? { percentTraffic: s.canaryPercent } : undefined,
-      }));
-      result.deploymentId = deployment.id;
-      progress.log(`CreateDeployment ${result.apiId} stage=${s.name} → ${deployment.id}`);
-    }
-  } else if (v2) {
-    const common = { Body: request.body, FailOnWarnings: request.failOnWarnings ?? false, Basepath: request.basePath };
-    let apiEndpoint: string | undefined;
-    if (request.target.mode === 'new') {
-      progress.step('Importing a new HTTP API');
-      const api = await clients.v2.send(new v2.ImportApiCommand(common));
-      Object.assign(result, { apiId: api.ApiId ?? '', apiName: api.Name, warnings: api.Warnings ?? [] });
-      apiEndpoint = api.ApiEndpoint;
-      progress.log(`ImportApi → ${api.ApiId} (${api.Name}), ${result.warnings.length} warning(s)`);
-    } else {
-      const apiId = request.target.apiId;
-      progress.step(`Reimporting HTTP API ${apiId}`);
-      const api = await clients.v2.send(new v2.ReimportApiCommand({ ApiId: apiId, ...common }));
-      Object.assign(result, { apiId, apiName: api.Name ?? result.apiName, warnings: api.Warnings ?? [] });
-      apiEndpoint = api.ApiEndpoint;
-      progress.log(`ReimportApi ${apiId} → ${result.warnings.length} warning(s)`);
-    }
-    if (request.stage) {
-      const s = request.stage;
-      const variables = s.variables && Object.keys(s.variables).length ? s.variables : undefined;
-      if (!stageExists) {
-        progress.step(`Creating stage ${s.name}`);
-        await clients.v2.send(new v2.CreateStageCommand({ ApiId: result.apiId, StageName: s.name, StageVariables: variables, Description: s.description }));
-        progress.log(`CreateStage ${result.apiId} ${s.name}`);
-      } else if (variables) {
-        await clients.v2.send(new v2.UpdateStageCommand({ ApiId: result.apiId, StageName: s.name, StageVariables: variables }));
-        progress.log(`UpdateStage ${result.apiId} ${s.name} variables`);
-      }
-      if (s.canaryPercent) result.notes.push('HTTP APIs have no canary deployments; the stage switched fully.');
-      if (stageAutoDeploy) {
-        // API Gateway deploys auto-deploy stages itself after a change; an explicit deployment would be refused.
-        progress.step(`Stage ${s.name} deploys automatically`);
-        result.deploymentId = (await readStage(clients, 'HTTP', result.apiId, s.name)).deploymentId;
-        result.notes.push(`Stage ${s.name} has auto-deploy on: API Gateway deploys the change itself.`);
-      } else {
-        progress.step(`Deploying to stage ${s.name}`);
-        const deployment = await clients.v2.send(new v2.CreateDeploymentCommand({ ApiId: result.apiId, StageName: s.name, Description: s.description }));
-        result.deploymentId = deployment.DeploymentId;
-        progress.log(`CreateDeployment ${result.apiId} stage=${s.name} → ${deployment.DeploymentId}`);
-      }
-    }
-    if (request.stage) result.invokeUrl = invokeUrl(clients.connection, { kind: 'HTTP', apiId: result.apiId, stage: request.stage.name, apiEndpoint });
+  const once = await singleAttemptClients(clients, options.onCall);
+  const writes = new WriteLog(result);
+  const context: WriteContext = { clients, once, request, result, progress, writes, started, retry: options.throttleRetry ?? DEFAULT_THROTTLE_RETRY };
+  try {
+    if (request.kind === 'REST') await writeRest(context, existing, bytes);
+    else await writeHttp(context, existing);
+  } catch (error) {
+    throw writes.failure(error);
+  } finally {
+    releaseClients(once);
   }
   if (request.stage) {
     result.stage = request.stage.name;
@@ -237,10 +194,219 @@ export async function deploy(clients: GatewayClients, request: DeployRequest, pr
   return result;
 }
 
+/** Reads the API and its stage, refuses what must be refused, and writes the backups; nothing is changed. */
+async function prepareExisting(clients: GatewayClients, request: DeployRequest, apiId: string, result: DeployResult, progress: DeployProgress, checkCancelled: () => void): Promise<ExistingState> {
+  progress.step(`Reading API ${apiId}`);
+  const endpointChange = await readTargetApi(clients, request, apiId, result, progress);
+  if (request.kind === 'HTTP' && request.target.mode === 'existing' && request.target.putMode === 'merge') {
+    result.notes.push('HTTP APIs have no merge import: the definition replaces the current one (a backup was kept).');
+  }
+  let stage: StageState | undefined;
+  if (request.stage) {
+    stage = await readStage(clients, request.kind, apiId, request.stage.name);
+    progress.log(`stage ${request.stage.name}: ${stage.exists ? `exists${stage.autoDeploy ? ' (auto-deploy)' : ''}${stage.canary ? ` with a ${stage.canary.percentTraffic ?? 0}% canary` : ''}` : 'will be created'}`);
+    if (stage.exists && looksLikeProduction(request.stage.name) && !request.productionConfirmed) throw new ProductionStageNotConfirmed(request.stage.name);
+  }
+  checkCancelled();
+  progress.step(`Backing up the deployed definition of ${apiId}`);
+  result.backups = await writeBackups(clients, request.kind, apiId, request.backupDir, request.now ?? new Date(), request.stage?.name);
+  result.backupFiles = result.backups.map((b) => b.file);
+  for (const backup of result.backups) {
+    progress.log(`backup written (${describeBackup(backup)}): ${backup.file}`);
+    for (const note of backup.notes ?? []) progress.log(`  backup note: ${note}`);
+  }
+  return { stage, endpointChange };
+}
+
+/** Reads the target API's name (and for REST its endpoint type); an API deleted meanwhile is an `ApiNoLongerExists`. */
+async function readTargetApi(clients: GatewayClients, request: DeployRequest, apiId: string, result: DeployResult, progress: DeployProgress): Promise<ExistingState['endpointChange']> {
+  try {
+    if (request.kind === 'REST') {
+      const { GetRestApiCommand } = await import('@aws-sdk/client-api-gateway');
+      const api = await clients.v1.send(new GetRestApiCommand({ restApiId: apiId }));
+      result.apiName = api.name;
+      const current = api.endpointConfiguration?.types?.[0]?.toUpperCase();
+      progress.log(`GetRestApi ${apiId} → ${api.name}${current ? ` (${current})` : ''}`);
+      if (!request.endpointType || !current || current === request.endpointType) return undefined;
+      if (current === 'PRIVATE' && request.endpointType === 'EDGE') throw new EndpointChangeUnsupported(current, request.endpointType);
+      return { from: current, to: request.endpointType };
+    }
+    const { GetApiCommand } = await import('@aws-sdk/client-apigatewayv2');
+    const api = await clients.v2.send(new GetApiCommand({ ApiId: apiId }));
+    if (api.ProtocolType === 'WEBSOCKET') throw new Error(`API ${apiId} is a WebSocket API; only REST and HTTP APIs can be deployed from an OpenAPI document.`);
+    result.apiName = api.Name;
+    progress.log(`GetApi ${apiId} → ${api.Name}`);
+    return undefined;
+  } catch (error) {
+    if (isNotFound(error)) throw new ApiNoLongerExists(request.kind, apiId, clients.connection.region);
+    throw error;
+  }
+}
+
+/**
+ * Sends an import once. When no clear answer comes, API Gateway may have created the API all the same, so instead of
+ * importing again (a second copy) the APIs with the document's title created since the deploy started are named.
+ */
+async function importOnce<T>(context: WriteContext, send: () => Promise<T>): Promise<T> {
+  try {
+    return await sendCreating(send, context.retry);
+  } catch (error) {
+    if (!outcomeUnknown(error)) throw error;
+    throw await unknownImport(context.clients, context.request.kind, context.request.body, context.started, error);
+  }
+}
+
+async function writeRest(context: WriteContext, existing: ExistingState, bytes: Uint8Array): Promise<void> {
+  const v1 = await import('@aws-sdk/client-api-gateway');
+  const { clients, once, request, result, progress, writes } = context;
+  const parameters: Record<string, string> = {};
+  if (request.basePath) parameters.basepath = request.basePath;
+  if (request.target.mode === 'new') {
+    if (request.endpointType) parameters.endpointConfigurationTypes = request.endpointType;
+    progress.step('Importing a new REST API');
+    writes.next('the API was not imported');
+    const api = await importOnce(context, () => once.v1.send(new v1.ImportRestApiCommand({ body: bytes, failOnWarnings: request.failOnWarnings ?? false, parameters })));
+    Object.assign(result, { apiId: api.id ?? '', apiName: api.name, warnings: api.warnings ?? [] });
+    progress.log(`ImportRestApi → ${api.id} (${api.name}), ${result.warnings.length} warning(s)`);
+    writes.did(`REST API ${apiLabel(result)} was created`);
+  } else {
+    const { apiId, putMode } = request.target;
+    result.apiId = apiId;
+    const change = existing.endpointChange;
+    if (change) {
+      // Patched before the put so the new definition is deployed on the endpoint the user chose.
+      progress.step(`Changing the endpoint type of ${apiId} from ${change.from} to ${change.to}`);
+      writes.next(`its endpoint type was not changed`);
+      await clients.v1.send(new v1.UpdateRestApiCommand({
+        restApiId: apiId,
+        patchOperations: [{ op: 'replace', path: `/endpointConfiguration/types/${change.from}`, value: change.to }],
+      }));
+      progress.log(`UpdateRestApi ${apiId} endpointConfiguration ${change.from} → ${change.to}`);
+      writes.did(`The endpoint type of ${apiLabel(result)} was changed from ${change.from} to ${change.to}`);
+      result.notes.push(`The endpoint type of ${apiId} changed from ${change.from} to ${change.to}; API Gateway needs a few minutes to finish the change, and custom domains and DNS records pointing at the old endpoint may need updating.`);
+    }
+    progress.step(`${putMode === 'merge' ? 'Merging into' : 'Overwriting'} REST API ${apiId}`);
+    writes.next(`its definition was not updated${request.stage ? ` nor deployed to stage ${request.stage.name}` : ''}`);
+    // A put replaces or merges the same document however often it is sent, so the retrying clients are fine here.
+    const api = await clients.v1.send(new v1.PutRestApiCommand({ restApiId: apiId, mode: putMode, failOnWarnings: request.failOnWarnings ?? false, parameters, body: bytes }));
+    Object.assign(result, { apiName: api.name ?? result.apiName, warnings: api.warnings ?? [] });
+    progress.log(`PutRestApi ${apiId} mode=${putMode} → ${result.warnings.length} warning(s)`);
+    writes.did(`The definition of ${apiLabel(result)} was ${putMode === 'merge' ? 'merged' : 'updated'}`);
+  }
+  if (request.stage) await deployRestStage(context, request.stage, existing.stage);
+}
+
+async function deployRestStage(context: WriteContext, s: StageRequest, stage: StageState | undefined): Promise<void> {
+  const { CreateDeploymentCommand } = await import('@aws-sdk/client-api-gateway');
+  const { once, result, progress, writes } = context;
+  const stageExists = stage?.exists ?? false;
+  const canary = s.canaryPercent !== undefined && s.canaryPercent > 0;
+  if (canary && !stageExists) result.notes.push(`Stage ${s.name} is new, so it takes the whole deployment; a canary needs an existing stage.`);
+  const asCanary = canary && stageExists;
+  progress.step(`Deploying to stage ${s.name}${asCanary ? ` as a ${s.canaryPercent}% canary` : ''}`);
+  writes.next(`it was not deployed to stage ${s.name}`);
+  const deployment = await sendCreating(() => once.v1.send(new CreateDeploymentCommand({
+    restApiId: result.apiId,
+    stageName: s.name,
+    description: s.description,
+    variables: s.variables && Object.keys(s.variables).length ? s.variables : undefined,
+    canarySettings: asCanary ? { percentTraffic: s.canaryPercent } : undefined,
+  })), context.retry);
+  result.deploymentId = deployment.id;
+  progress.log(`CreateDeployment ${result.apiId} stage=${s.name} → ${deployment.id}`);
+  writes.did(`it was deployed to stage ${s.name}${asCanary ? ` as a ${s.canaryPercent}% canary` : ''}`);
+  if (!asCanary && stage?.canary) await removeCanary(context, s.name, stage.canary);
+}
+
+/**
+ * A deployment to a stage moves only its main traffic; an existing canary would keep its share. Switching all traffic,
+ * as asked, means turning the canary off (API Gateway's "turn off a canary release": remove /canarySettings).
+ */
+async function removeCanary(context: WriteContext, stageName: string, canary: CanaryState): Promise<void> {
+  const { UpdateStageCommand } = await import('@aws-sdk/client-api-gateway');
+  const { clients, result, progress, writes } = context;
+  const share = `${canary.percentTraffic ?? 0}% of its traffic${canary.deploymentId ? ` to deployment ${canary.deploymentId}` : ''}`;
+  progress.step(`Removing the canary of stage ${stageName}`);
+  writes.next(`the canary of stage ${stageName} was not removed and still sends ${share}`);
+  await clients.v1.send(new UpdateStageCommand({ restApiId: result.apiId, stageName, patchOperations: [{ op: 'remove', path: '/canarySettings' }] }));
+  progress.log(`UpdateStage ${result.apiId} ${stageName} remove /canarySettings`);
+  result.notes.push(`Stage ${stageName} had a canary sending ${share}; it was removed, so the new deployment gets all traffic.`);
+}
+
+async function writeHttp(context: WriteContext, existing: ExistingState): Promise<void> {
+  const v2 = await import('@aws-sdk/client-apigatewayv2');
+  const { clients, once, request, result, progress, writes } = context;
+  const common = { Body: request.body, FailOnWarnings: request.failOnWarnings ?? false, Basepath: request.basePath };
+  let apiEndpoint: string | undefined;
+  if (request.target.mode === 'new') {
+    progress.step('Importing a new HTTP API');
+    writes.next('the API was not imported');
+    const api = await importOnce(context, () => once.v2.send(new v2.ImportApiCommand(common)));
+    Object.assign(result, { apiId: api.ApiId ?? '', apiName: api.Name, warnings: api.Warnings ?? [] });
+    apiEndpoint = api.ApiEndpoint;
+    progress.log(`ImportApi → ${api.ApiId} (${api.Name}), ${result.warnings.length} warning(s)`);
+    writes.did(`HTTP API ${apiLabel(result)} was created`);
+  } else {
+    const apiId = request.target.apiId;
+    result.apiId = apiId;
+    progress.step(`Reimporting HTTP API ${apiId}`);
+    writes.next(`its definition was not updated${request.stage ? ` nor deployed to stage ${request.stage.name}` : ''}`);
+    const api = await clients.v2.send(new v2.ReimportApiCommand({ ApiId: apiId, ...common }));
+    Object.assign(result, { apiName: api.Name ?? result.apiName, warnings: api.Warnings ?? [] });
+    apiEndpoint = api.ApiEndpoint;
+    progress.log(`ReimportApi ${apiId} → ${result.warnings.length} warning(s)`);
+    writes.did(`The definition of ${apiLabel(result)} was updated`);
+  }
+  if (request.stage) {
+    await deployHttpStage(context, request.stage, existing.stage);
+    result.invokeUrl = invokeUrl(clients.connection, { kind: 'HTTP', apiId: result.apiId, stage: request.stage.name, apiEndpoint });
+  }
+}
+
+async function deployHttpStage(context: WriteContext, s: StageRequest, stage: StageState | undefined): Promise<void> {
+  const v2 = await import('@aws-sdk/client-apigatewayv2');
+  const { clients, once, result, progress, writes } = context;
+  const variables = s.variables && Object.keys(s.variables).length ? s.variables : undefined;
+  if (!stage?.exists) {
+    progress.step(`Creating stage ${s.name}`);
+    writes.next(`stage ${s.name} was not created, so nothing was deployed`);
+    await sendCreating(() => once.v2.send(new v2.CreateStageCommand({ ApiId: result.apiId, StageName: s.name, StageVariables: variables, Description: s.description })), context.retry);
+    progress.log(`CreateStage ${result.apiId} ${s.name}`);
+    writes.did(`stage ${s.name} was created`);
+  } else if (variables) {
+    writes.next(`the variables of stage ${s.name} were not updated, and it was not deployed`);
+    await clients.v2.send(new v2.UpdateStageCommand({ ApiId: result.apiId, StageName: s.name, StageVariables: variables }));
+    progress.log(`UpdateStage ${result.apiId} ${s.name} variables`);
+    writes.did(`the variables of stage ${s.name} were updated`);
+  }
+  if (s.canaryPercent) result.notes.push('HTTP APIs have no canary deployments; the stage switched fully.');
+  if (stage?.autoDeploy) {
+    // API Gateway deploys auto-deploy stages itself after a change; an explicit deployment would be refused.
+    progress.step(`Stage ${s.name} deploys automatically`);
+    writes.next(`the automatic deployment of stage ${s.name} could not be read back`);
+    result.deploymentId = (await readStage(clients, 'HTTP', result.apiId, s.name)).deploymentId;
+    result.notes.push(`Stage ${s.name} has auto-deploy on: API Gateway deploys the change itself.`);
+    return;
+  }
+  progress.step(`Deploying to stage ${s.name}`);
+  writes.next(`it was not deployed to stage ${s.name}`);
+  const deployment = await sendCreating(() => once.v2.send(new v2.CreateDeploymentCommand({ ApiId: result.apiId, StageName: s.name, Description: s.description })), context.retry);
+  result.deploymentId = deployment.DeploymentId;
+  progress.log(`CreateDeployment ${result.apiId} stage=${s.name} → ${deployment.DeploymentId}`);
+  writes.did(`it was deployed to stage ${s.name}`);
+}
+
+interface CanaryState {
+  percentTraffic?: number;
+  deploymentId?: string;
+}
+
 interface StageState {
   exists: boolean;
   autoDeploy: boolean;
   deploymentId?: string;
+  /** REST only: the canary the stage has now, if any. */
+  canary?: CanaryState;
 }
 
 async function readStage(clients: GatewayClients, kind: DeployRequest['kind'], apiId: string, stageName: string): Promise<StageState> {
@@ -248,7 +414,8 @@ async function readStage(clients: GatewayClients, kind: DeployRequest['kind'], a
     if (kind === 'REST') {
       const { GetStageCommand } = await import('@aws-sdk/client-api-gateway');
       const stage = await clients.v1.send(new GetStageCommand({ restApiId: apiId, stageName }));
-      return { exists: true, autoDeploy: false, deploymentId: stage.deploymentId };
+      const canary = stage.canarySettings ? { percentTraffic: stage.canarySettings.percentTraffic, deploymentId: stage.canarySettings.deploymentId } : undefined;
+      return { exists: true, autoDeploy: false, deploymentId: stage.deploymentId, canary };
     }
     const { GetStageCommand } = await import('@aws-sdk/client-apigatewayv2');
     const stage = await clients.v2.send(new GetStageCommand({ ApiId: apiId, StageName: stageName }));

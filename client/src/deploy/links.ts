@@ -55,6 +55,10 @@ export async function rememberLink(workspaceRoot: string, documentPath: string, 
   const file = await readLinkFile(workspaceRoot);
   const key = linkKey(workspaceRoot, documentPath);
   file.links[key] = [link, ...(file.links[key] ?? []).filter((existing) => !sameTarget(existing, link))];
+  await writeLinkFile(workspaceRoot, file);
+}
+
+async function writeLinkFile(workspaceRoot: string, file: LinkFile): Promise<void> {
   const target = path.join(workspaceRoot, LINK_FILE);
   await mkdir(path.dirname(target), { recursive: true });
   // Written beside and renamed, so a crash never leaves half a file that the next deploy cannot read.
@@ -75,5 +79,5 @@ export async function forgetApi(workspaceRoot: string, apiId: string, region: st
       else delete file.links[key];
     }
   }
-  if (changed) await writeFile(path.join(workspaceRoot, LINK_FILE), JSON.stringify(file, null, 2) + '\n');
+  if (changed) await writeLinkFile(workspaceRoot, file);
 }

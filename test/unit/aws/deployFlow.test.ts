@@ -2,9 +2,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { GetRestApiCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
+import { DeleteRestApiCommand, GetRestApiCommand, GetStageCommand } from '@aws-sdk/client-api-gateway';
 import type { GatewayClients } from '../../../client/src/aws/connection';
 import { deploy } from '../../../client/src/deploy/deployer';
+import { ApiNoLongerExists } from '../../../client/src/deploy/deployFailures';
 import {
   canaryPercentError,
   deployWithProgress,
@@ -196,6 +197,53 @@ describe('the deploy questions, driven by scripted answers', function () {
     const stage = await clients.v1.send(new GetStageCommand({ restApiId: apiId, stageName: 'dev' }));
     assert.equal(stage.canarySettings?.percentTraffic, 12.5);
     assert.equal(stage.canarySettings?.deploymentId, result.deploymentId);
+  });
+
+  it('switches all traffic off a canary when the canary prompt is left empty', async () => {
+    const apiId = await existingApi('flow-uncanary', 'dev');
+    const pickedCanary = await planDeploy(input('flow-uncanary', [linkTo(apiId, 'flow-uncanary')]), new ScriptedPrompter([
+      { pick: 'flow-uncanary' }, { pick: 'Merge' }, { pick: 'EDGE' }, { pick: 'dev' }, { input: '' }, { input: '' }, { input: '20' },
+    ]));
+    await deployWithProgress(clients, pickedCanary!.request, () => quietly, () => undefined);
+    assert.equal((await clients.v1.send(new GetStageCommand({ restApiId: apiId, stageName: 'dev' }))).canarySettings?.percentTraffic, 20);
+
+    const full = await planDeploy(input('flow-uncanary', [linkTo(apiId, 'flow-uncanary')]), new ScriptedPrompter([
+      { pick: 'flow-uncanary' }, { pick: 'Merge' }, { pick: 'EDGE' }, { pick: 'dev' }, { input: '' }, { input: '' }, { input: '' },
+    ]));
+    const result = await deployWithProgress(clients, full!.request, () => quietly, () => undefined);
+    const stage = await clients.v1.send(new GetStageCommand({ restApiId: apiId, stageName: 'dev' }));
+    assert.equal(stage.deploymentId, result.deploymentId);
+    assert.equal(stage.canarySettings, undefined);
+  });
+
+  it('offers a new API instead of a linked one deleted meanwhile, and reports it gone', async () => {
+    const apiId = await existingApi('flow-gone', 'dev');
+    await clients.v1.send(new DeleteRestApiCommand({ restApiId: apiId }));
+    const gone: ApiNoLongerExists[] = [];
+    const prompter = new ScriptedPrompter([
+      { pick: 'flow-gone' },
+      { pick: 'New REST API' }, { pick: 'EDGE' }, { pick: 'New stage' }, { input: 'dev' }, { input: '' }, { input: '' },
+    ]);
+    const before = writes();
+    const plan = await planDeploy({ ...input('flow-gone', [linkTo(apiId, 'flow-gone', 'dev')]), onApiGone: (g) => void gone.push(g) }, prompter);
+    assert.equal(prompter.unused, 0);
+    assert.deepEqual(gone.map((g) => g.message), [`API flow-gone (${apiId}) no longer exists in us-east-1.`]);
+    const [first, again] = prompter.asked;
+    assert.match(first.labels![0], /\$\(link\) flow-gone/);
+    assert.match(again.title, new RegExp(`^API flow-gone \\(${apiId}\\) no longer exists in us-east-1\\. Deploy flow-gone\\.yaml to`));
+    assert.ok(!again.labels!.some((l) => l.includes('$(link)')), 'the gone link is not offered again');
+    assert.deepEqual(plan?.target, { mode: 'new', kind: 'REST' });
+    assert.equal(writes(), before);
+  });
+
+  it('fails an unattended deploy to an API deleted meanwhile rather than create a new one', async () => {
+    const apiId = await existingApi('flow-gone-unattended', 'dev');
+    await clients.v1.send(new DeleteRestApiCommand({ restApiId: apiId }));
+    const gone: string[] = [];
+    const flow = { ...input('flow-gone-unattended', [linkTo(apiId, 'flow-gone-unattended')], { target: apiId, putMode: 'overwrite' as const, stage: 'dev' }), onApiGone: (g: ApiNoLongerExists) => void gone.push(g.apiId) };
+    await assert.rejects(planDeploy(flow, new ScriptedPrompter([])), (error) => error instanceof ApiNoLongerExists && error.message === `API flow-gone-unattended (${apiId}) no longer exists in us-east-1.`);
+    assert.deepEqual(gone, [apiId]);
+    await assert.rejects(planDeploy({ ...flow, links: [] }, new ScriptedPrompter([])), ApiNoLongerExists, 'also when the id was never linked');
   });
 
   it('writes nothing when any question is dismissed', async () => {

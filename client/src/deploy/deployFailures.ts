@@ -1,0 +1,132 @@
+import type { DeployResult } from './deployer';
+import { cleanSdkText } from '../aws/redact';
+
+interface ErrorLike {
+  name?: string;
+  code?: string;
+  message?: string;
+  $metadata?: { httpStatusCode?: number };
+  $response?: { statusCode?: number };
+}
+
+function statusOf(error: unknown): number | undefined {
+  const e = error as ErrorLike | undefined;
+  return e?.$metadata?.httpStatusCode ?? e?.$response?.statusCode;
+}
+
+/** Failures of a request that never reached API Gateway: no connection, no name resolution, no credentials. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'CredentialsProviderError']);
+
+/**
+ * True when API Gateway may have done the work although the call failed: no answer arrived, or a 5xx one, which a
+ * proxy or the service can send after the change was made. A 4xx answer means the request was refused as a whole.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  const e = error as ErrorLike | undefined;
+  // The SDK attaches $metadata once a request was attempted; errors raised before sending have none.
+  if (!e?.$metadata || NEVER_SENT.has(e.name ?? '') || NEVER_SENT.has(e.code ?? '')) return false;
+  const status = statusOf(error);
+  return status === undefined || status >= 500;
+}
+
+export function isNotFound(error: unknown): boolean {
+  return (error as ErrorLike | undefined)?.name === 'NotFoundException' || statusOf(error) === 404;
+}
+
+/** Answers no retry can change: the document or the request itself was refused. */
+export function isRefusedRequest(error: unknown): boolean {
+  const name = (error as ErrorLike | undefined)?.name;
+  if (error instanceof DefinitionTooLarge || error instanceof InvalidStageName) return true;
+  return name === 'BadRequestException' || name === 'RequestEntityTooLargeException' || statusOf(error) === 400 || statusOf(error) === 413;
+}
+
+/** One line for a message: the SDK's own text runs on with hints about its hidden fields. */
+export function reasonOf(error: unknown): string {
+  const e = error as ErrorLike | undefined;
+  const status = statusOf(error);
+  // A body that is not JSON comes from something between the client and API Gateway, e.g. a proxy's error page.
+  if (e?.name === 'SyntaxError' && status) return `an HTTP ${status} answer that did not come from API Gateway`;
+  const name = e?.name && e.name !== 'Error' ? `${e.name}: ` : '';
+  // An error text may echo the signed request; only its first line, cleaned of signing material, is shown.
+  return `${name}${cleanSdkText(e?.message ?? String(error)).split('\n')[0].trim()}`;
+}
+
+/** REST import and put refuse definitions above this size ("API definition file size" quota). */
+export const MAX_REST_DEFINITION_BYTES = 6 * 1024 * 1024;
+
+export class DefinitionTooLarge extends Error {
+  constructor(readonly bytes: number, readonly limit: number) {
+    super(`The document is ${(bytes / 1048576).toFixed(1)} MB; API Gateway imports REST API definitions of at most ${limit / 1048576} MB. Split it, or move large examples and descriptions out of it.`);
+  }
+}
+
+/** REST stage names; HTTP APIs also have the `$default` stage. */
+const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+
+export function stageNameAccepted(kind: 'REST' | 'HTTP', name: string): boolean {
+  return STAGE_NAME.test(name) || (kind === 'HTTP' && name === '$default');
+}
+
+export class InvalidStageName extends Error {
+  constructor(readonly stage: string) {
+    super(`API Gateway does not accept the stage name "${stage}": letters, digits, - and _ only, at most 128 characters.`);
+  }
+}
+
+export class ApiNoLongerExists extends Error {
+  constructor(readonly kind: 'REST' | 'HTTP', readonly apiId: string, readonly region: string, readonly apiName?: string) {
+    super(`API ${apiName ? `${apiName} (${apiId})` : apiId} no longer exists in ${region}.`);
+  }
+}
+
+export interface PossibleApi {
+  id: string;
+  name: string;
+  createdDate?: Date;
+}
+
+/**
+ * An import got no clear answer. A retry could create a second copy, so none is made; `candidates` are APIs with the
+ * document's title created since the deploy started, which the import may have made.
+ */
+export class ImportOutcomeUnknown extends Error {
+  constructor(readonly kind: 'REST' | 'HTTP', readonly title: string | undefined, readonly candidates: PossibleApi[], override readonly cause: unknown, lookupFailed?: string) {
+    super(describeUnknownImport(kind, title, candidates, cause, lookupFailed));
+  }
+}
+
+function describeUnknownImport(kind: 'REST' | 'HTTP', title: string | undefined, candidates: PossibleApi[], cause: unknown, lookupFailed?: string): string {
+  const what = `The import of ${title ? `"${title}"` : 'the document'} as a new ${kind} API got no clear answer (${reasonOf(cause)}).`;
+  if (candidates.length) {
+    const named = candidates.map((c) => `${c.name} (${c.id})`).join(', ');
+    return `${what} API Gateway may have created it anyway: ${kind} API ${named} appeared since the deploy started. Check it before deploying again, or a second copy will be created.`;
+  }
+  if (lookupFailed) return `${what} It may have been created anyway, and looking for it failed (${lookupFailed}). Check the ${kind} APIs before deploying again.`;
+  return `${what} No ${kind} API with that title appeared since the deploy started, so nothing seems to have been created.`;
+}
+
+/**
+ * A deploy that failed after its first write: `done` says what changed, `notDone` what did not, so the user knows
+ * the API is neither as before nor as asked.
+ */
+export class PartialDeploy extends Error {
+  constructor(readonly result: DeployResult, readonly done: string[], readonly notDone: string, override readonly cause: unknown) {
+    super(PartialDeploy.describe(result, done, notDone, cause, (file) => file));
+  }
+
+  static describe(result: DeployResult, done: string[], notDone: string, cause: unknown, showPath: (file: string) => string): string {
+    const backup = result.backupFiles.length ? ` Backup: ${showPath(result.backupFiles[0])}.` : '';
+    const lost = outcomeUnknown(cause) ? ' The answer was lost, so it may have happened after all; check before deploying again.' : '';
+    return `${joinSentences(done)}, but ${notDone}: ${reasonOf(cause)}.${lost}${backup}`.replace(/\.\.(\s|$)/g, '.$1');
+  }
+
+  /** The message with backup paths shown as the caller prefers, e.g. relative to the workspace. */
+  summary(showPath: (file: string) => string): string {
+    return PartialDeploy.describe(this.result, this.done, this.notDone, this.cause, showPath);
+  }
+}
+
+function joinSentences(parts: string[]): string {
+  if (parts.length <= 1) return parts[0] ?? '';
+  return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!.replace(/^The /, 'the ')}`;
+}

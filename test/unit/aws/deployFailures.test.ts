@@ -1,0 +1,294 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { GetDeploymentsCommand, GetResourcesCommand, GetRestApisCommand, GetStageCommand, DeleteRestApiCommand } from '@aws-sdk/client-api-gateway';
+import { GetApisCommand } from '@aws-sdk/client-apigatewayv2';
+import { createClients, destroyClients, type CallLogEntry, type GatewayClients } from '../../../client/src/aws/connection';
+import { deploy, type DeployOptions, type DeployRequest } from '../../../client/src/deploy/deployer';
+import {
+  ApiNoLongerExists,
+  DefinitionTooLarge,
+  ImportOutcomeUnknown,
+  InvalidStageName,
+  isRefusedRequest,
+  MAX_REST_DEFINITION_BYTES,
+  outcomeUnknown,
+  PartialDeploy,
+} from '../../../client/src/deploy/deployFailures';
+import { answers, startFaultProxy, type Fault, type FaultProxy } from './deployFaultProxy';
+import { httpDocument, restDocument } from './fixtures/documents';
+import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
+
+const ORDERS_PATH = `  /orders:
+    get:
+      responses:
+        '200':
+          description: ok
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates:
+          application/json: '{"statusCode": 200}'
+        responses:
+          default:
+            statusCode: '200'
+`;
+
+const IMPORT_REST = /^\/restapis\?/;
+const IMPORT_HTTP = /^\/v2\/apis\?/;
+const deployments = (apiId: string) => new RegExp(`^/restapis/${apiId}/deployments`);
+const ANY_DEPLOYMENTS = /^\/restapis\/[^/]+\/deployments/;
+
+describe('deploys that fail part way, through a failure-injecting proxy', function () {
+  this.timeout(30_000);
+  let fixture: GatewayFixture;
+  let direct: GatewayClients;
+  let proxy: FaultProxy;
+  let clients: GatewayClients;
+  let calls: CallLogEntry[];
+  let workspace: string;
+  let backupDir: string;
+  /** Throttled creating calls are repeated at once, so the tests do not wait. */
+  const options = (): DeployOptions => ({ onCall: (entry) => calls.push(entry), throttleRetry: { attempts: 3, delay: () => 1 } });
+
+  before(async () => {
+    fixture = await startGatewayFixture();
+    direct = await fixture.clients();
+    proxy = await startFaultProxy(fixture.fake.port);
+    clients = await createClients({ profile: 'good', region: 'us-east-1', endpoint: proxy.url }, { onCall: (entry) => calls.push(entry) });
+  });
+  after(async () => {
+    destroyClients(clients);
+    await proxy.close();
+    await fixture.close();
+  });
+  beforeEach(() => {
+    calls = [];
+    proxy.rules.length = 0;
+    workspace = mkdtempSync(path.join(tmpdir(), 'apigw-faults-'));
+    backupDir = path.join(workspace, '.apigateway', 'backups');
+  });
+  afterEach(() => rmSync(workspace, { recursive: true, force: true }));
+
+  const fail = (method: string, pathPattern: RegExp, fault: Fault, times?: number) => proxy.rules.push({ method, path: pathPattern, fault, times });
+  const sent = (method: string, pathPattern: RegExp) => proxy.seen.filter((r) => r.method === method && pathPattern.test(r.url)).length;
+  const restApisNamed = async (name: string) => ((await direct.v1.send(new GetRestApisCommand({ limit: 500 }))).items ?? []).filter((a) => a.name === name);
+  const httpApisNamed = async (name: string) => ((await direct.v2.send(new GetApisCommand({}))).Items ?? []).filter((a) => a.Name === name);
+  const deploymentCount = async (apiId: string) => (await direct.v1.send(new GetDeploymentsCommand({ restApiId: apiId, limit: 500 }))).items?.length ?? 0;
+  const paths = async (apiId: string) => ((await direct.v1.send(new GetResourcesCommand({ restApiId: apiId, limit: 500 }))).items ?? []).map((r) => r.path).sort();
+
+  async function existing(title: string, stage = 'dev'): Promise<string> {
+    return (await deploy(direct, { kind: 'REST', body: restDocument(title, ORDERS_PATH), target: { mode: 'new' }, stage: { name: stage }, backupDir })).apiId;
+  }
+
+  async function failure(request: DeployRequest): Promise<unknown> {
+    try {
+      await deploy(clients, request, undefined, options());
+    } catch (error) {
+      return error;
+    }
+    assert.fail('the deploy was expected to fail');
+  }
+
+  describe('an import whose answer is lost', () => {
+    const lost: [string, Fault, RegExp][] = [
+      ['a 502 page from a proxy', { afterForward: answers.badGatewayPage }, /no clear answer \(an HTTP 502 answer that did not come from API Gateway\)/],
+      ['a 500 InternalFailure', { afterForward: answers.internalFailure }, /no clear answer \(InternalFailure: Internal server error\)/],
+      ['a dropped connection', { afterForward: 'drop' }, /no clear answer \(TimeoutError: socket hang up\)/],
+    ];
+    for (const [label, fault, reason] of lost) {
+      it(`is not sent again after ${label}, and names the API it created`, async () => {
+        const title = `lost-${label.replace(/\W+/g, '-')}`;
+        fail('POST', IMPORT_REST, fault, 1);
+        const importsBefore = sent('POST', IMPORT_REST);
+        const error = await failure({ kind: 'REST', body: restDocument(title), target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+        assert.ok(error instanceof ImportOutcomeUnknown, String(error));
+        assert.equal(sent('POST', IMPORT_REST) - importsBefore, 1, 'the import is sent once');
+        const created = await restApisNamed(title);
+        assert.equal(created.length, 1, 'one deploy, one API');
+        assert.deepEqual(error.candidates.map((c) => [c.id, c.name]), [[created[0].id, title]]);
+        assert.match(error.message, new RegExp(`may have created it anyway: REST API ${title} \\(${created[0].id}\\)`));
+        assert.match(error.message, reason);
+        assert.ok(!calls.some((c) => c.command === 'CreateDeploymentCommand'), 'nothing is deployed onto an API the deploy is unsure of');
+      });
+    }
+
+    it('is not sent again for an HTTP API either', async () => {
+      fail('PUT', IMPORT_HTTP, { afterForward: 'drop' }, 1);
+      const importsBefore = sent('PUT', IMPORT_HTTP);
+      const error = await failure({ kind: 'HTTP', body: httpDocument('lost-http'), target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+      assert.ok(error instanceof ImportOutcomeUnknown, String(error));
+      assert.equal(sent('PUT', IMPORT_HTTP) - importsBefore, 1);
+      const created = await httpApisNamed('lost-http');
+      assert.equal(created.length, 1);
+      assert.deepEqual(error.candidates.map((c) => c.id), [created[0].ApiId]);
+      assert.match(error.message, /HTTP API lost-http \(\w+\)/);
+    });
+
+    it('says nothing seems created when no API with the title appeared', async () => {
+      fail('POST', IMPORT_REST, { answer: answers.internalFailure }, 1);
+      const error = await failure({ kind: 'REST', body: restDocument('never-made'), target: { mode: 'new' }, backupDir });
+      assert.ok(error instanceof ImportOutcomeUnknown, String(error));
+      assert.deepEqual(error.candidates, []);
+      assert.match(error.message, /No REST API with that title appeared since the deploy started/);
+      assert.deepEqual(await restApisNamed('never-made'), []);
+    });
+
+    it('is repeated after a throttling answer, which API Gateway sends before doing anything', async () => {
+      fail('POST', IMPORT_REST, { answer: answers.throttled }, 2);
+      const importsBefore = sent('POST', IMPORT_REST);
+      const result = await deploy(clients, { kind: 'REST', body: restDocument('throttled-import'), target: { mode: 'new' }, backupDir }, undefined, options());
+      assert.equal(sent('POST', IMPORT_REST) - importsBefore, 3);
+      assert.deepEqual((await restApisNamed('throttled-import')).map((a) => a.id), [result.apiId]);
+    });
+  });
+
+  it('classifies failures by whether API Gateway may have acted', () => {
+    const sentWith = (status?: number, name = 'Error') => Object.assign(new Error('x'), { name, $metadata: { httpStatusCode: status, attempts: 1 } });
+    assert.equal(outcomeUnknown(sentWith(502, 'SyntaxError')), true);
+    assert.equal(outcomeUnknown(sentWith(undefined, 'TimeoutError')), true);
+    assert.equal(outcomeUnknown(sentWith(400, 'BadRequestException')), false);
+    assert.equal(outcomeUnknown(Object.assign(sentWith(), { code: 'ECONNREFUSED' })), false);
+    assert.equal(outcomeUnknown(Object.assign(new Error('no keys'), { name: 'CredentialsProviderError' })), false);
+  });
+
+  it('sends a deployment once when its answer is lost, and says the definition changed but the stage may not have', async () => {
+    const apiId = await existing('lost-deployment');
+    const before = await deploymentCount(apiId);
+    fail('POST', deployments(apiId), { afterForward: 'drop' });
+    const deploysBefore = sent('POST', deployments(apiId));
+    const error = await failure({ kind: 'REST', body: restDocument('lost-deployment'), target: { mode: 'existing', apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir });
+    assert.ok(error instanceof PartialDeploy, String(error));
+    assert.equal(sent('POST', deployments(apiId)) - deploysBefore, 1);
+    assert.equal(await deploymentCount(apiId), before + 1, 'one deployment, not one per retry');
+    assert.match(error.message, /was updated, but it was not deployed to stage dev: TimeoutError: socket hang up\. The answer was lost, so it may have happened after all/);
+  });
+
+  it('says what an overwrite changed when the deployment is then denied', async () => {
+    const apiId = await existing('deploy-denied');
+    const served = (await direct.v1.send(new GetStageCommand({ restApiId: apiId, stageName: 'dev' }))).deploymentId;
+    const denied = answers.denied(`apigateway:POST on resource: arn:aws:apigateway:us-east-1::/restapis/${apiId}/deployments`);
+    fail('POST', deployments(apiId), { answer: denied });
+    const error = await failure({ kind: 'REST', body: restDocument('deploy-denied'), target: { mode: 'existing', apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir });
+    assert.ok(error instanceof PartialDeploy, String(error));
+    assert.equal(error.result.apiId, apiId);
+    assert.ok(error.result.backupFiles.length > 0);
+    assert.equal(error.message, `The definition of deploy-denied (${apiId}) was updated, but it was not deployed to stage dev: AccessDeniedException: ${JSON.parse(denied.body!).message}. Backup: ${error.result.backupFiles[0]}.`);
+    assert.equal(error.summary((file) => path.basename(file)).endsWith(`Backup: ${path.basename(error.result.backupFiles[0])}.`), true);
+    assert.deepEqual(await paths(apiId), ['/', '/pets', '/pets/{petId}'], 'the definition was replaced');
+    assert.equal((await direct.v1.send(new GetStageCommand({ restApiId: apiId, stageName: 'dev' }))).deploymentId, served, 'the stage still serves the old deployment');
+  });
+
+  it('keeps the id and warnings of a new API whose deployment is denied', async () => {
+    fail('POST', ANY_DEPLOYMENTS, { answer: answers.denied('apigateway:POST') });
+    const withWarning = restDocument('new-denied').replace("      responses:\n        '201'", "      x-amazon-apigateway-request-validator: missing\n      responses:\n        '201'");
+    const error = await failure({ kind: 'REST', body: withWarning, target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+    assert.ok(error instanceof PartialDeploy, String(error));
+    const [created] = await restApisNamed('new-denied');
+    assert.equal(error.result.apiId, created.id);
+    assert.equal(error.result.created, true);
+    assert.ok(error.result.warnings.some((w) => /validator/i.test(w)), error.result.warnings.join('\n'));
+    assert.match(error.message, new RegExp(`^REST API new-denied \\(${created.id}\\) was created, but it was not deployed to stage dev: AccessDeniedException`));
+  });
+
+  it('says what a new HTTP API lacks when its stage cannot be created', async () => {
+    fail('POST', /^\/v2\/apis\/[^/]+\/stages/, { answer: answers.denied('apigateway:POST') });
+    const error = await failure({ kind: 'HTTP', body: httpDocument('http-no-stage'), target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+    assert.ok(error instanceof PartialDeploy, String(error));
+    assert.match(error.message, /^HTTP API http-no-stage \(\w+\) was created, but stage dev was not created, so nothing was deployed: AccessDeniedException/);
+  });
+
+  it('reports a failure of the first write as it is, since nothing changed', async () => {
+    const apiId = await existing('put-fails');
+    fail('PUT', new RegExp(`^/restapis/${apiId}`), { answer: answers.denied('apigateway:PUT') });
+    const error = await failure({ kind: 'REST', body: restDocument('put-fails'), target: { mode: 'existing', apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir });
+    assert.ok(!(error instanceof PartialDeploy));
+    assert.equal((error as Error).name, 'AccessDeniedException');
+    assert.deepEqual(await paths(apiId), ['/', '/orders', '/pets', '/pets/{petId}']);
+  });
+
+  it('repeats a throttled deployment, and says so when throttling outlasts the attempts', async () => {
+    const apiId = await existing('throttled');
+    fail('POST', deployments(apiId), { answer: answers.throttled }, 2);
+    const result = await deploy(clients, { kind: 'REST', body: restDocument('throttled'), target: { mode: 'existing', apiId, putMode: 'merge' }, stage: { name: 'dev' }, backupDir }, undefined, options());
+    assert.equal((await direct.v1.send(new GetStageCommand({ restApiId: apiId, stageName: 'dev' }))).deploymentId, result.deploymentId);
+
+    fail('POST', deployments(apiId), { answer: answers.throttled });
+    const error = await failure({ kind: 'REST', body: restDocument('throttled'), target: { mode: 'existing', apiId, putMode: 'merge' }, stage: { name: 'dev' }, backupDir });
+    assert.ok(error instanceof PartialDeploy, String(error));
+    assert.match(error.message, /was merged, but it was not deployed to stage dev: TooManyRequestsException/);
+  });
+
+  describe('a stage with a canary', () => {
+    it('switches all traffic when deployed without a canary percentage, removing the canary', async () => {
+      const apiId = await existing('canary', 'live');
+      const request = { kind: 'REST' as const, body: restDocument('canary'), target: { mode: 'existing' as const, apiId, putMode: 'merge' as const }, backupDir, productionConfirmed: true };
+      const canary = await deploy(clients, { ...request, stage: { name: 'live', canaryPercent: 10 } }, undefined, options());
+      const withCanary = await direct.v1.send(new GetStageCommand({ restApiId: apiId, stageName: 'live' }));
+      assert.equal(withCanary.canarySettings?.deploymentId, canary.deploymentId);
+
+      const full = await deploy(clients, { ...request, stage: { name: 'live' } }, undefined, options());
+      const stage = await direct.v1.send(new GetStageCommand({ restApiId: apiId, stageName: 'live' }));
+      assert.equal(stage.deploymentId, full.deploymentId);
+      assert.equal(stage.canarySettings, undefined, 'no share of the traffic is left on the old canary');
+      assert.ok(full.notes.some((n) => n.includes(`canary sending 10% of its traffic to deployment ${canary.deploymentId}; it was removed`)), full.notes.join('\n'));
+    });
+
+    it('leaves a stage without a canary alone', async () => {
+      const apiId = await existing('no-canary');
+      const result = await deploy(clients, { kind: 'REST', body: restDocument('no-canary'), target: { mode: 'existing', apiId, putMode: 'merge' }, stage: { name: 'dev' }, backupDir }, undefined, options());
+      assert.ok(!calls.some((c) => c.command === 'UpdateStageCommand'));
+      assert.deepEqual(result.notes, []);
+    });
+
+    it('says the canary still gets its share when removing it fails', async () => {
+      const apiId = await existing('canary-stuck', 'live');
+      const request = { kind: 'REST' as const, body: restDocument('canary-stuck'), target: { mode: 'existing' as const, apiId, putMode: 'merge' as const }, backupDir, productionConfirmed: true };
+      const canary = await deploy(direct, { ...request, stage: { name: 'live', canaryPercent: 25 } });
+      fail('PATCH', new RegExp(`^/restapis/${apiId}/stages/live`), { answer: answers.denied('apigateway:PATCH') });
+      const error = await failure({ ...request, stage: { name: 'live' } });
+      assert.ok(error instanceof PartialDeploy, String(error));
+      assert.match(error.message, new RegExp(`^The definition of canary-stuck \\(${apiId}\\) was merged and it was deployed to stage live, but the canary of stage live was not removed and still sends 25% of its traffic to deployment ${canary.deploymentId}: AccessDeniedException`));
+    });
+  });
+
+  it('names an API deleted meanwhile instead of failing on an invalid identifier', async () => {
+    const apiId = await existing('deleted-meanwhile');
+    await direct.v1.send(new DeleteRestApiCommand({ restApiId: apiId }));
+    const error = await failure({ kind: 'REST', body: restDocument('deleted-meanwhile'), target: { mode: 'existing', apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir });
+    assert.ok(error instanceof ApiNoLongerExists, String(error));
+    assert.equal(error.message, `API ${apiId} no longer exists in us-east-1.`);
+    assert.equal(new ApiNoLongerExists('REST', apiId, 'us-east-1', 'orders').message, `API orders (${apiId}) no longer exists in us-east-1.`);
+  });
+
+  it('refuses a REST definition over 6 MB before sending anything', async () => {
+    const base = restDocument('huge');
+    const body = base.replace("  version: '1'\n", `  version: '1'\n  description: ${'x'.repeat(MAX_REST_DEFINITION_BYTES - base.length)}\n`);
+    const callsBefore = fixture.fake.calls.length;
+    const seenBefore = proxy.seen.length;
+    const error = await failure({ kind: 'REST', body, target: { mode: 'new' }, backupDir });
+    assert.ok(error instanceof DefinitionTooLarge, String(error));
+    assert.match(error.message, /at most 6 MB/);
+    assert.equal(fixture.fake.calls.length, callsBefore);
+    assert.equal(proxy.seen.length, seenBefore);
+    assert.equal(isRefusedRequest(error), true);
+  });
+
+  it('refuses a stage name API Gateway would refuse before writing anything', async () => {
+    const apiId = await existing('bad-stage');
+    for (const name of ['v1.2', 'prod stage', '', '$default']) {
+      const callsBefore = fixture.fake.calls.length;
+      const error = await failure({ kind: 'REST', body: restDocument('bad-stage'), target: { mode: 'existing', apiId, putMode: 'merge' }, stage: { name }, backupDir });
+      assert.ok(error instanceof InvalidStageName, `${name}: ${String(error)}`);
+      assert.equal(fixture.fake.calls.length, callsBefore, `${name}: nothing sent`);
+      assert.equal(isRefusedRequest(error), true);
+    }
+    assert.equal(isRefusedRequest(Object.assign(new Error('bad'), { name: 'BadRequestException', $metadata: { httpStatusCode: 400 } })), true);
+    assert.equal(isRefusedRequest(Object.assign(new Error('slow down'), { name: 'TooManyRequestsException', $metadata: { httpStatusCode: 429 } })), false);
+  });
+
+  it("accepts an HTTP API's $default stage", async () => {
+    const result = await deploy(clients, { kind: 'HTTP', body: httpDocument('http-default'), target: { mode: 'new' }, stage: { name: '$default' }, backupDir }, undefined, options());
+    assert.equal(result.stage, '$default');
+  });
+});
