@@ -65,6 +65,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'invalid-mapping-value': { severity: 'error', title: 'Parameter mapping source not valid', docsUrl: `${DEV_GUIDE}/request-response-data-mappings.html` },
   'reserved-header-mapping': { severity: 'error', title: 'HTTP API cannot map a reserved header', docsUrl: `${DEV_GUIDE}/http-api-parameter-mapping.html` },
   'invalid-selection-pattern': { severity: 'error', title: 'Selection pattern is not a valid regular expression', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responses.html` },
+  'selection-pattern-backtracking': { severity: 'warning', title: 'Selection pattern whose nested repetition can take exponential time', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responses.html` },
   // Security
   // AWS's own request-validation sample names an undefined scheme and imports; the requirement is dropped.
   'unknown-security-scheme': { severity: 'warning', title: 'Security requirement names an undefined scheme', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#security-requirement-object' },

@@ -10,7 +10,8 @@
  * default here and can be switched to a search with `patternMatch: 'find'`.
  */
 import { renderTemplate, type RenderResult, type TemplateError, type TemplateRequest } from './engine';
-import { compileJavaRegex, JavaRegexError } from './javaRegex';
+import { compileJavaRegex, exponentialRepetition, JavaRegexError } from './javaRegex';
+import { REWRITE_ADVICE } from './javaRegex/backtracking';
 import { evaluateJsonPath, JsonPathSyntaxError } from './jsonPath';
 import { isJavaMap, javaToString, toJsonText } from './javaValues';
 import { selectResponseTemplate } from './templateSelection';
@@ -63,6 +64,11 @@ export function selectIntegrationResponseKey(
       if (key === 'default') continue;
       try {
         const regex = compileJavaRegex(key);
+        const fragment = exponentialRepetition(key);
+        if (fragment !== undefined) {
+          errors.push(backtrackingError(key, fragment));
+          continue;
+        }
         const matched =
           patternMatch === 'full' ? new RegExp(`^(?:${regex.source})(?![\\s\\S])`, regex.flags).test(subject) : regex.test(subject);
         if (matched) return { key, errors };
@@ -77,7 +83,8 @@ export function selectIntegrationResponseKey(
   if (subject === undefined) {
     const catchAll = keys.find((key) => {
       try {
-        return new RegExp(`^(?:${compileJavaRegex(key).source})$`).test('');
+        const regex = compileJavaRegex(key);
+        return new RegExp(`^(?:${regex.source})$`, regex.flags).test('');
       } catch {
         return false;
       }
@@ -85,6 +92,17 @@ export function selectIntegrationResponseKey(
     if (catchAll) return { key: catchAll, errors };
   }
   return { errors };
+}
+
+/**
+ * A key whose matching could backtrack for minutes is not tried: JavaScript cannot interrupt a running match, and the
+ * local gateway would stop answering. AWS does try it, so the skip is reported rather than silent.
+ */
+function backtrackingError(key: string, fragment: string): TemplateError {
+  return {
+    code: 'selection-pattern-backtracking',
+    message: `Response key '${key}' was not tried: its nested repetition ${fragment} can take exponential time on some inputs, and a running match cannot be interrupted. ${REWRITE_ADVICE}`,
+  };
 }
 
 function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {

@@ -197,19 +197,95 @@ describe('Java regular expressions', () => {
   });
 
   describe('patterns that backtrack exponentially', () => {
-    for (const [pattern, fragment] of [
+    // Each refused pattern has some text that one pass of the named repetition can match in two ways.
+    const refused: Array<[pattern: string, fragment: string]> = [
       ['(a+)+b', '(a+)+'],
       ['(a*)*', '(a*)*'],
       ['(a|a)+', '(a|a)+'],
       ['(\\w+\\s*)*$', '(\\w+\\s*)*'],
       ['(?:x+x+)+y', '(?:x+x+)+'],
-    ]) {
+      // alternatives that overlap without being the same text
+      ['(\\w|\\d)+', '(\\w|\\d)+'],
+      ['(\\d+|\\w+)*', '(\\d+|\\w+)*'],
+      ['(a|aa)*c', '(a|aa)*'],
+      ['(ab|a|b)+c', '(ab|a|b)+'],
+      // a quoted CSV field "a" is also a run of non-commas
+      ['("[^"]*"|[^,]+)(,("[^"]*"|[^,]+))*', '(,("[^"]*"|[^,]+))*'],
+      ['([a-z]|[^0-9])+$', '([a-z]|[^0-9])+'],
+      ['(\\p{L}|\\p{IsGreek})+!', '(\\p{L}|\\p{IsGreek})+'],
+      ['(?i)(a|A)+b', '(a|A)+'],
+      ['(\\s|\\h)*x', '(\\s|\\h)*'],
+      // a body that can end where the next iteration begins
+      ['(.*,)*', '(.*,)*'],
+      ['(.+)+x', '(.+)+'],
+      ['(\\w+\\d?)+!', '(\\w+\\d?)+'],
+      ['(\\d{1,3})+x', '(\\d{1,3})+'],
+      ['(a{2,})+b', '(a{2,})+'],
+      ['(x\\w*)+!', '(x\\w*)+'],
+      ['(\\w+[._-]?)+@', '(\\w+[._-]?)+'],
+      ['^(([a-z])+.)+[A-Z]([a-z])+$', '(([a-z])+.)+'],
+      // the innermost culprit is named; lookarounds and counted loops are checked too
+      ['^(x(a|a)+y)*$', '(a|a)+'],
+      ['(?=(a+)+b)', '(a+)+'],
+      ['(a|a){1,30}', '(a|a){1,30}'],
+      ['(\\w+,?)+\\.', '(\\w+,?)+'],
+      ['(?x) ( a + ) + b', '( a + ) +'],
+    ];
+    for (const [pattern, fragment] of refused) {
       it(`${pattern} is refused, naming ${fragment}`, () => assert.equal(exponentialRepetition(pattern), fragment));
     }
 
-    for (const pattern of ['^[0-9]+$', '\\s+', '(a|b)+c', '.*foo.*', '([a-z0-9]+\\.)+[a-z]{2,}', '(a++)+', '(?>a+)+', '(\\d{3})+', '[(a+)+]', '\\Q(a+)+\\E']) {
+    const accepted = [
+      '^[0-9]+$',
+      '\\s+',
+      '(a|b)+c',
+      '.*foo.*',
+      '([a-z0-9]+\\.)+[a-z]{2,}',
+      '(a++)+',
+      '(?>a+)+',
+      '(\\d{3})+',
+      '[(a+)+]',
+      '\\Q(a+)+\\E',
+      // common selection patterns and template regexes
+      '^[a-z]+$',
+      '(\\d{3})-(\\d{4})',
+      // each comma ends an iteration, and no other piece can match a comma
+      '([a-z]+,)*[a-z]+',
+      '.*Error.*',
+      '(?i)invalid.*',
+      '2\\d{2}',
+      '(4|5)\\d{2}',
+      'default',
+      '^\\{.*\\}$',
+      '([^,]+),?',
+      '(https?://)?[^/]+',
+      '.*\\[(BadRequest|NotFound)\\].*',
+      '(?s).*"errorType":\\s*"ValidationError".*',
+      '^(\\w+)\\s(\\w+)$',
+      '[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+',
+      '(\\d+\\.){3}\\d+',
+      '(\\d{1,3}\\.){3}\\d{1,3}',
+      '((25[0-5]|2[0-4]\\d|1?\\d?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1?\\d?\\d)',
+      '([A-Z][a-z]+ )*[A-Z][a-z]+',
+      '(a|ab)*c',
+      '(ab|cd)+',
+      '(\\s*,\\s*[a-z]+)*',
+      '\\w*\\w*\\w*x',
+      '(a|a)*+',
+      '(a|a)++b',
+      '(?>(a|a))+',
+      '(\\w+?,)+',
+      '(?!.*secret).*',
+      '(a+){2}',
+      '(x+x+){3}',
+    ];
+    for (const pattern of accepted) {
       it(`${pattern} is accepted`, () => assert.equal(exponentialRepetition(pattern), undefined));
     }
+
+    it('a pattern too large to check in good time is let through rather than slowing the check', () => {
+      assert.equal(exponentialRepetition('((((a{10}){10}){10}){10})'), undefined);
+    });
 
     it('a template running one stops with a clear error instead of hanging', () => {
       const body = withBody({ s: `${'a'.repeat(30)}c`, list: [{ s: 'ab' }] });

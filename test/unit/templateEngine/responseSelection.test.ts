@@ -37,6 +37,27 @@ describe('integration response selection', () => {
     assert.equal(result.status, 500);
     assert.equal(result.errors[0].code, 'no-integration-response');
   });
+  it('a key that could backtrack for minutes is skipped with an error naming its repetition, instead of hanging', () => {
+    const responses = { '(\\w|\\d)+x': { statusCode: '400' }, '.*Error.*': { statusCode: '500' }, default: { statusCode: '200' } };
+    const started = Date.now();
+    const result = selectIntegrationResponseKey(responses, { type: 'lambda', errorMessage: `${'1'.repeat(40)}!` });
+    assert.ok(Date.now() - started < 1000);
+    assert.equal(result.key, 'default');
+    assert.equal(result.errors.length, 1);
+    assert.equal(result.errors[0].code, 'selection-pattern-backtracking');
+    assert.match(result.errors[0].message, /Response key '\(\\w\|\\d\)\+x' was not tried: its nested repetition \(\\w\|\\d\)\+ can take exponential time/);
+  });
+  it('the same holds for a status-code pattern, and the keys after it are still tried', () => {
+    const result = selectIntegrationResponseKey({ '(\\d+)+0': { statusCode: '400' }, '4\\d{2}': { statusCode: '404' } }, { type: 'http', statusCode: 404 });
+    assert.equal(result.key, '4\\d{2}');
+    assert.match(result.errors[0].message, /\(\\d\+\)\+/);
+  });
+  it('a Lambda success still takes a key such as (a*)* that matches the empty message: no text, nothing to backtrack over', () => {
+    assert.equal(selectIntegrationResponseKey({ '(a*)*': { statusCode: '200' } }, { type: 'lambda' }).key, '(a*)*');
+  });
+  it('a catch-all key that compiles to u-mode-only syntax is recognised for a Lambda success', () => {
+    assert.equal(selectIntegrationResponseKey({ '\\x{1F600}*': { statusCode: '200' } }, { type: 'lambda' }).key, '\\x{1F600}*');
+  });
   it('an invalid pattern is reported and skipped', () => {
     const result = selectIntegrationResponseKey({ '(': { statusCode: '400' }, default: { statusCode: '200' } }, { type: 'http', statusCode: 400 });
     assert.equal(result.key, 'default');

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { javaPatternError } from '../../../server/src/services/rules/javaRegex';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { javaPatternBacktracking, javaPatternError } from '../../../server/src/services/rules/javaRegex';
 import { selectIntegrationResponseKey } from '../../../server/src/template/responseSelection';
-import { restYaml, validate, withCode } from './validate';
+import { restYaml, validate, withCode, type TextDiagnostic } from './validate';
 
-/** The selection-pattern problems the language server reports for these `responses` keys. */
-async function reported(keys: string[]): Promise<string[]> {
+/** The diagnostics the language server reports for these `responses` keys. */
+async function diagnosticsFor(keys: string[]): Promise<TextDiagnostic[]> {
   const lines = keys.map((key) => `  '${key.replace(/'/g, "''")}': { statusCode: '200' }`).join('\n');
   const text = restYaml(`type: mock
 requestTemplates:
@@ -12,7 +13,16 @@ requestTemplates:
 responses:
 ${lines}
   default: { statusCode: '200' }`);
-  return withCode(await validate(text), 'invalid-selection-pattern').map((d) => d.message);
+  return validate(text);
+}
+
+/** The selection-pattern problems the language server reports for these `responses` keys. */
+async function reported(keys: string[]): Promise<string[]> {
+  return withCode(await diagnosticsFor(keys), 'invalid-selection-pattern').map((d) => d.message);
+}
+
+async function backtrackingWarnings(keys: string[]): Promise<TextDiagnostic[]> {
+  return withCode(await diagnosticsFor(keys), 'selection-pattern-backtracking');
 }
 
 describe('integration response selection patterns', () => {
@@ -67,5 +77,48 @@ describe('integration response selection patterns', () => {
 
   it('Java accepts \\p{InGreek}: a pattern valid in Java is not reported even where the simulator cannot run it', () => {
     assert.equal(javaPatternError('\\p{InGreek}'), undefined);
+  });
+
+  describe('patterns that can take exponential time', () => {
+    const slow: Array<[pattern: string, fragment: string]> = [
+      ['(a+)+', '(a+)+'],
+      ['(.*,)*Error', '(.*,)*'],
+      ['(\\w|\\d)+ not found', '(\\w|\\d)+'],
+      ['(\\d+|\\w+)*!', '(\\d+|\\w+)*'],
+      ['.*(\\w+\\s?)+: timeout', '(\\w+\\s?)+'],
+    ];
+    for (const [pattern, fragment] of slow) {
+      it(`${pattern} is valid, so it gets a warning naming ${fragment}, not an error`, async () => {
+        const [warning, ...more] = await backtrackingWarnings([pattern]);
+        assert.ok(warning, `no warning for ${pattern}`);
+        assert.equal(more.length, 0);
+        assert.equal(warning.severity, DiagnosticSeverity.Warning);
+        assert.ok(warning.message.includes(`nested repetition ${fragment} can take exponential time on some inputs`), warning.message);
+        assert.deepEqual(await reported([pattern]), []);
+      });
+    }
+
+    const fine = ['.*Error.*', '(?i)invalid.*', '2\\d{2}', '(4|5)\\d{2}', '^\\{.*\\}$', '([^,]+),?', '(https?://)?[^/]+', '([a-z]+,)*[a-z]+', '(a|ab)*c', '(\\w|\\d)++', '.*\\[(BadRequest|NotFound)\\].*'];
+    for (const pattern of fine) {
+      it(`${pattern} gets no warning`, async () => {
+        assert.deepEqual(await backtrackingWarnings([pattern]), []);
+        assert.equal(javaPatternBacktracking(pattern), undefined);
+      });
+    }
+
+    it('an invalid pattern gets only its syntax error', async () => {
+      assert.deepEqual(await backtrackingWarnings(['(a+)+(']), []);
+      assert.equal((await reported(['(a+)+('])).length, 1);
+    });
+
+    it('the warning names the pattern, and the simulator skips that key naming the same fragment', async () => {
+      const diagnostics = await diagnosticsFor(['(a|aa)*c']);
+      const [warning] = withCode(diagnostics, 'selection-pattern-backtracking');
+      assert.ok(warning);
+      assert.match(warning.message, /^The selection pattern "\(a\|aa\)\*c" is a valid Java regular expression, but its nested repetition \(a\|aa\)\* /);
+      const selection = selectIntegrationResponseKey({ '(a|aa)*c': { statusCode: '400' }, default: { statusCode: '200' } }, { type: 'lambda', errorMessage: 'a'.repeat(60) });
+      assert.equal(selection.key, 'default');
+      assert.match(selection.errors[0].message, /nested repetition \(a\|aa\)\* /);
+    });
   });
 });

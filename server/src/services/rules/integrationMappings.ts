@@ -3,7 +3,7 @@ import type { ObjectNode, PropertyNode, ScalarNode } from '../../model/nodes';
 import { operationParameters, pathTemplateParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
-import { javaPatternError } from './javaRegex';
+import { javaPatternBacktracking, javaPatternError } from './javaRegex';
 import { nearMiss } from './nearMiss';
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { pause } from './eventLoop';
@@ -155,11 +155,7 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
   }
   checkLambdaSuccess(context, site, responses);
   for (const entry of responses.properties) {
-    const pattern = keyName(entry);
-    if (pattern !== 'default') {
-      const problem = javaPatternError(pattern);
-      if (problem) context.report(keyOf(entry), 'invalid-selection-pattern', `The selection pattern "${pattern}" is not a valid Java regular expression: ${problem}.`);
-    }
+    checkSelectionPattern(context, entry);
     const response = asObject(entry.value);
     if (!response || !site.op) continue;
     const statusNode = getValue(response, 'statusCode');
@@ -175,6 +171,19 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
     }
     checkResponseParameters(context, site.op, response, statusCode);
   }
+}
+
+function checkSelectionPattern(context: ValidationContext, entry: PropertyNode): void {
+  const pattern = keyName(entry);
+  if (pattern === 'default') return;
+  const problem = javaPatternError(pattern);
+  if (problem) {
+    context.report(keyOf(entry), 'invalid-selection-pattern', `The selection pattern "${pattern}" is not a valid Java regular expression: ${problem}.`);
+    return;
+  }
+  // Valid, and AWS accepts it; but a long error message it does not fit can keep the matcher busy, and the local gateway skips it.
+  const backtracking = javaPatternBacktracking(pattern);
+  if (backtracking) context.report(keyOf(entry), 'selection-pattern-backtracking', `The selection pattern "${pattern}" is a valid Java regular expression, but ${backtracking}.`);
 }
 
 /**

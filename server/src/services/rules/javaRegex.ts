@@ -1,4 +1,5 @@
-import { javaPatternProblem } from '../../template/javaRegex';
+import { exponentialRepetition, javaPatternProblem } from '../../template/javaRegex';
+import { REWRITE_ADVICE } from '../../template/javaRegex/backtracking';
 
 /**
  * Java's complaint about a selection pattern, in Java's words, or undefined when Java accepts it. The simulator's
@@ -8,4 +9,14 @@ import { javaPatternProblem } from '../../template/javaRegex';
 export function javaPatternError(java: string): string | undefined {
   const problem = javaPatternProblem(java);
   return problem && !problem.unsupported ? problem.description : undefined;
+}
+
+/**
+ * Why a pattern Java accepts could still take exponential time to match, naming the repetition at fault, or undefined.
+ * The simulator refuses to run such a pattern, since it could not interrupt it.
+ */
+export function javaPatternBacktracking(java: string): string | undefined {
+  const fragment = exponentialRepetition(java);
+  if (fragment === undefined) return undefined;
+  return `its nested repetition ${fragment} can take exponential time on some inputs: it can match the same text in exponentially many ways, and an input that does not match makes the matcher try them all. ${REWRITE_ADVICE}`;
 }

@@ -3,51 +3,52 @@
  * without yielding, so the evaluation budget cannot interrupt one: `(a+)+` against thirty `a`s and a `c` would hang
  * the simulator. Java's engine backtracks the same way (on AWS such a template ends in an integration timeout).
  *
- * Flagged: an unboundedly repeated group one of whose alternatives consists only of repetitions, apart from optional
- * parts (`(a+)+`, `(a*)*`, `(\w+\s*)*`, `(a|b+)*`), and a repeated group with two identical alternatives (`(a|a)+`):
- * in both, the same text splits into iterations in exponentially many ways. A mandatory piece in the group, like the
- * dot in `([a-z]+\.)+`, fixes where an iteration ends and keeps such patterns accepted; so are possessive
- * quantifiers and atomic groups, which never give back what they matched.
+ * A repetition is exponential when some text can go once around it in two different ways: then n times around can go
+ * 2^n ways, and a failing match tries them all. That happens with nested repetition (`(a+)+`, `(\w+\s*)*`), with
+ * alternatives that can match the same characters (`(\w|\d)+`, `(a|aa)*`, `(\d+|\w+)*`), and with a body that can end
+ * where the next iteration begins (`(.*,)*`). The check runs on the pattern's position automaton: two runs that read
+ * the same characters, start together at one state and come back together to it after having parted (a cycle through
+ * the diagonal of the automaton's square) are exactly such a pair of ways. Which characters two atoms share is decided
+ * on a sample of characters (see `sampleSets.ts`).
+ *
+ * Not flagged: a mandatory piece that no other part of the body can match, like the comma in `([a-z]+,)*`, fixes where
+ * an iteration ends; possessive quantifiers and atomic groups never give back what they matched. Repetitions side by
+ * side (`.*a.*b`, `\w*\w*x`) cost a polynomial, not exponential, amount of time; `.*Error.*` is of that kind on a
+ * failing search, so refusing them would refuse ordinary patterns.
  */
 
 import { JavaRegexError } from './errors';
-
-interface Item {
-  /** Group alternatives; undefined for a single atom. */
-  alternatives?: Item[][];
-  /** Matches no text: anchors, lookarounds, inline flags. */
-  zeroWidth: boolean;
-  atomic: boolean;
-  min: number;
-  unbounded: boolean;
-  possessive: boolean;
-  start: number;
-  end: number;
-}
+import { positionAutomaton, TooLarge, type Loop, type PositionAutomaton } from './positionAutomaton';
+import { overlap } from './sampleSets';
 
 const cache = new Map<string, string | undefined>();
+/** Pairs of edges looked at per repetition before giving up on it, so that a huge pattern is not slow to check. */
+const PAIR_BUDGET = 200_000;
 
 /** Refuses a pattern that could keep the evaluation busy far beyond its time budget. */
 export function refuseExponentialPattern(pattern: string): void {
   const fragment = exponentialRepetition(pattern);
   if (fragment === undefined) return;
   throw new JavaRegexError(
-    `Regular expression ${pattern} is refused: in ${fragment} the same text can be split between repetitions in exponentially many ways, so a failing match could run for minutes and cannot be interrupted. Rewrite it without nested repetition (for example (a+)+ as a+), or make the inner repetition possessive (a++)`,
+    `Regular expression ${pattern} is refused: in ${fragment} the same text can be matched by the repetition in exponentially many ways, so a failing match could run for minutes and cannot be interrupted. ${REWRITE_ADVICE}`,
     `nested repetition ${fragment}`,
     true,
   );
 }
+
+export const REWRITE_ADVICE =
+  'Rewrite it so that each character can be matched in only one way (for example (a+)+ as a+, (\\w|\\d)+ as \\w+), or make the repetition possessive (a++)';
 
 /** The part of `pattern` that can backtrack exponentially, e.g. `(a+)+`; undefined for a safe pattern. */
 export function exponentialRepetition(pattern: string): string | undefined {
   if (cache.has(pattern)) return cache.get(pattern);
   let found: string | undefined;
   try {
-    const reader = new StructureReader(pattern);
-    const item = findExponential(reader.alternatives(), pattern);
-    found = item && pattern.slice(item.start, item.end);
+    const automaton = positionAutomaton(pattern);
+    const loop = automaton.loops.find((l) => ambiguous(automaton, l));
+    found = loop && pattern.slice(loop.start, loop.end);
   } catch {
-    // The pattern compiled, so a structure this reader cannot follow (comments in `(?x)` mode) is left unchecked.
+    // An invalid pattern is the compiler's to report; one too large to check in good time (TooLarge) is let through.
     found = undefined;
   }
   if (cache.size > 1000) cache.clear();
@@ -55,164 +56,113 @@ export function exponentialRepetition(pattern: string): string | undefined {
   return found;
 }
 
-function findExponential(alternatives: Item[][], pattern: string): Item | undefined {
-  for (const sequence of alternatives) {
-    for (const item of sequence) {
-      if (!item.alternatives) continue;
-      if (!item.zeroWidth && item.unbounded && !item.possessive && !item.atomic && (item.alternatives.some(onlyRepetitions) || hasDuplicate(item.alternatives, pattern))) {
-        return item;
-      }
-      const inner = findExponential(item.alternatives, pattern);
-      if (inner) return inner;
+type Successors = Map<number, Array<{ edge: number; to: number }>>;
+
+/**
+ * Whether two different runs through the loop's own edges can leave a state and return to it on the same text: some
+ * strongly connected component of the product automaton holds a diagonal pair (p, p) and either a pair of different
+ * states or a step on two different edges between the same states (`(a*)*` has two loops on `a`).
+ */
+function ambiguous(automaton: PositionAutomaton, loop: Loop): boolean {
+  const successors: Successors = new Map();
+  for (let i = loop.edgeLo; i < loop.edgeHi; i++) {
+    const e = automaton.edges[i];
+    if (e.scope !== loop.scope) continue;
+    const list = successors.get(e.from) ?? [];
+    list.push({ edge: i, to: e.to });
+    successors.set(e.from, list);
+  }
+  try {
+    return new ProductSearch(automaton, successors).ambiguous();
+  } catch (error) {
+    if (error instanceof TooLarge) return false;
+    throw error;
+  }
+}
+
+/** Tarjan's strongly connected components over pairs of states, numbered p * n + q, explored from the diagonal. */
+class ProductSearch {
+  private readonly n: number;
+  private readonly index = new Map<number, number>();
+  private readonly low = new Map<number, number>();
+  private readonly component = new Map<number, number>();
+  private readonly stack: number[] = [];
+  private readonly onStack = new Set<number>();
+  /** Steps from (p, p) to (q, q) on two different edges. */
+  private readonly parallel: Array<[number, number]> = [];
+  private readonly diagonalIn = new Set<number>();
+  private readonly offDiagonalIn = new Set<number>();
+  private counter = 0;
+  private components = 0;
+  private pairs = 0;
+
+  constructor(
+    private readonly automaton: PositionAutomaton,
+    private readonly successors: Successors,
+  ) {
+    this.n = automaton.sets.length;
+  }
+
+  ambiguous(): boolean {
+    for (const state of this.successors.keys()) {
+      const root = state * this.n + state;
+      if (!this.index.has(root)) this.connect(root);
     }
+    for (let c = 0; c < this.components; c++) if (this.diagonalIn.has(c) && this.offDiagonalIn.has(c)) return true;
+    return this.parallel.some(([from, to]) => this.component.get(from) === this.component.get(to));
   }
-  return undefined;
-}
 
-/** Whether an item can give back part of a variable-length match when a later piece fails. */
-function repeats(item: Item): boolean {
-  if (item.zeroWidth || item.possessive || item.atomic) return false;
-  return item.unbounded || (item.alternatives?.some(onlyRepetitions) ?? false);
-}
-
-function onlyRepetitions(sequence: Item[]): boolean {
-  return sequence.some(repeats) && sequence.every((item) => item.zeroWidth || item.min === 0 || repeats(item));
-}
-
-function hasDuplicate(alternatives: Item[][], pattern: string): boolean {
-  const seen = new Set<string>();
-  for (const sequence of alternatives) {
-    if (sequence.length === 0) continue;
-    const text = pattern.slice(sequence[0].start, sequence[sequence.length - 1].end);
-    if (seen.has(text)) return true;
-    seen.add(text);
-  }
-  return false;
-}
-
-/** Reads the nesting of groups, atoms and quantifiers of a pattern Java has already accepted. */
-class StructureReader {
-  private pos = 0;
-
-  constructor(private readonly p: string) {}
-
-  alternatives(): Item[][] {
-    const out: Item[][] = [this.sequence()];
-    while (this.p[this.pos] === '|') {
-      this.pos++;
-      out.push(this.sequence());
+  private next(node: number): number[] {
+    const p = Math.floor(node / this.n);
+    const q = node % this.n;
+    const out: number[] = [];
+    const sets = this.automaton.sets;
+    for (const a of this.successors.get(p) ?? []) {
+      for (const b of this.successors.get(q) ?? []) {
+        if (++this.pairs > PAIR_BUDGET) throw new TooLarge();
+        if (!overlap(sets[a.to], sets[b.to])) continue;
+        const target = a.to * this.n + b.to;
+        if (p === q && a.to === b.to && a.edge !== b.edge) this.parallel.push([node, target]);
+        out.push(target);
+      }
     }
     return out;
   }
 
-  private sequence(): Item[] {
-    const items: Item[] = [];
-    while (this.pos < this.p.length && this.p[this.pos] !== '|' && this.p[this.pos] !== ')') {
-      const start = this.pos;
-      const item = this.atom(start);
-      this.quantifier(item);
-      item.end = this.pos;
-      items.push(item);
-    }
-    return items;
+  private visit(node: number): { node: number; next: number[]; i: number } {
+    this.index.set(node, this.counter);
+    this.low.set(node, this.counter++);
+    this.stack.push(node);
+    this.onStack.add(node);
+    return { node, next: this.next(node), i: 0 };
   }
 
-  private atom(start: number): Item {
-    const item: Item = { zeroWidth: false, atomic: false, min: 1, unbounded: false, possessive: false, start, end: start };
-    const c = this.p[this.pos++];
-    if (c === '(') {
-      this.groupHead(item);
-      if (!item.zeroWidth || this.p[this.pos - 1] !== ')') {
-        item.alternatives = this.alternatives();
-        if (this.p[this.pos] !== ')') throw new Error('unclosed group');
-        this.pos++;
+  private connect(root: number): void {
+    const frames = [this.visit(root)];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1];
+      if (frame.i < frame.next.length) {
+        const w = frame.next[frame.i++];
+        if (!this.index.has(w)) frames.push(this.visit(w));
+        else if (this.onStack.has(w)) this.low.set(frame.node, Math.min(this.low.get(frame.node)!, this.index.get(w)!));
+        continue;
       }
-    } else if (c === '[') {
-      this.skipClass();
-    } else if (c === '\\') {
-      this.escape(item);
-    } else if (c === '^' || c === '$') {
-      item.zeroWidth = true;
-    }
-    return item;
-  }
-
-  /** After `(`: `(?:`, `(?<name>`, lookarounds (zero width), `(?>` (atomic), inline flags `(?i)` or `(?i:`. */
-  private groupHead(item: Item): void {
-    if (this.p[this.pos] !== '?') return;
-    const rest = this.p.slice(this.pos + 1);
-    if (/^(?:=|!|<=|<!)/.test(rest)) {
-      item.zeroWidth = true;
-      this.pos += rest.startsWith('<') ? 3 : 2;
-    } else if (rest.startsWith('>')) {
-      item.atomic = true;
-      this.pos += 2;
-    } else if (rest.startsWith('<')) {
-      this.pos = this.p.indexOf('>', this.pos) + 1;
-    } else {
-      const flags = /^[a-zA-Z-]*[:)]/.exec(rest);
-      if (!flags) throw new Error('unknown group');
-      this.pos += 1 + flags[0].length;
-      // `(?i)` has no body; it only changes flags.
-      if (flags[0].endsWith(')')) item.zeroWidth = true;
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) this.low.set(parent.node, Math.min(this.low.get(parent.node)!, this.low.get(frame.node)!));
+      if (this.low.get(frame.node) === this.index.get(frame.node)) this.closeComponent(frame.node);
     }
   }
 
-  private escape(item: Item): void {
-    const c = this.p[this.pos++];
-    if (c === 'Q') {
-      const end = this.p.indexOf('\\E', this.pos);
-      this.pos = end < 0 ? this.p.length : end + 2;
-    } else if ((c === 'p' || c === 'P' || c === 'x' || c === 'N') && this.p[this.pos] === '{') {
-      this.pos = this.p.indexOf('}', this.pos) + 1;
-    } else if (c === 'p' || c === 'P' || c === 'c') {
-      this.pos++;
-    } else if (c === 'k') {
-      this.pos = this.p.indexOf('>', this.pos) + 1;
-    } else if (c === 'u') {
-      this.pos += 4;
-    } else if (c === 'x') {
-      this.pos += 2;
-    } else if ('bBAGZz'.includes(c)) {
-      item.zeroWidth = true;
-    }
-    if (this.pos <= 0) throw new Error('bad escape');
-  }
-
-  /** Java classes nest (`[a-z&&[^e]]`), and a `]` right after `[` or `[^` is a literal. */
-  private skipClass(): void {
-    let depth = 1;
-    if (this.p[this.pos] === '^') this.pos++;
-    if (this.p[this.pos] === ']') this.pos++;
-    while (depth > 0) {
-      const c = this.p[this.pos++];
-      if (c === undefined) throw new Error('unclosed class');
-      if (c === '\\') this.pos++;
-      else if (c === '[') depth++;
-      else if (c === ']') depth--;
-    }
-  }
-
-  private quantifier(item: Item): void {
-    const c = this.p[this.pos];
-    if (c === '*' || c === '+' || c === '?') {
-      this.pos++;
-      item.min = c === '+' ? 1 : 0;
-      item.unbounded = c !== '?';
-    } else if (c === '{') {
-      const bound = /^\{(\d+)(,(\d*))?\}/.exec(this.p.slice(this.pos));
-      if (!bound) return;
-      this.pos += bound[0].length;
-      item.min = Number(bound[1]);
-      item.unbounded = bound[2] !== undefined && bound[3] === '';
-    } else {
-      return;
-    }
-    if (this.p[this.pos] === '+') {
-      item.possessive = true;
-      this.pos++;
-    } else if (this.p[this.pos] === '?') {
-      this.pos++;
+  private closeComponent(root: number): void {
+    const id = this.components++;
+    for (;;) {
+      const w = this.stack.pop()!;
+      this.onStack.delete(w);
+      this.component.set(w, id);
+      const diagonal = Math.floor(w / this.n) === w % this.n;
+      (diagonal ? this.diagonalIn : this.offDiagonalIn).add(id);
+      if (w === root) return;
     }
   }
 }
