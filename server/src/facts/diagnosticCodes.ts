@@ -63,6 +63,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'undeclared-parameter': { severity: 'error', title: 'Mapped request parameter not declared on the method', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-requestParameters.html` },
   'invalid-mapping-key': { severity: 'error', title: 'Parameter mapping target not valid', docsUrl: `${DEV_GUIDE}/request-response-data-mappings.html` },
   'invalid-mapping-value': { severity: 'error', title: 'Parameter mapping source not valid', docsUrl: `${DEV_GUIDE}/request-response-data-mappings.html` },
+  'unknown-context-variable': { severity: 'warning', title: 'Mapping reads a context variable API Gateway does not define', docsUrl: `${DEV_GUIDE}/api-gateway-mapping-template-reference.html#context-variable-reference` },
   'reserved-header-mapping': { severity: 'error', title: 'HTTP API cannot map a reserved header', docsUrl: `${DEV_GUIDE}/http-api-parameter-mapping.html` },
   'invalid-selection-pattern': { severity: 'error', title: 'Selection pattern is not a valid regular expression', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responses.html` },
   'selection-pattern-backtracking': { severity: 'warning', title: 'Selection pattern whose nested repetition can take exponential time', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responses.html` },

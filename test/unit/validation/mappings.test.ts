@@ -113,6 +113,39 @@ requestParameters:
     assert.match(withCode(diagnostics, 'invalid-mapping-value')[0].message, /"literal" is not a mapping source; .* such as `'literal'`/);
   });
 
+  it('suggests the static value meant by a value quoted on one side only', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+requestParameters:
+  integration.request.querystring.debug: "'true"`);
+    assert.match(withCode(await validate(text), 'invalid-mapping-value')[0].message, /such as `'true'`\.$/);
+  });
+
+  it('names context variables API Gateway does not define, with the one most likely meant', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+requestParameters:
+  integration.request.header.ip: context.identity.sourceIpp
+  integration.request.header.id: context.requestId
+  integration.request.header.tenant: context.authorizer.tenant
+  integration.request.header.x: context.nosuch
+responses:
+  default:
+    statusCode: '200'
+    responseParameters:
+      method.response.header.X-Request-Id: context.requestid`);
+    const found = withCode(await validate(text), 'unknown-context-variable');
+    assert.deepEqual(found.map((d) => [d.severity, d.range]), [
+      [2, rangeOf(text, 'context.identity.sourceIpp')],
+      [2, rangeOf(text, 'context.nosuch')],
+      [2, rangeOf(text, 'context.requestid')],
+    ]);
+    assert.match(found[0].message, /^`context\.identity\.sourceIpp` is not a context variable API Gateway defines, so the mapping reads nothing\. Did you mean `context\.identity\.sourceIp`\?$/);
+    assert.match(found[2].message, /Did you mean `context\.requestId`\?/);
+  });
+
   it('checks HTTP API parameter mapping keys, reserved headers and variables', async () => {
     const text = `{
   "openapi": "3.0.1",

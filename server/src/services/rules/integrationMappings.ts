@@ -1,5 +1,5 @@
 import { getProperty, getValue, keyName } from '../../model/navigate';
-import type { ObjectNode, PropertyNode, ScalarNode } from '../../model/nodes';
+import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
 import { operationParameters, pathTemplateParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
@@ -11,6 +11,7 @@ import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { selectIntegrationResponseKey } from '../../template/responseSelection';
 import { mediaTypeOf } from '../../template/templateSelection';
+import { findTemplateMember } from '../../facts/templateVariables';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
@@ -68,7 +69,7 @@ function checkGatewayResponses(context: ValidationContext): void {
     for (const p of stringEntries(asObject(getValue(response.value, 'responseParameters')))) {
       const value = checkableString(p.value);
       if (value === undefined || !p.value || GATEWAY_RESPONSE_SOURCE.test(value)) continue;
-      context.report(p.value, 'invalid-mapping-value', `"${value}" is not a gateway response parameter source; expected \`method.request.{path|querystring|header}.NAME\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`'${value}'\`.`);
+      context.report(p.value, 'invalid-mapping-value', `"${value}" is not a gateway response parameter source; expected \`method.request.{path|querystring|header}.NAME\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`${asStaticValue(value)}\`.`);
     }
   }
 }
@@ -113,7 +114,9 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
     const source = REST_REQUEST_SOURCE.exec(value);
     if (!source) {
       if (!REST_OTHER_REQUEST_SOURCE.test(value)) {
-        context.report(p.value, 'invalid-mapping-value', `"${value}" is not a mapping source; expected \`method.request.{path|querystring|header}.NAME\`, \`method.request.body\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`'${value}'\`.`);
+        context.report(p.value, 'invalid-mapping-value', `"${value}" is not a mapping source; expected \`method.request.{path|querystring|header}.NAME\`, \`method.request.body\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`${asStaticValue(value)}\`.`);
+      } else {
+        checkContextVariable(context, p.value, value);
       }
       continue;
     }
@@ -221,7 +224,9 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
     const target = REST_RESPONSE_KEY.exec(key);
     const value = checkableString(p.value);
     if (value !== undefined && p.value && !REST_RESPONSE_SOURCE.test(value)) {
-      context.report(p.value, 'invalid-mapping-value', `"${value}" is not a response mapping source; expected \`integration.response.header.NAME\`, \`integration.response.body[.JSONPath]\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`'${value}'\`.`);
+      context.report(p.value, 'invalid-mapping-value', `"${value}" is not a response mapping source; expected \`integration.response.header.NAME\`, \`integration.response.body[.JSONPath]\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`${asStaticValue(value)}\`.`);
+    } else if (value !== undefined && p.value) {
+      checkContextVariable(context, p.value, value);
     }
     if (!target) continue;
     headers ??= new Set((responseHeaderNames(context.document, op, statusCode) ?? []).map((h) => h.toLowerCase()));
@@ -288,4 +293,25 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
       context.report(p.value, 'invalid-mapping-value', `"${body}" uses ${body.includes('..') ? 'recursive descent (`..`)' : 'a filter expression (`?()`)'}; HTTP API body mappings accept only plain JSONPath steps such as \`$request.body.items[0].name\`.`);
     }
   }
+}
+
+/** The value as the static value it was probably meant to be: quotes left on one side only are not doubled. */
+function asStaticValue(value: string): string {
+  return `'${value.replace(/^['"]+|['"]+$/g, '')}'`;
+}
+
+/**
+ * A `context.NAME` source must name a variable API Gateway defines, read from the same catalog as `$context` in
+ * templates; a misspelt one (`identity.sourceIpp`) would map nothing.
+ */
+function checkContextVariable(context: ValidationContext, node: ValueNode, value: string): void {
+  if (!value.startsWith('context.')) return;
+  const path = value.slice('context.'.length).split('.');
+  if (findTemplateMember(['context', ...path])) return;
+  let known = path.length - 1;
+  while (known > 0 && !findTemplateMember(['context', ...path.slice(0, known)])) known--;
+  const parent = findTemplateMember(['context', ...path.slice(0, known)]);
+  const meant = nearMiss(path[known], (parent?.members ?? []).map((m) => m.name));
+  const hint = meant ? ` Did you mean \`context.${[...path.slice(0, known), meant].join('.')}\`?` : '';
+  context.report(node, 'unknown-context-variable', `\`${value}\` is not a context variable API Gateway defines, so the mapping reads nothing.${hint}`);
 }
