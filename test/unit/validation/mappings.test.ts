@@ -122,6 +122,20 @@ requestParameters:
     assert.match(withCode(await validate(text), 'invalid-mapping-value')[0].message, /such as `'true'`\.$/);
   });
 
+  it('wants cache key parameters the method declares', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com/{petId}
+cacheKeyParameters:
+  - method.request.path.petId
+  - method.request.header.x-trace
+  - method.request.querystring.sizee`);
+    const found = withCode(await validate(text), 'undeclared-parameter');
+    assert.deepEqual(found.map((d) => d.range), [rangeOf(text, 'method.request.querystring.sizee')]);
+    assert.match(found[0].message, /AWS refuses cache key parameters the method does not declare\.$/);
+    assert.deepEqual(found[0].data, { name: 'sizee', in: 'query', path: '/pets/{petId}', method: 'GET' });
+  });
+
   it('names context variables API Gateway does not define, with the one most likely meant', async () => {
     const text = restYaml(`type: http
 httpMethod: GET

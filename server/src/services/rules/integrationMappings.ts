@@ -48,6 +48,7 @@ export const integrationMappingsRule: Rule = async (context) => {
     const site = sites[i];
     if (context.dialect === 'rest') {
       checkRestRequestParameters(context, site);
+      checkCacheKeyParameters(context, site);
       if (!isProxyType(site.type)) {
         checkTemplateMediaTypes(context, asObject(getValue(site.integration, 'requestTemplates')));
         for (const response of stringEntries(asObject(getValue(site.integration, 'responses')))) {
@@ -122,17 +123,38 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
     }
     if (!site.op) continue;
     declared ??= declaredParameters(context, site.op);
-    const location = LOCATION_IN[source[1]];
-    const name = source[2];
-    const known = declared.get(location);
-    const found = location === 'header' ? known?.has(name.toLowerCase()) : known?.has(name);
-    if (!found) {
-      const meant = location === 'header' ? undefined : nearMiss(name, [...(known ?? [])]);
-      const hint = meant ? ` Did you mean "${meant}"?` : '';
-      context.report(p.value, 'undeclared-parameter', `\`${value}\` reads the ${location} parameter "${name}", which ${site.op.method} ${site.op.path} does not declare; AWS rejects mappings of undeclared parameters.${hint}`, {
-        data: { name, in: location, path: site.op.path, method: site.op.method },
-      });
-    }
+    checkDeclared(context, site.op, declared, p.value, value, source, 'AWS rejects mappings of undeclared parameters');
+  }
+}
+
+/** The method parameter a `method.request.*` expression reads must be declared, with a near miss when one is close. */
+function checkDeclared(context: ValidationContext, op: OperationRef, declared: Map<string, Set<string>>, node: ValueNode, value: string, source: RegExpExecArray, consequence: string): void {
+  const location = LOCATION_IN[source[1]];
+  const name = source[2];
+  const known = declared.get(location);
+  const found = location === 'header' ? known?.has(name.toLowerCase()) : known?.has(name);
+  if (found) return;
+  const meant = location === 'header' ? undefined : nearMiss(name, [...(known ?? [])]);
+  const hint = meant ? ` Did you mean "${meant}"?` : '';
+  context.report(node, 'undeclared-parameter', `\`${value}\` reads the ${location} parameter "${name}", which ${op.method} ${op.path} does not declare; ${consequence}.${hint}`, {
+    data: { name, in: location, path: op.path, method: op.method },
+  });
+}
+
+/**
+ * Cache key parameters must be method request parameters the method declares: AWS refuses others ("Invalid cache
+ * key parameter specified").
+ */
+function checkCacheKeyParameters(context: ValidationContext, site: IntegrationSite): void {
+  const keys = getValue(site.integration, 'cacheKeyParameters');
+  if (keys?.type !== 'array' || !site.op) return;
+  let declared: Map<string, Set<string>> | undefined;
+  for (const item of keys.items) {
+    const value = checkableString(item);
+    const source = value === undefined ? null : REST_REQUEST_SOURCE.exec(value);
+    if (!source) continue;
+    declared ??= declaredParameters(context, site.op);
+    checkDeclared(context, site.op, declared, item, value!, source, 'AWS refuses cache key parameters the method does not declare');
   }
 }
 
