@@ -13,9 +13,14 @@ const PETSTORE = path.join(REPO, 'examples', 'petstore.yaml');
 const EXAMPLES_CONFIG = JSON.parse(readFileSync(path.join(REPO, 'examples', '.apigateway', 'local.json'), 'utf8')) as { defaultStage: string };
 
 const MOCK_STAGE_API = (dialect: 'rest' | 'http') => [
-  'openapi: 3.0.1', 'info: {title: t, version: "1"}', ...(dialect === 'http' ? ['x-amazon-apigateway-cors: {allowOrigins: ["*"]}'] : []), 'paths:', '  /v:', '    get:', '      responses: {"200": {description: ok}}',
-  '      x-amazon-apigateway-integration:', '        type: mock', "        requestTemplates: {application/json: '{\"statusCode\": 200}'}",
-  '        responses:', '          default:', "            statusCode: '200'", "            responseTemplates: {application/json: '$context.stage'}",
+  'openapi: 3.0.1', 'info: {title: t, version: "1"}', 'paths:', '  /v:', '    get:', '      responses: {"200": {description: ok}}',
+  ...(dialect === 'http'
+    ? // HTTP APIs have no mock integrations: a proxy to a closed port, whose failure still names the stage.
+      ['      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, payloadFormatVersion: "1.0", uri: "http://127.0.0.1:9/v"}', 'x-amazon-apigateway-cors: {allowOrigins: ["*"]}']
+    : [
+        '      x-amazon-apigateway-integration:', '        type: mock', "        requestTemplates: {application/json: '{\"statusCode\": 200}'}",
+        '        responses:', '          default:', "            statusCode: '200'", "            responseTemplates: {application/json: '$context.stage'}",
+      ]),
 ].join('\n');
 
 function handlersFor(documents: TextDocument[]): InvokeHandlers {
