@@ -37,7 +37,7 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic): CodeAction[]
       const location = openApiLocation(String(data.in ?? ''));
       const operation = operationPath(data);
       if (!name || !location || !operation) return [];
-      return fix(`Declare ${location} parameter '${name}'`, declareParameter(document, operation, name, location));
+      return fix(`Declare ${location} parameter '${name}'`, declareParameter(document, operation, name, location, data.multiValue === true));
     }
     case 'undeclared-response-status': {
       const statusCode = String(data.statusCode ?? '');
@@ -93,11 +93,13 @@ function describeStatus(statusCode: string): string {
   return STATUS_CODES[Number(statusCode)] ?? `Status ${statusCode}`;
 }
 
-function declareParameter(document: ApiDocument, operation: NodePath, name: string, location: string): TextEdit | undefined {
+/** A `multivalue…` mapping reads every value of the parameter: it is declared as a list of strings. */
+function declareParameter(document: ApiDocument, operation: NodePath, name: string, location: string, multiValue: boolean): TextEdit | undefined {
   const parameter: Record<string, unknown> = { name, in: location };
   if (location === 'path') parameter.required = true;
-  if (document.isOpenApi3) parameter.schema = { type: 'string' };
-  else parameter.type = 'string';
+  const type = multiValue ? { type: 'array', items: { type: 'string' } } : { type: 'string' };
+  if (document.isOpenApi3) parameter.schema = type;
+  else Object.assign(parameter, type, multiValue && location === 'query' ? { collectionFormat: 'multi' } : {});
   const list = getValue(findNodeAtPath(document.root, operation), 'parameters');
   if (list?.type === 'array') return appendItem(document, list, parameter);
   return insertAtPath(document, operation, 'parameters', [parameter]);

@@ -61,6 +61,12 @@ describe('code actions', () => {
       assert.deepEqual(parseYaml(appended.result).paths['/p'].get.parameters.map((p: { name: string }) => p.name), ['other', 'H']);
     });
 
+    it('declares a parameter read by a multivalue mapping as a list of strings', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: https://example.com\n        requestParameters:\n          integration.request.querystring.tag: method.request.multivaluequerystring.tag\n        responses:\n          default: {statusCode: '200'}\n`;
+      const { result } = await quickFix(text, 'undeclared-parameter', { name: 'tag', in: 'query', path: '/p', method: 'GET', multiValue: true });
+      assert.deepEqual(parseYaml(result).paths['/p'].get.parameters, [{ name: 'tag', in: 'query', schema: { type: 'array', items: { type: 'string' } } }]);
+    });
+
     it('appends to an existing JSON parameter list, 2.0 style', async () => {
       const text = '{\n  "swagger": "2.0",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/p": {\n      "get": {\n        "parameters": [\n          {"name": "a", "in": "query", "type": "string"}\n        ],\n        "responses": {"200": {"description": "ok"}},\n        "x-amazon-apigateway-integration": {"type": "http", "httpMethod": "GET", "uri": "https://example.com", "requestParameters": {"integration.request.header.q": "method.request.querystring.q"}, "responses": {"default": {"statusCode": "200"}}}\n      }\n    }\n  }\n}\n';
       const { result } = await quickFix(text, 'undeclared-parameter', { name: 'q', in: 'querystring', path: '/p', method: 'GET' }, 'json');
@@ -121,6 +127,8 @@ describe('code actions', () => {
         'method.response.header.Access-Control-Allow-Methods': "'GET,OPTIONS,POST'",
         'method.response.header.Access-Control-Allow-Origin': "'*'",
       });
+      // Written as AWS's examples write static values, not with doubled single quotes.
+      assert.match(result, /method\.response\.header\.Access-Control-Allow-Origin: "'\*'"\n/);
       await assertGone(result, 'yaml', 'undeclared-response-header');
       assert.equal(cors(result, 'yaml', 'rest', 4).actions.length, 0, 'offered again once the path has OPTIONS');
     });

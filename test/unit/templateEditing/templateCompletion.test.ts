@@ -82,6 +82,12 @@ describe('template completion', () => {
     assert.deepEqual(labels(items), ['orderFunction']);
   });
 
+  it('gives #set a string value quoted as its host allows, so that it parses as it is inserted', () => {
+    const value = (host: string) => edit(complete(petStore(host)).items.find((i) => i.label === '#set')).newText;
+    assert.equal(value("'#‸'"), '#set(\\$${1:name} = ${2:"value"})');
+    assert.equal(value('"#‸"'), "#set(\\$${1:name} = ${2:'value'})");
+  });
+
   it('offers directives after #, on one line in flow scalars and as blocks in block scalars', () => {
     const flow = complete(petStore('"#‸"')).items;
     assert.ok(labels(flow).includes('#foreach'));

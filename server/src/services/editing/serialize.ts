@@ -13,6 +13,8 @@ export function yamlScalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   const s = String(value);
   if (PLAIN_SAFE.test(s) && !s.endsWith(' ') && !YAML_KEYWORDS.test(s)) return s;
+  // API Gateway's static values are single-quoted (`'*'`): double quotes carry them as AWS's own examples write them.
+  if (s.includes("'") && !/["\\\u0000-\u001f]/.test(s)) return `"${s}"`;
   return `'${s.replace(/'/g, "''")}'`;
 }
 

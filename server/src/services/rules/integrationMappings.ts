@@ -137,7 +137,7 @@ function checkDeclared(context: ValidationContext, op: OperationRef, declared: M
   const meant = location === 'header' ? undefined : nearMiss(name, [...(known ?? [])]);
   const hint = meant ? ` Did you mean "${meant}"?` : '';
   context.report(node, 'undeclared-parameter', `\`${value}\` reads the ${location} parameter "${name}", which ${op.method} ${op.path} does not declare; ${consequence}.${hint}`, {
-    data: { name, in: location, path: op.path, method: op.method },
+    data: { name, in: location, path: op.path, method: op.method, ...(source[1].startsWith('multivalue') ? { multiValue: true } : {}) },
   });
 }
 

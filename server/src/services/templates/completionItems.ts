@@ -149,7 +149,8 @@ interface DirectiveSnippet {
 }
 
 const DIRECTIVES: DirectiveSnippet[] = [
-  { name: 'set', block: '#set(\\$${1:name} = ${2:value})', line: '#set(\\$${1:name} = ${2:value})', doc: 'Assigns a variable or a writable `$context` override.' },
+  // A string literal as the value, so that the snippet left as it is still parses; its quote suits the host (QUOTE).
+  { name: 'set', block: '#set(\\$${1:name} = ${2:QUOTEvalueQUOTE})', line: '#set(\\$${1:name} = ${2:QUOTEvalueQUOTE})', doc: 'Assigns a variable or a writable `$context` override.' },
   { name: 'if', block: '#if(${1:condition})\n\t$0\n#end', line: '#if(${1:condition}) $0 #end', doc: 'Renders its body when the condition holds; close with `#end`.' },
   { name: 'elseif', block: '#elseif(${1:condition})', line: '#elseif(${1:condition})', doc: 'A further condition of an `#if`.' },
   { name: 'else', block: '#else', line: '#else', doc: 'The branch of an `#if` when no condition held.' },
@@ -175,7 +176,7 @@ function directiveItems(request: CompletionRequest, start: number): TemplateComp
     documentation: markdown(d.doc),
     start,
     end: request.offset,
-    newText: escapeSnippetForHost(multiline ? d.block : d.line, request.host),
+    newText: escapeSnippetForHost(multiline ? d.block : d.line, request.host).replace(/QUOTE/g, preferredQuote(request.host)),
     snippet: true,
   }));
 }
