@@ -4,6 +4,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
+import { runEval } from '../../server/src/cli/commands/eval';
+import { runInvoke } from '../../server/src/cli/commands/invoke';
+import { runServe } from '../../server/src/cli/commands/serve';
 import { readBytesFile, readTextFile, type CliIO } from '../../server/src/cli/io';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -76,7 +79,7 @@ describe('apigw command line', () => {
       assert.match(io.stdout, /^\[\]\n$/);
       const text = fakeIO(dir);
       assert.equal(await main(['lint', 'apis'], text), 0, text.stderr);
-      assert.match(text.stdout, /^2 files checked: 0 errors, 0 warnings$/m);
+      assert.match(text.stdout, /^2 files checked: 0 errors, 0 warnings, 0 notes$/m);
     });
 
     it('expands a quoted glob pattern, for shells that do not', async () => {
@@ -96,6 +99,58 @@ describe('apigw command line', () => {
       const other = fakeIO(dir);
       assert.equal(await main(['lint', 'apis/*.yml'], other), 2);
       assert.match(other.stderr, /matches 1 file, none of them an API definition/);
+    });
+  });
+
+  describe('which files in a directory or pattern are definitions', () => {
+    const API = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n";
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'apigw-lint-which-'));
+      const sorted = `{"info":{"title":"t","version":"1","description":"${'x'.repeat(6000)}"},"openapi":"3.0.1","paths":{}}`;
+      for (const [file, text] of Object.entries<string | Buffer>({
+        'repo/api.yaml': API,
+        'repo/package.json': '{"name": "x", "scripts": {"openapi": "apigw lint api.yaml"}}',
+        'repo/docker-compose.yml': 'services:\n  openapi:\n    image: swaggerapi/swagger-ui\n',
+        'repo/deploy/ci.yml': 'jobs:\n  swagger:\n    runs-on: ubuntu-latest\n',
+        'repo/README.md': '# Docs\n\n```yaml\nopenapi: 3.0.1\n```\n',
+        'repo/blob.yaml': Buffer.from([0x00, 0xff, 0x10]),
+        'mixed/API.YAML': API,
+        'mixed/Other.Json': JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
+        'mixed/sorted.json': sorted,
+        'mixed/truncated.json': '{"openapi": "3.0.1", "info": {"title": "x", "version": "1"}, "paths": {',
+        'mixed/latin1.yaml': Buffer.from("openapi: 3.0.1\ninfo: {title: caf\xe9, version: '1'}\npaths: {}\n", 'latin1'),
+      })) {
+        const full = path.join(dir, file);
+        execFileSync('mkdir', ['-p', path.dirname(full)]);
+        writeFileSync(full, text);
+      }
+    });
+
+    it('leaves alone files whose `openapi` or `swagger` key is not at the top level', async () => {
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', 'repo'], io), 0, io.stdout + io.stderr);
+      assert.equal(io.stdout, '1 file checked: 0 errors, 0 warnings, 0 notes\n');
+      const pattern = fakeIO(dir);
+      assert.equal(await main(['lint', 'repo/*'], pattern), 0, pattern.stdout + pattern.stderr);
+      assert.equal(pattern.stdout, '1 file checked: 0 errors, 0 warnings, 0 notes\n');
+    });
+
+    it('finds definitions by any-case extension, by top-level keys anywhere in the file, and reports unreadable ones', async () => {
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', 'mixed', '--format', 'json'], io), 1, io.stderr);
+      const findings = JSON.parse(io.stdout) as { file: string; code: string; line: number; character: number }[];
+      assert.deepEqual(
+        findings.map((f) => [f.file, f.code]),
+        [
+          [path.join('mixed', 'latin1.yaml'), 'not-utf8'],
+          [path.join('mixed', 'truncated.json'), 'json-syntax'],
+        ],
+      );
+      assert.deepEqual([findings[0].line, findings[0].character], [1, 17]);
+      const text = fakeIO(dir);
+      await main(['lint', 'mixed'], text);
+      assert.match(text.stdout, /^5 files checked: 2 errors/m);
     });
   });
 
@@ -128,12 +183,99 @@ describe('apigw command line', () => {
     assert.ok(sarif.runs[0].results[0].locations[0].physicalLocation.region.startLine > 1);
   });
 
-  it('refuses binary and non-UTF-8 files with a clear message', async () => {
+  it('reports binary and non-UTF-8 files as findings, and still reports the other files', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-'));
-    writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from([0x6f, 0x70, 0x65, 0x6e, 0x61, 0x70, 0x69, 0x3a, 0x20, 0xe9, 0x0a]));
+    writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from('openapi: 3.0.1\ninfo: caf\xe9\n', 'latin1'));
+    writeFileSync(path.join(dir, 'image.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x00, 0x01]));
+    writeFileSync(path.join(dir, 'good.yaml'), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n");
     const io = fakeIO(dir);
-    assert.equal(await main(['lint', 'latin1.yaml'], io), 2);
-    assert.match(io.stderr, /latin1\.yaml: not UTF-8 text/);
+    assert.equal(await main(['lint', 'latin1.yaml', 'image.yaml', 'good.yaml'], io), 1, io.stderr);
+    assert.equal(io.stderr, '');
+    assert.match(io.stdout, /^latin1\.yaml:2:10 error not-utf8 This file is not UTF-8 text \(byte 0xE9 here/m);
+    assert.match(io.stdout, /^image\.yaml:2:1 error binary-content /m);
+    assert.match(io.stdout, /^3 files checked: 2 errors, 0 warnings, 0 notes$/m);
+    const sarif = fakeIO(dir);
+    assert.equal(await main(['lint', 'latin1.yaml', 'good.yaml', '--format', 'sarif'], sarif), 1);
+    assert.deepEqual(JSON.parse(sarif.stdout).runs[0].results.map((r: { ruleId: string }) => r.ruleId), ['not-utf8']);
+    // A file that is not there is still a usage error: there is nothing to report on.
+    const missing = fakeIO(dir);
+    assert.equal(await main(['lint', 'good.yaml', 'gone.yaml'], missing), 2);
+    assert.equal(missing.stdout, '');
+  });
+
+  it('writes SARIF file locations as percent-encoded relative URIs, with rule indexes and default levels', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-'));
+    execFileSync('mkdir', ['-p', path.join(dir, 'sub dir')]);
+    writeFileSync(path.join(dir, 'sub dir', 'my api#1 %20.yaml'), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-bogus: 1\npaths: {}\n");
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', 'sub dir/my api#1 %20.yaml', '--format', 'sarif'], io), 0, io.stderr);
+    const run = JSON.parse(io.stdout).runs[0];
+    const [result] = run.results;
+    assert.equal(result.locations[0].physicalLocation.artifactLocation.uri, 'sub%20dir/my%20api%231%20%2520.yaml');
+    assert.equal(run.tool.driver.rules[result.ruleIndex].id, result.ruleId);
+    assert.equal(run.tool.driver.rules[result.ruleIndex].defaultConfiguration.level, 'warning');
+  });
+
+  it('counts information and hint findings in the summary as notes', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-'));
+    writeFileSync(
+      path.join(dir, 'note.yaml'),
+      "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{\"statusCode\": 200}'}\n        responses:\n          default: {statusCode: 200}\n",
+    );
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', 'note.yaml'], io), 0, io.stdout);
+    assert.match(io.stdout, /^note\.yaml:11:\d+ information status-code-not-string /m);
+    assert.match(io.stdout, /^1 file checked: 0 errors, 0 warnings, 1 note$/m);
+  });
+
+  describe('options', () => {
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-options-'));
+      writeFileSync(path.join(dir, '--odd.yaml'), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n");
+    });
+
+    it('takes everything after -- as files', async () => {
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', '--', '--odd.yaml'], io), 0, io.stderr);
+      assert.match(io.stdout, /^1 file checked/m);
+    });
+
+    it('shows a command\'s help for -h or --help anywhere, even after a mistake', async () => {
+      const commands: Array<[string, (args: string[], io: CliIO) => Promise<number>, string[]]> = [
+        ['lint', (args, io) => main(['lint', ...args], io), ['x.yaml', '-h']],
+        ['lint', (args, io) => main(['lint', ...args], io), ['--bogus', '--help']],
+        ['invoke', runInvoke, ['api.yaml', '--bogus', '--help']],
+        ['serve', runServe, ['-h']],
+        ['eval', runEval, ['t.vtl', '--kind', 'both', '-h']],
+      ];
+      for (const [name, run, args] of commands) {
+        const io = fakeIO(dir);
+        assert.equal(await run(args, io), 0, `${name} ${args.join(' ')}: ${io.stderr}`);
+        assert.match(io.stdout, new RegExp(`^usage: apigw ${name} [\\s\\S]*\\nexit codes: 0 `), `${name} ${args.join(' ')}`);
+      }
+    });
+
+    it('calls an unknown short option an unknown option', async () => {
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', '-f', '--', '--odd.yaml'], io), 2);
+      assert.equal(io.stderr, 'apigw lint: unknown option -f\n');
+    });
+
+    it('reads - from standard input and reports it as <stdin>', async () => {
+      const io = fakeIO(dir);
+      io.readStdin = async () => Buffer.from('openapi: 3.0.1\ninfo: {title: t\n');
+      assert.equal(await main(['lint', '-'], io), 1);
+      assert.match(io.stdout, /^<stdin>:3:1 error yaml-syntax /m);
+    });
+  });
+
+  it('lists every option of every command in the top-level help', async () => {
+    const io = fakeIO();
+    assert.equal(await main(['--help'], io), 0);
+    for (const option of ['--format', '--dialect', '--method', '--path', '--query', '--header', '--body-file', '--stage', '--config', '--source-ip', '--json', '--log', '--fail', '--port', '--request', '--kind', '--timeout MS', '--version']) {
+      assert.ok(io.stdout.includes(option), option);
+    }
   });
 
   it('says so when a file is empty or not an API definition', async () => {

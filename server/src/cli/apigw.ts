@@ -1,30 +1,24 @@
 import { processIO, UsageError, type CliIO } from './io';
 import { runLint } from './commands/lint';
+import { EVAL_USAGE, INVOKE_USAGE, LINT_USAGE, SERVE_USAGE } from './usage';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
 
 const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string; description: string }> = {
-  lint: { run: async () => runLint, usage: 'lint FILE|DIRECTORY|PATTERN... [--format text|json|sarif] [--dialect auto|rest|http]', description: 'check API definitions (a directory or quoted glob pattern: the API definitions in it)' },
-  invoke: {
-    run: async () => (await import('./commands/invoke')).runInvoke,
-    usage: "invoke FILE --method M --path P [--query k=v]... [--header 'K: V']... [--body-file F] [--stage S] [--config F] [--json]",
-    description: 'run one request through the local gateway',
-  },
-  serve: { run: async () => (await import('./commands/serve')).runServe, usage: 'serve FILE [--port N] [--stage NAME] [--config F]', description: 'serve the API on 127.0.0.1, reloading on change' },
-  eval: {
-    run: async () => (await import('./commands/eval')).runEval,
-    usage: 'eval TEMPLATE_FILE [--request REQUEST.json] [--kind request|response] [--json]',
-    description: 'render a mapping template',
-  },
+  lint: { run: async () => runLint, usage: LINT_USAGE, description: 'check API definitions (a directory or quoted glob pattern: the API definitions in it)' },
+  invoke: { run: async () => (await import('./commands/invoke')).runInvoke, usage: INVOKE_USAGE, description: 'run one request through the local gateway' },
+  serve: { run: async () => (await import('./commands/serve')).runServe, usage: SERVE_USAGE, description: 'serve the API on 127.0.0.1, reloading on change' },
+  eval: { run: async () => (await import('./commands/eval')).runEval, usage: EVAL_USAGE, description: 'render a mapping template' },
 };
 
 export const USAGE = [
   'usage: apigw <command> [options]',
+  '       apigw --version',
   '',
   'commands:',
-  ...Object.values(COMMANDS).flatMap((c) => [`  ${c.usage}`, `      ${c.description}`]),
+  ...Object.values(COMMANDS).flatMap((c) => [`  ${c.usage.split('\n')[0].replace(/^usage: apigw /, '')}`, `      ${c.description}`]),
   '',
-  'apigw <command> --help shows the options of a command.',
+  'apigw <command> --help describes the options and exit codes of a command.',
 ].join('\n');
 
 /** Runs the CLI and returns the exit code: 0 success, 1 findings or a failed run, 2 usage errors or unreadable input. */

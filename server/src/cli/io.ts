@@ -10,6 +10,8 @@ export interface CliIO {
   readFile(path: string): Promise<string>;
   /** A file as it is, for payloads that may be binary. */
   readBytes(path: string): Promise<Buffer>;
+  /** All of standard input, for `-` in place of a file; absent where there is none to read. */
+  readStdin?(): Promise<Buffer>;
 }
 
 /** A mistake in how the command was called: printed as one line, exit code 2. */
@@ -22,6 +24,11 @@ export function processIO(): CliIO {
     cwd: process.cwd(),
     readFile: (file) => readTextFile(path.resolve(process.cwd(), file), file),
     readBytes: (file) => readBytesFile(path.resolve(process.cwd(), file), file),
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks);
+    },
   };
 }
 

@@ -1,51 +1,69 @@
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { looksLikeApiDefinition } from '../model/apiDocument';
-import { readTextFile, UsageError, type CliIO } from './io';
+import { decodeInput, type Unreadable } from './definitionText';
+import { looksLikeApiDefinition } from '../model/definitionKeys';
+import { readBytesFile, UsageError, type CliIO } from './io';
 
-export interface LintInput {
-  /** As shown in the report: the argument, or a path under the directory or pattern it named. */
-  file: string;
-  text: string;
-}
+/** A file to check: its text, or why it has none (reported as a finding, so the rest of the report still comes out). */
+export type LintInput = { file: string; text: string } | { file: string; unreadable: Unreadable };
 
+/** How standard input (`-`) is named in the report. */
+export const STDIN_NAME = '<stdin>';
+
+/** Definitions are YAML or JSON, whatever the case of the extension (`API.YAML` from Windows tools). */
 const DEFINITION_FILES = '**/*.{yaml,yml,json}';
+const DEFINITION_EXTENSION = /\.(ya?ml|json)$/i;
 /** Dependencies and version control hold no definitions of the user's own. */
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
 
 /**
- * The files `apigw lint` checks. A file named on the command line is always checked (and must be readable); a
- * directory stands for the API definitions under it, and a quoted glob pattern (`'apis/**\/*.yaml'`, for shells that
- * do not expand them) for the API definitions it matches. Like the editor, those are told apart by content, so other
- * YAML and JSON beside them is left alone.
+ * The files `apigw lint` checks. A file named on the command line is always checked (and must exist); a directory
+ * stands for the API definitions under it, and a quoted glob pattern (`'apis/**\/*.yaml'`, for shells that do not
+ * expand them) for the API definitions it matches. Those are told apart by their top-level keys, so other YAML and
+ * JSON beside them (CI workflows, compose files, package.json) is left alone.
  */
 export async function lintInputs(args: string[], io: CliIO): Promise<LintInput[]> {
   const inputs: LintInput[] = [];
   const seen = new Set<string>();
-  const add = (file: string, text: string) => {
-    const absolute = path.resolve(io.cwd, file);
-    if (seen.has(absolute)) return;
-    seen.add(absolute);
-    inputs.push({ file, text });
+  const add = (input: LintInput) => {
+    const key = input.file === STDIN_NAME ? STDIN_NAME : path.resolve(io.cwd, input.file);
+    if (seen.has(key)) return;
+    seen.add(key);
+    inputs.push(input);
   };
   for (const arg of args) {
+    if (arg === '-') {
+      add(fromBytes(STDIN_NAME, await readStdin(io)));
+      continue;
+    }
     const kind = await kindOf(path.resolve(io.cwd, arg));
     if (kind === 'directory') {
-      const found = await definitionsAmong(await glob(DEFINITION_FILES, { cwd: path.resolve(io.cwd, arg), ignore: IGNORED }), (f) => path.join(arg, f), io);
-      if (found.length === 0) throw new UsageError(`${arg}: no API definitions found (YAML or JSON files with an \`openapi\` or \`swagger\` key)`);
-      for (const input of found) add(input.file, input.text);
+      const files = await glob(DEFINITION_FILES, { cwd: path.resolve(io.cwd, arg), ignore: IGNORED, caseSensitiveMatch: false });
+      const found = await definitionsAmong(files, (f) => path.join(arg, f), io);
+      if (found.length === 0) throw new UsageError(`${arg}: no API definitions found (YAML or JSON files with a top-level \`openapi\` or \`swagger\` key)`);
+      found.forEach(add);
     } else if (kind === 'missing' && isDynamicPattern(toPattern(arg))) {
       const matches = await glob(toPattern(arg), { cwd: io.cwd, ignore: IGNORED });
       if (matches.length === 0) throw new UsageError(`${arg}: no files match`);
       const found = await definitionsAmong(matches, (f) => f, io);
       if (found.length === 0) throw new UsageError(`${arg}: matches ${matches.length} file${matches.length === 1 ? '' : 's'}, none of them an API definition`);
-      for (const input of found) add(input.file, input.text);
+      found.forEach(add);
     } else {
-      add(arg, await io.readFile(arg));
+      add(fromBytes(arg, await io.readBytes(arg)));
     }
   }
   return inputs;
+}
+
+function fromBytes(file: string, bytes: Buffer): LintInput {
+  const decoded = decodeInput(bytes);
+  return 'text' in decoded ? { file, text: decoded.text } : { file, unreadable: decoded.unreadable };
+}
+
+async function readStdin(io: CliIO): Promise<Buffer> {
+  if (!io.readStdin) throw new UsageError('standard input cannot be read here');
+  return io.readStdin();
 }
 
 async function kindOf(file: string): Promise<'file' | 'directory' | 'missing'> {
@@ -61,18 +79,20 @@ function toPattern(arg: string): string {
   return path.sep === '\\' ? arg.replace(/\\/g, '/') : arg;
 }
 
-/** The API definitions among found files, in a stable order; files that cannot be read as text are not definitions. */
+/**
+ * The API definitions among found files, in a stable order. A file meant as a definition that is not UTF-8 text is
+ * one too: skipping it would let CI pass without checking it.
+ */
 async function definitionsAmong(files: string[], shown: (file: string) => string, io: CliIO): Promise<LintInput[]> {
   const result: LintInput[] = [];
-  for (const file of [...files].sort()) {
+  for (const file of files.filter((f) => DEFINITION_EXTENSION.test(f)).sort()) {
     const name = shown(file);
-    let text: string;
-    try {
-      text = await readTextFile(path.resolve(io.cwd, name), name);
-    } catch {
-      continue;
+    const decoded = decodeInput(await readBytesFile(path.resolve(io.cwd, name), name));
+    if ('text' in decoded) {
+      if (looksLikeApiDefinition(decoded.text)) result.push({ file: name, text: decoded.text });
+    } else if (looksLikeApiDefinition(decoded.lenientText)) {
+      result.push({ file: name, unreadable: decoded.unreadable });
     }
-    if (looksLikeApiDefinition(text)) result.push({ file: name, text });
   }
   return result;
 }

@@ -14,18 +14,35 @@ export interface ParsedOptions {
   values: Map<string, string>;
   repeated: Map<string, string[]>;
   flags: Set<string>;
+  /** `-h` or `--help` was given: the caller shows its help, whatever else is wrong with the arguments. */
+  help: boolean;
 }
 
-/** A small, strict option parser: unknown options are usage errors, not silently ignored. */
+const HELP = new Set(['-h', '--help']);
+
+/**
+ * A small, strict option parser: unknown options are usage errors, not silently ignored. `--` ends the options, so
+ * a file named like one can still be given; `-` alone is an argument (standard input).
+ */
 export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
-  const result: ParsedOptions = { positional: [], values: new Map(), repeated: new Map(), flags: new Set() };
+  const result: ParsedOptions = { positional: [], values: new Map(), repeated: new Map(), flags: new Set(), help: false };
+  // A mistake before `--help` must not hide the help the user asked for, so the first one is thrown only at the end.
+  let mistake: UsageError | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
-    if (!arg.startsWith('--') || arg === '--') {
+    if (arg === '--') {
+      result.positional.push(...args.slice(i + 1));
+      break;
+    }
+    if (HELP.has(arg)) {
+      result.help = true;
+      continue;
+    }
+    if (!arg.startsWith('-') || arg === '-') {
       result.positional.push(arg);
       continue;
     }
-    const eq = arg.indexOf('=');
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
     if (spec.flags?.includes(name)) {
@@ -33,11 +50,18 @@ export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
       continue;
     }
     const takesValue = spec.values?.includes(name) || spec.repeated?.includes(name);
-    if (!takesValue) throw new UsageError(`unknown option ${name}`);
+    if (!takesValue) {
+      mistake ??= new UsageError(`unknown option ${name}`);
+      continue;
+    }
     const value = inline ?? args[++i];
-    if (value === undefined) throw new UsageError(`${name} needs a value`);
+    if (value === undefined) {
+      mistake ??= new UsageError(`${name} needs a value`);
+      continue;
+    }
     if (spec.repeated?.includes(name)) result.repeated.set(name, [...(result.repeated.get(name) ?? []), value]);
     else result.values.set(name, value);
   }
+  if (mistake && !result.help) throw mistake;
   return result;
 }

@@ -4,6 +4,7 @@ import type { DocumentFormat, SyntaxProblem, ValueNode } from './nodes';
 import { buildTree } from './yamlTree';
 import { recoverTree } from './recoveryTree';
 import { getValue, toValue } from './navigate';
+export { looksLikeApiDefinition } from './definitionKeys';
 
 export type SpecKind = 'openapi' | 'swagger' | 'unknown';
 
@@ -85,12 +86,6 @@ export function detectFormat(uri: string, languageId: string | undefined, text: 
   if (/\.ya?ml$/i.test(uri)) return 'yaml';
   const first = text.match(/^\s*(\S)/)?.[1];
   return first === '{' || first === '[' ? 'json' : 'yaml';
-}
-
-/** True when the text is an OpenAPI or Swagger document, judged cheaply from its top-level keys. */
-export function looksLikeApiDefinition(text: string): boolean {
-  const head = text.length > 200_000 ? text.slice(0, 200_000) : text;
-  return /(^|\n)\s*["']?(openapi|swagger)["']?\s*:/.test(head) || /^\s*\{[\s\S]*?"(openapi|swagger)"\s*:/.test(head.slice(0, 5000));
 }
 
 /** Parses a definition; a text that does not parse has no tree here (see `withRecoveredTree`). */

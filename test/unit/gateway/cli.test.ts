@@ -117,6 +117,29 @@ paths:
     await assert.rejects(runInvoke([path.join(EXAMPLES, 'petstore.yaml'), '--method', 'GET', '--path', '/x', '--config', 'nope.json'], fakeIO(dir)), UsageError);
   });
 
+  it('invoke sends a header given twice, in any case, as one header with both values', async () => {
+    const io = fakeIO(dir);
+    assert.equal(await runInvoke(['api.yaml', '--method', 'POST', '--path', '/fn', '--header', 'X-A:1', '--header', 'x-a: 2', '--json'], io), 0, io.stderr);
+    const { event } = JSON.parse((JSON.parse(io.stdout) as { body: string }).body) as { event: { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } };
+    assert.equal(event.headers['X-A'], '1,2');
+    assert.equal(event.headers['x-a'], undefined);
+    assert.deepEqual(event.multiValueHeaders['X-A'], ['1,2']);
+  });
+
+  it('invoke calls a malformed query string in --path a usage error', async () => {
+    await assert.rejects(runInvoke(['api.yaml', '--method', 'GET', '--path', '/hello/a?x=%zz'], fakeIO(dir)), (error: unknown) => error instanceof UsageError && /^--path: '%zz' is not a valid percent-encoded/.test(error.message));
+  });
+
+  it('invoke --fail exits 1 for a status of 400 or above, and 0 below', async () => {
+    assert.equal(await runInvoke(['api.yaml', '--method', 'GET', '--path', '/nowhere', '--fail'], fakeIO(dir)), 1);
+    assert.equal(await runInvoke(['api.yaml', '--method', 'GET', '--path', '/hello/a', '--fail'], fakeIO(dir)), 0);
+  });
+
+  it('invoke names the line and column of a syntax error in the definition', async () => {
+    writeFileSync(path.join(dir, 'broken.yaml'), 'openapi: 3.0.1\ninfo: {title: t\n');
+    await assert.rejects(runInvoke(['broken.yaml', '--method', 'GET', '--path', '/x'], fakeIO(dir)), (error: unknown) => error instanceof UsageError && /^broken\.yaml:3:1: /.test(error.message));
+  });
+
   it('invoke finds the .apigateway/local.json nearest the document, not the working folder\'s; --config wins', async () => {
     const repo = path.dirname(EXAMPLES);
     const pet = fakeIO(repo);
@@ -171,7 +194,18 @@ paths:
       reloaded = await (await fetch(`${url}/hello/bob`)).text();
     }
     assert.match(reloaded, /goodbye bob/);
-    assert.match(io.stdout, /Reloaded api\.yaml/);
+    // Only the definition changed: the configuration is not named.
+    assert.match(io.stdout, /^Reloaded api\.yaml\n/m);
+
+    writeFileSync(path.join(dir, 'api.yaml'), 'openapi: 3.0.1\ninfo: {title: t\n');
+    for (let i = 0; i < 50 && !io.stderr.includes('Reload failed'); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.match(io.stderr, /^Reload failed, still serving the previous version: api\.yaml:3:1: /m);
+    writeFileSync(path.join(dir, 'api.yaml'), HEALTH('hello'));
+    for (let i = 0; i < 50 && (io.stdout.match(/^Reloaded api\.yaml\n/gm) ?? []).length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    const config = path.join(dir, '.apigateway', 'local.json');
+    writeFileSync(config, readFileSync(config));
+    for (let i = 0; i < 50 && !io.stdout.includes('Reloaded .apigateway'); i++) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(io.stdout.includes(`\nReloaded ${path.join('.apigateway', 'local.json')}\n`), io.stdout);
 
     controller.abort();
     for (let i = 0; i < 50 && !io.stdout.includes('Stopped'); i++) await new Promise((r) => setTimeout(r, 20));

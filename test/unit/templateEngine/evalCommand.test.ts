@@ -61,6 +61,12 @@ describe('apigw eval', () => {
     assert.equal(await runEval(['t.vtl', '--request', 'r.json', '--kind', 'response'], io), 1);
     assert.match(io.stderr, /answer 500 itself/);
   });
+  it('--help describes the request file and the exit codes', async () => {
+    const io = fakeIO({});
+    assert.equal(await runEval(['--help'], io), 0);
+    assert.match(io.stdout, /multiValueParams/);
+    assert.match(io.stdout, /exit codes: 0 rendered, 1 /);
+  });
   const usageErrors: Array<[string, string[], Record<string, string>, RegExp]> = [
     ['a missing template argument', [], {}, /a template file is required/],
     ['a missing template file', ['nope.vtl'], {}, /nope\.vtl: no such file/],
@@ -68,6 +74,9 @@ describe('apigw eval', () => {
     ['invalid JSON in the request file', ['t.vtl', '--request', 'r.json'], { 't.vtl': 'x', 'r.json': '{oops' }, /r\.json: not valid JSON/],
     ['a request that is not an object', ['t.vtl', '--request', 'r.json'], { 't.vtl': 'x', 'r.json': '[]' }, /r\.json: the request must be a JSON object/],
     ['an unknown request field', ['t.vtl', '--request', 'r.json'], { 't.vtl': 'x', 'r.json': '{"headers": {}}' }, /unknown field "headers"/],
+    ['an unknown params field', ['t.vtl', '--request', 'r.json'], { 't.vtl': 'x', 'r.json': '{"params": {"query": {"a": "1"}, "path": {}}}' }, /unknown field "params\.query" \(expected params\.path, params\.querystring, params\.header\)/],
+    ['a misspelt params.header', ['t.vtl', '--request', 'r.json'], { 't.vtl': 'x', 'r.json': '{"params": {"headers": {"a": "1"}}}' }, /unknown field "params\.headers"/],
+    ['an unknown multiValueParams field', ['t.vtl', '--request', 'r.json'], { 't.vtl': 'x', 'r.json': '{"multiValueParams": {"path": {}}}' }, /unknown field "multiValueParams\.path" \(expected multiValueParams\.querystring, multiValueParams\.header\)/],
     ['a non-string parameter value', ['t.vtl', '--request', 'r.json'], { 't.vtl': 'x', 'r.json': '{"params": {"header": {"a": {}}}}' }, /params\.header\.a must be a string/],
     ['an unknown option', ['t.vtl', '--fast'], { 't.vtl': 'x' }, /unknown option --fast/],
     ['a bad --timeout', ['t.vtl', '--timeout', '-3'], { 't.vtl': 'x' }, /--timeout must be a positive number/],

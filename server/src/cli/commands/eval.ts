@@ -1,11 +1,9 @@
 import { renderTemplate, type TemplateRequest } from '../../template/engine';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
+import { EVAL_HELP, EVAL_USAGE } from '../usage';
 
-export const EVAL_USAGE =
-  'usage: apigw eval TEMPLATE_FILE [--request REQUEST_JSON_FILE] [--kind request|response] [--timeout MS] [--json]\n' +
-  '  REQUEST_JSON: {"body": "<raw string>", "params": {"path": {}, "querystring": {}, "header": {}},\n' +
-  '                 "stageVariables": {}, "context": {...}}';
+export { EVAL_USAGE };
 
 type Json = Record<string, unknown>;
 
@@ -35,6 +33,16 @@ function listMap(value: unknown, where: string, file: string): Record<string, st
 }
 
 const REQUEST_KEYS = new Set(['body', 'params', 'multiValueParams', 'stageVariables', 'context']);
+const PARAMS_KEYS = new Set(['path', 'querystring', 'header']);
+const MULTI_VALUE_PARAMS_KEYS = new Set(['querystring', 'header']);
+
+/** A misspelt key (`query`, `headers`) would otherwise be dropped silently and the template see no parameters. */
+function rejectUnknownKeys(value: Json, known: Set<string>, where: string, file: string): void {
+  const unknown = Object.keys(value).filter((key) => !known.has(key));
+  if (unknown.length === 0) return;
+  const prefix = where ? `${where}.` : '';
+  throw new UsageError(`${file}: unknown field ${unknown.map((k) => `"${prefix}${k}"`).join(', ')} (expected ${[...known].map((k) => `${prefix}${k}`).join(', ')})`);
+}
 
 /** Reads the sample request file, refusing shapes the engine would misread. */
 function toTemplateRequest(text: string, file: string): TemplateRequest {
@@ -45,14 +53,15 @@ function toTemplateRequest(text: string, file: string): TemplateRequest {
     throw new UsageError(`${file}: not valid JSON (${(error as Error).message})`);
   }
   if (!isObject(raw)) throw new UsageError(`${file}: the request must be a JSON object like {"body": "...", "params": {...}}`);
-  const unknown = Object.keys(raw).filter((key) => !REQUEST_KEYS.has(key));
-  if (unknown.length > 0) throw new UsageError(`${file}: unknown field ${unknown.map((k) => `"${k}"`).join(', ')} (expected ${[...REQUEST_KEYS].join(', ')})`);
+  rejectUnknownKeys(raw, REQUEST_KEYS, '', file);
   const { body, params, multiValueParams, stageVariables, context } = raw;
   if (body !== undefined && body !== null && typeof body !== 'string' && !isObject(body) && !Array.isArray(body)) {
     throw new UsageError(`${file}: body must be the raw request body as a string`);
   }
   if (params !== undefined && !isObject(params)) throw new UsageError(`${file}: params must be an object with path, querystring and header`);
   if (multiValueParams !== undefined && !isObject(multiValueParams)) throw new UsageError(`${file}: multiValueParams must be an object with querystring and header`);
+  if (params) rejectUnknownKeys(params, PARAMS_KEYS, 'params', file);
+  if (multiValueParams) rejectUnknownKeys(multiValueParams, MULTI_VALUE_PARAMS_KEYS, 'multiValueParams', file);
   if (context !== undefined && !isObject(context)) throw new UsageError(`${file}: context must be an object`);
   return {
     // A JSON value given instead of a string is sent as its JSON text.
@@ -72,9 +81,9 @@ function toTemplateRequest(text: string, file: string): TemplateRequest {
 }
 
 export async function runEval(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { values: ['--request', '--kind', '--timeout'], flags: ['--json', '--help'] });
-  if (options.flags.has('--help')) {
-    io.out(`${EVAL_USAGE}\n`);
+  const options = parseOptions(args, { values: ['--request', '--kind', '--timeout'], flags: ['--json'] });
+  if (options.help) {
+    io.out(`${EVAL_HELP}\n`);
     return 0;
   }
   if (options.positional.length !== 1) {

@@ -1,24 +1,28 @@
 import * as path from 'node:path';
 import { formatLog, logTimestamp } from '../../gateway/executionLog';
 import { createLocalGateway } from '../../gateway/gateway';
-import { documentFromText, documentProblem, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
+import { documentFromText, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
+import { definitionProblem } from '../definitionProblem';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
+import { INVOKE_HELP, INVOKE_USAGE } from '../usage';
 
-export const INVOKE_USAGE =
-  "usage: apigw invoke FILE --method M --path P [--query k=v]... [--header 'K: V']... [--body-file F] [--stage NAME] [--config .apigateway/local.json] [--json] [--log]";
+export { INVOKE_USAGE };
 
-/** Runs one request through the local gateway and prints the answer. Exit 0 whenever the request ran, whatever its status. */
+/**
+ * Runs one request through the local gateway and prints the answer. Exit 0 whenever the request ran, whatever its
+ * status; with `--fail`, 1 for a status of 400 or above, as `curl -f` does.
+ */
 export async function runInvoke(args: string[], io: CliIO): Promise<number> {
-  if (args.includes('--help')) {
-    io.out(`${INVOKE_USAGE}\n`);
-    return 0;
-  }
   const options = parseOptions(args, {
     values: ['--method', '--path', '--body-file', '--stage', '--config', '--source-ip'],
     repeated: ['--query', '--header'],
-    flags: ['--json', '--log'],
+    flags: ['--json', '--log', '--fail'],
   });
+  if (options.help) {
+    io.out(`${INVOKE_HELP}\n`);
+    return 0;
+  }
   if (options.positional.length !== 1) throw new UsageError(`give exactly one API definition file\n${INVOKE_USAGE}`);
   const method = options.values.get('--method');
   const requestPath = options.values.get('--path');
@@ -32,12 +36,9 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
     if (eq <= 0) throw new UsageError(`--query takes name=value, not '${pair}'`);
     (query[pair.slice(0, eq)] ??= []).push(pair.slice(eq + 1));
   }
-  const headers: Record<string, string> = {};
-  for (const line of options.repeated.get('--header') ?? []) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) throw new UsageError(`--header takes 'Name: value', not '${line}'`);
-    headers[line.slice(0, colon).trim()] = line.slice(colon + 1).trim();
-  }
+  const headers = requestHeaders(options.repeated.get('--header') ?? []);
+  const [pathOnly, inlineQuery] = requestPath.split(/\?(.*)/s, 2);
+  if (inlineQuery) addInlineQuery(inlineQuery, query);
   const file = options.positional[0];
   const text = await io.readFile(file);
   const bodyFile = options.values.get('--body-file');
@@ -52,19 +53,11 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const document = documentFromText(path.resolve(io.cwd, file), text);
-  const problem = documentProblem(document);
-  if (problem) throw new UsageError(`${file}: ${problem}`);
+  const problem = definitionProblem(document, file);
+  if (problem) throw new UsageError(problem);
 
   const gateway = createLocalGateway(document, config, { baseDir: location.baseDir });
   try {
-    const [pathOnly, inlineQuery] = requestPath.split(/\?(.*)/s, 2);
-    if (inlineQuery) {
-      for (const part of inlineQuery.split('&').filter(Boolean)) {
-        const eq = part.indexOf('=');
-        const key = decodeURIComponent(eq < 0 ? part : part.slice(0, eq));
-        (query[key] ??= []).push(eq < 0 ? '' : decodeURIComponent(part.slice(eq + 1)));
-      }
-    }
     const response = await gateway.invoke({
       method,
       path: pathOnly,
@@ -86,9 +79,46 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
       io.out(`${lines.join('\n')}\n\n${response.body}${response.body.endsWith('\n') || response.body === '' ? '' : '\n'}`);
       if (options.flags.has('--log')) io.err(`${formatLog(response.log)}\n`);
     }
-    return 0;
+    return options.flags.has('--fail') && response.status >= 400 ? 1 : 0;
   } finally {
     gateway.dispose();
+  }
+}
+
+/**
+ * `--header` lines as the gateway's one-value-per-name map. A name given twice, in any case, is one header whose
+ * values are joined with commas, as the local HTTP server does with a repeated request header.
+ */
+function requestHeaders(lines: string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const nameOf = new Map<string, string>();
+  for (const line of lines) {
+    const colon = line.indexOf(':');
+    const given = line.slice(0, colon).trim();
+    if (colon <= 0 || given === '') throw new UsageError(`--header takes 'Name: value', not '${line}'`);
+    const value = line.slice(colon + 1).trim();
+    // The first spelling of a name is kept: HTTP header names are case-insensitive.
+    const name = nameOf.get(given.toLowerCase()) ?? given;
+    nameOf.set(given.toLowerCase(), name);
+    headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
+  }
+  return headers;
+}
+
+/** A query string written into `--path`, added to the `--query` values. */
+function addInlineQuery(inlineQuery: string, query: Record<string, string[]>): void {
+  for (const part of inlineQuery.split('&').filter(Boolean)) {
+    const eq = part.indexOf('=');
+    const key = decodeQueryPart(eq < 0 ? part : part.slice(0, eq));
+    (query[key] ??= []).push(eq < 0 ? '' : decodeQueryPart(part.slice(eq + 1)));
+  }
+}
+
+function decodeQueryPart(text: string): string {
+  try {
+    return decodeURIComponent(text.replace(/\+/g, ' '));
+  } catch {
+    throw new UsageError(`--path: '${text}' is not a valid percent-encoded query string part (write % as %25)`);
   }
 }
 

@@ -6,11 +6,13 @@ import { DIAGNOSTIC_SOURCE } from '../../services/validation';
 import { DIAGNOSTIC_CODES } from '../../facts/diagnosticCodes';
 import { detectFormat } from '../../model/apiDocument';
 import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
+import type { Unreadable } from '../definitionText';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
-import { lintInputs } from '../lintInputs';
+import { lintInputs, STDIN_NAME } from '../lintInputs';
+import { LINT_HELP, LINT_USAGE } from '../usage';
 
-export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN... [--format text|json|sarif] [--dialect auto|rest|http]';
+export { LINT_USAGE };
 
 const SEVERITY_NAMES: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -24,40 +26,58 @@ interface FileResult {
   diagnostics: Diagnostic[];
 }
 
+type Dialect = 'auto' | 'rest' | 'http';
+
 export async function runLint(args: string[], io: CliIO): Promise<number> {
-  if (args.includes('--help')) {
-    io.out(`${LINT_USAGE}\n`);
+  const options = parseOptions(args, { values: ['--format', '--dialect'] });
+  if (options.help) {
+    io.out(`${LINT_HELP}\n`);
     return 0;
   }
-  const options = parseOptions(args, { values: ['--format', '--dialect'] });
   const format = options.values.get('--format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
   const dialect = options.values.get('--dialect') ?? 'auto';
   if (!['auto', 'rest', 'http'].includes(dialect)) throw new UsageError(`--dialect must be auto, rest or http, not '${dialect}'`);
   if (options.positional.length === 0) throw new UsageError(`no file given\n${LINT_USAGE}`);
 
-  // Read everything first: an unreadable file is a usage error (exit 2) and must not leave half a report behind.
+  // Read everything first: a missing file is a usage error (exit 2) and must not leave half a report behind.
   const inputs = await lintInputs(options.positional, io);
 
   const service = createLanguageService({ resolver: new WorkspaceResolver(() => undefined) });
   const results: FileResult[] = [];
-  for (const { file, text } of inputs) {
-    const absolute = path.resolve(io.cwd, file);
-    const uri = fileUri(absolute);
-    const document = TextDocument.create(uri, detectFormat(uri, undefined, text), 0, text);
-    const diagnostics = await service.doValidation(document, { dialect: dialect as 'auto' | 'rest' | 'http' });
-    // The editor quietly leaves other YAML/JSON alone; a file named on the command line deserves an answer.
-    if (!isTemplateDocument(document) && service.parse(document).kind === 'unknown' && !diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) {
-      diagnostics.push(notAnApiDefinition(text));
-    }
+  for (const input of inputs) {
+    const diagnostics = 'unreadable' in input ? [unreadableFinding(input.unreadable)] : await check(service, input, dialect as Dialect, io.cwd);
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    results.push({ file, diagnostics });
+    results.push({ file: input.file, diagnostics });
   }
 
   if (format === 'json') io.out(`${JSON.stringify(toJson(results), null, 2)}\n`);
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(results, io.cwd), null, 2)}\n`);
   else io.out(toText(results));
   return results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
+}
+
+async function check(service: ReturnType<typeof createLanguageService>, input: { file: string; text: string }, dialect: Dialect, cwd: string): Promise<Diagnostic[]> {
+  const { file, text } = input;
+  const uri = fileUri(path.resolve(cwd, file));
+  const document = TextDocument.create(uri, detectFormat(uri, undefined, text), 0, text);
+  const diagnostics = await service.doValidation(document, { dialect });
+  // The editor quietly leaves other YAML/JSON alone; a file named on the command line deserves an answer.
+  if (!isTemplateDocument(document) && service.parse(document).kind === 'unknown' && !diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) {
+    diagnostics.push(notAnApiDefinition(text));
+  }
+  return diagnostics;
+}
+
+function unreadableFinding({ code, message, line, character }: Unreadable): Diagnostic {
+  return {
+    range: { start: { line, character }, end: { line, character } },
+    severity: DiagnosticSeverity.Error,
+    code,
+    source: DIAGNOSTIC_SOURCE,
+    codeDescription: { href: DIAGNOSTIC_CODES[code].docsUrl },
+    message,
+  };
 }
 
 function notAnApiDefinition(text: string): Diagnostic {
@@ -78,17 +98,17 @@ function severityName(d: Diagnostic): 'error' | 'warning' | 'information' | 'hin
 
 function toText(results: FileResult[]): string {
   const lines: string[] = [];
-  let errors = 0;
-  let warnings = 0;
+  const counts = { error: 0, warning: 0, note: 0 };
   for (const { file, diagnostics } of results) {
     for (const d of diagnostics) {
       const severity = severityName(d);
-      if (severity === 'error') errors++;
-      if (severity === 'warning') warnings++;
+      counts[severity === 'error' || severity === 'warning' ? severity : 'note']++;
       lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}`);
     }
   }
-  lines.push(`${results.length} file${results.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  // Information and hint lines are notes: shown above, so counted too.
+  lines.push(`${count(results.length, 'file')} checked: ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.note, 'note')}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -110,11 +130,12 @@ function toJson(results: FileResult[]) {
 const SARIF_LEVELS = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
 function toSarif(results: FileResult[], cwd: string) {
-  const used = new Set(results.flatMap((r) => r.diagnostics.map((d) => String(d.code))));
-  const rules = [...used].sort().map((id) => ({
+  const used = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => String(d.code))))].sort();
+  const rules = used.map((id) => ({
     id,
     shortDescription: { text: DIAGNOSTIC_CODES[id]?.title ?? id },
     helpUri: DIAGNOSTIC_CODES[id]?.docsUrl,
+    ...(DIAGNOSTIC_CODES[id] ? { defaultConfiguration: { level: SARIF_LEVELS[DIAGNOSTIC_CODES[id].severity] } } : {}),
   }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
@@ -125,12 +146,13 @@ function toSarif(results: FileResult[], cwd: string) {
         results: results.flatMap(({ file, diagnostics }) =>
           diagnostics.map((d) => ({
             ruleId: String(d.code),
+            ruleIndex: used.indexOf(String(d.code)),
             level: SARIF_LEVELS[severityName(d)],
             message: { text: d.message },
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/') },
+                  artifactLocation: { uri: sarifUri(file, cwd) },
                   region: {
                     startLine: d.range.start.line + 1,
                     startColumn: d.range.start.character + 1,
@@ -145,4 +167,15 @@ function toSarif(results: FileResult[], cwd: string) {
       },
     ],
   };
+}
+
+/**
+ * SARIF wants a URI reference: relative to the working folder, each segment percent-encoded (a space, `#` or `%`
+ * in a file name would otherwise change its meaning). A file on another Windows drive has no relative form.
+ */
+function sarifUri(file: string, cwd: string): string {
+  if (file === STDIN_NAME) return encodeURIComponent(file);
+  const relative = path.relative(cwd, path.resolve(cwd, file));
+  if (path.isAbsolute(relative)) return fileUri(relative);
+  return relative.split(path.sep).map(encodeURIComponent).join('/');
 }

@@ -4,13 +4,15 @@ import { createLocalGateway, type LocalGateway } from '../../gateway/gateway';
 import { startGatewayServer } from '../../gateway/httpServer';
 import { LambdaHost } from '../../gateway/lambda/lambdaHost';
 import type { LocalConfig } from '../../gateway/localConfig';
-import { documentFromText, documentProblem, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
+import { documentFromText, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
+import { definitionProblem } from '../definitionProblem';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
+import { SERVE_HELP, SERVE_USAGE } from '../usage';
+
+export { SERVE_USAGE };
 
 const LOG_INTERVAL_MS = 50;
-
-export const SERVE_USAGE = 'usage: apigw serve FILE [--port N] [--stage NAME] [--config .apigateway/local.json]';
 
 export interface ServeControl {
   /** Stops the server when aborted; without it, SIGINT or SIGTERM stop it. */
@@ -24,11 +26,11 @@ export interface ServeControl {
  * (environment, handlers) changes.
  */
 export async function runServe(args: string[], io: CliIO, control: ServeControl = {}): Promise<number> {
-  if (args.includes('--help')) {
-    io.out(`${SERVE_USAGE}\n`);
+  const options = parseOptions(args, { values: ['--port', '--stage', '--config'] });
+  if (options.help) {
+    io.out(`${SERVE_HELP}\n`);
     return 0;
   }
-  const options = parseOptions(args, { values: ['--port', '--stage', '--config'] });
   if (options.positional.length !== 1) throw new UsageError(`give exactly one API definition file\n${SERVE_USAGE}`);
   const portText = options.values.get('--port') ?? '3000';
   const port = Number(portText);
@@ -46,8 +48,8 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
   };
   const readGateway = async (config: LocalConfig, version: number): Promise<LocalGateway> => {
     const document = documentFromText(file, await io.readFile(file), version);
-    const problem = documentProblem(document);
-    if (problem) throw new UsageError(`${options.positional[0]}: ${problem}`);
+    const problem = definitionProblem(document, options.positional[0]);
+    if (problem) throw new UsageError(problem);
     return createLocalGateway(document, config, { baseDir: location.baseDir, lambdaHost: host });
   };
 
@@ -99,6 +101,7 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
 
   let timer: NodeJS.Timeout | undefined;
   let configChanged = false;
+  let documentChanged = false;
   const reload = () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
@@ -106,10 +109,12 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
         if (configChanged) {
           config = await readConfig();
           host.recycle();
-          configChanged = false;
         }
         gateway = await readGateway(config, ++version);
-        io.out(`Reloaded ${options.positional[0]}${location.file ? ` and ${path.relative(io.cwd, location.file)}` : ''}\n`);
+        // Only what changed is named; a change that failed to load is named again once it loads.
+        const changed = [documentChanged && options.positional[0], configChanged && location.file && path.relative(io.cwd, location.file)].filter(Boolean);
+        documentChanged = configChanged = false;
+        io.out(`Reloaded ${changed.join(' and ')}\n`);
       } catch (error) {
         io.err(`Reload failed, still serving the previous version: ${error instanceof Error ? error.message : String(error)}\n`);
       }
@@ -128,7 +133,10 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
       io.err(`Not watching ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   };
-  watchFile(file, reload);
+  watchFile(file, () => {
+    documentChanged = true;
+    reload();
+  });
   if (location.file) {
     watchFile(location.file, () => {
       configChanged = true;

@@ -1,0 +1,67 @@
+/**
+ * What `apigw --help` and each command's `--help` print. Kept apart from the commands, which load the gateway or the
+ * language service, so that the top-level help lists every option without loading them.
+ */
+
+export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif] [--dialect auto|rest|http]';
+
+export const INVOKE_USAGE =
+  "usage: apigw invoke FILE --method M --path P [--query k=v]... [--header 'K: V']... [--body-file F] [--stage NAME] [--config F] [--source-ip IP] [--json] [--log] [--fail]";
+
+export const SERVE_USAGE = 'usage: apigw serve FILE [--port N] [--stage NAME] [--config F]';
+
+export const EVAL_USAGE =
+  'usage: apigw eval TEMPLATE_FILE [--request REQUEST_JSON_FILE] [--kind request|response] [--timeout MS] [--json]\n' +
+  '  REQUEST_JSON: {"body": "<raw string>", "params": {"path": {}, "querystring": {}, "header": {}},\n' +
+  '                 "multiValueParams": {"querystring": {}, "header": {}}, "stageVariables": {}, "context": {...}}';
+
+export const LINT_HELP = `${LINT_USAGE}
+
+Checks API definitions with the editor's rules and prints one line per finding: file:line:col severity code message.
+  FILE           a file to check; it is reported if it is not an API definition
+  DIRECTORY      the API definitions under it: YAML and JSON files with a top-level \`openapi\` or \`swagger\` key
+                 (node_modules and .git are skipped, other files are left alone)
+  PATTERN        a quoted glob pattern such as 'apis/**/*.yaml', for shells that do not expand it: the API definitions
+                 among the files it matches
+  -              the text on standard input, reported as <stdin>
+  --format F     text (default), json, or sarif (SARIF 2.1.0, for code-scanning tools)
+  --dialect D    auto (default), rest or http: which API Gateway product the definitions are for
+
+exit codes: 0 no errors (warnings and notes allowed), 1 at least one error, 2 usage error or a missing file`;
+
+export const INVOKE_HELP = `${INVOKE_USAGE}
+
+Runs one request through the local gateway and prints the status line, headers and body.
+  --method M        the HTTP method (required)
+  --path P          the request path, optionally with a query string, e.g. /pets/1?x=1 (required)
+  --query k=v       a query parameter; may be repeated
+  --header 'K: V'   a request header; may be repeated, and repeated names are sent as one comma-joined header
+  --body-file F     the request body, sent byte for byte
+  --stage NAME      the stage whose variables apply
+  --config F        the local configuration (default: the nearest .apigateway/local.json)
+  --source-ip IP    the client address the gateway sees (default 127.0.0.1)
+  --json            print {status, headers, body, log} as JSON
+  --log             print the execution log to standard error
+  --fail            exit 1 when the status is 400 or above, like curl -f
+
+exit codes: 0 the request ran, whatever its HTTP status (without --fail), 1 the request could not be run or, with
+--fail, its status was 400 or above, 2 usage error or an unreadable file`;
+
+export const SERVE_HELP = `${SERVE_USAGE}
+
+Serves the API on 127.0.0.1 through the local gateway, reloading when the definition or configuration changes.
+  --port N       the port (default 3000; 0 picks a free one)
+  --stage NAME   the stage whose variables apply
+  --config F     the local configuration (default: the nearest .apigateway/local.json)
+
+exit codes: 0 stopped (Ctrl-C, SIGTERM), 1 unexpected failure, 2 usage error, an unreadable definition or a port in use`;
+
+export const EVAL_HELP = `${EVAL_USAGE}
+
+Renders a mapping template and prints its output; errors go to standard error as file:line:col.
+  --request F     a sample request (JSON, shape above)
+  --kind K        request (default) or response: which kind of mapping template
+  --timeout MS    stop a template that runs longer than this many milliseconds (default 2000)
+  --json          print {output, requestOverride, responseOverride, errors, gatewayError} as JSON
+
+exit codes: 0 rendered, 1 a template error or an answer API Gateway would give itself, 2 usage error`;

@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { decodeInput } from '../../server/src/cli/definitionText';
+import { looksLikeApiDefinition as isDefinitionText } from '../../server/src/model/definitionKeys';
+import { UsageError } from '../../server/src/cli/io';
+import { parseOptions } from '../../server/src/cli/options';
+
+describe('apigw option parsing', () => {
+  const spec = { values: ['--format'], repeated: ['--header'], flags: ['--json'] };
+
+  it('ends the options at --', () => {
+    const parsed = parseOptions(['--json', '--', '--format', '-h', 'a'], spec);
+    assert.deepEqual(parsed.positional, ['--format', '-h', 'a']);
+    assert.equal(parsed.help, false);
+    assert.ok(parsed.flags.has('--json'));
+  });
+
+  it('takes - as an argument and rejects unknown short options', () => {
+    assert.deepEqual(parseOptions(['-'], spec).positional, ['-']);
+    assert.throws(() => parseOptions(['a', '-f'], spec), (e: unknown) => e instanceof UsageError && e.message === 'unknown option -f');
+  });
+
+  it('reports help over any mistake, and the first mistake without help', () => {
+    // `-h` here is the value of --format, not a request for help.
+    assert.throws(() => parseOptions(['--bogus', '--format', '-h'], spec), /unknown option --bogus/);
+    assert.equal(parseOptions(['--bogus', 'x', '--help'], spec).help, true);
+    assert.equal(parseOptions(['-h', '--format'], spec).help, true);
+  });
+});
+
+describe('apigw definition detection', () => {
+  it('counts only top-level openapi and swagger keys', () => {
+    assert.ok(isDefinitionText('openapi: 3.0.1\ninfo: {}\n'));
+    assert.ok(isDefinitionText('\uFEFFopenapi: 3.0.1\n'));
+    assert.ok(isDefinitionText('\uFEFF{"openapi": "3.0.1"}'));
+    assert.ok(isDefinitionText('# comment\n"swagger": "2.0"\n'));
+    assert.ok(!isDefinitionText('services:\n  openapi:\n    image: x\n'));
+    assert.ok(!isDefinitionText('jobs:\n  swagger:\n    runs-on: x\n'));
+    assert.ok(!isDefinitionText('openapi-version: 3\n'));
+    assert.ok(!isDefinitionText('{"name": "x", "scripts": {"openapi": "apigw lint"}}'));
+    assert.ok(!isDefinitionText('{"tags": ["openapi"], "x": "openapi"}'));
+    assert.ok(!isDefinitionText('{"a": "\\"openapi\\": 1"}'));
+  });
+
+  it('reads JSON to its end, and broken JSON as far as it goes', () => {
+    assert.ok(isDefinitionText(`{"info": {"description": "${'x'.repeat(300_000)}"}, "openapi": "3.0.1"}`));
+    assert.ok(isDefinitionText('  {"info": {"title": "x"}, "swagger": "2.0", "paths": {'));
+    assert.ok(!isDefinitionText('{"info": {"openapi": "3.0.1"'));
+  });
+});
+
+describe('apigw input decoding', () => {
+  it('passes UTF-8 through without its byte order mark', () => {
+    assert.deepEqual(decodeInput(Buffer.from('\ufeffopenapi: 3.0.1\n')), { text: 'openapi: 3.0.1\n' });
+  });
+
+  it('locates the first byte that is not UTF-8', () => {
+    const decoded = decodeInput(Buffer.concat([Buffer.from('\ufeffa: é\nbé: '), Buffer.from([0xed, 0xa0, 0x80])]));
+    assert.ok('unreadable' in decoded);
+    assert.deepEqual({ ...decoded.unreadable, message: undefined }, { code: 'not-utf8', line: 1, character: 4, message: undefined });
+    assert.match(decoded.unreadable.message, /byte 0xED/);
+  });
+
+  it('calls NUL bytes binary content and UTF-16 not UTF-8, keeping a readable text for detection', () => {
+    const binary = decodeInput(Buffer.from([0x41, 0x0a, 0x42, 0x00]));
+    assert.ok('unreadable' in binary);
+    assert.deepEqual([binary.unreadable.code, binary.unreadable.line, binary.unreadable.character], ['binary-content', 1, 1]);
+    const utf16 = decodeInput(Buffer.from('\ufeffopenapi: 3.0.1\n', 'utf16le'));
+    assert.ok('unreadable' in utf16);
+    assert.equal(utf16.unreadable.code, 'not-utf8');
+    assert.ok(isDefinitionText(utf16.lenientText));
+  });
+});
