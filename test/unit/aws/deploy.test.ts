@@ -9,22 +9,8 @@ import { DeployCancelled, deploy, EndpointChangeUnsupported, ProductionStageNotC
 import { deployWithProgress, type OpenProgress } from '../../../client/src/deploy/deployFlow';
 import { forgetApi, readLinks, rememberLink } from '../../../client/src/deploy/links';
 import { rollbackStage } from '../../../client/src/deploy/stageActions';
-import { httpDocument, restDocument } from './fixtures/documents';
+import { httpDocument, ORDERS_PATH, restDocument } from './fixtures/documents';
 import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
-
-const ORDERS_PATH = `  /orders:
-    get:
-      responses:
-        '200':
-          description: ok
-      x-amazon-apigateway-integration:
-        type: mock
-        requestTemplates:
-          application/json: '{"statusCode": 200}'
-        responses:
-          default:
-            statusCode: '200'
-`;
 
 describe('deploying a document', function () {
   this.timeout(30_000);

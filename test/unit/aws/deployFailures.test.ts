@@ -17,22 +17,8 @@ import {
   PartialDeploy,
 } from '../../../client/src/deploy/deployFailures';
 import { answers, startFaultProxy, type Fault, type FaultProxy } from './deployFaultProxy';
-import { httpDocument, restDocument } from './fixtures/documents';
+import { httpDocument, ORDERS_PATH, restDocument } from './fixtures/documents';
 import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
-
-const ORDERS_PATH = `  /orders:
-    get:
-      responses:
-        '200':
-          description: ok
-      x-amazon-apigateway-integration:
-        type: mock
-        requestTemplates:
-          application/json: '{"statusCode": 200}'
-        responses:
-          default:
-            statusCode: '200'
-`;
 
 const IMPORT_REST = /^\/restapis\?/;
 const IMPORT_HTTP = /^\/v2\/apis\?/;
