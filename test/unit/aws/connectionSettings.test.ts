@@ -1,21 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { createClients, describeConnection, destroyClients, EndpointSettingError, resolveConnection } from '../../../client/src/aws/connection';
 import { explainAwsError } from '../../../client/src/aws/errors';
 import { listRestApis } from '../../../client/src/aws/listing';
-import { clientsAt, failure } from './connectionServers';
+import { clientsAt, closedPort, failure } from './connectionServers';
 
 const settings = (endpoint: string) => ({ profile: 'p', region: 'us-east-1', endpoint });
-
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe('the endpoint setting', () => {
   for (const value of ['localhost:4566', '127.0.0.1:4566', 'localhost', 'ftp://localhost:4566', 'http://', 'http://exa mple:1']) {

@@ -1,21 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { createClients, destroyClients, resolveConnection } from '../../../client/src/aws/connection';
 import { explainAwsError } from '../../../client/src/aws/errors';
 import { listRestApis } from '../../../client/src/aws/listing';
 import { ApiTreeModel } from '../../../client/src/tree/treeModel';
-import { clientsAt, startTinyServer, type Answer, type TinyServer } from './connectionServers';
+import { clientsAt, closedPort, startTinyServer, type Answer, type TinyServer } from './connectionServers';
 import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
-
-async function closedPort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
   try {
