@@ -19,6 +19,7 @@ import { LambdaHost } from './lambda/lambdaHost';
 import { defaultStage, stageVariablesFor, type LocalConfig } from './localConfig';
 import { decodeBody, logHeaders, proxyInfo, type MethodRequest } from './methodRequest';
 import { buildRequestContext, flattenContext } from './requestContext';
+import { joinHeaderLists, requestHeaderLists } from './requestHeaders';
 import { bodyModelFor, mediaType, RequestValidator } from './requestValidation';
 import { buildRouteTable, stripBasePath, type RouteTable } from './routes';
 import type { GatewayRequest, GatewayResponse } from './types';
@@ -86,7 +87,8 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
   const method = input.method.toUpperCase();
   const [rawPath, rawQuery] = splitQuery(input.path);
   const query = input.query ?? parseQuery(rawQuery);
-  const headers = input.headers ?? {};
+  const multiValueHeaders = requestHeaderLists(input.headers, input.multiValueHeaders);
+  const headers = joinHeaderLists(multiValueHeaders);
   const lowerHeaders: Record<string, string> = {};
   for (const k of Object.keys(headers)) lowerHeaders[k.toLowerCase()] = headers[k];
   const stage = input.stage || defaultStage(engine.config, model.dialect);
@@ -126,6 +128,7 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     resourcePath: match?.operation.resourcePath ?? path,
     headers,
     lowerHeaders,
+    multiValueHeaders,
     query,
     rawQueryString: rawQuery ?? encodeQuery(query),
     pathParameters: match?.pathParameters ?? {},

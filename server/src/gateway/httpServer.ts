@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalGateway } from './gateway';
+import { groupHeaders, rawHeaderPairs } from './requestHeaders';
 
 export interface GatewayServer {
   url: string;
@@ -22,14 +23,10 @@ export interface GatewayServerOptions {
 export function startGatewayServer(current: () => LocalGateway, options: GatewayServerOptions): Promise<GatewayServer> {
   const server = http.createServer((req, res) => {
     const started = performance.now();
-    const headers: Record<string, string> = {};
-    let hasBody = false;
-    const raw = req.rawHeaders;
-    for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i];
-      headers[name] = headers[name] !== undefined ? `${headers[name]},${raw[i + 1]}` : raw[i + 1];
-      if ((name.length === 14 || name.length === 17) && /^(content-length|transfer-encoding)$/i.test(name) && raw[i + 1] !== '0') hasBody = true;
-    }
+    // Raw headers, not `req.headers`: Node.js joins or drops repeated values there and lower-cases the names.
+    const pairs = rawHeaderPairs(req.rawHeaders);
+    const multiValueHeaders = groupHeaders(pairs);
+    const hasBody = pairs.some(([name, value]) => (name.length === 14 || name.length === 17) && /^(content-length|transfer-encoding)$/i.test(name) && value !== '0');
     const respond = (body: Buffer | undefined) => {
       const url = req.url ?? '/';
       const remote = req.socket.remoteAddress;
@@ -37,7 +34,7 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
         .invoke({
           method: req.method ?? 'GET',
           path: url,
-          headers,
+          multiValueHeaders,
           body,
           stage: options.stage,
           sourceIp: remote?.startsWith('::ffff:') ? remote.slice(7) : remote,

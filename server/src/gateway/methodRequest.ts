@@ -11,10 +11,12 @@ export interface MethodRequest {
   /** The path relative to the base path. */
   path: string;
   resourcePath: string;
-  /** Header names as the client wrote them. */
+  /** Header names as the client first wrote them, repeated values joined with commas. */
   headers: Record<string, string>;
   /** The same headers under lower-case names. */
   lowerHeaders: Record<string, string>;
+  /** Every value of each header, in the order received, under the names of `headers`. */
+  multiValueHeaders: Record<string, string[]>;
   query: Record<string, string[]>;
   rawQueryString: string;
   pathParameters: Record<string, string>;
@@ -35,7 +37,8 @@ export interface MethodRequest {
 
 /**
  * What the template engine sees: `$input.params()`, `$stageVariables`, `$context`. Repeated query values: the
- * last one wins. Built once per request; `body` replaces the method request body (response templates).
+ * last one wins. Repeated header values: joined with commas, as the gateway always gave them; no AWS source says
+ * which value `$input.params()` returns for a repeated header. Built once per request; `body` replaces the method request body (response templates).
  */
 export function templateRequest(req: MethodRequest, body = req.body): TemplateRequest {
   const cached = (req.templateView ??= buildTemplateRequest(req));
@@ -50,7 +53,7 @@ function buildTemplateRequest(req: MethodRequest): TemplateRequest {
   return {
     body,
     params: { path: req.pathParameters, querystring, header: req.headers },
-    multiValueParams: { querystring: req.query, header: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, [v]])) },
+    multiValueParams: { querystring: req.query, header: req.multiValueHeaders },
     stageVariables: req.stageVariables,
     context,
   };
@@ -61,7 +64,7 @@ export function proxyInfo(req: MethodRequest): ProxyRequestInfo {
     method: req.method,
     path: req.path,
     resourcePath: req.resourcePath,
-    headers: req.headers,
+    multiValueHeaders: req.multiValueHeaders,
     query: req.query,
     rawQueryString: req.rawQueryString,
     pathParameters: req.pathParameters,

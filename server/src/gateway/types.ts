@@ -4,7 +4,13 @@ export interface GatewayRequest {
   /** The request path, optionally with the base path in front; a query string here is ignored in favour of `query`. */
   path: string;
   query?: Record<string, string[]>;
+  /** One value per header name. */
   headers?: Record<string, string>;
+  /**
+   * Every value of each header, in the order sent, e.g. a header the client repeated. A name listed here (in any
+   * case) replaces the same name in `headers`.
+   */
+  multiValueHeaders?: Record<string, string[]>;
   body?: string | Buffer;
   stage?: string;
   sourceIp?: string;

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { formatLog, logTimestamp } from '../../gateway/executionLog';
 import { createLocalGateway } from '../../gateway/gateway';
+import { groupHeaders } from '../../gateway/requestHeaders';
 import { documentFromText, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
 import { definitionProblem } from '../definitionProblem';
 import { UsageError, type CliIO } from '../io';
@@ -62,7 +63,7 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
       method,
       path: pathOnly,
       query,
-      headers,
+      multiValueHeaders: headers,
       body,
       stage: options.values.get('--stage'),
       sourceIp: options.values.get('--source-ip'),
@@ -86,23 +87,18 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
 }
 
 /**
- * `--header` lines as the gateway's one-value-per-name map. A name given twice, in any case, is one header whose
- * values are joined with commas, as the local HTTP server does with a repeated request header.
+ * `--header` lines as the gateway's lists of values. A name given twice, in any case, is one header with both
+ * values in order, as an HTTP client sending that header twice would give them.
  */
-function requestHeaders(lines: string[]): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const nameOf = new Map<string, string>();
+function requestHeaders(lines: string[]): Record<string, string[]> {
+  const pairs: Array<[string, string]> = [];
   for (const line of lines) {
     const colon = line.indexOf(':');
     const given = line.slice(0, colon).trim();
     if (colon <= 0 || given === '') throw new UsageError(`--header takes 'Name: value', not '${line}'`);
-    const value = line.slice(colon + 1).trim();
-    // The first spelling of a name is kept: HTTP header names are case-insensitive.
-    const name = nameOf.get(given.toLowerCase()) ?? given;
-    nameOf.set(given.toLowerCase(), name);
-    headers[name] = headers[name] === undefined ? value : `${headers[name]},${value}`;
+    pairs.push([given, line.slice(colon + 1).trim()]);
   }
-  return headers;
+  return groupHeaders(pairs);
 }
 
 /** A query string written into `--path`, added to the `--query` values. */

@@ -6,6 +6,7 @@ import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { templateRequest } from '../methodRequest';
 import { contentHandlingOf, firstAcceptType, integrationRequestPayload, isBinaryMediaType, methodResponsePayload, type Conversion } from '../payloadEncoding';
+import { headerValues } from '../requestHeaders';
 import { bodyValue, contextValue } from './mappingSources';
 import { DirectResponse, type IntegrationContext, type IntegrationResult } from './types';
 
@@ -92,6 +93,7 @@ export function methodRequestValue(expression: string, ctx: IntegrationContext):
     if (where === 'path') return req.pathParameters[name];
     if (where === 'querystring') return req.query[name]?.at(-1);
     if (where === 'multivaluequerystring') return req.query[name]?.join(',');
+    if (where === 'multivalueheader') return headerValues(req.multiValueHeaders, name)?.join(',');
     return req.lowerHeaders[name.toLowerCase()];
   }
   if (expression === 'method.request.body') return req.body;

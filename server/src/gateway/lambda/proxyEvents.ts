@@ -6,7 +6,8 @@ export interface ProxyRequestInfo {
   /** Path as the client sent it, without the stage. */
   path: string;
   resourcePath: string;
-  headers: Record<string, string>;
+  /** Every value of each header, under the names the client wrote. */
+  multiValueHeaders: Record<string, string[]>;
   query: Record<string, string[]>;
   rawQueryString: string;
   pathParameters: Record<string, string>;
@@ -21,10 +22,8 @@ export interface ProxyRequestInfo {
 export function proxyEventV1(info: ProxyRequestInfo, httpApi: boolean): Json {
   const c = info.context;
   const identity = (c.identity ?? {}) as Json;
-  const multiHeaders: Record<string, string[]> = {};
-  for (const [k, v] of Object.entries(info.headers)) multiHeaders[k] = [v];
-  const single: Record<string, string> = {};
-  for (const [k, values] of Object.entries(info.query)) single[k] = values[values.length - 1];
+  const headers = lastValues(info.multiValueHeaders);
+  const single = lastValues(info.query);
   const requestContext: Json = {
     resourceId: c.resourceId,
     resourcePath: info.resourcePath,
@@ -61,8 +60,8 @@ export function proxyEventV1(info: ProxyRequestInfo, httpApi: boolean): Json {
     resource: info.resourcePath,
     path: info.path,
     httpMethod: info.method,
-    headers: nonEmpty(info.headers),
-    multiValueHeaders: nonEmpty(multiHeaders),
+    headers: nonEmpty(headers),
+    multiValueHeaders: nonEmpty(info.multiValueHeaders),
     queryStringParameters: nonEmpty(single),
     multiValueQueryStringParameters: nonEmpty(info.query),
     pathParameters: nonEmpty(info.pathParameters),
@@ -83,13 +82,13 @@ export function proxyEventV2(info: ProxyRequestInfo, routeKey: string): Json {
   const identity = (c.identity ?? {}) as Json;
   const headers: Record<string, string> = {};
   let cookies: string[] | undefined;
-  for (const [k, v] of Object.entries(info.headers)) {
+  for (const [k, values] of Object.entries(info.multiValueHeaders)) {
     const name = k.toLowerCase();
     if (name === 'cookie') {
-      cookies = v.split(';').map((s) => s.trim()).filter(Boolean);
+      cookies = values.flatMap((v) => v.split(';')).map((s) => s.trim()).filter(Boolean);
       continue;
     }
-    headers[name] = headers[name] !== undefined ? `${headers[name]},${v}` : v;
+    headers[name] = values.join(',');
   }
   const query: Record<string, string> = {};
   for (const [k, values] of Object.entries(info.query)) query[k] = values.join(',');
@@ -122,6 +121,13 @@ export function proxyEventV2(info: ProxyRequestInfo, routeKey: string): Json {
   event.isBase64Encoded = info.isBase64Encoded;
   if (Object.keys(info.stageVariables).length) event.stageVariables = info.stageVariables;
   return event;
+}
+
+/** The single-valued maps of the 1.0 format keep the last of repeated values, as API Gateway's examples show. */
+function lastValues(lists: Record<string, string[]>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, values] of Object.entries(lists)) if (values.length) out[k] = values[values.length - 1];
+  return out;
 }
 
 function nonEmpty<T extends object>(map: T): T | null {
