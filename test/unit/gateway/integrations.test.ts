@@ -350,6 +350,9 @@ paths:
     assert.equal(mapped.headers['x-copy'], 's');
     assert.equal(mapped.headers['x-braced'], 's');
     assert.equal(mapped.headers['x-mixed'], 'prefix-s');
+    // A path built from a request value cannot start a query string or a fragment of its own.
+    await gw.invoke({ method: 'GET', path: '/m', query: { to: ['a?admin=true#frag'] } });
+    assert.equal(seen.at(-1)!.url, '/a%3Fadmin=true%23frag?to=a%3Fadmin%3Dtrue%23frag');
   });
 
   it('HTTP: an endpoint URI left without a host by an undefined stage variable fails with the URI and the variable named', async () => {

@@ -182,9 +182,12 @@ function buildEndpoint(uri: string, query: Record<string, string[]>, pathOverrid
   return { url, path: `${escapePath(path.startsWith('/') ? path : `/${path}`)}${url.search}` };
 }
 
-/** Percent-encodes what may not travel in a request line (spaces, controls, non-ASCII), as the URL parser would. */
+/**
+ * Percent-encodes what may not travel in a request line (spaces, controls, non-ASCII), as the URL parser would, and
+ * `?` and `#`: a path override built from request values must not start a query string or fragment of its own.
+ */
 function escapePath(path: string): string {
-  return path.replace(/[^\x21-\x7e]|["<>`{}]/gu, (c) => encodeURIComponent(c));
+  return path.replace(/[^\x21-\x7e]|["<>`{}?#]/gu, (c) => encodeURIComponent(c));
 }
 
 function withoutHopByHop(headers: Record<string, string>): Record<string, string> {
