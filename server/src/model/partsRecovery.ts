@@ -28,8 +28,8 @@ interface Line {
 
 /**
  * The recovered root mapping, or undefined when the text is not a block mapping at its top (flow style, a sequence, a
- * scalar). Entries that cannot be recovered within the budgets are left out; aliases to anchors in other entries
- * stay unresolved in the part that uses them.
+ * scalar). Entries that cannot be recovered within the budgets are left out; an alias to an anchor in another entry
+ * reads as null in the part that uses it.
  */
 export function recoverYamlByParts(text: string, forgiving: ForgivingParse): ObjectNode | undefined {
   const lines = splitLines(text);
@@ -109,7 +109,8 @@ class PartsRecovery {
   /** The entry's lines parsed as a one-entry block mapping; undefined when they do not parse. */
   private parsedAlone(start: number, end: number, full: boolean): PropertyNode | undefined {
     const slice = this.text.slice(start, end);
-    const result = full ? buildTree(slice, this.aliasBudget) : buildTreeFast(slice, this.aliasBudget);
+    const options = { partOfLarger: true };
+    const result = full ? buildTree(slice, this.aliasBudget, options) : buildTreeFast(slice, this.aliasBudget, options);
     if (!result) return undefined;
     const { root, problems, aliasNodes } = result;
     if (!root || root.type !== 'object' || root.flow || root.properties.length !== 1) return undefined;

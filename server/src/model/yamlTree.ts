@@ -51,17 +51,25 @@ class AliasBudgetExceeded {
  * from js-yaml's event stream, several times faster than building the `yaml` package's document. JSON is parsed the
  * same way (JSON is YAML's flow subset).
  */
-export function buildTree(text: string, aliasBudget = aliasNodeBudget(text.length)): TreeResult {
-  return buildTreeFast(text, aliasBudget) ?? buildTreeFromEvents(text, aliasBudget);
+export function buildTree(text: string, aliasBudget = aliasNodeBudget(text.length), options: TreeOptions = {}): TreeResult {
+  return buildTreeFast(text, aliasBudget, options) ?? buildTreeFromEvents(text, aliasBudget, options);
+}
+
+export interface TreeOptions {
+  /**
+   * The text is a part cut from a larger one, whose other parts may hold the anchors its aliases name: such an alias
+   * reads as null instead of making the part unparseable.
+   */
+  partOfLarger?: boolean;
 }
 
 /**
  * The tree by the direct parser, or undefined when the text is outside its subset. Running out of alias budget is
  * also left to the full path: a syntax error further on, which only the full parse finds, takes precedence.
  */
-export function buildTreeFast(text: string, aliasBudget = aliasNodeBudget(text.length)): TreeResult | undefined {
+export function buildTreeFast(text: string, aliasBudget = aliasNodeBudget(text.length), options: TreeOptions = {}): TreeResult | undefined {
   const problems: SyntaxProblem[] = [];
-  const builder = new TreeBuilder(text, problems, aliasBudget);
+  const builder = new TreeBuilder(text, problems, aliasBudget, options.partOfLarger);
   try {
     if (!parseFastYaml(text, builder, MAX_DEPTH)) return undefined;
   } catch (error) {
@@ -72,7 +80,7 @@ export function buildTreeFast(text: string, aliasBudget = aliasNodeBudget(text.l
 }
 
 /** The tree by js-yaml's event parser alone, for comparison with the direct parser. */
-export function buildTreeFromEvents(text: string, aliasBudget = aliasNodeBudget(text.length)): TreeResult {
+export function buildTreeFromEvents(text: string, aliasBudget = aliasNodeBudget(text.length), options: TreeOptions = {}): TreeResult {
   const problems: SyntaxProblem[] = [];
   let events: Event[];
   try {
@@ -81,7 +89,7 @@ export function buildTreeFromEvents(text: string, aliasBudget = aliasNodeBudget(
     const problem = yamlErrorToProblem(error, text);
     return { root: undefined, problems: [problem], aliasNodes: 0 };
   }
-  const builder = new TreeBuilder(text, problems, aliasBudget);
+  const builder = new TreeBuilder(text, problems, aliasBudget, options.partOfLarger);
   try {
     const root = builder.build(events);
     return builder.unknownAlias ? unknownAliasResult(builder) : { root, problems, aliasNodes: builder.aliasNodes };
@@ -150,7 +158,13 @@ export class TreeBuilder {
   /** The first alias that names no anchor before it; the text then does not parse. */
   unknownAlias: SyntaxProblem | undefined;
 
-  constructor(private readonly text: string, private readonly problems: SyntaxProblem[], private readonly aliasBudget: number) {}
+  constructor(
+    private readonly text: string,
+    private readonly problems: SyntaxProblem[],
+    private readonly aliasBudget: number,
+    /** Aliases may name anchors outside the text (see `TreeOptions.partOfLarger`). */
+    private readonly anchorsOutside = false,
+  ) {}
 
   build(events: (Event | undefined)[]): ValueNode | undefined {
     for (let i = 0; i < events.length; i++) {
@@ -211,7 +225,7 @@ export class TreeBuilder {
     // The alias occupies `*name`; the anchor offsets exclude the `*`.
     const offset = anchorStart - 1;
     if (target) return this.cloneAt(target, offset, anchorEnd, { offset, end: anchorEnd });
-    this.unknownAlias ??= unknownAliasProblem(name, offset, anchorEnd, this.stackAnchors.includes(name));
+    if (!this.anchorsOutside) this.unknownAlias ??= unknownAliasProblem(name, offset, anchorEnd, this.stackAnchors.includes(name));
     return nullScalar(offset, anchorEnd);
   }
 

@@ -91,6 +91,19 @@ describe('a large YAML definition that has not parsed since it was opened, recov
     await assert.rejects(service.rename(document, document.positionAt(broken.indexOf('Item:')), 'Thing'), /syntax error on line \d+; fix it first/);
   });
 
+  it('keeps entries whose aliases name anchors in other entries, the aliases read as null', () => {
+    // More aliasing entries than the forgiving parser's budget could take one by one.
+    const anchored = largeDefinition(1500)
+      .replace('      operationId: get0\n', '      operationId: get0\n      x-amazon-apigateway-integration: &integ { type: mock }\n')
+      .replace(/(      operationId: get[1-9]\d*\n)/g, '$1      x-amazon-apigateway-integration: *integ\n');
+    const broken = anchored.replace('      operationId: get5\n', '      operationId: get5\n      x-am\n');
+    const recovered = withRecoveredTree(parseApiDocument(TextDocument.create('file:///a.yaml', 'yaml', 1, broken)));
+    const value = toValue(recovered.root) as { paths: Record<string, { get: Record<string, unknown> }> };
+    assert.equal(Object.keys(value.paths).length, 1500);
+    assert.deepEqual(value.paths['/r0'].get['x-amazon-apigateway-integration'], { type: 'mock' });
+    assert.equal(value.paths['/r1400'].get['x-amazon-apigateway-integration'], null);
+  });
+
   it('recovers around a broken entry of the root and an unclosed quote', () => {
     const text = clean.replace('  title: t\n', '  title: "t\n').replace('      operationId: get300\n', '      operationId: "get300\n');
     const recovered = withRecoveredTree(parseApiDocument(TextDocument.create('file:///a.yaml', 'yaml', 1, text)));
