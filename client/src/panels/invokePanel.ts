@@ -224,7 +224,8 @@ export class InvokePanel {
       return { error: `${stageUrl} is not a valid URL.` };
     }
     if (draft.sign) {
-      const connection = await resolveConnection(readSettings());
+      // Signing needs the profile and region only: the endpoint setting, meant for API Gateway's own API, plays no part.
+      const connection = await resolveConnection({ ...readSettings(), endpoint: undefined });
       try {
         const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
         const credentials = await fromNodeProviderChain(connection.profile ? { profile: connection.profile } : {})();
@@ -241,7 +242,7 @@ export class InvokePanel {
     const base = draft.target === 'local' || !draft.stageUrl?.trim() ? LOCAL_SERVE_URL : draft.stageUrl.trim();
     try {
       const request = httpRequestFor(draft, base);
-      const sigv4 = draft.sign && base !== LOCAL_SERVE_URL ? { region: regionOfUrl(base) ?? (await resolveConnection(readSettings())).region } : undefined;
+      const sigv4 = draft.sign && base !== LOCAL_SERVE_URL ? { region: regionOfUrl(base) ?? (await resolveConnection({ ...readSettings(), endpoint: undefined })).region } : undefined;
       await vscode.env.clipboard.writeText(toCurl(request, { sigv4 }));
       this.post({ type: 'notice', message: base === LOCAL_SERVE_URL ? `Copied a curl command for the local gateway served by "apigw serve" (${LOCAL_SERVE_URL}).` : 'Copied the curl command.' });
     } catch (error) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { displayEndpoint, resolveConnection } from '../aws/connection';
+import { displayEndpoint, ENDPOINT_SETTING, EndpointSettingError, resolveConnection } from '../aws/connection';
 import { listProfiles, sharedConfigFiles } from '../aws/profiles';
 import { KNOWN_REGIONS } from '../aws/regions';
 import { readSettings, SETTINGS_SECTION, type AwsSession } from './awsSession';
@@ -71,10 +71,17 @@ export function createConnectionStatus(session: AwsSession): vscode.Disposable {
       item.tooltip = `API Gateway: profile ${connection.profile ?? '(default chain)'}, region ${connection.region}${connection.endpoint ? `, endpoint ${displayEndpoint(connection.endpoint)}` : ''}\nClick to choose another profile`;
       item.command = 'apigateway.aws.chooseProfile';
     } catch (error) {
-      // A wrong setting is shown where the connection is, with the way to mend it.
-      item.text = '$(warning) API Gateway: check settings';
-      item.tooltip = `${error instanceof Error ? error.message : String(error)}\nClick to edit the setting`;
-      item.command = { title: 'Edit endpoint setting', command: 'workbench.action.openSettings', arguments: ['apigateway.aws.endpoint'] };
+      const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof EndpointSettingError) {
+        // A wrong setting is shown where the connection is, with the way to mend it.
+        item.text = '$(warning) API Gateway: check settings';
+        item.tooltip = `${message}\nClick to edit the setting`;
+        item.command = { title: 'Edit endpoint setting', command: 'workbench.action.openSettings', arguments: [ENDPOINT_SETTING] };
+      } else {
+        item.text = '$(warning) API Gateway';
+        item.tooltip = `${message}\nClick to choose another profile`;
+        item.command = 'apigateway.aws.chooseProfile';
+      }
     }
     item.show();
   };

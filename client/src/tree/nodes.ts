@@ -1,5 +1,6 @@
 import type { ApiKind, InvokeUrlChoice } from '../aws/invokeUrl';
 import type { ExplainedError, Remedy } from '../aws/errors';
+import { ENDPOINT_SETTING } from '../aws/connection';
 
 export type NodeKind =
   | 'group' | 'api' | 'folder' | 'resource' | 'method' | 'stage' | 'deployment' | 'authorizer' | 'model' | 'validator'
@@ -58,7 +59,7 @@ export const REMEDY_COMMANDS: Record<Remedy, { id: string; title: string; args?:
   retry: { id: 'apigateway.aws.refresh', title: 'Retry' },
   chooseProfile: { id: 'apigateway.aws.chooseProfile', title: 'Choose AWS profile…' },
   chooseRegion: { id: 'apigateway.aws.chooseRegion', title: 'Choose AWS region…' },
-  configureEndpoint: { id: 'workbench.action.openSettings', title: 'Edit endpoint setting…', args: ['apigateway.aws.endpoint'] },
+  configureEndpoint: { id: 'workbench.action.openSettings', title: 'Edit endpoint setting…', args: [ENDPOINT_SETTING] },
   ssoLogin: { id: 'apigateway.aws.ssoLogin', title: 'Sign in with AWS SSO…' },
 };
 

@@ -87,7 +87,16 @@ async function definitionsAmong(files: string[], shown: (file: string) => string
   const result: LintInput[] = [];
   for (const file of files.filter((f) => DEFINITION_EXTENSION.test(f)).sort()) {
     const name = shown(file);
-    const decoded = decodeInput(await readBytesFile(path.resolve(io.cwd, name), name));
+    let bytes: Buffer;
+    try {
+      bytes = await readBytesFile(path.resolve(io.cwd, name), name);
+    } catch (error) {
+      // A found file that cannot be opened may be anything; it is named, and the other files are still checked.
+      if (!(error instanceof UsageError)) throw error;
+      io.err(`${error.message}; not checked\n`);
+      continue;
+    }
+    const decoded = decodeInput(bytes);
     if ('text' in decoded) {
       if (looksLikeApiDefinition(decoded.text)) result.push({ file: name, text: decoded.text });
     } else if (looksLikeApiDefinition(decoded.lenientText)) {

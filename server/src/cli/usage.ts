@@ -35,7 +35,7 @@ Runs one request through the local gateway and prints the status line, headers a
   --method M        the HTTP method (required)
   --path P          the request path, optionally with a query string, e.g. /pets/1?x=1 (required)
   --query k=v       a query parameter; may be repeated
-  --header 'K: V'   a request header; may be repeated, and repeated names are sent as one comma-joined header
+  --header 'K: V'   a request header; may be repeated: each value is sent, names compared without case
   --body-file F     the request body, sent byte for byte
   --stage NAME      the stage whose variables apply
   --config F        the local configuration (default: the nearest .apigateway/local.json)

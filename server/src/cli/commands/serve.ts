@@ -102,22 +102,33 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
   let timer: NodeJS.Timeout | undefined;
   let configChanged = false;
   let documentChanged = false;
+  let reloading: Promise<void> = Promise.resolve();
+  /**
+   * One reload at a time, each taking the changes seen so far: a change that arrives while files are read waits for
+   * the next reload instead of being marked done by this one. A change that fails to load is kept for the next.
+   */
+  const reloadNow = async () => {
+    const changes = { config: configChanged, document: documentChanged };
+    if (!changes.config && !changes.document) return;
+    configChanged = documentChanged = false;
+    try {
+      if (changes.config) {
+        config = await readConfig();
+        host.recycle();
+      }
+      gateway = await readGateway(config, ++version);
+      const changed = [changes.document && options.positional[0], changes.config && location.file && path.relative(io.cwd, location.file)].filter(Boolean);
+      io.out(`Reloaded ${changed.join(' and ')}\n`);
+    } catch (error) {
+      configChanged ||= changes.config;
+      documentChanged ||= changes.document;
+      io.err(`Reload failed, still serving the previous version: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  };
   const reload = () => {
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      try {
-        if (configChanged) {
-          config = await readConfig();
-          host.recycle();
-        }
-        gateway = await readGateway(config, ++version);
-        // Only what changed is named; a change that failed to load is named again once it loads.
-        const changed = [documentChanged && options.positional[0], configChanged && location.file && path.relative(io.cwd, location.file)].filter(Boolean);
-        documentChanged = configChanged = false;
-        io.out(`Reloaded ${changed.join(' and ')}\n`);
-      } catch (error) {
-        io.err(`Reload failed, still serving the previous version: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
+    timer = setTimeout(() => {
+      reloading = reloading.then(reloadNow);
     }, 100);
   };
   const watchers: FSWatcher[] = [];
