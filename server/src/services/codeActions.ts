@@ -1,4 +1,3 @@
-import { STATUS_CODES } from 'node:http';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
@@ -7,7 +6,7 @@ import type { NodePath } from '../model/nodes';
 import { ANY_METHOD_KEY } from '../model/openapiWalk';
 import { corsEdit } from './editing/cors';
 import { appendItem, insertAtPath } from './editing/edits';
-import { openApiLocation } from './editing/operationFacts';
+import { openApiLocation, statusText } from './editing/operationFacts';
 import { scalarInStyle } from './editing/serialize';
 
 type Data = Record<string, unknown>;
@@ -90,7 +89,7 @@ function operationPath(data: Data): NodePath | undefined {
 }
 
 function describeStatus(statusCode: string): string {
-  return STATUS_CODES[Number(statusCode)] ?? `Status ${statusCode}`;
+  return statusText(statusCode) ?? `Status ${statusCode}`;
 }
 
 /** A `multivalue…` mapping reads every value of the parameter: it is declared as a list of strings. */

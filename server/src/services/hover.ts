@@ -1,14 +1,13 @@
-import { STATUS_CODES } from 'node:http';
 import type { Hover } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { asString, findNodeAtPath, getValue, isScalar, keyName, nodeAtOffset, pathOf, shallowValue } from '../model/navigate';
 import type { ScalarNode, ValueNode } from '../model/nodes';
-import { ANY_METHOD_KEY, deref, pointerToPath, resolveLocalRef, securitySchemes } from '../model/openapiWalk';
+import { ANY_METHOD_KEY, deref, pointerToPath, requestValidators, resolveLocalRef, securitySchemes } from '../model/openapiWalk';
 import type { ValueSpec } from '../facts/extensionTypes';
 import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
 import { extensionIndexOf, isMappingTemplateValue } from './editing/documentPaths';
 import { findTemplateMember } from '../facts/templateVariables';
-import { integrationResponseStatus, openApiLocation, operationContaining, parametersAt, responseHeadersAt } from './editing/operationFacts';
+import { integrationResponsesOf, integrationResponseStatus, openApiLocation, parametersAt, responseHeadersAt, statusText } from './editing/operationFacts';
 import { enumEntry, markdown, openApiFieldMarkdown, specMarkdown } from './editing/specDocs';
 import { openApiFieldsAt } from '../facts/openapiFields';
 import { versionOf } from './rules/openapiSchemas';
@@ -90,12 +89,11 @@ function valueHover(document: ApiDocument, path: (string | number)[], node: Scal
 }
 
 const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
-const VALIDATORS_KEY = 'x-amazon-apigateway-request-validators';
 
 /** What the named request validator checks, as the root's validators define it, before the extension's own docs. */
 function validatorSummary(document: ApiDocument, name: string, extensionDoc: string): string {
-  const validator = getValue(getValue(document.root, VALIDATORS_KEY), name);
-  if (validator?.type !== 'object') return `**${name}**: no request validator of this name is defined in \`${VALIDATORS_KEY}\`.\n\n${extensionDoc}`;
+  const validator = getValue(requestValidators(document), name);
+  if (validator?.type !== 'object') return `**${name}**: no request validator of this name is defined in \`x-amazon-apigateway-request-validators\`.\n\n${extensionDoc}`;
   const checks = [
     asBoolean(getValue(validator, 'validateRequestBody')) ? 'the request body against its model' : undefined,
     asBoolean(getValue(validator, 'validateRequestParameters')) ? 'the required parameters (path, query string, headers)' : undefined,
@@ -142,16 +140,12 @@ function isOperationResponseCode(path: (string | number)[]): boolean {
 
 /** The status, the response's description, and the integration responses that answer with it. */
 function responseCodeSummary(document: ApiDocument, path: (string | number)[], code: string): string {
-  const reason = STATUS_CODES[code];
-  const lines = [`**${code}**${reason ? ` ${reason}` : code === 'default' ? ': every status the operation does not list' : ''}: method response`];
+  const reason = code === 'default' ? 'every status the operation does not list' : statusText(code);
+  const lines = [`**${code}**${reason ? ` (${reason})` : ''}: method response`];
   const description = asString(getValue(deref(document, findNodeAtPath(document.root, path)), 'description'));
   if (description) lines.push(description);
-  const op = operationContaining(document, path);
-  const responses = getValue(getValue(op?.operation, 'x-amazon-apigateway-integration'), 'responses');
-  if (responses?.type === 'object') {
-    const selecting = responses.properties.filter((r) => asString(getValue(r.value, 'statusCode')) === code || String((getValue(r.value, 'statusCode') as ScalarNode | undefined)?.value) === code);
-    if (selecting.length) lines.push(`Integration responses answering with it: ${selecting.map((r) => `\`${keyName(r)}\``).join(', ')}`);
-  }
+  const selecting = integrationResponsesOf(document, path).filter((r) => r.status === code);
+  if (selecting.length) lines.push(`Integration responses answering with it: ${selecting.map((r) => `\`${r.pattern}\``).join(', ')}`);
   return lines.join('\n\n');
 }
 

@@ -96,6 +96,6 @@ describe('hover', () => {
     const text = `${OP}      responses:\n        "4|04":\n          description: No such pet\n      x-amazon-apigateway-integration:\n        type: aws\n        responses:\n          ".*not found.*":\n            statusCode: "404"\n          default:\n            statusCode: "200"\n`;
     const result = hover(text)!;
     assert.equal(result.covered, '"404"');
-    assert.match(result.text, /^\*\*404\*\* Not Found: method response\n\nNo such pet\n\nIntegration responses answering with it: `\.\*not found\.\*`$/);
+    assert.match(result.text, /^\*\*404\*\* \(Not Found\): method response\n\nNo such pet\n\nIntegration responses answering with it: `\.\*not found\.\*`$/);
   });
 });

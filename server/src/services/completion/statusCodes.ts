@@ -1,11 +1,9 @@
-import { STATUS_CODES } from 'node:http';
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
-import { findNodeAtPath, getValue } from '../../model/navigate';
 import type { NodePath } from '../../model/nodes';
 import type { CompletionSite } from '../editing/completionSite';
 import { operationPathOf } from '../editing/documentPaths';
 import { indentUnit, yamlScalar } from '../editing/serialize';
-import { INTEGRATION_KEY } from './integrationItems';
+import { integrationResponsesOf, statusText } from '../editing/operationFacts';
 
 /** The status codes most APIs answer with, offered after those the integration already returns. */
 const COMMON_STATUS_CODES = ['200', '201', '202', '204', '400', '401', '403', '404', '409', '429', '500', '502', '503', '504'];
@@ -24,7 +22,7 @@ export function statusCodeItems(site: CompletionSite): CompletionItem[] {
   const codes = [...new Set([...mapped, ...COMMON_STATUS_CODES])].filter((code) => !site.siblings.includes(code));
   return codes.map((code) => {
     const fromIntegration = mapped.includes(code);
-    const reason = STATUS_CODES[Number(code)] ?? `Status ${code}`;
+    const reason = statusText(code) ?? `Status ${code}`;
     return {
       label: code,
       kind: CompletionItemKind.Value,
@@ -50,11 +48,5 @@ function responseEntry(site: CompletionSite, code: string, reason: string): stri
 }
 
 function integrationStatusCodes(site: CompletionSite): string[] {
-  const operationPath = operationPathOf(site.path)!;
-  const responses = getValue(getValue(findNodeAtPath(site.document.root, operationPath), INTEGRATION_KEY), 'responses');
-  if (responses?.type !== 'object') return [];
-  return responses.properties.flatMap((response) => {
-    const status = getValue(response.value, 'statusCode');
-    return (status?.type === 'string' || status?.type === 'number') && /^[1-5]\d\d$/.test(String(status.value)) ? [String(status.value)] : [];
-  });
+  return integrationResponsesOf(site.document, site.path).map((r) => r.status).filter((status) => /^[1-5]\d\d$/.test(status));
 }

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import type { ApiDocument } from '../../model/apiDocument';
 import { findNodeAtPath, getValue, keyName } from '../../model/navigate';
 import type { NodePath, PropertyNode } from '../../model/nodes';
@@ -54,6 +55,22 @@ export function integrationResponseStatus(document: ApiDocument, path: NodePath)
   if (at < 0 || path.length < at + 2) return undefined;
   const status = getValue(findNodeAtPath(document.root, path.slice(0, at + 2)), 'statusCode');
   return status && (status.type === 'string' || status.type === 'number') && status.value !== '' ? String(status.value) : undefined;
+}
+
+/** The reason phrase of an HTTP status code, for descriptions and summaries (`404` → `Not Found`). */
+export function statusText(code: string): string | undefined {
+  return STATUS_CODES[Number(code)];
+}
+
+/** The operation's integration responses and the status code each maps to (text, as YAML numbers count). */
+export function integrationResponsesOf(document: ApiDocument, path: NodePath): { pattern: string; status: string }[] {
+  const op = operationContaining(document, path);
+  const responses = getValue(getValue(op?.operation, 'x-amazon-apigateway-integration'), 'responses');
+  if (responses?.type !== 'object') return [];
+  return responses.properties.flatMap((response) => {
+    const status = getValue(response.value, 'statusCode');
+    return status && (status.type === 'string' || status.type === 'number') && status.value !== '' ? [{ pattern: keyName(response), status: String(status.value) }] : [];
+  });
 }
 
 /** The headers the operation declares on one of its responses (after following the response's `$ref`). */
