@@ -95,8 +95,19 @@ function toLanguageSettings(raw: unknown): LanguageSettings {
   };
 }
 
+/**
+ * Whether a version of a document is an API definition, remembered per document: the test reads up to the whole text
+ * of a large JSON file, and every request on the document asks it.
+ */
+const servedVersions = new WeakMap<TextDocument, { version: number; served: boolean }>();
+
 function isServed(document: TextDocument): boolean {
-  return isTemplateDocument(document) || looksLikeApiDefinition(document.getText());
+  if (isTemplateDocument(document)) return true;
+  const known = servedVersions.get(document);
+  if (known?.version === document.version) return known.served;
+  const served = looksLikeApiDefinition(document.getText());
+  servedVersions.set(document, { version: document.version, served });
+  return served;
 }
 
 /**
