@@ -9,6 +9,12 @@ const RESPONSE_URL = extensionPage('integration-response');
 /** AWS integration types. The docs write them in both cases and the import accepts either. */
 export const INTEGRATION_TYPES = ['aws', 'aws_proxy', 'http', 'http_proxy', 'mock'];
 export const PROXY_INTEGRATION_TYPES = ['aws_proxy', 'http_proxy'];
+
+/**
+ * The `uri` form each integration type usually takes: an http(s) URL for HTTP backends, an ARN for Lambda and AWS
+ * services. Usually: an HTTP API's HTTP_PROXY through a VPC link takes a load balancer or Cloud Map ARN.
+ */
+export const USUAL_URI_FORMS: Record<string, RegExp> = { http: /^https?:/, http_proxy: /^https?:/, aws: /^arn:/, aws_proxy: /^arn:/ };
 /** The integrations that map requests and responses, and so read templates and integration responses. */
 const MAPPING_INTEGRATION_TYPES = INTEGRATION_TYPES.filter((t) => !PROXY_INTEGRATION_TYPES.includes(t));
 

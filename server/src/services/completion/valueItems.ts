@@ -15,6 +15,7 @@ import { expressionItems, httpExpressionItems, parameterExpressionItems, RESPONS
 import { refItems } from './refItems';
 import { openApiValueItems } from './openapiItems';
 import { rootVersionItems } from './rootItems';
+import { USUAL_URI_FORMS } from '../../facts/extensions/integration';
 
 export function valueItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const { path, document } = site;
@@ -45,16 +46,13 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
   return isIntegration(extensionName) && key === 'uri' ? rankUrisByType(site, items) : items;
 }
 
-/** The URI forms each integration type takes: an http(s) URL for HTTP backends, an ARN for AWS services and Lambda. */
-const URI_FORMS: Record<string, RegExp> = { http: /^https?:/, http_proxy: /^https?:/, aws: /^arn:/, aws_proxy: /^arn:/ };
-
 /**
  * The examples of the form the integration's type takes come first. The others are ranked after rather than left out:
  * an HTTP API's HTTP_PROXY integration through a VPC link takes a load balancer or Cloud Map ARN.
  */
 function rankUrisByType(site: CompletionSite, items: CompletionItem[]): CompletionItem[] {
   const type = asString(getValue(findNodeAtPath(site.document.root, site.path.slice(0, -1)), 'type'))?.toLowerCase();
-  const form = type ? URI_FORMS[type] : undefined;
+  const form = type ? USUAL_URI_FORMS[type] : undefined;
   if (!form) return items;
   return items.map((item) => ({ ...item, sortText: `${form.test(item.label) ? 0 : 1}${item.label}` }));
 }
