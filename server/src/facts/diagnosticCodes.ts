@@ -66,7 +66,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'unknown-context-variable': { severity: 'warning', title: 'Mapping reads a context variable API Gateway does not define', docsUrl: `${DEV_GUIDE}/api-gateway-mapping-template-reference.html#context-variable-reference` },
   'reserved-header-mapping': { severity: 'error', title: 'HTTP API cannot map a reserved header', docsUrl: `${DEV_GUIDE}/http-api-parameter-mapping.html` },
   'invalid-selection-pattern': { severity: 'error', title: 'Selection pattern is not a valid regular expression', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responses.html` },
-  'selection-pattern-backtracking': { severity: 'warning', title: 'Selection pattern whose nested repetition can take exponential time', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responses.html` },
+  'selection-pattern-backtracking': { severity: 'warning', title: 'Selection pattern that can take exponential time to match', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responses.html` },
   // Security
   // AWS's own request-validation sample names an undefined scheme and imports; the requirement is dropped.
   'unknown-security-scheme': { severity: 'warning', title: 'Security requirement names an undefined scheme', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#security-requirement-object' },

@@ -11,7 +11,7 @@
  * rather than matched differently.
  */
 
-export { exponentialRepetition, refuseExponentialPattern } from './javaRegex/backtracking';
+export { describeBacktracking, exponentialRepetition, refuseExponentialPattern } from './javaRegex/backtracking';
 export { compileJavaRegex, javaPatternProblem } from './javaRegex/compile';
 export { JavaRegexError } from './javaRegex/errors';
 export { javaMatches, javaReplace, javaSplit } from './javaRegex/runtime';

@@ -10,8 +10,7 @@
  * default here and can be switched to a search with `patternMatch: 'find'`.
  */
 import { renderTemplate, type RenderResult, type TemplateError, type TemplateRequest } from './engine';
-import { compileJavaRegex, exponentialRepetition, JavaRegexError } from './javaRegex';
-import { REWRITE_ADVICE } from './javaRegex/backtracking';
+import { compileJavaRegex, describeBacktracking, exponentialRepetition, JavaRegexError } from './javaRegex';
 import { evaluateJsonPath, JsonPathSyntaxError } from './jsonPath';
 import { isJavaMap, javaToString, toJsonText } from './javaValues';
 import { selectResponseTemplate } from './templateSelection';
@@ -101,7 +100,7 @@ export function selectIntegrationResponseKey(
 function backtrackingError(key: string, fragment: string): TemplateError {
   return {
     code: 'selection-pattern-backtracking',
-    message: `Response key '${key}' was not tried: its nested repetition ${fragment} can take exponential time on some inputs, and a running match cannot be interrupted. ${REWRITE_ADVICE}`,
+    message: `Response key '${key}' was not tried: ${describeBacktracking(fragment)}`,
   };
 }
 

@@ -45,7 +45,7 @@ describe('integration response selection', () => {
     assert.equal(result.key, 'default');
     assert.equal(result.errors.length, 1);
     assert.equal(result.errors[0].code, 'selection-pattern-backtracking');
-    assert.match(result.errors[0].message, /Response key '\(\\w\|\\d\)\+x' was not tried: its nested repetition \(\\w\|\\d\)\+ can take exponential time/);
+    assert.match(result.errors[0].message, /Response key '\(\\w\|\\d\)\+x' was not tried: in \(\\w\|\\d\)\+ the repetition can match the same text in exponentially many ways/);
   });
   it('the same holds for a status-code pattern, and the keys after it are still tried', () => {
     const result = selectIntegrationResponseKey({ '(\\d+)+0': { statusCode: '400' }, '4\\d{2}': { statusCode: '404' } }, { type: 'http', statusCode: 404 });

@@ -93,7 +93,7 @@ describe('integration response selection patterns', () => {
         assert.ok(warning, `no warning for ${pattern}`);
         assert.equal(more.length, 0);
         assert.equal(warning.severity, DiagnosticSeverity.Warning);
-        assert.ok(warning.message.includes(`nested repetition ${fragment} can take exponential time on some inputs`), warning.message);
+        assert.ok(warning.message.includes(`in ${fragment} the repetition can match the same text in exponentially many ways`), warning.message);
         assert.deepEqual(await reported([pattern]), []);
       });
     }
@@ -115,10 +115,10 @@ describe('integration response selection patterns', () => {
       const diagnostics = await diagnosticsFor(['(a|aa)*c']);
       const [warning] = withCode(diagnostics, 'selection-pattern-backtracking');
       assert.ok(warning);
-      assert.match(warning.message, /^The selection pattern "\(a\|aa\)\*c" is a valid Java regular expression, but its nested repetition \(a\|aa\)\* /);
+      assert.match(warning.message, /^The selection pattern "\(a\|aa\)\*c" is a valid Java regular expression, but in \(a\|aa\)\* the repetition /);
       const selection = selectIntegrationResponseKey({ '(a|aa)*c': { statusCode: '400' }, default: { statusCode: '200' } }, { type: 'lambda', errorMessage: 'a'.repeat(60) });
       assert.equal(selection.key, 'default');
-      assert.match(selection.errors[0].message, /nested repetition \(a\|aa\)\* /);
+      assert.match(selection.errors[0].message, /in \(a\|aa\)\* the repetition /);
     });
   });
 });

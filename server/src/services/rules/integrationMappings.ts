@@ -208,7 +208,7 @@ function checkSelectionPattern(context: ValidationContext, entry: PropertyNode):
   }
   // Valid, and AWS accepts it; but a long error message it does not fit can keep the matcher busy, and the local gateway skips it.
   const backtracking = javaPatternBacktracking(pattern);
-  if (backtracking) context.report(keyOf(entry), 'selection-pattern-backtracking', `The selection pattern "${pattern}" is a valid Java regular expression, but ${backtracking}.`);
+  if (backtracking) context.report(keyOf(entry), 'selection-pattern-backtracking', `The selection pattern "${pattern}" is a valid Java regular expression, but ${backtracking}`);
 }
 
 /**

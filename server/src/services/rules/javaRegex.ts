@@ -1,5 +1,4 @@
-import { exponentialRepetition, javaPatternProblem } from '../../template/javaRegex';
-import { REWRITE_ADVICE } from '../../template/javaRegex/backtracking';
+import { describeBacktracking, exponentialRepetition, javaPatternProblem } from '../../template/javaRegex';
 
 /**
  * Java's complaint about a selection pattern, in Java's words, or undefined when Java accepts it. The simulator's
@@ -18,5 +17,5 @@ export function javaPatternError(java: string): string | undefined {
 export function javaPatternBacktracking(java: string): string | undefined {
   const fragment = exponentialRepetition(java);
   if (fragment === undefined) return undefined;
-  return `its nested repetition ${fragment} can take exponential time on some inputs: it can match the same text in exponentially many ways, and an input that does not match makes the matcher try them all. ${REWRITE_ADVICE}`;
+  return describeBacktracking(fragment);
 }

@@ -29,15 +29,19 @@ const PAIR_BUDGET = 200_000;
 export function refuseExponentialPattern(pattern: string): void {
   const fragment = exponentialRepetition(pattern);
   if (fragment === undefined) return;
-  throw new JavaRegexError(
-    `Regular expression ${pattern} is refused: in ${fragment} the same text can be matched by the repetition in exponentially many ways, so a failing match could run for minutes and cannot be interrupted. ${REWRITE_ADVICE}`,
-    `nested repetition ${fragment}`,
-    true,
-  );
+  throw new JavaRegexError(`Regular expression ${pattern} is refused: ${describeBacktracking(fragment)}`, `exponential repetition ${fragment}`, true);
 }
 
-export const REWRITE_ADVICE =
+const REWRITE_ADVICE =
   'Rewrite it so that each character can be matched in only one way (for example (a+)+ as a+, (\\w|\\d)+ as \\w+), or make the repetition possessive (a++)';
+
+/**
+ * Why a repetition is refused, and how to rewrite it: one wording for the evaluator, the local gateway and the editor.
+ * Nested repetitions (`(a+)+`) and overlapping alternatives (`(\w|\d)+`) alike match a text in many ways.
+ */
+export function describeBacktracking(fragment: string): string {
+  return `in ${fragment} the repetition can match the same text in exponentially many ways, so an input that does not match can keep the matcher busy for minutes, and a running match cannot be interrupted. ${REWRITE_ADVICE}`;
+}
 
 /** The part of `pattern` that can backtrack exponentially, e.g. `(a+)+`; undefined for a safe pattern. */
 export function exponentialRepetition(pattern: string): string | undefined {
