@@ -20,6 +20,7 @@ import { defaultStage, stageVariablesFor, type LocalConfig } from './localConfig
 import { decodeBody, logHeaders, proxyInfo, type MethodRequest } from './methodRequest';
 import { buildRequestContext, flattenContext } from './requestContext';
 import { joinHeaderLists, requestHeaderLists } from './requestHeaders';
+import { mergeHeaders } from './responseHeaders';
 import { bodyModelFor, mediaType, RequestValidator } from './requestValidation';
 import { buildRouteTable, stripBasePath, type RouteTable } from './routes';
 import type { GatewayRequest, GatewayResponse } from './types';
@@ -286,27 +287,6 @@ function finish(log: ExecutionLog, result: IntegrationResult): GatewayResponse {
   if (Object.keys(multiValueHeaders).length) response.multiValueHeaders = multiValueHeaders;
   if (binary) response.isBase64Encoded = true;
   return response;
-}
-
-/**
- * A header named in both maps gets one list, as API Gateway merges a Lambda proxy result's `headers` and
- * `multiValueHeaders`: a value given in both appears once. The two maps of the answer then name distinct headers,
- * so that nobody sends a value twice.
- */
-function mergeHeaders(headers: Record<string, string>, multi: Record<string, string[]>): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
-  const single = { ...headers };
-  const lists: Record<string, string[]> = {};
-  for (const [name, values] of Object.entries(multi)) {
-    const lower = name.toLowerCase();
-    const previous = Object.keys(lists).find((k) => k.toLowerCase() === lower);
-    const list = previous === undefined ? (lists[name] = []) : lists[previous];
-    for (const key of Object.keys(single).filter((k) => k.toLowerCase() === lower)) {
-      if (!values.includes(single[key])) list.push(single[key]);
-      delete single[key];
-    }
-    list.push(...values);
-  }
-  return { headers: single, multiValueHeaders: lists };
 }
 
 function splitQuery(path: string): [string, string | undefined] {

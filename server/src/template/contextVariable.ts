@@ -130,5 +130,52 @@ export function buildDefaultContext(
   const responseOverride = isJavaMap(merged.responseOverride) ? merged.responseOverride : (merged.responseOverride = {});
   if (!isJavaMap(responseOverride.header)) responseOverride.header = {};
   if (isJavaMap(merged.authorizer) && isJavaMap(merged.authorizer.claims)) markEntriesOnly(merged.authorizer.claims);
+  watchOverrides(merged, requestOverride, responseOverride);
   return merged;
+}
+
+/**
+ * Override parameters set more than once by the template that renders with a context, e.g.
+ * `responseOverride.status`. API Gateway answers such a template with a 5XX: each parameter may be overridden once.
+ */
+export function repeatedOverrides(context: unknown): string[] {
+  return isJavaMap(context) ? [...(repeatedOverridesOf.get(context) ?? [])] : [];
+}
+
+const repeatedOverridesOf = new WeakMap<JavaMap, Set<string>>();
+
+/**
+ * Counts writes into the override maps from here on: the values merged in from the caller (what an earlier template
+ * of the request set) are not the current template's overrides.
+ */
+function watchOverrides(context: JavaMap, requestOverride: JavaMap, responseOverride: JavaMap): void {
+  const repeated = new Set<string>();
+  repeatedOverridesOf.set(context, repeated);
+  requestOverride.header = new Proxy(requestOverride.header as JavaMap, new WriteCounter('requestOverride.header', repeated));
+  requestOverride.path = new Proxy(requestOverride.path as JavaMap, new WriteCounter('requestOverride.path', repeated));
+  requestOverride.querystring = new Proxy(requestOverride.querystring as JavaMap, new WriteCounter('requestOverride.querystring', repeated));
+  responseOverride.header = new Proxy(responseOverride.header as JavaMap, new WriteCounter('responseOverride.header', repeated));
+  context.responseOverride = new Proxy(responseOverride, new WriteCounter('responseOverride', repeated, 'header'));
+}
+
+/** The proxy handler of one override map: only writes are trapped, so reads stay as fast as a proxy allows. */
+class WriteCounter implements ProxyHandler<JavaMap> {
+  private written: Set<string> | undefined;
+
+  constructor(
+    private readonly name: string,
+    private readonly repeated: Set<string>,
+    /** The entry that holds a map of parameters rather than a parameter (`responseOverride.header`). */
+    private readonly notAParameter?: string,
+  ) {}
+
+  set(target: JavaMap, key: string | symbol, value: unknown): boolean {
+    if (typeof key === 'string' && key !== this.notAParameter) {
+      const written = (this.written ??= new Set());
+      if (written.has(key)) this.repeated.add(`${this.name}.${key}`);
+      written.add(key);
+    }
+    target[key as string] = value;
+    return true;
+  }
 }

@@ -50,4 +50,35 @@ describe('local Lambda host', function () {
     assert.ok(r.ok);
     assert.deepEqual(r.result, { a: 'x', name: 'F', region: 'us-east-1' });
   });
+
+  it('reports a thrown error as current Node.js runtimes do: the stack as trace, without the emulator frames', async () => {
+    writeFileSync(path.join(dir, 'throws.js'), "exports.sync = () => { throw new Error('Bad input'); };\nexports.lines = async () => { throw new TypeError('first line\\nsecond line'); };\nexports.value = async () => { throw 'plain text'; };\n");
+    const sync = await host.invoke({ handler: 'throws.js', export: 'sync' }, invocation('t1'));
+    assert.ok(!sync.ok && sync.kind === 'error');
+    assert.deepEqual(Object.keys(sync.error), ['errorType', 'errorMessage', 'trace']);
+    assert.equal(sync.error.errorType, 'Error');
+    assert.equal(sync.error.errorMessage, 'Bad input');
+    assert.equal(sync.error.trace?.[0], 'Error: Bad input');
+    assert.match(sync.error.trace?.[1] ?? '', /^ {4}at exports\.sync \(.*throws\.js:1:30\)$/);
+    assert.ok(!sync.error.trace?.some((line) => /\[eval\]|node:events|child_process/.test(line)), sync.error.trace?.join('\n'));
+
+    const lines = await host.invoke({ handler: 'throws.js', export: 'lines' }, invocation('t2'));
+    assert.ok(!lines.ok);
+    assert.equal(lines.error.errorType, 'TypeError');
+    assert.equal(lines.error.errorMessage, 'first line\nsecond line');
+    assert.deepEqual(lines.error.trace?.slice(0, 2), ['TypeError: first line', 'second line']);
+    assert.match(lines.error.trace?.[2] ?? '', /throws\.js:2:/);
+
+    const value = await host.invoke({ handler: 'throws.js', export: 'value' }, invocation('t3'));
+    assert.ok(!value.ok);
+    assert.deepEqual(value.error, { errorType: 'string', errorMessage: 'plain text', trace: [] });
+  });
+
+  it('reports a runtime exit with its status, in the error and in the function log', async () => {
+    writeFileSync(path.join(dir, 'exits.js'), "exports.handler = async () => { console.log('before exit'); process.exit(3); };");
+    const r = await host.invoke({ handler: 'exits.js' }, invocation('x1'));
+    assert.ok(!r.ok && r.kind === 'crash');
+    assert.deepEqual(r.error, { errorType: 'Runtime.ExitError', errorMessage: 'RequestId: x1 Error: Runtime exited with error: exit status 3' });
+    assert.deepEqual(r.logs.trimEnd().split('\n'), ['before exit', 'RequestId: x1 Error: Runtime exited with error: exit status 3', 'Runtime.ExitError']);
+  });
 });

@@ -171,6 +171,26 @@ describe('gateway Lambda proxy integration', function () {
     assert.equal(after.status, 200);
   });
 
+  it('logs why a function failed: the runtime exit status in the function log, with the Lambda request id', async () => {
+    const r = await gatewayFor(REST('Exits'), { functions: { Exits: fn('exits') } }).invoke({ method: 'GET', path: '/pets/1' });
+    assert.equal(r.status, 502);
+    const lines = r.log.map((e) => e.message);
+    const lambdaRequestId = /RequestId: (\S+)$/.exec(lines.find((l) => l.startsWith('Lambda cold start') || l.startsWith('Lambda duration')) ?? '')?.[1];
+    assert.ok(lambdaRequestId, lines.join('\n'));
+    assert.ok(lines.includes(`Lambda log: RequestId: ${lambdaRequestId} Error: Runtime exited with error: exit status 3`), lines.join('\n'));
+    assert.ok(lines.includes('Lambda log: Runtime.ExitError'), lines.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('Lambda execution failed with status 200 due to customer function error:') && l.endsWith(`Lambda request id: ${lambdaRequestId}`)), lines.join('\n'));
+  });
+
+  it('logs the method response headers as sent: a header in both maps of the result is one merged list', async () => {
+    const r = await gatewayFor(REST('Mixed'), { functions: { Mixed: fn('mixedHeaders') } }).invoke({ method: 'GET', path: '/pets/1' });
+    assert.equal(r.status, 200, r.body);
+    assert.deepEqual(r.multiValueHeaders, { 'X-M': ['c', 'a', 'b'] });
+    assert.equal(r.headers['X-One'], '1');
+    assert.equal(r.headers['X-M'], undefined);
+    assert.ok(r.log.some((e) => e.message === 'Method response headers: {X-One=1, X-M=[c, a, b]}'), r.log.map((e) => e.message).join('\n'));
+  });
+
   it('answers 504 when the integration timeout passes first', async () => {
     const gw = gatewayFor(REST('Slow', 100), { functions: { Slow: fn('slow', { timeoutSeconds: 5 }) } });
     const r = await gw.invoke({ method: 'GET', path: '/pets/1', query: { ms: ['400'] } });

@@ -51,7 +51,8 @@ describe('TypeScript handlers', function () {
     const r = await host.invoke({ handler: path.resolve(__dirname, 'fixtures/typescript/handler.ts'), export: 'fails' }, invocation('s1'));
     assert.ok(!r.ok && r.kind === 'error');
     assert.equal(r.error.errorMessage, 'thrown from TypeScript');
-    assert.match(r.error.stackTrace?.[0] ?? '', /handler\.ts:27:17\)$/);
+    assert.equal(r.error.trace?.[0], 'Error: thrown from TypeScript');
+    assert.match(r.error.trace?.[1] ?? '', /handler\.ts:27:17\)$/);
   });
 
   it('answers a type syntax error with a clear Lambda error, not a hang', async () => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { buildDefaultContext } from '../../../server/src/template/engine';
+import { repeatedOverrides } from '../../../server/src/template/contextVariable';
+import { buildDefaultContext, renderTemplate } from '../../../server/src/template/engine';
 import { render, renderFull } from './render';
 
 describe('$context', () => {
@@ -75,5 +76,32 @@ describe('$context', () => {
     );
     assert.equal(render('[$context.authorizer.claims.keySet()]|#if($context.authorizer.claims)set#{else}null#end', request), '[]|null');
     assert.equal(render('#set($auth = $context.authorizer)[$auth.claims]|$auth.claims.sub', request), '[]|user-1');
+  });
+
+  describe('overrides set more than once', () => {
+    const repeatedIn = (template: string, context: Record<string, unknown> = {}) => {
+      const result = renderTemplate(template, { context });
+      return repeatedOverrides(result.context);
+    };
+
+    it('names each override parameter the template set twice, whichever way it was set', () => {
+      assert.deepEqual(repeatedIn('#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 500)'), ['responseOverride.status']);
+      assert.deepEqual(repeatedIn('#set($context.responseOverride.header.X = "a")#set($context.responseOverride.header.X = "b")'), ['responseOverride.header.X']);
+      assert.deepEqual(repeatedIn('#set($context.requestOverride.header.X = "a")#set($dummy = $context.requestOverride.header.put("X", "b"))'), ['requestOverride.header.X']);
+      assert.deepEqual(repeatedIn('#set($context.requestOverride.path.p = "a")#set($context.requestOverride.querystring.q = "a")#set($context.requestOverride.querystring.q = "b")'), ['requestOverride.querystring.q']);
+    });
+
+    it('keeps the last value, as before, for the caller to refuse', () => {
+      const result = renderTemplate('#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 500)', {});
+      assert.equal(result.responseOverride.status, 500);
+    });
+
+    it('counts neither distinct parameters, nor a null assignment, nor what an earlier template of the request set', () => {
+      assert.deepEqual(repeatedIn('#set($context.responseOverride.header.X = "a")#set($context.responseOverride.header.Y = "b")#set($context.responseOverride.status = 201)'), []);
+      assert.deepEqual(repeatedIn('#set($context.responseOverride.status = 201)#set($context.responseOverride.status = $nothing)'), []);
+      const earlier = renderTemplate('#set($context.responseOverride.status = 201)#set($context.requestOverride.header.X = "a")', {});
+      assert.deepEqual(repeatedIn('#set($context.responseOverride.status = 202)', earlier.context), []);
+      assert.deepEqual(repeatedOverrides({}), []);
+    });
   });
 });

@@ -25,9 +25,15 @@ export function endpointHref(endpoint: Endpoint): string {
   return `${endpoint.url.origin}${endpoint.path}`;
 }
 
-/** One HTTP call to the integration endpoint; rejects with 'timeout' after `timeoutMs`. */
+/**
+ * One HTTP call to the integration endpoint; rejects with 'timeout' after `timeoutMs`. A body goes out with its
+ * exact Content-Length whatever the method: Node.js frames a GET or DELETE body with neither that nor chunked
+ * encoding, which the backend cannot tell from the next request on the connection.
+ */
 export function sendHttp(endpoint: Endpoint, method: string, headers: Record<string, string>, body: Buffer | string | undefined, timeoutMs: number, insecure = false): Promise<BackendResponse> {
   const { url } = endpoint;
+  const payload = body === undefined || body.length === 0 ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
+  if (payload) headers = { ...withoutHeader(headers, 'content-length'), 'Content-Length': String(payload.length) };
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     const req = client.request(
@@ -63,9 +69,12 @@ export function sendHttp(endpoint: Endpoint, method: string, headers: Record<str
       clearTimeout(timer);
       reject(error);
     });
-    if (body !== undefined && body.length > 0) req.write(body);
-    req.end();
+    req.end(payload);
   });
+}
+
+function withoutHeader(headers: Record<string, string>, lowerName: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== lowerName));
 }
 
 /** Hop-by-hop headers and those Node.js sets itself are not forwarded. */

@@ -4,6 +4,7 @@ import { callFunction } from '../lambda/callFunction';
 import { parseProxyResultV1, parseProxyResultV2, proxyEventV1, proxyEventV2 } from '../lambda/proxyEvents';
 import { proxyInfo } from '../methodRequest';
 import { decodeBase64, firstAcceptType, isBinaryMediaType } from '../payloadEncoding';
+import { mergeHeaders } from '../responseHeaders';
 import { substituteUriVariables } from '../stageVariables';
 import { withTimeout } from './timeout';
 import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
@@ -29,7 +30,7 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
   }
   const { outcome } = call;
   if (!outcome.ok) {
-    log.add(`Lambda execution failed with status 200 due to customer function error: ${outcome.error.errorMessage}. Lambda request id: ${request.context.requestId as string}`);
+    log.add(`Lambda execution failed with status 200 due to customer function error: ${outcome.error.errorMessage}. Lambda request id: ${call.requestId}`);
     throw lambdaFailure(httpApi);
   }
   if (log.enabled) log.add(`Endpoint response body before transformations: ${logBody(JSON.stringify(outcome.result))}`);
@@ -55,7 +56,9 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
   }
   if (log.enabled) {
     log.add(`Method response body after transformations: ${logBody(body)}`);
-    log.add(`Method response headers: ${logMap(parsed.headers)}`);
+    // What the client gets: `headers` and `multiValueHeaders` merged, as the method response sends them.
+    const sent = mergeHeaders(parsed.headers, parsed.multiValueHeaders);
+    log.add(`Method response headers: ${logMap({ ...sent.headers, ...sent.multiValueHeaders })}`);
   }
   return { status: parsed.status, headers: parsed.headers, multiValueHeaders: parsed.multiValueHeaders, body };
 }

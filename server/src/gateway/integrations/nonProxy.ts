@@ -1,3 +1,4 @@
+import { repeatedOverrides } from '../../template/contextVariable';
 import { renderTemplate, type RenderResult } from '../../template/engine';
 import { simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../../template/responseSelection';
 import { selectRequestTemplate } from '../../template/templateSelection';
@@ -44,6 +45,7 @@ export function transformRequest(ctx: IntegrationContext): TransformedRequest {
     log.add('Execution failed due to configuration error: Unable to transform request');
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
+  failOnRepeatedOverrides(render.context, 'request', log);
   const body = requestPayloadOrFail(integrationRequestPayload(render.output, request.isBase64Encoded, true, handling), handling, ctx);
   return { body, contentType: choice.contentType, render };
 }
@@ -126,12 +128,19 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
     log.add('Execution failed due to configuration error: Unable to transform response');
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
+  if (simulated.render && !simulated.render.gatewayError) failOnRepeatedOverrides(simulated.render.context, 'response', log);
+  // The integration response's own status must name a method response; $context.responseOverride.status need not.
+  const selectedStatus = Number(responses?.[simulated.selectedKey]?.statusCode ?? 200);
   const declared = operation.methodResponses;
-  if (declared.size > 0 && !declared.has(String(simulated.status)) && !declared.has('default') && !simulated.render?.gatewayError) {
-    log.add(`Execution failed due to configuration error: Output mapping refers to an invalid method response: ${simulated.status}`);
+  if (declared.size > 0 && !declared.has(String(selectedStatus)) && !declared.has('default') && !simulated.render?.gatewayError) {
+    log.add(`Execution failed due to configuration error: Output mapping refers to an invalid method response: ${selectedStatus}`);
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
-  if (log.enabled) log.add(`Integration response selected: '${simulated.selectedKey}' → ${simulated.status}`);
+  if (log.enabled) {
+    log.add(`Integration response selected: '${simulated.selectedKey}' → ${selectedStatus}`);
+    // Set by the response template, or by the request template when no response template applies.
+    if (simulated.status !== selectedStatus && !simulated.render?.gatewayError) log.add(`Method response status overridden by $context.responseOverride.status: ${simulated.status}`);
+  }
   const headers: Record<string, string> = {};
   for (const [k, v] of Object.entries(simulated.headers)) headers[k.toLowerCase() === 'content-type' ? 'Content-Type' : k] = v;
   headers['Content-Type'] ??= 'application/json';
@@ -152,6 +161,14 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
     log.add(`Method response headers: ${logMap(headers)}`);
   }
   return { status: simulated.status, headers, body };
+}
+
+/** A template that overrode one parameter twice fails the request, as API Gateway answers it with a 5XX. */
+function failOnRepeatedOverrides(context: Record<string, unknown>, kind: 'request' | 'response', log: IntegrationContext['log']): void {
+  const repeated = repeatedOverrides(context);
+  if (repeated.length === 0) return;
+  log.add(`Execution failed due to configuration error: the ${kind} template overrides ${repeated.map((p) => `$context.${p}`).join(', ')} more than once; each parameter may be overridden only once`);
+  throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
 }
 
 function stringOrUndefined(value: unknown): string | undefined {

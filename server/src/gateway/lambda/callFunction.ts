@@ -11,7 +11,7 @@ export interface FunctionCaller {
   accountId: string;
 }
 
-export type CallResult = { outcome: LambdaOutcome; functionName: string } | { notConfigured: string };
+export type CallResult = { outcome: LambdaOutcome; functionName: string; requestId: string } | { notConfigured: string };
 
 /** Invokes the local handler configured for a Lambda invocation URI, logging the call as the execution log does. */
 export async function callFunction(caller: FunctionCaller, uri: string, event: unknown, log: ExecutionLog): Promise<CallResult> {
@@ -29,5 +29,5 @@ export async function callFunction(caller: FunctionCaller, uri: string, event: u
   const logs = outcome.logs.trimEnd();
   if (logs) for (const line of logs.split('\n').slice(0, 200)) log.add(`Lambda log: ${line}`);
   log.add(`Lambda ${outcome.coldStart ? 'cold start, ' : ''}duration ${outcome.durationMs.toFixed(2)} ms, RequestId: ${requestId}`);
-  return { outcome, functionName: target.name };
+  return { outcome, functionName: target.name, requestId };
 }

@@ -5,10 +5,11 @@ import type { LocalFunction } from '../localConfig';
 import { RUNNER_SOURCE } from './runnerSource';
 import { TYPESCRIPT_FILE, typescriptCompilerPath } from './typescriptHandlers';
 
+/** A function error as Lambda returns it; `trace` is the Node.js runtime's stack, message lines first. */
 export interface LambdaErrorPayload {
   errorType?: string;
   errorMessage: string;
-  stackTrace?: string[];
+  trace?: string[];
 }
 
 export type LambdaOutcome =
@@ -97,8 +98,10 @@ export class LambdaHost {
         else done({ ok: false, kind: 'error', error: message.value as LambdaErrorPayload }, true);
       };
       worker.onExit = (code, signal) => {
-        const status = signal ? `signal: ${signal}` : `exit status ${code}`;
-        done({ ok: false, kind: 'crash', error: { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${invocation.requestId} Error: Runtime exited with error: ${status}` } }, false);
+        const error = exitError(invocation.requestId, code, signal);
+        // Lambda writes the reason to the function's log too, after whatever the function printed.
+        worker.output += `${worker.output && !worker.output.endsWith('\n') ? '\n' : ''}${error.errorMessage}\n${error.errorType}\n`;
+        done({ ok: false, kind: 'crash', error }, false);
       };
       worker.child.send({
         type: 'invoke',
@@ -255,6 +258,12 @@ export class LambdaHost {
     pool.workers.push(worker);
     return worker;
   }
+}
+
+/** What Lambda reports when the runtime process ends during an invocation. */
+function exitError(requestId: string, code: number | null, signal: NodeJS.Signals | null): LambdaErrorPayload {
+  const status = signal ? `signal: ${signal}` : `exit status ${code}`;
+  return { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${status}` };
 }
 
 /** A busy worker keeps the host's event loop alive until it answers; an idle one must not. */

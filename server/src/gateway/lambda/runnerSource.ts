@@ -4,7 +4,7 @@ import { TYPESCRIPT_HOOK_SOURCE } from './typescriptHandlers';
  * The program each Lambda worker process runs (`node -e`), kept as text so that the same code works from the
  * TypeScript sources and from the bundled CLI. It loads the handler once per process (a warm container), runs one
  * invocation at a time, and answers over the IPC channel. Errors take Lambda's shape: errorType, errorMessage,
- * stackTrace.
+ * trace.
  */
 export const RUNNER_SOURCE = String.raw`
 'use strict';
@@ -37,15 +37,23 @@ async function loadHandler(file, exportName, typescript) {
   return fn;
 }
 
+// The shape of current Node.js runtimes: the stack's lines as they are, message lines included, so that trace[0]
+// reads "Error: <first message line>". A thrown non-error has no trace.
 function lambdaError(error) {
-  if (error instanceof Error) {
-    return {
-      errorType: error.name || 'Error',
-      errorMessage: error.message,
-      stackTrace: String(error.stack || '').split('\n').slice(1).map((line) => line.trim()),
-    };
-  }
-  return { errorType: typeof error, errorMessage: typeof error === 'string' ? error : JSON.stringify(error) };
+  if (isErrorLike(error)) return { errorType: error.name, errorMessage: error.message, trace: userTrace(error.stack) };
+  return { errorType: typeof error, errorMessage: String(error), trace: [] };
+}
+
+function isErrorLike(value) {
+  return value instanceof Error || (!!value && typeof value.name === 'string' && typeof value.message === 'string' && typeof value.stack === 'string');
+}
+
+// Frames from this runner (evaluated as [eval]) and what called it are the emulator's, not the function's: Lambda's
+// trace shows its own runtime there, which the user cannot act on either.
+function userTrace(stack) {
+  const lines = String(stack || '').split('\n');
+  const runner = lines.findIndex((line) => /^\s+at .*\[eval\]/.test(line));
+  return runner < 0 ? lines : lines.slice(0, runner);
 }
 
 process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,120 @@
+import assert from 'node:assert/strict';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { closeHost, gatewayFor, json } from './gatewayFixture';
+
+/**
+ * The AWS override tutorial's shape: GET /pets/{petId} with only a 200 method response, an HTTP integration, and
+ * templates that may set `$context.requestOverride.*` and `$context.responseOverride.*`.
+ */
+const PETS = (requestTemplate: string, responseTemplate: string, integrationStatus = '200') => `openapi: 3.0.1
+info: { title: overrides, version: '1' }
+paths:
+  /pets/{petId}:
+    get:
+      parameters: [{ name: petId, in: path, required: true, schema: { type: string } }]
+      responses: { '${integrationStatus}': { description: declared } }
+      x-amazon-apigateway-integration:
+        type: http
+        httpMethod: GET
+        uri: \${stageVariables.backend}/petstore/pets/{petId}
+        requestParameters: { integration.request.path.petId: method.request.path.petId }
+        requestTemplates:
+          application/json: ${JSON.stringify(requestTemplate)}
+        responses:
+          default:
+            statusCode: '${integrationStatus}'
+            responseTemplates:
+              application/json: ${JSON.stringify(responseTemplate)}
+`;
+
+describe('gateway: $context overrides', function () {
+  this.timeout(20000);
+  let server: http.Server;
+  let base = '';
+  const calls: http.IncomingHttpHeaders[] = [];
+  before(async () => {
+    server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        calls.push(req.headers);
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ id: 1, type: 'dog', price: 249.99 }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  after(() => {
+    server.close();
+    closeHost();
+  });
+  const invoke = (requestTemplate: string, responseTemplate: string, integrationStatus?: string) =>
+    gatewayFor(PETS(requestTemplate, responseTemplate, integrationStatus), { stages: { local: { variables: { backend: base } } } }).invoke({
+      method: 'GET',
+      path: '/pets/1',
+      headers: { 'Content-Type': 'application/json' },
+    });
+  const messages = (r: { log: Array<{ message: string }> }) => r.log.map((e) => e.message);
+
+  it('responseOverride.status may name a status with no method response: only the selected response must have one', async () => {
+    const r = await invoke('{}', '#set($context.responseOverride.status = 400)\n$input.json(\'$\')');
+    assert.equal(r.status, 400, r.body);
+    assert.deepEqual(json(r.body), { id: 1, type: 'dog', price: 249.99 });
+    const log = messages(r);
+    assert.ok(log.includes("Integration response selected: 'default' → 200"), log.join('\n'));
+    assert.ok(log.includes('Method response status overridden by $context.responseOverride.status: 400'), log.join('\n'));
+    assert.equal(log.at(-1), 'Method completed with status: 400');
+  });
+
+  it('logs the selected response with its own status, then the override', async () => {
+    const r = await invoke('{}', '#set($context.responseOverride.status = 200)ok', '401');
+    assert.equal(r.status, 200, r.body);
+    const log = messages(r);
+    const selected = log.indexOf("Integration response selected: 'default' → 401");
+    assert.ok(selected >= 0, log.join('\n'));
+    assert.equal(log[selected + 1], 'Method response status overridden by $context.responseOverride.status: 200');
+  });
+
+  it('a selected integration response whose status has no method response is still a configuration error', async () => {
+    const doc = PETS('{}', 'ok').replace("responses: { '200': { description: declared } }", "responses: { '201': { description: declared } }");
+    const r = await gatewayFor(doc, { stages: { local: { variables: { backend: base } } } }).invoke({ method: 'GET', path: '/pets/1' });
+    assert.equal(r.status, 500);
+    assert.ok(messages(r).includes('Execution failed due to configuration error: Output mapping refers to an invalid method response: 200'));
+  });
+
+  for (const [what, template] of [
+    ['status', '#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 401)ok'],
+    ['header.X-A', '#set($context.responseOverride.header.X-A = "1")#set($context.responseOverride.header.X-A = "2")ok'],
+  ]) {
+    it(`a response template that overrides responseOverride.${what} twice fails with 500`, async () => {
+      const r = await invoke('{}', template);
+      assert.equal(r.status, 500, r.body);
+      assert.deepEqual(json(r.body), { message: 'Internal server error' });
+      const log = messages(r);
+      assert.ok(
+        log.includes(`Execution failed due to configuration error: the response template overrides $context.responseOverride.${what} more than once; each parameter may be overridden only once`),
+        log.join('\n'),
+      );
+    });
+  }
+
+  it('a request template that overrides a request header twice fails with 500 before the backend is called', async () => {
+    const before = calls.length;
+    const r = await invoke('#set($context.requestOverride.header.X-B = "1")#set($context.requestOverride.header.X-B = "2"){}', 'ok');
+    assert.equal(r.status, 500, r.body);
+    assert.equal(calls.length, before);
+    assert.ok(messages(r).some((m) => m.includes('the request template overrides $context.requestOverride.header.X-B more than once')), messages(r).join('\n'));
+  });
+
+  it('each parameter overridden once, in both templates, is accepted', async () => {
+    const r = await invoke(
+      '#set($context.requestOverride.header.X-B = "1")#set($context.requestOverride.header.X-C = "2")#set($context.requestOverride.querystring.q = "3"){}',
+      '#set($context.responseOverride.header.X-B = "4")#set($context.responseOverride.status = 202)ok',
+    );
+    assert.equal(r.status, 202, r.body);
+    assert.equal(r.headers['X-B'], '4');
+    assert.equal(calls.at(-1)!['x-b'], '1');
+    assert.equal(calls.at(-1)!['x-c'], '2');
+  });
+});
