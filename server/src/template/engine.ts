@@ -1,7 +1,7 @@
 /**
  * The mapping-template engine: one entry point for diagnostics, the evaluator, the local gateway and the CLI.
  */
-import { buildDefaultContext } from './contextVariable';
+import { buildDefaultContext, repeatedOverrides } from './contextVariable';
 import { InputVariable, mergeParameters, Payload } from './inputVariable';
 import { TemplateInterpreter, type InterpreterIssues } from './interpreter';
 import { isJavaMap, javaToString, type JavaMap } from './javaValues';
@@ -115,6 +115,10 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
     }
   }
   for (const warning of issues.warnings) result.errors.push({ code: warning.code, message: warning.message, ...warning.position });
+  // API Gateway answers a template that overrides one parameter twice with a 5XX: the evaluator says so too.
+  for (const parameter of repeatedOverrides(context)) {
+    result.errors.push({ code: 'repeated-override', message: `$context.${parameter} is overridden more than once; each parameter may be overridden only once, and API Gateway answers 500` });
+  }
   return finish();
 }
 

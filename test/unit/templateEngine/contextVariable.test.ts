@@ -91,9 +91,11 @@ describe('$context', () => {
       assert.deepEqual(repeatedIn('#set($context.requestOverride.path.p = "a")#set($context.requestOverride.querystring.q = "a")#set($context.requestOverride.querystring.q = "b")'), ['requestOverride.querystring.q']);
     });
 
-    it('keeps the last value, as before, for the caller to refuse', () => {
+    it('keeps the last value for the gateway to refuse, and says so in the evaluation errors', () => {
       const result = renderTemplate('#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 500)', {});
       assert.equal(result.responseOverride.status, 500);
+      assert.deepEqual(result.errors.map((e) => e.code), ['repeated-override']);
+      assert.match(result.errors[0].message, /^\$context\.responseOverride\.status is overridden more than once/);
     });
 
     it('counts neither distinct parameters, nor a null assignment, nor what an earlier template of the request set', () => {

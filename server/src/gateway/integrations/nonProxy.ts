@@ -39,8 +39,8 @@ export function transformRequest(ctx: IntegrationContext): TransformedRequest {
     log.add(`Request template rejected the body: ${render.gatewayError.body}`);
     throw new DirectResponse(render.gatewayError.status, render.gatewayError.body);
   }
-  const fatal = render.errors.filter((e) => e.code !== 'foreach-limit');
-  for (const e of render.errors) log.add(`Request template ${fatal.includes(e) ? 'error' : 'warning'}${e.line ? ` at line ${e.line}` : ''}: ${e.message}`);
+  const fatal = render.errors.filter(isFatalTemplateError);
+  for (const e of render.errors.filter(notRepeatedOverride)) log.add(`Request template ${fatal.includes(e) ? 'error' : 'warning'}${e.line ? ` at line ${e.line}` : ''}: ${e.message}`);
   if (fatal.length) {
     log.add('Execution failed due to configuration error: Unable to transform request');
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
@@ -124,7 +124,7 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
     log.add('Execution failed due to configuration error: No match for output mapping and no default output mapping configured');
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
-  if (simulated.render?.errors.some((e) => e.code !== 'foreach-limit') && !simulated.render.gatewayError) {
+  if (simulated.render?.errors.some(isFatalTemplateError) && !simulated.render.gatewayError) {
     log.add('Execution failed due to configuration error: Unable to transform response');
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
@@ -161,6 +161,15 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
     log.add(`Method response headers: ${logMap(headers)}`);
   }
   return { status: simulated.status, headers, body };
+}
+
+/** What stops a template's output from being used; a repeated override is answered on its own (`failOnRepeatedOverrides`). */
+function isFatalTemplateError(e: { code: string }): boolean {
+  return e.code !== 'foreach-limit' && notRepeatedOverride(e);
+}
+
+function notRepeatedOverride(e: { code: string }): boolean {
+  return e.code !== 'repeated-override';
 }
 
 /** A template that overrode one parameter twice fails the request, as API Gateway answers it with a 5XX. */
