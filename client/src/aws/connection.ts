@@ -1,6 +1,7 @@
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import type { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
-import type { InitializeMiddleware, MetadataBearer } from '@smithy/types';
+import type { AwsCredentialIdentityProvider, InitializeMiddleware, MetadataBearer } from '@smithy/types';
+import { isForeignAnswer, type ErrorLike } from './errorFacts';
 import { listProfiles } from './profiles';
 import { cleanSdkText, hideUrlUserInfo } from './redact';
 import { FALLBACK_REGION } from './regions';
@@ -97,27 +98,60 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Told about every call once it ends; sees the command's input, never the credentials, signature or session token. */
   onCall?: (entry: CallLogEntry) => void;
+  /**
+   * Credentials of clients already made for the connection. A new chain would resolve them again: another AssumeRole,
+   * credential_process run or SSO cache read.
+   */
+  credentials?: AwsCredentialIdentityProvider;
 }
 
 export interface CallLogEntry {
   service: 'apigateway' | 'apigatewayv2';
   command: string;
-  /** The input with document bodies replaced by their size. */
+  /** The input with document bodies replaced by their size and stage-variable values hidden. */
   input: Record<string, unknown>;
   ms: number;
   attempts?: number;
   error?: string;
 }
 
-/** Bodies are whole API definitions: the log names their size rather than repeating them. */
+/**
+ * Bodies are whole API definitions: the log names their size rather than repeating them. Stage variables often hold
+ * back-end keys and passwords: the log names them, never their values.
+ */
 export function summariseInput(input: unknown): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries((input ?? {}) as Record<string, unknown>)) {
     if (value instanceof Uint8Array) out[key] = `<${value.byteLength} bytes>`;
     else if ((key === 'Body' || key === 'body') && typeof value === 'string') out[key] = `<${value.length} characters>`;
-    else out[key] = value;
+    else out[key] = withoutVariableValues(key, value);
   }
   return out;
+}
+
+const HIDDEN = '<hidden>';
+
+/** The maps of stage variables in v1 and v2 inputs: a stage's, a deployment's, and a canary's overrides. */
+const VARIABLE_MAPS = new Set(['variables', 'StageVariables', 'stageVariableOverrides']);
+
+/** Patch paths that set one stage variable, on the stage or on its canary. */
+const VARIABLE_PATH = /^\/(variables|canarySettings\/stageVariableOverrides)\//;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (!value || typeof value !== 'object') return false;
+  const prototype = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
+function withoutVariableValues(key: string, value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => withoutVariableValues('', item));
+  // Dates and other class instances are left to JSON.stringify, which shows them as it always did.
+  if (!isPlainObject(value)) return value;
+  const entries = Object.entries(value);
+  if (VARIABLE_MAPS.has(key)) return Object.fromEntries(entries.map(([name]) => [name, HIDDEN]));
+  const patch = value as { path?: unknown; value?: unknown };
+  if (typeof patch.path === 'string' && VARIABLE_PATH.test(patch.path) && patch.value !== undefined) return { ...patch, value: HIDDEN };
+  return Object.fromEntries(entries.map(([k, v]) => [k, withoutVariableValues(k, v)]));
 }
 
 /** Long enough for API Gateway to import a large definition, short enough that a stuck endpoint is reported. */
@@ -133,7 +167,7 @@ export async function createClients(connection: Connection, options: ClientOptio
     import('@aws-sdk/client-apigatewayv2'),
     import('@aws-sdk/credential-providers'),
   ]);
-  const credentials = fromNodeProviderChain(connection.profile ? { profile: connection.profile } : {});
+  const credentials = options.credentials ?? fromNodeProviderChain(connection.profile ? { profile: connection.profile } : {});
   const config = {
     region: connection.region,
     credentials,
@@ -180,9 +214,9 @@ function callLog(service: CallLogEntry['service'], onCall: (entry: CallLogEntry)
 
 /** One log line for a failed call: secrets removed, and the HTTP answer named when its body was not understood. */
 export function describeFailure(error: unknown): string {
-  const e = error as { name?: string; code?: string; message?: string; $response?: { statusCode?: number; headers?: Record<string, string> } };
+  const e = error as ErrorLike | undefined;
   const code = e?.code && e.code !== e.name ? ` [${e.code}]` : '';
-  const answer = e?.$response?.statusCode !== undefined && e.name === 'SyntaxError'
-    ? ` [HTTP ${e.$response.statusCode}${e.$response.headers?.['content-type'] ? `, ${e.$response.headers['content-type']}` : ''}]` : '';
+  const type = e?.$response?.headers?.['content-type'];
+  const answer = isForeignAnswer(error) ? ` [HTTP ${e?.$response?.statusCode}${type ? `, ${type}` : ''}]` : '';
   return `${e?.name ?? 'Error'}${code}: ${cleanSdkText(String(e?.message ?? error))}${answer}`;
 }

@@ -1,4 +1,5 @@
 import { describeConnection, displayEndpoint, ENDPOINT_SETTING, type Connection } from './connection';
+import { connectTimeoutOf, errorChain, errorCodes, isForeignAnswer, isNetworkFailure, isThrottling, statusOf, type ErrorLike, type RawResponse } from './errorFacts';
 import { cleanSdkText } from './redact';
 
 /** What the user can do about a failure; the tree and notifications turn these into buttons. */
@@ -10,20 +11,6 @@ export interface ExplainedError {
   remedies: Remedy[];
   /** The SDK's error name, kept for logs. */
   code: string;
-}
-
-interface RawResponse {
-  statusCode?: number;
-  headers?: Record<string, string | undefined>;
-}
-
-interface ErrorLike {
-  name?: string;
-  message?: string;
-  code?: string;
-  $metadata?: { httpStatusCode?: number; attempts?: number };
-  $response?: RawResponse;
-  cause?: unknown;
 }
 
 /** What every rule gets to look at; built once per error. */
@@ -43,20 +30,6 @@ interface Failure {
 }
 
 type Rule = (f: Failure) => ExplainedError | undefined;
-
-function errorChain(error: unknown): ErrorLike[] {
-  const chain: ErrorLike[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && typeof current === 'object' && depth < 5; depth++) {
-    chain.push(current as ErrorLike);
-    current = (current as ErrorLike).cause;
-  }
-  return chain;
-}
-
-function errorCodes(chain: ErrorLike[]): string[] {
-  return chain.flatMap((e) => [e.name, e.code].filter((c): c is string => !!c));
-}
 
 /** The most specific code: Node's system and TLS codes are more telling than the generic "Error" name. */
 function primaryCode(chain: ErrorLike[]): string | undefined {
@@ -143,7 +116,7 @@ const accessDenied: Rule = (f) => f.has('AccessDeniedException', 'AccessDenied')
   : undefined;
 
 /** A 429 is throttling whoever sent it; the SDK already retried it as such. */
-const throttled: Rule = (f) => f.status === 429 || f.has('TooManyRequestsException', 'ThrottlingException', 'Throttling', 'LimitExceededException')
+const throttled: Rule = (f) => isThrottling(f.error)
   ? {
     code: f.has('SyntaxError', 'Unknown') ? 'HTTP 429' : primaryCode(errorChain(f.error)) ?? 'TooManyRequestsException',
     message: `API Gateway is throttling requests from ${f.where}${f.attempts ? ` (still throttled after ${f.attempts} attempts)` : ''}. Wait a moment and retry.`,
@@ -180,14 +153,11 @@ function foreignAnswerAdvice(status: number, hasEndpoint: boolean): string {
  * else: a proxy, a captive portal, another web server; the SDK's parse error would only confuse.
  */
 const foreignAnswer: Rule = (f) => {
-  const response = f.error?.$response;
-  if (f.status === undefined || !response) return undefined;
-  const unparsed = f.has('SyntaxError');
-  const empty = f.has('Unknown') && f.text === 'UnknownError' && !response.headers?.['x-amzn-errortype'];
-  if (!unparsed && !empty) return undefined;
+  if (f.status === undefined || !isForeignAnswer(f.error)) return undefined;
+  const empty = !f.has('SyntaxError');
   return {
     code: `HTTP ${f.status}`,
-    message: `The endpoint ${f.target} answered HTTP ${f.status} with ${bodyKind(response, empty)}, not an API Gateway response (${f.where}). ${foreignAnswerAdvice(f.status, !!f.connection.endpoint)}`,
+    message: `The endpoint ${f.target} answered HTTP ${f.status} with ${bodyKind(f.error?.$response, empty)}, not an API Gateway response (${f.where}). ${foreignAnswerAdvice(f.status, !!f.connection.endpoint)}`,
     remedies: endpointRemedies(f),
   };
 };
@@ -235,9 +205,9 @@ const noAnswer: Rule = (f) => {
 };
 
 const unreachable: Rule = (f) => {
-  if (!f.has('ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ECONNRESET', 'TimeoutError', 'EHOSTUNREACH', 'ENETUNREACH')) return undefined;
-  const connectLimit = /within the configured timeout of (\d+) ms/.exec(f.text);
-  const why = connectLimit ? `no connection within ${seconds(Number(connectLimit[1]))}` : f.text;
+  if (!isNetworkFailure(f.error)) return undefined;
+  const connectLimit = connectTimeoutOf(f.error);
+  const why = connectLimit !== undefined ? `no connection within ${seconds(connectLimit)}` : f.text;
   const plainToTls = f.has('ECONNRESET') && f.connection.endpoint?.startsWith('http:') ? ' If the server expects TLS, use https://.' : '';
   return {
     code: f.codes.find((c) => /^E[A-Z_]+$/.test(c)) ?? primaryCode(errorChain(f.error)) ?? 'TimeoutError',
@@ -264,7 +234,7 @@ const RULES: Rule[] = [
 
 function failureOf(error: unknown, connection: Connection): Failure {
   const chain = errorChain(error);
-  const codes = errorCodes(chain);
+  const codes = errorCodes(error);
   const first = chain[0];
   return {
     error: first,
@@ -274,7 +244,7 @@ function failureOf(error: unknown, connection: Connection): Failure {
     target: connection.endpoint ? displayEndpoint(connection.endpoint) : `the API Gateway endpoint of ${connection.region}`,
     connection,
     attempts: first?.$metadata?.attempts,
-    status: first?.$metadata?.httpStatusCode ?? first?.$response?.statusCode,
+    status: statusOf(first),
     profileHint: connection.profile ? `profile "${connection.profile}"` : 'the default profile',
     has: (...names) => names.some((n) => codes.includes(n)),
   };

@@ -1,18 +1,18 @@
 import { createClients, destroyClients, type ClientOptions, type GatewayClients } from '../aws/connection';
+import { isThrottling } from '../aws/errorFacts';
 
 /**
  * Clients that send each call once. A call that creates something (an import, a deployment, a stage) retried after
  * its answer was lost would create it twice, so these calls are sent through them rather than the retrying ones.
+ * They sign with the given clients' credentials, already resolved and cached, rather than resolving them again.
  */
 export async function singleAttemptClients(clients: GatewayClients, onCall?: ClientOptions['onCall']): Promise<GatewayClients> {
-  return createClients(clients.connection, { maxAttempts: 1, onCall });
+  return createClients(clients.connection, { maxAttempts: 1, onCall, credentials: clients.v1.config.credentials });
 }
 
 export function releaseClients(clients: GatewayClients | undefined): void {
   if (clients) destroyClients(clients);
 }
-
-const THROTTLED = new Set(['TooManyRequestsException', 'ThrottlingException', 'Throttling']);
 
 export interface ThrottleRetry {
   attempts: number;
@@ -34,7 +34,7 @@ export async function sendCreating<T>(send: () => Promise<T>, retry: ThrottleRet
     try {
       return await send();
     } catch (error) {
-      if (attempt >= retry.attempts || !THROTTLED.has((error as { name?: string }).name ?? '')) throw error;
+      if (attempt >= retry.attempts || !isThrottling(error)) throw error;
       await new Promise((resolve) => setTimeout(resolve, retry.delay(attempt)));
     }
   }

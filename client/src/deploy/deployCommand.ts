@@ -82,7 +82,21 @@ class DocumentLinks {
     private readonly log: (message: string) => void,
   ) {}
 
-  async remember(api: Pick<DeployResult, 'apiId' | 'kind' | 'apiName'>, lastStage: string | undefined): Promise<void> {
+  /**
+   * Saves the link after the API was written. The deploy happened whether or not the link file can be written, so a
+   * failure is reported and the deploy still counts as done.
+   */
+  async keep(api: Pick<DeployResult, 'apiId' | 'kind' | 'apiName'>, lastStage: string | undefined): Promise<void> {
+    try {
+      await this.remember(api, lastStage);
+    } catch (error) {
+      const message = `The link of ${vscode.workspace.asRelativePath(this.document.uri)} to API ${api.apiId} was not saved: ${errorText(error)}`;
+      this.log(message);
+      void vscode.window.showWarningMessage(message);
+    }
+  }
+
+  private async remember(api: Pick<DeployResult, 'apiId' | 'kind' | 'apiName'>, lastStage: string | undefined): Promise<void> {
     if (this.document.isUntitled) return;
     const { profile, region, endpoint } = this.connection;
     await rememberLink(this.root, this.document.uri.fsPath, {
@@ -152,10 +166,10 @@ export class DeployCommand {
       });
 
       this.showWarnings(document, result.warnings);
-      await attempt.links.remember(result, result.stage ?? plan.link?.lastStage);
+      await attempt.links.keep(result, result.stage ?? plan.link?.lastStage);
       this.afterDeploy();
       for (const note of result.notes) this.session.log(note);
-      void this.announce(result);
+      this.detach('Announcing the deploy', this.announce(result));
       return result;
     } catch (error) {
       return this.failed(error, attempt);
@@ -170,16 +184,16 @@ export class DeployCommand {
     } else if (error instanceof PartialDeploy) {
       // The API exists in its new form: the link and the warnings matter as much as after a complete deploy.
       this.showWarnings(attempt.document, error.result.warnings);
-      if (error.result.apiId) await attempt.links.remember(error.result, attempt.stage ?? attempt.link?.lastStage).catch((e: Error) => this.session.log(`remembering the link failed: ${e.message}`));
+      if (error.result.apiId) await attempt.links.keep(error.result, attempt.stage ?? attempt.link?.lastStage);
       this.afterDeploy();
-      void this.reportPartial(error);
+      this.detach('Reporting the partial deploy', this.reportPartial(error));
     } else if (error instanceof ImportOutcomeUnknown) {
       this.afterDeploy();
-      void this.reportUnknownImport(error, (api) => attempt.links.remember({ apiId: api.id, apiName: api.name, kind: error.kind }, undefined));
+      this.detach('Linking the document', this.reportUnknownImport(error, (api) => attempt.links.keep({ apiId: api.id, apiName: api.name, kind: error.kind }, undefined)));
     } else if (error instanceof ApiNoLongerExists) {
       return this.apiGone(new ApiNoLongerExists(error.kind, error.apiId, error.region, error.apiName ?? attempt.link?.apiName), attempt);
     } else if (isRefusedRequest(error)) {
-      void this.reportRefused(attempt.document, error);
+      this.detach('Reporting the refused deploy', this.reportRefused(attempt.document, error));
     } else {
       void this.treeCommands.reportError('Deploy', error);
     }
@@ -199,6 +213,14 @@ export class DeployCommand {
   private showWarnings(document: vscode.TextDocument, warnings: string[]): void {
     this.warnings.clear(document.uri);
     if (warnings.length) this.warnings.show(document, warnings);
+  }
+
+  /**
+   * Notifications and their buttons outlive the command; what a button does can still fail (a backup deleted since,
+   * a link file that cannot be written), and that failure is logged rather than left unhandled.
+   */
+  private detach(what: string, work: Promise<void>): void {
+    work.catch((error: unknown) => this.session.log(`${what} failed: ${errorText(error)}`));
   }
 
   /** The creating calls go through their own single-attempt clients; their calls are logged like the session's. */
@@ -260,4 +282,8 @@ export class DeployCommand {
     else if (answer === 'Open') await vscode.env.openExternal(vscode.Uri.parse(result.invokeUrl));
     else if (answer === 'Invoke') await vscode.commands.executeCommand('apigateway.invoke.open', { apiId: result.apiId, stage: result.stage, url: result.invokeUrl });
   }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

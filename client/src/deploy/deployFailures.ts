@@ -1,36 +1,21 @@
 import type { DeployResult } from './deployer';
+import { isForeignAnswer, isGatewayError, neverSent, statusOf, type ErrorLike } from '../aws/errorFacts';
 import { cleanSdkText } from '../aws/redact';
-
-interface ErrorLike {
-  name?: string;
-  code?: string;
-  message?: string;
-  $metadata?: { httpStatusCode?: number };
-  $response?: { statusCode?: number };
-}
-
-function statusOf(error: unknown): number | undefined {
-  const e = error as ErrorLike | undefined;
-  return e?.$metadata?.httpStatusCode ?? e?.$response?.statusCode;
-}
-
-/** Failures of a request that never reached API Gateway: no connection, no name resolution, no credentials. */
-const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'CredentialsProviderError']);
 
 /**
  * True when API Gateway may have done the work although the call failed: no answer arrived, or a 5xx one, which a
  * proxy or the service can send after the change was made. A 4xx answer means the request was refused as a whole.
  */
 export function outcomeUnknown(error: unknown): boolean {
-  const e = error as ErrorLike | undefined;
   // The SDK attaches $metadata once a request was attempted; errors raised before sending have none.
-  if (!e?.$metadata || NEVER_SENT.has(e.name ?? '') || NEVER_SENT.has(e.code ?? '')) return false;
+  if (!(error as ErrorLike | undefined)?.$metadata || neverSent(error)) return false;
   const status = statusOf(error);
   return status === undefined || status >= 500;
 }
 
+/** Only API Gateway's own answer proves the API gone; a proxy's or another web server's 404 says nothing about it. */
 export function isNotFound(error: unknown): boolean {
-  return (error as ErrorLike | undefined)?.name === 'NotFoundException' || statusOf(error) === 404;
+  return isGatewayError(error, 'NotFoundException');
 }
 
 /** Answers no retry can change: the document or the request itself was refused. */
@@ -43,9 +28,8 @@ export function isRefusedRequest(error: unknown): boolean {
 /** One line for a message: the SDK's own text runs on with hints about its hidden fields. */
 export function reasonOf(error: unknown): string {
   const e = error as ErrorLike | undefined;
-  const status = statusOf(error);
-  // A body that is not JSON comes from something between the client and API Gateway, e.g. a proxy's error page.
-  if (e?.name === 'SyntaxError' && status) return `an HTTP ${status} answer that did not come from API Gateway`;
+  // The SDK's parse error would only confuse: the answer came from something else, e.g. a proxy's error page.
+  if (isForeignAnswer(error)) return `an HTTP ${statusOf(error)} answer that did not come from API Gateway`;
   const name = e?.name && e.name !== 'Error' ? `${e.name}: ` : '';
   // An error text may echo the signed request; only its first line, cleaned of signing material, is shown.
   return `${name}${cleanSdkText(e?.message ?? String(error)).split('\n')[0].trim()}`;

@@ -1,11 +1,15 @@
 import * as assert from 'node:assert/strict';
-import { ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
-import { destroyClients, type CallLogEntry } from '../../../client/src/aws/connection';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { GetStageCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
+import { destroyClients, summariseInput, type CallLogEntry } from '../../../client/src/aws/connection';
 import { explainAwsError } from '../../../client/src/aws/errors';
 import { listRestApis } from '../../../client/src/aws/listing';
 import { clientsAt, failure, SESSION_TOKEN, startTinyServer } from './connectionServers';
+import { deploy } from '../../../client/src/deploy/deployer';
 import { documentTitle, guessApiKind, parseStageVariables } from '../../../client/src/deploy/documentKind';
-import { restDocument } from './fixtures/documents';
+import { httpDocument, restDocument } from './fixtures/documents';
 import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
 
 describe('the call log', function () {
@@ -25,6 +29,53 @@ describe('the call log', function () {
     assert.equal(entries[1].attempts, 2, 'the throttled attempt was retried');
     const text = JSON.stringify(entries);
     assert.ok(!text.includes('AKIDGOOD') && !text.includes('secret'), 'no credentials in the log');
+  });
+});
+
+describe('stage variables in the call log', function () {
+  this.timeout(30_000);
+  let fixture: GatewayFixture;
+  before(async () => (fixture = await startGatewayFixture()));
+  after(() => fixture.close());
+
+  it('are named without their values, in every input that sets them', () => {
+    const secret = { dbPassword: 'hunter2', apiKey: 'sk-live-123' };
+    const hidden = { dbPassword: '<hidden>', apiKey: '<hidden>' };
+    assert.deepEqual(summariseInput({ restApiId: 'a1', stageName: 'dev', variables: secret, canarySettings: { percentTraffic: 10, stageVariableOverrides: secret } }), {
+      restApiId: 'a1', stageName: 'dev', variables: hidden, canarySettings: { percentTraffic: 10, stageVariableOverrides: hidden },
+    });
+    assert.deepEqual(summariseInput({ ApiId: 'h1', StageName: 'dev', StageVariables: secret }), { ApiId: 'h1', StageName: 'dev', StageVariables: hidden });
+    assert.deepEqual(summariseInput({
+      restApiId: 'a1',
+      stageName: 'dev',
+      patchOperations: [
+        { op: 'replace', path: '/variables/dbPassword', value: 'hunter2' },
+        { op: 'replace', path: '/canarySettings/stageVariableOverrides/apiKey', value: 'sk-live-123' },
+        { op: 'remove', path: '/variables/old' },
+        { op: 'replace', path: '/deploymentId', value: 'd1' },
+      ],
+    }).patchOperations, [
+      { op: 'replace', path: '/variables/dbPassword', value: '<hidden>' },
+      { op: 'replace', path: '/canarySettings/stageVariableOverrides/apiKey', value: '<hidden>' },
+      { op: 'remove', path: '/variables/old' },
+      { op: 'replace', path: '/deploymentId', value: 'd1' },
+    ]);
+  });
+
+  it('never reach the log of a deploy', async () => {
+    const entries: CallLogEntry[] = [];
+    const clients = await fixture.clients('good', { onCall: (e) => entries.push(e) });
+    const backupDir = mkdtempSync(path.join(tmpdir(), 'apigw-calllog-'));
+    try {
+      const rest = await deploy(clients, { kind: 'REST', body: restDocument('logged-variables'), target: { mode: 'new' }, stage: { name: 'dev', variables: { dbPassword: 'hunter2' } }, backupDir }, undefined, { onCall: (e) => entries.push(e) });
+      await deploy(clients, { kind: 'HTTP', body: httpDocument('logged-variables'), target: { mode: 'new' }, stage: { name: 'dev', variables: { dbPassword: 'hunter2' } }, backupDir }, undefined, { onCall: (e) => entries.push(e) });
+      const withVariables = entries.filter((e) => JSON.stringify(e.input).includes('dbPassword'));
+      assert.deepEqual(withVariables.map((e) => `${e.service}.${e.command}`), ['apigateway.CreateDeploymentCommand', 'apigatewayv2.CreateStageCommand']);
+      assert.ok(!JSON.stringify(entries).includes('hunter2'), 'no variable value in the log');
+      assert.deepEqual((await clients.v1.send(new GetStageCommand({ restApiId: rest.apiId, stageName: 'dev' }))).variables, { dbPassword: 'hunter2' }, 'the value itself was sent');
+    } finally {
+      rmSync(backupDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -16,7 +16,10 @@ export interface TinyServer {
 
 export type Answer = { status: number; headers?: Record<string, string>; body?: string } | 'hang';
 
-/** A self-signed certificate for CN=localhost, valid until 2126; nothing trusts it. */
+/**
+ * A self-signed certificate for CN=localhost, valid from 2020 until 2126 so a clock running a little behind still
+ * accepts its dates; nothing trusts it.
+ */
 const SELF_SIGNED = {
   key: `-----BEGIN PRIVATE KEY-----
 MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgeyFKEybiuCBKccd3
@@ -25,15 +28,15 @@ Bk7b606zXcXU2wf8dgRAvvi7I7gA9hfii60tj2JWtRQwOvdfc3cOxtdm
 -----END PRIVATE KEY-----
 `,
   cert: `-----BEGIN CERTIFICATE-----
-MIIBfzCCASWgAwIBAgIUOmlT5t6aizOiX7YGQnNPe9YmtlQwCgYIKoZIzj0EAwIw
-FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyMjAwMTgwNloYDzIxMjYxMDI5
-MDAxODA2WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO
+MIIBfjCCASWgAwIBAgIUbAX5AtA2U9aqF6vrpSTO73SsYRwwCgYIKoZIzj0EAwIw
+FDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTIwMDEwMTAwMDAwMFoYDzIxMjYwMTAx
+MDAwMDAwWjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwWTATBgcqhkjOPQIBBggqhkjO
 PQMBBwNCAARydGcTbzATayw1qkn/I8Lmb+TBhjX8Bk7b606zXcXU2wf8dgRAvvi7
 I7gA9hfii60tj2JWtRQwOvdfc3cOxtdmo1MwUTAdBgNVHQ4EFgQUBC/b10PBhh6+
 +bGTWvTGv8outUkwHwYDVR0jBBgwFoAUBC/b10PBhh6++bGTWvTGv8outUkwDwYD
-VR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNIADBFAiBdN2WrrZU6MSzbo2I4N/cZ
-PDaPgNiy3AOukdomC+u7ZAIhAKcSIW5qJxg9ulFftZ7cFwVlfHv+8SYUot7QDcUr
-dqVg
+VR0TAQH/BAUwAwEB/zAKBggqhkjOPQQDAgNHADBEAiBmVGLs6Cxo1EiNAt372inj
+B7gmnWIKC15mpf9j8QaVBQIgGjLCRtfuejALnaASYaVyfzYW+G0yW+uVwTtWncUk
+0Fs=
 -----END CERTIFICATE-----
 `,
 };

@@ -177,6 +177,21 @@ describe('deploying a document', function () {
     assert.notEqual(stage.deploymentId, second.deploymentId);
   });
 
+  it("signs its creating calls with the session's credentials instead of resolving new ones", async () => {
+    let resolved = 0;
+    const credentials = async () => {
+      resolved++;
+      return { accessKeyId: 'AKIDGOOD', secretAccessKey: 'secret' };
+    };
+    // The profile has no keys: a fresh credential chain for the creating calls would fail.
+    const session = await fixture.clients('nokeys', { credentials });
+    for (const title of ['signed-once', 'signed-once-again']) {
+      const result = await deploy(session, { kind: 'REST', body: restDocument(title), target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+      assert.ok(result.deploymentId);
+    }
+    assert.equal(resolved, 1, 'resolved once for both deploys');
+  });
+
   it('remembers deployment links per document, most recent first', async () => {
     const doc = path.join(workspace, 'api', 'pets.yaml');
     assert.deepEqual(await readLinks(workspace, doc), []);

@@ -11,11 +11,16 @@ import {
   DefinitionTooLarge,
   ImportOutcomeUnknown,
   InvalidStageName,
+  isNotFound,
   isRefusedRequest,
   MAX_REST_DEFINITION_BYTES,
   outcomeUnknown,
   PartialDeploy,
+  reasonOf,
 } from '../../../client/src/deploy/deployFailures';
+import { planDeploy, type DeployFlowInput, type Prompter } from '../../../client/src/deploy/deployFlow';
+import { forgetApi, readLinks, rememberLink } from '../../../client/src/deploy/links';
+import { closedPort } from './connectionServers';
 import { answers, startFaultProxy, type Fault, type FaultProxy } from './deployFaultProxy';
 import { httpDocument, ORDERS_PATH, restDocument } from './fixtures/documents';
 import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
@@ -120,6 +125,14 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
       assert.deepEqual(await restApisNamed('never-made'), []);
     });
 
+    it("is repeated after a proxy's 429 page, a refusal before anything was forwarded", async () => {
+      fail('POST', IMPORT_REST, { answer: { status: 429, headers: { 'Content-Type': 'text/html' }, body: '<html>Too Many Requests</html>' } }, 1);
+      const importsBefore = sent('POST', IMPORT_REST);
+      const result = await deploy(clients, { kind: 'REST', body: restDocument('proxy-throttled-import'), target: { mode: 'new' }, backupDir }, undefined, options());
+      assert.equal(sent('POST', IMPORT_REST) - importsBefore, 2);
+      assert.deepEqual((await restApisNamed('proxy-throttled-import')).map((a) => a.id), [result.apiId]);
+    });
+
     it('is repeated after a throttling answer, which API Gateway sends before doing anything', async () => {
       fail('POST', IMPORT_REST, { answer: answers.throttled }, 2);
       const importsBefore = sent('POST', IMPORT_REST);
@@ -130,9 +143,14 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
   });
 
   it('classifies failures by whether API Gateway may have acted', () => {
-    const sentWith = (status?: number, name = 'Error') => Object.assign(new Error('x'), { name, $metadata: { httpStatusCode: status, attempts: 1 } });
+    const sentWith = (status?: number, name = 'Error', message = 'x') => Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status, attempts: 1 } });
     assert.equal(outcomeUnknown(sentWith(502, 'SyntaxError')), true);
-    assert.equal(outcomeUnknown(sentWith(undefined, 'TimeoutError')), true);
+    // The SDK's two timeouts: the request went out and no answer came, or no connection was ever made.
+    const requestTimeout = Object.assign(sentWith(undefined, 'TimeoutError', '@smithy/node-http-handler - [ERROR] a request has exceeded the configured 60000 ms requestTimeout.'), { code: 'ETIMEDOUT' });
+    const connectTimeout = sentWith(undefined, 'TimeoutError', '@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 5000 ms.');
+    assert.equal(outcomeUnknown(requestTimeout), true);
+    assert.equal(outcomeUnknown(connectTimeout), false, 'a request without a connection was never sent');
+    assert.equal(outcomeUnknown(Object.assign(sentWith(undefined, 'TimeoutError', 'socket hang up'), { code: 'ECONNRESET' })), true);
     assert.equal(outcomeUnknown(sentWith(400, 'BadRequestException')), false);
     assert.equal(outcomeUnknown(Object.assign(sentWith(), { code: 'ECONNREFUSED' })), false);
     assert.equal(outcomeUnknown(Object.assign(new Error('no keys'), { name: 'CredentialsProviderError' })), false);
@@ -236,6 +254,60 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
       assert.ok(error instanceof PartialDeploy, String(error));
       assert.match(error.message, new RegExp(`^The definition of canary-stuck \\(${apiId}\\) was merged and it was deployed to stage live, but the canary of stage live was not removed and still sends 25% of its traffic to deployment ${canary.deploymentId}: AccessDeniedException`));
     });
+  });
+
+  describe('a 404 that did not come from API Gateway', () => {
+    const htmlNotFound: Fault = { answer: { status: 404, headers: { 'Content-Type': 'text/html' }, body: '<html><body>404 Not Found</body></html>' } };
+    const unasked: Prompter = { pick: () => assert.fail('asked'), input: () => assert.fail('asked'), confirm: () => assert.fail('asked') };
+    const document = () => path.join(workspace, 'api.yaml');
+    const linkedIds = async () => (await readLinks(workspace, document())).map((l) => l.apiId);
+
+    /** A document linked to a new API, its link forgotten when the API is gone, as the deploy command does. */
+    async function linkedFlow(title: string): Promise<DeployFlowInput & { answers: { target: string } }> {
+      const apiId = await existing(title);
+      await rememberLink(workspace, document(), { apiId, kind: 'REST', region: 'us-east-1', endpoint: proxy.url, lastStage: 'dev' });
+      return {
+        clients, answers: { target: apiId, putMode: 'overwrite', stage: 'dev' }, documentText: restDocument(title), documentName: 'api.yaml', documentTitle: title,
+        links: await readLinks(workspace, document()), guessedKind: 'REST', backupDir, onApiGone: (gone) => forgetApi(workspace, gone.apiId, gone.region),
+      };
+    }
+
+    it('leaves the link alone when it answers the deploy questions\' check of the API', async () => {
+      const flow = await linkedFlow('foreign-404-flow');
+      const apiId = flow.answers.target;
+      fail('GET', new RegExp(`^/restapis/${apiId}$`), htmlNotFound);
+      await assert.rejects(planDeploy(flow, unasked), (error) => !(error instanceof ApiNoLongerExists) && (error as Error).name === 'SyntaxError');
+      assert.deepEqual(await linkedIds(), [apiId], 'the link stays');
+    });
+
+    it('leaves the link alone when it answers the deploy\'s own reading of the API', async () => {
+      const flow = await linkedFlow('foreign-404');
+      const apiId = flow.answers.target;
+      fail('GET', new RegExp(`^/restapis/${apiId}$`), htmlNotFound);
+      const error = await failure({ kind: 'REST', body: flow.documentText, target: { mode: 'existing', apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir });
+      assert.ok(!(error instanceof ApiNoLongerExists), String(error));
+      assert.equal(isNotFound(error), false);
+      assert.equal(reasonOf(error), 'an HTTP 404 answer that did not come from API Gateway');
+      assert.deepEqual(await linkedIds(), [apiId], 'the link stays');
+    });
+
+    it("unlike API Gateway's own 404, which drops the link", async () => {
+      const flow = await linkedFlow('really-gone');
+      await direct.v1.send(new DeleteRestApiCommand({ restApiId: flow.answers.target }));
+      await assert.rejects(planDeploy(flow, unasked), ApiNoLongerExists);
+      assert.deepEqual(await linkedIds(), []);
+    });
+  });
+
+  it('fails the call, not the test run, when the proxy cannot reach the fake', async () => {
+    const stranded = await startFaultProxy(await closedPort());
+    const lost = await createClients({ profile: 'good', region: 'us-east-1', endpoint: stranded.url }, { maxAttempts: 1 });
+    try {
+      await assert.rejects(lost.v1.send(new GetRestApisCommand({})));
+    } finally {
+      destroyClients(lost);
+      await stranded.close();
+    }
   });
 
   it('names an API deleted meanwhile instead of failing on an invalid identifier', async () => {

@@ -81,6 +81,8 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
           res.end(Buffer.concat(body));
         });
       });
+      // The fake stopped or refused the connection: the client sees a dropped connection rather than mocha a crash.
+      upstream.on('error', () => res.destroy());
       upstream.end(Buffer.concat(chunks));
     });
   });
