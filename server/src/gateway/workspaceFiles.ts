@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { detectFormat, parseApiDocument, type ApiDocument } from '../model/apiDocument';
+import type { SyntaxProblem } from '../model/nodes';
 import { DEFAULT_CONFIG_PATH, parseLocalConfig, type LocalConfig } from './localConfig';
 
 export function documentFromText(absoluteFile: string, text: string, version = 0): ApiDocument {
@@ -10,12 +11,23 @@ export function documentFromText(absoluteFile: string, text: string, version = 0
   return parseApiDocument(TextDocument.create(uri, detectFormat(uri, undefined, text), version, text));
 }
 
-/** Problems that stop a document from being run: no parsable tree, or not an OpenAPI / Swagger document. */
-export function documentProblem(document: ApiDocument): string | undefined {
-  if (!document.root) return document.problems[0]?.message ?? 'the document is empty';
-  if (document.kind === 'unknown') return 'not an OpenAPI 3 or Swagger 2.0 document (no openapi or swagger key)';
+/**
+ * What stops a document from being run, and the syntax problem it is when there is one: no parsable tree, not an
+ * OpenAPI / Swagger document, or a syntax problem other than a duplicate key.
+ */
+export function blockingProblem(document: ApiDocument): { message: string; at?: SyntaxProblem } | undefined {
+  if (!document.root) {
+    const first = document.problems[0];
+    return first ? { message: first.message, at: first } : { message: 'the document is empty' };
+  }
+  if (document.kind === 'unknown') return { message: 'not an OpenAPI 3 or Swagger 2.0 document (no openapi or swagger key)' };
   const fatal = document.problems.find((p) => p.code !== 'duplicate-key');
-  return fatal ? `${fatal.message} (offset ${fatal.offset})` : undefined;
+  return fatal && { message: `${fatal.message} (offset ${fatal.offset})`, at: fatal };
+}
+
+/** Problems that stop a document from being run (`blockingProblem`), as one line. */
+export function documentProblem(document: ApiDocument): string | undefined {
+  return blockingProblem(document)?.message;
 }
 
 export interface ConfigLocation {
