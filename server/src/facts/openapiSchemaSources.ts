@@ -47,3 +47,9 @@ function defaultDialect(schema: unknown): string | undefined {
   const dialect = (schema as { properties?: { jsonSchemaDialect?: { default?: unknown } } }).properties?.jsonSchemaDialect?.default;
   return typeof dialect === 'string' ? dialect : undefined;
 }
+
+/**
+ * The version strings a new definition is started with, most usual first: 3.0.1 is what API Gateway's exports write;
+ * 3.1 documents are read by the editor though API Gateway does not import them.
+ */
+export const STARTING_VERSIONS: Record<'openapi' | 'swagger', string[]> = { openapi: ['3.0.1', '3.0.3', '3.1.0'], swagger: ['2.0'] };

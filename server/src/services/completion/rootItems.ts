@@ -2,6 +2,7 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionIt
 import type { ApiDocument } from '../../model/apiDocument';
 import type { CompletionSite } from '../editing/completionSite';
 import { indentUnit } from '../editing/serialize';
+import { STARTING_VERSIONS } from '../../facts/openapiSchemaSources';
 
 /**
  * What a definition starts with: the key naming its specification and version, or a whole skeleton. Until that key is
@@ -9,14 +10,13 @@ import { indentUnit } from '../editing/serialize';
  */
 interface Start {
   key: 'openapi' | 'swagger';
-  /** The versions AWS imports, most usual first: 3.0.1 is what API Gateway exports. */
   versions: string[];
   detail: string;
 }
 
 const STARTS: Start[] = [
-  { key: 'openapi', versions: ['3.0.1', '3.0.3', '3.1.0'], detail: 'OpenAPI 3' },
-  { key: 'swagger', versions: ['2.0'], detail: 'Swagger 2.0' },
+  { key: 'openapi', versions: STARTING_VERSIONS.openapi, detail: 'OpenAPI 3' },
+  { key: 'swagger', versions: STARTING_VERSIONS.swagger, detail: 'Swagger 2.0' },
 ];
 
 /** A snippet choice of the versions, or the one version; quoted by the caller. */
