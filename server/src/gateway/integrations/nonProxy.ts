@@ -96,7 +96,9 @@ export function methodRequestValue(expression: string, ctx: IntegrationContext):
     if (where === 'querystring') return req.query[name]?.at(-1);
     if (where === 'multivaluequerystring') return req.query[name]?.join(',');
     if (where === 'multivalueheader') return headerValues(req.multiValueHeaders, name)?.join(',');
-    return req.lowerHeaders[name.toLowerCase()];
+    // One value of a repeated header: the last, as the method request's single-valued headers hold it (the REST
+    // Lambda proxy event's `headers`), and as `querystring` reads the last value.
+    return headerValues(req.multiValueHeaders, name)?.at(-1) ?? req.lowerHeaders[name.toLowerCase()];
   }
   if (expression === 'method.request.body') return req.body;
   if (expression.startsWith('method.request.body.')) return bodyValue(req.body, expression.slice('method.request.body.'.length));
