@@ -357,6 +357,8 @@ export type OpenProgress = (cancellable: boolean) => ProgressPhase;
  */
 export async function deployWithProgress(clients: GatewayClients, request: DeployRequest, open: OpenProgress, log: (message: string) => void, options: DeployOptions = {}): Promise<DeployResult> {
   let phase = open(true);
+  // Never a blank notification with a Cancel button: the first step may only come with the first write.
+  phase.report('Preparing');
   let committed = false;
   let lastStep: string | undefined;
   try {

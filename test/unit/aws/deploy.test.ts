@@ -133,7 +133,7 @@ describe('deploying a document', function () {
     assert.equal(phases[0].writesAtEnd, phases[0].writesAtOpen, 'nothing is written while Cancel is offered');
     assert.equal(phases[1].writesAtOpen, phases[0].writesAtEnd, 'the second notification opens before the first write');
     assert.ok(phases[1].writesAtEnd! > phases[1].writesAtOpen);
-    assert.deepEqual(phases[0].messages, [`Reading API ${first.apiId}`, `Backing up the deployed definition of ${first.apiId}`]);
+    assert.deepEqual(phases[0].messages, ['Preparing', `Reading API ${first.apiId}`, `Backing up the deployed definition of ${first.apiId}`]);
     assert.equal(phases[1].messages[0], `Backing up the deployed definition of ${first.apiId}`, 'the last step is shown again without Cancel');
     assert.ok(phases[1].messages.includes('Deploying to stage dev'));
   });
