@@ -39,3 +39,13 @@ export function outcomeFromLocal(answer: LocalGatewayAnswer, stage: string): Inv
   if (answer.multiValueHeaders && Object.keys(answer.multiValueHeaders).length) outcome.multiValueHeaders = answer.multiValueHeaders;
   return outcome;
 }
+
+/**
+ * The log line that says why a request failed, as API Gateway words it ("Execution failed due to …", "Lambda
+ * execution failed …"), without its timestamp: shown above the response so a 5xx is explained without reading the log.
+ */
+export function failureCause(outcome: Pick<InvokeOutcome, 'status' | 'log'>): string | undefined {
+  if (outcome.status < 500) return undefined;
+  const line = outcome.log.find((l) => /[Ee]xecution failed/.test(l));
+  return line?.replace(/^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} [\d:]{8} UTC \d{4} : /, '');
+}

@@ -2,6 +2,7 @@ import '../shared/panel.css';
 import './invoke.css';
 import type { HistoryEntry, InvokeDraft, InvokeOutcome, InvokeToPanel, MultiValueMap, PanelInit, PanelToInvoke, TargetKind } from '../../src/panels/invokeMessages';
 import { clear, el, jsonField, pretty, textField } from '../shared/dom';
+import { failureCause } from '../../src/panels/invokeOutcome';
 import { vscodeApi } from '../shared/vscodeApi';
 
 const vscode = vscodeApi<PanelToInvoke>();
@@ -155,6 +156,8 @@ function renderOutput(): void {
     el('span', { className: 'muted', text: o.calledAs }),
   ]);
   output.appendChild(badges);
+  const cause = failureCause(o);
+  if (cause) output.appendChild(el('div', { className: 'field-error', text: cause, attrs: { 'data-testid': 'failure-cause' } }));
   const tabs = el('div', { className: 'tabs' });
   const headerCount = Object.keys(o.headers).length + Object.keys(o.multiValueHeaders ?? {}).length;
   for (const [name, label] of [['pretty', 'Pretty'], ['raw', 'Raw'], ['headers', `Headers (${headerCount})`], ['log', `Log (${o.log.length})`]] as const) {

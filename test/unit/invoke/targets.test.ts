@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { describeFetchError, sendHttp, signRequest } from '../../../client/src/panels/invokeHttp';
 import type { InvokeDraft } from '../../../client/src/panels/invokeMessages';
-import { logTimestamp, outcomeFromLocal } from '../../../client/src/panels/invokeOutcome';
+import { failureCause, logTimestamp, outcomeFromLocal } from '../../../client/src/panels/invokeOutcome';
 import { concretePath, httpRequestFor, localInvokeParams, missingPathParams, pathWithQuery } from '../../../client/src/panels/invokeRequest';
 import { initialDraft, initialTarget, normalizeArgs } from '../../../client/src/panels/invokeTargets';
 import { buildTestInvokeInput, logLines, runTestInvoke } from '../../../client/src/panels/invokeTestInvoke';
@@ -199,5 +199,19 @@ describe('invoke panel: local answers', () => {
     assert.deepEqual(outcome.log, ['Fri Jan 02 03:04:05 UTC 2026 : hello']);
     assert.equal(outcome.calledAs, "local gateway, stage 'dev'");
     assert.deepEqual(outcome.steps, [{ name: 'integration', ms: 1 }]);
+  });
+});
+
+describe('invoke panel: the cause of a failed call', () => {
+  it('names the log line that says why a 5xx failed, without its timestamp, and nothing for other statuses', () => {
+    const log = [
+      'Mon Nov 23 10:00:00 UTC 2026 : Sending request to local handler handlers/pets.js',
+      'Mon Nov 23 10:00:00 UTC 2026 : Execution failed due to configuration error: Malformed Lambda proxy response (unexpected field(s) status)',
+      'Mon Nov 23 10:00:00 UTC 2026 : Method completed with status: 502',
+    ];
+    assert.equal(failureCause({ status: 502, log }), 'Execution failed due to configuration error: Malformed Lambda proxy response (unexpected field(s) status)');
+    assert.equal(failureCause({ status: 502, log: ['Mon Nov 23 10:00:00 UTC 2026 : Lambda execution failed with status 200 due to customer function error: kaboom'] }), 'Lambda execution failed with status 200 due to customer function error: kaboom');
+    assert.equal(failureCause({ status: 404, log }), undefined);
+    assert.equal(failureCause({ status: 500, log: [] }), undefined);
   });
 });
