@@ -1,7 +1,7 @@
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import type { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { AwsCredentialIdentityProvider, InitializeMiddleware, MetadataBearer } from '@smithy/types';
-import { isForeignAnswer, type ErrorLike } from './errorFacts';
+import { isForeignAnswer, isNetworkFailure, type ErrorLike } from './errorFacts';
 import { listProfiles } from './profiles';
 import { cleanSdkText, hideUrlUserInfo } from './redact';
 import { FALLBACK_REGION } from './regions';
@@ -113,6 +113,8 @@ export interface CallLogEntry {
   ms: number;
   attempts?: number;
   error?: string;
+  /** The call failed on the way (no connection, a broken one, an answer that was not API Gateway's). */
+  unreachable?: boolean;
 }
 
 /**
@@ -206,7 +208,7 @@ function callLog(service: CallLogEntry['service'], onCall: (entry: CallLogEntry)
       return output;
     } catch (error) {
       const meta = (error as { $metadata?: { attempts?: number } }).$metadata;
-      onCall({ ...entry, ms: Date.now() - started, attempts: meta?.attempts, error: describeFailure(error) });
+      onCall({ ...entry, ms: Date.now() - started, attempts: meta?.attempts, error: describeFailure(error), unreachable: isNetworkFailure(error) || isForeignAnswer(error) });
       throw error;
     }
   };

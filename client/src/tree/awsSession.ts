@@ -22,6 +22,14 @@ export class AwsSession implements vscode.Disposable {
   private clients: Promise<GatewayClients> | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  /** Why the last call could not reach the endpoint, until a call gets through; for the status bar. */
+  private unreachableBecause: string | undefined;
+  private readonly reachability = new vscode.EventEmitter<void>();
+  readonly onDidChangeReachability = this.reachability.event;
+
+  get unreachable(): string | undefined {
+    return this.unreachableBecause;
+  }
   private readonly subscription: vscode.Disposable;
 
   constructor() {
@@ -34,6 +42,7 @@ export class AwsSession implements vscode.Disposable {
   reset(): void {
     const old = this.clients;
     this.clients = undefined;
+    this.unreachableBecause = undefined;
     void old?.then((c) => {
       c.v1.destroy();
       c.v2.destroy();
@@ -60,12 +69,19 @@ export class AwsSession implements vscode.Disposable {
   private logCall(entry: CallLogEntry): void {
     const retries = entry.attempts && entry.attempts > 1 ? `, ${entry.attempts} attempts` : '';
     this.log(`${entry.service}.${entry.command} ${JSON.stringify(entry.input)} → ${entry.error ?? 'ok'} (${entry.ms} ms${retries})`);
+    // Only the way there counts: a refused permission or a missing API says nothing about the endpoint.
+    const because = entry.unreachable ? entry.error : entry.error === undefined ? undefined : this.unreachableBecause;
+    if (because !== this.unreachableBecause) {
+      this.unreachableBecause = because;
+      this.reachability.fire();
+    }
   }
 
   dispose(): void {
     this.reset();
     this.subscription.dispose();
     this.changed.dispose();
+    this.reachability.dispose();
     this.output.dispose();
   }
 }

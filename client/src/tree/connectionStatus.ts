@@ -67,8 +67,11 @@ export function createConnectionStatus(session: AwsSession): vscode.Disposable {
   const update = async () => {
     try {
       const connection = await resolveConnection(readSettings());
-      item.text = `$(cloud) ${connection.profile ?? 'default'} · ${connection.region}${connection.endpoint ? ' · local' : ''}`;
-      item.tooltip = `API Gateway: profile ${connection.profile ?? '(default chain)'}, region ${connection.region}${connection.endpoint ? `, endpoint ${displayEndpoint(connection.endpoint)}` : ''}\nClick to choose another profile`;
+      const where = `${connection.profile ?? 'default'} · ${connection.region}${connection.endpoint ? ' · local' : ''}`;
+      const described = `API Gateway: profile ${connection.profile ?? '(default chain)'}, region ${connection.region}${connection.endpoint ? `, endpoint ${displayEndpoint(connection.endpoint)}` : ''}`;
+      const unreachable = session.unreachable;
+      item.text = `${unreachable ? '$(warning)' : '$(cloud)'} ${where}`;
+      item.tooltip = `${described}${unreachable ? `\nThe last call did not get through: ${unreachable}` : ''}\nClick to choose another profile`;
       item.command = 'apigateway.aws.chooseProfile';
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -87,5 +90,6 @@ export function createConnectionStatus(session: AwsSession): vscode.Disposable {
   };
   void update();
   const subscription = session.onDidChange(() => void update());
-  return vscode.Disposable.from(item, subscription);
+  const reachability = session.onDidChangeReachability(() => void update());
+  return vscode.Disposable.from(item, subscription, reachability);
 }

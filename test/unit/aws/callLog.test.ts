@@ -6,7 +6,7 @@ import { GetStageCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gatew
 import { destroyClients, summariseInput, type CallLogEntry } from '../../../client/src/aws/connection';
 import { explainAwsError } from '../../../client/src/aws/errors';
 import { listRestApis } from '../../../client/src/aws/listing';
-import { clientsAt, failure, SESSION_TOKEN, startTinyServer } from './connectionServers';
+import { clientsAt, closedPort, failure, SESSION_TOKEN, startTinyServer } from './connectionServers';
 import { deploy } from '../../../client/src/deploy/deployer';
 import { documentTitle, guessApiKind, parseStageVariables } from '../../../client/src/deploy/documentKind';
 import { httpDocument, restDocument } from './fixtures/documents';
@@ -137,5 +137,28 @@ describe('document kind and stage variables', () => {
     assert.deepEqual(parseStageVariables('alias=blue, table = orders-dev\nurl=https://x/y?a=b'), { alias: 'blue', table: 'orders-dev', url: 'https://x/y?a=b' });
     assert.throws(() => parseStageVariables('novalue'), /key=value/);
     assert.throws(() => parseStageVariables('bad-name=1'), /letters, digits/);
+  });
+});
+
+describe('calls that did not get through', function () {
+  this.timeout(20_000);
+
+  it('are marked in the call log, as an answer of API Gateway is not', async () => {
+    const entries: CallLogEntry[] = [];
+    const refused = await clientsAt(`http://127.0.0.1:${await closedPort()}`, { maxAttempts: 1, onCall: (e) => entries.push(e) });
+    const denied = await startTinyServer(() => ({ status: 403, headers: { 'x-amzn-errortype': 'AccessDeniedException', 'Content-Type': 'application/json' }, body: '{"message":"no"}' }));
+    const proxy = await startTinyServer(() => ({ status: 502, headers: { 'Content-Type': 'text/html' }, body: '<html>Bad gateway</html>' }));
+    const deniedClients = await clientsAt(denied.url, { maxAttempts: 1, onCall: (e) => entries.push(e) });
+    const proxyClients = await clientsAt(proxy.url, { maxAttempts: 1, onCall: (e) => entries.push(e) });
+    try {
+      await failure(listRestApis(refused));
+      await failure(listRestApis(deniedClients));
+      await failure(listRestApis(proxyClients));
+      assert.deepEqual(entries.map((e) => e.unreachable), [true, false, true]);
+    } finally {
+      for (const c of [refused, deniedClients, proxyClients]) destroyClients(c);
+      await denied.close();
+      await proxy.close();
+    }
   });
 });
