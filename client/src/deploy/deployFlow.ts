@@ -139,19 +139,19 @@ export async function planDeploy(input: DeployFlowInput, prompter: Prompter): Pr
     endpointType = chosen ?? undefined;
   }
   const link = target.mode === 'existing' ? input.links.find((l) => l.apiId === target.apiId) : undefined;
-  const stage = await chooseStage(input, target, link, prompter);
-  if (stage === undefined) return undefined;
-
   let productionConfirmed = answers.confirmProduction ?? false;
-  if (stage && stage.exists && looksLikeProduction(stage.name) && !productionConfirmed) {
-    const confirmed = await prompter.confirm(
-      `"${stage.name}" looks like a production stage. Deploy ${input.documentName} to it?`,
+  // Asked as soon as the stage is known, before its description, variables and canary are typed in vain.
+  const confirmStage = async (name: string, exists: boolean): Promise<boolean> => {
+    if (!exists || !looksLikeProduction(name) || productionConfirmed) return true;
+    productionConfirmed = await prompter.confirm(
+      `"${name}" looks like a production stage. Deploy ${input.documentName} to it?`,
       `${target.mode === 'existing' ? `API ${target.name ?? target.apiId}` : 'The new API'} on ${describeConnection(clients.connection)}. Clients of this stage get the change at once.`,
-      `Deploy to ${stage.name}`,
+      `Deploy to ${name}`,
     );
-    if (!confirmed) return undefined;
-    productionConfirmed = true;
-  }
+    return productionConfirmed;
+  };
+  const stage = await chooseStage(input, target, link, prompter, confirmStage);
+  if (stage === undefined) return undefined;
 
   const request: DeployRequest = {
     kind: target.kind,
@@ -281,7 +281,13 @@ async function chooseEndpointType(clients: GatewayClients, target: DeployTarget,
 }
 
 /** Resolves to null for "import only", undefined when a question is dismissed. */
-async function chooseStage(input: DeployFlowInput, target: DeployTarget, link: DeploymentLink | undefined, prompter: Prompter): Promise<StageChoice | null | undefined> {
+async function chooseStage(
+  input: DeployFlowInput,
+  target: DeployTarget,
+  link: DeploymentLink | undefined,
+  prompter: Prompter,
+  confirmStage: (name: string, exists: boolean) => Promise<boolean>,
+): Promise<StageChoice | null | undefined> {
   const { clients, answers } = input;
   if (answers.stage === null) return null;
   const existing = target.mode === 'existing' ? await stageNames(clients, target.kind, target.apiId) : [];
@@ -307,6 +313,7 @@ async function chooseStage(input: DeployFlowInput, target: DeployTarget, link: D
   }
   const stageName = name!;
   const current = existing.find((s) => s.name === stageName);
+  if (!(await confirmStage(stageName, current !== undefined))) return undefined;
   const now = input.now ?? new Date();
   const description = answers.stageDescription ?? (unattended ? undefined
     : await prompter.input({ title: `Deployment description for ${stageName} (optional)`, value: `Deployed from VS Code ${now.toISOString().slice(0, 16).replace('T', ' ')}` }));

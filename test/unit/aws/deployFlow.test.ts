@@ -160,10 +160,10 @@ describe('the deploy questions, driven by scripted answers', function () {
     assert.equal(plan.link?.apiId, apiId);
   });
 
-  it('refuses an overwrite of a production stage unless confirmed, writing nothing', async () => {
+  it('refuses an overwrite of a production stage unless confirmed, asked as soon as the stage is picked, writing nothing', async () => {
     const apiId = await existingApi('flow-prod', 'prod');
     const answers = (confirm: boolean): Answer[] => [
-      { pick: 'flow-prod' }, { pick: 'Overwrite' }, { pick: 'EDGE' }, { pick: 'prod' }, { input: 'hotfix' }, { input: '' }, { input: '' }, { confirm },
+      { pick: 'flow-prod' }, { pick: 'Overwrite' }, { pick: 'EDGE' }, { pick: 'prod' }, { confirm }, ...(confirm ? [{ input: 'hotfix' }, { input: '' }, { input: '' }] : []),
     ];
     const before = writes();
     const refused = new ScriptedPrompter(answers(false));
@@ -253,7 +253,7 @@ describe('the deploy questions, driven by scripted answers', function () {
       {
         name: 'existing API to a production stage',
         flow: input('flow-dismiss', link),
-        answers: [{ pick: 'flow-dismiss' }, { pick: 'Overwrite' }, { pick: 'REGIONAL' }, { pick: 'prod' }, { input: 'd' }, { input: 'a=b' }, { input: '50' }, { confirm: true }],
+        answers: [{ pick: 'flow-dismiss' }, { pick: 'Overwrite' }, { pick: 'REGIONAL' }, { pick: 'prod' }, { confirm: true }, { input: 'd' }, { input: 'a=b' }, { input: '50' }],
       },
       {
         name: 'new API to a new stage',
