@@ -3,6 +3,7 @@ import './invoke.css';
 import type { HistoryEntry, InvokeDraft, InvokeOutcome, InvokeToPanel, MultiValueMap, PanelInit, PanelToInvoke, TargetKind } from '../../src/panels/invokeMessages';
 import { clear, el, jsonField, pretty, textField } from '../shared/dom';
 import { failureCause } from '../../src/panels/invokeOutcome';
+import { pathWithQuery } from '../../src/panels/invokeRequest';
 import { vscodeApi } from '../shared/vscodeApi';
 
 const vscode = vscodeApi<PanelToInvoke>();
@@ -206,7 +207,9 @@ function renderHistory(): void {
     load.addEventListener('click', () => post({ type: 'restore', index }));
     list.appendChild(el('li', {}, [
       what,
-      el('span', { text: `${when.toLocaleTimeString()} · ${target}${entry.latencyMs !== undefined ? ` · ${entry.latencyMs.toFixed(0)} ms` : ''}` }),
+      // The request itself, so that two runs of one operation with other parameters can be told apart.
+      el('span', { className: 'history-request', text: `${entry.draft.method} ${pathWithQuery(entry.draft)}` }),
+      el('span', { className: 'muted', text: `${when.toLocaleTimeString()} · ${target}${entry.latencyMs !== undefined ? ` · ${entry.latencyMs.toFixed(0)} ms` : ''}` }),
       rerun,
       load,
     ]));

@@ -111,6 +111,8 @@ async function main(): Promise<number> {
     await checks.check('the history lists the request and re-runs it with one click', async () => {
       const rows = frame.locator('.history-list li');
       await rows.first().waitFor({ timeout: 15_000 });
+      const shown = await rows.first().innerText();
+      if (!shown.includes('GET /markup')) throw new Error(`the history row does not name the request: ${shown}`);
       const before = await rows.count();
       await rows.first().locator('button', { hasText: 'Re-run' }).click();
       const deadline = Date.now() + 30_000;
