@@ -247,6 +247,8 @@ window.addEventListener('message', (event: MessageEvent<InvokeToPanel>) => {
       if (view === 'headers' || view === 'log') view = 'pretty';
       renderForm();
       renderOutput();
+      // The answer lands below the request's fields: bring it into view rather than leave it under the fold.
+      output.scrollIntoView({ block: 'nearest' });
       break;
     case 'problem':
       busy = false;
