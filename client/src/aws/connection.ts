@@ -32,16 +32,24 @@ function blankToUndefined(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-/** Decides the region the way the CLI does: explicit setting, then the environment, then the profile's own region. */
-export async function resolveConnection(settings: ConnectionSettings, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
+/**
+ * The profile and the region, decided the way the CLI does: explicit setting, then the environment, then the
+ * profile's own region. What signs a request needs, whatever the endpoint setting says.
+ */
+export async function resolveProfileRegion(settings: Pick<ConnectionSettings, 'profile' | 'region'>, env: NodeJS.ProcessEnv = process.env): Promise<Omit<Connection, 'endpoint'>> {
   const profile = blankToUndefined(settings.profile) ?? blankToUndefined(env.AWS_PROFILE);
   let region = blankToUndefined(settings.region) ?? blankToUndefined(env.AWS_REGION) ?? blankToUndefined(env.AWS_DEFAULT_REGION);
   if (!region) {
     const profiles = await listProfiles(env);
     region = profiles.find((p) => p.name === (profile ?? 'default'))?.region;
   }
+  return { profile, region: region ?? FALLBACK_REGION };
+}
+
+/** The whole connection: profile and region (`resolveProfileRegion`) and the endpoint setting, refused when unusable. */
+export async function resolveConnection(settings: ConnectionSettings, env: NodeJS.ProcessEnv = process.env): Promise<Connection> {
   const endpoint = checkedEndpoint(blankToUndefined(settings.endpoint)?.replace(/\/+$/, ''));
-  return { profile, region: region ?? FALLBACK_REGION, endpoint };
+  return { ...(await resolveProfileRegion(settings, env)), endpoint };
 }
 
 export const ENDPOINT_SETTING = 'apigateway.aws.endpoint';
@@ -55,7 +63,7 @@ export class EndpointSettingError extends Error {
  * Without a scheme the SDK misreads the value ("localhost:4566" becomes scheme "localhost:" and the calls go to
  * some other host) or fails deep inside with "Invalid URL", so only absolute http(s) URLs are accepted.
  */
-export function checkedEndpoint(endpoint: string | undefined): string | undefined {
+function checkedEndpoint(endpoint: string | undefined): string | undefined {
   if (endpoint === undefined) return undefined;
   const problem = endpointProblem(endpoint);
   if (problem) {
@@ -157,7 +165,7 @@ function withoutVariableValues(key: string, value: unknown): unknown {
 }
 
 /** Long enough for API Gateway to import a large definition, short enough that a stuck endpoint is reported. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 
 /**
  * Builds both API Gateway clients for a connection. The SDK is loaded here, on first use, so activation stays fast.

@@ -17,6 +17,8 @@ export interface ExplainedError {
 interface Failure {
   error: ErrorLike | undefined;
   codes: string[];
+  /** The most specific code of the error and its causes (`primaryCode`). */
+  primary: string | undefined;
   /** The raw message with secrets removed: it is quoted to the user. */
   text: string;
   where: string;
@@ -60,7 +62,7 @@ const ssoSession: Rule = (f) => {
   if (!(/sso/i.test(f.text) && /(expired|refresh|token)/i.test(f.text))) return undefined;
   const profile = f.connection.profile;
   return {
-    code: primaryCode(errorChain(f.error)) ?? 'SsoSessionExpired',
+    code: f.primary ?? 'SsoSessionExpired',
     message: `The SSO session for ${f.profileHint} has expired or is missing (${f.where}). Run "aws sso login${profile ? ` --profile ${profile}` : ''}" in a terminal, then retry.`,
     remedies: ['ssoLogin', 'retry', 'chooseProfile'],
   };
@@ -80,7 +82,7 @@ const clockSkew: Rule = (f) => {
     || (f.has('InvalidSignatureException', 'SignatureDoesNotMatch', 'AuthFailure') && /signature expired|is now (earlier|later) than|not yet current/i.test(f.text));
   if (!skewed) return undefined;
   return {
-    code: primaryCode(errorChain(f.error)) ?? 'RequestTimeTooSkewed',
+    code: f.primary ?? 'RequestTimeTooSkewed',
     message: `AWS rejected the request time for ${f.where}: the system clock of this computer is probably wrong (${f.text}). Check the system clock and time zone, turn on automatic time synchronisation, then retry.`,
     remedies: ['retry'],
   };
@@ -93,7 +95,7 @@ const expiredSession: Rule = (f) => {
   if (!expired) return undefined;
   const profile = f.connection.profile;
   return {
-    code: primaryCode(errorChain(f.error)) ?? 'ExpiredToken',
+    code: f.primary ?? 'ExpiredToken',
     message: `The session credentials of ${f.where} have expired. Refresh them, e.g. "aws sso login${profile ? ` --profile ${profile}` : ''}" for an SSO profile or new temporary keys for ${f.profileHint}, then retry.`,
     remedies: ['ssoLogin', 'retry', 'chooseProfile'],
   };
@@ -101,7 +103,7 @@ const expiredSession: Rule = (f) => {
 
 const badCredentials: Rule = (f) => f.has('UnrecognizedClientException', 'InvalidSignatureException', 'InvalidClientTokenId', 'SignatureDoesNotMatch')
   ? {
-    code: primaryCode(errorChain(f.error)) ?? 'UnrecognizedClientException',
+    code: f.primary ?? 'UnrecognizedClientException',
     message: `AWS did not accept the credentials of ${f.where}: the access key is unknown or the secret is wrong. Check the keys of ${f.profileHint} or choose another profile.`,
     remedies: ['chooseProfile', 'retry'],
   }
@@ -109,7 +111,7 @@ const badCredentials: Rule = (f) => f.has('UnrecognizedClientException', 'Invali
 
 const accessDenied: Rule = (f) => f.has('AccessDeniedException', 'AccessDenied')
   ? {
-    code: primaryCode(errorChain(f.error)) ?? 'AccessDenied',
+    code: f.primary ?? 'AccessDenied',
     message: `Access denied for ${f.where}: the identity lacks an API Gateway permission (apigateway:GET, POST, PUT, PATCH or DELETE). ${f.text}`,
     remedies: ['chooseProfile', 'retry'],
   }
@@ -118,7 +120,7 @@ const accessDenied: Rule = (f) => f.has('AccessDeniedException', 'AccessDenied')
 /** A 429 is throttling whoever sent it; the SDK already retried it as such. */
 const throttled: Rule = (f) => isThrottling(f.error)
   ? {
-    code: f.has('SyntaxError', 'Unknown') ? 'HTTP 429' : primaryCode(errorChain(f.error)) ?? 'TooManyRequestsException',
+    code: f.has('SyntaxError', 'Unknown') ? 'HTTP 429' : f.primary ?? 'TooManyRequestsException',
     message: `API Gateway is throttling requests from ${f.where}${f.attempts ? ` (still throttled after ${f.attempts} attempts)` : ''}. Wait a moment and retry.`,
     remedies: ['retry'],
   }
@@ -189,7 +191,7 @@ const notTls: Rule = (f) => {
   const advice = f.connection.endpoint?.startsWith('https:')
     ? `The server probably speaks plain HTTP: use ${f.connection.endpoint.replace(/^https:/, 'http:')} in ${ENDPOINT_SETTING}.`
     : 'Something between this computer and AWS (a proxy?) does not speak TLS.';
-  return { code: primaryCode(errorChain(f.error)) ?? 'EPROTO', message: `The TLS handshake with ${f.target} failed (${f.where}). ${advice}`, remedies: endpointRemedies(f) };
+  return { code: f.primary ?? 'EPROTO', message: `The TLS handshake with ${f.target} failed (${f.where}). ${advice}`, remedies: endpointRemedies(f) };
 };
 
 /** Our own request timeout: the endpoint accepted the connection and then said nothing. */
@@ -210,18 +212,18 @@ const unreachable: Rule = (f) => {
   const why = connectLimit !== undefined ? `no connection within ${seconds(connectLimit)}` : f.text;
   const plainToTls = f.has('ECONNRESET') && f.connection.endpoint?.startsWith('http:') ? ' If the server expects TLS, use https://.' : '';
   return {
-    code: f.codes.find((c) => /^E[A-Z_]+$/.test(c)) ?? primaryCode(errorChain(f.error)) ?? 'TimeoutError',
+    code: f.codes.find((c) => /^E[A-Z_]+$/.test(c)) ?? f.primary ?? 'TimeoutError',
     message: `Cannot reach ${f.target} (${f.where}): ${why}. ${f.connection.endpoint ? `Is the local endpoint running? Check the setting ${ENDPOINT_SETTING}.${plainToTls}` : 'Check the network connection and the region.'}`,
     remedies: endpointRemedies(f),
   };
 };
 
 const unknownEndpoint: Rule = (f) => f.has('UnknownEndpoint') || /getaddrinfo|unknown endpoint/i.test(f.text)
-  ? { code: primaryCode(errorChain(f.error)) ?? 'UnknownEndpoint', message: `Cannot resolve the endpoint for ${f.where}: ${f.text}`, remedies: ['chooseRegion', 'configureEndpoint', 'retry'] }
+  ? { code: f.primary ?? 'UnknownEndpoint', message: `Cannot resolve the endpoint for ${f.where}: ${f.text}`, remedies: ['chooseRegion', 'configureEndpoint', 'retry'] }
   : undefined;
 
 function fallback(f: Failure): ExplainedError {
-  const code = primaryCode(errorChain(f.error)) ?? 'Error';
+  const code = f.primary ?? 'Error';
   const status = f.status !== undefined && f.has('Unknown') ? `HTTP ${f.status}: ` : '';
   return { code, message: `API Gateway call failed for ${f.where}: ${status}${code !== 'Error' && code !== 'Unknown' ? `${code}: ` : ''}${f.text}`, remedies: ['retry'] };
 }
@@ -239,6 +241,7 @@ function failureOf(error: unknown, connection: Connection): Failure {
   return {
     error: first,
     codes,
+    primary: primaryCode(chain),
     text: messageOf(error),
     where: describeConnection(connection),
     target: connection.endpoint ? displayEndpoint(connection.endpoint) : `the API Gateway endpoint of ${connection.region}`,

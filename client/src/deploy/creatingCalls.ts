@@ -4,14 +4,24 @@ import { isThrottling } from '../aws/errorFacts';
 /**
  * Clients that send each call once. A call that creates something (an import, a deployment, a stage) retried after
  * its answer was lost would create it twice, so these calls are sent through them rather than the retrying ones.
- * They sign with the given clients' credentials, already resolved and cached, rather than resolving them again.
+ * They are made on first use (many deploys create nothing), and sign with the given clients' credentials, already
+ * resolved and cached, rather than resolving them again.
  */
-export async function singleAttemptClients(clients: GatewayClients, onCall?: ClientOptions['onCall']): Promise<GatewayClients> {
-  return createClients(clients.connection, { maxAttempts: 1, onCall, credentials: clients.v1.config.credentials });
-}
+export class SingleAttemptClients {
+  private made: Promise<GatewayClients> | undefined;
 
-export function releaseClients(clients: GatewayClients | undefined): void {
-  if (clients) destroyClients(clients);
+  constructor(
+    private readonly clients: GatewayClients,
+    private readonly onCall?: ClientOptions['onCall'],
+  ) {}
+
+  get(): Promise<GatewayClients> {
+    return (this.made ??= createClients(this.clients.connection, { maxAttempts: 1, onCall: this.onCall, credentials: this.clients.v1.config.credentials }));
+  }
+
+  release(): void {
+    void this.made?.then(destroyClients, () => undefined);
+  }
 }
 
 export interface ThrottleRetry {

@@ -1,7 +1,7 @@
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { describeConnection, type CallLogEntry, type Connection, type GatewayClients } from '../aws/connection';
+import { describeConnection, type Connection, type GatewayClients } from '../aws/connection';
 import type { AwsSession } from '../tree/awsSession';
 import type { TreeCommands } from '../tree/treeCommands';
 import { DeployCancelled, EndpointChangeUnsupported, ProductionStageNotConfirmed, type DeployResult } from './deployer';
@@ -162,7 +162,8 @@ export class DeployCommand {
       attempt.stage = request.stage?.name;
       this.session.log(`deploy ${document.uri.toString()} as ${request.kind} → ${target.mode === 'new' ? 'new API' : `${target.apiId} (${putMode})`}${request.stage ? `, stage ${request.stage.name}` : ''} on ${describeConnection(clients.connection)}`);
       const result = await deployWithProgress(clients, request, notificationProgress('API Gateway deploy'), (message) => this.session.log(message), {
-        onCall: (entry) => this.logCall(entry),
+        // The creating calls, sent once through clients of their own, are logged like the session's.
+        onCall: (entry) => this.session.logCall(entry, 'not retried'),
       });
 
       this.showWarnings(document, result.warnings);
@@ -221,11 +222,6 @@ export class DeployCommand {
    */
   private detach(what: string, work: Promise<void>): void {
     work.catch((error: unknown) => this.session.log(`${what} failed: ${errorText(error)}`));
-  }
-
-  /** The creating calls go through their own single-attempt clients; their calls are logged like the session's. */
-  private logCall(entry: CallLogEntry): void {
-    this.session.log(`${entry.service}.${entry.command} ${JSON.stringify(entry.input)} → ${entry.error ?? 'ok'} (${entry.ms} ms, not retried)`);
   }
 
   private async reportPartial(error: PartialDeploy): Promise<void> {

@@ -55,7 +55,10 @@ export interface DeployAnswers {
   confirmProduction?: boolean;
 }
 
-export type DeployTarget = { mode: 'new'; kind: 'REST' | 'HTTP' } | { mode: 'existing'; kind: 'REST' | 'HTTP'; apiId: string; name?: string };
+export type DeployTarget =
+  | { mode: 'new'; kind: 'REST' | 'HTTP' }
+  /** `endpointType`: a REST API's current one, read when the API was found to exist. */
+  | { mode: 'existing'; kind: 'REST' | 'HTTP'; apiId: string; name?: string; endpointType?: string };
 
 export interface DeployFlowInput {
   clients: GatewayClients;
@@ -134,7 +137,7 @@ export async function planDeploy(input: DeployFlowInput, prompter: Prompter): Pr
   let endpointType = answers.endpointType;
   // Callers that name the target deploy unattended: without an endpointType they keep the API's type.
   if (target.kind === 'REST' && !endpointType && answers.target === undefined) {
-    const chosen = await chooseEndpointType(clients, target, prompter);
+    const chosen = await chooseEndpointType(target, prompter);
     if (chosen === undefined) return undefined;
     endpointType = chosen ?? undefined;
   }
@@ -178,7 +181,9 @@ async function chooseExistingTarget(input: DeployFlowInput, prompter: Prompter):
   let gone: ApiNoLongerExists | undefined;
   for (;;) {
     const target = await chooseTarget({ ...input, links }, prompter, gone?.message);
-    if (!target || target.mode === 'new' || await apiExists(input.clients, target)) return target;
+    if (!target || target.mode === 'new') return target;
+    const found = await currentApi(input.clients, target);
+    if (found) return found;
     gone = new ApiNoLongerExists(target.kind, target.apiId, input.clients.connection.region, target.name);
     await input.onApiGone?.(gone);
     if (input.answers.target !== undefined) throw gone;
@@ -186,18 +191,19 @@ async function chooseExistingTarget(input: DeployFlowInput, prompter: Prompter):
   }
 }
 
-async function apiExists(clients: GatewayClients, target: DeployTarget & { mode: 'existing' }): Promise<boolean> {
+/** The target as it stands now, with a REST API's endpoint type; undefined when the API no longer exists. */
+async function currentApi(clients: GatewayClients, target: DeployTarget & { mode: 'existing' }): Promise<DeployTarget | undefined> {
   try {
     if (target.kind === 'REST') {
       const { GetRestApiCommand } = await import('@aws-sdk/client-api-gateway');
-      await clients.v1.send(new GetRestApiCommand({ restApiId: target.apiId }));
-    } else {
-      const { GetApiCommand } = await import('@aws-sdk/client-apigatewayv2');
-      await clients.v2.send(new GetApiCommand({ ApiId: target.apiId }));
+      const api = await clients.v1.send(new GetRestApiCommand({ restApiId: target.apiId }));
+      return { ...target, endpointType: api.endpointConfiguration?.types?.[0]?.toUpperCase() };
     }
-    return true;
+    const { GetApiCommand } = await import('@aws-sdk/client-apigatewayv2');
+    await clients.v2.send(new GetApiCommand({ ApiId: target.apiId }));
+    return target;
   } catch (error) {
-    if (isNotFound(error)) return false;
+    if (isNotFound(error)) return undefined;
     throw error;
   }
 }
@@ -257,12 +263,8 @@ async function choosePutMode(target: DeployTarget & { mode: 'existing' }, answer
 }
 
 /** Resolves to the type to apply, null to keep an existing API's type, undefined when dismissed. */
-async function chooseEndpointType(clients: GatewayClients, target: DeployTarget, prompter: Prompter): Promise<EndpointType | null | undefined> {
-  let current: string | undefined;
-  if (target.mode === 'existing') {
-    const { GetRestApiCommand } = await import('@aws-sdk/client-api-gateway');
-    current = (await clients.v1.send(new GetRestApiCommand({ restApiId: target.apiId }))).endpointConfiguration?.types?.[0]?.toUpperCase();
-  }
+async function chooseEndpointType(target: DeployTarget, prompter: Prompter): Promise<EndpointType | null | undefined> {
+  const current = target.mode === 'existing' ? target.endpointType : undefined;
   // API Gateway turns a private API into a regional one only, so edge is not offered for it.
   const offered = ENDPOINT_TYPES.filter((t) => !(current === 'PRIVATE' && t === 'EDGE'));
   const first = (current as EndpointType | undefined) ?? 'EDGE';

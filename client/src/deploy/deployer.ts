@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ClientOptions, GatewayClients } from '../aws/connection';
 import { invokeUrl, type ApiKind } from '../aws/invokeUrl';
-import { DEFAULT_THROTTLE_RETRY, releaseClients, sendCreating, singleAttemptClients, type ThrottleRetry } from './creatingCalls';
+import { DEFAULT_THROTTLE_RETRY, sendCreating, SingleAttemptClients, type ThrottleRetry } from './creatingCalls';
 import {
   ApiNoLongerExists,
   DefinitionTooLarge,
@@ -135,7 +135,7 @@ class WriteLog {
 interface WriteContext {
   clients: GatewayClients;
   /** Single-attempt clients for the calls that create something. */
-  once: GatewayClients;
+  once: SingleAttemptClients;
   request: DeployRequest;
   result: DeployResult;
   progress: DeployProgress;
@@ -176,7 +176,7 @@ export async function deploy(clients: GatewayClients, request: DeployRequest, pr
   checkCancelled();
   progress.committed?.();
 
-  const once = await singleAttemptClients(clients, options.onCall);
+  const once = new SingleAttemptClients(clients, options.onCall);
   const writes = new WriteLog(result);
   const context: WriteContext = { clients, once, request, result, progress, writes, started, retry: options.throttleRetry ?? DEFAULT_THROTTLE_RETRY };
   try {
@@ -185,7 +185,7 @@ export async function deploy(clients: GatewayClients, request: DeployRequest, pr
   } catch (error) {
     throw writes.failure(error);
   } finally {
-    releaseClients(once);
+    once.release();
   }
   if (request.stage) {
     result.stage = request.stage.name;
@@ -265,7 +265,7 @@ async function writeRest(context: WriteContext, existing: ExistingState, bytes: 
     if (request.endpointType) parameters.endpointConfigurationTypes = request.endpointType;
     progress.step('Importing a new REST API');
     writes.next('the API was not imported');
-    const api = await importOnce(context, () => once.v1.send(new v1.ImportRestApiCommand({ body: bytes, failOnWarnings: request.failOnWarnings ?? false, parameters })));
+    const api = await importOnce(context, async () => (await once.get()).v1.send(new v1.ImportRestApiCommand({ body: bytes, failOnWarnings: request.failOnWarnings ?? false, parameters })));
     Object.assign(result, { apiId: api.id ?? '', apiName: api.name, warnings: api.warnings ?? [] });
     progress.log(`ImportRestApi → ${api.id} (${api.name}), ${result.warnings.length} warning(s)`);
     writes.did(`REST API ${apiLabel(result)} was created`);
@@ -305,7 +305,7 @@ async function deployRestStage(context: WriteContext, s: StageRequest, stage: St
   const asCanary = canary && stageExists;
   progress.step(`Deploying to stage ${s.name}${asCanary ? ` as a ${s.canaryPercent}% canary` : ''}`);
   writes.next(`it was not deployed to stage ${s.name}`);
-  const deployment = await sendCreating(() => once.v1.send(new CreateDeploymentCommand({
+  const deployment = await sendCreating(async () => (await once.get()).v1.send(new CreateDeploymentCommand({
     restApiId: result.apiId,
     stageName: s.name,
     description: s.description,
@@ -341,7 +341,7 @@ async function writeHttp(context: WriteContext, existing: ExistingState): Promis
   if (request.target.mode === 'new') {
     progress.step('Importing a new HTTP API');
     writes.next('the API was not imported');
-    const api = await importOnce(context, () => once.v2.send(new v2.ImportApiCommand(common)));
+    const api = await importOnce(context, async () => (await once.get()).v2.send(new v2.ImportApiCommand(common)));
     Object.assign(result, { apiId: api.ApiId ?? '', apiName: api.Name, warnings: api.Warnings ?? [] });
     apiEndpoint = api.ApiEndpoint;
     progress.log(`ImportApi → ${api.ApiId} (${api.Name}), ${result.warnings.length} warning(s)`);
@@ -370,7 +370,7 @@ async function deployHttpStage(context: WriteContext, s: StageRequest, stage: St
   if (!stage?.exists) {
     progress.step(`Creating stage ${s.name}`);
     writes.next(`stage ${s.name} was not created, so nothing was deployed`);
-    await sendCreating(() => once.v2.send(new v2.CreateStageCommand({ ApiId: result.apiId, StageName: s.name, StageVariables: variables, Description: s.description })), context.retry);
+    await sendCreating(async () => (await once.get()).v2.send(new v2.CreateStageCommand({ ApiId: result.apiId, StageName: s.name, StageVariables: variables, Description: s.description })), context.retry);
     progress.log(`CreateStage ${result.apiId} ${s.name}`);
     writes.did(`stage ${s.name} was created`);
   } else if (variables) {
@@ -390,7 +390,7 @@ async function deployHttpStage(context: WriteContext, s: StageRequest, stage: St
   }
   progress.step(`Deploying to stage ${s.name}`);
   writes.next(`it was not deployed to stage ${s.name}`);
-  const deployment = await sendCreating(() => once.v2.send(new v2.CreateDeploymentCommand({ ApiId: result.apiId, StageName: s.name, Description: s.description })), context.retry);
+  const deployment = await sendCreating(async () => (await once.get()).v2.send(new v2.CreateDeploymentCommand({ ApiId: result.apiId, StageName: s.name, Description: s.description })), context.retry);
   result.deploymentId = deployment.DeploymentId;
   progress.log(`CreateDeployment ${result.apiId} stage=${s.name} → ${deployment.DeploymentId}`);
   writes.did(`it was deployed to stage ${s.name}`);

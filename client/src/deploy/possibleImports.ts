@@ -4,10 +4,10 @@ import { documentTitle } from './documentKind';
 import { ImportOutcomeUnknown, reasonOf, type PossibleApi } from './deployFailures';
 
 /** API Gateway stamps creation in whole seconds by its own clock; this much earlier still counts as "since". */
-export const CLOCK_TOLERANCE_MS = 60_000;
+const CLOCK_TOLERANCE_MS = 60_000;
 
 /** APIs named `title` created at `since` or later (less the tolerance), newest first. */
-export async function apisCreatedSince(clients: GatewayClients, kind: 'REST' | 'HTTP', title: string, since: Date): Promise<PossibleApi[]> {
+async function apisCreatedSince(clients: GatewayClients, kind: 'REST' | 'HTTP', title: string, since: Date): Promise<PossibleApi[]> {
   const from = since.getTime() - CLOCK_TOLERANCE_MS;
   const apis = kind === 'REST'
     ? (await listRestApis(clients)).map((a) => ({ id: a.id ?? '', name: a.name ?? '', createdDate: a.createdDate }))

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { createClients, destroyClients, resolveConnection, type Connection } from '../aws/connection';
+import { createClients, destroyClients, resolveConnection, resolveProfileRegion, type Connection } from '../aws/connection';
 import { explainAwsError } from '../aws/errors';
 import { invokeUrl, type ApiKind } from '../aws/invokeUrl';
 import { readLinks, type DeploymentLink } from '../deploy/links';
@@ -225,7 +225,7 @@ export class InvokePanel {
     }
     if (draft.sign) {
       // Signing needs the profile and region only: the endpoint setting, meant for API Gateway's own API, plays no part.
-      const connection = await resolveConnection({ ...readSettings(), endpoint: undefined });
+      const connection = await resolveProfileRegion(readSettings());
       try {
         const { fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
         const credentials = await fromNodeProviderChain(connection.profile ? { profile: connection.profile } : {})();
@@ -242,7 +242,7 @@ export class InvokePanel {
     const base = draft.target === 'local' || !draft.stageUrl?.trim() ? LOCAL_SERVE_URL : draft.stageUrl.trim();
     try {
       const request = httpRequestFor(draft, base);
-      const sigv4 = draft.sign && base !== LOCAL_SERVE_URL ? { region: regionOfUrl(base) ?? (await resolveConnection({ ...readSettings(), endpoint: undefined })).region } : undefined;
+      const sigv4 = draft.sign && base !== LOCAL_SERVE_URL ? { region: regionOfUrl(base) ?? (await resolveProfileRegion(readSettings())).region } : undefined;
       await vscode.env.clipboard.writeText(toCurl(request, { sigv4 }));
       this.post({ type: 'notice', message: base === LOCAL_SERVE_URL ? `Copied a curl command for the local gateway served by "apigw serve" (${LOCAL_SERVE_URL}).` : 'Copied the curl command.' });
     } catch (error) {

@@ -66,9 +66,10 @@ export class AwsSession implements vscode.Disposable {
     this.output.appendLine(`[${new Date().toISOString()}] ${message}`);
   }
 
-  private logCall(entry: CallLogEntry): void {
+  /** One line per call; `note` says how the call was sent when it is not the usual way (`not retried`). */
+  logCall(entry: CallLogEntry, note?: string): void {
     const retries = entry.attempts && entry.attempts > 1 ? `, ${entry.attempts} attempts` : '';
-    this.log(`${entry.service}.${entry.command} ${JSON.stringify(entry.input)} → ${entry.error ?? 'ok'} (${entry.ms} ms${retries})`);
+    this.log(`${entry.service}.${entry.command} ${JSON.stringify(entry.input)} → ${entry.error ?? 'ok'} (${entry.ms} ms${retries}${note ? `, ${note}` : ''})`);
     // Only the way there counts: a refused permission or a missing API says nothing about the endpoint.
     const because = entry.unreachable ? entry.error : entry.error === undefined ? undefined : this.unreachableBecause;
     if (because !== this.unreachableBecause) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { displayEndpoint, ENDPOINT_SETTING, EndpointSettingError, resolveConnection } from '../aws/connection';
+import { displayEndpoint, ENDPOINT_SETTING, EndpointSettingError, resolveConnection, resolveProfileRegion } from '../aws/connection';
 import { listProfiles, sharedConfigFiles } from '../aws/profiles';
 import { KNOWN_REGIONS } from '../aws/regions';
 import { readSettings, SETTINGS_SECTION, type AwsSession } from './awsSession';
@@ -38,7 +38,7 @@ export async function chooseProfile(): Promise<string | undefined> {
 
 export async function chooseRegion(): Promise<string | undefined> {
   // The region can be chosen while another setting (the endpoint) is still wrong.
-  const current = await resolveConnection(readSettings()).then((c) => c.region, () => readSettings().region);
+  const current = (await resolveProfileRegion(readSettings())).region;
   const quickPick = vscode.window.createQuickPick<vscode.QuickPickItem>();
   quickPick.title = 'AWS region for API Gateway';
   quickPick.placeholder = 'Choose a region or type one';
