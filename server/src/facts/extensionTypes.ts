@@ -33,6 +33,8 @@ export interface ValueSpec {
   caseInsensitive?: boolean;
   /** The enum values that only one dialect accepts. */
   enumDialects?: Record<string, Dialect[]>;
+  /** What to say of such a value written in the other dialect, when more than that it is not supported helps. */
+  enumDialectAdvice?: Record<string, string>;
   minimum?: number;
   maximum?: number;
   /** A regular expression (JavaScript syntax) the string must match. */

@@ -2,7 +2,7 @@ import type { ApiDocument } from './apiDocument';
 import type { Dialect } from './dialect';
 import { getValue, keyName } from './navigate';
 import type { ObjectNode, ValueNode } from './nodes';
-import { EXTENSIONS, getExtension } from '../facts/extensions';
+import { EXTENSIONS, fieldOf, getExtension } from '../facts/extensions';
 import type { FieldSpec, Placement } from '../facts/extensionTypes';
 
 /** AWS writes it into every HTTP API export: the tie-breaker when both dialects have as much evidence. */
@@ -10,6 +10,11 @@ const HTTP_EXPORT_MARKER = 'x-amazon-apigateway-importexport-version';
 
 const INTEGRATION = getExtension('x-amazon-apigateway-integration')!;
 const AUTHORIZER = getExtension('x-amazon-apigateway-authorizer')!;
+const INTEGRATION_TYPE = fieldOf(INTEGRATION, 'type');
+const AUTHORIZER_TYPE = fieldOf(AUTHORIZER, 'type');
+
+/** Completion and code actions ask on every request; a version's dialect is read from its tree once. */
+const inferred = new WeakMap<ApiDocument, Dialect>();
 
 /**
  * HTTP APIs and REST APIs are recognised by what only one of them reads, as the catalog says: extensions of one
@@ -24,6 +29,15 @@ const AUTHORIZER = getExtension('x-amazon-apigateway-authorizer')!;
  * OpenAPI 3).
  */
 export function inferDialect(document: ApiDocument): Dialect {
+  let dialect = inferred.get(document);
+  if (dialect === undefined) {
+    dialect = weighDocument(document);
+    inferred.set(document, dialect);
+  }
+  return dialect;
+}
+
+function weighDocument(document: ApiDocument): Dialect {
   const root = document.root;
   if (!root || document.kind === 'swagger') return 'rest';
   const evidence: Evidence = { http: new Set(), rest: new Set(), httpHint: false };
@@ -82,7 +96,7 @@ function weighAuthorizers(schemes: ValueNode | undefined, evidence: Evidence): v
   for (const scheme of schemes.properties) {
     const authorizer = getValue(scheme.value, AUTHORIZER.name);
     if (authorizer?.type !== 'object') continue;
-    weighType(authorizer, AUTHORIZER.fields?.find((f) => f.name === 'type'), 'authorizer', evidence);
+    weighType(authorizer, AUTHORIZER_TYPE, 'authorizer', evidence);
     for (const { name, dialect } of fieldsOnlyOneDialectReads(authorizer, AUTHORIZER.fields)) evidence[dialect].add(`authorizer ${name}`);
   }
 }
@@ -104,7 +118,7 @@ function weighOperations(paths: ValueNode | undefined, evidence: Evidence): void
 }
 
 function weighIntegration(integration: ObjectNode, evidence: Evidence): void {
-  weighType(integration, INTEGRATION.fields?.find((f) => f.name === 'type'), 'integration', evidence);
+  weighType(integration, INTEGRATION_TYPE, 'integration', evidence);
   for (const { name, dialect } of fieldsOnlyOneDialectReads(integration, INTEGRATION.fields)) {
     if (dialect === 'http') evidence.httpHint = true;
     else evidence.rest.add(`integration ${name}`);

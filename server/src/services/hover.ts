@@ -5,7 +5,7 @@ import type { ScalarNode, ValueNode } from '../model/nodes';
 import { ANY_METHOD_KEY, deref, pointerToPath, requestValidators, resolveLocalRef, securitySchemes } from '../model/openapiWalk';
 import type { ValueSpec } from '../facts/extensionTypes';
 import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
-import { extensionIndexOf, isMappingTemplateValue } from './editing/documentPaths';
+import { extensionIndexOf, isMappingTemplateValue, isOperationResponses, isSecurityRequirement } from './editing/documentPaths';
 import { findTemplateMember } from '../facts/templateVariables';
 import { integrationResponsesOf, integrationResponseStatus, openApiLocation, parametersAt, responseHeadersAt, statusText } from './editing/operationFacts';
 import { enumEntry, markdown, openApiFieldMarkdown, specMarkdown } from './editing/specDocs';
@@ -37,8 +37,8 @@ export function doHover(document: ApiDocument, offset: number, resolver?: Docume
 
 function keyHover(document: ApiDocument, path: (string | number)[]): string | undefined {
   const name = String(path[path.length - 1]);
-  if (isSecurityRequirementName(path)) return securitySchemeSummary(document, name);
-  if (isOperationResponseCode(path)) return responseCodeSummary(document, path, name);
+  if (isSecurityRequirement(path.slice(0, -1))) return securitySchemeSummary(document, name);
+  if (isOperationResponses(path.slice(0, -1))) return responseCodeSummary(document, path, name);
   const header = /^method\.response\.header\.(.+)$/.exec(name);
   if (header && path[path.length - 2] === 'responseParameters' && path[path.length - 4] === 'responses' && isIntegration(path)) return responseHeaderSummary(document, path, header[1]);
   const named = getExtension(name);
@@ -102,13 +102,6 @@ function validatorSummary(document: ApiDocument, name: string, extensionDoc: str
   return `**${name}**: request validator; ${what}.\n\n${extensionDoc}`;
 }
 
-/** A name in a security requirement (`security: [{api_key: []}]`), at the root or on an operation. */
-function isSecurityRequirementName(path: (string | number)[]): boolean {
-  const n = path.length;
-  if (n < 3 || path[n - 3] !== 'security' || typeof path[n - 2] !== 'number') return false;
-  return n === 3 || (n === 6 && path[0] === 'paths');
-}
-
 /** The security scheme a requirement names: its type, where its credential travels and its authorizer. */
 function securitySchemeSummary(document: ApiDocument, name: string): string {
   const where = document.kind === 'swagger' ? 'securityDefinitions' : 'components/securitySchemes';
@@ -131,11 +124,6 @@ function describeScheme(scheme: ValueNode): string {
   const name = asString(getValue(scheme, 'name'));
   const carried = location && name ? `, the ${location} \`${name}\`` : '';
   return type ? ` (\`${type}\`${carried})` : '';
-}
-
-/** A status code key of an operation's `responses`. */
-function isOperationResponseCode(path: (string | number)[]): boolean {
-  return path.length === 5 && path[0] === 'paths' && path[3] === 'responses';
 }
 
 /** The status, the response's description, and the integration responses that answer with it. */

@@ -23,6 +23,9 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
         enum: AUTHORIZER_TYPES,
         caseInsensitive: true,
         enumDialects: { token: ['rest'], cognito_user_pools: ['rest'], jwt: ['http'] },
+        enumDialectAdvice: {
+          jwt: 'JWT authorizers exist only in HTTP APIs; this definition is read as a REST API, where this authorizer cannot work. Import the definition as an HTTP API, or use a `cognito_user_pools` or Lambda (`token`, `request`) authorizer.',
+        },
         enumDocs: {
           token: 'REST: a Lambda function receives the token from the header named by the security scheme.',
           request: 'A Lambda function receives the request parameters listed in `identitySource`.',

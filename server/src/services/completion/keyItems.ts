@@ -3,22 +3,21 @@ import { extensionsAt, fieldAppliesTo, fieldReadByType, findValueSpec, getExtens
 import type { ValueSpec } from '../../facts/extensionTypes';
 import type { Dialect } from '../../model/dialect';
 import { asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
-import type { NodePath } from '../../model/nodes';
 import { ANY_METHOD_KEY, placementOf, securitySchemes } from '../../model/openapiWalk';
 import type { CompletionSite } from '../editing/completionSite';
-import { extensionIndexOf } from '../editing/documentPaths';
+import { extensionIndexOf, isOperationResponses, isSecurityRequirement } from '../editing/documentPaths';
 import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
 import { entryText, keyItem } from './completionItems';
 import { INTEGRATION_KEY, integrationSnippetItems, isIntegration } from './integrationItems';
 import { openApiKeyItems } from './openapiItems';
 import { isMediaTypeMap, keyPatternStemItems, mediaTypeItems } from './mapKeys';
 import { rootStartItems } from './rootItems';
-import { isOperationResponses, statusCodeItems } from './statusCodes';
+import { statusCodeItems } from './statusCodes';
 import { httpRequestParameterKeyItems, httpResponseParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems } from './mappingKeys';
 
 export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const { document, path } = site;
-  const security = securityRequirementPath(path);
+  const security = isSecurityRequirement(path);
   if (security) return schemeNameItems(site);
   const index = extensionIndexOf(path);
   // `- ` starts a YAML list item, read as a key until a colon says otherwise.
@@ -55,13 +54,6 @@ export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem
   }
   // API Gateway's own keys, this extension's reason to be, come between OpenAPI's required keys and its other ones.
   return [...rootStartItems(site), ...items.map((item) => ({ ...item, sortText: `1${item.sortText ?? item.label}` })), ...openApiItems];
-}
-
-/** `security: [{name: []}]` at the root or on an operation: the requirement object's keys are scheme names. */
-function securityRequirementPath(path: NodePath): boolean {
-  const n = path.length;
-  if (n < 2 || path[n - 2] !== 'security' || typeof path[n - 1] !== 'number') return false;
-  return n === 2 || (n === 5 && path[0] === 'paths');
 }
 
 function schemeNameItems(site: CompletionSite): CompletionItem[] {

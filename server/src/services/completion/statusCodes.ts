@@ -1,17 +1,10 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
-import type { NodePath } from '../../model/nodes';
 import type { CompletionSite } from '../editing/completionSite';
-import { operationPathOf } from '../editing/documentPaths';
 import { indentUnit, yamlScalar } from '../editing/serialize';
 import { integrationResponsesOf, statusText } from '../editing/operationFacts';
 
 /** The status codes most APIs answer with, offered after those the integration already returns. */
 const COMMON_STATUS_CODES = ['200', '201', '202', '204', '400', '401', '403', '404', '409', '429', '500', '502', '503', '504'];
-
-/** The `responses` object of an operation (2.0 and 3.x alike), whose keys are status codes. */
-export function isOperationResponses(path: NodePath): boolean {
-  return path.length === 4 && path[3] === 'responses' && operationPathOf(path) !== undefined;
-}
 
 /**
  * Status codes not yet declared: first those the operation's integration responses map to, which need a method

@@ -23,3 +23,15 @@ export function isMappingTemplateValue(path: NodePath): boolean {
   const container = path[path.length - 2];
   return path.length >= 2 && (container === 'requestTemplates' || container === 'responseTemplates');
 }
+
+/** `security: [{name: []}]` at the root or on an operation: the path of a requirement object, whose keys are scheme names. */
+export function isSecurityRequirement(path: NodePath): boolean {
+  const n = path.length;
+  if (n < 2 || path[n - 2] !== 'security' || typeof path[n - 1] !== 'number') return false;
+  return n === 2 || (n === 5 && path[0] === 'paths');
+}
+
+/** The `responses` object of an operation (2.0 and 3.x alike), whose keys are status codes. */
+export function isOperationResponses(path: NodePath): boolean {
+  return path.length === 4 && path[3] === 'responses' && operationPathOf(path) !== undefined;
+}

@@ -6,7 +6,7 @@ import { checkableString, listOperations } from './integrations';
 import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { AUTHORIZER_TYPES } from '../../facts/extensions/security';
-import { fieldAppliesTo, fieldOf, getExtension } from '../../facts/extensions';
+import { fieldAppliesTo, fieldOf, fieldReadByType, getExtension } from '../../facts/extensions';
 
 const AUTHORIZER_SPEC = getExtension('x-amazon-apigateway-authorizer')!;
 
@@ -56,11 +56,9 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
   // A type that is none of the types has its own error; what would follow from it would only add noise.
   if (!type || !AUTHORIZER_TYPES.includes(type)) return;
   const rest = context.dialect === 'rest';
-  if (rest && type === 'jwt') {
-    // Nothing else about it matters in a REST API: its scheme, fields and identity sources are HTTP API ones.
-    context.report(getValue(authorizer, 'type')!, 'dialect-mismatch', `JWT authorizers exist only in HTTP APIs; this definition is read as a REST API, where the authorizer of security scheme "${keyName(scheme)}" cannot work. Import the definition as an HTTP API, or use a \`cognito_user_pools\` or Lambda (\`token\`, \`request\`) authorizer.`);
-    return;
-  }
+  // The type's own finding says JWT authorizers exist only in HTTP APIs (the catalog's advice); nothing else about one
+  // matters in a REST API: its scheme, fields and identity sources are HTTP API ones.
+  if (rest && type === 'jwt') return;
   const schemeType = checkableString(getValue(schemeObject, 'type'));
   const location = checkableString(getValue(schemeObject, 'in'));
   // Request authorizers read their identity sources, so AWS-imported definitions put them `in: query` as well.
@@ -74,9 +72,8 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
     // A field of the other dialect has its own finding (dialect-mismatch).
     const spec = fieldOf(AUTHORIZER_SPEC, name);
     if (spec && !fieldAppliesTo(spec, context.dialect)) continue;
-    const types = spec?.forTypes;
-    if (types && !types.includes(type)) {
-      context.report(keyOf(field), 'authorizer-field-not-applicable', `\`${name}\` is ignored by ${type} authorizers; it applies to ${types.join(' and ')} authorizers.`, { unnecessary: true });
+    if (spec && !fieldReadByType(spec, type)) {
+      context.report(keyOf(field), 'authorizer-field-not-applicable', `\`${name}\` is ignored by ${type} authorizers; it applies to ${spec.forTypes!.join(' and ')} authorizers.`, { unnecessary: true });
     }
   }
   const missing = (field: string, why: string) => {

@@ -59,12 +59,6 @@ export function anchorOf(node: ValueNode): ScalarNode | ValueNode {
   return node.parent?.type === 'property' ? keyOf(node.parent) : node;
 }
 
-/** Enum values whose dialect finding is made by a rule of their own, which also says what to use instead. */
-const DIALECT_FINDINGS_ELSEWHERE: Record<string, string[]> = {
-  // The security rule: JWT authorizers in a REST API.
-  'x-amazon-apigateway-authorizer.type': ['jwt'],
-};
-
 export function checkEnum(context: ValidationContext, spec: ValueSpec, node: ScalarNode, label: string): void {
   const values = spec.enum!;
   const text = scalarText(context, node);
@@ -89,11 +83,11 @@ export function checkEnum(context: ValidationContext, spec: ValueSpec, node: Sca
     return;
   }
   const onlyIn = spec.enumDialects?.[matched];
-  if (onlyIn && !onlyIn.includes(context.dialect) && !DIALECT_FINDINGS_ELSEWHERE[label]?.includes(matched)) {
+  if (onlyIn && !onlyIn.includes(context.dialect)) {
     context.report(
       node,
       'dialect-mismatch',
-      `\`${label}\` "${text}" is not supported by ${dialectName(context.dialect)}; only ${onlyIn.map(dialectName).join(' and ')} accept it.`,
+      spec.enumDialectAdvice?.[matched] ?? `\`${label}\` "${text}" is not supported by ${dialectName(context.dialect)}; only ${onlyIn.map(dialectName).join(' and ')} accept it.`,
     );
   }
 }
