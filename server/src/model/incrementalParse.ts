@@ -3,7 +3,7 @@ import { ApiDocument } from './apiDocument';
 import type { ObjectNode, PropertyNode, SyntaxProblem } from './nodes';
 import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type Span, type TextChange } from './textChange';
 import { keyOf, newProperty } from './property';
-import { aliasNodeBudget, buildTree, type TreeResult } from './yamlTree';
+import { aliasNodeBudget, buildTree, onlyEntry, type TreeResult } from './yamlTree';
 import { shiftNode, shiftProperty } from './shiftNodes';
 
 /**
@@ -136,8 +136,8 @@ function reparseYamlItem(previous: ApiDocument, { paths, index, span, change, af
   const parsed = buildTree(slice, aliasNodeBudget(after.length) - others);
   const old = paths.properties[index];
   if (!parsed.root) return syntaxErrorAsInWhole(parsed, slice, span.start, keyOf(old).offset - span.start);
-  const replacement = parsed.root.type === 'object' && !parsed.root.flow && parsed.root.properties.length === 1 ? parsed.root.properties[0] : undefined;
-  if (!replacement || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
+  const replacement = onlyEntry(parsed);
+  if (!replacement) return undefined;
   if (replacement.keyValue !== old.keyValue || replacement.keyStyle !== old.keyStyle) return undefined;
   shiftProperty(replacement, span.start);
   // The item's own key, unchanged, may repeat a sibling's: only the whole mapping knows, so that finding is kept.

@@ -6,7 +6,7 @@
  */
 import type { ObjectNode, PropertyNode, ValueNode } from './nodes';
 import { shiftNode, shiftProperty } from './shiftNodes';
-import { aliasNodeBudget, buildTree, buildTreeFast } from './yamlTree';
+import { aliasNodeBudget, buildTree, buildTreeFast, onlyEntry } from './yamlTree';
 
 /** An entry that fails to parse and is no larger than this goes to the forgiving parser whole (a few tens of ms). */
 const FORGIVING_PART_SIZE = 16 * 1024;
@@ -111,12 +111,9 @@ class PartsRecovery {
     const slice = this.text.slice(start, end);
     const options = { partOfLarger: true };
     const result = full ? buildTree(slice, this.aliasBudget, options) : buildTreeFast(slice, this.aliasBudget, options);
-    if (!result) return undefined;
-    const { root, problems, aliasNodes } = result;
-    if (!root || root.type !== 'object' || root.flow || root.properties.length !== 1) return undefined;
-    if (problems.some((p) => p.code !== 'duplicate-key')) return undefined;
-    this.aliasBudget -= aliasNodes;
-    const property = root.properties[0];
+    const property = result && onlyEntry(result);
+    if (!property) return undefined;
+    this.aliasBudget -= result.aliasNodes;
     shiftProperty(property, start);
     return property;
   }

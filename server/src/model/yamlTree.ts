@@ -15,6 +15,15 @@ export interface TreeResult {
   aliasBudgetExceeded?: true;
 }
 
+/**
+ * The entry of a text that is one entry of a larger block mapping (a path item, a root key), parsed alone: the root
+ * must be a block mapping of exactly that entry, with no problem but duplicate keys; undefined otherwise.
+ */
+export function onlyEntry({ root, problems }: TreeResult): PropertyNode | undefined {
+  if (!root || root.type !== 'object' || root.flow || root.properties.length !== 1) return undefined;
+  return problems.every((p) => p.code === 'duplicate-key') ? root.properties[0] : undefined;
+}
+
 /** js-yaml refuses collections nested deeper than this; deep documents get a syntax diagnostic, never a stack overflow. */
 const MAX_DEPTH = 200;
 
