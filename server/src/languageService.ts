@@ -68,19 +68,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const caches = createValidationCaches();
   const records = new Map<string, ValidationRecord>();
   const templateColours = new TemplateContentCache<TemplateRuns>();
-  /**
-   * What hover, navigation and the outline read: the document's tree or a forgiving parse of it. A large document that
-   * does not parse is read from the last version that did, in this version's positions, while there is one:
-   * recovering it by parts for every version typed would cost more. Rename refuses instead.
-   */
-  const readable = (document: TextDocument): Omit<LastParsedView, 'document'> & { parsed: ApiDocument } => {
-    const current = cache.get(document);
-    const base = current.root ? undefined : cache.lastParsed(document);
-    const parsed = base && !recoversCheaply(current.text) ? undefined : cache.getRecovered(document);
-    if (parsed && (parsed.root || !base)) return { parsed, offsetThere: (offset) => offset, rangesHere: (result) => result };
-    const view = lastParsedView(base!, document);
-    return { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere };
-  };
   return {
     parse: (document) => cache.get(document),
     forget: (uri) => {
@@ -114,26 +101,26 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     doHover: (document, position) => {
       if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
-      const { parsed, offsetThere, rangesHere } = readable(document);
+      const { parsed, offsetThere, rangesHere } = cache.readable(document);
       const offset = offsetThere(document.offsetAt(position));
       if (offset === undefined) return null;
       const hover = hoverInTemplate(parsed, offset) ?? doHover(parsed, offset, options.resolver);
       return hover instanceof Promise ? hover.then(rangesHere) : rangesHere(hover);
     },
     findDefinition: async (document, position) => {
-      const { parsed, offsetThere, rangesHere } = readable(document);
+      const { parsed, offsetThere, rangesHere } = cache.readable(document);
       const offset = offsetThere(document.offsetAt(position));
       return offset === undefined ? [] : rangesHere(await findDefinition(parsed, offset, options.resolver));
     },
     findReferences: async (document, position, context) => {
-      const { parsed, offsetThere, rangesHere } = readable(document);
+      const { parsed, offsetThere, rangesHere } = cache.readable(document);
       const offset = offsetThere(document.offsetAt(position));
       return offset === undefined ? [] : rangesHere(await findReferences(parsed, offset, context?.includeDeclaration ?? true, options.resolver, options.workspace));
     },
     prepareRename: (document, position) => prepareRename(cache.getRecovered(document), document.offsetAt(position)),
     rename: (document, position, newName) => rename(cache.getRecovered(document), document.offsetAt(position), newName, options.resolver, options.workspace),
     findDocumentSymbols: (document) => {
-      const { parsed, rangesHere } = readable(document);
+      const { parsed, rangesHere } = cache.readable(document);
       return rangesHere(findDocumentSymbols(parsed));
     },
     findWorkspaceSymbols: (query, isCancelled) => findWorkspaceSymbols(query, options.workspace, isCancelled),
@@ -156,12 +143,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 /** The previous validations kept for re-validating by parts: a few open documents, each one text in memory. */
 const MAX_RECORDS = 8;
 
+type Readable = Omit<LastParsedView, 'document'> & { parsed: ApiDocument };
+
 /**
  * Keeps the last parse of each document version, so every feature asked about one edit shares one parse. A new version
  * is re-parsed by parts from the previous one when the edit allows it.
  */
 class ParseCache {
-  private readonly entries = new Map<string, { version: number; parsed: ApiDocument; base: ApiDocument | undefined; recovered?: ApiDocument }>();
+  private readonly entries = new Map<string, { version: number; parsed: ApiDocument; base: ApiDocument | undefined; recovered?: ApiDocument; readable?: Readable }>();
 
   get(document: TextDocument): ApiDocument {
     const entry = this.entries.get(document.uri);
@@ -196,5 +185,21 @@ class ParseCache {
     const parsed = this.get(document);
     const entry = this.entries.get(document.uri)!;
     return (entry.recovered ??= withRecoveredTree(parsed));
+  }
+
+  /**
+   * What hover, navigation and the outline read, made once per version: the document's tree or a forgiving parse of
+   * it. A large document that does not parse is read from the last version that did, in this version's positions,
+   * while there is one: recovering it by parts for every version typed would cost more. Rename refuses instead.
+   */
+  readable(document: TextDocument): Readable {
+    const current = this.get(document);
+    const entry = this.entries.get(document.uri)!;
+    if (entry.readable) return entry.readable;
+    const base = current.root ? undefined : this.lastParsed(document);
+    const parsed = base && !recoversCheaply(current.text) ? undefined : this.getRecovered(document);
+    if (parsed && (parsed.root || !base)) return (entry.readable = { parsed, offsetThere: (offset) => offset, rangesHere: (result) => result });
+    const view = lastParsedView(base!, document);
+    return (entry.readable = { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere });
   }
 }
