@@ -196,22 +196,19 @@ function jsonSite(from: Patchable, offset: number): CompletionSite | undefined {
   const keyOnly = text[next] === ':';
   const needsComma = !keyOnly && text[next] === '"';
   const column = columnIndentAt(text, start);
-  // Blank space between them tells a value just ended from the cursor standing right after a closing quote.
-  if (VALUE_END.test(before ?? '') && previous < start - 1) {
-    const patched = `${text.slice(0, previous + 1)},${text.slice(previous + 1, start)}"${PLACEHOLDER}"${keyOnly ? '' : `: null${needsComma ? ',' : ''}`}${text.slice(end)}`;
-    const copy = reparse(from, patched);
-    const key = nodeAtOffset(copy.root, start + 1);
+  // A key typed after an entry that lacks its comma: blank space between them tells a value just ended from the
+  // cursor standing right after a closing quote. The copy gets the comma, and so does the item.
+  const missingComma = VALUE_END.test(before ?? '') && previous < start - 1;
+  if (missingComma || before === '{' || before === ',') {
+    const head = missingComma ? `${text.slice(0, previous + 1)},${text.slice(previous + 1, start)}` : text.slice(0, start);
+    const copy = reparse(from, `${head}"${PLACEHOLDER}"${keyOnly ? '' : `: null${needsComma ? ',' : ''}`}${text.slice(end)}`);
+    const key = nodeAtOffset(copy.root, head.length);
     const property = key?.parent?.type === 'property' ? key.parent : undefined;
-    if (!property || keyName(property) !== PLACEHOLDER) return undefined;
-    return { ...keySite(copy, property.parent, prefix, range, quote, column, needsComma, keyOnly), missingComma: document.textDocument.positionAt(previous + 1) };
-  }
-  if (before === '{' || before === ',') {
-    const patched = `${text.slice(0, start)}"${PLACEHOLDER}"${keyOnly ? '' : `: null${needsComma ? ',' : ''}`}${text.slice(end)}`;
-    const copy = reparse(from, patched);
-    const key = nodeAtOffset(copy.root, start);
-    const property = key?.parent?.type === 'property' ? key.parent : undefined;
-    if (property && keyName(property) === PLACEHOLDER) return keySite(copy, property.parent, prefix, range, quote, column, needsComma, keyOnly);
-    if (before === '{') return undefined;
+    if (property && keyName(property) === PLACEHOLDER) {
+      const site = keySite(copy, property.parent, prefix, range, quote, column, needsComma, keyOnly);
+      return missingComma ? { ...site, missingComma: document.textDocument.positionAt(previous + 1) } : site;
+    }
+    if (missingComma || before === '{') return undefined;
   }
   if (before === '[' || before === ',') {
     const copy = reparse(from, `${text.slice(0, start)}"${PLACEHOLDER}"${needsComma ? ',' : ''}${text.slice(end)}`);
