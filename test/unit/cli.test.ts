@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
@@ -26,6 +26,14 @@ function fakeIO(cwd = ROOT): CliIO & { stdout: string; stderr: string } {
     readBytes: (file: string) => readBytesFile(path.resolve(cwd, file), file),
   };
   return io;
+}
+
+function writeTree(dir: string, files: Record<string, string | Buffer>): void {
+  for (const [file, text] of Object.entries(files)) {
+    const full = path.join(dir, file);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, text);
+  }
 }
 
 describe('apigw command line', () => {
@@ -59,18 +67,14 @@ describe('apigw command line', () => {
     let dir: string;
     before(() => {
       dir = mkdtempSync(path.join(tmpdir(), 'apigw-lint-dir-'));
-      for (const [file, text] of Object.entries({
+      writeTree(dir, {
         'apis/orders.yaml': API,
         'apis/nested/pets.json': JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
         'apis/docker-compose.yml': 'services:\n  web: {image: nginx}\n',
         'apis/binary.json': '\u0000\u0001',
         'node_modules/dep/api.yaml': API,
         'empty/readme.yaml': 'just: yaml\n',
-      })) {
-        const full = path.join(dir, file);
-        execFileSync('mkdir', ['-p', path.dirname(full)]);
-        writeFileSync(full, text);
-      }
+      });
     });
 
     it('checks the API definitions under a directory, leaving other YAML, JSON and dependencies alone', async () => {
@@ -108,7 +112,7 @@ describe('apigw command line', () => {
     before(() => {
       dir = mkdtempSync(path.join(tmpdir(), 'apigw-lint-which-'));
       const sorted = `{"info":{"title":"t","version":"1","description":"${'x'.repeat(6000)}"},"openapi":"3.0.1","paths":{}}`;
-      for (const [file, text] of Object.entries<string | Buffer>({
+      writeTree(dir, {
         'repo/api.yaml': API,
         'repo/package.json': '{"name": "x", "scripts": {"openapi": "apigw lint api.yaml"}}',
         'repo/docker-compose.yml': 'services:\n  openapi:\n    image: swaggerapi/swagger-ui\n',
@@ -120,11 +124,7 @@ describe('apigw command line', () => {
         'mixed/sorted.json': sorted,
         'mixed/truncated.json': '{"openapi": "3.0.1", "info": {"title": "x", "version": "1"}, "paths": {',
         'mixed/latin1.yaml': Buffer.from("openapi: 3.0.1\ninfo: {title: caf\xe9, version: '1'}\npaths: {}\n", 'latin1'),
-      })) {
-        const full = path.join(dir, file);
-        execFileSync('mkdir', ['-p', path.dirname(full)]);
-        writeFileSync(full, text);
-      }
+      });
     });
 
     it('leaves alone files whose `openapi` or `swagger` key is not at the top level', async () => {
@@ -205,8 +205,7 @@ describe('apigw command line', () => {
 
   it('writes SARIF file locations as percent-encoded relative URIs, with rule indexes and default levels', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-'));
-    execFileSync('mkdir', ['-p', path.join(dir, 'sub dir')]);
-    writeFileSync(path.join(dir, 'sub dir', 'my api#1 %20.yaml'), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-bogus: 1\npaths: {}\n");
+    writeTree(dir, { 'sub dir/my api#1 %20.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-bogus: 1\npaths: {}\n" });
     const io = fakeIO(dir);
     assert.equal(await main(['lint', 'sub dir/my api#1 %20.yaml', '--format', 'sarif'], io), 0, io.stderr);
     const run = JSON.parse(io.stdout).runs[0];

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createClients, type ClientOptions, type GatewayClients } from '../../../client/src/aws/connection';
@@ -41,6 +41,12 @@ B7gmnWIKC15mpf9j8QaVBQIgGjLCRtfuejALnaASYaVyfzYW+G0yW+uVwTtWncUk
 `,
 };
 
+/** Writes a whole answer, with a Content-Length so the SDK reads a complete body rather than waiting for more. */
+export function writeAnswer(res: ServerResponse, answer: Exclude<Answer, 'hang'>): void {
+  res.writeHead(answer.status, { 'Content-Length': String(Buffer.byteLength(answer.body ?? '')), ...answer.headers });
+  res.end(answer.body ?? '');
+}
+
 function respond(answer: () => Answer, server: TinyServer) {
   return (req: IncomingMessage, res: ServerResponse) => {
     req.resume();
@@ -48,57 +54,49 @@ function respond(answer: () => Answer, server: TinyServer) {
       server.requests++;
       const a = answer();
       if (a === 'hang') return;
-      res.writeHead(a.status, { 'Content-Length': String(Buffer.byteLength(a.body ?? '')), ...a.headers });
-      res.end(a.body ?? '');
+      writeAnswer(res, a);
     });
   };
 }
 
-async function listen(server: ReturnType<typeof createServer>, scheme: 'http' | 'https', tiny: TinyServer): Promise<TinyServer> {
+export interface Listening {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Listens on a free loopback port. Closing drops open connections first: the SDK keeps them alive, and a hanging
+ * answer holds its socket, so a plain close would wait for them.
+ */
+export async function listenLocally(server: Server, scheme: 'http' | 'https' = 'http'): Promise<Listening> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  tiny.url = `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  tiny.close = () => new Promise((resolve) => {
-    server.closeAllConnections();
-    server.close(() => resolve());
-  });
-  return tiny;
+  return {
+    url: `${scheme}://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
 }
 
 /** Answers every request the same way; the answer is read per request so a test can change it. */
 export async function startTinyServer(answer: () => Answer): Promise<TinyServer> {
   const tiny: TinyServer = { url: '', requests: 0, close: async () => undefined };
-  return listen(createServer(respond(answer, tiny)), 'http', tiny);
+  return Object.assign(tiny, await listenLocally(createServer(respond(answer, tiny))));
 }
 
 export async function startSelfSignedServer(answer: () => Answer): Promise<TinyServer> {
   const tiny: TinyServer = { url: '', requests: 0, close: async () => undefined };
-  return listen(createTlsServer(SELF_SIGNED, respond(answer, tiny)) as unknown as ReturnType<typeof createServer>, 'https', tiny);
-}
-
-/** Clients with static keys, so no shared AWS files are needed; the SDK still signs, retries and parses. */
-export async function clientsAt(endpoint: string, options: ClientOptions = {}): Promise<GatewayClients> {
-  const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY, token: process.env.AWS_SESSION_TOKEN };
-  process.env.AWS_ACCESS_KEY_ID = 'AKIDTINY';
-  process.env.AWS_SECRET_ACCESS_KEY = 'tiny-secret';
-  process.env.AWS_SESSION_TOKEN = SESSION_TOKEN;
-  try {
-    const clients = await createClients({ region: 'us-east-1', endpoint }, options);
-    // The environment provider reads the variables on first use, so resolve them while they are set.
-    await clients.v1.config.credentials();
-    await clients.v2.config.credentials();
-    return clients;
-  } finally {
-    restore('AWS_ACCESS_KEY_ID', saved.id);
-    restore('AWS_SECRET_ACCESS_KEY', saved.secret);
-    restore('AWS_SESSION_TOKEN', saved.token);
-  }
+  return Object.assign(tiny, await listenLocally(createTlsServer(SELF_SIGNED, respond(answer, tiny)) as unknown as Server, 'https'));
 }
 
 export const SESSION_TOKEN = 'IQoJb3JpZ2luX2VjEXAMPLEsessionTOKEN';
 
-function restore(key: string, value: string | undefined): void {
-  if (value === undefined) delete process.env[key];
-  else process.env[key] = value;
+/** Clients with static keys, so no shared AWS files are needed; the SDK still signs, retries and parses. */
+export async function clientsAt(endpoint: string, options: ClientOptions = {}): Promise<GatewayClients> {
+  // With a session token, as temporary credentials have, it is signed into requests and AWS echoes it in signature errors.
+  const credentials = async () => ({ accessKeyId: 'AKIDTINY', secretAccessKey: 'tiny-secret', sessionToken: SESSION_TOKEN });
+  return createClients({ region: 'us-east-1', endpoint }, { ...options, credentials: options.credentials ?? credentials });
 }
 
 export async function failure(promise: Promise<unknown>): Promise<unknown> {

@@ -1,12 +1,12 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenLocally, writeAnswer, type Answer as TinyAnswer } from './connectionServers';
 
 /**
  * An HTTP proxy in front of the fake API Gateway that makes chosen requests fail the ways real networks and services
  * do: an error answer instead of the call, or the call carried out and its answer lost (a 502 page, a 500, a dropped
  * connection), which is what makes a retried import create a second API.
  */
-export type Answer = { status: number; headers?: Record<string, string>; body?: string };
+export type Answer = Exclude<TinyAnswer, 'hang'>;
 
 export type Fault =
   /** Answered by the proxy; the fake never sees the request. */
@@ -64,18 +64,14 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       const url = req.url ?? '/';
       const rule = takeRule(rules, method, url);
       seen.push({ method, url, faulted: Boolean(rule) });
-      const send = (answer: Answer) => {
-        res.writeHead(answer.status, { 'Content-Length': String(Buffer.byteLength(answer.body ?? '')), ...answer.headers });
-        res.end(answer.body ?? '');
-      };
-      if (rule && 'answer' in rule.fault) return send(rule.fault.answer);
+      if (rule && 'answer' in rule.fault) return writeAnswer(res, rule.fault.answer);
       const upstream = httpRequest({ host: '127.0.0.1', port: targetPort, method, path: url, headers: req.headers }, (up) => {
         const body: Buffer[] = [];
         up.on('data', (chunk: Buffer) => body.push(chunk));
         up.on('end', () => {
           if (rule && 'afterForward' in rule.fault) {
             const after = rule.fault.afterForward;
-            return after === 'drop' ? void req.socket.destroy() : send(after);
+            return after === 'drop' ? void req.socket.destroy() : writeAnswer(res, after);
           }
           res.writeHead(up.statusCode ?? 500, up.headers);
           res.end(Buffer.concat(body));
@@ -86,14 +82,5 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
       upstream.end(Buffer.concat(chunks));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    rules,
-    seen,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+  return { ...(await listenLocally(server)), rules, seen };
 }

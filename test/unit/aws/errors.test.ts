@@ -3,17 +3,8 @@ import { createClients, destroyClients, resolveConnection } from '../../../clien
 import { explainAwsError } from '../../../client/src/aws/errors';
 import { listRestApis } from '../../../client/src/aws/listing';
 import { ApiTreeModel } from '../../../client/src/tree/treeModel';
-import { clientsAt, closedPort, startTinyServer, type Answer, type TinyServer } from './connectionServers';
+import { clientsAt, closedPort, failure, startTinyServer, type Answer, type TinyServer } from './connectionServers';
 import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 describe('AWS failures explained', function () {
   this.timeout(30_000);

@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { doComplete } from '../../../server/src/services/completion';
 import { createLanguageService } from '../../../server/src/languageService';
 import type { Dialect } from '../../../server/src/model/dialect';
-import { applyEdits, parse, withCursor } from './documents';
-
-function complete(marked: string, format: 'yaml' | 'json' = 'yaml', dialect: Dialect = 'rest', marker = '|') {
-  const { document, offset } = withCursor(marked, format, marker);
-  const items = doComplete(document, offset, dialect).items;
-  return { document, items, labels: items.map((i) => i.label) };
-}
+import { applyEdits, complete, parse } from './documents';
 
 function accept(marked: string, label: string, format: 'yaml' | 'json' = 'yaml', dialect: Dialect = 'rest'): string {
   const { document, items } = complete(marked, format, dialect);
-  const item = items.find((i) => i.label === label);
-  assert.ok(item, `no item ${label} among ${items.map((i) => i.label).join(', ')}`);
-  return applyEdits(document, [item.textEdit as TextEdit]).replace('$0', '');
+  return applyEdits(document, [itemOf(items, label).textEdit as TextEdit]).replace('$0', '');
 }
 
 const OP = 'openapi: 3.0.1\npaths:\n  /pets/{id}:\n    get:\n';
@@ -33,17 +24,26 @@ function itemOf(items: CompletionItem[], label: string): CompletionItem {
   return item;
 }
 
+/** For lists where only demoted items carry a sortText: the others sort by their label, as the editor sorts them. */
+function bySortTextOrLabel(a: CompletionItem, b: CompletionItem): number {
+  return (a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : 1;
+}
+
+/** Labels in sortText order; the default comparison expects every item to have a sortText. */
+function sortedLabels(items: CompletionItem[], compare = (a: CompletionItem, b: CompletionItem) => a.sortText!.localeCompare(b.sortText!)): string[] {
+  return [...items].sort(compare).map((i) => i.label);
+}
+
 describe('completion', () => {
   describe('extension keys', () => {
     it("ranks last the fields the object's type does not read", () => {
-      const sorted = (items: CompletionItem[]) => [...items].sort((a, b) => ((a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : 1)).map((i) => i.label);
       const cognito = complete('openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    pool:\n      x-amazon-apigateway-authorizer:\n        type: cognito_user_pools\n        |\n');
-      const order = sorted(cognito.items);
+      const order = sortedLabels(cognito.items, bySortTextOrLabel);
       assert.ok(order.indexOf('providerARNs') < order.indexOf('authorizerUri'), order.join(', '));
       assert.equal(order.at(-1), 'identityValidationExpression');
       assert.equal(itemOf(cognito.items, 'authorizerUri').detail, 'Ignored when type is cognito_user_pools');
       const proxy = complete(`${OP}      x-amazon-apigateway-integration:\n        type: aws_proxy\n        |\n`);
-      assert.deepEqual(sorted(proxy.items).slice(-2).sort(), ['requestTemplates', 'responses']);
+      assert.deepEqual(sortedLabels(proxy.items, bySortTextOrLabel).slice(-2).sort(), ['requestTemplates', 'responses']);
       const mock = complete(`${OP}      x-amazon-apigateway-integration:\n        type: mock\n        |\n`);
       assert.equal(itemOf(mock.items, 'requestTemplates').detail, itemOf(complete(`${OP}      x-amazon-apigateway-integration:\n        |\n`).items, 'requestTemplates').detail);
     });
@@ -249,7 +249,7 @@ describe('completion', () => {
 
     it('sorts required OpenAPI keys first, then API Gateway extensions, then the other OpenAPI keys', () => {
       const { items } = complete(`${OP}      summary: s\n      |\n`);
-      const order = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+      const order = sortedLabels(items);
       assert.equal(order[0], 'responses');
       assert.ok(order.indexOf('x-amazon-apigateway-integration') < order.indexOf('operationId'), order.join(', '));
     });
@@ -421,7 +421,7 @@ describe('completion', () => {
 
     it('offers first the codes the integration returns, then common ones, each with its description', () => {
       const { items, document } = complete(`${OP}      responses:\n        |\n${INTEGRATION}`);
-      const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+      const sorted = sortedLabels(items);
       assert.deepEqual(sorted.slice(0, 4), ['200', '418', '201', '202']);
       assert.equal(sorted[sorted.length - 1], 'default');
       const result = acceptSnippet(document, itemOf(items, '404'));
@@ -529,7 +529,7 @@ describe('completion', () => {
   it('ranks the URI form of the integration type first', () => {
     const first = (type: string) => {
       const { items } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: ${type}\n        uri: |\n`);
-      return [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!))[0].label;
+      return sortedLabels(items)[0];
     };
     assert.match(first('http'), /^https:/);
     assert.match(first('HTTP_PROXY'), /^https:/);

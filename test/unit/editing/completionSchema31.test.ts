@@ -1,13 +1,6 @@
 import assert from 'node:assert/strict';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { doComplete } from '../../../server/src/services/completion';
-import { applyEdits, withCursor } from './documents';
-
-function complete(marked: string, format: 'yaml' | 'json' = 'yaml') {
-  const { document, offset } = withCursor(marked, format);
-  const items = doComplete(document, offset, 'rest').items;
-  return { document, items, labels: items.map((i) => i.label) };
-}
+import { applyEdits, complete } from './documents';
 
 const SCHEMAS = 'openapi: 3.1.0\ncomponents:\n  schemas:\n    Pet:\n';
 const KEYWORDS_2020_12 = ['type', 'properties', 'items', 'prefixItems', 'required', 'enum', 'const', 'format', '$ref', '$defs', 'unevaluatedProperties', 'dependentRequired', 'examples', 'contentMediaType'];

@@ -1,22 +1,10 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DocumentSymbol, Hover, Range } from 'vscode-languageserver-types';
+import type { DocumentSymbol, Hover } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/languageService';
+import { largeDefinition, textAt } from './documents';
 
 const URI = 'file:///large.yaml';
-
-/** Larger than the forgiving parser takes (256 KB), so a version that does not parse has no tree of its own. */
-function largeDefinition(): string {
-  const items: string[] = [];
-  for (let i = 0; i < 700; i++) {
-    items.push(`  /r${i}:\n    get:\n      operationId: get${i}\n      summary: ${'Get one item by its identifier. '.repeat(6)}\n      responses:\n        "200":\n          description: OK\n          content:\n            application/json:\n              schema: { $ref: "#/components/schemas/Item" }\n`);
-  }
-  return `openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n${items.join('')}components:\n  schemas:\n    Item:\n      type: object\n`;
-}
-
-function textAt(document: TextDocument, range: Range): string {
-  return document.getText().slice(document.offsetAt(range.start), document.offsetAt(range.end));
-}
 
 describe('answers from the last version that parsed', () => {
   const clean = largeDefinition();

@@ -1,24 +1,15 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Diagnostic, DocumentSymbol, Hover, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, DocumentSymbol, Hover } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/languageService';
 import { parseApiDocument, withRecoveredTree } from '../../../server/src/model/apiDocument';
 import { toValue } from '../../../server/src/model/navigate';
 import type { ValueNode } from '../../../server/src/model/nodes';
 import { keyOf } from '../../../server/src/model/property';
+import { largeDefinition, textAt } from './documents';
 
-/** Larger than the forgiving parser takes whole (256 KB). */
-function largeDefinition(items = 700): string {
-  const paths: string[] = [];
-  for (let i = 0; i < items; i++) {
-    paths.push(`  /r${i}:\n    get:\n      operationId: get${i}\n      summary: ${'Get one item by its identifier. '.repeat(6)}\n      responses:\n        "200":\n          description: OK\n          content:\n            application/json:\n              schema: { $ref: "#/components/schemas/Item" }\n`);
-  }
-  return `openapi: 3.0.1\ninfo:\n  title: t\n  version: "1"\ntags:\n- name: a\npaths:\n${paths.join('')}components:\n  schemas:\n    Item:\n      type: object\n`;
-}
-
-function textAt(document: TextDocument, range: Range): string {
-  return document.getText().slice(document.offsetAt(range.start), document.offsetAt(range.end));
-}
+// Block-style entries before `paths`, so the tests can break an entry of the root as well as a path.
+const TOP = 'info:\n  title: t\n  version: "1"\ntags:\n- name: a\n';
 
 /** Opened broken: there is no earlier version that parsed to read instead. */
 function openBroken(text: string, language: 'yaml' | 'json' = 'yaml') {
@@ -48,7 +39,7 @@ function assertKeysInPlace(text: string, node: ValueNode | undefined): number {
 }
 
 describe('a large YAML definition that has not parsed since it was opened, recovered by parts', () => {
-  const clean = largeDefinition();
+  const clean = largeDefinition({ top: TOP });
   assert.ok(clean.length > 256 * 1024);
   const broken = clean.replace('      operationId: get5\n', '      operationId: get5\n      x-am\n');
 
@@ -93,7 +84,7 @@ describe('a large YAML definition that has not parsed since it was opened, recov
 
   it('keeps entries whose aliases name anchors in other entries, the aliases read as null', () => {
     // More aliasing entries than the forgiving parser's budget could take one by one.
-    const anchored = largeDefinition(1500)
+    const anchored = largeDefinition({ items: 1500, top: TOP })
       .replace('      operationId: get0\n', '      operationId: get0\n      x-amazon-apigateway-integration: &integ { type: mock }\n')
       .replace(/(      operationId: get[1-9]\d*\n)/g, '$1      x-amazon-apigateway-integration: *integ\n');
     const broken = anchored.replace('      operationId: get5\n', '      operationId: get5\n      x-am\n');

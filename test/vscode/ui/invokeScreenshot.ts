@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { Checks, runUiCheck } from './checks';
-import { launchBrowser, openFile, openWorkbench, packagedVsix, repoRoot, runCommand, screenshot, startCodeServer } from './workbench';
+import { goToLine, launchBrowser, openFile, openWorkbench, packagedVsix, repoRoot, runCommand, screenshot, startCodeServer } from './workbench';
 
 const HOSTILE = `<img src=x onerror=alert(1)><b>not bold</b>`;
 
@@ -52,15 +52,6 @@ async function runCommandThenPick(page: Page, title: string, pick: string): Prom
   await page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor({ timeout: 30_000 });
   await input.fill(pick);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().click();
-}
-
-async function goToLine(page: Page, line: number): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await page.keyboard.press('Control+G');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(`:${line}:5`);
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
 async function main(): Promise<number> {
@@ -128,7 +119,7 @@ async function main(): Promise<number> {
     const templateLine = lines.findIndex((l) => l.includes("#set($pet = $input.path('$'))")) + 1;
     await checks.check('the evaluator renders the POST /pets request template to JSON with "requestedBy"', async () => {
       if (templateLine < 1) throw new Error('petstore.yaml has no POST /pets request template any more');
-      await goToLine(page, templateLine);
+      await goToLine(page, templateLine, 5);
       await runCommand(page, 'API Gateway: Evaluate Mapping Template');
       const output = frame.locator('[data-testid=output]');
       await output.waitFor({ timeout: 60_000 });
