@@ -4,6 +4,7 @@ import { getProperty } from '../../model/navigate';
 import type { ArrayNode, NodePath, ObjectNode, ValueNode } from '../../model/nodes';
 import { columnIndentAt, indentUnit, jsonText, lineIndentAt, yamlBlock, yamlEntry, yamlInline, yamlScalar } from './serialize';
 import { keyOf } from '../../model/property';
+import { lineStart } from '../../model/textChange';
 
 /**
  * Text edits that add entries to the document in its own syntax and indentation: block or flow YAML, or JSON. Each
@@ -68,7 +69,7 @@ function keepsTrailingLines(text: string, node: ValueNode | undefined): boolean 
     else {
       // The scalar starts with its content; its header (`>+`, `|2+`) ends the line before.
       const headerEnd = text.lastIndexOf('\n', n.offset - 1);
-      const header = text.slice(text.lastIndexOf('\n', headerEnd - 1) + 1, headerEnd);
+      const header = text.slice(lineStart(text, headerEnd), headerEnd);
       return KEEP_HEADER.test(header);
     }
   }

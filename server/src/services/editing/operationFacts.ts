@@ -1,7 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { ApiDocument } from '../../model/apiDocument';
 import { findNodeAtPath, getValue, keyName } from '../../model/navigate';
-import type { NodePath, PropertyNode } from '../../model/nodes';
+import type { NodePath, PropertyNode, ValueNode } from '../../model/nodes';
 import { deref, findOperationResponse, operationParameters, operationResponses, type DeclaredParameter, type OperationRef } from '../../model/openapiWalk';
 import { operationPathOf } from './documentPaths';
 
@@ -53,7 +53,12 @@ export function openApiLocation(mappingLocation: string): string | undefined {
 export function integrationResponseStatus(document: ApiDocument, path: NodePath): string | undefined {
   const at = path.lastIndexOf('responses');
   if (at < 0 || path.length < at + 2) return undefined;
-  const status = getValue(findNodeAtPath(document.root, path.slice(0, at + 2)), 'statusCode');
+  return statusCodeOf(findNodeAtPath(document.root, path.slice(0, at + 2)));
+}
+
+/** An integration response's `statusCode` as text: written as a YAML number it counts as its digits. */
+function statusCodeOf(response: ValueNode | undefined): string | undefined {
+  const status = getValue(response, 'statusCode');
   return status && (status.type === 'string' || status.type === 'number') && status.value !== '' ? String(status.value) : undefined;
 }
 
@@ -68,8 +73,8 @@ export function integrationResponsesOf(document: ApiDocument, path: NodePath): {
   const responses = getValue(getValue(op?.operation, 'x-amazon-apigateway-integration'), 'responses');
   if (responses?.type !== 'object') return [];
   return responses.properties.flatMap((response) => {
-    const status = getValue(response.value, 'statusCode');
-    return status && (status.type === 'string' || status.type === 'number') && status.value !== '' ? [{ pattern: keyName(response), status: String(status.value) }] : [];
+    const status = statusCodeOf(response.value);
+    return status === undefined ? [] : [{ pattern: keyName(response), status }];
   });
 }
 

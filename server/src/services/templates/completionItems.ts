@@ -31,8 +31,11 @@ export interface CompletionRequest {
   stageVariables: string[];
   /** Properties of the payload at a JSONPath written so far, when a schema is known. */
   jsonPathProperties?: (expression: string) => Array<{ name: string; type: string; description?: string }>;
-  /** The request parameters of the operation, by the location names of `$input.params()`: `path`, `querystring`, `header`. */
-  parameters?: RequestParameter[];
+  /**
+   * The request parameters of the operation, by the location names of `$input.params()`: `path`, `querystring`,
+   * `header`. Read only where a parameter name is being typed.
+   */
+  parameters?: () => RequestParameter[];
 }
 
 export interface RequestParameter {
@@ -209,11 +212,16 @@ function jsonPathItems(request: CompletionRequest, expression: string): Template
  * a map of the parameters there. Undefined where the text is none of these.
  */
 function parameterItems(request: CompletionRequest, before: string): TemplateCompletionItem[] | undefined {
-  const declared = request.parameters ?? [];
   const byName = /\$input\.params\(\s*['"]([^'"]*)$/.exec(before);
-  if (byName) return parameterNameItems(request, [...new Set(declared.map((p) => p.name))], byName[1]);
+  if (byName) {
+    const declared = request.parameters?.() ?? [];
+    return parameterNameItems(request, declared, [...new Set(declared.map((p) => p.name))], byName[1]);
+  }
   const inLocation = /\$input\.params\(\s*\)\.([A-Za-z]+)\.([\w-]*)$/.exec(before);
-  if (inLocation) return parameterNameItems(request, declared.filter((p) => p.location === inLocation[1]).map((p) => p.name), inLocation[2]);
+  if (inLocation) {
+    const declared = request.parameters?.() ?? [];
+    return parameterNameItems(request, declared, declared.filter((p) => p.location === inLocation[1]).map((p) => p.name), inLocation[2]);
+  }
   const location = /\$input\.params\(\s*\)\.([A-Za-z]*)$/.exec(before);
   if (!location) return undefined;
   const start = request.offset - location[1].length;
@@ -222,10 +230,10 @@ function parameterItems(request: CompletionRequest, before: string): TemplateCom
 
 const PARAMETER_LOCATIONS = [...new Set(Object.values(MAPPING_LOCATION))];
 
-function parameterNameItems(request: CompletionRequest, names: string[], typed: string): TemplateCompletionItem[] {
+function parameterNameItems(request: CompletionRequest, declared: RequestParameter[], names: string[], typed: string): TemplateCompletionItem[] {
   const start = request.offset - typed.length;
   const locations = new Map<string, string[]>();
-  for (const p of request.parameters ?? []) locations.set(p.name, [...(locations.get(p.name) ?? []), p.location]);
+  for (const p of declared) locations.set(p.name, [...(locations.get(p.name) ?? []), p.location]);
   return names.map((name) => ({
     label: name, kind: CompletionItemKind.Variable, detail: `${locations.get(name)?.join(', ')} parameter`, start, end: request.offset, newText: name, snippet: false,
   }));

@@ -23,7 +23,7 @@ export function completeInTemplate(document: ApiDocument, offset: number): Compl
     host: template.node.style,
     stageVariables: stageVariableNames(document.text, offset),
     jsonPathProperties: (expression) => jsonPathProperties(document, template, expression),
-    parameters: requestParameters(document, template),
+    parameters: () => requestParameters(document, template),
   });
   const positionOf = (templateOffset: number) => document.textDocument.positionAt(template.toDocumentOffset(templateOffset));
   return {
