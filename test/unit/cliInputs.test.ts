@@ -60,6 +60,25 @@ describe('apigw input decoding', () => {
     assert.match(decoded.unreadable.message, /byte 0xED/);
   });
 
+  it('tells a U+FFFD written in the file from an invalid byte, and counts columns in UTF-16 units', () => {
+    const decoded = decodeInput(Buffer.concat([Buffer.from('\ufeff\ufffd😀'), Buffer.from([0xe2, 0x82, 0x41])]));
+    assert.ok('unreadable' in decoded);
+    assert.deepEqual([decoded.unreadable.line, decoded.unreadable.character], [0, 3]);
+    assert.match(decoded.unreadable.message, /byte 0xE2/);
+    const truncated = decodeInput(Buffer.concat([Buffer.from('a\nb\n\ufffd'), Buffer.from([0xf0, 0x9f])]));
+    assert.ok('unreadable' in truncated);
+    assert.deepEqual([truncated.unreadable.line, truncated.unreadable.character], [2, 1]);
+    assert.match(truncated.unreadable.message, /byte 0xF0/);
+  });
+
+  it('looks for NUL bytes in the first 8 KB of bytes, whatever they decode to', () => {
+    const euros = Buffer.from('€'.repeat(2731)); // 8193 bytes, 2731 UTF-16 units
+    assert.ok('text' in decodeInput(Buffer.concat([euros, Buffer.from([0x00])])));
+    const early = decodeInput(Buffer.concat([euros.subarray(0, 8190), Buffer.from([0x0a, 0x00])]));
+    assert.ok('unreadable' in early);
+    assert.deepEqual([early.unreadable.code, early.unreadable.line, early.unreadable.character], ['binary-content', 1, 0]);
+  });
+
   it('calls NUL bytes binary content and UTF-16 not UTF-8, keeping a readable text for detection', () => {
     const binary = decodeInput(Buffer.from([0x41, 0x0a, 0x42, 0x00]));
     assert.ok('unreadable' in binary);

@@ -1,3 +1,4 @@
+import { findBinaryContent } from '../model/apiDocument';
 import { decodeUtf8 } from '../model/utf8';
 
 /** A file that is not UTF-8 text, as a finding: where and why. */
@@ -25,23 +26,25 @@ export function decodeInput(bytes: Buffer): DecodedInput {
       lenientText: new TextDecoder(utf16).decode(bytes),
     };
   }
-  const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
-  if (nul >= 0) {
+  // Latin-1 reads one character per byte, so the editor's sniffing window counts bytes here.
+  if (findBinaryContent(bytes.toString('latin1', 0, BINARY_SNIFF_BYTES)) !== undefined) {
+    const lenientText = bytes.toString('utf8');
     return {
-      unreadable: { code: 'binary-content', message: 'This file is not text (it contains NUL bytes); it cannot be an API definition.', ...positionOf(bytes, nul) },
-      lenientText: bytes.toString('utf8'),
+      unreadable: { code: 'binary-content', message: 'This file is not text (it contains NUL bytes); it cannot be an API definition.', ...positionOf(lenientText, lenientText.indexOf('\0')) },
+      lenientText,
     };
   }
   const text = decodeUtf8(bytes);
   if (text !== undefined) return { text };
-  const bad = Math.max(0, invalidUtf8Offset(bytes));
+  const lenientText = bytes.toString('utf8');
+  const bad = firstInvalidByte(bytes, lenientText);
   return {
     unreadable: {
       code: 'not-utf8',
-      message: `This file is not UTF-8 text (byte 0x${bytes[bad].toString(16).toUpperCase().padStart(2, '0')} here is not valid UTF-8); API Gateway reads definitions as UTF-8. Save it as UTF-8.`,
-      ...positionOf(bytes, bad),
+      message: `This file is not UTF-8 text (byte 0x${bytes[bad.offset].toString(16).toUpperCase().padStart(2, '0')} here is not valid UTF-8); API Gateway reads definitions as UTF-8. Save it as UTF-8.`,
+      ...positionOf(lenientText, bad.index),
     },
-    lenientText: bytes.toString('utf8'),
+    lenientText,
   };
 }
 
@@ -51,42 +54,29 @@ function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
   return undefined;
 }
 
-/** Line and UTF-16 column of a byte, counted as an editor would show the text before it. */
-function positionOf(bytes: Buffer, offset: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  for (let i = lineStart; i < offset; i++) {
-    if (bytes[i] === 0x0a) {
-      line++;
-      lineStart = i + 1;
-    }
+/**
+ * The first byte that does not start a well-formed UTF-8 sequence: where the lenient decoding put its first U+FFFD
+ * that is not one written in the file (EF BF BD). The text before it is valid, so it re-encodes to the same bytes.
+ */
+function firstInvalidByte(bytes: Buffer, lenientText: string): { index: number; offset: number } {
+  let offset = 0;
+  let decoded = 0;
+  for (let index = lenientText.indexOf('\uFFFD'); index >= 0; index = lenientText.indexOf('\uFFFD', index + 1)) {
+    offset += Buffer.byteLength(lenientText.slice(decoded, index));
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) return { index, offset };
+    offset += 3;
+    decoded = index + 1;
   }
-  return { line, character: bytes.toString('utf8', lineStart, offset).length };
+  return { index: 0, offset: 0 };
 }
 
-/** The first byte that does not start a well-formed UTF-8 sequence (RFC 3629), or -1. */
-function invalidUtf8Offset(bytes: Buffer): number {
-  const continuation = (b: number | undefined, low = 0x80, high = 0xbf) => b !== undefined && b >= low && b <= high;
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i];
-    let length: number;
-    let low = 0x80;
-    let high = 0xbf;
-    if (b < 0x80) length = 1;
-    else if (b >= 0xc2 && b <= 0xdf) length = 2;
-    else if (b >= 0xe0 && b <= 0xef) {
-      length = 3;
-      // No overlong forms, no UTF-16 surrogates.
-      if (b === 0xe0) low = 0xa0;
-      if (b === 0xed) high = 0x9f;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      length = 4;
-      if (b === 0xf0) low = 0x90;
-      if (b === 0xf4) high = 0x8f;
-    } else return i;
-    if (length > 1 && !continuation(bytes[i + 1], low, high)) return i;
-    for (let k = 2; k < length; k++) if (!continuation(bytes[i + k])) return i;
-    i += length;
+/** Line and UTF-16 column of a character, as an editor shows them: a leading byte order mark takes no column. */
+function positionOf(text: string, index: number): { line: number; character: number } {
+  let line = 0;
+  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
   }
-  return -1;
+  return { line, character: index - lineStart };
 }

@@ -12,8 +12,9 @@ export type LintInput = { file: string; text: string } | { file: string; unreada
 export const STDIN_NAME = '<stdin>';
 
 /** Definitions are YAML or JSON, whatever the case of the extension (`API.YAML` from Windows tools). */
-const DEFINITION_FILES = '**/*.{yaml,yml,json}';
-const DEFINITION_EXTENSION = /\.(ya?ml|json)$/i;
+const EXTENSIONS = ['yaml', 'yml', 'json'];
+const DEFINITION_FILES = `**/*.{${EXTENSIONS.join(',')}}`;
+const DEFINITION_EXTENSION = new RegExp(`\\.(${EXTENSIONS.join('|')})$`, 'i');
 /** Dependencies and version control hold no definitions of the user's own. */
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
 

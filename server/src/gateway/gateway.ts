@@ -1,5 +1,6 @@
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
+import { lastValues } from '../template/parameterMaps';
 import { buildApiModel, type ApiModel, type Operation } from './apiModel';
 import { Authorizers } from './auth/authorize';
 import type { AuthorizerRequest } from './auth/authorizerEvents';
@@ -249,12 +250,10 @@ function errorResponse(engine: Engine, error: unknown, request: MethodRequest, l
       ? error
       : new GatewayError('API_CONFIGURATION_ERROR', engine.model.dialect === 'http' ? 'Internal Server Error' : 'Internal server error');
   if (!(error instanceof GatewayError)) log.add(`Execution failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-  const single: Record<string, string> = {};
-  for (const [k, v] of Object.entries(request.query)) single[k] = v[v.length - 1];
   const rendered = renderGatewayError(engine.model, gatewayError, {
     stageVariables: request.stageVariables,
     headers: request.headers,
-    query: single,
+    query: lastValues(request.query),
     pathParameters: request.pathParameters,
     context: flattenContext(request.context),
     accept: request.lowerHeaders.accept,

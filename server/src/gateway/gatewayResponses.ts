@@ -1,3 +1,4 @@
+import { headerValue } from '../template/parameterMaps';
 import type { ApiModel } from './apiModel';
 import { isJson } from './apiModel';
 
@@ -150,7 +151,7 @@ function parameterValue(expression: string, ctx: GatewayResponseContext): string
   const match = /^method\.request\.(header|querystring|path)\.(.+)$/i.exec(expression);
   if (match) {
     const [, where, name] = match;
-    if (where.toLowerCase() === 'header') return lookupHeader(ctx.headers, name);
+    if (where.toLowerCase() === 'header') return headerValue(ctx.headers, name);
     return where.toLowerCase() === 'querystring' ? ctx.query[name] : ctx.pathParameters[name];
   }
   if (expression.startsWith('stageVariables.')) return ctx.stageVariables[expression.slice('stageVariables.'.length)];
@@ -158,11 +159,5 @@ function parameterValue(expression: string, ctx: GatewayResponseContext): string
     const value = ctx.context[expression.slice('context.'.length)];
     return value === undefined ? undefined : String(value);
   }
-  return undefined;
-}
-
-function lookupHeader(headers: Record<string, string>, name: string): string | undefined {
-  const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === lower) return v;
   return undefined;
 }

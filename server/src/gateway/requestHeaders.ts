@@ -26,10 +26,14 @@ export function rawHeaderPairs(raw: string[]): Array<[string, string]> {
  * caller that only knows one value per header needs nothing else.
  */
 export function requestHeaderLists(single: Record<string, string> = {}, multi: Record<string, string[]> = {}): Record<string, string[]> {
-  const listed = new Set(Object.keys(multi).map((k) => k.toLowerCase()));
+  const names = Object.keys(multi);
+  const listed = new Set(names.map((k) => k.toLowerCase()));
+  const unlisted = Object.keys(single).filter((name) => !listed.has(name.toLowerCase()));
+  // The HTTP server and the CLI hand over lists grouped already: grouping them again would give the same lists.
+  if (unlisted.length === 0 && listed.size === names.length && names.every((k) => Array.isArray(multi[k]) && multi[k].length > 0)) return multi;
   const pairs: Array<[string, string]> = [];
   for (const [name, values] of Object.entries(multi)) for (const value of values) pairs.push([name, value]);
-  for (const [name, value] of Object.entries(single)) if (!listed.has(name.toLowerCase())) pairs.push([name, value]);
+  for (const name of unlisted) pairs.push([name, single[name]]);
   return groupHeaders(pairs);
 }
 
@@ -38,11 +42,4 @@ export function joinHeaderLists(lists: Record<string, string[]>): Record<string,
   const joined: Record<string, string> = {};
   for (const [name, values] of Object.entries(lists)) joined[name] = values.join(',');
   return joined;
-}
-
-/** The values of one header, its name matched case-insensitively. */
-export function headerValues(lists: Record<string, string[]>, name: string): string[] | undefined {
-  const lower = name.toLowerCase();
-  const key = Object.keys(lists).find((k) => k.toLowerCase() === lower);
-  return key === undefined ? undefined : lists[key];
 }

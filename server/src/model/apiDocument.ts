@@ -107,7 +107,7 @@ export function parseApiDocument(textDocument: TextDocument): ApiDocument {
   return new ApiDocument(textDocument, format, root, problems, aliasNodes);
 }
 
-function findBinaryContent(text: string): number | undefined {
+export function findBinaryContent(text: string): number | undefined {
   const limit = Math.min(text.length, 8192);
   for (let i = 0; i < limit; i++) {
     if (text.charCodeAt(i) === 0) return i;

@@ -26,6 +26,8 @@ export interface TemplateError {
   line?: number;
   column?: number;
   code: string;
+  /** Of a `repeated-override`: the parameter set twice, e.g. `responseOverride.status`. */
+  parameter?: string;
 }
 
 export interface RenderResult {
@@ -117,7 +119,7 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
   for (const warning of issues.warnings) result.errors.push({ code: warning.code, message: warning.message, ...warning.position });
   // API Gateway answers a template that overrides one parameter twice with a 5XX: the evaluator says so too.
   for (const parameter of repeatedOverrides(context)) {
-    result.errors.push({ code: 'repeated-override', message: `$context.${parameter} is overridden more than once; each parameter may be overridden only once, and API Gateway answers 500` });
+    result.errors.push({ code: 'repeated-override', parameter, message: `$context.${parameter} is overridden more than once; each parameter may be overridden only once, and API Gateway answers 500` });
   }
   return finish();
 }

@@ -12,6 +12,7 @@ import { JsonSmartParseException, parseJavaJson } from './javaJson';
 import { JavaMethodError } from './javaMethods';
 import { GatewayAbort } from './limits';
 import { isJavaMap, NO_SUCH_METHOD, TemplateHost, toJsonText, UncalledMember, type JavaMap } from './javaValues';
+import { headerValue, lastValues } from './parameterMaps';
 
 export interface RequestParameters {
   path: Record<string, string>;
@@ -117,9 +118,7 @@ export class InputVariable extends TemplateHost {
     if (Object.prototype.hasOwnProperty.call(path, name)) return path[name];
     if (Object.prototype.hasOwnProperty.call(querystring, name)) return querystring[name];
     if (Object.prototype.hasOwnProperty.call(header, name)) return header[name];
-    const lower = name.toLowerCase();
-    const key = Object.keys(header).find((k) => k.toLowerCase() === lower);
-    return key === undefined ? '' : header[key];
+    return headerValue(header, name) ?? '';
   }
 }
 
@@ -128,15 +127,6 @@ export function mergeParameters(
   single: { path?: Record<string, string>; querystring?: Record<string, string>; header?: Record<string, string> } = {},
   multi: { querystring?: Record<string, string[]>; header?: Record<string, string[]> } = {},
 ): RequestParameters {
-  const lastValues = (values: Record<string, string[]> | undefined) => {
-    const out: Record<string, string> = {};
-    if (values === undefined || values === null) return out;
-    for (const key of Object.keys(values)) {
-      const list = values[key];
-      if (Array.isArray(list) && list.length > 0) out[key] = String(list[list.length - 1]);
-    }
-    return out;
-  };
   const strings = (values: Record<string, string> | undefined) => {
     const out: Record<string, string> = {};
     if (!isJavaMap(values)) return out;

@@ -51,6 +51,10 @@ const JAVA_WHITESPACE = /^(?:[\t\n\u000b\f\r\u001c-\u001f]|(?![\u00a0\u2007\u202
 
 /** Double.parseDouble's grammar for the texts the reader hands it. */
 const JAVA_DOUBLE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+/** Unquoted tokens that are not strings. */
+const WORDS: Record<string, unknown> = { null: null, true: true, false: false, NaN: NaN };
+/** The one-character escapes of a quoted string: `\n` and the like. */
+const SIMPLE_ESCAPES: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f', b: '\b', '\\': '\\', '/': '/', "'": "'", '"': '"' };
 
 const unexpectedChar = (position: number, c: string) => new JsonSmartParseException(`Unexpected character (${c}) at position ${position}.`);
 const unexpectedToken = (position: number, token: string) => new JsonSmartParseException(`Unexpected token ${token} at position ${position}.`);
@@ -122,8 +126,7 @@ class PermissiveJsonReader {
   /** `null`, `true`, `false` and `NaN` only when the whole token is the word; `nullx` is a string. */
   private word(stop: Set<string>): unknown {
     const token = this.unquoted(stop);
-    const words: Record<string, unknown> = { null: null, true: true, false: false, NaN: NaN };
-    return Object.prototype.hasOwnProperty.call(words, token) ? words[token] : token;
+    return Object.prototype.hasOwnProperty.call(WORDS, token) ? WORDS[token] : token;
   }
 
   private object(): Record<string, unknown> {
@@ -271,8 +274,7 @@ class PermissiveJsonReader {
   }
 
   private escape(): string {
-    const simple: Record<string, string> = { t: '\t', n: '\n', r: '\r', f: '\f', b: '\b', '\\': '\\', '/': '/', "'": "'", '"': '"' };
-    if (Object.prototype.hasOwnProperty.call(simple, this.c)) return simple[this.c];
+    if (Object.prototype.hasOwnProperty.call(SIMPLE_ESCAPES, this.c)) return SIMPLE_ESCAPES[this.c];
     if (this.c === 'u') return this.hexChar(4);
     if (this.c === 'x') return this.hexChar(2);
     return '';

@@ -11,7 +11,7 @@
  * rather than matched differently.
  */
 
-export { describeBacktracking, exponentialRepetition, refuseExponentialPattern } from './javaRegex/backtracking';
-export { compileJavaRegex, javaPatternProblem } from './javaRegex/compile';
+export { describeBacktracking, refuseExponentialPattern } from './javaRegex/backtracking';
+export { compileJavaPattern, compileJavaRegex, exponentialRepetition, javaPatternProblem } from './javaRegex/compile';
 export { JavaRegexError } from './javaRegex/errors';
 export { javaMatches, javaReplace, javaSplit } from './javaRegex/runtime';

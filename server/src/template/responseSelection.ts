@@ -10,9 +10,10 @@
  * default here and can be switched to a search with `patternMatch: 'find'`.
  */
 import { renderTemplate, type RenderResult, type TemplateError, type TemplateRequest } from './engine';
-import { compileJavaRegex, describeBacktracking, exponentialRepetition, JavaRegexError } from './javaRegex';
+import { compileJavaPattern, compileJavaRegex, describeBacktracking, JavaRegexError } from './javaRegex';
 import { evaluateJsonPath, JsonPathSyntaxError } from './jsonPath';
 import { isJavaMap, javaToString, toJsonText } from './javaValues';
+import { headerValue } from './parameterMaps';
 import { selectResponseTemplate } from './templateSelection';
 
 export interface IntegrationResponse {
@@ -41,6 +42,8 @@ export interface SimulatedResponse {
   body: string;
   /** The `responses` key that was chosen, e.g. `default` or `.*Not Found.*`. */
   selectedKey?: string;
+  /** The chosen entry's own status code, before any `$context.responseOverride.status`. */
+  selectedStatus?: number;
   /** The response template's media type, when one was applied. */
   templateContentType?: string;
   render?: RenderResult;
@@ -62,8 +65,7 @@ export function selectIntegrationResponseKey(
     for (const key of keys) {
       if (key === 'default') continue;
       try {
-        const regex = compileJavaRegex(key);
-        const fragment = exponentialRepetition(key);
+        const { regex, exponential: fragment } = compileJavaPattern(key);
         if (fragment !== undefined) {
           errors.push(backtrackingError(key, fragment));
           continue;
@@ -104,13 +106,6 @@ function backtrackingError(key: string, fragment: string): TemplateError {
   };
 }
 
-function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const lower = name.toLowerCase();
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === lower);
-  return key === undefined ? undefined : headers[key];
-}
-
 function readPath(source: unknown, dotted: string): unknown {
   let value = source;
   for (const part of dotted.split('.')) value = isJavaMap(value) ? value[part] : undefined;
@@ -136,12 +131,7 @@ function mappedValue(expression: string, backend: BackendResult, request: Templa
   const header = /^integration\.response\.header\.(.+)$/.exec(expression);
   if (header) return headerValue(backend.headers, header[1]);
   const multi = /^integration\.response\.multivalueheader\.(.+)$/.exec(expression);
-  if (multi) {
-    const lower = multi[1].toLowerCase();
-    const key = Object.keys(backend.multiValueHeaders ?? {}).find((k) => k.toLowerCase() === lower);
-    if (key !== undefined) return backend.multiValueHeaders![key].join(',');
-    return headerValue(backend.headers, multi[1]);
-  }
+  if (multi) return headerValue(backend.multiValueHeaders, multi[1])?.join(',') ?? headerValue(backend.headers, multi[1]);
   const stageVariable = /^stageVariables\.(.+)$/.exec(expression);
   if (stageVariable) return request?.stageVariables?.[stageVariable[1]];
   const contextVariable = /^context\.(.+)$/.exec(expression);
@@ -193,7 +183,7 @@ export function simulateIntegrationResponse(input: ResponseSimulationInput): Sim
     render = renderTemplate(chosen.template, { ...request, body: backendBody }, { kind: 'response', timeoutMs: input.timeoutMs });
     errors.push(...render.errors);
     if (render.gatewayError) {
-      return { status: render.gatewayError.status, headers, body: render.gatewayError.body, selectedKey: selection.key, render, errors };
+      return { status: render.gatewayError.status, headers, body: render.gatewayError.body, selectedKey: selection.key, selectedStatus: status, render, errors };
     }
     body = render.output;
     Object.assign(headers, render.responseOverride.header);
@@ -204,5 +194,5 @@ export function simulateIntegrationResponse(input: ResponseSimulationInput): Sim
     if (isJavaMap(overrides.header)) for (const [k, v] of Object.entries(overrides.header)) headers[k] = javaToString(v);
     if (typeof overrides.status === 'number') finalStatus = overrides.status;
   }
-  return { status: finalStatus, headers, body, selectedKey: selection.key, templateContentType: chosen?.contentType, render, errors };
+  return { status: finalStatus, headers, body, selectedKey: selection.key, selectedStatus: status, templateContentType: chosen?.contentType, render, errors };
 }

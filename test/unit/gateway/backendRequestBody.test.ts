@@ -1,13 +1,5 @@
 import assert from 'node:assert/strict';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { closeHost, gatewayFor, json } from './gatewayFixture';
-
-interface Seen {
-  method: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+import { closeHost, gatewayFor, json, startBackend, type Backend, type RecordedRequest } from './gatewayFixture';
 
 /** An HTTP integration of one method whose request template renders `template`. */
 const HTTP_DOC = (method: string, template: string, type = 'http') => `openapi: 3.0.1
@@ -28,27 +20,21 @@ paths:
 
 describe('gateway: request bodies sent to an HTTP backend', function () {
   this.timeout(20000);
-  let server: http.Server;
+  let backend: Backend;
   let base = '';
-  const seen: Seen[] = [];
+  let seen: RecordedRequest[] = [];
   before(async () => {
     // A plain Node.js server, which reads a body only by Content-Length or chunked encoding and answers 400 to bytes
     // it cannot place.
-    server = http.createServer((req, res) => {
-      let body = '';
-      req.setEncoding('utf8');
-      req.on('data', (c: string) => (body += c));
-      req.on('end', () => {
-        seen.push({ method: req.method ?? '', headers: req.headers, body });
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ method: req.method, body }));
-      });
+    backend = await startBackend(({ method, body }, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ method, body }));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = backend.url;
+    seen = backend.requests;
   });
   after(() => {
-    server.close();
+    backend.close();
     closeHost();
   });
   const config = () => ({ stages: { local: { variables: { backend: base } } } });

@@ -24,6 +24,11 @@ function fakeIO(cwd: string): CliIO & { stdout: string; stderr: string } {
   return io;
 }
 
+/** Output is written in batches and reloads follow file events: poll, a second at most, before asserting. */
+async function waitUntil(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+}
+
 const HEALTH = (message: string) => `openapi: 3.0.1
 info: { title: served, version: '1' }
 paths:
@@ -183,7 +188,7 @@ paths:
     const lambda = await fetch(`${url}/fn`, { method: 'POST', body: 'hi' });
     assert.equal(lambda.status, 200);
     // Request lines are written in batches, shortly after the request.
-    for (let i = 0; i < 50 && !/POST \/fn 200/.test(io.stdout); i++) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => /POST \/fn 200/.test(io.stdout));
     assert.match(io.stdout, /GET \/hello\/bob 200 [\d.]+ ms/);
     assert.match(io.stdout, /POST \/fn 200 [\d.]+ ms/);
 
@@ -198,17 +203,17 @@ paths:
     assert.match(io.stdout, /^Reloaded api\.yaml\n/m);
 
     writeFileSync(path.join(dir, 'api.yaml'), 'openapi: 3.0.1\ninfo: {title: t\n');
-    for (let i = 0; i < 50 && !io.stderr.includes('Reload failed'); i++) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => io.stderr.includes('Reload failed'));
     assert.match(io.stderr, /^Reload failed, still serving the previous version: api\.yaml:3:1: /m);
     writeFileSync(path.join(dir, 'api.yaml'), HEALTH('hello'));
-    for (let i = 0; i < 50 && (io.stdout.match(/^Reloaded api\.yaml\n/gm) ?? []).length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => (io.stdout.match(/^Reloaded api\.yaml\n/gm) ?? []).length >= 2);
     const config = path.join(dir, '.apigateway', 'local.json');
     writeFileSync(config, readFileSync(config));
-    for (let i = 0; i < 50 && !io.stdout.includes('Reloaded .apigateway'); i++) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => io.stdout.includes('Reloaded .apigateway'));
     assert.ok(io.stdout.includes(`\nReloaded ${path.join('.apigateway', 'local.json')}\n`), io.stdout);
 
     controller.abort();
-    for (let i = 0; i < 50 && !io.stdout.includes('Stopped'); i++) await new Promise((r) => setTimeout(r, 20));
+    await waitUntil(() => io.stdout.includes('Stopped'));
     assert.match(io.stdout, /Stopped\n$/);
     await assert.rejects(fetch(`${url}/hello/bob`));
   });

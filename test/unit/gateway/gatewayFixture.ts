@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { createLocalGateway, type LocalGateway } from '../../../server/src/gateway/gateway';
 import { LambdaHost } from '../../../server/src/gateway/lambda/lambdaHost';
@@ -36,4 +38,39 @@ export function lambdaUri(name: string): string {
 
 export function json(body: string): unknown {
   return JSON.parse(body);
+}
+
+/** A request as an HTTP backend received it, its body read whole as UTF-8. */
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+export interface Backend {
+  /** `http://127.0.0.1:<port>`, without a trailing slash. */
+  url: string;
+  /** Every request received, in order. */
+  requests: RecordedRequest[];
+  close(): void;
+}
+
+/**
+ * A plain Node.js server on 127.0.0.1 standing for an integration's backend: it records each request once its body
+ * has arrived, then lets `respond` answer it.
+ */
+export async function startBackend(respond: (request: RecordedRequest, res: http.ServerResponse) => void): Promise<Backend> {
+  const requests: RecordedRequest[] = [];
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const request = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
+      requests.push(request);
+      respond(request, res);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, close: () => server.close() };
 }

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
-import { closeHost, fn, gatewayFor } from './gatewayFixture';
+import { closeHost, fn, gatewayFor, startBackend, type Backend } from './gatewayFixture';
 
 /** The response's header lines as sent, lower-cased names in order, so that a repeated or joined value shows. */
 function headerLines(url: string): Promise<[string, string][]> {
@@ -24,16 +23,15 @@ function valuesOf(lines: [string, string][], name: string): string[] {
 
 describe('gateway HTTP server', function () {
   this.timeout(20000);
-  let backend: http.Server;
+  let backend: Backend;
   let base = '';
   let served: GatewayServer | undefined;
   before(async () => {
-    backend = http.createServer((req, res) => {
+    backend = await startBackend((_, res) => {
       res.writeHead(200, { 'Content-Type': 'text/plain', 'Set-Cookie': ['a=1', 'b=2'], 'X-Once': 'one' });
       res.end('backend');
     });
-    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(backend.address() as AddressInfo).port}`;
+    base = backend.url;
   });
   afterEach(async () => {
     await served?.close();

@@ -1,40 +1,26 @@
 import assert from 'node:assert/strict';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { closeHost, exampleGateway, fn, gatewayFor, json } from './gatewayFixture';
-
-interface Seen {
-  method: string;
-  url: string;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
+import { closeHost, exampleGateway, fn, gatewayFor, json, startBackend, type Backend, type RecordedRequest } from './gatewayFixture';
 
 describe('gateway integrations', function () {
   this.timeout(20000);
-  let server: http.Server;
+  let backend: Backend;
   let base = '';
-  const seen: Seen[] = [];
+  let seen: RecordedRequest[] = [];
   before(async () => {
-    server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-        if (req.url?.startsWith('/slow')) {
-          setTimeout(() => res.end('late'), 300);
-          return;
-        }
-        const status = req.url?.includes('missing') ? 404 : 200;
-        res.writeHead(status, { 'Content-Type': 'application/json', 'X-Backend': 'yes', 'Set-Cookie': ['s=1', 't=2'] });
-        res.end(JSON.stringify({ got: req.url, method: req.method, items: [{ id: 1 }, { id: 2 }] }));
-      });
+    backend = await startBackend(({ method, url }, res) => {
+      if (url.startsWith('/slow')) {
+        setTimeout(() => res.end('late'), 300);
+        return;
+      }
+      const status = url.includes('missing') ? 404 : 200;
+      res.writeHead(status, { 'Content-Type': 'application/json', 'X-Backend': 'yes', 'Set-Cookie': ['s=1', 't=2'] });
+      res.end(JSON.stringify({ got: url, method, items: [{ id: 1 }, { id: 2 }] }));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = backend.url;
+    seen = backend.requests;
   });
   after(() => {
-    server.close();
+    backend.close();
     closeHost();
   });
 

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as net from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
 import type { LocalGateway } from '../../../server/src/gateway/gateway';
-import { closeHost, fn, gatewayFor, json, lambdaUri } from './gatewayFixture';
+import { closeHost, fn, gatewayFor, json, lambdaUri, startBackend } from './gatewayFixture';
 
 type Event = Record<string, unknown>;
 
@@ -105,17 +104,11 @@ describe('gateway repeated request headers', function () {
   });
 
   it('mappings: multivalueheader gets every value; $input.params() keeps the comma-joined value', async () => {
-    const received: Array<{ headers: http.IncomingHttpHeaders; body: string }> = [];
-    const backend = http.createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end('{}');
-      });
+    const backend = await startBackend((_, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{}');
     });
-    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+    const received = backend.requests;
     try {
       const doc = `openapi: 3.0.1
 info: { title: mapped, version: '1' }
@@ -127,7 +120,7 @@ paths:
       x-amazon-apigateway-integration:
         type: http
         httpMethod: POST
-        uri: http://127.0.0.1:${(backend.address() as AddressInfo).port}/m
+        uri: ${backend.url}/m
         requestParameters:
           integration.request.header.X-All: method.request.multivalueheader.X-A
           integration.request.header.X-One: method.request.header.x-a

@@ -1,7 +1,5 @@
 import assert from 'node:assert/strict';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { closeHost, gatewayFor, json } from './gatewayFixture';
+import { closeHost, gatewayFor, json, startBackend, type Backend, type RecordedRequest } from './gatewayFixture';
 
 /**
  * The AWS override tutorial's shape: GET /pets/{petId} with only a 200 method response, an HTTP integration, and
@@ -30,23 +28,19 @@ paths:
 
 describe('gateway: $context overrides', function () {
   this.timeout(20000);
-  let server: http.Server;
+  let backend: Backend;
   let base = '';
-  const calls: http.IncomingHttpHeaders[] = [];
+  let calls: RecordedRequest[] = [];
   before(async () => {
-    server = http.createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        calls.push(req.headers);
-        res.writeHead(200, { 'Content-Type': 'application/json' });
-        res.end(JSON.stringify({ id: 1, type: 'dog', price: 249.99 }));
-      });
+    backend = await startBackend((_, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ id: 1, type: 'dog', price: 249.99 }));
     });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    base = backend.url;
+    calls = backend.requests;
   });
   after(() => {
-    server.close();
+    backend.close();
     closeHost();
   });
   const invoke = (requestTemplate: string, responseTemplate: string, integrationStatus?: string) =>
@@ -99,6 +93,24 @@ describe('gateway: $context overrides', function () {
     });
   }
 
+  it('logs a repeated override once, with the failure it causes', async () => {
+    const r = await invoke('{}', '#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 401)ok');
+    assert.equal(r.status, 500, r.body);
+    const log = messages(r);
+    assert.deepEqual(
+      log.filter((m) => m.includes('more than once')),
+      ['Execution failed due to configuration error: the response template overrides $context.responseOverride.status more than once; each parameter may be overridden only once'],
+    );
+  });
+
+  it('a repeated override in a response template that fails anyway is logged with the template errors', async () => {
+    const r = await invoke('{}', '#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 401)$input.json(1)');
+    assert.equal(r.status, 500, r.body);
+    const log = messages(r);
+    assert.ok(log.some((m) => m.startsWith('Integration response: $context.responseOverride.status is overridden more than once')), log.join('\n'));
+    assert.ok(log.includes('Execution failed due to configuration error: Unable to transform response'), log.join('\n'));
+  });
+
   it('a request template that overrides a request header twice fails with 500 before the backend is called', async () => {
     const before = calls.length;
     const r = await invoke('#set($context.requestOverride.header.X-B = "1")#set($context.requestOverride.header.X-B = "2"){}', 'ok');
@@ -114,7 +126,7 @@ describe('gateway: $context overrides', function () {
     );
     assert.equal(r.status, 202, r.body);
     assert.equal(r.headers['X-B'], '4');
-    assert.equal(calls.at(-1)!['x-b'], '1');
-    assert.equal(calls.at(-1)!['x-c'], '2');
+    assert.equal(calls.at(-1)!.headers['x-b'], '1');
+    assert.equal(calls.at(-1)!.headers['x-c'], '2');
   });
 });

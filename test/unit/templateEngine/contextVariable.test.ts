@@ -98,6 +98,12 @@ describe('$context', () => {
       assert.match(result.errors[0].message, /^\$context\.responseOverride\.status is overridden more than once/);
     });
 
+    it('names the parameter in each evaluation error, as repeatedOverrides does', () => {
+      const result = renderTemplate('#set($context.requestOverride.header.X = "a")#set($context.requestOverride.header.X = "b")#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 500)', {});
+      assert.deepEqual(result.errors.map((e) => e.parameter), repeatedOverrides(result.context));
+      assert.deepEqual(result.errors.map((e) => e.parameter), ['requestOverride.header.X', 'responseOverride.status']);
+    });
+
     it('counts neither distinct parameters, nor a null assignment, nor what an earlier template of the request set', () => {
       assert.deepEqual(repeatedIn('#set($context.responseOverride.header.X = "a")#set($context.responseOverride.header.Y = "b")#set($context.responseOverride.status = 201)'), []);
       assert.deepEqual(repeatedIn('#set($context.responseOverride.status = 201)#set($context.responseOverride.status = $nothing)'), []);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { compileJavaRegex, exponentialRepetition, JavaRegexError, javaMatches, javaPatternProblem, javaReplace, javaSplit } from '../../../server/src/template/javaRegex';
+import { compileJavaPattern, compileJavaRegex, exponentialRepetition, JavaRegexError, javaMatches, javaPatternProblem, javaReplace, javaSplit } from '../../../server/src/template/javaRegex';
 import { render, renderFull, withBody } from './render';
 
 function problem(pattern: string): JavaRegexError {
@@ -285,6 +285,18 @@ describe('Java regular expressions', () => {
 
     it('a pattern too large to check in good time is let through rather than slowing the check', () => {
       assert.equal(exponentialRepetition('((((a{10}){10}){10}){10})'), undefined);
+    });
+
+    it('comes with the compiled pattern, checked on the pattern as written whatever the flags', () => {
+      assert.equal(compileJavaPattern('(a+)+b').exponential, '(a+)+');
+      assert.equal(compileJavaPattern('(a+)+b', 'i').exponential, '(a+)+');
+      assert.equal(compileJavaPattern('(A|a)+', 'i').exponential, undefined);
+      assert.equal(compileJavaPattern('^[0-9]+$').exponential, undefined);
+    });
+
+    it('is found in a pattern Java accepts but the simulator cannot run', () => {
+      assert.equal(javaPatternProblem('(a+)+a\\Gb')?.unsupported, true);
+      assert.equal(exponentialRepetition('(a+)+a\\Gb'), '(a+)+');
     });
 
     it('a template running one stops with a clear error instead of hanging', () => {

@@ -3,8 +3,6 @@ import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 import { EVAL_HELP, EVAL_USAGE } from '../usage';
 
-export { EVAL_USAGE };
-
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -8,8 +8,6 @@ import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 import { INVOKE_HELP, INVOKE_USAGE } from '../usage';
 
-export { INVOKE_USAGE };
-
 /**
  * Runs one request through the local gateway and prints the answer. Exit 0 whenever the request ran, whatever its
  * status; with `--fail`, 1 for a status of 400 or above, as `curl -f` does.

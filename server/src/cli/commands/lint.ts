@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, isTemplateDocument } from '../../languageService';
 import { DIAGNOSTIC_SOURCE } from '../../services/validation';
+import type { LanguageSettings } from '../../services/validationTypes';
 import { DIAGNOSTIC_CODES } from '../../facts/diagnosticCodes';
 import { detectFormat } from '../../model/apiDocument';
 import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
@@ -11,8 +12,6 @@ import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 import { lintInputs, STDIN_NAME } from '../lintInputs';
 import { LINT_HELP, LINT_USAGE } from '../usage';
-
-export { LINT_USAGE };
 
 const SEVERITY_NAMES: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
   [DiagnosticSeverity.Error]: 'error',
@@ -26,7 +25,7 @@ interface FileResult {
   diagnostics: Diagnostic[];
 }
 
-type Dialect = 'auto' | 'rest' | 'http';
+type Dialect = NonNullable<LanguageSettings['dialect']>;
 
 export async function runLint(args: string[], io: CliIO): Promise<number> {
   const options = parseOptions(args, { values: ['--format', '--dialect'] });

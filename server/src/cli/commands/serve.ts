@@ -10,8 +10,6 @@ import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 import { SERVE_HELP, SERVE_USAGE } from '../usage';
 
-export { SERVE_USAGE };
-
 const LOG_INTERVAL_MS = 50;
 
 export interface ServeControl {

@@ -1,8 +1,9 @@
+import { headerValue } from '../../template/parameterMaps';
 import { isJson } from '../apiModel';
 import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { describeBinary, isBinaryMediaType, mediaTypeOf, textOrBytes } from '../payloadEncoding';
-import { substituteUriVariables, undefinedStageVariables } from '../stageVariables';
+import { substituteUriVariables } from '../stageVariables';
 import { endpointHref, NOT_FORWARDED, sendHttp, type BackendResponse, type Endpoint } from './httpClient';
 import { mapHttpApiParameters } from './httpApiParameters';
 import { integrationResponse, mapRequestParameters, transformRequest } from './nonProxy';
@@ -16,8 +17,8 @@ import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult }
 export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<IntegrationResult> {
   const { integration, request, log, model } = ctx;
   const httpApi = model.dialect === 'http';
-  const rawUri = substituteUriVariables(String(integration.uri ?? ''), request.stageVariables, ctx.functions.region, ctx.functions.accountId);
-  const missing = undefinedStageVariables(String(integration.uri ?? ''), request.stageVariables);
+  const missing: string[] = [];
+  const rawUri = substituteUriVariables(String(integration.uri ?? ''), request.stageVariables, ctx.functions.region, ctx.functions.accountId, missing);
   if (missing.length) log.add(`Stage '${request.stage}' does not define ${describeMissing(missing)} that the integration URI uses; substituted as empty text`);
   let method = String(integration.httpMethod ?? 'ANY').toUpperCase();
   if (method === 'ANY') method = request.method;
@@ -73,7 +74,7 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     log.add(`Execution failed due to configuration error: ${message}`);
     throw httpApi ? new GatewayError('INTEGRATION_FAILURE', 'Internal Server Error', { status: 500 }) : new GatewayError('INTEGRATION_FAILURE', 'Internal server error', { status: 500 });
   }
-  const contentType = headerOf(response.headers, 'content-type');
+  const contentType = headerValue(response.headers, 'content-type');
   log.add(`Received response. Status: ${response.status}, Integration latency: ${Math.round(performance.now() - started)} ms`);
   log.add(`Endpoint response headers: ${logMap(response.headers)}`);
   if (proxy) {
@@ -99,11 +100,6 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
   log.add(`Endpoint response body before transformations: ${binary ? describeBinary(response.body) : logBody(response.body.toString('utf8'))}`);
   const text = response.body.toString(binary ? 'base64' : 'utf8');
   return integrationResponse(ctx, { type: 'http', statusCode: response.status, body: text, headers: response.headers, multiValueHeaders: response.multiValueHeaders }, render);
-}
-
-function headerOf(headers: Record<string, string>, name: string): string | undefined {
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
 }
 
 /**

@@ -1,5 +1,7 @@
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
+import { headerValue } from '../../template/parameterMaps';
 import { isJson } from '../apiModel';
+import { joinHeaderLists } from '../requestHeaders';
 import { applyHeaderAction, interpolate, stageOrContextValue } from './httpApiMapping';
 import { bodyValue } from './mappingSources';
 import type { IntegrationContext, IntegrationResult } from './types';
@@ -16,7 +18,8 @@ export function applyHttpApiResponseParameters(ctx: IntegrationContext, result: 
   const groups = isJson(ctx.integration.responseParameters) ? ctx.integration.responseParameters : undefined;
   const mappings = groups?.[String(result.status)];
   if (!isJson(mappings)) return result;
-  const original = { status: result.status, headers: { ...result.headers, ...joined(result.multiValueHeaders) }, body: typeof result.body === 'string' ? result.body : result.body.toString('utf8') };
+  // `$response.header.X` of a header the backend repeated reads its values joined, as for any other header.
+  const original = { status: result.status, headers: { ...result.headers, ...joinHeaderLists(result.multiValueHeaders ?? {}) }, body: typeof result.body === 'string' ? result.body : result.body.toString('utf8') };
   const headers = result.headers;
   let status = result.status;
   for (const [key, raw] of Object.entries(mappings)) {
@@ -49,11 +52,6 @@ export function applyHttpApiResponseParameters(ctx: IntegrationContext, result: 
   return { ...result, status, headers };
 }
 
-/** `$response.header.X` of a header the backend repeated reads its values joined, as for any other header. */
-function joined(multi: Record<string, string[]> | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(multi ?? {}).map(([k, v]) => [k, v.join(',')]));
-}
-
 interface BackendResponse {
   status: number;
   headers: Record<string, string>;
@@ -61,11 +59,7 @@ interface BackendResponse {
 }
 
 function lookup(expression: string, ctx: IntegrationContext, response: BackendResponse): string | undefined {
-  if (expression.startsWith('response.header.')) {
-    const name = expression.slice('response.header.'.length).toLowerCase();
-    const key = Object.keys(response.headers).find((h) => h.toLowerCase() === name);
-    return key === undefined ? undefined : response.headers[key];
-  }
+  if (expression.startsWith('response.header.')) return headerValue(response.headers, expression.slice('response.header.'.length));
   if (expression === 'response.body') return response.body;
   if (expression.startsWith('response.body.')) return bodyValue(response.body, expression.slice('response.body.'.length));
   return stageOrContextValue(expression, ctx.request);

@@ -1,5 +1,5 @@
-import { repeatedOverrides } from '../../template/contextVariable';
-import { renderTemplate, type RenderResult } from '../../template/engine';
+import { renderTemplate, type RenderResult, type TemplateError } from '../../template/engine';
+import { headerValue } from '../../template/parameterMaps';
 import { simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../../template/responseSelection';
 import { selectRequestTemplate } from '../../template/templateSelection';
 import { isJson } from '../apiModel';
@@ -7,7 +7,6 @@ import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { templateRequest } from '../methodRequest';
 import { contentHandlingOf, firstAcceptType, integrationRequestPayload, isBinaryMediaType, methodResponsePayload, type Conversion } from '../payloadEncoding';
-import { headerValues } from '../requestHeaders';
 import { bodyValue, contextValue } from './mappingSources';
 import { DirectResponse, type IntegrationContext, type IntegrationResult } from './types';
 
@@ -40,12 +39,12 @@ export function transformRequest(ctx: IntegrationContext): TransformedRequest {
     throw new DirectResponse(render.gatewayError.status, render.gatewayError.body);
   }
   const fatal = render.errors.filter(isFatalTemplateError);
-  for (const e of render.errors.filter(notRepeatedOverride)) log.add(`Request template ${fatal.includes(e) ? 'error' : 'warning'}${e.line ? ` at line ${e.line}` : ''}: ${e.message}`);
+  for (const e of render.errors) if (!isRepeatedOverride(e)) log.add(`Request template ${fatal.includes(e) ? 'error' : 'warning'}${e.line ? ` at line ${e.line}` : ''}: ${e.message}`);
   if (fatal.length) {
     log.add('Execution failed due to configuration error: Unable to transform request');
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
-  failOnRepeatedOverrides(render.context, 'request', log);
+  failOnRepeatedOverrides(render.errors.filter(isRepeatedOverride), 'request', log);
   const body = requestPayloadOrFail(integrationRequestPayload(render.output, request.isBase64Encoded, true, handling), handling, ctx);
   return { body, contentType: choice.contentType, render };
 }
@@ -95,10 +94,10 @@ export function methodRequestValue(expression: string, ctx: IntegrationContext):
     if (where === 'path') return req.pathParameters[name];
     if (where === 'querystring') return req.query[name]?.at(-1);
     if (where === 'multivaluequerystring') return req.query[name]?.join(',');
-    if (where === 'multivalueheader') return headerValues(req.multiValueHeaders, name)?.join(',');
+    if (where === 'multivalueheader') return headerValue(req.multiValueHeaders, name)?.join(',');
     // One value of a repeated header: the last, as the method request's single-valued headers hold it (the REST
     // Lambda proxy event's `headers`), and as `querystring` reads the last value.
-    return headerValues(req.multiValueHeaders, name)?.at(-1) ?? req.lowerHeaders[name.toLowerCase()];
+    return headerValue(req.multiValueHeaders, name)?.at(-1);
   }
   if (expression === 'method.request.body') return req.body;
   if (expression.startsWith('method.request.body.')) return bodyValue(req.body, expression.slice('method.request.body.'.length));
@@ -121,18 +120,22 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
     backend,
     request: { ...base, context: render ? render.context : base.context },
   });
-  for (const e of simulated.errors) log.add(`Integration response: ${e.message}`);
-  if (simulated.selectedKey === undefined) {
+  const rendered = simulated.render && !simulated.render.gatewayError ? simulated.render : undefined;
+  const fatal = rendered?.errors.some(isFatalTemplateError);
+  // Repeated overrides that fail the response are logged once, with the failure; otherwise with the other errors.
+  const repeated = rendered && !fatal ? rendered.errors.filter(isRepeatedOverride) : [];
+  for (const e of simulated.errors) if (!repeated.includes(e)) log.add(`Integration response: ${e.message}`);
+  if (simulated.selectedKey === undefined || simulated.selectedStatus === undefined) {
     log.add('Execution failed due to configuration error: No match for output mapping and no default output mapping configured');
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
-  if (simulated.render?.errors.some(isFatalTemplateError) && !simulated.render.gatewayError) {
+  if (fatal) {
     log.add('Execution failed due to configuration error: Unable to transform response');
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
-  if (simulated.render && !simulated.render.gatewayError) failOnRepeatedOverrides(simulated.render.context, 'response', log);
+  failOnRepeatedOverrides(repeated, 'response', log);
   // The integration response's own status must name a method response; $context.responseOverride.status need not.
-  const selectedStatus = Number(responses?.[simulated.selectedKey]?.statusCode ?? 200);
+  const selectedStatus = simulated.selectedStatus;
   const declared = operation.methodResponses;
   if (declared.size > 0 && !declared.has(String(selectedStatus)) && !declared.has('default') && !simulated.render?.gatewayError) {
     log.add(`Execution failed due to configuration error: Output mapping refers to an invalid method response: ${selectedStatus}`);
@@ -166,19 +169,18 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
 }
 
 /** What stops a template's output from being used; a repeated override is answered on its own (`failOnRepeatedOverrides`). */
-function isFatalTemplateError(e: { code: string }): boolean {
-  return e.code !== 'foreach-limit' && notRepeatedOverride(e);
+function isFatalTemplateError(e: TemplateError): boolean {
+  return e.code !== 'foreach-limit' && !isRepeatedOverride(e);
 }
 
-function notRepeatedOverride(e: { code: string }): boolean {
-  return e.code !== 'repeated-override';
+function isRepeatedOverride(e: TemplateError): boolean {
+  return e.code === 'repeated-override';
 }
 
 /** A template that overrode one parameter twice fails the request, as API Gateway answers it with a 5XX. */
-function failOnRepeatedOverrides(context: Record<string, unknown>, kind: 'request' | 'response', log: IntegrationContext['log']): void {
-  const repeated = repeatedOverrides(context);
+function failOnRepeatedOverrides(repeated: TemplateError[], kind: 'request' | 'response', log: IntegrationContext['log']): void {
   if (repeated.length === 0) return;
-  log.add(`Execution failed due to configuration error: the ${kind} template overrides ${repeated.map((p) => `$context.${p}`).join(', ')} more than once; each parameter may be overridden only once`);
+  log.add(`Execution failed due to configuration error: the ${kind} template overrides ${repeated.map((e) => `$context.${e.parameter}`).join(', ')} more than once; each parameter may be overridden only once`);
   throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
 }
 

@@ -1,3 +1,4 @@
+import { lastValues } from '../../template/parameterMaps';
 import type { Json } from '../requestContext';
 
 /** What both event builders need to know about the request. */
@@ -121,13 +122,6 @@ export function proxyEventV2(info: ProxyRequestInfo, routeKey: string): Json {
   event.isBase64Encoded = info.isBase64Encoded;
   if (Object.keys(info.stageVariables).length) event.stageVariables = info.stageVariables;
   return event;
-}
-
-/** The single-valued maps of the 1.0 format keep the last of repeated values, as API Gateway's examples show. */
-function lastValues(lists: Record<string, string[]>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, values] of Object.entries(lists)) if (values.length) out[k] = values[values.length - 1];
-  return out;
 }
 
 function nonEmpty<T extends object>(map: T): T | null {

@@ -21,13 +21,11 @@ import { JavaRegexError } from './errors';
 import { positionAutomaton, TooLarge, type Loop, type PositionAutomaton } from './positionAutomaton';
 import { overlap } from './sampleSets';
 
-const cache = new Map<string, string | undefined>();
 /** Pairs of edges looked at per repetition before giving up on it, so that a huge pattern is not slow to check. */
 const PAIR_BUDGET = 200_000;
 
-/** Refuses a pattern that could keep the evaluation busy far beyond its time budget. */
-export function refuseExponentialPattern(pattern: string): void {
-  const fragment = exponentialRepetition(pattern);
+/** Refuses a pattern that could keep the evaluation busy far beyond its time budget: `fragment` is its `exponential`. */
+export function refuseExponentialPattern(pattern: string, fragment: string | undefined): void {
   if (fragment === undefined) return;
   throw new JavaRegexError(`Regular expression ${pattern} is refused: ${describeBacktracking(fragment)}`, `exponential repetition ${fragment}`, true);
 }
@@ -43,21 +41,19 @@ export function describeBacktracking(fragment: string): string {
   return `in ${fragment} the repetition can match the same text in exponentially many ways, so an input that does not match can keep the matcher busy for minutes, and a running match cannot be interrupted. ${REWRITE_ADVICE}`;
 }
 
-/** The part of `pattern` that can backtrack exponentially, e.g. `(a+)+`; undefined for a safe pattern. */
-export function exponentialRepetition(pattern: string): string | undefined {
-  if (cache.has(pattern)) return cache.get(pattern);
-  let found: string | undefined;
+/**
+ * The part of `pattern` that can backtrack exponentially, e.g. `(a+)+`; undefined for a safe pattern. Uncached: the
+ * compiler keeps it with each compiled pattern (`exponentialRepetition` in compile.ts).
+ */
+export function findExponentialRepetition(pattern: string): string | undefined {
   try {
     const automaton = positionAutomaton(pattern);
     const loop = automaton.loops.find((l) => ambiguous(automaton, l));
-    found = loop && pattern.slice(loop.start, loop.end);
+    return loop && pattern.slice(loop.start, loop.end);
   } catch {
     // An invalid pattern is the compiler's to report; one too large to check in good time (TooLarge) is let through.
-    found = undefined;
+    return undefined;
   }
-  if (cache.size > 1000) cache.clear();
-  cache.set(pattern, found);
-  return found;
 }
 
 type Successors = Map<number, Array<{ edge: number; to: number }>>;

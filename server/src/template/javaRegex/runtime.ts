@@ -1,5 +1,5 @@
 import { refuseExponentialPattern } from './backtracking';
-import { compile } from './compile';
+import { compile, type CompiledPattern } from './compile';
 import { JavaRegexError } from './errors';
 import type { Compiled } from './patternParser';
 
@@ -7,9 +7,9 @@ import type { Compiled } from './patternParser';
  * A pattern compiled for running on text: a syntax error first, as Java reports it, then a refusal of nesting that
  * would backtrack past the evaluation budget.
  */
-function compileToRun(pattern: string): Compiled {
+function compileToRun(pattern: string): CompiledPattern {
   const c = compile(pattern);
-  refuseExponentialPattern(pattern);
+  refuseExponentialPattern(pattern, c.exponential);
   return c;
 }
 

@@ -39,16 +39,17 @@ export class Sample {
 
   /** The sample members matched by a JavaScript `u`-mode source matching one character, e.g. `[a-z]`. */
   of(source: string): SampleSet {
-    const regex = new RegExp(`^(?:${source})$`, 'u');
+    let regex: RegExp | undefined;
+    const matches = (cp: number) => (regex ??= new RegExp(`^(?:${source})$`, 'u')).test(String.fromCodePoint(cp));
     let base = baseCache.get(source);
     if (!base) {
-      base = BASE.map((cp) => regex.test(String.fromCodePoint(cp)));
+      base = BASE.map(matches);
       if (baseCache.size > 2000) baseCache.clear();
       baseCache.set(source, base);
     }
     const out = this.empty();
     base.forEach((member, i) => member && setBit(out, i));
-    this.extra.forEach((cp, i) => regex.test(String.fromCodePoint(cp)) && setBit(out, BASE.length + i));
+    this.extra.forEach((cp, i) => matches(cp) && setBit(out, BASE.length + i));
     return out;
   }
 

@@ -1,4 +1,4 @@
-import { compileJavaRegex, refuseExponentialPattern } from '../javaRegex';
+import { compileJavaPattern, refuseExponentialPattern } from '../javaRegex';
 import type { CompiledPath, FilterExpr, FilterOperand, PathSegment } from './compiledPath';
 
 export class JsonPathSyntaxError extends Error {
@@ -217,8 +217,8 @@ export class PathParser {
     const flags = /^[a-z]*/.exec(this.text.slice(this.pos))![0];
     this.pos += flags.length;
     try {
-      const regex = compileJavaRegex(source, flags.includes('i') ? 'i' : '');
-      refuseExponentialPattern(source);
+      const { regex, exponential } = compileJavaPattern(source, flags.includes('i') ? 'i' : '');
+      refuseExponentialPattern(source, exponential);
       return regex;
     } catch (error) {
       this.fail(`invalid regular expression /${source}/: ${(error as Error).message}`, start);
