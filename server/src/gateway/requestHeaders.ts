@@ -37,9 +37,13 @@ export function requestHeaderLists(single: Record<string, string> = {}, multi: R
   return groupHeaders(pairs);
 }
 
-/** One value per name, repeated values joined with commas (RFC 9110 §5.3): what single-valued lookups read. */
+/**
+ * One value per name, repeated values joined with commas (RFC 9110 §5.3): what single-valued lookups read. `Cookie` is
+ * the exception: its pairs are separated by `; ` (RFC 6265 §5.4, and HTTP/2 joins cookie crumbs the same way), and a
+ * backend reading `a=1,b=2` would see one cookie named `a` with the value `1,b=2`.
+ */
 export function joinHeaderLists(lists: Record<string, string[]>): Record<string, string> {
   const joined: Record<string, string> = {};
-  for (const [name, values] of Object.entries(lists)) joined[name] = values.join(',');
+  for (const [name, values] of Object.entries(lists)) joined[name] = values.join(name.length === 6 && name.toLowerCase() === 'cookie' ? '; ' : ',');
   return joined;
 }

@@ -151,10 +151,10 @@ const repeatedOverridesOf = new WeakMap<JavaMap, Set<string>>();
 function watchOverrides(context: JavaMap, requestOverride: JavaMap, responseOverride: JavaMap): void {
   const repeated = new Set<string>();
   repeatedOverridesOf.set(context, repeated);
-  requestOverride.header = new Proxy(requestOverride.header as JavaMap, new WriteCounter('requestOverride.header', repeated));
+  requestOverride.header = new Proxy(requestOverride.header as JavaMap, new WriteCounter('requestOverride.header', repeated, undefined, true));
   requestOverride.path = new Proxy(requestOverride.path as JavaMap, new WriteCounter('requestOverride.path', repeated));
   requestOverride.querystring = new Proxy(requestOverride.querystring as JavaMap, new WriteCounter('requestOverride.querystring', repeated));
-  responseOverride.header = new Proxy(responseOverride.header as JavaMap, new WriteCounter('responseOverride.header', repeated));
+  responseOverride.header = new Proxy(responseOverride.header as JavaMap, new WriteCounter('responseOverride.header', repeated, undefined, true));
   context.responseOverride = new Proxy(responseOverride, new WriteCounter('responseOverride', repeated, 'header'));
 }
 
@@ -167,13 +167,16 @@ class WriteCounter implements ProxyHandler<JavaMap> {
     private readonly repeated: Set<string>,
     /** The entry that holds a map of parameters rather than a parameter (`responseOverride.header`). */
     private readonly notAParameter?: string,
+    /** Header names: `X-Id` and `x-id` name one header, so setting both overrides it twice. */
+    private readonly caseInsensitive = false,
   ) {}
 
   set(target: JavaMap, key: string | symbol, value: unknown): boolean {
     if (typeof key === 'string' && key !== this.notAParameter) {
       const written = (this.written ??= new Set());
-      if (written.has(key)) this.repeated.add(`${this.name}.${key}`);
-      written.add(key);
+      const name = this.caseInsensitive ? key.toLowerCase() : key;
+      if (written.has(name)) this.repeated.add(`${this.name}.${key}`);
+      written.add(name);
     }
     target[key as string] = value;
     return true;

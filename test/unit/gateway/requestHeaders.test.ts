@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { groupHeaders, requestHeaderLists } from '../../../server/src/gateway/requestHeaders';
+import { groupHeaders, joinHeaderLists, requestHeaderLists } from '../../../server/src/gateway/requestHeaders';
 import { substituteUriVariables } from '../../../server/src/gateway/stageVariables';
 
 describe('gateway request headers', () => {
@@ -19,6 +19,11 @@ describe('gateway request headers', () => {
     assert.deepEqual(requestHeaderLists({}, { 'X-A': [], B: ['1'] }), { B: ['1'] });
     assert.deepEqual(requestHeaderLists({ 'x-a': 'no', C: '3' }, { 'X-A': ['1'] }), { 'X-A': ['1'], C: ['3'] });
     assert.deepEqual(requestHeaderLists({ A: '1', a: '2' }), { A: ['1', '2'] });
+  });
+
+  it('joins repeated values with commas, and cookies with semicolons so that each stays a cookie of its own', () => {
+    assert.deepEqual(joinHeaderLists({ Accept: ['a/b', 'c/d'], Cookie: ['a=1', 'b=2'], cookie2: ['x', 'y'] }), { Accept: 'a/b,c/d', Cookie: 'a=1; b=2', cookie2: 'x,y' });
+    assert.deepEqual(joinHeaderLists({ COOKIE: ['a=1'] }), { COOKIE: 'a=1' });
   });
 });
 

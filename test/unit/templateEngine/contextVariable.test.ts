@@ -91,6 +91,12 @@ describe('$context', () => {
       assert.deepEqual(repeatedIn('#set($context.requestOverride.path.p = "a")#set($context.requestOverride.querystring.q = "a")#set($context.requestOverride.querystring.q = "b")'), ['requestOverride.querystring.q']);
     });
 
+    it('takes header names that differ in case for one header, and other parameters as written', () => {
+      assert.deepEqual(repeatedIn('#set($context.responseOverride.header.X-Id = "a")#set($context.responseOverride.header.x-id = "b")'), ['responseOverride.header.x-id']);
+      assert.deepEqual(repeatedIn('#set($context.requestOverride.header.Accept = "a")#set($context.requestOverride.header.ACCEPT = "b")'), ['requestOverride.header.ACCEPT']);
+      assert.deepEqual(repeatedIn('#set($context.requestOverride.querystring.q = "a")#set($context.requestOverride.querystring.Q = "b")'), []);
+    });
+
     it('keeps the last value for the gateway to refuse, and says so in the evaluation errors', () => {
       const result = renderTemplate('#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 500)', {});
       assert.equal(result.responseOverride.status, 500);
