@@ -28,6 +28,8 @@ export interface InvokeLocalParams {
   path: string;
   query?: Record<string, string[]>;
   headers?: Record<string, string>;
+  /** Every value of a header sent more than once; `headers` then holds them joined. */
+  multiValueHeaders?: Record<string, string[]>;
   body?: string;
   stage?: string;
   /** Merged over the stage's variables from the local configuration. */
@@ -147,7 +149,7 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
       });
       try {
         const invocation = cached.gateway
-          .invoke({ method: params.method, path: params.path, query: params.query ?? {}, headers: params.headers ?? {}, body: params.body || undefined, stage })
+          .invoke({ method: params.method, path: params.path, query: params.query ?? {}, headers: params.headers ?? {}, multiValueHeaders: params.multiValueHeaders, body: params.body || undefined, stage })
           .then((response): InvokeLocalResult => ({ response, stage }));
         return await Promise.race([invocation, timeout]);
       } catch (error) {

@@ -43,8 +43,12 @@ export function queryString(query: MultiValueMap | undefined): string {
     .join('&');
 }
 
+/**
+ * Each name once, its values joined as HTTP joins repeated fields: with commas, but cookies with `; ` so that each
+ * stays a cookie of its own (fetch cannot send a name on several lines).
+ */
 export function singleValueHeaders(headers: MultiValueMap | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(multiValues(headers)).map(([name, values]) => [name, values.join(',')]));
+  return Object.fromEntries(Object.entries(multiValues(headers)).map(([name, values]) => [name, values.join(name.toLowerCase() === 'cookie' ? '; ' : ',')]));
 }
 
 /** The path and query string after the stage URL, e.g. `/pets/7?type=dog`. */
@@ -78,6 +82,8 @@ export function localInvokeParams(draft: InvokeDraft, uri: string, workspaceFold
     path: concretePath(draft.pathTemplate, draft.pathParams),
     query: multiValues(draft.query),
     headers: singleValueHeaders(draft.headers),
+    // The local gateway keeps every value, as API Gateway does for multi-value mappings and Lambda events.
+    multiValueHeaders: multiValues(draft.headers),
     body: draft.body,
     stage: draft.stage,
     stageVariables: draft.stageVariables,

@@ -117,6 +117,26 @@ describe('invoke panel: server requests', () => {
     }
   });
 
+  it('keeps each value of a header the panel sends twice, as the Lambda event shows', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-invoke-'));
+    try {
+      mkdirSync(path.join(dir, '.apigateway'));
+      writeFileSync(path.join(dir, 'echo.js'), 'exports.handler = async (event) => ({ statusCode: 200, body: JSON.stringify([event.headers["X-A"], event.multiValueHeaders["X-A"]]) });\n');
+      writeFileSync(path.join(dir, '.apigateway', 'local.json'), JSON.stringify({ functions: { GetPet: { handler: 'echo.js' } } }));
+      const document = TextDocument.create(pathToFileURL(path.join(dir, 'api.yaml')).href, 'yaml', 1, petstore.getText());
+      const h = handlersFor([document]);
+      try {
+        const r = response(await h.invokeLocal({ uri: document.uri, method: 'GET', path: '/pets/7', workspaceFolder: dir, headers: { 'X-A': 'one,two' }, multiValueHeaders: { 'X-A': ['one', 'two'] } }));
+        assert.equal(r.status, 200, r.body);
+        assert.deepEqual(JSON.parse(r.body), ['two', ['one', 'two']]);
+      } finally {
+        h.dispose();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('runs the MOCK DELETE /pets/{petId} and answers its mapped 204 with an empty body', async () => {
     const r = response(await handlers.invokeLocal({ uri: petstore.uri, operation: { path: '/pets/{petId}', method: 'DELETE' }, method: 'DELETE', path: '/pets/42' }));
     assert.equal(r.status, 204);

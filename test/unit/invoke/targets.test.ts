@@ -53,7 +53,9 @@ describe('invoke panel: building requests', () => {
     assert.equal(params.path, '/pets/a%20b/photos/x/y%20z.png');
     assert.deepEqual(params.operation, { path: '/pets/{petId}/photos/{key+}', method: 'POST' });
     assert.deepEqual(params.query, { tag: ['1', '2'], q: ['a&b'] });
+    assert.deepEqual(params.multiValueHeaders, { Accept: ['application/json'], 'X-Multi': ['one', 'two'] });
     assert.equal(params.workspaceFolder, '/w');
+    assert.equal(httpRequestFor(draft({ headers: { Cookie: ['a=1', 'b=2'] } }), 'http://h').headers.Cookie, 'a=1; b=2');
   });
 
   it('builds TestInvokeMethod input with path, query, headers, multi-value headers, body, stage variables and certificate', () => {
