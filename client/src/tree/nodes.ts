@@ -63,22 +63,54 @@ export const REMEDY_COMMANDS: Record<Remedy, { id: string; title: string; args?:
   ssoLogin: { id: 'apigateway.aws.ssoLogin', title: 'Sign in with AWS SSO…' },
 };
 
+/**
+ * The first sentence of the message is the row, and each further sentence a row beneath it, ahead of the remedies:
+ * tree rows do not wrap, so one long row hid the advice at its end unless the mouse rested on it.
+ */
 export function errorNode(parentId: string, error: ExplainedError): TreeNode {
+  const [first, ...rest] = sentences(error.message);
+  const tooltip = `${error.message}\n\n(${error.code})`;
   return {
     id: `${parentId}/error`,
     kind: 'error',
-    label: error.message,
-    tooltip: `${error.message}\n\n(${error.code})`,
+    label: first,
+    tooltip,
     icon: 'error',
     contextValue: 'error',
     error,
     expanded: true,
-    load: async () =>
-      error.remedies.map((remedy) => {
+    load: async () => [
+      ...rest.map((sentence, i): TreeNode => ({ id: `${parentId}/error/detail/${i}`, kind: 'empty', label: sentence, tooltip, icon: 'blank', contextValue: 'errorDetail' })),
+      ...error.remedies.map((remedy): TreeNode => {
         const command = REMEDY_COMMANDS[remedy];
         return { id: `${parentId}/error/${remedy}`, kind: 'action', label: command.title, icon: remedyIcon(remedy), contextValue: 'action', command };
       }),
+    ],
   };
+}
+
+/**
+ * Sentences end at `.`, `!` or `?` before a space and a capital letter or quote, outside parentheses: the details in
+ * parentheses (an SDK's own message, `e.g.` lists) stay with the sentence they explain.
+ */
+const ABBREVIATION = /(?:^|[^A-Za-z])(?:e\.g|i\.e|etc|vs)\.$/;
+
+export function sentences(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (c === '.' || c === '!' || c === '?') && text[i + 1] === ' ' && /[A-Z"'`]/.test(text[i + 2] ?? '') && !ABBREVIATION.test(text.slice(Math.max(0, i - 4), i + 1))) {
+      out.push(text.slice(start, i + 1).trim());
+      start = i + 2;
+    }
+  }
+  const last = text.slice(start).trim();
+  if (last || !out.length) out.push(last);
+  return out;
 }
 
 function remedyIcon(remedy: Remedy): string {
