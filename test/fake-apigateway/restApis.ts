@@ -70,6 +70,7 @@ export function newRestApi(state: FakeState, name: string): RestApiRecord {
     models: new Map(),
     authorizers: new Map(),
     requestValidators: new Map(),
+    gatewayResponses: new Map(),
     deployments: new Map(),
     stages: new Map(),
   };
@@ -125,6 +126,7 @@ function createRestApi(ctx: RequestContext): HandlerResult {
     api.models = new Map([...source.models].map(([id, m]) => [id, { ...m }]));
     api.authorizers = new Map([...source.authorizers].map(([id, a]) => [id, { ...a }]));
     api.requestValidators = new Map([...source.requestValidators].map(([id, v]) => [id, { ...v }]));
+    api.gatewayResponses = new Map([...source.gatewayResponses].map(([type, r]) => [type, structuredClone(r)]));
   } else {
     api.models = defaultModels();
   }

@@ -1,3 +1,4 @@
+import { exportGatewayResponses } from './gatewayResponseCatalog';
 import { isObject, type JsonObject } from './openapiDocument';
 import { FAKE_REGION, type IntegrationRecord, type MethodRecord, type RestApiDefinition, type RestApiRecord } from './state';
 
@@ -156,6 +157,8 @@ export function exportRestDefinition(api: RestApiRecord, definition: RestApiDefi
         definition.requestValidators.map((v) => [v.name, { validateRequestBody: v.validateRequestBody, validateRequestParameters: v.validateRequestParameters }]),
       );
     }
+    const gatewayResponses = exportGatewayResponses(definition.gatewayResponses);
+    if (gatewayResponses) doc['x-amazon-apigateway-gateway-responses'] = gatewayResponses;
     if (api.binaryMediaTypes && api.binaryMediaTypes.length > 0) doc['x-amazon-apigateway-binary-media-types'] = api.binaryMediaTypes;
     if (api.minimumCompressionSize !== undefined) doc['x-amazon-apigateway-minimum-compression-size'] = api.minimumCompressionSize;
     if (api.policy) {

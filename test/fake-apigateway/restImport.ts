@@ -1,4 +1,5 @@
 import { badRequest } from './errors';
+import { importGatewayResponses } from './gatewayResponseCatalog';
 import { buildRestIntegration, convertModelSchema } from './restImportConversions';
 import {
   deref,
@@ -15,6 +16,7 @@ import {
   FAKE_REGION,
   freshId,
   type AuthorizerRecord,
+  type GatewayResponseRecord,
   type MethodRecord,
   type MethodResponseRecord,
   type ModelRecord,
@@ -45,9 +47,9 @@ type SchemeUse =
   | { kind: 'apiKey' };
 
 /**
- * Turns an OpenAPI 2.0/3.0 document into the REST API's resources, methods, integrations, models, authorizers and
- * request validators, then stores them on `api`. Nothing is stored when the document has errors, or warnings while
- * `failOnWarnings` is set; the returned list holds the warnings of a successful import.
+ * Turns an OpenAPI 2.0/3.0 document into the REST API's resources, methods, integrations, models, authorizers,
+ * request validators and gateway responses, then stores them on `api`. Nothing is stored when the document has errors,
+ * or warnings while `failOnWarnings` is set; the returned list holds the warnings of a successful import.
  */
 export function importRestDefinition(api: RestApiRecord, doc: JsonObject, options: RestImportOptions): string[] {
   const importer = new RestImporter(api, doc, options);
@@ -72,6 +74,7 @@ class RestImporter {
   private readonly models = new Map<string, ModelRecord>();
   private readonly authorizers = new Map<string, AuthorizerRecord>();
   private readonly validators = new Map<string, RequestValidatorRecord>();
+  private readonly gatewayResponses = new Map<string, GatewayResponseRecord>();
   private readonly schemes = new Map<string, SchemeUse>();
   private readonly swagger2: boolean;
 
@@ -86,6 +89,7 @@ class RestImporter {
       for (const [id, model] of api.models) this.models.set(id, { ...model });
       for (const [id, authorizer] of api.authorizers) this.authorizers.set(id, { ...authorizer });
       for (const [id, validator] of api.requestValidators) this.validators.set(id, { ...validator });
+      for (const [type, response] of api.gatewayResponses) this.gatewayResponses.set(type, structuredClone(response));
     } else {
       this.resources.set(api.rootResourceId, { id: api.rootResourceId, path: '/', resourceMethods: {} });
     }
@@ -101,6 +105,9 @@ class RestImporter {
     this.importValidators();
     this.importSecuritySchemes();
     this.importPaths();
+    for (const response of importGatewayResponses(this.doc['x-amazon-apigateway-gateway-responses'], this.errors)) {
+      this.gatewayResponses.set(response.responseType, response);
+    }
   }
 
   commit(): void {
@@ -125,6 +132,7 @@ class RestImporter {
     api.models = this.models;
     api.authorizers = this.authorizers;
     api.requestValidators = this.validators;
+    api.gatewayResponses = this.gatewayResponses;
   }
 
   private endpointConfiguration(): JsonObject | undefined {

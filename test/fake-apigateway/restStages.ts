@@ -79,6 +79,8 @@ function createDeployment(ctx: RequestContext): HandlerResult {
       models: [...api.models.values()].map((m) => ({ ...m })),
       authorizers: [...api.authorizers.values()].map((a) => ({ ...a })),
       requestValidators: [...api.requestValidators.values()].map((v) => ({ ...v })),
+      // Gateway responses take effect through deployments too, so an export of a stage shows the deployed ones.
+      gatewayResponses: [...api.gatewayResponses.values()].map((r) => structuredClone(r)),
     },
   };
   const variables = optionalStringMap(body, 'variables');
@@ -262,7 +264,7 @@ function applyStagePatch(api: RestApiRecord, stage: RestStageRecord, operation: 
 }
 
 /** JSON Pointer escapes (`~1` for `/`, `~0` for `~`) used by patch paths. */
-function decodePatchKey(key: string): string {
+export function decodePatchKey(key: string): string {
   return key.replace(/~1/g, '/').replace(/~0/g, '~');
 }
 

@@ -4,6 +4,7 @@ import { addDomainNameRoutes } from './domainNames';
 import { GatewayError } from './errors';
 import { addHttpApiRoutes } from './httpApis';
 import { addRestApiRoutes } from './restApis';
+import { addRestGatewayResponseRoutes } from './restGatewayResponses';
 import { addRestResourceRoutes } from './restResources';
 import { addRestStageRoutes } from './restStages';
 import { Router, type HandlerResult, type RequestContext } from './router';
@@ -30,6 +31,7 @@ function buildRouter(): Router {
   addRestApiRoutes(router);
   addRestResourceRoutes(router);
   addRestStageRoutes(router);
+  addRestGatewayResponseRoutes(router);
   addHttpApiRoutes(router);
   addDomainNameRoutes(router);
   return router;

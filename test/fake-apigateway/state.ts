@@ -101,12 +101,21 @@ export interface RequestValidatorRecord {
   validateRequestParameters: boolean;
 }
 
+/** A customised gateway response; types without one answer with API Gateway's default. */
+export interface GatewayResponseRecord {
+  responseType: string;
+  statusCode?: string;
+  responseParameters?: Record<string, string>;
+  responseTemplates?: Record<string, string>;
+}
+
 /** What a deployment freezes: the API definition as it was when the deployment was created. */
 export interface RestApiDefinition {
   resources: ResourceRecord[];
   models: ModelRecord[];
   authorizers: AuthorizerRecord[];
   requestValidators: RequestValidatorRecord[];
+  gatewayResponses: GatewayResponseRecord[];
 }
 
 export interface RestDeploymentRecord {
@@ -155,6 +164,8 @@ export interface RestApiRecord {
   models: Map<string, ModelRecord>;
   authorizers: Map<string, AuthorizerRecord>;
   requestValidators: Map<string, RequestValidatorRecord>;
+  /** Only the customised responses, keyed by response type. */
+  gatewayResponses: Map<string, GatewayResponseRecord>;
   deployments: Map<string, RestDeploymentRecord>;
   stages: Map<string, RestStageRecord>;
 }

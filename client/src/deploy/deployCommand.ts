@@ -5,7 +5,7 @@ import { describeConnection, type Connection, type GatewayClients } from '../aws
 import type { AwsSession } from '../tree/awsSession';
 import type { TreeCommands } from '../tree/treeCommands';
 import { DeployCancelled, EndpointChangeUnsupported, ProductionStageNotConfirmed, type DeployResult } from './deployer';
-import { ApiNoLongerExists, ImportOutcomeUnknown, isRefusedRequest, PartialDeploy, reasonOf } from './deployFailures';
+import { ApiNoLongerExists, backupSentence, ImportOutcomeUnknown, isRefusedRequest, PartialDeploy, reasonOf } from './deployFailures';
 import { deployWithProgress, planDeploy, type DeployAnswers, type OpenProgress, type Prompter } from './deployFlow';
 import { documentTitle, guessApiKind } from './documentKind';
 import { forgetApi, readLinks, rememberLink, type DeploymentLink } from './links';
@@ -266,7 +266,7 @@ export class DeployCommand {
   private async announce(result: DeployResult): Promise<void> {
     const what = `${result.created ? 'Created' : 'Updated'} ${result.kind} API ${result.apiName ?? ''} (${result.apiId})`;
     const warned = result.warnings.length ? ` with ${result.warnings.length} import warning(s), shown in the document` : '';
-    const backups = result.backupFiles.length ? ` Backup: ${vscode.workspace.asRelativePath(result.backupFiles[0])}.` : '';
+    const backups = backupSentence(result.backups, (file) => vscode.workspace.asRelativePath(file));
     if (!result.invokeUrl) {
       void vscode.window.showInformationMessage(`${what}${warned}.${backups}`);
       return;

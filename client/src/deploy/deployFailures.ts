@@ -1,4 +1,4 @@
-import type { DeployResult } from './deployer';
+import type { BackupFile, DeployResult } from './deployer';
 import { isForeignAnswer, isGatewayError, neverSent, statusOf, type ErrorLike } from '../aws/errorFacts';
 import { cleanSdkText } from '../aws/redact';
 
@@ -99,7 +99,7 @@ export class PartialDeploy extends Error {
   }
 
   static describe(result: DeployResult, done: string[], notDone: string, cause: unknown, showPath: (file: string) => string): string {
-    const backup = result.backupFiles.length ? ` Backup: ${showPath(result.backupFiles[0])}.` : '';
+    const backup = backupSentence(result.backups, showPath);
     const lost = outcomeUnknown(cause) ? ' The answer was lost, so it may have happened after all; check before deploying again.' : '';
     return `${joinSentences(done)}, but ${notDone}: ${reasonOf(cause)}.${lost}${backup}`.replace(/\.\.(\s|$)/g, '.$1');
   }
@@ -113,4 +113,15 @@ export class PartialDeploy extends Error {
 function joinSentences(parts: string[]): string {
   if (parts.length <= 1) return parts[0] ?? '';
   return `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)!.replace(/^The /, 'the ')}`;
+}
+
+/**
+ * The sentence a deploy message ends with: where the backup is, and what it lacks when the API could not be read
+ * whole, so that nobody counts on a backup that cannot restore everything. One note is said; several are counted.
+ */
+export function backupSentence(backups: BackupFile[], showPath: (file: string) => string): string {
+  if (!backups.length) return '';
+  const notes = backups.flatMap((b) => b.notes ?? []);
+  const lacks = notes.length === 1 ? ` (${notes[0].replace(/\.$/, '')})` : notes.length > 1 ? ` (with ${notes.length} notes on what it could not carry, at its top and in the log)` : '';
+  return ` Backup: ${showPath(backups[0].file)}${lacks}.`;
 }

@@ -8,6 +8,7 @@ import { createClients, destroyClients, type CallLogEntry, type GatewayClients }
 import { deploy, type DeployOptions, type DeployRequest } from '../../../client/src/deploy/deployer';
 import {
   ApiNoLongerExists,
+  backupSentence,
   DefinitionTooLarge,
   ImportOutcomeUnknown,
   InvalidStageName,
@@ -348,5 +349,18 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
   it("accepts an HTTP API's $default stage", async () => {
     const result = await deploy(clients, { kind: 'HTTP', body: httpDocument('http-default'), target: { mode: 'new' }, stage: { name: '$default' }, backupDir }, undefined, options());
     assert.equal(result.stage, '$default');
+  });
+});
+
+describe('the backup sentence of a deploy message', () => {
+  it('names the backup, and says what it lacks when the API could not be read whole', () => {
+    const show = (file: string) => path.basename(file);
+    assert.equal(backupSentence([], show), '');
+    assert.equal(backupSentence([{ file: '/b/a.yaml', kind: 'export' }, { file: '/b/a.current.yaml', kind: 'rebuilt', notes: [] }], show), ' Backup: a.yaml.');
+    assert.equal(
+      backupSentence([{ file: '/b/a.yaml', kind: 'rebuilt', notes: ['Gateway responses could not be read, so customised ones are not in this document.'] }], show),
+      ' Backup: a.yaml (Gateway responses could not be read, so customised ones are not in this document).',
+    );
+    assert.match(backupSentence([{ file: '/b/a.yaml', kind: 'rebuilt', notes: ['One.', 'Two.'] }], show), /^ Backup: a\.yaml \(with 2 notes on what it could not carry/);
   });
 });

@@ -85,8 +85,12 @@ describe('AWS failures explained', function () {
     const roots = await model.children(undefined);
     assert.equal(roots.length, 1);
     assert.equal(roots[0].kind, 'error');
-    const actions = await model.children(roots[0]);
-    assert.deepEqual(actions.map((a) => a.command?.id), ['apigateway.aws.chooseProfile', 'apigateway.aws.refresh']);
+    const children = await model.children(roots[0]);
+    // The message's further sentences come first, as rows of their own; the remedies follow.
+    assert.match(roots[0].label, /^AWS did not accept the credentials of .*\.$/);
+    assert.deepEqual(children.map((c) => c.kind), ['empty', 'action', 'action']);
+    assert.match(children[0].label, /^Check the keys of .* or choose another profile\.$/);
+    assert.deepEqual(children.filter((c) => c.kind === 'action').map((a) => a.command?.id), ['apigateway.aws.chooseProfile', 'apigateway.aws.refresh']);
   });
 
   it("takes the region from the profile's config when no setting or variable gives one", async () => {
