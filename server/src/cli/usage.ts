@@ -24,7 +24,8 @@ Checks API definitions with the editor's rules and prints one line per finding: 
   PATTERN        a quoted glob pattern such as 'apis/**/*.yaml', for shells that do not expand it: the API definitions
                  among the files it matches
   -              the text on standard input, reported as <stdin>
-  --format F     text (default), json, or sarif (SARIF 2.1.0, for code-scanning tools)
+  --format F     text (default; lines and columns from 1), json ({file, line, character, endLine, endCharacter,
+                 severity, code, message}, lines and characters from 0 as in LSP), or sarif (SARIF 2.1.0, from 1)
   --dialect D    auto (default), rest or http: which API Gateway product the definitions are for
 
 exit codes: 0 no errors (warnings and notes allowed), 1 at least one error, 2 usage error or a missing file`;
