@@ -51,6 +51,8 @@ exit codes: 0 the request ran, whatever its HTTP status (without --fail), 1 the 
 export const SERVE_HELP = `${SERVE_USAGE}
 
 Serves the API on 127.0.0.1 through the local gateway, reloading when the definition or configuration changes.
+Each request is logged on one line, followed by what its Lambda functions printed, each line prefixed with
+[function name], and for a failed invocation its error type, message and stack trace.
   --port N       the port (default 3000; 0 picks a free one)
   --stage NAME   the stage whose variables apply
   --config F     the local configuration (default: the nearest .apigateway/local.json)

@@ -1,5 +1,5 @@
 import { describeBinary } from './payloadEncoding';
-import type { ExecutionLogEntry, StepTiming } from './types';
+import type { ExecutionLogEntry, FunctionOutput, StepTiming } from './types';
 
 /**
  * Collects the test-invoke style log lines and how long each stage of the request took. A disabled log keeps the
@@ -8,6 +8,8 @@ import type { ExecutionLogEntry, StepTiming } from './types';
 export class ExecutionLog {
   readonly entries: ExecutionLogEntry[] = [];
   readonly steps: StepTiming[] = [];
+  /** Kept whether or not the log is enabled: `serve` shows what handlers print even when nobody reads the log. */
+  readonly functionOutput: FunctionOutput[] = [];
   private readonly start = performance.now();
   private stepStart = this.start;
   private stepName: string | undefined;
@@ -60,6 +62,24 @@ export function logMap(map: Record<string, unknown> | undefined): string {
   return `{${Object.entries(map)
     .map(([k, v]) => `${k}=${Array.isArray(v) ? `[${v.join(', ')}]` : String(v)}`)
     .join(', ')}}`;
+}
+
+/**
+ * A request's Lambda output as terminal lines, each with the function's name in front so that output from an
+ * authorizer and the integration, or from requests served at the same time, can be told apart. A failure reads as
+ * the Node.js runtime logs it: "Invoke Error", the error type and message, then the stack frames.
+ */
+export function formatFunctionOutput(outputs: FunctionOutput[]): string[] {
+  const lines: string[] = [];
+  for (const { functionName, lines: printed, error } of outputs) {
+    const prefix = `  [${functionName}] `;
+    for (const line of printed) lines.push(prefix + line);
+    if (!error) continue;
+    const heading = error.errorType && error.errorType !== 'Sandbox.Timedout' ? `Invoke Error ${error.errorType}: ${error.errorMessage}` : error.errorMessage;
+    for (const line of heading.split('\n')) lines.push(prefix + line);
+    for (const frame of error.trace ?? []) if (/^\s+at /.test(frame)) lines.push(prefix + frame);
+  }
+  return lines;
 }
 
 /** Long bodies are cut in the log, as API Gateway truncates them; bytes are not printed. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
 import { lastValues } from '../template/parameterMaps';
@@ -23,7 +24,7 @@ import { buildRequestContext, flattenContext } from './requestContext';
 import { joinHeaderLists, requestHeaderLists } from './requestHeaders';
 import { mergeHeaders } from './responseHeaders';
 import { bodyModelFor, mediaType, RequestValidator } from './requestValidation';
-import { buildRouteTable, stripBasePath, type RouteTable } from './routes';
+import { buildRouteTable, stripBasePath, type RouteMatch, type RouteTable } from './routes';
 import type { GatewayRequest, GatewayResponse } from './types';
 
 export type { GatewayRequest, GatewayResponse } from './types';
@@ -95,25 +96,22 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
   for (const k of Object.keys(headers)) lowerHeaders[k.toLowerCase()] = headers[k];
   const stage = input.stage || defaultStage(engine.config, model.dialect);
   const stageVariables = stageVariablesFor(engine.config, stage);
-  let path = stripBasePath(rawPath, model.basePath);
+  const basePathless = stripBasePath(rawPath, model.basePath);
+
+  const bodyBytes = input.bodyLength ?? (input.body === undefined ? 0 : Buffer.byteLength(input.body));
+  if (bodyBytes > MAX_REQUEST_BYTES) return finish(log, requestTooLarge(log, bodyBytes, httpApi));
 
   if (engine.cors && method === 'OPTIONS' && lowerHeaders.origin && lowerHeaders['access-control-request-method']) {
     const preflight = preflightResponse(engine.cors, lowerHeaders);
-    log.add(`CORS preflight for ${path}: ${Object.keys(preflight.headers).length ? 'allowed' : 'not allowed'}`);
+    log.add(`CORS preflight for ${basePathless}: ${Object.keys(preflight.headers).length ? 'allowed' : 'not allowed'}`);
     return finish(log, { status: preflight.status, headers: preflight.headers, body: '' });
   }
 
-  let match = engine.routes.match(method, path);
-  // A REST API's real URL starts with the stage (`/dev/pets`); a path copied from one still finds its route.
-  if (!match && !httpApi && (path === `/${stage}` || path.startsWith(`/${stage}/`))) {
-    const withoutStage = path.slice(stage.length + 1) || '/';
-    match = engine.routes.match(method, withoutStage);
-    if (match) path = withoutStage;
-  }
+  const { match, path, stagePath } = route(engine.routes, method, basePathless, stage, !(httpApi && stage === '$default'));
   const body = decodeBody(input.body, lowerHeaders['content-type'], model.binaryMediaTypes, httpApi);
   const context = buildRequestContext({
     method,
-    path,
+    stagePath,
     resourcePath: match?.operation.resourcePath ?? path,
     stage,
     sourceIp: input.sourceIp ?? '127.0.0.1',
@@ -121,12 +119,12 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     apiId: engine.apiId,
     accountId: engine.functions.accountId,
     region: engine.functions.region,
-    httpApi,
   });
   const request: MethodRequest = {
     method,
     rawPath,
     path,
+    eventPath: httpApi ? stagePath : path,
     resourcePath: match?.operation.resourcePath ?? path,
     headers,
     lowerHeaders,
@@ -140,6 +138,8 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     stage,
     stageVariables,
     context,
+    traceId: traceId(),
+    forwarded: input.forwarded ?? { proto: 'https', port: 443 },
     templateView: undefined,
   };
   if (log.enabled) log.add(`Starting execution for request: ${context.requestId as string}`);
@@ -270,6 +270,56 @@ function withRequestId(result: IntegrationResult, requestId: string, httpApi: bo
   return result;
 }
 
+/** API Gateway's payload limit for a request (10 MB), in bytes. */
+export const MAX_REQUEST_BYTES = 10_485_760;
+
+/**
+ * A body over the payload limit is refused before routing, without a request id. REST APIs answer with the text
+ * AWS's front end sends (AWS documents that this 413 REQUEST_TOO_LARGE response cannot be customized); HTTP APIs
+ * with their JSON message.
+ */
+function requestTooLarge(log: ExecutionLog, bytes: number, httpApi: boolean): IntegrationResult {
+  log.add(`Request body of ${bytes} bytes exceeds API Gateway's payload limit of ${MAX_REQUEST_BYTES} bytes`);
+  log.add('Gateway response type: REQUEST_TOO_LARGE with status code: 413');
+  log.add('Method completed with status: 413');
+  return httpApi
+    ? { status: 413, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: 'Request Entity Too Large' }) }
+    : { status: 413, headers: { 'Content-Type': 'text; charset=utf-8' }, body: `HTTP content length exceeded ${MAX_REQUEST_BYTES} bytes.` };
+}
+
+interface Routed {
+  match: RouteMatch | undefined;
+  /** The path relative to the base path, without the stage. */
+  path: string;
+  /** The same with the stage in front, as the URL has it (`path` itself where the URL has no stage). */
+  stagePath: string;
+}
+
+/**
+ * The route of a request. The first segment of an execute-api URL is the stage (except on an HTTP API's `$default`
+ * stage), so `/dev/pets` on stage `dev` means `/pets`, even where a greedy resource would take `/dev/pets` whole. A
+ * path without the stage, as the CLI and the invoke panel send, routes the same; so does the path of a resource that
+ * starts with the stage's name, when nothing matches without it.
+ */
+function route(routes: RouteTable, method: string, path: string, stage: string, stageInUrl: boolean): Routed {
+  if (!stageInUrl) return { match: routes.match(method, path), path, stagePath: path };
+  if (path === `/${stage}` || path.startsWith(`/${stage}/`)) {
+    const withoutStage = path.slice(stage.length + 1) || '/';
+    const match = routes.match(method, withoutStage, false);
+    if (match) return { match, path: withoutStage, stagePath: path };
+    const own = routes.match(method, path, false);
+    if (own) return { match: own, path, stagePath: `/${stage}${path}` };
+    return { match: routes.match(method, withoutStage), path: withoutStage, stagePath: path };
+  }
+  return { match: routes.match(method, path), path, stagePath: `/${stage}${path}` };
+}
+
+/** An X-Ray trace id as API Gateway adds it: version 1, the time in seconds and 96 random bits, all hexadecimal. */
+function traceId(): string {
+  const seconds = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
+  return `Root=1-${seconds}-${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+}
+
 function finish(log: ExecutionLog, result: IntegrationResult): GatewayResponse {
   log.endStep();
   const body = result.body;
@@ -285,6 +335,7 @@ function finish(log: ExecutionLog, result: IntegrationResult): GatewayResponse {
   };
   if (Object.keys(multiValueHeaders).length) response.multiValueHeaders = multiValueHeaders;
   if (binary) response.isBase64Encoded = true;
+  if (log.functionOutput.length) response.functionOutput = log.functionOutput;
   return response;
 }
 

@@ -85,8 +85,10 @@ export function renderGatewayError(model: ApiModel, error: GatewayError, ctx: Ga
     return { status: error.defaultStatus, headers: { 'Content-Type': 'application/json', ...error.options.headers }, body: JSON.stringify({ message: error.message }) };
   }
   const status0 = error.defaultStatus;
-  const specific = model.gatewayResponses[error.type];
-  const family = model.gatewayResponses[status0 >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX'];
+  // AWS documents that the 413 REQUEST_TOO_LARGE response cannot be customized: DEFAULT_4XX does not reach it either.
+  const customizable = error.type !== 'REQUEST_TOO_LARGE';
+  const specific = customizable ? model.gatewayResponses[error.type] : undefined;
+  const family = customizable ? model.gatewayResponses[status0 >= 500 ? 'DEFAULT_5XX' : 'DEFAULT_4XX'] : undefined;
   const custom = isJson(specific) ? specific : isJson(family) ? family : undefined;
   const status = isJson(specific) && specific.statusCode !== undefined ? Number(specific.statusCode) : status0;
   const headers: Record<string, string> = { 'Content-Type': 'application/json', ...error.options.headers };

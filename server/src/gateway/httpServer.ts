@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LocalGateway } from './gateway';
+import { formatFunctionOutput } from './executionLog';
+import { MAX_REQUEST_BYTES, type LocalGateway } from './gateway';
 import { groupHeaders, rawHeaderPairs } from './requestHeaders';
 
 export interface GatewayServer {
@@ -12,22 +13,35 @@ export interface GatewayServer {
 export interface GatewayServerOptions {
   port: number;
   stage?: string;
-  /** One line per request: method, path, status, latency. */
+  /**
+   * One line per request (method, path, status, latency), followed by one line for each line its Lambda functions
+   * printed and for the error of each that failed.
+   */
   onRequest?: (line: string) => void;
 }
+
+/**
+ * Headers that frame the message or manage the connection: this server writes its own, whatever the integration's
+ * answer said, so that a body is never cut short or sent with both a length and chunked encoding.
+ */
+const FRAMING = new Set(['connection', 'content-length', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 
 /**
  * Serves a local gateway on 127.0.0.1. The gateway is looked up per request, so a reloaded document takes
  * effect for the next request without restarting the server.
  */
 export function startGatewayServer(current: () => LocalGateway, options: GatewayServerOptions): Promise<GatewayServer> {
-  const server = http.createServer((req, res) => {
+  let port = options.port;
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const started = performance.now();
     // Raw headers, not `req.headers`: Node.js joins or drops repeated values there and lower-cases the names.
     const pairs = rawHeaderPairs(req.rawHeaders);
     const multiValueHeaders = groupHeaders(pairs);
     const hasBody = pairs.some(([name, value]) => (name.length === 14 || name.length === 17) && /^(content-length|transfer-encoding)$/i.test(name) && value !== '0');
-    const respond = (body: Buffer | undefined) => {
+    let answered = false;
+    const respond = (body: Buffer | undefined, bodyLength?: number) => {
+      if (answered) return;
+      answered = true;
       const url = req.url ?? '/';
       const remote = req.socket.remoteAddress;
       current()
@@ -36,21 +50,29 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
           path: url,
           multiValueHeaders,
           body,
+          bodyLength,
           stage: options.stage,
           sourceIp: remote?.startsWith('::ffff:') ? remote.slice(7) : remote,
+          forwarded: { proto: 'http', port },
           // Nobody reads the test-invoke log of a served request; its lines would cost more than the request.
           executionLog: false,
         })
         .then(
           (response) => {
             // The gateway's two header maps name distinct headers; a list goes out as one header line per value.
-            const out: Record<string, string | string[]> = { ...response.headers, ...response.multiValueHeaders };
+            const out: Record<string, string | string[]> = {};
+            for (const map of [response.headers, response.multiValueHeaders ?? {}]) {
+              for (const name of Object.keys(map)) if (!FRAMING.has(name.toLowerCase())) out[name] = map[name];
+            }
             const body = response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body;
-            // A known length avoids chunked encoding: head and body go out in one write.
-            if (!Object.keys(out).some((h) => h.length === 14 && h.toLowerCase() === 'content-length')) out['Content-Length'] = String(Buffer.byteLength(body));
+            // A known length avoids chunked encoding: head and body go out in one write. The rest of a body too large
+            // to read is discarded as it arrives (Node.js does so for a request answered before its end), so the
+            // client reads the answer instead of a reset connection.
+            out['Content-Length'] = String(Buffer.byteLength(body));
             res.writeHead(response.status, out);
             res.end(req.method === 'HEAD' ? undefined : body);
             options.onRequest?.(`${req.method} ${url} ${response.status} ${(performance.now() - started).toFixed(2)} ms`);
+            if (response.functionOutput) for (const line of formatFunctionOutput(response.functionOutput)) options.onRequest?.(line);
           },
           (error: unknown) => {
             res.writeHead(500, { 'Content-Type': 'application/json' });
@@ -65,15 +87,35 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
       respond(undefined);
       return;
     }
+    const declared = declaredLength(req);
+    if (declared !== undefined && declared > MAX_REQUEST_BYTES) {
+      respond(undefined, declared);
+      return;
+    }
+    // Bodies are read into memory only up to API Gateway's payload limit.
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
+    let received = 0;
+    req.on('data', (c: Buffer) => {
+      received += c.length;
+      if (received <= MAX_REQUEST_BYTES) chunks.push(c);
+      else if (!answered) {
+        chunks.length = 0;
+        respond(undefined, received);
+      }
+    });
     req.on('end', () => respond(chunks.length ? Buffer.concat(chunks) : undefined));
+  };
+  const server = http.createServer(handle);
+  // A client that asks before sending a large body hears the 413 instead of "100 Continue".
+  server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if ((declaredLength(req) ?? 0) <= MAX_REQUEST_BYTES) res.writeContinue();
+    handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
-      const port = (server.address() as AddressInfo).port;
+      port = (server.address() as AddressInfo).port;
       resolve({
         url: `http://127.0.0.1:${port}`,
         port,
@@ -85,4 +127,10 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
       });
     });
   });
+}
+
+/** The Content-Length a request declares, when it declares one. */
+function declaredLength(req: http.IncomingMessage): number | undefined {
+  const value = req.headers['content-length'];
+  return value === undefined || !/^\d+$/.test(value) ? undefined : Number(value);
 }

@@ -8,8 +8,10 @@ export interface MethodRequest {
   method: string;
   /** The path as received, base path included. */
   rawPath: string;
-  /** The path relative to the base path. */
+  /** The path relative to the base path, without the stage. */
   path: string;
+  /** The path as Lambda events show it (see ProxyRequestInfo.path). */
+  eventPath: string;
   resourcePath: string;
   /** Header names as the client first wrote them, repeated values joined with commas. */
   headers: Record<string, string>;
@@ -27,6 +29,10 @@ export interface MethodRequest {
   stage: string;
   stageVariables: Record<string, string>;
   context: Json;
+  /** `X-Amzn-Trace-Id` of the request: `Root=1-<epoch seconds, hex>-<24 hex digits>`. */
+  traceId: string;
+  /** How the client reached the gateway: the `X-Forwarded-Proto` and `X-Forwarded-Port` API Gateway adds. */
+  forwarded: { proto: string; port: number };
   /**
    * What templates see of the request, built on first use by templateRequest. It is kept here rather than in a
    * WeakMap because V8's young-generation collector keeps WeakMap values alive: each request's view would survive
@@ -62,9 +68,9 @@ function buildTemplateRequest(req: MethodRequest): TemplateRequest {
 export function proxyInfo(req: MethodRequest): ProxyRequestInfo {
   return {
     method: req.method,
-    path: req.path,
+    path: req.eventPath,
     resourcePath: req.resourcePath,
-    multiValueHeaders: req.multiValueHeaders,
+    multiValueHeaders: withForwardingHeaders(req),
     query: req.query,
     rawQueryString: req.rawQueryString,
     pathParameters: req.pathParameters,
@@ -73,6 +79,23 @@ export function proxyInfo(req: MethodRequest): ProxyRequestInfo {
     isBase64Encoded: req.isBase64Encoded,
     context: req.context,
   };
+}
+
+/**
+ * The request's headers with those API Gateway adds on the way to the function, unless the client sent them: the
+ * client's address and how it connected (`X-Forwarded-*`), and the X-Ray trace id.
+ */
+function withForwardingHeaders(req: MethodRequest): Record<string, string[]> {
+  const added: Array<[string, string]> = [
+    ['X-Amzn-Trace-Id', req.traceId],
+    ['X-Forwarded-For', String((req.context.identity as Json | undefined)?.sourceIp ?? '')],
+    ['X-Forwarded-Port', String(req.forwarded.port)],
+    ['X-Forwarded-Proto', req.forwarded.proto],
+  ];
+  const present = new Set(Object.keys(req.multiValueHeaders).map((name) => name.toLowerCase()));
+  const headers = { ...req.multiValueHeaders };
+  for (const [name, value] of added) if (!present.has(name.toLowerCase()) && value) headers[name] = [value];
+  return headers;
 }
 
 /**

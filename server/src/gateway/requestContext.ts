@@ -4,8 +4,8 @@ export type Json = Record<string, unknown>;
 
 export interface ContextInput {
   method: string;
-  /** The request path relative to the base path. */
-  path: string;
+  /** The request path relative to the base path, with the stage in front unless it is an HTTP API's `$default`. */
+  stagePath: string;
   resourcePath: string;
   stage: string;
   sourceIp: string;
@@ -13,7 +13,6 @@ export interface ContextInput {
   apiId: string;
   accountId: string;
   region: string;
-  httpApi: boolean;
 }
 
 /** `$context` for one request, with the names API Gateway uses (see the mapping-template variable list). */
@@ -28,7 +27,7 @@ export function buildRequestContext(input: ContextInput): Json {
     // The first 16 hex digits of the id: 8-4-4 of its 8-4-4-4-12 groups.
     extendedRequestId: requestId.slice(0, 8) + requestId.slice(9, 13) + requestId.slice(14, 18),
     httpMethod: input.method,
-    path: input.httpApi && input.stage === '$default' ? input.path : `/${input.stage}${input.path === '/' ? '/' : input.path}`,
+    path: input.stagePath,
     protocol: 'HTTP/1.1',
     requestId,
     requestTime: clfTime(now),

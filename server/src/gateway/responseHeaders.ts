@@ -18,3 +18,32 @@ export function mergeHeaders(headers: Record<string, string>, multi: Record<stri
   }
   return { headers: single, multiValueHeaders: lists };
 }
+
+/**
+ * Headers of a Lambda proxy result that REST APIs rename to `x-amzn-Remapped-<name>` (the "Remapped" rows of the
+ * header table in AWS's "Amazon API Gateway important notes"): API Gateway frames, dates and names its answer itself.
+ * `x-amzn-RequestId` joins them because the gateway sends its own.
+ */
+const REST_REMAPPED = new Set(['authorization', 'connection', 'content-length', 'content-md5', 'date', 'max-forwards', 'server', 'user-agent', 'www-authenticate', 'x-amzn-requestid']);
+/** Hop-by-hop and request-only headers: they describe a connection the gateway, not the function, manages. */
+const REST_DROPPED = new Set(['expect', 'host', 'keep-alive', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+/**
+ * HTTP APIs keep the framing and connection headers to themselves (they are among the "reserved headers" of HTTP API
+ * parameter mapping) and document no renaming: the integration's are dropped, as is a request id of its own.
+ */
+const HTTP_API_DROPPED = new Set(['apigw-requestid', 'connection', 'content-length', 'keep-alive', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer', 'trailers', 'transfer-encoding', 'upgrade']);
+
+/** A Lambda proxy result's headers as API Gateway passes them on, per dialect (see the sets above). */
+export function gatewayOwnedHeaders<T extends string | string[]>(headers: Record<string, T>, httpApi: boolean): Record<string, T> {
+  let out: Record<string, T> | undefined;
+  for (const name of Object.keys(headers)) {
+    const lower = name.toLowerCase();
+    const remap = !httpApi && REST_REMAPPED.has(lower);
+    if (!remap && !(httpApi ? HTTP_API_DROPPED : REST_DROPPED).has(lower)) continue;
+    // Copied on the first change only: most results name none of these headers.
+    out ??= { ...headers };
+    delete out[name];
+    if (remap) out[`x-amzn-Remapped-${name}`] = headers[name];
+  }
+  return out ?? headers;
+}

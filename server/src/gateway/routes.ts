@@ -14,8 +14,11 @@ export interface RouteMatch {
 }
 
 export interface RouteTable {
-  /** The operation for a method and a path relative to the base path, or undefined when no route matches. */
-  match(method: string, path: string): RouteMatch | undefined;
+  /**
+   * The operation for a method and a path relative to the base path, or undefined when no route matches. An HTTP
+   * API's `$default` route catches what no other route matches, unless `useDefaultRoute` is false.
+   */
+  match(method: string, path: string, useDefaultRoute?: boolean): RouteMatch | undefined;
   /** Whether any resource exists at the path, whatever its methods (CORS preflight needs it). */
   resourceMethods(path: string): string[] | undefined;
 }
@@ -61,13 +64,13 @@ export function buildRouteTable(model: ApiModel): RouteTable {
   };
 
   return {
-    match(method, path) {
+    match(method, path, useDefaultRoute = true) {
       const upper = method.toUpperCase();
       for (const { node, params } of candidates(path)) {
         const op = node.methods.get(upper) ?? node.methods.get('ANY');
         if (op) return { operation: op, pathParameters: params };
       }
-      if (defaultRoute) return { operation: defaultRoute, pathParameters: {} };
+      if (defaultRoute && useDefaultRoute) return { operation: defaultRoute, pathParameters: {} };
       return undefined;
     },
     resourceMethods(path) {

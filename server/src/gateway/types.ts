@@ -1,7 +1,10 @@
 /** What a caller hands the local gateway: one HTTP request as a client would send it. */
 export interface GatewayRequest {
   method: string;
-  /** The request path, optionally with the base path in front; a query string here is ignored in favour of `query`. */
+  /**
+   * The request path, optionally with the base path or the stage in front. A query string here is the raw query
+   * string the events show (`rawQueryString`); its values are read from it unless `query` is given.
+   */
   path: string;
   query?: Record<string, string[]>;
   /** One value per header name. */
@@ -12,8 +15,18 @@ export interface GatewayRequest {
    */
   multiValueHeaders?: Record<string, string[]>;
   body?: string | Buffer;
+  /**
+   * The size of a body the caller did not read because it is over API Gateway's payload limit: the request is
+   * answered as API Gateway answers it, without a body.
+   */
+  bodyLength?: number;
   stage?: string;
   sourceIp?: string;
+  /**
+   * How the client reached the gateway, for the `X-Forwarded-Proto` and `X-Forwarded-Port` headers of Lambda events.
+   * Default: HTTPS on port 443, as every execute-api URL.
+   */
+  forwarded?: { proto: string; port: number };
   /**
    * false: skip the execution log lines (the response's `log` is empty), for callers that never show them, such as
    * the HTTP server. Step timings and latency are still measured. Default true.
@@ -47,6 +60,20 @@ export interface GatewayResponse {
   log: ExecutionLogEntry[];
   latencyMs: number;
   steps: StepTiming[];
+  /** What the Lambda functions of the request printed, and why those that failed failed; absent when none ran. */
+  functionOutput?: FunctionOutput[];
+}
+
+/** One Lambda invocation's output, as CloudWatch Logs would hold it. */
+export interface FunctionOutput {
+  functionName: string;
+  /** What the function wrote to stdout and stderr, line by line. */
+  lines: string[];
+  /**
+   * A failed invocation's error: the thrown error's type, message and stack (`trace`), or the timeout. A process
+   * that exited has its reason in `lines` already, as Lambda writes it to the log.
+   */
+  error?: { errorType?: string; errorMessage: string; trace?: string[] };
 }
 
 /** An HTTP header map with lower-case keys for lookups, keeping the caller's spelling for the event shapes. */

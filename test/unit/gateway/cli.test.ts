@@ -167,6 +167,71 @@ paths:
     assert.match(given.stdout, /"color": "red"/);
   });
 
+  it('invoke passes the query string of --path to the event unchanged, --query values after it', async () => {
+    writeFileSync(
+      path.join(dir, 'v2.json'),
+      JSON.stringify({
+        openapi: '3.0.1',
+        info: { title: 'v2', version: '1' },
+        paths: { '/q': { get: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', uri: 'arn:aws:lambda:us-east-1:123456789012:function:Echo', payloadFormatVersion: '2.0' } } } },
+      }),
+    );
+    const io = fakeIO(dir);
+    assert.equal(await runInvoke(['v2.json', '--method', 'GET', '--path', '/q?b=x+y&c=%20', '--query', 'd=1 2', '--json'], io), 0, io.stderr);
+    const { event } = JSON.parse((JSON.parse(io.stdout) as { body: string }).body) as { event: { rawQueryString: string; queryStringParameters: Record<string, string> } };
+    assert.equal(event.rawQueryString, 'b=x+y&c=%20&d=1%202');
+    assert.deepEqual(event.queryStringParameters, { b: 'x y', c: ' ', d: '1 2' });
+  });
+
+  it('invoke --json and --log show a failed function\'s error type, message and stack trace', async () => {
+    writeFileSync(path.join(dir, 'failing.json'), JSON.stringify({ functions: { Echo: { handler: 'src/handlers.js', export: 'printsThenThrows' } } }));
+    const io = fakeIO(dir);
+    assert.equal(await runInvoke(['api.yaml', '--method', 'POST', '--path', '/fn', '--config', 'failing.json', '--json'], io), 0);
+    const out = JSON.parse(io.stdout) as { status: number; log: string[] };
+    assert.equal(out.status, 502);
+    const payload = out.log.find((l) => l.includes('Endpoint response body before transformations: '));
+    assert.match(payload ?? '', /\{"errorType":"TypeError","errorMessage":"no such pet","trace":\["TypeError: no such pet","\s+at [^"]*handlers\.js:\d+:\d+\)?"/);
+    const logged = fakeIO(dir);
+    await runInvoke(['api.yaml', '--method', 'POST', '--path', '/fn', '--config', 'failing.json', '--log'], logged);
+    assert.match(logged.stderr, /"errorType":"TypeError"/);
+    assert.match(logged.stderr, /Lambda log: about to fail/);
+  });
+
+  it('serve prints what handlers print and a failed invocation\'s error and stack, under the request line', async () => {
+    writeFileSync(
+      path.join(dir, 'printing.yaml'),
+      `openapi: 3.0.1
+info: { title: printing, version: '1' }
+paths:
+  /fail:
+    get:
+      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Fails/invocations' }
+  /logs:
+    get:
+      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Logs/invocations' }
+`,
+    );
+    writeFileSync(
+      path.join(dir, 'printing-config.json'),
+      JSON.stringify({ functions: { Fails: { handler: 'src/handlers.js', export: 'printsThenThrows' }, Logs: { handler: 'src/handlers.js', export: 'logs' } } }),
+    );
+    const io = fakeIO(dir);
+    const controller = new AbortController();
+    const url = await new Promise<string>((resolve) => {
+      void runServe(['printing.yaml', '--port', '0', '--config', 'printing-config.json'], io, { signal: controller.signal, onListening: resolve });
+    });
+    try {
+      assert.equal((await fetch(`${url}/logs`)).status, 200);
+      assert.equal((await fetch(`${url}/fail`)).status, 502);
+      await waitUntil(() => io.stdout.includes('GET /fail 502') && /\[Fails\] +at /.test(io.stdout));
+      assert.match(io.stdout, /^GET \/logs 200 [\d.]+ ms\n {2}\[Logs\] hello from the handler\n/m);
+      assert.match(io.stdout, /^GET \/fail 502 [\d.]+ ms\n {2}\[Fails\] about to fail\n {2}\[Fails\] on stderr\n {2}\[Fails\] Invoke Error TypeError: no such pet\n {2}\[Fails\] {5}at .*handlers\.js:\d+:\d+/m);
+    } finally {
+      controller.abort();
+      await waitUntil(() => io.stdout.includes('Stopped'));
+    }
+  });
+
   it('serve answers on 127.0.0.1, logs each request, reloads on change and stops', async () => {
     const io = fakeIO(dir);
     const controller = new AbortController();

@@ -35,8 +35,11 @@ describe('gateway Lambda proxy integration', function () {
     assert.equal(event.resource, '/pets/{petId}');
     assert.equal(event.path, '/pets/7');
     assert.equal(event.httpMethod, 'GET');
-    assert.deepEqual(event.headers, { Accept: 'application/json', 'User-Agent': 'test-agent' });
-    assert.deepEqual(event.multiValueHeaders, { Accept: ['application/json'], 'User-Agent': ['test-agent'] });
+    const trace = (event.headers as Record<string, string>)['X-Amzn-Trace-Id'];
+    assert.match(trace, /^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+    const added = { 'X-Amzn-Trace-Id': trace, 'X-Forwarded-For': '10.0.0.9', 'X-Forwarded-Port': '443', 'X-Forwarded-Proto': 'https' };
+    assert.deepEqual(event.headers, { Accept: 'application/json', 'User-Agent': 'test-agent', ...added });
+    assert.deepEqual(event.multiValueHeaders, { Accept: ['application/json'], 'User-Agent': ['test-agent'], ...Object.fromEntries(Object.entries(added).map(([k, v]) => [k, [v]])) });
     assert.deepEqual(event.queryStringParameters, { a: '2', b: 'x' });
     assert.deepEqual(event.multiValueQueryStringParameters, { a: ['1', '2'], b: ['x'] });
     assert.deepEqual(event.pathParameters, { petId: '7' });
@@ -61,7 +64,8 @@ describe('gateway Lambda proxy integration', function () {
     const gw = gatewayFor(REST('Echo').replace('get:', 'post:'), { functions: { Echo: fn('echoEvent') } });
     const r = await gw.invoke({ method: 'POST', path: '/pets/1', body: '{"a":1}' });
     const { event } = json(r.body) as { event: Event };
-    assert.equal(event.headers, null);
+    // A request without headers still has those API Gateway adds.
+    assert.deepEqual(Object.keys(event.headers as object), ['X-Amzn-Trace-Id', 'X-Forwarded-For', 'X-Forwarded-Port', 'X-Forwarded-Proto']);
     assert.equal(event.queryStringParameters, null);
     assert.equal(event.multiValueQueryStringParameters, null);
     assert.equal(event.stageVariables, null);
@@ -90,7 +94,8 @@ describe('gateway Lambda proxy integration', function () {
     assert.equal(event.rawPath, '/orders/o-1');
     assert.equal(event.rawQueryString, 'x=1&x=2');
     assert.deepEqual(event.cookies, ['c1=v1', 'c2=v2']);
-    assert.deepEqual(event.headers, { 'x-custom': 'A', 'user-agent': 'ua' });
+    const trace = (event.headers as Record<string, string>)['x-amzn-trace-id'];
+    assert.deepEqual(event.headers, { 'x-custom': 'A', 'user-agent': 'ua', 'x-amzn-trace-id': trace, 'x-forwarded-for': '127.0.0.1', 'x-forwarded-port': '443', 'x-forwarded-proto': 'https' });
     assert.deepEqual(event.queryStringParameters, { x: '1,2' });
     assert.deepEqual(event.pathParameters, { orderId: 'o-1' });
     const rc = event.requestContext;
@@ -182,13 +187,53 @@ describe('gateway Lambda proxy integration', function () {
     assert.ok(lines.some((l) => l.startsWith('Lambda execution failed with status 200 due to customer function error:') && l.endsWith(`Lambda request id: ${lambdaRequestId}`)), lines.join('\n'));
   });
 
+  it('adds the headers API Gateway adds (X-Forwarded-*, X-Amzn-Trace-Id) unless the client sent them', async () => {
+    const gw = gatewayFor(REST('Echo'), { functions: { Echo: fn('echoEvent') } });
+    const r = await gw.invoke({ method: 'GET', path: '/pets/1', headers: { 'x-forwarded-for': '203.0.113.9' }, sourceIp: '10.1.2.3', forwarded: { proto: 'http', port: 4242 } });
+    const { event } = json(r.body) as { event: Event };
+    const headers = event.headers as Record<string, string>;
+    assert.equal(headers['x-forwarded-for'], '203.0.113.9');
+    assert.equal(headers['X-Forwarded-For'], undefined);
+    assert.equal(headers['X-Forwarded-Proto'], 'http');
+    assert.equal(headers['X-Forwarded-Port'], '4242');
+    assert.match(headers['X-Amzn-Trace-Id'], /^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+  });
+
+  it('HTTP API 2.0 events give the size of a body in content-length, which the client need not have sent', async () => {
+    const doc = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'v2', version: '1' },
+      paths: { '/x': { post: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', uri: 'arn:aws:lambda:us-east-1:123456789012:function:Echo', payloadFormatVersion: '2.0' } } } },
+    });
+    const gw = gatewayFor(doc, { functions: { Echo: fn('echoEvent') } }, 'v2.json');
+    const text = await gw.invoke({ method: 'POST', path: '/x', body: 'héllo', headers: { 'Content-Type': 'text/plain' } });
+    assert.equal(((json(text.body) as { event: Event }).event.headers as Record<string, string>)['content-length'], '6');
+    const bytes = await gw.invoke({ method: 'POST', path: '/x', body: Buffer.from([1, 2, 3, 4, 5]), headers: { 'Content-Type': 'application/octet-stream' } });
+    assert.equal(((json(bytes.body) as { event: Event }).event.headers as Record<string, string>)['content-length'], '5');
+    const none = await gw.invoke({ method: 'POST', path: '/x' });
+    assert.equal(((json(none.body) as { event: Event }).event.headers as Record<string, string>)['content-length'], undefined);
+  });
+
+  it('logs a failed function\'s error as Lambda returns it: type, message and stack trace', async () => {
+    const r = await gatewayFor(REST('Fails'), { functions: { Fails: fn('printsThenThrows') } }).invoke({ method: 'GET', path: '/pets/1' });
+    assert.equal(r.status, 502);
+    const line = r.log.map((e) => e.message).find((m) => m.startsWith('Endpoint response body before transformations: '));
+    assert.ok(line, r.log.map((e) => e.message).join('\n'));
+    const payload = JSON.parse(line.slice('Endpoint response body before transformations: '.length)) as { errorType: string; errorMessage: string; trace: string[] };
+    assert.equal(payload.errorType, 'TypeError');
+    assert.equal(payload.errorMessage, 'no such pet');
+    assert.equal(payload.trace[0], 'TypeError: no such pet');
+    assert.match(payload.trace[1], /^\s+at .*handlers\.js:\d+:\d+\)?$/);
+    assert.deepEqual(r.functionOutput, [{ functionName: 'Fails', lines: ['about to fail', 'on stderr'], error: payload }]);
+  });
+
   it('logs the method response headers as sent: a header in both maps of the result is one merged list', async () => {
     const r = await gatewayFor(REST('Mixed'), { functions: { Mixed: fn('mixedHeaders') } }).invoke({ method: 'GET', path: '/pets/1' });
     assert.equal(r.status, 200, r.body);
     assert.deepEqual(r.multiValueHeaders, { 'X-M': ['c', 'a', 'b'] });
     assert.equal(r.headers['X-One'], '1');
     assert.equal(r.headers['X-M'], undefined);
-    assert.ok(r.log.some((e) => e.message === 'Method response headers: {X-One=1, X-M=[c, a, b]}'), r.log.map((e) => e.message).join('\n'));
+    assert.ok(r.log.some((e) => e.message === 'Method response headers: {X-One=1, Content-Type=application/json, X-M=[c, a, b]}'), r.log.map((e) => e.message).join('\n'));
   });
 
   it('answers 504 when the integration timeout passes first', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { closeHost, exampleGateway, gatewayFor, json } from './gatewayFixture';
+import { closeHost, exampleGateway, fn, gatewayFor, json } from './gatewayFixture';
 
 const mock = (name: string) => `
       x-amazon-apigateway-integration:
@@ -159,5 +159,80 @@ paths:
     const r = await gw.invoke({ method: 'GET', path: '/api/ping' });
     assert.equal(r.status, 200);
     assert.deepEqual(json(r.body), { pong: true });
+  });
+});
+
+describe('gateway stage in the request path', function () {
+  this.timeout(20000);
+  after(closeHost);
+
+  it('REST: a path starting with the stage means the resource without it, even beside a greedy resource', async () => {
+    const gw = gatewayFor(`openapi: 3.0.1
+info: { title: greedy, version: '1' }
+paths:
+  /echo:
+    get:${mock('echo')}
+  /{proxy+}:
+    x-amazon-apigateway-any-method:${mock('greedy')}
+`);
+    const routeOf = async (path: string) => json((await gw.invoke({ method: 'GET', path, stage: 'dev' })).body) as { route: string; params: string };
+    assert.equal((await routeOf('/dev/echo')).route, 'echo');
+    assert.equal((await routeOf('/echo')).route, 'echo');
+    assert.deepEqual(await routeOf('/dev/other/x'), { route: 'greedy', params: '{proxy=other/x}' });
+    // Another stage's name is a path segment like any other.
+    assert.deepEqual(await routeOf('/prod/echo'), { route: 'greedy', params: '{proxy=prod/echo}' });
+  });
+
+  const httpApi = JSON.stringify({
+    openapi: '3.0.1',
+    info: { title: 'staged', version: '1' },
+    paths: {
+      '/echo': { get: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', uri: 'arn:aws:lambda:us-east-1:123456789012:function:Echo', payloadFormatVersion: '2.0' } } },
+      '/v1': { get: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', uri: 'arn:aws:lambda:us-east-1:123456789012:function:Echo', payloadFormatVersion: '1.0' } } },
+    },
+  });
+  type Event = Record<string, unknown> & { requestContext: Record<string, unknown> & { http?: Record<string, unknown> } };
+  const eventOf = async (path: string, stage?: string) => {
+    const r = await gatewayFor(httpApi, { functions: { Echo: fn('echoEvent') } }, 'staged.json').invoke({ method: 'GET', path, stage });
+    assert.equal(r.status, 200, `${path}: ${r.body}`);
+    return (json(r.body) as { event: Event }).event;
+  };
+
+  it('HTTP API on a named stage: the path with and without the stage route alike, and the events show the stage', async () => {
+    for (const path of ['/dev/echo', '/echo']) {
+      const event = await eventOf(path, 'dev');
+      assert.equal(event.routeKey, 'GET /echo', path);
+      assert.equal(event.rawPath, '/dev/echo', path);
+      assert.equal(event.requestContext.http?.path, '/dev/echo', path);
+      assert.equal(event.requestContext.stage, 'dev');
+    }
+    for (const path of ['/dev/v1', '/v1']) {
+      const event = await eventOf(path, 'dev');
+      assert.equal(event.resource, '/v1', path);
+      assert.equal(event.path, '/dev/v1', path);
+      assert.equal(event.requestContext.path, '/dev/v1', path);
+    }
+  });
+
+  it('HTTP API on the $default stage: the path is the route path and a first segment is not a stage', async () => {
+    const event = await eventOf('/echo');
+    assert.equal(event.rawPath, '/echo');
+    assert.equal(event.requestContext.http?.path, '/echo');
+    const r = await gatewayFor(httpApi, { functions: { Echo: fn('echoEvent') } }, 'staged.json').invoke({ method: 'GET', path: '/dev/echo' });
+    assert.equal(r.status, 404);
+  });
+
+  it('HTTP API on a named stage: the $default route gets an unmatched path with the stage in the event', async () => {
+    const doc = JSON.parse(httpApi) as { paths: Record<string, unknown> };
+    doc.paths['/$default'] = {
+      'x-amazon-apigateway-any-method': { isDefaultRoute: true, 'x-amazon-apigateway-integration': { type: 'aws_proxy', uri: 'arn:aws:lambda:us-east-1:123456789012:function:Echo', payloadFormatVersion: '2.0' } },
+    };
+    const gw = gatewayFor(JSON.stringify(doc), { functions: { Echo: fn('echoEvent') } }, 'default.json');
+    for (const path of ['/dev/other', '/other']) {
+      const r = await gw.invoke({ method: 'GET', path, stage: 'dev' });
+      const { event } = json(r.body) as { event: Event };
+      assert.equal(event.routeKey, '$default', path);
+      assert.equal(event.rawPath, '/dev/other', path);
+    }
   });
 });

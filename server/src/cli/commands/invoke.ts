@@ -29,15 +29,20 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
   if (!/^[A-Za-z]+$/.test(method)) throw new UsageError(`--method must be an HTTP method name, not '${method}'`);
   if (!requestPath || !requestPath.startsWith('/')) throw new UsageError(`--path is required and must start with /\n${INVOKE_USAGE}`);
 
+  // The query string of --path goes to the gateway as written (rawQueryString, as a served request's); --query
+  // values follow it, encoded.
   const query: Record<string, string[]> = {};
+  const [pathOnly, inlineQuery] = requestPath.split(/\?(.*)/s, 2);
+  if (inlineQuery) addInlineQuery(inlineQuery, query);
+  const rawQuery = inlineQuery ? [inlineQuery] : [];
   for (const pair of options.repeated.get('--query') ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`--query takes name=value, not '${pair}'`);
-    (query[pair.slice(0, eq)] ??= []).push(pair.slice(eq + 1));
+    const [name, value] = [pair.slice(0, eq), pair.slice(eq + 1)];
+    (query[name] ??= []).push(value);
+    rawQuery.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
   }
   const headers = requestHeaders(options.repeated.get('--header') ?? []);
-  const [pathOnly, inlineQuery] = requestPath.split(/\?(.*)/s, 2);
-  if (inlineQuery) addInlineQuery(inlineQuery, query);
   const file = options.positional[0];
   const text = await io.readFile(file);
   const bodyFile = options.values.get('--body-file');
@@ -59,7 +64,7 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
   try {
     const response = await gateway.invoke({
       method,
-      path: pathOnly,
+      path: rawQuery.length ? `${pathOnly}?${rawQuery.join('&')}` : pathOnly,
       query,
       multiValueHeaders: headers,
       body,

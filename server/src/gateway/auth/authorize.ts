@@ -1,6 +1,6 @@
 import type { ApiModel, Operation } from '../apiModel';
 import { asJson } from '../apiModel';
-import type { ExecutionLog } from '../executionLog';
+import { logBody, type ExecutionLog } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { callFunction, type FunctionCaller } from '../lambda/callFunction';
 import { jwksFor } from '../localConfig';
@@ -179,7 +179,9 @@ export class Authorizers {
         log.add(`Authorizer ${name}: ${call.notConfigured}`);
         throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', 'Internal Server Error', { messageIsNull: !httpApi, headers: { 'x-local-gateway-error': call.notConfigured } });
       }
+      if ('rejected' in call) throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', 'Internal Server Error', { messageIsNull: !httpApi });
       if (!call.outcome.ok) {
+        log.add(`Endpoint response body before transformations: ${logBody(JSON.stringify(call.outcome.error))}`);
         log.add(`Authorizer ${name} failed: ${call.outcome.error.errorMessage}`);
         if (call.outcome.error.errorMessage === 'Unauthorized') throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
         throw new GatewayError(httpApi ? 'AUTHORIZER_FAILURE' : 'AUTHORIZER_CONFIGURATION_ERROR', 'Internal Server Error', { messageIsNull: !httpApi });

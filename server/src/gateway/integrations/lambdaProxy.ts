@@ -1,10 +1,12 @@
+import { methodArn } from '../auth/policy';
 import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
-import { callFunction } from '../lambda/callFunction';
+import { callFunction, lambdaRequestHeaders } from '../lambda/callFunction';
+import { lambdaInvokeUrl } from '../lambda/functions';
 import { parseProxyResultV1, parseProxyResultV2, proxyEventV1, proxyEventV2 } from '../lambda/proxyEvents';
 import { proxyInfo } from '../methodRequest';
 import { decodeBase64, firstAcceptType, isBinaryMediaType } from '../payloadEncoding';
-import { mergeHeaders } from '../responseHeaders';
+import { gatewayOwnedHeaders, mergeHeaders } from '../responseHeaders';
 import { substituteUriVariables } from '../stageVariables';
 import { withTimeout } from './timeout';
 import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
@@ -17,9 +19,16 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
   const uri = substituteUriVariables(String(integration.uri ?? ''), request.stageVariables, ctx.functions.region, ctx.functions.accountId);
   const routeKey = operation.isDefaultRoute ? '$default' : `${operation.method} ${operation.resourcePath}`;
   const event = format === '2.0' ? proxyEventV2(proxyInfo(request), routeKey) : proxyEventV1(proxyInfo(request), httpApi);
+  // Written once, for Lambda's size check and the log.
+  const eventText = JSON.stringify(event);
   log.add(`Endpoint request URI: ${lambdaInvokeUrl(uri, ctx.functions.region)}`);
-  if (log.enabled) log.add(`Endpoint request body after transformations: ${logBody(JSON.stringify(event))}`);
-  const call = await withTimeout(callFunction(ctx.functions, uri, event, log), integrationTimeoutMs(ctx));
+  if (log.enabled) {
+    const apiId = String(request.context.apiId);
+    const sourceArn = methodArn(ctx.functions.region, ctx.functions.accountId, apiId, request.stage, request.method, request.path);
+    log.add(`Endpoint request headers: ${logMap(lambdaRequestHeaders({ requestId: String(request.context.requestId), apiId, sourceArn, traceId: request.traceId }))}`);
+    log.add(`Endpoint request body after transformations: ${logBody(eventText)}`);
+  }
+  const call = await withTimeout(callFunction(ctx.functions, uri, event, log, { eventText, traceId: request.traceId }), integrationTimeoutMs(ctx));
   if (call === 'timeout') {
     log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
     throw httpApi ? new GatewayError('INTEGRATION_TIMEOUT', 'Service Unavailable', { status: 503 }) : new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out');
@@ -28,8 +37,16 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
     log.add(`Execution failed due to configuration error: ${call.notConfigured}`);
     throw new GatewayError('API_CONFIGURATION_ERROR', httpApi ? 'Internal Server Error' : 'Internal server error', { headers: { 'x-local-gateway-error': call.notConfigured } });
   }
+  if ('rejected' in call) {
+    // REST APIs pass Lambda's 413 on as their own "Request Too Long"; HTTP APIs fail the integration.
+    if (!httpApi) throw new GatewayError('REQUEST_TOO_LARGE', 'Request Too Long', { status: 413, headers: { 'x-amzn-ErrorType': 'BadRequestException' } });
+    log.add(`Execution failed: ${call.rejected.errorMessage}`);
+    throw lambdaFailure(httpApi);
+  }
   const { outcome } = call;
   if (!outcome.ok) {
+    // The error payload as Lambda returns it: the error's type and message, and the stack as `trace`.
+    if (log.enabled) log.add(`Endpoint response body before transformations: ${logBody(JSON.stringify(outcome.error))}`);
     log.add(`Lambda execution failed with status 200 due to customer function error: ${outcome.error.errorMessage}. Lambda request id: ${call.requestId}`);
     throw lambdaFailure(httpApi);
   }
@@ -54,22 +71,24 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
       log.add(`The base64-encoded body is returned as text: Accept ${accept || '(none)'} is not a binary media type`);
     }
   }
+  const headers = gatewayOwnedHeaders(parsed.headers, httpApi);
+  const multiValueHeaders = gatewayOwnedHeaders(parsed.multiValueHeaders, httpApi);
+  // Observed on REST APIs: a proxy result that names no type is sent as JSON.
+  if (!httpApi && !hasContentType(headers) && !hasContentType(multiValueHeaders)) headers['Content-Type'] = 'application/json';
   if (log.enabled) {
     log.add(`Method response body after transformations: ${logBody(body)}`);
     // What the client gets: `headers` and `multiValueHeaders` merged, as the method response sends them.
-    const sent = mergeHeaders(parsed.headers, parsed.multiValueHeaders);
+    const sent = mergeHeaders(headers, multiValueHeaders);
     log.add(`Method response headers: ${logMap({ ...sent.headers, ...sent.multiValueHeaders })}`);
   }
-  return { status: parsed.status, headers: parsed.headers, multiValueHeaders: parsed.multiValueHeaders, body };
+  return { status: parsed.status, headers, multiValueHeaders, body };
+}
+
+function hasContentType(headers: Record<string, unknown>): boolean {
+  return Object.keys(headers).some((name) => name.length === 12 && name.toLowerCase() === 'content-type');
 }
 
 /** REST answers a failed or malformed Lambda proxy call with 502; HTTP APIs with 500. */
 function lambdaFailure(httpApi: boolean): GatewayError {
   return httpApi ? new GatewayError('INTEGRATION_FAILURE', 'Internal Server Error', { status: 500 }) : new GatewayError('DEFAULT_5XX', 'Internal server error', { status: 502 });
-}
-
-/** The Lambda Invoke URL API Gateway calls, as its execution log shows it. */
-export function lambdaInvokeUrl(uri: string, region: string): string {
-  const m = /:lambda:path(\/.+)$/.exec(uri);
-  return m ? `https://lambda.${region}.amazonaws.com${m[1]}` : `https://lambda.${region}.amazonaws.com/2015-03-31/functions/${uri}/invocations`;
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { ExecutionLog } from '../executionLog';
+import { logMap, type ExecutionLog } from '../executionLog';
 import type { LocalConfig } from '../localConfig';
-import { findLocalFunction, lambdaTarget } from './functions';
-import type { LambdaHost, LambdaOutcome } from './lambdaHost';
+import { findLocalFunction, lambdaInvokeUrl, lambdaTarget } from './functions';
+import type { LambdaErrorPayload, LambdaHost, LambdaOutcome } from './lambdaHost';
 
 export interface FunctionCaller {
   config: LocalConfig;
@@ -11,10 +11,28 @@ export interface FunctionCaller {
   accountId: string;
 }
 
-export type CallResult = { outcome: LambdaOutcome; functionName: string; requestId: string } | { notConfigured: string };
+/** Lambda's limit on the request payload (the event) of a synchronous invocation, in bytes. */
+export const MAX_EVENT_BYTES = 6_291_456;
 
-/** Invokes the local handler configured for a Lambda invocation URI, logging the call as the execution log does. */
-export async function callFunction(caller: FunctionCaller, uri: string, event: unknown, log: ExecutionLog): Promise<CallResult> {
+export type CallResult =
+  | { outcome: LambdaOutcome; functionName: string; requestId: string }
+  | { notConfigured: string }
+  /** Lambda refused the invocation (the event is over its payload limit): the function did not run. */
+  | { rejected: LambdaErrorPayload; status: number; requestId: string };
+
+export interface CallOptions {
+  /** The event as JSON, when the caller has written it already. */
+  eventText?: string;
+  /** The request's `X-Amzn-Trace-Id`, which Lambda's response headers echo. */
+  traceId?: string;
+}
+
+/**
+ * Invokes the local handler configured for a Lambda invocation URI, logging the call as API Gateway's execution log
+ * does (with the local handler, its output and its duration between AWS's lines), and keeping what the function
+ * printed for `serve`.
+ */
+export async function callFunction(caller: FunctionCaller, uri: string, event: unknown, log: ExecutionLog, options: CallOptions = {}): Promise<CallResult> {
   const target = lambdaTarget(uri);
   if (!target) return { notConfigured: `${uri} is not a Lambda function ARN or invocation URI` };
   const fn = findLocalFunction(caller.config, target);
@@ -24,10 +42,74 @@ export async function callFunction(caller: FunctionCaller, uri: string, event: u
   const region = target.region ?? caller.region;
   const arn = target.arn.startsWith('arn:') ? target.arn : `arn:aws:lambda:${region}:${caller.accountId}:function:${target.arn}`;
   const requestId = randomUUID();
+  log.add(`Sending request to ${lambdaInvokeUrl(uri, caller.region)}`);
   log.add(`Sending request to local handler ${fn.handler}#${fn.export ?? 'handler'} for ${arn}`);
+  const eventBytes = Buffer.byteLength(options.eventText ?? JSON.stringify(event) ?? '');
+  if (eventBytes > MAX_EVENT_BYTES) {
+    const rejected = { errorType: 'RequestEntityTooLargeException', errorMessage: `Request must be smaller than ${MAX_EVENT_BYTES} bytes for the InvokeFunction operation` };
+    log.add('Received response. Status: 413, Integration latency: 0 ms');
+    if (log.enabled) log.add(`Endpoint response headers: ${logMap(lambdaResponseHeaders(requestId, JSON.stringify({ Type: 'User', message: rejected.errorMessage }), { 'x-amzn-ErrorType': rejected.errorType }))}`);
+    log.add(`Lambda invocation failed with status: 413 (${rejected.errorType}: the event is ${eventBytes} bytes; ${rejected.errorMessage}). Lambda request id: ${requestId}`);
+    return { rejected, status: 413, requestId };
+  }
+  const started = performance.now();
   const outcome = await caller.host.invoke(fn, { functionName: target.name, invokedFunctionArn: arn, requestId, event, region });
+  const latency = Math.round(performance.now() - started);
   const logs = outcome.logs.trimEnd();
-  if (logs) for (const line of logs.split('\n').slice(0, 200)) log.add(`Lambda log: ${line}`);
+  const lines = logs ? logs.split(/\r?\n/) : [];
+  for (const line of lines.slice(0, 200)) log.add(`Lambda log: ${line}`);
   log.add(`Lambda ${outcome.coldStart ? 'cold start, ' : ''}duration ${outcome.durationMs.toFixed(2)} ms, RequestId: ${requestId}`);
+  // Lambda answers a function error with status 200 too; the error is in the payload and X-Amz-Function-Error.
+  log.add(`Received response. Status: 200, Integration latency: ${latency} ms`);
+  if (log.enabled) {
+    const payload = JSON.stringify(outcome.ok ? outcome.result : outcome.error) ?? 'null';
+    const headers = lambdaResponseHeaders(requestId, payload, outcome.ok ? {} : { 'X-Amz-Function-Error': 'Unhandled' });
+    headers['x-amzn-Remapped-Content-Length'] = '0';
+    headers['X-Amz-Executed-Version'] = '$LATEST';
+    if (options.traceId) headers['X-Amzn-Trace-Id'] = `${options.traceId.toLowerCase()};sampled=0`;
+    log.add(`Endpoint response headers: ${logMap(headers)}`);
+  }
+  // A process that exited has its reason in the output already, as Lambda writes it to the function's log.
+  const error = outcome.ok || outcome.kind === 'crash' ? undefined : outcome.error;
+  if (lines.length || error) log.functionOutput.push(error ? { functionName: target.name, lines, error } : { functionName: target.name, lines });
   return { outcome, functionName: target.name, requestId };
+}
+
+export interface LambdaRequestSummary {
+  /** The API Gateway request id, which Lambda receives as `x-amzn-lambda-integration-tag`. */
+  requestId: string;
+  apiId: string;
+  /** The method ARN of the request. */
+  sourceArn: string;
+  traceId?: string;
+}
+
+/**
+ * The headers of API Gateway's call to Lambda's Invoke API, as the execution log prints them: the SigV4 signature is
+ * masked (there is none locally), the rest reads as on AWS.
+ */
+export function lambdaRequestHeaders(request: LambdaRequestSummary, now = new Date()): Record<string, string> {
+  const headers: Record<string, string> = {
+    'x-amzn-lambda-integration-tag': request.requestId,
+    Authorization: '*'.repeat(100),
+    'X-Amz-Date': now.toISOString().replace(/[-:]/g, '').replace(/\.\d+/, ''),
+    'x-amzn-apigateway-api-id': request.apiId,
+    'X-Amz-Source-Arn': request.sourceArn,
+    Accept: 'application/json',
+    'User-Agent': `AmazonAPIGateway_${request.apiId}`,
+  };
+  if (request.traceId) headers['X-Amzn-Trace-Id'] = request.traceId;
+  return headers;
+}
+
+/** The headers of Lambda's answer to an Invoke call, as the execution log prints them. */
+function lambdaResponseHeaders(requestId: string, payload: string, extra: Record<string, string>): Record<string, string> {
+  return {
+    Date: new Date().toUTCString(),
+    'Content-Type': 'application/json',
+    'Content-Length': String(Buffer.byteLength(payload)),
+    Connection: 'keep-alive',
+    'x-amzn-RequestId': requestId,
+    ...extra,
+  };
 }

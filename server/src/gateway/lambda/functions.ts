@@ -37,3 +37,9 @@ export function findLocalFunction(config: LocalConfig, target: FunctionTarget): 
   }
   return undefined;
 }
+
+/** The Lambda Invoke URL API Gateway calls for an integration or authorizer URI, as its execution log shows it. */
+export function lambdaInvokeUrl(uri: string, region: string): string {
+  const m = /:lambda:path(\/.+)$/.exec(uri);
+  return m ? `https://lambda.${region}.amazonaws.com${m[1]}` : `https://lambda.${region}.amazonaws.com/2015-03-31/functions/${uri}/invocations`;
+}

@@ -79,7 +79,10 @@ export class LambdaHost {
     worker.output = '';
     const deadline = Date.now() + timeoutMs;
     return new Promise<LambdaOutcome>((resolve) => {
+      let settled = false;
       const done = (outcome: OutcomeCore, reusable: boolean) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
         worker.onResult = undefined;
         worker.onExit = undefined;
@@ -94,8 +97,13 @@ export class LambdaHost {
         done({ ok: false, kind: 'timeout', error: { errorType: 'Sandbox.Timedout', errorMessage: `${new Date().toISOString()} ${invocation.requestId} Task timed out after ${seconds} seconds` } }, false);
       }, timeoutMs);
       worker.onResult = (message) => {
-        if (message.ok) done({ ok: true, result: message.value }, true);
-        else done({ ok: false, kind: 'error', error: message.value as LambdaErrorPayload }, true);
+        // What the function printed just before it answered can still be waiting in the stdout pipe: by the check
+        // phase, everything the same poll found readable has been read. The answer stands if the process ends meanwhile.
+        worker.onExit = undefined;
+        setImmediate(() => {
+          if (message.ok) done({ ok: true, result: message.value }, true);
+          else done({ ok: false, kind: 'error', error: message.value as LambdaErrorPayload }, true);
+        });
       };
       worker.onExit = (code, signal) => {
         const error = exitError(invocation.requestId, code, signal);
@@ -183,12 +191,13 @@ export class LambdaHost {
   }
 
   private release(pool: Pool, worker: Worker): void {
-    if (worker.stale) {
+    // A process that ended after answering is replaced for whoever waits, like one that ended while working.
+    if (worker.stale || worker.dead) {
       this.retire(pool, worker);
       return;
     }
     const next = pool.waiting.shift();
-    if (next && !worker.dead) next(worker);
+    if (next) next(worker);
     else setBusy(worker, false);
   }
 

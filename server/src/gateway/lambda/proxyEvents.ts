@@ -4,10 +4,13 @@ import type { Json } from '../requestContext';
 /** What both event builders need to know about the request. */
 export interface ProxyRequestInfo {
   method: string;
-  /** Path as the client sent it, without the stage. */
+  /**
+   * The path the event shows: without the stage for REST APIs (the stage is in `requestContext.path`), with it for
+   * HTTP APIs on a named stage, whose events carry the URL's path whole.
+   */
   path: string;
   resourcePath: string;
-  /** Every value of each header, under the names the client wrote. */
+  /** Every value of each header, under the names the client wrote, with those API Gateway adds (`X-Forwarded-For`, ...). */
   multiValueHeaders: Record<string, string[]>;
   query: Record<string, string[]>;
   rawQueryString: string;
@@ -91,6 +94,10 @@ export function proxyEventV2(info: ProxyRequestInfo, routeKey: string): Json {
     }
     headers[name] = values.join(',');
   }
+  // HTTP APIs tell the function the body's size even when the client streamed it without one.
+  if (info.body !== undefined && info.body !== '' && headers['content-length'] === undefined) {
+    headers['content-length'] = String(info.isBase64Encoded ? base64Length(info.body) : Buffer.byteLength(info.body));
+  }
   const query: Record<string, string> = {};
   for (const [k, values] of Object.entries(info.query)) query[k] = values.join(',');
   const requestContext: Json = {
@@ -122,6 +129,12 @@ export function proxyEventV2(info: ProxyRequestInfo, routeKey: string): Json {
   event.isBase64Encoded = info.isBase64Encoded;
   if (Object.keys(info.stageVariables).length) event.stageVariables = info.stageVariables;
   return event;
+}
+
+/** The number of bytes a padded base64 text stands for. */
+function base64Length(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return Math.floor((text.length * 3) / 4) - padding;
 }
 
 function nonEmpty<T extends object>(map: T): T | null {
@@ -156,7 +169,10 @@ export function parseProxyResultV1(result: unknown): ProxyResult | { malformed: 
   return { status, headers, multiValueHeaders: multi, body: (r.body as string | undefined) ?? '', isBase64Encoded: r.isBase64Encoded === true };
 }
 
-/** The 2.0 format: an object with a statusCode is read as a response; anything else is a 200 JSON body. */
+/**
+ * The 2.0 format: an object with a statusCode is read as a response; anything else is a 200 JSON body. A string is
+ * that body as it is (AWS's table of 2.0 responses: `"Hello from Lambda!"` gives the body `Hello from Lambda!`).
+ */
 export function parseProxyResultV2(result: unknown): ProxyResult | { malformed: string } {
   if (typeof result === 'object' && result !== null && !Array.isArray(result) && 'statusCode' in result) {
     const r = result as Json;
@@ -165,11 +181,14 @@ export function parseProxyResultV2(result: unknown): ProxyResult | { malformed: 
     if (r.body !== undefined && r.body !== null && typeof r.body !== 'string') return { malformed: 'body must be a string' };
     const headers = headerMap(r.headers);
     if (!headers) return { malformed: 'headers must map names to strings' };
+    // Observed on HTTP APIs (the response of a 2.0 result naming no type): a text type, not the inferred JSON one.
+    if (!Object.keys(headers).some((name) => name.length === 12 && name.toLowerCase() === 'content-type')) headers['Content-Type'] = 'text/plain; charset=utf-8';
     const multi: Record<string, string[]> = {};
     if (Array.isArray(r.cookies) && r.cookies.length) multi['Set-Cookie'] = r.cookies.map(String);
     return { status, headers, multiValueHeaders: multi, body: (r.body as string | undefined) ?? '', isBase64Encoded: r.isBase64Encoded === true };
   }
-  return { status: 200, headers: { 'Content-Type': 'application/json' }, multiValueHeaders: {}, body: JSON.stringify(result ?? null), isBase64Encoded: false };
+  const body = typeof result === 'string' ? result : JSON.stringify(result ?? null);
+  return { status: 200, headers: { 'Content-Type': 'application/json' }, multiValueHeaders: {}, body, isBase64Encoded: false };
 }
 
 function statusOf(value: unknown): number | undefined {

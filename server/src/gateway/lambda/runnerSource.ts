@@ -10,6 +10,7 @@ export const RUNNER_SOURCE = String.raw`
 'use strict';
 const { pathToFileURL } = require('node:url');
 const loaded = new Map();
+const MAX_RESPONSE_BYTES = 6291556;
 
 async function loadHandler(file, exportName, typescript) {
   let mod = loaded.get(file);
@@ -66,7 +67,16 @@ process.on('message', async (message) => {
     settled = true;
     let payload;
     try {
-      payload = ok ? (value === undefined ? null : JSON.parse(JSON.stringify(value))) : value;
+      if (!ok) payload = value;
+      else if (value === undefined) payload = null;
+      else {
+        const text = JSON.stringify(value);
+        // Lambda refuses to return a synchronous response over its payload limit, whatever the function returned.
+        if (text !== undefined && Buffer.byteLength(text) > MAX_RESPONSE_BYTES) {
+          ok = false;
+          payload = { errorType: 'Function.ResponseSizeTooLarge', errorMessage: 'Response payload size exceeded maximum allowed payload size (' + MAX_RESPONSE_BYTES + ' bytes).' };
+        } else payload = JSON.parse(text);
+      }
     } catch (error) {
       ok = false;
       payload = lambdaError(error);
