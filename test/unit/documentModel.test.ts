@@ -96,6 +96,21 @@ describe('document model', () => {
     assert.ok(doc.problems.some((p) => p.code === 'json-syntax'));
   });
 
+  it('reports one JSON mistake once, though the JSON parser raises two errors at its place', () => {
+    const text = '{"openapi": "3.0.1", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok",}}}}}}';
+    const doc = parse(text, 'file:///api.json');
+    assert.deepEqual(doc.problems.map((p) => [p.code, p.message, p.offset]), [['json-syntax', 'JSON: Property name expected.', text.indexOf(',}') + 1]]);
+  });
+
+  it('says that valid JSON nested past the parser\'s depth limit was not checked, instead of calling it a YAML error', () => {
+    const text = `{"openapi": "3.0.1", "x-deep": ${'['.repeat(250)}${']'.repeat(250)}}`;
+    const doc = parse(text, 'file:///api.json');
+    assert.equal(doc.root, undefined);
+    assert.deepEqual(doc.problems.map((p) => [p.code, p.message]), [['json-syntax', 'JSON: nesting deeper than 200 levels, the most the checker reads; the document is valid JSON, but it was not checked.']]);
+    // The same text read as YAML keeps the YAML parser's finding: there it may be a mistake.
+    assert.equal(parse(text).problems[0].code, 'yaml-syntax');
+  });
+
   it('reports a broken JSON document with the JSON parser\'s problems only', () => {
     const text = '{"openapi": "3.0.1", "paths": ["a" "b"]}';
     const doc = parse(text, 'file:///api.json');

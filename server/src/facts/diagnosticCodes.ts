@@ -23,6 +23,9 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   // OpenAPI structure and references
   // API Gateway imports many documents the official schema rejects (missing `responses`, numeric versions, ...).
   'openapi-schema': { severity: 'warning', title: 'Not valid OpenAPI for the declared version', docsUrl: 'https://spec.openapis.org/' },
+  'path-parameter-not-in-path': { severity: 'warning', title: 'Path parameter that matches no template expression of its path', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#path-templating' },
+  // AWS's own examples leave template expressions undeclared, and the import takes them as path parameters.
+  'undeclared-path-template-parameter': { severity: 'information', title: 'Path template expression not declared as a path parameter', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#path-templating' },
   'unresolved-ref': { severity: 'error', title: '$ref points to nothing', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#reference-object' },
   'unreadable-ref-file': { severity: 'error', title: 'File named by a $ref cannot be read', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#reference-object' },
   'unprocessed-template': { severity: 'information', title: 'Document must be processed (CloudFormation, SAM, Terraform) before import', docsUrl: `${DEV_GUIDE}/import-api-aws-variables.html` },
@@ -65,6 +68,10 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'invalid-mapping-value': { severity: 'error', title: 'Parameter mapping source not valid', docsUrl: `${DEV_GUIDE}/request-response-data-mappings.html` },
   'unknown-context-variable': { severity: 'warning', title: 'Mapping reads a context variable API Gateway does not define', docsUrl: `${DEV_GUIDE}/api-gateway-mapping-template-reference.html#context-variable-reference` },
   'reserved-header-mapping': { severity: 'error', title: 'HTTP API cannot map a reserved header', docsUrl: `${DEV_GUIDE}/http-api-parameter-mapping.html` },
+  'lambda-status-code-pattern': { severity: 'warning', title: 'Status-code selection pattern on a Lambda integration, which matches error messages', docsUrl: `${DEV_GUIDE}/handle-errors-in-lambda-integration.html` },
+  // Imports succeed; every call fails with "Illegal character in path".
+  'unmapped-uri-path-parameter': { severity: 'warning', title: 'Integration URI placeholder that no path parameter mapping fills', docsUrl: 'https://repost.aws/knowledge-center/api-gateway-proxy-path-character-error' },
+  'mapping-prefix-in-name': { severity: 'warning', title: 'Mapped parameter name that holds a whole mapping expression', docsUrl: `${DEV_GUIDE}/request-response-data-mappings.html` },
   'invalid-selection-pattern': { severity: 'error', title: 'Selection pattern is not a valid regular expression', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responses.html` },
   'selection-pattern-backtracking': { severity: 'warning', title: 'Selection pattern that can take exponential time to match', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responses.html` },
   // Security

@@ -103,8 +103,18 @@ export function parseApiDocument(textDocument: TextDocument): ApiDocument {
     const json = jsonSyntaxProblems(text);
     // The JSON parser's messages name the JSON mistake; the YAML parser's, on the same text, only repeat it less clearly.
     if (json.length) return new ApiDocument(textDocument, format, root, problems.filter((p) => p.code !== 'yaml-syntax').concat(json), aliasNodes);
+    // Valid JSON the tree builder refused went past one of its limits (nesting depth), which is no YAML mistake. It
+    // stays a finding that stops the run, since the document was not checked at all.
+    if (!root && problems.some((p) => p.code === 'yaml-syntax')) return new ApiDocument(textDocument, format, root, [beyondLimits(problems)], aliasNodes);
   }
   return new ApiDocument(textDocument, format, root, problems, aliasNodes);
+}
+
+function beyondLimits(problems: SyntaxProblem[]): SyntaxProblem {
+  const problem = problems.find((p) => p.code === 'yaml-syntax')!;
+  const depth = /maxDepth \((\d+)\)/.exec(problem.message)?.[1];
+  const limit = depth ? `nesting deeper than ${depth} levels, the most the checker reads` : `more than the checker reads (${problem.message})`;
+  return { ...problem, code: 'json-syntax', message: `JSON: ${limit}; the document is valid JSON, but it was not checked.` };
 }
 
 export function findBinaryContent(text: string): number | undefined {
@@ -132,7 +142,10 @@ function jsonSyntaxProblems(text: string): SyntaxProblem[] {
       // jsonc-parser recurses per nesting level: thousands of unclosed brackets overflow its stack.
       return [{ message: 'JSON: Nesting too deep to check; an API definition nests a few dozen levels at most.', offset: 0, end: Math.min(1, text.length), code: 'json-syntax' }];
     }
-    return errors.slice(0, 50).map((e) => ({
+    // One mistake can raise several errors at one place (a trailing comma: "property name expected" and "value
+    // expected"); the first says it.
+    const firstAtOffset = errors.filter((e, i) => i === 0 || errors[i - 1].offset !== e.offset);
+    return firstAtOffset.slice(0, 50).map((e) => ({
       message: `JSON: ${describeJsonError(printParseErrorCode(e.error))}.`,
       offset: e.offset,
       end: e.offset + Math.max(e.length, 1),

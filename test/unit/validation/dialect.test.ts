@@ -48,6 +48,32 @@ requestTemplates:
     assert.deepEqual(d.range, rangeOf(text, 'payloadFormatVersion'));
   });
 
+  it('fades passthroughBehavior in an HTTP API as it fades contentHandling: HTTP APIs do not map requests', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: aws_proxy
+        uri: arn:aws:apigateway:us-east-2:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-2:123456789012:function:f/invocations
+        payloadFormatVersion: '2.0'
+        passthroughBehavior: when_no_templates
+        contentHandling: CONVERT_TO_TEXT
+`;
+    const found = withCode(await validate(text, { settings: { dialect: 'http' } }), 'dialect-mismatch');
+    assert.deepEqual(
+      found.map((d) => [d.message, d.severity]),
+      [
+        ['`passthroughBehavior` of `x-amazon-apigateway-integration` applies only to REST APIs; HTTP APIs ignore it.', 4],
+        ['`contentHandling` of `x-amazon-apigateway-integration` applies only to REST APIs; HTTP APIs ignore it.', 4],
+      ],
+    );
+    assert.deepEqual(found[0].range, rangeOf(text, 'passthroughBehavior'));
+  });
+
   it('follows the dialect setting over inference', async () => {
     const text = "openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths: {}\nx-amazon-apigateway-binary-media-types: ['*/*']\n";
     const [d] = withCode(await validate(text, { settings: { dialect: 'http' } }), 'dialect-mismatch');

@@ -28,6 +28,26 @@ uri: arn:\${AWS::Partition}:apigateway:\${AWS::Region}:lambda:path/2015-03-31/fu
     assert.deepEqual(codes(await validate(text)), []);
   });
 
+  it('accepts a stage variable standing for the action of an AWS service URI and for the role part of credentials', async () => {
+    const text = restYaml(`type: aws
+httpMethod: POST
+uri: arn:aws:apigateway:us-east-1:sqs:\${stageVariables.sqsAction}
+credentials: arn:aws:iam::123456789012:\${stageVariables.role}
+responses:
+  default: {statusCode: '200'}`);
+    assert.deepEqual(codes(await validate(text)), []);
+  });
+
+  it('still wants the service and region of an AWS URI whose action is a stage variable, and an account in credentials', async () => {
+    const text = restYaml(`type: aws
+httpMethod: POST
+uri: arn:aws:apigateway:us-east-1:\${stageVariables.sqsAction}
+credentials: arn:aws:iam:\${stageVariables.role}
+responses:
+  default: {statusCode: '200'}`);
+    assert.deepEqual(codes(await validate(text)), ['invalid-arn', 'invalid-integration-uri']);
+  });
+
   it('rejects a plain Lambda ARN on a REST AWS_PROXY integration but accepts it on an HTTP API', async () => {
     const rest = restYaml(`type: aws_proxy
 httpMethod: POST

@@ -122,6 +122,67 @@ requestParameters:
     assert.match(withCode(await validate(text), 'invalid-mapping-value')[0].message, /such as `'true'`\.$/);
   });
 
+  it('suggests a template-style variable without its $ and braces, with the value a quick fix needs', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+requestParameters:
+  integration.request.header.X-Stage: $stageVariables.backendKey
+  integration.request.header.X-Id: \${context.requestId}
+responses:
+  default:
+    statusCode: '200'
+    responseParameters:
+      method.response.header.X-Request-Id: $integration.response.header.X-Id`);
+    const found = withCode(await validate(text), 'invalid-mapping-value');
+    assert.deepEqual(found.map((d) => d.data), [{ expected: 'stageVariables.backendKey' }, { expected: 'context.requestId' }, { expected: 'integration.response.header.X-Id' }]);
+    assert.match(found[0].message, /^"\$stageVariables.backendKey" is not a mapping source; .* or a single-quoted static value\. Write `stageVariables.backendKey`: parameter mappings name variables without the `\$` and braces of templates\.$/);
+    assert.doesNotMatch(found[0].message, /'\$stageVariables/);
+  });
+
+  it('says that REST mappings cannot concatenate, and where the value can be built instead', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+requestParameters:
+  integration.request.header.X-Mixed: "'v1-'stageVariables.env"
+responses:
+  default:
+    statusCode: '200'
+    responseParameters:
+      method.response.header.X-Request-Id: "context.requestId 'v1'"`);
+    const found = withCode(await validate(text), 'invalid-mapping-value');
+    assert.deepEqual(found.map((d) => d.data), [undefined, undefined]);
+    assert.match(found[0].message, /\. A mapping takes one source or one static value: REST parameter mappings cannot concatenate\. Build the value in the request template, with `\$context\.requestOverride\.header\.X-Mixed` instead\.$/);
+    assert.match(found[1].message, /cannot concatenate\. Build the value in the response template, with `\$context\.responseOverride\.header\.X-Request-Id` instead\.$/);
+    assert.doesNotMatch(found[0].message, /such as/);
+  });
+
+  it('offers no quoted value for an expression it does not know, which quoting would send as its name', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+responses:
+  default:
+    statusCode: '200'
+    responseParameters:
+      method.response.header.X-Request-Id: integration.request.header.foo`);
+    const [d] = withCode(await validate(text), 'invalid-mapping-value');
+    assert.match(d.message, /^"integration\.request\.header\.foo" is not a response mapping source; expected .* or a single-quoted static value\.$/);
+    assert.equal(d.data, undefined);
+  });
+
+  it('reports a request mapping whose parameter name holds a whole mapping expression', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+requestParameters:
+  integration.request.header.method.request.header.X-Trace: method.request.header.X-Trace`);
+    const [d] = withCode(await validate(text), 'mapping-prefix-in-name');
+    assert.equal(d.message, 'The header name "method.request.header.X-Trace" contains a mapping prefix, so this sets a header of that literal name, not "X-Trace". Did you mean `integration.request.header.X-Trace`?');
+    assert.deepEqual(d.range, rangeOf(text, 'integration.request.header.method.request.header.X-Trace'));
+  });
+
   it('wants cache key parameters the method declares', async () => {
     const text = restYaml(`type: http
 httpMethod: GET
@@ -260,6 +321,28 @@ describe('gateway response parameters', () => {
     const found = withCode(await validate(text), 'invalid-mapping-value');
     assert.deepEqual(found.map((d) => d.range.start.line), [7]);
     assert.match(found[0].message, /single-quoted static value such as `'\*'`/);
+    assert.deepEqual(found[0].data, { expected: "'*'" });
+  });
+
+  it('warn of a header name holding a mapping prefix, which names the header literally, and name the key meant', async () => {
+    const text = [
+      "swagger: '2.0'",
+      "info: {title: t, version: '1'}",
+      'paths: {}',
+      'x-amazon-apigateway-gateway-responses:',
+      '  UNAUTHORIZED:',
+      "    statusCode: '401'",
+      '    responseParameters:',
+      `      gatewayresponse.header.method.response.header.Access-Control-Allow-Origin: "'*'"`,
+      `      gatewayresponse.header.Access-Control-Allow-Headers: "'*'"`,
+      '',
+    ].join('\n');
+    const found = withCode(await validate(text), 'mapping-prefix-in-name');
+    assert.deepEqual(
+      found.map((d) => [d.message, d.severity]),
+      [['The header name "method.response.header.Access-Control-Allow-Origin" contains a mapping prefix, so this sets a header of that literal name, not "Access-Control-Allow-Origin". Did you mean `gatewayresponse.header.Access-Control-Allow-Origin`?', 2]],
+    );
+    assert.deepEqual(found[0].range, rangeOf(text, 'gatewayresponse.header.method.response.header.Access-Control-Allow-Origin'));
   });
 });
 
@@ -285,6 +368,34 @@ describe('custom Lambda integration responses', () => {
     assert.deepEqual(found.map((d) => d.range.start.line), [10]);
     assert.deepEqual(withCode(await validate(text(`{default: {statusCode: '200'}, 'Bad.*': {statusCode: '400'}}`)), 'no-lambda-success-response'), []);
     assert.deepEqual(withCode(await validate(text(`{'.*': {statusCode: '200'}}`)), 'no-lambda-success-response'), []);
+  });
+
+  it('warn that a status-code pattern never catches a success, which takes default and answers its non-2xx status', async () => {
+    const source = text(`{default: {statusCode: '400'}, '2\\d{2}': {statusCode: '200'}}`);
+    const found = withCode(await validate(source), 'lambda-status-code-pattern');
+    assert.deepEqual(
+      found.map((d) => [d.message, d.severity]),
+      [["In a Lambda (AWS) integration, selection patterns are matched against the function's errorMessage, not a status code: `2\\d{2}` never matches a successful call, so every success takes `default` and answers 400.", 2]],
+    );
+    assert.deepEqual(found[0].range, rangeOf(source, "'2\\d{2}'"));
+  });
+
+  it('warn of every pattern written for status codes, even when success already answers 2xx', async () => {
+    for (const pattern of ['400', '[1-5]\\d\\d', '4..', '4\\d{2}|5\\d{2}']) {
+      const found = withCode(await validate(text(`{default: {statusCode: '200'}, '${pattern}': {statusCode: '400'}}`)), 'lambda-status-code-pattern');
+      assert.equal(found.length, 1, pattern);
+      assert.match(found[0].message, /not a status code: `.+` only catches an error whose message reads "[1-5]\d\d" or the like, never a successful call\.$/, pattern);
+    }
+  });
+
+  it('leave error-message patterns alone, and patterns that also match an empty message', async () => {
+    const found = withCode(await validate(text(`{default: {statusCode: '200'}, '.*Bad.*': {statusCode: '400'}, '.*': {statusCode: '200'}, 'Error \\d+': {statusCode: '400'}}`)), 'lambda-status-code-pattern');
+    assert.deepEqual(found, []);
+  });
+
+  it('leave status-code patterns of other AWS services alone: S3 and the like answer with status codes', async () => {
+    const s3 = text(`{default: {statusCode: '200'}, '4\\d{2}': {statusCode: '400'}}`).replace(/uri: .*/, 'uri: arn:aws:apigateway:us-east-1:s3:path/{bucket}/{key}');
+    assert.deepEqual(withCode(await validate(s3), 'lambda-status-code-pattern'), []);
   });
 });
 
@@ -321,5 +432,54 @@ describe('templates for one media type', () => {
     ]);
     const found = withCode(await validate(text), 'duplicate-template-media-type');
     assert.deepEqual(found.map((d) => d.range.start.line), [10, 13]);
+  });
+});
+
+describe('placeholders in the URI of a REST HTTP integration', () => {
+  const text = (integration: string[], pathItem = '  /pets/{petId}:') =>
+    [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      pathItem,
+      '    get:',
+      '      parameters: [{name: petId, in: path, required: true, schema: {type: string}}]',
+      "      responses: {'200': {description: ok}}",
+      '      x-amazon-apigateway-integration:',
+      ...integration.map((l) => `        ${l}`),
+      '',
+    ].join('\n');
+
+  it('warn of a {name} that no integration.request.path mapping fills: AWS sends it literally', async () => {
+    for (const type of ['http', 'http_proxy']) {
+      const source = text([`type: ${type}`, 'httpMethod: GET', 'uri: https://backend.example.com/pets/{petId}', "responses: {default: {statusCode: '200'}}"]);
+      const [d] = withCode(await validate(source), 'unmapped-uri-path-parameter');
+      assert.equal(d.message, '`{petId}` in the URI is not mapped by `requestParameters` (`integration.request.path.petId: method.request.path.petId`); API Gateway sends it literally and the call fails with "Illegal character in path".', type);
+      assert.equal(d.severity, 2);
+      assert.deepEqual(d.range, rangeOf(source, 'https://backend.example.com/pets/{petId}'));
+      assert.deepEqual(d.data, { name: 'petId', source: 'method.request.path.petId', integration: ['paths', '/pets/{petId}', 'get', 'x-amazon-apigateway-integration'] });
+    }
+  });
+
+  it('accept a mapped placeholder and stage variables, which are no placeholders', async () => {
+    const source = text([
+      'type: http',
+      'httpMethod: GET',
+      'uri: https://${stageVariables.host}/pets/{petId}',
+      'requestParameters: {integration.request.path.petId: method.request.path.petId}',
+      "responses: {default: {statusCode: '200'}}",
+    ]);
+    assert.deepEqual(withCode(await validate(source), 'unmapped-uri-path-parameter'), []);
+  });
+
+  it('name the mapping without a source when the method has no path parameter of that name', async () => {
+    const [d] = withCode(await validate(text(['type: http_proxy', 'httpMethod: GET', 'uri: https://backend.example.com/{other}'])), 'unmapped-uri-path-parameter');
+    assert.match(d.message, /^`\{other\}` in the URI is not mapped by `requestParameters` \(`integration\.request\.path\.other`\);/);
+    assert.equal(d.data, undefined);
+  });
+
+  it('leave HTTP APIs alone: they fill placeholders from the route', async () => {
+    const source = text(['type: http_proxy', 'httpMethod: GET', 'uri: https://backend.example.com/pets/{petId}', "payloadFormatVersion: '1.0'"]);
+    assert.deepEqual(withCode(await validate(source, { settings: { dialect: 'http' } }), 'unmapped-uri-path-parameter'), []);
   });
 });

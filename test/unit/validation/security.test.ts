@@ -109,7 +109,7 @@ ${ttl}${identity}`;
     assert.equal(withCode(await validate(scheme('        authorizerResultTtlInSeconds: 0\n')), 'missing-authorizer-field').length, 0);
     assert.equal(withCode(await validate(scheme('        authorizerResultTtlInSeconds: 60\n', '        identitySource: method.request.header.Authorization\n')), 'missing-authorizer-field').length, 0);
     // HTTP API authorizers cache only when given a time to live.
-    const http = (ttl: string) => `${scheme(ttl)}x-amazon-apigateway-importexport-version: '1.0'\n`;
+    const http = (ttl: string) => `${scheme(ttl)}        authorizerPayloadFormatVersion: '2.0'\nx-amazon-apigateway-importexport-version: '1.0'\n`;
     assert.equal(withCode(await validate(http('')), 'missing-authorizer-field').length, 0);
     assert.equal(withCode(await validate(http('        authorizerResultTtlInSeconds: 60\n')), 'missing-authorizer-field').length, 1);
   });
@@ -135,6 +135,8 @@ components:
       const [found] = withCode(await validate(jwt(source)), 'invalid-identity-source');
       assert.match(found.message, /JWT authorizer reads its token from one header or query string parameter/, source);
     }
+    // The REST spelling gets that one finding, not also the hint on how HTTP APIs spell it.
+    assert.deepEqual(codes(await validate(jwt('method.request.header.Authorization'))), ['invalid-identity-source']);
   });
 
   it('allows one security requirement per HTTP API operation', async () => {
@@ -272,6 +274,46 @@ describe('authorizer settings that go together', () => {
     ].join('\n');
     assert.deepEqual((await validate(text)).map((d) => [d.code, d.range.start.line]), [['authorizer-field-not-applicable', 15]]);
     assert.deepEqual(await validate(text.replace('authorizerPayloadFormatVersion: 1.0', "authorizerPayloadFormatVersion: '2.0'")), []);
+  });
+
+  const httpLambdaAuthorizer = (fields: string[]) =>
+    [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'x-amazon-apigateway-importexport-version: "1.0"',
+      'paths: {}',
+      'components:',
+      '  securitySchemes:',
+      '    auth:',
+      '      type: apiKey',
+      '      name: Authorization',
+      '      in: header',
+      '      x-amazon-apigateway-authorizer:',
+      '        type: request',
+      '        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:1:function:a/invocations',
+      ...fields.map((f) => `        ${f}`),
+      '',
+    ].join('\n');
+
+  it('warns that an HTTP API Lambda authorizer needs authorizerPayloadFormatVersion, which AWS documents as required', async () => {
+    const text = httpLambdaAuthorizer(['identitySource: $request.header.Authorization', 'enableSimpleResponses: true']);
+    const diagnostics = await validate(text);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.severity, d.message]),
+      [['missing-authorizer-field', 2, 'An HTTP API Lambda authorizer needs `authorizerPayloadFormatVersion` ("1.0" or "2.0"), the format of the event it receives and of the answer it gives: AWS requires it of authorizers created with the CLI, CloudFormation or an SDK. `enableSimpleResponses` also needs "2.0".']],
+    );
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'type', 2));
+    // REST Lambda authorizers have no payload format to give.
+    assert.deepEqual(codes(await validate(text.replace('x-amazon-apigateway-importexport-version: "1.0"\n', ''), { settings: { dialect: 'rest' } })).filter((c) => c === 'missing-authorizer-field'), []);
+  });
+
+  it('hints that HTTP APIs write identity sources with $request, while accepting the REST spelling', async () => {
+    const text = httpLambdaAuthorizer(['identitySource: method.request.header.Authorization, method.request.querystring.token, stageVariables.key', "authorizerPayloadFormatVersion: '2.0'"]);
+    const diagnostics = await validate(text);
+    assert.deepEqual(codes(diagnostics), ['dialect-mismatch']);
+    assert.equal(diagnostics[0].severity, 4);
+    assert.equal(diagnostics[0].message, '"method.request.header.Authorization, method.request.querystring.token, stageVariables.key" is written the REST API way; HTTP APIs write identity sources as `$request.header.Authorization, $request.querystring.token, $stageVariables.key`.');
+    assert.deepEqual(await validate(httpLambdaAuthorizer(['identitySource: $request.header.Authorization', "authorizerPayloadFormatVersion: '2.0'"])), []);
   });
 });
 

@@ -17,7 +17,42 @@ describe('OpenAPI structure', () => {
     );
     const diagnostics = withCode(await validate(text, { json: true }), 'openapi-schema');
     assert.equal(diagnostics.length, 1);
-    assert.match(diagnostics[0].message, /`get.parameters.0` is missing the required property `type`\./);
+    assert.equal(diagnostics[0].message, '`paths./a.get.parameters[0]` is missing the required property `type`.');
+  });
+
+  it('names a location by its whole path, so that findings in two operations never read alike', async () => {
+    const operation = { post: { parameters: [{ in: 'header', name: 'h1', required: true }], responses: { '200': { description: 'ok' } } } };
+    const text = JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/r': operation, '/s': operation } }, null, 2);
+    const messages = withCode(await validate(text, { json: true }), 'openapi-schema').map((d) => d.message);
+    assert.deepEqual(messages, ['`paths./r.post.parameters[0]` is missing the required property `type`.', '`paths./s.post.parameters[0]` is missing the required property `type`.']);
+  });
+
+  it('says that a Swagger 2.0 operation has at most one body parameter, at the repeated one', async () => {
+    const body = '{"in": "body", "name": "P", "schema": {"type": "object"}}';
+    const text = `{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {"/r": {"put": {
+  "parameters": [
+    {"name": "h", "in": "header", "type": "string"},
+    ${body},
+    ${body}
+  ],
+  "responses": {"200": {"description": "ok"}}}}}}`;
+    const [d] = withCode(await validate(text, { json: true }), 'openapi-schema');
+    assert.equal(d.message, '`paths./r.put.parameters[2]` is a second body parameter, the same as [1]; an operation has at most one body parameter.');
+    assert.deepEqual(d.range, rangeOf(text, body, 2));
+  });
+
+  it('says which item a list repeats when the items are not body parameters', async () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: q, in: query, schema: {type: string}}\n        - {name: q, in: query, schema: {type: string}}\n      responses: {'200': {description: ok}}\n";
+    const [d] = withCode(await validate(text), 'openapi-schema');
+    assert.equal(d.message, '`paths./a.get.parameters[1]` repeats [0]; the items of this list must be unique.');
+    assert.deepEqual(d.range, rangeOf(text, '{name: q, in: query, schema: {type: string}}', 2));
+  });
+
+  it('describes the form a Swagger 2.0 host must take instead of showing the schema\'s regular expression', async () => {
+    const text = "swagger: '2.0'\ninfo: {title: t, version: '1'}\nhost: abc.execute-api.{region}.amazonaws.com\npaths: {}\n";
+    const [d] = withCode(await validate(text), 'openapi-schema');
+    assert.equal(d.message, '`host` must be a plain host name, optionally with `:port`; Swagger 2.0 `host` takes no scheme, no path and no `{templating}`.');
+    assert.deepEqual(d.range, rangeOf(text, 'abc.execute-api.{region}.amazonaws.com'));
   });
 
   it('picks the deepest branch error of an alternative', async () => {

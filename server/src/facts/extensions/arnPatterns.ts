@@ -12,5 +12,11 @@ export const LAMBDA_INVOCATION_URI = `^arn:${PARTITION}:apigateway:${COMPONENT}:
 /** `arn:aws:iam::ACCOUNT:role/NAME` (a role path is allowed), or one variable for all of it. */
 export const IAM_ROLE_ARN = `^arn:${PARTITION}:iam::${COMPONENT}:role/\\S+$|^${VARIABLE}$`;
 
+/**
+ * `arn:aws:iam::ACCOUNT:${stageVariables.NAME}`: the stage-variables reference lets a stage variable stand for the user
+ * or role part of an AWS integration's credentials.
+ */
+export const IAM_STAGE_VARIABLE_ARN = `^arn:${PARTITION}:iam::${COMPONENT}:\\$\\{stageVariables\\.[^}]+\\}\\S*$`;
+
 /** `arn:aws:cognito-idp:REGION:ACCOUNT:userpool/POOL_ID`, or one variable for all of it. */
 export const COGNITO_USER_POOL_ARN = `^arn:${PARTITION}:cognito-idp:${COMPONENT}:${COMPONENT}:userpool/\\S+$|^${VARIABLE}$`;

@@ -1,6 +1,6 @@
 import type { ExtensionSpec, FieldSpec, ValueSpec } from '../extensionTypes';
 import { extensionPage, guidePage, REQUEST_RESPONSE_MAPPING_URL } from './docsUrls';
-import { IAM_ROLE_ARN } from './arnPatterns';
+import { IAM_ROLE_ARN, IAM_STAGE_VARIABLE_ARN } from './arnPatterns';
 
 const INTEGRATION_URL = extensionPage('integration');
 const RESPONSES_URL = extensionPage('integration-responses');
@@ -167,7 +167,7 @@ const integrationFields: FieldSpec[] = [
       '- AWS / AWS_PROXY: `arn:aws:apigateway:{region}:{service}:path|action/{api}`; for Lambda `arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations`.',
       '- HTTP APIs may give a plain Lambda function ARN for AWS_PROXY.',
       '',
-      '`${stageVariables.NAME}` and the import-time variables `${AWS::Region}`, `${AWS::AccountId}`, `${AWS::Partition}` may appear in it.',
+      '`${stageVariables.NAME}` and the import-time variables `${AWS::Region}`, `${AWS::AccountId}`, `${AWS::Partition}` may appear in it; a stage variable may stand for the whole action or path of an AWS URI (`arn:aws:apigateway:{region}:{service}:${stageVariables.NAME}`).',
     ].join('\n'),
     examples: ['arn:aws:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:NAME/invocations', 'https://example.com/{proxy}'],
   },
@@ -183,10 +183,10 @@ const integrationFields: FieldSpec[] = [
   {
     name: 'credentials',
     type: 'string',
-    doc: 'The IAM role API Gateway assumes to call the backend (`arn:aws:iam::ACCOUNT:role/NAME`), or `arn:aws:iam::*:user/*` to call with the caller\'s own credentials.',
+    doc: 'The IAM role API Gateway assumes to call the backend (`arn:aws:iam::ACCOUNT:role/NAME`, or `arn:aws:iam::ACCOUNT:${stageVariables.NAME}` with the role part in a stage variable), or `arn:aws:iam::*:user/*` to call with the caller\'s own credentials.',
     examples: ['arn:aws:iam::*:user/*'],
-    pattern: `${IAM_ROLE_ARN}|^arn:aws[a-z-]*:iam::\\*:user/\\*$`,
-    patternMessage: 'an IAM role ARN (`arn:aws:iam::ACCOUNT:role/NAME`) or `arn:aws:iam::*:user/*` (the caller\'s own credentials)',
+    pattern: `${IAM_ROLE_ARN}|${IAM_STAGE_VARIABLE_ARN}|^arn:aws[a-z-]*:iam::\\*:user/\\*$`,
+    patternMessage: 'an IAM role ARN (`arn:aws:iam::ACCOUNT:role/NAME` or `arn:aws:iam::ACCOUNT:${stageVariables.NAME}`) or `arn:aws:iam::*:user/*` (the caller\'s own credentials)',
     patternCode: 'invalid-arn',
   },
   {
@@ -211,6 +211,8 @@ const integrationFields: FieldSpec[] = [
   {
     name: 'passthroughBehavior',
     type: 'string',
+    // The apigatewayv2 model supports it for WebSocket APIs only; HTTP APIs do not map requests.
+    dialects: ['rest'],
     doc: 'What happens to a request body whose Content-Type has no request template. Case-insensitive.',
     enum: ['when_no_match', 'when_no_templates', 'never'],
     caseInsensitive: true,

@@ -78,7 +78,7 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
         forTypes: ['request'],
         type: ['string', 'number'],
         dialects: ['http'],
-        doc: 'HTTP API Lambda authorizers: the format of the event sent to the function and of the response expected.',
+        doc: 'HTTP API Lambda authorizers: the format of the event sent to the function and of the response expected. AWS requires it of authorizers created with the CLI, CloudFormation or an SDK.',
         enum: ['1.0', '2.0'],
       },
       {

@@ -6,6 +6,7 @@ import { integrationMappingsRule } from './integrationMappings';
 import { integrationSettingsRule } from './integrationSettings';
 import { modelSchemasRule } from './modelSchemas';
 import { openapiStructureRule } from './openapiStructure';
+import { pathParametersRule } from './pathParameters';
 import { referencesRule } from './references';
 import { requestValidatorsRule } from './requestValidators';
 import { securityRule } from './security';
@@ -17,6 +18,7 @@ export const RULES: Rule[] = [
   unprocessedTemplateRule,
   importRulesRule,
   openapiStructureRule,
+  pathParametersRule,
   referencesRule,
   extensionShapeRule,
   apiSettingsRule,

@@ -1,4 +1,4 @@
-import { getProperty, getValue, keyName } from '../../model/navigate';
+import { getProperty, getValue, keyName, pathOf } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
 import { operationParameters, pathTemplateParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
@@ -10,6 +10,7 @@ import { pause } from './eventLoop';
 import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { selectIntegrationResponseKey } from '../../template/responseSelection';
+import { compileJavaRegex } from '../../template/javaRegex';
 import { mediaTypeOf } from '../../template/templateSelection';
 import { findTemplateMember } from '../../facts/templateVariables';
 
@@ -19,6 +20,11 @@ const REST_REQUEST_SOURCE = /^method\.request\.(path|querystring|multivaluequery
 const REST_OTHER_REQUEST_SOURCE = /^(method\.request\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*'|"[^"]*")$/;
 const REST_RESPONSE_KEY = /^method\.response\.header\.(.+)$/;
 const REST_RESPONSE_SOURCE = /^(integration\.response\.(header|multivalueheader)\.\S+|integration\.response\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
+/** Mapping keys with the name they set: target prefix, location, name. */
+const REST_REQUEST_TARGET = /^(integration\.request\.(path|querystring|header)\.)(.+)$/;
+const GATEWAY_RESPONSE_KEY = /^(gatewayresponse\.(header|path|querystring)\.)(.+)$/;
+/** The start of a mapping expression, found where a parameter name should begin. */
+const MAPPING_PREFIX = /^(?:method\.(?:request|response)|integration\.(?:request|response)|gatewayresponse)\.(?:path|querystring|multivaluequerystring|header|multivalueheader)\./;
 /** Gateway responses map request values or single-quoted static values into their headers. */
 const GATEWAY_RESPONSE_SOURCE = /^(method\.request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.\S+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
 /** HTTP API parameter mapping (http-api-parameter-mapping). */
@@ -48,6 +54,7 @@ export const integrationMappingsRule: Rule = async (context) => {
     const site = sites[i];
     if (context.dialect === 'rest') {
       checkRestRequestParameters(context, site);
+      checkUriPathPlaceholders(context, site);
       checkCacheKeyParameters(context, site);
       if (!isProxyType(site.type)) {
         checkTemplateMediaTypes(context, asObject(getValue(site.integration, 'requestTemplates')));
@@ -63,16 +70,36 @@ export const integrationMappingsRule: Rule = async (context) => {
   }
 };
 
-/** Values of gateway responses' `responseParameters`: an unquoted static value (`*` for CORS) is the usual slip. */
+/**
+ * Gateway responses' `responseParameters`: an unquoted static value (`*` for CORS) is the usual slip among values, a
+ * whole mapping expression pasted after `gatewayresponse.header.` among keys.
+ */
 function checkGatewayResponses(context: ValidationContext): void {
   const responses = asObject(getValue(context.document.root, 'x-amazon-apigateway-gateway-responses'));
   for (const response of stringEntries(responses)) {
     for (const p of stringEntries(asObject(getValue(response.value, 'responseParameters')))) {
+      checkMappingPrefixInName(context, p, GATEWAY_RESPONSE_KEY);
       const value = checkableString(p.value);
       if (value === undefined || !p.value || GATEWAY_RESPONSE_SOURCE.test(value)) continue;
-      context.report(p.value, 'invalid-mapping-value', `"${value}" is not a gateway response parameter source; expected \`method.request.{path|querystring|header}.NAME\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`${asStaticValue(value)}\`.`);
+      reportInvalidValue(context, p, value, 'gateway');
     }
   }
+}
+
+/**
+ * A mapping key's name is taken as written: `gatewayresponse.header.method.response.header.X` sets a header literally
+ * named `method.response.header.X`, so clients never see `X`.
+ */
+function checkMappingPrefixInName(context: ValidationContext, p: PropertyNode, keyForm: RegExp): void {
+  const key = keyForm.exec(keyName(p));
+  if (!key) return;
+  const [, prefix, location, name] = key;
+  const inner = MAPPING_PREFIX.exec(name);
+  if (!inner) return;
+  const meant = name.slice(inner[0].length);
+  if (!meant) return;
+  const what = location === 'header' ? 'header' : location === 'querystring' ? 'query string parameter' : 'path parameter';
+  context.report(keyOf(p), 'mapping-prefix-in-name', `The ${what} name "${name}" contains a mapping prefix, so this sets a ${what} of that literal name, not "${meant}". Did you mean \`${prefix}${meant}\`?`);
 }
 
 /**
@@ -109,13 +136,15 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
     const key = keyName(p);
     if (!REST_REQUEST_KEY.test(key)) {
       context.report(keyOf(p), 'invalid-mapping-key', `"${key}" is not a REST integration request parameter; expected \`integration.request.{path|querystring|header}.NAME\`.`);
+    } else {
+      checkMappingPrefixInName(context, p, REST_REQUEST_TARGET);
     }
     const value = checkableString(p.value);
     if (value === undefined || !p.value) continue;
     const source = REST_REQUEST_SOURCE.exec(value);
     if (!source) {
       if (!REST_OTHER_REQUEST_SOURCE.test(value)) {
-        context.report(p.value, 'invalid-mapping-value', `"${value}" is not a mapping source; expected \`method.request.{path|querystring|header}.NAME\`, \`method.request.body\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`${asStaticValue(value)}\`.`);
+        reportInvalidValue(context, p, value, 'request');
       } else {
         checkContextVariable(context, p.value, value);
       }
@@ -179,6 +208,7 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
     return;
   }
   checkLambdaSuccess(context, site, responses);
+  checkLambdaStatusPatterns(context, site, responses);
   for (const entry of responses.properties) {
     checkSelectionPattern(context, entry);
     const response = asObject(entry.value);
@@ -228,13 +258,101 @@ function reportNoResponses(context: ValidationContext, site: IntegrationSite): v
  * simulator's own selection decides, so the editor and a local run agree.
  */
 function checkLambdaSuccess(context: ValidationContext, site: IntegrationSite, responses: ObjectNode): void {
-  if (site.type !== 'aws' || responses.properties.length === 0) return;
-  const uri = checkableString(getValue(site.integration, 'uri'));
-  if (!uri || !uri.includes(':lambda:path/')) return;
-  const keys = Object.fromEntries(responses.properties.map((p) => [keyName(p), {}]));
-  if (selectIntegrationResponseKey(keys, { type: 'lambda' }).key !== undefined) return;
+  if (!isLambdaCustom(site) || responses.properties.length === 0) return;
+  if (successKey(responses) !== undefined) return;
   const anchor = getProperty(site.integration, 'responses')!;
   context.report(keyOf(anchor), 'no-lambda-success-response', 'No integration response catches a successful Lambda call: its selection patterns are matched against the error message, which a success does not have. Add a `default` response (or a `.*` pattern), or every successful call ends in a 500.');
+}
+
+/** A Lambda function behind a custom (AWS, non-proxy) integration, whose responses are selected by error message. */
+function isLambdaCustom(site: IntegrationSite): boolean {
+  if (site.type !== 'aws') return false;
+  const uri = checkableString(getValue(site.integration, 'uri'));
+  return uri !== undefined && uri.includes(':lambda:path/');
+}
+
+/** The `responses` key a successful Lambda call selects, by the simulator's own selection. */
+function successKey(responses: ObjectNode): string | undefined {
+  const keys = Object.fromEntries(responses.properties.map((p) => [keyName(p), {}]));
+  return selectIntegrationResponseKey(keys, { type: 'lambda' }).key;
+}
+
+/** What patterns written for HTTP status codes are made of: digits, `\d`, `.`, classes, counts, groups, alternatives. */
+const STATUS_PATTERN_CHARACTERS = /^(?:\\d|[0-9.[\]{}(),|^$-])+$/;
+
+/**
+ * The first status code a selection pattern matches whole when it reads like a pattern for status codes (`2\d{2}`,
+ * `[1-5]\d\d`, `2..`, `200`) and matches no empty message; undefined for any other pattern.
+ */
+function statusCodeMatchedBy(pattern: string): string | undefined {
+  if (!STATUS_PATTERN_CHARACTERS.test(pattern) || !/\d/.test(pattern.replace(/\\d/g, '0'))) return undefined;
+  let regex: RegExp;
+  try {
+    const compiled = compileJavaRegex(pattern);
+    regex = new RegExp(`^(?:${compiled.source})$`, compiled.flags);
+  } catch {
+    return undefined;
+  }
+  if (regex.test('')) return undefined;
+  for (let status = 100; status < 600; status++) if (regex.test(String(status))) return String(status);
+  return undefined;
+}
+
+/**
+ * A custom Lambda integration matches its selection patterns against the function's errorMessage, so a pattern
+ * written for status codes never sees one: a successful call has no message and takes what `default` (or `.*`) maps
+ * it to, which is a 500 in AWS's own image example.
+ */
+function checkLambdaStatusPatterns(context: ValidationContext, site: IntegrationSite, responses: ObjectNode): void {
+  if (!isLambdaCustom(site)) return;
+  let success: { key: string | undefined; status: string | undefined } | undefined;
+  for (const entry of responses.properties) {
+    const pattern = keyName(entry);
+    if (pattern === 'default') continue;
+    const example = statusCodeMatchedBy(pattern);
+    if (example === undefined) continue;
+    if (!success) {
+      const key = successKey(responses);
+      const status = key === undefined ? undefined : getValue(asObject(getValue(responses, key)), 'statusCode');
+      success = { key, status: status?.type === 'string' || status?.type === 'number' ? String(status.value) : undefined };
+    }
+    const rule = `In a Lambda (AWS) integration, selection patterns are matched against the function's errorMessage, not a status code: \`${pattern}\``;
+    const message =
+      success.key !== undefined && success.status !== undefined && !/^2\d\d$/.test(success.status)
+        ? `${rule} never matches a successful call, so every success takes \`${success.key}\` and answers ${success.status}.`
+        : `${rule} only catches an error whose message reads "${example}" or the like, never a successful call.`;
+    context.report(keyOf(entry), 'lambda-status-code-pattern', message);
+  }
+}
+
+/**
+ * A REST HTTP integration fills `{name}` in its URI only from an `integration.request.path.name` mapping; without one
+ * API Gateway sends the braces as they are and the call fails ("Illegal character in path"). HTTP APIs fill them from
+ * the route's parameters, and `${stageVariables.x}` is a stage variable, not a placeholder.
+ */
+function checkUriPathPlaceholders(context: ValidationContext, site: IntegrationSite): void {
+  if (site.type !== 'http' && site.type !== 'http_proxy') return;
+  const uriNode = getValue(site.integration, 'uri');
+  const uri = checkableString(uriNode);
+  if (uri === undefined || !uri.includes('{')) return;
+  const mappings = getValue(site.integration, 'requestParameters');
+  if (mappings !== undefined && (mappings.type !== 'object' || isUnprocessed(mappings))) return;
+  const mapped = new Set<string>();
+  for (const p of stringEntries(asObject(mappings))) {
+    const target = /^integration\.request\.path\.(.+)$/.exec(keyName(p));
+    if (target) mapped.add(target[1]);
+  }
+  let methodPath: Set<string> | undefined;
+  const reported = new Set<string>();
+  for (const match of uri.replace(/\$\{[^}]*\}/g, '').matchAll(/\{([^{}]+)\}/g)) {
+    const name = match[1];
+    if (mapped.has(name) || reported.has(name)) continue;
+    reported.add(name);
+    methodPath ??= site.op ? new Set([...pathTemplateParameters(site.op.path), ...operationParameters(context.document, site.op).filter((p) => p.in === 'path').map((p) => p.name)]) : new Set();
+    const source = methodPath.has(name) ? `method.request.path.${name}` : undefined;
+    const mapping = source ? `\`integration.request.path.${name}: ${source}\`` : `\`integration.request.path.${name}\``;
+    context.report(uriNode!, 'unmapped-uri-path-parameter', `\`{${name}}\` in the URI is not mapped by \`requestParameters\` (${mapping}); API Gateway sends it literally and the call fails with "Illegal character in path".`, source ? { data: { name, source, integration: pathOf(site.integration) } } : undefined);
+  }
 }
 
 function checkResponseParameters(context: ValidationContext, op: OperationRef, response: ObjectNode, statusCode: string): void {
@@ -246,7 +364,7 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
     const target = REST_RESPONSE_KEY.exec(key);
     const value = checkableString(p.value);
     if (value !== undefined && p.value && !REST_RESPONSE_SOURCE.test(value)) {
-      context.report(p.value, 'invalid-mapping-value', `"${value}" is not a response mapping source; expected \`integration.response.header.NAME\`, \`integration.response.body[.JSONPath]\`, \`stageVariables.NAME\`, \`context.NAME\` or a single-quoted static value such as \`${asStaticValue(value)}\`.`);
+      reportInvalidValue(context, p, value, 'response');
     } else if (value !== undefined && p.value) {
       checkContextVariable(context, p.value, value);
     }
@@ -317,9 +435,65 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
   }
 }
 
-/** The value as the static value it was probably meant to be: quotes left on one side only are not doubled. */
-function asStaticValue(value: string): string {
-  return `'${value.replace(/^['"]+|['"]+$/g, '')}'`;
+type MappingKind = 'request' | 'response' | 'gateway';
+
+/** What each kind of REST mapping reads, as its invalid-value message lists it, and the sources it accepts. */
+const MAPPING_KINDS: Record<MappingKind, { what: string; expected: string; accepts: (value: string) => boolean; override?: (key: string) => string }> = {
+  request: {
+    what: 'mapping source',
+    expected: '`method.request.{path|querystring|header}.NAME`, `method.request.body`, `stageVariables.NAME`, `context.NAME`',
+    accepts: (value) => REST_REQUEST_SOURCE.test(value) || REST_OTHER_REQUEST_SOURCE.test(value),
+    override: (key) => {
+      const target = REST_REQUEST_TARGET.exec(key);
+      return `the request template, with \`$context.requestOverride.${target ? `${target[2]}.${target[3]}` : '{header|querystring|path}.NAME'}\``;
+    },
+  },
+  response: {
+    what: 'response mapping source',
+    expected: '`integration.response.header.NAME`, `integration.response.body[.JSONPath]`, `stageVariables.NAME`, `context.NAME`',
+    accepts: (value) => REST_RESPONSE_SOURCE.test(value),
+    override: (key) => `the response template, with \`$context.responseOverride.header.${REST_RESPONSE_KEY.exec(key)?.[1] ?? 'NAME'}\``,
+  },
+  gateway: {
+    what: 'gateway response parameter source',
+    expected: '`method.request.{path|querystring|header}.NAME`, `stageVariables.NAME`, `context.NAME`',
+    accepts: (value) => GATEWAY_RESPONSE_SOURCE.test(value),
+  },
+};
+
+/** A variable as templates write it (`$context.x`, `${stageVariables.x}`): mappings name the same without `$` and braces. */
+const TEMPLATE_STYLE_REFERENCE = /^\$(?:\{([^{}]+)\}|([^{}]+))$/;
+/** Where a mapping expression starts, wherever it stands in a value. */
+const MAPPING_EXPRESSION = /\$?\{?\b(?:stageVariables|context|method\.(?:request|response)|integration\.(?:request|response))\.[A-Za-z0-9_.$-]*\}?/g;
+
+/**
+ * An invalid REST mapping value, with the one correction its form points to: a template-style variable without its
+ * `$`; for a mapping expression run together with text, that mappings cannot concatenate; a quoted static value only for
+ * what reads as a literal, since quoting an expression would send its name instead of its value.
+ */
+function reportInvalidValue(context: ValidationContext, p: PropertyNode, value: string, kind: MappingKind): void {
+  const node = p.value!;
+  const { what, expected, accepts, override } = MAPPING_KINDS[kind];
+  const head = `"${value}" is not a ${what}; expected ${expected} or a single-quoted static value`;
+  const reference = TEMPLATE_STYLE_REFERENCE.exec(value);
+  const bare = reference ? (reference[1] ?? reference[2]) : undefined;
+  if (bare !== undefined && accepts(bare)) {
+    context.report(node, 'invalid-mapping-value', `${head}. Write \`${bare}\`: parameter mappings name variables without the \`$\` and braces of templates.`, { data: { expected: bare } });
+    return;
+  }
+  const expressions = value.match(MAPPING_EXPRESSION) ?? [];
+  if (expressions.length && value.replace(MAPPING_EXPRESSION, '').trim() !== '') {
+    const instead = override ? ` Build the value in ${override(keyName(p))} instead.` : '';
+    context.report(node, 'invalid-mapping-value', `${head}. A mapping takes one source or one static value: REST parameter mappings cannot concatenate.${instead}`);
+    return;
+  }
+  const literal = value.replace(/^['"]+|['"]+$/g, '');
+  if (expressions.length === 0 && !value.includes('$') && !literal.includes("'")) {
+    // Quotes left on one side only are not doubled.
+    context.report(node, 'invalid-mapping-value', `${head} such as \`'${literal}'\`.`, { data: { expected: `'${literal}'` } });
+    return;
+  }
+  context.report(node, 'invalid-mapping-value', `${head}.`);
 }
 
 /**

@@ -24,7 +24,10 @@ const V = '\u0000';
 const SEG = `(?:[^:/\\s]+|${V})`;
 const LAMBDA_ARN = `arn:(?:aws[a-z-]*|${V}):lambda:${SEG}:${SEG}:function:${SEG}(?::${SEG})?`;
 const LAMBDA_INVOCATION = new RegExp(`^arn:(?:aws[a-z-]*|${V}):apigateway:${SEG}:lambda:path/2015-03-31/functions/(?:${LAMBDA_ARN}|${V}[^/\\s]*)/invocations$`);
-const AWS_SERVICE_URI = new RegExp(`^arn:(?:aws[a-z-]*|${V}):apigateway:${SEG}:[a-z0-9.-]+:(?:path|action)/\\S+$`);
+const AWS_SERVICE = `^arn:(?:aws[a-z-]*|${V}):apigateway:${SEG}:[a-z0-9.-]+:`;
+const AWS_SERVICE_URI = new RegExp(`${AWS_SERVICE}(?:path|action)/\\S+$`);
+/** The stage-variables reference's `arn:aws:apigateway:REGION:SERVICE:${stageVariables.NAME}`: the action or path in a variable. */
+const AWS_SERVICE_VARIABLE_URI = new RegExp(`${AWS_SERVICE}${V}\\S*$`);
 const PLAIN_LAMBDA_ARN = new RegExp(`^${LAMBDA_ARN}$`);
 /** A fully formed URL: nothing after the host may be left unencoded either. */
 const HTTP_URL = /^https?:\/\/[^\s/]+\S*$/i;
@@ -98,7 +101,7 @@ function checkUri(context: ValidationContext, integration: ObjectNode, type: str
   if (type === 'http' || type === 'http_proxy') ok = HTTP_URL.test(uri) || (vpcLink && (ANY_ARN.test(uri) || uri.startsWith(V)));
   else if (context.dialect === 'http' && type === 'aws_proxy') ok = LAMBDA_INVOCATION.test(uri) || PLAIN_LAMBDA_ARN.test(uri);
   else if (type === 'aws_proxy') ok = LAMBDA_INVOCATION.test(uri);
-  else ok = AWS_SERVICE_URI.test(uri) && (!/^[^:]*:[^:]*:apigateway:[^:]*:lambda:/.test(uri) || LAMBDA_INVOCATION.test(uri));
+  else ok = AWS_SERVICE_VARIABLE_URI.test(uri) || (AWS_SERVICE_URI.test(uri) && (!/^[^:]*:[^:]*:apigateway:[^:]*:lambda:/.test(uri) || LAMBDA_INVOCATION.test(uri)));
   if (ok) return;
   const unencoded = /\s/.test(raw.trim()) ? ' (spaces and other blanks must be percent-encoded, as `%20`)' : '';
   context.report(uriNode, 'invalid-integration-uri', `"${raw}" is not a valid uri for ${article(type)} ${type.toUpperCase()} integration; expected ${expectedUri(context, type)}${unencoded}.`);

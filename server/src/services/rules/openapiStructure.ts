@@ -6,6 +6,7 @@ import { openApiSchema, schemaVerdict, versionOf, type ErrorObject, type OpenApi
 import { isIntrinsic, isUnprocessed } from './unprocessedValues';
 import { anchorOf } from './valueChecks';
 import { keyOf } from '../../model/property';
+import { SCHEMA_PATTERN_MESSAGES } from '../../facts/openapiSchemaPatterns';
 
 /** At most this many structure problems are shown: a wrong document would otherwise produce thousands. */
 const MAX_REPORTS = 100;
@@ -185,7 +186,7 @@ function messageOf(f: Finding): string {
     case 'enum':
       return `must be one of ${(p.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}`;
     case 'pattern':
-      return `does not match the pattern \`${p.pattern}\``;
+      return SCHEMA_PATTERN_MESSAGES[String(p.pattern)] ?? `does not match the pattern \`${p.pattern}\``;
     case 'const':
       return `must be \`${String(p.allowedValue)}\``;
     case 'not':
@@ -203,9 +204,23 @@ function messageOf(f: Finding): string {
   }
 }
 
-function describe(path: NodePath): string {
+/** The whole path, so that findings in two operations never read alike: `paths./s.post.parameters[0]`. */
+function describe(root: ValueNode | undefined, path: NodePath): string {
   if (path.length === 0) return 'The document';
-  return `\`${path.slice(-3).join('.')}\``;
+  let text = '';
+  let node = root;
+  for (const segment of path) {
+    // Schema errors name array items by their index as text.
+    if (node?.type === 'array') {
+      const index = Number(segment);
+      text += `[${index}]`;
+      node = node.items[index];
+    } else {
+      text += text ? `.${segment}` : String(segment);
+      node = node?.type === 'object' ? getValue(node, String(segment)) : undefined;
+    }
+  }
+  return `\`${text}\``;
 }
 
 function insideUnprocessed(node: ValueNode | undefined): boolean {
@@ -228,10 +243,31 @@ function report(context: ValidationContext, f: Finding): boolean {
     // A 2.0 model's `oneOf` has its own finding from the model check, which says what API Gateway does with it.
     if (key === 'oneOf' && context.document.kind === 'swagger' && context.dialect === 'rest' && f.path[0] === 'definitions') return false;
     const property = node.type === 'object' ? node.properties.find((p) => String(p.keyValue) === key) : undefined;
-    context.report((property ? keyOf(property) : undefined) ?? anchorOf(node), 'openapi-schema', `${describe(f.path)} ${messageOf(f)}.`);
+    context.report((property ? keyOf(property) : undefined) ?? anchorOf(node), 'openapi-schema', `${describe(root, f.path)} ${messageOf(f)}.`);
     return true;
   }
+  if (!f.message && e.keyword === 'uniqueItems' && node.type === 'array') {
+    const { i, j } = e.params as { i: number; j: number };
+    const repeated = node.items[Math.max(i, j)];
+    if (repeated) {
+      context.report(anchorOf(repeated), 'openapi-schema', repetitionMessage(context, f.path, Math.max(i, j), Math.min(i, j), repeated));
+      return true;
+    }
+  }
   const anchor = !f.message && e.keyword === 'required' ? anchorOf(node) : node.type === 'object' || node.type === 'array' ? anchorOf(node) : node;
-  context.report(anchor, 'openapi-schema', `${describe(f.path)} ${messageOf(f)}.`);
+  context.report(anchor, 'openapi-schema', `${describe(root, f.path)} ${messageOf(f)}.`);
   return true;
+}
+
+/** Swagger 2.0 allows "one 'body' parameter at most": two equal ones are that mistake before they are a repetition. */
+function repetitionMessage(context: ValidationContext, path: NodePath, index: number, first: number, item: ValueNode): string {
+  const where = describe(context.document.root, [...path, index]);
+  if (context.document.kind === 'swagger' && path[path.length - 1] === 'parameters' && checkableIn(item) === 'body') {
+    return `${where} is a second body parameter, the same as [${first}]; an operation has at most one body parameter.`;
+  }
+  return `${where} repeats [${first}]; the items of this list must be unique.`;
+}
+
+function checkableIn(item: ValueNode): unknown {
+  return item.type === 'object' ? toValue(getValue(item, 'in')) : undefined;
 }

@@ -99,6 +99,12 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
   if (!rest && versionOne && simple?.value?.type === 'boolean' && simple.value.value === true) {
     context.report(keyOf(simple), 'authorizer-field-not-applicable', '`enableSimpleResponses` applies only to authorizers with `authorizerPayloadFormatVersion` "2.0"; a 1.0 authorizer must return an IAM policy.');
   }
+  // The import takes a Lambda authorizer without it (LocalStack's HTTP API fixture has none), but AWS documents it as
+  // required whenever the authorizer is created through the CLI, CloudFormation or an SDK.
+  if (!rest && type === 'request' && version === undefined && !isUnprocessed(authorizer)) {
+    const simpleToo = simple?.value?.type === 'boolean' && simple.value.value === true ? ' `enableSimpleResponses` also needs "2.0".' : '';
+    context.report(keyOf(getProperty(authorizer, 'type')!), 'missing-authorizer-field', `An HTTP API Lambda authorizer needs \`authorizerPayloadFormatVersion\` ("1.0" or "2.0"), the format of the event it receives and of the answer it gives: AWS requires it of authorizers created with the CLI, CloudFormation or an SDK.${simpleToo}`, { severity: 'warning' });
+  }
   checkIdentitySource(context, scheme, authorizer, type);
 }
 
@@ -124,7 +130,8 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
   // Left empty, AWS uses the header named by the security scheme.
   if (!node || !value) return;
   const sources = value.split(',').map((s) => s.trim()).filter(Boolean);
-  // HTTP API imports also take the REST spelling (LocalStack's AWS-validated HTTP API fixture uses it).
+  // HTTP API definitions written with the REST spelling are taken as they are (LocalStack's HTTP API fixture uses it,
+  // though that file is not recorded as imported into AWS); the HTTP API spelling is suggested.
   const accepted = context.dialect === 'rest' ? [REST_IDENTITY] : [HTTP_IDENTITY, REST_IDENTITY];
   for (const source of sources) {
     if (!accepted.some((re) => re.test(source))) {
@@ -132,6 +139,11 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
       context.report(node, 'invalid-identity-source', `"${source}" is not an identity source; expected ${expected}, separated by commas.`);
       return;
     }
+  }
+  // A JWT authorizer's own finding below already names the form it needs.
+  if (context.dialect === 'http' && type !== 'jwt' && sources.some((source) => !HTTP_IDENTITY.test(source))) {
+    const expected = sources.map(httpIdentitySource).join(', ');
+    context.report(node, 'dialect-mismatch', `"${value}" is written the REST API way; HTTP APIs write identity sources as \`${expected}\`.`, { severity: 'hint' });
   }
   if (type === 'jwt' && (sources.length !== 1 || !/^\$request\.(header|querystring)\./.test(sources[0]))) {
     context.report(node, 'invalid-identity-source', `A JWT authorizer reads its token from one header or query string parameter (\`$request.header.NAME\` or \`$request.querystring.NAME\`), not "${value}".`);
@@ -150,6 +162,13 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
       context.report(location, 'invalid-authorizer-scheme', `A request authorizer with several identity sources needs its security scheme \`in: header\`, not "${where}".`, { data: { expected: 'header' } });
     }
   }
+}
+
+/** A REST identity source as HTTP APIs write it: `method.request.header.X` is `$request.header.X`. */
+function httpIdentitySource(source: string): string {
+  if (HTTP_IDENTITY.test(source)) return source;
+  const request = /^method\.request\.(?:multivalue)?(header|querystring)\.(.+)$/.exec(source);
+  return request ? `$request.${request[1]}.${request[2]}` : `$${source}`;
 }
 
 function checkRequirements(context: ValidationContext, property: PropertyNode | undefined, names: Set<string>, onOperation: boolean): void {

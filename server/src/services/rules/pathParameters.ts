@@ -1,0 +1,113 @@
+import { getValue, keyName } from '../../model/navigate';
+import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
+import { ANY_METHOD_KEY, HTTP_METHODS, pathTemplateParameters, refOf } from '../../model/openapiWalk';
+import { keyOf } from '../../model/property';
+import type { Rule, ValidationContext } from '../validationTypes';
+import { checkableString, derefOnce } from './integrations';
+import { nearMiss } from './nearMiss';
+import { isUnprocessed } from './unprocessedValues';
+
+interface PathParameter {
+  /** As written; a greedy `proxy+` is compared without its `+`, as the template's `{proxy+}` is. */
+  name: string;
+  anchor: ValueNode | ScalarNode;
+}
+
+interface PathParameterList {
+  parameters: PathParameter[];
+  /** A parameter behind a reference that cannot be followed here may declare any name. */
+  unknown: boolean;
+}
+
+/**
+ * Path parameters against their path template, as OpenAPI's path templating requires in 2.0 and 3.x alike: each
+ * `in: path` parameter names a `{…}` of its path, and each `{…}` is declared at the path item or on the operation.
+ * AWS matches names exactly, so a parameter in another letter case than its template reads nothing; an undeclared
+ * template expression AWS imports as a path parameter all the same (its own examples leave them out), so that is only
+ * noted. Mappings of template names are the integration mapping check's, which counts the template as declared.
+ */
+export const pathParametersRule: Rule = (context) => {
+  const paths = getValue(context.document.root, 'paths');
+  if (paths?.type !== 'object') return;
+  for (const pathProperty of paths.properties) {
+    const path = keyName(pathProperty);
+    const pathItem = pathProperty.value;
+    if (!path.startsWith('/') || pathItem?.type !== 'object' || isUnprocessed(pathItem)) continue;
+    checkPathItem(context, path, pathProperty, pathItem);
+  }
+};
+
+function checkPathItem(context: ValidationContext, path: string, pathProperty: PropertyNode, pathItem: ObjectNode): void {
+  const template = pathTemplateParameters(path);
+  // Template names a misnamed parameter stands for: the warning on the parameter says it, once.
+  const misnamed = new Set<string>();
+  const shared = pathParametersOf(context, getValue(pathItem, 'parameters'));
+  checkNames(context, path, template, shared.parameters, misnamed);
+  const operations = pathItem.properties.filter((p) => (p.keyValue === ANY_METHOD_KEY || HTTP_METHODS.includes(String(p.keyValue))) && p.value?.type === 'object');
+  const undeclared = new Map<string, PropertyNode[]>();
+  for (const operation of operations) {
+    const own = pathParametersOf(context, getValue(operation.value, 'parameters'));
+    checkNames(context, path, template, own.parameters, misnamed);
+    if (shared.unknown || own.unknown) continue;
+    const declared = new Set([...shared.parameters, ...own.parameters].map((p) => withoutPlus(p.name)));
+    for (const name of template) {
+      if (declared.has(name)) continue;
+      const list = undeclared.get(name);
+      if (list) list.push(operation);
+      else undeclared.set(name, [operation]);
+    }
+  }
+  for (const [name, missing] of undeclared) {
+    if (misnamed.has(name)) continue;
+    const rule = `OpenAPI requires a path parameter (\`name: ${name}, in: path, required: true\`) for each template expression; API Gateway imports it without one.`;
+    if (missing.length === operations.length) {
+      context.report(keyOf(pathProperty), 'undeclared-path-template-parameter', `"{${name}}" in "${path}" is not declared as a path parameter. ${rule}`);
+      continue;
+    }
+    for (const operation of missing) {
+      const method = operation.keyValue === ANY_METHOD_KEY ? 'ANY' : String(operation.keyValue).toUpperCase();
+      context.report(keyOf(operation), 'undeclared-path-template-parameter', `${method} ${path} does not declare "{${name}}" as a path parameter. ${rule}`);
+    }
+  }
+}
+
+function checkNames(context: ValidationContext, path: string, template: string[], parameters: PathParameter[], misnamed: Set<string>): void {
+  for (const parameter of parameters) {
+    if (template.includes(withoutPlus(parameter.name))) continue;
+    const meant = nearMiss(withoutPlus(parameter.name), template);
+    if (meant) misnamed.add(meant);
+    const where = template.length ? `no template expression of "${path}"` : `nothing: "${path}" has no template expressions`;
+    const hint = meant ? ` Did you mean "${meant}"?` : '';
+    context.report(parameter.anchor, 'path-parameter-not-in-path', `Path parameter "${parameter.name}" matches ${where}, so it never receives a value (names are case-sensitive).${hint}`);
+  }
+}
+
+function withoutPlus(name: string): string {
+  return name.endsWith('+') ? name.slice(0, -1) : name;
+}
+
+/** The `in: path` parameters of a `parameters` list, each with where to report it: its name, or the reference to it. */
+function pathParametersOf(context: ValidationContext, list: ValueNode | undefined): PathParameterList {
+  const result: PathParameterList = { parameters: [], unknown: false };
+  if (list?.type !== 'array') return result;
+  for (const item of list.items) {
+    if (isUnprocessed(item)) {
+      result.unknown = true;
+      continue;
+    }
+    const parameter = derefOnce(context.document, item);
+    if (parameter?.type !== 'object') {
+      if (refOf(item) !== undefined) result.unknown = true;
+      continue;
+    }
+    if (checkableString(getValue(parameter, 'in')) !== 'path') continue;
+    const nameNode = getValue(parameter, 'name');
+    const name = checkableString(nameNode);
+    if (name === undefined) {
+      result.unknown = true;
+      continue;
+    }
+    result.parameters.push({ name, anchor: parameter === item ? nameNode! : (getValue(item, '$ref') ?? item) });
+  }
+  return result;
+}
