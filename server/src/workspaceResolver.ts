@@ -23,12 +23,12 @@ export class WorkspaceResolver implements DocumentResolver {
 
   constructor(private readonly openDocument: (uri: string) => TextDocument | undefined) {}
 
-  async resolve(baseUri: string, ref: string): Promise<ApiDocument | undefined> {
+  async resolve(baseUri: string, ref: string, dependent = baseUri): Promise<ApiDocument | undefined> {
     const target = resolveUri(baseUri, ref);
     if (!target) return undefined;
     let users = this.dependents.get(target);
     if (!users) this.dependents.set(target, (users = new Set()));
-    users.add(baseUri);
+    users.add(dependent);
     return this.load(target);
   }
 
@@ -41,7 +41,10 @@ export class WorkspaceResolver implements DocumentResolver {
     return this.readFromDisk(uri, wanted);
   }
 
-  /** Documents whose validation read the given file. */
+  /**
+   * Documents whose validation read the given file: those naming it, and those that reach it through a reference in
+   * another file.
+   */
   dependentsOf(uri: string): string[] {
     return [...(this.dependents.get(uri) ?? [])];
   }

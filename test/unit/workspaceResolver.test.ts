@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseApiDocument } from '../../server/src/model/apiDocument';
+import { validateDocument } from '../../server/src/services/validation';
 import { WorkspaceResolver } from '../../server/src/workspaceResolver';
 
 describe('files named by $refs', () => {
@@ -46,5 +49,26 @@ describe('files named by $refs, in other encodings', () => {
     assert.ok(bom?.root);
     writeFileSync(path.join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Pet: {type: object}\n', 'utf16le')]));
     assert.equal(await resolver.resolve(base, 'utf16.yaml#/Pet'), undefined);
+  });
+});
+
+describe('files reached through other files', () => {
+  it('counts a document as a dependent of every file its references lead to, and sees a fix there on the next validation', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-resolver-chain-'));
+    mkdirSync(path.join(dir, 'schemas'));
+    writeFileSync(path.join(dir, 'schemas', 'pet.yaml'), 'Pet:\n  type: object\n  properties:\n    owner:\n      $ref: "./owner.yaml#/Ownerr"\n');
+    const owner = path.join(dir, 'schemas', 'owner.yaml');
+    writeFileSync(owner, 'Owner:\n  type: object\n');
+    const open = new Map<string, TextDocument>();
+    const resolver = new WorkspaceResolver((uri) => open.get(uri));
+    const api = TextDocument.create(pathToFileURL(path.join(dir, 'api.yaml')).href, 'yaml', 1, "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n        '200':\n          description: ok\n          content: {application/json: {schema: {$ref: './schemas/pet.yaml#/Pet'}}}\n");
+    const unresolved = async () => (await validateDocument(parseApiDocument(api), { resolver })).filter((d) => d.code === 'unresolved-ref');
+    assert.equal((await unresolved()).length, 1);
+    const ownerUri = pathToFileURL(owner).href;
+    assert.deepEqual(resolver.dependentsOf(ownerUri), [api.uri]);
+    assert.deepEqual(resolver.dependentsOf(pathToFileURL(path.join(dir, 'schemas', 'pet.yaml')).href), [api.uri]);
+    // The user opens the nested file and renames the schema to what the reference names.
+    open.set(ownerUri, TextDocument.create(ownerUri, 'yaml', 2, 'Ownerr:\n  type: object\n'));
+    assert.deepEqual(await unresolved(), []);
   });
 });

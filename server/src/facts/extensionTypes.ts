@@ -79,6 +79,11 @@ export interface ExtensionSpec extends ValueSpec {
   /** Full key, e.g. `x-amazon-apigateway-integration`. */
   name: string;
   placements: Placement[];
+  /**
+   * Where the placements differ between specification versions: those of each version, which then replace
+   * `placements` (every place the extension may stand in some version) for documents of that version.
+   */
+  placementsByVersion?: Partial<Record<'openapi' | 'swagger', Placement[]>>;
   /** Dialects that accept the extension. */
   dialects: Dialect[];
   docsUrl: string;

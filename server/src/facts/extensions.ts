@@ -21,9 +21,14 @@ export function getExtension(name: string): ExtensionSpec | undefined {
   return BY_NAME.get(name);
 }
 
-/** Extensions that may stand at a placement in a dialect, for completion. */
-export function extensionsAt(placement: Placement, dialect: Dialect): ExtensionSpec[] {
-  return EXTENSIONS.filter((e) => e.placements.includes(placement) && e.dialects.includes(dialect));
+/** Where an extension may stand in a document of a specification version (any version's places when it is unknown). */
+export function placementsOf(extension: ExtensionSpec, version: 'openapi' | 'swagger' | 'unknown'): Placement[] {
+  return (version !== 'unknown' && extension.placementsByVersion?.[version]) || extension.placements;
+}
+
+/** Extensions that may stand at a placement in a dialect and specification version, for completion. */
+export function extensionsAt(placement: Placement, dialect: Dialect, version: 'openapi' | 'swagger' | 'unknown' = 'unknown'): ExtensionSpec[] {
+  return EXTENSIONS.filter((e) => placementsOf(e, version).includes(placement) && e.dialects.includes(dialect));
 }
 
 export function typesOf(spec: ValueSpec): ValueType[] {

@@ -6,7 +6,7 @@ import type { NodePath } from '../model/nodes';
 import { ANY_METHOD_KEY } from '../model/openapiWalk';
 import { corsEdit } from './editing/cors';
 import { appendItem, insertAtPath } from './editing/edits';
-import { openApiLocation, statusText } from './editing/operationFacts';
+import { mappedResponseHeaders, openApiLocation, statusText } from './editing/operationFacts';
 import { scalarInStyle } from './editing/serialize';
 
 type Data = Record<string, unknown>;
@@ -42,7 +42,10 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic): CodeAction[]
       const statusCode = String(data.statusCode ?? '');
       const operation = operationPath(data);
       if (!/^\d{3}$/.test(statusCode) || !operation) return [];
-      return fix(`Add method response ${statusCode}`, insertAtPath(document, [...operation, 'responses'], statusCode, { description: describeStatus(statusCode) }));
+      // The headers the same integration responses map must be declared too, or the fix only trades one finding for another.
+      const headers = mappedResponseHeaders(document, operation, statusCode);
+      const response = { description: describeStatus(statusCode), ...(headers.length ? { headers: Object.fromEntries(headers.map((h) => [h, headerDefinition(document)])) } : {}) };
+      return fix(`Add method response ${statusCode}`, insertAtPath(document, [...operation, 'responses'], statusCode, response));
     }
     case 'undeclared-response-header': {
       const header = String(data.header ?? '');
@@ -61,10 +64,21 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic): CodeAction[]
     }
     case 'unresolved-ref': {
       const replace = typeof data.expected === 'string' ? fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected)) : [];
-      const create = data.create as { container?: unknown; name?: unknown } | undefined;
+      const create = data.create as { container?: unknown; name?: unknown; ref?: unknown } | undefined;
       if (!create || !Array.isArray(create.container) || typeof create.name !== 'string') return replace;
-      const title = `Create schema '${create.name}'`;
-      return [...replace, ...fix(title, insertAtPath(document, create.container as NodePath, create.name, { type: 'object' }), replace.length === 0)];
+      const schema = insertAtPath(document, create.container as NodePath, create.name, { type: 'object' });
+      if (typeof create.ref !== 'string') return [...replace, ...fix(`Create schema '${create.name}'`, schema, replace.length === 0)];
+      // A pointer into the other specification version's container: the schema goes where this version keeps them, and the $ref follows it.
+      if (!schema) return replace;
+      const title = `Create schema '${create.name}' in ${create.container.join('/')} and point to it`;
+      const edits = [replaceScalar(document, diagnostic.range, create.ref), schema];
+      return [...replace, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: replace.length === 0, edit: { changes: { [document.uri]: edits } } }];
+    }
+    case 'unmapped-uri-path-parameter': {
+      const name = String(data.name ?? '');
+      const source = String(data.source ?? '');
+      if (!name || !source || !Array.isArray(data.integration)) return [];
+      return fix(`Map {${name}} from ${source}`, insertAtPath(document, [...(data.integration as NodePath), 'requestParameters'], `integration.request.path.${name}`, source));
     }
     case 'invalid-enum-value': {
       const expected = Array.isArray(data.expected) ? data.expected.map(String) : typeof data.expected === 'string' ? [data.expected] : [];
@@ -79,7 +93,7 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic): CodeAction[]
   }
 }
 
-const REPLACEABLE_CODES = new Set(['status-code-not-string', 'lambda-http-method-not-post', 'invalid-payload-format-version', 'invalid-authorizer-scheme', 'unknown-extension']);
+const REPLACEABLE_CODES = new Set(['status-code-not-string', 'lambda-http-method-not-post', 'invalid-payload-format-version', 'invalid-authorizer-scheme', 'unknown-extension', 'invalid-mapping-value']);
 
 function operationPath(data: Data): NodePath | undefined {
   const path = data.path;
@@ -104,8 +118,12 @@ function declareParameter(document: ApiDocument, operation: NodePath, name: stri
   return insertAtPath(document, operation, 'parameters', [parameter]);
 }
 
+function headerDefinition(document: ApiDocument): Record<string, unknown> {
+  return document.isOpenApi3 ? { schema: { type: 'string' } } : { type: 'string' };
+}
+
 function declareResponseHeader(document: ApiDocument, operation: NodePath, statusCode: string, header: string): TextEdit | undefined {
-  const definition = document.isOpenApi3 ? { schema: { type: 'string' } } : { type: 'string' };
+  const definition = headerDefinition(document);
   const response = findNodeAtPath(document.root, [...operation, 'responses', statusCode]);
   if (response?.type === 'object' && getValue(response, '$ref')) return undefined;
   if (!response || response.type === 'null') {

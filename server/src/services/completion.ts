@@ -9,6 +9,7 @@ import { externalRefFile, externalRefItems } from './completion/refItems';
 import { valueItems } from './completion/valueItems';
 import { emptyJsonItems } from './completion/rootItems';
 import type { CompletionSite } from './editing/completionSite';
+import { inLineBreaksOf } from './editing/serialize';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -16,6 +17,16 @@ function fitsOnOneLine(item: CompletionItem): boolean {
   const edit = item.textEdit;
   const text = edit && 'newText' in edit ? edit.newText : item.insertText ?? item.label;
   return !text.includes('\n');
+}
+
+/** Items are written with LF line breaks; a CRLF document gets its own. */
+function inDocumentLineBreaks(text: string, items: CompletionItem[]): CompletionItem[] {
+  if (inLineBreaksOf(text, '\n') === '\n') return items;
+  return items.map((item) => {
+    const edit = item.textEdit;
+    if (!edit || !edit.newText.includes('\n')) return item;
+    return { ...item, textEdit: { ...edit, newText: inLineBreaksOf(text, edit.newText) } };
+  });
 }
 
 /** Every item of a key typed after an entry that lacks its comma brings that comma along. */
@@ -34,13 +45,14 @@ export function doComplete(document: ApiDocument, offset: number, dialectSetting
 /** `lastParsed`: for a document that does not parse, an earlier version that did (see `findCompletionSite`). */
 export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto' = 'auto', resolver?: DocumentResolver, lastParsed?: ApiDocument): CompletionList | Promise<CompletionList> {
   // An empty JSON file has no object yet for a key to go in: the items bring their own braces.
-  if (document.format === 'json' && document.text.trim() === '') return { isIncomplete: false, items: emptyJsonItems(document) };
+  if (document.format === 'json' && document.text.trim() === '') return { isIncomplete: false, items: inDocumentLineBreaks(document.text, emptyJsonItems(document)) };
   const site = findCompletionSite(document, offset, lastParsed);
   if (!site) return EMPTY;
   const file = site.kind === 'value' && site.path[site.path.length - 1] === '$ref' ? externalRefFile(site.prefix) : undefined;
-  if (file !== undefined) return resolver ? externalRefItems(site, file, resolver).then((items) => ({ isIncomplete: false, items })) : EMPTY;
+  if (file !== undefined) return resolver ? externalRefItems(site, file, resolver).then((items) => ({ isIncomplete: false, items: inDocumentLineBreaks(document.text, items) })) : EMPTY;
   // The dialect is read from the parsable copy: the document being edited often does not parse.
   const dialect = dialectSetting === 'auto' ? inferDialect(site.document) : dialectSetting;
   const items = withMissingComma(site, site.kind === 'key' ? keyItems(site, dialect) : valueItems(site, dialect));
-  return { isIncomplete: false, items: site.flow ? items.filter(fitsOnOneLine) : items };
+  // Items write flow values inside a flow collection; what still spans lines would not parse there.
+  return { isIncomplete: false, items: inDocumentLineBreaks(document.text, site.flow ? items.filter(fitsOnOneLine) : items) };
 }

@@ -32,6 +32,10 @@ export function doHover(document: ApiDocument, offset: number, resolver?: Docume
   if (keyOf(property) !== node && path[path.length - 1] === '$ref' && typeof value === 'string' && !value.startsWith('#') && resolver) {
     return externalRefSummary(document, value, resolver).then(answer);
   }
+  if (keyOf(property) !== node && isIdentitySource(path) && typeof value === 'string') {
+    const source = identitySourceHover(document, node, offset);
+    if (source) return source;
+  }
   return answer(keyOf(property) === node ? keyHover(document, path) : valueHover(document, path, node));
 }
 
@@ -89,6 +93,41 @@ function valueHover(document: ApiDocument, path: (string | number)[], node: Scal
 }
 
 const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
+
+function isIdentitySource(path: (string | number)[]): boolean {
+  const index = extensionIndexOf(path);
+  return index >= 0 && path[index] === 'x-amazon-apigateway-authorizer' && index === path.length - 2 && path[index + 1] === 'identitySource';
+}
+
+/**
+ * The one source under the cursor of an authorizer's comma-separated `identitySource`. Sources are values of the
+ * caller's request (or its context and stage), not parameters an operation declares: the authorizer stands apart from
+ * every operation it protects.
+ */
+function identitySourceHover(document: ApiDocument, node: ScalarNode, offset: number): Hover | null {
+  const text = document.text;
+  let start = node.contentOffset;
+  for (const part of text.slice(node.contentOffset, node.contentEnd).split(',')) {
+    const from = start + (part.length - part.trimStart().length);
+    const to = start + part.trimEnd().length;
+    start += part.length + 1;
+    if (offset < from || offset > to || from === to) continue;
+    const source = text.slice(from, to);
+    const what = describeIdentitySource(source);
+    const note = what
+      ? 'An identity source of this authorizer: a request without it is refused with 401 before the authorizer is called.'
+      : 'Not an identity source API Gateway reads. REST: `method.request.header.NAME`, `method.request.querystring.NAME`, `stageVariables.NAME`, `context.NAME`; HTTP APIs: `$request.header.NAME`, `$request.querystring.NAME`, `$context.NAME`, `$stageVariables.NAME`.';
+    return { contents: markdown([`**${source}**`, what, note].filter(Boolean).join('\n\n')), range: document.rangeOf({ offset: from, end: to }) };
+  }
+  return null;
+}
+
+/** A REST (`method.request.header.A`) or HTTP API (`$request.header.A`) identity source, described. */
+function describeIdentitySource(source: string): string | undefined {
+  const request = /^(?:method\.|\$)(request\.(?:header|querystring)\..+)$/.exec(source);
+  if (request) return describeRequestParameter(request[1]);
+  return /^\$?(?:context|stageVariables)\./.test(source) ? describeSource(source) : undefined;
+}
 
 /** What the named request validator checks, as the root's validators define it, before the extension's own docs. */
 function validatorSummary(document: ApiDocument, name: string, extensionDoc: string): string {

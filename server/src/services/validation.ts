@@ -155,7 +155,7 @@ export function toDiagnostics(document: ApiDocument, problems: Problem[], settin
     if (problem.unnecessary) diagnostic.tags = [DiagnosticTag.Unnecessary];
     if (problem.related?.length) {
       diagnostic.relatedInformation = problem.related.map((r) => ({
-        location: { uri: r.uri, range: r.uri === document.uri ? { start: positionAt(r.offset), end: positionAt(r.end) } : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        location: { uri: r.uri, range: r.uri === document.uri ? { start: positionAt(r.offset), end: positionAt(r.end) } : (r.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }) },
         message: r.message,
       }));
     }

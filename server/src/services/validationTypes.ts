@@ -1,3 +1,4 @@
+import type { Range } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import type { AnyNode } from '../model/nodes';
 import type { Dialect } from '../model/dialect';
@@ -25,15 +26,19 @@ export interface Problem {
   severity?: SeverityName;
   /** Extra facts a quick fix needs (e.g. the missing parameter's name and location). */
   data?: Record<string, unknown>;
-  /** Locations elsewhere that explain the problem. */
-  related?: { uri: string; offset: number; end: number; message: string }[];
+  /** Locations elsewhere that explain the problem; `range` places one in another file, whose offsets are its own. */
+  related?: { uri: string; offset: number; end: number; message: string; range?: Range }[];
   /** Marks the range as unnecessary (faded) in the editor. */
   unnecessary?: boolean;
 }
 
 /** Reads other files for `$ref`s across files; returns undefined when the file cannot be read. */
 export interface DocumentResolver {
-  resolve(baseUri: string, ref: string): Promise<ApiDocument | undefined>;
+  /**
+   * The file a `$ref` written in `baseUri` names. `dependent`: the document whose validation reads it, when that is not
+   * `baseUri` (a reference inside a file another reference led to), so that a change to the file validates it again.
+   */
+  resolve(baseUri: string, ref: string, dependent?: string): Promise<ApiDocument | undefined>;
 }
 
 /** The definition files of the workspace (open ones as edited), for references and renames that cross files. */

@@ -91,6 +91,34 @@ describe('code actions', () => {
     assert.match(result, /'200': \{description: ok, headers: \{X-Id: \{schema: \{type: string\}\}\}\}/);
   });
 
+  it('maps a URI placeholder from the path parameter of the same name, creating requestParameters', async () => {
+    const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets/{petId}:\n    get:\n      parameters: [{name: petId, in: path, required: true, schema: {type: string}}]\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: https://backend.example.com/pets/{petId}\n        responses:\n          default: {statusCode: '200'}\n`;
+    const { title, result } = await quickFix(text, 'unmapped-uri-path-parameter', {});
+    assert.equal(title, 'Map {petId} from method.request.path.petId');
+    assert.deepEqual(parseYaml(result).paths['/pets/{petId}'].get['x-amazon-apigateway-integration'].requestParameters, { 'integration.request.path.petId': 'method.request.path.petId' });
+  });
+
+  it('adds the mapping of a URI placeholder beside the existing ones (JSON)', async () => {
+    const text = '{\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/{proxy+}": {\n      "x-amazon-apigateway-any-method": {\n        "parameters": [{"name": "proxy", "in": "path", "required": true, "schema": {"type": "string"}}],\n        "responses": {"200": {"description": "ok"}},\n        "x-amazon-apigateway-integration": {\n          "type": "http_proxy",\n          "httpMethod": "ANY",\n          "uri": "https://backend.example.com/{proxy}",\n          "requestParameters": {"integration.request.header.x": "\'1\'"}\n        }\n      }\n    }\n  }\n}\n';
+    const { result } = await quickFix(text, 'unmapped-uri-path-parameter', {}, 'json');
+    assert.deepEqual(JSON.parse(result).paths['/{proxy+}']['x-amazon-apigateway-any-method']['x-amazon-apigateway-integration'].requestParameters, {
+      'integration.request.header.x': "'1'",
+      'integration.request.path.proxy': 'method.request.path.proxy',
+    });
+  });
+
+  it('writes a template-style variable of a mapping without its $, and quotes what reads as a literal', async () => {
+    const mapping = (value: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: https://example.com\n        requestParameters:\n          integration.request.header.X-Stage: ${value}\n        responses:\n          default: {statusCode: '200'}\n`;
+    const variable = await quickFix(mapping('$stageVariables.backendKey'), 'invalid-mapping-value', {});
+    assert.equal(variable.title, "Change to 'stageVariables.backendKey'");
+    assert.match(variable.result, /integration\.request\.header\.X-Stage: stageVariables\.backendKey\n/);
+    const literal = await quickFix(mapping('application/json'), 'invalid-mapping-value', {});
+    assert.equal(parseYaml(literal.result).paths['/p'].get['x-amazon-apigateway-integration'].requestParameters['integration.request.header.X-Stage'], "'application/json'");
+    const concatenated = parse(mapping(`"'v1-'stageVariables.env"`));
+    const diagnostic = (await validateDocument(concatenated)).find((d) => d.code === 'invalid-mapping-value')!;
+    assert.deepEqual(getCodeActions(concatenated, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] }, 'rest'), [], 'no certain value for a concatenation');
+  });
+
   it('defines a missing request validator at the root', async () => {
     const text = `swagger: '2.0'\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-request-validator: strict\npaths: {}\n`;
     const { result } = await quickFix(text, 'unknown-request-validator', { name: 'strict' });
@@ -235,5 +263,110 @@ describe('quick fixes for a $ref that points to nothing', () => {
     const document = parse("openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Gone'}\n");
     const { actions } = await actionsFor(document, 'responses/Gone');
     assert.deepEqual(actions, []);
+  });
+});
+
+describe('quick fixes on a half-typed operation', () => {
+  const integration = (responseParameters: string) =>
+    `      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: https://example.com\n        requestParameters:\n          integration.request.header.h: method.request.header.H\n        responses:\n          default:\n            statusCode: "200"\n            responseParameters:\n              ${responseParameters}\n`;
+
+  it('fills a parameters key written with no value instead of adding a second one', async () => {
+    const text = `swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /p:\n    get:\n      parameters:\n      responses:\n        "200": {description: ok, headers: {X-T: {type: string}}}\n${integration(`method.response.header.X-T: "'a'"`)}`;
+    const { title, result } = await quickFix(text, 'undeclared-parameter', { name: 'H', in: 'header', path: '/p', method: 'GET' });
+    assert.equal(title, "Declare header parameter 'H'");
+    assert.ok(result.startsWith(text.replace('      parameters:\n', '      parameters:\n        - name: H\n          in: header\n          type: string\n')), result);
+    assert.deepEqual((await validateDocument(parse(result))).map((d) => d.code), []);
+  });
+
+  it('fills a response written with no value when declaring a header on it', async () => {
+    const text = `swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /p:\n    get:\n      parameters: [{name: H, in: header, type: string}]\n      responses:\n        "200":\n${integration(`method.response.header.X-T: "'a'"`)}`;
+    const { result } = await quickFix(text, 'undeclared-response-header', { header: 'X-T', statusCode: '200', path: '/p', method: 'GET' });
+    assert.match(result, /\n {8}"200":\n {10}description: OK\n {10}headers:\n {12}X-T:\n {14}type: string\n {6}x-amazon-apigateway-integration:/);
+    assert.deepEqual((await validateDocument(parse(result))).map((d) => d.code), []);
+  });
+
+  it('fills a JSON parameters key that is null', async () => {
+    const text = '{\n  "swagger": "2.0",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/p": {\n      "get": {\n        "parameters": null,\n        "responses": {"200": {"description": "ok"}},\n        "x-amazon-apigateway-integration": {"type": "http", "httpMethod": "GET", "uri": "https://example.com", "requestParameters": {"integration.request.header.q": "method.request.querystring.q"}, "responses": {"default": {"statusCode": "200"}}}\n      }\n    }\n  }\n}\n';
+    const { result } = await quickFix(text, 'undeclared-parameter', { name: 'q', in: 'querystring', path: '/p', method: 'GET' }, 'json');
+    assert.deepEqual(JSON.parse(result).paths['/p'].get.parameters, [{ name: 'q', in: 'query', type: 'string' }]);
+  });
+
+  it('adds a method response with the headers its integration response maps, so that one fix leaves nothing to fix', async () => {
+    const text = `openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /p:\n    get:\n      responses:\n        "200": {description: ok}\n      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: https://example.com\n        responses:\n          default:\n            statusCode: "201"\n            responseParameters:\n              method.response.header.X-Trace: "'a'"\n              method.response.header.x-trace: "'b'"\n          .*Moved.*:\n            statusCode: "201"\n            responseParameters: {method.response.header.Location: integration.response.header.Location}\n`;
+    const { title, result } = await quickFix(text, 'undeclared-response-status', { statusCode: '201', path: '/p', method: 'GET' });
+    assert.equal(title, 'Add method response 201');
+    assert.deepEqual(parseYaml(result).paths['/p'].get.responses['201'], { description: 'Created', headers: { 'X-Trace': { schema: { type: 'string' } }, Location: { schema: { type: 'string' } } } });
+    assert.deepEqual((await validateDocument(parse(result))).map((d) => d.code), []);
+  });
+});
+
+describe('quick fixes for a $ref into the other specification version', () => {
+  const operation = (response: string) => `paths:\n  /p:\n    get:\n      responses:\n        "200": ${response}\n      x-amazon-apigateway-integration: {type: mock, requestTemplates: {application/json: '{"statusCode": 200}'}, responses: {default: {statusCode: "200"}}}\n`;
+  const cases = [
+    { version: 'openapi: 3.0.1', ref: '#/definitions/Pet', meant: '#/components/schemas/Pet', response: (ref: string) => `{description: ok, content: {application/json: {schema: {$ref: "${ref}"}}}}`, container: 'components/schemas', existing: 'components:\n  schemas:\n    Pet: {type: object}\n' },
+    { version: 'swagger: "2.0"', ref: '#/components/schemas/Pet', meant: '#/definitions/Pet', response: (ref: string) => `{description: ok, schema: {$ref: "${ref}"}}`, container: 'definitions', existing: 'definitions:\n  Pet: {type: object}\n' },
+  ];
+
+  for (const c of cases) {
+    it(`creates the schema where ${c.version.split(':')[0]} keeps schemas and points the $ref to it`, async () => {
+      const text = `${c.version}\ninfo: {title: t, version: "1"}\n${operation(c.response(c.ref))}`;
+      const document = parse(text);
+      const diag = (await validateDocument(document)).find((d) => d.code === 'unresolved-ref')!;
+      assert.match(diag.message as string, new RegExp(`keeps schemas in \`${c.container}\``));
+      const actions = getCodeActions(document, diag.range, { diagnostics: [diag], only: ['quickfix'] }, 'rest');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [[`Create schema 'Pet' in ${c.container} and point to it`, true]]);
+      const result = applyEdits(document, actions[0].edit!.changes![document.uri] as TextEdit[]);
+      assert.ok(result.includes(`$ref: "${c.meant}"`), result);
+      assert.deepEqual((await validateDocument(parse(result))).map((d) => d.code), []);
+    });
+
+    it(`changes the $ref to the schema ${c.version.split(':')[0]} already defines under that name`, async () => {
+      const text = `${c.version}\ninfo: {title: t, version: "1"}\n${operation(c.response(c.ref))}${c.existing}`;
+      const document = parse(text);
+      const diag = (await validateDocument(document)).find((d) => d.code === 'unresolved-ref')!;
+      const actions = getCodeActions(document, diag.range, { diagnostics: [diag], only: ['quickfix'] }, 'rest');
+      assert.equal(actions[0].title, `Change to '${c.meant}'`);
+      const result = applyEdits(document, actions[0].edit!.changes![document.uri] as TextEdit[]);
+      assert.deepEqual((await validateDocument(parse(result))).map((d) => d.code), []);
+    });
+  }
+});
+
+describe('inserted text in the layout of the document', () => {
+  it('indents with tabs in a tab-indented JSON document', async () => {
+    const text = '{\n\t"swagger": "2.0",\n\t"info": {"title": "t", "version": "1"},\n\t"paths": {\n\t\t"/p": {\n\t\t\t"get": {\n\t\t\t\t"responses": {\n\t\t\t\t\t"200": {"description": "ok"}\n\t\t\t\t}\n\t\t\t}\n\t\t}\n\t}\n}\n';
+    const document = parse(text, 'json');
+    const at = document.textDocument.positionAt(text.indexOf('/p'));
+    const result = applyOnly(document, getCodeActions(document, { start: at, end: at }, { diagnostics: [], only: ['refactor'] }, 'rest'));
+    assert.ok(JSON.parse(result).paths['/p'].options);
+    const added = result.split('\n').slice(10, -4);
+    assert.ok(added.length > 10 && added.every((line) => /^\t{3,}"/.test(line) || /^\t{3,}[}\]],?$/.test(line)), added.join('\n'));
+    assert.match(result, /\n\t\t\t\},\n\t\t\t"options": \{\n\t\t\t\t"summary": "CORS preflight",\n/);
+  });
+
+  it('keeps an insertion into a JSON object written on one line on that line', async () => {
+    const text = '{\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/p": {\n      "get": {\n        "responses": {\n          "200": {"description": "ok"}\n        },\n        "x-amazon-apigateway-integration": {"type": "http", "httpMethod": "GET", "uri": "https://e.com", "responses": {"default": {"statusCode": "200", "responseParameters": {"method.response.header.X-Trace": "\'a\'"}}}}\n      }\n    }\n  }\n}\n';
+    const { result } = await quickFix(text, 'undeclared-response-header', { header: 'X-Trace', statusCode: '200', path: '/p', method: 'GET' }, 'json');
+    assert.equal(result, text.replace('"200": {"description": "ok"}', '"200": {"description": "ok", "headers": {"X-Trace": {"schema": {"type": "string"}}}}'));
+  });
+
+  it('keeps a minified JSON document on one line', () => {
+    const text = '{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "paths": {"/p": {"get": {"responses": {"200": {"description": "ok"}}}}}}';
+    const document = parse(text, 'json');
+    const at = document.textDocument.positionAt(text.indexOf('/p'));
+    const result = applyOnly(document, getCodeActions(document, { start: at, end: at }, { diagnostics: [], only: ['refactor'] }, 'rest'));
+    assert.ok(!result.includes('\n'), result);
+    assert.equal(JSON.parse(result).paths['/p'].options.summary, 'CORS preflight');
+  });
+
+  it('writes the line breaks of a CRLF document', async () => {
+    const text = 'openapi: 3.0.1\r\ninfo: {title: t, version: "1"}\r\npaths:\r\n  /p:\r\n    get:\r\n      responses:\r\n        "200": {description: ok}\r\n      x-amazon-apigateway-integration:\r\n        type: http\r\n        httpMethod: GET\r\n        uri: https://e.com\r\n        responses:\r\n          default: {statusCode: "201"}\r\n';
+    const { result } = await quickFix(text, 'undeclared-response-status', { statusCode: '201', path: '/p', method: 'GET' });
+    assert.equal(result.match(/(?<!\r)\n/g), null, JSON.stringify(result));
+    const document = parse(text);
+    const at = document.textDocument.positionAt(text.indexOf('/p'));
+    const cors = applyOnly(document, getCodeActions(document, { start: at, end: at }, { diagnostics: [], only: ['refactor'] }, 'rest'));
+    assert.equal(cors.match(/(?<!\r)\n/g), null, JSON.stringify(cors));
+    assert.ok(parseYaml(cors).paths['/p'].options);
   });
 });

@@ -4,6 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../../server/src/languageService';
 import type { Dialect } from '../../../server/src/model/dialect';
 import { applyEdits, complete, parse } from './documents';
+import { validateDocument } from '../../../server/src/services/validation';
 
 function accept(marked: string, label: string, format: 'yaml' | 'json' = 'yaml', dialect: Dialect = 'rest'): string {
   const { document, items } = complete(marked, format, dialect);
@@ -543,6 +544,148 @@ describe('completion', () => {
     assert.deepEqual(items, []);
     const block = complete(`${OP}      x-amazon-apigateway-integration:\n        requestTemplates:\n          application/json: |\n            #set($a = $input.^)\n`, 'yaml', 'rest', '^');
     assert.deepEqual(block.items, []);
+  });
+});
+
+describe('completion that leaves the document valid', () => {
+  const validated = async (text: string, format: 'yaml' | 'json', dialect: Dialect) => (await validateDocument(parse(text, format), { settings: { dialect } })).map((d) => `${d.code}: ${d.message}`);
+
+  describe('integration snippets inserted into a minimal operation', () => {
+    const JSON_OAS3 = '{\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/p": {\n      "post": {\n        "responses": {"200": {"description": "ok"}},\n        |\n      }\n    }\n  }\n}\n';
+    const documents: { name: string; marked: string; format: 'yaml' | 'json'; dialect: Dialect }[] = [
+      { name: 'OpenAPI 3 YAML, REST', marked: 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /p:\n    post:\n      responses:\n        "200": {description: ok}\n      |\n', format: 'yaml', dialect: 'rest' },
+      { name: 'OpenAPI 3 YAML, HTTP API', marked: 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /p:\n    post:\n      responses:\n        "200": {description: ok}\n      |\n', format: 'yaml', dialect: 'http' },
+      { name: 'OpenAPI 3 YAML, an operation in flow style', marked: 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /p:\n    post: {responses: {"200": {description: ok}}, |}\n', format: 'yaml', dialect: 'rest' },
+      { name: 'OpenAPI 3 YAML, responses still empty', marked: 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /p:\n    post:\n      |\n      responses:\n', format: 'yaml', dialect: 'rest' },
+      { name: 'Swagger 2.0 YAML, responses after the cursor', marked: 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /p:\n    post:\n      |\n      responses:\n        "201": {description: created}\n', format: 'yaml', dialect: 'rest' },
+      { name: 'OpenAPI 3 JSON', marked: JSON_OAS3, format: 'json', dialect: 'rest' },
+      { name: 'OpenAPI 3 JSON, HTTP API', marked: JSON_OAS3, format: 'json', dialect: 'http' },
+      { name: 'Swagger 2.0 JSON, responses after the cursor', marked: '{\n  "swagger": "2.0",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/p": {\n      "post": {\n        |\n        "responses": {"200": {"description": "ok"}}\n      }\n    }\n  }\n}\n', format: 'json', dialect: 'rest' },
+    ];
+    for (const { name, marked, format, dialect } of documents) {
+      it(`adds no finding of its own in ${name}`, async () => {
+        const { document, items } = complete(marked, format, dialect);
+        const before = await validated(marked.replace(/\n[ ]*\|\n/, '\n').replace(', |}', '}'), format, dialect);
+        const snippets = items.filter((i) => i.label.startsWith('x-amazon-apigateway-integration: '));
+        assert.equal(snippets.length, dialect === 'rest' ? 5 : 2);
+        for (const snippet of snippets) {
+          const text = applyEdits(document, [snippet.textEdit as TextEdit, ...(snippet.additionalTextEdits ?? [])]);
+          // The snippets' placeholders (FUNCTION_NAME, example.com) are valid values: they cause no finding either.
+          const added = (await validated(text, format, dialect)).filter((finding) => !before.includes(finding));
+          assert.deepEqual(added, [], `${snippet.label}\n${text}`);
+        }
+      });
+    }
+
+    it('declares the method responses the snippet maps to, and says so', () => {
+      const { items } = complete('openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /p:\n    post:\n      responses:\n        "200": {description: ok}\n      |\n');
+      const custom = itemOf(items, 'x-amazon-apigateway-integration: Lambda custom (aws)');
+      assert.match(custom.detail!, /declares the 500 method response it maps to$/);
+      assert.deepEqual(custom.additionalTextEdits?.map((e) => e.newText), ["\n        '500':\n          description: Internal Server Error"]);
+      assert.equal(itemOf(items, 'x-amazon-apigateway-integration: Mock (mock)').additionalTextEdits, undefined);
+    });
+
+    it('writes the error template of the Lambda custom integration with the replaceAll that keeps it JSON', () => {
+      const result = accept(`${OP}      responses: {'200': {description: ok}, '500': {description: error}}\n      |\n`, 'x-amazon-apigateway-integration: Lambda custom (aws)');
+      const template = (parse(result).value as any).paths['/pets/{id}'].get['x-amazon-apigateway-integration'].responses['.*Error.*'].responseTemplates['application/json'];
+      assert.equal(template, `{"message": "$util.escapeJavaScript($input.path('$.errorMessage')).replaceAll("\\\\'","'")"}`);
+    });
+  });
+
+  it('offers the endpoint configuration where the document version reads it: the root in 2.0, a Server object in 3.x', () => {
+    const endpoint = 'x-amazon-apigateway-endpoint-configuration';
+    for (const dialect of ['rest', 'http'] as Dialect[]) {
+      assert.ok(!complete('openapi: 3.0.1\ninfo: {title: t, version: "1"}\nx-amazon-apigateway-endp|\npaths: {}\n', 'yaml', dialect).labels.includes(endpoint), dialect);
+      assert.ok(complete('openapi: 3.0.1\ninfo: {title: t, version: "1"}\nservers:\n  - url: https://example.com\n    x-amazon-apigateway-endp|\npaths: {}\n', 'yaml', dialect).labels.includes(endpoint), dialect);
+    }
+    assert.ok(complete('swagger: "2.0"\ninfo: {title: t, version: "1"}\nx-amazon-apigateway-endp|\npaths: {}\n').labels.includes(endpoint));
+  });
+
+  describe('keys inside a YAML flow mapping', () => {
+    it('offers keys whose values are objects or lists, opening the value in flow style', async () => {
+      const { document, items } = complete('openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /p:\n    get: {summary: s, x-amazon-apigateway-|}\n');
+      for (const label of ['x-amazon-apigateway-auth', 'x-amazon-apigateway-integration', 'responses', 'parameters', 'tags', 'security']) itemOf(items, label);
+      assert.equal((itemOf(items, 'x-amazon-apigateway-auth').textEdit as TextEdit).newText, 'x-amazon-apigateway-auth: {$0}');
+      assert.equal((itemOf(items, 'tags').textEdit as TextEdit).newText, 'tags: [$0]');
+      const mock = itemOf(items, 'x-amazon-apigateway-integration: Mock (mock)');
+      const text = applyEdits(document, [mock.textEdit as TextEdit, ...(mock.additionalTextEdits ?? [])]);
+      assert.match(text, /\n {4}get: \{summary: s, x-amazon-apigateway-integration: \{type: mock, .*\}\}\n$/);
+      assert.equal((parse(text).value as any).paths['/p'].get['x-amazon-apigateway-integration'].responses.default.statusCode, '200');
+    });
+
+    it('offers the same fields of an integration as a block mapping does', () => {
+      const block = complete(`${OP}      x-amazon-apigateway-integration:\n        type: http\n        |\n`).labels;
+      const flow = complete(`${OP}      x-amazon-apigateway-integration: {type: http, |}\n`);
+      assert.deepEqual(flow.labels, block);
+      assert.equal((itemOf(flow.items, 'requestParameters').textEdit as TextEdit).newText, 'requestParameters: {$0}');
+      assert.equal((itemOf(flow.items, 'cacheKeyParameters').textEdit as TextEdit).newText, 'cacheKeyParameters: [$0]');
+    });
+  });
+
+  describe('a boolean or a number typed after an opening quote', () => {
+    const cases: [string, 'yaml' | 'json', string, string][] = [
+      ['swagger: "2.0"\ninfo: {title: t, version: "1"}\nx-amazon-apigateway-request-validators:\n  a:\n    validateRequestBody: "|"\npaths: {}\n', 'yaml', 'true', 'validateRequestBody: true\n'],
+      ['swagger: "2.0"\ninfo: {title: t, version: "1"}\nx-amazon-apigateway-request-validators:\n  a:\n    validateRequestBody: "f|\npaths: {}\n', 'yaml', 'false', 'validateRequestBody: false\n'],
+      ["swagger: \"2.0\"\ninfo: {title: t, version: \"1\"}\nx-amazon-apigateway-minimum-compression-size: '|'\npaths: {}\n", 'yaml', '1024', 'x-amazon-apigateway-minimum-compression-size: 1024\n'],
+      ['{"swagger": "2.0", "info": {"title": "t", "version": "1"}, "x-amazon-apigateway-minimum-compression-size": "|", "paths": {}}', 'json', '1024', '"x-amazon-apigateway-minimum-compression-size": 1024, '],
+    ];
+    for (const [marked, format, label, expected] of cases) {
+      it(`replaces the quotes with ${label} in ${format}: ${JSON.stringify(marked.slice(marked.lastIndexOf('\n', marked.indexOf('|')) + 1, marked.indexOf('|') + 2))}`, async () => {
+        const { document, items } = complete(marked, format);
+        const item = itemOf(items, label);
+        const quote = /["'][^"'\n]*\|/.exec(marked)![0][0];
+        assert.equal(item.filterText, `${quote}${label}`, 'filtered with the quote typed');
+        const text = applyEdits(document, [item.textEdit as TextEdit]);
+        assert.ok(text.includes(expected), text);
+        assert.deepEqual(await validated(text, format, 'rest'), []);
+      });
+    }
+
+    it('keeps the quotes the user opened around a string', () => {
+      const { items } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: "|"\n`);
+      assert.equal((itemOf(items, 'mock').textEdit as TextEdit).newText, '"mock"');
+    });
+  });
+
+  it('offers no root-level response for an operation response of a 2.0 REST API, which the import refuses', () => {
+    const text = (at: string) => `swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /x:\n    get:\n      parameters:\n        - $ref: ${at === 'parameter' ? '"|"' : '"#/parameters/P"'}\n      responses:\n        "200":\n          description: ok\n          schema: {$ref: ${at === 'schema' ? '"|"' : '"#/definitions/D"'}}\n        default:\n          $ref: ${at === 'response' ? '"|"' : '"#/definitions/D"'}\nparameters:\n  P: {name: p, in: query, type: string}\nresponses:\n  E: {description: e}\ndefinitions:\n  D: {type: object}\n`;
+    assert.deepEqual(complete(text('response')).labels, []);
+    assert.deepEqual(complete(text('schema')).labels, ['#/definitions/D']);
+    assert.deepEqual(complete(text('parameter')).labels, ['#/parameters/P']);
+    // OpenAPI 3 response components are imported.
+    assert.deepEqual(complete('openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /x:\n    get:\n      responses:\n        default:\n          $ref: "|"\ncomponents:\n  responses:\n    E: {description: e}\n').labels, ['#/components/responses/E']);
+  });
+
+  it('offers true and false for isDefaultRoute of an ANY method, from its type in the catalog', () => {
+    const { labels } = complete('openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /$default:\n    x-amazon-apigateway-any-method:\n      isDefaultRoute: |\n', 'yaml', 'http');
+    assert.deepEqual(labels, ['true', 'false']);
+  });
+
+  it('offers JSON keys after an entry without its comma on the same line, before any quote is typed', () => {
+    const { document, items } = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http" |}}}}}', 'json');
+    const uri = itemOf(items, 'uri');
+    assert.deepEqual(JSON.parse(acceptSnippet(document, uri)).paths['/a'].get['x-amazon-apigateway-integration'], { type: 'http', uri: '' });
+    assert.deepEqual(complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http"|}}}}}', 'json').labels, []);
+  });
+
+  describe('in the layout of the document', () => {
+    it('indents an inserted block with tabs in a tab-indented JSON document', () => {
+      const marked = '{\n\t"swagger": "2.0",\n\t"paths": {\n\t\t"/p": {\n\t\t\t"get": {\n\t\t\t\t"responses": {"200": {"description": "ok"}},\n\t\t\t\t|\n\t\t\t}\n\t\t}\n\t}\n}\n';
+      const { document, items } = complete(marked, 'json');
+      const text = applyEdits(document, [itemOf(items, 'x-amazon-apigateway-integration: Mock (mock)').textEdit as TextEdit]);
+      assert.match(text, /\n\t{4}"x-amazon-apigateway-integration": \{\n\t{5}"type": "mock",\n\t{5}"requestTemplates": \{\n\t{6}"application\/json"/);
+      assert.doesNotMatch(text, /\n\t* +/);
+    });
+
+    it('writes the line breaks of a CRLF document in items of several lines', () => {
+      const { items } = complete(`${OP.replace(/\n/g, '\r\n')}      x-amazon-apigateway-integration:\r\n        type: http\r\n        |\r\n`);
+      const newTexts = items.map((i) => (i.textEdit as TextEdit).newText);
+      assert.equal(itemOf(items, 'requestParameters').textEdit && (itemOf(items, 'requestParameters').textEdit as TextEdit).newText, 'requestParameters:\r\n          $0');
+      assert.ok(newTexts.every((t) => !/(?<!\r)\n/.test(t)), newTexts.join('|'));
+      const operation = complete(`${OP.replace(/\n/g, '\r\n')}      responses:\r\n        '200': {description: ok}\r\n      |\r\n`);
+      const custom = itemOf(operation.items, 'x-amazon-apigateway-integration: Lambda custom (aws)');
+      for (const text of [(custom.textEdit as TextEdit).newText, ...custom.additionalTextEdits!.map((e) => e.newText)]) assert.ok(!/(?<!\r)\n/.test(text), JSON.stringify(text));
+    });
   });
 });
 

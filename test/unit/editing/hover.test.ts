@@ -99,3 +99,31 @@ describe('hover', () => {
     assert.match(result.text, /^\*\*404\*\* \(Not Found\): method response\n\nNo such pet\n\nIntegration responses answering with it: `\.\*not found\.\*`$/);
   });
 });
+
+describe('hover on an authorizer identity source', () => {
+  const scheme = (identitySource: string, authorizer = 'type: request\n        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:F/invocations') =>
+    `openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      parameters: [{name: q, in: query}]\n      security: [{a: []}]\n      responses: {'200': {description: ok}}\ncomponents:\n  securitySchemes:\n    a:\n      type: apiKey\n      name: Unused\n      in: header\n      x-amazon-apigateway-authorizer:\n        ${authorizer}\n        identitySource: ${identitySource}\n`;
+
+  it('describes only the source under the cursor of a comma-separated list, as a value of the request', () => {
+    const result = hover(scheme('method.request.header.Authorization, method.request.query|string.q'))!;
+    assert.equal(result.covered, 'method.request.querystring.q');
+    assert.match(result.text, /^\*\*method\.request\.querystring\.q\*\*\n\nThe `q` query string parameter\./);
+    assert.match(result.text, /identity source of this authorizer/);
+    assert.doesNotMatch(result.text, /declared|operation/);
+    const first = hover(scheme('method.request.header.Auth|orization, method.request.querystring.q'))!;
+    assert.equal(first.covered, 'method.request.header.Authorization');
+    assert.match(first.text, /The `Authorization` request header\./);
+  });
+
+  it('reads the HTTP API forms and the context and stage variables, in quotes too', () => {
+    assert.equal(hover(scheme('"$request.header.Authorization,$context.req|uestId"'))!.covered, '$context.requestId');
+    assert.match(hover(scheme("'$request.header.Auth|orization, $stageVariables.key'"))!.text, /The `Authorization` request header\./);
+    assert.match(hover(scheme('stageVariables.ke|y'))!.text, /stage variable `key`/);
+  });
+
+  it('says what forms an identity source takes when a source is none of them', () => {
+    const result = hover(scheme('method.request.body.to|ken'))!;
+    assert.equal(result.covered, 'method.request.body.token');
+    assert.match(result.text, /Not an identity source API Gateway reads/);
+  });
+});

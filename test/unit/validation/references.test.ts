@@ -70,3 +70,61 @@ describe('$ref resolution', () => {
     assert.deepEqual(d.range, rangeOf(text, '"#/components/x-amazon-apigateway-integrations/missing"'));
   });
 });
+
+describe('$refs inside the files a $ref leads to', () => {
+  const files = new Map<string, string>([
+    ['file:///work/schemas/pet.yaml', 'Pet:\n  type: object\n  properties:\n    owner:\n      $ref: "./owner.yaml#/Ownerr"\n    tag:\n      $ref: "#/Nothing"\n    self:\n      $ref: "#/Pet"\n    friend:\n      $ref: "../common.yaml#/Friend"\n'],
+    ['file:///work/schemas/owner.yaml', 'Owner:\n  type: object\n  properties:\n    pet:\n      $ref: "./pet.yaml#/Pet"\n'],
+    ['file:///work/common.yaml', 'Friend:\n  $ref: "./gone.yaml#/X"\nGood:\n  $ref: "./schemas/owner.yaml#/Owner"\n'],
+  ]);
+  const reads: [string, string, string | undefined][] = [];
+  const resolver: DocumentResolver = {
+    async resolve(base, ref, dependent) {
+      reads.push([base, ref, dependent]);
+      const uri = new URL(ref.split('#')[0], base).href;
+      const text = files.get(uri);
+      return text === undefined ? undefined : parse(text, false, uri);
+    },
+  };
+  const main = (ref: string) => `openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '${ref}' }\n`;
+
+  it('reports each reference below the target that does not resolve on the $ref that leads there, naming the chain', async () => {
+    const text = main('./schemas/pet.yaml#/Pet');
+    const found = (await validate(text, { resolver })).filter((d) => /ref/.test(String(d.code)));
+    assert.deepEqual(
+      found.map((d) => [d.code, d.message]),
+      [
+        ['unresolved-ref', "`./schemas/pet.yaml#/Pet` leads through `./owner.yaml#/Ownerr` in `schemas/pet.yaml`, which does not resolve: `#/Ownerr` of `schemas/owner.yaml` does not exist (did you mean `./owner.yaml#/Owner`?)."],
+        ['unresolved-ref', '`./schemas/pet.yaml#/Pet` leads through `#/Nothing` in `schemas/pet.yaml`, which does not resolve: `#/Nothing` of `schemas/pet.yaml` does not exist.'],
+        ['unreadable-ref-file', '`./schemas/pet.yaml#/Pet` leads through `../common.yaml#/Friend` in `schemas/pet.yaml`, then `./gone.yaml#/X` in `common.yaml`, which does not resolve: `gone.yaml` cannot be read.'],
+      ],
+    );
+    for (const d of found) assert.deepEqual(d.range, rangeOf(text, "'./schemas/pet.yaml#/Pet'"));
+    assert.deepEqual(found[0].relatedInformation, [{ location: { uri: 'file:///work/schemas/pet.yaml', range: { start: { line: 4, character: 12 }, end: { line: 4, character: 34 } } }, message: 'The reference that does not resolve' }]);
+  });
+
+  it('reads the files further along the chain for the validated document, so that their changes validate it again', async () => {
+    reads.length = 0;
+    await validate(main('./schemas/pet.yaml#/Pet'), { resolver });
+    const nested = reads.filter(([base]) => base !== 'file:///work/api.yaml');
+    assert.ok(nested.length > 0);
+    assert.ok(nested.every(([, , dependent]) => dependent === 'file:///work/api.yaml'), JSON.stringify(nested));
+  });
+
+  it('follows a whole-file $ref and stops at references that lead back along the chain', async () => {
+    const found = withCode(await validate(main('./common.yaml'), { resolver }), 'unreadable-ref-file');
+    assert.deepEqual(found.map((d) => d.message), ['`./common.yaml` leads through `./gone.yaml#/X` in `common.yaml`, which does not resolve: `gone.yaml` cannot be read.']);
+    assert.deepEqual(withCode(await validate(main('./schemas/owner.yaml#/Owner'), { resolver }), 'unreadable-ref-file').length, 1);
+  });
+
+  it('stops following a chain through many files', async () => {
+    const chain: DocumentResolver = {
+      async resolve(base, ref) {
+        const n = Number(/f(\d+)\.yaml/.exec(ref)![1]);
+        return parse(n < 100 ? `X:\n  $ref: "./f${n + 1}.yaml#/X"\n` : 'Y: {}\n', false, new URL(ref.split('#')[0], base).href);
+      },
+    };
+    const diagnostics = await validate(main('./f0.yaml#/X'), { resolver: chain });
+    assert.deepEqual(diagnostics.filter((d) => /ref/.test(String(d.code))), []);
+  });
+});

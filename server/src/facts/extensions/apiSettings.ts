@@ -122,6 +122,7 @@ export const API_SETTINGS_EXTENSIONS: ExtensionSpec[] = [
     doc: '**Endpoint configuration.** At the root in Swagger 2.0; in a Server object in OpenAPI 3.',
     type: 'object',
     placements: ['root', 'server'],
+    placementsByVersion: { swagger: ['root'], openapi: ['server'] },
     dialects: ['rest', 'http'],
     docsUrl: extensionPage('endpoint-configuration'),
     additionalFields: false,

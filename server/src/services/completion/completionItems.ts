@@ -28,8 +28,9 @@ export function keyItem(site: CompletionSite, name: string, spec: ValueSpec, kin
     newText = `${JSON.stringify(name).replace(/\$/g, '\\$')}: ${opener}${site.needsComma ? ',' : ''}`;
   } else {
     const key = yamlKey(name).replace(/\$/g, '\\$');
-    if (types.length === 1 && (types[0] === 'object' || types[0] === 'map')) newText = `${key}:\n${site.column}${unit}$0`;
-    else if (types.length === 1 && types[0] === 'array') newText = `${key}:\n${site.column}${unit}- $0`;
+    // Inside a flow collection a nested value opens in flow style too: a block on the next line would not parse there.
+    if (types.length === 1 && (types[0] === 'object' || types[0] === 'map')) newText = site.flow ? `${key}: {$0}` : `${key}:\n${site.column}${unit}$0`;
+    else if (types.length === 1 && types[0] === 'array') newText = site.flow ? `${key}: [$0]` : `${key}:\n${site.column}${unit}- $0`;
     else newText = `${key}: $0`;
   }
   return {
@@ -42,16 +43,20 @@ export function keyItem(site: CompletionSite, name: string, spec: ValueSpec, kin
   };
 }
 
-/** A value in the document's syntax, keeping a quote the user opened. */
+/**
+ * A value in the document's syntax, keeping a quote the user opened for a string. A boolean or number replaces the
+ * quotes (the range covers them): quoted, it would be a string, which AWS rejects where it expects one of these.
+ */
 export function valueItem(site: CompletionSite, value: string | number | boolean, kind: CompletionItemKind, detail: string | undefined): CompletionItem {
   let newText: string;
-  if (site.quote) newText = `${site.quote}${String(value)}${site.quote}`;
+  if (site.quote && typeof value === 'string') newText = `${site.quote}${value}${site.quote}`;
   else if (site.document.format === 'json') newText = JSON.stringify(value);
   else newText = yamlScalar(value);
   if (site.document.format === 'json' && site.needsComma) newText += ',';
   const item: CompletionItem = { label: String(value), kind, textEdit: { range: site.range, newText } };
   if (detail) item.detail = detail;
-  if (site.quote || newText !== String(value)) item.filterText = newText.replace(/,$/, '');
+  if (site.quote && typeof value !== 'string') item.filterText = `${site.quote}${String(value)}`;
+  else if (site.quote || newText !== String(value)) item.filterText = newText.replace(/,$/, '');
   return item;
 }
 

@@ -1,8 +1,11 @@
-import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
+import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import type { Dialect } from '../../model/dialect';
-import type { CompletionSite } from '../editing/completionSite';
-import { INTEGRATION_SNIPPETS } from '../editing/integrationSnippets';
-import { indentUnit, jsonText, yamlBlock } from '../editing/serialize';
+import { findNodeAtPath } from '../../model/navigate';
+import { editInOriginal, type CompletionSite } from '../editing/completionSite';
+import { insertAtPath } from '../editing/edits';
+import { INTEGRATION_SNIPPETS, mappedStatusCodes, type IntegrationSnippet } from '../editing/integrationSnippets';
+import { responseCodesAt, statusText } from '../editing/operationFacts';
+import { indentUnit, jsonText, yamlBlock, yamlInline } from '../editing/serialize';
 
 export const INTEGRATION_KEY = 'x-amazon-apigateway-integration';
 
@@ -16,16 +19,42 @@ export function integrationSnippetItems(site: CompletionSite, dialect: Dialect):
     const newText =
       site.document.format === 'json'
         ? `${JSON.stringify(INTEGRATION_KEY)}: ${jsonText(snippet.value, site.column, unit)}${site.needsComma ? ',' : ''}`
-        : `${INTEGRATION_KEY}:\n${yamlBlock(snippet.value, site.column + unit, unit).join('\n')}`;
-    return {
+        : site.flow
+          ? `${INTEGRATION_KEY}: ${yamlInline(snippet.value)}`
+          : `${INTEGRATION_KEY}:\n${yamlBlock(snippet.value, site.column + unit, unit).join('\n')}`;
+    const { codes, edits } = methodResponseEdits(site, snippet);
+    const item: CompletionItem = {
       label: `${INTEGRATION_KEY}: ${snippet.label}`,
       kind: CompletionItemKind.Snippet,
-      detail: snippet.detail,
+      detail: codes.length ? `${snippet.detail}; declares the ${codes.join(', ')} method response${codes.length > 1 ? 's' : ''} it maps to` : snippet.detail,
       filterText: INTEGRATION_KEY,
       sortText: `~${i}`,
       insertTextFormat: InsertTextFormat.PlainText,
       insertTextMode: InsertTextMode.asIs,
       textEdit: { range: site.range, newText },
     };
+    if (edits.length) item.additionalTextEdits = edits;
+    return item;
   });
+}
+
+/**
+ * The method responses a snippet's integration responses answer with that the operation does not declare yet: API
+ * Gateway answers 500 for a mapping to an undeclared status. Added to the operation's `responses` when it has them (an
+ * empty `responses:` is filled); an operation without them is already reported, and status completion offers the
+ * integration's codes first.
+ */
+function methodResponseEdits(site: CompletionSite, snippet: IntegrationSnippet): { codes: string[]; edits: TextEdit[] } {
+  const declared = responseCodesAt(site.document, site.path);
+  const missing = mappedStatusCodes(snippet).filter((code) => !declared.includes(code));
+  const responsesPath = [...site.path, 'responses'];
+  const responses = findNodeAtPath(site.document.root, responsesPath);
+  if (!missing.length || (responses?.type !== 'object' && responses?.type !== 'null')) return { codes: [], edits: [] };
+  const response = (code: string) => ({ description: statusText(code) ?? `Status ${code}` });
+  const inCopy =
+    responses.type === 'object'
+      ? missing.map((code) => insertAtPath(site.document, responsesPath, code, response(code)))
+      : [insertAtPath(site.document, site.path, 'responses', Object.fromEntries(missing.map((code) => [code, response(code)])))];
+  const edits = inCopy.map((edit) => edit && editInOriginal(site, edit));
+  return edits.every((edit): edit is TextEdit => edit !== undefined) ? { codes: missing, edits } : { codes: [], edits: [] };
 }

@@ -44,7 +44,7 @@ export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem
   if (isOperationResponses(path)) return [...statusCodeItems(site), ...openApiItems];
   if (isMediaTypeMap(site)) return [...mediaTypeItems(site), ...openApiItems];
   if (!placement) return openApiItems;
-  const items: CompletionItem[] = extensionsAt(placement, dialect)
+  const items: CompletionItem[] = extensionsAt(placement, dialect, document.kind)
     .filter((e) => !site.siblings.includes(e.name))
     .map((e) => ({ ...keyItem(site, e.name, e, CompletionItemKind.Module, undefined), detail: e.summary }));
   if (placement === 'operation' && !site.keyOnly && !site.siblings.includes(INTEGRATION_KEY)) items.push(...integrationSnippetItems(site, dialect));

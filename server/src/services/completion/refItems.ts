@@ -1,19 +1,29 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import { findNodeAtPath, keyName } from '../../model/navigate';
+import type { NodePath } from '../../model/nodes';
 import type { CompletionSite } from '../editing/completionSite';
 import { externalRefPointers, pointerOf, refContainersFor } from '../editing/references';
 import type { DocumentResolver } from '../validationTypes';
+import type { Dialect } from '../../model/dialect';
+import { isOperationResponses } from '../editing/documentPaths';
 import { valueItem } from './completionItems';
 
-export function refItems(site: CompletionSite): CompletionItem[] {
+export function refItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const { document, path } = site;
   const items: CompletionItem[] = [];
   for (const container of refContainersFor(document, path)) {
+    if (rejectedAt(site, dialect, container)) continue;
     const node = findNodeAtPath(document.root, container);
     if (node?.type !== 'object') continue;
     for (const property of node.properties) items.push(refItem(site, pointerOf([...container, keyName(property)]), String(container[container.length - 1])));
   }
   return items;
+}
+
+/** A REST API import refuses an operation's response that is a 2.0 root-level response (`#/responses/...`). */
+function rejectedAt(site: CompletionSite, dialect: Dialect, container: NodePath): boolean {
+  const { document, path } = site;
+  return dialect === 'rest' && document.kind === 'swagger' && container.length === 1 && container[0] === 'responses' && isOperationResponses(path.slice(0, -2));
 }
 
 /** YAML reads ` #` as a comment and a leading `#` as one too, so targets are quoted unless a quote is open. */

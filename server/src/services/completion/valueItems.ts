@@ -1,9 +1,9 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { findValueSpec, getExtension, typesOf } from '../../facts/extensions';
+import { fieldOf, findValueSpec, getExtension, typesOf } from '../../facts/extensions';
 import type { ValueSpec } from '../../facts/extensionTypes';
 import type { Dialect } from '../../model/dialect';
 import { asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
-import { requestValidators } from '../../model/openapiWalk';
+import { ANY_METHOD_KEY, requestValidators } from '../../model/openapiWalk';
 import type { CompletionSite } from '../editing/completionSite';
 import { extensionIndexOf, isMappingTemplateValue } from '../editing/documentPaths';
 import { responseCodesAt } from '../editing/operationFacts';
@@ -21,13 +21,13 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
   const { path, document } = site;
   if (isMappingTemplateValue(path)) return [];
   const key = path[path.length - 1];
-  if (key === '$ref') return refItems(site);
+  if (key === '$ref') return refItems(site, dialect);
   if (key === 'x-amazon-apigateway-request-validator') {
     return (requestValidators(document)?.properties ?? []).map((p) => valueItem(site, keyName(p), CompletionItemKind.Reference, 'Request validator'));
   }
   if (path.length === 1 && (key === 'openapi' || key === 'swagger')) return rootVersionItems(site);
   const index = extensionIndexOf(path);
-  if (index < 0) return openApiValueItems(site);
+  if (index < 0) return anyMethodFieldItems(site, dialect) ?? openApiValueItems(site);
   if (isCacheKeyItem(path)) return dialect === 'rest' ? cacheKeyItems(site) : [];
   const extensionName = String(path[index]);
   const below = path.slice(index + 1);
@@ -44,6 +44,14 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
   if (!spec) return [];
   const items = specValueItems(site, spec, dialect);
   return isIntegration(extensionName) && key === 'uri' ? rankUrisByType(site, items) : items;
+}
+
+/** A field API Gateway adds to the operation of its ANY method (`isDefaultRoute`), which is itself an operation. */
+function anyMethodFieldItems(site: CompletionSite, dialect: Dialect): CompletionItem[] | undefined {
+  const { path } = site;
+  if (path.length !== 4 || path[0] !== 'paths' || path[2] !== ANY_METHOD_KEY) return undefined;
+  const field = fieldOf(getExtension(ANY_METHOD_KEY)!, String(path[3]));
+  return field && specValueItems(site, field, dialect);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Position, Range } from 'vscode-languageserver-types';
+import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { parseApiDocument, type ApiDocument } from '../../model/apiDocument';
 import { isReparseBase, parsePatchedCopy } from '../../model/incrementalParse';
 import { isScalar, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
@@ -17,6 +17,8 @@ export interface CompletionSite {
   kind: 'key' | 'value';
   /** The document the path was read from: the original, or the patched copy. */
   document: ApiDocument;
+  /** The document completion was asked in, whose positions the items' edits use. */
+  original: ApiDocument;
   /**
    * Key: the path of the object receiving the key. Value: the path of the property whose value is typed, or of the
    * array item being typed (the path then ends with its index).
@@ -44,6 +46,9 @@ export interface CompletionSite {
 
 const PLACEHOLDER = '__apigw_completion__';
 
+/** A site as read from the text, before it is told the document it was asked in. */
+type Site = Omit<CompletionSite, 'original'>;
+
 /**
  * `lastParsed`, for a document that does not parse cleanly: an earlier version that did. The patched copy is then that
  * version with only the patched path item parsed again, when the edits since stay inside that item.
@@ -51,7 +56,49 @@ const PLACEHOLDER = '__apigw_completion__';
 export function findCompletionSite(document: ApiDocument, offset: number, lastParsed?: ApiDocument): CompletionSite | undefined {
   if (insideBlockScalar(document, offset)) return undefined;
   const from: Patchable = { original: document, base: isReparseBase(document) ? document : lastParsed };
-  return document.format === 'json' ? jsonSite(from, offset) : yamlSite(from, offset);
+  const site = document.format === 'json' ? jsonSite(from, offset) : yamlSite(from, offset);
+  return site && { ...site, original: document };
+}
+
+/**
+ * An edit computed on the site's document, in the positions of the document completion was asked in. The patched
+ * copy differs from it only around the word being typed (and a missing comma before it): edits before that stand
+ * where they are, edits after it move by the difference in length. Undefined for an edit inside the patched text.
+ */
+export function editInOriginal(site: CompletionSite, edit: TextEdit): TextEdit | undefined {
+  const copy = site.document;
+  const original = site.original;
+  if (copy === original) return edit;
+  const a = copy.text;
+  const b = original.text;
+  const { prefix, suffix } = sharedEnds(copy, original);
+  const map = (position: Position): Position | undefined => {
+    const offset = copy.textDocument.offsetAt(position);
+    if (offset <= prefix) return original.textDocument.positionAt(offset);
+    if (offset >= a.length - suffix) return original.textDocument.positionAt(offset - a.length + b.length);
+    return undefined;
+  };
+  const start = map(edit.range.start);
+  const end = map(edit.range.end);
+  return start && end ? { range: { start, end }, newText: edit.newText } : undefined;
+}
+
+const SHARED_ENDS = new WeakMap<ApiDocument, { original: ApiDocument; prefix: number; suffix: number }>();
+
+/** How much text a patched copy shares with its original at the start and at the end, measured once per copy. */
+function sharedEnds(copy: ApiDocument, original: ApiDocument): { prefix: number; suffix: number } {
+  const known = SHARED_ENDS.get(copy);
+  if (known?.original === original) return known;
+  const a = copy.text;
+  const b = original.text;
+  const shortest = Math.min(a.length, b.length);
+  let prefix = 0;
+  while (prefix < shortest && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shortest - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  const ends = { original, prefix, suffix };
+  SHARED_ENDS.set(copy, ends);
+  return ends;
 }
 
 /** The document completion is asked in, and the version its patched copies are made from by parts. */
@@ -80,7 +127,7 @@ function parsesCleanly(document: ApiDocument): boolean {
 const YAML_KEY_LINE = /^(\s*(?:-\s+)*)(["']?)([^\s#'"]*)$/;
 const YAML_VALUE_LINE = /^(\s*(?:-\s+)*)(["']?)((?:[^:#'"]|:(?=[^\s:]))+?)\2\s*:\s+(.*)$/;
 
-function yamlSite(from: Patchable, offset: number): CompletionSite | undefined {
+function yamlSite(from: Patchable, offset: number): Site | undefined {
   const document = from.original;
   const text = document.text;
   const lineStart = lineStartOf(text, offset);
@@ -133,7 +180,7 @@ function yamlSite(from: Patchable, offset: number): CompletionSite | undefined {
   };
 }
 
-function keySite(copy: ApiDocument, object: ObjectNode, prefix: string, range: Range, quote: CompletionSite['quote'], column: string, needsComma: boolean, keyOnly: boolean): CompletionSite {
+function keySite(copy: ApiDocument, object: ObjectNode, prefix: string, range: Range, quote: CompletionSite['quote'], column: string, needsComma: boolean, keyOnly: boolean): Site {
   return {
     kind: 'key',
     document: copy,
@@ -162,7 +209,7 @@ function openStringStart(text: string, offset: number): number {
   return open;
 }
 
-function jsonSite(from: Patchable, offset: number): CompletionSite | undefined {
+function jsonSite(from: Patchable, offset: number): Site | undefined {
   const document = from.original;
   const text = document.text;
   const open = openStringStart(text, offset);
@@ -172,13 +219,9 @@ function jsonSite(from: Patchable, offset: number): CompletionSite | undefined {
     start = open;
     quote = '"';
   } else {
+    // Outside a string, a quote before the word closes the value before it (`"http" |`): the word starts after the blanks.
     while (start > 0 && !JSON_STOP.includes(text[start - 1])) start--;
-    if (text[start - 1] === '"') {
-      quote = '"';
-      start--;
-    } else {
-      while (start < offset && /\s/.test(text[start])) start++;
-    }
+    while (start < offset && /\s/.test(text[start])) start++;
   }
   // Inside a string a colon is text (`"overwrite:path"`), not the end of a key.
   const stops = open >= 0 ? JSON_STOP.replace(':', '') : JSON_STOP;
@@ -268,7 +311,7 @@ const FLOW_STOP = /[\s{}[\],]/;
  * A key or value typed inside a YAML flow collection (`schema: {$ref: '#/comp|'}`): the word is replaced by the
  * placeholder, and collections the user has not closed yet are closed at the end of the line, so that the copy parses.
  */
-function yamlFlowSite(from: Patchable, offset: number, lineStart: number, lineEnd: number, scan: LineScan): CompletionSite | undefined {
+function yamlFlowSite(from: Patchable, offset: number, lineStart: number, lineEnd: number, scan: LineScan): Site | undefined {
   const document = from.original;
   const text = document.text;
   const innermost = text[scan.open[scan.open.length - 1]];

@@ -1,19 +1,25 @@
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../../model/apiDocument';
 import { getProperty } from '../../model/navigate';
-import type { ArrayNode, NodePath, ObjectNode, ValueNode } from '../../model/nodes';
-import { columnIndentAt, indentUnit, jsonText, lineIndentAt, yamlBlock, yamlEntry, yamlInline, yamlScalar } from './serialize';
+import type { ArrayNode, NodePath, ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
+import { columnIndentAt, indentUnit, inLineBreaksOf, isOneLine, jsonInline, jsonText, lineIndentAt, yamlBlock, yamlEntry, yamlInline, yamlScalar } from './serialize';
 import { keyOf } from '../../model/property';
 import { lineStart } from '../../model/textChange';
 
 /**
  * Text edits that add entries to the document in its own syntax and indentation: block or flow YAML, or JSON. Each
- * returns one insertion, so that a quick fix is a single edit the editor can apply and undo at once.
+ * returns one insertion, so that a quick fix is a single edit the editor can apply and undo at once. The text is built
+ * with LF line breaks and written in the document's own here, where every edit passes.
  */
 
 function insertAt(document: ApiDocument, offset: number, newText: string): TextEdit {
   const position = document.textDocument.positionAt(offset);
-  return { range: { start: position, end: position }, newText };
+  return { range: { start: position, end: position }, newText: inLineBreaksOf(document.text, newText) };
+}
+
+/** Whether a collection's last entry stands on the line of its opening bracket: then a new entry joins that line. */
+function onOpeningLine(text: string, collection: ValueNode, last: ValueNode | PropertyNode): boolean {
+  return text.lastIndexOf('\n', last.offset) < collection.offset;
 }
 
 function lineEnd(text: string, offset: number): number {
@@ -28,16 +34,16 @@ export function insertProperty(document: ApiDocument, object: ObjectNode, key: s
   const last = object.properties[object.properties.length - 1];
   if (document.format === 'json' || object.flow) {
     const json = document.format === 'json';
-    const entry = (indent: string) => (json ? `${JSON.stringify(key)}: ${jsonText(value, indent, unit)}` : `${yamlScalar(key)}: ${yamlInline(value)}`);
+    const entry = (indent: string) => `${JSON.stringify(key)}: ${jsonText(value, indent, unit)}`;
+    const inline = `${json ? JSON.stringify(key) : yamlScalar(key)}: ${json ? jsonInline(value) : yamlInline(value)}`;
     if (!last) {
       const outer = lineIndentAt(text, object.offset);
-      if (!json) return insertAt(document, object.offset + 1, entry(''));
+      if (!json || isOneLine(text)) return insertAt(document, object.offset + 1, inline);
       return insertAt(document, object.offset + 1, `\n${outer}${unit}${entry(outer + unit)}\n${outer}`);
     }
-    if (!json) return insertAt(document, last.end, `, ${entry('')}`);
+    if (!json || onOpeningLine(text, object, last)) return insertAt(document, last.end, `, ${inline}`);
     const indent = columnIndentAt(text, last.offset);
-    const sameLine = text.lastIndexOf('\n', last.offset) < object.offset;
-    return insertAt(document, last.end, sameLine ? `, ${entry(indent)}` : `,\n${indent}${entry(indent)}`);
+    return insertAt(document, last.end, `,\n${indent}${entry(indent)}`);
   }
   const indent = last ? columnIndentAt(text, object.properties[0].offset) : '';
   const lines = yamlEntry(key, value, indent, unit);
@@ -85,9 +91,11 @@ export function appendItem(document: ApiDocument, array: ArrayNode, value: unkno
   const last = array.items[array.items.length - 1];
   if (document.format === 'json') {
     if (!last) {
+      if (isOneLine(text)) return insertAt(document, array.offset + 1, jsonInline(value));
       const outer = lineIndentAt(text, array.offset);
       return insertAt(document, array.offset + 1, `\n${outer}${unit}${jsonText(value, outer + unit, unit)}\n${outer}`);
     }
+    if (onOpeningLine(text, array, last)) return insertAt(document, last.end, `, ${jsonInline(value)}`);
     const indent = columnIndentAt(text, last.offset);
     return insertAt(document, last.end, `,\n${indent}${jsonText(value, indent, unit)}`);
   }
@@ -102,35 +110,42 @@ export function appendItem(document: ApiDocument, array: ArrayNode, value: unkno
 
 /**
  * Adds `key: value` inside the object at `containerPath`, creating the missing objects on the way (a `responses`
- * without a `404`, an operation without `parameters`, a document without validators).
+ * without a `404`, an operation without `parameters`, a document without validators). A key already written with no
+ * value (`parameters:` while typing) is filled rather than written twice; one that has a value is left alone.
  */
 export function insertAtPath(document: ApiDocument, containerPath: NodePath, key: string, value: unknown): TextEdit | undefined {
+  const path = [...containerPath, key];
   let node: ValueNode | undefined = document.root;
-  for (let i = 0; i < containerPath.length; i++) {
+  for (let i = 0; i < path.length; i++) {
     if (node?.type !== 'object') return undefined;
-    const property = getProperty(node, String(containerPath[i]));
+    const property = getProperty(node, String(path[i]));
     if (!property?.value || property.value.type === 'null') {
-      let nested: unknown = { [key]: value };
-      for (let j = containerPath.length - 1; j > i; j--) nested = { [String(containerPath[j])]: nested };
-      return property ? replaceEmptyValue(document, property.value, keyOf(property).end, nested) : insertProperty(document, node, String(containerPath[i]), nested);
+      let nested: unknown = value;
+      for (let j = path.length - 1; j > i; j--) nested = { [String(path[j])]: nested };
+      return property ? replaceEmptyValue(document, property, nested) : insertProperty(document, node, String(path[i]), nested);
     }
     node = property.value;
   }
-  return node?.type === 'object' ? insertProperty(document, node, key, value) : undefined;
+  return undefined;
 }
 
 /** Fills `key:` written with no value (a null), keeping the key where it is. */
-function replaceEmptyValue(document: ApiDocument, empty: ValueNode | undefined, keyEnd: number, value: unknown): TextEdit | undefined {
+function replaceEmptyValue(document: ApiDocument, property: PropertyNode, value: unknown): TextEdit | undefined {
   const text = document.text;
+  const empty = property.value;
+  const keyEnd = keyOf(property).end;
   const colon = text.indexOf(':', keyEnd);
   if (colon < 0) return undefined;
   const unit = indentUnit(text);
   const start = document.textDocument.positionAt(colon + 1);
   const end = document.textDocument.positionAt(Math.max(colon + 1, empty && text.slice(empty.offset, empty.end).trim() !== '' ? empty.end : colon + 1));
+  const replace = (newText: string): TextEdit => ({ range: { start, end }, newText: inLineBreaksOf(text, newText) });
+  const owner = property.parent;
   if (document.format === 'json') {
-    const indent = lineIndentAt(text, keyEnd);
-    return { range: { start, end }, newText: ` ${jsonText(value, indent, unit)}` };
+    if (isOneLine(text) || onOpeningLine(text, owner, property)) return replace(` ${jsonInline(value)}`);
+    return replace(` ${jsonText(value, lineIndentAt(text, keyEnd), unit)}`);
   }
+  if (owner.flow) return replace(` ${yamlInline(value)}`);
   const indent = lineIndentAt(text, keyEnd) + unit;
-  return { range: { start, end }, newText: `\n${yamlBlock(value, indent, unit).join('\n')}` };
+  return replace(`\n${yamlBlock(value, indent, unit).join('\n')}`);
 }

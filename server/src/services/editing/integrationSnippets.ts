@@ -11,7 +11,11 @@ export interface IntegrationSnippet {
 const LAMBDA_ARN = 'arn:aws:lambda:${AWS::Region}:${AWS::AccountId}:function:FUNCTION_NAME';
 const LAMBDA_INVOKE_URI = `arn:aws:apigateway:\${AWS::Region}:lambda:path/2015-03-31/functions/${LAMBDA_ARN}/invocations`;
 
-/** Starting points for a whole `x-amazon-apigateway-integration`, one per common backend. */
+/**
+ * Starting points for a whole `x-amazon-apigateway-integration`, one per common backend. The status codes their
+ * integration responses map to are declared as method responses when the snippet is inserted (see
+ * `mappedStatusCodes`).
+ */
 export const INTEGRATION_SNIPPETS: IntegrationSnippet[] = [
   {
     label: 'Lambda proxy (aws_proxy)',
@@ -31,7 +35,8 @@ export const INTEGRATION_SNIPPETS: IntegrationSnippet[] = [
       requestTemplates: { 'application/json': "{\"body\": $input.json('$')}" },
       responses: {
         default: { statusCode: '200', responseTemplates: { 'application/json': "$input.json('$')" } },
-        '.*Error.*': { statusCode: '500', responseTemplates: { 'application/json': "{\"message\": \"$util.escapeJavaScript($input.path('$.errorMessage'))\"}" } },
+        // escapeJavaScript writes ' as \', which JSON does not allow: the documented replaceAll undoes it.
+        '.*Error.*': { statusCode: '500', responseTemplates: { 'application/json': String.raw`{"message": "$util.escapeJavaScript($input.path('$.errorMessage')).replaceAll("\\'","'")"}` } },
       },
     },
   },
@@ -70,3 +75,9 @@ export const INTEGRATION_SNIPPETS: IntegrationSnippet[] = [
     value: { type: 'HTTP_PROXY', httpMethod: 'ANY', uri: 'https://example.com/', payloadFormatVersion: '1.0' },
   },
 ];
+
+/** The status codes a snippet's integration responses answer with, each once. */
+export function mappedStatusCodes(snippet: IntegrationSnippet): string[] {
+  const responses = (snippet.value.responses ?? {}) as Record<string, { statusCode?: unknown }>;
+  return [...new Set(Object.values(responses).map((r) => String(r.statusCode ?? '')).filter((code) => /^\d{3}$/.test(code)))];
+}

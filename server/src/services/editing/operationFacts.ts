@@ -87,3 +87,24 @@ export function responseHeadersAt(document: ApiDocument, path: NodePath, statusC
   return headers?.type === 'object' ? headers.properties : [];
 }
 
+
+/**
+ * The method response headers (`method.response.header.NAME`) the operation's integration responses answering with a
+ * status code map, each once whatever its letter case (headers are case-insensitive).
+ */
+export function mappedResponseHeaders(document: ApiDocument, path: NodePath, statusCode: string): string[] {
+  const op = operationContaining(document, path);
+  const responses = getValue(getValue(op?.operation, 'x-amazon-apigateway-integration'), 'responses');
+  if (responses?.type !== 'object') return [];
+  const headers = new Map<string, string>();
+  for (const response of responses.properties) {
+    if (statusCodeOf(response.value) !== statusCode) continue;
+    const parameters = getValue(response.value, 'responseParameters');
+    if (parameters?.type !== 'object') continue;
+    for (const parameter of parameters.properties) {
+      const header = /^method\.response\.header\.(.+)$/.exec(keyName(parameter))?.[1];
+      if (header && !headers.has(header.toLowerCase())) headers.set(header.toLowerCase(), header);
+    }
+  }
+  return [...headers.values()];
+}

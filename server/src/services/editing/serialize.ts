@@ -90,15 +90,50 @@ export function jsonText(value: unknown, indent: string, unit: string): string {
   return JSON.stringify(value, null, unit).replace(/\n/g, `\n${indent}`);
 }
 
-/** The indentation step a document uses: the smallest indentation of an indented line, else two spaces. */
+/** JSON on one line, spaced as people write it by hand (`{"a": 1, "b": [2, 3]}`), for objects written on one line. */
+export function jsonInline(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(jsonInline).join(', ')}]`;
+  if (isPlainObject(value)) return `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${jsonInline(v)}`).join(', ')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The indentation step a document uses: a tab where its indented lines mostly start with tabs (JSON allows them, YAML
+ * does not), else the smallest indentation of a line indented by spaces, else two spaces.
+ */
 export function indentUnit(text: string): string {
   let smallest = Infinity;
-  const pattern = /\n( +)\S/g;
+  let tabbed = 0;
+  let spaced = 0;
+  const pattern = /\n([ \t]+)\S/g;
   for (let match = pattern.exec(text), n = 0; match && n < 500; match = pattern.exec(text), n++) {
-    smallest = Math.min(smallest, match[1].length);
+    if (match[1][0] === '\t') tabbed++;
+    else {
+      spaced++;
+      smallest = Math.min(smallest, /^ */.exec(match[1])![0].length);
+    }
   }
-  if (smallest === Infinity && /\n\t/.test(text)) return '\t';
+  if (tabbed > spaced) return '\t';
   return ' '.repeat(smallest === Infinity || smallest > 8 ? 2 : smallest);
+}
+
+/** The line break a document uses: CRLF when its first line ends with one, else LF. */
+export function lineBreak(text: string): string {
+  const newline = text.indexOf('\n');
+  return newline > 0 && text[newline - 1] === '\r' ? '\r\n' : '\n';
+}
+
+/**
+ * Text written with LF line breaks, in the document's own: an editor may leave a CRLF file with mixed line ends
+ * otherwise (`TextDocument.applyEdits`, the CLI, clients that do not normalise).
+ */
+export function inLineBreaksOf(text: string, newText: string): string {
+  return lineBreak(text) === '\n' || !newText.includes('\n') ? newText : newText.replace(/\r?\n/g, '\r\n');
+}
+
+/** A document written on one line (minified JSON): what is inserted into it stays on one line too. */
+export function isOneLine(text: string): boolean {
+  return !/[\r\n]/.test(text.trimEnd());
 }
 
 /** The whitespace at the start of the line containing an offset. */
@@ -107,7 +142,12 @@ export function lineIndentAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(start, offset))![0];
 }
 
-/** The column of an offset on its line, as spaces (list dashes count as indentation for what follows them). */
+/**
+ * The column of an offset on its line, as indentation: the line's own leading whitespace (tabs stay tabs), then a
+ * space for each character up to the offset (list dashes count as indentation for what follows them).
+ */
 export function columnIndentAt(text: string, offset: number): string {
-  return ' '.repeat(offset - lineStart(text, offset));
+  const prefix = text.slice(lineStart(text, offset), offset);
+  const leading = /^[ \t]*/.exec(prefix)![0];
+  return leading + ' '.repeat(prefix.length - leading.length);
 }

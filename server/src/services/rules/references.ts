@@ -1,7 +1,9 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import { findNodeAtPath, keyName } from '../../model/navigate';
 import { pointerToPath, refOf } from '../../model/openapiWalk';
-import type { ValueNode } from '../../model/nodes';
+import type { ScalarNode, ValueNode } from '../../model/nodes';
+import { resolveUri } from '../../model/refUri';
+import { posix } from 'node:path';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { indexDocument, type RefOccurrence } from './documentIndex';
 import { isUnprocessed } from './unprocessedValues';
@@ -57,13 +59,14 @@ export const referencesRule: Rule = async (context) => {
   const refs = indexDocument(context.document).refs;
   const files = new Map<string, Promise<ApiDocument | undefined>>();
   const memo = new Map<string, Target>();
+  const walk: Walk = { files: new Map(), targets: new Map(), budget: MAX_NESTED_REFS };
   for (let i = 0; i < refs.length; i++) {
     if ((i & 255) === 255 && (await pause(context))) return;
     const occurrence = refs[i];
     const ref = occurrence.value.value as string;
     if (isUnprocessed(occurrence.value)) continue;
     if (ref.startsWith('#')) checkLocal(context, occurrence, ref, memo);
-    else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('file:')) await checkExternal(context, occurrence, ref, files);
+    else if (isFileRef(ref)) await checkExternal(context, occurrence, ref, files, walk);
   }
 };
 
@@ -71,8 +74,8 @@ function checkLocal(context: ValidationContext, occurrence: RefOccurrence, ref: 
   const target = followLocal(context.document, ref, memo);
   if (target.kind === 'found') return;
   if (target.kind === 'missing' && target.pointer === ref) {
-    const { suggestion, data } = repairs(context.document, ref);
-    const message = `\`${ref}\` points to nothing: there is no \`${ref.slice(2).split('/').join('.')}\` in this document.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
+    const { suggestion, note, data } = repairs(context.document, ref);
+    const message = `\`${ref}\` points to nothing: there is no \`${ref.slice(2).split('/').join('.')}\` in this document.${note ?? ''}${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
     context.report(occurrence.value, 'unresolved-ref', message, { data });
     return;
   }
@@ -83,27 +86,38 @@ function checkLocal(context: ValidationContext, occurrence: RefOccurrence, ref: 
   context.report(occurrence.value, 'unresolved-ref', message);
 }
 
-/** Containers whose missing entry can be created with a definition that is valid as it stands. */
-const CREATABLE = new Set(['components/schemas', 'definitions']);
+/** Where each specification version keeps schemas, the one container whose missing entry is valid as `{type: object}`. */
+const SCHEMA_CONTAINERS: Record<string, string[]> = { openapi: ['components', 'schemas'], swagger: ['definitions'] };
 
 /**
  * What the quick fixes need: the one existing sibling the pointer most likely meant (a misspelt or miscased name), and
- * where a missing schema would be defined.
+ * where a missing schema would be defined. A pointer into the other version's schema container (`#/definitions/Pet` in
+ * OpenAPI 3) is answered from this version's: the schema there, or one created there for the `$ref` to point to.
  */
-function repairs(document: ApiDocument, ref: string): { suggestion?: string; data: Record<string, unknown> } {
+function repairs(document: ApiDocument, ref: string): { suggestion?: string; note?: string; data: Record<string, unknown> } {
   const path = pointerToPath(ref.slice(1));
-  const containerPath = path.slice(0, -1);
   const name = String(path[path.length - 1]);
+  const own = SCHEMA_CONTAINERS[document.kind];
+  const other = SCHEMA_CONTAINERS[document.kind === 'openapi' ? 'swagger' : 'openapi'];
+  const wrongVersion = own !== undefined && path.length === other.length + 1 && other.every((segment, i) => path[i] === segment);
+  const containerPath = wrongVersion ? own : path.slice(0, -1);
   const container = findNodeAtPath(document.root, containerPath);
   const match = container?.type === 'object' ? nearMiss(name, container.properties.map(keyName)) : undefined;
   const suggestion = match === undefined ? undefined : pointerOf([...containerPath, match]);
   const data: Record<string, unknown> = {};
   if (suggestion) data.expected = suggestion;
-  if (CREATABLE.has(containerPath.join('/')) && name) data.create = { container: containerPath, name };
-  return { suggestion, data };
+  const creatable = own !== undefined && containerPath.length === own.length && own.every((segment, i) => containerPath[i] === segment);
+  if (creatable && name) data.create = wrongVersion ? { container: own, name, ref: pointerOf([...own, name]) } : { container: containerPath, name };
+  const note = wrongVersion ? ` ${document.kind === 'openapi' ? 'OpenAPI 3' : 'Swagger 2.0'} keeps schemas in \`${own.join('/')}\`.` : undefined;
+  return { suggestion, note, data };
 }
 
-async function checkExternal(context: ValidationContext, occurrence: RefOccurrence, ref: string, files: Map<string, Promise<ApiDocument | undefined>>): Promise<void> {
+/** Remote URLs are not fetched; relative paths and `file:` URIs are read. */
+function isFileRef(ref: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('file:');
+}
+
+async function checkExternal(context: ValidationContext, occurrence: RefOccurrence, ref: string, files: Map<string, Promise<ApiDocument | undefined>>, walk: Walk): Promise<void> {
   const resolver = context.resolver;
   if (!resolver) return;
   const hash = ref.indexOf('#');
@@ -118,8 +132,126 @@ async function checkExternal(context: ValidationContext, occurrence: RefOccurren
     context.report(occurrence.value, 'unreadable-ref-file', `\`${file}\` (named by this $ref) cannot be read.`);
     return;
   }
-  if (hash < 0) return;
-  const pointer = ref.slice(hash + 1);
-  const node: ValueNode | undefined = findNodeAtPath(target.root, pointerToPath(pointer));
-  if (!node) context.report(occurrence.value, 'unresolved-ref', `\`${file}\` has nothing at \`#${pointer}\`.`);
+  const pointer = hash < 0 ? '' : ref.slice(hash + 1);
+  const node: ValueNode | undefined = hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(pointer));
+  if (!node && hash < 0) return;
+  if (!node) {
+    context.report(occurrence.value, 'unresolved-ref', `\`${file}\` has nothing at \`#${pointer}\`.`);
+    return;
+  }
+  // What the reference leads to must resolve too: a typo in a shared file is otherwise invisible, as nothing
+  // validates a file of bare definitions on its own.
+  for (const broken of shortestChains(await brokenBelow(context, walk, target, node, `${target.uri}#${pointer}`, []))) {
+    const through = broken.via.map((step) => `\`${step.ref}\` in \`${fileName(context.document, step.document)}\``).join(', then ');
+    const reason = broken.unreadable ? `\`${fileName(context.document, broken.unreadable)}\` cannot be read` : `${broken.missing} does not exist${broken.suggestion ? ` (did you mean \`${broken.suggestion}\`?)` : ''}`;
+    const last = broken.via[broken.via.length - 1];
+    context.report(occurrence.value, broken.unreadable ? 'unreadable-ref-file' : 'unresolved-ref', `\`${ref}\` leads through ${through}, which does not resolve: ${reason}.`, {
+      related: [{ uri: last.document.uri, offset: last.node.offset, end: last.node.end, range: last.document.rangeOf(last.node), message: 'The reference that does not resolve' }],
+    });
+  }
+}
+
+/** References followed into other files, at most this many per validation, and through at most this many targets. */
+const MAX_NESTED_REFS = 5000;
+const MAX_CHAIN = 16;
+
+/** A reference reached through another file that does not resolve, and the references that lead to it. */
+interface Broken {
+  /** From the first reference inside the target to the one that does not resolve, each with the file it is written in. */
+  via: { ref: string; document: ApiDocument; node: ScalarNode }[];
+  /** What is missing, as a file and pointer. */
+  missing?: string;
+  /** The file that cannot be read, as a URI. */
+  unreadable?: string;
+  /** The reference as it was most likely meant, written as the broken one is. */
+  suggestion?: string;
+}
+
+/** What one validation has read and found beyond the document, shared by its references. */
+interface Walk {
+  files: Map<string, Promise<ApiDocument | undefined>>;
+  /** The broken references below each target (`uri#pointer`), so that a target many references share is walked once. */
+  targets: Map<string, Promise<Broken[]>>;
+  budget: number;
+}
+
+/**
+ * The references below a node of another file that do not resolve, followed from file to file. A target already on
+ * the chain is not entered again (schemas may nest themselves), and chains end after `MAX_CHAIN` targets.
+ */
+async function brokenBelow(context: ValidationContext, walk: Walk, document: ApiDocument, node: ValueNode, key: string, chain: string[]): Promise<Broken[]> {
+  if (chain.includes(key) || chain.length >= MAX_CHAIN || walk.budget <= 0) return [];
+  let known = walk.targets.get(key);
+  if (!known) {
+    known = walkTarget(context, walk, document, node, [...chain, key]);
+    walk.targets.set(key, known);
+  }
+  return known;
+}
+
+async function walkTarget(context: ValidationContext, walk: Walk, document: ApiDocument, node: ValueNode, chain: string[]): Promise<Broken[]> {
+  const found: Broken[] = [];
+  for (const occurrence of indexDocument(document).refs) {
+    const at = occurrence.value;
+    if (at.offset < node.offset || at.end > node.end || isUnprocessed(at)) continue;
+    if (--walk.budget <= 0 || ((walk.budget & 255) === 0 && (await pause(context)))) break;
+    const ref = at.value as string;
+    if (!isFileRef(ref)) continue;
+    const step = { ref, document, node: at };
+    const uri = resolveUri(document.uri, ref);
+    if (!uri) continue;
+    const hash = ref.indexOf('#');
+    const pointer = hash < 0 ? '' : ref.slice(hash + 1);
+    let target: ApiDocument | undefined = document;
+    if (!ref.startsWith('#')) {
+      let loading = walk.files.get(uri);
+      if (!loading) {
+        // Read for the validated document: a change to this file must validate it again.
+        loading = context.resolver!.resolve(document.uri, ref, context.document.uri).catch(() => undefined);
+        walk.files.set(uri, loading);
+      }
+      target = await loading;
+      if (!target) {
+        found.push({ via: [step], unreadable: uri });
+        continue;
+      }
+    }
+    const next = hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(pointer));
+    if (!next && hash < 0) continue;
+    if (!next) {
+      const path = pointerToPath(pointer);
+      const container = findNodeAtPath(target.root, path.slice(0, -1));
+      const match = container?.type === 'object' && path.length ? nearMiss(String(path[path.length - 1]), container.properties.map(keyName)) : undefined;
+      const suggestion = match === undefined ? undefined : `${hash < 0 ? ref : ref.slice(0, hash)}${pointerOf([...path.slice(0, -1), match])}`;
+      found.push({ via: [step], missing: `\`#${pointer}\` of \`${fileName(context.document, target.uri)}\``, suggestion });
+      continue;
+    }
+    for (const deeper of await brokenBelow(context, walk, target, next, `${target.uri}#${pointer}`, chain)) found.push({ ...deeper, via: [step, ...deeper.via] });
+  }
+  return found;
+}
+
+/** Each broken reference once, by the shortest chain that reaches it: a file may be reached along several. */
+function shortestChains(found: Broken[]): Broken[] {
+  const byReference = new Map<string, Broken>();
+  for (const broken of found) {
+    const last = broken.via[broken.via.length - 1];
+    const key = `${last.document.uri}@${last.node.offset}`;
+    const known = byReference.get(key);
+    if (!known || broken.via.length < known.via.length) byReference.set(key, broken);
+  }
+  return [...byReference.values()];
+}
+
+/** A file as the validated document would name it: relative to it when both are files. */
+function fileName(from: ApiDocument, to: ApiDocument | string): string {
+  const uri = typeof to === 'string' ? to : to.uri;
+  try {
+    const a = new URL(from.uri);
+    const b = new URL(uri);
+    if (a.protocol === 'file:' && b.protocol === 'file:') return posix.relative(posix.dirname(decodeURIComponent(a.pathname)), decodeURIComponent(b.pathname));
+  } catch {
+    // Not a URL: named as it is.
+  }
+  return uri;
 }
