@@ -88,6 +88,11 @@ paths: {}
     const [d] = withCode(await validate(text), 'invalid-authorizer-scheme');
     assert.deepEqual(d.data, { expected: 'Unused' });
     assert.deepEqual(d.range, rangeOf(text, 'Authorization'));
+    // Without a name the finding stands on the scheme's key, where a replacing fix would rename the scheme.
+    const nameless = text.replace('    name: Authorization\n', '');
+    const [onKey] = withCode(await validate(nameless), 'invalid-authorizer-scheme');
+    assert.deepEqual(onKey.range, rangeOf(nameless, 'req'));
+    assert.equal(onKey.data, undefined);
   });
 
   it('wants the identity sources that key a request authorizer\'s cache', async () => {

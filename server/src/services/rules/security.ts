@@ -154,7 +154,9 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
   if (context.dialect === 'rest' && type === 'request' && sources.length > 1) {
     const name = checkableString(getValue(scheme.value, 'name'));
     if (name !== 'Unused') {
-      context.report(getValue(scheme.value, 'name') ?? keyOf(scheme), 'invalid-authorizer-scheme', `A request authorizer with several identity sources needs its security scheme's \`name\` to be "Unused"${name ? `, not "${name}"` : ''}.`, { data: { expected: 'Unused' } });
+      // The replacing fix is offered only on the `name` value: on the scheme's key it would rename the scheme.
+      const nameNode = getValue(scheme.value, 'name');
+      context.report(nameNode ?? keyOf(scheme), 'invalid-authorizer-scheme', `A request authorizer with several identity sources needs its security scheme's \`name\` to be "Unused"${name ? `, not "${name}"` : ''}.`, nameNode ? { data: { expected: 'Unused' } } : undefined);
     }
     const location = getValue(scheme.value, 'in');
     const where = checkableString(location);
