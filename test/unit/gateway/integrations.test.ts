@@ -253,6 +253,32 @@ paths:
     assert.equal(seen.at(-1)!.url, '/all/a/b');
   });
 
+  it('REST HTTP_PROXY: a URI placeholder without a path mapping fails as a configuration error, as on AWS', async () => {
+    const rest = (mapping: string) => `openapi: 3.0.1
+info: { title: unmapped, version: '1' }
+paths:
+  /{proxy+}:
+    x-amazon-apigateway-any-method:
+      parameters: [{ name: proxy, in: path, required: true, schema: { type: string } }]
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: http_proxy
+        httpMethod: ANY
+        uri: ${base}/up/{proxy}
+${mapping}`;
+    const before = seen.length;
+    const failed = await gatewayFor(rest('')).invoke({ method: 'GET', path: '/a/b' });
+    assert.equal(failed.status, 500);
+    assert.equal(json(failed.body).message, 'Internal server error');
+    assert.equal(seen.length, before, 'nothing reaches the backend');
+    const lines = failed.log.map((e) => e.message);
+    assert.ok(lines.some((l) => /^Execution failed due to configuration error: Illegal character in path at index \d+: .*\/up\/\{proxy\}$/.test(l)), lines.join('\n'));
+    assert.ok(lines.some((l) => l.includes('integration.request.path.proxy: method.request.path.proxy')));
+    const mapped = await gatewayFor(rest('        requestParameters:\n          integration.request.path.proxy: method.request.path.proxy\n')).invoke({ method: 'GET', path: '/a/b' });
+    assert.equal(mapped.status, 200, mapped.body);
+    assert.equal(seen.at(-1)!.url, '/up/a/b');
+  });
+
   it('HTTP and HTTP API: a path value of . or .. reaches the backend as an encoded segment, not as a step up', async () => {
     const httpApi = JSON.stringify({
       openapi: '3.0.1',

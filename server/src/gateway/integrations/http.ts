@@ -43,10 +43,13 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
       contentType = transformed.contentType;
     }
     const mapped = mapRequestParameters(ctx, render);
-    const pathValues = { ...(proxy ? request.pathParameters : {}), ...mapped.path };
     const query: Record<string, string[]> = proxy ? { ...request.query } : {};
     for (const [k, v] of Object.entries(mapped.querystring)) query[k] = [v];
-    endpoint = endpointUrl(ctx, missing, fillPath(rawUri, pathValues, greedyTargets(ctx, proxy, render?.requestOverride.path)), query);
+    // A REST API fills the URI's placeholders only from `integration.request.path.*` mappings, even for a proxy
+    // integration: an unmapped `{proxy}` reaches the URI parser as written and fails the call.
+    const filled = fillPath(rawUri, mapped.path, greedyTargets(ctx, proxy, render?.requestOverride.path));
+    refuseUnfilledPlaceholder(ctx, filled);
+    endpoint = endpointUrl(ctx, missing, filled, query);
     if (proxy) {
       for (const [k, v] of Object.entries(request.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) headers[k] = v;
     } else if (contentType) {
@@ -122,6 +125,20 @@ function fillPath(uri: string, values: Record<string, string>, greedy: ReadonlyS
 function encodeSegment(value: string): string {
   const encoded = encodeURIComponent(value);
   return encoded === '.' || encoded === '..' ? encoded.replace(/\./g, '%2E') : encoded;
+}
+
+/**
+ * API Gateway reports a placeholder no mapping filled as the URI parser's complaint about its brace
+ * (https://repost.aws/knowledge-center/api-gateway-proxy-path-character-error).
+ */
+function refuseUnfilledPlaceholder(ctx: IntegrationContext, uri: string): void {
+  const pathEnd = uri.search(/[?#]/);
+  const placeholder = /\{([^}]*)\}/.exec(uri.slice(0, pathEnd < 0 ? uri.length : pathEnd));
+  if (!placeholder) return;
+  const name = placeholder[1].replace(/\+$/, '');
+  ctx.log.add(`Execution failed due to configuration error: Illegal character in path at index ${placeholder.index}: ${uri}`);
+  ctx.log.add(`The URI placeholder {${placeholder[1]}} has no mapping: add integration.request.path.${name}: method.request.path.${name} to requestParameters`);
+  throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
 }
 
 /** The names of a resource path's greedy parameters, e.g. `proxy` of `/files/{proxy+}`. */
