@@ -61,7 +61,7 @@ export interface RenderOptions {
 
 const UTIL = new UtilVariable();
 
-/** Parse-only check for diagnostics: syntax errors, unbalanced blocks, the 300 KB limit. */
+/** Parse-only check for diagnostics: syntax errors, unbalanced blocks, the 300 KB limit, directives API Gateway cannot run. */
 export function checkTemplateSyntax(template: string): TemplateError[] {
   return syntaxProblems(template).map((p) => ({ ...p }));
 }

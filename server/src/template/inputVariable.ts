@@ -52,7 +52,8 @@ export class Payload {
         // The integration response cannot be transformed: API Gateway reports a configuration error to the client.
         throw new GatewayAbort(500, JSON.stringify({ message: 'Internal server error' }));
       }
-      throw new GatewayAbort(400, JSON.stringify({ message: `Could not process payload${describeParseError(error as Error)}` }));
+      // Written as API Gateway writes it, with a space after the colon (recorded AWS output).
+      throw new GatewayAbort(400, `{"message": ${JSON.stringify(`Could not process payload${describeParseError(error as Error)}`)}}`);
     }
   }
 }

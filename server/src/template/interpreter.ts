@@ -1,11 +1,12 @@
 /**
  * velocityjs's evaluator with API Gateway's Java runtime semantics on top: values print, compare and answer
  * methods as Java objects do (javaValues, javaMethods), `#set` with a null value leaves the target unchanged
- * (Velocity 1.7), `#break` stops at once, `#foreach` stops at 1,000 iterations, and every block and method call
- * checks the evaluation budget so a runaway template is interrupted.
+ * (Velocity 1.7), macros, `#evaluate` and calls to undefined macros behave as in Velocity 1.7, `#break` stops at
+ * once, `#foreach` stops at 1,000 iterations, and every block and method call checks the evaluation budget so a
+ * runaway template is interrupted.
  */
 import { Compile } from 'velocityjs';
-import { invokeJavaMethod, JavaMethodError, readJavaIndex, readJavaProperty } from './javaMethods';
+import { invokeJavaMethod, JavaMethodError, listModifications, readJavaIndex, readJavaProperty } from './javaMethods';
 import {
   compareJavaNumbers,
   isJavaDouble,
@@ -30,7 +31,7 @@ import {
   positionOf,
   TemplateAbort,
 } from './limits';
-import type { VelocityNode, VelocityTree } from './syntax';
+import { fileDirectiveMessage, parseFragment, type VelocityNode, type VelocityTree } from './syntax';
 
 type Node = VelocityNode;
 type Item = Node | VelocityTree | string;
@@ -42,6 +43,7 @@ interface VelocityRuntime {
   contextId: string;
   context: Record<string, unknown>;
   defines: Record<string, unknown>;
+  macrosStore: Record<string, { asts: Item[]; args?: Node[] }>;
   runState: { stop: boolean; break: boolean };
   asts: Item[];
   render(context?: object, macros?: object, silence?: boolean): string;
@@ -49,7 +51,8 @@ interface VelocityRuntime {
   getContext(id: string): Record<string, unknown>;
   getLiteral(ast: Node): unknown;
   getBlock(block: Item[]): string;
-  getMacro(ast: Node): string;
+  getMacro(ast: Node, bodyContent?: string): string;
+  evalStr(text: string): string;
 }
 const VelocityCompile = Compile as unknown as new (asts: Item[], config?: object) => VelocityRuntime;
 
@@ -106,10 +109,13 @@ export interface InterpreterIssues {
 
 export class TemplateInterpreter extends VelocityCompile {
   /**
-   * Loop scopes only need names unique within one evaluation. Counting per evaluation keeps the names (`foreach:1`,
-   * ...) the same from one request to the next, so V8 keeps one shape for the scope map instead of a new one per loop.
+   * Loop, macro and `#evaluate` scopes only need names unique within one evaluation. Counting per evaluation keeps the
+   * names (`foreach:1`, ...) the same from one request to the next, so V8 keeps one shape for the scope map instead of
+   * a new one per loop.
    */
   private loopCounter = 0;
+  /** The innermost `#evaluate` first: where `#set` writes while one runs. */
+  private readonly evaluateScopes: Array<Record<string, unknown>> = [];
 
   constructor(
     tree: VelocityTree,
@@ -161,6 +167,78 @@ export class TemplateInterpreter extends VelocityCompile {
       return out;
     } finally {
       this.budget.leave();
+    }
+  }
+
+  /**
+   * Velocity 1.7 macros and the directives velocityjs leaves to macro calls. A macro binds only the arguments given:
+   * a parameter without one is not set, so it reads the variable of that name around the call (VelocimacroProxy
+   * only logs "too few arguments"). A call to a macro that does not exist renders as written (RuntimeMacro).
+   */
+  override getMacro(ast: Node, bodyContent?: string): string {
+    const macro = this.macrosStore[ast.id];
+    if (macro) {
+      const local: Record<string, unknown> = {};
+      if (bodyContent !== undefined) local.bodyContent = bodyContent;
+      const callArgs = (ast.args ?? []) as Node[];
+      (macro.args ?? []).forEach((param, i) => {
+        if (i < callArgs.length && typeof param?.id === 'string') local[param.id] = this.getLiteral(callArgs[i]);
+      });
+      return this.renderScoped(macro.asts, local, `macro:${ast.id}:${++this.loopCounter}`);
+    }
+    switch (ast.id) {
+      case 'stop':
+        this.runState.stop = true;
+        return '';
+      case 'evaluate':
+        return this.evaluate(ast);
+      case 'include':
+      case 'parse':
+        throw new TemplateAbort('unsupported-directive', fileDirectiveMessage(ast.id), positionOf(ast));
+    }
+    return typeof ast.literal === 'string' ? ast.literal : '';
+  }
+
+  /**
+   * `#evaluate`: its argument parsed and rendered as template text, within this evaluation's limits. As Velocity's
+   * EvaluateContext does, the text reads the template's variables while its `#set`s stay inside it.
+   */
+  private evaluate(ast: Node): string {
+    const args = (ast.args ?? []) as Node[];
+    if (args.length !== 1 || (args[0].type !== 'string' && args[0].type !== 'references')) {
+      throw new TemplateAbort('evaluate-argument', '#evaluate takes exactly one argument, a string or a reference', positionOf(ast));
+    }
+    const parsed = parseFragment(javaToString(this.getLiteral(args[0])));
+    if (!parsed.ok) {
+      throw new TemplateAbort('evaluate-syntax', `#evaluate could not parse its text: ${parsed.problems[0].message}`, positionOf(ast));
+    }
+    const scope: Record<string, unknown> = {};
+    this.evaluateScopes.unshift(scope);
+    try {
+      return this.renderScoped(parsed.tree, scope, `evaluate:${++this.loopCounter}`);
+    } finally {
+      this.evaluateScopes.shift();
+    }
+  }
+
+  /** A double-quoted string with `$` or `#` is parsed as template text (Velocity interpolation). */
+  override evalStr(text: string): string {
+    const parsed = parseFragment(text);
+    if (!parsed.ok) throw new TemplateAbort('syntax', `A string could not be parsed as template text: ${parsed.problems[0].message}`);
+    return this.renderAstList(parsed.tree, this.contextId);
+  }
+
+  /** Renders with `local` as the innermost variable scope, then leaves it. */
+  private renderScoped(asts: Item[], local: Record<string, unknown>, contextId: string): string {
+    if (asts.length === 0) return '';
+    this.local[contextId] = local;
+    try {
+      return this.renderAstList(asts, contextId);
+    } finally {
+      const at = this.conditions.indexOf(contextId);
+      if (at >= 0) this.conditions.splice(at, 1);
+      delete this.local[contextId];
+      this.contextId = this.conditions[0] || '';
     }
   }
 
@@ -267,7 +345,7 @@ export class TemplateInterpreter extends VelocityCompile {
     if (typeof value === 'string' && value.length > MAX_PAYLOAD_BYTES) {
       throw new TemplateAbort('output-too-large', `A value grew beyond 10 MB, API Gateway's payload limit`, positionOf(ast));
     }
-    const scope = this.contextId.startsWith('macro:') ? this.context : this.getContext(target.id);
+    const scope = this.evaluateScopes[0] ?? (this.contextId.startsWith('macro:') ? this.context : this.getContext(target.id));
     const path = (target.path ?? []) as Node[];
     if (path.length === 0) {
       if (!BLOCKED_KEYS.has(target.id)) scope[target.id] = value;
@@ -312,26 +390,37 @@ export class TemplateInterpreter extends VelocityCompile {
   getBlockEach(block: Item[]): string {
     const head = block[0] as Node;
     const source = this.getLiteral(loopSource(head));
-    const items = Array.isArray(source) ? source.slice() : isJavaMap(source) ? Object.values(source) : [];
-    if (items.length === 0) return '';
-    if (items.length > MAX_FOREACH_ITERATIONS) {
+    // A list is walked as Java's ArrayList iterator does, so that adding or removing elements in the loop fails.
+    const live = Array.isArray(source);
+    const items: unknown[] = live ? source : isJavaMap(source) ? Object.values(source) : [];
+    const size = items.length;
+    if (size === 0) return '';
+    if (size > MAX_FOREACH_ITERATIONS) {
       const position = positionOf(head);
       this.issues.warnings.push(
         new TemplateAbort(
           'foreach-limit',
-          `#foreach stopped after ${MAX_FOREACH_ITERATIONS} iterations (API Gateway's limit); ${items.length - MAX_FOREACH_ITERATIONS} of ${items.length} items were not rendered`,
+          `#foreach stopped after ${MAX_FOREACH_ITERATIONS} iterations (API Gateway's limit); ${size - MAX_FOREACH_ITERATIONS} of ${size} items were not rendered`,
           position,
         ),
       );
-      items.length = MAX_FOREACH_ITERATIONS;
     }
+    const modifications = live ? listModifications(items) : 0;
     const body = block.slice(1);
-    const scope = new ForeachScope(items.length);
+    const scope = new ForeachScope(size);
     const local: Record<string, unknown> = { foreach: scope, velocityCount: 0 };
     const contextId = `foreach:${++this.loopCounter}`;
     let out = '';
-    for (let i = 0; i < items.length; i++) {
+    for (let i = 0; i < MAX_FOREACH_ITERATIONS && (live ? i !== items.length : i < size); i++) {
       if (this.runState.break || this.runState.stop) break;
+      if (live && listModifications(items) !== modifications) {
+        const name = (head.from as Node | undefined)?.type === 'references' ? referenceText(head.from as Node) : 'a list';
+        throw new TemplateAbort(
+          'concurrent-modification',
+          `#foreach over ${name} failed: the list was changed (an element added or removed) while the loop ran over it, which Java refuses (java.util.ConcurrentModificationException)`,
+          positionOf(head),
+        );
+      }
       local[head.to] = items[i];
       local.velocityCount = i + 1;
       scope.index = i;
@@ -357,9 +446,7 @@ function arithmetic(operator: string, a: unknown, b: unknown): unknown {
     return javaToString(a) + javaToString(b);
   }
   if (!isJavaNumber(a) || !isJavaNumber(b)) {
-    if (['<', '>', '<=', '>='].includes(operator) && typeof a === 'string' && typeof b === 'string') {
-      return operator === '<' ? a < b : operator === '>' ? a > b : operator === '<=' ? a <= b : a >= b;
-    }
+    // Velocity 1.7 orders Numbers only (ASTLTNode and the like): any other operand makes the comparison false.
     return operator === '<' || operator === '>' || operator === '<=' || operator === '>=' ? false : undefined;
   }
   switch (operator) {

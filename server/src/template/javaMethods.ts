@@ -179,6 +179,17 @@ function stringMethod(s: string, name: string, args: unknown[]): unknown {
   return NO_SUCH_METHOD;
 }
 
+/** Structural changes (adds and removes) per list: Java's modCount, which its list iterators check. */
+const modifications = new WeakMap<unknown[], number>();
+
+export function listModifications(list: unknown[]): number {
+  return modifications.get(list) ?? 0;
+}
+
+function modified(list: unknown[]): void {
+  modifications.set(list, listModifications(list) + 1);
+}
+
 function checkIndex(list: unknown[], index: number, size = list.length): void {
   if (index < 0 || index >= size) throw new JavaMethodError(`java.lang.IndexOutOfBoundsException: Index ${index} out of bounds for length ${list.length}`);
 }
@@ -195,15 +206,18 @@ function listMethod(list: unknown[], name: string, args: unknown[]): unknown {
       return list[args[0] as number];
     case 'add/1':
       list.push(args[0]);
+      modified(list);
       return true;
     case 'add/2':
       requireArgs(name, args, ['int', 'any']);
       checkIndex(list, args[0] as number, list.length + 1);
       list.splice(args[0] as number, 0, args[1]);
+      modified(list);
       return undefined;
     case 'addAll/1':
       if (!Array.isArray(args[0])) throw new JavaMethodError(`addAll() expects a list, got ${javaTypeName(args[0])}`);
       list.push(...args[0]);
+      modified(list);
       return args[0].length > 0;
     case 'set/2': {
       requireArgs(name, args, ['int', 'any']);
@@ -223,14 +237,19 @@ function listMethod(list: unknown[], name: string, args: unknown[]): unknown {
     case 'remove/1': {
       if (typeof args[0] === 'number' && Number.isInteger(args[0])) {
         checkIndex(list, args[0]);
+        modified(list);
         return list.splice(args[0], 1)[0];
       }
       const at = list.findIndex((v) => javaEquals(v, args[0]));
-      if (at >= 0) list.splice(at, 1);
+      if (at >= 0) {
+        list.splice(at, 1);
+        modified(list);
+      }
       return at >= 0;
     }
     case 'clear/0':
       list.length = 0;
+      modified(list);
       return undefined;
     case 'subList/2': {
       requireArgs(name, args, ['int', 'int']);

@@ -1,9 +1,11 @@
 /**
- * Parsing mapping templates: velocityjs's parser, plus the checks it does not make (a block without `#end`, an
- * `#end` without a block, the 300 KB limit). Parsed templates are cached by their text.
+ * Parsing mapping templates: velocityjs's parser, with Velocity 1.7's reading of string literals (stringLiterals)
+ * and of white space around directives, plus the checks velocityjs does not make (a block without `#end`, an `#end`
+ * without a block, the 300 KB limit). Parsed templates are cached by their text.
  */
 import { parse } from 'velocityjs';
 import { MAX_TEMPLATE_BYTES } from './limits';
+import { resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals } from './stringLiterals';
 
 export interface SyntaxProblem {
   message: string;
@@ -19,10 +21,17 @@ export interface VelocityNode {
 }
 export type VelocityTree = Array<VelocityNode | VelocityTree | string>;
 
-type ParsedTemplate = { ok: true; tree: VelocityTree } | { ok: false; problems: SyntaxProblem[] };
+/**
+ * A parsed template keeps the problems that do not stop it from running (a directive API Gateway cannot run fails
+ * only when the evaluation reaches it), so that diagnostics still show them.
+ */
+type ParsedTemplate = { ok: true; tree: VelocityTree; problems: SyntaxProblem[] } | { ok: false; problems: SyntaxProblem[] };
 
 const cache = new Map<string, ParsedTemplate>();
 const CACHE_LIMIT = 200;
+/** Texts parsed while a template runs (interpolated strings, `#evaluate`), apart so that they never evict templates. */
+const fragmentCache = new Map<string, ParsedTemplate>();
+const FRAGMENT_CACHE_LIMIT = 500;
 
 /** `#stop` takes no parentheses in Velocity; velocityjs only knows it as the call `#stop()`. */
 export function normalizeDirectives(template: string): string {
@@ -30,11 +39,20 @@ export function normalizeDirectives(template: string): string {
 }
 
 export function parseTemplate(template: string): ParsedTemplate {
-  const cached = cache.get(template);
+  return cachedParse(cache, CACHE_LIMIT, template);
+}
+
+/** Text that Velocity parses while the template runs: an interpolated string literal, the argument of `#evaluate`. */
+export function parseFragment(text: string): ParsedTemplate {
+  return cachedParse(fragmentCache, FRAGMENT_CACHE_LIMIT, text);
+}
+
+function cachedParse(store: Map<string, ParsedTemplate>, limit: number, template: string): ParsedTemplate {
+  const cached = store.get(template);
   if (cached) return cached;
   const result = parseUncached(template);
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
-  cache.set(template, result);
+  if (store.size >= limit) store.delete(store.keys().next().value as string);
+  store.set(template, result);
   return result;
 }
 
@@ -43,8 +61,7 @@ export function parseTemplate(template: string): ParsedTemplate {
  * definition once each, and caching their trees would only keep them alive long enough to burden the collector.
  */
 export function syntaxProblems(template: string): SyntaxProblem[] {
-  const parsed = cache.get(template) ?? parseUncached(template);
-  return parsed.ok ? [] : parsed.problems;
+  return (cache.get(template) ?? parseUncached(template)).problems;
 }
 
 function parseUncached(template: string): ParsedTemplate {
@@ -60,18 +77,43 @@ function parseUncached(template: string): ParsedTemplate {
       ],
     };
   }
+  const source = normalizeDirectives(template);
+  const literals = rewriteStringLiterals(source);
   let tree: VelocityTree;
   try {
-    tree = parse(normalizeDirectives(template)) as unknown as VelocityTree;
+    // Velocity's white-space rules are applied below, so velocityjs's own trimming is turned off.
+    tree = parse(literals.text, undefined, false) as unknown as VelocityTree;
   } catch (error) {
-    return { ok: false, problems: [describeParseError(error)] };
+    return { ok: false, problems: [describeParseError(error, source, literals)] };
   }
   const blockProblems = checkBlocks(template);
-  return blockProblems.length > 0 ? { ok: false, problems: blockProblems } : { ok: true, tree };
+  if (blockProblems.length > 0) return { ok: false, problems: blockProblems };
+  if (literals.problems.length > 0) {
+    return { ok: false, problems: literals.problems.map((p) => ({ code: 'syntax', message: p.message, ...lineColumn(source, p.offset) })) };
+  }
+  const notes: SyntaxProblem[] = [];
+  finishTree(tree, new SourceText(source), literals.placeholders, notes);
+  return { ok: true, tree, problems: notes };
 }
 
-function describeParseError(error: unknown): SyntaxProblem {
+function describeParseError(error: unknown, source: string, literals: RewrittenLiterals): SyntaxProblem {
   const hash = (error as { hash?: { loc?: { first_line?: number; first_column?: number }; token?: unknown; expected?: string[] } }).hash;
+  const line = hash?.loc?.first_line;
+  const column = hash?.loc?.first_column;
+  if (line !== undefined && column !== undefined && literals.backslashEnds.length > 0) {
+    // velocityjs places a parse error at the last token it accepted: here the string, or just after it.
+    const at = new SourceText(source).offset(line, column);
+    for (const { literal, offset } of literals.backslashEnds) {
+      if (at >= literal.start && (at < offset || source.slice(offset, at).trim() === '')) {
+        const doubled = literal.quote === '"' ? 'write "" for a double quote inside "…"' : "write '' for a single quote inside '…'";
+        return {
+          code: 'syntax',
+          message: `Velocity strings have no backslash escapes: this backslash is a plain character and the quote after it ends the string; ${doubled}`,
+          ...lineColumn(source, offset - 2),
+        };
+      }
+    }
+  }
   const message = error instanceof Error ? error.message : String(error);
   const got = /got '([^']*)'/.exec(message)?.[1];
   const found = got === '1' || got === 'EOF' ? 'the end of the template' : got ? `'${got}'` : 'unexpected input';
@@ -79,9 +121,108 @@ function describeParseError(error: unknown): SyntaxProblem {
   return {
     code: 'syntax',
     message: `Template syntax error: found ${found}${expected ? `; expected one of ${expected}` : ''}`,
-    line: hash?.loc?.first_line,
-    column: hash?.loc?.first_column === undefined ? undefined : hash.loc.first_column + 1,
+    line,
+    column: column === undefined ? undefined : column + 1,
   };
+}
+
+/** Offsets of the text velocityjs parsed, from its line and column positions (its lexer breaks lines at \r\n, \r and \n). */
+class SourceText {
+  private readonly lineStarts = [0];
+
+  constructor(readonly text: string) {
+    for (const match of text.matchAll(/\r\n?|\n/g)) this.lineStarts.push((match.index ?? 0) + match[0].length);
+  }
+
+  /** `line` is 1-based and `column` 0-based, as in velocityjs positions. */
+  offset(line: number, column: number): number {
+    return Math.min(this.text.length, (this.lineStarts[line - 1] ?? this.text.length) + column);
+  }
+}
+
+/** Directives API Gateway cannot run: it has no template files to include or parse. */
+const FILE_DIRECTIVES = new Set(['include', 'parse']);
+
+export function fileDirectiveMessage(name: string): string {
+  return `#${name} needs a template file, and API Gateway mapping templates have none: the template fails when it reaches this #${name}`;
+}
+
+/** Directives whose closing token takes the rest of its line when only blanks follow (Velocity 1.7 RPAREN, #else, #end). */
+function eatsLineEnd(node: VelocityNode): boolean {
+  if (node.type === 'references' || node.type === 'raw') return false;
+  // A `#* *#` comment ends at `*#`; a `##` comment ends with its line.
+  return !(node.type === 'comment' && typeof node.value === 'string' && node.value.startsWith('#*'));
+}
+
+const LINE_END = /^[ \t]*(?:\r\n|\r|\n)/;
+const BLANKS = /^[ \t]*$/;
+
+/**
+ * Velocity 1.7's white space around directives, plus what the tree needs before it runs: the values of rewritten
+ * string literals, the source text of macro calls (an undefined macro renders as written), and notes on directives
+ * API Gateway cannot run.
+ */
+function finishTree(list: VelocityTree, source: SourceText, placeholders: LiteralPlaceholders | undefined, notes: SyntaxProblem[]): void {
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (typeof item === 'string') continue;
+    if (Array.isArray(item)) {
+      finishTree(item, source, placeholders, notes);
+      // The `#end` closing the block.
+      eatLineEnd(list, i + 1);
+      continue;
+    }
+    if (placeholders) resolveLiterals(item, placeholders);
+    // The #set token takes the blanks before it when they start a token (Parser.jjt SET_DIRECTIVE): when no text
+    // other than blanks separates it from the previous directive, reference or comment, or from the block start.
+    if (item.type === 'set') {
+      let first = i;
+      while (first > 0 && typeof list[first - 1] === 'string') first--;
+      if (list.slice(first, i).every((text) => BLANKS.test(text as string))) for (let k = first; k < i; k++) list[k] = '';
+    }
+    const eaten = eatsLineEnd(item) ? eatLineEnd(list, i + 1) : '';
+    if (item.type === 'macro_call' && item.pos) {
+      // Velocity prints an undefined macro call as its tokens, the line end its parenthesis took included.
+      const { first_line, first_column, last_line, last_column } = item.pos;
+      item.literal = source.text.slice(source.offset(first_line, first_column), source.offset(last_line, last_column)) + eaten;
+      if (FILE_DIRECTIVES.has(item.id)) {
+        notes.push({ code: 'unsupported-directive', message: fileDirectiveMessage(item.id), line: first_line, column: first_column + 1 });
+      }
+    }
+  }
+}
+
+function eatLineEnd(list: VelocityTree, index: number): string {
+  const next = list[index];
+  if (typeof next !== 'string') return '';
+  const match = LINE_END.exec(next);
+  if (!match) return '';
+  list[index] = next.slice(match[0].length);
+  return match[0];
+}
+
+/** String literal values and map-literal keys as Velocity reads them. */
+function resolveLiterals(node: unknown, placeholders: LiteralPlaceholders): void {
+  if (Array.isArray(node)) {
+    for (const item of node) resolveLiterals(item, placeholders);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as VelocityNode;
+  if (record.type === 'string' && typeof record.value === 'string') {
+    record.value = resolveLiteral(record.value, placeholders);
+    return;
+  }
+  if (record.type === 'map' && typeof record.value === 'object' && record.value !== null) {
+    const entries: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(record.value as Record<string, unknown>)) {
+      resolveLiterals(value, placeholders);
+      entries[resolveLiteral(key, placeholders)] = value;
+    }
+    record.value = entries;
+    return;
+  }
+  for (const value of Object.values(record)) if (typeof value === 'object') resolveLiterals(value, placeholders);
 }
 
 const BLOCK_TOKENS = /##[^\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|\\#|#\{?(if|foreach|macro|define)\}?\s*\(|#@[A-Za-z_][\w-]*\s*\(|#\{?end\}?(?![A-Za-z0-9_])/g;

@@ -310,16 +310,19 @@ class Scanner {
         tok = Tok.Dollar;
       }
     } else if (c === 34 || c === 39) {
+      // Literals that the parser rewrites (a backslash before the quote, a doubled quote, `\u`) are left to it.
       let k = j + 1;
       for (;;) {
         const e = this.code(k);
-        if (e < 0) break;
-        if (e === BACKSLASH && this.code(k + 1) === c) k += 2;
-        else if (e === c) {
-          tok = Tok.Str;
-          end = k + 1;
+        if (e < 0 || (e === BACKSLASH && (this.code(k + 1) === c || this.code(k + 1) === 117))) break;
+        if (e === c) {
+          if (this.code(k + 1) !== c) {
+            tok = Tok.Str;
+            end = k + 1;
+          }
           break;
-        } else k++;
+        }
+        k++;
       }
     } else if (c === LPAREN) {
       let k = j + 1;

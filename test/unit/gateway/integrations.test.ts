@@ -269,7 +269,7 @@ ${mapping}`;
     const before = seen.length;
     const failed = await gatewayFor(rest('')).invoke({ method: 'GET', path: '/a/b' });
     assert.equal(failed.status, 500);
-    assert.equal(json(failed.body).message, 'Internal server error');
+    assert.equal((json(failed.body) as { message: string }).message, 'Internal server error');
     assert.equal(seen.length, before, 'nothing reaches the backend');
     const lines = failed.log.map((e) => e.message);
     assert.ok(lines.some((l) => /^Execution failed due to configuration error: Illegal character in path at index \d+: .*\/up\/\{proxy\}$/.test(l)), lines.join('\n'));

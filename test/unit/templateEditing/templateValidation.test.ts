@@ -79,6 +79,14 @@ describe('template diagnostics', () => {
     assert.equal(text.slice(problems[0].offset, problems[0].end), '#if');
   });
 
+  it('reports a backslash before a quote in a Velocity string at the backslash, and #include at the directive', () => {
+    const text = yamlWithRequestTemplate('|\n            #set($o = $util.parseJson("{\\"a\\": 1}"))\n            {}');
+    const problems = problemsOf(parseDocument(text));
+    assert.deepEqual(problems.map((p) => [p.code, text.slice(p.offset, p.end)]), [['template-syntax', '\\']]);
+    assert.match(problems[0].message, /^Velocity strings have no backslash escapes/);
+    assert.deepEqual(covered(yamlWithRequestTemplate('|\n            #include("x.vtl")')), ['template-syntax: #include']);
+  });
+
   it('accepts the documented escapeJavaScript repair and templates outside JSON strings', () => {
     const text = yamlWithRequestTemplate(`|\n            #set($q = $util.escapeJavaScript($input.params('q')).replaceAll("\\\\'","'"))\n            {"q": "$q", "r": "$util.escapeJavaScript($input.body).replaceAll("\\\\'","'")"}`);
     assert.deepEqual(covered(text), []);

@@ -54,7 +54,7 @@ describe('apigw eval', () => {
   it('returns 1 when API Gateway would answer itself', async () => {
     const io = fakeIO({ 't.vtl': "$input.path('$')", 'r.json': JSON.stringify({ body: '{bad' }) });
     assert.equal(await runEval(['t.vtl', '--request', 'r.json'], io), 1);
-    assert.match(io.stderr, /API Gateway would answer 400 itself: \{"message":"Could not process payload/);
+    assert.match(io.stderr, /API Gateway would answer 400 itself: \{"message": "Could not process payload/);
   });
   it('--kind response evaluates as an integration response template', async () => {
     const io = fakeIO({ 't.vtl': "$input.path('$')", 'r.json': JSON.stringify({ body: '[bad' }) });

@@ -41,6 +41,12 @@ describe('$input', () => {
     assert.equal(message('{"a": 1,'), `${prefix}Unexpected End Of File position 7: null`);
     assert.equal(message('{{}}'), `${prefix}Unexpected character ({) at position 1.`);
   });
+  it('the 400 body is written as API Gateway writes it, with a space after the colon (recorded on AWS)', () => {
+    assert.equal(
+      renderFull("$input.path('$')", { body: '{a' }).gatewayError?.body,
+      '{"message": "Could not process payloadnet.minidev.json.parser.ParseException: Unexpected End Of File position 1: null"}',
+    );
+  });
   it('a quoted string that never closes is a ParseException too, whatever the first character', () => {
     assert.equal(renderFull("$input.path('$')", { body: '"abc' }).gatewayError?.status, 400);
   });

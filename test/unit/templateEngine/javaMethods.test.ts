@@ -154,6 +154,51 @@ describe('Velocity semantics', () => {
     assert.equal(render('#macro(greet $who)Hello $who!#end#greet("you") #greet("me")'), 'Hello you! Hello me!');
   });
 
+  it('a macro called with fewer arguments than it declares renders with the missing ones unset', () => {
+    assert.equal(render('#macro(greet $who)Hi $who!#end#greet()|#greet("you")'), 'Hi !|Hi you!');
+    assert.equal(render('#macro(pair $a $b)[$a,$b]#end#pair(1)'), '[1,]');
+  });
+
+  it('a missing macro argument reads the variable of that name around the call, as Velocity 1.7 does', () => {
+    assert.equal(render('#set($who = "World")#macro(greet $who)Hi $who!#end#greet()'), 'Hi World!');
+  });
+
+  it('a macro called with more arguments than it declares ignores the extra ones', () => {
+    assert.equal(render('#macro(one $a)[$a]#end#one(1, 2)'), '[1]');
+  });
+
+  it('a call to a macro that does not exist renders as written', () => {
+    assert.equal(render('a #nosuch("a") b #nosuch c #eval("x")'), 'a #nosuch("a") b #nosuch c #eval("x")');
+    assert.equal(render('#nosuch( 1 , $x )\nnext'), '#nosuch( 1 , $x )\nnext');
+  });
+
+  it('#evaluate renders its argument as template text', () => {
+    assert.equal(render(`#evaluate('#set($a = 1)$a')|#set($t = '#foreach($i in [1..3])$i#end')#evaluate($t)`), '1|123');
+    assert.equal(render('#evaluate($input.path("$.t"))', { body: '{"t": "#if(true)yes#end"}' }), 'yes');
+  });
+
+  it('#evaluate reads the variables of the template, but its #set stays inside it', () => {
+    assert.equal(render(`#set($v = "out")#evaluate('[$v]#set($v = "in")[$v]')$v`), '[out][in]out');
+  });
+
+  it('#evaluate reports text it cannot parse and a wrong argument as template errors', () => {
+    const unparsable = renderFull(`#evaluate('#set($a')`);
+    assert.equal(unparsable.errors[0].code, 'evaluate-syntax');
+    assert.match(unparsable.errors[0].message, /^#evaluate could not parse its text: /);
+    assert.equal(renderFull('#evaluate()').errors[0].code, 'evaluate-argument');
+    assert.equal(renderFull('#evaluate(1)').errors[0].code, 'evaluate-argument');
+  });
+
+  it('#include and #parse fail the evaluation when reached: API Gateway has no template files', () => {
+    for (const name of ['include', 'parse']) {
+      const result = renderFull(`a\n#${name}("file.vtl")`);
+      assert.equal(result.output, '');
+      assert.deepEqual(result.errors.map((e) => [e.code, e.line, e.column]), [['unsupported-directive', 2, 1]]);
+      assert.match(result.errors[0].message, new RegExp(`^#${name} needs a template file`));
+    }
+    assert.equal(render('#if(false)#include("file.vtl")#end ok'), ' ok');
+  });
+
   it('undefined references render empty (silent), including method calls on them', () => {
     assert.equal(render('[$nothing][$nothing.at.all][$!nothing][${nothing}][$nothing.size()]'), '[][][][][]');
   });
@@ -168,6 +213,36 @@ describe('Velocity semantics', () => {
 
   it('== compares numbers by value and different types by their text', () => {
     assert.equal(render('#if(1 == 1.0)a#end#if("1" == 1)b#end#if("x" != "y")c#end#if($input.path("$.n") == 2)d#end', { body: '{"n": 2}' }), 'abcd');
+  });
+
+  it('<, >, <= and >= compare numbers only: any other operand makes them false, strings included', () => {
+    assert.equal(render('#if("a" < "b")LT#else NOTLT#end|#if("10" > "9")GT#else NOTGT#end'), ' NOTLT| NOTGT');
+    assert.equal(render('#if("b" >= "a")1#end#if("a" <= "a")2#end#if(1 < "2")3#end#if($missing < 1)4#end#if(true > false)5#end'), '');
+    assert.equal(render('#if(1 < 2)a#end#if(2.5 >= 2)b#end#if($input.path("$.n") > 1)c#end', { body: '{"n": 2}' }), 'abc');
+  });
+
+  it('== between a number, a boolean and a string compares their text, as Velocity 1.7 does', () => {
+    assert.equal(render('#if(1 == "1")a#end#if(true == "true")b#end#if(1 != "1.0")c#end#if(1 == true)d#end'), 'abc');
+  });
+
+  it('adding to a list inside a #foreach over it fails as Java does (ConcurrentModificationException)', () => {
+    const result = renderFull('#set($l = [1])#foreach($i in $l)#set($d = $l.add($i))#end$l.size()');
+    assert.equal(result.output, '');
+    assert.equal(result.errors.length, 1);
+    assert.equal(result.errors[0].code, 'concurrent-modification');
+    assert.match(result.errors[0].message, /^#foreach over \$l failed: .*java\.util\.ConcurrentModificationException/);
+    assert.equal(result.errors[0].column, 15);
+  });
+
+  it('removing from a list inside a #foreach over it fails too, except where Java\'s iterator misses it', () => {
+    const json = { body: '{"items": [1, 2, 3]}' };
+    assert.equal(renderFull('#set($l = $input.path("$.items"))#foreach($i in $l)#set($d = $l.remove(0))#end', json).errors[0].code, 'concurrent-modification');
+    // Java's hasNext() compares positions only: removing in the next-to-last round ends the loop quietly.
+    assert.equal(render('#set($l = [1, 2])#foreach($i in $l)$i#set($d = $l.remove(0))#end|$l'), '1|[2]');
+  });
+
+  it('replacing list elements inside a #foreach is allowed, and the loop sees the new values', () => {
+    assert.equal(render('#set($l = [1, 2, 3])#foreach($i in $l)$i#set($d = $l.set(2, "x"))#end'), '12x');
   });
 
   it('integer division truncates, decimal division does not', () => {

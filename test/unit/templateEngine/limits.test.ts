@@ -38,6 +38,9 @@ describe('evaluation limits', () => {
     ['a #define that renders itself', '#define($d)$d#end$d', 'recursion'],
     ['a huge range', '#set($r = [1..100000000])$r.size()', 'range-too-large'],
     ['a string that doubles until it exceeds the payload limit', '#set($s = "xxxxxxxxxx")#foreach($i in [1..40])#set($s = "$s$s")#end', 'output-too-large'],
+    ['an #evaluate that evaluates itself', "#set($t = '#evaluate($t)')#evaluate($t)", 'recursion'],
+    ['nested loops inside #evaluate', "#evaluate('#foreach($i in [1..1000])#foreach($j in [1..1000])#foreach($k in [1..1000])$k#end#end#end')", 'timeout'],
+    ['an #evaluate that outgrows the payload limit', '#set($s = "xxxxxxxxxx")#evaluate(\'#foreach($i in [1..40])#set($s = "$s$s")#end\')', 'output-too-large'],
   ];
   for (const [title, template, code] of runaways) {
     it(`stops ${title} with a message`, () => {
@@ -47,6 +50,12 @@ describe('evaluation limits', () => {
       assert.ok(result.errors[0].message.length > 20);
     });
   }
+
+  it('#evaluate on more than 1,000 items stops the loop at 1,000 and says so, as the template itself does', () => {
+    const result = renderFull("#evaluate('#foreach($i in $input.path(\"$.items\"))x#end')", items(1001));
+    assert.equal(result.output, 'x'.repeat(1000));
+    assert.deepEqual(result.errors.map((e) => e.code), ['foreach-limit']);
+  });
 
   it('the timeout message names the budget', () => {
     const result = renderTemplate('#foreach($i in [1..1000])#foreach($j in [1..1000])$j#end#end', {}, { timeoutMs: 50 });

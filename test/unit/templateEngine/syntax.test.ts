@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
+import { parse as velocityParse } from 'velocityjs';
 import { checkTemplateSyntax } from '../../../server/src/template/engine';
-import { renderFull } from './render';
+import { findStringLiterals } from '../../../server/src/template/stringLiterals';
+import { fileDirectiveMessage } from '../../../server/src/template/syntax';
+import { render, renderFull, withBody } from './render';
 
 describe('checkTemplateSyntax', () => {
   it('accepts a valid template', () => {
@@ -30,5 +33,151 @@ describe('checkTemplateSyntax', () => {
     const result = renderFull('#if($a)');
     assert.equal(result.output, '');
     assert.equal(result.errors[0].code, 'missing-end');
+  });
+});
+
+describe('string literals as Velocity 1.7 reads them', () => {
+  it('a doubled quote inside a string of that quote is a literal quote', () => {
+    assert.equal(render('#set($s = "say ""hi""")$s|#set($t = \'it\'\'s\')$t|#set($u = """")$u|#set($v = "it\'\'s")$v'), 'say "hi"|it\'s|"|it\'\'s');
+  });
+
+  it('doubled quotes work in method arguments, indexes and map keys', () => {
+    assert.equal(render('$input.path(\'$.a\').replace("""", \'\'\'\')|#set($m = {"x""y": 1})$m|$m["x""y"]', withBody({ a: 'q"q' })), "q'q|{x\"y=1}|1");
+  });
+
+  it('a double-quoted string decodes \\uXXXX escapes; a single-quoted one keeps them', () => {
+    assert.equal(render('#set($s = "\\u00e9t\\u00E9")$s|#set($t = \'\\u00e9\')$t|#set($m = {"\\u0041": 1})$m'), 'été|\\u00e9|{A=1}');
+  });
+
+  it('a backslash is an ordinary character, one before the closing quote included', () => {
+    assert.equal(render('#set($p = "C:\\")$p|#set($q = \'a\\\')$q'), 'C:\\|a\\');
+    assert.equal(render('$input.path(\'$.p\').replaceAll("\\\\", "/")|$input.path(\'$.p\').replace("\\", "|")', withBody({ p: 'a\\b' })), 'a/b|a|b');
+  });
+
+  it('the documented escapeJavaScript repair .replaceAll("\\\\\'","\'") still reads \\\\\' as a regex for \\\'', () => {
+    assert.equal(render('$util.escapeJavaScript($input.path(\'$.a\')).replaceAll("\\\\\'","\'")', withBody({ a: "it's" })), "it's");
+  });
+
+  it('an interpolated string is parsed after its quotes are undoubled', () => {
+    assert.equal(render('#set($a = "A")#set($q = "say ""$a"" #if($a == ""A"")yes#end")$q'), 'say "A" yes');
+  });
+
+  it('\\" does not escape a quote: the syntax check says so at the backslash, for either quote', () => {
+    for (const [template, column, advice] of [
+      ['#set($s = "a\\"b")$s', 13, /write "" for a double quote inside "…"/],
+      ['$util.parseJson("{\\"a\\":1}")', 19, /write "" for a double quote/],
+      ["#set($s = 'it\\'s')", 14, /write '' for a single quote inside '…'/],
+    ] as Array<[string, number, RegExp]>) {
+      const [problem] = checkTemplateSyntax(template);
+      assert.equal(problem.code, 'syntax', template);
+      assert.equal(problem.line, 1);
+      assert.equal(problem.column, column, template);
+      assert.match(problem.message, /^Velocity strings have no backslash escapes: /);
+      assert.match(problem.message, advice);
+      assert.equal(renderFull(template).output, '');
+    }
+  });
+
+  it('\\u without four hexadecimal digits in a double-quoted string is a syntax error', () => {
+    assert.deepEqual(checkTemplateSyntax('#set($p = "C:\\users")'), [
+      {
+        code: 'syntax',
+        message: 'A double-quoted string reads \\u as the start of a \\uXXXX escape, and four hexadecimal digits must follow; write the backslash in a single-quoted string instead',
+        line: 1,
+        column: 14,
+      },
+    ]);
+    assert.deepEqual(checkTemplateSyntax("#set($p = 'C:\\users')"), []);
+  });
+
+  it('quotes in plain text are text', () => {
+    assert.equal(render('"a""b" \'c\'\'d\' "e\\"f" \\u00e9'), '"a""b" \'c\'\'d\' "e\\"f" \\u00e9');
+  });
+
+  it('finds the string literals velocityjs\'s lexer finds, so that the rewritten text parses to the same tree', () => {
+    const fragments = [
+      '$a', '$!a', '${a}', '$a.b("x")', "$a.b('x', $c)", '$a["k"]', "$a['k']", '#set($x = "s")', "#set($x = 's')", '#if("a" == $b)',
+      '#end', '#foreach($i in ["a", \'b\'])', '"', "'", '(', ')', '[', ']', '{', '}', ' ', '\n', 'text', '\\', '\\$', '\\#', '##c\n',
+      '#*c*#', '#', '$', '#m("x")', '{"k": "v"}', ',', ':', '#{end}', '#else', '$a.b(', '"$x"', "'#'", '#@m("q")', '[1..2]',
+    ];
+    let seed = 20_240_611;
+    const next = () => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+    let compared = 0;
+    for (let n = 0; n < 20_000; n++) {
+      let text = '';
+      for (let f = 1 + Math.floor(next() * 10); f > 0; f--) text += fragments[Math.floor(next() * fragments.length)];
+      let tree: unknown;
+      try {
+        tree = velocityParse(text, undefined, false);
+      } catch {
+        continue;
+      }
+      // Blanking each literal found must leave everything else alone, and no literal may be missed.
+      const literals = findStringLiterals(text);
+      let blanked = '';
+      let copied = 0;
+      for (const { start, end } of literals) {
+        blanked += text.slice(copied, start + 1) + text.slice(start + 1, end - 1).replace(/[^\r\n]/g, 'x');
+        copied = end - 1;
+      }
+      blanked += text.slice(copied);
+      assert.equal(shape(velocityParse(blanked, undefined, false)), shape(tree), text);
+      assert.ok(stringCount(tree) <= literals.length, text);
+      compared++;
+    }
+    assert.ok(compared > 10_000, `only ${compared} templates compared`);
+  });
+});
+
+/** A velocityjs tree with string values blanked, for comparing structure. */
+function shape(tree: unknown): string {
+  return JSON.stringify(tree, (key, value) => {
+    if (key === 'value' && typeof value === 'string') return 'S';
+    if (value && typeof value === 'object' && !Array.isArray(value) && value.type === 'map') return { ...value, value: Object.values(value.value ?? {}) };
+    return value;
+  });
+}
+
+/** String nodes and map keys of a velocityjs tree (which repeats shared nodes when blocks do not match). */
+function stringCount(tree: unknown): number {
+  const seen = new Set<unknown>();
+  let count = 0;
+  JSON.stringify(tree, (_key, value) => {
+    if (value && typeof value === 'object' && !Array.isArray(value) && !seen.has(value)) {
+      seen.add(value);
+      if (value.type === 'string') count++;
+      if (value.type === 'map') count += Object.keys(value.value ?? {}).length;
+    }
+    return value;
+  });
+  return count;
+}
+
+describe('white space around directives as Velocity 1.7 handles it', () => {
+  it('#set takes the blanks before it when only blanks separate it from the previous directive or the start', () => {
+    assert.equal(render('  #set($a = 1)\n#if(true)\n    #set($b = 2)\n\t#set($c = 3)\n$a$b$c\n#end\n  #set($d = 4)\nx'), '123\nx');
+    assert.equal(render('$a  #set($b = 1)B|#* c *#  #set($b = 1)B|## c\n  #set($b = 1)B'), 'B|B|B');
+  });
+
+  it('#set keeps the indentation that follows other text on its line or the lines before', () => {
+    assert.equal(render('[\n    #set($a = 1)\n    X$a\n]'), '[\n        X1\n]');
+    assert.equal(render('#set($a = 1)D$a\n\t#set($b = 2)\nE$b'), 'D1\n\tE2');
+  });
+
+  it('#set, #if, #else and #end take the rest of their line, \\r\\n and \\r line ends included', () => {
+    assert.equal(render('#set($a = 1)  \r\nA\r\n#if(true)\rB\r\n#else  \nC\n#end\t\r\nD'), 'A\r\nB\r\nD');
+  });
+
+  it('a block comment keeps the line end after it; a line comment takes it', () => {
+    assert.equal(render('A\n  #* note *#\nB\n  ## note\nC'), 'A\n  \nB\n  C');
+  });
+});
+
+describe('directives API Gateway cannot run', () => {
+  it('the syntax check reports #include and #parse at the directive', () => {
+    assert.deepEqual(checkTemplateSyntax('a\n  #include("x.vtl")\n#parse("y.vtl")'), [
+      { code: 'unsupported-directive', message: fileDirectiveMessage('include'), line: 2, column: 3 },
+      { code: 'unsupported-directive', message: fileDirectiveMessage('parse'), line: 3, column: 1 },
+    ]);
   });
 });

@@ -248,6 +248,12 @@ describe('syntax pre-check', function () {
     }
   });
 
+  it('leaves to the parser the string literals it rewrites or rejects: \\", doubled quotes and \\u', () => {
+    for (const template of ['#set($s = "a\\"b")', "#set($s = 'a\\'')", '#set($s = "say ""hi""")', "#set($s = 'it''s')", '#set($s = "\\u00e9")', '#set($p = "C:\\users")']) {
+      assert.equal(isCertainlyValidTemplate(template), false, template);
+    }
+  });
+
   it('accepts the everyday forms', () => {
     const template = [
       '## comment', '#* block *#', "#set($root = $input.path('$'))", '#set($m = {"a": 1, "b": [1, 2]})', '#set($r = [1..3])',
