@@ -30,6 +30,8 @@ export interface Operation {
   validateBody: boolean;
   validateParameters: boolean;
   validatorName?: string;
+  /** A validator the operation (or the root) names that the document does not define. */
+  undefinedValidator?: string;
   /** JSON pointers (into the document) of the request body schema per content type. */
   bodySchemas: Map<string, string>;
   /** Declared method responses: status → header names. */
@@ -86,6 +88,7 @@ export function buildApiModel(document: ApiDocument, dialect: Dialect = inferDia
         validateBody: validator?.validateRequestBody === true,
         validateParameters: validator?.validateRequestParameters === true,
         validatorName: validator ? validatorName : undefined,
+        undefinedValidator: validatorName && !validator ? validatorName : undefined,
         bodySchemas: isSwagger ? swaggerBodySchemas(value, op, pointer, parameters) : openApiBodySchemas(value, op, pointer),
         methodResponses: methodResponses(value, op),
         isDefaultRoute: resourcePath === '/$default' || resourcePath === '$default' || (key === ANY_METHOD_KEY && op.isDefaultRoute === true),

@@ -161,6 +161,10 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     await authorize(engine, op, request, log);
 
     log.step('validation');
+    if (!httpApi && op.undefinedValidator) {
+      // AWS refuses such a definition on import; running it unvalidated here must not look like a pass.
+      log.add(`Request validator '${op.undefinedValidator}' is not defined in x-amazon-apigateway-request-validators (AWS rejects this definition on import); the request is not validated`);
+    }
     if (!httpApi && op.validatorName) {
       const problem = engine.validator.checkParameters(op, query, lowerHeaders) ?? engine.validator.checkBody(op, lowerHeaders['content-type'], request.body);
       if (problem) {

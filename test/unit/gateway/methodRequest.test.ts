@@ -59,6 +59,13 @@ describe('gateway method request checks', () => {
     assert.deepEqual(json(r.body), { ok: true });
   });
 
+  it('says in the log that a validator the document does not define leaves the request unvalidated', async () => {
+    const misspelt = gatewayFor(API.replace('x-amazon-apigateway-request-validator: all', 'x-amazon-apigateway-request-validator: al'), config);
+    const r = await misspelt.invoke({ method: 'POST', path: '/items', headers: good, body: '{}' });
+    assert.equal(r.status, 200, r.body);
+    assert.ok(r.log.some((e) => e.message === "Request validator 'al' is not defined in x-amazon-apigateway-request-validators (AWS rejects this definition on import); the request is not validated"));
+  });
+
   it('reports missing parameters through the customised gateway response', async () => {
     const r = await gateway.invoke({ method: 'POST', path: '/items', headers: { 'x-api-key': 'key-123', 'X-Trace': 'trace-9' }, body: '{}' });
     assert.equal(r.status, 422);
