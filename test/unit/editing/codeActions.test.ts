@@ -136,9 +136,9 @@ describe('code actions', () => {
   });
 
   describe('Add CORS', () => {
-    function cors(text: string, format: 'yaml' | 'json', dialect: Dialect, line: number) {
+    function cors(text: string, format: 'yaml' | 'json', dialect: Dialect, line: number, character = 4) {
       const document = parse(text, format);
-      const range = { start: { line, character: 4 }, end: { line, character: 4 } };
+      const range = { start: { line, character }, end: { line, character } };
       const actions = getCodeActions(document, range, { diagnostics: [], only: ['refactor'] }, dialect);
       return { document, actions };
     }
@@ -159,6 +159,8 @@ describe('code actions', () => {
       assert.match(result, /method\.response\.header\.Access-Control-Allow-Origin: "'\*'"\n/);
       await assertGone(result, 'yaml', 'undeclared-response-header');
       assert.equal(cors(result, 'yaml', 'rest', 4).actions.length, 0, 'offered again once the path has OPTIONS');
+      assert.equal(cors(text, 'yaml', 'rest', 3).actions.length, 1, 'on the path line');
+      assert.equal(cors(text, 'yaml', 'rest', 5, 8).actions.length, 0, 'not inside an operation');
     });
 
     it('adds an OPTIONS method to a 2.0 JSON path', () => {

@@ -16,7 +16,9 @@ const HEADER_NAMES = ['Access-Control-Allow-Headers', 'Access-Control-Allow-Meth
 export function corsEdit(document: ApiDocument, offset: number, dialect: Dialect): { title: string; edit: TextEdit } | undefined {
   const node = nodeAtOffset(document.root, offset);
   const path = node ? pathOf(node) : [];
-  if (path[0] !== 'paths' || path.length < 2 || document.root?.type !== 'object') return undefined;
+  // On the path's line or an operation's key line only: offered on every line beneath, its lightbulb showed everywhere.
+  const onOperationKey = path.length === 3 && (HTTP_METHODS.includes(String(path[2]).toLowerCase()) || path[2] === ANY_METHOD_KEY);
+  if (path[0] !== 'paths' || (path.length !== 2 && !onOperationKey) || document.root?.type !== 'object') return undefined;
   if (dialect === 'http') {
     if (getProperty(document.root, 'x-amazon-apigateway-cors')) return undefined;
     return { title: 'Add CORS (x-amazon-apigateway-cors)', edit: insertProperty(document, document.root, 'x-amazon-apigateway-cors', httpApiCors(document)) };
