@@ -194,14 +194,26 @@ const AUTHORIZER = object(
 
 const ERROR = object('error', 'The error API Gateway is answering with (gateway responses).', [
   property('message', 'String', 'The error message, not JSON-escaped.', null),
-  property('messageString', 'String', 'The error message as a quoted JSON string.', null),
+  property(
+    'messageString',
+    'String',
+    'The error message in double quotes, to stand as a JSON value on its own: `{"message": $context.error.messageString}`. ' +
+      'Written inside quotes (`"$context.error.messageString"`) it is quoted twice.',
+    null,
+  ),
   property(
     'responseType',
     'String',
     'The gateway response type, e.g. `UNAUTHORIZED`; meant for gateway responses and access logs.',
     null,
   ),
-  property('validationErrorString', 'String', 'The detailed request-validation error message.', null),
+  property(
+    'validationErrorString',
+    'String',
+    'The detailed request-validation error message, e.g. `[object has missing required properties (["price"])]`. ' +
+      'It is not escaped for JSON: written inside a JSON string its double quotes end the string and break the body.',
+    null,
+  ),
 ]);
 
 const overrideMap = (name: string, what: string): TemplateMember => ({

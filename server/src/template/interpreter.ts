@@ -52,6 +52,7 @@ interface VelocityRuntime {
   getLiteral(ast: Node): unknown;
   getBlock(block: Item[]): string;
   getMacro(ast: Node, bodyContent?: string): string;
+  getMacroBody(block: Item[]): string;
   evalStr(text: string): string;
 }
 const VelocityCompile = Compile as unknown as new (asts: Item[], config?: object) => VelocityRuntime;
@@ -196,6 +197,16 @@ export class TemplateInterpreter extends VelocityCompile {
       case 'parse':
         throw new TemplateAbort('unsupported-directive', fileDirectiveMessage(ast.id), positionOf(ast));
     }
+    return typeof ast.literal === 'string' ? ast.literal : '';
+  }
+
+  /**
+   * `#@name(...) body #end`: without a macro of that name Velocity 1.7 prints the whole call as written, body and
+   * `#end` included, and never runs the body; velocityjs would run it and print nothing.
+   */
+  override getMacroBody(block: Item[]): string {
+    const ast = block[0] as Node;
+    if (this.macrosStore[ast.id]) return super.getMacroBody(block);
     return typeof ast.literal === 'string' ? ast.literal : '';
   }
 
@@ -408,7 +419,8 @@ export class TemplateInterpreter extends VelocityCompile {
     const modifications = live ? listModifications(items) : 0;
     const body = block.slice(1);
     const scope = new ForeachScope(size);
-    const local: Record<string, unknown> = { foreach: scope, velocityCount: 0 };
+    // Velocity 1.7 still sets the counters older templates use (directive.foreach.counter.name, iterator.name).
+    const local: Record<string, unknown> = { foreach: scope, velocityCount: 0, velocityHasNext: false };
     const contextId = `foreach:${++this.loopCounter}`;
     let out = '';
     for (let i = 0; i < MAX_FOREACH_ITERATIONS && (live ? i !== items.length : i < size); i++) {
@@ -424,6 +436,7 @@ export class TemplateInterpreter extends VelocityCompile {
       local[head.to] = items[i];
       local.velocityCount = i + 1;
       scope.index = i;
+      local.velocityHasNext = scope.property('hasNext');
       this.local[contextId] = local;
       out += this.renderAstList(body, contextId);
     }

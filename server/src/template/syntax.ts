@@ -6,6 +6,8 @@
 import { parse } from 'velocityjs';
 import { MAX_TEMPLATE_BYTES } from './limits';
 import { resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals } from './stringLiterals';
+import { describeUnexpectedToken, describeUnreadableText, lineOf } from './syntaxMessages';
+import { lexTemplate, Rule } from './velocityLexer';
 
 export interface SyntaxProblem {
   message: string;
@@ -97,7 +99,7 @@ function parseUncached(template: string): ParsedTemplate {
 }
 
 function describeParseError(error: unknown, source: string, literals: RewrittenLiterals): SyntaxProblem {
-  const hash = (error as { hash?: { loc?: { first_line?: number; first_column?: number }; token?: unknown; expected?: string[] } }).hash;
+  const hash = (error as { hash?: { loc?: { first_line?: number; first_column?: number; last_line?: number; last_column?: number }; token?: unknown; expected?: string[] } }).hash;
   const line = hash?.loc?.first_line;
   const column = hash?.loc?.first_column;
   if (line !== undefined && column !== undefined && literals.backslashEnds.length > 0) {
@@ -115,15 +117,16 @@ function describeParseError(error: unknown, source: string, literals: RewrittenL
     }
   }
   const message = error instanceof Error ? error.message : String(error);
-  const got = /got '([^']*)'/.exec(message)?.[1];
-  const found = got === '1' || got === 'EOF' ? 'the end of the template' : got ? `'${got}'` : 'unexpected input';
-  const expected = hash?.expected?.length ? hash.expected.slice(0, 6).join(', ') + (hash.expected.length > 6 ? ', ...' : '') : '';
-  return {
-    code: 'syntax',
-    message: `Template syntax error: found ${found}${expected ? `; expected one of ${expected}` : ''}`,
-    line,
-    column: column === undefined ? undefined : column + 1,
-  };
+  if (message.startsWith('Lexical error')) {
+    const unreadable = describeUnreadableText(source);
+    if (unreadable) return { code: 'syntax', message: unreadable.message, ...lineColumn(source, unreadable.offset) };
+  }
+  if (hash?.loc && hash.token !== undefined && hash.token !== null) {
+    const after = hash.loc.last_line !== undefined && hash.loc.last_column !== undefined ? new SourceText(source).offset(hash.loc.last_line, hash.loc.last_column) : 0;
+    const plain = describeUnexpectedToken(source, after, String(hash.token), hash.expected ?? []);
+    return { code: 'syntax', message: plain.message, ...lineColumn(source, plain.offset) };
+  }
+  return { code: 'syntax', message: 'Velocity cannot parse this template here', line, column: column === undefined ? undefined : column + 1 };
 }
 
 /** Offsets of the text velocityjs parsed, from its line and column positions (its lexer breaks lines at \r\n, \r and \n). */
@@ -137,6 +140,21 @@ class SourceText {
   /** `line` is 1-based and `column` 0-based, as in velocityjs positions. */
   offset(line: number, column: number): number {
     return Math.min(this.text.length, (this.lineStarts[line - 1] ?? this.text.length) + column);
+  }
+
+  private blockEnds: Map<number, number> | undefined;
+
+  /** The offset after the `#end` of the block whose directive starts at `start`. */
+  blockEnd(start: number): number | undefined {
+    if (!this.blockEnds) {
+      this.blockEnds = new Map();
+      const open: number[] = [];
+      for (const token of blockTokens(this.text)) {
+        if (token.kind === 'open') open.push(token.offset);
+        else if (token.kind === 'end' && open.length > 0) this.blockEnds.set(open.pop()!, token.end);
+      }
+    }
+    return this.blockEnds.get(start);
   }
 }
 
@@ -169,7 +187,14 @@ function finishTree(list: VelocityTree, source: SourceText, placeholders: Litera
     if (Array.isArray(item)) {
       finishTree(item, source, placeholders, notes);
       // The `#end` closing the block.
-      eatLineEnd(list, i + 1);
+      const eaten = eatLineEnd(list, i + 1);
+      const head = item[0];
+      if (typeof head === 'object' && !Array.isArray(head) && head.type === 'macro_body' && head.pos) {
+        // A block macro call prints as written too, body and `#end` included (RuntimeMacro over the whole node).
+        const start = source.offset(head.pos.first_line, head.pos.first_column);
+        const end = source.blockEnd(start);
+        if (end !== undefined) head.literal = macroLiteral(source.text.slice(start, end)) + eaten;
+      }
       continue;
     }
     if (placeholders) resolveLiterals(item, placeholders);
@@ -184,12 +209,28 @@ function finishTree(list: VelocityTree, source: SourceText, placeholders: Litera
     if (item.type === 'macro_call' && item.pos) {
       // Velocity prints an undefined macro call as its tokens, the line end its parenthesis took included.
       const { first_line, first_column, last_line, last_column } = item.pos;
-      item.literal = source.text.slice(source.offset(first_line, first_column), source.offset(last_line, last_column)) + eaten;
+      item.literal = macroLiteral(source.text.slice(source.offset(first_line, first_column), source.offset(last_line, last_column))) + eaten;
       if (FILE_DIRECTIVES.has(item.id)) {
         notes.push({ code: 'unsupported-directive', message: fileDirectiveMessage(item.id), line: first_line, column: first_column + 1 });
       }
     }
   }
+}
+
+/**
+ * The text Velocity prints for a call to an undefined macro: the images of the call's tokens. Comments are special
+ * tokens, outside that chain, so they drop out, a `##` comment with the line end that closes it.
+ */
+function macroLiteral(text: string): string {
+  if (!text.includes('##') && !text.includes('#*')) return text;
+  let out = '';
+  let copied = 0;
+  lexTemplate(text, (rule, start, end) => {
+    if (rule !== Rule.LineComment && rule !== Rule.BlockComment) return;
+    out += text.slice(copied, start);
+    copied = rule === Rule.LineComment ? end + (/^(?:\r\n|\r|\n)/.exec(text.slice(end, end + 2))?.[0].length ?? 0) : end;
+  });
+  return out + text.slice(copied);
 }
 
 function eatLineEnd(list: VelocityTree, index: number): string {
@@ -225,28 +266,77 @@ function resolveLiterals(node: unknown, placeholders: LiteralPlaceholders): void
   for (const value of Object.values(record)) if (typeof value === 'object') resolveLiterals(value, placeholders);
 }
 
-const BLOCK_TOKENS = /##[^\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|\\#|#\{?(if|foreach|macro|define)\}?\s*\(|#@[A-Za-z_][\w-]*\s*\(|#\{?end\}?(?![A-Za-z0-9_])/g;
+const BLOCK_TOKENS =
+  /##[^\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|\\#|#\{?(if|foreach|macro|define)\}?\s*\(|#@[A-Za-z_][\w-]*\s*\(|#\{?(elseif)\}?\s*\(|#\{?(else|end)\}?(?![A-Za-z0-9_])/g;
 
-/** Balanced blocks: velocityjs silently repeats or drops content when `#end`s do not match. */
-export function checkBlocks(template: string): SyntaxProblem[] {
-  const open: Array<{ name: string; offset: number }> = [];
+interface BlockToken {
+  kind: 'open' | 'branch' | 'end';
+  /** `if`, `foreach`, `macro`, `define` or `@name` (a block macro call) for `open`; `else` or `elseif` for `branch`. */
+  name: string;
+  offset: number;
+  end: number;
+}
+
+/** The directives that open, divide and close blocks, outside comments, unparsed text and escapes. */
+function* blockTokens(template: string): Generator<BlockToken> {
   for (const match of template.matchAll(BLOCK_TOKENS)) {
     const token = match[0];
     if (token.startsWith('##') || token.startsWith('#*') || token.startsWith('#[[') || token.startsWith('\\')) continue;
     const offset = match.index ?? 0;
-    if (/^#\{?end/.test(token)) {
+    const end = offset + token.length;
+    if (match[2] || match[3] === 'else') yield { kind: 'branch', name: match[2] ?? 'else', offset, end };
+    else if (match[3] === 'end') yield { kind: 'end', name: 'end', offset, end };
+    else yield { kind: 'open', name: match[1] ?? token.slice(1).replace(/\s*\($/, ''), offset, end };
+  }
+}
+
+interface OpenBlock {
+  name: string;
+  offset: number;
+  /** Offset of the `#else` of an `#if`, once met. */
+  elseAt?: number;
+}
+
+/**
+ * Balanced blocks: velocityjs silently repeats or drops content when `#end`s do not match, and it accepts an `#else` or
+ * `#elseif` anywhere, which Velocity 1.7's grammar allows only in an `#if`, before its `#end` and with `#else` last.
+ */
+export function checkBlocks(template: string): SyntaxProblem[] {
+  const open: OpenBlock[] = [];
+  for (const token of blockTokens(template)) {
+    if (token.kind === 'branch') {
+      const problem = checkBranch(template, token.name, token.offset, open[open.length - 1]);
+      if (problem) return [problem];
+    } else if (token.kind === 'end') {
       if (open.pop() === undefined) {
-        return [{ code: 'unmatched-end', message: '#end without a matching #if, #foreach, #macro or #define', ...lineColumn(template, offset) }];
+        return [{ code: 'unmatched-end', message: '#end without a matching #if, #foreach, #macro or #define', ...lineColumn(template, token.offset) }];
       }
     } else {
-      open.push({ name: match[1] ?? token.slice(1).replace(/\s*\($/, ''), offset });
+      open.push({ name: token.name, offset: token.offset });
     }
   }
   return open.map((block) => ({
     code: 'missing-end',
-    message: `#${block.name} is not closed: add #end`,
+    message: `\`#${block.name}\` opened at line ${lineOf(template, block.offset)} is not closed: add \`#end\` where its body ends`,
     ...lineColumn(template, block.offset),
   }));
+}
+
+function checkBranch(template: string, branch: string, offset: number, block: OpenBlock | undefined): SyntaxProblem | undefined {
+  const at = lineColumn(template, offset);
+  if (!block || block.name !== 'if') {
+    const inside = block ? `; the innermost open block is the \`#${block.name}\` opened at line ${lineOf(template, block.offset)}` : '';
+    return { code: 'unmatched-else', message: `\`#${branch}\` without a matching \`#if\`${inside}`, ...at };
+  }
+  if (block.elseAt !== undefined) {
+    return {
+      code: 'unmatched-else',
+      message: `\`#${branch}\` after the \`#else\` at line ${lineOf(template, block.elseAt)}: \`#else\` must be the last branch of the \`#if\` opened at line ${lineOf(template, block.offset)}`,
+      ...at,
+    };
+  }
+  if (branch === 'else') block.elseAt = offset;
+  return undefined;
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {

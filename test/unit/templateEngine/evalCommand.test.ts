@@ -49,7 +49,7 @@ describe('apigw eval', () => {
   it('returns 1 and prints file:line:column for a template error', async () => {
     const io = fakeIO({ 't.vtl': 'a\n#if($x' });
     assert.equal(await runEval(['t.vtl'], io), 1);
-    assert.match(io.stderr, /^t\.vtl:2:6: Template syntax error: .* \[syntax\]\n$/);
+    assert.equal(io.stderr, 't.vtl:2:1: `#if(` opened at line 2 is not closed: expected `)` before the end of the template [syntax]\n');
   });
   it('returns 1 when API Gateway would answer itself', async () => {
     const io = fakeIO({ 't.vtl': "$input.path('$')", 'r.json': JSON.stringify({ body: '{bad' }) });

@@ -131,6 +131,10 @@ describe('Java List methods', () => {
 });
 
 describe('Velocity semantics', () => {
+  it('$velocityHasNext tells inside #foreach whether another item follows, as in Velocity 1.7', () => {
+    assert.equal(render('#foreach($x in [1, 2, 3])$x#if($velocityHasNext),#end#end'), '1,2,3');
+  });
+
   it('$foreach exposes index, count, hasNext, first and last; $velocityCount is kept', () => {
     assert.equal(
       render('#foreach($x in ["a", "b", "c"])$foreach.index/$foreach.count/$velocityCount/$foreach.hasNext/$foreach.first/$foreach.last #end'),
@@ -170,6 +174,25 @@ describe('Velocity semantics', () => {
   it('a call to a macro that does not exist renders as written', () => {
     assert.equal(render('a #nosuch("a") b #nosuch c #eval("x")'), 'a #nosuch("a") b #nosuch c #eval("x")');
     assert.equal(render('#nosuch( 1 , $x )\nnext'), '#nosuch( 1 , $x )\nnext');
+  });
+
+  it('a block call to a macro that does not exist renders the whole block as written, body and #end included', () => {
+    assert.equal(render('a #@nosuch($x, "q") body $y #end b'), 'a #@nosuch($x, "q") body $y #end b');
+    assert.equal(render('a\n#@nosuch()\n  line\n#end\nb'), 'a\n#@nosuch()\n  line\n#end\nb');
+    assert.equal(render('#@outer()#if(true)t#else f#end #@inner(1)z#end#end!'), '#@outer()#if(true)t#else f#end #@inner(1)z#end#end!');
+  });
+
+  it('the body of an undefined block macro call is never run', () => {
+    assert.equal(render('#set($a = 1)#@nosuch()#set($a = 2)#end $a'), '#@nosuch()#set($a = 2)#end 1');
+  });
+
+  it('an undefined macro call prints without its comments, as Velocity prints the tokens of the call', () => {
+    assert.equal(render('#@nosuch() a ## note\n b #* block *# c #[[raw $x]]# #end'), '#@nosuch() a  b  c #[[raw $x]]# #end');
+    assert.equal(render('#nosuch("a##b")'), '#nosuch("a##b")');
+  });
+
+  it('a block call to a defined macro still renders the macro with its body', () => {
+    assert.equal(render('#macro(wrap)[$bodyContent]#end#@wrap()in#end'), '[in]');
   });
 
   it('#evaluate renders its argument as template text', () => {

@@ -9,22 +9,91 @@ describe('checkTemplateSyntax', () => {
   it('accepts a valid template', () => {
     assert.deepEqual(checkTemplateSyntax('#set($a = 1)\n#if($a == 1)\n  ok\n#else\n  no\n#end\n$a'), []);
   });
-  it('reports a parse error with a 1-based line and column', () => {
-    const [error] = checkTemplateSyntax('line one\n#if($a');
-    assert.equal(error.code, 'syntax');
-    assert.equal(error.line, 2);
-    assert.equal(error.column, 6);
-    assert.match(error.message, /^Template syntax error: found the end of the template; expected one of/);
-  });
-  it('reports a block without #end at the block', () => {
-    assert.deepEqual(checkTemplateSyntax('a\n  #foreach($x in $list)\n$x'), [
-      { code: 'missing-end', message: '#foreach is not closed: add #end', line: 2, column: 3 },
+  it('reports a parenthesis left open at the end of the template at its opening, in plain words', () => {
+    assert.deepEqual(checkTemplateSyntax('line one\n#if($a'), [
+      { code: 'syntax', message: '`#if(` opened at line 2 is not closed: expected `)` before the end of the template', line: 2, column: 1 },
     ]);
+  });
+  it('reports a parenthesis left open at the token that comes instead of `)`, naming where it was opened', () => {
+    assert.deepEqual(checkTemplateSyntax('#if($a {"x": 1}\n#end'), [
+      { code: 'syntax', message: '`#if(` opened at line 1 is not closed: expected `)` before `{`', line: 1, column: 8 },
+    ]);
+    assert.deepEqual(checkTemplateSyntax('#foreach($item in $input.path(\'$.items\')\n  $item\n#end'), [
+      { code: 'syntax', message: '`#foreach(` opened at line 1 is not closed: expected `)` before `$item`', line: 2, column: 3 },
+    ]);
+    assert.deepEqual(checkTemplateSyntax('#set($o = $util.parseJson($input.body)\n{"a": "$o.a"}'), [
+      { code: 'syntax', message: '`#set(` opened at line 1 is not closed: expected `)` before `{`', line: 2, column: 1 },
+    ]);
+    assert.deepEqual(checkTemplateSyntax('#if($a)\r\n#set($b = 1\r\n#end'), [
+      { code: 'syntax', message: '`#set(` opened at line 2 is not closed: expected `)` before `#end`', line: 3, column: 1 },
+    ]);
+  });
+  it('names an unclosed method call, list or map as written', () => {
+    assert.deepEqual(checkTemplateSyntax('{"a": $input.path("$.a"}'), [
+      { code: 'syntax', message: '`$input.path(` opened at line 1 is not closed: expected `)` before `}`', line: 1, column: 24 },
+    ]);
+    assert.deepEqual(checkTemplateSyntax('#set($a = [1, 2)')[0].message, '`[` opened at line 1 is not closed: expected `]` before `)`');
+    assert.deepEqual(checkTemplateSyntax('#set($a = {"k": 1)')[0].message, '`{` opened at line 1 is not closed: expected `}` before `)`');
+    assert.deepEqual(checkTemplateSyntax("$util.escapeJavaScript($input.path('$.a')).replaceAll(\"x\", \"y\"")[0].message,
+      '`$util….replaceAll(` opened at line 1 is not closed: expected `)` before the end of the template');
+  });
+  it('never shows the parser\'s token names', () => {
+    for (const template of ['#if($a {"x": 1}', '#set($a = )', '#set($a 1)', '#foreach($x $l)#end', '#foreach($x in)#end', '${a', '$a.b(1,)', '#if($a $b)x#end', '#set($m = {"a": 1, "b"})', '#if $a\nx#end']) {
+      const [problem] = checkTemplateSyntax(template);
+      assert.equal(problem.code, 'syntax', template);
+      assert.doesNotMatch(problem.message, /[A-Z]{2,}_[A-Z]|'(?:DOLLAR|EOF|CONTENT|INTEGER)'/, template);
+    }
+  });
+  it('says what a directive or call expected at a token that does not fit, with the directive\'s form', () => {
+    assert.deepEqual(checkTemplateSyntax('#if($a == )x#end'), [
+      { code: 'syntax', message: 'Unexpected `)` in `#if(` opened at line 1: expected a value; write `#if(condition)`', line: 1, column: 11 },
+    ]);
+    assert.equal(checkTemplateSyntax('#foreach($x $l)#end')[0].message, 'Unexpected `$l` in `#foreach(` opened at line 1: expected `in`; write `#foreach($item in $list)`');
+    assert.equal(checkTemplateSyntax('#set($a 1)')[0].message, 'Unexpected `1` in `#set(` opened at line 1; write `#set($name = value)`');
+    assert.equal(checkTemplateSyntax('#if($a $b)x#end')[0].message, 'Unexpected `$b` in `#if(` opened at line 1: expected `)` or an operator; write `#if(condition)`');
+    assert.equal(checkTemplateSyntax('$a.b(1,)')[0].message, 'Unexpected `)` in `$a.b(` opened at line 1: expected a value');
+    assert.equal(checkTemplateSyntax('#set($x = 1)\n$input.path({"k": "v"},')[0].message,
+      '`$input.path(` opened at line 2 is not closed: expected a value, then `)`, before the end of the template');
+    assert.equal(checkTemplateSyntax('#if(\n#end')[0].message, '`#if(` is incomplete: write `#if(condition)`');
+    assert.deepEqual(checkTemplateSyntax('#set $a = 1'), [
+      { code: 'syntax', message: '`#set` must be followed by `(`: write `#set($name = value)`; found `$a`', line: 1, column: 1 },
+    ]);
+  });
+  it('reports a string literal that is never closed at its opening quote', () => {
+    assert.deepEqual(checkTemplateSyntax('#set($a = "abc)\n$a'), [
+      { code: 'syntax', message: 'The string opened at line 1 is not closed: add the closing `"` (a quote inside it is written twice, `""`)', line: 1, column: 11 },
+    ]);
+    assert.equal(checkTemplateSyntax("$util.urlEncode('a b)")[0].column, 17);
+  });
+  it('points out a string that runs across lines when a parenthesis is left open after it', () => {
+    assert.equal(checkTemplateSyntax('#set($a = "x\n{"k": 1}\n')[0].message,
+      '`#set(` opened at line 1 is not closed: expected `)` before `k` (the string at line 1 runs on to line 2: is its closing quote missing?)');
+  });
+  it('reports a block without #end at the block, naming it and its line', () => {
+    assert.deepEqual(checkTemplateSyntax('a\n  #foreach($x in $list)\n$x'), [
+      { code: 'missing-end', message: '`#foreach` opened at line 2 is not closed: add `#end` where its body ends', line: 2, column: 3 },
+    ]);
+    assert.equal(checkTemplateSyntax('#@m()x')[0].message, '`#@m` opened at line 1 is not closed: add `#end` where its body ends');
   });
   it('reports an #end without a block', () => {
     assert.deepEqual(checkTemplateSyntax('#if($a)x#end\n#end'), [
       { code: 'unmatched-end', message: '#end without a matching #if, #foreach, #macro or #define', line: 2, column: 1 },
     ]);
+  });
+  it('reports #else and #elseif outside an #if, which Velocity 1.7 does not parse', () => {
+    assert.deepEqual(checkTemplateSyntax('a\n#else\nb'), [{ code: 'unmatched-else', message: '`#else` without a matching `#if`', line: 2, column: 1 }]);
+    assert.deepEqual(checkTemplateSyntax('#if($a)#foreach($x in $l)$x#elseif($b)#end#end'), [
+      { code: 'unmatched-else', message: '`#elseif` without a matching `#if`; the innermost open block is the `#foreach` opened at line 1', line: 1, column: 28 },
+    ]);
+    assert.equal(renderFull('a#{else}b').output, '');
+  });
+  it('reports a branch after the #else of an #if', () => {
+    assert.deepEqual(checkTemplateSyntax('#if($a)\nx\n#else\ny\n#elseif($b)\nz\n#end'), [
+      { code: 'unmatched-else', message: '`#elseif` after the `#else` at line 3: `#else` must be the last branch of the `#if` opened at line 1', line: 5, column: 1 },
+    ]);
+    assert.equal(checkTemplateSyntax('#if($a)x#else y#{else}z#end')[0].code, 'unmatched-else');
+    assert.deepEqual(checkTemplateSyntax('#if($a)x#elseif($b)y#elseif($c)z#else w#end #if($d)#else#end'), []);
+    assert.deepEqual(checkTemplateSyntax('#elsewhere #endless \\#else ## #else\n#* #elseif( *#'), []);
   });
   it('ignores directives inside comments', () => {
     assert.deepEqual(checkTemplateSyntax('## #if(\n#* #foreach( *#x'), []);

@@ -7,6 +7,7 @@ import { checkTemplateSyntax } from '../../template/engine';
 import { isCertainlyValidTemplate } from '../../template/syntaxPrecheck';
 import type { Problem } from '../validationTypes';
 import { checkReference } from './referenceChecks';
+import { checkVariables } from './variableChecks';
 import { scanTemplate, type ScannedTemplate, type TemplateReference } from './templateScanner';
 
 /** Start offset of problems about the template as a whole rather than a range of its text. */
@@ -45,7 +46,8 @@ export function checkTemplateText(facts: TemplateFacts, report: TemplateReport):
     checkSyntax(text, report);
   }
   for (const reference of scanned.references) checkReference(reference, kind, report);
-  if (kind !== 'gatewayResponse' && facts.producesJson) checkEscapedQuotes(text, scanned, report);
+  if (kind !== 'gatewayResponse') checkVariables(text, scanned, report);
+  if (facts.producesJson) checkJsonStrings(text, scanned, kind, report);
   if (kind === 'request' && facts.integrationType === 'mock' && !/statusCode/.test(text)) {
     report(WHOLE_TEMPLATE, WHOLE_TEMPLATE, 'template-mock-without-status',
       'A MOCK integration answers with the `statusCode` its request template writes, e.g. {"statusCode": 200}; without it the integration fails with 500.');
@@ -75,37 +77,63 @@ function offsetOfLineColumn(text: string, line: number, column: number): number 
 }
 
 function tokenLength(text: string, offset: number): number {
-  const match = /^(#\{?[A-Za-z]+\}?|\$!?\{?[A-Za-z_][\w-]*|\S)/.exec(text.slice(offset, offset + 80));
+  const match = /^(#@?\{?[A-Za-z][\w]*\}?|\$!?\{?[A-Za-z_][\w-]*|\S)/.exec(text.slice(offset, offset + 80));
   return match ? match[0].length : 0;
 }
 
 /**
- * `$util.escapeJavaScript` turns `'` into `\'`, which is not a valid JSON escape: inside a JSON string the output
- * breaks the document unless `.replaceAll("\\'","'")` follows (mapping-template reference). Checks direct use and
- * variables assigned from it with `#set`.
+ * Values that break the JSON string they are written into. `$util.escapeJavaScript` turns `'` into `\'`, which is not
+ * a valid JSON escape unless `.replaceAll("\\'","'")` follows (mapping-template reference);
+ * `$context.error.validationErrorString` is not escaped at all and holds double quotes
+ * (`[object has missing required properties (["price"])]`). Both are followed through variables assigned with `#set`.
  */
-function checkEscapedQuotes(text: string, scanned: ScannedTemplate, report: TemplateReport): void {
-  const escapedVariables = new Set<string>();
+function checkJsonStrings(text: string, scanned: ScannedTemplate, kind: TemplateKind, report: TemplateReport): void {
+  // Gateway response templates only substitute variables: `#set` does not run and `$util` is not there.
+  const velocity = kind !== 'gatewayResponse';
+  const escapedVariables = velocity ? variablesAssignedFrom(text, scanned, isUnrepairedEscape) : new Set<string>();
+  const validationVariables = velocity ? variablesAssignedFrom(text, scanned, isValidationErrorString) : new Set<string>();
+  for (const reference of scanned.references) {
+    if (reference.context !== 'text' || !reference.inJsonString) continue;
+    const viaVariable = reference.segments.length === 0;
+    if (velocity && (isUnrepairedEscape(reference) || (viaVariable && escapedVariables.has(reference.root)))) {
+      report(reference.start, reference.end, 'template-escape-javascript-in-json',
+        isUnrepairedEscape(reference)
+          ? `$util.escapeJavaScript writes ' as \\', which is invalid inside a JSON string; append .replaceAll("\\\\'","'").`
+          : `$${reference.root} holds $util.escapeJavaScript output, which writes ' as \\' (invalid inside a JSON string); append .replaceAll("\\\\'","'").`);
+    } else if (isValidationErrorString(reference) || (viaVariable && validationVariables.has(reference.root))) {
+      const what = isValidationErrorString(reference)
+        ? '`$context.error.validationErrorString`'
+        : `\`$${reference.root}\` holds \`$context.error.validationErrorString\`, which`;
+      const advice = velocity
+        ? 'write `$util.escapeJavaScript($context.error.validationErrorString).replaceAll("\\\\\'","\'")` in its place, or use `$context.error.messageString` without quotes around it (it is already quoted)'
+        : 'gateway response templates cannot escape it: use `$context.error.messageString` without quotes around it (it is already quoted)';
+      report(reference.start, reference.end, 'template-validation-error-in-json',
+        `${what} is not escaped for JSON and holds double quotes (e.g. [object has missing required properties (["price"])]), which end this JSON string early and make the body invalid JSON; ${advice}.`);
+    }
+  }
+}
+
+/** Variables whose last `#set` assigns a value that `test` accepts. */
+function variablesAssignedFrom(text: string, scanned: ScannedTemplate, test: (value: TemplateReference) => boolean): Set<string> {
+  const variables = new Set<string>();
   for (const directive of scanned.directives) {
     if (directive.name !== 'set' || directive.open === undefined) continue;
     const inside = scanned.references.filter((r) => r.start > directive.open! && r.start < (directive.close ?? text.length));
     const [target, value] = inside;
     if (!target || !value || target.segments.length || !/^\s*=\s*$/.test(text.slice(target.end, value.start))) continue;
-    if (isUnrepairedEscape(value)) escapedVariables.add(target.root);
-    else escapedVariables.delete(target.root);
+    if (test(value)) variables.add(target.root);
+    else variables.delete(target.root);
   }
-  for (const reference of scanned.references) {
-    if (reference.context !== 'text' || !reference.inJsonString) continue;
-    const direct = isUnrepairedEscape(reference);
-    if (!direct && !(reference.segments.length === 0 && escapedVariables.has(reference.root))) continue;
-    report(reference.start, reference.end, 'template-escape-javascript-in-json',
-      direct
-        ? `$util.escapeJavaScript writes ' as \\', which is invalid inside a JSON string; append .replaceAll("\\\\'","'").`
-        : `$${reference.root} holds $util.escapeJavaScript output, which writes ' as \\' (invalid inside a JSON string); append .replaceAll("\\\\'","'").`);
-  }
+  return variables;
 }
 
 function isUnrepairedEscape(reference: TemplateReference): boolean {
   const [first, second] = reference.segments;
   return reference.root === 'util' && first?.name === 'escapeJavaScript' && !!first.call && second?.name !== 'replaceAll';
+}
+
+/** `$context.error.validationErrorString` itself; a method called on it (`.replace(...)`) may have repaired it. */
+function isValidationErrorString(reference: TemplateReference): boolean {
+  const [first, second] = reference.segments;
+  return reference.root === 'context' && reference.segments.length === 2 && first.name === 'error' && second.name === 'validationErrorString';
 }

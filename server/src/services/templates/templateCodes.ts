@@ -39,6 +39,21 @@ export const TEMPLATE_DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
     title: "$util.escapeJavaScript output in a JSON string without replacing \\'",
     docsUrl: `${REFERENCE}#util-template-reference`,
   },
+  'template-undefined-variable': {
+    severity: 'warning',
+    title: 'Variable that no #set, #foreach, #macro or #define of the template sets (renders as empty)',
+    docsUrl: REFERENCE,
+  },
+  'template-loop-variable-outside-loop': {
+    severity: 'warning',
+    title: '$foreach or $velocityCount outside a #foreach body',
+    docsUrl: 'https://velocity.apache.org/engine/1.7/user-guide.html',
+  },
+  'template-validation-error-in-json': {
+    severity: 'warning',
+    title: '$context.error.validationErrorString inside a JSON string (its double quotes are not escaped)',
+    docsUrl: `${REFERENCE}#context-variable-reference`,
+  },
   'template-too-large': { severity: 'error', title: 'Mapping template larger than 300 KB', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'gateway-response-template-directive': {
     severity: 'warning',

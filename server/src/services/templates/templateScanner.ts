@@ -54,6 +54,7 @@ export interface TemplateReference {
 }
 
 export interface TemplateDirective {
+  /** Without `#`; a block macro call `#@name(` is named `@name`. */
   name: string;
   /** Offset of `#`; `nameEnd` is after the name (and its closing `}` when braced). */
   start: number;
@@ -112,7 +113,7 @@ class Scanner {
       if (c === '\n') {
         inJsonString = false;
         pos++;
-      } else if (c === '\\' && (text[pos + 1] === '"' || text[pos + 1] === '\\' || text[pos + 1] === '$')) {
+      } else if (c === '\\' && (text[pos + 1] === '"' || text[pos + 1] === '\\' || text[pos + 1] === '$' || text[pos + 1] === '#')) {
         pos += 2;
       } else if (c === '"') {
         inJsonString = !inJsonString;
@@ -136,8 +137,10 @@ class Scanner {
     if (next === '#') return this.comment(pos, text.indexOf('\n', pos), 0);
     if (next === '*') return this.comment(pos, text.indexOf('*#', pos + 2), 2);
     if (next === '[' && text[pos + 2] === '[') return this.comment(pos, text.indexOf(']]#', pos + 3), 3);
+    // `#@name(...)` calls a macro with a body, which ends at an `#end` like a block directive.
+    const blockCall = next === '@';
     const braced = next === '{';
-    const nameStart = pos + (braced ? 2 : 1);
+    const nameStart = pos + (braced || blockCall ? 2 : 1);
     let nameEnd = nameStart;
     for (let c = text.charCodeAt(nameEnd); isLetter(c) || isDigit(c) || c === 95; c = text.charCodeAt(nameEnd)) nameEnd++;
     if (nameEnd === nameStart || !isLetter(text.charCodeAt(nameStart))) return pos + 1;
@@ -149,13 +152,13 @@ class Scanner {
     let after = nameEnd;
     while (after < text.length && (text[after] === ' ' || text[after] === '\t')) after++;
     const hasParens = text[after] === '(' && name !== 'else' && name !== 'end';
-    if (!hasParens && !VTL_DIRECTIVES.includes(name)) return pos + 1;
-    const directive: TemplateDirective = { name, start: pos, nameEnd };
+    if (!hasParens && (blockCall || !VTL_DIRECTIVES.includes(name))) return pos + 1;
+    const directive: TemplateDirective = { name: blockCall ? `@${name}` : name, start: pos, nameEnd };
     this.result.directives.push(directive);
     if (!hasParens) return nameEnd;
     directive.open = after;
     const saved = this.directive;
-    this.directive = name;
+    this.directive = directive.name;
     const close = this.code(after + 1, ')');
     this.directive = saved;
     directive.close = close < text.length ? close : undefined;

@@ -1,0 +1,158 @@
+/**
+ * Variables a template reads that nothing sets. API Gateway hands a mapping template only its own roots ($input,
+ * $util, $context, $stageVariables); any other variable exists once a `#set`, a `#foreach` loop variable, a `#macro`
+ * parameter or a `#define` of the template sets it, and API Gateway renders a reference to one that nothing sets as
+ * empty, without an error. Order is not considered: a variable set anywhere may be set before a use in a previous
+ * iteration of a loop or by a macro called earlier.
+ */
+import { TEMPLATE_ROOTS } from '../../facts/templateVariables';
+import { closestNames } from './memberLookup';
+import type { ScannedTemplate, TemplateDirective, TemplateReference } from './templateScanner';
+import type { TemplateReport } from './templateChecks';
+
+const ROOTS = new Set(TEMPLATE_ROOTS.map((root) => root.name));
+
+/** Set by `#foreach` for its body alone: Velocity 1.7's `$foreach` and the older `$velocityCount` and `$velocityHasNext`. */
+const LOOP_VARIABLES = new Set(['foreach', 'velocityCount', 'velocityHasNext']);
+
+/** Set inside a macro's body while a block call (`#@name() ... #end`) runs it. */
+const MACRO_BODY_VARIABLE = 'bodyContent';
+
+const BLOCK_DIRECTIVES = new Set(['if', 'foreach', 'macro', 'define']);
+
+export function checkVariables(text: string, scanned: ScannedTemplate, report: TemplateReport): void {
+  const { references } = scanned;
+  const set = new Set<string>();
+  const definitions = new Set<TemplateReference>();
+  /** References that are the whole value of a `#set`, with the variable that `#set` assigns. */
+  const setValues = new Map<TemplateReference, string>();
+  for (const directive of scanned.directives) {
+    if (directive.open === undefined) continue;
+    const inside = referencesInside(references, directive, text.length);
+    const first = inside[0];
+    const firstIsBare = first !== undefined && first.segments.length === 0 && text.slice(directive.open + 1, first.start).trim() === '';
+    switch (directive.name) {
+      case 'set': {
+        if (!firstIsBare) break;
+        set.add(first.root);
+        definitions.add(first);
+        const value = inside.find((r) => r.start >= first.end);
+        const close = directive.close ?? text.length;
+        if (value && /^\s*=\s*$/.test(text.slice(first.end, value.start)) && text.slice(value.end, close).trim() === '') setValues.set(value, first.root);
+        break;
+      }
+      case 'foreach':
+      case 'define':
+        if (firstIsBare) {
+          set.add(first.root);
+          definitions.add(first);
+        }
+        break;
+      case 'macro':
+        for (const parameter of inside) {
+          if (parameter.segments.length > 0) continue;
+          set.add(parameter.root);
+          definitions.add(parameter);
+        }
+        break;
+    }
+  }
+  const { loops, macros, guards } = blockStructure(text, scanned.directives, references);
+  const within = (spans: Span[], at: number) => spans.some((b) => at >= b.start && at < b.end);
+  const warned = new Set<string>();
+  for (const reference of references) {
+    const { root } = reference;
+    if (ROOTS.has(root) || set.has(root) || definitions.has(reference)) continue;
+    // Text that `#evaluate` parses later may set its own variables.
+    if (reference.directive === 'evaluate') continue;
+    // `#if($x)` asks whether `$x` is set: a legitimate question about a variable that may be missing, and what that
+    // branch holds never renders while it is not.
+    if (isPresenceTest(reference) || guards.some((g) => g.roots.has(root) && reference.start >= g.start && reference.start < g.end)) continue;
+    // A macro may be called from inside a loop or with a body, so its own body may read both.
+    if (within(macros, reference.start) && (LOOP_VARIABLES.has(root) || root === MACRO_BODY_VARIABLE)) continue;
+    const end = reference.segments.length > 0 ? reference.rootEnd : reference.end;
+    const assigned = setValues.get(reference);
+    const unchanged = assigned !== undefined ? `this #set leaves \`$${assigned}\` unchanged (Velocity 1.7 does not assign null)` : undefined;
+    if (LOOP_VARIABLES.has(root)) {
+      if (within(loops, reference.start)) continue;
+      const here = unchanged ? `it is null here, so ${unchanged}` : reference.context === 'text' ? 'here it renders as empty' : 'here it is null';
+      report(reference.start, end, 'template-loop-variable-outside-loop', `\`$${root}\` exists only inside a #foreach body; ${here}.`);
+      continue;
+    }
+    if (warned.has(root)) continue;
+    warned.add(root);
+    // Short names are close to too many others for a suggestion to mean anything.
+    const suggestions = root.length >= 3 ? closestNames(root, [...ROOTS, ...set]) : [];
+    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`$${s}\``).join(' or ')}?` : '';
+    const outcome = unchanged ? `, so ${unchanged}` : reference.context === 'text' ? ' and renders as empty' : ', so it is null here';
+    report(reference.start, end, 'template-undefined-variable',
+      `\`$${root}\` is never set in this template (no #set or #foreach defines it)${outcome}.${hint}`);
+  }
+}
+
+/** A bare reference in the condition of `#if` or `#elseif`: `#if($x)`, `#if(!$x)`, `#if($x == $null)`, `#if("$!x" != "")`. */
+function isPresenceTest(reference: TemplateReference): boolean {
+  return (reference.directive === 'if' || reference.directive === 'elseif') && reference.segments.length === 0;
+}
+
+/** The references between a directive's parentheses; references are in source order, so a binary search finds the first. */
+function referencesInside(references: TemplateReference[], directive: TemplateDirective, textLength: number): TemplateReference[] {
+  const open = directive.open!;
+  const close = directive.close ?? textLength;
+  let low = 0;
+  let high = references.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (references[middle].start <= open) low = middle + 1;
+    else high = middle;
+  }
+  const inside: TemplateReference[] = [];
+  for (let i = low; i < references.length && references[i].start < close; i++) inside.push(references[i]);
+  return inside;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface OpenBlock extends Span {
+  name: string;
+  /** The branch of an `#if` or `#elseif` being read, with the variables its condition tests. */
+  guard?: Span & { roots: Set<string> };
+}
+
+/**
+ * Bodies of `#foreach` and `#macro`, and the branches of `#if`/`#elseif` whose condition tests a variable, from the
+ * block directives in order (`#if`, `#foreach`, `#macro`, `#define` and block macro calls end at their `#end`).
+ */
+function blockStructure(text: string, directives: TemplateDirective[], references: TemplateReference[]) {
+  const loops: Span[] = [];
+  const macros: Span[] = [];
+  const guards: Array<Span & { roots: Set<string> }> = [];
+  const open: OpenBlock[] = [];
+  const startGuard = (block: OpenBlock, directive: TemplateDirective) => {
+    const roots = new Set(referencesInside(references, directive, text.length).filter(isPresenceTest).map((r) => r.root));
+    block.guard = { roots, start: (directive.close ?? text.length) + 1, end: text.length };
+    if (roots.size > 0) guards.push(block.guard);
+  };
+  for (const directive of directives) {
+    const innermost = open[open.length - 1];
+    if (directive.name === 'end') {
+      open.pop();
+      if (innermost) innermost.end = directive.start;
+      if (innermost?.guard) innermost.guard.end = directive.start;
+    } else if (directive.name === 'else' || directive.name === 'elseif') {
+      if (innermost?.guard) innermost.guard.end = directive.start;
+      if (innermost?.name === 'if' && directive.name === 'elseif' && directive.open !== undefined) startGuard(innermost, directive);
+      else if (innermost) innermost.guard = undefined;
+    } else if (directive.open !== undefined && (BLOCK_DIRECTIVES.has(directive.name) || directive.name.startsWith('@'))) {
+      const block: OpenBlock = { name: directive.name, start: (directive.close ?? text.length) + 1, end: text.length };
+      open.push(block);
+      if (directive.name === 'foreach') loops.push(block);
+      else if (directive.name === 'macro') macros.push(block);
+      else if (directive.name === 'if') startGuard(block, directive);
+    }
+  }
+  return { loops, macros, guards };
+}
