@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument } from '../../server/src/model/apiDocument';
-import { defaultSample, evaluateStandaloneTemplate, evaluateTemplate, findTemplate, substituteGatewayResponseTemplate } from '../../server/src/services/templateEvaluation';
+import { defaultSample, errorMessagesMatching, evaluateStandaloneTemplate, evaluateTemplate, exampleOfPattern, findTemplate, gatewayErrorSample, lambdaErrorPayload, substituteGatewayResponseTemplate } from '../../server/src/services/templateEvaluation';
+import { forEachOperation } from '../../server/src/model/openapiWalk';
+import { sampleRequestFor } from '../../server/src/services/sampleRequest';
 import { findCodeLenses } from '../../server/src/services/codeLenses';
 
 const PETSTORE = readFileSync(path.resolve(__dirname, '../../examples/petstore.yaml'), 'utf8');
@@ -52,6 +54,119 @@ describe('template evaluation', () => {
     assert.equal(result.selection?.key, '.*"type":"InvalidPet".*');
     assert.equal(result.selection?.status, 400);
     assert.equal(result.selection?.matchesThisTemplate, true);
+  });
+
+  it('gives a Lambda error result its error payload as $input, as API Gateway does', () => {
+    const template = templateAt('#set($error = $util.parseJson');
+    const errorMessage = JSON.stringify({ type: 'InvalidPet', message: 'Name can\'t be "empty"' });
+    // The backend body is not what a failed function returns: it plays no part.
+    const result = evaluateTemplate(document, template, { body: '{"message": "ok"}', backend: { type: 'lambda', errorMessage } });
+    assert.deepEqual(result.errors, []);
+    assert.equal(JSON.parse(result.output).message, 'Name can\'t be "empty"');
+    assert.equal(result.selection?.matchesThisTemplate, true);
+    const input = JSON.parse(result.input!) as { errorMessage: string; errorType: string; stackTrace: string[] };
+    assert.equal(input.errorMessage, errorMessage);
+    assert.equal(input.errorType, 'Error');
+    assert.ok(Array.isArray(input.stackTrace) && input.stackTrace.length > 0);
+    assert.equal(result.input, lambdaErrorPayload(errorMessage));
+    const success = evaluateTemplate(document, template, { body: '{"message": "ok"}', backend: { type: 'lambda', errorMessage: null } });
+    assert.equal(success.input, undefined, 'a function that succeeded returns the body');
+  });
+
+  it('pre-fills a response template\'s sample with a backend result that selects that very response', () => {
+    const error = defaultSample(document, templateAt('#set($error = $util.parseJson'));
+    assert.equal(error.backend?.type, 'lambda');
+    assert.deepEqual(JSON.parse(error.backend!.errorMessage!), { type: 'InvalidPet', message: 'Example error message' });
+    const rendered = evaluateTemplate(document, templateAt('#set($error = $util.parseJson'), error);
+    assert.equal(rendered.selection?.matchesThisTemplate, true);
+    assert.deepEqual(JSON.parse(rendered.output), { message: 'Example error message' });
+
+    const success = defaultSample(document, templateAt('{"id": "$pet.id"'));
+    assert.deepEqual(success.backend && { type: success.backend.type, errorMessage: success.backend.errorMessage }, { type: 'lambda', errorMessage: null });
+    assert.deepEqual(Object.keys(JSON.parse(success.body!)), ['id', 'name', 'type', 'price'], 'the body follows the 201 response schema');
+    assert.equal(evaluateTemplate(document, templateAt('{"id": "$pet.id"'), success).selection?.matchesThisTemplate, true);
+
+    const text = [
+      'openapi: 3.0.1', 'paths:', '  /a:', '    get:', '      responses: {}', '      x-amazon-apigateway-integration:', '        type: http', '        uri: https://example.com',
+      '        responses:', '          default: {statusCode: "200"}',
+      "          '4\\d{2}':", '            statusCode: "400"', '            responseTemplates:', '              application/json: \'{"failed": true}\'',
+      "          '5\\d{2}':", '            statusCode: "502"', '            responseTemplates:', '              application/json: \'{"upstream": true}\'',
+    ].join('\n');
+    const http = parseApiDocument(TextDocument.create('file:///h.yaml', 'yaml', 1, text));
+    const failed = findTemplate(http, text.indexOf('"failed"'))!;
+    assert.deepEqual(defaultSample(http, failed).backend, { type: 'http', statusCode: 400, body: '{"message": "ok"}' });
+    const upstream = findTemplate(http, text.indexOf('"upstream"'))!;
+    assert.equal(defaultSample(http, upstream).backend?.statusCode, 502);
+    assert.equal(evaluateTemplate(http, upstream, defaultSample(http, upstream)).selection?.matchesThisTemplate, true);
+  });
+
+  it('finds error messages a selection pattern matches', () => {
+    assert.equal(exampleOfPattern('.*"type":"InvalidPet".*'), '"type":"InvalidPet"');
+    assert.deepEqual(errorMessagesMatching('.*"type":"InvalidPet".*')[0], '{"type":"InvalidPet","message":"Example error message"}');
+    assert.deepEqual(errorMessagesMatching('.*Not Found.*'), ['Not Found', 'xNot Foundx']);
+    assert.equal(exampleOfPattern('^\\[BadRequest\\] .+'), '[BadRequest] x');
+    assert.equal(exampleOfPattern('(Invalid|Bad)[A-Z][a-z]{2,}'), 'InvalidAaa');
+    assert.equal(exampleOfPattern('[^a-z]+\\d?'), '0');
+    assert.equal(exampleOfPattern('(a)\\1'), undefined, 'back-references are beyond the generator');
+    assert.deepEqual(errorMessagesMatching('(\\n|.)*'), ['\n'], 'never the empty message, which means success');
+  });
+
+  it('pre-fills a gateway response preview with the $context.error values AWS gives its type', () => {
+    const offset = PETSTORE.indexOf('$context.error.messageString');
+    const template = findTemplate(document, offset)!;
+    assert.equal(template.kind, 'gatewayResponse');
+    const sample = defaultSample(document, template);
+    const error = (sample.context as { error: Record<string, string> }).error;
+    assert.deepEqual(error, gatewayErrorSample('BAD_REQUEST_BODY'));
+    assert.equal(error.messageString, '"Invalid request body"');
+    assert.match(error.validationErrorString, /"name"/, 'AWS quotes names inside the validation errors');
+    const result = evaluateTemplate(document, template, sample);
+    assert.equal(result.jsonValid, true, `the example's template stays JSON with AWS's values: ${result.output}`);
+    assert.equal(JSON.parse(result.output).message, 'Invalid request body');
+    // The template the example used to have: AWS's quoted validation errors inside a JSON string.
+    const unescaped = substituteGatewayResponseTemplate('{"message": "$context.error.validationErrorString"}', { error }, {});
+    assert.throws(() => JSON.parse(unescaped));
+    assert.deepEqual(gatewayErrorSample('DEFAULT_5XX'), { message: 'Internal server error', messageString: '"Internal server error"', responseType: 'API_CONFIGURATION_ERROR', validationErrorString: '' });
+  });
+
+  it('checks no JSON when the template did not run or API Gateway answered itself', () => {
+    const template = templateAt("#set($pet = $input.path('$'))");
+    const rejected = evaluateTemplate(document, template, { body: '{ "name": "x",' });
+    assert.equal(rejected.gatewayError?.status, 400);
+    assert.equal(rejected.jsonValid, undefined);
+    assert.equal(rejected.jsonError, undefined);
+    const broken = evaluateStandaloneTemplate('#if(true) {"a": 1}', 'request', {});
+    assert.ok(broken.errors.length > 0);
+    assert.equal(broken.output, '');
+    assert.equal(broken.jsonValid, undefined);
+    assert.equal(evaluateStandaloneTemplate('', 'request', {}).jsonError, 'The output is empty.', 'an empty output of a template that ran is still reported');
+  });
+
+  it('takes a list in the query string sample as a name sent more than once', () => {
+    const result = evaluateStandaloneTemplate('{"last": "$input.params(\'tag\')", "page": "$input.params(\'page\')"}', 'request', { params: { querystring: { tag: ['a', 'b'], page: '2' } } });
+    assert.deepEqual(JSON.parse(result.output), { last: 'b', page: '2' });
+  });
+
+  it('pre-fills declared query names and path parameters from examples, never with a type name', () => {
+    const text = [
+      'openapi: 3.0.1', 'paths:', '  /pets/{petId}/{kind}:', '    get:', '      parameters:',
+      '        - {name: petId, in: path, required: true, schema: {type: string}}',
+      '        - {name: kind, in: path, required: true, schema: {type: string, enum: [dog, cat]}}',
+      '        - {name: type, in: query, schema: {type: string}}',
+      '        - {name: page, in: query, schema: {type: integer, default: 1}}',
+      '        - {name: sort, in: query, example: name}',
+      '        - {name: tag, in: query, schema: {type: array, items: {type: string, example: small}}}',
+      '        - {name: limit, in: query, required: true, schema: {type: integer}}',
+      '        - {name: X-Trace, in: header, schema: {type: string}}',
+      '      responses: {}',
+    ].join('\n');
+    const doc = parseApiDocument(TextDocument.create('file:///p.yaml', 'yaml', 1, text));
+    let op: Parameters<typeof sampleRequestFor>[1] | undefined;
+    forEachOperation(doc, (ref) => (op = ref));
+    const sample = sampleRequestFor(doc, op!);
+    assert.deepEqual(sample.params.path, { petId: '123', kind: 'dog' });
+    assert.deepEqual(sample.params.querystring, { type: '', page: '1', sort: 'name', tag: 'small', limit: 'example' });
+    assert.deepEqual(sample.params.header, {}, 'optional headers are not pre-filled: they would all be sent');
   });
 
   it('tells when the backend result selects another response than the evaluated one', () => {

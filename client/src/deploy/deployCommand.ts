@@ -5,12 +5,13 @@ import { describeConnection, type Connection, type GatewayClients } from '../aws
 import type { AwsSession } from '../tree/awsSession';
 import type { TreeCommands } from '../tree/treeCommands';
 import { DeployCancelled, EndpointChangeUnsupported, ProductionStageNotConfirmed, type DeployResult } from './deployer';
-import { ApiNoLongerExists, backupSentence, ImportOutcomeUnknown, isRefusedRequest, PartialDeploy, reasonOf } from './deployFailures';
+import { ApiNoLongerExists, ImportOutcomeUnknown, isRefusedRequest, PartialDeploy, reasonOf } from './deployFailures';
 import { deployWithProgress, planDeploy, type DeployAnswers, type OpenProgress, type Prompter } from './deployFlow';
-import { documentTitle, guessApiKind } from './documentKind';
+import { apiKindEvidence, documentTitle, guessApiKind } from './documentKind';
 import { forgetApi, readLinks, rememberLink, type DeploymentLink } from './links';
 import { passesValidation } from './validationGate';
 import type { ImportWarningDiagnostics } from './warningDiagnostics';
+import { deployAnnouncement } from './wording';
 
 /** Answers to the deploy prompts; each one given skips its prompt, so tests and tasks can deploy unattended. */
 export interface DeployCommandOptions extends DeployAnswers {
@@ -145,6 +146,9 @@ export class DeployCommand {
     try {
       const dialect = vscode.workspace.getConfiguration('apigateway.validation').get<string>('dialect') ?? 'auto';
       const text = document.getText();
+      const guessedKind = options.kind ?? usable[0]?.kind as 'REST' | 'HTTP' | undefined ?? guessApiKind(text, dialect);
+      // A dialect forced by the setting is the user's choice, not the document's: it rules nothing out.
+      const evidence = dialect === 'auto' ? apiKindEvidence(text) : undefined;
       const plan = await planDeploy({
         clients,
         answers: options,
@@ -152,7 +156,8 @@ export class DeployCommand {
         documentName: path.basename(document.fileName),
         documentTitle: documentTitle(text),
         links: usable,
-        guessedKind: options.kind ?? usable[0]?.kind as 'REST' | 'HTTP' | undefined ?? guessApiKind(text, dialect),
+        guessedKind,
+        kindEvidence: evidence?.kind === guessedKind ? evidence.evidence : undefined,
         backupDir: path.join(root, '.apigateway', 'backups'),
         onApiGone: (gone) => attempt.links.forget(gone),
       }, vscodePrompter);
@@ -264,19 +269,17 @@ export class DeployCommand {
   }
 
   private async announce(result: DeployResult): Promise<void> {
-    const what = `${result.created ? 'Created' : 'Updated'} ${result.kind} API ${result.apiName ?? ''} (${result.apiId})`;
-    const warned = result.warnings.length ? ` with ${result.warnings.length} import warning(s), shown in the document` : '';
-    const backups = backupSentence(result.backups, (file) => vscode.workspace.asRelativePath(file));
+    const message = deployAnnouncement(result, (file) => vscode.workspace.asRelativePath(file));
     if (!result.invokeUrl) {
-      void vscode.window.showInformationMessage(`${what}${warned}.${backups}`);
+      void vscode.window.showInformationMessage(message);
       return;
     }
     const canInvoke = (await vscode.commands.getCommands(true)).includes('apigateway.invoke.open');
     const buttons = ['Copy URL', 'Open', ...(canInvoke ? ['Invoke'] : [])];
-    const answer = await vscode.window.showInformationMessage(`${what}${warned}, stage ${result.stage}: ${result.invokeUrl}${backups}`, ...buttons);
+    const answer = await vscode.window.showInformationMessage(message, ...buttons);
     if (answer === 'Copy URL') await vscode.env.clipboard.writeText(result.invokeUrl);
     else if (answer === 'Open') await vscode.env.openExternal(vscode.Uri.parse(result.invokeUrl));
-    else if (answer === 'Invoke') await vscode.commands.executeCommand('apigateway.invoke.open', { apiId: result.apiId, stage: result.stage, url: result.invokeUrl });
+    else if (answer === 'Invoke') await vscode.commands.executeCommand('apigateway.invoke.open', { apiId: result.apiId, apiKind: result.kind, apiName: result.apiName, stage: result.stage, url: result.invokeUrl });
   }
 }
 

@@ -70,6 +70,8 @@ export interface DeployFlowInput {
   /** Earlier deployments of this document on the current connection, most recent first. */
   links: DeploymentLink[];
   guessedKind: 'REST' | 'HTTP';
+  /** What in the document says it is for `guessedKind` only, e.g. `x-amazon-apigateway-request-validators`. */
+  kindEvidence?: string;
   backupDir: string;
   now?: Date;
   /** Told when the chosen API no longer exists, before anything else is asked, so its link can be forgotten. */
@@ -121,23 +123,65 @@ function stageVariablesError(value: string): string | undefined {
   }
 }
 
+/** The questions of the flow, in the order they come; a follow-up (a list of existing APIs, a new stage's name) shares its step. */
+export type DeployStep = 'target' | 'putMode' | 'endpointType' | 'stage' | 'description' | 'variables' | 'canary';
+
+/**
+ * The steps a deploy asks, as far as the answers given and the choices made so far tell: unknown choices count as
+ * the longer way, so the total only shrinks as the user goes on (an existing REST API may need a canary; a new one
+ * never does).
+ */
+export function deploySteps(answers: DeployAnswers, known: { target?: DeployTarget; stageExists?: boolean }): DeployStep[] {
+  const steps: DeployStep[] = [];
+  const unattendedTarget = answers.target !== undefined;
+  if (!unattendedTarget) steps.push('target');
+  const target = known.target;
+  const existingRest = target ? target.mode === 'existing' && target.kind === 'REST' : true;
+  const rest = target ? target.kind === 'REST' : true;
+  if (existingRest && !answers.putMode) steps.push('putMode');
+  if (rest && !answers.endpointType && !unattendedTarget) steps.push('endpointType');
+  if (answers.stage === undefined) {
+    steps.push('stage');
+    if (answers.stageDescription === undefined) steps.push('description');
+    if (!answers.variables) steps.push('variables');
+    if (answers.canaryPercent === undefined && existingRest && (known.stageExists ?? true)) steps.push('canary');
+  }
+  return steps;
+}
+
+/** Titles with "Step n of m": n in the order the steps are first asked, m from what is known when asking. */
+export class StepTitles {
+  private readonly numbers = new Map<DeployStep, number>();
+
+  constructor(private readonly total: () => number) {}
+
+  title(step: DeployStep, text: string): string {
+    let n = this.numbers.get(step);
+    if (n === undefined) this.numbers.set(step, (n = this.numbers.size + 1));
+    return `Step ${n} of ${Math.max(n, this.total())}: ${text}`;
+  }
+}
+
 /**
  * Asks what to deploy where, reading but never writing. Resolves to undefined as soon as a question is dismissed or
  * a production stage is not confirmed.
  */
 export async function planDeploy(input: DeployFlowInput, prompter: Prompter): Promise<DeployPlan | undefined> {
   const { clients, answers } = input;
-  const target = await chooseExistingTarget(input, prompter);
+  const known: { target?: DeployTarget; stageExists?: boolean } = {};
+  const steps = new StepTitles(() => deploySteps(answers, known).length);
+  const target = await chooseExistingTarget(input, prompter, steps);
   if (!target) return undefined;
+  known.target = target;
   let putMode: PutMode | undefined;
   if (target.mode === 'existing') {
-    putMode = await choosePutMode(target, answers, prompter);
+    putMode = await choosePutMode(target, answers, prompter, steps);
     if (!putMode) return undefined;
   }
   let endpointType = answers.endpointType;
   // Callers that name the target deploy unattended: without an endpointType they keep the API's type.
   if (target.kind === 'REST' && !endpointType && answers.target === undefined) {
-    const chosen = await chooseEndpointType(target, prompter);
+    const chosen = await chooseEndpointType(target, prompter, steps);
     if (chosen === undefined) return undefined;
     endpointType = chosen ?? undefined;
   }
@@ -153,7 +197,7 @@ export async function planDeploy(input: DeployFlowInput, prompter: Prompter): Pr
     );
     return productionConfirmed;
   };
-  const stage = await chooseStage(input, target, link, prompter, confirmStage);
+  const stage = await chooseStage(input, target, link, prompter, confirmStage, steps, (exists) => (known.stageExists = exists));
   if (stage === undefined) return undefined;
 
   const request: DeployRequest = {
@@ -176,11 +220,11 @@ export async function planDeploy(input: DeployFlowInput, prompter: Prompter): Pr
  * unattended deploy must not turn into a new API; a picked one is asked again, without its link, so the user can
  * deploy as a new API instead.
  */
-async function chooseExistingTarget(input: DeployFlowInput, prompter: Prompter): Promise<DeployTarget | undefined> {
+async function chooseExistingTarget(input: DeployFlowInput, prompter: Prompter, steps: StepTitles): Promise<DeployTarget | undefined> {
   let links = input.links;
   let gone: ApiNoLongerExists | undefined;
   for (;;) {
-    const target = await chooseTarget({ ...input, links }, prompter, gone?.message);
+    const target = await chooseTarget({ ...input, links }, prompter, steps, gone?.message);
     if (!target || target.mode === 'new') return target;
     const found = await currentApi(input.clients, target);
     if (found) return found;
@@ -208,7 +252,7 @@ async function currentApi(clients: GatewayClients, target: DeployTarget & { mode
   }
 }
 
-async function chooseTarget(input: DeployFlowInput, prompter: Prompter, why?: string): Promise<DeployTarget | undefined> {
+async function chooseTarget(input: DeployFlowInput, prompter: Prompter, steps: StepTitles, why?: string): Promise<DeployTarget | undefined> {
   const { clients, answers, links, guessedKind: guessed } = input;
   if (answers.target === 'new') return { mode: 'new', kind: guessed };
   if (answers.target) {
@@ -218,7 +262,11 @@ async function chooseTarget(input: DeployFlowInput, prompter: Prompter, why?: st
   }
   type Choice = { target: DeployTarget } | { browse: 'REST' | 'HTTP' };
   const other = guessed === 'REST' ? 'HTTP' : 'REST';
-  // Earlier targets of this document come first: redeploying where it went last time is the usual case.
+  // The document's own extensions may rule the other kind out: it stays on offer, last, saying why it will not fit.
+  const misfit = input.kindEvidence ? `the document uses ${input.kindEvidence}, which ${other} APIs do not support` : undefined;
+  const namesakes = await apisNamed(clients, input.documentTitle, misfit ? [guessed] : [guessed, other], links);
+  // Earlier targets of this document come first: redeploying where it went last time is the usual case. An API
+  // that shares the document's title is the likely target of a first deploy from this document.
   const items: PickItem<Choice>[] = [
     ...links.map((l) => ({
       label: `$(link) ${l.apiName ?? l.apiId}`,
@@ -226,13 +274,19 @@ async function chooseTarget(input: DeployFlowInput, prompter: Prompter, why?: st
       detail: `Deployed from this document${l.lastDeployedAt ? ` on ${l.lastDeployedAt.slice(0, 16).replace('T', ' ')}` : ''}`,
       value: { target: { mode: 'existing', kind: l.kind === 'HTTP' ? 'HTTP' : 'REST', apiId: l.apiId, name: l.apiName } as DeployTarget },
     })),
+    ...namesakes.map((a) => ({
+      label: `$(cloud) ${a.name}`,
+      description: `${a.kind} · ${a.id}`,
+      detail: 'An existing API with the title of this document',
+      value: { target: { mode: 'existing', kind: a.kind, apiId: a.id, name: a.name } as DeployTarget },
+    })),
     { label: `$(add) New ${guessed} API`, description: input.documentTitle, value: { target: { mode: 'new', kind: guessed } } },
-    { label: `$(add) New ${other} API`, description: input.documentTitle, value: { target: { mode: 'new', kind: other } } },
     { label: `$(list-unordered) Existing ${guessed} API…`, value: { browse: guessed } },
-    { label: `$(list-unordered) Existing ${other} API…`, value: { browse: other } },
+    { label: `$(add) New ${other} API`, description: input.documentTitle, detail: misfit, value: { target: { mode: 'new', kind: other } } },
+    { label: `$(list-unordered) Existing ${other} API…`, detail: misfit, value: { browse: other } },
   ];
   const title = `Deploy ${input.documentName} to (${describeConnection(clients.connection)})`;
-  const picked = await prompter.pick(why ? `${why} ${title}` : title, items);
+  const picked = await prompter.pick(steps.title('target', why ? `${why} ${title}` : title), items);
   if (!picked) return undefined;
   if ('target' in picked) return picked.target;
   const kind = picked.browse;
@@ -240,11 +294,25 @@ async function chooseTarget(input: DeployFlowInput, prompter: Prompter, why?: st
     ? (await listRestApis(clients)).map((a) => ({ id: a.id ?? '', name: a.name ?? '', detail: a.description }))
     : (await listV2Apis(clients)).filter((a) => a.ProtocolType === 'HTTP').map((a) => ({ id: a.ApiId ?? '', name: a.Name ?? '', detail: a.Description }));
   const api = await prompter.pick(
-    `Existing ${kind} API`,
+    steps.title('target', `Existing ${kind} API`),
     apis.map((a) => ({ label: a.name, description: a.id, detail: a.detail, value: a })),
     apis.length ? undefined : `No ${kind} APIs in ${clients.connection.region}`,
   );
   return api ? { mode: 'existing', kind, apiId: api.id, name: api.name } : undefined;
+}
+
+/** Existing APIs of the given kinds named like the document and not linked to it yet; none when the listing fails. */
+async function apisNamed(clients: GatewayClients, title: string | undefined, kinds: ('REST' | 'HTTP')[], links: DeploymentLink[]): Promise<{ kind: 'REST' | 'HTTP'; id: string; name: string }[]> {
+  if (!title) return [];
+  const linked = new Set(links.map((l) => l.apiId));
+  const [rest, v2] = await Promise.all([
+    kinds.includes('REST') ? listRestApis(clients).catch(() => []) : Promise.resolve([]),
+    kinds.includes('HTTP') ? listV2Apis(clients).catch(() => []) : Promise.resolve([]),
+  ]);
+  return [
+    ...rest.filter((a) => a.name === title && a.id && !linked.has(a.id)).map((a) => ({ kind: 'REST' as const, id: a.id!, name: a.name! })),
+    ...v2.filter((a) => a.ProtocolType === 'HTTP' && a.Name === title && a.ApiId && !linked.has(a.ApiId)).map((a) => ({ kind: 'HTTP' as const, id: a.ApiId!, name: a.Name! })),
+  ];
 }
 
 async function kindOf(clients: GatewayClients, apiId: string): Promise<'REST' | 'HTTP'> {
@@ -252,25 +320,25 @@ async function kindOf(clients: GatewayClients, apiId: string): Promise<'REST' | 
   return rest.some((a) => a.id === apiId) ? 'REST' : 'HTTP';
 }
 
-async function choosePutMode(target: DeployTarget & { mode: 'existing' }, answers: DeployAnswers, prompter: Prompter): Promise<PutMode | undefined> {
+async function choosePutMode(target: DeployTarget & { mode: 'existing' }, answers: DeployAnswers, prompter: Prompter, steps: StepTitles): Promise<PutMode | undefined> {
   if (answers.putMode) return answers.putMode;
   // HTTP APIs have only a replacing reimport, so there is nothing to ask.
   if (target.kind === 'HTTP') return 'overwrite';
-  return prompter.pick<PutMode>(`Update ${target.name ?? target.apiId}`, [
+  return prompter.pick<PutMode>(steps.title('putMode', `Update ${target.name ?? target.apiId}`), [
     { label: 'Overwrite', description: 'the API becomes exactly this document', detail: 'The current definition is exported to .apigateway/backups first.', value: 'overwrite' },
     { label: 'Merge', description: 'add and update; keep what the document lacks', detail: 'The current definition is exported to .apigateway/backups first.', value: 'merge' },
   ]);
 }
 
 /** Resolves to the type to apply, null to keep an existing API's type, undefined when dismissed. */
-async function chooseEndpointType(target: DeployTarget, prompter: Prompter): Promise<EndpointType | null | undefined> {
+async function chooseEndpointType(target: DeployTarget, prompter: Prompter, steps: StepTitles): Promise<EndpointType | null | undefined> {
   const current = target.mode === 'existing' ? target.endpointType : undefined;
   // API Gateway turns a private API into a regional one only, so edge is not offered for it.
   const offered = ENDPOINT_TYPES.filter((t) => !(current === 'PRIVATE' && t === 'EDGE'));
   const first = (current as EndpointType | undefined) ?? 'EDGE';
   const ordered = [first, ...offered.filter((t) => t !== first)].filter((t) => offered.includes(t));
   const picked = await prompter.pick<EndpointType>(
-    target.mode === 'existing' ? `Endpoint type of ${target.name ?? target.apiId}` : 'Endpoint type of the new REST API',
+    steps.title('endpointType', target.mode === 'existing' ? `Endpoint type of ${target.name ?? target.apiId}` : 'Endpoint type of the new REST API'),
     ordered.map((t) => ({
       label: t,
       description: t === current ? 'current, keep it' : current ? `change from ${current}` : t === 'EDGE' ? 'default' : undefined,
@@ -289,6 +357,8 @@ async function chooseStage(
   link: DeploymentLink | undefined,
   prompter: Prompter,
   confirmStage: (name: string, exists: boolean) => Promise<boolean>,
+  steps: StepTitles,
+  chosen: (exists: boolean) => void,
 ): Promise<StageChoice | null | undefined> {
   const { clients, answers } = input;
   if (answers.stage === null) return null;
@@ -299,7 +369,7 @@ async function chooseStage(
     type Choice = { stage: string } | { create: true } | { importOnly: true };
     const preferred = link?.lastStage;
     const sorted = [...existing].sort((a, b) => (a.name === preferred ? -1 : b.name === preferred ? 1 : a.name.localeCompare(b.name)));
-    const picked = await prompter.pick<Choice>('Deploy to stage', [
+    const picked = await prompter.pick<Choice>(steps.title('stage', 'Deploy to stage'), [
       ...sorted.map((s) => ({
         label: `$(layers) ${s.name}`,
         value: { stage: s.name },
@@ -310,21 +380,22 @@ async function chooseStage(
     ]);
     if (!picked) return undefined;
     if ('importOnly' in picked) return null;
-    name = 'stage' in picked ? picked.stage : await prompter.input({ title: 'New stage name', value: existing.length ? '' : 'dev', validate: stageNameError });
+    name = 'stage' in picked ? picked.stage : await prompter.input({ title: steps.title('stage', 'New stage name'), value: existing.length ? '' : 'dev', validate: stageNameError });
     if (!name) return undefined;
   }
   const stageName = name!;
   const current = existing.find((s) => s.name === stageName);
+  chosen(current !== undefined);
   if (!(await confirmStage(stageName, current !== undefined))) return undefined;
   const now = input.now ?? new Date();
   const description = answers.stageDescription ?? (unattended ? undefined
-    : await prompter.input({ title: `Deployment description for ${stageName} (optional)`, value: `Deployed from VS Code ${now.toISOString().slice(0, 16).replace('T', ' ')}` }));
+    : await prompter.input({ title: steps.title('description', `Deployment description for ${stageName} (optional)`), value: `Deployed from VS Code ${now.toISOString().slice(0, 16).replace('T', ' ')}` }));
   if (description === undefined && !unattended) return undefined;
   let variables = answers.variables;
   if (!variables && !unattended) {
     const currentVariables = current ? await stageVariables(clients, target, stageName) : {};
     const typed = await prompter.input({
-      title: `Stage variables of ${stageName} (optional)`, prompt: 'key=value pairs separated by commas', value: formatStageVariables(currentVariables), validate: stageVariablesError,
+      title: steps.title('variables', `Stage variables of ${stageName} (optional)`), prompt: 'key=value pairs separated by commas', value: formatStageVariables(currentVariables), validate: stageVariablesError,
     });
     if (typed === undefined) return undefined;
     variables = parseStageVariables(typed);
@@ -333,7 +404,7 @@ async function chooseStage(
   // A canary splits an existing stage's traffic, and only REST APIs have canaries.
   if (canaryPercent === undefined && !unattended && current && target.kind === 'REST') {
     const typed = await prompter.input({
-      title: `Canary for ${stageName} (optional)`, prompt: 'Percentage of traffic for the new deployment; leave empty to switch all traffic', validate: canaryPercentError,
+      title: steps.title('canary', `Canary for ${stageName} (optional)`), prompt: 'Percentage of traffic for the new deployment; leave empty to switch all traffic', validate: canaryPercentError,
     });
     if (typed === undefined) return undefined;
     canaryPercent = typed.trim() ? Number(typed) : undefined;

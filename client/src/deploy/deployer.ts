@@ -17,6 +17,7 @@ import {
 import { exportDefinition, readRestApiState, rebuiltYaml, snapshotJson } from './exportDefinition';
 import { unknownImport } from './possibleImports';
 import { looksLikeProduction } from './productionStage';
+import { counted } from './wording';
 
 export type PutMode = 'merge' | 'overwrite';
 export type EndpointType = 'EDGE' | 'REGIONAL' | 'PRIVATE';
@@ -267,7 +268,7 @@ async function writeRest(context: WriteContext, existing: ExistingState, bytes: 
     writes.next('the API was not imported');
     const api = await importOnce(context, async () => (await once.get()).v1.send(new v1.ImportRestApiCommand({ body: bytes, failOnWarnings: request.failOnWarnings ?? false, parameters })));
     Object.assign(result, { apiId: api.id ?? '', apiName: api.name, warnings: api.warnings ?? [] });
-    progress.log(`ImportRestApi → ${api.id} (${api.name}), ${result.warnings.length} warning(s)`);
+    progress.log(`ImportRestApi → ${api.id} (${api.name}), ${counted(result.warnings.length, 'warning')}`);
     writes.did(`REST API ${apiLabel(result)} was created`);
   } else {
     const { apiId, putMode } = request.target;
@@ -290,7 +291,7 @@ async function writeRest(context: WriteContext, existing: ExistingState, bytes: 
     // A put replaces or merges the same document however often it is sent, so the retrying clients are fine here.
     const api = await clients.v1.send(new v1.PutRestApiCommand({ restApiId: apiId, mode: putMode, failOnWarnings: request.failOnWarnings ?? false, parameters, body: bytes }));
     Object.assign(result, { apiName: api.name ?? result.apiName, warnings: api.warnings ?? [] });
-    progress.log(`PutRestApi ${apiId} mode=${putMode} → ${result.warnings.length} warning(s)`);
+    progress.log(`PutRestApi ${apiId} mode=${putMode} → ${counted(result.warnings.length, 'warning')}`);
     writes.did(`The definition of ${apiLabel(result)} was ${putMode === 'merge' ? 'merged' : 'updated'}`);
   }
   if (request.stage) await deployRestStage(context, request.stage, existing.stage);
@@ -344,7 +345,7 @@ async function writeHttp(context: WriteContext, existing: ExistingState): Promis
     const api = await importOnce(context, async () => (await once.get()).v2.send(new v2.ImportApiCommand(common)));
     Object.assign(result, { apiId: api.ApiId ?? '', apiName: api.Name, warnings: api.Warnings ?? [] });
     apiEndpoint = api.ApiEndpoint;
-    progress.log(`ImportApi → ${api.ApiId} (${api.Name}), ${result.warnings.length} warning(s)`);
+    progress.log(`ImportApi → ${api.ApiId} (${api.Name}), ${counted(result.warnings.length, 'warning')}`);
     writes.did(`HTTP API ${apiLabel(result)} was created`);
   } else {
     const apiId = request.target.apiId;
@@ -354,7 +355,7 @@ async function writeHttp(context: WriteContext, existing: ExistingState): Promis
     const api = await clients.v2.send(new v2.ReimportApiCommand({ ApiId: apiId, ...common }));
     Object.assign(result, { apiName: api.Name ?? result.apiName, warnings: api.Warnings ?? [] });
     apiEndpoint = api.ApiEndpoint;
-    progress.log(`ReimportApi ${apiId} → ${result.warnings.length} warning(s)`);
+    progress.log(`ReimportApi ${apiId} → ${counted(result.warnings.length, 'warning')}`);
     writes.did(`The definition of ${apiLabel(result)} was updated`);
   }
   if (request.stage) {

@@ -5,9 +5,23 @@
 export function guessApiKind(text: string, dialect: string = 'auto'): 'REST' | 'HTTP' {
   if (dialect === 'rest') return 'REST';
   if (dialect === 'http') return 'HTTP';
-  if (/^\s*["']?swagger["']?\s*:/m.test(text)) return 'REST';
-  if (/x-amazon-apigateway-(cors|importexport-version|integrations)\b|["']?payloadFormatVersion["']?\s*:/.test(text)) return 'HTTP';
-  return 'REST';
+  return apiKindEvidence(text)?.kind ?? 'REST';
+}
+
+const HTTP_ONLY = /x-amazon-apigateway-(cors|importexport-version|integrations)\b|["']?payloadFormatVersion["']?\s*:/;
+const REST_ONLY = /x-amazon-apigateway-(request-validators?|api-key-source|gateway-responses|minimum-compression-size|binary-media-types|documentation|policy)\b/;
+
+/**
+ * What in the document makes it one kind of API only, e.g. `x-amazon-apigateway-request-validators` (REST); undefined
+ * when nothing does. Judged as guessApiKind judges, so the two never disagree.
+ */
+export function apiKindEvidence(text: string): { kind: 'REST' | 'HTTP'; evidence: string } | undefined {
+  if (/^\s*["']?swagger["']?\s*:/m.test(text)) return { kind: 'REST', evidence: 'Swagger 2.0' };
+  const http = HTTP_ONLY.exec(text);
+  if (http) return { kind: 'HTTP', evidence: http[0].replace(/["'\s:]+/g, '') };
+  const rest = REST_ONLY.exec(text);
+  if (rest) return { kind: 'REST', evidence: rest[0] };
+  return undefined;
 }
 
 /** The `info.title` of a YAML or JSON document, for naming a new API in pickers. */

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { counted } from './wording';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
 
@@ -31,7 +32,7 @@ export async function passesValidation(document: vscode.TextDocument, acceptWarn
   if (errors.length) {
     const shown = errors.slice(0, 5).map(line).join('\n');
     const more = errors.length > 5 ? `\n…and ${errors.length - 5} more` : '';
-    void vscode.window.showErrorMessage(`Not deployed: ${errors.length} error(s) in ${vscode.workspace.asRelativePath(document.uri)}.`,
+    void vscode.window.showErrorMessage(`Not deployed: ${counted(errors.length, 'error')} in ${vscode.workspace.asRelativePath(document.uri)}.`,
       { modal: false, detail: shown + more }, 'Show Problems').then((answer) => {
       if (answer === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
@@ -39,7 +40,7 @@ export async function passesValidation(document: vscode.TextDocument, acceptWarn
   }
   if (warnings.length && !acceptWarnings) {
     const answer = await vscode.window.showWarningMessage(
-      `${warnings.length} warning(s) in ${vscode.workspace.asRelativePath(document.uri)}. Deploy anyway?`,
+      `${counted(warnings.length, 'warning')} in ${vscode.workspace.asRelativePath(document.uri)}. Deploy anyway?`,
       { modal: true, detail: warnings.slice(0, 8).map(line).join('\n') },
       'Deploy Anyway',
     );

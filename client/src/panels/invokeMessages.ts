@@ -79,7 +79,8 @@ export type InvokeToPanel =
   | { type: 'init'; init: PanelInit }
   | { type: 'sending'; target: TargetKind }
   | { type: 'result'; outcome: InvokeOutcome }
-  | { type: 'problem'; message: string }
+  /** `form`: the draft cannot be sent as it stands (a path parameter or the stage URL missing); nothing was sent. */
+  | { type: 'problem'; message: string; form?: boolean }
   | { type: 'history'; history: HistoryEntry[] }
   | { type: 'setDraft'; draft: InvokeDraft }
   | { type: 'notice'; message: string };

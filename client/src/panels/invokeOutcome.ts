@@ -49,3 +49,18 @@ export function failureCause(outcome: Pick<InvokeOutcome, 'status' | 'log'>): st
   const line = outcome.log.find((l) => /[Ee]xecution failed/.test(l));
   return line?.replace(/^[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} [\d:]{8} UTC \d{4} : /, '');
 }
+
+/**
+ * Why a response that says it is JSON does not parse, or undefined: the Pretty view falls back to the raw text, and
+ * without a word about it an invalid body (an unescaped value in a template, say) looks deliberate.
+ */
+export function invalidJsonBody(outcome: Pick<InvokeOutcome, 'headers' | 'body'>): string | undefined {
+  const contentType = Object.entries(outcome.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  if (!contentType || !/\bjson\b|\+json/i.test(contentType) || outcome.body.trim() === '') return undefined;
+  try {
+    JSON.parse(outcome.body);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}

@@ -11,8 +11,8 @@ import { addToHistory, historyKey, restoreSecrets, validHistory } from './invoke
 import { sendHttp, signRequest } from './invokeHttp';
 import type { HistoryEntry, InvokeDraft, InvokeOutcome, InvokeToPanel, OperationInfo, PanelInit, PanelToInvoke } from './invokeMessages';
 import { outcomeFromLocal, type LocalInvokeResult } from './invokeOutcome';
-import { httpRequestFor, localInvokeParams, missingPathParams } from './invokeRequest';
-import { initialDraft, normalizeArgs, type InvokeOpenArgs } from './invokeTargets';
+import { draftProblem, httpRequestFor, localInvokeParams } from './invokeRequest';
+import { deployedSource, initialDraft, normalizeArgs, pickStageUrl, type InvokeOpenArgs, type StageUrl } from './invokeTargets';
 import { runTestInvoke, TestInvokeInputError } from './invokeTestInvoke';
 import { SampleStore } from './sampleStore';
 import { webviewHtml } from './webviewHtml';
@@ -69,6 +69,7 @@ export class InvokePanel {
       sample = found.sample;
     } else {
       operation = { path: args.path ?? '/', method: args.method ?? 'GET', iam: false, apiKey: false };
+      dialect = args.apiKind === 'REST' ? 'rest' : args.apiKind === 'HTTP' ? 'http' : undefined;
     }
 
     const key = `${document?.uri.toString() ?? args.url ?? args.apiId}#${operation.method} ${operation.path}`;
@@ -77,13 +78,14 @@ export class InvokePanel {
       panel.webviewPanel.reveal(vscode.ViewColumn.Beside, true);
     } else {
       const { link, linkUrl } = await deploymentLinkOf(document);
-      const draft = initialDraft({ method: operation.method, pathTemplate: operation.path, sample, args, link, linkUrl, hasDocument: !!document, iam: operation.iam });
+      const stage = !document && args.apiId && !args.url ? await stageOfDeployedApi(args) : undefined;
+      const draft = initialDraft({ method: operation.method, pathTemplate: operation.path, sample, args, link, linkUrl, stageUrl: stage?.url, hasDocument: !!document, iam: operation.iam });
       const webviewPanel = vscode.window.createWebviewPanel('apigateway.invoke', `Invoke: ${operation.method} ${operation.path}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
         enableScripts: true,
         retainContextWhenHidden: true,
         localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
       });
-      const source = document ? path.basename(document.uri.fsPath) : (args.apiId ?? args.url ?? 'deployed API');
+      const source = document ? path.basename(document.uri.fsPath) : deployedSource({ ...args, stage: args.stage ?? stage?.stage });
       panel = new InvokePanel(context, client, webviewPanel, document, { source, operation, dialect, draft, history: [], hasDocument: !!document }, key, link);
       InvokePanel.open.set(key, panel);
     }
@@ -175,11 +177,14 @@ export class InvokePanel {
 
   private async run(draft: InvokeDraft): Promise<InvokeCommandResult> {
     this.draft = draft;
+    const problem = draftProblem(draft, !!this.document);
+    if (problem) {
+      this.post({ type: 'problem', message: problem, form: true });
+      return { error: problem };
+    }
     this.post({ type: 'sending', target: draft.target });
     let result: InvokeCommandResult;
     try {
-      const missing = missingPathParams(draft.pathTemplate, draft.pathParams);
-      if (missing.length) throw new Error(`Fill in the path parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
       if (draft.target === 'local') result = await this.runLocal(draft);
       else if (draft.target === 'testInvoke') result = await this.runAws(draft);
       else result = await this.runUrl(draft);
@@ -300,6 +305,19 @@ async function documentFor(args: InvokeOpenArgs): Promise<vscode.TextDocument | 
   if (!args.apiId) return undefined;
   const { link } = await deploymentLinkOf(active);
   return link?.apiId === args.apiId ? active : undefined;
+}
+
+/** How long opening a panel waits for the stage list before it opens without a stage URL. */
+const STAGE_LOOKUP_MS = 5000;
+
+/**
+ * The stage a panel opened on a deployed API alone (a method row of the tree) calls: the one named, else the first
+ * by name, as the tree lists them. A failed or slow lookup only leaves the URL to type.
+ */
+async function stageOfDeployedApi(args: InvokeOpenArgs): Promise<StageUrl | undefined> {
+  const lookup = Promise.resolve(vscode.commands.executeCommand<StageUrl[] | undefined>('apigateway.aws.stageUrls', { kind: args.apiKind ?? 'REST', apiId: args.apiId, apiEndpoint: args.apiEndpoint }))
+    .then((stages) => pickStageUrl(stages ?? [], [args.stage]), () => undefined);
+  return Promise.race([lookup, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), STAGE_LOOKUP_MS))]);
 }
 
 async function pickOperation(operations: OperationInfo[]): Promise<OperationInfo | undefined> {

@@ -30,15 +30,47 @@ export function missingPathParams(template: string, params: Record<string, strin
   return missing;
 }
 
+export const NEEDS_REST_API_ID = 'Test invoke needs the REST API id: deploy the document, open the panel from the API tree, or type the id.';
+
+/**
+ * Why the draft cannot go to its target as it stands, or undefined. Checked before anything is sent: such a draft is
+ * a form to complete, not a request that failed, and stays out of the history.
+ */
+export function draftProblem(draft: InvokeDraft, hasDocument: boolean): string | undefined {
+  const missing = missingPathParams(draft.pathTemplate, draft.pathParams);
+  if (missing.length) return `Fill in the path parameter${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`;
+  if (draft.target === 'local' && !hasDocument) return 'The local gateway runs an API definition: open the panel from a document to use it.';
+  if (draft.target === 'testInvoke' && !draft.restApiId?.trim()) return NEEDS_REST_API_ID;
+  if (draft.target === 'url') {
+    const stageUrl = draft.stageUrl?.trim();
+    if (!stageUrl) return 'Give the stage URL to call, e.g. https://abc123.execute-api.us-east-1.amazonaws.com/prod.';
+    try {
+      stageRequestUrl(stageUrl, draft);
+    } catch {
+      return `${stageUrl} is not a valid URL.`;
+    }
+  }
+  return undefined;
+}
+
 export function multiValues(map: MultiValueMap | undefined): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(map ?? {})) out[name] = (Array.isArray(value) ? value : [value]).map(String);
   return out;
 }
 
+/**
+ * The query as sent. The panel lists every declared query parameter, most of them empty; a name whose value is an
+ * empty string is left out, so the list does not add `?type=&page=` to each request. A list keeps its empty values:
+ * `{"tenant": [""]}` sends `tenant=`.
+ */
+export function sentQuery(query: MultiValueMap | undefined): MultiValueMap {
+  return Object.fromEntries(Object.entries(query ?? {}).filter(([, value]) => value !== ''));
+}
+
 /** `a=1&a=2&b=x%20y`, in the order the names were written. */
 export function queryString(query: MultiValueMap | undefined): string {
-  return Object.entries(multiValues(query))
+  return Object.entries(multiValues(sentQuery(query)))
     .flatMap(([name, values]) => values.map((v) => `${encodeURIComponent(name)}=${encodeURIComponent(v)}`))
     .join('&');
 }
@@ -80,7 +112,7 @@ export function localInvokeParams(draft: InvokeDraft, uri: string, workspaceFold
     operation: { path: draft.pathTemplate, method: draft.method.toUpperCase() },
     method,
     path: concretePath(draft.pathTemplate, draft.pathParams),
-    query: multiValues(draft.query),
+    query: multiValues(sentQuery(draft.query)),
     headers: singleValueHeaders(draft.headers),
     // The local gateway keeps every value, as API Gateway does for multi-value mappings and Lambda events.
     multiValueHeaders: multiValues(draft.headers),

@@ -10,6 +10,10 @@ export interface InvokeOpenArgs {
   /** A deployed API: REST API id (or v2 API id) and stage, with the stage's invoke URL when known. */
   apiId?: string;
   apiKind?: string;
+  /** The deployed API's name, shown in the panel's subtitle. */
+  apiName?: string;
+  /** A v2 API's own endpoint, which its invoke URLs start with. */
+  apiEndpoint?: string;
   stage?: string;
   url?: string;
   resourceId?: string;
@@ -49,6 +53,8 @@ export function normalizeArgs(raw: unknown): InvokeOpenArgs {
     method: (text(r.method) ?? text(operation?.method))?.toUpperCase(),
     apiId: text(r.apiId) ?? text(r.restApiId) ?? text(api?.apiId),
     apiKind,
+    apiName: text(r.apiName) ?? text(api?.name),
+    apiEndpoint: text(r.apiEndpoint) ?? text(api?.apiEndpoint),
     stage: text(r.stage),
     url: text(r.url),
     resourceId: text(r.resourceId) ?? text(operation?.resourceId),
@@ -67,12 +73,37 @@ function uriText(value: unknown): string | undefined {
   return undefined;
 }
 
-/** The target a new panel starts on: what the caller asked, else the deployed API it came from, else the local gateway. */
-export function initialTarget(args: InvokeOpenArgs, hasDocument: boolean): TargetKind {
+/**
+ * The target a new panel starts on: what the caller asked, else the deployed API it came from, else the local gateway.
+ * Without a document, a REST API whose stage URL is not known starts on TestInvokeMethod, which needs none.
+ */
+export function initialTarget(args: InvokeOpenArgs, hasDocument: boolean, stageUrlKnown = !!args.url): TargetKind {
   if (args.target) return args.target;
-  if (!hasDocument) return 'url';
-  if (args.url || args.apiId) return args.apiKind && args.apiKind !== 'REST' ? 'url' : 'testInvoke';
+  const rest = !args.apiKind || args.apiKind === 'REST';
+  if (!hasDocument) return rest && args.apiId && !stageUrlKnown ? 'testInvoke' : 'url';
+  if (args.url || args.apiId) return rest ? 'testInvoke' : 'url';
   return 'local';
+}
+
+/** A stage of the deployed API and its invoke URL. */
+export interface StageUrl {
+  stage: string;
+  url: string;
+}
+
+/** The stage to call: the first of `preferred` the API has, else the first by name, as the tree lists them. */
+export function pickStageUrl(stages: StageUrl[], preferred: (string | undefined)[] = []): StageUrl | undefined {
+  for (const name of preferred) {
+    const found = name === undefined ? undefined : stages.find((s) => s.stage === name);
+    if (found) return found;
+  }
+  return [...stages].sort((a, b) => a.stage.localeCompare(b.stage))[0];
+}
+
+/** The panel's subtitle source for a deployed API opened without a document: its name and id when both are known. */
+export function deployedSource(args: Pick<InvokeOpenArgs, 'apiName' | 'apiId' | 'url' | 'stage'>): string {
+  const api = args.apiName && args.apiId && args.apiName !== args.apiId ? `${args.apiName} (${args.apiId})` : (args.apiName ?? args.apiId ?? args.url ?? 'deployed API');
+  return args.stage ? `${api} · stage ${args.stage}` : api;
 }
 
 /** A draft pre-filled from the document's sample request, the caller's deployed target, and the document's deploy link. */
@@ -83,6 +114,8 @@ export function initialDraft(options: {
   args: InvokeOpenArgs;
   link?: DeploymentLink;
   linkUrl?: string;
+  /** A stage URL found for the deployed API the panel was opened on. */
+  stageUrl?: string;
   hasDocument: boolean;
   apiKeyRequired?: boolean;
   iam?: boolean;
@@ -92,7 +125,7 @@ export function initialDraft(options: {
   if (sample?.body && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['Content-Type'] = sample.contentType;
   const restApiId = args.apiId && (!args.apiKind || args.apiKind === 'REST') ? args.apiId : link?.kind === 'REST' ? link.apiId : undefined;
   const draft: InvokeDraft = {
-    target: initialTarget(args, options.hasDocument),
+    target: initialTarget(args, options.hasDocument, !!(args.url ?? options.stageUrl)),
     method: options.method,
     pathTemplate: options.pathTemplate,
     pathParams: { ...sample?.params.path },
@@ -104,7 +137,7 @@ export function initialDraft(options: {
     restApiId,
     resourceId: args.resourceId,
     clientCertificateId: '',
-    stageUrl: args.url ?? options.linkUrl ?? '',
+    stageUrl: args.url ?? options.stageUrl ?? options.linkUrl ?? '',
     apiKey: '',
     sign: options.iam === true,
   };

@@ -2,7 +2,7 @@ import type { TestInvokeMethodCommandInput, TestInvokeMethodCommandOutput } from
 import type { GatewayClients } from '../aws/connection';
 import { listResources } from '../aws/listing';
 import type { InvokeDraft, InvokeOutcome } from './invokeMessages';
-import { multiValues, pathWithQuery } from './invokeRequest';
+import { multiValues, NEEDS_REST_API_ID, pathWithQuery } from './invokeRequest';
 
 /** A draft that cannot be test-invoked as it stands; its message says what to change. */
 export class TestInvokeInputError extends Error {}
@@ -65,7 +65,7 @@ export function outcomeFromTestInvoke(output: TestInvokeMethodCommandOutput, cal
 /** Runs the draft through API Gateway's TestInvokeMethod, finding the resource by path when the draft names none. */
 export async function runTestInvoke(clients: GatewayClients, draft: InvokeDraft): Promise<InvokeOutcome> {
   const restApiId = draft.restApiId?.trim();
-  if (!restApiId) throw new TestInvokeInputError('Test invoke needs the REST API id: deploy the document, open the panel from the API tree, or type the id.');
+  if (!restApiId) throw new TestInvokeInputError(NEEDS_REST_API_ID);
   const resourceId = draft.resourceId?.trim() || (await findResourceId(clients, restApiId, draft.pathTemplate));
   const { TestInvokeMethodCommand } = await import('@aws-sdk/client-api-gateway');
   const input = buildTestInvokeInput(draft, restApiId, resourceId);

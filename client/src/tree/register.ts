@@ -57,6 +57,8 @@ export function registerAwsFeatures(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('apigateway.aws.deleteApi', (arg?: TreeNode | ApiTarget) => commands.deleteApi(arg)),
     vscode.commands.registerCommand('apigateway.aws.rollbackStage', (arg?: TreeNode | ApiTarget) => commands.rollbackStage(arg)),
     vscode.commands.registerCommand('apigateway.aws.showLog', () => session.output.show()),
+    // Not in the manifest: the invoke panel asks it for the stage URL of an API opened from the tree.
+    vscode.commands.registerCommand('apigateway.aws.stageUrls', (target: ApiTarget) => commands.stageUrls(target)),
     vscode.commands.registerCommand('apigateway.aws.treeModel', (): AwsTreeAccess => ({ model, refresh: () => provider.refresh() })),
   );
 }

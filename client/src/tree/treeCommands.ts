@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { explainAwsError, type Remedy } from '../aws/errors';
-import { invokeUrlChoices, type ApiKind } from '../aws/invokeUrl';
+import { invokeUrl, invokeUrlChoices, type ApiKind } from '../aws/invokeUrl';
 import { listCustomDomainMappings, listDeployments, listV2Deployments } from '../aws/listing';
 import { exportDefinition } from '../deploy/exportDefinition';
 import { forgetApi } from '../deploy/links';
@@ -106,6 +106,13 @@ export class TreeCommands {
       await this.reportError('Listing the invoke URLs', error);
       return undefined;
     }
+  }
+
+  /** Each stage of an API with its default invoke URL, for the invoke panel opened on a method of the tree. */
+  async stageUrls(target: ApiTarget): Promise<{ stage: string; url: string }[]> {
+    const clients = await this.session.getClients();
+    const stages = await stageNames(clients, target.kind, target.apiId);
+    return stages.map(({ name }) => ({ stage: name, url: invokeUrl(clients.connection, { kind: target.kind, apiId: target.apiId, apiEndpoint: target.apiEndpoint, stage: name }) }));
   }
 
   /** Deletes an API after the user types its name; `confirmName` lets automation give the same answer. */

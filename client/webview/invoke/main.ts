@@ -2,8 +2,9 @@ import '../shared/panel.css';
 import './invoke.css';
 import type { HistoryEntry, InvokeDraft, InvokeOutcome, InvokeToPanel, MultiValueMap, PanelInit, PanelToInvoke, TargetKind } from '../../src/panels/invokeMessages';
 import { clear, el, jsonField, pretty, textField } from '../shared/dom';
-import { failureCause } from '../../src/panels/invokeOutcome';
-import { pathWithQuery } from '../../src/panels/invokeRequest';
+import { bodyWarning, headerValue, historyRequest, historyTitle, responseNeedsScroll, sendBlocker, sendsNoBody } from '../../src/panels/formFields';
+import { failureCause, invalidJsonBody } from '../../src/panels/invokeOutcome';
+import { draftProblem } from '../../src/panels/invokeRequest';
 import { vscodeApi } from '../shared/vscodeApi';
 
 const vscode = vscodeApi<PanelToInvoke>();
@@ -15,6 +16,10 @@ const TARGETS: { kind: TargetKind; label: string }[] = [
   { kind: 'url', label: 'Deployed stage URL' },
 ];
 
+/** The JSON fields of the draft, by key; their labels name them in messages. */
+type JsonKey = 'query' | 'headers' | 'stageVariables';
+const JSON_LABELS: Record<JsonKey, string> = { query: 'Query string', headers: 'Headers', stageVariables: 'Stage variables' };
+
 let init: PanelInit | undefined;
 let draft: InvokeDraft | undefined;
 let history: HistoryEntry[] = [];
@@ -22,28 +27,19 @@ let outcome: InvokeOutcome | undefined;
 let problem: string | undefined;
 let busy = false;
 let view: 'pretty' | 'raw' | 'headers' | 'log' = 'pretty';
+/**
+ * What the user typed in each JSON field, kept while it does not parse: the draft keeps the last valid value, and a
+ * re-render (another target, a sent request) must show the user's text, not that value.
+ */
+let typed: Partial<Record<JsonKey, string>> = {};
+const invalid = new Map<JsonKey, string>();
 
 const form = el('div', { className: 'sample' });
 const output = el('div', { className: 'output' });
 const historyBox = el('div', { className: 'history' });
-const notice = el('div', { className: 'muted notice', attrs: { role: 'status' } });
-
-/** Keeps only string values (or lists of them): what a header or query map can hold. */
-function toMultiValueMap(value: unknown): MultiValueMap {
-  const out: MultiValueMap = {};
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return out;
-  for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
-    if (Array.isArray(v)) out[name] = v.map(String);
-    else if (v !== null && v !== undefined) out[name] = String(v);
-  }
-  return out;
-}
-
-function toStringMap(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, v] of Object.entries(toMultiValueMap(value))) out[name] = Array.isArray(v) ? v.join(',') : v;
-  return out;
-}
+const notice = el('div', { className: 'muted notice', attrs: { role: 'status', 'data-testid': 'notice' } });
+let sendButton: HTMLButtonElement | undefined;
+let curlButton: HTMLButtonElement | undefined;
 
 function input(label: string, value: string, onChange: (value: string) => void, options: { placeholder?: string; type?: string; testId?: string } = {}): HTMLElement {
   const field = el('input', { attrs: { type: options.type ?? 'text', 'aria-label': label, placeholder: options.placeholder ?? '', spellcheck: 'false' } });
@@ -63,11 +59,26 @@ function renderAll(): void {
   const op = init.operation;
   const title = el('h2', {}, [el('span', { className: `method method-${op.method.toLowerCase()}`, text: op.method }), document.createTextNode(` ${op.path}`)]);
   const details = [init.source, op.operationId, op.summary, init.dialect === 'http' ? 'HTTP API' : init.dialect === 'rest' ? 'REST API' : undefined, op.iam ? 'AWS_IAM' : undefined, op.apiKey ? 'API key' : undefined].filter(Boolean).join(' · ');
-  app.appendChild(el('div', {}, [title, el('div', { className: 'muted', text: details })]));
+  app.appendChild(el('div', {}, [title, el('div', { className: 'muted subtitle', text: details, attrs: { 'data-testid': 'subtitle' } })]));
   renderForm();
-  app.appendChild(el('div', { className: 'columns' }, [form, el('div', {}, [output, historyBox])]));
+  app.appendChild(el('div', { className: 'columns' }, [form, el('div', { className: 'results' }, [output, historyBox])]));
   renderOutput();
   renderHistory();
+}
+
+function jsonInput(key: JsonKey, label: string, shape: 'multiValueMap' | 'stringMap', set: (value: Record<string, unknown>) => void, rows: number): HTMLElement {
+  return jsonField(label, draft![key], set, {
+    shape,
+    rows,
+    text: typed[key],
+    testId: `field-${key}`,
+    onEdit: (text, error) => {
+      typed[key] = text;
+      if (error) invalid.set(key, error);
+      else invalid.delete(key);
+      updateSendState();
+    },
+  });
 }
 
 function renderForm(): void {
@@ -83,7 +94,12 @@ function renderForm(): void {
   target.value = d.target;
   target.addEventListener('change', () => {
     d.target = target.value as TargetKind;
+    // An answer or an error from the other target says nothing about this one.
+    outcome = undefined;
+    problem = undefined;
+    notice.textContent = '';
     renderForm();
+    renderOutput();
   });
   form.appendChild(el('label', { className: 'field' }, [el('span', { text: 'Send to' }), target]));
 
@@ -91,7 +107,7 @@ function renderForm(): void {
     form.appendChild(input('Stage', d.stage ?? '', (v) => (d.stage = v), { placeholder: 'default from .apigateway/local.json, else local' }));
   } else if (d.target === 'testInvoke') {
     form.appendChild(el('div', { className: 'row' }, [
-      input('REST API id', d.restApiId ?? '', (v) => (d.restApiId = v), { placeholder: 'from .apigateway/deployments.json' }),
+      input('REST API id', d.restApiId ?? '', (v) => (d.restApiId = v), { placeholder: 'from .apigateway/deployments.json', testId: 'rest-api-id' }),
       input('Resource id', d.resourceId ?? '', (v) => (d.resourceId = v), { placeholder: 'found by path when empty' }),
     ]));
     form.appendChild(input('Client certificate id', d.clientCertificateId ?? '', (v) => (d.clientCertificateId = v), { placeholder: 'optional' }));
@@ -113,27 +129,71 @@ function renderForm(): void {
   const names = pathParamNames(d.pathTemplate);
   if (names.length) {
     form.appendChild(el('h3', { text: 'Path parameters' }));
-    for (const name of names) form.appendChild(input(name, d.pathParams[name] ?? '', (v) => (d.pathParams[name] = v)));
+    for (const name of names) form.appendChild(input(name, d.pathParams[name] ?? '', (v) => (d.pathParams[name] = v), { testId: `path-${name}` }));
   }
-  form.appendChild(jsonField('Query string ({"name": "value"} or a list of values)', d.query, (v) => (d.query = toMultiValueMap(v)), 2));
-  form.appendChild(jsonField('Headers', d.headers, (v) => (d.headers = toMultiValueMap(v)), 3));
-  form.appendChild(textField('Body', d.body, (v) => (d.body = v), 7));
-  if (d.target !== 'url') form.appendChild(jsonField('Stage variables', d.stageVariables, (v) => (d.stageVariables = toStringMap(v)), 2));
+  form.appendChild(jsonInput('query', `${JSON_LABELS.query} ({"name": "value"}, a list for a repeated name; "" is not sent)`, 'multiValueMap', (v) => (d.query = v as MultiValueMap), 2));
+  form.appendChild(jsonInput('headers', JSON_LABELS.headers, 'multiValueMap', (v) => (d.headers = v as MultiValueMap), 2));
+  const body = textField('Body', d.body, (v) => (d.body = v), sendsNoBody(d.method) ? 2 : 4, (v) => bodyWarning(v, headerValue(d.headers, 'content-type')));
+  if (sendsNoBody(d.method)) {
+    // A GET carries no body: the box stays folded unless a body was given.
+    const fold = el('details', { className: 'body-field' }, [el('summary', { text: `Body (not sent with ${d.method.toUpperCase()})` }), body]);
+    fold.open = d.body !== '';
+    form.appendChild(fold);
+  } else {
+    form.appendChild(body);
+  }
+  if (d.target !== 'url') form.appendChild(jsonInput('stageVariables', JSON_LABELS.stageVariables, 'stringMap', (v) => (d.stageVariables = v as Record<string, string>), 1));
 
-  const send = el('button', { text: busy ? 'Sending…' : 'Send', attrs: { 'data-testid': 'send', title: 'Send (Ctrl+Enter)' } });
-  send.disabled = busy;
-  send.addEventListener('click', () => post({ type: 'send', draft: d }));
-  const curl = el('button', { className: 'secondary', text: 'Copy as curl' });
-  curl.addEventListener('click', () => post({ type: 'copyCurl', draft: d }));
+  sendButton = el('button', { text: 'Send', attrs: { 'data-testid': 'send', title: 'Send (Ctrl+Enter)' } });
+  sendButton.addEventListener('click', () => trySend());
+  curlButton = el('button', { className: 'secondary', text: 'Copy as curl' });
+  curlButton.addEventListener('click', () => post({ type: 'copyCurl', draft: d }));
   const reset = el('button', { className: 'secondary', text: 'Reset' });
   reset.addEventListener('click', () => post({ type: 'resetDraft' }));
-  form.appendChild(el('div', { className: 'toolbar' }, [send, curl, reset]));
+  form.appendChild(el('div', { className: 'toolbar' }, [sendButton, curlButton, reset]));
   form.appendChild(notice);
+  updateSendState();
+}
+
+/** The fields that do not read as JSON of their shape, in form order; any of them blocks sending. */
+function invalidFields(): { field: string; error: string }[] {
+  return (Object.keys(JSON_LABELS) as JsonKey[])
+    .filter((key) => invalid.has(key) && (key !== 'stageVariables' || draft?.target !== 'url'))
+    .map((key) => ({ field: JSON_LABELS[key], error: invalid.get(key)! }));
+}
+
+/** Send and Copy as curl wait while a field is invalid; the notice says which one, so the user's text is never sent stale. */
+function updateSendState(): void {
+  const blocker = sendBlocker(invalidFields());
+  if (sendButton) {
+    sendButton.textContent = busy ? 'Sending…' : 'Send';
+    sendButton.disabled = busy || !!blocker;
+  }
+  if (curlButton) curlButton.disabled = !!blocker;
+  if (blocker) showNotice(blocker, true);
+  else if (notice.classList.contains('blocked')) showNotice('');
+}
+
+function showNotice(message: string, blocked = false): void {
+  notice.textContent = message;
+  notice.classList.toggle('blocked', blocked && message !== '');
+  notice.setAttribute('role', blocked ? 'alert' : 'status');
+}
+
+function trySend(): void {
+  if (!draft || !init || busy) return;
+  const blocker = sendBlocker(invalidFields()) ?? draftProblem(draft, init.hasDocument);
+  if (blocker) {
+    showNotice(blocker, true);
+    return;
+  }
+  post({ type: 'send', draft });
 }
 
 function post(message: PanelToInvoke): void {
-  notice.textContent = '';
+  showNotice('');
   vscode.postMessage(message);
+  updateSendState();
 }
 
 function statusClass(status: number): string {
@@ -151,18 +211,21 @@ function renderOutput(): void {
     return;
   }
   const o = outcome;
+  const notJson = invalidJsonBody(o);
   const badges = el('div', { className: 'toolbar' }, [
     el('span', { className: statusClass(o.status), text: String(o.status), attrs: { 'data-testid': 'status' } }),
+    notJson !== undefined ? el('span', { className: 'badge bad', text: 'invalid JSON', title: notJson, attrs: { 'data-testid': 'json-badge' } }) : undefined,
     el('span', { className: 'muted', text: `${o.latencyMs.toFixed(1)} ms` }),
     el('span', { className: 'muted', text: o.calledAs }),
   ]);
   output.appendChild(badges);
+  if (notJson !== undefined) output.appendChild(el('div', { className: 'field-error', text: `The response says it is JSON but does not parse: ${notJson}` }));
   const cause = failureCause(o);
   if (cause) output.appendChild(el('div', { className: 'field-error', text: cause, attrs: { 'data-testid': 'failure-cause' } }));
-  const tabs = el('div', { className: 'tabs' });
+  const tabs = el('div', { className: 'tabs', attrs: { role: 'tablist' } });
   const headerCount = Object.keys(o.headers).length + Object.keys(o.multiValueHeaders ?? {}).length;
   for (const [name, label] of [['pretty', 'Pretty'], ['raw', 'Raw'], ['headers', `Headers (${headerCount})`], ['log', `Log (${o.log.length})`]] as const) {
-    const tab = el('button', { text: label, className: view === name ? 'active' : '' });
+    const tab = el('button', { text: label, className: view === name ? 'active' : '', attrs: { role: 'tab', 'aria-selected': String(view === name) } });
     tab.addEventListener('click', () => {
       view = name;
       renderOutput();
@@ -188,6 +251,16 @@ function renderOutput(): void {
   }
 }
 
+/**
+ * The answer arrives below the request's fields when the panel is one column: its top goes to the top of the view,
+ * so the body has the panel's height. ('nearest' brought only the bottom edge of a short answer into view, under the
+ * fields, which read as nothing happening.)
+ */
+function revealOutput(): void {
+  const top = output.getBoundingClientRect().top;
+  if (responseNeedsScroll(top, window.innerHeight)) output.scrollIntoView({ block: 'start' });
+}
+
 function renderHistory(): void {
   clear(historyBox);
   if (!history.length) return;
@@ -198,27 +271,29 @@ function renderHistory(): void {
   historyBox.appendChild(heading);
   const list = el('ul', { className: 'history-list' });
   history.forEach((entry, index) => {
-    const when = new Date(entry.at);
-    const what = entry.error !== undefined ? el('span', { className: 'badge bad', text: 'failed', title: entry.error }) : el('span', { className: entry.status !== undefined ? statusClass(entry.status) : 'badge info', text: String(entry.status ?? '') });
+    const when = new Date(entry.at).toLocaleTimeString();
     const target = TARGETS.find((t) => t.kind === entry.draft.target)?.label ?? entry.draft.target;
+    const what = entry.error !== undefined
+      ? el('span', { className: 'badge bad', text: 'failed' })
+      : el('span', { className: entry.status !== undefined ? statusClass(entry.status) : 'badge info', text: String(entry.status ?? '') });
+    const { request, hint } = historyRequest(entry);
     const rerun = el('button', { className: 'secondary small', text: 'Re-run', title: 'Send this request again' });
     rerun.addEventListener('click', () => post({ type: 'rerun', index }));
     const load = el('button', { className: 'secondary small', text: 'Load', title: 'Put this request in the editors' });
     load.addEventListener('click', () => post({ type: 'restore', index }));
-    list.appendChild(el('li', {}, [
+    list.appendChild(el('li', { title: historyTitle(entry, when, target) }, [
       what,
       // The request itself, so that two runs of one operation with other parameters can be told apart.
-      el('span', { className: 'history-request', text: `${entry.draft.method} ${pathWithQuery(entry.draft)}` }),
-      el('span', { className: 'muted', text: `${when.toLocaleTimeString()} · ${target}${entry.latencyMs !== undefined ? ` · ${entry.latencyMs.toFixed(0)} ms` : ''}` }),
-      rerun,
-      load,
+      el('span', { className: 'history-request' }, [el('span', { className: 'path', text: request }), hint ? el('span', { className: 'hint', text: hint }) : undefined]),
+      el('span', { className: 'muted history-meta', text: `${when} · ${target}${entry.latencyMs !== undefined ? ` · ${entry.latencyMs.toFixed(0)} ms` : ''}` }),
+      el('span', { className: 'history-actions' }, [rerun, load]),
     ]));
   });
   historyBox.appendChild(list);
 }
 
 window.addEventListener('keydown', (event) => {
-  if ((event.ctrlKey || event.metaKey) && event.key === 'Enter' && draft && !busy) post({ type: 'send', draft });
+  if ((event.ctrlKey || event.metaKey) && event.key === 'Enter') trySend();
 });
 
 window.addEventListener('message', (event: MessageEvent<InvokeToPanel>) => {
@@ -232,12 +307,14 @@ window.addEventListener('message', (event: MessageEvent<InvokeToPanel>) => {
       break;
     case 'setDraft':
       draft = structuredClone(message.draft);
+      typed = {};
+      invalid.clear();
       renderForm();
       break;
     case 'sending':
       busy = true;
       problem = undefined;
-      renderForm();
+      updateSendState();
       renderOutput();
       break;
     case 'result':
@@ -245,24 +322,29 @@ window.addEventListener('message', (event: MessageEvent<InvokeToPanel>) => {
       outcome = message.outcome;
       problem = undefined;
       if (view === 'headers' || view === 'log') view = 'pretty';
-      renderForm();
+      updateSendState();
       renderOutput();
-      // The answer lands below the request's fields: bring it into view rather than leave it under the fold.
-      output.scrollIntoView({ block: 'nearest' });
+      revealOutput();
       break;
     case 'problem':
       busy = false;
+      if (message.form) {
+        showNotice(message.message, true);
+        updateSendState();
+        break;
+      }
       problem = message.message;
       outcome = undefined;
-      renderForm();
+      updateSendState();
       renderOutput();
+      revealOutput();
       break;
     case 'history':
       history = message.history;
       renderHistory();
       break;
     case 'notice':
-      notice.textContent = message.message;
+      showNotice(message.message);
       break;
   }
 });

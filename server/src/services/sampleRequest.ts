@@ -15,7 +15,12 @@ export interface SampleRequest {
 /** Schemas nest and refer to themselves; a sample stops descending here. */
 const MAX_DEPTH = 6;
 
-/** Declared parameters with example values, and a body from the request body's example or a schema-shaped value. */
+/**
+ * Declared parameters with example values, and a body from the request body's example or a schema-shaped value.
+ * Every declared query parameter is listed, so the user sees which names the operation reads; an optional one
+ * without an example stays empty. Parameters never get a type's placeholder (`string`): a path `/pets/string`
+ * names no resource.
+ */
 export function sampleRequestFor(document: ApiDocument, op: OperationRef): SampleRequest {
   const params: SampleRequest['params'] = { path: {}, querystring: {}, header: {} };
   for (const name of pathTemplateParameters(op.path)) params.path[name.replace(/\+$/, '')] = sampleParameterValue(name);
@@ -23,12 +28,70 @@ export function sampleRequestFor(document: ApiDocument, op: OperationRef): Sampl
     const target = parameter.in === 'path' ? params.path : parameter.in === 'query' ? params.querystring : parameter.in === 'header' ? params.header : undefined;
     if (!target) continue;
     const required = toValue(getValue(parameter.node, 'required')) === true;
-    if (!required && parameter.in !== 'path') continue;
-    const example = toValue(getValue(parameter.node, 'example')) ?? exampleFromSchema(document, schemaOfParameter(parameter.node), 0);
-    target[parameter.name] = example === undefined || example === null || typeof example === 'object' ? sampleParameterValue(parameter.name) : String(example);
+    if (!required && parameter.in === 'header') continue;
+    const example = declaredExample(document, parameter.node);
+    if (example !== undefined) target[parameter.name] = example;
+    else target[parameter.name] = required || parameter.in === 'path' ? sampleParameterValue(parameter.name) : '';
   }
   const { body, contentType } = sampleBody(document, op);
   return { method: op.method, path: op.path, params, body, contentType };
+}
+
+/** A parameter's own example, else its schema's example, default or first enum value; never a placeholder of its type. */
+function declaredExample(document: ApiDocument, parameter: ValueNode): string | undefined {
+  const own = toValue(getValue(parameter, 'example'));
+  if (isScalar(own)) return String(own);
+  let schema = schemaOfParameter(parameter);
+  const seen = new Set<string>();
+  for (let depth = 0; schema && depth <= MAX_DEPTH; depth++) {
+    const ref = getValue(schema, '$ref');
+    if (ref?.type === 'string') {
+      const target = String(ref.value);
+      if (seen.has(target) || !target.startsWith('#')) return undefined;
+      seen.add(target);
+      schema = resolveLocalRef(document, target);
+      continue;
+    }
+    for (const key of ['example', 'default']) {
+      const value = toValue(getValue(schema, key));
+      if (isScalar(value)) return String(value);
+    }
+    const enumValues = getValue(schema, 'enum');
+    if (enumValues?.type === 'array' && enumValues.items[0]) {
+      const first = toValue(enumValues.items[0]);
+      if (isScalar(first)) return String(first);
+    }
+    // An array parameter (`?tag=a&tag=b`) shows its items' example.
+    schema = getValue(schema, 'items');
+  }
+  return undefined;
+}
+
+function isScalar(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
+
+/**
+ * A backend answer for a response template: the example or schema of the method response the template serves, as
+ * JSON; undefined when the operation declares none for that status.
+ */
+export function sampleResponseBody(document: ApiDocument, op: OperationRef, statusCode: string): string | undefined {
+  const response = deref(document, getValue(getValue(op.operation, 'responses'), statusCode));
+  if (!response) return undefined;
+  let schema: ValueNode | undefined;
+  let example: unknown;
+  const content = getValue(response, 'content');
+  if (content?.type === 'object' && content.properties.length) {
+    const json = content.properties.find((p) => /json/i.test(String(p.keyValue))) ?? content.properties[0];
+    schema = getValue(json.value, 'schema');
+    example = toValue(getValue(json.value, 'example'));
+  } else {
+    schema = getValue(response, 'schema');
+    const examples = toValue(getValue(response, 'examples'));
+    if (examples && typeof examples === 'object') example = Object.entries(examples as Record<string, unknown>).find(([type]) => /json/i.test(type))?.[1];
+  }
+  if (example === undefined && schema) example = exampleFromSchema(document, schema, 0);
+  return example === undefined ? undefined : JSON.stringify(example, null, 2);
 }
 
 function schemaOfParameter(parameter: ValueNode): ValueNode | undefined {

@@ -1,16 +1,17 @@
 import type { ApiDocument } from '../model/apiDocument';
-import { toValue } from '../model/navigate';
+import { getValue, toValue } from '../model/navigate';
 import { forEachOperation, type OperationRef } from '../model/openapiWalk';
-import { buildDefaultContext, renderTemplate, type TemplateError } from '../template/engine';
-import { simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../template/responseSelection';
+import { buildDefaultContext, renderTemplate, type TemplateError, type TemplateRequest } from '../template/engine';
+import { selectIntegrationResponseKey, simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../template/responseSelection';
 import { locateTemplates, type LocatedTemplate } from './templates/locate';
-import { sampleRequestFor } from './sampleRequest';
+import { sampleRequestFor, sampleResponseBody } from './sampleRequest';
 import type { TemplateKind } from '../facts/templateVariableTypes';
 
 /** What the evaluator runs a template on; every part is optional and has a realistic default. */
 export interface TemplateSample {
   body?: string;
-  params?: { path?: Record<string, string>; querystring?: Record<string, string>; header?: Record<string, string> };
+  /** A list stands for a name sent more than once (`?tag=a&tag=b`). */
+  params?: { path?: Record<string, string>; querystring?: Record<string, string | string[]>; header?: Record<string, string | string[]> };
   stageVariables?: Record<string, string>;
   context?: Record<string, unknown>;
   /** For response templates: what the backend answered. */
@@ -36,6 +37,8 @@ export interface TemplateEvaluation {
   errors: EvaluatedError[];
   gatewayError?: { status: number; body: string };
   durationMs: number;
+  /** The body `$input` read when it is not the sample's body: the Lambda error payload of a failed function. */
+  input?: string;
   /** For response templates: which integration response the backend result selects, with its status and headers. */
   selection?: { key?: string; status: number; headers: Record<string, string>; matchesThisTemplate: boolean };
 }
@@ -62,11 +65,256 @@ export function defaultSample(document: ApiDocument, template: LocatedTemplate):
     if (request.contentType) sample.params.header = { 'Content-Type': request.contentType, ...request.params.header };
   }
   if (template.kind === 'response') {
-    const type = template.integration?.type;
-    sample.backend = type === 'aws' ? { type: 'lambda', errorMessage: null, body: '{"message": "ok"}' } : { type: type === 'mock' ? 'mock' : 'http', statusCode: 200, body: '{"message": "ok"}' };
-    sample.body = sample.backend.body;
+    const body = (op && template.statusCode !== undefined ? sampleResponseBody(document, op, template.statusCode) : undefined) ?? '{"message": "ok"}';
+    sample.backend = { ...backendSelecting(template), body };
+    sample.body = body;
   }
+  if (template.kind === 'gatewayResponse') sample.context = { error: gatewayErrorSample(template.gatewayResponseType) };
   return sample;
+}
+
+/**
+ * A backend result that selects the template's own integration response, so the evaluator opens on the case the
+ * template is written for: the status code a status pattern matches, or an errorMessage a Lambda error pattern
+ * matches. Falls back to a success when no tried value does.
+ */
+function backendSelecting(template: LocatedTemplate): Omit<NonNullable<TemplateSample['backend']>, 'body'> {
+  const responses = integrationResponses(template);
+  const key = template.responsePattern ?? 'default';
+  const selects = (backend: BackendResult) => selectIntegrationResponseKey(responses, backend).key === key;
+  if (isLambdaIntegration(template)) {
+    if (key !== 'default') {
+      const message = errorMessagesMatching(key).find((candidate) => selects({ type: 'lambda', errorMessage: candidate }));
+      if (message !== undefined) return { type: 'lambda', errorMessage: message };
+    }
+    return { type: 'lambda', errorMessage: null };
+  }
+  const type = template.integration?.type === 'mock' ? 'mock' : 'http';
+  const declared = Number(template.statusCode);
+  const candidates = [...(Number.isInteger(declared) ? [declared] : []), ...COMMON_STATUSES, ...Array.from({ length: 500 }, (_, i) => 100 + i)];
+  const statusCode = candidates.find((status) => selects({ type, statusCode: status })) ?? 200;
+  return { type, statusCode };
+}
+
+const COMMON_STATUSES = [200, 201, 204, 400, 401, 403, 404, 409, 422, 429, 500, 502, 503, 504];
+
+function integrationResponses(template: LocatedTemplate): Record<string, IntegrationResponse> | undefined {
+  const node = template.integration?.node.properties.find((p) => p.keyValue === 'responses')?.value;
+  return toValue(node) as Record<string, IntegrationResponse> | undefined;
+}
+
+/** Lambda custom integrations match their response keys against the function's errorMessage; other AWS services and HTTP, against the status. */
+function isLambdaIntegration(template: LocatedTemplate): boolean {
+  if (template.integration?.type !== 'aws') return false;
+  const uri = toValue(getValue(template.integration.node, 'uri'));
+  return typeof uri !== 'string' || /:lambda:/.test(uri);
+}
+
+const EXAMPLE_ERROR_MESSAGE = 'Example error message';
+
+/**
+ * errorMessage values for a Java selection pattern, most telling first: error messages are often JSON that the
+ * template parses, so a pattern naming `"type":"InvalidPet"` gets a JSON object holding that member and a message.
+ * Each candidate still has to be checked against the pattern: the generator reads only the common constructs.
+ */
+export function errorMessagesMatching(pattern: string): string[] {
+  const candidates: string[] = [];
+  for (const repeat of [0, 1]) {
+    const plain = exampleOfPattern(pattern, repeat);
+    if (plain === undefined) continue;
+    const json = jsonAround(plain);
+    if (json !== undefined) candidates.push(json);
+    candidates.push(plain);
+  }
+  return [...new Set(candidates)].filter((c) => c !== '');
+}
+
+/** `"type":"InvalidPet"` (with whatever the pattern put around it) as a JSON object holding it and a message. */
+function jsonAround(text: string): string | undefined {
+  const start = text.indexOf('"');
+  const end = text.lastIndexOf('"');
+  if (start < 0 || end <= start) return undefined;
+  const members = text.slice(start, end + 1);
+  try {
+    const value = JSON.parse(`{${members}}`) as Record<string, unknown>;
+    if (!Object.keys(value).length) return undefined;
+    const rest = 'message' in value ? '' : `,"message":${JSON.stringify(EXAMPLE_ERROR_MESSAGE)}`;
+    return `${text.slice(0, start)}{${members}${rest}}${text.slice(end + 1)}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One string the pattern matches, built from literals, escapes, classes, groups (first alternative) and quantifiers
+ * (their minimum, or at least `repeat` for `*`); undefined for constructs it does not read, such as back-references.
+ */
+export function exampleOfPattern(pattern: string, repeat = 0): string | undefined {
+  let i = 0;
+  const fail = Symbol('fail');
+  const classChar = (): string | typeof fail => {
+    // i is just past '['
+    let negated = false;
+    if (pattern[i] === '^') {
+      negated = true;
+      i++;
+    }
+    const members: string[] = [];
+    const ranges: [string, string][] = [];
+    let first = true;
+    while (i < pattern.length && (pattern[i] !== ']' || first)) {
+      first = false;
+      let c = pattern[i++];
+      if (c === '[') return fail;
+      if (c === '\\') {
+        const e = pattern[i++];
+        const cls = classEscape(e);
+        if (cls !== undefined) {
+          members.push(cls);
+          continue;
+        }
+        c = literalEscape(e);
+      }
+      if (pattern[i] === '-' && pattern[i + 1] !== undefined && pattern[i + 1] !== ']') {
+        let to = pattern[i + 1];
+        i += 2;
+        if (to === '\\') to = literalEscape(pattern[i++]);
+        ranges.push([c, to]);
+      } else {
+        members.push(c);
+      }
+    }
+    if (pattern[i] !== ']') return fail;
+    i++;
+    const inSet = (ch: string) => members.includes(ch) || ranges.some(([a, b]) => ch >= a && ch <= b);
+    if (!negated) return members[0] ?? ranges[0]?.[0] ?? fail;
+    for (const ch of 'xyzabc0123456789-_ ') if (!inSet(ch)) return ch;
+    return fail;
+  };
+  const quantifier = (): [number, number] | typeof fail | undefined => {
+    const c = pattern[i];
+    let bounds: [number, number] | undefined;
+    if (c === '*') bounds = [0, Infinity];
+    else if (c === '+') bounds = [1, Infinity];
+    else if (c === '?') bounds = [0, 1];
+    else if (c === '{') {
+      const m = /^\{(\d+)(,(\d*))?\}/.exec(pattern.slice(i));
+      if (!m) return undefined;
+      i += m[0].length - 1;
+      bounds = [Number(m[1]), m[2] ? (m[3] ? Number(m[3]) : Infinity) : Number(m[1])];
+    }
+    if (!bounds) return undefined;
+    i++;
+    if (pattern[i] === '?' || pattern[i] === '+') i++;
+    return bounds;
+  };
+  const times = ([min, max]: [number, number]) => Math.min(Math.max(min, repeat), max);
+  const sequence = (): string | typeof fail => {
+    let out = '';
+    while (i < pattern.length && pattern[i] !== '|' && pattern[i] !== ')') {
+      const c = pattern[i++];
+      let atom: string | typeof fail;
+      if (c === '^' || c === '$') continue;
+      if (c === '(') {
+        if (pattern[i] === '?') {
+          const flags = /^\?[a-zA-Z-]*\)/.exec(pattern.slice(i));
+          if (flags) {
+            i += flags[0].length;
+            continue;
+          }
+          if (pattern[i + 1] !== ':') return fail;
+          i += 2;
+        }
+        atom = alternatives();
+        if (atom === fail || pattern[i] !== ')') return fail;
+        i++;
+      } else if (c === '[') {
+        atom = classChar();
+      } else if (c === '.') {
+        atom = 'x';
+      } else if (c === '\\') {
+        const e = pattern[i++];
+        if (e === undefined || /[1-9bBAGZzk]/.test(e)) return fail;
+        if (e === 'Q') {
+          const end = pattern.indexOf('\\E', i);
+          atom = pattern.slice(i, end < 0 ? undefined : end);
+          i = end < 0 ? pattern.length : end + 2;
+          out += atom;
+          continue;
+        }
+        atom = classEscape(e) ?? literalEscape(e);
+      } else {
+        atom = c;
+      }
+      if (atom === fail) return fail;
+      const bounds = quantifier();
+      if (bounds === fail) return fail;
+      out += bounds ? atom.repeat(times(bounds)) : atom;
+    }
+    return out;
+  };
+  const alternatives = (): string | typeof fail => {
+    const first = sequence();
+    while (pattern[i] === '|') {
+      i++;
+      if (sequence() === fail) return fail;
+    }
+    return first;
+  };
+  const result = alternatives();
+  return result === fail || i < pattern.length ? undefined : result;
+}
+
+function classEscape(e: string): string | undefined {
+  return ({ d: '4', D: 'x', w: 'x', W: '-', s: ' ', S: 'x' } as Record<string, string>)[e];
+}
+
+function literalEscape(e: string): string {
+  return ({ n: '\n', t: '\t', r: '\r', f: '\f' } as Record<string, string>)[e] ?? e;
+}
+
+/**
+ * `$context.error.*` as API Gateway fills it for a gateway response of the type: a preview with these empty would
+ * hide what the template makes of AWS's real messages, e.g. the quotes inside `validationErrorString`.
+ */
+export function gatewayErrorSample(responseType: string | undefined): { message: string; messageString: string; responseType: string; validationErrorString: string } {
+  const type = responseType === 'DEFAULT_4XX' ? 'BAD_REQUEST_BODY' : responseType === 'DEFAULT_5XX' ? 'API_CONFIGURATION_ERROR' : (responseType ?? 'DEFAULT_4XX');
+  const message = GATEWAY_ERROR_MESSAGES[type] ?? 'Forbidden';
+  const validationErrorString = type === 'BAD_REQUEST_BODY'
+    ? '[object has missing required properties (["name"]), instance value ("lizard") not found in enum (possible values: ["dog","cat"])]'
+    : type === 'BAD_REQUEST_PARAMETERS' ? message : '';
+  return { message, messageString: JSON.stringify(message), responseType: type, validationErrorString };
+}
+
+const GATEWAY_ERROR_MESSAGES: Record<string, string> = {
+  ACCESS_DENIED: 'User is not authorized to access this resource with an explicit deny',
+  API_CONFIGURATION_ERROR: 'Internal server error',
+  AUTHORIZER_CONFIGURATION_ERROR: 'Internal server error',
+  AUTHORIZER_FAILURE: 'Internal server error',
+  BAD_REQUEST_BODY: 'Invalid request body',
+  BAD_REQUEST_PARAMETERS: 'Missing required request parameters: [petId]',
+  EXPIRED_TOKEN: 'The security token included in the request is expired',
+  INTEGRATION_FAILURE: 'Internal server error',
+  INTEGRATION_TIMEOUT: 'Endpoint request timed out',
+  INVALID_API_KEY: 'Forbidden',
+  INVALID_SIGNATURE: 'The request signature we calculated does not match the signature you provided.',
+  MISSING_AUTHENTICATION_TOKEN: 'Missing Authentication Token',
+  QUOTA_EXCEEDED: 'Limit Exceeded',
+  REQUEST_TOO_LARGE: 'Request Too Long',
+  RESOURCE_NOT_FOUND: 'Not Found',
+  THROTTLED: 'Too Many Requests',
+  UNAUTHORIZED: 'Unauthorized',
+  UNSUPPORTED_MEDIA_TYPE: 'Unsupported Media Type',
+  WAF_FILTERED: 'Forbidden',
+};
+
+/**
+ * What a Lambda custom integration's response template reads as `$input` when the function failed: Lambda's error
+ * payload, whose `errorMessage` is the text the response keys were matched against.
+ */
+export function lambdaErrorPayload(errorMessage: string): string {
+  const firstLine = errorMessage.split('\n')[0];
+  return JSON.stringify({ errorMessage, errorType: 'Error', stackTrace: [`Error: ${firstLine}`, '    at Runtime.handler (/var/task/index.js:1:7)'] });
 }
 
 function findOperation(document: ApiDocument, path: string, method: string): OperationRef | undefined {
@@ -87,25 +335,58 @@ export function evaluateTemplate(document: ApiDocument, template: LocatedTemplat
   };
   const base = { label: templateLabel(template), mimeType: template.mimeType, kind: template.kind };
   if (template.kind === 'gatewayResponse') return evaluateGatewayResponse(template.text, base, context, sample);
-  const request = { body: sample.body ?? '', params: sample.params, stageVariables: sample.stageVariables, context };
+  const errorMessage = template.kind === 'response' && sample.backend?.type === 'lambda' ? sample.backend.errorMessage : undefined;
+  const input = typeof errorMessage === 'string' ? lambdaErrorPayload(errorMessage) : undefined;
+  const request = { ...templateRequest(sample), body: input ?? sample.body ?? '', context };
   const result = renderTemplate(template.text, request, { kind: template.kind, timeoutMs });
   const evaluation: TemplateEvaluation = {
     ...base,
     output: result.output,
-    ...jsonCheck(template.mimeType, result.output),
+    ...outputCheck(template.mimeType, result),
     requestOverride: result.requestOverride,
     responseOverride: result.responseOverride,
     errors: result.errors.map((e) => ({ ...e, offset: errorOffset(template, e) })),
     gatewayError: result.gatewayError,
     durationMs: result.durationMs,
+    ...(input !== undefined ? { input } : {}),
   };
   if (template.kind === 'response' && sample.backend) {
-    const responses = toValue(template.integration?.node && (template.integration.node.properties.find((p) => p.keyValue === 'responses')?.value)) as Record<string, IntegrationResponse> | undefined;
-    const backend: BackendResult = sample.backend.type === 'lambda' ? { type: 'lambda', errorMessage: sample.backend.errorMessage ?? null, body: sample.body } : { type: sample.backend.type, statusCode: sample.backend.statusCode ?? 200, body: sample.body };
+    const responses = integrationResponses(template);
+    const backend: BackendResult = sample.backend.type === 'lambda' ? { type: 'lambda', errorMessage: errorMessage ?? null, body: request.body } : { type: sample.backend.type, statusCode: sample.backend.statusCode ?? 200, body: request.body };
     const simulated = simulateIntegrationResponse({ responses, backend, request: { ...request, context: result.context }, timeoutMs });
     evaluation.selection = { key: simulated.selectedKey, status: simulated.status, headers: simulated.headers, matchesThisTemplate: simulated.selectedKey === template.responsePattern };
   }
   return evaluation;
+}
+
+/** The sample's parameters as the engine takes them: a list of values is a name sent more than once. */
+function templateRequest(sample: TemplateSample): Omit<TemplateRequest, 'context'> {
+  const split = (values: Record<string, string | string[]> | undefined) => {
+    const single: Record<string, string> = {};
+    const multi: Record<string, string[]> = {};
+    for (const [name, value] of Object.entries(values ?? {})) {
+      if (Array.isArray(value)) multi[name] = value.map(String);
+      else single[name] = value;
+    }
+    return { single, multi };
+  };
+  const query = split(sample.params?.querystring);
+  const header = split(sample.params?.header);
+  return {
+    body: sample.body ?? '',
+    params: { path: sample.params?.path, querystring: query.single, header: header.single },
+    multiValueParams: { querystring: query.multi, header: header.multi },
+    stageVariables: sample.stageVariables,
+  };
+}
+
+/**
+ * The JSON check of a rendered output. When API Gateway answered itself, or the template did not run at all, there
+ * is no output to check: an "invalid JSON, the output is empty" verdict there only hides the real error.
+ */
+function outputCheck(mimeType: string, result: { output: string; errors: TemplateError[]; gatewayError?: unknown }): { jsonValid?: boolean; jsonError?: string } {
+  if (result.gatewayError || (result.errors.length > 0 && result.output.trim() === '')) return {};
+  return jsonCheck(mimeType, result.output);
 }
 
 function evaluateGatewayResponse(text: string, base: Pick<TemplateEvaluation, 'kind' | 'label' | 'mimeType'>, context: Record<string, unknown>, sample: TemplateSample): TemplateEvaluation {
@@ -117,13 +398,13 @@ function evaluateGatewayResponse(text: string, base: Pick<TemplateEvaluation, 'k
 /** A standalone `.vtl` file: the whole text is the template. */
 export function evaluateStandaloneTemplate(text: string, kind: TemplateKind, sample: TemplateSample, timeoutMs?: number): TemplateEvaluation {
   if (kind === 'gatewayResponse') return evaluateGatewayResponse(text, { kind, label: 'gateway response template', mimeType: 'application/json' }, sample.context ?? {}, sample);
-  const result = renderTemplate(text, { body: sample.body ?? '', params: sample.params, stageVariables: sample.stageVariables, context: sample.context }, { kind, timeoutMs });
+  const result = renderTemplate(text, { ...templateRequest(sample), context: sample.context }, { kind, timeoutMs });
   return {
     kind,
     label: `${kind} template`,
     mimeType: 'application/json',
     output: result.output,
-    ...jsonCheck('application/json', result.output),
+    ...outputCheck('application/json', result),
     requestOverride: result.requestOverride,
     responseOverride: result.responseOverride,
     errors: result.errors,

@@ -27,6 +27,7 @@ interface Question {
   kind: 'pick' | 'input' | 'confirm';
   title: string;
   labels?: string[];
+  details?: (string | undefined)[];
   errors?: string[];
 }
 
@@ -46,7 +47,7 @@ class ScriptedPrompter implements Prompter {
   }
 
   async pick<T>(title: string, items: PickItem<T>[]): Promise<T | undefined> {
-    const question: Question = { kind: 'pick', title, labels: items.map((i) => i.label) };
+    const question: Question = { kind: 'pick', title, labels: items.map((i) => i.label), details: items.map((i) => i.detail) };
     this.asked.push(question);
     const answer = this.next(question);
     if (answer === 'dismiss') return undefined;
@@ -151,7 +152,7 @@ describe('the deploy questions, driven by scripted answers', function () {
     assert.equal(prompter.unused, 0);
     const [target, , endpoint, stage] = prompter.asked;
     assert.match(target.labels![0], /\$\(link\) flow-linked/);
-    assert.deepEqual(target.labels!.slice(1).map((l) => l.replace(/^\$\([^)]+\) /, '')), ['New REST API', 'New HTTP API', 'Existing REST API…', 'Existing HTTP API…']);
+    assert.deepEqual(target.labels!.slice(1).map((l) => l.replace(/^\$\([^)]+\) /, '')), ['New REST API', 'Existing REST API…', 'New HTTP API', 'Existing HTTP API…']);
     assert.deepEqual(endpoint.labels, ['EDGE', 'REGIONAL', 'PRIVATE']);
     assert.deepEqual(stage.labels!.slice(0, 2), ['$(layers) test', '$(layers) dev']);
     assert.deepEqual(plan.request.target, { mode: 'existing', apiId, putMode: 'merge' });
@@ -230,7 +231,7 @@ describe('the deploy questions, driven by scripted answers', function () {
     assert.deepEqual(gone.map((g) => g.message), [`API flow-gone (${apiId}) no longer exists in us-east-1.`]);
     const [first, again] = prompter.asked;
     assert.match(first.labels![0], /\$\(link\) flow-gone/);
-    assert.match(again.title, new RegExp(`^API flow-gone \\(${apiId}\\) no longer exists in us-east-1\\. Deploy flow-gone\\.yaml to`));
+    assert.match(again.title, new RegExp(`^Step 1 of 7: API flow-gone \\(${apiId}\\) no longer exists in us-east-1\\. Deploy flow-gone\\.yaml to`));
     assert.ok(!again.labels!.some((l) => l.includes('$(link)')), 'the gone link is not offered again');
     assert.deepEqual(plan?.target, { mode: 'new', kind: 'REST' });
     assert.equal(writes(), before);
@@ -278,6 +279,34 @@ describe('the deploy questions, driven by scripted answers', function () {
         assert.equal(writes(), before, `${name}: dismissing question ${step + 1} writes nothing`);
       }
     }
+  });
+
+  it('numbers the questions, the total shrinking as the choices rule steps out', async () => {
+    const prompter = new ScriptedPrompter([
+      { pick: 'New REST API' }, { pick: 'EDGE' }, { pick: 'New stage' }, { input: 'dev' }, { input: '' }, { input: '' },
+    ]);
+    assert.ok(await planDeploy(input('flow-steps'), prompter));
+    assert.deepEqual(prompter.asked.map((q) => /^Step (\d+ of \d+): /.exec(q.title)?.[1]), ['1 of 7', '2 of 5', '3 of 5', '3 of 5', '4 of 5', '5 of 5']);
+    assert.match(prompter.asked[0].title, /^Step 1 of 7: Deploy flow-steps\.yaml to \(/);
+    assert.equal(prompter.asked[3].title, 'Step 3 of 5: New stage name');
+
+    const apiId = await existingApi('flow-steps-existing', 'dev');
+    const existing = new ScriptedPrompter([
+      { pick: 'flow-steps-existing' }, { pick: 'Merge' }, { pick: 'EDGE' }, { pick: 'dev' }, { input: '' }, { input: '' }, { input: '' },
+    ]);
+    assert.ok(await planDeploy(input('flow-steps-existing', [linkTo(apiId, 'flow-steps-existing')]), existing));
+    assert.deepEqual(existing.asked.map((q) => /^Step (\d+ of \d+): /.exec(q.title)?.[1]), ['1 of 7', '2 of 7', '3 of 7', '4 of 7', '5 of 7', '6 of 7', '7 of 7']);
+  });
+
+  it('offers an existing API with the document\'s title first, and the other kind last with the reason it will not fit', async () => {
+    const apiId = await existingApi('flow-namesake', 'dev');
+    const prompter = new ScriptedPrompter([{ pick: 'flow-namesake' }, { pick: 'Overwrite' }, { pick: 'EDGE' }, { pick: 'Import only' }]);
+    const plan = await planDeploy({ ...input('flow-namesake'), kindEvidence: 'x-amazon-apigateway-request-validators' }, prompter);
+    assert.deepEqual(plan?.target, { mode: 'existing', kind: 'REST', apiId, name: 'flow-namesake', endpointType: 'EDGE' });
+    const [first] = prompter.asked;
+    assert.deepEqual(first.labels, ['$(cloud) flow-namesake', '$(add) New REST API', '$(list-unordered) Existing REST API…', '$(add) New HTTP API', '$(list-unordered) Existing HTTP API…']);
+    assert.deepEqual(first.details!.slice(3), Array(2).fill('the document uses x-amazon-apigateway-request-validators, which HTTP APIs do not support'));
+    assert.equal(first.details![1], undefined, 'the indicated kind carries no warning');
   });
 
   it('asks nothing when every answer is given, and keeps the endpoint type of a named target', async () => {

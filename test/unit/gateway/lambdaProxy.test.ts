@@ -21,6 +21,24 @@ describe('gateway Lambda proxy integration', function () {
   this.timeout(20000);
   after(closeHost);
 
+  it('shortens credentials in the logged event as in the method request headers, and hands the function them whole', async () => {
+    const gw = gatewayFor(REST('Echo'), { functions: { Echo: fn('echoEvent') } });
+    const token = 'Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiIxIn0.sig';
+    const r = await gw.invoke({ method: 'GET', path: '/pets/7', headers: { Authorization: token, 'x-api-key': 'abcdefghijklmnopqrst', Accept: 'application/json' } });
+    assert.equal(r.status, 200, r.body);
+    const { event } = json(r.body) as { event: Event };
+    assert.equal((event.headers as Record<string, string>).Authorization, token);
+    assert.deepEqual((event.multiValueHeaders as Record<string, string[]>).Authorization, [token]);
+    const line = r.log.map((e) => e.message).find((m) => m.startsWith('Endpoint request body after transformations: '))!;
+    assert.ok(line, 'the event is logged');
+    assert.ok(!line.includes('eyJzdWIiOiIxIn0'), line);
+    assert.ok(line.includes('"Authorization":"Bearer eyJhb****"'), line);
+    assert.ok(line.includes('"Authorization":["Bearer eyJhb****"]'), line);
+    assert.ok(line.includes('"x-api-key":"abcdefghijkl****"'), line);
+    assert.ok(line.includes('"Accept":"application/json"'), line);
+    assert.ok(r.log.some((e) => e.message.includes('Authorization=Bearer eyJhb****')), 'the method request headers line masks it alike');
+  });
+
   it('sends the REST (v1) proxy event with every field of its shape', async () => {
     const gw = gatewayFor(REST('Echo'), { functions: { Echo: fn('echoEvent', { environment: { GREETING: 'hi' } }) }, stages: { dev: { variables: { color: 'blue' } } } });
     const r = await gw.invoke({ method: 'GET', path: '/pets/7', query: { a: ['1', '2'], b: ['x'] }, headers: { Accept: 'application/json', 'User-Agent': 'test-agent' }, stage: 'dev', sourceIp: '10.0.0.9' });

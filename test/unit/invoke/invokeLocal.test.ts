@@ -251,7 +251,7 @@ describe('invoke panel: server requests', () => {
   });
 
   it('gives path parameters in the sample and says when the operation does not exist', () => {
-    assert.deepEqual(handlers.operationSample({ uri: petstore.uri, path: '/pets/{petId}', method: 'get' }).sample?.params.path, { petId: 'string' });
+    assert.deepEqual(handlers.operationSample({ uri: petstore.uri, path: '/pets/{petId}', method: 'get' }).sample?.params.path, { petId: '123' });
     assert.match(handlers.operationSample({ uri: petstore.uri, path: '/nope', method: 'GET' }).error ?? '', /not an operation/);
   });
 

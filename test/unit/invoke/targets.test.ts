@@ -78,7 +78,7 @@ describe('invoke panel: building requests', () => {
 
   it('reads the arguments of the code lens, the deploy command and tree nodes', () => {
     assert.deepEqual(normalizeArgs({ uri: 'file:///a.yaml', path: '/health', method: 'get', send: true }), {
-      uri: 'file:///a.yaml', path: '/health', method: 'GET', apiId: undefined, apiKind: undefined, stage: undefined, url: undefined, resourceId: undefined, target: undefined, send: true, draft: undefined,
+      uri: 'file:///a.yaml', path: '/health', method: 'GET', apiId: undefined, apiKind: undefined, apiName: undefined, apiEndpoint: undefined, stage: undefined, url: undefined, resourceId: undefined, target: undefined, send: true, draft: undefined,
     });
     const deployed = normalizeArgs({ apiId: 'abc', stage: 'prod', url: 'https://abc.execute-api.us-east-1.amazonaws.com/prod' });
     assert.equal(initialTarget(deployed, true), 'testInvoke');

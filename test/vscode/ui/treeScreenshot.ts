@@ -1,6 +1,7 @@
 // UI check in a real VS Code (code-server + headless Chromium): the "API Gateway" activity-bar view, connected to the
 // fake API Gateway through the apigateway.aws.endpoint setting, expanded down to a REST API's methods and a stage.
-// Saves test-output/screenshots/aws-tree.png.
+// Its title keeps room for its name at the default width (aws-tree-title.png), and a method's Invoke action opens the
+// panel on the API's first stage URL with the API's name (invoke-from-tree.png). Saves test-output/screenshots/aws-tree.png.
 //   npx tsx test/vscode/ui/treeScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { ApiGatewayV2Client, CreateApiCommand, ImportApiCommand } from '@aws-sdk
 import type { Page } from 'playwright-core';
 import { startFakeApiGateway } from '../../fake-apigateway/server';
 import { Checks, runUiCheck } from './checks';
-import { launchBrowser, openWorkbench, packagedVsix, repoRoot, screenshot, showActivityBarView, startCodeServer } from './workbench';
+import { launchBrowser, openWorkbench, packagedVsix, repoRoot, runCommand, screenshot, showActivityBarView, startCodeServer } from './workbench';
 
 function restDocument(): string {
   const lambda = (name: string) => `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:${name}/invocations`;
@@ -81,6 +82,8 @@ async function main(): Promise<number> {
   const folder = mkdtempSync(path.join(tmpdir(), 'apigw-tree-ui-'));
   const browser = await launchBrowser();
   const { page } = browser;
+  const shots: string[] = [];
+  let treeShot: string | undefined;
   try {
     await openWorkbench(page, server, folder);
     await checks.check('the API Gateway activity-bar view lists the three kinds of API', async () => {
@@ -88,6 +91,30 @@ async function main(): Promise<number> {
       await page.locator('.part.sidebar .monaco-list-row', { hasText: 'pet-store' }).first().waitFor({ timeout: 60_000 });
       await page.locator('.part.sidebar .monaco-list-row', { hasText: 'orders-http' }).first().waitFor({ timeout: 30_000 });
       await page.locator('.part.sidebar .monaco-list-row', { hasText: 'chat-ws' }).first().waitFor({ timeout: 30_000 });
+    });
+    await checks.check('the view title keeps three actions inline, the rest in its menu, and room for its name', async () => {
+      const title = page.locator('.part.sidebar .composite.title');
+      const actions = await title.locator('.actions-container > .action-item').evaluateAll((items) => items
+        .filter((item) => (item as HTMLElement).offsetParent !== null)
+        .map((item) => item.querySelector('a, .action-label')?.getAttribute('aria-label') ?? ''));
+      const inline = actions.filter((label) => !/More Actions/i.test(label));
+      if (inline.length > 3) throw new Error(`${inline.length} inline actions: ${inline.join(', ')}`);
+      for (const moved of ['Choose AWS Profile', 'Choose AWS Region']) if (inline.some((label) => label.startsWith(moved))) throw new Error(`${moved} is still inline`);
+      // The container and view names together, "API Gateway: Deployed", must show whole at the default width.
+      const shown = await title.locator('.title-label h2').evaluate((h2) => {
+        const range = document.createRange();
+        range.selectNodeContents(h2);
+        const box = h2.getBoundingClientRect();
+        let visible = '';
+        for (let i = 0; i < (h2.textContent ?? '').length; i++) {
+          range.setStart(h2.firstChild!, i);
+          range.setEnd(h2.firstChild!, i + 1);
+          if (range.getBoundingClientRect().right <= box.right - 12) visible += h2.textContent![i];
+        }
+        return visible;
+      });
+      if (shown.trim() !== 'API Gateway: Deployed') throw new Error(`the title shows only "${shown}"`);
+      shots.push(await screenshot(page, 'aws-tree-title'));
     });
     await checks.check('the view widens so descriptions show', async () => {
       const sidebar = page.locator('.part.sidebar');
@@ -117,12 +144,29 @@ async function main(): Promise<number> {
       await page.mouse.move(1200, 800);
     });
     await page.waitForTimeout(500);
+    treeShot = await screenshot(page, 'aws-tree');
+    await checks.check('Invoke on a method opens the panel on the API\'s first stage URL, with the API\'s name', async () => {
+      const row = page.locator('.part.sidebar .monaco-list-row', { hasText: 'λ listPets' }).first();
+      await row.hover();
+      await row.locator('.action-label[aria-label^="Invoke Operation"]').click();
+      const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const url = frame.locator('[data-testid=stage-url]');
+      await url.waitFor({ timeout: 60_000 });
+      const value = await url.inputValue();
+      if (!/\/restapis\/[^/]+\/dev\/_user_request_$/.test(value)) throw new Error(`the stage URL is ${JSON.stringify(value)}, not stage dev's`);
+      const subtitle = await frame.locator('[data-testid=subtitle]').textContent();
+      if (!subtitle?.includes('pet-store')) throw new Error(`the subtitle reads ${JSON.stringify(subtitle)}`);
+      await page.mouse.move(1200, 800);
+      await page.waitForTimeout(300);
+      shots.push(await screenshot(page, 'invoke-from-tree'));
+      await runCommand(page, 'View: Close All Editors');
+    });
   } finally {
-    const file = await screenshot(page, 'aws-tree').catch((error: unknown) => {
+    const file = treeShot ?? await screenshot(page, 'aws-tree').catch((error: unknown) => {
       console.error(`screenshot failed: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;
     });
-    if (file) console.log(`screenshot: ${path.relative(repoRoot, file)}`);
+    for (const shot of [file, ...shots]) if (shot) console.log(`screenshot: ${path.relative(repoRoot, shot)}`);
     await browser.close();
     await server.stop();
     await fake.close();

@@ -26,7 +26,7 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
     const apiId = String(request.context.apiId);
     const sourceArn = methodArn(ctx.functions.region, ctx.functions.accountId, apiId, request.stage, request.method, request.path);
     log.add(`Endpoint request headers: ${logMap(lambdaRequestHeaders({ requestId: String(request.context.requestId), apiId, sourceArn, traceId: request.traceId }))}`);
-    log.add(`Endpoint request body after transformations: ${logBody(eventText)}`);
+    log.add(`Endpoint request body after transformations: ${logBody(JSON.stringify(event, maskCredentialHeader))}`);
   }
   const call = await withTimeout(callFunction(ctx.functions, uri, event, log, { eventText, traceId: request.traceId }), integrationTimeoutMs(ctx));
   if (call === 'timeout') {
@@ -91,4 +91,14 @@ function hasContentType(headers: Record<string, unknown>): boolean {
 /** REST answers a failed or malformed Lambda proxy call with 502; HTTP APIs with 500. */
 function lambdaFailure(httpApi: boolean): GatewayError {
   return httpApi ? new GatewayError('INTEGRATION_FAILURE', 'Internal Server Error', { status: 500 }) : new GatewayError('DEFAULT_5XX', 'Internal server error', { status: 502 });
+}
+
+/**
+ * Credentials in the logged event are shortened as on the "Method request headers" line; only the log copy: the
+ * function still receives them whole.
+ */
+function maskCredentialHeader(key: string, value: unknown): unknown {
+  if (!/^(authorization|x-api-key)$/i.test(key)) return value;
+  const mask = (v: unknown) => (typeof v === 'string' ? `${v.slice(0, 12)}****` : v);
+  return Array.isArray(value) ? value.map(mask) : mask(value);
 }

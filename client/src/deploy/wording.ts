@@ -1,0 +1,20 @@
+import type { DeployResult } from './deployer';
+import { backupSentence } from './deployFailures';
+
+/** "1 error", "2 errors": counts in messages read as sentences, not as "error(s)". */
+export function counted(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`;
+}
+
+/**
+ * The message after a deploy. The invoke URL comes last, after its own label: followed by the backup sentence it ran
+ * into it ("…/dev Backup: …"), and a toast that wraps lines cannot show where the URL ends.
+ */
+export function deployAnnouncement(result: Pick<DeployResult, 'created' | 'kind' | 'apiName' | 'apiId' | 'warnings' | 'stage' | 'invokeUrl' | 'backups'>, showPath: (file: string) => string): string {
+  const name = result.apiName ? `${result.apiName} ` : '';
+  const what = `${result.created ? 'Created' : 'Updated'} ${result.kind} API ${name}(${result.apiId})`;
+  const warned = result.warnings.length ? ` with ${counted(result.warnings.length, 'import warning')}, shown in the document` : '';
+  const backups = backupSentence(result.backups, showPath);
+  if (!result.invokeUrl) return `${what}${warned}.${backups}`;
+  return `${what}${warned}, stage ${result.stage}.${backups} Invoke URL: ${result.invokeUrl}`;
+}
