@@ -165,6 +165,18 @@ describe('$context.error.validationErrorString in a JSON string', () => {
   });
 });
 
+describe('$context.error.messageString in a JSON string', () => {
+  const findings = (template: string, fileName = 'gateway-response.vtl') =>
+    validateStandaloneTemplate(template, fileName).filter((p) => p.code === 'template-quoted-message-string').map((p) => template.slice(p.offset, p.end));
+
+  it('warns where its own quotes would be doubled, and accepts it written bare', () => {
+    assert.deepEqual(findings('{"message": "$context.error.messageString"}'), ['$context.error.messageString']);
+    assert.deepEqual(findings('{"message": "$context.error.messageString"}', 'response.vtl'), ['$context.error.messageString']);
+    assert.deepEqual(findings('{"message": $context.error.messageString}'), []);
+    assert.deepEqual(findings('{"message": "$context.error.message"}'), []);
+  });
+});
+
 describe('syntax errors in diagnostics', () => {
   const syntax = (template: string) =>
     validateStandaloneTemplate(template).filter((p) => p.code === 'template-syntax').map((p) => [template.slice(p.offset, p.end), p.message]);

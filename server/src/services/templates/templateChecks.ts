@@ -109,6 +109,9 @@ function checkJsonStrings(text: string, scanned: ScannedTemplate, kind: Template
         : 'gateway response templates cannot escape it: use `$context.error.messageString` without quotes around it (it is already quoted)';
       report(reference.start, reference.end, 'template-validation-error-in-json',
         `${what} is not escaped for JSON and holds double quotes (e.g. [object has missing required properties (["price"])]), which end this JSON string early and make the body invalid JSON; ${advice}.`);
+    } else if (isErrorMember(reference, 'messageString')) {
+      report(reference.start, reference.end, 'template-quoted-message-string',
+        '`$context.error.messageString` comes with its own double quotes ("Invalid request body"), so inside a JSON string it makes the body invalid JSON; write it without the quotes around it, e.g. {"message": $context.error.messageString}.');
     }
   }
 }
@@ -134,6 +137,11 @@ function isUnrepairedEscape(reference: TemplateReference): boolean {
 
 /** `$context.error.validationErrorString` itself; a method called on it (`.replace(...)`) may have repaired it. */
 function isValidationErrorString(reference: TemplateReference): boolean {
+  return isErrorMember(reference, 'validationErrorString');
+}
+
+/** `$context.error.NAME` itself, without a method called on it. */
+function isErrorMember(reference: TemplateReference, name: string): boolean {
   const [first, second] = reference.segments;
-  return reference.root === 'context' && reference.segments.length === 2 && first.name === 'error' && second.name === 'validationErrorString';
+  return reference.root === 'context' && reference.segments.length === 2 && first.name === 'error' && second.name === name;
 }

@@ -54,6 +54,11 @@ export const TEMPLATE_DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
     title: '$context.error.validationErrorString inside a JSON string (its double quotes are not escaped)',
     docsUrl: `${REFERENCE}#context-variable-reference`,
   },
+  'template-quoted-message-string': {
+    severity: 'warning',
+    title: '$context.error.messageString inside a JSON string (it is already quoted)',
+    docsUrl: `${REFERENCE}#context-variable-reference`,
+  },
   'template-too-large': { severity: 'error', title: 'Mapping template larger than 300 KB', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'gateway-response-template-directive': {
     severity: 'warning',
