@@ -285,6 +285,18 @@ const STATUS_PATTERN_CHARACTERS = /^(?:\\d|[0-9.[\]{}(),|^$-])+$/;
  * `[1-5]\d\d`, `2..`, `200`) and matches no empty message; undefined for any other pattern.
  */
 function statusCodeMatchedBy(pattern: string): string | undefined {
+  // Large definitions repeat the same few patterns on every integration; trying 500 codes each time adds up.
+  if (statusCodes.has(pattern)) return statusCodes.get(pattern);
+  const found = firstStatusCodeMatchedBy(pattern);
+  if (statusCodes.size >= STATUS_CODES_KEPT) statusCodes.clear();
+  statusCodes.set(pattern, found);
+  return found;
+}
+
+const STATUS_CODES_KEPT = 1000;
+const statusCodes = new Map<string, string | undefined>();
+
+function firstStatusCodeMatchedBy(pattern: string): string | undefined {
   if (!STATUS_PATTERN_CHARACTERS.test(pattern) || !/\d/.test(pattern.replace(/\\d/g, '0'))) return undefined;
   let regex: RegExp;
   try {
