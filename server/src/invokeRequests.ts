@@ -28,7 +28,10 @@ export interface InvokeLocalParams {
   path: string;
   query?: Record<string, string[]>;
   headers?: Record<string, string>;
-  /** Every value of a header sent more than once; `headers` then holds them joined. */
+  /**
+   * Every value of each header, in the order sent; the panel sends all its headers here and no `headers`. A name
+   * listed here, in any case, replaces the same name in `headers`.
+   */
   multiValueHeaders?: Record<string, string[]>;
   body?: string;
   stage?: string;

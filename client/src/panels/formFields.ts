@@ -3,7 +3,7 @@
  * text boxes and describing history rows. The webviews import it; tests run it in plain Node.
  */
 import type { HistoryEntry, InvokeDraft, MultiValueMap } from './invokeMessages';
-import { pathWithQuery } from './invokeRequest';
+import { pathWithQuery, sendsNoBody } from './invokeRequest';
 
 /**
  * What a JSON field must hold: headers and query strings map names to a value or a list of values; path parameters
@@ -49,18 +49,34 @@ function describe(value: unknown): string {
   return `a ${typeof value}`;
 }
 
+/** Why the text is not JSON, in the parser's words; undefined when it parses. */
+export function jsonParseError(text: string): string | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/**
+ * Whether a Content-Type declares JSON. `'type'` reads it as a media type: `json` as a word or a `+json` suffix, so
+ * `application/x-ndjson` (lines of JSON, which do not parse as one) is not JSON. `'mention'` takes any type that
+ * contains `json`. A response's badge uses the first and the request body's warning the second; making them agree
+ * would change which bodies get a note, so each keeps its own.
+ */
+export function isJsonMediaType(contentType: string | undefined, test: 'type' | 'mention'): boolean {
+  return (test === 'type' ? /\bjson\b|\+json/i : /json/i).test(contentType ?? '');
+}
+
 /**
  * A JSON body that does not parse is sent as typed (it is how API Gateway's 400 for a malformed body is tried), but
  * the field says so when the request declares JSON.
  */
 export function bodyWarning(body: string, contentType: string | undefined): string | undefined {
-  if (body.trim() === '' || !/json/i.test(contentType ?? '')) return undefined;
-  try {
-    JSON.parse(body);
-    return undefined;
-  } catch (error) {
-    return `Not valid JSON (${(error as Error).message}); it is sent as typed.`;
-  }
+  if (body.trim() === '' || !isJsonMediaType(contentType, 'mention')) return undefined;
+  const why = jsonParseError(body);
+  return why === undefined ? undefined : `Not valid JSON (${why}); it is sent as typed.`;
 }
 
 /**
@@ -71,15 +87,11 @@ export function bodyWarning(body: string, contentType: string | undefined): stri
 export function bodyProblem(body: string, kind: 'request' | 'response'): string | undefined {
   const text = body.trim();
   if (!/^[[{]/.test(text)) return undefined;
-  try {
-    JSON.parse(text);
-    return undefined;
-  } catch (error) {
-    const why = (error as Error).message;
-    return kind === 'request'
-      ? `Not valid JSON (${why}): API Gateway answers 400 before the template runs, as the output shows.`
-      : `Not valid JSON (${why}): the template reads it as API Gateway would.`;
-  }
+  const why = jsonParseError(text);
+  if (why === undefined) return undefined;
+  return kind === 'request'
+    ? `Not valid JSON (${why}): API Gateway answers 400 before the template runs, as the output shows.`
+    : `Not valid JSON (${why}): the template reads it as API Gateway would.`;
 }
 
 /** What the evaluator says over an output computed before the named fields stopped reading; undefined when none. */
@@ -95,15 +107,10 @@ export function headerValue(headers: MultiValueMap | Record<string, string> | un
 }
 
 /** Why the request cannot be sent yet, naming the fields to fix; undefined when it can. */
-export function sendBlocker(invalid: { field: string; error: string }[], missingPathParams: string[] = []): string | undefined {
-  const parts: string[] = [];
-  if (invalid.length) {
-    const [first] = invalid;
-    const fields = invalid.map((i) => i.field);
-    parts.push(`Fix ${joinNames(fields)} to send: ${first.field}: ${first.error}`);
-  }
-  if (missingPathParams.length) parts.push(`Fill in the path parameter${missingPathParams.length > 1 ? 's' : ''} ${joinNames(missingPathParams)}.`);
-  return parts.length ? parts.join(' ') : undefined;
+export function sendBlocker(invalid: { field: string; error: string }[]): string | undefined {
+  if (!invalid.length) return undefined;
+  const [first] = invalid;
+  return `Fix ${joinNames(invalid.map((i) => i.field))} to send: ${first.field}: ${first.error}`;
 }
 
 function joinNames(names: string[]): string {
@@ -114,11 +121,6 @@ function joinNames(names: string[]): string {
 export function fitRows(text: string, minRows: number, maxRows: number): number {
   const lines = text === '' ? 1 : text.split('\n').length;
   return Math.max(minRows, Math.min(maxRows, lines));
-}
-
-/** Methods whose requests go out without the body (see httpRequestFor): their body box starts folded. */
-export function sendsNoBody(method: string): boolean {
-  return ['GET', 'HEAD'].includes(method.toUpperCase());
 }
 
 const HINT_LENGTH = 40;

@@ -1,3 +1,4 @@
+import { headerValue, isJsonMediaType, jsonParseError } from './formFields';
 import type { InvokeOutcome } from './invokeMessages';
 
 /** The local gateway's answer, as `apigateway/invokeLocal` returns it. */
@@ -55,12 +56,6 @@ export function failureCause(outcome: Pick<InvokeOutcome, 'status' | 'log'>): st
  * without a word about it an invalid body (an unescaped value in a template, say) looks deliberate.
  */
 export function invalidJsonBody(outcome: Pick<InvokeOutcome, 'headers' | 'body'>): string | undefined {
-  const contentType = Object.entries(outcome.headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
-  if (!contentType || !/\bjson\b|\+json/i.test(contentType) || outcome.body.trim() === '') return undefined;
-  try {
-    JSON.parse(outcome.body);
-    return undefined;
-  } catch (error) {
-    return (error as Error).message;
-  }
+  if (!isJsonMediaType(headerValue(outcome.headers, 'content-type'), 'type') || outcome.body.trim() === '') return undefined;
+  return jsonParseError(outcome.body);
 }

@@ -197,9 +197,10 @@ export class InvokePanel {
     return result;
   }
 
+  /** Called only for a draft that `draftProblem` passed, which for the local target means there is a document. */
   private async runLocal(draft: InvokeDraft): Promise<InvokeCommandResult> {
-    if (!this.document) return { error: 'The local gateway runs an API definition: open the panel from a document to use it.' };
-    const params = localInvokeParams(draft, this.document.uri.toString(), vscode.workspace.getWorkspaceFolder(this.document.uri)?.uri.fsPath);
+    const { uri } = this.document!;
+    const params = localInvokeParams(draft, uri.toString(), vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath);
     const answer = await this.client.sendRequest<LocalInvokeResult>('apigateway/invokeLocal', params);
     return 'error' in answer ? answer : outcomeFromLocal(answer.response, answer.stage);
   }
@@ -219,15 +220,10 @@ export class InvokePanel {
     }
   }
 
+  /** Called only for a draft that `draftProblem` passed: its stage URL is given and makes a valid request URL. */
   private async runUrl(draft: InvokeDraft): Promise<InvokeCommandResult> {
-    const stageUrl = draft.stageUrl?.trim();
-    if (!stageUrl) return { error: 'Give the stage URL to call, e.g. https://abc123.execute-api.us-east-1.amazonaws.com/prod.' };
-    let request;
-    try {
-      request = httpRequestFor(draft, stageUrl);
-    } catch {
-      return { error: `${stageUrl} is not a valid URL.` };
-    }
+    const stageUrl = draft.stageUrl!.trim();
+    let request = httpRequestFor(draft, stageUrl);
     if (draft.sign) {
       // Signing needs the profile and region only: the endpoint setting, meant for API Gateway's own API, plays no part.
       const connection = await resolveProfileRegion(readSettings());

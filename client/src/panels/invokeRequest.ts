@@ -1,3 +1,4 @@
+import { joinHeaderLists } from '../../../server/src/gateway/requestHeaders';
 import type { InvokeDraft, MultiValueMap } from './invokeMessages';
 
 /** One HTTP request as it goes on the wire. */
@@ -76,11 +77,11 @@ export function queryString(query: MultiValueMap | undefined): string {
 }
 
 /**
- * Each name once, its values joined as HTTP joins repeated fields: with commas, but cookies with `; ` so that each
- * stays a cookie of its own (fetch cannot send a name on several lines).
+ * Each name once, its values joined as the local gateway joins them for single-valued lookups (fetch cannot send a
+ * name on several lines), so a deployed stage and the local run see the same header.
  */
 export function singleValueHeaders(headers: MultiValueMap | undefined): Record<string, string> {
-  return Object.fromEntries(Object.entries(multiValues(headers)).map(([name, values]) => [name, values.join(name.toLowerCase() === 'cookie' ? '; ' : ',')]));
+  return joinHeaderLists(multiValues(headers));
 }
 
 /** The path and query string after the stage URL, e.g. `/pets/7?type=dog`. */
@@ -96,11 +97,16 @@ export function stageRequestUrl(stageUrl: string, draft: Pick<InvokeDraft, 'path
   return url.toString();
 }
 
+/** Methods whose requests go out without the body; the panel also folds their body box. */
+export function sendsNoBody(method: string): boolean {
+  return ['GET', 'HEAD'].includes(method.toUpperCase());
+}
+
 /** The HTTP request the draft describes against a base URL: headers with the API key, and the body when one is sent. */
 export function httpRequestFor(draft: InvokeDraft, baseUrl: string): HttpRequestSpec {
   const headers = singleValueHeaders(draft.headers);
   if (draft.apiKey && !Object.keys(headers).some((h) => h.toLowerCase() === 'x-api-key')) headers['x-api-key'] = draft.apiKey;
-  const sendsBody = draft.body !== '' && !['GET', 'HEAD'].includes(draft.method.toUpperCase());
+  const sendsBody = draft.body !== '' && !sendsNoBody(draft.method);
   return { method: draft.method.toUpperCase() === 'ANY' ? 'GET' : draft.method.toUpperCase(), url: stageRequestUrl(baseUrl, draft), headers, body: sendsBody ? draft.body : undefined };
 }
 
@@ -113,8 +119,8 @@ export function localInvokeParams(draft: InvokeDraft, uri: string, workspaceFold
     method,
     path: concretePath(draft.pathTemplate, draft.pathParams),
     query: multiValues(sentQuery(draft.query)),
-    headers: singleValueHeaders(draft.headers),
-    // The local gateway keeps every value, as API Gateway does for multi-value mappings and Lambda events.
+    // Every value, as API Gateway keeps them for multi-value mappings and Lambda events. No joined `headers` beside
+    // them: the gateway joins these lists itself and reads `headers` only for names the lists lack, and there are none.
     multiValueHeaders: multiValues(draft.headers),
     body: draft.body,
     stage: draft.stage,

@@ -2,9 +2,9 @@ import '../shared/panel.css';
 import './invoke.css';
 import type { HistoryEntry, InvokeDraft, InvokeOutcome, InvokeToPanel, MultiValueMap, PanelInit, PanelToInvoke, TargetKind } from '../../src/panels/invokeMessages';
 import { clear, el, jsonField, pretty, textField } from '../shared/dom';
-import { bodyWarning, headerValue, historyRequest, historyTitle, responseNeedsScroll, sendBlocker, sendsNoBody } from '../../src/panels/formFields';
+import { bodyWarning, headerValue, historyRequest, historyTitle, parseJsonField, responseNeedsScroll, sendBlocker } from '../../src/panels/formFields';
 import { failureCause, invalidJsonBody } from '../../src/panels/invokeOutcome';
-import { draftProblem } from '../../src/panels/invokeRequest';
+import { draftProblem, sendsNoBody } from '../../src/panels/invokeRequest';
 import { vscodeApi } from '../shared/vscodeApi';
 
 const vscode = vscodeApi<PanelToInvoke>();
@@ -19,6 +19,7 @@ const TARGETS: { kind: TargetKind; label: string }[] = [
 /** The JSON fields of the draft, by key; their labels name them in messages. */
 type JsonKey = 'query' | 'headers' | 'stageVariables';
 const JSON_LABELS: Record<JsonKey, string> = { query: 'Query string', headers: 'Headers', stageVariables: 'Stage variables' };
+const JSON_SHAPES: Record<JsonKey, 'multiValueMap' | 'stringMap'> = { query: 'multiValueMap', headers: 'multiValueMap', stageVariables: 'stringMap' };
 
 let init: PanelInit | undefined;
 let draft: InvokeDraft | undefined;
@@ -29,10 +30,10 @@ let busy = false;
 let view: 'pretty' | 'raw' | 'headers' | 'log' = 'pretty';
 /**
  * What the user typed in each JSON field, kept while it does not parse: the draft keeps the last valid value, and a
- * re-render (another target, a sent request) must show the user's text, not that value.
+ * re-render (another target, a sent request) must show the user's text, not that value. Which fields are invalid is
+ * read from it (see invalidFields), so no second map has to follow every edit.
  */
 let typed: Partial<Record<JsonKey, string>> = {};
-const invalid = new Map<JsonKey, string>();
 
 const form = el('div', { className: 'sample' });
 const output = el('div', { className: 'output' });
@@ -66,16 +67,14 @@ function renderAll(): void {
   renderHistory();
 }
 
-function jsonInput(key: JsonKey, label: string, shape: 'multiValueMap' | 'stringMap', set: (value: Record<string, unknown>) => void, rows: number): HTMLElement {
+function jsonInput(key: JsonKey, label: string, set: (value: Record<string, unknown>) => void, rows: number): HTMLElement {
   return jsonField(label, draft![key], set, {
-    shape,
+    shape: JSON_SHAPES[key],
     rows,
     text: typed[key],
     testId: `field-${key}`,
-    onEdit: (text, error) => {
+    onEdit: (text) => {
       typed[key] = text;
-      if (error) invalid.set(key, error);
-      else invalid.delete(key);
       updateSendState();
     },
   });
@@ -131,8 +130,8 @@ function renderForm(): void {
     form.appendChild(el('h3', { text: 'Path parameters' }));
     for (const name of names) form.appendChild(input(name, d.pathParams[name] ?? '', (v) => (d.pathParams[name] = v), { testId: `path-${name}` }));
   }
-  form.appendChild(jsonInput('query', `${JSON_LABELS.query} ({"name": "value"}, a list for a repeated name; "" is not sent)`, 'multiValueMap', (v) => (d.query = v as MultiValueMap), 2));
-  form.appendChild(jsonInput('headers', JSON_LABELS.headers, 'multiValueMap', (v) => (d.headers = v as MultiValueMap), 2));
+  form.appendChild(jsonInput('query', `${JSON_LABELS.query} ({"name": "value"}, a list for a repeated name; "" is not sent)`, (v) => (d.query = v as MultiValueMap), 2));
+  form.appendChild(jsonInput('headers', JSON_LABELS.headers, (v) => (d.headers = v as MultiValueMap), 2));
   const body = textField('Body', d.body, (v) => (d.body = v), sendsNoBody(d.method) ? 2 : 4, (v) => bodyWarning(v, headerValue(d.headers, 'content-type')));
   if (sendsNoBody(d.method)) {
     // A GET carries no body: the box stays folded unless a body was given.
@@ -142,7 +141,7 @@ function renderForm(): void {
   } else {
     form.appendChild(body);
   }
-  if (d.target !== 'url') form.appendChild(jsonInput('stageVariables', JSON_LABELS.stageVariables, 'stringMap', (v) => (d.stageVariables = v as Record<string, string>), 1));
+  if (d.target !== 'url') form.appendChild(jsonInput('stageVariables', JSON_LABELS.stageVariables, (v) => (d.stageVariables = v as Record<string, string>), 1));
 
   sendButton = el('button', { text: 'Send', attrs: { 'data-testid': 'send', title: 'Send (Ctrl+Enter)' } });
   sendButton.addEventListener('click', () => trySend());
@@ -158,8 +157,11 @@ function renderForm(): void {
 /** The fields that do not read as JSON of their shape, in form order; any of them blocks sending. */
 function invalidFields(): { field: string; error: string }[] {
   return (Object.keys(JSON_LABELS) as JsonKey[])
-    .filter((key) => invalid.has(key) && (key !== 'stageVariables' || draft?.target !== 'url'))
-    .map((key) => ({ field: JSON_LABELS[key], error: invalid.get(key)! }));
+    .filter((key) => typed[key] !== undefined && (key !== 'stageVariables' || draft?.target !== 'url'))
+    .flatMap((key) => {
+      const parsed = parseJsonField(typed[key]!, JSON_SHAPES[key]);
+      return parsed.ok ? [] : [{ field: JSON_LABELS[key], error: parsed.error }];
+    });
 }
 
 /** Send and Copy as curl wait while a field is invalid; the notice says which one, so the user's text is never sent stale. */
@@ -308,7 +310,6 @@ window.addEventListener('message', (event: MessageEvent<InvokeToPanel>) => {
     case 'setDraft':
       draft = structuredClone(message.draft);
       typed = {};
-      invalid.clear();
       renderForm();
       break;
     case 'sending':

@@ -1,5 +1,5 @@
 /** Tiny DOM helpers for the panels. Text always goes in through textContent: nothing shown is ever parsed as HTML. */
-import { fitRows, parseJsonField, type FieldShape } from '../../src/panels/formFields';
+import { fitRows, parseJsonField, type FieldParse, type FieldShape } from '../../src/panels/formFields';
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; title?: string; attrs?: Record<string, string> } = {}, children: (Node | null | undefined)[] = []): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -49,26 +49,22 @@ export function jsonField(label: string, value: unknown, onChange: (value: Recor
   if (options.testId) area.setAttribute('data-testid', options.testId);
   area.value = options.text ?? JSON.stringify(value ?? {}, null, 2);
   const message = el('div', { className: 'field-error', attrs: { 'aria-live': 'polite' } });
-  const check = (): string | undefined => {
-    const parsed = parseJsonField(area.value, options.shape);
+  const show = (parsed: FieldParse<unknown>): void => {
     message.textContent = parsed.ok ? '' : parsed.error;
     area.classList.toggle('invalid', !parsed.ok);
     area.setAttribute('aria-invalid', String(!parsed.ok));
-    if (parsed.ok) onChange(parsed.value);
-    return parsed.ok ? undefined : parsed.error;
   };
   area.addEventListener('input', () => {
-    const error = check();
-    options.onEdit?.(area.value, error);
+    const parsed = parseJsonField(area.value, options.shape);
+    show(parsed);
+    if (parsed.ok) onChange(parsed.value);
+    options.onEdit?.(area.value, parsed.ok ? undefined : parsed.error);
   });
-  // A text kept from before a re-render may be the invalid one: its message comes back with it.
+  // A text kept from before a re-render may be the invalid one: its message comes back with it. A valid one is left
+  // as a new field starts, without an aria-invalid attribute.
   if (options.text !== undefined) {
     const parsed = parseJsonField(area.value, options.shape);
-    if (!parsed.ok) {
-      message.textContent = parsed.error;
-      area.classList.add('invalid');
-      area.setAttribute('aria-invalid', 'true');
-    }
+    if (!parsed.ok) show(parsed);
   }
   autoGrow(area, options.rows ?? 2);
   return el('label', { className: 'field' }, [el('span', { text: label }), area, message]);

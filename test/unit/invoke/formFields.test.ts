@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
 import {
-  bodyHint, bodyProblem, bodyWarning, fitRows, headerValue, historyRequest, historyTitle, parseJsonField, responseNeedsScroll, sendBlocker, sendsNoBody, staleNotice,
+  bodyHint, bodyProblem, bodyWarning, fitRows, headerValue, historyRequest, historyTitle, isJsonMediaType, jsonParseError, parseJsonField, responseNeedsScroll, sendBlocker, staleNotice,
 } from '../../../client/src/panels/formFields';
 import type { HistoryEntry, InvokeDraft } from '../../../client/src/panels/invokeMessages';
 import { invalidJsonBody } from '../../../client/src/panels/invokeOutcome';
-import { draftProblem, localInvokeParams, pathWithQuery, queryString, sentQuery } from '../../../client/src/panels/invokeRequest';
+import { draftProblem, localInvokeParams, pathWithQuery, queryString, sendsNoBody, sentQuery } from '../../../client/src/panels/invokeRequest';
 import { deployedSource, initialDraft, initialTarget, normalizeArgs, pickStageUrl } from '../../../client/src/panels/invokeTargets';
 
 function draft(overrides: Partial<InvokeDraft> = {}): InvokeDraft {
@@ -31,11 +31,11 @@ describe('panel forms: JSON fields', () => {
     assert.equal(sendBlocker([]), undefined);
     assert.equal(sendBlocker([{ field: 'Headers', error: 'Not valid JSON: Unexpected end of JSON input' }]), 'Fix Headers to send: Headers: Not valid JSON: Unexpected end of JSON input');
     assert.match(sendBlocker([{ field: 'Query string', error: 'e1' }, { field: 'Headers', error: 'e2' }])!, /^Fix Query string and Headers to send: Query string: e1$/);
-    assert.equal(sendBlocker([], ['petId']), 'Fill in the path parameter petId.');
   });
 
   it('says what cannot be sent before anything is sent, so that it never enters the history', () => {
     assert.equal(draftProblem(draft({ pathTemplate: '/pets/{petId}' }), true), 'Fill in the path parameter petId.');
+    assert.equal(draftProblem(draft({ pathTemplate: '/pets/{petId}', pathParams: { petId: '' } }), true), 'Fill in the path parameter petId.');
     assert.equal(draftProblem(draft({ target: 'local' }), false), 'The local gateway runs an API definition: open the panel from a document to use it.');
     assert.match(draftProblem(draft({ target: 'testInvoke', restApiId: ' ' }), true)!, /^Test invoke needs the REST API id/);
     assert.match(draftProblem(draft({ target: 'url', stageUrl: '' }), false)!, /^Give the stage URL to call/);
@@ -52,6 +52,7 @@ describe('panel forms: JSON fields', () => {
     assert.match(bodyProblem(' { "name": "x",', 'request')!, /API Gateway answers 400 before the template runs/);
     assert.equal(bodyProblem('a{b', 'request'), undefined, 'a body that does not start like JSON is a string to API Gateway');
     assert.equal(bodyProblem('[1, 2]', 'response'), undefined);
+    assert.equal(bodyWarning('{"name":', 'application/x-ndjson')!.startsWith('Not valid JSON'), true, 'the request warning takes any type that mentions json');
     assert.equal(staleNotice([]), undefined);
     assert.equal(staleNotice(['Query string', 'Headers']), 'This output is from the last valid sample: fix Query string and Headers.');
   });
@@ -128,5 +129,25 @@ describe('invoke panel: declared query names and deployed targets', () => {
     assert.equal(invalidJsonBody({ headers: { 'content-type': 'text/html' }, body: '<b>' }), undefined);
     assert.equal(invalidJsonBody({ headers: { 'content-type': 'application/problem+json' }, body: '' }), undefined);
     assert.ok(invalidJsonBody({ headers: { 'content-type': 'application/problem+json' }, body: '{' }));
+    assert.equal(invalidJsonBody({ headers: { 'content-type': 'application/x-ndjson' }, body: '{"a":1}\n{"a":2}' }), undefined, 'lines of JSON are not one JSON text');
+    assert.equal(invalidJsonBody({ headers: {}, body: '{' }), undefined);
+  });
+
+  it('tells JSON media types apart by the test each caller has always used', () => {
+    for (const type of ['application/json', 'application/json; charset=utf-8', 'application/problem+json', 'APPLICATION/JSON', 'text/json']) {
+      assert.equal(isJsonMediaType(type, 'type'), true, type);
+      assert.equal(isJsonMediaType(type, 'mention'), true, type);
+    }
+    for (const type of ['application/x-ndjson', 'application/jsonl']) {
+      assert.equal(isJsonMediaType(type, 'type'), false, type);
+      assert.equal(isJsonMediaType(type, 'mention'), true, type);
+    }
+    for (const type of [undefined, '', 'text/plain', 'text/html']) {
+      assert.equal(isJsonMediaType(type, 'type'), false, String(type));
+      assert.equal(isJsonMediaType(type, 'mention'), false, String(type));
+    }
+    assert.equal(jsonParseError('{"a": [1]}'), undefined);
+    assert.equal(jsonParseError(' 1 '), undefined);
+    assert.equal(typeof jsonParseError('{'), 'string');
   });
 });

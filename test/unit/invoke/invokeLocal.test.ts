@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultStage } from '../../../server/src/gateway/localConfig';
+import { localInvokeParams } from '../../../client/src/panels/invokeRequest';
 import { createInvokeHandlers, type InvokeHandlers, type InvokeLocalResult } from '../../../server/src/invokeRequests';
 import { parseApiDocument } from '../../../server/src/model/apiDocument';
 
@@ -129,6 +130,11 @@ describe('invoke panel: server requests', () => {
         const r = response(await h.invokeLocal({ uri: document.uri, method: 'GET', path: '/pets/7', workspaceFolder: dir, headers: { 'X-A': 'one,two' }, multiValueHeaders: { 'X-A': ['one', 'two'] } }));
         assert.equal(r.status, 200, r.body);
         assert.deepEqual(JSON.parse(r.body), ['two', ['one', 'two']]);
+        // What the panel sends: the lists alone.
+        const params = localInvokeParams({ target: 'local', method: 'GET', pathTemplate: '/pets/{petId}', pathParams: { petId: '7' }, query: {}, headers: { 'X-A': ['one', 'two'] }, body: '', stageVariables: {} }, document.uri, dir);
+        const fromPanel = response(await h.invokeLocal(params));
+        assert.equal(fromPanel.status, 200, fromPanel.body);
+        assert.deepEqual(JSON.parse(fromPanel.body), ['two', ['one', 'two']]);
       } finally {
         h.dispose();
       }

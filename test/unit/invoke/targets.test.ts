@@ -4,11 +4,12 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { describeFetchError, sendHttp, signRequest } from '../../../client/src/panels/invokeHttp';
-import type { InvokeDraft } from '../../../client/src/panels/invokeMessages';
+import type { InvokeDraft, MultiValueMap } from '../../../client/src/panels/invokeMessages';
 import { failureCause, logTimestamp, outcomeFromLocal } from '../../../client/src/panels/invokeOutcome';
-import { concretePath, httpRequestFor, localInvokeParams, missingPathParams, pathWithQuery } from '../../../client/src/panels/invokeRequest';
+import { concretePath, httpRequestFor, localInvokeParams, missingPathParams, multiValues, pathWithQuery, singleValueHeaders } from '../../../client/src/panels/invokeRequest';
 import { initialDraft, initialTarget, normalizeArgs } from '../../../client/src/panels/invokeTargets';
 import { buildTestInvokeInput, logLines, runTestInvoke } from '../../../client/src/panels/invokeTestInvoke';
+import { requestHeaderLists } from '../../../server/src/gateway/requestHeaders';
 import { startGatewayFixture, type GatewayFixture } from '../aws/fixtures/gateway';
 
 function draft(overrides: Partial<InvokeDraft> = {}): InvokeDraft {
@@ -56,6 +57,15 @@ describe('invoke panel: building requests', () => {
     assert.deepEqual(params.multiValueHeaders, { Accept: ['application/json'], 'X-Multi': ['one', 'two'] });
     assert.equal(params.workspaceFolder, '/w');
     assert.equal(httpRequestFor(draft({ headers: { Cookie: ['a=1', 'b=2'] } }), 'http://h').headers.Cookie, 'a=1; b=2');
+  });
+
+  it('sends the local gateway only the header lists, which the joined headers could not change', () => {
+    assert.equal('headers' in localInvokeParams(draft({ target: 'local' }), 'file:///w/api.yaml', '/w'), false);
+    const samples: MultiValueMap[] = [{ Accept: 'a', 'X-Multi': ['one', 'two'] }, { 'X-A': '1', 'x-a': ['2', '3'] }, { 'X-Empty': [], Cookie: ['a=1', 'b=2'] }, {}];
+    for (const headers of samples) {
+      assert.deepEqual(requestHeaderLists(singleValueHeaders(headers), multiValues(headers)), requestHeaderLists(undefined, multiValues(headers)), JSON.stringify(headers));
+    }
+    assert.deepEqual(singleValueHeaders({ 'X-A': ['1', '2'], COOKIE: ['a=1', 'b=2'], One: 'x' }), { 'X-A': '1,2', COOKIE: 'a=1; b=2', One: 'x' });
   });
 
   it('builds TestInvokeMethod input with path, query, headers, multi-value headers, body, stage variables and certificate', () => {
