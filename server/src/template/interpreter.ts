@@ -246,11 +246,19 @@ export class TemplateInterpreter extends VelocityCompile {
     try {
       return this.renderAstList(asts, contextId);
     } finally {
-      const at = this.conditions.indexOf(contextId);
-      if (at >= 0) this.conditions.splice(at, 1);
-      delete this.local[contextId];
-      this.contextId = this.conditions[0] || '';
+      this.leaveScope(contextId);
     }
+  }
+
+  /**
+   * Leaves a local scope. Its id is looked up rather than assumed first in `conditions`: a scope whose body never
+   * rendered (a loop stopped before its first item) was never entered, and the first id is then another scope's.
+   */
+  private leaveScope(contextId: string): void {
+    const at = this.conditions.indexOf(contextId);
+    if (at >= 0) this.conditions.splice(at, 1);
+    delete this.local[contextId];
+    this.contextId = this.conditions[0] || '';
   }
 
   getReferences(ast: Node): unknown {
@@ -441,9 +449,7 @@ export class TemplateInterpreter extends VelocityCompile {
       out += this.renderAstList(body, contextId);
     }
     this.runState.break = false;
-    this.local[contextId] = {};
-    this.conditions.shift();
-    this.contextId = this.conditions[0] || '';
+    this.leaveScope(contextId);
     return out;
   }
 }

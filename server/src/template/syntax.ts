@@ -5,8 +5,8 @@
  */
 import { parse } from 'velocityjs';
 import { MAX_TEMPLATE_BYTES } from './limits';
-import { resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals } from './stringLiterals';
-import { describeUnexpectedToken, describeUnreadableText, lineOf } from './syntaxMessages';
+import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
+import { describeUnexpectedToken, describeUnreadableText, lineColumn, lineOf } from './syntaxMessages';
 import { lexTemplate, Rule } from './velocityLexer';
 
 export interface SyntaxProblem {
@@ -149,7 +149,8 @@ class SourceText {
     if (!this.blockEnds) {
       this.blockEnds = new Map();
       const open: number[] = [];
-      for (const token of blockTokens(this.text)) {
+      // Paired as the parser pairs them: an `#end` inside a string literal closes nothing.
+      for (const token of blockTokens(this.text, findStringLiterals(this.text))) {
         if (token.kind === 'open') open.push(token.offset);
         else if (token.kind === 'end' && open.length > 0) this.blockEnds.set(open.pop()!, token.end);
       }
@@ -277,12 +278,23 @@ interface BlockToken {
   end: number;
 }
 
-/** The directives that open, divide and close blocks, outside comments, unparsed text and escapes. */
-function* blockTokens(template: string): Generator<BlockToken> {
-  for (const match of template.matchAll(BLOCK_TOKENS)) {
+/**
+ * The directives that open, divide and close blocks, outside comments, unparsed text and escapes, and outside the
+ * string literals given (in source order).
+ */
+function* blockTokens(template: string, literals: readonly StringLiteral[] = []): Generator<BlockToken> {
+  const pattern = new RegExp(BLOCK_TOKENS);
+  let next = 0;
+  for (let match = pattern.exec(template); match; match = pattern.exec(template)) {
     const token = match[0];
+    const offset = match.index;
+    while (next < literals.length && literals[next].end <= offset) next++;
+    if (next < literals.length && literals[next].start < offset) {
+      // Resuming after the literal: a `##` or `#*` inside it must not hide the text that follows it.
+      pattern.lastIndex = literals[next].end;
+      continue;
+    }
     if (token.startsWith('##') || token.startsWith('#*') || token.startsWith('#[[') || token.startsWith('\\')) continue;
-    const offset = match.index ?? 0;
     const end = offset + token.length;
     if (match[2] || match[3] === 'else') yield { kind: 'branch', name: match[2] ?? 'else', offset, end };
     else if (match[3] === 'end') yield { kind: 'end', name: 'end', offset, end };
@@ -302,8 +314,18 @@ interface OpenBlock {
  * `#elseif` anywhere, which Velocity 1.7's grammar allows only in an `#if`, before its `#end` and with `#else` last.
  */
 export function checkBlocks(template: string): SyntaxProblem[] {
+  const problems = blockProblems(template);
+  // Velocity never reads a string literal as template text (`#set($a = '#end')`), but finding the literals takes a
+  // lexer pass that every template would pay, so it only confirms a problem the plain scan found. Directives in
+  // literals that happen to balance (`#if($a)#set($b = '#end')`) therefore still pass, as they did before.
+  if (problems.length === 0 || !/["']/.test(template)) return problems;
+  const literals = findStringLiterals(template);
+  return literals.length === 0 ? problems : blockProblems(template, literals);
+}
+
+function blockProblems(template: string, literals?: readonly StringLiteral[]): SyntaxProblem[] {
   const open: OpenBlock[] = [];
-  for (const token of blockTokens(template)) {
+  for (const token of blockTokens(template, literals)) {
     if (token.kind === 'branch') {
       const problem = checkBranch(template, token.name, token.offset, open[open.length - 1]);
       if (problem) return [problem];
@@ -337,14 +359,4 @@ function checkBranch(template: string, branch: string, offset: number, block: Op
   }
   if (branch === 'else') block.elseAt = offset;
   return undefined;
-}
-
-function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }

@@ -248,16 +248,34 @@ function label(construct: OpenConstruct): string {
   return `${root}…${method}`;
 }
 
-/** The token at `offset` as written, shortened when long. */
-function tokenText(source: string, offset: number): string {
+/**
+ * The token at `offset` as written: a reference or directive name, a word, a number, a string on one line, an
+ * operator, or else one character. Messages name it and diagnostics underline it, so both read it here. It is read
+ * within 60 characters (a message shows at most 30): a longer string is named, and underlined, by its opening quote.
+ */
+export function tokenAt(source: string, offset: number): string {
   const rest = source.slice(offset, offset + 60);
   const match = /^(?:\$!?\{?[A-Za-z_][\w-]*|#@?\{?[A-Za-z][\w]*\}?|[A-Za-z_][\w-]*|\d+(?:\.\d+)?|"[^"\n]*"|'[^'\n]*'|==|!=|<=|>=|&&|\|\||\.\.|\S)/.exec(rest);
-  const text = match ? match[0] : rest.slice(0, 1);
+  return match ? match[0] : rest.slice(0, 1);
+}
+
+/** The token at `offset`, shortened when long. */
+function tokenText(source: string, offset: number): string {
+  const text = tokenAt(source, offset);
   return text.length > 30 ? `${text.slice(0, 29)}…` : text;
 }
 
 export function lineOf(text: string, offset: number): number {
+  return lineColumn(text, offset).line;
+}
+
+/** 1-based line and column of an offset, lines ending at `\n`. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
 }

@@ -157,6 +157,22 @@ describe('$context.error.validationErrorString in a JSON string', () => {
     assert.match(viaVariable[0][1], /^`\$why` holds `\$context\.error\.validationErrorString`, which is not escaped for JSON/);
   });
 
+  it('follows each variable to its last #set, for escapeJavaScript output and validationErrorString alike', () => {
+    const template = [
+      '#set($e = $util.escapeJavaScript($input.body))',
+      '#set($v = $context.error.validationErrorString)',
+      '#set($w = $context.error.validationErrorString)',
+      '#set($e = $input.body)',
+      '#set($w = $input.body)',
+      '#set($v.x = 1)',
+      '{"e": "$e", "v": "$v", "w": "$w"}',
+    ].join('\n');
+    assert.deepEqual(findings(template, 'response.vtl').map(([covered]) => covered), ['$v']);
+    const escaped = validateStandaloneTemplate(template.replace('#set($e = $input.body)', '#set($x = 1)'), 'response.vtl')
+      .filter((p) => p.code === 'template-escape-javascript-in-json');
+    assert.equal(escaped.length, 1);
+  });
+
   it('accepts it escaped, outside a JSON string, and in templates that do not produce JSON', () => {
     const escaped = '{"detail": "$util.escapeJavaScript($context.error.validationErrorString).replaceAll("\\\\\'","\'")"}';
     assert.deepEqual(findings(escaped, 'response.vtl'), []);
@@ -195,5 +211,15 @@ describe('syntax errors in diagnostics', () => {
 
   it('covers an #else outside an #if', () => {
     assert.deepEqual(syntax('a #else b'), [['#else', '`#else` without a matching `#if`']]);
+  });
+
+  it('covers the whole word, string or operator a message names', () => {
+    assert.deepEqual(syntax('#foreach($a inn $b)#end'), [['inn', 'Unexpected `inn` in `#foreach(` opened at line 1: expected `in`; write `#foreach($item in $list)`']]);
+    assert.deepEqual(syntax('#if($a == "abc" "def")#end'), [['"def"', 'Unexpected `"def"` in `#if(` opened at line 1; write `#if(condition)`']]);
+    assert.deepEqual(syntax('$a.b(1 in)'), [['in', 'Unexpected `in` in `$a.b(` opened at line 1']]);
+  });
+
+  it('finds no block problem in directive text inside a string literal', () => {
+    for (const template of ["#set($a = '#else')$a", "#set($a = '#end')$a", "$a.replace('#end','')"]) assert.deepEqual(syntax(template), [], template);
   });
 });

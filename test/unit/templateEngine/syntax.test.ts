@@ -98,6 +98,30 @@ describe('checkTemplateSyntax', () => {
   it('ignores directives inside comments', () => {
     assert.deepEqual(checkTemplateSyntax('## #if(\n#* #foreach( *#x'), []);
   });
+  it('reads no directive inside a single-quoted string, which Velocity never parses as template text', () => {
+    assert.deepEqual(checkTemplateSyntax("#set($a = '#else')$a"), []);
+    assert.equal(render("#set($a = '#else')$a"), '#else');
+    assert.deepEqual(checkTemplateSyntax("#set($a = '#end')$a"), []);
+    assert.equal(render("#set($a = '#end')$a"), '#end');
+    assert.deepEqual(checkTemplateSyntax("$input.path('$.a').replace('#end','')"), []);
+    assert.equal(render("$input.path('$.a').replace('#end','')", withBody({ a: 'x#end' })), 'x');
+    assert.deepEqual(checkTemplateSyntax("#set($a = '#if(')$a"), []);
+  });
+  it('still pairs the blocks around a string with directive text inside', () => {
+    // Quotes in plain text are text: the `#end` between them closes the `#if`.
+    assert.equal(render("#if(true)#set($b = '##')$b#end|#if(true)'#end'"), "##|''");
+    assert.equal(render("#@m('#end')x#end|"), "#@m('#end')x#end|");
+    assert.deepEqual(checkTemplateSyntax("#set($a = '#end')\n#end"), [
+      { code: 'unmatched-end', message: '#end without a matching #if, #foreach, #macro or #define', line: 2, column: 1 },
+    ]);
+    assert.equal(checkTemplateSyntax("#if($a)#set($b = '#end')\n#end#end")[0].code, 'unmatched-end');
+  });
+  it('parses a directive inside a double-quoted string when the string is evaluated, as Velocity does', () => {
+    assert.deepEqual(checkTemplateSyntax('#set($a = "#end")$a'), []);
+    const result = renderFull('#set($a = "#end")$a');
+    assert.equal(result.errors[0].code, 'syntax');
+    assert.match(result.errors[0].message, /#end without a matching #if/);
+  });
   it('renderTemplate reports the same errors and renders nothing', () => {
     const result = renderFull('#if($a)');
     assert.equal(result.output, '');

@@ -7,7 +7,8 @@ import { templateMembersOf, TEMPLATE_ROOTS } from '../../facts/templateVariables
 import type { TemplateKind, TemplateMember } from '../../facts/templateVariableTypes';
 import { allowsLineBreaks, escapeForHost, preferredQuote, type TemplateHost } from './hostEscaping';
 import { CATALOG_ROOTS } from './memberLookup';
-import { scanTemplate } from './templateScanner';
+import { scanTemplate, type ScannedTemplate } from './templateScanner';
+import { definedVariables } from './variableChecks';
 import { MAPPING_LOCATION } from '../editing/operationFacts';
 
 export interface TemplateCompletionItem {
@@ -66,14 +67,14 @@ export function templateCompletionItems(request: CompletionRequest): TemplateCom
   if (reference) {
     const path = reference[1] ? reference[1].slice(0, -1).split('.') : [];
     const prefix = reference[2] ?? '';
-    return referenceItems(request, path, offset - prefix.length, scanned.references.map((r) => r.root), text);
+    return referenceItems(request, path, offset - prefix.length, scanned, text);
   }
   const directive = /(^|[^#\\])#\{?([A-Za-z]*)$/.exec(before);
   if (directive) return directiveItems(request, offset - directive[2].length - (before.endsWith('{' + directive[2]) ? 2 : 1));
   return [];
 }
 
-function referenceItems(request: CompletionRequest, path: string[], start: number, usedNames: string[], text: string): TemplateCompletionItem[] {
+function referenceItems(request: CompletionRequest, path: string[], start: number, scanned: ScannedTemplate, text: string): TemplateCompletionItem[] {
   const end = request.offset;
   const gateway = request.kind === 'gatewayResponse';
   if (path.length === 0) {
@@ -81,7 +82,8 @@ function referenceItems(request: CompletionRequest, path: string[], start: numbe
       memberItem(m, [], request, start, end),
     );
     const own = new Set(CATALOG_ROOTS);
-    const variables = [...new Set([...definedVariables(text), ...usedNames])].filter((name) => !own.has(name) && name !== text.slice(start, end));
+    const usedNames = scanned.references.map((r) => r.root);
+    const variables = [...new Set([...definedVariables(text, scanned), ...usedNames])].filter((name) => !own.has(name) && name !== text.slice(start, end));
     if (!gateway && /#\{?foreach\b/.test(text)) variables.push('foreach');
     const variableItems = [...new Set(variables)].map((name) => ({
       label: name, kind: CompletionItemKind.Variable, detail: 'template variable', start, end, newText: name, snippet: false, sortText: `1${name}`,
@@ -237,13 +239,6 @@ function parameterNameItems(request: CompletionRequest, declared: RequestParamet
   return names.map((name) => ({
     label: name, kind: CompletionItemKind.Variable, detail: `${locations.get(name)?.join(', ')} parameter`, start, end: request.offset, newText: name, snippet: false,
   }));
-}
-
-/** Variables the template assigns with `#set` or binds with `#foreach`. */
-function definedVariables(text: string): string[] {
-  const names: string[] = [];
-  for (const match of text.matchAll(/#\{?(?:set|foreach)\}?\s*\(\s*\$!?\{?([A-Za-z_][\w-]*)/g)) names.push(match[1]);
-  return names;
 }
 
 function markdown(value: string): MarkupContent {

@@ -4,10 +4,11 @@
  */
 import type { TemplateKind } from '../../facts/templateVariableTypes';
 import { checkTemplateSyntax } from '../../template/engine';
+import { tokenAt } from '../../template/syntaxMessages';
 import { isCertainlyValidTemplate } from '../../template/syntaxPrecheck';
 import type { Problem } from '../validationTypes';
 import { checkReference } from './referenceChecks';
-import { checkVariables } from './variableChecks';
+import { checkVariables, setAssignments } from './variableChecks';
 import { scanTemplate, type ScannedTemplate, type TemplateReference } from './templateScanner';
 
 /** Start offset of problems about the template as a whole rather than a range of its text. */
@@ -76,9 +77,11 @@ function offsetOfLineColumn(text: string, line: number, column: number): number 
   return Math.min(offset + column - 1, lineEnd < 0 ? text.length : lineEnd);
 }
 
+/** The length of the token the message names, within its line. */
 function tokenLength(text: string, offset: number): number {
-  const match = /^(#@?\{?[A-Za-z][\w]*\}?|\$!?\{?[A-Za-z_][\w-]*|\S)/.exec(text.slice(offset, offset + 80));
-  return match ? match[0].length : 0;
+  const token = tokenAt(text, offset);
+  const lineBreak = token.search(/[\r\n]/);
+  return lineBreak < 0 ? token.length : lineBreak;
 }
 
 /**
@@ -90,8 +93,15 @@ function tokenLength(text: string, offset: number): number {
 function checkJsonStrings(text: string, scanned: ScannedTemplate, kind: TemplateKind, report: TemplateReport): void {
   // Gateway response templates only substitute variables: `#set` does not run and `$util` is not there.
   const velocity = kind !== 'gatewayResponse';
-  const escapedVariables = velocity ? variablesAssignedFrom(text, scanned, isUnrepairedEscape) : new Set<string>();
-  const validationVariables = velocity ? variablesAssignedFrom(text, scanned, isValidationErrorString) : new Set<string>();
+  const escapedVariables = new Set<string>();
+  const validationVariables = new Set<string>();
+  if (velocity) {
+    for (const { target, value } of setAssignments(text, scanned)) {
+      if (!value) continue;
+      follow(escapedVariables, target.root, isUnrepairedEscape(value));
+      follow(validationVariables, target.root, isValidationErrorString(value));
+    }
+  }
   for (const reference of scanned.references) {
     if (reference.context !== 'text' || !reference.inJsonString) continue;
     const viaVariable = reference.segments.length === 0;
@@ -116,18 +126,10 @@ function checkJsonStrings(text: string, scanned: ScannedTemplate, kind: Template
   }
 }
 
-/** Variables whose last `#set` assigns a value that `test` accepts. */
-function variablesAssignedFrom(text: string, scanned: ScannedTemplate, test: (value: TemplateReference) => boolean): Set<string> {
-  const variables = new Set<string>();
-  for (const directive of scanned.directives) {
-    if (directive.name !== 'set' || directive.open === undefined) continue;
-    const inside = scanned.references.filter((r) => r.start > directive.open! && r.start < (directive.close ?? text.length));
-    const [target, value] = inside;
-    if (!target || !value || target.segments.length || !/^\s*=\s*$/.test(text.slice(target.end, value.start))) continue;
-    if (test(value)) variables.add(target.root);
-    else variables.delete(target.root);
-  }
-  return variables;
+/** The last `#set` of a variable decides what it holds. */
+function follow(variables: Set<string>, root: string, holds: boolean): void {
+  if (holds) variables.add(root);
+  else variables.delete(root);
 }
 
 function isUnrepairedEscape(reference: TemplateReference): boolean {

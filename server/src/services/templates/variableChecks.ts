@@ -22,41 +22,7 @@ const BLOCK_DIRECTIVES = new Set(['if', 'foreach', 'macro', 'define']);
 
 export function checkVariables(text: string, scanned: ScannedTemplate, report: TemplateReport): void {
   const { references } = scanned;
-  const set = new Set<string>();
-  const definitions = new Set<TemplateReference>();
-  /** References that are the whole value of a `#set`, with the variable that `#set` assigns. */
-  const setValues = new Map<TemplateReference, string>();
-  for (const directive of scanned.directives) {
-    if (directive.open === undefined) continue;
-    const inside = referencesInside(references, directive, text.length);
-    const first = inside[0];
-    const firstIsBare = first !== undefined && first.segments.length === 0 && text.slice(directive.open + 1, first.start).trim() === '';
-    switch (directive.name) {
-      case 'set': {
-        if (!firstIsBare) break;
-        set.add(first.root);
-        definitions.add(first);
-        const value = inside.find((r) => r.start >= first.end);
-        const close = directive.close ?? text.length;
-        if (value && /^\s*=\s*$/.test(text.slice(first.end, value.start)) && text.slice(value.end, close).trim() === '') setValues.set(value, first.root);
-        break;
-      }
-      case 'foreach':
-      case 'define':
-        if (firstIsBare) {
-          set.add(first.root);
-          definitions.add(first);
-        }
-        break;
-      case 'macro':
-        for (const parameter of inside) {
-          if (parameter.segments.length > 0) continue;
-          set.add(parameter.root);
-          definitions.add(parameter);
-        }
-        break;
-    }
-  }
+  const { set, definitions, setValues } = collectDefinitions(text, scanned);
   const { loops, macros, guards } = blockStructure(text, scanned.directives, references);
   const within = (spans: Span[], at: number) => spans.some((b) => at >= b.start && at < b.end);
   const warned = new Set<string>();
@@ -90,25 +56,121 @@ export function checkVariables(text: string, scanned: ScannedTemplate, report: T
   }
 }
 
+interface Definitions {
+  /** Variables the template sets, in the order of the directives that set them (suggestions keep it on ties). */
+  set: Set<string>;
+  /** The references that name them in those directives. */
+  definitions: Set<TemplateReference>;
+  /** References that are the whole value of a `#set`, with the variable that `#set` assigns. */
+  setValues: Map<TemplateReference, string>;
+}
+
+function collectDefinitions(text: string, scanned: ScannedTemplate): Definitions {
+  const { references } = scanned;
+  const set = new Set<string>();
+  const definitions = new Set<TemplateReference>();
+  const setValues = new Map<TemplateReference, string>();
+  const define = (reference: TemplateReference) => {
+    set.add(reference.root);
+    definitions.add(reference);
+  };
+  for (const directive of scanned.directives) {
+    if (directive.open === undefined) continue;
+    switch (directive.name) {
+      case 'set': {
+        const assignment = setAssignment(text, references, directive);
+        if (!assignment?.bareTarget) break;
+        define(assignment.target);
+        if (assignment.value && assignment.wholeValue) setValues.set(assignment.value, assignment.target.root);
+        break;
+      }
+      case 'foreach':
+      case 'define': {
+        const first = references[firstReferenceAfter(references, directive.open)];
+        if (first && first.start < (directive.close ?? text.length) && isBareAt(text, directive, first)) define(first);
+        break;
+      }
+      case 'macro':
+        for (const parameter of referencesInside(references, directive, text.length)) if (parameter.segments.length === 0) define(parameter);
+        break;
+    }
+  }
+  return { set, definitions, setValues };
+}
+
+/** The variables a `#set`, a `#foreach` loop, a `#macro` parameter or a `#define` of the template sets. */
+export function definedVariables(text: string, scanned: ScannedTemplate): Set<string> {
+  return collectDefinitions(text, scanned).set;
+}
+
+/** A `#set` read from its references. */
+export interface SetAssignment {
+  /** The first reference inside the parentheses. */
+  target: TemplateReference;
+  /** The target is a variable (no members) with nothing but blanks before it. */
+  bareTarget: boolean;
+  /** The reference that follows `=` when the target has no members; the value starts with it. */
+  value?: TemplateReference;
+  /** Nothing but blanks follows `value` before `)`. */
+  wholeValue: boolean;
+}
+
+function setAssignment(text: string, references: TemplateReference[], directive: TemplateDirective): SetAssignment | undefined {
+  if (directive.open === undefined) return undefined;
+  const close = directive.close ?? text.length;
+  const at = firstReferenceAfter(references, directive.open);
+  const target = references[at];
+  if (!target || target.start >= close) return undefined;
+  const next = references[at + 1];
+  // A target without members contains no other reference, so the next one in source order follows it.
+  const value = target.segments.length === 0 && next && next.start < close && /^\s*=\s*$/.test(text.slice(target.end, next.start)) ? next : undefined;
+  return {
+    target,
+    bareTarget: isBareAt(text, directive, target),
+    value,
+    wholeValue: value !== undefined && text.slice(value.end, close).trim() === '',
+  };
+}
+
+/** The `#set`s of the template in source order, each with its target. */
+export function setAssignments(text: string, scanned: ScannedTemplate): SetAssignment[] {
+  const assignments: SetAssignment[] = [];
+  for (const directive of scanned.directives) {
+    if (directive.name !== 'set') continue;
+    const assignment = setAssignment(text, scanned.references, directive);
+    if (assignment) assignments.push(assignment);
+  }
+  return assignments;
+}
+
+/** A variable without members, first inside the directive's parentheses. */
+function isBareAt(text: string, directive: TemplateDirective, reference: TemplateReference): boolean {
+  return reference.segments.length === 0 && text.slice(directive.open! + 1, reference.start).trim() === '';
+}
+
 /** A bare reference in the condition of `#if` or `#elseif`: `#if($x)`, `#if(!$x)`, `#if($x == $null)`, `#if("$!x" != "")`. */
 function isPresenceTest(reference: TemplateReference): boolean {
   return (reference.directive === 'if' || reference.directive === 'elseif') && reference.segments.length === 0;
 }
 
-/** The references between a directive's parentheses; references are in source order, so a binary search finds the first. */
+/** The references between a directive's parentheses. */
 function referencesInside(references: TemplateReference[], directive: TemplateDirective, textLength: number): TemplateReference[] {
-  const open = directive.open!;
   const close = directive.close ?? textLength;
+  const inside: TemplateReference[] = [];
+  for (let i = firstReferenceAfter(references, directive.open!); i < references.length && references[i].start < close; i++) inside.push(references[i]);
+  return inside;
+}
+
+/** Index of the first reference that starts after `offset`; references are in source order, so a binary search finds it. */
+function firstReferenceAfter(references: TemplateReference[], offset: number): number {
   let low = 0;
   let high = references.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (references[middle].start <= open) low = middle + 1;
+    if (references[middle].start <= offset) low = middle + 1;
     else high = middle;
   }
-  const inside: TemplateReference[] = [];
-  for (let i = low; i < references.length && references[i].start < close; i++) inside.push(references[i]);
-  return inside;
+  return low;
 }
 
 interface Span {
