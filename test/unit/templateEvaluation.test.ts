@@ -7,6 +7,7 @@ import { defaultSample, errorMessagesMatching, evaluateStandaloneTemplate, evalu
 import { forEachOperation } from '../../server/src/model/openapiWalk';
 import { sampleRequestFor } from '../../server/src/services/sampleRequest';
 import { findCodeLenses } from '../../server/src/services/codeLenses';
+import { createLocalGateway } from '../../server/src/gateway/gateway';
 
 const PETSTORE = readFileSync(path.resolve(__dirname, '../../examples/petstore.yaml'), 'utf8');
 const document = parseApiDocument(TextDocument.create('file:///petstore.yaml', 'yaml', 1, PETSTORE));
@@ -147,6 +148,38 @@ describe('template evaluation', () => {
     assert.deepEqual(JSON.parse(result.output), { last: 'b', page: '2' });
   });
 
+  it('gives a repeated header in the sample as the local gateway gives it to templates: its values joined', async () => {
+    const template = `{"a": "$input.params('X-A')", "lower": "$input.params('x-a')", "cookie": "$input.params('Cookie')", "one": "$input.params('X-B')", "all": "$input.params().header"}`;
+    const text = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'repeated', version: '1' },
+      paths: {
+        '/h': {
+          get: {
+            responses: { '200': { description: 'ok' } },
+            'x-amazon-apigateway-integration': {
+              type: 'mock',
+              requestTemplates: { 'application/json': '{"statusCode": 200}' },
+              responses: { default: { statusCode: '200', responseTemplates: { 'application/json': template } } },
+            },
+          },
+        },
+      },
+    });
+    const gateway = createLocalGateway(parseApiDocument(TextDocument.create('file:///repeated.json', 'json', 1, text)), {});
+    try {
+      const served = await gateway.invoke({ method: 'GET', path: '/h', headers: { 'X-B': 'only' }, multiValueHeaders: { 'X-A': ['1', '2'], Cookie: ['a=1', 'b=2'] } });
+      assert.equal(served.status, 200, served.body);
+      const previewed = evaluateStandaloneTemplate(template, 'response', { params: { header: { 'X-A': ['1', '2'], Cookie: ['a=1', 'b=2'], 'X-B': 'only' } } });
+      assert.deepEqual(JSON.parse(previewed.output), JSON.parse(served.body));
+      assert.deepEqual(JSON.parse(previewed.output), { a: '1,2', lower: '1,2', cookie: 'a=1; b=2', one: 'only', all: '{X-A=1,2, Cookie=a=1; b=2, X-B=only}' });
+    } finally {
+      gateway.dispose();
+    }
+    const unsent = evaluateStandaloneTemplate(`"$input.params().header"`, 'request', { params: { header: { 'X-A': [], 'X-B': ['only'] } } });
+    assert.equal(unsent.output, '"{X-B=only}"', 'a header given no value is not sent');
+  });
+
   it('pre-fills declared query names and path parameters from examples, never with a type name', () => {
     const text = [
       'openapi: 3.0.1', 'paths:', '  /pets/{petId}/{kind}:', '    get:', '      parameters:',
@@ -167,6 +200,26 @@ describe('template evaluation', () => {
     assert.deepEqual(sample.params.path, { petId: '123', kind: 'dog' });
     assert.deepEqual(sample.params.querystring, { type: '', page: '1', sort: 'name', tag: 'small', limit: 'example' });
     assert.deepEqual(sample.params.header, {}, 'optional headers are not pre-filled: they would all be sent');
+  });
+
+  it('follows a parameter schema\'s references to its example, and gives up on a cycle of them', () => {
+    const text = [
+      'openapi: 3.0.1', 'paths:', '  /pets:', '    get:', '      parameters:',
+      "        - {name: kind, in: query, schema: {$ref: '#/components/schemas/Kind'}}",
+      "        - {name: tag, in: query, schema: {type: array, items: {$ref: '#/components/schemas/Tag'}}}",
+      "        - {name: loop, in: query, schema: {$ref: '#/components/schemas/Loop'}}",
+      "        - {name: far, in: query, schema: {$ref: 'other.yaml#/Kind'}}",
+      '      responses: {}',
+      'components:', '  schemas:',
+      "    Kind: {$ref: '#/components/schemas/Animal'}",
+      '    Animal: {type: string, enum: [dog, cat]}',
+      '    Tag: {type: string, example: small}',
+      "    Loop: {type: array, items: {$ref: '#/components/schemas/Loop'}}",
+    ].join('\n');
+    const doc = parseApiDocument(TextDocument.create('file:///r.yaml', 'yaml', 1, text));
+    let op: Parameters<typeof sampleRequestFor>[1] | undefined;
+    forEachOperation(doc, (ref) => (op = ref));
+    assert.deepEqual(sampleRequestFor(doc, op!).params.querystring, { kind: 'dog', tag: 'small', loop: '', far: '' });
   });
 
   it('tells when the backend result selects another response than the evaluated one', () => {

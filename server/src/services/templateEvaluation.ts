@@ -1,3 +1,4 @@
+import { joinHeaderLists } from '../gateway/requestHeaders';
 import type { ApiDocument } from '../model/apiDocument';
 import { getValue, toValue } from '../model/navigate';
 import { forEachOperation, type OperationRef } from '../model/openapiWalk';
@@ -359,7 +360,11 @@ export function evaluateTemplate(document: ApiDocument, template: LocatedTemplat
   return evaluation;
 }
 
-/** The sample's parameters as the engine takes them: a list of values is a name sent more than once. */
+/**
+ * The sample's parameters as the engine takes them: a list of values is a name sent more than once. A repeated
+ * header reads as the local gateway gives it to templates, its values joined (see joinHeaderLists), where the engine
+ * would otherwise keep the last one, as it does for query strings.
+ */
 function templateRequest(sample: TemplateSample): Omit<TemplateRequest, 'context'> {
   const split = (values: Record<string, string | string[]> | undefined) => {
     const single: Record<string, string> = {};
@@ -372,9 +377,11 @@ function templateRequest(sample: TemplateSample): Omit<TemplateRequest, 'context
   };
   const query = split(sample.params?.querystring);
   const header = split(sample.params?.header);
+  // An empty list names a header that was not sent: it stays out of the single-valued map.
+  const sent = Object.fromEntries(Object.entries(header.multi).filter(([, values]) => values.length > 0));
   return {
     body: sample.body ?? '',
-    params: { path: sample.params?.path, querystring: query.single, header: header.single },
+    params: { path: sample.params?.path, querystring: query.single, header: { ...joinHeaderLists(sent), ...header.single } },
     multiValueParams: { querystring: query.multi, header: header.multi },
     stageVariables: sample.stageVariables,
   };
