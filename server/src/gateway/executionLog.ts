@@ -8,13 +8,21 @@ import type { ExecutionLogEntry, FunctionOutput, StepTiming } from './types';
 export class ExecutionLog {
   readonly entries: ExecutionLogEntry[] = [];
   readonly steps: StepTiming[] = [];
-  /** Kept whether or not the log is enabled: `serve` shows what handlers print even when nobody reads the log. */
-  readonly functionOutput: FunctionOutput[] = [];
+  /**
+   * Kept only for a caller that asks, whether or not the log is enabled: `serve` shows what handlers print although
+   * nobody reads its log. Other callers would carry a second copy of the `Lambda log:` lines.
+   */
+  readonly functionOutput: FunctionOutput[] | undefined;
   private readonly start = performance.now();
   private stepStart = this.start;
   private stepName: string | undefined;
 
-  constructor(readonly enabled = true) {}
+  constructor(
+    readonly enabled = true,
+    keepFunctionOutput = false,
+  ) {
+    this.functionOutput = keepFunctionOutput ? [] : undefined;
+  }
 
   add(message: string): void {
     if (this.enabled) this.entries.push({ time: Date.now(), message });
@@ -54,6 +62,17 @@ export function logTimestamp(time: number): string {
 
 export function formatLog(entries: ExecutionLogEntry[]): string {
   return entries.map((e) => `${logTimestamp(e.time)} : ${e.message}`).join('\n');
+}
+
+/**
+ * A header value as the log shows it: credentials keep their first 12 characters, enough to tell them apart; a list
+ * has each value shortened. Only log copies are masked: integrations get the values whole. Its signature lets
+ * `JSON.stringify` take it as a replacer.
+ */
+export function maskCredential<T>(name: string, value: T): T {
+  if (!/^(authorization|x-api-key)$/i.test(name)) return value;
+  const mask = (v: unknown) => (typeof v === 'string' ? `${v.slice(0, 12)}****` : v);
+  return (Array.isArray(value) ? value.map(mask) : mask(value)) as T;
 }
 
 /** Maps print as `{a=1, b=2}` in the log, as Java's toString renders them. */

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
 import { lastValues } from '../template/parameterMaps';
@@ -85,7 +84,7 @@ interface Engine {
 async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayResponse> {
   const { model } = engine;
   const httpApi = model.dialect === 'http';
-  const log = new ExecutionLog(input.executionLog !== false);
+  const log = new ExecutionLog(input.executionLog !== false, input.functionOutput === true);
   log.step('method request');
   const method = input.method.toUpperCase();
   const [rawPath, rawQuery] = splitQuery(input.path);
@@ -138,7 +137,7 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     stage,
     stageVariables,
     context,
-    traceId: traceId(),
+    traceId: undefined,
     forwarded: input.forwarded ?? { proto: 'https', port: 443 },
     templateView: undefined,
   };
@@ -318,12 +317,6 @@ function route(routes: RouteTable, method: string, path: string, stage: string, 
   return { match: routes.match(method, path), path, stagePath: `/${stage}${path}` };
 }
 
-/** An X-Ray trace id as API Gateway adds it: version 1, the time in seconds and 96 random bits, all hexadecimal. */
-function traceId(): string {
-  const seconds = Math.floor(Date.now() / 1000).toString(16).padStart(8, '0');
-  return `Root=1-${seconds}-${randomUUID().replace(/-/g, '').slice(0, 24)}`;
-}
-
 function finish(log: ExecutionLog, result: IntegrationResult): GatewayResponse {
   log.endStep();
   const body = result.body;
@@ -339,7 +332,7 @@ function finish(log: ExecutionLog, result: IntegrationResult): GatewayResponse {
   };
   if (Object.keys(multiValueHeaders).length) response.multiValueHeaders = multiValueHeaders;
   if (binary) response.isBase64Encoded = true;
-  if (log.functionOutput.length) response.functionOutput = log.functionOutput;
+  if (log.functionOutput?.length) response.functionOutput = log.functionOutput;
   return response;
 }
 

@@ -35,6 +35,7 @@ const ERROR_TYPE_HEADER: Record<string, string> = {
   EXPIRED_TOKEN: 'ExpiredTokenException',
   BAD_REQUEST_PARAMETERS: 'BadRequestException',
   BAD_REQUEST_BODY: 'BadRequestException',
+  REQUEST_TOO_LARGE: 'BadRequestException',
   UNSUPPORTED_MEDIA_TYPE: 'UnsupportedMediaTypeException',
   AUTHORIZER_CONFIGURATION_ERROR: 'AuthorizerConfigurationException',
   AUTHORIZER_FAILURE: 'AuthorizerFailureException',

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { formatFunctionOutput } from './executionLog';
 import { MAX_REQUEST_BYTES, type LocalGateway } from './gateway';
 import { groupHeaders, rawHeaderPairs } from './requestHeaders';
+import { HOP_BY_HOP } from './responseHeaders';
 
 export interface GatewayServer {
   url: string;
@@ -24,7 +25,7 @@ export interface GatewayServerOptions {
  * Headers that frame the message or manage the connection: this server writes its own, whatever the integration's
  * answer said, so that a body is never cut short or sent with both a length and chunked encoding.
  */
-const FRAMING = new Set(['connection', 'content-length', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const FRAMING = HOP_BY_HOP;
 
 /**
  * Serves a local gateway on 127.0.0.1. The gateway is looked up per request, so a reloaded document takes
@@ -32,12 +33,9 @@ const FRAMING = new Set(['connection', 'content-length', 'keep-alive', 'proxy-co
  */
 export function startGatewayServer(current: () => LocalGateway, options: GatewayServerOptions): Promise<GatewayServer> {
   let port = options.port;
-  const handle = (req: http.IncomingMessage, res: http.ServerResponse) => {
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse, head?: RequestHead) => {
     const started = performance.now();
-    // Raw headers, not `req.headers`: Node.js joins or drops repeated values there and lower-cases the names.
-    const pairs = rawHeaderPairs(req.rawHeaders);
-    const multiValueHeaders = groupHeaders(pairs);
-    const hasBody = pairs.some(([name, value]) => (name.length === 14 || name.length === 17) && /^(content-length|transfer-encoding)$/i.test(name) && value !== '0');
+    const { multiValueHeaders, hasBody, declared } = head ?? readHead(req);
     let answered = false;
     const respond = (body: Buffer | undefined, bodyLength?: number) => {
       if (answered) return;
@@ -56,6 +54,7 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
           forwarded: { proto: 'http', port },
           // Nobody reads the test-invoke log of a served request; its lines would cost more than the request.
           executionLog: false,
+          functionOutput: true,
         })
         .then(
           (response) => {
@@ -87,7 +86,6 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
       respond(undefined);
       return;
     }
-    const declared = declaredLength(req);
     if (declared !== undefined && declared > MAX_REQUEST_BYTES) {
       respond(undefined, declared);
       return;
@@ -108,8 +106,9 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
   const server = http.createServer(handle);
   // A client that asks before sending a large body hears the 413 instead of "100 Continue".
   server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
-    if ((declaredLength(req) ?? 0) <= MAX_REQUEST_BYTES) res.writeContinue();
-    handle(req, res);
+    const head = readHead(req);
+    if ((head.declared ?? 0) <= MAX_REQUEST_BYTES) res.writeContinue();
+    handle(req, res, head);
   });
   server.keepAliveTimeout = 65_000;
   return new Promise((resolve, reject) => {
@@ -129,8 +128,27 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
   });
 }
 
-/** The Content-Length a request declares, when it declares one. */
-function declaredLength(req: http.IncomingMessage): number | undefined {
-  const value = req.headers['content-length'];
-  return value === undefined || !/^\d+$/.test(value) ? undefined : Number(value);
+interface RequestHead {
+  multiValueHeaders: Record<string, string[]>;
+  /** Whether a Content-Length other than 0 or a Transfer-Encoding announces a body. */
+  hasBody: boolean;
+  /** The Content-Length the request declares, when it declares one. */
+  declared: number | undefined;
+}
+
+/**
+ * What the server needs of a request's headers, from its raw headers, not `req.headers`: Node.js joins or drops
+ * repeated values there and lower-cases the names, and builds that object on first read, per request.
+ */
+function readHead(req: http.IncomingMessage): RequestHead {
+  const pairs = rawHeaderPairs(req.rawHeaders);
+  let hasBody = false;
+  let length: string | undefined;
+  for (const [name, value] of pairs) {
+    if ((name.length !== 14 && name.length !== 17) || !/^(content-length|transfer-encoding)$/i.test(name)) continue;
+    if (value !== '0') hasBody = true;
+    // One at most: Node.js refuses a request with two Content-Length headers before it gets here.
+    if (name.length === 14) length = value;
+  }
+  return { multiValueHeaders: groupHeaders(pairs), hasBody, declared: length === undefined || !/^\d+$/.test(length) ? undefined : Number(length) };
 }

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { TemplateRequest } from '../template/engine';
+import { maskCredential } from './executionLog';
 import type { ProxyRequestInfo } from './lambda/proxyEvents';
 import { isBinaryMediaType, isTextMediaType, mediaTypeOf } from './payloadEncoding';
 import type { Json } from './requestContext';
@@ -29,8 +31,11 @@ export interface MethodRequest {
   stage: string;
   stageVariables: Record<string, string>;
   context: Json;
-  /** `X-Amzn-Trace-Id` of the request: `Root=1-<epoch seconds, hex>-<24 hex digits>`. */
-  traceId: string;
+  /**
+   * `X-Amzn-Trace-Id` of the request, made on first use by requestTraceId: only Lambda integrations read it, and a
+   * request must show one id throughout.
+   */
+  traceId?: string;
   /** How the client reached the gateway: the `X-Forwarded-Proto` and `X-Forwarded-Port` API Gateway adds. */
   forwarded: { proto: string; port: number };
   /**
@@ -82,19 +87,36 @@ export function proxyInfo(req: MethodRequest): ProxyRequestInfo {
 }
 
 /**
+ * An X-Ray trace id as API Gateway adds it: version 1, the request's time in seconds and 96 random bits, all
+ * hexadecimal (`Root=1-<epoch seconds>-<24 hex digits>`).
+ */
+export function requestTraceId(req: MethodRequest): string {
+  if (req.traceId === undefined) {
+    const seconds = Math.floor(Number(req.context.requestTimeEpoch) / 1000).toString(16).padStart(8, '0');
+    req.traceId = `Root=1-${seconds}-${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+  }
+  return req.traceId;
+}
+
+/** Headers API Gateway adds on the way to the function: the name, the same in lower case, and the value. */
+const FORWARDING_HEADERS: ReadonlyArray<readonly [string, string, (req: MethodRequest) => string]> = [
+  ['X-Amzn-Trace-Id', 'x-amzn-trace-id', requestTraceId],
+  ['X-Forwarded-For', 'x-forwarded-for', (req) => String((req.context.identity as Json | undefined)?.sourceIp ?? '')],
+  ['X-Forwarded-Port', 'x-forwarded-port', (req) => String(req.forwarded.port)],
+  ['X-Forwarded-Proto', 'x-forwarded-proto', (req) => req.forwarded.proto],
+];
+
+/**
  * The request's headers with those API Gateway adds on the way to the function, unless the client sent them: the
  * client's address and how it connected (`X-Forwarded-*`), and the X-Ray trace id.
  */
 function withForwardingHeaders(req: MethodRequest): Record<string, string[]> {
-  const added: Array<[string, string]> = [
-    ['X-Amzn-Trace-Id', req.traceId],
-    ['X-Forwarded-For', String((req.context.identity as Json | undefined)?.sourceIp ?? '')],
-    ['X-Forwarded-Port', String(req.forwarded.port)],
-    ['X-Forwarded-Proto', req.forwarded.proto],
-  ];
-  const present = new Set(Object.keys(req.multiValueHeaders).map((name) => name.toLowerCase()));
   const headers = { ...req.multiValueHeaders };
-  for (const [name, value] of added) if (!present.has(name.toLowerCase()) && value) headers[name] = [value];
+  for (const [name, lower, valueOf] of FORWARDING_HEADERS) {
+    if (req.lowerHeaders[lower] !== undefined) continue;
+    const value = valueOf(req);
+    if (value) headers[name] = [value];
+  }
   return headers;
 }
 
@@ -112,6 +134,6 @@ export function decodeBody(body: string | Buffer | undefined, contentType: strin
 
 export function logHeaders(headers: Record<string, string>): string {
   return `{${Object.entries(headers)
-    .map(([k, v]) => `${k}=${/^(authorization|x-api-key)$/i.test(k) ? `${v.slice(0, 12)}****` : v}`)
+    .map(([k, v]) => `${k}=${maskCredential(k, v)}`)
     .join(', ')}}`;
 }

@@ -20,18 +20,27 @@ export function mergeHeaders(headers: Record<string, string>, multi: Record<stri
 }
 
 /**
+ * Headers that frame a message or manage the connection it travels on: each hop writes its own, so the gateway
+ * passes none of them on in either direction. What it does not forward or pass back is built from this set.
+ */
+export const HOP_BY_HOP: ReadonlySet<string> = new Set(['connection', 'content-length', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+
+/**
  * Headers of a Lambda proxy result that REST APIs rename to `x-amzn-Remapped-<name>` (the "Remapped" rows of the
  * header table in AWS's "Amazon API Gateway important notes"): API Gateway frames, dates and names its answer itself.
  * `x-amzn-RequestId` joins them because the gateway sends its own.
  */
 const REST_REMAPPED = new Set(['authorization', 'connection', 'content-length', 'content-md5', 'date', 'max-forwards', 'server', 'user-agent', 'www-authenticate', 'x-amzn-requestid']);
-/** Hop-by-hop and request-only headers: they describe a connection the gateway, not the function, manages. */
-const REST_DROPPED = new Set(['expect', 'host', 'keep-alive', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+/**
+ * Hop-by-hop and request-only headers: they describe a connection the gateway, not the function, manages. Those
+ * that REST APIs rename instead are not dropped.
+ */
+const REST_DROPPED = new Set([...[...HOP_BY_HOP].filter((name) => !REST_REMAPPED.has(name)), 'expect', 'host', 'proxy-authenticate']);
 /**
  * HTTP APIs keep the framing and connection headers to themselves (they are among the "reserved headers" of HTTP API
  * parameter mapping) and document no renaming: the integration's are dropped, as is a request id of its own.
  */
-const HTTP_API_DROPPED = new Set(['apigw-requestid', 'connection', 'content-length', 'keep-alive', 'proxy-authenticate', 'proxy-connection', 'te', 'trailer', 'trailers', 'transfer-encoding', 'upgrade']);
+const HTTP_API_DROPPED = new Set([...HOP_BY_HOP, 'apigw-requestid', 'proxy-authenticate', 'trailers']);
 
 /** A Lambda proxy result's headers as API Gateway passes them on, per dialect (see the sets above). */
 export function gatewayOwnedHeaders<T extends string | string[]>(headers: Record<string, T>, httpApi: boolean): Record<string, T> {

@@ -32,6 +32,11 @@ export interface GatewayRequest {
    * the HTTP server. Step timings and latency are still measured. Default true.
    */
   executionLog?: boolean;
+  /**
+   * true: the response carries what the request's Lambda functions printed (`functionOutput`), even when the log is
+   * off, for a caller that shows it apart from the log, as the HTTP server does. Default false.
+   */
+  functionOutput?: boolean;
 }
 
 /** One line of the execution log, as API Gateway's test-invoke prints it. */
@@ -60,7 +65,10 @@ export interface GatewayResponse {
   log: ExecutionLogEntry[];
   latencyMs: number;
   steps: StepTiming[];
-  /** What the Lambda functions of the request printed, and why those that failed failed; absent when none ran. */
+  /**
+   * What the Lambda functions of the request printed, and why those that failed failed, when the request asked for it
+   * (`GatewayRequest.functionOutput`); absent when none ran.
+   */
   functionOutput?: FunctionOutput[];
 }
 

@@ -42,14 +42,11 @@ function declaredExample(document: ApiDocument, parameter: ValueNode): string | 
   const own = toValue(getValue(parameter, 'example'));
   if (isScalar(own)) return String(own);
   let schema = schemaOfParameter(parameter);
-  const seen = new Set<string>();
+  // A reference takes a step of the depth, as in exampleFromSchema; a cycle of references ends there too.
   for (let depth = 0; schema && depth <= MAX_DEPTH; depth++) {
-    const ref = getValue(schema, '$ref');
-    if (ref?.type === 'string') {
-      const target = String(ref.value);
-      if (seen.has(target) || !target.startsWith('#')) return undefined;
-      seen.add(target);
-      schema = resolveLocalRef(document, target);
+    const target = deref(document, schema);
+    if (target !== schema) {
+      schema = target;
       continue;
     }
     for (const key of ['example', 'default']) {

@@ -205,6 +205,35 @@ describe('gateway Lambda proxy integration', function () {
     assert.ok(lines.some((l) => l.startsWith('Lambda execution failed with status 200 due to customer function error:') && l.endsWith(`Lambda request id: ${lambdaRequestId}`)), lines.join('\n'));
   });
 
+  it('hands back what the functions printed only to a caller that asks for it, with the log on or off', async () => {
+    const gw = gatewayFor(REST('Fails'), { functions: { Fails: fn('printsThenThrows') } });
+    const logged = await gw.invoke({ method: 'GET', path: '/pets/1' });
+    assert.equal(logged.status, 502);
+    assert.ok(logged.log.some((e) => e.message === 'Lambda log: about to fail'), 'the log has the lines');
+    assert.equal(logged.functionOutput, undefined);
+    const served = await gw.invoke({ method: 'GET', path: '/pets/1', executionLog: false, functionOutput: true });
+    assert.deepEqual(served.log, []);
+    assert.deepEqual(served.functionOutput?.map((o) => [o.functionName, o.lines, o.error?.errorMessage]), [['Fails', ['about to fail', 'on stderr'], 'no such pet']]);
+  });
+
+  it('shows one trace id per request, timed at its start: in the event, the logged Lambda request and Lambda\'s logged answer', async () => {
+    const gw = gatewayFor(REST('Echo'), { functions: { Echo: fn('echoEvent') } });
+    const r = await gw.invoke({ method: 'GET', path: '/pets/1' });
+    const { event } = json(r.body) as { event: Event };
+    const trace = (event.headers as Record<string, string>)['X-Amzn-Trace-Id'];
+    assert.match(trace, /^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
+    assert.equal(trace.slice(7, 15), Math.floor(Number(event.requestContext.requestTimeEpoch) / 1000).toString(16).padStart(8, '0'));
+    const lines = r.log.map((e) => e.message);
+    assert.ok(lines.some((l) => l.startsWith('Endpoint request headers: ') && l.includes(`X-Amzn-Trace-Id=${trace}}`)), lines.join('\n'));
+    assert.ok(lines.some((l) => l.startsWith('Endpoint response headers: ') && l.includes(`X-Amzn-Trace-Id=${trace.toLowerCase()};sampled=0}`)), lines.join('\n'));
+    // A client's own trace header reaches the function; the gateway's id still names the call in the log.
+    const own = await gw.invoke({ method: 'GET', path: '/pets/1', headers: { 'x-amzn-trace-id': 'Root=1-00000000-000000000000000000000000' } });
+    const ownEvent = (json(own.body) as { event: Event }).event;
+    assert.equal((ownEvent.headers as Record<string, string>)['x-amzn-trace-id'], 'Root=1-00000000-000000000000000000000000');
+    assert.equal((ownEvent.headers as Record<string, string>)['X-Amzn-Trace-Id'], undefined);
+    assert.ok(own.log.some((e) => /^Endpoint request headers: .*X-Amzn-Trace-Id=Root=1-[0-9a-f]{8}-[0-9a-f]{24}\}$/.test(e.message) && !e.message.includes('Root=1-00000000-')));
+  });
+
   it('adds the headers API Gateway adds (X-Forwarded-*, X-Amzn-Trace-Id) unless the client sent them', async () => {
     const gw = gatewayFor(REST('Echo'), { functions: { Echo: fn('echoEvent') } });
     const r = await gw.invoke({ method: 'GET', path: '/pets/1', headers: { 'x-forwarded-for': '203.0.113.9' }, sourceIp: '10.1.2.3', forwarded: { proto: 'http', port: 4242 } });
@@ -233,7 +262,7 @@ describe('gateway Lambda proxy integration', function () {
   });
 
   it('logs a failed function\'s error as Lambda returns it: type, message and stack trace', async () => {
-    const r = await gatewayFor(REST('Fails'), { functions: { Fails: fn('printsThenThrows') } }).invoke({ method: 'GET', path: '/pets/1' });
+    const r = await gatewayFor(REST('Fails'), { functions: { Fails: fn('printsThenThrows') } }).invoke({ method: 'GET', path: '/pets/1', functionOutput: true });
     assert.equal(r.status, 502);
     const line = r.log.map((e) => e.message).find((m) => m.startsWith('Endpoint response body before transformations: '));
     assert.ok(line, r.log.map((e) => e.message).join('\n'));

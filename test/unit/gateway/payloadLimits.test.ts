@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { closeHost, fn, gatewayFor, json, lambdaUri } from './gatewayFixture';
+import * as path from 'node:path';
+import { createLocalGateway } from '../../../server/src/gateway/gateway';
+import { documentFromText } from '../../../server/src/gateway/workspaceFiles';
+import { closeHost, fn, FIXTURES, gatewayFor, host, json, lambdaUri } from './gatewayFixture';
 
 const REST = (name: string, extra = '') => `openapi: 3.0.1
 info: { title: rest, version: '1' }
@@ -57,6 +60,28 @@ describe('gateway payload limits', function () {
     assert.ok(log.some((m) => m.startsWith('Lambda invocation failed with status: 413') && m.includes('6291456 bytes')), log.join('\n'));
     assert.ok(!log.some((m) => /^Lambda (cold start|duration)/.test(m)), log.join('\n'));
     assert.equal(r.functionOutput, undefined);
+  });
+
+  it('a custom Lambda integration answers an event over 6 MB as the proxy does on REST, and keeps the header it has always had on HTTP APIs', async () => {
+    const doc = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'custom', version: '1' },
+      paths: { '/r': { post: { 'x-amazon-apigateway-integration': { type: 'aws', httpMethod: 'POST', uri: lambdaUri('Echo'), responses: { default: { statusCode: '200' } } } } } },
+      'x-amazon-apigateway-gateway-responses': { REQUEST_TOO_LARGE: { statusCode: '400', responseTemplates: { 'application/json': '{"custom": true}' } } },
+    });
+    const request = { method: 'POST', path: '/r', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ a: 'a'.repeat(7_000_000) }) };
+    const rest = await gatewayFor(doc, { functions }, 'custom.json').invoke(request);
+    assert.equal(rest.status, 413);
+    assert.deepEqual(json(rest.body), { message: 'Request Too Long' });
+    assert.deepEqual(Object.keys(rest.headers), ['Content-Type', 'x-amzn-ErrorType', 'x-amzn-RequestId']);
+    assert.equal(rest.headers['Content-Type'], 'application/json');
+    assert.equal(rest.headers['x-amzn-ErrorType'], 'BadRequestException');
+    const forced = createLocalGateway(documentFromText(path.join(FIXTURES, 'custom.json'), doc), { functions }, { lambdaHost: host, baseDir: FIXTURES, dialect: 'http' });
+    const http = await forced.invoke(request);
+    assert.equal(http.status, 413);
+    assert.deepEqual(json(http.body), { message: 'Request Too Long' });
+    assert.deepEqual(Object.keys(http.headers), ['Content-Type', 'x-amzn-ErrorType', 'apigw-requestid']);
+    assert.equal(http.headers['x-amzn-ErrorType'], 'BadRequestException');
   });
 
   it('HTTP APIs fail an invocation whose event is over 6 MB with 500, the log naming Lambda\'s limit', async () => {

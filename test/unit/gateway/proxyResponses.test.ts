@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { NOT_FORWARDED } from '../../../server/src/gateway/integrations/httpClient';
+import { gatewayOwnedHeaders, HOP_BY_HOP } from '../../../server/src/gateway/responseHeaders';
 import { closeHost, fn, gatewayFor, lambdaUri } from './gatewayFixture';
 
 const REST = (name: string) => `openapi: 3.0.1
@@ -52,6 +54,16 @@ describe('gateway Lambda proxy results', function () {
       for (const gone of ['content-length', 'transfer-encoding', 'connection', 'keep-alive']) assert.ok(!names.includes(gone), `${format}: ${gone} in ${names.join(', ')}`);
       assert.equal(r.headers['X-Kept'], 'yes');
     }
+  });
+
+  it('builds what is not forwarded or passed back from one hop-by-hop set, each keeping its own members', () => {
+    assert.deepEqual([...HOP_BY_HOP].sort(), ['connection', 'content-length', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+    assert.deepEqual([...NOT_FORWARDED].sort(), ['connection', 'content-length', 'host', 'keep-alive', 'proxy-connection', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+    const names = [...HOP_BY_HOP, 'host', 'expect', 'proxy-authenticate', 'trailers', 'apigw-requestid', 'date', 'server', 'x-kept'];
+    const result = Object.fromEntries(names.map((name) => [name.toUpperCase(), 'v']));
+    const kept = (httpApi: boolean) => Object.keys(gatewayOwnedHeaders(result, httpApi)).sort();
+    assert.deepEqual(kept(false), ['APIGW-REQUESTID', 'TRAILERS', 'X-KEPT', 'x-amzn-Remapped-CONNECTION', 'x-amzn-Remapped-CONTENT-LENGTH', 'x-amzn-Remapped-DATE', 'x-amzn-Remapped-SERVER']);
+    assert.deepEqual(kept(true), ['DATE', 'EXPECT', 'HOST', 'SERVER', 'X-KEPT']);
   });
 
   it('REST sends a result that names no Content-Type as application/json', async () => {

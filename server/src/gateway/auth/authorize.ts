@@ -173,15 +173,16 @@ export class Authorizers {
     } else {
       const uri = substituteUriVariables(String(authorizer.authorizerUri ?? ''), request.stageVariables, this.caller.region, this.caller.accountId);
       const event = buildAuthorizerEvent(type, format, request, values);
-      log.add(`Authorizer ${name}: calling the ${type} authorizer with ${JSON.stringify(event).slice(0, 2000)}`);
-      const call = await callFunction(this.caller, uri, event, log);
+      const eventText = JSON.stringify(event);
+      if (log.enabled) log.add(`Authorizer ${name}: calling the ${type} authorizer with ${eventText.slice(0, 2000)}`);
+      const call = await callFunction(this.caller, uri, event, log, { eventText });
       if ('notConfigured' in call) {
         log.add(`Authorizer ${name}: ${call.notConfigured}`);
         throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', 'Internal Server Error', { messageIsNull: !httpApi, headers: { 'x-local-gateway-error': call.notConfigured } });
       }
       if ('rejected' in call) throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', 'Internal Server Error', { messageIsNull: !httpApi });
       if (!call.outcome.ok) {
-        log.add(`Endpoint response body before transformations: ${logBody(JSON.stringify(call.outcome.error))}`);
+        if (log.enabled) log.add(`Endpoint response body before transformations: ${logBody(JSON.stringify(call.outcome.error))}`);
         log.add(`Authorizer ${name} failed: ${call.outcome.error.errorMessage}`);
         if (call.outcome.error.errorMessage === 'Unauthorized') throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
         throw new GatewayError(httpApi ? 'AUTHORIZER_FAILURE' : 'AUTHORIZER_CONFIGURATION_ERROR', 'Internal Server Error', { messageIsNull: !httpApi });
@@ -192,7 +193,7 @@ export class Authorizers {
         throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', 'Internal Server Error', { messageIsNull: !httpApi });
       }
       response = result as Json;
-      log.add(`Authorizer ${name} returned ${JSON.stringify(response).slice(0, 2000)}`);
+      if (log.enabled) log.add(`Authorizer ${name} returned ${JSON.stringify(response).slice(0, 2000)}`);
       if (cacheKey) this.cache.set(cacheKey, { expires: Date.now() + ttl * 1000, response });
     }
     const context = asJson(response.context) ?? {};

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { HOP_BY_HOP } from '../responseHeaders';
 
 export interface BackendResponse {
   status: number;
@@ -78,4 +79,4 @@ function withoutHeader(headers: Record<string, string>, lowerName: string): Reco
 }
 
 /** Hop-by-hop headers and those Node.js sets itself are not forwarded. */
-export const NOT_FORWARDED = new Set(['host', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'upgrade', 'proxy-connection', 'te', 'trailer']);
+export const NOT_FORWARDED: ReadonlySet<string> = new Set([...HOP_BY_HOP, 'host']);

@@ -1,13 +1,13 @@
-import { methodArn } from '../auth/policy';
-import { logBody, logMap } from '../executionLog';
+import { headerValue } from '../../template/parameterMaps';
+import { logBody, logMap, maskCredential } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
-import { callFunction, lambdaRequestHeaders } from '../lambda/callFunction';
-import { lambdaInvokeUrl } from '../lambda/functions';
+import { callFunction } from '../lambda/callFunction';
 import { parseProxyResultV1, parseProxyResultV2, proxyEventV1, proxyEventV2 } from '../lambda/proxyEvents';
-import { proxyInfo } from '../methodRequest';
+import { proxyInfo, requestTraceId } from '../methodRequest';
 import { decodeBase64, firstAcceptType, isBinaryMediaType } from '../payloadEncoding';
 import { gatewayOwnedHeaders, mergeHeaders } from '../responseHeaders';
 import { substituteUriVariables } from '../stageVariables';
+import { logLambdaRequest } from './lambdaLog';
 import { withTimeout } from './timeout';
 import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
 
@@ -19,16 +19,12 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
   const uri = substituteUriVariables(String(integration.uri ?? ''), request.stageVariables, ctx.functions.region, ctx.functions.accountId);
   const routeKey = operation.isDefaultRoute ? '$default' : `${operation.method} ${operation.resourcePath}`;
   const event = format === '2.0' ? proxyEventV2(proxyInfo(request), routeKey) : proxyEventV1(proxyInfo(request), httpApi);
-  // Written once, for Lambda's size check and the log.
+  // Written once, for Lambda's size check; the log's copy has its credentials masked.
   const eventText = JSON.stringify(event);
-  log.add(`Endpoint request URI: ${lambdaInvokeUrl(uri, ctx.functions.region)}`);
-  if (log.enabled) {
-    const apiId = String(request.context.apiId);
-    const sourceArn = methodArn(ctx.functions.region, ctx.functions.accountId, apiId, request.stage, request.method, request.path);
-    log.add(`Endpoint request headers: ${logMap(lambdaRequestHeaders({ requestId: String(request.context.requestId), apiId, sourceArn, traceId: request.traceId }))}`);
-    log.add(`Endpoint request body after transformations: ${logBody(JSON.stringify(event, maskCredentialHeader))}`);
-  }
-  const call = await withTimeout(callFunction(ctx.functions, uri, event, log, { eventText, traceId: request.traceId }), integrationTimeoutMs(ctx));
+  const traceId = requestTraceId(request);
+  logLambdaRequest(ctx, uri, traceId);
+  if (log.enabled) log.add(`Endpoint request body after transformations: ${logBody(JSON.stringify(event, maskCredential))}`);
+  const call = await withTimeout(callFunction(ctx.functions, uri, event, log, { eventText, traceId }), integrationTimeoutMs(ctx));
   if (call === 'timeout') {
     log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
     throw httpApi ? new GatewayError('INTEGRATION_TIMEOUT', 'Service Unavailable', { status: 503 }) : new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out');
@@ -39,7 +35,7 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
   }
   if ('rejected' in call) {
     // REST APIs pass Lambda's 413 on as their own "Request Too Long"; HTTP APIs fail the integration.
-    if (!httpApi) throw new GatewayError('REQUEST_TOO_LARGE', 'Request Too Long', { status: 413, headers: { 'x-amzn-ErrorType': 'BadRequestException' } });
+    if (!httpApi) throw new GatewayError('REQUEST_TOO_LARGE', 'Request Too Long');
     log.add(`Execution failed: ${call.rejected.errorMessage}`);
     throw lambdaFailure(httpApi);
   }
@@ -74,7 +70,7 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
   const headers = gatewayOwnedHeaders(parsed.headers, httpApi);
   const multiValueHeaders = gatewayOwnedHeaders(parsed.multiValueHeaders, httpApi);
   // Observed on REST APIs: a proxy result that names no type is sent as JSON.
-  if (!httpApi && !hasContentType(headers) && !hasContentType(multiValueHeaders)) headers['Content-Type'] = 'application/json';
+  if (!httpApi && headerValue(headers, 'content-type') === undefined && headerValue(multiValueHeaders, 'content-type') === undefined) headers['Content-Type'] = 'application/json';
   if (log.enabled) {
     log.add(`Method response body after transformations: ${logBody(body)}`);
     // What the client gets: `headers` and `multiValueHeaders` merged, as the method response sends them.
@@ -84,21 +80,7 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
   return { status: parsed.status, headers, multiValueHeaders, body };
 }
 
-function hasContentType(headers: Record<string, unknown>): boolean {
-  return Object.keys(headers).some((name) => name.length === 12 && name.toLowerCase() === 'content-type');
-}
-
 /** REST answers a failed or malformed Lambda proxy call with 502; HTTP APIs with 500. */
 function lambdaFailure(httpApi: boolean): GatewayError {
   return httpApi ? new GatewayError('INTEGRATION_FAILURE', 'Internal Server Error', { status: 500 }) : new GatewayError('DEFAULT_5XX', 'Internal server error', { status: 502 });
-}
-
-/**
- * Credentials in the logged event are shortened as on the "Method request headers" line; only the log copy: the
- * function still receives them whole.
- */
-function maskCredentialHeader(key: string, value: unknown): unknown {
-  if (!/^(authorization|x-api-key)$/i.test(key)) return value;
-  const mask = (v: unknown) => (typeof v === 'string' ? `${v.slice(0, 12)}****` : v);
-  return Array.isArray(value) ? value.map(mask) : mask(value);
 }

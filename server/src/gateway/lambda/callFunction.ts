@@ -30,7 +30,7 @@ export interface CallOptions {
 /**
  * Invokes the local handler configured for a Lambda invocation URI, logging the call as API Gateway's execution log
  * does (with the local handler, its output and its duration between AWS's lines), and keeping what the function
- * printed for `serve`.
+ * printed when the log collects it (`ExecutionLog.functionOutput`).
  */
 export async function callFunction(caller: FunctionCaller, uri: string, event: unknown, log: ExecutionLog, options: CallOptions = {}): Promise<CallResult> {
   const target = lambdaTarget(uri);
@@ -42,8 +42,10 @@ export async function callFunction(caller: FunctionCaller, uri: string, event: u
   const region = target.region ?? caller.region;
   const arn = target.arn.startsWith('arn:') ? target.arn : `arn:aws:lambda:${region}:${caller.accountId}:function:${target.arn}`;
   const requestId = randomUUID();
-  log.add(`Sending request to ${lambdaInvokeUrl(uri, caller.region)}`);
-  log.add(`Sending request to local handler ${fn.handler}#${fn.export ?? 'handler'} for ${arn}`);
+  if (log.enabled) {
+    log.add(`Sending request to ${lambdaInvokeUrl(uri, caller.region)}`);
+    log.add(`Sending request to local handler ${fn.handler}#${fn.export ?? 'handler'} for ${arn}`);
+  }
   const eventBytes = Buffer.byteLength(options.eventText ?? JSON.stringify(event) ?? '');
   if (eventBytes > MAX_EVENT_BYTES) {
     const rejected = { errorType: 'RequestEntityTooLargeException', errorMessage: `Request must be smaller than ${MAX_EVENT_BYTES} bytes for the InvokeFunction operation` };
@@ -71,7 +73,7 @@ export async function callFunction(caller: FunctionCaller, uri: string, event: u
   }
   // A process that exited has its reason in the output already, as Lambda writes it to the function's log.
   const error = outcome.ok || outcome.kind === 'crash' ? undefined : outcome.error;
-  if (lines.length || error) log.functionOutput.push(error ? { functionName: target.name, lines, error } : { functionName: target.name, lines });
+  if (log.functionOutput && (lines.length || error)) log.functionOutput.push(error ? { functionName: target.name, lines, error } : { functionName: target.name, lines });
   return { outcome, functionName: target.name, requestId };
 }
 

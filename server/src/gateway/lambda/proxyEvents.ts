@@ -1,4 +1,4 @@
-import { lastValues } from '../../template/parameterMaps';
+import { headerValue, lastValues } from '../../template/parameterMaps';
 import type { Json } from '../requestContext';
 
 /** What both event builders need to know about the request. */
@@ -182,7 +182,7 @@ export function parseProxyResultV2(result: unknown): ProxyResult | { malformed: 
     const headers = headerMap(r.headers);
     if (!headers) return { malformed: 'headers must map names to strings' };
     // Observed on HTTP APIs (the response of a 2.0 result naming no type): a text type, not the inferred JSON one.
-    if (!Object.keys(headers).some((name) => name.length === 12 && name.toLowerCase() === 'content-type')) headers['Content-Type'] = 'text/plain; charset=utf-8';
+    if (headerValue(headers, 'content-type') === undefined) headers['Content-Type'] = 'text/plain; charset=utf-8';
     const multi: Record<string, string[]> = {};
     if (Array.isArray(r.cookies) && r.cookies.length) multi['Set-Cookie'] = r.cookies.map(String);
     return { status, headers, multiValueHeaders: multi, body: (r.body as string | undefined) ?? '', isBase64Encoded: r.isBase64Encoded === true };
