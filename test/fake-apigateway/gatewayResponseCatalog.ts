@@ -1,33 +1,12 @@
 import { isObject, type JsonObject } from './openapiDocument';
 import type { GatewayResponseRecord } from './state';
+import { GATEWAY_RESPONSE_TYPES } from '../../server/src/facts/extensions/gatewayResponses';
 
 /**
- * Every gateway response type with its default status code (supported-gateway-response-types). The two fallbacks
- * have none: they answer with the status of the error they stand in for.
+ * Every gateway response type with its default status code, in the catalog's order. The two fallbacks have none:
+ * they answer with the status of the error they stand in for.
  */
-export const DEFAULT_STATUS: ReadonlyMap<string, string | undefined> = new Map([
-  ['ACCESS_DENIED', '403'],
-  ['API_CONFIGURATION_ERROR', '500'],
-  ['AUTHORIZER_CONFIGURATION_ERROR', '500'],
-  ['AUTHORIZER_FAILURE', '500'],
-  ['BAD_REQUEST_PARAMETERS', '400'],
-  ['BAD_REQUEST_BODY', '400'],
-  ['DEFAULT_4XX', undefined],
-  ['DEFAULT_5XX', undefined],
-  ['EXPIRED_TOKEN', '403'],
-  ['INTEGRATION_FAILURE', '504'],
-  ['INTEGRATION_TIMEOUT', '504'],
-  ['INVALID_API_KEY', '403'],
-  ['INVALID_SIGNATURE', '403'],
-  ['MISSING_AUTHENTICATION_TOKEN', '403'],
-  ['QUOTA_EXCEEDED', '429'],
-  ['REQUEST_TOO_LARGE', '413'],
-  ['RESOURCE_NOT_FOUND', '404'],
-  ['THROTTLED', '429'],
-  ['UNAUTHORIZED', '401'],
-  ['UNSUPPORTED_MEDIA_TYPE', '415'],
-  ['WAF_FILTERED', '403'],
-]);
+export const DEFAULT_STATUS: ReadonlyMap<string, string | undefined> = new Map(Object.entries(GATEWAY_RESPONSE_TYPES).map(([type, { status }]) => [type, status]));
 
 export const DEFAULT_TEMPLATES = { 'application/json': '{"message":$context.error.messageString}' };
 const STATUS_CODE = /^[1-5]\d\d$/;

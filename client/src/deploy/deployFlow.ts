@@ -3,7 +3,7 @@ import { describeConnection } from '../aws/connection';
 import { listRestApis, listV2Apis } from '../aws/listing';
 import { deploy, type DeployOptions, type DeployRequest, type DeployResult, type EndpointType, type PutMode } from './deployer';
 import { ApiNoLongerExists, isNotFound } from './deployFailures';
-import { formatStageVariables, parseStageVariables } from './documentKind';
+import { formatStageVariables, parseStageVariables, rulesOutOtherKind } from './documentKind';
 import type { DeploymentLink } from './links';
 import { looksLikeProduction } from './productionStage';
 import { stageNames } from './stageActions';
@@ -263,7 +263,7 @@ async function chooseTarget(input: DeployFlowInput, prompter: Prompter, steps: S
   type Choice = { target: DeployTarget } | { browse: 'REST' | 'HTTP' };
   const other = guessed === 'REST' ? 'HTTP' : 'REST';
   // The document's own extensions may rule the other kind out: it stays on offer, last, saying why it will not fit.
-  const misfit = input.kindEvidence ? `the document uses ${input.kindEvidence}, which ${other} APIs do not support` : undefined;
+  const misfit = input.kindEvidence && rulesOutOtherKind(input.kindEvidence) ? `the document uses ${input.kindEvidence}, which ${other} APIs do not support` : undefined;
   const namesakes = await apisNamed(clients, input.documentTitle, misfit ? [guessed] : [guessed, other], links);
   // Earlier targets of this document come first: redeploying where it went last time is the usual case. An API
   // that shares the document's title is the likely target of a first deploy from this document.

@@ -1,3 +1,5 @@
+import { EXTENSIONS } from '../../../server/src/facts/extensions';
+
 /**
  * Guesses whether a document describes a REST API or an HTTP API from the extensions only one of them uses; REST when
  * nothing tells, since REST APIs accept everything an HTTP API document may hold but not the reverse.
@@ -8,20 +10,38 @@ export function guessApiKind(text: string, dialect: string = 'auto'): 'REST' | '
   return apiKindEvidence(text)?.kind ?? 'REST';
 }
 
-const HTTP_ONLY = /x-amazon-apigateway-(cors|importexport-version|integrations)\b|["']?payloadFormatVersion["']?\s*:/;
-const REST_ONLY = /x-amazon-apigateway-(request-validators?|api-key-source|gateway-responses|minimum-compression-size|binary-media-types|documentation|policy)\b/;
+/** The catalog's extensions that only one kind of API reads, wherever the text names one. */
+function onlyIn(dialect: 'rest' | 'http'): RegExp {
+  const names = EXTENSIONS.filter((e) => e.dialects.length === 1 && e.dialects[0] === dialect).map((e) => e.name);
+  return new RegExp(`(?:${names.join('|')})(?![\\w-])`);
+}
+
+const HTTP_ONLY = onlyIn('http');
+const REST_ONLY = onlyIn('rest');
+/**
+ * An integration field only HTTP APIs read. REST imports ignore it and it is often copied along, so, as the language
+ * server's dialect inference has it, it tells only when no extension does, and it rules nothing out.
+ */
+const PAYLOAD_FORMAT_VERSION = 'payloadFormatVersion';
+const HTTP_HINT = new RegExp(`["']?${PAYLOAD_FORMAT_VERSION}["']?\\s*:`);
 
 /**
- * What in the document makes it one kind of API only, e.g. `x-amazon-apigateway-request-validators` (REST); undefined
+ * What in the document makes it one kind of API, e.g. `x-amazon-apigateway-request-validators` (REST); undefined
  * when nothing does. Judged as guessApiKind judges, so the two never disagree.
  */
 export function apiKindEvidence(text: string): { kind: 'REST' | 'HTTP'; evidence: string } | undefined {
   if (/^\s*["']?swagger["']?\s*:/m.test(text)) return { kind: 'REST', evidence: 'Swagger 2.0' };
   const http = HTTP_ONLY.exec(text);
-  if (http) return { kind: 'HTTP', evidence: http[0].replace(/["'\s:]+/g, '') };
+  if (http) return { kind: 'HTTP', evidence: http[0] };
   const rest = REST_ONLY.exec(text);
   if (rest) return { kind: 'REST', evidence: rest[0] };
+  if (HTTP_HINT.test(text)) return { kind: 'HTTP', evidence: PAYLOAD_FORMAT_VERSION };
   return undefined;
+}
+
+/** Whether evidence from apiKindEvidence rules the other kind of API out, or only tips the guess. */
+export function rulesOutOtherKind(evidence: string): boolean {
+  return evidence !== PAYLOAD_FORMAT_VERSION;
 }
 
 /** The `info.title` of a YAML or JSON document, for naming a new API in pickers. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { explainAwsError, type Remedy } from '../aws/errors';
-import { invokeUrl, invokeUrlChoices, type ApiKind } from '../aws/invokeUrl';
+import { invokeUrlChoices, type ApiKind } from '../aws/invokeUrl';
 import { listCustomDomainMappings, listDeployments, listV2Deployments } from '../aws/listing';
 import { exportDefinition } from '../deploy/exportDefinition';
 import { forgetApi } from '../deploy/links';
@@ -112,7 +112,8 @@ export class TreeCommands {
   async stageUrls(target: ApiTarget): Promise<{ stage: string; url: string }[]> {
     const clients = await this.session.getClients();
     const stages = await stageNames(clients, target.kind, target.apiId);
-    return stages.map(({ name }) => ({ stage: name, url: invokeUrl(clients.connection, { kind: target.kind, apiId: target.apiId, apiEndpoint: target.apiEndpoint, stage: name }) }));
+    const choices = invokeUrlChoices(clients.connection, { kind: target.kind, apiId: target.apiId, apiEndpoint: target.apiEndpoint }, stages.map((s) => s.name), []);
+    return choices.map(({ stage, url }) => ({ stage, url }));
   }
 
   /** Deletes an API after the user types its name; `confirmName` lets automation give the same answer. */

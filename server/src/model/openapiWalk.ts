@@ -18,8 +18,14 @@ export interface OperationRef {
   methodProperty: PropertyNode;
 }
 
-function isMethodKey(key: string): boolean {
+/** A Path Item key that holds an operation: lower-case, as OpenAPI writes them (`GET` is an unknown field). */
+export function isMethodKey(key: string): boolean {
   return key === ANY_METHOD_KEY || HTTP_METHODS.includes(key);
+}
+
+/** An operation key as messages name the method: upper case, `ANY` for API Gateway's catch-all. */
+export function methodLabel(key: string): string {
+  return key === ANY_METHOD_KEY ? 'ANY' : key.toUpperCase();
 }
 
 /** Where an object at a path stands in an OpenAPI document, for the placement of extensions. */
@@ -58,7 +64,7 @@ export function forEachOperation(document: ApiDocument, fn: (op: OperationRef) =
       if (!isMethodKey(key) || methodProperty.value?.type !== 'object') continue;
       fn({
         path,
-        method: key === ANY_METHOD_KEY ? 'ANY' : key.toUpperCase(),
+        method: methodLabel(key),
         pathItem,
         operation: methodProperty.value,
         pathProperty,

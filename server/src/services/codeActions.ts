@@ -6,7 +6,7 @@ import type { NodePath } from '../model/nodes';
 import { ANY_METHOD_KEY } from '../model/openapiWalk';
 import { corsEdit } from './editing/cors';
 import { appendItem, insertAtPath } from './editing/edits';
-import { mappedResponseHeaders, openApiLocation, statusText } from './editing/operationFacts';
+import { describeStatus, headerDefinition, mappedResponseHeaders, openApiLocation } from './editing/operationFacts';
 import { scalarInStyle } from './editing/serialize';
 
 type Data = Record<string, unknown>;
@@ -102,10 +102,6 @@ function operationPath(data: Data): NodePath | undefined {
   return ['paths', path, method.toUpperCase() === 'ANY' ? ANY_METHOD_KEY : method.toLowerCase()];
 }
 
-function describeStatus(statusCode: string): string {
-  return statusText(statusCode) ?? `Status ${statusCode}`;
-}
-
 /** A `multivalue…` mapping reads every value of the parameter: it is declared as a list of strings. */
 function declareParameter(document: ApiDocument, operation: NodePath, name: string, location: string, multiValue: boolean): TextEdit | undefined {
   const parameter: Record<string, unknown> = { name, in: location };
@@ -116,10 +112,6 @@ function declareParameter(document: ApiDocument, operation: NodePath, name: stri
   const list = getValue(findNodeAtPath(document.root, operation), 'parameters');
   if (list?.type === 'array') return appendItem(document, list, parameter);
   return insertAtPath(document, operation, 'parameters', [parameter]);
-}
-
-function headerDefinition(document: ApiDocument): Record<string, unknown> {
-  return document.isOpenApi3 ? { schema: { type: 'string' } } : { type: 'string' };
 }
 
 function declareResponseHeader(document: ApiDocument, operation: NodePath, statusCode: string, header: string): TextEdit | undefined {

@@ -9,7 +9,7 @@ import { externalRefFile, externalRefItems } from './completion/refItems';
 import { valueItems } from './completion/valueItems';
 import { emptyJsonItems } from './completion/rootItems';
 import type { CompletionSite } from './editing/completionSite';
-import { inLineBreaksOf } from './editing/serialize';
+import { inLineBreaksOf, lineBreak } from './editing/serialize';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -21,7 +21,7 @@ function fitsOnOneLine(item: CompletionItem): boolean {
 
 /** Items are written with LF line breaks; a CRLF document gets its own. */
 function inDocumentLineBreaks(text: string, items: CompletionItem[]): CompletionItem[] {
-  if (inLineBreaksOf(text, '\n') === '\n') return items;
+  if (lineBreak(text) === '\n') return items;
   return items.map((item) => {
     const edit = item.textEdit;
     if (!edit || !edit.newText.includes('\n')) return item;

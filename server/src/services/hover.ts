@@ -7,6 +7,7 @@ import type { ValueSpec } from '../facts/extensionTypes';
 import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
 import { extensionIndexOf, isMappingTemplateValue, isOperationResponses, isSecurityRequirement } from './editing/documentPaths';
 import { findTemplateMember } from '../facts/templateVariables';
+import { IDENTITY_SOURCE_FORMS, isIdentitySource } from '../facts/identitySources';
 import { integrationResponsesOf, integrationResponseStatus, openApiLocation, parametersAt, responseHeadersAt, statusText } from './editing/operationFacts';
 import { enumEntry, markdown, openApiFieldMarkdown, specMarkdown } from './editing/specDocs';
 import { openApiFieldsAt } from '../facts/openapiFields';
@@ -32,7 +33,7 @@ export function doHover(document: ApiDocument, offset: number, resolver?: Docume
   if (keyOf(property) !== node && path[path.length - 1] === '$ref' && typeof value === 'string' && !value.startsWith('#') && resolver) {
     return externalRefSummary(document, value, resolver).then(answer);
   }
-  if (keyOf(property) !== node && isIdentitySource(path) && typeof value === 'string') {
+  if (keyOf(property) !== node && isIdentitySourceValue(path) && typeof value === 'string') {
     const source = identitySourceHover(document, node, offset);
     if (source) return source;
   }
@@ -94,7 +95,7 @@ function valueHover(document: ApiDocument, path: (string | number)[], node: Scal
 
 const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
 
-function isIdentitySource(path: (string | number)[]): boolean {
+function isIdentitySourceValue(path: (string | number)[]): boolean {
   const index = extensionIndexOf(path);
   return index >= 0 && path[index] === 'x-amazon-apigateway-authorizer' && index === path.length - 2 && path[index + 1] === 'identitySource';
 }
@@ -116,17 +117,20 @@ function identitySourceHover(document: ApiDocument, node: ScalarNode, offset: nu
     const what = describeIdentitySource(source);
     const note = what
       ? 'An identity source of this authorizer: a request without it is refused with 401 before the authorizer is called.'
-      : 'Not an identity source API Gateway reads. REST: `method.request.header.NAME`, `method.request.querystring.NAME`, `stageVariables.NAME`, `context.NAME`; HTTP APIs: `$request.header.NAME`, `$request.querystring.NAME`, `$context.NAME`, `$stageVariables.NAME`.';
+      : `Not an identity source API Gateway reads. REST: ${IDENTITY_SOURCE_FORMS.rest}; HTTP APIs: ${IDENTITY_SOURCE_FORMS.http}.`;
     return { contents: markdown([`**${source}**`, what, note].filter(Boolean).join('\n\n')), range: document.rangeOf({ offset: from, end: to }) };
   }
   return null;
 }
 
-/** A REST (`method.request.header.A`) or HTTP API (`$request.header.A`) identity source, described. */
+/**
+ * A REST (`method.request.header.A`) or HTTP API (`$request.header.A`) identity source, described; undefined for what
+ * validation refuses in either dialect (hover does not know which one the document is imported as).
+ */
 function describeIdentitySource(source: string): string | undefined {
-  const request = /^(?:method\.|\$)(request\.(?:header|querystring)\..+)$/.exec(source);
-  if (request) return describeRequestParameter(request[1]);
-  return /^\$?(?:context|stageVariables)\./.test(source) ? describeSource(source) : undefined;
+  if (!isIdentitySource(source)) return undefined;
+  const request = /^(?:method\.|\$)(request\..+)$/.exec(source);
+  return request ? describeRequestParameter(request[1]) : describeSource(source);
 }
 
 /** What the named request validator checks, as the root's validators define it, before the extension's own docs. */

@@ -309,6 +309,15 @@ describe('the deploy questions, driven by scripted answers', function () {
     assert.equal(first.details![1], undefined, 'the indicated kind carries no warning');
   });
 
+  it('rules nothing out on payloadFormatVersion alone, which REST imports ignore: the other kind\'s namesakes stay and carry no warning', async () => {
+    await existingApi('flow-hint', 'dev');
+    const prompter = new ScriptedPrompter(['dismiss']);
+    assert.equal(await planDeploy({ ...input('flow-hint'), guessedKind: 'HTTP', kindEvidence: 'payloadFormatVersion' }, prompter), undefined);
+    const [first] = prompter.asked;
+    assert.deepEqual(first.labels, ['$(cloud) flow-hint', '$(add) New HTTP API', '$(list-unordered) Existing HTTP API…', '$(add) New REST API', '$(list-unordered) Existing REST API…']);
+    assert.deepEqual(first.details!.slice(3), [undefined, undefined]);
+  });
+
   it('asks nothing when every answer is given, and keeps the endpoint type of a named target', async () => {
     const apiId = await existingApi('flow-unattended', 'dev');
     const prompter = new ScriptedPrompter([]);

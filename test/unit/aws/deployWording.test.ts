@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { apiKindEvidence, guessApiKind } from '../../../client/src/deploy/documentKind';
+import { apiKindEvidence, guessApiKind, rulesOutOtherKind } from '../../../client/src/deploy/documentKind';
+import { EXTENSIONS } from '../../../server/src/facts/extensions';
 import { deploySteps } from '../../../client/src/deploy/deployFlow';
 import { counted, deployAnnouncement } from '../../../client/src/deploy/wording';
 
@@ -33,6 +34,23 @@ describe('deploy wording', () => {
     assert.equal(apiKindEvidence('openapi: 3.0.1\npaths: {}\n'), undefined);
     assert.equal(guessApiKind('openapi: 3.0.1\npaths: {}\n'), 'REST');
     assert.equal(guessApiKind('openapi: 3.0.1\nx-amazon-apigateway-cors: {}\n', 'rest'), 'REST');
+  });
+
+  it('reads the catalog\'s one-dialect extensions, and takes payloadFormatVersion only as a hint that rules nothing out', () => {
+    for (const extension of EXTENSIONS.filter((e) => e.dialects.length === 1)) {
+      const evidence = apiKindEvidence(`openapi: 3.0.1\n${extension.name}: {}\n`);
+      assert.deepEqual(evidence, { kind: extension.dialects[0] === 'rest' ? 'REST' : 'HTTP', evidence: extension.name });
+      assert.ok(rulesOutOtherKind(evidence!.evidence), extension.name);
+    }
+    for (const name of ['x-amazon-apigateway-endpoint-access-mode', 'x-amazon-apigateway-security-policy']) {
+      assert.equal(apiKindEvidence(`openapi: 3.0.1\n${name}: STRICT\n`)?.kind, 'REST', name);
+    }
+    // A REST document with an HTTP API field copied along: its validators tell, as the language server infers.
+    const copied = 'openapi: 3.0.1\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        payloadFormatVersion: "2.0"\nx-amazon-apigateway-request-validators:\n  all: {}\n';
+    assert.deepEqual(apiKindEvidence(copied), { kind: 'REST', evidence: 'x-amazon-apigateway-request-validators' });
+    assert.equal(guessApiKind(copied), 'REST');
+    assert.equal(rulesOutOtherKind('payloadFormatVersion'), false);
+    assert.equal(apiKindEvidence('openapi: 3.0.1\nx-amazon-apigateway-integration: {}\nx-amazon-apigateway-request-validator-extra: {}\n'), undefined);
   });
 
   it('counts the steps the answers and choices leave', () => {

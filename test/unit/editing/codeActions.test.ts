@@ -107,6 +107,12 @@ describe('code actions', () => {
     });
   });
 
+  it('maps a greedy {proxy+} in the URI by its name without the +, which fills it', async () => {
+    const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /files/{proxy+}:\n    x-amazon-apigateway-any-method:\n      parameters: [{name: proxy, in: path, required: true, schema: {type: string}}]\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: http_proxy\n        httpMethod: ANY\n        uri: https://backend.example.com/{proxy+}\n`;
+    const { result } = await quickFix(text, 'unmapped-uri-path-parameter', {});
+    assert.deepEqual(parseYaml(result).paths['/files/{proxy+}']['x-amazon-apigateway-any-method']['x-amazon-apigateway-integration'].requestParameters, { 'integration.request.path.proxy': 'method.request.path.proxy' });
+  });
+
   it('writes a template-style variable of a mapping without its $, and quotes what reads as a literal', async () => {
     const mapping = (value: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: https://example.com\n        requestParameters:\n          integration.request.header.X-Stage: ${value}\n        responses:\n          default: {statusCode: '200'}\n`;
     const variable = await quickFix(mapping('$stageVariables.backendKey'), 'invalid-mapping-value', {});
@@ -161,6 +167,13 @@ describe('code actions', () => {
       assert.equal(cors(result, 'yaml', 'rest', 4).actions.length, 0, 'offered again once the path has OPTIONS');
       assert.equal(cors(text, 'yaml', 'rest', 3).actions.length, 1, 'on the path line');
       assert.equal(cors(text, 'yaml', 'rest', 5, 8).actions.length, 0, 'not inside an operation');
+    });
+
+    it('takes only the operation keys placement, completion and validation take: not an upper-case `GET:`', () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    GET:\n      responses:\n        '200': {description: ok}\n    x-amazon-apigateway-any-method:\n      responses:\n        '200': {description: ok}\n`;
+      assert.equal(cors(text, 'yaml', 'rest', 4).actions.length, 0, 'GET is no operation key');
+      assert.equal(cors(text, 'yaml', 'rest', 7).actions.length, 1, 'on the ANY method');
+      assert.equal(cors(text, 'yaml', 'rest', 3).actions.length, 1, 'on the path line');
     });
 
     it('adds an OPTIONS method to a 2.0 JSON path', () => {

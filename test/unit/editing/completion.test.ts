@@ -585,6 +585,24 @@ describe('completion that leaves the document valid', () => {
       assert.equal(itemOf(items, 'x-amazon-apigateway-integration: Mock (mock)').additionalTextEdits, undefined);
     });
 
+    it('declares several method responses in an empty `responses: {}` as one valid edit, in YAML and JSON', async () => {
+      const cases: ['yaml' | 'json', string][] = [
+        ['yaml', 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /p:\n    post:\n      responses: {}\n      |\n'],
+        ['json', '{\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/p": {\n      "post": {\n        "responses": {},\n        |\n      }\n    }\n  }\n}\n'],
+      ];
+      for (const [format, marked] of cases) {
+        const { document, items } = complete(marked, format);
+        const custom = itemOf(items, 'x-amazon-apigateway-integration: Lambda custom (aws)');
+        assert.match(custom.detail!, /declares the 200, 500 method responses it maps to$/);
+        assert.equal(custom.additionalTextEdits?.length, 1, format);
+        const text = applyEdits(document, [custom.textEdit as TextEdit, ...custom.additionalTextEdits!]);
+        const parsed = parse(text, format);
+        assert.deepEqual(parsed.problems, [], text);
+        assert.deepEqual((parsed.value as any).paths['/p'].post.responses, { '200': { description: 'OK' }, '500': { description: 'Internal Server Error' } }, text);
+        assert.deepEqual((await validated(text, format, 'rest')).filter((f) => /undeclared-response-status/.test(f)), [], text);
+      }
+    });
+
     it('writes the error template of the Lambda custom integration with the replaceAll that keeps it JSON', () => {
       const result = accept(`${OP}      responses: {'200': {description: ok}, '500': {description: error}}\n      |\n`, 'x-amazon-apigateway-integration: Lambda custom (aws)');
       const template = (parse(result).value as any).paths['/pets/{id}'].get['x-amazon-apigateway-integration'].responses['.*Error.*'].responseTemplates['application/json'];

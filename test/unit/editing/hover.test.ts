@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { doHover } from '../../../server/src/services/hover';
-import { withCursor } from './documents';
+import { validateDocument } from '../../../server/src/services/validation';
+import { parse, withCursor } from './documents';
 
 function hover(marked: string, format: 'yaml' | 'json' = 'yaml') {
   const { document, offset } = withCursor(marked, format);
@@ -125,5 +126,30 @@ describe('hover on an authorizer identity source', () => {
     const result = hover(scheme('method.request.body.to|ken'))!;
     assert.equal(result.covered, 'method.request.body.token');
     assert.match(result.text, /Not an identity source API Gateway reads/);
+  });
+
+  it('describes the multi-valued REST sources that validation accepts', () => {
+    const header = hover(scheme('method.request.multivalueheader.Au|th, context.x'))!;
+    assert.equal(header.covered, 'method.request.multivalueheader.Auth');
+    assert.match(header.text, /^\*\*method\.request\.multivalueheader\.Auth\*\*\n\nThe `Auth` request header, every value comma-separated\.\n\nAn identity source of this authorizer/);
+    assert.match(hover(scheme('method.request.multivaluequerystring.|q'))!.text, /The `q` query string parameter, every value comma-separated\./);
+  });
+
+  it('gives the answer validation gives about each source, in one dialect or the other', async () => {
+    const sources = [
+      'method.request.header.A', 'method.request.querystring.q', 'method.request.multivalueheader.A', 'method.request.multivaluequerystring.q',
+      'stageVariables.key', 'context.requestId', '$request.header.A', '$request.querystring.q', '$context.requestId', '$stageVariables.key',
+      'method.request.body.token', '$request.multivalueheader.A', 'stageVariables.a-b', 'request.header.A', 'method.request.path.id',
+    ];
+    for (const source of sources) {
+      const text = scheme(`'${source}'`);
+      const described = /identity source of this authorizer/.test(hover(text.replace(source, `${source.slice(0, 3)}|${source.slice(3)}`))!.text);
+      let accepted = false;
+      for (const dialect of ['rest', 'http'] as const) {
+        const findings = await validateDocument(parse(text), { settings: { dialect } });
+        accepted ||= !findings.some((d) => d.code === 'invalid-identity-source');
+      }
+      assert.equal(described, accepted, source);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { codes, rangeOf, restYaml, validate, withCode } from './validate';
+import { getExtension, placementsOf } from '../../../server/src/facts/extensions';
 
 describe('extension shape', () => {
   it('accepts a well-formed REST integration in any letter case of the enums', async () => {
@@ -126,5 +127,18 @@ x-amazon-apigateway-binary-media-types: image/png
     "x-amazon-apigateway-integration": { "type": "HTTP_PROXY", "httpMethod": "GET", "uri": "https://example.com", "payloadFormatVersion": 1.0 } } } }
 }`;
     assert.deepEqual(codes(await validate(text, { json: true })), []);
+  });
+
+  it('places the endpoint configuration where completion offers it: the root in 2.0, a Server object in 3.x', async () => {
+    const endpoint = 'x-amazon-apigateway-endpoint-configuration: {disableExecuteApiEndpoint: true}';
+    const at = (spec: string, place: 'root' | 'server') =>
+      `${spec}\ninfo: {title: t, version: "1"}\npaths: {}\n${place === 'root' ? endpoint : `servers:\n  - url: https://example.com\n    ${endpoint}`}\n`;
+    const misplaced = async (text: string) => withCode(await validate(text), 'misplaced-extension').map((d) => d.message);
+    assert.deepEqual(await misplaced(at('openapi: 3.0.1', 'server')), []);
+    assert.deepEqual(await misplaced(at('openapi: 3.0.1', 'root')), ['`x-amazon-apigateway-endpoint-configuration` belongs in a Server object, not the document root; API Gateway does not read it here.']);
+    assert.deepEqual(await misplaced(at('swagger: "2.0"', 'root')), []);
+    assert.deepEqual(await misplaced(at('swagger: "2.0"', 'server')), ['`x-amazon-apigateway-endpoint-configuration` belongs in the document root, not a Server object; API Gateway does not read it here.']);
+    const endpointSpec = getExtension('x-amazon-apigateway-endpoint-configuration')!;
+    assert.deepEqual([placementsOf(endpointSpec, 'openapi'), placementsOf(endpointSpec, 'swagger')], [['server'], ['root']]);
   });
 });

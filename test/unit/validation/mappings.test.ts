@@ -478,6 +478,23 @@ describe('placeholders in the URI of a REST HTTP integration', () => {
     assert.equal(d.data, undefined);
   });
 
+  it('read a greedy {proxy+} as its name without the +, as the local gateway fills it', async () => {
+    const greedy = (mapping: string[]) => text(['type: http_proxy', 'httpMethod: ANY', 'uri: https://backend.example.com/{proxy+}', ...mapping], '  /files/{proxy+}:').replace('name: petId', 'name: proxy');
+    assert.deepEqual(withCode(await validate(greedy(['requestParameters: {integration.request.path.proxy: method.request.path.proxy}'])), 'unmapped-uri-path-parameter'), []);
+    for (const unmapped of [[], ['requestParameters: {integration.request.path.proxy+: method.request.path.proxy}']]) {
+      const [d] = withCode(await validate(greedy(unmapped)), 'unmapped-uri-path-parameter');
+      assert.equal(d.message, '`{proxy+}` in the URI is not mapped by `requestParameters` (`integration.request.path.proxy: method.request.path.proxy`); API Gateway sends it literally and the call fails with "Illegal character in path".');
+      assert.deepEqual(d.data, { name: 'proxy', source: 'method.request.path.proxy', integration: ['paths', '/files/{proxy+}', 'get', 'x-amazon-apigateway-integration'] });
+    }
+  });
+
+  it('leave placeholders in the query string and fragment alone: only the path part fails the call', async () => {
+    const source = text(['type: http', 'httpMethod: GET', 'uri: https://backend.example.com/pets?a={b}&id={petId}#{c}', "responses: {default: {statusCode: '200'}}"]);
+    assert.deepEqual(withCode(await validate(source), 'unmapped-uri-path-parameter'), []);
+    const both = text(['type: http_proxy', 'httpMethod: GET', 'uri: https://${stageVariables.host}/{petId}?q={petId}']);
+    assert.equal(withCode(await validate(both), 'unmapped-uri-path-parameter').length, 1);
+  });
+
   it('leave HTTP APIs alone: they fill placeholders from the route', async () => {
     const source = text(['type: http_proxy', 'httpMethod: GET', 'uri: https://backend.example.com/pets/{petId}', "payloadFormatVersion: '1.0'"]);
     assert.deepEqual(withCode(await validate(source, { settings: { dialect: 'http' } }), 'unmapped-uri-path-parameter'), []);

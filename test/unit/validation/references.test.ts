@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { parse, rangeOf, validate, withCode } from './validate';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
+import type { ApiDocument } from '../../../server/src/model/apiDocument';
+import type { ValueNode } from '../../../server/src/model/nodes';
+import { indexDocument, refsInside } from '../../../server/src/services/rules/documentIndex';
 
 const OTHER = parse('components:\n  schemas:\n    Pet: { type: object }\n', false, 'file:///work/other.yaml');
 
@@ -126,5 +129,68 @@ describe('$refs inside the files a $ref leads to', () => {
     };
     const diagnostics = await validate(main('./f0.yaml#/X'), { resolver: chain });
     assert.deepEqual(diagnostics.filter((d) => /ref/.test(String(d.code))), []);
+  });
+});
+
+describe('the references inside a node of a shared file', () => {
+  /** What walking every reference of the file and keeping those within the node's offsets finds. */
+  const naive = (document: ApiDocument, node: ValueNode) => indexDocument(document).refs.map((r) => r.value).filter((v) => v.offset >= node.offset && v.end <= node.end);
+
+  function* nodesOf(node: ValueNode | undefined): Generator<ValueNode> {
+    if (!node) return;
+    yield node;
+    if (node.type === 'object') for (const p of node.properties) yield* nodesOf(p.value);
+    else if (node.type === 'array') for (const item of node.items) yield* nodesOf(item);
+  }
+
+  it('are those a scan of every reference finds, in the same order, for every node', () => {
+    const texts: [string, boolean][] = [
+      ["Base: &base\n  a: {$ref: '#/M1'}\n  z: {$ref: '#/M0'}\nPet:\n  b: {$ref: '#/M2'}\n  <<: *base\nOther:\n  c: {$ref: '#/M3'}\n  d: [{$ref: '#/M4'}, *base, {$ref: ''}]\n", false],
+      ["Base: &base {$ref: '#/M1'}\nPet: [*base, {$ref: '#/M2'}, *base]\nLast: {$ref: 'x.yaml#/Y'}\n", false],
+      ['{"A": {"$ref": "#/B"}, "B": {"properties": {"c": {"$ref": "#/A"}, "d": {"$ref": "other.json"}}}, "C": {"$ref": "#/B/properties"}}', true],
+      ['components:\n  schemas:\n    Empty: {}\n    One:\n      $ref: "#/components/schemas/Empty"\n    Deep:\n      properties:\n        x:\n          items:\n            $ref: "#/components/schemas/One"\n', false],
+    ];
+    for (const [text, json] of texts) {
+      const document = parse(text, json, json ? 'file:///work/s.json' : 'file:///work/s.yaml');
+      let nodes = 0;
+      for (const node of nodesOf(document.root)) {
+        assert.deepEqual(refsInside(document, node), naive(document, node), `${text} @${node.offset}-${node.end}`);
+        nodes++;
+      }
+      assert.ok(nodes > 5);
+    }
+  });
+
+  it('follow the offsets of the references when the index does not list them in text order', () => {
+    const document = parse("A: {$ref: '#/B'}\nB: {properties: {c: {$ref: '#/A'}}}\nC: {$ref: '#/D'}\nD: {}\n", false, 'file:///work/s.yaml');
+    const refs = indexDocument(document).refs;
+    const inOrder = [...refs];
+    // As if the tree had been built with copies out of text order.
+    refs.reverse();
+    for (const node of nodesOf(document.root)) {
+      const expected = inOrder.map((r) => r.value).filter((v) => v.offset >= node.offset && v.end <= node.end);
+      assert.deepEqual(refsInside(document, node), expected, `@${node.offset}-${node.end}`);
+    }
+  });
+
+  it('reads a file reached both directly and through another file once per validation', async () => {
+    const files = new Map<string, string>([
+      ['file:///work/a.yaml', 'A:\n  $ref: "./b.yaml#/B"\n'],
+      ['file:///work/b.yaml', 'B:\n  type: object\n  properties:\n    c:\n      $ref: "#/C"\n'],
+    ]);
+    const reads: string[] = [];
+    const counting: DocumentResolver = {
+      async resolve(base, ref) {
+        const uri = new URL(ref.split('#')[0], base).href;
+        reads.push(uri);
+        const text = files.get(uri);
+        return text === undefined ? undefined : parse(text, false, uri);
+      },
+    };
+    const text = `openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    X: { $ref: './a.yaml#/A' }\n    Y: { $ref: './b.yaml#/B' }\n    Z: { $ref: 'b.yaml#/B' }\n`;
+    const found = withCode(await validate(text, { resolver: counting }), 'unresolved-ref');
+    assert.deepEqual(reads.sort(), ['file:///work/a.yaml', 'file:///work/b.yaml']);
+    assert.equal(found.length, 3);
+    assert.ok(found.every((d) => /`#\/C` of `b.yaml` does not exist/.test(d.message)), found.map((d) => d.message).join('\n'));
   });
 });

@@ -1,6 +1,7 @@
 import type { ExtensionSpec } from '../extensionTypes';
 import { extensionPage, guidePage } from './docsUrls';
 import { COGNITO_USER_POOL_ARN, IAM_ROLE_ARN, LAMBDA_INVOCATION_URI } from './arnPatterns';
+import { IDENTITY_SOURCE_FORMS } from '../identitySources';
 
 export const AUTHORIZER_TYPES = ['token', 'request', 'cognito_user_pools', 'jwt'];
 
@@ -55,7 +56,7 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
       {
         name: 'identitySource',
         type: 'string',
-        doc: 'Comma-separated request values the authorizer needs; requests missing one are rejected with 401 before the function runs. REST: `method.request.header.NAME`, `method.request.querystring.NAME`, `stageVariables.NAME`, `context.NAME`. HTTP APIs: `$request.header.NAME`, `$request.querystring.NAME`, `$context.NAME`, `$stageVariables.NAME`.',
+        doc: `Comma-separated request values the authorizer needs; requests missing one are rejected with 401 before the function runs. REST: ${IDENTITY_SOURCE_FORMS.rest}. HTTP APIs: ${IDENTITY_SOURCE_FORMS.http}.`,
         examples: ['method.request.header.Authorization', '$request.header.Authorization'],
       },
       {

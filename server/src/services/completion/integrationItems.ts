@@ -2,9 +2,9 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionIt
 import type { Dialect } from '../../model/dialect';
 import { findNodeAtPath } from '../../model/navigate';
 import { editInOriginal, type CompletionSite } from '../editing/completionSite';
-import { insertAtPath } from '../editing/edits';
+import { insertEntriesAtPath } from '../editing/edits';
 import { INTEGRATION_SNIPPETS, mappedStatusCodes, type IntegrationSnippet } from '../editing/integrationSnippets';
-import { responseCodesAt, statusText } from '../editing/operationFacts';
+import { describeStatus, responseCodesAt } from '../editing/operationFacts';
 import { indentUnit, jsonText, yamlBlock, yamlInline } from '../editing/serialize';
 
 export const INTEGRATION_KEY = 'x-amazon-apigateway-integration';
@@ -50,11 +50,7 @@ function methodResponseEdits(site: CompletionSite, snippet: IntegrationSnippet):
   const responsesPath = [...site.path, 'responses'];
   const responses = findNodeAtPath(site.document.root, responsesPath);
   if (!missing.length || (responses?.type !== 'object' && responses?.type !== 'null')) return { codes: [], edits: [] };
-  const response = (code: string) => ({ description: statusText(code) ?? `Status ${code}` });
-  const inCopy =
-    responses.type === 'object'
-      ? missing.map((code) => insertAtPath(site.document, responsesPath, code, response(code)))
-      : [insertAtPath(site.document, site.path, 'responses', Object.fromEntries(missing.map((code) => [code, response(code)])))];
-  const edits = inCopy.map((edit) => edit && editInOriginal(site, edit));
-  return edits.every((edit): edit is TextEdit => edit !== undefined) ? { codes: missing, edits } : { codes: [], edits: [] };
+  const inCopy = insertEntriesAtPath(site.document, responsesPath, Object.fromEntries(missing.map((code) => [code, { description: describeStatus(code) }])));
+  const edit = inCopy && editInOriginal(site, inCopy);
+  return edit ? { codes: missing, edits: [edit] } : { codes: [], edits: [] };
 }

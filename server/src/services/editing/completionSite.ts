@@ -5,7 +5,7 @@ import { isReparseBase, parsePatchedCopy } from '../../model/incrementalParse';
 import { isScalar, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
 import type { NodePath, ObjectNode } from '../../model/nodes';
 import { columnIndentAt } from './serialize';
-import { lineStart as lineStartOf } from '../../model/textChange';
+import { findTextChange, lineStart as lineStartOf } from '../../model/textChange';
 import { keyOf } from '../../model/property';
 
 /**
@@ -89,14 +89,8 @@ const SHARED_ENDS = new WeakMap<ApiDocument, { original: ApiDocument; prefix: nu
 function sharedEnds(copy: ApiDocument, original: ApiDocument): { prefix: number; suffix: number } {
   const known = SHARED_ENDS.get(copy);
   if (known?.original === original) return known;
-  const a = copy.text;
-  const b = original.text;
-  const shortest = Math.min(a.length, b.length);
-  let prefix = 0;
-  while (prefix < shortest && a.charCodeAt(prefix) === b.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shortest - prefix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
-  const ends = { original, prefix, suffix };
+  const { start, oldEnd } = findTextChange(copy.text, original.text);
+  const ends = { original, prefix: start, suffix: copy.text.length - oldEnd };
   SHARED_ENDS.set(copy, ends);
   return ends;
 }

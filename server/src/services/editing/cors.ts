@@ -2,8 +2,9 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../../model/apiDocument';
 import type { Dialect } from '../../model/dialect';
 import { findNodeAtPath, getProperty, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
-import { ANY_METHOD_KEY, forEachOperation, HTTP_METHODS } from '../../model/openapiWalk';
+import { ANY_METHOD_KEY, forEachOperation, HTTP_METHODS, isMethodKey } from '../../model/openapiWalk';
 import { insertProperty } from './edits';
+import { headerDefinition } from './operationFacts';
 
 const ALLOWED_HEADERS = 'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token';
 const HEADER_NAMES = ['Access-Control-Allow-Headers', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Origin'];
@@ -17,7 +18,7 @@ export function corsEdit(document: ApiDocument, offset: number, dialect: Dialect
   const node = nodeAtOffset(document.root, offset);
   const path = node ? pathOf(node) : [];
   // On the path's line or an operation's key line only: offered on every line beneath, its lightbulb showed everywhere.
-  const onOperationKey = path.length === 3 && (HTTP_METHODS.includes(String(path[2]).toLowerCase()) || path[2] === ANY_METHOD_KEY);
+  const onOperationKey = path.length === 3 && isMethodKey(String(path[2]));
   if (path[0] !== 'paths' || (path.length !== 2 && !onOperationKey) || document.root?.type !== 'object') return undefined;
   if (dialect === 'http') {
     if (getProperty(document.root, 'x-amazon-apigateway-cors')) return undefined;
@@ -32,7 +33,7 @@ export function corsEdit(document: ApiDocument, offset: number, dialect: Dialect
 }
 
 function preflightOperation(document: ApiDocument, allowMethods: string): Record<string, unknown> {
-  const header = document.isOpenApi3 ? { schema: { type: 'string' } } : { type: 'string' };
+  const header = headerDefinition(document);
   const values: Record<string, string> = {
     'Access-Control-Allow-Headers': `'${ALLOWED_HEADERS}'`,
     'Access-Control-Allow-Methods': `'${allowMethods}'`,

@@ -1,10 +1,10 @@
-import { ANY_METHOD_KEY, HTTP_METHODS } from '../../model/openapiWalk';
+import { ANY_METHOD_KEY, isMethodKey } from '../../model/openapiWalk';
 import type { NodePath } from '../../model/nodes';
 
 export const EXTENSION_PREFIX = 'x-amazon-apigateway-';
 
 export function isOperationKey(segment: string | number | undefined): boolean {
-  return typeof segment === 'string' && (HTTP_METHODS.includes(segment) || segment === ANY_METHOD_KEY);
+  return typeof segment === 'string' && isMethodKey(segment);
 }
 
 /** The path of the operation containing a path (`paths./pets.get`), if any. */

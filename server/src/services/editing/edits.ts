@@ -29,13 +29,23 @@ function lineEnd(text: string, offset: number): number {
 
 /** Adds `key: value` to an object node. */
 export function insertProperty(document: ApiDocument, object: ObjectNode, key: string, value: unknown): TextEdit {
+  return insertEntries(document, object, { [key]: value });
+}
+
+/**
+ * Adds several entries to an object node in one insertion, in the order of `entries` (a record puts integer-like keys
+ * such as status codes first, ascending). Edits computed one by one against the same text would all land at the same
+ * place, with no separator between them in an empty flow or JSON object.
+ */
+export function insertEntries(document: ApiDocument, object: ObjectNode, entries: Record<string, unknown>): TextEdit {
   const text = document.text;
   const unit = indentUnit(text);
   const last = object.properties[object.properties.length - 1];
+  const pairs = Object.entries(entries);
   if (document.format === 'json' || object.flow) {
     const json = document.format === 'json';
-    const entry = (indent: string) => `${JSON.stringify(key)}: ${jsonText(value, indent, unit)}`;
-    const inline = `${json ? JSON.stringify(key) : yamlScalar(key)}: ${json ? jsonInline(value) : yamlInline(value)}`;
+    const entry = (indent: string) => pairs.map(([key, value]) => `${JSON.stringify(key)}: ${jsonText(value, indent, unit)}`).join(`,\n${indent}`);
+    const inline = pairs.map(([key, value]) => `${json ? JSON.stringify(key) : yamlScalar(key)}: ${json ? jsonInline(value) : yamlInline(value)}`).join(', ');
     if (!last) {
       const outer = lineIndentAt(text, object.offset);
       if (!json || isOneLine(text)) return insertAt(document, object.offset + 1, inline);
@@ -46,7 +56,7 @@ export function insertProperty(document: ApiDocument, object: ObjectNode, key: s
     return insertAt(document, last.end, `,\n${indent}${entry(indent)}`);
   }
   const indent = last ? columnIndentAt(text, object.properties[0].offset) : '';
-  const lines = yamlEntry(key, value, indent, unit);
+  const lines = pairs.flatMap(([key, value]) => yamlEntry(key, value, indent, unit));
   return insertAt(document, blockEnd(text, object), `\n${lines.join('\n')}`);
 }
 
@@ -114,19 +124,35 @@ export function appendItem(document: ApiDocument, array: ArrayNode, value: unkno
  * value (`parameters:` while typing) is filled rather than written twice; one that has a value is left alone.
  */
 export function insertAtPath(document: ApiDocument, containerPath: NodePath, key: string, value: unknown): TextEdit | undefined {
-  const path = [...containerPath, key];
+  return insertEntriesAtPath(document, containerPath, { [key]: value });
+}
+
+/**
+ * `insertAtPath` for several entries of one object, as one edit. Entries already written with a value are left alone;
+ * undefined when none is left to add, or when one of several is written with no value, which one insertion cannot
+ * both fill and add beside.
+ */
+export function insertEntriesAtPath(document: ApiDocument, containerPath: NodePath, entries: Record<string, unknown>): TextEdit | undefined {
   let node: ValueNode | undefined = document.root;
-  for (let i = 0; i < path.length; i++) {
+  for (let i = 0; i < containerPath.length; i++) {
     if (node?.type !== 'object') return undefined;
-    const property = getProperty(node, String(path[i]));
+    const property = getProperty(node, String(containerPath[i]));
     if (!property?.value || property.value.type === 'null') {
-      let nested: unknown = value;
-      for (let j = path.length - 1; j > i; j--) nested = { [String(path[j])]: nested };
-      return property ? replaceEmptyValue(document, property, nested) : insertProperty(document, node, String(path[i]), nested);
+      let nested: unknown = entries;
+      for (let j = containerPath.length - 1; j > i; j--) nested = { [String(containerPath[j])]: nested };
+      return property ? replaceEmptyValue(document, property, nested) : insertProperty(document, node, String(containerPath[i]), nested);
     }
     node = property.value;
   }
-  return undefined;
+  if (node?.type !== 'object') return undefined;
+  const container = node;
+  const missing = Object.entries(entries)
+    .map(([key, value]) => ({ key, value, property: getProperty(container, key) }))
+    .filter(({ property }) => !property?.value || property.value.type === 'null');
+  if (!missing.length) return undefined;
+  const empty = missing.find(({ property }) => property !== undefined);
+  if (empty) return missing.length === 1 ? replaceEmptyValue(document, empty.property!, empty.value) : undefined;
+  return insertEntries(document, container, Object.fromEntries(missing.map(({ key, value }) => [key, value])));
 }
 
 /** Fills `key:` written with no value (a null), keeping the key where it is. */

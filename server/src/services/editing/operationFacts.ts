@@ -57,7 +57,7 @@ export function integrationResponseStatus(document: ApiDocument, path: NodePath)
 }
 
 /** An integration response's `statusCode` as text: written as a YAML number it counts as its digits. */
-function statusCodeOf(response: ValueNode | undefined): string | undefined {
+export function statusCodeOf(response: ValueNode | undefined): string | undefined {
   const status = getValue(response, 'statusCode');
   return status && (status.type === 'string' || status.type === 'number') && status.value !== '' ? String(status.value) : undefined;
 }
@@ -67,12 +67,26 @@ export function statusText(code: string): string | undefined {
   return STATUS_CODES[Number(code)];
 }
 
-/** The operation's integration responses and the status code each maps to (text, as YAML numbers count). */
-export function integrationResponsesOf(document: ApiDocument, path: NodePath): { pattern: string; status: string }[] {
+/** A method response's description: the status code's reason phrase, or the code itself for one Node does not name. */
+export function describeStatus(statusCode: string): string {
+  return statusText(statusCode) ?? `Status ${statusCode}`;
+}
+
+/** A declared method response header, a string in the form the document's OpenAPI version writes a header's type. */
+export function headerDefinition(document: ApiDocument): Record<string, unknown> {
+  return document.isOpenApi3 ? { schema: { type: 'string' } } : { type: 'string' };
+}
+
+/** The entries of the `responses` of the integration of the operation that contains a path. */
+function integrationResponseEntries(document: ApiDocument, path: NodePath): PropertyNode[] {
   const op = operationContaining(document, path);
   const responses = getValue(getValue(op?.operation, 'x-amazon-apigateway-integration'), 'responses');
-  if (responses?.type !== 'object') return [];
-  return responses.properties.flatMap((response) => {
+  return responses?.type === 'object' ? responses.properties : [];
+}
+
+/** The operation's integration responses and the status code each maps to (text, as YAML numbers count). */
+export function integrationResponsesOf(document: ApiDocument, path: NodePath): { pattern: string; status: string }[] {
+  return integrationResponseEntries(document, path).flatMap((response) => {
     const status = statusCodeOf(response.value);
     return status === undefined ? [] : [{ pattern: keyName(response), status }];
   });
@@ -87,17 +101,13 @@ export function responseHeadersAt(document: ApiDocument, path: NodePath, statusC
   return headers?.type === 'object' ? headers.properties : [];
 }
 
-
 /**
  * The method response headers (`method.response.header.NAME`) the operation's integration responses answering with a
  * status code map, each once whatever its letter case (headers are case-insensitive).
  */
 export function mappedResponseHeaders(document: ApiDocument, path: NodePath, statusCode: string): string[] {
-  const op = operationContaining(document, path);
-  const responses = getValue(getValue(op?.operation, 'x-amazon-apigateway-integration'), 'responses');
-  if (responses?.type !== 'object') return [];
   const headers = new Map<string, string>();
-  for (const response of responses.properties) {
+  for (const response of integrationResponseEntries(document, path)) {
     if (statusCodeOf(response.value) !== statusCode) continue;
     const parameters = getValue(response.value, 'responseParameters');
     if (parameters?.type !== 'object') continue;

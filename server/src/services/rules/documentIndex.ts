@@ -83,3 +83,39 @@ function buildIndex(root: ValueNode | undefined, placeholders: boolean): Documen
   if (root) visit(root, false);
   return index;
 }
+
+/**
+ * The `$ref` values written inside a node, in text order, found without reading every reference of the document: a
+ * target in a shared file is one of many, and each is looked into.
+ */
+export function refsInside(document: ApiDocument, node: ValueNode): ScalarNode[] {
+  const refs = refsByOffset(document);
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (refs[mid].offset < node.offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside: ScalarNode[] = [];
+  for (let i = lo; i < refs.length && refs[i].offset <= node.end; i++) if (refs[i].end <= node.end) inside.push(refs[i]);
+  return inside;
+}
+
+/**
+ * The index lists references in the order it visits nodes. The parsers build trees in text order, but nothing
+ * promises it where YAML aliases copy nodes: a list out of order is sorted once.
+ */
+function refsByOffset(document: ApiDocument): ScalarNode[] {
+  let sorted = refsInOrder.get(document);
+  if (!sorted) {
+    const values = indexDocument(document).refs.map((r) => r.value);
+    const ordered = values.every((v, i) => i === 0 || values[i - 1].offset <= v.offset);
+    // A stable sort: references that share an offset (an alias's copies) keep the index's order.
+    sorted = ordered ? values : values.sort((a, b) => a.offset - b.offset);
+    refsInOrder.set(document, sorted);
+  }
+  return sorted;
+}
+
+const refsInOrder = new WeakMap<ApiDocument, ScalarNode[]>();

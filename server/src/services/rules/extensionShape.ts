@@ -1,4 +1,4 @@
-import { EXTENSION_PREFIX, EXTENSIONS, getExtension } from '../../facts/extensions';
+import { EXTENSION_PREFIX, EXTENSIONS, getExtension, placementsOf } from '../../facts/extensions';
 import type { ExtensionSpec, Placement } from '../../facts/extensionTypes';
 import { placementOf } from '../../model/openapiWalk';
 import { getValue, pathOf } from '../../model/navigate';
@@ -60,10 +60,9 @@ function checkOccurrence(context: ValidationContext, occurrence: ExtensionOccurr
   checkValue(context, spec, value, name);
 }
 
-/** The endpoint configuration sits at the root in Swagger 2.0 and in Server objects in OpenAPI 3. */
+/** The catalog's places for the document's specification version, as completion offers them. */
 function allowedPlacements(context: ValidationContext, spec: ExtensionSpec): Placement[] {
-  if (spec.name === 'x-amazon-apigateway-endpoint-configuration') return context.document.kind === 'swagger' ? ['root'] : ['server'];
-  return spec.placements;
+  return placementsOf(spec, context.document.kind);
 }
 
 function isWellPlaced(context: ValidationContext, spec: ExtensionSpec, placement: Placement | undefined): boolean {

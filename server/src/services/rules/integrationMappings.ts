@@ -10,9 +10,10 @@ import { pause } from './eventLoop';
 import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { selectIntegrationResponseKey } from '../../template/responseSelection';
-import { compileJavaRegex } from '../../template/javaRegex';
 import { mediaTypeOf } from '../../template/templateSelection';
 import { findTemplateMember } from '../../facts/templateVariables';
+import { statusCodeOf } from '../editing/operationFacts';
+import { uriPlaceholders } from '../../model/uriPlaceholders';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
@@ -53,9 +54,10 @@ export const integrationMappingsRule: Rule = async (context) => {
     if ((i & 127) === 127 && (await pause(context))) return;
     const site = sites[i];
     if (context.dialect === 'rest') {
-      checkRestRequestParameters(context, site);
-      checkUriPathPlaceholders(context, site);
-      checkCacheKeyParameters(context, site);
+      const declared = site.op ? declaredOnce(context, site.op) : undefined;
+      checkRestRequestParameters(context, site, declared);
+      checkUriPathPlaceholders(context, site, declared);
+      checkCacheKeyParameters(context, site, declared);
       if (!isProxyType(site.type)) {
         checkTemplateMediaTypes(context, asObject(getValue(site.integration, 'requestTemplates')));
         for (const response of stringEntries(asObject(getValue(site.integration, 'responses')))) {
@@ -128,10 +130,9 @@ function asObject(property: ReturnType<typeof getValue>): ObjectNode | undefined
   return property?.type === 'object' ? property : undefined;
 }
 
-function checkRestRequestParameters(context: ValidationContext, site: IntegrationSite): void {
+function checkRestRequestParameters(context: ValidationContext, site: IntegrationSite, declared: DeclaredParameters | undefined): void {
   const mappings = asObject(getValue(site.integration, 'requestParameters'));
   if (!mappings) return;
-  let declared: Map<string, Set<string>> | undefined;
   for (const p of stringEntries(mappings)) {
     const key = keyName(p);
     if (!REST_REQUEST_KEY.test(key)) {
@@ -150,9 +151,8 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
       }
       continue;
     }
-    if (!site.op) continue;
-    declared ??= declaredParameters(context, site.op);
-    checkDeclared(context, site.op, declared, p.value, value, source, 'AWS rejects mappings of undeclared parameters');
+    if (!site.op || !declared) continue;
+    checkDeclared(context, site.op, declared(), p.value, value, source, 'AWS rejects mappings of undeclared parameters');
   }
 }
 
@@ -174,17 +174,23 @@ function checkDeclared(context: ValidationContext, op: OperationRef, declared: M
  * Cache key parameters must be method request parameters the method declares: AWS refuses others ("Invalid cache
  * key parameter specified").
  */
-function checkCacheKeyParameters(context: ValidationContext, site: IntegrationSite): void {
+function checkCacheKeyParameters(context: ValidationContext, site: IntegrationSite, declared: DeclaredParameters | undefined): void {
   const keys = getValue(site.integration, 'cacheKeyParameters');
-  if (keys?.type !== 'array' || !site.op) return;
-  let declared: Map<string, Set<string>> | undefined;
+  if (keys?.type !== 'array' || !site.op || !declared) return;
   for (const item of keys.items) {
     const value = checkableString(item);
     const source = value === undefined ? null : REST_REQUEST_SOURCE.exec(value);
     if (!source) continue;
-    declared ??= declaredParameters(context, site.op);
-    checkDeclared(context, site.op, declared, item, value!, source, 'AWS refuses cache key parameters the method does not declare');
+    checkDeclared(context, site.op, declared(), item, value!, source, 'AWS refuses cache key parameters the method does not declare');
   }
+}
+
+/** An integration's declared method parameters, worked out when a check first needs them and then kept for the others. */
+type DeclaredParameters = () => Map<string, Set<string>>;
+
+function declaredOnce(context: ValidationContext, op: OperationRef): DeclaredParameters {
+  let declared: Map<string, Set<string>> | undefined;
+  return () => (declared ??= declaredParameters(context, op));
 }
 
 /** Declared method parameters by location; path template parameters count, header names compare case-insensitively. */
@@ -207,8 +213,11 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
     reportNoResponses(context, site);
     return;
   }
-  checkLambdaSuccess(context, site, responses);
-  checkLambdaStatusPatterns(context, site, responses);
+  if (isLambdaCustom(site)) {
+    const success = lambdaSuccess(responses);
+    checkLambdaSuccess(context, site, success);
+    checkLambdaStatusPatterns(context, responses, success);
+  }
   for (const entry of responses.properties) {
     checkSelectionPattern(context, entry);
     const response = asObject(entry.value);
@@ -257,9 +266,8 @@ function reportNoResponses(context: ValidationContext, site: IntegrationSite): v
  * none: without `default` or a pattern that matches nothing at all (`.*`), every successful call ends in a 500. The
  * simulator's own selection decides, so the editor and a local run agree.
  */
-function checkLambdaSuccess(context: ValidationContext, site: IntegrationSite, responses: ObjectNode): void {
-  if (!isLambdaCustom(site) || responses.properties.length === 0) return;
-  if (successKey(responses) !== undefined) return;
+function checkLambdaSuccess(context: ValidationContext, site: IntegrationSite, success: LambdaSuccess): void {
+  if (success.key !== undefined) return;
   const anchor = getProperty(site.integration, 'responses')!;
   context.report(keyOf(anchor), 'no-lambda-success-response', 'No integration response catches a successful Lambda call: its selection patterns are matched against the error message, which a success does not have. Add a `default` response (or a `.*` pattern), or every successful call ends in a 500.');
 }
@@ -271,10 +279,17 @@ function isLambdaCustom(site: IntegrationSite): boolean {
   return uri !== undefined && uri.includes(':lambda:path/');
 }
 
-/** The `responses` key a successful Lambda call selects, by the simulator's own selection. */
-function successKey(responses: ObjectNode): string | undefined {
+interface LambdaSuccess {
+  /** The `responses` key a successful call selects, by the simulator's own selection. */
+  key: string | undefined;
+  /** That response's status code. */
+  status: string | undefined;
+}
+
+function lambdaSuccess(responses: ObjectNode): LambdaSuccess {
   const keys = Object.fromEntries(responses.properties.map((p) => [keyName(p), {}]));
-  return selectIntegrationResponseKey(keys, { type: 'lambda' }).key;
+  const key = selectIntegrationResponseKey(keys, { type: 'lambda' }).key;
+  return { key, status: key === undefined ? undefined : statusCodeOf(getValue(responses, key)) };
 }
 
 /** What patterns written for HTTP status codes are made of: digits, `\d`, `.`, classes, counts, groups, alternatives. */
@@ -298,15 +313,11 @@ const statusCodes = new Map<string, string | undefined>();
 
 function firstStatusCodeMatchedBy(pattern: string): string | undefined {
   if (!STATUS_PATTERN_CHARACTERS.test(pattern) || !/\d/.test(pattern.replace(/\\d/g, '0'))) return undefined;
-  let regex: RegExp;
-  try {
-    const compiled = compileJavaRegex(pattern);
-    regex = new RegExp(`^(?:${compiled.source})$`, compiled.flags);
-  } catch {
-    return undefined;
-  }
-  if (regex.test('')) return undefined;
-  for (let status = 100; status < 600; status++) if (regex.test(String(status))) return String(status);
+  // The simulator's own selection decides whether the pattern matches, so that its full-match rule is followed here too.
+  const responses = { [pattern]: {} };
+  const selects = (errorMessage: string) => selectIntegrationResponseKey(responses, { type: 'lambda', errorMessage }).key === pattern;
+  if (selects('')) return undefined;
+  for (let status = 100; status < 600; status++) if (selects(String(status))) return String(status);
   return undefined;
 }
 
@@ -315,19 +326,12 @@ function firstStatusCodeMatchedBy(pattern: string): string | undefined {
  * written for status codes never sees one: a successful call has no message and takes what `default` (or `.*`) maps
  * it to, which is a 500 in AWS's own image example.
  */
-function checkLambdaStatusPatterns(context: ValidationContext, site: IntegrationSite, responses: ObjectNode): void {
-  if (!isLambdaCustom(site)) return;
-  let success: { key: string | undefined; status: string | undefined } | undefined;
+function checkLambdaStatusPatterns(context: ValidationContext, responses: ObjectNode, success: LambdaSuccess): void {
   for (const entry of responses.properties) {
     const pattern = keyName(entry);
     if (pattern === 'default') continue;
     const example = statusCodeMatchedBy(pattern);
     if (example === undefined) continue;
-    if (!success) {
-      const key = successKey(responses);
-      const status = key === undefined ? undefined : getValue(asObject(getValue(responses, key)), 'statusCode');
-      success = { key, status: status?.type === 'string' || status?.type === 'number' ? String(status.value) : undefined };
-    }
     const rule = `In a Lambda (AWS) integration, selection patterns are matched against the function's errorMessage, not a status code: \`${pattern}\``;
     const message =
       success.key !== undefined && success.status !== undefined && !/^2\d\d$/.test(success.status)
@@ -338,11 +342,12 @@ function checkLambdaStatusPatterns(context: ValidationContext, site: Integration
 }
 
 /**
- * A REST HTTP integration fills `{name}` in its URI only from an `integration.request.path.name` mapping; without one
- * API Gateway sends the braces as they are and the call fails ("Illegal character in path"). HTTP APIs fill them from
- * the route's parameters, and `${stageVariables.x}` is a stage variable, not a placeholder.
+ * A REST HTTP integration fills `{name}` (and the greedy `{name+}`) in its URI only from an `integration.request.path.name`
+ * mapping; without one API Gateway sends the braces as they are, and in the URI's path the call fails ("Illegal
+ * character in path"). HTTP APIs fill them from the route's parameters. The placeholders are read as the local
+ * gateway reads them, so that the editor and a local run agree.
  */
-function checkUriPathPlaceholders(context: ValidationContext, site: IntegrationSite): void {
+function checkUriPathPlaceholders(context: ValidationContext, site: IntegrationSite, declared: DeclaredParameters | undefined): void {
   if (site.type !== 'http' && site.type !== 'http_proxy') return;
   const uriNode = getValue(site.integration, 'uri');
   const uri = checkableString(uriNode);
@@ -351,19 +356,17 @@ function checkUriPathPlaceholders(context: ValidationContext, site: IntegrationS
   if (mappings !== undefined && (mappings.type !== 'object' || isUnprocessed(mappings))) return;
   const mapped = new Set<string>();
   for (const p of stringEntries(asObject(mappings))) {
-    const target = /^integration\.request\.path\.(.+)$/.exec(keyName(p));
-    if (target) mapped.add(target[1]);
+    const target = REST_REQUEST_TARGET.exec(keyName(p));
+    if (target?.[2] === 'path') mapped.add(target[3]);
   }
-  let methodPath: Set<string> | undefined;
   const reported = new Set<string>();
-  for (const match of uri.replace(/\$\{[^}]*\}/g, '').matchAll(/\{([^{}]+)\}/g)) {
-    const name = match[1];
-    if (mapped.has(name) || reported.has(name)) continue;
+  for (const { name, greedy, inPath } of uriPlaceholders(uri)) {
+    // `{}` names nothing a mapping could fill.
+    if (!inPath || !name || mapped.has(name) || reported.has(name)) continue;
     reported.add(name);
-    methodPath ??= site.op ? new Set([...pathTemplateParameters(site.op.path), ...operationParameters(context.document, site.op).filter((p) => p.in === 'path').map((p) => p.name)]) : new Set();
-    const source = methodPath.has(name) ? `method.request.path.${name}` : undefined;
+    const source = declared?.().get('path')!.has(name) ? `method.request.path.${name}` : undefined;
     const mapping = source ? `\`integration.request.path.${name}: ${source}\`` : `\`integration.request.path.${name}\``;
-    context.report(uriNode!, 'unmapped-uri-path-parameter', `\`{${name}}\` in the URI is not mapped by \`requestParameters\` (${mapping}); API Gateway sends it literally and the call fails with "Illegal character in path".`, source ? { data: { name, source, integration: pathOf(site.integration) } } : undefined);
+    context.report(uriNode!, 'unmapped-uri-path-parameter', `\`{${name}${greedy ? '+' : ''}}\` in the URI is not mapped by \`requestParameters\` (${mapping}); API Gateway sends it literally and the call fails with "Illegal character in path".`, source ? { data: { name, source, integration: pathOf(site.integration) } } : undefined);
   }
 }
 

@@ -1,6 +1,6 @@
 import { getValue, keyName } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
-import { ANY_METHOD_KEY, HTTP_METHODS, pathTemplateParameters, refOf } from '../../model/openapiWalk';
+import { isMethodKey, methodLabel, pathTemplateParameters, refOf } from '../../model/openapiWalk';
 import { keyOf } from '../../model/property';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, derefOnce } from './integrations';
@@ -43,7 +43,7 @@ function checkPathItem(context: ValidationContext, path: string, pathProperty: P
   const misnamed = new Set<string>();
   const shared = pathParametersOf(context, getValue(pathItem, 'parameters'));
   checkNames(context, path, template, shared.parameters, misnamed);
-  const operations = pathItem.properties.filter((p) => (p.keyValue === ANY_METHOD_KEY || HTTP_METHODS.includes(String(p.keyValue))) && p.value?.type === 'object');
+  const operations = pathItem.properties.filter((p) => isMethodKey(keyName(p)) && p.value?.type === 'object');
   const undeclared = new Map<string, PropertyNode[]>();
   for (const operation of operations) {
     const own = pathParametersOf(context, getValue(operation.value, 'parameters'));
@@ -65,7 +65,7 @@ function checkPathItem(context: ValidationContext, path: string, pathProperty: P
       continue;
     }
     for (const operation of missing) {
-      const method = operation.keyValue === ANY_METHOD_KEY ? 'ANY' : String(operation.keyValue).toUpperCase();
+      const method = methodLabel(keyName(operation));
       context.report(keyOf(operation), 'undeclared-path-template-parameter', `${method} ${path} does not declare "{${name}}" as a path parameter. ${rule}`);
     }
   }

@@ -1,11 +1,11 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import { findNodeAtPath, keyName } from '../../model/navigate';
 import { pointerToPath, refOf } from '../../model/openapiWalk';
-import type { ScalarNode, ValueNode } from '../../model/nodes';
+import type { NodePath, ScalarNode, ValueNode } from '../../model/nodes';
 import { resolveUri } from '../../model/refUri';
 import { posix } from 'node:path';
 import type { Rule, ValidationContext } from '../validationTypes';
-import { indexDocument, type RefOccurrence } from './documentIndex';
+import { indexDocument, refsInside, type RefOccurrence } from './documentIndex';
 import { isUnprocessed } from './unprocessedValues';
 import { pause } from './eventLoop';
 import { nearMiss } from './nearMiss';
@@ -57,7 +57,6 @@ function followLocal(document: ApiDocument, ref: string, memo: Map<string, Targe
  */
 export const referencesRule: Rule = async (context) => {
   const refs = indexDocument(context.document).refs;
-  const files = new Map<string, Promise<ApiDocument | undefined>>();
   const memo = new Map<string, Target>();
   const walk: Walk = { files: new Map(), targets: new Map(), budget: MAX_NESTED_REFS };
   for (let i = 0; i < refs.length; i++) {
@@ -66,7 +65,7 @@ export const referencesRule: Rule = async (context) => {
     const ref = occurrence.value.value as string;
     if (isUnprocessed(occurrence.value)) continue;
     if (ref.startsWith('#')) checkLocal(context, occurrence, ref, memo);
-    else if (isFileRef(ref)) await checkExternal(context, occurrence, ref, files, walk);
+    else if (isFileRef(ref)) await checkExternal(context, occurrence, ref, walk);
   }
 };
 
@@ -101,9 +100,8 @@ function repairs(document: ApiDocument, ref: string): { suggestion?: string; not
   const other = SCHEMA_CONTAINERS[document.kind === 'openapi' ? 'swagger' : 'openapi'];
   const wrongVersion = own !== undefined && path.length === other.length + 1 && other.every((segment, i) => path[i] === segment);
   const containerPath = wrongVersion ? own : path.slice(0, -1);
-  const container = findNodeAtPath(document.root, containerPath);
-  const match = container?.type === 'object' ? nearMiss(name, container.properties.map(keyName)) : undefined;
-  const suggestion = match === undefined ? undefined : pointerOf([...containerPath, match]);
+  const meant = nearMissPath(document.root, [...containerPath, name]);
+  const suggestion = meant && pointerOf(meant);
   const data: Record<string, unknown> = {};
   if (suggestion) data.expected = suggestion;
   const creatable = own !== undefined && containerPath.length === own.length && own.every((segment, i) => containerPath[i] === segment);
@@ -112,22 +110,25 @@ function repairs(document: ApiDocument, ref: string): { suggestion?: string; not
   return { suggestion, note, data };
 }
 
+/** The path of the existing sibling a missing path most likely meant (a misspelt or miscased last name), if any. */
+function nearMissPath(root: ValueNode | undefined, path: NodePath): NodePath | undefined {
+  if (!path.length) return undefined;
+  const containerPath = path.slice(0, -1);
+  const container = findNodeAtPath(root, containerPath);
+  const match = container?.type === 'object' ? nearMiss(String(path[path.length - 1]), container.properties.map(keyName)) : undefined;
+  return match === undefined ? undefined : [...containerPath, match];
+}
+
 /** Remote URLs are not fetched; relative paths and `file:` URIs are read. */
 function isFileRef(ref: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('file:');
 }
 
-async function checkExternal(context: ValidationContext, occurrence: RefOccurrence, ref: string, files: Map<string, Promise<ApiDocument | undefined>>, walk: Walk): Promise<void> {
-  const resolver = context.resolver;
-  if (!resolver) return;
+async function checkExternal(context: ValidationContext, occurrence: RefOccurrence, ref: string, walk: Walk): Promise<void> {
+  if (!context.resolver) return;
   const hash = ref.indexOf('#');
   const file = hash < 0 ? ref : ref.slice(0, hash);
-  let loading = files.get(file);
-  if (!loading) {
-    loading = resolver.resolve(context.document.uri, ref).catch(() => undefined);
-    files.set(file, loading);
-  }
-  const target = await loading;
+  const target = await loadFile(context, walk, context.document.uri, ref);
   if (!target) {
     context.report(occurrence.value, 'unreadable-ref-file', `\`${file}\` (named by this $ref) cannot be read.`);
     return;
@@ -169,6 +170,7 @@ interface Broken {
 
 /** What one validation has read and found beyond the document, shared by its references. */
 interface Walk {
+  /** Each file by its URI, read once whether the document names it or reaches it through another file. */
   files: Map<string, Promise<ApiDocument | undefined>>;
   /** The broken references below each target (`uri#pointer`), so that a target many references share is walked once. */
   targets: Map<string, Promise<Broken[]>>;
@@ -189,11 +191,23 @@ async function brokenBelow(context: ValidationContext, walk: Walk, document: Api
   return known;
 }
 
+/**
+ * The file a `$ref` written in `baseUri` names, read for the validated document, so that a change to the file
+ * validates it again.
+ */
+function loadFile(context: ValidationContext, walk: Walk, baseUri: string, ref: string): Promise<ApiDocument | undefined> {
+  const uri = resolveUri(baseUri, ref);
+  const known = uri === undefined ? undefined : walk.files.get(uri);
+  if (known) return known;
+  const loading = context.resolver!.resolve(baseUri, ref, context.document.uri).catch(() => undefined);
+  if (uri !== undefined) walk.files.set(uri, loading);
+  return loading;
+}
+
 async function walkTarget(context: ValidationContext, walk: Walk, document: ApiDocument, node: ValueNode, chain: string[]): Promise<Broken[]> {
   const found: Broken[] = [];
-  for (const occurrence of indexDocument(document).refs) {
-    const at = occurrence.value;
-    if (at.offset < node.offset || at.end > node.end || isUnprocessed(at)) continue;
+  for (const at of refsInside(document, node)) {
+    if (isUnprocessed(at)) continue;
     if (--walk.budget <= 0 || ((walk.budget & 255) === 0 && (await pause(context)))) break;
     const ref = at.value as string;
     if (!isFileRef(ref)) continue;
@@ -204,13 +218,7 @@ async function walkTarget(context: ValidationContext, walk: Walk, document: ApiD
     const pointer = hash < 0 ? '' : ref.slice(hash + 1);
     let target: ApiDocument | undefined = document;
     if (!ref.startsWith('#')) {
-      let loading = walk.files.get(uri);
-      if (!loading) {
-        // Read for the validated document: a change to this file must validate it again.
-        loading = context.resolver!.resolve(document.uri, ref, context.document.uri).catch(() => undefined);
-        walk.files.set(uri, loading);
-      }
-      target = await loading;
+      target = await loadFile(context, walk, document.uri, ref);
       if (!target) {
         found.push({ via: [step], unreadable: uri });
         continue;
@@ -219,10 +227,8 @@ async function walkTarget(context: ValidationContext, walk: Walk, document: ApiD
     const next = hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(pointer));
     if (!next && hash < 0) continue;
     if (!next) {
-      const path = pointerToPath(pointer);
-      const container = findNodeAtPath(target.root, path.slice(0, -1));
-      const match = container?.type === 'object' && path.length ? nearMiss(String(path[path.length - 1]), container.properties.map(keyName)) : undefined;
-      const suggestion = match === undefined ? undefined : `${hash < 0 ? ref : ref.slice(0, hash)}${pointerOf([...path.slice(0, -1), match])}`;
+      const meant = nearMissPath(target.root, pointerToPath(pointer));
+      const suggestion = meant && `${ref.slice(0, hash)}${pointerOf(meant)}`;
       found.push({ via: [step], missing: `\`#${pointer}\` of \`${fileName(context.document, target.uri)}\``, suggestion });
       continue;
     }

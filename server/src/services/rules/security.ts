@@ -7,14 +7,12 @@ import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { AUTHORIZER_TYPES } from '../../facts/extensions/security';
 import { fieldAppliesTo, fieldOf, fieldReadByType, getExtension } from '../../facts/extensions';
+import { HTTP_IDENTITY_SOURCE, httpIdentitySource, IDENTITY_SOURCE_FORMS, isIdentitySource } from '../../facts/identitySources';
 
 const AUTHORIZER_SPEC = getExtension('x-amazon-apigateway-authorizer')!;
 
 /** Default quota of authorizers per API (limits). */
 const MAX_AUTHORIZERS = 10;
-
-const REST_IDENTITY = /^(method\.request\.(header|querystring|multivalueheader|multivaluequerystring)\.[^\s,]+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+)$/;
-const HTTP_IDENTITY = /^\$(request\.(header|querystring)\.[^\s,]+|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)$/;
 
 /**
  * Authorizers and security requirements: the scheme shapes AWS accepts, the fields each authorizer type needs or
@@ -132,16 +130,14 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
   const sources = value.split(',').map((s) => s.trim()).filter(Boolean);
   // HTTP API definitions written with the REST spelling are taken as they are (LocalStack's HTTP API fixture uses it,
   // though that file is not recorded as imported into AWS); the HTTP API spelling is suggested.
-  const accepted = context.dialect === 'rest' ? [REST_IDENTITY] : [HTTP_IDENTITY, REST_IDENTITY];
   for (const source of sources) {
-    if (!accepted.some((re) => re.test(source))) {
-      const expected = context.dialect === 'rest' ? '`method.request.header.NAME`, `method.request.querystring.NAME`, `stageVariables.NAME` or `context.NAME`' : '`$request.header.NAME`, `$request.querystring.NAME`, `$context.NAME` or `$stageVariables.NAME`';
-      context.report(node, 'invalid-identity-source', `"${source}" is not an identity source; expected ${expected}, separated by commas.`);
+    if (!isIdentitySource(source, context.dialect)) {
+      context.report(node, 'invalid-identity-source', `"${source}" is not an identity source; expected ${IDENTITY_SOURCE_FORMS[context.dialect]}, separated by commas.`);
       return;
     }
   }
   // A JWT authorizer's own finding below already names the form it needs.
-  if (context.dialect === 'http' && type !== 'jwt' && sources.some((source) => !HTTP_IDENTITY.test(source))) {
+  if (context.dialect === 'http' && type !== 'jwt' && sources.some((source) => !HTTP_IDENTITY_SOURCE.test(source))) {
     const expected = sources.map(httpIdentitySource).join(', ');
     context.report(node, 'dialect-mismatch', `"${value}" is written the REST API way; HTTP APIs write identity sources as \`${expected}\`.`, { severity: 'hint' });
   }
@@ -164,13 +160,6 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
       context.report(location, 'invalid-authorizer-scheme', `A request authorizer with several identity sources needs its security scheme \`in: header\`, not "${where}".`, { data: { expected: 'header' } });
     }
   }
-}
-
-/** A REST identity source as HTTP APIs write it: `method.request.header.X` is `$request.header.X`. */
-function httpIdentitySource(source: string): string {
-  if (HTTP_IDENTITY.test(source)) return source;
-  const request = /^method\.request\.(?:multivalue)?(header|querystring)\.(.+)$/.exec(source);
-  return request ? `$request.${request[1]}.${request[2]}` : `$${source}`;
 }
 
 function checkRequirements(context: ValidationContext, property: PropertyNode | undefined, names: Set<string>, onOperation: boolean): void {
