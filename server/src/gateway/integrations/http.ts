@@ -4,6 +4,7 @@ import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { describeBinary, isBinaryMediaType, mediaTypeOf, textOrBytes } from '../payloadEncoding';
 import { substituteUriVariables } from '../stageVariables';
+import { uriPlaceholders } from '../../model/uriPlaceholders';
 import { endpointHref, NOT_FORWARDED, sendHttp, type BackendResponse, type Endpoint } from './httpClient';
 import { mapHttpApiParameters } from './httpApiParameters';
 import { integrationResponse, mapRequestParameters, transformRequest } from './nonProxy';
@@ -111,11 +112,15 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
  * encoded, so that `a%2F..%2F..` in a request cannot walk up the backend's path.
  */
 function fillPath(uri: string, values: Record<string, string>, greedy: ReadonlySet<string>): string {
-  return uri.replace(/\{([^}+]+)\+?\}/g, (all, name: string) => {
+  let filled = '';
+  let from = 0;
+  for (const { name, offset, end } of uriPlaceholders(uri)) {
     const value = values[name];
-    if (value === undefined) return all;
-    return greedy.has(name) ? value.split('/').map(encodeSegment).join('/') : encodeSegment(value);
-  });
+    if (value === undefined) continue;
+    filled += uri.slice(from, offset) + (greedy.has(name) ? value.split('/').map(encodeSegment).join('/') : encodeSegment(value));
+    from = end;
+  }
+  return filled + uri.slice(from);
 }
 
 /**
@@ -132,12 +137,11 @@ function encodeSegment(value: string): string {
  * (https://repost.aws/knowledge-center/api-gateway-proxy-path-character-error).
  */
 function refuseUnfilledPlaceholder(ctx: IntegrationContext, uri: string): void {
-  const pathEnd = uri.search(/[?#]/);
-  const placeholder = /\{([^}]*)\}/.exec(uri.slice(0, pathEnd < 0 ? uri.length : pathEnd));
+  const placeholder = uriPlaceholders(uri).find((p) => p.inPath);
   if (!placeholder) return;
-  const name = placeholder[1].replace(/\+$/, '');
-  ctx.log.add(`Execution failed due to configuration error: Illegal character in path at index ${placeholder.index}: ${uri}`);
-  ctx.log.add(`The URI placeholder {${placeholder[1]}} has no mapping: add integration.request.path.${name}: method.request.path.${name} to requestParameters`);
+  const { name, offset, end } = placeholder;
+  ctx.log.add(`Execution failed due to configuration error: Illegal character in path at index ${offset}: ${uri}`);
+  ctx.log.add(`The URI placeholder ${uri.slice(offset, end)} has no mapping: add integration.request.path.${name}: method.request.path.${name} to requestParameters`);
   throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
 }
 
