@@ -110,7 +110,9 @@ export function headerValue(headers: MultiValueMap | Record<string, string> | un
 export function sendBlocker(invalid: { field: string; error: string }[]): string | undefined {
   if (!invalid.length) return undefined;
   const [first] = invalid;
-  return `Fix ${joinNames(invalid.map((i) => i.field))} to send: ${first.field}: ${first.error}`;
+  // With one field the name is said once; with several, the error shown says which field it belongs to.
+  const detail = invalid.length === 1 ? first.error : `${first.field}: ${first.error}`;
+  return `Fix ${joinNames(invalid.map((i) => i.field))} to send: ${detail}`;
 }
 
 function joinNames(names: string[]): string {

@@ -29,7 +29,7 @@ describe('panel forms: JSON fields', () => {
 
   it('blocks sending while a field is invalid, naming every such field', () => {
     assert.equal(sendBlocker([]), undefined);
-    assert.equal(sendBlocker([{ field: 'Headers', error: 'Not valid JSON: Unexpected end of JSON input' }]), 'Fix Headers to send: Headers: Not valid JSON: Unexpected end of JSON input');
+    assert.equal(sendBlocker([{ field: 'Headers', error: 'Not valid JSON: Unexpected end of JSON input' }]), 'Fix Headers to send: Not valid JSON: Unexpected end of JSON input');
     assert.match(sendBlocker([{ field: 'Query string', error: 'e1' }, { field: 'Headers', error: 'e2' }])!, /^Fix Query string and Headers to send: Query string: e1$/);
   });
 
