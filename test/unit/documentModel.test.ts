@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument, withRecoveredTree } from '../../server/src/model/apiDocument';
-import { findNodeAtPath, nodeAtOffset, pathOf, toValue } from '../../server/src/model/navigate';
+import { findNodeAtPath, getProperty, getValue, nodeAtOffset, pathOf, toValue } from '../../server/src/model/navigate';
+import { reparsePathItem } from '../../server/src/model/incrementalParse';
 import type { ScalarNode } from '../../server/src/model/nodes';
 
 function parse(text: string, uri = 'file:///api.yaml') {
@@ -222,5 +223,34 @@ describe('the forgiving parse of a broken document', () => {
   it('reports JSON nested too deep to check instead of overflowing the stack', () => {
     const doc = parse('{"openapi":"3.0.1","x":' + '['.repeat(6000), 'file:///api.json');
     assert.deepEqual(doc.problems.map((p) => p.code), ['json-syntax']);
+  });
+});
+
+describe('looking up keys of large objects', () => {
+  const items = (count: number, name: (i: number) => string) => Array.from({ length: count }, (_, i) => `  ${name(i)}:\n    get:\n      responses: {}\n`).join('');
+
+  it('finds every key of an object with many entries, the first of a repeated key, and numeric keys by their digits', () => {
+    const text = `openapi: 3.0.1\nx-codes:\n${Array.from({ length: 60 }, (_, i) => `  ${200 + i}: c${i}\n`).join('')}  "200": again\npaths:\n${items(50, (i) => `/r${i}`)}`;
+    const doc = parse(text);
+    const paths = findNodeAtPath(doc.root, ['paths']);
+    for (let i = 0; i < 50; i++) assert.ok(getProperty(paths, `/r${i}`), `/r${i}`);
+    assert.equal(getProperty(paths, '/r50'), undefined);
+    assert.equal(getProperty(paths, 'constructor'), undefined);
+    const codes = findNodeAtPath(doc.root, ['x-codes']);
+    assert.equal((getValue(codes, '200') as ScalarNode).value, 'c0');
+    assert.equal((getValue(codes, '259') as ScalarNode).value, 'c59');
+  });
+
+  it('finds the new entry of a path item that was parsed again on its own', () => {
+    const text = `openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n${items(40, (i) => `/r${i}`)}`;
+    const base = parse(text);
+    assert.ok(getValue(findNodeAtPath(base.root, ['paths']), '/r7'));
+    const at = text.indexOf('get:', text.indexOf('/r7:'));
+    const edited = `${text.slice(0, at)}post${text.slice(at + 3)}`;
+    const next = reparsePathItem(base, TextDocument.create('file:///api.yaml', 'yaml', 2, edited));
+    assert.ok(next, 'the edit stays inside one path item');
+    const item = getValue(findNodeAtPath(next.root, ['paths']), '/r7');
+    assert.ok(getValue(item, 'post'));
+    assert.equal(getValue(item, 'get'), undefined);
   });
 });

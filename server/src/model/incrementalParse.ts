@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from './apiDocument';
 import type { ObjectNode, PropertyNode, SyntaxProblem } from './nodes';
+import { forgetKeyIndex } from './navigate';
 import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type Span, type TextChange } from './textChange';
 import { keyOf, newProperty } from './property';
 import { aliasNodeBudget, buildTree, onlyEntry, type TreeResult } from './yamlTree';
@@ -85,6 +86,7 @@ function placeItem(format: ApiDocument['format'], root: ObjectNode, pathsPropert
   const paths = pathsProperty.value as ObjectNode;
   replacement.parent = paths;
   paths.properties[index] = replacement;
+  forgetKeyIndex(paths);
   paths.end = format === 'yaml' && index === paths.properties.length - 1 ? replacement.end : paths.end + delta;
   pathsProperty.end = paths.end;
   root.end = format === 'yaml' && root.properties[root.properties.length - 1] === pathsProperty ? paths.end : root.end + delta;

@@ -1,15 +1,50 @@
 import type { AnyNode, NodePath, ObjectNode, PropertyNode, ScalarNode, ValueNode } from './nodes';
 import { keyOf } from './property';
 
-/** The value of a property of an object node, by key. */
+/**
+ * Objects with at least this many entries are looked up through an index of their keys: `paths` and
+ * `components/schemas` of a large definition have thousands, and every `$ref` and path lookup into them would
+ * otherwise scan them all.
+ */
+const INDEXED_ENTRIES = 32;
+
+interface KeyIndex {
+  /** The entry count the index was built for: entries added or removed later make it rebuild. */
+  length: number;
+  byKey: Map<string, PropertyNode>;
+}
+
+/** Keyed by the entries array, so that a copy of an object with its own array never reads another's index. */
+const keyIndexes = new WeakMap<PropertyNode[], KeyIndex>();
+
+/** The value of a property of an object node, by key; the first entry when a key is repeated. */
 export function getProperty(node: ValueNode | undefined, key: string): PropertyNode | undefined {
   if (!node || node.type !== 'object') return undefined;
   const props = node.properties;
+  if (props.length >= INDEXED_ENTRIES) return keyIndexOf(props).get(key);
   for (let i = 0; i < props.length; i++) {
     const value = props[i].keyValue;
     if (value === key || (typeof value !== 'string' && String(value) === key)) return props[i];
   }
   return undefined;
+}
+
+function keyIndexOf(props: PropertyNode[]): Map<string, PropertyNode> {
+  const known = keyIndexes.get(props);
+  if (known && known.length === props.length) return known.byKey;
+  const byKey = new Map<string, PropertyNode>();
+  for (let i = 0; i < props.length; i++) {
+    const value = props[i].keyValue;
+    const name = typeof value === 'string' ? value : String(value);
+    if (!byKey.has(name)) byKey.set(name, props[i]);
+  }
+  keyIndexes.set(props, { length: props.length, byKey });
+  return byKey;
+}
+
+/** To be called after an entry of `node` was replaced in place, which leaves the entry count as it was. */
+export function forgetKeyIndex(node: ObjectNode): void {
+  keyIndexes.delete(node.properties);
 }
 
 export function getValue(node: ValueNode | undefined, key: string): ValueNode | undefined {

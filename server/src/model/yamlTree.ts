@@ -5,6 +5,7 @@ import { StringTable } from './stringTable';
 import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, SyntaxProblem, ValueNode } from './nodes';
 import { plainScalarType, plainScalarValue } from './scalars';
 import { keyOf, newProperty, propertyWithKey } from './property';
+import { forgetKeyIndex } from './navigate';
 
 export interface TreeResult {
   root: ValueNode | undefined;
@@ -471,6 +472,7 @@ export class TreeBuilder {
       }
     }
     node.properties.splice(mergeIndex, 1, ...merged);
+    forgetKeyIndex(node);
   }
 
   scalar(valueStart: number, valueEnd: number, styleId: number, decoded: string | undefined, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): void {
