@@ -67,7 +67,7 @@ export function createConnectionStatus(session: AwsSession): vscode.Disposable {
   const update = async () => {
     try {
       const connection = await resolveConnection(readSettings());
-      const where = `${connection.profile ?? 'default'} · ${connection.region}${connection.endpoint ? ' · local' : ''}`;
+      const where = `${connection.profile ?? 'default'} · ${connection.region}${connection.endpoint ? ` · ${endpointHost(connection.endpoint)}` : ''}`;
       const described = `API Gateway: profile ${connection.profile ?? '(default chain)'}, region ${connection.region}${connection.endpoint ? `, endpoint ${displayEndpoint(connection.endpoint)}` : ''}`;
       const unreachable = session.unreachable;
       item.text = `${unreachable ? '$(warning)' : '$(cloud)'} ${where}`;
@@ -92,4 +92,16 @@ export function createConnectionStatus(session: AwsSession): vscode.Disposable {
   const subscription = session.onDidChange(() => void update());
   const reachability = session.onDidChangeReachability(() => void update());
   return vscode.Disposable.from(item, subscription, reachability);
+}
+
+/**
+ * The endpoint's host and port, which say where calls go (`localhost:4566` for LocalStack) in the few characters a
+ * status-bar entry has; the tooltip shows the whole endpoint.
+ */
+function endpointHost(endpoint: string): string {
+  try {
+    return new URL(endpoint).host || displayEndpoint(endpoint);
+  } catch {
+    return displayEndpoint(endpoint);
+  }
 }

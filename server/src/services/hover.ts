@@ -2,7 +2,7 @@ import type { Hover } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { asString, findNodeAtPath, getValue, isScalar, keyName, nodeAtOffset, pathOf, shallowValue } from '../model/navigate';
 import type { ScalarNode, ValueNode } from '../model/nodes';
-import { ANY_METHOD_KEY, deref, pointerToPath, requestValidators, resolveLocalRef, securitySchemes } from '../model/openapiWalk';
+import { ANY_METHOD_KEY, deref, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { ValueSpec } from '../facts/extensionTypes';
 import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
 import { extensionIndexOf, isMappingTemplateValue, isOperationResponses, isSecurityRequirement } from './editing/documentPaths';
@@ -14,6 +14,7 @@ import { openApiFieldsAt } from '../facts/openapiFields';
 import { versionOf } from './rules/openapiSchemas';
 import type { DocumentResolver } from './validationTypes';
 import { keyOf } from '../model/property';
+import { refSummary } from './editing/refTargetSummary';
 
 /**
  * Hover: catalog documentation of extension keys, fields and enum values; summaries of what references point to and
@@ -203,8 +204,6 @@ function asBoolean(node: ValueNode | undefined): boolean {
   return node?.type === 'boolean' && node.value === true;
 }
 
-const MAX_LISTED_PROPERTIES = 20;
-
 function isIntegration(path: (string | number)[]): boolean {
   const name = path[extensionIndexOf(path)];
   return name === 'x-amazon-apigateway-integration' || name === 'x-amazon-apigateway-integrations';
@@ -278,40 +277,3 @@ async function externalRefSummary(document: ApiDocument, ref: string, resolver: 
   return summary && `${summary}\n\nIn \`${file}\`.`;
 }
 
-/** What a local `$ref` points to: its type, description and properties, enough to not have to go and look. */
-export function refSummary(document: ApiDocument, ref: string): string | undefined {
-  if (!ref.startsWith('#')) return `External reference: \`${ref}\``;
-  const target = resolveLocalRef(document, ref);
-  const segments = pointerToPath(ref.slice(1));
-  const name = String(segments[segments.length - 1] ?? ref);
-  if (!target) return `**${name}**: \`${ref}\` does not resolve in this document.`;
-  const lines = [`**${name}**${describeShape(target)}`];
-  const description = asString(getValue(target, 'description')) ?? asString(getValue(target, 'summary'));
-  if (description) lines.push(description);
-  const properties = getValue(target, 'properties');
-  if (properties?.type === 'object' && properties.properties.length) {
-    const required = getValue(target, 'required');
-    const requiredNames = required?.type === 'array' ? required.items.map((i) => String((i as ScalarNode).value)) : [];
-    const listed = properties.properties.slice(0, MAX_LISTED_PROPERTIES).map((p) => {
-      const shape = deref(document, p.value);
-      const type = asString(getValue(shape, 'type')) ?? refName(p.value);
-      return `- \`${keyName(p)}\`${type ? `: ${type}` : ''}${requiredNames.includes(keyName(p)) ? ' (required)' : ''}`;
-    });
-    if (properties.properties.length > MAX_LISTED_PROPERTIES) listed.push(`- … ${properties.properties.length - MAX_LISTED_PROPERTIES} more`);
-    lines.push(listed.join('\n'));
-  }
-  return lines.join('\n\n');
-}
-
-function describeShape(target: ValueNode): string {
-  const type = asString(getValue(target, 'type'));
-  const location = asString(getValue(target, 'in'));
-  const paramName = asString(getValue(target, 'name'));
-  if (location && paramName) return `: ${location} parameter \`${paramName}\``;
-  return type ? `: \`${type}\`` : '';
-}
-
-function refName(node: ValueNode | undefined): string | undefined {
-  const ref = asString(getValue(node, '$ref'));
-  return ref ? ref.slice(ref.lastIndexOf('/') + 1) : undefined;
-}

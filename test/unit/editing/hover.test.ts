@@ -61,7 +61,28 @@ describe('hover', () => {
   it('summarises the schema a $ref points to', () => {
     const result = hover('openapi: 3.0.1\ncomponents:\n  schemas:\n    Pet:\n      type: object\n      description: A pet.\n      required: [name]\n      properties:\n        name: {type: string}\n        owner: {$ref: "#/components/schemas/Owner"}\n    Owner: {type: object}\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: "#/components/sch|emas/Pet"}\n')!;
     assert.equal(result.covered, '"#/components/schemas/Pet"');
-    assert.equal(result.text, '**Pet**: `object`\n\nA pet.\n\n- `name`: string (required)\n- `owner`: object');
+    assert.equal(result.text, '**Pet**: `object`\n\nA pet.\n\n- `name`: string (required)\n- `owner`: Owner');
+  });
+
+  it('summarises arrays, formats, enumerations and alternatives of a referenced schema', () => {
+    const schemas = '    Pet:\n      type: object\n      properties:\n        born: {type: string, format: date}\n        tags: {type: array, items: {$ref: "#/components/schemas/Tag"}}\n        kind: {type: string, enum: [cat, dog]}\n        home: {oneOf: [{$ref: "#/components/schemas/Flat"}, {type: string}]}\n    Pets: {type: array, items: {$ref: "#/components/schemas/Pet"}}\n    Tag: {type: string}\n    Flat: {type: object}\n';
+    const at = (ref: string) => hover(`openapi: 3.0.1\ncomponents:\n  schemas:\n${schemas}paths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: "${ref}"}\n`)!.text;
+    assert.equal(at('#/components/schemas/P|et'), '**Pet**: `object`\n\n- `born`: string (date)\n- `tags`: array of Tag\n- `kind`: one of "cat", "dog"\n- `home`: one of Flat, string');
+    assert.equal(at('#/components/schemas/Pe|ts'), '**Pets**: `array of Pet`');
+  });
+
+  it('summarises a referenced response, request body, parameter and reusable integration', () => {
+    const components = 'components:\n  responses:\n    NotFound:\n      description: No such pet.\n      headers: {X-Request-Id: {schema: {type: string}}}\n      content:\n        application/json: {schema: {$ref: "#/components/schemas/Error"}}\n  requestBodies:\n    NewPet:\n      required: true\n      content:\n        application/json: {schema: {type: object}}\n  parameters:\n    Limit: {name: limit, in: query, schema: {type: integer, format: int32}}\n  schemas:\n    Error: {type: object}\n  x-amazon-apigateway-integrations:\n    list:\n      type: aws_proxy\n      httpMethod: POST\n      uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:F/invocations\n';
+    const operation = (body: string) => hover(`openapi: 3.0.1\npaths:\n  /a:\n    post:\n${body}${components}`)!.text;
+    assert.equal(operation('      responses:\n        "404": {$ref: "#/components/responses/Not|Found"}\n'), '**NotFound**: response\n\nNo such pet.\n\n- `application/json`: Error\n\nHeaders: `X-Request-Id`');
+    assert.equal(operation('      requestBody: {$ref: "#/components/requestBodies/New|Pet"}\n      responses: {}\n'), '**NewPet**: request body, required\n\n- `application/json`: object');
+    assert.equal(operation('      parameters: [{$ref: "#/components/parameters/Li|mit"}]\n      responses: {}\n'), '**Limit**: query parameter `limit`\n\nType: `integer (int32)`');
+    assert.match(operation('      responses: {}\n      x-amazon-apigateway-integration: {$ref: "#/components/x-amazon-apigateway-integrations/li|st"}\n'), /^\*\*list\*\*: `aws_proxy` integration\n\n`POST` `arn:aws:apigateway:us-east-1:lambda:path\/2015-03-31\/functions\/.*:function:F\/invocations`$/);
+  });
+
+  it('summarises Swagger 2.0 definitions and responses', () => {
+    const text = 'swagger: "2.0"\npaths:\n  /a:\n    get:\n      responses:\n        "404": {$ref: "#/responses/Miss|ing"}\nresponses:\n  Missing:\n    description: Gone.\n    schema: {type: array, items: {$ref: "#/definitions/Error"}}\ndefinitions:\n  Error: {type: object}\n';
+    assert.equal(hover(text)!.text, '**Missing**: response\n\nGone.\n\nSchema: array of Error');
   });
 
   it('shows the declared parameter behind a method.request expression, in JSON', () => {
