@@ -101,6 +101,23 @@ describe('template evaluation', () => {
     assert.equal(evaluateTemplate(http, upstream, defaultSample(http, upstream)).selection?.matchesThisTemplate, true);
   });
 
+  it('pre-fills a Lambda error for AWS integrations that invoke a function or leave the URI open, a status for other AWS calls', () => {
+    const sampleFor = (uri: string) => {
+      const text = [
+        'openapi: 3.0.1', 'paths:', '  /a:', '    get:', '      responses: {}', '      x-amazon-apigateway-integration:', '        type: aws', `        uri: '${uri}'`,
+        '        responses:', '          default: {statusCode: "200"}',
+        "          '4\\d{2}':", '            statusCode: "400"', '            responseTemplates:', '              application/json: \'{"failed": true}\'',
+      ].join('\n');
+      const doc = parseApiDocument(TextDocument.create('file:///l.yaml', 'yaml', 1, text));
+      const { type, statusCode, errorMessage } = defaultSample(doc, findTemplate(doc, text.indexOf('"failed"'))!).backend!;
+      return { type, statusCode, errorMessage };
+    };
+    const china = 'arn:aws-cn:apigateway:cn-north-1:lambda:path/2015-03-31/functions/arn:aws-cn:lambda:cn-north-1:1:function:f:live/invocations';
+    assert.match(JSON.stringify(sampleFor(china)), /^\{"type":"lambda","errorMessage":"4\d\d"\}$/);
+    assert.equal(sampleFor('${stageVariables.uri}').type, 'lambda');
+    assert.deepEqual(sampleFor('arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions'), { type: 'http', statusCode: 400, errorMessage: undefined });
+  });
+
   it('finds error messages a selection pattern matches', () => {
     assert.equal(exampleOfPattern('.*"type":"InvalidPet".*'), '"type":"InvalidPet"');
     assert.deepEqual(errorMessagesMatching('.*"type":"InvalidPet".*')[0], '{"type":"InvalidPet","message":"Example error message"}');

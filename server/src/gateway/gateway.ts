@@ -11,7 +11,7 @@ import { GatewayError, renderGatewayError } from './gatewayResponses';
 import { describeAwsServiceCall } from './integrations/awsService';
 import { runHttp } from './integrations/http';
 import { applyHttpApiResponseParameters } from './integrations/httpApiResponseParameters';
-import { runLambdaCustom } from './integrations/lambdaCustom';
+import { callsLambda, runLambdaCustom } from './integrations/lambdaCustom';
 import { runLambdaProxy } from './integrations/lambdaProxy';
 import { runMock } from './integrations/mock';
 import { DirectResponse, type IntegrationContext, type IntegrationResult } from './integrations/types';
@@ -24,6 +24,7 @@ import { joinHeaderLists, requestHeaderLists } from './requestHeaders';
 import { mergeHeaders } from './responseHeaders';
 import { bodyModelFor, mediaType, RequestValidator } from './requestValidation';
 import { buildRouteTable, stripBasePath, type RouteMatch, type RouteTable } from './routes';
+import { encodeQuery, parseQuery } from './queryString';
 import type { GatewayRequest, GatewayResponse } from './types';
 
 export type { GatewayRequest, GatewayResponse } from './types';
@@ -224,7 +225,6 @@ async function authorize(engine: Engine, op: Operation, request: MethodRequest, 
 
 function runIntegration(ctx: IntegrationContext): Promise<IntegrationResult> | IntegrationResult {
   const type = String(ctx.integration.type ?? '').toUpperCase();
-  const uri = String(ctx.integration.uri ?? '');
   switch (type) {
     case 'MOCK':
       return runMock(ctx);
@@ -236,7 +236,7 @@ function runIntegration(ctx: IntegrationContext): Promise<IntegrationResult> | I
       if (ctx.integration.integrationSubtype) return describeAwsServiceCall(ctx);
       return runLambdaProxy(ctx);
     case 'AWS':
-      return /:lambda:path\//.test(uri) ? runLambdaCustom(ctx) : describeAwsServiceCall(ctx);
+      return callsLambda(ctx) ? runLambdaCustom(ctx) : describeAwsServiceCall(ctx);
     default:
       ctx.log.add(`Execution failed due to configuration error: unknown integration type '${String(ctx.integration.type)}'`);
       throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
@@ -339,31 +339,4 @@ function finish(log: ExecutionLog, result: IntegrationResult): GatewayResponse {
 function splitQuery(path: string): [string, string | undefined] {
   const q = path.indexOf('?');
   return q < 0 ? [path || '/', undefined] : [path.slice(0, q) || '/', path.slice(q + 1)];
-}
-
-export function parseQuery(raw: string | undefined): Record<string, string[]> {
-  const query: Record<string, string[]> = {};
-  if (!raw) return query;
-  for (const part of raw.split('&')) {
-    if (!part) continue;
-    const eq = part.indexOf('=');
-    const key = safeDecode(eq < 0 ? part : part.slice(0, eq));
-    const value = eq < 0 ? '' : safeDecode(part.slice(eq + 1));
-    (query[key] ??= []).push(value);
-  }
-  return query;
-}
-
-function encodeQuery(query: Record<string, string[]>): string {
-  return Object.entries(query)
-    .flatMap(([k, values]) => values.map((v) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`))
-    .join('&');
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    return text;
-  }
 }

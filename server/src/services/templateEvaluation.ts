@@ -2,6 +2,7 @@ import { joinHeaderLists } from '../gateway/requestHeaders';
 import type { ApiDocument } from '../model/apiDocument';
 import { getValue, toValue } from '../model/navigate';
 import { forEachOperation, type OperationRef } from '../model/openapiWalk';
+import { invokesLambda } from '../model/integrationUris';
 import { buildDefaultContext, renderTemplate, type TemplateError, type TemplateRequest } from '../template/engine';
 import { selectIntegrationResponseKey, simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../template/responseSelection';
 import { locateTemplates, type LocatedTemplate } from './templates/locate';
@@ -104,11 +105,14 @@ function integrationResponses(template: LocatedTemplate): Record<string, Integra
   return toValue(node) as Record<string, IntegrationResponse> | undefined;
 }
 
-/** Lambda custom integrations match their response keys against the function's errorMessage; other AWS services and HTTP, against the status. */
+/**
+ * Lambda custom integrations match their response keys against the function's errorMessage; other AWS services and
+ * HTTP, against the status. A URI the definition leaves open (not a string, or variables where the service would be)
+ * is taken for Lambda: the preview has to pick one, and custom AWS integrations mostly call Lambda.
+ */
 function isLambdaIntegration(template: LocatedTemplate): boolean {
   if (template.integration?.type !== 'aws') return false;
-  const uri = toValue(getValue(template.integration.node, 'uri'));
-  return typeof uri !== 'string' || /:lambda:/.test(uri);
+  return invokesLambda(toValue(getValue(template.integration.node, 'uri'))) ?? true;
 }
 
 const EXAMPLE_ERROR_MESSAGE = 'Example error message';

@@ -10,7 +10,7 @@
  * default here and can be switched to a search with `patternMatch: 'find'`.
  */
 import { renderTemplate, type RenderResult, type TemplateError, type TemplateRequest } from './engine';
-import { compileJavaPattern, compileJavaRegex, describeBacktracking, JavaRegexError } from './javaRegex';
+import { compileJavaPattern, describeBacktracking, JavaRegexError } from './javaRegex';
 import { evaluateJsonPath, JsonPathSyntaxError } from './jsonPath';
 import { isJavaMap, javaToString, toJsonText } from './javaValues';
 import { headerValue } from './parameterMaps';
@@ -52,6 +52,53 @@ export interface SimulatedResponse {
 
 const INTERNAL_ERROR_BODY = JSON.stringify({ message: 'Internal server error' });
 
+/** How one `responses` key is matched against a backend result. */
+export interface SelectionMatcher {
+  key: string;
+  /** `default` is taken when no other key matches; it matches nothing itself. */
+  isDefault: boolean;
+  /**
+   * Whether the key matches: a Java regex, matched whole (or searched, with `find`) against a Lambda custom
+   * integration's errorMessage, and against the status code otherwise. A Lambda success has no message; a key that
+   * matches empty text, such as `.*`, "will match all error messages, including null".
+   */
+  matches(backend: BackendResult): boolean;
+  /** Why the key is not tried on a message or status: not a Java regex, or one that could backtrack for minutes. */
+  error?: TemplateError;
+}
+
+/** What a key is matched against; undefined for a Lambda success, which has no error message. */
+function selectionSubject(backend: BackendResult): string | undefined {
+  return backend.type === 'lambda' ? (backend.errorMessage ?? undefined) : String(backend.statusCode);
+}
+
+/** One `responses` key, compiled once for trying on many backend results. */
+export function selectionMatcher(key: string, patternMatch: 'full' | 'find' = 'full'): SelectionMatcher {
+  if (key === 'default') return { key, isDefault: true, matches: () => false };
+  let compiled: { regex: RegExp; exponential: string | undefined };
+  try {
+    compiled = compileJavaPattern(key);
+  } catch (error) {
+    if (!(error instanceof JavaRegexError)) throw error;
+    const invalid = { code: 'invalid-selection-pattern', message: `Response key '${key}' is not a valid Java regular expression: ${error.message}` };
+    return { key, isDefault: false, matches: () => false, error: invalid };
+  }
+  const { regex, exponential } = compiled;
+  const whole = new RegExp(`^(?:${regex.source})(?![\\s\\S])`, regex.flags);
+  const found = patternMatch === 'full' ? whole : regex;
+  return {
+    key,
+    isDefault: false,
+    // Empty text leaves nothing to backtrack over, so even a key skipped for backtracking can catch a success.
+    matches: (backend) => {
+      const subject = selectionSubject(backend);
+      if (subject === undefined) return whole.test('');
+      return exponential === undefined && found.test(subject);
+    },
+    ...(exponential === undefined ? {} : { error: backtrackingError(key, exponential) }),
+  };
+}
+
 /** The `responses` key that applies to a backend result, or undefined when none does and there is no `default`. */
 export function selectIntegrationResponseKey(
   responses: Record<string, IntegrationResponse> | undefined,
@@ -60,39 +107,19 @@ export function selectIntegrationResponseKey(
 ): { key?: string; errors: TemplateError[] } {
   const keys = Object.keys(responses ?? {});
   const errors: TemplateError[] = [];
-  const subject = backend.type === 'lambda' ? (backend.errorMessage ?? undefined) : String(backend.statusCode);
-  if (subject !== undefined) {
+  const success = selectionSubject(backend) === undefined;
+  if (!success) {
     for (const key of keys) {
-      if (key === 'default') continue;
-      try {
-        const { regex, exponential: fragment } = compileJavaPattern(key);
-        if (fragment !== undefined) {
-          errors.push(backtrackingError(key, fragment));
-          continue;
-        }
-        const matched =
-          patternMatch === 'full' ? new RegExp(`^(?:${regex.source})(?![\\s\\S])`, regex.flags).test(subject) : regex.test(subject);
-        if (matched) return { key, errors };
-      } catch (error) {
-        if (!(error instanceof JavaRegexError)) throw error;
-        errors.push({ code: 'invalid-selection-pattern', message: `Response key '${key}' is not a valid Java regular expression: ${error.message}` });
-      }
+      const matcher = selectionMatcher(key, patternMatch);
+      if (matcher.isDefault) continue;
+      if (matcher.error) errors.push(matcher.error);
+      else if (matcher.matches(backend)) return { key, errors };
     }
   }
   if (keys.includes('default')) return { key: 'default', errors };
-  // `.*` "will match all error messages, including null": it catches a Lambda success when there is no default.
-  if (subject === undefined) {
-    const catchAll = keys.find((key) => {
-      try {
-        const regex = compileJavaRegex(key);
-        return new RegExp(`^(?:${regex.source})$`, regex.flags).test('');
-      } catch {
-        return false;
-      }
-    });
-    if (catchAll) return { key: catchAll, errors };
-  }
-  return { errors };
+  // A Lambda success without a default: the first key that matches a null message (`.*`) catches it.
+  const catchAll = success ? keys.find((key) => selectionMatcher(key, patternMatch).matches(backend)) : undefined;
+  return catchAll === undefined ? { errors } : { key: catchAll, errors };
 }
 
 /**

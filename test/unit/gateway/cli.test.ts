@@ -183,6 +183,15 @@ paths:
     assert.deepEqual(event.queryStringParameters, { b: 'x y', c: ' ', d: '1 2' });
   });
 
+  it('invoke reads repeated names, empty values and encoded characters of --path and --query as the gateway reads a query string', async () => {
+    const io = fakeIO(dir);
+    const args = ['api.yaml', '--method', 'POST', '--path', '/fn?a=1&a=&e&k%3Dx=%26&p=1+2', '--query', 'a=3', '--query', 'k=x=&', '--json'];
+    assert.equal(await runInvoke(args, io), 0, io.stderr);
+    const { event } = JSON.parse((JSON.parse(io.stdout) as { body: string }).body) as { event: { queryStringParameters: Record<string, string>; multiValueQueryStringParameters: Record<string, string[]> } };
+    assert.deepEqual(event.multiValueQueryStringParameters, { a: ['1', '', '3'], e: [''], 'k=x': ['&'], p: ['1 2'], k: ['x=&'] });
+    assert.deepEqual(event.queryStringParameters, { a: '3', e: '', 'k=x': '&', p: '1 2', k: 'x=&' });
+  });
+
   it('invoke --json and --log show a failed function\'s error type, message and stack trace', async () => {
     writeFileSync(path.join(dir, 'failing.json'), JSON.stringify({ functions: { Echo: { handler: 'src/handlers.js', export: 'printsThenThrows' } } }));
     const io = fakeIO(dir);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { renderTemplate } from '../../../server/src/template/engine';
-import { selectIntegrationResponseKey, simulateIntegrationResponse, type IntegrationResponse } from '../../../server/src/template/responseSelection';
+import { selectIntegrationResponseKey, selectionMatcher, simulateIntegrationResponse, type IntegrationResponse } from '../../../server/src/template/responseSelection';
 
 const lambdaResponses: Record<string, IntegrationResponse> = {
   default: { statusCode: '200', responseTemplates: { 'application/json': '{"ok": $input.json("$.value")}' } },
@@ -62,6 +62,33 @@ describe('integration response selection', () => {
     const result = selectIntegrationResponseKey({ '(': { statusCode: '400' }, default: { statusCode: '200' } }, { type: 'http', statusCode: 400 });
     assert.equal(result.key, 'default');
     assert.equal(result.errors[0].code, 'invalid-selection-pattern');
+  });
+});
+
+describe('selection pattern matcher', () => {
+  it('matches a Java regex whole: against errorMessage for Lambda, the status code otherwise', () => {
+    const matcher = selectionMatcher('4\\d{2}');
+    assert.equal(matcher.matches({ type: 'http', statusCode: 404 }), true);
+    assert.equal(matcher.matches({ type: 'mock', statusCode: 200 }), false);
+    assert.equal(matcher.matches({ type: 'lambda', errorMessage: '404' }), true);
+    assert.equal(matcher.matches({ type: 'lambda', errorMessage: 'Error 404' }), false, 'a full match');
+    assert.equal(selectionMatcher('4\\d{2}', 'find').matches({ type: 'lambda', errorMessage: 'Error 404' }), true);
+    assert.equal(matcher.error, undefined);
+  });
+  it('matches a Lambda success (no message) only with a key that matches empty text', () => {
+    assert.equal(selectionMatcher('.*').matches({ type: 'lambda', errorMessage: null }), true);
+    assert.equal(selectionMatcher('.+').matches({ type: 'lambda' }), false);
+    assert.equal(selectionMatcher('(a*)*').matches({ type: 'lambda' }), true, 'nothing to backtrack over');
+  });
+  it('leaves default to the selection, and says why a key is never tried', () => {
+    const fallback = selectionMatcher('default');
+    assert.equal(fallback.isDefault, true);
+    assert.equal(fallback.matches({ type: 'http', statusCode: 200 }), false);
+    assert.equal(selectionMatcher('(').error?.code, 'invalid-selection-pattern');
+    assert.equal(selectionMatcher('(').matches({ type: 'lambda', errorMessage: '(' }), false);
+    const slow = selectionMatcher('(\\w|\\d)+x');
+    assert.equal(slow.error?.code, 'selection-pattern-backtracking');
+    assert.equal(slow.matches({ type: 'lambda', errorMessage: '1x' }), false);
   });
 });
 

@@ -93,6 +93,17 @@ uri: ${LAMBDA}`);
     assert.deepEqual(d.range, rangeOf(text, 'GET'));
   });
 
+  it('asks for POST only where the URI invokes a function: other calls to the Lambda API take their own methods', async () => {
+    const china = restYaml(`type: aws
+httpMethod: GET
+uri: arn:aws-cn:apigateway:cn-north-1:lambda:path/2015-03-31/functions/arn:aws-cn:lambda:cn-north-1:123456789012:function:f:live/invocations`);
+    assert.equal(withCode(await validate(china), 'lambda-http-method-not-post').length, 1);
+    const listFunctions = restYaml(`type: aws
+httpMethod: GET
+uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions`);
+    assert.deepEqual(withCode(await validate(listFunctions), 'lambda-http-method-not-post'), []);
+  });
+
   it('marks mapping settings of proxy integrations as ignored', async () => {
     const text = restYaml(`type: AWS_PROXY
 httpMethod: POST
@@ -164,6 +175,13 @@ payloadFormatVersion: '2.0'`);
     const [d] = withCode(await validate(text), 'invalid-payload-format-version');
     assert.deepEqual(d.data, { expected: '1.0' });
     assert.deepEqual(d.range, rangeOf(text, "'2.0'"));
+  });
+
+  it('accepts payload format 2.0 where a stage variable gives the whole URI, which may well be a function', async () => {
+    const text = httpApi(`type: AWS_PROXY
+uri: \${stageVariables.functionUri}
+payloadFormatVersion: '2.0'`);
+    assert.deepEqual(withCode(await validate(text), 'invalid-payload-format-version'), []);
   });
 
   it('flags REST-only integration types on an HTTP API as a dialect mismatch', async () => {

@@ -397,6 +397,17 @@ describe('custom Lambda integration responses', () => {
     const s3 = text(`{default: {statusCode: '200'}, '4\\d{2}': {statusCode: '400'}}`).replace(/uri: .*/, 'uri: arn:aws:apigateway:us-east-1:s3:path/{bucket}/{key}');
     assert.deepEqual(withCode(await validate(s3), 'lambda-status-code-pattern'), []);
   });
+
+  it('check Lambda invocations in any partition, and leave other paths of the Lambda API and open URIs alone', async () => {
+    const responses = `{'4\\d{2}': {statusCode: '400'}}`;
+    const uri = (value: string) => text(responses).replace(/uri: .*/, `uri: '${value}'`);
+    const codes = async (value: string) => (await validate(uri(value))).map((d) => d.code).filter((c) => c === 'lambda-status-code-pattern' || c === 'no-lambda-success-response').sort();
+    const china = 'arn:aws-cn:apigateway:cn-north-1:lambda:path/2015-03-31/functions/arn:aws-cn:lambda:cn-north-1:1:function:${stageVariables.fn}/invocations';
+    assert.deepEqual(await codes(china), ['lambda-status-code-pattern', 'no-lambda-success-response']);
+    // ListFunctions answers with status codes, as every AWS service call does.
+    assert.deepEqual(await codes('arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions'), []);
+    assert.deepEqual(await codes('${stageVariables.uri}'), []);
+  });
 });
 
 describe('HTTP API response parameter mappings', () => {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { formatLog, logTimestamp } from '../../gateway/executionLog';
 import { createLocalGateway } from '../../gateway/gateway';
+import { encodeQuery, parseQuery } from '../../gateway/queryString';
 import { groupHeaders } from '../../gateway/requestHeaders';
 import { documentFromText, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
 import { definitionProblem } from '../definitionProblem';
@@ -30,18 +31,19 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
   if (!requestPath || !requestPath.startsWith('/')) throw new UsageError(`--path is required and must start with /\n${INVOKE_USAGE}`);
 
   // The query string of --path goes to the gateway as written (rawQueryString, as a served request's); --query
-  // values follow it, encoded.
-  const query: Record<string, string[]> = {};
+  // values follow it, encoded. The values are read from that one string, as the gateway reads a served request's.
   const [pathOnly, inlineQuery] = requestPath.split(/\?(.*)/s, 2);
-  if (inlineQuery) addInlineQuery(inlineQuery, query);
-  const rawQuery = inlineQuery ? [inlineQuery] : [];
+  const rawParts = inlineQuery ? [inlineQuery] : [];
   for (const pair of options.repeated.get('--query') ?? []) {
     const eq = pair.indexOf('=');
     if (eq <= 0) throw new UsageError(`--query takes name=value, not '${pair}'`);
-    const [name, value] = [pair.slice(0, eq), pair.slice(eq + 1)];
-    (query[name] ??= []).push(value);
-    rawQuery.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+    rawParts.push(encodeQuery({ [pair.slice(0, eq)]: [pair.slice(eq + 1)] }));
   }
+  const rawQuery = rawParts.join('&');
+  // The gateway keeps a malformed part as written; here it is more likely a % the user meant literally.
+  const query = parseQuery(rawQuery, (part) => {
+    throw new UsageError(`--path: '${part}' is not a valid percent-encoded query string part (write % as %25)`);
+  });
   const headers = requestHeaders(options.repeated.get('--header') ?? []);
   const file = options.positional[0];
   const text = await io.readFile(file);
@@ -64,7 +66,7 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
   try {
     const response = await gateway.invoke({
       method,
-      path: rawQuery.length ? `${pathOnly}?${rawQuery.join('&')}` : pathOnly,
+      path: rawQuery ? `${pathOnly}?${rawQuery}` : pathOnly,
       query,
       multiValueHeaders: headers,
       body,
@@ -102,23 +104,6 @@ function requestHeaders(lines: string[]): Record<string, string[]> {
     pairs.push([given, line.slice(colon + 1).trim()]);
   }
   return groupHeaders(pairs);
-}
-
-/** A query string written into `--path`, added to the `--query` values. */
-function addInlineQuery(inlineQuery: string, query: Record<string, string[]>): void {
-  for (const part of inlineQuery.split('&').filter(Boolean)) {
-    const eq = part.indexOf('=');
-    const key = decodeQueryPart(eq < 0 ? part : part.slice(0, eq));
-    (query[key] ??= []).push(eq < 0 ? '' : decodeQueryPart(part.slice(eq + 1)));
-  }
-}
-
-function decodeQueryPart(text: string): string {
-  try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
-  } catch {
-    throw new UsageError(`--path: '${text}' is not a valid percent-encoded query string part (write % as %25)`);
-  }
 }
 
 function flatten(multi: Record<string, string[]> | undefined): Record<string, string> {

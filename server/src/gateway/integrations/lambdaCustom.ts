@@ -1,6 +1,8 @@
+import { invokesLambda } from '../../model/integrationUris';
 import { logBody } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { callFunction } from '../lambda/callFunction';
+import { requestTraceId } from '../methodRequest';
 import { substituteUriVariables } from '../stageVariables';
 import { logLambdaRequest } from './lambdaLog';
 import { integrationResponse, transformRequest } from './nonProxy';
@@ -8,14 +10,28 @@ import { withTimeout } from './timeout';
 import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
 
 /**
+ * Whether an AWS integration calls a Lambda function: by its URI as written, so that a stage variable missing from
+ * the function's ARN still fails as a Lambda call; when variables decide the form, by the URI as the stage fills it.
+ */
+export function callsLambda(ctx: IntegrationContext): boolean {
+  return invokesLambda(String(ctx.integration.uri ?? '')) ?? (invokesLambda(calledUri(ctx)) === true);
+}
+
+function calledUri({ integration, request, functions }: IntegrationContext): string {
+  return substituteUriVariables(String(integration.uri ?? ''), request.stageVariables, functions.region, functions.accountId);
+}
+
+/**
  * AWS (custom) integration with Lambda: the request template's output is the event; a function error is
  * matched by its `errorMessage` against the `responses` patterns, a success takes `default`.
  */
 export async function runLambdaCustom(ctx: IntegrationContext): Promise<IntegrationResult> {
-  const { request, log, integration } = ctx;
+  const { request, log } = ctx;
   const transformed = transformRequest(ctx);
-  const uri = substituteUriVariables(String(integration.uri ?? ''), request.stageVariables, ctx.functions.region, ctx.functions.accountId);
-  logLambdaRequest(ctx, uri);
+  const uri = calledUri(ctx);
+  // The event is the template's output, not the request: only the log's call to Lambda shows the trace id.
+  const traceId = log.enabled ? requestTraceId(request) : undefined;
+  logLambdaRequest(ctx, uri, traceId);
   log.add(`Endpoint request body after transformations: ${logBody(transformed.body)}`);
   let event: unknown;
   const payload = transformed.body.toString();
@@ -25,7 +41,7 @@ export async function runLambdaCustom(ctx: IntegrationContext): Promise<Integrat
     log.add(`Execution failed: the Lambda payload is not JSON (${error instanceof Error ? error.message : String(error)})`);
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
-  const call = await withTimeout(callFunction(ctx.functions, uri, event, log, { eventText: payload }), integrationTimeoutMs(ctx));
+  const call = await withTimeout(callFunction(ctx.functions, uri, event, log, { eventText: payload, traceId }), integrationTimeoutMs(ctx));
   if (call === 'timeout') {
     log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
     throw new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out');

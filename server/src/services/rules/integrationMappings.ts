@@ -9,11 +9,12 @@ import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { pause } from './eventLoop';
 import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
-import { selectIntegrationResponseKey } from '../../template/responseSelection';
+import { selectIntegrationResponseKey, selectionMatcher } from '../../template/responseSelection';
 import { mediaTypeOf } from '../../template/templateSelection';
 import { findTemplateMember } from '../../facts/templateVariables';
 import { statusCodeOf } from '../editing/operationFacts';
 import { uriPlaceholders } from '../../model/uriPlaceholders';
+import { invokesLambda } from '../../model/integrationUris';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
@@ -275,8 +276,8 @@ function checkLambdaSuccess(context: ValidationContext, site: IntegrationSite, s
 /** A Lambda function behind a custom (AWS, non-proxy) integration, whose responses are selected by error message. */
 function isLambdaCustom(site: IntegrationSite): boolean {
   if (site.type !== 'aws') return false;
-  const uri = checkableString(getValue(site.integration, 'uri'));
-  return uri !== undefined && uri.includes(':lambda:path/');
+  // A URI whose variables decide is not checked: the rules report what the definition says.
+  return invokesLambda(checkableString(getValue(site.integration, 'uri'))) === true;
 }
 
 interface LambdaSuccess {
@@ -313,11 +314,11 @@ const statusCodes = new Map<string, string | undefined>();
 
 function firstStatusCodeMatchedBy(pattern: string): string | undefined {
   if (!STATUS_PATTERN_CHARACTERS.test(pattern) || !/\d/.test(pattern.replace(/\\d/g, '0'))) return undefined;
-  // The simulator's own selection decides whether the pattern matches, so that its full-match rule is followed here too.
-  const responses = { [pattern]: {} };
-  const selects = (errorMessage: string) => selectIntegrationResponseKey(responses, { type: 'lambda', errorMessage }).key === pattern;
-  if (selects('')) return undefined;
-  for (let status = 100; status < 600; status++) if (selects(String(status))) return String(status);
+  // The simulator's own matcher decides, so that its full-match rule is followed here too.
+  const matcher = selectionMatcher(pattern);
+  const matches = (errorMessage: string) => matcher.matches({ type: 'lambda', errorMessage });
+  if (matcher.error || matches('')) return undefined;
+  for (let status = 100; status < 600; status++) if (matches(String(status))) return String(status);
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import { scalarText } from './valueChecks';
 import { nearMiss } from './nearMiss';
 import { isUnprocessed } from './unprocessedValues';
 import { INTEGRATION_OBJECT, INTEGRATION_SUBTYPE_PARAMETERS } from '../../facts/extensions/integration';
+import { invokesLambda } from '../../model/integrationUris';
 
 /** What proxy integrations do not read, from the catalog: they pass requests and responses through unmapped. */
 const PROXY_IGNORED_FIELDS = (INTEGRATION_OBJECT.fields ?? []).filter((f) => f.forTypes && !f.forTypes.some(isProxyType)).map((f) => f.name);
@@ -131,8 +132,12 @@ function expectedUri(context: ValidationContext, type: string): string {
   return '`arn:aws:apigateway:{region}:{service}:path|action/{api}` (for Lambda, ' + invocation + ')';
 }
 
-function isLambdaUri(uri: string): boolean {
-  return /:lambda:path\//.test(uri) || PLAIN_LAMBDA_ARN.test(withoutVariables(uri));
+/**
+ * Whether a URI names a Lambda function: the invocation URI, or the bare function ARN that HTTP APIs' AWS_PROXY
+ * integrations take as well. undefined when the definition cannot say (no string, or variables that decide).
+ */
+function namesLambda(uri: string | undefined): boolean | undefined {
+  return (uri !== undefined && PLAIN_LAMBDA_ARN.test(withoutVariables(uri))) || invokesLambda(uri);
 }
 
 function checkHttpMethod(context: ValidationContext, integration: ObjectNode, type: string, uriNode: ValueNode | undefined, hasSubtype: boolean): void {
@@ -146,7 +151,7 @@ function checkHttpMethod(context: ValidationContext, integration: ObjectNode, ty
   }
   const method = checkableString(methodNode);
   const uri = checkableString(uriNode);
-  if (method && uri && type.startsWith('aws') && isLambdaUri(uri) && method.toUpperCase() !== 'POST') {
+  if (method && type.startsWith('aws') && namesLambda(uri) === true && method.toUpperCase() !== 'POST') {
     context.report(methodNode, 'lambda-http-method-not-post', `Lambda functions are invoked with POST; \`httpMethod\` is "${method}".`, { data: { expected: 'POST' } });
   }
 }
@@ -185,8 +190,8 @@ function checkHttpApiFields(context: ValidationContext, integration: ObjectNode,
   const version = getValue(integration, 'payloadFormatVersion');
   if (!version || (version.type !== 'string' && version.type !== 'number')) return;
   const text = scalarText(context, version);
-  const uri = checkableString(uriNode);
-  const lambda = type === 'aws_proxy' && !subtype && (uri === undefined || isLambdaUri(uri));
+  // Only a URI known to call something else rules 2.0 out.
+  const lambda = type === 'aws_proxy' && !subtype && namesLambda(checkableString(uriNode)) !== false;
   if (text === '2.0' && !lambda) {
     context.report(version, 'invalid-payload-format-version', `Payload format 2.0 is only for Lambda proxy integrations; ${subtype ? 'AWS service integrations' : `${type.toUpperCase()} integrations`} use "1.0".`, { data: { expected: '1.0' } });
   }
