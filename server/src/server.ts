@@ -14,6 +14,7 @@ import { createLanguageService, isTemplateDocument } from './languageService';
 import { TEMPLATE_SEMANTIC_TOKENS_LEGEND } from './services/templates/templateSemanticTokens';
 import { looksLikeApiDefinition } from './model/apiDocument';
 import type { LanguageSettings } from './services/validationTypes';
+import { readLanguageSettings } from './services/languageSettings';
 import { WorkspaceResolver } from './workspaceResolver';
 import { WorkspaceFiles } from './workspaceFiles';
 import { RenameError } from './services/rename';
@@ -85,14 +86,9 @@ async function refreshSettings(): Promise<void> {
   }
 }
 
-function toLanguageSettings(raw: unknown): LanguageSettings {
-  const config = (raw ?? {}) as { validation?: { dialect?: string; severity?: Record<string, string>; maxFileSizeMB?: number } };
-  const validation = config.validation ?? {};
-  return {
-    dialect: validation.dialect === 'rest' || validation.dialect === 'http' ? validation.dialect : 'auto',
-    severity: validation.severity as LanguageSettings['severity'],
-    maxValidationSize: typeof validation.maxFileSizeMB === 'number' ? validation.maxFileSizeMB * 1024 * 1024 : undefined,
-  };
+/** The editor's settings UI already flags values outside the settings' schema; they are left out here. */
+function toLanguageSettings(section: unknown): LanguageSettings {
+  return readLanguageSettings(section).settings;
 }
 
 /**

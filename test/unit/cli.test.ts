@@ -173,6 +173,82 @@ describe('apigw command line', () => {
     assert.equal(finding.line, Number(line.split(':')[0]) - 1);
   });
 
+  describe('lint with the workspace settings', () => {
+    const definition = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n";
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'apigw-lint-settings-'));
+      writeTree(dir, { '.git/HEAD': 'ref: refs/heads/main\n', 'apis/api.yaml': definition });
+    });
+
+    it('applies the severities of .vscode/settings.json at or above the current directory, as the editor does', async () => {
+      writeTree(dir, { '.vscode/settings.json': '{\n  // the team silences this one\n  "apigateway.validation.severity": {"unknown-request-validator": "warning"},\n}\n' });
+      const io = fakeIO(path.join(dir, 'apis'));
+      assert.equal(await main(['lint', 'api.yaml'], io), 0, io.stdout + io.stderr);
+      assert.match(io.stdout, /^api\.yaml:\d+:\d+ warning unknown-request-validator /m);
+      assert.match(io.stdout, /^1 file checked \(settings from \.\.\/\.vscode\/settings\.json\): 0 errors, 1 warning, 0 notes$/m);
+      const nested = fakeIO(dir);
+      writeTree(dir, { '.vscode/settings.json': '{"apigateway": {"validation": {"severity": {"unknown-request-validator": "off"}}}}' });
+      assert.equal(await main(['lint', 'apis/api.yaml', '--format', 'json'], nested), 0, nested.stderr);
+      assert.deepEqual(JSON.parse(nested.stdout), []);
+    });
+
+    it('lets the command line win, and ignores the file with --no-settings', async () => {
+      writeTree(dir, { '.vscode/settings.json': '{"apigateway.validation.severity": {"unknown-request-validator": "off"}, "apigateway.validation.dialect": "http"}' });
+      const flag = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis/api.yaml', '--severity', 'unknown-request-validator=error', '--format', 'json'], flag), 1, flag.stderr);
+      // The settings' dialect applies: request validators are REST-only.
+      assert.deepEqual(JSON.parse(flag.stdout).map((f: { code: string }) => f.code), ['dialect-mismatch', 'unknown-request-validator']);
+      const rest = fakeIO(dir);
+      await main(['lint', 'apis/api.yaml', '--severity', 'unknown-request-validator=error', '--dialect', 'rest', '--format', 'json'], rest);
+      assert.deepEqual(JSON.parse(rest.stdout).map((f: { code: string }) => f.code), ['unknown-request-validator']);
+      const none = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis/api.yaml', '--no-settings'], none), 1, none.stderr);
+      assert.match(none.stdout, /^1 file checked: 1 error/m);
+    });
+
+    it('reads a settings file named with --settings', async () => {
+      writeTree(dir, { 'ci/lint.json': '{"apigateway.validation.severity": {"unknown-request-validator": "hint"}}' });
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis/api.yaml', '--settings', 'ci/lint.json'], io), 0, io.stderr);
+      assert.match(io.stdout, /hint unknown-request-validator/);
+      assert.match(io.stdout, /\(settings from ci\/lint\.json\)/);
+    });
+
+    it('stops with exit 2 on a settings file that does not parse or holds a wrong value, and on a wrong --severity', async () => {
+      writeTree(dir, { '.vscode/settings.json': '{"apigateway.validation.severity": {"unknown-request-validator": "fatal"}}' });
+      const wrong = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis/api.yaml'], wrong), 2);
+      assert.equal(wrong.stdout, '');
+      assert.match(wrong.stderr, /\.vscode\/settings\.json: apigateway\.validation\.severity\.unknown-request-validator must be one of error, warning, information, hint, off, not "fatal"/);
+      writeTree(dir, { '.vscode/settings.json': '{"apigateway.validation.dialect": "rest" "x": 1}' });
+      const broken = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis/api.yaml'], broken), 2);
+      assert.match(broken.stderr, /\.vscode\/settings\.json:1:\d+: not valid JSON \(comma expected\)/);
+      const missing = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis/api.yaml', '--settings', 'nope.json'], missing), 2);
+      assert.match(missing.stderr, /nope\.json: no such file/);
+      for (const [value, message] of [['unknown-request-validator', /CODE=LEVEL/], ['unknown-request-validater=off', /'unknown-request-validater' is not a diagnostic code \(did you mean 'unknown-request-validator'\?\)/]] as const) {
+        const io = fakeIO(dir);
+        assert.equal(await main(['lint', 'apis/api.yaml', '--no-settings', '--severity', value], io), 2);
+        assert.match(io.stderr, message);
+      }
+    });
+
+    it('warns of a severity for a code it does not know, and goes on', async () => {
+      writeTree(dir, { '.vscode/settings.json': '{"apigateway.validation.severity": {"unknown-request-validater": "off"}}' });
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis/api.yaml'], io), 1);
+      assert.match(io.stderr, /names 'unknown-request-validater', which is not a diagnostic code of this version of apigw \(did you mean 'unknown-request-validator'\?\); it has no effect/);
+    });
+
+    it('does not look above the repository root', async () => {
+      writeTree(dir, { '.vscode/settings.json': '{"apigateway.validation.severity": {"unknown-request-validator": "off"}}', 'repo/.git/HEAD': 'x\n', 'repo/api.yaml': definition });
+      const io = fakeIO(path.join(dir, 'repo'));
+      assert.equal(await main(['lint', 'api.yaml'], io), 1, io.stderr);
+    });
+  });
+
   it('writes SARIF 2.1.0 with rules and regions', async () => {
     const io = fakeIO();
     await main(['lint', 'examples/petstore.yaml', '--format', 'sarif'], io);

@@ -3,7 +3,7 @@
  * language service, so that the top-level help lists every option without loading them.
  */
 
-export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif] [--dialect auto|rest|http]';
+export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif] [--dialect auto|rest|http] [--severity CODE=LEVEL]... [--settings F | --no-settings]';
 
 export const INVOKE_USAGE =
   "usage: apigw invoke FILE --method M --path P [--query k=v]... [--header 'K: V']... [--body-file F] [--stage NAME] [--config F] [--source-ip IP] [--json] [--log] [--fail]";
@@ -27,6 +27,11 @@ Checks API definitions with the editor's rules and prints one line per finding: 
   --format F     text (default; lines and columns from 1), json ({file, line, character, endLine, endCharacter,
                  severity, code, message}, lines and characters from 0 as in LSP), or sarif (SARIF 2.1.0, from 1)
   --dialect D    auto (default), rest or http: which API Gateway product the definitions are for
+  --severity CODE=LEVEL
+                 the severity of one diagnostic code: error, warning, information, hint or off; may be repeated
+  --settings F   a VS Code settings file whose apigateway.validation settings (dialect, severity, maxFileSizeMB)
+                 apply. Without it, the nearest .vscode/settings.json at or above the current directory (up to the
+                 repository root) applies, as in the editor; --no-settings ignores it. Options given here win.
 
 exit codes: 0 no errors (warnings and notes allowed), 1 at least one error, 2 usage error or a missing file`;
 

@@ -3,7 +3,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, isTemplateDocument } from '../../languageService';
 import { DIAGNOSTIC_SOURCE } from '../../services/validation';
-import type { LanguageSettings } from '../../services/validationTypes';
+import type { LanguageSettings, SeveritySetting } from '../../services/validationTypes';
+import { SEVERITY_SETTINGS } from '../../services/languageSettings';
+import { codeSuggestion, findWorkspaceSettings, loadSettingsFile, type LoadedSettings } from '../settingsFile';
 import { DIAGNOSTIC_CODES } from '../../facts/diagnosticCodes';
 import { detectFormat } from '../../model/apiDocument';
 import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
@@ -28,16 +30,25 @@ interface FileResult {
 type Dialect = NonNullable<LanguageSettings['dialect']>;
 
 export async function runLint(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { values: ['--format', '--dialect'] });
+  const options = parseOptions(args, { values: ['--format', '--dialect', '--settings'], repeated: ['--severity'], flags: ['--no-settings'] });
   if (options.help) {
     io.out(`${LINT_HELP}\n`);
     return 0;
   }
   const format = options.values.get('--format') ?? 'text';
   if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
-  const dialect = options.values.get('--dialect') ?? 'auto';
-  if (!['auto', 'rest', 'http'].includes(dialect)) throw new UsageError(`--dialect must be auto, rest or http, not '${dialect}'`);
+  const dialect = options.values.get('--dialect');
+  if (dialect !== undefined && !['auto', 'rest', 'http'].includes(dialect)) throw new UsageError(`--dialect must be auto, rest or http, not '${dialect}'`);
+  const severities = severityOptions(options.repeated.get('--severity') ?? []);
   if (options.positional.length === 0) throw new UsageError(`no file given\n${LINT_USAGE}`);
+  const workspace = await workspaceSettings(options.values.get('--settings'), options.flags.has('--no-settings'), io);
+  for (const warning of workspace.warnings) io.err(`apigw lint: ${warning}\n`);
+  // The command line wins over the settings file, as a person's explicit choice for this run.
+  const settings: LanguageSettings = {
+    ...workspace.settings,
+    dialect: (dialect as Dialect | undefined) ?? workspace.settings.dialect ?? 'auto',
+    severity: { ...workspace.settings.severity, ...severities },
+  };
 
   // Read everything first: a missing file is a usage error (exit 2) and must not leave half a report behind.
   const inputs = await lintInputs(options.positional, io);
@@ -45,22 +56,22 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const service = createLanguageService({ resolver: new WorkspaceResolver(() => undefined) });
   const results: FileResult[] = [];
   for (const input of inputs) {
-    const diagnostics = 'unreadable' in input ? [unreadableFinding(input.unreadable)] : await check(service, input, dialect as Dialect, io.cwd);
+    const diagnostics = 'unreadable' in input ? [unreadableFinding(input.unreadable)] : await check(service, input, settings, io.cwd);
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ file: input.file, diagnostics });
   }
 
   if (format === 'json') io.out(`${JSON.stringify(toJson(results), null, 2)}\n`);
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(results, io.cwd), null, 2)}\n`);
-  else io.out(toText(results));
+  else io.out(toText(results, workspace.file));
   return results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
 }
 
-async function check(service: ReturnType<typeof createLanguageService>, input: { file: string; text: string }, dialect: Dialect, cwd: string): Promise<Diagnostic[]> {
+async function check(service: ReturnType<typeof createLanguageService>, input: { file: string; text: string }, settings: LanguageSettings, cwd: string): Promise<Diagnostic[]> {
   const { file, text } = input;
   const uri = fileUri(path.resolve(cwd, file));
   const document = TextDocument.create(uri, detectFormat(uri, undefined, text), 0, text);
-  const diagnostics = await service.doValidation(document, { dialect });
+  const diagnostics = await service.doValidation(document, settings);
   // The editor quietly leaves other YAML/JSON alone; a file named on the command line deserves an answer.
   if (!isTemplateDocument(document) && service.parse(document).kind === 'unknown' && !diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) {
     diagnostics.push(notAnApiDefinition(text));
@@ -95,7 +106,31 @@ function severityName(d: Diagnostic): 'error' | 'warning' | 'information' | 'hin
   return SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error];
 }
 
-function toText(results: FileResult[]): string {
+/** `--severity CODE=LEVEL`, as the editor's `apigateway.validation.severity` setting takes them. */
+function severityOptions(values: string[]): Record<string, SeveritySetting> {
+  const severities: Record<string, SeveritySetting> = {};
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const code = eq < 0 ? value : value.slice(0, eq);
+    const level = eq < 0 ? '' : value.slice(eq + 1);
+    if (eq < 0 || !(SEVERITY_SETTINGS as readonly string[]).includes(level)) throw new UsageError(`--severity takes CODE=LEVEL with LEVEL one of ${SEVERITY_SETTINGS.join(', ')}, not '${value}'`);
+    if (!Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code)) throw new UsageError(`--severity: '${code}' is not a diagnostic code${codeSuggestion(code)}`);
+    severities[code] = level as SeveritySetting;
+  }
+  return severities;
+}
+
+/** The settings file named with `--settings`, else the workspace's `.vscode/settings.json`, unless `--no-settings`. */
+async function workspaceSettings(named: string | undefined, none: boolean, io: CliIO): Promise<LoadedSettings & { file?: string }> {
+  if (named !== undefined && none) throw new UsageError('--settings and --no-settings exclude each other');
+  if (none) return { settings: {}, warnings: [] };
+  const file = named ?? (await findWorkspaceSettings(io.cwd));
+  if (file === undefined) return { settings: {}, warnings: [] };
+  const shownAs = named ?? path.relative(io.cwd, file);
+  return { ...(await loadSettingsFile(named === undefined ? file : path.resolve(io.cwd, named), shownAs, io)), file: shownAs };
+}
+
+function toText(results: FileResult[], settingsFile: string | undefined): string {
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, note: 0 };
   for (const { file, diagnostics } of results) {
@@ -107,7 +142,9 @@ function toText(results: FileResult[]): string {
   }
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   // Information and hint lines are notes: shown above, so counted too.
-  lines.push(`${count(results.length, 'file')} checked: ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.note, 'note')}`);
+  // Naming the settings explains a difference from a run without them, e.g. on a machine without the workspace.
+  const using = settingsFile ? ` (settings from ${settingsFile})` : '';
+  lines.push(`${count(results.length, 'file')} checked${using}: ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.note, 'note')}`);
   return `${lines.join('\n')}\n`;
 }
 
