@@ -249,6 +249,23 @@ describe('apigw command line', () => {
     });
   });
 
+  it('fails on warnings, or on any finding, with --fail-on', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-fail-on-'));
+    writeTree(dir, { 'api.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n" });
+    const run = async (...extra: string[]) => {
+      const io = fakeIO(dir);
+      const code = await main(['lint', 'api.yaml', '--no-settings', ...extra], io);
+      return { code, io };
+    };
+    assert.equal((await run('--severity', 'unknown-request-validator=warning')).code, 0);
+    assert.equal((await run('--severity', 'unknown-request-validator=warning', '--fail-on', 'warning')).code, 1);
+    assert.equal((await run('--severity', 'unknown-request-validator=hint', '--fail-on', 'information')).code, 0);
+    assert.equal((await run('--severity', 'unknown-request-validator=hint', '--fail-on', 'hint')).code, 1);
+    const wrong = await run('--fail-on', 'warn');
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.io.stderr, /--fail-on must be error, warning, information or hint, not 'warn'/);
+  });
+
   it('writes SARIF 2.1.0 with rules and regions', async () => {
     const io = fakeIO();
     await main(['lint', 'examples/petstore.yaml', '--format', 'sarif'], io);

@@ -3,7 +3,7 @@
  * language service, so that the top-level help lists every option without loading them.
  */
 
-export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif] [--dialect auto|rest|http] [--severity CODE=LEVEL]... [--settings F | --no-settings]';
+export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif] [--dialect auto|rest|http] [--severity CODE=LEVEL]... [--settings F | --no-settings] [--fail-on LEVEL]';
 
 export const INVOKE_USAGE =
   "usage: apigw invoke FILE --method M --path P [--query k=v]... [--header 'K: V']... [--body-file F] [--stage NAME] [--config F] [--source-ip IP] [--json] [--log] [--fail]";
@@ -33,7 +33,10 @@ Checks API definitions with the editor's rules and prints one line per finding: 
                  apply. Without it, the nearest .vscode/settings.json at or above the current directory (up to the
                  repository root) applies, as in the editor; --no-settings ignores it. Options given here win.
 
-exit codes: 0 no errors (warnings and notes allowed), 1 at least one error, 2 usage error or a missing file`;
+  --fail-on L     the least severity that fails the run: error (default), warning, information or hint
+
+exit codes: 0 no errors (warnings and notes allowed; with --fail-on, nothing of that severity or graver), 1 at least
+one error (or finding at the --fail-on level), 2 usage error or a missing file`;
 
 export const INVOKE_HELP = `${INVOKE_USAGE}
 

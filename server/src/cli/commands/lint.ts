@@ -22,6 +22,14 @@ const SEVERITY_NAMES: Record<number, 'error' | 'warning' | 'information' | 'hint
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
+/** `--fail-on LEVEL`: findings of this severity or a graver one make the exit code 1 (LSP numbers graver lower). */
+const FAIL_LEVELS: Record<string, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
 interface FileResult {
   file: string;
   diagnostics: Diagnostic[];
@@ -30,7 +38,7 @@ interface FileResult {
 type Dialect = NonNullable<LanguageSettings['dialect']>;
 
 export async function runLint(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { values: ['--format', '--dialect', '--settings'], repeated: ['--severity'], flags: ['--no-settings'] });
+  const options = parseOptions(args, { values: ['--format', '--dialect', '--settings', '--fail-on'], repeated: ['--severity'], flags: ['--no-settings'] });
   if (options.help) {
     io.out(`${LINT_HELP}\n`);
     return 0;
@@ -40,6 +48,9 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const dialect = options.values.get('--dialect');
   if (dialect !== undefined && !['auto', 'rest', 'http'].includes(dialect)) throw new UsageError(`--dialect must be auto, rest or http, not '${dialect}'`);
   const severities = severityOptions(options.repeated.get('--severity') ?? []);
+  const failOn = options.values.get('--fail-on') ?? 'error';
+  const failLevel = FAIL_LEVELS[failOn];
+  if (failLevel === undefined) throw new UsageError(`--fail-on must be error, warning, information or hint, not '${failOn}'`);
   if (options.positional.length === 0) throw new UsageError(`no file given\n${LINT_USAGE}`);
   const workspace = await workspaceSettings(options.values.get('--settings'), options.flags.has('--no-settings'), io);
   for (const warning of workspace.warnings) io.err(`apigw lint: ${warning}\n`);
@@ -64,7 +75,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   if (format === 'json') io.out(`${JSON.stringify(toJson(results), null, 2)}\n`);
   else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(results, io.cwd), null, 2)}\n`);
   else io.out(toText(results, workspace.file));
-  return results.some((r) => r.diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) ? 1 : 0;
+  return results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= failLevel)) ? 1 : 0;
 }
 
 async function check(service: ReturnType<typeof createLanguageService>, input: { file: string; text: string }, settings: LanguageSettings, cwd: string): Promise<Diagnostic[]> {
