@@ -59,7 +59,7 @@ describe('apigw command line', () => {
     assert.equal(await main(['lint', 'examples/petstore.yaml', '--frob'], fakeIO()), 2);
     const io = fakeIO();
     assert.equal(await main(['lint', 'examples/petstore.yaml', '--format', 'xml'], io), 2);
-    assert.match(io.stderr, /--format must be text, json or sarif/);
+    assert.match(io.stderr, /--format must be text, json, sarif or github, not 'xml'/);
   });
 
   describe('lint of directories and patterns', () => {
@@ -264,6 +264,17 @@ describe('apigw command line', () => {
     const wrong = await run('--fail-on', 'warn');
     assert.equal(wrong.code, 2);
     assert.match(wrong.io.stderr, /--fail-on must be error, warning, information or hint, not 'warn'/);
+  });
+
+  it('writes GitHub Actions annotations, escaped, with the summary after them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-github-'));
+    writeTree(dir, { 'specs/a,b.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n" });
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', 'specs', '--format', 'github', '--severity', 'unknown-request-validator=hint', '--fail-on', 'hint'], io), 1, io.stderr);
+    const [annotation, summary, ...rest] = io.stdout.split('\n');
+    assert.match(annotation, /^::notice file=specs\/a%2Cb\.yaml,line=6,col=46,endLine=6,endColumn=53,title=apigw unknown-request-validator::\S/);
+    assert.equal(summary, '1 file checked: 0 errors, 0 warnings, 1 note');
+    assert.deepEqual(rest, ['']);
   });
 
   it('writes SARIF 2.1.0 with rules and regions', async () => {

@@ -3,7 +3,7 @@
  * language service, so that the top-level help lists every option without loading them.
  */
 
-export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif] [--dialect auto|rest|http] [--severity CODE=LEVEL]... [--settings F | --no-settings] [--fail-on LEVEL]';
+export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif|github] [--dialect auto|rest|http] [--severity CODE=LEVEL]... [--settings F | --no-settings] [--fail-on LEVEL]';
 
 export const INVOKE_USAGE =
   "usage: apigw invoke FILE --method M --path P [--query k=v]... [--header 'K: V']... [--body-file F] [--stage NAME] [--config F] [--source-ip IP] [--json] [--log] [--fail]";
@@ -25,7 +25,8 @@ Checks API definitions with the editor's rules and prints one line per finding: 
                  among the files it matches
   -              the text on standard input, reported as <stdin>
   --format F     text (default; lines and columns from 1), json ({file, line, character, endLine, endCharacter,
-                 severity, code, message}, lines and characters from 0 as in LSP), or sarif (SARIF 2.1.0, from 1)
+                 severity, code, message}, lines and characters from 0 as in LSP), sarif (SARIF 2.1.0, from 1), or
+                 github (GitHub Actions annotations: ::error file=…,line=…::message, then the summary line)
   --dialect D    auto (default), rest or http: which API Gateway product the definitions are for
   --severity CODE=LEVEL
                  the severity of one diagnostic code: error, warning, information, hint or off; may be repeated

@@ -12,15 +12,9 @@ import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
 import type { Unreadable } from '../definitionText';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
-import { lintInputs, STDIN_NAME } from '../lintInputs';
+import { lintInputs } from '../lintInputs';
+import { formatReport, REPORT_FORMATS, type FileResult, type ReportFormat } from '../lintReports';
 import { LINT_HELP, LINT_USAGE } from '../usage';
-
-const SEVERITY_NAMES: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
-  [DiagnosticSeverity.Error]: 'error',
-  [DiagnosticSeverity.Warning]: 'warning',
-  [DiagnosticSeverity.Information]: 'information',
-  [DiagnosticSeverity.Hint]: 'hint',
-};
 
 /** `--fail-on LEVEL`: findings of this severity or a graver one make the exit code 1 (LSP numbers graver lower). */
 const FAIL_LEVELS: Record<string, DiagnosticSeverity> = {
@@ -29,11 +23,6 @@ const FAIL_LEVELS: Record<string, DiagnosticSeverity> = {
   information: DiagnosticSeverity.Information,
   hint: DiagnosticSeverity.Hint,
 };
-
-interface FileResult {
-  file: string;
-  diagnostics: Diagnostic[];
-}
 
 type Dialect = NonNullable<LanguageSettings['dialect']>;
 
@@ -44,7 +33,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     return 0;
   }
   const format = options.values.get('--format') ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`--format must be text, json or sarif, not '${format}'`);
+  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${REPORT_FORMATS.slice(0, -1).join(', ')} or ${REPORT_FORMATS[REPORT_FORMATS.length - 1]}, not '${format}'`);
   const dialect = options.values.get('--dialect');
   if (dialect !== undefined && !['auto', 'rest', 'http'].includes(dialect)) throw new UsageError(`--dialect must be auto, rest or http, not '${dialect}'`);
   const severities = severityOptions(options.repeated.get('--severity') ?? []);
@@ -72,9 +61,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     results.push({ file: input.file, diagnostics });
   }
 
-  if (format === 'json') io.out(`${JSON.stringify(toJson(results), null, 2)}\n`);
-  else if (format === 'sarif') io.out(`${JSON.stringify(toSarif(results, io.cwd), null, 2)}\n`);
-  else io.out(toText(results, workspace.file));
+  io.out(formatReport(format as ReportFormat, results, { cwd: io.cwd, settingsFile: workspace.file }));
   return results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= failLevel)) ? 1 : 0;
 }
 
@@ -113,10 +100,6 @@ function notAnApiDefinition(text: string): Diagnostic {
   };
 }
 
-function severityName(d: Diagnostic): 'error' | 'warning' | 'information' | 'hint' {
-  return SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error];
-}
-
 /** `--severity CODE=LEVEL`, as the editor's `apigateway.validation.severity` setting takes them. */
 function severityOptions(values: string[]): Record<string, SeveritySetting> {
   const severities: Record<string, SeveritySetting> = {};
@@ -139,90 +122,4 @@ async function workspaceSettings(named: string | undefined, none: boolean, io: C
   if (file === undefined) return { settings: {}, warnings: [] };
   const shownAs = named ?? path.relative(io.cwd, file);
   return { ...(await loadSettingsFile(named === undefined ? file : path.resolve(io.cwd, named), shownAs, io)), file: shownAs };
-}
-
-function toText(results: FileResult[], settingsFile: string | undefined): string {
-  const lines: string[] = [];
-  const counts = { error: 0, warning: 0, note: 0 };
-  for (const { file, diagnostics } of results) {
-    for (const d of diagnostics) {
-      const severity = severityName(d);
-      counts[severity === 'error' || severity === 'warning' ? severity : 'note']++;
-      lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severity} ${d.code} ${d.message}`);
-    }
-  }
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  // Information and hint lines are notes: shown above, so counted too.
-  // Naming the settings explains a difference from a run without them, e.g. on a machine without the workspace.
-  const using = settingsFile ? ` (settings from ${settingsFile})` : '';
-  lines.push(`${count(results.length, 'file')} checked${using}: ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.note, 'note')}`);
-  return `${lines.join('\n')}\n`;
-}
-
-function toJson(results: FileResult[]) {
-  return results.flatMap(({ file, diagnostics }) =>
-    diagnostics.map((d) => ({
-      file,
-      line: d.range.start.line,
-      character: d.range.start.character,
-      endLine: d.range.end.line,
-      endCharacter: d.range.end.character,
-      severity: severityName(d),
-      code: String(d.code),
-      message: d.message,
-    })),
-  );
-}
-
-const SARIF_LEVELS = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
-
-function toSarif(results: FileResult[], cwd: string) {
-  const used = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => String(d.code))))].sort();
-  const rules = used.map((id) => ({
-    id,
-    shortDescription: { text: DIAGNOSTIC_CODES[id]?.title ?? id },
-    helpUri: DIAGNOSTIC_CODES[id]?.docsUrl,
-    ...(DIAGNOSTIC_CODES[id] ? { defaultConfiguration: { level: SARIF_LEVELS[DIAGNOSTIC_CODES[id].severity] } } : {}),
-  }));
-  return {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'apigw', informationUri: 'https://docs.aws.amazon.com/apigateway/', rules } },
-        results: results.flatMap(({ file, diagnostics }) =>
-          diagnostics.map((d) => ({
-            ruleId: String(d.code),
-            ruleIndex: used.indexOf(String(d.code)),
-            level: SARIF_LEVELS[severityName(d)],
-            message: { text: d.message },
-            locations: [
-              {
-                physicalLocation: {
-                  artifactLocation: { uri: sarifUri(file, cwd) },
-                  region: {
-                    startLine: d.range.start.line + 1,
-                    startColumn: d.range.start.character + 1,
-                    endLine: d.range.end.line + 1,
-                    endColumn: d.range.end.character + 1,
-                  },
-                },
-              },
-            ],
-          })),
-        ),
-      },
-    ],
-  };
-}
-
-/**
- * SARIF wants a URI reference: relative to the working folder, each segment percent-encoded (a space, `#` or `%`
- * in a file name would otherwise change its meaning). A file on another Windows drive has no relative form.
- */
-function sarifUri(file: string, cwd: string): string {
-  if (file === STDIN_NAME) return encodeURIComponent(file);
-  const relative = path.relative(cwd, path.resolve(cwd, file));
-  if (path.isAbsolute(relative)) return fileUri(relative);
-  return relative.split(path.sep).map(encodeURIComponent).join('/');
 }

@@ -1,0 +1,169 @@
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_CODES } from '../facts/diagnosticCodes';
+import { fileUri } from '../workspaceResolver';
+import { STDIN_NAME } from './lintInputs';
+
+/** How `apigw lint` reports: for people, for programs, for code-scanning tools and for GitHub Actions' annotations. */
+export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export interface FileResult {
+  file: string;
+  diagnostics: Diagnostic[];
+}
+
+const SEVERITY_NAMES: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
+  [DiagnosticSeverity.Error]: 'error',
+  [DiagnosticSeverity.Warning]: 'warning',
+  [DiagnosticSeverity.Information]: 'information',
+  [DiagnosticSeverity.Hint]: 'hint',
+};
+
+export function formatReport(format: ReportFormat, results: FileResult[], { cwd, settingsFile }: { cwd: string; settingsFile?: string }): string {
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify(toJson(results), null, 2)}\n`;
+    case 'sarif':
+      return `${JSON.stringify(toSarif(results, cwd), null, 2)}\n`;
+    case 'github':
+      // The summary is a plain line of the job's log; only the `::` lines become annotations.
+      return `${toGithub(results, cwd)}${summaryLine(results, settingsFile)}\n`;
+    default:
+      return toText(results, settingsFile);
+  }
+}
+
+function severityName(d: Diagnostic): 'error' | 'warning' | 'information' | 'hint' {
+  return SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error];
+}
+
+function toText(results: FileResult[], settingsFile: string | undefined): string {
+  const lines: string[] = [];
+  for (const { file, diagnostics } of results) {
+    for (const d of diagnostics) lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code} ${d.message}`);
+  }
+  lines.push(summaryLine(results, settingsFile));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `N files checked: X errors, Y warnings, Z notes`; information and hint findings are notes, counted too. */
+function summaryLine(results: FileResult[], settingsFile: string | undefined): string {
+  const counts = { error: 0, warning: 0, note: 0 };
+  for (const { diagnostics } of results) {
+    for (const d of diagnostics) {
+      const severity = severityName(d);
+      counts[severity === 'error' || severity === 'warning' ? severity : 'note']++;
+    }
+  }
+  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  // Naming the settings explains a difference from a run without them, e.g. on a machine without the workspace.
+  const using = settingsFile ? ` (settings from ${settingsFile})` : '';
+  return `${count(results.length, 'file')} checked${using}: ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.note, 'note')}`;
+}
+
+function toJson(results: FileResult[]) {
+  return results.flatMap(({ file, diagnostics }) =>
+    diagnostics.map((d) => ({
+      file,
+      line: d.range.start.line,
+      character: d.range.start.character,
+      endLine: d.range.end.line,
+      endCharacter: d.range.end.character,
+      severity: severityName(d),
+      code: String(d.code),
+      message: d.message,
+    })),
+  );
+}
+
+const SARIF_LEVELS = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
+
+function toSarif(results: FileResult[], cwd: string) {
+  const used = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => String(d.code))))].sort();
+  const rules = used.map((id) => ({
+    id,
+    shortDescription: { text: DIAGNOSTIC_CODES[id]?.title ?? id },
+    helpUri: DIAGNOSTIC_CODES[id]?.docsUrl,
+    ...(DIAGNOSTIC_CODES[id] ? { defaultConfiguration: { level: SARIF_LEVELS[DIAGNOSTIC_CODES[id].severity] } } : {}),
+  }));
+  return {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'apigw', informationUri: 'https://docs.aws.amazon.com/apigateway/', rules } },
+        results: results.flatMap(({ file, diagnostics }) =>
+          diagnostics.map((d) => ({
+            ruleId: String(d.code),
+            ruleIndex: used.indexOf(String(d.code)),
+            level: SARIF_LEVELS[severityName(d)],
+            message: { text: d.message },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: sarifUri(file, cwd) },
+                  region: {
+                    startLine: d.range.start.line + 1,
+                    startColumn: d.range.start.character + 1,
+                    endLine: d.range.end.line + 1,
+                    endColumn: d.range.end.character + 1,
+                  },
+                },
+              },
+            ],
+          })),
+        ),
+      },
+    ],
+  };
+}
+
+/**
+ * SARIF wants a URI reference: relative to the working folder, each segment percent-encoded (a space, `#` or `%`
+ * in a file name would otherwise change its meaning). A file on another Windows drive has no relative form.
+ */
+function sarifUri(file: string, cwd: string): string {
+  if (file === STDIN_NAME) return encodeURIComponent(file);
+  const relative = path.relative(cwd, path.resolve(cwd, file));
+  if (path.isAbsolute(relative)) return fileUri(relative);
+  return relative.split(path.sep).map(encodeURIComponent).join('/');
+}
+
+const GITHUB_COMMANDS = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
+
+/**
+ * GitHub Actions workflow commands (`::error file=…,line=…::message`): each finding becomes an annotation on the pull
+ * request's changed lines, without uploading SARIF. Files are named relative to the working folder, which in a
+ * workflow is the repository's root; lines and columns count from 1.
+ */
+function toGithub(results: FileResult[], cwd: string): string {
+  const lines: string[] = [];
+  for (const { file, diagnostics } of results) {
+    const name = file === STDIN_NAME ? file : path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+    for (const d of diagnostics) {
+      const { start, end } = d.range;
+      const properties = [
+        `file=${escapeProperty(name)}`,
+        `line=${start.line + 1}`,
+        `col=${start.character + 1}`,
+        `endLine=${end.line + 1}`,
+        // GitHub reads an end column only for one-line ranges.
+        ...(end.line === start.line ? [`endColumn=${end.character + 1}`] : []),
+        `title=${escapeProperty(`apigw ${String(d.code)}`)}`,
+      ];
+      lines.push(`::${GITHUB_COMMANDS[severityName(d)]} ${properties.join(',')}::${escapeData(typeof d.message === 'string' ? d.message : d.message.value)}`);
+    }
+  }
+  return lines.map((line) => `${line}\n`).join('');
+}
+
+/** The workflow-command escapes: a message may span lines and hold `%`. */
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Property values also end at `,` and `:`. */
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
