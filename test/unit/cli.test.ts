@@ -8,6 +8,7 @@ import { runEval } from '../../server/src/cli/commands/eval';
 import { runInvoke } from '../../server/src/cli/commands/invoke';
 import { runServe } from '../../server/src/cli/commands/serve';
 import { readBytesFile, readTextFile, type CliIO } from '../../server/src/cli/io';
+import { formatReport } from '../../server/src/cli/lintReports';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -242,6 +243,25 @@ describe('apigw command line', () => {
       assert.match(io.stderr, /names 'unknown-request-validater', which is not a diagnostic code of this version of apigw \(did you mean 'unknown-request-validator'\?\); it has no effect/);
     });
 
+    it('names the settings file only when it holds apigateway settings, and refuses --settings with --no-settings', async () => {
+      writeTree(dir, { '.vscode/settings.json': '{"editor.tabSize": 2}' });
+      const io = fakeIO(dir);
+      await main(['lint', 'apis/api.yaml'], io);
+      assert.match(io.stdout, /^1 file checked: 1 error/m);
+      const both = fakeIO(dir);
+      assert.equal(await main(['lint', 'apis/api.yaml', '--settings', '.vscode/settings.json', '--no-settings'], both), 2);
+      assert.match(both.stderr, /--settings and --no-settings exclude each other/);
+    });
+
+    it('outside a repository, reads only the current directory\'s settings', async () => {
+      const loose = mkdtempSync(path.join(tmpdir(), 'apigw-lint-loose-'));
+      writeTree(loose, { '.vscode/settings.json': '{"apigateway.validation.severity": {"unknown-request-validator": "off"}}', 'sub/api.yaml': definition, 'api.yaml': definition });
+      const below = fakeIO(path.join(loose, 'sub'));
+      assert.equal(await main(['lint', 'api.yaml'], below), 1, below.stderr);
+      const here = fakeIO(loose);
+      assert.equal(await main(['lint', 'api.yaml'], here), 0, here.stderr);
+    });
+
     it('does not look above the repository root', async () => {
       writeTree(dir, { '.vscode/settings.json': '{"apigateway.validation.severity": {"unknown-request-validator": "off"}}', 'repo/.git/HEAD': 'x\n', 'repo/api.yaml': definition });
       const io = fakeIO(path.join(dir, 'repo'));
@@ -261,6 +281,7 @@ describe('apigw command line', () => {
     assert.equal((await run('--severity', 'unknown-request-validator=warning', '--fail-on', 'warning')).code, 1);
     assert.equal((await run('--severity', 'unknown-request-validator=hint', '--fail-on', 'information')).code, 0);
     assert.equal((await run('--severity', 'unknown-request-validator=hint', '--fail-on', 'hint')).code, 1);
+    assert.equal((await run('--fail-on', 'constructor')).code, 2);
     const wrong = await run('--fail-on', 'warn');
     assert.equal(wrong.code, 2);
     assert.match(wrong.io.stderr, /--fail-on must be error, warning, information or hint, not 'warn'/);
@@ -272,9 +293,26 @@ describe('apigw command line', () => {
     const io = fakeIO(dir);
     assert.equal(await main(['lint', 'specs', '--format', 'github', '--severity', 'unknown-request-validator=hint', '--fail-on', 'hint'], io), 1, io.stderr);
     const [annotation, summary, ...rest] = io.stdout.split('\n');
-    assert.match(annotation, /^::notice file=specs\/a%2Cb\.yaml,line=6,col=46,endLine=6,endColumn=53,title=apigw unknown-request-validator::\S/);
+    assert.match(annotation, /^::notice file=specs\/a%2Cb\.yaml,line=6,endLine=6,col=46,endColumn=53,title=apigw unknown-request-validator::\S/);
     assert.equal(summary, '1 file checked: 0 errors, 0 warnings, 1 note');
     assert.deepEqual(rest, ['']);
+  });
+
+  it('names files from the repository root in GitHub annotations, leaves columns out of ranges over lines, and names no file for standard input', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-github-root-'));
+    writeTree(dir, { 'apis/api.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n" });
+    const saved = process.env.GITHUB_WORKSPACE;
+    process.env.GITHUB_WORKSPACE = dir;
+    try {
+      const io = fakeIO(path.join(dir, 'apis'));
+      await main(['lint', 'api.yaml', '--format', 'github', '--no-settings'], io);
+      assert.match(io.stdout, /^::error file=apis\/api\.yaml,line=6,/m);
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_WORKSPACE;
+      else process.env.GITHUB_WORKSPACE = saved;
+    }
+    const report = formatReport('github', [{ file: '<stdin>', diagnostics: [{ range: { start: { line: 1, character: 2 }, end: { line: 3, character: 0 } }, severity: 2, code: 'x', message: '100% sure,\nreally: yes' }] }], { cwd: dir });
+    assert.equal(report, '::warning line=2,endLine=4,title=apigw x::100%25 sure,%0Areally: yes\n1 file checked: 0 errors, 1 warning, 0 notes\n');
   });
 
   it('writes SARIF 2.1.0 with rules and regions', async () => {

@@ -20,7 +20,8 @@ const SEVERITY_NAMES: Record<number, 'error' | 'warning' | 'information' | 'hint
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
-export function formatReport(format: ReportFormat, results: FileResult[], { cwd, settingsFile }: { cwd: string; settingsFile?: string }): string {
+/** `root`: where GitHub annotations name files from (the repository's root in a workflow); `cwd` otherwise. */
+export function formatReport(format: ReportFormat, results: FileResult[], { cwd, root = cwd, settingsFile }: { cwd: string; root?: string; settingsFile?: string }): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(toJson(results), null, 2)}\n`;
@@ -28,7 +29,7 @@ export function formatReport(format: ReportFormat, results: FileResult[], { cwd,
       return `${JSON.stringify(toSarif(results, cwd), null, 2)}\n`;
     case 'github':
       // The summary is a plain line of the job's log; only the `::` lines become annotations.
-      return `${toGithub(results, cwd)}${summaryLine(results, settingsFile)}\n`;
+      return `${toGithub(results, cwd, root)}${summaryLine(results, settingsFile)}\n`;
     default:
       return toText(results, settingsFile);
   }
@@ -134,22 +135,22 @@ const GITHUB_COMMANDS = { error: 'error', warning: 'warning', information: 'noti
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`): each finding becomes an annotation on the pull
- * request's changed lines, without uploading SARIF. Files are named relative to the working folder, which in a
- * workflow is the repository's root; lines and columns count from 1.
+ * request's lines, without uploading SARIF. Files are named from `root`, the repository's root in a workflow, so the
+ * annotation lands on the right file wherever the command ran; lines and columns count from 1, and columns are given
+ * only for a range on one line, as GitHub reads them.
  */
-function toGithub(results: FileResult[], cwd: string): string {
+function toGithub(results: FileResult[], cwd: string, root: string): string {
   const lines: string[] = [];
   for (const { file, diagnostics } of results) {
-    const name = file === STDIN_NAME ? file : path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+    // Text from standard input is no file of the repository: its findings are annotations of the run.
+    const name = file === STDIN_NAME ? undefined : path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/');
     for (const d of diagnostics) {
       const { start, end } = d.range;
       const properties = [
-        `file=${escapeProperty(name)}`,
+        ...(name === undefined ? [] : [`file=${escapeProperty(name)}`]),
         `line=${start.line + 1}`,
-        `col=${start.character + 1}`,
         `endLine=${end.line + 1}`,
-        // GitHub reads an end column only for one-line ranges.
-        ...(end.line === start.line ? [`endColumn=${end.character + 1}`] : []),
+        ...(end.line === start.line ? [`col=${start.character + 1}`, `endColumn=${end.character + 1}`] : []),
         `title=${escapeProperty(`apigw ${String(d.code)}`)}`,
       ];
       lines.push(`::${GITHUB_COMMANDS[severityName(d)]} ${properties.join(',')}::${escapeData(typeof d.message === 'string' ? d.message : d.message.value)}`);

@@ -31,10 +31,11 @@ Checks API definitions with the editor's rules and prints one line per finding: 
   --severity CODE=LEVEL
                  the severity of one diagnostic code: error, warning, information, hint or off; may be repeated
   --settings F   a VS Code settings file whose apigateway.validation settings (dialect, severity, maxFileSizeMB)
-                 apply. Without it, the nearest .vscode/settings.json at or above the current directory (up to the
-                 repository root) applies, as in the editor; --no-settings ignores it. Options given here win.
-
-  --fail-on L     the least severity that fails the run: error (default), warning, information or hint
+                 apply. Without it, .vscode/settings.json applies as in the editor: in a repository the nearest one
+                 from the current directory up to the repository's root, elsewhere the current directory's own.
+                 Options given here win over the file.
+  --no-settings  ignore .vscode/settings.json
+  --fail-on L    the least severity that fails the run: error (default), warning, information or hint
 
 exit codes: 0 no errors (warnings and notes allowed; with --fail-on, nothing of that severity or graver), 1 at least
 one error (or finding at the --fail-on level), 2 usage error or a missing file`;

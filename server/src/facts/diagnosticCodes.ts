@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'tls-setting-not-applicable': { severity: 'warning', title: 'TLS setting ignored by this kind of integration', docsUrl: `${DEV_GUIDE}/api-gateway-extensions-integration-tls-config.html` },
   'ignored-for-proxy': { severity: 'warning', title: 'Setting ignored by proxy integrations', docsUrl: `${DEV_GUIDE}/set-up-lambda-proxy-integrations.html` },
   'timeout-out-of-range': { severity: 'error', title: 'Integration timeout outside the quota', docsUrl: `${DEV_GUIDE}/limits.html` },
+  'lambda-streaming-uri': { severity: 'warning', title: 'Lambda URI does not match the response transfer mode', docsUrl: `${DEV_GUIDE}/response-transfer-mode-lambda.html` },
   'invalid-transfer-mode': { severity: 'error', title: 'Response streaming not available for this integration', docsUrl: `${DEV_GUIDE}/response-transfer-mode.html` },
   'invalid-payload-format-version': { severity: 'error', title: 'Payload format version not valid for this integration', docsUrl: `${DEV_GUIDE}/http-api-develop-integrations-lambda.html` },
   'invalid-integration-subtype': { severity: 'error', title: 'integrationSubtype needs an AWS_PROXY integration', docsUrl: `${DEV_GUIDE}/http-api-develop-integrations-aws-services-reference.html` },

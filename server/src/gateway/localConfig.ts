@@ -1,3 +1,4 @@
+import { isJsonObject } from '../model/jsonObjects';
 import * as path from 'node:path';
 import type { Dialect } from '../model/dialect';
 
@@ -56,14 +57,14 @@ export function parseLocalConfig(text: string, source = 'local.json'): LocalConf
   } catch (error) {
     throw new Error(`${source}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (!isRecord(value)) throw new Error(`${source}: the configuration must be a JSON object`);
+  if (!isJsonObject(value)) throw new Error(`${source}: the configuration must be a JSON object`);
   const problems: string[] = [];
   const functions = value.functions;
   if (functions !== undefined) {
-    if (!isRecord(functions)) problems.push('functions must be an object');
+    if (!isJsonObject(functions)) problems.push('functions must be an object');
     else {
       for (const [name, fn] of Object.entries(functions)) {
-        if (!isRecord(fn) || typeof fn.handler !== 'string') problems.push(`functions.${name}.handler must be a file path`);
+        if (!isJsonObject(fn) || typeof fn.handler !== 'string') problems.push(`functions.${name}.handler must be a file path`);
         else if (fn.timeoutSeconds !== undefined && !(typeof fn.timeoutSeconds === 'number' && fn.timeoutSeconds > 0)) {
           problems.push(`functions.${name}.timeoutSeconds must be a positive number`);
         } else if (fn.environment !== undefined && !isStringMap(fn.environment)) {
@@ -73,10 +74,10 @@ export function parseLocalConfig(text: string, source = 'local.json'): LocalConf
     }
   }
   if (value.stages !== undefined) {
-    if (!isRecord(value.stages)) problems.push('stages must be an object');
+    if (!isJsonObject(value.stages)) problems.push('stages must be an object');
     else {
       for (const [name, stage] of Object.entries(value.stages)) {
-        if (!isRecord(stage) || (stage.variables !== undefined && !isStringMap(stage.variables))) {
+        if (!isJsonObject(stage) || (stage.variables !== undefined && !isStringMap(stage.variables))) {
           problems.push(`stages.${name}.variables must map names to strings`);
         }
       }
@@ -86,10 +87,10 @@ export function parseLocalConfig(text: string, source = 'local.json'): LocalConf
     problems.push('apiKeys must be a list of strings');
   }
   if (value.credentials !== undefined) {
-    const ok = Array.isArray(value.credentials) && value.credentials.every((c) => isRecord(c) && typeof c.accessKeyId === 'string' && typeof c.secretAccessKey === 'string');
+    const ok = Array.isArray(value.credentials) && value.credentials.every((c) => isJsonObject(c) && typeof c.accessKeyId === 'string' && typeof c.secretAccessKey === 'string');
     if (!ok) problems.push('credentials must be a list of {accessKeyId, secretAccessKey}');
   }
-  if (value.jwks !== undefined && !isRecord(value.jwks)) problems.push('jwks must be a JWKS object or a map of issuer to JWKS');
+  if (value.jwks !== undefined && !isJsonObject(value.jwks)) problems.push('jwks must be a JWKS object or a map of issuer to JWKS');
   if (problems.length) throw new Error(`${source}: ${problems.join('; ')}`);
   return value as LocalConfig;
 }
@@ -113,10 +114,6 @@ export function stageVariablesFor(config: LocalConfig, stage: string): Record<st
   return config.stages?.[stage]?.variables ?? {};
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isStringMap(value: unknown): boolean {
-  return isRecord(value) && Object.values(value).every((v) => typeof v === 'string');
+  return isJsonObject(value) && Object.values(value).every((v) => typeof v === 'string');
 }

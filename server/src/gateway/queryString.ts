@@ -2,6 +2,7 @@
  * Query strings, read one way wherever a raw query string becomes a request's values: the gateway for the requests
  * it serves and the CLI for the query it sends.
  */
+import { appendOwn } from '../model/jsonObjects';
 
 /**
  * The values of a raw query string by name, in the order given: a repeated name keeps every value, `+` is a space, a
@@ -24,7 +25,7 @@ export function parseQuery(raw: string | undefined, malformed?: (part: string) =
     const eq = part.indexOf('=');
     const key = decode(eq < 0 ? part : part.slice(0, eq));
     const value = eq < 0 ? '' : decode(part.slice(eq + 1));
-    (query[key] ??= []).push(value);
+    appendOwn(query, key, value);
   }
   return query;
 }

@@ -2,6 +2,7 @@
  * A request's headers as lists of values, grouped by name case-insensitively as HTTP requires. A name keeps the
  * spelling the client first used, since API Gateway hands integrations the names as sent.
  */
+import { appendOwn } from '../model/jsonObjects';
 export function groupHeaders(pairs: Iterable<readonly [string, string]>): Record<string, string[]> {
   const lists: Record<string, string[]> = {};
   const spelling = new Map<string, string>();
@@ -9,7 +10,7 @@ export function groupHeaders(pairs: Iterable<readonly [string, string]>): Record
     const lower = name.toLowerCase();
     const key = spelling.get(lower) ?? name;
     spelling.set(lower, key);
-    (lists[key] ??= []).push(value);
+    appendOwn(lists, key, value);
   }
   return lists;
 }

@@ -154,7 +154,8 @@ function jsonSyntaxProblems(text: string): SyntaxProblem[] {
   }
 }
 
-function describeJsonError(code: string): string {
+/** A JSON parser's error code (`CommaExpected`) in words (`Comma expected`). */
+export function describeJsonError(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/^./, (c) => c.toUpperCase());
 }
 

@@ -3,12 +3,13 @@ import { LAMBDA_INVOCATION_URI } from '../facts/extensions/arnPatterns';
 /**
  * Whether an integration's URI invokes a Lambda function, answered one way for the editor's rules, the template
  * evaluator and the local gateway. The form is the catalog's invocation URI,
- * `arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations`, in any partition,
+ * `arn:{partition}:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations` (or its response
+ * streaming form, `2021-11-15/.../response-streaming-invocations`), in any partition,
  * with any qualifier on the function, and with `${stageVariables.x}` or `${AWS::Region}`-style variables for its parts.
  * Other paths of the Lambda API (`.../functions` lists functions) are AWS service calls, selected by status code.
  */
 
-const VARIABLE = '\\$\\{[^}]*\\}';
+const VARIABLE = '\\$\\{[^}]+\\}';
 /** One ARN component, variables included: `${AWS::Partition}` has colons of its own. */
 const COMPONENT = `(?:${VARIABLE}|[^:$\\s])*`;
 /** The catalog's pattern also takes one variable for the whole URI, which this module reads as open instead. */

@@ -1,3 +1,4 @@
+import { isJsonObject } from '../model/jsonObjects';
 import { DIAGNOSTIC_CODES } from '../facts/diagnosticCodes';
 import type { LanguageSettings, SeveritySetting } from './validationTypes';
 
@@ -27,8 +28,8 @@ export function readLanguageSettings(section: unknown): ReadSettings {
   const problems: SettingProblem[] = [];
   const unknownCodes: string[] = [];
   const settings: LanguageSettings = {};
-  const validation = isRecord(section) ? section.validation : undefined;
-  if (!isRecord(validation)) {
+  const validation = isJsonObject(section) ? section.validation : undefined;
+  if (!isJsonObject(validation)) {
     if (validation !== undefined) problems.push({ key: 'apigateway.validation', message: 'must be an object' });
     return { settings, problems, unknownCodes };
   }
@@ -40,7 +41,7 @@ export function readLanguageSettings(section: unknown): ReadSettings {
   }
 
   if (severity !== undefined) {
-    if (!isRecord(severity)) {
+    if (!isJsonObject(severity)) {
       problems.push({ key: 'apigateway.validation.severity', message: 'must be an object of diagnostic codes and severities' });
     } else {
       const levels: Record<string, SeveritySetting> = {};
@@ -61,8 +62,4 @@ export function readLanguageSettings(section: unknown): ReadSettings {
     else problems.push({ key: 'apigateway.validation.maxFileSizeMB', message: `must be a number of at least 1, not ${JSON.stringify(maxFileSizeMB)}` });
   }
   return { settings, problems, unknownCodes };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -16,7 +16,8 @@ export const DIAGNOSTIC_SOURCE = 'apigateway';
 /** Past this size only syntax is checked, so one huge file cannot stall the server (AWS imports at most 6 MB). */
 export const DEFAULT_MAX_VALIDATION_SIZE = 20 * 1024 * 1024;
 
-const SEVERITIES: Record<SeverityName, DiagnosticSeverity> = {
+/** The LSP severity of each severity name. */
+export const DIAGNOSTIC_SEVERITIES: Record<SeverityName, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,
@@ -145,7 +146,7 @@ export function toDiagnostics(document: ApiDocument, problems: Problem[], settin
     if (!firstOfItsKind(seen, problem)) continue;
     const diagnostic: Diagnostic = {
       range: { start, end: positionAt(Math.max(problem.end, problem.offset)) },
-      severity: SEVERITIES[severityName],
+      severity: DIAGNOSTIC_SEVERITIES[severityName],
       code: problem.code,
       source: DIAGNOSTIC_SOURCE,
       message: problem.message,

@@ -5,7 +5,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { findTemplateMember } from '../facts/templateVariables';
 import type { TemplateMember } from '../facts/templateVariableTypes';
-import { isJavaMap, markEntriesOnly, type JavaMap } from './javaValues';
+import { isRecordMap, type RecordMap } from './javaMaps';
+import { markEntriesOnly } from './javaValues';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -21,8 +22,8 @@ export function commonLogTime(date: Date): string {
 /** Objects below `$context` that API Gateway leaves null unless a feature is in use (mutual TLS, an error). */
 const ABSENT_UNLESS_GIVEN = new Set(['identity.clientCert', 'error', 'authorizer.claims']);
 
-function samplesOf(member: TemplateMember, prefix: string): JavaMap {
-  const out: JavaMap = {};
+function samplesOf(member: TemplateMember, prefix: string): RecordMap {
+  const out: RecordMap = {};
   for (const child of member.members ?? []) {
     const key = prefix ? `${prefix}.${child.name}` : child.name;
     if (ABSENT_UNLESS_GIVEN.has(key)) continue;
@@ -34,14 +35,14 @@ function samplesOf(member: TemplateMember, prefix: string): JavaMap {
 
 /** One level of the samples: its entries in order, and the maps below it, which each copy needs its own of. */
 interface SampleLevel {
-  entries: JavaMap;
+  entries: RecordMap;
   maps: Array<[string, SampleLevel]>;
 }
 
 let contextSamples: SampleLevel | undefined;
 
 /** The catalog's samples never change; each request gets its own copy, since templates write into `$context` maps. */
-function freshContextSamples(): JavaMap {
+function freshContextSamples(): RecordMap {
   if (!contextSamples) {
     const contextMember = findTemplateMember(['context']);
     contextSamples = levelOf(contextMember ? samplesOf(contextMember, '') : {});
@@ -49,27 +50,27 @@ function freshContextSamples(): JavaMap {
   return copyLevel(contextSamples);
 }
 
-function levelOf(map: JavaMap): SampleLevel {
+function levelOf(map: RecordMap): SampleLevel {
   const maps: Array<[string, SampleLevel]> = [];
   for (const key in map) {
     const value = map[key];
-    if (isJavaMap(value)) maps.push([key, levelOf(value)]);
+    if (isRecordMap(value)) maps.push([key, levelOf(value)]);
   }
   return { entries: { ...map }, maps };
 }
 
 // A spread of a fixed-shape object is a single fast clone in V8, unlike building the copy key by key.
-function copyLevel(level: SampleLevel): JavaMap {
-  const out: JavaMap = { ...level.entries };
+function copyLevel(level: SampleLevel): RecordMap {
+  const out: RecordMap = { ...level.entries };
   for (const [key, child] of level.maps) out[key] = copyLevel(child);
   return out;
 }
 
-export function deepMerge(base: JavaMap, overrides: JavaMap): JavaMap {
-  const out: JavaMap = { ...base };
+export function deepMerge(base: RecordMap, overrides: RecordMap): RecordMap {
+  const out: RecordMap = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    out[key] = isJavaMap(value) ? deepMerge(isJavaMap(out[key]) ? (out[key] as JavaMap) : {}, value) : Array.isArray(value) ? [...value] : value;
+    out[key] = isRecordMap(value) ? deepMerge(isRecordMap(out[key]) ? (out[key] as RecordMap) : {}, value) : copyCollection(value);
   }
   return out;
 }
@@ -78,24 +79,29 @@ export function deepMerge(base: JavaMap, overrides: JavaMap): JavaMap {
  * deepMerge into a tree the caller owns: nested maps of `target` are updated rather than copied, so only a tree
  * built for this call (a fresh copy of the samples) may be passed. Maps and lists of `overrides` are still copied.
  */
-function mergeInto(target: JavaMap, overrides: JavaMap): JavaMap {
+function mergeInto(target: RecordMap, overrides: RecordMap): RecordMap {
   const keys = Object.keys(overrides);
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     const value = overrides[key];
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    if (isJavaMap(value)) {
+    if (isRecordMap(value)) {
       const current = target[key];
-      target[key] = mergeInto(isJavaMap(current) ? current : {}, value);
+      target[key] = mergeInto(isRecordMap(current) ? current : {}, value);
     } else {
-      target[key] = Array.isArray(value) ? [...value] : value;
+      target[key] = copyCollection(value);
     }
   }
   return target;
 }
 
+/** A list, or a map a template of the same request wrote (the engine's maps are Maps), copied one level deep. */
+function copyCollection(value: unknown): unknown {
+  return Array.isArray(value) ? [...value] : value instanceof Map ? new Map(value) : value;
+}
+
 /** Whether deepMerge replaces `key` from `overrides`: then there is no point in generating a default for it. */
-function given(overrides: JavaMap, key: string): boolean {
+function given(overrides: RecordMap, key: string): boolean {
   return Object.prototype.propertyIsEnumerable.call(overrides, key);
 }
 
@@ -107,7 +113,7 @@ export function buildDefaultContext(
   const now = new Date();
   const stage = operation.stage ?? String(defaults.stage);
   const resourcePath = operation.resourcePath ?? String(defaults.resourcePath);
-  const merging = isJavaMap(overrides) ? overrides : {};
+  const merging = isRecordMap(overrides) ? overrides : {};
   // The local gateway passes its own ids and times; generating random ones only for the merge to drop them costs
   // more than the rest of the context (randomBytes is a call into OpenSSL each time). Overridden keys keep their
   // place in the map, so the key order does not change either.
@@ -125,11 +131,11 @@ export function buildDefaultContext(
   const merged = mergeInto(defaults, merging);
   if (!('path' in merging)) merged.path = `/${String(merged.stage)}${String(merged.resourcePath)}`;
   // A template writes into these maps with #set, so they must exist whatever the caller passed.
-  const requestOverride = isJavaMap(merged.requestOverride) ? merged.requestOverride : (merged.requestOverride = {});
-  for (const part of ['header', 'path', 'querystring']) if (!isJavaMap(requestOverride[part])) requestOverride[part] = {};
-  const responseOverride = isJavaMap(merged.responseOverride) ? merged.responseOverride : (merged.responseOverride = {});
-  if (!isJavaMap(responseOverride.header)) responseOverride.header = {};
-  if (isJavaMap(merged.authorizer) && isJavaMap(merged.authorizer.claims)) markEntriesOnly(merged.authorizer.claims);
+  const requestOverride = isRecordMap(merged.requestOverride) ? merged.requestOverride : (merged.requestOverride = {});
+  for (const part of ['header', 'path', 'querystring']) if (!isRecordMap(requestOverride[part])) requestOverride[part] = {};
+  const responseOverride = isRecordMap(merged.responseOverride) ? merged.responseOverride : (merged.responseOverride = {});
+  if (!isRecordMap(responseOverride.header)) responseOverride.header = {};
+  if (isRecordMap(merged.authorizer) && isRecordMap(merged.authorizer.claims)) markEntriesOnly(merged.authorizer.claims);
   watchOverrides(merged, requestOverride, responseOverride);
   return merged;
 }
@@ -139,27 +145,27 @@ export function buildDefaultContext(
  * `responseOverride.status`. API Gateway answers such a template with a 5XX: each parameter may be overridden once.
  */
 export function repeatedOverrides(context: unknown): string[] {
-  return isJavaMap(context) ? [...(repeatedOverridesOf.get(context) ?? [])] : [];
+  return isRecordMap(context) ? [...(repeatedOverridesOf.get(context) ?? [])] : [];
 }
 
-const repeatedOverridesOf = new WeakMap<JavaMap, Set<string>>();
+const repeatedOverridesOf = new WeakMap<RecordMap, Set<string>>();
 
 /**
  * Counts writes into the override maps from here on: the values merged in from the caller (what an earlier template
  * of the request set) are not the current template's overrides.
  */
-function watchOverrides(context: JavaMap, requestOverride: JavaMap, responseOverride: JavaMap): void {
+function watchOverrides(context: RecordMap, requestOverride: RecordMap, responseOverride: RecordMap): void {
   const repeated = new Set<string>();
   repeatedOverridesOf.set(context, repeated);
-  requestOverride.header = new Proxy(requestOverride.header as JavaMap, new WriteCounter('requestOverride.header', repeated, undefined, true));
-  requestOverride.path = new Proxy(requestOverride.path as JavaMap, new WriteCounter('requestOverride.path', repeated));
-  requestOverride.querystring = new Proxy(requestOverride.querystring as JavaMap, new WriteCounter('requestOverride.querystring', repeated));
-  responseOverride.header = new Proxy(responseOverride.header as JavaMap, new WriteCounter('responseOverride.header', repeated, undefined, true));
+  requestOverride.header = new Proxy(requestOverride.header as RecordMap, new WriteCounter('requestOverride.header', repeated, undefined, true));
+  requestOverride.path = new Proxy(requestOverride.path as RecordMap, new WriteCounter('requestOverride.path', repeated));
+  requestOverride.querystring = new Proxy(requestOverride.querystring as RecordMap, new WriteCounter('requestOverride.querystring', repeated));
+  responseOverride.header = new Proxy(responseOverride.header as RecordMap, new WriteCounter('responseOverride.header', repeated, undefined, true));
   context.responseOverride = new Proxy(responseOverride, new WriteCounter('responseOverride', repeated, 'header'));
 }
 
 /** The proxy handler of one override map: only writes are trapped, so reads stay as fast as a proxy allows. */
-class WriteCounter implements ProxyHandler<JavaMap> {
+class WriteCounter implements ProxyHandler<RecordMap> {
   private written: Set<string> | undefined;
 
   constructor(
@@ -171,7 +177,7 @@ class WriteCounter implements ProxyHandler<JavaMap> {
     private readonly caseInsensitive = false,
   ) {}
 
-  set(target: JavaMap, key: string | symbol, value: unknown): boolean {
+  set(target: RecordMap, key: string | symbol, value: unknown): boolean {
     if (typeof key === 'string' && key !== this.notAParameter) {
       const written = (this.written ??= new Set());
       const name = this.caseInsensitive ? key.toLowerCase() : key;

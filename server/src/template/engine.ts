@@ -4,7 +4,8 @@
 import { buildDefaultContext, repeatedOverrides } from './contextVariable';
 import { InputVariable, mergeParameters, Payload } from './inputVariable';
 import { TemplateInterpreter, type InterpreterIssues } from './interpreter';
-import { isJavaMap, javaToString, type JavaMap } from './javaValues';
+import { isMapValue, isRecordMap, mapEntries, mapGet, orderedMapOf, type RecordMap } from './javaMaps';
+import { javaToString } from './javaValues';
 import { DEFAULT_TIMEOUT_MS, EvaluationBudget, GatewayAbort, TemplateAbort } from './limits';
 import { parseTemplate, syntaxProblems } from './syntax';
 import { UtilVariable } from './utilVariable';
@@ -68,7 +69,7 @@ export function checkTemplateSyntax(template: string): TemplateError[] {
 
 export function renderTemplate(template: string, request: TemplateRequest, options: RenderOptions = {}): RenderResult {
   const started = performance.now();
-  const context = buildDefaultContext(isJavaMap(request?.context) ? request.context : {});
+  const context = buildDefaultContext(isRecordMap(request?.context) ? request.context : {});
   const result: RenderResult = {
     output: '',
     requestOverride: { header: {}, path: {}, querystring: {}, multiValueHeader: {}, multiValueQuerystring: {} },
@@ -95,7 +96,7 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
   const timeoutMs = options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
   const payload = new Payload(typeof request?.body === 'string' ? request.body : '', kind);
   const params = mergeParameters(request?.params, request?.multiValueParams);
-  const stageVariables: JavaMap = { ...(isJavaMap(request?.stageVariables) ? request.stageVariables : {}) };
+  const stageVariables = orderedMapOf(isRecordMap(request?.stageVariables) ? request.stageVariables : {});
   const issues: InterpreterIssues = { warnings: [] };
   const interpreter = new TemplateInterpreter(parsed.tree, new EvaluationBudget(timeoutMs), issues);
   try {
@@ -125,11 +126,12 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
 }
 
 /** `$context.requestOverride.*` and `$context.responseOverride.*` as the template left them. */
-function collectOverrides(context: JavaMap, result: RenderResult): void {
-  const requestOverride = isJavaMap(context.requestOverride) ? context.requestOverride : {};
+function collectOverrides(context: RecordMap, result: RenderResult): void {
+  // A template may replace a map of overrides with a map literal of its own: either kind of map is read.
+  const requestOverride = isMapValue(context.requestOverride) ? context.requestOverride : {};
   const flatten = (source: unknown, single: Record<string, string>, multi?: Record<string, string[]>) => {
-    if (!isJavaMap(source)) return;
-    for (const [name, value] of Object.entries(source)) {
+    if (!isMapValue(source)) return;
+    for (const [name, value] of mapEntries(source)) {
       if (value === undefined || value === null) continue;
       if (Array.isArray(value)) {
         const values = value.map((v) => javaToString(v, true));
@@ -140,12 +142,12 @@ function collectOverrides(context: JavaMap, result: RenderResult): void {
       }
     }
   };
-  flatten(requestOverride.header, result.requestOverride.header, result.requestOverride.multiValueHeader);
-  flatten(requestOverride.path, result.requestOverride.path);
-  flatten(requestOverride.querystring, result.requestOverride.querystring, result.requestOverride.multiValueQuerystring);
-  const responseOverride = isJavaMap(context.responseOverride) ? context.responseOverride : {};
-  flatten(responseOverride.header, result.responseOverride.header);
-  const status = responseOverride.status;
+  flatten(mapGet(requestOverride, 'header'), result.requestOverride.header, result.requestOverride.multiValueHeader);
+  flatten(mapGet(requestOverride, 'path'), result.requestOverride.path);
+  flatten(mapGet(requestOverride, 'querystring'), result.requestOverride.querystring, result.requestOverride.multiValueQuerystring);
+  const responseOverride = isMapValue(context.responseOverride) ? context.responseOverride : {};
+  flatten(mapGet(responseOverride, 'header'), result.responseOverride.header);
+  const status = mapGet(responseOverride, 'status');
   if (status !== undefined && status !== null) {
     const code = typeof status === 'number' ? status : Number(javaToString(status).trim());
     if (Number.isInteger(code) && code >= 100 && code <= 599) result.responseOverride.status = code;

@@ -11,7 +11,8 @@ import { compileJsonPath, evaluateJsonPath, JsonPathSyntaxError, type CompiledPa
 import { JsonSmartParseException, parseJavaJson } from './javaJson';
 import { JavaMethodError } from './javaMethods';
 import { GatewayAbort } from './limits';
-import { isJavaMap, NO_SUCH_METHOD, TemplateHost, toJsonText, UncalledMember, type JavaMap } from './javaValues';
+import { isRecordMap, orderedMapOf } from './javaMaps';
+import { NO_SUCH_METHOD, TemplateHost, toJsonText, UncalledMember } from './javaValues';
 import { headerValue, lastValues } from './parameterMaps';
 
 export interface RequestParameters {
@@ -44,7 +45,7 @@ export class Payload {
 
   private parse(): unknown {
     // Recorded on AWS: an empty body reads as {} (a blank one is taken the same way; not recorded).
-    if (this.raw.trim() === '') return {};
+    if (this.raw.trim() === '') return new Map();
     try {
       return parseJavaJson(this.raw);
     } catch (error) {
@@ -101,11 +102,11 @@ export class InputVariable extends TemplateHost {
         return result.found ? result.value : undefined;
       }
       case 'params/0':
-        return {
-          path: { ...this.params.path },
-          querystring: { ...this.params.querystring },
-          header: { ...this.params.header },
-        } satisfies JavaMap;
+        return new Map<string, unknown>([
+          ['path', orderedMapOf(this.params.path)],
+          ['querystring', orderedMapOf(this.params.querystring)],
+          ['header', orderedMapOf(this.params.header)],
+        ]);
       case 'params/1':
         return this.param(args[0]);
     }
@@ -130,7 +131,7 @@ export function mergeParameters(
 ): RequestParameters {
   const strings = (values: Record<string, string> | undefined) => {
     const out: Record<string, string> = {};
-    if (!isJavaMap(values)) return out;
+    if (!isRecordMap(values)) return out;
     for (const key of Object.keys(values)) {
       const value = values[key];
       out[key] = value === null || value === undefined ? '' : String(value);

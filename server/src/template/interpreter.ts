@@ -6,12 +6,12 @@
  * runaway template is interrupted.
  */
 import { Compile } from 'velocityjs';
+import { isMapValue, isRecordMap, mapSet, mapValues } from './javaMaps';
 import { invokeJavaMethod, JavaMethodError, listModifications, readJavaIndex, readJavaProperty } from './javaMethods';
 import {
   compareJavaNumbers,
   isJavaDouble,
   isEntriesOnly,
-  isJavaMap,
   isJavaNumber,
   javaDouble,
   javaEquals,
@@ -279,12 +279,25 @@ export class TemplateInterpreter extends VelocityCompile {
 
   /** Velocity 1.7 reads `4.0` as a Double and an integer too large for a Long as a BigInteger. */
   override getLiteral(ast: Node): unknown {
+    if (ast?.type === 'map') return this.getMap(ast);
     if (ast?.type === 'decimal') return javaDouble(Number(ast.value));
     if (ast?.type === 'integer') {
       const n = Number(ast.value);
       if (!Number.isSafeInteger(n) && /^-?\d+$/.test(String(ast.value))) return javaInteger(BigInt(String(ast.value)));
     }
     return super.getLiteral(ast);
+  }
+
+  /**
+   * A map literal is a LinkedHashMap in Velocity 1.7: its entries in the order written. The parse tree holds them as
+   * a list of pairs where a key would lose its place in a record (see resolveLiterals in syntax.ts).
+   */
+  private getMap(ast: Node): Map<string, unknown> {
+    const map = new Map<string, unknown>();
+    const entries = ast.value as Array<[string, Node]> | Record<string, Node> | undefined;
+    if (Array.isArray(entries)) for (const [key, value] of entries) map.set(key, this.getLiteral(value));
+    else if (entries) for (const key in entries) map.set(key, this.getLiteral(entries[key]));
+    return map;
   }
 
   getAttributes(property: Node, baseRef: unknown, ast: Node): unknown {
@@ -383,7 +396,8 @@ export class TemplateInterpreter extends VelocityCompile {
         if (holder === undefined || holder === null) return;
         continue;
       }
-      if (isJavaMap(holder) && !BLOCKED_KEYS.has(key)) holder[key] = value;
+      // A Map takes any key; a record (the host's `$context`) none that would reach its prototype.
+      if (holder instanceof Map || (isRecordMap(holder) && !BLOCKED_KEYS.has(key))) mapSet(holder, key, value);
       else if (Array.isArray(holder) && /^\d+$/.test(key) && Number(key) < holder.length) holder[Number(key)] = value;
     }
   }
@@ -411,7 +425,8 @@ export class TemplateInterpreter extends VelocityCompile {
     const source = this.getLiteral(loopSource(head));
     // A list is walked as Java's ArrayList iterator does, so that adding or removing elements in the loop fails.
     const live = Array.isArray(source);
-    const items: unknown[] = live ? source : isJavaMap(source) ? Object.values(source) : [];
+    // Velocity walks a map's values (in its order).
+    const items: unknown[] = live ? source : isMapValue(source) ? mapValues(source) : [];
     const size = items.length;
     if (size === 0) return '';
     if (size > MAX_FOREACH_ITERATIONS) {

@@ -1,11 +1,13 @@
 /**
  * JSON text to template values as API Gateway reads it: with json-smart in the MODE_PERMISSIVE that Jayway's
- * JsonSmartJsonProvider uses, and with json-smart's number types. A number written with `.`, `e` or `E` is a Double
- * (so `1.0` stays 1.0 when printed or re-serialised), any other is an Integer, Long or BigInteger, kept exact beyond
- * 2^53. Strict JSON without such numbers goes through JSON.parse, which is much faster; anything else goes through a
- * reader that follows json-smart's permissive rules and reports json-smart's ParseException messages.
+ * JsonSmartJsonProvider uses, with its ordered objects (Maps in document order) and with json-smart's number types.
+ * A number written with `.`, `e` or `E` is a Double (so `1.0` stays 1.0 when printed or re-serialised), any other is
+ * an Integer, Long or BigInteger, kept exact beyond 2^53. Strict JSON without such numbers goes through JSON.parse,
+ * which is much faster, unless its objects have integer-like keys, whose order JSON.parse loses; anything else goes
+ * through a reader that follows json-smart's permissive rules and reports json-smart's ParseException messages.
  */
 import { javaDouble, javaInteger } from './javaValues';
+import { MISORDERED, orderedCopy } from './orderedJson';
 
 /**
  * What JSON.parse would get wrong: a whole number written with a fraction of zeros (`10.0`) or an exponent, and a digit
@@ -17,19 +19,28 @@ const NEEDS_TYPED_NUMBERS = /\d\.0*(?!\d)|\d[eE]|\d{16}/;
 /** A json-smart ParseException; the message is json-smart's own wording, with its character positions. */
 export class JsonSmartParseException extends Error {}
 
+const NOT_STRICT = Symbol('not strict JSON');
+
 export function parseJavaJson(text: string): unknown {
   if (!NEEDS_TYPED_NUMBERS.test(text)) {
+    let parsed: unknown;
     try {
-      return JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       // Not strict JSON: json-smart's permissive reading decides what it is.
+      parsed = NOT_STRICT;
+    }
+    if (parsed !== NOT_STRICT) {
+      const ordered = orderedCopy(parsed);
+      if (ordered !== MISORDERED) return ordered;
     }
   }
   try {
     return new PermissiveJsonReader(text).document();
   } catch (error) {
-    // Nesting too deep for the recursive reader: JSON.parse copes with valid text (and reports invalid text its way).
-    if (error instanceof RangeError) return JSON.parse(text);
+    // Nesting too deep for the recursive reader: JSON.parse copes with valid text (and reports invalid text its way),
+    // at the cost of the order of integer-like keys.
+    if (error instanceof RangeError) return orderedCopy(JSON.parse(text), true);
     throw error;
   }
 }
@@ -129,8 +140,8 @@ class PermissiveJsonReader {
     return Object.prototype.hasOwnProperty.call(WORDS, token) ? WORDS[token] : token;
   }
 
-  private object(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
+  private object(): Map<string, unknown> {
+    const out = new Map<string, unknown>();
     for (;;) {
       this.read();
       switch (this.c) {
@@ -153,7 +164,8 @@ class PermissiveJsonReader {
       this.skipSpace();
       if (this.c !== ':') throw this.c === EOI ? unexpectedEof(this.pos - 1, null) : unexpectedChar(this.pos - 1, this.c);
       this.readNoEnd();
-      setMember(out, key, this.value(STOP_VALUE, false));
+      // A repeated key keeps its place and takes the new value, as in a LinkedHashMap.
+      out.set(key, this.value(STOP_VALUE, false));
       this.skipSpace();
       const after = this.current();
       if (after === '}') {
@@ -322,10 +334,4 @@ function parseInteger(token: string): number | bigint {
   const digits = negative ? token.slice(1) : token;
   const magnitude = BigInt(digits === '' ? '0' : digits);
   return javaInteger(negative ? -magnitude : magnitude);
-}
-
-/** An own property, as JSON.parse makes it, even for `__proto__`; a repeated key keeps its place and takes the new value. */
-function setMember(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(out, key, { value, writable: true, enumerable: true, configurable: true });
-  else out[key] = value;
 }

@@ -4,9 +4,9 @@
  * JavaMethodError; a method that does not exist yields NO_SUCH_METHOD, which renders as nothing.
  */
 import { javaMatches, javaReplace, javaSplit, JavaRegexError } from './javaRegex';
+import { isMapValue, mapClear, mapDelete, mapEntries, mapGet, mapHas, mapKeys, mapSet, mapSize, mapValues, type JavaMap } from './javaMaps';
 import {
   compareJavaNumbers,
-  isJavaMap,
   isJavaNumber,
   javaDouble,
   javaEquals,
@@ -17,7 +17,6 @@ import {
   MapEntry,
   NO_SUCH_METHOD,
   TemplateHost,
-  type JavaMap,
   type JavaNumber,
 } from './javaValues';
 
@@ -28,7 +27,7 @@ export function invokeJavaMethod(target: unknown, name: string, args: unknown[])
   if (typeof target === 'string') return stringMethod(target, name, args);
   if (Array.isArray(target)) return listMethod(target, name, args);
   if (target instanceof MapEntry) return entryMethod(target, name, args);
-  if (isJavaMap(target)) return mapMethod(target, name, args);
+  if (isMapValue(target)) return mapMethod(target, name, args);
   if (isJavaNumber(target) || typeof target === 'boolean') return scalarMethod(target, name, args);
   return NO_SUCH_METHOD;
 }
@@ -36,9 +35,11 @@ export function invokeJavaMethod(target: unknown, name: string, args: unknown[])
 /** `$value.name` without a call: map keys, entry fields, and Java bean getters such as `isEmpty()` as `.empty`. */
 export function readJavaProperty(target: unknown, name: string): unknown {
   if (target === undefined || target === null) return undefined;
+  // JSON objects first: most reads in a template are members of the payload.
+  if (target instanceof Map) return target.get(name);
   if (target instanceof TemplateHost) return target.property(name);
   if (target instanceof MapEntry) return name === 'key' ? target.key : name === 'value' ? target.value : undefined;
-  if (isJavaMap(target)) return Object.prototype.hasOwnProperty.call(target, name) ? target[name] : undefined;
+  if (isMapValue(target)) return mapGet(target, name);
   if (name === 'empty' && (typeof target === 'string' || Array.isArray(target))) return target.length === 0;
   if (name === 'class') return `class java.lang.${javaTypeName(target)}`;
   return undefined;
@@ -267,42 +268,41 @@ function listMethod(list: unknown[], name: string, args: unknown[]): unknown {
 
 function mapMethod(map: JavaMap, name: string, args: unknown[]): unknown {
   const key = () => javaToString(args[0], true);
-  const has = (k: string) => Object.prototype.hasOwnProperty.call(map, k);
   switch (`${name}/${args.length}`) {
     case 'get/1':
-      return has(key()) ? map[key()] : undefined;
+      return mapGet(map, key());
     case 'getOrDefault/2':
-      return has(key()) ? map[key()] : args[1];
+      return mapHas(map, key()) ? mapGet(map, key()) : args[1];
     case 'put/2': {
-      const previous = has(key()) ? map[key()] : undefined;
-      map[key()] = args[1];
+      const previous = mapGet(map, key());
+      mapSet(map, key(), args[1]);
       return previous;
     }
     case 'putAll/1':
-      if (!isJavaMap(args[0])) throw new JavaMethodError(`putAll() expects a map, got ${javaTypeName(args[0])}`);
-      Object.assign(map, args[0]);
+      if (!isMapValue(args[0])) throw new JavaMethodError(`putAll() expects a map, got ${javaTypeName(args[0])}`);
+      for (const [k, v] of mapEntries(args[0])) mapSet(map, k, v);
       return undefined;
     case 'containsKey/1':
-      return has(key());
+      return mapHas(map, key());
     case 'containsValue/1':
-      return Object.values(map).some((v) => javaEquals(v, args[0]));
+      return mapValues(map).some((v) => javaEquals(v, args[0]));
     case 'keySet/0':
-      return javaList(Object.keys(map));
+      return javaList(mapKeys(map));
     case 'values/0':
-      return javaList(Object.values(map));
+      return javaList(mapValues(map));
     case 'entrySet/0':
-      return javaList(Object.keys(map).map((k) => new MapEntry(k, map[k])));
+      return javaList(mapEntries(map).map(([k, v]) => new MapEntry(k, v, map)));
     case 'size/0':
-      return Object.keys(map).length;
+      return mapSize(map);
     case 'isEmpty/0':
-      return Object.keys(map).length === 0;
+      return mapSize(map) === 0;
     case 'remove/1': {
-      const previous = has(key()) ? map[key()] : undefined;
-      delete map[key()];
+      const previous = mapGet(map, key());
+      mapDelete(map, key());
       return previous;
     }
     case 'clear/0':
-      for (const k of Object.keys(map)) delete map[k];
+      mapClear(map);
       return undefined;
     case 'equals/1':
       return javaEquals(map, args[0]);
@@ -318,11 +318,8 @@ function entryMethod(entry: MapEntry, name: string, args: unknown[]): unknown {
       return entry.key;
     case 'getValue/0':
       return entry.value;
-    case 'setValue/1': {
-      const previous = entry.value;
-      entry.value = args[0];
-      return previous;
-    }
+    case 'setValue/1':
+      return entry.setValue(args[0]);
     case 'toString/0':
       return javaToString(entry);
   }

@@ -1,7 +1,15 @@
 /**
- * How API Gateway's Java runtime shows and compares template values. JSON payloads are kept as plain JavaScript
- * values (parsed once); what differs from JavaScript is decided here: string form, equality and truth.
+ * How API Gateway's Java runtime shows and compares template values. JSON payloads are kept as JavaScript values
+ * (parsed once, objects as ordered Maps, see javaMaps); what differs from JavaScript is decided here: string form,
+ * equality and truth.
  */
+import { isMapValue, isRecordMap, mapEntries, mapGet, mapHas, mapSet, mapSize, type JavaMap } from './javaMaps';
+
+/**
+ * For callers outside the engine, which read the records of `$context` and of requests with it: true for a plain
+ * record only, never for one of the engine's own Maps.
+ */
+export const isJavaMap = isRecordMap;
 
 /** Lists created by the template engine itself (`[1, 2]`, ranges, `keySet()`, `split()`): java.util lists. */
 const javaLists = new WeakSet<unknown[]>();
@@ -24,22 +32,35 @@ export function isJavaList(value: unknown): boolean {
  * Maps a template can only read entries of: the reference itself (and any method call on it) is null. AWS documents
  * `$context.authorizer.claims` so: `.claims.sub` gives a claim, but "calling $context.authorizer.claims returns null".
  */
-const entriesOnlyMaps = new WeakSet<JavaMap>();
+const entriesOnlyMaps = new WeakSet<object>();
 
 export function markEntriesOnly(map: JavaMap): void {
   entriesOnlyMaps.add(map);
 }
 
 export function isEntriesOnly(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && entriesOnlyMaps.has(value as JavaMap);
+  return typeof value === 'object' && value !== null && entriesOnlyMaps.has(value);
 }
 
 /** A `Map.Entry` from `entrySet()`: `$e.key`, `$e.getValue()`, printed `key=value`. */
 export class MapEntry {
   constructor(
     readonly key: string,
-    public value: unknown,
+    private current: unknown,
+    /** The map it came from, which `setValue` writes through to, as a LinkedHashMap entry does. */
+    private readonly owner?: JavaMap,
   ) {}
+
+  get value(): unknown {
+    return this.current;
+  }
+
+  setValue(value: unknown): unknown {
+    const previous = this.current;
+    this.current = value;
+    if (this.owner && mapHas(this.owner, this.key)) mapSet(this.owner, this.key, value);
+    return previous;
+  }
 }
 
 /**
@@ -122,12 +143,6 @@ export function compareJavaNumbers(a: JavaNumber, b: JavaNumber): number {
 /** Returned by method dispatch when the value has no such method with that many arguments (Velocity yields null). */
 export const NO_SUCH_METHOD = Symbol('no such method');
 
-export type JavaMap = Record<string, unknown>;
-
-export function isJavaMap(value: unknown): value is JavaMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof TemplateHost) && !(value instanceof MapEntry) && !(value instanceof JavaDouble);
-}
-
 /** The text a value renders as. Null renders empty at the top level (silent references) and `null` inside collections. */
 export function javaToString(value: unknown, nested = false): string {
   if (value === undefined || value === null) return nested ? 'null' : '';
@@ -149,9 +164,9 @@ export function javaToString(value: unknown, nested = false): string {
   if (value instanceof MapEntry) return `${value.key}=${javaToString(value.value, true)}`;
   if (value instanceof TemplateHost) return '{}';
   if (value instanceof RegExp) return value.source;
-  const map = value as JavaMap;
   const parts: string[] = [];
-  for (const key in map) parts.push(`${key}=${javaToString(map[key], true)}`);
+  if (value instanceof Map) for (const [key, member] of value) parts.push(`${key}=${javaToString(member, true)}`);
+  else for (const key in value as Record<string, unknown>) parts.push(`${key}=${javaToString((value as Record<string, unknown>)[key], true)}`);
   return `{${parts.join(', ')}}`;
 }
 
@@ -200,10 +215,10 @@ function writeJson(value: unknown): string | undefined {
   if (value instanceof TemplateHost) return '{}';
   if (value instanceof MapEntry) return writeMembers([[value.key, value.value]]);
   if (Array.isArray(value)) return `[${value.map((item) => writeJson(item) ?? 'null').join(',')}]`;
-  return writeMembers(Object.entries(value as JavaMap));
+  return writeMembers(value instanceof Map ? value : Object.entries(value as Record<string, unknown>));
 }
 
-function writeMembers(entries: Array<[string, unknown]>): string {
+function writeMembers(entries: Iterable<[string, unknown]>): string {
   const parts: string[] = [];
   for (const [key, member] of entries) {
     const text = writeJson(member);
@@ -233,10 +248,10 @@ function deepEquals(a: unknown, b: unknown): boolean {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
     return a.every((v, i) => javaEquals(v, b[i]));
   }
-  if (isJavaMap(a) && isJavaMap(b)) {
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
-    return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && javaEquals(a[k], b[k]));
+  if (isMapValue(a) && isMapValue(b)) {
+    // AbstractMap.equals: the same keys with equal values, in any order.
+    if (mapSize(a) !== mapSize(b)) return false;
+    return mapEntries(a).every(([k, v]) => mapHas(b, k) && javaEquals(v, mapGet(b, k)));
   }
   return javaToString(a, true) === javaToString(b, true);
 }

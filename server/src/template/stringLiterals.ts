@@ -10,7 +10,9 @@
  * the same length so that positions stay right, into one velocityjs lexes with the same extent. Where velocityjs
  * has no spelling for a character (a backslash just before the closing quote, the backslash of `\uXXXX`), a
  * placeholder character that the template does not contain stands in; `resolveLiteral` turns the parsed value
- * into the one Velocity gives.
+ * into the one Velocity gives. Map keys of digits only are rewritten too, their first digit replaced by a placeholder:
+ * velocityjs collects a map literal's entries in a JavaScript object, which would list such keys first, while
+ * Velocity keeps them in the order written.
  */
 import { lexTemplate, Rule } from './velocityLexer';
 
@@ -38,6 +40,8 @@ export interface LiteralPlaceholders {
   backslash: string;
   /** The backslash of a `\uXXXX` escape in a double-quoted string. */
   unicode: string;
+  /** Ten characters, standing for the digits 0 to 9 at the start of a map key of digits only. */
+  digits: string;
 }
 
 /** A literal whose text Velocity rejects, with the offset of the offending character. */
@@ -53,22 +57,40 @@ export interface RewrittenLiterals {
   /** Offsets just after literals that end with a backslash: a parse error right there was most likely meant as `\"`. */
   backslashEnds: Array<{ literal: StringLiteral; offset: number }>;
   problems: LiteralProblem[];
+  /** The literals of the text, when finding them was needed. */
+  literals?: StringLiteral[];
 }
 
 /** Quick test: without these, velocityjs and Velocity read every literal alike. */
-const NEEDS_REWRITE = /""|''|\\["'u]/;
+const NEEDS_REWRITE = /""|''|\\["'u]|"\d+"\s*:|'\d+'\s*:/;
 const HEX4 = /^[0-9a-fA-F]{4}$/;
+const DIGITS = /^\d+$/;
+/** What follows a map key. */
+const KEY_END = /\s*:/y;
+
+function isDigitKey(text: string, literal: StringLiteral, body: string): boolean {
+  if (!DIGITS.test(body)) return false;
+  KEY_END.lastIndex = literal.end;
+  return KEY_END.test(text);
+}
 
 export function rewriteStringLiterals(text: string): RewrittenLiterals {
   const result: RewrittenLiterals = { text, backslashEnds: [], problems: [] };
   if (!NEEDS_REWRITE.test(text)) return result;
   const literals = findStringLiterals(text);
+  result.literals = literals;
   let placeholders: LiteralPlaceholders | undefined;
   const parts: string[] = [];
   let copied = 0;
   for (const literal of literals) {
     const { start, end, quote } = literal;
     const body = text.slice(start + 1, end - 1);
+    if (isDigitKey(text, literal, body)) {
+      placeholders ??= choosePlaceholders(text);
+      parts.push(text.slice(copied, start + 1), placeholders.digits[Number(body[0])] + body.slice(1));
+      copied = end - 1;
+      continue;
+    }
     if (!body.includes(quote) && !body.includes('\\')) continue;
     placeholders ??= choosePlaceholders(text);
     let out = '';
@@ -107,15 +129,17 @@ export function rewriteStringLiterals(text: string): RewrittenLiterals {
 
 function choosePlaceholders(text: string): LiteralPlaceholders {
   const free: string[] = [];
-  for (let code = 0xe000; free.length < 2; code++) {
+  for (let code = 0xe000; free.length < 12; code++) {
     const c = String.fromCharCode(code);
     if (!text.includes(c)) free.push(c);
   }
-  return { backslash: free[0], unicode: free[1] };
+  return { backslash: free[0], unicode: free[1], digits: free.slice(2).join('') };
 }
 
 /** The value Velocity gives a literal that velocityjs parsed from the rewritten text. */
 export function resolveLiteral(value: string, placeholders: LiteralPlaceholders): string {
+  const digit = value.length > 0 ? placeholders.digits.indexOf(value[0]) : -1;
+  if (digit >= 0) return String(digit) + value.slice(1);
   if (!value.includes(placeholders.backslash) && !value.includes(placeholders.unicode)) return value;
   let out = '';
   for (let k = 0; k < value.length; k++) {

@@ -6,7 +6,8 @@
 import { parse } from 'velocityjs';
 import { MAX_TEMPLATE_BYTES } from './limits';
 import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
-import { describeUnexpectedToken, describeUnreadableText, lineColumn, lineOf } from './syntaxMessages';
+import { describeUnexpectedToken, describeUnreadableText, lineOf } from './syntaxMessages';
+import { lineColumn } from '../model/textPositions';
 import { lexTemplate, Rule } from './velocityLexer';
 
 export interface SyntaxProblem {
@@ -88,7 +89,8 @@ function parseUncached(template: string): ParsedTemplate {
   } catch (error) {
     return { ok: false, problems: [describeParseError(error, source, literals)] };
   }
-  const blockProblems = checkBlocks(template);
+  // The literals the rewrite found are the template's own unless `#stop` was rewritten before (which moves them).
+  const blockProblems = checkBlocks(template, source === template ? literals.literals : undefined);
   if (blockProblems.length > 0) return { ok: false, problems: blockProblems };
   if (literals.problems.length > 0) {
     return { ok: false, problems: literals.problems.map((p) => ({ code: 'syntax', message: p.message, ...lineColumn(source, p.offset) })) };
@@ -243,7 +245,11 @@ function eatLineEnd(list: VelocityTree, index: number): string {
   return match[0];
 }
 
-/** String literal values and map-literal keys as Velocity reads them. */
+/**
+ * String literal values and map-literal keys as Velocity reads them. A map literal's entries become a list of
+ * `[key, value]` pairs in the order written: a key of digits only, back from its placeholder, would go first in a
+ * record.
+ */
 function resolveLiterals(node: unknown, placeholders: LiteralPlaceholders): void {
   if (Array.isArray(node)) {
     for (const item of node) resolveLiterals(item, placeholders);
@@ -256,10 +262,10 @@ function resolveLiterals(node: unknown, placeholders: LiteralPlaceholders): void
     return;
   }
   if (record.type === 'map' && typeof record.value === 'object' && record.value !== null) {
-    const entries: Record<string, unknown> = {};
+    const entries: Array<[string, unknown]> = [];
     for (const [key, value] of Object.entries(record.value as Record<string, unknown>)) {
       resolveLiterals(value, placeholders);
-      entries[resolveLiteral(key, placeholders)] = value;
+      entries.push([resolveLiteral(key, placeholders), value]);
     }
     record.value = entries;
     return;
@@ -313,15 +319,16 @@ interface OpenBlock {
  * Balanced blocks: velocityjs silently repeats or drops content when `#end`s do not match, and it accepts an `#else` or
  * `#elseif` anywhere, which Velocity 1.7's grammar allows only in an `#if`, before its `#end` and with `#else` last.
  */
-export function checkBlocks(template: string): SyntaxProblem[] {
-  const problems = blockProblems(template);
-  // Velocity never reads a string literal as template text (`#set($a = '#end')`), but finding the literals takes a
-  // lexer pass that every template would pay, so it only confirms a problem the plain scan found. Directives in
-  // literals that happen to balance (`#if($a)#set($b = '#end')`) therefore still pass, as they did before.
-  if (problems.length === 0 || !/["']/.test(template)) return problems;
-  const literals = findStringLiterals(template);
-  return literals.length === 0 ? problems : blockProblems(template, literals);
+export function checkBlocks(template: string, literals?: readonly StringLiteral[]): SyntaxProblem[] {
+  // Velocity never reads a string literal as template text (`#set($a = '#end')`, `#if($a)#set($b = '#end')`), so
+  // the literals are needed whenever one may hide a directive: a lexer pass, unless the caller has met them already.
+  if (literals === undefined && QUOTE.test(template) && BLOCK_HINT.test(template)) literals = findStringLiterals(template);
+  return blockProblems(template, literals);
 }
+
+const QUOTE = /["']/;
+/** Whatever BLOCK_TOKENS could find a directive in, and more. */
+const BLOCK_HINT = /#\{?(?:if|foreach|macro|define|else|end)|#@/;
 
 function blockProblems(template: string, literals?: readonly StringLiteral[]): SyntaxProblem[] {
   const open: OpenBlock[] = [];
@@ -344,17 +351,17 @@ function blockProblems(template: string, literals?: readonly StringLiteral[]): S
   }));
 }
 
+/** Positions are worked out only for a problem: counting lines for every branch would make the check quadratic. */
 function checkBranch(template: string, branch: string, offset: number, block: OpenBlock | undefined): SyntaxProblem | undefined {
-  const at = lineColumn(template, offset);
   if (!block || block.name !== 'if') {
     const inside = block ? `; the innermost open block is the \`#${block.name}\` opened at line ${lineOf(template, block.offset)}` : '';
-    return { code: 'unmatched-else', message: `\`#${branch}\` without a matching \`#if\`${inside}`, ...at };
+    return { code: 'unmatched-else', message: `\`#${branch}\` without a matching \`#if\`${inside}`, ...lineColumn(template, offset) };
   }
   if (block.elseAt !== undefined) {
     return {
       code: 'unmatched-else',
       message: `\`#${branch}\` after the \`#else\` at line ${lineOf(template, block.elseAt)}: \`#else\` must be the last branch of the \`#if\` opened at line ${lineOf(template, block.offset)}`,
-      ...at,
+      ...lineColumn(template, offset),
     };
   }
   if (branch === 'else') block.elseAt = offset;

@@ -4,6 +4,7 @@
  * parenthesis, bracket or brace left open around it, named as they wrote it (`#if(`, `$input.path(`). Both come from
  * a copy of velocityjs's lexer, so positions match what the parser saw.
  */
+import { lineColumn } from '../model/textPositions';
 import { lexTemplate, Rule } from './velocityLexer';
 
 /** A parenthesis, bracket or brace that was opened, labelled as the user wrote its opening. */
@@ -267,15 +268,4 @@ function tokenText(source: string, offset: number): string {
 
 export function lineOf(text: string, offset: number): number {
   return lineColumn(text, offset).line;
-}
-
-/** 1-based line and column of an offset, lines ending at `\n`. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
 }

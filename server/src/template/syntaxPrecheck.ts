@@ -9,13 +9,17 @@
  */
 import { checkBlocks, normalizeDirectives } from './syntax';
 import { MAX_TEMPLATE_BYTES } from './limits';
+import type { StringLiteral } from './stringLiterals';
 
 export function isCertainlyValidTemplate(template: string): boolean {
   if (template.length * 3 > MAX_TEMPLATE_BYTES && Buffer.byteLength(template, 'utf8') > MAX_TEMPLATE_BYTES) return false;
   if (template.indexOf('\u0000') >= 0) return false;
-  // The parser sees `#stop` rewritten; block balance is judged on the text as written, as `syntaxProblems` does.
+  // The parser sees `#stop` rewritten. That moves offsets but opens or closes no block, so blocks can be paired on the
+  // same text, with the string literals the scanner met on its way: every one there is, once it accepts the text,
+  // and so without a lexer pass of the block check's own.
   const source = template.includes('stop') ? normalizeDirectives(template) : template;
-  return new Scanner(source).template() && checkBlocks(template).length === 0;
+  const scanner = new Scanner(source);
+  return scanner.template() && checkBlocks(source, scanner.literals).length === 0;
 }
 
 const enum Tok {
@@ -92,6 +96,8 @@ class Scanner {
   private tok: Tok = Tok.Error;
   private tokEnd = 0;
   private readonly stack: number[] = [];
+  /** The string literals lexed so far, in text order. */
+  readonly literals: StringLiteral[] = [];
 
   constructor(private readonly s: string) {
     this.n = s.length;
@@ -105,9 +111,13 @@ class Scanner {
   template(): boolean {
     const s = this.s;
     let p = 0;
+    let dollar = s.indexOf('$');
+    let hash = s.indexOf('#');
     while (p < this.n) {
-      const dollar = s.indexOf('$', p);
-      const hash = s.indexOf('#', p);
+      // Each search resumes only once the scan has passed what it found: searching afresh from every stop would
+      // cross the same text again and again (a long run of directives without a `$`).
+      if (dollar >= 0 && dollar < p) dollar = s.indexOf('$', p);
+      if (hash >= 0 && hash < p) hash = s.indexOf('#', p);
       const q = dollar < 0 ? hash : hash < 0 ? dollar : Math.min(dollar, hash);
       if (q < 0) return true;
       let backslashes = 0;
@@ -319,6 +329,7 @@ class Scanner {
           if (this.code(k + 1) !== c) {
             tok = Tok.Str;
             end = k + 1;
+            this.literals.push({ start: j, end, quote: c === 34 ? '"' : "'" });
           }
           break;
         }

@@ -69,6 +69,8 @@ describe('hover', () => {
     const at = (ref: string) => hover(`openapi: 3.0.1\ncomponents:\n  schemas:\n${schemas}paths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: "${ref}"}\n`)!.text;
     assert.equal(at('#/components/schemas/P|et'), '**Pet**: `object`\n\n- `born`: string (date)\n- `tags`: array of Tag\n- `kind`: one of "cat", "dog"\n- `home`: one of Flat, string');
     assert.equal(at('#/components/schemas/Pe|ts'), '**Pets**: `array of Pet`');
+    const inside = hover('openapi: 3.0.1\ncomponents:\n  schemas:\n    Foo/Bar: {type: object, properties: {list: {$ref: "#/components/schemas/Pets/items"}, other: {$ref: "#/components/schemas/Foo~1Bar"}}}\n    Pets: {type: array, items: {type: string, format: uuid}}\npaths:\n  /a:\n    get:\n      responses:\n        "200":\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: "#/components/schemas/Foo~1B|ar"}\n')!.text;
+    assert.equal(inside, '**Foo/Bar**: `object`\n\n- `list`: string (uuid)\n- `other`: Foo/Bar');
   });
 
   it('summarises a referenced response, request body, parameter and reusable integration', () => {

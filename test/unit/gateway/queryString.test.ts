@@ -17,4 +17,9 @@ describe('query strings', () => {
     const query = { 'a b': ['1+1', ''], 'k=': ['&%'] };
     assert.deepEqual(parseQuery(encodeQuery(query)), query);
   });
+
+  it('reads names every JavaScript object has as plain names', () => {
+    const query = parseQuery('constructor=1&__proto__=2&toString=3&constructor=4');
+    assert.deepEqual(Object.entries(query), [['constructor', ['1', '4']], ['__proto__', ['2']], ['toString', ['3']]]);
+  });
 });

@@ -70,6 +70,17 @@ describe('gateway repeated request headers', function () {
     assert.deepEqual(event.multiValueQueryStringParameters, { q: ['1', '2'] });
   });
 
+  it('answers a request whose header and query names are ones every JavaScript object has', async () => {
+    const port = await serve(gatewayFor(proxyDoc(), { functions: { Echo: fn('echoEvent') } }, 'rest.json'));
+    const r = await rawGet(port, '/e?constructor=1&__proto__=2', ['constructor: a', '__proto__: b', 'toString: c']);
+    assert.equal(r.status, 200, r.body);
+    const { event } = json(r.body) as { event: Event };
+    assert.deepEqual(event.multiValueQueryStringParameters, JSON.parse('{"constructor": ["1"], "__proto__": ["2"]}'));
+    const multi = event.multiValueHeaders as Record<string, string[]>;
+    assert.deepEqual([multi.constructor, multi.toString], [['a'], ['c']]);
+    assert.ok(Object.hasOwn(multi, '__proto__'));
+  });
+
   it('groups a name sent in two spellings under the first one', async () => {
     const port = await serve(gatewayFor(proxyDoc(), { functions: { Echo: fn('echoEvent') } }, 'rest.json'));
     const r = await rawGet(port, '/e', ['X-A: 1', 'x-a: 2', 'X-a: 3']);

@@ -116,6 +116,41 @@ describe('checkTemplateSyntax', () => {
     ]);
     assert.equal(checkTemplateSyntax("#if($a)#set($b = '#end')\n#end#end")[0].code, 'unmatched-end');
   });
+  it('finds a missing #end even when the directives inside string literals happen to balance it', () => {
+    const missing = (template: string, line = 1, column = 1) => {
+      const problems = checkTemplateSyntax(template);
+      assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [['missing-end', line, column]], template);
+    };
+    missing("#if(true)#set($b = '#end')x");
+    missing('#if(true)#set($b = "#end")x');
+    missing("#foreach($i in $l)#set($b = '#{end}')$i");
+    missing("#set($a = '#if(true)x#end')#if(true)x", 1, 28);
+    missing("#if($a == '#end')x");
+    missing("x\n  #if(true)$a.replace('#end', \"#end\")x", 2, 3);
+    missing("#if(true)#set($l = ['#end', '#end'])#set($m = {'#end': '#end'})x");
+    missing("#if(true)$a['#end']$b.c('#end', '#else')x");
+    missing("#if(true)#set($b = 'it''s #end')x");
+    missing("#if(true)#set($b = '\n#end\n')x");
+    missing("#if(true)#stop#set($b = '#end')x");
+    missing("#macro(m $p)#set($b = '#end')$p");
+    missing("#define($d)#set($b = '#end')x");
+    missing("#if(true)#evaluate('#end')x");
+  });
+  it('pairs the real directives around string literals that hold directives of any kind', () => {
+    for (const template of [
+      "#if(true)#set($b = '#end')x#end",
+      "#if($a)#set($b = '#else')#elseif($c)#set($b = '#elseif(')#else#set($b = '#end#end')#end",
+      "#foreach($i in ['#if(', \"#foreach(\", '#macro(', '#define(', '#@m(', '#{end}'])$i#end",
+      "#if(true)#set($a = '##')#set($b = '#*')x#end#* '#end' *#",
+      "#if(true)#set($b = 'it''s #end')x#end",
+      '#if(true)#set($b = "say ""#end""")x#end',
+    ]) {
+      assert.deepEqual(checkTemplateSyntax(template), [], template);
+    }
+    // Quotes in plain text start no literal, so a directive between them counts.
+    assert.deepEqual(checkTemplateSyntax("#if(true)'#end'"), []);
+    assert.equal(checkTemplateSyntax("#if(true)'#end'#end")[0].code, 'unmatched-end');
+  });
   it('parses a directive inside a double-quoted string when the string is evaluated, as Velocity does', () => {
     assert.deepEqual(checkTemplateSyntax('#set($a = "#end")$a'), []);
     const result = renderFull('#set($a = "#end")$a');

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import * as yaml from 'yaml';
 import { parse as velocityParse } from 'velocityjs';
-import { normalizeDirectives, syntaxProblems } from '../../../server/src/template/syntax';
+import { checkBlocks, normalizeDirectives, syntaxProblems } from '../../../server/src/template/syntax';
 import { isCertainlyValidTemplate } from '../../../server/src/template/syntaxPrecheck';
 
 const ROOT = path.resolve(__dirname, '../../..');
@@ -251,6 +251,47 @@ describe('syntax pre-check', function () {
   it('leaves to the parser the string literals it rewrites or rejects: \\", doubled quotes and \\u', () => {
     for (const template of ['#set($s = "a\\"b")', "#set($s = 'a\\'')", '#set($s = "say ""hi""")', "#set($s = 'it''s')", '#set($s = "\\u00e9")', '#set($p = "C:\\users")']) {
       assert.equal(isCertainlyValidTemplate(template), false, template);
+    }
+  });
+
+  it('counts no directive inside a string literal, even when those directives balance the block', () => {
+    for (const template of [
+      "#if(true)#set($b = '#end')x", '#if(true)#set($b = "#end")x', "#foreach($i in ['#end'])$i", "#if(true)$a.b('#end')x",
+      "#if(true)$a['#end']x", "#set($m = {'#end': 1})#if(true)x", "#if($a == '#end')x", "#if(true)#stop#set($b = '#end')x",
+      "#set($a = '#if(')#end",
+    ]) {
+      assert.equal(isCertainlyValidTemplate(template), false, template);
+      assert.equal(parsesCleanly(template), false, template);
+    }
+    for (const template of [
+      "#if(true)#set($b = '#end')x#end", "#foreach($i in ['#if(', \"#end\"])$i #end", "#if(true)$a.b('#end', \"#else\") #end",
+      "#if(true)#stop#set($b = '#end')x#end", "#set($a = '#if(')$a", "#if($a)#set($b = '#else')#else#set($b = '#elseif(')#end",
+    ]) {
+      assert.equal(isCertainlyValidTemplate(template), true, template);
+      assert.equal(parsesCleanly(template), true, template);
+    }
+  });
+
+  it('takes time in proportion to the template, literals with directives included', () => {
+    const unit = "#if($a)#set($b = '#end')$b.replace('#if(', \"#foreach(\") #{else}#set($c = ['#end'])#end\n";
+    const fastest = (check: () => void) => {
+      let best = Infinity;
+      for (let i = 0; i < 5; i++) {
+        const started = performance.now();
+        check();
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    const small = unit.repeat(400);
+    const large = unit.repeat(3200);
+    assert.equal(isCertainlyValidTemplate(large), true);
+    assert.deepEqual(checkBlocks(large), []);
+    for (const check of [isCertainlyValidTemplate, checkBlocks]) {
+      fastest(() => check(small));
+      const ratio = fastest(() => check(large)) / fastest(() => check(small));
+      // Eight times the text: a quadratic check would take some 64 times as long.
+      assert.ok(ratio < 24, `${check.name}: ${ratio.toFixed(1)} times as long for 8 times the text`);
     }
   });
 

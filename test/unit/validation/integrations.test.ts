@@ -167,6 +167,31 @@ requestTemplates:
     assert.deepEqual(d.range, rangeOf(text, 'STREAM'));
   });
 
+  it('wants the InvokeWithResponseStream URI for a streaming Lambda proxy integration, and streaming for that URI', async () => {
+    const streamingUri = 'arn:aws:apigateway:us-west-1:lambda:path/2021-11-15/functions/arn:aws:lambda:us-west-1:111122223333:function:my-function-name/response-streaming-invocations';
+    assert.deepEqual(codes(await validate(restYaml(`type: aws_proxy\nhttpMethod: POST\nresponseTransferMode: STREAM\nuri: ${streamingUri}`))), []);
+    const buffered = restYaml(`type: aws_proxy\nhttpMethod: POST\nresponseTransferMode: STREAM\nuri: ${LAMBDA}`);
+    const [d] = withCode(await validate(buffered), 'lambda-streaming-uri');
+    assert.match(d.message, /InvokeWithResponseStream: the uri must be `arn:aws:apigateway:\{region\}:lambda:path\/2021-11-15\/functions\/\{functionArn\}\/response-streaming-invocations`/);
+    assert.deepEqual(d.range, rangeOf(buffered, LAMBDA));
+    const notStreaming = await validate(restYaml(`type: aws_proxy\nhttpMethod: POST\nuri: ${streamingUri}`));
+    assert.deepEqual(codes(notStreaming), ['lambda-streaming-uri']);
+    assert.match(notStreaming[0].message, /add `responseTransferMode: STREAM`, or use the `2015-03-31/);
+  });
+
+  it('takes other calls to the Lambda API as AWS service calls, and a path left to variables as open', async () => {
+    const ok = async (integration: string) => assert.deepEqual(withCode(await validate(restYaml(`${integration}\nresponses:\n  default: {statusCode: '200'}`)), 'invalid-integration-uri'), [], integration);
+    await ok('type: aws\nhttpMethod: GET\nuri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions');
+    await ok('type: aws\nhttpMethod: GET\nuri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f');
+    await ok('type: aws\nhttpMethod: POST\nuri: arn:aws:apigateway:us-east-1:lambda:path/${stageVariables.version}/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations');
+    await ok('type: aws_proxy\nhttpMethod: POST\nuri: arn:aws:apigateway:us-east-1:lambda:${stageVariables.path}');
+    // Meant to invoke, but written wrong: no `/invocations`, or a misspelt one.
+    for (const uri of ['arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f', 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocation']) {
+      const found = await validate(restYaml(`type: aws\nhttpMethod: POST\nuri: ${uri}\nresponses:\n  default: {statusCode: '200'}`));
+      assert.equal(withCode(found, 'invalid-integration-uri').length, 1, uri);
+    }
+  });
+
   it('accepts payload format 2.0 only for Lambda proxy integrations of HTTP APIs', async () => {
     const text = httpApi(`type: HTTP_PROXY
 httpMethod: GET

@@ -2,8 +2,8 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, isTemplateDocument } from '../../languageService';
-import { DIAGNOSTIC_SOURCE } from '../../services/validation';
-import type { LanguageSettings, SeveritySetting } from '../../services/validationTypes';
+import { DIAGNOSTIC_SEVERITIES, DIAGNOSTIC_SOURCE } from '../../services/validation';
+import type { LanguageSettings, SeverityName, SeveritySetting } from '../../services/validationTypes';
 import { SEVERITY_SETTINGS } from '../../services/languageSettings';
 import { codeSuggestion, findWorkspaceSettings, loadSettingsFile, type LoadedSettings } from '../settingsFile';
 import { DIAGNOSTIC_CODES } from '../../facts/diagnosticCodes';
@@ -15,14 +15,6 @@ import { parseOptions } from '../options';
 import { lintInputs } from '../lintInputs';
 import { formatReport, REPORT_FORMATS, type FileResult, type ReportFormat } from '../lintReports';
 import { LINT_HELP, LINT_USAGE } from '../usage';
-
-/** `--fail-on LEVEL`: findings of this severity or a graver one make the exit code 1 (LSP numbers graver lower). */
-const FAIL_LEVELS: Record<string, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 type Dialect = NonNullable<LanguageSettings['dialect']>;
 
@@ -38,7 +30,8 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   if (dialect !== undefined && !['auto', 'rest', 'http'].includes(dialect)) throw new UsageError(`--dialect must be auto, rest or http, not '${dialect}'`);
   const severities = severityOptions(options.repeated.get('--severity') ?? []);
   const failOn = options.values.get('--fail-on') ?? 'error';
-  const failLevel = FAIL_LEVELS[failOn];
+  // LSP numbers graver severities lower: findings at this level or below it in number fail the run.
+  const failLevel = Object.hasOwn(DIAGNOSTIC_SEVERITIES, failOn) ? DIAGNOSTIC_SEVERITIES[failOn as SeverityName] : undefined;
   if (failLevel === undefined) throw new UsageError(`--fail-on must be error, warning, information or hint, not '${failOn}'`);
   if (options.positional.length === 0) throw new UsageError(`no file given\n${LINT_USAGE}`);
   const workspace = await workspaceSettings(options.values.get('--settings'), options.flags.has('--no-settings'), io);
@@ -61,7 +54,9 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     results.push({ file: input.file, diagnostics });
   }
 
-  io.out(formatReport(format as ReportFormat, results, { cwd: io.cwd, settingsFile: workspace.file }));
+  // In GitHub Actions, annotations name files from the repository's root, wherever the command runs.
+  const root = format === 'github' ? process.env.GITHUB_WORKSPACE ?? io.cwd : io.cwd;
+  io.out(formatReport(format as ReportFormat, results, { cwd: io.cwd, root, settingsFile: workspace.file }));
   return results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= failLevel)) ? 1 : 0;
 }
 
@@ -117,9 +112,12 @@ function severityOptions(values: string[]): Record<string, SeveritySetting> {
 /** The settings file named with `--settings`, else the workspace's `.vscode/settings.json`, unless `--no-settings`. */
 async function workspaceSettings(named: string | undefined, none: boolean, io: CliIO): Promise<LoadedSettings & { file?: string }> {
   if (named !== undefined && none) throw new UsageError('--settings and --no-settings exclude each other');
-  if (none) return { settings: {}, warnings: [] };
-  const file = named ?? (await findWorkspaceSettings(io.cwd));
-  if (file === undefined) return { settings: {}, warnings: [] };
+  const nothing = { settings: {}, warnings: [], applied: false };
+  if (none) return nothing;
+  const file = named === undefined ? await findWorkspaceSettings(io.cwd) : path.resolve(io.cwd, named);
+  if (file === undefined) return nothing;
   const shownAs = named ?? path.relative(io.cwd, file);
-  return { ...(await loadSettingsFile(named === undefined ? file : path.resolve(io.cwd, named), shownAs, io)), file: shownAs };
+  const loaded = await loadSettingsFile(file, shownAs, io);
+  // A settings file without any of these settings changes nothing, so the report need not name it.
+  return { ...loaded, file: loaded.applied ? shownAs : undefined };
 }

@@ -6,8 +6,12 @@ const VARIABLE = '\\$\\{[^}]+\\}';
 const PARTITION = `(?:aws[a-z-]*|${VARIABLE})`;
 const COMPONENT = `(?:[^:/\\s$]+|${VARIABLE})`;
 
-/** `arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations`, or one variable for all of it. */
-export const LAMBDA_INVOCATION_URI = `^arn:${PARTITION}:apigateway:${COMPONENT}:lambda:path/2015-03-31/functions/\\S+/invocations$|^${VARIABLE}$`;
+/**
+ * `arn:aws:apigateway:REGION:lambda:path/2015-03-31/functions/FUNCTION_ARN/invocations` (Invoke), or for response
+ * streaming `.../lambda:path/2021-11-15/functions/FUNCTION_ARN/response-streaming-invocations`
+ * (InvokeWithResponseStream); or one variable for all of it.
+ */
+export const LAMBDA_INVOCATION_URI = `^arn:${PARTITION}:apigateway:${COMPONENT}:lambda:path/(?:2015-03-31/functions/\\S+/invocations|2021-11-15/functions/\\S+/response-streaming-invocations)$|^${VARIABLE}$`;
 
 /** `arn:aws:iam::ACCOUNT:role/NAME` (a role path is allowed), or one variable for all of it. */
 export const IAM_ROLE_ARN = `^arn:${PARTITION}:iam::${COMPONENT}:role/\\S+$|^${VARIABLE}$`;

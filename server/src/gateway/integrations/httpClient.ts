@@ -1,3 +1,4 @@
+import { appendOwn, getOwn, setOwn } from '../../model/jsonObjects';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { HOP_BY_HOP } from '../responseHeaders';
@@ -55,8 +56,9 @@ export function sendHttp(endpoint: Endpoint, method: string, headers: Record<str
           for (let i = 0; i < res.rawHeaders.length; i += 2) {
             const name = res.rawHeaders[i];
             const value = res.rawHeaders[i + 1];
-            (multi[name] ??= []).push(value);
-            single[name] = single[name] !== undefined ? `${single[name]},${value}` : value;
+            appendOwn(multi, name, value);
+            const earlier = getOwn(single, name);
+            setOwn(single, name, earlier !== undefined ? `${earlier},${value}` : value);
           }
           resolve({ status: res.statusCode ?? 502, headers: single, multiValueHeaders: multi, body: Buffer.concat(chunks) });
         });

@@ -14,7 +14,7 @@ export interface FunctionTarget {
  * function ARN itself.
  */
 export function lambdaTarget(uri: string): FunctionTarget | undefined {
-  const invocation = /:lambda:path\/[^/]+\/functions\/(.+?)\/invocations$/.exec(uri);
+  const invocation = /:lambda:path\/[^/]+\/functions\/(.+?)\/(?:response-streaming-)?invocations$/.exec(uri);
   const arn = invocation ? decodeURIComponent(invocation[1]) : uri;
   const parts = /^arn:[^:]+:lambda:([^:]*):([^:]*):function:([^:]+)(?::(.+))?$/.exec(arn);
   if (parts) return { arn, name: parts[3], qualifier: parts[4], region: parts[1] || undefined };

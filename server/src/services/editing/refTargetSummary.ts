@@ -1,7 +1,7 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import { asString, getValue, keyName } from '../../model/navigate';
 import type { ValueNode } from '../../model/nodes';
-import { deref, pointerToPath, refOf, resolveLocalRef } from '../../model/openapiWalk';
+import { pointerToPath, refOf, resolveLocalRef } from '../../model/openapiWalk';
 
 const MAX_LISTED_PROPERTIES = 20;
 const MAX_LISTED_VALUES = 8;
@@ -121,12 +121,7 @@ function pushContent(lines: string[], document: ApiDocument, target: ValueNode):
 export function schemaPhrase(document: ApiDocument, node: ValueNode | undefined, depth = 0): string | undefined {
   if (!node || node.type !== 'object' || depth > MAX_DEPTH) return undefined;
   const ref = refOf(node);
-  if (ref !== undefined) {
-    const name = ref.slice(ref.lastIndexOf('/') + 1);
-    // A reference to something that is no schema of its own (`#/components/schemas/Pet/properties/id`) says little by
-    // its last segment; what it points to says more.
-    return name && !/^\d+$/.test(name) && !['properties', 'items'].includes(ref.split('/').slice(-2)[0]) ? name : schemaPhrase(document, deref(document, node), depth + 1);
-  }
+  if (ref !== undefined) return refPhrase(document, ref, depth) ?? 'a schema';
   const values = getValue(node, 'enum');
   if (values?.type === 'array' && values.items.length) {
     const shown = values.items.slice(0, MAX_LISTED_VALUES).map((v) => (v.type === 'object' || v.type === 'array' ? '…' : JSON.stringify(v.value)));
@@ -147,4 +142,19 @@ export function schemaPhrase(document: ApiDocument, node: ValueNode | undefined,
   const format = asString(getValue(node, 'format'));
   if (type) return format ? `${type} (${format})` : type;
   return getValue(node, 'properties') ? 'object' : undefined;
+}
+
+/**
+ * A referenced schema by its name when it has one (`#/components/schemas/Pet`, Swagger's `#/definitions/Pet`, a
+ * file's `#/Pet`); a reference into a schema (`#/components/schemas/PetList/items`) by what it points to.
+ */
+function refPhrase(document: ApiDocument, ref: string, depth: number): string | undefined {
+  const hash = ref.indexOf('#');
+  const segments = hash < 0 ? [] : pointerToPath(ref.slice(hash + 1)).map(String);
+  const name = segments[segments.length - 1];
+  const holder = segments[segments.length - 2];
+  if (name !== undefined && (segments.length === 1 || holder === 'schemas' || holder === 'definitions')) return name;
+  if (hash === 0) return schemaPhrase(document, resolveLocalRef(document, ref), depth + 1);
+  // Another file's schema, not read here: its file and pointer say what it is.
+  return ref.slice(ref.lastIndexOf('/', hash < 0 ? undefined : hash) + 1) || undefined;
 }

@@ -24,7 +24,11 @@ const VARIABLE = /\$\{[^}]*\}/g;
 const V = '\u0000';
 const SEG = `(?:[^:/\\s]+|${V})`;
 const LAMBDA_ARN = `arn:(?:aws[a-z-]*|${V}):lambda:${SEG}:${SEG}:function:${SEG}(?::${SEG})?`;
-const LAMBDA_INVOCATION = new RegExp(`^arn:(?:aws[a-z-]*|${V}):apigateway:${SEG}:lambda:path/2015-03-31/functions/(?:${LAMBDA_ARN}|${V}[^/\\s]*)/invocations$`);
+const LAMBDA_FUNCTION = `(?:${LAMBDA_ARN}|${V}[^/\\s]*)`;
+/** InvokeWithResponseStream, which response streaming (`responseTransferMode: STREAM`) calls instead of Invoke. */
+const STREAMING_PATH = `2021-11-15/functions/${LAMBDA_FUNCTION}/response-streaming-invocations`;
+const LAMBDA_INVOCATION = new RegExp(`^arn:(?:aws[a-z-]*|${V}):apigateway:${SEG}:lambda:path/(?:2015-03-31/functions/${LAMBDA_FUNCTION}/invocations|${STREAMING_PATH})$`);
+const STREAMING_INVOCATION = new RegExp(`:lambda:path/${STREAMING_PATH}$`);
 const AWS_SERVICE = `^arn:(?:aws[a-z-]*|${V}):apigateway:${SEG}:[a-z0-9.-]+:`;
 const AWS_SERVICE_URI = new RegExp(`${AWS_SERVICE}(?:path|action)/\\S+$`);
 /** The stage-variables reference's `arn:aws:apigateway:REGION:SERVICE:${stageVariables.NAME}`: the action or path in a variable. */
@@ -82,6 +86,18 @@ function onlyStatusCodes(responses: ValueNode | undefined): boolean {
   return responses?.type === 'object' && responses.properties.every((r) => r.value?.type === 'object' && r.value.properties.every((p) => p.keyValue === 'statusCode'));
 }
 
+/**
+ * A Lambda API path meant to invoke a function but not of the invocation form: `/invocations` written wrong, or a
+ * function named with nothing after it (a common slip; `GET` of that path is GetFunction, an AWS service call of
+ * its own). Other paths of the Lambda API (`.../functions` lists functions) are service calls like any other.
+ */
+function looksLikeInvocation(uri: string, method: string | undefined): boolean {
+  const path = /^[^:]*:[^:]*:apigateway:[^:]*:lambda:path\/(.*)$/.exec(uri)?.[1];
+  if (path === undefined) return false;
+  if (path.includes('invocation')) return true;
+  return (method === undefined || method.toUpperCase() === 'POST') && /^[^/]+\/functions\/[^/]+\/?$/.test(path);
+}
+
 function holdsTemplates(node: ValueNode | undefined): boolean {
   return node?.type === 'object' && node.properties.some((p) => p.value?.type === 'string');
 }
@@ -99,10 +115,12 @@ function checkUri(context: ValidationContext, integration: ObjectNode, type: str
   const uri = withoutVariables(raw);
   if (uri === V) return;
   let ok: boolean;
+  // Variables where the Lambda API's path would be leave the form open: what the stage fills in decides.
+  const invocation = LAMBDA_INVOCATION.test(uri) || invokesLambda(raw) === undefined;
   if (type === 'http' || type === 'http_proxy') ok = HTTP_URL.test(uri) || (vpcLink && (ANY_ARN.test(uri) || uri.startsWith(V)));
-  else if (context.dialect === 'http' && type === 'aws_proxy') ok = LAMBDA_INVOCATION.test(uri) || PLAIN_LAMBDA_ARN.test(uri);
-  else if (type === 'aws_proxy') ok = LAMBDA_INVOCATION.test(uri);
-  else ok = AWS_SERVICE_VARIABLE_URI.test(uri) || (AWS_SERVICE_URI.test(uri) && (!/^[^:]*:[^:]*:apigateway:[^:]*:lambda:/.test(uri) || LAMBDA_INVOCATION.test(uri)));
+  else if (context.dialect === 'http' && type === 'aws_proxy') ok = invocation || PLAIN_LAMBDA_ARN.test(uri);
+  else if (type === 'aws_proxy') ok = invocation;
+  else ok = AWS_SERVICE_VARIABLE_URI.test(uri) || (AWS_SERVICE_URI.test(uri) && (invocation || !looksLikeInvocation(uri, checkableString(getValue(integration, 'httpMethod')))));
   if (ok) return;
   const unencoded = /\s/.test(raw.trim()) ? ' (spaces and other blanks must be percent-encoded, as `%20`)' : '';
   context.report(uriNode, 'invalid-integration-uri', `"${raw}" is not a valid uri for ${article(type)} ${type.toUpperCase()} integration; expected ${expectedUri(context, type)}${unencoded}.`);
@@ -176,9 +194,27 @@ function checkTimeout(context: ValidationContext, integration: ObjectNode, type:
 
 function checkTransferMode(context: ValidationContext, integration: ObjectNode, type: string): void {
   const node = getValue(integration, 'responseTransferMode');
-  if (checkableString(node)?.toUpperCase() !== 'STREAM' || context.dialect !== 'rest') return;
+  const streams = checkableString(node)?.toUpperCase() === 'STREAM';
+  if (context.dialect === 'rest' && type === 'aws_proxy') checkStreamingUri(context, integration, node, streams);
+  if (!streams || context.dialect !== 'rest') return;
   if (!isProxyType(type)) {
     context.report(node!, 'invalid-transfer-mode', `Response streaming works only with HTTP_PROXY and AWS_PROXY integrations, not ${type.toUpperCase()}.`);
+  }
+}
+
+/**
+ * A streaming Lambda proxy integration calls InvokeWithResponseStream, whose URI differs from Invoke's in its API
+ * version and action; either URI with the other transfer mode leaves API Gateway calling the function the wrong way.
+ */
+function checkStreamingUri(context: ValidationContext, integration: ObjectNode, modeNode: ValueNode | undefined, streams: boolean): void {
+  const uriNode = getValue(integration, 'uri');
+  const raw = checkableString(uriNode);
+  if (raw === undefined || invokesLambda(raw) !== true) return;
+  const streamingUri = STREAMING_INVOCATION.test(withoutVariables(raw));
+  if (streams && !streamingUri) {
+    context.report(uriNode!, 'lambda-streaming-uri', 'Response streaming (`responseTransferMode: STREAM`) calls Lambda\'s InvokeWithResponseStream: the uri must be `arn:aws:apigateway:{region}:lambda:path/2021-11-15/functions/{functionArn}/response-streaming-invocations`.');
+  } else if (!streams && streamingUri) {
+    context.report(uriNode!, 'lambda-streaming-uri', `This uri calls InvokeWithResponseStream, which only a streaming integration reads; add \`responseTransferMode: STREAM\`${modeNode ? ' in place of the buffered mode' : ''}, or use the \`2015-03-31/functions/{functionArn}/invocations\` uri.`);
   }
 }
 

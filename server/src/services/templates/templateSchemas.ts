@@ -2,6 +2,7 @@
  * The payload schema a template reads: the operation's request body for request templates, the method response
  * of the integration response's status code for response templates. JSONPath completion and hover walk it.
  */
+import { schemaPhrase } from '../editing/refTargetSummary';
 import type { ApiDocument } from '../../model/apiDocument';
 import type { ObjectNode, ValueNode } from '../../model/nodes';
 import { asObject, asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
@@ -82,17 +83,9 @@ export function elementSchema(document: ApiDocument, schema: ObjectNode | undefi
   return schema;
 }
 
-/** A short type label: `string`, `integer (int64)`, `array of Pet`, `Pet`. */
+/** A short type label: `string`, `integer (int64)`, `array of Pet`, `Pet`; `any` when the schema says nothing. */
 export function schemaTypeLabel(document: ApiDocument, node: ValueNode | undefined): string {
-  const schema = asObject(node);
-  if (!schema) return 'any';
-  const ref = asString(getValue(schema, '$ref'));
-  if (ref) return ref.slice(ref.lastIndexOf('/') + 1);
-  const type = asString(getValue(schema, 'type'));
-  if (type === 'array') return `array of ${schemaTypeLabel(document, getValue(schema, 'items'))}`;
-  const format = asString(getValue(schema, 'format'));
-  if (type) return format ? `${type} (${format})` : type;
-  return getValue(schema, 'properties') ? 'object' : 'any';
+  return schemaPhrase(document, node) ?? 'any';
 }
 
 /** The unresolved schema node of a property, to label `$ref`s by their name. */

@@ -1,3 +1,4 @@
+import { isMapValue, mapGet, mapHas, mapKeys, mapSize } from '../javaMaps';
 import { compareJavaNumbers, isJavaNumber, toJsonText } from '../javaValues';
 
 export const MISSING = Symbol('missing');
@@ -30,11 +31,9 @@ export function compareValues(op: string, left: unknown, right: unknown): boolea
     case 'noneof':
       return Array.isArray(left) && Array.isArray(right) && !left.some((l) => right.some((r) => looseEquals(l, r)));
     case 'size':
-      return (Array.isArray(left) || typeof left === 'string') && typeof right === 'number' && left.length === right;
-    case 'empty': {
-      const empty = (Array.isArray(left) || typeof left === 'string') && left.length === 0;
-      return right === empty;
-    }
+      return typeof right === 'number' && sizeOf(left) === right;
+    case 'empty':
+      return right === (sizeOf(left) === 0);
   }
   return false;
 }
@@ -45,9 +44,27 @@ function fullMatch(regex: RegExp, text: string): boolean {
   return anchored.test(text);
 }
 
+/** Jayway's length of a string, list or map; undefined for anything else. */
+function sizeOf(value: unknown): number | undefined {
+  if (Array.isArray(value) || typeof value === 'string') return value.length;
+  return isMapValue(value) ? mapSize(value) : undefined;
+}
+
 function looseEquals(a: unknown, b: unknown): boolean {
   if (isJavaNumber(a) && isJavaNumber(b)) return compareJavaNumbers(a, b) === 0;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return a === b;
+  return sameJson(a, b);
+}
+
+/**
+ * Jayway compares JSON nodes with Java's equals: lists in order, maps whatever their order (a document's map against
+ * a literal in the filter, which may list the same members otherwise), other values by their JSON text.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+  if (isMapValue(a) && isMapValue(b)) {
+    return mapSize(a) === mapSize(b) && mapKeys(a).every((key) => mapHas(b, key) && sameJson(mapGet(a, key), mapGet(b, key)));
+  }
   return toJsonText(a) === toJsonText(b);
 }
 

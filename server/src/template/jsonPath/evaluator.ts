@@ -1,13 +1,15 @@
 import type { CompiledPath, FilterExpr, FilterOperand, PathSegment } from './compiledPath';
 import { compileJsonPath } from './compile';
 import { compareValues, MISSING } from './comparisons';
-import { isJavaMap, isJavaNumber, javaDouble, type JavaMap } from '../javaValues';
+import { isMapValue, mapHas, mapKeys, mapSet, mapSize, mapValues, type JavaMap } from '../javaMaps';
+import { isJavaNumber, javaDouble } from '../javaValues';
 
 export type JsonPathResult = { found: true; value: unknown } | { found: false };
 
 /**
- * Evaluates a path against a parsed document. A definite path that leads nowhere is `found: false` (Jayway throws
- * PathNotFoundException); an indefinite path always gives a list, possibly empty.
+ * Evaluates a path against a parsed document: the engine's (objects as Maps, in document order) or JSON.parse's
+ * (objects as records, for callers outside the engine). A definite path that leads nowhere is `found: false` (Jayway
+ * throws PathNotFoundException); an indefinite path always gives a list, possibly empty.
  */
 export function evaluateJsonPath(expression: string | CompiledPath, document: unknown): JsonPathResult {
   const path = typeof expression === 'string' ? compileJsonPath(expression) : expression;
@@ -30,7 +32,24 @@ function selectNodes(path: CompiledPath, start: unknown, root: unknown): unknown
   return current;
 }
 
-const isMap = isJavaMap;
+const isMap = isMapValue;
+
+const ABSENT = Symbol('absent');
+
+/** The member's value, ABSENT when there is none (a present member may hold undefined: a template can put one). */
+function memberOf(node: JavaMap, name: string): unknown {
+  if (node instanceof Map) {
+    const value = node.get(name);
+    return value !== undefined || node.has(name) ? value : ABSENT;
+  }
+  return mapHas(node, name) ? node[name] : ABSENT;
+}
+
+/** The members' values in the map's order. */
+function pushMembers(node: JavaMap, out: unknown[]): void {
+  if (node instanceof Map) for (const value of node.values()) out.push(value);
+  else for (const key in node) out.push(node[key]);
+}
 
 function applySegment(segment: PathSegment, node: unknown, root: unknown, out: unknown[], scanning: boolean, leaf: boolean): void {
   switch (segment.kind) {
@@ -38,8 +57,8 @@ function applySegment(segment: PathSegment, node: unknown, root: unknown, out: u
       if (isMap(node)) selectProperties(segment.names, node, out, leaf);
       return;
     case 'wildcard':
-      if (Array.isArray(node)) out.push(...node);
-      else if (isMap(node)) out.push(...Object.values(node));
+      if (Array.isArray(node)) for (const item of node) out.push(item);
+      else if (isMap(node)) pushMembers(node, out);
       return;
     case 'index':
       if (!Array.isArray(node)) return;
@@ -71,14 +90,20 @@ function applySegment(segment: PathSegment, node: unknown, root: unknown, out: u
  * (empty when none is), and several names before further steps give each present value in turn.
  */
 function selectProperties(names: string[], node: JavaMap, out: unknown[], leaf: boolean): void {
-  const has = (name: string) => Object.prototype.hasOwnProperty.call(node, name);
   if (names.length > 1 && leaf) {
-    const merged: JavaMap = {};
-    for (const name of names) if (has(name)) merged[name] = node[name];
+    // The same kind of map as the node, in the order of the names.
+    const merged: JavaMap = node instanceof Map ? new Map() : {};
+    for (const name of names) {
+      const member = memberOf(node, name);
+      if (member !== ABSENT) mapSet(merged, name, member);
+    }
     out.push(merged);
     return;
   }
-  for (const name of names) if (has(name)) out.push(node[name]);
+  for (const name of names) {
+    const member = memberOf(node, name);
+    if (member !== ABSENT) out.push(member);
+  }
 }
 
 /** `..x`: the segment applied to the node and to every descendant, parents before children (Jayway's scan order). */
@@ -90,14 +115,14 @@ function deepApply(segment: PathSegment, node: unknown, root: unknown, out: unkn
     applySegment(segment, node, root, out, true, leaf);
   }
   if (Array.isArray(node)) for (const item of node) deepApply(segment, item, root, out, leaf);
-  else if (isMap(node)) for (const key of Object.keys(node)) deepApply(segment, node[key], root, out, leaf);
+  else if (isMap(node)) for (const member of mapValues(node)) deepApply(segment, member, root, out, leaf);
 }
 
 /** Jayway's scan visits a map for a merging (definite) property step only when the map has every one of the names. */
 function scanMatches(names: string[], node: unknown, leaf: boolean): boolean {
   if (!isMap(node)) return false;
   if (names.length > 1 && !leaf) return true;
-  return names.every((name) => Object.prototype.hasOwnProperty.call(node, name));
+  return names.every((name) => mapHas(node, name));
 }
 
 function sliceOf(list: unknown[], slice: { start?: number; end?: number; step?: number }): unknown[] {
@@ -124,10 +149,10 @@ function sliceOf(list: unknown[], slice: { start?: number; end?: number; step?: 
 function applyFunction(name: string, node: unknown): unknown {
   if (name === 'length' || name === 'size') {
     if (Array.isArray(node)) return node.length;
-    if (isMap(node)) return Object.keys(node).length;
+    if (isMap(node)) return mapSize(node);
     return null;
   }
-  if (name === 'keys') return isMap(node) ? Object.keys(node) : undefined;
+  if (name === 'keys') return isMap(node) ? mapKeys(node) : undefined;
   if (!Array.isArray(node)) return undefined;
   if (name === 'first') return node[0];
   if (name === 'last') return node[node.length - 1];
