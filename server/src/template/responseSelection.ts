@@ -13,6 +13,7 @@ import { renderTemplate, type RenderResult, type TemplateError, type TemplateReq
 import { compileJavaPattern, describeBacktracking, JavaRegexError } from './javaRegex';
 import { evaluateJsonPath, JsonPathSyntaxError } from './jsonPath';
 import { isJavaMap, javaToString, toJsonText } from './javaValues';
+import { isMapValue, mapEntries, mapGet } from './javaMaps';
 import { headerValue } from './parameterMaps';
 import { selectResponseTemplate } from './templateSelection';
 
@@ -135,7 +136,8 @@ function backtrackingError(key: string, fragment: string): TemplateError {
 
 function readPath(source: unknown, dotted: string): unknown {
   let value = source;
-  for (const part of dotted.split('.')) value = isJavaMap(value) ? value[part] : undefined;
+  // A template may have set part of `$context` to a map literal: an ordered map, read the same way.
+  for (const part of dotted.split('.')) value = isMapValue(value) ? mapGet(value, part) : undefined;
   return value;
 }
 
@@ -218,7 +220,7 @@ export function simulateIntegrationResponse(input: ResponseSimulationInput): Sim
     headers['content-type'] ??= chosen.contentType;
   } else {
     const overrides = isJavaMap(baseContext.responseOverride) ? baseContext.responseOverride : {};
-    if (isJavaMap(overrides.header)) for (const [k, v] of Object.entries(overrides.header)) headers[k] = javaToString(v);
+    if (isMapValue(overrides.header)) for (const [k, v] of mapEntries(overrides.header)) headers[k] = javaToString(v);
     if (typeof overrides.status === 'number') finalStatus = overrides.status;
   }
   return { status: finalStatus, headers, body, selectedKey: selection.key, selectedStatus: status, templateContentType: chosen?.contentType, render, errors };

@@ -145,4 +145,13 @@ describe('integration response simulation', () => {
     assert.equal(result.headers['X-From'], 'request');
     assert.equal(result.body, 'teapot');
   });
+
+  it('reads overrides and context mappings a request template wrote as map literals when no response template runs', () => {
+    const request = renderTemplate('#set($context.responseOverride.header = {"X-B": "2", "X-A": "1"})#set($context.custom = {"10": "ten"})', {});
+    const responses = { default: { statusCode: '200', responseParameters: { 'method.response.header.X-Ten': 'context.custom.10' } } };
+    const result = simulateIntegrationResponse({ responses, backend: { type: 'mock', statusCode: 200 }, request: { context: request.context } });
+    assert.equal(result.headers['X-B'], '2');
+    assert.equal(result.headers['X-A'], '1');
+    assert.equal(result.headers['X-Ten'], 'ten');
+  });
 });
