@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
@@ -294,7 +294,7 @@ describe('apigw command line', () => {
     assert.equal(await main(['lint', 'specs', '--format', 'github', '--severity', 'unknown-request-validator=hint', '--fail-on', 'hint'], io), 1, io.stderr);
     const [annotation, summary, ...rest] = io.stdout.split('\n');
     assert.match(annotation, /^::notice file=specs\/a%2Cb\.yaml,line=6,endLine=6,col=46,endColumn=53,title=apigw unknown-request-validator::\S/);
-    assert.equal(summary, '1 file checked: 0 errors, 0 warnings, 1 note');
+    assert.equal(summary, '1 file checked: 0 errors, 0 warnings, 1 note (failing on hint or graver)');
     assert.deepEqual(rest, ['']);
   });
 
@@ -313,6 +313,38 @@ describe('apigw command line', () => {
     }
     const report = formatReport('github', [{ file: '<stdin>', diagnostics: [{ range: { start: { line: 1, character: 2 }, end: { line: 3, character: 0 } }, severity: 2, code: 'x', message: '100% sure,\nreally: yes' }] }], { cwd: dir });
     assert.equal(report, '::warning line=2,endLine=4,title=apigw x::100%25 sure,%0Areally: yes\n1 file checked: 0 errors, 1 warning, 0 notes\n');
+  });
+
+  it('applies --severity to the findings it makes itself, and knows a definition whose syntax findings are off', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-own-findings-'));
+    writeTree(dir, { 'notes.yaml': 'just: notes\n', 'image.yaml': Buffer.from([0x89, 0x50, 0x00, 0x01]), 'broken.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1\npaths: {}\n" });
+    const off = fakeIO(dir);
+    assert.equal(await main(['lint', 'notes.yaml', 'image.yaml', '--no-settings', '--severity', 'not-an-api-definition=off', '--severity', 'binary-content=warning'], off), 0, off.stdout);
+    assert.doesNotMatch(off.stdout, /not-an-api-definition/);
+    assert.match(off.stdout, /^image\.yaml:\d+:\d+ warning binary-content /m);
+    const syntaxOff = fakeIO(dir);
+    assert.equal(await main(['lint', 'broken.yaml', '--no-settings', '--severity', 'yaml-syntax=off'], syntaxOff), 0, syntaxOff.stdout);
+    assert.match(syntaxOff.stdout, /^1 file checked: 0 errors, 0 warnings, 0 notes$/m);
+  });
+
+  it('checks .vtl templates found in directories, and each file reached through symbolic links once', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-vtl-'));
+    writeTree(dir, { 'api/templates/request.vtl': '#if($input.path("$.a"))\n{"a": 1}\n', 'api/def.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n" });
+    symlinkSync('..', path.join(dir, 'api', 'templates', 'loop'));
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', 'api', '--no-settings', '--format', 'json'], io), 1, io.stderr);
+    const files = (JSON.parse(io.stdout) as { file: string; code: string }[]).map((f) => `${f.file} ${f.code}`);
+    assert.deepEqual(files, ['api/templates/request.vtl template-syntax']);
+    const text = fakeIO(dir);
+    await main(['lint', 'api', '--no-settings'], text);
+    assert.match(text.stdout, /^2 files checked: 1 error/m);
+  });
+
+  it('keeps one finding per line in text output and names files from $GITHUB_WORKSPACE in SARIF', () => {
+    const finding = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, severity: 1 as const, code: 'x', message: 'one\ntwo' };
+    assert.equal(formatReport('text', [{ file: 'a\nb.yaml', diagnostics: [finding] }], { cwd: '/repo' }).split('\n')[0], 'a\\nb.yaml:1:1 error x one\\ntwo');
+    const sarif = JSON.parse(formatReport('sarif', [{ file: 'api.yaml', diagnostics: [finding] }], { cwd: '/repo/apis', root: '/repo' }));
+    assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'apis/api.yaml');
   });
 
   it('writes SARIF 2.1.0 with rules and regions', async () => {

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { decodeInput, type Unreadable } from './definitionText';
@@ -11,10 +11,14 @@ export type LintInput = { file: string; text: string } | { file: string; unreada
 /** How standard input (`-`) is named in the report. */
 export const STDIN_NAME = '<stdin>';
 
-/** Definitions are YAML or JSON, whatever the case of the extension (`API.YAML` from Windows tools). */
-const EXTENSIONS = ['yaml', 'yml', 'json'];
+/**
+ * Definitions are YAML or JSON, whatever the case of the extension (`API.YAML` from Windows tools); mapping templates
+ * kept in files of their own are `.vtl`, checked as the editor checks them.
+ */
+const EXTENSIONS = ['yaml', 'yml', 'json', 'vtl'];
 const DEFINITION_FILES = `**/*.{${EXTENSIONS.join(',')}}`;
 const DEFINITION_EXTENSION = new RegExp(`\\.(${EXTENSIONS.join('|')})$`, 'i');
+const TEMPLATE_EXTENSION = /\.vtl$/i;
 /** Dependencies and version control hold no definitions of the user's own. */
 const IGNORED = ['**/node_modules/**', '**/.git/**'];
 
@@ -26,32 +30,37 @@ const IGNORED = ['**/node_modules/**', '**/.git/**'];
  */
 export async function lintInputs(args: string[], io: CliIO): Promise<LintInput[]> {
   const inputs: LintInput[] = [];
-  const seen = new Set<string>();
-  const add = (input: LintInput) => {
-    const key = input.file === STDIN_NAME ? STDIN_NAME : path.resolve(io.cwd, input.file);
-    if (seen.has(key)) return;
-    seen.add(key);
-    inputs.push(input);
+  const seen = new Map<string, number>();
+  // One file reached twice (named twice, or again through a symbolic link) is checked once, under its shortest name.
+  const add = async (input: LintInput) => {
+    const key = input.file === STDIN_NAME ? STDIN_NAME : await realpath(path.resolve(io.cwd, input.file)).catch(() => path.resolve(io.cwd, input.file));
+    const earlier = seen.get(key);
+    if (earlier === undefined) {
+      seen.set(key, inputs.length);
+      inputs.push(input);
+    } else if (input.file.length < inputs[earlier].file.length) {
+      inputs[earlier] = input;
+    }
   };
   for (const arg of args) {
     if (arg === '-') {
-      add(fromBytes(STDIN_NAME, await readStdin(io)));
+      await add(fromBytes(STDIN_NAME, await readStdin(io)));
       continue;
     }
     const kind = await kindOf(path.resolve(io.cwd, arg));
     if (kind === 'directory') {
       const files = await glob(DEFINITION_FILES, { cwd: path.resolve(io.cwd, arg), ignore: IGNORED, caseSensitiveMatch: false });
       const found = await definitionsAmong(files, (f) => path.join(arg, f), io);
-      if (found.length === 0) throw new UsageError(`${arg}: no API definitions found (YAML or JSON files with a top-level \`openapi\` or \`swagger\` key)`);
-      found.forEach(add);
+      if (found.length === 0) throw new UsageError(`${arg}: no API definitions found (YAML or JSON files with a top-level \`openapi\` or \`swagger\` key, or .vtl mapping templates)`);
+      for (const input of found) await add(input);
     } else if (kind === 'missing' && isDynamicPattern(toPattern(arg))) {
       const matches = await glob(toPattern(arg), { cwd: io.cwd, ignore: IGNORED });
       if (matches.length === 0) throw new UsageError(`${arg}: no files match`);
       const found = await definitionsAmong(matches, (f) => f, io);
-      if (found.length === 0) throw new UsageError(`${arg}: matches ${matches.length} file${matches.length === 1 ? '' : 's'}, none of them an API definition`);
-      found.forEach(add);
+      if (found.length === 0) throw new UsageError(`${arg}: matches ${matches.length} file${matches.length === 1 ? '' : 's'}, none of them an API definition or mapping template`);
+      for (const input of found) await add(input);
     } else {
-      add(fromBytes(arg, await io.readBytes(arg)));
+      await add(fromBytes(arg, await io.readBytes(arg)));
     }
   }
   return inputs;
@@ -81,7 +90,7 @@ function toPattern(arg: string): string {
 }
 
 /**
- * The API definitions among found files, in a stable order. A file meant as a definition that is not UTF-8 text is
+ * The API definitions and mapping templates among found files, in a stable order. A file meant as a definition that is not UTF-8 text is
  * one too: skipping it would let CI pass without checking it.
  */
 async function definitionsAmong(files: string[], shown: (file: string) => string, io: CliIO): Promise<LintInput[]> {
@@ -98,9 +107,10 @@ async function definitionsAmong(files: string[], shown: (file: string) => string
       continue;
     }
     const decoded = decodeInput(bytes);
+    const template = TEMPLATE_EXTENSION.test(name);
     if ('text' in decoded) {
-      if (looksLikeApiDefinition(decoded.text)) result.push({ file: name, text: decoded.text });
-    } else if (looksLikeApiDefinition(decoded.lenientText)) {
+      if (template || looksLikeApiDefinition(decoded.text)) result.push({ file: name, text: decoded.text });
+    } else if (template || looksLikeApiDefinition(decoded.lenientText)) {
       result.push({ file: name, unreadable: decoded.unreadable });
     }
   }

@@ -20,18 +20,27 @@ const SEVERITY_NAMES: Record<number, 'error' | 'warning' | 'information' | 'hint
   [DiagnosticSeverity.Hint]: 'hint',
 };
 
-/** `root`: where GitHub annotations name files from (the repository's root in a workflow); `cwd` otherwise. */
-export function formatReport(format: ReportFormat, results: FileResult[], { cwd, root = cwd, settingsFile }: { cwd: string; root?: string; settingsFile?: string }): string {
+export interface ReportOptions {
+  cwd: string;
+  /** Where SARIF and GitHub annotations name files from (the repository's root in a workflow); `cwd` otherwise. */
+  root?: string;
+  /** The settings file that applied, named in the summary. */
+  settingsFile?: string;
+  /** The `--fail-on` level when it is not `error`, named in the summary so that an exit code of 1 after "0 errors" explains itself. */
+  failOn?: string;
+}
+
+export function formatReport(format: ReportFormat, results: FileResult[], { cwd, root = cwd, settingsFile, failOn }: ReportOptions): string {
   switch (format) {
     case 'json':
       return `${JSON.stringify(toJson(results), null, 2)}\n`;
     case 'sarif':
-      return `${JSON.stringify(toSarif(results, cwd), null, 2)}\n`;
+      return `${JSON.stringify(toSarif(results, cwd, root), null, 2)}\n`;
     case 'github':
       // The summary is a plain line of the job's log; only the `::` lines become annotations.
-      return `${toGithub(results, cwd, root)}${summaryLine(results, settingsFile)}\n`;
+      return `${toGithub(results, cwd, root)}${summaryLine(results, settingsFile, failOn)}\n`;
     default:
-      return toText(results, settingsFile);
+      return toText(results, settingsFile, failOn);
   }
 }
 
@@ -39,17 +48,22 @@ function severityName(d: Diagnostic): 'error' | 'warning' | 'information' | 'hin
   return SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error];
 }
 
-function toText(results: FileResult[], settingsFile: string | undefined): string {
+function toText(results: FileResult[], settingsFile: string | undefined, failOn: string | undefined): string {
   const lines: string[] = [];
   for (const { file, diagnostics } of results) {
-    for (const d of diagnostics) lines.push(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code} ${d.message}`);
+    for (const d of diagnostics) lines.push(oneLine(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code} ${d.message}`));
   }
-  lines.push(summaryLine(results, settingsFile));
+  lines.push(summaryLine(results, settingsFile, failOn));
   return `${lines.join('\n')}\n`;
 }
 
+/** One finding per line, as tools reading the text expect: a line break in a file name or value is written `\n`. */
+function oneLine(text: string): string {
+  return text.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
+}
+
 /** `N files checked: X errors, Y warnings, Z notes`; information and hint findings are notes, counted too. */
-function summaryLine(results: FileResult[], settingsFile: string | undefined): string {
+function summaryLine(results: FileResult[], settingsFile: string | undefined, failOn: string | undefined): string {
   const counts = { error: 0, warning: 0, note: 0 };
   for (const { diagnostics } of results) {
     for (const d of diagnostics) {
@@ -60,7 +74,8 @@ function summaryLine(results: FileResult[], settingsFile: string | undefined): s
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   // Naming the settings explains a difference from a run without them, e.g. on a machine without the workspace.
   const using = settingsFile ? ` (settings from ${settingsFile})` : '';
-  return `${count(results.length, 'file')} checked${using}: ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.note, 'note')}`;
+  const failing = failOn && failOn !== 'error' ? ` (failing on ${failOn} or graver)` : '';
+  return `${count(results.length, 'file')} checked${using}: ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.note, 'note')}${failing}`;
 }
 
 function toJson(results: FileResult[]) {
@@ -80,7 +95,7 @@ function toJson(results: FileResult[]) {
 
 const SARIF_LEVELS = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
-function toSarif(results: FileResult[], cwd: string) {
+function toSarif(results: FileResult[], cwd: string, root: string) {
   const used = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => String(d.code))))].sort();
   const rules = used.map((id) => ({
     id,
@@ -103,7 +118,7 @@ function toSarif(results: FileResult[], cwd: string) {
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: sarifUri(file, cwd) },
+                  artifactLocation: { uri: sarifUri(file, cwd, root) },
                   region: {
                     startLine: d.range.start.line + 1,
                     startColumn: d.range.start.character + 1,
@@ -121,12 +136,13 @@ function toSarif(results: FileResult[], cwd: string) {
 }
 
 /**
- * SARIF wants a URI reference: relative to the working folder, each segment percent-encoded (a space, `#` or `%`
- * in a file name would otherwise change its meaning). A file on another Windows drive has no relative form.
+ * SARIF wants a URI reference: relative to `root` (code scanning reads paths from the repository's root), each
+ * segment percent-encoded (a space, `#` or `%` in a file name would otherwise change its meaning). A file on another
+ * Windows drive has no relative form.
  */
-function sarifUri(file: string, cwd: string): string {
+function sarifUri(file: string, cwd: string, root: string): string {
   if (file === STDIN_NAME) return encodeURIComponent(file);
-  const relative = path.relative(cwd, path.resolve(cwd, file));
+  const relative = path.relative(root, path.resolve(cwd, file));
   if (path.isAbsolute(relative)) return fileUri(relative);
   return relative.split(path.sep).map(encodeURIComponent).join('/');
 }

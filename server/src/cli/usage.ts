@@ -17,16 +17,18 @@ export const EVAL_USAGE =
 
 export const LINT_HELP = `${LINT_USAGE}
 
-Checks API definitions with the editor's rules and prints one line per finding: file:line:col severity code message.
-  FILE           a file to check; it is reported if it is not an API definition
-  DIRECTORY      the API definitions under it: YAML and JSON files with a top-level \`openapi\` or \`swagger\` key
-                 (node_modules and .git are skipped, other files are left alone)
-  PATTERN        a quoted glob pattern such as 'apis/**/*.yaml', for shells that do not expand it: the API definitions
-                 among the files it matches
+Checks API definitions and mapping templates with the editor's rules and prints one line per finding:
+file:line:col severity code message, then a summary (notes are information and hint findings).
+  FILE           a file to check: an API definition (reported if it is not one) or a .vtl mapping template
+  DIRECTORY      the API definitions under it (YAML and JSON files with a top-level \`openapi\` or \`swagger\` key)
+                 and .vtl mapping templates; node_modules and .git are skipped, other files are left alone
+  PATTERN        a quoted glob pattern such as 'apis/**/*.yaml': the API definitions and templates among the files
+                 it matches. Unquoted, the shell expands it into FILEs, and each that is no API definition is reported
   -              the text on standard input, reported as <stdin>
   --format F     text (default; lines and columns from 1), json ({file, line, character, endLine, endCharacter,
                  severity, code, message}, lines and characters from 0 as in LSP), sarif (SARIF 2.1.0, from 1), or
-                 github (GitHub Actions annotations: ::error file=…,line=…::message, then the summary line)
+                 github (GitHub Actions annotations: ::error file=…,line=…::message, then the summary line); sarif
+                 and github name files from $GITHUB_WORKSPACE when it is set
   --dialect D    auto (default), rest or http: which API Gateway product the definitions are for
   --severity CODE=LEVEL
                  the severity of one diagnostic code: error, warning, information, hint or off; may be repeated
@@ -37,8 +39,9 @@ Checks API definitions with the editor's rules and prints one line per finding: 
   --no-settings  ignore .vscode/settings.json
   --fail-on L    the least severity that fails the run: error (default), warning, information or hint
 
-exit codes: 0 no errors (warnings and notes allowed; with --fail-on, nothing of that severity or graver), 1 at least
-one error (or finding at the --fail-on level), 2 usage error or a missing file`;
+exit codes: 0 nothing at the --fail-on level or graver (by default: no errors), 1 at least one such finding, 2 usage
+error, a missing file, a settings file that does not parse or holds a wrong value, or a directory or pattern without
+API definitions`;
 
 export const INVOKE_HELP = `${INVOKE_USAGE}
 

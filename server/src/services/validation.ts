@@ -1,3 +1,4 @@
+import { importSizeProblem } from './rules/importRules';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type Position } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import type { AnyNode } from '../model/nodes';
@@ -64,8 +65,10 @@ export async function runRules(document: ApiDocument, options: ValidationOptions
       offset: 0,
       end: 0,
       code: 'too-large-to-validate',
-      message: `This document is ${(document.text.length / 1048576).toFixed(1)} MB; only its syntax was checked (limit ${(maxSize / 1048576).toFixed(0)} MB). AWS rejects imports over 6 MB.`,
+      message: `This document is ${(document.text.length / 1048576).toFixed(1)} MB; only its syntax was checked (limit ${(maxSize / 1048576).toFixed(0)} MB).`,
     });
+    const tooLarge = importSizeProblem(document);
+    if (tooLarge) base.push(tooLarge);
     return { base, byRule: undefined, dialect: undefined, cancelled: false };
   }
   if (!document.root || document.kind === 'unknown' || document.recovered) return { base, byRule: undefined, dialect: undefined, cancelled: false };
@@ -130,23 +133,28 @@ function placed(node: AnyNode | { offset: number; end: number }): { offset: numb
   }
 }
 
+/** The severity a finding of `code` is shown with under `settings`; undefined when the settings turn the code off. */
+export function configuredSeverity(code: string, settings: LanguageSettings, own?: SeverityName): DiagnosticSeverity | undefined {
+  const configured = settings.severity?.[code];
+  if (configured === 'off') return undefined;
+  return DIAGNOSTIC_SEVERITIES[configured ?? own ?? codeInfo(code)?.severity ?? 'error'];
+}
+
 export function toDiagnostics(document: ApiDocument, problems: Problem[], settings: LanguageSettings): Diagnostic[] {
   const positionAt = positionFinder(document);
   const suppressions = findSuppressions(document, positionAt);
-  const severities = settings.severity;
   const diagnostics: Diagnostic[] = [];
   const seen: SeenProblems = new Map();
   for (const problem of problems) {
-    const configured = severities?.[problem.code];
-    if (configured === 'off') continue;
+    const severity = configuredSeverity(problem.code, settings, problem.severity);
+    if (severity === undefined) continue;
     const info = codeInfo(problem.code);
-    const severityName = configured ?? problem.severity ?? info?.severity ?? 'error';
     const start = positionAt(problem.offset);
     if (suppressions && isSuppressed(suppressions, start.line, problem.code)) continue;
     if (!firstOfItsKind(seen, problem)) continue;
     const diagnostic: Diagnostic = {
       range: { start, end: positionAt(Math.max(problem.end, problem.offset)) },
-      severity: DIAGNOSTIC_SEVERITIES[severityName],
+      severity,
       code: problem.code,
       source: DIAGNOSTIC_SOURCE,
       message: problem.message,

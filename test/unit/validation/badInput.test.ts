@@ -14,9 +14,12 @@ describe('bad input', () => {
     // space would be reported by a rule, the repeated key by the parser.
     const text = `openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n  /a b: {}\nx-dup: 1\nx-dup: 2\nx-blob: ${'a'.repeat(50 * 1024 * 1024)}\n`;
     const diagnostics = await validateDocument(parse(text));
-    assert.deepEqual(codes(diagnostics), ['duplicate-key', 'too-large-to-validate']);
+    // AWS's import limit needs no parse: a larger file never passes where a smaller one fails.
+    assert.deepEqual(codes(diagnostics), ['duplicate-key', 'import-too-large', 'too-large-to-validate']);
     const [note] = diagnostics.filter((d) => d.code === 'too-large-to-validate');
     assert.match(String(note.message), /^This document is 50\.0 MB; only its syntax was checked \(limit 20 MB\)/);
+    const [tooLarge] = diagnostics.filter((d) => d.code === 'import-too-large');
+    assert.deepEqual(tooLarge.range, { start: { line: 0, character: 9 }, end: { line: 0, character: 14 } });
   });
 
   it('survives deeply nested values and long chains of $refs', async () => {

@@ -2,7 +2,8 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, isTemplateDocument } from '../../languageService';
-import { DIAGNOSTIC_SEVERITIES, DIAGNOSTIC_SOURCE } from '../../services/validation';
+import { configuredSeverity, DIAGNOSTIC_SEVERITIES, DIAGNOSTIC_SOURCE } from '../../services/validation';
+import { looksLikeApiDefinition } from '../../model/definitionKeys';
 import type { LanguageSettings, SeverityName, SeveritySetting } from '../../services/validationTypes';
 import { SEVERITY_SETTINGS } from '../../services/languageSettings';
 import { codeSuggestion, findWorkspaceSettings, loadSettingsFile, type LoadedSettings } from '../settingsFile';
@@ -49,14 +50,14 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const service = createLanguageService({ resolver: new WorkspaceResolver(() => undefined) });
   const results: FileResult[] = [];
   for (const input of inputs) {
-    const diagnostics = 'unreadable' in input ? [unreadableFinding(input.unreadable)] : await check(service, input, settings, io.cwd);
+    const diagnostics = 'unreadable' in input ? findingList(unreadableFinding(input.unreadable, settings)) : await check(service, input, settings, io.cwd);
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ file: input.file, diagnostics });
   }
 
-  // In GitHub Actions, annotations name files from the repository's root, wherever the command runs.
-  const root = format === 'github' ? process.env.GITHUB_WORKSPACE ?? io.cwd : io.cwd;
-  io.out(formatReport(format as ReportFormat, results, { cwd: io.cwd, root, settingsFile: workspace.file }));
+  // In GitHub Actions, annotations and code scanning name files from the repository's root, wherever the command runs.
+  const root = process.env.GITHUB_WORKSPACE ?? io.cwd;
+  io.out(formatReport(format as ReportFormat, results, { cwd: io.cwd, root, settingsFile: workspace.file, failOn }));
   return results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= failLevel)) ? 1 : 0;
 }
 
@@ -65,17 +66,25 @@ async function check(service: ReturnType<typeof createLanguageService>, input: {
   const uri = fileUri(path.resolve(cwd, file));
   const document = TextDocument.create(uri, detectFormat(uri, undefined, text), 0, text);
   const diagnostics = await service.doValidation(document, settings);
-  // The editor quietly leaves other YAML/JSON alone; a file named on the command line deserves an answer.
-  if (!isTemplateDocument(document) && service.parse(document).kind === 'unknown' && !diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) {
-    diagnostics.push(notAnApiDefinition(text));
+  // The editor quietly leaves other YAML/JSON alone; a file named on the command line deserves an answer. One whose
+  // text has the top-level key is a definition whatever its syntax findings say (they may be turned off).
+  if (!isTemplateDocument(document) && service.parse(document).kind === 'unknown' && !looksLikeApiDefinition(text) && !diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) {
+    diagnostics.push(...findingList(notAnApiDefinition(text, settings)));
   }
   return diagnostics;
 }
 
-function unreadableFinding({ code, message, line, character }: Unreadable): Diagnostic {
+function findingList(finding: Diagnostic | undefined): Diagnostic[] {
+  return finding ? [finding] : [];
+}
+
+/** A finding the command makes itself, of a file it could not check, with the severity the settings give its code. */
+function commandFinding(code: string, message: string, line: number, character: number, settings: LanguageSettings): Diagnostic | undefined {
+  const severity = configuredSeverity(code, settings);
+  if (severity === undefined) return undefined;
   return {
     range: { start: { line, character }, end: { line, character } },
-    severity: DiagnosticSeverity.Error,
+    severity,
     code,
     source: DIAGNOSTIC_SOURCE,
     codeDescription: { href: DIAGNOSTIC_CODES[code].docsUrl },
@@ -83,16 +92,13 @@ function unreadableFinding({ code, message, line, character }: Unreadable): Diag
   };
 }
 
-function notAnApiDefinition(text: string): Diagnostic {
-  const info = DIAGNOSTIC_CODES['not-an-api-definition'];
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: DiagnosticSeverity.Error,
-    code: 'not-an-api-definition',
-    source: DIAGNOSTIC_SOURCE,
-    codeDescription: { href: info.docsUrl },
-    message: text.trim() === '' ? 'The file is empty: an API definition needs at least `openapi` (or `swagger`), `info` and `paths`.' : 'Not an OpenAPI or Swagger document: it has no top-level `openapi` or `swagger` key.',
-  };
+function unreadableFinding({ code, message, line, character }: Unreadable, settings: LanguageSettings): Diagnostic | undefined {
+  return commandFinding(code, message, line, character, settings);
+}
+
+function notAnApiDefinition(text: string, settings: LanguageSettings): Diagnostic | undefined {
+  const message = text.trim() === '' ? 'The file is empty: an API definition needs at least `openapi` (or `swagger`), `info` and `paths`.' : 'Not an OpenAPI or Swagger document: it has no top-level `openapi` or `swagger` key.';
+  return commandFinding('not-an-api-definition', message, 0, 0, settings);
 }
 
 /** `--severity CODE=LEVEL`, as the editor's `apigateway.validation.severity` setting takes them. */

@@ -1,7 +1,8 @@
 import { getProperty, getValue, keyName } from '../../model/navigate';
 import type { ValueNode } from '../../model/nodes';
 import { modelDefinitions, refOf } from '../../model/openapiWalk';
-import type { Rule, ValidationContext } from '../validationTypes';
+import type { Problem, Rule, ValidationContext } from '../validationTypes';
+import type { ApiDocument } from '../../model/apiDocument';
 import { checkableString, derefOnce, listOperations } from './integrations';
 import { keyOf } from '../../model/property';
 
@@ -38,10 +39,26 @@ function checkMissingIntegrations(context: ValidationContext): void {
   }
 }
 
+/** Where document-wide import findings are shown: the `openapi` / `swagger` version. */
+function versionAnchor(document: ApiDocument): ValueNode | undefined {
+  const versionProperty = getProperty(document.root, document.kind === 'swagger' ? 'swagger' : 'openapi');
+  return versionProperty?.value ?? (versionProperty ? keyOf(versionProperty) : undefined);
+}
+
+/**
+ * AWS's 6 MB import limit, judged from the text alone: also said of documents too large for the other checks, so that
+ * a larger file never passes where a smaller one fails.
+ */
+export function importSizeProblem(document: ApiDocument): Problem | undefined {
+  const anchor = versionAnchor(document);
+  const size = Buffer.byteLength(document.text, 'utf8');
+  if (!anchor || size <= MAX_IMPORT_BYTES) return undefined;
+  return { offset: anchor.offset, end: anchor.end, code: 'import-too-large', message: `This file is ${(size / 1048576).toFixed(1)} MB; API Gateway imports at most 6 MB.` };
+}
+
 function checkVersion(context: ValidationContext): void {
   const { document } = context;
-  const versionProperty = getProperty(document.root, document.kind === 'swagger' ? 'swagger' : 'openapi');
-  const anchor = versionProperty?.value ?? (versionProperty ? keyOf(versionProperty) : undefined);
+  const anchor = versionAnchor(document);
   if (!anchor) return;
   if (document.kind === 'openapi' && /^3\.1\./.test(document.specVersion ?? '')) {
     context.report(anchor, 'openapi-31-not-importable', `API Gateway documents import of OpenAPI 2.0 and 3.0 only; "${document.specVersion}" may be rejected or partly ignored. Use 3.0.x for import.`);
@@ -49,10 +66,8 @@ function checkVersion(context: ValidationContext): void {
   if (document.kind === 'swagger' && context.dialect === 'http') {
     context.report(anchor, 'http-api-requires-openapi-3', 'HTTP APIs import only OpenAPI 3.0 definitions; convert this Swagger 2.0 document or import it as a REST API.');
   }
-  const size = Buffer.byteLength(document.text, 'utf8');
-  if (size > MAX_IMPORT_BYTES) {
-    context.report(anchor, 'import-too-large', `This file is ${(size / 1048576).toFixed(1)} MB; API Gateway imports at most 6 MB.`);
-  }
+  const tooLarge = importSizeProblem(document);
+  if (tooLarge) context.report(anchor, tooLarge.code, tooLarge.message);
 }
 
 function checkPaths(context: ValidationContext): void {
