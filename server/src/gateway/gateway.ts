@@ -25,6 +25,7 @@ import { mergeHeaders } from './responseHeaders';
 import { bodyModelFor, mediaType, RequestValidator } from './requestValidation';
 import { buildRouteTable, stripBasePath, type RouteMatch, type RouteTable } from './routes';
 import { encodeQuery, parseQuery } from './queryString';
+import { deliverStream } from './streamDelivery';
 import type { GatewayRequest, GatewayResponse } from './types';
 
 export type { GatewayRequest, GatewayResponse } from './types';
@@ -192,9 +193,19 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     if (httpApi) result = applyHttpApiResponseParameters(integrationContext, result);
     log.step('method response');
     if (engine.cors) applyCorsHeaders(engine.cors, lowerHeaders, result.headers);
+    withRequestId(result, context.requestId as string, httpApi);
+    if (result.stream) {
+      const delivered = await deliverStream(result, result.stream, log, input.streamResponse);
+      if (!delivered.interruption) log.add('Successfully completed execution');
+      if (log.enabled) log.add(`Method completed with status: ${result.status}`);
+      const response = finish(log, delivered.result);
+      if (delivered.streamed) response.streamed = true;
+      if (delivered.interruption) response.interruption = delivered.interruption;
+      return response;
+    }
     log.add('Successfully completed execution');
     if (log.enabled) log.add(`Method completed with status: ${result.status}`);
-    return finish(log, withRequestId(result, context.requestId as string, httpApi));
+    return finish(log, result);
   } catch (error) {
     log.step('gateway response');
     return finish(log, withRequestId(errorResponse(engine, error, request, log), context.requestId as string, httpApi));

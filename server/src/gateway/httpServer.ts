@@ -55,14 +55,30 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
           // Nobody reads the test-invoke log of a served request; its lines would cost more than the request.
           executionLog: false,
           functionOutput: true,
+          // A streamed response goes out as it arrives, in chunked encoding: the status and headers first, then each
+          // chunk as the integration receives it, so that server-sent events reach the client one by one.
+          streamResponse: (head) => {
+            res.writeHead(head.status, outgoingHeaders(head.headers, head.multiValueHeaders));
+            res.flushHeaders();
+            return {
+              write: (chunk) => {
+                if (req.method !== 'HEAD' && !res.destroyed) res.write(chunk);
+              },
+              // A stream cut short must not look complete: the connection closes without the final chunk, as API
+              // Gateway's does (curl reports "transfer closed with outstanding read data remaining").
+              end: (interruption) => (interruption ? res.destroy() : res.end()),
+            };
+          },
         })
         .then(
           (response) => {
-            // The gateway's two header maps name distinct headers; a list goes out as one header line per value.
-            const out: Record<string, string | string[]> = {};
-            for (const map of [response.headers, response.multiValueHeaders ?? {}]) {
-              for (const name of Object.keys(map)) if (!FRAMING.has(name.toLowerCase())) out[name] = map[name];
+            const line = `${req.method} ${url} ${response.status} ${(performance.now() - started).toFixed(2)} ms`;
+            if (response.streamed) {
+              options.onRequest?.(`${line}, streamed${response.interruption ? `, cut short: ${response.interruption}` : ''}`);
+              if (response.functionOutput) for (const output of formatFunctionOutput(response.functionOutput)) options.onRequest?.(output);
+              return;
             }
+            const out = outgoingHeaders(response.headers, response.multiValueHeaders ?? {});
             const body = response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body;
             // A known length avoids chunked encoding: head and body go out in one write. The rest of a body too large
             // to read is discarded as it arrives (Node.js does so for a request answered before its end), so the
@@ -70,10 +86,15 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
             out['Content-Length'] = String(Buffer.byteLength(body));
             res.writeHead(response.status, out);
             res.end(req.method === 'HEAD' ? undefined : body);
-            options.onRequest?.(`${req.method} ${url} ${response.status} ${(performance.now() - started).toFixed(2)} ms`);
-            if (response.functionOutput) for (const line of formatFunctionOutput(response.functionOutput)) options.onRequest?.(line);
+            options.onRequest?.(line);
+            if (response.functionOutput) for (const output of formatFunctionOutput(response.functionOutput)) options.onRequest?.(output);
           },
           (error: unknown) => {
+            if (res.headersSent) {
+              res.destroy();
+              options.onRequest?.(`${req.method} ${url} local gateway failure after the response started: ${error instanceof Error ? error.message : String(error)}`);
+              return;
+            }
             res.writeHead(500, { 'Content-Type': 'application/json' });
             res.end(JSON.stringify({ message: 'Internal server error' }));
             options.onRequest?.(`${req.method} ${url} 500 local gateway failure: ${error instanceof Error ? error.message : String(error)}`);
@@ -126,6 +147,15 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
       });
     });
   });
+}
+
+/** The gateway's two header maps name distinct headers; a list goes out as one header line per value. */
+function outgoingHeaders(headers: Record<string, string>, multiValueHeaders: Record<string, string[]>): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const map of [headers, multiValueHeaders]) {
+    for (const name of Object.keys(map)) if (!FRAMING.has(name.toLowerCase())) out[name] = map[name];
+  }
+  return out;
 }
 
 interface RequestHead {

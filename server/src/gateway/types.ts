@@ -37,6 +37,26 @@ export interface GatewayRequest {
    * off, for a caller that shows it apart from the log, as the HTTP server does. Default false.
    */
   functionOutput?: boolean;
+  /**
+   * For a caller that sends the response on as it comes (the HTTP server): a streamed response (a REST integration
+   * with `responseTransferMode: STREAM`) goes to the writer this returns, its status and headers as soon as they are
+   * known and its payload chunk by chunk; the response then resolves without the body. Without it, the body is
+   * collected, as API Gateway's test invoke buffers a streamed response.
+   */
+  streamResponse?: (head: ResponseHead) => BodyWriter;
+}
+
+/** The status and headers of a response, sent before its body. */
+export interface ResponseHead {
+  status: number;
+  headers: Record<string, string>;
+  multiValueHeaders: Record<string, string[]>;
+}
+
+export interface BodyWriter {
+  write(chunk: Buffer): void;
+  /** The body is complete, or, with a reason, was cut short: the client must see it end early, not complete. */
+  end(interruption?: string): void;
 }
 
 /** One line of the execution log, as API Gateway's test-invoke prints it. */
@@ -70,6 +90,13 @@ export interface GatewayResponse {
    * (`GatewayRequest.functionOutput`); absent when none ran.
    */
   functionOutput?: FunctionOutput[];
+  /** The body went to the request's `streamResponse` writer as it arrived; `body` is empty. */
+  streamed?: boolean;
+  /**
+   * Why a streamed body stopped early (the function failed, or the integration timed out, after the status and
+   * headers had gone out): the client got them and the body up to there.
+   */
+  interruption?: string;
 }
 
 /** One Lambda invocation's output, as CloudWatch Logs would hold it. */

@@ -5,15 +5,16 @@ import { GatewayError } from '../gatewayResponses';
 import { describeBinary, isBinaryMediaType, mediaTypeOf, textOrBytes } from '../payloadEncoding';
 import { substituteUriVariables } from '../stageVariables';
 import { uriPlaceholders } from '../../model/uriPlaceholders';
-import { endpointHref, NOT_FORWARDED, sendHttp, type BackendResponse, type Endpoint } from './httpClient';
+import { endpointHref, NOT_FORWARDED, sendHttp, streamHttp, type BackendResponse, type Endpoint, type StreamingBackendResponse } from './httpClient';
 import { mapHttpApiParameters } from './httpApiParameters';
 import { integrationResponse, mapRequestParameters, transformRequest } from './nonProxy';
-import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
+import { integrationTimeoutMs, streamsResponse, type IntegrationContext, type IntegrationResult } from './types';
 
 /**
  * HTTP and HTTP_PROXY integrations: a real call to the URI after stage-variable substitution and parameter
  * mapping. HTTP_PROXY passes the method request through (method, headers, query string, body) and the backend's
- * answer back; HTTP maps both ways through templates and the `responses`.
+ * answer back; HTTP maps both ways through templates and the `responses`. A streaming HTTP_PROXY integration
+ * (`responseTransferMode: STREAM`) passes the same bytes on as they arrive, once the backend's headers are complete.
  */
 export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<IntegrationResult> {
   const { integration, request, log, model } = ctx;
@@ -66,9 +67,10 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
   log.add(`Endpoint request body after transformations: ${logBody(binaryRequest ? body : body.toString())}`);
   log.add(`Sending request to ${endpointHref(endpoint)}`);
   const started = performance.now();
-  let response: BackendResponse;
+  const insecure = isJson(integration.tlsConfig) && integration.tlsConfig.insecureSkipVerification === true;
+  let response: BackendResponse | StreamingBackendResponse;
   try {
-    response = await sendHttp(endpoint, method, headers, body, integrationTimeoutMs(ctx), isJson(integration.tlsConfig) && integration.tlsConfig.insecureSkipVerification === true);
+    response = proxy && streamsResponse(ctx) ? await streamHttp(endpoint, method, headers, body, integrationTimeoutMs(ctx), insecure) : await sendHttp(endpoint, method, headers, body, integrationTimeoutMs(ctx), insecure);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (message === 'timeout') {
@@ -82,10 +84,6 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
   log.add(`Received response. Status: ${response.status}, Integration latency: ${Math.round(performance.now() - started)} ms`);
   log.add(`Endpoint response headers: ${logMap(response.headers)}`);
   if (proxy) {
-    // Proxy integrations hand the backend's bytes to the client untouched.
-    const passed = textOrBytes(response.body, contentType);
-    const shown = logBody(passed);
-    log.add(`Endpoint response body before transformations: ${shown}`);
     // A header the backend repeated travels only as its list of values: joined with commas it would be sent twice,
     // and Set-Cookie values cannot be joined at all.
     const outHeaders: Record<string, string> = {};
@@ -95,10 +93,27 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
       if (v.length > 1) outMulti[k] = v;
       else outHeaders[k] = v[0];
     }
+    if ('payload' in response) {
+      const { payload, status } = response;
+      log.add(`Method response headers: ${logMap({ ...outHeaders, ...outMulti })}`);
+      void payload.ended.then((interruption) =>
+        log.add(
+          interruption
+            ? `Execution failed after the response started: ${interruption}. The client received status ${status}, the headers and ${payload.bytes} bytes of the payload; the connection is closed without the rest`
+            : `Endpoint response stream complete: ${payload.bytes} bytes of payload in ${payload.chunks} chunk(s)`,
+        ),
+      );
+      return { status, headers: outHeaders, multiValueHeaders: outMulti, body: '', stream: payload };
+    }
+    // Proxy integrations hand the backend's bytes to the client untouched.
+    const passed = textOrBytes(response.body, contentType);
+    const shown = logBody(passed);
+    log.add(`Endpoint response body before transformations: ${shown}`);
     log.add(`Method response body after transformations: ${shown}`);
     log.add(`Method response headers: ${logMap({ ...outHeaders, ...outMulti })}`);
     return { status: response.status, headers: outHeaders, multiValueHeaders: outMulti, body: passed };
   }
+  if ('payload' in response) throw new Error('a streamed response reached a non-proxy integration');
   // A binary integration response (by its Content-Type) reaches templates and contentHandling as base64 text.
   const binary = isBinaryMediaType(mediaTypeOf(contentType), model.binaryMediaTypes);
   log.add(`Endpoint response body before transformations: ${binary ? describeBinary(response.body) : logBody(response.body.toString('utf8'))}`);

@@ -2,6 +2,7 @@ import { appendOwn, getOwn, setOwn } from '../../model/jsonObjects';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { HOP_BY_HOP } from '../responseHeaders';
+import { PayloadStream } from './payloadStream';
 
 export interface BackendResponse {
   status: number;
@@ -33,38 +34,16 @@ export function endpointHref(endpoint: Endpoint): string {
  * encoding, which the backend cannot tell from the next request on the connection.
  */
 export function sendHttp(endpoint: Endpoint, method: string, headers: Record<string, string>, body: Buffer | string | undefined, timeoutMs: number, insecure = false): Promise<BackendResponse> {
-  const { url } = endpoint;
-  const payload = body === undefined || body.length === 0 ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
-  if (payload) headers = { ...withoutHeader(headers, 'content-length'), 'Content-Length': String(payload.length) };
   return new Promise((resolve, reject) => {
-    const client = url.protocol === 'https:' ? https : http;
-    const req = client.request(
-      url,
-      {
-        method,
-        path: endpoint.path,
-        headers,
-        agent: url.protocol === 'https:' ? (insecure ? new https.Agent({ rejectUnauthorized: false }) : httpsAgent) : httpAgent,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          clearTimeout(timer);
-          const single: Record<string, string> = {};
-          const multi: Record<string, string[]> = {};
-          for (let i = 0; i < res.rawHeaders.length; i += 2) {
-            const name = res.rawHeaders[i];
-            const value = res.rawHeaders[i + 1];
-            appendOwn(multi, name, value);
-            const earlier = getOwn(single, name);
-            setOwn(single, name, earlier !== undefined ? `${earlier},${value}` : value);
-          }
-          resolve({ status: res.statusCode ?? 502, headers: single, multiValueHeaders: multi, body: Buffer.concat(chunks) });
-        });
-        res.on('error', reject);
-      },
-    );
+    const req = openRequest(endpoint, method, headers, body, insecure, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        clearTimeout(timer);
+        resolve({ ...responseHead(res), body: Buffer.concat(chunks) });
+      });
+      res.on('error', reject);
+    });
     const timer = setTimeout(() => {
       req.destroy(new Error('timeout'));
     }, timeoutMs);
@@ -72,8 +51,80 @@ export function sendHttp(endpoint: Endpoint, method: string, headers: Record<str
       clearTimeout(timer);
       reject(error);
     });
-    req.end(payload);
   });
+}
+
+export interface StreamingBackendResponse extends Omit<BackendResponse, 'body'> {
+  /** The body, chunk by chunk as it arrives. */
+  payload: PayloadStream;
+}
+
+/**
+ * The same call for a streamed response: resolves once the response's headers have arrived, its body following in
+ * `payload`. The timeout covers the whole exchange: before the headers it rejects with 'timeout', after them it cuts
+ * the payload, as does a connection that fails midway.
+ */
+export function streamHttp(endpoint: Endpoint, method: string, headers: Record<string, string>, body: Buffer | string | undefined, timeoutMs: number, insecure = false): Promise<StreamingBackendResponse> {
+  return new Promise((resolve, reject) => {
+    const payload = new PayloadStream();
+    let answered = false;
+    const req = openRequest(endpoint, method, headers, body, insecure, (res) => {
+      answered = true;
+      res.on('data', (c: Buffer) => payload.push(c));
+      res.on('end', () => {
+        clearTimeout(timer);
+        payload.end();
+      });
+      res.on('error', (error) => payload.end(`the backend connection failed: ${error.message}`));
+      res.on('close', () => {
+        clearTimeout(timer);
+        if (!res.complete) payload.end('the backend closed the connection before the end of its body');
+      });
+      resolve({ ...responseHead(res), payload });
+    });
+    const timer = setTimeout(() => {
+      if (answered) payload.end(`the integration timed out after ${timeoutMs} ms`);
+      req.destroy(new Error('timeout'));
+    }, timeoutMs);
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      if (answered) payload.end(`the backend connection failed: ${error.message}`);
+      else reject(error);
+    });
+  });
+}
+
+function openRequest(endpoint: Endpoint, method: string, headers: Record<string, string>, body: Buffer | string | undefined, insecure: boolean, onResponse: (res: http.IncomingMessage) => void): http.ClientRequest {
+  const { url } = endpoint;
+  const payload = body === undefined || body.length === 0 ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8');
+  if (payload) headers = { ...withoutHeader(headers, 'content-length'), 'Content-Length': String(payload.length) };
+  const client = url.protocol === 'https:' ? https : http;
+  const req = client.request(
+    url,
+    {
+      method,
+      path: endpoint.path,
+      headers,
+      agent: url.protocol === 'https:' ? (insecure ? new https.Agent({ rejectUnauthorized: false }) : httpsAgent) : httpAgent,
+    },
+    onResponse,
+  );
+  req.end(payload);
+  return req;
+}
+
+/** Status and headers of a backend response: each repeated header as its list, and joined with commas. */
+function responseHead(res: http.IncomingMessage): Omit<BackendResponse, 'body'> {
+  const single: Record<string, string> = {};
+  const multi: Record<string, string[]> = {};
+  for (let i = 0; i < res.rawHeaders.length; i += 2) {
+    const name = res.rawHeaders[i];
+    const value = res.rawHeaders[i + 1];
+    appendOwn(multi, name, value);
+    const earlier = getOwn(single, name);
+    setOwn(single, name, earlier !== undefined ? `${earlier},${value}` : value);
+  }
+  return { status: res.statusCode ?? 502, headers: single, multiValueHeaders: multi };
 }
 
 function withoutHeader(headers: Record<string, string>, lowerName: string): Record<string, string> {

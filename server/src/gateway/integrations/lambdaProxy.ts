@@ -7,7 +7,9 @@ import { proxyInfo, requestTraceId } from '../methodRequest';
 import { decodeBase64, firstAcceptType, isBinaryMediaType } from '../payloadEncoding';
 import { gatewayOwnedHeaders, mergeHeaders } from '../responseHeaders';
 import { substituteUriVariables } from '../stageVariables';
+import { assertInvoked, functionFailure, lambdaFailure } from './lambdaFailures';
 import { logLambdaRequest } from './lambdaLog';
+import { runLambdaStreaming, streamsFromLambda } from './lambdaStreaming';
 import { withTimeout } from './timeout';
 import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
 
@@ -22,34 +24,25 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
   // Written once, for Lambda's size check; the log's copy has its credentials masked.
   const eventText = JSON.stringify(event);
   const traceId = requestTraceId(request);
+  const streaming = !httpApi && streamsFromLambda(ctx, uri);
   logLambdaRequest(ctx, uri, traceId);
   if (log.enabled) log.add(`Endpoint request body after transformations: ${logBody(JSON.stringify(event, maskCredential))}`);
+  if (streaming) return runLambdaStreaming(ctx, { uri, event, eventText, traceId });
   const call = await withTimeout(callFunction(ctx.functions, uri, event, log, { eventText, traceId }), integrationTimeoutMs(ctx));
   if (call === 'timeout') {
     log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
     throw httpApi ? new GatewayError('INTEGRATION_TIMEOUT', 'Service Unavailable', { status: 503 }) : new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out');
   }
-  if ('notConfigured' in call) {
-    log.add(`Execution failed due to configuration error: ${call.notConfigured}`);
-    throw new GatewayError('API_CONFIGURATION_ERROR', httpApi ? 'Internal Server Error' : 'Internal server error', { headers: { 'x-local-gateway-error': call.notConfigured } });
-  }
-  if ('rejected' in call) {
-    // REST APIs pass Lambda's 413 on as their own "Request Too Long"; HTTP APIs fail the integration.
-    if (!httpApi) throw new GatewayError('REQUEST_TOO_LARGE', 'Request Too Long');
-    log.add(`Execution failed: ${call.rejected.errorMessage}`);
-    throw lambdaFailure(httpApi);
-  }
+  assertInvoked(call, httpApi, log);
   const { outcome } = call;
-  if (!outcome.ok) {
-    // The error payload as Lambda returns it: the error's type and message, and the stack as `trace`.
-    if (log.enabled) log.add(`Endpoint response body before transformations: ${logBody(JSON.stringify(outcome.error))}`);
-    log.add(`Lambda execution failed with status 200 due to customer function error: ${outcome.error.errorMessage}. Lambda request id: ${call.requestId}`);
-    throw lambdaFailure(httpApi);
-  }
+  if (!outcome.ok) throw functionFailure(call, httpApi, log);
   if (log.enabled) log.add(`Endpoint response body before transformations: ${logBody(JSON.stringify(outcome.result))}`);
   const parsed = format === '2.0' ? parseProxyResultV2(outcome.result) : parseProxyResultV1(outcome.result);
   if ('malformed' in parsed) {
     log.add(`Execution failed due to configuration error: Malformed Lambda proxy response (${parsed.malformed})`);
+    if (outcome.streamed) {
+      log.add('The function streams its response (awslambda.streamifyResponse), which a buffered integration reads as one JSON document: stream it with responseTransferMode: STREAM and the 2021-11-15/functions/{functionArn}/response-streaming-invocations uri');
+    }
     throw lambdaFailure(httpApi);
   }
   let body: string | Buffer = parsed.body;
@@ -78,9 +71,4 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
     log.add(`Method response headers: ${logMap({ ...sent.headers, ...sent.multiValueHeaders })}`);
   }
   return { status: parsed.status, headers, multiValueHeaders, body };
-}
-
-/** REST answers a failed or malformed Lambda proxy call with 502; HTTP APIs with 500. */
-function lambdaFailure(httpApi: boolean): GatewayError {
-  return httpApi ? new GatewayError('INTEGRATION_FAILURE', 'Internal Server Error', { status: 500 }) : new GatewayError('DEFAULT_5XX', 'Internal server error', { status: 502 });
 }

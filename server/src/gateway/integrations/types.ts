@@ -2,6 +2,7 @@ import type { ApiModel, Operation } from '../apiModel';
 import type { ExecutionLog } from '../executionLog';
 import type { FunctionCaller } from '../lambda/callFunction';
 import type { MethodRequest } from '../methodRequest';
+import type { PayloadStream } from './payloadStream';
 
 export interface IntegrationContext {
   model: ApiModel;
@@ -18,6 +19,11 @@ export interface IntegrationResult {
   multiValueHeaders?: Record<string, string[]>;
   /** Text, or the bytes of a binary payload. */
   body: string | Buffer;
+  /**
+   * A streamed response (`responseTransferMode: STREAM`): the payload as it arrives, `body` being empty. Status and
+   * headers are final; the gateway sends them before the payload.
+   */
+  stream?: PayloadStream;
 }
 
 /** An answer that bypasses gateway responses, e.g. the template engine's 400 for an unparsable JSON body. */
@@ -29,6 +35,14 @@ export class DirectResponse extends Error {
   ) {
     super(body);
   }
+}
+
+/**
+ * `responseTransferMode: STREAM`, which REST APIs honour for HTTP_PROXY and AWS_PROXY integrations. AWS documents the
+ * value in upper case; like the editor's rules, any case is read as the same value.
+ */
+export function streamsResponse(ctx: IntegrationContext): boolean {
+  return ctx.model.dialect !== 'http' && String(ctx.integration.responseTransferMode ?? '').toUpperCase() === 'STREAM';
 }
 
 /** Integration timeout: `timeoutInMillis`, default 29 s (REST) or 30 s (HTTP APIs). */

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { logMap, type ExecutionLog } from '../executionLog';
 import type { LocalConfig } from '../localConfig';
 import { findLocalFunction, lambdaInvokeUrl, lambdaTarget } from './functions';
-import type { LambdaErrorPayload, LambdaHost, LambdaOutcome } from './lambdaHost';
+import type { LambdaErrorPayload, LambdaHost, LambdaOutcome, ResponseSink } from './lambdaHost';
 
 export interface FunctionCaller {
   config: LocalConfig;
@@ -14,8 +14,15 @@ export interface FunctionCaller {
 /** Lambda's limit on the request payload (the event) of a synchronous invocation, in bytes. */
 export const MAX_EVENT_BYTES = 6_291_456;
 
+/** A call that reached the function, whatever its outcome. */
+export interface InvokedCall {
+  outcome: LambdaOutcome;
+  functionName: string;
+  requestId: string;
+}
+
 export type CallResult =
-  | { outcome: LambdaOutcome; functionName: string; requestId: string }
+  | InvokedCall
   | { notConfigured: string }
   /** Lambda refused the invocation (the event is over its payload limit): the function did not run. */
   | { rejected: LambdaErrorPayload; status: number; requestId: string };
@@ -25,6 +32,8 @@ export interface CallOptions {
   eventText?: string;
   /** The request's `X-Amzn-Trace-Id`, which Lambda's response headers echo. */
   traceId?: string;
+  /** Invoke through InvokeWithResponseStream: the response's bytes go here as the function writes them. */
+  stream?: ResponseSink;
 }
 
 /**
@@ -55,15 +64,34 @@ export async function callFunction(caller: FunctionCaller, uri: string, event: u
     return { rejected, status: 413, requestId };
   }
   const started = performance.now();
-  const outcome = await caller.host.invoke(fn, { functionName: target.name, invokedFunctionArn: arn, requestId, event, region });
+  // InvokeWithResponseStream answers with its status and headers as the first bytes arrive, before the function ends.
+  let streamAnswered = false;
+  const sink: ResponseSink | undefined = options.stream && {
+    write: (chunk, contentType) => {
+      if (!streamAnswered) {
+        streamAnswered = true;
+        log.add(`Received response. Status: 200, Integration latency: ${Math.round(performance.now() - started)} ms`);
+        if (log.enabled) log.add(`Endpoint response headers: ${logMap(streamResponseHeaders(requestId, contentType, options.traceId))}`);
+      }
+      options.stream!.write(chunk, contentType);
+    },
+  };
+  const outcome = await caller.host.invoke(fn, { functionName: target.name, invokedFunctionArn: arn, requestId, event, region }, sink);
   const latency = Math.round(performance.now() - started);
   const logs = outcome.logs.trimEnd();
   const lines = logs ? logs.split(/\r?\n/) : [];
   for (const line of lines.slice(0, 200)) log.add(`Lambda log: ${line}`);
   log.add(`Lambda ${outcome.coldStart ? 'cold start, ' : ''}duration ${outcome.durationMs.toFixed(2)} ms, RequestId: ${requestId}`);
-  // Lambda answers a function error with status 200 too; the error is in the payload and X-Amz-Function-Error.
-  log.add(`Received response. Status: 200, Integration latency: ${latency} ms`);
-  if (log.enabled) {
+  if (streamAnswered) {
+    if (!outcome.ok) log.add(`Lambda response stream ended with an error: ${outcome.error.errorType ?? 'Error'}: ${outcome.error.errorMessage}`);
+  } else if (options.stream) {
+    log.add(`Received response. Status: 200, Integration latency: ${latency} ms`);
+    if (log.enabled) log.add(`Endpoint response headers: ${logMap(streamResponseHeaders(requestId, outcome.streamed?.contentType ?? 'application/octet-stream', options.traceId))}`);
+  } else {
+    // Lambda answers a function error with status 200 too; the error is in the payload and X-Amz-Function-Error.
+    log.add(`Received response. Status: 200, Integration latency: ${latency} ms`);
+  }
+  if (log.enabled && !options.stream) {
     const payload = JSON.stringify(outcome.ok ? outcome.result : outcome.error) ?? 'null';
     const headers = lambdaResponseHeaders(requestId, payload, outcome.ok ? {} : { 'X-Amz-Function-Error': 'Unhandled' });
     headers['x-amzn-Remapped-Content-Length'] = '0';
@@ -101,6 +129,23 @@ export function lambdaRequestHeaders(request: LambdaRequestSummary, now = new Da
     'User-Agent': `AmazonAPIGateway_${request.apiId}`,
   };
   if (request.traceId) headers['X-Amzn-Trace-Id'] = request.traceId;
+  return headers;
+}
+
+/**
+ * The headers of Lambda's answer to an InvokeWithResponseStream call: the stream's content type (the function's, or
+ * HttpResponseStream's `application/vnd.awslambda.http-integration-response`) and no length.
+ */
+function streamResponseHeaders(requestId: string, contentType: string, traceId: string | undefined): Record<string, string> {
+  const headers: Record<string, string> = {
+    Date: new Date().toUTCString(),
+    'Content-Type': contentType,
+    'Transfer-Encoding': 'chunked',
+    Connection: 'keep-alive',
+    'x-amzn-RequestId': requestId,
+    'X-Amz-Executed-Version': '$LATEST',
+  };
+  if (traceId) headers['X-Amzn-Trace-Id'] = `${traceId.toLowerCase()};sampled=0`;
   return headers;
 }
 

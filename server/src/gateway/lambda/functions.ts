@@ -25,6 +25,11 @@ export function lambdaTarget(uri: string): FunctionTarget | undefined {
   return undefined;
 }
 
+/** Whether an invocation URI calls InvokeWithResponseStream (`2021-11-15/functions/{functionArn}/response-streaming-invocations`). */
+export function isStreamingInvocation(uri: string): boolean {
+  return /:lambda:path\/2021-11-15\/functions\/.+\/response-streaming-invocations$/.test(uri);
+}
+
 /** The configured local handler: by full ARN, then `name:qualifier`, then name. */
 export function findLocalFunction(config: LocalConfig, target: FunctionTarget): LocalFunction | undefined {
   const functions = config.functions ?? {};

@@ -12,9 +12,27 @@ export interface LambdaErrorPayload {
   trace?: string[];
 }
 
+/** What a streaming handler (`awslambda.streamifyResponse`) wrote: its stream's content type and size. */
+export interface StreamedOutput {
+  contentType: string;
+  bytes: number;
+}
+
+/**
+ * `streamed` is set for a streaming handler. Invoked without a sink (Lambda's Invoke), its bytes are the result, as
+ * JSON when they parse as JSON, else as text.
+ */
 export type LambdaOutcome =
-  | { ok: true; result: unknown; logs: string; durationMs: number; coldStart: boolean }
-  | { ok: false; error: LambdaErrorPayload; logs: string; durationMs: number; coldStart: boolean; kind: 'error' | 'crash' | 'timeout' };
+  | { ok: true; result: unknown; logs: string; durationMs: number; coldStart: boolean; streamed?: StreamedOutput }
+  | { ok: false; error: LambdaErrorPayload; logs: string; durationMs: number; coldStart: boolean; kind: 'error' | 'crash' | 'timeout'; streamed?: StreamedOutput };
+
+/**
+ * Where the bytes of a response go as the function writes them: Lambda's InvokeWithResponseStream. A handler that
+ * does not stream sends its whole result as one chunk, as Lambda answers that API for such a function.
+ */
+export interface ResponseSink {
+  write(chunk: Buffer, contentType: string): void;
+}
 
 export interface LambdaInvocation {
   functionName: string;
@@ -34,7 +52,8 @@ interface Worker {
   /** Runs old code or settings: retired instead of reused when its invocation ends. */
   stale: boolean;
   output: string;
-  onResult?: (message: { ok: boolean; value: unknown }) => void;
+  onResult?: (message: WorkerResult) => void;
+  onChunk?: (chunk: Buffer, contentType: string | undefined) => void;
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
 }
 
@@ -61,7 +80,7 @@ export class LambdaHost {
 
   constructor(private readonly baseDir: string) {}
 
-  async invoke(fn: LocalFunction, invocation: LambdaInvocation): Promise<LambdaOutcome> {
+  async invoke(fn: LocalFunction, invocation: LambdaInvocation, sink?: ResponseSink): Promise<LambdaOutcome> {
     const file = path.resolve(this.baseDir, fn.handler);
     const exportName = fn.export ?? 'handler';
     const timeoutMs = Math.round((fn.timeoutSeconds ?? 3) * 1000);
@@ -80,17 +99,27 @@ export class LambdaHost {
     const deadline = Date.now() + timeoutMs;
     return new Promise<LambdaOutcome>((resolve) => {
       let settled = false;
+      let streamed: StreamedOutput | undefined;
+      // Without a sink the streamed bytes are the result, as Lambda's Invoke buffers a streaming function's response.
+      const collected: Buffer[] = [];
       const done = (outcome: OutcomeCore, reusable: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         worker.onResult = undefined;
         worker.onExit = undefined;
+        worker.onChunk = undefined;
         const logs = worker.output;
         worker.output = '';
         if (reusable) this.release(pool, worker);
         else this.retire(pool, worker);
-        resolve({ ...outcome, logs, durationMs: performance.now() - start, coldStart } as LambdaOutcome);
+        resolve({ ...outcome, ...(streamed ? { streamed } : {}), logs, durationMs: performance.now() - start, coldStart } as LambdaOutcome);
+      };
+      worker.onChunk = (chunk, contentType) => {
+        streamed ??= { contentType: contentType ?? DEFAULT_STREAM_CONTENT_TYPE, bytes: 0 };
+        streamed.bytes += chunk.length;
+        if (sink) sink.write(chunk, streamed.contentType);
+        else collected.push(chunk);
       };
       const timer = setTimeout(() => {
         const seconds = (timeoutMs / 1000).toFixed(2);
@@ -100,9 +129,14 @@ export class LambdaHost {
         // What the function printed just before it answered can still be waiting in the stdout pipe: by the check
         // phase, everything the same poll found readable has been read. The answer stands if the process ends meanwhile.
         worker.onExit = undefined;
+        if (message.streamed) streamed ??= { contentType: message.contentType ?? DEFAULT_STREAM_CONTENT_TYPE, bytes: 0 };
         setImmediate(() => {
-          if (message.ok) done({ ok: true, result: message.value }, true);
-          else done({ ok: false, kind: 'error', error: message.value as LambdaErrorPayload }, true);
+          if (!message.ok) done({ ok: false, kind: 'error', error: message.value as LambdaErrorPayload }, true);
+          else if (message.streamed) done({ ok: true, result: sink ? undefined : invokePayload(collected) }, true);
+          else {
+            if (sink) sink.write(Buffer.from(JSON.stringify(message.value) ?? 'null'), 'application/json');
+            done({ ok: true, result: message.value }, true);
+          }
         });
       };
       worker.onExit = (code, signal) => {
@@ -250,9 +284,10 @@ export class LambdaHost {
     };
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
-    child.on('message', (message: { type?: string; ok?: boolean; value?: unknown }) => {
+    child.on('message', (message: WorkerMessage) => {
       if (message?.type === 'ready') markReady();
-      else if (message?.type === 'result') worker.onResult?.({ ok: message.ok === true, value: message.value });
+      else if (message?.type === 'chunk') worker.onChunk?.(Buffer.from(String(message.data ?? ''), 'base64'), message.contentType);
+      else if (message?.type === 'result') worker.onResult?.({ ok: message.ok === true, value: message.value, streamed: message.streamed === true, contentType: message.contentType });
     });
     child.on('error', (error) => failReady(error));
     child.on('exit', (code, signal) => {
@@ -266,6 +301,36 @@ export class LambdaHost {
     setBusy(worker, true);
     pool.workers.push(worker);
     return worker;
+  }
+}
+
+/** The runtime's content type for a response stream whose handler set none. */
+const DEFAULT_STREAM_CONTENT_TYPE = 'application/octet-stream';
+
+interface WorkerResult {
+  ok: boolean;
+  value: unknown;
+  streamed: boolean;
+  contentType?: string;
+}
+
+interface WorkerMessage {
+  type?: string;
+  ok?: boolean;
+  value?: unknown;
+  streamed?: boolean;
+  contentType?: string;
+  data?: string;
+}
+
+/** A streamed response read through Invoke: JSON when its bytes are JSON, else its text. */
+function invokePayload(chunks: Buffer[]): unknown {
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
   }
 }
 

@@ -191,6 +191,47 @@ export function parseProxyResultV2(result: unknown): ProxyResult | { malformed: 
   return { status: 200, headers: { 'Content-Type': 'application/json' }, multiValueHeaders: {}, body, isBase64Encoded: false };
 }
 
+/** The metadata that starts a streamed Lambda proxy response: everything but the body, which follows it. */
+export interface StreamMetadata {
+  status: number;
+  headers: Record<string, string>;
+  /** `multiValueHeaders`, with the `cookies` as Set-Cookie values. */
+  multiValueHeaders: Record<string, string[]>;
+  /** Fields the format does not have, which nothing reads. */
+  ignored: string[];
+}
+
+const STREAM_METADATA_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'cookies']);
+
+/**
+ * The metadata JSON of a streamed response (AWS's "Lambda proxy integration format for response streaming"):
+ * `statusCode`, `headers`, `multiValueHeaders` and `cookies`. A status left out is 200, as for a function URL, whose
+ * streamed responses start with the same metadata.
+ */
+export function parseStreamMetadata(text: string): StreamMetadata | { malformed: string } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { malformed: 'the metadata before the delimiter is not JSON' };
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { malformed: 'the metadata is not a JSON object' };
+  const r = value as Json;
+  const status = r.statusCode === undefined || r.statusCode === null ? 200 : statusOf(r.statusCode);
+  if (status === undefined) return { malformed: 'statusCode must be an integer' };
+  const headers = headerMap(r.headers);
+  const multi = multiHeaderMap(r.multiValueHeaders);
+  if (!headers || !multi) return { malformed: 'headers must map names to strings' };
+  if (r.cookies !== undefined && r.cookies !== null) {
+    if (!Array.isArray(r.cookies)) return { malformed: 'cookies must be a list of strings' };
+    if (r.cookies.length) {
+      const name = Object.keys(multi).find((k) => k.toLowerCase() === 'set-cookie') ?? 'Set-Cookie';
+      multi[name] = [...(multi[name] ?? []), ...r.cookies.map(String)];
+    }
+  }
+  return { status, headers, multiValueHeaders: multi, ignored: Object.keys(r).filter((k) => !STREAM_METADATA_KEYS.has(k)) };
+}
+
 function statusOf(value: unknown): number | undefined {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
   return typeof n === 'number' && Number.isInteger(n) && n >= 100 && n <= 599 ? n : undefined;

@@ -1,10 +1,12 @@
+import { RESPONSE_STREAM_SOURCE } from './responseStreamSource';
 import { TYPESCRIPT_HOOK_SOURCE } from './typescriptHandlers';
 
 /**
  * The program each Lambda worker process runs (`node -e`), kept as text so that the same code works from the
  * TypeScript sources and from the bundled CLI. It loads the handler once per process (a warm container), runs one
  * invocation at a time, and answers over the IPC channel. Errors take Lambda's shape: errorType, errorMessage,
- * trace.
+ * trace. A streaming handler (`awslambda.streamifyResponse`) sends its bytes as `chunk` messages before its result,
+ * which then says `streamed` and carries no value.
  */
 export const RUNNER_SOURCE = String.raw`
 'use strict';
@@ -50,10 +52,18 @@ function isErrorLike(value) {
 }
 
 // Frames from this runner (evaluated as [eval]) and what called it are the emulator's, not the function's: Lambda's
-// trace shows its own runtime there, which the user cannot act on either.
+// trace shows its own runtime there, which the user cannot act on either. An error raised by the emulated runtime API
+// (a response stream's) starts with runner frames above the handler's, which are kept.
 function userTrace(stack) {
   const lines = String(stack || '').split('\n');
-  const runner = lines.findIndex((line) => /^\s+at .*\[eval\]/.test(line));
+  const isRunner = (line) => /^\s+at .*\[eval\]/.test(line);
+  const first = lines.findIndex((line) => /^\s+at /.test(line));
+  if (first >= 0 && isRunner(lines[first])) {
+    let end = first;
+    while (end < lines.length && isRunner(lines[end])) end++;
+    if (end < lines.length && !/^\s+at (?:.* \()?node:/.test(lines[end])) lines.splice(first, end - first);
+  }
+  const runner = lines.findIndex(isRunner);
   return runner < 0 ? lines : lines.slice(0, runner);
 }
 
@@ -62,12 +72,14 @@ process.on('disconnect', () => process.exit(0));
 process.on('message', async (message) => {
   if (!message || message.type !== 'invoke') return;
   let settled = false;
+  let streamed;
   const finish = (ok, value) => {
     if (settled) return;
     settled = true;
     let payload;
     try {
       if (!ok) payload = value;
+      else if (streamed) payload = null;
       else if (value === undefined) payload = null;
       else {
         const text = JSON.stringify(value);
@@ -81,11 +93,24 @@ process.on('message', async (message) => {
       ok = false;
       payload = lambdaError(error);
     }
-    process.send({ type: 'result', id: message.id, ok, value: payload });
+    const result = { type: 'result', id: message.id, ok, value: payload };
+    if (streamed) Object.assign(result, { streamed: true, contentType: streamed.contentType });
+    process.send(result);
   };
   const callback = (error, result) => (error ? finish(false, lambdaError(error)) : finish(true, result));
   try {
     const handler = await loadHandler(message.file, message.exportName, message.typescript);
+    if (isStreamingHandler(handler)) {
+      // The runtime's streaming context has no callback methods: the stream is the only way to answer.
+      const context = Object.assign({}, message.context, {
+        callbackWaitsForEmptyEventLoop: true,
+        getRemainingTimeInMillis: () => Math.max(0, message.deadline - Date.now()),
+      });
+      streamed = {};
+      await invokeStreaming(handler, message.event, context, message.id, streamed);
+      finish(true, undefined);
+      return;
+    }
     const context = Object.assign({}, message.context, {
       callbackWaitsForEmptyEventLoop: true,
       getRemainingTimeInMillis: () => Math.max(0, message.deadline - Date.now()),
@@ -101,4 +126,4 @@ process.on('message', async (message) => {
   }
 });
 process.send({ type: 'ready' });
-` + TYPESCRIPT_HOOK_SOURCE;
+` + RESPONSE_STREAM_SOURCE + TYPESCRIPT_HOOK_SOURCE;
