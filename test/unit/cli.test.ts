@@ -439,7 +439,7 @@ describe('apigw command line', () => {
       const io = fakeIO(dir);
       io.readStdin = async () => Buffer.from('openapi: 3.0.1\ninfo: {title: t\n');
       assert.equal(await main(['lint', '-'], io), 1);
-      assert.match(io.stdout, /^<stdin>:3:1 error yaml-syntax /m);
+      assert.match(io.stdout, /^<stdin>:2:7 error yaml-syntax This `{` is not closed/m);
     });
   });
 

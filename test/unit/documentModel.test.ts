@@ -186,6 +186,361 @@ describe('document model', () => {
   });
 });
 
+/**
+ * The one YAML syntax problem of a text: its message, its range as 1-based `line:column-line:column`, and the text the
+ * range covers.
+ */
+function syntaxError(text: string): { message: string; range: string; covers: string } {
+  const doc = parse(text);
+  const problems = doc.problems.filter((p) => p.code === 'yaml-syntax');
+  assert.equal(problems.length, 1, JSON.stringify(doc.problems));
+  const [problem] = problems;
+  const { start, end } = doc.rangeOf(problem);
+  return { message: problem.message, range: `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1}`, covers: text.slice(problem.offset, problem.end) };
+}
+
+describe('YAML syntax errors, told where the mistake is', () => {
+  it('places an unclosed double quote at the quote, naming the line where the parser gave up', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  version: "1\n  title: t\npaths: {}\n'), {
+      message: 'This double-quoted string is not closed: the parser reads on to line 4 without finding its closing `"`.',
+      range: '3:12-3:14',
+      covers: '"1',
+    });
+  });
+
+  it('says an unclosed double quote on the last line runs to the end of the file', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  title: t\n  version: "1\n'), {
+      message: 'This double-quoted string is not closed: the parser reads on to the end of the file without finding its closing `"`.',
+      range: '4:12-4:14',
+      covers: '"1',
+    });
+  });
+
+  it('places an unclosed double quote spanning lines at its first line', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  description: "The first line\n    and the second\n  title: t\n'), {
+      message: 'This double-quoted string is not closed: the parser reads on to line 5 without finding its closing `"`.',
+      range: '3:16-3:31',
+      covers: '"The first line',
+    });
+  });
+
+  it('places an unclosed single quote at the quote', () => {
+    assert.deepEqual(syntaxError("openapi: 3.0.1\ninfo:\n  version: '1\n  title: t\npaths: {}\n"), {
+      message: "This single-quoted string is not closed: the parser reads on to line 4 without finding its closing `'`.",
+      range: '3:12-3:14',
+      covers: "'1",
+    });
+  });
+
+  it('tells a quoted string closed on a line indented too little from one never closed', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  description: "The first line\n  and the second"\n'), {
+      message: 'This line continues the double-quoted string from line 3, but is indented too little: the lines of a value must be indented more than "description".',
+      range: '4:3-4:18',
+      covers: 'and the second"',
+    });
+  });
+
+  it('places an unclosed [ at the bracket', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ntags: [a, b\npaths: {}\n'), {
+      message: 'This `[` is not closed: the parser reads on to line 3 without finding its closing `]`.',
+      range: '2:7-2:12',
+      covers: '[a, b',
+    });
+  });
+
+  it('places an unclosed { at the brace', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo: {title: t, version: 1\npaths: {}\n'), {
+      message: 'This `{` is not closed: the parser reads on to line 3 without finding its closing `}`.',
+      range: '2:7-2:28',
+      covers: '{title: t, version: 1',
+    });
+  });
+
+  it('names the # whose comment hides the closing bracket', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\nx-colors: [red, #fff, blue]\npaths: {}\n'), {
+      message: 'This `[` is not closed: the parser reads on to line 3 without finding its closing `]`. The `#` on line 2 starts a comment, which hides the rest of that line, `]` included; put a value holding `#` in quotes.',
+      range: '2:11-2:28',
+      covers: '[red, #fff, blue]',
+    });
+  });
+
+  it('places a flow collection continued on a line indented too little at that line', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  x-tags: [a,\n  b]\n'), {
+      message: 'This line continues the `[` from line 3, but is indented too little: the lines of a value must be indented more than "x-tags".',
+      range: '4:3-4:5',
+      covers: 'b]',
+    });
+  });
+
+  it('says a closing bracket too many closes nothing', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ntags: [a, b]]\n'), {
+      message: 'This `]` closes nothing: there is no open `[` before it.',
+      range: '2:13-2:14',
+      covers: ']',
+    });
+  });
+
+  it('places a missing comma at the entry after it, not at its colon', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo: {title: t version: 1}\n'), {
+      message: 'A comma is missing before this entry: entries in `[ ]` and `{ }` are separated by commas.',
+      range: '2:17-2:24',
+      covers: 'version',
+    });
+  });
+
+  it('says two commas in a row leave an entry out', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ntags: [a,, b]\n'), {
+      message: 'An entry is missing before this comma: two commas in a row, or a comma right after `[` or `{`.',
+      range: '2:10-2:11',
+      covers: ',',
+    });
+  });
+
+  it('places a tab used for indentation at the tab', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n\ttitle: t\n'), {
+      message: 'A tab indents this line; YAML indentation must be spaces.',
+      range: '3:1-3:2',
+      covers: '\t',
+    });
+  });
+
+  it('places a tab after indenting spaces at the tab, not at the colon after it', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  \ttitle: t\n'), {
+      message: 'A tab indents this line; YAML indentation must be spaces.',
+      range: '3:3-3:4',
+      covers: '\t',
+    });
+  });
+
+  it('says a key indented less than its siblings matches no level, naming the levels around it', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n    title: t\n  version: 1\n'), {
+      message: '"version" is indented 2 spaces, which matches no level above it: "title" above it is indented 4 and "info" 0. Indent it like the entries it belongs with.',
+      range: '4:3-4:10',
+      covers: 'version',
+    });
+  });
+
+  it('says a key indented more than the key above continues its plain value', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  title: t\n    version: 1\n'), {
+      message: '"version" is indented more than "title" above it, so this line continues the value of "title", and a plain value cannot contain `: `. If "version" is a key, indent it as far as "title"; if the line is part of the value, put the value in quotes.',
+      range: '4:5-4:12',
+      covers: 'version',
+    });
+  });
+
+  it('says a key indented more than a key with a quoted value cannot nest under it', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  title: "t"\n    version: 1\n'), {
+      message: '"version" is indented more than "title" above it (4 spaces, not 2), but "title" already has a value on its line, so nothing can be nested under it. Indent it as far as "title".',
+      range: '4:5-4:12',
+      covers: 'version',
+    });
+  });
+
+  it('names the # that ended a value meant to run on to the next line', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  description: Issue #12\n    continued here\n'), {
+      message: 'The `#` on line 3 starts a comment, which ends the value of "description" before it, so this line cannot continue that value: put a value holding `#` in quotes.',
+      range: '4:5-4:19',
+      covers: 'continued here',
+    });
+  });
+
+  it('places a missing space after a colon at the key, when the next line shows it was meant as one', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  title:t\n  version: 1\n'), {
+      message: '"title:t" is read as one piece of text, not as a key and its value: put a space after the colon (`title: t`).',
+      range: '3:3-3:10',
+      covers: 'title:t',
+    });
+  });
+
+  it('places a missing space after a colon on the last key of a mapping', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  title: t\n  version:1\n'), {
+      message: '"version:1" is read as one piece of text, not as a key and its value: put a space after the colon (`version: 1`).',
+      range: '4:3-4:12',
+      covers: 'version:1',
+    });
+  });
+
+  it('accepts colons not followed by a space inside a plain value', () => {
+    const doc = parse('openapi: 3.0.1\nx-uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations\nx-time: 12:30\n');
+    assert.deepEqual(doc.problems, []);
+  });
+
+  it('places a missing colon at the line without one', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  title: t\n  version\n  description: d\n'), {
+      message: 'A `:` is missing after "version": each entry of a mapping is a key, `: ` and its value.',
+      range: '4:3-4:10',
+      covers: 'version',
+    });
+  });
+
+  it('says a key at the column of list items lacks its `- `', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\nservers:\n  - url: https://a.example.com\n  url: https://b.example.com\n'), {
+      message: '"url" is at the column of the list items above it but does not start with `- `: begin a new item with `- `, or indent it 2 spaces more to add it to the item above. A list cannot also hold keys.',
+      range: '4:3-4:6',
+      covers: 'url',
+    });
+  });
+
+  it('says a dash without a space after it is no list item', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ntags:\n  - a\n  -b\n'), {
+      message: '"-b" has no space after its `-`, so it is text, not a list item: write `- b`.',
+      range: '4:3-4:5',
+      covers: '-b',
+    });
+  });
+
+  it('says a list item among the keys of a mapping does not belong there', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  title: t\n  - version: 1\n'), {
+      message: 'This list item stands at the column of the keys above it ("title"), and a mapping cannot also hold list items: remove the `- `, or put the list under a key of its own.',
+      range: '4:3-4:4',
+      covers: '-',
+    });
+  });
+
+  it('places a colon and space inside a plain value on the value', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  title: Pets: the API\n'), {
+      message: 'A plain value cannot contain `: ` (a colon and a space): "Pets:" is read as a second key on this line. Put the value in quotes, or move a nested key to a line of its own.',
+      range: '3:10-3:23',
+      covers: 'Pets: the API',
+    });
+  });
+
+  it('says a nested key on its parent\'s line is a second key there', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo: title: t\n'), {
+      message: 'A plain value cannot contain `: ` (a colon and a space): "title:" is read as a second key on this line. Put the value in quotes, or move a nested key to a line of its own.',
+      range: '2:7-2:15',
+      covers: 'title: t',
+    });
+  });
+
+  it('says a quoted key on its parent\'s line is a second key there', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ncomponents:\n  schemas:\n    Pets:\n      items: "$ref": "#/components/schemas/Pet"\n'), {
+      message: '"$ref" is read as a second key on this line, and a mapping cannot start on the line of its parent\'s key: move it to a line of its own, indented under the key.',
+      range: '5:14-5:48',
+      covers: '"$ref": "#/components/schemas/Pet"',
+    });
+  });
+
+  it('places text after the closing double quote on that text, saying how to write a quote inside', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  title: "The "best" API"\n'), {
+      message: 'Text follows the closing quote of this double-quoted value, which ends there: write a `"` inside it as `\\"`, or put the whole value in single quotes.',
+      range: '3:16-3:26',
+      covers: 'best" API"',
+    });
+  });
+
+  it('places text after the closing single quote on that text, saying how to write an apostrophe inside', () => {
+    assert.deepEqual(syntaxError("openapi: 3.0.1\ninfo:\n  title: 'Pat's API'\n"), {
+      message: "Text follows the closing quote of this single-quoted value, which ends there: write a `'` inside it as `''`, or put the whole value in double quotes.",
+      range: '3:15-3:21',
+      covers: "s API'",
+    });
+  });
+
+  it('places a second document at the --- that starts it, and keeps the first', () => {
+    const text = 'openapi: 3.0.1\ninfo:\n  title: t\n---\npaths: {}\n';
+    assert.ok(parse(text).root);
+    assert.deepEqual(syntaxError(text), {
+      message: 'This `---` starts a second YAML document; only the first document of a file is an API definition, and the rest is ignored.',
+      range: '4:1-4:4',
+      covers: '---',
+    });
+  });
+
+  it('places a document end marker followed by more text at the ...', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  title: t\n...\npaths: {}\n'), {
+      message: 'This `...` ends the YAML document, so what follows is a second one; only the first document of a file is an API definition, and the rest is ignored.',
+      range: '4:1-4:4',
+      covers: '...',
+    });
+    assert.deepEqual(parse('---\nopenapi: 3.0.1\n...\n').problems, []);
+  });
+
+  it('says an indented --- is no document marker', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  title: t\n  ---\n'), {
+      message: '`---` separates documents only at the very start of a line; indented, it is read as text with no `:` after it.',
+      range: '4:3-4:6',
+      covers: '---',
+    });
+  });
+
+  it('places an unknown escape in a double-quoted string on the escape', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ncomponents:\n  schemas:\n    Id:\n      pattern: "^\\d+$"\n'), {
+      message: 'Unknown escape `\\d` in a double-quoted string: write `\\\\` for a backslash, or put the value in single quotes, where a backslash is plain text.',
+      range: '5:18-5:20',
+      covers: '\\d',
+    });
+  });
+
+  it('places text after a block scalar indicator on that text', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  description: | The API\n'), {
+      message: '`|` starts a block scalar, whose text begins on the next line: only a comment may follow it on its line. Put the value in quotes if it starts with `|`.',
+      range: '3:18-3:25',
+      covers: 'The API',
+    });
+  });
+
+  it('says a plain value cannot start with a reserved character', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  x-owner: @team\n'), {
+      message: 'A plain key or value cannot start with `@`, which YAML reserves; put it in quotes.',
+      range: '3:12-3:17',
+      covers: '@team',
+    });
+  });
+
+  it('says a list cannot start on the line of its key', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ntags: - a\n'), {
+      message: 'A list cannot start on the line of its key: put each `- ` item on a line of its own, indented under the key.',
+      range: '2:7-2:8',
+      covers: '-',
+    });
+  });
+
+  it('says a lone * is an alias without a name', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\ninfo:\n  description: * bullet\n'), {
+      message: 'An alias `*` needs a name right after it (`*name`); put the value in quotes if it starts with `*`.',
+      range: '3:16-3:17',
+      covers: '*',
+    });
+  });
+
+  it('counts lines and places the quote alike in a file with CRLF line breaks', () => {
+    assert.deepEqual(syntaxError('openapi: 3.0.1\r\ninfo:\r\n  version: "1\r\n  title: t\r\n'), {
+      message: 'This double-quoted string is not closed: the parser reads on to line 4 without finding its closing `"`.',
+      range: '3:12-3:14',
+      covers: '"1',
+    });
+  });
+
+  it('finds what was open from the lines just above a mistake deep in a large definition', () => {
+    const items = Array.from({ length: 1000 }, (_, i) => `  /r${i}:\n    get:\n      description: |\n        Text with "quotes" and [brackets\n      responses: {"200": {description: ok}}\n`).join('');
+    const text = `openapi: 3.0.1\npaths:\n${items}`.replace('  /r999:\n    get:\n', '  /r999:\n    get:\n      summary: "Get\n');
+    const line = text.slice(0, text.indexOf('summary: "Get')).split('\n').length;
+    assert.deepEqual(syntaxError(text), {
+      message: `This double-quoted string is not closed: the parser reads on to line ${line + 1} without finding its closing \`"\`.`,
+      range: `${line}:16-${line}:20`,
+      covers: '"Get',
+    });
+  });
+
+  it('tells a mistake in one path item alike when only that item is parsed again', () => {
+    const items = Array.from({ length: 5 }, (_, i) => `  /r${i}:\n    get:\n      summary: Get ${i}\n      operationId: get${i}\n      responses: {"200": {description: ok}}\n`).join('');
+    const text = `openapi: 3.0.1\ninfo:\n  title: t\npaths:\n${items}`;
+    const previous = parse(text);
+    for (const edited of [
+      text.replace('      summary: Get 3\n', '      summary: Get 3\n        description: d\n'),
+      text.replace('      summary: Get 3\n', '      summary: "Get 3\n'),
+      text.replace('      summary: Get 3\n', '      summary: Get: 3\n'),
+    ]) {
+      const next = TextDocument.create('file:///api.yaml', 'yaml', 2, edited);
+      const reparsed = reparsePathItem(previous, next);
+      assert.ok(reparsed, 'parsed by the item');
+      assert.deepEqual(reparsed.problems, parse(edited).problems);
+    }
+    assert.match(parse(text.replace('      summary: Get 3\n', '      summary: Get 3\n        description: d\n')).problems[0].message, /^"description" is indented more than "summary" above it/);
+  });
+});
+
 describe('the forgiving parse of a broken document', () => {
   it('places copies for aliases at the alias, as the parsed tree does', () => {
     const text = "openapi: 3.0.1\ninfo: {title: t, version: \"1\"\npaths:\n  /a: &item\n    get:\n      operationId: getA\n  /b: *item\n";

@@ -98,22 +98,23 @@ export function parseApiDocument(textDocument: TextDocument): ApiDocument {
       { message: 'This file is not text (it contains NUL characters); it cannot be an API definition.', offset: binary, end: binary + 1, code: 'binary-content' },
     ]);
   }
-  const { root, problems, aliasNodes } = buildTree(text);
+  // The JSON parser's findings replace the YAML parser's on a JSON document, which need not be explained.
+  const { root, problems, aliasNodes, yamlError } = buildTree(text, undefined, { explainSyntaxErrors: format !== 'json' });
   if (format === 'json') {
     const json = jsonSyntaxProblems(text);
     // The JSON parser's messages name the JSON mistake; the YAML parser's, on the same text, only repeat it less clearly.
     if (json.length) return new ApiDocument(textDocument, format, root, problems.filter((p) => p.code !== 'yaml-syntax').concat(json), aliasNodes);
     // Valid JSON the tree builder refused went past one of its limits (nesting depth), which is no YAML mistake. It
     // stays a finding that stops the run, since the document was not checked at all.
-    if (!root && problems.some((p) => p.code === 'yaml-syntax')) return new ApiDocument(textDocument, format, root, [beyondLimits(problems)], aliasNodes);
+    if (!root && problems.some((p) => p.code === 'yaml-syntax')) return new ApiDocument(textDocument, format, root, [beyondLimits(problems, yamlError?.reason)], aliasNodes);
   }
   return new ApiDocument(textDocument, format, root, problems, aliasNodes);
 }
 
-function beyondLimits(problems: SyntaxProblem[]): SyntaxProblem {
+function beyondLimits(problems: SyntaxProblem[], reason: string | undefined): SyntaxProblem {
   const problem = problems.find((p) => p.code === 'yaml-syntax')!;
-  const depth = /maxDepth \((\d+)\)/.exec(problem.message)?.[1];
-  const limit = depth ? `nesting deeper than ${depth} levels, the most the checker reads` : `more than the checker reads (${problem.message})`;
+  const depth = /maxDepth \((\d+)\)/.exec(reason ?? '')?.[1];
+  const limit = depth ? `nesting deeper than ${depth} levels, the most the checker reads` : `more than the checker reads (${problem.message.replace(/\.$/, '')})`;
   return { ...problem, code: 'json-syntax', message: `JSON: ${limit}; the document is valid JSON, but it was not checked.` };
 }
 

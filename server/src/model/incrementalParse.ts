@@ -6,6 +6,7 @@ import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type Spa
 import { keyOf, newProperty } from './property';
 import { aliasNodeBudget, buildTree, onlyEntry, type TreeResult } from './yamlTree';
 import { shiftNode, shiftProperty } from './shiftNodes';
+import { describeYamlError } from './yamlErrors';
 
 /**
  * Documents whose tree was taken over by a later version: their nodes now carry the later version's offsets.
@@ -137,7 +138,7 @@ function reparseYamlItem(previous: ApiDocument, { paths, index, span, change, af
   const others = previous.aliasNodes - (previous.aliasNodes ? buildTree(before.slice(span.start, span.end)).aliasNodes : 0);
   const parsed = buildTree(slice, aliasNodeBudget(after.length) - others);
   const old = paths.properties[index];
-  if (!parsed.root) return syntaxErrorAsInWhole(parsed, slice, span.start, keyOf(old).offset - span.start);
+  if (!parsed.root) return syntaxErrorAsInWhole(parsed, slice, after, span.start, keyOf(old).offset - span.start);
   const replacement = onlyEntry(parsed);
   if (!replacement) return undefined;
   if (replacement.keyValue !== old.keyValue || replacement.keyStyle !== old.keyStyle) return undefined;
@@ -148,16 +149,18 @@ function reparseYamlItem(previous: ApiDocument, { paths, index, span, change, af
 
 /**
  * The syntax error of an item's text parsed alone, when a parse of the whole text would stop at the same place with
- * the same message: every line after the key's is blank or indented deeper than the key, so the item's lines are read
- * in the same state alone as in place, and the error stands before the item's last line, up to which nothing after the
- * item has been read yet (a bracket or quote left open at the end would run on into the next item in place).
+ * the same reason: every line after the key's is blank or indented deeper than the key, so the item's lines are read
+ * in the same state alone as in place, and the parser stops before the item's last line, up to which nothing after
+ * the item has been read yet (a bracket or quote left open at the end would run on into the next item in place). The
+ * message and its place are then worked out from the whole text, as a full parse does: they may name lines above the
+ * item.
  */
-function syntaxErrorAsInWhole({ problems, aliasBudgetExceeded }: TreeResult, slice: string, start: number, keyColumn: number): ReparsedItem | undefined {
+function syntaxErrorAsInWhole({ problems, aliasBudgetExceeded, yamlError }: TreeResult, slice: string, after: string, start: number, keyColumn: number): ReparsedItem | undefined {
   // The item's share of the alias budget is not where a full parse runs out of it.
   if (problems.length !== 1 || problems[0].code !== 'yaml-syntax' || aliasBudgetExceeded) return undefined;
   const error = problems[0];
   const lastLine = slice.lastIndexOf('\n', slice.length - 2) + 1;
-  if (error.offset >= lastLine) return undefined;
+  if ((yamlError ? yamlError.position : error.offset) >= lastLine) return undefined;
   const lines = slice.split('\n');
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
@@ -165,6 +168,7 @@ function syntaxErrorAsInWhole({ problems, aliasBudgetExceeded }: TreeResult, sli
     const indent = /^ */.exec(line)![0].length;
     if (indent <= keyColumn || line[indent] === '\t') return undefined;
   }
+  if (yamlError) return { syntaxError: describeYamlError(after, { reason: yamlError.reason, position: yamlError.position + start }) };
   return { syntaxError: { ...error, offset: error.offset + start, end: error.end + start } };
 }
 

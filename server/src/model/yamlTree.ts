@@ -6,6 +6,8 @@ import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, Synt
 import { plainScalarType, plainScalarValue } from './scalars';
 import { keyOf, newProperty, propertyWithKey } from './property';
 import { forgetKeyIndex } from './navigate';
+import { describeYamlError, plainYamlError, yamlErrorOf, type YamlError } from './yamlErrors';
+import { isDocumentMarker, isLineBreak, lineEndOf } from './yamlErrorContext';
 
 export interface TreeResult {
   root: ValueNode | undefined;
@@ -14,6 +16,8 @@ export interface TreeResult {
   aliasNodes: number;
   /** No tree because the aliases expand to more nodes than the budget allows (the one problem says so). */
   aliasBudgetExceeded?: true;
+  /** No tree because js-yaml refused the text: its reason and where it stopped, which the problem may place elsewhere. */
+  yamlError?: YamlError;
 }
 
 /**
@@ -71,6 +75,11 @@ export interface TreeOptions {
    * reads as null instead of making the part unparseable.
    */
   partOfLarger?: boolean;
+  /**
+   * js-yaml's syntax error is told in plain words at the mistake (`describeYamlError`), which takes a scan of the text
+   * around it; false keeps js-yaml's own words and place, for a caller that reports other findings instead.
+   */
+  explainSyntaxErrors?: boolean;
 }
 
 /**
@@ -96,8 +105,9 @@ export function buildTreeFromEvents(text: string, aliasBudget = aliasNodeBudget(
   try {
     events = parseEvents(text, { maxDepth: MAX_DEPTH });
   } catch (error) {
-    const problem = yamlErrorToProblem(error, text);
-    return { root: undefined, problems: [problem], aliasNodes: 0 };
+    const yamlError = yamlErrorOf(error, text);
+    const problem = options.explainSyntaxErrors === false ? plainYamlError(text, yamlError) : describeYamlError(text, yamlError);
+    return { root: undefined, problems: [problem], aliasNodes: 0, yamlError };
   }
   const builder = new TreeBuilder(text, problems, aliasBudget, options.partOfLarger);
   try {
@@ -132,15 +142,25 @@ function unknownAliasProblem(name: string, offset: number, end: number, enclosin
   return { message, offset, end, code: 'yaml-syntax' };
 }
 
-function yamlErrorToProblem(error: unknown, text: string): SyntaxProblem {
-  const e = error as { reason?: string; message?: string; mark?: { position?: number } };
-  const offset = Math.min(Math.max(e.mark?.position ?? 0, 0), text.length);
-  const reason = e.reason ?? e.message ?? String(error);
-  return { message: capitalise(reason), offset, end: Math.min(offset + 1, text.length), code: 'yaml-syntax' };
-}
-
-function capitalise(s: string): string {
-  return s.length ? s[0].toUpperCase() + s.slice(1) : s;
+/**
+ * The `---` (or the `...`) after the first document, which is what starts the second; the first document's end when
+ * none is found there.
+ */
+function secondDocumentProblem(text: string, firstEnd: number, firstExplicit: boolean): SyntaxProblem {
+  // An empty first document that starts with `---` ends at the second one.
+  let skip = firstEnd === 0 && firstExplicit;
+  for (let p = firstEnd; p < text.length; p = lineEndOf(text, p) + 1) {
+    if ((p > 0 && !isLineBreak(text.charCodeAt(p - 1))) || !isDocumentMarker(text, p)) continue;
+    if (skip && text[p] === '-') {
+      skip = false;
+      continue;
+    }
+    const message = text[p] === '-'
+      ? 'This `---` starts a second YAML document; only the first document of a file is an API definition, and the rest is ignored.'
+      : 'This `...` ends the YAML document, so what follows is a second one; only the first document of a file is an API definition, and the rest is ignored.';
+    return { message, offset: p, end: p + 3, code: 'yaml-syntax' };
+  }
+  return { message: 'Only the first YAML document of a file is an API definition; the rest is ignored.', offset: firstEnd, end: Math.min(firstEnd + 3, text.length), code: 'yaml-syntax' };
 }
 
 const STYLE_NAMES: Record<number, ScalarStyle> = {
@@ -164,6 +184,7 @@ export class TreeBuilder {
   private readonly strings = new StringTable(MAX_INTERNED_LENGTH);
   private root: ValueNode | undefined;
   private documents = 0;
+  private firstExplicit = false;
   aliasNodes = 0;
   /** The first alias that names no anchor before it; the text then does not parse. */
   unknownAlias: SyntaxProblem | undefined;
@@ -184,10 +205,8 @@ export class TreeBuilder {
       events[i] = undefined;
       if (event.type === EVENT_ID.DOCUMENT) {
         this.documents++;
-        if (this.documents === 2) {
-          const at = this.root ? this.root.end : 0;
-          this.problems.push({ message: 'Only the first YAML document of a file is an API definition; the rest is ignored.', offset: at, end: Math.min(at + 3, this.text.length), code: 'yaml-syntax' });
-        }
+        if (this.documents === 1) this.firstExplicit = event.explicitStart;
+        if (this.documents === 2) this.problems.push(secondDocumentProblem(this.text, this.root ? this.root.end : 0, this.firstExplicit));
         continue;
       }
       if (this.documents > 1) continue;

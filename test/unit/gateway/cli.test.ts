@@ -142,7 +142,7 @@ paths:
 
   it('invoke names the line and column of a syntax error in the definition', async () => {
     writeFileSync(path.join(dir, 'broken.yaml'), 'openapi: 3.0.1\ninfo: {title: t\n');
-    await assert.rejects(runInvoke(['broken.yaml', '--method', 'GET', '--path', '/x'], fakeIO(dir)), (error: unknown) => error instanceof UsageError && /^broken\.yaml:3:1: /.test(error.message));
+    await assert.rejects(runInvoke(['broken.yaml', '--method', 'GET', '--path', '/x'], fakeIO(dir)), (error: unknown) => error instanceof UsageError && /^broken\.yaml:2:7: This `{` is not closed/.test(error.message));
   });
 
   it('invoke finds the .apigateway/local.json nearest the document, not the working folder\'s; --config wins', async () => {
@@ -278,7 +278,7 @@ paths:
 
     writeFileSync(path.join(dir, 'api.yaml'), 'openapi: 3.0.1\ninfo: {title: t\n');
     await waitUntil(() => io.stderr.includes('Reload failed'));
-    assert.match(io.stderr, /^Reload failed, still serving the previous version: api\.yaml:3:1: /m);
+    assert.match(io.stderr, /^Reload failed, still serving the previous version: api\.yaml:2:7: This `{` is not closed/m);
     writeFileSync(path.join(dir, 'api.yaml'), HEALTH('hello'));
     await waitUntil(() => (io.stdout.match(/^Reloaded api\.yaml\n/gm) ?? []).length >= 2);
     const config = path.join(dir, '.apigateway', 'local.json');

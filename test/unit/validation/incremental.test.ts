@@ -320,6 +320,7 @@ describe('re-validation by parts', () => {
       replaceAt(text, '/r1/{id}', '      summary: Get 1\n', '      summary: Get 1\n      x-am\n'),
       replaceAt(text, '/r1/{id}', '      summary: Get 1\n', '      summary: Get 1\n      x-amazon\n'),
       replaceAt(text, '/r2/{id}', 'summary: Get 2', 'summary: "Get 2'),
+      replaceAt(text, '/r2/{id}', '      summary: Get 2\n', '      summary: Get 2\n        description: x\n'),
       replaceAt(text, '/r1/{id}', '      summary: Get 1\n', '      summary: Get 1\n      x-amazon-apigateway-auth: { type: NONE }\n'),
     ];
     for (const [i, edited] of versions.entries()) {
