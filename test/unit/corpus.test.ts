@@ -17,7 +17,9 @@ const EXAMPLES = path.resolve(__dirname, '../../examples');
 const EXPECTED: Record<string, string[]> = {
   // The template checks' own finding: `$util.escapeJavaScript` output inside a JSON string. `/echo/{data}` declares no
   // path parameter `data`, which OpenAPI requires and AWS does without: a note.
-  '01_api_definition.yaml': ['template-escape-javascript-in-json', 'undeclared-path-template-parameter', 'unprocessed-template'],
+  // Its `$input.params(\"data\")` keeps the backslashes (a plain YAML scalar): Velocity cannot parse the template, so
+  // the request fails on AWS, though the import (which does not parse templates) succeeds.
+  '01_api_definition.yaml': ['template-escape-javascript-in-json', 'template-syntax', 'undeclared-path-template-parameter', 'unprocessed-template'],
   '02_oas30_documentation_parts.json': [],
   '03_openapi-basepath-server-variable.yaml': [],
   '04_openapi-basepath-url.yaml': [],
@@ -92,7 +94,9 @@ describe('corpus of real definitions', () => {
     it(`${file}: ${JSON.stringify(EXPECTED[file] ?? '?')}`, async () => {
       const diagnostics = await validateDocument(load(path.join(CORPUS, file)));
       assert.deepEqual(visibleCodes(diagnostics), EXPECTED[file], diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`).join('\n'));
-      assert.deepEqual(diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error), [], 'AWS imported it, so nothing is an error');
+      // AWS imported it, so nothing it checks on import is an error; templates are parsed only when a request runs them.
+      const importErrors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error && d.code !== 'template-syntax');
+      assert.deepEqual(importErrors, [], 'AWS imported it, so nothing is an error');
     });
   }
 

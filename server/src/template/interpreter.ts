@@ -7,6 +7,7 @@
  */
 import { Compile } from 'velocityjs';
 import { isMapValue, isRecordMap, mapSet, mapValues } from './javaMaps';
+import { BacktrackingLimit, describeRunawayMatch } from './javaRegex';
 import { invokeJavaMethod, JavaMethodError, listModifications, readJavaIndex, readJavaProperty } from './javaMethods';
 import {
   compareJavaNumbers,
@@ -117,6 +118,13 @@ export class TemplateInterpreter extends VelocityCompile {
   private loopCounter = 0;
   /** The innermost `#evaluate` first: where `#set` writes while one runs. */
   private readonly evaluateScopes: Array<Record<string, unknown>> = [];
+  /**
+   * The reference, directive or block of the template text being evaluated: where a problem inside an interpolated
+   * string is reported, since the string's own nodes have positions within the string.
+   */
+  private site: Node | undefined;
+  /** Interpolated strings being rendered, one inside another. */
+  private fragmentDepth = 0;
 
   constructor(
     tree: VelocityTree,
@@ -141,8 +149,10 @@ export class TemplateInterpreter extends VelocityCompile {
         if (typeof ast === 'string') {
           out += ast;
         } else if (Array.isArray(ast)) {
+          if (this.fragmentDepth === 0) this.site = ast[0] as Node;
           out += this.getBlock(ast);
         } else {
+          if (this.fragmentDepth === 0) this.site = ast;
           switch (ast.type) {
             case 'references':
               out += javaToString(this.getReferences(ast));
@@ -161,9 +171,7 @@ export class TemplateInterpreter extends VelocityCompile {
               break;
           }
         }
-        if (out.length > MAX_PAYLOAD_BYTES) {
-          throw new TemplateAbort('output-too-large', 'The template output grew beyond 10 MB, API Gateway\'s payload limit', positionOf(typeof ast === 'object' && !Array.isArray(ast) ? ast : undefined));
-        }
+        if (out.length > MAX_PAYLOAD_BYTES) throw outputTooLarge(Array.isArray(ast) ? ast[0] : ast);
       }
       return out;
     } finally {
@@ -234,9 +242,28 @@ export class TemplateInterpreter extends VelocityCompile {
 
   /** A double-quoted string with `$` or `#` is parsed as template text (Velocity interpolation). */
   override evalStr(text: string): string {
+    const site = this.site;
     const parsed = parseFragment(text);
-    if (!parsed.ok) throw new TemplateAbort('syntax', `A string could not be parsed as template text: ${parsed.problems[0].message}`);
-    return this.renderAstList(parsed.tree, this.contextId);
+    if (!parsed.ok) throw new TemplateAbort('syntax', `A string could not be parsed as template text: ${parsed.problems[0].message}`, positionOf(site));
+    this.fragmentDepth++;
+    try {
+      return this.renderAstList(parsed.tree, this.contextId);
+    } catch (error) {
+      if (!(error instanceof TemplateAbort) || this.fragmentDepth > 1) throw error;
+      if (error.code !== 'output-too-large') throw new TemplateAbort(error.code, error.message, positionOf(site));
+      // What grew is the string, a value: not the output, which may well be empty.
+      const string = `"${text.length > 30 ? `${text.slice(0, 29)}…` : text}"`;
+      const target = site?.type === 'set' ? referenceText((site.equal as Node[])[0]) : undefined;
+      throw new TemplateAbort(
+        'output-too-large',
+        target
+          ? `The value set to ${target} grew beyond 10 MB, API Gateway's payload limit: the string ${string} builds more than that`
+          : `The string ${string} grew beyond 10 MB, API Gateway's payload limit`,
+        positionOf(site),
+      );
+    } finally {
+      this.fragmentDepth--;
+    }
   }
 
   /** Renders with `local` as the innermost variable scope, then leaves it. */
@@ -316,10 +343,18 @@ export class TemplateInterpreter extends VelocityCompile {
     const args = ((property.args || []) as Node[]).map((arg) => this.getLiteral(arg));
     let result: unknown;
     try {
-      result = invokeJavaMethod(baseRef, property.id, args);
+      result = invokeJavaMethod(baseRef, property.id, args, this.budget);
     } catch (error) {
       if (error instanceof JavaMethodError) {
         throw new TemplateAbort('method-error', `${error.message} (in ${referenceText(ast)})`, positionOf(ast));
+      }
+      if (error instanceof BacktrackingLimit) {
+        // The evaluation's own time-out: the match ran until the budget was spent, as Java's would on API Gateway.
+        throw new TemplateAbort(
+          'timeout',
+          `Template evaluation stopped after ${this.budget.timeoutMs} ms: ${referenceText(ast)} was still matching the regular expression ${error.pattern} against a text of ${error.textLength} characters. ${describeRunawayMatch(error.fragment)}`,
+          positionOf(ast),
+        );
       }
       throw error;
     }
@@ -375,7 +410,7 @@ export class TemplateInterpreter extends VelocityCompile {
     // Velocity 1.7 (directive.set.null.allowed = false): assigning null leaves the variable as it was.
     if (value === undefined || value === null) return;
     if (typeof value === 'string' && value.length > MAX_PAYLOAD_BYTES) {
-      throw new TemplateAbort('output-too-large', `A value grew beyond 10 MB, API Gateway's payload limit`, positionOf(ast));
+      throw new TemplateAbort('output-too-large', `The value set to ${referenceText(target)} grew beyond 10 MB, API Gateway's payload limit`, positionOf(ast));
     }
     const scope = this.evaluateScopes[0] ?? (this.contextId.startsWith('macro:') ? this.context : this.getContext(target.id));
     const path = (target.path ?? []) as Node[];
@@ -411,6 +446,7 @@ export class TemplateInterpreter extends VelocityCompile {
       const kind = node?.type;
       if (kind === 'if' || kind === 'elseif' || kind === 'else') {
         if (taken) break;
+        if (this.fragmentDepth === 0) this.site = node;
         taken = kind === 'else' || javaTruthy(this.getExpression(node!.condition));
         collecting = taken;
         continue;
@@ -462,6 +498,7 @@ export class TemplateInterpreter extends VelocityCompile {
       local.velocityHasNext = scope.property('hasNext');
       this.local[contextId] = local;
       out += this.renderAstList(body, contextId);
+      if (out.length > MAX_PAYLOAD_BYTES) throw outputTooLarge(head);
     }
     this.runState.break = false;
     this.leaveScope(contextId);
@@ -543,6 +580,12 @@ function integerArithmetic(operator: string, a: number | bigint, b: number | big
 function negate(value: JavaNumber): JavaNumber {
   if (typeof value === 'bigint') return javaInteger(-value);
   return isJavaDouble(value) ? javaDouble(-Number(value)) : -(value as number);
+}
+
+/** The output passed API Gateway's payload limit at this node, or at the directive of this block. */
+function outputTooLarge(node: Item | undefined): TemplateAbort {
+  const at = typeof node === 'object' && !Array.isArray(node) ? node : undefined;
+  return new TemplateAbort('output-too-large', "The template output grew beyond 10 MB, API Gateway's payload limit", positionOf(at));
 }
 
 function referenceText(ast: Node): string {

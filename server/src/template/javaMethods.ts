@@ -3,7 +3,7 @@
  * Number/Boolean ones. A call Java would reject with an exception (index out of range, null argument) becomes a
  * JavaMethodError; a method that does not exist yields NO_SUCH_METHOD, which renders as nothing.
  */
-import { javaMatches, javaReplace, javaSplit, JavaRegexError } from './javaRegex';
+import { javaMatches, javaReplace, javaSplit, JavaRegexError, type MatchLimit } from './javaRegex';
 import { isMapValue, mapClear, mapDelete, mapEntries, mapGet, mapHas, mapKeys, mapSet, mapSize, mapValues, type JavaMap } from './javaMaps';
 import {
   compareJavaNumbers,
@@ -22,9 +22,10 @@ import {
 
 export class JavaMethodError extends Error {}
 
-export function invokeJavaMethod(target: unknown, name: string, args: unknown[]): unknown {
+/** `limit` bounds the matching of regular expressions that can backtrack exponentially (see javaRegex). */
+export function invokeJavaMethod(target: unknown, name: string, args: unknown[], limit?: MatchLimit): unknown {
   if (target instanceof TemplateHost) return target.invoke(name, args);
-  if (typeof target === 'string') return stringMethod(target, name, args);
+  if (typeof target === 'string') return stringMethod(target, name, args, limit);
   if (Array.isArray(target)) return listMethod(target, name, args);
   if (target instanceof MapEntry) return entryMethod(target, name, args);
   if (isMapValue(target)) return mapMethod(target, name, args);
@@ -68,7 +69,7 @@ function requireArgs(name: string, args: unknown[], types: Array<'string' | 'int
 
 const str = (v: unknown) => javaToString(v, true);
 
-function stringMethod(s: string, name: string, args: unknown[]): unknown {
+function stringMethod(s: string, name: string, args: unknown[], limit: MatchLimit | undefined): unknown {
   const n = args.length;
   const regexCall = (fn: () => unknown) => {
     try {
@@ -149,14 +150,14 @@ function stringMethod(s: string, name: string, args: unknown[]): unknown {
     case 'replaceAll/2':
     case 'replaceFirst/2':
       requireArgs(name, args, ['string', 'string']);
-      return regexCall(() => javaReplace(s, str(args[0]), str(args[1]), name === 'replaceAll'));
+      return regexCall(() => javaReplace(s, str(args[0]), str(args[1]), name === 'replaceAll', limit));
     case 'matches/1':
       requireArgs(name, args, ['string']);
-      return regexCall(() => javaMatches(str(args[0]), s));
+      return regexCall(() => javaMatches(str(args[0]), s, limit));
     case 'split/1':
     case 'split/2':
       requireArgs(name, args, ['string', 'int']);
-      return regexCall(() => javaList(javaSplit(s, str(args[0]), n === 2 ? (args[1] as number) : 0)));
+      return regexCall(() => javaList(javaSplit(s, str(args[0]), n === 2 ? (args[1] as number) : 0, limit)));
     case 'trim/0':
       // Java's trim() removes every character up to U+0020, not Unicode white space.
       return s.replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, '');

@@ -8,10 +8,11 @@
  * JavaScript counterpart are rebuilt from equivalent pieces: atomic groups and possessive quantifiers as
  * `(?=(X))\n` (a lookahead is never backtracked into), inline flags by rewriting each token under the flags in
  * force, class intersection as a lookahead per operand. What cannot be rebuilt exactly is refused as unsupported
- * rather than matched differently.
+ * rather than matched differently. A pattern that can backtrack exponentially runs first on a matcher that counts its
+ * steps (steppedMatch), so that a runaway match ends with the evaluation budget instead of hanging the process.
  */
 
-export { describeBacktracking, refuseExponentialPattern } from './javaRegex/backtracking';
+export { describeBacktracking, describeRunawayMatch, refuseExponentialPattern } from './javaRegex/backtracking';
 export { compileJavaPattern, compileJavaRegex, exponentialRepetition, javaPatternProblem } from './javaRegex/compile';
-export { JavaRegexError } from './javaRegex/errors';
-export { javaMatches, javaReplace, javaSplit } from './javaRegex/runtime';
+export { BacktrackingLimit, JavaRegexError } from './javaRegex/errors';
+export { ensureMatchEnds, javaMatches, javaReplace, javaSplit, type MatchLimit } from './javaRegex/runtime';

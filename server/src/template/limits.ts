@@ -55,6 +55,11 @@ export class EvaluationBudget {
     this.deadline = Date.now() + timeoutMs;
   }
 
+  /** Whether the time is up, for work that stops itself (a regular expression's match). */
+  expired(): boolean {
+    return Date.now() > this.deadline;
+  }
+
   /** Called at every block and method call: cheap enough to run constantly, frequent enough to interrupt loops. */
   check(): void {
     if (Date.now() > this.deadline) {

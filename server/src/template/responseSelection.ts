@@ -7,10 +7,13 @@
  * 3. render the response template chosen by Accept (no template: the body passes through);
  * 4. apply `$context.responseOverride.*` last.
  * AWS docs say only that the key "matches"; Java's selectionPattern semantics imply a full match, which is the
- * default here and can be switched to a search with `patternMatch: 'find'`.
+ * default here and can be switched to a search with `patternMatch: 'find'`. A key that can backtrack exponentially
+ * is tried like any other, within a time budget, as the template is evaluated: a match that does not end in time
+ * ends the selection, since API Gateway would still be matching.
  */
 import { renderTemplate, type RenderResult, type TemplateError, type TemplateRequest } from './engine';
-import { compileJavaPattern, describeBacktracking, JavaRegexError } from './javaRegex';
+import { BacktrackingLimit, compileJavaPattern, describeRunawayMatch, ensureMatchEnds, JavaRegexError, type MatchLimit } from './javaRegex';
+import { DEFAULT_TIMEOUT_MS, EvaluationBudget } from './limits';
 import { evaluateJsonPath, JsonPathSyntaxError } from './jsonPath';
 import { isJavaMap, javaToString, toJsonText } from './javaValues';
 import { isMapValue, mapEntries, mapGet } from './javaMaps';
@@ -61,10 +64,11 @@ export interface SelectionMatcher {
   /**
    * Whether the key matches: a Java regex, matched whole (or searched, with `find`) against a Lambda custom
    * integration's errorMessage, and against the status code otherwise. A Lambda success has no message; a key that
-   * matches empty text, such as `.*`, "will match all error messages, including null".
+   * matches empty text, such as `.*`, "will match all error messages, including null". Throws BacktrackingLimit when
+   * a key that can backtrack exponentially does not finish within `limit` (by default a fixed number of steps).
    */
-  matches(backend: BackendResult): boolean;
-  /** Why the key is not tried on a message or status: not a Java regex, or one that could backtrack for minutes. */
+  matches(backend: BackendResult, limit?: MatchLimit): boolean;
+  /** Why the key is not tried on a message or status: it is not a Java regex. */
   error?: TemplateError;
 }
 
@@ -85,52 +89,66 @@ export function selectionMatcher(key: string, patternMatch: 'full' | 'find' = 'f
     return { key, isDefault: false, matches: () => false, error: invalid };
   }
   const { regex, exponential } = compiled;
-  const whole = new RegExp(`^(?:${regex.source})(?![\\s\\S])`, regex.flags);
-  const found = patternMatch === 'full' ? whole : regex;
+  const wholeSource = `^(?:${regex.source})(?![\\s\\S])`;
+  const whole = new RegExp(wholeSource, regex.flags);
   return {
     key,
     isDefault: false,
-    // Empty text leaves nothing to backtrack over, so even a key skipped for backtracking can catch a success.
-    matches: (backend) => {
+    matches: (backend, limit) => {
       const subject = selectionSubject(backend);
-      if (subject === undefined) return whole.test('');
-      return exponential === undefined && found.test(subject);
+      if (subject === undefined || patternMatch === 'full') {
+        const text = subject ?? '';
+        ensureMatchEnds(key, exponential, wholeSource, text, 0, true, limit);
+        return whole.test(text);
+      }
+      ensureMatchEnds(key, exponential, regex.source, subject, 0, false, limit);
+      return regex.test(subject);
     },
-    ...(exponential === undefined ? {} : { error: backtrackingError(key, exponential) }),
   };
 }
 
-/** The `responses` key that applies to a backend result, or undefined when none does and there is no `default`. */
+/**
+ * The `responses` key that applies to a backend result, or undefined when none does and there is no `default`, or
+ * when a key was still being matched when the budget ran out (`timedOut`, with a `timeout` error). A request gets
+ * `timeoutMs`; without it (the editor trying sample results) a match gets a fixed number of steps, a fraction of that.
+ */
 export function selectIntegrationResponseKey(
   responses: Record<string, IntegrationResponse> | undefined,
   backend: BackendResult,
   patternMatch: 'full' | 'find' = 'full',
-): { key?: string; errors: TemplateError[] } {
+  timeoutMs?: number,
+): { key?: string; errors: TemplateError[]; timedOut?: boolean } {
   const keys = Object.keys(responses ?? {});
   const errors: TemplateError[] = [];
   const success = selectionSubject(backend) === undefined;
-  if (!success) {
-    for (const key of keys) {
-      const matcher = selectionMatcher(key, patternMatch);
-      if (matcher.isDefault) continue;
-      if (matcher.error) errors.push(matcher.error);
-      else if (matcher.matches(backend)) return { key, errors };
+  const budget: MatchLimit = timeoutMs !== undefined && timeoutMs > 0 ? new EvaluationBudget(timeoutMs) : {};
+  try {
+    if (!success) {
+      for (const key of keys) {
+        const matcher = selectionMatcher(key, patternMatch);
+        if (matcher.isDefault) continue;
+        if (matcher.error) errors.push(matcher.error);
+        else if (matcher.matches(backend, budget)) return { key, errors };
+      }
     }
+    if (keys.includes('default')) return { key: 'default', errors };
+    // A Lambda success without a default: the first key that matches a null message (`.*`) catches it.
+    const catchAll = success ? keys.find((key) => selectionMatcher(key, patternMatch).matches(backend, budget)) : undefined;
+    return catchAll === undefined ? { errors } : { key: catchAll, errors };
+  } catch (error) {
+    if (!(error instanceof BacktrackingLimit)) throw error;
+    errors.push(selectionTimeout(error, backend, budget));
+    return { errors, timedOut: true };
   }
-  if (keys.includes('default')) return { key: 'default', errors };
-  // A Lambda success without a default: the first key that matches a null message (`.*`) catches it.
-  const catchAll = success ? keys.find((key) => selectionMatcher(key, patternMatch).matches(backend)) : undefined;
-  return catchAll === undefined ? { errors } : { key: catchAll, errors };
 }
 
-/**
- * A key whose matching could backtrack for minutes is not tried: JavaScript cannot interrupt a running match, and the
- * local gateway would stop answering. AWS does try it, so the skip is reported rather than silent.
- */
-function backtrackingError(key: string, fragment: string): TemplateError {
+/** API Gateway would still be matching the key: the selection, and so the request, runs out of time. */
+function selectionTimeout(limit: BacktrackingLimit, backend: BackendResult, budget: MatchLimit): TemplateError {
+  const subject = backend.type === 'lambda' ? 'the error message' : 'the status code';
+  const after = budget instanceof EvaluationBudget ? `${budget.timeoutMs} ms` : `${limit.steps.toLocaleString('en-US')} backtracking steps`;
   return {
-    code: 'selection-pattern-backtracking',
-    message: `Response key '${key}' was not tried: ${describeBacktracking(fragment)}`,
+    code: 'timeout',
+    message: `Integration response selection stopped after ${after}: the response key '${limit.pattern}' was still matching ${subject} (${limit.textLength} characters). ${describeRunawayMatch(limit.fragment)}`,
   };
 }
 
@@ -173,13 +191,15 @@ function mappedValue(expression: string, backend: BackendResult, request: Templa
 
 export function simulateIntegrationResponse(input: ResponseSimulationInput): SimulatedResponse {
   const { backend, request } = input;
-  const selection = selectIntegrationResponseKey(input.responses, backend, input.patternMatch);
+  const selection = selectIntegrationResponseKey(input.responses, backend, input.patternMatch, input.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const errors = [...selection.errors];
   if (selection.key === undefined) {
-    errors.push({
-      code: 'no-integration-response',
-      message: 'No integration response matches the backend result and none is the default: API Gateway answers 500',
-    });
+    if (!selection.timedOut) {
+      errors.push({
+        code: 'no-integration-response',
+        message: 'No integration response matches the backend result and none is the default: API Gateway answers 500',
+      });
+    }
     return { status: 500, headers: { 'content-type': 'application/json' }, body: INTERNAL_ERROR_BODY, errors };
   }
   const response = input.responses![selection.key];

@@ -1,9 +1,11 @@
 /**
  * Parsing mapping templates: velocityjs's parser, with Velocity 1.7's reading of string literals (stringLiterals)
  * and of white space around directives, plus the checks velocityjs does not make (a block without `#end`, an `#end`
- * without a block, the 300 KB limit). Parsed templates are cached by their text.
+ * without a block, argument lists Velocity cannot read (callArguments), the 300 KB limit). Parsed templates are
+ * cached by their text.
  */
 import { parse } from 'velocityjs';
+import { callArgumentProblem } from './callArguments';
 import { MAX_TEMPLATE_BYTES } from './limits';
 import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
 import { describeUnexpectedToken, describeUnreadableText, lineOf } from './syntaxMessages';
@@ -82,13 +84,18 @@ function parseUncached(template: string): ParsedTemplate {
   }
   const source = normalizeDirectives(template);
   const literals = rewriteStringLiterals(source);
+  const call = callArgumentProblem(source);
+  const callProblem = call && { code: 'syntax', message: call.message, ...lineColumn(source, call.offset) };
   let tree: VelocityTree;
   try {
     // Velocity's white-space rules are applied below, so velocityjs's own trimming is turned off.
     tree = parse(literals.text, undefined, false) as unknown as VelocityTree;
   } catch (error) {
-    return { ok: false, problems: [describeParseError(error, source, literals)] };
+    const problem = describeParseError(error, source, literals);
+    // Velocity stops at the first of the two.
+    return { ok: false, problems: [callProblem && !isBefore(problem, lineColumn(source, call.open)) ? callProblem : problem] };
   }
+  if (callProblem) return { ok: false, problems: [callProblem] };
   // The literals the rewrite found are the template's own unless `#stop` was rewritten before (which moves them).
   const blockProblems = checkBlocks(template, source === template ? literals.literals : undefined);
   if (blockProblems.length > 0) return { ok: false, problems: blockProblems };
@@ -98,6 +105,11 @@ function parseUncached(template: string): ParsedTemplate {
   const notes: SyntaxProblem[] = [];
   finishTree(tree, new SourceText(source), literals.placeholders, notes);
   return { ok: true, tree, problems: notes };
+}
+
+function isBefore(problem: SyntaxProblem, position: { line: number; column: number }): boolean {
+  if (problem.line === undefined || problem.column === undefined) return false;
+  return problem.line < position.line || (problem.line === position.line && problem.column < position.column);
 }
 
 function describeParseError(error: unknown, source: string, literals: RewrittenLiterals): SyntaxProblem {

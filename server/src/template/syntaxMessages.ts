@@ -240,9 +240,13 @@ function joinWords(words: string[]): string {
   return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
 }
 
-/** Long call labels keep their start and their method: `$util.escapeJavaScript(…).replaceAll(`. */
 function label(construct: OpenConstruct): string {
-  const text = construct.label.replace(/\s+/g, ' ');
+  return shortLabel(construct.label);
+}
+
+/** Long call labels keep their start and their method: `$util.escapeJavaScript(…).replaceAll(`. */
+export function shortLabel(written: string): string {
+  const text = written.replace(/\s+/g, ' ');
   if (text.length <= 40) return text;
   const method = /\.[A-Za-z_][\w-]*\($/.exec(text)?.[0] ?? text.slice(-12);
   const root = /^\$!?\{?[A-Za-z_][\w-]*/.exec(text)?.[0] ?? text.slice(0, 12);

@@ -5,8 +5,10 @@
  * small, regular part of the language. This scanner follows velocityjs's lexer states (INITIAL, mu, h, c, i) and
  * grammar exactly for that part and gives up on everything else, so `true` can be trusted and `false` only means
  * "ask the real parser". Whatever the lexer does differently from Velocity proper is mirrored here on purpose
- * (keywords such as `in` or `eq` after `$` inside parentheses, `-` inside names, the look-ahead after `(` and `[`).
+ * (keywords such as `in` or `eq` after `$` inside parentheses, `-` inside names, the look-ahead after `(` and `[`),
+ * except where Velocity 1.7 refuses what velocityjs takes (callArguments): there it answers "not sure".
  */
+import { escapedCallProblem } from './callArguments';
 import { checkBlocks, normalizeDirectives } from './syntax';
 import { MAX_TEMPLATE_BYTES } from './limits';
 import type { StringLiteral } from './stringLiterals';
@@ -19,7 +21,7 @@ export function isCertainlyValidTemplate(template: string): boolean {
   // and so without a lexer pass of the block check's own.
   const source = template.includes('stop') ? normalizeDirectives(template) : template;
   const scanner = new Scanner(source);
-  return scanner.template() && checkBlocks(source, scanner.literals).length === 0;
+  return scanner.template() && !scanner.foreignSpace && checkBlocks(source, scanner.literals).length === 0;
 }
 
 const enum Tok {
@@ -75,6 +77,10 @@ function isWord(c: number): boolean {
 function isIdPart(c: number): boolean {
   return isWord(c) || c === 45;
 }
+/** The only white space Velocity skips between the parts of a directive or call. */
+function isBlank(c: number): boolean {
+  return c === SPACE || c === 9 || c === 10 || c === 13;
+}
 /** JavaScript's `\s`, which the lexer's rules use. */
 function isSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
@@ -98,6 +104,8 @@ class Scanner {
   private readonly stack: number[] = [];
   /** The string literals lexed so far, in text order. */
   readonly literals: StringLiteral[] = [];
+  /** Set once velocityjs would skip white space that Velocity cannot read (a non-breaking space in a call). */
+  foreignSpace = false;
 
   constructor(private readonly s: string) {
     this.n = s.length;
@@ -123,6 +131,8 @@ class Scanner {
       let backslashes = 0;
       while (q - 1 - backslashes >= p && s.charCodeAt(q - 1 - backslashes) === BACKSLASH) backslashes++;
       if (backslashes % 2 === 1) {
+        // Velocity lexes an escaped reference's arguments all the same.
+        if (q === dollar && escapedCallProblem(s, q)) return false;
         p = q + 1;
         continue;
       }
@@ -152,7 +162,7 @@ class Scanner {
         return j >= 0 && this.code(j) === RBRACE ? j + 1 : -1;
       }
       j = this.idEnd(j);
-      if (this.code(j) === LPAREN && this.parenOpens(j) >= 0) return -1;
+      if (this.code(j) === LPAREN) return -1;
       j = this.textAttributes(j);
       if (j < 0) return -1;
       const c = this.code(j);
@@ -166,8 +176,8 @@ class Scanner {
         const eol = this.s.indexOf('\n', j);
         return eol < 0 ? this.n : eol;
       }
-      if (c === LBRACE || isIdStart(c)) return -1;
-      if (c === LPAREN && this.parenOpens(j) >= 0) return -1;
+      // A `(` after a reference is a call, text or an error, depending on what precedes and follows it.
+      if (c === LBRACE || isIdStart(c) || c === LPAREN) return -1;
       return j + 1;
     }
   }
@@ -180,10 +190,9 @@ class Scanner {
         j = this.idEnd(j + 1);
         if (this.code(j) === LPAREN) {
           const open = this.parenOpens(j);
-          if (open >= 0) {
-            j = this.methodArguments(open);
-            if (j < 0) return -1;
-          }
+          if (open < 0 || this.blanksOnly(j, open)) return -1;
+          j = this.methodArguments(open);
+          if (j < 0) return -1;
         }
       } else if (c === LBRACKET) {
         const open = this.bracketOpens(j);
@@ -208,15 +217,24 @@ class Scanner {
 
   /** Where the tokens after a `(` start, if the lexer's `(` rule matches here; else -1. */
   private parenOpens(j: number): number {
-    let k = j + 1;
-    while (isSpace(this.code(k))) k++;
+    const k = this.skipSpace(j + 1);
     return parenAllowed(this.code(k)) ? k : -1;
   }
 
   private bracketOpens(j: number): number {
-    let k = j + 1;
-    while (isSpace(this.code(k))) k++;
+    const k = this.skipSpace(j + 1);
     return bracketAllowed(this.code(k)) ? k : -1;
+  }
+
+  /** The white space velocityjs skips from `k`, noting any that Velocity cannot read. */
+  private skipSpace(k: number): number {
+    for (let c = this.code(k); isSpace(c); c = this.code(++k)) if (!isBlank(c)) this.foreignSpace = true;
+    return k;
+  }
+
+  /** `( )`: Velocity reads the blank as the start of an argument and fails at the `)`. */
+  private blanksOnly(paren: number, next: number): boolean {
+    return next > paren + 1 && this.code(next) === RPAREN;
   }
 
   private idEnd(j: number): number {
@@ -290,8 +308,7 @@ class Scanner {
 
   /** One token in the `c` (parentheses) or `i` (brackets) state, which skip white space. */
   private lex(from: number): void {
-    let j = from;
-    while (isSpace(this.code(j))) j++;
+    const j = this.skipSpace(from);
     const c = this.code(j);
     const d = this.code(j + 1);
     const inBracket = this.stack[this.stack.length - 1] === Tok.Bracket;
@@ -336,9 +353,8 @@ class Scanner {
         k++;
       }
     } else if (c === LPAREN) {
-      let k = j + 1;
-      while (isSpace(this.code(k))) k++;
-      if (parenAllowed(this.code(k))) {
+      const k = this.skipSpace(j + 1);
+      if (parenAllowed(this.code(k)) && !this.blanksOnly(j, k)) {
         tok = Tok.Paren;
         end = k;
         this.stack.push(Tok.Paren);
@@ -346,8 +362,7 @@ class Scanner {
     } else if (c === RPAREN) {
       if (this.stack.pop() === Tok.Paren) tok = Tok.Close;
     } else if (c === LBRACKET) {
-      let k = j + 1;
-      while (isSpace(this.code(k))) k++;
+      const k = this.skipSpace(j + 1);
       if (bracketAllowed(this.code(k))) {
         tok = Tok.Bracket;
         end = k;
@@ -369,7 +384,7 @@ class Scanner {
       while (this.code(end) === SPACE) end++;
     } else if (c === 58) {
       tok = Tok.MapSplit;
-      while (isSpace(this.code(end))) end++;
+      end = this.skipSpace(end);
     } else if (c === LBRACE) {
       tok = Tok.MapBegin;
     } else if (c === RBRACE) {

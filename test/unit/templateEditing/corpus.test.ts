@@ -11,13 +11,15 @@ const CORPUS = resolve(__dirname, '../../../../shared/corpus/openapi');
 
 /**
  * Definitions that were deployed to AWS. The findings expected are the documented escapeJavaScript quote problem in
- * the console's "method request passthrough" template, which 01 and 05 copy, and the PutRecords templates of the
+ * the console's "method request passthrough" template, which 01 and 05 copy, the PutRecords templates of the
  * Kinesis sample (56, 57), which read `$elem` and `$foreach` without the `#foreach` that would set them, in both of
- * their templates.
+ * their templates, and the two mock templates of 01, whose YAML scalars keep `$input.params(\"data\")` with its
+ * backslashes: Velocity cannot read that argument list, so those templates fail on every call (API Gateway parses
+ * a template when it runs, not when it imports the definition).
  */
 const KINESIS_PUT_RECORDS = ['template-undefined-variable', 'template-loop-variable-outside-loop'];
 const EXPECTED: Record<string, string[]> = {
-  '01_api_definition.yaml': ['template-escape-javascript-in-json'],
+  '01_api_definition.yaml': ['template-syntax', 'template-syntax', 'template-escape-javascript-in-json'],
   '05_openapi-http-method-integration.json': ['template-escape-javascript-in-json'],
   '56_api-as-kinesis-proxy-export-swagger-with-extensions_block0.json': [...KINESIS_PUT_RECORDS, ...KINESIS_PUT_RECORDS],
   '57_api-as-kinesis-proxy-export-swagger-with-extensions_block1.json': [...KINESIS_PUT_RECORDS, ...KINESIS_PUT_RECORDS],

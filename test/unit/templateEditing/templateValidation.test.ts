@@ -87,6 +87,16 @@ describe('template diagnostics', () => {
     assert.deepEqual(covered(yamlWithRequestTemplate('|\n            #include("x.vtl")')), ['template-syntax: #include']);
   });
 
+  it('reports an argument list a YAML scalar kept with backslashes, `$input.params(\\"data\\")`, at the backslash', () => {
+    for (const scalar of ['\'{"data", $input.params(\\"data\\")}\'', '>\n            {"data": $input.params(\\"data\\")}']) {
+      const text = yamlWithRequestTemplate(scalar);
+      const problems = problemsOf(parseDocument(text));
+      assert.deepEqual(problems.map((p) => [p.code, text.slice(p.offset, p.end)]), [['template-syntax', '\\']], scalar);
+      assert.match(problems[0].message, /^The argument list of `\$input\.params\(` is not valid: `\\"` is not how to quote in a template/);
+    }
+    assert.deepEqual(covered(yamlWithRequestTemplate('\'{"data": $input.params("data"), "n": $input.params( "n" )}\'')), []);
+  });
+
   it('accepts the documented escapeJavaScript repair and templates outside JSON strings', () => {
     const text = yamlWithRequestTemplate(`|\n            #set($q = $util.escapeJavaScript($input.params('q')).replaceAll("\\\\'","'"))\n            {"q": "$q", "r": "$util.escapeJavaScript($input.body).replaceAll("\\\\'","'")"}`);
     assert.deepEqual(covered(text), []);

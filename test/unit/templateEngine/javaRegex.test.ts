@@ -299,13 +299,31 @@ describe('Java regular expressions', () => {
       assert.equal(exponentialRepetition('(a+)+a\\Gb'), '(a+)+');
     });
 
-    it('a template running one stops with a clear error instead of hanging', () => {
-      const body = withBody({ s: `${'a'.repeat(30)}c`, list: [{ s: 'ab' }] });
-      for (const expression of ["$input.path('$.s').matches('(a+)+b')", "$input.path('$.s').replaceAll('(a|a)+b', '')", "$input.path('$.s').split('(a*)*b')", "$input.json('$.list[?(@.s =~ /(a+)+b/)]')"]) {
-        const result = renderFull(expression, body);
-        assert.equal(result.errors[0]?.code, 'method-error', expression);
-        assert.match(result.errors[0].message, /is refused: in \(a[+*|]/);
+    it('a template running one gets Java\'s answer while the match ends in time', () => {
+      // Java answers these at once: only a long text that does not match makes the repetition try its many ways.
+      assert.equal(render('$input.path(\'$.s\').matches("^([a-z0-9]+-?)+$")', withBody({ s: 'abc-def-ghi-jkl-mno' })), 'true');
+      assert.equal(render('#set($s = "aab-ab-b")$s.replaceAll("(a+)+b", "X")|$s.replaceFirst("(a|a)+b", "<$0>")'), 'X-X-b|<aab>-ab-b');
+      assert.equal(render('#set($s = "x1,2;3")$s.split("(\\d|\\w)+")'), '[, ,, ;]');
+    });
+
+    it('a template whose match does not end stops with the evaluation\'s time-out, at the call, saying why', () => {
+      const body = withBody({ s: `${'a'.repeat(40)}c` });
+      for (const expression of ["$input.path('$.s').matches('(a+)+b')", "\n  $input.path('$.s').replaceAll('(a|a)+b', '')", "$input.path('$.s').split('(a*)*b')"]) {
+        const started = Date.now();
+        const result = renderFull(expression, body, 100);
+        assert.ok(Date.now() - started < 1000, expression);
+        assert.equal(result.errors.length, 1, expression);
+        const [error] = result.errors;
+        assert.equal(error.code, 'timeout', expression);
+        assert.deepEqual([error.line, error.column], expression.startsWith('\n') ? [2, 3] : [1, 1]);
+        assert.match(error.message, /^Template evaluation stopped after 100 ms: \$input\.path\(\.\.\.\)\.\w+\(\.\.\.\) was still matching the regular expression \(a[+*|]a?\)[+*]b against a text of 41 characters\. In \(a[+*|]a?\)[+*] the repetition can match the same text in exponentially many ways.*Java's matcher backtracks the same way/);
       }
+    });
+
+    it('a JSONPath filter, which runs without the evaluation budget, still refuses one', () => {
+      const result = renderFull("$input.json('$.list[?(@.s =~ /(a+)+b/)]')", withBody({ list: [{ s: 'ab' }] }));
+      assert.equal(result.errors[0]?.code, 'method-error');
+      assert.match(result.errors[0].message, /is refused: in \(a\+\)\+/);
     });
   });
 });

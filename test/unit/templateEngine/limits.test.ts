@@ -51,6 +51,39 @@ describe('evaluation limits', () => {
     });
   }
 
+  it('a variable that grows past 10 MB is reported at its #set, as a value rather than output', () => {
+    const doubling = (set: string) => `#set($s = "x")\n#foreach($i in [1..30])\n  ${set}\n#end\n$s.length()`;
+    for (const [set, message] of [
+      ['#set($s = "$s$s")', /^The value set to \$s grew beyond 10 MB, API Gateway's payload limit: the string "\$s\$s" builds more than that$/],
+      ['#set($s = $s + $s)', /^The value set to \$s grew beyond 10 MB, API Gateway's payload limit$/],
+    ] as Array<[string, RegExp]>) {
+      const result = renderFull(doubling(set));
+      assert.equal(result.output, '');
+      assert.deepEqual(result.errors.map((e) => [e.code, e.line, e.column]), [['output-too-large', 3, 3]], set);
+      assert.match(result.errors[0].message, message);
+    }
+  });
+
+  it('output that grows past 10 MB is reported at the reference or the block that produced it', () => {
+    const reference = renderFull('#set($s = "x")\n#foreach($i in [1..23])#set($s = "$s$s")#end\nbig: $s$s');
+    assert.deepEqual(reference.errors.map((e) => [e.code, e.line, e.column, e.message]), [
+      ['output-too-large', 3, 8, "The template output grew beyond 10 MB, API Gateway's payload limit"],
+    ]);
+    const loop = renderFull('#set($s = "x")\n#foreach($i in [1..23])#set($s = "$s$s")#end\n#foreach($i in [1..3])$s#end');
+    assert.deepEqual(loop.errors.map((e) => [e.code, e.line, e.column]), [['output-too-large', 3, 1]]);
+  });
+
+  it('a string built inside a call argument is named, at the reference that holds it', () => {
+    const result = renderFull('#set($s = "x")\n#foreach($i in [1..23])#set($s = "$s$s")#end\n\n  $s.concat("$s$s").length()');
+    assert.deepEqual(result.errors.map((e) => [e.code, e.line, e.column]), [['output-too-large', 4, 3]]);
+    assert.match(result.errors[0].message, /^The string "\$s\$s" grew beyond 10 MB/);
+  });
+
+  it('an error inside an interpolated string is placed at the directive that holds the string', () => {
+    const result = renderFull('#set($s = "abc")\n\n  #set($x = "a $s.substring(99) b")');
+    assert.deepEqual(result.errors.map((e) => [e.code, e.line, e.column]), [['method-error', 3, 3]]);
+  });
+
   it('#evaluate on more than 1,000 items stops the loop at 1,000 and says so, as the template itself does', () => {
     const result = renderFull("#evaluate('#foreach($i in $input.path(\"$.items\"))x#end')", items(1001));
     assert.equal(result.output, 'x'.repeat(1000));

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { renderTemplate } from '../../../server/src/template/engine';
+import { BacktrackingLimit } from '../../../server/src/template/javaRegex';
 import { selectIntegrationResponseKey, selectionMatcher, simulateIntegrationResponse, type IntegrationResponse } from '../../../server/src/template/responseSelection';
 
 const lambdaResponses: Record<string, IntegrationResponse> = {
@@ -37,20 +38,33 @@ describe('integration response selection', () => {
     assert.equal(result.status, 500);
     assert.equal(result.errors[0].code, 'no-integration-response');
   });
-  it('a key that could backtrack for minutes is skipped with an error naming its repetition, instead of hanging', () => {
-    const responses = { '(\\w|\\d)+x': { statusCode: '400' }, '.*Error.*': { statusCode: '500' }, default: { statusCode: '200' } };
-    const started = Date.now();
-    const result = selectIntegrationResponseKey(responses, { type: 'lambda', errorMessage: `${'1'.repeat(40)}!` });
-    assert.ok(Date.now() - started < 1000);
-    assert.equal(result.key, 'default');
-    assert.equal(result.errors.length, 1);
-    assert.equal(result.errors[0].code, 'selection-pattern-backtracking');
-    assert.match(result.errors[0].message, /Response key '\(\\w\|\\d\)\+x' was not tried: in \(\\w\|\\d\)\+ the repetition can match the same text in exponentially many ways/);
+  it('a key that can backtrack exponentially is tried as AWS tries it, and matches or not as Java would', () => {
+    const responses = { '^([a-z0-9]+-?)+$': { statusCode: '400' }, '(\\w|\\d)+x': { statusCode: '409' }, default: { statusCode: '200' } };
+    assert.deepEqual(selectIntegrationResponseKey(responses, { type: 'lambda', errorMessage: 'abc-def-ghi-jkl-mno' }), { key: '^([a-z0-9]+-?)+$', errors: [] });
+    assert.deepEqual(selectIntegrationResponseKey(responses, { type: 'lambda', errorMessage: '12-ab_x' }), { key: 'default', errors: [] });
+    // Letters give `\w|\d` one way each: a long failing message ends at once, in Java as here.
+    assert.deepEqual(selectIntegrationResponseKey({ '(\\w|\\d)+x': { statusCode: '409' }, default: { statusCode: '200' } }, { type: 'lambda', errorMessage: `${'ab'.repeat(40)}!` }), { key: 'default', errors: [] });
+    assert.equal(selectIntegrationResponseKey({ '(\\d+)+0': { statusCode: '400' }, '4\\d{2}': { statusCode: '404' } }, { type: 'http', statusCode: 404 }).key, '4\\d{2}');
   });
-  it('the same holds for a status-code pattern, and the keys after it are still tried', () => {
-    const result = selectIntegrationResponseKey({ '(\\d+)+0': { statusCode: '400' }, '4\\d{2}': { statusCode: '404' } }, { type: 'http', statusCode: 404 });
-    assert.equal(result.key, '4\\d{2}');
-    assert.match(result.errors[0].message, /\(\\d\+\)\+/);
+  it('a key still matching when the time budget runs out ends the selection with a timeout and a 500, as API Gateway would not answer', () => {
+    const responses = { '^([a-z0-9]+-?)+$': { statusCode: '400' }, default: { statusCode: '200' } };
+    const started = Date.now();
+    const result = selectIntegrationResponseKey(responses, { type: 'lambda', errorMessage: `${'a'.repeat(40)}!` }, 'full', 100);
+    assert.ok(Date.now() - started < 1000);
+    assert.equal(result.key, undefined);
+    assert.equal(result.timedOut, true);
+    assert.deepEqual(result.errors.map((e) => e.code), ['timeout']);
+    assert.match(result.errors[0].message, /^Integration response selection stopped after 100 ms: the response key '\^\(\[a-z0-9\]\+-\?\)\+\$' was still matching the error message \(41 characters\)\. In \(\[a-z0-9\]\+-\?\)\+ the repetition can match the same text in exponentially many ways/);
+    const simulated = simulateIntegrationResponse({ responses, backend: { type: 'lambda', errorMessage: `${'a'.repeat(40)}!` }, timeoutMs: 100 });
+    assert.equal(simulated.status, 500);
+    assert.deepEqual(simulated.errors.map((e) => e.code), ['timeout']);
+  });
+  it('without a time budget (the editor trying sample results) a runaway key gives up after a fixed number of steps', () => {
+    const started = Date.now();
+    const result = selectIntegrationResponseKey({ '(a|aa)*c': { statusCode: '400' }, default: { statusCode: '200' } }, { type: 'lambda', errorMessage: 'a'.repeat(60) });
+    assert.ok(Date.now() - started < 1500);
+    assert.equal(result.timedOut, true);
+    assert.match(result.errors[0].message, /^Integration response selection stopped after [\d,]+ backtracking steps: the response key '\(a\|aa\)\*c' was still matching the error message \(60 characters\)\. In \(a\|aa\)\* the repetition/);
   });
   it('a Lambda success still takes a key such as (a*)* that matches the empty message: no text, nothing to backtrack over', () => {
     assert.equal(selectIntegrationResponseKey({ '(a*)*': { statusCode: '200' } }, { type: 'lambda' }).key, '(a*)*');
@@ -80,15 +94,16 @@ describe('selection pattern matcher', () => {
     assert.equal(selectionMatcher('.+').matches({ type: 'lambda' }), false);
     assert.equal(selectionMatcher('(a*)*').matches({ type: 'lambda' }), true, 'nothing to backtrack over');
   });
-  it('leaves default to the selection, and says why a key is never tried', () => {
+  it('leaves default to the selection, says why an invalid key is never tried, and tries one that can backtrack', () => {
     const fallback = selectionMatcher('default');
     assert.equal(fallback.isDefault, true);
     assert.equal(fallback.matches({ type: 'http', statusCode: 200 }), false);
     assert.equal(selectionMatcher('(').error?.code, 'invalid-selection-pattern');
     assert.equal(selectionMatcher('(').matches({ type: 'lambda', errorMessage: '(' }), false);
     const slow = selectionMatcher('(\\w|\\d)+x');
-    assert.equal(slow.error?.code, 'selection-pattern-backtracking');
-    assert.equal(slow.matches({ type: 'lambda', errorMessage: '1x' }), false);
+    assert.equal(slow.error, undefined);
+    assert.equal(slow.matches({ type: 'lambda', errorMessage: '1x' }), true);
+    assert.throws(() => slow.matches({ type: 'lambda', errorMessage: `${'1'.repeat(40)}!` }, { maxSteps: 100_000 }), BacktrackingLimit);
   });
 });
 

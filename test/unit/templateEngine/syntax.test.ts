@@ -164,6 +164,95 @@ describe('checkTemplateSyntax', () => {
   });
 });
 
+describe('method-call arguments as Velocity 1.7 reads them', () => {
+  // Velocity 1.7 (Parser.jjt): a `(` right after `$ref.name` is the LPAREN of a call, and inside it only blanks, values,
+  // `,` and `)` are tokens. Each refused form below was checked against velocity-1.7.jar (a lexical or parse error).
+  it('refuses `$input.params(\\"data\\")`, whose YAML scalar kept the backslashes, at the backslash and in plain words', () => {
+    assert.deepEqual(checkTemplateSyntax('$input.params(\\"data\\")'), [
+      {
+        code: 'syntax',
+        message:
+          'The argument list of `$input.params(` is not valid: `\\"` is not how to quote in a template, since Velocity strings have no backslash escapes; write `"data"` without the backslashes (backslashes that a YAML or JSON string keeps are part of the template)',
+        line: 1,
+        column: 15,
+      },
+    ]);
+    const result = renderFull('{"data": $input.params(\\"data\\")}', { params: { querystring: { data: 'x' } } });
+    assert.equal(result.output, '');
+    assert.deepEqual(result.errors.map((e) => [e.code, e.line, e.column]), [['syntax', 1, 24]]);
+  });
+
+  it('refuses the same argument list wherever the call stands: in a directive, braces, after an index, a call or an escape', () => {
+    for (const [template, column] of [
+      ['#set($q = $input.params(\\"x\\"))', 25],
+      ['#if($a.b(\\"x\\") == 1)y#end', 10],
+      ['${input.params(\\"x\\")}', 16],
+      ['$!a.b(\\"x\\")', 7],
+      ['$a.b[0](\\"x\\")', 9],
+      ['$a.b("x").c(\\"y\\")', 13],
+      ['$a.b.c(\\"x\\")', 8],
+      ["$a.b(\\'x\\')", 6],
+      ['\\$a.b(\\"x\\")', 7],
+    ] as Array<[string, number]>) {
+      const [problem] = checkTemplateSyntax(template);
+      assert.equal(problem?.code, 'syntax', template);
+      assert.equal(problem.column, column, template);
+      assert.match(problem.message, /^The argument list of `[^`]+\(` is not valid: `\\["']` is not how to quote in a template/, template);
+      assert.equal(renderFull(template).errors[0]?.code, 'syntax', template);
+    }
+  });
+
+  it('refuses other argument lists Velocity cannot read, saying what is wrong and where', () => {
+    const cases: Array<[string, RegExp, number]> = [
+      ['$a.b(+1)', /^The argument list of `\$a\.b\(` is not valid: Velocity cannot read `\+` there, .* \(or `\$\{a\.b\}\(` for a parenthesis as text\)$/, 6],
+      ['$a.b(]', /cannot read `\]` there/, 6],
+      ['$a.b( ;x)', /cannot read `;` there/, 7],
+      ['$a.b( )', /^`\$a\.b\( \)` has only blanks between its parentheses, .*: write `\$a\.b\(\)`$/, 5],
+      ['#set($x = $a.b( ))', /^`\$a\.b\( \)` has only blanks/, 15],
+      ['line\n$a.b( ', /^`\$a\.b\(` opened at line 2 is not closed: expected a value, then `\)`, before the end of the template/, 5],
+      ['$a.b(\u00a0"x")', /^Velocity cannot read the non-breaking space \(U\+00A0\) in `\$a\.b\(` opened at line 1: only spaces, tabs and line breaks/, 6],
+      ['#if(\ftrue)y#end', /^Velocity cannot read the form feed \(U\+000C\) in `#if\(`/, 5],
+      ['#set($m = {"k":\u00a01})', /non-breaking space .* in `\{`/, 16],
+    ];
+    for (const [template, message, column] of cases) {
+      const [problem] = checkTemplateSyntax(template);
+      assert.equal(problem?.code, 'syntax', template);
+      assert.match(problem.message, message, template);
+      assert.equal(problem.column, column, template);
+    }
+  });
+
+  it('reports the first problem Velocity meets, before a later one the parser finds', () => {
+    assert.deepEqual(checkTemplateSyntax('$input.params(\\"x\\")\n#if($a').map((p) => [p.line, p.column]), [[1, 15]]);
+    // Velocity 1.7 stops at `$input` here, where the `#if(` should have been closed.
+    assert.deepEqual(checkTemplateSyntax('#if($a\n$input.params(\\"x\\")').map((p) => [p.line, p.column]), [[2, 1]]);
+    assert.deepEqual(checkTemplateSyntax('$input.params(\\"x\\")\n#if($a)').map((p) => [p.code, p.line]), [['syntax', 1]]);
+  });
+
+  it('accepts the argument lists and parentheses Velocity reads', () => {
+    const request = { params: { querystring: { q: 'Q' } } };
+    for (const [template, output] of [
+      ['$input.params("q")|$input.params(\'q\')|$input.params(  "q"  )', 'Q|Q|Q'],
+      ['$input.params(\n  "q"\n)|$input.params(\t"q")', 'Q|Q'],
+      ['#set($m = {"k": [1, 2]})$m.get("k").get(0)|$m.get( "k" ).size()', '1|2'],
+      ['#set($s = "a-b-c")$s.replace("-", $input.params("q"))|$s.substring(1, 3)', 'aQbQc|-b'],
+      ['#set($l = [1, 2])$l.addAll([3, 4])$l|#set($m = {})$m.put("k", {"n": true})$m', 'true[1, 2, 3, 4]|{k={n=true}}'],
+      ['$!{input.params("q")}|${input.params("q")}', 'Q|Q'],
+      ['#set($a = $input.params("q").toLowerCase())$a|#set($b = $a.concat("x", 1))$b', 'q|'],
+      ['$input.params("q").length()|$input.params("q").isEmpty()', '1|false'],
+      ['#set($name = "N")$name (not a call)|$name.length() (x)|${name}(x)', 'N (not a call)|1 (x)|N(x)'],
+      ['$input.params() (text)|$input.params', '{path={}, querystring={q=Q}, header={}} (text)|{}'],
+      ['\\$a.b("x") and \\$a.b(\'y\')', '$a.b("x") and $a.b(\'y\')'],
+      ['$input.params("q")(\\"x\\")|$input.params("q")[0]', 'Q(\\"x\\")|'],
+      ['## $a.b(\\"x\\")\n#* $a.b(+1) *#ok', 'ok'],
+      ['text $input.params(', 'text {}('],
+    ] as Array<[string, string]>) {
+      assert.deepEqual(checkTemplateSyntax(template), [], template);
+      assert.equal(renderFull(template, request).output, output, template);
+    }
+  });
+});
+
 describe('string literals as Velocity 1.7 reads them', () => {
   it('a doubled quote inside a string of that quote is a literal quote', () => {
     assert.equal(render('#set($s = "say ""hi""")$s|#set($t = \'it\'\'s\')$t|#set($u = """")$u|#set($v = "it\'\'s")$v'), 'say "hi"|it\'s|"|it\'\'s');

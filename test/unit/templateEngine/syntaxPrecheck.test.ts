@@ -295,6 +295,26 @@ describe('syntax pre-check', function () {
     }
   });
 
+  it('answers "not sure" for argument lists Velocity 1.7 refuses where velocityjs reads text or a call', () => {
+    for (const template of [
+      '$input.params(\\"data\\")', '$a.b(+1)', '$a.b(]', '$a.b( ', '$a.b[0](\\"x\\")', '$a.b( )', '#set($x = $a.b( ))',
+      '#if($a.b(\t))y#end', '$a.b(\u00a0"x")', '#if(\u00a0true)y#end', '#set($m = {"k":\u00a01})', '$a["k"\u00a0]', '\\$a.b(\\"x\\")',
+    ]) {
+      assert.equal(isCertainlyValidTemplate(template), false, template);
+      assert.equal(parsesCleanly(template), false, template);
+    }
+  });
+
+  it('still accepts the calls and parentheses Velocity reads', () => {
+    for (const template of [
+      '$a.b("x", 1, -2, 1.5, true, [1, 2], {"k": $c}, $d.e("f"))', '$a.b( "x" ,\n  1\n)', '$!{a.b("x")}', '#set($a = $b.c("x", 1))',
+      '$name (not a call)', '$a.b (x)', '$a.b()', '$a.b().c()', '\\$a.b("x")', 'x\u00a0$a.b("y")\u00a0z',
+    ]) {
+      assert.equal(parsesCleanly(template), true, template);
+      assert.equal(isCertainlyValidTemplate(template), true, template);
+    }
+  });
+
   it('accepts the everyday forms', () => {
     const template = [
       '## comment', '#* block *#', "#set($root = $input.path('$'))", '#set($m = {"a": 1, "b": [1, 2]})', '#set($r = [1..3])',

@@ -1,7 +1,9 @@
 /**
  * A static check for patterns whose backtracking can take exponential time. JavaScript runs a regex to the end
  * without yielding, so the evaluation budget cannot interrupt one: `(a+)+` against thirty `a`s and a `c` would hang
- * the simulator. Java's engine backtracks the same way (on AWS such a template ends in an integration timeout).
+ * the simulator. Java's engine backtracks the same way, Java 8's through every try (Java 9 and later remember where
+ * a greedy loop failed, without back-references in the pattern, and so cut many such searches short). The patterns
+ * found here are run with a step budget first (steppedMatch) and warned about in the editor.
  *
  * A repetition is exponential when some text can go once around it in two different ways: then n times around can go
  * 2^n ways, and a failing match tries them all. That happens with nested repetition (`(a+)+`, `(\w+\s*)*`), with
@@ -24,7 +26,10 @@ import { overlap } from './sampleSets';
 /** Pairs of edges looked at per repetition before giving up on it, so that a huge pattern is not slow to check. */
 const PAIR_BUDGET = 200_000;
 
-/** Refuses a pattern that could keep the evaluation busy far beyond its time budget: `fragment` is its `exponential`. */
+/**
+ * Refuses a pattern that could keep the evaluation busy far beyond its time budget: `fragment` is its `exponential`.
+ * For JSONPath filters, whose evaluation has no budget to run a match under.
+ */
 export function refuseExponentialPattern(pattern: string, fragment: string | undefined): void {
   if (fragment === undefined) return;
   throw new JavaRegexError(`Regular expression ${pattern} is refused: ${describeBacktracking(fragment)}`, `exponential repetition ${fragment}`, true);
@@ -39,6 +44,12 @@ const REWRITE_ADVICE =
  */
 export function describeBacktracking(fragment: string): string {
   return `in ${fragment} the repetition can match the same text in exponentially many ways, so an input that does not match can keep the matcher busy for minutes, and a running match cannot be interrupted. ${REWRITE_ADVICE}`;
+}
+
+/** Why a match of such a pattern was stopped, and how to rewrite the pattern: for the evaluator and the local gateway. */
+export function describeRunawayMatch(fragment: string): string {
+  // Java 9 and later remember where a greedy loop failed, which cuts many such searches short; Java 8 does not.
+  return `In ${fragment} the repetition can match the same text in exponentially many ways, and on this text the matcher has to try a great many of them (each further character can double them). Java's matcher backtracks the same way (Java 8 through every try; later versions cut some such searches short), so on API Gateway the request may run out of time as well. ${REWRITE_ADVICE}`;
 }
 
 /**

@@ -1,29 +1,66 @@
 import { refuseExponentialPattern } from './backtracking';
 import { compile, type CompiledPattern } from './compile';
-import { JavaRegexError } from './errors';
-import type { Compiled } from './patternParser';
+import { BacktrackingLimit, JavaRegexError } from './errors';
+import { SteppedPattern, StepsExhausted } from './steppedMatch';
 
 /**
- * A pattern compiled for running on text: a syntax error first, as Java reports it, then a refusal of nesting that
- * would backtrack past the evaluation budget.
+ * What one Java call may spend matching a pattern that can backtrack exponentially: until `expired()` says the time
+ * is up (a template's evaluation budget), or else `maxSteps` backtracking steps.
  */
-function compileToRun(pattern: string): CompiledPattern {
-  const c = compile(pattern);
-  refuseExponentialPattern(pattern, c.exponential);
-  return c;
+export interface MatchLimit {
+  expired?(): boolean;
+  maxSteps?: number;
+}
+
+/** Without a clock: some 0.3 s of stepping, far more than a match that is not running away needs. */
+const DEFAULT_MAX_STEPS = 20_000_000;
+
+const stepped = new Map<string, SteppedPattern>();
+
+/**
+ * Makes sure that V8 will finish matching `source` (`pattern` compiled, perhaps anchored) on `text` from `from`,
+ * by running the match first on a matcher that counts its steps; throws BacktrackingLimit when the limit runs out
+ * first. Patterns without exponential repetition are left to V8 at once.
+ */
+export function ensureMatchEnds(pattern: string, exponential: string | undefined, source: string, text: string, from: number, sticky: boolean, limit: MatchLimit = {}, spent = { steps: 0 }): void {
+  if (exponential === undefined) return;
+  let matcher = stepped.get(source);
+  if (!matcher) {
+    try {
+      matcher = new SteppedPattern(source);
+    } catch {
+      // Only what the compiler emits is read there; anything else is refused as before rather than run unbounded.
+      refuseExponentialPattern(pattern, exponential);
+      return;
+    }
+    if (stepped.size >= 100) stepped.clear();
+    stepped.set(source, matcher);
+  }
+  const budget = { maxSteps: limit.maxSteps ?? (limit.expired ? Infinity : DEFAULT_MAX_STEPS), expired: limit.expired?.bind(limit) };
+  try {
+    matcher.matchEnd(text, from, sticky, budget, spent);
+  } catch (error) {
+    if (error instanceof StepsExhausted) throw new BacktrackingLimit(pattern, exponential, text.length, error.steps);
+    throw error;
+  }
 }
 
 /** Java's `Matcher.matches()`: the whole text must match. */
-export function javaMatches(pattern: string, text: string): boolean {
-  const c = compileToRun(pattern);
-  return new RegExp(`^(?:${c.source})$`, 'u').test(text);
+export function javaMatches(pattern: string, text: string, limit?: MatchLimit): boolean {
+  const c = compile(pattern);
+  const source = `^(?:${c.source})$`;
+  ensureMatchEnds(pattern, c.exponential, source, text, 0, true, limit);
+  return new RegExp(source, 'u').test(text);
 }
 
 /** Successive `Matcher.find()` results, with Java's rules for empty matches and `\G`. */
-function* findAll(c: Compiled, text: string): Generator<RegExpExecArray> {
+function* findAll(pattern: string, c: CompiledPattern, text: string, limit: MatchLimit | undefined): Generator<RegExpExecArray> {
   const regex = new RegExp(c.source, c.sticky ? 'uy' : 'ug');
+  // One Java call, one budget of steps, however many matches it finds.
+  const spent = { steps: 0 };
   let from = 0;
   while (from <= text.length) {
+    ensureMatchEnds(pattern, c.exponential, c.source, text, from, c.sticky, limit, spent);
     regex.lastIndex = from;
     const match = regex.exec(text);
     if (!match) return;
@@ -38,7 +75,7 @@ function* findAll(c: Compiled, text: string): Generator<RegExpExecArray> {
 type ReplacementPart = string | number;
 
 /** A Java replacement string: `$1`, `${name}`, `\$` for a dollar sign, `\\` for a backslash. */
-function parseReplacement(replacement: string, c: Compiled): ReplacementPart[] {
+function parseReplacement(replacement: string, c: CompiledPattern): ReplacementPart[] {
   const parts: ReplacementPart[] = [];
   let text = '';
   const flush = (): void => {
@@ -81,12 +118,12 @@ function parseReplacement(replacement: string, c: Compiled): ReplacementPart[] {
   return parts;
 }
 
-export function javaReplace(text: string, pattern: string, replacement: string, all: boolean): string {
-  const c = compileToRun(pattern);
+export function javaReplace(text: string, pattern: string, replacement: string, all: boolean, limit?: MatchLimit): string {
+  const c = compile(pattern);
   let parts: ReplacementPart[] | undefined;
   let out = '';
   let last = 0;
-  for (const match of findAll(c, text)) {
+  for (const match of findAll(pattern, c, text, limit)) {
     // Java reads the replacement only when there is a match, so a bad one is harmless otherwise.
     parts ??= parseReplacement(replacement, c);
     out += text.slice(last, match.index);
@@ -98,11 +135,11 @@ export function javaReplace(text: string, pattern: string, replacement: string, 
 }
 
 /** Java's `String.split(regex, limit)`, including its removal of trailing empty strings when limit is 0. */
-export function javaSplit(text: string, pattern: string, limit = 0): string[] {
-  const c = compileToRun(pattern);
+export function javaSplit(text: string, pattern: string, limit = 0, budget?: MatchLimit): string[] {
+  const c = compile(pattern);
   const out: string[] = [];
   let index = 0;
-  for (const match of findAll(c, text)) {
+  for (const match of findAll(pattern, c, text, budget)) {
     if (limit > 0 && out.length >= limit - 1) break;
     const end = match.index + match[0].length;
     // A zero-width match at the beginning never produces an empty leading substring.

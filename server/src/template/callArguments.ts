@@ -1,0 +1,200 @@
+/**
+ * Argument lists that velocityjs reads differently from Velocity 1.7, found with a copy of velocityjs's lexer.
+ *
+ * In Velocity 1.7 (Parser.jjt) a `(` right after `$ref.name` is always the LPAREN of a method call: it is a token of
+ * the REFMODIFIER state the `.name` switched to, and an index keeps that state (`$ref.name[0](`). Inside the
+ * parentheses (REFMOD2) only blanks, values, `,` and `)` are tokens, so a backslash, an operator or any other
+ * character is a lexical error, and a blank commits to an argument, so `( )` is a parse error. velocityjs instead
+ * looks ahead after `(` and reads the parenthesis as text when no value follows: `$input.params(\"data\")` would
+ * render `{}(\"data\")` where API Gateway fails the template. `$ref.name (` and `${ref.name}(` are text in both.
+ * Likewise Velocity separates the parts of a directive or call with spaces, tabs and line breaks only, where
+ * velocityjs skips any JavaScript white space (a non-breaking space, a form feed).
+ */
+import { lexTemplate, Rule } from './velocityLexer';
+import { lineOf, shortLabel, surroundingsAt } from './syntaxMessages';
+
+export interface CallProblem {
+  message: string;
+  offset: number;
+  /** Where the construct at fault starts (the `(` of a call), to tell which of two problems Velocity meets first. */
+  open: number;
+}
+
+/**
+ * What can hold such a problem: a `(` after a name or index that velocityjs's look-ahead refuses (its rule is
+ * `\([\s]*(?=[$'"\[\{\-0-9\w()!])`), `(` with only blanks before `)`, or white space Velocity does not skip. Other
+ * templates, nearly all of them, skip the lexer pass.
+ */
+const CANDIDATE = /[\w\]-]\((?:\s+\)|(?!\s*[$'"[{\-\w()!]))|[^\S \t\n\r]/;
+
+/** White space velocityjs skips inside parentheses and brackets and Velocity does not. */
+const FOREIGN_SPACE = /[^\S \t\n\r]/;
+
+/** The lexer rules whose tokens hold the blanks between the parts of a directive, call, list or map. */
+const BLANK_RULES = new Set<number>([43, 46, Rule.Paren, Rule.Bracket]);
+
+/** Thrown to end the lexer pass at the first problem. */
+const FOUND = Symbol('found');
+
+/** velocityjs's catch-all rule in a reference: the character after it is text. */
+const TEXT_AFTER_REFERENCE = 66;
+
+/** The first argument list Velocity 1.7 cannot parse where velocityjs can, or undefined. */
+export function callArgumentProblem(source: string): CallProblem | undefined {
+  if (!CANDIDATE.test(source)) return undefined;
+  let found: CallProblem | undefined;
+  /** In a reference in text: whether what was read so far ends with `.name`, possibly indexed (REFMODIFIER). */
+  let modifier = false;
+  let textReference = -1;
+  let anyReference = -1;
+  let previous = -1;
+  let beforePrevious = -1;
+  let previousEnd = -1;
+  let blankCall: { start: number; open: number } | undefined;
+  let parens = 0;
+  /** Inside `$name(...)`, which velocityjs reads as a call and Velocity as text, from this depth of parentheses. */
+  let textParens = -1;
+  let stop = source.length;
+  try {
+    stop = lexTemplate(source, (rule, start, end, state) => {
+      // Velocity stops at the first problem, and so can the lexer.
+      if (found) throw FOUND;
+      if (rule === Rule.Paren) {
+        if (state === 'mu' && previous === Rule.Name && (beforePrevious === Rule.Dollar || beforePrevious === Rule.DollarQuiet) && textParens < 0) textParens = parens;
+        parens++;
+      } else if (rule === Rule.CloseParen && parens > 0 && --parens <= textParens) {
+        textParens = -1;
+      }
+      if (blankCall) {
+        if (rule === Rule.CloseParen) found = blankArguments(source, blankCall.start, blankCall.open);
+        blankCall = undefined;
+      }
+      if (rule === Rule.Dollar || rule === Rule.DollarQuiet) {
+        anyReference = start;
+        if (state === 'mu') textReference = start;
+      }
+      if (state === 'esc' && source.charCodeAt(start) === 36) found = escapedCallProblem(source, start);
+      const afterMethodName = previous === Rule.Name && beforePrevious === Rule.Dot && previousEnd === start;
+      if (state === 'mu') {
+        if (rule === Rule.Name) modifier = previous === Rule.Dot;
+        else if (rule === Rule.Paren || rule === Rule.BraceBegin) modifier = false;
+        else if (rule === TEXT_AFTER_REFERENCE && modifier && source.charCodeAt(start) === 40) {
+          found = argumentProblem(source, textReference, start);
+        }
+      }
+      if (!found && BLANK_RULES.has(rule)) {
+        const foreign = textParens < 0 ? FOREIGN_SPACE.exec(source.slice(start, end)) : null;
+        if (foreign) found = foreignSpace(source, start + foreign.index);
+        else if (rule === Rule.Paren && end - start > 1 && afterMethodName) blankCall = { start: state === 'mu' ? textReference : anyReference, open: start };
+      }
+      if (/\S/.test(source.slice(start, end))) {
+        beforePrevious = previous;
+        previous = rule;
+        previousEnd = end;
+      }
+    });
+  } catch (error) {
+    if (error !== FOUND) throw error;
+  }
+  if (found) return found;
+  // Inside a directive or another call velocityjs has no rule for such a `(` and stops; Velocity fails there too.
+  if (stop < source.length && source.charCodeAt(stop) === 40 && previous === Rule.Name && beforePrevious === Rule.Dot && previousEnd === stop) {
+    found = argumentProblem(source, anyReference, stop);
+  }
+  return found;
+}
+
+/** `$ref.name(`, `$!{ref.name[0](` and the like, up to the `(`; method calls on the way are left out. */
+const ESCAPED_CALL = /\$!?\{?[A-Za-z_][\w-]*(?:\[[^\]\r\n]*\]|\.[A-Za-z_][\w-]*)*\.[A-Za-z_][\w-]*(?:\[[^\]\r\n]*\])*(?=\()/y;
+
+/**
+ * An escaped reference (`\$ref.name(`) prints as written, yet Velocity lexes it as a reference, its arguments
+ * included; velocityjs reads it all as text. Its first argument is checked, which catches `\"` and the like.
+ */
+export function escapedCallProblem(source: string, dollar: number): CallProblem | undefined {
+  ESCAPED_CALL.lastIndex = dollar;
+  if (!ESCAPED_CALL.test(source)) return undefined;
+  const open = ESCAPED_CALL.lastIndex;
+  BLANKS_ONLY.lastIndex = open;
+  if (BLANKS_ONLY.test(source)) return blankArguments(source, dollar, open);
+  return argumentProblem(source, dollar, open);
+}
+
+const BLANKS_ONLY = /\([ \t\r\n]+\)/y;
+
+const VELOCITY_BLANKS = ' \t\r\n';
+/** What starts a value in Velocity's argument lists: a reference, string, number, list, map, `true` or `false`. */
+const VALUE_START = /[$'"[{\-0-9A-Za-z_]/;
+
+/** What Velocity makes of the text after `(`; undefined where it reads no error (or velocityjs reports one anyway). */
+function argumentProblem(source: string, start: number, open: number): CallProblem | undefined {
+  // `$a.b(` ending the template: with nothing after it, Velocity takes the parenthesis as text.
+  if (open + 1 >= source.length) return undefined;
+  let at = open + 1;
+  while (at < source.length && VELOCITY_BLANKS.includes(source[at])) at++;
+  const call = shortLabel(source.slice(start, open + 1));
+  const asText = textAlternative(source.slice(start, open));
+  if (at >= source.length) {
+    return { open, offset: open, message: `\`${call}\` opened at line ${lineOf(source, open)} is not closed: expected a value, then \`)\`, before the end of the template${asText}` };
+  }
+  const c = source[at];
+  // Whatever the parser can read further (velocityjs checks the rest of an unescaped call); `)` ends `()`.
+  if (VALUE_START.test(c) || (c === ')' && at === open + 1)) return undefined;
+  if (c === '\\') {
+    let k = at;
+    while (source[k] === '\\') k++;
+    // `\$ref` is a reference argument to Velocity.
+    if (source[k] === '$') return undefined;
+    if (source[k] === '"' || source[k] === "'") return { open, offset: at, message: escapedQuote(source, at, source[k], call) };
+  }
+  // `.5` is a number argument to Velocity and `(.x` text. After `#` Velocity reads on in ways that depend on what
+  // follows (`( #1)` is a call with the argument 1, `(##)` a comment to the end): left alone.
+  if (c === '.' && (/[0-9]/.test(source[at + 1] ?? '') || (at === open + 1 && /[A-Za-z]/.test(source[at + 1] ?? '')))) return undefined;
+  if (c === '#') return undefined;
+  return {
+    open,
+    offset: at,
+    message: `The argument list of \`${call}\` is not valid: Velocity cannot read ${describeCharacter(c)} there, since a \`(\` right after a method name always starts its arguments; write values such as \`"text"\`, \`1\` or \`$ref\`${asText}`,
+  };
+}
+
+function escapedQuote(source: string, at: number, quote: string, call: string): string {
+  const quoted = /^\\+(["'])([^"'\\\r\n]*)\\+\1/.exec(source.slice(at, at + 200));
+  const written = quoted ? `write \`${quoted[1]}${quoted[2]}${quoted[1]}\`` : 'write the quotes';
+  return `The argument list of \`${call}\` is not valid: \`\\${quote}\` is not how to quote in a template, since Velocity strings have no backslash escapes; ${written} without the backslashes (backslashes that a YAML or JSON string keeps are part of the template)`;
+}
+
+function blankArguments(source: string, start: number, open: number): CallProblem {
+  const name = source.slice(start, open);
+  return {
+    open,
+    offset: open,
+    message: `\`${shortLabel(`${name}( )`)}\` has only blanks between its parentheses, which Velocity 1.7 reads as the start of an argument that never comes: write \`${shortLabel(`${name}()`)}\``,
+  };
+}
+
+function foreignSpace(source: string, offset: number): CallProblem {
+  const where = surroundingsAt(source, offset).open;
+  const innermost = where[where.length - 1];
+  const inside = innermost ? ` in \`${shortLabel(innermost.label)}\` opened at line ${lineOf(source, innermost.start)}` : '';
+  return {
+    open: offset,
+    offset,
+    message: `Velocity cannot read ${describeCharacter(source[offset])}${inside}: only spaces, tabs and line breaks may separate the parts of a directive or call`,
+  };
+}
+
+const SPACE_NAMES: Record<string, string> = { '\u00a0': 'the non-breaking space', '\f': 'the form feed', '\v': 'the vertical tab', '\ufeff': 'the byte order mark' };
+
+function describeCharacter(c: string): string {
+  if (!/\s/.test(c)) return `\`${c}\``;
+  const code = `U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
+  return `${SPACE_NAMES[c] ?? 'the white space character'} (${code})`;
+}
+
+/** `${ref.name}(`, Velocity's way to write a parenthesis as text right after a reference, when it reads simply. */
+function textAlternative(reference: string): string {
+  const plain = /^\$(!?)([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\r\n]*\])*)$/.exec(reference);
+  if (!plain || reference.length > 40) return '';
+  return ` (or \`$${plain[1]}{${plain[2]}}(\` for a parenthesis as text)`;
+}
