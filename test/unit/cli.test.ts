@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
@@ -345,6 +345,18 @@ describe('apigw command line', () => {
     assert.equal(formatReport('text', [{ file: 'a\nb.yaml', diagnostics: [finding] }], { cwd: '/repo' }).split('\n')[0], 'a\\nb.yaml:1:1 error x one\\ntwo');
     const sarif = JSON.parse(formatReport('sarif', [{ file: 'api.yaml', diagnostics: [finding] }], { cwd: '/repo/apis', root: '/repo' }));
     assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'apis/api.yaml');
+  });
+
+  it('ends quietly when the reader of its output stops early', function () {
+    this.timeout(30_000);
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-pipe-'));
+    const errors = path.join(dir, 'stderr');
+    // Output well over a pipe's buffer, so that writing goes on after the reader has gone.
+    const items = Array.from({ length: 1500 }, (_, i) => `  /p${i}:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n`).join('');
+    writeFileSync(path.join(dir, 'many.yaml'), `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n${items}`);
+    const script = `"${process.execPath}" -r tsx/cjs server/src/cli/apigw.ts lint "${path.join(dir, 'many.yaml')}" --format sarif --no-settings 2>"${errors}" | head -c 1`;
+    assert.equal(execFileSync('bash', ['-c', `${script}; echo " exit \${PIPESTATUS[0]}"`], { cwd: ROOT }).toString(), '{ exit 1\n');
+    assert.equal(readFileSync(errors, 'utf8'), '');
   });
 
   it('writes SARIF 2.1.0 with rules and regions', async () => {

@@ -50,6 +50,13 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`apigw lint … | head -1`) closes the pipe: that ends the output, it is no failure.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+      process.exit(process.exitCode ?? 0);
+    });
+  }
   main(process.argv.slice(2), processIO()).then(
     (code) => {
       process.exitCode = code;

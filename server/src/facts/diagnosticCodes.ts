@@ -19,6 +19,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'not-an-api-definition': { severity: 'error', title: 'Not an OpenAPI or Swagger document', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
   'binary-content': { severity: 'error', title: 'File is not text', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
   'not-utf8': { severity: 'error', title: 'File is not UTF-8 text', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
+  'check-failed': { severity: 'warning', title: 'A check could not finish on this document', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
   'too-large-to-validate': { severity: 'information', title: 'Document too large for full validation', docsUrl: `${DEV_GUIDE}/limits.html` },
   // OpenAPI structure and references
   // API Gateway imports many documents the official schema rejects (missing `responses`, numeric versions, ...).

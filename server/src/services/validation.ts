@@ -9,7 +9,7 @@ import { codeInfo } from '../facts/diagnosticCodes';
 import { RULES } from './rules';
 import { yieldToEventLoop } from './rules/eventLoop';
 import { createValidationCaches, type ValidationCaches } from './validationCaches';
-import type { DocumentResolver, LanguageSettings, Problem, SeverityName, ValidationContext } from './validationTypes';
+import type { DocumentResolver, LanguageSettings, Problem, Rule, SeverityName, ValidationContext } from './validationTypes';
 import type { Dialect } from '../model/dialect';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
@@ -84,10 +84,29 @@ export async function runRules(document: ApiDocument, options: ValidationOptions
       cancelled = true;
       break;
     }
-    await RULES[r](context);
+    await runRule(RULES[r], context);
     byRule.push(context.problems);
   }
   return { base, byRule, dialect, cancelled };
+}
+
+/**
+ * Runs one rule; a rule that fails (a bug, or an input beyond what it can take, such as nesting that exhausts the
+ * stack) costs its own findings only, and says so on the document instead of leaving the user with nothing.
+ */
+export async function runRule(rule: Rule, context: ValidationContext & { problems: Problem[] }): Promise<void> {
+  try {
+    await rule(context);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const name = rule.name.replace(/Rule$/, '').replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+    context.problems.push({
+      offset: 0,
+      end: 0,
+      code: 'check-failed',
+      message: `The ${name} check stopped on this document (${reason}); its findings are missing, the other checks ran.`,
+    });
+  }
 }
 
 /**

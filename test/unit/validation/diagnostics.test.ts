@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { toDiagnostics } from '../../../server/src/services/validation';
 import type { Problem } from '../../../server/src/services/validationTypes';
 import { parse, validate } from './validate';
+import { createContext, runRule } from '../../../server/src/services/validation';
+import { createValidationCaches } from '../../../server/src/services/validationCaches';
+import { parseApiDocument } from '../../../server/src/model/apiDocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 const problem = (offset: number, end: number, message = 'm', code = 'openapi-schema'): Problem => ({ offset, end, code, message });
 
@@ -51,5 +55,16 @@ describe('findings on a value left out', () => {
     assert.ok(type.some((d) => d.code === 'invalid-extension-type' && d.range.start.line === 7 && d.range.start.character === 8), JSON.stringify(type));
     const responses = await validate(`${base}      responses:\n`);
     assert.ok(responses.length > 0 && responses.every((d) => d.range.start.line === 5), JSON.stringify(responses));
+  });
+});
+
+describe('a check that fails', () => {
+  it('costs only its own findings, and says so on the document', async () => {
+    const document = parseApiDocument(TextDocument.create('file:///api.yaml', 'yaml', 1, "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n"));
+    const context = createContext(document, 'rest', {}, createValidationCaches(), []);
+    await runRule(function integrationMappingsRule() {
+      throw new RangeError('Maximum call stack size exceeded');
+    }, context);
+    assert.deepEqual(context.problems, [{ offset: 0, end: 0, code: 'check-failed', message: 'The integration mappings check stopped on this document (Maximum call stack size exceeded); its findings are missing, the other checks ran.' }]);
   });
 });

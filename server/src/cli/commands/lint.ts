@@ -50,7 +50,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const service = createLanguageService({ resolver: new WorkspaceResolver(() => undefined) });
   const results: FileResult[] = [];
   for (const input of inputs) {
-    const diagnostics = 'unreadable' in input ? findingList(unreadableFinding(input.unreadable, settings)) : await check(service, input, settings, io.cwd);
+    const diagnostics = 'unreadable' in input ? findingList(unreadableFinding(input.unreadable, settings)) : await checkOrReport(service, input, settings, io.cwd);
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     results.push({ file: input.file, diagnostics });
   }
@@ -74,13 +74,24 @@ async function check(service: ReturnType<typeof createLanguageService>, input: {
   return diagnostics;
 }
 
+/** A file the checks cannot get through is reported as not checked, and the other files still are. */
+async function checkOrReport(service: ReturnType<typeof createLanguageService>, input: { file: string; text: string }, settings: LanguageSettings, cwd: string): Promise<Diagnostic[]> {
+  try {
+    return await check(service, input, settings, cwd);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    // An error by default: a file left unchecked must not let CI pass.
+    return findingList(commandFinding('check-failed', `This file could not be checked (${reason}).`, 0, 0, settings, 'error'));
+  }
+}
+
 function findingList(finding: Diagnostic | undefined): Diagnostic[] {
   return finding ? [finding] : [];
 }
 
 /** A finding the command makes itself, of a file it could not check, with the severity the settings give its code. */
-function commandFinding(code: string, message: string, line: number, character: number, settings: LanguageSettings): Diagnostic | undefined {
-  const severity = configuredSeverity(code, settings);
+function commandFinding(code: string, message: string, line: number, character: number, settings: LanguageSettings, own?: SeverityName): Diagnostic | undefined {
+  const severity = configuredSeverity(code, settings, own);
   if (severity === undefined) return undefined;
   return {
     range: { start: { line, character }, end: { line, character } },
