@@ -10,32 +10,13 @@
 import { getScalarValue, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
 import type { ArrayNode, ObjectNode, ScalarNode, ValueNode } from './nodes';
 import type { TreeBuilder } from './yamlTree';
+import { NL, CR, SPACE, HASH, DASH, COLON, COMMA, SQUOTE, DQUOTE, BACKSLASH, LBRACKET, RBRACKET, LBRACE, RBRACE, AMP, STAR, PIPE, GT } from './charCodes';
 
 /** How far below js-yaml's nesting limit the direct parser stops. */
 const DEPTH_MARGIN = 10;
 
 /** Thrown to abandon the fast path; never escapes `parseFastYaml`. */
 const GIVE_UP = { giveUp: true };
-
-const NL = 10;
-/** Only ever before NL: a carriage return anywhere else leaves the text to js-yaml. */
-const CR = 13;
-const SPACE = 32;
-const HASH = 35;
-const DASH = 45;
-const COLON = 58;
-const COMMA = 44;
-const SQUOTE = 39;
-const DQUOTE = 34;
-const BACKSLASH = 92;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const LBRACE = 123;
-const RBRACE = 125;
-const AMP = 38;
-const STAR = 42;
-const PIPE = 124;
-const GT = 62;
 
 /** Characters that js-yaml rejects, and tabs and surrogates, whose corner cases the fast path leaves to it. */
 const OUTSIDE_SUBSET = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/;

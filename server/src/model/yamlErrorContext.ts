@@ -5,28 +5,8 @@
  * usually is. Scanned only once a text is known not to parse. js-yaml has read every line before the error, so they
  * are well formed and a scanner far simpler than a parser reads them right.
  */
+import { NL, CR, SPACE, TAB, HASH, DASH, DOT, COLON, SQUOTE, DQUOTE, BACKSLASH, LBRACKET, RBRACKET, LBRACE, RBRACE, AMP, BANG, STAR, PIPE, GT, QUESTION } from './charCodes';
 
-const NL = 10;
-const CR = 13;
-const SPACE = 32;
-const TAB = 9;
-const HASH = 35;
-const DASH = 45;
-const DOT = 46;
-const COLON = 58;
-const SQUOTE = 39;
-const DQUOTE = 34;
-const BACKSLASH = 92;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const LBRACE = 123;
-const RBRACE = 125;
-const AMP = 38;
-const BANG = 33;
-const STAR = 42;
-const PIPE = 124;
-const GT = 62;
-const QUESTION = 63;
 const BOM = 0xfeff;
 
 /** A column of block structure: keys of a mapping, `- ` of a list, or the text lines of a block scalar. */

@@ -7,6 +7,7 @@
  */
 import type { SyntaxProblem } from './nodes';
 import { closingOnLine, isDocumentMarker, isLineBreak, lineEndOf, lineNumberAt, lineStartOf, scanErrorContext, type ErrorContext, type Level, type Opener, type PlainRun } from './yamlErrorContext';
+import { SPACE, TAB, HASH, DASH, COLON, SQUOTE, DQUOTE, BACKSLASH, LBRACKET, RBRACKET, LBRACE, RBRACE, AMP, BANG, QUESTION } from './charCodes';
 
 /** Why and where js-yaml refused a text, as it said. */
 export interface YamlError {
@@ -40,21 +41,6 @@ export function plainYamlError(text: string, { reason, position }: YamlError): S
   return { message: `${capitalise(reason)}.`, offset: position, end: Math.min(position + 1, text.length), code: 'yaml-syntax' };
 }
 
-const SPACE = 32;
-const TAB = 9;
-const HASH = 35;
-const DASH = 45;
-const COLON = 58;
-const SQUOTE = 39;
-const DQUOTE = 34;
-const BACKSLASH = 92;
-const LBRACKET = 91;
-const RBRACKET = 93;
-const LBRACE = 123;
-const RBRACE = 125;
-const AMP = 38;
-const BANG = 33;
-const QUESTION = 63;
 
 function isBlank(c: number): boolean {
   return c === SPACE || c === TAB;
