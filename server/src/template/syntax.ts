@@ -4,8 +4,8 @@
  * without a block, argument lists Velocity cannot read (callArguments), the 300 KB limit). Parsed templates are
  * cached by their text.
  */
-import { parse } from 'velocityjs';
 import { callArgumentProblem } from './callArguments';
+import { parseVelocity } from './piecewiseParse';
 import { MAX_TEMPLATE_BYTES } from './limits';
 import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
 import { describeUnexpectedToken, describeUnreadableText, lineOf } from './syntaxMessages';
@@ -89,7 +89,7 @@ function parseUncached(template: string): ParsedTemplate {
   let tree: VelocityTree;
   try {
     // Velocity's white-space rules are applied below, so velocityjs's own trimming is turned off.
-    tree = parse(literals.text, undefined, false) as unknown as VelocityTree;
+    tree = parseVelocity(literals.text, source);
   } catch (error) {
     const problem = describeParseError(error, source, literals);
     // Velocity stops at the first of the two.

@@ -125,9 +125,14 @@ const STATE_RULES: Record<LexState, readonly number[]> = {
 /**
  * Runs the lexer over the text, passing each token's rule, extent and the state it was read in. Returns where it
  * stopped: the text length, or the offset of a character no rule of the current state matches (a lexical error,
- * where the parser stops too).
+ * where the parser stops too). `onInitial` hears every offset where a token is read in the initial state, the
+ * empty ones before a `$` or `#` included: the parser is between two statements there.
  */
-export function lexTemplate(text: string, onToken: (rule: number, start: number, end: number, state: LexState) => void): number {
+export function lexTemplate(
+  text: string,
+  onToken: (rule: number, start: number, end: number, state: LexState) => void,
+  onInitial?: (offset: number) => void,
+): number {
   const stack: LexState[] = ['INITIAL'];
   const top = (n = 0): LexState => stack[stack.length - 1 - Math.abs(n)] ?? 'INITIAL';
   const pop = (): LexState => (stack.length > 1 ? stack.pop()! : stack[0]);
@@ -147,6 +152,7 @@ export function lexTemplate(text: string, onToken: (rule: number, start: number,
       }
     }
     if (rule < 0) return pos;
+    if (onInitial && state === 'INITIAL') onInitial(pos);
     const depth = stack.length;
     switch (rule) {
       case 0:
