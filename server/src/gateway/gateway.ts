@@ -17,7 +17,7 @@ import { runMock } from './integrations/mock';
 import { DirectResponse, type IntegrationContext, type IntegrationResult } from './integrations/types';
 import type { FunctionCaller } from './lambda/callFunction';
 import { LambdaHost } from './lambda/lambdaHost';
-import { defaultStage, stageVariablesFor, type LocalConfig } from './localConfig';
+import { defaultStage, localConfigWarnings, stageVariablesFor, undefinedStageNotice, type LocalConfig } from './localConfig';
 import { decodeBody, logHeaders, proxyInfo, type MethodRequest } from './methodRequest';
 import { buildRequestContext, flattenContext } from './requestContext';
 import { joinHeaderLists, requestHeaderLists } from './requestHeaders';
@@ -143,7 +143,14 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     forwarded: input.forwarded ?? { proto: 'https', port: 443 },
     templateView: undefined,
   };
-  if (log.enabled) log.add(`Starting execution for request: ${context.requestId as string}`);
+  if (log.enabled) {
+    log.add(`Starting execution for request: ${context.requestId as string}`);
+    // With every run, not once at load: a reader of one execution log would not see them otherwise.
+    for (const warning of localConfigWarnings(engine.config)) log.add(`Local configuration warning: ${warning}`);
+    // A stage that comes from defaultStage has its warning above.
+    const stageNotice = input.stage ? undefinedStageNotice(engine.config, stage) : undefined;
+    if (stageNotice) log.add(stageNotice);
+  }
   try {
     if (!match) {
       log.add(`No route matches ${method} ${rawPath}${model.basePath ? ` (base path ${model.basePath})` : ''}`);

@@ -1,10 +1,13 @@
-import { isJsonObject } from '../model/jsonObjects';
 import * as path from 'node:path';
 import type { Dialect } from '../model/dialect';
+import { nearMiss } from '../services/rules/nearMiss';
+import { jsonLocator, parseStrictJson, type TextPosition } from './jsonLocations';
+import localConfigSchema from './localConfigSchema.json';
+import { checkAgainstSchema, type ConfigSchema } from './schemaCheck';
 
 /**
  * The workspace's local-run settings, `.apigateway/local.json`. The JSON Schema beside this file
- * (localConfigSchema.json) describes the same shape for editors.
+ * (localConfigSchema.json) describes the same shape: the reader checks the file against it, and editors can too.
  */
 export interface LocalConfig {
   /** Local handlers, keyed by Lambda function name, `name:alias`, or full function ARN. */
@@ -22,6 +25,7 @@ export interface LocalConfig {
   region?: string;
   accountId?: string;
   apiId?: string;
+  [CONFIG_NOTES]?: ConfigNotes;
 }
 
 export interface LocalFunction {
@@ -32,6 +36,7 @@ export interface LocalFunction {
   environment?: Record<string, string>;
   /** Lambda's own timeout, in seconds; default 3, as Lambda's. */
   timeoutSeconds?: number;
+  /** Lambda's memory size; default 128, as Lambda's. Locally it limits the memory of the handler's process. */
   memorySizeMB?: number;
 }
 
@@ -49,50 +54,77 @@ export interface LocalCredentials {
 
 export const DEFAULT_CONFIG_PATH = path.join('.apigateway', 'local.json');
 
-/** Parses and checks the configuration text; the messages name the offending key. */
+/** What reading the file found that does not stop it from being used; kept with the configuration it came from. */
+export const CONFIG_NOTES = Symbol('local configuration notes');
+
+interface ConfigNotes {
+  /** The file, as the messages name it. */
+  source: string;
+  warnings: string[];
+}
+
+const SCHEMA = localConfigSchema as ConfigSchema;
+
+/** Errors beyond this many are counted, not listed: a file that wrong is better fixed from the top. */
+const LISTED_ERRORS = 20;
+
+/**
+ * Parses and checks the configuration text against its JSON Schema (localConfigSchema.json), so that the file is
+ * accepted exactly when the schema accepts it. What cannot be used is an error naming the file, line and column, and
+ * the key; keys the schema does not know, and a default stage that is not defined, are warnings
+ * (`localConfigWarnings`), as they are ignored.
+ */
 export function parseLocalConfig(text: string, source = 'local.json'): LocalConfig {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${source}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+  // Editors on Windows may start a UTF-8 file with a byte order mark, which JSON.parse refuses.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === '') throw new Error(`${source}: the file is empty; write {} for a configuration without settings`);
+  const parsed = parseStrictJson(body);
+  if (!('value' in parsed)) throw new Error(`${place(source, parsed.position)}: not valid JSON (${parsed.problem})`);
+  const locate = jsonLocator(body);
+  const problems = checkAgainstSchema(parsed.value, SCHEMA);
+  const errors = problems.filter((p) => !p.unknownKey).map((p) => `${place(source, locate(p.path))}: ${p.message}`);
+  if (errors.length) {
+    const more = errors.length - LISTED_ERRORS;
+    throw new Error([...errors.slice(0, LISTED_ERRORS), ...(more > 0 ? [`${source}: ${more} more problems`] : [])].join('\n'));
   }
-  if (!isJsonObject(value)) throw new Error(`${source}: the configuration must be a JSON object`);
-  const problems: string[] = [];
-  const functions = value.functions;
-  if (functions !== undefined) {
-    if (!isJsonObject(functions)) problems.push('functions must be an object');
-    else {
-      for (const [name, fn] of Object.entries(functions)) {
-        if (!isJsonObject(fn) || typeof fn.handler !== 'string') problems.push(`functions.${name}.handler must be a file path`);
-        else if (fn.timeoutSeconds !== undefined && !(typeof fn.timeoutSeconds === 'number' && fn.timeoutSeconds > 0)) {
-          problems.push(`functions.${name}.timeoutSeconds must be a positive number`);
-        } else if (fn.environment !== undefined && !isStringMap(fn.environment)) {
-          problems.push(`functions.${name}.environment must map names to strings`);
-        }
-      }
-    }
+  const config = parsed.value as LocalConfig;
+  const warnings = problems.filter((p) => p.unknownKey).map((p) => `${place(source, locate(p.path, true))}: ${p.message}`);
+  const stage = config.defaultStage;
+  if (stage !== undefined && !definesStage(config, stage)) {
+    warnings.push(`${place(source, locate(['defaultStage']))}: defaultStage ${JSON.stringify(stage)} ${notDefined(config, stage)}: requests that name no stage get no stage variables`);
   }
-  if (value.stages !== undefined) {
-    if (!isJsonObject(value.stages)) problems.push('stages must be an object');
-    else {
-      for (const [name, stage] of Object.entries(value.stages)) {
-        if (!isJsonObject(stage) || (stage.variables !== undefined && !isStringMap(stage.variables))) {
-          problems.push(`stages.${name}.variables must map names to strings`);
-        }
-      }
-    }
-  }
-  if (value.apiKeys !== undefined && !(Array.isArray(value.apiKeys) && value.apiKeys.every((k) => typeof k === 'string'))) {
-    problems.push('apiKeys must be a list of strings');
-  }
-  if (value.credentials !== undefined) {
-    const ok = Array.isArray(value.credentials) && value.credentials.every((c) => isJsonObject(c) && typeof c.accessKeyId === 'string' && typeof c.secretAccessKey === 'string');
-    if (!ok) problems.push('credentials must be a list of {accessKeyId, secretAccessKey}');
-  }
-  if (value.jwks !== undefined && !isJsonObject(value.jwks)) problems.push('jwks must be a JWKS object or a map of issuer to JWKS');
-  if (problems.length) throw new Error(`${source}: ${problems.join('; ')}`);
-  return value as LocalConfig;
+  config[CONFIG_NOTES] = { source, warnings };
+  return config;
+}
+
+/** The configuration's warnings, each naming the file, its line and column, and the key. */
+export function localConfigWarnings(config: LocalConfig): readonly string[] {
+  return config[CONFIG_NOTES]?.warnings ?? [];
+}
+
+/**
+ * A notice for a request on a stage the configuration does not define while it defines others: most likely a typo
+ * or a forgotten stage, which would run with no stage variables.
+ */
+export function undefinedStageNotice(config: LocalConfig, stage: string): string | undefined {
+  if (!config.stages || Object.keys(config.stages).length === 0 || definesStage(config, stage)) return undefined;
+  const source = config[CONFIG_NOTES]?.source ?? 'the local configuration';
+  return `Stage ${JSON.stringify(stage)} ${notDefined(config, stage)} in ${source}: the request gets no stage variables`;
+}
+
+function definesStage(config: LocalConfig, stage: string): boolean {
+  return !!config.stages && Object.hasOwn(config.stages, stage);
+}
+
+function notDefined(config: LocalConfig, stage: string): string {
+  const names = Object.keys(config.stages ?? {});
+  if (names.length === 0) return 'is not defined (there is no "stages")';
+  const meant = nearMiss(stage, names);
+  return `is not defined under "stages" (${meant ? `did you mean ${JSON.stringify(meant)}?` : `defined: ${names.join(', ')}`})`;
+}
+
+function place(source: string, position: TextPosition | undefined): string {
+  return position ? `${source}:${position.line}:${position.column}` : source;
 }
 
 /** The JWKS that applies to an issuer: the issuer's own entry, else a top-level `keys` set. */
@@ -112,8 +144,4 @@ export function defaultStage(config: LocalConfig, dialect: Dialect): string {
 
 export function stageVariablesFor(config: LocalConfig, stage: string): Record<string, string> {
   return config.stages?.[stage]?.variables ?? {};
-}
-
-function isStringMap(value: unknown): boolean {
-  return isJsonObject(value) && Object.values(value).every((v) => typeof v === 'string');
 }

@@ -140,6 +140,17 @@ paths:
     assert.equal(await runInvoke(['api.yaml', '--method', 'GET', '--path', '/hello/a', '--fail'], fakeIO(dir)), 0);
   });
 
+  it('invoke and serve say what the local configuration gets wrong, and still use it', async () => {
+    const own = mkdtempSync(path.join(tmpdir(), 'apigw-config-warnings-'));
+    mkdirSync(path.join(own, '.apigateway'));
+    writeFileSync(path.join(own, 'api.yaml'), HEALTH('hello'));
+    writeFileSync(path.join(own, '.apigateway', 'local.json'), JSON.stringify({ stages: { dev: { variabls: { color: 'red' } } } }));
+    const io = fakeIO(own);
+    assert.equal(await runInvoke(['api.yaml', '--method', 'GET', '--path', '/hello/a', '--stage', 'prod'], io), 0, io.stderr);
+    assert.match(io.stderr, /^apigw invoke: warning: .*variabls is not a known setting \(did you mean variables\?\)/m);
+    assert.match(io.stderr, /^apigw invoke: warning: Stage "prod" is not defined under "stages" \(defined: dev\)/m);
+  });
+
   it('invoke names the line and column of a syntax error in the definition', async () => {
     writeFileSync(path.join(dir, 'broken.yaml'), 'openapi: 3.0.1\ninfo: {title: t\n');
     await assert.rejects(runInvoke(['broken.yaml', '--method', 'GET', '--path', '/x'], fakeIO(dir)), (error: unknown) => error instanceof UsageError && /^broken\.yaml:2:7: This `{` is not closed/.test(error.message));

@@ -81,4 +81,87 @@ describe('local Lambda host', function () {
     assert.deepEqual(r.error, { errorType: 'Runtime.ExitError', errorMessage: 'RequestId: x1 Error: Runtime exited with error: exit status 3' });
     assert.deepEqual(r.logs.trimEnd().split('\n'), ['before exit', 'RequestId: x1 Error: Runtime exited with error: exit status 3', 'Runtime.ExitError']);
   });
+
+  it('keeps the start and the end of a flood of output, says how much it left out, and keeps the error that ended the process', async () => {
+    writeFileSync(
+      path.join(dir, 'flood.js'),
+      [
+        "const line = 'x'.repeat(999);",
+        "exports.crash = () => { console.log('first'); for (let i = 0; i < 200; i++) console.log(line); console.error('to stderr'); setTimeout(() => { throw new Error('the real cause'); }, 10); return new Promise(() => {}); };",
+        "exports.print = async () => { for (let i = 0; i < 5000; i++) console.log(line); console.log('last'); return 'done'; };",
+        "exports.rejects = async () => { Promise.reject(new TypeError('nobody waits for this')); return new Promise(() => {}); };",
+      ].join('\n'),
+    );
+    const crash = await host.invoke({ handler: 'flood.js', export: 'crash' }, invocation('f1'));
+    assert.ok(!crash.ok && crash.kind === 'crash');
+    assert.deepEqual(crash.error, { errorType: 'Runtime.ExitError', errorMessage: 'RequestId: f1 Error: Runtime exited with error: exit status 1' });
+    const lines = crash.logs.trimEnd().split('\n');
+    assert.equal(lines[0], 'first');
+    assert.ok(lines.some((l) => /^\[\.\.\. [\d,]+ lines \([\d,]+ characters\) of output left out \.\.\.\]$/.test(l)), lines.join('\n').slice(0, 300));
+    const end = lines.slice(lines.indexOf('Uncaught Exception: Error: the real cause'));
+    assert.match(end[1], /^ {4}at Timeout\._onTimeout \(.*flood\.js:2:/);
+    assert.deepEqual(end.slice(-2), ['RequestId: f1 Error: Runtime exited with error: exit status 1', 'Runtime.ExitError']);
+    assert.ok(crash.logs.length < 70_000, `${crash.logs.length} characters`);
+
+    // Output the function printed before it answered belongs to the invocation, however fast it printed it.
+    const print = await host.invoke({ handler: 'flood.js', export: 'print' }, invocation('f2'));
+    assert.ok(print.ok);
+    const printed = print.logs.trimEnd().split('\n');
+    assert.equal(printed.at(-1), 'last');
+    const left = Number(/^\[\.\.\. ([\d,]+) lines/.exec(printed.find((l) => l.startsWith('[...'))!)![1].replace(/,/g, ''));
+    assert.equal(printed.filter((l) => l.startsWith('xxx')).length + left, 5000);
+
+    const rejects = await host.invoke({ handler: 'flood.js', export: 'rejects' }, invocation('f3'));
+    assert.ok(!rejects.ok && rejects.kind === 'crash');
+    assert.match(rejects.logs, /^Unhandled Promise Rejection: TypeError: nobody waits for this\n {4}at /m);
+  });
+
+  it('says which folder is missing for a handler whose folder does not exist', async () => {
+    const r = await host.invoke({ handler: 'lambdas/pets.js' }, invocation('m1'));
+    assert.ok(!r.ok && r.kind === 'error');
+    assert.equal(r.error.errorType, 'Runtime.ImportModuleError');
+    assert.equal(r.error.errorMessage, `Error: Cannot find module '${path.join(dir, 'lambdas', 'pets.js')}': the folder ${path.join(dir, 'lambdas')} does not exist (handler "lambdas/pets.js" is relative to ${dir})`);
+  });
+
+  it('stops a function that outgrows memorySizeMB as Lambda does, whether its heap or its buffers grow', async () => {
+    writeFileSync(
+      path.join(dir, 'memory.js'),
+      [
+        "exports.heap = async () => { const kept = []; for (;;) kept.push('z'.repeat(1e6) + Math.random()); };",
+        'exports.buffers = async () => { const kept = []; for (;;) { kept.push(Buffer.alloc(8e6, 1)); await new Promise((r) => setImmediate(r)); } };',
+        'exports.heapLimit = async () => require("node:v8").getHeapStatistics().heap_size_limit / 1048576;',
+      ].join('\n'),
+    );
+    const limit = await host.invoke({ handler: 'memory.js', export: 'heapLimit', memorySizeMB: 256 }, invocation('o0'));
+    assert.ok(limit.ok && typeof limit.result === 'number' && limit.result >= 256 && limit.result < 512, String(limit.ok && limit.result));
+    for (const exportName of ['heap', 'buffers']) {
+      const started = Date.now();
+      const r = await host.invoke({ handler: 'memory.js', export: exportName, timeoutSeconds: 15 }, invocation(`o-${exportName}`));
+      assert.ok(!r.ok && r.kind === 'crash', exportName);
+      assert.deepEqual(r.error, { errorType: 'Runtime.OutOfMemory', errorMessage: `RequestId: o-${exportName} Error: Runtime exited with error: signal: killed` });
+      assert.deepEqual(r.logs.trimEnd().split('\n').slice(-2), [`RequestId: o-${exportName} Error: Runtime exited with error: signal: killed`, 'Runtime.OutOfMemory']);
+      if (exportName === 'heap') {
+        assert.match(r.logs, /JavaScript heap out of memory/);
+        assert.match(r.logs, /^The function's JavaScript heap reached its limit of 128 MB \(memorySizeMB 128\)\.$/m);
+      } else assert.match(r.logs, /^The function's process used \d+ MB, over its limit of 384 MB \(memorySizeMB 128, and 256 MB for Node\.js itself\)\.$/m);
+      assert.ok(Date.now() - started < 12_000, `${exportName}: stopped after ${Date.now() - started} ms, not by its timeout`);
+    }
+  });
+
+  it('stops the process of an invocation that timed out', async () => {
+    writeFileSync(path.join(dir, 'spin.js'), "exports.handler = async () => { console.log('pid ' + process.pid); await new Promise((r) => setTimeout(r, 20)); for (;;) {} };");
+    const r = await host.invoke({ handler: 'spin.js', timeoutSeconds: 0.5 }, invocation('s1'));
+    assert.ok(!r.ok && r.kind === 'timeout');
+    const pid = Number(/pid (\d+)/.exec(r.logs)?.[1]);
+    assert.ok(pid > 0, r.logs);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.throws(() => process.kill(pid, 0), { code: 'ESRCH' });
+  });
+
+  it('names the signal that ended the process as Lambda does', async () => {
+    writeFileSync(path.join(dir, 'signal.js'), "exports.handler = async () => { process.kill(process.pid, 'SIGTERM'); return new Promise(() => {}); };");
+    const r = await host.invoke({ handler: 'signal.js' }, invocation('g1'));
+    assert.ok(!r.ok);
+    assert.deepEqual(r.error, { errorType: 'Runtime.ExitError', errorMessage: 'RequestId: g1 Error: Runtime exited with error: signal: terminated' });
+  });
 });

@@ -216,6 +216,24 @@ describe('gateway Lambda proxy integration', function () {
     assert.deepEqual(served.functionOutput?.map((o) => [o.functionName, o.lines, o.error?.errorMessage]), [['Fails', ['about to fail', 'on stderr'], 'no such pet']]);
   });
 
+  it('logs the first and the last lines of a long function output, where the reason of a crash is', async () => {
+    const gw = gatewayFor(REST('Floods'), { functions: { Floods: fn('printsManyLinesThenCrashes') } });
+    const r = await gw.invoke({ method: 'GET', path: '/pets/1' });
+    assert.equal(r.status, 502);
+    const lines = r.log.map((e) => e.message).filter((m) => m.startsWith('Lambda log: ')).map((m) => m.slice('Lambda log: '.length));
+    assert.equal(lines.length, 201);
+    assert.deepEqual(lines.slice(0, 2), ['line 1', 'line 2']);
+    assert.match(lines[100], /^\[\.\.\. \d+ lines \([\d,]+ characters\) of output left out \.\.\.\]$/);
+    const end = lines.slice(101);
+    assert.ok(end.includes('line 500') && end.includes('Uncaught Exception: Error: crashed after printing'), end.join('\n'));
+    assert.equal(end.at(-1), 'Runtime.ExitError');
+    // Served, the whole output is shown: nothing is cut at this size.
+    const served = await gw.invoke({ method: 'GET', path: '/pets/1', executionLog: false, functionOutput: true });
+    const printed = served.functionOutput?.[0].lines ?? [];
+    assert.equal(printed.filter((l) => l.startsWith('line ')).length, 500);
+    assert.ok(printed.includes('Uncaught Exception: Error: crashed after printing'), printed.slice(-8).join('\n'));
+  });
+
   it('shows one trace id per request, timed at its start: in the event, the logged Lambda request and Lambda\'s logged answer', async () => {
     const gw = gatewayFor(REST('Echo'), { functions: { Echo: fn('echoEvent') } });
     const r = await gw.invoke({ method: 'GET', path: '/pets/1' });

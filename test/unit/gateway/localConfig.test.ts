@@ -30,8 +30,8 @@ describe('local configuration', () => {
 
   it('names what is wrong', () => {
     assert.throws(() => parseLocalConfig('{'), /not valid JSON/);
-    assert.throws(() => parseLocalConfig('{"functions": {"A": {}}}'), /functions\.A\.handler must be a file path/);
-    assert.throws(() => parseLocalConfig('{"stages": {"dev": {"variables": {"a": 1}}}}'), /stages\.dev\.variables/);
+    assert.throws(() => parseLocalConfig('{"functions": {"A": {}}}'), /functions\.A\.handler is missing/);
+    assert.throws(() => parseLocalConfig('{"stages": {"dev": {"variables": {"a": 1}}}}'), /stages\.dev\.variables\.a must be a string, not the number 1/);
     assert.throws(() => parseLocalConfig('{"apiKeys": "k"}'), /apiKeys must be a list/);
   });
 

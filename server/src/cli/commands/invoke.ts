@@ -4,6 +4,7 @@ import { createLocalGateway } from '../../gateway/gateway';
 import { encodeQuery, parseQuery } from '../../gateway/queryString';
 import { groupHeaders } from '../../gateway/requestHeaders';
 import { documentFromText, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
+import { localConfigWarnings, undefinedStageNotice } from '../../gateway/localConfig';
 import { definitionProblem } from '../definitionProblem';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
@@ -58,6 +59,11 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
     if (error instanceof UsageError) throw error;
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  // The configuration is still used; what it says wrong is said before the answer.
+  const stage = options.values.get('--stage');
+  for (const warning of localConfigWarnings(config)) io.err(`apigw invoke: warning: ${warning}\n`);
+  const notice = stage ? undefinedStageNotice(config, stage) : undefined;
+  if (notice) io.err(`apigw invoke: warning: ${notice}\n`);
   const document = documentFromText(path.resolve(io.cwd, file), text);
   const problem = definitionProblem(document, file);
   if (problem) throw new UsageError(problem);
@@ -70,7 +76,7 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
       query,
       multiValueHeaders: headers,
       body,
-      stage: options.values.get('--stage'),
+      stage,
       sourceIp: options.values.get('--source-ip'),
     });
     if (options.flags.has('--json')) {

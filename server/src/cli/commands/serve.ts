@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { createLocalGateway, type LocalGateway } from '../../gateway/gateway';
 import { startGatewayServer } from '../../gateway/httpServer';
 import { LambdaHost } from '../../gateway/lambda/lambdaHost';
-import type { LocalConfig } from '../../gateway/localConfig';
+import { localConfigWarnings, undefinedStageNotice, type LocalConfig } from '../../gateway/localConfig';
 import { documentFromText, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
 import { definitionProblem } from '../definitionProblem';
 import { UsageError, type CliIO } from '../io';
@@ -38,11 +38,17 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
   const location = locateConfig(file, { given: options.values.get('--config'), cwd: io.cwd });
 
   const readConfig = async (): Promise<LocalConfig> => {
+    let loaded: LocalConfig;
     try {
-      return await loadConfig(location, io.readFile);
+      loaded = await loadConfig(location, io.readFile);
     } catch (error) {
       throw new UsageError(error instanceof Error ? error.message : String(error));
     }
+    // The configuration is still used; what it says wrong is said on each (re)load.
+    for (const warning of localConfigWarnings(loaded)) io.err(`Warning: ${warning}\n`);
+    const notice = stage ? undefinedStageNotice(loaded, stage) : undefined;
+    if (notice) io.err(`Warning: ${notice}\n`);
+    return loaded;
   };
   const readGateway = async (config: LocalConfig, version: number): Promise<LocalGateway> => {
     const document = documentFromText(file, await io.readFile(file), version);

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { logMap, type ExecutionLog } from '../executionLog';
 import type { LocalConfig } from '../localConfig';
+import { headAndTailLines } from './capturedOutput';
 import { findLocalFunction, lambdaInvokeUrl, lambdaTarget } from './functions';
 import type { LambdaErrorPayload, LambdaHost, LambdaOutcome, ResponseSink } from './lambdaHost';
 
@@ -13,6 +14,9 @@ export interface FunctionCaller {
 
 /** Lambda's limit on the request payload (the event) of a synchronous invocation, in bytes. */
 export const MAX_EVENT_BYTES = 6_291_456;
+
+/** How many lines of a function's output one execution log shows. */
+const LOGGED_LINES = 200;
 
 /** A call that reached the function, whatever its outcome. */
 export interface InvokedCall {
@@ -80,7 +84,8 @@ export async function callFunction(caller: FunctionCaller, uri: string, event: u
   const latency = Math.round(performance.now() - started);
   const logs = outcome.logs.trimEnd();
   const lines = logs ? logs.split(/\r?\n/) : [];
-  for (const line of lines.slice(0, 200)) log.add(`Lambda log: ${line}`);
+  // The end is where a crash leaves its reason: the log keeps it, as it keeps the start.
+  for (const line of headAndTailLines(lines, LOGGED_LINES / 2, LOGGED_LINES / 2)) log.add(`Lambda log: ${line}`);
   log.add(`Lambda ${outcome.coldStart ? 'cold start, ' : ''}duration ${outcome.durationMs.toFixed(2)} ms, RequestId: ${requestId}`);
   if (streamAnswered) {
     if (!outcome.ok) log.add(`Lambda response stream ended with an error: ${outcome.error.errorType ?? 'Error'}: ${outcome.error.errorMessage}`);

@@ -1,8 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { LocalFunction } from '../localConfig';
+import { CapturedOutput } from './capturedOutput';
 import { RUNNER_SOURCE } from './runnerSource';
+import { DEFAULT_MEMORY_MB, HeapExhaustionWatch, heapLimitMB, PROCESS_MARGIN_MB, processLimitMB } from './memoryLimit';
+import { exitError } from './runtimeExit';
 import { TYPESCRIPT_FILE, typescriptCompilerPath } from './typescriptHandlers';
 
 /** A function error as Lambda returns it; `trace` is the Node.js runtime's stack, message lines first. */
@@ -51,7 +55,12 @@ interface Worker {
   dead: boolean;
   /** Runs old code or settings: retired instead of reused when its invocation ends. */
   stale: boolean;
-  output: string;
+  output: CapturedOutput;
+  /** The uncaught exception that is ending the process, as the runner reported it. */
+  uncaught?: string;
+  heap: HeapExhaustionWatch;
+  /** The resident memory, in bytes, at which the runner found the process over its limit and ended it. */
+  outgrewMemory?: number;
   onResult?: (message: WorkerResult) => void;
   onChunk?: (chunk: Buffer, contentType: string | undefined) => void;
   onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
@@ -84,33 +93,38 @@ export class LambdaHost {
     const file = path.resolve(this.baseDir, fn.handler);
     const exportName = fn.export ?? 'handler';
     const timeoutMs = Math.round((fn.timeoutSeconds ?? 3) * 1000);
-    const key = JSON.stringify([file, exportName, fn.environment ?? {}, fn.memorySizeMB ?? 128, invocation.functionName, invocation.region]);
+    const key = JSON.stringify([file, exportName, fn.environment ?? {}, fn.memorySizeMB ?? DEFAULT_MEMORY_MB, invocation.functionName, invocation.region]);
     const pool = this.poolFor(key, file);
     const start = performance.now();
+    const missing = pool.mtimeMs < 0 ? missingFolder(fn, file, this.baseDir) : undefined;
+    if (missing) return { ok: false, kind: 'error', error: missing, logs: '', durationMs: performance.now() - start, coldStart: true };
     let worker: Worker;
     let coldStart = false;
     try {
       ({ worker, coldStart } = await this.acquire(pool, fn, invocation));
       await worker.ready;
     } catch (error) {
-      return { ok: false, kind: 'crash', error: { errorType: 'Runtime.StartError', errorMessage: String(error) }, logs: '', durationMs: performance.now() - start, coldStart: true };
+      const startError = { errorType: 'Runtime.StartError', errorMessage: error instanceof Error ? error.message : String(error) };
+      // Nothing ran, so nothing else would tell the function's log why.
+      return { ok: false, kind: 'crash', error: startError, logs: `${startError.errorMessage}\n${startError.errorType}\n`, durationMs: performance.now() - start, coldStart: true };
     }
-    worker.output = '';
+    worker.output.clear();
     const deadline = Date.now() + timeoutMs;
     return new Promise<LambdaOutcome>((resolve) => {
       let settled = false;
       let streamed: StreamedOutput | undefined;
       // Without a sink the streamed bytes are the result, as Lambda's Invoke buffers a streaming function's response.
       const collected: Buffer[] = [];
-      const done = (outcome: OutcomeCore, reusable: boolean) => {
+      const done = (outcome: OutcomeCore, reusable: boolean, epilogue = '') => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
         worker.onResult = undefined;
         worker.onExit = undefined;
         worker.onChunk = undefined;
-        const logs = worker.output;
-        worker.output = '';
+        const printed = worker.output.text();
+        const logs = epilogue ? `${printed}${printed && !printed.endsWith('\n') ? '\n' : ''}${epilogue}` : printed;
+        worker.output.clear();
         if (reusable) this.release(pool, worker);
         else this.retire(pool, worker);
         resolve({ ...outcome, ...(streamed ? { streamed } : {}), logs, durationMs: performance.now() - start, coldStart } as LambdaOutcome);
@@ -140,10 +154,11 @@ export class LambdaHost {
         });
       };
       worker.onExit = (code, signal) => {
-        const error = exitError(invocation.requestId, code, signal);
-        // Lambda writes the reason to the function's log too, after whatever the function printed.
-        worker.output += `${worker.output && !worker.output.endsWith('\n') ? '\n' : ''}${error.errorMessage}\n${error.errorType}\n`;
-        done({ ok: false, kind: 'crash', error }, false);
+        const error = exitError(invocation.requestId, code, signal, worker.heap.exhausted || worker.outgrewMemory !== undefined);
+        // Lambda writes the reason to the function's log too, after whatever the function printed; the uncaught
+        // exception or the memory that ended the process comes first, whole, however much of the output was left out.
+        const cause = worker.uncaught ?? memoryNote(fn, worker);
+        done({ ok: false, kind: 'crash', error }, false, `${cause ? `${cause}\n` : ''}${error.errorMessage}\n${error.errorType}\n`);
       };
       worker.child.send({
         type: 'invoke',
@@ -157,7 +172,7 @@ export class LambdaHost {
           functionName: invocation.functionName,
           functionVersion: '$LATEST',
           invokedFunctionArn: invocation.invokedFunctionArn,
-          memoryLimitInMB: String(fn.memorySizeMB ?? 128),
+          memoryLimitInMB: String(fn.memorySizeMB ?? DEFAULT_MEMORY_MB),
           awsRequestId: invocation.requestId,
           logGroupName: `/aws/lambda/${invocation.functionName}`,
           logStreamName: `local/[$LATEST]${process.pid}`,
@@ -251,14 +266,17 @@ export class LambdaHost {
       AWS_DEFAULT_REGION: invocation.region,
       AWS_LAMBDA_FUNCTION_NAME: invocation.functionName,
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySizeMB ?? 128),
+      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySizeMB ?? DEFAULT_MEMORY_MB),
       AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs_local',
       LAMBDA_TASK_ROOT: path.dirname(pool.file),
       ...fn.environment,
     };
     // The host may run under a TypeScript loader; user handlers get a plain Node.js.
     delete env.NODE_OPTIONS;
-    const child = spawn(process.execPath, ['-e', RUNNER_SOURCE], {
+    // The heap and process limits stand in for Lambda's memory limit: a function that outgrows them ends as one
+    // Lambda stops for its memory.
+    const args = [`--max-old-space-size=${heapLimitMB(fn.memorySizeMB)}`, '-e', RUNNER_SOURCE, String(processLimitMB(fn.memorySizeMB))];
+    const child = spawn(process.execPath, args, {
       cwd: path.dirname(pool.file),
       env,
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
@@ -271,7 +289,8 @@ export class LambdaHost {
       busy: false,
       dead: false,
       stale: false,
-      output: '',
+      output: new CapturedOutput(),
+      heap: new HeapExhaustionWatch(),
       ready: new Promise<void>((resolve, reject) => {
         markReady = resolve;
         failReady = reject;
@@ -279,23 +298,51 @@ export class LambdaHost {
       spec: { fn, invocation },
     };
     worker.ready.catch(() => undefined);
-    const collect = (chunk: Buffer) => {
-      if (worker.output.length < 64_000) worker.output += chunk.toString('utf8');
-    };
-    child.stdout?.on('data', collect);
-    child.stderr?.on('data', collect);
-    child.on('message', (message: WorkerMessage) => {
-      if (message?.type === 'ready') markReady();
-      else if (message?.type === 'chunk') worker.onChunk?.(Buffer.from(String(message.data ?? ''), 'base64'), message.contentType);
-      else if (message?.type === 'result') worker.onResult?.({ ok: message.ok === true, value: message.value, streamed: message.streamed === true, contentType: message.contentType });
+    // One decoder per stream, so that a character split between two chunks is not garbled.
+    const stdout = new StringDecoder('utf8');
+    const stderr = new StringDecoder('utf8');
+    child.stdout?.on('data', (chunk: Buffer) => worker.output.append(stdout.write(chunk)));
+    child.stderr?.on('data', (chunk: Buffer) => {
+      const text = stderr.write(chunk);
+      worker.heap.see(text);
+      worker.output.append(text);
     });
-    child.on('error', (error) => failReady(error));
+    child.on('message', (message: WorkerMessage) => {
+      switch (message?.type) {
+        case 'ready':
+          markReady();
+          break;
+        case 'chunk':
+          worker.onChunk?.(Buffer.from(String(message.data ?? ''), 'base64'), message.contentType);
+          break;
+        case 'result':
+          worker.onResult?.({ ok: message.ok === true, value: message.value, streamed: message.streamed === true, contentType: message.contentType });
+          break;
+        case 'memory':
+          worker.outgrewMemory = Number(message.rss) || 0;
+          break;
+        case 'uncaught':
+          worker.uncaught = String(message.text ?? '');
+          break;
+      }
+    });
+    child.on('error', (error) => failReady(startFailure(error, pool.file)));
     child.on('exit', (code, signal) => {
       failReady(new Error(`worker exited before it was ready (${signal ?? code})`));
       worker.dead = true;
       pool.workers = pool.workers.filter((w) => w !== worker);
-      // Let the stdout/stderr pipes drain so that the crash message reaches the log.
-      setImmediate(() => worker.onExit?.(code, signal));
+      if (!worker.onExit) return;
+      // What the process printed last (V8's report of a full heap among it) can still be in the pipes: the log
+      // waits for them to close, or briefly, should a process the function started hold them open.
+      let reported = false;
+      const report = () => {
+        if (reported) return;
+        reported = true;
+        clearTimeout(fallback);
+        worker.onExit?.(code, signal);
+      };
+      const fallback = setTimeout(report, PIPE_DRAIN_MS);
+      child.once('close', () => setImmediate(report));
     });
     for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
     setBusy(worker, true);
@@ -303,6 +350,9 @@ export class LambdaHost {
     return worker;
   }
 }
+
+/** How long a crash report waits for the pipes of a process that has ended. */
+const PIPE_DRAIN_MS = 1000;
 
 /** The runtime's content type for a response stream whose handler set none. */
 const DEFAULT_STREAM_CONTENT_TYPE = 'application/octet-stream';
@@ -321,6 +371,8 @@ interface WorkerMessage {
   streamed?: boolean;
   contentType?: string;
   data?: string;
+  text?: string;
+  rss?: number;
 }
 
 /** A streamed response read through Invoke: JSON when its bytes are JSON, else its text. */
@@ -334,10 +386,41 @@ function invokePayload(chunks: Buffer[]): unknown {
   }
 }
 
-/** What Lambda reports when the runtime process ends during an invocation. */
-function exitError(requestId: string, code: number | null, signal: NodeJS.Signals | null): LambdaErrorPayload {
-  const status = signal ? `signal: ${signal}` : `exit status ${code}`;
-  return { errorType: 'Runtime.ExitError', errorMessage: `RequestId: ${requestId} Error: Runtime exited with error: ${status}` };
+/**
+ * A handler in a folder that does not exist, found before a process is started there: the start would fail with
+ * `spawn node ENOENT`, which reads as if Node.js were missing. Lambda's error for a handler module it cannot find.
+ */
+function missingFolder(fn: LocalFunction, file: string, baseDir: string): LambdaErrorPayload | undefined {
+  const dir = path.dirname(file);
+  if (isDirectory(dir)) return undefined;
+  return {
+    errorType: 'Runtime.ImportModuleError',
+    errorMessage: `Error: Cannot find module '${file}': the folder ${dir} does not exist (handler "${fn.handler}" is relative to ${baseDir})`,
+  };
+}
+
+/** Which of the limits that stand for the function's memory a process outgrew, and where that limit comes from. */
+function memoryNote(fn: LocalFunction, worker: Worker): string | undefined {
+  const memory = `memorySizeMB ${fn.memorySizeMB ?? DEFAULT_MEMORY_MB}`;
+  if (worker.heap.exhausted) return `The function's JavaScript heap reached its limit of ${heapLimitMB(fn.memorySizeMB)} MB (${memory}).`;
+  if (worker.outgrewMemory === undefined) return undefined;
+  const used = Math.round(worker.outgrewMemory / 1048576);
+  return `The function's process used ${used} MB, over its limit of ${processLimitMB(fn.memorySizeMB)} MB (${memory}, and ${PROCESS_MARGIN_MB} MB for Node.js itself).`;
+}
+
+/** Why a worker process did not start, in terms of the handler rather than of `spawn`. */
+function startFailure(error: Error & { code?: string }, file: string): Error {
+  const dir = path.dirname(file);
+  if (error.code === 'ENOENT' && !isDirectory(dir)) return new Error(`cannot run ${file}: the folder ${dir} does not exist`);
+  return new Error(`cannot start Node.js (${process.execPath}) for ${file}: ${error.message}`);
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 /** A busy worker keeps the host's event loop alive until it answers; an idle one must not. */

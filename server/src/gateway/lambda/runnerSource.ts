@@ -6,7 +6,8 @@ import { TYPESCRIPT_HOOK_SOURCE } from './typescriptHandlers';
  * TypeScript sources and from the bundled CLI. It loads the handler once per process (a warm container), runs one
  * invocation at a time, and answers over the IPC channel. Errors take Lambda's shape: errorType, errorMessage,
  * trace. A streaming handler (`awslambda.streamifyResponse`) sends its bytes as `chunk` messages before its result,
- * which then says `streamed` and carries no value.
+ * which then says `streamed` and carries no value. A process about to end on an uncaught exception, or for outgrowing
+ * its memory limit (the first argument, in MB), says why first (`uncaught`, `memory`).
  */
 export const RUNNER_SOURCE = String.raw`
 'use strict';
@@ -47,6 +48,19 @@ function lambdaError(error) {
   return { errorType: typeof error, errorMessage: String(error), trace: [] };
 }
 
+// What the function printed belongs to its invocation: a pipe the host reads slower than the function writes holds
+// the rest back in this process, and the answer waits for it so as not to overtake it.
+function afterOutput(then) {
+  const pending = [process.stdout, process.stderr].filter((stream) => stream.writableLength > 0);
+  let left = pending.length;
+  if (left === 0) return then();
+  for (const stream of pending) {
+    stream.write('', () => {
+      if (--left === 0) then();
+    });
+  }
+}
+
 function isErrorLike(value) {
   return value instanceof Error || (!!value && typeof value.name === 'string' && typeof value.message === 'string' && typeof value.stack === 'string');
 }
@@ -68,6 +82,55 @@ function userTrace(stack) {
 }
 
 process.on('disconnect', () => process.exit(0));
+
+// Lambda's log has what the function wrote to stdout and stderr in the order it wrote it. Two pipes are read in
+// whatever order the host finds them ready, so what goes to stderr from JavaScript takes the stdout pipe too; only
+// what Node.js itself writes to the stderr pipe (V8's report of a full heap) still comes apart.
+process.stderr.write = (...args) => process.stdout.write(...args);
+
+// Node.js would print an uncaught error to stderr and exit with status 1. Printed after a flood of output, the error
+// could be cut from the log with the rest, or be read before the end of stdout; sent to the host instead, it ends the
+// log whole. The exit status stays Node.js's own.
+let exiting = false;
+process.on('uncaughtException', (error, origin) => {
+  if (exiting) return;
+  exiting = true;
+  const heading = origin === 'unhandledRejection' ? 'Unhandled Promise Rejection' : 'Uncaught Exception';
+  const text = heading + ': ' + describeUncaught(error);
+  const exit = () => process.exit(1);
+  setTimeout(exit, 1000);
+  try {
+    process.send({ type: 'uncaught', text }, exit);
+  } catch {
+    process.stderr.write(text + '\n');
+    exit();
+  }
+});
+
+// Lambda stops a function whose process outgrows its memory. The heap limit (--max-old-space-size) covers the heap;
+// this covers the rest (buffers, native memory), checked as the event loop turns. The limit is the first argument.
+const PROCESS_LIMIT_BYTES = Number(process.argv[1]) * 1024 * 1024;
+if (PROCESS_LIMIT_BYTES > 0) {
+  setInterval(() => {
+    const rss = process.memoryUsage.rss();
+    if (rss <= PROCESS_LIMIT_BYTES || exiting) return;
+    exiting = true;
+    const kill = () => process.kill(process.pid, 'SIGKILL');
+    try {
+      process.send({ type: 'memory', rss }, kill);
+    } catch {
+      kill();
+    }
+  }, 100).unref();
+}
+
+function describeUncaught(error) {
+  try {
+    return require('node:util').inspect(error);
+  } catch {
+    return String(error);
+  }
+}
 
 process.on('message', async (message) => {
   if (!message || message.type !== 'invoke') return;
@@ -95,7 +158,7 @@ process.on('message', async (message) => {
     }
     const result = { type: 'result', id: message.id, ok, value: payload };
     if (streamed) Object.assign(result, { streamed: true, contentType: streamed.contentType });
-    process.send(result);
+    afterOutput(() => process.send(result));
   };
   const callback = (error, result) => (error ? finish(false, lambdaError(error)) : finish(true, result));
   try {
