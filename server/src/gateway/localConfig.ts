@@ -2,12 +2,12 @@ import * as path from 'node:path';
 import type { Dialect } from '../model/dialect';
 import { nearMiss } from '../services/rules/nearMiss';
 import { jsonLocator, parseStrictJson, type TextPosition } from './jsonLocations';
-import localConfigSchema from './localConfigSchema.json';
+import localConfigSchema from '../../../schemas/local-config.schema.json';
 import { checkAgainstSchema, type ConfigSchema } from './schemaCheck';
 
 /**
  * The workspace's local-run settings, `.apigateway/local.json`. The JSON Schema beside this file
- * (localConfigSchema.json) describes the same shape: the reader checks the file against it, and editors can too.
+ * (schemas/local-config.schema.json) describes the same shape: the reader checks the file against it, and editors can too.
  */
 export interface LocalConfig {
   /** Local handlers, keyed by Lambda function name, `name:alias`, or full function ARN. */
@@ -69,7 +69,7 @@ const SCHEMA = localConfigSchema as ConfigSchema;
 const LISTED_ERRORS = 20;
 
 /**
- * Parses and checks the configuration text against its JSON Schema (localConfigSchema.json), so that the file is
+ * Parses and checks the configuration text against its JSON Schema (schemas/local-config.schema.json), so that the file is
  * accepted exactly when the schema accepts it. What cannot be used is an error naming the file, line and column, and
  * the key; keys the schema does not know, and a default stage that is not defined, are warnings
  * (`localConfigWarnings`), as they are ignored.

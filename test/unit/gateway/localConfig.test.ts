@@ -22,7 +22,7 @@ describe('local configuration', () => {
   it('accepts the documented shape, and the JSON Schema agrees', () => {
     const config = parseLocalConfig(JSON.stringify(SAMPLE));
     assert.equal(config.functions?.GetPet.export, 'get');
-    const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../server/src/gateway/localConfigSchema.json'), 'utf8')) as object;
+    const schema = JSON.parse(readFileSync(path.join(__dirname, '../../../schemas/local-config.schema.json'), 'utf8')) as object;
     const validate = new Ajv({ strict: false }).compile(schema);
     assert.ok(validate(SAMPLE), JSON.stringify(validate.errors));
     assert.ok(!validate({ functions: { X: { export: 'h' } } }));

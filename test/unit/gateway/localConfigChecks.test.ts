@@ -6,7 +6,7 @@ import { localConfigWarnings, parseLocalConfig, undefinedStageNotice } from '../
 import { suggestKey } from '../../../server/src/gateway/schemaCheck';
 import { closeHost, gatewayFor } from './gatewayFixture';
 
-const SCHEMA = JSON.parse(readFileSync(path.join(__dirname, '../../../server/src/gateway/localConfigSchema.json'), 'utf8')) as object;
+const SCHEMA = JSON.parse(readFileSync(path.join(__dirname, '../../../schemas/local-config.schema.json'), 'utf8')) as object;
 
 function problemOf(text: string): string {
   try {
