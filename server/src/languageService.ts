@@ -4,10 +4,10 @@ import { ApiDocument, parseApiDocument, withRecoveredTree } from './model/apiDoc
 import { getCodeActions } from './services/codeActions';
 import { doComplete } from './services/completion';
 import { doHover } from './services/hover';
-import { findDefinition, findReferences } from './services/navigation';
+import { findDefinition, findReferences, findReferencesUpTo } from './services/navigation';
 import { prepareRename, rename } from './services/rename';
 import { findWorkspaceSymbols } from './services/workspaceSymbols';
-import { findDocumentSymbols } from './services/symbols';
+import { findDocumentSymbols, findOutline } from './services/symbols';
 import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND } from './services/codeLenses';
 import { completeInStandaloneTemplate, completeInTemplate } from './services/templates/templateCompletion';
 import { hoverInStandaloneTemplate, hoverInTemplate } from './services/templates/templateHover';
@@ -16,10 +16,14 @@ import { standaloneTemplateSemanticTokens, templateSemanticTokens, type Template
 import { TemplateContentCache } from './services/templates/templateContentCache';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
 import { recoversCheaply } from './model/recoveryTree';
-import { allProblems, dialectOf, toDiagnostics } from './services/validation';
+import { allProblems, dialectOf, maxValidationSize, toDiagnostics, DEFAULT_MAX_VALIDATION_SIZE } from './services/validation';
+import { delay, isOverLimit, MAX_OUTLINE_ENTRIES, MAX_REFERENCES, OnceNotes, overLimit, QUIET_MS } from './services/largeDocuments';
+import { RenameError } from './services/rename';
+import type { TextChange } from './model/textChange';
+import type { Dialect } from './model/dialect';
 import { validateWithRecord, type ValidationRecord } from './services/incrementalValidation';
 import { createValidationCaches } from './services/validationCaches';
-import { isReparseBase, isRetired, reparsePathItem } from './model/incrementalParse';
+import { isReparseBase, isRetired, reparsePart, reparsePathItem } from './model/incrementalParse';
 import type { DocumentResolver, LanguageSettings, WorkspaceDocuments } from './services/validationTypes';
 
 export interface LanguageServiceOptions {
@@ -27,6 +31,8 @@ export interface LanguageServiceOptions {
   resolver?: DocumentResolver;
   /** The workspace's files; without it references and renames stay within one document and the files it names. */
   workspace?: WorkspaceDocuments;
+  /** Where notes about what is left out of large documents go; the console (the server's log) by default. */
+  log?: (message: string) => void;
 }
 
 /**
@@ -46,14 +52,18 @@ export interface LanguageService {
   prepareRename(document: TextDocument, position: Position): { range: Range; placeholder: string } | undefined;
   /** Throws `RenameError` with the reason when the rename is refused. */
   rename(document: TextDocument, position: Position, newName: string): Promise<WorkspaceEdit>;
-  findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  /** Over the size limit, each list of the outline stops at `MAX_OUTLINE_ENTRIES`. */
+  findDocumentSymbols(document: TextDocument, settings?: LanguageSettings): DocumentSymbol[];
   /** Operations and components of every API definition in the workspace whose name holds the query's letters in order. */
   findWorkspaceSymbols(query: string, isCancelled?: () => boolean): Promise<SymbolInformation[]>;
   getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings?: LanguageSettings): CodeAction[];
-  /** "Evaluate" above templates, "Invoke" above operations. */
-  getCodeLenses(document: TextDocument, options?: { invoke: boolean }): CodeLens[];
-  /** Colours of mapping templates, embedded or standalone, encoded against `TEMPLATE_SEMANTIC_TOKENS_LEGEND`. */
-  getSemanticTokens(document: TextDocument): SemanticTokens;
+  /** "Evaluate" above templates, "Invoke" above operations; none over the size limit. */
+  getCodeLenses(document: TextDocument, options?: { invoke: boolean }, settings?: LanguageSettings): CodeLens[];
+  /**
+   * Colours of mapping templates, embedded or standalone, encoded against `TEMPLATE_SEMANTIC_TOKENS_LEGEND`; none over
+   * the size limit.
+   */
+  getSemanticTokens(document: TextDocument, settings?: LanguageSettings): SemanticTokens;
   /** The document was closed: what is kept to answer its next version faster is dropped. */
   forget(uri: string): void;
 }
@@ -68,18 +78,41 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const caches = createValidationCaches();
   const records = new Map<string, ValidationRecord>();
   const templateColours = new TemplateContentCache<TemplateRuns>();
+  const notes = new OnceNotes(options.log ?? ((message) => console.info(message)));
+  // Hover, navigation and the outline are asked without settings: the size limit is the one validation was last given.
+  let sizeLimit = DEFAULT_MAX_VALIDATION_SIZE;
+  const limitOf = (settings?: LanguageSettings) => (settings ? (sizeLimit = maxValidationSize(settings)) : sizeLimit);
+  // Weighing every operation of a document over the limit takes a few hundred milliseconds: it is done once per document.
+  const dialects = new Map<string, Dialect>();
+  const dialectFor = (document: TextDocument, parsed: ApiDocument, settings: LanguageSettings = {}): Dialect => {
+    if (settings.dialect && settings.dialect !== 'auto') return settings.dialect;
+    if (!isOverLimit(document, sizeLimit)) return dialectOf(parsed, settings);
+    let dialect = dialects.get(document.uri);
+    if (!dialect) dialects.set(document.uri, (dialect = dialectOf(parsed, settings)));
+    return dialect;
+  };
   return {
     parse: (document) => cache.get(document),
     forget: (uri) => {
       cache.forget(uri);
       records.delete(uri);
+      notes.forget(uri);
+      dialects.delete(uri);
     },
     doValidation: async (document, settings, isCancelled) => {
       if (isTemplateDocument(document)) {
         const problems = validateStandaloneTemplate(document.getText(), document.uri);
         return toDiagnostics(new ApiDocument(document, 'yaml', undefined, []), problems, settings ?? {});
       }
+      const limit = limitOf(settings);
+      // A document over the limit is parsed again only once typing pauses: a newer version cancels the wait.
+      if (isCancelled && cache.isBehind(document) && isOverLimit(document, limit)) {
+        await delay(QUIET_MS);
+        if (isCancelled()) return [];
+      }
       const parsed = cache.get(document);
+      // Weighed while validation blocks anyway, not on the first completion.
+      if (parsed.root && isOverLimit(document, limit)) dialectFor(document, parsed, settings);
       const previous = records.get(document.uri);
       const { results, record } = await validateWithRecord(parsed, { settings, resolver: options.resolver, isCancelled, caches }, previous);
       // A record is only as good as the tree it came from: a version whose tree a later one took over is stale.
@@ -93,71 +126,130 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     // Mapping templates embedded in the definition have their own completion and hover; the OpenAPI ones stay out of them.
     doComplete: (document, position, settings) => {
       if (isTemplateDocument(document)) return completeInStandaloneTemplate(document.getText(), document.offsetAt(position), document.uri);
-      const parsed = cache.get(document);
       const offset = document.offsetAt(position);
-      // A half-typed line often leaves no tree, from which inference would say REST; completion then infers from its own parsable copy.
-      const dialect = parsed.root ? dialectOf(parsed, settings ?? {}) : (settings?.dialect ?? 'auto');
-      return completeInTemplate(parsed, offset) ?? doComplete(parsed, offset, dialect, options.resolver, cache.lastParsed(document));
+      const deferred = cache.deferred(document, limitOf(settings));
+      if (deferred) {
+        // The site is read from a copy of the last parsed version patched by parts; the current text is not parsed.
+        const { parsed: base, offsetThere, rangesHere, change } = deferred;
+        const there = offsetThere(offset);
+        const template = there === undefined ? undefined : completeInTemplate(base, there);
+        if (template) return rangesHere(template);
+        const unparsed = new ApiDocument(document, base.format, undefined, []);
+        return doComplete(unparsed, offset, dialectFor(document, base, settings), options.resolver, base, change);
+      }
+      const parsed = cache.get(document);
+      const lastParsed = cache.lastParsed(document);
+      // A half-typed line often leaves no tree, from which inference would say REST: the last version that parsed tells,
+      // else completion infers from its own parsable copy.
+      const source = parsed.root ? parsed : lastParsed;
+      const dialect = source ? dialectFor(document, source, settings) : (settings?.dialect ?? 'auto');
+      return completeInTemplate(parsed, offset) ?? doComplete(parsed, offset, dialect, options.resolver, lastParsed);
     },
     doHover: (document, position) => {
       if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
-      const { parsed, offsetThere, rangesHere } = cache.readable(document);
+      const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);
       const offset = offsetThere(document.offsetAt(position));
       if (offset === undefined) return null;
       const hover = hoverInTemplate(parsed, offset) ?? doHover(parsed, offset, options.resolver);
       return hover instanceof Promise ? hover.then(rangesHere) : rangesHere(hover);
     },
     findDefinition: async (document, position) => {
-      const { parsed, offsetThere, rangesHere } = cache.readable(document);
+      const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);
       const offset = offsetThere(document.offsetAt(position));
       return offset === undefined ? [] : rangesHere(await findDefinition(parsed, offset, options.resolver));
     },
     findReferences: async (document, position, context) => {
-      const { parsed, offsetThere, rangesHere } = cache.readable(document);
+      const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);
       const offset = offsetThere(document.offsetAt(position));
-      return offset === undefined ? [] : rangesHere(await findReferences(parsed, offset, context?.includeDeclaration ?? true, options.resolver, options.workspace));
+      if (offset === undefined) return [];
+      const includeDeclaration = context?.includeDeclaration ?? true;
+      if (!isOverLimit(document, sizeLimit)) return rangesHere(await findReferences(parsed, offset, includeDeclaration, options.resolver, options.workspace));
+      const { locations, total } = await findReferencesUpTo(parsed, offset, MAX_REFERENCES, includeDeclaration, options.resolver, options.workspace);
+      if (total > locations.length) notes.note(document.uri, 'references', `Find references lists only the first ${MAX_REFERENCES} uses of a name in ${overLimit(document, sizeLimit)}.`);
+      return rangesHere(locations);
     },
-    prepareRename: (document, position) => prepareRename(cache.getRecovered(document), document.offsetAt(position)),
-    rename: (document, position, newName) => rename(cache.getRecovered(document), document.offsetAt(position), newName, options.resolver, options.workspace),
-    findDocumentSymbols: (document) => {
-      const { parsed, rangesHere } = cache.readable(document);
-      return rangesHere(findDocumentSymbols(parsed));
+    prepareRename: (document, position) => {
+      const deferred = cache.deferred(document, sizeLimit);
+      if (!deferred) return prepareRename(cache.getRecovered(document), document.offsetAt(position));
+      const offset = deferred.offsetThere(document.offsetAt(position));
+      return offset === undefined ? undefined : deferred.rangesHere(prepareRename(deferred.parsed, offset));
+    },
+    rename: (document, position, newName) => {
+      // Its edits must stand where the current text has the names, so it waits for this version's parse.
+      if (cache.deferred(document, sizeLimit)) return Promise.reject(new RenameError(`${overLimit(document, sizeLimit)} is read again once typing pauses; try the rename again in a moment.`));
+      return rename(cache.getRecovered(document), document.offsetAt(position), newName, options.resolver, options.workspace);
+    },
+    findDocumentSymbols: (document, settings) => {
+      const limit = limitOf(settings);
+      const { parsed, rangesHere } = cache.readable(document, limit);
+      if (!isOverLimit(document, limit)) return rangesHere(findDocumentSymbols(parsed));
+      const { symbols, cut } = findOutline(parsed, MAX_OUTLINE_ENTRIES);
+      if (cut.length) notes.note(document.uri, 'outline', `The outline of ${overLimit(document, limit)} lists only the first ${MAX_OUTLINE_ENTRIES} of its ${cut.join(', ')}.`);
+      return rangesHere(symbols);
     },
     findWorkspaceSymbols: (query, isCancelled) => findWorkspaceSymbols(query, options.workspace, isCancelled),
     getCodeActions: (document, range, context, settings) => {
+      // The quick fixes answer the diagnostics of the last validation, which parsed the version they were found in.
+      if (cache.deferred(document, limitOf(settings))) return [];
       const parsed = cache.get(document);
-      return getCodeActions(parsed, range, context, dialectOf(parsed, settings ?? {}));
+      return getCodeActions(parsed, range, context, dialectFor(document, parsed, settings));
     },
-    getCodeLenses: (document, lensOptions = { invoke: true }) => {
+    getCodeLenses: (document, lensOptions = { invoke: true }, settings) => {
       if (isTemplateDocument(document)) {
         const start = { line: 0, character: 0 };
         return [{ range: { start, end: start }, command: { title: '$(play) Evaluate template', command: EVALUATE_TEMPLATE_COMMAND, arguments: [document.uri, 0] } }];
       }
+      // A lens per operation and template: over the limit that is a response of tens of megabytes.
+      const limit = limitOf(settings);
+      if (isOverLimit(document, limit)) {
+        notes.note(document.uri, 'lenses', `Code lenses (Evaluate, Invoke) are off for ${overLimit(document, limit)}.`);
+        return [];
+      }
       const parsed = cache.get(document);
       return parsed.root ? findCodeLenses(parsed, lensOptions) : [];
     },
-    getSemanticTokens: (document) => (isTemplateDocument(document) ? standaloneTemplateSemanticTokens(document) : templateSemanticTokens(cache.get(document), templateColours)),
+    getSemanticTokens: (document, settings) => {
+      if (isTemplateDocument(document)) return standaloneTemplateSemanticTokens(document);
+      const limit = limitOf(settings);
+      if (isOverLimit(document, limit)) {
+        notes.note(document.uri, 'tokens', `Mapping templates are not coloured in ${overLimit(document, limit)}.`);
+        return { data: [] };
+      }
+      return templateSemanticTokens(cache.get(document), templateColours);
+    },
   };
 }
 
 /** The previous validations kept for re-validating by parts: a few open documents, each one text in memory. */
 const MAX_RECORDS = 8;
 
-type Readable = Omit<LastParsedView, 'document'> & { parsed: ApiDocument };
+type Readable = Omit<LastParsedView, 'document' | 'change'> & { parsed: ApiDocument };
+/** The last parsed version of a document, read in the current version's positions. */
+type Deferred = Readable & { change: TextChange };
+
+interface Entry {
+  version: number;
+  parsed: ApiDocument;
+  base: ApiDocument | undefined;
+  recovered?: ApiDocument;
+  readable?: Readable;
+  /** A later version over the size limit, not parsed yet: when it was first asked about, and what reads it meanwhile. */
+  pending?: { version: number; since: number; deferred: Deferred };
+}
 
 /**
  * Keeps the last parse of each document version, so every feature asked about one edit shares one parse. A new version
- * is re-parsed by parts from the previous one when the edit allows it.
+ * is re-parsed by parts from the previous one when the edit allows it: one path item, else one entry holding the edit.
  */
 class ParseCache {
-  private readonly entries = new Map<string, { version: number; parsed: ApiDocument; base: ApiDocument | undefined; recovered?: ApiDocument; readable?: Readable }>();
+  private readonly entries = new Map<string, Entry>();
 
   get(document: TextDocument): ApiDocument {
     const entry = this.entries.get(document.uri);
     if (entry && entry.version === document.version && entry.parsed.textDocument === document) return entry.parsed;
     // While the text does not parse (as while a line is typed), the last version that did stays the base to re-parse from.
     const base = entry && entry.version < document.version && entry.base && isReparseBase(entry.base) ? entry.base : undefined;
-    const parsed = (base && reparsePathItem(base, document)) || parseApiDocument(document);
+    const parsed = (base && (reparsePathItem(base, document) || reparsePart(base, document))) || parseApiDocument(document);
     this.entries.set(document.uri, { version: document.version, parsed, base: isReparseBase(parsed) ? parsed : base });
     if (this.entries.size > 200) this.entries.delete(this.entries.keys().next().value as string);
     return parsed;
@@ -177,6 +269,30 @@ class ParseCache {
     this.entries.delete(uri);
   }
 
+  /** A later version of the document than the one parsed last. */
+  isBehind(document: TextDocument): boolean {
+    const entry = this.entries.get(document.uri);
+    return !!entry && entry.version < document.version;
+  }
+
+  /**
+   * For a version over the size limit that is not parsed yet, while it is being typed: the last version that parsed,
+   * in this version's positions. Undefined, so that the version is parsed, once it has stayed unchanged for
+   * `QUIET_MS` (validation parses it then too), and when no earlier version parsed.
+   */
+  deferred(document: TextDocument, limit: number): Deferred | undefined {
+    const entry = this.entries.get(document.uri);
+    if (!entry || entry.version >= document.version || !isOverLimit(document, limit)) return undefined;
+    const base = entry.base && isReparseBase(entry.base) ? entry.base : undefined;
+    if (!base) return undefined;
+    const now = Date.now();
+    if (entry.pending?.version !== document.version) {
+      const view = lastParsedView(base, document);
+      entry.pending = { version: document.version, since: now, deferred: { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere, change: view.change } };
+    } else if (now - entry.pending.since >= QUIET_MS) return undefined;
+    return entry.pending.deferred;
+  }
+
   /**
    * The parse for hover, navigation, renames, symbols and lenses: when the text does not parse, the tree a forgiving
    * parser makes of it, made once per version and only when one of them asks.
@@ -192,7 +308,9 @@ class ParseCache {
    * it. A large document that does not parse is read from the last version that did, in this version's positions,
    * while there is one: recovering it by parts for every version typed would cost more. Rename refuses instead.
    */
-  readable(document: TextDocument): Readable {
+  readable(document: TextDocument, limit: number): Readable {
+    const deferred = this.deferred(document, limit);
+    if (deferred) return deferred;
     const current = this.get(document);
     const entry = this.entries.get(document.uri)!;
     if (entry.readable) return entry.readable;

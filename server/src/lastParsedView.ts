@@ -7,7 +7,7 @@
 import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ApiDocument } from './model/apiDocument';
-import { findTextChange } from './model/textChange';
+import { findTextChange, type TextChange } from './model/textChange';
 
 export interface LastParsedView {
   /** The last version that parsed. */
@@ -16,6 +16,8 @@ export interface LastParsedView {
   offsetThere(offset: number): number | undefined;
   /** The result with every range of this document moved to the current version's positions. */
   rangesHere<T>(result: T): T;
+  /** How that version's text became the current one's. */
+  change: TextChange;
 }
 
 export function lastParsedView(base: ApiDocument, current: TextDocument): LastParsedView {
@@ -43,6 +45,7 @@ export function lastParsedView(base: ApiDocument, current: TextDocument): LastPa
     document: base,
     offsetThere: (offset) => (offset < change.start ? offset : offset >= change.newEnd ? offset - delta : undefined),
     rangesHere: <T>(result: T) => walk(result) as T,
+    change,
   };
 }
 

@@ -25,7 +25,7 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const resolver = new WorkspaceResolver((uri) => documents.get(uri));
 const workspace = new WorkspaceFiles(resolver, () => documents.all(), (document) => service.parse(document));
-const service = createLanguageService({ resolver, workspace });
+const service = createLanguageService({ resolver, workspace, log: (message) => connection.console.info(message) });
 
 let settings: LanguageSettings = {};
 let canPullConfiguration = false;
@@ -185,9 +185,9 @@ connection.onWorkspaceSymbol(async (params, token) => {
     return [];
   }
 });
-connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => service.findDocumentSymbols(d)));
-connection.onCodeLens((params) => serve(params.textDocument.uri, 'Code lenses', [], (d) => service.getCodeLenses(d)));
-connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri, 'Semantic tokens', { data: [] }, (d) => service.getSemanticTokens(d)));
+connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => service.findDocumentSymbols(d, settings)));
+connection.onCodeLens((params) => serve(params.textDocument.uri, 'Code lenses', [], (d) => service.getCodeLenses(d, undefined, settings)));
+connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri, 'Semantic tokens', { data: [] }, (d) => service.getSemanticTokens(d, settings)));
 connection.onCodeAction((params) => serve(params.textDocument.uri, 'Code actions', [], (d) => service.getCodeActions(d, params.range, params.context, settings)));
 
 documents.onDidChangeContent((change) => {

@@ -1,10 +1,11 @@
+import type { Stats } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument, type ApiDocument } from './model/apiDocument';
 import type { DocumentResolver } from './services/validationTypes';
 import { resolveUri } from './model/refUri';
-import { decodeUtf8 } from './model/utf8';
+import { decodeUtf8, utf16Encoding } from './model/utf8';
 
 export { resolveUri };
 
@@ -12,6 +13,8 @@ export { resolveUri };
 const MAX_REFERENCED_FILE = 20 * 1024 * 1024;
 /** Parsed files kept between reads: the files a workspace's definitions reference, and those a search reads. */
 const MAX_CACHED_FILES = 64;
+/** Reasons kept for files that could not be read, for the diagnostics and hovers that follow the failed read. */
+const MAX_FAILURES = 256;
 
 /**
  * Resolves `$ref`s to other files: open editors first (their unsaved text is what the user sees), then the disk.
@@ -20,6 +23,7 @@ const MAX_CACHED_FILES = 64;
 export class WorkspaceResolver implements DocumentResolver {
   private readonly dependents = new Map<string, Set<string>>();
   private readonly diskCache = new Map<string, { version: string; parsed: ApiDocument }>();
+  private readonly failures = new Map<string, string>();
 
   constructor(private readonly openDocument: (uri: string) => TextDocument | undefined) {}
 
@@ -41,6 +45,12 @@ export class WorkspaceResolver implements DocumentResolver {
     return this.readFromDisk(uri, wanted);
   }
 
+  /** Why the file a `$ref` written in `baseUri` names could not be read, after `resolve` found nothing there. */
+  whyUnreadable(baseUri: string, ref: string): string | undefined {
+    const target = resolveUri(baseUri, ref);
+    return target === undefined ? undefined : this.failures.get(target);
+  }
+
   /**
    * Documents whose validation read the given file: those naming it, and those that reach it through a reference in
    * another file.
@@ -54,12 +64,13 @@ export class WorkspaceResolver implements DocumentResolver {
   }
 
   private async readFromDisk(uri: string, wanted?: (text: string) => boolean): Promise<ApiDocument | undefined> {
-    if (!uri.startsWith('file:')) return undefined;
+    if (!uri.startsWith('file:')) return this.failed(uri, 'only files on disk are read');
     try {
       const file = fileURLToPath(uri);
       // Size and kind first: a `$ref` to /dev/zero, a FIFO or a huge file must neither fill memory nor wait forever.
       const info = await stat(file);
-      if (!info.isFile() || info.size > MAX_REFERENCED_FILE) return undefined;
+      if (!info.isFile()) return this.failed(uri, notAFile(info));
+      if (info.size > MAX_REFERENCED_FILE) return this.failed(uri, tooLarge(info.size));
       const version = `${info.mtimeMs}:${info.size}`;
       const cached = this.diskCache.get(uri);
       if (cached && cached.version === version) {
@@ -68,19 +79,55 @@ export class WorkspaceResolver implements DocumentResolver {
         return cached.parsed;
       }
       const bytes = await readFile(file);
-      if (bytes.length > MAX_REFERENCED_FILE) return undefined;
+      if (bytes.length > MAX_REFERENCED_FILE) return this.failed(uri, tooLarge(bytes.length));
       const text = decodeUtf8(bytes);
-      if (text === undefined) return undefined;
+      if (text === undefined) return this.failed(uri, notUtf8(bytes));
+      this.failures.delete(uri);
       if (wanted && !wanted(text)) return undefined;
       const parsed = parseApiDocument(TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text));
       // Workspace searches read the same files on every query; the least recently used parse goes first.
       this.diskCache.set(uri, { version, parsed });
       if (this.diskCache.size > MAX_CACHED_FILES) this.diskCache.delete(this.diskCache.keys().next().value as string);
       return parsed;
-    } catch {
-      return undefined;
+    } catch (error) {
+      return this.failed(uri, readError(error));
     }
   }
+
+  private failed(uri: string, reason: string): undefined {
+    this.failures.delete(uri);
+    this.failures.set(uri, reason);
+    if (this.failures.size > MAX_FAILURES) this.failures.delete(this.failures.keys().next().value as string);
+    return undefined;
+  }
+}
+
+function notAFile(info: Stats): string {
+  if (info.isDirectory()) return 'it is a directory';
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'it is a device, not a file';
+  if (info.isFIFO()) return 'it is a named pipe, not a file';
+  if (info.isSocket()) return 'it is a socket, not a file';
+  return 'it is not a regular file';
+}
+
+function tooLarge(size: number): string {
+  return `it is ${(size / 1048576).toFixed(1)} MB, larger than the limit of ${MAX_REFERENCED_FILE / 1048576} MB for referenced files`;
+}
+
+/** Bytes that are not UTF-8: UTF-16 (announced by a byte order mark), or no text at all (NUL bytes). */
+function notUtf8(bytes: Uint8Array): string {
+  if (utf16Encoding(bytes)) return 'it is UTF-16 text; save it as UTF-8';
+  const sample = bytes.subarray(0, 8192);
+  return sample.includes(0) ? 'it is not text (it holds binary data)' : 'it is not UTF-8 text; save it as UTF-8';
+}
+
+function readError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'there is no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission to read it is denied';
+  if (code === 'ELOOP') return 'its symbolic links form a loop';
+  if (code === 'EISDIR') return 'it is a directory';
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function fileUri(path: string): string {

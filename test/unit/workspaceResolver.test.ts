@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument } from '../../server/src/model/apiDocument';
 import { validateDocument } from '../../server/src/services/validation';
 import { WorkspaceResolver } from '../../server/src/workspaceResolver';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 
 describe('files named by $refs', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'apigw-resolver-'));
@@ -70,5 +71,58 @@ describe('files reached through other files', () => {
     // The user opens the nested file and renames the schema to what the reference names.
     open.set(ownerUri, TextDocument.create(ownerUri, 'yaml', 2, 'Ownerr:\n  type: object\n'));
     assert.deepEqual(await unresolved(), []);
+  });
+});
+
+describe('why a file named by a $ref cannot be read', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'apigw-resolver-why-'));
+  const base = pathToFileURL(path.join(dir, 'api.yaml')).href;
+
+  async function why(ref: string): Promise<string | undefined> {
+    const resolver = new WorkspaceResolver(() => undefined);
+    assert.equal(await resolver.resolve(base, ref), undefined, ref);
+    return resolver.whyUnreadable(base, ref);
+  }
+
+  it('says there is no such file, or that the name is a directory, a device or a named pipe', async () => {
+    mkdirSync(path.join(dir, 'folder'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.yaml')]);
+    assert.equal(await why('missing.yaml#/Pet'), 'there is no such file');
+    assert.equal(await why('folder#/Pet'), 'it is a directory');
+    assert.equal(await why('file:///dev/zero'), 'it is a device, not a file');
+    assert.equal(await why('pipe.yaml'), 'it is a named pipe, not a file');
+  });
+
+  it('says a file is not text, is UTF-16, or is larger than the limit', async () => {
+    writeFileSync(path.join(dir, 'binary.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe, 0x00]));
+    writeFileSync(path.join(dir, 'utf16.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Pet: {}\n', 'utf16le')]));
+    writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from('Pet: {description: caf\xe9}\n', 'latin1'));
+    // A sparse file: its size is read, never its bytes.
+    execFileSync('truncate', ['-s', String(21 * 1024 * 1024), path.join(dir, 'huge.yaml')]);
+    assert.equal(await why('binary.yaml#/Pet'), 'it is not text (it holds binary data)');
+    assert.equal(await why('utf16.yaml#/Pet'), 'it is UTF-16 text; save it as UTF-8');
+    assert.equal(await why('latin1.yaml#/Pet'), 'it is not UTF-8 text; save it as UTF-8');
+    assert.equal(await why('huge.yaml#/Pet'), 'it is 21.0 MB, larger than the limit of 20 MB for referenced files');
+  });
+
+  it('forgets the reason once the file can be read', async () => {
+    const resolver = new WorkspaceResolver(() => undefined);
+    const file = path.join(dir, 'later.yaml');
+    assert.equal(await resolver.resolve(base, 'later.yaml'), undefined);
+    assert.equal(resolver.whyUnreadable(base, 'later.yaml'), 'there is no such file');
+    writeFileSync(file, 'Pet: {type: object}\n');
+    assert.ok(await resolver.resolve(base, 'later.yaml'));
+    assert.equal(resolver.whyUnreadable(base, 'later.yaml'), undefined);
+  });
+
+  it('gives the reason in the diagnostic of the $ref, and a note for a remote reference', async () => {
+    const resolver = new WorkspaceResolver(() => undefined);
+    const text = (ref: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n        '200':\n          description: ok\n          content: {application/json: {schema: {$ref: '${ref}'}}}\n`;
+    const check = async (ref: string) => validateDocument(parseApiDocument(TextDocument.create(base, 'yaml', 1, text(ref))), { resolver });
+    const [missing] = (await check('missing.yaml#/Pet')).filter((d) => d.code === 'unreadable-ref-file');
+    assert.equal(missing.message, '`missing.yaml` (named by this $ref) cannot be read: there is no such file.');
+    const [remote] = (await check('https://example.com/schemas.yaml#/Pet')).filter((d) => d.code === 'remote-ref');
+    assert.equal(remote.severity, DiagnosticSeverity.Information);
+    assert.match(String(remote.message), /remote references are not followed/);
   });
 });

@@ -1,5 +1,5 @@
 import { findBinaryContent } from '../model/apiDocument';
-import { decodeUtf8 } from '../model/utf8';
+import { decodeUtf8, utf16Encoding } from '../model/utf8';
 
 /** A file that is not UTF-8 text, as a finding: where and why. */
 export interface Unreadable {
@@ -46,12 +46,6 @@ export function decodeInput(bytes: Buffer): DecodedInput {
     },
     lenientText,
   };
-}
-
-function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | undefined {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  return undefined;
 }
 
 /**

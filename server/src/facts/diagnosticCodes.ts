@@ -28,6 +28,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   // AWS's own examples leave template expressions undeclared, and the import takes them as path parameters.
   'undeclared-path-template-parameter': { severity: 'information', title: 'Path template expression not declared as a path parameter', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#path-templating' },
   'unresolved-ref': { severity: 'error', title: '$ref points to nothing', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#reference-object' },
+  'remote-ref': { severity: 'information', title: 'Remote $ref not followed', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#reference-object' },
   'unreadable-ref-file': { severity: 'error', title: 'File named by a $ref cannot be read', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#reference-object' },
   'unprocessed-template': { severity: 'information', title: 'Document must be processed (CloudFormation, SAM, Terraform) before import', docsUrl: `${DEV_GUIDE}/import-api-aws-variables.html` },
   // Extension shape

@@ -1,8 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from './apiDocument';
-import type { ObjectNode, PropertyNode, SyntaxProblem } from './nodes';
+import type { ObjectNode, PropertyNode, SyntaxProblem, ValueNode } from './nodes';
 import { forgetKeyIndex } from './navigate';
-import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type Span, type TextChange } from './textChange';
+import { changedPathItem, findTextChange, lineStart, pathItemLayout, pathsByParts, type PathItemLayout, type Span, type TextChange } from './textChange';
 import { keyOf, newProperty } from './property';
 import { aliasNodeBudget, buildTree, onlyEntry, type TreeResult } from './yamlTree';
 import { shiftNode, shiftProperty } from './shiftNodes';
@@ -17,10 +17,14 @@ export function isRetired(document: ApiDocument): boolean {
   return retired.has(document);
 }
 
-const ANCHOR = /&([^\s[\]{},]+)/g;
+// An anchor or alias starts a node: it follows a blank, the start of a line, a flow indicator or a colon. A `*` or `&`
+// after anything else is text (`'*'`, `.*`, `a&b`), which must not cost a full parse.
+const ANCHOR = /(?<=^|[\s[{,:])&([^\s[\]{},]+)/gm;
 /** A character that continues an anchor or alias name: `*ab` is not an alias of `a`. */
 const ANCHOR_NAME_CHAR = /[^\s[\]{},]/;
-const ALIAS = /\*([^\s[\]{},]+)/g;
+const ALIAS = /(?<=^|[\s[{,:])\*([^\s[\]{},]+)/gm;
+const NODE_START_BEFORE = /[\s[{,:]/;
+const ALIAS_NAME = /[^\s[\]{},]+/y;
 
 /** A document whose tree a later version can be re-parsed from by parts. */
 export function isReparseBase(document: ApiDocument): boolean {
@@ -34,16 +38,45 @@ interface ItemEdit {
   index: number;
   span: Span;
   change: TextChange;
-  after: string;
+  after: TextSlices;
 }
 
-function locateItemEdit(previous: ApiDocument, after: string): ItemEdit | undefined {
+/**
+ * A text read in slices: a string, or a patched copy of one that is never joined into a string, since the first
+ * slice of a joined multi-megabyte string copies all of it.
+ */
+export interface TextSlices {
+  readonly length: number;
+  slice(start: number, end: number): string;
+}
+
+/**
+ * How one text became another, remembered for the last pair asked: when the edit is not inside one path item, the
+ * re-parse by parts that follows compares the same multi-megabyte texts.
+ */
+let lastChange: { before: string; after: string; change: TextChange } | undefined;
+
+function changeBetween(before: string, after: string): TextChange {
+  if (lastChange?.before !== before || lastChange.after !== after) lastChange = { before, after, change: findTextChange(before, after) };
+  return lastChange.change;
+}
+
+/** The path item layout of documents that patched copies are made from, which completion asks for on every keystroke. */
+const layouts = new WeakMap<ApiDocument, PathItemLayout>();
+
+function locateItemEdit(previous: ApiDocument, after: string, known?: undefined): ItemEdit | undefined;
+function locateItemEdit(previous: ApiDocument, after: TextSlices, known: TextChange): ItemEdit | undefined;
+function locateItemEdit(previous: ApiDocument, after: TextSlices, known?: TextChange): ItemEdit | undefined {
   if (!isReparseBase(previous)) return undefined;
   const root = previous.root;
   const paths = pathsByParts(root, previous.format);
   if (!root || root.type !== 'object' || !paths || paths.properties.length === 0) return undefined;
-  const change = findTextChange(previous.text, after);
-  const layout = pathItemLayout(previous.text, previous.format, root, paths);
+  const change = known ?? changeBetween(previous.text, after as string);
+  let layout = known && layouts.get(previous);
+  if (!layout) {
+    layout = pathItemLayout(previous.text, previous.format, root, paths);
+    if (known) layouts.set(previous, layout);
+  }
   const index = changedPathItem(layout, change);
   return index === undefined ? undefined : { root, paths, index, span: layout.spans[index], change, after };
 }
@@ -78,6 +111,64 @@ export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiD
 }
 
 /**
+ * Re-parses only the part of the document an edit falls in, for an edit `reparsePathItem` does not take (outside
+ * `paths`, or too large for one path item's parse alone): the outermost block entry (YAML) or object value (JSON)
+ * holding the edit that is at most `MAX_PATCHED_PART` long, parsed alone (see `parsePatchedCopy`); the rest of the
+ * previous tree is moved to its new offsets and the previous document retired, as `reparsePathItem` does. A YAML part
+ * that no longer parses gives the error alone when a full parse would report it as well. Undefined whenever the result
+ * could differ from a full parse.
+ */
+export function reparsePart(previous: ApiDocument, next: TextDocument): ApiDocument | undefined {
+  if (next.uri !== previous.uri || next.languageId !== previous.textDocument.languageId || !isReparseBase(previous)) return undefined;
+  const after = next.getText();
+  const change = changeBetween(previous.text, after);
+  const delta = change.newEnd - change.oldEnd;
+  const format = previous.format;
+  const chain = format === 'json' ? jsonParts(previous.root, change) : yamlParts(previous.text, after, previous.root, change);
+  const level = chain.findIndex((part) => part.end + delta - part.start <= MAX_PATCHED_PART);
+  if (level < 0) return undefined;
+  const part = chain[level];
+  const parsed = format === 'json' ? reparseJsonPart(after, part, delta) : reparseYamlPart(previous, after, part, delta, true);
+  if (!parsed) return undefined;
+  if ('syntaxError' in parsed) return new ApiDocument(next, format, undefined, [parsed.syntaxError]);
+  // An entry the edit added beside the part's must not repeat a key of the mapping: a full parse reports that.
+  const others = new Set(part.parent.properties.filter((_, i) => i !== part.index).map((p) => String(p.keyValue)));
+  if (parsed.entries.slice(1).some((entry) => others.has(String(entry.keyValue)))) return undefined;
+  const keepBefore = part.parent.properties[part.index].keyEnd;
+  const problems = spliceProblems(previous.problems, part.start, keepBefore, part.end, parsed.problems, delta);
+  placeInTree(format, chain, level, parsed.entries, delta);
+  retired.add(previous);
+  return new ApiDocument(next, format, previous.root, problems, parsed.aliasNodes);
+}
+
+/**
+ * Puts the parsed entries in place of the part's entry in the tree itself, moves everything after them by the edit,
+ * and the ends of the mappings and entries holding them (a block mapping ends with its last entry).
+ */
+function placeInTree(format: ApiDocument['format'], chain: Part[], level: number, entries: PropertyNode[], delta: number): void {
+  let childEnd = { before: 0, after: 0 };
+  for (let l = level; l >= 0; l--) {
+    const { parent, index } = chain[l];
+    const count = parent.properties.length;
+    const end = parent.end;
+    let last: PropertyNode;
+    if (l === level) {
+      parent.properties.splice(index, 1, ...entries);
+      for (const entry of entries) entry.parent = parent;
+      forgetKeyIndex(parent);
+      for (let i = index + entries.length; i < parent.properties.length; i++) shiftProperty(parent.properties[i], delta);
+      last = entries[entries.length - 1];
+    } else {
+      for (let i = index + 1; i < count; i++) shiftProperty(parent.properties[i], delta);
+      last = parent.properties[index];
+      last.end = last.end === childEnd.before ? childEnd.after : last.end + delta;
+    }
+    parent.end = format === 'yaml' && index === count - 1 ? last.end : end + delta;
+    childEnd = { before: end, after: parent.end };
+  }
+}
+
+/**
  * Puts the re-parsed item in place and moves the ends of `paths` and the root by the edit. A flow mapping ends at its
  * closing brace, after the edit; a block mapping ends with its last entry, as the tree builder closes it, which is the
  * re-parsed item itself when it comes last. The ends are moved rather than read from the following entries, so that
@@ -95,16 +186,23 @@ function placeItem(format: ApiDocument['format'], root: ObjectNode, pathsPropert
 
 /**
  * A parse of a patched copy of a document's text, for reading the structure around the patch (completion replaces the
- * word being typed with a placeholder): when the patch stays inside one path item only that item is parsed, and the
- * rest of the tree is shared with the base document, which stays as it was. Offsets in the copy are exact up to the
- * end of the patched item; past it the nodes are the base's, with the base's offsets, and only their values and paths
- * may be read. Undefined when the patch reaches beyond one item or the item does not parse.
+ * word being typed with a placeholder). When the patch stays inside one path item only that item is parsed; otherwise
+ * the outermost block entry (YAML) or object value (JSON) holding the patch that is at most `MAX_PATCHED_PART` long.
+ * The rest of the tree is shared with the base document, which stays as it was. Offsets in the copy are exact up to
+ * the end of the part parsed again; past it the nodes are the base's, with the base's offsets, and only their values
+ * and paths may be read. A copy without a tree when the path item's syntax error is one a full parse would report
+ * too; undefined when no part holds the patch or the part does not parse alone.
+ * `change`: how the base's text became the copy's, when the caller knows it: finding it compares the whole texts.
  */
-export function parsePatchedCopy(base: ApiDocument, copy: TextDocument): ApiDocument | undefined {
-  const edit = locateItemEdit(base, copy.getText());
-  const reparsed = edit && reparseItem(base, edit);
-  if (!edit || !reparsed || 'syntaxError' in reparsed) return undefined;
-  const { root, paths, index, change } = edit;
+export function parsePatchedCopy(base: ApiDocument, copy: TextDocument, change?: TextChange, text?: TextSlices): ApiDocument | undefined {
+  if (!isReparseBase(base)) return undefined;
+  const after = text ?? copy.getText();
+  change ??= findTextChange(base.text, copy.getText());
+  const edit = locateItemEdit(base, after, change);
+  const reparsed = edit && reparseItem(base, edit, true);
+  if (reparsed && 'syntaxError' in reparsed) return new ApiDocument(copy, base.format, undefined, [reparsed.syntaxError]);
+  if (!edit || !reparsed) return patchedPart(base, copy, after, change);
+  const { root, paths, index } = edit;
   const pathsProperty = paths.parent as PropertyNode;
   const rootCopy: ObjectNode = { ...root, properties: root.properties.slice() };
   const pathsCopy: ObjectNode = { ...paths, properties: paths.properties.slice() };
@@ -116,29 +214,213 @@ export function parsePatchedCopy(base: ApiDocument, copy: TextDocument): ApiDocu
   return new ApiDocument(copy, base.format, rootCopy, reparsed.problems, reparsed.aliasNodes);
 }
 
+/** The longest part of a text parsed again for a patched copy: a few milliseconds of parsing. */
+const MAX_PATCHED_PART = 512 * 1024;
+
+/** An entry of a mapping in the base, and the text it stands in: its lines in YAML, its object value in JSON. */
+interface Part {
+  parent: ObjectNode;
+  index: number;
+  start: number;
+  end: number;
+}
+
+function patchedPart(base: ApiDocument, copy: TextDocument, after: TextSlices, change: TextChange): ApiDocument | undefined {
+  const delta = change.newEnd - change.oldEnd;
+  const chain = base.format === 'json' ? jsonParts(base.root, change) : yamlParts(base.text, after, base.root, change);
+  const level = chain.findIndex((part) => part.end + delta - part.start <= MAX_PATCHED_PART);
+  if (level < 0) return undefined;
+  const part = chain[level];
+  const parsed = base.format === 'json' ? reparseJsonPart(after, part, delta) : reparseYamlPart(base, after, part, delta);
+  if (!parsed || 'syntaxError' in parsed) return undefined;
+  const root = placeParts(base.format, chain, level, parsed.entries, delta);
+  const keepBefore = part.parent.properties[part.index].keyEnd;
+  const problems = spliceProblems(base.problems, part.start, keepBefore, part.end, parsed.problems, delta);
+  return new ApiDocument(copy, base.format, root, problems, parsed.aliasNodes);
+}
+
+/**
+ * The block mapping entries whose lines hold the change below their key's line, outermost first: the root's entry,
+ * then the entry of its value, and so on while the value is a block mapping whose keys start their lines.
+ */
+function yamlParts(text: string, after: TextSlices, root: ValueNode | undefined, change: TextChange): Part[] {
+  const chain: Part[] = [];
+  let node = root;
+  let end = text.length;
+  while (node?.type === 'object' && !node.flow && node.properties.length) {
+    const entries = node.properties;
+    let index = lastStartingBefore(entries, (entry) => lineStart(text, entry.offset), change.start);
+    // Whole lines inserted before a key's line go at the end of the entry before it.
+    if (index > 0 && lineStart(text, entries[index].offset) === change.start && insertsLines(text, after, change)) index--;
+    if (index < 0) break;
+    const entry = entries[index];
+    const start = lineStart(text, entry.offset);
+    if (!/^ *$/.test(text.slice(start, entry.offset)) || entry.offset - start !== entries[0].offset - lineStart(text, entries[0].offset)) break;
+    const partEnd = index + 1 < entries.length ? lineStart(text, entries[index + 1].offset) : end;
+    const keyLineEnd = text.indexOf('\n', entry.keyEnd);
+    if (keyLineEnd < 0 || change.start <= keyLineEnd || change.oldEnd > partEnd) break;
+    // An insertion at the very end of an entry could as well belong to the next entry's key line, unless it is whole
+    // lines, which come before that line whatever they hold.
+    if (change.oldEnd === partEnd && change.start === change.oldEnd && index + 1 < entries.length && !insertsLines(text, after, change)) break;
+    chain.push({ parent: node, index, start, end: partEnd });
+    node = entry.value;
+    end = partEnd;
+  }
+  return chain;
+}
+
+function insertsLines(text: string, after: TextSlices, change: TextChange): boolean {
+  return change.newEnd > change.start && (change.start === 0 || text[change.start - 1] === '\n') && after.slice(change.newEnd - 1, change.newEnd) === '\n';
+}
+
+/** The entries whose object value holds the change between its braces, outermost first. */
+function jsonParts(root: ValueNode | undefined, change: TextChange): Part[] {
+  const chain: Part[] = [];
+  let node = root;
+  while (node?.type === 'object' && node.properties.length) {
+    const index = lastStartingBefore(node.properties, (entry) => entry.offset, change.start);
+    const value = index < 0 ? undefined : node.properties[index].value;
+    if (value?.type !== 'object' || change.start <= value.offset || change.oldEnd >= value.end) break;
+    chain.push({ parent: node, index, start: value.offset, end: value.end });
+    node = value;
+  }
+  return chain;
+}
+
+/** The index of the last entry starting at or before `offset`, or -1. */
+function lastStartingBefore(entries: PropertyNode[], startOf: (entry: PropertyNode) => number, offset: number): number {
+  let lo = 0;
+  let hi = entries.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (startOf(entries[mid]) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+interface ReparsedPart {
+  /** The entry parsed again, followed by any entries the patch added beside it. */
+  entries: PropertyNode[];
+  problems: SyntaxProblem[];
+  aliasNodes: number;
+}
+
+/**
+ * An entry's lines parsed alone as a block mapping, which reads them as in place when no later line is indented less
+ * than the entry's key (a patch may add entries beside it) and no anchor is shared with the rest of the text.
+ * `errors`: a syntax error is returned when a full parse would report it as well (see `syntaxErrorAsInWhole`).
+ */
+function reparseYamlPart(base: ApiDocument, after: TextSlices, part: Part, delta: number, errors = false): ReparsedPart | { syntaxError: SyntaxProblem } | undefined {
+  const slice = after.slice(part.start, part.end + delta);
+  if ((!slice.endsWith('\n') && part.end + delta < after.length) || /\r(?!\n)/.test(slice) || slice.includes('\0')) return undefined;
+  const old = part.parent.properties[part.index];
+  if (!linesStayInside(slice, old.offset - part.start)) return undefined;
+  const oldSlice = base.text.slice(part.start, part.end);
+  if (!anchorsStayInside(oldSlice, slice, aliasOutsideOfBase(base, part.start, part.end))) return undefined;
+  const others = base.aliasNodes - (base.aliasNodes ? buildTree(oldSlice).aliasNodes : 0);
+  const parsed = buildTree(slice, aliasNodeBudget(after.length) - others, { explainSyntaxErrors: errors });
+  if (!parsed.root && errors && typeof after === 'string') {
+    const found = syntaxErrorAsInWhole(parsed, slice, after, part.start, old.offset - part.start);
+    return found && 'syntaxError' in found ? found : undefined;
+  }
+  const root = parsed.root;
+  if (root?.type !== 'object' || root.flow || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
+  const first = root.properties[0];
+  if (!first || first.keyValue !== old.keyValue || first.keyStyle !== old.keyStyle) return undefined;
+  for (const entry of root.properties) shiftProperty(entry, part.start);
+  return { entries: root.properties, problems: parsed.problems, aliasNodes: others + parsed.aliasNodes };
+}
+
+/** Every line after the first is blank, a comment, or indented at least as far as the first, with spaces. */
+function linesStayInside(slice: string, column: number): boolean {
+  let at = slice.indexOf('\n') + 1;
+  while (at > 0 && at < slice.length) {
+    let indent = 0;
+    while (slice.charCodeAt(at + indent) === 32) indent++;
+    const first = slice[at + indent];
+    const blank = first === '\n' || first === '\r' || first === '#' || first === undefined;
+    if (!blank && (indent < column || first === '\t')) return false;
+    at = slice.indexOf('\n', at) + 1;
+  }
+  return true;
+}
+
+/** An object value parsed alone, from brace to brace: the rest of the text was JSON, so the whole still is. */
+function reparseJsonPart(after: TextSlices, part: Part, delta: number): ReparsedPart | undefined {
+  const old = part.parent.properties[part.index];
+  const reparsed = reparseJsonValue(after.slice(part.start, part.end + delta), part.start, part.parent, old, delta);
+  return reparsed && { entries: [reparsed.replacement], problems: reparsed.problems, aliasNodes: 0 };
+}
+
+/**
+ * `old`'s object value parsed alone from its text (`slice`, starting at `start`), as the entry that replaces `old`.
+ * JSON has no anchors, and the value must be JSON itself: the rest of the text was, so the whole still is.
+ */
+function reparseJsonValue(slice: string, start: number, parent: ObjectNode, old: PropertyNode, delta: number): { replacement: PropertyNode; problems: SyntaxProblem[] } | undefined {
+  try {
+    JSON.parse(slice);
+  } catch {
+    return undefined;
+  }
+  const parsed = buildTree(slice);
+  if (parsed.root?.type !== 'object' || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
+  shiftNode(parsed.root, start);
+  const replacement = newProperty(parent, old.keyValue, old.keyStyle, old.offset, old.keyEnd, parsed.root, old.end + delta, undefined);
+  parsed.root.parent = replacement;
+  return { replacement, problems: parsed.problems };
+}
+
+/**
+ * A copy of the root with the parsed entries in place of the part's entry: every mapping and entry on the way down is
+ * copied, with its end moved by the patch (a block mapping ends with its last entry), and everything else is shared.
+ */
+function placeParts(format: ApiDocument['format'], chain: Part[], level: number, entries: PropertyNode[], delta: number): ObjectNode {
+  let replacement = entries;
+  for (let l = level; ; l--) {
+    const { parent, index } = chain[l];
+    const copy: ObjectNode = { ...parent, properties: parent.properties.slice() };
+    copy.properties.splice(index, 1, ...replacement);
+    for (const entry of replacement) entry.parent = copy;
+    const last = replacement[replacement.length - 1];
+    copy.end = format === 'yaml' && index === parent.properties.length - 1 ? last.end : parent.end + delta;
+    if (l === 0) return copy;
+    const holder = chain[l - 1].parent.properties[chain[l - 1].index];
+    // The holder's key node, when made, belongs to the base's entry: the copy makes its own.
+    const holderCopy = newProperty(holder.parent, holder.keyValue, holder.keyStyle, holder.offset, holder.keyEnd, copy, holder.end === parent.end ? copy.end : holder.end + delta, undefined);
+    copy.parent = holderCopy;
+    replacement = [holderCopy];
+  }
+}
+
 type ReparsedItem = { replacement: PropertyNode; problems: SyntaxProblem[]; aliasNodes: number } | { syntaxError: SyntaxProblem };
 
-function reparseItem(previous: ApiDocument, edit: ItemEdit): ReparsedItem | undefined {
-  return previous.format === 'json' ? reparseJsonItem(previous, edit) : reparseYamlItem(previous, edit);
+/** `patchedCopy`: the item is parsed for a patched copy, which needs no words for a syntax error (see `syntaxErrorAsInWhole`). */
+function reparseItem(previous: ApiDocument, edit: ItemEdit, patchedCopy = false): ReparsedItem | undefined {
+  return previous.format === 'json' ? reparseJsonItem(previous, edit) : reparseYamlItem(previous, edit, patchedCopy);
 }
 
 /**
  * The item's lines, key included, parsed as a one-entry block mapping. Its new text must hold no NUL (a full parse
  * reports those as binary content) and use no anchor defined elsewhere.
  */
-function reparseYamlItem(previous: ApiDocument, { paths, index, span, change, after }: ItemEdit): ReparsedItem | undefined {
+function reparseYamlItem(previous: ApiDocument, { paths, index, span, change, after }: ItemEdit, patchedCopy: boolean): ReparsedItem | undefined {
   const before = previous.text;
   const delta = change.newEnd - change.oldEnd;
   const slice = after.slice(span.start, span.end + delta);
   // Without its last line break, the next key's line would run on from the item's last line. Lines are told apart by
   // line feeds here, and YAML also breaks lines at a carriage return alone.
   if ((!slice.endsWith('\n') && span.end + delta < after.length) || /\r(?!\n)/.test(slice)) return undefined;
-  if (slice.includes('\0') || !anchorsStayInside(before.slice(span.start, span.end), slice, after, span.start, span.end + delta)) return undefined;
+  const usedOutside = typeof after === 'string' && !patchedCopy ? aliasOutside(after, span.start, span.end + delta) : aliasOutsideOfBase(previous, span.start, span.end);
+  if (slice.includes('\0') || !anchorsStayInside(before.slice(span.start, span.end), slice, usedOutside)) return undefined;
   // The whole document shares one alias budget: the item may spend what the other items leave of it.
   const others = previous.aliasNodes - (previous.aliasNodes ? buildTree(before.slice(span.start, span.end)).aliasNodes : 0);
   const parsed = buildTree(slice, aliasNodeBudget(after.length) - others);
   const old = paths.properties[index];
-  if (!parsed.root) return syntaxErrorAsInWhole(parsed, slice, after, span.start, keyOf(old).offset - span.start);
+  if (!parsed.root) return syntaxErrorAsInWhole(parsed, slice, patchedCopy || typeof after !== 'string' ? undefined : after, span.start, keyOf(old).offset - span.start);
   const replacement = onlyEntry(parsed);
   if (!replacement) return undefined;
   if (replacement.keyValue !== old.keyValue || replacement.keyStyle !== old.keyStyle) return undefined;
@@ -152,10 +434,10 @@ function reparseYamlItem(previous: ApiDocument, { paths, index, span, change, af
  * the same reason: every line after the key's is blank or indented deeper than the key, so the item's lines are read
  * in the same state alone as in place, and the parser stops before the item's last line, up to which nothing after
  * the item has been read yet (a bracket or quote left open at the end would run on into the next item in place). The
- * message and its place are then worked out from the whole text, as a full parse does: they may name lines above the
- * item.
+ * message and its place are then worked out from the whole text (`after`), as a full parse does: they may name lines
+ * above the item. Without `after` (a patched copy, which needs no words) they are the item's own.
  */
-function syntaxErrorAsInWhole({ problems, aliasBudgetExceeded, yamlError }: TreeResult, slice: string, after: string, start: number, keyColumn: number): ReparsedItem | undefined {
+function syntaxErrorAsInWhole({ problems, aliasBudgetExceeded, yamlError }: TreeResult, slice: string, after: string | undefined, start: number, keyColumn: number): ReparsedItem | undefined {
   // The item's share of the alias budget is not where a full parse runs out of it.
   if (problems.length !== 1 || problems[0].code !== 'yaml-syntax' || aliasBudgetExceeded) return undefined;
   const error = problems[0];
@@ -168,30 +450,18 @@ function syntaxErrorAsInWhole({ problems, aliasBudgetExceeded, yamlError }: Tree
     const indent = /^ */.exec(line)![0].length;
     if (indent <= keyColumn || line[indent] === '\t') return undefined;
   }
-  if (yamlError) return { syntaxError: describeYamlError(after, { reason: yamlError.reason, position: yamlError.position + start }) };
+  if (yamlError && after !== undefined) return { syntaxError: describeYamlError(after, { reason: yamlError.reason, position: yamlError.position + start }) };
   return { syntaxError: { ...error, offset: error.offset + start, end: error.end + start } };
 }
 
-/**
- * The item's object value alone, from brace to brace. JSON has no anchors, and the value must be JSON itself: the rest
- * of the text was, so the whole still is.
- */
+/** The item's object value alone, from brace to brace (see `reparseJsonValue`). */
 function reparseJsonItem(previous: ApiDocument, { paths, index, change, after }: ItemEdit): ReparsedItem | undefined {
   const old = paths.properties[index];
   const value = old.value!;
   const delta = change.newEnd - change.oldEnd;
-  const slice = after.slice(value.offset, value.end + delta);
-  try {
-    JSON.parse(slice);
-  } catch {
-    return undefined;
-  }
-  const parsed = buildTree(slice);
-  if (parsed.root?.type !== 'object' || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
-  shiftNode(parsed.root, value.offset);
-  const replacement = newProperty(paths, old.keyValue, old.keyStyle, old.offset, old.keyEnd, parsed.root, old.end + delta, undefined);
-  parsed.root.parent = replacement;
-  return { replacement, problems: spliceProblems(previous.problems, value.offset, value.offset, value.end, parsed.problems, delta), aliasNodes: 0 };
+  const reparsed = reparseJsonValue(after.slice(value.offset, value.end + delta), value.offset, paths, old, delta);
+  if (!reparsed) return undefined;
+  return { replacement: reparsed.replacement, problems: spliceProblems(previous.problems, value.offset, value.offset, value.end, reparsed.problems, delta), aliasNodes: 0 };
 }
 
 /**
@@ -215,20 +485,53 @@ function spliceProblems(previous: SyntaxProblem[], start: number, keepBefore: nu
  * define (before or after the edit) one that is used elsewhere. Judged from the text, so a stray `&` or `*` in a string
  * only costs a full parse.
  */
-function anchorsStayInside(oldSlice: string, newSlice: string, text: string, start: number, end: number): boolean {
+function anchorsStayInside(oldSlice: string, newSlice: string, usedOutside: (name: string) => boolean): boolean {
   // The old text too: the item's share of the alias budget is what it counts parsed alone.
   if (!usesOwnAnchorsOnly(newSlice) || !usesOwnAnchorsOnly(oldSlice)) return false;
   const defined = new Set<string>();
   for (const match of newSlice.matchAll(ANCHOR)) defined.add(match[1]);
   for (const match of oldSlice.matchAll(ANCHOR)) defined.add(match[1]);
-  // Searched for as plain text, which is many times faster than a regular expression over a large document.
-  for (const name of defined) {
+  for (const name of defined) if (usedOutside(name)) return false;
+  return true;
+}
+
+/** Whether the text has an alias of the name outside `[start, end)`. */
+function aliasOutside(text: string, start: number, end: number): (name: string) => boolean {
+  return (name) => {
+    // Searched for as plain text, which is many times faster than a regular expression over a large document.
     const alias = `*${name}`;
     for (let at = text.indexOf(alias); at >= 0; at = text.indexOf(alias, at + 1)) {
-      if ((at < start || at >= end) && !ANCHOR_NAME_CHAR.test(text[at + alias.length] ?? ' ')) return false;
+      if ((at < start || at >= end) && !ANCHOR_NAME_CHAR.test(text[at + alias.length] ?? ' ') && NODE_START_BEFORE.test(text[at - 1] ?? ' ')) return true;
     }
+    return false;
+  };
+}
+
+/** Where each alias name is used in a base's text, found once for all the patched copies made from it. */
+const aliasIndexes = new WeakMap<ApiDocument, Map<string, number[]>>();
+
+/**
+ * `aliasOutside` for a patched copy, answered from the base: outside the part parsed again, the copy's text is the
+ * base's (`[start, end)` in the base's offsets).
+ */
+function aliasOutsideOfBase(base: ApiDocument, start: number, end: number): (name: string) => boolean {
+  let index = aliasIndexes.get(base);
+  if (!index) {
+    index = new Map();
+    const text = base.text;
+    for (let at = text.indexOf('*'); at >= 0; at = text.indexOf('*', at + 1)) {
+      if (!NODE_START_BEFORE.test(text[at - 1] ?? ' ')) continue;
+      ALIAS_NAME.lastIndex = at + 1;
+      const name = ALIAS_NAME.exec(text)?.[0];
+      if (!name) continue;
+      const uses = index.get(name);
+      if (uses) uses.push(at);
+      else index.set(name, [at]);
+    }
+    aliasIndexes.set(base, index);
   }
-  return true;
+  const known = index;
+  return (name) => (known.get(name) ?? []).some((at) => at < start || at >= end);
 }
 
 /** Every alias of the text follows an anchor of that name in the same text. */

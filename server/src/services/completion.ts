@@ -10,6 +10,7 @@ import { valueItems } from './completion/valueItems';
 import { emptyJsonItems } from './completion/rootItems';
 import type { CompletionSite } from './editing/completionSite';
 import { inLineBreaksOf, lineBreak } from './editing/serialize';
+import type { TextChange } from '../model/textChange';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -41,12 +42,15 @@ function withMissingComma(site: CompletionSite, items: CompletionItem[]): Comple
  * resolver, a `$ref` into another file is completed from that file, and only that answer is a Promise.
  */
 export function doComplete(document: ApiDocument, offset: number, dialectSetting?: Dialect | 'auto'): CompletionList;
-export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto', resolver: DocumentResolver | undefined, lastParsed?: ApiDocument): CompletionList | Promise<CompletionList>;
-/** `lastParsed`: for a document that does not parse, an earlier version that did (see `findCompletionSite`). */
-export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto' = 'auto', resolver?: DocumentResolver, lastParsed?: ApiDocument): CompletionList | Promise<CompletionList> {
+export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto', resolver: DocumentResolver | undefined, lastParsed?: ApiDocument, sinceLastParsed?: TextChange): CompletionList | Promise<CompletionList>;
+/**
+ * `lastParsed`: for a document that does not parse (or is not parsed), an earlier version that did, and how its text
+ * became this one's when known (see `findCompletionSite`).
+ */
+export function doComplete(document: ApiDocument, offset: number, dialectSetting: Dialect | 'auto' = 'auto', resolver?: DocumentResolver, lastParsed?: ApiDocument, sinceLastParsed?: TextChange): CompletionList | Promise<CompletionList> {
   // An empty JSON file has no object yet for a key to go in: the items bring their own braces.
   if (document.format === 'json' && document.text.trim() === '') return { isIncomplete: false, items: inDocumentLineBreaks(document.text, emptyJsonItems(document)) };
-  const site = findCompletionSite(document, offset, lastParsed);
+  const site = findCompletionSite(document, offset, lastParsed, sinceLastParsed);
   if (!site) return EMPTY;
   const file = site.kind === 'value' && site.path[site.path.length - 1] === '$ref' ? externalRefFile(site.prefix) : undefined;
   if (file !== undefined) return resolver ? externalRefItems(site, file, resolver).then((items) => ({ isIncomplete: false, items: inDocumentLineBreaks(document.text, items) })) : EMPTY;

@@ -271,8 +271,12 @@ function describeRequestParameter(expression: string): string | undefined {
 async function externalRefSummary(document: ApiDocument, ref: string, resolver: DocumentResolver): Promise<string | undefined> {
   const hash = ref.indexOf('#');
   const file = hash < 0 ? ref : ref.slice(0, hash);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(file) && !/^file:/i.test(file)) return `Remote reference: \`${ref}\`. Remote references are not followed, so what it points to is not shown.`;
   const other = await resolver.resolve(document.uri, file).catch(() => undefined);
-  if (!other) return `External reference: \`${ref}\` (the file could not be read).`;
+  if (!other) {
+    const reason = resolver.whyUnreadable?.(document.uri, file);
+    return `External reference: \`${ref}\` (the file could not be read${reason ? `: ${reason}` : ''}).`;
+  }
   const summary = refSummary(other, hash < 0 ? '#' : ref.slice(hash));
   return summary && `${summary}\n\nIn \`${file}\`.`;
 }

@@ -62,9 +62,14 @@ async function refTarget(document: ApiDocument, ref: string, resolver: DocumentR
  * cursor. Components are also found where other workspace files refer to them, from either side.
  */
 export async function findReferences(document: ApiDocument, offset: number, includeDeclaration = true, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<Location[]> {
+  return (await findReferencesUpTo(document, offset, Infinity, includeDeclaration, resolver, workspace)).locations;
+}
+
+/** `findReferences`, placing at most `max` of them (each takes a line lookup), and how many there are. */
+export async function findReferencesUpTo(document: ApiDocument, offset: number, max: number, includeDeclaration = true, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<{ locations: Location[]; total: number }> {
   const at = symbolAt(document, offset);
-  if (!at) return [];
+  if (!at) return { locations: [], total: 0 };
   const { declaration, uses } = await findSymbolUses(document, at.symbol, resolver, workspace);
   const sites = includeDeclaration && declaration ? [declaration, ...uses] : uses;
-  return sites.map((site) => locationOf(site.document, site.node));
+  return { locations: sites.slice(0, max).map((site) => locationOf(site.document, site.node)), total: sites.length };
 }

@@ -135,6 +135,12 @@ export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol,
   const target = documents.find((d) => sameUri(d.uri, symbol.uri)) ?? (resolver ? await resolver.resolve(document.uri, symbol.uri) : undefined);
   const uses: SymbolSite[] = [];
   for (const d of documents) {
+    // A large definition writes the same few pointers thousands of times: each is resolved once.
+    const targets = new Map<string, ReturnType<typeof pointerTarget>>();
+    const targetOf = (ref: string) => {
+      if (!targets.has(ref)) targets.set(ref, pointerTarget(d.uri, ref));
+      return targets.get(ref);
+    };
     for (const site of pointerSites(d)) {
       if (isAliasCopy(site)) continue;
       if (site.segment === undefined) {
@@ -142,7 +148,7 @@ export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol,
         if (sameUri(d.uri, symbol.uri) && symbol.path[0] === 'components' && symbol.path[1] === 'schemas' && site.node.value === symbol.name) uses.push(site);
         continue;
       }
-      const target = pointerTarget(d.uri, String(site.node.value));
+      const target = targetOf(String(site.node.value));
       if (target && sameUri(target.uri, symbol.uri) && isPathPrefix(target.segments, symbol.path)) uses.push({ ...site, segment: symbol.path.length - 1 });
     }
   }
@@ -151,8 +157,17 @@ export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol,
   return { declaration: target && key ? { document: target, node: key } : undefined, uses, unreadable };
 }
 
+/** The pointer sites of each document asked about: the walk over a large document takes longer than the search. */
+const sitesOf = new WeakMap<ApiDocument, SymbolSite[]>();
+
 /** Every `$ref` value and discriminator mapping value of a document; `segment` marks pointers (set once matched). */
 function pointerSites(document: ApiDocument): SymbolSite[] {
+  let sites = sitesOf.get(document);
+  if (!sites) sitesOf.set(document, (sites = findPointerSites(document)));
+  return sites;
+}
+
+function findPointerSites(document: ApiDocument): SymbolSite[] {
   const sites: SymbolSite[] = [];
   visitProperties(document.root, (p) => {
     if (p.keyValue === '$ref' && p.value?.type === 'string') sites.push({ document, node: p.value, segment: -1 });

@@ -7,10 +7,20 @@ import { keyOf } from '../model/property';
 
 /** The outline: each path with its operations (and what they call), then models, security schemes, validators, gateway responses. */
 export function findDocumentSymbols(document: ApiDocument): DocumentSymbol[] {
+  return findOutline(document, Infinity).symbols;
+}
+
+/**
+ * The outline with at most `maxEntries` paths and entries of each group, and the lists cut short (`20000 paths`), so that the outline of a huge document takes a bounded time to make and to send.
+ */
+export function findOutline(document: ApiDocument, maxEntries: number): { symbols: DocumentSymbol[]; cut: string[] } {
   const symbols: DocumentSymbol[] = [];
+  const cut: string[] = [];
   const paths = getProperty(document.root, 'paths');
   if (paths?.value?.type === 'object') {
-    for (const path of paths.value.properties) symbols.push(pathSymbol(document, path));
+    const items = paths.value.properties;
+    if (items.length > maxEntries) cut.push(`${items.length} paths`);
+    for (let i = 0; i < items.length && i < maxEntries; i++) symbols.push(pathSymbol(document, items[i]));
   }
   const groups: [string, PropertyNode | undefined, SymbolKind][] = [
     [document.kind === 'swagger' ? 'Definitions' : 'Schemas', containerProperty(modelDefinitions(document)), SymbolKind.Class],
@@ -22,10 +32,12 @@ export function findDocumentSymbols(document: ApiDocument): DocumentSymbol[] {
   for (const [name, container, kind] of groups) {
     if (container?.value?.type !== 'object') continue;
     const describe = kind === SymbolKind.Function ? (v: ValueNode | undefined) => integrationSummary(deref(document, v)) : (v: ValueNode | undefined) => describeEntry(document, v);
-    const children = container.value.properties.map((p) => symbol(document, keyName(p), kind, p, describe(p.value)));
+    const entries = container.value.properties;
+    if (entries.length > maxEntries) cut.push(`${entries.length} ${name.toLowerCase()}`);
+    const children = entries.slice(0, maxEntries).map((p) => symbol(document, keyName(p), kind, p, describe(p.value)));
     symbols.push({ ...symbol(document, name, SymbolKind.Namespace, container), children });
   }
-  return symbols;
+  return { symbols, cut };
 }
 
 function containerProperty(node: ValueNode | undefined): PropertyNode | undefined {

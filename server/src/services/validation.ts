@@ -222,10 +222,19 @@ function positionFinder(document: ApiDocument): PositionAt {
   const textDocument = document.textDocument;
   const text = textDocument.getText();
   if (text.includes('\r')) return (offset) => textDocument.positionAt(offset);
-  let lineStarts: number[] | undefined;
+  // Lines are found only as far as the findings go: a large document's findings often all stand near its start.
+  const lineStarts = [0];
+  let scanned = 0;
   return (offset) => {
-    lineStarts ??= lineStartsOf(text);
     offset = Math.max(Math.min(offset, text.length), 0);
+    while (scanned <= offset && scanned < text.length) {
+      const at = text.indexOf('\n', scanned);
+      if (at < 0) scanned = text.length;
+      else {
+        lineStarts.push(at + 1);
+        scanned = at + 1;
+      }
+    }
     let low = 0;
     let high = lineStarts.length;
     while (low < high) {
@@ -236,12 +245,6 @@ function positionFinder(document: ApiDocument): PositionAt {
     const line = low - 1;
     return { line, character: offset - lineStarts[line] };
   };
-}
-
-function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
-  return starts;
 }
 
 /**

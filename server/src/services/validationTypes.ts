@@ -39,6 +39,8 @@ export interface DocumentResolver {
    * `baseUri` (a reference inside a file another reference led to), so that a change to the file validates it again.
    */
   resolve(baseUri: string, ref: string, dependent?: string): Promise<ApiDocument | undefined>;
+  /** Why the file a `$ref` written in `baseUri` names could not be read (`there is no such file`), once `resolve` found nothing. */
+  whyUnreadable?(baseUri: string, ref: string): string | undefined;
 }
 
 /** The definition files of the workspace (open ones as edited), for references and renames that cross files. */

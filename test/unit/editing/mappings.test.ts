@@ -258,5 +258,15 @@ describe('mapping completion and hover', () => {
       const missing = withCursor(`${SCHEMA_REF}'./gone.yaml#/components/schemas/Ow|ner'\n`);
       assert.equal((((await doHover(missing.document, missing.offset, resolver)) as Hover).contents as { value: string }).value, 'External reference: `./gone.yaml#/components/schemas/Owner` (the file could not be read).');
     });
+
+    it('says on hover why the file cannot be read, and that a remote reference is not followed', async () => {
+      const explaining: DocumentResolver = { ...resolver, whyUnreadable: () => 'it is a directory' };
+      const hover = async (marked: string) => {
+        const { document, offset } = withCursor(marked);
+        return (((await doHover(document, offset, explaining)) as Hover).contents as { value: string }).value;
+      };
+      assert.equal(await hover(`${SCHEMA_REF}'./schem|as#/Pet'\n`), 'External reference: `./schemas#/Pet` (the file could not be read: it is a directory).');
+      assert.equal(await hover(`${SCHEMA_REF}'https://example.com/pe|t.yaml#/Pet'\n`), 'Remote reference: `https://example.com/pet.yaml#/Pet`. Remote references are not followed, so what it points to is not shown.');
+    });
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { parse, rangeOf, validate, withCode } from './validate';
+import { validateDocument } from '../../../server/src/services/validation';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import type { ApiDocument } from '../../../server/src/model/apiDocument';
 import type { ValueNode } from '../../../server/src/model/nodes';
@@ -192,5 +193,78 @@ describe('the references inside a node of a shared file', () => {
     assert.deepEqual(reads.sort(), ['file:///work/a.yaml', 'file:///work/b.yaml']);
     assert.equal(found.length, 3);
     assert.ok(found.every((d) => /`#\/C` of `b.yaml` does not exist/.test(d.message)), found.map((d) => d.message).join('\n'));
+  });
+});
+
+describe('circles of references across files', () => {
+  const definition = (title: string, schemas: string) => `openapi: 3.0.1\ninfo: { title: ${title}, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n${schemas}`;
+  const files = new Map<string, string>([
+    ['file:///work/a.yaml', definition('a', "    A: { $ref: 'b.yaml#/components/schemas/B' }\n    Local: { $ref: '#/components/schemas/A' }\n    Fine: { $ref: 'b.yaml#/components/schemas/Real' }\n")],
+    ['file:///work/b.yaml', definition('b', "    B: { $ref: 'a.yaml#/components/schemas/A' }\n    Real: { type: object, properties: { self: { $ref: 'a.yaml#/components/schemas/Fine' } } }\n    Inner: { $ref: '#/components/schemas/Inner2' }\n    Inner2: { $ref: '#/components/schemas/Inner' }\n")],
+    ['file:///work/c.yaml', "X: { $ref: 'b.yaml#/components/schemas/Inner' }\n"],
+  ]);
+  const reads: string[] = [];
+  const resolver: DocumentResolver = {
+    async resolve(base, ref) {
+      const uri = new URL(ref.split('#')[0], base).href;
+      reads.push(uri);
+      const text = files.get(uri);
+      return text === undefined ? undefined : parse(text, false, uri);
+    },
+  };
+  const validateAt = async (text: string, uri: string) => (await validateDocument(parse(text, false, uri), { resolver })).map((d) => ({ ...d, message: String(d.message) }));
+  const check = async (uri: string) => withCode(await validateAt(files.get(uri)!, uri), 'unresolved-ref');
+
+  it('reports a circle through two files on the $ref in each of them, as one inside a file is', async () => {
+    const [inA] = await check('file:///work/a.yaml');
+    assert.equal(inA.message, '`b.yaml#/components/schemas/B` leads to a circle of references that never reaches a definition. It runs through `b.yaml#/components/schemas/B` and `#/components/schemas/A`.');
+    assert.deepEqual(inA.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [['file:///work/b.yaml', 5], ['file:///work/a.yaml', 5]]);
+    const inB = await check('file:///work/b.yaml');
+    assert.ok(inB.some((d) => d.message.startsWith('`a.yaml#/components/schemas/A` leads to a circle of references')), JSON.stringify(inB));
+  });
+
+  it('reports a local $ref that leads into the circle, and a circle inside the other file', async () => {
+    const found = (await check('file:///work/a.yaml')).map((d) => d.message);
+    assert.ok(found.some((m) => m.startsWith('`#/components/schemas/A` leads to a circle of references')), JSON.stringify(found));
+    const [inner] = withCode(await validateAt(files.get('file:///work/c.yaml')!, 'file:///work/c.yaml'), 'unresolved-ref');
+    assert.equal(inner, undefined, 'a file without openapi is not validated');
+    const main = `openapi: 3.0.1\ninfo: { title: m, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    M: { $ref: 'b.yaml#/components/schemas/Inner' }\n`;
+    const [fromMain] = withCode(await validateAt(main, 'file:///work/main.yaml'), 'unresolved-ref');
+    assert.match(fromMain.message, /^`b.yaml#\/components\/schemas\/Inner` leads to a circle of references that never reaches a definition\. It runs through `b.yaml#\/components\/schemas\/Inner` and `b.yaml#\/components\/schemas\/Inner2`\.$/);
+  });
+
+  it('accepts references that come back to a file without going round (a schema nesting itself through another file)', async () => {
+    const found = (await check('file:///work/a.yaml')).map((d) => d.message);
+    assert.ok(!found.some((m) => m.includes('Fine') || m.includes('Real')), JSON.stringify(found));
+  });
+
+  it('reads the validated document itself from its tree, not through the resolver', async () => {
+    reads.length = 0;
+    await check('file:///work/a.yaml');
+    assert.ok(!reads.includes('file:///work/a.yaml'), JSON.stringify(reads));
+  });
+});
+
+describe('why a $ref cannot be followed', () => {
+  const broken = parse('Pet: {type: object\n', false, 'file:///work/broken.yaml');
+  const resolver: DocumentResolver = {
+    async resolve(_base, ref) {
+      return ref.startsWith('broken.yaml') ? broken : undefined;
+    },
+    whyUnreadable: (_base, ref) => (ref.startsWith('gone.yaml') ? 'there is no such file' : undefined),
+  };
+
+  it('says the resolver\'s reason, and that a file read does not parse', async () => {
+    const [gone] = withCode(await validate(doc('gone.yaml#/Pet'), { resolver }), 'unreadable-ref-file');
+    assert.equal(gone.message, '`gone.yaml` (named by this $ref) cannot be read: there is no such file.');
+    const [unparsed] = withCode(await validate(doc('broken.yaml#/Pet'), { resolver }), 'unreadable-ref-file');
+    assert.match(unparsed.message, /^`broken.yaml` \(named by this \$ref\) cannot be read: it does not parse \(line \d+: .+\)\.$/);
+  });
+
+  it('notes a remote reference as not followed, and says nothing of it without a resolver', async () => {
+    const [note] = withCode(await validate(doc('https://example.com/pet.yaml#/Pet'), { resolver }), 'remote-ref');
+    assert.equal(note.severity, 3);
+    assert.equal(note.message, '`https://example.com/pet.yaml#/Pet` is a remote reference: remote references are not followed, so what it points to is not checked.');
+    assert.deepEqual(withCode(await validate(doc('https://example.com/pet.yaml#/Pet')), 'remote-ref'), []);
   });
 });

@@ -17,7 +17,7 @@ export function entryText(site: CompletionSite, key: string, value: string | nev
 /** A key with the start of its value: nested values open on the next line, indented one step. */
 export function keyItem(site: CompletionSite, name: string, spec: ValueSpec, kind: CompletionItemKind, doc: string | undefined): CompletionItem {
   const types = typesOf(spec);
-  const unit = indentUnit(site.document.text);
+  const unit = indentUnit(site.original.text);
   let newText: string;
   if (site.keyOnly) {
     newText = site.document.format === 'json' ? JSON.stringify(name) : yamlKey(name);

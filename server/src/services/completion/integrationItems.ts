@@ -14,7 +14,7 @@ export function isIntegration(extensionName: string | number): boolean {
 }
 
 export function integrationSnippetItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
-  const unit = indentUnit(site.document.text);
+  const unit = indentUnit(site.original.text);
   return INTEGRATION_SNIPPETS.filter((s) => s.dialects.includes(dialect)).map((snippet, i) => {
     const newText =
       site.document.format === 'json'

@@ -49,7 +49,7 @@ export function rootStartItems(site: CompletionSite): CompletionItem[] {
     const entry = json ? `"${start.key}": "${versionSnippet(start)}"` : `${start.key}: ${yamlVersion(start)}`;
     const items = [snippet(start.key, CompletionItemKind.Property, start.detail, site.keyOnly ? (json ? `"${start.key}"` : start.key) : `${entry}${comma}`, site, start.key, `0${i}`)];
     if (site.siblings.length === 0 && !site.keyOnly) {
-      const text = json ? jsonSkeletonEntries(entry, site.column, indentUnit(site.document.text)) : yamlSkeleton(entry, site.column, indentUnit(site.document.text));
+      const text = json ? jsonSkeletonEntries(entry, site.column, indentUnit(site.original.text)) : yamlSkeleton(entry, site.column, indentUnit(site.original.text));
       items.push(snippet(`${start.key}: new API`, CompletionItemKind.Snippet, `${start.detail} definition with info and paths`, `${text}${comma}`, site, start.key, `0${i}~`));
     }
     return items;

@@ -37,7 +37,7 @@ function responseEntry(site: CompletionSite, code: string, reason: string): stri
   const description = `\${1:${(json ? JSON.stringify(reason).slice(1, -1) : yamlScalar(reason)).replace(/[$}\\]/g, '\\$&')}}`;
   if (json) return `${key}: {"description": "${description}"}${site.needsComma ? ',' : ''}`;
   if (site.flow) return `${key}: {description: ${description}}`;
-  return `${key}:\n${site.column}${indentUnit(site.document.text)}description: ${description}`;
+  return `${key}:\n${site.column}${indentUnit(site.original.text)}description: ${description}`;
 }
 
 function integrationStatusCodes(site: CompletionSite): string[] {

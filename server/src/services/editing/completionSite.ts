@@ -1,11 +1,11 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { parseApiDocument, type ApiDocument } from '../../model/apiDocument';
-import { isReparseBase, parsePatchedCopy } from '../../model/incrementalParse';
+import { ApiDocument, parseApiDocument } from '../../model/apiDocument';
+import { isReparseBase, parsePatchedCopy, type TextSlices } from '../../model/incrementalParse';
 import { isScalar, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
 import type { NodePath, ObjectNode } from '../../model/nodes';
 import { columnIndentAt } from './serialize';
-import { findTextChange, lineStart as lineStartOf } from '../../model/textChange';
+import { findTextChange, lineStart as lineStartOf, type TextChange } from '../../model/textChange';
 import { keyOf } from '../../model/property';
 
 /**
@@ -50,12 +50,14 @@ const PLACEHOLDER = '__apigw_completion__';
 type Site = Omit<CompletionSite, 'original'>;
 
 /**
- * `lastParsed`, for a document that does not parse cleanly: an earlier version that did. The patched copy is then that
- * version with only the patched path item parsed again, when the edits since stay inside that item.
+ * `lastParsed`, for a document that does not parse cleanly: an earlier version that did, and how its text became this
+ * one's when that is known. The patched copy is then that version with only the part holding the edits since and the
+ * patch parsed again (see `parsePatchedCopy`).
  */
-export function findCompletionSite(document: ApiDocument, offset: number, lastParsed?: ApiDocument): CompletionSite | undefined {
+export function findCompletionSite(document: ApiDocument, offset: number, lastParsed?: ApiDocument, sinceLastParsed?: TextChange): CompletionSite | undefined {
   if (insideBlockScalar(document, offset)) return undefined;
-  const from: Patchable = { original: document, base: isReparseBase(document) ? document : lastParsed };
+  const base = isReparseBase(document) ? document : lastParsed;
+  const from: Patchable = { original: document, base, sinceBase: base === document ? undefined : sinceLastParsed };
   const site = document.format === 'json' ? jsonSite(from, offset) : yamlSite(from, offset);
   return site && { ...site, original: document };
 }
@@ -99,6 +101,15 @@ function sharedEnds(copy: ApiDocument, original: ApiDocument): { prefix: number;
 interface Patchable {
   original: ApiDocument;
   base: ApiDocument | undefined;
+  /** How the base's text became the original's, when they differ and that is known. */
+  sinceBase?: TextChange;
+}
+
+/** The original's text with `[start, end)` replaced by `text`. */
+interface Patch {
+  start: number;
+  end: number;
+  text: string;
 }
 
 function insideBlockScalar(document: ApiDocument, offset: number): boolean {
@@ -106,11 +117,66 @@ function insideBlockScalar(document: ApiDocument, offset: number): boolean {
   return isScalar(node) && (node.style === 'literal' || node.style === 'folded') && offset > node.offset;
 }
 
-/** The patched copy; only its changed path item is parsed when the base allows. */
-function reparse({ original, base }: Patchable, text: string): ApiDocument {
+/**
+ * A text parsed whole for a patched copy at most this long: a larger one takes longer than a keystroke may, and its
+ * copy is made by parts from the base or not at all.
+ */
+export const MAX_WHOLE_REPARSE = 1024 * 1024;
+
+/**
+ * The patched copy; only the part of the base holding the patch is parsed again when the base allows. Without a tree
+ * when the copy does not parse, or when it would have to be parsed whole and is too large for that.
+ */
+function reparse(from: Patchable, patch: Patch): ApiDocument {
+  const { original, base } = from;
+  const source = original.text;
+  const text = source.slice(0, patch.start) + patch.text + source.slice(patch.end);
   const t = original.textDocument;
   const copy = TextDocument.create(t.uri, t.languageId, t.version, text);
-  return (base && parsePatchedCopy(base, copy)) || parseApiDocument(copy);
+  const byParts = base && parsePatchedCopy(base, copy, changeFromBase(from, patch), patchedSlices(source, patch));
+  if (byParts) return byParts;
+  return text.length <= MAX_WHOLE_REPARSE ? parseApiDocument(copy) : new ApiDocument(copy, original.format, undefined, []);
+}
+
+/** The patched text read in slices, without joining it into one string (see `TextSlices`). */
+function patchedSlices(source: string, { start, end, text }: Patch): TextSlices {
+  const insertEnd = start + text.length;
+  const shift = end - insertEnd;
+  return {
+    length: source.length - (end - start) + text.length,
+    slice(from, to) {
+      let result = '';
+      if (from < start) result += source.slice(from, Math.min(to, start));
+      if (to > start && from < insertEnd) result += text.slice(Math.max(from, start) - start, Math.min(to, insertEnd) - start);
+      if (to > insertEnd) result += source.slice(Math.max(from, insertEnd) + shift, to + shift);
+      return result;
+    },
+  };
+}
+
+/**
+ * How the base's text becomes the patched copy's, without comparing the whole texts when the base is the original:
+ * the patch, less what it leaves as it was at either end. From an earlier base, the region covering both the edits
+ * since and the patch.
+ */
+function changeFromBase({ original, base, sinceBase }: Patchable, patch: Patch): TextChange {
+  const source = original.text;
+  let start = patch.start;
+  let oldEnd = patch.end;
+  let newEnd = patch.start + patch.text.length;
+  while (start < oldEnd && start < newEnd && source.charCodeAt(start) === patch.text.charCodeAt(start - patch.start)) start++;
+  while (oldEnd > start && newEnd > start && source.charCodeAt(oldEnd - 1) === patch.text.charCodeAt(newEnd - 1 - patch.start)) {
+    oldEnd--;
+    newEnd--;
+  }
+  if (!base || base === original) return { start, oldEnd, newEnd };
+  const since = sinceBase ?? findTextChange(base.text, source);
+  if (since.start === since.oldEnd && since.start === since.newEnd) return { start, oldEnd, newEnd };
+  const sinceDelta = since.newEnd - since.oldEnd;
+  const patchDelta = newEnd - oldEnd;
+  return oldEnd > since.newEnd
+    ? { start: Math.min(since.start, start), oldEnd: oldEnd - sinceDelta, newEnd }
+    : { start: Math.min(since.start, start), oldEnd: since.oldEnd, newEnd: since.newEnd + patchDelta };
 }
 
 function parsesCleanly(document: ApiDocument): boolean {
@@ -139,8 +205,7 @@ function yamlSite(from: Patchable, offset: number): Site | undefined {
     const colon = after.search(/:(\s|$)/);
     const rest = colon >= 0 ? after.slice(colon) : ':';
     const wordEnd = offset + (colon >= 0 ? colon : /^[^\s#]*/.exec(after)![0].length);
-    const patched = text.slice(0, wordStart) + PLACEHOLDER + rest + text.slice(lineEnd);
-    const copy = reparse(from, patched);
+    const copy = reparse(from, { start: wordStart, end: lineEnd, text: PLACEHOLDER + rest });
     const key = nodeAtOffset(copy.root, wordStart);
     const property = key?.parent?.type === 'property' ? key.parent : undefined;
     if (!property || keyName(property) !== PLACEHOLDER) return undefined;
@@ -156,7 +221,7 @@ function yamlSite(from: Patchable, offset: number): Site | undefined {
   let valueEnd = offset + /^[^\s#'"]*/.exec(after)![0].length;
   if (quote && after[valueEnd - offset] === quote) valueEnd++;
   let source = document;
-  if (!parsesCleanly(document)) source = reparse(from, text.slice(0, valueStart) + PLACEHOLDER + text.slice(valueEnd));
+  if (!parsesCleanly(document)) source = reparse(from, { start: valueStart, end: valueEnd, text: PLACEHOLDER });
   const key = nodeAtOffset(source.root, keyStart);
   const property = key?.parent?.type === 'property' ? key.parent : undefined;
   if (!property || keyOf(property) !== key) return undefined;
@@ -237,9 +302,10 @@ function jsonSite(from: Patchable, offset: number): Site | undefined {
   // cursor standing right after a closing quote. The copy gets the comma, and so does the item.
   const missingComma = VALUE_END.test(before ?? '') && previous < start - 1;
   if (missingComma || before === '{' || before === ',') {
-    const head = missingComma ? `${text.slice(0, previous + 1)},${text.slice(previous + 1, start)}` : text.slice(0, start);
-    const copy = reparse(from, `${head}"${PLACEHOLDER}"${keyOnly ? '' : `: null${needsComma ? ',' : ''}`}${text.slice(end)}`);
-    const key = nodeAtOffset(copy.root, head.length);
+    const entry = `"${PLACEHOLDER}"${keyOnly ? '' : `: null${needsComma ? ',' : ''}`}`;
+    const patch = missingComma ? { start: previous + 1, end, text: `,${text.slice(previous + 1, start)}${entry}` } : { start, end, text: entry };
+    const copy = reparse(from, patch);
+    const key = nodeAtOffset(copy.root, missingComma ? start + 1 : start);
     const property = key?.parent?.type === 'property' ? key.parent : undefined;
     if (property && keyName(property) === PLACEHOLDER) {
       const site = keySite(copy, property.parent, prefix, range, quote, column, needsComma, keyOnly);
@@ -248,7 +314,7 @@ function jsonSite(from: Patchable, offset: number): Site | undefined {
     if (missingComma || before === '{') return undefined;
   }
   if (before === '[' || before === ',') {
-    const copy = reparse(from, `${text.slice(0, start)}"${PLACEHOLDER}"${needsComma ? ',' : ''}${text.slice(end)}`);
+    const copy = reparse(from, { start, end, text: `"${PLACEHOLDER}"${needsComma ? ',' : ''}` });
     const item = nodeAtOffset(copy.root, start);
     if (!isScalar(item) || item.value !== PLACEHOLDER || item.parent?.type !== 'array') return undefined;
     return { kind: 'value', document: copy, path: pathOf(item), siblings: [], prefix, range, quote, column, needsComma, keyOnly: false };
@@ -259,7 +325,7 @@ function jsonSite(from: Patchable, offset: number): Site | undefined {
   const keyStart = text.lastIndexOf('"', keyEnd - 1);
   if (text[keyEnd] !== '"' || keyStart < 0) return undefined;
   let source = document;
-  if (!parsesCleanly(document)) source = reparse(from, `${text.slice(0, start)}"${PLACEHOLDER}"${needsComma ? ',' : ''}${text.slice(end)}`);
+  if (!parsesCleanly(document)) source = reparse(from, { start, end, text: `"${PLACEHOLDER}"${needsComma ? ',' : ''}` });
   const key = nodeAtOffset(source.root, keyStart);
   const property = key?.parent?.type === 'property' ? key.parent : undefined;
   if (!property || keyOf(property) !== key) return undefined;
@@ -336,7 +402,7 @@ function yamlFlowSite(from: Patchable, offset: number, lineStart: number, lineEn
   const patchedLine = text.slice(lineStart, start) + word + text.slice(end, lineEnd);
   const stillOpen = scanLine(patchedLine, 0, patchedLine.length).open;
   const closers = stillOpen.reverse().map((i) => (patchedLine[i] === '{' ? '}' : ']')).join('');
-  const copy = reparse(from, text.slice(0, lineStart) + patchedLine + closers + text.slice(lineEnd));
+  const copy = reparse(from, { start: lineStart, end: lineEnd, text: patchedLine + closers });
   if (!copy.root) return undefined;
   const node = nodeAtOffset(copy.root, start);
   if (!isScalar(node) || node.value !== PLACEHOLDER) return undefined;

@@ -2,6 +2,7 @@ import { findNodeAtPath, getValue, isPathPrefix, keyName, toValue } from '../../
 import type { NodePath, ValueNode } from '../../model/nodes';
 import { pointerToPath } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
+import { pause } from './eventLoop';
 import { openApiSchema, schemaVerdict, versionOf, type ErrorObject, type OpenApiVersion } from './openapiSchemas';
 import { isIntrinsic, isUnprocessed } from './unprocessedValues';
 import { anchorOf } from './valueChecks';
@@ -23,11 +24,12 @@ interface Finding {
  * error per branch; they are collapsed into the branch error deepest in the document, which is nearly always the
  * one the author needs.
  */
-export const openapiStructureRule: Rule = (context) => {
+export const openapiStructureRule: Rule = async (context) => {
   const { document } = context;
   const version = versionOf(document.kind, document.specVersion);
   if (!version) return;
-  if (isValidByParts(document.root, version)) return;
+  const valid = await isValidByParts(context, document.root, version);
+  if (valid !== false) return;
   // Only an invalid document loads the validators that collect every error.
   const schema = openApiSchema(version);
   // Not `document.value`: kept on the document, the plain copy would stay in memory beside the tree for as long as
@@ -46,15 +48,19 @@ export const openapiStructureRule: Rule = (context) => {
  * The schema checks each `/` entry of `paths` with the path item definition and nothing else, so a document is valid
  * when each path item is valid on its own and the rest is valid with empty path items in their place. Checked this way
  * no plain copy of the whole document is ever held, which for a large definition is tens of megabytes; only an invalid
- * document is checked whole, for findings in the schema's own order.
+ * document is checked whole, for findings in the schema's own order. The event loop gets a turn every few hundred path
+ * items; undefined when the validation was cancelled meanwhile.
  */
-function isValidByParts(root: ValueNode | undefined, version: OpenApiVersion): boolean {
+async function isValidByParts(context: ValidationContext, root: ValueNode | undefined, version: OpenApiVersion): Promise<boolean | undefined> {
   const paths = root?.type === 'object' ? getValue(root, 'paths') : undefined;
   const verdict = schemaVerdict(version);
   const validatePathItem = verdict.pathItem;
   if (root?.type !== 'object' || paths?.type !== 'object' || !validatePathItem) return false;
   const stubbedPaths: Record<string, unknown> = {};
-  for (const item of paths.properties) {
+  const items = paths.properties;
+  for (let i = 0; i < items.length; i++) {
+    if ((i & 255) === 255 && (await pause(context))) return undefined;
+    const item = items[i];
     const key = keyName(item);
     if (key.startsWith('/')) {
       if (!validatePathItem(toValue(item.value))) return false;

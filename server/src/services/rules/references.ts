@@ -1,8 +1,8 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { findNodeAtPath, keyName } from '../../model/navigate';
+import { findNodeAtPath, getProperty, keyName } from '../../model/navigate';
 import { pointerToPath, refOf } from '../../model/openapiWalk';
 import type { NodePath, ScalarNode, ValueNode } from '../../model/nodes';
-import { resolveUri } from '../../model/refUri';
+import { resolveUri, sameUri } from '../../model/refUri';
 import { posix } from 'node:path';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { indexDocument, refsInside, type RefOccurrence } from './documentIndex';
@@ -11,8 +11,11 @@ import { pause } from './eventLoop';
 import { nearMiss } from './nearMiss';
 import { pointerOf } from '../editing/references';
 
-/** Where a local `$ref` chain leads: a node, nothing, or round in a circle of references. */
-type Target = { kind: 'found' } | { kind: 'missing'; pointer: string } | { kind: 'cycle' };
+/**
+ * Where a local `$ref` chain leads: a node, nothing, round in a circle of references, or to a node whose `$ref` names
+ * another file (`pointer`), which is followed from there.
+ */
+type Target = { kind: 'found' } | { kind: 'missing'; pointer: string } | { kind: 'cycle' } | { kind: 'external'; pointer: string };
 
 /**
  * Follows a chain of local references. Every reference met on the way leads where the chain leads, so the outcome is
@@ -42,7 +45,7 @@ function followLocal(document: ApiDocument, ref: string, memo: Map<string, Targe
     }
     const next = refOf(node);
     if (next === undefined || !next.startsWith('#')) {
-      outcome = { kind: 'found' };
+      outcome = next !== undefined && isFileRef(next) ? { kind: 'external', pointer: current } : { kind: 'found' };
       break;
     }
     current = next;
@@ -53,35 +56,43 @@ function followLocal(document: ApiDocument, ref: string, memo: Map<string, Targe
 
 /**
  * Every `$ref` must lead somewhere: a local pointer to an existing node (a chain of references that only points at
- * itself leads nowhere), or a readable file holding the pointed-to node. Remote URLs are not fetched.
+ * itself, in this document or through others, leads nowhere), or a readable file holding the pointed-to node. Remote
+ * URLs are not fetched, which a note on each says.
  */
 export const referencesRule: Rule = async (context) => {
   const refs = indexDocument(context.document).refs;
   const memo = new Map<string, Target>();
-  const walk: Walk = { files: new Map(), targets: new Map(), budget: MAX_NESTED_REFS };
+  const walk: Walk = { files: new Map(), targets: new Map(), circles: new Map(), budget: MAX_NESTED_REFS };
   for (let i = 0; i < refs.length; i++) {
     if ((i & 255) === 255 && (await pause(context))) return;
     const occurrence = refs[i];
     const ref = occurrence.value.value as string;
     if (isUnprocessed(occurrence.value)) continue;
-    if (ref.startsWith('#')) checkLocal(context, occurrence, ref, memo);
+    if (ref.startsWith('#')) await checkLocal(context, occurrence, ref, memo, walk);
     else if (isFileRef(ref)) await checkExternal(context, occurrence, ref, walk);
+    else if (context.resolver) {
+      context.report(occurrence.value, 'remote-ref', `\`${ref}\` is a remote reference: remote references are not followed, so what it points to is not checked.`);
+    }
   }
 };
 
-function checkLocal(context: ValidationContext, occurrence: RefOccurrence, ref: string, memo: Map<string, Target>): void {
+const CIRCLE = 'leads to a circle of references that never reaches a definition.';
+
+async function checkLocal(context: ValidationContext, occurrence: RefOccurrence, ref: string, memo: Map<string, Target>, walk: Walk): Promise<void> {
   const target = followLocal(context.document, ref, memo);
   if (target.kind === 'found') return;
+  if (target.kind === 'external') {
+    const circle = context.resolver && (await circleFrom(context, walk, context.document, target.pointer.slice(1)));
+    if (circle) reportCircle(context, occurrence, ref, circle);
+    return;
+  }
   if (target.kind === 'missing' && target.pointer === ref) {
     const { suggestion, note, data } = repairs(context.document, ref);
     const message = `\`${ref}\` points to nothing: there is no \`${ref.slice(2).split('/').join('.')}\` in this document.${note ?? ''}${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
     context.report(occurrence.value, 'unresolved-ref', message, { data });
     return;
   }
-  const message =
-    target.kind === 'cycle'
-      ? `\`${ref}\` leads to a circle of references that never reaches a definition.`
-      : `\`${ref}\` leads through other references to \`${target.pointer}\`, which does not exist.`;
+  const message = target.kind === 'cycle' ? `\`${ref}\` ${CIRCLE}` : `\`${ref}\` leads through other references to \`${target.pointer}\`, which does not exist.`;
   context.report(occurrence.value, 'unresolved-ref', message);
 }
 
@@ -129,8 +140,9 @@ async function checkExternal(context: ValidationContext, occurrence: RefOccurren
   const hash = ref.indexOf('#');
   const file = hash < 0 ? ref : ref.slice(0, hash);
   const target = await loadFile(context, walk, context.document.uri, ref);
-  if (!target) {
-    context.report(occurrence.value, 'unreadable-ref-file', `\`${file}\` (named by this $ref) cannot be read.`);
+  const unreadable = target ? unparsable(target) : context.resolver.whyUnreadable?.(context.document.uri, ref);
+  if (!target || unreadable) {
+    context.report(occurrence.value, 'unreadable-ref-file', `\`${file}\` (named by this $ref) cannot be read${unreadable ? `: ${unreadable}` : ''}.`);
     return;
   }
   const pointer = hash < 0 ? '' : ref.slice(hash + 1);
@@ -140,11 +152,18 @@ async function checkExternal(context: ValidationContext, occurrence: RefOccurren
     context.report(occurrence.value, 'unresolved-ref', `\`${file}\` has nothing at \`#${pointer}\`.`);
     return;
   }
+  const circle = await circleFrom(context, walk, target, pointer);
+  if (circle) {
+    reportCircle(context, occurrence, ref, circle);
+    return;
+  }
   // What the reference leads to must resolve too: a typo in a shared file is otherwise invisible, as nothing
   // validates a file of bare definitions on its own.
   for (const broken of shortestChains(await brokenBelow(context, walk, target, node, `${target.uri}#${pointer}`, []))) {
     const through = broken.via.map((step) => `\`${step.ref}\` in \`${fileName(context.document, step.document)}\``).join(', then ');
-    const reason = broken.unreadable ? `\`${fileName(context.document, broken.unreadable)}\` cannot be read` : `${broken.missing} does not exist${broken.suggestion ? ` (did you mean \`${broken.suggestion}\`?)` : ''}`;
+    const reason = broken.unreadable
+      ? `\`${fileName(context.document, broken.unreadable)}\` cannot be read${broken.why ? ` (${broken.why})` : ''}`
+      : `${broken.missing} does not exist${broken.suggestion ? ` (did you mean \`${broken.suggestion}\`?)` : ''}`;
     const last = broken.via[broken.via.length - 1];
     context.report(occurrence.value, broken.unreadable ? 'unreadable-ref-file' : 'unresolved-ref', `\`${ref}\` leads through ${through}, which does not resolve: ${reason}.`, {
       related: [{ uri: last.document.uri, offset: last.node.offset, end: last.node.end, range: last.document.rangeOf(last.node), message: 'The reference that does not resolve' }],
@@ -164,6 +183,8 @@ interface Broken {
   missing?: string;
   /** The file that cannot be read, as a URI. */
   unreadable?: string;
+  /** Why it cannot be read, when the resolver says. */
+  why?: string;
   /** The reference as it was most likely meant, written as the broken one is. */
   suggestion?: string;
 }
@@ -174,7 +195,16 @@ interface Walk {
   files: Map<string, Promise<ApiDocument | undefined>>;
   /** The broken references below each target (`uri#pointer`), so that a target many references share is walked once. */
   targets: Map<string, Promise<Broken[]>>;
+  /** Whether each node (`uri#pointer`) reached leads round a circle of references, and through which. */
+  circles: Map<string, Promise<Step[] | undefined>>;
   budget: number;
+}
+
+/** A reference on the way round a circle: the node holding it, and the file it stands in. */
+interface Step {
+  document: ApiDocument;
+  node: ValueNode;
+  pointer: string;
 }
 
 /**
@@ -197,6 +227,8 @@ async function brokenBelow(context: ValidationContext, walk: Walk, document: Api
  */
 function loadFile(context: ValidationContext, walk: Walk, baseUri: string, ref: string): Promise<ApiDocument | undefined> {
   const uri = resolveUri(baseUri, ref);
+  // A reference back into the validated document: the tree at hand, not a second parse of its text.
+  if (uri !== undefined && sameUri(uri, context.document.uri)) return Promise.resolve(context.document);
   const known = uri === undefined ? undefined : walk.files.get(uri);
   if (known) return known;
   const loading = context.resolver!.resolve(baseUri, ref, context.document.uri).catch(() => undefined);
@@ -219,8 +251,9 @@ async function walkTarget(context: ValidationContext, walk: Walk, document: ApiD
     let target: ApiDocument | undefined = document;
     if (!ref.startsWith('#')) {
       target = await loadFile(context, walk, document.uri, ref);
-      if (!target) {
-        found.push({ via: [step], unreadable: uri });
+      const why = target ? unparsable(target) : context.resolver!.whyUnreadable?.(document.uri, ref);
+      if (!target || why) {
+        found.push({ via: [step], unreadable: uri, why });
         continue;
       }
     }
@@ -235,6 +268,64 @@ async function walkTarget(context: ValidationContext, walk: Walk, document: ApiD
     for (const deeper of await brokenBelow(context, walk, target, next, `${target.uri}#${pointer}`, chain)) found.push({ ...deeper, via: [step, ...deeper.via] });
   }
   return found;
+}
+
+/** How many references a circle may take before the chain is taken for a long one that leads somewhere. */
+const MAX_CIRCLE = 64;
+
+/**
+ * The references round a circle, when the node at `pointer` of `document` is a reference whose chain, followed from
+ * file to file, comes back to a node it passed (the chain from the node to the circle, then the circle). Undefined
+ * when the chain reaches a definition, or breaks (which the walk below the target reports).
+ */
+function circleFrom(context: ValidationContext, walk: Walk, document: ApiDocument, pointer: string): Promise<Step[] | undefined> {
+  const key = `${document.uri}#${pointer}`;
+  let known = walk.circles.get(key);
+  if (!known) {
+    known = followChain(context, walk, document, pointer);
+    walk.circles.set(key, known);
+  }
+  return known;
+}
+
+async function followChain(context: ValidationContext, walk: Walk, document: ApiDocument, pointer: string): Promise<Step[] | undefined> {
+  const steps: Step[] = [];
+  const seen = new Set<string>();
+  for (let current: { document: ApiDocument; pointer: string } = { document, pointer }; steps.length < MAX_CIRCLE; ) {
+    const key = `${current.document.uri}#${current.pointer}`;
+    if (seen.has(key)) return steps;
+    seen.add(key);
+    const node = findNodeAtPath(current.document.root, pointerToPath(current.pointer));
+    const ref = refOf(node);
+    if (!node || ref === undefined || !isFileRef(ref)) return undefined;
+    steps.push({ document: current.document, node, pointer: current.pointer });
+    const hash = ref.indexOf('#');
+    const next = ref.startsWith('#') ? current.document : await loadFile(context, walk, current.document.uri, ref);
+    if (!next) return undefined;
+    current = { document: next, pointer: hash < 0 ? '' : ref.slice(hash + 1) };
+  }
+  return undefined;
+}
+
+/** The circle is reported like one inside the document, naming the references that make it. */
+function reportCircle(context: ValidationContext, occurrence: RefOccurrence, ref: string, circle: Step[]): void {
+  const names = [...new Set(circle.map((step) => `\`${step.document === context.document ? '' : fileName(context.document, step.document)}#${step.pointer}\``))];
+  const through = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
+  context.report(occurrence.value, 'unresolved-ref', `\`${ref}\` ${CIRCLE} It runs through ${through}.`, {
+    related: circle.map(({ document, node }) => {
+      const at = getProperty(node, '$ref')!.value!;
+      return { uri: document.uri, offset: at.offset, end: at.end, range: document.rangeOf(at), message: 'A reference in the circle' };
+    }),
+  });
+}
+
+/** Why a file that was read holds no definition: it is not text, or does not parse. */
+function unparsable(document: ApiDocument): string | undefined {
+  if (document.root) return undefined;
+  const problem = document.problems[0];
+  if (!problem) return undefined;
+  if (problem.code === 'binary-content') return 'it is not text (it holds NUL characters)';
+  return `it does not parse (line ${document.textDocument.positionAt(problem.offset).line + 1}: ${problem.message.replace(/\.$/, '')})`;
 }
 
 /** Each broken reference once, by the shortest chain that reaches it: a file may be reached along several. */

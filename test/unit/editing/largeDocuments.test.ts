@@ -1,0 +1,149 @@
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionList, DocumentSymbol, Hover } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../../server/src/languageService';
+import { MAX_OUTLINE_ENTRIES, QUIET_MS } from '../../../server/src/services/largeDocuments';
+import { MAX_WHOLE_REPARSE } from '../../../server/src/services/editing/completionSite';
+import { RenameError } from '../../../server/src/services/rename';
+import type { LanguageSettings } from '../../../server/src/services/validationTypes';
+import { largeDefinition, textAt } from './documents';
+
+const URI = 'file:///large.yaml';
+
+/** A limit the test documents are over, as `apigateway.validation.maxFileSizeMB` sets it for real ones. */
+const OVER: LanguageSettings = { maxValidationSize: 4096 };
+
+function withTemplates(items: number): string {
+  const paths: string[] = [];
+  for (let i = 0; i < items; i++) {
+    paths.push(`  /r${i}:\n    get:\n      responses: { "200": { description: OK } }\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates:\n          application/json: '#set($code = 200){"statusCode": $code}'\n`);
+  }
+  return `openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n${paths.join('')}components:\n  schemas:\n    Item:\n      type: object\n`;
+}
+
+function open(text: string, settings: LanguageSettings = OVER) {
+  const logs: string[] = [];
+  const service = createLanguageService({ log: (message) => logs.push(message) });
+  const document = TextDocument.create(URI, 'yaml', 1, text);
+  return { service, document, logs, validated: service.doValidation(document, settings) };
+}
+
+describe('documents over the size limit', () => {
+  it('leaves out code lenses and template colours, cuts each list of the outline short, and says so once', async () => {
+    const { service, document, logs, validated } = open(withTemplates(MAX_OUTLINE_ENTRIES + 5));
+    await validated;
+    for (let i = 0; i < 3; i++) {
+      assert.deepEqual(service.getCodeLenses(document, undefined, OVER), []);
+      assert.deepEqual(service.getSemanticTokens(document, OVER), { data: [] });
+      const outline = service.findDocumentSymbols(document, OVER);
+      assert.equal(outline.filter((s) => s.name.startsWith('/')).length, MAX_OUTLINE_ENTRIES);
+      assert.equal(outline[outline.length - 1].name, 'Schemas');
+    }
+    assert.deepEqual(logs, [
+      'Code lenses (Evaluate, Invoke) are off for large.yaml (215 KB, over the 4 KB limit of apigateway.validation.maxFileSizeMB).',
+      'Mapping templates are not coloured in large.yaml (215 KB, over the 4 KB limit of apigateway.validation.maxFileSizeMB).',
+      `The outline of large.yaml (215 KB, over the 4 KB limit of apigateway.validation.maxFileSizeMB) lists only the first ${MAX_OUTLINE_ENTRIES} of its ${MAX_OUTLINE_ENTRIES + 5} paths.`,
+    ]);
+    // Under the limit every lens, colour and entry is there.
+    const settings: LanguageSettings = {};
+    assert.equal(service.getCodeLenses(document, undefined, settings).length, 2 * (MAX_OUTLINE_ENTRIES + 5));
+    assert.ok(service.getSemanticTokens(document, settings).data.length > 0);
+    assert.equal(service.findDocumentSymbols(document, settings).filter((s) => s.name.startsWith('/')).length, MAX_OUTLINE_ENTRIES + 5);
+  });
+
+  it('takes the limit validation was last given for the features asked without settings', async () => {
+    const { service, document, validated } = open(withTemplates(30));
+    await validated;
+    assert.deepEqual(service.getCodeLenses(document), []);
+    await service.doValidation(document, {});
+    assert.equal(service.getCodeLenses(document).length, 60);
+  });
+
+  describe('while one is typed', () => {
+    const clean = largeDefinition({ items: 40 });
+    // A comment typed above the paths moves everything after it; a key half typed makes the text unparsable.
+    const edited = clean.replace('paths:\n', '# a new comment\npaths:\n');
+
+    async function typed(text = edited) {
+      const opened = open(clean);
+      await opened.validated;
+      TextDocument.update(opened.document, [{ text }], 2);
+      return opened;
+    }
+
+    it('answers hover, definitions and the outline from the last parsed version, in the current positions', async () => {
+      const { service, document } = await typed();
+      const key = edited.indexOf('operationId: get30');
+      const hover = (await service.doHover(document, document.positionAt(key + 3))) as Hover;
+      assert.equal(textAt(document, hover.range!), 'operationId');
+      const [definition] = await service.findDefinition(document, document.positionAt(edited.indexOf('#/components/schemas/Item', key) + 5));
+      assert.equal(textAt(document, definition.range), 'Item');
+      const paths = service.findDocumentSymbols(document, OVER).filter((s) => s.name.startsWith('/')) as DocumentSymbol[];
+      assert.equal(textAt(document, paths[39].selectionRange), '/r39');
+      // Inside the edit there is no counterpart in the last parsed version.
+      assert.equal(await service.doHover(document, document.positionAt(edited.indexOf('new comment'))), null);
+    });
+
+    it('completes from a copy of the last parsed version patched by parts, as a fresh parse of the text would', async () => {
+      for (const line of ['      x-amazon-apigateway-req', '      descr', '      type: obj']) {
+        const text = `${clean}${line}\n`;
+        const { service, document } = await typed(text);
+        const position = document.positionAt(text.length - 1);
+        const items = (await service.doComplete(document, position, OVER)) as CompletionList;
+        const fresh = (await createLanguageService().doComplete(TextDocument.create(URI, 'yaml', 1, text), position)) as CompletionList;
+        assert.ok(items.items.length > 0, line);
+        assert.deepEqual(items, fresh, line);
+      }
+    });
+
+    it('refuses a rename until the version is parsed, and has no quick fixes meanwhile', async () => {
+      const { service, document } = await typed();
+      const at = document.positionAt(edited.indexOf('    Item:') + 5);
+      assert.deepEqual(service.prepareRename(document, at)?.placeholder, 'Item');
+      await assert.rejects(service.rename(document, at, 'Thing'), (error) => error instanceof RenameError && /read again once typing pauses/.test(error.message));
+      assert.deepEqual(service.getCodeActions(document, { start: at, end: at }, { diagnostics: [] }, OVER), []);
+    });
+
+    it('parses the version for validation once typing pauses, and not at all when it is typed on', async function () {
+      this.timeout(4 * QUIET_MS + 2000);
+      const { service, document } = await typed();
+      const version = document.version;
+      let started = Date.now();
+      const cancelled = service.doValidation(document, OVER, () => document.version !== version);
+      TextDocument.update(document, [{ text: `${edited}# more\n` }], 3);
+      assert.deepEqual(await cancelled, []);
+      assert.ok(Date.now() - started >= QUIET_MS - 50);
+      started = Date.now();
+      const diagnostics = await service.doValidation(document, OVER, () => false);
+      assert.ok(Date.now() - started >= QUIET_MS - 50);
+      assert.match(String(diagnostics[0]?.message), /only its syntax was checked/);
+      // The version is parsed now: the edit has a tree of its own.
+      assert.ok((await service.doHover(document, document.positionAt(edited.indexOf('operationId: get3') + 3))) !== null);
+      assert.deepEqual(service.prepareRename(document, document.positionAt(edited.indexOf('    Item:') + 5))?.placeholder, 'Item');
+    });
+
+    it('parses the version on request once it has stayed unchanged for a while', async function () {
+      this.timeout(QUIET_MS + 2000);
+      const { service, document } = await typed();
+      const at = document.positionAt(edited.indexOf('    Item:') + 5);
+      await assert.rejects(service.rename(document, at, 'Thing'), RenameError);
+      await new Promise((resolve) => setTimeout(resolve, QUIET_MS + 10));
+      const edit = await service.rename(document, at, 'Thing');
+      assert.ok(Object.keys(edit.changes ?? {}).length > 0);
+    });
+  });
+});
+
+describe('completion in a large document under the limit', () => {
+  it('never parses a text over the whole re-parse limit whole, and still offers keys outside paths', async () => {
+    const clean = largeDefinition({ items: Math.ceil(MAX_WHOLE_REPARSE / 300) });
+    assert.ok(clean.length > MAX_WHOLE_REPARSE);
+    const service = createLanguageService();
+    const document = TextDocument.create(URI, 'yaml', 1, clean);
+    await service.doValidation(document);
+    const text = `${clean}      proper\n`;
+    TextDocument.update(document, [{ text }], 2);
+    const items = (await service.doComplete(document, document.positionAt(text.length - 1))) as CompletionList;
+    assert.ok(items.items.some((i) => i.label === 'properties'), items.items.map((i) => i.label).join(', '));
+  });
+});
