@@ -15,7 +15,7 @@ import { openapiStructureRule } from './rules/openapiStructure';
 import { schemaVerdict, versionOf } from './rules/openapiSchemas';
 import { unprocessedTemplateRule } from './rules/unprocessedTemplate';
 import { yieldToEventLoop } from './rules/eventLoop';
-import { createContext, dialectOf, maxValidationSize, runRules, stopsWith, type RuleResults, type ValidationOptions } from './validation';
+import { createContext, dialectOf, maxValidationSize, runRule, runRules, stopsWith, type RuleResults, type ValidationOptions } from './validation';
 import { createValidationCaches, type ValidationCaches } from './validationCaches';
 import type { Problem, Rule } from './validationTypes';
 
@@ -111,13 +111,18 @@ async function revalidate(document: ApiDocument, options: ValidationOptions & { 
     if (rule === openapiStructureRule) problems = reuseStructure(document, paths, index, old, previous.layout.spans, moved);
     else if (!WHOLE_DOCUMENT_RULES.has(rule)) {
       const context = createContext(reduced!, dialect, options, options.caches, []);
-      await rule(context);
-      problems = merge(old, context.problems, previous.layout.spans, index, spans[index], moved);
-      if (rule === unprocessedTemplateRule && (old.length || context.problems.length)) problems = undefined;
+      try {
+        await rule(context);
+        problems = merge(old, context.problems, previous.layout.spans, index, spans[index], moved);
+        if (rule === unprocessedTemplateRule && (old.length || context.problems.length)) problems = undefined;
+      } catch {
+        // Run on the whole document below, where a failure is reported as a full validation reports it.
+        problems = undefined;
+      }
     }
     if (!problems) {
       const context = createContext(document, dialect, options, options.caches, []);
-      await rule(context);
+      await runRule(rule, context);
       problems = context.problems;
     }
     byRule.push(problems);
