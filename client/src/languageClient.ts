@@ -21,7 +21,7 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     synchronize: {
       configurationSection: 'apigateway',
       // Referenced files that are not open still change on disk; the server re-validates the documents using them.
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,vtl}'),
     },
     outputChannelName: 'API Gateway Language Server',
   };

@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
+import { savedEncodingProblem } from './services/savedEncoding';
 import { ApiDocument, parseApiDocument, withRecoveredTree } from './model/apiDocument';
 import { getCodeActions } from './services/codeActions';
 import { doComplete } from './services/completion';
@@ -102,7 +103,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     doValidation: async (document, settings, isCancelled) => {
       if (isTemplateDocument(document)) {
         const problems = validateStandaloneTemplate(document.getText(), document.uri);
-        return toDiagnostics(new ApiDocument(document, 'yaml', undefined, []), problems, settings ?? {});
+        const saved = await savedEncodingProblem(document.uri, document.getText(), options.resolver);
+        return toDiagnostics(new ApiDocument(document, 'yaml', undefined, []), saved ? [saved, ...problems] : problems, settings ?? {});
       }
       const limit = limitOf(settings);
       // A document over the limit is parsed again only once typing pauses: a newer version cancels the wait.
@@ -121,7 +123,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         records.set(document.uri, record);
         if (records.size > MAX_RECORDS) records.delete(records.keys().next().value as string);
       }
-      return toDiagnostics(parsed, allProblems(results), settings ?? {});
+      // Not part of the record: it follows the file on disk, not the text.
+      const saved = await savedEncodingProblem(document.uri, parsed.text, options.resolver);
+      const problems = allProblems(results);
+      return toDiagnostics(parsed, saved ? [saved, ...problems] : problems, settings ?? {});
     },
     // Mapping templates embedded in the definition have their own completion and hover; the OpenAPI ones stay out of them.
     doComplete: (document, position, settings) => {

@@ -210,6 +210,9 @@ connection.onDidChangeWatchedFiles((params) => {
   workspace.filesChanged();
   for (const change of params.changes) {
     resolver.forget(change.uri);
+    // An open document is checked against its saved bytes too (their encoding), which a save can change with the text unchanged.
+    const saved = documents.get(change.uri);
+    if (saved) scheduleValidation(saved);
     for (const dependent of resolver.dependentsOf(change.uri)) {
       const document = documents.get(dependent);
       if (document) scheduleValidation(document);

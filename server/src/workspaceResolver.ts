@@ -6,6 +6,7 @@ import { parseApiDocument, type ApiDocument } from './model/apiDocument';
 import type { DocumentResolver } from './services/validationTypes';
 import { resolveUri } from './model/refUri';
 import { decodeUtf8, utf16Encoding } from './model/utf8';
+import { decodeInput, type Unreadable } from './model/definitionBytes';
 
 export { resolveUri };
 
@@ -15,6 +16,10 @@ const MAX_REFERENCED_FILE = 20 * 1024 * 1024;
 const MAX_CACHED_FILES = 64;
 /** Reasons kept for files that could not be read, for the diagnostics and hovers that follow the failed read. */
 const MAX_FAILURES = 256;
+/** Saved files whose encoding was checked, each with the size and time it was checked at. */
+const MAX_ENCODING_CHECKS = 256;
+/** Larger saved files are not read for their encoding: they are over every limit that matters anyway. */
+const MAX_ENCODING_CHECK_BYTES = 64 * 1024 * 1024;
 
 /**
  * Resolves `$ref`s to other files: open editors first (their unsaved text is what the user sees), then the disk.
@@ -24,6 +29,7 @@ export class WorkspaceResolver implements DocumentResolver {
   private readonly dependents = new Map<string, Set<string>>();
   private readonly diskCache = new Map<string, { version: string; parsed: ApiDocument }>();
   private readonly failures = new Map<string, string>();
+  private readonly encodingChecks = new Map<string, { version: string; problem: Unreadable | undefined }>();
 
   constructor(private readonly openDocument: (uri: string) => TextDocument | undefined) {}
 
@@ -49,6 +55,32 @@ export class WorkspaceResolver implements DocumentResolver {
   whyUnreadable(baseUri: string, ref: string): string | undefined {
     const target = resolveUri(baseUri, ref);
     return target === undefined ? undefined : this.failures.get(target);
+  }
+
+  /**
+   * The editor decodes a file before the server sees it: bytes that are not UTF-8 arrive as U+FFFD, or as characters of
+   * whatever encoding the user picked, and the text alone cannot tell which. API Gateway reads the saved bytes, so
+   * those are checked, once per saved version of the file.
+   */
+  async savedEncoding(uri: string): Promise<Unreadable | undefined> {
+    if (!uri.startsWith('file:')) return undefined;
+    try {
+      const file = fileURLToPath(uri);
+      const info = await stat(file);
+      if (!info.isFile() || info.size > MAX_ENCODING_CHECK_BYTES) return undefined;
+      const version = `${info.mtimeMs}:${info.size}`;
+      const known = this.encodingChecks.get(uri);
+      if (known?.version === version) return known.problem;
+      const decoded = decodeInput(await readFile(file));
+      const problem = 'unreadable' in decoded ? decoded.unreadable : undefined;
+      this.encodingChecks.delete(uri);
+      this.encodingChecks.set(uri, { version, problem });
+      if (this.encodingChecks.size > MAX_ENCODING_CHECKS) this.encodingChecks.delete(this.encodingChecks.keys().next().value as string);
+      return problem;
+    } catch {
+      // Unsaved, deleted or unreadable: the editor's text is all there is, and the other checks read it.
+      return undefined;
+    }
   }
 
   /**

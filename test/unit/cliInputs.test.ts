@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { decodeInput } from '../../server/src/cli/definitionText';
+import { decodeInput } from '../../server/src/model/definitionBytes';
 import { looksLikeApiDefinition as isDefinitionText } from '../../server/src/model/definitionKeys';
 import { UsageError } from '../../server/src/cli/io';
 import { parseOptions } from '../../server/src/cli/options';

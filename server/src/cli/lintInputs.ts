@@ -1,7 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { decodeInput, type Unreadable } from './definitionText';
+import { decodeInput, type Unreadable } from '../model/definitionBytes';
 import { looksLikeApiDefinition } from '../model/definitionKeys';
 import { readBytesFile, UsageError, type CliIO } from './io';
 

@@ -3,6 +3,7 @@ import type { ApiDocument } from '../model/apiDocument';
 import type { AnyNode } from '../model/nodes';
 import type { Dialect } from '../model/dialect';
 import type { ValidationCaches } from './validationCaches';
+import type { Unreadable } from '../model/definitionBytes';
 
 export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
 export type SeveritySetting = SeverityName | 'off';
@@ -41,6 +42,11 @@ export interface DocumentResolver {
   resolve(baseUri: string, ref: string, dependent?: string): Promise<ApiDocument | undefined>;
   /** Why the file a `$ref` written in `baseUri` names could not be read (`there is no such file`), once `resolve` found nothing. */
   whyUnreadable?(baseUri: string, ref: string): string | undefined;
+  /**
+   * Why the saved file behind an open document is not UTF-8 text; undefined when it is, or when the document is not a
+   * file on disk.
+   */
+  savedEncoding?(uri: string): Promise<Unreadable | undefined>;
 }
 
 /** The definition files of the workspace (open ones as edited), for references and renames that cross files. */

@@ -10,7 +10,7 @@ import { codeSuggestion, findWorkspaceSettings, loadSettingsFile, type LoadedSet
 import { DIAGNOSTIC_CODES } from '../../facts/diagnosticCodes';
 import { detectFormat } from '../../model/apiDocument';
 import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
-import type { Unreadable } from '../definitionText';
+import type { Unreadable } from '../../model/definitionBytes';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 import { lintInputs } from '../lintInputs';

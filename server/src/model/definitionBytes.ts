@@ -1,5 +1,5 @@
-import { findBinaryContent } from '../model/apiDocument';
-import { decodeUtf8, utf16Encoding } from '../model/utf8';
+import { findBinaryContent } from './apiDocument';
+import { decodeUtf8, utf16Encoding } from './utf8';
 
 /** A file that is not UTF-8 text, as a finding: where and why. */
 export interface Unreadable {

@@ -1,0 +1,33 @@
+import type { DocumentResolver, Problem } from './validationTypes';
+
+/** The editor shows the bytes it cannot read as UTF-8 as U+FFFD, so converting starts with reading them right. */
+const HOW_TO_CONVERT =
+  'To convert it in VS Code, click the encoding in the status bar: if characters show as \uFFFD, first "Reopen with Encoding" in the encoding it was written in (such as Western (Windows 1252)), then "Save with Encoding" → UTF-8.';
+
+/**
+ * The saved file's encoding as a finding on the open document, at the first byte that is not UTF-8. A binary file is
+ * found in the editor's own text (NUL characters), so only text in another encoding is reported here.
+ */
+export async function savedEncodingProblem(uri: string, text: string, resolver: DocumentResolver | undefined): Promise<Problem | undefined> {
+  const found = await resolver?.savedEncoding?.(uri);
+  if (!found || found.code !== 'not-utf8') return undefined;
+  // Line breaks are the same bytes in UTF-8 and in the encodings editors offer, so the line holds in either reading.
+  const offset = offsetOf(text, found.line, found.character);
+  return {
+    offset,
+    end: Math.min(text.length, offset + 1),
+    code: found.code,
+    message: `${found.message.replace(/\s*Save it as UTF-8\.$/, '')} ${HOW_TO_CONVERT}`,
+  };
+}
+
+function offsetOf(text: string, line: number, character: number): number {
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let l = 0; l < line; l++) {
+    const next = text.indexOf('\n', start);
+    if (next < 0) return text.length;
+    start = next + 1;
+  }
+  const lineEnd = text.indexOf('\n', start);
+  return Math.min(start + character, lineEnd < 0 ? text.length : lineEnd);
+}
