@@ -32,7 +32,7 @@ describe('the saved file behind an open document over stdio', () => {
     const found = (await client.waitForDiagnostics(uri)).find((d) => d.code === 'not-utf8');
     assert.ok(found, 'no not-utf8 diagnostic');
     assert.deepEqual(found.range.start, { line: 4, character: 18 });
-    assert.match(found.message, /byte 0xE9 here is not valid UTF-8.*Save with Encoding/);
+    assert.match(String(found.message), /byte 0xE9 here is not valid UTF-8.*Save with Encoding/);
 
     writeFileSync(file, LATIN1.toString('latin1'), 'utf8');
     utimesSync(file, new Date(), new Date(Date.now() + 5000));

@@ -4,8 +4,13 @@ import { getValue, keyName } from './navigate';
 import type { ObjectNode, ValueNode } from './nodes';
 import { EXTENSIONS, fieldOf, getExtension } from '../facts/extensions';
 import type { FieldSpec, Placement } from '../facts/extensionTypes';
+import { HTTP_IDENTITY_SOURCE, REST_IDENTITY_SOURCE } from '../facts/identitySources';
 
-/** AWS writes it into every HTTP API export: the tie-breaker when both dialects have as much evidence. */
+/**
+ * AWS writes it into every HTTP API export and into no REST API export, and nobody writes it by hand into a REST API:
+ * it weighs as two kinds of evidence, so that a couple of REST keys pasted into an export do not turn it into a REST API,
+ * and it decides a tie.
+ */
 const HTTP_EXPORT_MARKER = 'x-amazon-apigateway-importexport-version';
 
 const INTEGRATION = getExtension('x-amazon-apigateway-integration')!;
@@ -17,16 +22,18 @@ const AUTHORIZER_TYPE = fieldOf(AUTHORIZER, 'type');
 const inferred = new WeakMap<ApiDocument, Dialect>();
 
 /**
- * HTTP APIs and REST APIs are recognised by what only one of them reads, as the catalog says: extensions of one
- * dialect (`x-amazon-apigateway-cors`, the import/export version, reusable integrations; request validators, gateway
- * responses, binary media types...), integration and authorizer types of one dialect (JWT; token, Cognito, non-proxy
- * integrations) and their fields (an HTTP API Lambda authorizer's payload version; integration responses), and the
- * `$default` route. Each kind of evidence counts once, and a definition holding both is judged by the side with more
- * kinds: one stray key, such as CORS settings pasted into a REST API or a JWT scheme beside token authorizers, must
- * not move every other check to the wrong rules; that key gets its own dialect-mismatch warning instead. Integration
- * fields only HTTP APIs read (`payloadFormatVersion`, `integrationSubtype`) decide only when nothing else does: REST
- * imports ignore them, and they are often copied along. Swagger 2.0 documents are always REST (HTTP APIs import only
- * OpenAPI 3).
+ * HTTP APIs and REST APIs are recognised by what only one of them reads, as the catalog says: extensions of one dialect
+ * (`x-amazon-apigateway-cors`, the import/export version, reusable integrations; request validators, gateway responses,
+ * binary media types...), integration and authorizer types of one dialect (JWT; token, Cognito, non-proxy integrations)
+ * and their fields (an HTTP API Lambda authorizer's payload version; integration responses), and the `$default` route.
+ * Each kind of evidence counts once, and a definition holding both is judged by the side with more kinds: one stray
+ * key, such as CORS settings pasted into a REST API or a JWT scheme beside token authorizers, must not move every other
+ * check to the wrong rules; that key gets its own dialect-mismatch warning instead. Integration fields only HTTP APIs
+ * read (`payloadFormatVersion`, `integrationSubtype`) decide only when nothing else does: REST imports ignore them, and
+ * they are often copied along. A Lambda function's plain ARN as an AWS_PROXY URI does not count: only HTTP APIs take
+ * it, but it is also the commonest mistake in REST APIs, where it must be reported. Identity sources count in the form
+ * each dialect writes them: `$request.header.X` for HTTP APIs, `method.request.header.X` for REST. Swagger 2.0
+ * documents are always REST (HTTP APIs import only OpenAPI 3).
  */
 export function inferDialect(document: ApiDocument): Dialect {
   let dialect = inferred.get(document);
@@ -45,10 +52,10 @@ function weighDocument(document: ApiDocument): Dialect {
   weighExtensions(getValue(root, 'components'), 'components', evidence);
   weighAuthorizers(getValue(getValue(root, 'components'), 'securitySchemes'), evidence);
   weighOperations(getValue(root, 'paths'), evidence);
-  const { http, rest } = evidence;
-  if (http.size > rest.size) return 'http';
-  if (http.size < rest.size) return 'rest';
-  if (http.size) return http.has(HTTP_EXPORT_MARKER) ? 'http' : 'rest';
+  const http = evidence.http.size + (evidence.http.has(HTTP_EXPORT_MARKER) ? 1 : 0);
+  const rest = evidence.rest.size;
+  if (http !== rest) return http > rest ? 'http' : 'rest';
+  if (http) return evidence.http.has(HTTP_EXPORT_MARKER) ? 'http' : 'rest';
   return evidence.httpHint ? 'http' : 'rest';
 }
 
@@ -97,6 +104,7 @@ function weighAuthorizers(schemes: ValueNode | undefined, evidence: Evidence): v
     const authorizer = getValue(scheme.value, AUTHORIZER.name);
     if (authorizer?.type !== 'object') continue;
     weighType(authorizer, AUTHORIZER_TYPE, 'authorizer', evidence);
+    weighIdentitySource(getValue(authorizer, 'identitySource'), evidence);
     for (const { name, dialect } of fieldsOnlyOneDialectReads(authorizer, AUTHORIZER.fields)) evidence[dialect].add(`authorizer ${name}`);
   }
 }
@@ -115,6 +123,15 @@ function weighOperations(paths: ValueNode | undefined, evidence: Evidence): void
       if (integration?.type === 'object') weighIntegration(integration, evidence);
     }
   }
+}
+
+/** `$request.header.X` and `method.request.header.X` say the same in the two dialects' own words. */
+function weighIdentitySource(source: ValueNode | undefined, evidence: Evidence): void {
+  if (source?.type !== 'string') return;
+  const parts = (source.value as string).split(',').map((part) => part.trim()).filter(Boolean);
+  if (!parts.length) return;
+  if (parts.every((part) => HTTP_IDENTITY_SOURCE.test(part))) evidence.http.add('identity source form');
+  else if (parts.every((part) => REST_IDENTITY_SOURCE.test(part))) evidence.rest.add('identity source form');
 }
 
 function weighIntegration(integration: ObjectNode, evidence: Evidence): void {

@@ -125,4 +125,29 @@ paths:
     assert.equal(inferDialect(parse(tie)), 'rest');
     assert.equal(inferDialect(parse(tie.replace('x-amazon-apigateway-cors: {}', "x-amazon-apigateway-importexport-version: '1.0'"))), 'http');
   });
+
+  it('keeps an HTTP API export with two REST keys pasted in an HTTP API: the export marker and HTTP-only forms outweigh them', async () => {
+    const exported = `openapi: 3.0.1
+info: { title: pets, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+x-amazon-apigateway-binary-media-types: ['image/png']
+x-amazon-apigateway-minimum-compression-size: 1024
+paths:
+  /pets:
+    get:
+      responses: { default: { description: d } }
+      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: 'arn:aws:lambda:us-east-1:123456789012:function:pets', payloadFormatVersion: '2.0' }
+`;
+    assert.equal(inferDialect(parse(exported)), 'http');
+    const diagnostics = await validate(exported);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['dialect-mismatch', 'dialect-mismatch']);
+  });
+
+  it('counts the form of a Lambda authorizer identity source: $request.header.X for HTTP APIs, method.request.header.X for REST', () => {
+    const scheme = (source: string, extra = '') => `openapi: 3.0.1\n${extra}components:\n  securitySchemes:\n    a:\n      type: apiKey\n      name: Authorization\n      in: header\n      x-amazon-apigateway-authorizer: { type: request, identitySource: '${source}' }\n`;
+    assert.equal(inferDialect(parse(scheme('$request.header.Authorization, $request.querystring.k'))), 'http');
+    assert.equal(inferDialect(parse(scheme('method.request.header.Authorization'))), 'rest');
+    // One REST key against the HTTP form: a tie, which REST wins without the export marker.
+    assert.equal(inferDialect(parse(scheme('$request.header.Authorization', "x-amazon-apigateway-binary-media-types: ['*/*']\n"))), 'rest');
+  });
 });
