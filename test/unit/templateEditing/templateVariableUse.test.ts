@@ -193,6 +193,27 @@ describe('$context.error.messageString in a JSON string', () => {
   });
 });
 
+describe('$input.json(...) in a JSON string', () => {
+  const findings = (template: string, fileName = 'request.vtl') =>
+    validateStandaloneTemplate(template, fileName).filter((p) => p.code === 'template-quoted-input-json').map((p) => template.slice(p.offset, p.end));
+
+  it('warns where its own quotes would be doubled, also through a variable, and accepts it written bare', () => {
+    assert.deepEqual(findings(`{"name": "$input.json('$.name')"}`), [`$input.json('$.name')`]);
+    assert.deepEqual(findings(`#set($n = $input.json('$.name'))\n{"name": "$n"}`), ['$n']);
+    assert.deepEqual(findings(`{"name": $input.json('$.name')}`), []);
+    assert.deepEqual(findings(`{"name": "$input.path('$.name')"}`), []);
+    // A method on the result may have taken the quotes off.
+    assert.deepEqual(findings(`{"name": "$input.json('$.name').replace('"', '')"}`), []);
+    // The variable assigned again holds something else.
+    assert.deepEqual(findings(`#set($n = $input.json('$.name'))#set($n = $input.path('$.name'))\n{"name": "$n"}`), []);
+  });
+
+  it('is said in words a user can act on', () => {
+    const [problem] = validateStandaloneTemplate(`{"name": "$input.json('$.name')"}`, 'request.vtl').filter((p) => p.code === 'template-quoted-input-json');
+    assert.match(problem.message, /invalid JSON \(""Rex""\); write it without the quotes around it/);
+  });
+});
+
 describe('syntax errors in diagnostics', () => {
   const syntax = (template: string) =>
     validateStandaloneTemplate(template).filter((p) => p.code === 'template-syntax').map((p) => [template.slice(p.offset, p.end), p.message]);

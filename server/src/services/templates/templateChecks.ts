@@ -95,11 +95,13 @@ function checkJsonStrings(text: string, scanned: ScannedTemplate, kind: Template
   const velocity = kind !== 'gatewayResponse';
   const escapedVariables = new Set<string>();
   const validationVariables = new Set<string>();
+  const jsonVariables = new Set<string>();
   if (velocity) {
     for (const { target, value } of setAssignments(text, scanned)) {
       if (!value) continue;
       follow(escapedVariables, target.root, isUnrepairedEscape(value));
       follow(validationVariables, target.root, isValidationErrorString(value));
+      follow(jsonVariables, target.root, isInputJson(value));
     }
   }
   for (const reference of scanned.references) {
@@ -119,6 +121,10 @@ function checkJsonStrings(text: string, scanned: ScannedTemplate, kind: Template
         : 'gateway response templates cannot escape it: use `$context.error.messageString` without quotes around it (it is already quoted)';
       report(reference.start, reference.end, 'template-validation-error-in-json',
         `${what} is not escaped for JSON and holds double quotes (e.g. [object has missing required properties (["price"])]), which end this JSON string early and make the body invalid JSON; ${advice}.`);
+    } else if (velocity && (isInputJson(reference) || (viaVariable && jsonVariables.has(reference.root)))) {
+      const what = isInputJson(reference) ? '`$input.json(...)`' : `\`$${reference.root}\` holds \`$input.json(...)\` output, which`;
+      report(reference.start, reference.end, 'template-quoted-input-json',
+        `${what} writes JSON, with its own quotes around a string ("Rex"), so inside a JSON string it makes the body invalid JSON (""Rex""); write it without the quotes around it, e.g. {"name": $input.json('$.name')}.`);
     } else if (isErrorMember(reference, 'messageString')) {
       report(reference.start, reference.end, 'template-quoted-message-string',
         '`$context.error.messageString` comes with its own double quotes ("Invalid request body"), so inside a JSON string it makes the body invalid JSON; write it without the quotes around it, e.g. {"message": $context.error.messageString}.');
@@ -135,6 +141,12 @@ function follow(variables: Set<string>, root: string, holds: boolean): void {
 function isUnrepairedEscape(reference: TemplateReference): boolean {
   const [first, second] = reference.segments;
   return reference.root === 'util' && first?.name === 'escapeJavaScript' && !!first.call && second?.name !== 'replaceAll';
+}
+
+/** `$input.json(...)` itself; a method called on its result (`.replace(...)`) may have taken the quotes off. */
+function isInputJson(reference: TemplateReference): boolean {
+  const [first] = reference.segments;
+  return reference.root === 'input' && reference.segments.length === 1 && first.name === 'json' && !!first.call;
 }
 
 /** `$context.error.validationErrorString` itself; a method called on it (`.replace(...)`) may have repaired it. */

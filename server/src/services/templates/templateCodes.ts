@@ -59,6 +59,11 @@ export const TEMPLATE_DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
     title: '$context.error.messageString inside a JSON string (it is already quoted)',
     docsUrl: `${REFERENCE}#context-variable-reference`,
   },
+  'template-quoted-input-json': {
+    severity: 'warning',
+    title: '$input.json(...) inside a JSON string (its output is already JSON, with quotes around strings)',
+    docsUrl: `${REFERENCE}#input-variable-reference`,
+  },
   'template-too-large': { severity: 'error', title: 'Mapping template larger than 300 KB', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'gateway-response-template-directive': {
     severity: 'warning',
