@@ -64,14 +64,26 @@ const EXPECTED: Record<string, string[]> = {
   '60_api-gateway-content-encodings-examples-image-lambda_block0.json': ['lambda-status-code-pattern'],
   '61_api-gateway-content-encodings-examples-image-s3_block1.json': [],
   // A query parameter without `type`, responses without `description`, a "400" integration response with no method
-  // response, and a security requirement naming an undefined scheme: AWS imports it, the API then misbehaves.
-  '62_api-gateway-request-validation-sample-api-swagger_block0.json': ['openapi-schema', 'undeclared-response-status', 'unknown-security-scheme'],
+  // response, and a security requirement naming an undefined scheme. That "400" response also maps a header, which
+  // AWS refuses (see IMPORT_ERRORS).
+  '62_api-gateway-request-validation-sample-api-swagger_block0.json': ['openapi-schema', 'undeclared-response-header', 'undeclared-response-status', 'unknown-security-scheme'],
   '63_simple-calc-lambda-api-swagger-definition_block0.json': [],
   '64_http-api-open-api_block4.json': [],
   // Operations without `responses`.
   '65_api-gateway-extensions-integrations_block0.json': ['openapi-schema'],
   // `responses` on an AWS_PROXY integration, holding a status code alone as AWS's exports do: a faded hint only.
   '66_import-api-aws-variables_block0.yaml': [],
+};
+
+/**
+ * Errors a corpus document has although it was published as importable: AWS refuses these on import. The
+ * request-validation sample maps `test-method-response-header` into a "400" response that neither operation declares,
+ * which PutIntegrationResponse refuses ("No method response exists for method", aws-apigateway-importer#121) and the
+ * import reports as "Unable to put integration response ... Invalid mapping expression specified"
+ * (aws-apigateway-importer#209).
+ */
+const IMPORT_ERRORS: Record<string, string[]> = {
+  '62_api-gateway-request-validation-sample-api-swagger_block0.json': ['undeclared-response-header'],
 };
 
 function load(file: string) {
@@ -95,7 +107,8 @@ describe('corpus of real definitions', () => {
       const diagnostics = await validateDocument(load(path.join(CORPUS, file)));
       assert.deepEqual(visibleCodes(diagnostics), EXPECTED[file], diagnostics.map((d) => `${d.range.start.line + 1}: ${d.code} ${d.message}`).join('\n'));
       // AWS imported it, so nothing it checks on import is an error; templates are parsed only when a request runs them.
-      const importErrors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error && d.code !== 'template-syntax');
+      const known = IMPORT_ERRORS[file] ?? [];
+      const importErrors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error && d.code !== 'template-syntax' && !known.includes(String(d.code)));
       assert.deepEqual(importErrors, [], 'AWS imported it, so nothing is an error');
     });
   }

@@ -63,7 +63,8 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'invalid-integration-subtype': { severity: 'error', title: 'integrationSubtype needs an AWS_PROXY integration', docsUrl: `${DEV_GUIDE}/http-api-develop-integrations-aws-services-reference.html` },
   // Mappings and cross-references
   'unknown-request-validator': { severity: 'error', title: 'Request validator not declared', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-request-validator.html` },
-  // Imports succeed (AWS's own request-validation sample does it); the call fails with 500 when the response is selected.
+  // AWS's own request-validation sample does it; the call fails with 500 when the response is selected. Header mappings
+  // into such a status are refused on their own (undeclared-response-header).
   'undeclared-response-status': { severity: 'warning', title: 'Integration response status has no method response', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-response.html` },
   'undeclared-response-header': { severity: 'error', title: 'Mapped response header not declared on the method response', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responseParameters.html` },
   'undeclared-parameter': { severity: 'error', title: 'Mapped request parameter not declared on the method', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-requestParameters.html` },
@@ -98,6 +99,8 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'invalid-model-name': { severity: 'error', title: 'Model name not alphanumeric', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'unsupported-schema-keyword': { severity: 'warning', title: 'Schema keyword API Gateway models do not support', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'non-object-response-schema': { severity: 'warning', title: 'Method response schema that is not an object', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
+  // PutMethodResponse refuses such a status code; whether the import then fails or leaves the response out is not documented.
+  'invalid-method-response-status': { severity: 'warning', title: 'Response key API Gateway cannot create a method response for', docsUrl: 'https://docs.aws.amazon.com/apigateway/latest/api/API_PutMethodResponse.html' },
   'root-response-ref': { severity: 'error', title: 'Reference to a root-level response', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'too-many-resources': { severity: 'warning', title: 'More resources than the default quota', docsUrl: `${DEV_GUIDE}/limits.html` },
   'too-many-authorizers': { severity: 'warning', title: 'More authorizers than the default quota', docsUrl: `${DEV_GUIDE}/limits.html` },

@@ -8,6 +8,7 @@ import { corsEdit } from './editing/cors';
 import { appendItem, insertAtPath } from './editing/edits';
 import { describeStatus, headerDefinition, mappedResponseHeaders, openApiLocation } from './editing/operationFacts';
 import { scalarInStyle } from './editing/serialize';
+import { STATUS_CODE } from '../facts/statusCodes';
 
 type Data = Record<string, unknown>;
 
@@ -41,17 +42,18 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic): CodeAction[]
     case 'undeclared-response-status': {
       const statusCode = String(data.statusCode ?? '');
       const operation = operationPath(data);
-      if (!/^\d{3}$/.test(statusCode) || !operation) return [];
-      // The headers the same integration responses map must be declared too, or the fix only trades one finding for another.
-      const headers = mappedResponseHeaders(document, operation, statusCode);
-      const response = { description: describeStatus(statusCode), ...(headers.length ? { headers: Object.fromEntries(headers.map((h) => [h, headerDefinition(document)])) } : {}) };
-      return fix(`Add method response ${statusCode}`, insertAtPath(document, [...operation, 'responses'], statusCode, response));
+      if (!STATUS_CODE.test(statusCode) || !operation) return [];
+      return fix(`Add method response ${statusCode}`, addMethodResponse(document, operation, statusCode));
     }
     case 'undeclared-response-header': {
       const header = String(data.header ?? '');
       const statusCode = String(data.statusCode ?? '');
       const operation = operationPath(data);
       if (!header || !statusCode || !operation) return [];
+      // Without a method response of that status, the one the status's own fix adds declares every mapped header.
+      if (STATUS_CODE.test(statusCode) && !hasResponse(document, operation, statusCode)) {
+        return fix(`Add method response ${statusCode}`, addMethodResponse(document, operation, statusCode));
+      }
       return fix(`Declare header '${header}' on response ${statusCode}`, declareResponseHeader(document, operation, statusCode, header));
     }
     case 'unknown-request-validator': {
@@ -112,6 +114,18 @@ function declareParameter(document: ApiDocument, operation: NodePath, name: stri
   const list = getValue(findNodeAtPath(document.root, operation), 'parameters');
   if (list?.type === 'array') return appendItem(document, list, parameter);
   return insertAtPath(document, operation, 'parameters', [parameter]);
+}
+
+/** The headers the same integration responses map are declared too, or the fix only trades one finding for another. */
+function addMethodResponse(document: ApiDocument, operation: NodePath, statusCode: string): TextEdit | undefined {
+  const headers = mappedResponseHeaders(document, operation, statusCode);
+  const response = { description: describeStatus(statusCode), ...(headers.length ? { headers: Object.fromEntries(headers.map((h) => [h, headerDefinition(document)])) } : {}) };
+  return insertAtPath(document, [...operation, 'responses'], statusCode, response);
+}
+
+function hasResponse(document: ApiDocument, operation: NodePath, statusCode: string): boolean {
+  const response = findNodeAtPath(document.root, [...operation, 'responses', statusCode]);
+  return response !== undefined && response.type !== 'null';
 }
 
 function declareResponseHeader(document: ApiDocument, operation: NodePath, statusCode: string, header: string): TextEdit | undefined {

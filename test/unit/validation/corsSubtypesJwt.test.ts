@@ -105,8 +105,8 @@ describe('AWS service integration parameters', () => {
   MessageBody: $request.body
   Priority: high`);
     const diagnostics = await validate(text);
-    // Another letter case stands for the parameter: whether AWS matches it anyway is not documented.
-    assert.deepEqual(codes(diagnostics), ['unknown-extension-field']);
+    // Another letter case is a misspelling: the action's `QueueUrl` is still missing.
+    assert.deepEqual(codes(diagnostics), ['missing-required-field', 'unknown-extension-field']);
     const [caseOnly, unknown] = withCode(diagnostics, 'unknown-extension-field');
     assert.equal(caseOnly.severity, 2);
     assert.match(caseOnly.message, /^SQS-SendMessage has no request parameter `QueueURL`; .* Did you mean `QueueUrl`\?$/);

@@ -1,5 +1,6 @@
 import type { ExtensionSpec } from '../extensionTypes';
 import { extensionPage } from './docsUrls';
+import { STATUS_CODE_PATTERN } from '../statusCodes';
 
 /** Gateway response types and their default status codes (supported-gateway-response-types). */
 export const GATEWAY_RESPONSE_TYPES: Record<string, { status?: string; doc: string }> = {
@@ -47,7 +48,7 @@ export const GATEWAY_RESPONSES_EXTENSION: ExtensionSpec = {
         name: 'statusCode',
         type: 'string',
         doc: 'The HTTP status code to return instead of the type\'s default, as a string such as `"401"`.',
-        pattern: '^[1-5]\\d\\d$',
+        pattern: STATUS_CODE_PATTERN,
         patternMessage: 'a three-digit HTTP status code',
       },
       {

@@ -1,6 +1,7 @@
 import type { ExtensionSpec, FieldSpec, ValueSpec } from '../extensionTypes';
 import { extensionPage, guidePage, REQUEST_RESPONSE_MAPPING_URL } from './docsUrls';
 import { IAM_ROLE_ARN, IAM_STAGE_VARIABLE_ARN } from './arnPatterns';
+import { STATUS_CODE_PATTERN } from '../statusCodes';
 
 const INTEGRATION_URL = extensionPage('integration');
 const RESPONSES_URL = extensionPage('integration-responses');
@@ -90,7 +91,7 @@ const integrationResponse: ValueSpec = {
       type: 'string',
       required: true,
       doc: 'The method response status code to return, as a string (e.g. `"200"`). A method response with this code must be declared in the operation\'s `responses`, or callers get a 500.',
-      pattern: '^[1-5]\\d\\d$',
+      pattern: STATUS_CODE_PATTERN,
       patternMessage: 'a three-digit HTTP status code',
       examples: ['200', '400', '500'],
     },

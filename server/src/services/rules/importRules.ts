@@ -1,9 +1,9 @@
-import { getProperty, getValue, keyName } from '../../model/navigate';
+import { getProperty, keyName } from '../../model/navigate';
 import type { ValueNode } from '../../model/nodes';
-import { modelDefinitions, refOf } from '../../model/openapiWalk';
+import { modelDefinitions } from '../../model/openapiWalk';
 import type { Problem, Rule, ValidationContext } from '../validationTypes';
 import type { ApiDocument } from '../../model/apiDocument';
-import { checkableString, derefOnce, listOperations } from './integrations';
+import { listOperations } from './integrations';
 import { keyOf } from '../../model/property';
 
 /** Import quotas and rules (limits, api-gateway-known-issues, import-api). */
@@ -126,44 +126,4 @@ function checkModelNames(context: ValidationContext): void {
       context.report(keyOf(model), 'invalid-model-name', `Model name "${name}" must be alphanumeric for API Gateway (letters and digits only).`, { data: { expected: name.replace(/[^A-Za-z0-9]/g, '') } });
     }
   }
-}
-
-/** Responses referencing a root-level response (2.0 `#/responses/...`) and method response schemas that are primitives. */
-export const methodResponsesRule: Rule = (context) => {
-  if (context.dialect !== 'rest') return;
-  const swagger = context.document.kind === 'swagger';
-  for (const op of listOperations(context.document)) {
-    const responses = op.responsesProperty?.value;
-    if (responses?.type !== 'object') continue;
-    for (const response of responses.properties) {
-      const ref = refOf(response.value);
-      if (swagger && ref?.startsWith('#/responses/')) {
-        context.report(response.value!, 'root-response-ref', `API Gateway does not import references to root-level responses ("${ref}"); define the response in the operation.`);
-        continue;
-      }
-      for (const schema of responseSchemas(context, response.value, swagger)) {
-        const target = derefOnce(context.document, schema);
-        const type = checkableString(getValue(target, 'type'));
-        if (type && type !== 'object' && type !== 'array') {
-          context.report(schema, 'non-object-response-schema', `The "${keyName(response)}" response of ${op.method} ${op.path} has a ${type} schema; API Gateway models of method responses must be objects (or arrays).`);
-        }
-      }
-    }
-  }
-};
-
-function responseSchemas(context: ValidationContext, response: ValueNode | undefined, swagger: boolean): ValueNode[] {
-  const resolved = derefOnce(context.document, response);
-  if (swagger) {
-    const schema = getValue(resolved, 'schema');
-    return schema ? [schema] : [];
-  }
-  const content = getValue(resolved, 'content');
-  if (content?.type !== 'object') return [];
-  const result: ValueNode[] = [];
-  for (const media of content.properties) {
-    const schema = getValue(media.value, 'schema');
-    if (schema) result.push(schema);
-  }
-  return result;
 }

@@ -1,9 +1,10 @@
 import type { Rule } from '../validationTypes';
 import { apiSettingsRule } from './apiSettings';
 import { extensionShapeRule } from './extensionShape';
-import { importRulesRule, methodResponsesRule } from './importRules';
+import { importRulesRule } from './importRules';
 import { integrationMappingsRule } from './integrationMappings';
 import { integrationSettingsRule } from './integrationSettings';
+import { methodResponsesRule } from './methodResponses';
 import { modelSchemasRule } from './modelSchemas';
 import { openapiStructureRule } from './openapiStructure';
 import { pathParametersRule } from './pathParameters';

@@ -15,6 +15,8 @@ import { findTemplateMember } from '../../facts/templateVariables';
 import { statusCodeOf } from '../editing/operationFacts';
 import { uriPlaceholders } from '../../model/uriPlaceholders';
 import { invokesLambda } from '../../model/integrationUris';
+import { STATUS_CODE } from '../../facts/statusCodes';
+import { quoted } from './messageText';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
@@ -31,7 +33,8 @@ const MAPPING_PREFIX = /^(?:method\.(?:request|response)|integration\.(?:request
 const GATEWAY_RESPONSE_SOURCE = /^(method\.request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.\S+|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
 /** HTTP API parameter mapping (http-api-parameter-mapping). */
 const HTTP_REQUEST_KEY = /^((append|overwrite|remove):(header|querystring)\.\S+|overwrite:path)$/;
-const HTTP_BODY_VARIABLE = /\$\{?request\.body([^\s}]*)/g;
+/** A `$request.body` source with its JSONPath, brackets whole: a filter such as `[?(@.price < 10)]` holds spaces. */
+const HTTP_BODY_VARIABLE = /\$\{?request\.body((?:\[[^\]]*\]|[^\s}[])*)/g;
 /** What an HTTP API response mapping may read: the backend's response, the context and stage variables. */
 const HTTP_RESPONSE_VARIABLE = /\$(\{)?(response\.header\.[^\s}]+|response\.body(\.[^\s}]*)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)/g;
 const HTTP_SOURCE_VARIABLE = /\$(\{)?(request\.(header|querystring|multivalueheader|multivaluequerystring)\.[^\s}]+|request\.body(\.[^\s}]*)?|request\.path(\.[^\s}]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)/g;
@@ -111,8 +114,12 @@ function checkMappingPrefixInName(context: ValidationContext, p: PropertyNode, k
  */
 function checkTemplateMediaTypes(context: ValidationContext, templates: ObjectNode | undefined): void {
   const seen = new Map<string, string>();
+  const written = new Set<string>();
   for (const p of stringEntries(templates)) {
     const key = keyName(p);
+    // The same key written twice is a duplicate key, which the parser reports already.
+    if (written.has(key)) continue;
+    written.add(key);
     const mediaType = mediaTypeOf(key);
     const first = seen.get(mediaType);
     if (first === undefined) {
@@ -227,14 +234,14 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
     if (!statusNode || (statusNode.type !== 'number' && checkableString(statusNode) === undefined)) continue;
     const statusCode = String((statusNode as ScalarNode).value);
     // A status code that is not three digits has its own error; that no response declares it says nothing more.
-    if (!/^[1-5]\d\d$/.test(statusCode)) continue;
-    if (!getProperty(site.op.responsesProperty?.value, statusCode)) {
+    if (!STATUS_CODE.test(statusCode)) continue;
+    const declared = getProperty(site.op.responsesProperty?.value, statusCode) !== undefined;
+    if (!declared) {
       context.report(statusNode, 'undeclared-response-status', `${site.op.method} ${site.op.path} declares no "${statusCode}" response; API Gateway answers 500 when the integration response maps to an undeclared status.`, {
         data: { statusCode, path: site.op.path, method: site.op.method },
       });
-      continue;
     }
-    checkResponseParameters(context, site.op, response, statusCode);
+    checkResponseParameters(context, site.op, response, statusCode, declared);
   }
 }
 
@@ -371,7 +378,12 @@ function checkUriPathPlaceholders(context: ValidationContext, site: IntegrationS
   }
 }
 
-function checkResponseParameters(context: ValidationContext, op: OperationRef, response: ObjectNode, statusCode: string): void {
+/**
+ * Each mapped header must be declared on the method response of the status: AWS refuses a mapping to any other
+ * ("Invalid mapping expression specified ... No method response exists for method" when the status has none). An
+ * undeclared status has its own warning; its header mappings are errors still, each of them refused.
+ */
+function checkResponseParameters(context: ValidationContext, op: OperationRef, response: ObjectNode, statusCode: string, declared: boolean): void {
   const mappings = asObject(getValue(response, 'responseParameters'));
   if (!mappings) return;
   let headers: Set<string> | undefined;
@@ -385,21 +397,25 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
       checkContextVariable(context, p.value, value);
     }
     if (!target) continue;
-    headers ??= new Set((responseHeaderNames(context.document, op, statusCode) ?? []).map((h) => h.toLowerCase()));
     const header = target[1];
+    const data = { header, statusCode, path: op.path, method: op.method };
+    if (!declared) {
+      context.report(keyOf(p), 'undeclared-response-header', `${op.method} ${op.path} declares no "${statusCode}" response, so there is no method response header "${header}" to map; AWS rejects header mappings for a status the method does not declare.`, { data });
+      continue;
+    }
+    headers ??= new Set((responseHeaderNames(context.document, op, statusCode) ?? []).map((h) => h.toLowerCase()));
     if (!headers.has(header.toLowerCase())) {
-      context.report(keyOf(p), 'undeclared-response-header', `The "${statusCode}" response of ${op.method} ${op.path} declares no header "${header}"; AWS rejects mappings to undeclared method response headers.`, {
-        data: { header, statusCode, path: op.path, method: op.method },
-      });
+      context.report(keyOf(p), 'undeclared-response-header', `The "${statusCode}" response of ${op.method} ${op.path} declares no header "${header}"; AWS rejects mappings to undeclared method response headers.`, { data });
     }
   }
 }
 
-/** The first `$request.body` source whose JSONPath uses recursive descent or a filter, which HTTP APIs refuse. */
+/** What a `$request.body` source's JSONPath uses that HTTP APIs refuse: recursive descent or a filter, the first found. */
 function unsupportedBodyPath(value: string): string | undefined {
   for (const match of value.matchAll(HTTP_BODY_VARIABLE)) {
     const path = match[1];
-    if (path.includes('..') || /\?\s*\(/.test(path)) return `$request.body${path}`;
+    if (path.includes('..')) return 'recursive descent (`..`)';
+    if (/\?\s*\(/.test(path)) return 'a filter expression (`?()`)';
   }
   return undefined;
 }
@@ -413,7 +429,7 @@ function checkHttpResponseParameters(context: ValidationContext, site: Integrati
       const value = checkableString(p.value);
       if (value === undefined || !p.value || !value.includes('$')) continue;
       if (/\$(\{)?[A-Za-z]/.test(value.replace(HTTP_RESPONSE_VARIABLE, ''))) {
-        context.report(p.value, 'invalid-mapping-value', `"${value}" refers to a variable a response mapping cannot read; expected \`$response.header.NAME\`, \`$response.body.PATH\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
+        context.report(p.value, 'invalid-mapping-value', `${quoted(value)} refers to a variable a response mapping cannot read; expected \`$response.header.NAME\`, \`$response.body.PATH\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
       }
     }
   }
@@ -442,11 +458,11 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
     if (value === undefined || !p.value || !value.includes('$')) continue;
     const stripped = value.replace(HTTP_SOURCE_VARIABLE, '');
     if (/\$(\{)?[A-Za-z]/.test(stripped)) {
-      context.report(p.value, 'invalid-mapping-value', `"${value}" refers to an unknown variable; expected \`$request.header.NAME\`, \`$request.querystring.NAME\`, \`$request.body.PATH\`, \`$request.path[.NAME]\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
+      context.report(p.value, 'invalid-mapping-value', `${quoted(value)} refers to an unknown variable; expected \`$request.header.NAME\`, \`$request.querystring.NAME\`, \`$request.body.PATH\`, \`$request.path[.NAME]\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
     }
-    const body = unsupportedBodyPath(value);
-    if (body) {
-      context.report(p.value, 'invalid-mapping-value', `"${body}" uses ${body.includes('..') ? 'recursive descent (`..`)' : 'a filter expression (`?()`)'}; HTTP API body mappings accept only plain JSONPath steps such as \`$request.body.items[0].name\`.`);
+    const unsupported = unsupportedBodyPath(value);
+    if (unsupported) {
+      context.report(p.value, 'invalid-mapping-value', `${quoted(value)} uses ${unsupported}; HTTP API body mappings accept only plain JSONPath steps such as \`$request.body.items[0].name\`.`);
     }
   }
 }

@@ -250,23 +250,25 @@ function checkSubtypeParameters(context: ValidationContext, integration: ObjectN
   if (parameters?.type !== 'object' || isUnprocessed(parameters)) return;
   const known = [...spec.required, ...spec.optional];
   const written = new Set<string>();
+  const misspelt = new Map<string, string>();
   for (const p of parameters.properties) {
     const name = String(p.keyValue);
     if (known.includes(name)) {
       written.add(name);
       continue;
     }
+    // A name in another letter case (`QueueURL`) is a misspelling like any other: the reference documents the
+    // parameters as it writes them and nowhere says they are matched regardless of case, so the one meant is missing.
     const expected = nearMiss(name, known);
-    // Whether AWS matches names in another letter case is not documented: such a name counts as given, and the
-    // warning on it says how the reference writes it. A misspelling leaves the parameter missing.
-    if (expected && expected.toLowerCase() === name.toLowerCase()) written.add(expected);
+    if (expected && !misspelt.has(expected)) misspelt.set(expected, name);
     const hint = expected ? ` Did you mean \`${expected}\`?` : ` Its parameters: ${listOf(known)}.`;
     context.report(keyOf(p), 'unknown-extension-field', `${subtype} has no request parameter \`${name}\`; API Gateway does not pass it to the action.${hint}`, expected ? { data: { expected } } : undefined);
   }
   const missing = spec.required.filter((name) => !written.has(name));
   if (missing.length) {
     const noun = missing.length === 1 ? 'parameter' : 'parameters';
-    context.report(keyOf(property), 'missing-required-field', `${subtype} needs the request ${noun} ${listOf(missing)}.`, { data: { field: missing[0] } });
+    const near = missing.filter((name) => misspelt.has(name)).map((name) => ` \`${misspelt.get(name)}\` does not stand for \`${name}\`.`);
+    context.report(keyOf(property), 'missing-required-field', `${subtype} needs the request ${noun} ${listOf(missing)}.${near.join('')}`, { data: { field: missing[0] } });
   }
 }
 

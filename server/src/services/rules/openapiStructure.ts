@@ -8,6 +8,7 @@ import { isIntrinsic, isUnprocessed } from './unprocessedValues';
 import { anchorOf } from './valueChecks';
 import { keyOf } from '../../model/property';
 import { SCHEMA_PATTERN_MESSAGES } from '../../facts/openapiSchemaPatterns';
+import { withArticle } from './messageText';
 
 /** At most this many structure problems are shown: a wrong document would otherwise produce thousands. */
 const MAX_REPORTS = 100;
@@ -178,6 +179,12 @@ function dropRedundant(findings: Finding[]): Finding[] {
   return findings.filter((f) => f.error.keyword !== 'not' || !explained.has(f.path.join('\u0000')));
 }
 
+/** The types a `type` keyword asks for, as a message names them; ajv gives several as a list or joined by commas. */
+function typeNames(type: unknown): string {
+  const names = Array.isArray(type) ? type.map(String) : String(type).split(',');
+  return names.map((t) => (t === 'null' ? 'null' : withArticle(t))).join(' or ');
+}
+
 function messageOf(f: Finding): string {
   if (f.message) return f.message;
   const e = f.error;
@@ -188,7 +195,7 @@ function messageOf(f: Finding): string {
     case 'additionalProperties':
       return `has the property \`${p.additionalProperty}\`, which is not allowed here`;
     case 'type':
-      return `must be ${p.type === 'object' ? 'an object' : p.type === 'array' ? 'an array' : `a ${p.type}`}`;
+      return `must be ${typeNames(p.type)}`;
     case 'enum':
       return `must be one of ${(p.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}`;
     case 'pattern':

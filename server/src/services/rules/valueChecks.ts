@@ -6,6 +6,7 @@ import type { ValidationContext } from '../validationTypes';
 import { nearMiss } from './nearMiss';
 import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
+import { withArticle } from './messageText';
 
 const DIALECT_NAMES: Record<Dialect, string> = { rest: 'REST APIs', http: 'HTTP APIs' };
 export const dialectName = (dialect: Dialect): string => DIALECT_NAMES[dialect];
@@ -44,8 +45,7 @@ function describeNode(context: ValidationContext, node: ValueNode): string {
 }
 
 function describeTypes(types: ValueType[]): string {
-  const words = types.map((t) => (t === 'map' ? 'object' : t === 'integer' ? 'integer' : t));
-  return words.map((w) => (/^[aeiou]/.test(w) ? `an ${w}` : `a ${w}`)).join(' or ');
+  return types.map((t) => withArticle(t === 'map' ? 'object' : t)).join(' or ');
 }
 
 /** The source text of a scalar, so that `1.0` is compared as written and not as the number 1. */
