@@ -81,6 +81,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   // Security
   // AWS's own request-validation sample names an undefined scheme and imports; the requirement is dropped.
   'unknown-security-scheme': { severity: 'warning', title: 'Security requirement names an undefined scheme', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#security-requirement-object' },
+  'preflight-requires-authorization': { severity: 'warning', title: 'OPTIONS method requiring authorization, which fails CORS preflight requests', docsUrl: `${DEV_GUIDE}/how-to-cors.html` },
   'multiple-security-requirements': { severity: 'error', title: 'HTTP API operation with several security requirements', docsUrl: `${DEV_GUIDE}/http-api-open-api.html` },
   'invalid-authorizer-scheme': { severity: 'error', title: 'Security scheme shape API Gateway does not accept for an authorizer', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-authorizer.html` },
   'missing-authorizer-field': { severity: 'error', title: 'Authorizer lacks a field its type needs', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-authorizer.html` },

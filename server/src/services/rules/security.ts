@@ -2,7 +2,7 @@ import { getProperty, getValue, keyName } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
 import { securitySchemes } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
-import { checkableString, listOperations } from './integrations';
+import { checkableString, listOperations, type OperationSite } from './integrations';
 import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { AUTHORIZER_TYPES } from '../../facts/extensions/security';
@@ -38,8 +38,36 @@ export const securityRule: Rule = (context) => {
   }
   const names = new Set(schemes ? schemes.properties.map(keyName) : []);
   checkRequirements(context, getProperty(context.document.root, 'security'), names, false);
-  for (const op of listOperations(context.document)) checkRequirements(context, op.securityProperty, names, true);
+  for (const op of listOperations(context.document)) {
+    checkRequirements(context, op.securityProperty, names, true);
+    checkPreflight(context, op);
+  }
 };
+
+/** The schemes a list of security requirements asks for; none when the list is empty or offers `{}` (no security). */
+function requiredSchemes(list: ValueNode | undefined): string[] {
+  if (list?.type !== 'array' || list.items.length === 0) return [];
+  if (list.items.some((r) => r.type === 'object' && r.properties.length === 0)) return [];
+  const names = new Set<string>();
+  for (const requirement of list.items) if (requirement.type === 'object') for (const p of requirement.properties) names.add(keyName(p));
+  return [...names];
+}
+
+/**
+ * Browsers send a CORS preflight without the request's credentials or API key, so an OPTIONS method that requires
+ * either answers the preflight with 401 or 403, and the browser then blocks the request it asked about.
+ */
+function checkPreflight(context: ValidationContext, op: OperationSite): void {
+  if (context.dialect !== 'rest' || op.method !== 'OPTIONS') return;
+  const authProperty = getProperty(op.operation, 'x-amazon-apigateway-auth');
+  const iam = checkableString(getValue(authProperty?.value, 'type'))?.toUpperCase() === 'AWS_IAM';
+  const schemes = requiredSchemes(op.securityProperty?.value);
+  if (!iam && !schemes.length) return;
+  const what = iam ? 'IAM authorization' : `the security scheme${schemes.length > 1 ? 's' : ''} ${schemes.map((n) => `"${n}"`).join(', ')}`;
+  const anchor = iam ? keyOf(authProperty!) : keyOf(op.securityProperty!);
+  context.report(anchor, 'preflight-requires-authorization',
+    `OPTIONS ${op.path} requires ${what}; browsers send CORS preflight requests without credentials or API keys, so the preflight fails with 401 or 403 and the browser blocks the request it precedes. Leave OPTIONS open (\`security: []\`${iam ? ' and no `x-amazon-apigateway-auth`' : ''}).`);
+}
 
 function checkAuthtype(context: ValidationContext, scheme: ObjectNode): void {
   const node = getValue(scheme, 'x-amazon-apigateway-authtype');

@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { rangeOf, validate, withCode } from './validate';
+
+const SCHEMES = `components:
+  securitySchemes:
+    auth:
+      type: apiKey
+      name: Authorization
+      in: header
+      x-amazon-apigateway-authtype: custom
+      x-amazon-apigateway-authorizer:
+        type: token
+        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations
+`;
+
+const MOCK = `      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: { application/json: '{"statusCode": 200}' }
+        responses: { default: { statusCode: '200' } }
+`;
+
+describe('security requirements on CORS preflight methods', () => {
+  it('warns when an OPTIONS method requires an authorizer or IAM, which fails browsers\' CORS preflight', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+${SCHEMES}paths:
+  /pets:
+    options:
+      security: [{ auth: [] }]
+${MOCK}  /toys:
+    options:
+      x-amazon-apigateway-auth: { type: AWS_IAM }
+${MOCK}  /open:
+    options:
+      security: []
+${MOCK}`;
+    const found = withCode(await validate(text), 'preflight-requires-authorization');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /^OPTIONS \/pets requires the security scheme "auth"; browsers send CORS preflight requests without credentials/);
+    assert.deepEqual(found[0].range, rangeOf(text, 'security', 2));
+    assert.match(found[1].message, /^OPTIONS \/toys requires IAM authorization/);
+    assert.deepEqual(found[1].range, rangeOf(text, 'x-amazon-apigateway-auth', 3));
+  });
+});
