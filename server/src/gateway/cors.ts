@@ -50,12 +50,19 @@ export function preflightResponse(cors: CorsConfig, headers: Record<string, stri
   return { status: 204, headers: out };
 }
 
-/** On actual requests the CORS configuration's headers replace any the integration set. */
-export function applyCorsHeaders(cors: CorsConfig, requestHeaders: Record<string, string>, responseHeaders: Record<string, string>): void {
+/**
+ * On actual requests the configuration alone decides the CORS headers: "If you configure CORS for an API, API Gateway
+ * ignores CORS headers returned from your backend integration"
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-cors.html). Every Access-Control-* header
+ * the integration returned goes, then the configured ones come for an allowed origin.
+ */
+export function applyCorsHeaders(cors: CorsConfig, requestHeaders: Record<string, string>, response: { headers: Record<string, string>; multiValueHeaders?: Record<string, string[]> }): void {
+  for (const map of [response.headers, response.multiValueHeaders ?? {}]) {
+    for (const name of Object.keys(map)) if (name.toLowerCase().startsWith('access-control-')) delete map[name];
+  }
   const origin = allowedOrigin(cors, requestHeaders.origin);
   if (!origin) return;
-  for (const k of Object.keys(responseHeaders)) if (k.toLowerCase().startsWith('access-control-')) delete responseHeaders[k];
-  responseHeaders['Access-Control-Allow-Origin'] = origin;
-  if (cors.allowCredentials) responseHeaders['Access-Control-Allow-Credentials'] = 'true';
-  if (cors.exposeHeaders.length) responseHeaders['Access-Control-Expose-Headers'] = cors.exposeHeaders.join(',');
+  response.headers['Access-Control-Allow-Origin'] = origin;
+  if (cors.allowCredentials) response.headers['Access-Control-Allow-Credentials'] = 'true';
+  if (cors.exposeHeaders.length) response.headers['Access-Control-Expose-Headers'] = cors.exposeHeaders.join(',');
 }

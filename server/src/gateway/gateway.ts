@@ -8,6 +8,7 @@ import { methodArn } from './auth/policy';
 import { applyCorsHeaders, preflightResponse, readCors, type CorsConfig } from './cors';
 import { ExecutionLog, logBody, logMap } from './executionLog';
 import { GatewayError, renderGatewayError } from './gatewayResponses';
+import { dropUnsendableHeaders, firstUnsendableHeader } from './headerSyntax';
 import { describeAwsServiceCall } from './integrations/awsService';
 import { runHttp } from './integrations/http';
 import { applyHttpApiResponseParameters } from './integrations/httpApiResponseParameters';
@@ -199,8 +200,9 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     let result = await runIntegration(integrationContext);
     if (httpApi) result = applyHttpApiResponseParameters(integrationContext, result);
     log.step('method response');
-    if (engine.cors) applyCorsHeaders(engine.cors, lowerHeaders, result.headers);
+    if (engine.cors) applyCorsHeaders(engine.cors, lowerHeaders, result);
     withRequestId(result, context.requestId as string, httpApi);
+    refuseUnsendableHeaders(result, httpApi, log);
     if (result.stream) {
       const delivered = await deliverStream(result, result.stream, log, input.streamResponse);
       if (!delivered.interruption) log.add('Successfully completed execution');
@@ -279,10 +281,24 @@ function errorResponse(engine: Engine, error: unknown, request: MethodRequest, l
     context: flattenContext(request.context),
     accept: request.lowerHeaders.accept,
   });
-  if (engine.cors) applyCorsHeaders(engine.cors, request.lowerHeaders, rendered.headers);
+  if (engine.cors) applyCorsHeaders(engine.cors, request.lowerHeaders, rendered);
   log.add(`Gateway response type: ${gatewayError.type} with status code: ${rendered.status}`);
   log.add(`Method completed with status: ${rendered.status}`);
   return rendered;
+}
+
+/**
+ * A response header HTTP cannot carry (a line break or another control character in its value, a name that is not a
+ * token) fails the request with a 502, the log naming the header: whether API Gateway drops such a header or fails,
+ * and with which status, is not established, and sending it would split the response.
+ */
+function refuseUnsendableHeaders(result: IntegrationResult, httpApi: boolean, log: ExecutionLog): void {
+  const unsendable = firstUnsendableHeader(result.headers, result.multiValueHeaders);
+  if (!unsendable) return;
+  // Nobody reads a streamed payload that will not be sent; it is let run to its end instead of piling up.
+  if (result.stream) void result.stream.pipe(() => undefined);
+  log.add(`Execution failed due to configuration error: the response header ${JSON.stringify(unsendable.name)} cannot be sent: ${unsendable.problem}`);
+  throw new GatewayError('DEFAULT_5XX', httpApi ? 'Internal Server Error' : 'Internal server error', { status: 502 });
 }
 
 /** API Gateway names the request in every answer: `x-amzn-RequestId` (REST) or `apigw-requestid` (HTTP APIs). */
@@ -336,10 +352,13 @@ function route(routes: RouteTable, method: string, path: string, stage: string, 
 }
 
 function finish(log: ExecutionLog, result: IntegrationResult): GatewayResponse {
-  log.endStep();
   const body = result.body;
   const binary = Buffer.isBuffer(body);
   const { headers, multiValueHeaders } = mergeHeaders(result.headers, result.multiValueHeaders ?? {});
+  // What the gateway answers itself (a gateway response mapping a query string value into a header, say) loses a header
+  // HTTP cannot carry rather than fail again.
+  dropUnsendableHeaders(headers, multiValueHeaders, ({ name, problem }) => log.add(`Response header ${JSON.stringify(name)} dropped: ${problem}`));
+  log.endStep();
   const response: GatewayResponse = {
     status: result.status,
     headers,

@@ -2,8 +2,10 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { formatFunctionOutput } from './executionLog';
 import { MAX_REQUEST_BYTES, type LocalGateway } from './gateway';
+import { wireValue } from './headerSyntax';
 import { groupHeaders, rawHeaderPairs } from './requestHeaders';
 import { HOP_BY_HOP } from './responseHeaders';
+import type { GatewayResponse } from './types';
 
 export interface GatewayServer {
   url: string;
@@ -33,17 +35,50 @@ const FRAMING = HOP_BY_HOP;
  */
 export function startGatewayServer(current: () => LocalGateway, options: GatewayServerOptions): Promise<GatewayServer> {
   let port = options.port;
+  // One request's failure is that request's: whatever a log line or a response throws, the server goes on.
+  const report = (line: string) => {
+    try {
+      options.onRequest?.(line);
+    } catch {
+      // The caller's logging failed; the request is answered all the same.
+    }
+  };
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, head?: RequestHead) => {
     const started = performance.now();
     const { multiValueHeaders, hasBody, declared } = head ?? readHead(req);
+    const url = req.url ?? '/';
+    // A connection reset, or a write after the end, is reported here instead of as an uncaught 'error' event.
+    req.on('error', () => undefined);
+    res.on('error', (error) => report(`${req.method} ${url} response failed: ${error.message}`));
+    const fail = (error: unknown) => {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (res.headersSent) {
+        res.destroy();
+        report(`${req.method} ${url} local gateway failure after the response started: ${reason}`);
+        return;
+      }
+      sendSafely(res, req.method, 500, { 'Content-Type': 'application/json' }, JSON.stringify({ message: 'Internal server error' }));
+      report(`${req.method} ${url} 500 local gateway failure: ${reason}`);
+    };
+    const deliver = (response: GatewayResponse) => {
+      const line = `${req.method} ${url} ${response.status} ${(performance.now() - started).toFixed(2)} ms`;
+      if (response.streamed) {
+        report(`${line}, streamed${response.interruption ? `, cut short: ${response.interruption}` : ''}`);
+      } else {
+        const body = response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body;
+        const problem = sendSafely(res, req.method, response.status, outgoingHeaders(response.headers, response.multiValueHeaders ?? {}), body);
+        report(problem ? `${req.method} ${url} 502 ${(performance.now() - started).toFixed(2)} ms, the response could not be sent: ${problem}` : line);
+      }
+      if (response.functionOutput) for (const output of formatFunctionOutput(response.functionOutput)) report(output);
+    };
     let answered = false;
     const respond = (body: Buffer | undefined, bodyLength?: number) => {
       if (answered) return;
       answered = true;
-      const url = req.url ?? '/';
       const remote = req.socket.remoteAddress;
-      current()
-        .invoke({
+      let running: Promise<GatewayResponse>;
+      try {
+        running = current().invoke({
           method: req.method ?? 'GET',
           path: url,
           multiValueHeaders,
@@ -58,48 +93,24 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
           // A streamed response goes out as it arrives, in chunked encoding: the status and headers first, then each
           // chunk as the integration receives it, so that server-sent events reach the client one by one.
           streamResponse: (head) => {
+            // A head Node.js refuses throws before anything is sent: the gateway then answers the request instead.
             res.writeHead(head.status, outgoingHeaders(head.headers, head.multiValueHeaders));
             res.flushHeaders();
             return {
               write: (chunk) => {
-                if (req.method !== 'HEAD' && !res.destroyed) res.write(chunk);
+                if (req.method !== 'HEAD' && !res.destroyed && !res.writableEnded) res.write(chunk);
               },
               // A stream cut short must not look complete: the connection closes without the final chunk, as API
               // Gateway's does (curl reports "transfer closed with outstanding read data remaining").
               end: (interruption) => (interruption ? res.destroy() : res.end()),
             };
           },
-        })
-        .then(
-          (response) => {
-            const line = `${req.method} ${url} ${response.status} ${(performance.now() - started).toFixed(2)} ms`;
-            if (response.streamed) {
-              options.onRequest?.(`${line}, streamed${response.interruption ? `, cut short: ${response.interruption}` : ''}`);
-              if (response.functionOutput) for (const output of formatFunctionOutput(response.functionOutput)) options.onRequest?.(output);
-              return;
-            }
-            const out = outgoingHeaders(response.headers, response.multiValueHeaders ?? {});
-            const body = response.isBase64Encoded ? Buffer.from(response.body, 'base64') : response.body;
-            // A known length avoids chunked encoding: head and body go out in one write. The rest of a body too large
-            // to read is discarded as it arrives (Node.js does so for a request answered before its end), so the
-            // client reads the answer instead of a reset connection.
-            out['Content-Length'] = String(Buffer.byteLength(body));
-            res.writeHead(response.status, out);
-            res.end(req.method === 'HEAD' ? undefined : body);
-            options.onRequest?.(line);
-            if (response.functionOutput) for (const output of formatFunctionOutput(response.functionOutput)) options.onRequest?.(output);
-          },
-          (error: unknown) => {
-            if (res.headersSent) {
-              res.destroy();
-              options.onRequest?.(`${req.method} ${url} local gateway failure after the response started: ${error instanceof Error ? error.message : String(error)}`);
-              return;
-            }
-            res.writeHead(500, { 'Content-Type': 'application/json' });
-            res.end(JSON.stringify({ message: 'Internal server error' }));
-            options.onRequest?.(`${req.method} ${url} 500 local gateway failure: ${error instanceof Error ? error.message : String(error)}`);
-          },
-        );
+        });
+      } catch (error) {
+        fail(error);
+        return;
+      }
+      running.then(deliver).catch(fail);
     };
     // Without Content-Length or Transfer-Encoding a request has no body (RFC 9112 §6.3): it is answered at once,
     // instead of a few stream ticks later when its empty body has been read.
@@ -136,6 +147,9 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
+      server.off('error', reject);
+      // Once listening, a failure to accept a connection (too many open files, say) is reported, not fatal.
+      server.on('error', (error) => report(`server error: ${error.message}`));
       resolve({
         url: `http://127.0.0.1:${port}`,
         port,
@@ -152,10 +166,52 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
 /** The gateway's two header maps name distinct headers; a list goes out as one header line per value. */
 function outgoingHeaders(headers: Record<string, string>, multiValueHeaders: Record<string, string[]>): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const map of [headers, multiValueHeaders]) {
-    for (const name of Object.keys(map)) if (!FRAMING.has(name.toLowerCase())) out[name] = map[name];
-  }
+  for (const name of Object.keys(headers)) if (!FRAMING.has(name.toLowerCase())) out[name] = wireValue(headers[name]);
+  for (const name of Object.keys(multiValueHeaders)) if (!FRAMING.has(name.toLowerCase())) out[name] = multiValueHeaders[name].map(wireValue);
   return out;
+}
+
+/**
+ * Node.js writes a head sent alone as Latin-1, which `wireValue` expects, but a head sent with a text body in that
+ * body's encoding (UTF-8): a body goes as bytes whenever a header has text past ASCII, so that every header is
+ * written byte for byte, whatever the body.
+ */
+function bodyForHead(body: string | Buffer, headers: Record<string, string | string[]>): string | Buffer {
+  if (typeof body !== 'string') return body;
+  for (const name in headers) {
+    const value = headers[name];
+    if (typeof value === 'string' ? !isAscii(value) : value.some((v) => !isAscii(v))) return Buffer.from(body, 'utf8');
+  }
+  return body;
+}
+
+function isAscii(text: string): boolean {
+  return !/[^\x00-\x7f]/.test(text);
+}
+
+/**
+ * Sends a whole response. A known length avoids chunked encoding: head and body go out in one write. The rest of a
+ * body too large to read is discarded as it arrives (Node.js does so for a request answered before its end), so the
+ * client reads the answer instead of a reset connection. A head Node.js refuses (the gateway lets none through) is
+ * answered with a 502 instead; the reason is returned.
+ */
+function sendSafely(res: http.ServerResponse, method: string | undefined, status: number, headers: Record<string, string | string[]>, body: string | Buffer): string | undefined {
+  body = bodyForHead(body, headers);
+  try {
+    res.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (res.headersSent) {
+      res.destroy();
+      return reason;
+    }
+    const fallback = JSON.stringify({ message: 'Internal server error' });
+    res.writeHead(502, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(fallback)) });
+    res.end(method === 'HEAD' ? undefined : fallback);
+    return reason;
+  }
+  res.end(method === 'HEAD' ? undefined : body);
+  return undefined;
 }
 
 interface RequestHead {

@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
 import type { ApiModel, Operation } from './apiModel';
 import { GatewayError } from './gatewayResponses';
+import { addIntegerKeyword, integersWrittenAsDecimals, integerTypesAsWritten, INTEGER_AS_WRITTEN } from './writtenIntegers';
 
 /**
  * Request validators as API Gateway applies them: required query strings and headers
@@ -10,11 +11,18 @@ import { GatewayError } from './gatewayResponses';
 export class RequestValidator {
   private readonly ajv: Ajv;
   private readonly compiled = new Map<string, ValidateFunction | Error>();
+  /** Whether any schema of the document has an integer type, which needs to know how the body wrote its numbers. */
+  private readonly hasIntegers: boolean;
+  /** During a validation: the numbers of the body written with a fraction or an exponent, by JSON pointer. */
+  private decimals: Set<string> | undefined;
 
   constructor(model: ApiModel) {
     // The whole document is registered once so that `#/components/schemas/...` refs inside models resolve.
     this.ajv = new Ajv({ strict: false, validateSchema: false, allErrors: true, verbose: true, logger: false });
-    this.ajv.addSchema(model.value as object, 'api.json');
+    addIntegerKeyword(this.ajv, (pointer) => this.decimals?.has(pointer) === true);
+    const { document, found } = integerTypesAsWritten(model.value);
+    this.hasIntegers = found;
+    this.ajv.addSchema(document as object, 'api.json');
   }
 
   checkParameters(op: Operation, query: Record<string, string[]>, headers: Record<string, string>): GatewayError | undefined {
@@ -48,8 +56,14 @@ export class RequestValidator {
         return invalidBody(`[Invalid JSON in request body: ${error instanceof Error ? error.message : String(error)}]`);
       }
     }
-    if (validate(instance)) return undefined;
-    return invalidBody(`[${mergeRequired(validate.errors ?? []).map(describeError).join(', ')}]`);
+    this.decimals = this.hasIntegers ? integersWrittenAsDecimals(body) : undefined;
+    try {
+      if (validate(instance)) return undefined;
+      const decimals = this.decimals;
+      return invalidBody(`[${mergeRequired(validate.errors ?? []).map((error) => describeError(error, decimals)).join(', ')}]`);
+    } finally {
+      this.decimals = undefined;
+    }
   }
 
   private validatorFor(pointer: string): ValidateFunction | Error {
@@ -109,14 +123,14 @@ function mergeRequired(errors: ErrorObject[]): ErrorObject[] {
 }
 
 /** Messages in the wording of the validator API Gateway uses (e.g. `object has missing required properties (["name"])`). */
-function describeError(error: ErrorObject): string {
+function describeError(error: ErrorObject, decimals: Set<string> | undefined): string {
   const p = error.params as Record<string, unknown>;
   const where = error.instancePath ? ` at ${error.instancePath}` : '';
   switch (error.keyword) {
     case 'required':
       return `object has missing required properties (${JSON.stringify([...(p.missing as string[])].sort())})${where}`;
     case 'type':
-      return `instance type (${jsonType(error.data)}) does not match any allowed primitive type (allowed: [${String(p.type)
+      return `instance type (${jsonType(error.data, decimals?.has(error.instancePath))}) does not match any allowed primitive type (allowed: [${declaredTypes(error, p)
         .split(',')
         .map((t) => `"${t}"`)
         .join(',')}])${where}`;
@@ -139,9 +153,16 @@ function describeError(error: ErrorObject): string {
   }
 }
 
-function jsonType(value: unknown): string {
+/** The types the schema gave: an integer type widened to number for INTEGER_AS_WRITTEN is named as written. */
+function declaredTypes(error: ErrorObject, params: Record<string, unknown>): string {
+  const declared = (error.parentSchema as Record<string, unknown> | undefined)?.[INTEGER_AS_WRITTEN];
+  return Array.isArray(declared) ? declared.join(',') : String(params.type);
+}
+
+/** The JSON type as the validator API Gateway uses names it: a number written as a decimal is a number. */
+function jsonType(value: unknown, writtenAsDecimal = false): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'integer' : 'number';
+  if (typeof value === 'number') return Number.isInteger(value) && !writtenAsDecimal ? 'integer' : 'number';
   return typeof value;
 }

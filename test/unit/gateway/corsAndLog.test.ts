@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { formatLog } from '../../../server/src/gateway/executionLog';
-import { closeHost, exampleGateway, fn, gatewayFor } from './gatewayFixture';
+import type { GatewayResponse } from '../../../server/src/gateway/types';
+import { closeHost, exampleGateway, fn, gatewayFor, lambdaUri } from './gatewayFixture';
 
 describe('gateway CORS and execution log', function () {
   this.timeout(20000);
@@ -31,6 +32,39 @@ describe('gateway CORS and execution log', function () {
     const r = await gw.invoke({ method: 'GET', path: '/orders', headers: { Origin: 'https://shop.example.com' } });
     assert.equal(r.status, 401);
     assert.equal(r.headers['Access-Control-Allow-Origin'], 'https://shop.example.com');
+  });
+
+  it('ignores the CORS headers a function returns when the HTTP API configures CORS, for any payload format and origin', async () => {
+    for (const payloadFormatVersion of ['1.0', '2.0']) {
+      const doc = JSON.stringify({
+        openapi: '3.0.1',
+        info: { title: 'cors', version: '1' },
+        'x-amazon-apigateway-cors': { allowOrigins: ['https://shop.example.com'], allowMethods: ['GET'], exposeHeaders: ['x-kept'] },
+        paths: { '/c': { get: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: lambdaUri('Cors'), payloadFormatVersion } } } },
+      });
+      const gw = gatewayFor(doc, { functions: { Cors: fn('ownCorsHeaders') } }, 'cors.json');
+      const corsHeaders = (r: GatewayResponse) => [...Object.keys(r.headers), ...Object.keys(r.multiValueHeaders ?? {})].filter((k) => k.toLowerCase().startsWith('access-control-')).sort();
+      for (const origin of [undefined, 'https://evil.example.com']) {
+        const r = await gw.invoke({ method: 'GET', path: '/c', headers: origin ? { Origin: origin } : {} });
+        assert.equal(r.status, 200, r.body);
+        assert.deepEqual(corsHeaders(r), [], `${payloadFormatVersion}, Origin ${origin}`);
+        assert.equal(r.headers['X-Kept'], 'yes');
+      }
+      const allowed = await gw.invoke({ method: 'GET', path: '/c', headers: { Origin: 'https://shop.example.com' } });
+      assert.deepEqual(corsHeaders(allowed), ['Access-Control-Allow-Origin', 'Access-Control-Expose-Headers']);
+      assert.equal(allowed.headers['Access-Control-Allow-Origin'], 'https://shop.example.com');
+      assert.equal(allowed.headers['Access-Control-Expose-Headers'], 'x-kept');
+    }
+  });
+
+  it('passes a function\'s CORS headers on where the HTTP API configures no CORS', async () => {
+    const doc = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'nocors', version: '1' },
+      paths: { '/c': { get: { 'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: lambdaUri('Cors'), payloadFormatVersion: '2.0' } } } },
+    });
+    const r = await gatewayFor(doc, { functions: { Cors: fn('ownCorsHeaders') } }, 'nocors.json').invoke({ method: 'GET', path: '/c' });
+    assert.equal(r.headers['Access-Control-Allow-Origin'], '*');
   });
 
   it('runs REST OPTIONS methods from the document as they are', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LambdaHost } from '../../../server/src/gateway/lambda/lambdaHost';
@@ -42,6 +42,40 @@ describe('local Lambda host', function () {
     assert.ok(!missingExport.ok && missingExport.error.errorType === 'Runtime.HandlerNotFound');
     const missingFile = await host.invoke({ handler: 'absent.js' }, invocation('r5'));
     assert.ok(!missingFile.ok && /Cannot find module/.test(missingFile.error.errorMessage));
+  });
+
+  it('reports start-up failures with the error types and messages of Lambda\'s Node.js runtime, without the emulator\'s frames', async () => {
+    mkdirSync(path.join(dir, 'handlers'), { recursive: true });
+    writeFileSync(path.join(dir, 'handlers', 'broken.js'), 'exports.handler = async () => {\n  return {;\n};\n');
+    const syntax = await host.invoke({ handler: 'handlers/broken.js' }, invocation('s1'));
+    assert.ok(!syntax.ok && syntax.kind === 'error');
+    assert.deepEqual(syntax.error, {
+      errorType: 'Runtime.UserCodeSyntaxError',
+      errorMessage: "SyntaxError: Unexpected token ';'",
+      trace: ["Runtime.UserCodeSyntaxError: SyntaxError: Unexpected token ';'", `    at ${path.join(dir, 'handlers', 'broken.js')}:2`],
+    });
+
+    for (const handler of ['handlers/nope.js', 'handlers/nope.mjs', 'handlers/nope.ts']) {
+      const missing = await host.invoke({ handler }, invocation('m2'));
+      assert.ok(!missing.ok && missing.kind === 'error', handler);
+      assert.deepEqual(missing.error, { errorType: 'Runtime.ImportModuleError', errorMessage: "Error: Cannot find module 'nope'", trace: ["Runtime.ImportModuleError: Error: Cannot find module 'nope'"] }, handler);
+    }
+
+    writeFileSync(path.join(dir, 'handlers', 'needsDependency.js'), "require('./helper');\nexports.handler = async () => 1;\n");
+    writeFileSync(path.join(dir, 'handlers', 'helper.js'), "module.exports = require('no-such-package-here');\n");
+    const dependency = await host.invoke({ handler: 'handlers/needsDependency.js' }, invocation('m3'));
+    assert.ok(!dependency.ok);
+    assert.equal(dependency.error.errorType, 'Runtime.ImportModuleError');
+    assert.equal(dependency.error.errorMessage, `Error: Cannot find module 'no-such-package-here'\nRequire stack:\n- ${path.join(dir, 'handlers', 'helper.js')}\n- ${path.join(dir, 'handlers', 'needsDependency.js')}`);
+    assert.ok(!JSON.stringify(dependency.error).includes('[eval]'), JSON.stringify(dependency.error));
+
+    writeFileSync(path.join(dir, 'handlers', 'exports.js'), 'exports.handler = async () => 1;\nexports.notAFunction = 42;\n');
+    const undefinedExport = await host.invoke({ handler: 'handlers/exports.js', export: 'nope' }, invocation('h1'));
+    assert.ok(!undefinedExport.ok);
+    assert.deepEqual(undefinedExport.error, { errorType: 'Runtime.HandlerNotFound', errorMessage: 'handlers/exports.nope is undefined or not exported', trace: ['Runtime.HandlerNotFound: handlers/exports.nope is undefined or not exported'] });
+    const notFunction = await host.invoke({ handler: 'handlers/exports.js', export: 'notAFunction' }, invocation('h2'));
+    assert.ok(!notFunction.ok);
+    assert.equal(notFunction.error.errorMessage, 'handlers/exports.notAFunction is not a function');
   });
 
   it('passes the configured environment and Lambda variables', async () => {
@@ -116,11 +150,12 @@ describe('local Lambda host', function () {
     assert.match(rejects.logs, /^Unhandled Promise Rejection: TypeError: nobody waits for this\n {4}at /m);
   });
 
-  it('says which folder is missing for a handler whose folder does not exist', async () => {
+  it('answers a handler whose folder does not exist with Lambda\'s error, the function log saying which folder is missing', async () => {
     const r = await host.invoke({ handler: 'lambdas/pets.js' }, invocation('m1'));
     assert.ok(!r.ok && r.kind === 'error');
     assert.equal(r.error.errorType, 'Runtime.ImportModuleError');
-    assert.equal(r.error.errorMessage, `Error: Cannot find module '${path.join(dir, 'lambdas', 'pets.js')}': the folder ${path.join(dir, 'lambdas')} does not exist (handler "lambdas/pets.js" is relative to ${dir})`);
+    assert.equal(r.error.errorMessage, "Error: Cannot find module 'pets'");
+    assert.equal(r.logs, `The handler file ${path.join(dir, 'lambdas', 'pets.js')} cannot be found: the folder ${path.join(dir, 'lambdas')} does not exist (handler "lambdas/pets.js" is relative to ${dir})\n`);
   });
 
   it('stops a function that outgrows memorySizeMB as Lambda does, whether its heap or its buffers grow', async () => {

@@ -335,6 +335,22 @@ describe('gateway Lambda proxy integration', function () {
     assert.ok(results.every((r) => r.body === 'late'));
   });
 
+  it('starts the integration timeout when an invocation gets its worker, not while it waits for one', async () => {
+    const gw = gatewayFor(REST('Waits', 1200), { functions: { Waits: fn('slow') } });
+    // Four warm workers, so that start-up time, which counts as Lambda's init does, plays no part.
+    await Promise.all(Array.from({ length: 4 }, () => gw.invoke({ method: 'GET', path: '/pets/1', query: { ms: ['300'] } })));
+    // The last four wait about 800 ms for a worker, then run 800 ms: 1.6 s from their arrival, 0.8 s from their start.
+    const results = await Promise.all(Array.from({ length: 8 }, () => gw.invoke({ method: 'GET', path: '/pets/1', query: { ms: ['800'] } })));
+    assert.deepEqual(results.map((r) => r.status), [200, 200, 200, 200, 200, 200, 200, 200]);
+    const waits = results.flatMap((r) => r.log.map((e) => e.message).filter((m) => m.startsWith('Waited ')));
+    assert.equal(waits.length, 4, waits.join('\n'));
+    assert.match(waits[0], /^Waited \d+ ms for a free local worker: each function runs at most 4 invocations at once here \(Lambda would start more\); the integration timeout counts from the end of the wait$/);
+    // A function slower than the timeout still times out.
+    const late = await gw.invoke({ method: 'GET', path: '/pets/1', query: { ms: ['1700'] } });
+    assert.equal(late.status, 504);
+    assert.deepEqual(json(late.body), { message: 'Endpoint request timed out' });
+  });
+
   it('runs ES module handlers', async () => {
     const r = await gatewayFor(REST('Esm'), { functions: { Esm: { handler: 'esm.mjs' } } }).invoke({ method: 'GET', path: '/pets/1' });
     assert.equal(r.body, 'esm GET');

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { formatLog, logTimestamp } from '../../gateway/executionLog';
 import { createLocalGateway } from '../../gateway/gateway';
+import { printableHeaderText } from '../../gateway/headerSyntax';
 import { encodeQuery, parseQuery } from '../../gateway/queryString';
 import { groupHeaders } from '../../gateway/requestHeaders';
 import { documentFromText, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
@@ -84,8 +85,10 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
       io.out(`${JSON.stringify({ status: response.status, headers: { ...response.headers, ...flatten(response.multiValueHeaders) }, body: response.body, ...(response.isBase64Encoded ? { isBase64Encoded: true } : {}), log }, null, 2)}\n`);
     } else {
       const lines = [`HTTP ${response.status}`];
-      for (const [k, v] of Object.entries(response.headers)) lines.push(`${k}: ${v}`);
-      for (const [k, values] of Object.entries(response.multiValueHeaders ?? {})) for (const v of values) lines.push(`${k}: ${v}`);
+      // A line break in a name or value would print as a header line of its own: such text is printed quoted, escaped.
+      const header = (name: string, value: string) => `${printableHeaderText(name)}: ${printableHeaderText(value)}`;
+      for (const [k, v] of Object.entries(response.headers)) lines.push(header(k, v));
+      for (const [k, values] of Object.entries(response.multiValueHeaders ?? {})) for (const v of values) lines.push(header(k, v));
       // A terminal cannot show bytes: a binary body is printed as its base64 text.
       if (response.isBase64Encoded) lines.push('', `(binary body, ${Buffer.from(response.body, 'base64').length} bytes, base64-encoded below)`);
       io.out(`${lines.join('\n')}\n\n${response.body}${response.body.endsWith('\n') || response.body === '' ? '' : '\n'}`);

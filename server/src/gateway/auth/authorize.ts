@@ -140,7 +140,7 @@ export class Authorizers {
       throw new GatewayError('UNAUTHORIZED', message, { headers });
     }
     log.add(`Authorizer ${name}: token accepted${result.signatureChecked ? ' (RS256 signature verified)' : ' (signature not verified: no JWKS configured)'}`);
-    const claims = stringifyValues(result.claims);
+    const claims = kind === 'jwt' ? jwtClaimStrings(result.claims) : stringifyValues(result.claims);
     outcome.authorizer = httpApi ? { claims, scopes: result.scopes.length ? result.scopes : null } : { claims };
     outcome.authorizerV2 = { jwt: { claims, scopes: result.scopes.length ? result.scopes : null } };
   }
@@ -258,6 +258,17 @@ function peekIssuer(token: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * An HTTP API JWT authorizer hands the integration every claim as a string, a list as its items between brackets,
+ * separated by spaces: `["admin","ops"]` becomes `[admin ops]`, in payload 2.0 and 1.0 events alike. Observed on AWS
+ * (https://github.com/aws-solutions-library-samples/guidance-for-claude-code-with-amazon-bedrock/issues/802). An object
+ * claim stays JSON: how AWS writes one is not established.
+ */
+function jwtClaimStrings(claims: Json): Json {
+  const text = (value: unknown): string => (Array.isArray(value) ? `[${value.map(text).join(' ')}]` : typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value));
+  return Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, v === null || v === undefined ? v : text(v)]));
 }
 
 /** REST APIs hand authorizer context and claims to the integration as strings (1 → "1", true → "true"). */

@@ -1,6 +1,4 @@
-import { Sha256 } from '@aws-crypto/sha256-js';
-import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { LocalCredentials } from '../localConfig';
 
 export interface ParsedAuthorization {
@@ -49,7 +47,7 @@ export type SignatureCheck = { ok: true; credentials?: LocalCredentials } | { ok
 
 /**
  * IAM authorization: the request must carry a SigV4 Authorization header. With local credentials configured, the
- * signature is recomputed over the signed headers and compared; otherwise only its form is checked.
+ * signature is recomputed over the headers the client signed and compared; otherwise only its form is checked.
  */
 export async function checkSignature(request: SignedRequest, credentials: LocalCredentials[] | undefined): Promise<SignatureCheck> {
   const header = request.headers.authorization;
@@ -61,31 +59,14 @@ export async function checkSignature(request: SignedRequest, credentials: LocalC
     return { ok: false, type: 'INVALID_SIGNATURE', message: "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header." };
   }
   const declaredHash = request.headers['x-amz-content-sha256'];
-  if (declaredHash && declaredHash !== 'UNSIGNED-PAYLOAD' && declaredHash !== createHash('sha256').update(request.body).digest('hex')) {
+  if (declaredHash && declaredHash !== 'UNSIGNED-PAYLOAD' && declaredHash !== sha256Hex(request.body)) {
     return { ok: false, type: 'INVALID_SIGNATURE', message: 'The provided x-amz-content-sha256 header does not match what was computed.' };
   }
   if (!credentials || credentials.length === 0) return { ok: true };
   const known = credentials.find((c) => c.accessKeyId === parsed.accessKeyId);
   if (!known) return { ok: false, type: 'INVALID_SIGNATURE', message: 'The security token included in the request is invalid.' };
-  const signingDate = new Date(`${amzDate.slice(0, 4)}-${amzDate.slice(4, 6)}-${amzDate.slice(6, 8)}T${amzDate.slice(9, 11)}:${amzDate.slice(11, 13)}:${amzDate.slice(13, 15)}Z`);
-  const headers: Record<string, string> = {};
-  for (const name of parsed.signedHeaders) if (request.headers[name] !== undefined) headers[name] = request.headers[name];
-  const signer = new SignatureV4({
-    credentials: { accessKeyId: known.accessKeyId, secretAccessKey: known.secretAccessKey },
-    region: parsed.region,
-    service: parsed.service,
-    sha256: Sha256,
-    uriEscapePath: true,
-  });
-  const query: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(request.query)) query[k] = v.length === 1 ? v[0] : v;
-  const [hostname, port] = (request.headers.host ?? 'localhost').split(':');
-  const signed = await signer.sign(
-    { method: request.method, protocol: 'https:', hostname, port: port ? Number(port) : undefined, path: request.path, query, headers, body: request.body },
-    { signingDate, signableHeaders: new Set(parsed.signedHeaders), signingRegion: parsed.region, signingService: parsed.service },
-  );
-  const expected = /Signature=([0-9a-f]+)/.exec(String(signed.headers.authorization ?? signed.headers.Authorization))?.[1];
-  if (expected !== parsed.signature) {
+  const expected = signatureFor(request, parsed, amzDate, known.secretAccessKey);
+  if (!sameSignature(expected, parsed.signature)) {
     return {
       ok: false,
       type: 'INVALID_SIGNATURE',
@@ -93,4 +74,80 @@ export async function checkSignature(request: SignedRequest, credentials: LocalC
     };
   }
   return { ok: true, credentials: known };
+}
+
+/**
+ * The signature the client should have sent, computed as AWS's "Create a signed AWS API request" describes it, over
+ * exactly the headers its SignedHeaders names. Signers differ in what they sign: botocore, awscurl and
+ * requests-aws4auth sign `host;x-amz-date` for execute-api, the JavaScript SDK adds `x-amz-content-sha256`.
+ */
+function signatureFor(request: SignedRequest, auth: ParsedAuthorization, amzDate: string, secretAccessKey: string): string {
+  const canonicalRequest = [
+    request.method.toUpperCase(),
+    canonicalUri(request.path),
+    canonicalQuery(request.query),
+    auth.signedHeaders.map((name) => `${name}:${canonicalHeaderValue(request.headers[name] ?? '')}\n`).join(''),
+    auth.signedHeaders.join(';'),
+    payloadHash(request),
+  ].join('\n');
+  const scope = `${auth.date}/${auth.region}/${auth.service}/aws4_request`;
+  const stringToSign = ['AWS4-HMAC-SHA256', amzDate, scope, sha256Hex(canonicalRequest)].join('\n');
+  let key: Buffer = hmac(`AWS4${secretAccessKey}`, auth.date);
+  for (const part of [auth.region, auth.service, 'aws4_request']) key = hmac(key, part);
+  return hmac(key, stringToSign).toString('hex');
+}
+
+/**
+ * The hash that ends the canonical request: the client's `x-amz-content-sha256` when it sent one (signed or not, as
+ * the AWS signers put it there), else the hash of the body as received.
+ */
+function payloadHash(request: SignedRequest): string {
+  return request.headers['x-amz-content-sha256'] ?? sha256Hex(request.body);
+}
+
+/**
+ * The path without empty, `.` and `..` segments, each byte URI-encoded again: services other than S3 sign the
+ * already encoded path encoded a second time (`%20` is signed as `%2520`).
+ */
+function canonicalUri(path: string): string {
+  const segments: string[] = [];
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(segment);
+  }
+  const trailing = segments.length > 0 && path.endsWith('/') ? '/' : '';
+  return `/${segments.map(uriEncode).join('/')}${trailing}`;
+}
+
+/** Names and values URI-encoded, sorted by name and then by value. */
+function canonicalQuery(query: Record<string, string[]>): string {
+  const pairs: Array<[string, string]> = [];
+  for (const [name, values] of Object.entries(query)) for (const value of values) pairs.push([uriEncode(name), uriEncode(value)]);
+  pairs.sort(([n1, v1], [n2, v2]) => (n1 < n2 ? -1 : n1 > n2 ? 1 : v1 < v2 ? -1 : v1 > v2 ? 1 : 0));
+  return pairs.map(([name, value]) => `${name}=${value}`).join('&');
+}
+
+/** Leading and trailing spaces removed, runs of spaces made one. */
+function canonicalHeaderValue(value: string): string {
+  return value.trim().replace(/\s+/g, ' ');
+}
+
+/** RFC 3986 encoding: everything but letters, digits and `-._~`. */
+function uriEncode(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+function sha256Hex(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function hmac(key: string | Buffer, data: string): Buffer {
+  return createHmac('sha256', key).update(data, 'utf8').digest();
+}
+
+function sameSignature(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given.toLowerCase());
+  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -6,15 +6,42 @@ import { contextValue } from './mappingSources';
  * reference, or text with `${...}` references) and how a header action applies.
  */
 
-const SINGLE_REFERENCE = {
-  request: /^\$(request|context|stageVariables)\.[^${}]+$/,
-  response: /^\$(response|context|stageVariables)\.[^${}]+$/,
+/**
+ * Where a reference written without braces ends, inside other text (`/items/$request.path.id/details`): after the
+ * longest name its kind allows. Header, query string and path parameter names are letters, digits, `_` and `-`; stage
+ * variable names letters, digits and `_`, as AWS allows; `$context.` names are parts of letters, digits and `_`
+ * joined by dots, AWS allowing "only special characters . and _" there; `$request.body.` and `$response.body.` take a
+ * JSONPath of names, `[n]`, `[*]` and `['name']`. A name with other characters, or text that would read as part of a
+ * name, needs `${...}`. (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-parameter-mapping.html)
+ */
+const NAME = '[A-Za-z0-9_-]+';
+const WORD = '[A-Za-z0-9_]+';
+const JSON_PATH = `${NAME}(?:\\.${NAME}|\\[(?:\\d+|\\*|'[^']*')\\])*`;
+const SHARED = `context\\.${WORD}(?:\\.${WORD})*|stageVariables\\.${WORD}`;
+const UNBRACED = {
+  request: `request\\.(?:header|querystring)\\.${NAME}|request\\.path(?:\\.${NAME})?|request\\.body(?:\\.${JSON_PATH})?|${SHARED}`,
+  response: `response\\.header\\.${NAME}|response\\.body(?:\\.${JSON_PATH})?|${SHARED}`,
+};
+/** `${...}`, or a reference without braces; the braces may hold the `$` too (`${$request.path.id}`). */
+const REFERENCE = {
+  request: new RegExp(`\\$\\{\\$?([^{}]+)\\}|\\$(${UNBRACED.request})`, 'g'),
+  response: new RegExp(`\\$\\{\\$?([^{}]+)\\}|\\$(${UNBRACED.response})`, 'g'),
+};
+/**
+ * A value that is one reference whole: braced, one reference of the grammar above, or a header, query string or
+ * context reference whose name runs to the end of the value, whatever characters it has but `$`, braces and spaces
+ * (`$request.header.X.Trace` names the header `X.Trace`, `$context.authorizer.claims.custom:tenant` that claim).
+ */
+const WHOLE = {
+  request: new RegExp(`^\\$\\{\\$?([^\${}]+)\\}$|^\\$(${UNBRACED.request}|(?:request\\.(?:header|querystring)|context)\\.[^\${}\\s]+)$`),
+  response: new RegExp(`^\\$\\{\\$?([^\${}]+)\\}$|^\\$(${UNBRACED.response}|(?:response\\.header|context)\\.[^\${}\\s]+)$`),
 };
 
 /** The value a mapping writes; `lookup` gets each reference without its `$`, and unknown ones read as empty. */
 export function interpolate(template: string, direction: 'request' | 'response', lookup: (expression: string) => string | undefined): string {
-  if (SINGLE_REFERENCE[direction].test(template)) return lookup(template.slice(1)) ?? '';
-  return template.replace(/\$\{([^}]+)\}/g, (_, expression: string) => lookup(expression.replace(/^\$/, '')) ?? '');
+  const whole = wholeReference(template, direction);
+  if (whole !== undefined) return lookup(whole) ?? '';
+  return template.replace(REFERENCE[direction], (_, braced: string | undefined, bare: string | undefined) => lookup(braced ?? bare ?? '') ?? '');
 }
 
 /**
@@ -23,10 +50,14 @@ export function interpolate(template: string, direction: 'request' | 'response',
  * References inside other text still read as empty.
  */
 export function mappedValue(template: string, direction: 'request' | 'response', lookup: (expression: string) => string | undefined): string | undefined {
-  const braced = /^\$\{([^${}]+)\}$/.exec(template);
-  if (braced) return lookup(braced[1].replace(/^\$/, ''));
-  if (SINGLE_REFERENCE[direction].test(template)) return lookup(template.slice(1));
+  const whole = wholeReference(template, direction);
+  if (whole !== undefined) return lookup(whole);
   return interpolate(template, direction, lookup);
+}
+
+function wholeReference(template: string, direction: 'request' | 'response'): string | undefined {
+  const m = WHOLE[direction].exec(template);
+  return m ? (m[1] ?? m[2]) : undefined;
 }
 
 /** `stageVariables.x` and `context.x`, which mappings of both directions read. */

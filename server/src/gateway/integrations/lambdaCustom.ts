@@ -6,7 +6,7 @@ import { requestTraceId } from '../methodRequest';
 import { substituteUriVariables } from '../stageVariables';
 import { logLambdaRequest } from './lambdaLog';
 import { integrationResponse, transformRequest } from './nonProxy';
-import { withTimeout } from './timeout';
+import { deadline, withDeadline } from './timeout';
 import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
 
 /**
@@ -41,7 +41,8 @@ export async function runLambdaCustom(ctx: IntegrationContext): Promise<Integrat
     log.add(`Execution failed: the Lambda payload is not JSON (${error instanceof Error ? error.message : String(error)})`);
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
-  const call = await withTimeout(callFunction(ctx.functions, uri, event, log, { eventText: payload, traceId }), integrationTimeoutMs(ctx));
+  const clock = deadline(integrationTimeoutMs(ctx));
+  const call = await withDeadline(callFunction(ctx.functions, uri, event, log, { eventText: payload, traceId, onStart: clock.start }), clock);
   if (call === 'timeout') {
     log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
     throw new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out');

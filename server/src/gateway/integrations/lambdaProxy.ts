@@ -10,7 +10,7 @@ import { substituteUriVariables } from '../stageVariables';
 import { assertInvoked, functionFailure, lambdaFailure } from './lambdaFailures';
 import { logLambdaRequest } from './lambdaLog';
 import { runLambdaStreaming, streamsFromLambda } from './lambdaStreaming';
-import { withTimeout } from './timeout';
+import { deadline, withDeadline } from './timeout';
 import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult } from './types';
 
 /** AWS_PROXY to Lambda: the proxy event in, the proxy result out. */
@@ -28,7 +28,8 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
   logLambdaRequest(ctx, uri, traceId);
   if (log.enabled) log.add(`Endpoint request body after transformations: ${logBody(JSON.stringify(event, maskCredential))}`);
   if (streaming) return runLambdaStreaming(ctx, { uri, event, eventText, traceId });
-  const call = await withTimeout(callFunction(ctx.functions, uri, event, log, { eventText, traceId }), integrationTimeoutMs(ctx));
+  const clock = deadline(integrationTimeoutMs(ctx));
+  const call = await withDeadline(callFunction(ctx.functions, uri, event, log, { eventText, traceId, onStart: clock.start }), clock);
   if (call === 'timeout') {
     log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
     throw httpApi ? new GatewayError('INTEGRATION_TIMEOUT', 'Service Unavailable', { status: 503 }) : new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out');

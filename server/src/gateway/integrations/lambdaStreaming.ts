@@ -8,6 +8,7 @@ import { parseStreamMetadata } from '../lambda/proxyEvents';
 import { gatewayOwnedHeaders, mergeHeaders } from '../responseHeaders';
 import { assertInvoked, functionFailure, lambdaFailure } from './lambdaFailures';
 import { LambdaStreamReader, METADATA_WINDOW_BYTES } from './lambdaStreamReader';
+import { deadline } from './timeout';
 import { integrationTimeoutMs, streamsResponse, type IntegrationContext, type IntegrationResult } from './types';
 
 /** The call a Lambda proxy integration makes, as it built it. */
@@ -40,19 +41,16 @@ export function streamsFromLambda(ctx: IntegrationContext, uri: string): boolean
  * output read as AWS's "Lambda proxy integration format for response streaming": metadata JSON (statusCode,
  * headers, multiValueHeaders, cookies), 8 NUL bytes, then the payload. Status and headers come from the metadata as
  * soon as the delimiter has arrived; the payload follows chunk by chunk, without mapping or binary media type rules.
- * The integration timeout (up to 15 minutes when streaming) covers the whole stream: a stream still running then is
- * cut, as is one whose function fails after the response started.
+ * The integration timeout (up to 15 minutes when streaming) covers the whole stream, from the moment the invocation has
+ * its worker: a stream still running then is cut, as is one whose function fails after the response started.
  */
 export async function runLambdaStreaming(ctx: IntegrationContext, lambda: LambdaRequest): Promise<IntegrationResult> {
   const { log } = ctx;
   const timeoutMs = integrationTimeoutMs(ctx);
   const reader = new LambdaStreamReader();
-  const calling = callFunction(ctx.functions, lambda.uri, lambda.event, log, { eventText: lambda.eventText, traceId: lambda.traceId, stream: reader });
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<'timeout'>((resolve) => {
-    timer = setTimeout(() => resolve('timeout'), timeoutMs);
-  });
-  const first = await Promise.race([reader.ready.then(() => 'metadata' as const), calling, deadline]);
+  const clock = deadline(timeoutMs);
+  const calling = callFunction(ctx.functions, lambda.uri, lambda.event, log, { eventText: lambda.eventText, traceId: lambda.traceId, stream: reader, onStart: clock.start });
+  const first = await Promise.race([reader.ready.then(() => 'metadata' as const), calling, clock.expired]);
   const prelude = reader.prelude;
   let metadata: ReturnType<typeof parseStreamMetadata> | undefined;
   if (prelude && 'metadata' in prelude) {
@@ -61,7 +59,7 @@ export async function runLambdaStreaming(ctx: IntegrationContext, lambda: Lambda
   }
   if (!metadata || 'malformed' in metadata) {
     // The response fails before it starts; whatever the function still writes goes nowhere.
-    clearTimeout(timer);
+    clock.cancel();
     reader.payload.end();
   }
   if (!prelude) {
@@ -100,7 +98,7 @@ export async function runLambdaStreaming(ctx: IntegrationContext, lambda: Lambda
   };
   void calling.then(
     (call) => {
-      clearTimeout(timer);
+      clock.cancel();
       if ('outcome' in call && !call.outcome.ok) interrupt(`the function failed: ${call.outcome.error.errorType ?? 'Error'}: ${call.outcome.error.errorMessage}`);
       else if (!payload.isEnded) {
         log.add(`Endpoint response stream complete: ${payload.bytes} bytes of payload in ${payload.chunks} chunk(s)`);
@@ -109,7 +107,7 @@ export async function runLambdaStreaming(ctx: IntegrationContext, lambda: Lambda
     },
     (error: unknown) => interrupt(`the local invocation failed: ${error instanceof Error ? error.message : String(error)}`),
   );
-  void deadline.then(() => interrupt(`the integration timed out after ${timeoutMs} ms`));
+  void clock.expired.then(() => interrupt(`the integration timed out after ${timeoutMs} ms`));
   return { status: metadata.status, headers, multiValueHeaders, body: '', stream: payload };
 }
 

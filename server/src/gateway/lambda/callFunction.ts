@@ -3,7 +3,7 @@ import { logMap, type ExecutionLog } from '../executionLog';
 import type { LocalConfig } from '../localConfig';
 import { headAndTailLines } from './capturedOutput';
 import { findLocalFunction, lambdaInvokeUrl, lambdaTarget } from './functions';
-import type { LambdaErrorPayload, LambdaHost, LambdaOutcome, ResponseSink } from './lambdaHost';
+import { WORKERS_PER_FUNCTION, type LambdaErrorPayload, type LambdaHost, type LambdaOutcome, type ResponseSink } from './lambdaHost';
 
 export interface FunctionCaller {
   config: LocalConfig;
@@ -38,6 +38,8 @@ export interface CallOptions {
   traceId?: string;
   /** Invoke through InvokeWithResponseStream: the response's bytes go here as the function writes them. */
   stream?: ResponseSink;
+  /** Called when the invocation has a worker, after any wait for one: where the integration timeout starts. */
+  onStart?: () => void;
 }
 
 /**
@@ -80,7 +82,15 @@ export async function callFunction(caller: FunctionCaller, uri: string, event: u
       options.stream!.write(chunk, contentType);
     },
   };
-  const outcome = await caller.host.invoke(fn, { functionName: target.name, invokedFunctionArn: arn, requestId, event, region }, sink);
+  let queuedMs = 0;
+  const onStart = (waited: number) => {
+    queuedMs = waited;
+    options.onStart?.();
+  };
+  const outcome = await caller.host.invoke(fn, { functionName: target.name, invokedFunctionArn: arn, requestId, event, region }, sink, onStart);
+  if (queuedMs > 0) {
+    log.add(`Waited ${Math.round(queuedMs)} ms for a free local worker: each function runs at most ${WORKERS_PER_FUNCTION} invocations at once here (Lambda would start more); the integration timeout counts from the end of the wait`);
+  }
   const latency = Math.round(performance.now() - started);
   const logs = outcome.logs.trimEnd();
   const lines = logs ? logs.split(/\r?\n/) : [];

@@ -76,8 +76,12 @@ interface Pool {
 
 let compilerPath: string | undefined;
 
-/** Workers per function: Lambda runs one request per execution environment, so concurrency needs more of them. */
-const MAX_WORKERS = 4;
+/**
+ * Workers per function: Lambda runs one request per execution environment, so concurrency needs more of them. Further
+ * invocations wait for a free worker; that wait is not part of the integration timeout, which starts once an
+ * invocation has its worker (`invoke`'s `onStart`).
+ */
+export const WORKERS_PER_FUNCTION = 4;
 
 /**
  * Runs local Lambda handlers in child processes kept warm between invocations. A crash, an exception or an
@@ -89,7 +93,11 @@ export class LambdaHost {
 
   constructor(private readonly baseDir: string) {}
 
-  async invoke(fn: LocalFunction, invocation: LambdaInvocation, sink?: ResponseSink): Promise<LambdaOutcome> {
+  /**
+   * Runs one invocation. `onStart` is called once it has a worker, before a new worker's start-up, which counts as
+   * Lambda's init does: after any wait for a busy function's workers to free up, which it is told the length of.
+   */
+  async invoke(fn: LocalFunction, invocation: LambdaInvocation, sink?: ResponseSink, onStart?: (queuedMs: number) => void): Promise<LambdaOutcome> {
     const file = path.resolve(this.baseDir, fn.handler);
     const exportName = fn.export ?? 'handler';
     const timeoutMs = Math.round((fn.timeoutSeconds ?? 3) * 1000);
@@ -97,11 +105,14 @@ export class LambdaHost {
     const pool = this.poolFor(key, file);
     const start = performance.now();
     const missing = pool.mtimeMs < 0 ? missingFolder(fn, file, this.baseDir) : undefined;
-    if (missing) return { ok: false, kind: 'error', error: missing, logs: '', durationMs: performance.now() - start, coldStart: true };
+    if (missing) return { ok: false, kind: 'error', error: missing.error, logs: `${missing.why}\n`, durationMs: performance.now() - start, coldStart: true };
     let worker: Worker;
     let coldStart = false;
     try {
-      ({ worker, coldStart } = await this.acquire(pool, fn, invocation));
+      const asked = performance.now();
+      let queued: boolean;
+      ({ worker, coldStart, queued } = await this.acquire(pool, fn, invocation));
+      onStart?.(queued ? performance.now() - asked : 0);
       await worker.ready;
     } catch (error) {
       const startError = { errorType: 'Runtime.StartError', errorMessage: error instanceof Error ? error.message : String(error) };
@@ -165,6 +176,7 @@ export class LambdaHost {
         id: invocation.requestId,
         file,
         exportName,
+        handlerName: `${fn.handler.replace(/\.[cm]?[jt]s$/i, '')}.${exportName}`,
         typescript: TYPESCRIPT_FILE.test(file) ? (compilerPath ??= typescriptCompilerPath()) : undefined,
         event: invocation.event,
         deadline,
@@ -223,19 +235,20 @@ export class LambdaHost {
     return pool;
   }
 
-  private acquire(pool: Pool, fn: LocalFunction, invocation: LambdaInvocation): Promise<{ worker: Worker; coldStart: boolean }> {
+  /** A worker for the invocation: an idle one, a new one, or (`queued`) the next to come free. */
+  private acquire(pool: Pool, fn: LocalFunction, invocation: LambdaInvocation): Promise<{ worker: Worker; coldStart: boolean; queued: boolean }> {
     if (this.disposed) return Promise.reject(new Error('the local Lambda host stopped its workers'));
     const idle = pool.workers.find((w) => !w.busy && !w.dead);
     if (idle) {
       setBusy(idle, true);
-      return Promise.resolve({ worker: idle, coldStart: false });
+      return Promise.resolve({ worker: idle, coldStart: false, queued: false });
     }
-    if (pool.workers.length < MAX_WORKERS) {
+    if (pool.workers.length < WORKERS_PER_FUNCTION) {
       const worker = this.spawnWorker(pool, fn, invocation);
-      return Promise.resolve({ worker, coldStart: true });
+      return Promise.resolve({ worker, coldStart: true, queued: false });
     }
     return new Promise((resolve, reject) =>
-      pool.waiting.push((worker) => (worker ? resolve({ worker, coldStart: false }) : reject(new Error('the local Lambda host stopped its workers')))),
+      pool.waiting.push((worker) => (worker ? resolve({ worker, coldStart: false, queued: true }) : reject(new Error('the local Lambda host stopped its workers')))),
     );
   }
 
@@ -388,14 +401,16 @@ function invokePayload(chunks: Buffer[]): unknown {
 
 /**
  * A handler in a folder that does not exist, found before a process is started there: the start would fail with
- * `spawn node ENOENT`, which reads as if Node.js were missing. Lambda's error for a handler module it cannot find.
+ * `spawn node ENOENT`, which reads as if Node.js were missing. The error is Lambda's for a module it cannot find; the
+ * function's log says which folder is missing.
  */
-function missingFolder(fn: LocalFunction, file: string, baseDir: string): LambdaErrorPayload | undefined {
+function missingFolder(fn: LocalFunction, file: string, baseDir: string): { error: LambdaErrorPayload; why: string } | undefined {
   const dir = path.dirname(file);
   if (isDirectory(dir)) return undefined;
+  const module = path.basename(file).replace(/\.[^.]*$/, '');
   return {
-    errorType: 'Runtime.ImportModuleError',
-    errorMessage: `Error: Cannot find module '${file}': the folder ${dir} does not exist (handler "${fn.handler}" is relative to ${baseDir})`,
+    error: { errorType: 'Runtime.ImportModuleError', errorMessage: `Error: Cannot find module '${module}'`, trace: [`Runtime.ImportModuleError: Error: Cannot find module '${module}'`] },
+    why: `The handler file ${file} cannot be found: the folder ${dir} does not exist (handler "${fn.handler}" is relative to ${baseDir})`,
   };
 }
 

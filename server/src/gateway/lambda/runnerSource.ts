@@ -15,30 +15,63 @@ const { pathToFileURL } = require('node:url');
 const loaded = new Map();
 const MAX_RESPONSE_BYTES = 6291556;
 
-async function loadHandler(file, exportName, typescript) {
+// Loading fails as in Lambda's Node.js runtime (aws-lambda-nodejs-runtime-interface-client, UserFunction.js): a
+// SyntaxError is Runtime.UserCodeSyntaxError, a module not found Runtime.ImportModuleError (its message the error as
+// text, "Error: Cannot find module 'name'"), an export that is no function Runtime.HandlerNotFound, named by the
+// handler string (file without extension, a dot, the export).
+async function loadHandler(file, exportName, handlerName, typescript) {
   let mod = loaded.get(file);
   if (!mod) {
-    if (/\.[cm]?ts$/i.test(file)) {
-      useTypeScript(typescript);
-      mod = require(file);
-    } else if (/\.mjs$/i.test(file)) mod = await import(pathToFileURL(file).href);
-    else {
-      try {
-        mod = require(file);
-      } catch (error) {
-        if (!error || (error.code !== 'ERR_REQUIRE_ESM' && error.code !== 'ERR_REQUIRE_ASYNC_MODULE')) throw error;
-        mod = await import(pathToFileURL(file).href);
-      }
+    try {
+      mod = await loadModule(file, typescript);
+    } catch (error) {
+      throw loadError(error);
     }
     loaded.set(file, mod);
   }
   const fn = mod[exportName] !== undefined ? mod[exportName] : mod.default && mod.default[exportName];
-  if (typeof fn !== 'function') {
-    const error = new Error(file + ' does not export a function named ' + exportName);
-    error.name = 'Runtime.HandlerNotFound';
+  if (typeof fn !== 'function') throw runtimeError('HandlerNotFound', handlerName + (fn === undefined || fn === null ? ' is undefined or not exported' : ' is not a function'));
+  return fn;
+}
+
+async function loadModule(file, typescript) {
+  // Lambda looks for the module's file, then resolves its name as a package, which fails: the error names the module.
+  if (!require('node:fs').existsSync(file)) {
+    const error = new Error("Cannot find module '" + require('node:path').basename(file).replace(/\.[^.]*$/, '') + "'");
+    error.code = 'MODULE_NOT_FOUND';
     throw error;
   }
-  return fn;
+  if (/\.[cm]?ts$/i.test(file)) {
+    useTypeScript(typescript);
+    return require(file);
+  }
+  if (/\.mjs$/i.test(file)) return import(pathToFileURL(file).href);
+  try {
+    return require(file);
+  } catch (error) {
+    if (!error || (error.code !== 'ERR_REQUIRE_ESM' && error.code !== 'ERR_REQUIRE_ASYNC_MODULE')) throw error;
+    return import(pathToFileURL(file).href);
+  }
+}
+
+function loadError(error) {
+  if (!error || typeof error.name !== 'string' || error.name.startsWith('Runtime.')) return error;
+  if (error instanceof SyntaxError) {
+    // Node.js puts where the code stopped parsing ("/path/file.js:3") first in the stack, which Lambda leaves out.
+    const where = /^(.+:\d+)\n/.exec(String(error.stack || ''));
+    const failure = runtimeError('UserCodeSyntaxError', String(error));
+    failure.stack = failure.name + ': ' + failure.message + (where ? '\n    at ' + where[1] : '');
+    return failure;
+  }
+  // The require stack ends with this runner, evaluated as [eval]; the user's files above it stay.
+  if (error.code === 'MODULE_NOT_FOUND') return runtimeError('ImportModuleError', String(error).split('\n').filter((line) => !/^- .*\[eval\]$/.test(line)).join('\n').replace(/\nRequire stack:$/, ''));
+  return error;
+}
+
+function runtimeError(kind, message) {
+  const error = new Error(message);
+  error.name = 'Runtime.' + kind;
+  return error;
 }
 
 // The shape of current Node.js runtimes: the stack's lines as they are, message lines included, so that trace[0]
@@ -162,7 +195,7 @@ process.on('message', async (message) => {
   };
   const callback = (error, result) => (error ? finish(false, lambdaError(error)) : finish(true, result));
   try {
-    const handler = await loadHandler(message.file, message.exportName, message.typescript);
+    const handler = await loadHandler(message.file, message.exportName, message.handlerName, message.typescript);
     if (isStreamingHandler(handler)) {
       // The runtime's streaming context has no callback methods: the stream is the only way to answer.
       const context = Object.assign({}, message.context, {
