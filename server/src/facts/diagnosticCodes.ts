@@ -66,6 +66,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   // AWS's own request-validation sample does it; the call fails with 500 when the response is selected. Header mappings
   // into such a status are refused on their own (undeclared-response-header).
   'undeclared-response-status': { severity: 'warning', title: 'Integration response status has no method response', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-response.html` },
+  'mapping-value-not-string': { severity: 'warning', title: 'Mapping value that is not a string (left out on import)', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-requestParameters.html` },
   'undeclared-response-header': { severity: 'error', title: 'Mapped response header not declared on the method response', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responseParameters.html` },
   'undeclared-parameter': { severity: 'error', title: 'Mapped request parameter not declared on the method', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-requestParameters.html` },
   'invalid-mapping-key': { severity: 'error', title: 'Parameter mapping target not valid', docsUrl: `${DEV_GUIDE}/request-response-data-mappings.html` },

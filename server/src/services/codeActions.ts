@@ -89,13 +89,15 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic): CodeAction[]
     default:
       // The value AWS expects is certain for these; a model rename is not offered, since `$ref`s point at the old name.
       if (REPLACEABLE_CODES.has(String(diagnostic.code)) && typeof data.expected === 'string') {
-        return fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected));
+        // The expected value of a mapping is itself quoted ('true'); quoting it again would read badly.
+        const title = diagnostic.code === 'mapping-value-not-string' ? `Change to the static value ${data.expected}` : `Change to '${data.expected}'`;
+        return fix(title, replaceScalar(document, diagnostic.range, data.expected));
       }
       return [];
   }
 }
 
-const REPLACEABLE_CODES = new Set(['status-code-not-string', 'lambda-http-method-not-post', 'invalid-payload-format-version', 'invalid-authorizer-scheme', 'unknown-extension', 'invalid-mapping-value']);
+const REPLACEABLE_CODES = new Set(['status-code-not-string', 'lambda-http-method-not-post', 'invalid-payload-format-version', 'invalid-authorizer-scheme', 'unknown-extension', 'invalid-mapping-value', 'mapping-value-not-string']);
 
 function operationPath(data: Data): NodePath | undefined {
   const path = data.path;

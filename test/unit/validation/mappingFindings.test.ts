@@ -133,3 +133,35 @@ describe('a template media type written twice', () => {
     assert.deepEqual(diagnostics[0].range, rangeOf(text, 'Application/JSON; charset=utf-8'));
   });
 });
+
+describe('mapping values that are not strings', () => {
+  it('warns that the REST import leaves a bare true or number out, and offers the quoted static value', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /a:
+    get:
+      responses:
+        '200':
+          description: ok
+          headers: { X-Count: { schema: { type: string } } }
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: { application/json: '{"statusCode": 200}' }
+        requestParameters:
+          integration.request.header.nothing: true
+        responses:
+          default:
+            statusCode: '200'
+            responseParameters:
+              method.response.header.X-Count: 5
+`;
+    const found = withCode(await validate(text), 'mapping-value-not-string');
+    assert.equal(found.length, 2);
+    assert.deepEqual(found[0].range, rangeOf(text, 'true'));
+    assert.match(found[0].message, /The boolean true is not a mapping expression: API Gateway expects a string and leaves "integration\.request\.header\.nothing" out of `requestParameters` on import/);
+    assert.equal((found[0].data as { expected: string }).expected, "'true'");
+    assert.match(found[1].message, /The number 5 .*out of `responseParameters`/);
+    assert.deepEqual(codes(await validate(text)).filter((c) => c !== 'mapping-value-not-string'), []);
+  });
+});

@@ -107,7 +107,8 @@ const integrationResponse: ValueSpec = {
       docsUrl: extensionPage('integration-responseParameters'),
       keyDoc: '`method.response.header.NAME`; the header must be declared on the method response.',
       keyPattern: '^method\\.response\\.header\\.[^\\s]+$',
-      values: { type: 'string', doc: 'Where the header value comes from.', examples: ["'*'", 'integration.response.header.Content-Type'] },
+      // As in requestParameters: a bare `true` or `5` is taken here and reported by the mapping rule.
+      values: { type: ['string', 'number', 'boolean'], doc: 'Where the header value comes from.', examples: ["'*'", 'integration.response.header.Content-Type'] },
     },
     { name: 'contentHandling', ...contentHandling },
   ],
@@ -200,7 +201,8 @@ const integrationFields: FieldSpec[] = [
     ].join('\n'),
     docsUrl: extensionPage('integration-requestParameters'),
     keyDoc: 'The integration request parameter to set.',
-    // YAML writers leave `true` or `5` unquoted; AWS stores them as text (LocalStack's AWS-validated import fixtures).
+    // YAML writers leave `true` or `5` unquoted. The shape takes them, so that the mapping rule can say what the REST
+    // import does with them: it leaves them out with a warning (LocalStack's import tests, recorded against AWS).
     values: { type: ['string', 'number', 'boolean'], doc: 'Where the value comes from.' },
   },
   {

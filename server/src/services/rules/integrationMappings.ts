@@ -148,6 +148,7 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
     } else {
       checkMappingPrefixInName(context, p, REST_REQUEST_TARGET);
     }
+    reportNonStringValue(context, p, 'requestParameters');
     const value = checkableString(p.value);
     if (value === undefined || !p.value) continue;
     const source = REST_REQUEST_SOURCE.exec(value);
@@ -162,6 +163,21 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
     if (!site.op || !declared) continue;
     checkDeclared(context, site.op, declared(), p.value, value, source, 'AWS rejects mappings of undeclared parameters');
   }
+}
+
+/**
+ * A REST import leaves a mapping whose value is not a string out, with the warning "Invalid format for
+ * 'requestParameters'. Expected type string for property 'integration.request.header.nothing' … but got 'true'"
+ * (recorded against AWS by LocalStack's import tests). A bare `true` or `5` is nearly always a static value missing
+ * its single quotes.
+ */
+function reportNonStringValue(context: ValidationContext, p: PropertyNode, field: 'requestParameters' | 'responseParameters'): void {
+  const node = p.value;
+  if (node?.type !== 'boolean' && node?.type !== 'number') return;
+  const written = context.document.text.slice(node.offset, node.end);
+  context.report(node, 'mapping-value-not-string',
+    `The ${node.type} ${written} is not a mapping expression: API Gateway expects a string and leaves "${keyName(p)}" out of \`${field}\` on import, with a warning. For a static value write '${written}' in single quotes inside the string.`,
+    { data: { expected: `'${written}'` } });
 }
 
 /** The method parameter a `method.request.*` expression reads must be declared, with a near miss when one is close. */
@@ -390,6 +406,7 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
   for (const p of mappings.properties) {
     const key = keyName(p);
     const target = REST_RESPONSE_KEY.exec(key);
+    reportNonStringValue(context, p, 'responseParameters');
     const value = checkableString(p.value);
     if (value !== undefined && p.value && !REST_RESPONSE_SOURCE.test(value)) {
       reportInvalidValue(context, p, value, 'response');
