@@ -135,7 +135,7 @@ describe('a template media type written twice', () => {
 });
 
 describe('mapping values that are not strings', () => {
-  it('warns that the REST import leaves a bare true or number out, and offers the quoted static value', async () => {
+  it('warns that the REST import leaves a bare true or false out, and offers the quoted static value', async () => {
     const text = `openapi: 3.0.1
 info: { title: t, version: '1' }
 paths:
@@ -156,12 +156,13 @@ paths:
             responseParameters:
               method.response.header.X-Count: 5
 `;
-    const found = withCode(await validate(text), 'mapping-value-not-string');
+    const found = withCode(await validate(text.replace('X-Count: 5', 'X-Count: false')), 'mapping-value-not-string');
     assert.equal(found.length, 2);
     assert.deepEqual(found[0].range, rangeOf(text, 'true'));
     assert.match(found[0].message, /The boolean true is not a mapping expression: API Gateway expects a string and leaves "integration\.request\.header\.nothing" out of `requestParameters` on import/);
     assert.equal((found[0].data as { expected: string }).expected, "'true'");
-    assert.match(found[1].message, /The number 5 .*out of `responseParameters`/);
-    assert.deepEqual(codes(await validate(text)).filter((c) => c !== 'mapping-value-not-string'), []);
+    assert.match(found[1].message, /The boolean false .*out of `responseParameters`/);
+    // A number is not reported: the import turns numbers elsewhere into strings, and nothing records this case.
+    assert.deepEqual(withCode(await validate(text), 'mapping-value-not-string').length, 1);
   });
 });

@@ -42,4 +42,21 @@ ${MOCK}`;
     assert.match(found[1].message, /^OPTIONS \/toys requires IAM authorization/);
     assert.deepEqual(found[1].range, rangeOf(text, 'x-amazon-apigateway-auth', 3));
   });
+
+  it('counts the root-level security for an OPTIONS method without its own, as the import applies it', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+security: [{ auth: [] }]
+${SCHEMES}paths:
+  /pets:
+    options:
+${MOCK}  /open:
+    options:
+      security: []
+${MOCK}`;
+    const found = withCode(await validate(text), 'preflight-requires-authorization');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /^OPTIONS \/pets requires the security scheme "auth" of the root-level `security`/);
+    assert.deepEqual(found[0].range, rangeOf(text, 'options'));
+  });
 });

@@ -5,8 +5,19 @@ describe('OpenAPI structure', () => {
   it('reports a missing required property on the key of the object that lacks it', async () => {
     const text = 'openapi: 3.0.1\ninfo:\n  title: t\npaths: {}\n';
     const [d] = withCode(await validate(text), 'openapi-schema');
-    assert.equal(d.message, '`info` is missing the required property `version`.');
+    assert.equal(d.message, '`info` is missing the required property `version`; API Gateway imports it as it is.');
     assert.deepEqual(d.range, rangeOf(text, 'info'));
+    // AWS imports it without a warning (LocalStack's recorded imports), so it is information.
+    assert.equal(d.severity, 3);
+  });
+
+  it('keeps mistakes API Gateway takes on import as information: a missing or empty responses', async () => {
+    const text = "openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get: { summary: s }\n    post: { responses: {} }\n";
+    const diagnostics = withCode(await validate(text), 'openapi-schema');
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.message]), [
+      [3, '`paths./a.get` is missing the required property `responses`; API Gateway imports the operation without method responses.'],
+      [3, '`paths./a.post.responses` must have at least 1 property; API Gateway imports the operation without method responses.'],
+    ]);
   });
 
   it('collapses the alternatives of a Swagger 2.0 parameter into one precise message (JSON)', async () => {

@@ -166,17 +166,18 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
 }
 
 /**
- * A REST import leaves a mapping whose value is not a string out, with the warning "Invalid format for
+ * A REST import leaves a mapping whose value is a boolean out, with the warning "Invalid format for
  * 'requestParameters'. Expected type string for property 'integration.request.header.nothing' … but got 'true'"
- * (recorded against AWS by LocalStack's import tests). A bare `true` or `5` is nearly always a static value missing
- * its single quotes.
+ * (recorded against AWS by LocalStack's import tests; PutIntegration says "class java.lang.Boolean can not be
+ * converted to an String"). A bare `true` is nearly always a static value missing its single quotes. Numbers are left
+ * alone: the same import turns numbers elsewhere into strings, and nothing records what it makes of one here.
  */
 function reportNonStringValue(context: ValidationContext, p: PropertyNode, field: 'requestParameters' | 'responseParameters'): void {
   const node = p.value;
-  if (node?.type !== 'boolean' && node?.type !== 'number') return;
+  if (node?.type !== 'boolean') return;
   const written = context.document.text.slice(node.offset, node.end);
   context.report(node, 'mapping-value-not-string',
-    `The ${node.type} ${written} is not a mapping expression: API Gateway expects a string and leaves "${keyName(p)}" out of \`${field}\` on import, with a warning. For a static value write '${written}' in single quotes inside the string.`,
+    `The boolean ${written} is not a mapping expression: API Gateway expects a string and leaves "${keyName(p)}" out of \`${field}\` on import, with a warning. For a static value write '${written}' in single quotes inside the string.`,
     { data: { expected: `'${written}'` } });
 }
 

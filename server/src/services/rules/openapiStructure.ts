@@ -268,8 +268,24 @@ function report(context: ValidationContext, f: Finding): boolean {
     }
   }
   const anchor = !f.message && e.keyword === 'required' ? anchorOf(node) : node.type === 'object' || node.type === 'array' ? anchorOf(node) : node;
-  context.report(anchor, 'openapi-schema', `${describe(root, f.path)} ${messageOf(f)}.`);
+  const harmless = importIgnores(f);
+  context.report(anchor, 'openapi-schema', `${describe(root, f.path)} ${messageOf(f)}${harmless ? `; ${harmless}` : ''}.`, harmless ? { severity: 'information' } : undefined);
   return true;
+}
+
+/**
+ * Mistakes against the OpenAPI schema that API Gateway's import takes without a warning, recorded against AWS by
+ * LocalStack's import tests (failOnWarnings on): `info.version` as a number or missing, an operation without
+ * `responses` or with an empty one. They matter to other tools, not to the import, so they are information.
+ */
+function importIgnores(f: Finding): string | undefined {
+  if (f.message) return undefined;
+  const e = f.error;
+  if (f.path[0] === 'info' && f.path.length <= 2) return 'API Gateway imports it as it is';
+  const missing = e.keyword === 'required' ? (e.params as { missingProperty?: string }).missingProperty : undefined;
+  const emptyResponses = e.keyword === 'minProperties' && f.path[f.path.length - 1] === 'responses';
+  if (missing === 'responses' || emptyResponses) return 'API Gateway imports the operation without method responses';
+  return undefined;
 }
 
 /** Swagger 2.0 allows "one 'body' parameter at most": two equal ones are that mistake before they are a repetition. */

@@ -37,10 +37,11 @@ export const securityRule: Rule = (context) => {
     }
   }
   const names = new Set(schemes ? schemes.properties.map(keyName) : []);
-  checkRequirements(context, getProperty(context.document.root, 'security'), names, false);
+  const rootSecurity = getProperty(context.document.root, 'security');
+  checkRequirements(context, rootSecurity, names, false);
   for (const op of listOperations(context.document)) {
     checkRequirements(context, op.securityProperty, names, true);
-    checkPreflight(context, op);
+    checkPreflight(context, op, rootSecurity);
   }
 };
 
@@ -55,16 +56,21 @@ function requiredSchemes(list: ValueNode | undefined): string[] {
 
 /**
  * Browsers send a CORS preflight without the request's credentials or API key, so an OPTIONS method that requires
- * either answers the preflight with 401 or 403, and the browser then blocks the request it asked about.
+ * either answers the preflight with 401 or 403, and the browser then blocks the request it asked about. The root
+ * `security` counts for an OPTIONS method without its own: the import applies it to such operations (LocalStack's
+ * imports recorded against AWS).
  */
-function checkPreflight(context: ValidationContext, op: OperationSite): void {
+function checkPreflight(context: ValidationContext, op: OperationSite, rootSecurity: PropertyNode | undefined): void {
   if (context.dialect !== 'rest' || op.method !== 'OPTIONS') return;
   const authProperty = getProperty(op.operation, 'x-amazon-apigateway-auth');
   const iam = checkableString(getValue(authProperty?.value, 'type'))?.toUpperCase() === 'AWS_IAM';
-  const schemes = requiredSchemes(op.securityProperty?.value);
+  const inherited = !op.securityProperty;
+  const schemes = requiredSchemes((op.securityProperty ?? rootSecurity)?.value);
   if (!iam && !schemes.length) return;
-  const what = iam ? 'IAM authorization' : `the security scheme${schemes.length > 1 ? 's' : ''} ${schemes.map((n) => `"${n}"`).join(', ')}`;
-  const anchor = iam ? keyOf(authProperty!) : keyOf(op.securityProperty!);
+  const what = iam
+    ? 'IAM authorization'
+    : `the security scheme${schemes.length > 1 ? 's' : ''} ${schemes.map((n) => `"${n}"`).join(', ')}${inherited ? ' of the root-level `security`' : ''}`;
+  const anchor = iam ? keyOf(authProperty!) : inherited ? keyOf(op.methodProperty) : keyOf(op.securityProperty!);
   context.report(anchor, 'preflight-requires-authorization',
     `OPTIONS ${op.path} requires ${what}; browsers send CORS preflight requests without credentials or API keys, so the preflight fails with 401 or 403 and the browser blocks the request it precedes. Leave OPTIONS open (\`security: []\`${iam ? ' and no `x-amazon-apigateway-auth`' : ''}).`);
 }
