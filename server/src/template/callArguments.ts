@@ -39,9 +39,13 @@ const FOUND = Symbol('found');
 /** velocityjs's catch-all rule in a reference: the character after it is text. */
 const TEXT_AFTER_REFERENCE = 66;
 
-/** The first argument list Velocity 1.7 cannot parse where velocityjs can, or undefined. */
-export function callArgumentProblem(source: string): CallProblem | undefined {
-  if (!CANDIDATE.test(source)) return undefined;
+/**
+ * The first argument list Velocity 1.7 cannot parse where velocityjs can, or undefined. `structure` is the text
+ * velocityjs reads, as long as `source` (lists and maps replaced by references, see collectionLiterals): the one
+ * lexed, while messages quote `source`.
+ */
+export function callArgumentProblem(source: string, structure = source): CallProblem | undefined {
+  if (!CANDIDATE.test(structure)) return undefined;
   let found: CallProblem | undefined;
   /** In a reference in text: whether what was read so far ends with `.name`, possibly indexed (REFMODIFIER). */
   let modifier = false;
@@ -56,7 +60,7 @@ export function callArgumentProblem(source: string): CallProblem | undefined {
   let textParens = -1;
   let stop = source.length;
   try {
-    stop = lexTemplate(source, (rule, start, end, state) => {
+    stop = lexTemplate(structure, (rule, start, end, state) => {
       // Velocity stops at the first problem, and so can the lexer.
       if (found) throw FOUND;
       if (rule === Rule.Paren) {
@@ -83,11 +87,11 @@ export function callArgumentProblem(source: string): CallProblem | undefined {
         }
       }
       if (!found && BLANK_RULES.has(rule)) {
-        const foreign = textParens < 0 ? FOREIGN_SPACE.exec(source.slice(start, end)) : null;
+        const foreign = textParens < 0 ? FOREIGN_SPACE.exec(structure.slice(start, end)) : null;
         if (foreign) found = foreignSpace(source, start + foreign.index);
         else if (rule === Rule.Paren && end - start > 1 && afterMethodName) blankCall = { start: state === 'mu' ? textReference : anyReference, open: start };
       }
-      if (/\S/.test(source.slice(start, end))) {
+      if (/\S/.test(structure.slice(start, end))) {
         beforePrevious = previous;
         previous = rule;
         previousEnd = end;

@@ -107,11 +107,15 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
     } else if (error instanceof TemplateAbort) {
       result.errors.push({ code: error.code, message: error.message, ...error.position });
     } else if (error instanceof RangeError) {
+      // Macros, #define and #evaluate that call themselves, and values or text nested too deeply, are stopped with
+      // their own messages before the stack runs out; this is whatever slipped past those checks.
+      const stack = /call stack/i.test(error.message);
       result.errors.push({
-        code: /call stack/i.test(error.message) ? 'recursion' : 'output-too-large',
-        message: /call stack/i.test(error.message)
-          ? 'Template evaluation recursed too deeply: a #macro or #define probably calls itself'
+        code: stack ? 'recursion' : 'output-too-large',
+        message: stack
+          ? 'Template evaluation ran out of call stack here: something nests too deeply for the evaluator (values inside values, calls inside calls or blocks inside blocks)'
           : `Template evaluation ran out of room: ${error.message}`,
+        ...interpreter.currentPosition(),
       });
     } else {
       result.errors.push({ code: 'internal', message: `Template evaluation failed: ${error instanceof Error ? error.message : String(error)}` });
@@ -131,8 +135,9 @@ function collectOverrides(context: RecordMap, result: RenderResult): void {
   const requestOverride = isMapValue(context.requestOverride) ? context.requestOverride : {};
   const flatten = (source: unknown, single: Record<string, string>, multi?: Record<string, string[]>) => {
     if (!isMapValue(source)) return;
-    for (const [name, value] of mapEntries(source)) {
+    for (const [key, value] of mapEntries(source)) {
       if (value === undefined || value === null) continue;
+      const name = javaToString(key, true);
       if (Array.isArray(value)) {
         const values = value.map((v) => javaToString(v, true));
         if (multi) multi[name] = values;

@@ -8,7 +8,7 @@
 import { Compile } from 'velocityjs';
 import { isMapValue, isRecordMap, mapSet, mapValues } from './javaMaps';
 import { BacktrackingLimit, describeRunawayMatch } from './javaRegex';
-import { invokeJavaMethod, JavaMethodError, listModifications, readJavaIndex, readJavaProperty } from './javaMethods';
+import { invokeJavaMethod, JavaMethodError, listModifications, readJavaIndex, readJavaProperty, writeJavaIndex } from './javaMethods';
 import {
   compareJavaNumbers,
   isJavaDouble,
@@ -29,8 +29,12 @@ import {
   MAX_FOREACH_ITERATIONS,
   MAX_PAYLOAD_BYTES,
   MAX_RANGE_SIZE,
+  OperationLimit,
   positionOf,
   TemplateAbort,
+  ValueNestingLimit,
+  type NestingKind,
+  type SourcePosition,
 } from './limits';
 import { fileDirectiveMessage, parseFragment, type VelocityNode, type VelocityTree } from './syntax';
 
@@ -125,6 +129,10 @@ export class TemplateInterpreter extends VelocityCompile {
   private site: Node | undefined;
   /** Interpolated strings being rendered, one inside another. */
   private fragmentDepth = 0;
+  /** What the next list of nodes rendered is the body of, when not a block: a macro, a `#define` or `#evaluate`. */
+  private nextNesting: { kind: NestingKind; name: string } | undefined;
+  /** Where the statement being evaluated is, asked only when a limit is met. */
+  private readonly sitePosition = (): SourcePosition => positionOf(this.site);
 
   constructor(
     tree: VelocityTree,
@@ -141,14 +149,20 @@ export class TemplateInterpreter extends VelocityCompile {
     } else {
       this.contextId = '';
     }
-    this.budget.enter();
+    const nesting = this.nextNesting;
+    this.nextNesting = undefined;
+    this.budget.enter(nesting?.kind, nesting?.name, this.sitePosition);
+    let current: Item | undefined;
     try {
       let out = '';
       for (const ast of asts ?? this.asts) {
         if (this.runState.stop || this.runState.break) break;
         if (typeof ast === 'string') {
           out += ast;
-        } else if (Array.isArray(ast)) {
+          continue;
+        }
+        current = ast;
+        if (Array.isArray(ast)) {
           if (this.fragmentDepth === 0) this.site = ast[0] as Node;
           out += this.getBlock(ast);
         } else {
@@ -174,9 +188,37 @@ export class TemplateInterpreter extends VelocityCompile {
         if (out.length > MAX_PAYLOAD_BYTES) throw outputTooLarge(Array.isArray(ast) ? ast[0] : ast);
       }
       return out;
+    } catch (error) {
+      throw this.placed(error, Array.isArray(current) ? (current[0] as Node) : (current as Node));
     } finally {
-      this.budget.leave();
+      this.budget.leave(nesting?.kind);
     }
+  }
+
+  /**
+   * A limit met by a value where no call names the operation (printing a list that contains itself through another
+   * list) becomes a template error at the statement that met it.
+   */
+  private placed(error: unknown, ast: Node): unknown {
+    if (error instanceof ValueNestingLimit) {
+      const what = ast?.type === 'references' ? ` (printing ${referenceText(ast)})` : '';
+      return new TemplateAbort(error.cyclic ? 'recursion' : 'value-too-deep', `${error.message}${what}`, this.place(ast));
+    }
+    return error;
+  }
+
+  /**
+   * Where a problem at `ast` is reported: its own position, else the statement being evaluated (inside an interpolated
+   * string, whose nodes have positions within the string, always the statement).
+   */
+  private place(ast: Node | undefined): SourcePosition {
+    const own = this.fragmentDepth === 0 ? positionOf(ast) : {};
+    return own.line !== undefined ? own : positionOf(this.site);
+  }
+
+  /** The position of the statement being evaluated, for errors that arise outside any node (the call stack running out). */
+  currentPosition(): SourcePosition {
+    return positionOf(this.site);
   }
 
   /**
@@ -193,6 +235,7 @@ export class TemplateInterpreter extends VelocityCompile {
       (macro.args ?? []).forEach((param, i) => {
         if (i < callArgs.length && typeof param?.id === 'string') local[param.id] = this.getLiteral(callArgs[i]);
       });
+      this.nextNesting = { kind: 'macro', name: `#${ast.id}` };
       return this.renderScoped(macro.asts, local, `macro:${ast.id}:${++this.loopCounter}`);
     }
     switch (ast.id) {
@@ -234,6 +277,7 @@ export class TemplateInterpreter extends VelocityCompile {
     const scope: Record<string, unknown> = {};
     this.evaluateScopes.unshift(scope);
     try {
+      this.nextNesting = { kind: 'evaluate', name: '#evaluate' };
       return this.renderScoped(parsed.tree, scope, `evaluate:${++this.loopCounter}`);
     } finally {
       this.evaluateScopes.shift();
@@ -268,7 +312,10 @@ export class TemplateInterpreter extends VelocityCompile {
 
   /** Renders with `local` as the innermost variable scope, then leaves it. */
   private renderScoped(asts: Item[], local: Record<string, unknown>, contextId: string): string {
-    if (asts.length === 0) return '';
+    if (asts.length === 0) {
+      this.nextNesting = undefined;
+      return '';
+    }
     this.local[contextId] = local;
     try {
       return this.renderAstList(asts, contextId);
@@ -291,7 +338,10 @@ export class TemplateInterpreter extends VelocityCompile {
   getReferences(ast: Node): unknown {
     if (ast.prue) {
       const define = this.defines[ast.id];
-      if (Array.isArray(define)) return this.renderAstList(define as Item[]);
+      if (Array.isArray(define)) {
+        this.nextNesting = { kind: 'define', name: `$${ast.id}` };
+        return this.renderAstList(define as Item[]);
+      }
     }
     const local = this.getLocal(ast);
     let value: unknown = local.isLocal ? local.value : BLOCKED_KEYS.has(ast.id) ? undefined : this.context[ast.id];
@@ -316,14 +366,13 @@ export class TemplateInterpreter extends VelocityCompile {
   }
 
   /**
-   * A map literal is a LinkedHashMap in Velocity 1.7: its entries in the order written. The parse tree holds them as
-   * a list of pairs where a key would lose its place in a record (see resolveLiterals in syntax.ts).
+   * A map literal is a LinkedHashMap in Velocity 1.7 (ASTMap): each key and then its value evaluated, the entries in
+   * the order written. A key is any value: `{1: "a"}` has the Integer key 1, and `{"$k": 1}` the value of `$k`, as a
+   * double-quoted string is interpolated wherever it stands.
    */
-  private getMap(ast: Node): Map<string, unknown> {
-    const map = new Map<string, unknown>();
-    const entries = ast.value as Array<[string, Node]> | Record<string, Node> | undefined;
-    if (Array.isArray(entries)) for (const [key, value] of entries) map.set(key, this.getLiteral(value));
-    else if (entries) for (const key in entries) map.set(key, this.getLiteral(entries[key]));
+  private getMap(ast: Node): Map<unknown, unknown> {
+    const map = new Map<unknown, unknown>();
+    for (const [key, value] of ast.value as Array<[Node, Node]>) mapSet(map, this.getLiteral(key), this.getLiteral(value));
     return map;
   }
 
@@ -331,11 +380,17 @@ export class TemplateInterpreter extends VelocityCompile {
     if (baseRef === undefined || baseRef === null) return undefined;
     if (property.type === 'method') return isEntriesOnly(baseRef) ? undefined : this.getPropMethod(property, baseRef, ast);
     if (property.type === 'property') return readJavaProperty(baseRef, property.id);
-    return readJavaIndex(baseRef, this.getLiteral(property.id));
+    return this.getPropIndex(property, baseRef, ast);
   }
 
-  getPropIndex(property: Node, baseRef: unknown): unknown {
-    return readJavaIndex(baseRef, this.getLiteral(property.id));
+  getPropIndex(property: Node, baseRef: unknown, ast?: Node): unknown {
+    try {
+      return readJavaIndex(baseRef, this.getLiteral(property.id));
+    } catch (error) {
+      if (!(error instanceof JavaMethodError)) throw error;
+      const where = ast ? ` (in ${referenceText(ast)})` : '';
+      throw new TemplateAbort('method-error', `${error.message}${where}`, this.place(ast));
+    }
   }
 
   getPropMethod(property: Node, baseRef: unknown, ast: Node): unknown {
@@ -346,16 +401,23 @@ export class TemplateInterpreter extends VelocityCompile {
       result = invokeJavaMethod(baseRef, property.id, args, this.budget);
     } catch (error) {
       if (error instanceof JavaMethodError) {
-        throw new TemplateAbort('method-error', `${error.message} (in ${referenceText(ast)})`, positionOf(ast));
+        throw new TemplateAbort('method-error', `${error.message} (in ${referenceText(ast)})`, this.place(ast));
       }
       if (error instanceof BacktrackingLimit) {
         // The evaluation's own time-out: the match ran until the budget was spent, as Java's would on API Gateway.
         throw new TemplateAbort(
           'timeout',
           `Template evaluation stopped after ${this.budget.timeoutMs} ms: ${referenceText(ast)} was still matching the regular expression ${error.pattern} against a text of ${error.textLength} characters. ${describeRunawayMatch(error.fragment)}`,
-          positionOf(ast),
+          this.place(ast),
         );
       }
+      if (error instanceof OperationLimit) {
+        const call = referenceText(ast, property);
+        const message =
+          error.code === 'timeout' ? `Template evaluation stopped after ${this.budget.timeoutMs} ms: ${call} ${error.detail}` : `${call} ${error.detail}`;
+        throw new TemplateAbort(error.code, message, this.place(ast));
+      }
+      if (error instanceof ValueNestingLimit) throw new TemplateAbort(error.cyclic ? 'recursion' : 'value-too-deep', `${error.message} (in ${referenceText(ast)})`, this.place(ast));
       throw error;
     }
     return result === NO_SUCH_METHOD ? undefined : result;
@@ -425,15 +487,25 @@ export class TemplateInterpreter extends VelocityCompile {
         holder = this.getPropMethod(step, holder, target);
         continue;
       }
-      const key = step.type === 'property' ? String(step.id) : javaToString(this.getLiteral(step.id), true);
       if (i < path.length - 1) {
-        holder = step.type === 'property' ? readJavaProperty(holder, key) : readJavaIndex(holder, this.getLiteral(step.id));
+        holder = step.type === 'property' ? readJavaProperty(holder, String(step.id)) : this.getPropIndex(step, holder, target);
         if (holder === undefined || holder === null) return;
         continue;
       }
-      // A Map takes any key; a record (the host's `$context`) none that would reach its prototype.
-      if (holder instanceof Map || (isRecordMap(holder) && !BLOCKED_KEYS.has(key))) mapSet(holder, key, value);
-      else if (Array.isArray(holder) && /^\d+$/.test(key) && Number(key) < holder.length) holder[Number(key)] = value;
+      if (step.type === 'property') {
+        const key = String(step.id);
+        // A Map takes any key; a record (the host's `$context`) none that would reach its prototype.
+        if (holder instanceof Map || (isRecordMap(holder) && !BLOCKED_KEYS.has(key))) mapSet(holder, key, value);
+        continue;
+      }
+      const key = this.getLiteral(step.id);
+      if (isRecordMap(holder) && BLOCKED_KEYS.has(javaToString(key))) return;
+      try {
+        writeJavaIndex(holder, key, value);
+      } catch (error) {
+        if (!(error instanceof JavaMethodError)) throw error;
+        throw new TemplateAbort('method-error', `${error.message} (in #set of ${referenceText(target)})`, this.place(ast));
+      }
     }
   }
 
@@ -588,12 +660,14 @@ function outputTooLarge(node: Item | undefined): TemplateAbort {
   return new TemplateAbort('output-too-large', "The template output grew beyond 10 MB, API Gateway's payload limit", positionOf(at));
 }
 
-function referenceText(ast: Node): string {
+/** The reference as written, its arguments elided; up to the step `last` when given. */
+function referenceText(ast: Node, last?: Node): string {
   let text = `$${ast.id}`;
   for (const step of (ast.path ?? []) as Node[]) {
     if (step.type === 'property') text += `.${step.id}`;
     else if (step.type === 'method') text += `.${step.id}(...)`;
     else text += '[...]';
+    if (step === last) break;
   }
   return text;
 }

@@ -5,6 +5,7 @@
  */
 import { javaMatches, javaReplace, javaSplit, JavaRegexError, type MatchLimit } from './javaRegex';
 import { isMapValue, mapClear, mapDelete, mapEntries, mapGet, mapHas, mapKeys, mapSet, mapSize, mapValues, type JavaMap } from './javaMaps';
+import { MAX_LIST_SIZE, OperationLimit } from './limits';
 import {
   compareJavaNumbers,
   isJavaNumber,
@@ -46,14 +47,64 @@ export function readJavaProperty(target: unknown, name: string): unknown {
   return undefined;
 }
 
-/** `$value[key]`: list positions and map keys. */
+/**
+ * `$value[key]` as Velocity 1.7's ASTIndex reads it: the `get` method of the value with the key as its argument,
+ * after a negative Integer has been turned into `size() + key` (ASTIndex.adjMinusIndexArg), so `$list[-1]` is the
+ * last element and `$map[-1]` the entry whose key is the Integer `size() - 1`. A list takes an Integer only (any other
+ * key finds no `get` method, which is null); a value without a `get` method gives null, and one without `size()` cannot
+ * take a negative index. (Velocity 2 reads negative indexes the same way.)
+ */
 export function readJavaIndex(target: unknown, key: unknown): unknown {
-  if (target === undefined || target === null || key === undefined || key === null) return undefined;
+  if (target === undefined || target === null) return undefined;
+  const index = fromEnd(target, key);
   if (Array.isArray(target)) {
-    const index = typeof key === 'number' ? key : Number(key);
-    return Number.isInteger(index) && index >= 0 && index < target.length ? target[index] : undefined;
+    if (!isJavaInt(index)) return undefined;
+    // ArrayList.get throws, and ASTIndex fails the template with it.
+    checkIndex(target, index, target.length, index === key ? `get(${index})` : `get(${index}), for the index ${key} counted from the end,`);
+    return target[index];
   }
-  return readJavaProperty(target, javaToString(key));
+  if (isMapValue(target)) return mapGet(target, index);
+  // The engine's own objects (`$input`, `$util`, `$foreach`) answer their members by name.
+  if (target instanceof TemplateHost) return target.property(javaToString(index));
+  return undefined;
+}
+
+/**
+ * `#set($value[key] = x)` as Velocity 1.7's ASTReference.setValue does it: the negative key adjusted as for reading,
+ * then `set(key, x)` on a list (an index out of range fails the template) or `put(key, x)` on a map. Returns false
+ * when the value has neither method.
+ */
+export function writeJavaIndex(target: unknown, key: unknown, value: unknown): boolean {
+  const index = fromEnd(target, key);
+  if (Array.isArray(target)) {
+    if (!isJavaInt(index)) return false;
+    checkIndex(target, index, target.length, index === key ? `set(${index}, …)` : `set(${index}, …), for the index ${key} counted from the end,`);
+    target[index] = value;
+    return true;
+  }
+  if (isMapValue(target)) {
+    mapSet(target, index, value);
+    return true;
+  }
+  return false;
+}
+
+/**
+ * A Java Integer: what `List.get(int)` accepts. Velocity 1.7 converts no Long, Double or String argument to an int
+ * (Velocity 2's conversion handler would turn `"1"` into 1); 1.7 is followed, so `$list["1"]` is null.
+ */
+function isJavaInt(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= -2147483648 && value <= 2147483647;
+}
+
+/** ASTIndex.adjMinusIndexArg: a negative Integer counts from the end of anything with a `size()` method. */
+function fromEnd(target: unknown, key: unknown): unknown {
+  if (!isJavaInt(key) || key >= 0) return key;
+  if (Array.isArray(target)) return target.length + key;
+  if (isMapValue(target)) return mapSize(target) + key;
+  throw new JavaMethodError(
+    `the index ${key} counts from the end, which needs a size() method, and ${javaTypeName(target)} has none (Velocity 1.7 fails the template here)`,
+  );
 }
 
 function requireArgs(name: string, args: unknown[], types: Array<'string' | 'int' | 'any'>): void {
@@ -146,7 +197,7 @@ function stringMethod(s: string, name: string, args: unknown[], limit: MatchLimi
       return s + str(args[0]);
     case 'replace/2':
       requireArgs(name, args, ['string', 'string']);
-      return s.split(str(args[0])).join(str(args[1]));
+      return replaceLiterally(s, str(args[0]), str(args[1]), limit);
     case 'replaceAll/2':
     case 'replaceFirst/2':
       requireArgs(name, args, ['string', 'string']);
@@ -172,13 +223,50 @@ function stringMethod(s: string, name: string, args: unknown[], limit: MatchLimi
     case 'toUpperCase/0':
       return s.toUpperCase();
     case 'toCharArray/0':
+      if (limit?.maxResultItems !== undefined && s.length > limit.maxResultItems) {
+        throw new OperationLimit('list-too-large', `would make a list of ${s.length} characters; the evaluator stops lists at ${limit.maxResultItems} elements`);
+      }
       return javaList(s.split(''));
-    case 'repeat/1':
+    case 'repeat/1': {
       requireArgs(name, args, ['int']);
-      if ((args[0] as number) < 0) throw new JavaMethodError(`java.lang.IllegalArgumentException: count is negative: ${args[0]}`);
-      return s.repeat(args[0] as number);
+      const count = args[0] as number;
+      if (count < 0) throw new JavaMethodError(`java.lang.IllegalArgumentException: count is negative: ${count}`);
+      refuseLongString(s.length * count, limit);
+      return s.repeat(count);
+    }
   }
   return NO_SUCH_METHOD;
+}
+
+/** Refuses a list that would outgrow MAX_LIST_SIZE. */
+function growList(list: unknown[], added: number): void {
+  if (list.length + added > MAX_LIST_SIZE) {
+    throw new OperationLimit('list-too-large', `would make a list of ${list.length + added} elements; the evaluator stops lists at ${MAX_LIST_SIZE} elements`);
+  }
+}
+
+/** Refuses, before building it, a string longer than the evaluation lets a value be. */
+function refuseLongString(length: number, limit: MatchLimit | undefined): void {
+  const max = limit?.maxResultLength;
+  if (max !== undefined && length > max) {
+    throw new OperationLimit('output-too-large', `would return a string of ${length} characters, beyond API Gateway's 10 MB payload limit; the evaluator stops it instead of building it`);
+  }
+}
+
+/**
+ * String.replace(CharSequence, CharSequence): every occurrence, left to right; an empty target matches before every
+ * character and at the end, as Java's literal pattern does (so `"ab".replace("", "-")` is `-a-b-`).
+ */
+function replaceLiterally(s: string, target: string, replacement: string, limit: MatchLimit | undefined): string {
+  if (target === '') {
+    const characters = Array.from(s);
+    refuseLongString(s.length + (characters.length + 1) * replacement.length, limit);
+    return replacement + characters.join(replacement) + replacement;
+  }
+  let count = 0;
+  for (let at = s.indexOf(target); at >= 0; at = s.indexOf(target, at + target.length)) count++;
+  refuseLongString(s.length + count * (replacement.length - target.length), limit);
+  return count === 0 ? s : s.split(target).join(replacement);
 }
 
 /** Structural changes (adds and removes) per list: Java's modCount, which its list iterators check. */
@@ -192,8 +280,10 @@ function modified(list: unknown[]): void {
   modifications.set(list, listModifications(list) + 1);
 }
 
-function checkIndex(list: unknown[], index: number, size = list.length): void {
-  if (index < 0 || index >= size) throw new JavaMethodError(`java.lang.IndexOutOfBoundsException: Index ${index} out of bounds for length ${list.length}`);
+function checkIndex(list: unknown[], index: number, size = list.length, call?: string): void {
+  if (index >= 0 && index < size) return;
+  const exception = `java.lang.IndexOutOfBoundsException: Index ${index} out of bounds for length ${list.length}`;
+  throw new JavaMethodError(call ? `${call} on a list of ${list.length} elements failed: ${exception}` : exception);
 }
 
 function listMethod(list: unknown[], name: string, args: unknown[]): unknown {
@@ -207,20 +297,27 @@ function listMethod(list: unknown[], name: string, args: unknown[]): unknown {
       checkIndex(list, args[0] as number);
       return list[args[0] as number];
     case 'add/1':
+      growList(list, 1);
       list.push(args[0]);
       modified(list);
       return true;
     case 'add/2':
       requireArgs(name, args, ['int', 'any']);
       checkIndex(list, args[0] as number, list.length + 1);
+      growList(list, 1);
       list.splice(args[0] as number, 0, args[1]);
       modified(list);
       return undefined;
-    case 'addAll/1':
-      if (!Array.isArray(args[0])) throw new JavaMethodError(`addAll() expects a list, got ${javaTypeName(args[0])}`);
-      list.push(...args[0]);
+    case 'addAll/1': {
+      const added = args[0];
+      if (!Array.isArray(added)) throw new JavaMethodError(`addAll() expects a list, got ${javaTypeName(added)}`);
+      growList(list, added.length);
+      // One element at a time: spreading a long list into push() passes each element as an argument, past the stack's room.
+      const count = added.length;
+      for (let i = 0; i < count; i++) list.push(added[i]);
       modified(list);
-      return args[0].length > 0;
+      return count > 0;
+    }
     case 'set/2': {
       requireArgs(name, args, ['int', 'any']);
       checkIndex(list, args[0] as number);
@@ -268,7 +365,8 @@ function listMethod(list: unknown[], name: string, args: unknown[]): unknown {
 }
 
 function mapMethod(map: JavaMap, name: string, args: unknown[]): unknown {
-  const key = () => javaToString(args[0], true);
+  // The key as given: the Integer 1 and the String "1" are different keys of a Java map.
+  const key = () => args[0];
   switch (`${name}/${args.length}`) {
     case 'get/1':
       return mapGet(map, key());

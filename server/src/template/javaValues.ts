@@ -3,7 +3,11 @@
  * (parsed once, objects as ordered Maps, see javaMaps); what differs from JavaScript is decided here: string form,
  * equality and truth.
  */
+import { JavaDouble, javaDoubleToString } from './javaDouble';
 import { isMapValue, isRecordMap, mapEntries, mapGet, mapHas, mapSet, mapSize, type JavaMap } from './javaMaps';
+import { MAX_VALUE_NESTING, ValueNestingLimit } from './limits';
+
+export { JavaDouble, javaDoubleToString } from './javaDouble';
 
 /**
  * For callers outside the engine, which read the records of `$context` and of requests with it: true for a plain
@@ -45,7 +49,7 @@ export function isEntriesOnly(value: unknown): boolean {
 /** A `Map.Entry` from `entrySet()`: `$e.key`, `$e.getValue()`, printed `key=value`. */
 export class MapEntry {
   constructor(
-    readonly key: string,
+    readonly key: unknown,
     private current: unknown,
     /** The map it came from, which `setValue` writes through to, as a LinkedHashMap entry does. */
     private readonly owner?: JavaMap,
@@ -81,25 +85,6 @@ export class UncalledMember extends TemplateHost {
   }
   invoke(): unknown {
     return NO_SUCH_METHOD;
-  }
-}
-
-/**
- * A java.lang.Double whose value is a whole number (`1.0`, `10.0`). A JavaScript number cannot tell 10.0 from 10,
- * yet Java divides, prints and serialises the two differently, so only these doubles are boxed: a number with a
- * fraction can only be a Double, a whole one is an Integer or Long, and integers beyond 2^53 are bigints.
- */
-export class JavaDouble {
-  constructor(readonly value: number) {}
-  valueOf(): number {
-    return this.value;
-  }
-  toString(): string {
-    return javaDoubleToString(this.value);
-  }
-  /** Callers outside the engine that serialise a result see a plain number. */
-  toJSON(): number {
-    return this.value;
   }
 }
 
@@ -156,18 +141,75 @@ export function javaToString(value: unknown, nested = false): string {
     case 'bigint':
       return value.toString();
   }
+  try {
+    return textOf(value, nested, 0);
+  } catch (error) {
+    throw nestingLimit(error, value);
+  }
+}
+
+/** Thrown down the recursion when it passes MAX_VALUE_NESTING; the entry point turns it into a ValueNestingLimit. */
+const TOO_DEEP = Symbol('too deep');
+
+function nestingLimit(error: unknown, root: unknown): unknown {
+  return error === TOO_DEEP ? new ValueNestingLimit(containsItself(root)) : error;
+}
+
+function textOf(value: unknown, nested: boolean, depth: number): string {
+  if (typeof value !== 'object' || value === null) return javaToString(value, nested);
+  if (depth > MAX_VALUE_NESTING) throw TOO_DEEP;
   if (value instanceof JavaDouble) return javaDoubleToString(value.value);
   if (Array.isArray(value)) {
-    if (javaLists.has(value)) return `[${value.map((v) => javaToString(v, true)).join(', ')}]`;
-    return toJsonText(value);
+    // AbstractCollection.toString names a list that holds itself instead of printing it again.
+    if (javaLists.has(value)) return `[${value.map((v) => (v === value ? '(this Collection)' : textOf(v, true, depth + 1))).join(', ')}]`;
+    return writeJson(value, depth) ?? 'null';
   }
-  if (value instanceof MapEntry) return `${value.key}=${javaToString(value.value, true)}`;
+  if (value instanceof MapEntry) return `${textOf(value.key, true, depth + 1)}=${textOf(value.value, true, depth + 1)}`;
   if (value instanceof TemplateHost) return '{}';
   if (value instanceof RegExp) return value.source;
+  // AbstractMap.toString likewise names a map that is its own key or value.
+  const member = (v: unknown) => (v === value ? '(this Map)' : textOf(v, true, depth + 1));
   const parts: string[] = [];
-  if (value instanceof Map) for (const [key, member] of value) parts.push(`${key}=${javaToString(member, true)}`);
-  else for (const key in value as Record<string, unknown>) parts.push(`${key}=${javaToString((value as Record<string, unknown>)[key], true)}`);
+  if (value instanceof Map) for (const [key, v] of value) parts.push(`${member(key)}=${member(v)}`);
+  else for (const key in value as Record<string, unknown>) parts.push(`${key}=${member((value as Record<string, unknown>)[key])}`);
   return `{${parts.join(', ')}}`;
+}
+
+/** The lists, maps and entries a value holds, for the walk that tells a value that contains itself from a deep one. */
+function childrenOf(value: unknown): unknown[] | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  if (Array.isArray(value)) return value;
+  if (value instanceof MapEntry) return [value.key, value.value];
+  if (value instanceof Map) return [...value.keys(), ...value.values()];
+  if (isRecordMap(value)) return Object.values(value);
+  return undefined;
+}
+
+/** Whether some list or map inside `root` (or `root` itself) is reached again from inside itself. */
+function containsItself(root: unknown): boolean {
+  const open = new Set<unknown>();
+  const done = new Set<unknown>();
+  const stack: Array<{ value: unknown; children: unknown[]; next: number }> = [];
+  const enter = (value: unknown): boolean => {
+    const children = childrenOf(value);
+    if (!children || done.has(value)) return false;
+    if (open.has(value)) return true;
+    open.add(value);
+    stack.push({ value, children, next: 0 });
+    return false;
+  };
+  if (enter(root)) return true;
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      if (enter(top.children[top.next++])) return true;
+    } else {
+      stack.pop();
+      open.delete(top.value);
+      done.add(top.value);
+    }
+  }
+  return false;
 }
 
 /** Integers print without a fraction; other numbers are Doubles. */
@@ -176,26 +218,22 @@ export function javaNumberToString(n: number): string {
   return javaDoubleToString(n);
 }
 
-/** Java's Double.toString: always a fraction (`2.0`), and `1.5E7` / `1.0E-5` outside [10^-3, 10^7). */
-export function javaDoubleToString(n: number): string {
-  if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity';
-  if (n === 0) return Object.is(n, -0) ? '-0.0' : '0.0';
-  const abs = Math.abs(n);
-  if (abs >= 1e-3 && abs < 1e7) return Number.isInteger(n) ? `${n}.0` : String(n);
-  const [mantissa, exponent] = n.toExponential().split('e');
-  return `${mantissa.includes('.') ? mantissa : `${mantissa}.0`}E${Number(exponent)}`;
-}
-
 /** Compact JSON as json-smart writes it; engine lists and maps inside are written as JSON arrays and objects. */
 export function toJsonText(value: unknown): string {
-  return writeJson(value === undefined ? null : value) ?? 'null';
+  if (typeof value !== 'object' || value === null) return writeJson(value === undefined ? null : value, 0) ?? 'null';
+  try {
+    return writeJson(value, 0) ?? 'null';
+  } catch (error) {
+    throw nestingLimit(error, value);
+  }
 }
 
 /**
  * JSON.stringify's rules (undefined members left out, null in lists), except for numbers: json-smart writes a
- * Double with Double.toString (`1.0`, `1.0E-5`) and a BigInteger with all its digits.
+ * Double with Double.toString (`1.0`, `1.0E-5`) and a BigInteger with all its digits. A map key is written as its
+ * string form, as json-smart does with `toString()`.
  */
-function writeJson(value: unknown): string | undefined {
+function writeJson(value: unknown, depth: number): string | undefined {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -213,16 +251,17 @@ function writeJson(value: unknown): string | undefined {
   if (value === null) return 'null';
   if (value instanceof JavaDouble) return javaDoubleToString(value.value);
   if (value instanceof TemplateHost) return '{}';
-  if (value instanceof MapEntry) return writeMembers([[value.key, value.value]]);
-  if (Array.isArray(value)) return `[${value.map((item) => writeJson(item) ?? 'null').join(',')}]`;
-  return writeMembers(value instanceof Map ? value : Object.entries(value as Record<string, unknown>));
+  if (depth > MAX_VALUE_NESTING) throw TOO_DEEP;
+  if (value instanceof MapEntry) return writeMembers([[value.key, value.value]], depth);
+  if (Array.isArray(value)) return `[${value.map((item) => writeJson(item, depth + 1) ?? 'null').join(',')}]`;
+  return writeMembers(value instanceof Map ? value : Object.entries(value as Record<string, unknown>), depth);
 }
 
-function writeMembers(entries: Iterable<[string, unknown]>): string {
+function writeMembers(entries: Iterable<[unknown, unknown]>, depth: number): string {
   const parts: string[] = [];
   for (const [key, member] of entries) {
-    const text = writeJson(member);
-    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+    const text = writeJson(member, depth + 1);
+    if (text !== undefined) parts.push(`${JSON.stringify(typeof key === 'string' ? key : textOf(key, true, depth + 1))}:${text}`);
   }
   return `{${parts.join(',')}}`;
 }
@@ -233,27 +272,37 @@ function writeMembers(entries: Iterable<[string, unknown]>): string {
  * (LocalStack parity snapshot `isNull: "true", isEmptyString: "true"`), so null and the empty string compare equal.
  */
 export function javaEquals(a: unknown, b: unknown): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return equalsAt(a, b, 0);
+  try {
+    return equalsAt(a, b, 0);
+  } catch (error) {
+    throw nestingLimit(error, [a, b]);
+  }
+}
+
+function equalsAt(a: unknown, b: unknown, depth: number): boolean {
   const aNull = a === undefined || a === null;
   const bNull = b === undefined || b === null;
   if (aNull || bNull) return (aNull && bNull) || a === '' || b === '';
   if (isJavaNumber(a) && isJavaNumber(b)) return compareJavaNumbers(a, b) === 0;
   if (typeof a === typeof b && typeof a !== 'object') return a === b;
-  if (typeof a === 'object' && typeof b === 'object') return deepEquals(a, b);
-  return javaToString(a, true) === javaToString(b, true);
+  if (typeof a === 'object' && typeof b === 'object') return deepEquals(a, b, depth);
+  return textOf(a, true, depth) === textOf(b, true, depth);
 }
 
-function deepEquals(a: unknown, b: unknown): boolean {
+function deepEquals(a: unknown, b: unknown, depth: number): boolean {
   if (a === b) return true;
+  if (depth > MAX_VALUE_NESTING) throw TOO_DEEP;
   if (Array.isArray(a) || Array.isArray(b)) {
     if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((v, i) => javaEquals(v, b[i]));
+    return a.every((v, i) => equalsAt(v, b[i], depth + 1));
   }
   if (isMapValue(a) && isMapValue(b)) {
     // AbstractMap.equals: the same keys with equal values, in any order.
     if (mapSize(a) !== mapSize(b)) return false;
-    return mapEntries(a).every(([k, v]) => mapHas(b, k) && javaEquals(v, mapGet(b, k)));
+    return mapEntries(a).every(([k, v]) => mapHas(b, k) && equalsAt(v, mapGet(b, k), depth + 1));
   }
-  return javaToString(a, true) === javaToString(b, true);
+  return textOf(a, true, depth) === textOf(b, true, depth);
 }
 
 /** Velocity's `#if($x)`: only null and Boolean false are false; `""`, `0` and empty lists are true. */

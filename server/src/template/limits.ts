@@ -13,6 +13,24 @@ export const DEFAULT_TIMEOUT_MS = 2000;
 export const MAX_NESTING = 150;
 /** The largest `[a..b]` range the engine builds; a `#foreach` over it would stop at 1,000 anyway. */
 export const MAX_RANGE_SIZE = 1_000_000;
+/**
+ * The most elements a list may reach (`addAll`, `split`, `toCharArray`): Java would keep going until its heap ran out,
+ * and so would this process, which serves other requests too.
+ */
+export const MAX_LIST_SIZE = 1_000_000;
+/**
+ * Calls, lists, maps and parentheses nested inside one another in the template text. Velocity parses them by recursion,
+ * as velocityjs and this engine evaluate them, and velocityjs's parser takes time in the cube of the depth; real
+ * templates stay far below this.
+ */
+export const MAX_EXPRESSION_NESTING = 256;
+/** `#if`, `#foreach`, `#macro` and `#define` blocks nested inside one another in the template text. */
+export const MAX_BLOCK_NESTING = 1000;
+/**
+ * Lists and maps inside one another in a value that is printed, written as JSON or compared: Java recurses through
+ * them too (and overflows its stack on a list that contains itself through another list).
+ */
+export const MAX_VALUE_NESTING = 1000;
 
 export interface SourcePosition {
   line?: number;
@@ -47,9 +65,43 @@ export function positionOf(node: unknown): SourcePosition {
   return { line: pos.first_line, column: pos.first_column + 1 };
 }
 
+/**
+ * A Java operation on a value that the evaluation's limits stopped: its time ran out while the operation was still
+ * going, or its result would outgrow what the engine lets a value hold. The evaluator names the operation and places
+ * the error at the template text that called it.
+ */
+export class OperationLimit extends Error {
+  constructor(
+    readonly code: 'timeout' | 'output-too-large' | 'list-too-large',
+    /** What happened, for a message that starts with the operation, e.g. `was still replacing after 120,000 matches`. */
+    readonly detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** A value nested too deeply to print, write as JSON or compare: deeper than MAX_VALUE_NESTING, or containing itself. */
+export class ValueNestingLimit extends Error {
+  constructor(readonly cyclic: boolean) {
+    super(
+      cyclic
+        ? 'The value contains itself (a list or map inside it holds the value again), so writing it out never ends; Java fails the same way (java.lang.StackOverflowError)'
+        : `The value nests lists and maps more than ${MAX_VALUE_NESTING} levels deep, more than the evaluator writes out or compares`,
+    );
+  }
+}
+
+/** What a nested evaluation is: the message about too deep a nesting names the construct that repeats. */
+export type NestingKind = 'block' | 'macro' | 'define' | 'evaluate';
+
 export class EvaluationBudget {
+  /** What one string operation may return: a longer string would be refused at its `#set` or in the output anyway. */
+  readonly maxResultLength = MAX_PAYLOAD_BYTES;
+  readonly maxResultItems = MAX_LIST_SIZE;
   private readonly deadline: number;
   private depth = 0;
+  /** The macros, `#define`s and `#evaluate`s being evaluated, outermost first, for the message when they nest too deeply. */
+  private readonly callers: string[] = [];
 
   constructor(readonly timeoutMs: number) {
     this.deadline = Date.now() + timeoutMs;
@@ -70,15 +122,32 @@ export class EvaluationBudget {
     }
   }
 
-  enter(): void {
+  /** `name` identifies a macro (`#m`), a `#define` (`$d`) or `#evaluate`; blocks need none. */
+  enter(kind: NestingKind = 'block', name = '', where?: () => SourcePosition): void {
+    if (kind !== 'block') this.callers.push(name);
     if (++this.depth > MAX_NESTING) {
+      const message = this.nestingMessage(kind, name);
       this.depth = 0;
-      throw new TemplateAbort('recursion', `Template evaluation nested more than ${MAX_NESTING} levels deep: a #macro or #define probably calls itself`);
+      this.callers.length = 0;
+      throw new TemplateAbort('recursion', message, where?.() ?? {});
     }
     this.check();
   }
 
-  leave(): void {
+  leave(kind: NestingKind = 'block'): void {
+    if (kind !== 'block') this.callers.pop();
     if (this.depth > 0) this.depth--;
+  }
+
+  private nestingMessage(kind: NestingKind, name: string): string {
+    const limit = `more than ${MAX_NESTING} levels deep`;
+    const repeated = kind === 'block' ? undefined : this.callers.filter((caller) => caller === name).length;
+    if (repeated !== undefined && repeated > 1) {
+      if (kind === 'macro') return `Template evaluation nested ${limit}: the macro ${name} calls itself (directly or through other macros) without end`;
+      if (kind === 'define') return `Template evaluation nested ${limit}: ${name} renders itself (its #define body refers to ${name}) without end`;
+      return `Template evaluation nested ${limit}: #evaluate evaluates text that calls #evaluate again, without end`;
+    }
+    const inside = this.callers.length > 0 ? `, inside ${[...new Set(this.callers)].slice(0, 3).join(', ')}` : '';
+    return `Template evaluation nested ${limit}: #if, #foreach and other blocks${inside} are nested deeper than the evaluator follows`;
   }
 }

@@ -240,7 +240,7 @@ export function simulateIntegrationResponse(input: ResponseSimulationInput): Sim
     headers['content-type'] ??= chosen.contentType;
   } else {
     const overrides = isJavaMap(baseContext.responseOverride) ? baseContext.responseOverride : {};
-    if (isMapValue(overrides.header)) for (const [k, v] of mapEntries(overrides.header)) headers[k] = javaToString(v);
+    if (isMapValue(overrides.header)) for (const [k, v] of mapEntries(overrides.header)) headers[javaToString(k, true)] = javaToString(v);
     if (typeof overrides.status === 'number') finalStatus = overrides.status;
   }
   return { status: finalStatus, headers, body, selectedKey: selection.key, selectedStatus: status, templateContentType: chosen?.contentType, render, errors };

@@ -10,11 +10,11 @@
  * the same length so that positions stay right, into one velocityjs lexes with the same extent. Where velocityjs
  * has no spelling for a character (a backslash just before the closing quote, the backslash of `\uXXXX`), a
  * placeholder character that the template does not contain stands in; `resolveLiteral` turns the parsed value
- * into the one Velocity gives. Map keys of digits only are rewritten too, their first digit replaced by a placeholder:
- * velocityjs collects a map literal's entries in a JavaScript object, which would list such keys first, while
- * Velocity keeps them in the order written.
+ * into the one Velocity gives. (Lists and maps never reach velocityjs: collectionLiterals reads them, the string
+ * literals inside included.)
  */
-import { lexTemplate, Rule } from './velocityLexer';
+import { scanTemplateValues } from './collectionLiterals';
+import { BAD_UNICODE_ESCAPE } from './velocityValues';
 
 /** A string literal of the template, as Velocity delimits it. */
 export interface StringLiteral {
@@ -25,13 +25,12 @@ export interface StringLiteral {
   quote: '"' | "'";
 }
 
-/** The string literals velocityjs's lexer meets in the text (in directives, calls and indexes, not in plain text). */
+/**
+ * The string literals velocityjs's lexer meets in the text (in directives, calls and indexes, not in plain text),
+ * and those inside lists and maps, which Velocity's grammar reads (see collectionLiterals).
+ */
 export function findStringLiterals(text: string): StringLiteral[] {
-  const literals: StringLiteral[] = [];
-  lexTemplate(text, (rule, start, end) => {
-    if (rule === Rule.DoubleQuoted || rule === Rule.SingleQuoted) literals.push({ start, end, quote: rule === Rule.DoubleQuoted ? '"' : "'" });
-  });
-  return literals;
+  return scanTemplateValues(text).strings;
 }
 
 /** Characters standing for what velocityjs cannot spell in a literal; chosen from those the template lacks. */
@@ -40,8 +39,6 @@ export interface LiteralPlaceholders {
   backslash: string;
   /** The backslash of a `\uXXXX` escape in a double-quoted string. */
   unicode: string;
-  /** Ten characters, standing for the digits 0 to 9 at the start of a map key of digits only. */
-  digits: string;
 }
 
 /** A literal whose text Velocity rejects, with the offset of the offending character. */
@@ -62,22 +59,14 @@ export interface RewrittenLiterals {
 }
 
 /** Quick test: without these, velocityjs and Velocity read every literal alike. */
-const NEEDS_REWRITE = /""|''|\\["'u]|"\d+"\s*:|'\d+'\s*:/;
+const NEEDS_REWRITE = /""|''|\\["'u]/;
 const HEX4 = /^[0-9a-fA-F]{4}$/;
-const DIGITS = /^\d+$/;
-/** What follows a map key. */
-const KEY_END = /\s*:/y;
 
-function isDigitKey(text: string, literal: StringLiteral, body: string): boolean {
-  if (!DIGITS.test(body)) return false;
-  KEY_END.lastIndex = literal.end;
-  return KEY_END.test(text);
-}
-
-export function rewriteStringLiterals(text: string): RewrittenLiterals {
+/** `found` are the text's string literals when the caller has them already. */
+export function rewriteStringLiterals(text: string, found?: StringLiteral[]): RewrittenLiterals {
   const result: RewrittenLiterals = { text, backslashEnds: [], problems: [] };
   if (!NEEDS_REWRITE.test(text)) return result;
-  const literals = findStringLiterals(text);
+  const literals = found ?? findStringLiterals(text);
   result.literals = literals;
   let placeholders: LiteralPlaceholders | undefined;
   const parts: string[] = [];
@@ -85,12 +74,6 @@ export function rewriteStringLiterals(text: string): RewrittenLiterals {
   for (const literal of literals) {
     const { start, end, quote } = literal;
     const body = text.slice(start + 1, end - 1);
-    if (isDigitKey(text, literal, body)) {
-      placeholders ??= choosePlaceholders(text);
-      parts.push(text.slice(copied, start + 1), placeholders.digits[Number(body[0])] + body.slice(1));
-      copied = end - 1;
-      continue;
-    }
     if (!body.includes(quote) && !body.includes('\\')) continue;
     placeholders ??= choosePlaceholders(text);
     let out = '';
@@ -107,10 +90,7 @@ export function rewriteStringLiterals(text: string): RewrittenLiterals {
         result.backslashEnds.push({ literal, offset: end });
       } else if (quote === '"' && body[k + 1] === 'u') {
         if (!HEX4.test(body.slice(k + 2, k + 6))) {
-          result.problems.push({
-            offset: start + 1 + k,
-            message: 'A double-quoted string reads \\u as the start of a \\uXXXX escape, and four hexadecimal digits must follow; write the backslash in a single-quoted string instead',
-          });
+          result.problems.push({ offset: start + 1 + k, message: BAD_UNICODE_ESCAPE });
         }
         out += placeholders.unicode;
       } else {
@@ -129,17 +109,15 @@ export function rewriteStringLiterals(text: string): RewrittenLiterals {
 
 function choosePlaceholders(text: string): LiteralPlaceholders {
   const free: string[] = [];
-  for (let code = 0xe000; free.length < 12; code++) {
+  for (let code = 0xe000; free.length < 2; code++) {
     const c = String.fromCharCode(code);
     if (!text.includes(c)) free.push(c);
   }
-  return { backslash: free[0], unicode: free[1], digits: free.slice(2).join('') };
+  return { backslash: free[0], unicode: free[1] };
 }
 
 /** The value Velocity gives a literal that velocityjs parsed from the rewritten text. */
 export function resolveLiteral(value: string, placeholders: LiteralPlaceholders): string {
-  const digit = value.length > 0 ? placeholders.digits.indexOf(value[0]) : -1;
-  if (digit >= 0) return String(digit) + value.slice(1);
   if (!value.includes(placeholders.backslash) && !value.includes(placeholders.unicode)) return value;
   let out = '';
   for (let k = 0; k < value.length; k++) {

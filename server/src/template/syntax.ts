@@ -1,12 +1,13 @@
 /**
- * Parsing mapping templates: velocityjs's parser, with Velocity 1.7's reading of string literals (stringLiterals)
- * and of white space around directives, plus the checks velocityjs does not make (a block without `#end`, an `#end`
- * without a block, argument lists Velocity cannot read (callArguments), the 300 KB limit). Parsed templates are
- * cached by their text.
+ * Parsing mapping templates: velocityjs's parser, with Velocity 1.7's reading of string literals (stringLiterals),
+ * of lists, maps and ranges (collectionLiterals) and of white space around directives, plus the checks velocityjs
+ * does not make (a block without `#end`, an `#end` without a block, argument lists Velocity cannot read
+ * (callArguments), nesting too deep to parse or evaluate, the 300 KB limit). Parsed templates are cached by their text.
  */
 import { callArgumentProblem } from './callArguments';
+import { scanTemplateValues, withPlaceholders } from './collectionLiterals';
 import { parseVelocity } from './piecewiseParse';
-import { MAX_TEMPLATE_BYTES } from './limits';
+import { MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTING, MAX_TEMPLATE_BYTES } from './limits';
 import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
 import { describeUnexpectedToken, describeUnreadableText, lineOf } from './syntaxMessages';
 import { lineColumn } from '../model/textPositions';
@@ -83,28 +84,74 @@ function parseUncached(template: string): ParsedTemplate {
     };
   }
   const source = normalizeDirectives(template);
-  const literals = rewriteStringLiterals(source);
-  const call = callArgumentProblem(source);
+  // Lists, maps and ranges are read with Velocity's grammar and velocityjs sees references in their place.
+  const values = mayHoldValues(source) ? scanTemplateValues(source) : undefined;
+  const valueProblem = values?.problem && { code: 'syntax', message: values.problem.message, ...lineColumn(source, values.problem.offset) };
+  // Nesting too deep is refused before velocityjs, whose parse would take its time in the cube of the depth.
+  if (valueProblem && values.problem!.nesting) return { ok: false, problems: [valueProblem] };
+  const deepBlocks = deepBlockProblem(source, values?.strings);
+  if (deepBlocks) return { ok: false, problems: [deepBlocks] };
+  const literals = rewriteStringLiterals(source, values?.strings);
+  const lexText = values ? withPlaceholders(source, values.collections) : source;
+  const call = callArgumentProblem(source, lexText);
   const callProblem = call && { code: 'syntax', message: call.message, ...lineColumn(source, call.offset) };
   let tree: VelocityTree;
   try {
     // Velocity's white-space rules are applied below, so velocityjs's own trimming is turned off.
-    tree = parseVelocity(literals.text, source);
+    tree = parseVelocity(values ? withPlaceholders(literals.text, values.collections) : literals.text, lexText);
   } catch (error) {
-    const problem = describeParseError(error, source, literals);
-    // Velocity stops at the first of the two.
+    const parseProblem = describeParseError(error, source, literals, lexText);
+    // Velocity stops at the first of them. velocityjs fails inside the value it was left too: that one is Velocity's.
+    const valueStart = values?.problem?.valueStart ?? values?.problem?.offset ?? 0;
+    const problem = valueProblem && !isBefore(parseProblem, lineColumn(source, valueStart)) ? valueProblem : parseProblem;
     return { ok: false, problems: [callProblem && !isBefore(problem, lineColumn(source, call.open)) ? callProblem : problem] };
   }
+  if (valueProblem) return { ok: false, problems: [callProblem && !isBefore(valueProblem, lineColumn(source, call.open)) ? callProblem : valueProblem] };
   if (callProblem) return { ok: false, problems: [callProblem] };
   // The literals the rewrite found are the template's own unless `#stop` was rewritten before (which moves them).
-  const blockProblems = checkBlocks(template, source === template ? literals.literals : undefined);
+  const blockProblems = checkBlocks(template, source === template ? (values?.strings ?? literals.literals) : undefined);
   if (blockProblems.length > 0) return { ok: false, problems: blockProblems };
   if (literals.problems.length > 0) {
     return { ok: false, problems: literals.problems.map((p) => ({ code: 'syntax', message: p.message, ...lineColumn(source, p.offset) })) };
   }
   const notes: SyntaxProblem[] = [];
-  finishTree(tree, new SourceText(source), literals.placeholders, notes);
+  finishTree(tree, new SourceText(source), literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined);
   return { ok: true, tree, problems: notes };
+}
+
+/**
+ * Whether the template may hold what the value scan looks for: a list, map or range (behind a `[` or `{`), a string
+ * literal, negations (which nest), or more parentheses than may nest.
+ */
+function mayHoldValues(source: string): boolean {
+  if (source.includes('[') || source.includes('{') || source.includes('"') || source.includes("'") || source.includes('!') || source.includes('not')) return true;
+  let parentheses = 0;
+  for (let at = source.indexOf('('); at >= 0; at = source.indexOf('(', at + 1)) if (++parentheses > MAX_EXPRESSION_NESTING) return true;
+  return false;
+}
+
+/**
+ * Blocks nested deeper than MAX_BLOCK_NESTING, where the nesting of the parse and of the evaluation would run out of
+ * stack. Only a template with that many `#` can have them, so others skip the pass.
+ */
+function deepBlockProblem(source: string, strings: readonly StringLiteral[] | undefined): SyntaxProblem | undefined {
+  let hashes = 0;
+  for (let at = source.indexOf('#'); at >= 0 && hashes <= MAX_BLOCK_NESTING; at = source.indexOf('#', at + 1)) hashes++;
+  if (hashes <= MAX_BLOCK_NESTING) return undefined;
+  let depth = 0;
+  for (const token of blockTokens(source, strings ?? findStringLiterals(source))) {
+    if (token.kind === 'end') depth = Math.max(0, depth - 1);
+    else if (token.kind === 'open' && ++depth > MAX_BLOCK_NESTING) return blocksTooDeep(source, token);
+  }
+  return undefined;
+}
+
+function blocksTooDeep(source: string, token: BlockToken): SyntaxProblem {
+  return {
+    code: 'syntax',
+    message: `\`#${token.name}\` opened at line ${lineOf(source, token.offset)} is nested too deeply: more than ${MAX_BLOCK_NESTING} #if, #foreach, #macro and #define blocks inside one another, which the evaluator refuses`,
+    ...lineColumn(source, token.offset),
+  };
 }
 
 function isBefore(problem: SyntaxProblem, position: { line: number; column: number }): boolean {
@@ -112,7 +159,8 @@ function isBefore(problem: SyntaxProblem, position: { line: number; column: numb
   return problem.line < position.line || (problem.line === position.line && problem.column < position.column);
 }
 
-function describeParseError(error: unknown, source: string, literals: RewrittenLiterals): SyntaxProblem {
+/** `lexText` is what velocityjs's lexer read, as long as `source`: where the constructs around an error are found. */
+function describeParseError(error: unknown, source: string, literals: RewrittenLiterals, lexText: string): SyntaxProblem {
   const hash = (error as { hash?: { loc?: { first_line?: number; first_column?: number; last_line?: number; last_column?: number }; token?: unknown; expected?: string[] } }).hash;
   const line = hash?.loc?.first_line;
   const column = hash?.loc?.first_column;
@@ -132,12 +180,12 @@ function describeParseError(error: unknown, source: string, literals: RewrittenL
   }
   const message = error instanceof Error ? error.message : String(error);
   if (message.startsWith('Lexical error')) {
-    const unreadable = describeUnreadableText(source);
+    const unreadable = describeUnreadableText(source, lexText);
     if (unreadable) return { code: 'syntax', message: unreadable.message, ...lineColumn(source, unreadable.offset) };
   }
   if (hash?.loc && hash.token !== undefined && hash.token !== null) {
     const after = hash.loc.last_line !== undefined && hash.loc.last_column !== undefined ? new SourceText(source).offset(hash.loc.last_line, hash.loc.last_column) : 0;
-    const plain = describeUnexpectedToken(source, after, String(hash.token), hash.expected ?? []);
+    const plain = describeUnexpectedToken(source, after, String(hash.token), hash.expected ?? [], lexText);
     return { code: 'syntax', message: plain.message, ...lineColumn(source, plain.offset) };
   }
   return { code: 'syntax', message: 'Velocity cannot parse this template here', line, column: column === undefined ? undefined : column + 1 };
@@ -195,12 +243,18 @@ const BLANKS = /^[ \t]*$/;
  * string literals, the source text of macro calls (an undefined macro renders as written), and notes on directives
  * API Gateway cannot run.
  */
-function finishTree(list: VelocityTree, source: SourceText, placeholders: LiteralPlaceholders | undefined, notes: SyntaxProblem[]): void {
+function finishTree(
+  list: VelocityTree,
+  source: SourceText,
+  placeholders: LiteralPlaceholders | undefined,
+  notes: SyntaxProblem[],
+  collections: Map<string, VelocityNode> | undefined,
+): void {
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     if (typeof item === 'string') continue;
     if (Array.isArray(item)) {
-      finishTree(item, source, placeholders, notes);
+      finishTree(item, source, placeholders, notes, collections);
       // The `#end` closing the block.
       const eaten = eatLineEnd(list, i + 1);
       const head = item[0];
@@ -213,6 +267,7 @@ function finishTree(list: VelocityTree, source: SourceText, placeholders: Litera
       continue;
     }
     if (placeholders) resolveLiterals(item, placeholders);
+    if (collections) replaceCollections(item, collections);
     // The #set token takes the blanks before it when they start a token (Parser.jjt SET_DIRECTIVE): when no text
     // other than blanks separates it from the previous directive, reference or comment, or from the block start.
     if (item.type === 'set') {
@@ -257,11 +312,7 @@ function eatLineEnd(list: VelocityTree, index: number): string {
   return match[0];
 }
 
-/**
- * String literal values and map-literal keys as Velocity reads them. A map literal's entries become a list of
- * `[key, value]` pairs in the order written: a key of digits only, back from its placeholder, would go first in a
- * record.
- */
+/** String literal values as Velocity reads them (see stringLiterals). */
 function resolveLiterals(node: unknown, placeholders: LiteralPlaceholders): void {
   if (Array.isArray(node)) {
     for (const item of node) resolveLiterals(item, placeholders);
@@ -273,16 +324,24 @@ function resolveLiterals(node: unknown, placeholders: LiteralPlaceholders): void
     record.value = resolveLiteral(record.value, placeholders);
     return;
   }
-  if (record.type === 'map' && typeof record.value === 'object' && record.value !== null) {
-    const entries: Array<[string, unknown]> = [];
-    for (const [key, value] of Object.entries(record.value as Record<string, unknown>)) {
-      resolveLiterals(value, placeholders);
-      entries.push([resolveLiteral(key, placeholders), value]);
-    }
-    record.value = entries;
-    return;
-  }
   for (const value of Object.values(record)) if (typeof value === 'object') resolveLiterals(value, placeholders);
+}
+
+/** The references velocityjs read in place of lists, maps and ranges, swapped for the values they stand for. */
+function replaceCollections(node: VelocityNode | VelocityTree, collections: Map<string, VelocityNode>): void {
+  const standsFor = (value: unknown): VelocityNode | undefined => {
+    const reference = value as VelocityNode | null;
+    if (typeof reference !== 'object' || reference === null || reference.type !== 'references' || reference.path || reference.args) return undefined;
+    return collections.get(reference.id);
+  };
+  const container = node as unknown as Record<string, unknown>;
+  for (const key of Object.keys(container)) {
+    const value = container[key];
+    if (typeof value !== 'object' || value === null || key === 'pos') continue;
+    const literal = standsFor(value);
+    if (literal) container[key] = literal;
+    else replaceCollections(value as VelocityNode, collections);
+  }
 }
 
 const BLOCK_TOKENS =
@@ -354,6 +413,7 @@ function blockProblems(template: string, literals?: readonly StringLiteral[]): S
       }
     } else {
       open.push({ name: token.name, offset: token.offset });
+      if (open.length > MAX_BLOCK_NESTING) return [blocksTooDeep(template, token)];
     }
   }
   return open.map((block) => ({

@@ -123,6 +123,20 @@ export function surroundingsAt(text: string, offset: number): Surroundings {
   return result;
 }
 
+/**
+ * The surroundings found in `structure` with the labels of calls and references as `source` writes them (a list
+ * inside a call's earlier arguments is a reference in `structure`).
+ */
+function writtenAs(where: Surroundings, source: string, structure: string): Surroundings {
+  if (structure === source) return where;
+  for (const construct of where.open) {
+    if (construct.kind === 'call' || construct.kind === 'reference') {
+      construct.label = source.slice(construct.start, construct.start + construct.label.length - 1) + construct.label[construct.label.length - 1];
+    }
+  }
+  return where;
+}
+
 /** How each directive is written, for errors inside or just after its name. */
 const DIRECTIVE_FORMS: Record<string, string> = {
   '#set': '#set($name = value)',
@@ -147,13 +161,14 @@ export interface PlainSyntaxError {
 
 /**
  * A parse error of velocityjs in plain words. `after` is the offset just past the last token the parser accepted,
- * `token` and `text` are what it found next, and `expected` its list of token names.
+ * `token` and `text` are what it found next, and `expected` its list of token names. `structure` is the text
+ * velocityjs lexed, as long as `source` (lists and maps replaced by references): where the open constructs are found.
  */
-export function describeUnexpectedToken(source: string, after: number, token: string, expected: readonly string[]): PlainSyntaxError {
+export function describeUnexpectedToken(source: string, after: number, token: string, expected: readonly string[], structure = source): PlainSyntaxError {
   let offset = Math.min(after, source.length);
   while (offset < source.length && /\s/.test(source[offset])) offset++;
   const atEnd = token === 'EOF' || token === '1' || offset >= source.length;
-  const where = surroundingsAt(source, offset);
+  const where = writtenAs(surroundingsAt(structure, offset), source, structure);
   const found = atEnd ? 'the end of the template' : `\`${tokenText(source, offset)}\``;
   const unexpected = atEnd ? 'Unexpected end of the template' : `Unexpected ${found}`;
   const innermost = where.open[where.open.length - 1];
@@ -192,9 +207,12 @@ export function describeUnexpectedToken(source: string, after: number, token: st
   return { message: `${unexpected}${words ? `: expected ${words}` : ''}`, offset: atEnd ? Math.max(0, Math.min(after, source.length) - 1) : offset };
 }
 
-/** A character velocityjs's lexer cannot read, most often the opening quote of a string that is never closed. */
-export function describeUnreadableText(source: string): PlainSyntaxError | undefined {
-  const where = surroundingsAt(source, source.length);
+/**
+ * A character velocityjs's lexer cannot read, most often the opening quote of a string that is never closed.
+ * `structure` is the text velocityjs lexed, as for describeUnexpectedToken.
+ */
+export function describeUnreadableText(source: string, structure = source): PlainSyntaxError | undefined {
+  const where = writtenAs(surroundingsAt(structure, source.length), source, structure);
   const offset = where.lexEnd;
   if (offset >= source.length) return undefined;
   const c = source[offset];

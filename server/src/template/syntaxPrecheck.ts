@@ -96,11 +96,24 @@ function bracketAllowed(c: number): boolean {
   return c === 45 || c === DOLLAR || c === 34 || c === 39 || isDigit(c) || c === LBRACE || c === LBRACKET || c === RBRACKET;
 }
 
+/**
+ * How deeply values, operands, parentheses and brackets may nest before the scanner answers "not sure": well below
+ * the parser's own limit (MAX_EXPRESSION_NESTING), and shallow enough for the scanner's recursion.
+ */
+const MAX_SCANNED_NESTING = 64;
+
 class Scanner {
   private readonly n: number;
   /** Token state inside parentheses and brackets: the lexer's `c` and `i` states above the text's own state. */
   private tok: Tok = Tok.Error;
+  private tokStart = 0;
   private tokEnd = 0;
+  /** Whether blanks come before the current token: a `[` after them starts a list, not an index (Velocity 1.7). */
+  private tokSpaced = false;
+  /** Values and operands being scanned, one inside another. */
+  private nesting = 0;
+  /** Lists and maps being scanned, one inside another: Velocity's grammar reads their contents (velocityValues). */
+  private collections = 0;
   private readonly stack: number[] = [];
   /** The string literals lexed so far, in text order. */
   readonly literals: StringLiteral[] = [];
@@ -414,8 +427,12 @@ class Scanner {
       tok = Tok.BinOp;
       end = j + 2;
     }
+    // Beyond the scanned nesting the parser decides (it refuses nesting past its own limit).
+    if (this.stack.length > MAX_SCANNED_NESTING) tok = Tok.Error;
     this.tok = tok;
+    this.tokStart = j;
     this.tokEnd = end;
+    this.tokSpaced = j > from;
   }
 
   /** `$name`, `$!name` or `${name}` with attributes, inside parentheses or brackets; the current token is `$`. */
@@ -423,9 +440,9 @@ class Scanner {
     this.next();
     if (this.peek() === Tok.MapBegin) {
       this.next();
-      if (this.peek() !== Tok.Id) return false;
+      if (this.peek() !== Tok.Id || !this.joined()) return false;
       this.next();
-      if (this.peek() === Tok.Paren || !this.attributes() || this.peek() !== Tok.MapEnd) return false;
+      if (this.peek() === Tok.Paren || !this.attributes() || this.peek() !== Tok.MapEnd || !this.joined()) return false;
       this.next();
       return true;
     }
@@ -434,19 +451,29 @@ class Scanner {
     return this.peek() !== Tok.Paren && this.attributes();
   }
 
+  /**
+   * Whether the current token touches the one before. velocityjs skips blanks between the parts of a reference;
+   * Velocity ends the reference at a blank, and inside a list or map its grammar is the one read (velocityValues).
+   */
+  private joined(): boolean {
+    return this.collections === 0 || !this.tokSpaced;
+  }
+
   private attributes(): boolean {
     for (;;) {
       if (this.peek() === Tok.Dot) {
+        if (!this.joined()) return false;
         this.next();
         if (this.peek() !== Tok.Id) return false;
         this.next();
         if (this.peek() === Tok.Paren) {
+          if (!this.joined()) return false;
           this.next();
           if (this.peek() !== Tok.Close && !this.params()) return false;
           if (this.peek() !== Tok.Close) return false;
           this.next();
         }
-      } else if (this.peek() === Tok.Bracket) {
+      } else if (this.peek() === Tok.Bracket && !this.tokSpaced) {
         this.next();
         if (!this.indexValue() || this.peek() !== Tok.CloseBracket) return false;
         this.next();
@@ -456,12 +483,21 @@ class Scanner {
     }
   }
 
-  /** What `[...]` after a reference may hold: a string, a number or a reference. */
+  /**
+   * What `[...]` after a reference may hold: a string, a number or a reference. Inside a list or map, where Velocity's
+   * IndexParameter is read, a decimal number is left to the parser, which refuses it.
+   */
   private indexValue(): boolean {
     if (this.peek() === Tok.Dollar) return this.reference();
     if (this.peek() === Tok.Str) {
       this.next();
       return true;
+    }
+    if (this.collections > 0) {
+      if (this.peek() === Tok.Minus) this.next();
+      if (this.peek() !== Tok.Int) return false;
+      this.next();
+      return this.peek() !== Tok.Decimal;
     }
     return this.number();
   }
@@ -480,6 +516,8 @@ class Scanner {
   }
 
   private literal(): boolean {
+    // `null` is no value in Velocity's grammar for the contents of lists and maps.
+    if (this.peek() === Tok.Bool && this.collections > 0 && this.s.startsWith('null', this.tokStart)) return false;
     if (this.peek() === Tok.Str || this.peek() === Tok.Bool) {
       this.next();
       return true;
@@ -489,11 +527,17 @@ class Scanner {
 
   /** A call argument, list element or map value: a reference, literal, list or map (no operators). */
   private value(): boolean {
-    switch (this.peek()) {
-      case Tok.Dollar: return this.reference();
-      case Tok.Bracket: return this.array();
-      case Tok.MapBegin: return this.map();
-      default: return this.literal();
+    if (this.nesting >= MAX_SCANNED_NESTING) return false;
+    this.nesting++;
+    try {
+      switch (this.peek()) {
+        case Tok.Dollar: return this.reference();
+        case Tok.Bracket: return this.array();
+        case Tok.MapBegin: return this.map();
+        default: return this.literal();
+      }
+    } finally {
+      this.nesting--;
     }
   }
 
@@ -508,8 +552,20 @@ class Scanner {
 
   /** `[]`, `[a, b]`, `[1..n]`; the current token is `[`. */
   private array(): boolean {
+    this.collections++;
+    try {
+      return this.arrayContents();
+    } finally {
+      this.collections--;
+    }
+  }
+
+  private arrayContents(): boolean {
+    const open = this.tokStart;
     this.next();
     if (this.peek() === Tok.CloseBracket) {
+      // Velocity reads a blank after `[` as the start of an element: `[ ]` is an error.
+      if (this.tokStart > open + 1) return false;
       this.next();
       return true;
     }
@@ -554,7 +610,19 @@ class Scanner {
 
   /** `{}`, `{"k": v, ...}`; the current token is `{`. */
   private map(): boolean {
+    this.collections++;
+    try {
+      return this.mapContents();
+    } finally {
+      this.collections--;
+    }
+  }
+
+  private mapContents(): boolean {
+    const open = this.tokStart;
     this.next();
+    // `{` and `}` on separate lines with nothing between: the parser has no room for what stands in for the map.
+    if (this.peek() === Tok.MapEnd && /[\r\n]/.test(this.s.slice(open, this.tokStart))) return false;
     if (this.peek() === Tok.MapEnd) {
       this.next();
       return true;
@@ -590,6 +658,16 @@ class Scanner {
   }
 
   private operand(): boolean {
+    if (this.nesting >= MAX_SCANNED_NESTING) return false;
+    this.nesting++;
+    try {
+      return this.operandContents();
+    } finally {
+      this.nesting--;
+    }
+  }
+
+  private operandContents(): boolean {
     switch (this.peek()) {
       case Tok.Not:
         this.next();

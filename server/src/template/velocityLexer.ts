@@ -126,12 +126,15 @@ const STATE_RULES: Record<LexState, readonly number[]> = {
  * Runs the lexer over the text, passing each token's rule, extent and the state it was read in. Returns where it
  * stopped: the text length, or the offset of a character no rule of the current state matches (a lexical error,
  * where the parser stops too). `onInitial` hears every offset where a token is read in the initial state, the
- * empty ones before a `$` or `#` included: the parser is between two statements there.
+ * empty ones before a `$` or `#` included: the parser is between two statements there. `skipValue` is asked at
+ * every `[` and `{` inside parentheses or brackets (states c and i) whether the caller reads what starts there
+ * itself: it answers with the offset after it, where the lexer goes on in the same state, or undefined.
  */
 export function lexTemplate(
   text: string,
   onToken: (rule: number, start: number, end: number, state: LexState) => void,
   onInitial?: (offset: number) => void,
+  skipValue?: (offset: number, state: LexState) => number | undefined,
 ): number {
   const stack: LexState[] = ['INITIAL'];
   const top = (n = 0): LexState => stack[stack.length - 1 - Math.abs(n)] ?? 'INITIAL';
@@ -141,6 +144,16 @@ export function lexTemplate(
     let rule = -1;
     let length = 0;
     const state = top();
+    if (skipValue && (state === 'c' || state === 'i')) {
+      const c = text.charCodeAt(pos);
+      if (c === 91 || c === 123) {
+        const end = skipValue(pos, state);
+        if (end !== undefined && end > pos) {
+          pos = end;
+          continue;
+        }
+      }
+    }
     for (const candidate of STATE_RULES[state]) {
       const regex = RULES[candidate];
       regex.lastIndex = pos;

@@ -2,15 +2,23 @@ import { refuseExponentialPattern } from './backtracking';
 import { compile, type CompiledPattern } from './compile';
 import { BacktrackingLimit, JavaRegexError } from './errors';
 import { SteppedPattern, StepsExhausted } from './steppedMatch';
+import { OperationLimit } from '../limits';
 
 /**
- * What one Java call may spend matching a pattern that can backtrack exponentially: until `expired()` says the time
- * is up (a template's evaluation budget), or else `maxSteps` backtracking steps.
+ * What one Java call may spend: matching a pattern that can backtrack exponentially, until `expired()` says the time
+ * is up (a template's evaluation budget) or else for `maxSteps` backtracking steps; finding match after match in a
+ * long text, until `expired()`; and building its result, up to `maxResultLength` characters for a string or
+ * `maxResultItems` strings for `split`.
  */
 export interface MatchLimit {
   expired?(): boolean;
   maxSteps?: number;
+  maxResultLength?: number;
+  maxResultItems?: number;
 }
+
+/** How many matches a call finds between two looks at the clock: often enough to stop within milliseconds. */
+const MATCHES_PER_CLOCK_CHECK = 1024;
 
 /** Without a clock: some 0.3 s of stepping, far more than a match that is not running away needs. */
 const DEFAULT_MAX_STEPS = 20_000_000;
@@ -53,13 +61,20 @@ export function javaMatches(pattern: string, text: string, limit?: MatchLimit): 
   return new RegExp(source, 'u').test(text);
 }
 
-/** Successive `Matcher.find()` results, with Java's rules for empty matches and `\G`. */
-function* findAll(pattern: string, c: CompiledPattern, text: string, limit: MatchLimit | undefined): Generator<RegExpExecArray> {
+/**
+ * Successive `Matcher.find()` results, with Java's rules for empty matches and `\G`. `doing` says what the call was
+ * doing when its time ran out (`replacing`, `splitting`).
+ */
+function* findAll(pattern: string, c: CompiledPattern, text: string, limit: MatchLimit | undefined, doing: string): Generator<RegExpExecArray> {
   const regex = new RegExp(c.source, c.sticky ? 'uy' : 'ug');
   // One Java call, one budget of steps, however many matches it finds.
   const spent = { steps: 0 };
   let from = 0;
+  let found = 0;
   while (from <= text.length) {
+    if (++found % MATCHES_PER_CLOCK_CHECK === 0 && limit?.expired?.()) {
+      throw new OperationLimit('timeout', `was still ${doing}, after ${found - 1} matches of the pattern ${pattern} in a text of ${text.length} characters`);
+    }
     ensureMatchEnds(pattern, c.exponential, c.source, text, from, c.sticky, limit, spent);
     regex.lastIndex = from;
     const match = regex.exec(text);
@@ -123,12 +138,17 @@ export function javaReplace(text: string, pattern: string, replacement: string, 
   let parts: ReplacementPart[] | undefined;
   let out = '';
   let last = 0;
-  for (const match of findAll(pattern, c, text, limit)) {
+  const maxLength = limit?.maxResultLength ?? Infinity;
+  for (const match of findAll(pattern, c, text, limit, 'replacing')) {
     // Java reads the replacement only when there is a match, so a bad one is harmless otherwise.
     parts ??= parseReplacement(replacement, c);
     out += text.slice(last, match.index);
     for (const part of parts) out += typeof part === 'string' ? part : (match[c.jsGroup[part]] ?? '');
     last = match.index + match[0].length;
+    // The rest of the text is still to come, so the result is known to be too long once this is.
+    if (out.length + (text.length - last) > maxLength) {
+      throw new OperationLimit('output-too-large', `would return a string of more than ${maxLength} characters, beyond API Gateway's 10 MB payload limit; the evaluator stops it instead of building it`);
+    }
     if (!all) break;
   }
   return out + text.slice(last);
@@ -139,8 +159,12 @@ export function javaSplit(text: string, pattern: string, limit = 0, budget?: Mat
   const c = compile(pattern);
   const out: string[] = [];
   let index = 0;
-  for (const match of findAll(pattern, c, text, budget)) {
+  const maxItems = budget?.maxResultItems ?? Infinity;
+  for (const match of findAll(pattern, c, text, budget, 'splitting')) {
     if (limit > 0 && out.length >= limit - 1) break;
+    if (out.length >= maxItems) {
+      throw new OperationLimit('list-too-large', `would split a text of ${text.length} characters into more than ${maxItems} strings; the evaluator stops lists at ${maxItems} elements`);
+    }
     const end = match.index + match[0].length;
     // A zero-width match at the beginning never produces an empty leading substring.
     if (index === 0 && match.index === 0 && end === 0) continue;

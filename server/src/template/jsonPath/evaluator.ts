@@ -68,7 +68,8 @@ function applySegment(segment: PathSegment, node: unknown, root: unknown, out: u
       }
       return;
     case 'slice':
-      if (Array.isArray(node)) out.push(...sliceOf(node, segment));
+      // One at a time: spreading a long slice into push() would pass more arguments than the stack holds.
+      if (Array.isArray(node)) for (const item of sliceOf(node, segment)) out.push(item);
       return;
     case 'filter':
       if (Array.isArray(node)) {
@@ -106,16 +107,24 @@ function selectProperties(names: string[], node: JavaMap, out: unknown[], leaf: 
   }
 }
 
-/** `..x`: the segment applied to the node and to every descendant, parents before children (Jayway's scan order). */
-function deepApply(segment: PathSegment, node: unknown, root: unknown, out: unknown[], leaf: boolean): void {
-  if (segment.kind === 'filter') {
-    // A deep-scan filter tests every descendant value that is an object or array element.
-    if (Array.isArray(node)) for (const item of node) if (testFilter(segment.filter, item, root)) out.push(item);
-  } else if (segment.kind !== 'property' || scanMatches(segment.names, node, leaf)) {
-    applySegment(segment, node, root, out, true, leaf);
+/**
+ * `..x`: the segment applied to the node and to every descendant, parents before children (Jayway's scan order).
+ * The walk keeps its own stack: a payload may nest deeper than the call stack goes.
+ */
+function deepApply(segment: PathSegment, start: unknown, root: unknown, out: unknown[], leaf: boolean): void {
+  const pending: unknown[] = [start];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (segment.kind === 'filter') {
+      // A deep-scan filter tests every descendant value that is an object or array element.
+      if (Array.isArray(node)) for (const item of node) if (testFilter(segment.filter, item, root)) out.push(item);
+    } else if (segment.kind !== 'property' || scanMatches(segment.names, node, leaf)) {
+      applySegment(segment, node, root, out, true, leaf);
+    }
+    const children = Array.isArray(node) ? node : isMap(node) ? mapValues(node) : undefined;
+    // Last child first onto the stack, so that the first comes off it next.
+    if (children) for (let i = children.length - 1; i >= 0; i--) pending.push(children[i]);
   }
-  if (Array.isArray(node)) for (const item of node) deepApply(segment, item, root, out, leaf);
-  else if (isMap(node)) for (const member of mapValues(node)) deepApply(segment, member, root, out, leaf);
 }
 
 /** Jayway's scan visits a map for a merging (definite) property step only when the map has every one of the names. */

@@ -1,0 +1,264 @@
+/**
+ * The lists, maps and ranges written in a template's directives and call arguments, read with Velocity 1.7's grammar
+ * (velocityValues) and handed to velocityjs as references of the same length, whose nodes are then swapped for the
+ * ones read here (see syntax.ts). One pass of the copy of velocityjs's lexer finds them, and on the way it collects the
+ * string literals as Velocity reads them (those inside lists and maps included) and checks how deeply calls, lists,
+ * maps and parentheses nest: velocityjs's parser takes time in the cube of that depth, and the evaluation recurses on it.
+ */
+import { MAX_EXPRESSION_NESTING } from './limits';
+import type { StringLiteral } from './stringLiterals';
+import type { VelocityNode } from './syntax';
+import { lineOf, shortLabel, surroundingsAt } from './syntaxMessages';
+import { lexTemplate, Rule, type LexState } from './velocityLexer';
+import { nestingMessage, parseValue, ValueSyntaxError, type NodePosition } from './velocityValues';
+
+export interface CollectionLiteral {
+  start: number;
+  end: number;
+  /** What velocityjs reads in its place: a reference among blanks, as long as the literal, with its line breaks. */
+  replacement: string;
+}
+
+export interface TemplateValues {
+  /** The string literals as Velocity reads them, in text order, those inside lists and maps included. */
+  strings: StringLiteral[];
+  /** The outermost lists, maps and ranges, in text order. */
+  collections: CollectionLiteral[];
+  /** The node each replacement reference stands for, by the reference's name. */
+  nodes: Map<string, VelocityNode>;
+  /** The first value Velocity cannot parse, or the first nesting too deep; the scan stops there. */
+  problem?: ValueSyntaxError;
+}
+
+/** What the lexer reads where a `[` right after it indexes a value: a name, a call's `)`, an index's `]`. */
+const INDEXABLE = new Set<number>([Rule.Name, Rule.CloseParen, Rule.CloseBracket]);
+const OPENERS = new Set<number>([Rule.MapBegin, Rule.BraceBegin, Rule.Paren, Rule.Bracket]);
+const CLOSERS = new Set<number>([Rule.MapEnd, Rule.BraceEnd, Rule.CloseParen, Rule.CloseBracket]);
+/** velocityjs's rules for `!`, `not`, and the blanks between tokens inside parentheses. */
+const NOT_SIGN = 40;
+const NOT_WORD = 37;
+const SPACES = 42;
+const BLANKS = 43;
+/** Characters that would join a replacement reference's name in velocityjs's lexer. */
+const NAME_CHAR = /[A-Za-z0-9_-]/;
+
+/** Ends the lexer pass at the first problem. */
+const STOP = Symbol('stop');
+
+export function scanTemplateValues(text: string): TemplateValues {
+  const result: TemplateValues = { strings: [], collections: [], nodes: new Map() };
+  let lastRule = -1;
+  let lastEnd = -1;
+  let depth = 0;
+  let negations = 0;
+  let names: PlaceholderNames | undefined;
+  let lines: LineStarts | undefined;
+  const locate = (start: number, end: number): NodePosition => (lines ??= new LineStarts(text)).position(start, end);
+  const onString = (start: number, end: number, quote: '"' | "'") => result.strings.push({ start, end, quote });
+  const stop = (problem: ValueSyntaxError): never => {
+    result.problem = problem;
+    throw STOP;
+  };
+  const onToken = (rule: number, start: number, end: number) => {
+    if (rule === Rule.DoubleQuoted || rule === Rule.SingleQuoted) onString(start, end, rule === Rule.DoubleQuoted ? '"' : "'");
+    if (OPENERS.has(rule) && ++depth + negations > MAX_EXPRESSION_NESTING) stop(new ValueSyntaxError(nestingMessage(openedLabel(text, start), lineOf(text, start), MAX_EXPRESSION_NESTING), start, true));
+    if (CLOSERS.has(rule) && depth > 0) depth--;
+    // `!` and `not` apply to what follows, each one level deeper (UnaryExpression recurses on itself).
+    if (rule === NOT_SIGN || rule === NOT_WORD) {
+      if (depth + ++negations > MAX_EXPRESSION_NESTING) {
+        stop(new ValueSyntaxError(`\`${text.slice(start, end)}\` at line ${lineOf(text, start)} is nested too deeply: more than ${MAX_EXPRESSION_NESTING} negations, calls, lists, maps and parentheses inside one another, which the evaluator refuses`, start, true));
+      }
+    } else if (rule !== BLANKS && rule !== SPACES) {
+      negations = 0;
+    }
+    lastRule = rule;
+    lastEnd = end;
+  };
+  const skipValue = (offset: number, state: LexState): number | undefined => {
+    const bracket = text[offset] === '[';
+    if (lastEnd === offset && (bracket ? INDEXABLE.has(lastRule) : lastRule === Rule.Dollar || lastRule === Rule.DollarQuiet)) return undefined;
+    if (state === 'i') {
+      stop(new ValueSyntaxError(`An index takes a string, a whole number, \`true\`, \`false\` or a reference in Velocity 1.7, not a ${bracket ? 'list' : 'map'}`, offset));
+    }
+    let parsed: { node: VelocityNode; end: number };
+    try {
+      parsed = parseValue(text, offset, { maxDepth: MAX_EXPRESSION_NESTING, depth, locate, onString });
+    } catch (error) {
+      if (!(error instanceof ValueSyntaxError)) throw error;
+      error.valueStart = offset;
+      return stop(error);
+    }
+    const { node, end } = parsed;
+    const written = text.slice(offset, end);
+    checkFollower(text, end, node, written, stop);
+    names ??= new PlaceholderNames(text);
+    const joinsNext = NAME_CHAR.test(text[end] ?? '');
+    const placeholder = names.placeholder(written, joinsNext);
+    if (placeholder === undefined) {
+      const message = joinsNext
+        ? `The evaluator cannot read \`${text[end]}\` right after \`${written}\`: put a space between them`
+        : `The evaluator cannot read a ${node.type === 'map' ? 'map' : 'list'} written over several lines with no more than one character on any of them; write it on one line`;
+      return stop(new ValueSyntaxError(message, joinsNext ? end : offset));
+    }
+    result.collections.push({ start: offset, end, replacement: placeholder.text });
+    result.nodes.set(placeholder.name, node);
+    lastRule = -1;
+    lastEnd = end;
+    return end;
+  };
+  try {
+    lexTemplate(text, onToken, undefined, skipValue);
+  } catch (error) {
+    if (error !== STOP) throw error;
+  }
+  return result;
+}
+
+/** The text with each collection literal replaced; `text` is the scanned template or a rewrite of it as long. */
+export function withPlaceholders(text: string, collections: readonly CollectionLiteral[]): string {
+  if (collections.length === 0) return text;
+  let out = '';
+  let copied = 0;
+  for (const { start, end, replacement } of collections) {
+    out += text.slice(copied, start) + replacement;
+    copied = end;
+  }
+  return out + text.slice(copied);
+}
+
+/**
+ * Velocity 1.7 reads nothing right after a list or map written out as a value but an operator, a separator or a
+ * closer: `.size()` is a lexical error there (the `.` of a method call is a token of references only), and an index,
+ * a call or another brace a parse error.
+ */
+function checkFollower(text: string, end: number, node: VelocityNode, written: string, stop: (problem: ValueSyntaxError) => never): void {
+  const next = text[end];
+  if (next !== '.' && next !== '[' && next !== '(' && next !== '{') return;
+  const kind = node.type === 'map' ? 'map' : node.isRange ? 'range' : 'list';
+  const shown = written.length > 30 ? `${written.slice(0, 29)}…` : written;
+  if (next === '.' && /[A-Za-z_]/.test(text[end + 1] ?? '')) {
+    stop(new ValueSyntaxError(`Unexpected \`.\` after the ${kind} \`${shown}\`: Velocity 1.7 calls no method and reads no property of a ${kind} written out in place; #set it to a variable first and call the method on the variable`, end));
+  }
+  if (next === '[') {
+    stop(new ValueSyntaxError(`Unexpected \`[\` after the ${kind} \`${shown}\`: Velocity 1.7 takes no index on a ${kind} written out in place; #set it to a variable first and index the variable`, end));
+  }
+  stop(new ValueSyntaxError(`Unexpected \`${next}\` after the ${kind} \`${shown}\``, end));
+}
+
+/** How the construct opened at `offset` is written, for messages: `#if(`, `$a.b(`, `[`. */
+function openedLabel(text: string, offset: number): string {
+  const open = surroundingsAt(text, offset + 1).open;
+  const innermost = open[open.length - 1];
+  return innermost && innermost.start <= offset ? shortLabel(innermost.label) : text[offset];
+}
+
+/**
+ * Names for the references that stand for literals: as long as the literal, never a name the template refers to.
+ * Every name starts with a letter no reference of the template starts with; a literal of two characters (`[]`, `{}`)
+ * leaves room for that letter only, so each of those has a letter of its own.
+ */
+class PlaceholderNames {
+  private readonly prefix: string;
+  private readonly singles: string[];
+  private readonly singleByText = new Map<string, string>();
+  private readonly counters = new Map<number, number>();
+  private readonly byText = new Map<string, string>();
+
+  constructor(text: string) {
+    const used = new Set<string>();
+    for (const match of text.matchAll(/\$!?\{?([A-Za-z_])/g)) used.add(match[1]);
+    const letters = new Set('ZQXJKVWYzqxjkvwyABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_');
+    const free = [...letters].filter((c) => !used.has(c));
+    this.prefix = free[0] ?? '';
+    this.singles = free.slice(1);
+  }
+
+  /**
+   * The text velocityjs reads in place of `written`, as long as it: `$name` on the longest of its lines, blanks
+   * elsewhere, and its line breaks where they are, so that velocityjs counts the lines after it right. When the next
+   * character would join the name, the name leaves a blank after it. Undefined when no name fits.
+   */
+  placeholder(written: string, joinsNext: boolean): { text: string; name: string } | undefined {
+    let line = { start: 0, length: 0 };
+    let start = 0;
+    for (let i = 0; i <= written.length; i++) {
+      if (i < written.length && written[i] !== '\n' && written[i] !== '\r') continue;
+      if (i - start > line.length) line = { start, length: i - start };
+      start = i + 1;
+    }
+    const last = line.start + line.length === written.length;
+    const length = line.length - 1 - (last && joinsNext ? 1 : 0);
+    const name = length < 1 ? undefined : length === 1 ? this.single(written) : this.longer(length, written);
+    if (name === undefined) return undefined;
+    let text = '';
+    for (let i = 0; i < written.length; i++) {
+      const at = i - line.start;
+      if (at === 0) text += '$';
+      else if (at > 0 && at <= name.length) text += name[at - 1];
+      else text += written[i] === '\n' || written[i] === '\r' ? written[i] : ' ';
+    }
+    return { text, name };
+  }
+
+  private single(written: string): string | undefined {
+    let name = this.singleByText.get(written);
+    if (name === undefined) {
+      name = this.singles.shift();
+      if (name !== undefined) this.singleByText.set(written, name);
+    }
+    return name;
+  }
+
+  /**
+   * A name of its own while the length leaves room for one; once the names of a length are spent, literals share the
+   * name of an earlier one written the same way (the same node then stands for both, which reads the same).
+   */
+  private longer(length: number, written: string): string | undefined {
+    if (!this.prefix || length < 1) return undefined;
+    const key = `${length}:${written}`;
+    const counter = this.counters.get(length) ?? 0;
+    const code = base62(counter);
+    if (code.length > length - 1) return this.byText.get(key);
+    this.counters.set(length, counter + 1);
+    const name = this.prefix + code + '_'.repeat(length - 1 - code.length);
+    if (!this.byText.has(key)) this.byText.set(key, name);
+    return name;
+  }
+}
+
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+function base62(n: number): string {
+  let out = '';
+  do {
+    out = DIGITS[n % 62] + out;
+    n = Math.floor(n / 62);
+  } while (n > 0);
+  return out;
+}
+
+/** Line starts as velocityjs's lexer counts lines (at \r\n, \r and \n), for node positions. */
+class LineStarts {
+  private readonly starts = [0];
+
+  constructor(text: string) {
+    for (const match of text.matchAll(/\r\n?|\n/g)) this.starts.push((match.index ?? 0) + match[0].length);
+  }
+
+  position(start: number, end: number): NodePosition {
+    const [firstLine, firstColumn] = this.at(start);
+    const [lastLine, lastColumn] = this.at(end);
+    return { first_line: firstLine, first_column: firstColumn, last_line: lastLine, last_column: lastColumn };
+  }
+
+  private at(offset: number): [number, number] {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return [low + 1, offset - this.starts[low]];
+  }
+}
