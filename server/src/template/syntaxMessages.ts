@@ -216,13 +216,16 @@ export function describeUnreadableText(source: string, structure = source): Plai
   const offset = where.lexEnd;
   if (offset >= source.length) return undefined;
   const c = source[offset];
-  if (c === '"' || c === "'") {
-    return {
-      message: `The string opened at line ${lineOf(source, offset)} is not closed: add the closing \`${c}\` (a quote inside it is written twice, \`${c}${c}\`)`,
-      offset,
-    };
-  }
   const innermost = where.open[where.open.length - 1];
+  if (c === '"' || c === "'") {
+    // Right after a value inside a call (`$input.path('$.a'"}`), the quote is most often text that follows a call whose
+    // `)` is missing, not a string of its own.
+    const afterValue = innermost !== undefined && /['"\w)\]]$/.test(source.slice(innermost.start, offset).trimEnd());
+    const hint = afterValue
+      ? `; it follows a value with no \`,\` between them: is the \`${innermost.closer}\` of \`${label(innermost)}\` (opened at line ${lineOf(source, innermost.start)}) missing before it?`
+      : ` (a quote inside it is written twice, \`${c}${c}\`)`;
+    return { message: `The string opened at line ${lineOf(source, offset)} is not closed: add the closing \`${c}\`${hint}`, offset };
+  }
   if (!innermost) return { message: `Velocity cannot read \`${c}\` here`, offset };
   const opened = lineOf(source, innermost.start);
   // Text after a parenthesis left open on an earlier line (`#end`, `#`, `;`) is what the lexer trips on.

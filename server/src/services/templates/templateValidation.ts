@@ -41,8 +41,36 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
   for (let i = 0; i < findings.length; i++) {
     const { start, end, code, message, extra } = findings[i];
     const range = start === undefined ? keyOf(template.property) : { offset: base + start, end: base + end! };
-    context.report(range, code, message, extra);
+    context.report(range, code, code === 'template-syntax' ? withDocumentLines(context, template, message) : message, extra);
   }
+}
+
+/**
+ * Syntax messages name lines of the template (`#if( opened at line 3`); inside a definition the reader sees the file's
+ * lines, so they are renamed here. The cached findings keep the template's own numbers, since the same template text
+ * serves every place it stands.
+ */
+function withDocumentLines(context: ValidationContext, template: LocatedTemplate, message: string): string {
+  if (!message.includes(' line ')) return message;
+  return message.replace(TEMPLATE_LINE, (whole, before: string, line: string) => {
+    const start = lineStart(template.text, Number(line));
+    if (start === undefined) return whole;
+    const offset = template.toDocumentRange(start, start).offset;
+    return `${before} line ${context.document.textDocument.positionAt(offset).line + 1}`;
+  });
+}
+
+/** How the template engine's messages name a line: "opened at line 3", "runs on to line 4". */
+const TEMPLATE_LINE = /\b(at|to) line (\d+)\b/g;
+
+function lineStart(text: string, line: number): number | undefined {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return undefined;
+    offset = next + 1;
+  }
+  return offset;
 }
 
 /** A finding with offsets relative to the scalar's content start, or about the template as a whole. */
