@@ -148,7 +148,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       // else completion infers from its own parsable copy.
       const source = parsed.root ? parsed : lastParsed;
       const dialect = source ? dialectFor(document, source, settings) : (settings?.dialect ?? 'auto');
-      return completeInTemplate(parsed, offset) ?? doComplete(parsed, offset, dialect, options.resolver, lastParsed);
+      // Inside a template the forgiving parse finds the template when another line does not parse.
+      return completeInTemplate(parsed.root ? parsed : cache.getRecovered(document), offset) ?? doComplete(parsed, offset, dialect, options.resolver, lastParsed);
     },
     doHover: (document, position) => {
       if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
@@ -210,7 +211,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         notes.note(document.uri, 'lenses', `Code lenses (Evaluate, Invoke) are off for ${overLimit(document, limit)}.`);
         return [];
       }
-      const parsed = cache.get(document);
+      // While a line elsewhere is half-typed, the forgiving parse keeps the lenses in place instead of dropping them all.
+      const parsed = cache.getRecovered(document);
       return parsed.root ? findCodeLenses(parsed, lensOptions) : [];
     },
     getSemanticTokens: (document, settings) => {
@@ -220,7 +222,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         notes.note(document.uri, 'tokens', `Mapping templates are not coloured in ${overLimit(document, limit)}.`);
         return { data: [] };
       }
-      return templateSemanticTokens(cache.get(document), templateColours);
+      return templateSemanticTokens(cache.getRecovered(document), templateColours);
     },
   };
 }

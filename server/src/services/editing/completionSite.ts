@@ -1,6 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
-import { ApiDocument, parseApiDocument } from '../../model/apiDocument';
+import { ApiDocument, parseApiDocument, withRecoveredTree } from '../../model/apiDocument';
 import { isReparseBase, parsePatchedCopy, type TextSlices } from '../../model/incrementalParse';
 import { isScalar, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
 import type { NodePath, ObjectNode } from '../../model/nodes';
@@ -135,7 +135,10 @@ function reparse(from: Patchable, patch: Patch): ApiDocument {
   const copy = TextDocument.create(t.uri, t.languageId, t.version, text);
   const byParts = base && parsePatchedCopy(base, copy, changeFromBase(from, patch), patchedSlices(source, patch));
   if (byParts) return byParts;
-  return text.length <= MAX_WHOLE_REPARSE ? parseApiDocument(copy) : new ApiDocument(copy, original.format, undefined, []);
+  if (text.length > MAX_WHOLE_REPARSE) return new ApiDocument(copy, original.format, undefined, []);
+  // A mistake on another line (a key still without its colon) must not take completion away here: the forgiving parse
+  // reads around it.
+  return withRecoveredTree(parseApiDocument(copy));
 }
 
 /** The patched text read in slices, without joining it into one string (see `TextSlices`). */
