@@ -8,9 +8,9 @@ import { keyItems } from './completion/keyItems';
 import { externalRefFile, externalRefItems } from './completion/refItems';
 import { valueItems } from './completion/valueItems';
 import { emptyJsonItems } from './completion/rootItems';
-import type { CompletionSite } from './editing/completionSite';
 import { inLineBreaksOf, lineBreak } from './editing/serialize';
 import type { TextChange } from '../model/textChange';
+import { withMissingComma, withTypedQuote } from './completion/typedText';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -28,13 +28,6 @@ function inDocumentLineBreaks(text: string, items: CompletionItem[]): Completion
     if (!edit || !edit.newText.includes('\n')) return item;
     return { ...item, textEdit: { ...edit, newText: inLineBreaksOf(text, edit.newText) } };
   });
-}
-
-/** Every item of a key typed after an entry that lacks its comma brings that comma along. */
-function withMissingComma(site: CompletionSite, items: CompletionItem[]): CompletionItem[] {
-  const at = site.missingComma;
-  if (!at) return items;
-  return items.map((item) => ({ ...item, additionalTextEdits: [{ range: { start: at, end: at }, newText: ',' }] }));
 }
 
 /**
@@ -56,7 +49,7 @@ export function doComplete(document: ApiDocument, offset: number, dialectSetting
   if (file !== undefined) return resolver ? externalRefItems(site, file, resolver).then((items) => ({ isIncomplete: false, items: inDocumentLineBreaks(document.text, items) })) : EMPTY;
   // The dialect is read from the parsable copy: the document being edited often does not parse.
   const dialect = dialectSetting === 'auto' ? inferDialect(site.document) : dialectSetting;
-  const items = withMissingComma(site, site.kind === 'key' ? keyItems(site, dialect) : valueItems(site, dialect));
+  const items = withTypedQuote(site, withMissingComma(site, site.kind === 'key' ? keyItems(site, dialect) : valueItems(site, dialect)));
   // Items write flow values inside a flow collection; what still spans lines would not parse there.
   return { isIncomplete: false, items: inDocumentLineBreaks(document.text, site.flow ? items.filter(fitsOnOneLine) : items) };
 }

@@ -494,7 +494,7 @@ class Scanner {
       return true;
     }
     if (this.collections > 0) {
-      if (this.peek() === Tok.Minus) this.next();
+      if (this.peek() === Tok.Minus && !this.signedNumber()) return false;
       if (this.peek() !== Tok.Int) return false;
       this.next();
       return this.peek() !== Tok.Decimal;
@@ -502,9 +502,19 @@ class Scanner {
     return this.number();
   }
 
+  /**
+   * Takes the `-` of a negative number: Velocity's grammar reads the sign as part of the number, so a blank between
+   * them (`[1, - 2]`) is no number, and that case is left to the parser.
+   */
+  private signedNumber(): boolean {
+    if (!isDigit(this.s.charCodeAt(this.tokStart + 1))) return false;
+    this.next();
+    return true;
+  }
+
   /** `1`, `-1`, `1.5`, `-1.5`. */
   private number(): boolean {
-    if (this.peek() === Tok.Minus) this.next();
+    if (this.peek() === Tok.Minus && !this.signedNumber()) return false;
     if (this.peek() !== Tok.Int) return false;
     this.next();
     if (this.peek() === Tok.Decimal) {
@@ -574,7 +584,7 @@ class Scanner {
       if (this.peek() === Tok.Dollar) {
         if (!this.reference()) return false;
       } else {
-        if (this.peek() === Tok.Minus) this.next();
+        if (this.peek() === Tok.Minus && !this.signedNumber()) return false;
         if (this.peek() !== Tok.Int) return false;
         this.next();
         if (this.peek() === Tok.Decimal) {
@@ -590,7 +600,7 @@ class Scanner {
         if (this.peek() === Tok.Dollar) {
           if (!this.reference()) return false;
         } else {
-          if (this.peek() === Tok.Minus) this.next();
+          if (this.peek() === Tok.Minus && !this.signedNumber()) return false;
           if (this.peek() !== Tok.Int) return false;
           this.next();
         }
@@ -673,9 +683,10 @@ class Scanner {
         this.next();
         return this.operand();
       case Tok.Minus:
-        this.next();
-        if (this.peek() === Tok.Paren) return this.parenthesis();
-        if (this.peek() !== Tok.Int) return false;
+        if (!isDigit(this.s.charCodeAt(this.tokStart + 1))) {
+          this.next();
+          return this.peek() === Tok.Paren && this.parenthesis();
+        }
         return this.number();
       case Tok.Paren:
         return this.parenthesis();

@@ -25,9 +25,9 @@ export function keyItem(site: CompletionSite, name: string, spec: ValueSpec, kin
   }
   if (site.document.format === 'json') {
     const opener = types.includes('object') || types.includes('map') ? '{$0}' : types[0] === 'array' ? '[$0]' : types[0] === 'string' ? '"$0"' : '$0';
-    newText = `${JSON.stringify(name).replace(/\$/g, '\\$')}: ${opener}${site.needsComma ? ',' : ''}`;
+    newText = `${snippetText(JSON.stringify(name))}: ${opener}${site.needsComma ? ',' : ''}`;
   } else {
-    const key = yamlKey(name).replace(/\$/g, '\\$');
+    const key = snippetText(yamlKey(name));
     // Inside a flow collection a nested value opens in flow style too: a block on the next line would not parse there.
     if (types.length === 1 && (types[0] === 'object' || types[0] === 'map')) newText = site.flow ? `${key}: {$0}` : `${key}:\n${site.column}${unit}$0`;
     else if (types.length === 1 && types[0] === 'array') newText = site.flow ? `${key}: [$0]` : `${key}:\n${site.column}${unit}- $0`;
@@ -63,7 +63,11 @@ export function valueItem(site: CompletionSite, value: string | number | boolean
 /** Accepting the start of an expression asks for the names that can follow it. */
 export const SUGGEST_AGAIN: Command = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
 
-function snippetText(text: string): string {
+/**
+ * Literal text inside a snippet: `$`, `}` and `\` are escaped as the snippet grammar asks, on top of whatever escaping
+ * the document's syntax needs (the JSON key `"2\\d{2}"` is written `"2\\\\d{2\}"`, or expanding it drops a backslash).
+ */
+export function snippetText(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
 

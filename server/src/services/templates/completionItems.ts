@@ -74,8 +74,16 @@ export function templateCompletionItems(request: CompletionRequest): TemplateCom
   return [];
 }
 
+/**
+ * Where the name at the cursor ends: an item replaces all of it, as the value completion of the definition does, or
+ * choosing `identity` at `$context.ident|ity` would leave `identityity`.
+ */
+function nameEnd(text: string, offset: number): number {
+  return offset + /^[\w-]*/.exec(text.slice(offset))![0].length;
+}
+
 function referenceItems(request: CompletionRequest, path: string[], start: number, scanned: ScannedTemplate, text: string): TemplateCompletionItem[] {
-  const end = request.offset;
+  const end = nameEnd(text, request.offset);
   const gateway = request.kind === 'gatewayResponse';
   if (path.length === 0) {
     const roots = TEMPLATE_ROOTS.filter((m) => !gateway || m.name === 'context' || m.name === 'stageVariables').map((m) =>
@@ -83,7 +91,10 @@ function referenceItems(request: CompletionRequest, path: string[], start: numbe
     );
     const own = new Set(CATALOG_ROOTS);
     const usedNames = scanned.references.map((r) => r.root);
-    const variables = [...new Set([...definedVariables(text, scanned), ...usedNames])].filter((name) => !own.has(name) && name !== text.slice(start, end));
+    // The name being typed is read as a reference too; it is offered only when it is also written somewhere else.
+    const typed = text.slice(start, end);
+    const typedElsewhere = scanned.references.some((r) => r.root === typed && (request.offset < r.rootStart || request.offset > r.rootEnd));
+    const variables = [...new Set([...definedVariables(text, scanned), ...usedNames])].filter((name) => !own.has(name) && (name !== typed || typedElsewhere));
     if (!gateway && /#\{?foreach\b/.test(text)) variables.push('foreach');
     const variableItems = [...new Set(variables)].map((name) => ({
       label: name, kind: CompletionItemKind.Variable, detail: 'template variable', start, end, newText: name, snippet: false, sortText: `1${name}`,
@@ -129,7 +140,8 @@ function memberItem(member: TemplateMember, path: string[], request: CompletionR
     snippet: false,
     sortText: `0${member.name}`,
   };
-  if (member.kind === 'method') {
+  // A call already written after the name keeps its arguments.
+  if (member.kind === 'method' && request.text[end] !== '(') {
     const quote = preferredQuote(request.host);
     const args = (member.params ?? []).map((p, i) => {
       const placeholder = p.name === 'path' ? `${i + 1}:\\$` : `${i + 1}:${p.name}`;
@@ -186,9 +198,12 @@ function directiveItems(request: CompletionRequest, start: number): TemplateComp
   }));
 }
 
-/** Host escaping applied to a snippet: only its literal text can contain characters the host must escape. */
+/**
+ * Host escaping applied to a snippet: only its literal text can contain characters the host must escape. The backslash
+ * of an escape the host reads is doubled once more for the snippet grammar, which reads `\\` as one.
+ */
 function escapeSnippetForHost(snippet: string, host: TemplateHost): string {
-  return host === 'double' ? snippet.replace(/\n/g, '\\n').replace(/\t/g, '\\t') : snippet;
+  return host === 'double' ? snippet.replace(/\n/g, '\\\\n').replace(/\t/g, '\\\\t') : snippet;
 }
 
 function jsonPathItems(request: CompletionRequest, expression: string): TemplateCompletionItem[] {
@@ -197,13 +212,14 @@ function jsonPathItems(request: CompletionRequest, expression: string): Template
   const parent = expression.slice(0, lastDot).replace(/\.$/, '');
   const prefix = expression.slice(lastDot + 1);
   const start = request.offset - prefix.length;
+  const end = nameEnd(request.text, request.offset);
   return (request.jsonPathProperties?.(parent) ?? []).map((p) => ({
     label: p.name,
     kind: CompletionItemKind.Field,
     detail: p.type,
     documentation: p.description ? markdown(p.description) : undefined,
     start,
-    end: request.offset,
+    end,
     newText: p.name,
     snippet: false,
   }));
@@ -227,17 +243,19 @@ function parameterItems(request: CompletionRequest, before: string): TemplateCom
   const location = /\$input\.params\(\s*\)\.([A-Za-z]*)$/.exec(before);
   if (!location) return undefined;
   const start = request.offset - location[1].length;
-  return PARAMETER_LOCATIONS.map((name) => ({ label: name, kind: CompletionItemKind.Field, detail: 'Map<String, String>', start, end: request.offset, newText: name, snippet: false }));
+  const end = nameEnd(request.text, request.offset);
+  return PARAMETER_LOCATIONS.map((name) => ({ label: name, kind: CompletionItemKind.Field, detail: 'Map<String, String>', start, end, newText: name, snippet: false }));
 }
 
 const PARAMETER_LOCATIONS = [...new Set(Object.values(MAPPING_LOCATION))];
 
 function parameterNameItems(request: CompletionRequest, declared: RequestParameter[], names: string[], typed: string): TemplateCompletionItem[] {
   const start = request.offset - typed.length;
+  const end = nameEnd(request.text, request.offset);
   const locations = new Map<string, string[]>();
   for (const p of declared) locations.set(p.name, [...(locations.get(p.name) ?? []), p.location]);
   return names.map((name) => ({
-    label: name, kind: CompletionItemKind.Variable, detail: `${locations.get(name)?.join(', ')} parameter`, start, end: request.offset, newText: name, snippet: false,
+    label: name, kind: CompletionItemKind.Variable, detail: `${locations.get(name)?.join(', ')} parameter`, start, end, newText: name, snippet: false,
   }));
 }
 

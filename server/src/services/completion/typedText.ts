@@ -1,0 +1,28 @@
+import type { CompletionItem } from 'vscode-languageserver-types';
+import type { CompletionSite } from '../editing/completionSite';
+
+// What every item takes from the text around the word being typed, whichever list it comes from.
+
+/**
+ * Editors filter an item on the text from the start of its range to the cursor. When the range starts at a quote the
+ * user opened (`"pass`), a filter text without that quote matches nothing, and the list shows nothing.
+ */
+export function withTypedQuote(site: CompletionSite, items: CompletionItem[]): CompletionItem[] {
+  const quote = site.quote;
+  if (!quote) return items;
+  return items.map((item) => {
+    const filterText = item.filterText ?? item.label;
+    return filterText.startsWith(quote) ? item : { ...item, filterText: `${quote}${filterText}` };
+  });
+}
+
+/**
+ * Every item of a key typed after an entry that lacks its comma brings that comma along, besides the edits it makes
+ * elsewhere (the method responses an integration snippet declares). The range of the item itself cannot reach back to
+ * the entry before: editors take only a range on the cursor's line.
+ */
+export function withMissingComma(site: CompletionSite, items: CompletionItem[]): CompletionItem[] {
+  const at = site.missingComma;
+  if (!at) return items;
+  return items.map((item) => ({ ...item, additionalTextEdits: [{ range: { start: at, end: at }, newText: ',' }, ...(item.additionalTextEdits ?? [])] }));
+}
