@@ -2,7 +2,7 @@ import { readdir, realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { ApiDocument } from './model/apiDocument';
+import { withRecoveredTree, type ApiDocument } from './model/apiDocument';
 import type { WorkspaceDocuments } from './services/validationTypes';
 import { fileUri, type WorkspaceResolver } from './workspaceResolver';
 
@@ -20,11 +20,15 @@ const LISTING_LIFETIME_MS = 3000;
 
 /**
  * The definition files of the workspace folders, for references, renames and symbols across files: open documents as
- * edited, other files from disk. Only files the caller wants are parsed.
+ * edited, other files from disk. Only files the caller wants are parsed. An open document that does not parse (a line
+ * being typed) is read as the forgiving parser makes it out, as the outline and hover read it; marked `recovered`, so
+ * that a rename still refuses to leave it behind.
  */
 export class WorkspaceFiles implements WorkspaceDocuments {
   private folders: string[] = [];
   private listing: { madeAt: number; files: Promise<string[]> } | undefined;
+  /** Made once per parsed version: Go to Symbol in Workspace asks on every keystroke. */
+  private readonly recovered = new WeakMap<ApiDocument, ApiDocument>();
 
   constructor(
     private readonly resolver: WorkspaceResolver,
@@ -48,7 +52,7 @@ export class WorkspaceFiles implements WorkspaceDocuments {
     for (const document of this.openDocuments()) {
       if (!DEFINITION_FILE.test(document.uri) && document.languageId !== 'yaml' && document.languageId !== 'json') continue;
       open.add(document.uri);
-      if (wanted(document.getText())) result.push(this.parse(document));
+      if (wanted(document.getText())) result.push(this.forgiving(this.parse(document)));
     }
     for (const file of await this.listFiles()) {
       const uri = fileUri(file);
@@ -57,6 +61,13 @@ export class WorkspaceFiles implements WorkspaceDocuments {
       if (parsed && wanted(parsed.text)) result.push(parsed);
     }
     return result;
+  }
+
+  private forgiving(parsed: ApiDocument): ApiDocument {
+    if (parsed.root) return parsed;
+    let recovered = this.recovered.get(parsed);
+    if (!recovered) this.recovered.set(parsed, (recovered = withRecoveredTree(parsed)));
+    return recovered;
   }
 
   private listFiles(): Promise<string[]> {

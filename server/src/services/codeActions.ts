@@ -5,8 +5,10 @@ import { findNodeAtPath, getValue } from '../model/navigate';
 import type { NodePath } from '../model/nodes';
 import { ANY_METHOD_KEY } from '../model/openapiWalk';
 import { corsEdit } from './editing/cors';
-import { appendItem, insertAtPath } from './editing/edits';
+import { insertAtPath } from './editing/edits';
+import { enumChoices } from './editing/enumChoices';
 import { describeStatus, headerDefinition, mappedResponseHeaders, openApiLocation } from './editing/operationFacts';
+import { declareParameter, templateHas, undeclaredTemplateParameters } from './editing/parameterEdits';
 import { scalarInStyle } from './editing/serialize';
 import { STATUS_CODE } from '../facts/statusCodes';
 
@@ -18,16 +20,16 @@ export function getCodeActions(document: ApiDocument, range: Range, context: Cod
   const wanted = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
-    for (const diagnostic of context.diagnostics) actions.push(...quickFixes(document, diagnostic));
+    for (const diagnostic of context.diagnostics) actions.push(...quickFixes(document, diagnostic, dialect));
   }
   if (wanted(CodeActionKind.Refactor)) {
     const cors = corsEdit(document, document.textDocument.offsetAt(range.start), dialect);
-    if (cors) actions.push({ title: cors.title, kind: CodeActionKind.Refactor, edit: { changes: { [document.uri]: [cors.edit] } } });
+    if (cors) actions.push({ title: cors.title, kind: CodeActionKind.Refactor, edit: { changes: { [document.uri]: cors.edits } } });
   }
   return actions;
 }
 
-function quickFixes(document: ApiDocument, diagnostic: Diagnostic): CodeAction[] {
+function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dialect): CodeAction[] {
   const data = (diagnostic.data ?? {}) as Data;
   const fix = (title: string, edit: TextEdit | undefined, isPreferred = true): CodeAction[] =>
     edit ? [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred, edit: { changes: { [document.uri]: [edit] } } }] : [];
@@ -37,7 +39,20 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic): CodeAction[]
       const location = openApiLocation(String(data.in ?? ''));
       const operation = operationPath(data);
       if (!name || !location || !operation) return [];
+      // A path parameter the template lacks would never receive a value: whether the mapping or the path is wrong is
+      // the user's to say.
+      if (location === 'path' && !templateHas(String(data.path), name)) return [];
       return fix(`Declare ${location} parameter '${name}'`, declareParameter(document, operation, name, location, data.multiValue === true));
+    }
+    case 'undeclared-path-template-parameter': {
+      const undeclared = undeclaredTemplateParameters(document, document.textDocument.offsetAt(diagnostic.range.start));
+      // Several expressions of one path may be undeclared at the same key: the finding names its own.
+      const names = typeof data.name === 'string' ? [data.name] : [...undeclared.keys()].filter((name) => String(diagnostic.message).includes(`"{${name}}"`));
+      return names.flatMap((name) => {
+        const edits = (undeclared.get(name) ?? []).map((operation) => declareParameter(document, operation, name, 'path'));
+        if (!edits.length || edits.some((edit) => !edit)) return [];
+        return [{ title: `Declare path parameter '${name}'`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true, edit: { changes: { [document.uri]: edits as TextEdit[] } } }];
+      });
     }
     case 'undeclared-response-status': {
       const statusCode = String(data.statusCode ?? '');
@@ -83,7 +98,9 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic): CodeAction[]
       return fix(`Map {${name}} from ${source}`, insertAtPath(document, [...(data.integration as NodePath), 'requestParameters'], `integration.request.path.${name}`, source));
     }
     case 'invalid-enum-value': {
-      const expected = Array.isArray(data.expected) ? data.expected.map(String) : typeof data.expected === 'string' ? [data.expected] : [];
+      // A near miss is the value meant; without one, each of a few allowed values is offered, none preferred.
+      const given = Array.isArray(data.expected) ? data.expected.map(String) : typeof data.expected === 'string' ? [data.expected] : [];
+      const expected = given.length ? given : enumChoices(document, document.textDocument.offsetAt(diagnostic.range.start), dialect);
       return expected.flatMap((value) => fix(`Change to '${value}'`, replaceScalar(document, diagnostic.range, value), expected.length === 1));
     }
     default:
@@ -104,18 +121,6 @@ function operationPath(data: Data): NodePath | undefined {
   const method = data.method;
   if (typeof path !== 'string' || typeof method !== 'string') return undefined;
   return ['paths', path, method.toUpperCase() === 'ANY' ? ANY_METHOD_KEY : method.toLowerCase()];
-}
-
-/** A `multivalue…` mapping reads every value of the parameter: it is declared as a list of strings. */
-function declareParameter(document: ApiDocument, operation: NodePath, name: string, location: string, multiValue: boolean): TextEdit | undefined {
-  const parameter: Record<string, unknown> = { name, in: location };
-  if (location === 'path') parameter.required = true;
-  const type = multiValue ? { type: 'array', items: { type: 'string' } } : { type: 'string' };
-  if (document.isOpenApi3) parameter.schema = type;
-  else Object.assign(parameter, type, multiValue && location === 'query' ? { collectionFormat: 'multi' } : {});
-  const list = getValue(findNodeAtPath(document.root, operation), 'parameters');
-  if (list?.type === 'array') return appendItem(document, list, parameter);
-  return insertAtPath(document, operation, 'parameters', [parameter]);
 }
 
 /** The headers the same integration responses map are declared too, or the fix only trades one finding for another. */

@@ -48,7 +48,9 @@ function keyHover(document: ApiDocument, path: (string | number)[]): string | un
   const header = /^method\.response\.header\.(.+)$/.exec(name);
   if (header && path[path.length - 2] === 'responseParameters' && path[path.length - 4] === 'responses' && isIntegration(path)) return responseHeaderSummary(document, path, header[1]);
   const named = getExtension(name);
-  if (named && extensionIndexOf(path) === path.length - 1) return specMarkdown(name, named, named.docsUrl).value;
+  // The catch-all method stands where operations do, so the extension index passes over its key: it is named here.
+  const anyMethodKey = name === ANY_METHOD_KEY && path.length === 3 && path[0] === 'paths';
+  if (named && (anyMethodKey || extensionIndexOf(path) === path.length - 1)) return specMarkdown(name, named, named.docsUrl).value;
   if (path.length === 4 && path[0] === 'paths' && path[2] === ANY_METHOD_KEY) {
     const field = fieldOf(getExtension(ANY_METHOD_KEY)!, name);
     return field ? specMarkdown(name, field).value : undefined;

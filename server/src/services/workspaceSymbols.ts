@@ -11,25 +11,39 @@ const SHARED_COMPONENTS = /^components:/m;
 /** Enough to find anything by typing a few more letters; more would only slow the editor's list down. */
 const MAX_RESULTS = 1000;
 
+/** How closely a name matches the query, best first: the list is cut after ranking, so close matches are never lost. */
+const enum Match {
+  Exact,
+  Prefix,
+  Substring,
+  Scattered,
+}
+
 /**
  * Go to symbol in workspace: every operation (`GET /pets (listPets)`) and every schema, security scheme, validator,
  * gateway response and reusable integration of the workspace's API definitions. The operationId is part of an
- * operation's name, so either finds it; the API's title tells same-named symbols of different files apart.
+ * operation's name, so either finds it; the API's title tells same-named symbols of different files apart. Names that
+ * equal the query come first, then those starting with it, holding it, and holding its letters in order; each group
+ * in document order.
  */
 export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDocuments | undefined, isCancelled: () => boolean = () => false): Promise<SymbolInformation[]> {
   if (!workspace) return [];
-  const results: SymbolInformation[] = [];
-  const wanted = query.toLowerCase().replace(/\s+/g, '');
-  /** Adds a symbol that matches the query; true once the list is full. */
-  const add = (document: ApiDocument, name: string, kind: SymbolKind, range: Range, containerName: string | undefined): boolean => {
-    if (!matches(name, wanted)) return false;
+  const wanted = compact(query);
+  const found: SymbolInformation[][] = [[], [], [], []];
+  /** Adds a symbol that matches the query; true once nothing found later could enter the list. */
+  const add = (document: ApiDocument, names: string[], name: string, kind: SymbolKind, range: Range, containerName: string | undefined): boolean => {
+    const match = bestMatch(names, wanted);
+    if (match === undefined) return false;
+    const list = found[match];
+    // No group is ever shown past the cap: a later symbol of a full group is as far down as the cut.
+    if (list.length >= MAX_RESULTS) return match === Match.Exact;
     const symbol: SymbolInformation = { name, kind, location: { uri: document.uri, range } };
     if (containerName) symbol.containerName = containerName;
-    results.push(symbol);
-    return results.length >= MAX_RESULTS;
+    list.push(symbol);
+    return match === Match.Exact && list.length >= MAX_RESULTS;
   };
   // Shared files of components (`components:` at the root, no `openapi` key) hold symbols too.
-  for (const document of await workspace.documents((text) => looksLikeApiDefinition(text) || SHARED_COMPONENTS.test(text))) {
+  search: for (const document of await workspace.documents((text) => looksLikeApiDefinition(text) || SHARED_COMPONENTS.test(text))) {
     if (isCancelled()) break;
     const title = asString(getValue(getValue(document.root, 'info'), 'title'));
     let full = false;
@@ -37,18 +51,18 @@ export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDo
       if (full) return;
       const operationId = asString(getValue(op.operation, 'operationId'));
       const name = operationId ? `${op.method} ${op.path} (${operationId})` : `${op.method} ${op.path}`;
-      full = add(document, name, SymbolKind.Method, document.rangeOf(keyOf(op.methodProperty)), title);
+      full = add(document, operationId ? [name, operationId] : [name], name, SymbolKind.Method, document.rangeOf(keyOf(op.methodProperty)), title);
     });
     if (full) break;
     // The outline's groups after its paths: schemas, security schemes, validators, gateway responses, integrations.
     for (const group of findDocumentSymbols(document)) {
       if (isPath(group)) continue;
       for (const child of group.children ?? []) {
-        if (add(document, child.name, child.kind, child.selectionRange, title ? `${group.name} · ${title}` : group.name)) return results;
+        if (add(document, [child.name], child.name, child.kind, child.selectionRange, title ? `${group.name} · ${title}` : group.name)) break search;
       }
     }
   }
-  return results;
+  return found.flat().slice(0, MAX_RESULTS);
 }
 
 /** Paths open the outline, named by their template; the groups after them are named in words. */
@@ -56,15 +70,35 @@ function isPath(symbol: DocumentSymbol): boolean {
   return symbol.kind === SymbolKind.Namespace && symbol.name.startsWith('/');
 }
 
-/** The query's characters in order, ignoring case: `gpets` finds `GET /pets`. */
-function matches(name: string, wanted: string): boolean {
-  if (!wanted) return true;
-  const lower = name.toLowerCase();
-  let at = 0;
-  for (const c of wanted) {
-    at = lower.indexOf(c, at) + 1;
-    if (at === 0) return false;
-  }
-  return true;
+/** Lower case without spaces: `g /ord` finds `GET /orders`. */
+function compact(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, '');
 }
 
+/** The closest match of any of a symbol's names (an operation is also found by its operationId alone); undefined for none. */
+function bestMatch(names: string[], wanted: string): Match | undefined {
+  let best: Match | undefined;
+  for (const name of names) {
+    const match = matchOf(compact(name), wanted);
+    if (match !== undefined && (best === undefined || match < best)) best = match;
+  }
+  return best;
+}
+
+/**
+ * The query's characters in order, ignoring case: `gpets` finds `GET /pets`. An empty query matches every name alike,
+ * as the best there is, so that the list stops at the cap in document order.
+ */
+function matchOf(name: string, wanted: string): Match | undefined {
+  if (!wanted) return Match.Exact;
+  if (name === wanted) return Match.Exact;
+  const at = name.indexOf(wanted);
+  if (at === 0) return Match.Prefix;
+  if (at > 0) return Match.Substring;
+  let from = 0;
+  for (const c of wanted) {
+    from = name.indexOf(c, from) + 1;
+    if (from === 0) return undefined;
+  }
+  return Match.Scattered;
+}

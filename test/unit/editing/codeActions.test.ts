@@ -5,6 +5,7 @@ import type { ApiDocument } from '../../../server/src/model/apiDocument';
 import type { Dialect } from '../../../server/src/model/dialect';
 import { getCodeActions } from '../../../server/src/services/codeActions';
 import { validateDocument } from '../../../server/src/services/validation';
+import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import { applyEdits, parse } from './documents';
 
 const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -137,8 +138,38 @@ describe('code actions', () => {
     const { title, result } = await quickFix(text, 'invalid-enum-value', { expected: 'when_no_match' });
     assert.equal(title, "Change to 'when_no_match'");
     assert.equal(result, text.replace('"when_no_macth"', '"when_no_match"'));
+    // Without a near miss, each of the few allowed values is offered, none preferred.
     const document = parse(text);
-    assert.equal(getCodeActions(document, range, { diagnostics: [diagnostic('invalid-enum-value', {}, range)], only: ['quickfix'] }, 'rest').length, 0, 'no fix without a certain value');
+    const choices = getCodeActions(document, range, { diagnostics: [diagnostic('invalid-enum-value', {}, range)], only: ['quickfix'] }, 'rest');
+    assert.deepEqual(choices.map((a) => [a.title, a.isPreferred]), [["Change to 'when_no_match'", false], ["Change to 'when_no_templates'", false], ["Change to 'never'", false]]);
+  });
+
+  describe('an enum value with no near miss', () => {
+    async function choices(text: string, format: 'yaml' | 'json', dialect: Dialect) {
+      const document = parse(text, format);
+      const diag = (await validateDocument(document, { settings: { dialect } })).find((d) => d.code === 'invalid-enum-value');
+      assert.ok(diag, 'no invalid-enum-value');
+      return { document, diag, actions: getCodeActions(document, diag.range, { diagnostics: [diag], only: ['quickfix'] }, dialect) };
+    }
+
+    it('offers each allowed value of a small enum, and each one fixes the finding', async () => {
+      const text = '{\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1"},\n  "paths": {"/a": {"get": {"responses": {"default": {"description": "ok"}},\n    "x-amazon-apigateway-integration": {"type": "AWS_PROXY", "httpMethod": "POST", "uri": "arn:aws:lambda:us-east-1:123456789012:function:f", "payloadFormatVersion": "3.0"}}}}\n}\n';
+      const { document, actions } = await choices(text, 'json', 'http');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Change to '1.0'", false], ["Change to '2.0'", false]]);
+      for (const action of actions) {
+        const fixed = applyEdits(document, action.edit!.changes![document.uri] as TextEdit[]);
+        assert.ok(fixed.includes(`"payloadFormatVersion": "${action.title.slice(11, 14)}"`), fixed);
+        await assertGone(fixed, 'json', 'invalid-enum-value');
+      }
+    });
+
+    it('quotes a value YAML would read as a number, and offers nothing for a long enum', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {default: {description: ok}}\n      x-amazon-apigateway-integration:\n        type: AWS_PROXY\n        httpMethod: POST\n        uri: arn:aws:lambda:us-east-1:123456789012:function:f\n        payloadFormatVersion: 3.0\n`;
+      const { document, actions } = await choices(text, 'yaml', 'http');
+      assert.match(applyEdits(document, actions[1].edit!.changes![document.uri] as TextEdit[]), /payloadFormatVersion: '2\.0'\n$/);
+      const subtype = text.replace('payloadFormatVersion: 3.0', "payloadFormatVersion: '2.0'\n        integrationSubtype: Lambda-Invoke");
+      assert.deepEqual((await choices(subtype, 'yaml', 'http')).actions, [], 'ten subtypes are a menu for completion');
+    });
   });
 
   describe('Add CORS', () => {
@@ -272,6 +303,26 @@ describe('quick fixes for a $ref that points to nothing', () => {
     const result = applyOnly(document, (await actionsFor(document, 'schemas/Order')).actions);
     assert.equal((parseYaml(result) as { components: { schemas: { Note: { description: string } } } }).components.schemas.Note.description, 'kept\n\n\n');
     assert.match(result, /kept\n\n\n {4}Order:\n {6}type: object\n$/);
+  });
+
+  it('names the definition a misspelt pointer into another file meant, and corrects it keeping the file', async () => {
+    const shared = parse('components:\n  schemas:\n    Alpha: {type: object}\n    Beta: {type: string}\n', 'yaml', 'file:///w/shared2.yaml');
+    const resolver: DocumentResolver = { resolve: async (_base, ref) => (ref.startsWith('shared2.yaml') ? shared : undefined) };
+    const source = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok, content: {application/json: {schema: {$ref: 'shared2.yaml#/components/schemas/Alpah'}}}}\n";
+    const document = parse(source, 'yaml', 'file:///w/api.yaml');
+    const found = (await validateDocument(document, { resolver })).find((d) => d.code === 'unresolved-ref');
+    assert.ok(found);
+    assert.match(String(found.message), /`shared2\.yaml` has nothing at `#\/components\/schemas\/Alpah`\. Did you mean `shared2\.yaml#\/components\/schemas\/Alpha`\?/);
+    const actions = getCodeActions(document, found.range, { diagnostics: [found], only: ['quickfix'] }, 'rest');
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Change to 'shared2.yaml#/components/schemas/Alpha'", true]]);
+    const fixed = parse(applyOnly(document, actions), 'yaml', 'file:///w/api.yaml');
+    assert.ok(fixed.text.includes("{$ref: 'shared2.yaml#/components/schemas/Alpha'}"), fixed.text);
+    assert.deepEqual((await validateDocument(fixed, { resolver })).filter((d) => d.code === 'unresolved-ref'), []);
+    // Nothing close: no guess, and no schema created here for a pointer into another file.
+    const far = parse(source.replace('Alpah', 'Gamma'), 'yaml', 'file:///w/api.yaml');
+    const unrelated = (await validateDocument(far, { resolver })).find((d) => d.code === 'unresolved-ref')!;
+    assert.doesNotMatch(String(unrelated.message), /Did you mean/);
+    assert.deepEqual(getCodeActions(far, unrelated.range, { diagnostics: [unrelated], only: ['quickfix'] }, 'rest'), []);
   });
 
   it('offers nothing it cannot do for pointers outside schemas', async () => {

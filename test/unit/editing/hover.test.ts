@@ -21,6 +21,18 @@ describe('hover', () => {
     assert.match(result.text, /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/apigateway\/latest\/developerguide\/api-gateway-swagger-extensions-integration\.html\)$/);
   });
 
+  it('documents the catch-all method key, which stands where operations do, in YAML and JSON', () => {
+    const yaml = hover('openapi: 3.0.1\npaths:\n  /pets/{proxy+}:\n    x-amazon-apigateway-any-me|thod:\n      responses: {}\n')!;
+    const json = hover('{"openapi": "3.0.1", "paths": {"/pets": {"x-amazon-apigateway-an|y-method": {"responses": {}}}}}', 'json')!;
+    for (const result of [yaml, json]) {
+      assert.match(result.covered, /^"?x-amazon-apigateway-any-method"?$/);
+      assert.match(result.text, /^\*\*x-amazon-apigateway-any-method\*\*\n\n\*\*The catch-all `ANY` method\.\*\*/);
+      assert.match(result.text, /\[AWS documentation\]\(https:\/\/docs\.aws\.amazon\.com\/apigateway\/latest\/developerguide\/api-gateway-swagger-extensions-any-method\.html\)$/);
+    }
+    // Its fields stay documented as the operation's.
+    assert.ok(hover('openapi: 3.0.1\npaths:\n  /pets:\n    x-amazon-apigateway-any-method:\n      x-amazon-apigateway-integ|ration: {type: mock}\n')!.text.startsWith('**x-amazon-apigateway-integration**'));
+  });
+
   it('documents a field of an extension object, with its dialect', () => {
     const result = hover(`${OP}      x-amazon-apigateway-integration:\n        payloadFor|matVersion: '2.0'\n`)!;
     assert.equal(result.covered, 'payloadFormatVersion');

@@ -3,6 +3,10 @@ import { SymbolKind } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../../../server/src/model/apiDocument';
 import { findWorkspaceSymbols } from '../../../server/src/services/workspaceSymbols';
 import type { WorkspaceDocuments } from '../../../server/src/services/validationTypes';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { parseApiDocument } from '../../../server/src/model/apiDocument';
+import { WorkspaceFiles } from '../../../server/src/workspaceFiles';
+import { WorkspaceResolver } from '../../../server/src/workspaceResolver';
 import { parse } from './documents';
 
 const PETS = [
@@ -57,6 +61,29 @@ describe('workspace symbols', () => {
     assert.deepEqual(await names('post'), ['POST /pets']);
     assert.deepEqual(await names('g /ord'), ['GET /orders (listOrders)']);
     assert.deepEqual(await names('zzz'), []);
+  });
+
+  it('ranks exact names, then prefixes, then names holding the query, then its letters in order, before the cap', async () => {
+    const paths = Array.from({ length: 1200 }, (_, i) => `  /resource${i}/{id}:\n    get:\n      operationId: getResource${i}\n      responses: {}\n`).join('');
+    const big = parse(`openapi: 3.0.1\ninfo: {title: Big, version: "1"}\npaths:\n${paths}components:\n  schemas:\n    ServerError: {type: object}\n    ErrorList: {type: object}\n    Error: {type: object}\n`, 'yaml', 'file:///w/big.yaml');
+    const symbols = await findWorkspaceSymbols('Error', workspaceOf(big));
+    assert.equal(symbols.length, 1000, 'the cap stays');
+    // 1200 operations hold e, r, r, o, r in order; the schemas come first all the same.
+    assert.deepEqual(symbols.slice(0, 4).map((s) => s.name), ['Error', 'ErrorList', 'ServerError', 'GET /resource0/{id} (getResource0)']);
+    // The operationId counts as a name of its own: `listPets` equals it.
+    const names = async (query: string) => (await findWorkspaceSymbols(query, workspace)).map((s) => s.name);
+    assert.deepEqual(await names('pet'), ['Pet', 'GET /pets (listPets)', 'POST /pets', 'ANY /pets/{id}']);
+    assert.deepEqual(await names('LISTPETS'), ['GET /pets (listPets)']);
+  });
+
+  it('reads an open document with a syntax error as the outline does', async () => {
+    const broken = PETS.replace('      operationId: listPets\n', '      operationId: listPets\n      summary: [List pets\n');
+    const document = TextDocument.create('file:///w/pets.yaml', 'yaml', 2, broken);
+    const files = new WorkspaceFiles(new WorkspaceResolver(() => undefined), () => [document], parseApiDocument);
+    assert.equal(parseApiDocument(document).root, undefined, 'the text does not parse');
+    const symbols = await findWorkspaceSymbols('listPets', files);
+    assert.deepEqual(symbols.map((s) => [s.name, s.location.uri, s.location.range.start.line]), [['GET /pets (listPets)', 'file:///w/pets.yaml', 4]]);
+    assert.deepEqual((await findWorkspaceSymbols('Pet', files)).map((s) => s.name)[0], 'Pet');
   });
 
   it('stops when the editor cancels, and answers nothing without a workspace', async () => {

@@ -2,19 +2,19 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../../model/apiDocument';
 import type { Dialect } from '../../model/dialect';
 import { findNodeAtPath, getProperty, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
-import { ANY_METHOD_KEY, forEachOperation, HTTP_METHODS, isMethodKey } from '../../model/openapiWalk';
+import type { ObjectNode } from '../../model/nodes';
+import { ANY_METHOD_KEY, forEachOperation, HTTP_METHODS, isMethodKey, methodLabel } from '../../model/openapiWalk';
 import { insertProperty } from './edits';
-import { headerDefinition } from './operationFacts';
-
-const ALLOWED_HEADERS = 'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token';
-const HEADER_NAMES = ['Access-Control-Allow-Headers', 'Access-Control-Allow-Methods', 'Access-Control-Allow-Origin'];
+import { allowOriginEdits } from './corsAllowOrigin';
+import { preflightOperation } from './corsPreflight';
 
 /**
  * "Add CORS" on a path. REST APIs answer the browser's preflight with an OPTIONS method backed by a mock integration
- * that sets the Access-Control-Allow-* headers (declared on the method response, as API Gateway requires); HTTP APIs
- * configure CORS once, with `x-amazon-apigateway-cors` at the root.
+ * that sets the Access-Control-Allow-* headers (declared on the method response, as API Gateway requires); the path's
+ * non-proxy methods also send `Access-Control-Allow-Origin` on their own responses. HTTP APIs configure CORS once,
+ * with `x-amazon-apigateway-cors` at the root.
  */
-export function corsEdit(document: ApiDocument, offset: number, dialect: Dialect): { title: string; edit: TextEdit } | undefined {
+export function corsEdit(document: ApiDocument, offset: number, dialect: Dialect): { title: string; edits: TextEdit[] } | undefined {
   const node = nodeAtOffset(document.root, offset);
   const path = node ? pathOf(node) : [];
   // On the path's line or an operation's key line only: offered on every line beneath, its lightbulb showed everywhere.
@@ -22,39 +22,23 @@ export function corsEdit(document: ApiDocument, offset: number, dialect: Dialect
   if (path[0] !== 'paths' || (path.length !== 2 && !onOperationKey) || document.root?.type !== 'object') return undefined;
   if (dialect === 'http') {
     if (getProperty(document.root, 'x-amazon-apigateway-cors')) return undefined;
-    return { title: 'Add CORS (x-amazon-apigateway-cors)', edit: insertProperty(document, document.root, 'x-amazon-apigateway-cors', httpApiCors(document)) };
+    return { title: 'Add CORS (x-amazon-apigateway-cors)', edits: [insertProperty(document, document.root, 'x-amazon-apigateway-cors', httpApiCors(document))] };
   }
+  const template = String(path[1]);
   const pathItem = findNodeAtPath(document.root, path.slice(0, 2));
   if (pathItem?.type !== 'object' || getProperty(pathItem, 'options')) return undefined;
-  const keys = pathItem.properties.map(keyName);
-  const methods = keys.includes(ANY_METHOD_KEY) ? HTTP_METHODS.filter((m) => m !== 'trace') : keys.filter((k) => HTTP_METHODS.includes(k));
-  const allowMethods = [...new Set([...methods, 'options'])].map((m) => m.toUpperCase()).sort().join(',');
-  return { title: `Add CORS to ${String(path[1])} (OPTIONS method)`, edit: insertProperty(document, pathItem, 'options', preflightOperation(document, allowMethods)) };
+  const preflight = insertProperty(document, pathItem, 'options', preflightOperation(document, template, pathItem, allowedMethods(pathItem)));
+  const { edits, methods } = allowOriginEdits(document, pathItem);
+  const title = `Add CORS to ${template} (OPTIONS method${methods.length ? `; Access-Control-Allow-Origin on ${methods.map(methodLabel).join(', ')}` : ''})`;
+  // The preflight goes last: where it shares its offset with a method's edit (both at the end of the path item), the
+  // editor writes the edits in the order given, and the method's lines belong before the new `options` key.
+  return { title, edits: [...edits, preflight] };
 }
 
-function preflightOperation(document: ApiDocument, allowMethods: string): Record<string, unknown> {
-  const header = headerDefinition(document);
-  const values: Record<string, string> = {
-    'Access-Control-Allow-Headers': `'${ALLOWED_HEADERS}'`,
-    'Access-Control-Allow-Methods': `'${allowMethods}'`,
-    'Access-Control-Allow-Origin': "'*'",
-  };
-  return {
-    summary: 'CORS preflight',
-    responses: {
-      '200': { description: 'CORS preflight response', headers: Object.fromEntries(HEADER_NAMES.map((h) => [h, header])) },
-    },
-    'x-amazon-apigateway-integration': {
-      type: 'mock',
-      requestTemplates: { 'application/json': '{"statusCode": 200}' },
-      responses: {
-        default: {
-          statusCode: '200',
-          responseParameters: Object.fromEntries(HEADER_NAMES.map((h) => [`method.response.header.${h}`, values[h]])),
-        },
-      },
-    },
-  };
+function allowedMethods(pathItem: ObjectNode): string {
+  const keys = pathItem.properties.map(keyName);
+  const methods = keys.includes(ANY_METHOD_KEY) ? HTTP_METHODS.filter((m) => m !== 'trace') : keys.filter((k) => HTTP_METHODS.includes(k));
+  return [...new Set([...methods, 'options'])].map((m) => m.toUpperCase()).sort().join(',');
 }
 
 function httpApiCors(document: ApiDocument): Record<string, unknown> {

@@ -77,6 +77,19 @@ export function headerDefinition(document: ApiDocument): Record<string, unknown>
   return document.isOpenApi3 ? { schema: { type: 'string' } } : { type: 'string' };
 }
 
+/**
+ * A parameter declared as a string, in the form the document's OpenAPI version writes a type: a path parameter is
+ * required, as OpenAPI insists. A `multivalue…` mapping reads every value of its parameter: that one is a list.
+ */
+export function parameterDefinition(document: ApiDocument, name: string, location: string, multiValue = false): Record<string, unknown> {
+  const parameter: Record<string, unknown> = { name, in: location };
+  if (location === 'path') parameter.required = true;
+  const type = multiValue ? { type: 'array', items: { type: 'string' } } : { type: 'string' };
+  if (document.isOpenApi3) parameter.schema = type;
+  else Object.assign(parameter, type, multiValue && location === 'query' ? { collectionFormat: 'multi' } : {});
+  return parameter;
+}
+
 /** The entries of the `responses` of the integration of the operation that contains a path. */
 function integrationResponseEntries(document: ApiDocument, path: NodePath): PropertyNode[] {
   const op = operationContaining(document, path);

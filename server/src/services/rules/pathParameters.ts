@@ -61,12 +61,12 @@ function checkPathItem(context: ValidationContext, path: string, pathProperty: P
     if (misnamed.has(name)) continue;
     const rule = `OpenAPI requires a path parameter (\`name: ${name}, in: path, required: true\`) for each template expression; API Gateway imports it without one.`;
     if (missing.length === operations.length) {
-      context.report(keyOf(pathProperty), 'undeclared-path-template-parameter', `"{${name}}" in "${path}" is not declared as a path parameter. ${rule}`);
+      context.report(keyOf(pathProperty), 'undeclared-path-template-parameter', `"{${name}}" in "${path}" is not declared as a path parameter. ${rule}`, { data: { name } });
       continue;
     }
     for (const operation of missing) {
       const method = methodLabel(keyName(operation));
-      context.report(keyOf(operation), 'undeclared-path-template-parameter', `${method} ${path} does not declare "{${name}}" as a path parameter. ${rule}`);
+      context.report(keyOf(operation), 'undeclared-path-template-parameter', `${method} ${path} does not declare "{${name}}" as a path parameter. ${rule}`, { data: { name } });
     }
   }
 }

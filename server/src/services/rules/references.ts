@@ -149,7 +149,11 @@ async function checkExternal(context: ValidationContext, occurrence: RefOccurren
   const node: ValueNode | undefined = hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(pointer));
   if (!node && hash < 0) return;
   if (!node) {
-    context.report(occurrence.value, 'unresolved-ref', `\`${file}\` has nothing at \`#${pointer}\`.`);
+    // Corrected as a local pointer is: the file part stays as written, only the misspelt or miscased name changes.
+    const meant = nearMissPath(target.root, pointerToPath(pointer));
+    const suggestion = meant && `${file}${pointerOf(meant)}`;
+    const message = `\`${file}\` has nothing at \`#${pointer}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
+    context.report(occurrence.value, 'unresolved-ref', message, suggestion ? { data: { expected: suggestion } } : undefined);
     return;
   }
   const circle = await circleFrom(context, walk, target, pointer);

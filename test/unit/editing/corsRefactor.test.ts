@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { parse as parseYaml } from 'yaml';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { getCodeActions } from '../../../server/src/services/codeActions';
+import { validateDocument } from '../../../server/src/services/validation';
+import { applyEdits, parse } from './documents';
+
+/** "Add CORS" on a line, applied; the result must parse and add no finding the document did not have. */
+async function addCors(text: string, line: number, format: 'yaml' | 'json' = 'yaml'): Promise<{ title: string; result: string; value: any }> {
+  const document = parse(text, format);
+  // Just inside the path's key, past its indentation.
+  const at = { line, character: text.split('\n')[line].search(/\S/) + 1 };
+  const actions = getCodeActions(document, { start: at, end: at }, { diagnostics: [], only: ['refactor'] }, 'rest');
+  assert.equal(actions.length, 1, actions.map((a) => a.title).join(', '));
+  const result = applyEdits(document, actions[0].edit!.changes![document.uri] as TextEdit[]);
+  const fixed = parse(result, format);
+  assert.deepEqual(fixed.problems, [], result);
+  const findings = (diagnostics: Awaited<ReturnType<typeof validateDocument>>) => diagnostics.map((d) => `${d.code}: ${String(d.message)}`);
+  const before = new Set(findings(await validateDocument(document)));
+  assert.deepEqual(findings(await validateDocument(fixed)).filter((f) => !before.has(f)), [], result);
+  return { title: actions[0].title, result, value: format === 'json' ? JSON.parse(result) : parseYaml(result) };
+}
+
+const HTTP_GET = 'x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: https://example.com/{petId}\n        requestParameters:\n          integration.request.path.petId: method.request.path.petId\n        responses:\n          default:\n            statusCode: \'200\'\n';
+
+describe('Add CORS', () => {
+  describe('on a templated path', () => {
+    it('declares on the OPTIONS method the path parameter its methods declare for themselves', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets/{petId}:\n    get:\n      parameters:\n        - {name: petId, in: path, required: true, schema: {type: string}}\n      responses:\n        '200': {description: ok}\n      ${HTTP_GET}`;
+      const { value } = await addCors(text, 3);
+      assert.deepEqual(value.paths['/pets/{petId}'].options.parameters, [{ name: 'petId', in: 'path', required: true, schema: { type: 'string' } }]);
+    });
+
+    it('declares a greedy {proxy+} by its name, on the ANY method path of a 2.0 JSON definition', async () => {
+      const text = '{\n  "swagger": "2.0",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/any/{proxy+}": {\n      "x-amazon-apigateway-any-method": {\n        "parameters": [{"name": "proxy", "in": "path", "required": true, "type": "string"}],\n        "responses": {},\n        "x-amazon-apigateway-integration": {"type": "http_proxy", "httpMethod": "ANY", "uri": "https://example.com/{proxy}", "requestParameters": {"integration.request.path.proxy": "method.request.path.proxy"}}\n      }\n    }\n  }\n}\n';
+      const { title, value } = await addCors(text, 4, 'json');
+      assert.equal(title, 'Add CORS to /any/{proxy+} (OPTIONS method)', 'a proxy integration sends its own headers');
+      const options = value.paths['/any/{proxy+}'].options;
+      assert.deepEqual(options.parameters, [{ name: 'proxy', in: 'path', required: true, type: 'string' }]);
+      assert.equal(options['x-amazon-apigateway-integration'].responses.default.responseParameters['method.response.header.Access-Control-Allow-Methods'], "'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT'");
+    });
+
+    it('leaves out what the path item declares for every method, through a reference too', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a/{id}/b/{key}:\n    parameters:\n      - $ref: '#/components/parameters/Id'\n    get:\n      parameters:\n        - {name: key, in: path, required: true, schema: {type: string}}\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://example.com/{id}/{key}', requestParameters: {integration.request.path.id: method.request.path.id, integration.request.path.key: method.request.path.key}}\ncomponents:\n  parameters:\n    Id: {name: id, in: path, required: true, schema: {type: string}}\n`;
+      const { value } = await addCors(text, 3);
+      assert.deepEqual(value.paths['/a/{id}/b/{key}'].options.parameters.map((p: { name: string }) => p.name), ['key']);
+      const shared = text.replace('    get:\n      parameters:\n        - {name: key, in: path, required: true, schema: {type: string}}\n', "      - {name: key, in: path, required: true, schema: {type: string}}\n    get:\n");
+      assert.equal((await addCors(shared, 3)).value.paths['/a/{id}/b/{key}'].options.parameters, undefined);
+    });
+  });
+
+  describe('on the methods of a non-proxy integration', () => {
+    it('declares Access-Control-Allow-Origin on the method response and maps it to * in the integration response', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n        '200': {description: ok}\n      ${HTTP_GET.replace('/{petId}', '').replace(/ {8}requestParameters:\n.*\n/, '')}    post:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: POST, uri: 'https://example.com/'}\n`;
+      const { title, result, value } = await addCors(text, 3);
+      assert.equal(title, 'Add CORS to /pets (OPTIONS method; Access-Control-Allow-Origin on GET)');
+      const get = value.paths['/pets'].get;
+      assert.deepEqual(get.responses['200'].headers, { 'Access-Control-Allow-Origin': { schema: { type: 'string' } } });
+      assert.deepEqual(get['x-amazon-apigateway-integration'].responses.default.responseParameters, { 'method.response.header.Access-Control-Allow-Origin': "'*'" });
+      assert.match(result, /\n {14}method\.response\.header\.Access-Control-Allow-Origin: "'\*'"\n {4}post:\n/);
+      assert.deepEqual(value.paths['/pets'].post, parseYaml(text).paths['/pets'].post, 'the proxy method is left to its backend');
+    });
+
+    it('writes the method edits before the OPTIONS method where both go at the end of the path', async () => {
+      const text = `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        type: AWS\n        httpMethod: POST\n        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations\n        responses:\n          default:\n            statusCode: '200'\n          'Error.*':\n            statusCode: '400'\n            responseParameters:\n              method.response.header.X: "'y'"\n      responses:\n        '400':\n          description: bad\n          headers:\n            X: {type: string}\n        '200':\n          description: ok\n`;
+      const { value } = await addCors(text, 3);
+      const get = value.paths['/a'].get;
+      assert.deepEqual(Object.keys(get.responses['200'].headers), ['Access-Control-Allow-Origin']);
+      assert.deepEqual(Object.keys(get.responses['400'].headers), ['X', 'Access-Control-Allow-Origin']);
+      assert.deepEqual(get.responses['200'].headers['Access-Control-Allow-Origin'], { type: 'string' });
+      assert.deepEqual(get['x-amazon-apigateway-integration'].responses['Error.*'].responseParameters, { 'method.response.header.X': "'y'", 'method.response.header.Access-Control-Allow-Origin': "'*'" });
+      assert.deepEqual(Object.keys(value.paths['/a']), ['get', 'options']);
+    });
+
+    it('maps a header a shared response already declares, and leaves a shared response without it alone', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {$ref: '#/components/responses/Cors'}\n        '404': {$ref: '#/components/responses/Plain'}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{"statusCode": 200}'}\n        responses:\n          default: {statusCode: '200'}\n          'Missing.*': {statusCode: '404'}\ncomponents:\n  responses:\n    Cors:\n      description: ok\n      headers:\n        access-control-allow-origin: {schema: {type: string}}\n    Plain: {description: missing}\n`;
+      const { value } = await addCors(text, 3);
+      const integration = value.paths['/a'].get['x-amazon-apigateway-integration'];
+      assert.deepEqual(integration.responses.default.responseParameters, { 'method.response.header.Access-Control-Allow-Origin': "'*'" });
+      assert.equal(integration.responses['Missing.*'].responseParameters, undefined);
+      assert.deepEqual(value.components, parseYaml(text).components);
+    });
+
+    it('leaves integration responses shared through a YAML anchor alone, where a mapping would reach other operations', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{"statusCode": 200}'}\n        responses: &shared\n          default:\n            statusCode: '200'\n    post:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{"statusCode": 200}'}\n        responses: *shared\n`;
+      const { title, value } = await addCors(text, 3);
+      assert.equal(title, 'Add CORS to /a (OPTIONS method)');
+      assert.deepEqual(value.paths['/a'].post, parseYaml(text).paths['/a'].post);
+    });
+
+    it('leaves an integration response alone when it already sends the header, or answers with a status the method lacks', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok, headers: {Access-Control-Allow-Origin: {schema: {type: string}}}}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{"statusCode": 200}'}\n        responses:\n          default: {statusCode: '200', responseParameters: {method.response.header.Access-Control-Allow-Origin: "'https://example.com'"}}\n          'Error.*': {statusCode: '500'}\n`;
+      const { title, value } = await addCors(text, 3);
+      assert.equal(title, 'Add CORS to /a (OPTIONS method)');
+      assert.deepEqual(value.paths['/a'].get, parseYaml(text).paths['/a'].get);
+    });
+  });
+});
