@@ -562,9 +562,14 @@ class Scanner {
 
   /** `[]`, `[a, b]`, `[1..n]`; the current token is `[`. */
   private array(): boolean {
+    return this.inCollection(() => this.arrayContents());
+  }
+
+  /** Reads a list or map, inside which Velocity's grammar reads values more strictly. */
+  private inCollection(read: () => boolean): boolean {
     this.collections++;
     try {
-      return this.arrayContents();
+      return read();
     } finally {
       this.collections--;
     }
@@ -620,12 +625,7 @@ class Scanner {
 
   /** `{}`, `{"k": v, ...}`; the current token is `{`. */
   private map(): boolean {
-    this.collections++;
-    try {
-      return this.mapContents();
-    } finally {
-      this.collections--;
-    }
+    return this.inCollection(() => this.mapContents());
   }
 
   private mapContents(): boolean {

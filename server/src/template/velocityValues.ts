@@ -212,16 +212,22 @@ class ValueParser {
       if (/[ \t\r\n]/.test(this.text[this.pos] ?? '') && this.emptyAfterBlanks()) {
         this.fail('Unexpected `]`: Velocity 1.7 reads the blank after `[` as the start of an element, so a list with only blanks between its brackets is an error; write `[]`');
       }
-      items.push(this.parameter());
-      while (this.text[this.pos] === ',') {
-        this.pos++;
-        items.push(this.parameter());
-      }
+      items.push(...this.parameterList());
       if (this.text[this.pos] !== ']') this.unexpected('`,` or `]`');
     }
     this.pos++;
     this.leave();
     return { type: 'array', value: items };
+  }
+
+  /** Values separated by commas, the first due at the current position. */
+  private parameterList(): VelocityNode[] {
+    const list = [this.parameter()];
+    while (this.text[this.pos] === ',') {
+      this.pos++;
+      list.push(this.parameter());
+    }
+    return list;
   }
 
   private emptyAfterBlanks(): boolean {
@@ -339,11 +345,7 @@ class ValueParser {
       this.leave();
       return false;
     }
-    const args = [this.parameter()];
-    while (this.text[this.pos] === ',') {
-      this.pos++;
-      args.push(this.parameter());
-    }
+    const args = this.parameterList();
     if (this.text[this.pos] !== ')') this.unexpected('`,` or `)`');
     this.pos++;
     this.leave();
