@@ -55,6 +55,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'missing-connection-id': { severity: 'error', title: 'VPC_LINK integration without connectionId', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration.html` },
   'duplicate-template-media-type': { severity: 'warning', title: 'Two templates for one media type', docsUrl: `${DEV_GUIDE}/request-response-data-mappings.html` },
   'tls-setting-not-applicable': { severity: 'warning', title: 'TLS setting ignored by this kind of integration', docsUrl: `${DEV_GUIDE}/api-gateway-extensions-integration-tls-config.html` },
+  'ignored-for-mock': { severity: 'hint', title: 'Setting a MOCK integration does not keep', docsUrl: `${DEV_GUIDE}/how-to-mock-integration.html` },
   'ignored-for-proxy': { severity: 'warning', title: 'Setting ignored by proxy integrations', docsUrl: `${DEV_GUIDE}/set-up-lambda-proxy-integrations.html` },
   'timeout-out-of-range': { severity: 'error', title: 'Integration timeout outside the quota', docsUrl: `${DEV_GUIDE}/limits.html` },
   'lambda-streaming-uri': { severity: 'warning', title: 'Lambda URI does not match the response transfer mode', docsUrl: `${DEV_GUIDE}/response-transfer-mode-lambda.html` },

@@ -167,6 +167,11 @@ function checkHttpMethod(context: ValidationContext, integration: ObjectNode, ty
     }
     return;
   }
+  if (type === 'mock' && context.dialect === 'rest') {
+    // AWS's recorded import of a MOCK integration with `httpMethod: POST` stores the integration without it.
+    context.report(keyOf(getProperty(integration, 'httpMethod')!), 'ignored-for-mock', 'A MOCK integration calls no backend: API Gateway does not keep its `httpMethod`.', { unnecessary: true });
+    return;
+  }
   const method = checkableString(methodNode);
   const uri = checkableString(uriNode);
   if (method && type.startsWith('aws') && namesLambda(uri) === true && method.toUpperCase() !== 'POST') {

@@ -60,3 +60,24 @@ ${MOCK}`;
     assert.deepEqual(found[0].range, rangeOf(text, 'options'));
   });
 });
+
+describe('settings a MOCK integration does not keep', () => {
+  it('fades httpMethod on a REST MOCK integration, as the import drops it', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: mock
+        httpMethod: POST
+        requestTemplates: { application/json: '{"statusCode": 200}' }
+        responses: { default: { statusCode: '200' } }
+`;
+    const [found] = withCode(await validate(text), 'ignored-for-mock');
+    assert.equal(found.severity, 4);
+    assert.deepEqual(found.tags, [1]);
+    assert.deepEqual(found.range, rangeOf(text, 'httpMethod'));
+  });
+});
