@@ -23,15 +23,17 @@ export function keyItem(site: CompletionSite, name: string, spec: ValueSpec, kin
     newText = site.document.format === 'json' ? JSON.stringify(name) : yamlKey(name);
     return { label: name, kind, documentation: doc ? markdown(doc) : specMarkdown(name, spec), textEdit: { range: site.range, newText } };
   }
+  // A lone boolean is offered as the choice of its two values: an empty JSON value would not parse.
+  const choice = types.length === 1 && types[0] === 'boolean' ? '${1|true,false|}$0' : undefined;
   if (site.document.format === 'json') {
-    const opener = types.includes('object') || types.includes('map') ? '{$0}' : types[0] === 'array' ? '[$0]' : types[0] === 'string' ? '"$0"' : '$0';
+    const opener = types.includes('object') || types.includes('map') ? '{$0}' : types[0] === 'array' ? '[$0]' : types[0] === 'string' ? '"$0"' : (choice ?? '$0');
     newText = `${snippetText(JSON.stringify(name))}: ${opener}${site.needsComma ? ',' : ''}`;
   } else {
     const key = snippetText(yamlKey(name));
     // Inside a flow collection a nested value opens in flow style too: a block on the next line would not parse there.
     if (types.length === 1 && (types[0] === 'object' || types[0] === 'map')) newText = site.flow ? `${key}: {$0}` : `${key}:\n${site.column}${unit}$0`;
     else if (types.length === 1 && types[0] === 'array') newText = site.flow ? `${key}: [$0]` : `${key}:\n${site.column}${unit}- $0`;
-    else newText = `${key}: $0`;
+    else newText = `${key}: ${choice ?? '$0'}`;
   }
   return {
     label: name,
