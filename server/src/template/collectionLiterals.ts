@@ -8,9 +8,10 @@
 import { MAX_EXPRESSION_NESTING } from './limits';
 import type { StringLiteral } from './stringLiterals';
 import type { VelocityNode } from './syntax';
-import { lineOf, shortLabel, surroundingsAt } from './syntaxMessages';
+import { lineOf, MESSAGE_TOKEN_LENGTH, shortLabel, surroundingsAt } from './syntaxMessages';
 import { lexTemplate, Rule, type LexState } from './velocityLexer';
 import { nestingMessage, parseValue, ValueSyntaxError, type NodePosition } from './velocityValues';
+import { shortened } from '../model/shortened';
 
 export interface CollectionLiteral {
   start: number;
@@ -135,7 +136,7 @@ function checkFollower(text: string, end: number, node: VelocityNode, written: s
   const next = text[end];
   if (next !== '.' && next !== '[' && next !== '(' && next !== '{') return;
   const kind = node.type === 'map' ? 'map' : node.isRange ? 'range' : 'list';
-  const shown = written.length > 30 ? `${written.slice(0, 29)}…` : written;
+  const shown = shortened(written, MESSAGE_TOKEN_LENGTH);
   if (next === '.' && /[A-Za-z_]/.test(text[end + 1] ?? '')) {
     stop(new ValueSyntaxError(`Unexpected \`.\` after the ${kind} \`${shown}\`: Velocity 1.7 calls no method and reads no property of a ${kind} written out in place; #set it to a variable first and call the method on the variable`, end));
   }

@@ -37,6 +37,8 @@ import {
   type SourcePosition,
 } from './limits';
 import { fileDirectiveMessage, parseFragment, type VelocityNode, type VelocityTree } from './syntax';
+import { shortened } from '../model/shortened';
+import { MESSAGE_TOKEN_LENGTH } from './syntaxMessages';
 
 type Node = VelocityNode;
 type Item = Node | VelocityTree | string;
@@ -296,7 +298,7 @@ export class TemplateInterpreter extends VelocityCompile {
       if (!(error instanceof TemplateAbort) || this.fragmentDepth > 1) throw error;
       if (error.code !== 'output-too-large') throw new TemplateAbort(error.code, error.message, positionOf(site));
       // What grew is the string, a value: not the output, which may well be empty.
-      const string = `"${text.length > 30 ? `${text.slice(0, 29)}…` : text}"`;
+      const string = `"${shortened(text, MESSAGE_TOKEN_LENGTH)}"`;
       const target = site?.type === 'set' ? referenceText((site.equal as Node[])[0]) : undefined;
       throw new TemplateAbort(
         'output-too-large',

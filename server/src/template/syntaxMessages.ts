@@ -6,6 +6,7 @@
  */
 import { lineColumn } from '../model/textPositions';
 import { lexTemplate, Rule } from './velocityLexer';
+import { shortened } from '../model/shortened';
 
 /** A parenthesis, bracket or brace that was opened, labelled as the user wrote its opening. */
 export interface OpenConstruct {
@@ -285,10 +286,13 @@ export function tokenAt(source: string, offset: number): string {
   return match ? match[0] : rest.slice(0, 1);
 }
 
+/** How much of a token or value a message shows. */
+export const MESSAGE_TOKEN_LENGTH = 30;
+
 /** The token at `offset`, shortened when long. */
 function tokenText(source: string, offset: number): string {
   const text = tokenAt(source, offset);
-  return text.length > 30 ? `${text.slice(0, 29)}…` : text;
+  return shortened(text, MESSAGE_TOKEN_LENGTH);
 }
 
 export function lineOf(text: string, offset: number): number {

@@ -11,8 +11,9 @@
  * (`isRange` for `[a..b]`), `references` with `method`, `property` and `index` steps, and `map`, whose `value` is the
  * list of `[key, value]` node pairs in the order written (a LinkedHashMap's order).
  */
-import { lineOf, shortLabel, tokenAt } from './syntaxMessages';
+import { lineOf, MESSAGE_TOKEN_LENGTH, shortLabel, tokenAt } from './syntaxMessages';
 import type { VelocityNode } from './syntax';
+import { shortened } from '../model/shortened';
 
 /** A value Velocity 1.7 cannot parse, at `offset` of the template. */
 export class ValueSyntaxError extends Error {
@@ -415,6 +416,6 @@ class ValueParser {
       this.fail(`${where} is not closed: expected \`${closer}\` before \`${c}\``);
     }
     const found = tokenAt(this.text, this.pos);
-    this.fail(`Unexpected \`${found.length > 30 ? `${found.slice(0, 29)}…` : found}\`${where ? ` in ${where}` : ''}: expected ${expected}`);
+    this.fail(`Unexpected \`${shortened(found, MESSAGE_TOKEN_LENGTH)}\`${where ? ` in ${where}` : ''}: expected ${expected}`);
   }
 }

@@ -1,4 +1,5 @@
 /** Wording shared by the rules' messages. */
+import { shortened } from '../../model/shortened';
 
 /**
  * A word with "a" or "an" before it, chosen by its first letter, which decides for the type names messages put there
@@ -13,6 +14,5 @@ const QUOTED_LENGTH = 80;
 
 /** A value in double quotes, whole, or cut with `…` when it is too long to read in a message. */
 export function quoted(value: string): string {
-  const shown = value.length > QUOTED_LENGTH ? `${value.slice(0, QUOTED_LENGTH - 1)}…` : value;
-  return `"${shown}"`;
+  return `"${shortened(value, QUOTED_LENGTH)}"`;
 }
