@@ -1,4 +1,5 @@
 import type { DocumentResolver, Problem } from './validationTypes';
+import { offsetOfLineColumn } from '../model/textPositions';
 
 /** The editor shows the bytes it cannot read as UTF-8 as U+FFFD, so converting starts with reading them right. */
 const HOW_TO_CONVERT =
@@ -12,22 +13,13 @@ export async function savedEncodingProblem(uri: string, text: string, resolver: 
   const found = await resolver?.savedEncoding?.(uri);
   if (!found || found.code !== 'not-utf8') return undefined;
   // Line breaks are the same bytes in UTF-8 and in the encodings editors offer, so the line holds in either reading.
-  const offset = offsetOf(text, found.line, found.character);
+  // A byte order mark takes no column of the first line.
+  const bom = found.line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const offset = offsetOfLineColumn(text, found.line + 1, found.character + 1 + bom);
   return {
     offset,
     end: Math.min(text.length, offset + 1),
     code: found.code,
     message: `${found.message.replace(/\s*Save it as UTF-8\.$/, '')} ${HOW_TO_CONVERT}`,
   };
-}
-
-function offsetOf(text: string, line: number, character: number): number {
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let l = 0; l < line; l++) {
-    const next = text.indexOf('\n', start);
-    if (next < 0) return text.length;
-    start = next + 1;
-  }
-  const lineEnd = text.indexOf('\n', start);
-  return Math.min(start + character, lineEnd < 0 ? text.length : lineEnd);
 }

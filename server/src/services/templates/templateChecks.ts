@@ -10,6 +10,7 @@ import type { Problem } from '../validationTypes';
 import { checkReference } from './referenceChecks';
 import { checkVariables, setAssignments } from './variableChecks';
 import { scanTemplate, type ScannedTemplate, type TemplateReference } from './templateScanner';
+import { offsetOfLineColumn } from '../../model/textPositions';
 
 /** Start offset of problems about the template as a whole rather than a range of its text. */
 export const WHOLE_TEMPLATE = -1;
@@ -64,17 +65,6 @@ function checkSyntax(text: string, report: TemplateReport): void {
     const end = Math.min(text.length, offset + Math.max(1, tokenLength(text, offset)));
     report(offset, end, 'template-syntax', problem.message);
   }
-}
-
-function offsetOfLineColumn(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  const lineEnd = text.indexOf('\n', offset);
-  return Math.min(offset + column - 1, lineEnd < 0 ? text.length : lineEnd);
 }
 
 /** The length of the token the message names, within its line. */

@@ -8,6 +8,7 @@ import { pause } from '../rules/eventLoop';
 import { locateTemplates, type LocatedTemplate } from './locate';
 import { checkTemplateText, WHOLE_TEMPLATE, type TemplateReport } from './templateChecks';
 import { keyOf } from '../../model/property';
+import { lineStartOffset } from '../../model/textPositions';
 
 const PROXY_TYPES = new Set(['aws_proxy', 'http_proxy']);
 
@@ -53,7 +54,7 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
 function withDocumentLines(context: ValidationContext, template: LocatedTemplate, message: string): string {
   if (!message.includes(' line ')) return message;
   return message.replace(TEMPLATE_LINE, (whole, before: string, line: string) => {
-    const start = lineStart(template.text, Number(line));
+    const start = lineStartOffset(template.text, Number(line));
     if (start === undefined) return whole;
     const offset = template.toDocumentRange(start, start).offset;
     return `${before} line ${context.document.textDocument.positionAt(offset).line + 1}`;
@@ -63,15 +64,6 @@ function withDocumentLines(context: ValidationContext, template: LocatedTemplate
 /** How the template engine's messages name a line: "opened at line 3", "runs on to line 4". */
 const TEMPLATE_LINE = /\b(at|to) line (\d+)\b/g;
 
-function lineStart(text: string, line: number): number | undefined {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return undefined;
-    offset = next + 1;
-  }
-  return offset;
-}
 
 /** A finding with offsets relative to the scalar's content start, or about the template as a whole. */
 export interface TemplateFinding {
