@@ -16,6 +16,11 @@ export const IDENTITY_SOURCE_FORMS: Record<Dialect, string> = {
   http: '`$request.header.NAME`, `$request.querystring.NAME`, `$context.NAME` or `$stageVariables.NAME`',
 };
 
+/** The sources of an `identitySource` value, which separates them with commas. */
+export function identitySourceList(value: string): string[] {
+  return value.split(',').map((source) => source.trim()).filter(Boolean);
+}
+
 /**
  * Whether a dialect reads `source` as an identity source; with no dialect, whether either does. HTTP API definitions
  * written with the REST spelling are taken as they are (LocalStack's HTTP API fixture uses it).

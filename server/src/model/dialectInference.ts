@@ -4,7 +4,7 @@ import { getValue, keyName } from './navigate';
 import type { ObjectNode, ValueNode } from './nodes';
 import { EXTENSIONS, fieldOf, getExtension } from '../facts/extensions';
 import type { FieldSpec, Placement } from '../facts/extensionTypes';
-import { HTTP_IDENTITY_SOURCE, REST_IDENTITY_SOURCE } from '../facts/identitySources';
+import { HTTP_IDENTITY_SOURCE, identitySourceList, REST_IDENTITY_SOURCE } from '../facts/identitySources';
 
 /**
  * AWS writes it into every HTTP API export and into no REST API export, and nobody writes it by hand into a REST API:
@@ -128,7 +128,7 @@ function weighOperations(paths: ValueNode | undefined, evidence: Evidence): void
 /** `$request.header.X` and `method.request.header.X` say the same in the two dialects' own words. */
 function weighIdentitySource(source: ValueNode | undefined, evidence: Evidence): void {
   if (source?.type !== 'string') return;
-  const parts = (source.value as string).split(',').map((part) => part.trim()).filter(Boolean);
+  const parts = identitySourceList(source.value as string);
   if (!parts.length) return;
   if (parts.every((part) => HTTP_IDENTITY_SOURCE.test(part))) evidence.http.add('identity source form');
   else if (parts.every((part) => REST_IDENTITY_SOURCE.test(part))) evidence.rest.add('identity source form');

@@ -8,6 +8,7 @@ import type { Json } from '../requestContext';
 import { substituteUriVariables } from '../stageVariables';
 import { checkJwt, cognitoIssuer } from './jwt';
 import { evaluatePolicy } from './policy';
+import { identitySourceList } from '../../facts/identitySources';
 import { checkSignature } from './sigv4';
 import { buildAuthorizerEvent, type AuthorizerRequest } from './authorizerEvents';
 
@@ -224,7 +225,7 @@ export class Authorizers {
 
 function identitySources(authorizer: Json, scheme: Json, type: 'TOKEN' | 'REQUEST'): string[] {
   if (typeof authorizer.identitySource === 'string' && authorizer.identitySource.trim()) {
-    return authorizer.identitySource.split(',').map((s) => s.trim()).filter(Boolean);
+    return identitySourceList(authorizer.identitySource);
   }
   if (Array.isArray(authorizer.identitySource)) return authorizer.identitySource.map(String);
   if (type === 'TOKEN') return [`method.request.header.${String(scheme.name ?? 'Authorization')}`];

@@ -7,7 +7,7 @@ import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { AUTHORIZER_TYPES } from '../../facts/extensions/security';
 import { fieldAppliesTo, fieldOf, fieldReadByType, getExtension } from '../../facts/extensions';
-import { HTTP_IDENTITY_SOURCE, httpIdentitySource, IDENTITY_SOURCE_FORMS, isIdentitySource } from '../../facts/identitySources';
+import { HTTP_IDENTITY_SOURCE, httpIdentitySource, IDENTITY_SOURCE_FORMS, identitySourceList, isIdentitySource } from '../../facts/identitySources';
 
 const AUTHORIZER_SPEC = getExtension('x-amazon-apigateway-authorizer')!;
 
@@ -161,7 +161,7 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
   const value = checkableString(node);
   // Left empty, AWS uses the header named by the security scheme.
   if (!node || !value) return;
-  const sources = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const sources = identitySourceList(value);
   // HTTP API definitions written with the REST spelling are taken as they are (LocalStack's HTTP API fixture uses it,
   // though that file is not recorded as imported into AWS); the HTTP API spelling is suggested.
   for (const source of sources) {
