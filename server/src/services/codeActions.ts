@@ -1,7 +1,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
-import { findNodeAtPath, getValue } from '../model/navigate';
+import { findNodeAtPath } from '../model/navigate';
 import type { NodePath } from '../model/nodes';
 import { ANY_METHOD_KEY } from '../model/openapiWalk';
 import { corsEdit } from './editing/cors';
@@ -9,6 +9,7 @@ import { insertAtPath } from './editing/edits';
 import { enumChoices } from './editing/enumChoices';
 import { describeStatus, headerDefinition, mappedResponseHeaders, openApiLocation } from './editing/operationFacts';
 import { declareParameter, templateHas, undeclaredTemplateParameters } from './editing/parameterEdits';
+import { declareResponseHeader } from './editing/responseHeaderEdits';
 import { scalarInStyle } from './editing/serialize';
 import { STATUS_CODE } from '../facts/statusCodes';
 
@@ -135,15 +136,6 @@ function hasResponse(document: ApiDocument, operation: NodePath, statusCode: str
   return response !== undefined && response.type !== 'null';
 }
 
-function declareResponseHeader(document: ApiDocument, operation: NodePath, statusCode: string, header: string): TextEdit | undefined {
-  const definition = headerDefinition(document);
-  const response = findNodeAtPath(document.root, [...operation, 'responses', statusCode]);
-  if (response?.type === 'object' && getValue(response, '$ref')) return undefined;
-  if (!response || response.type === 'null') {
-    return insertAtPath(document, [...operation, 'responses'], statusCode, { description: describeStatus(statusCode), headers: { [header]: definition } });
-  }
-  return insertAtPath(document, [...operation, 'responses', statusCode, 'headers'], header, definition);
-}
 
 /** Replaces a scalar's text, keeping the quotes it was written with. */
 function replaceScalar(document: ApiDocument, range: Range, value: string): TextEdit {

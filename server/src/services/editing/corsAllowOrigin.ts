@@ -2,10 +2,11 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../../model/apiDocument';
 import { asString, getValue, keyName, pathOf } from '../../model/navigate';
 import type { NodePath, ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
-import { findOperationResponse, isMethodKey, refOf, responseHeaderNames } from '../../model/openapiWalk';
+import { findOperationResponse, isMethodKey, responseHeaderNames } from '../../model/openapiWalk';
 import { keyOf } from '../../model/property';
 import { insertAtPath } from './edits';
-import { headerDefinition, statusCodeOf } from './operationFacts';
+import { statusCodeOf } from './operationFacts';
+import { declareResponseHeader } from './responseHeaderEdits';
 
 const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
 /** `&name` where YAML takes it for an anchor: after a space, a line start or a flow indicator. */
@@ -77,8 +78,8 @@ function operationEdits(document: ApiDocument, operation: ObjectNode): TextEdit[
 
 /** The header declared on a method response written in the operation; none on a shared (`$ref`) or aliased one. */
 function headerDeclaration(document: ApiDocument, operationPath: NodePath, methodResponse: PropertyNode): TextEdit | undefined {
-  if (refOf(methodResponse.value) !== undefined || (methodResponse.value && isAliasCopy(document, methodResponse.value))) return undefined;
-  return insertAtPath(document, [...operationPath, 'responses', keyName(methodResponse), 'headers'], ALLOW_ORIGIN, headerDefinition(document));
+  if (methodResponse.value && isAliasCopy(document, methodResponse.value)) return undefined;
+  return declareResponseHeader(document, operationPath, keyName(methodResponse), ALLOW_ORIGIN);
 }
 
 /** A node a YAML alias copies stands where the alias is written: text inserted there would break the alias. */
