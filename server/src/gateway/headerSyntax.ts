@@ -45,13 +45,16 @@ export function firstUnsendableHeader(headers: Record<string, string>, multiValu
   return undefined;
 }
 
-/** Removes every header HTTP cannot carry, telling `dropped` of each. */
+/** Removes every header HTTP cannot carry, from both maps, telling `dropped` of each. */
 export function dropUnsendableHeaders(headers: Record<string, string>, multiValueHeaders: Record<string, string[]> | undefined, dropped: (header: UnsendableHeader) => void): void {
-  for (let bad = firstUnsendableHeader(headers, multiValueHeaders); bad; bad = firstUnsendableHeader(headers, multiValueHeaders)) {
-    dropped(bad);
-    delete headers[bad.name];
-    if (multiValueHeaders) delete multiValueHeaders[bad.name];
-  }
+  const drop = (name: string, problem: string | undefined): void => {
+    if (!problem) return;
+    dropped({ name, problem });
+    delete headers[name];
+    if (multiValueHeaders) delete multiValueHeaders[name];
+  };
+  for (const [name, value] of Object.entries(headers)) drop(name, headerProblem(name, value));
+  for (const [name, values] of Object.entries(multiValueHeaders ?? {})) drop(name, values.map((value) => headerProblem(name, value)).find(Boolean));
 }
 
 /** A header name or value as a terminal should print it: as it is, or quoted with escapes when it has control characters. */
