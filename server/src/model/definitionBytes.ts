@@ -1,5 +1,6 @@
 import { findBinaryContent } from './apiDocument';
 import { decodeUtf8, utf16Encoding } from './utf8';
+import { lineColumn } from './textPositions';
 
 /** A file that is not UTF-8 text, as a finding: where and why. */
 export interface Unreadable {
@@ -66,11 +67,7 @@ function firstInvalidByte(bytes: Buffer, lenientText: string): { index: number; 
 
 /** Line and UTF-16 column of a character, as an editor shows them: a leading byte order mark takes no column. */
 function positionOf(text: string, index: number): { line: number; character: number } {
-  let line = 0;
-  let lineStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, character: index - lineStart };
+  const { line, column } = lineColumn(text, index);
+  const bom = line === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { line: line - 1, character: column - 1 - bom };
 }
