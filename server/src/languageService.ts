@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { savedEncodingProblem } from './services/savedEncoding';
+import { setRecent } from './util/recentMap';
 import { ApiDocument, parseApiDocument, withRecoveredTree } from './model/apiDocument';
 import { getCodeActions } from './services/codeActions';
 import { doComplete } from './services/completion';
@@ -119,9 +120,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const { results, record } = await validateWithRecord(parsed, { settings, resolver: options.resolver, isCancelled, caches }, previous);
       // A record is only as good as the tree it came from: a version whose tree a later one took over is stale.
       if (record && !isRetired(parsed)) {
-        records.delete(document.uri);
-        records.set(document.uri, record);
-        if (records.size > MAX_RECORDS) records.delete(records.keys().next().value as string);
+        setRecent(records, document.uri, record, MAX_RECORDS);
       }
       // Not part of the record: it follows the file on disk, not the text.
       const saved = await savedEncodingProblem(document.uri, parsed.text, options.resolver);

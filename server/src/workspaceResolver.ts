@@ -7,6 +7,7 @@ import type { DocumentResolver } from './services/validationTypes';
 import { resolveUri } from './model/refUri';
 import { decodeUtf8, utf16Encoding } from './model/utf8';
 import { decodeInput, type Unreadable } from './model/definitionBytes';
+import { setRecent } from './util/recentMap';
 
 export { resolveUri };
 
@@ -73,9 +74,7 @@ export class WorkspaceResolver implements DocumentResolver {
       if (known?.version === version) return known.problem;
       const decoded = decodeInput(await readFile(file));
       const problem = 'unreadable' in decoded ? decoded.unreadable : undefined;
-      this.encodingChecks.delete(uri);
-      this.encodingChecks.set(uri, { version, problem });
-      if (this.encodingChecks.size > MAX_ENCODING_CHECKS) this.encodingChecks.delete(this.encodingChecks.keys().next().value as string);
+      setRecent(this.encodingChecks, uri, { version, problem }, MAX_ENCODING_CHECKS);
       return problem;
     } catch {
       // Unsaved, deleted or unreadable: the editor's text is all there is, and the other checks read it.
@@ -106,8 +105,7 @@ export class WorkspaceResolver implements DocumentResolver {
       const version = `${info.mtimeMs}:${info.size}`;
       const cached = this.diskCache.get(uri);
       if (cached && cached.version === version) {
-        this.diskCache.delete(uri);
-        this.diskCache.set(uri, cached);
+        setRecent(this.diskCache, uri, cached, MAX_CACHED_FILES);
         return cached.parsed;
       }
       const bytes = await readFile(file);
@@ -118,8 +116,7 @@ export class WorkspaceResolver implements DocumentResolver {
       if (wanted && !wanted(text)) return undefined;
       const parsed = parseApiDocument(TextDocument.create(uri, /\.json$/i.test(uri) ? 'json' : 'yaml', 0, text));
       // Workspace searches read the same files on every query; the least recently used parse goes first.
-      this.diskCache.set(uri, { version, parsed });
-      if (this.diskCache.size > MAX_CACHED_FILES) this.diskCache.delete(this.diskCache.keys().next().value as string);
+      setRecent(this.diskCache, uri, { version, parsed }, MAX_CACHED_FILES);
       return parsed;
     } catch (error) {
       return this.failed(uri, readError(error));
@@ -127,9 +124,7 @@ export class WorkspaceResolver implements DocumentResolver {
   }
 
   private failed(uri: string, reason: string): undefined {
-    this.failures.delete(uri);
-    this.failures.set(uri, reason);
-    if (this.failures.size > MAX_FAILURES) this.failures.delete(this.failures.keys().next().value as string);
+    setRecent(this.failures, uri, reason, MAX_FAILURES);
     return undefined;
   }
 }
