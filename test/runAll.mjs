@@ -1,6 +1,6 @@
 // Runs every test tier and ends with one line summing them: "N passed, N failed".
 //   node test/runAll.mjs                 all tiers
-//   node test/runAll.mjs unit protocol   chosen tiers (typecheck, unit, protocol, vscode)
+//   node test/runAll.mjs unit protocol   chosen tiers (typecheck, unit, oracle, protocol, vscode)
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,8 @@ const mocha = (glob) => ['npx', ['mocha', '--require', 'tsx/cjs', '--reporter', 
 const TIERS = {
   typecheck: { single: true, command: ['npx', ['tsc', '--noEmit', '-p', '.']] },
   unit: { command: mocha('test/unit/**/*.test.ts') },
+  // Our template engine against Apache Velocity 1.7 itself, installed from Debian's packages.
+  oracle: { before: ['bash', ['scripts/ensure-velocity.sh']], command: mocha('test/oracle/**/*.test.ts') },
   protocol: { before: ['node', ['build.mjs']], command: mocha('test/protocol/**/*.test.ts') },
   vscode: { command: ['bash', ['scripts/test-vscode.sh']] },
 };
