@@ -1,0 +1,3 @@
+import type { OracleTestCase } from '../oracleCase';
+
+export const DIRECTIVES_CASES: OracleTestCase[] = [];

@@ -1,0 +1,3 @@
+import type { OracleTestCase } from '../oracleCase';
+
+export const INPUT_CASES: OracleTestCase[] = [];
