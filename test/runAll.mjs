@@ -12,8 +12,9 @@ const mocha = (glob) => ['npx', ['mocha', '--require', 'tsx/cjs', '--reporter', 
 const TIERS = {
   typecheck: { single: true, command: ['npx', ['tsc', '--noEmit', '-p', '.']] },
   unit: { command: mocha('test/unit/**/*.test.ts') },
-  // Our template engine against Apache Velocity 1.7 itself, installed from Debian's packages.
-  oracle: { before: ['bash', ['scripts/ensure-velocity.sh']], command: mocha('test/oracle/**/*.test.ts') },
+  // Our engine against the originals, installed from Debian's packages: Apache Velocity 1.7, java.util.regex and the
+  // JSON Schema test suite.
+  oracle: { before: ['bash', ['scripts/ensure-oracles.sh']], command: mocha('test/oracle/**/*.test.ts') },
   protocol: { before: ['node', ['build.mjs']], command: mocha('test/protocol/**/*.test.ts') },
   vscode: { command: ['bash', ['scripts/test-vscode.sh']] },
 };

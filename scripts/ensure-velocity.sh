@@ -1,9 +1,0 @@
-#!/usr/bin/env bash
-# Installs what the oracle tier needs: Apache Velocity 1.7 (the engine API Gateway runs mapping templates with),
-# Jayway JsonPath over json-smart and commons-lang, all from Debian's packages, and a Java compiler. Idempotent.
-set -euo pipefail
-# shellcheck source=apt-packages.sh
-source "$(dirname "$0")/apt-packages.sh"
-packages=(velocity libjsonpath-java libjson-smart-java libslf4j-java libcommons-lang-java libcommons-collections3-java liboro-java)
-command -v javac >/dev/null || packages+=(default-jdk-headless)
-ensure_apt_packages ensure-velocity "${packages[@]}"
