@@ -514,7 +514,8 @@ export class TreeBuilder {
     const tag = tagStart >= 0 ? this.text.slice(tagStart, tagEnd) : undefined;
     let type: ScalarNode['type'] = 'string';
     let value: ScalarNode['value'] = raw;
-    if (style === 'plain' && (tag === undefined || tag === '!')) {
+    // The non-specific tag `!` keeps a plain scalar a string, as quotes would (`! 12` is "12").
+    if (style === 'plain' && tag === undefined) {
       type = plainScalarType(raw);
       value = type === 'string' ? raw : plainScalarValue(raw, type);
     } else if (tag === '!!int' || tag === '!!float') {
@@ -528,7 +529,7 @@ export class TreeBuilder {
       value = null;
     }
     const node: ScalarNode = { type, value, style, offset, end, contentOffset: valueStart, contentEnd: valueEnd, parent: undefined };
-    if (tag !== undefined && !tag.startsWith('!!')) node.tag = tag;
+    if (tag !== undefined && tag !== '!' && !tag.startsWith('!!')) node.tag = tag;
     if (style === 'literal' || style === 'folded') node.blockIndent = indent;
     if (anchorStart >= 0) this.anchors.set(this.text.slice(anchorStart, anchorEnd), node);
     return node;
