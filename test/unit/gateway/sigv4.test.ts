@@ -110,6 +110,26 @@ describe('IAM authorization (SigV4)', function () {
     assert.equal(otherPath.status, 403);
   });
 
+  it('requires the session token of temporary credentials, and no token with long-term ones', async () => {
+    const temporary = { accessKeyId: 'ASIATEMP', secretAccessKey: SECRET, sessionToken: 'token-1' };
+    const gw = gatewayFor(IAM, { ...config, credentials: [...config.credentials, temporary] });
+    const signWith = (credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }) =>
+      new SignatureV4({ credentials, region: 'us-east-1', service: 'execute-api', sha256: Sha256, applyChecksum: false })
+        .sign({ method: 'GET', protocol: 'http:', hostname: '127.0.0.1', path: '/secure/one', headers: { host: '127.0.0.1:3000' } })
+        .then((r) => r.headers as Record<string, string>);
+    const withToken = await signWith(temporary);
+    assert.equal(withToken['x-amz-security-token'], 'token-1');
+    assert.equal((await gw.invoke({ method: 'GET', path: '/secure/one', headers: withToken })).status, 200);
+    const withoutToken = await signWith({ accessKeyId: 'ASIATEMP', secretAccessKey: SECRET });
+    const refused = await gw.invoke({ method: 'GET', path: '/secure/one', headers: withoutToken });
+    assert.equal(refused.status, 403);
+    assert.match(refused.body, /security token included in the request is invalid/);
+    const otherToken = await signWith({ ...temporary, sessionToken: 'token-2' });
+    assert.equal((await gw.invoke({ method: 'GET', path: '/secure/one', headers: otherToken })).status, 403);
+    const tokenForLongTerm = await signWith({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: SECRET, sessionToken: 'token-1' });
+    assert.equal((await gw.invoke({ method: 'GET', path: '/secure/one', headers: tokenForLongTerm })).status, 403);
+  });
+
   it('verifies what a served request sent: its Host, an encoded path and query values that need encoding', async () => {
     const gw = gatewayFor(IAM, config);
     const server = await startGatewayServer(() => gw, { port: 0 });

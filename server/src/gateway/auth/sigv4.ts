@@ -65,6 +65,11 @@ export async function checkSignature(request: SignedRequest, credentials: LocalC
   if (!credentials || credentials.length === 0) return { ok: true };
   const known = credentials.find((c) => c.accessKeyId === parsed.accessKeyId);
   if (!known) return { ok: false, type: 'INVALID_SIGNATURE', message: 'The security token included in the request is invalid.' };
+  // Temporary credentials sign with their session token, which the request carries in X-Amz-Security-Token; a
+  // missing or other token is refused as an unknown key is, and so is a token sent with long-term credentials.
+  if ((request.headers['x-amz-security-token'] ?? '') !== (known.sessionToken ?? '')) {
+    return { ok: false, type: 'INVALID_SIGNATURE', message: 'The security token included in the request is invalid.' };
+  }
   const expected = signatureFor(request, parsed, amzDate, known.secretAccessKey);
   if (!sameSignature(expected, parsed.signature)) {
     return {
