@@ -18,3 +18,12 @@ describe('keys whose value is a boolean', () => {
     assert.equal(await newTextOf('yaml', yaml, 'all:\n    ', 'validateRequestBody'), 'validateRequestBody: ${1|true,false|}$0');
   });
 });
+
+describe('keys whose value is a number', () => {
+  it('insert a selected number, the catalog\'s example or lower bound, so that a JSON document stays valid', async () => {
+    const json = '{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "mock", "" }}}}}';
+    assert.equal(await newTextOf('json', json, '"type": "mock", "', 'timeoutInMillis'), '"timeoutInMillis": ${1:29000}$0');
+    const yaml = 'openapi: 3.0.1\ninfo: {title: t, version: \'1\'}\nx-amazon-apigateway-cors:\n  \npaths: {}\n';
+    assert.equal(await newTextOf('yaml', yaml, 'cors:\n  ', 'maxAge'), 'maxAge: ${1:0}$0');
+  });
+});

@@ -49,7 +49,8 @@ describe('completion in OpenAPI 3.1 Schema Objects', () => {
     assert.equal(newText('required'), 'required:\n        - $0');
     // A single name or a list of them: the name is the usual case.
     assert.equal(newText('type'), 'type: $0');
-    assert.equal(newText('minLength'), 'minLength: $0');
+    // A number starts as a selected 0 (the keyword's lower bound), so that the value is never left null.
+    assert.equal(newText('minLength'), 'minLength: ${1:0}$0');
   });
 
   it('offers the fields of the OAS base vocabulary\'s objects', () => {

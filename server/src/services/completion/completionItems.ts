@@ -23,8 +23,9 @@ export function keyItem(site: CompletionSite, name: string, spec: ValueSpec, kin
     newText = site.document.format === 'json' ? JSON.stringify(name) : yamlKey(name);
     return { label: name, kind, documentation: doc ? markdown(doc) : specMarkdown(name, spec), textEdit: { range: site.range, newText } };
   }
-  // A lone boolean is offered as the choice of its two values: an empty JSON value would not parse.
-  const choice = types.length === 1 && types[0] === 'boolean' ? '${1|true,false|}$0' : undefined;
+  // A lone boolean is offered as the choice of its two values, and a number as a selected placeholder: an empty JSON
+  // value would not parse, and an empty YAML one is null.
+  const choice = types.length === 1 && types[0] === 'boolean' ? '${1|true,false|}$0' : types.length === 1 && (types[0] === 'integer' || types[0] === 'number') ? `\${1:${placeholderNumber(spec)}}$0` : undefined;
   if (site.document.format === 'json') {
     const opener = types.includes('object') || types.includes('map') ? '{$0}' : types[0] === 'array' ? '[$0]' : types[0] === 'string' ? '"$0"' : (choice ?? '$0');
     newText = `${snippetText(JSON.stringify(name))}: ${opener}${site.needsComma ? ',' : ''}`;
@@ -43,6 +44,13 @@ export function keyItem(site: CompletionSite, name: string, spec: ValueSpec, kin
     insertTextMode: InsertTextMode.asIs,
     textEdit: { range: site.range, newText },
   };
+}
+
+/** The number a numeric key starts with: the catalog's first example, else its lower bound, else 0. */
+function placeholderNumber(spec: ValueSpec): number {
+  const example = spec.examples?.find((e): e is number => typeof e === 'number');
+  if (example !== undefined) return example;
+  return spec.minimum !== undefined && spec.minimum > 0 ? spec.minimum : 0;
 }
 
 /**
