@@ -1,14 +1,23 @@
 // Renders mapping templates with Apache Velocity 1.7 itself, the engine API Gateway runs, so that tests can compare
-// our engine's output with the original's. Reads a JSON array of cases on standard input and writes a JSON array of
-// results: {"output"} or {"error", "partial"}.
+// our engine's output with the original's. Reads the cases on standard input, one JSON object per line, and writes a
+// JSON array of results: {"output"} or {"error", "partial"}.
 //
-// Velocity, JsonPath (Jayway, over json-smart) and commons-lang come from Debian's packages velocity, libjsonpath-java
-// and libcommons-lang-java. Only Velocity is the original here: $input and $util are small models of what API Gateway
-// documents, written over the same libraries it is known to use, so differences in them point at a question, not
-// necessarily at a fault.
+// Velocity, JsonPath (Jayway 2.0, over json-smart 2.2) and commons-lang come from Debian's packages velocity,
+// libjsonpath-java, libjson-smart-java and libcommons-lang-java. Only Velocity is the original here: $input and $util
+// are small models of what API Gateway documents, written over the same libraries it is known to use, so differences
+// in them point at a question, not necessarily at a fault. Where the models follow recorded AWS behaviour, or make a
+// choice no recording decides, they say so: JsonPath reads with SUPPRESS_EXCEPTIONS (a path that leads nowhere is
+// null, as recorded), $util's functions return null for a null argument (recorded for urlEncode), and parseJson reads
+// with the payload's parser (not recorded either way).
 import com.jayway.jsonpath.Configuration;
+import com.jayway.jsonpath.InvalidJsonException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
+import com.jayway.jsonpath.spi.json.JsonSmartJsonProvider;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.io.StringWriter;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -23,6 +32,8 @@ import net.minidev.json.JSONObject;
 import net.minidev.json.JSONStyle;
 import net.minidev.json.JSONValue;
 import net.minidev.json.parser.JSONParser;
+import net.minidev.json.parser.ParseException;
+import net.minidev.json.writer.JsonReaderI;
 import org.apache.commons.lang.StringEscapeUtils;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.app.event.EventCartridge;
@@ -30,10 +41,35 @@ import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
 import org.apache.velocity.app.VelocityEngine;
 
 public class VelocityOracle {
+  /**
+   * One case per line, each parsed on its own: Debian's json-smart counts nesting depth across a whole parse without
+   * ever counting down, and refuses any text holding more than 400 objects. Maps come ordered, as the case wrote them.
+   */
+  static List<Object> readCases() throws Exception {
+    List<Object> cases = new java.util.ArrayList<>();
+    for (String line : new String(System.in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+      // json-smart drops a raw DEL from a string that has escapes; JSON.stringify leaves it raw.
+      if (!line.isEmpty()) cases.add(new JSONParser(JSONParser.MODE_PERMISSIVE).parse(line.replace("\u007f", "\\u007f"), JSONValue.defaultReader.DEFAULT_ORDERED));
+    }
+    return cases;
+  }
+
+  /**
+   * Every character beyond ASCII as a JSON escape, so that the output survives any console encoding and a lone
+   * surrogate (Java strings may hold one) arrives as itself instead of as '?'.
+   */
+  static String asciiOnly(String json) {
+    StringBuilder out = new StringBuilder(json.length());
+    for (int i = 0; i < json.length(); i++) {
+      char c = json.charAt(i);
+      if (c < 0x7f) out.append(c);
+      else out.append(String.format("\\u%04x", (int) c));
+    }
+    return out.toString();
+  }
+
   public static void main(String[] args) throws Exception {
-    String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-    // Ordered maps, so that the keys of a case's maps come in the order the case wrote them.
-    List<?> cases = (List<?>) new JSONParser(JSONParser.MODE_PERMISSIVE).parse(text, JSONValue.defaultReader.DEFAULT_ORDERED);
+    List<Object> cases = readCases();
     VelocityEngine engine = new VelocityEngine();
     engine.setProperty("runtime.log.logsystem.class", "org.apache.velocity.runtime.log.NullLogChute");
     engine.init();
@@ -67,7 +103,7 @@ public class VelocityOracle {
       }
       results.add(result);
     }
-    System.out.print(results.toJSONString(JSONStyle.LT_COMPRESS));
+    System.out.print(asciiOnly(results.toJSONString(JSONStyle.LT_COMPRESS)));
   }
 
   /** JSON objects as ordered maps and arrays as lists, all the way down (json-smart's own maps are hash maps). */
@@ -102,7 +138,7 @@ public class VelocityOracle {
     }
 
     public Object path(String expression) {
-      return JsonPath.using(Configuration.defaultConfiguration().addOptions(Option.SUPPRESS_EXCEPTIONS)).parse(body).read(expression);
+      return JsonPath.using(READING).parse(body).read(expression);
     }
 
     public String json(String expression) {
@@ -124,27 +160,87 @@ public class VelocityOracle {
 
   public static class Util {
     public String escapeJavaScript(String s) {
-      return StringEscapeUtils.escapeJavaScript(s);
+      return s == null ? null : StringEscapeUtils.escapeJavaScript(s);
     }
 
-    public Object parseJson(String s) {
-      return JSONValue.parse(s);
+    public Object parseJson(String s) throws ParseException {
+      return s == null ? null : parsePayload(s);
     }
 
     public String urlEncode(String s) throws Exception {
-      return URLEncoder.encode(s, "UTF-8");
+      return s == null ? null : URLEncoder.encode(s, "UTF-8");
     }
 
     public String urlDecode(String s) throws Exception {
-      return URLDecoder.decode(s, "UTF-8");
+      return s == null ? null : URLDecoder.decode(s, "UTF-8");
     }
 
     public String base64Encode(String s) {
-      return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+      return s == null ? null : Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
     public String base64Decode(String s) {
-      return new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
+      return s == null ? null : new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** How $input reads the payload: Jayway over json-smart, permissive, ordered, with SUPPRESS_EXCEPTIONS. */
+  static final Configuration READING = Configuration.builder().jsonProvider(new PayloadProvider()).options(Option.SUPPRESS_EXCEPTIONS).build();
+
+  /** Jayway's json-smart provider, reading through parsePayload. */
+  static class PayloadProvider extends JsonSmartJsonProvider {
+    @Override
+    public Object parse(String json) throws InvalidJsonException {
+      try {
+        return parsePayload(json);
+      } catch (ParseException e) {
+        throw new InvalidJsonException(e);
+      }
+    }
+  }
+
+  private static final Constructor<?> STRING_PARSER;
+  private static final Method PARSE;
+  /** Absent from json-smart builds without Debian's backported depth limit. */
+  private static final Field DEPTH;
+
+  static {
+    try {
+      Class<?> parser = Class.forName("net.minidev.json.parser.JSONParserString");
+      STRING_PARSER = parser.getDeclaredConstructor(int.class);
+      STRING_PARSER.setAccessible(true);
+      PARSE = parser.getDeclaredMethod("parse", String.class, JsonReaderI.class);
+      PARSE.setAccessible(true);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+    Field depth = null;
+    try {
+      depth = Class.forName("net.minidev.json.parser.JSONParserBase").getDeclaredField("depth");
+      depth.setAccessible(true);
+    } catch (ReflectiveOperationException e) {
+      // No depth limit to work around.
+    }
+    DEPTH = depth;
+  }
+
+  /**
+   * JSON text as Jayway's JsonSmartJsonProvider reads it: json-smart's permissive mode with ordered maps. Debian's
+   * json-smart 2.2 carries a backported depth limit that counts every non-empty object and list it opens and never
+   * counts them closed, so that a payload with more than 400 of them fails; json-smart 2.2 itself has no such limit,
+   * so the count starts far below it here.
+   */
+  static Object parsePayload(String text) throws ParseException {
+    try {
+      Object parser = STRING_PARSER.newInstance(JSONParser.MODE_PERMISSIVE);
+      if (DEPTH != null) DEPTH.setInt(parser, Integer.MIN_VALUE / 2);
+      return PARSE.invoke(parser, text, JSONValue.defaultReader.DEFAULT_ORDERED);
+    } catch (InvocationTargetException e) {
+      if (e.getCause() instanceof ParseException) throw (ParseException) e.getCause();
+      if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+      throw new IllegalStateException(e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

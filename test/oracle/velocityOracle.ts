@@ -1,6 +1,6 @@
 /**
- * Apache Velocity 1.7 itself, run from Debian's packages through `VelocityOracle.java`: the tests hand it the same
- * templates and requests as our engine and compare the two outputs.
+ * Apache Velocity 1.7 itself, run from Debian's packages through `VelocityOracle.java`, and Java's own regular
+ * expressions through `JavaRegexOracle.java`: the tests hand them the same input as our engine and compare the results.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
@@ -22,34 +22,43 @@ export interface OracleResult {
 }
 
 const JARS = ['velocity', 'commons-collections3', 'commons-lang', 'json-path', 'json-smart', 'slf4j-api', 'oro'];
-const SOURCE = path.join(__dirname, 'VelocityOracle.java');
+const SOURCES = ['VelocityOracle.java', 'JavaRegexOracle.java'].map((name) => path.join(__dirname, name));
 const CLASSES = path.resolve(__dirname, '../../out/oracle');
 
 function classPath(): string {
   const jars = JARS.map((name) => `/usr/share/java/${name}.jar`);
   const missing = jars.filter((jar) => !existsSync(jar));
   if (missing.length) {
-    throw new Error(`Velocity 1.7 and its libraries are not installed (${missing.join(', ')} missing); run scripts/ensure-velocity.sh`);
+    throw new Error(`Velocity 1.7 and its libraries are not installed (${missing.join(', ')} missing); run scripts/ensure-oracles.sh`);
   }
   return jars.join(path.delimiter);
 }
 
 function compiled(cp: string): string {
-  const target = path.join(CLASSES, 'VelocityOracle.class');
-  if (!existsSync(target) || statSync(target).mtimeMs < statSync(SOURCE).mtimeMs) {
+  const stale = SOURCES.some((source) => {
+    const target = path.join(CLASSES, path.basename(source).replace(/\.java$/, '.class'));
+    return !existsSync(target) || statSync(target).mtimeMs < statSync(source).mtimeMs;
+  });
+  if (stale) {
     mkdirSync(CLASSES, { recursive: true });
-    execFileSync('javac', ['-nowarn', '-d', CLASSES, '-cp', cp, SOURCE], { stdio: ['ignore', 'ignore', 'pipe'] });
+    execFileSync('javac', ['-nowarn', '-d', CLASSES, '-cp', cp, ...SOURCES], { stdio: ['ignore', 'ignore', 'pipe'] });
   }
   return CLASSES;
 }
 
-/** Renders every case in one Java process (the JVM's start-up is the slow part). */
-export function renderWithVelocity(cases: OracleCase[]): OracleResult[] {
+/** Runs every case through one Java program in one process (the JVM's start-up is the slow part). */
+export function runJava<T>(mainClass: 'VelocityOracle' | 'JavaRegexOracle', cases: readonly unknown[]): T[] {
   const cp = classPath();
-  const out = execFileSync('java', ['-cp', `${compiled(cp)}${path.delimiter}${cp}`, 'VelocityOracle'], {
-    input: JSON.stringify(cases),
+  const out = execFileSync('java', ['-cp', `${compiled(cp)}${path.delimiter}${cp}`, mainClass], {
+    // One case per line (JSON.stringify escapes the line breaks inside strings).
+    input: cases.map((c) => JSON.stringify(c)).join('\n'),
     maxBuffer: 1 << 28,
-    stdio: ['pipe', 'pipe', 'ignore'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
-  return JSON.parse(out.toString('utf8')) as OracleResult[];
+  return JSON.parse(out.toString('utf8')) as T[];
+}
+
+/** Renders every case with Velocity 1.7. */
+export function renderWithVelocity(cases: OracleCase[]): OracleResult[] {
+  return runJava<OracleResult>('VelocityOracle', cases);
 }

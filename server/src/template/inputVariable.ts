@@ -8,11 +8,11 @@
  * so the body goes to that reader as it is, and whatever it rejects is the 400.
  */
 import { compileJsonPath, evaluateJsonPath, JsonPathSyntaxError, type CompiledPath } from './jsonPath';
-import { JsonSmartParseException, parseJavaJson } from './javaJson';
+import { jsonSmartText, JsonSmartParseException, parseJavaJson } from './javaJson';
 import { JavaMethodError } from './javaMethods';
 import { GatewayAbort } from './limits';
 import { isRecordMap, orderedMapOf } from './javaMaps';
-import { NO_SUCH_METHOD, TemplateHost, toJsonText, UncalledMember } from './javaValues';
+import { NO_SUCH_METHOD, TemplateHost, UncalledMember } from './javaValues';
 import { headerValue, lastValues } from './parameterMaps';
 
 export interface RequestParameters {
@@ -95,7 +95,7 @@ export class InputVariable extends TemplateHost {
       case 'json/1': {
         const result = evaluateJsonPath(compilePath(args[0], 'json'), this.payload.value);
         // A path that leads nowhere renders as an empty JSON string (LocalStack unit tests; not recorded on AWS).
-        return result.found ? toJsonText(result.value) : '""';
+        return result.found ? jsonSmartText(result.value) : '""';
       }
       case 'path/1': {
         const result = evaluateJsonPath(compilePath(args[0], 'path'), this.payload.value);

@@ -6,7 +6,7 @@
  * which is much faster, unless its objects have integer-like keys, whose order JSON.parse loses; anything else goes
  * through a reader that follows json-smart's permissive rules and reports json-smart's ParseException messages.
  */
-import { javaDouble, javaInteger } from './javaValues';
+import { javaDouble, javaInteger, toJsonText } from './javaValues';
 import { MISORDERED, orderedCopy } from './orderedJson';
 
 /**
@@ -57,8 +57,6 @@ const STOP_TOP = new Set([EOI]);
 /** json-smart consults its stop tables only below this code point; a character from here on never stops a token. */
 const MAX_STOP = 126;
 
-/** java.lang.Character.isWhitespace, which json-smart trims unquoted tokens with (no-break spaces are not trimmed). */
-const JAVA_WHITESPACE = /^(?:[\t\n\u000b\f\r\u001c-\u001f]|(?![\u00a0\u2007\u202f])[\p{Zs}\p{Zl}\p{Zp}])$/u;
 
 /** Double.parseDouble's grammar for the texts the reader hands it. */
 const JAVA_DOUBLE = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -86,7 +84,7 @@ class PermissiveJsonReader {
 
   document(): unknown {
     this.read();
-    return this.value(STOP_TOP, true);
+    return this.value(STOP_TOP);
   }
 
   /** The current character, read afresh (TypeScript would keep a comparison's narrowing across calls that move on). */
@@ -99,8 +97,11 @@ class PermissiveJsonReader {
     this.c = this.pos >= this.text.length ? EOI : this.text[this.pos];
   }
 
-  /** The value at the current character; at the top level an empty input is the empty string, not an error. */
-  private value(stop: Set<string>, top: boolean): unknown {
+  /**
+   * The value at the current character. The end of the input is an empty unquoted string here, as in json-smart's
+   * readMain (a top-level empty input is the empty string; `{"a": ` fails only when the object finds no `}`).
+   */
+  private value(stop: Set<string>): unknown {
     for (;;) {
       switch (this.c) {
         case ' ':
@@ -126,7 +127,6 @@ class PermissiveJsonReader {
         case 'N':
           return this.word(stop);
         case EOI:
-          if (!top) throw unexpectedEof(this.pos - 1, 'EOF');
           return this.unquoted(stop);
       }
       if (this.c === '-' || (this.c >= '0' && this.c <= '9')) return this.number(stop);
@@ -165,7 +165,7 @@ class PermissiveJsonReader {
       if (this.c !== ':') throw this.c === EOI ? unexpectedEof(this.pos - 1, null) : unexpectedChar(this.pos - 1, this.c);
       this.readNoEnd();
       // A repeated key keeps its place and takes the new value, as in a LinkedHashMap.
-      out.set(key, this.value(STOP_VALUE, false));
+      out.set(key, this.value(STOP_VALUE));
       this.skipSpace();
       const after = this.current();
       if (after === '}') {
@@ -198,7 +198,7 @@ class PermissiveJsonReader {
         case EOI:
           throw unexpectedEof(this.pos - 1, 'EOF');
       }
-      out.push(this.value(STOP_ARRAY, false));
+      out.push(this.value(STOP_ARRAY));
     }
   }
 
@@ -303,9 +303,10 @@ class PermissiveJsonReader {
     return String.fromCharCode(value);
   }
 
+  /** Reads on, failing at the end of the input only (a U+001A in the text is read as itself here). */
   private readNoEnd(): void {
     this.read();
-    if (this.c === EOI) throw unexpectedEof(this.pos - 1, 'EOF');
+    if (this.pos >= this.text.length) throw unexpectedEof(this.pos - 1, 'EOF');
   }
 
   private skipDigits(): void {
@@ -320,10 +321,13 @@ class PermissiveJsonReader {
     while (this.c !== EOI && this.c <= ' ') this.read();
   }
 
-  /** The text between two positions without Java whitespace at either end (a lone character is kept). */
+  /**
+   * The text between two positions as String.trim() leaves it, which json-smart 2.2 trims unquoted tokens with:
+   * without the characters up to U+0020 at either end (control characters too; no-break and other Unicode spaces stay).
+   */
   private trimmed(start: number, end: number): string {
-    while (start < end - 1 && JAVA_WHITESPACE.test(this.text[start])) start++;
-    while (end - 1 > start && JAVA_WHITESPACE.test(this.text[end - 1])) end--;
+    while (start < end && this.text.charCodeAt(start) <= 0x20) start++;
+    while (end > start && this.text.charCodeAt(end - 1) <= 0x20) end--;
     return this.text.slice(start, end);
   }
 }
@@ -334,4 +338,35 @@ function parseInteger(token: string): number | bigint {
   const digits = negative ? token.slice(1) : token;
   const magnitude = BigInt(digits === '' ? '0' : digits);
   return javaInteger(negative ? -magnitude : magnitude);
+}
+
+/**
+ * JSON text as json-smart writes it (JSONValue.toJSONString): compact, with its own string escapes. Besides `"`, `\`
+ * and the named control escapes, it writes `\uXXXX` (upper-case hex) for every other control character and for
+ * U+007F to U+009F and U+2000 to U+20FF (so `€` is `\u20AC`), and leaves every other character as it is, a lone
+ * surrogate too. `/` becomes `\/` only in the style that protects for the web: JSONArray.toString() uses it, Jayway's
+ * LT_COMPRESS (behind `$input.json`) does not.
+ */
+export function jsonSmartText(value: unknown, protect4Web = false): string {
+  return jsonSmartEscapes(toJsonText(value), protect4Web);
+}
+
+/** JSON.stringify-style text (toJsonText's) with json-smart's string escapes instead. */
+export function jsonSmartEscapes(text: string, protect4Web: boolean): string {
+  const special = protect4Web ? /[\\/\u007f-\u009f\u2000-\u20ff]/ : /[\\\u007f-\u009f\u2000-\u20ff]/;
+  if (!special.test(text)) return text;
+  // JSON.stringify's escapes are rewritten one by one (a `\\` is one escape, so what follows it is plain text); the
+  // characters only json-smart escapes can only stand inside strings.
+  return text.replace(/\\(?:u([0-9a-fA-F]{4})|.)|[/\u007f-\u009f\u2000-\u20ff]/g, (match, hex: string | undefined) => {
+    if (hex !== undefined) {
+      const code = parseInt(hex, 16);
+      return code >= 0xd800 && code <= 0xdfff ? String.fromCharCode(code) : unicodeEscape(code);
+    }
+    if (match === '/') return protect4Web ? '\\/' : '/';
+    return match.length === 1 ? unicodeEscape(match.charCodeAt(0)) : match;
+  });
+}
+
+function unicodeEscape(code: number): string {
+  return `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }

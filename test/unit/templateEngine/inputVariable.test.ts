@@ -74,6 +74,12 @@ describe('$input', () => {
   it('multi-valued parameters fill single values with their last value', () => {
     assert.equal(render("$input.params('tag')", { multiValueParams: { querystring: { tag: ['a', 'b'] } } }), 'b');
   });
+  it('json() writes strings as json-smart does: \\uXXXX for U+2000..U+20FF, the slash as it is', () => {
+    assert.equal(render("$input.json('$')", { body: '{"s": "5 \\u20ac a/b"}' }), '{"s":"5 \\u20AC a/b"}');
+  });
+  it('JSONPath is Jayway 2.0: a negative index reads nothing, an index out of range in a union ends the read', () => {
+    assert.equal(render("[$input.path('$.l[-1]')][$input.json('$.l[0,5]')][$input.json('$.l[-1:]')]", { body: '{"l": [1, 2, 3]}' }), '[][[]][[3]]');
+  });
   it('an invalid JSONPath is a clear template error', () => {
     const result = renderFull("$input.path('$.a[')", { body: '{}' });
     assert.equal(result.errors[0].code, 'method-error');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { JsonSmartParseException, parseJavaJson } from '../../../server/src/template/javaJson';
+import { JsonSmartParseException, jsonSmartText, parseJavaJson } from '../../../server/src/template/javaJson';
 import { JavaDouble } from '../../../server/src/template/javaValues';
 
 /** Objects read as ordered Maps; these tests only look at their members. */
@@ -42,6 +42,12 @@ describe('parseJavaJson (json-smart MODE_PERMISSIVE, as Jayway uses it)', () => 
     assert.equal(parseJavaJson(' a=b \n'), 'a=b');
     assert.equal(parseJavaJson(''), '');
   });
+  it('unquoted text is trimmed as String.trim() does: control characters go, Unicode spaces stay', () => {
+    assert.equal(parseJavaJson('\u0001\btext\u000b\u001f'), 'text');
+    assert.equal(parseJavaJson('\b\f'), '');
+    assert.equal(parseJavaJson('\u00a0text\u3000'), '\u00a0text\u3000');
+    assert.equal(parseJavaJson('false\u2028'), 'false\u2028');
+  });
   it('escapes: an unknown one drops both characters; \\x is a two-digit escape', () => {
     assert.equal(parseJavaJson('"a\\qb"'), 'ab');
     assert.equal(parseJavaJson('"\\x41\\u0042"'), 'AB');
@@ -61,5 +67,24 @@ describe('parseJavaJson (json-smart MODE_PERMISSIVE, as Jayway uses it)', () => 
     assert.deepEqual(parseJavaJson('{"a": 1 "b": 2}'), map({ a: '1 "b": 2' }));
     assert.equal(parseError('1e+'), 'Unexpected token 1e+ at position 3.');
     assert.equal(parseError('"\\u00zz"'), 'Unexpected unicode escape sequence z at position 5.');
+  });
+  it('the end of the input is an empty value inside an object, so the object fails for want of its }', () => {
+    assert.equal(parseError('{"a": '), 'Unexpected End Of File position 5: null');
+    assert.equal(parseError('{"a":'), 'Unexpected End Of File position 4: EOF');
+    assert.equal(parseError('{"a":\u001a'), 'Unexpected End Of File position 4: null');
+  });
+});
+
+describe('jsonSmartText (json-smart JSONValue.toJSONString)', () => {
+  it('writes control characters in upper-case hex and escapes U+007F..U+009F and U+2000..U+20FF', () => {
+    assert.equal(jsonSmartText('\u0001\u001f\u007f\u0080\u00a0\u20ac\u2028\u4e2d'), '"\\u0001\\u001F\\u007F\\u0080\u00a0\\u20AC\\u2028\u4e2d"');
+    assert.equal(jsonSmartText(map({ '\u20ac': ['\t', '"'] })), '{"\\u20AC":["\\t","\\""]}');
+  });
+  it('leaves surrogates as they are, paired or not', () => {
+    assert.equal(jsonSmartText('\ud83d\ude00 \ud800'), '"\ud83d\ude00 \ud800"');
+  });
+  it('escapes / only when protecting for the web, as JSONArray.toString() does', () => {
+    assert.equal(jsonSmartText('a/b'), '"a/b"');
+    assert.equal(jsonSmartText(['a/b', '\\/'], true), '["a\\/b","\\\\\\/"]');
   });
 });

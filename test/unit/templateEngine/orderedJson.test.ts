@@ -126,7 +126,7 @@ describe('JSON objects keep document order, integer-like keys included', () => {
     it('deep scan visits members in document order, parents before children', () => {
       const doc = withBody('{"x":0,"2":{"x":1,"1":{"x":2}},"a":{"x":3}}');
       assert.equal(render("$input.json('$..x')", doc), '[0,1,2,3]');
-      assert.equal(render("$input.json('$..[\"1\"]')", withBody('{"b":{"1":"a"},"1":"b"}')), '["b","a"]');
+      assert.equal(render("$input.json(\"$..['1']\")", withBody('{"b":{"1":"a"},"1":"b"}')), '["b","a"]');
       assert.equal(render("$input.json('$..k')", body), '["v"]');
     });
 
@@ -134,18 +134,12 @@ describe('JSON objects keep document order, integer-like keys included', () => {
       assert.equal(render("$input.json(\"$['a','2','b']\")", body), '{"a":{"z":true,"10":"ten","0":null},"2":2,"b":1}');
       assert.equal(render("$input.json(\"$.a['10','z']\")", body), '{"10":"ten","z":true}');
       assert.equal(render("$input.json('$.list[?(@.x == 0)]')", body), '[{"3":[{"k":"v","7":7}],"x":0}]');
-      assert.equal(render("$input.json('$.list[?(@[\"1\"])]')", body), '[{"y":1,"1":2}]');
+      assert.equal(render("$input.json(\"$.list[?(@['1'])]\")", body), '[{"y":1,"1":2}]');
     });
 
-    it('a filter literal equals a map listing the same members in another order', () => {
+    it('a filter cannot compare maps: what follows == is text to Jayway 2.0', () => {
       const doc = withBody('{"list":[{"m":{"b":1,"2":2}},{"m":{"b":2}}]}');
-      assert.equal(render("$input.json('$.list[?(@.m == {\"2\": 2, \"b\": 1})]')", doc), '[{"m":{"b":1,"2":2}}]');
-    });
-
-    it('keys(), length() and the size and empty operators read maps', () => {
-      assert.equal(render("$input.json('$.a.keys()')|$input.path('$.a.length()')", body), '["z","10","0"]|3');
-      assert.equal(render("$input.json('$.list[?(@ size 2)]')", body), '[{"y":1,"1":2},{"3":[{"k":"v","7":7}],"x":0}]');
-      assert.equal(render("$input.json('$[?(@.a empty false)]')", withBody('[{"a":{}},{"a":{"1":1}}]')), '[{"a":{"1":1}}]');
+      assert.equal(render("$input.json('$.list[?(@.m == {\"2\": 2, \"b\": 1})]')", doc), '[]');
     });
 
     it('callers outside the engine may still pass JSON.parse results', () => {

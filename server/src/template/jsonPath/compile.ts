@@ -1,5 +1,5 @@
 import type { CompiledPath } from './compiledPath';
-import { JsonPathSyntaxError, PathParser } from './pathParser';
+import { JsonPathSyntaxError, parsePath } from './pathParser';
 
 const compiledCache = new Map<string, CompiledPath>();
 
@@ -7,10 +7,8 @@ const compiledCache = new Map<string, CompiledPath>();
 export function compileJsonPath(expression: string): CompiledPath {
   const cached = compiledCache.get(expression);
   if (cached) return cached;
-  const trimmed = expression.trim();
-  if (trimmed === '') throw new JsonPathSyntaxError('the path is empty', 0);
-  const text = trimmed.startsWith('$') || trimmed.startsWith('@') ? trimmed : `$.${trimmed}`;
-  const compiled = new PathParser(text).parse();
+  if (expression.trim() === '') throw new JsonPathSyntaxError('the path is empty', 0);
+  const compiled = parsePath(expression);
   if (compiledCache.size > 2000) compiledCache.clear();
   compiledCache.set(expression, compiled);
   return compiled;
@@ -23,8 +21,10 @@ export function parseJsonPath(expression: string): { ok: boolean; error?: string
     return { ok: true };
   } catch (error) {
     if (error instanceof JsonPathSyntaxError) {
-      const shift = expression.trim().startsWith('$') || expression.trim().startsWith('@') ? 0 : 2;
-      return { ok: false, error: `Invalid JSONPath '${expression}': ${error.message}`, offset: Math.max(0, error.offset - shift) };
+      const trimmed = expression.trim();
+      const shift = trimmed.startsWith('$') || trimmed.startsWith('@') ? 0 : 2;
+      const leading = expression.length - expression.trimStart().length;
+      return { ok: false, error: `Invalid JSONPath '${expression}': ${error.message}`, offset: Math.max(0, error.offset - shift) + leading };
     }
     throw error;
   }

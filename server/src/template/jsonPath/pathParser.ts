@@ -1,5 +1,12 @@
-import { compileJavaPattern, refuseExponentialPattern } from '../javaRegex';
-import type { CompiledPath, FilterExpr, FilterOperand, PathSegment } from './compiledPath';
+/**
+ * Jayway JsonPath 2.0's path compiler (PathCompiler and its PathComponentAnalyzer), rule for rule: the path is cut
+ * into fragments (`$`, `..`, `.name`, `[...]`), and each fragment is read by its first telling character. That
+ * reading is loose in places and the quirks are kept, since they decide what a template gets: `$.['a']` is `$['a']`,
+ * `["a"]` is not a name (no double quotes in 2.0), `[1 2]` is index 12 and `[1:2:3]` is `[1:2]`. Whatever Jayway
+ * refuses (a space between steps, `[::2]`, an unknown bracket) throws JsonPathSyntaxError.
+ */
+import type { ArrayOperation, CompiledPath, PathToken } from './compiledPath';
+import { parseFilter } from './filterParser';
 
 export class JsonPathSyntaxError extends Error {
   constructor(
@@ -10,257 +17,251 @@ export class JsonPathSyntaxError extends Error {
   }
 }
 
-const FUNCTIONS = new Set(['length', 'size', 'min', 'max', 'avg', 'sum', 'stddev', 'first', 'last', 'keys']);
-const COMPARE_OPERATORS = ['==', '!=', '<=', '>=', '=~', '<', '>', ' in ', ' nin ', ' subsetof ', ' anyof ', ' noneof ', ' size ', ' empty '];
+export const SPACE_IN_PATH = 'a space is not allowed between the steps of a path';
 
-export class PathParser {
-  private pos = 0;
-  constructor(private readonly text: string) {}
+/**
+ * Compiles a path as Jayway does: trimmed, refused when it ends with `..`, and read as `$.` + path when it does not
+ * start with `$` or `@` (so `.` becomes `$..`, a deep scan of nothing). `@` makes a path relative to a filter's item.
+ */
+export function parsePath(expression: string): CompiledPath {
+  const trimmed = expression.trim();
+  if (trimmed.endsWith('..')) throw new JsonPathSyntaxError('a path cannot end with a deep scan (..)', trimmed.length - 2);
+  const text = trimmed.startsWith('$') || trimmed.startsWith('@') ? trimmed : `$.${trimmed}`;
+  const rootPath = text[0] !== '@';
+  const path = rootPath ? text : `$${text.slice(1)}`;
+  if (path.length > 1 && path[1] !== '.' && path[1] !== '[') {
+    throw new JsonPathSyntaxError(`'${path[0]}' must be followed by '.' or '['`, 1);
+  }
+  const tokens: PathToken[] = [];
+  for (let i = 0; i < path.length; ) {
+    const { fragment, end } = nextFragment(path, i);
+    if (fragment !== undefined) tokens.push(readFragment(fragment, i));
+    i = end;
+  }
+  return { rootPath, tokens, definite: tokens.every(isTokenDefinite) };
+}
 
-  parse(): CompiledPath {
-    const path = this.parsePath(false);
-    this.skipSpaces();
-    if (this.pos < this.text.length) this.fail(`unexpected '${this.text[this.pos]}'`);
-    return path;
+/** The fragment that starts at `i`, and where the next one starts; a dot before a bracket makes none. */
+function nextFragment(path: string, i: number): { fragment?: string; end: number } {
+  switch (path[i]) {
+    case ' ':
+      throw new JsonPathSyntaxError(SPACE_IN_PATH, i);
+    case '$':
+      return { fragment: '$', end: i + 1 };
+    case '[': {
+      const end = i + bracketLength(path, i);
+      return { fragment: path.slice(i, end), end };
+    }
+    case '*':
+      return { fragment: '[*]', end: i + 1 };
+    case '.':
+      return afterDot(path, i + 1);
+    default: {
+      const end = i + nameLength(path, i);
+      return { fragment: `['${path.slice(i, end)}']`, end };
+    }
+  }
+}
+
+/** After a dot: a deep scan, a wildcard or a name; nothing when a bracket follows (`$.['a']` is `$['a']`). */
+function afterDot(path: string, i: number): { fragment?: string; end: number } {
+  if (i >= path.length) throw new JsonPathSyntaxError('a path cannot end with a dot', i - 1);
+  if (path[i] === '.') return { fragment: '..', end: i + 1 };
+  const length = nameLength(path, i);
+  if (length === 0) return { end: i };
+  return { fragment: length === 1 && path[i] === '*' ? '[*]' : `['${path.slice(i, i + length)}']`, end: i + length };
+}
+
+function isTokenDefinite(token: PathToken): boolean {
+  switch (token.kind) {
+    case 'root':
+    case 'property':
+      return true;
+    case 'array':
+      return token.operation === 'index' || token.operation === 'fromEnd';
+    default:
+      return false;
+  }
+}
+
+/** A name runs to the next `.`, `[` or space. */
+function nameLength(path: string, from: number): number {
+  let i = from;
+  while (i < path.length && path[i] !== '.' && path[i] !== '[' && path[i] !== ' ') i++;
+  return i - from;
+}
+
+/** From `[` to its `]`, counting nested brackets but not quotes; to the end of the path when it never closes. */
+function bracketLength(path: string, from: number): number {
+  let nested = 0;
+  let i = from + 1;
+  while (i < path.length) {
+    const c = path[i++];
+    if (c === ']' && nested === 0) break;
+    if (c === '[') nested++;
+    if (c === ']') nested--;
+  }
+  return i - from;
+}
+
+/** Jayway's `[?]`, `[?,?]`: filters passed to JsonPath.compile as arguments. */
+const FILTER_PLACEHOLDERS = /^\[\s*\?\s*[,\s*?]*?\s*]$/;
+
+/** PathComponentAnalyzer: what one fragment means. `offset` is where it starts in the path, for messages. */
+function readFragment(fragment: string, offset: number): PathToken {
+  if (fragment === '$') return { kind: 'root' };
+  if (fragment === '..') return { kind: 'scan' };
+  if (fragment === '[*]') return { kind: 'wildcard' };
+  if (fragment === '[?]') return { kind: 'filter', filters: [null] };
+  if (FILTER_PLACEHOLDERS.test(fragment)) return { kind: 'filter', filters: [...fragment].filter((c) => c === '?').map(() => null) };
+  const reader = new FragmentReader(fragment, offset);
+  for (let i = 0; i < fragment.length; i++) {
+    const c = fragment[i];
+    if (c === '?') return { kind: 'filter', filters: [parseFilter(filterText(fragment, i, offset), offset)] };
+    if (c === "'") return { kind: 'property', names: reader.properties(i) };
+    if (isDigit(c) || c === ':' || c === '-' || c === '@') return reader.arraySequence(i);
+  }
+  throw new JsonPathSyntaxError(fragment.endsWith(']') ? `'${fragment}' is neither a name, an index nor a filter` : `missing ']' after '${fragment}'`, offset);
+}
+
+function isDigit(c: string): boolean {
+  return c >= '0' && c <= '9';
+}
+
+/**
+ * The filter's text, from the `[` before the `?` to the `]` that closes it: brackets and parentheses are counted
+ * outside single quotes (a quote after a backslash does not count).
+ */
+function filterText(fragment: string, question: number, offset: number): string {
+  const start = fragment.lastIndexOf('[', question);
+  let end = 0;
+  let inQuotes = false;
+  let squareBrackets = 0;
+  let parentheses = 0;
+  let previous = ' ';
+  for (let i = start; end === 0; i++) {
+    if (i >= fragment.length) throw new JsonPathSyntaxError(`the filter ${fragment} is not closed`, offset);
+    const c = fragment[i];
+    if (c === "'" && previous !== '\\') inQuotes = !inQuotes;
+    else if (!inQuotes && c === '(') parentheses++;
+    else if (!inQuotes && c === ')') parentheses--;
+    else if (!inQuotes && c === '[') squareBrackets++;
+    else if (!inQuotes && c === ']') {
+      squareBrackets--;
+      if (parentheses === 0) end = i + 1;
+    }
+    previous = c;
+  }
+  if (parentheses !== 0 || squareBrackets !== 0) throw new JsonPathSyntaxError(`the brackets of the filter ${fragment} do not pair up`, offset);
+  return fragment.slice(start, end);
+}
+
+/** Reads a bracket fragment character by character, as Jayway does; running off its end is a syntax error. */
+class FragmentReader {
+  private i = 0;
+
+  constructor(
+    private readonly fragment: string,
+    private readonly offset: number,
+  ) {}
+
+  private at(i: number): string {
+    if (i >= this.fragment.length) throw new JsonPathSyntaxError(`missing ']' in '${this.fragment}'`, this.offset);
+    return this.fragment[i];
   }
 
-  /** A path from `$` or `@`; inside a filter it stops at the first character that cannot continue it. */
-  parsePath(inFilter: boolean): CompiledPath {
-    const start = this.text[this.pos];
-    if (start !== '$' && start !== '@') this.fail("a path starts with '$'");
-    this.pos++;
-    const steps: CompiledPath['steps'] = [];
-    while (this.pos < this.text.length) {
-      const c = this.text[this.pos];
-      if (c === '.') {
-        const deep = this.text[this.pos + 1] === '.';
-        this.pos += deep ? 2 : 1;
-        if (this.text[this.pos] === '[') {
-          if (!deep) this.fail("'.' cannot be followed by '['");
-          steps.push({ deep, segment: this.parseBracket() });
-          continue;
-        }
-        if (this.text[this.pos] === '*') {
-          this.pos++;
-          steps.push({ deep, segment: { kind: 'wildcard' } });
-          continue;
-        }
-        const name = this.readName();
-        if (!name) this.fail(this.pos >= this.text.length ? 'the path ends with a dot' : `unexpected '${this.text[this.pos]}'`);
-        if (this.text[this.pos] === '(' && this.text[this.pos + 1] === ')' && FUNCTIONS.has(name)) {
-          this.pos += 2;
-          steps.push({ deep, segment: { kind: 'function', name } });
-          continue;
-        }
-        steps.push({ deep, segment: { kind: 'property', names: [name] } });
-      } else if (c === '[') {
-        steps.push({ deep: false, segment: this.parseBracket() });
-      } else if (inFilter) {
-        break;
-      } else {
-        this.fail(`unexpected '${c}'`);
+  private next(): string {
+    return this.at(++this.i);
+  }
+
+  /** The names between single quotes up to `]`; a name whose closing quote is missing is dropped. */
+  properties(from: number): string[] {
+    this.i = from;
+    const names: string[] = [];
+    let name = '';
+    let open = false;
+    for (let c = this.at(from); c !== ']'; c = this.next()) {
+      if (c === "'") {
+        if (open) names.push(name);
+        name = '';
+        open = !open;
+      } else if (open) {
+        name += c;
       }
     }
-    // Several names in the last step merge into one map, so Jayway counts that step as definite; anywhere else they
-    // iterate like an index union.
-    const definite = steps.every(
-      (s, i) =>
-        !s.deep &&
-        (s.segment.kind === 'function' ||
-          (s.segment.kind === 'property' && (s.segment.names.length === 1 || i === steps.length - 1)) ||
-          (s.segment.kind === 'index' && s.segment.indexes.length === 1)),
-    );
-    return { root: start, steps, definite };
+    return names;
   }
 
-  private readName(): string {
-    const match = /^[^.[\]()\s!=<>&|,'"~]+/.exec(this.text.slice(this.pos));
-    if (!match) return '';
-    this.pos += match[0].length;
-    return match[0];
-  }
-
-  private parseBracket(): PathSegment {
-    this.pos++;
-    this.skipSpaces();
-    const c = this.text[this.pos];
-    let segment: PathSegment;
-    if (c === '*') {
-      this.pos++;
-      segment = { kind: 'wildcard' };
-    } else if (c === '?') {
-      this.pos++;
-      this.skipSpaces();
-      this.expect('(');
-      const filter = this.parseOr();
-      this.skipSpaces();
-      this.expect(')');
-      segment = { kind: 'filter', filter };
-    } else if (c === "'" || c === '"') {
-      const names = [this.readQuoted()];
-      this.skipSpaces();
-      while (this.text[this.pos] === ',') {
-        this.pos++;
-        this.skipSpaces();
-        names.push(this.readQuoted());
-        this.skipSpaces();
+  /** Indexes, slices and `(@.length-n)`, with their spaces, commas and minus signs wherever Jayway lets them be. */
+  arraySequence(from: number): PathToken {
+    this.i = from;
+    if (this.fragment[from] === '@') return { kind: 'array', operation: 'fromEnd', numbers: [this.fromEnd()] };
+    const numbers: number[] = [];
+    let buffer = '';
+    let sliceTo = false;
+    let sliceFrom = false;
+    let sliceBetween = false;
+    let indexes = false;
+    const isPart = (c: string) => isDigit(c) || c === ',' || c === ' ' || c === ':' || c === '-';
+    const isNumberPart = (c: string) => isDigit(c) || c === ' ' || c === '-';
+    let c = this.at(from);
+    while (isPart(c)) {
+      if (c === ':') {
+        const first = buffer;
+        if (first !== '') numbers.push(this.integer(first));
+        buffer = '';
+        for (c = this.next(); isNumberPart(c); c = this.next()) if (c !== ' ') buffer += c;
+        if (first === '') {
+          sliceTo = true;
+          numbers.push(this.integer(buffer));
+        } else if (buffer === '') {
+          sliceFrom = true;
+        } else {
+          sliceBetween = true;
+          numbers.push(this.integer(buffer));
+        }
+        buffer = '';
+      } else if (c === ',') {
+        numbers.push(this.integer(buffer));
+        buffer = '';
+        indexes = true;
+      } else if (c !== ' ') {
+        buffer += c;
       }
-      segment = { kind: 'property', names };
-    } else {
-      segment = this.parseIndexOrSlice();
+      if (c === ']') break;
+      c = this.next();
     }
-    this.skipSpaces();
-    this.expect(']');
-    return segment;
+    if (buffer !== '') numbers.push(this.integer(buffer));
+    return { kind: 'array', operation: arrayOperation(numbers.length === 1 && !sliceTo && !sliceFrom, indexes, sliceFrom, sliceTo, sliceBetween), numbers };
   }
 
-  private parseIndexOrSlice(): PathSegment {
-    const close = this.text.indexOf(']', this.pos);
-    if (close < 0) this.fail("missing ']'");
-    const body = this.text.slice(this.pos, close).replace(/\s+/g, '');
-    const at = this.pos;
-    this.pos = close;
-    if (body.includes(':')) {
-      const parts = body.split(':');
-      if (parts.length > 3 || parts.some((p) => p !== '' && !/^-?\d+$/.test(p))) this.fail(`invalid slice '[${body}]'`, at);
-      const num = (p: string | undefined) => (p === undefined || p === '' ? undefined : Number(p));
-      const step = num(parts[2]);
-      if (step === 0) this.fail('a slice step cannot be 0', at);
-      return { kind: 'slice', start: num(parts[0]), end: num(parts[1]), step };
+  /** `(@.length-n)` or `(@.size()-n)`: the negative number, counted from the list's length. */
+  private fromEnd(): number {
+    let name = '';
+    let c = this.at((this.i += 2));
+    for (; c !== '-'; c = this.next()) if (c !== ' ' && c !== '(' && c !== ')') name += c;
+    if (name !== 'size' && name !== 'length') {
+      throw new JsonPathSyntaxError(`unknown function @.${name}: only [(@.length - n)] and [(@.size() - n)] are supported`, this.offset);
     }
-    const items = body.split(',');
-    if (body === '' || items.some((p) => !/^-?\d+$/.test(p))) this.fail(`invalid index '[${body}]'`, at);
-    return { kind: 'index', indexes: items.map(Number) };
+    let number = '';
+    for (; c !== ')'; c = this.next()) if (c !== ' ') number += c;
+    return this.integer(number);
   }
 
-  private readQuoted(): string {
-    const quote = this.text[this.pos];
-    if (quote !== "'" && quote !== '"') this.fail('expected a quoted name');
-    let out = '';
-    this.pos++;
-    while (this.pos < this.text.length && this.text[this.pos] !== quote) {
-      if (this.text[this.pos] === '\\' && this.pos + 1 < this.text.length) this.pos++;
-      out += this.text[this.pos++];
+  /** Integer.parseInt. */
+  private integer(text: string): number {
+    if (!/^-?\d+$/.test(text) || Math.abs(Number(text)) > 2 ** 31 - (text.startsWith('-') ? 0 : 1)) {
+      throw new JsonPathSyntaxError(`'${text}' is not a number in '${this.fragment}'`, this.offset);
     }
-    if (this.pos >= this.text.length) this.fail('unterminated quoted string');
-    this.pos++;
-    return out;
+    return Number(text);
   }
+}
 
-  private parseOr(): FilterExpr {
-    let left = this.parseAnd();
-    for (;;) {
-      this.skipSpaces();
-      if (!this.text.startsWith('||', this.pos)) return left;
-      this.pos += 2;
-      left = { kind: 'or', left, right: this.parseAnd() };
-    }
-  }
-
-  private parseAnd(): FilterExpr {
-    let left = this.parseUnary();
-    for (;;) {
-      this.skipSpaces();
-      if (!this.text.startsWith('&&', this.pos)) return left;
-      this.pos += 2;
-      left = { kind: 'and', left, right: this.parseUnary() };
-    }
-  }
-
-  private parseUnary(): FilterExpr {
-    this.skipSpaces();
-    if (this.text[this.pos] === '!' && this.text[this.pos + 1] !== '=') {
-      this.pos++;
-      return { kind: 'not', operand: this.parseUnary() };
-    }
-    if (this.text[this.pos] === '(') {
-      this.pos++;
-      const inner = this.parseOr();
-      this.skipSpaces();
-      this.expect(')');
-      return inner;
-    }
-    const left = this.parseOperand();
-    this.skipSpaces();
-    const op = COMPARE_OPERATORS.find((o) => this.text.startsWith(o.trim(), this.pos) && (o.trim() === o || /\W/.test(this.text[this.pos + o.trim().length] ?? ' ')));
-    if (!op) return { kind: 'exists', operand: left };
-    this.pos += op.trim().length;
-    this.skipSpaces();
-    const right = this.parseOperand();
-    return { kind: 'compare', op: op.trim(), left, right };
-  }
-
-  private parseOperand(): FilterOperand {
-    this.skipSpaces();
-    const c = this.text[this.pos];
-    if (c === '@' || c === '$') return { kind: 'path', path: this.parsePath(true) };
-    if (c === "'" || c === '"') return { kind: 'literal', value: this.readQuoted() };
-    if (c === '/') return { kind: 'regex', regex: this.readRegex() };
-    if (c === '[') return { kind: 'literal', value: this.readJsonLiteral() };
-    if (c === '{') return { kind: 'literal', value: this.readJsonLiteral() };
-    const match = /^(-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(this.text.slice(this.pos));
-    if (!match) this.fail(c === undefined ? 'the filter is not closed' : `unexpected '${c}' in filter`);
-    this.pos += match[0].length;
-    return { kind: 'literal', value: JSON.parse(match[0]) };
-  }
-
-  private readRegex(): RegExp {
-    const start = this.pos;
-    this.pos++;
-    let source = '';
-    while (this.pos < this.text.length && this.text[this.pos] !== '/') {
-      if (this.text[this.pos] === '\\') source += this.text[this.pos++];
-      source += this.text[this.pos++];
-    }
-    if (this.pos >= this.text.length) this.fail('unterminated regular expression', start);
-    this.pos++;
-    const flags = /^[a-z]*/.exec(this.text.slice(this.pos))![0];
-    this.pos += flags.length;
-    try {
-      const { regex, exponential } = compileJavaPattern(source, flags.includes('i') ? 'i' : '');
-      refuseExponentialPattern(source, exponential);
-      return regex;
-    } catch (error) {
-      this.fail(`invalid regular expression /${source}/: ${(error as Error).message}`, start);
-    }
-  }
-
-  /** An array or object literal for `in`/`nin`/`subsetof`; Jayway accepts single-quoted strings inside. */
-  private readJsonLiteral(): unknown {
-    const start = this.pos;
-    const open = this.text[this.pos];
-    const close = open === '[' ? ']' : '}';
-    let depth = 0;
-    let quote = '';
-    for (; this.pos < this.text.length; this.pos++) {
-      const ch = this.text[this.pos];
-      if (quote) {
-        if (ch === '\\') this.pos++;
-        else if (ch === quote) quote = '';
-      } else if (ch === "'" || ch === '"') quote = ch;
-      else if (ch === open) depth++;
-      else if (ch === close && --depth === 0) break;
-    }
-    if (depth !== 0) this.fail(`unterminated '${open}'`, start);
-    this.pos++;
-    const raw = this.text.slice(start, this.pos).replace(/'((?:[^'\\]|\\.)*)'/g, (_m, s: string) => JSON.stringify(s.replace(/\\'/g, "'")));
-    try {
-      return JSON.parse(raw);
-    } catch {
-      this.fail(`invalid literal ${this.text.slice(start, this.pos)}`, start);
-    }
-  }
-
-  private skipSpaces(): void {
-    while (this.text[this.pos] === ' ' || this.text[this.pos] === '\t') this.pos++;
-  }
-
-  private expect(ch: string): void {
-    if (this.text[this.pos] !== ch) this.fail(this.pos >= this.text.length ? `missing '${ch}'` : `expected '${ch}' but found '${this.text[this.pos]}'`);
-    this.pos++;
-  }
-
-  private fail(message: string, at = this.pos): never {
-    throw new JsonPathSyntaxError(message, at);
-  }
+function arrayOperation(single: boolean, indexes: boolean, sliceFrom: boolean, sliceTo: boolean, sliceBetween: boolean): ArrayOperation {
+  if (single) return 'index';
+  if (indexes) return 'indexes';
+  if (sliceFrom) return 'sliceFrom';
+  if (sliceTo) return 'sliceTo';
+  if (sliceBetween) return 'sliceBetween';
+  return 'indexes';
 }
