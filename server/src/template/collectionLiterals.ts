@@ -50,6 +50,9 @@ export function scanTemplateValues(text: string): TemplateValues {
   const result: TemplateValues = { strings: [], collections: [], nodes: new Map() };
   let lastRule = -1;
   let lastEnd = -1;
+  let ruleBeforeLast = -1;
+  /** For each `(` open: whether it opens a method call's arguments (`.name(`), where bare words are values. */
+  const parens: boolean[] = [];
   let depth = 0;
   let negations = 0;
   let names: PlaceholderNames | undefined;
@@ -64,6 +67,8 @@ export function scanTemplateValues(text: string): TemplateValues {
     if (rule === Rule.DoubleQuoted || rule === Rule.SingleQuoted) onString(start, end, rule === Rule.DoubleQuoted ? '"' : "'");
     if (OPENERS.has(rule) && ++depth + negations > MAX_EXPRESSION_NESTING) stop(new ValueSyntaxError(nestingMessage(openedLabel(text, start), lineOf(text, start), MAX_EXPRESSION_NESTING), start, true));
     if (CLOSERS.has(rule) && depth > 0) depth--;
+    if (rule === Rule.Paren) parens.push(lastRule === Rule.Name && lastEnd === start && ruleBeforeLast === Rule.Dot);
+    else if (rule === Rule.CloseParen) parens.pop();
     // `!` and `not` apply to what follows, each one level deeper (UnaryExpression recurses on itself).
     if (rule === NOT_SIGN || rule === NOT_WORD) {
       if (depth + ++negations > MAX_EXPRESSION_NESTING) {
@@ -72,6 +77,7 @@ export function scanTemplateValues(text: string): TemplateValues {
     } else if (rule !== BLANKS && rule !== SPACES) {
       negations = 0;
     }
+    ruleBeforeLast = lastRule;
     lastRule = rule;
     lastEnd = end;
   };
@@ -83,7 +89,8 @@ export function scanTemplateValues(text: string): TemplateValues {
     }
     let parsed: { node: VelocityNode; end: number };
     try {
-      parsed = parseValue(text, offset, { maxDepth: MAX_EXPRESSION_NESTING, depth, locate, onString });
+      const inCall = state === 'c' && parens[parens.length - 1] === true;
+      parsed = parseValue(text, offset, { maxDepth: MAX_EXPRESSION_NESTING, depth, locate, onString, inCall });
     } catch (error) {
       if (!(error instanceof ValueSyntaxError)) throw error;
       error.valueStart = offset;
@@ -103,6 +110,7 @@ export function scanTemplateValues(text: string): TemplateValues {
     }
     result.collections.push({ start: offset, end, replacement: placeholder.text });
     result.nodes.set(placeholder.name, node);
+    ruleBeforeLast = -1;
     lastRule = -1;
     lastEnd = end;
     return end;

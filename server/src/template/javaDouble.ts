@@ -17,6 +17,21 @@ export class JavaDouble {
   }
 }
 
+/**
+ * A java.lang.Character, as `charAt()` and the elements of `toCharArray()` are. It prints as its character, yet it
+ * is no String: `equals("a")` is false, a map keyed by "a" does not find it, and the String methods that take text
+ * do not take it.
+ */
+export class JavaChar {
+  constructor(readonly value: string) {}
+  toString(): string {
+    return this.value;
+  }
+  toJSON(): string {
+    return this.value;
+  }
+}
+
 /** Java's Double.toString: always a fraction (`2.0`), and `1.5E7` / `1.0E-5` outside [10^-3, 10^7). */
 export function javaDoubleToString(n: number): string {
   if (!Number.isFinite(n)) return Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity';

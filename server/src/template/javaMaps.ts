@@ -9,7 +9,7 @@
  * has two entries, and `$json.get(1)` finds nothing in a JSON object, whose keys are all strings). Keys that
  * JavaScript compares by identity (a whole-valued Double, a list, a map) are compared as Java's equals() would.
  */
-import { JavaDouble } from './javaDouble';
+import { JavaChar, JavaDouble } from './javaDouble';
 
 /** A map the engine made: a JSON object, a map literal, `$input.params()`. */
 export type OrderedMap = Map<unknown, unknown>;
@@ -47,6 +47,7 @@ export function sameKey(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b);
   if (a instanceof JavaDouble) return b instanceof JavaDouble && Object.is(a.value, b.value);
+  if (a instanceof JavaChar) return b instanceof JavaChar && a.value === b.value;
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((item, i) => sameKey(item, b[i]));
   if (isMapValue(a) && isMapValue(b)) {
     if (mapSize(a) !== mapSize(b)) return false;

@@ -56,6 +56,8 @@ export interface ValueParserOptions {
   locate?: (start: number, end: number) => NodePosition;
   /** Hears every string literal read, in text order. */
   onString?: (start: number, end: number, quote: '"' | "'") => void;
+  /** Whether the value stands among a method call's arguments, where a bare word is a value (see `bareWord`). */
+  inCall?: boolean;
 }
 
 /** Velocity's WHITESPACE token: spaces, tabs and line breaks only. */
@@ -92,6 +94,8 @@ class ValueParser {
   private readonly open: Open[] = [];
   /** Set while looking ahead for a range: what is read then is read again, and its strings reported only then. */
   private speculating = false;
+  /** Inside a method call's arguments, at any depth of lists and maps. */
+  private inCall: boolean;
 
   constructor(
     private readonly text: string,
@@ -100,6 +104,7 @@ class ValueParser {
   ) {
     this.pos = start;
     this.depth = options.depth;
+    this.inCall = options.inCall ?? false;
   }
 
   get offset(): number {
@@ -127,10 +132,24 @@ class ValueParser {
         return { type: 'bool', value: word };
       }
     }
+    if (this.inCall) {
+      const word = this.bareWord();
+      if (word) return word;
+    }
     if (this.text.startsWith('null', this.pos) && !WORD_CHAR.test(this.text[this.pos + 4] ?? '')) {
       this.fail('`null` is not a value in Velocity 1.7 (it reads it as a plain word); a reference that is not set, such as `$null`, gives null');
     }
     return this.unexpected('a value');
+  }
+
+  /**
+   * A word without `$` among a method call's arguments: Velocity 1.7's lexer reads the arguments in its REFMOD2
+   * state, where an identifier is a token, and the parser takes it as a value that is always null (`null` included,
+   * and `foo` even when `$foo` is set), in lists and maps there too. In directives such a word is a parse error.
+   */
+  private bareWord(): VelocityNode | undefined {
+    const word = this.match(IDENTIFIER);
+    return word === undefined ? undefined : { type: 'bool', value: 'null' };
   }
 
   private blanks(): void {
@@ -346,7 +365,14 @@ class ValueParser {
       this.leave();
       return false;
     }
-    const args = this.parameterList();
+    const inCall = this.inCall;
+    this.inCall = true;
+    let args: VelocityNode[];
+    try {
+      args = this.parameterList();
+    } finally {
+      this.inCall = inCall;
+    }
     if (this.text[this.pos] !== ')') this.unexpected('`,` or `)`');
     this.pos++;
     this.leave();

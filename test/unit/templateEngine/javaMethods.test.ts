@@ -28,9 +28,9 @@ describe('Java String methods', () => {
     ['$s.isEmpty()', 'false'],
     ['$s.charAt(1)', 'H'],
     ['$s.trim().concat("!")', 'Hello, World!'],
-    ['$s.trim().split(", ")', '[Hello, World]'],
+    ['$s.trim().split(", ")[1]', 'World'],
     ['$s.trim().split(", ").size()', '2'],
-    ['$s.trim().split("")', '[H, e, l, l, o, ,,  , W, o, r, l, d]'],
+    ['#foreach($c in $s.trim().split(""))$c|#end', 'H|e|l|l|o|,| |W|o|r|l|d|'],
     ['$s.hashCode()', String(hash(' Hello, World '))],
   ];
   for (const [expression, expected] of cases) {
@@ -38,7 +38,11 @@ describe('Java String methods', () => {
   }
 
   it('split drops trailing empty strings as Java does, and keeps them with a negative limit', () => {
-    assert.equal(render('#set($s = "a,b,,c,,")$s.split(",")|$s.split(",").size()|$s.split(",", -1).size()|$s.split(",", 2)'), '[a, b, , c]|4|6|[a, b,,c,,]');
+    assert.equal(render('#set($s = "a,b,,c,,")#foreach($p in $s.split(","))[$p]#end|$s.split(",").size()|$s.split(",", -1).size()|$s.split(",", 2)[1]'), '[a][b][][c]|4|6|b,,c,,');
+  });
+
+  it('split returns a Java array, which prints as its class and identity hash, as API Gateway prints it', () => {
+    assert.match(render('#set($s = "a,b")$s.split(",")'), /^\[Ljava\.lang\.String;@[0-9a-f]{1,8}$/);
   });
 
   it('replaceAll reads Java replacement syntax: \\$ is a literal dollar sign', () => {

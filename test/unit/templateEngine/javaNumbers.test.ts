@@ -13,7 +13,7 @@ describe('Java number types', () => {
       ['#set($f = -7 / 2)$f', '-3'],
       ['#set($g = 7 % 3)$g', '1'],
       ['#set($x = 1.0)$x', '1.0'],
-      ['#set($n = -($input.path(\'$.total\')))$n', '-10.0'],
+      ['#set($n = 0 - $input.path(\'$.total\'))$n', '-10.0'],
     ];
     for (const [template, expected] of cases) {
       it(`${template} = ${expected}`, () => assert.equal(render(template, withBody('{"total":10.0}')), expected));
