@@ -1,9 +1,10 @@
 /**
  * velocityjs's evaluator with API Gateway's Java runtime semantics on top: values print, compare and answer
  * methods as Java objects do (javaValues, javaMethods), `#set` with a null value leaves the target unchanged
- * (Velocity 1.7), macros, `#evaluate` and calls to undefined macros behave as in Velocity 1.7, `#break` stops at
- * once, `#foreach` stops at 1,000 iterations, and every block and method call checks the evaluation budget so a
- * runaway template is interrupted.
+ * (Velocity 1.7), conditions are taken as Velocity takes them (a literal is false), macros (defined before the
+ * template runs, arguments passed by name), `#define`, `#evaluate` and calls to undefined macros behave as in
+ * Velocity 1.7, `#break` stops at once, `#foreach` stops at 1,000 iterations, and every block and method call checks
+ * the evaluation budget so a runaway template is interrupted.
  */
 import { Compile } from 'velocityjs';
 import { isMapValue, isRecordMap, mapSet, mapValues } from './javaMaps';
@@ -58,18 +59,34 @@ interface VelocityRuntime {
   getContext(id: string): Record<string, unknown>;
   getLiteral(ast: Node): unknown;
   getBlock(block: Item[]): string;
-  getMacro(ast: Node, bodyContent?: string): string;
+  getMacro(ast: Node, body?: unknown): string;
   getMacroBody(block: Item[]): string;
+  setBlockMacro(block: Item[]): void;
+  setBlockDefine(block: Item[]): void;
   evalStr(text: string): string;
 }
 const VelocityCompile = Compile as unknown as new (asts: Item[], config?: object) => VelocityRuntime;
 
-/** `$foreach` inside a loop: index (from 0), count (from 1), hasNext, first, last. */
+/**
+ * `$foreach` inside a loop, Velocity 1.7's ForeachScope: index (from 0), count (from 1), hasNext, first, last, the
+ * scope of the enclosing loop (parent, topmost), what `$foreach` held before when that was no scope (replaced), and
+ * the map every Scope is, whose keys fall back to the parent's.
+ */
 class ForeachScope extends TemplateHost {
   index = 0;
-  constructor(private readonly size: number) {
+  readonly parent: ForeachScope | undefined;
+  readonly replaced: unknown;
+  private readonly storage = new Map<string, unknown>();
+
+  constructor(
+    private readonly size: number,
+    previous: unknown,
+  ) {
     super();
+    if (previous instanceof ForeachScope) this.parent = previous;
+    else this.replaced = previous;
   }
+
   property(name: string): unknown {
     switch (name) {
       case 'index':
@@ -82,18 +99,114 @@ class ForeachScope extends TemplateHost {
         return this.index === 0;
       case 'last':
         return this.index + 1 === this.size;
+      case 'parent':
+        return this.parent;
+      case 'topmost':
+        return this.topmost();
+      case 'replaced':
+        return this.replaced;
     }
-    return undefined;
+    return this.get(name);
   }
+
   invoke(name: string, args: unknown[]): unknown {
-    if (args.length > 0) return NO_SUCH_METHOD;
-    const getter = /^(?:get|is)([A-Z]\w*)$/.exec(name);
-    const value = this.property(getter ? getter[1][0].toLowerCase() + getter[1].slice(1) : name);
-    return value === undefined ? NO_SUCH_METHOD : value;
+    if (args.length === 0) {
+      const getter = SCOPE_GETTERS[name];
+      if (getter !== undefined) return this.property(getter);
+      if (name === 'size') return this.storage.size;
+      if (name === 'isEmpty') return this.storage.size === 0;
+    }
+    if (name === 'get' && args.length === 1) return this.get(javaToString(args[0]));
+    if (name === 'containsKey' && args.length === 1) return this.storage.has(javaToString(args[0]));
+    if (name === 'put' && args.length === 2) {
+      const key = javaToString(args[0]);
+      const previous = this.storage.get(key);
+      this.storage.set(key, args[1]);
+      return previous;
+    }
+    return NO_SUCH_METHOD;
+  }
+
+  private get(key: string): unknown {
+    if (this.storage.has(key)) return this.storage.get(key);
+    return this.parent?.get(key);
+  }
+
+  private topmost(): ForeachScope {
+    let scope: ForeachScope = this;
+    while (scope.parent) scope = scope.parent;
+    return scope;
   }
 }
 
+/** ForeachScope's getters, by Java method name: only these, not `index()` or `count()`, are methods. */
+const SCOPE_GETTERS: Record<string, string> = {
+  getIndex: 'index',
+  getCount: 'count',
+  hasNext: 'hasNext',
+  getHasNext: 'hasNext',
+  isFirst: 'first',
+  getFirst: 'first',
+  isLast: 'last',
+  getLast: 'last',
+  getParent: 'parent',
+  getTopmost: 'topmost',
+  getReplaced: 'replaced',
+};
+
+/**
+ * A macro argument other than a number or `true`/`false`: Velocity 1.7 passes it by name (VelocimacroProxy), so every
+ * use of the parameter evaluates it again, among the variables of the caller.
+ */
+class MacroArgument {
+  constructor(
+    readonly node: Node,
+    /** The scopes around the call, innermost first. */
+    readonly scopes: readonly string[],
+  ) {}
+}
+
+/** The body of a block macro call (`#@name() body #end`), `$bodyContent` in the macro: rendered at every use. */
+class MacroBody {
+  constructor(readonly asts: Item[]) {}
+}
+
+/**
+ * A `#define`d block, set as a variable when the `#define` runs (Block.Reference): `$name` renders the body at every
+ * use, and a later `#set($name = ...)` replaces it.
+ */
+class DefinedBlock {
+  constructor(
+    readonly name: string,
+    readonly asts: Item[],
+  ) {}
+}
+
+/** The `#macro` blocks of a (cached) parse tree, at any depth: Velocity registers them all as it parses. */
+const macroDefinitions = new WeakMap<object, Item[][]>();
+function definitionsIn(tree: Item[]): Item[][] {
+  let found = macroDefinitions.get(tree);
+  if (!found) {
+    found = [];
+    collectDefinitions(tree, found);
+    macroDefinitions.set(tree, found);
+  }
+  return found;
+}
+
+function collectDefinitions(list: Item[], out: Item[][]): void {
+  for (const item of list) {
+    if (!Array.isArray(item)) continue;
+    const head = item[0] as Node | undefined;
+    if (typeof head === 'object' && !Array.isArray(head) && head?.type === 'macro') out.push(item);
+    collectDefinitions(item, out);
+  }
+}
+
+const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+
 const BLOCKED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const FOREACH_REFERENCE: Node = { type: 'references', id: 'foreach', leader: '$' };
 
 /**
  * The `in` expression of a `#foreach`, with the directive's position for error messages, made once per node of a
@@ -142,6 +255,27 @@ export class TemplateInterpreter extends VelocityCompile {
     private readonly issues: InterpreterIssues,
   ) {
     super(tree);
+  }
+
+  /** Every macro of the template is defined before it runs, so that a call may come before the `#macro` (Velocity 1.7). */
+  override render(context?: object, macros?: object, silence?: boolean): string {
+    this.defineMacros(this.asts);
+    return super.render(context, macros, silence);
+  }
+
+  private defineMacros(tree: Item[]): void {
+    for (const block of definitionsIn(tree)) this.setBlockMacro(block);
+  }
+
+  /** The first definition of a name stays: Velocity 1.7 refuses to replace a macro (velocimacro.permissions.allow.inline.to.replace.global). */
+  override setBlockMacro(block: Item[]): void {
+    const ast = block[0] as Node;
+    if (!hasOwn(this.macrosStore, ast.id)) this.macrosStore[ast.id] = { asts: block.slice(1), args: ast.args };
+  }
+
+  override setBlockDefine(block: Item[]): void {
+    const ast = block[0] as Node;
+    this.assign(ast.id, new DefinedBlock(ast.id, block.slice(1)));
   }
 
   renderAstList(asts?: Item[], contextId?: string): string {
@@ -228,17 +362,23 @@ export class TemplateInterpreter extends VelocityCompile {
    * a parameter without one is not set, so it reads the variable of that name around the call (VelocimacroProxy
    * only logs "too few arguments"). A call to a macro that does not exist renders as written (RuntimeMacro).
    */
-  override getMacro(ast: Node, bodyContent?: string): string {
-    const macro = this.macrosStore[ast.id];
+  override getMacro(ast: Node, body?: unknown): string {
+    const macro = hasOwn(this.macrosStore, ast.id) ? this.macrosStore[ast.id] : undefined;
     if (macro) {
       const local: Record<string, unknown> = {};
-      if (bodyContent !== undefined) local.bodyContent = bodyContent;
+      if (body instanceof MacroBody) local.bodyContent = body;
       const callArgs = (ast.args ?? []) as Node[];
+      const callerScopes = [...this.conditions];
       (macro.args ?? []).forEach((param, i) => {
-        if (i < callArgs.length && typeof param?.id === 'string') local[param.id] = this.getLiteral(callArgs[i]);
+        if (i < callArgs.length && typeof param?.id === 'string') local[param.id] = this.macroArgument(callArgs[i], callerScopes);
       });
       this.nextNesting = { kind: 'macro', name: `#${ast.id}` };
-      return this.renderScoped(macro.asts, local, `macro:${ast.id}:${++this.loopCounter}`);
+      try {
+        return this.renderScoped(macro.asts, local, `macro:${ast.id}:${++this.loopCounter}`);
+      } finally {
+        // A #break in the macro ends the macro only.
+        this.runState.break = false;
+      }
     }
     switch (ast.id) {
       case 'stop':
@@ -259,8 +399,40 @@ export class TemplateInterpreter extends VelocityCompile {
    */
   override getMacroBody(block: Item[]): string {
     const ast = block[0] as Node;
-    if (this.macrosStore[ast.id]) return super.getMacroBody(block);
+    if (hasOwn(this.macrosStore, ast.id)) return this.getMacro(ast, new MacroBody(block.slice(1)));
     return typeof ast.literal === 'string' ? ast.literal : '';
+  }
+
+  /** Numbers and `true`/`false` are constants Velocity evaluates once; any other argument is passed by name. */
+  private macroArgument(node: Node, callerScopes: readonly string[]): unknown {
+    if (node.type === 'integer' || node.type === 'decimal' || node.type === 'bool') return this.getLiteral(node);
+    if (node.type === 'string' && !(node.isEval && /[$#]/.test(String(node.value)))) return this.getLiteral(node);
+    return new MacroArgument(node, callerScopes);
+  }
+
+  /** A by-name macro argument, evaluated with the variables its call saw. */
+  private argumentValue(argument: MacroArgument): unknown {
+    const conditions = this.conditions;
+    const contextId = this.contextId;
+    this.conditions = [...argument.scopes];
+    this.contextId = argument.scopes[0] ?? '';
+    try {
+      return this.getLiteral(argument.node);
+    } finally {
+      this.conditions = conditions;
+      this.contextId = contextId;
+    }
+  }
+
+  private renderDefined(block: DefinedBlock): string {
+    this.nextNesting = { kind: 'define', name: `$${block.name}` };
+    const contextId = this.contextId;
+    try {
+      return this.renderAstList(block.asts, contextId);
+    } finally {
+      // A #break in the body ends the body only.
+      this.runState.break = false;
+    }
   }
 
   /**
@@ -272,10 +444,14 @@ export class TemplateInterpreter extends VelocityCompile {
     if (args.length !== 1 || (args[0].type !== 'string' && args[0].type !== 'references')) {
       throw new TemplateAbort('evaluate-argument', '#evaluate takes exactly one argument, a string or a reference', positionOf(ast));
     }
-    const parsed = parseFragment(javaToString(this.getLiteral(args[0])));
+    const text = javaToString(this.getLiteral(args[0]));
+    // A #break or #stop in the interpolated argument ends the template, not the #evaluate, which never began.
+    if (this.runState.stop || this.runState.break) return '';
+    const parsed = parseFragment(text);
     if (!parsed.ok) {
       throw new TemplateAbort('evaluate-syntax', `#evaluate could not parse its text: ${parsed.problems[0].message}`, positionOf(ast));
     }
+    this.defineMacros(parsed.tree);
     const scope: Record<string, unknown> = {};
     this.evaluateScopes.unshift(scope);
     try {
@@ -283,17 +459,25 @@ export class TemplateInterpreter extends VelocityCompile {
       return this.renderScoped(parsed.tree, scope, `evaluate:${++this.loopCounter}`);
     } finally {
       this.evaluateScopes.shift();
+      // #break and #stop in the evaluated text end that text only (Evaluate catches their StopCommand).
+      this.runState.break = false;
+      this.runState.stop = false;
     }
   }
 
   /** A double-quoted string with `$` or `#` is parsed as template text (Velocity interpolation). */
   override evalStr(text: string): string {
     const site = this.site;
-    const parsed = parseFragment(text);
+    // ASTStringLiteral parses the text with a blank after it, so that a `$` or `#` may end it, and drops the last
+    // character of what it renders; not with a `##` comment, which would take the blank in.
+    const padded = !text.includes('##');
+    const parsed = parseFragment(padded ? `${text} ` : text);
     if (!parsed.ok) throw new TemplateAbort('syntax', `A string could not be parsed as template text: ${parsed.problems[0].message}`, positionOf(site));
+    this.defineMacros(parsed.tree);
     this.fragmentDepth++;
     try {
-      return this.renderAstList(parsed.tree, this.contextId);
+      const rendered = this.renderAstList(parsed.tree, this.contextId);
+      return padded ? rendered.slice(0, -1) : rendered;
     } catch (error) {
       if (!(error instanceof TemplateAbort) || this.fragmentDepth > 1) throw error;
       if (error.code !== 'output-too-large') throw new TemplateAbort(error.code, error.message, positionOf(site));
@@ -338,17 +522,17 @@ export class TemplateInterpreter extends VelocityCompile {
   }
 
   getReferences(ast: Node): unknown {
-    if (ast.prue) {
-      const define = this.defines[ast.id];
-      if (Array.isArray(define)) {
-        this.nextNesting = { kind: 'define', name: `$${ast.id}` };
-        return this.renderAstList(define as Item[]);
-      }
-    }
     const local = this.getLocal(ast);
     let value: unknown = local.isLocal ? local.value : BLOCKED_KEYS.has(ast.id) ? undefined : this.context[ast.id];
     // `$name()` at the top level is not a Velocity method call: there is no receiver.
     if (ast.args !== undefined && ast.args !== false) return undefined;
+    if (value instanceof MacroArgument) value = this.argumentValue(value);
+    else if (value instanceof MacroBody) value = this.renderAstList(value.asts, this.contextId);
+    else if (value instanceof DefinedBlock) {
+      // Block.Reference answers no property or method a template would call.
+      if (ast.path?.length) return undefined;
+      value = this.renderDefined(value);
+    }
     for (const property of (ast.path ?? []) as Node[]) {
       if (value === undefined || value === null) return undefined;
       value = this.getAttributes(property, value, ast);
@@ -425,15 +609,16 @@ export class TemplateInterpreter extends VelocityCompile {
     return result === NO_SUCH_METHOD ? undefined : result;
   }
 
-  getArray(literal: Node): unknown[] {
+  /** A range whose bound is null or not a Number is null (ASTIntegerRange); a bound counts as its Java `intValue()`. */
+  getArray(literal: Node): unknown[] | undefined {
     if (!literal.isRange) return javaList((literal.value as Node[]).map((item) => this.getLiteral(item)));
     const [begin, end] = (literal.value as Array<Node | string | number>).map((bound) => {
       if (typeof bound === 'number') return bound;
       if (typeof bound === 'string') return parseInt(bound, 10);
       const value = this.getReferences(bound);
-      return isJavaNumber(value) ? Math.trunc(Number(value)) : typeof value === 'string' ? parseInt(value, 10) : NaN;
+      return isJavaNumber(value) ? intValue(value) : NaN;
     });
-    if (!Number.isFinite(begin) || !Number.isFinite(end)) return javaList([]);
+    if (!Number.isFinite(begin) || !Number.isFinite(end)) return undefined;
     const size = Math.abs(end - begin) + 1;
     if (size > MAX_RANGE_SIZE) {
       throw new TemplateAbort('range-too-large', `The range [${begin}..${end}] has ${size} elements; more than ${MAX_RANGE_SIZE} cannot be evaluated`, positionOf(literal));
@@ -449,23 +634,82 @@ export class TemplateInterpreter extends VelocityCompile {
     const [left, right] = ast.expression as Node[];
     switch (ast.operator) {
       case '||':
-        return javaTruthy(this.getExpression(left)) || javaTruthy(this.getExpression(right));
       case '&&':
-        return javaTruthy(this.getExpression(left)) && javaTruthy(this.getExpression(right));
       case 'not':
-        return !javaTruthy(this.getExpression(left));
+        return this.condition(ast);
       case 'parenthesis':
         return this.getExpression(left);
-      case 'minus': {
-        const value = this.getExpression(left);
-        return isJavaNumber(value) ? negate(value) : undefined;
-      }
       case '==':
         return javaEquals(this.getExpression(left), this.getExpression(right));
       case '!=':
         return !javaEquals(this.getExpression(left), this.getExpression(right));
     }
-    return arithmetic(ast.operator, this.getExpression(left), this.getExpression(right));
+    const a = this.getExpression(left);
+    const b = this.getExpression(right);
+    if (ast.operator === '+' && (typeof a === 'string' || typeof b === 'string')) {
+      // ASTAddNode joins a string with the other operand's text as written when that operand is null.
+      if (a === undefined || a === null) return left.type === 'references' ? writtenReference(left) + b : undefined;
+      if (b === undefined || b === null) return right.type === 'references' ? a + writtenReference(right) : undefined;
+    }
+    return arithmetic(ast.operator, a, b);
+  }
+
+  /**
+   * `#set($name = value)`. Velocity 1.7 has one context: a macro's own variables (its parameters) take the value and
+   * so does the template's (ProxyVMContext puts it in both), and a `#foreach` puts its variable back when it ends, so
+   * the loop variable set inside the loop keeps the value no further than the loop.
+   */
+  private assign(id: string, value: unknown): void {
+    if (BLOCKED_KEYS.has(id)) return;
+    const evaluateScope = this.evaluateScopes[0];
+    if (evaluateScope) {
+      evaluateScope[id] = value;
+      return;
+    }
+    for (const scopeId of this.conditions) {
+      const scope = this.local[scopeId];
+      if (scope === undefined || !hasOwn(scope, id)) continue;
+      scope[id] = value;
+      if (scopeId.startsWith('foreach:')) return;
+    }
+    this.context[id] = value;
+  }
+
+  /**
+   * An operand as a condition (Velocity's Node.evaluate, not its value): a reference is true unless null or false,
+   * comparisons and `!`, `&&`, `||` give their result, and every other literal or operation is false, so that
+   * `#if("text")`, `#if(1)`, `#if([1])` and `#if($n + 1)` take the `#else` branch.
+   */
+  condition(ast: Node): boolean {
+    switch (ast.type) {
+      case 'references':
+        return javaTruthy(this.getReferences(ast));
+      case 'bool':
+        return this.getLiteral(ast) === true;
+      case 'math':
+        break;
+      default:
+        return false;
+    }
+    const [left, right] = ast.expression as Node[];
+    switch (ast.operator) {
+      case '||':
+        return this.condition(left) || this.condition(right);
+      case '&&':
+        return this.condition(left) && this.condition(right);
+      case 'not':
+        return !this.condition(left);
+      case 'parenthesis':
+        return this.condition(left);
+      case '==':
+      case '!=':
+      case '<':
+      case '>':
+      case '<=':
+      case '>=':
+        return this.getExpression(ast) === true;
+    }
+    return false;
   }
 
   setValue(ast: Node): void {
@@ -476,10 +720,9 @@ export class TemplateInterpreter extends VelocityCompile {
     if (typeof value === 'string' && value.length > MAX_PAYLOAD_BYTES) {
       throw new TemplateAbort('output-too-large', `The value set to ${referenceText(target)} grew beyond 10 MB, API Gateway's payload limit`, positionOf(ast));
     }
-    const scope = this.evaluateScopes[0] ?? (this.contextId.startsWith('macro:') ? this.context : this.getContext(target.id));
     const path = (target.path ?? []) as Node[];
     if (path.length === 0) {
-      if (!BLOCKED_KEYS.has(target.id)) scope[target.id] = value;
+      this.assign(target.id, value);
       return;
     }
     let holder: unknown = this.getReferences({ ...target, path: undefined, prue: false });
@@ -521,7 +764,7 @@ export class TemplateInterpreter extends VelocityCompile {
       if (kind === 'if' || kind === 'elseif' || kind === 'else') {
         if (taken) break;
         if (this.fragmentDepth === 0) this.site = node;
-        taken = kind === 'else' || javaTruthy(this.getExpression(node!.condition));
+        taken = kind === 'else' || this.condition(node!.condition);
         collecting = taken;
         continue;
       }
@@ -551,7 +794,7 @@ export class TemplateInterpreter extends VelocityCompile {
     }
     const modifications = live ? listModifications(items) : 0;
     const body = block.slice(1);
-    const scope = new ForeachScope(size);
+    const scope = new ForeachScope(size, this.getReferences(FOREACH_REFERENCE));
     // Velocity 1.7 still sets the counters older templates use (directive.foreach.counter.name, iterator.name).
     const local: Record<string, unknown> = { foreach: scope, velocityCount: 0, velocityHasNext: false };
     const contextId = `foreach:${++this.loopCounter}`;
@@ -651,15 +894,46 @@ function integerArithmetic(operator: string, a: number | bigint, b: number | big
   return undefined;
 }
 
-function negate(value: JavaNumber): JavaNumber {
-  if (typeof value === 'bigint') return javaInteger(-value);
-  return isJavaDouble(value) ? javaDouble(-Number(value)) : -(value as number);
+/** Java's `Number.intValue()`: a Double is cast (NaN to 0, out of range to the nearest bound), an integer wraps. */
+function intValue(value: JavaNumber): number {
+  if (isJavaDouble(value)) {
+    const n = Number(value);
+    return Number.isNaN(n) ? 0 : Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, Math.trunc(n)));
+  }
+  return Number(BigInt.asIntN(32, BigInt(value as number | bigint)));
 }
 
 /** The output passed API Gateway's payload limit at this node, or at the directive of this block. */
 function outputTooLarge(node: Item | undefined): TemplateAbort {
   const at = typeof node === 'object' && !Array.isArray(node) ? node : undefined;
   return new TemplateAbort('output-too-large', "The template output grew beyond 10 MB, API Gateway's payload limit", positionOf(at));
+}
+
+/** The reference as Velocity's `literal()` gives it: its tokens, arguments included. */
+function writtenReference(ast: Node): string {
+  let text = `${ast.leader ?? '$'}${ast.isWraped ? '{' : ''}${ast.id}`;
+  for (const step of (ast.path ?? []) as Node[]) {
+    if (step.type === 'property') text += `.${step.id}`;
+    else if (step.type === 'method') text += `.${step.id}(${((step.args || []) as Node[]).map(writtenValue).join(', ')})`;
+    else text += `[${writtenValue(step.id as Node)}]`;
+  }
+  return text + (ast.isWraped ? '}' : '');
+}
+
+function writtenValue(node: Node): string {
+  switch (node.type) {
+    case 'references':
+      return writtenReference(node);
+    case 'string': {
+      const quote = node.isEval ? '"' : "'";
+      return quote + String(node.value).split(quote).join(quote + quote) + quote;
+    }
+    case 'array':
+      return node.isRange ? `[${(node.value as Node[]).map((b) => (typeof b === 'object' ? writtenValue(b) : String(b))).join('..')}]` : `[${(node.value as Node[]).map(writtenValue).join(', ')}]`;
+    case 'map':
+      return `{${(node.value as Array<[Node, Node]>).map(([k, v]) => `${writtenValue(k)}: ${writtenValue(v)}`).join(', ')}}`;
+  }
+  return String(node.value);
 }
 
 /** The reference as written, its arguments elided; up to the step `last` when given. */

@@ -9,7 +9,7 @@ import { scanTemplateValues, withPlaceholders } from './collectionLiterals';
 import { parseVelocity } from './piecewiseParse';
 import { MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTING, MAX_TEMPLATE_BYTES } from './limits';
 import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
-import { describeUnexpectedToken, describeUnreadableText, lineOf } from './syntaxMessages';
+import { bareSetMessage, describeUnexpectedToken, describeUnreadableText, lineOf } from './syntaxMessages';
 import { lineColumn } from '../model/textPositions';
 import { lexTemplate, Rule } from './velocityLexer';
 
@@ -39,9 +39,28 @@ const CACHE_LIMIT = 200;
 const fragmentCache = new Map<string, ParsedTemplate>();
 const FRAGMENT_CACHE_LIMIT = 500;
 
-/** `#stop` takes no parentheses in Velocity; velocityjs only knows it as the call `#stop()`. */
+/**
+ * `#stop` takes no parentheses in Velocity; velocityjs only knows it as the call `#stop()`. velocityjs lacks the
+ * braced forms `#{set}(`, `#{if}(`, `#{elseif}(`, `#{foreach}(`, `#{macro}(`, `#{define}(` and `#{break}` too: each
+ * becomes the plain directive and two blanks, which keeps every offset (its lexer takes blanks before the `(`).
+ */
 export function normalizeDirectives(template: string): string {
-  return template.replace(/#\{?stop\}?(?![\w(])/g, '#stop()');
+  let text = template.includes('#{') ? template.replace(BRACED_DIRECTIVE, unbraced) : template;
+  // Velocity separates a macro's name and parameters with blanks or commas; velocityjs only with blanks.
+  if (text.includes('macro')) text = text.replace(MACRO_HEADER, (header) => header.replace(/,(?=[ \t\r\n]*\$)/g, ' '));
+  return text.includes('stop') ? text.replace(/(\\*)#\{?stop\}?(?![\w(])/g, (match, escapes: string) => (escapes.length % 2 === 1 ? match : `${escapes}#stop()`)) : text;
+}
+
+const MACRO_HEADER = /#macro[ \t]*\([ \t\r\n]*[A-Za-z_][\w-]*(?:[ \t\r\n]*,?[ \t\r\n]*\$!?\{?[A-Za-z_][\w-]*\}?)*/g;
+
+/** A braced directive, after any backslashes; unparsed text (`#[[ ]]#`) is matched only to be left as it is. */
+const BRACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|(\\*)#\{(set|if|elseif|foreach|macro|define)\}(?=[ \t]*\()|(\\*)#\{(break)\}/g;
+
+function unbraced(match: string, backslashes?: string, name?: string, breakBackslashes?: string, breakName?: string): string {
+  const escapes = backslashes ?? breakBackslashes;
+  const directive = name ?? breakName;
+  if (directive === undefined || escapes === undefined || escapes.length % 2 === 1) return match;
+  return `${escapes}#${directive}  `;
 }
 
 export function parseTemplate(template: string): ParsedTemplate {
@@ -84,15 +103,19 @@ function parseUncached(template: string): ParsedTemplate {
     };
   }
   const source = normalizeDirectives(template);
+  // What Velocity reads otherwise than velocityjs is swapped for stand-ins before anything reads the text.
+  const readOtherwise = readsOtherwise(source);
+  const escapes = readOtherwise ? escapeEdits(source) : undefined;
+  const text = withEdits(source, escapes);
   // Lists, maps and ranges are read with Velocity's grammar and velocityjs sees references in their place.
-  const values = mayHoldValues(source) ? scanTemplateValues(source) : undefined;
+  const values = mayHoldValues(text) ? scanTemplateValues(text) : undefined;
   const valueProblem = values?.problem && { code: 'syntax', message: values.problem.message, ...lineColumn(source, values.problem.offset) };
   // Nesting too deep is refused before velocityjs, whose parse would take its time in the cube of the depth.
   if (valueProblem && values.problem!.nesting) return { ok: false, problems: [valueProblem] };
-  const deepBlocks = deepBlockProblem(source, values?.strings);
+  const deepBlocks = deepBlockProblem(text, values?.strings);
   if (deepBlocks) return { ok: false, problems: [deepBlocks] };
-  const literals = rewriteStringLiterals(source, values?.strings);
-  const lexText = values ? withPlaceholders(source, values.collections) : source;
+  const literals = rewriteStringLiterals(text, values?.strings);
+  const lexText = values ? withPlaceholders(text, values.collections) : text;
   const call = callArgumentProblem(source, lexText);
   const callProblem = call && { code: 'syntax', message: call.message, ...lineColumn(source, call.offset) };
   let tree: VelocityTree;
@@ -109,13 +132,27 @@ function parseUncached(template: string): ParsedTemplate {
   if (valueProblem) return { ok: false, problems: [callProblem && !isBefore(valueProblem, lineColumn(source, call.open)) ? callProblem : valueProblem] };
   if (callProblem) return { ok: false, problems: [callProblem] };
   // The literals the rewrite found are the template's own unless `#stop` was rewritten before (which moves them).
-  const blockProblems = checkBlocks(template, source === template ? (values?.strings ?? literals.literals) : undefined);
+  const blockProblems = checkBlocks(template, source === template && !escapes ? (values?.strings ?? literals.literals) : undefined);
   if (blockProblems.length > 0) return { ok: false, problems: blockProblems };
   if (literals.problems.length > 0) {
     return { ok: false, problems: literals.problems.map((p) => ({ code: 'syntax', message: p.message, ...lineColumn(source, p.offset) })) };
   }
+  const ending = unreadableEnd(source, () => values?.strings ?? literals.literals ?? findStringLiterals(source));
+  if (ending !== undefined) {
+    const written = source.slice(ending);
+    const message =
+      written.length > 2
+        ? `\`${written}\` ends the template: Velocity expects its \`(\` and arguments after it`
+        : `Velocity cannot read \`${written}\` at the very end of a template, where nothing follows to complete it: remove it, or put a space or line break after it`;
+    return { ok: false, problems: [{ code: 'syntax', message, ...lineColumn(source, ending) }] };
+  }
   const notes: SyntaxProblem[] = [];
-  finishTree(tree, new SourceText(source), literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined);
+  for (const [offset, char] of escapes ?? []) {
+    if (char === KEPT_HASH && source.startsWith('#set', offset)) notes.push({ code: 'syntax', message: bareSetMessage(source, offset), ...lineColumn(source, offset) });
+  }
+  finishTree(tree, new SourceText(source), literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined, readOtherwise);
+  const minus = lexText.includes('-') && holdsMinus(tree) ? minusProblem(lexText) : undefined;
+  if (minus) return { ok: false, problems: [{ code: 'syntax', message: minus.message, ...lineColumn(source, minus.offset) }] };
   return { ok: true, tree, problems: notes };
 }
 
@@ -249,12 +286,17 @@ function finishTree(
   placeholders: LiteralPlaceholders | undefined,
   notes: SyntaxProblem[],
   collections: Map<string, VelocityNode> | undefined,
+  /** Whether stand-ins may stand in the text (escapeEdits). */
+  readOtherwise = false,
 ): void {
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
-    if (typeof item === 'string') continue;
+    if (typeof item === 'string') {
+      if (readOtherwise) list[i] = restoreEscapes(item);
+      continue;
+    }
     if (Array.isArray(item)) {
-      finishTree(item, source, placeholders, notes, collections);
+      finishTree(item, source, placeholders, notes, collections, readOtherwise);
       // The `#end` closing the block.
       const eaten = eatLineEnd(list, i + 1);
       const head = item[0];
@@ -268,6 +310,7 @@ function finishTree(
     }
     if (placeholders) resolveLiterals(item, placeholders);
     if (collections) replaceCollections(item, collections);
+    regroupOperators(item);
     // The #set token takes the blanks before it when they start a token (Parser.jjt SET_DIRECTIVE): when no text
     // other than blanks separates it from the previous directive, reference or comment, or from the block start.
     if (item.type === 'set') {
@@ -275,6 +318,7 @@ function finishTree(
       while (first > 0 && typeof list[first - 1] === 'string') first--;
       if (list.slice(first, i).every((text) => BLANKS.test(text as string))) for (let k = first; k < i; k++) list[k] = '';
     }
+    if (item.type === 'references' && item.pos && readOtherwise) escapeAfterReference(list, i, source);
     const eaten = eatsLineEnd(item) ? eatLineEnd(list, i + 1) : '';
     if (item.type === 'macro_call' && item.pos) {
       // Velocity prints an undefined macro call as its tokens, the line end its parenthesis took included.
@@ -303,6 +347,23 @@ function macroLiteral(text: string): string {
   return out + text.slice(copied);
 }
 
+/**
+ * A reference right after another one, behind backslashes: velocityjs reads no escape there, and prints the
+ * backslashes it was left (one, or two for an even number) before the reference. Velocity takes one of them and,
+ * when it was the last of an odd number, the reference as escaped: written out.
+ */
+function escapeAfterReference(list: VelocityTree, index: number, source: SourceText): void {
+  const item = list[index] as VelocityNode;
+  const previous = list[index - 1];
+  const start = source.offset(item.pos.first_line, item.pos.first_column);
+  let backslashes = 0;
+  while (start - backslashes > 0 && source.text[start - backslashes - 1] === '\\') backslashes++;
+  if (backslashes === 0 || typeof previous !== 'string' || !previous.endsWith('\\')) return;
+  if (!AFTER_REFERENCE.test(source.text.slice(Math.max(0, start - backslashes - 80), start - backslashes))) return;
+  list[index - 1] = previous.slice(0, -1);
+  if (backslashes % 2 === 1) list[index] = source.text.slice(start, source.offset(item.pos.last_line, item.pos.last_column));
+}
+
 function eatLineEnd(list: VelocityTree, index: number): string {
   const next = list[index];
   if (typeof next !== 'string') return '';
@@ -327,6 +388,58 @@ function resolveLiterals(node: unknown, placeholders: LiteralPlaceholders): void
   for (const value of Object.values(record)) if (typeof value === 'object') resolveLiterals(value, placeholders);
 }
 
+/**
+ * Binding strength of the binary operators in Velocity 1.7 (Parser.jjt): `||` below `&&` below `==` and `!=` below
+ * `<`, `>`, `<=`, `>=` below `+`, `-` below `*`, `/`, `%`. velocityjs ranks `||` with `&&` and `==` with `<`, so that
+ * `true || false && false` and `true == 1 < 2` came out false.
+ */
+const PRECEDENCE: Record<string, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '>': 4, '<=': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
+
+function isBinary(node: unknown): node is VelocityNode {
+  const math = node as VelocityNode | null;
+  return typeof math === 'object' && math !== null && math.type === 'math' && PRECEDENCE[math.operator] !== undefined;
+}
+
+/** Every chain of binary operators under the node, regrouped by Velocity's precedence (all of them bind left to right). */
+function regroupOperators(node: VelocityNode | VelocityTree): void {
+  const container = node as unknown as Record<string, unknown>;
+  for (const key of Object.keys(container)) {
+    const value = container[key];
+    if (typeof value !== 'object' || value === null || key === 'pos') continue;
+    if (isBinary(value)) container[key] = regroupChain(value);
+    else regroupOperators(value as VelocityNode);
+  }
+}
+
+function regroupChain(chain: VelocityNode): VelocityNode {
+  // The operands and operators in the order written, which any grouping keeps.
+  const operands: VelocityNode[] = [];
+  const operators: string[] = [];
+  const collect = (node: VelocityNode) => {
+    if (!isBinary(node)) {
+      regroupOperators(node);
+      operands.push(node);
+      return;
+    }
+    const [left, right] = node.expression as VelocityNode[];
+    collect(left);
+    operators.push(node.operator);
+    collect(right);
+  };
+  collect(chain);
+  let next = 0;
+  const climb = (left: VelocityNode, min: number): VelocityNode => {
+    while (next < operators.length && PRECEDENCE[operators[next]] >= min) {
+      const operator = operators[next++];
+      let right = operands[next];
+      while (next < operators.length && PRECEDENCE[operators[next]] > PRECEDENCE[operator]) right = climb(right, PRECEDENCE[operator] + 1);
+      left = { type: 'math', operator, expression: [left, right] };
+    }
+    return left;
+  };
+  return climb(operands[0], 0);
+}
+
 /** The references velocityjs read in place of lists, maps and ranges, swapped for the values they stand for. */
 function replaceCollections(node: VelocityNode | VelocityTree, collections: Map<string, VelocityNode>): void {
   const standsFor = (value: unknown): VelocityNode | undefined => {
@@ -344,8 +457,277 @@ function replaceCollections(node: VelocityNode | VelocityTree, collections: Map<
   }
 }
 
+/** Whether the text may hold what velocityjs reads otherwise than Velocity (see `escapeEdits`). */
+function readsOtherwise(source: string): boolean {
+  return source.lastIndexOf('#*') > source.lastIndexOf('*#') || ESCAPE_HINT.test(source);
+}
+
+/**
+ * Whether velocityjs alone might accept or refuse the text otherwise than the parse here: for the pre-check, which
+ * mirrors velocityjs. Escapes before references and other directives read alike, as do plain text escapes.
+ */
+export function mayParseOtherwise(source: string): boolean {
+  return source.lastIndexOf('#*') > source.lastIndexOf('*#') || PARSE_HINT.test(source);
+}
+
+const PARSE_HINT =
+  /##[^\r\n]*\r(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|[\w)}]\\+\$/;
+
+/** PARSE_HINT, and any escape: the text `escapeEdits` may change. */
+const ESCAPE_HINT = new RegExp(`\\\\[#$]|${PARSE_HINT.source}`);
+const KEPT_BACKSLASH = '\uE000';
+const KEPT_HASH = '\uE001';
+const KEPT_DOLLAR = '\uE002';
+const DROPPED = '\uE003';
+const KEPT_PARENTHESIS = '\uE004';
+const KEPT_BRACKET = '\uE005';
+const KEPT_BRACE = '\uE006';
+const STAND_INS = /[\uE000-\uE006]/g;
+const RESTORED: Record<string, string> = { [KEPT_BACKSLASH]: '\\', [KEPT_HASH]: '#', [KEPT_DOLLAR]: '$', [DROPPED]: '', [KEPT_PARENTHESIS]: '(', [KEPT_BRACKET]: '[', [KEPT_BRACE]: '{' };
+/** The end of a reference, after which velocityjs's lexer reads neither a comment nor unparsed text. */
+const AFTER_REFERENCE = /(?:\$!?[A-Za-z_](?:[\w.-]|\([^()\n]*\)|\[[^\]\n]*\])*|\$!?\{[^}\n]*\})$/;
+const ESCAPE_TOKENS = /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#|(\\+)([#$])|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##/g;
+const DIRECTIVE_NAMES = new Set(['set', 'if', 'elseif', 'else', 'end', 'foreach', 'include', 'parse', 'macro', 'define', 'evaluate', 'break', 'stop', 'literal']);
+/** What Velocity reads as a reference after `$`: a name, `{name`, `!name` or `!{name`. */
+const REFERENCE_START = /^!?\{?[A-Za-z_]/;
+
+type EscapeEdits = Array<[number, string]>;
+
+/**
+ * Text Velocity reads otherwise than velocityjs, as edits that swap characters for private-use stand-ins velocityjs
+ * reads as text, one for one so that no offset moves; the text of the tree gets them back (restoreEscapes).
+ * - A backslash escapes a `#` only before a directive or a macro defined above it (`\#foo` and `\# x` print as
+ *   written, every backslash kept), and a `$` only before a reference (`\$5` prints as written). Before a directive or
+ *   reference every two backslashes print one, but before `#set` an even number print all; an escaped directive is
+ *   text wherever it stands. Before a comment or unparsed text the backslashes print and the comment stays one.
+ * - `#**#` and `#[[]]#`, the empty comment and unparsed text, print nothing, and a comment never closed takes the rest.
+ * - `${` without a name, `#set` without `(`, the `(` of `$name(`, a `{` after a reference and a `[` or `{` right after
+ *   `#end` or `#else` are text; so is `##` after a property, and a line comment ends at a lone carriage return.
+ * - Right after a reference, where velocityjs reads neither, a comment on one line and unparsed text.
+ */
+function escapeEdits(source: string): EscapeEdits | undefined {
+  if (source.search(STAND_INS) >= 0) return undefined;
+  const literals = QUOTE.test(source) ? findStringLiterals(source) : [];
+  const edits: EscapeEdits = [];
+  let macros: Array<{ name: string; offset: number }> | undefined;
+  const definedAbove = (name: string, offset: number) => (macros ??= macroDefinitionsIn(source)).some((m) => m.name === name && m.offset < offset);
+  const pattern = new RegExp(ESCAPE_TOKENS);
+  let next = 0;
+  for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
+    const offset = match.index;
+    while (next < literals.length && literals[next].end <= offset) next++;
+    if (next < literals.length && literals[next].start < offset) {
+      pattern.lastIndex = literals[next].end;
+      continue;
+    }
+    if (match[0].startsWith('##')) {
+      // A line comment ends at a lone carriage return too, where velocityjs reads on to the next line feed.
+      const end = match[0].search(/\r/);
+      if (end >= 0 && source[offset + end + 1] !== '\n') {
+        edits.push([offset + end, '\n']);
+        pattern.lastIndex = offset + end + 1;
+      }
+      continue;
+    }
+    const token = match[0];
+    const afterReference = () => AFTER_REFERENCE.test(source.slice(Math.max(0, offset - 80), offset));
+    if (token === '#**#' || token === '#[[]]#' || (token.startsWith('#*') && (!token.endsWith('*#') || (!/[\r\n]/.test(token) && afterReference())))) {
+      // An empty comment or unparsed text, a comment never closed (it takes the rest of the template), or a comment
+      // on one line right after a reference.
+      for (let k = 0; k < token.length; k++) edits.push([offset + k, DROPPED]);
+      continue;
+    }
+    if (token.startsWith('#[[')) {
+      if (afterReference()) {
+        // Unparsed text right after a reference: its text, as text.
+        for (let k = 0; k < token.length; k++) {
+          const inside = k >= 3 && k < token.length - 3;
+          const c = token[k];
+          if (!inside) edits.push([offset + k, DROPPED]);
+          else if (c === '$' || c === '#' || c === '\\') edits.push([offset + k, c === '$' ? KEPT_DOLLAR : c === '#' ? KEPT_HASH : KEPT_BACKSLASH]);
+        }
+      }
+      continue;
+    }
+    if (token.startsWith('#*')) continue;
+    if (token.endsWith('{') && /^(?:\$!?[A-Za-z_]|#\{)/.test(token)) {
+      // A `{` right after a reference or a braced `#{end}` is text.
+      edits.push([offset + token.length - 1, KEPT_BRACE]);
+      continue;
+    }
+    if (token.endsWith('(')) {
+      // `$name(` calls nothing: the reference is followed by text.
+      edits.push([offset + token.length - 1, KEPT_PARENTHESIS]);
+      continue;
+    }
+    if (token.endsWith('[')) {
+      // A `[` right after `#end` or `#else` is text.
+      edits.push([offset + token.length - 1, KEPT_BRACKET]);
+      continue;
+    }
+    if (token.endsWith('##') && token.startsWith('$')) {
+      // After a property, `##` starts no comment in Velocity: it is text.
+      edits.push([offset + token.length - 2, KEPT_HASH], [offset + token.length - 1, KEPT_HASH]);
+      continue;
+    }
+    if (token.startsWith('#set')) {
+      // `#set` without its `(` is text in Velocity.
+      edits.push([offset, KEPT_HASH]);
+      continue;
+    }
+    if (token.startsWith('$')) {
+      // `${` without a name after it is text in Velocity.
+      edits.push([offset, KEPT_DOLLAR]);
+      continue;
+    }
+    const backslashes = match[1];
+    if (backslashes === undefined) continue;
+    const sign = offset + backslashes.length;
+    const kept = (from: number, to: number) => {
+      for (let k = from; k < to; k++) edits.push([k, KEPT_BACKSLASH]);
+    };
+    // Before a directive or reference Velocity prints one backslash for every two; velocityjs reads one or two.
+    const halved = () => {
+      const extra = backslashes.length - (backslashes.length % 2 === 1 ? 1 : 2);
+      for (let k = 0; k < extra; k++) edits.push([offset + k, k % 2 === 0 ? KEPT_BACKSLASH : DROPPED]);
+    };
+    if (match[2] === '$') {
+      if (REFERENCE_START.test(source.slice(sign + 1, sign + 4)) && !/^!?\{(?![A-Za-z_])/.test(source.slice(sign + 1, sign + 4))) {
+        halved();
+      } else if (sign + 1 < source.length) {
+        kept(offset, sign);
+        edits.push([sign, KEPT_DOLLAR]);
+      }
+      continue;
+    }
+    const after = source.slice(sign + 1, sign + 3);
+    if (after.startsWith('#') || after.startsWith('*') || after === '[[') {
+      // A comment or unparsed text starts at the `#`, which the next match reads.
+      kept(offset, sign);
+      pattern.lastIndex = sign;
+      continue;
+    }
+    const directive = /^(@)?\{?([A-Za-z][A-Za-z0-9_]*)/.exec(source.slice(sign + 1, sign + 64));
+    const name = directive?.[2];
+    const isDirective = name !== undefined && ((!directive![1] && DIRECTIVE_NAMES.has(name)) || definedAbove(name, offset));
+    if (!isDirective) {
+      kept(offset, sign);
+      edits.push([sign, KEPT_HASH]);
+    } else if (name === 'set' && backslashes.length % 2 === 0) {
+      kept(offset, sign);
+    } else if (backslashes.length % 2 === 1) {
+      // The directive as text: what velocityjs reads the same way wherever it stands (after a reference too).
+      halved();
+      edits.push([sign - 1, DROPPED], [sign, KEPT_HASH]);
+    } else {
+      halved();
+    }
+  }
+  return edits.length > 0 ? edits : undefined;
+}
+
+function macroDefinitionsIn(source: string): Array<{ name: string; offset: number }> {
+  const found: Array<{ name: string; offset: number }> = [];
+  for (const match of source.matchAll(/#\{?macro\}?[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/g)) found.push({ name: match[1], offset: match.index ?? 0 });
+  return found;
+}
+
+function withEdits(text: string, edits: EscapeEdits | undefined): string {
+  if (!edits) return text;
+  let out = '';
+  let copied = 0;
+  for (const [offset, char] of edits) {
+    out += text.slice(copied, offset) + char;
+    copied = offset + 1;
+  }
+  return out + text.slice(copied);
+}
+
+function restoreEscapes(text: string): string {
+  return /[\uE000-\uE006]/.test(text) ? text.replace(STAND_INS, (c) => RESTORED[c]) : text;
+}
+
+/**
+ * Where a `$`, `$!` or `#` ends the template, which Velocity's lexer cannot finish reading (a lexical error, inside a
+ * `##` comment too), unless the `#` closes a block comment or unparsed text or is the second of a `##` starting one;
+ * or a directive that takes arguments, which Velocity wants after it.
+ */
+function unreadableEnd(source: string, strings: () => readonly StringLiteral[]): number | undefined {
+  const directive = /(\\*)#(?:\{(?:if|elseif|foreach|macro|define|evaluate)\}|(?:if|elseif|foreach|macro|define|evaluate))$/.exec(source);
+  if (directive) {
+    const lineStart = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1;
+    const commented = source.slice(lineStart, directive.index).includes('##') || source.lastIndexOf('#*') > source.lastIndexOf('*#');
+    return directive[1].length % 2 === 0 && !commented ? directive.index + directive[1].length : undefined;
+  }
+  const end = /(?:\$!?|#\*?)$/.exec(source);
+  if (!end) return undefined;
+  if (end[0] === '#') {
+    const lineStart = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1;
+    // A `##` starts a comment unless its first `#` closes unparsed text or a block comment.
+    const inLiteral = (at: number) => strings().some((literal) => literal.start < at && at < literal.end);
+    let lineComment = source.indexOf('##', lineStart);
+    while (lineComment > 0 && (source[lineComment - 1] === '*' || source.slice(lineComment - 2, lineComment) === ']]' || inLiteral(lineComment))) {
+      lineComment = source.indexOf('##', lineComment + 1);
+    }
+    // Inside a line comment every ending fails.
+    if (lineComment >= 0 && lineComment < source.length - 2) return end.index;
+    if (source.endsWith('*#') && source.includes('#*')) return undefined;
+    if (source.endsWith(']]#') && source.includes('#[[')) return undefined;
+    if (lineComment >= 0 && lineComment === source.length - 2 && !/\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##$/.test(source)) return undefined;
+  }
+  return end.index;
+}
+
+/** Whether the tree holds a subtraction, a negation or a negative number, which `minusProblem` may have to refuse. */
+function holdsMinus(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  if (Array.isArray(node)) return node.some(holdsMinus);
+  const record = node as VelocityNode;
+  if (record.type === 'math' && (record.operator === '-' || record.operator === 'minus')) return true;
+  if ((record.type === 'integer' || record.type === 'decimal') && String(record.value).startsWith('-')) return true;
+  for (const key of Object.keys(record)) if (key !== 'pos' && holdsMinus(record[key])) return true;
+  return false;
+}
+
+/** Tokens (velocityjs's lexer rules) that end an operand: `)`, `]`, `}`, a number, a string, `true`, `false`, a name. */
+const OPERAND_ENDS = new Set<number>([Rule.CloseParen, Rule.CloseBracket, Rule.MapEnd, 62, Rule.DoubleQuoted, Rule.SingleQuoted, 59, 60, 61, Rule.Name]);
+const MINUS = 21;
+
+/**
+ * Velocity 1.7 reads `-` followed by a digit as the start of a negative number wherever it stands, and has no unary
+ * minus: `$list.size()-1` is two values in a row, `-$a`, `-(1)` and `- 1` an operator without its left operand.
+ * velocityjs takes them all; Velocity refuses them.
+ */
+function minusProblem(lexText: string): { offset: number; message: string } | undefined {
+  let previous = -1;
+  let problem: { offset: number; message: string } | undefined;
+  lexTemplate(lexText, (rule, start, end, state) => {
+    if (problem) return;
+    if (state !== 'c' && state !== 'i') {
+      previous = -1;
+      return;
+    }
+    if (rule === 42 || rule === 43) return;
+    if (rule === MINUS && lexText[start] === '-') {
+      const afterOperand = OPERAND_ENDS.has(previous);
+      const number = /^\.?[0-9]/.test(lexText.slice(end, end + 2));
+      if (afterOperand && number) {
+        const written = /^-\.?[0-9]+/.exec(lexText.slice(start))![0];
+        problem = {
+          offset: start,
+          message: `Velocity reads \`${written}\` as a negative number, so two values stand in a row here: put a blank after the minus to subtract (\`- ${written.slice(1)}\`)`,
+        };
+      } else if (!afterOperand && !number) {
+        problem = { offset: start, message: 'Velocity 1.7 has no unary minus: `-` must stand between two values (write `0 - $x` to negate, or a number such as `-1`)' };
+      }
+    }
+    previous = rule;
+  });
+  return problem;
+}
+
 const BLOCK_TOKENS =
-  /##[^\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|\\#|#\{?(if|foreach|macro|define)\}?\s*\(|#@[A-Za-z_][\w-]*\s*\(|#\{?(elseif)\}?\s*\(|#\{?(else|end)\}?(?![A-Za-z0-9_])/g;
+  /##[^\r\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|\\+#|#(?:\{(if|foreach|macro|define)\}|(if|foreach|macro|define))\s*\(|#@[A-Za-z_][\w-]*\s*\(|#\{?(elseif)\}?\s*\(|#(?:\{(else|end)\}|(else|end)(?![A-Za-z0-9_]))/g;
 
 interface BlockToken {
   kind: 'open' | 'branch' | 'end';
@@ -371,11 +753,18 @@ function* blockTokens(template: string, literals: readonly StringLiteral[] = [])
       pattern.lastIndex = literals[next].end;
       continue;
     }
-    if (token.startsWith('##') || token.startsWith('#*') || token.startsWith('#[[') || token.startsWith('\\')) continue;
+    if (token.startsWith('\\')) {
+      // An even number of backslashes escape one another, and the directive after them stands.
+      if (token.length % 2 === 1) pattern.lastIndex = offset + token.length - 1;
+      continue;
+    }
+    if (token.startsWith('##') || token.startsWith('#*') || token.startsWith('#[[')) continue;
     const end = offset + token.length;
-    if (match[2] || match[3] === 'else') yield { kind: 'branch', name: match[2] ?? 'else', offset, end };
-    else if (match[3] === 'end') yield { kind: 'end', name: 'end', offset, end };
-    else yield { kind: 'open', name: match[1] ?? token.slice(1).replace(/\s*\($/, ''), offset, end };
+    const opener = match[1] ?? match[2];
+    const closer = match[4] ?? match[5];
+    if (match[3] || closer === 'else') yield { kind: 'branch', name: match[3] ?? 'else', offset, end };
+    else if (closer === 'end') yield { kind: 'end', name: 'end', offset, end };
+    else yield { kind: 'open', name: opener ?? token.slice(1).replace(/\s*\($/, ''), offset, end };
   }
 }
 

@@ -290,6 +290,17 @@ export function tokenAt(source: string, offset: number): string {
 export const MESSAGE_TOKEN_LENGTH = 30;
 
 /** The token at `offset`, shortened when long. */
+/**
+ * A `#set` with no `(` after it, which Velocity prints as text: a note for diagnostics, worded as the parse error
+ * velocityjs would have made of it.
+ */
+export function bareSetMessage(source: string, offset: number): string {
+  let next = offset + '#set'.length;
+  while (next < source.length && /\s/.test(source[next])) next++;
+  const found = next >= source.length ? 'the end of the template' : `\`${tokenText(source, next)}\``;
+  return `\`#set\` must be followed by \`(\`: write \`${DIRECTIVE_FORMS['#set']}\`; found ${found}`;
+}
+
 function tokenText(source: string, offset: number): string {
   const text = tokenAt(source, offset);
   return shortened(text, MESSAGE_TOKEN_LENGTH);

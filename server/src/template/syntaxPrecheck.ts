@@ -9,17 +9,27 @@
  * except where Velocity 1.7 refuses what velocityjs takes (callArguments): there it answers "not sure".
  */
 import { escapedCallProblem } from './callArguments';
-import { checkBlocks, normalizeDirectives } from './syntax';
+import { checkBlocks, mayParseOtherwise, normalizeDirectives } from './syntax';
 import { MAX_TEMPLATE_BYTES } from './limits';
 import type { StringLiteral } from './stringLiterals';
 
 export function isCertainlyValidTemplate(template: string): boolean {
   if (template.length * 3 > MAX_TEMPLATE_BYTES && Buffer.byteLength(template, 'utf8') > MAX_TEMPLATE_BYTES) return false;
   if (template.indexOf('\u0000') >= 0) return false;
-  // The parser sees `#stop` rewritten. That moves offsets but opens or closes no block, so blocks can be paired on the
+  // A lone carriage return ends a line comment in Velocity, not in velocityjs (syntax.ts reconciles them).
+  if (/\r(?!\n)/.test(template)) return false;
+  // A `$`, `#` or `#*` that ends the template may be a lexical error in Velocity (syntax.ts, unreadableEnd).
+  const last = template.charCodeAt(template.length - 1);
+  const beforeLast = template.charCodeAt(template.length - 2);
+  if (last === DOLLAR || last === HASH || (last === BANG && beforeLast === DOLLAR) || (last === STAR && beforeLast === HASH)) return false;
+  // Nor may a directive that takes arguments end it.
+  if (/#\{?(?:if|elseif|foreach|macro|define|evaluate)\}?$/.test(template)) return false;
+  // The parser sees `#stop` and braced directives rewritten. That may move offsets but opens or closes no block, so blocks can be paired on the
   // same text, with the string literals the scanner met on its way: every one there is, once it accepts the text,
   // and so without a lexer pass of the block check's own.
-  const source = template.includes('stop') ? normalizeDirectives(template) : template;
+  // What velocityjs reads otherwise than Velocity is left to the parser, which reconciles them.
+  if (mayParseOtherwise(template)) return false;
+  const source = template.includes('stop') || template.includes('#{') ? normalizeDirectives(template) : template;
   const scanner = new Scanner(source);
   return scanner.template() && !scanner.foreignSpace && checkBlocks(source, scanner.literals).length === 0;
 }
@@ -76,6 +86,9 @@ function isWord(c: number): boolean {
 }
 function isIdPart(c: number): boolean {
   return isWord(c) || c === 45;
+}
+function isDigitOrDecimal(s: string, at: number): boolean {
+  return isDigit(s.charCodeAt(at)) || (s.charCodeAt(at) === DOT && isDigit(s.charCodeAt(at + 1)));
 }
 /** The only white space Velocity skips between the parts of a directive or call. */
 function isBlank(c: number): boolean {
@@ -146,6 +159,8 @@ class Scanner {
       if (backslashes % 2 === 1) {
         // Velocity lexes an escaped reference's arguments all the same.
         if (q === dollar && escapedCallProblem(s, q)) return false;
+        // Before a comment or unparsed text a backslash escapes nothing in Velocity (syntax.ts, escapeEdits).
+        if (q === hash && (this.code(q + 1) === STAR || this.code(q + 1) === HASH || this.code(q + 1) === LBRACKET)) return false;
         p = q + 1;
         continue;
       }
@@ -661,6 +676,8 @@ class Scanner {
   private math(): boolean {
     if (!this.operand()) return false;
     while (this.peek() === Tok.BinOp || this.peek() === Tok.Minus) {
+      // A minus before a digit starts a negative number in Velocity, never a subtraction.
+      if (this.peek() === Tok.Minus && isDigitOrDecimal(this.s, this.tokStart + 1)) return false;
       this.next();
       if (!this.operand()) return false;
     }
@@ -683,10 +700,8 @@ class Scanner {
         this.next();
         return this.operand();
       case Tok.Minus:
-        if (!isDigit(this.s.charCodeAt(this.tokStart + 1))) {
-          this.next();
-          return this.peek() === Tok.Paren && this.parenthesis();
-        }
+        // Velocity has no unary minus: only a negative number starts with one.
+        if (!isDigit(this.s.charCodeAt(this.tokStart + 1))) return false;
         return this.number();
       case Tok.Paren:
         return this.parenthesis();
