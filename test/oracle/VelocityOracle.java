@@ -70,11 +70,13 @@ public class VelocityOracle {
 
   public static void main(String[] args) throws Exception {
     List<Object> cases = readCases();
-    VelocityEngine engine = new VelocityEngine();
-    engine.setProperty("runtime.log.logsystem.class", "org.apache.velocity.runtime.log.NullLogChute");
-    engine.init();
     JSONArray results = new JSONArray();
     for (Object item : cases) {
+      // An engine per case: Velocity keeps the first definition of a macro name for the engine's life, so one case's
+      // #macro would otherwise stand in for a later case's own.
+      VelocityEngine engine = new VelocityEngine();
+      engine.setProperty("runtime.log.logsystem.class", "org.apache.velocity.runtime.log.NullLogChute");
+      engine.init();
       Map<?, ?> c = (Map<?, ?>) item;
       String template = (String) c.get("template");
       String body = c.get("body") instanceof String ? (String) c.get("body") : "";
