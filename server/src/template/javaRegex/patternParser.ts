@@ -54,7 +54,9 @@ export class PatternParser extends ClassParser {
     for (const m of body.matchAll(/\u0001([^\u0002]+)\u0002/g)) jsIndex.set(m[1], ++next);
     const source = body.replace(/\u0001[^\u0002]+\u0002/g, '').replace(/\u0003([^\u0002]+)\u0002/g, (_m, id: string) => {
       const n = jsIndex.get(id);
-      return n === undefined ? '(?!)' : `(?:\\${n})`;
+      // A back reference to a group the pattern does not have never matches; an empty class says so and, unlike
+      // (?!), may be quantified (`\\2?`).
+      return n === undefined ? '[]' : `(?:\\${n})`;
     });
     const jsGroup = [0];
     for (let g = 1; g <= this.javaGroups; g++) jsGroup.push(jsIndex.get(`j${g}`)!);

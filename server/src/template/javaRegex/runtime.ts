@@ -77,14 +77,26 @@ function* findAll(pattern: string, c: CompiledPattern, text: string, limit: Matc
     }
     ensureMatchEnds(pattern, c.exponential, c.source, text, from, c.sticky, limit, spent);
     regex.lastIndex = from;
-    const match = regex.exec(text);
+    let match = regex.exec(text);
     if (!match) return;
+    if (match.index < from) match = emptyMatchInsidePair(match, from);
     yield match;
     const end = match.index + match[0].length;
     if (match[0].length > 0) from = end;
     else if (c.sticky) return;
-    else from = end + (text.codePointAt(end)! > 0xffff ? 2 : 1);
+    // Java steps one char past an empty match, which can land between the halves of a surrogate pair.
+    else from = end + 1;
   }
+}
+
+/**
+ * After an empty match at the start of a surrogate pair, Java tries again between its halves and finds the empty
+ * match there too, so `split("")` cuts the pair. V8 in Unicode mode moves such a start back to the pair's start and
+ * finds the same empty match again: it stands for Java's, one char later.
+ */
+function emptyMatchInsidePair(match: RegExpExecArray, from: number): RegExpExecArray {
+  const moved = Object.assign([...match], { index: from, input: match.input, groups: match.groups });
+  return moved as unknown as RegExpExecArray;
 }
 
 type ReplacementPart = string | number;
