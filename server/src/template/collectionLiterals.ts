@@ -1,16 +1,19 @@
 /**
  * The lists, maps and ranges written in a template's directives and call arguments, read with Velocity 1.7's grammar
  * (velocityValues) and handed to velocityjs as references of the same length, whose nodes are then swapped for the
- * ones read here (see syntax.ts). One pass of the copy of velocityjs's lexer finds them, and on the way it collects the
- * string literals as Velocity reads them (those inside lists and maps included) and checks how deeply calls, lists,
- * maps and parentheses nest: velocityjs's parser takes time in the cube of that depth, and the evaluation recurses on it.
+ * ones read here (see syntax.ts); so are the other values velocityjs reads otherwise or not at all: numbers such as
+ * `1e3`, `.5` and long negative ones, `true` and `false` as indexes, and a string, number or Boolean a `#foreach`
+ * loops over. One pass of the copy of velocityjs's lexer finds them, and on the way it collects the string literals
+ * as Velocity reads them (those inside lists and maps included), reads every index after a reference as Velocity does
+ * (in text too), and checks how deeply calls, lists, maps and parentheses nest: velocityjs's parser takes time in the
+ * cube of that depth, and the evaluation recurses on it.
  */
 import { MAX_EXPRESSION_NESTING } from './limits';
 import type { StringLiteral } from './stringLiterals';
 import type { VelocityNode } from './syntax';
 import { lineOf, MESSAGE_TOKEN_LENGTH, shortLabel, surroundingsAt } from './syntaxMessages';
 import { lexTemplate, Rule, type LexState } from './velocityLexer';
-import { nestingMessage, parseValue, ValueSyntaxError, type NodePosition } from './velocityValues';
+import { nestingMessage, parseIndex, parseValue, ValueSyntaxError, type NodePosition } from './velocityValues';
 import { shortened } from '../model/shortened';
 
 export interface CollectionLiteral {
@@ -27,7 +30,10 @@ export interface TemplateValues {
   collections: CollectionLiteral[];
   /** The node each replacement reference stands for, by the reference's name. */
   nodes: Map<string, VelocityNode>;
-  /** The first value Velocity cannot parse, or the first nesting too deep; the scan stops there. */
+  /**
+   * The first value or index Velocity cannot parse, or the first nesting too deep. The scan stops at a value or a
+   * nesting and reads on past an index, as velocityjs does.
+   */
   problem?: ValueSyntaxError;
 }
 
@@ -35,11 +41,17 @@ export interface TemplateValues {
 const INDEXABLE = new Set<number>([Rule.Name, Rule.CloseParen, Rule.CloseBracket]);
 const OPENERS = new Set<number>([Rule.MapBegin, Rule.BraceBegin, Rule.Paren, Rule.Bracket]);
 const CLOSERS = new Set<number>([Rule.MapEnd, Rule.BraceEnd, Rule.CloseParen, Rule.CloseBracket]);
-/** velocityjs's rules for `!`, `not`, and the blanks between tokens inside parentheses. */
+/** velocityjs's rules for `!`, `not`, the blanks between tokens inside parentheses, `in`, numbers and words. */
 const NOT_SIGN = 40;
 const NOT_WORD = 37;
 const SPACES = 42;
 const BLANKS = 43;
+const IN_WORD = 20;
+const DECIMAL_POINT = 55;
+const NULL_WORD = 59;
+const FALSE_WORD = 60;
+const TRUE_WORD = 61;
+const INTEGER_RULE = 62;
 /** Characters that would join a replacement reference's name in velocityjs's lexer. */
 const NAME_CHAR = /[A-Za-z0-9_-]/;
 
@@ -51,16 +63,26 @@ export function scanTemplateValues(text: string): TemplateValues {
   let lastRule = -1;
   let lastEnd = -1;
   let ruleBeforeLast = -1;
+  /** The last token other than blanks. */
+  let lastSignificant = -1;
+  /** Where the last `$` was read: the start of the reference an index belongs to. */
+  let referenceStart = -1;
   /** For each `(` open: whether it opens a method call's arguments (`.name(`), where bare words are values. */
   const parens: boolean[] = [];
+  /** Whether the last `)` read closed a method call's arguments (an index may follow it). */
+  let closedCall = false;
   let depth = 0;
   let negations = 0;
   let names: PlaceholderNames | undefined;
   let lines: LineStarts | undefined;
   const locate = (start: number, end: number): NodePosition => (lines ??= new LineStarts(text)).position(start, end);
   const onString = (start: number, end: number, quote: '"' | "'") => result.strings.push({ start, end, quote });
+  // The first problem is the one Velocity meets, but one too deeply nested must be known (velocityjs is not to parse it).
+  const note = (problem: ValueSyntaxError): void => {
+    if (!result.problem || problem.nesting) result.problem = problem;
+  };
   const stop = (problem: ValueSyntaxError): never => {
-    result.problem = problem;
+    note(problem);
     throw STOP;
   };
   const onToken = (rule: number, start: number, end: number) => {
@@ -68,7 +90,8 @@ export function scanTemplateValues(text: string): TemplateValues {
     if (OPENERS.has(rule) && ++depth + negations > MAX_EXPRESSION_NESTING) stop(new ValueSyntaxError(nestingMessage(openedLabel(text, start), lineOf(text, start), MAX_EXPRESSION_NESTING), start, true));
     if (CLOSERS.has(rule) && depth > 0) depth--;
     if (rule === Rule.Paren) parens.push(lastRule === Rule.Name && lastEnd === start && ruleBeforeLast === Rule.Dot);
-    else if (rule === Rule.CloseParen) parens.pop();
+    else if (rule === Rule.CloseParen) closedCall = parens.pop() === true;
+    if (rule === Rule.Dollar || rule === Rule.DollarQuiet) referenceStart = start;
     // `!` and `not` apply to what follows, each one level deeper (UnaryExpression recurses on itself).
     if (rule === NOT_SIGN || rule === NOT_WORD) {
       if (depth + ++negations > MAX_EXPRESSION_NESTING) {
@@ -77,13 +100,30 @@ export function scanTemplateValues(text: string): TemplateValues {
     } else if (rule !== BLANKS && rule !== SPACES) {
       negations = 0;
     }
+    if (rule !== BLANKS && rule !== SPACES) lastSignificant = rule;
     ruleBeforeLast = lastRule;
     lastRule = rule;
     lastEnd = end;
   };
-  const skipValue = (offset: number, state: LexState): number | undefined => {
+  /** Hands velocityjs a reference in place of the value Velocity reads from `start` to `end`; returns `end`. */
+  const standIn = (start: number, end: number, node: VelocityNode): number => {
+    const written = text.slice(start, end);
+    names ??= new PlaceholderNames(text);
+    const joinsNext = NAME_CHAR.test(text[end] ?? '');
+    const placeholder = names.placeholder(written, joinsNext);
+    if (placeholder === undefined) return stop(new ValueSyntaxError(noRoomMessage(text, start, end, node, joinsNext), joinsNext ? end : start));
+    result.collections.push({ start, end, replacement: placeholder.text });
+    result.nodes.set(placeholder.name, node);
+    ruleBeforeLast = -1;
+    lastRule = -1;
+    lastSignificant = -1;
+    lastEnd = end;
+    return end;
+  };
+  /** A list or map at `offset`, read with Velocity's grammar. */
+  const collection = (offset: number, state: LexState): number | undefined => {
     const bracket = text[offset] === '[';
-    if (lastEnd === offset && (bracket ? INDEXABLE.has(lastRule) : lastRule === Rule.Dollar || lastRule === Rule.DollarQuiet)) return undefined;
+    if (lastEnd === offset && !bracket && (lastRule === Rule.Dollar || lastRule === Rule.DollarQuiet)) return undefined;
     if (state === 'i') {
       stop(new ValueSyntaxError(`An index takes a string, a whole number, \`true\`, \`false\` or a reference in Velocity 1.7, not a ${bracket ? 'list' : 'map'}`, offset));
     }
@@ -96,31 +136,113 @@ export function scanTemplateValues(text: string): TemplateValues {
       error.valueStart = offset;
       return stop(error);
     }
-    const { node, end } = parsed;
-    const written = text.slice(offset, end);
-    checkFollower(text, end, node, written, stop);
-    names ??= new PlaceholderNames(text);
-    const joinsNext = NAME_CHAR.test(text[end] ?? '');
-    const placeholder = names.placeholder(written, joinsNext);
-    if (placeholder === undefined) {
-      const message = joinsNext
-        ? `The evaluator cannot read \`${text[end]}\` right after \`${written}\`: put a space between them`
-        : `The evaluator cannot read a ${node.type === 'map' ? 'map' : 'list'} written over several lines with no more than one character on any of them; write it on one line`;
-      return stop(new ValueSyntaxError(message, joinsNext ? end : offset));
+    checkFollower(text, parsed.end, parsed.node, text.slice(offset, parsed.end), stop);
+    return standIn(offset, parsed.end, parsed.node);
+  };
+  /**
+   * The index at the `[` right after a reference, read with Velocity's grammar: what Velocity refuses is a problem
+   * (in text velocityjs reads such a `[` as text, in a directive it may take `1.5`), noted while the scan goes on as
+   * velocityjs reads on, so that every string literal is still found. `true` and `false`, which velocityjs's lexer
+   * takes nowhere in an index, get a stand-in. Other indexes are left to velocityjs, which reads them alike.
+   */
+  const index = (offset: number): number | undefined => {
+    const afterReference = lastRule === Rule.Name ? REFERENCE_PARTS.has(ruleBeforeLast) : lastRule === Rule.CloseBracket || closedCall;
+    if (!afterReference) return undefined;
+    let parsed: { node: VelocityNode; end: number };
+    try {
+      parsed = parseIndex(text, offset, referenceStart, { maxDepth: MAX_EXPRESSION_NESTING, depth, locate });
+    } catch (error) {
+      if (!(error instanceof ValueSyntaxError)) throw error;
+      note(error);
+      return undefined;
     }
-    result.collections.push({ start: offset, end, replacement: placeholder.text });
-    result.nodes.set(placeholder.name, node);
-    ruleBeforeLast = -1;
-    lastRule = -1;
-    lastEnd = end;
-    return end;
+    if (parsed.node.type !== 'bool') return undefined;
+    const word = String(parsed.node.value);
+    const wordStart = text.indexOf(word, offset + 1);
+    standIn(wordStart, wordStart + word.length, parsed.node);
+    lastRule = Rule.CloseBracket;
+    lastEnd = parsed.end;
+    return parsed.end;
+  };
+  /** A number velocityjs reads otherwise than Velocity (`1e3`, `.5`, `1.`, `-9007199254740993`) gets a stand-in. */
+  const number = (offset: number): number | undefined => {
+    if (lastEnd === offset && CONTINUED.has(lastRule)) return undefined;
+    MAYBE_MISREAD.lastIndex = offset;
+    if (!MAYBE_MISREAD.test(text)) return undefined;
+    const parsed = valueAt(offset);
+    return parsed && isMisreadNumber(parsed.node) ? standIn(offset, parsed.end, parsed.node) : undefined;
+  };
+  /** `#foreach($i in "abc")`: velocityjs loops over references, lists and maps only; Velocity over any value. */
+  const loopSource = (offset: number): number | undefined => {
+    const parsed = valueAt(offset, onString);
+    if (!parsed || !SCALAR_TYPES.has(parsed.node.type)) return undefined;
+    // A stand-in takes two characters at least: a one-digit number takes the blank before it along.
+    const start = parsed.end - offset < 2 && /[ \t]/.test(text[offset - 1] ?? '') ? offset - 1 : offset;
+    return standIn(start, parsed.end, parsed.node);
+  };
+  const valueAt = (offset: number, strings?: typeof onString): { node: VelocityNode; end: number } | undefined => {
+    try {
+      return parseValue(text, offset, { maxDepth: MAX_EXPRESSION_NESTING, depth, onString: strings });
+    } catch (error) {
+      if (error instanceof ValueSyntaxError) return undefined;
+      throw error;
+    }
+  };
+  const skipValue = (offset: number, state: LexState): number | undefined => {
+    const c = text[offset];
+    if (c === '[' && lastEnd === offset && INDEXABLE.has(lastRule)) return index(offset);
+    if (state === 'mu') return undefined;
+    if (c === '[' || c === '{') return collection(offset, state);
+    if (lastSignificant === IN_WORD && c !== '$') return loopSource(offset);
+    if (c === '-' || c === '.' || (c >= '0' && c <= '9')) return number(offset);
+    return undefined;
   };
   try {
-    lexTemplate(text, onToken, undefined, skipValue);
+    lexTemplate(withPointsOpened(text), onToken, undefined, skipValue);
   } catch (error) {
     if (error !== STOP) throw error;
   }
   return result;
+}
+
+/**
+ * velocityjs's lexer takes a `(` only before what may start a value, which a number starting with its point (`.5`)
+ * does not: the text lexed has a `$` there, where the lexer takes the `(` and asks for the value, read from the
+ * text itself (a stand-in then takes its place for velocityjs too). In plain text the `$` reads as text all the same.
+ */
+function withPointsOpened(text: string): string {
+  return LEADING_POINT.test(text) ? text.replace(LEADING_POINTS, '$1$$') : text;
+}
+
+const LEADING_POINT = /\([ \t\r\n]*\.\d/;
+const LEADING_POINTS = /(\([ \t\r\n]*)\.(?=\d)/g;
+
+/** Why no stand-in fits a value: what follows joins it, or too many values are too short to have a name of their own. */
+function noRoomMessage(text: string, start: number, end: number, node: VelocityNode, joinsNext: boolean): string {
+  const written = text.slice(start, end);
+  if (joinsNext) return `The evaluator cannot read \`${text[end]}\` right after \`${written}\`: put a space between them`;
+  if (node.type === 'map' || node.type === 'array') {
+    return `The evaluator cannot read a ${node.type === 'map' ? 'map' : 'list'} written over several lines with no more than one character on any of them; write it on one line`;
+  }
+  return `The evaluator cannot read this many different values as short as \`${written}\`: write this one longer (\`0.5\` for \`.5\`, \`1.0\` for \`1.\`)`;
+}
+
+/** Tokens a reference's name follows: `$`, `$!`, `${`, and the `.` of a property or method. */
+const REFERENCE_PARTS = new Set<number>([Rule.Dollar, Rule.DollarQuiet, Rule.BraceBegin, Rule.Dot]);
+/** Tokens a digit, `.` or `-` right after continues rather than starting a number: names, numbers, operands' ends. */
+const CONTINUED = new Set<number>([Rule.Name, INTEGER_RULE, DECIMAL_POINT, Rule.Dot, Rule.CloseParen, Rule.CloseBracket, Rule.MapEnd, Rule.BraceEnd, Rule.DoubleQuoted, Rule.SingleQuoted, NULL_WORD, FALSE_WORD, TRUE_WORD]);
+const SCALAR_TYPES = new Set(['string', 'integer', 'decimal', 'bool']);
+/** What may start such a number: a point first or last, an exponent, sixteen digits or more (for a negative one). */
+const MAYBE_MISREAD = /-?(?:\.\d|\d+\.(?!\d)|\d+(?:\.\d+)?[eE]|\d{16})/y;
+
+/**
+ * velocityjs reads a decimal number as digits, `.` and digits only, and a negative integer through a JavaScript
+ * number, which loses digits beyond 2^53; Velocity's FLOATING_POINT_LITERAL takes `1.`, `.5` and exponents too.
+ */
+function isMisreadNumber(node: VelocityNode): boolean {
+  const written = String(node.value);
+  if (node.type === 'decimal') return !/^-?\d+\.\d+$/.test(written);
+  return node.type === 'integer' && written.startsWith('-') && !Number.isSafeInteger(Number(written));
 }
 
 /** The text with each collection literal replaced; `text` is the scanned template or a rewrite of it as long. */

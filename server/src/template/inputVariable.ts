@@ -76,6 +76,14 @@ function compilePath(expression: unknown, method: string): CompiledPath {
   }
 }
 
+/**
+ * Whether `json(String)` and `path(String)` take the argument: a String, or null, which any parameter takes. Velocity
+ * finds no method for a number, a list or any other value, and the call is null.
+ */
+function takesPath(argument: unknown): boolean {
+  return typeof argument === 'string' || argument === undefined || argument === null;
+}
+
 export class InputVariable extends TemplateHost {
   constructor(
     private readonly payload: Payload,
@@ -91,6 +99,7 @@ export class InputVariable extends TemplateHost {
   }
 
   invoke(name: string, args: unknown[]): unknown {
+    if ((name === 'json' || name === 'path') && args.length === 1 && !takesPath(args[0])) return NO_SUCH_METHOD;
     switch (`${name}/${args.length}`) {
       case 'json/1': {
         const result = evaluateJsonPath(compilePath(args[0], 'json'), this.payload.value);

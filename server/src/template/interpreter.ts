@@ -7,7 +7,7 @@
  * the evaluation budget so a runaway template is interrupted.
  */
 import { Compile } from 'velocityjs';
-import { isMapValue, isRecordMap, mapSet, mapValues } from './javaMaps';
+import { isMapValue, isRecordMap, mapGet, mapHas, mapSet, mapValues } from './javaMaps';
 import { BacktrackingLimit, describeRunawayMatch } from './javaRegex';
 import { invokeJavaMethod, JavaMethodError, listModifications, readJavaIndex, readJavaProperty, writeJavaIndex } from './javaMethods';
 import {
@@ -18,6 +18,7 @@ import {
   javaDouble,
   javaEquals,
   javaInteger,
+  JavaClass,
   javaList,
   javaToString,
   javaTruthy,
@@ -37,7 +38,7 @@ import {
   type NestingKind,
   type SourcePosition,
 } from './limits';
-import { fileDirectiveMessage, parseFragment, type VelocityNode, type VelocityTree } from './syntax';
+import { fileDirectiveMessage, parseFragment, parseInterpolated, type VelocityNode, type VelocityTree } from './syntax';
 import { shortened } from '../model/shortened';
 import { MESSAGE_TOKEN_LENGTH } from './syntaxMessages';
 
@@ -70,13 +71,14 @@ const VelocityCompile = Compile as unknown as new (asts: Item[], config?: object
 /**
  * `$foreach` inside a loop, Velocity 1.7's ForeachScope: index (from 0), count (from 1), hasNext, first, last, the
  * scope of the enclosing loop (parent, topmost), what `$foreach` held before when that was no scope (replaced), and
- * the map every Scope is, whose keys fall back to the parent's.
+ * the map every Scope is (an AbstractMap over its own entries, which `get` looks up in the parent's when missing): it
+ * prints, compares and answers Map's methods as that map.
  */
 class ForeachScope extends TemplateHost {
   index = 0;
   readonly parent: ForeachScope | undefined;
   readonly replaced: unknown;
-  private readonly storage = new Map<string, unknown>();
+  private readonly storage = new Map<unknown, unknown>();
 
   constructor(
     private readonly size: number,
@@ -85,6 +87,10 @@ class ForeachScope extends TemplateHost {
     super();
     if (previous instanceof ForeachScope) this.parent = previous;
     else this.replaced = previous;
+  }
+
+  override asMap(): Map<unknown, unknown> {
+    return this.storage;
   }
 
   property(name: string): unknown {
@@ -105,31 +111,26 @@ class ForeachScope extends TemplateHost {
         return this.topmost();
       case 'replaced':
         return this.replaced;
+      case 'class':
+        return FOREACH_SCOPE_CLASS;
     }
     return this.get(name);
   }
 
   invoke(name: string, args: unknown[]): unknown {
     if (args.length === 0) {
-      const getter = SCOPE_GETTERS[name];
-      if (getter !== undefined) return this.property(getter);
-      if (name === 'size') return this.storage.size;
-      if (name === 'isEmpty') return this.storage.size === 0;
+      if (hasOwn(SCOPE_GETTERS, name)) return this.property(SCOPE_GETTERS[name]);
+      if (name === 'getClass') return FOREACH_SCOPE_CLASS;
     }
-    if (name === 'get' && args.length === 1) return this.get(javaToString(args[0]));
-    if (name === 'containsKey' && args.length === 1) return this.storage.has(javaToString(args[0]));
-    if (name === 'put' && args.length === 2) {
-      const key = javaToString(args[0]);
-      const previous = this.storage.get(key);
-      this.storage.set(key, args[1]);
-      return previous;
-    }
-    return NO_SUCH_METHOD;
+    if (name === 'get' && args.length === 1) return this.get(args[0]);
+    // The rest of Map's methods act on the scope's own entries; another scope stands for its entries too.
+    return invokeJavaMethod(this.storage, name, args.map((arg) => (arg instanceof TemplateHost ? (arg.asMap() ?? arg) : arg)));
   }
 
-  private get(key: string): unknown {
-    if (this.storage.has(key)) return this.storage.get(key);
-    return this.parent?.get(key);
+  private get(key: unknown): unknown {
+    const own = mapGet(this.storage, key);
+    if (own !== undefined && own !== null) return own;
+    return mapHas(this.storage, key) ? own : this.parent?.get(key);
   }
 
   private topmost(): ForeachScope {
@@ -138,6 +139,8 @@ class ForeachScope extends TemplateHost {
     return scope;
   }
 }
+
+const FOREACH_SCOPE_CLASS = new JavaClass('org.apache.velocity.runtime.directive.ForeachScope');
 
 /** ForeachScope's getters, by Java method name: only these, not `index()` or `count()`, are methods. */
 const SCOPE_GETTERS: Record<string, string> = {
@@ -235,8 +238,6 @@ export class TemplateInterpreter extends VelocityCompile {
    * a new one per loop.
    */
   private loopCounter = 0;
-  /** The innermost `#evaluate` first: where `#set` writes while one runs. */
-  private readonly evaluateScopes: Array<Record<string, unknown>> = [];
   /**
    * The reference, directive or block of the template text being evaluated: where a problem inside an interpolated
    * string is reported, since the string's own nodes have positions within the string.
@@ -436,8 +437,8 @@ export class TemplateInterpreter extends VelocityCompile {
   }
 
   /**
-   * `#evaluate`: its argument parsed and rendered as template text, within this evaluation's limits. As Velocity's
-   * EvaluateContext does, the text reads the template's variables while its `#set`s stay inside it.
+   * `#evaluate`: its argument parsed and rendered as template text, within this evaluation's limits. Velocity 1.7
+   * renders it in the template's own context, so its `#set`s outlive it as any other `#set` would.
    */
   private evaluate(ast: Node): string {
     const args = (ast.args ?? []) as Node[];
@@ -452,13 +453,10 @@ export class TemplateInterpreter extends VelocityCompile {
       throw new TemplateAbort('evaluate-syntax', `#evaluate could not parse its text: ${parsed.problems[0].message}`, positionOf(ast));
     }
     this.defineMacros(parsed.tree);
-    const scope: Record<string, unknown> = {};
-    this.evaluateScopes.unshift(scope);
     try {
       this.nextNesting = { kind: 'evaluate', name: '#evaluate' };
-      return this.renderScoped(parsed.tree, scope, `evaluate:${++this.loopCounter}`);
+      return this.renderScoped(parsed.tree, {}, `evaluate:${++this.loopCounter}`);
     } finally {
-      this.evaluateScopes.shift();
       // #break and #stop in the evaluated text end that text only (Evaluate catches their StopCommand).
       this.runState.break = false;
       this.runState.stop = false;
@@ -468,10 +466,7 @@ export class TemplateInterpreter extends VelocityCompile {
   /** A double-quoted string with `$` or `#` is parsed as template text (Velocity interpolation). */
   override evalStr(text: string): string {
     const site = this.site;
-    // ASTStringLiteral parses the text with a blank after it, so that a `$` or `#` may end it, and drops the last
-    // character of what it renders; not with a `##` comment, which would take the blank in.
-    const padded = !text.includes('##');
-    const parsed = parseFragment(padded ? `${text} ` : text);
+    const { parsed, padded } = parseInterpolated(text);
     if (!parsed.ok) throw new TemplateAbort('syntax', `A string could not be parsed as template text: ${parsed.problems[0].message}`, positionOf(site));
     this.defineMacros(parsed.tree);
     this.fragmentDepth++;
@@ -661,11 +656,6 @@ export class TemplateInterpreter extends VelocityCompile {
    */
   private assign(id: string, value: unknown): void {
     if (BLOCKED_KEYS.has(id)) return;
-    const evaluateScope = this.evaluateScopes[0];
-    if (evaluateScope) {
-      evaluateScope[id] = value;
-      return;
-    }
     for (const scopeId of this.conditions) {
       const scope = this.local[scopeId];
       if (scope === undefined || !hasOwn(scope, id)) continue;
@@ -741,6 +731,7 @@ export class TemplateInterpreter extends VelocityCompile {
         const key = String(step.id);
         // A Map takes any key; a record (the host's `$context`) none that would reach its prototype.
         if (holder instanceof Map || (isRecordMap(holder) && !BLOCKED_KEYS.has(key))) mapSet(holder, key, value);
+        else if (holder instanceof TemplateHost) putIntoHost(holder, key, value);
         continue;
       }
       const key = this.getLiteral(step.id);
@@ -901,6 +892,12 @@ function intValue(value: JavaNumber): number {
     return Number.isNaN(n) ? 0 : Math.max(-(2 ** 31), Math.min(2 ** 31 - 1, Math.trunc(n)));
   }
   return Number(BigInt.asIntN(32, BigInt(value as number | bigint)));
+}
+
+/** `#set($host.name = value)`: Velocity's SetExecutor puts the entry into a host that is a map (a scope). */
+function putIntoHost(host: TemplateHost, key: string, value: unknown): void {
+  const map = host.asMap();
+  if (map) mapSet(map, key, value);
 }
 
 /** The output passed API Gateway's payload limit at this node, or at the directive of this block. */

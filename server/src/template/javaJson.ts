@@ -6,7 +6,7 @@
  * which is much faster, unless its objects have integer-like keys, whose order JSON.parse loses; anything else goes
  * through a reader that follows json-smart's permissive rules and reports json-smart's ParseException messages.
  */
-import { javaDouble, javaInteger, toJsonText } from './javaValues';
+import { javaDouble, javaInteger, jsonSmartEscapes, toJsonText } from './javaValues';
 import { MISORDERED, orderedCopy } from './orderedJson';
 
 /**
@@ -349,24 +349,4 @@ function parseInteger(token: string): number | bigint {
  */
 export function jsonSmartText(value: unknown, protect4Web = false): string {
   return jsonSmartEscapes(toJsonText(value), protect4Web);
-}
-
-/** JSON.stringify-style text (toJsonText's) with json-smart's string escapes instead. */
-export function jsonSmartEscapes(text: string, protect4Web: boolean): string {
-  const special = protect4Web ? /[\\/\u007f-\u009f\u2000-\u20ff]/ : /[\\\u007f-\u009f\u2000-\u20ff]/;
-  if (!special.test(text)) return text;
-  // JSON.stringify's escapes are rewritten one by one (a `\\` is one escape, so what follows it is plain text); the
-  // characters only json-smart escapes can only stand inside strings.
-  return text.replace(/\\(?:u([0-9a-fA-F]{4})|.)|[/\u007f-\u009f\u2000-\u20ff]/g, (match, hex: string | undefined) => {
-    if (hex !== undefined) {
-      const code = parseInt(hex, 16);
-      return code >= 0xd800 && code <= 0xdfff ? String.fromCharCode(code) : unicodeEscape(code);
-    }
-    if (match === '/') return protect4Web ? '\\/' : '/';
-    return match.length === 1 ? unicodeEscape(match.charCodeAt(0)) : match;
-  });
-}
-
-function unicodeEscape(code: number): string {
-  return `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }

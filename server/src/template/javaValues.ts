@@ -164,6 +164,15 @@ export abstract class TemplateHost {
   abstract property(name: string): unknown;
   /** The result of `$host.name(args)`, or NO_SUCH_METHOD. */
   abstract invoke(name: string, args: unknown[]): unknown;
+  /** The map a host is in Java (Velocity's scopes extend AbstractMap), which it prints and compares as; else undefined. */
+  asMap(): JavaMap | undefined {
+    return undefined;
+  }
+}
+
+/** A host that is a map in Java stands for that map when printed or compared. */
+function unwrapHost(value: unknown): unknown {
+  return value instanceof TemplateHost ? (value.asMap() ?? value) : value;
 }
 
 /** A member named without a call (`$input.json`): AWS prints such references as `{}`. */
@@ -257,10 +266,14 @@ function textOf(value: unknown, nested: boolean, depth: number): string {
     if (arrayClass) return `${arrayClass}@${identityHash(value).toString(16)}`;
     // AbstractCollection.toString names a list that holds itself instead of printing it again.
     if (printsAsCollection(value)) return `[${value.map((v) => (v === value ? '(this Collection)' : textOf(v, true, depth + 1))).join(', ')}]`;
-    return writeJson(value, depth) ?? 'null';
+    // A JSON array is json-smart's JSONArray, whose toString() escapes as JSONValue does for the web.
+    return jsonSmartEscapes(writeJson(value, depth) ?? 'null', true);
   }
   if (value instanceof MapEntry) return `${textOf(value.key, true, depth + 1)}=${textOf(value.value, true, depth + 1)}`;
-  if (value instanceof TemplateHost) return '{}';
+  if (value instanceof TemplateHost) {
+    const map = value.asMap();
+    return map ? textOf(map, nested, depth) : '{}';
+  }
   if (value instanceof RegExp) return value.source;
   // AbstractMap.toString likewise names a map that is its own key or value.
   const member = (v: unknown) => (v === value ? '(this Map)' : textOf(v, true, depth + 1));
@@ -333,7 +346,8 @@ function writeJson(value: unknown, depth: number): string | undefined {
     case 'string':
       return JSON.stringify(value);
     case 'number':
-      return Number.isFinite(value) ? javaNumberToString(value) : 'null';
+      // json-smart writes a Double as Double.toString does, except the infinities, which JSON cannot hold.
+      return value === Infinity || value === -Infinity ? 'null' : Number.isNaN(value) ? 'NaN' : javaNumberToString(value);
     case 'bigint':
       return value.toString();
     case 'boolean':
@@ -345,12 +359,35 @@ function writeJson(value: unknown, depth: number): string | undefined {
   }
   if (value === null) return 'null';
   if (value instanceof JavaDouble) return javaDoubleToString(value.value);
-  if (value instanceof TemplateHost) return '{}';
+  if (value instanceof TemplateHost) {
+    const map = value.asMap();
+    return map ? writeJson(map, depth) : '{}';
+  }
   if (value instanceof JavaChar || value instanceof JavaClass) return JSON.stringify(value.toString());
   if (depth > MAX_VALUE_NESTING) throw TOO_DEEP;
   if (value instanceof MapEntry) return writeMembers([[value.key, value.value]], depth);
   if (Array.isArray(value)) return `[${value.map((item) => writeJson(item, depth + 1) ?? 'null').join(',')}]`;
   return writeMembers(value instanceof Map ? value : Object.entries(value as Record<string, unknown>), depth);
+}
+
+/** JSON.stringify-style text (toJsonText's) with json-smart's string escapes instead. */
+export function jsonSmartEscapes(text: string, protect4Web: boolean): string {
+  const special = protect4Web ? /[\\/\u007f-\u009f\u2000-\u20ff]/ : /[\\\u007f-\u009f\u2000-\u20ff]/;
+  if (!special.test(text)) return text;
+  // JSON.stringify's escapes are rewritten one by one (a `\\` is one escape, so what follows it is plain text); the
+  // characters only json-smart escapes can only stand inside strings.
+  return text.replace(/\\(?:u([0-9a-fA-F]{4})|.)|[/\u007f-\u009f\u2000-\u20ff]/g, (match, hex: string | undefined) => {
+    if (hex !== undefined) {
+      const code = parseInt(hex, 16);
+      return code >= 0xd800 && code <= 0xdfff ? String.fromCharCode(code) : unicodeEscape(code);
+    }
+    if (match === '/') return protect4Web ? '\\/' : '/';
+    return match.length === 1 ? unicodeEscape(match.charCodeAt(0)) : match;
+  });
+}
+
+function unicodeEscape(code: number): string {
+  return `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
 function writeMembers(entries: Iterable<[unknown, unknown]>, depth: number): string {
@@ -369,6 +406,8 @@ function writeMembers(entries: Iterable<[unknown, unknown]>, depth: number): str
  * (LocalStack parity snapshot `isNull: "true", isEmptyString: "true"`), so null and the empty string compare equal.
  */
 export function javaEquals(a: unknown, b: unknown): boolean {
+  a = unwrapHost(a);
+  b = unwrapHost(b);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return equalsAt(a, b, 0);
   try {
     return equalsAt(a, b, 0);
@@ -399,6 +438,8 @@ function classFamily(value: unknown): string | undefined {
 
 /** Java's equals(): values of different classes are never equal (the Integer 1 is not the Double 1.0 nor the String "1"). */
 export function javaObjectEquals(a: unknown, b: unknown): boolean {
+  a = unwrapHost(a);
+  b = unwrapHost(b);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return objectEqualsAt(a, b, 0);
   try {
     return objectEqualsAt(a, b, 0);
@@ -443,6 +484,7 @@ function collectionEquals(a: unknown[], b: unknown[], depth: number): boolean {
 
 /** Java's hashCode(), for the classes templates hold; an array's is its identity hash. */
 export function javaHashCode(value: unknown): number {
+  value = unwrapHost(value);
   if (typeof value !== 'object' || value === null) return hashAt(value, 0);
   try {
     return hashAt(value, 0);

@@ -9,9 +9,10 @@ import { scanTemplateValues, withPlaceholders } from './collectionLiterals';
 import { parseVelocity } from './piecewiseParse';
 import { MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTING, MAX_TEMPLATE_BYTES } from './limits';
 import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
-import { bareSetMessage, describeUnexpectedToken, describeUnreadableText, lineOf } from './syntaxMessages';
-import { lineColumn } from '../model/textPositions';
+import { bareSetMessage, describeUnexpectedToken, describeUnreadableText, lineOf, NULL_LITERAL_MESSAGE } from './syntaxMessages';
+import { lineColumn, offsetOfLineColumn } from '../model/textPositions';
 import { lexTemplate, Rule } from './velocityLexer';
+import { parseValue } from './velocityValues';
 
 export interface SyntaxProblem {
   message: string;
@@ -43,9 +44,12 @@ const FRAGMENT_CACHE_LIMIT = 500;
  * `#stop` takes no parentheses in Velocity; velocityjs only knows it as the call `#stop()`. velocityjs lacks the
  * braced forms `#{set}(`, `#{if}(`, `#{elseif}(`, `#{foreach}(`, `#{macro}(`, `#{define}(` and `#{break}` too: each
  * becomes the plain directive and two blanks, which keeps every offset (its lexer takes blanks before the `(`).
+ * Between a directive's name and its `(` Velocity skips tabs and line breaks as well as spaces, velocityjs spaces only:
+ * the `(` moves before them, where velocityjs skips them all, and again every offset and line stays.
  */
 export function normalizeDirectives(template: string): string {
   let text = template.includes('#{') ? template.replace(BRACED_DIRECTIVE, unbraced) : template;
+  if (SPACED_HINT.test(text)) text = openedAtName(text);
   // Velocity separates a macro's name and parameters with blanks or commas; velocityjs only with blanks.
   if (text.includes('macro')) text = text.replace(MACRO_HEADER, (header) => header.replace(/,(?=[ \t\r\n]*\$)/g, ' '));
   return text.includes('stop') ? text.replace(/(\\*)#\{?stop\}?(?![\w(])/g, (match, escapes: string) => (escapes.length % 2 === 1 ? match : `${escapes}#stop()`)) : text;
@@ -54,13 +58,65 @@ export function normalizeDirectives(template: string): string {
 const MACRO_HEADER = /#macro[ \t]*\([ \t\r\n]*[A-Za-z_][\w-]*(?:[ \t\r\n]*,?[ \t\r\n]*\$!?\{?[A-Za-z_][\w-]*\}?)*/g;
 
 /** A braced directive, after any backslashes; unparsed text (`#[[ ]]#`) is matched only to be left as it is. */
-const BRACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|(\\*)#\{(set|if|elseif|foreach|macro|define)\}(?=[ \t]*\()|(\\*)#\{(break)\}/g;
+const BRACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|(\\*)#\{(set|if|elseif|foreach|macro|define)\}(?=[ \t\r\n]*\()|(\\*)#\{(break)\}/g;
+
+/** A directive whose `(` follows a tab or line break. (`#set` takes spaces only there, in Velocity too.) */
+const SPACED_HINT = /#(?:if|elseif|foreach|macro|define|evaluate)[ \t\r\n]*[\t\r\n][ \t\r\n]*\(/;
+/** Such a directive after any backslashes; unparsed text and comments are matched only to be left as they are. */
+const SPACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|##[^\r\n]*|#\*[\s\S]*?\*#|(\\*)#(if|elseif|foreach|macro|define|evaluate)([ \t\r\n]*[\t\r\n][ \t\r\n]*)\(/g;
+
+/** The text with the `(` of each such directive moved to right after its name, before the blanks. */
+function openedAtName(text: string): string {
+  let literals: StringLiteral[] | undefined;
+  return text.replace(SPACED_DIRECTIVE, (match, escapes: string | undefined, name: string | undefined, blanks: string, offset: number) => {
+    if (name === undefined || escapes === undefined || escapes.length % 2 === 1) return match;
+    // A string literal is no directive (a double-quoted one is read again, as template text, when it is evaluated).
+    literals ??= findStringLiterals(text);
+    if (literals.some((literal) => literal.start < offset && offset < literal.end)) return match;
+    return `${escapes}#${name}(${blanks}`;
+  });
+}
 
 function unbraced(match: string, backslashes?: string, name?: string, breakBackslashes?: string, breakName?: string): string {
   const escapes = backslashes ?? breakBackslashes;
   const directive = name ?? breakName;
   if (directive === undefined || escapes === undefined || escapes.length % 2 === 1) return match;
   return `${escapes}#${directive}  `;
+}
+
+/**
+ * A double-quoted string's text parsed as template text, as ASTStringLiteral parses it: with a blank after it, so that
+ * a `$` or `#` may end it (`padded`: what it renders then ends with that blank); not with a `##` comment, which would
+ * take the blank in.
+ */
+export function parseInterpolated(value: string): { parsed: ParsedTemplate; padded: boolean } {
+  const padded = !value.includes('##');
+  return { parsed: parseFragment(padded ? `${value} ` : value), padded };
+}
+
+/** Text with plain references only (`"$a.b-c and ${d}"`), which always parses: most strings, left unparsed here. */
+const PLAIN_INTERPOLATION = /^(?:[^$#\\"]|\$(?![!{A-Za-z_])|\$!?(?:[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*|\{[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*\})(?![\w.(\[{-]))*$/;
+
+/**
+ * The first double-quoted string whose text does not parse as a template. Velocity parses them all as the template
+ * loads (ASTStringLiteral.init), so one fails the template even where it never runs. Placed in the string when its
+ * text is written as it reads, else at its opening quote.
+ */
+function interpolationProblem(text: string, strings: readonly StringLiteral[]): { message: string; offset: number } | undefined {
+  for (const literal of strings) {
+    if (literal.quote !== '"') continue;
+    const raw = text.slice(literal.start + 1, literal.end - 1);
+    if ((!raw.includes('$') && !raw.includes('#')) || PLAIN_INTERPOLATION.test(raw)) continue;
+    const value = String(parseValue(text, literal.start, { maxDepth: MAX_EXPRESSION_NESTING, depth: 0 }).node.value);
+    const { parsed } = parseInterpolated(value);
+    if (parsed.ok) continue;
+    const problem = parsed.problems[0];
+    const inside = raw === value && problem.line !== undefined ? literal.start + 1 + Math.min(offsetOfLineColumn(value, problem.line, problem.column ?? 1), value.length) : literal.start;
+    // The lines the message names are the string's.
+    const message = problem.message.replace(/\bat line (\d+)/g, 'at line $1 of the string');
+    return { message: `Velocity parses a double-quoted string as template text when the template loads, and this one does not parse: ${message}`, offset: inside };
+  }
+  return undefined;
 }
 
 export function parseTemplate(template: string): ParsedTemplate {
@@ -153,19 +209,28 @@ function parseUncached(template: string): ParsedTemplate {
   finishTree(tree, new SourceText(source), literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined, readOtherwise);
   const minus = lexText.includes('-') && holdsMinus(tree) ? minusProblem(lexText) : undefined;
   if (minus) return { ok: false, problems: [{ code: 'syntax', message: minus.message, ...lineColumn(source, minus.offset) }] };
+  const nullWord = lexText.includes('null') && holdsNull(tree) ? nullWordAt(lexText) : undefined;
+  if (nullWord !== undefined) return { ok: false, problems: [{ code: 'syntax', message: NULL_LITERAL_MESSAGE, ...lineColumn(source, nullWord) }] };
+  const interpolated = values ? interpolationProblem(text, values.strings) : undefined;
+  if (interpolated) return { ok: false, problems: [{ code: 'syntax', message: interpolated.message, ...lineColumn(source, interpolated.offset) }] };
   return { ok: true, tree, problems: notes };
 }
 
 /**
- * Whether the template may hold what the value scan looks for: a list, map or range (behind a `[` or `{`), a string
- * literal, negations (which nest), or more parentheses than may nest.
+ * Whether the template may hold what the value scan looks for: a list, map, range or index (behind a `[` or `{`), a
+ * string literal, negations (which nest), a number or loop source velocityjs reads otherwise, or more parentheses
+ * than may nest.
  */
 function mayHoldValues(source: string): boolean {
   if (source.includes('[') || source.includes('{') || source.includes('"') || source.includes("'") || source.includes('!') || source.includes('not')) return true;
+  if (MISREAD_VALUE_HINT.test(source)) return true;
   let parentheses = 0;
   for (let at = source.indexOf('('); at >= 0; at = source.indexOf('(', at + 1)) if (++parentheses > MAX_EXPRESSION_NESTING) return true;
   return false;
 }
+
+/** `1e3`, `1.`, `.5`, a negative integer beyond 2^53, `in 5`, `in true`: what the value scan gives stand-ins. */
+const MISREAD_VALUE_HINT = /\d[eE]|\d\.(?!\d)|(?:^|[^\w.])\.\d|-\d{16}|\bin[ \t\r\n]+[\d.tf-]/;
 
 /**
  * Blocks nested deeper than MAX_BLOCK_NESTING, where the nesting of the parse and of the evaluation would run out of
@@ -473,8 +538,18 @@ export function mayParseOtherwise(source: string): boolean {
 const PARSE_HINT =
   /##[^\r\n]*\r(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|[\w)}]\\+\$/;
 
-/** PARSE_HINT, and any escape: the text `escapeEdits` may change. */
-const ESCAPE_HINT = new RegExp(`\\\\[#$]|${PARSE_HINT.source}`);
+/**
+ * `$!` that starts no reference, where Velocity prints `$` alone: its lexer takes `$!` as the start of a reference
+ * that then ends. Before `#`, `$` or `}` it reads on otherwise, and those are left as they are.
+ */
+const LONE_QUIET = /\$!(?=[^{A-Za-z_#$}])/;
+/** `#@` that starts no block macro call, which Velocity prints as text. */
+const LONE_AT = /#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()/;
+/** `.name` after a lone `$!`: Velocity's DOT token, which prints `.` and drops the `$!` before it. */
+const QUIET_DOT = /^\.[A-Za-z][\w-]*(?![\w.([-])/;
+
+/** PARSE_HINT, LONE_QUIET, LONE_AT, and any escape: the text `escapeEdits` may change. */
+const ESCAPE_HINT = new RegExp(`\\\\[#$]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}`);
 const KEPT_BACKSLASH = '\uE000';
 const KEPT_HASH = '\uE001';
 const KEPT_DOLLAR = '\uE002';
@@ -486,7 +561,7 @@ const STAND_INS = /[\uE000-\uE006]/g;
 const RESTORED: Record<string, string> = { [KEPT_BACKSLASH]: '\\', [KEPT_HASH]: '#', [KEPT_DOLLAR]: '$', [DROPPED]: '', [KEPT_PARENTHESIS]: '(', [KEPT_BRACKET]: '[', [KEPT_BRACE]: '{' };
 /** The end of a reference, after which velocityjs's lexer reads neither a comment nor unparsed text. */
 const AFTER_REFERENCE = /(?:\$!?[A-Za-z_](?:[\w.-]|\([^()\n]*\)|\[[^\]\n]*\])*|\$!?\{[^}\n]*\})$/;
-const ESCAPE_TOKENS = /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#|(\\+)([#$])|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##/g;
+const ESCAPE_TOKENS = /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#|(\\+)([#$])|\$!(?=[^{A-Za-z_#$}])|#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##/g;
 const DIRECTIVE_NAMES = new Set(['set', 'if', 'elseif', 'else', 'end', 'foreach', 'include', 'parse', 'macro', 'define', 'evaluate', 'break', 'stop', 'literal']);
 /** What Velocity reads as a reference after `$`: a name, `{name`, `!name` or `!{name`. */
 const REFERENCE_START = /^!?\{?[A-Za-z_]/;
@@ -503,6 +578,8 @@ type EscapeEdits = Array<[number, string]>;
  * - `#**#` and `#[[]]#`, the empty comment and unparsed text, print nothing, and a comment never closed takes the rest.
  * - `${` without a name, `#set` without `(`, the `(` of `$name(`, a `{` after a reference and a `[` or `{` right after
  *   `#end` or `#else` are text; so is `##` after a property, and a line comment ends at a lone carriage return.
+ * - A `$!` that starts no reference prints `$`, and nothing before `.name` (LONE_QUIET, QUIET_DOT); a `#@` that
+ *   starts no block macro call is text.
  * - Right after a reference, where velocityjs reads neither, a comment on one line and unparsed text.
  */
 function escapeEdits(source: string): EscapeEdits | undefined {
@@ -550,6 +627,18 @@ function escapeEdits(source: string): EscapeEdits | undefined {
       continue;
     }
     if (token.startsWith('#*')) continue;
+    if (token === '#@') {
+      edits.push([offset, KEPT_HASH]);
+      continue;
+    }
+    if (token === '$!') {
+      const after = source.slice(offset + 2, offset + 2 + 80);
+      if (!/^\.[A-Za-z]/.test(after)) edits.push([offset + 1, DROPPED]);
+      // Only a lone `.name` in plain text is read so here: Velocity's parser reads longer forms, and any right after
+      // a reference, in ways of its own.
+      else if (QUIET_DOT.test(after) && !afterReference()) edits.push([offset, DROPPED], [offset + 1, DROPPED]);
+      continue;
+    }
     if (token.endsWith('{') && /^(?:\$!?[A-Za-z_]|#\{)/.test(token)) {
       // A `{` right after a reference or a braced `#{end}` is text.
       edits.push([offset + token.length - 1, KEPT_BRACE]);
@@ -687,6 +776,44 @@ function holdsMinus(node: unknown): boolean {
   if ((record.type === 'integer' || record.type === 'decimal') && String(record.value).startsWith('-')) return true;
   for (const key of Object.keys(record)) if (key !== 'pos' && holdsMinus(record[key])) return true;
   return false;
+}
+
+/** Whether the tree holds a `null` velocityjs read as a value, which `nullWordAt` may have to refuse. */
+function holdsNull(node: unknown): boolean {
+  if (typeof node !== 'object' || node === null) return false;
+  if (Array.isArray(node)) return node.some(holdsNull);
+  const record = node as VelocityNode;
+  if (record.type === 'bool') return record.value === 'null';
+  for (const key of Object.keys(record)) if (key !== 'pos' && holdsNull(record[key])) return true;
+  return false;
+}
+
+const NULL_WORD = 59;
+/** Tokens a name follows in a reference (`$null`, `${null}`, `$a.null`), where velocityjs's lexer reads `null` too. */
+const NAMED_AFTER = new Set<number>([Rule.Dollar, Rule.DollarQuiet, Rule.BraceBegin, Rule.MapBegin, Rule.Dot]);
+
+/**
+ * Where `null` stands as a value outside a method call's arguments: velocityjs reads it as null wherever it stands,
+ * Velocity 1.7 only among a method call's arguments, where any bare word is null (its REFMOD2 state reads an
+ * identifier there). In a directive, a macro call or an index it is a parse error.
+ */
+function nullWordAt(lexText: string): number | undefined {
+  /** For each `(` open: whether it opens a method call's arguments. */
+  const calls: boolean[] = [];
+  let previous = -1;
+  let beforePrevious = -1;
+  let previousEnd = -1;
+  let found: number | undefined;
+  lexTemplate(lexText, (rule, start, end, state) => {
+    if (found !== undefined) return;
+    if (rule === Rule.Paren) calls.push(previous === Rule.Name && previousEnd === start && beforePrevious === Rule.Dot);
+    else if (rule === Rule.CloseParen) calls.pop();
+    else if (rule === NULL_WORD && (state === 'c' || state === 'i') && calls[calls.length - 1] !== true && !(previousEnd === start && NAMED_AFTER.has(previous))) found = start;
+    beforePrevious = previous;
+    previous = rule;
+    previousEnd = end;
+  });
+  return found;
 }
 
 /** Tokens (velocityjs's lexer rules) that end an operand: `)`, `]`, `}`, a number, a string, `true`, `false`, a name. */

@@ -289,6 +289,13 @@ export function tokenAt(source: string, offset: number): string {
 /** How much of a token or value a message shows. */
 export const MESSAGE_TOKEN_LENGTH = 30;
 
+/**
+ * `null` written as a value, which Velocity 1.7's grammar has no literal for (a bare word is a value among a method
+ * call's arguments only): the template fails to load, on API Gateway too.
+ */
+export const NULL_LITERAL_MESSAGE =
+  '`null` is not a value in Velocity 1.7, so API Gateway cannot run this template: a reference that is never set, such as `$null`, stands for null (`#if($a == $null)`), and `#if(!$a)` or `#if("$!a" == "")` test for null along with false or the empty string';
+
 /** The token at `offset`, shortened when long. */
 /**
  * A `#set` with no `(` after it, which Velocity prints as text: a note for diagnostics, worded as the parse error

@@ -34,6 +34,15 @@ export function isCertainlyValidTemplate(template: string): boolean {
   return scanner.template() && !scanner.foreignSpace && checkBlocks(source, scanner.literals).length === 0;
 }
 
+/**
+ * Velocity parses the text of a double-quoted string as a template when the template loads, as the evaluator does
+ * when it runs it (syntax.ts, parseInterpolated): with a blank after it unless it holds a `##` comment.
+ */
+function interpolatesCleanly(text: string): boolean {
+  if (!text.includes('$') && !text.includes('#')) return true;
+  return isCertainlyValidTemplate(text.includes('##') ? text : `${text} `);
+}
+
 const enum Tok {
   Error,
   Dollar,
@@ -223,8 +232,9 @@ class Scanner {
           if (j < 0) return -1;
         }
       } else if (c === LBRACKET) {
+        // Velocity reads every `[` right after a reference as an index, one velocityjs takes for text too.
         const open = this.bracketOpens(j);
-        if (open < 0) return j;
+        if (open < 0) return -1;
         this.stack.push(Tok.Bracket);
         this.lex(open);
         if (!this.indexValue() || this.peek() !== Tok.CloseBracket || this.stack.length > 0) return -1;
@@ -371,7 +381,7 @@ class Scanner {
         const e = this.code(k);
         if (e < 0 || (e === BACKSLASH && (this.code(k + 1) === c || this.code(k + 1) === 117))) break;
         if (e === c) {
-          if (this.code(k + 1) !== c) {
+          if (this.code(k + 1) !== c && (c !== 34 || interpolatesCleanly(this.s.slice(j + 1, k)))) {
             tok = Tok.Str;
             end = k + 1;
             this.literals.push({ start: j, end, quote: c === 34 ? '"' : "'" });
@@ -461,7 +471,8 @@ class Scanner {
       this.next();
       return true;
     }
-    if (this.peek() !== Tok.Id) return false;
+    // `$null`, the reference that stands for null: velocityjs's lexer reads the keyword there, and its parser the name.
+    if (this.peek() !== Tok.Id && !this.isNullWord()) return false;
     this.next();
     return this.peek() !== Tok.Paren && this.attributes();
   }
@@ -499,8 +510,8 @@ class Scanner {
   }
 
   /**
-   * What `[...]` after a reference may hold: a string, a number or a reference. Inside a list or map, where Velocity's
-   * IndexParameter is read, a decimal number is left to the parser, which refuses it.
+   * What `[...]` after a reference may hold: a string, a whole number or a reference (Velocity's IndexParameter); a
+   * decimal number is left to the parser, which refuses it.
    */
   private indexValue(): boolean {
     if (this.peek() === Tok.Dollar) return this.reference();
@@ -508,13 +519,10 @@ class Scanner {
       this.next();
       return true;
     }
-    if (this.collections > 0) {
-      if (this.peek() === Tok.Minus && !this.signedNumber()) return false;
-      if (this.peek() !== Tok.Int) return false;
-      this.next();
-      return this.peek() !== Tok.Decimal;
-    }
-    return this.number();
+    if (this.peek() === Tok.Minus && !this.signedNumber()) return false;
+    if (this.peek() !== Tok.Int) return false;
+    this.next();
+    return this.peek() !== Tok.Decimal;
   }
 
   /**
@@ -542,7 +550,7 @@ class Scanner {
 
   private literal(): boolean {
     // `null` is no value in Velocity's grammar for the contents of lists and maps.
-    if (this.peek() === Tok.Bool && this.collections > 0 && this.s.startsWith('null', this.tokStart)) return false;
+    if (this.collections > 0 && this.isNullWord()) return false;
     if (this.peek() === Tok.Str || this.peek() === Tok.Bool) {
       this.next();
       return true;
@@ -708,8 +716,13 @@ class Scanner {
       case Tok.Dollar:
         return this.reference();
       default:
-        return this.literal();
+        // `null` is a value among a method call's arguments only (Velocity's grammar has no null literal).
+        return !this.isNullWord() && this.literal();
     }
+  }
+
+  private isNullWord(): boolean {
+    return this.peek() === Tok.Bool && this.s.startsWith('null', this.tokStart);
   }
 
   private parenthesis(): boolean {

@@ -127,8 +127,9 @@ const STATE_RULES: Record<LexState, readonly number[]> = {
  * stopped: the text length, or the offset of a character no rule of the current state matches (a lexical error,
  * where the parser stops too). `onInitial` hears every offset where a token is read in the initial state, the
  * empty ones before a `$` or `#` included: the parser is between two statements there. `skipValue` is asked at
- * every `[` and `{` inside parentheses or brackets (states c and i) whether the caller reads what starts there
- * itself: it answers with the offset after it, where the lexer goes on in the same state, or undefined.
+ * every token inside parentheses or brackets (states c and i), and at every `[` of a reference in text (state mu),
+ * whether the caller reads what starts there itself: it answers with the offset after it, where the lexer goes on in
+ * the same state, or undefined.
  */
 export function lexTemplate(
   text: string,
@@ -144,14 +145,11 @@ export function lexTemplate(
     let rule = -1;
     let length = 0;
     const state = top();
-    if (skipValue && (state === 'c' || state === 'i')) {
-      const c = text.charCodeAt(pos);
-      if (c === 91 || c === 123) {
-        const end = skipValue(pos, state);
-        if (end !== undefined && end > pos) {
-          pos = end;
-          continue;
-        }
+    if (skipValue && (state === 'c' || state === 'i' || (state === 'mu' && text.charCodeAt(pos) === 91))) {
+      const end = skipValue(pos, state);
+      if (end !== undefined && end > pos) {
+        pos = end;
+        continue;
       }
     }
     for (const candidate of STATE_RULES[state]) {

@@ -11,7 +11,7 @@
  * (`isRange` for `[a..b]`), `references` with `method`, `property` and `index` steps, and `map`, whose `value` is the
  * list of `[key, value]` node pairs in the order written (a LinkedHashMap's order).
  */
-import { lineOf, MESSAGE_TOKEN_LENGTH, shortLabel, tokenAt } from './syntaxMessages';
+import { lineOf, MESSAGE_TOKEN_LENGTH, NULL_LITERAL_MESSAGE, shortLabel, tokenAt } from './syntaxMessages';
 import type { VelocityNode } from './syntax';
 import { shortened } from '../model/shortened';
 
@@ -88,6 +88,16 @@ export function parseValue(text: string, start: number, options: ValueParserOpti
   return { node, end: parser.offset };
 }
 
+/**
+ * Reads the index at `bracket` (`[` to `]`) of the reference that starts at `referenceStart`; `end` is the offset after
+ * it. Velocity's lexer reads every `[` right after a reference as the start of an index, in text too.
+ */
+export function parseIndex(text: string, bracket: number, referenceStart: number, options: ValueParserOptions): { node: VelocityNode; end: number } {
+  const parser = new ValueParser(text, bracket, options);
+  const node = parser.readIndex(referenceStart);
+  return { node, end: parser.offset };
+}
+
 class ValueParser {
   private pos: number;
   private depth: number;
@@ -137,7 +147,7 @@ class ValueParser {
       if (word) return word;
     }
     if (this.text.startsWith('null', this.pos) && !WORD_CHAR.test(this.text[this.pos + 4] ?? '')) {
-      this.fail('`null` is not a value in Velocity 1.7 (it reads it as a plain word); a reference that is not set, such as `$null`, gives null');
+      this.fail(NULL_LITERAL_MESSAGE);
     }
     return this.unexpected('a value');
   }
@@ -377,6 +387,10 @@ class ValueParser {
     this.pos++;
     this.leave();
     return args;
+  }
+
+  readIndex(referenceStart: number): VelocityNode {
+    return this.index(referenceStart);
   }
 
   /** Index(): IndexParameter, which is a string, an integer, `true`, `false` or a reference, within `[` and `]`. */

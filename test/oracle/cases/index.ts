@@ -2,6 +2,7 @@ import type { OracleTestCase } from '../oracleCase';
 import { CORPUS_CASES } from './corpus';
 import { DIRECTIVES_CASES } from './directives';
 import { EXPRESSIONS_CASES } from './expressions';
+import { FOLLOW_UPS_CASES } from './followUps';
 import { INPUT_CASES } from './input';
 
-export const ORACLE_CASES: OracleTestCase[] = [...CORPUS_CASES, ...EXPRESSIONS_CASES, ...DIRECTIVES_CASES, ...INPUT_CASES];
+export const ORACLE_CASES: OracleTestCase[] = [...CORPUS_CASES, ...EXPRESSIONS_CASES, ...DIRECTIVES_CASES, ...INPUT_CASES, ...FOLLOW_UPS_CASES];

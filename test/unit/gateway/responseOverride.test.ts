@@ -104,7 +104,7 @@ describe('gateway: $context overrides', function () {
   });
 
   it('a repeated override in a response template that fails anyway is logged with the template errors', async () => {
-    const r = await invoke('{}', '#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 401)$input.json(1)');
+    const r = await invoke('{}', '#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 401)$input.json(\'$[\')');
     assert.equal(r.status, 500, r.body);
     const log = messages(r);
     assert.ok(log.some((m) => m.startsWith('Integration response: $context.responseOverride.status is overridden more than once')), log.join('\n'));

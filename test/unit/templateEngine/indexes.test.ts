@@ -30,7 +30,7 @@ describe('`$value[index]` as Velocity 1.7 ASTIndex reads it', () => {
   });
 
   it('finds nothing in a list for a key that is not an Integer (List has no get(String))', () => {
-    assert.equal(render(`${L}[$!l["1"]][$!l[1.0]]`), '[][]');
+    assert.equal(render(`${L}[$!l["1"]][$!l[true]]`), '[][]');
     assert.equal(render(`${L}#set($x = [$l[true]])$x`), '[null]');
   });
 

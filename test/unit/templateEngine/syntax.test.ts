@@ -140,10 +140,10 @@ describe('checkTemplateSyntax', () => {
     for (const template of [
       "#if(true)#set($b = '#end')x#end",
       "#if($a)#set($b = '#else')#elseif($c)#set($b = '#elseif(')#else#set($b = '#end#end')#end",
-      "#foreach($i in ['#if(', \"#foreach(\", '#macro(', '#define(', '#@m(', '#{end}'])$i#end",
+      "#foreach($i in ['#if(', '#foreach(', '#macro(', '#define(', '#@m(', '#{end}'])$i#end",
       "#if(true)#set($a = '##')#set($b = '#*')x#end#* '#end' *#",
       "#if(true)#set($b = 'it''s #end')x#end",
-      '#if(true)#set($b = "say ""#end""")x#end',
+      "#if(true)#set($b = 'say ''#end''')x#end",
     ]) {
       assert.deepEqual(checkTemplateSyntax(template), [], template);
     }
@@ -151,11 +151,13 @@ describe('checkTemplateSyntax', () => {
     assert.deepEqual(checkTemplateSyntax("#if(true)'#end'"), []);
     assert.equal(checkTemplateSyntax("#if(true)'#end'#end")[0].code, 'unmatched-end');
   });
-  it('parses a directive inside a double-quoted string when the string is evaluated, as Velocity does', () => {
-    assert.deepEqual(checkTemplateSyntax('#set($a = "#end")$a'), []);
-    const result = renderFull('#set($a = "#end")$a');
-    assert.equal(result.errors[0].code, 'syntax');
-    assert.match(result.errors[0].message, /#end without a matching #if/);
+  it('parses the text of a double-quoted string as Velocity does when the template loads, run or not', () => {
+    for (const template of ['#set($a = "#end")$a', '#if(false)#set($a = "x#end")#end']) {
+      const [problem] = checkTemplateSyntax(template);
+      assert.equal(problem.code, 'syntax', template);
+      assert.match(problem.message, /^Velocity parses a double-quoted string as template text when the template loads, and this one does not parse: #end without a matching #if/);
+      assert.equal(renderFull(template).errors[0].code, 'syntax');
+    }
   });
   it('renderTemplate reports the same errors and renders nothing', () => {
     const result = renderFull('#if($a)');
