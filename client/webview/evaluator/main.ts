@@ -155,6 +155,25 @@ function markStale(): void {
   note.appendChild(document.createTextNode(stale));
 }
 
+/** A list of errors or notes, each with a link to its line in the template. */
+function appendProblems(title: string, kind: 'errors' | 'notes', problems: EvaluationResult['errors']): void {
+  output.appendChild(el('h3', { text: title }));
+  const list = el('ul', { className: kind, attrs: { 'data-testid': kind } });
+  for (const problem of problems) {
+    const item = el('li', { text: `${problem.message} ` });
+    if (problem.line !== undefined) {
+      const link = el('a', { text: `line ${problem.line}${problem.column ? `:${problem.column}` : ''}`, attrs: { href: '#', role: 'button' } });
+      link.addEventListener('click', (event) => {
+        event.preventDefault();
+        vscode.postMessage({ type: 'revealLine', line: problem.line!, column: problem.column });
+      });
+      item.appendChild(link);
+    }
+    list.appendChild(item);
+  }
+  output.appendChild(list);
+}
+
 function renderResult(result: EvaluationResult): void {
   lastResult = result;
   clear(output);
@@ -164,6 +183,8 @@ function renderResult(result: EvaluationResult): void {
   else if (result.jsonValid === true) badges.appendChild(el('span', { className: 'badge ok', text: 'valid JSON' }));
   else if (result.jsonValid === false) badges.appendChild(el('span', { className: 'badge bad', text: 'invalid JSON', title: result.jsonError }));
   if (result.errors.length) badges.appendChild(el('span', { className: 'badge bad', text: `${result.errors.length} error${result.errors.length === 1 ? '' : 's'}` }));
+  const notes = result.notes ?? [];
+  if (notes.length) badges.appendChild(el('span', { className: 'badge warn', text: `${notes.length} note${notes.length === 1 ? '' : 's'}` }));
   badges.appendChild(el('span', { className: 'muted', text: `${result.durationMs.toFixed(1)} ms` }));
   const tabs = el('div', { className: 'tabs', attrs: { role: 'tablist' } });
   for (const name of ['pretty', 'raw'] as const) {
@@ -187,23 +208,8 @@ function renderResult(result: EvaluationResult): void {
     output.appendChild(el('pre', { className: 'rendered', text: view === 'pretty' ? pretty(body) : body, attrs: { 'data-testid': 'output' } }));
   }
 
-  if (result.errors.length) {
-    output.appendChild(el('h3', { text: 'Errors' }));
-    const list = el('ul', { className: 'errors', attrs: { 'data-testid': 'errors' } });
-    for (const error of result.errors) {
-      const item = el('li', { text: `${error.message} ` });
-      if (error.line !== undefined) {
-        const link = el('a', { text: `line ${error.line}${error.column ? `:${error.column}` : ''}`, attrs: { href: '#', role: 'button' } });
-        link.addEventListener('click', (event) => {
-          event.preventDefault();
-          vscode.postMessage({ type: 'revealLine', line: error.line!, column: error.column });
-        });
-        item.appendChild(link);
-      }
-      list.appendChild(item);
-    }
-    output.appendChild(list);
-  }
+  if (result.errors.length) appendProblems('Errors', 'errors', result.errors);
+  if (notes.length) appendProblems('Notes', 'notes', notes);
   if (result.selection) {
     output.appendChild(el('h3', { text: 'Selected integration response' }));
     const selected = result.selection;

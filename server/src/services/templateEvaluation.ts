@@ -37,6 +37,8 @@ export interface TemplateEvaluation {
   requestOverride: Record<string, unknown>;
   responseOverride: Record<string, unknown>;
   errors: EvaluatedError[];
+  /** What API Gateway does silently that was likely not meant (a call finding no method, an array printed whole). */
+  notes: EvaluatedError[];
   gatewayError?: { status: number; body: string };
   durationMs: number;
   /** The body `$input` read when it is not the sample's body: the Lambda error payload of a failed function. */
@@ -351,6 +353,7 @@ export function evaluateTemplate(document: ApiDocument, template: LocatedTemplat
     requestOverride: result.requestOverride,
     responseOverride: result.responseOverride,
     errors: result.errors.map((e) => ({ ...e, offset: errorOffset(template, e) })),
+    notes: result.notes.map((e) => ({ ...e, offset: errorOffset(template, e) })),
     gatewayError: result.gatewayError,
     durationMs: result.durationMs,
     ...(input !== undefined ? { input } : {}),
@@ -403,7 +406,7 @@ function outputCheck(mimeType: string, result: { output: string; errors: Templat
 function evaluateGatewayResponse(text: string, base: Pick<TemplateEvaluation, 'kind' | 'label' | 'mimeType'>, context: Record<string, unknown>, sample: TemplateSample): TemplateEvaluation {
   const started = performance.now();
   const output = substituteGatewayResponseTemplate(text, buildDefaultContext(context), sample.stageVariables ?? {});
-  return { ...base, output, ...jsonCheck(base.mimeType, output), requestOverride: {}, responseOverride: {}, errors: [], durationMs: performance.now() - started };
+  return { ...base, output, ...jsonCheck(base.mimeType, output), requestOverride: {}, responseOverride: {}, errors: [], notes: [], durationMs: performance.now() - started };
 }
 
 /** A standalone `.vtl` file: the whole text is the template. */
@@ -419,6 +422,7 @@ export function evaluateStandaloneTemplate(text: string, kind: TemplateKind, sam
     requestOverride: result.requestOverride,
     responseOverride: result.responseOverride,
     errors: result.errors,
+    notes: result.notes,
     gatewayError: result.gatewayError,
     durationMs: result.durationMs,
   };

@@ -44,6 +44,11 @@ export interface RenderResult {
   };
   responseOverride: { status?: number; header: Record<string, string> };
   errors: TemplateError[];
+  /**
+   * What API Gateway does without a word and the author most likely did not mean, such as a call that finds no
+   * method and renders nothing. Notes never fail a template.
+   */
+  notes: TemplateError[];
   /** Set when API Gateway itself answers instead of the integration (e.g. 400 for an unparsable JSON body). */
   gatewayError?: { status: number; body: string };
   durationMs: number;
@@ -75,6 +80,7 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
     requestOverride: { header: {}, path: {}, querystring: {}, multiValueHeader: {}, multiValueQuerystring: {} },
     responseOverride: { header: {} },
     errors: [],
+    notes: [],
     durationMs: 0,
     context,
   };
@@ -97,7 +103,7 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
   const payload = new Payload(typeof request?.body === 'string' ? request.body : '', kind);
   const params = mergeParameters(request?.params, request?.multiValueParams);
   const stageVariables = orderedMapOf(isRecordMap(request?.stageVariables) ? request.stageVariables : {});
-  const issues: InterpreterIssues = { warnings: [] };
+  const issues: InterpreterIssues = { warnings: [], notes: [] };
   const interpreter = new TemplateInterpreter(parsed.tree, new EvaluationBudget(timeoutMs), issues);
   try {
     result.output = interpreter.render({ input: new InputVariable(payload, params), util: UTIL, context, stageVariables }, {}, true);
@@ -122,6 +128,7 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
     }
   }
   for (const warning of issues.warnings) result.errors.push({ code: warning.code, message: warning.message, ...warning.position });
+  for (const note of issues.notes ?? []) result.notes.push({ code: note.code, message: note.message, ...note.position });
   // API Gateway answers a template that overrides one parameter twice with a 5XX: the evaluator says so too.
   for (const parameter of repeatedOverrides(context)) {
     result.errors.push({ code: 'repeated-override', parameter, message: `$context.${parameter} is overridden more than once; each parameter may be overridden only once, and API Gateway answers 500` });

@@ -18,6 +18,8 @@ import {
   javaDouble,
   javaEquals,
   javaInteger,
+  javaArrayClass,
+  javaClassName,
   JavaClass,
   javaList,
   javaToString,
@@ -229,7 +231,14 @@ function loopSource(head: Node): Node {
 export interface InterpreterIssues {
   /** Problems that did not stop the evaluation (a `#foreach` cut at the iteration limit). */
   warnings: TemplateAbort[];
+  /**
+   * What API Gateway does without a word and the author most likely did not mean: a call that finds no method renders
+   * nothing. One note per place and message, and at most MAX_NOTES.
+   */
+  notes?: TemplateAbort[];
 }
+
+const MAX_NOTES = 20;
 
 export class TemplateInterpreter extends VelocityCompile {
   /**
@@ -305,9 +314,12 @@ export class TemplateInterpreter extends VelocityCompile {
         } else {
           if (this.fragmentDepth === 0) this.site = ast;
           switch (ast.type) {
-            case 'references':
-              out += javaToString(this.getReferences(ast));
+            case 'references': {
+              const value = this.getReferences(ast);
+              if (javaArrayClass(value)) this.noteArrayPrinted(ast, value as unknown[]);
+              out += javaToString(value);
               break;
+            }
             case 'set':
               this.setValue(ast);
               break;
@@ -601,7 +613,35 @@ export class TemplateInterpreter extends VelocityCompile {
       if (error instanceof ValueNestingLimit) throw new TemplateAbort(error.cyclic ? 'recursion' : 'value-too-deep', `${error.message} (in ${referenceText(ast)})`, this.place(ast));
       throw error;
     }
-    return result === NO_SUCH_METHOD ? undefined : result;
+    return result === NO_SUCH_METHOD ? this.noMethod(property, baseRef, args, ast) : result;
+  }
+
+  /** A Java array prints as its type and identity (`[Ljava.lang.String;@…`), never its items: rarely what was meant. */
+  private noteArrayPrinted(ast: Node, items: unknown[]): void {
+    const reference = referenceText(ast);
+    this.note('java-array-printed', `${reference} is a Java array of ${items.length} items, which API Gateway prints as its type and identity (${javaToString(items).replace(/@.*/, '@…')}), not its items; loop over it with #foreach or print one item (${reference}[0])`, this.place(ast));
+  }
+
+  /** One note per place and message, at most MAX_NOTES of them. */
+  private note(code: string, message: string, position: SourcePosition): void {
+    const notes = this.issues.notes;
+    if (!notes || notes.length >= MAX_NOTES) return;
+    if (notes.some((n) => n.message === message && n.position.line === position.line && n.position.column === position.column)) return;
+    notes.push(new TemplateAbort(code, message, position));
+  }
+
+  /**
+   * A call Velocity cannot make renders nothing on API Gateway; the note says which method and argument types were
+   * missing. A null argument is left unsaid: Java would find a method for it, and the null result is the usual intent
+   * (`$util.escapeJavaScript($input.path('$.missing'))`).
+   */
+  private noMethod(property: Node, baseRef: unknown, args: unknown[], ast: Node): undefined {
+    if (args.some((arg) => arg === undefined || arg === null)) return undefined;
+    const className = javaClassName(baseRef);
+    const receiver = className ? simpleClassName(className) : referenceText(ast, undefined, property);
+    const types = args.map((arg) => simpleClassName(javaClassName(arg) ?? 'Object')).join(', ');
+    this.note('no-such-method', `${referenceText(ast, property)}: ${receiver} has no method ${property.id}(${types}); API Gateway renders nothing here`, this.place(ast));
+    return undefined;
   }
 
   /** A range whose bound is null or not a Number is null (ASTIntegerRange); a bound counts as its Java `intValue()`. */
@@ -934,13 +974,20 @@ function writtenValue(node: Node): string {
 }
 
 /** The reference as written, its arguments elided; up to the step `last` when given. */
-function referenceText(ast: Node, last?: Node): string {
+/** The reference as written, up to and including `last`, or up to and excluding `before`. */
+function referenceText(ast: Node, last?: Node, before?: Node): string {
   let text = `$${ast.id}`;
   for (const step of (ast.path ?? []) as Node[]) {
+    if (step === before) break;
     if (step.type === 'property') text += `.${step.id}`;
     else if (step.type === 'method') text += `.${step.id}(...)`;
     else text += '[...]';
     if (step === last) break;
   }
   return text;
+}
+
+/** `java.lang.String` as `String`, `java.util.LinkedHashMap$Entry` as `Entry`. */
+function simpleClassName(name: string): string {
+  return name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
 }

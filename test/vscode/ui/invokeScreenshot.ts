@@ -301,6 +301,23 @@ async function main(): Promise<number> {
       await runCommand(page, 'File: Revert File');
     });
 
+    await checks.check('a call that finds no method renders nothing, and a note beside the output says which', async () => {
+      const line = lines.findIndex((l) => l.includes("#set($pet = $input.path('$'))")) + 2;
+      const indent = lines[line - 1].length - lines[line - 1].trimStart().length;
+      await runCommand(page, 'View: Focus First Editor Group');
+      await page.waitForFunction(() => !!document.activeElement?.closest('.monaco-editor'), undefined, { timeout: 10_000 });
+      await goToLine(page, line, indent + 1);
+      await page.keyboard.insertText('$pet.fooBar()');
+      const notes = frame.locator('[data-testid=notes]');
+      await notes.filter({ hasText: 'has no method fooBar()' }).waitFor({ timeout: 30_000 });
+      await frame.locator('.badge', { hasText: '1 note' }).waitFor({ timeout: 10_000 });
+      if (await frame.locator('[data-testid=errors]').count()) throw new Error('the note is shown as an error');
+      await page.waitForTimeout(300);
+      shots.push(await screenshot(page, 'evaluator-note'));
+      await runCommand(page, 'View: Focus First Editor Group');
+      await runCommand(page, 'File: Revert File');
+    });
+
     await runCommand(page, 'View: Close All Editors');
     await openFile(page, 'petstore.yaml');
     await checks.check('the Lambda error response template opens on an errorMessage that selects it, read as $input', async () => {

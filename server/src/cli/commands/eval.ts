@@ -101,15 +101,15 @@ export async function runEval(args: string[], io: CliIO): Promise<number> {
   const result = renderTemplate(template, request, { kind, timeoutMs });
   const failed = result.errors.length > 0 || result.gatewayError !== undefined;
   if (options.flags.has('--json')) {
-    const { output, requestOverride, responseOverride, errors, gatewayError } = result;
-    io.out(`${JSON.stringify({ output, requestOverride, responseOverride, errors, ...(gatewayError ? { gatewayError } : {}) }, null, 2)}\n`);
+    const { output, requestOverride, responseOverride, errors, notes, gatewayError } = result;
+    io.out(`${JSON.stringify({ output, requestOverride, responseOverride, errors, notes, ...(gatewayError ? { gatewayError } : {}) }, null, 2)}\n`);
     return failed ? 1 : 0;
   }
   if (result.output !== '') io.out(result.output.endsWith('\n') ? result.output : `${result.output}\n`);
-  for (const error of result.errors) {
-    const where = error.line === undefined ? templateFile : `${templateFile}:${error.line}${error.column === undefined ? '' : `:${error.column}`}`;
-    io.err(`${where}: ${error.message} [${error.code}]\n`);
-  }
+  const where = (line?: number, column?: number) => (line === undefined ? templateFile : `${templateFile}:${line}${column === undefined ? '' : `:${column}`}`);
+  for (const error of result.errors) io.err(`${where(error.line, error.column)}: ${error.message} [${error.code}]\n`);
+  // Notes never change the exit code: the template ran as API Gateway would run it.
+  for (const note of result.notes) io.err(`${where(note.line, note.column)}: note: ${note.message} [${note.code}]\n`);
   if (result.gatewayError) {
     io.err(`${templateFile}: API Gateway would answer ${result.gatewayError.status} itself: ${result.gatewayError.body}\n`);
   }

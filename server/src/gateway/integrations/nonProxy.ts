@@ -40,6 +40,7 @@ export function transformRequest(ctx: IntegrationContext): TransformedRequest {
   }
   const fatal = render.errors.filter(isFatalTemplateError);
   for (const e of render.errors) if (!isRepeatedOverride(e)) log.add(`Request template ${fatal.includes(e) ? 'error' : 'warning'}${e.line ? ` at line ${e.line}` : ''}: ${e.message}`);
+  logNotes('Request', render.notes, log);
   if (fatal.length) {
     log.add('Execution failed due to configuration error: Unable to transform request');
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
@@ -125,6 +126,7 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
   // Repeated overrides that fail the response are logged once, with the failure; otherwise with the other errors.
   const repeated = rendered && !fatal ? rendered.errors.filter(isRepeatedOverride) : [];
   for (const e of simulated.errors) if (!repeated.includes(e)) log.add(`Integration response: ${e.message}`);
+  if (rendered) logNotes('Response', rendered.notes, log);
   if (simulated.selectedKey === undefined || simulated.selectedStatus === undefined) {
     log.add('Execution failed due to configuration error: No match for output mapping and no default output mapping configured');
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
@@ -166,6 +168,11 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
     log.add(`Method response headers: ${logMap(headers)}`);
   }
   return { status: simulated.status, headers, body };
+}
+
+/** What the template did silently that was likely not meant; API Gateway logs nothing of it, the emulator says so. */
+function logNotes(kind: 'Request' | 'Response', notes: TemplateError[], log: IntegrationContext['log']): void {
+  for (const note of notes) log.add(`${kind} template note${note.line ? ` at line ${note.line}` : ''}: ${note.message}`);
 }
 
 /** What stops a template's output from being used; a repeated override is answered on its own (`failOnRepeatedOverrides`). */
