@@ -2,7 +2,6 @@
 // expressions (selection patterns, String.matches/replaceAll/replaceFirst/split in templates) can be compared with the
 // original. Reads a JSON array of {op, pattern, text?, replacement?, limit?} on standard input and writes a JSON array
 // of {result} or {error}.
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -11,38 +10,12 @@ import java.util.regex.PatternSyntaxException;
 import net.minidev.json.JSONArray;
 import net.minidev.json.JSONObject;
 import net.minidev.json.JSONStyle;
-import net.minidev.json.JSONValue;
-import net.minidev.json.parser.JSONParser;
 
 public class JavaRegexOracle {
-  /**
-   * One case per line, each parsed on its own: Debian's json-smart counts nesting depth across a whole parse without
-   * ever counting down, and refuses any text holding more than 400 objects. Maps come ordered, as the case wrote them.
-   */
-  static List<Object> readCases() throws Exception {
-    List<Object> cases = new java.util.ArrayList<>();
-    for (String line : new String(System.in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-      if (!line.isEmpty()) cases.add(new JSONParser(JSONParser.MODE_PERMISSIVE).parse(line, JSONValue.defaultReader.DEFAULT_ORDERED));
-    }
-    return cases;
-  }
 
-  /**
-   * Every character beyond ASCII as a JSON escape, so that the output survives any console encoding and a lone
-   * surrogate (Java strings may hold one) arrives as itself instead of as '?'.
-   */
-  static String asciiOnly(String json) {
-    StringBuilder out = new StringBuilder(json.length());
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      if (c < 0x7f) out.append(c);
-      else out.append(String.format("\\u%04x", (int) c));
-    }
-    return out.toString();
-  }
 
   public static void main(String[] args) throws Exception {
-    List<Object> cases = readCases();
+    List<Object> cases = OracleIO.readCases();
     JSONArray results = new JSONArray();
     for (Object item : cases) {
       Map<?, ?> c = (Map<?, ?>) item;
@@ -56,7 +29,7 @@ public class JavaRegexOracle {
       }
       results.add(result);
     }
-    System.out.print(asciiOnly(results.toJSONString(JSONStyle.LT_COMPRESS)));
+    System.out.print(OracleIO.asciiOnly(results.toJSONString(JSONStyle.LT_COMPRESS)));
   }
 
   static Object run(Map<?, ?> c) {

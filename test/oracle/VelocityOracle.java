@@ -41,35 +41,10 @@ import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
 import org.apache.velocity.app.VelocityEngine;
 
 public class VelocityOracle {
-  /**
-   * One case per line, each parsed on its own: Debian's json-smart counts nesting depth across a whole parse without
-   * ever counting down, and refuses any text holding more than 400 objects. Maps come ordered, as the case wrote them.
-   */
-  static List<Object> readCases() throws Exception {
-    List<Object> cases = new java.util.ArrayList<>();
-    for (String line : new String(System.in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-      // json-smart drops a raw DEL from a string that has escapes; JSON.stringify leaves it raw.
-      if (!line.isEmpty()) cases.add(new JSONParser(JSONParser.MODE_PERMISSIVE).parse(line.replace("\u007f", "\\u007f"), JSONValue.defaultReader.DEFAULT_ORDERED));
-    }
-    return cases;
-  }
 
-  /**
-   * Every character beyond ASCII as a JSON escape, so that the output survives any console encoding and a lone
-   * surrogate (Java strings may hold one) arrives as itself instead of as '?'.
-   */
-  static String asciiOnly(String json) {
-    StringBuilder out = new StringBuilder(json.length());
-    for (int i = 0; i < json.length(); i++) {
-      char c = json.charAt(i);
-      if (c < 0x7f) out.append(c);
-      else out.append(String.format("\\u%04x", (int) c));
-    }
-    return out.toString();
-  }
 
   public static void main(String[] args) throws Exception {
-    List<Object> cases = readCases();
+    List<Object> cases = OracleIO.readCases();
     JSONArray results = new JSONArray();
     for (Object item : cases) {
       // An engine per case: Velocity keeps the first definition of a macro name for the engine's life, so one case's
@@ -105,7 +80,7 @@ public class VelocityOracle {
       }
       results.add(result);
     }
-    System.out.print(asciiOnly(results.toJSONString(JSONStyle.LT_COMPRESS)));
+    System.out.print(OracleIO.asciiOnly(results.toJSONString(JSONStyle.LT_COMPRESS)));
   }
 
   /** JSON objects as ordered maps and arrays as lists, all the way down (json-smart's own maps are hash maps). */

@@ -22,7 +22,7 @@ export interface OracleResult {
 }
 
 const JARS = ['velocity', 'commons-collections3', 'commons-lang', 'json-path', 'json-smart', 'slf4j-api', 'oro'];
-const SOURCES = ['VelocityOracle.java', 'JavaRegexOracle.java'].map((name) => path.join(__dirname, name));
+const SOURCES = ['OracleIO.java', 'VelocityOracle.java', 'JavaRegexOracle.java'].map((name) => path.join(__dirname, name));
 const CLASSES = path.resolve(__dirname, '../../out/oracle');
 
 function classPath(): string {

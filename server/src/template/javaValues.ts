@@ -406,11 +406,16 @@ function writeMembers(entries: Iterable<[unknown, unknown]>, depth: number): str
  * (LocalStack parity snapshot `isNull: "true", isEmptyString: "true"`), so null and the empty string compare equal.
  */
 export function javaEquals(a: unknown, b: unknown): boolean {
+  return compareWhole(a, b, equalsAt);
+}
+
+/** A comparison of two values from the top, the stack running out on nested values turned into the nesting limit. */
+function compareWhole(a: unknown, b: unknown, at: (a: unknown, b: unknown, depth: number) => boolean): boolean {
   a = unwrapHost(a);
   b = unwrapHost(b);
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return equalsAt(a, b, 0);
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return at(a, b, 0);
   try {
-    return equalsAt(a, b, 0);
+    return at(a, b, 0);
   } catch (error) {
     throw nestingLimit(error, [a, b]);
   }
@@ -438,14 +443,7 @@ function classFamily(value: unknown): string | undefined {
 
 /** Java's equals(): values of different classes are never equal (the Integer 1 is not the Double 1.0 nor the String "1"). */
 export function javaObjectEquals(a: unknown, b: unknown): boolean {
-  a = unwrapHost(a);
-  b = unwrapHost(b);
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return objectEqualsAt(a, b, 0);
-  try {
-    return objectEqualsAt(a, b, 0);
-  } catch (error) {
-    throw nestingLimit(error, [a, b]);
-  }
+  return compareWhole(a, b, objectEqualsAt);
 }
 
 function objectEqualsAt(a: unknown, b: unknown, depth: number): boolean {

@@ -3,8 +3,8 @@
  * template, as oracle cases: what AWS recorded and what Velocity does should agree, and where they do not, API Gateway
  * is the authority and the case says so.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { sharedCorpusFile } from '../../support/sharedCorpus';
 import type { OracleTestCase } from '../oracleCase';
 
 interface VtlCase {
@@ -17,17 +17,6 @@ interface VtlCase {
   stage_variables: Record<string, string>;
   expected_output: unknown;
   evidence: string;
-}
-
-function findCorpus(): string {
-  const fromEnv = process.env.APIGW_CORPUS_DIR;
-  if (fromEnv && existsSync(path.join(fromEnv, 'vtl-cases.json'))) return path.join(fromEnv, 'vtl-cases.json');
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'corpus', 'vtl-cases.json');
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) break;
-  }
-  throw new Error('vtl-cases.json not found: expected ../shared/corpus next to the repository, or set APIGW_CORPUS_DIR');
 }
 
 /** Where API Gateway's recorded result is not stock Velocity's: the reason, by corpus id. */
@@ -45,7 +34,7 @@ const OUTSIDE_THE_MODEL: Record<number, string> = {
   69: 'missing path in $input.json',
 };
 
-export const CORPUS_CASES: OracleTestCase[] = (JSON.parse(readFileSync(findCorpus(), 'utf8')) as VtlCase[])
+export const CORPUS_CASES: OracleTestCase[] = (JSON.parse(readFileSync(sharedCorpusFile('vtl-cases.json'), 'utf8')) as VtlCase[])
   .filter((c) => c.response_template === undefined && OUTSIDE_THE_MODEL[c.id] === undefined)
   .map((c) => ({
     name: `corpus case ${c.id}`,

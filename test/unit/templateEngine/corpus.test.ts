@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { renderTemplate, type RenderResult, type TemplateRequest } from '../../../server/src/template/engine';
+import { sharedCorpusFile } from '../../support/sharedCorpus';
 
 interface VtlCase {
   id: number;
@@ -19,19 +19,7 @@ interface VtlCase {
   expected_overrides?: Record<string, unknown>;
 }
 
-/** The shared corpus sits beside the repository (`<root>/../shared/corpus`); look upwards so any checkout layout works. */
-function findCorpus(): string {
-  const fromEnv = process.env.APIGW_CORPUS_DIR;
-  if (fromEnv && existsSync(path.join(fromEnv, 'vtl-cases.json'))) return path.join(fromEnv, 'vtl-cases.json');
-  for (let dir = __dirname; ; dir = path.dirname(dir)) {
-    const candidate = path.join(dir, 'shared', 'corpus', 'vtl-cases.json');
-    if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) break;
-  }
-  throw new Error('vtl-cases.json not found: expected ../shared/corpus next to the repository, or set APIGW_CORPUS_DIR');
-}
-
-const cases = JSON.parse(readFileSync(findCorpus(), 'utf8')) as VtlCase[];
+const cases = JSON.parse(readFileSync(sharedCorpusFile('vtl-cases.json'), 'utf8')) as VtlCase[];
 
 function requestOf(c: VtlCase): TemplateRequest {
   return { body: c.input_body, params: c.params, context: c.context, stageVariables: c.stage_variables };

@@ -1,28 +1,7 @@
 import assert from 'node:assert/strict';
 import { runEval } from '../../../server/src/cli/commands/eval';
-import { UsageError, type CliIO } from '../../../server/src/cli/io';
-
-function fakeIO(files: Record<string, string>): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    cwd: '/work',
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-    async readFile(file: string) {
-      if (!(file in files)) throw new UsageError(`${file}: no such file`);
-      return files[file];
-    },
-    async readBytes(file: string) {
-      return Buffer.from(await io.readFile(file));
-    },
-  };
-  return io;
-}
+import { UsageError } from '../../../server/src/cli/io';
+import { fakeIO } from './fakeCliIO';
 
 const REQUEST = JSON.stringify({
   body: '{"name": "Rex"}',
@@ -38,11 +17,11 @@ describe('apigw eval', () => {
     assert.equal(io.stdout, '{"id": "7", "name": "Rex", "env": "dev", "stage": "beta"}\n');
     assert.equal(io.stderr, '');
   });
-  it('--json prints output, overrides and errors', async () => {
+  it('--json prints output, overrides, errors and notes', async () => {
     const io = fakeIO({ 't.vtl': '#set($context.responseOverride.status = 202)ok' });
     assert.equal(await runEval(['t.vtl', '--json'], io), 0);
     const printed = JSON.parse(io.stdout);
-    assert.deepEqual(Object.keys(printed), ['output', 'requestOverride', 'responseOverride', 'errors']);
+    assert.deepEqual(Object.keys(printed), ['output', 'requestOverride', 'responseOverride', 'errors', 'notes']);
     assert.equal(printed.output, 'ok');
     assert.equal(printed.responseOverride.status, 202);
   });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { runEval } from '../../../server/src/cli/commands/eval';
 import { renderTemplate } from '../../../server/src/template/engine';
 import { closeHost, gatewayFor } from '../gateway/gatewayFixture';
+import { fakeIO } from './fakeCliIO';
 
 describe('template notes: what API Gateway does silently and the author likely did not mean', () => {
   after(closeHost);
@@ -36,20 +37,7 @@ describe('template notes: what API Gateway does silently and the author likely d
   });
 
   it('apigw eval prints notes after the output and still exits 0; --json carries them', async () => {
-    const files: Record<string, string> = { 't.vtl': '#set($s = "x")$s.fooBar()ok' };
-    const io = {
-      stdout: '',
-      stderr: '',
-      cwd: '/work',
-      out(text: string) {
-        io.stdout += text;
-      },
-      err(text: string) {
-        io.stderr += text;
-      },
-      readFile: async (file: string) => files[file],
-      readBytes: async (file: string) => Buffer.from(files[file]),
-    };
+    const io = fakeIO({ 't.vtl': '#set($s = "x")$s.fooBar()ok' });
     assert.equal(await runEval(['t.vtl'], io), 0);
     assert.equal(io.stdout, 'ok\n');
     assert.equal(io.stderr, 't.vtl:1:15: note: $s.fooBar(...): String has no method fooBar(); API Gateway renders nothing here [no-such-method]\n');
