@@ -5,6 +5,7 @@
  */
 import type { TemplateKind, TemplateMember } from '../../facts/templateVariableTypes';
 import { parseJsonPath } from '../../template/jsonPath';
+import { jsonPathPitfalls } from './jsonPathPitfalls';
 import { closestNames, resolveReference } from './memberLookup';
 import type { TemplateReference } from './templateScanner';
 import type { TemplateReport } from './templateChecks';
@@ -60,8 +61,15 @@ function checkJsonPathArgument(literal: { value: string; quote: string; start: n
   // Interpolated strings are only known at run time.
   if (!literal || (literal.quote === '"' && /\$!?[{A-Za-z_]/.test(literal.value))) return;
   const result = parseJsonPath(literal.value);
-  if (result.ok) return;
   const innerStart = literal.start + 1;
+  if (result.ok) {
+    // Offsets inside the literal match the path's only where the source holds no escapes.
+    const plain = literal.end - literal.start - 2 === literal.value.length;
+    for (const pitfall of jsonPathPitfalls(literal.value)) {
+      report(plain ? innerStart + pitfall.start : innerStart, plain ? innerStart + pitfall.end : literal.end - 1, 'template-jsonpath-reads-nothing', pitfall.message);
+    }
+    return;
+  }
   const innerEnd = Math.max(innerStart, literal.end - 1);
   report(innerStart, innerEnd, 'template-invalid-jsonpath', result.error ?? `Invalid JSONPath '${literal.value}'.`);
 }

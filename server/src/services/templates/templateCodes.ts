@@ -14,6 +14,11 @@ export const TEMPLATE_DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   },
   'template-argument-count': { severity: 'error', title: 'Wrong number of arguments to a template method', docsUrl: REFERENCE },
   'template-invalid-jsonpath': { severity: 'error', title: 'Invalid JSONPath in $input.path or $input.json', docsUrl: `${REFERENCE}#input-variable-reference` },
+  'template-jsonpath-reads-nothing': {
+    severity: 'warning',
+    title: 'JSONPath that reads nothing in Jayway JsonPath 2.0 (a function, a negative index, a double-quoted filter value)',
+    docsUrl: `${REFERENCE}#input-variable-reference`,
+  },
   'template-ignored-on-proxy': {
     severity: 'warning',
     title: 'Mapping template on a proxy integration (API Gateway ignores it)',
