@@ -622,13 +622,18 @@ export class TemplateInterpreter extends VelocityCompile {
     this.note('java-array-printed', `${reference} is a Java array of ${items.length} items, which API Gateway prints as its type and identity (${javaToString(items).replace(/@.*/, '@…')}), not its items; loop over it with #foreach or print one item (${reference}[0])`, this.place(ast));
   }
 
-  /** One note per place and message, at most MAX_NOTES of them. */
-  private note(code: string, message: string, position: SourcePosition): void {
+  /** One note per place and subject (a loop passing values of several types says it once), at most MAX_NOTES. */
+  private note(code: string, message: string, position: SourcePosition, subject = message): void {
     const notes = this.issues.notes;
     if (!notes || notes.length >= MAX_NOTES) return;
-    if (notes.some((n) => n.message === message && n.position.line === position.line && n.position.column === position.column)) return;
+    const key = `${code}:${position.line}:${position.column}:${subject}`;
+    if (this.notedAt.has(key)) return;
+    this.notedAt.add(key);
     notes.push(new TemplateAbort(code, message, position));
   }
+
+  /** What `note` has said, by place and subject. */
+  private readonly notedAt = new Set<string>();
 
   /**
    * A call Velocity cannot make renders nothing on API Gateway; the note says which method and argument types were
@@ -640,7 +645,9 @@ export class TemplateInterpreter extends VelocityCompile {
     const className = javaClassName(baseRef);
     const receiver = className ? simpleClassName(className) : referenceText(ast, undefined, property);
     const types = args.map((arg) => simpleClassName(javaClassName(arg) ?? 'Object')).join(', ');
-    this.note('no-such-method', `${referenceText(ast, property)}: ${receiver} has no method ${property.id}(${types}); API Gateway renders nothing here`, this.place(ast));
+    // API Gateway's $util methods take text; a number or a list reaches them only as text.
+    const advice = !className && args.some((arg) => typeof arg !== 'string') ? '; write the argument in double quotes ("$value") to pass its text' : '';
+    this.note('no-such-method', `${referenceText(ast, property)}: ${receiver} has no method ${property.id}(${types}), so the call gives null, which renders as nothing${advice}`, this.place(ast), `${property.id}`);
     return undefined;
   }
 
@@ -987,7 +994,13 @@ function referenceText(ast: Node, last?: Node, before?: Node): string {
   return text;
 }
 
-/** `java.lang.String` as `String`, `java.util.LinkedHashMap$Entry` as `Entry`. */
+/** `java.lang.String` as `String`, `java.util.LinkedHashMap$Entry` as `Entry`, `[Ljava.lang.String;` as `String[]`. */
 function simpleClassName(name: string): string {
+  const array = /^\[L(.+);$/.exec(name);
+  if (array) return `${simpleClassName(array[1])}[]`;
+  const primitive = /^\[([BCDFIJSZ])$/.exec(name);
+  if (primitive) return `${PRIMITIVE_NAMES[primitive[1]]}[]`;
   return name.slice(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
 }
+
+const PRIMITIVE_NAMES: Record<string, string> = { B: 'byte', C: 'char', D: 'double', F: 'float', I: 'int', J: 'long', S: 'short', Z: 'boolean' };

@@ -204,11 +204,16 @@ function parseUncached(template: string): ParsedTemplate {
   }
   const notes: SyntaxProblem[] = [];
   for (const [offset, char] of escapes ?? []) {
-    if (char === KEPT_HASH && source.startsWith('#set', offset)) notes.push({ code: 'syntax', message: bareSetMessage(source, offset), ...lineColumn(source, offset) });
+    // A bare `#set` is text, likely written by mistake; an escaped `\#set(` is text on purpose.
+    if (char === KEPT_HASH && source.startsWith('#set', offset) && !escapedAt(source, offset)) {
+      notes.push({ code: 'set-as-text', message: bareSetMessage(source, offset), ...lineColumn(source, offset) });
+    }
   }
   finishTree(tree, new SourceText(source), literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined, readOtherwise);
   const minus = lexText.includes('-') && holdsMinus(tree) ? minusProblem(lexText) : undefined;
   if (minus) return { ok: false, problems: [{ code: 'syntax', message: minus.message, ...lineColumn(source, minus.offset) }] };
+  const spaced = /[\w}][ \t\r\n]+\(/.test(lexText) ? spacedCallAt(lexText) : undefined;
+  if (spaced !== undefined) return { ok: false, problems: [{ code: 'syntax', message: SPACED_CALL_MESSAGE, ...lineColumn(source, spaced) }] };
   const nullWord = lexText.includes('null') && holdsNull(tree) ? nullWordAt(lexText) : undefined;
   if (nullWord !== undefined) return { ok: false, problems: [{ code: 'syntax', message: NULL_LITERAL_MESSAGE, ...lineColumn(source, nullWord) }] };
   const interpolated = values ? interpolationProblem(text, values.strings) : undefined;
@@ -809,6 +814,37 @@ function nullWordAt(lexText: string): number | undefined {
     if (rule === Rule.Paren) calls.push(previous === Rule.Name && previousEnd === start && beforePrevious === Rule.Dot);
     else if (rule === Rule.CloseParen) calls.pop();
     else if (rule === NULL_WORD && (state === 'c' || state === 'i') && calls[calls.length - 1] !== true && !(previousEnd === start && NAMED_AFTER.has(previous))) found = start;
+    beforePrevious = previous;
+    previous = rule;
+    previousEnd = end;
+  });
+  return found;
+}
+
+const SPACED_CALL_MESSAGE =
+  'Velocity reads a reference and a parenthesis apart from it as two values in a row, which it cannot parse here: write the method call with its `(` right after the name (`$a.substring(1)`), or put an operator between them';
+
+/**
+ * Where a reference in a directive or interpolation is followed by blanks and a `(`: velocityjs calls the method
+ * anyway, Velocity 1.7 reads the reference alone and fails at the parenthesis.
+ */
+/** Whether an odd number of backslashes stands right before `offset`. */
+function escapedAt(source: string, offset: number): boolean {
+  let count = 0;
+  while (offset - count - 1 >= 0 && source.charCodeAt(offset - count - 1) === 92) count++;
+  return count % 2 === 1;
+}
+
+export function spacedCallAt(lexText: string): number | undefined {
+  let previous = -1;
+  let beforePrevious = -1;
+  let previousEnd = -1;
+  let found: number | undefined;
+  lexTemplate(lexText, (rule, start, end, state) => {
+    // Blanks are tokens of their own; what counts is the token before them.
+    if (found !== undefined || rule === 42 || rule === 43) return;
+    const named = previous === Rule.Name && (beforePrevious === Rule.Dot || beforePrevious === Rule.Dollar || beforePrevious === Rule.DollarQuiet);
+    if (rule === Rule.Paren && (state === 'c' || state === 'i') && named && previousEnd < start && /^[ \t\r\n]+$/.test(lexText.slice(previousEnd, start))) found = start;
     beforePrevious = previous;
     previous = rule;
     previousEnd = end;

@@ -9,7 +9,7 @@
  * except where Velocity 1.7 refuses what velocityjs takes (callArguments): there it answers "not sure".
  */
 import { escapedCallProblem } from './callArguments';
-import { checkBlocks, mayParseOtherwise, normalizeDirectives } from './syntax';
+import { checkBlocks, mayParseOtherwise, normalizeDirectives, spacedCallAt } from './syntax';
 import { MAX_TEMPLATE_BYTES } from './limits';
 import type { StringLiteral } from './stringLiterals';
 
@@ -24,6 +24,13 @@ export function isCertainlyValidTemplate(template: string): boolean {
   if (last === DOLLAR || last === HASH || (last === BANG && beforeLast === DOLLAR) || (last === STAR && beforeLast === HASH)) return false;
   // Nor may a directive that takes arguments end it.
   if (/#\{?(?:if|elseif|foreach|macro|define|evaluate)\}?$/.test(template)) return false;
+  // A number written from its point (`.5`) after a blank is read by the parser, which knows where it may stand.
+  if (/[ \t\r\n]\.[0-9]/.test(template)) return false;
+  // A reference with blanks before a `(` is two values in a row inside a directive, which the parser refuses.
+  if (/\$[!{]?[A-Za-z_][\w.]*\}?[ \t\r\n]+\(/.test(template) && spacedCallAt(template) !== undefined) return false;
+  // A tab or line break before a directive's `(` still makes it a directive in Velocity (syntax.ts joins them), which
+  // the scanner would read as text followed by a parenthesis.
+  if (/#\{?(?:if|elseif|foreach|macro|define|evaluate|set)\}?[ ]*[\t\r\n][ \t\r\n]*\(/.test(template)) return false;
   // The parser sees `#stop` and braced directives rewritten. That may move offsets but opens or closes no block, so blocks can be paired on the
   // same text, with the string literals the scanner met on its way: every one there is, once it accepts the text,
   // and so without a lexer pass of the block check's own.

@@ -220,6 +220,17 @@ const STRING_TEMPLATES: Row[] = [
   ['a # alone', '#set($x = "a # b")[$x]'],
 ];
 
+const SPACED_CALLS: Row[] = [
+  ['a method call with a space, in #if', '#set($a = "xy")#if($a.substring (1))a#{else}b#end'],
+  ['a method call with a line break, in #set', '#set($a = "xy")#set($b = $a.substring\n(1))[$b]'],
+  ['a reference and a parenthesis, in #set', '#set($a = "xy")#set($b = $a (1))[$b]'],
+  ['a null argument after a space', '#set($a = {"b": 1})#if($a.b (null))a#{else}b#end'],
+  ['a method call with a space, in text', '#set($a = "xy")$a.substring (1)'],
+  ['a call written tight, in #if', '#set($a = "xy")#if($a.substring(1) == "y")a#end'],
+  ['a parenthesis after an operator', '#set($a = 1)#if($a == 1 && ($a > 0))y#end'],
+  ['a blank before the closing parenthesis', '#set($a = [1])#foreach($i in $a )x#end'],
+];
+
 export const FOLLOW_UPS_CASES: OracleTestCase[] = [
   ...rows('null as a value', NULL_WORD),
   ...rows('number literals', NUMBERS),
@@ -232,4 +243,5 @@ export const FOLLOW_UPS_CASES: OracleTestCase[] = [
   ...rows('$foreach as a map', FOREACH_SCOPE),
   ...rows('a $! that starts no reference', LONE_QUIET),
   ...rows('string literals parsed as templates', STRING_TEMPLATES),
+  ...rows('a reference with blanks before a parenthesis', SPACED_CALLS),
 ];

@@ -56,7 +56,7 @@ describe('checkTemplateSyntax', () => {
       '`$input.path(` opened at line 2 is not closed: expected a value, then `)`, before the end of the template');
     assert.equal(checkTemplateSyntax('#if(\n#end')[0].message, '`#if(` is incomplete: write `#if(condition)`');
     assert.deepEqual(checkTemplateSyntax('#set $a = 1'), [
-      { code: 'syntax', message: '`#set` must be followed by `(`: write `#set($name = value)`; found `$a`', line: 1, column: 1 },
+      { code: 'set-as-text', message: '`#set` must be followed by `(`: write `#set($name = value)`; found `$a`', line: 1, column: 1 },
     ]);
   });
   it('reports a string literal that is never closed at its opening quote', () => {

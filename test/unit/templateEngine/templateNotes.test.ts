@@ -12,10 +12,16 @@ describe('template notes: what API Gateway does silently and the author likely d
     assert.equal(result.output, '[][]');
     assert.deepEqual(result.errors, []);
     assert.deepEqual(result.notes.map((n) => [n.code, n.line, n.message]), [
-      ['no-such-method', 2, '$s.substring(...): String has no method substring(String); API Gateway renders nothing here'],
-      ['no-such-method', 2, '$s.fooBar(...): String has no method fooBar(); API Gateway renders nothing here'],
+      ['no-such-method', 2, '$s.substring(...): String has no method substring(String), so the call gives null, which renders as nothing'],
+      ['no-such-method', 2, '$s.fooBar(...): String has no method fooBar(), so the call gives null, which renders as nothing'],
     ]);
     assert.match(renderTemplate('$util.fooBar("x")', {}).notes[0].message, /^\$util\.fooBar\(\.\.\.\): \$util has no method fooBar\(String\)/);
+  });
+
+  it('names arrays as Java does, says once per place whatever the element types, and tells how to pass $util a number', () => {
+    assert.match(renderTemplate('#set($s = "a,b")$util.escapeJavaScript($s.split(","))', {}).notes[0].message, /escapeJavaScript\(String\[\]\)/);
+    assert.equal(renderTemplate('#foreach($i in [1, 2.5, "x"])$i.fooBar()#end', {}).notes.length, 1);
+    assert.match(renderTemplate('$util.escapeJavaScript(5)', {}).notes[0].message, /escapeJavaScript\(Integer\), .*write the argument in double quotes \("\$value"\) to pass its text$/);
   });
 
   it('says nothing when an argument is null, the usual way of rendering a missing field as nothing', () => {
@@ -40,7 +46,7 @@ describe('template notes: what API Gateway does silently and the author likely d
     const io = fakeIO({ 't.vtl': '#set($s = "x")$s.fooBar()ok' });
     assert.equal(await runEval(['t.vtl'], io), 0);
     assert.equal(io.stdout, 'ok\n');
-    assert.equal(io.stderr, 't.vtl:1:15: note: $s.fooBar(...): String has no method fooBar(); API Gateway renders nothing here [no-such-method]\n');
+    assert.equal(io.stderr, 't.vtl:1:15: note: $s.fooBar(...): String has no method fooBar(), so the call gives null, which renders as nothing [no-such-method]\n');
     io.stdout = '';
     assert.equal(await runEval(['t.vtl', '--json'], io), 0);
     assert.equal((JSON.parse(io.stdout) as { notes: { code: string }[] }).notes[0].code, 'no-such-method');
@@ -64,6 +70,6 @@ paths:
     const r = await gateway.invoke({ method: 'GET', path: '/n' });
     assert.equal(r.status, 200);
     assert.equal(r.body, '[]');
-    assert.ok(r.log.some((e) => e.message === 'Response template note at line 1: $s.size(...): String has no method size(); API Gateway renders nothing here'), r.log.map((e) => e.message).join('\n'));
+    assert.ok(r.log.some((e) => e.message === 'Response template note at line 1: $s.size(...): String has no method size(), so the call gives null, which renders as nothing'), r.log.map((e) => e.message).join('\n'));
   });
 });

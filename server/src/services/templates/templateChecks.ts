@@ -63,7 +63,7 @@ function checkSyntax(text: string, report: TemplateReport): void {
     if (problem.code === 'template-too-large') continue;
     const offset = problem.line === undefined ? 0 : offsetOfLineColumn(text, problem.line, problem.column ?? 1);
     const end = Math.min(text.length, offset + Math.max(1, tokenLength(text, offset)));
-    report(offset, end, 'template-syntax', problem.message);
+    report(offset, end, problem.code === 'set-as-text' ? 'template-set-as-text' : 'template-syntax', problem.message);
   }
 }
 

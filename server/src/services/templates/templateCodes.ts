@@ -6,6 +6,7 @@ const REFERENCE = `${DEV_GUIDE}/api-gateway-mapping-template-reference.html`;
 /** Diagnostics about mapping templates, keyed by their stable code. */
 export const TEMPLATE_DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'template-syntax': { severity: 'error', title: 'Mapping template syntax error', docsUrl: 'https://velocity.apache.org/engine/1.7/user-guide.html' },
+  'template-set-as-text': { severity: 'warning', title: '#set without its parenthesis, which Velocity writes out as text', docsUrl: 'https://velocity.apache.org/engine/1.7/user-guide.html' },
   'template-unknown-member': { severity: 'warning', title: 'Unknown $input, $util or $context member', docsUrl: REFERENCE },
   'template-access-log-variable': {
     severity: 'warning',
