@@ -554,7 +554,7 @@ const LONE_AT = /#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()/;
 const QUIET_DOT = /^\.[A-Za-z][\w-]*(?![\w.([-])/;
 
 /** PARSE_HINT, LONE_QUIET, LONE_AT, and any escape: the text `escapeEdits` may change. */
-const ESCAPE_HINT = new RegExp(`\\\\[#$]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}`);
+const ESCAPE_HINT = new RegExp(`\\\\[#$]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}|\\)\\(`);
 const KEPT_BACKSLASH = '\uE000';
 const KEPT_HASH = '\uE001';
 const KEPT_DOLLAR = '\uE002';
@@ -717,6 +717,10 @@ function escapeEdits(source: string): EscapeEdits | undefined {
       halved();
     }
   }
+  if (source.includes(')(')) {
+    for (const offset of textParenthesesAfterCalls(source)) edits.push([offset, KEPT_PARENTHESIS]);
+    edits.sort((a, b) => a[0] - b[0]);
+  }
   return edits.length > 0 ? edits : undefined;
 }
 
@@ -828,6 +832,22 @@ const SPACED_CALL_MESSAGE =
  * Where a reference in a directive or interpolation is followed by blanks and a `(`: velocityjs calls the method
  * anyway, Velocity 1.7 reads the reference alone and fails at the parenthesis.
  */
+/**
+ * A `(` right after the `)` that closes a method call in text (`$s.length()(x)`): Velocity's reference ends with the
+ * call and the parenthesis is text, where velocityjs reads a second call.
+ */
+function textParenthesesAfterCalls(source: string): number[] {
+  const found: number[] = [];
+  let previous = -1;
+  let previousEnd = -1;
+  lexTemplate(source, (rule, start, end, state) => {
+    if (rule === Rule.Paren && state === 'mu' && previous === Rule.CloseParen && previousEnd === start) found.push(start);
+    previous = rule;
+    previousEnd = end;
+  });
+  return found;
+}
+
 /** Whether an odd number of backslashes stands right before `offset`. */
 function escapedAt(source: string, offset: number): boolean {
   let count = 0;

@@ -229,6 +229,10 @@ const SPACED_CALLS: Row[] = [
   ['a call written tight, in #if', '#set($a = "xy")#if($a.substring(1) == "y")a#end'],
   ['a parenthesis after an operator', '#set($a = 1)#if($a == 1 && ($a > 0))y#end'],
   ['a blank before the closing parenthesis', '#set($a = [1])#foreach($i in $a )x#end'],
+  ['a parenthesis right after a call, in text', '#set($s = "ab")$s.length()(x) and $s.length() (y)'],
+  ['a parenthesis right after a call with a call inside', '#set($s = "ab")$s.substring($s.length())(x)'],
+  ['a parenthesis right after a call, in #if', '#set($s = "ab")#if($s.length()(x))a#end'],
+  ['a parenthesis right after a call, in a string', '#set($s = "ab")#set($t = "$s.length()(x)")$t'],
 ];
 
 export const FOLLOW_UPS_CASES: OracleTestCase[] = [
