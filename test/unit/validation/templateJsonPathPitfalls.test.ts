@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict';
-import { rangeOf, validate, withCode } from './validate';
-
-const definition = (template: string[]) => `openapi: 3.0.1
-info: { title: t, version: '1' }
-paths:
-  /a:
-    post:
-      responses: { '200': { description: ok } }
-      x-amazon-apigateway-integration:
-        type: mock
-        requestTemplates:
-          application/json: |
-${template.map((line) => `            ${line}`).join('\n')}
-        responses: { default: { statusCode: '200' } }
-`;
+import { rangeOf, validate, withCode, withRequestTemplate } from './validate';
 
 describe('JSONPath that parses but reads nothing in Jayway JsonPath 2.0', () => {
   it('warns at a function, a negative index and a double-quoted filter value, saying what to write instead', async () => {
-    const text = definition([
+    const text = withRequestTemplate([
       '{"statusCode": 200,',
       ` "count": $input.json('$.items.length()'),`,
       ` "last": $input.json('$.items[-1]'),`,
@@ -35,7 +21,7 @@ describe('JSONPath that parses but reads nothing in Jayway JsonPath 2.0', () => 
   });
 
   it('leaves slices, (@.length-1) and single-quoted filter values alone', async () => {
-    const text = definition(['{"statusCode": 200,', ` "a": $input.json('$.items[-1:]'), "b": $input.json('$.items[(@.length-1)]'),`, ` "c": $input.json("$.items[?(@.color == 'red')]")}`]);
+    const text = withRequestTemplate(['{"statusCode": 200,', ` "a": $input.json('$.items[-1:]'), "b": $input.json('$.items[(@.length-1)]'),`, ` "c": $input.json("$.items[?(@.color == 'red')]")}`]);
     assert.deepEqual(withCode(await validate(text), 'template-jsonpath-reads-nothing'), []);
   });
 });

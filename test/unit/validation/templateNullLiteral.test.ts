@@ -1,23 +1,9 @@
 import assert from 'node:assert/strict';
-import { rangeOf, validate, withCode } from './validate';
-
-const definition = (template: string[]) => `openapi: 3.0.1
-info: { title: t, version: '1' }
-paths:
-  /a:
-    post:
-      responses: { '200': { description: ok } }
-      x-amazon-apigateway-integration:
-        type: mock
-        requestTemplates:
-          application/json: |
-${template.map((line) => `            ${line}`).join('\n')}
-        responses: { default: { statusCode: '200' } }
-`;
+import { rangeOf, validate, withCode, withRequestTemplate } from './validate';
 
 describe('null written as a value in a mapping template', () => {
   it('is a template syntax error on the word, which says what to write instead, while null among call arguments is not', async () => {
-    const text = definition(['{"statusCode": 200}', "#set($list = [])#set($added = $list.add(null))", "#if($input.path('$.name') == null)", '  {"name": "none"}', '#end']);
+    const text = withRequestTemplate(['{"statusCode": 200}', "#set($list = [])#set($added = $list.add(null))", "#if($input.path('$.name') == null)", '  {"name": "none"}', '#end']);
     const found = withCode(await validate(text), 'template-syntax');
     assert.equal(found.length, 1, JSON.stringify(found));
     assert.deepEqual(found[0].range, rangeOf(text, 'null', 2));
@@ -27,7 +13,7 @@ describe('null written as a value in a mapping template', () => {
   });
 
   it('leaves a comparison with $null alone', async () => {
-    const text = definition(['{"statusCode": 200}', "#if($input.path('$.name') == $null)", '  {"name": "none"}', '#end']);
+    const text = withRequestTemplate(['{"statusCode": 200}', "#if($input.path('$.name') == $null)", '  {"name": "none"}', '#end']);
     assert.deepEqual(withCode(await validate(text), 'template-syntax'), []);
   });
 });

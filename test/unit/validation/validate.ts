@@ -82,3 +82,21 @@ ${integration
 export function operationWithIntegration(after: string[], root: string[] = []): string {
   return ['openapi: 3.0.1', "info: {title: t, version: '1'}", ...root, 'paths:', '  /a:', '    get:', "      responses: {'200': {description: ok}}", '      x-amazon-apigateway-integration:', ...after, ''].join('\n');
 }
+
+/** A REST definition whose one MOCK integration has `template` (its lines) as the application/json request template. */
+export function withRequestTemplate(template: string | string[]): string {
+  const lines = Array.isArray(template) ? template : template.split('\n');
+  return `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /a:
+    post:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates:
+          application/json: |
+${lines.map((line) => `            ${line}`).join('\n')}
+        responses: { default: { statusCode: '200' } }
+`;
+}
