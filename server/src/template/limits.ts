@@ -11,6 +11,8 @@ export const MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_TIMEOUT_MS = 2000;
 /** Nested block evaluations (macros calling macros, `#define` inside `#define`) before recursion is assumed. */
 export const MAX_NESTING = 150;
+/** Velocity 1.7's `velocimacro.max.depth`: macro calls nested deeper fail the template (MacroOverflowException). */
+export const MAX_MACRO_DEPTH = 20;
 /** The largest `[a..b]` range the engine builds; a `#foreach` over it would stop at 1,000 anyway. */
 export const MAX_RANGE_SIZE = 1_000_000;
 /**
@@ -100,6 +102,7 @@ export class EvaluationBudget {
   readonly maxResultItems = MAX_LIST_SIZE;
   private readonly deadline: number;
   private depth = 0;
+  private macroDepth = 0;
   /** The macros, `#define`s and `#evaluate`s being evaluated, outermost first, for the message when they nest too deeply. */
   private readonly callers: string[] = [];
 
@@ -125,6 +128,16 @@ export class EvaluationBudget {
   /** `name` identifies a macro (`#m`), a `#define` (`$d`) or `#evaluate`; blocks need none. */
   enter(kind: NestingKind = 'block', name = '', where?: () => SourcePosition): void {
     if (kind !== 'block') this.callers.push(name);
+    if (kind === 'macro' && ++this.macroDepth > MAX_MACRO_DEPTH) {
+      const macros = [...new Set(this.callers.filter((caller) => caller.startsWith('#')))];
+      const itself = this.callers.filter((caller) => caller === name).length > 1;
+      this.depth = 0;
+      this.macroDepth = 0;
+      this.callers.length = 0;
+      throw itself
+        ? new TemplateAbort('recursion', `The macro ${name} calls itself (directly or through other macros) more than ${MAX_MACRO_DEPTH} deep, Velocity's limit for macro calls, so API Gateway fails the template`, where?.() ?? {})
+        : new TemplateAbort('macro-depth', `Macro calls (${macros.join(', ')}) nest more than ${MAX_MACRO_DEPTH} deep, Velocity's limit, so API Gateway fails the template`, where?.() ?? {});
+    }
     if (++this.depth > MAX_NESTING) {
       const message = this.nestingMessage(kind, name);
       this.depth = 0;
@@ -136,6 +149,7 @@ export class EvaluationBudget {
 
   leave(kind: NestingKind = 'block'): void {
     if (kind !== 'block') this.callers.pop();
+    if (kind === 'macro' && this.macroDepth > 0) this.macroDepth--;
     if (this.depth > 0) this.depth--;
   }
 

@@ -235,6 +235,12 @@ const SPACED_CALLS: Row[] = [
   ['a parenthesis right after a call, in a string', '#set($s = "ab")#set($t = "$s.length()(x)")$t'],
 ];
 
+const MACRO_DEPTH: Row[] = [
+  ['a macro calling itself 20 deep', '#macro(depthR $n)#if($n > 0)#set($m = $n - 1)#depthR($m)#end$n,#end#depthR(19)'],
+  ['a macro calling itself 21 deep', '#macro(depthS $n)#if($n > 0)#set($m = $n - 1)#depthS($m)#end$n,#end#depthS(20)'],
+  ['two macros calling each other 21 deep', '#macro(depthA $n)#if($n > 0)#set($m = $n - 1)#depthB($m)#end#end#macro(depthB $n)#if($n > 0)#set($m = $n - 1)#depthA($m)#end#end#depthA(20)done'],
+];
+
 export const FOLLOW_UPS_CASES: OracleTestCase[] = [
   ...rows('null as a value', NULL_WORD),
   ...rows('number literals', NUMBERS),
@@ -248,4 +254,5 @@ export const FOLLOW_UPS_CASES: OracleTestCase[] = [
   ...rows('a $! that starts no reference', LONE_QUIET),
   ...rows('string literals parsed as templates', STRING_TEMPLATES),
   ...rows('a reference with blanks before a parenthesis', SPACED_CALLS),
+  ...rows('macro calls nested deeper than 20', MACRO_DEPTH),
 ];
