@@ -233,7 +233,7 @@ export interface InterpreterIssues {
   warnings: TemplateAbort[];
   /**
    * What API Gateway does without a word and the author most likely did not mean: a call that finds no method renders
-   * nothing. One note per place and message, and at most MAX_NOTES.
+   * nothing. One note per place and subject, and at most MAX_NOTES.
    */
   notes?: TemplateAbort[];
 }

@@ -212,7 +212,7 @@ function parseUncached(template: string): ParsedTemplate {
   finishTree(tree, new SourceText(source), literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined, readOtherwise);
   const minus = lexText.includes('-') && holdsMinus(tree) ? minusProblem(lexText) : undefined;
   if (minus) return { ok: false, problems: [{ code: 'syntax', message: minus.message, ...lineColumn(source, minus.offset) }] };
-  const spaced = /[\w}][ \t\r\n]+\(/.test(lexText) ? spacedCallAt(lexText) : undefined;
+  const spaced = spacedCallAt(lexText);
   if (spaced !== undefined) return { ok: false, problems: [{ code: 'syntax', message: SPACED_CALL_MESSAGE, ...lineColumn(source, spaced) }] };
   const nullWord = lexText.includes('null') && holdsNull(tree) ? nullWordAt(lexText) : undefined;
   if (nullWord !== undefined) return { ok: false, problems: [{ code: 'syntax', message: NULL_LITERAL_MESSAGE, ...lineColumn(source, nullWord) }] };
@@ -825,6 +825,7 @@ function nullWordAt(lexText: string): number | undefined {
   return found;
 }
 
+const SPACED_PARENTHESIS = /[\w}][ \t\r\n]+\(/;
 const SPACED_CALL_MESSAGE =
   'Velocity reads a reference and a parenthesis apart from it as two values in a row, which it cannot parse here: write the method call with its `(` right after the name (`$a.substring(1)`), or put an operator between them';
 
@@ -856,6 +857,8 @@ function escapedAt(source: string, offset: number): boolean {
 }
 
 export function spacedCallAt(lexText: string): number | undefined {
+  // Only text with a name or `}` before blanks and a `(` needs the lexer.
+  if (!SPACED_PARENTHESIS.test(lexText)) return undefined;
   let previous = -1;
   let beforePrevious = -1;
   let previousEnd = -1;

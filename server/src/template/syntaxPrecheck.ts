@@ -27,7 +27,7 @@ export function isCertainlyValidTemplate(template: string): boolean {
   // A number written from its point (`.5`) after a blank is read by the parser, which knows where it may stand.
   if (/[ \t\r\n]\.[0-9]/.test(template)) return false;
   // A reference with blanks before a `(` is two values in a row inside a directive, which the parser refuses.
-  if (/[\w}][ \t\r\n]+\(/.test(template) && template.includes('$') && spacedCallAt(template) !== undefined) return false;
+  if (template.includes('$') && spacedCallAt(template) !== undefined) return false;
   // A tab or line break before a directive's `(` still makes it a directive in Velocity (syntax.ts joins them), which
   // the scanner would read as text followed by a parenthesis.
   if (/#\{?(?:if|elseif|foreach|macro|define|evaluate|set)\}?[ ]*[\t\r\n][ \t\r\n]*\(/.test(template)) return false;
