@@ -2,8 +2,8 @@ import type { ApiDocument } from './apiDocument';
 import type { Dialect } from './dialect';
 import { getValue, keyName } from './navigate';
 import type { ObjectNode, ValueNode } from './nodes';
-import { EXTENSIONS, fieldOf, getExtension } from '../facts/extensions';
-import type { FieldSpec, Placement } from '../facts/extensionTypes';
+import { EXTENSION_PREFIX, fieldOf, getExtension } from '../facts/extensions';
+import type { ExtensionSpec, FieldSpec, Placement } from '../facts/extensionTypes';
 import { HTTP_IDENTITY_SOURCE, identitySourceList, REST_IDENTITY_SOURCE } from '../facts/identitySources';
 
 /**
@@ -74,9 +74,13 @@ function onlyDialect(dialects: readonly Dialect[] | undefined): Dialect | undefi
 /** Extensions placed on this object that only one dialect reads. */
 function weighExtensions(object: ValueNode | undefined, placement: Placement, evidence: Evidence): void {
   if (object?.type !== 'object') return;
-  for (const extension of EXTENSIONS) {
-    const dialect = onlyDialect(extension.dialects);
-    if (dialect && extension.placements.includes(placement) && getValue(object, extension.name) !== undefined) evidence[dialect].add(extension.name);
+  const props = object.properties;
+  for (let i = 0; i < props.length; i++) {
+    const key = props[i].keyValue;
+    if (typeof key !== 'string' || !key.startsWith(EXTENSION_PREFIX) || props[i].value === undefined) continue;
+    const extension = getExtension(key);
+    const dialect = extension && onlyDialect(extension.dialects);
+    if (dialect && extension.placements.includes(placement)) evidence[dialect].add(extension.name);
   }
 }
 
@@ -89,11 +93,26 @@ function weighType(object: ObjectNode, spec: FieldSpec | undefined, what: string
   if (dialect) evidence[dialect].add(`${value} ${what}`);
 }
 
-function fieldsOnlyOneDialectReads(object: ObjectNode, fields: FieldSpec[] | undefined): { name: string; dialect: Dialect }[] {
-  const found: { name: string; dialect: Dialect }[] = [];
-  for (const field of fields ?? []) {
+/** The fields of an extension's object that only one dialect reads, by name. */
+function oneDialectFields(spec: ExtensionSpec): Map<string, Dialect> {
+  const fields = new Map<string, Dialect>();
+  for (const field of spec.fields ?? []) {
     const dialect = onlyDialect(field.dialects);
-    if (dialect && getValue(object, field.name) !== undefined) found.push({ name: field.name, dialect });
+    if (dialect) fields.set(field.name, dialect);
+  }
+  return fields;
+}
+
+const INTEGRATION_ONE_DIALECT_FIELDS = oneDialectFields(INTEGRATION);
+const AUTHORIZER_ONE_DIALECT_FIELDS = oneDialectFields(AUTHORIZER);
+
+function fieldsOnlyOneDialectReads(object: ObjectNode, fields: Map<string, Dialect>): { name: string; dialect: Dialect }[] {
+  const found: { name: string; dialect: Dialect }[] = [];
+  const props = object.properties;
+  for (let i = 0; i < props.length; i++) {
+    const name = props[i].keyValue;
+    const dialect = typeof name === 'string' && props[i].value !== undefined ? fields.get(name) : undefined;
+    if (dialect) found.push({ name: name as string, dialect });
   }
   return found;
 }
@@ -105,7 +124,7 @@ function weighAuthorizers(schemes: ValueNode | undefined, evidence: Evidence): v
     if (authorizer?.type !== 'object') continue;
     weighType(authorizer, AUTHORIZER_TYPE, 'authorizer', evidence);
     weighIdentitySource(getValue(authorizer, 'identitySource'), evidence);
-    for (const { name, dialect } of fieldsOnlyOneDialectReads(authorizer, AUTHORIZER.fields)) evidence[dialect].add(`authorizer ${name}`);
+    for (const { name, dialect } of fieldsOnlyOneDialectReads(authorizer, AUTHORIZER_ONE_DIALECT_FIELDS)) evidence[dialect].add(`authorizer ${name}`);
   }
 }
 
@@ -136,7 +155,7 @@ function weighIdentitySource(source: ValueNode | undefined, evidence: Evidence):
 
 function weighIntegration(integration: ObjectNode, evidence: Evidence): void {
   weighType(integration, INTEGRATION_TYPE, 'integration', evidence);
-  for (const { name, dialect } of fieldsOnlyOneDialectReads(integration, INTEGRATION.fields)) {
+  for (const { name, dialect } of fieldsOnlyOneDialectReads(integration, INTEGRATION_ONE_DIALECT_FIELDS)) {
     if (dialect === 'http') evidence.httpHint = true;
     else evidence.rest.add(`integration ${name}`);
   }

@@ -6,12 +6,11 @@
  */
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
-import { toValue } from '../model/navigate';
 import type { ObjectNode, PropertyNode } from '../model/nodes';
 import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type PathItemLayout, type Span } from '../model/textChange';
 import { RULES } from './rules';
 import { importRulesRule } from './rules/importRules';
-import { openapiStructureRule } from './rules/openapiStructure';
+import { openapiStructureRule, pathItemForVerdict } from './rules/openapiStructure';
 import { schemaVerdict, versionOf } from './rules/openapiSchemas';
 import { unprocessedTemplateRule } from './rules/unprocessedTemplate';
 import { yieldToEventLoop } from './rules/eventLoop';
@@ -234,6 +233,6 @@ function reuseStructure(document: ApiDocument, paths: ObjectNode, index: number,
   const item = paths.properties[index];
   // Only `/` keys are checked as path items; the findings about other keys do not depend on their values anyway.
   const validate = String(item.keyValue).startsWith('/') ? schemaVerdict(version).pathItem : undefined;
-  if (!validate || !validate(toValue(item.value))) return undefined;
+  if (!validate || !validate(pathItemForVerdict(item.value))) return undefined;
   return old.map((p) => movedProblem(p, moved));
 }

@@ -64,15 +64,39 @@ async function isValidByParts(context: ValidationContext, root: ValueNode | unde
     const item = items[i];
     const key = keyName(item);
     if (key.startsWith('/')) {
-      if (!validatePathItem(toValue(item.value))) return false;
+      if (!validatePathItem(pathItemForVerdict(item.value))) return false;
       stubbedPaths[key] = {};
     } else {
       stubbedPaths[key] = toValue(item.value);
     }
   }
   const rest: Record<string, unknown> = {};
-  for (const p of root.properties) rest[keyName(p)] = p.value === paths ? stubbedPaths : toValue(p.value);
+  for (const p of root.properties) {
+    const key = keyName(p);
+    rest[key] = p.value === paths ? stubbedPaths : key.startsWith('x-') ? null : key === 'components' ? verdictCopy(p.value, false) : toValue(p.value);
+  }
   return verdict.document(rest) === true;
+}
+
+const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/**
+ * A plain copy for the verdict of the root's `components`, a path item or an operation, with the values of their `x-`
+ * keys left out: the schemas of every version accept anything under a specification extension there, and the API
+ * Gateway extensions, much of an operation's text, have checks of their own.
+ */
+export function pathItemForVerdict(node: ValueNode | undefined): unknown {
+  return verdictCopy(node, true);
+}
+
+function verdictCopy(node: ValueNode | undefined, pathItem: boolean): unknown {
+  if (node?.type !== 'object') return toValue(node);
+  const result: Record<string, unknown> = {};
+  for (const p of node.properties) {
+    const key = keyName(p);
+    result[key] = key.startsWith('x-') ? null : pathItem && OPERATION_KEYS.has(key) ? verdictCopy(p.value, false) : toValue(p.value);
+  }
+  return result;
 }
 
 function depth(f: Finding): number {
