@@ -9,9 +9,8 @@
  * except where Velocity 1.7 refuses what velocityjs takes (callArguments): there it answers "not sure".
  */
 import { escapedCallProblem } from './callArguments';
-import { checkBlocks, mayParseOtherwise, normalizeDirectives, spacedCallAt } from './syntax';
-import { MAX_TEMPLATE_BYTES } from './limits';
-import type { StringLiteral } from './stringLiterals';
+import { mayParseOtherwise, normalizeDirectives, spacedCallAt } from './syntax';
+import { MAX_BLOCK_NESTING, MAX_TEMPLATE_BYTES } from './limits';
 
 export function isCertainlyValidTemplate(template: string): boolean {
   if (template.length * 3 > MAX_TEMPLATE_BYTES && Buffer.byteLength(template, 'utf8') > MAX_TEMPLATE_BYTES) return false;
@@ -31,14 +30,12 @@ export function isCertainlyValidTemplate(template: string): boolean {
   // A tab or line break before a directive's `(` still makes it a directive in Velocity (syntax.ts joins them), which
   // the scanner would read as text followed by a parenthesis.
   if (/#\{?(?:if|elseif|foreach|macro|define|evaluate|set)\}?[ ]*[\t\r\n][ \t\r\n]*\(/.test(template)) return false;
-  // The parser sees `#stop` and braced directives rewritten. That may move offsets but opens or closes no block, so blocks can be paired on the
-  // same text, with the string literals the scanner met on its way: every one there is, once it accepts the text,
-  // and so without a lexer pass of the block check's own.
   // What velocityjs reads otherwise than Velocity is left to the parser, which reconciles them.
   if (mayParseOtherwise(template)) return false;
+  // The parser sees `#stop` and braced directives rewritten. That may move offsets but opens or closes no block.
   const source = template.includes('stop') || template.includes('#{') ? normalizeDirectives(template) : template;
   const scanner = new Scanner(source);
-  return scanner.template() && !scanner.foreignSpace && checkBlocks(source, scanner.literals).length === 0;
+  return scanner.template() && !scanner.foreignSpace;
 }
 
 /**
@@ -75,6 +72,12 @@ const enum Tok {
   Int,
 }
 
+const enum Block {
+  Loop,
+  If,
+  IfAfterElse,
+}
+
 const KEYWORDS: ReadonlyMap<string, Tok> = new Map([
   ['in', Tok.In], ['le', Tok.BinOp], ['ge', Tok.BinOp], ['gt', Tok.BinOp], ['lt', Tok.BinOp], ['eq', Tok.BinOp],
   ['or', Tok.BinOp], ['and', Tok.BinOp], ['ne', Tok.BinOp], ['not', Tok.Not],
@@ -87,21 +90,32 @@ const DIRECTIVE_PREFIXES = ['set', 'if', 'elseif', 'else', 'end', 'break', 'fore
 const BACKSLASH = 92, DOLLAR = 36, HASH = 35, BANG = 33, LBRACE = 123, RBRACE = 125, LPAREN = 40, RPAREN = 41;
 const LBRACKET = 91, RBRACKET = 93, DOT = 46, STAR = 42, AT = 64, SPACE = 32;
 
+/**
+ * Character classes by code unit, looked up in a table: a function call per class and character costs more, above
+ * all before the scanner is optimised. Past the end (-1) is none.
+ */
+const LETTER = 1, DIGIT = 2, UNDERSCORE = 4, HYPHEN = 8;
+const CLASSES = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) CLASSES[c] = CLASSES[c + 32] = LETTER;
+for (let c = 48; c <= 57; c++) CLASSES[c] = DIGIT;
+CLASSES[95] = UNDERSCORE;
+CLASSES[45] = HYPHEN;
+
 function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return CLASSES[c] === LETTER;
 }
 function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+  return CLASSES[c] === DIGIT;
 }
 function isIdStart(c: number): boolean {
-  return isLetter(c) || c === 95;
+  return (CLASSES[c] & (LETTER | UNDERSCORE)) !== 0;
 }
 /** `\w`, which decides where `\b` falls. */
 function isWord(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === 95;
+  return (CLASSES[c] & (LETTER | DIGIT | UNDERSCORE)) !== 0;
 }
 function isIdPart(c: number): boolean {
-  return isWord(c) || c === 45;
+  return CLASSES[c] > 0;
 }
 function isDigitOrDecimal(s: string, at: number): boolean {
   return isDigit(s.charCodeAt(at)) || (s.charCodeAt(at) === DOT && isDigit(s.charCodeAt(at + 1)));
@@ -144,8 +158,12 @@ class Scanner {
   /** Lists and maps being scanned, one inside another: Velocity's grammar reads their contents (velocityValues). */
   private collections = 0;
   private readonly stack: number[] = [];
-  /** The string literals lexed so far, in text order. */
-  readonly literals: StringLiteral[] = [];
+  /**
+   * The blocks open at this point of the text, innermost last. Once the scanner accepts the text it has met every
+   * directive that opens, divides or closes a block (none hides in a literal, a comment or an escape it skipped), so
+   * it pairs them as the block check (syntax.ts, checkBlocks) would, without a pass of that check's own.
+   */
+  private readonly blocks: Block[] = [];
   /** Set once velocityjs would skip white space that Velocity cannot read (a non-breaking space in a call). */
   foreignSpace = false;
 
@@ -157,8 +175,13 @@ class Scanner {
     return i < this.n ? this.s.charCodeAt(i) : -1;
   }
 
-  /** INITIAL state: text up to the first `$` or `#`, whose backslashes decide whether it is escaped. */
+  /** The whole text, with every block closed. */
   template(): boolean {
+    return this.text() && this.blocks.length === 0;
+  }
+
+  /** INITIAL state: text up to the first `$` or `#`, whose backslashes decide whether it is escaped. */
+  private text(): boolean {
     const s = this.s;
     let p = 0;
     let dollar = s.indexOf('$');
@@ -302,8 +325,8 @@ class Scanner {
     if (c === LBRACKET) return this.code(q + 2) === LBRACKET ? -1 : q + 1;
     if (c === AT) return -1;
     if (c === LBRACE) {
-      if (s.startsWith('{else}', q + 1)) return q + 7;
-      if (s.startsWith('{end}', q + 1)) return q + 6;
+      if (s.startsWith('{else}', q + 1)) return this.branch(false) ? q + 7 : -1;
+      if (s.startsWith('{end}', q + 1)) return this.blocks.pop() === undefined ? -1 : q + 6;
       return -1;
     }
     if (!isLetter(c)) return q + 1;
@@ -314,10 +337,19 @@ class Scanner {
       while (this.code(k) === SPACE) k++;
       if (this.code(k) !== LPAREN) continue;
       const open = this.parenOpens(k);
-      return open < 0 ? -1 : this.directive(name, open);
+      if (open < 0) return -1;
+      if (name === 'if' || name === 'foreach') {
+        if (this.blocks.length >= MAX_BLOCK_NESTING) return -1;
+        this.blocks.push(name === 'if' ? Block.If : Block.Loop);
+      } else if (name === 'elseif' && !this.branch(true)) {
+        return -1;
+      }
+      return this.directive(name, open);
     }
     for (const name of ['else', 'end', 'break']) {
-      if (s.startsWith(name, w) && !isWord(this.code(w + name.length))) return w + name.length;
+      if (!s.startsWith(name, w) || isWord(this.code(w + name.length))) continue;
+      if (name === 'else' ? !this.branch(false) : name === 'end' && this.blocks.pop() === undefined) return -1;
+      return w + name.length;
     }
     if (s.startsWith('stop()', w)) return w + 6;
     for (const prefix of DIRECTIVE_PREFIXES) if (s.startsWith(prefix, w)) return -1;
@@ -325,6 +357,14 @@ class Scanner {
     while (this.code(k) === SPACE) k++;
     // A name followed by `(` is a macro call; otherwise `#` and the first letter are plain text.
     return this.code(k) === LPAREN ? -1 : w + 1;
+  }
+
+  /** `#elseif` or `#else`, which only an `#if` before its `#else` takes. */
+  private branch(elseif: boolean): boolean {
+    const innermost = this.blocks.length - 1;
+    if (innermost < 0 || this.blocks[innermost] !== Block.If) return false;
+    if (!elseif) this.blocks[innermost] = Block.IfAfterElse;
+    return true;
   }
 
   private directive(name: string, open: number): number {
@@ -359,16 +399,17 @@ class Scanner {
     const inBracket = this.stack[this.stack.length - 1] === Tok.Bracket;
     let tok = Tok.Error;
     let end = j + 1;
-    if (isLetter(c) || c === 95) {
-      end = this.idEnd(j);
+    if (isIdStart(c)) {
       // Keyword rules come first and only need `\b` after the word, so `in-x` starts with the keyword `in`.
-      tok = Tok.Id;
-      for (const [word, kind] of KEYWORDS) {
-        if (this.s.startsWith(word, j) && !isWord(this.code(j + word.length))) {
-          tok = kind;
-          end = j + word.length;
-          break;
-        }
+      let wordEnd = j + 1;
+      while (isWord(this.code(wordEnd))) wordEnd++;
+      const keyword = wordEnd - j <= 5 ? KEYWORDS.get(this.s.slice(j, wordEnd)) : undefined;
+      if (keyword === undefined) {
+        tok = Tok.Id;
+        end = this.idEnd(wordEnd);
+      } else {
+        tok = keyword;
+        end = wordEnd;
       }
     } else if (isDigit(c)) {
       end = j + 1;
@@ -391,7 +432,6 @@ class Scanner {
           if (this.code(k + 1) !== c && (c !== 34 || interpolatesCleanly(this.s.slice(j + 1, k)))) {
             tok = Tok.Str;
             end = k + 1;
-            this.literals.push({ start: j, end, quote: c === 34 ? '"' : "'" });
           }
           break;
         }

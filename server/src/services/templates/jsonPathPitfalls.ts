@@ -16,6 +16,8 @@ const FILTER = /\[\?\((.*?)\)\]/g;
 const DOUBLE_QUOTED = /"[^"]*"/g;
 
 export function jsonPathPitfalls(path: string): JsonPathPitfall[] {
+  // Every pitfall has a parenthesis or a bracket; most paths are plain member chains.
+  if (!path.includes('(') && !path.includes('[')) return [];
   const found: JsonPathPitfall[] = [];
   for (const m of path.matchAll(FUNCTION_CALL)) {
     const advice = m[1] === 'length' || m[1] === 'size' ? `; call .size() on the result instead, as in $input.path('${path.slice(0, m.index)}').size()` : '';

@@ -5,9 +5,15 @@
  */
 import type { ScalarNode } from '../../model/nodes';
 
+/**
+ * The document offset of each decoded character, as runs of characters whose offsets follow one another (a line of a
+ * block scalar, the text between two escapes): run `r` maps decoded characters from `starts[r]` on to document
+ * offsets from `offsets[r]` on, up to the next run's start. The offsets increase from one character to the next; the
+ * last mapped position, `text.length`, is the end of the content.
+ */
 export interface DecodedScalar {
   text: string;
-  /** `offsets[i]` is the document offset of decoded character `i`; `offsets[text.length]` is the end of the content. */
+  starts: number[];
   offsets: number[];
   /** False when the source could not be replayed exactly and positions are approximate. */
   exact: boolean;
@@ -15,13 +21,17 @@ export interface DecodedScalar {
 
 /**
  * The decoded characters are checked against the scalar's value as they come rather than collected: the value is the
- * decoded text whenever the replay is right, and a large definition decodes thousands of templates.
+ * decoded text whenever the replay is right, and a large definition decodes thousands of templates. Their offsets are
+ * kept as runs: most characters stand for themselves, one after another.
  */
 class Output {
+  readonly starts: number[] = [];
   readonly offsets: number[] = [];
   /** Decoded characters so far, and whether those within the expected value's length equal it. */
   length = 0;
   prefixMatches = true;
+  /** The document offset after the last decoded character's: where a character continues the current run. */
+  private next = -1;
   constructor(private readonly expected: string) {}
   push(text: string, offset: number): void {
     for (let i = 0; i < text.length; i++) this.pushCode(text.charCodeAt(i), offset + i);
@@ -29,15 +39,31 @@ class Output {
   /** One code unit; two from one escape (a surrogate pair) still need distinct offsets to map back unambiguously. */
   pushCode(code: number, offset: number): void {
     if (this.prefixMatches && this.length < this.expected.length && this.expected.charCodeAt(this.length) !== code) this.prefixMatches = false;
-    this.length++;
-    this.offsets.push(offset);
+    this.map(offset, 1);
   }
   /** The source characters from `start` to `end`, each standing for itself: compared with the value as one run. */
   pushSource(source: string, start: number, end: number): void {
+    if (end <= start) return;
     const compared = Math.min(end - start, this.expected.length - this.length);
     if (this.prefixMatches && compared > 0 && !this.expected.startsWith(source.slice(start, start + compared), this.length)) this.prefixMatches = false;
-    this.length += end - start;
-    for (let i = start; i < end; i++) this.offsets.push(i);
+    this.map(start, end - start);
+  }
+  /** The next `count` decoded characters stand at `offset` and after. */
+  map(offset: number, count: number): void {
+    if (offset !== this.next) {
+      this.starts.push(this.length);
+      this.offsets.push(offset);
+    }
+    this.length += count;
+    this.next = offset + count;
+  }
+  /** Keeps the first `count` mapped positions. */
+  truncate(count: number): void {
+    let runs = this.starts.length;
+    while (runs > 0 && this.starts[runs - 1] >= count) runs--;
+    this.starts.length = runs;
+    this.offsets.length = runs;
+    this.length = count;
   }
 }
 
@@ -48,35 +74,28 @@ export function decodeScalar(source: string, node: ScalarNode): DecodedScalar {
   let out: Output;
   switch (node.style) {
     case 'literal':
-    case 'folded': {
-      const lines = blockLines(source, start, end, node.blockIndent ?? 0);
-      out = node.style === 'literal' ? decodeLiteral(source, lines, expected) : decodeFolded(source, lines, expected);
+      out = decodeLiteral(source, start, end, node.blockIndent ?? 0, expected);
       break;
-    }
+    case 'folded':
+      out = decodeFolded(source, blockLines(source, start, end, node.blockIndent ?? 0), expected);
+      break;
     case 'single':
     case 'double':
     case 'plain':
       out = decodeFlow(source, start, end, node.style, expected);
       break;
   }
-  const offsets = out.offsets;
   if (out.prefixMatches && out.length === expected.length) {
-    offsets.push(end);
-    return { text: expected, offsets, exact: true };
+    out.map(end, 1);
+    return { text: expected, starts: out.starts, offsets: out.offsets, exact: true };
   }
   // Block chomping decides how many trailing newlines belong to the value; everything before them is already mapped.
   if ((node.style === 'literal' || node.style === 'folded') && out.prefixMatches && out.length > expected.length) {
-    offsets.length = expected.length + 1;
-    return { text: expected, offsets, exact: true };
+    out.truncate(expected.length + 1);
+    return { text: expected, starts: out.starts, offsets: out.offsets, exact: true };
   }
-  return approximate(expected, start);
-}
-
-function approximate(text: string, start: number): DecodedScalar {
-  const offsets: number[] = [];
   // Offsets must keep increasing to map back, even where the decoded text is longer than its source.
-  for (let i = 0; i <= text.length; i++) offsets.push(start + i);
-  return { text, offsets, exact: false };
+  return { text: expected, starts: [0], offsets: [start], exact: false };
 }
 
 interface BlockLine {
@@ -90,6 +109,8 @@ interface BlockLine {
 }
 
 const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+const SPACE = 32;
 
 function blockLines(source: string, start: number, end: number, indent: number): BlockLine[] {
   const lines: BlockLine[] = [];
@@ -97,9 +118,8 @@ function blockLines(source: string, start: number, end: number, indent: number):
   while (pos < end) {
     let lineEnd = source.indexOf('\n', pos);
     if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    const breakAt = lineEnd > pos && source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-    let contentStart = pos;
-    while (contentStart < breakAt && contentStart - pos < indent && source[contentStart] === ' ') contentStart++;
+    const breakAt = lineEnd > pos && source.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
+    const contentStart = indentationEnd(source, pos, breakAt, indent);
     const empty = contentStart >= breakAt && (contentStart - pos <= indent);
     const first = source[contentStart];
     lines.push({ contentStart, breakAt, empty, moreIndented: !empty && (first === ' ' || first === '\t') });
@@ -108,15 +128,37 @@ function blockLines(source: string, start: number, end: number, indent: number):
   return lines;
 }
 
+/** After the spaces of a line's indentation, up to `indent` of them. */
+function indentationEnd(source: string, lineStart: number, breakAt: number, indent: number): number {
+  // Content lines start with the whole indentation, compared at once.
+  if (breakAt - lineStart > indent && source.startsWith(spaces(indent), lineStart)) return lineStart + indent;
+  let contentStart = lineStart;
+  while (contentStart < breakAt && contentStart - lineStart < indent && source.charCodeAt(contentStart) === SPACE) contentStart++;
+  return contentStart;
+}
+
+let indentation = '';
+
+function spaces(count: number): string {
+  if (indentation.length < count) indentation = ' '.repeat(Math.max(count, 2 * indentation.length));
+  return indentation.length === count ? indentation : indentation.slice(0, count);
+}
+
 function pushLine(out: Output, source: string, line: BlockLine): void {
   out.pushSource(source, line.contentStart, line.breakAt);
 }
 
-function decodeLiteral(source: string, lines: BlockLine[], expected: string): Output {
+/** Each line's content and its line break, as in `blockLines`. */
+function decodeLiteral(source: string, start: number, end: number, indent: number, expected: string): Output {
   const out = new Output(expected);
-  for (const line of lines) {
-    pushLine(out, source, line);
-    out.pushCode(NEWLINE, line.breakAt);
+  let pos = start;
+  while (pos < end) {
+    let lineEnd = source.indexOf('\n', pos);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const breakAt = lineEnd > pos && source.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
+    out.pushSource(source, indentationEnd(source, pos, breakAt, indent), breakAt);
+    out.pushCode(NEWLINE, breakAt);
+    pos = lineEnd + 1;
   }
   return out;
 }

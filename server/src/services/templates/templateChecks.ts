@@ -8,9 +8,11 @@ import { tokenAt } from '../../template/syntaxMessages';
 import { isCertainlyValidTemplate } from '../../template/syntaxPrecheck';
 import type { Problem } from '../validationTypes';
 import { checkReference } from './referenceChecks';
-import { checkVariables, setAssignments } from './variableChecks';
+import { checkVariables, directiveAssignments, type SetAssignment } from './variableChecks';
 import { scanTemplate, type ScannedTemplate, type TemplateReference } from './templateScanner';
 import { offsetOfLineColumn } from '../../model/textPositions';
+
+const NO_ASSIGNMENTS: readonly (SetAssignment | undefined)[] = [];
 
 /** Start offset of problems about the template as a whole rather than a range of its text. */
 export const WHOLE_TEMPLATE = -1;
@@ -47,9 +49,12 @@ export function checkTemplateText(facts: TemplateFacts, report: TemplateReport):
   } else {
     checkSyntax(text, report);
   }
-  for (const reference of scanned.references) checkReference(reference, kind, report);
-  if (kind !== 'gatewayResponse') checkVariables(text, scanned, report);
-  if (facts.producesJson) checkJsonStrings(text, scanned, kind, report);
+  const references = scanned.references;
+  for (let i = 0; i < references.length; i++) checkReference(references[i], kind, report);
+  // Gateway response templates only substitute variables: `#set` does not run there.
+  const assignments = kind !== 'gatewayResponse' && scanned.directives.length > 0 ? directiveAssignments(text, scanned) : NO_ASSIGNMENTS;
+  if (kind !== 'gatewayResponse') checkVariables(text, scanned, report, assignments);
+  if (facts.producesJson) checkJsonStrings(scanned, kind, assignments, report);
   if (kind === 'request' && facts.integrationType === 'mock' && !/statusCode/.test(text)) {
     report(WHOLE_TEMPLATE, WHOLE_TEMPLATE, 'template-mock-without-status',
       'A MOCK integration answers with the `statusCode` its request template writes, e.g. {"statusCode": 200}; without it the integration fails with 500.');
@@ -80,21 +85,26 @@ function tokenLength(text: string, offset: number): number {
  * `$context.error.validationErrorString` is not escaped at all and holds double quotes
  * (`[object has missing required properties (["price"])]`). Both are followed through variables assigned with `#set`.
  */
-function checkJsonStrings(text: string, scanned: ScannedTemplate, kind: TemplateKind, report: TemplateReport): void {
+function checkJsonStrings(scanned: ScannedTemplate, kind: TemplateKind, assignments: readonly (SetAssignment | undefined)[], report: TemplateReport): void {
   // Gateway response templates only substitute variables: `#set` does not run and `$util` is not there.
   const velocity = kind !== 'gatewayResponse';
   const escapedVariables = new Set<string>();
   const validationVariables = new Set<string>();
   const jsonVariables = new Set<string>();
   if (velocity) {
-    for (const { target, value } of setAssignments(text, scanned)) {
+    for (let i = 0; i < assignments.length; i++) {
+      const assignment = assignments[i];
+      const value = assignment?.value;
       if (!value) continue;
-      follow(escapedVariables, target.root, isUnrepairedEscape(value));
-      follow(validationVariables, target.root, isValidationErrorString(value));
-      follow(jsonVariables, target.root, isInputJson(value));
+      const root = assignment.target.root;
+      follow(escapedVariables, root, isUnrepairedEscape(value));
+      follow(validationVariables, root, isValidationErrorString(value));
+      follow(jsonVariables, root, isInputJson(value));
     }
   }
-  for (const reference of scanned.references) {
+  const references = scanned.references;
+  for (let i = 0; i < references.length; i++) {
+    const reference = references[i];
     if (reference.context !== 'text' || !reference.inJsonString) continue;
     const viaVariable = reference.segments.length === 0;
     if (velocity && (isUnrepairedEscape(reference) || (viaVariable && escapedVariables.has(reference.root)))) {
@@ -128,15 +138,20 @@ function follow(variables: Set<string>, root: string, holds: boolean): void {
   else variables.delete(root);
 }
 
+// Segments are read by index: these run for every reference in a JSON string, and destructuring an array goes
+// through its iterator, which costs until the code is optimised.
 function isUnrepairedEscape(reference: TemplateReference): boolean {
-  const [first, second] = reference.segments;
-  return reference.root === 'util' && first?.name === 'escapeJavaScript' && !!first.call && second?.name !== 'replaceAll';
+  if (reference.root !== 'util') return false;
+  const segments = reference.segments;
+  const first = segments[0];
+  return first !== undefined && first.name === 'escapeJavaScript' && !!first.call && (segments.length < 2 || segments[1].name !== 'replaceAll');
 }
 
 /** `$input.json(...)` itself; a method called on its result (`.replace(...)`) may have taken the quotes off. */
 function isInputJson(reference: TemplateReference): boolean {
-  const [first] = reference.segments;
-  return reference.root === 'input' && reference.segments.length === 1 && first.name === 'json' && !!first.call;
+  if (reference.root !== 'input' || reference.segments.length !== 1) return false;
+  const first = reference.segments[0];
+  return first.name === 'json' && !!first.call;
 }
 
 /** `$context.error.validationErrorString` itself; a method called on it (`.replace(...)`) may have repaired it. */
@@ -146,6 +161,6 @@ function isValidationErrorString(reference: TemplateReference): boolean {
 
 /** `$context.error.NAME` itself, without a method called on it. */
 function isErrorMember(reference: TemplateReference, name: string): boolean {
-  const [first, second] = reference.segments;
-  return reference.root === 'context' && reference.segments.length === 2 && first.name === 'error' && second.name === name;
+  const segments = reference.segments;
+  return reference.root === 'context' && segments.length === 2 && segments[0].name === 'error' && segments[1].name === name;
 }

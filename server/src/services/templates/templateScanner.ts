@@ -75,24 +75,49 @@ export interface ScannedTemplate {
 
 export const VTL_DIRECTIVES = ['set', 'if', 'elseif', 'else', 'end', 'foreach', 'break', 'stop', 'macro', 'parse', 'include', 'evaluate', 'define'];
 
-// Character classes by code unit: the scanner tests every character, and a regular expression per character costs more.
+/**
+ * Character classes by code unit, looked up in a table: the scanner tests many characters, and a function call or a
+ * regular expression per character costs more, above all before the code is optimised. Past the end (NaN) is none.
+ */
+const LETTER = 1;
+const DIGIT = 2;
+const UNDERSCORE = 4;
+const HYPHEN = 8;
+const CLASSES = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) CLASSES[c] = CLASSES[c + 32] = LETTER;
+for (let c = 48; c <= 57; c++) CLASSES[c] = DIGIT;
+CLASSES[95] = UNDERSCORE;
+CLASSES[45] = HYPHEN;
+
 function isLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return CLASSES[c] === LETTER;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-/** `[A-Za-z_]`; NaN (past the end) is none. */
+/** `[A-Za-z_]`. */
 function isIdentifierStart(c: number): boolean {
-  return isLetter(c) || c === 95;
+  return (CLASSES[c] & (LETTER | UNDERSCORE)) !== 0;
 }
 
-/** `[A-Za-z0-9_-]` */
-function isIdentifierPart(c: number): boolean {
-  return isLetter(c) || isDigit(c) || c === 95 || c === 45;
+/** `[A-Za-z0-9_]`. */
+function isDirectivePart(c: number): boolean {
+  return (CLASSES[c] & (LETTER | DIGIT | UNDERSCORE)) !== 0;
 }
+
+/** `[A-Za-z0-9_-]`. */
+function isIdentifierPart(c: number): boolean {
+  return CLASSES[c] > 0;
+}
+
+/** JavaScript's `\s`. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || (c >= 0xa0 && /\s/.test(String.fromCharCode(c)));
+}
+
+/** Where the text scan stops: a line break, an escape, a quote, a directive or a reference. */
+const TEXT_STOPS = /[\n\\"#$]/g;
+
+const BACKSLASH = 92, QUOTE = 34, APOSTROPHE = 39, HASH = 35, DOLLAR = 36, NEWLINE = 10;
+const LPAREN = 40, RPAREN = 41, LBRACKET = 91, RBRACKET = 93, LBRACE = 123, RBRACE = 125, COMMA = 44;
 
 export function scanTemplate(text: string): ScannedTemplate {
   return new Scanner(text).scan();
@@ -106,25 +131,28 @@ class Scanner {
 
   scan(): ScannedTemplate {
     const text = this.text;
+    const stops = TEXT_STOPS;
     let inJsonString = false;
     let pos = 0;
-    while (pos < text.length) {
-      const c = text[pos];
-      if (c === '\n') {
+    for (;;) {
+      stops.lastIndex = pos;
+      if (!stops.test(text)) break;
+      pos = stops.lastIndex - 1;
+      const c = text.charCodeAt(pos);
+      if (c === NEWLINE) {
         inJsonString = false;
         pos++;
-      } else if (c === '\\' && (text[pos + 1] === '"' || text[pos + 1] === '\\' || text[pos + 1] === '$' || text[pos + 1] === '#')) {
-        pos += 2;
-      } else if (c === '"') {
+      } else if (c === BACKSLASH) {
+        const next = text.charCodeAt(pos + 1);
+        pos += next === QUOTE || next === BACKSLASH || next === DOLLAR || next === HASH ? 2 : 1;
+      } else if (c === QUOTE) {
         inJsonString = !inJsonString;
         pos++;
-      } else if (c === '#') {
+      } else if (c === HASH) {
         pos = this.hash(pos);
-      } else if (c === '$') {
+      } else {
         const reference = this.reference(pos, 'text', inJsonString);
         pos = reference ? reference.end : pos + 1;
-      } else {
-        pos++;
       }
     }
     return this.result;
@@ -142,7 +170,7 @@ class Scanner {
     const braced = next === '{';
     const nameStart = pos + (braced || blockCall ? 2 : 1);
     let nameEnd = nameStart;
-    for (let c = text.charCodeAt(nameEnd); isLetter(c) || isDigit(c) || c === 95; c = text.charCodeAt(nameEnd)) nameEnd++;
+    while (isDirectivePart(text.charCodeAt(nameEnd))) nameEnd++;
     if (nameEnd === nameStart || !isLetter(text.charCodeAt(nameStart))) return pos + 1;
     const name = text.slice(nameStart, nameEnd);
     if (braced) {
@@ -159,7 +187,7 @@ class Scanner {
     directive.open = after;
     const saved = this.directive;
     this.directive = directive.name;
-    const close = this.code(after + 1, ')');
+    const close = this.code(after + 1, RPAREN);
     this.directive = saved;
     directive.close = close < text.length ? close : undefined;
     return Math.min(close + 1, text.length);
@@ -172,65 +200,70 @@ class Scanner {
   }
 
   /**
-   * Scans code up to the closer at nesting depth zero and returns its offset (text length when missing).
-   * `onComma` receives the offsets of top-level commas, for argument lists.
+   * Scans code up to the closer (`)` or `]`) at nesting depth zero and returns its offset (text length when missing).
+   * `commas` receives the offsets of top-level commas, for argument lists.
    */
-  private code(pos: number, closer: string, onComma?: (at: number) => void): number {
+  private code(pos: number, closer: number, commas?: number[]): number {
     const text = this.text;
-    const stack: string[] = [];
-    while (pos < text.length) {
-      const c = text[pos];
-      if (stack.length === 0 && c === closer) return pos;
-      if (c === "'" || c === '"') {
+    const length = text.length;
+    const stack: number[] = [];
+    while (pos < length) {
+      const c = text.charCodeAt(pos);
+      if (c === closer && stack.length === 0) return pos;
+      if (c === APOSTROPHE || c === QUOTE) {
         pos = this.string(pos).end;
         continue;
       }
-      if (c === '$') {
+      if (c === DOLLAR) {
         const reference = this.reference(pos, 'code', false);
         pos = reference ? reference.end : pos + 1;
         continue;
       }
-      if (c === '(') stack.push(')');
-      else if (c === '[') stack.push(']');
-      else if (c === '{') stack.push('}');
-      else if (c === stack[stack.length - 1]) stack.pop();
-      else if (c === ')' || c === ']') return pos;
-      else if (c === ',' && stack.length === 0) onComma?.(pos);
+      if (c === LPAREN) stack.push(RPAREN);
+      else if (c === LBRACKET) stack.push(RBRACKET);
+      else if (c === LBRACE) stack.push(RBRACE);
+      else if (stack.length > 0 && c === stack[stack.length - 1]) stack.pop();
+      else if (c === RPAREN || c === RBRACKET) return pos;
+      else if (c === COMMA && stack.length === 0) commas?.push(pos);
       pos++;
     }
-    return text.length;
+    return length;
   }
 
   /** A string literal in code; double-quoted ones interpolate references, which are scanned too. */
   private string(start: number): StringLiteral {
     const text = this.text;
-    const quote = text[start] as "'" | '"';
+    const length = text.length;
+    const q = text.charCodeAt(start);
+    const quote = q === QUOTE ? '"' : "'";
     let pos = start + 1;
-    const parts: string[] = [];
-    while (pos < text.length) {
-      const c = text[pos];
-      if (c === quote) {
-        if (text[pos + 1] === quote) {
-          parts.push(quote);
+    // The value is the source text but for doubled quotes, which stand for one: it is taken as runs between them.
+    let value = '';
+    let run = pos;
+    while (pos < length) {
+      const c = text.charCodeAt(pos);
+      if (c === q) {
+        if (text.charCodeAt(pos + 1) === q) {
+          value += text.slice(run, pos + 1);
           pos += 2;
+          run = pos;
           continue;
         }
         break;
       }
-      if (c === '\n' && quote === "'" && text.indexOf(quote, pos) < 0) break;
-      if (quote === '"' && c === '$') {
+      if (c === NEWLINE && q === APOSTROPHE && text.indexOf(quote, pos) < 0) break;
+      if (c === DOLLAR && q === QUOTE) {
         const reference = this.reference(pos, 'code', false);
         if (reference) {
-          parts.push(text.slice(pos, reference.end));
           pos = reference.end;
           continue;
         }
       }
-      parts.push(c);
       pos++;
     }
-    const end = Math.min(pos + 1, text.length);
-    const literal: StringLiteral = { value: parts.join(''), quote, start, end };
+    value += text.slice(run, pos);
+    const end = Math.min(pos + 1, length);
+    const literal: StringLiteral = { value, quote, start, end };
     this.result.strings.push(literal);
     return literal;
   }
@@ -262,18 +295,18 @@ class Scanner {
     this.result.references.push(reference);
     pos = rootEnd;
     for (;;) {
-      if (text[pos] === '.' && isIdentifierStart(text.charCodeAt(pos + 1))) {
+      if (text.charCodeAt(pos) === 46 && isIdentifierStart(text.charCodeAt(pos + 1))) {
         const nameEnd = this.identifier(pos + 1);
         const segment: ReferenceSegment = { name: text.slice(pos + 1, nameEnd), start: pos + 1, end: nameEnd };
         reference.segments.push(segment);
         pos = nameEnd;
-        if (text[pos] === '(') {
+        if (text.charCodeAt(pos) === LPAREN) {
           segment.call = this.call(pos);
           pos = segment.call.close < 0 ? text.length : segment.call.close + 1;
           segment.end = pos;
         }
-      } else if (text[pos] === '[') {
-        const close = this.code(pos + 1, ']');
+      } else if (text.charCodeAt(pos) === LBRACKET) {
+        const close = this.code(pos + 1, RBRACKET);
         const inner = text.slice(pos + 1, close).trim();
         const quoted = /^(['"])([^'"]*)\1$/.exec(inner);
         reference.segments.push({ name: quoted ? quoted[2] : '', start: pos, end: Math.min(close + 1, text.length), bracket: true });
@@ -282,26 +315,33 @@ class Scanner {
         break;
       }
     }
-    if (braced && text[pos] === '}') pos++;
+    if (braced && text.charCodeAt(pos) === RBRACE) pos++;
     reference.end = pos;
     return reference;
   }
 
   private call(open: number): CallSite {
     const text = this.text;
-    const commas: number[] = [];
-    const close = this.code(open + 1, ')', (at) => commas.push(at));
-    const bounds = [open, ...commas, close];
+    const strings = this.result.strings;
+    // Literals start where no other does, so one that is a whole argument was met while scanning this call.
+    const stringsBefore = strings.length;
+    const bounds = [open];
+    const close = this.code(open + 1, RPAREN, bounds);
+    bounds.push(close);
     const args: TemplateArgument[] = [];
     for (let i = 0; i + 1 < bounds.length; i++) {
       let start = bounds[i] + 1;
       let end = bounds[i + 1];
-      while (start < end && /\s/.test(text[start])) start++;
-      while (end > start && /\s/.test(text[end - 1])) end--;
+      while (start < end && isSpace(text.charCodeAt(start))) start++;
+      while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
       if (start === end && bounds.length === 2) break;
       const argument: TemplateArgument = { start, end };
-      const literal = this.result.strings.find((s) => s.start === start && s.end === end);
-      if (literal) argument.literal = literal;
+      for (let k = stringsBefore; k < strings.length; k++) {
+        if (strings[k].start === start && strings[k].end === end) {
+          argument.literal = strings[k];
+          break;
+        }
+      }
       args.push(argument);
     }
     return { args, open, close: close < text.length ? close : -1 };
@@ -313,7 +353,7 @@ class Scanner {
     let end = pos + 1;
     while (isIdentifierPart(text.charCodeAt(end))) end++;
     // A trailing hyphen belongs to the surrounding text (`$a-` in `$a-$b`), not to the name.
-    while (end > pos + 1 && text[end - 1] === '-') end--;
+    while (end > pos + 1 && text.charCodeAt(end - 1) === 45) end--;
     return end;
   }
 }

@@ -20,20 +20,24 @@ const MACRO_BODY_VARIABLE = 'bodyContent';
 
 const BLOCK_DIRECTIVES = new Set(['if', 'foreach', 'macro', 'define']);
 
-export function checkVariables(text: string, scanned: ScannedTemplate, report: TemplateReport): void {
+export function checkVariables(text: string, scanned: ScannedTemplate, report: TemplateReport, assignments?: readonly (SetAssignment | undefined)[]): void {
   const { references } = scanned;
-  const { set, definitions, setValues } = collectDefinitions(text, scanned);
-  const { loops, macros, guards } = blockStructure(text, scanned.directives, references);
-  const within = (spans: Span[], at: number) => spans.some((b) => at >= b.start && at < b.end);
-  const warned = new Set<string>();
-  for (const reference of references) {
-    const { root } = reference;
+  const { set, definitions, setValues } = collectDefinitions(text, scanned, assignments ?? directiveAssignments(text, scanned));
+  // Most templates read nothing but their roots and what they set, and need no blocks.
+  let blocks: Blocks | undefined;
+  let warned: Set<string> | undefined;
+  for (let i = 0; i < references.length; i++) {
+    const reference = references[i];
+    const root = reference.root;
     if (ROOTS.has(root) || set.has(root) || definitions.has(reference)) continue;
     // Text that `#evaluate` parses later may set its own variables.
     if (reference.directive === 'evaluate') continue;
     // `#if($x)` asks whether `$x` is set: a legitimate question about a variable that may be missing, and what that
     // branch holds never renders while it is not.
-    if (isPresenceTest(reference) || guards.some((g) => g.roots.has(root) && reference.start >= g.start && reference.start < g.end)) continue;
+    if (isPresenceTest(reference)) continue;
+    blocks ??= blockStructure(text, scanned.directives, references);
+    const { loops, macros, guards } = blocks;
+    if (guards.some((g) => g.roots.has(root) && reference.start >= g.start && reference.start < g.end)) continue;
     // A macro may be called from inside a loop or with a body, so its own body may read both.
     if (within(macros, reference.start) && (LOOP_VARIABLES.has(root) || root === MACRO_BODY_VARIABLE)) continue;
     const end = reference.segments.length > 0 ? reference.rootEnd : reference.end;
@@ -45,6 +49,7 @@ export function checkVariables(text: string, scanned: ScannedTemplate, report: T
       report(reference.start, end, 'template-loop-variable-outside-loop', `\`$${root}\` exists only inside a #foreach body; ${here}.`);
       continue;
     }
+    warned ??= new Set();
     if (warned.has(root)) continue;
     warned.add(root);
     // Short names are close to too many others for a suggestion to mean anything.
@@ -56,6 +61,10 @@ export function checkVariables(text: string, scanned: ScannedTemplate, report: T
   }
 }
 
+function within(spans: Span[], at: number): boolean {
+  return spans.some((b) => at >= b.start && at < b.end);
+}
+
 interface Definitions {
   /** Variables the template sets, in the order of the directives that set them (suggestions keep it on ties). */
   set: Set<string>;
@@ -65,8 +74,8 @@ interface Definitions {
   setValues: Map<TemplateReference, string>;
 }
 
-function collectDefinitions(text: string, scanned: ScannedTemplate): Definitions {
-  const { references } = scanned;
+function collectDefinitions(text: string, scanned: ScannedTemplate, assignments: readonly (SetAssignment | undefined)[]): Definitions {
+  const { references, directives } = scanned;
   const set = new Set<string>();
   const definitions = new Set<TemplateReference>();
   const setValues = new Map<TemplateReference, string>();
@@ -74,11 +83,12 @@ function collectDefinitions(text: string, scanned: ScannedTemplate): Definitions
     set.add(reference.root);
     definitions.add(reference);
   };
-  for (const directive of scanned.directives) {
+  for (let i = 0; i < directives.length; i++) {
+    const directive = directives[i];
     if (directive.open === undefined) continue;
     switch (directive.name) {
       case 'set': {
-        const assignment = setAssignment(text, references, directive);
+        const assignment = assignments[i];
         if (!assignment?.bareTarget) break;
         define(assignment.target);
         if (assignment.value && assignment.wholeValue) setValues.set(assignment.value, assignment.target.root);
@@ -100,7 +110,7 @@ function collectDefinitions(text: string, scanned: ScannedTemplate): Definitions
 
 /** The variables a `#set`, a `#foreach` loop, a `#macro` parameter or a `#define` of the template sets. */
 export function definedVariables(text: string, scanned: ScannedTemplate): Set<string> {
-  return collectDefinitions(text, scanned).set;
+  return collectDefinitions(text, scanned, directiveAssignments(text, scanned)).set;
 }
 
 /** A `#set` read from its references. */
@@ -135,10 +145,16 @@ function setAssignment(text: string, references: TemplateReference[], directive:
 /** The `#set`s of the template in source order, each with its target. */
 export function setAssignments(text: string, scanned: ScannedTemplate): SetAssignment[] {
   const assignments: SetAssignment[] = [];
-  for (const directive of scanned.directives) {
-    if (directive.name !== 'set') continue;
-    const assignment = setAssignment(text, scanned.references, directive);
-    if (assignment) assignments.push(assignment);
+  for (const assignment of directiveAssignments(text, scanned)) if (assignment) assignments.push(assignment);
+  return assignments;
+}
+
+/** What each directive assigns, by the directive's index: the checks of a template that read them share one list. */
+export function directiveAssignments(text: string, scanned: ScannedTemplate): (SetAssignment | undefined)[] {
+  const { directives, references } = scanned;
+  const assignments: (SetAssignment | undefined)[] = new Array(directives.length);
+  for (let i = 0; i < directives.length; i++) {
+    assignments[i] = directives[i].name === 'set' ? setAssignment(text, references, directives[i]) : undefined;
   }
   return assignments;
 }
@@ -188,15 +204,26 @@ interface OpenBlock extends Span {
  * Bodies of `#foreach` and `#macro`, and the branches of `#if`/`#elseif` whose condition tests a variable, from the
  * block directives in order (`#if`, `#foreach`, `#macro`, `#define` and block macro calls end at their `#end`).
  */
-function blockStructure(text: string, directives: TemplateDirective[], references: TemplateReference[]) {
+interface Blocks {
+  loops: Span[];
+  macros: Span[];
+  guards: Array<Span & { roots: Set<string> }>;
+}
+
+function blockStructure(text: string, directives: TemplateDirective[], references: TemplateReference[]): Blocks {
   const loops: Span[] = [];
   const macros: Span[] = [];
   const guards: Array<Span & { roots: Set<string> }> = [];
   const open: OpenBlock[] = [];
+  // A branch whose condition tests no variable guards nothing, and is not followed.
   const startGuard = (block: OpenBlock, directive: TemplateDirective) => {
-    const roots = new Set(referencesInside(references, directive, text.length).filter(isPresenceTest).map((r) => r.root));
-    block.guard = { roots, start: (directive.close ?? text.length) + 1, end: text.length };
-    if (roots.size > 0) guards.push(block.guard);
+    let roots: Set<string> | undefined;
+    const close = directive.close ?? text.length;
+    for (let i = firstReferenceAfter(references, directive.open!); i < references.length && references[i].start < close; i++) {
+      if (isPresenceTest(references[i])) (roots ??= new Set()).add(references[i].root);
+    }
+    block.guard = roots && { roots, start: close + 1, end: text.length };
+    if (block.guard) guards.push(block.guard);
   };
   for (const directive of directives) {
     const innermost = open[open.length - 1];
