@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import * as vm from 'node:vm';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BUNDLE = path.join(ROOT, 'dist', 'cli', 'apigw.js');
@@ -25,5 +30,45 @@ describe('the bundled apigw command', () => {
     const invoke = apigw('invoke', 'examples/petstore.yaml', '--method', 'GET', '--path', '/health', '--json');
     assert.equal(invoke.status, 0, invoke.stderr);
     assert.equal(JSON.parse(invoke.stdout).status, 200);
+  });
+});
+
+describe('the apigw launcher and its code cache', () => {
+  const CLI = path.join(ROOT, 'dist', 'cli');
+
+  it('has a code cache written by the build that this Node accepts', () => {
+    const program = readFileSync(path.join(CLI, 'program.js'));
+    const cache = readFileSync(path.join(CLI, 'program.cache'));
+    assert.deepEqual(cache.subarray(0, 20), createHash('sha1').update(program).digest(), 'the cache names the program it was made from');
+    const script = new vm.Script(Module.wrap(program.toString('utf8').replace(/^#!.*/, '')), { filename: path.join(CLI, 'program.js'), cachedData: cache.subarray(20) });
+    assert.equal(script.cachedDataRejected, false);
+  });
+
+  it('runs the program as running it directly does', () => {
+    const args = ['lint', 'examples/petstore.yaml', '--format', 'json'];
+    const direct = spawnSync(process.execPath, [path.join(CLI, 'program.js'), ...args], { cwd: ROOT, encoding: 'utf8' });
+    const launched = apigw(...args);
+    assert.equal(launched.status, direct.status);
+    assert.equal(launched.stdout, direct.stdout);
+    assert.equal(launched.stderr, direct.stderr);
+  });
+
+  it('ignores a cache made for another program, and a missing one', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-launcher-'));
+    try {
+      cpSync(path.join(ROOT, 'dist'), dir, { recursive: true, filter: (f) => !f.endsWith('.map') });
+      // Same length, other content: V8 itself would take the cache for it.
+      const program = path.join(dir, 'cli', 'program.js');
+      const text = readFileSync(program, 'utf8');
+      writeFileSync(program, text.replace(/(["'])0\.1\.0\1/, (_, quote: string) => `${quote}9.9.9${quote}`));
+      const version = spawnSync(process.execPath, [path.join(dir, 'cli', 'apigw.js'), '--version'], { encoding: 'utf8' });
+      assert.equal(version.stdout, '9.9.9\n');
+      rmSync(path.join(dir, 'cli', 'program.cache'));
+      const lint = spawnSync(process.execPath, [path.join(dir, 'cli', 'apigw.js'), 'lint', path.join(ROOT, 'examples', 'petstore.yaml')], { encoding: 'utf8' });
+      assert.equal(lint.status, 1, lint.stderr);
+      assert.match(lint.stdout, /unknown-request-validator/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
