@@ -94,6 +94,8 @@ export default async function validationBench(): Promise<BenchRow[]> {
   // Beside the bundle, as in the package: the OpenAPI validators the build precompiled, which the server and CLI load
   // instead of compiling the schemas at their first use (`npm run bench` builds them first).
   cpSync(path.join(ROOT, 'dist', 'openapi-validators'), path.join(WORK, '..', 'openapi-validators'), { recursive: true });
+  // And the template check worker, which the service finds there too (templateCheckThread.ts).
+  cpSync(path.join(ROOT, 'dist', 'workers'), path.join(WORK, '..', 'workers'), { recursive: true });
   const rows: BenchRow[] = [];
   const files = [
     { label: 'N=100 yaml', file: generate(100, 'yaml') },

@@ -7,6 +7,7 @@ import { inferDialect } from '../model/dialectInference';
 import { isRetired } from '../model/incrementalParse';
 import { codeInfo } from '../facts/diagnosticCodes';
 import { RULES } from './rules';
+import { startTemplateChecks } from './templates/templateValidation';
 import { yieldToEventLoop } from './rules/eventLoop';
 import { createValidationCaches, type ValidationCaches } from './validationCaches';
 import type { DocumentResolver, LanguageSettings, Problem, Rule, SeverityName, ValidationContext } from './validationTypes';
@@ -75,6 +76,8 @@ export async function runRules(document: ApiDocument, options: ValidationOptions
   const dialect = dialectOf(document, settings);
   const byRule: Problem[][] = [];
   const caches = options.caches ?? createValidationCaches();
+  // The template checks run meanwhile in a worker thread when the definition has many templates.
+  startTemplateChecks(document, caches);
   const running = { ...options, isCancelled: stopsWith(document, options) };
   let cancelled = false;
   for (let r = 0; r < RULES.length; r++) {

@@ -53,6 +53,12 @@ export class TemplateContentCache<T> {
     return entry.result;
   }
 
+  /** The result kept for the scalar, if any, leaving the cache as it is. */
+  peek(source: string, node: ScalarNode, variant: Variant): T | undefined {
+    const value = String(node.value ?? '');
+    return (this.find(this.newer, source, node, value, variant) ?? this.find(this.older, source, node, value, variant))?.entry.result;
+  }
+
   private find(generation: Map<string, Entry<T>[]>, source: string, node: ScalarNode, value: string, variant: Variant): { entry: Entry<T>; generation: Map<string, Entry<T>[]> } | undefined {
     const candidates = generation.get(value);
     if (!candidates) return undefined;

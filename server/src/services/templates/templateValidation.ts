@@ -6,19 +6,91 @@ import type { TemplateKind } from '../../facts/templateVariableTypes';
 import type { Problem, Rule, ValidationContext } from '../validationTypes';
 import { pause } from '../rules/eventLoop';
 import { locateTemplates, type LocatedTemplate } from './locate';
-import { checkTemplateText, WHOLE_TEMPLATE, type TemplateReport } from './templateChecks';
+import { checkTemplateText, WHOLE_TEMPLATE, type TemplateFacts } from './templateChecks';
+import { TemplateContentCache, type Variant } from './templateContentCache';
+import { checkInWorker } from './templateCheckThread';
+import type { TextFinding } from './templateCheckMessages';
+import type { ApiDocument } from '../../model/apiDocument';
+import type { ValidationCaches } from '../validationCaches';
+import { availableParallelism, cpus } from 'node:os';
 import { keyOf } from '../../model/property';
 import { lineStartOffset } from '../../model/textPositions';
 
 const PROXY_TYPES = new Set(['aws_proxy', 'http_proxy']);
 
 export const templateRule: Rule = async (context) => {
-  const templates = locateTemplates(context.document);
+  const templates = templatesOf(context.document);
+  const ahead = checkedAhead.get(context.document);
+  if (ahead) await ahead;
   for (let i = 0; i < templates.length; i++) {
     if ((i & 63) === 63 && (await pause(context))) return;
     checkLocatedTemplate(context, templates[i]);
   }
 };
+
+/** Each validation's list, found once for the checks started ahead and the rule. */
+const located = new WeakMap<ApiDocument, LocatedTemplate[]>();
+
+function templatesOf(document: ApiDocument): LocatedTemplate[] {
+  let templates = located.get(document);
+  if (!templates) {
+    templates = locateTemplates(document);
+    located.set(document, templates);
+  }
+  return templates;
+}
+
+/** Settled once the worker's findings are in the cache, or it failed and the rule checks in this thread. */
+const checkedAhead = new WeakMap<ApiDocument, Promise<void>>();
+
+/** Fewer templates to check than this are checked in the validation's own thread: the worker would save little. */
+const MIN_TEMPLATES_AHEAD = 50;
+
+/**
+ * Starts the checks of the document's templates that the cache does not hold in a worker thread, when there are many
+ * and a second processor to run them on. Their findings go into the cache, where the rule finds them when its turn
+ * comes, and a later version finds them even if this validation was cancelled meanwhile.
+ */
+export function startTemplateChecks(document: ApiDocument, caches: ValidationCaches): void {
+  if (checkedAhead.has(document) || processors() < 2) return;
+  const source = document.text;
+  const batch = new TemplateContentCache<true>();
+  const firsts: LocatedTemplate[] = [];
+  const jobs: TemplateFacts[] = [];
+  for (const template of templatesOf(document)) {
+    const facts = checkedFacts(template);
+    if (!facts) continue;
+    const variant = variantOf(facts);
+    if (caches.templates.peek(source, template.node, variant)) continue;
+    batch.get(source, template.node, variant, () => {
+      firsts.push(template);
+      jobs.push(facts);
+      return true;
+    });
+  }
+  if (jobs.length < MIN_TEMPLATES_AHEAD) return;
+  const done = checkInWorker(jobs).then((results) => {
+    if (!results) return;
+    for (let i = 0; i < firsts.length; i++) caches.templates.get(source, firsts[i].node, variantOf(jobs[i]), () => placedFindings(firsts[i], results[i]));
+  });
+  checkedAhead.set(document, done.catch(() => undefined));
+}
+
+/** What a template's findings depend on besides its text: the cache's variant. */
+function variantOf(facts: TemplateFacts): Variant {
+  return [facts.kind, facts.producesJson, facts.integrationType];
+}
+
+function processors(): number {
+  return typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+}
+
+/** What the checks of a template's text need to know; undefined for templates the rule does not check. */
+function checkedFacts(template: LocatedTemplate): TemplateFacts | undefined {
+  const integrationType = template.integration?.type;
+  if (integrationType && PROXY_TYPES.has(integrationType)) return undefined;
+  return { text: template.text, kind: template.kind, producesJson: /json/i.test(template.mimeType), integrationType };
+}
 
 function checkLocatedTemplate(context: ValidationContext, template: LocatedTemplate): void {
   const integrationType = template.integration?.type;
@@ -36,8 +108,8 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
     context.report(keyOf(template.property), 'template-with-streaming',
       'A streaming integration (responseTransferMode: STREAM) cannot transform its response; remove the response template or use BUFFERED.');
   }
-  const producesJson = /json/i.test(template.mimeType);
-  const findings = context.caches.templates.get(context.document.text, template.node, [template.kind, producesJson, integrationType], () => relativeFindings(template, producesJson, integrationType));
+  const facts = checkedFacts(template)!;
+  const findings = context.caches.templates.get(context.document.text, template.node, variantOf(facts), () => relativeFindings(template, facts));
   const base = template.node.contentOffset;
   for (let i = 0; i < findings.length; i++) {
     const { start, end, code, message, extra } = findings[i];
@@ -75,19 +147,20 @@ export interface TemplateFinding {
   extra?: Partial<Problem>;
 }
 
-function relativeFindings(template: LocatedTemplate, producesJson: boolean, integrationType: string | undefined): TemplateFinding[] {
-  const findings: TemplateFinding[] = [];
+function relativeFindings(template: LocatedTemplate, facts: TemplateFacts): TemplateFinding[] {
+  const found: TextFinding[] = [];
+  checkTemplateText(facts, (start, end, code, message, extra) => found.push({ start, end, code, message, extra }));
+  return placedFindings(template, found);
+}
+
+/** Findings in template offsets made relative to the scalar's content, which serves every copy of the template. */
+function placedFindings(template: LocatedTemplate, found: TextFinding[]): TemplateFinding[] {
   const base = template.node.contentOffset;
-  const report: TemplateReport = (start, end, code, message, extra) => {
-    if (start === WHOLE_TEMPLATE) {
-      findings.push({ code, message, extra });
-      return;
-    }
+  return found.map(({ start, end, code, message, extra }) => {
+    if (start === WHOLE_TEMPLATE) return { code, message, extra };
     const range = template.toDocumentRange(start, end);
-    findings.push({ start: range.offset - base, end: range.end - base, code, message, extra });
-  };
-  checkTemplateText({ text: template.text, kind: template.kind, producesJson, integrationType }, report);
-  return findings;
+    return { start: range.offset - base, end: range.end - base, code, message, extra };
+  });
 }
 
 /** Diagnostics for a template file; its name decides the kind (`*response*` files are response templates). */
