@@ -23,7 +23,7 @@ describe('precompiled OpenAPI schema validators', () => {
   ];
 
   it('are what the bundled CLI uses', () => {
-    const bundle = readFileSync(path.join(ROOT, 'dist', 'cli', 'apigw.js'), 'utf8');
+    const bundle = readFileSync(path.join(ROOT, 'dist', 'cli', 'program.js'), 'utf8');
     assert.match(bundle, /openapi-validators/);
     for (const version of ['2.0', '3.0', '3.1']) {
       const module = require(path.join(ROOT, 'dist', 'openapi-validators', `openapi-${version}.js`)) as { root: unknown; refs: Record<string, string> };
