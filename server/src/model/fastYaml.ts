@@ -6,11 +6,18 @@
  * anchors, aliases and merge keys. Anything outside that subset — and every malformed document — makes it give
  * up, and the caller parses with js-yaml, whose messages and corner cases stay authoritative. Offsets, styles and
  * values are those js-yaml reports for the same text (differential tests hold the two side by side).
+ *
+ * Runs of ordinary characters (the body of a scalar, a comment, the lines of a block scalar) are found by sticky
+ * regular expressions rather than by loops over characters (`yamlScan`): a process that parses one large definition
+ * and exits runs this code mostly before it is optimised, when a native scan costs what one or two interpreted
+ * characters would. The same runs stop at characters outside the subset.
  */
 import { getScalarValue, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
 import type { ArrayNode, ObjectNode, ScalarNode, ValueNode } from './nodes';
 import type { TreeBuilder } from './yamlTree';
-import { NL, CR, SPACE, HASH, DASH, COLON, COMMA, SQUOTE, DQUOTE, BACKSLASH, LBRACKET, RBRACKET, LBRACE, RBRACE, AMP, STAR, PIPE, GT } from './charCodes';
+import { NL, CR, SPACE, HASH, DASH, DOT, COLON, COMMA, SQUOTE, DQUOTE, BACKSLASH, LBRACKET, RBRACKET, LBRACE, RBRACE, AMP, STAR, PIPE, GT } from './charCodes';
+import { commentEnd, isFlowIndicator, isFlowPlainStart, isPlainStart, skipAnchorName, skipFlowPlain, skipPlain, skipQuoted, skipSpaces } from './yamlScan';
+import { blockScalarEnd, literalBlockValue } from './blockScalar';
 
 /** How far below js-yaml's nesting limit the direct parser stops. */
 const DEPTH_MARGIN = 10;
@@ -18,17 +25,21 @@ const DEPTH_MARGIN = 10;
 /** Thrown to abandon the fast path; never escapes `parseFastYaml`. */
 const GIVE_UP = { giveUp: true };
 
-/** Characters that js-yaml rejects, and tabs and surrogates, whose corner cases the fast path leaves to it. */
-const OUTSIDE_SUBSET = /[\x00-\x09\x0B\x0C\x0E-\x1F\x7F-\x9F\uD800-\uDFFF\uFEFF\uFFFE\uFFFF]|\r(?!\n)/;
+/** A carriage return that does not end a line (CRLF), looked for only in texts that hold one. */
+const LONE_CR = /\r(?!\n)/;
 
 /**
  * Parses `text` with `builder`, or returns false as soon as the text leaves the subset (the builder then holds a
  * partial tree and must be discarded).
  */
 export function parseFastYaml(text: string, builder: TreeBuilder, maxDepth: number): boolean {
-  if (OUTSIDE_SUBSET.test(text)) return false;
+  // Other characters outside the subset make the parser give up where it meets them; tabs, the likeliest of them, are
+  // looked for first (natively, and fast), so that a text holding one is not parsed halfway for nothing.
+  if (text.indexOf('\t') >= 0) return false;
+  const lineFeedsOnly = text.indexOf('\r') < 0;
+  if (!lineFeedsOnly && LONE_CR.test(text)) return false;
   try {
-    builder.setRoot(new FastParser(text, builder, maxDepth).document());
+    builder.setRoot(new FastParser(text, builder, maxDepth, lineFeedsOnly).document());
     return true;
   } catch (error) {
     if (error === GIVE_UP) return false;
@@ -40,27 +51,23 @@ function giveUp(): never {
   throw GIVE_UP;
 }
 
-/** Starts a plain scalar only when followed by a non-space (`-x`, `?x`, `:x`). */
-function isIndicatorNeedingSpace(c: number): boolean {
-  return c === DASH || c === 63 /* ? */ || c === COLON;
-}
-
-/** Characters that cannot start a plain scalar (other than the three above). */
-function isReservedStart(c: number): boolean {
-  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE || c === HASH || c === AMP || c === STAR ||
-    c === 33 /* ! */ || c === PIPE || c === GT || c === SQUOTE || c === DQUOTE || c === 37 /* % */ || c === 64 /* @ */ || c === 96 /* ` */;
-}
-
-function isFlowIndicator(c: number): boolean {
-  return c === COMMA || c === LBRACKET || c === RBRACKET || c === LBRACE || c === RBRACE;
-}
-
 class FastParser {
   private pos = 0;
+  /** Start of the line `nextContentLine` last stopped on, which every offset a column is asked of lies on. */
+  private lineStart = 0;
   private depth = 0;
   private readonly length: number;
+  /** The colon `isKeyAhead` found after the plain key at `keyStart`, so that `key` need not look for it again. */
+  private keyStart = -1;
+  private keyColon = -1;
 
-  constructor(private readonly text: string, private readonly build: TreeBuilder, private readonly maxDepth: number) {
+  constructor(
+    private readonly text: string,
+    private readonly build: TreeBuilder,
+    private readonly maxDepth: number,
+    /** No carriage returns: lines end with a line feed alone. */
+    private readonly lineFeedsOnly: boolean,
+  ) {
     this.length = text.length;
   }
 
@@ -90,9 +97,9 @@ class FastParser {
     let p = 0;
     while (p < this.length) {
       if (text.charCodeAt(p) === HASH) {
-        const nl = text.indexOf('\n', p);
-        if (nl < 0) return;
-        p = nl + 1;
+        const end = this.commentEnd(p);
+        if (end >= this.length) return;
+        p = end + 1;
       } else if (text.charCodeAt(p) === NL) {
         p++;
       } else if (text.charCodeAt(p) === CR) {
@@ -117,25 +124,28 @@ class FastParser {
     let p = this.pos;
     while (p < this.length) {
       const lineStart = p;
-      while (p < this.length && text.charCodeAt(p) === SPACE) p++;
-      if (p >= this.length) break;
+      // Indentation is short: a loop costs less than a call.
+      while (text.charCodeAt(p) === SPACE) p++;
       const c = text.charCodeAt(p);
-      if (c === NL || c === CR) {
-        p += c === CR ? 2 : 1;
+      if (c === NL) {
+        p++;
+        continue;
+      }
+      if (c === CR) {
+        p += 2;
         continue;
       }
       if (c === HASH) {
-        const nl = text.indexOf('\n', p);
-        if (nl < 0) {
-          p = this.length;
-          break;
-        }
-        p = nl + 1;
+        const end = this.commentEnd(p);
+        if (end >= this.length) break;
+        p = end + 1;
         continue;
       }
+      if (p >= this.length) break;
       const indent = p - lineStart;
-      if (indent === 0 && (c === DASH || c === 46 /* . */ || c === 37 /* % */) && this.isDocumentMarker(p)) giveUp();
+      if (indent === 0 && (c === DASH || c === DOT || c === 37 /* % */) && this.isDocumentMarker(p)) giveUp();
       this.pos = p;
+      this.lineStart = lineStart;
       return indent;
     }
     this.pos = this.length;
@@ -155,27 +165,35 @@ class FastParser {
   private endOfLine(): void {
     const text = this.text;
     let p = this.pos;
+    let c = text.charCodeAt(p);
+    // Values end at their line's end far more often than before a comment.
+    if (c === NL) {
+      this.pos = p + 1;
+      return;
+    }
     const start = p;
-    while (p < this.length && text.charCodeAt(p) === SPACE) p++;
+    while (c === SPACE) c = text.charCodeAt(++p);
     if (p >= this.length) {
       this.pos = p;
       return;
     }
-    const c = text.charCodeAt(p);
     if (c === NL || c === CR) {
       this.pos = p + (c === CR ? 2 : 1);
       return;
     }
     if (c === HASH && (p > start || text.charCodeAt(p - 1) === SPACE)) {
-      const nl = text.indexOf('\n', p);
-      this.pos = nl < 0 ? this.length : nl + 1;
+      const end = this.commentEnd(p);
+      this.pos = end >= this.length ? this.length : end + 1;
       return;
     }
     giveUp();
   }
 
-  private skipSpaces(): void {
-    while (this.pos < this.length && this.text.charCodeAt(this.pos) === SPACE) this.pos++;
+  /** The line feed that ends the comment at `p`, or the text's length. */
+  private commentEnd(p: number): number {
+    const end = commentEnd(this.text, p);
+    if (end < 0) giveUp();
+    return end;
   }
 
   /** True at the end of the line's content (end of text, newline, or a comment after a space). */
@@ -204,19 +222,12 @@ class FastParser {
    * ends at the start of the line after the node.
    */
   private blockNodeOnLine(parentIndent: number, anchorStart: number, anchorEnd: number): ValueNode {
-    const text = this.text;
-    const c = text.charCodeAt(this.pos);
-    if (c === DASH && this.isSeparated(this.pos + 1)) return this.blockSequence(this.column(this.pos), anchorStart, anchorEnd);
-    if (this.isKeyAhead()) return this.blockMapping(this.column(this.pos), anchorStart, anchorEnd);
+    const c = this.text.charCodeAt(this.pos);
+    if (c === DASH && this.isSeparated(this.pos + 1)) return this.blockSequence(this.pos - this.lineStart, anchorStart, anchorEnd);
+    if (this.isKeyAhead()) return this.blockMapping(this.pos - this.lineStart, anchorStart, anchorEnd);
     // A scalar or flow collection on a line of its own (`key:\n  value`); a continuation on the next lines is more
     // indented than the parent, which the parent's loop leaves to js-yaml.
     return this.inlineValue(parentIndent, anchorStart, anchorEnd);
-  }
-
-  /** Column of an offset: offsets of content are always on the current line. */
-  private column(offset: number): number {
-    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
-    return offset - lineStart;
   }
 
   /** A space, a newline or the end of the text follows. */
@@ -229,36 +240,45 @@ class FastParser {
   /** Whether the content at `pos` is an implicit key (`key:` then a space or the line's end). */
   private isKeyAhead(): boolean {
     const text = this.text;
-    const c = text.charCodeAt(this.pos);
+    const start = this.pos;
+    const c = text.charCodeAt(start);
     if (c === SQUOTE || c === DQUOTE) {
-      const close = this.quotedEnd(this.pos);
-      let p = close;
-      while (p < this.length && text.charCodeAt(p) === SPACE) p++;
+      let p = this.quotedEnd(start);
+      while (text.charCodeAt(p) === SPACE) p++;
       return text.charCodeAt(p) === COLON && this.isSeparated(p + 1);
     }
-    if (isReservedStart(c)) return false;
-    if (isIndicatorNeedingSpace(c) && this.isSeparated(this.pos + 1)) return false;
-    const nl = this.lineEnd(this.pos);
-    for (let p = this.pos; p < nl; p++) {
-      const ch = text.charCodeAt(p);
-      if (ch === COLON && this.isSeparated(p + 1)) return true;
-      if (ch === HASH && text.charCodeAt(p - 1) === SPACE) return false;
-    }
-    return false;
+    if (!isPlainStart(text, start)) return false;
+    const colon = this.plainKeyColon(start);
+    if (colon < 0) return false;
+    this.keyStart = start;
+    this.keyColon = colon;
+    return true;
   }
 
-  /** End of the line's content: its line feed, or the carriage return before it. */
-  private lineEnd(p: number): number {
-    const nl = this.text.indexOf('\n', p);
-    if (nl < 0) return this.length;
-    return nl > p && this.text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+  /**
+   * The colon that ends the plain key starting at `start` (one followed by a space or the line's end); -1 when the line
+   * has none, or a comment comes first.
+   */
+  private plainKeyColon(start: number): number {
+    const text = this.text;
+    let p = start;
+    for (;;) {
+      p = skipPlain(text, p);
+      const c = text.charCodeAt(p);
+      if (c === COLON) {
+        if (this.isSeparated(p + 1)) return p;
+      } else if (c !== HASH || text.charCodeAt(p - 1) === SPACE) {
+        return -1;
+      }
+      p++;
+    }
   }
 
   private blockMapping(indent: number, anchorStart: number, anchorEnd: number): ObjectNode {
     this.enter();
-    const node = this.build.object(this.pos, false);
-    let end: number;
     const build = this.build;
+    const node = build.object(this.pos, false);
+    let end: number;
     for (;;) {
       this.key();
       // Held here: reading the value reads the keys nested in it.
@@ -271,11 +291,10 @@ class FastParser {
       const next = this.nextContentLine();
       if (next < indent) break;
       if (next > indent) giveUp();
-      const c = this.text.charCodeAt(this.pos);
       // A sequence at the mapping's own indentation belongs to the previous key and has been read with it.
-      if (c === DASH && this.isSeparated(this.pos + 1)) giveUp();
+      if (this.text.charCodeAt(this.pos) === DASH && this.isSeparated(this.pos + 1)) giveUp();
     }
-    this.build.finish(node, end, anchorStart, anchorEnd);
+    build.finish(node, end, anchorStart, anchorEnd);
     this.leave();
     return node;
   }
@@ -283,47 +302,51 @@ class FastParser {
   /** A key at `pos`, through its colon, read into the builder's `key*` fields. */
   private key(): void {
     const text = this.text;
-    const c = text.charCodeAt(this.pos);
+    const start = this.pos;
+    const c = text.charCodeAt(start);
+    let p: number;
     if (c === SQUOTE || c === DQUOTE) {
       this.quotedKey();
+      p = this.pos;
+      while (text.charCodeAt(p) === SPACE) p++;
+      if (text.charCodeAt(p) !== COLON) giveUp();
     } else {
-      if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && this.isSeparated(this.pos + 1))) giveUp();
-      const start = this.pos;
-      const nl = this.lineEnd(start);
-      let p = start;
-      for (; p < nl; p++) {
-        const ch = text.charCodeAt(p);
-        if (ch === COLON && this.isSeparated(p + 1)) break;
-        if (ch === HASH && text.charCodeAt(p - 1) === SPACE) giveUp();
+      if (start === this.keyStart) {
+        p = this.keyColon;
+      } else {
+        if (!isPlainStart(text, start)) giveUp();
+        p = this.plainKeyColon(start);
+        if (p < 0) giveUp();
       }
-      if (p >= nl) giveUp();
       let end = p;
       while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
-      this.build.key(start, end, SCALAR_STYLE.PLAIN, undefined);
-      this.pos = p;
+      this.build.plainKey(start, end);
     }
-    this.skipSpaces();
-    if (text.charCodeAt(this.pos) !== COLON) giveUp();
-    this.pos++;
+    this.pos = p + 1;
   }
 
   /** The value after `key:` in a block mapping at `indent`; `pos` ends at the start of the next line. */
   private mappingValue(indent: number): ValueNode {
-    this.skipSpaces();
+    const text = this.text;
+    let p = this.pos;
+    while (text.charCodeAt(p) === SPACE) p++;
+    this.pos = p;
     let anchorStart = -1;
     let anchorEnd = -1;
-    if (this.text.charCodeAt(this.pos) === AMP) {
-      [anchorStart, anchorEnd] = this.anchor();
-      this.skipSpaces();
+    if (text.charCodeAt(p) === AMP) {
+      anchorStart = this.anchor();
+      anchorEnd = this.pos;
+      p = this.pos;
+      while (text.charCodeAt(p) === SPACE) p++;
+      this.pos = p;
     }
     if (this.atLineEnd()) {
       this.endOfLine();
       const next = this.nextContentLine();
-      const c = this.text.charCodeAt(this.pos);
       let value: ValueNode;
       if (next > indent) {
         value = this.blockNodeOnLine(indent, anchorStart, anchorEnd);
-      } else if (next === indent && c === DASH && this.isSeparated(this.pos + 1)) {
+      } else if (next === indent && text.charCodeAt(this.pos) === DASH && this.isSeparated(this.pos + 1)) {
         value = this.blockSequence(next, anchorStart, anchorEnd);
       } else {
         value = this.empty(anchorStart, anchorEnd);
@@ -341,25 +364,20 @@ class FastParser {
 
   /**
    * Callers continue from a line start; block nodes leave `pos` there already, a node that ended a mapping by
-   * dedenting leaves it at that line's content, so it is moved back.
+   * dedenting leaves it at that line's content, the line `nextContentLine` last stopped on, so it is moved back.
    */
   private rewindToLineStart(): void {
-    if (this.pos < this.length) this.pos = this.lineStartOf(this.pos);
-  }
-
-  private lineStartOf(p: number): number {
-    return this.text.lastIndexOf('\n', p - 1) + 1;
+    if (this.pos < this.length && this.text.charCodeAt(this.pos - 1) !== NL) this.pos = this.lineStart;
   }
 
   /** A value on the same line as its key or dash: alias, block scalar, flow collection, quoted or plain scalar. */
   private inlineValue(indent: number, anchorStart: number, anchorEnd: number): ValueNode {
-    const text = this.text;
-    const c = text.charCodeAt(this.pos);
+    const c = this.text.charCodeAt(this.pos);
     let value: ValueNode;
     if (c === STAR) {
       if (anchorStart >= 0) giveUp();
-      const [start, end] = this.anchor();
-      value = this.build.aliasNode(start, end);
+      const start = this.anchor();
+      value = this.build.aliasNode(start, this.pos);
       // A malformed document: js-yaml's syntax errors elsewhere in the text come before this one.
       if (this.build.unknownAlias) giveUp();
     } else if (c === PIPE || c === GT) {
@@ -376,48 +394,53 @@ class FastParser {
     return value;
   }
 
-  /** `&name` or `*name` at `pos`; returns the name's range. */
-  private anchor(): [number, number] {
-    const text = this.text;
+  /** `&name` or `*name` at `pos`: returns where the name starts; `pos` ends after it. */
+  private anchor(): number {
     const start = ++this.pos;
-    while (this.pos < this.length) {
-      const c = text.charCodeAt(this.pos);
-      if (c === SPACE || c === NL || c === CR || isFlowIndicator(c)) break;
-      this.pos++;
-    }
-    if (this.pos === start) giveUp();
-    return [start, this.pos];
+    const end = skipAnchorName(this.text, start);
+    const c = this.text.charCodeAt(end);
+    // Stopped by a character outside the subset.
+    if (end < this.length && c !== SPACE && c !== NL && c !== CR && !isFlowIndicator(c)) giveUp();
+    if (end === start) giveUp();
+    this.pos = end;
+    return start;
   }
 
   private blockSequence(indent: number, anchorStart: number, anchorEnd: number): ArrayNode {
     this.enter();
-    const node = this.build.array(this.pos, false);
+    const build = this.build;
+    const node = build.array(this.pos, false);
     let end: number;
     for (;;) {
       // At the dash.
       this.pos++;
       const item = this.sequenceItem(indent);
-      this.build.item(node, item);
+      build.item(node, item);
       end = item.end;
       const next = this.nextContentLine();
       if (next < indent) break;
       if (next > indent) giveUp();
-      const c = this.text.charCodeAt(this.pos);
-      if (!(c === DASH && this.isSeparated(this.pos + 1))) break;
+      if (!(this.text.charCodeAt(this.pos) === DASH && this.isSeparated(this.pos + 1))) break;
     }
-    this.build.finish(node, end, anchorStart, anchorEnd);
+    build.finish(node, end, anchorStart, anchorEnd);
     this.leave();
     this.rewindToLineStart();
     return node;
   }
 
   private sequenceItem(indent: number): ValueNode {
-    this.skipSpaces();
+    const text = this.text;
+    let p = this.pos;
+    while (text.charCodeAt(p) === SPACE) p++;
+    this.pos = p;
     let anchorStart = -1;
     let anchorEnd = -1;
-    if (this.text.charCodeAt(this.pos) === AMP) {
-      [anchorStart, anchorEnd] = this.anchor();
-      this.skipSpaces();
+    if (text.charCodeAt(p) === AMP) {
+      anchorStart = this.anchor();
+      anchorEnd = this.pos;
+      p = this.pos;
+      while (text.charCodeAt(p) === SPACE) p++;
+      this.pos = p;
       // `- &a key: value` anchors the key in YAML, not the mapping; rare enough to leave to js-yaml.
       if (!this.atLineEnd() && this.isKeyAhead()) giveUp();
     }
@@ -428,10 +451,10 @@ class FastParser {
       this.rewindToLineStart();
       return value;
     }
-    const c = this.text.charCodeAt(this.pos);
-    if (c === DASH && this.isSeparated(this.pos + 1)) return this.blockSequence(this.column(this.pos), anchorStart, anchorEnd);
+    const c = text.charCodeAt(this.pos);
+    if (c === DASH && this.isSeparated(this.pos + 1)) return this.blockSequence(this.pos - this.lineStart, anchorStart, anchorEnd);
     if (this.isKeyAhead()) {
-      const mapping = this.blockMapping(this.column(this.pos), anchorStart, anchorEnd);
+      const mapping = this.blockMapping(this.pos - this.lineStart, anchorStart, anchorEnd);
       this.rewindToLineStart();
       return mapping;
     }
@@ -440,29 +463,28 @@ class FastParser {
 
   // ---- scalars -----------------------------------------------------------------------------------------------------
 
-  private plain(start: number, end: number, anchorStart: number, anchorEnd: number): ScalarNode {
-    return this.build.scalarNode(start, end, SCALAR_STYLE.PLAIN, undefined, -1, -1, anchorStart, anchorEnd, 0);
-  }
-
   /** A plain scalar value in block context, on one line. */
   private plainValue(anchorStart: number, anchorEnd: number): ScalarNode {
     const text = this.text;
     const start = this.pos;
-    const c = text.charCodeAt(start);
-    if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && this.isSeparated(start + 1))) giveUp();
-    const nl = this.lineEnd(start);
+    if (!isPlainStart(text, start)) giveUp();
     let p = start;
-    for (; p < nl; p++) {
-      const ch = text.charCodeAt(p);
-      if (ch === COLON && this.isSeparated(p + 1)) giveUp();
-      if (ch === HASH && text.charCodeAt(p - 1) === SPACE) break;
+    for (;;) {
+      p = skipPlain(text, p);
+      const c = text.charCodeAt(p);
+      if (c === COLON) {
+        if (this.isSeparated(p + 1)) giveUp();
+      } else if (c !== HASH || text.charCodeAt(p - 1) === SPACE) {
+        break;
+      }
+      p++;
     }
     let end = p;
     while (end > start && text.charCodeAt(end - 1) === SPACE) end--;
     this.pos = end;
     // A more indented line after a plain scalar continues it (a multi-line plain scalar): left to js-yaml, which the
     // caller's indentation check arranges.
-    return this.plain(start, end, anchorStart, anchorEnd);
+    return this.build.plainScalar(start, end, anchorStart, anchorEnd);
   }
 
   /** Whether the last quoted scalar scanned by `quotedEnd` holds escapes (`\\` or `''`). */
@@ -475,9 +497,9 @@ class FastParser {
     let escaped = false;
     let i = p + 1;
     for (;;) {
+      i = skipQuoted(text, i, quote);
       if (i >= this.length) giveUp();
       const c = text.charCodeAt(i);
-      if (c === NL || c === CR) giveUp();
       if (c === quote) {
         if (quote === SQUOTE && text.charCodeAt(i + 1) === SQUOTE) {
           escaped = true;
@@ -487,12 +509,10 @@ class FastParser {
         this.escaped = escaped;
         return i + 1;
       }
-      if (c === BACKSLASH && quote === DQUOTE) {
-        escaped = true;
-        i += escapeLength(text, i + 1);
-        continue;
-      }
-      i++;
+      // A line break, or a backslash in a double-quoted scalar.
+      if (c !== BACKSLASH) giveUp();
+      escaped = true;
+      i += escapeLength(text, i + 1);
     }
   }
 
@@ -543,9 +563,10 @@ class FastParser {
     let p = valueStart;
     let longestBlank = 0;
     let contentIndent = -1;
+    let contentStart = valueStart;
     while (p < this.length) {
       const lineStart = p;
-      while (p < this.length && text.charCodeAt(p) === SPACE) p++;
+      p = skipSpaces(text, p);
       if (p >= this.length) break;
       const c = text.charCodeAt(p);
       if (c === NL || c === CR) {
@@ -554,30 +575,14 @@ class FastParser {
         continue;
       }
       contentIndent = p - lineStart;
+      contentStart = lineStart;
       break;
     }
     if (contentIndent <= parentIndent || contentIndent < 1 || longestBlank > contentIndent) giveUp();
-    // Lines belong to the scalar while blank or indented at least as much as its first line.
-    p = valueStart;
-    let end = valueStart;
-    while (p < this.length) {
-      const lineStart = p;
-      while (p < this.length && text.charCodeAt(p) === SPACE) p++;
-      // A last line of only spaces, no longer than the indentation and with no line break after it, is not part of
-      // the scalar for js-yaml.
-      if (p >= this.length && p - lineStart <= contentIndent) {
-        end = lineStart;
-        break;
-      }
-      if (text.charCodeAt(p) !== NL && text.charCodeAt(p) !== CR && p - lineStart < contentIndent) {
-        end = lineStart;
-        break;
-      }
-      const nl = text.indexOf('\n', p);
-      p = nl < 0 ? this.length : nl + 1;
-      end = p;
-    }
-    const raw = decode(text, style, valueStart, end, contentIndent, chomping);
+    const end = blockScalarEnd(text, valueStart, contentIndent);
+    // Only a character outside the subset stops the scalar before its first content line.
+    if (end <= contentStart) giveUp();
+    const raw = style === SCALAR_STYLE.LITERAL_BLOCK && this.lineFeedsOnly ? literalBlockValue(text, valueStart, end, contentIndent, chomping) : decode(text, style, valueStart, end, contentIndent, chomping);
     const node = this.build.scalarNode(valueStart, end, style, raw, -1, -1, anchorStart, anchorEnd, contentIndent);
     this.pos = end;
     return node;
@@ -592,10 +597,11 @@ class FastParser {
   private flowCollection(anchorStart: number, anchorEnd: number, multiLine: boolean): ObjectNode | ArrayNode {
     const text = this.text;
     this.enter();
+    const build = this.build;
     const open = text.charCodeAt(this.pos);
     const isMap = open === LBRACE;
     const close = isMap ? RBRACE : RBRACKET;
-    const node = isMap ? this.build.object(this.pos, true) : this.build.array(this.pos, true);
+    const node = isMap ? build.object(this.pos, true) : build.array(this.pos, true);
     this.pos++;
     this.flowSpace(multiLine);
     if (text.charCodeAt(this.pos) === close) {
@@ -604,7 +610,6 @@ class FastParser {
       for (;;) {
         if (node.type === 'object') {
           this.flowKey(multiLine);
-          const build = this.build;
           const keyValue = build.keyValue;
           const keyStyle = build.keyStyle;
           const keyOffset = build.keyOffset;
@@ -616,7 +621,7 @@ class FastParser {
           build.checkKeyName(node, keyValue, keyOffset, keyEnd);
           build.propertyAt(node, keyValue, keyStyle, keyOffset, keyEnd, this.flowNode(multiLine, false));
         } else {
-          this.build.item(node, this.flowNode(multiLine, false));
+          build.item(node, this.flowNode(multiLine, false));
         }
         this.flowSpace(multiLine);
         const c = text.charCodeAt(this.pos);
@@ -631,7 +636,7 @@ class FastParser {
         if (text.charCodeAt(this.pos) === close) giveUp();
       }
     }
-    this.build.finish(node, this.pos, anchorStart, anchorEnd);
+    build.finish(node, this.pos, anchorStart, anchorEnd);
     this.leave();
     return node;
   }
@@ -639,24 +644,23 @@ class FastParser {
   /** Spaces, and in a multi-line collection newlines and comments too. */
   private flowSpace(multiLine: boolean): void {
     const text = this.text;
-    while (this.pos < this.length) {
+    for (;;) {
       const c = text.charCodeAt(this.pos);
       if (c === SPACE) {
-        this.pos++;
+        this.pos = skipSpaces(text, this.pos);
       } else if (c === NL || c === CR) {
         if (!multiLine) giveUp();
         this.pos += c === CR ? 2 : 1;
         // A document marker ends the document even inside a flow collection.
         const first = text.charCodeAt(this.pos);
-        if ((first === DASH || first === 46 || first === 37) && this.isDocumentMarker(this.pos)) giveUp();
+        if ((first === DASH || first === DOT || first === 37) && this.isDocumentMarker(this.pos)) giveUp();
       } else if (c === HASH && multiLine && (text.charCodeAt(this.pos - 1) === SPACE || text.charCodeAt(this.pos - 1) === NL)) {
-        const nl = text.indexOf('\n', this.pos);
-        this.pos = nl < 0 ? this.length : nl;
+        this.pos = this.commentEnd(this.pos);
       } else {
+        if (this.pos >= this.length) giveUp();
         return;
       }
     }
-    giveUp();
   }
 
   /** A flow mapping's key, read into the builder's `key*` fields. */
@@ -668,7 +672,7 @@ class FastParser {
       return;
     }
     this.flowPlain(multiLine, true);
-    this.build.key(this.plainStart, this.plainEnd, SCALAR_STYLE.PLAIN, undefined);
+    this.build.plainKey(this.plainStart, this.plainEnd);
   }
 
   private flowNode(multiLine: boolean, isKey: boolean): ValueNode {
@@ -685,7 +689,7 @@ class FastParser {
       return quoted;
     }
     this.flowPlain(multiLine, isKey);
-    return this.plain(this.plainStart, this.plainEnd, -1, -1);
+    return this.build.plainScalar(this.plainStart, this.plainEnd, -1, -1);
   }
 
   /** The range `flowPlain` found. */
@@ -695,18 +699,19 @@ class FastParser {
   /** Finds a plain scalar in a flow collection (`plainStart`, `plainEnd`); `pos` ends after it, past spaces and comments when it is last on its line. */
   private flowPlain(multiLine: boolean, isKey: boolean): void {
     const text = this.text;
-    const c = text.charCodeAt(this.pos);
-    if (isReservedStart(c) || (isIndicatorNeedingSpace(c) && (this.isSeparated(this.pos + 1) || isFlowIndicator(text.charCodeAt(this.pos + 1))))) giveUp();
     const start = this.pos;
+    if (!isFlowPlainStart(text, start)) giveUp();
     let p = start;
-    for (; p < this.length; p++) {
+    for (;;) {
+      p = skipFlowPlain(text, p);
       const ch = text.charCodeAt(p);
-      if (ch === NL || ch === CR || isFlowIndicator(ch)) break;
       if (ch === COLON) {
         const after = text.charCodeAt(p + 1);
         if (after === SPACE || after === NL || after === CR || isFlowIndicator(after) || p + 1 >= this.length) break;
+      } else if (ch !== HASH || text.charCodeAt(p - 1) === SPACE) {
+        break;
       }
-      if (ch === HASH && text.charCodeAt(p - 1) === SPACE) break;
+      p++;
     }
     let end = p;
     while (end > start && text.charCodeAt(end - 1) === SPACE) end--;

@@ -23,11 +23,27 @@ export function keyOf(property: PropertyNode): ScalarNode {
   return (property.keyNode ??= makeKey(property));
 }
 
+/**
+ * The key of a copy of `property` that stands at `offset`..`end` (where an alias stands), all of its offsets there.
+ * Undefined when the copy's `keyOf` would make that same key: the key of an unquoted key has no quotes to step over.
+ */
+export function keyCopyAt(property: PropertyNode, offset: number, end: number): ScalarNode | undefined {
+  const key = property.keyNode;
+  if (key) return { ...key, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
+  const style = property.keyStyle;
+  if (style !== 'single' && style !== 'double') return undefined;
+  return { type: keyType(property.keyValue), value: property.keyValue, style, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
+}
+
 function makeKey(property: PropertyNode): ScalarNode {
   const quoted = property.keyStyle === 'single' || property.keyStyle === 'double';
   const value = property.keyValue;
-  const type = value === null ? 'null' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
+  const type = keyType(value);
   const offset = property.offset;
   const end = property.keyEnd;
   return { type, value, style: property.keyStyle, offset, end, contentOffset: quoted ? offset + 1 : offset, contentEnd: quoted ? end - 1 : end, parent: property };
+}
+
+function keyType(value: PropertyNode['keyValue']): ScalarNode['type'] {
+  return value === null ? 'null' : typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'string';
 }

@@ -4,7 +4,7 @@ import { parseFastYaml } from './fastYaml';
 import { StringTable } from './stringTable';
 import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, SyntaxProblem, ValueNode } from './nodes';
 import { plainScalarType, plainScalarValue } from './scalars';
-import { keyOf, newProperty, propertyWithKey } from './property';
+import { keyCopyAt, keyOf, newProperty, propertyWithKey } from './property';
 import { forgetKeyIndex } from './navigate';
 import { describeYamlError, plainYamlError, yamlErrorOf, type YamlError } from './yamlErrors';
 import { isDocumentMarker, isLineBreak, lineEndOf } from './yamlErrorContext';
@@ -389,12 +389,12 @@ export class TreeBuilder {
 
   object(start: number, flow: boolean): ObjectNode {
     this.bases.push(this.top);
-    return { type: 'object', properties: [], flow, offset: start, end: start, parent: undefined };
+    return { type: 'object', properties: NO_PROPERTIES, flow, offset: start, end: start, parent: undefined };
   }
 
   array(start: number, flow: boolean): ArrayNode {
     this.bases.push(this.top);
-    return { type: 'array', items: [], flow, offset: start, end: start, parent: undefined };
+    return { type: 'array', items: NO_ITEMS, flow, offset: start, end: start, parent: undefined };
   }
 
   /**
@@ -421,11 +421,13 @@ export class TreeBuilder {
   keyStyle: ScalarStyle = 'plain';
   keyOffset = 0;
   keyEnd = 0;
+  /** Whether `plainKey` has read a `<<`: only then can a finished mapping have keys to merge. */
+  private mergeKeys = false;
 
   /** Reads an untagged, unanchored key as `scalarNode` would, without making its node. */
   key(valueStart: number, valueEnd: number, styleId: number, decoded: string | undefined): void {
     const style = STYLE_NAMES[styleId] ?? 'plain';
-    const raw = decoded === undefined ? this.strings.fromRange(this.text, valueStart, valueEnd) : this.strings.fromString(decoded);
+    const raw = this.strings.fromString(decoded ?? this.text.slice(valueStart, valueEnd));
     const quoted = style === 'single' || style === 'double';
     this.keyStyle = style;
     this.keyOffset = quoted ? valueStart - 1 : valueStart;
@@ -436,6 +438,17 @@ export class TreeBuilder {
     } else {
       this.keyValue = raw;
     }
+  }
+
+  /** `key` for a plain key, the kind nearly every key is. */
+  plainKey(valueStart: number, valueEnd: number): void {
+    const raw = this.strings.fromString(this.text.slice(valueStart, valueEnd));
+    this.keyStyle = 'plain';
+    this.keyOffset = valueStart;
+    this.keyEnd = valueEnd;
+    const type = plainScalarType(raw);
+    this.keyValue = type === 'string' ? raw : plainScalarValue(raw, type);
+    if (raw === '<<') this.mergeKeys = true;
   }
 
   private makeProperty(parent: ObjectNode, key: ScalarNode, value: ValueNode): PropertyNode {
@@ -454,12 +467,13 @@ export class TreeBuilder {
   finish(node: ObjectNode | ArrayNode, end: number, anchorStart: number, anchorEnd: number): void {
     node.end = end;
     const base = this.bases.pop()!;
-    const entries = this.entries.slice(base, this.top);
+    const to = this.top;
+    const entries = this.entries.slice(base, to);
     this.top = base;
     if (node.type === 'object') {
       node.properties = entries as PropertyNode[];
-      this.keySets.delete(node);
-      this.applyMergeKeys(node);
+      if (to - base >= SCAN_LIMIT) this.keySets.delete(node);
+      if (this.mergeKeys) this.applyMergeKeys(node);
     } else {
       node.items = entries as ValueNode[];
     }
@@ -474,8 +488,10 @@ export class TreeBuilder {
 
   /** `<<: *base` merges the anchored mapping's keys that the mapping does not define itself. */
   private applyMergeKeys(node: ObjectNode): void {
-    const mergeIndex = node.properties.findIndex((p) => p.keyValue === '<<' && p.keyStyle === 'plain');
-    if (mergeIndex < 0) return;
+    const properties = node.properties;
+    let mergeIndex = 0;
+    while (mergeIndex < properties.length && !(properties[mergeIndex].keyValue === '<<' && properties[mergeIndex].keyStyle === 'plain')) mergeIndex++;
+    if (mergeIndex === properties.length) return;
     const merge = node.properties[mergeIndex];
     const sources = merge.value?.type === 'object' ? [merge.value] : merge.value?.type === 'array' ? merge.value.items.filter((i): i is ObjectNode => i.type === 'object') : [];
     const own = new Set(node.properties.map((p) => String(p.keyValue)));
@@ -501,7 +517,7 @@ export class TreeBuilder {
   /** `decoded` is the value when it differs from the source range (escapes, block scalars); undefined otherwise. */
   scalarNode(valueStart: number, valueEnd: number, styleId: number, decoded: string | undefined, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): ScalarNode {
     const style = STYLE_NAMES[styleId] ?? 'plain';
-    const raw = decoded === undefined ? this.strings.fromRange(this.text, valueStart, valueEnd) : this.strings.fromString(decoded);
+    const raw = this.strings.fromString(decoded ?? this.text.slice(valueStart, valueEnd));
     let offset = valueStart;
     let end = valueEnd;
     if (style === 'single' || style === 'double') {
@@ -528,9 +544,18 @@ export class TreeBuilder {
       type = 'null';
       value = null;
     }
-    const node: ScalarNode = { type, value, style, offset, end, contentOffset: valueStart, contentEnd: valueEnd, parent: undefined };
+    const node = newScalar(type, value, style, offset, end, valueStart, valueEnd);
     if (tag !== undefined && tag !== '!' && !tag.startsWith('!!')) node.tag = tag;
     if (style === 'literal' || style === 'folded') node.blockIndent = indent;
+    if (anchorStart >= 0) this.anchors.set(this.text.slice(anchorStart, anchorEnd), node);
+    return node;
+  }
+
+  /** `scalarNode` for an untagged plain scalar, the kind nearly every value is. */
+  plainScalar(valueStart: number, valueEnd: number, anchorStart: number, anchorEnd: number): ScalarNode {
+    const raw = this.strings.fromString(this.text.slice(valueStart, valueEnd));
+    const type = plainScalarType(raw);
+    const node = newScalar(type, type === 'string' ? raw : plainScalarValue(raw, type), 'plain', valueStart, valueEnd, valueStart, valueEnd);
     if (anchorStart >= 0) this.anchors.set(this.text.slice(anchorStart, anchorEnd), node);
     return node;
   }
@@ -541,9 +566,10 @@ export class TreeBuilder {
     if (++this.aliasNodes > this.aliasBudget) throw new AliasBudgetExceeded(site);
     if (node.type === 'object') {
       const copy: ObjectNode = { type: 'object', properties: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
-      for (const p of node.properties) {
-        const key: ScalarNode = { ...keyOf(p), offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
-        const property = propertyWithKey(copy, key, undefined, end);
+      const properties = node.properties;
+      for (let i = 0; i < properties.length; i++) {
+        const p = properties[i];
+        const property = newProperty(copy, p.keyValue, p.keyStyle, offset, end, undefined, end, keyCopyAt(p, offset, end));
         if (p.value) {
           property.value = this.cloneAt(p.value, offset, end, site);
           property.value.parent = property;
@@ -554,8 +580,9 @@ export class TreeBuilder {
     }
     if (node.type === 'array') {
       const copy: ArrayNode = { type: 'array', items: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
-      for (const item of node.items) {
-        const c = this.cloneAt(item, offset, end, site);
+      const items = node.items;
+      for (let i = 0; i < items.length; i++) {
+        const c = this.cloneAt(items[i], offset, end, site);
         c.parent = copy;
         copy.items.push(c);
       }
@@ -563,6 +590,18 @@ export class TreeBuilder {
     }
     return { ...node, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
   }
+}
+
+/**
+ * Placeholders for the entries of a collection the direct parser is reading, which wait on the builder's stack until
+ * `finish` gives the collection an array of its own; sharing them saves an array per collection.
+ */
+const NO_PROPERTIES = Object.freeze([]) as unknown as PropertyNode[];
+const NO_ITEMS = Object.freeze([]) as unknown as ValueNode[];
+
+/** Scalars are made in one place, so that V8 learns from one allocation site that they outlive young collections. */
+function newScalar(type: ScalarNode['type'], value: ScalarNode['value'], style: ScalarStyle, offset: number, end: number, contentOffset: number, contentEnd: number): ScalarNode {
+  return { type, value, style, offset, end, contentOffset, contentEnd, parent: undefined };
 }
 
 export function nullScalar(offset: number, end: number): ScalarNode {
