@@ -38,9 +38,23 @@ export function typesOf(spec: ValueSpec): ValueType[] {
 export function fieldOf(spec: ValueSpec, name: string): FieldSpec | undefined {
   const fields = spec.fields;
   if (!fields) return undefined;
-  for (let i = 0; i < fields.length; i++) if (fields[i].name === name) return fields[i];
-  return undefined;
+  if (fields.length < INDEXED_FIELDS) {
+    for (let i = 0; i < fields.length; i++) if (fields[i].name === name) return fields[i];
+    return undefined;
+  }
+  let byName = fieldIndexes.get(fields);
+  if (!byName) {
+    byName = new Map();
+    for (let i = 0; i < fields.length; i++) if (!byName.has(fields[i].name)) byName.set(fields[i].name, fields[i]);
+    fieldIndexes.set(fields, byName);
+  }
+  return byName.get(name);
 }
+
+/** Specs with this many fields (the integration has some twenty) are read through an index of their names. */
+const INDEXED_FIELDS = 8;
+/** Keyed by the fields list, which specs spread from one another share; catalog lists are never changed. */
+const fieldIndexes = new WeakMap<FieldSpec[], Map<string, FieldSpec>>();
 
 /** The spec of a value nested below an extension, following object fields, array items and map values. */
 export function findValueSpec(extension: ExtensionSpec, pathBelow: (string | number)[]): ValueSpec | undefined {

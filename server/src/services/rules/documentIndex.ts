@@ -1,5 +1,5 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
+import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
 import { foreignPlaceholder, isIntrinsic } from './unprocessedValues';
 
 export interface ExtensionOccurrence {
@@ -19,11 +19,14 @@ export interface DocumentIndex {
   refs: RefOccurrence[];
   /** The first CloudFormation intrinsic or foreign `${...}` placeholder, and what it is. */
   firstUnprocessed?: { node: ValueNode; what: string };
+  /**
+   * Whether any value of the tree is unprocessed, templates' own placeholders included: when none is, `isUnprocessed`
+   * answers false for every node of the tree, and rules may skip asking it.
+   */
+  holdsUnprocessed: boolean;
 }
 
 const PREFIX = 'x-amazon';
-/** Maps whose string values are mapping templates: `${...}` there is Velocity's formal reference syntax. */
-const TEMPLATE_MAPS = new Set(['requestTemplates', 'responseTemplates']);
 
 const cache = new WeakMap<ApiDocument, DocumentIndex>();
 
@@ -47,41 +50,72 @@ function mayHoldPlaceholders(text: string): boolean {
 
 const ESCAPES_THAT_COULD_SPELL_ONE = /\\(?:x24|x7[bB]|u0024|u007[bB]|U00000024|U0000007[bB]|\r?\n)/;
 
+/** Whether a document holds no unprocessed value at all, so that `isUnprocessed` is false for all of its nodes. */
+export function fullyProcessed(document: ApiDocument): boolean {
+  return !indexDocument(document).holdsUnprocessed;
+}
+
+interface Walk extends DocumentIndex {
+  placeholders: boolean;
+}
+
 function buildIndex(root: ValueNode | undefined, placeholders: boolean): DocumentIndex {
-  const index: DocumentIndex = { extensions: [], refs: [] };
-  const visit = (node: ValueNode, inTemplates: boolean): void => {
-    if (node.type === 'object') {
-      if (index.firstUnprocessed === undefined && isIntrinsic(node)) {
-        index.firstUnprocessed = { node, what: node.tag ?? String(node.properties[0].keyValue) };
-        return;
-      }
-      const props = node.properties;
-      for (let i = 0; i < props.length; i++) {
-        const p = props[i];
-        const key = p.keyValue;
-        if (typeof key === 'string') {
-          if (key.startsWith(PREFIX)) index.extensions.push({ property: p });
-          else if (key === '$ref' && p.value?.type === 'string') index.refs.push({ value: p.value, owner: node });
-        }
-        if (p.value) visit(p.value, TEMPLATE_MAPS.has(key as string));
-      }
-    } else if (node.type === 'array') {
-      if (index.firstUnprocessed === undefined && node.tag !== undefined && isIntrinsic(node)) index.firstUnprocessed = { node, what: node.tag };
-      const items = node.items;
-      for (let i = 0; i < items.length; i++) visit(items[i], false);
-    } else if (index.firstUnprocessed === undefined) {
-      if (node.tag !== undefined && isIntrinsic(node)) index.firstUnprocessed = { node, what: node.tag };
-      else if (placeholders && !inTemplates && node.type === 'string') {
-        const value = node.value as string;
-        if (value.includes('${')) {
-          const placeholder = foreignPlaceholder(value);
-          if (placeholder !== undefined) index.firstUnprocessed = { node, what: placeholder };
-        }
-      }
+  const walk: Walk = { extensions: [], refs: [], firstUnprocessed: undefined, holdsUnprocessed: false, placeholders };
+  if (root) visitValue(walk, root, false);
+  return { extensions: walk.extensions, refs: walk.refs, firstUnprocessed: walk.firstUnprocessed, holdsUnprocessed: walk.holdsUnprocessed || walk.firstUnprocessed !== undefined };
+}
+
+// Scalars are looked at where their parent holds them: most values are scalars, and a call for each would cost more
+// than the look. `inTemplates`: a value of a map of mapping templates, where `${...}` is Velocity's formal reference syntax.
+function visitValue(walk: Walk, node: ValueNode, inTemplates: boolean): void {
+  const type = node.type;
+  if (type === 'object') visitObject(walk, node);
+  else if (type === 'array') visitArray(walk, node);
+  else if (walk.firstUnprocessed === undefined && (node.tag !== undefined || (walk.placeholders && type === 'string'))) visitScalar(walk, node, inTemplates);
+}
+
+function visitObject(walk: Walk, node: ObjectNode): void {
+  const props = node.properties;
+  if (walk.firstUnprocessed === undefined && (node.tag !== undefined || props.length === 1) && isIntrinsic(node)) {
+    walk.firstUnprocessed = { node, what: node.tag ?? String(props[0].keyValue) };
+    return;
+  }
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i];
+    const key = p.keyValue;
+    const value = p.value;
+    if (typeof key === 'string') {
+      if (key.startsWith(PREFIX)) walk.extensions.push({ property: p });
+      else if (key === '$ref' && value !== undefined && value.type === 'string') walk.refs.push({ value, owner: node });
     }
-  };
-  if (root) visit(root, false);
-  return index;
+    if (value === undefined) continue;
+    const type = value.type;
+    if (type === 'object') visitObject(walk, value);
+    else if (type === 'array') visitArray(walk, value);
+    else if (walk.firstUnprocessed === undefined && (value.tag !== undefined || (walk.placeholders && type === 'string'))) {
+      visitScalar(walk, value, key === 'requestTemplates' || key === 'responseTemplates');
+    }
+  }
+}
+
+function visitArray(walk: Walk, node: ArrayNode): void {
+  if (walk.firstUnprocessed === undefined && node.tag !== undefined && isIntrinsic(node)) walk.firstUnprocessed = { node, what: node.tag };
+  const items = node.items;
+  for (let i = 0; i < items.length; i++) visitValue(walk, items[i], false);
+}
+
+function visitScalar(walk: Walk, node: ScalarNode, inTemplates: boolean): void {
+  if (node.tag !== undefined && isIntrinsic(node)) {
+    walk.firstUnprocessed = { node, what: node.tag };
+    return;
+  }
+  if (!walk.placeholders || node.type !== 'string') return;
+  const value = node.value as string;
+  if (!value.includes('${')) return;
+  const placeholder = foreignPlaceholder(value);
+  if (placeholder === undefined) return;
+  if (inTemplates) walk.holdsUnprocessed = true;
+  else walk.firstUnprocessed = { node, what: placeholder };
 }
 
 /**

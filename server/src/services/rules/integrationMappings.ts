@@ -1,8 +1,8 @@
 import { getProperty, getValue, keyName, pathOf } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
-import { operationParameters, pathTemplateParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
+import { pathTemplateParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
-import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
+import { checkableString, collectIntegrations, derefOnce, isProxyType, type IntegrationSite } from './integrations';
 import { javaPatternBacktracking, javaPatternError } from './javaRegex';
 import { nearMiss } from './nearMiss';
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
@@ -63,10 +63,9 @@ export const integrationMappingsRule: Rule = async (context) => {
       checkUriPathPlaceholders(context, site, declared);
       checkCacheKeyParameters(context, site, declared);
       if (!isProxyType(site.type)) {
-        checkTemplateMediaTypes(context, asObject(getValue(site.integration, 'requestTemplates')));
-        for (const response of stringEntries(asObject(getValue(site.integration, 'responses')))) {
-          checkTemplateMediaTypes(context, asObject(getValue(response.value, 'responseTemplates')));
-        }
+        checkTemplateMediaTypes(context, asObject(site.fields.requestTemplates?.value));
+        const responses = stringEntries(asObject(site.fields.responses?.value));
+        for (let j = 0; j < responses.length; j++) checkTemplateMediaTypes(context, asObject(getValue(responses[j].value, 'responseTemplates')));
         checkResponses(context, site);
       }
     } else {
@@ -113,9 +112,11 @@ function checkMappingPrefixInName(context: ValidationContext, p: PropertyNode, k
  * parameters or letter case leave one template that is never used.
  */
 function checkTemplateMediaTypes(context: ValidationContext, templates: ObjectNode | undefined): void {
+  // One template cannot clash with another: most maps hold just one.
+  if (!templates || templates.properties.length < 2) return;
   const seen = new Map<string, string>();
   const written = new Set<string>();
-  for (const p of stringEntries(templates)) {
+  for (const p of templates.properties) {
     const key = keyName(p);
     // The same key written twice is a duplicate key, which the parser reports already.
     if (written.has(key)) continue;
@@ -139,9 +140,11 @@ function asObject(property: ReturnType<typeof getValue>): ObjectNode | undefined
 }
 
 function checkRestRequestParameters(context: ValidationContext, site: IntegrationSite, declared: DeclaredParameters | undefined): void {
-  const mappings = asObject(getValue(site.integration, 'requestParameters'));
+  const mappings = asObject(site.fields.requestParameters?.value);
   if (!mappings) return;
-  for (const p of stringEntries(mappings)) {
+  const props = mappings.properties;
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i];
     const key = keyName(p);
     if (!REST_REQUEST_KEY.test(key)) {
       context.report(keyOf(p), 'invalid-mapping-key', `"${key}" is not a REST integration request parameter; expected \`integration.request.{path|querystring|header}.NAME\`.`);
@@ -182,13 +185,13 @@ function reportNonStringValue(context: ValidationContext, p: PropertyNode, field
 }
 
 /** The method parameter a `method.request.*` expression reads must be declared, with a near miss when one is close. */
-function checkDeclared(context: ValidationContext, op: OperationRef, declared: Map<string, Set<string>>, node: ValueNode, value: string, source: RegExpExecArray, consequence: string): void {
+function checkDeclared(context: ValidationContext, op: OperationRef, declared: Declared, node: ValueNode, value: string, source: RegExpExecArray, consequence: string): void {
   const location = LOCATION_IN[source[1]];
   const name = source[2];
-  const known = declared.get(location);
-  const found = location === 'header' ? known?.has(name.toLowerCase()) : known?.has(name);
+  const known = declared[location];
+  const found = location === 'header' ? known.includes(name.toLowerCase()) : known.includes(name);
   if (found) return;
-  const meant = location === 'header' ? undefined : nearMiss(name, [...(known ?? [])]);
+  const meant = location === 'header' ? undefined : nearMiss(name, known);
   const hint = meant ? ` Did you mean "${meant}"?` : '';
   context.report(node, 'undeclared-parameter', `\`${value}\` reads the ${location} parameter "${name}", which ${op.method} ${op.path} does not declare; ${consequence}.${hint}`, {
     data: { name, in: location, path: op.path, method: op.method, ...(source[1].startsWith('multivalue') ? { multiValue: true } : {}) },
@@ -200,7 +203,7 @@ function checkDeclared(context: ValidationContext, op: OperationRef, declared: M
  * key parameter specified").
  */
 function checkCacheKeyParameters(context: ValidationContext, site: IntegrationSite, declared: DeclaredParameters | undefined): void {
-  const keys = getValue(site.integration, 'cacheKeyParameters');
+  const keys = site.fields.cacheKeyParameters?.value;
   if (keys?.type !== 'array' || !site.op || !declared) return;
   for (const item of keys.items) {
     const value = checkableString(item);
@@ -211,29 +214,48 @@ function checkCacheKeyParameters(context: ValidationContext, site: IntegrationSi
 }
 
 /** An integration's declared method parameters, worked out when a check first needs them and then kept for the others. */
-type DeclaredParameters = () => Map<string, Set<string>>;
+type DeclaredParameters = () => Declared;
+
+/** Names of declared method parameters by location, each once, in the order first declared. */
+type Declared = Record<'path' | 'query' | 'header', string[]>;
 
 function declaredOnce(context: ValidationContext, op: OperationRef): DeclaredParameters {
-  let declared: Map<string, Set<string>> | undefined;
+  let declared: Declared | undefined;
   return () => (declared ??= declaredParameters(context, op));
 }
 
-/** Declared method parameters by location; path template parameters count, header names compare case-insensitively. */
-function declaredParameters(context: ValidationContext, op: OperationRef): Map<string, Set<string>> {
-  const result = new Map<string, Set<string>>([
-    ['path', new Set(pathTemplateParameters(op.path))],
-    ['query', new Set()],
-    ['header', new Set()],
-  ]);
-  for (const parameter of operationParameters(context.document, op)) {
-    const set = result.get(parameter.in);
-    if (set) set.add(parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name);
-  }
+/**
+ * Declared method parameters by location; path template parameters count, header names compare case-insensitively.
+ * The operation's own parameters come first, then those of its path item (`operationParameters`' order); which of two
+ * with the same name and location is kept makes no difference to the names.
+ */
+function declaredParameters(context: ValidationContext, op: OperationRef): Declared {
+  const template = pathTemplateParameters(op.path);
+  const result: Declared = { path: template.length < 2 ? template : [...new Set(template)], query: [], header: [] };
+  addDeclared(context, result, getValue(op.operation, 'parameters'));
+  addDeclared(context, result, getValue(op.pathItem, 'parameters'));
   return result;
 }
 
+function addDeclared(context: ValidationContext, result: Declared, list: ValueNode | undefined): void {
+  if (list?.type !== 'array') return;
+  const items = list.items;
+  for (let i = 0; i < items.length; i++) {
+    const parameter = derefOnce(context.document, items[i]);
+    if (parameter?.type !== 'object') continue;
+    const name = getValue(parameter, 'name');
+    const location = getValue(parameter, 'in');
+    if (name?.type !== 'string' || location?.type !== 'string') continue;
+    const where = location.value as string;
+    const names = where === 'path' || where === 'query' || where === 'header' ? result[where] : undefined;
+    if (!names) continue;
+    const value = where === 'header' ? (name.value as string).toLowerCase() : (name.value as string);
+    if (!names.includes(value)) names.push(value);
+  }
+}
+
 function checkResponses(context: ValidationContext, site: IntegrationSite): void {
-  const responses = asObject(getValue(site.integration, 'responses'));
+  const responses = asObject(site.fields.responses?.value);
   if (!responses || responses.properties.length === 0) {
     reportNoResponses(context, site);
     return;
@@ -243,7 +265,9 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
     checkLambdaSuccess(context, site, success);
     checkLambdaStatusPatterns(context, responses, success);
   }
-  for (const entry of responses.properties) {
+  const entries = responses.properties;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     checkSelectionPattern(context, entry);
     const response = asObject(entry.value);
     if (!response || !site.op) continue;
@@ -280,9 +304,9 @@ function checkSelectionPattern(context: ValidationContext, entry: PropertyNode):
  * 500 ("No match for output mapping and no default output mapping configured").
  */
 function reportNoResponses(context: ValidationContext, site: IntegrationSite): void {
-  if (!site.type || isProxyType(site.type) || isUnprocessed(getValue(site.integration, 'responses'))) return;
-  const property = getProperty(site.integration, 'responses');
-  const anchor = property ? keyOf(property) : site.op?.integrationProperty ? keyOf(site.op.integrationProperty) : getValue(site.integration, 'type')!;
+  if (!site.type || isProxyType(site.type) || isUnprocessed(site.fields.responses?.value)) return;
+  const property = site.fields.responses;
+  const anchor = property ? keyOf(property) : site.op?.integrationProperty ? keyOf(site.op.integrationProperty) : site.fields.type?.value!;
   context.report(anchor, 'no-integration-responses', `This ${site.type.toUpperCase()} integration has no integration responses, so API Gateway has nothing to map the backend's answer to and every call ends in a 500. Add at least a \`default\` response with a \`statusCode\`.`);
 }
 
@@ -293,7 +317,7 @@ function reportNoResponses(context: ValidationContext, site: IntegrationSite): v
  */
 function checkLambdaSuccess(context: ValidationContext, site: IntegrationSite, success: LambdaSuccess): void {
   if (success.key !== undefined) return;
-  const anchor = getProperty(site.integration, 'responses')!;
+  const anchor = site.fields.responses!;
   context.report(keyOf(anchor), 'no-lambda-success-response', 'No integration response catches a successful Lambda call: its selection patterns are matched against the error message, which a success does not have. Add a `default` response (or a `.*` pattern), or every successful call ends in a 500.');
 }
 
@@ -301,7 +325,7 @@ function checkLambdaSuccess(context: ValidationContext, site: IntegrationSite, s
 function isLambdaCustom(site: IntegrationSite): boolean {
   if (site.type !== 'aws') return false;
   // A URI whose variables decide is not checked: the rules report what the definition says.
-  return invokesLambda(checkableString(getValue(site.integration, 'uri'))) === true;
+  return invokesLambda(checkableString(site.fields.uri?.value)) === true;
 }
 
 interface LambdaSuccess {
@@ -312,7 +336,14 @@ interface LambdaSuccess {
 }
 
 function lambdaSuccess(responses: ObjectNode): LambdaSuccess {
-  const keys = Object.fromEntries(responses.properties.map((p) => [keyName(p), {}]));
+  const keys: Record<string, object> = {};
+  const props = responses.properties;
+  for (let i = 0; i < props.length; i++) {
+    const key = keyName(props[i]);
+    // As `Object.fromEntries` would: a `__proto__` key is an entry, not the prototype.
+    if (key === '__proto__') Object.defineProperty(keys, key, { value: {}, enumerable: true, writable: true, configurable: true });
+    else keys[key] = {};
+  }
   const key = selectIntegrationResponseKey(keys, { type: 'lambda' }).key;
   return { key, status: key === undefined ? undefined : statusCodeOf(getValue(responses, key)) };
 }
@@ -352,7 +383,9 @@ function firstStatusCodeMatchedBy(pattern: string): string | undefined {
  * it to, which is a 500 in AWS's own image example.
  */
 function checkLambdaStatusPatterns(context: ValidationContext, responses: ObjectNode, success: LambdaSuccess): void {
-  for (const entry of responses.properties) {
+  const entries = responses.properties;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i];
     const pattern = keyName(entry);
     if (pattern === 'default') continue;
     const example = statusCodeMatchedBy(pattern);
@@ -374,10 +407,10 @@ function checkLambdaStatusPatterns(context: ValidationContext, responses: Object
  */
 function checkUriPathPlaceholders(context: ValidationContext, site: IntegrationSite, declared: DeclaredParameters | undefined): void {
   if (site.type !== 'http' && site.type !== 'http_proxy') return;
-  const uriNode = getValue(site.integration, 'uri');
+  const uriNode = site.fields.uri?.value;
   const uri = checkableString(uriNode);
   if (uri === undefined || !uri.includes('{')) return;
-  const mappings = getValue(site.integration, 'requestParameters');
+  const mappings = site.fields.requestParameters?.value;
   if (mappings !== undefined && (mappings.type !== 'object' || isUnprocessed(mappings))) return;
   const mapped = new Set<string>();
   for (const p of stringEntries(asObject(mappings))) {
@@ -389,7 +422,7 @@ function checkUriPathPlaceholders(context: ValidationContext, site: IntegrationS
     // `{}` names nothing a mapping could fill.
     if (!inPath || !name || mapped.has(name) || reported.has(name)) continue;
     reported.add(name);
-    const source = declared?.().get('path')!.has(name) ? `method.request.path.${name}` : undefined;
+    const source = declared?.().path.includes(name) ? `method.request.path.${name}` : undefined;
     const mapping = source ? `\`integration.request.path.${name}: ${source}\`` : `\`integration.request.path.${name}\``;
     context.report(uriNode!, 'unmapped-uri-path-parameter', `\`{${name}${greedy ? '+' : ''}}\` in the URI is not mapped by \`requestParameters\` (${mapping}); API Gateway sends it literally and the call fails with "Illegal character in path".`, source ? { data: { name, source, integration: pathOf(site.integration) } } : undefined);
   }
@@ -404,7 +437,9 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
   const mappings = asObject(getValue(response, 'responseParameters'));
   if (!mappings) return;
   let headers: Set<string> | undefined;
-  for (const p of mappings.properties) {
+  const props = mappings.properties;
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i];
     const key = keyName(p);
     const target = REST_RESPONSE_KEY.exec(key);
     reportNonStringValue(context, p, 'responseParameters');
@@ -440,7 +475,7 @@ function unsupportedBodyPath(value: string): string | undefined {
 
 /** HTTP API response mappings, per backend status code: the catalog checks their keys' form; here reserved headers and variables. */
 function checkHttpResponseParameters(context: ValidationContext, site: IntegrationSite): void {
-  const byStatus = asObject(getValue(site.integration, 'responseParameters'));
+  const byStatus = asObject(site.fields.responseParameters?.value);
   for (const status of stringEntries(byStatus)) {
     for (const p of stringEntries(asObject(status.value))) {
       checkReservedHeader(context, p);
@@ -462,9 +497,9 @@ function checkReservedHeader(context: ValidationContext, p: PropertyNode): void 
 }
 
 function checkHttpRequestParameters(context: ValidationContext, site: IntegrationSite): void {
-  const mappings = asObject(getValue(site.integration, 'requestParameters'));
+  const mappings = asObject(site.fields.requestParameters?.value);
   // Service integrations take the action's own parameters (QueueUrl, MessageBody, ...).
-  if (!mappings || getValue(site.integration, 'integrationSubtype') !== undefined) return;
+  if (!mappings || site.fields.integrationSubtype?.value !== undefined) return;
   for (const p of mappings.properties) {
     const key = keyName(p);
     if (!HTTP_REQUEST_KEY.test(key)) {

@@ -1,7 +1,7 @@
-import { getProperty, getValue } from '../../model/navigate';
-import type { ObjectNode, ValueNode } from '../../model/nodes';
+import { getProperty } from '../../model/navigate';
+import type { ValueNode } from '../../model/nodes';
 import type { Rule, ValidationContext } from '../validationTypes';
-import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
+import { checkableString, collectIntegrations, isProxyType, type IntegrationFields, type IntegrationSite } from './integrations';
 import { pause } from './eventLoop';
 import { keyOf } from '../../model/property';
 import { scalarText } from './valueChecks';
@@ -56,18 +56,18 @@ export const integrationSettingsRule: Rule = async (context) => {
 };
 
 function checkIntegration(context: ValidationContext, site: IntegrationSite): void {
-  const { integration, type } = site;
+  const { integration, fields, type } = site;
   if (!type) return;
   const rest = context.dialect === 'rest';
-  const subtype = getValue(integration, 'integrationSubtype');
-  const uriNode = getValue(integration, 'uri');
-  const connection = checkableString(getValue(integration, 'connectionType'))?.toUpperCase();
-  checkUri(context, integration, type, uriNode, subtype !== undefined, connection === 'VPC_LINK');
-  checkHttpMethod(context, integration, type, uriNode, subtype !== undefined);
-  if (connection === 'VPC_LINK' && getValue(integration, 'connectionId') === undefined) {
-    context.report(getProperty(integration, 'connectionType')!.value!, 'missing-connection-id', 'An integration through a VPC link needs `connectionId` (the VPC link id, or `${stageVariables.vpcLinkId}`).');
+  const subtype = fields.integrationSubtype?.value;
+  const uriNode = fields.uri?.value;
+  const connection = checkableString(fields.connectionType?.value)?.toUpperCase();
+  checkUri(context, fields, type, uriNode, subtype !== undefined, connection === 'VPC_LINK');
+  checkHttpMethod(context, fields, type, uriNode, subtype !== undefined);
+  if (connection === 'VPC_LINK' && fields.connectionId?.value === undefined) {
+    context.report(fields.connectionType!.value!, 'missing-connection-id', 'An integration through a VPC link needs `connectionId` (the VPC link id, or `${stageVariables.vpcLinkId}`).');
   }
-  checkTlsConfig(context, integration, type, connection === 'VPC_LINK');
+  checkTlsConfig(context, fields, type, connection === 'VPC_LINK');
   if (rest && isProxyType(type)) {
     for (const key of PROXY_IGNORED_FIELDS) {
       const p = getProperty(integration, key);
@@ -77,9 +77,9 @@ function checkIntegration(context: ValidationContext, site: IntegrationSite): vo
       if (p) context.report(keyOf(p), 'ignored-for-proxy', `\`${key}\` is ignored by ${type.toUpperCase()} integrations: the request and response pass through unmapped.`, key === 'responses' && onlyStatusCodes(p.value) ? { unnecessary: true, severity: 'hint' } : { unnecessary: true });
     }
   }
-  checkTimeout(context, integration, type);
-  checkTransferMode(context, integration, type);
-  if (!rest) checkHttpApiFields(context, integration, type, subtype, uriNode);
+  checkTimeout(context, fields, type);
+  checkTransferMode(context, fields, type);
+  if (!rest) checkHttpApiFields(context, fields, type, subtype, uriNode);
 }
 
 function onlyStatusCodes(responses: ValueNode | undefined): boolean {
@@ -102,11 +102,11 @@ function holdsTemplates(node: ValueNode | undefined): boolean {
   return node?.type === 'object' && node.properties.some((p) => p.value?.type === 'string');
 }
 
-function checkUri(context: ValidationContext, integration: ObjectNode, type: string, uriNode: ValueNode | undefined, hasSubtype: boolean, vpcLink: boolean): void {
+function checkUri(context: ValidationContext, fields: IntegrationFields, type: string, uriNode: ValueNode | undefined, hasSubtype: boolean, vpcLink: boolean): void {
   if (type === 'mock') return;
   if (!uriNode) {
     if (hasSubtype) return;
-    const anchor = keyOf(getProperty(integration, 'type')!);
+    const anchor = keyOf(fields.type!);
     context.report(anchor, 'missing-integration-uri', `${capitalised(article(type))} ${type.toUpperCase()} integration needs a \`uri\`: ${expectedUri(context, type)}.`);
     return;
   }
@@ -120,7 +120,7 @@ function checkUri(context: ValidationContext, integration: ObjectNode, type: str
   if (type === 'http' || type === 'http_proxy') ok = HTTP_URL.test(uri) || (vpcLink && (ANY_ARN.test(uri) || uri.startsWith(V)));
   else if (context.dialect === 'http' && type === 'aws_proxy') ok = invocation || PLAIN_LAMBDA_ARN.test(uri);
   else if (type === 'aws_proxy') ok = invocation;
-  else ok = AWS_SERVICE_VARIABLE_URI.test(uri) || (AWS_SERVICE_URI.test(uri) && (invocation || !looksLikeInvocation(uri, checkableString(getValue(integration, 'httpMethod')))));
+  else ok = AWS_SERVICE_VARIABLE_URI.test(uri) || (AWS_SERVICE_URI.test(uri) && (invocation || !looksLikeInvocation(uri, checkableString(fields.httpMethod?.value))));
   if (ok) return;
   const unencoded = /\s/.test(raw.trim()) ? ' (spaces and other blanks must be percent-encoded, as `%20`)' : '';
   context.report(uriNode, 'invalid-integration-uri', `"${raw}" is not a valid uri for ${article(type)} ${type.toUpperCase()} integration; expected ${expectedUri(context, type)}${unencoded}.`);
@@ -130,8 +130,8 @@ function checkUri(context: ValidationContext, integration: ObjectNode, type: str
  * Which integrations read which TLS setting: skipping verification applies to HTTP backends (REST), the server name
  * to verify to private integrations of HTTP APIs. Elsewhere API Gateway ignores them. Dialects are the catalog's.
  */
-function checkTlsConfig(context: ValidationContext, integration: ObjectNode, type: string, vpcLink: boolean): void {
-  const tls = getValue(integration, 'tlsConfig');
+function checkTlsConfig(context: ValidationContext, fields: IntegrationFields, type: string, vpcLink: boolean): void {
+  const tls = fields.tlsConfig?.value;
   if (tls?.type !== 'object') return;
   const skip = getProperty(tls, 'insecureSkipVerification');
   if (skip && context.dialect === 'rest' && type !== 'http' && type !== 'http_proxy') {
@@ -158,18 +158,18 @@ function namesLambda(uri: string | undefined): boolean | undefined {
   return (uri !== undefined && PLAIN_LAMBDA_ARN.test(withoutVariables(uri))) || invokesLambda(uri);
 }
 
-function checkHttpMethod(context: ValidationContext, integration: ObjectNode, type: string, uriNode: ValueNode | undefined, hasSubtype: boolean): void {
-  const methodNode = getValue(integration, 'httpMethod');
+function checkHttpMethod(context: ValidationContext, fields: IntegrationFields, type: string, uriNode: ValueNode | undefined, hasSubtype: boolean): void {
+  const methodNode = fields.httpMethod?.value;
   const needed = context.dialect === 'rest' ? type !== 'mock' : type === 'http_proxy';
   if (!methodNode) {
     if (needed && !hasSubtype) {
-      context.report(keyOf(getProperty(integration, 'type')!), 'missing-integration-http-method', `${capitalised(article(type))} ${type.toUpperCase()} integration needs \`httpMethod\`, the method used to call the backend${type.startsWith('aws') ? ' (`POST` for Lambda)' : ''}.`);
+      context.report(keyOf(fields.type!), 'missing-integration-http-method', `${capitalised(article(type))} ${type.toUpperCase()} integration needs \`httpMethod\`, the method used to call the backend${type.startsWith('aws') ? ' (`POST` for Lambda)' : ''}.`);
     }
     return;
   }
   if (type === 'mock' && context.dialect === 'rest') {
     // AWS's recorded import of a MOCK integration with `httpMethod: POST` stores the integration without it.
-    context.report(keyOf(getProperty(integration, 'httpMethod')!), 'ignored-for-mock', 'A MOCK integration calls no backend: API Gateway does not keep its `httpMethod`.', { unnecessary: true });
+    context.report(keyOf(fields.httpMethod!), 'ignored-for-mock', 'A MOCK integration calls no backend: API Gateway does not keep its `httpMethod`.', { unnecessary: true });
     return;
   }
   const method = checkableString(methodNode);
@@ -179,15 +179,15 @@ function checkHttpMethod(context: ValidationContext, integration: ObjectNode, ty
   }
 }
 
-function checkTimeout(context: ValidationContext, integration: ObjectNode, type: string): void {
-  const node = getValue(integration, 'timeoutInMillis');
+function checkTimeout(context: ValidationContext, fields: IntegrationFields, type: string): void {
+  const node = fields.timeoutInMillis?.value;
   if (node?.type !== 'number') return;
   const ms = node.value as number;
   if (context.dialect === 'http') {
     if (ms > HTTP_TIMEOUT) context.report(node, 'timeout-out-of-range', `\`timeoutInMillis\` is ${ms}; HTTP API integrations time out after at most ${HTTP_TIMEOUT} ms.`);
     return;
   }
-  const streaming = checkableString(getValue(integration, 'responseTransferMode'))?.toUpperCase() === 'STREAM' && isProxyType(type);
+  const streaming = checkableString(fields.responseTransferMode?.value)?.toUpperCase() === 'STREAM' && isProxyType(type);
   if (streaming) {
     if (ms > REST_STREAM_TIMEOUT) context.report(node, 'timeout-out-of-range', `\`timeoutInMillis\` is ${ms}; streamed responses allow at most ${REST_STREAM_TIMEOUT} ms (15 minutes).`);
   } else if (ms > REST_RAISED_TIMEOUT) {
@@ -197,10 +197,10 @@ function checkTimeout(context: ValidationContext, integration: ObjectNode, type:
   }
 }
 
-function checkTransferMode(context: ValidationContext, integration: ObjectNode, type: string): void {
-  const node = getValue(integration, 'responseTransferMode');
+function checkTransferMode(context: ValidationContext, fields: IntegrationFields, type: string): void {
+  const node = fields.responseTransferMode?.value;
   const streams = checkableString(node)?.toUpperCase() === 'STREAM';
-  if (context.dialect === 'rest' && type === 'aws_proxy') checkStreamingUri(context, integration, node, streams);
+  if (context.dialect === 'rest' && type === 'aws_proxy') checkStreamingUri(context, fields, node, streams);
   if (!streams || context.dialect !== 'rest') return;
   if (!isProxyType(type)) {
     context.report(node!, 'invalid-transfer-mode', `Response streaming works only with HTTP_PROXY and AWS_PROXY integrations, not ${type.toUpperCase()}.`);
@@ -211,8 +211,8 @@ function checkTransferMode(context: ValidationContext, integration: ObjectNode, 
  * A streaming Lambda proxy integration calls InvokeWithResponseStream, whose URI differs from Invoke's in its API
  * version and action; either URI with the other transfer mode leaves API Gateway calling the function the wrong way.
  */
-function checkStreamingUri(context: ValidationContext, integration: ObjectNode, modeNode: ValueNode | undefined, streams: boolean): void {
-  const uriNode = getValue(integration, 'uri');
+function checkStreamingUri(context: ValidationContext, fields: IntegrationFields, modeNode: ValueNode | undefined, streams: boolean): void {
+  const uriNode = fields.uri?.value;
   const raw = checkableString(uriNode);
   if (raw === undefined || invokesLambda(raw) !== true) return;
   const streamingUri = STREAMING_INVOCATION.test(withoutVariables(raw));
@@ -223,12 +223,12 @@ function checkStreamingUri(context: ValidationContext, integration: ObjectNode, 
   }
 }
 
-function checkHttpApiFields(context: ValidationContext, integration: ObjectNode, type: string, subtype: ValueNode | undefined, uriNode: ValueNode | undefined): void {
+function checkHttpApiFields(context: ValidationContext, fields: IntegrationFields, type: string, subtype: ValueNode | undefined, uriNode: ValueNode | undefined): void {
   if (subtype && type !== 'aws_proxy') {
     context.report(subtype, 'invalid-integration-subtype', `\`integrationSubtype\` calls an AWS service directly and needs \`type: AWS_PROXY\`, not ${type.toUpperCase()}.`);
   }
-  if (subtype) checkSubtypeParameters(context, integration, subtype);
-  const version = getValue(integration, 'payloadFormatVersion');
+  if (subtype) checkSubtypeParameters(context, fields, subtype);
+  const version = fields.payloadFormatVersion?.value;
   if (!version || (version.type !== 'string' && version.type !== 'number')) return;
   const text = scalarText(context, version);
   // Only a URI known to call something else rules 2.0 out.
@@ -242,11 +242,11 @@ function checkHttpApiFields(context: ValidationContext, integration: ObjectNode,
  * An AWS service integration passes its `requestParameters` to the service action as its parameters: the action's
  * required ones must be there, and a name the action does not have is a misspelling API Gateway will not pass on.
  */
-function checkSubtypeParameters(context: ValidationContext, integration: ObjectNode, subtypeNode: ValueNode): void {
+function checkSubtypeParameters(context: ValidationContext, fields: IntegrationFields, subtypeNode: ValueNode): void {
   const subtype = checkableString(subtypeNode);
   const spec = subtype === undefined ? undefined : INTEGRATION_SUBTYPE_PARAMETERS[subtype];
   if (!spec) return;
-  const property = getProperty(integration, 'requestParameters');
+  const property = fields.requestParameters;
   const parameters = property?.value;
   if (!property) {
     context.report(subtypeNode, 'missing-required-field', `${subtype} needs \`requestParameters\` with ${listOf(spec.required)}.`, { data: { field: 'requestParameters' } });

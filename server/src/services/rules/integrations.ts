@@ -1,12 +1,13 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { getValue } from '../../model/navigate';
+import { getValue, keyName } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
-import { forEachOperation, refOf, resolveLocalRef, type OperationRef } from '../../model/openapiWalk';
+import { isMethodKey, methodLabel, refOf, resolveLocalRef, type OperationRef } from '../../model/openapiWalk';
 import { isUnprocessed } from './unprocessedValues';
 import { INTEGRATION_TYPES } from '../../facts/extensions/integration';
 
 export interface IntegrationSite {
   integration: ObjectNode;
+  fields: IntegrationFields;
   /** The operation using it; absent for reusable HTTP API integrations under `components`. */
   op?: OperationSite;
   /** Lower-case integration type, when it is a plain string. */
@@ -44,21 +45,47 @@ export interface OperationSite extends OperationRef {
 /** The document's operations, listed once per document and shared by the rules. */
 export function listOperations(document: ApiDocument): OperationSite[] {
   let ops = operationsCache.get(document);
-  if (!ops) {
-    const list: OperationSite[] = [];
-    forEachOperation(document, (op) => list.push(withProperties(op)));
-    operationsCache.set(document, (ops = list));
-  }
+  if (!ops) operationsCache.set(document, (ops = findOperations(document)));
   return ops;
 }
 
-function withProperties(op: OperationRef): OperationSite {
-  const site = op as OperationSite;
-  site.integrationProperty = undefined;
-  site.responsesProperty = undefined;
-  site.securityProperty = undefined;
-  site.requestValidatorProperty = undefined;
-  const props = op.operation.properties;
+/** `forEachOperation`'s walk, written out: every rule reads the list, and a call per operation adds up. */
+function findOperations(document: ApiDocument): OperationSite[] {
+  const list: OperationSite[] = [];
+  const paths = getValue(document.root, 'paths');
+  if (paths?.type !== 'object') return list;
+  const pathProperties = paths.properties;
+  for (let i = 0; i < pathProperties.length; i++) {
+    const pathProperty = pathProperties[i];
+    const pathItem = pathProperty.value;
+    if (pathItem?.type !== 'object') continue;
+    const path = keyName(pathProperty);
+    const methodProperties = pathItem.properties;
+    for (let j = 0; j < methodProperties.length; j++) {
+      const methodProperty = methodProperties[j];
+      const operation = methodProperty.value;
+      const key = methodProperty.keyValue;
+      if (operation?.type !== 'object' || typeof key !== 'string' || !isMethodKey(key)) continue;
+      const site: OperationSite = {
+        path,
+        method: methodLabel(key),
+        pathItem,
+        operation,
+        pathProperty,
+        methodProperty,
+        integrationProperty: undefined,
+        responsesProperty: undefined,
+        securityProperty: undefined,
+        requestValidatorProperty: undefined,
+      };
+      list.push(withProperties(site));
+    }
+  }
+  return list;
+}
+
+function withProperties(site: OperationSite): OperationSite {
+  const props = site.operation.properties;
   for (let i = 0; i < props.length; i++) {
     // Only string keys can equal these names (other scalars read as numbers, `true`, `false` or `null`).
     switch (props[i].keyValue) {
@@ -81,21 +108,122 @@ function withProperties(op: OperationRef): OperationSite {
 
 function findIntegrations(document: ApiDocument): IntegrationSite[] {
   const sites: IntegrationSite[] = [];
-  for (const op of listOperations(document)) {
+  const ops = listOperations(document);
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
     const written = op.integrationProperty?.value;
     if (written?.type !== 'object' || getValue(written, '$ref') !== undefined) continue;
-    sites.push({ integration: written, op, type: typeOf(written) });
+    sites.push(siteOf(written, op));
   }
   const reusable = getValue(getValue(document.root, 'components'), 'x-amazon-apigateway-integrations');
   if (reusable?.type === 'object') {
-    for (const p of reusable.properties) if (p.value?.type === 'object') sites.push({ integration: p.value, type: typeOf(p.value) });
+    for (const p of reusable.properties) if (p.value?.type === 'object') sites.push(siteOf(p.value, undefined));
   }
   return sites;
 }
 
+/**
+ * The entries of an integration that the rules read, found in one pass over its keys rather than a search per rule
+ * and check. As with `getProperty`, the first of duplicate keys wins.
+ */
+export interface IntegrationFields {
+  type: PropertyNode | undefined;
+  uri: PropertyNode | undefined;
+  httpMethod: PropertyNode | undefined;
+  connectionType: PropertyNode | undefined;
+  connectionId: PropertyNode | undefined;
+  integrationSubtype: PropertyNode | undefined;
+  tlsConfig: PropertyNode | undefined;
+  timeoutInMillis: PropertyNode | undefined;
+  responseTransferMode: PropertyNode | undefined;
+  payloadFormatVersion: PropertyNode | undefined;
+  requestParameters: PropertyNode | undefined;
+  requestTemplates: PropertyNode | undefined;
+  responses: PropertyNode | undefined;
+  responseParameters: PropertyNode | undefined;
+  cacheKeyParameters: PropertyNode | undefined;
+}
+
+function fieldsOf(integration: ObjectNode): IntegrationFields {
+  const fields: IntegrationFields = {
+    type: undefined,
+    uri: undefined,
+    httpMethod: undefined,
+    connectionType: undefined,
+    connectionId: undefined,
+    integrationSubtype: undefined,
+    tlsConfig: undefined,
+    timeoutInMillis: undefined,
+    responseTransferMode: undefined,
+    payloadFormatVersion: undefined,
+    requestParameters: undefined,
+    requestTemplates: undefined,
+    responses: undefined,
+    responseParameters: undefined,
+    cacheKeyParameters: undefined,
+  };
+  const props = integration.properties;
+  for (let i = 0; i < props.length; i++) {
+    const p = props[i];
+    // Only string keys can equal these names (other scalars read as numbers, `true`, `false` or `null`).
+    switch (p.keyValue) {
+      case 'type':
+        fields.type ??= p;
+        break;
+      case 'uri':
+        fields.uri ??= p;
+        break;
+      case 'httpMethod':
+        fields.httpMethod ??= p;
+        break;
+      case 'connectionType':
+        fields.connectionType ??= p;
+        break;
+      case 'connectionId':
+        fields.connectionId ??= p;
+        break;
+      case 'integrationSubtype':
+        fields.integrationSubtype ??= p;
+        break;
+      case 'tlsConfig':
+        fields.tlsConfig ??= p;
+        break;
+      case 'timeoutInMillis':
+        fields.timeoutInMillis ??= p;
+        break;
+      case 'responseTransferMode':
+        fields.responseTransferMode ??= p;
+        break;
+      case 'payloadFormatVersion':
+        fields.payloadFormatVersion ??= p;
+        break;
+      case 'requestParameters':
+        fields.requestParameters ??= p;
+        break;
+      case 'requestTemplates':
+        fields.requestTemplates ??= p;
+        break;
+      case 'responses':
+        fields.responses ??= p;
+        break;
+      case 'responseParameters':
+        fields.responseParameters ??= p;
+        break;
+      case 'cacheKeyParameters':
+        fields.cacheKeyParameters ??= p;
+        break;
+    }
+  }
+  return fields;
+}
+
+function siteOf(integration: ObjectNode, op: OperationSite | undefined): IntegrationSite {
+  const fields = fieldsOf(integration);
+  return { integration, fields, op, type: typeOf(fields.type?.value) };
+}
+
 /** The integration's type in lower case; undefined when it is not one of the types, whose own error is enough. */
-function typeOf(integration: ObjectNode): string | undefined {
-  const type = getValue(integration, 'type');
+function typeOf(type: ValueNode | undefined): string | undefined {
   const name = type?.type === 'string' && !isUnprocessed(type) ? (type.value as string).toLowerCase() : undefined;
   return name !== undefined && INTEGRATION_TYPES.includes(name) ? name : undefined;
 }
@@ -104,7 +232,10 @@ export const isProxyType = (type: string | undefined): boolean => type === 'aws_
 
 /** A plain string value of a field, unless it is an intrinsic or holds a foreign placeholder. */
 export function checkableString(node: ValueNode | undefined): string | undefined {
-  return node?.type === 'string' && !isUnprocessed(node) ? (node.value as string) : undefined;
+  if (node?.type !== 'string') return undefined;
+  const value = node.value as string;
+  // Nearly every string is untagged and holds no `${`: only the others need the whole question.
+  return (node.tag === undefined && !value.includes('${')) || !isUnprocessed(node) ? value : undefined;
 }
 
 const targetsCache = new WeakMap<ApiDocument, Map<string, ValueNode | undefined>>();

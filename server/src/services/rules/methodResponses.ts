@@ -18,10 +18,14 @@ export const methodResponsesRule: Rule = (context) => {
   const { document } = context;
   const swagger = document.kind === 'swagger';
   const version = versionOf(document.kind, document.specVersion);
-  for (const op of listOperations(document)) {
+  const ops = listOperations(document);
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i];
     const responses = op.responsesProperty?.value;
     if (responses?.type !== 'object') continue;
-    for (const response of responses.properties) {
+    const props = responses.properties;
+    for (let j = 0; j < props.length; j++) {
+      const response = props[j];
       checkStatusKey(context, response, version);
       const ref = refOf(response.value);
       if (swagger && ref?.startsWith('#/responses/')) {
@@ -48,28 +52,24 @@ function checkStatusKey(context: ValidationContext, response: PropertyNode, vers
   context.report(keyOf(response), 'invalid-method-response-status', `API Gateway creates method responses only for three-digit status codes from 100 to 599, so the "${key}" response will not be created as written.${instead}`);
 }
 
+/** The response's schemas: its `schema` (2.0), or that of each of its media types (3.x). */
 function checkSchemas(context: ValidationContext, op: OperationSite, response: PropertyNode, swagger: boolean): void {
-  for (const schema of responseSchemas(context, response.value, swagger)) {
-    const target = derefOnce(context.document, schema);
-    const type = checkableString(getValue(target, 'type'));
-    if (type && type !== 'object' && type !== 'array') {
-      context.report(schema, 'non-object-response-schema', `The "${keyName(response)}" response of ${op.method} ${op.path} has ${withArticle(type)} schema; API Gateway models of method responses must be objects (or arrays).`);
-    }
-  }
-}
-
-function responseSchemas(context: ValidationContext, response: ValueNode | undefined, swagger: boolean): ValueNode[] {
-  const resolved = derefOnce(context.document, response);
+  const resolved = derefOnce(context.document, response.value);
   if (swagger) {
-    const schema = getValue(resolved, 'schema');
-    return schema ? [schema] : [];
+    checkSchema(context, op, response, getValue(resolved, 'schema'));
+    return;
   }
   const content = getValue(resolved, 'content');
-  if (content?.type !== 'object') return [];
-  const result: ValueNode[] = [];
-  for (const media of content.properties) {
-    const schema = getValue(media.value, 'schema');
-    if (schema) result.push(schema);
+  if (content?.type !== 'object') return;
+  const media = content.properties;
+  for (let i = 0; i < media.length; i++) checkSchema(context, op, response, getValue(media[i].value, 'schema'));
+}
+
+function checkSchema(context: ValidationContext, op: OperationSite, response: PropertyNode, schema: ValueNode | undefined): void {
+  if (!schema) return;
+  const target = derefOnce(context.document, schema);
+  const type = checkableString(getValue(target, 'type'));
+  if (type && type !== 'object' && type !== 'array') {
+    context.report(schema, 'non-object-response-schema', `The "${keyName(response)}" response of ${op.method} ${op.path} has ${withArticle(type)} schema; API Gateway models of method responses must be objects (or arrays).`);
   }
-  return result;
 }

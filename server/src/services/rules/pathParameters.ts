@@ -29,7 +29,9 @@ interface PathParameterList {
 export const pathParametersRule: Rule = (context) => {
   const paths = getValue(context.document.root, 'paths');
   if (paths?.type !== 'object') return;
-  for (const pathProperty of paths.properties) {
+  const pathProperties = paths.properties;
+  for (let i = 0; i < pathProperties.length; i++) {
+    const pathProperty = pathProperties[i];
     const path = keyName(pathProperty);
     const pathItem = pathProperty.value;
     if (!path.startsWith('/') || pathItem?.type !== 'object' || isUnprocessed(pathItem)) continue;
@@ -43,15 +45,18 @@ function checkPathItem(context: ValidationContext, path: string, pathProperty: P
   const misnamed = new Set<string>();
   const shared = pathParametersOf(context, getValue(pathItem, 'parameters'));
   checkNames(context, path, template, shared.parameters, misnamed);
-  const operations = pathItem.properties.filter((p) => isMethodKey(keyName(p)) && p.value?.type === 'object');
+  const operations: PropertyNode[] = [];
+  const props = pathItem.properties;
+  for (let i = 0; i < props.length; i++) if (props[i].value?.type === 'object' && isMethodKey(keyName(props[i]))) operations.push(props[i]);
   const undeclared = new Map<string, PropertyNode[]>();
-  for (const operation of operations) {
+  for (let i = 0; i < operations.length; i++) {
+    const operation = operations[i];
     const own = pathParametersOf(context, getValue(operation.value, 'parameters'));
     checkNames(context, path, template, own.parameters, misnamed);
     if (shared.unknown || own.unknown) continue;
-    const declared = new Set([...shared.parameters, ...own.parameters].map((p) => withoutPlus(p.name)));
-    for (const name of template) {
-      if (declared.has(name)) continue;
+    for (let j = 0; j < template.length; j++) {
+      const name = template[j];
+      if (declares(shared.parameters, name) || declares(own.parameters, name)) continue;
       const list = undeclared.get(name);
       if (list) list.push(operation);
       else undeclared.set(name, [operation]);
@@ -71,8 +76,15 @@ function checkPathItem(context: ValidationContext, path: string, pathProperty: P
   }
 }
 
+/** Whether a list declares a template name, a greedy `proxy+` standing for `proxy`. */
+function declares(parameters: PathParameter[], name: string): boolean {
+  for (let i = 0; i < parameters.length; i++) if (withoutPlus(parameters[i].name) === name) return true;
+  return false;
+}
+
 function checkNames(context: ValidationContext, path: string, template: string[], parameters: PathParameter[], misnamed: Set<string>): void {
-  for (const parameter of parameters) {
+  for (let i = 0; i < parameters.length; i++) {
+    const parameter = parameters[i];
     if (template.includes(withoutPlus(parameter.name))) continue;
     const meant = nearMiss(withoutPlus(parameter.name), template);
     if (meant) misnamed.add(meant);
@@ -90,7 +102,9 @@ function withoutPlus(name: string): string {
 function pathParametersOf(context: ValidationContext, list: ValueNode | undefined): PathParameterList {
   const result: PathParameterList = { parameters: [], unknown: false };
   if (list?.type !== 'array') return result;
-  for (const item of list.items) {
+  const items = list.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     if (isUnprocessed(item)) {
       result.unknown = true;
       continue;

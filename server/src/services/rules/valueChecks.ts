@@ -7,6 +7,7 @@ import { nearMiss } from './nearMiss';
 import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { withArticle } from './messageText';
+import { fullyProcessed } from './documentIndex';
 
 const DIALECT_NAMES: Record<Dialect, string> = { rest: 'REST APIs', http: 'HTTP APIs' };
 export const dialectName = (dialect: Dialect): string => DIALECT_NAMES[dialect];
@@ -97,16 +98,25 @@ export function checkEnum(context: ValidationContext, spec: ValueSpec, node: Sca
  * values, recursively. Values that are CloudFormation intrinsics or hold placeholders are skipped.
  */
 export function checkValue(context: ValidationContext, spec: ValueSpec, node: ValueNode | undefined, label: string, fieldName?: string): void {
-  if (!node || isUnprocessed(node)) return;
-  const types = typesOf(spec);
-  let typeOk = false;
-  for (let i = 0; i < types.length; i++) {
-    if (matchesType(node, types[i])) {
-      typeOk = true;
-      break;
+  check(context, spec, node, label, fieldName, fullyProcessed(context.document));
+}
+
+/** `processed`: the document holds no unprocessed value, so none of its nodes needs asking. */
+function check(context: ValidationContext, spec: ValueSpec, node: ValueNode | undefined, label: string, fieldName: string | undefined, processed: boolean): void {
+  if (!node || (!processed && isUnprocessed(node))) return;
+  const type = spec.type;
+  // Most specs name one type: no list is made for them.
+  let typeOk = typeof type === 'string' && matchesType(node, type);
+  if (!typeOk && typeof type !== 'string') {
+    for (let i = 0; i < type.length; i++) {
+      if (matchesType(node, type[i])) {
+        typeOk = true;
+        break;
+      }
     }
   }
   if (!typeOk) {
+    const types = typesOf(spec);
     if (fieldName === 'statusCode' && node.type === 'number' && types.includes('string')) {
       context.report(node, 'status-code-not-string', `\`${label}\` is the number ${node.value}; API Gateway defines status codes as strings: write "${node.value}".`, {
         data: { expected: String(node.value) },
@@ -118,10 +128,11 @@ export function checkValue(context: ValidationContext, spec: ValueSpec, node: Va
     return;
   }
   if (node.type === 'object') {
-    if (spec.fields || spec.additionalFields === false) checkFields(context, spec, node, label);
-    if (spec.values || spec.keyPattern) checkMap(context, spec, node, label);
+    if (spec.fields || spec.additionalFields === false) checkFields(context, spec, node, label, processed);
+    if (spec.values || spec.keyPattern) checkMap(context, spec, node, label, processed);
   } else if (node.type === 'array') {
-    if (spec.items) for (let i = 0; i < node.items.length; i++) checkValue(context, spec.items, node.items[i], `${label}[${i}]`);
+    const items = spec.items;
+    if (items) for (let i = 0; i < node.items.length; i++) check(context, items, node.items[i], `${label}[${i}]`, undefined, processed);
   } else {
     checkScalar(context, spec, node, label);
   }
@@ -155,12 +166,11 @@ function checkScalar(context: ValidationContext, spec: ValueSpec, node: ScalarNo
   }
 }
 
-function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNode, label: string): void {
-  const fields = spec.fields ?? [];
+function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNode, label: string, processed: boolean): void {
   const props = node.properties;
   for (let i = 0; i < props.length; i++) {
     const p = props[i];
-    const key = String(p.keyValue);
+    const key = typeof p.keyValue === 'string' ? p.keyValue : String(p.keyValue);
     const field = fieldOf(spec, key);
     if (!field) {
       if (spec.additionalFields === false && !key.startsWith('x-')) reportUnknownField(context, spec, p, key, label);
@@ -173,13 +183,26 @@ function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNo
         unnecessary: true,
       });
     }
-    checkValue(context, field, p.value, `${label}.${key}`, key);
+    check(context, field, p.value, `${label}.${key}`, key, processed);
   }
-  for (let i = 0; i < fields.length; i++) {
-    const field = fields[i];
-    if (isFieldRequired(field, context.dialect) && !hasKey(node, field.name)) reportMissing(context, field, node, label);
+  const required = requiredFields(spec, context.dialect);
+  for (let i = 0; i < required.length; i++) {
+    if (!hasKey(node, required[i].name)) reportMissing(context, required[i], node, label);
   }
 }
+
+/** The fields a spec requires in a dialect, in the catalog's order, listed once per spec and dialect. */
+function requiredFields(spec: ValueSpec, dialect: Dialect): FieldSpec[] {
+  const fields = spec.fields;
+  if (!fields) return NONE;
+  let byDialect = requiredByFields.get(fields);
+  if (!byDialect) requiredByFields.set(fields, (byDialect = {}));
+  return (byDialect[dialect] ??= fields.filter((field) => isFieldRequired(field, dialect)));
+}
+
+const NONE: FieldSpec[] = [];
+/** Keyed by the fields list, which specs spread from one another share. */
+const requiredByFields = new WeakMap<FieldSpec[], Partial<Record<Dialect, FieldSpec[]>>>();
 
 function hasKey(node: ObjectNode, key: string): boolean {
   const props = node.properties;
@@ -199,12 +222,12 @@ function reportUnknownField(context: ValidationContext, spec: ValueSpec, p: Prop
   context.report(keyOf(p), 'unknown-extension-field', `\`${label}\` has no field \`${key}\`; API Gateway ignores or rejects it.${hint}`, expected ? { data: { expected } } : undefined);
 }
 
-function checkMap(context: ValidationContext, spec: ValueSpec, node: ObjectNode, label: string): void {
+function checkMap(context: ValidationContext, spec: ValueSpec, node: ObjectNode, label: string, processed: boolean): void {
   const keyRe = spec.keyPattern ? cachedRegExp(spec.keyPattern) : undefined;
   const props = node.properties;
   for (let i = 0; i < props.length; i++) {
     const p = props[i];
-    const key = String(p.keyValue);
+    const key = typeof p.keyValue === 'string' ? p.keyValue : String(p.keyValue);
     if (spec.fields && fieldOf(spec, key)) continue;
     if (keyRe && !keyRe.test(key)) {
       const candidates = spec.examples?.filter((e): e is string => typeof e === 'string') ?? [];
@@ -213,6 +236,6 @@ function checkMap(context: ValidationContext, spec: ValueSpec, node: ObjectNode,
       context.report(keyOf(p), 'invalid-map-key', `\`${key}\` is not a valid key of \`${label}\`.${hint}`, expected ? { data: { expected } } : undefined);
       continue;
     }
-    if (spec.values) checkValue(context, spec.values, p.value, `${label}.${key}`);
+    if (spec.values) check(context, spec.values, p.value, `${label}.${key}`, undefined, processed);
   }
 }
