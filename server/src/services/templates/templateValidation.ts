@@ -20,6 +20,8 @@ const PROXY_TYPES = new Set(['aws_proxy', 'http_proxy']);
 
 export const templateRule: Rule = async (context) => {
   const templates = templatesOf(context.document);
+  // The decoded templates of a large definition weigh megabytes; the document outlives this validation.
+  located.delete(context.document);
   const ahead = checkedAhead.get(context.document);
   if (ahead) await ahead;
   for (let i = 0; i < templates.length; i++) {
@@ -28,7 +30,7 @@ export const templateRule: Rule = async (context) => {
   }
 };
 
-/** Each validation's list, found once for the checks started ahead and the rule. */
+/** A validation's templates, found once for the checks started ahead and the rule, which forgets them. */
 const located = new WeakMap<ApiDocument, LocatedTemplate[]>();
 
 function templatesOf(document: ApiDocument): LocatedTemplate[] {
