@@ -48,15 +48,7 @@ export function forgetKeyIndex(node: ObjectNode): void {
 }
 
 export function getValue(node: ValueNode | undefined, key: string): ValueNode | undefined {
-  // `getProperty` written out: rules ask for values far more often than for properties.
-  if (!node || node.type !== 'object') return undefined;
-  const props = node.properties;
-  if (props.length >= INDEXED_ENTRIES) return keyIndexOf(props).get(key)?.value;
-  for (let i = 0; i < props.length; i++) {
-    const value = props[i].keyValue;
-    if (value === key || (typeof value !== 'string' && String(value) === key)) return props[i].value;
-  }
-  return undefined;
+  return getProperty(node, key)?.value;
 }
 
 export function asObject(node: ValueNode | undefined): ObjectNode | undefined {

@@ -65,8 +65,7 @@ function buildIndex(root: ValueNode | undefined, placeholders: boolean): Documen
   return { extensions: walk.extensions, refs: walk.refs, firstUnprocessed: walk.firstUnprocessed, holdsUnprocessed: walk.holdsUnprocessed || walk.firstUnprocessed !== undefined };
 }
 
-// Scalars are looked at where their parent holds them: most values are scalars, and a call for each would cost more
-// than the look. `inTemplates`: a value of a map of mapping templates, where `${...}` is Velocity's formal reference syntax.
+/** `inTemplates`: a value of a map of mapping templates, where `${...}` is Velocity's formal reference syntax. */
 function visitValue(walk: Walk, node: ValueNode, inTemplates: boolean): void {
   const type = node.type;
   if (type === 'object') visitObject(walk, node);
@@ -76,7 +75,7 @@ function visitValue(walk: Walk, node: ValueNode, inTemplates: boolean): void {
 
 function visitObject(walk: Walk, node: ObjectNode): void {
   const props = node.properties;
-  if (walk.firstUnprocessed === undefined && (node.tag !== undefined || props.length === 1) && isIntrinsic(node)) {
+  if (walk.firstUnprocessed === undefined && isIntrinsic(node)) {
     walk.firstUnprocessed = { node, what: node.tag ?? String(props[0].keyValue) };
     return;
   }
@@ -88,13 +87,7 @@ function visitObject(walk: Walk, node: ObjectNode): void {
       if (key.startsWith(PREFIX)) walk.extensions.push({ property: p });
       else if (key === '$ref' && value !== undefined && value.type === 'string') walk.refs.push({ value, owner: node });
     }
-    if (value === undefined) continue;
-    const type = value.type;
-    if (type === 'object') visitObject(walk, value);
-    else if (type === 'array') visitArray(walk, value);
-    else if (walk.firstUnprocessed === undefined && (value.tag !== undefined || (walk.placeholders && type === 'string'))) {
-      visitScalar(walk, value, key === 'requestTemplates' || key === 'responseTemplates');
-    }
+    if (value !== undefined) visitValue(walk, value, key === 'requestTemplates' || key === 'responseTemplates');
   }
 }
 

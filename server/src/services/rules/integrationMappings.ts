@@ -1,8 +1,8 @@
 import { getProperty, getValue, keyName, pathOf } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
-import { pathTemplateParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
+import { operationParameters, pathTemplateParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
-import { checkableString, collectIntegrations, derefOnce, isProxyType, type IntegrationSite } from './integrations';
+import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
 import { javaPatternBacktracking, javaPatternError } from './javaRegex';
 import { nearMiss } from './nearMiss';
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
@@ -185,13 +185,13 @@ function reportNonStringValue(context: ValidationContext, p: PropertyNode, field
 }
 
 /** The method parameter a `method.request.*` expression reads must be declared, with a near miss when one is close. */
-function checkDeclared(context: ValidationContext, op: OperationRef, declared: Declared, node: ValueNode, value: string, source: RegExpExecArray, consequence: string): void {
+function checkDeclared(context: ValidationContext, op: OperationRef, declared: Map<string, Set<string>>, node: ValueNode, value: string, source: RegExpExecArray, consequence: string): void {
   const location = LOCATION_IN[source[1]];
   const name = source[2];
-  const known = declared[location];
-  const found = location === 'header' ? known.includes(name.toLowerCase()) : known.includes(name);
+  const known = declared.get(location);
+  const found = location === 'header' ? known?.has(name.toLowerCase()) : known?.has(name);
   if (found) return;
-  const meant = location === 'header' ? undefined : nearMiss(name, known);
+  const meant = location === 'header' ? undefined : nearMiss(name, [...(known ?? [])]);
   const hint = meant ? ` Did you mean "${meant}"?` : '';
   context.report(node, 'undeclared-parameter', `\`${value}\` reads the ${location} parameter "${name}", which ${op.method} ${op.path} does not declare; ${consequence}.${hint}`, {
     data: { name, in: location, path: op.path, method: op.method, ...(source[1].startsWith('multivalue') ? { multiValue: true } : {}) },
@@ -214,44 +214,25 @@ function checkCacheKeyParameters(context: ValidationContext, site: IntegrationSi
 }
 
 /** An integration's declared method parameters, worked out when a check first needs them and then kept for the others. */
-type DeclaredParameters = () => Declared;
-
-/** Names of declared method parameters by location, each once, in the order first declared. */
-type Declared = Record<'path' | 'query' | 'header', string[]>;
+type DeclaredParameters = () => Map<string, Set<string>>;
 
 function declaredOnce(context: ValidationContext, op: OperationRef): DeclaredParameters {
-  let declared: Declared | undefined;
+  let declared: Map<string, Set<string>> | undefined;
   return () => (declared ??= declaredParameters(context, op));
 }
 
-/**
- * Declared method parameters by location; path template parameters count, header names compare case-insensitively.
- * The operation's own parameters come first, then those of its path item (`operationParameters`' order); which of two
- * with the same name and location is kept makes no difference to the names.
- */
-function declaredParameters(context: ValidationContext, op: OperationRef): Declared {
-  const template = pathTemplateParameters(op.path);
-  const result: Declared = { path: template.length < 2 ? template : [...new Set(template)], query: [], header: [] };
-  addDeclared(context, result, getValue(op.operation, 'parameters'));
-  addDeclared(context, result, getValue(op.pathItem, 'parameters'));
-  return result;
-}
-
-function addDeclared(context: ValidationContext, result: Declared, list: ValueNode | undefined): void {
-  if (list?.type !== 'array') return;
-  const items = list.items;
-  for (let i = 0; i < items.length; i++) {
-    const parameter = derefOnce(context.document, items[i]);
-    if (parameter?.type !== 'object') continue;
-    const name = getValue(parameter, 'name');
-    const location = getValue(parameter, 'in');
-    if (name?.type !== 'string' || location?.type !== 'string') continue;
-    const where = location.value as string;
-    const names = where === 'path' || where === 'query' || where === 'header' ? result[where] : undefined;
-    if (!names) continue;
-    const value = where === 'header' ? (name.value as string).toLowerCase() : (name.value as string);
-    if (!names.includes(value)) names.push(value);
+/** Declared method parameters by location; path template parameters count, header names compare case-insensitively. */
+function declaredParameters(context: ValidationContext, op: OperationRef): Map<string, Set<string>> {
+  const result = new Map<string, Set<string>>([
+    ['path', new Set(pathTemplateParameters(op.path))],
+    ['query', new Set()],
+    ['header', new Set()],
+  ]);
+  for (const parameter of operationParameters(context.document, op)) {
+    const set = result.get(parameter.in);
+    if (set) set.add(parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name);
   }
+  return result;
 }
 
 function checkResponses(context: ValidationContext, site: IntegrationSite): void {
@@ -336,14 +317,7 @@ interface LambdaSuccess {
 }
 
 function lambdaSuccess(responses: ObjectNode): LambdaSuccess {
-  const keys: Record<string, object> = {};
-  const props = responses.properties;
-  for (let i = 0; i < props.length; i++) {
-    const key = keyName(props[i]);
-    // As `Object.fromEntries` would: a `__proto__` key is an entry, not the prototype.
-    if (key === '__proto__') Object.defineProperty(keys, key, { value: {}, enumerable: true, writable: true, configurable: true });
-    else keys[key] = {};
-  }
+  const keys = Object.fromEntries(responses.properties.map((p) => [keyName(p), {}]));
   const key = selectIntegrationResponseKey(keys, { type: 'lambda' }).key;
   return { key, status: key === undefined ? undefined : statusCodeOf(getValue(responses, key)) };
 }
@@ -422,7 +396,7 @@ function checkUriPathPlaceholders(context: ValidationContext, site: IntegrationS
     // `{}` names nothing a mapping could fill.
     if (!inPath || !name || mapped.has(name) || reported.has(name)) continue;
     reported.add(name);
-    const source = declared?.().path.includes(name) ? `method.request.path.${name}` : undefined;
+    const source = declared?.().get('path')!.has(name) ? `method.request.path.${name}` : undefined;
     const mapping = source ? `\`integration.request.path.${name}: ${source}\`` : `\`integration.request.path.${name}\``;
     context.report(uriNode!, 'unmapped-uri-path-parameter', `\`{${name}${greedy ? '+' : ''}}\` in the URI is not mapped by \`requestParameters\` (${mapping}); API Gateway sends it literally and the call fails with "Illegal character in path".`, source ? { data: { name, source, integration: pathOf(site.integration) } } : undefined);
   }

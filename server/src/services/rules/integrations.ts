@@ -1,7 +1,7 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { getValue, keyName } from '../../model/navigate';
+import { getValue } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
-import { isMethodKey, methodLabel, refOf, resolveLocalRef, type OperationRef } from '../../model/openapiWalk';
+import { forEachOperation, refOf, resolveLocalRef, type OperationRef } from '../../model/openapiWalk';
 import { isUnprocessed } from './unprocessedValues';
 import { INTEGRATION_TYPES } from '../../facts/extensions/integration';
 
@@ -45,47 +45,21 @@ export interface OperationSite extends OperationRef {
 /** The document's operations, listed once per document and shared by the rules. */
 export function listOperations(document: ApiDocument): OperationSite[] {
   let ops = operationsCache.get(document);
-  if (!ops) operationsCache.set(document, (ops = findOperations(document)));
+  if (!ops) {
+    const list: OperationSite[] = [];
+    forEachOperation(document, (op) => list.push(withProperties(op)));
+    operationsCache.set(document, (ops = list));
+  }
   return ops;
 }
 
-/** `forEachOperation`'s walk, written out: every rule reads the list, and a call per operation adds up. */
-function findOperations(document: ApiDocument): OperationSite[] {
-  const list: OperationSite[] = [];
-  const paths = getValue(document.root, 'paths');
-  if (paths?.type !== 'object') return list;
-  const pathProperties = paths.properties;
-  for (let i = 0; i < pathProperties.length; i++) {
-    const pathProperty = pathProperties[i];
-    const pathItem = pathProperty.value;
-    if (pathItem?.type !== 'object') continue;
-    const path = keyName(pathProperty);
-    const methodProperties = pathItem.properties;
-    for (let j = 0; j < methodProperties.length; j++) {
-      const methodProperty = methodProperties[j];
-      const operation = methodProperty.value;
-      const key = methodProperty.keyValue;
-      if (operation?.type !== 'object' || typeof key !== 'string' || !isMethodKey(key)) continue;
-      const site: OperationSite = {
-        path,
-        method: methodLabel(key),
-        pathItem,
-        operation,
-        pathProperty,
-        methodProperty,
-        integrationProperty: undefined,
-        responsesProperty: undefined,
-        securityProperty: undefined,
-        requestValidatorProperty: undefined,
-      };
-      list.push(withProperties(site));
-    }
-  }
-  return list;
-}
-
-function withProperties(site: OperationSite): OperationSite {
-  const props = site.operation.properties;
+function withProperties(op: OperationRef): OperationSite {
+  const site = op as OperationSite;
+  site.integrationProperty = undefined;
+  site.responsesProperty = undefined;
+  site.securityProperty = undefined;
+  site.requestValidatorProperty = undefined;
+  const props = op.operation.properties;
   for (let i = 0; i < props.length; i++) {
     // Only string keys can equal these names (other scalars read as numbers, `true`, `false` or `null`).
     switch (props[i].keyValue) {
@@ -122,97 +96,26 @@ function findIntegrations(document: ApiDocument): IntegrationSite[] {
   return sites;
 }
 
+/** The integration's fields that the rules read. */
+const READ_FIELDS = [
+  'type', 'uri', 'httpMethod', 'connectionType', 'connectionId', 'integrationSubtype', 'tlsConfig', 'timeoutInMillis',
+  'responseTransferMode', 'payloadFormatVersion', 'requestParameters', 'requestTemplates', 'responses',
+  'responseParameters', 'cacheKeyParameters',
+] as const;
+const READ_FIELD_NAMES: ReadonlySet<string> = new Set(READ_FIELDS);
+
 /**
  * The entries of an integration that the rules read, found in one pass over its keys rather than a search per rule
  * and check. As with `getProperty`, the first of duplicate keys wins.
  */
-export interface IntegrationFields {
-  type: PropertyNode | undefined;
-  uri: PropertyNode | undefined;
-  httpMethod: PropertyNode | undefined;
-  connectionType: PropertyNode | undefined;
-  connectionId: PropertyNode | undefined;
-  integrationSubtype: PropertyNode | undefined;
-  tlsConfig: PropertyNode | undefined;
-  timeoutInMillis: PropertyNode | undefined;
-  responseTransferMode: PropertyNode | undefined;
-  payloadFormatVersion: PropertyNode | undefined;
-  requestParameters: PropertyNode | undefined;
-  requestTemplates: PropertyNode | undefined;
-  responses: PropertyNode | undefined;
-  responseParameters: PropertyNode | undefined;
-  cacheKeyParameters: PropertyNode | undefined;
-}
+export type IntegrationFields = Partial<Record<(typeof READ_FIELDS)[number], PropertyNode>>;
 
 function fieldsOf(integration: ObjectNode): IntegrationFields {
-  const fields: IntegrationFields = {
-    type: undefined,
-    uri: undefined,
-    httpMethod: undefined,
-    connectionType: undefined,
-    connectionId: undefined,
-    integrationSubtype: undefined,
-    tlsConfig: undefined,
-    timeoutInMillis: undefined,
-    responseTransferMode: undefined,
-    payloadFormatVersion: undefined,
-    requestParameters: undefined,
-    requestTemplates: undefined,
-    responses: undefined,
-    responseParameters: undefined,
-    cacheKeyParameters: undefined,
-  };
+  const fields: Record<string, PropertyNode> = {};
   const props = integration.properties;
   for (let i = 0; i < props.length; i++) {
-    const p = props[i];
-    // Only string keys can equal these names (other scalars read as numbers, `true`, `false` or `null`).
-    switch (p.keyValue) {
-      case 'type':
-        fields.type ??= p;
-        break;
-      case 'uri':
-        fields.uri ??= p;
-        break;
-      case 'httpMethod':
-        fields.httpMethod ??= p;
-        break;
-      case 'connectionType':
-        fields.connectionType ??= p;
-        break;
-      case 'connectionId':
-        fields.connectionId ??= p;
-        break;
-      case 'integrationSubtype':
-        fields.integrationSubtype ??= p;
-        break;
-      case 'tlsConfig':
-        fields.tlsConfig ??= p;
-        break;
-      case 'timeoutInMillis':
-        fields.timeoutInMillis ??= p;
-        break;
-      case 'responseTransferMode':
-        fields.responseTransferMode ??= p;
-        break;
-      case 'payloadFormatVersion':
-        fields.payloadFormatVersion ??= p;
-        break;
-      case 'requestParameters':
-        fields.requestParameters ??= p;
-        break;
-      case 'requestTemplates':
-        fields.requestTemplates ??= p;
-        break;
-      case 'responses':
-        fields.responses ??= p;
-        break;
-      case 'responseParameters':
-        fields.responseParameters ??= p;
-        break;
-      case 'cacheKeyParameters':
-        fields.cacheKeyParameters ??= p;
-        break;
-    }
+    const key = props[i].keyValue;
+    if (typeof key === 'string' && READ_FIELD_NAMES.has(key)) fields[key] ??= props[i];
   }
   return fields;
 }

@@ -1,6 +1,6 @@
 import { findNodeAtPath, getValue, isPathPrefix, keyName, toValue } from '../../model/navigate';
 import type { NodePath, ValueNode } from '../../model/nodes';
-import { pointerToPath } from '../../model/openapiWalk';
+import { isMethodKey, pointerToPath } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { pause } from './eventLoop';
 import { openApiSchema, schemaVerdict, versionOf, type ErrorObject, type OpenApiVersion } from './openapiSchemas';
@@ -78,8 +78,6 @@ async function isValidByParts(context: ValidationContext, root: ValueNode | unde
   return verdict.document(rest) === true;
 }
 
-const OPERATION_KEYS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-
 /**
  * A plain copy for the verdict of the root's `components`, a path item or an operation, with the values of their `x-`
  * keys left out: the schemas of every version accept anything under a specification extension there, and the API
@@ -94,7 +92,7 @@ function verdictCopy(node: ValueNode | undefined, pathItem: boolean): unknown {
   const result: Record<string, unknown> = {};
   for (const p of node.properties) {
     const key = keyName(p);
-    result[key] = key.startsWith('x-') ? null : pathItem && OPERATION_KEYS.has(key) ? verdictCopy(p.value, false) : toValue(p.value);
+    result[key] = key.startsWith('x-') ? null : pathItem && isMethodKey(key) ? verdictCopy(p.value, false) : toValue(p.value);
   }
   return result;
 }

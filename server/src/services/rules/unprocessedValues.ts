@@ -58,9 +58,6 @@ export function foreignPlaceholder(text: string): string | undefined {
 /** True when a value is an intrinsic, or a string with a placeholder, and so cannot be checked before processing. */
 export function isUnprocessed(node: ValueNode | undefined): boolean {
   if (!node) return false;
-  // Written out rather than through `isIntrinsic`: every value a rule checks passes here.
-  if (node.tag !== undefined && INTRINSIC_TAG.test(node.tag)) return true;
-  const type = node.type;
-  if (type === 'string') return (node.value as string).includes('${') && foreignPlaceholder(node.value as string) !== undefined;
-  return type === 'object' && node.properties.length === 1 && INTRINSIC_KEYS.has(String(node.properties[0].keyValue));
+  if (isIntrinsic(node)) return true;
+  return node.type === 'string' && (node.value as string).includes('${') && foreignPlaceholder(node.value as string) !== undefined;
 }

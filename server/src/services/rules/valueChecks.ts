@@ -104,19 +104,15 @@ export function checkValue(context: ValidationContext, spec: ValueSpec, node: Va
 /** `processed`: the document holds no unprocessed value, so none of its nodes needs asking. */
 function check(context: ValidationContext, spec: ValueSpec, node: ValueNode | undefined, label: string, fieldName: string | undefined, processed: boolean): void {
   if (!node || (!processed && isUnprocessed(node))) return;
-  const type = spec.type;
-  // Most specs name one type: no list is made for them.
-  let typeOk = typeof type === 'string' && matchesType(node, type);
-  if (!typeOk && typeof type !== 'string') {
-    for (let i = 0; i < type.length; i++) {
-      if (matchesType(node, type[i])) {
-        typeOk = true;
-        break;
-      }
+  const types = typesOf(spec);
+  let typeOk = false;
+  for (let i = 0; i < types.length; i++) {
+    if (matchesType(node, types[i])) {
+      typeOk = true;
+      break;
     }
   }
   if (!typeOk) {
-    const types = typesOf(spec);
     if (fieldName === 'statusCode' && node.type === 'number' && types.includes('string')) {
       context.report(node, 'status-code-not-string', `\`${label}\` is the number ${node.value}; API Gateway defines status codes as strings: write "${node.value}".`, {
         data: { expected: String(node.value) },
@@ -170,7 +166,7 @@ function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNo
   const props = node.properties;
   for (let i = 0; i < props.length; i++) {
     const p = props[i];
-    const key = typeof p.keyValue === 'string' ? p.keyValue : String(p.keyValue);
+    const key = String(p.keyValue);
     const field = fieldOf(spec, key);
     if (!field) {
       if (spec.additionalFields === false && !key.startsWith('x-')) reportUnknownField(context, spec, p, key, label);
@@ -227,7 +223,7 @@ function checkMap(context: ValidationContext, spec: ValueSpec, node: ObjectNode,
   const props = node.properties;
   for (let i = 0; i < props.length; i++) {
     const p = props[i];
-    const key = typeof p.keyValue === 'string' ? p.keyValue : String(p.keyValue);
+    const key = String(p.keyValue);
     if (spec.fields && fieldOf(spec, key)) continue;
     if (keyRe && !keyRe.test(key)) {
       const candidates = spec.examples?.filter((e): e is string => typeof e === 'string') ?? [];
