@@ -92,13 +92,7 @@ export function locateTemplates(document: ApiDocument, at?: number): LocatedTemp
       found.push(template);
     });
   }
-  // Templates mostly come in source order already; a sort with a comparator costs a call per comparison.
-  return inSourceOrder(found) ? found : found.sort((a, b) => a.node.offset - b.node.offset);
-}
-
-function inSourceOrder(templates: LocatedTemplate[]): boolean {
-  for (let i = 1; i < templates.length; i++) if (templates[i - 1].node.offset > templates[i].node.offset) return false;
-  return true;
+  return found.sort((a, b) => a.node.offset - b.node.offset);
 }
 
 /** The template whose string contains the document offset (its end included, as completion needs). */
@@ -147,26 +141,15 @@ function collectIntegration(source: string, node: ObjectNode, operation: Templat
   };
   const requestTemplateMap = asObject(requestTemplates);
   if (requestTemplateMap) {
-    const properties = requestTemplateMap.properties;
-    for (let i = 0; i < properties.length; i++) {
-      const value = properties[i].value;
-      if (value && value.type === 'string') found.push(new Template(source, value, properties[i], 'request', operation, integration, undefined, undefined));
-    }
+    forEachTemplate(requestTemplateMap, (value, property) => found.push(new Template(source, value, property, 'request', operation, integration, undefined, undefined)));
   }
-  const responseProperties = asObject(responses)?.properties;
-  if (!responseProperties) return;
-  for (let r = 0; r < responseProperties.length; r++) {
-    const responseProperty = responseProperties[r];
+  for (const responseProperty of asObject(responses)?.properties ?? []) {
     const response = asObject(responseProperty.value);
     const templates = asObject(getValue(response, 'responseTemplates'));
     if (!templates) continue;
     const statusCode = scalarString(getValue(response, 'statusCode'));
     const responsePattern = keyName(responseProperty);
-    const properties = templates.properties;
-    for (let i = 0; i < properties.length; i++) {
-      const value = properties[i].value;
-      if (value && value.type === 'string') found.push(new Template(source, value, properties[i], 'response', operation, integration, responsePattern, statusCode));
-    }
+    forEachTemplate(templates, (value, property) => found.push(new Template(source, value, property, 'response', operation, integration, responsePattern, statusCode)));
   }
 }
 

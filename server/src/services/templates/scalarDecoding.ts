@@ -74,11 +74,11 @@ export function decodeScalar(source: string, node: ScalarNode): DecodedScalar {
   let out: Output;
   switch (node.style) {
     case 'literal':
-      out = decodeLiteral(source, start, end, node.blockIndent ?? 0, expected);
+    case 'folded': {
+      const lines = blockLines(source, start, end, node.blockIndent ?? 0);
+      out = node.style === 'literal' ? decodeLiteral(source, lines, expected) : decodeFolded(source, lines, expected);
       break;
-    case 'folded':
-      out = decodeFolded(source, blockLines(source, start, end, node.blockIndent ?? 0), expected);
-      break;
+    }
     case 'single':
     case 'double':
     case 'plain':
@@ -148,17 +148,11 @@ function pushLine(out: Output, source: string, line: BlockLine): void {
   out.pushSource(source, line.contentStart, line.breakAt);
 }
 
-/** Each line's content and its line break, as in `blockLines`. */
-function decodeLiteral(source: string, start: number, end: number, indent: number, expected: string): Output {
+function decodeLiteral(source: string, lines: BlockLine[], expected: string): Output {
   const out = new Output(expected);
-  let pos = start;
-  while (pos < end) {
-    let lineEnd = source.indexOf('\n', pos);
-    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-    const breakAt = lineEnd > pos && source.charCodeAt(lineEnd - 1) === CARRIAGE_RETURN ? lineEnd - 1 : lineEnd;
-    out.pushSource(source, indentationEnd(source, pos, breakAt, indent), breakAt);
-    out.pushCode(NEWLINE, breakAt);
-    pos = lineEnd + 1;
+  for (const line of lines) {
+    pushLine(out, source, line);
+    out.pushCode(NEWLINE, line.breakAt);
   }
   return out;
 }

@@ -142,13 +142,6 @@ function setAssignment(text: string, references: TemplateReference[], directive:
   };
 }
 
-/** The `#set`s of the template in source order, each with its target. */
-export function setAssignments(text: string, scanned: ScannedTemplate): SetAssignment[] {
-  const assignments: SetAssignment[] = [];
-  for (const assignment of directiveAssignments(text, scanned)) if (assignment) assignments.push(assignment);
-  return assignments;
-}
-
 /** What each directive assigns, by the directive's index: the checks of a template that read them share one list. */
 export function directiveAssignments(text: string, scanned: ScannedTemplate): (SetAssignment | undefined)[] {
   const { directives, references } = scanned;
@@ -218,11 +211,8 @@ function blockStructure(text: string, directives: TemplateDirective[], reference
   // A branch whose condition tests no variable guards nothing, and is not followed.
   const startGuard = (block: OpenBlock, directive: TemplateDirective) => {
     let roots: Set<string> | undefined;
-    const close = directive.close ?? text.length;
-    for (let i = firstReferenceAfter(references, directive.open!); i < references.length && references[i].start < close; i++) {
-      if (isPresenceTest(references[i])) (roots ??= new Set()).add(references[i].root);
-    }
-    block.guard = roots && { roots, start: close + 1, end: text.length };
+    for (const reference of referencesInside(references, directive, text.length)) if (isPresenceTest(reference)) (roots ??= new Set()).add(reference.root);
+    block.guard = roots && { roots, start: (directive.close ?? text.length) + 1, end: text.length };
     if (block.guard) guards.push(block.guard);
   };
   for (const directive of directives) {
