@@ -11,6 +11,7 @@
 import { escapedCallProblem } from './callArguments';
 import { mayParseOtherwise, normalizeDirectives, spacedCallAt } from './syntax';
 import { MAX_BLOCK_NESTING, MAX_TEMPLATE_BYTES } from './limits';
+import { isDigit, isIdentifierPart, isIdentifierStart, isLetter, isWordCharacter } from './identifierCharacters';
 
 export function isCertainlyValidTemplate(template: string): boolean {
   if (template.length * 3 > MAX_TEMPLATE_BYTES && Buffer.byteLength(template, 'utf8') > MAX_TEMPLATE_BYTES) return false;
@@ -90,33 +91,6 @@ const DIRECTIVE_PREFIXES = ['set', 'if', 'elseif', 'else', 'end', 'break', 'fore
 const BACKSLASH = 92, DOLLAR = 36, HASH = 35, BANG = 33, LBRACE = 123, RBRACE = 125, LPAREN = 40, RPAREN = 41;
 const LBRACKET = 91, RBRACKET = 93, DOT = 46, STAR = 42, AT = 64, SPACE = 32;
 
-/**
- * Character classes by code unit, looked up in a table: a function call per class and character costs more, above
- * all before the scanner is optimised. Past the end (-1) is none.
- */
-const LETTER = 1, DIGIT = 2, UNDERSCORE = 4, HYPHEN = 8;
-const CLASSES = new Uint8Array(128);
-for (let c = 65; c <= 90; c++) CLASSES[c] = CLASSES[c + 32] = LETTER;
-for (let c = 48; c <= 57; c++) CLASSES[c] = DIGIT;
-CLASSES[95] = UNDERSCORE;
-CLASSES[45] = HYPHEN;
-
-function isLetter(c: number): boolean {
-  return CLASSES[c] === LETTER;
-}
-function isDigit(c: number): boolean {
-  return CLASSES[c] === DIGIT;
-}
-function isIdStart(c: number): boolean {
-  return (CLASSES[c] & (LETTER | UNDERSCORE)) !== 0;
-}
-/** `\w`, which decides where `\b` falls. */
-function isWord(c: number): boolean {
-  return (CLASSES[c] & (LETTER | DIGIT | UNDERSCORE)) !== 0;
-}
-function isIdPart(c: number): boolean {
-  return CLASSES[c] > 0;
-}
 function isDigitOrDecimal(s: string, at: number): boolean {
   return isDigit(s.charCodeAt(at)) || (s.charCodeAt(at) === DOT && isDigit(s.charCodeAt(at + 1)));
 }
@@ -131,7 +105,7 @@ function isSpace(c: number): boolean {
 }
 /** The look-ahead of the lexer's `(` rule: `\([\s]*(?=[$'"\[\{\-0-9\w()!])`. */
 function parenAllowed(c: number): boolean {
-  return c === DOLLAR || c === 39 || c === 34 || c === LBRACKET || c === LBRACE || c === 45 || isWord(c) ||
+  return c === DOLLAR || c === 39 || c === 34 || c === LBRACKET || c === LBRACE || c === 45 || isWordCharacter(c) ||
     c === LPAREN || c === RPAREN || c === BANG;
 }
 /** The look-ahead of the lexer's `[` rule: `\[[\s]*(?=[\-$"'0-9{\[\]]+)`. */
@@ -211,7 +185,7 @@ class Scanner {
 
   private startsReference(k: number): boolean {
     const c = this.code(k + 1);
-    return c === BANG ? isIdStart(this.code(k + 2)) || this.code(k + 2) === LBRACE : isIdStart(c) || c === LBRACE;
+    return c === BANG ? isIdentifierStart(this.code(k + 2)) || this.code(k + 2) === LBRACE : isIdentifierStart(c) || c === LBRACE;
   }
 
   /** The `mu` state from a `$` in text; returns where INITIAL resumes, or -1. */
@@ -221,7 +195,7 @@ class Scanner {
       let j = this.code(k + 1) === BANG ? k + 2 : k + 1;
       if (this.code(j) === LBRACE) {
         j++;
-        if (!isIdStart(this.code(j))) return -1;
+        if (!isIdentifierStart(this.code(j))) return -1;
         j = this.idEnd(j);
         if (this.code(j) === LPAREN) return -1;
         j = this.textAttributes(j);
@@ -244,7 +218,7 @@ class Scanner {
         return eol < 0 ? this.n : eol;
       }
       // A `(` after a reference is a call, text or an error, depending on what precedes and follows it.
-      if (c === LBRACE || isIdStart(c) || c === LPAREN) return -1;
+      if (c === LBRACE || isIdentifierStart(c) || c === LPAREN) return -1;
       return j + 1;
     }
   }
@@ -253,7 +227,7 @@ class Scanner {
   private textAttributes(j: number): number {
     for (;;) {
       const c = this.code(j);
-      if (c === DOT && isIdStart(this.code(j + 1))) {
+      if (c === DOT && isIdentifierStart(this.code(j + 1))) {
         j = this.idEnd(j + 1);
         if (this.code(j) === LPAREN) {
           const open = this.parenOpens(j);
@@ -306,7 +280,7 @@ class Scanner {
   }
 
   private idEnd(j: number): number {
-    while (isIdPart(this.code(j))) j++;
+    while (isIdentifierPart(this.code(j))) j++;
     return j;
   }
 
@@ -347,7 +321,7 @@ class Scanner {
       return this.directive(name, open);
     }
     for (const name of ['else', 'end', 'break']) {
-      if (!s.startsWith(name, w) || isWord(this.code(w + name.length))) continue;
+      if (!s.startsWith(name, w) || isWordCharacter(this.code(w + name.length))) continue;
       if (name === 'else' ? !this.branch(false) : name === 'end' && this.blocks.pop() === undefined) return -1;
       return w + name.length;
     }
@@ -399,10 +373,10 @@ class Scanner {
     const inBracket = this.stack[this.stack.length - 1] === Tok.Bracket;
     let tok = Tok.Error;
     let end = j + 1;
-    if (isIdStart(c)) {
+    if (isIdentifierStart(c)) {
       // Keyword rules come first and only need `\b` after the word, so `in-x` starts with the keyword `in`.
       let wordEnd = j + 1;
-      while (isWord(this.code(wordEnd))) wordEnd++;
+      while (isWordCharacter(this.code(wordEnd))) wordEnd++;
       const keyword = wordEnd - j <= 5 ? KEYWORDS.get(this.s.slice(j, wordEnd)) : undefined;
       if (keyword === undefined) {
         tok = Tok.Id;
@@ -416,10 +390,10 @@ class Scanner {
       while (isDigit(this.code(end))) end++;
       tok = Tok.Int;
     } else if (c === DOLLAR) {
-      if (d === BANG && (isIdStart(this.code(j + 2)) || this.code(j + 2) === LBRACE)) {
+      if (d === BANG && (isIdentifierStart(this.code(j + 2)) || this.code(j + 2) === LBRACE)) {
         tok = Tok.Dollar;
         end = j + 2;
-      } else if (isIdStart(d) || d === LBRACE) {
+      } else if (isIdentifierStart(d) || d === LBRACE) {
         tok = Tok.Dollar;
       }
     } else if (c === 34 || c === 39) {
@@ -459,7 +433,7 @@ class Scanner {
       if (inBracket && d === DOT) {
         tok = Tok.Range;
         end = j + 2;
-      } else if (isIdStart(d)) {
+      } else if (isIdentifierStart(d)) {
         tok = Tok.Dot;
       } else if (isDigit(d)) {
         tok = Tok.Decimal;

@@ -3,6 +3,7 @@
  * call arguments, directives, comments, and whether text-level references sit inside a JSON string. It never fails;
  * syntax errors are the engine's business, so half-typed templates still get completion and hover.
  */
+import { isIdentifierPart, isIdentifierStart, isLetter, isWordCharacter } from '../../template/identifierCharacters';
 
 export interface StringLiteral {
   value: string;
@@ -75,39 +76,6 @@ export interface ScannedTemplate {
 
 export const VTL_DIRECTIVES = ['set', 'if', 'elseif', 'else', 'end', 'foreach', 'break', 'stop', 'macro', 'parse', 'include', 'evaluate', 'define'];
 
-/**
- * Character classes by code unit, looked up in a table: the scanner tests many characters, and a function call or a
- * regular expression per character costs more, above all before the code is optimised. Past the end (NaN) is none.
- */
-const LETTER = 1;
-const DIGIT = 2;
-const UNDERSCORE = 4;
-const HYPHEN = 8;
-const CLASSES = new Uint8Array(128);
-for (let c = 65; c <= 90; c++) CLASSES[c] = CLASSES[c + 32] = LETTER;
-for (let c = 48; c <= 57; c++) CLASSES[c] = DIGIT;
-CLASSES[95] = UNDERSCORE;
-CLASSES[45] = HYPHEN;
-
-function isLetter(c: number): boolean {
-  return CLASSES[c] === LETTER;
-}
-
-/** `[A-Za-z_]`. */
-function isIdentifierStart(c: number): boolean {
-  return (CLASSES[c] & (LETTER | UNDERSCORE)) !== 0;
-}
-
-/** `[A-Za-z0-9_]`. */
-function isDirectivePart(c: number): boolean {
-  return (CLASSES[c] & (LETTER | DIGIT | UNDERSCORE)) !== 0;
-}
-
-/** `[A-Za-z0-9_-]`. */
-function isIdentifierPart(c: number): boolean {
-  return CLASSES[c] > 0;
-}
-
 /** JavaScript's `\s`. */
 function isSpace(c: number): boolean {
   return (c >= 9 && c <= 13) || c === 32 || (c >= 0xa0 && /\s/.test(String.fromCharCode(c)));
@@ -170,7 +138,7 @@ class Scanner {
     const braced = next === '{';
     const nameStart = pos + (braced || blockCall ? 2 : 1);
     let nameEnd = nameStart;
-    while (isDirectivePart(text.charCodeAt(nameEnd))) nameEnd++;
+    while (isWordCharacter(text.charCodeAt(nameEnd))) nameEnd++;
     if (nameEnd === nameStart || !isLetter(text.charCodeAt(nameStart))) return pos + 1;
     const name = text.slice(nameStart, nameEnd);
     if (braced) {
