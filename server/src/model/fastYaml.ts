@@ -537,7 +537,7 @@ class FastParser {
     const valueStart = start + 1;
     const valueEnd = close - 1;
     const style = text.charCodeAt(start) === SQUOTE ? SCALAR_STYLE.SINGLE_QUOTED : SCALAR_STYLE.DOUBLE_QUOTED;
-    this.build.key(valueStart, valueEnd, style, this.escaped ? decode(text, style, valueStart, valueEnd, 0, 1) : undefined);
+    this.build.quotedKey(valueStart, valueEnd, style, this.escaped ? decode(text, style, valueStart, valueEnd, 0, 1) : undefined);
     this.pos = close;
   }
 

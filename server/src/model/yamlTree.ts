@@ -424,23 +424,18 @@ export class TreeBuilder {
   /** Whether `plainKey` has read a `<<`: only then can a finished mapping have keys to merge. */
   private mergeKeys = false;
 
-  /** Reads an untagged, unanchored key as `scalarNode` would, without making its node. */
-  key(valueStart: number, valueEnd: number, styleId: number, decoded: string | undefined): void {
-    const style = STYLE_NAMES[styleId] ?? 'plain';
-    const raw = this.strings.fromString(decoded ?? this.text.slice(valueStart, valueEnd));
-    const quoted = style === 'single' || style === 'double';
-    this.keyStyle = style;
-    this.keyOffset = quoted ? valueStart - 1 : valueStart;
-    this.keyEnd = quoted ? valueEnd + 1 : valueEnd;
-    if (style === 'plain') {
-      const type = plainScalarType(raw);
-      this.keyValue = type === 'string' ? raw : plainScalarValue(raw, type);
-    } else {
-      this.keyValue = raw;
-    }
+  /**
+   * Reads an untagged, unanchored quoted key (single or double, by `styleId`) as `scalarNode` would, without making
+   * its node; `decoded` is its value when escapes make it differ from the source.
+   */
+  quotedKey(valueStart: number, valueEnd: number, styleId: number, decoded: string | undefined): void {
+    this.keyStyle = STYLE_NAMES[styleId];
+    this.keyOffset = valueStart - 1;
+    this.keyEnd = valueEnd + 1;
+    this.keyValue = this.strings.fromString(decoded ?? this.text.slice(valueStart, valueEnd));
   }
 
-  /** `key` for a plain key, the kind nearly every key is. */
+  /** `quotedKey` for a plain key, whose value may be a number, a boolean or null. */
   plainKey(valueStart: number, valueEnd: number): void {
     const raw = this.strings.fromString(this.text.slice(valueStart, valueEnd));
     this.keyStyle = 'plain';
