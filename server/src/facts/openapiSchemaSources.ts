@@ -12,6 +12,8 @@ export interface SchemaSource {
   verdictFile: string;
   /** The definition the schema applies to each `paths` entry whose key starts with `/`. */
   pathItem: string;
+  /** The definition of an operation (`get`, `post`, … in a path item). */
+  operation: string;
   /**
    * The `$id` of the dialect a Schema Object is written in where the schema leaves it open (3.1's `$dynamicAnchor:
    * "meta"`): the default of `jsonSchemaDialect`. Completion and hover read its keywords from the meta-schemas; the
@@ -21,9 +23,23 @@ export interface SchemaSource {
 }
 
 export const SCHEMA_SOURCES: Record<OpenApiVersion, SchemaSource> = {
-  '2.0': { schema: openapi.v2 as SchemaSource['schema'], draft: '04', file: 'openapi-2.0.js', verdictFile: 'openapi-2.0-verdict.js', pathItem: '#/definitions/pathItem' },
-  '3.0': { schema: openapi.v3 as SchemaSource['schema'], draft: '04', file: 'openapi-3.0.js', verdictFile: 'openapi-3.0-verdict.js', pathItem: '#/definitions/PathItem' },
-  '3.1': { schema: staticSchemaRefs(openapi.v31) as SchemaSource['schema'], draft: '2020', file: 'openapi-3.1.js', verdictFile: 'openapi-3.1-verdict.js', pathItem: '#/$defs/path-item', schemaDialect: defaultDialect(openapi.v31) },
+  '2.0': { schema: openapi.v2 as SchemaSource['schema'], draft: '04', file: 'openapi-2.0.js', verdictFile: 'openapi-2.0-verdict.js', pathItem: '#/definitions/pathItem', operation: '#/definitions/operation' },
+  '3.0': { schema: openapi.v3 as SchemaSource['schema'], draft: '04', file: 'openapi-3.0.js', verdictFile: 'openapi-3.0-verdict.js', pathItem: '#/definitions/PathItem', operation: '#/definitions/Operation' },
+  '3.1': { schema: staticSchemaRefs(openapi.v31) as SchemaSource['schema'], draft: '2020', file: 'openapi-3.1.js', verdictFile: 'openapi-3.1-verdict.js', pathItem: '#/$defs/path-item', operation: '#/$defs/operation', schemaDialect: defaultDialect(openapi.v31) },
+};
+
+/**
+ * The fields of an operation that the structure check judges on their own, against the schema of that field, each
+ * distinct text once: definitions repeat the same responses, parameters and security under operation after operation.
+ * Each maps to a value that the field's schema accepts in every version that has the field, which stands in for a
+ * field found valid when the operation itself is judged. That is sound because an operation's schema looks at these
+ * fields through their own property schemas only (no alternatives, conditions or unique items over the operation).
+ */
+export const OPERATION_PARTS: Record<string, unknown> = {
+  parameters: [],
+  requestBody: { $ref: '#' },
+  responses: { default: { $ref: '#' } },
+  security: [],
 };
 
 /**

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { codes, rangeOf, validate, withCode } from './validate';
+import { OPERATION_PARTS, SCHEMA_SOURCES, type OpenApiVersion } from '../../../server/src/facts/openapiSchemaSources';
+import { schemaVerdict } from '../../../server/src/services/rules/openapiSchemas';
 
 describe('OpenAPI structure', () => {
   it('reports a missing required property on the key of the object that lacks it', async () => {
@@ -117,5 +119,53 @@ paths:
     assert.deepEqual(codes(await validate(text)), ['openapi-31-not-importable']);
     const missing = text.replace("'200': {description: ok, ", "'200': {");
     assert.deepEqual(codes(await validate(missing)), ['openapi-31-not-importable', 'openapi-schema']);
+  });
+
+  describe('operation parts, each distinct text judged once', () => {
+    it('stands a valid part in by a value its property schema accepts, where the operation looks at it through that schema alone', () => {
+      // The operation's verdict with a stand-in equals its verdict with the real part only while no keyword of the
+      // operation's own (an alternative, a condition, unique items) looks at the part.
+      const ownKeywords = new Set(['type', 'required', 'properties', 'patternProperties', 'additionalProperties', 'unevaluatedProperties', '$ref', 'description']);
+      for (const [version, source] of Object.entries(SCHEMA_SOURCES) as [OpenApiVersion, (typeof SCHEMA_SOURCES)[OpenApiVersion]][]) {
+        const definitions = (source.schema.$defs ?? source.schema.definitions) as Record<string, Record<string, unknown>>;
+        const operation = definitions[source.operation.split('/').pop()!];
+        assert.deepEqual(Object.keys(operation).filter((k) => !ownKeywords.has(k)), [], version);
+        if (operation.$ref) assert.deepEqual(definitions[String(operation.$ref).split('/').pop()!], { patternProperties: { '^x-': true } }, version);
+        const present = Object.keys(OPERATION_PARTS).filter((part) => Object.hasOwn(operation.properties as object, part));
+        const validators = schemaVerdict(version).operationParts;
+        assert.deepEqual(Object.keys(validators).sort(), present.sort(), version);
+        for (const part of present) assert.equal(validators[part](OPERATION_PARTS[part]), true, `${version} ${part}`);
+      }
+    });
+
+    it('reports a part whose text repeats a valid one when an alias makes its value another', async () => {
+      const text = `openapi: 3.0.1
+info: {title: t, version: '1'}
+x-first: &r
+  '200': {description: ok}
+paths:
+  /a:
+    get:
+      responses: *r
+  /b:
+    x-second: &r
+      '200': {summary: no description}
+    get:
+      responses: *r
+`;
+      assert.deepEqual(withCode(await validate(text), 'openapi-schema').map((d) => d.message), [
+        '`paths./b.get.responses.200` is missing the required property `description`.',
+        '`paths./b.get.responses.200` has the property `summary`, which is not allowed here.',
+      ]);
+    });
+
+    it('reports every operation whose repeated part is wrong, and none whose copy of a valid part is right', async () => {
+      const operation = (responses: string) => `    get:\n      parameters:\n        - {name: q, in: query, schema: {type: string}}\n      responses: ${responses}\n`;
+      const good = "{'200': {description: ok}}";
+      const bad = "{'200': {descripton: ok}}";
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n${operation(good)}  /b:\n${operation(bad)}  /c:\n${operation(good)}  /d:\n${operation(bad)}`;
+      const paths = withCode(await validate(text), 'openapi-schema').map((d) => /`paths\.(\/\w)/.exec(d.message)?.[1]);
+      assert.deepEqual([...new Set(paths)], ['/b', '/d']);
+    });
   });
 });

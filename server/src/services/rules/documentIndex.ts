@@ -1,6 +1,7 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
 import { foreignPlaceholder, isIntrinsic } from './unprocessedValues';
+import { firstIndexNotBefore } from '../../util/sortedSearch';
 
 export interface ExtensionOccurrence {
   property: PropertyNode;
@@ -117,13 +118,7 @@ function visitScalar(walk: Walk, node: ScalarNode, inTemplates: boolean): void {
  */
 export function refsInside(document: ApiDocument, node: ValueNode): ScalarNode[] {
   const refs = refsByOffset(document);
-  let lo = 0;
-  let hi = refs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (refs[mid].offset < node.offset) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstIndexNotBefore(refs.length, (i) => refs[i].offset < node.offset);
   const inside: ScalarNode[] = [];
   for (let i = lo; i < refs.length && refs[i].offset <= node.end; i++) if (refs[i].end <= node.end) inside.push(refs[i]);
   return inside;

@@ -5,7 +5,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import AjvDraft04 from 'ajv-draft-04';
 import type { Options } from 'ajv';
-import type { SchemaSource } from '../../facts/openapiSchemaSources';
+import { OPERATION_PARTS, type SchemaSource } from '../../facts/openapiSchemaSources';
 
 /**
  * For a yes-or-no answer, which is all a valid document needs: the first error ends the check, and errors carry no
@@ -24,6 +24,18 @@ export function schemaBase(source: SchemaSource): string {
 export function definitionRefs(source: SchemaSource): string[] {
   const [key, defs] = source.schema.$defs ? ['$defs', source.schema.$defs] : ['definitions', source.schema.definitions ?? {}];
   return Object.keys(defs).map((name) => `#/${key}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+}
+
+/** Each field of `OPERATION_PARTS` that the schema's operation has, with the local `$ref` of its property schema. */
+export function operationPartRefs(source: SchemaSource): Record<string, string> {
+  const [, key, name] = /^#\/([^/]+)\/([^/]+)$/.exec(source.operation) ?? [];
+  const definitions = (key === '$defs' ? source.schema.$defs : source.schema.definitions) ?? {};
+  const properties = (definitions[name] as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  const refs: Record<string, string> = {};
+  for (const part of Object.keys(OPERATION_PARTS)) {
+    if (Object.hasOwn(properties, part)) refs[part] = `${source.operation}/properties/${part}`;
+  }
+  return refs;
 }
 
 /** An ajv instance for the schema's JSON Schema dialect, holding the schema. */

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import options from './openapiSchemaOptions.json';
 import { SCHEMA_SOURCES, type OpenApiVersion } from '../../facts/openapiSchemaSources';
-import { schemaAjv, schemaBase, verdictOptions } from './openapiSchemaCompilation';
+import { operationPartRefs, schemaAjv, schemaBase, verdictOptions } from './openapiSchemaCompilation';
 
 export type { OpenApiVersion };
 
@@ -100,6 +100,8 @@ export interface SchemaVerdict {
   document: ValidateFunction;
   /** For each `paths` entry whose key starts with `/`. */
   pathItem: ValidateFunction | undefined;
+  /** For the operation fields of `OPERATION_PARTS` that this version has, each against its property schema. */
+  operationParts: Record<string, ValidateFunction>;
 }
 
 const verdicts = new Map<OpenApiVersion, SchemaVerdict>();
@@ -114,19 +116,31 @@ export function schemaVerdict(version: OpenApiVersion): SchemaVerdict {
 }
 
 function loadPrecompiledVerdict(version: OpenApiVersion): SchemaVerdict | undefined {
-  const module = requirePrecompiled<{ root: ValidateFunction; pathItem: ValidateFunction }>(SCHEMA_SOURCES[version].verdictFile);
-  return module && { document: module.root, pathItem: module.pathItem };
+  const module = requirePrecompiled<{ root: ValidateFunction; pathItem: ValidateFunction } & Record<string, ValidateFunction | undefined>>(SCHEMA_SOURCES[version].verdictFile);
+  if (!module) return undefined;
+  const operationParts: Record<string, ValidateFunction> = {};
+  for (const part of Object.keys(operationPartRefs(SCHEMA_SOURCES[version]))) {
+    const validate = module[`part_${part}`];
+    if (validate) operationParts[part] = validate;
+  }
+  return { document: module.root, pathItem: module.pathItem, operationParts };
 }
 
 function compileVerdict(version: OpenApiVersion): SchemaVerdict {
   const source = SCHEMA_SOURCES[version];
   const ajv = schemaAjv(source, verdictOptions(OPTIONS));
   const base = schemaBase(source);
-  let pathItem: ValidateFunction | undefined;
-  try {
-    pathItem = ajv.getSchema(`${base}${source.pathItem}`);
-  } catch {
-    pathItem = undefined;
+  const find = (ref: string): ValidateFunction | undefined => {
+    try {
+      return ajv.getSchema(`${base}${ref}`);
+    } catch {
+      return undefined;
+    }
+  };
+  const operationParts: Record<string, ValidateFunction> = {};
+  for (const [part, ref] of Object.entries(operationPartRefs(source))) {
+    const validate = find(ref);
+    if (validate) operationParts[part] = validate;
   }
-  return { document: ajv.getSchema(base)!, pathItem };
+  return { document: ajv.getSchema(base)!, pathItem: find(source.pathItem), operationParts };
 }

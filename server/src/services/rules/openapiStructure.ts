@@ -3,7 +3,9 @@ import type { NodePath, ValueNode } from '../../model/nodes';
 import { isMethodKey, pointerToPath } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { pause } from './eventLoop';
-import { openApiSchema, schemaVerdict, versionOf, type ErrorObject, type OpenApiVersion } from './openapiSchemas';
+import { openApiSchema, schemaVerdict, versionOf, type ErrorObject, type OpenApiVersion, type SchemaVerdict } from './openapiSchemas';
+import { OperationPartVerdicts } from './operationParts';
+import type { ApiDocument } from '../../model/apiDocument';
 import { isIntrinsic, isUnprocessed } from './unprocessedValues';
 import { anchorOf } from './valueChecks';
 import { keyOf } from '../../model/property';
@@ -58,13 +60,14 @@ async function isValidByParts(context: ValidationContext, root: ValueNode | unde
   const validatePathItem = verdict.pathItem;
   if (root?.type !== 'object' || paths?.type !== 'object' || !validatePathItem) return false;
   const stubbedPaths: Record<string, unknown> = {};
+  const parts = operationPartVerdicts(context.document, verdict);
   const items = paths.properties;
   for (let i = 0; i < items.length; i++) {
     if ((i & 255) === 255 && (await pause(context))) return undefined;
     const item = items[i];
     const key = keyName(item);
     if (key.startsWith('/')) {
-      if (!validatePathItem(pathItemForVerdict(item.value))) return false;
+      if (!validatePathItem(pathItemForVerdict(item.value, parts))) return false;
       stubbedPaths[key] = {};
     } else {
       stubbedPaths[key] = toValue(item.value);
@@ -73,7 +76,7 @@ async function isValidByParts(context: ValidationContext, root: ValueNode | unde
   const rest: Record<string, unknown> = {};
   for (const p of root.properties) {
     const key = keyName(p);
-    rest[key] = p.value === paths ? stubbedPaths : key.startsWith('x-') ? null : key === 'components' ? verdictCopy(p.value, false) : toValue(p.value);
+    rest[key] = p.value === paths ? stubbedPaths : key.startsWith('x-') ? null : key === 'components' ? verdictCopy(p.value, false, undefined) : toValue(p.value);
   }
   return verdict.document(rest) === true;
 }
@@ -81,18 +84,24 @@ async function isValidByParts(context: ValidationContext, root: ValueNode | unde
 /**
  * A plain copy for the verdict of the root's `components`, a path item or an operation, with the values of their `x-`
  * keys left out: the schemas of every version accept anything under a specification extension there, and the API
- * Gateway extensions, much of an operation's text, have checks of their own.
+ * Gateway extensions, much of an operation's text, have checks of their own. With `parts`, an operation's parts that
+ * are valid are stood in for (see `OperationPartVerdicts`).
  */
-export function pathItemForVerdict(node: ValueNode | undefined): unknown {
-  return verdictCopy(node, true);
+export function pathItemForVerdict(node: ValueNode | undefined, parts?: OperationPartVerdicts): unknown {
+  return verdictCopy(node, true, parts);
 }
 
-function verdictCopy(node: ValueNode | undefined, pathItem: boolean): unknown {
+/** The part verdicts for one validation of `document`, against the schema version's part validators. */
+export function operationPartVerdicts(document: ApiDocument, verdict: SchemaVerdict): OperationPartVerdicts {
+  return new OperationPartVerdicts(document.text, document.format === 'yaml', verdict.operationParts);
+}
+
+function verdictCopy(node: ValueNode | undefined, pathItem: boolean, parts: OperationPartVerdicts | undefined): unknown {
   if (node?.type !== 'object') return toValue(node);
   const result: Record<string, unknown> = {};
   for (const p of node.properties) {
     const key = keyName(p);
-    result[key] = key.startsWith('x-') ? null : pathItem && isMethodKey(key) ? verdictCopy(p.value, false) : toValue(p.value);
+    result[key] = key.startsWith('x-') ? null : pathItem && isMethodKey(key) ? verdictCopy(p.value, false, parts) : !pathItem && parts?.isPart(key) ? parts.copy(key, p.value) : toValue(p.value);
   }
   return result;
 }

@@ -1,13 +1,13 @@
 import standaloneCode from 'ajv/dist/standalone';
 import options from './openapiSchemaOptions.json';
 import { SCHEMA_SOURCES } from '../../facts/openapiSchemaSources';
-import { definitionRefs, schemaAjv, schemaBase, verdictOptions } from './openapiSchemaCompilation';
+import { definitionRefs, operationPartRefs, schemaAjv, schemaBase, verdictOptions } from './openapiSchemaCompilation';
 
 /**
  * The build's side of `openapiSchemas.ts`: ajv's standalone code for each official schema, exporting the root
  * validator, one validator per definition (`d0`, `d1`, …, for re-checking the branches of a failed alternative) and
  * `refs`, which maps each definition's local `$ref` to its export; and for each, the validators that only give a
- * verdict.
+ * verdict: of the whole document, of a path item and of each operation part (`part_responses`, …).
  */
 export function precompiledValidators(): { file: string; code: string }[] {
   return Object.values(SCHEMA_SOURCES).flatMap((source) => {
@@ -22,9 +22,11 @@ export function precompiledValidators(): { file: string; code: string }[] {
     });
     // Other options make other code: the verdict needs an ajv of its own.
     const verdictAjv = schemaAjv(source, verdictOptions(settings));
+    const verdictExports: Record<string, string> = { root: base, pathItem: `${base}${source.pathItem}` };
+    for (const [part, ref] of Object.entries(operationPartRefs(source))) verdictExports[`part_${part}`] = `${base}${ref}`;
     return [
       { file: source.file, code: `${standaloneCode(ajv, exports)}\nexports.refs = ${JSON.stringify(refs)};\n` },
-      { file: source.verdictFile, code: withoutPathBuilding(standaloneCode(verdictAjv, { root: base, pathItem: `${base}${source.pathItem}` })) },
+      { file: source.verdictFile, code: withoutPathBuilding(standaloneCode(verdictAjv, verdictExports)) },
     ];
   });
 }

@@ -9,6 +9,7 @@ import { TEMPLATE_ROOTS } from '../../facts/templateVariables';
 import { closestNames } from './memberLookup';
 import type { ScannedTemplate, TemplateDirective, TemplateReference } from './templateScanner';
 import type { TemplateReport } from './templateChecks';
+import { firstIndexNotBefore } from '../../util/sortedSearch';
 
 const ROOTS = new Set(TEMPLATE_ROOTS.map((root) => root.name));
 
@@ -172,14 +173,7 @@ function referencesInside(references: TemplateReference[], directive: TemplateDi
 
 /** Index of the first reference that starts after `offset`; references are in source order, so a binary search finds it. */
 function firstReferenceAfter(references: TemplateReference[], offset: number): number {
-  let low = 0;
-  let high = references.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (references[middle].start <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexNotBefore(references.length, (i) => references[i].start <= offset);
 }
 
 interface Span {
