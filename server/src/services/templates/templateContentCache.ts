@@ -36,11 +36,17 @@ export class TemplateContentCache<T> {
   private older = new Map<string, Entry<T>[]>();
   private size = 0;
 
+  /**
+   * @param outlivesDocument false for a cache dropped before the document it is filled from, which may then keep the
+   * document's own strings instead of copies.
+   */
+  constructor(private readonly outlivesDocument = true) {}
+
   get(source: string, node: ScalarNode, variant: Variant, compute: () => T): T {
     const value = String(node.value ?? '');
     const found = this.find(this.newer, source, node, value, variant) ?? this.find(this.older, source, node, value, variant);
     if (found && found.generation === this.newer) return found.entry.result;
-    const entry = found?.entry ?? { variant, style: node.style, blockIndent: node.blockIndent, raw: ownCopy(source.slice(node.contentOffset, node.contentEnd)), result: compute() };
+    const entry = found?.entry ?? { variant, style: node.style, blockIndent: node.blockIndent, raw: this.own(source.slice(node.contentOffset, node.contentEnd)), result: compute() };
     if (this.size >= MAX_ENTRIES) {
       this.older = this.newer;
       this.newer = new Map();
@@ -48,9 +54,13 @@ export class TemplateContentCache<T> {
     }
     const candidates = this.newer.get(value);
     if (candidates) candidates.push(entry);
-    else this.newer.set(ownCopy(value), [entry]);
+    else this.newer.set(this.own(value), [entry]);
     this.size++;
     return entry.result;
+  }
+
+  private own(text: string): string {
+    return this.outlivesDocument ? ownCopy(text) : text;
   }
 
   /** The result kept for the scalar, if any, leaving the cache as it is. */

@@ -56,7 +56,7 @@ const MIN_TEMPLATES_AHEAD = 50;
 export function startTemplateChecks(document: ApiDocument, caches: ValidationCaches): void {
   if (checkedAhead.has(document) || processors() < 2) return;
   const source = document.text;
-  const batch = new TemplateContentCache<true>();
+  const batch = new TemplateContentCache<true>(false);
   const firsts: LocatedTemplate[] = [];
   const jobs: TemplateFacts[] = [];
   for (const template of templatesOf(document)) {
