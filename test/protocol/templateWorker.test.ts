@@ -12,7 +12,8 @@ const ROOT = path.resolve(__dirname, '../..');
 /**
  * A definition with enough distinct templates for the bundled server and CLI to check them in the worker thread: each
  * has findings of its own (an unrepaired escape inside a JSON string, a misspelt context variable, every seventh an
- * unclosed #if), written in the scalar styles whose offsets map differently (literal block, double-quoted with escapes).
+ * unclosed #if), written in the scalar styles whose offsets map differently (literal and folded blocks, double- and
+ * single-quoted scalars with escapes).
  */
 function manyTemplates(count: number): string {
   const lines = ['openapi: 3.0.1', 'info: {title: many, version: "1"}', 'paths:'];
@@ -20,11 +21,16 @@ function manyTemplates(count: number): string {
     lines.push(`  /r${i}:`, '    post:', '      responses: {"200": {description: ok}}', '      x-amazon-apigateway-integration:',
       '        type: aws', '        httpMethod: POST', `        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f${i}/invocations`,
       '        requestTemplates:');
-    if (i % 2 === 0) {
+    if (i % 4 === 0) {
       lines.push('          application/json: |', `            {"n": ${i}, "name": "$util.escapeJavaScript($input.path('$.name'))",`,
         `             "ip": "$context.identty.sourceIp"${i % 7 === 0 ? ' #if($x)' : ''}}`);
-    } else {
+    } else if (i % 4 === 1) {
       lines.push(`          application/json: "{\\"n\\": ${i},\\n \\"id\\": \\"$util.escapeJavaScript($input.params('id'))\\"\\t}${i % 7 === 0 ? '#end' : ''}"`);
+    } else if (i % 4 === 2) {
+      lines.push('          application/json: >-', `            {"n": ${i},`, `              "name": "$util.escapeJavaScript($input.path('$.name'))",`,
+        '', `            "ip": "$context.identty.sourceIp"${i % 7 === 0 ? ' #if($x)' : ''}}`);
+    } else {
+      lines.push(`          application/json: '{"n": ${i}, "it''s": "$util.escapeJavaScript($input.params(''id''))", "ip": "$context.identty.sourceIp"}${i % 7 === 0 ? '#end' : ''}'`);
     }
   }
   return `${lines.join('\n')}\n`;

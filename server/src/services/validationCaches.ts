@@ -1,5 +1,5 @@
 import { TemplateContentCache } from './templates/templateContentCache';
-import type { TemplateFinding } from './templates/templateValidation';
+import type { TemplateFinding } from './templates/templateFindings';
 
 /**
  * Results of pure per-part checks, keyed by content. A language service keeps one for its lifetime so that each new

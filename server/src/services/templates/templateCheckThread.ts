@@ -8,13 +8,13 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TemplateFacts } from './templateChecks';
-import type { TemplateCheckRequest, TemplateCheckResponse, TextFinding } from './templateCheckMessages';
+import type { TemplateCheckJob, TemplateCheckRequest, TemplateCheckResponse } from './templateCheckMessages';
+import type { TemplateFinding } from './templateFindings';
 
 const WORKER_FILE = path.join(__dirname, '..', 'workers', 'templateChecks.js');
 
 interface Pending {
-  resolve(results: TextFinding[][] | undefined): void;
+  resolve(results: TemplateFinding[][] | undefined): void;
 }
 
 let worker: Worker | undefined;
@@ -23,8 +23,8 @@ let unavailable = false;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
-/** The findings of each template text, or undefined when they must be checked in this thread. */
-export function checkInWorker(jobs: TemplateFacts[]): Promise<TextFinding[][] | undefined> {
+/** The placed findings of each template, or undefined when they must be checked in this thread. */
+export function checkInWorker(jobs: TemplateCheckJob[]): Promise<TemplateFinding[][] | undefined> {
   const thread = workerThread();
   if (!thread) return Promise.resolve(undefined);
   const id = nextId++;
@@ -54,7 +54,7 @@ function workerThread(): Worker | undefined {
   return worker;
 }
 
-function settle(id: number, results: TextFinding[][] | undefined): void {
+function settle(id: number, results: TemplateFinding[][] | undefined): void {
   const job = pending.get(id);
   if (!job) return;
   pending.delete(id);

@@ -1,17 +1,18 @@
 /**
  * The worker thread that checks mapping templates while the thread that asked runs the other checks
  * (templateCheckThread.ts). It checks each template's text as the validation does in its own thread, and answers with
- * the findings in template offsets, which only the asking side can place in the document.
+ * the findings placed in the scalar the template was read from, relative to its content's start.
  */
 import { parentPort } from 'node:worker_threads';
 import { checkTemplateText } from './templateChecks';
 import type { TemplateCheckRequest, TemplateCheckResponse, TextFinding } from './templateCheckMessages';
+import { findingsInScalar } from './templateFindings';
 
 parentPort?.on('message', (request: TemplateCheckRequest) => {
-  const results = request.jobs.map((facts) => {
+  const results = request.jobs.map(({ facts, scalar }) => {
     const found: TextFinding[] = [];
     checkTemplateText(facts, (start, end, code, message, extra) => found.push({ start, end, code, message, extra }));
-    return found;
+    return findingsInScalar(found, facts.text, scalar);
   });
   parentPort!.postMessage({ id: request.id, results } satisfies TemplateCheckResponse);
 });

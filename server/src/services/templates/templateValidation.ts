@@ -6,10 +6,11 @@ import type { TemplateKind } from '../../facts/templateVariableTypes';
 import type { Problem, Rule, ValidationContext } from '../validationTypes';
 import { pause } from '../rules/eventLoop';
 import { locateTemplates, type LocatedTemplate } from './locate';
-import { checkTemplateText, WHOLE_TEMPLATE, type TemplateFacts } from './templateChecks';
+import { checkTemplateText, type TemplateFacts } from './templateChecks';
 import { TemplateContentCache, type Variant } from './templateContentCache';
 import { checkInWorker } from './templateCheckThread';
-import type { TextFinding } from './templateCheckMessages';
+import type { TemplateCheckJob, TextFinding } from './templateCheckMessages';
+import { relativeFindings, type TemplateFinding } from './templateFindings';
 import type { ApiDocument } from '../../model/apiDocument';
 import type { ValidationCaches } from '../validationCaches';
 import { availableParallelism, cpus } from 'node:os';
@@ -58,7 +59,7 @@ export function startTemplateChecks(document: ApiDocument, caches: ValidationCac
   const source = document.text;
   const batch = new TemplateContentCache<true>(false);
   const firsts: LocatedTemplate[] = [];
-  const jobs: TemplateFacts[] = [];
+  const jobs: TemplateCheckJob[] = [];
   for (const template of templatesOf(document)) {
     const facts = checkedFacts(template);
     if (!facts) continue;
@@ -66,14 +67,15 @@ export function startTemplateChecks(document: ApiDocument, caches: ValidationCac
     if (caches.templates.peek(source, template.node, variant)) continue;
     batch.get(source, template.node, variant, () => {
       firsts.push(template);
-      jobs.push(facts);
+      const node = template.node;
+      jobs.push({ facts, scalar: { raw: source.slice(node.contentOffset, node.contentEnd), style: node.style, blockIndent: node.blockIndent } });
       return true;
     });
   }
   if (jobs.length < MIN_TEMPLATES_AHEAD) return;
   const done = checkInWorker(jobs).then((results) => {
     if (!results) return;
-    for (let i = 0; i < firsts.length; i++) caches.templates.get(source, firsts[i].node, variantOf(jobs[i]), () => placedFindings(firsts[i], results[i]));
+    for (let i = 0; i < firsts.length; i++) caches.templates.get(source, firsts[i].node, variantOf(jobs[i].facts), () => results[i]);
   });
   checkedAhead.set(document, done.catch(() => undefined));
 }
@@ -111,7 +113,7 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
       'A streaming integration (responseTransferMode: STREAM) cannot transform its response; remove the response template or use BUFFERED.');
   }
   const facts = checkedFacts(template)!;
-  const findings = context.caches.templates.get(context.document.text, template.node, variantOf(facts), () => relativeFindings(template, facts));
+  const findings = context.caches.templates.get(context.document.text, template.node, variantOf(facts), () => checkedFindings(template, facts));
   const base = template.node.contentOffset;
   for (let i = 0; i < findings.length; i++) {
     const { start, end, code, message, extra } = findings[i];
@@ -139,30 +141,10 @@ function withDocumentLines(context: ValidationContext, template: LocatedTemplate
 const TEMPLATE_LINE = /\b(at|to) line (\d+)\b/g;
 
 
-/** A finding with offsets relative to the scalar's content start, or about the template as a whole. */
-export interface TemplateFinding {
-  /** Undefined for problems about the whole template (reported on its MIME type key). */
-  start?: number;
-  end?: number;
-  code: string;
-  message: string;
-  extra?: Partial<Problem>;
-}
-
-function relativeFindings(template: LocatedTemplate, facts: TemplateFacts): TemplateFinding[] {
+function checkedFindings(template: LocatedTemplate, facts: TemplateFacts): TemplateFinding[] {
   const found: TextFinding[] = [];
   checkTemplateText(facts, (start, end, code, message, extra) => found.push({ start, end, code, message, extra }));
-  return placedFindings(template, found);
-}
-
-/** Findings in template offsets made relative to the scalar's content, which serves every copy of the template. */
-function placedFindings(template: LocatedTemplate, found: TextFinding[]): TemplateFinding[] {
-  const base = template.node.contentOffset;
-  return found.map(({ start, end, code, message, extra }) => {
-    if (start === WHOLE_TEMPLATE) return { code, message, extra };
-    const range = template.toDocumentRange(start, end);
-    return { start: range.offset - base, end: range.end - base, code, message, extra };
-  });
+  return found.length ? relativeFindings(found, template.toDocumentRange, template.node.contentOffset) : [];
 }
 
 /** Diagnostics for a template file; its name decides the kind (`*response*` files are response templates). */
