@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -52,21 +52,58 @@ describe('template checks in the worker thread', () => {
     }
   });
 
-  it('a worker that fails leaves the checks to the CLI itself, with the same findings', () => {
+  it('a worker that fails or does not answer leaves the checks to the CLI itself, with the same findings', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'apigw-worker-'));
     try {
       const file = path.join(dir, 'many.yaml');
       writeFileSync(file, text);
-      const lint = (cli: string) => spawnSync(process.execPath, [cli, 'lint', file, '--format', 'json'], { encoding: 'utf8' });
+      const lint = (cli: string) =>
+        spawnSync(process.execPath, [cli, 'lint', file, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, APIGW_TEMPLATE_WORKER_TIMEOUT_MS: '500' } });
       const normal = lint(path.join(ROOT, 'dist', 'cli', 'apigw.js'));
       assert.equal(normal.status, 1, normal.stderr);
       cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true, filter: (f) => !f.endsWith('.map') });
-      for (const failure of ['throw new Error("broken worker");', 'process.exit(3);', 'require("node:worker_threads").parentPort.on("message", () => {});\nsetTimeout(() => process.exit(0), 50);']) {
+      const failures = [
+        'throw new Error("broken worker");',
+        'process.exit(3);',
+        'require("node:worker_threads").parentPort.on("message", () => {});\nsetTimeout(() => process.exit(0), 50);',
+        // Never answers and never exits: stopped when its time is up.
+        'require("node:worker_threads").parentPort.on("message", () => {});',
+      ];
+      for (const failure of failures) {
         writeFileSync(path.join(dir, 'dist', 'workers', 'templateChecks.js'), failure);
+        const started = Date.now();
         const broken = lint(path.join(dir, 'dist', 'cli', 'apigw.js'));
         assert.equal(broken.status, 1, `${failure}: ${broken.stderr}`);
         assert.equal(broken.stdout, normal.stdout, failure);
+        assert.ok(Date.now() - started < 20_000, `${failure}: took ${Date.now() - started} ms`);
       }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('starts a new worker after one fails, for the next definition', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-worker-'));
+    try {
+      const files = [path.join(dir, 'a.yaml'), path.join(dir, 'b.yaml')];
+      writeFileSync(files[0], text);
+      // Other templates than the first's, which the first definition's checks put in the cache.
+      writeFileSync(files[1], text.replaceAll('$.name', '$.title').replaceAll("params('id')", "params('key')").replaceAll("params(''id'')", "params(''key'')"));
+      const lint = (cli: string) => spawnSync(process.execPath, [cli, 'lint', ...files, '--format', 'json'], { encoding: 'utf8' });
+      const normal = lint(path.join(ROOT, 'dist', 'cli', 'apigw.js'));
+      cpSync(path.join(ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true, filter: (f) => !f.endsWith('.map') });
+      const workers = path.join(dir, 'dist', 'workers');
+      cpSync(path.join(workers, 'templateChecks.js'), path.join(workers, 'real.js'));
+      // The first worker exits at once; the next one marks that it started and runs the real checks.
+      writeFileSync(path.join(workers, 'templateChecks.js'), `const fs = require('node:fs');
+const path = require('node:path');
+if (!fs.existsSync(path.join(__dirname, 'first'))) { fs.writeFileSync(path.join(__dirname, 'first'), ''); process.exit(3); }
+fs.writeFileSync(path.join(__dirname, 'second'), '');
+require('./real.js');
+`);
+      const retried = lint(path.join(dir, 'dist', 'cli', 'apigw.js'));
+      assert.equal(retried.stdout, normal.stdout);
+      assert.ok(existsSync(path.join(workers, 'second')), 'a second worker checked the second definition');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -3,7 +3,7 @@
  * validation, and a tenth of a second or more in a fresh process. The worker is started on first use, kept for the
  * process's life, and keeps the process alive only while it has work. It runs the bundled checks beside the bundle
  * (`../workers/templateChecks.js`); running from sources there is none, and the checks run in the asking thread, as
- * they do for small definitions and whenever the worker fails.
+ * they do for small definitions and whenever the worker fails or does not answer.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -13,13 +13,25 @@ import type { TemplateFinding } from './templateFindings';
 
 const WORKER_FILE = path.join(__dirname, '..', 'workers', 'templateChecks.js');
 
+/**
+ * A worker that has not answered a request after this long is stopped and the request checked in the asking thread. The
+ * checks of the largest definitions take seconds; a worker this late is stuck (or starved of memory), and waiting longer
+ * would hold up every validation that sends it templates.
+ */
+const ANSWER_TIMEOUT_MS = Number(process.env.APIGW_TEMPLATE_WORKER_TIMEOUT_MS) || 60_000;
+
+/** After this many failed workers (an error, an exit, no answer in time), the checks stay in the asking thread. */
+const MAX_FAILURES = 3;
+
 interface Pending {
   resolve(results: TemplateFinding[][] | undefined): void;
+  timer: NodeJS.Timeout;
 }
 
 let worker: Worker | undefined;
-/** Set once the worker failed or is missing: from then on every check runs in the asking thread. */
+/** Set when the worker is missing or failed too often: from then on every check runs in the asking thread. */
 let unavailable = false;
+let failures = 0;
 let nextId = 1;
 const pending = new Map<number, Pending>();
 
@@ -29,7 +41,10 @@ export function checkInWorker(jobs: TemplateCheckJob[]): Promise<TemplateFinding
   if (!thread) return Promise.resolve(undefined);
   const id = nextId++;
   return new Promise((resolve) => {
-    pending.set(id, { resolve });
+    const timer = setTimeout(() => fail(thread), ANSWER_TIMEOUT_MS);
+    // The timer alone does not keep a process alive; the worker does while it has work.
+    timer.unref();
+    pending.set(id, { resolve, timer });
     if (pending.size === 1) thread.ref();
     thread.postMessage({ id, jobs } satisfies TemplateCheckRequest);
   });
@@ -41,30 +56,38 @@ function workerThread(): Worker | undefined {
     unavailable = true;
     return undefined;
   }
+  let thread: Worker;
   try {
-    worker = new Worker(WORKER_FILE);
+    thread = new Worker(WORKER_FILE);
   } catch {
     unavailable = true;
     return undefined;
   }
-  worker.unref();
-  worker.on('message', (response: TemplateCheckResponse) => settle(response.id, response.results));
-  worker.on('error', () => giveUp());
-  worker.on('exit', () => giveUp());
-  return worker;
+  thread.unref();
+  thread.on('message', (response: TemplateCheckResponse) => settle(response.id, response.results));
+  thread.on('error', () => fail(thread));
+  thread.on('exit', () => fail(thread));
+  worker = thread;
+  return thread;
 }
 
 function settle(id: number, results: TemplateFinding[][] | undefined): void {
   const job = pending.get(id);
   if (!job) return;
   pending.delete(id);
+  clearTimeout(job.timer);
   if (pending.size === 0) worker?.unref();
   job.resolve(results);
 }
 
-/** Whatever was asked of a worker that failed is checked in the asking thread. */
-function giveUp(): void {
-  unavailable = true;
+/**
+ * Whatever was asked of a worker that failed is checked in the asking thread; the next request starts a new worker,
+ * until `MAX_FAILURES`. A failed worker's later events (the exit that follows an error or a stop) count for nothing.
+ */
+function fail(thread: Worker): void {
+  if (thread !== worker) return;
   worker = undefined;
+  if (++failures >= MAX_FAILURES) unavailable = true;
+  void thread.terminate().catch(() => undefined);
   for (const id of [...pending.keys()]) settle(id, undefined);
 }
