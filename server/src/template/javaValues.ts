@@ -6,6 +6,7 @@
 import { JavaChar, JavaDouble, javaDoubleToString } from './javaDouble';
 import { isMapValue, isRecordMap, mapEntries, mapGet, mapHas, mapSet, mapSize, type JavaMap } from './javaMaps';
 import { MAX_VALUE_NESTING, ValueNestingLimit } from './limits';
+import { fnv1a } from '../util/longStringKeys';
 
 export { JavaChar, JavaDouble, javaDoubleToString } from './javaDouble';
 
@@ -146,10 +147,8 @@ export function identityHash(value: object): number {
   let hash = identityHashes.get(value);
   if (hash === undefined) {
     const seed = Array.isArray(value) ? `${javaArrays.get(value) ?? ''}:${value.length}:${value.slice(0, 16).map((v) => (typeof v === 'object' ? typeof v : String(v))).join(',')}` : 'object';
-    hash = 0x811c9dc5;
-    for (let i = 0; i < seed.length; i++) hash = Math.imul(hash ^ seed.charCodeAt(i), 0x01000193);
     // Java's identity hashes are positive and rarely short.
-    hash = (hash >>> 1) | 0x10000000;
+    hash = (fnv1a(seed) >>> 1) | 0x10000000;
     identityHashes.set(value, hash);
   }
   return hash;

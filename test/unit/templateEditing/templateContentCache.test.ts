@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ScalarNode } from '../../../server/src/model/nodes';
 import { TemplateContentCache } from '../../../server/src/services/templates/templateContentCache';
+import { LONGEST_OWN_KEY, mapKeyOf } from '../../../server/src/util/longStringKeys';
 
 /** A double-quoted scalar holding `value` at `offset` of `source`. */
 function scalar(source: string, value: string): ScalarNode {
@@ -35,5 +36,25 @@ describe('template content cache', () => {
     assert.equal(computed, before, 'both still cached');
     get(1);
     assert.equal(computed, before + 1, 'an entry unused for two generations is gone');
+  });
+
+  it('keys templates too long for V8 to hash in full by their length and a digest, and still tells them apart', () => {
+    // V8 hashes a string over 16,383 characters by its length alone: thousands of such templates of one length, each a
+    // map key, took seconds to insert.
+    const long = (i: number) => `${'#set($x = 1)'.repeat(2_000)}${String(100_000 + i)}`;
+    assert.ok(long(0).length > LONGEST_OWN_KEY);
+    assert.equal(mapKeyOf('$input.body'), '$input.body');
+    assert.notEqual(mapKeyOf(long(1)), mapKeyOf(long(2)));
+    assert.equal(mapKeyOf(long(1)), mapKeyOf(long(1).slice(0)));
+    const cache = new TemplateContentCache<number>();
+    let computed = 0;
+    const get = (value: string) => {
+      const source = `t: "${value}"`;
+      return cache.get(source, scalar(source, value), [], () => ++computed);
+    };
+    for (let i = 0; i < 3_000; i++) get(long(i));
+    assert.equal(computed, 3_000);
+    assert.equal(get(long(42)), 43, 'found again');
+    assert.equal(computed, 3_000);
   });
 });

@@ -3,6 +3,7 @@ import { OPERATION_PARTS } from '../../facts/openapiSchemaSources';
 import { toValue } from '../../model/navigate';
 import type { ValueNode } from '../../model/nodes';
 import { firstIndexNotBefore } from '../../util/sortedSearch';
+import { LONGEST_OWN_KEY } from '../../util/longStringKeys';
 
 /**
  * The structure verdicts on the parts of a document's operations (`OPERATION_PARTS`), kept by the part's source text:
@@ -50,11 +51,12 @@ export class OperationPartVerdicts {
   }
 
   /**
-   * The node's offsets when its text alone decides its value. Not for YAML text holding a `*`, which may be an alias:
-   * an alias's value is its anchor's, written elsewhere (and an anchor's name may be taken again further on).
+   * The node's offsets when its text alone decides its value and can be a map key (see `mapKeyOf`). Not for YAML text
+   * holding a `*`, which may be an alias: an alias's value is its anchor's, written elsewhere (and an anchor's name may
+   * be taken again further on).
    */
   private sourceOf(node: ValueNode | undefined): { offset: number; end: number } | undefined {
-    if (!node || node.offset < 0 || node.end <= node.offset) return undefined;
+    if (!node || node.offset < 0 || node.end <= node.offset || node.end - node.offset > LONGEST_OWN_KEY) return undefined;
     if (this.yaml) {
       const stars = (this.stars ??= starOffsets(this.text));
       const next = stars[firstIndexNotBefore(stars.length, (i) => stars[i] < node.offset)];

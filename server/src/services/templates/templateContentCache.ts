@@ -4,6 +4,7 @@
  * every copy, wherever it stands, in this version and in the next versions of the document.
  */
 import type { ScalarNode } from '../../model/nodes';
+import { LONGEST_OWN_KEY, mapKeyOf } from '../../util/longStringKeys';
 
 /** Entries of one generation: bounded so that a long editing session over many documents cannot grow without limit. */
 const MAX_ENTRIES = 20_000;
@@ -16,13 +17,15 @@ interface Entry<T> {
   style: ScalarNode['style'];
   blockIndent: number | undefined;
   raw: string;
+  /** The value, for a value too long to be its own key (`mapKeyOf`). */
+  longValue: string | undefined;
   result: T;
 }
 
 /**
  * Positions depend on the raw content and the block indentation, the text on the value as well (a block scalar's
  * chomping indicator stands before its content); `variant` holds whatever else the result depends on. Entries are
- * found by the value and then compared field by field: a key string joining them all would copy and hash each
+ * found by the value (a long one by its `mapKeyOf` key) and then compared field by field: a key string joining them all would copy and hash each
  * template twice over, while the value is a string the tree keeps, whose hash V8 computes once and remembers, and an
  * edit leaves most of the tree's strings in place.
  */
@@ -44,17 +47,25 @@ export class TemplateContentCache<T> {
 
   get(source: string, node: ScalarNode, variant: Variant, compute: () => T): T {
     const value = String(node.value ?? '');
-    const found = this.find(this.newer, source, node, value, variant) ?? this.find(this.older, source, node, value, variant);
+    const key = mapKeyOf(value);
+    const found = this.find(this.newer, source, node, key, value, variant) ?? this.find(this.older, source, node, key, value, variant);
     if (found && found.generation === this.newer) return found.entry.result;
-    const entry = found?.entry ?? { variant, style: node.style, blockIndent: node.blockIndent, raw: this.own(source.slice(node.contentOffset, node.contentEnd)), result: compute() };
+    const entry = found?.entry ?? {
+      variant,
+      style: node.style,
+      blockIndent: node.blockIndent,
+      raw: this.own(source.slice(node.contentOffset, node.contentEnd)),
+      longValue: value.length > LONGEST_OWN_KEY ? this.own(value) : undefined,
+      result: compute(),
+    };
     if (this.size >= MAX_ENTRIES) {
       this.older = this.newer;
       this.newer = new Map();
       this.size = 0;
     }
-    const candidates = this.newer.get(value);
+    const candidates = this.newer.get(key);
     if (candidates) candidates.push(entry);
-    else this.newer.set(this.own(value), [entry]);
+    else this.newer.set(key === value ? this.own(value) : key, [entry]);
     this.size++;
     return entry.result;
   }
@@ -66,15 +77,16 @@ export class TemplateContentCache<T> {
   /** The result kept for the scalar, if any, leaving the cache as it is. */
   peek(source: string, node: ScalarNode, variant: Variant): T | undefined {
     const value = String(node.value ?? '');
-    return (this.find(this.newer, source, node, value, variant) ?? this.find(this.older, source, node, value, variant))?.entry.result;
+    const key = mapKeyOf(value);
+    return (this.find(this.newer, source, node, key, value, variant) ?? this.find(this.older, source, node, key, value, variant))?.entry.result;
   }
 
-  private find(generation: Map<string, Entry<T>[]>, source: string, node: ScalarNode, value: string, variant: Variant): { entry: Entry<T>; generation: Map<string, Entry<T>[]> } | undefined {
-    const candidates = generation.get(value);
+  private find(generation: Map<string, Entry<T>[]>, source: string, node: ScalarNode, key: string, value: string, variant: Variant): { entry: Entry<T>; generation: Map<string, Entry<T>[]> } | undefined {
+    const candidates = generation.get(key);
     if (!candidates) return undefined;
     const rawLength = node.contentEnd - node.contentOffset;
     for (const entry of candidates) {
-      if (sameVariant(entry.variant, variant) && entry.style === node.style && entry.blockIndent === node.blockIndent && entry.raw.length === rawLength && source.startsWith(entry.raw, node.contentOffset)) {
+      if (sameVariant(entry.variant, variant) && entry.style === node.style && entry.blockIndent === node.blockIndent && entry.raw.length === rawLength && source.startsWith(entry.raw, node.contentOffset) && (entry.longValue === undefined || entry.longValue === value)) {
         return { entry, generation };
       }
     }
