@@ -25,9 +25,14 @@ export const templateRule: Rule = async (context) => {
   located.delete(context.document);
   const ahead = checkedAhead.get(context.document);
   if (ahead) await ahead;
+  // The worker's answers by template, for the templates it was given; the others are found in the cache.
+  const answers = workerAnswers.get(context.document);
+  workerAnswers.delete(context.document);
+  const answered = answers?.results && answers.templates === templates ? answers : undefined;
   for (let i = 0; i < templates.length; i++) {
     if ((i & 63) === 63 && (await pause(context))) return;
-    checkLocatedTemplate(context, templates[i]);
+    const job = answered ? answered.jobOf[i] : -1;
+    checkLocatedTemplate(context, templates[i], job >= 0 ? answered!.results![job] : undefined);
   }
 };
 
@@ -46,36 +51,53 @@ function templatesOf(document: ApiDocument): LocatedTemplate[] {
 /** Settled once the worker's findings are in the cache, or it failed and the rule checks in this thread. */
 const checkedAhead = new WeakMap<ApiDocument, Promise<void>>();
 
+/** What the worker answered for a validation, by template; the rule takes it, as it takes the templates. */
+interface WorkerAnswers {
+  /** The templates as located for the validation, and for each the index of the job checking its text (or -1). */
+  templates: LocatedTemplate[];
+  jobOf: Int32Array;
+  /** Each job's findings, once the worker answered. */
+  results?: TemplateFinding[][];
+}
+
+const workerAnswers = new WeakMap<ApiDocument, WorkerAnswers>();
+
 /** Fewer templates to check than this are checked in the validation's own thread: the worker would save little. */
 const MIN_TEMPLATES_AHEAD = 50;
 
 /**
  * Starts the checks of the document's templates that the cache does not hold in a worker thread, when there are many
- * and a second processor to run them on. Their findings go into the cache, where the rule finds them when its turn
- * comes, and a later version finds them even if this validation was cancelled meanwhile.
+ * and a second processor to run them on. Their findings go into the cache, where a later version finds them even if
+ * this validation was cancelled meanwhile, and to the rule by template, which spares it looking each one up again.
  */
 export function startTemplateChecks(document: ApiDocument, caches: ValidationCaches): void {
   if (checkedAhead.has(document) || processors() < 2) return;
   const source = document.text;
-  const batch = new TemplateContentCache<true>(false);
+  const templates = templatesOf(document);
+  const jobOf = new Int32Array(templates.length).fill(-1);
+  const batch = new TemplateContentCache<number>(false);
   const firsts: LocatedTemplate[] = [];
   const jobs: TemplateCheckJob[] = [];
-  for (const template of templatesOf(document)) {
+  for (let i = 0; i < templates.length; i++) {
+    const template = templates[i];
     const facts = checkedFacts(template);
     if (!facts) continue;
     const variant = variantOf(facts);
     if (caches.templates.peek(source, template.node, variant)) continue;
-    batch.get(source, template.node, variant, () => {
+    jobOf[i] = batch.get(source, template.node, variant, () => {
       firsts.push(template);
       const node = template.node;
       jobs.push({ facts, scalar: { raw: source.slice(node.contentOffset, node.contentEnd), style: node.style, blockIndent: node.blockIndent } });
-      return true;
+      return jobs.length - 1;
     });
   }
   if (jobs.length < MIN_TEMPLATES_AHEAD) return;
+  const answers: WorkerAnswers = { templates, jobOf };
+  workerAnswers.set(document, answers);
   const done = checkInWorker(jobs).then((results) => {
     if (!results) return;
     for (let i = 0; i < firsts.length; i++) caches.templates.get(source, firsts[i].node, variantOf(jobs[i].facts), () => results[i]);
+    answers.results = results;
   });
   checkedAhead.set(document, done.catch(() => undefined));
 }
@@ -96,7 +118,8 @@ function checkedFacts(template: LocatedTemplate): TemplateFacts | undefined {
   return { text: template.text, kind: template.kind, producesJson: /json/i.test(template.mimeType), integrationType };
 }
 
-function checkLocatedTemplate(context: ValidationContext, template: LocatedTemplate): void {
+/** `answered`: the template's findings from the worker, when it checked this template's text. */
+function checkLocatedTemplate(context: ValidationContext, template: LocatedTemplate, answered: TemplateFinding[] | undefined): void {
   const integrationType = template.integration?.type;
   if (integrationType && PROXY_TYPES.has(integrationType)) {
     // In a REST API the whole `responses` of a proxy integration is already marked ignored, at its key.
@@ -113,7 +136,7 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
       'A streaming integration (responseTransferMode: STREAM) cannot transform its response; remove the response template or use BUFFERED.');
   }
   const facts = checkedFacts(template)!;
-  const findings = context.caches.templates.get(context.document.text, template.node, variantOf(facts), () => checkedFindings(template, facts));
+  const findings = answered ?? context.caches.templates.get(context.document.text, template.node, variantOf(facts), () => checkedFindings(template, facts));
   const base = template.node.contentOffset;
   for (let i = 0; i < findings.length; i++) {
     const { start, end, code, message, extra } = findings[i];
