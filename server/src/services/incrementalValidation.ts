@@ -10,7 +10,7 @@ import type { ObjectNode, PropertyNode } from '../model/nodes';
 import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type PathItemLayout, type Span } from '../model/textChange';
 import { RULES } from './rules';
 import { importRulesRule } from './rules/importRules';
-import { openapiStructureRule, operationPartVerdicts, pathItemForVerdict } from './rules/openapiStructure';
+import { openapiStructureRule, pathItemForVerdict } from './rules/openapiStructure';
 import { schemaVerdict, versionOf } from './rules/openapiSchemas';
 import { unprocessedTemplateRule } from './rules/unprocessedTemplate';
 import { yieldToEventLoop } from './rules/eventLoop';
@@ -232,8 +232,7 @@ function reuseStructure(document: ApiDocument, paths: ObjectNode, index: number,
   if (!version) return old.length ? undefined : [];
   const item = paths.properties[index];
   // Only `/` keys are checked as path items; the findings about other keys do not depend on their values anyway.
-  const verdict = schemaVerdict(version);
-  const validate = String(item.keyValue).startsWith('/') ? verdict.pathItem : undefined;
-  if (!validate || !validate(pathItemForVerdict(item.value, operationPartVerdicts(document, verdict)))) return undefined;
+  const validate = String(item.keyValue).startsWith('/') ? schemaVerdict(version).pathItem : undefined;
+  if (!validate || !validate(pathItemForVerdict(item.value))) return undefined;
   return old.map((p) => movedProblem(p, moved));
 }

@@ -159,6 +159,51 @@ paths:
       ]);
     });
 
+    it('reads aliases in a JSON definition as aliases too', async () => {
+      // JSON is read by the same YAML reader, so a definition with syntax errors may still hold anchors and aliases.
+      const text = `{"openapi": "3.0.1", "info": {"title": "t", "version": "1"},
+ "x-first": &r {"200": {"description": "ok"}},
+ "paths": {
+  "/a": {"get": {"responses":
+      *r}},
+  "/b": {"x-second": &r {"200": {"summary": "no"}}, "get": {"responses":
+      *r}}}}
+`;
+      const messages = withCode(await validate(text, { json: true }), 'openapi-schema').map((d) => d.message);
+      assert.deepEqual(messages, [
+        '`paths./b.get.responses.200` is missing the required property `description`.',
+        '`paths./b.get.responses.200` has the property `summary`, which is not allowed here.',
+      ]);
+    });
+
+    it('tells a part copied by a merge key from a part written with the same text', async () => {
+      // A copy made for a merge key stands where the merged value does: /a's merged `responses` stands on the text of
+      // `get`'s value, which is also the text of /b's wrong `responses`, at the same column.
+      const text = `openapi: 3.0.1
+info: {title: t, version: '1'}
+paths:
+  /a: {<<: {get:        {responses: {'200': {description: ok}}}}}
+  /b: {get: {responses: {responses: {'200': {description: ok}}}}}
+`;
+      assert.deepEqual(withCode(await validate(text), 'openapi-schema').map((d) => d.message), ['`paths./b.get.responses` has the property `responses`, which is not allowed here.']);
+    });
+
+    it('counts the blank lines after a part, which a kept block scalar at its end holds', async () => {
+      const operation = (blankLines: string) => `    get:
+      parameters:
+        - {name: q, in: query, schema: {type: string}, description: "x\\n\\n"}
+        - name: q
+          in: query
+          schema: {type: string}
+          description: |+
+            x
+${blankLines}      responses: {'200': {description: ok}}
+`;
+      // With a blank line the second parameter's description is "x\n\n", the same as the first's: a repeated item.
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n${operation('')}  /b:\n${operation('\n')}`;
+      assert.deepEqual(withCode(await validate(text), 'openapi-schema').map((d) => d.message), ['`paths./b.get.parameters[1]` repeats [0]; the items of this list must be unique.']);
+    });
+
     it('reports every operation whose repeated part is wrong, and none whose copy of a valid part is right', async () => {
       const operation = (responses: string) => `    get:\n      parameters:\n        - {name: q, in: query, schema: {type: string}}\n      responses: ${responses}\n`;
       const good = "{'200': {description: ok}}";

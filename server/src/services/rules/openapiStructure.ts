@@ -93,7 +93,7 @@ export function pathItemForVerdict(node: ValueNode | undefined, parts?: Operatio
 
 /** The part verdicts for one validation of `document`, against the schema version's part validators. */
 export function operationPartVerdicts(document: ApiDocument, verdict: SchemaVerdict): OperationPartVerdicts {
-  return new OperationPartVerdicts(document.text, document.format === 'yaml', verdict.operationParts);
+  return new OperationPartVerdicts(document.text, document.aliasNodes > 0, verdict.operationParts);
 }
 
 function verdictCopy(node: ValueNode | undefined, pathItem: boolean, parts: OperationPartVerdicts | undefined): unknown {

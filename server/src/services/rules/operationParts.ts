@@ -8,17 +8,20 @@ import { LONGEST_OWN_KEY } from '../../util/longStringKeys';
 /**
  * The structure verdicts on the parts of a document's operations (`OPERATION_PARTS`), kept by the part's source text:
  * the same text starting at the same column reads as the same value, so each distinct text is copied and checked once.
- * A definition's operations mostly repeat a handful of responses, parameters and security requirements.
+ * A definition's operations mostly repeat a handful of responses, parameters and security requirements. The text runs
+ * on over the blank lines after the part: a block scalar's value ends with them (`|+`, or lines of spaces indented
+ * deeper than its content) though its node ends before them.
  */
 export class OperationPartVerdicts {
   /** By part and column (`responses@6`), then by text. */
   private readonly known = new Map<string, Map<string, boolean>>();
-  /** Offsets of every `*` in YAML text, ascending; found on first use. */
+  /** Offsets of every `*` in the text, ascending; found on first use. */
   private stars: number[] | undefined;
 
+  /** `copies`: the tree holds nodes copied for aliases or merge keys (`ApiDocument.aliasNodes`). */
   constructor(
     private readonly text: string,
-    private readonly yaml: boolean,
+    private readonly copies: boolean,
     private readonly validators: Record<string, ValidateFunction>,
   ) {}
 
@@ -51,20 +54,35 @@ export class OperationPartVerdicts {
   }
 
   /**
-   * The node's offsets when its text alone decides its value and can be a map key (see `mapKeyOf`). Not for YAML text
-   * holding a `*`, which may be an alias: an alias's value is its anchor's, written elsewhere (and an anchor's name may
-   * be taken again further on).
+   * The node's text range, blank lines after it included, when that text decides its value and can be a map key (see
+   * `mapKeyOf`). In a tree with copies,
+   * not for a copy: an alias's copy stands at its `*name`, whose value is the anchor's, written elsewhere (and an
+   * anchor's name may be taken again further on); inside a copy, every node stands where the copy's root does, which
+   * is also how a copy made for a merge key is told (its entries start where their values do).
    */
   private sourceOf(node: ValueNode | undefined): { offset: number; end: number } | undefined {
-    if (!node || node.offset < 0 || node.end <= node.offset || node.end - node.offset > LONGEST_OWN_KEY) return undefined;
-    if (this.yaml) {
+    if (!node || node.offset < 0 || node.end <= node.offset) return undefined;
+    const end = blankEnd(this.text, node.end);
+    if (end - node.offset > LONGEST_OWN_KEY) return undefined;
+    if (this.copies) {
+      const entry = node.parent;
+      if (entry?.type !== 'property' || node.offset <= entry.offset) return undefined;
       const stars = (this.stars ??= starOffsets(this.text));
       const next = stars[firstIndexNotBefore(stars.length, (i) => stars[i] < node.offset)];
       if (next !== undefined && next < node.end) return undefined;
     }
-    return node;
+    return { offset: node.offset, end };
   }
 }
+
+/** The offset past the spaces, tabs and line breaks from `offset` on. */
+function blankEnd(text: string, offset: number): number {
+  BLANKS.lastIndex = offset;
+  BLANKS.test(text);
+  return BLANKS.lastIndex;
+}
+
+const BLANKS = /[ \t\r\n]*/y;
 
 function starOffsets(text: string): number[] {
   const offsets: number[] = [];

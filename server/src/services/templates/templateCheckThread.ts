@@ -14,9 +14,10 @@ import type { TemplateFinding } from './templateFindings';
 const WORKER_FILE = path.join(__dirname, '..', 'workers', 'templateChecks.js');
 
 /**
- * A worker that has not answered a request after this long is stopped and the request checked in the asking thread. The
- * checks of the largest definitions take seconds; a worker this late is stuck (or starved of memory), and waiting longer
- * would hold up every validation that sends it templates.
+ * A worker with requests waiting that has answered none for this long is stopped, and its requests checked in the
+ * asking thread. The checks of the largest definitions take seconds; a worker this late is stuck (or starved of
+ * memory), and waiting longer would hold up every validation that sends it templates. Any answer restarts the wait, so
+ * requests queued behind others' work are not held against it.
  */
 const ANSWER_TIMEOUT_MS = Number(process.env.APIGW_TEMPLATE_WORKER_TIMEOUT_MS) || 60_000;
 
@@ -25,7 +26,6 @@ const MAX_FAILURES = 3;
 
 interface Pending {
   resolve(results: TemplateFinding[][] | undefined): void;
-  timer: NodeJS.Timeout;
 }
 
 let worker: Worker | undefined;
@@ -34,6 +34,8 @@ let unavailable = false;
 let failures = 0;
 let nextId = 1;
 const pending = new Map<number, Pending>();
+/** Running while requests wait: see `ANSWER_TIMEOUT_MS`. */
+let watchdog: NodeJS.Timeout | undefined;
 
 /** The placed findings of each template, or undefined when they must be checked in this thread. */
 export function checkInWorker(jobs: TemplateCheckJob[]): Promise<TemplateFinding[][] | undefined> {
@@ -41,13 +43,21 @@ export function checkInWorker(jobs: TemplateCheckJob[]): Promise<TemplateFinding
   if (!thread) return Promise.resolve(undefined);
   const id = nextId++;
   return new Promise((resolve) => {
-    const timer = setTimeout(() => fail(thread), ANSWER_TIMEOUT_MS);
-    // The timer alone does not keep a process alive; the worker does while it has work.
-    timer.unref();
-    pending.set(id, { resolve, timer });
-    if (pending.size === 1) thread.ref();
+    pending.set(id, { resolve });
+    if (pending.size === 1) {
+      thread.ref();
+      watch(thread);
+    }
     thread.postMessage({ id, jobs } satisfies TemplateCheckRequest);
   });
+}
+
+/** (Re)starts the wait for the worker's next answer. */
+function watch(thread: Worker): void {
+  clearTimeout(watchdog);
+  watchdog = setTimeout(() => fail(thread), ANSWER_TIMEOUT_MS);
+  // The timer alone does not keep a process alive; the worker does while it has work.
+  watchdog.unref();
 }
 
 function workerThread(): Worker | undefined {
@@ -75,8 +85,12 @@ function settle(id: number, results: TemplateFinding[][] | undefined): void {
   const job = pending.get(id);
   if (!job) return;
   pending.delete(id);
-  clearTimeout(job.timer);
-  if (pending.size === 0) worker?.unref();
+  if (pending.size === 0) {
+    clearTimeout(watchdog);
+    worker?.unref();
+  } else if (worker) {
+    watch(worker);
+  }
   job.resolve(results);
 }
 
