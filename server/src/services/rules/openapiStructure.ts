@@ -92,7 +92,7 @@ export function pathItemForVerdict(node: ValueNode | undefined, parts?: Operatio
 }
 
 /** The part verdicts for one validation of `document`, against the schema version's part validators. */
-export function operationPartVerdicts(document: ApiDocument, verdict: SchemaVerdict): OperationPartVerdicts {
+function operationPartVerdicts(document: ApiDocument, verdict: SchemaVerdict): OperationPartVerdicts {
   return new OperationPartVerdicts(document.text, document.aliasNodes > 0, verdict.operationParts);
 }
 
@@ -101,7 +101,10 @@ function verdictCopy(node: ValueNode | undefined, pathItem: boolean, parts: Oper
   const result: Record<string, unknown> = {};
   for (const p of node.properties) {
     const key = keyName(p);
-    result[key] = key.startsWith('x-') ? null : pathItem && isMethodKey(key) ? verdictCopy(p.value, false, parts) : !pathItem && parts?.isPart(key) ? parts.copy(key, p.value) : toValue(p.value);
+    if (key.startsWith('x-')) result[key] = null;
+    else if (pathItem && isMethodKey(key)) result[key] = verdictCopy(p.value, false, parts);
+    else if (!pathItem && parts?.isPart(key)) result[key] = parts.copy(key, p.value);
+    else result[key] = toValue(p.value);
   }
   return result;
 }

@@ -55,10 +55,10 @@ export class OperationPartVerdicts {
 
   /**
    * The node's text range, blank lines after it included, when that text decides its value and can be a map key (see
-   * `mapKeyOf`). In a tree with copies,
-   * not for a copy: an alias's copy stands at its `*name`, whose value is the anchor's, written elsewhere (and an
-   * anchor's name may be taken again further on); inside a copy, every node stands where the copy's root does, which
-   * is also how a copy made for a merge key is told (its entries start where their values do).
+   * `mapKeyOf`). In a tree with copies, not for a copy: an alias's copy stands at its `*name`, whose value is the
+   * anchor's, written elsewhere (and an anchor's name may be taken again further on); inside a copy, every node stands
+   * where the copy's root does, which is also how a copy made for a merge key is told (its entries start where their
+   * values do).
    */
   private sourceOf(node: ValueNode | undefined): { offset: number; end: number } | undefined {
     if (!node || node.offset < 0 || node.end <= node.offset) return undefined;

@@ -4,15 +4,10 @@
  * the findings placed in the scalar the template was read from, relative to its content's start.
  */
 import { parentPort } from 'node:worker_threads';
-import { checkTemplateText } from './templateChecks';
-import type { TemplateCheckRequest, TemplateCheckResponse, TextFinding } from './templateCheckMessages';
-import { findingsInScalar } from './templateFindings';
+import type { TemplateCheckRequest, TemplateCheckResponse } from './templateCheckMessages';
+import { findingsInScalar, textFindings } from './templateFindings';
 
 parentPort?.on('message', (request: TemplateCheckRequest) => {
-  const results = request.jobs.map(({ facts, scalar }) => {
-    const found: TextFinding[] = [];
-    checkTemplateText(facts, (start, end, code, message, extra) => found.push({ start, end, code, message, extra }));
-    return findingsInScalar(found, facts.text, scalar);
-  });
+  const results = request.jobs.map(({ facts, scalar }) => findingsInScalar(textFindings(facts), facts.text, scalar));
   parentPort!.postMessage({ id: request.id, results } satisfies TemplateCheckResponse);
 });

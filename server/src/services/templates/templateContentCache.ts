@@ -25,9 +25,9 @@ interface Entry<T> {
 /**
  * Positions depend on the raw content and the block indentation, the text on the value as well (a block scalar's
  * chomping indicator stands before its content); `variant` holds whatever else the result depends on. Entries are
- * found by the value (a long one by its `mapKeyOf` key) and then compared field by field: a key string joining them all would copy and hash each
- * template twice over, while the value is a string the tree keeps, whose hash V8 computes once and remembers, and an
- * edit leaves most of the tree's strings in place.
+ * found by the value (a long one by its `mapKeyOf` key) and then compared field by field: a key string joining them
+ * all would copy and hash each template twice over, while the value is a string the tree keeps, whose hash V8
+ * computes once and remembers, and an edit leaves most of the tree's strings in place.
  */
 export class TemplateContentCache<T> {
   /**

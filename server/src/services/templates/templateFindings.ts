@@ -6,7 +6,7 @@
 import type { ScalarNode, ScalarStyle } from '../../model/nodes';
 import type { Problem } from '../validationTypes';
 import type { TextFinding } from './templateCheckMessages';
-import { WHOLE_TEMPLATE } from './templateChecks';
+import { checkTemplateText, WHOLE_TEMPLATE, type TemplateFacts } from './templateChecks';
 import { createOffsetMapping, type OffsetMapping } from './offsetMapping';
 import { decodeScalar } from './scalarDecoding';
 
@@ -25,6 +25,13 @@ export interface ScalarSource {
   raw: string;
   style: ScalarStyle;
   blockIndent: number | undefined;
+}
+
+/** The checks' findings on a template's text, in template offsets. */
+export function textFindings(facts: TemplateFacts): TextFinding[] {
+  const found: TextFinding[] = [];
+  checkTemplateText(facts, (start, end, code, message, extra) => found.push({ start, end, code, message, extra }));
+  return found;
 }
 
 /** Findings in template offsets placed through the scalar's mapping, relative to `base`, its content start. */

@@ -9,8 +9,8 @@ import { locateTemplates, type LocatedTemplate } from './locate';
 import { checkTemplateText, type TemplateFacts } from './templateChecks';
 import { TemplateContentCache, type Variant } from './templateContentCache';
 import { checkInWorker } from './templateCheckThread';
-import type { TemplateCheckJob, TextFinding } from './templateCheckMessages';
-import { relativeFindings, type TemplateFinding } from './templateFindings';
+import type { TemplateCheckJob } from './templateCheckMessages';
+import { relativeFindings, textFindings, type TemplateFinding } from './templateFindings';
 import type { ApiDocument } from '../../model/apiDocument';
 import type { ValidationCaches } from '../validationCaches';
 import { availableParallelism, cpus } from 'node:os';
@@ -165,8 +165,7 @@ const TEMPLATE_LINE = /\b(at|to) line (\d+)\b/g;
 
 
 function checkedFindings(template: LocatedTemplate, facts: TemplateFacts): TemplateFinding[] {
-  const found: TextFinding[] = [];
-  checkTemplateText(facts, (start, end, code, message, extra) => found.push({ start, end, code, message, extra }));
+  const found = textFindings(facts);
   return found.length ? relativeFindings(found, template.toDocumentRange, template.node.contentOffset) : [];
 }
 
