@@ -534,6 +534,64 @@ function aliasOutsideOfBase(base: ApiDocument, start: number, end: number): (nam
   return (name) => (known.get(name) ?? []).some((at) => at < start || at >= end);
 }
 
+/**
+ * Whether every node of the path item (at `span` before the edit, `delta` longer after it) that is anchored and
+ * repeated by an alias outside the item reads the same before and after the edit: the copies elsewhere are then what
+ * they were, and so are the findings on them. Judged from the text, over lines that hold at least the whole node.
+ */
+export function sharedAnchorsUnchanged(before: string, after: string, span: Span, delta: number): boolean {
+  const oldSlice = before.slice(span.start, span.end);
+  const newSlice = after.slice(span.start, span.end + delta);
+  const usedOutside = aliasOutside(after, span.start, span.end + delta);
+  const names = new Set<string>();
+  for (const match of oldSlice.matchAll(ANCHOR)) names.add(match[1]);
+  for (const match of newSlice.matchAll(ANCHOR)) names.add(match[1]);
+  for (const name of names) {
+    if (!usedOutside(name)) continue;
+    const was = anchoredLines(oldSlice, name);
+    const is = anchoredLines(newSlice, name);
+    // A node that holds an alias reads what another anchor holds, which this does not follow.
+    if (was.length !== is.length || was.some((lines, i) => lines !== is[i] || lines.includes('*'))) return false;
+  }
+  return true;
+}
+
+/**
+ * For each anchor of the name in the text: from the start of its line through the lines the node can reach, which are
+ * those indented deeper than that line, a sequence's entries at the same indentation, and blank and comment lines
+ * among them. A quote or bracket after the anchor may open a value that runs on at any indentation: the text's end then.
+ */
+function anchoredLines(text: string, name: string): string[] {
+  const found: string[] = [];
+  for (const match of text.matchAll(ANCHOR)) {
+    if (match[1] !== name) continue;
+    const start = lineStart(text, match.index!);
+    const indent = spacesAt(text, start) - start;
+    let end = nextLine(text, match.index!);
+    if (/["'[{]/.test(text.slice(match.index!, end))) end = text.length;
+    while (end < text.length) {
+      const content = spacesAt(text, end);
+      const c = text[content];
+      const passes = c === '\n' || c === '\r' || c === '#' || content - end > indent || (content - end === indent && c === '-');
+      if (!passes) break;
+      end = nextLine(text, end);
+    }
+    found.push(text.slice(start, end));
+  }
+  return found;
+}
+
+function spacesAt(text: string, from: number): number {
+  let at = from;
+  while (text.charCodeAt(at) === 32) at++;
+  return at;
+}
+
+function nextLine(text: string, from: number): number {
+  const lineFeed = text.indexOf('\n', from);
+  return lineFeed < 0 ? text.length : lineFeed + 1;
+}
+
 /** Every alias of the text follows an anchor of that name in the same text. */
 function usesOwnAnchorsOnly(slice: string): boolean {
   const firstDefinition = new Map<string, number>();

@@ -8,6 +8,7 @@ import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
 import type { ObjectNode, PropertyNode } from '../model/nodes';
 import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type PathItemLayout, type Span } from '../model/textChange';
+import { sharedAnchorsUnchanged } from '../model/incrementalParse';
 import { RULES } from './rules';
 import { importRulesRule } from './rules/importRules';
 import { openapiStructureRule, pathItemForVerdict } from './rules/openapiStructure';
@@ -88,6 +89,8 @@ async function revalidate(document: ApiDocument, options: ValidationOptions & { 
     if (keyOf(items[i]) !== previous.keys[i] || spans[i].start !== old.start + shift) return undefined;
     if (spans[i].end !== old.end + (index >= 0 && i >= index ? delta : 0)) return undefined;
   }
+  // Another item's alias repeats what an anchor of the edited item holds: its findings may have changed too.
+  if (index >= 0 && !sharedAnchorsUnchanged(previous.text, text, previous.layout.spans[index], delta)) return undefined;
   const dialect = dialectOf(document, settings);
   if (dialect !== previous.dialect) return undefined;
 

@@ -213,6 +213,67 @@ describe('re-validation by parts', () => {
     }
   });
 
+  describe('an anchor of the edited item that another item repeats', () => {
+    const shared = (value: string, summary = 'A') => `openapi: 3.0.1
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      summary: ${summary}
+      responses:
+        '200': {description: ok}
+      x-amazon-apigateway-integration:
+        type: mock
+        passthroughBehavior: &pb ${value}
+        requestTemplates: {application/json: '{"statusCode": 200}'}
+        responses:
+          default: {statusCode: '200'}
+  /b:
+    get:
+      responses:
+        '200': {description: ok}
+      x-amazon-apigateway-integration:
+        type: mock
+        passthroughBehavior: *pb
+        requestTemplates: {application/json: '{"statusCode": 200}'}
+        responses:
+          default: {statusCode: '200'}
+`;
+
+    async function afterEdit(before: string, after: string) {
+      const service = createLanguageService();
+      const document = TextDocument.create(URI, 'yaml', 1, before);
+      await service.doValidation(document);
+      TextDocument.update(document, [{ text: after }], 2);
+      return service.doValidation(document);
+    }
+
+    it('drops the finding on the copy when the anchored value is mended', async () => {
+      const diagnostics = await afterEdit(shared('WHEN_NO_MATCHH'), shared('when_no_match'));
+      assert.deepEqual(diagnostics, []);
+    });
+
+    it('reports the copy too when the anchored value is broken', async () => {
+      const after = shared('WHEN_NO_MATCHH');
+      const diagnostics = await afterEdit(shared('when_no_match'), after);
+      assert.deepEqual(diagnostics.map((d) => d.range.start.line), [10, 20]);
+      assert.deepEqual(diagnostics, await freshDiagnostics(after));
+    });
+
+    it('reports the copy when an edit redefines the anchor in an earlier item', async () => {
+      const before = shared('when_no_match');
+      const after = before.replace("        requestTemplates: {application/json: '{\"statusCode\": 200}'}\n", "        requestTemplates: {application/json: '{\"statusCode\": 200}'}\n        x-note: &pb NEVERR\n");
+      assert.notEqual(after, before);
+      assert.deepEqual(await afterEdit(before, after), await freshDiagnostics(after));
+    });
+
+    it('gives a full validation\'s diagnostics for an edit beside the anchored node', async () => {
+      const before = shared('WHEN_NO_MATCHH');
+      const after = shared('WHEN_NO_MATCHH', 'Edited');
+      assert.deepEqual(await afterEdit(before, after), await freshDiagnostics(after));
+    });
+  });
+
   it('gives exactly the diagnostics of a full validation after each of a series of edits to a JSON definition', async () => {
     for (const indent of [2, 0]) {
       const service = createLanguageService();
