@@ -179,6 +179,15 @@ export function responseHeaderNames(document: ApiDocument, op: Pick<OperationRef
 }
 
 /** The security scheme definitions: `securityDefinitions` (2.0) or `components/securitySchemes` (3.x). */
+/** The schemes a list of security requirements asks for; none when the list is empty or offers `{}` (no security). */
+export function requiredSchemes(list: ValueNode | undefined): string[] {
+  if (list?.type !== 'array' || list.items.length === 0) return [];
+  if (list.items.some((r) => r.type === 'object' && r.properties.length === 0)) return [];
+  const names = new Set<string>();
+  for (const requirement of list.items) if (requirement.type === 'object') for (const p of requirement.properties) names.add(keyName(p));
+  return [...names];
+}
+
 export function securitySchemes(document: ApiDocument): ObjectNode | undefined {
   const node = document.kind === 'swagger' ? getValue(document.root, 'securityDefinitions') : getValue(getValue(document.root, 'components'), 'securitySchemes');
   return node?.type === 'object' ? node : undefined;

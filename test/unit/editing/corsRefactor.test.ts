@@ -49,6 +49,20 @@ describe('Add CORS', () => {
     });
   });
 
+  describe('under a root-level security', () => {
+    const secured = (root: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\n${root}paths:\n  /pets:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://example.com/'}\ncomponents:\n  securitySchemes:\n    key: {type: apiKey, name: x-api-key, in: header}\n`;
+
+    it('leaves the OPTIONS method open, since browsers send the preflight without credentials', async () => {
+      const { value } = await addCors(secured('security:\n  - key: []\n'), 5);
+      assert.deepEqual(value.paths['/pets'].options.security, []);
+    });
+
+    it('adds no security of its own when the root asks for none', async () => {
+      assert.equal((await addCors(secured(''), 4)).value.paths['/pets'].options.security, undefined);
+      assert.equal((await addCors(secured('security:\n  - {}\n  - key: []\n'), 6)).value.paths['/pets'].options.security, undefined);
+    });
+  });
+
   describe('on the methods of a non-proxy integration', () => {
     it('declares Access-Control-Allow-Origin on the method response and maps it to * in the integration response', async () => {
       const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n        '200': {description: ok}\n      ${HTTP_GET.replace('/{petId}', '').replace(/ {8}requestParameters:\n.*\n/, '')}    post:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: POST, uri: 'https://example.com/'}\n`;

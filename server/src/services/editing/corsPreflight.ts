@@ -1,7 +1,7 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { asString, getValue } from '../../model/navigate';
+import { asString, getProperty, getValue } from '../../model/navigate';
 import type { ObjectNode } from '../../model/nodes';
-import { deref, pathTemplateParameters } from '../../model/openapiWalk';
+import { deref, pathTemplateParameters, requiredSchemes } from '../../model/openapiWalk';
 import { headerDefinition, parameterDefinition } from './operationFacts';
 
 const ALLOWED_HEADERS = 'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token';
@@ -11,7 +11,8 @@ export const PREFLIGHT_HEADERS = ['Access-Control-Allow-Headers', 'Access-Contro
  * The OPTIONS method that answers a REST API's CORS preflight: a mock integration whose one response sets the
  * Access-Control-Allow-* headers its method response declares (how-to-cors.html, "Enabling CORS for non-proxy
  * integrations"). OpenAPI wants every template expression of the path declared on each operation, so the ones the
- * path item does not declare for all its operations are declared here.
+ * path item does not declare for all its operations are declared here. Browsers send the preflight without
+ * credentials, so an OPTIONS method under a root-level `security` is left open with a `security` of its own.
  */
 export function preflightOperation(document: ApiDocument, template: string, pathItem: ObjectNode, allowMethods: string): Record<string, unknown> {
   const header = headerDefinition(document);
@@ -27,6 +28,7 @@ export function preflightOperation(document: ApiDocument, template: string, path
   return {
     summary: 'CORS preflight',
     ...(parameters.length ? { parameters } : {}),
+    ...(requiredSchemes(getProperty(document.root, 'security')?.value).length ? { security: [] } : {}),
     responses: {
       '200': { description: 'CORS preflight response', headers: Object.fromEntries(PREFLIGHT_HEADERS.map((h) => [h, header])) },
     },

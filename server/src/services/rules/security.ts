@@ -1,6 +1,6 @@
 import { getProperty, getValue, keyName } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
-import { securitySchemes } from '../../model/openapiWalk';
+import { requiredSchemes, securitySchemes } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, listOperations, type OperationSite } from './integrations';
 import { isUnprocessed } from './unprocessedValues';
@@ -44,15 +44,6 @@ export const securityRule: Rule = (context) => {
     checkPreflight(context, op, rootSecurity);
   }
 };
-
-/** The schemes a list of security requirements asks for; none when the list is empty or offers `{}` (no security). */
-function requiredSchemes(list: ValueNode | undefined): string[] {
-  if (list?.type !== 'array' || list.items.length === 0) return [];
-  if (list.items.some((r) => r.type === 'object' && r.properties.length === 0)) return [];
-  const names = new Set<string>();
-  for (const requirement of list.items) if (requirement.type === 'object') for (const p of requirement.properties) names.add(keyName(p));
-  return [...names];
-}
 
 /**
  * Browsers send a CORS preflight without the request's credentials or API key, so an OPTIONS method that requires
