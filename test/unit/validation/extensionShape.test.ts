@@ -97,6 +97,14 @@ timeoutInMilis: 1000`);
     assert.match(misplaced.message, /belongs in the document root or an Operation, not a Path Item/);
   });
 
+  it('offers no rename to an extension name the same object already has', async () => {
+    const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-binary-media-types: ['image/png']\nx-amazon-apigateway-binary-media-type: ['image/jpeg']\npaths: {}\n";
+    const [misspelt, ...others] = withCode(await validate(text), 'unknown-extension');
+    assert.deepEqual(others, []);
+    assert.equal(misspelt.data, undefined, 'the rename would make a duplicate key');
+    assert.match(misspelt.message, /looks like a misspelt `x-amazon-apigateway-binary-media-types`, which this object already has\.$/);
+  });
+
   it('checks ranges, map keys and types against the catalog', async () => {
     const text = `swagger: '2.0'
 info: { title: t, version: '1' }

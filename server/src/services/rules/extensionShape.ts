@@ -39,7 +39,10 @@ function checkOccurrence(context: ValidationContext, occurrence: ExtensionOccurr
     const expected = nearMiss(name, EXTENSION_NAMES);
     // Other vendors' `x-amazon-*` keys are none of our business unless they look like a misspelt extension.
     if (!name.startsWith(EXTENSION_PREFIX) && !expected) return;
-    context.report(keyOf(property), 'unknown-extension', `\`${name}\` is not an API Gateway extension; API Gateway ignores it.${expected ? ` Did you mean \`${expected}\`?` : ''}`, expected ? { data: { expected } } : undefined);
+    // Renamed to a key its object already has, it would be a duplicate key: no fix is offered then.
+    const taken = expected !== undefined && property.parent.properties.some((p) => p !== property && p.keyValue === expected);
+    const hint = !expected ? '' : taken ? ` It looks like a misspelt \`${expected}\`, which this object already has.` : ` Did you mean \`${expected}\`?`;
+    context.report(keyOf(property), 'unknown-extension', `\`${name}\` is not an API Gateway extension; API Gateway ignores it.${hint}`, expected && !taken ? { data: { expected } } : undefined);
     return;
   }
   // Where the extension stands, worked out only for the extensions there are rather than kept for every node visited.
