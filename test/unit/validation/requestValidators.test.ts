@@ -34,4 +34,20 @@ describe('request validators', () => {
     assert.deepEqual(d.data, { name: 'basic' });
     assert.deepEqual(d.range, rangeOf(text, '"basic"'));
   });
+
+  it('looks up no name in an HTTP API, whose import ignores the selection and says so once', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /a:
+    get:
+      x-amazon-apigateway-request-validator: basic
+      responses: { default: { description: ok } }
+      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, payloadFormatVersion: '2.0', uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations' }
+`;
+    const diagnostics = await validate(text);
+    assert.deepEqual(withCode(diagnostics, 'unknown-request-validator'), []);
+    assert.match(withCode(diagnostics, 'dialect-mismatch')[0].message, /`x-amazon-apigateway-request-validator` applies only to REST APIs/);
+  });
 });

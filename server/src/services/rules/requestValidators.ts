@@ -1,14 +1,19 @@
 import { getProperty, keyName } from '../../model/navigate';
 import type { PropertyNode } from '../../model/nodes';
 import { requestValidators } from '../../model/openapiWalk';
+import { getExtension } from '../../facts/extensions';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { nearMiss } from './nearMiss';
 import { checkableString, listOperations } from './integrations';
 
 const KEY = 'x-amazon-apigateway-request-validator';
 
-/** A validator selected at the root or on an operation must be one declared in `x-amazon-apigateway-request-validators`. */
+/**
+ * A validator selected at the root or on an operation must be one declared in `x-amazon-apigateway-request-validators`.
+ * Where the dialect ignores the selection (HTTP APIs), its own finding says so, and no name is looked up.
+ */
 export const requestValidatorsRule: Rule = (context) => {
+  if (!getExtension(KEY)!.dialects.includes(context.dialect)) return;
   const declared = requestValidators(context.document);
   const names = declared ? declared.properties.map(keyName) : [];
   check(context, getProperty(context.document.root, KEY), names);
