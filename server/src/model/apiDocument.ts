@@ -4,6 +4,7 @@ import type { DocumentFormat, SyntaxProblem, ValueNode } from './nodes';
 import { buildTree } from './yamlTree';
 import { recoverTree } from './recoveryTree';
 import { getValue, toValue } from './navigate';
+import { STAR } from './charCodes';
 export { looksLikeApiDefinition } from './definitionKeys';
 
 export type SpecKind = 'openapi' | 'swagger' | 'unknown';
@@ -76,6 +77,14 @@ export class ApiDocument {
 function scalarText(node: ValueNode): string | undefined {
   if (node.type === 'object' || node.type === 'array') return undefined;
   return node.value === null ? undefined : String(node.value);
+}
+
+/**
+ * A node a YAML alias copies (an entry of it, or one merged from it by `<<`) stands where the alias is written: text
+ * written there would break the alias, and the anchored original is what the edit would have to change.
+ */
+export function isAliasCopy(document: ApiDocument, node: { offset: number }): boolean {
+  return document.text.charCodeAt(node.offset) === STAR;
 }
 
 /** YAML or JSON, from the language id or the file name, else from the first character. */

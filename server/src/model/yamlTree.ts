@@ -8,6 +8,7 @@ import { keyCopyAt, keyOf, newProperty, propertyWithKey } from './property';
 import { forgetKeyIndex } from './navigate';
 import { describeYamlError, plainYamlError, yamlErrorOf, type YamlError } from './yamlErrors';
 import { isDocumentMarker, isLineBreak, lineEndOf } from './yamlErrorContext';
+import { STAR } from './charCodes';
 
 export interface TreeResult {
   root: ValueNode | undefined;
@@ -492,11 +493,15 @@ export class TreeBuilder {
     const own = new Set(node.properties.map((p) => String(p.keyValue)));
     const merged: PropertyNode[] = [];
     for (const source of sources) {
+      // A mapping written after `<<:` itself is nowhere else in the tree: its entries move here as they are, each at its
+      // own place in the text. An alias's copy already stands at the alias.
+      const written = this.text.charCodeAt(source.offset) !== STAR;
       for (const p of source.properties) {
         const name = String(p.keyValue);
         if (own.has(name)) continue;
         own.add(name);
-        const copy = propertyWithKey(node, { ...keyOf(p), parent: undefined }, p.value ? this.cloneAt(p.value, p.value.offset, p.value.end, keyOf(merge)) : undefined, p.end);
+        const value = p.value && (written ? p.value : this.cloneAt(p.value, p.value.offset, p.value.end, keyOf(merge)));
+        const copy = propertyWithKey(node, { ...keyOf(p), parent: undefined }, value, p.end);
         if (copy.value) copy.value.parent = copy;
         merged.push(copy);
       }

@@ -1,5 +1,5 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import type { ApiDocument } from '../model/apiDocument';
+import { isAliasCopy, type ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
 import { findNodeAtPath } from '../model/navigate';
 import type { NodePath } from '../model/nodes';
@@ -87,9 +87,10 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
       const schema = insertAtPath(document, create.container as NodePath, create.name, { type: 'object' });
       if (typeof create.ref !== 'string') return [...replace, ...fix(`Create schema '${create.name}'`, schema, replace.length === 0)];
       // A pointer into the other specification version's container: the schema goes where this version keeps them, and the $ref follows it.
-      if (!schema) return replace;
+      const pointer = replaceScalar(document, diagnostic.range, create.ref);
+      if (!schema || !pointer) return replace;
       const title = `Create schema '${create.name}' in ${create.container.join('/')} and point to it`;
-      const edits = [replaceScalar(document, diagnostic.range, create.ref), schema];
+      const edits = [pointer, schema];
       return [...replace, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: replace.length === 0, edit: { changes: { [document.uri]: edits } } }];
     }
     case 'unmapped-uri-path-parameter': {
@@ -138,7 +139,9 @@ function hasResponse(document: ApiDocument, operation: NodePath, statusCode: str
 
 
 /** Replaces a scalar's text, keeping the quotes it was written with. */
-function replaceScalar(document: ApiDocument, range: Range, value: string): TextEdit {
+/** Undefined on an alias, whose value is the anchored node's: replacing the alias would undo the sharing. */
+function replaceScalar(document: ApiDocument, range: Range, value: string): TextEdit | undefined {
+  if (isAliasCopy(document, { offset: document.textDocument.offsetAt(range.start) })) return undefined;
   const quote = document.textDocument.getText(range)[0];
   const style = quote === '"' ? 'double' : quote === "'" ? 'single' : 'plain';
   return { range, newText: scalarInStyle(value, style, document.format === 'json') };

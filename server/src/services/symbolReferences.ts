@@ -1,4 +1,4 @@
-import type { ApiDocument } from '../model/apiDocument';
+import { isAliasCopy, type ApiDocument } from '../model/apiDocument';
 import { findNodeAtPath, getProperty, isPathPrefix, isScalar, keyName, nodeAtOffset, pathOf, visitProperties } from '../model/navigate';
 import type { AnyNode, NodePath, ObjectNode, PropertyNode, ScalarNode } from '../model/nodes';
 import { forEachOperation, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
@@ -9,7 +9,6 @@ import { keyOf } from '../model/property';
 
 export const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
 const VALIDATORS_KEY = 'x-amazon-apigateway-request-validators';
-const ALIAS = 42; // *
 const OPENAPI3_SCHEMES: NodePath = ['components', 'securitySchemes'];
 
 /**
@@ -115,8 +114,8 @@ function definitionKey(node: AnyNode | undefined): ScalarNode | undefined {
 }
 
 /** A copy made for a YAML alias stands where the alias is written; the original is found at its anchor. */
-function isAliasCopy(site: SymbolSite): boolean {
-  return site.document.text.charCodeAt(site.node.offset) === ALIAS;
+function isAliasSite(site: SymbolSite): boolean {
+  return isAliasCopy(site.document, site.node);
 }
 
 /**
@@ -126,7 +125,7 @@ function isAliasCopy(site: SymbolSite): boolean {
 export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<SymbolUses> {
   if (symbol.kind !== 'component') {
     const found = symbol.kind === 'validator' ? validatorUses(document, symbol.name) : schemeUses(document, symbol.name);
-    return { declaration: found.declaration, uses: found.uses.filter((use) => !isAliasCopy(use)), unreadable: [] };
+    return { declaration: found.declaration, uses: found.uses.filter((use) => !isAliasSite(use)), unreadable: [] };
   }
   const documents = [document];
   for (const other of workspace ? await workspace.documents((text) => text.includes('$ref') || text.includes('mapping')) : []) {
@@ -142,7 +141,7 @@ export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol,
       return targets.get(ref);
     };
     for (const site of pointerSites(d)) {
-      if (isAliasCopy(site)) continue;
+      if (isAliasSite(site)) continue;
       if (site.segment === undefined) {
         // A discriminator mapping may name a schema of its own document by name alone.
         if (sameUri(d.uri, symbol.uri) && symbol.path[0] === 'components' && symbol.path[1] === 'schemas' && site.node.value === symbol.name) uses.push(site);

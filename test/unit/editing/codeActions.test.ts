@@ -436,3 +436,41 @@ describe('inserted text in the layout of the document', () => {
     assert.ok(parseYaml(cors).paths['/p'].options);
   });
 });
+
+describe('quick fixes on YAML aliases and merge keys', () => {
+  const head = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\n";
+
+  /** The quick fixes offered for each finding of the code, by the text the finding stands on. */
+  async function fixesByPlace(text: string, code: string): Promise<Map<string, CodeAction[]>> {
+    const document = parse(text);
+    const found = new Map<string, CodeAction[]>();
+    for (const d of (await validateDocument(document)).filter((x) => x.code === code)) {
+      found.set(document.textDocument.getText(d.range), getCodeActions(document, d.range, { diagnostics: [d], only: ['quickfix'] }, 'rest'));
+    }
+    return found;
+  }
+
+  it('fixes the anchored original and does not write over the alias that repeats it', async () => {
+    const text = `${head}paths:\n  /a:\n    get:\n      responses:\n        '200': &resp {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Itm'}}}}\n  /b:\n    get:\n      responses:\n        '200': *resp\ncomponents:\n  schemas:\n    Item: {type: object}\n`;
+    const fixes = await fixesByPlace(text, 'unresolved-ref');
+    assert.deepEqual([...fixes.keys()], ["'#/components/schemas/Itm'", '*resp']);
+    assert.deepEqual(fixes.get("'#/components/schemas/Itm'")!.map((a) => a.title), ["Change to '#/components/schemas/Item'", "Create schema 'Itm'"]);
+    // Defining the missing schema writes nowhere near the alias, and mends both.
+    assert.deepEqual(fixes.get('*resp')!.map((a) => a.title), ["Create schema 'Itm'"]);
+  });
+
+  it('adds no mapping to an integration an alias repeats, nor values over a merged alias', async () => {
+    const integration = `${head}paths:\n  /a/{id}:\n    get:\n      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration: &integ\n        type: http\n        httpMethod: GET\n        uri: https://example.com/items/{id}\n        responses: {default: {statusCode: '200'}}\n  /b/{id}:\n    get:\n      parameters: [{name: id, in: path, required: true, schema: {type: string}}]\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration: *integ\n`;
+    const unmapped = await fixesByPlace(integration, 'unmapped-uri-path-parameter');
+    assert.equal(unmapped.get('*integ')?.length, 0);
+    const merged = `${head}x-common: &common\n  type: mock\n  passthroughBehavior: WHEN_NO_MATCHH\n  requestTemplates: {application/json: '{"statusCode": 200}'}\n  responses:\n    default:\n      statusCode: 200\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        <<: *common\n        timeoutInMillis: 29000\n`;
+    assert.deepEqual((await fixesByPlace(merged, 'invalid-enum-value')).get('*common'), []);
+    assert.deepEqual((await fixesByPlace(merged, 'status-code-not-string')).get('*common'), []);
+  });
+
+  it('places findings inside a mapping written after `<<:` on their own text, and fixes them there', async () => {
+    const text = `${head}paths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        <<:\n          type: mock\n          requestTemplates: {application/json: '{"statusCode": 200}'}\n          responses:\n            default:\n              statusCode: 200\n`;
+    const { result } = await quickFix(text, 'status-code-not-string', {});
+    assert.equal(result, text.replace('statusCode: 200', "statusCode: '200'"));
+  });
+});

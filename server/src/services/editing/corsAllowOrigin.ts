@@ -1,7 +1,7 @@
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { ApiDocument } from '../../model/apiDocument';
+import { isAliasCopy, type ApiDocument } from '../../model/apiDocument';
 import { asString, getValue, keyName, pathOf } from '../../model/navigate';
-import type { NodePath, ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
+import type { NodePath, ObjectNode, PropertyNode } from '../../model/nodes';
 import { findOperationResponse, isMethodKey, responseHeaderNames } from '../../model/openapiWalk';
 import { keyOf } from '../../model/property';
 import { insertAtPath } from './edits';
@@ -80,11 +80,6 @@ function operationEdits(document: ApiDocument, operation: ObjectNode): TextEdit[
 function headerDeclaration(document: ApiDocument, operationPath: NodePath, methodResponse: PropertyNode): TextEdit | undefined {
   if (methodResponse.value && isAliasCopy(document, methodResponse.value)) return undefined;
   return declareResponseHeader(document, operationPath, keyName(methodResponse), ALLOW_ORIGIN);
-}
-
-/** A node a YAML alias copies stands where the alias is written: text inserted there would break the alias. */
-function isAliasCopy(document: ApiDocument, node: ValueNode): boolean {
-  return document.text[node.offset] === '*';
 }
 
 function isAllowOrigin(header: string): boolean {

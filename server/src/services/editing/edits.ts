@@ -1,5 +1,5 @@
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { ApiDocument } from '../../model/apiDocument';
+import { isAliasCopy, type ApiDocument } from '../../model/apiDocument';
 import { getProperty } from '../../model/navigate';
 import type { ArrayNode, NodePath, ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
 import { columnIndentAt, indentUnit, inLineBreaksOf, isOneLine, jsonInline, jsonText, lineIndentAt, yamlBlock, yamlEntry, yamlInline, yamlScalar } from './serialize';
@@ -137,6 +137,7 @@ export function insertEntriesAtPath(document: ApiDocument, containerPath: NodePa
   for (let i = 0; i < containerPath.length; i++) {
     if (node?.type !== 'object') return undefined;
     const property = getProperty(node, String(containerPath[i]));
+    if (property?.value && isAliasCopy(document, property.value)) return undefined;
     if (!property?.value || property.value.type === 'null') {
       let nested: unknown = entries;
       for (let j = containerPath.length - 1; j > i; j--) nested = { [String(containerPath[j])]: nested };
@@ -151,7 +152,7 @@ export function insertEntriesAtPath(document: ApiDocument, containerPath: NodePa
     .filter(({ property }) => !property?.value || property.value.type === 'null');
   if (!missing.length) return undefined;
   const empty = missing.find(({ property }) => property !== undefined);
-  if (empty) return missing.length === 1 ? replaceEmptyValue(document, empty.property!, empty.value) : undefined;
+  if (empty) return missing.length === 1 && !isAliasCopy(document, empty.property!) ? replaceEmptyValue(document, empty.property!, empty.value) : undefined;
   return insertEntries(document, container, Object.fromEntries(missing.map(({ key, value }) => [key, value])));
 }
 
