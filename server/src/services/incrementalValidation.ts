@@ -7,7 +7,8 @@
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
 import type { ObjectNode, PropertyNode } from '../model/nodes';
-import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type PathItemLayout, type Span } from '../model/textChange';
+import { changedPathItem, findTextChange, pathItemLayout, pathsByParts, type PathItemLayout, type Span, type TextChange } from '../model/textChange';
+import { withLinesMoved } from './templates/templateValidation';
 import { sharedAnchorsUnchanged } from '../model/incrementalParse';
 import { RULES } from './rules';
 import { importRulesRule } from './rules/importRules';
@@ -94,7 +95,7 @@ async function revalidate(document: ApiDocument, options: ValidationOptions & { 
   const dialect = dialectOf(document, settings);
   if (dialect !== previous.dialect) return undefined;
 
-  const moved = Object.assign((offset: number) => (index < 0 || offset < previous.layout.spans[index].start ? offset : offset + delta), { uri: document.uri });
+  const moved = Object.assign((offset: number) => (index < 0 || offset < previous.layout.spans[index].start ? offset : offset + delta), { uri: document.uri, lines: addedLines(previous.text, text, change) });
   const base = document.problems.map((p) => ({ ...p }));
   const reduced = index >= 0 ? withOnlyPathItem(document, paths, index) : undefined;
   const byRule: Problem[][] = [];
@@ -159,7 +160,20 @@ function spanIndex(spans: Span[], offset: number): number {
   return -1;
 }
 
-type Move = ((offset: number) => number) & { uri: string };
+/** `lines`: how many lines the edit added (fewer than none when it took lines out). */
+type Move = ((offset: number) => number) & { uri: string; lines: number };
+
+/** Lines added by the change, counted as the text's positions count them (a CR LF split by the edit included). */
+function addedLines(before: string, after: string, change: TextChange): number {
+  const from = Math.max(0, change.start - 1);
+  return lineBreaks(after.slice(from, change.newEnd + 1)) - lineBreaks(before.slice(from, change.oldEnd + 1));
+}
+
+function lineBreaks(text: string): number {
+  return text.match(LINE_BREAK)?.length ?? 0;
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
 
 function movedProblem(problem: Problem, moved: Move): Problem {
   const offset = moved(problem.offset);
@@ -167,6 +181,8 @@ function movedProblem(problem: Problem, moved: Move): Problem {
   const related = problem.related?.some((r) => r.uri === moved.uri && moved(r.offset) !== r.offset);
   if (offset === problem.offset && end === problem.end && !related) return problem;
   const copy: Problem = { ...problem, offset, end };
+  // A template's syntax finding names lines of the document, which moved with it.
+  if (problem.code === 'template-syntax' && offset !== problem.offset && moved.lines) copy.message = withLinesMoved(problem.message, moved.lines);
   if (related) copy.related = problem.related!.map((r) => (r.uri === moved.uri ? { ...r, offset: moved(r.offset), end: moved(r.end) } : r));
   return copy;
 }

@@ -213,6 +213,20 @@ describe('re-validation by parts', () => {
     }
   });
 
+  it('names the moved lines in the template syntax findings of the items after an edit that adds or takes out lines', async () => {
+    const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: {}\n  /b:\n    get:\n      x-amazon-apigateway-integration:\n        requestTemplates:\n          application/json: |\n            #if($a)\n`;
+    const service = createLanguageService();
+    const document = TextDocument.create(URI, 'yaml', 1, text);
+    const syntax = (diagnostics: Awaited<ReturnType<typeof freshDiagnostics>>) => diagnostics.filter((d) => d.code === 'template-syntax').map((d) => d.message);
+    assert.match(syntax(await service.doValidation(document))[0], /opened at line 11\b/);
+    for (const next of [text.replace('    get: {}\n', '    # one\r\n    # two\n    get: {}\n'), text]) {
+      TextDocument.update(document, [{ text: next }], document.version + 1);
+      const incremental = await service.doValidation(document);
+      assert.deepEqual(incremental, await freshDiagnostics(next));
+      assert.match(syntax(incremental)[0], next === text ? /opened at line 11\b/ : /opened at line 13\b/);
+    }
+  });
+
   describe('an anchor of the edited item that another item repeats', () => {
     const shared = (value: string, summary = 'A') => `openapi: 3.0.1
 info: {title: t, version: '1'}

@@ -163,6 +163,11 @@ function withDocumentLines(context: ValidationContext, template: LocatedTemplate
 /** How the template engine's messages name a line: "opened at line 3", "runs on to line 4". */
 const TEMPLATE_LINE = /\b(at|to) line (\d+)\b/g;
 
+/** A syntax finding's message (see `withDocumentLines`) after an edit above its template added `lines` lines. */
+export function withLinesMoved(message: string, lines: number): string {
+  return message.replace(TEMPLATE_LINE, (_, before: string, line: string) => `${before} line ${Number(line) + lines}`);
+}
+
 
 function checkedFindings(template: LocatedTemplate, facts: TemplateFacts): TemplateFinding[] {
   const found = textFindings(facts);
