@@ -32,6 +32,15 @@ describe('template diagnostics', () => {
     for (const problem of problemsOf(parseDocument(text))) assert.ok(TEMPLATE_DIAGNOSTIC_CODES[problem.code], problem.code);
   });
 
+  it('reports calls nested thousands deep as too deep, in a file and in a definition, instead of running out of stack', () => {
+    const template = '$a.b('.repeat(5000);
+    const tooDeep = /`\$a\.b\(` opened at line 1 is nested too deeply: more than 256 calls/;
+    assert.ok(validateStandaloneTemplate(template).some((p) => p.code === 'template-syntax' && tooDeep.test(p.message)));
+    const text = yamlWithRequestTemplate(`"${template}"`);
+    const problems = problemsOf(parseDocument(text));
+    assert.ok(problems.some((p) => p.code === 'template-syntax' && /is nested too deeply/.test(p.message)), problems.map((p) => p.message).join('\n'));
+  });
+
   it('points at unknown members inside a double-quoted YAML string, with a suggestion', () => {
     const text = yamlWithRequestTemplate('"{\\"ip\\": \\"$context.identty.sourceIp\\"}"');
     const [problem] = problemsOf(parseDocument(text));

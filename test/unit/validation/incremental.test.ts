@@ -217,7 +217,7 @@ describe('re-validation by parts', () => {
     const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get: {}\n  /b:\n    get:\n      x-amazon-apigateway-integration:\n        requestTemplates:\n          application/json: |\n            #if($a)\n`;
     const service = createLanguageService();
     const document = TextDocument.create(URI, 'yaml', 1, text);
-    const syntax = (diagnostics: Awaited<ReturnType<typeof freshDiagnostics>>) => diagnostics.filter((d) => d.code === 'template-syntax').map((d) => d.message);
+    const syntax = (diagnostics: Awaited<ReturnType<typeof freshDiagnostics>>) => diagnostics.filter((d) => d.code === 'template-syntax').map((d) => String(d.message));
     assert.match(syntax(await service.doValidation(document))[0], /opened at line 11\b/);
     for (const next of [text.replace('    get: {}\n', '    # one\r\n    # two\n    get: {}\n'), text]) {
       TextDocument.update(document, [{ text: next }], document.version + 1);

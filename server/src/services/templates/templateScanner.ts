@@ -4,6 +4,7 @@
  * syntax errors are the engine's business, so half-typed templates still get completion and hover.
  */
 import { isIdentifierPart, isIdentifierStart, isLetter, isWordCharacter } from '../../template/identifierCharacters';
+import { MAX_EXPRESSION_NESTING } from '../../template/limits';
 
 export interface StringLiteral {
   value: string;
@@ -95,6 +96,9 @@ class Scanner {
   private readonly result: ScannedTemplate = { references: [], directives: [], comments: [], strings: [] };
   private directive: string | undefined;
 
+  /** Code scans open inside one another: references in calls and indexes, calls in their arguments. */
+  private nesting = 0;
+
   constructor(private readonly text: string) {}
 
   scan(): ScannedTemplate {
@@ -172,17 +176,29 @@ class Scanner {
    * `commas` receives the offsets of top-level commas, for argument lists.
    */
   private code(pos: number, closer: number, commas?: number[]): number {
+    this.nesting++;
+    const end = this.codeEnd(pos, closer, commas);
+    this.nesting--;
+    return end;
+  }
+
+  /**
+   * Past the nesting the evaluator takes (its syntax finding says so), references are passed over as text: each level
+   * costs the scan a few stack frames, and a template thousands of calls deep would exhaust the stack.
+   */
+  private codeEnd(pos: number, closer: number, commas?: number[]): number {
     const text = this.text;
     const length = text.length;
     const stack: number[] = [];
+    const references = this.nesting <= MAX_EXPRESSION_NESTING;
     while (pos < length) {
       const c = text.charCodeAt(pos);
       if (c === closer && stack.length === 0) return pos;
       if (c === APOSTROPHE || c === QUOTE) {
-        pos = this.string(pos).end;
+        pos = this.string(pos, references).end;
         continue;
       }
-      if (c === DOLLAR) {
+      if (c === DOLLAR && references) {
         const reference = this.reference(pos, 'code', false);
         pos = reference ? reference.end : pos + 1;
         continue;
@@ -198,8 +214,8 @@ class Scanner {
     return length;
   }
 
-  /** A string literal in code; double-quoted ones interpolate references, which are scanned too. */
-  private string(start: number): StringLiteral {
+  /** A string literal in code; double-quoted ones interpolate references, which are scanned too unless `references` is false. */
+  private string(start: number, references = true): StringLiteral {
     const text = this.text;
     const length = text.length;
     const q = text.charCodeAt(start);
@@ -220,7 +236,7 @@ class Scanner {
         break;
       }
       if (c === NEWLINE && q === APOSTROPHE && text.indexOf(quote, pos) < 0) break;
-      if (c === DOLLAR && q === QUOTE) {
+      if (c === DOLLAR && q === QUOTE && references) {
         const reference = this.reference(pos, 'code', false);
         if (reference) {
           pos = reference.end;
