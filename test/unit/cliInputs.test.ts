@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from '../../server/src/languageService';
 import { decodeInput } from '../../server/src/model/definitionBytes';
 import { looksLikeApiDefinition as isDefinitionText } from '../../server/src/model/definitionKeys';
 import { UsageError } from '../../server/src/cli/io';
@@ -87,5 +89,17 @@ describe('apigw input decoding', () => {
     assert.ok('unreadable' in utf16);
     assert.equal(utf16.unreadable.code, 'not-utf8');
     assert.ok(isDefinitionText(utf16.lenientText));
+  });
+
+  it('places unreadable bytes on the line and column the editor shows, lines ending at CR alone too, with its words', async () => {
+    const text = 'openapi: 3.0.1\rinfo: {title: t, version: "1"}\r\npaths: {}\rx-a: "\0"\r';
+    const binary = decodeInput(Buffer.from(text));
+    assert.ok('unreadable' in binary);
+    const [diagnostic] = await createLanguageService().doValidation(TextDocument.create('file:///a.yaml', 'yaml', 1, text));
+    assert.deepEqual([binary.unreadable.line, binary.unreadable.character, binary.unreadable.message], [diagnostic.range.start.line, diagnostic.range.start.character, diagnostic.message]);
+    assert.deepEqual([binary.unreadable.line, binary.unreadable.character], [3, 6]);
+    const latin1 = decodeInput(Buffer.concat([Buffer.from('openapi: 3.0.1\rinfo:\r  title: caf'), Buffer.from([0xe9]), Buffer.from('\r')]));
+    assert.ok('unreadable' in latin1);
+    assert.deepEqual([latin1.unreadable.code, latin1.unreadable.line, latin1.unreadable.character], ['not-utf8', 2, 12]);
   });
 });

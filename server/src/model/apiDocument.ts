@@ -104,7 +104,7 @@ export function parseApiDocument(textDocument: TextDocument): ApiDocument {
   const binary = findBinaryContent(text);
   if (binary !== undefined) {
     return new ApiDocument(textDocument, format, undefined, [
-      { message: 'This file is not text (it contains NUL characters); it cannot be an API definition.', offset: binary, end: binary + 1, code: 'binary-content' },
+      { message: BINARY_CONTENT_MESSAGE, offset: binary, end: binary + 1, code: 'binary-content' },
     ]);
   }
   // The JSON parser's findings replace the YAML parser's on a JSON document, which need not be explained.
@@ -126,6 +126,9 @@ function beyondLimits(problems: SyntaxProblem[], reason: string | undefined): Sy
   const limit = depth ? `nesting deeper than ${depth} levels, the most the checker reads` : `more than the checker reads (${problem.message.replace(/\.$/, '')})`;
   return { ...problem, code: 'json-syntax', message: `JSON: ${limit}; the document is valid JSON, but it was not checked.` };
 }
+
+/** The finding on a file with NUL characters, which the editor and the command line both report. */
+export const BINARY_CONTENT_MESSAGE = 'This file is not text (it contains NUL characters); it cannot be an API definition.';
 
 export function findBinaryContent(text: string): number | undefined {
   const limit = Math.min(text.length, 8192);

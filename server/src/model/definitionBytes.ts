@@ -1,6 +1,6 @@
-import { findBinaryContent } from './apiDocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { BINARY_CONTENT_MESSAGE, findBinaryContent } from './apiDocument';
 import { decodeUtf8, utf16Encoding } from './utf8';
-import { lineColumn } from './textPositions';
 
 /** A file that is not UTF-8 text, as a finding: where and why. */
 export interface Unreadable {
@@ -31,7 +31,7 @@ export function decodeInput(bytes: Buffer): DecodedInput {
   if (findBinaryContent(bytes.toString('latin1', 0, BINARY_SNIFF_BYTES)) !== undefined) {
     const lenientText = bytes.toString('utf8');
     return {
-      unreadable: { code: 'binary-content', message: 'This file is not text (it contains NUL bytes); it cannot be an API definition.', ...positionOf(lenientText, lenientText.indexOf('\0')) },
+      unreadable: { code: 'binary-content', message: BINARY_CONTENT_MESSAGE, ...positionOf(lenientText, lenientText.indexOf('\0')) },
       lenientText,
     };
   }
@@ -65,9 +65,12 @@ function firstInvalidByte(bytes: Buffer, lenientText: string): { index: number; 
   return { index: 0, offset: 0 };
 }
 
-/** Line and UTF-16 column of a character, as an editor shows them: a leading byte order mark takes no column. */
+/**
+ * Line and UTF-16 column of a character, as an editor shows them: lines end at CR LF, LF or a CR alone, and a leading
+ * byte order mark takes no column.
+ */
 function positionOf(text: string, index: number): { line: number; character: number } {
-  const { line, column } = lineColumn(text, index);
-  const bom = line === 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  return { line: line - 1, character: column - 1 - bom };
+  const { line, character } = TextDocument.create('file:///', 'plaintext', 0, text).positionAt(index);
+  const bom = line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { line, character: character - bom };
 }

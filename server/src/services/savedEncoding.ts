@@ -1,5 +1,5 @@
 import type { DocumentResolver, Problem } from './validationTypes';
-import { offsetOfLineColumn } from '../model/textPositions';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 
 /** The editor shows the bytes it cannot read as UTF-8 as U+FFFD, so converting starts with reading them right. */
 const HOW_TO_CONVERT =
@@ -15,7 +15,7 @@ export async function savedEncodingProblem(uri: string, text: string, resolver: 
   // Line breaks are the same bytes in UTF-8 and in the encodings editors offer, so the line holds in either reading.
   // A byte order mark takes no column of the first line.
   const bom = found.line === 0 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const offset = offsetOfLineColumn(text, found.line + 1, found.character + 1 + bom);
+  const offset = TextDocument.create(uri, 'plaintext', 0, text).offsetAt({ line: found.line, character: found.character + bom });
   return {
     offset,
     end: Math.min(text.length, offset + 1),

@@ -90,11 +90,11 @@ function findingList(finding: Diagnostic | undefined): Diagnostic[] {
 }
 
 /** A finding the command makes itself, of a file it could not check, with the severity the settings give its code. */
-function commandFinding(code: string, message: string, line: number, character: number, settings: LanguageSettings, own?: SeverityName): Diagnostic | undefined {
+function commandFinding(code: string, message: string, line: number, character: number, settings: LanguageSettings, own?: SeverityName, length = 0): Diagnostic | undefined {
   const severity = configuredSeverity(code, settings, own);
   if (severity === undefined) return undefined;
   return {
-    range: { start: { line, character }, end: { line, character } },
+    range: { start: { line, character }, end: { line, character: character + length } },
     severity,
     code,
     source: DIAGNOSTIC_SOURCE,
@@ -103,8 +103,9 @@ function commandFinding(code: string, message: string, line: number, character: 
   };
 }
 
+/** On the character that makes the file unreadable, as the editor marks it. */
 function unreadableFinding({ code, message, line, character }: Unreadable, settings: LanguageSettings): Diagnostic | undefined {
-  return commandFinding(code, message, line, character, settings);
+  return commandFinding(code, message, line, character, settings, undefined, 1);
 }
 
 function notAnApiDefinition(text: string, settings: LanguageSettings): Diagnostic | undefined {
