@@ -474,3 +474,23 @@ describe('quick fixes on YAML aliases and merge keys', () => {
     assert.equal(result, text.replace('statusCode: 200', "statusCode: '200'"));
   });
 });
+
+describe('payload format choices', () => {
+  const api = (integration: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-importexport-version: '1.0'\npaths:\n  /a:\n    get:\n      responses:\n        default: {description: ok}\n      x-amazon-apigateway-integration:\n${integration}        payloadFormatVersion: 1\n`;
+
+  it('offers only 1.0 to an integration other than a Lambda proxy', async () => {
+    const text = api('        type: http_proxy\n        httpMethod: GET\n        uri: https://example.com/a\n');
+    const document = parse(text);
+    const found = (await validateDocument(document)).find((d) => d.code === 'invalid-enum-value')!;
+    const actions = getCodeActions(document, found.range, { diagnostics: [found], only: ['quickfix'] }, 'http');
+    assert.deepEqual(actions.map((a) => a.title), ["Change to '1.0'"]);
+  });
+
+  it('offers both to a Lambda proxy integration', async () => {
+    const text = api('        type: aws_proxy\n        httpMethod: POST\n        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations\n');
+    const document = parse(text);
+    const found = (await validateDocument(document)).find((d) => d.code === 'invalid-enum-value')!;
+    const actions = getCodeActions(document, found.range, { diagnostics: [found], only: ['quickfix'] }, 'http');
+    assert.deepEqual(actions.map((a) => a.title), ["Change to '1.0'", "Change to '2.0'"]);
+  });
+});

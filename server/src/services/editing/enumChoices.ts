@@ -1,6 +1,8 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import type { Dialect } from '../../model/dialect';
-import { isScalar, nodeAtOffset, pathOf } from '../../model/navigate';
+import { asString, getValue, isScalar, nodeAtOffset, pathOf } from '../../model/navigate';
+import type { NodePath, ValueNode } from '../../model/nodes';
+import { takesPayloadFormat2 } from '../rules/integrationSettings';
 import { findValueSpec, getExtension } from '../../facts/extensions';
 import { extensionIndexOf } from './documentPaths';
 
@@ -18,6 +20,18 @@ export function enumChoices(document: ApiDocument, offset: number, dialect: Dial
   const index = extensionIndexOf(path);
   const extension = index < 0 ? undefined : getExtension(String(path[index]));
   const spec = extension && findValueSpec(extension, path.slice(index + 1));
-  const values = (spec?.enum ?? []).filter((value) => !spec?.enumDialects?.[value] || spec.enumDialects[value].includes(dialect));
+  const values = (spec?.enum ?? []).filter((value) => (!spec?.enumDialects?.[value] || spec.enumDialects[value].includes(dialect)) && (value !== '2.0' || !isPayloadFormat(path, index) || payloadFormat2Allowed(node)));
   return values.length <= MAX_CHOICES ? values : [];
+}
+
+/** `payloadFormatVersion` of an integration, whose 2.0 only Lambda proxy integrations take. */
+function isPayloadFormat(path: NodePath, index: number): boolean {
+  return path[index] === 'x-amazon-apigateway-integration' && path.length === index + 2 && path[index + 1] === 'payloadFormatVersion';
+}
+
+function payloadFormat2Allowed(node: ValueNode): boolean {
+  const integration = node.parent?.parent;
+  if (integration?.type !== 'object') return true;
+  const type = asString(getValue(integration, 'type'))?.toLowerCase() ?? '';
+  return takesPayloadFormat2(type, getValue(integration, 'integrationSubtype') !== undefined, asString(getValue(integration, 'uri')));
 }

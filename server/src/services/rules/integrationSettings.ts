@@ -158,6 +158,14 @@ function namesLambda(uri: string | undefined): boolean | undefined {
   return (uri !== undefined && PLAIN_LAMBDA_ARN.test(withoutVariables(uri))) || invokesLambda(uri);
 }
 
+/**
+ * Whether an HTTP API integration may use payload format 2.0: Lambda proxy integrations only (AWS_PROXY, no subtype).
+ * Only a URI known to call something else rules it out.
+ */
+export function takesPayloadFormat2(type: string, hasSubtype: boolean, uri: string | undefined): boolean {
+  return type === 'aws_proxy' && !hasSubtype && namesLambda(uri) !== false;
+}
+
 function checkHttpMethod(context: ValidationContext, fields: IntegrationFields, type: string, uriNode: ValueNode | undefined, hasSubtype: boolean): void {
   const methodNode = fields.httpMethod?.value;
   const needed = context.dialect === 'rest' ? type !== 'mock' : type === 'http_proxy';
@@ -231,9 +239,7 @@ function checkHttpApiFields(context: ValidationContext, fields: IntegrationField
   const version = fields.payloadFormatVersion?.value;
   if (!version || (version.type !== 'string' && version.type !== 'number')) return;
   const text = scalarText(context, version);
-  // Only a URI known to call something else rules 2.0 out.
-  const lambda = type === 'aws_proxy' && !subtype && namesLambda(checkableString(uriNode)) !== false;
-  if (text === '2.0' && !lambda) {
+  if (text === '2.0' && !takesPayloadFormat2(type, subtype !== undefined, checkableString(uriNode))) {
     context.report(version, 'invalid-payload-format-version', `Payload format 2.0 is only for Lambda proxy integrations; ${subtype ? 'AWS service integrations' : `${type.toUpperCase()} integrations`} use "1.0".`, { data: { expected: '1.0' } });
   }
 }
