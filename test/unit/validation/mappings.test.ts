@@ -240,6 +240,29 @@ responses:
     assert.deepEqual(withCode(diagnostics, 'reserved-header-mapping')[0].range, rangeOf(text, '"overwrite:header.Authorization"'));
     assert.deepEqual(withCode(diagnostics, 'invalid-mapping-value')[0].range, rangeOf(text, '"$requset.querystring.q"'));
   });
+  it('points HTTP API multi-value sources, which only REST APIs have, at the plain ones', async () => {
+    const text = `openapi: 3.0.1
+info: {title: t, version: '1'}
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /a:
+    get:
+      responses: {'200': {description: ok}}
+      x-amazon-apigateway-integration:
+        type: HTTP_PROXY
+        httpMethod: GET
+        uri: https://example.com/a
+        payloadFormatVersion: '1.0'
+        requestParameters:
+          append:header.x-a: $request.multivalueheader.foo
+          append:querystring.q: $request.multivaluequerystring.bar
+`;
+    const [header, query, ...others] = withCode(await validate(text), 'invalid-mapping-value');
+    assert.deepEqual(others, []);
+    assert.match(header.message, /HTTP APIs have no multi-value sources: `\$request\.header\.NAME` gives every value, joined with commas\.$/);
+    assert.match(query.message, /`\$request\.querystring\.NAME` gives every value/);
+  });
+
   it('refuses recursive descent and filters in HTTP API body mappings', async () => {
     const text = `{
   "openapi": "3.0.1",

@@ -37,7 +37,7 @@ const HTTP_REQUEST_KEY = /^((append|overwrite|remove):(header|querystring)\.\S+|
 const HTTP_BODY_VARIABLE = /\$\{?request\.body((?:\[[^\]]*\]|[^\s}[])*)/g;
 /** What an HTTP API response mapping may read: the backend's response, the context and stage variables. */
 const HTTP_RESPONSE_VARIABLE = /\$(\{)?(response\.header\.[^\s}]+|response\.body(\.[^\s}]*)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)/g;
-const HTTP_SOURCE_VARIABLE = /\$(\{)?(request\.(header|querystring|multivalueheader|multivaluequerystring)\.[^\s}]+|request\.body(\.[^\s}]*)?|request\.path(\.[^\s}]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)/g;
+const HTTP_SOURCE_VARIABLE = /\$(\{)?(request\.(header|querystring)\.[^\s}]+|request\.body(\.[^\s}]*)?|request\.path(\.[^\s}]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)/g;
 
 const LOCATION_IN: Record<string, 'path' | 'query' | 'header'> = {
   path: 'path',
@@ -485,7 +485,10 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
     if (value === undefined || !p.value || !value.includes('$')) continue;
     const stripped = value.replace(HTTP_SOURCE_VARIABLE, '');
     if (/\$(\{)?[A-Za-z]/.test(stripped)) {
-      context.report(p.value, 'invalid-mapping-value', `${quoted(value)} refers to an unknown variable; expected \`$request.header.NAME\`, \`$request.querystring.NAME\`, \`$request.body.PATH\`, \`$request.path[.NAME]\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
+      // REST APIs' multi-value sources have no HTTP API form: the plain ones join repeated values with commas.
+      const multi = /\$\{?request\.multivalue(header|querystring)\./.exec(stripped)?.[1];
+      const hint = multi ? ` HTTP APIs have no multi-value sources: \`$request.${multi}.NAME\` gives every value, joined with commas.` : '';
+      context.report(p.value, 'invalid-mapping-value', `${quoted(value)} refers to an unknown variable; expected \`$request.header.NAME\`, \`$request.querystring.NAME\`, \`$request.body.PATH\`, \`$request.path[.NAME]\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.${hint}`);
     }
     const unsupported = unsupportedBodyPath(value);
     if (unsupported) {
