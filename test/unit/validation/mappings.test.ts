@@ -221,6 +221,19 @@ responses:
     assert.match(found[2].message, /Did you mean `context\.requestId`\?/);
   });
 
+  it('says of an access-log variable in a mapping what the template check says of it', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+requestParameters:
+  integration.request.header.trace: context.xrayTraceId
+responses:
+  default:
+    statusCode: '200'`);
+    const [found] = withCode(await validate(text), 'unknown-context-variable');
+    assert.equal(found.message, '`context.xrayTraceId` is only available in access-log formats, so the mapping reads nothing.');
+  });
+
   it('checks HTTP API parameter mapping keys, reserved headers and variables', async () => {
     const text = `{
   "openapi": "3.0.1",

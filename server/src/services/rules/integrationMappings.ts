@@ -11,7 +11,7 @@ import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { selectIntegrationResponseKey, selectionMatcher } from '../../template/responseSelection';
 import { mediaTypeOf } from '../../template/templateSelection';
-import { findTemplateMember } from '../../facts/templateVariables';
+import { ACCESS_LOG_ONLY_CONTEXT, findTemplateMember } from '../../facts/templateVariables';
 import { statusCodeOf } from '../editing/operationFacts';
 import { uriPlaceholders } from '../../model/uriPlaceholders';
 import { invokesLambda } from '../../model/integrationUris';
@@ -566,6 +566,10 @@ function checkContextVariable(context: ValidationContext, node: ValueNode, value
   if (!value.startsWith('context.')) return;
   const path = value.slice('context.'.length).split('.');
   if (findTemplateMember(['context', ...path])) return;
+  if (ACCESS_LOG_ONLY_CONTEXT.has(path[0])) {
+    context.report(node, 'unknown-context-variable', `\`${value}\` is only available in access-log formats, so the mapping reads nothing.`);
+    return;
+  }
   let known = path.length - 1;
   while (known > 0 && !findTemplateMember(['context', ...path.slice(0, known)])) known--;
   const parent = findTemplateMember(['context', ...path.slice(0, known)]);

@@ -9,12 +9,8 @@ import { jsonPathPitfalls } from './jsonPathPitfalls';
 import { closestNames, resolveReference } from './memberLookup';
 import type { TemplateReference } from './templateScanner';
 import type { TemplateReport } from './templateChecks';
+import { ACCESS_LOG_ONLY_CONTEXT } from '../../facts/templateVariables';
 
-/** `$context` variables that exist only in access-log formats (API Gateway logging reference). */
-const ACCESS_LOG_ONLY = new Set([
-  'authenticate', 'authorize', 'customDomain', 'integration', 'integrationErrorMessage', 'integrationLatency',
-  'integrationStatus', 'responseLatency', 'responseLength', 'status', 'waf', 'xrayTraceId',
-]);
 
 const JSONPATH_METHODS = new Set(['path', 'json']);
 
@@ -29,7 +25,7 @@ export function checkReference(reference: TemplateReference, kind: TemplateKind,
   if (resolution.unknown) {
     const { segment, parent, parentPath } = resolution.unknown;
     const where = `$${parentPath.join('.')}`;
-    if (parentPath.length === 1 && parentPath[0] === 'context' && ACCESS_LOG_ONLY.has(segment.name)) {
+    if (parentPath.length === 1 && parentPath[0] === 'context' && ACCESS_LOG_ONLY_CONTEXT.has(segment.name)) {
       report(segment.start, segment.start + segment.name.length, 'template-access-log-variable',
         `$context.${segment.name} is only available in access-log formats; in a mapping template it is empty.`);
       return;
