@@ -435,8 +435,14 @@ function escapeAfterReference(list: VelocityTree, index: number, source: SourceT
 }
 
 function eatLineEnd(list: VelocityTree, index: number): string {
-  const next = list[index];
+  let next = list[index];
   if (typeof next !== 'string') return '';
+  // After a reference velocityjs leaves the blanks and the line break in texts of their own (`$k#end \n`).
+  const following = list[index + 1];
+  if (BLANKS.test(next) && typeof following === 'string') {
+    next = list[index] = next + following;
+    list[index + 1] = '';
+  }
   const match = LINE_END.exec(next);
   if (!match) return '';
   list[index] = next.slice(match[0].length);

@@ -387,6 +387,12 @@ describe('white space around directives as Velocity 1.7 handles it', () => {
     assert.equal(render('#set($a = 1)  \r\nA\r\n#if(true)\rB\r\n#else  \nC\n#end\t\r\nD'), 'A\r\nB\r\nD');
   });
 
+  it('#end takes the blanks and line end after it when a reference stands right before it', () => {
+    assert.equal(render('#set($k = 1)#if(true)$k#end \nz'), '1z');
+    assert.equal(render('#foreach($k in [1, 2])$k#end\t\r\nz'), '12z');
+    assert.equal(render('#set($k = 1)#if(true)$k#end \n  z'), '1  z');
+  });
+
   it('a block comment keeps the line end after it; a line comment takes it', () => {
     assert.equal(render('A\n  #* note *#\nB\n  ## note\nC'), 'A\n  \nB\n  C');
   });
