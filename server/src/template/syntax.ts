@@ -547,7 +547,7 @@ export function mayParseOtherwise(source: string): boolean {
 }
 
 const PARSE_HINT =
-  /##[^\r\n]*\r(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|[\w)}]\\+\$/;
+  /##[^\r\n]*\r(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9]|[\w)}]\\+\$/;
 
 /**
  * `$!` that starts no reference, where Velocity prints `$` alone: its lexer takes `$!` as the start of a reference
@@ -572,7 +572,7 @@ const STAND_INS = /[\uE000-\uE006]/g;
 const RESTORED: Record<string, string> = { [KEPT_BACKSLASH]: '\\', [KEPT_HASH]: '#', [KEPT_DOLLAR]: '$', [DROPPED]: '', [KEPT_PARENTHESIS]: '(', [KEPT_BRACKET]: '[', [KEPT_BRACE]: '{' };
 /** The end of a reference, after which velocityjs's lexer reads neither a comment nor unparsed text. */
 const AFTER_REFERENCE = /(?:\$!?[A-Za-z_](?:[\w.-]|\([^()\n]*\)|\[[^\]\n]*\])*|\$!?\{[^}\n]*\})$/;
-const ESCAPE_TOKENS = /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#|(\\+)([#$])|\$!(?=[^{A-Za-z_#$}])|#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##/g;
+const ESCAPE_TOKENS = /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#|(\\+)([#$])|\$!(?=[^{A-Za-z_#$}])|#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/g;
 const DIRECTIVE_NAMES = new Set(['set', 'if', 'elseif', 'else', 'end', 'foreach', 'include', 'parse', 'macro', 'define', 'evaluate', 'break', 'stop', 'literal']);
 /** What Velocity reads as a reference after `$`: a name, `{name`, `!name` or `!{name`. */
 const REFERENCE_START = /^!?\{?[A-Za-z_]/;
@@ -591,7 +591,8 @@ type EscapeEdits = Array<[number, string]>;
  *   `#end` or `#else` are text; so is `##` after a property, and a line comment ends at a lone carriage return.
  * - A `$!` that starts no reference prints `$`, and nothing before `.name` (LONE_QUIET, QUIET_DOT); a `#@` that
  *   starts no block macro call is text.
- * - Right after a reference, where velocityjs reads neither, a comment on one line and unparsed text.
+ * - Right after a reference, where velocityjs reads neither, a comment on one line and unparsed text; and a `#`
+ *   before a digit, which velocityjs cannot read there.
  */
 function escapeEdits(source: string): EscapeEdits | undefined {
   if (source.search(STAND_INS) >= 0) return undefined;
@@ -663,6 +664,11 @@ function escapeEdits(source: string): EscapeEdits | undefined {
     if (token.endsWith('[')) {
       // A `[` right after `#end` or `#else` is text.
       edits.push([offset + token.length - 1, KEPT_BRACKET]);
+      continue;
+    }
+    if (token.startsWith('$') && token.endsWith('#') && /[0-9]/.test(source[offset + token.length] ?? '')) {
+      // A `#` and a digit right after a reference are text (`$id#2`), where velocityjs fails.
+      edits.push([offset + token.length - 1, KEPT_HASH]);
       continue;
     }
     if (token.endsWith('##') && token.startsWith('$')) {

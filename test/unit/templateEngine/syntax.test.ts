@@ -387,6 +387,11 @@ describe('white space around directives as Velocity 1.7 handles it', () => {
     assert.equal(render('#set($a = 1)  \r\nA\r\n#if(true)\rB\r\n#else  \nC\n#end\t\r\nD'), 'A\r\nB\r\nD');
   });
 
+  it('reads a `#` and a digit right after a reference as text, as Velocity does', () => {
+    assert.equal(render('#set($x = 5)Item $x#1, $!x#2, $x.toString()#3'), 'Item 5#1, 5#2, 5#3');
+    assert.deepEqual(checkTemplateSyntax('Order $input.params("id")#2'), []);
+  });
+
   it('#end takes the blanks and line end after it when a reference stands right before it', () => {
     assert.equal(render('#set($k = 1)#if(true)$k#end \nz'), '1z');
     assert.equal(render('#foreach($k in [1, 2])$k#end\t\r\nz'), '12z');
