@@ -288,13 +288,13 @@ const CONTEXT: TemplateMember = {
 
 export const TEMPLATE_ROOTS: TemplateMember[] = [INPUT, UTIL, CONTEXT, STAGE_VARIABLES];
 
-/** The member at `path` (root name first, without `$`), following open-ended members for any deeper key. */
 /** `$context` variables that exist only in access-log formats (API Gateway logging reference): templates and mappings read nothing. */
 export const ACCESS_LOG_ONLY_CONTEXT: ReadonlySet<string> = new Set([
   'authenticate', 'authorize', 'customDomain', 'integration', 'integrationErrorMessage', 'integrationLatency',
   'integrationStatus', 'responseLatency', 'responseLength', 'status', 'waf', 'xrayTraceId',
 ]);
 
+/** The member at `path` (root name first, without `$`), following open-ended members for any deeper key. */
 export function findTemplateMember(path: string[]): TemplateMember | undefined {
   let candidates: TemplateMember[] = TEMPLATE_ROOTS;
   let found: TemplateMember | undefined;

@@ -178,7 +178,6 @@ export function responseHeaderNames(document: ApiDocument, op: Pick<OperationRef
   return headers?.type === 'object' ? headers.properties.map(keyName) : [];
 }
 
-/** The security scheme definitions: `securityDefinitions` (2.0) or `components/securitySchemes` (3.x). */
 /** The schemes a list of security requirements asks for; none when the list is empty or offers `{}` (no security). */
 export function requiredSchemes(list: ValueNode | undefined): string[] {
   if (list?.type !== 'array' || list.items.length === 0) return [];
@@ -188,6 +187,7 @@ export function requiredSchemes(list: ValueNode | undefined): string[] {
   return [...names];
 }
 
+/** The security scheme definitions: `securityDefinitions` (2.0) or `components/securitySchemes` (3.x). */
 export function securitySchemes(document: ApiDocument): ObjectNode | undefined {
   const node = document.kind === 'swagger' ? getValue(document.root, 'securityDefinitions') : getValue(getValue(document.root, 'components'), 'securitySchemes');
   return node?.type === 'object' ? node : undefined;

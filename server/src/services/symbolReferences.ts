@@ -113,10 +113,6 @@ function definitionKey(node: AnyNode | undefined): ScalarNode | undefined {
   return node?.parent?.type === 'property' ? keyOf(node.parent) : undefined;
 }
 
-/** A copy made for a YAML alias stands where the alias is written; the original is found at its anchor. */
-function isAliasSite(site: SymbolSite): boolean {
-  return isAliasCopy(site.document, site.node);
-}
 
 /**
  * The declaration and every use of a symbol. Components are looked for in `document` and every workspace file, since
@@ -125,7 +121,7 @@ function isAliasSite(site: SymbolSite): boolean {
 export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<SymbolUses> {
   if (symbol.kind !== 'component') {
     const found = symbol.kind === 'validator' ? validatorUses(document, symbol.name) : schemeUses(document, symbol.name);
-    return { declaration: found.declaration, uses: found.uses.filter((use) => !isAliasSite(use)), unreadable: [] };
+    return { declaration: found.declaration, uses: found.uses.filter((use) => !isAliasCopy(use.document, use.node)), unreadable: [] };
   }
   const documents = [document];
   for (const other of workspace ? await workspace.documents((text) => text.includes('$ref') || text.includes('mapping')) : []) {
@@ -141,7 +137,7 @@ export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol,
       return targets.get(ref);
     };
     for (const site of pointerSites(d)) {
-      if (isAliasSite(site)) continue;
+      if (isAliasCopy(site.document, site.node)) continue;
       if (site.segment === undefined) {
         // A discriminator mapping may name a schema of its own document by name alone.
         if (sameUri(d.uri, symbol.uri) && symbol.path[0] === 'components' && symbol.path[1] === 'schemas' && site.node.value === symbol.name) uses.push(site);

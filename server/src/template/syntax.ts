@@ -666,14 +666,14 @@ function escapeEdits(source: string): EscapeEdits | undefined {
       edits.push([offset + token.length - 1, KEPT_BRACKET]);
       continue;
     }
-    if (token.startsWith('$') && token.endsWith('#') && /[0-9]/.test(source[offset + token.length] ?? '')) {
-      // A `#` and a digit right after a reference are text (`$id#2`), where velocityjs fails.
-      edits.push([offset + token.length - 1, KEPT_HASH]);
-      continue;
-    }
     if (token.endsWith('##') && token.startsWith('$')) {
       // After a property, `##` starts no comment in Velocity: it is text.
       edits.push([offset + token.length - 2, KEPT_HASH], [offset + token.length - 1, KEPT_HASH]);
+      continue;
+    }
+    if (token.endsWith('#') && token.startsWith('$')) {
+      // A `#` before a digit right after a reference is text (`$id#2`), where velocityjs fails.
+      edits.push([offset + token.length - 1, KEPT_HASH]);
       continue;
     }
     if (token.startsWith('#set')) {
