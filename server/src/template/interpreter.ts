@@ -316,6 +316,10 @@ export class TemplateInterpreter extends VelocityCompile {
           switch (ast.type) {
             case 'references': {
               const value = this.getReferences(ast);
+              if (typeof ast.escaped === 'string') {
+                out += (value === undefined || value === null ? '\\' : '') + ast.escaped;
+                break;
+              }
               if (javaArrayClass(value)) this.noteArrayPrinted(ast, value as unknown[]);
               out += javaToString(value);
               break;

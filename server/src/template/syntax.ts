@@ -362,7 +362,10 @@ function finishTree(
   for (let i = 0; i < list.length; i++) {
     const item = list[i];
     if (typeof item === 'string') {
-      if (readOtherwise) list[i] = restoreEscapes(item);
+      if (!readOtherwise) continue;
+      const next = list[i + 1];
+      if (item.endsWith(ESCAPING_BACKSLASH) && isNode(next) && next.type === 'references' && next.pos) markEscaped(next, source);
+      list[i] = restoreEscapes(item);
       continue;
     }
     if (Array.isArray(item)) {
@@ -431,7 +434,20 @@ function escapeAfterReference(list: VelocityTree, index: number, source: SourceT
   if (backslashes === 0 || typeof previous !== 'string' || !previous.endsWith('\\')) return;
   if (!AFTER_REFERENCE.test(source.text.slice(Math.max(0, start - backslashes - 80), start - backslashes))) return;
   list[index - 1] = previous.slice(0, -1);
-  if (backslashes % 2 === 1) list[index] = source.text.slice(start, source.offset(item.pos.last_line, item.pos.last_column));
+  if (backslashes % 2 === 1) markEscaped(item, source);
+}
+
+/**
+ * An escaped reference (`\$name`, behind an odd number of backslashes) is still evaluated, and prints as written:
+ * after a backslash when its value is null, so that `\$undefined` prints `\$undefined` (ASTReference.render).
+ */
+function markEscaped(node: VelocityNode, source: SourceText): void {
+  const { first_line, first_column, last_line, last_column } = node.pos;
+  node.escaped = source.text.slice(source.offset(first_line, first_column), source.offset(last_line, last_column));
+}
+
+function isNode(item: VelocityTree[number] | undefined): item is VelocityNode {
+  return typeof item === 'object' && !Array.isArray(item);
 }
 
 function eatLineEnd(list: VelocityTree, index: number): string {
@@ -568,8 +584,10 @@ const DROPPED = '\uE003';
 const KEPT_PARENTHESIS = '\uE004';
 const KEPT_BRACKET = '\uE005';
 const KEPT_BRACE = '\uE006';
-const STAND_INS = /[\uE000-\uE006]/g;
-const RESTORED: Record<string, string> = { [KEPT_BACKSLASH]: '\\', [KEPT_HASH]: '#', [KEPT_DOLLAR]: '$', [DROPPED]: '', [KEPT_PARENTHESIS]: '(', [KEPT_BRACKET]: '[', [KEPT_BRACE]: '{' };
+/** The backslash that escapes the reference after it, which Velocity prints or drops by the reference's value. */
+const ESCAPING_BACKSLASH = '\uE007';
+const STAND_INS = /[\uE000-\uE007]/g;
+const RESTORED: Record<string, string> = { [KEPT_BACKSLASH]: '\\', [KEPT_HASH]: '#', [KEPT_DOLLAR]: '$', [DROPPED]: '', [KEPT_PARENTHESIS]: '(', [KEPT_BRACKET]: '[', [KEPT_BRACE]: '{', [ESCAPING_BACKSLASH]: '' };
 /** The end of a reference, after which velocityjs's lexer reads neither a comment nor unparsed text. */
 const AFTER_REFERENCE = /(?:\$!?[A-Za-z_](?:[\w.-]|\([^()\n]*\)|\[[^\]\n]*\])*|\$!?\{[^}\n]*\})$/;
 const ESCAPE_TOKENS = /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#|(\\+)([#$])|\$!(?=[^{A-Za-z_#$}])|#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/g;
@@ -700,6 +718,8 @@ function escapeEdits(source: string): EscapeEdits | undefined {
     if (match[2] === '$') {
       if (REFERENCE_START.test(source.slice(sign + 1, sign + 4)) && !/^!?\{(?![A-Za-z_])/.test(source.slice(sign + 1, sign + 4))) {
         halved();
+        // velocityjs would print the escaped reference as text; it reads it as a reference, marked escaped in the tree.
+        if (backslashes.length % 2 === 1) edits.push([sign - 1, ESCAPING_BACKSLASH]);
       } else if (sign + 1 < source.length) {
         kept(offset, sign);
         edits.push([sign, KEPT_DOLLAR]);
@@ -754,7 +774,7 @@ function withEdits(text: string, edits: EscapeEdits | undefined): string {
 }
 
 function restoreEscapes(text: string): string {
-  return /[\uE000-\uE006]/.test(text) ? text.replace(STAND_INS, (c) => RESTORED[c]) : text;
+  return /[\uE000-\uE007]/.test(text) ? text.replace(STAND_INS, (c) => RESTORED[c]) : text;
 }
 
 /**

@@ -174,8 +174,11 @@ class Scanner {
         if (q === dollar && escapedCallProblem(s, q)) return false;
         // Before a comment or unparsed text a backslash escapes nothing in Velocity (syntax.ts, escapeEdits).
         if (q === hash && (this.code(q + 1) === STAR || this.code(q + 1) === HASH || this.code(q + 1) === LBRACKET)) return false;
-        p = q + 1;
-        continue;
+        if (q === hash) {
+          p = q + 1;
+          continue;
+        }
+        // An escaped reference is parsed as a reference all the same (syntax.ts, escapeEdits): its calls must close.
       }
       p = q === dollar ? this.textReferences(q) : this.hash(q);
       if (p < 0) return false;

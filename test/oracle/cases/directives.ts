@@ -213,6 +213,11 @@ const SET_FORMS: Row[] = [
 
 const TEXT: Row[] = [
   ['escaped defined reference', '#set($a = 1)\\$a'],
+  ['escaped undefined reference keeps its backslash', 'a\\$nope b'],
+  ['three backslashes before an undefined reference', 'a\\\\\\$nope b #set($a = 1)\\\\\\$a'],
+  ['escaped quiet and braced undefined references', '\\$!nope \\${nope} \\$!{nope} \\${nope.b}'],
+  ['escaped references to a missing property and method', '#set($x = "v")\\$x.nope \\$x.nope() \\$x.length() \\$x.substring(0, 1)'],
+  ['escaped undefined reference right after a property', '#set($a = {"b": "B"})$a.b\\$nope $a.b\\\\\\$nope'],
   ['double backslash before an undefined reference', '\\\\$a'],
   ['four backslashes before a reference', '#set($a = 1)\\\\\\\\$a'],
   ['escaped directive', '\\#if(true)x\\#end'],

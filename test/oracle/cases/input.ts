@@ -197,6 +197,7 @@ const INVALID: Row[] = [
 ];
 
 const JSON_TEXT: Row[] = [
+  ['escaped $input.path: a missing path keeps the backslash', "\\$input.path('$.zz') \\$input.path('$.a')", '{"a": 1}'],
   ['$input.json writes compact JSON in document order', "$input.json('$')", '{ "b" : 1, "2": [ 1 , 2 ], "a": {"z": true, "10": null} }'],
   ['$input.json quotes a string', "$input.json('$.s')", '{"s": "say \\"hi\\""}'],
   ['$input.json escapes a backslash', "$input.json('$.s')", '{"s": "a\\\\b"}'],

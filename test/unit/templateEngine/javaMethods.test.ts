@@ -284,7 +284,8 @@ describe('Velocity semantics', () => {
     assert.equal(render('$input.path("$.a") $input.path("$.b") $input.path("$.c")', { body: '{"a": 10, "b": 0.25, "c": 12345678.5}' }), '10 0.25 1.23456785E7');
   });
 
-  it('escaped references stay literal', () => {
-    assert.equal(render('\\$notAVariable'), '$notAVariable');
+  it('an escaped reference prints as written, after a backslash when its value is null', () => {
+    assert.equal(render('\\$notAVariable'), '\\$notAVariable');
+    assert.equal(render('#set($a = "x")\\$a \\$a.length() \\$a.nope'), '$a $a.length() \\$a.nope');
   });
 });

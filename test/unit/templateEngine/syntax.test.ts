@@ -244,7 +244,7 @@ describe('method-call arguments as Velocity 1.7 reads them', () => {
       ['$input.params("q").length()|$input.params("q").isEmpty()', '1|false'],
       ['#set($name = "N")$name (not a call)|$name.length() (x)|${name}(x)', 'N (not a call)|1 (x)|N(x)'],
       ['$input.params() (text)|$input.params', '{path={}, querystring={q=Q}, header={}} (text)|{}'],
-      ['\\$a.b("x") and \\$a.b(\'y\')', '$a.b("x") and $a.b(\'y\')'],
+      ['\\$a.b("x") and \\$a.b(\'y\')', '\\$a.b("x") and \\$a.b(\'y\')'],
       ['$input.params("q")(\\"x\\")|$input.params("q")[0]', 'Q(\\"x\\")|'],
       ['## $a.b(\\"x\\")\n#* $a.b(+1) *#ok', 'ok'],
       ['text $input.params(', 'text {}('],
