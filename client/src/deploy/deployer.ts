@@ -306,12 +306,14 @@ async function deployRestStage(context: WriteContext, s: StageRequest, stage: St
   const asCanary = canary && stageExists;
   progress.step(`Deploying to stage ${s.name}${asCanary ? ` as a ${s.canaryPercent}% canary` : ''}`);
   writes.next(`it was not deployed to stage ${s.name}`);
+  const variables = s.variables && Object.keys(s.variables).length ? s.variables : undefined;
+  // A canary's stage variables are overrides of its own: given as the stage's, they would change the main traffic.
   const deployment = await sendCreating(async () => (await once.get()).v1.send(new CreateDeploymentCommand({
     restApiId: result.apiId,
     stageName: s.name,
     description: s.description,
-    variables: s.variables && Object.keys(s.variables).length ? s.variables : undefined,
-    canarySettings: asCanary ? { percentTraffic: s.canaryPercent } : undefined,
+    variables: asCanary ? undefined : variables,
+    canarySettings: asCanary ? { percentTraffic: s.canaryPercent, stageVariableOverrides: variables } : undefined,
   })), context.retry);
   result.deploymentId = deployment.id;
   progress.log(`CreateDeployment ${result.apiId} stage=${s.name} → ${deployment.id}`);

@@ -1,4 +1,7 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXTENSIONS } from '../../../server/src/facts/extensions';
+import { parseApiDocument } from '../../../server/src/model/apiDocument';
+import { asObject, getValue } from '../../../server/src/model/navigate';
 
 /**
  * Guesses whether a document describes a REST API or an HTTP API from the extensions only one of them uses; REST when
@@ -44,18 +47,24 @@ export function rulesOutOtherKind(evidence: string): boolean {
   return evidence !== PAYLOAD_FORMAT_VERSION;
 }
 
-/** The `info.title` of a YAML or JSON document, for naming a new API in pickers. */
+/**
+ * The `info.title` of a YAML or JSON document, the name an import gives the API: read from the parsed document, since
+ * other objects (schemas) have titles too and the text may escape, quote or comment it.
+ */
 export function documentTitle(text: string): string | undefined {
-  const json = /"title"\s*:\s*"((?:[^"\\]|\\.)*)"/.exec(text);
-  if (json && /^\s*\{/.test(text)) return json[1];
-  const yaml = /^info:\s*\n(?:[ \t]+.*\n)*?[ \t]+title:\s*(.+)$/m.exec(text);
-  return yaml?.[1].trim().replace(/^['"]|['"]$/g, '');
+  const document = parseApiDocument(TextDocument.create('untitled:deploy', /^\s*[{[]/.test(text) ? 'json' : 'yaml', 1, text));
+  const title = getValue(asObject(getValue(document.root, 'info')), 'title');
+  if (!title || title.type === 'object' || title.type === 'array' || title.value === null) return undefined;
+  return String(title.value);
 }
 
-/** Parses `key=value` pairs separated by commas or new lines, as typed into the stage-variables box. */
+/**
+ * Parses `key=value` pairs separated by new lines or by commas, as typed into the stage-variables box. Values may hold
+ * commas themselves (`hosts=a.example.com,b.example.com`): only a comma before the next `name=` separates.
+ */
 export function parseStageVariables(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const part of text.split(/[,\n]/)) {
+  for (const part of text.split(/\n|,(?=[ \t]*[A-Za-z0-9_]+[ \t]*=)/)) {
     const trimmed = part.trim();
     if (!trimmed) continue;
     const eq = trimmed.indexOf('=');

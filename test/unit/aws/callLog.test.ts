@@ -8,7 +8,7 @@ import { explainAwsError } from '../../../client/src/aws/errors';
 import { listRestApis } from '../../../client/src/aws/listing';
 import { clientsAt, closedPort, failure, SESSION_TOKEN, startTinyServer } from './connectionServers';
 import { deploy } from '../../../client/src/deploy/deployer';
-import { documentTitle, guessApiKind, parseStageVariables } from '../../../client/src/deploy/documentKind';
+import { documentTitle, formatStageVariables, guessApiKind, parseStageVariables } from '../../../client/src/deploy/documentKind';
 import { httpDocument, restDocument } from './fixtures/documents';
 import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
 
@@ -133,10 +133,22 @@ describe('document kind and stage variables', () => {
     assert.equal(documentTitle(restDocument('Pet Store')), 'Pet Store');
     assert.equal(documentTitle('{"openapi":"3.0.1","info":{"title":"Orders","version":"1"}}'), 'Orders');
   });
+  it('reads the title of the info object, not of a schema, with escapes, quotes, comments and flow style read', () => {
+    const sortedKeys = '{"components":{"schemas":{"Pet":{"title":"Pet","type":"object"}}},"info":{"title":"Orders API","version":"1"},"openapi":"3.0.1","paths":{}}';
+    assert.equal(documentTitle(sortedKeys), 'Orders API');
+    assert.equal(documentTitle('{"openapi":"3.0.1","info":{"title":"Caf\\u00e9 \\"API\\"","version":"1"}}'), 'Café "API"');
+    assert.equal(documentTitle('openapi: 3.0.1\ninfo:\n  title: Pets # the main API\n  version: "1"\n'), 'Pets');
+    assert.equal(documentTitle("openapi: 3.0.1\ninfo: {title: 'Pets ''v2''', version: '1'}\n"), "Pets 'v2'");
+    assert.equal(documentTitle('openapi: 3.0.1\ninfo:\n  version: "1"\n'), undefined);
+  });
   it('parses typed stage variables and rejects malformed ones', () => {
     assert.deepEqual(parseStageVariables('alias=blue, table = orders-dev\nurl=https://x/y?a=b'), { alias: 'blue', table: 'orders-dev', url: 'https://x/y?a=b' });
     assert.throws(() => parseStageVariables('novalue'), /key=value/);
     assert.throws(() => parseStageVariables('bad-name=1'), /letters, digits/);
+  });
+  it('keeps commas inside stage variable values, as written back from an existing stage', () => {
+    const current = { hosts: 'a.example.com,b.example.com', url: 'https://x/y?a=b,c', alias: 'blue' };
+    assert.deepEqual(parseStageVariables(formatStageVariables(current)), current);
   });
 });
 

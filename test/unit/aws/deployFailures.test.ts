@@ -225,6 +225,16 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
   });
 
   describe('a stage with a canary', () => {
+    it('gives a canary the typed stage variables as its overrides, leaving those of the main traffic alone', async () => {
+      const apiId = await existing('canary-variables', 'live');
+      const request = { kind: 'REST' as const, body: restDocument('canary-variables'), target: { mode: 'existing' as const, apiId, putMode: 'merge' as const }, backupDir, productionConfirmed: true };
+      await deploy(clients, { ...request, stage: { name: 'live', variables: { backend: 'v1' } } }, undefined, options());
+      await deploy(clients, { ...request, stage: { name: 'live', variables: { backend: 'v2' }, canaryPercent: 10 } }, undefined, options());
+      const stage = await direct.v1.send(new GetStageCommand({ restApiId: apiId, stageName: 'live' }));
+      assert.deepEqual(stage.variables, { backend: 'v1' });
+      assert.deepEqual(stage.canarySettings?.stageVariableOverrides, { backend: 'v2' });
+    });
+
     it('switches all traffic when deployed without a canary percentage, removing the canary', async () => {
       const apiId = await existing('canary', 'live');
       const request = { kind: 'REST' as const, body: restDocument('canary'), target: { mode: 'existing' as const, apiId, putMode: 'merge' as const }, backupDir, productionConfirmed: true };
