@@ -8,7 +8,7 @@ import { DeployCancelled, EndpointChangeUnsupported, ProductionStageNotConfirmed
 import { ApiNoLongerExists, ImportOutcomeUnknown, isRefusedRequest, PartialDeploy, reasonOf } from './deployFailures';
 import { deployWithProgress, planDeploy, type DeployAnswers, type OpenProgress, type Prompter } from './deployFlow';
 import { apiKindEvidence, documentTitle, guessApiKind } from './documentKind';
-import { forgetApi, readLinks, rememberLink, type DeploymentLink } from './links';
+import { forgetApi, madeWith, readLinks, rememberLink, type DeploymentLink } from './links';
 import { passesValidation } from './validationGate';
 import type { ImportWarningDiagnostics } from './warningDiagnostics';
 import { deployAnnouncement } from './wording';
@@ -109,7 +109,7 @@ class DocumentLinks {
   async forget(gone: ApiNoLongerExists): Promise<void> {
     if (this.forgotten.has(gone.apiId)) return;
     this.forgotten.add(gone.apiId);
-    if (!this.document.isUntitled) await forgetApi(this.root, gone.apiId, gone.region);
+    if (!this.document.isUntitled) await forgetApi(this.root, gone.apiId, { ...this.connection, region: gone.region });
     this.log(`${gone.message} Its link to ${vscode.workspace.asRelativePath(this.document.uri)} was removed.`);
   }
 }
@@ -140,7 +140,7 @@ export class DeployCommand {
       ? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir()
       : vscode.workspace.getWorkspaceFolder(document.uri)?.uri.fsPath ?? path.dirname(document.uri.fsPath);
     const links = !document.isUntitled ? await readLinks(root, document.uri.fsPath).catch(() => []) : [];
-    const usable = links.filter((l) => l.region === clients.connection.region && (l.endpoint ?? '') === (clients.connection.endpoint ?? ''));
+    const usable = links.filter((l) => madeWith(l, clients.connection));
 
     const attempt: Attempt = { document, options, links: new DocumentLinks(root, document, clients.connection, (m) => this.session.log(m)) };
     try {

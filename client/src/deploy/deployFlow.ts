@@ -1,8 +1,8 @@
 import type { GatewayClients } from '../aws/connection';
 import { describeConnection } from '../aws/connection';
 import { listRestApis, listV2Apis } from '../aws/listing';
-import { deploy, type DeployOptions, type DeployRequest, type DeployResult, type EndpointType, type PutMode } from './deployer';
-import { ApiNoLongerExists, isNotFound } from './deployFailures';
+import { autoDeployWording, deploy, type DeployOptions, type DeployRequest, type DeployResult, type EndpointType, type PutMode } from './deployer';
+import { ApiNoLongerExists, isNotFound, stageNameAccepted } from './deployFailures';
 import { formatStageVariables, parseStageVariables, rulesOutOtherKind } from './documentKind';
 import type { DeploymentLink } from './links';
 import { looksLikeProduction } from './productionStage';
@@ -94,7 +94,6 @@ interface StageChoice {
   canaryPercent?: number;
 }
 
-const STAGE_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const ENDPOINT_TYPES: EndpointType[] = ['EDGE', 'REGIONAL', 'PRIVATE'];
 const ENDPOINT_DETAIL: Record<EndpointType, string> = {
   EDGE: 'edge-optimized: served through CloudFront points of presence',
@@ -102,8 +101,10 @@ const ENDPOINT_DETAIL: Record<EndpointType, string> = {
   PRIVATE: 'private: reachable only from VPCs through an interface endpoint',
 };
 
-export function stageNameError(value: string): string | undefined {
-  return STAGE_NAME.test(value) ? undefined : 'Letters, digits, - and _ only, at most 128 characters';
+/** What the stage name box says of a name that API Gateway would refuse for an API of `kind`. */
+export function stageNameError(kind: 'REST' | 'HTTP', value: string): string | undefined {
+  if (stageNameAccepted(kind, value)) return undefined;
+  return `Letters, digits, - and _ only, at most 128 characters${kind === 'HTTP' ? ', or $default' : ''}`;
 }
 
 /** Empty switches all traffic; otherwise a share of the traffic above 0 and at most 100. */
@@ -368,6 +369,7 @@ async function chooseStage(
   if (!unattended) {
     type Choice = { stage: string } | { create: true } | { importOnly: true };
     const preferred = link?.lastStage;
+    const autoDeployed = existing.filter((s) => s.autoDeploy);
     const sorted = [...existing].sort((a, b) => (a.name === preferred ? -1 : b.name === preferred ? 1 : a.name.localeCompare(b.name)));
     const picked = await prompter.pick<Choice>(steps.title('stage', 'Deploy to stage'), [
       ...sorted.map((s) => ({
@@ -376,11 +378,13 @@ async function chooseStage(
         description: [s.name === preferred ? 'last used' : '', s.autoDeploy ? 'auto-deploy' : '', s.deploymentId ? `serves ${s.deploymentId}` : '', looksLikeProduction(s.name) ? '$(warning) production' : ''].filter(Boolean).join(' · '),
       })),
       { label: '$(add) New stage…', value: { create: true } },
-      { label: '$(circle-slash) Import only, no deployment', value: { importOnly: true } },
+      { label: '$(circle-slash) Import only, no deployment', value: { importOnly: true }, description: autoDeployed.length ? `${autoDeployWording(autoDeployed.map((s) => s.name))}: they get the change` : undefined },
     ]);
     if (!picked) return undefined;
+    // Auto-deploy stages take the reimport whatever stage is picked, a production one among them as if it were picked.
+    for (const s of autoDeployed) if (!('stage' in picked && picked.stage === s.name) && !(await confirmStage(s.name, true))) return undefined;
     if ('importOnly' in picked) return null;
-    name = 'stage' in picked ? picked.stage : await prompter.input({ title: steps.title('stage', 'New stage name'), value: existing.length ? '' : 'dev', validate: stageNameError });
+    name = 'stage' in picked ? picked.stage : await prompter.input({ title: steps.title('stage', 'New stage name'), value: existing.length ? '' : 'dev', validate: (value) => stageNameError(target.kind, value) });
     if (!name) return undefined;
   }
   const stageName = name!;

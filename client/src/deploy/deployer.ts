@@ -17,6 +17,7 @@ import {
 import { exportDefinition, readRestApiState, rebuiltYaml, snapshotJson } from './exportDefinition';
 import { unknownImport } from './possibleImports';
 import { looksLikeProduction } from './productionStage';
+import { stageNames } from './stageActions';
 import { counted } from './wording';
 
 export type PutMode = 'merge' | 'overwrite';
@@ -208,6 +209,7 @@ async function prepareExisting(clients: GatewayClients, request: DeployRequest, 
     progress.log(`stage ${request.stage.name}: ${stage.exists ? `exists${stage.autoDeploy ? ' (auto-deploy)' : ''}${stage.canary ? ` with a ${stage.canary.percentTraffic ?? 0}% canary` : ''}` : 'will be created'}`);
     if (stage.exists && looksLikeProduction(request.stage.name) && !request.productionConfirmed) throw new ProductionStageNotConfirmed(request.stage.name);
   }
+  if (request.kind === 'HTTP') await checkAutoDeployStages(clients, request, apiId, result);
   checkCancelled();
   progress.step(`Backing up the deployed definition of ${apiId}`);
   result.backups = await writeBackups(clients, request.kind, apiId, request.backupDir, request.now ?? new Date(), request.stage?.name);
@@ -217,6 +219,23 @@ async function prepareExisting(clients: GatewayClients, request: DeployRequest, 
     for (const note of backup.notes ?? []) progress.log(`  backup note: ${note}`);
   }
   return { stage, endpointChange };
+}
+
+/**
+ * A reimport reaches every auto-deploy stage of an HTTP API, whichever stage is deployed, even with none: API Gateway
+ * releases the change to them itself. Those that look like production need the same confirmation as a chosen one.
+ */
+async function checkAutoDeployStages(clients: GatewayClients, request: DeployRequest, apiId: string, result: DeployResult): Promise<void> {
+  const released = (await stageNames(clients, 'HTTP', apiId)).filter((s) => s.autoDeploy && s.name !== request.stage?.name).map((s) => s.name);
+  const production = released.find(looksLikeProduction);
+  if (production !== undefined && !request.productionConfirmed) throw new ProductionStageNotConfirmed(production);
+  if (released.length) result.notes.push(`${autoDeployWording(released)}: API Gateway releases the new definition to ${released.length === 1 ? 'it' : 'them'} itself.`);
+}
+
+/** "Stage prod deploys automatically", "Stages dev and prod deploy automatically". */
+export function autoDeployWording(stages: string[]): string {
+  if (stages.length === 1) return `Stage ${stages[0]} deploys automatically`;
+  return `Stages ${stages.slice(0, -1).join(', ')} and ${stages[stages.length - 1]} deploy automatically`;
 }
 
 /** Reads the target API's name (and for REST its endpoint type); an API deleted meanwhile is an `ApiNoLongerExists`. */

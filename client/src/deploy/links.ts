@@ -46,15 +46,36 @@ export async function readLinks(workspaceRoot: string, documentPath: string): Pr
   return [...(file.links[linkKey(workspaceRoot, documentPath)] ?? [])];
 }
 
+/** The account, region and endpoint a deployment went to: a link is good only where all three are the same. */
+export interface LinkConnection {
+  profile?: string;
+  region: string;
+  endpoint?: string;
+}
+
+/**
+ * Whether a link was made on this connection. An API id means nothing under another profile (another account,
+ * perhaps): offered there, the API would seem gone and the link be dropped for everyone sharing the file.
+ */
+export function madeWith(link: DeploymentLink, connection: LinkConnection): boolean {
+  return link.region === connection.region && (link.profile ?? '') === (connection.profile ?? '') && withoutUserInfo(link.endpoint ?? '') === withoutUserInfo(connection.endpoint ?? '');
+}
+
+/** An endpoint without the user name and password it may carry, which must not reach a file shared in the team. */
+export function withoutUserInfo(endpoint: string): string {
+  return endpoint.replace(/^([A-Za-z][\w+.-]*:\/\/)[^/?#]*@/, '$1');
+}
+
 function sameTarget(a: DeploymentLink, b: DeploymentLink): boolean {
-  return a.apiId === b.apiId && a.region === b.region && (a.endpoint ?? '') === (b.endpoint ?? '');
+  return a.apiId === b.apiId && madeWith(a, b);
 }
 
 /** Records a deployment, moving its target to the front; other targets of the same document are kept. */
 export async function rememberLink(workspaceRoot: string, documentPath: string, link: DeploymentLink): Promise<void> {
   const file = await readLinkFile(workspaceRoot);
   const key = linkKey(workspaceRoot, documentPath);
-  file.links[key] = [link, ...(file.links[key] ?? []).filter((existing) => !sameTarget(existing, link))];
+  const stored = link.endpoint === undefined ? link : { ...link, endpoint: withoutUserInfo(link.endpoint) };
+  file.links[key] = [stored, ...(file.links[key] ?? []).filter((existing) => !sameTarget(existing, link))];
   await writeLinkFile(workspaceRoot, file);
 }
 
@@ -67,12 +88,12 @@ async function writeLinkFile(workspaceRoot: string, file: LinkFile): Promise<voi
   await rename(temp, target);
 }
 
-/** Drops the links to an API that no longer exists. */
-export async function forgetApi(workspaceRoot: string, apiId: string, region: string): Promise<void> {
+/** Drops the links to an API that no longer exists on that connection. */
+export async function forgetApi(workspaceRoot: string, apiId: string, connection: LinkConnection): Promise<void> {
   const file = await readLinkFile(workspaceRoot);
   let changed = false;
   for (const [key, links] of Object.entries(file.links)) {
-    const kept = links.filter((l) => !(l.apiId === apiId && l.region === region));
+    const kept = links.filter((l) => !(l.apiId === apiId && madeWith(l, connection)));
     if (kept.length !== links.length) {
       changed = true;
       if (kept.length) file.links[key] = kept;

@@ -1,18 +1,26 @@
+import type { PatchOperation } from '@aws-sdk/client-api-gateway';
 import type { GatewayClients } from '../aws/connection';
 import type { ApiKind } from '../aws/invokeUrl';
 import { listRestStages, listV2Stages } from '../aws/listing';
 
-/** Points a stage at an earlier deployment; the deployment itself is unchanged, so this can be reversed the same way. */
-export async function rollbackStage(clients: GatewayClients, kind: ApiKind, apiId: string, stageName: string, deploymentId: string): Promise<void> {
+/**
+ * Points a stage at an earlier deployment; the deployment itself is unchanged, so this can be reversed the same way.
+ * A REST stage's canary would keep its share of the traffic on the newer deployment, so it is removed in the same
+ * update: the stage serves the chosen deployment alone. Returns a sentence on the removed canary, if there was one.
+ */
+export async function rollbackStage(clients: GatewayClients, kind: ApiKind, apiId: string, stageName: string, deploymentId: string): Promise<string | undefined> {
   if (kind === 'REST') {
-    const { UpdateStageCommand } = await import('@aws-sdk/client-api-gateway');
-    await clients.v1.send(new UpdateStageCommand({
-      restApiId: apiId, stageName, patchOperations: [{ op: 'replace', path: '/deploymentId', value: deploymentId }],
-    }));
-    return;
+    const { GetStageCommand, UpdateStageCommand } = await import('@aws-sdk/client-api-gateway');
+    const canary = (await clients.v1.send(new GetStageCommand({ restApiId: apiId, stageName }))).canarySettings;
+    const patchOperations: PatchOperation[] = [{ op: 'replace', path: '/deploymentId', value: deploymentId }];
+    if (canary) patchOperations.push({ op: 'remove', path: '/canarySettings' });
+    await clients.v1.send(new UpdateStageCommand({ restApiId: apiId, stageName, patchOperations }));
+    if (!canary) return undefined;
+    return `Its canary, which sent ${canary.percentTraffic ?? 0}% of the traffic${canary.deploymentId ? ` to deployment ${canary.deploymentId}` : ''}, was removed.`;
   }
   const { UpdateStageCommand } = await import('@aws-sdk/client-apigatewayv2');
   await clients.v2.send(new UpdateStageCommand({ ApiId: apiId, StageName: stageName, DeploymentId: deploymentId }));
+  return undefined;
 }
 
 export async function deleteApi(clients: GatewayClients, kind: ApiKind, apiId: string): Promise<void> {

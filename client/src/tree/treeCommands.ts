@@ -130,7 +130,7 @@ export class TreeCommands {
     try {
       const clients = await this.session.getClients();
       await deleteApi(clients, target.kind, target.apiId);
-      for (const folder of vscode.workspace.workspaceFolders ?? []) await forgetApi(folder.uri.fsPath, target.apiId, clients.connection.region).catch(() => undefined);
+      for (const folder of vscode.workspace.workspaceFolders ?? []) await forgetApi(folder.uri.fsPath, target.apiId, clients.connection).catch(() => undefined);
       this.session.log(`deleted ${target.kind} API ${name} (${target.apiId})`);
       this.tree.refresh();
       return true;
@@ -170,15 +170,15 @@ export class TreeCommands {
       if (!arg?.confirmed) {
         const answer = await vscode.window.showWarningMessage(
           `Roll stage "${stage}" of ${target.name ?? target.apiId} back to deployment ${label}?`,
-          { modal: true, detail: 'The stage will serve that deployment at once. The current deployment is kept and you can roll forward to it the same way.' },
+          { modal: true, detail: 'The stage will serve that deployment at once, and a canary of the stage is removed. The current deployment is kept and you can roll forward to it the same way.' },
           'Roll Back',
         );
         if (answer !== 'Roll Back') return false;
       }
-      await rollbackStage(clients, target.kind, target.apiId, stage, deploymentId!);
-      this.session.log(`stage ${stage} of ${target.apiId} now serves deployment ${deploymentId}`);
+      const canaryNote = await rollbackStage(clients, target.kind, target.apiId, stage, deploymentId!);
+      this.session.log(`stage ${stage} of ${target.apiId} now serves deployment ${deploymentId}${canaryNote ? `; ${canaryNote}` : ''}`);
       this.tree.refresh();
-      void vscode.window.showInformationMessage(`Stage ${stage} now serves deployment ${deploymentId}.`);
+      void vscode.window.showInformationMessage(`Stage ${stage} now serves deployment ${deploymentId}.${canaryNote ? ` ${canaryNote}` : ''}`);
       return true;
     } catch (error) {
       await this.reportError(`Rolling back stage ${stage}`, error);

@@ -3,11 +3,11 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { GetRestApiCommand, GetStageCommand, GetResourcesCommand, GetRestApisCommand } from '@aws-sdk/client-api-gateway';
-import { GetStageCommand as GetV2StageCommand } from '@aws-sdk/client-apigatewayv2';
+import { CreateStageCommand as CreateV2StageCommand, GetStageCommand as GetV2StageCommand } from '@aws-sdk/client-apigatewayv2';
 import type { GatewayClients } from '../../../client/src/aws/connection';
 import { DeployCancelled, deploy, EndpointChangeUnsupported, ProductionStageNotConfirmed } from '../../../client/src/deploy/deployer';
 import { deployWithProgress, type OpenProgress } from '../../../client/src/deploy/deployFlow';
-import { forgetApi, readLinks, rememberLink } from '../../../client/src/deploy/links';
+import { forgetApi, madeWith, readLinks, rememberLink } from '../../../client/src/deploy/links';
 import { rollbackStage } from '../../../client/src/deploy/stageActions';
 import { httpDocument, ORDERS_PATH, restDocument } from './fixtures/documents';
 import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
@@ -177,6 +177,26 @@ describe('deploying a document', function () {
     assert.notEqual(stage.deploymentId, second.deploymentId);
   });
 
+  it('removes the canary of a stage it rolls back, so the stage serves that deployment alone', async () => {
+    const first = await deploy(clients, { kind: 'REST', body: restDocument('rolled-canary'), target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+    const canary = await deploy(clients, { kind: 'REST', body: restDocument('rolled-canary', ORDERS_PATH), target: { mode: 'existing', apiId: first.apiId, putMode: 'overwrite' }, stage: { name: 'dev', canaryPercent: 20 }, backupDir });
+    const note = await rollbackStage(clients, 'REST', first.apiId, 'dev', first.deploymentId!);
+    const stage = await clients.v1.send(new GetStageCommand({ restApiId: first.apiId, stageName: 'dev' }));
+    assert.equal(stage.deploymentId, first.deploymentId);
+    assert.equal(stage.canarySettings, undefined);
+    assert.equal(note, `Its canary, which sent 20% of the traffic to deployment ${canary.deploymentId}, was removed.`);
+  });
+
+  it('asks before a reimport reaches an auto-deploy stage that looks like production, whichever stage is deployed', async () => {
+    const first = await deploy(clients, { kind: 'HTTP', body: httpDocument('auto'), target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+    await clients.v2.send(new CreateV2StageCommand({ ApiId: first.apiId, StageName: 'prod', AutoDeploy: true }));
+    const again = { kind: 'HTTP' as const, body: httpDocument('auto'), target: { mode: 'existing' as const, apiId: first.apiId, putMode: 'overwrite' as const }, backupDir };
+    await assert.rejects(deploy(clients, again), (error: unknown) => error instanceof ProductionStageNotConfirmed && error.stage === 'prod');
+    await assert.rejects(deploy(clients, { ...again, stage: { name: 'dev' } }), ProductionStageNotConfirmed);
+    const confirmed = await deploy(clients, { ...again, productionConfirmed: true });
+    assert.ok(confirmed.notes.includes('Stage prod deploys automatically: API Gateway releases the new definition to it itself.'), confirmed.notes.join('\n'));
+  });
+
   it("signs its creating calls with the session's credentials instead of resolving new ones", async () => {
     let resolved = 0;
     const credentials = async () => {
@@ -202,8 +222,23 @@ describe('deploying a document', function () {
     assert.deepEqual(links.map((l) => [l.apiId, l.lastStage]), [['a1', 'test'], ['b2', undefined]]);
     const file = JSON.parse(readFileSync(path.join(workspace, '.apigateway', 'deployments.json'), 'utf8'));
     assert.deepEqual(Object.keys(file.links), ['api/pets.yaml']);
-    await forgetApi(workspace, 'a1', 'us-east-1');
+    await forgetApi(workspace, 'a1', { region: 'us-east-1' });
     assert.deepEqual((await readLinks(workspace, doc)).map((l) => l.apiId), ['b2']);
     assert.ok(existsSync(path.join(workspace, '.apigateway', 'deployments.json')));
+  });
+
+  it('keeps links apart by profile and endpoint, and never stores the user name and password of an endpoint', async () => {
+    const doc = path.join(workspace, 'api', 'accounts.yaml');
+    const dev = { profile: 'dev-account', region: 'us-east-1', endpoint: 'https://user:s3cret@gw.example.com:4566' };
+    await rememberLink(workspace, doc, { apiId: 'd1', kind: 'REST', ...dev });
+    const [link] = await readLinks(workspace, doc);
+    assert.equal(link.endpoint, 'https://gw.example.com:4566');
+    assert.ok(!readFileSync(path.join(workspace, '.apigateway', 'deployments.json'), 'utf8').includes('s3cret'));
+    assert.ok(madeWith(link, dev), 'the connection that made it, its password aside');
+    assert.ok(!madeWith(link, { ...dev, profile: 'prod-account' }));
+    await forgetApi(workspace, 'd1', { ...dev, profile: 'prod-account' });
+    assert.deepEqual((await readLinks(workspace, doc)).map((l) => l.apiId), ['d1'], 'not found under another profile is no reason to drop it');
+    await forgetApi(workspace, 'd1', dev);
+    assert.deepEqual(await readLinks(workspace, doc), []);
   });
 });

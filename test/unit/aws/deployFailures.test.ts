@@ -279,7 +279,7 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
       await rememberLink(workspace, document(), { apiId, kind: 'REST', region: 'us-east-1', endpoint: proxy.url, lastStage: 'dev' });
       return {
         clients, answers: { target: apiId, putMode: 'overwrite', stage: 'dev' }, documentText: restDocument(title), documentName: 'api.yaml', documentTitle: title,
-        links: await readLinks(workspace, document()), guessedKind: 'REST', backupDir, onApiGone: (gone) => forgetApi(workspace, gone.apiId, gone.region),
+        links: await readLinks(workspace, document()), guessedKind: 'REST', backupDir, onApiGone: (gone) => forgetApi(workspace, gone.apiId, { region: gone.region, endpoint: proxy.url }),
       };
     }
 

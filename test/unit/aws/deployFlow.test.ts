@@ -8,6 +8,7 @@ import { deploy } from '../../../client/src/deploy/deployer';
 import { ApiNoLongerExists } from '../../../client/src/deploy/deployFailures';
 import {
   canaryPercentError,
+  stageNameError,
   deployWithProgress,
   planDeploy,
   type DeployAnswers,
@@ -180,6 +181,13 @@ describe('the deploy questions, driven by scripted answers', function () {
     const result = await deployWithProgress(clients, confirmed.request, () => quietly, () => undefined);
     assert.equal(result.stage, 'prod');
     assert.ok(writes() > before);
+  });
+
+  it('accepts the $default stage name for HTTP APIs only', () => {
+    assert.equal(stageNameError('HTTP', '$default'), undefined);
+    assert.equal(stageNameError('HTTP', 'dev_2-a'), undefined);
+    assert.match(stageNameError('REST', '$default') ?? '', /^Letters, digits, - and _ only, at most 128 characters$/);
+    assert.match(stageNameError('HTTP', 'de v') ?? '', /or \$default$/);
   });
 
   it('validates the canary percentage until a share above 0 and at most 100 is typed', async () => {
