@@ -16,7 +16,10 @@ const SIGNING_BLOCKS: RegExp[] = [
 const SECRET_VALUES: [RegExp, string][] = [
   // Header form ("x-amz-security-token:abc") and query form ("X-Amz-Security-Token=abc").
   [/(x-amz-security-token\s*[:=]\s*)[^\s&'",]+/gi, `$1${REDACTED}`],
-  [/(\bauthorization\s*[:=]\s*)[^\r\n'"]+/gi, `$1${REDACTED}`],
+  // Header form ("Authorization: Bearer x") and JSON form ('"Authorization":"Bearer x"'); the value runs to the line end.
+  [/(\bauthorization["']?\s*[:=]\s*["']?)[^\r\n'"]+/gi, `$1${REDACTED}`],
+  [/(\bcookie["']?\s*[:=]\s*["']?)[^\r\n'"]+/gi, `$1${REDACTED}`],
+  [/(\bx-api-key["']?\s*[:=]\s*["']?)[^\s&'",;}]+/gi, `$1${REDACTED}`],
   [/(\b(?:X-Amz-)?Signature\s*=\s*)[0-9a-f]{16,}/gi, `$1${REDACTED}`],
   // Keeps the scope (date/region/service) that helps diagnose, hides the access key id in front of it.
   [/(\b(?:X-Amz-)?Credential\s*=\s*)[^/\s,&%]+(\/|%2F)/gi, `$1${REDACTED}$2`],
@@ -24,9 +27,12 @@ const SECRET_VALUES: [RegExp, string][] = [
   [/\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/g, REDACTED],
 ];
 
-/** Replaces the user-info of every URL ("http://user:pass@host") so credentials given in an endpoint stay hidden. */
+/**
+ * Replaces the user-info of every URL ("http://user:pass@host") so credentials given in an endpoint stay hidden. It
+ * runs to the last "@" before the path, as URL parsers read it: a password may hold an unescaped "@" itself.
+ */
 export function hideUrlUserInfo(text: string): string {
-  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/\s@'"]+@/gi, '$1***@');
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s'"]+@/gi, '$1***@');
 }
 
 export function redactSecrets(text: string): string {

@@ -12,7 +12,14 @@ export const KNOWN_REGIONS: readonly string[] = [
 
 export const FALLBACK_REGION = 'us-east-1';
 
+/** The partition a region belongs to, the second field of every ARN in it. */
+export function partition(region: string): string {
+  if (region.startsWith('cn-')) return 'aws-cn';
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  return 'aws';
+}
+
 /** The DNS suffix of the partition a region belongs to, for URLs the SDK does not build for us. */
 export function dnsSuffix(region: string): string {
-  return region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  return partition(region) === 'aws-cn' ? 'amazonaws.com.cn' : 'amazonaws.com';
 }

@@ -1,4 +1,5 @@
 import type * as V1 from '@aws-sdk/client-api-gateway';
+import { dnsSuffix, FALLBACK_REGION } from '../aws/regions';
 
 /**
  * A REST API's current configuration turned into the OpenAPI 3.0 document with x-amazon-apigateway-* extensions that
@@ -277,7 +278,8 @@ export function rebuildRestDefinition(state: RestApiState, options: RebuildOptio
 
   const info: Json = { title: api.name ?? api.id ?? 'API', version: api.version ?? api.createdDate?.toISOString() ?? '1' };
   if (api.description) info.description = api.description;
-  const server: Json = { url: `https://${api.id ?? 'api'}.execute-api.${options.region ?? 'us-east-1'}.amazonaws.com/{basePath}`, variables: { basePath: { default: '' } } };
+  const region = options.region ?? FALLBACK_REGION;
+  const server: Json = { url: `https://${api.id ?? 'api'}.execute-api.${region}.${dnsSuffix(region)}/{basePath}`, variables: { basePath: { default: '' } } };
   const endpoint: Json = {};
   if (api.disableExecuteApiEndpoint) endpoint.disableExecuteApiEndpoint = true;
   if (api.endpointConfiguration?.vpcEndpointIds?.length) endpoint.vpcEndpointIds = api.endpointConfiguration.vpcEndpointIds;

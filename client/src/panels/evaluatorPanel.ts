@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EvaluationResult, EvaluatorToPanel, PanelToEvaluator, TemplateSample } from './evaluatorMessages';
-import { SampleStore } from './sampleStore';
+import { keptCopyNotice, SampleStore } from './sampleStore';
 import { webviewHtml } from './webviewHtml';
 import type { TemplateAtResult } from '../../../server/src/customRequests';
 
@@ -15,6 +15,7 @@ export class EvaluatorPanel {
   private sample: TemplateSample = {};
   private timer: NodeJS.Timeout | undefined;
   private generation = 0;
+  private saveFailureShown = false;
 
   static async show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, offset: number): Promise<void> {
     const document = await vscode.workspace.openTextDocument(uri);
@@ -56,7 +57,7 @@ export class EvaluatorPanel {
 
   private get store(): SampleStore<TemplateSample> | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(this.document.uri) ?? vscode.workspace.workspaceFolders?.[0];
-    return folder ? new SampleStore(path.join(folder.uri.fsPath, '.apigateway', 'samples.json')) : undefined;
+    return folder ? SampleStore.for<TemplateSample>(path.join(folder.uri.fsPath, '.apigateway', 'samples.json')) : undefined;
   }
 
   private get storeKey(): string {
@@ -77,11 +78,11 @@ export class EvaluatorPanel {
       case 'sampleChanged':
         this.sample = message.sample;
         this.schedule();
-        await this.store?.set(this.storeKey, message.sample);
+        await this.saveSample(message.sample);
         break;
       case 'resetSample':
         this.sample = this.found.defaultSample ?? {};
-        await this.store?.set(this.storeKey, undefined);
+        await this.saveSample(undefined);
         this.post({ type: 'init', label: this.found.label ?? '', kind: this.found.kind ?? 'request', sample: this.sample, source: path.basename(this.document.uri.fsPath) });
         this.schedule();
         break;
@@ -91,6 +92,20 @@ export class EvaluatorPanel {
         editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
         break;
       }
+    }
+  }
+
+  /** Samples are saved on every keystroke: a failure is shown once per panel, and never stops the evaluation. */
+  private async saveSample(sample: TemplateSample | undefined): Promise<void> {
+    const store = this.store;
+    if (!store) return;
+    try {
+      const copy = await store.set(this.storeKey, sample);
+      if (copy) void vscode.window.showWarningMessage(keptCopyNotice(store.file, copy));
+    } catch (error) {
+      if (this.saveFailureShown) return;
+      this.saveFailureShown = true;
+      void vscode.window.showWarningMessage(`Cannot save the sample to ${store.file}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

@@ -14,7 +14,7 @@ import { outcomeFromLocal, type LocalInvokeResult } from './invokeOutcome';
 import { draftProblem, httpRequestFor, localInvokeParams } from './invokeRequest';
 import { deployedSource, initialDraft, normalizeArgs, pickStageUrl, type InvokeOpenArgs, type StageUrl } from './invokeTargets';
 import { runTestInvoke, TestInvokeInputError } from './invokeTestInvoke';
-import { SampleStore } from './sampleStore';
+import { keptCopyNotice, SampleStore } from './sampleStore';
 import { webviewHtml } from './webviewHtml';
 
 interface OperationSampleResult {
@@ -121,7 +121,7 @@ export class InvokePanel {
 
   private get store(): SampleStore<HistoryEntry[]> | undefined {
     const folder = this.folder;
-    return folder ? new SampleStore<HistoryEntry[]>(path.join(folder.uri.fsPath, '.apigateway', 'history.json')) : undefined;
+    return folder ? SampleStore.for<HistoryEntry[]>(path.join(folder.uri.fsPath, '.apigateway', 'history.json')) : undefined;
   }
 
   private get storeKey(): string {
@@ -158,7 +158,7 @@ export class InvokePanel {
         break;
       case 'clearHistory':
         this.history = [];
-        await this.store?.set(this.storeKey, undefined);
+        await this.saveHistory();
         this.post({ type: 'history', history: this.history });
         break;
       case 'resetDraft':
@@ -257,8 +257,14 @@ export class InvokePanel {
       : { at: result.at, draft, status: result.status, latencyMs: result.latencyMs };
     this.history = addToHistory(this.history, entry);
     this.post({ type: 'history', history: this.history });
+    await this.saveHistory();
+  }
+
+  private async saveHistory(): Promise<void> {
+    const store = this.store;
     try {
-      await this.store?.set(this.storeKey, this.history);
+      const copy = await store?.set(this.storeKey, this.history.length ? this.history : undefined);
+      if (store && copy) void vscode.window.showWarningMessage(keptCopyNotice(store.file, copy));
     } catch {
       // The history is a convenience: a read-only workspace must not fail the request.
     }

@@ -5,13 +5,14 @@ import { invokeUrl, invokeUrlChoices, type DomainMapping } from '../aws/invokeUr
 import {
   listAuthorizers, listDeployments, listModels, listRequestValidators, listResources, listRestStages,
 } from '../aws/listing';
+import { partition } from '../aws/regions';
 import { domainMappings } from './domainMappings';
 import { folder, formatDate, invokeUrlRows, leaf, type ApiRef, type TreeNode } from './nodes';
 
 const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 
 export function restApiArn(region: string, apiId: string): string {
-  return `arn:aws:apigateway:${region}::/restapis/${apiId}`;
+  return `arn:${partition(region)}:apigateway:${region}::/restapis/${apiId}`;
 }
 
 export function restApiNode(clients: GatewayClients, api: V1.RestApi): TreeNode {

@@ -3,11 +3,12 @@ import type { GatewayClients } from '../aws/connection';
 import { integrationTarget } from '../aws/integrationTarget';
 import { invokeUrl, invokeUrlChoices, type ApiKind, type DomainMapping } from '../aws/invokeUrl';
 import { listIntegrations, listRoutes, listV2Deployments, listV2Stages } from '../aws/listing';
+import { partition } from '../aws/regions';
 import { domainMappings } from './domainMappings';
 import { folder, formatDate, invokeUrlRows, leaf, type ApiRef, type TreeNode } from './nodes';
 
 export function v2ApiArn(region: string, apiId: string): string {
-  return `arn:aws:apigateway:${region}::/apis/${apiId}`;
+  return `arn:${partition(region)}:apigateway:${region}::/apis/${apiId}`;
 }
 
 export function v2ApiNode(clients: GatewayClients, api: V2.Api): TreeNode {

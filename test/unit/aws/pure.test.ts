@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { displayEndpoint } from '../../../client/src/aws/connection';
 import { integrationTarget, lambdaFunctionName } from '../../../client/src/aws/integrationTarget';
 import { customDomainUrl, invokeUrl } from '../../../client/src/aws/invokeUrl';
 import { allPages } from '../../../client/src/aws/paging';
@@ -121,6 +122,13 @@ describe('secret redaction', () => {
       ['{"SessionToken":"IQoJ","Expiration":1}', '{"SessionToken":"<redacted>","Expiration":1}'],
       ['key AKIAIOSFODNN7EXAMPLE used', 'key <redacted> used'],
       ['User: arn:aws:sts::123456789012:assumed-role/Dev/alice is not authorized', 'User: arn:aws:sts::123456789012:assumed-role/Dev/alice is not authorized'],
+      ['{"Authorization":"Bearer abc.def.ghi","Accept":"*/*"}', '{"Authorization":"<redacted>","Accept":"*/*"}'],
+      ["{'authorization': 'Basic dXNlcjpwdw=='}", "{'authorization': '<redacted>'}"],
+      ['x-api-key: abcdef123456\nhost: h', 'x-api-key: <redacted>\nhost: h'],
+      ['{"X-API-Key":"abcdef123456"}', '{"X-API-Key":"<redacted>"}'],
+      ['https://h/p?x-api-key=abc&page=2', 'https://h/p?x-api-key=<redacted>&page=2'],
+      ['Cookie: session=abc; theme=dark\nhost: h', 'Cookie: <redacted>\nhost: h'],
+      ['{"set-cookie":"sid=abc; HttpOnly"}', '{"set-cookie":"<redacted>"}'],
     ];
     for (const [raw, shown] of cases) assert.equal(redactSecrets(raw), shown);
   });
@@ -128,5 +136,14 @@ describe('secret redaction', () => {
   it('hides the user-info of URLs', () => {
     assert.equal(hideUrlUserInfo('connect to http://u:p@host:1/x and https://tok@h2'), 'connect to http://***@host:1/x and https://***@h2');
     assert.equal(hideUrlUserInfo('mail a@b.c, http://host/p@x'), 'mail a@b.c, http://host/p@x');
+  });
+
+  it('hides user-info up to the last @ before the host, a password may hold one', () => {
+    assert.equal(hideUrlUserInfo('secret in url http://admin:p@ss@localhost:4566/'), 'secret in url http://***@localhost:4566/');
+    assert.equal(hideUrlUserInfo('http://u:p@ss@h?next=a@b and http://h#x@y'), 'http://***@h?next=a@b and http://h#x@y');
+    assert.equal(displayEndpoint('http://admin:p@ss@localhost:4566'), 'http://***@localhost:4566');
+    assert.equal(displayEndpoint('admin:p@ss@localhost:4566'), '***@localhost:4566');
+    assert.equal(displayEndpoint('http://user:pa/ss@localhost:4566'), 'http://***@localhost:4566');
+    assert.equal(displayEndpoint('http://localhost:4566'), 'http://localhost:4566');
   });
 });

@@ -32,6 +32,36 @@ describe('invoke panel: history', () => {
     assert.ok(!JSON.stringify(redacted).includes('secret-key'));
   });
 
+  it('strips credentials under any header or query name that says so, every stage variable and URL user-info', () => {
+    const redacted = redactDraft(draft({
+      headers: { 'X-Auth-Token': 'xyz', 'X-Auth-User': 'alice', 'X-Session-Id': 's1', 'X-Client-Secret': 'cs', 'X-Password': 'pw', 'X-Apikey': 'ak', 'Set-Cookie': 'c=1', Accept: 'text/plain' },
+      query: { access_token: 'tok123', api_key: ['a', 'b'], client_secret: 'cs', password: 'pw', page: '2' },
+      stageVariables: { dbPassword: 'hunter2', backend: 'internal.example.com' },
+      stageUrl: 'https://user:p@ss@abc.execute-api.us-east-1.amazonaws.com/prod',
+    }));
+    assert.deepEqual(redacted.headers, { 'X-Auth-Token': '', 'X-Auth-User': '', 'X-Session-Id': '', 'X-Client-Secret': '', 'X-Password': '', 'X-Apikey': '', 'Set-Cookie': '', Accept: 'text/plain' });
+    assert.deepEqual(redacted.query, { access_token: '', api_key: ['', ''], client_secret: '', password: '', page: '2' });
+    assert.deepEqual(redacted.stageVariables, { dbPassword: '', backend: '' });
+    assert.equal(redacted.stageUrl, 'https://***@abc.execute-api.us-east-1.amazonaws.com/prod');
+    for (const secret of ['xyz', 'alice', 'tok123', 'hunter2', 'internal.example.com', 'p@ss']) assert.ok(!JSON.stringify(redacted).includes(secret), secret);
+  });
+
+  it('redacts entries saved before the current rules the next time one is added', () => {
+    const older: HistoryEntry = { at: '2026-01-01T00:00:00Z', draft: { ...draft(), headers: { 'X-Auth-Token': 'xyz' }, stageVariables: { dbPassword: 'hunter2' } }, status: 200 };
+    const history = addToHistory([older], { at: '2026-01-02T00:00:00Z', draft: draft(), status: 201 });
+    assert.deepEqual(history.map((e) => [e.status, e.draft.headers['X-Auth-Token'], e.draft.stageVariables.dbPassword]), [[201, undefined, undefined], [200, '', '']]);
+  });
+
+  it('fills dropped query parameters, stage variables and the stage URL from the draft on screen', () => {
+    const stageUrl = 'https://user:pw@abc.execute-api.us-east-1.amazonaws.com/prod';
+    const stored = redactDraft(draft({ query: { access_token: 'old', page: '1' }, stageVariables: { dbPassword: 'old' }, stageUrl }));
+    const restored = restoreSecrets(stored, draft({ query: { ACCESS_TOKEN: 'new', page: '9' }, stageVariables: { dbPassword: 'new' }, stageUrl }));
+    assert.deepEqual(restored.query, { access_token: 'new', page: '1' });
+    assert.deepEqual(restored.stageVariables, { dbPassword: 'new' });
+    assert.equal(restored.stageUrl, stageUrl);
+    assert.equal(restoreSecrets(stored, draft({ stageUrl: 'https://other.example.com/prod' })).stageUrl, stored.stageUrl);
+  });
+
   it('keeps the newest 20 entries, newest first, every one redacted', () => {
     let history: HistoryEntry[] = [];
     for (let i = 0; i < 25; i++) history = addToHistory(history, { at: `2026-01-01T00:00:${String(i).padStart(2, '0')}Z`, draft: draft(), status: 200 + i });
@@ -59,10 +89,10 @@ describe('invoke panel: history', () => {
       const file = path.join(dir, '.apigateway', 'history.json');
       const key = historyKey('api/petstore.yaml', 'get', '/pets/{petId}');
       assert.equal(key, 'api/petstore.yaml#GET /pets/{petId}');
-      await new SampleStore<HistoryEntry[]>(file).set(key, addToHistory([], { at: '2026-01-01T00:00:00Z', draft: draft(), status: 200 }));
+      await SampleStore.for<HistoryEntry[]>(file).set(key, addToHistory([], { at: '2026-01-01T00:00:00Z', draft: draft(), status: 200 }));
       const text = readFileSync(file, 'utf8');
       assert.ok(!text.includes('Bearer abc') && !text.includes('secret-key') && !text.includes('"k1"'));
-      const reread = validHistory(await new SampleStore<HistoryEntry[]>(file).get(key));
+      const reread = validHistory(await SampleStore.for<HistoryEntry[]>(file).get(key));
       assert.equal(reread.length, 1);
       assert.equal(reread[0].status, 200);
     } finally {
