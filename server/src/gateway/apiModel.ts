@@ -233,3 +233,12 @@ export function isJson(value: unknown): value is Json {
 export function asJson(value: unknown): Json | undefined {
   return isJson(value) ? value : undefined;
 }
+
+/**
+ * An HTTP API payload format version (`payloadFormatVersion`, `authorizerPayloadFormatVersion`) as the text the
+ * gateway compares: an unquoted `2.0` in YAML or JSON reads as the number 2, which AWS takes as "2.0".
+ */
+export function payloadFormatVersion(value: unknown, fallback: string): string {
+  if (value === undefined || value === null) return fallback;
+  return typeof value === 'number' && Number.isInteger(value) ? value.toFixed(1) : String(value);
+}

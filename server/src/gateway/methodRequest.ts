@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { TemplateRequest } from '../template/engine';
+import { setOwn } from '../model/jsonObjects';
 import { maskCredential } from './executionLog';
 import type { ProxyRequestInfo } from './lambda/proxyEvents';
-import { isBinaryMediaType, isTextMediaType, mediaTypeOf } from './payloadEncoding';
+import { isBinaryMediaType, isHttpApiTextType, mediaTypeOf } from './payloadEncoding';
 import type { Json } from './requestContext';
 
 /** The method request after routing: everything integrations, templates and mappings read. */
@@ -59,7 +60,7 @@ export function templateRequest(req: MethodRequest, body = req.body): TemplateRe
 function buildTemplateRequest(req: MethodRequest): TemplateRequest {
   const body = req.body;
   const querystring: Record<string, string> = {};
-  for (const k of Object.keys(req.query)) querystring[k] = req.query[k][req.query[k].length - 1];
+  for (const k of Object.keys(req.query)) setOwn(querystring, k, req.query[k][req.query[k].length - 1]);
   const { authorizerV2: _v2, ...context } = req.context;
   return {
     body,
@@ -122,13 +123,13 @@ function withForwardingHeaders(req: MethodRequest): Record<string, string[]> {
 
 /**
  * A binary body reaches integrations base64-encoded: for REST APIs when its Content-Type is one of the API's
- * binary media types, for HTTP APIs when it is not a text type.
+ * binary media types, for HTTP APIs when it is not one of the few text types (a missing Content-Type included).
  */
 export function decodeBody(body: string | Buffer | undefined, contentType: string | undefined, binaryMediaTypes: string[], httpApi: boolean): { text: string; base64: boolean } {
   if (body === undefined) return { text: '', base64: false };
   if (typeof body === 'string') return { text: body, base64: false };
   const type = mediaTypeOf(contentType);
-  const binary = httpApi ? body.length > 0 && !!type && !isTextMediaType(type) : isBinaryMediaType(type, binaryMediaTypes);
+  const binary = httpApi ? body.length > 0 && !isHttpApiTextType(type) : isBinaryMediaType(type, binaryMediaTypes);
   return binary ? { text: body.toString('base64'), base64: true } : { text: body.toString('utf8'), base64: false };
 }
 

@@ -19,9 +19,19 @@ export function mediaTypeOf(header: string | undefined): string {
 
 const TEXT_TYPES = /^(text\/|application\/(json|xml|javascript|x-www-form-urlencoded|[a-z0-9.+-]*\+(json|xml)))/i;
 
-/** Media types whose bodies read as text; HTTP APIs treat every other one as binary. */
+/** Media types whose bodies read as text, for showing a body passed on untouched. */
 export function isTextMediaType(type: string): boolean {
   return TEXT_TYPES.test(type);
+}
+
+const HTTP_API_TEXT_TYPES = /^(text\/|application\/(json|xml|javascript)$)/i;
+
+/**
+ * The media types whose bodies an HTTP API hands a function as text. Every other body arrives base64-encoded, form
+ * data and `+json` types included, as does a body without a Content-Type (`type` empty).
+ */
+export function isHttpApiTextType(type: string): boolean {
+  return HTTP_API_TEXT_TYPES.test(type);
 }
 
 /** `*\/*` and `type/*` wildcards match; the OpenAPI export writes `/` as `~1`. */

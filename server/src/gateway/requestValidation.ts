@@ -81,12 +81,12 @@ export class RequestValidator {
 }
 
 /**
- * The model of the request's media type, if the method declares one. Models are keyed by content type and nothing
- * stands in for a missing one: a body of another type is not validated, and the integration's passthrough
- * behaviour decides what becomes of it. A request without Content-Type is taken as JSON.
+ * The model of the request's media type, if the method declares one, else its `$default` model, which AWS applies
+ * "regardless of the content type". Without either, a body of another type is not validated, and the integration's
+ * passthrough behaviour decides what becomes of it. A request without Content-Type is taken as JSON.
  */
 export function bodyModelFor(op: Operation, contentType: string | undefined): string | undefined {
-  return op.bodySchemas.get(mediaType(contentType));
+  return op.bodySchemas.get(mediaType(contentType)) ?? op.bodySchemas.get('$default');
 }
 
 export function mediaType(contentType: string | undefined): string {

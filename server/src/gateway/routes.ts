@@ -24,10 +24,11 @@ export interface RouteTable {
 }
 
 /**
- * API Gateway picks the most specific resource: at each segment a literal beats `{param}`, which beats `{proxy+}`.
- * A candidate without the method (or ANY) gives way to the next one: `DELETE /items/special` reaches
- * `DELETE /items/{id}` when `/items/special` has only GET, and an ANY greedy route catches what the specific
- * resources do not implement. Only when no candidate has the method is the route missing.
+ * API Gateway picks the most specific resource: a full match of the path beats a greedy `{proxy+}`, and among full
+ * matches, as among greedy ones, a literal segment beats `{param}`. A candidate without the method (or ANY) gives way
+ * to the next one: `DELETE /items/special` reaches `DELETE /items/{id}` when `/items/special` has only GET, and an
+ * ANY greedy route catches what the specific resources do not implement. Only when no candidate has the method is
+ * the route missing.
  */
 export function buildRouteTable(model: ApiModel): RouteTable {
   const root = newNode();
@@ -56,11 +57,13 @@ export function buildRouteTable(model: ApiModel): RouteTable {
     node.methods.set(op.method, op);
   }
 
-  const candidates = (path: string): Array<{ node: RouteNode; params: Record<string, string> }> => {
+  const candidates = (path: string): Candidate[] => {
     const segments = splitPath(path).map(safeDecode);
-    const found: Array<{ node: RouteNode; params: Record<string, string> }> = [];
+    const found: Found = { full: [], greedy: [] };
     walk(root, segments, 0, {}, found);
-    return found;
+    // A greedy resource found down a literal branch must not shadow a full match down a sibling {param} branch:
+    // `/a/b/c` goes to `/a/{x}/c` rather than `/a/b/{proxy+}`.
+    return [...found.full, ...found.greedy];
   };
 
   return {
@@ -80,17 +83,28 @@ export function buildRouteTable(model: ApiModel): RouteTable {
   };
 }
 
-/** Depth-first in precedence order, so `found` lists matching resources from most to least specific. */
-function walk(node: RouteNode, segments: string[], index: number, params: Record<string, string>, found: Array<{ node: RouteNode; params: Record<string, string> }>): void {
+interface Candidate {
+  node: RouteNode;
+  params: Record<string, string>;
+}
+
+/** Matching resources, full matches apart from greedy ones, each list from most to least specific. */
+interface Found {
+  full: Candidate[];
+  greedy: Candidate[];
+}
+
+/** Depth-first, at each segment a literal before `{param}` before `{proxy+}`: each list of `found` runs from most to least specific. */
+function walk(node: RouteNode, segments: string[], index: number, params: Record<string, string>, found: Found): void {
   if (index === segments.length) {
-    found.push({ node, params });
+    found.full.push({ node, params });
     return;
   }
   const segment = segments[index];
   const literal = node.statics.get(segment);
   if (literal) walk(literal, segments, index + 1, params, found);
   if (node.param && segment !== '') walk(node.param.node, segments, index + 1, { ...params, [node.param.name]: segment }, found);
-  if (node.greedy) found.push({ node: node.greedy.node, params: { ...params, [node.greedy.name]: segments.slice(index).join('/') } });
+  if (node.greedy) found.greedy.push({ node: node.greedy.node, params: { ...params, [node.greedy.name]: segments.slice(index).join('/') } });
 }
 
 function newNode(): RouteNode {

@@ -181,6 +181,21 @@ describe('gateway authorizers', function () {
     assert.match(wrongAudience.headers['www-authenticate'], /invalid_token/);
   });
 
+  it('HTTP API JWT: client_id counts only without aud, and a token issued in the future (iat) is refused', async () => {
+    const gw = exampleGateway('orders-http-api.json', { jwks: { keys: [jwk] }, functions: { Orders: fn('echoEvent') } });
+    const iss = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Example1';
+    const client = '3n4b5urk1ft4fl3mg5e62d9ado';
+    const call = (claims: Record<string, unknown>) =>
+      gw.invoke({ method: 'GET', path: '/orders', headers: { Authorization: `Bearer ${jwt({ iss, exp: now() + 60, scope: 'orders/read', ...claims })}` } });
+    const otherAudience = await call({ aud: 'another-app', client_id: client });
+    assert.equal(otherAudience.status, 401);
+    assert.ok(otherAudience.log.some((e) => e.message.includes('audience another-app is not accepted')));
+    assert.equal((await call({ client_id: client, iat: now() - 10 })).status, 200);
+    const future = await call({ aud: client, iat: now() + 600 });
+    assert.equal(future.status, 401);
+    assert.ok(future.log.some((e) => e.message.includes('(iat)')));
+  });
+
   it('HTTP API Lambda authorizer with simple responses', async () => {
     const doc = {
       openapi: '3.0.1',
@@ -219,6 +234,36 @@ describe('gateway authorizers', function () {
     const no = await gw.invoke({ method: 'GET', path: '/me', headers: { Authorization: 'guess' } });
     assert.equal(no.status, 403);
     assert.deepEqual(json(no.body), { message: 'Forbidden' });
+  });
+
+  it('HTTP API: payload format versions written as the number 2.0 mean "2.0", for the authorizer and the integration', async () => {
+    const doc = `openapi: 3.0.1
+info: { title: numeric, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /me:
+    get:
+      security: [{ simple: [] }]
+      x-amazon-apigateway-integration: { type: aws_proxy, uri: 'arn:aws:lambda:us-east-1:123456789012:function:Echo', payloadFormatVersion: 2.0 }
+components:
+  securitySchemes:
+    simple:
+      type: apiKey
+      name: Authorization
+      in: header
+      x-amazon-apigateway-authorizer:
+        type: request
+        identitySource: $request.header.Authorization
+        authorizerUri: ${lambdaUri('SimpleAuth')}
+        authorizerPayloadFormatVersion: 2.0
+        enableSimpleResponses: true
+`;
+    const gw = gatewayFor(doc, { ...config, functions: { ...config.functions, Echo: fn('echoEvent') } });
+    const ok = await gw.invoke({ method: 'GET', path: '/me', headers: { Authorization: 'secret' } });
+    assert.equal(ok.status, 200, ok.body);
+    const event = (json(ok.body) as { event: { version: string; requestContext: { authorizer: unknown } } }).event;
+    assert.equal(event.version, '2.0');
+    assert.deepEqual(event.requestContext.authorizer, { lambda: { user: 'bob', level: 3 } });
   });
 
   it('IAM: refuses unsigned requests and wrong signatures, accepts a valid SigV4 signature', async () => {

@@ -98,7 +98,6 @@ paths:
     const gw = gatewayFor(doc);
     const unparsable = 'Execution failed due to configuration error: Unable to parse statusCode. It should be an integer that is defined in the request template.';
     for (const request of [
-      { method: 'POST', path: '/bare' },
       { method: 'POST', path: '/bare', headers: { 'Content-Type': 'text/plain' }, body: 'hello' },
       { method: 'POST', path: '/bare', headers: { 'Content-Type': 'application/json' }, body: '{"statusCode": "two hundred"}' },
       { method: 'GET', path: '/nostatus' },
@@ -111,6 +110,34 @@ paths:
     // With no template, the body passed through is what the status is read from.
     const passed = await gw.invoke({ method: 'POST', path: '/bare', headers: { 'Content-Type': 'application/json' }, body: '{"statusCode": 404}' });
     assert.equal(passed.status, 404, passed.body);
+  });
+
+  it('MOCK: without a request template or a body, the default integration response answers', async () => {
+    const doc = `openapi: 3.0.1
+info: { title: mock, version: '1' }
+paths:
+  /m:
+    get:
+      responses: { '200': { description: ok }, '404': { description: nf } }
+      x-amazon-apigateway-integration:
+        type: mock
+        responses:
+          '2\\d{2}': { statusCode: '404', responseTemplates: { application/json: '{"pattern": true}' } }
+          default: { statusCode: '200', responseTemplates: { application/json: '{"ok": true}' } }
+  /nodefault:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: mock
+        responses: { '200': { statusCode: '200' } }
+`;
+    const gw = gatewayFor(doc);
+    const r = await gw.invoke({ method: 'GET', path: '/m' });
+    assert.equal(r.status, 200, r.body);
+    assert.deepEqual(json(r.body), { ok: true });
+    const none = await gw.invoke({ method: 'GET', path: '/nodefault' });
+    assert.equal(none.status, 500);
+    assert.ok(none.log.some((e) => e.message.includes('no default output mapping configured')));
   });
 
   it('HTTP: maps parameters and templates both ways, selecting the response by backend status', async () => {
@@ -201,6 +228,32 @@ paths:
     assert.equal(r.status, 200, r.body);
     assert.equal((json(r.body) as { got: string }).got, '/catalog/books/1?page=2');
     assert.equal(seen.at(-1)!.headers['x-tenant'], 't9');
+  });
+
+  it('HTTP API HTTP_PROXY: the $default route sends the full request path, after the URI path, unless a mapping overwrites it', async () => {
+    const doc = (uri: string, requestParameters?: Record<string, string>) =>
+      JSON.stringify({
+        openapi: '3.0.1',
+        info: { title: 'default', version: '1' },
+        'x-amazon-apigateway-importexport-version': '1.0',
+        paths: {
+          $default: {
+            'x-amazon-apigateway-any-method': {
+              isDefaultRoute: true,
+              'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'ANY', uri, payloadFormatVersion: '1.0', requestParameters },
+            },
+          },
+        },
+      });
+    const got = async (text: string, path: string, stage?: string) => {
+      const r = await gatewayFor(text, {}, 'default.json').invoke({ method: 'GET', path, stage });
+      assert.equal(r.status, 200, r.body);
+      return (json(r.body) as { got: string }).got;
+    };
+    assert.equal(await got(doc(base), '/store/checkout?x=1'), '/store/checkout?x=1');
+    assert.equal(await got(doc(`${base}/api/`), '/store/a%20b'), '/api/store/a%20b');
+    assert.equal(await got(doc(`${base}/api`), '/dev/store', 'dev'), '/api/store');
+    assert.equal(await got(doc(base, { 'overwrite:path': '/fixed' }), '/store/checkout'), '/fixed');
   });
 
   it('HTTP and HTTP API: a single-segment path parameter stays in its segment, a greedy one keeps its slashes', async () => {

@@ -131,6 +131,19 @@ describe('gateway method request checks', () => {
     assert.deepEqual(json(r.body), { ok: true });
   });
 
+  it('validates a body of any media type against the $default model when its own type has none', async () => {
+    const anyType = gatewayFor(API.replace('application/json:\n            schema', '$default:\n            schema'), config);
+    for (const contentType of ['application/json', 'text/plain']) {
+      const r = await anyType.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: { ...good, 'Content-Type': contentType }, body: '{"name": "n"}' });
+      assert.equal(r.status, 400, `${contentType}: ${r.body}`);
+      assert.match(r.log.map((e) => e.message).join('\n'), /object has missing required properties \(\["count"\]\)/);
+    }
+    const both = gatewayFor(API.replace('application/json:\n            schema', 'application/xml:\n            schema: { type: string }\n          $default:\n            schema'), config);
+    const xml = await both.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: { ...good, 'Content-Type': 'application/xml' }, body: '"text"' });
+    // Its own model applies: the string passes, where the $default model wants an object.
+    assert.ok(xml.log.some((e) => e.message === "Request validation succeeded (validator 'all')"), xml.body);
+  });
+
   it('requires a valid API key where the api_key scheme applies', async () => {
     const missing = await gateway.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: { 'X-Trace': 't' }, body: '{"name":"n","count":1}' });
     assert.equal(missing.status, 403);

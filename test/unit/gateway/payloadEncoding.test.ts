@@ -294,6 +294,28 @@ paths:
       assert.deepEqual(bytesOf(r), PNG);
     });
 
+    it('HTTP API: hands the function a body base64-encoded unless it is text/*, JSON, XML or JavaScript, one without a type included', async () => {
+      const doc = `openapi: 3.0.1
+info: { title: http, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /event:
+    post:
+      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: ${lambdaUri('Event')}, payloadFormatVersion: '2.0' }
+`;
+      const gw = gatewayFor(doc, { functions: { Event: fn('echoEvent') } });
+      const body = Buffer.from('a=1&b=2');
+      const encodingFor = async (contentType: string | undefined) => {
+        const r = await gw.invoke({ method: 'POST', path: '/event', headers: contentType ? { 'Content-Type': contentType } : {}, body });
+        assert.equal(r.status, 200, formatLog(r.log));
+        const { event } = JSON.parse(r.body) as { event: { body: string; isBase64Encoded: boolean } };
+        assert.equal(event.body, event.isBase64Encoded ? body.toString('base64') : body.toString(), String(contentType));
+        return event.isBase64Encoded;
+      };
+      for (const type of ['text/plain', 'text/csv; charset=utf-8', 'application/json', 'application/xml', 'application/javascript']) assert.equal(await encodingFor(type), false, type);
+      for (const type of [undefined, 'application/x-www-form-urlencoded', 'application/vnd.api+json', 'application/octet-stream']) assert.equal(await encodingFor(type), true, String(type));
+    });
+
     it('a body flagged base64 that is not base64 is a malformed response (502)', async () => {
       const r = await gatewayFor(api(['*/*'], 'Bad'), config).invoke({ method: 'POST', path: '/echo', headers: { Accept: 'image/png' }, body: 'x' });
       assert.equal(r.status, 502);

@@ -121,6 +121,34 @@ paths:
     assert.deepEqual(json(posted.body), { message: 'Not Found' });
   });
 
+  it('REST and HTTP API: a full match through a {param} beats a greedy resource under a literal', async () => {
+    const rest = gatewayFor(`openapi: 3.0.1
+info: { title: precedence, version: '1' }
+paths:
+  /a/{x}/c:
+    get:${mock('param')}
+  /a/b/{proxy+}:
+    get:${mock('greedy')}
+`);
+    const restRoute = async (path: string) => json((await rest.invoke({ method: 'GET', path })).body) as { route: string; params: string };
+    assert.deepEqual(await restRoute('/a/b/c'), { route: 'param', params: '{x=b}' });
+    assert.deepEqual(await restRoute('/a/b/c/d'), { route: 'greedy', params: '{proxy=c/d}' });
+
+    const lambda = { type: 'aws_proxy', uri: 'arn:aws:lambda:us-east-1:123456789012:function:Echo', payloadFormatVersion: '2.0' };
+    const httpApi = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'precedence', version: '1' },
+      paths: {
+        '/a/{x}/c': { get: { 'x-amazon-apigateway-integration': lambda } },
+        '/a/b/{proxy+}': { get: { 'x-amazon-apigateway-integration': lambda } },
+      },
+    });
+    const gw = gatewayFor(httpApi, { functions: { Echo: fn('echoEvent') } }, 'precedence.json');
+    const routeKey = async (path: string) => ((json((await gw.invoke({ method: 'GET', path })).body) as { event: { routeKey: string } }).event.routeKey);
+    assert.equal(await routeKey('/a/b/c'), 'GET /a/{x}/c');
+    assert.equal(await routeKey('/a/b/c/d'), 'GET /a/b/{proxy+}');
+  });
+
   it('uses the HTTP API $default route for unmatched requests', async () => {
     const doc = {
       openapi: '3.0.1',

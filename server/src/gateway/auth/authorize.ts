@@ -1,5 +1,5 @@
 import type { ApiModel, Operation } from '../apiModel';
-import { asJson } from '../apiModel';
+import { asJson, payloadFormatVersion } from '../apiModel';
 import { logBody, type ExecutionLog } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { callFunction, type FunctionCaller } from '../lambda/callFunction';
@@ -162,7 +162,7 @@ export class Authorizers {
         throw new GatewayError('UNAUTHORIZED', 'Unauthorized');
       }
     }
-    const format = httpApi ? String(authorizer.authorizerPayloadFormatVersion ?? '2.0') : 'rest';
+    const format = httpApi ? payloadFormatVersion(authorizer.authorizerPayloadFormatVersion, '2.0') : 'rest';
     const simple = httpApi && format === '2.0' && authorizer.enableSimpleResponses === true;
     const ttl = Number(authorizer.authorizerResultTtlInSeconds ?? (httpApi ? 0 : 300));
     const cacheKey = ttl > 0 && sources.length ? JSON.stringify([name, values]) : undefined;

@@ -25,7 +25,7 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
 export interface JwtCheck {
   /** Accepted issuers; any when empty. */
   issuers: string[];
-  /** Accepted audiences, compared with `aud` or (Cognito access tokens) `client_id`; any when empty. */
+  /** Accepted audiences, compared with `aud` or, without one, (Cognito access tokens) `client_id`; any when empty. */
   audiences: string[];
   /** Scopes of the route: at least one must be in the token's `scope` / `scp`; none required when empty. */
   scopes: string[];
@@ -37,7 +37,10 @@ export type JwtResult =
   | { ok: true; claims: Json; scopes: string[]; signatureChecked: boolean }
   | { ok: false; reason: string; /** Missing scope is a 403, everything else a 401. */ forbidden?: boolean; expired?: boolean };
 
-/** Checks the token as API Gateway's JWT and Cognito authorizers do: issuer, audience, time window, scopes, RS256 signature. */
+/**
+ * Checks the token as API Gateway's JWT and Cognito authorizers do: issuer, audience, time window (`exp` after now,
+ * `nbf` and `iat` not after it), scopes, RS256 signature.
+ */
 export function checkJwt(token: string, check: JwtCheck): JwtResult {
   const decoded = decodeJwt(token);
   if (!decoded) return { ok: false, reason: 'the token is not a JWT' };
@@ -63,18 +66,28 @@ export function checkJwt(token: string, check: JwtCheck): JwtResult {
     return { ok: false, reason: `issuer ${String(claims.iss)} is not accepted` };
   }
   if (check.audiences.length) {
-    const aud = Array.isArray(claims.aud) ? claims.aud.map(String) : claims.aud !== undefined ? [String(claims.aud)] : [];
-    if (claims.client_id !== undefined) aud.push(String(claims.client_id));
+    const aud = tokenAudiences(claims);
     if (!aud.some((a) => check.audiences.includes(a))) return { ok: false, reason: `audience ${aud.join(', ') || '(none)'} is not accepted` };
   }
   if (typeof claims.exp !== 'number') return { ok: false, reason: 'the token has no exp claim' };
   if (claims.exp <= now) return { ok: false, reason: 'the token has expired', expired: true };
   if (typeof claims.nbf === 'number' && claims.nbf > now) return { ok: false, reason: 'the token is not valid yet (nbf)' };
+  if (typeof claims.iat === 'number' && claims.iat > now) return { ok: false, reason: 'the token was issued in the future (iat)' };
   const scopes = tokenScopes(claims);
   if (check.scopes.length && !check.scopes.some((s) => scopes.includes(s))) {
     return { ok: false, reason: `the token lacks the scopes ${check.scopes.join(', ')}`, forbidden: true };
   }
   return { ok: true, claims, scopes, signatureChecked };
+}
+
+/**
+ * What the token says its audience is: `aud`, or `client_id` (Cognito access tokens) only when there is no `aud`.
+ * A token that has both is judged by `aud` alone.
+ */
+function tokenAudiences(claims: Json): string[] {
+  if (Array.isArray(claims.aud)) return claims.aud.map(String);
+  if (claims.aud !== undefined) return [String(claims.aud)];
+  return claims.client_id !== undefined ? [String(claims.client_id)] : [];
 }
 
 function tokenScopes(claims: Json): string[] {

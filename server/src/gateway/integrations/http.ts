@@ -31,7 +31,8 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
   let render;
   if (httpApi) {
     const mapped = mapHttpApiParameters(ctx);
-    endpoint = endpointUrl(ctx, missing, fillPath(rawUri, mapped.pathParameters, greedyParameters(ctx.operation.resourcePath)), mapped.query, mapped.pathOverride);
+    const path = mapped.pathOverride === undefined && ctx.operation.isDefaultRoute ? { suffix: request.path } : { override: mapped.pathOverride };
+    endpoint = endpointUrl(ctx, missing, fillPath(rawUri, mapped.pathParameters, greedyParameters(ctx.operation.resourcePath)), mapped.query, path);
     headers = mapped.headers;
     body = request.bodyBytes;
   } else {
@@ -184,10 +185,20 @@ function greedyTargets(ctx: IntegrationContext, proxy: boolean, overridden: Reco
   return targets;
 }
 
+/**
+ * How the backend path differs from the URI's: replaced by an HTTP API's `overwrite:path` mapping, or extended by
+ * the request path, which an HTTP API's `$default` route sends in full ("/store/checkout" to `https://backend`
+ * calls `https://backend/store/checkout`).
+ */
+interface PathChange {
+  override?: string;
+  suffix?: string;
+}
+
 /** The endpoint; a URI that does not parse (often for want of a stage variable) fails the request with the reason. */
-function endpointUrl(ctx: IntegrationContext, missing: string[], uri: string, query: Record<string, string[]>, pathOverride?: string): Endpoint {
+function endpointUrl(ctx: IntegrationContext, missing: string[], uri: string, query: Record<string, string[]>, path: PathChange = {}): Endpoint {
   try {
-    return buildEndpoint(uri, query, pathOverride);
+    return buildEndpoint(uri, query, path);
   } catch {
     // Not the parser's stack: what the user needs is the URI as substituted and what it lacked.
     const cause = missing.length ? `: stage '${ctx.request.stage}' does not define ${describeMissing(missing)}` : '';
@@ -205,13 +216,18 @@ function describeMissing(names: string[]): string {
  * reads `https:///x`, what an empty host variable leaves, as the host `x`. The URL class parses the host and the
  * query string; the path is taken from the text as built, since parsing would resolve its dot segments.
  */
-function buildEndpoint(uri: string, query: Record<string, string[]>, pathOverride?: string): Endpoint {
+function buildEndpoint(uri: string, query: Record<string, string[]>, change: PathChange): Endpoint {
   const written = /^https?:\/\/[^/?#]+([^?#]*)/i.exec(uri);
   if (!written) throw new TypeError('Invalid URL');
   const url = new URL(uri);
   for (const [k, values] of Object.entries(query)) for (const v of values) url.searchParams.append(k, v);
-  const path = pathOverride ?? written[1];
+  const path = change.override ?? (change.suffix === undefined ? written[1] : joinPaths(written[1], change.suffix));
   return { url, path: `${escapePath(path.startsWith('/') ? path : `/${path}`)}${url.search}` };
+}
+
+/** `/api` and `/store/checkout` make `/api/store/checkout`: one slash between them, whichever side wrote it. */
+function joinPaths(base: string, suffix: string): string {
+  return `${base.replace(/\/+$/, '')}/${suffix.replace(/^\/+/, '')}`;
 }
 
 /**

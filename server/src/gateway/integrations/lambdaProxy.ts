@@ -1,4 +1,5 @@
 import { headerValue } from '../../template/parameterMaps';
+import { payloadFormatVersion } from '../apiModel';
 import { logBody, logMap, maskCredential } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { callFunction } from '../lambda/callFunction';
@@ -17,7 +18,7 @@ import { integrationTimeoutMs, type IntegrationContext, type IntegrationResult }
 export async function runLambdaProxy(ctx: IntegrationContext): Promise<IntegrationResult> {
   const { model, integration, request, log, operation } = ctx;
   const httpApi = model.dialect === 'http';
-  const format = httpApi ? String(integration.payloadFormatVersion ?? '2.0') : '1.0';
+  const format = httpApi ? payloadFormatVersion(integration.payloadFormatVersion, '2.0') : '1.0';
   const uri = substituteUriVariables(String(integration.uri ?? ''), request.stageVariables, ctx.functions.region, ctx.functions.accountId);
   const routeKey = operation.isDefaultRoute ? '$default' : `${operation.method} ${operation.resourcePath}`;
   const event = format === '2.0' ? proxyEventV2(proxyInfo(request), routeKey) : proxyEventV1(proxyInfo(request), httpApi);

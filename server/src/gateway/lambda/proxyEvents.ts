@@ -1,4 +1,5 @@
 import { headerValue, lastValues } from '../../template/parameterMaps';
+import { setOwn } from '../../model/jsonObjects';
 import type { Json } from '../requestContext';
 
 /** What both event builders need to know about the request. */
@@ -99,7 +100,7 @@ export function proxyEventV2(info: ProxyRequestInfo, routeKey: string): Json {
     headers['content-length'] = String(info.isBase64Encoded ? base64Length(info.body) : Buffer.byteLength(info.body));
   }
   const query: Record<string, string> = {};
-  for (const [k, values] of Object.entries(info.query)) query[k] = values.join(',');
+  for (const [k, values] of Object.entries(info.query)) setOwn(query, k, values.join(','));
   const requestContext: Json = {
     accountId: c.accountId,
     apiId: c.apiId,
