@@ -147,6 +147,11 @@ function substitute(template: string, values: Record<string, string>, ctx: Gatew
   });
 }
 
+/** A parameter the request has: `constructor` or `toString` named in a mapping are not the map's own. */
+function ownValue(map: Record<string, string>, name: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(map, name) ? map[name] : undefined;
+}
+
 /** A gateway-response parameter value: a quoted literal or a `method.request.*` / `stageVariables.*` / `context.*` expression. */
 function parameterValue(expression: string, ctx: GatewayResponseContext): string | undefined {
   const literal = /^'(.*)'$/s.exec(expression);
@@ -155,9 +160,9 @@ function parameterValue(expression: string, ctx: GatewayResponseContext): string
   if (match) {
     const [, where, name] = match;
     if (where.toLowerCase() === 'header') return headerValue(ctx.headers, name);
-    return where.toLowerCase() === 'querystring' ? ctx.query[name] : ctx.pathParameters[name];
+    return ownValue(where.toLowerCase() === 'querystring' ? ctx.query : ctx.pathParameters, name);
   }
-  if (expression.startsWith('stageVariables.')) return ctx.stageVariables[expression.slice('stageVariables.'.length)];
+  if (expression.startsWith('stageVariables.')) return ownValue(ctx.stageVariables, expression.slice('stageVariables.'.length));
   if (expression.startsWith('context.')) {
     const value = ctx.context[expression.slice('context.'.length)];
     return value === undefined ? undefined : String(value);

@@ -76,6 +76,16 @@ describe('gateway method request checks', () => {
     assert.equal((json(both.body) as { detail: string }).detail, 'Missing required request parameters: [tenant, X-Trace]');
   });
 
+  it('maps no inherited property into a gateway response header: a parameter named constructor the request lacks is absent', async () => {
+    const api = API.replace("gatewayresponse.header.Access-Control-Allow-Origin: \"'*'\"", 'gatewayresponse.header.X-Ctor: method.request.querystring.constructor\n      gatewayresponse.header.X-Str: stageVariables.toString');
+    const inherited = gatewayFor(api, config);
+    const r = await inherited.invoke({ method: 'POST', path: '/items', headers: { 'x-api-key': 'key-123', 'X-Trace': 'trace-9' }, body: '{}' });
+    assert.equal(r.status, 422);
+    assert.equal(r.headers['X-Request-Id'], 'trace-9');
+    assert.equal(r.headers['X-Ctor'], undefined);
+    assert.equal(r.headers['X-Str'], undefined);
+  });
+
   it('counts a required parameter that is present but blank as missing', async () => {
     const r = await gateway.invoke({ method: 'POST', path: '/items', query: { tenant: [''] }, headers: { ...good, 'X-Trace': ' ' }, body: '{"name":"n","count":1}' });
     assert.equal(r.status, 422);
