@@ -38,7 +38,9 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   const parameter = /^(?:method\.request|\$request)\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/.exec(value);
   if (parameter) {
     const wanted = openApiLocation(parameter[1]);
-    const declared = parametersAt(document, path).find((p) => p.in === wanted && p.name === parameter[2]);
+    // Header names are case-insensitive in HTTP, and hover matches them so.
+    const sameName = wanted === 'header' ? (name: string) => name.toLowerCase() === parameter[2].toLowerCase() : (name: string) => name === parameter[2];
+    const declared = parametersAt(document, path).find((p) => p.in === wanted && sameName(p.name));
     return declared ? [locationOf(document, declared.node)] : [];
   }
   return [];

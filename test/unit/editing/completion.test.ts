@@ -85,6 +85,12 @@ describe('completion', () => {
       assert.ok(!json.labels.some((l) => l.includes(': ')), 'no whole-integration snippets in place of a key');
     });
 
+    it('leaves a comment after the key being typed alone, a colon in it included', () => {
+      const result = accept(`${OP}      x-amaz| # note: add later\n      responses: {}\n`, 'x-amazon-apigateway-integration');
+      assert.match(result, /\n {6}x-amazon-apigateway-integration:\n\s+# note: add later\n/);
+      assert.deepEqual((parse(result).value as any).paths['/pets/{id}'].get, { 'x-amazon-apigateway-integration': null, responses: {} });
+    });
+
     it('completes keys in a document with CRLF line ends', () => {
       const { labels } = complete('openapi: 3.0.1\r\npaths:\r\n  /a:\r\n    get:\r\n      x-a|\r\n      responses: {}\r\n');
       assert.ok(labels.includes('x-amazon-apigateway-integration'));
@@ -116,6 +122,14 @@ describe('completion', () => {
       assert.deepEqual(labels, ['statusCode', 'responseTemplates', 'responseParameters', 'contentHandling']);
     });
 
+    it('offers the mapping fields of an integration in REST APIs only: HTTP APIs have only proxy integrations', () => {
+      const integration = `${OP}      x-amazon-apigateway-integration:\n        |\n`;
+      const http = complete(integration, 'yaml', 'http').labels;
+      assert.ok(!http.includes('requestTemplates') && !http.includes('responses'), http.join(', '));
+      const rest = complete(integration).labels;
+      assert.ok(rest.includes('requestTemplates') && rest.includes('responses'), rest.join(', '));
+    });
+
     it('offers JSON fields with a trailing comma when another property follows', () => {
       const { document, items } = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {|\n "type": "mock"}}}}}', 'json');
       const item = items.find((i) => i.label === 'uri')!;
@@ -139,6 +153,17 @@ describe('completion', () => {
     it('keeps the quote the user opened, in JSON', () => {
       const { items } = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"passthroughBehavior": "wh|"}}}}}', 'json');
       assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ['"when_no_match"', '"when_no_templates"', '"never"']);
+    });
+
+    it('offers the values of a list of scalars on a `- ` line, as in a flow list', () => {
+      const binary = 'openapi: 3.0.1\nx-amazon-apigateway-binary-media-types:\n  - ima|\npaths: {}\n';
+      assert.deepEqual(complete(binary).labels, ['*/*', 'image/*', 'application/octet-stream']);
+      assert.match(accept(binary, '*/*'), /\n {2}- '\*\/\*'\n/);
+      const methods = (list: string) => complete(`openapi: 3.0.1\nx-amazon-apigateway-cors:\n  allowMethods:${list}\npaths: {}\n`, 'yaml', 'http').labels;
+      assert.deepEqual(methods('\n    - |'), methods(' [|]'));
+      assert.ok(methods(' [|]').includes('GET'));
+      assert.deepEqual(complete('swagger: "2.0"\nschemes:\n  - |\npaths: {}\n').labels, ['http', 'https', 'ws', 'wss']);
+      assert.ok(complete(`${OP}      parameters:\n        - |\n`).labels.includes('name'), 'a list of objects takes keys');
     });
 
     it('quotes a version that YAML would read as a number', () => {
@@ -305,9 +330,9 @@ describe('completion', () => {
       assert.deepEqual(labels, ['method.request.path.id']);
     });
 
-    it('offers every declared parameter for an empty value', () => {
+    it('offers every declared parameter for an empty value, then the other sources', () => {
       const { labels } = complete(`${PARAMS}      x-amazon-apigateway-integration:\n        requestParameters:\n          integration.request.header.h: |\n`);
-      assert.deepEqual(labels, ['method.request.path.id', 'method.request.querystring.q', 'method.request.header.X-Trace', 'method.request.body']);
+      assert.deepEqual(labels, ['method.request.path.id', 'method.request.querystring.q', 'method.request.header.X-Trace', 'method.request.body', 'method.request.body.', 'method.request.multivalueheader.', 'method.request.multivaluequerystring.', "'static'", 'stageVariables.', 'context.']);
     });
 
     it('offers integration request keys for declared parameters', () => {
@@ -334,6 +359,15 @@ describe('completion', () => {
     it('offers schema targets for a $ref, quoted in YAML', () => {
       const { items } = complete('openapi: 3.0.1\ncomponents:\n  schemas:\n    Pet: {type: object}\n    Error: {type: object}\npaths:\n  /a:\n    get:\n      responses:\n        \'200\':\n          description: ok\n          content:\n            application/json:\n              schema:\n                $ref: |\n');
       assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ["'#/components/schemas/Pet'", "'#/components/schemas/Error'"]);
+    });
+
+    it('offers only schemas for a $ref in a schema combinator or keyword, and only headers for a response header', () => {
+      const components = (header: string, schemas: string) => `openapi: 3.0.1\npaths: {}\ncomponents:\n  parameters:\n    P: {name: p, in: query}\n  headers:\n    H: {schema: {type: string}}\n  responses:\n    R:\n      description: r\n      headers:\n        X-A:\n          $ref: ${header}\n  schemas:\n    Pet: {type: object}\n${schemas}`;
+      for (const body of ['      oneOf:\n        - $ref: |\n', '      allOf: [{$ref: |}]\n', '      not:\n        $ref: |\n', '      additionalProperties:\n        $ref: |\n', '      items:\n        $ref: |\n']) {
+        assert.deepEqual(complete(components("'#/components/headers/H'", `    X:\n${body}`)).labels, ['#/components/schemas/Pet', '#/components/schemas/X'], body);
+      }
+      assert.deepEqual(complete(components('|', '')).labels, ['#/components/headers/H']);
+      assert.deepEqual(complete('swagger: "2.0"\npaths: {}\nparameters:\n  P: {name: p, in: query, type: string}\ndefinitions:\n  Pet: {type: object}\n  X:\n    allOf:\n      - $ref: |\n').labels, ['#/definitions/Pet', '#/definitions/X']);
     });
 
     it('offers 2.0 definitions for a $ref being typed in an unclosed quote', () => {

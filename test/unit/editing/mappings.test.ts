@@ -100,6 +100,38 @@ describe('mapping completion and hover', () => {
     });
   });
 
+  describe('REST integration requestParameters', () => {
+    const REST_INTEGRATION = `${PARAMS}      x-amazon-apigateway-integration:\n        type: http\n        requestParameters:\n`;
+
+    it('offers the declared parameters, the body, the variables and a static value as values', () => {
+      const { labels, texts } = complete(`${REST_INTEGRATION}          integration.request.header.h: |\n`);
+      assert.deepEqual(labels.slice(4), ['method.request.body', 'method.request.body.', 'method.request.multivalueheader.', 'method.request.multivaluequerystring.', "'static'", 'stageVariables.', 'context.']);
+      assert.deepEqual(texts.slice(8), [`"'\${1:value}'"`, 'stageVariables.$0', 'context.$0']);
+    });
+
+    it('offers the declared headers and query parameters with every value after their multivalue location', () => {
+      assert.deepEqual(complete(`${REST_INTEGRATION}          integration.request.header.h: method.request.multivalueheader.|\n`).labels, ['method.request.multivalueheader.X-Trace', 'method.request.multivalueheader.Authorization']);
+      assert.deepEqual(complete(`${REST_INTEGRATION}          integration.request.querystring.q: method.request.multivaluequerystring.|\n`).labels, ['method.request.multivaluequerystring.q']);
+    });
+  });
+
+  describe('HTTP API responseParameters', () => {
+    it('offers the backend response and the variables as values under a status code', () => {
+      const yaml = complete(`${OP}      x-amazon-apigateway-integration:\n        type: http_proxy\n        responseParameters:\n          "200":\n            overwrite:header.x: |\n`, 'yaml', 'http');
+      assert.deepEqual(yaml.labels, ['$response.header.', '$response.body.', '$context.', '$stageVariables.']);
+      const json = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "responseParameters": {"404": {"overwrite:statuscode": "|"}}}}}}}', 'json', 'http');
+      assert.deepEqual(json.texts, ['"\\$response.header.$0"', '"\\$response.body.$0"', '"\\$context.$0"', '"\\$stageVariables.$0"']);
+    });
+  });
+
+  describe('gateway response responseParameters', () => {
+    it('offers the request values by location, the variables and a static value', () => {
+      const { labels } = complete('openapi: 3.0.1\npaths: {}\nx-amazon-apigateway-gateway-responses:\n  DEFAULT_4XX:\n    responseParameters:\n      gatewayresponse.header.x: |\n');
+      assert.deepEqual(labels, ['method.request.header.', 'method.request.path.', 'method.request.querystring.', 'method.request.multivalueheader.', 'method.request.multivaluequerystring.', "'static'", 'stageVariables.', 'context.']);
+      assert.deepEqual(complete('openapi: 3.0.1\npaths: {}\nx-amazon-apigateway-gateway-responses:\n  DEFAULT_4XX:\n    responseParameters:\n      gatewayresponse.header.x: method.request.h|\n').labels, ['method.request.header.', 'method.request.path.', 'method.request.querystring.', 'method.request.multivalueheader.', 'method.request.multivaluequerystring.']);
+    });
+  });
+
   describe('REST integration responseParameters', () => {
     const RESPONSES = `${OP}      responses:\n        '200':\n          description: ok\n          headers:\n            Access-Control-Allow-Origin: {schema: {type: string}}\n            X-Id: {description: The pet id., schema: {type: string}}\n        '404': {description: missing, headers: {X-Missing: {schema: {type: string}}}}\n      x-amazon-apigateway-integration:\n        type: http\n        responses:\n          default:\n            statusCode: '200'\n            responseParameters:\n`;
 

@@ -63,6 +63,14 @@ describe('navigation', () => {
     assert.deepEqual(texts(document, await findDefinition(document, offset)), ['5:{name: id, in: path, required: true}']);
   });
 
+  it('goes to a declared header whatever the letter case of the expression, but not to a query parameter', async () => {
+    const text = 'openapi: 3.0.1\npaths:\n  /p:\n    get:\n      parameters:\n        - {name: X-Token, in: header}\n        - {name: Q, in: query}\n      x-amazon-apigateway-integration:\n        requestParameters:\n          integration.request.header.t: method.request.header.x-to|ken\n          integration.request.querystring.q: method.request.querystring.^q\n';
+    const header = withCursor(text.replace('^', ''));
+    assert.deepEqual(texts(header.document, await findDefinition(header.document, header.offset)), ['5:{name: X-Token, in: header}']);
+    const query = withCursor(text.replace('|', ''), 'yaml', '^');
+    assert.deepEqual(await findDefinition(query.document, query.offset), []);
+  });
+
   it('follows a $ref into another file through the resolver', async () => {
     const other = parse('components:\n  schemas:\n    Owner:\n      type: object\n', 'yaml', 'file:///common.yaml');
     const resolver: DocumentResolver = { resolve: async (base, ref) => (base === 'file:///api.yaml' && ref.startsWith('common.yaml') ? other : undefined) };

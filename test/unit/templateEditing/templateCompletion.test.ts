@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
 import { completeInStandaloneTemplate, completeInTemplate } from '../../../server/src/services/templates/templateCompletion';
 import { findTemplateMember, templateMembersOf } from '../../../server/src/facts/templateVariables';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { expandSnippet } from '../editing/snippets';
 import { petStore } from './fixtures';
 import { parseDocument, withCursor } from './support';
 
@@ -29,6 +31,18 @@ describe('template completion', () => {
   it('is undefined outside templates', () => {
     const { text, offset } = withCursor(petStore('"$input.body"').replace('type: aws', 'type: a‸ws'));
     assert.equal(completeInTemplate(parseDocument(text), offset), undefined);
+  });
+
+  it('leaves the lines after a block template to the keys around it, unless indented as deep as its content', () => {
+    const after = (line: string) => {
+      const { text, offset } = withCursor(petStore(`|\n            {"a": 1}\n${line}`));
+      return completeInTemplate(parseDocument(text), offset);
+    };
+    assert.equal(after('        ‸'), undefined);
+    assert.equal(after('          ‸'), undefined);
+    assert.equal(after('\n        ‸'), undefined);
+    assert.ok(after('            $‸')?.items.length);
+    assert.ok(after('            ‸'));
   });
 
   it('offers the variables after $', () => {
@@ -96,6 +110,35 @@ describe('template completion', () => {
     assert.match(edit(block.find((i) => i.label === '#if')).newText, /\n/);
   });
 
+  it('keeps every # of a directive against the text before it in a plain YAML scalar, where a blank would start a comment', () => {
+    const { text, offset } = withCursor(petStore('$x#‸'));
+    const list = completeInTemplate(parseDocument(text), offset)!;
+    for (const label of ['#if', '#foreach', '#define', '#macro']) {
+      const item = list.items.find((i) => i.label === label)!;
+      const inserted = TextDocument.applyEdits(TextDocument.create('file:///api.yaml', 'yaml', 1, text), [{ range: edit(item).range, newText: expandSnippet(edit(item).newText) }]);
+      const template = (parseDocument(inserted).value as any).paths['/orders'].post['x-amazon-apigateway-integration'].requestTemplates['application/json'];
+      assert.match(template, /^\$x#.*#end$/, label);
+    }
+  });
+
+  it('replaces the whole directive name, and the braces of #{name}, keeping arguments already written', () => {
+    const standalone = (marked: string) => {
+      const { text, offset } = withCursor(marked);
+      const item = completeInStandaloneTemplate(text, offset).items.find((i) => i.label === '#foreach')!;
+      const document = TextDocument.create('untitled:t.vtl', 'vtl', 1, text);
+      return { item, replaced: document.getText(edit(item).range) };
+    };
+    assert.equal(standalone('#fo‸reach\n').replaced, '#foreach');
+    const braced = standalone('#{fo‸}\n');
+    assert.equal(braced.replaced, '#{fo}');
+    assert.equal(braced.item.filterText, '#{foreach');
+    const called = standalone('#fo‸r($p in $list)\n#end\n');
+    assert.equal(called.replaced, '#for');
+    assert.equal(edit(called.item).newText, '#foreach');
+    const { items } = complete(petStore('|\n            #fo‸reach'));
+    assert.equal(edit(items.find((i) => i.label === '#foreach')).range.end.character, '            #foreach'.length);
+  });
+
   it('offers $foreach members inside a loop', () => {
     const { items } = complete(petStore('|\n            #foreach($p in $input.path(\'$.pets\'))$foreach.‸#end'));
     assert.deepEqual(labels(items), ['hasNext', 'index', 'count', 'first', 'last']);
@@ -107,6 +150,18 @@ describe('template completion', () => {
     assert.deepEqual(labels(pet), ['name', 'tags']);
     assert.equal(pet.find((i) => i.label === 'tags')?.detail, 'array of Tag');
     assert.deepEqual(labels(complete(petStore(`"$input.path('$.pet.tags[0].‸')"`)).items), ['label']);
+  });
+
+  it('writes a property name that cannot follow a dot in brackets, quoted to suit the string literal and its host', () => {
+    const accepted = (template: string) => {
+      const { text, offset } = withCursor(petStore(template).replace('        quantity:', '        "we ird": { type: string }\n        quantity:'));
+      const item = completeInTemplate(parseDocument(text), offset)!.items.find((i) => i.label === 'we ird')!;
+      assert.equal(item.filterText, '.we ird');
+      const inserted = TextDocument.applyEdits(TextDocument.create('file:///api.yaml', 'yaml', 1, text), [edit(item)]);
+      return (parseDocument(inserted).value as any).paths['/orders'].post['x-amazon-apigateway-integration'].requestTemplates['application/json'];
+    };
+    assert.equal(accepted(`"$input.json('$.we‸')"`), `$input.json('$["we ird"]')`);
+    assert.equal(accepted(`'$input.path("$.‸")'`), `$input.path("$['we ird']")`);
   });
 
   it('offers the response schema of the integration response status in response templates', () => {

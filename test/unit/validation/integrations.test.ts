@@ -127,6 +127,18 @@ responses:
     assert.equal(withCode(await validate(mapping), 'ignored-for-proxy')[0].severity, 2);
   });
 
+  it('marks request templates in an HTTP API once, at their key: HTTP APIs map no requests', async () => {
+    const text = httpApi(`type: HTTP_PROXY
+httpMethod: GET
+uri: https://example.com
+payloadFormatVersion: '1.0'
+requestTemplates:
+  application/json: '{}'`);
+    const diagnostics = await validate(text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['dialect-mismatch']);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'requestTemplates'));
+  });
+
   it('marks request templates of proxy integrations once, at the template', async () => {
     const text = restYaml(`type: AWS_PROXY
 httpMethod: POST

@@ -207,6 +207,8 @@ const integrationFields: FieldSpec[] = [
   },
   {
     name: 'requestTemplates',
+    // HTTP APIs have only proxy integrations, which pass the request through untransformed.
+    dialects: ['rest'],
     forTypes: MAPPING_INTEGRATION_TYPES,
     ...mappingTemplates('Request', '`Content-Type` of the request (`application/json` when absent)'),
     docsUrl: extensionPage('integration-requestTemplates'),

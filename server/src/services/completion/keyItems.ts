@@ -13,9 +13,20 @@ import { openApiKeyItems } from './openapiItems';
 import { isMediaTypeMap, keyPatternStemItems, mediaTypeItems } from './mapKeys';
 import { rootStartItems } from './rootItems';
 import { statusCodeItems } from './statusCodes';
+import { valueItems } from './valueItems';
 import { httpRequestParameterKeyItems, httpResponseParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems } from './mappingKeys';
 
 export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
+  const items = objectKeyItems(site, dialect);
+  // `- ` starts a YAML list item, read as a key until a colon says otherwise: an item that takes no keys is a value.
+  return items.length === 0 && isBareListItem(site) ? valueItems(site, dialect) : items;
+}
+
+function isBareListItem(site: CompletionSite): boolean {
+  return typeof site.path[site.path.length - 1] === 'number' && site.siblings.length === 0 && !site.keyOnly;
+}
+
+function objectKeyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const { document, path } = site;
   const security = isSecurityRequirement(path);
   if (security) return schemeNameItems(site);

@@ -3,15 +3,23 @@ import type { CompletionSite } from '../editing/completionSite';
 import { MAPPING_LOCATION, parametersAt } from '../editing/operationFacts';
 import { literalItem, stemItem, valueItem } from './completionItems';
 
-/** REST mapping expressions for the operation's declared parameters, narrowed to the location already typed. */
+/**
+ * REST request mapping sources: the operation's declared parameters, read whole or (headers and query strings) with
+ * every value, then the body and the variables; narrowed to what is already typed.
+ */
 export function parameterExpressionItems(site: CompletionSite): CompletionItem[] {
   const expressions: Expression[] = parametersAt(site.document, site.path).flatMap((p) => {
     const location = MAPPING_LOCATION[p.in];
-    return location ? [{ text: `method.request.${location}.${p.name}`, detail: `${p.in} parameter` }] : [];
+    if (!location) return [];
+    const single = { text: `method.request.${location}.${p.name}`, detail: `${p.in} parameter` };
+    const multi = MULTIVALUE_LOCATION[location];
+    return multi ? [single, { text: `method.request.${multi}.${p.name}`, detail: `${p.in} parameter, every value`, under: `method.request.${multi}.` }] : [single];
   });
-  expressions.push({ text: 'method.request.body', detail: 'The request body' });
-  return expressionItems(site, expressions);
+  return expressionItems(site, [...expressions, ...REST_REQUEST_SOURCES]);
 }
+
+/** The locations that read every value of a repeated header or query string parameter, joined by commas. */
+const MULTIVALUE_LOCATION: Record<string, string> = { header: 'multivalueheader', querystring: 'multivaluequerystring' };
 
 /** HTTP API mapping sources: the declared parameters first, then the open-ended variables. */
 export function httpExpressionItems(site: CompletionSite): CompletionItem[] {
@@ -29,7 +37,22 @@ interface Expression {
   stem?: boolean;
   /** A single-quoted literal, inserted with its text selected. */
   literal?: boolean;
+  /** Offered only once this start is typed: a form that would double a list already long. */
+  under?: string;
 }
+
+// The sources each kind of mapping reads (request-response-data-mappings, http-api-parameter-mapping,
+// gateway responses): a fact of API Gateway's, kept here beside the only code that offers them.
+
+const REST_REQUEST_SOURCES: Expression[] = [
+  { text: 'method.request.body', detail: 'The whole request body' },
+  { text: 'method.request.body.', detail: 'A JSONPath (without `$.`) into the request body', stem: true },
+  { text: 'method.request.multivalueheader.', detail: 'Every value of a request header, joined by commas', stem: true },
+  { text: 'method.request.multivaluequerystring.', detail: 'Every value of a query string parameter, joined by commas', stem: true },
+  { text: "'static'", detail: 'A static value', literal: true },
+  { text: 'stageVariables.', detail: 'A stage variable', stem: true },
+  { text: 'context.', detail: 'A context variable', stem: true },
+];
 
 const HTTP_SOURCES: Expression[] = [
   { text: '$request.path', detail: 'The whole request path' },
@@ -49,11 +72,31 @@ export const RESPONSE_SOURCES: Expression[] = [
   { text: 'context.', detail: 'A context variable', stem: true },
 ];
 
+/** HTTP API response mappings read the backend's response (the status code's group they sit in), never the request. */
+export const HTTP_RESPONSE_SOURCES: Expression[] = [
+  { text: '$response.header.', detail: 'A header of the backend response', stem: true },
+  { text: '$response.body.', detail: 'A JSONPath into the backend response body', stem: true },
+  { text: '$context.', detail: 'A context variable', stem: true },
+  { text: '$stageVariables.', detail: 'A stage variable', stem: true },
+];
+
+/** Gateway responses are not tied to an operation: the request's values are offered by location, open for the name. */
+export const GATEWAY_RESPONSE_SOURCES: Expression[] = [
+  { text: 'method.request.header.', detail: 'A request header', stem: true },
+  { text: 'method.request.path.', detail: 'A path parameter', stem: true },
+  { text: 'method.request.querystring.', detail: 'A query string parameter', stem: true },
+  { text: 'method.request.multivalueheader.', detail: 'Every value of a request header, joined by commas', stem: true },
+  { text: 'method.request.multivaluequerystring.', detail: 'Every value of a query string parameter, joined by commas', stem: true },
+  { text: "'static'", detail: 'A static value', literal: true },
+  { text: 'stageVariables.', detail: 'A stage variable', stem: true },
+  { text: 'context.', detail: 'A context variable', stem: true },
+];
+
 /** Once a dot is typed, only expressions continuing what is typed are offered. */
 export function expressionItems(site: CompletionSite, expressions: Expression[]): CompletionItem[] {
   const typed = site.prefix;
   const narrowed = typed.slice(0, typed.lastIndexOf('.') + 1);
   return expressions
-    .filter((e) => e.text.startsWith(narrowed) && !(e.stem && e.text === typed))
+    .filter((e) => e.text.startsWith(narrowed) && !(e.stem && e.text === typed) && (!e.under || narrowed.startsWith(e.under)))
     .map((e) => (e.literal ? literalItem(site, e.detail) : e.stem ? stemItem(site, e.text, e.detail) : valueItem(site, e.text, CompletionItemKind.Variable, e.detail)));
 }

@@ -11,11 +11,13 @@ import { markdown } from '../editing/specDocs';
 import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
 import { valueItem } from './completionItems';
 import { isIntegration } from './integrationItems';
-import { expressionItems, httpExpressionItems, parameterExpressionItems, RESPONSE_SOURCES } from './mappingExpressions';
+import { expressionItems, GATEWAY_RESPONSE_SOURCES, HTTP_RESPONSE_SOURCES, httpExpressionItems, parameterExpressionItems, RESPONSE_SOURCES } from './mappingExpressions';
 import { refItems } from './refItems';
 import { openApiValueItems } from './openapiItems';
 import { rootVersionItems } from './rootItems';
 import { USUAL_URI_FORMS } from '../../facts/extensions/integration';
+
+const GATEWAY_RESPONSES_KEY = 'x-amazon-apigateway-gateway-responses';
 
 export function valueItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const { path, document } = site;
@@ -38,7 +40,10 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
     if (key === 'statusCode' && path[path.length - 3] === 'responses') {
       return responseCodesAt(document, path).map((code) => valueItem(site, code, CompletionItemKind.Value, 'Method response'));
     }
+    // An HTTP API's `responseParameters` group its mappings by status code.
+    if (path[path.length - 3] === 'responseParameters' && path.length - 4 === index) return expressionItems(site, HTTP_RESPONSE_SOURCES);
   }
+  if (extensionName === GATEWAY_RESPONSES_KEY && path[path.length - 2] === 'responseParameters' && path.length - 4 === index) return expressionItems(site, GATEWAY_RESPONSE_SOURCES);
   const extension = getExtension(extensionName);
   const spec = extension && findValueSpec(extension, below);
   if (!spec) return [];

@@ -205,7 +205,8 @@ function yamlSite(from: Patchable, offset: number): Site | undefined {
   const keyMatch = YAML_KEY_LINE.exec(before);
   if (keyMatch) {
     const wordStart = lineStart + keyMatch[1].length;
-    const colon = after.search(/:(\s|$)/);
+    // A comment after the word may hold a colon of its own (`# note: later`).
+    const colon = after.replace(/[ \t]#.*$/, '').search(/:(\s|$)/);
     const rest = colon >= 0 ? after.slice(colon) : ':';
     const wordEnd = offset + (colon >= 0 ? colon : /^[^\s#]*/.exec(after)![0].length);
     const copy = reparse(from, { start: wordStart, end: lineEnd, text: PLACEHOLDER + rest });

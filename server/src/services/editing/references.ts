@@ -35,11 +35,24 @@ export function refContainersFor(document: ApiDocument, path: NodePath, containe
   const inIntegration = path.includes('x-amazon-apigateway-integration');
   const all = containers.filter((c) => c[c.length - 1] !== 'securitySchemes');
   if (inIntegration) return all.filter((c) => c[1] === 'x-amazon-apigateway-integrations');
-  const parent = path[path.length - 2];
-  const grand = path[path.length - 3];
-  const preferred = parent === 'schema' || parent === 'items' || grand === 'properties' || grand === 'schemas' || grand === 'definitions' ? ['schemas', 'definitions'] : grand === 'parameters' ? ['parameters'] : grand === 'responses' ? ['responses'] : parent === 'requestBody' ? ['requestBodies'] : [];
+  const preferred = preferredContainers(String(path[path.length - 2]), String(path[path.length - 3]));
   const matching = all.filter((c) => preferred.includes(String(c[c.length - 1])));
   return (matching.length ? matching : all).filter((c) => c[1] !== 'x-amazon-apigateway-integrations');
+}
+
+/** Keywords whose value is a schema. */
+const SCHEMA_VALUES = new Set(['schema', 'items', 'not', 'additionalProperties', 'additionalItems', 'contains', 'propertyNames', 'if', 'then', 'else']);
+/** Keywords whose value is a list or a map of schemas. */
+const SCHEMA_COLLECTIONS = new Set(['allOf', 'oneOf', 'anyOf', 'prefixItems', 'properties', 'patternProperties', 'dependentSchemas', 'schemas', 'definitions', '$defs']);
+
+/** The kind of object a `$ref` stands for, told by the key holding it (`parent`) and the one above (`grand`). */
+function preferredContainers(parent: string, grand: string): string[] {
+  if (SCHEMA_VALUES.has(parent) || SCHEMA_COLLECTIONS.has(grand)) return ['schemas', 'definitions'];
+  if (grand === 'parameters') return ['parameters'];
+  if (grand === 'responses') return ['responses'];
+  if (grand === 'headers') return ['headers'];
+  if (parent === 'requestBody') return ['requestBodies'];
+  return [];
 }
 
 /** A file of bare definitions (`Pet: {...}` at its root, no `openapi`, `swagger` or `paths`), which `$ref`s name by root key. */

@@ -5,7 +5,7 @@
 import { CompletionItemKind, MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
 import { templateMembersOf, TEMPLATE_ROOTS } from '../../facts/templateVariables';
 import type { TemplateKind, TemplateMember } from '../../facts/templateVariableTypes';
-import { allowsLineBreaks, escapeForHost, preferredQuote, type TemplateHost } from './hostEscaping';
+import { allowsLineBreaks, escapeForHost, preferredQuote, withoutCommentStarts, type TemplateHost } from './hostEscaping';
 import { CATALOG_ROOTS } from './memberLookup';
 import { scanTemplate, type ScannedTemplate } from './templateScanner';
 import { definedVariables } from './variableChecks';
@@ -22,6 +22,8 @@ export interface TemplateCompletionItem {
   newText: string;
   snippet: boolean;
   sortText?: string;
+  /** What the editor matches against the text of the range, when that is not the label. */
+  filterText?: string;
 }
 
 export interface CompletionRequest {
@@ -60,7 +62,7 @@ export function templateCompletionItems(request: CompletionRequest): TemplateCom
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const jsonPath = /\$input\.(?:path|json)\(\s*(['"])(\$[^'"]*)$/.exec(before);
-  if (jsonPath) return jsonPathItems(request, jsonPath[2]);
+  if (jsonPath) return jsonPathItems(request, jsonPath[2], jsonPath[1]);
   const parameters = parameterItems(request, before);
   if (parameters) return parameters;
   const reference = /\$!?\{?((?:[A-Za-z_][\w-]*\.)*)([A-Za-z_][\w-]*)?$/.exec(before);
@@ -186,15 +188,24 @@ const DIRECTIVES: DirectiveSnippet[] = [
 
 function directiveItems(request: CompletionRequest, start: number): TemplateCompletionItem[] {
   if (request.kind === 'gatewayResponse') return [];
-  const multiline = allowsLineBreaks(request.host);
+  const { text, offset, host } = request;
+  const braced = start + 1 < offset && text[start + 1] === '{';
+  // The whole name is replaced, with the brace closing `#{name}`: `#fo|reach` must not become `#foreach…reach`.
+  let end = offset + /^[A-Za-z]*/.exec(text.slice(offset))![0].length;
+  if (braced && text[end] === '}') end++;
+  // Arguments already written after the name are kept, as for a method call.
+  const called = text[end] === '(';
+  const multiline = allowsLineBreaks(host);
   return DIRECTIVES.map((d) => ({
     label: `#${d.name}`,
     kind: CompletionItemKind.Keyword,
     documentation: markdown(d.doc),
     start,
-    end: request.offset,
-    newText: escapeSnippetForHost(multiline ? d.block : d.line, request.host).replace(/QUOTE/g, preferredQuote(request.host)),
-    snippet: true,
+    end,
+    newText: called ? `#${d.name}` : fitSnippetToHost(multiline ? d.block : d.line, host).replace(/QUOTE/g, preferredQuote(host)),
+    snippet: !called,
+    // The editor filters on the text the range covers, brace included.
+    filterText: braced ? `#{${d.name}` : undefined,
   }));
 }
 
@@ -202,27 +213,47 @@ function directiveItems(request: CompletionRequest, start: number): TemplateComp
  * Host escaping applied to a snippet: only its literal text can contain characters the host must escape. The backslash
  * of an escape the host reads is doubled once more for the snippet grammar, which reads `\\` as one.
  */
-function escapeSnippetForHost(snippet: string, host: TemplateHost): string {
-  return host === 'double' ? snippet.replace(/\n/g, '\\\\n').replace(/\t/g, '\\\\t') : snippet;
+function fitSnippetToHost(snippet: string, host: TemplateHost): string {
+  if (host === 'double') return snippet.replace(/\n/g, '\\\\n').replace(/\t/g, '\\\\t');
+  if (host === 'plain') return withoutCommentStarts(snippet);
+  return snippet;
 }
 
-function jsonPathItems(request: CompletionRequest, expression: string): TemplateCompletionItem[] {
+function jsonPathItems(request: CompletionRequest, expression: string, literalQuote: string): TemplateCompletionItem[] {
   const lastDot = Math.max(expression.lastIndexOf('.'), expression.lastIndexOf('['));
   if (lastDot < 0 || expression[lastDot] !== '.') return [];
   const parent = expression.slice(0, lastDot).replace(/\.$/, '');
   const prefix = expression.slice(lastDot + 1);
   const start = request.offset - prefix.length;
   const end = nameEnd(request.text, request.offset);
-  return (request.jsonPathProperties?.(parent) ?? []).map((p) => ({
-    label: p.name,
-    kind: CompletionItemKind.Field,
-    detail: p.type,
-    documentation: p.description ? markdown(p.description) : undefined,
-    start,
-    end,
-    newText: p.name,
-    snippet: false,
-  }));
+  return (request.jsonPathProperties?.(parent) ?? []).map((p) => {
+    const item: TemplateCompletionItem = {
+      label: p.name,
+      kind: CompletionItemKind.Field,
+      detail: p.type,
+      documentation: p.description ? markdown(p.description) : undefined,
+      start,
+      end,
+      newText: p.name,
+      snippet: false,
+    };
+    return DOT_NAME.test(p.name) ? item : bracketed(item, literalQuote, expression[lastDot - 1] !== '.');
+  });
+}
+
+/** Names a JSONPath can follow a dot with; any other goes in brackets. */
+const DOT_NAME = /^[A-Za-z0-9_-]+$/;
+
+/**
+ * `['we ird']` in place of `.we ird` (after the `..` of a deep scan, `..['we ird']`), quoted with the quote the JSONPath
+ * string literal around it does not use.
+ */
+function bracketed(item: TemplateCompletionItem, literalQuote: string, replacesDot: boolean): TemplateCompletionItem {
+  const quote = literalQuote === "'" ? '"' : "'";
+  const newText = `[${quote}${item.label}${quote}]`;
+  if (!replacesDot) return { ...item, newText };
+  // The range takes the dot in, so the editor matches what it covers against the dot too.
+  return { ...item, start: item.start - 1, newText, filterText: `.${item.label}` };
 }
 
 /**

@@ -27,3 +27,11 @@ export function allowsLineBreaks(host: TemplateHost): boolean {
 export function preferredQuote(host: TemplateHost): "'" | '"' {
   return host === 'single' ? '"' : "'";
 }
+
+/**
+ * In a plain YAML scalar a `#` after a blank starts a comment, which would swallow the rest of the line: a snippet's
+ * `#` is kept against what precedes it, the tab stop in between aside.
+ */
+export function withoutCommentStarts(snippet: string): string {
+  return snippet.replace(/[ \t]*(\$0)?[ \t]*(?=#)/g, '$1');
+}

@@ -97,7 +97,21 @@ export function locateTemplates(document: ApiDocument, at?: number): LocatedTemp
 
 /** The template whose string contains the document offset (its end included, as completion needs). */
 export function templateAtOffset(document: ApiDocument, offset: number): LocatedTemplate | undefined {
-  return locateTemplates(document, offset).find((t) => offset >= t.node.contentOffset && offset <= t.node.contentEnd);
+  return locateTemplates(document, offset).find((t) => scalarHolds(document.text, t.node, offset));
+}
+
+/**
+ * A block scalar's content runs on through the indentation of the lines after its last one, where the user is
+ * already typing the next key: past its last character, only a line indented as deep as its content belongs to it.
+ */
+function scalarHolds(source: string, node: ScalarNode, offset: number): boolean {
+  if (offset < node.contentOffset || offset > node.contentEnd) return false;
+  if ((node.style !== 'literal' && node.style !== 'folded') || offset <= node.end) return true;
+  return offset - lineStart(source, offset) >= (node.blockIndent ?? 0);
+}
+
+function lineStart(source: string, offset: number): number {
+  return Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1;
 }
 
 function collectIntegration(source: string, node: ObjectNode, operation: TemplateOperation | undefined, found: LocatedTemplate[]): void {

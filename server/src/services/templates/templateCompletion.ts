@@ -52,7 +52,7 @@ function toCompletionItem(item: TemplateCompletionItem, range: Range, escapeText
   if (item.documentation) result.documentation = item.documentation;
   if (item.sortText) result.sortText = item.sortText;
   // The typed text includes the `$`/`#` and member path in VS Code's word; filtering on the label alone suffices.
-  result.filterText = item.label;
+  result.filterText = item.filterText ?? item.label;
   return result;
 }
 

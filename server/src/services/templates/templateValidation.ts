@@ -122,8 +122,10 @@ function checkedFacts(template: LocatedTemplate): TemplateFacts | undefined {
 function checkLocatedTemplate(context: ValidationContext, template: LocatedTemplate, answered: TemplateFinding[] | undefined): void {
   const integrationType = template.integration?.type;
   if (integrationType && PROXY_TYPES.has(integrationType)) {
-    // In a REST API the whole `responses` of a proxy integration is already marked ignored, at its key.
+    // In a REST API the whole `responses` of a proxy integration is already marked ignored, at its key; in an HTTP API
+    // `requestTemplates` is, by the dialect check.
     if (template.kind === 'response' && context.dialect === 'rest') return;
+    if (template.kind === 'request' && context.dialect === 'http') return;
     const what = template.kind === 'request' ? 'request templates' : 'integration responses and their templates';
     const passes = template.kind === 'request' ? 'the backend receives the request as it is' : "the client receives the backend's response as it is";
     context.report({ offset: template.property.offset, end: template.node.end }, 'template-ignored-on-proxy',
