@@ -7,7 +7,7 @@ import { main } from '../../server/src/cli/apigw';
 import { runEval } from '../../server/src/cli/commands/eval';
 import { runInvoke } from '../../server/src/cli/commands/invoke';
 import { runServe } from '../../server/src/cli/commands/serve';
-import { readBytesFile, readTextFile, type CliIO } from '../../server/src/cli/io';
+import { readBytesFile, readTextFile, UsageError, type CliIO } from '../../server/src/cli/io';
 import { formatReport } from '../../server/src/cli/lintReports';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -152,6 +152,33 @@ describe('apigw command line', () => {
       const text = fakeIO(dir);
       await main(['lint', 'mixed'], text);
       assert.match(text.stdout, /^5 files checked: 2 errors/m);
+    });
+  });
+
+  describe('hidden and unopenable files in a directory', () => {
+    const API = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n";
+    const BAD = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-api-key-source: NOPE\n";
+    let dir: string;
+    before(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'apigw-lint-hidden-'));
+      writeTree(dir, { 'tree/x/good.yaml': API, 'tree/.aws/api.yaml': BAD, 'tree/.dotfile.yaml': BAD, 'tree/node_modules/m/api.yaml': BAD, 'broken/good.yaml': API, 'broken/locked.yaml': API });
+    });
+
+    it('checks definitions in hidden folders and dotfiles, not those under node_modules', async () => {
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', 'tree'], io), 1, io.stdout + io.stderr);
+      assert.match(io.stdout, /^3 files checked: 2 errors/m);
+    });
+
+    it('reports the files it could check and exits 2 when a file it found cannot be opened', async () => {
+      const io = fakeIO(dir);
+      // Permissions cannot lock a file from the root user these tests may run as: the read fails as a locked file's does.
+      const read = io.readBytes;
+      io.readBytes = (file) => (file.endsWith('locked.yaml') ? Promise.reject(new UsageError(`${file}: permission denied`)) : read(file));
+      assert.equal(await main(['lint', 'broken'], io), 2, io.stdout + io.stderr);
+      assert.match(io.stdout, /^1 file checked: 0 errors/m);
+      assert.match(io.stderr, /locked\.yaml: permission denied; not checked/);
+      assert.match(io.stderr, /1 file found could not be opened and was not checked: broken\/locked\.yaml/);
     });
   });
 
@@ -345,6 +372,7 @@ describe('apigw command line', () => {
     assert.equal(formatReport('text', [{ file: 'a\nb.yaml', diagnostics: [finding] }], { cwd: '/repo' }).split('\n')[0], 'a\\nb.yaml:1:1 error x one\\ntwo');
     const sarif = JSON.parse(formatReport('sarif', [{ file: 'api.yaml', diagnostics: [finding] }], { cwd: '/repo/apis', root: '/repo' }));
     assert.equal(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'apis/api.yaml');
+    assert.equal(sarif.runs[0].columnKind, 'utf16CodeUnits', 'columns count as editors count them');
   });
 
   it('ends quietly when the reader of its output stops early', function () {
@@ -439,6 +467,12 @@ describe('apigw command line', () => {
         assert.equal(await run(args, io), 0, `${name} ${args.join(' ')}: ${io.stderr}`);
         assert.match(io.stdout, new RegExp(`^usage: apigw ${name} [\\s\\S]*\\nexit codes: 0 `), `${name} ${args.join(' ')}`);
       }
+    });
+
+    it('refuses a value given to an option that takes none', async () => {
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', '--no-settings=1', '--', '--odd.yaml'], io), 2);
+      assert.equal(io.stderr, 'apigw lint: --no-settings takes no value\n');
     });
 
     it('calls an unknown short option an unknown option', async () => {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { decodeInput, type Unreadable } from '../model/definitionBytes';
 import { looksLikeApiDefinition } from '../model/definitionKeys';
-import { readBytesFile, UsageError, type CliIO } from './io';
+import { UsageError, type CliIO } from './io';
 
 /** A file to check: its text, or why it has none (reported as a finding, so the rest of the report still comes out). */
 export type LintInput = { file: string; text: string } | { file: string; unreadable: Unreadable };
@@ -28,8 +28,9 @@ const IGNORED = ['**/node_modules/**', '**/.git/**'];
  * expand them) for the API definitions it matches. Those are told apart by their top-level keys, so other YAML and
  * JSON beside them (CI workflows, compose files, package.json) is left alone.
  */
-export async function lintInputs(args: string[], io: CliIO): Promise<LintInput[]> {
+export async function lintInputs(args: string[], io: CliIO): Promise<LintInputs> {
   const inputs: LintInput[] = [];
+  const unopened: string[] = [];
   const seen = new Map<string, number>();
   // One file reached twice (named twice, or again through a symbolic link) is checked once, under its shortest name.
   const add = async (input: LintInput) => {
@@ -49,21 +50,28 @@ export async function lintInputs(args: string[], io: CliIO): Promise<LintInput[]
     }
     const kind = await kindOf(path.resolve(io.cwd, arg));
     if (kind === 'directory') {
-      const files = await glob(DEFINITION_FILES, { cwd: path.resolve(io.cwd, arg), ignore: IGNORED, caseSensitiveMatch: false });
-      const found = await definitionsAmong(files, (f) => path.join(arg, f), io);
+      // Hidden folders and files hold definitions too (`.aws/`, `.apigateway/`); only the ignored folders are left out.
+      const files = await glob(DEFINITION_FILES, { cwd: path.resolve(io.cwd, arg), ignore: IGNORED, caseSensitiveMatch: false, dot: true });
+      const found = await definitionsAmong(files, (f) => path.join(arg, f), io, unopened);
       if (found.length === 0) throw new UsageError(`${arg}: no API definitions found (YAML or JSON files with a top-level \`openapi\` or \`swagger\` key, or .vtl mapping templates)`);
       for (const input of found) await add(input);
     } else if (kind === 'missing' && isDynamicPattern(toPattern(arg))) {
       const matches = await glob(toPattern(arg), { cwd: io.cwd, ignore: IGNORED });
       if (matches.length === 0) throw new UsageError(`${arg}: no files match`);
-      const found = await definitionsAmong(matches, (f) => f, io);
+      const found = await definitionsAmong(matches, (f) => f, io, unopened);
       if (found.length === 0) throw new UsageError(`${arg}: matches ${matches.length} file${matches.length === 1 ? '' : 's'}, none of them an API definition or mapping template`);
       for (const input of found) await add(input);
     } else {
       await add(fromBytes(arg, await io.readBytes(arg)));
     }
   }
-  return inputs;
+  return { inputs, unopened };
+}
+
+/** The files to check, and those a directory or pattern found that could not be opened (the run then exits 2). */
+export interface LintInputs {
+  inputs: LintInput[];
+  unopened: string[];
 }
 
 function fromBytes(file: string, bytes: Buffer): LintInput {
@@ -93,17 +101,19 @@ function toPattern(arg: string): string {
  * The API definitions and mapping templates among found files, in a stable order. A file meant as a definition that is not UTF-8 text is
  * one too: skipping it would let CI pass without checking it.
  */
-async function definitionsAmong(files: string[], shown: (file: string) => string, io: CliIO): Promise<LintInput[]> {
+async function definitionsAmong(files: string[], shown: (file: string) => string, io: CliIO, unopened: string[]): Promise<LintInput[]> {
   const result: LintInput[] = [];
   for (const file of files.filter((f) => DEFINITION_EXTENSION.test(f)).sort()) {
     const name = shown(file);
     let bytes: Buffer;
     try {
-      bytes = await readBytesFile(path.resolve(io.cwd, name), name);
+      bytes = await io.readBytes(name);
     } catch (error) {
-      // A found file that cannot be opened may be anything; it is named, and the other files are still checked.
+      // A found file that cannot be opened may be anything; it is named, the other files are still checked, and the
+      // run fails as for a named file that cannot be read: skipping it quietly would let CI pass.
       if (!(error instanceof UsageError)) throw error;
       io.err(`${error.message}; not checked\n`);
+      unopened.push(name);
       continue;
     }
     const decoded = decodeInput(bytes);

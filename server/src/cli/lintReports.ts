@@ -109,6 +109,8 @@ function toSarif(results: FileResult[], cwd: string, root: string) {
     runs: [
       {
         tool: { driver: { name: 'apigw', informationUri: 'https://docs.aws.amazon.com/apigateway/', rules } },
+        // Columns count UTF-16 code units, as editors do; SARIF's default is code points, one less per emoji.
+        columnKind: 'utf16CodeUnits',
         results: results.flatMap(({ file, diagnostics }) =>
           diagnostics.map((d) => ({
             ruleId: String(d.code),

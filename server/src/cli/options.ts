@@ -46,7 +46,9 @@ export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
     if (spec.flags?.includes(name)) {
-      result.flags.add(name);
+      // `--json=false` must not quietly mean `--json`.
+      if (inline !== undefined) mistake ??= new UsageError(`${name} takes no value`);
+      else result.flags.add(name);
       continue;
     }
     const takesValue = spec.values?.includes(name) || spec.repeated?.includes(name);

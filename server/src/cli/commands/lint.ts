@@ -45,7 +45,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   };
 
   // Read everything first: a missing file is a usage error (exit 2) and must not leave half a report behind.
-  const inputs = await lintInputs(options.positional, io);
+  const { inputs, unopened } = await lintInputs(options.positional, io);
 
   const service = createLanguageService({ resolver: new WorkspaceResolver(() => undefined) });
   const results: FileResult[] = [];
@@ -58,6 +58,10 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   // In GitHub Actions, annotations and code scanning name files from the repository's root, wherever the command runs.
   const root = process.env.GITHUB_WORKSPACE ?? io.cwd;
   io.out(formatReport(format as ReportFormat, results, { cwd: io.cwd, root, settingsFile: workspace.file, failOn }));
+  if (unopened.length) {
+    io.err(`apigw lint: ${unopened.length} file${unopened.length === 1 ? '' : 's'} found could not be opened and ${unopened.length === 1 ? 'was' : 'were'} not checked: ${unopened.join(', ')}\n`);
+    return 2;
+  }
   return results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= failLevel)) ? 1 : 0;
 }
 
