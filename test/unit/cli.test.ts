@@ -161,10 +161,10 @@ describe('apigw command line', () => {
     let dir: string;
     before(() => {
       dir = mkdtempSync(path.join(tmpdir(), 'apigw-lint-hidden-'));
-      writeTree(dir, { 'tree/x/good.yaml': API, 'tree/.aws/api.yaml': BAD, 'tree/.dotfile.yaml': BAD, 'tree/node_modules/m/api.yaml': BAD, 'broken/good.yaml': API, 'broken/locked.yaml': API });
+      writeTree(dir, { 'tree/x/good.yaml': API, 'tree/.aws/api.yaml': BAD, 'tree/.dotfile.yaml': BAD, 'tree/node_modules/m/api.yaml': BAD, 'tree/.apigateway/backups/api.yaml': BAD, 'broken/good.yaml': API, 'broken/locked.yaml': API });
     });
 
-    it('checks definitions in hidden folders and dotfiles, not those under node_modules', async () => {
+    it('checks definitions in hidden folders and dotfiles, not those under node_modules or the deploy backups', async () => {
       const io = fakeIO(dir);
       assert.equal(await main(['lint', 'tree'], io), 1, io.stdout + io.stderr);
       assert.match(io.stdout, /^3 files checked: 2 errors/m);

@@ -19,8 +19,11 @@ const EXTENSIONS = ['yaml', 'yml', 'json', 'vtl'];
 const DEFINITION_FILES = `**/*.{${EXTENSIONS.join(',')}}`;
 const DEFINITION_EXTENSION = new RegExp(`\\.(${EXTENSIONS.join('|')})$`, 'i');
 const TEMPLATE_EXTENSION = /\.vtl$/i;
-/** Dependencies and version control hold no definitions of the user's own. */
-const IGNORED = ['**/node_modules/**', '**/.git/**'];
+/**
+ * Dependencies and version control hold no definitions of the user's own, nor does the extension's own folder, whose
+ * backups of deployed definitions are AWS's exports, not sources.
+ */
+const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.apigateway/**'];
 
 /**
  * The files `apigw lint` checks. A file named on the command line is always checked (and must exist); a directory

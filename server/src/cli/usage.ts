@@ -21,7 +21,8 @@ Checks API definitions and mapping templates with the editor's rules and prints 
 file:line:col severity code message, then a summary (notes are information and hint findings).
   FILE           a file to check: an API definition (reported if it is not one) or a .vtl mapping template
   DIRECTORY      the API definitions under it (YAML and JSON files with a top-level \`openapi\` or \`swagger\` key)
-                 and .vtl mapping templates; node_modules and .git are skipped, other files are left alone
+                 and .vtl mapping templates, hidden folders included; node_modules, .git and .apigateway (deploy
+                 backups, samples) are skipped, other files are left alone
   PATTERN        a quoted glob pattern such as 'apis/**/*.yaml': the API definitions and templates among the files
                  it matches. Unquoted, the shell expands it into FILEs, and each that is no API definition is reported
   -              the text on standard input, reported as <stdin>
