@@ -146,7 +146,7 @@ export function scanTemplateValues(text: string): TemplateValues {
    * takes nowhere in an index, get a stand-in. Other indexes are left to velocityjs, which reads them alike.
    */
   const index = (offset: number): number | undefined => {
-    const afterReference = lastRule === Rule.Name ? REFERENCE_PARTS.has(ruleBeforeLast) : lastRule === Rule.CloseBracket || closedCall;
+    const afterReference = lastRule === Rule.Name || lastRule === NULL_WORD ? REFERENCE_PARTS.has(ruleBeforeLast) : lastRule === Rule.CloseBracket || closedCall;
     if (!afterReference) return undefined;
     let parsed: { node: VelocityNode; end: number };
     try {
@@ -190,7 +190,9 @@ export function scanTemplateValues(text: string): TemplateValues {
   };
   const skipValue = (offset: number, state: LexState): number | undefined => {
     const c = text[offset];
-    if (c === '[' && lastEnd === offset && INDEXABLE.has(lastRule)) return index(offset);
+    // `null` is a name after `$` or `.` (`$null[1]`, `$a.null[0]`), where the lexer reads its word all the same.
+    const nullName = lastRule === NULL_WORD && REFERENCE_PARTS.has(ruleBeforeLast);
+    if (c === '[' && lastEnd === offset && (INDEXABLE.has(lastRule) || nullName)) return index(offset);
     if (state === 'mu') return undefined;
     if (c === '[' || c === '{') return collection(offset, state);
     if (lastSignificant === IN_WORD && c !== '$') return loopSource(offset);

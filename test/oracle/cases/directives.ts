@@ -208,6 +208,7 @@ const SET_FORMS: Row[] = [
   ['$context entry', '#set($context.x = 1)$context.x'],
   ['two values is an error', '#set($a = "x" "y")'],
   ['null inside a list literal', '#set($a = [$nope, 1])$a.size()'],
+  ['an index of a reference named null', '#set($l = $null[1])[$l]#if($null[0])x#end'],
   ['set into a range', '#set($a = [1..3])#set($a[0] = 9)$a'],
 ];
 
