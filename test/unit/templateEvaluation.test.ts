@@ -278,6 +278,172 @@ describe('template evaluation', () => {
     assert.match(result.errors[0].message, /calls itself/);
   });
 
+  it('substitutes gateway response variables as the local gateway does: a brace closes only the reference it opened', async () => {
+    const error = { messageString: '"Invalid request body"', responseType: 'BAD_REQUEST_BODY' };
+    assert.equal(substituteGatewayResponseTemplate('{"message":$context.error.messageString}', { error }, {}), '{"message":"Invalid request body"}');
+    assert.equal(substituteGatewayResponseTemplate('{"t":"${context.error.responseType}"}', { error }, {}), '{"t":"BAD_REQUEST_BODY"}');
+    const template = '{"message":$context.error.messageString,"type":"${context.error.responseType}","raw":"$context.error.responseType}"}';
+    const text = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'gateway responses', version: '1' },
+      paths: {},
+      'x-amazon-apigateway-gateway-responses': { MISSING_AUTHENTICATION_TOKEN: { statusCode: '404', responseTemplates: { 'application/json': template } } },
+    });
+    const doc = parseApiDocument(TextDocument.create('file:///gr.json', 'json', 1, text));
+    const gateway = createLocalGateway(doc, {});
+    try {
+      const served = await gateway.invoke({ method: 'GET', path: '/nowhere' });
+      const previewed = evaluateTemplate(doc, findTemplate(doc, text.indexOf('$context.error.messageString'))!, { context: { error: gatewayErrorSample('MISSING_AUTHENTICATION_TOKEN') } });
+      assert.equal(previewed.output, served.body);
+      assert.equal(previewed.jsonValid, true, previewed.output);
+    } finally {
+      gateway.dispose();
+    }
+  });
+
+  it('pre-fills a form request template with a URL-encoded body of the declared form, sent as that type', () => {
+    const text = [
+      'openapi: 3.0.1', 'paths:', '  /pets:', '    post:', '      requestBody:', '        content:',
+      '          application/json:', '            schema: {type: object, properties: {name: {type: string, example: Rex}}}',
+      '          application/x-www-form-urlencoded:',
+      '            schema: {type: object, properties: {name: {type: string, example: Rex Jr}, tags: {type: array, items: {type: string, example: a&b}}, n: {type: integer}}}',
+      '      responses: {}', '      x-amazon-apigateway-integration:', '        type: mock', '        requestTemplates:',
+      "          application/x-www-form-urlencoded: '{\"form\": \"$input.body\"}'",
+      "          application/json: '{\"json\": $input.json(''$'')}'",
+      '  /pets/{petId}:', '    get:', '      responses: {}', '      x-amazon-apigateway-integration:', '        type: mock', '        requestTemplates:',
+      "          application/json: '{\"get\": 1}'",
+    ].join('\n');
+    const doc = parseApiDocument(TextDocument.create('file:///form.yaml', 'yaml', 1, text));
+    const form = defaultSample(doc, findTemplate(doc, text.indexOf('"form"'))!);
+    assert.equal(form.params?.header?.['Content-Type'], 'application/x-www-form-urlencoded');
+    assert.equal(form.body, 'name=Rex+Jr&tags=a%26b&n=1');
+    const json = defaultSample(doc, findTemplate(doc, text.indexOf('"json"'))!);
+    assert.equal(json.params?.header?.['Content-Type'], 'application/json');
+    assert.deepEqual(JSON.parse(json.body!), { name: 'Rex' });
+    const get = defaultSample(doc, findTemplate(doc, text.indexOf('"get"'))!);
+    assert.deepEqual(get.params?.header, {}, 'a request without a body carries no Content-Type');
+    assert.equal(get.body, '');
+  });
+
+  it('pre-fills a Swagger 2 form request template from its formData parameters', () => {
+    const text = [
+      "swagger: '2.0'", 'consumes: [application/json]', 'paths:', '  /pets:', '    post:', '      consumes: [application/x-www-form-urlencoded]', '      parameters:',
+      '        - {name: name, in: formData, type: string, required: true, default: Rex}',
+      '        - {name: age, in: formData, type: integer}',
+      '        - {name: X-Trace, in: header, type: string}',
+      '      responses: {}', '      x-amazon-apigateway-integration:', '        type: mock', '        requestTemplates:',
+      "          application/x-www-form-urlencoded: '{\"form\": \"$input.body\"}'",
+    ].join('\n');
+    const doc = parseApiDocument(TextDocument.create('file:///form2.yaml', 'yaml', 1, text));
+    const sample = defaultSample(doc, findTemplate(doc, text.indexOf('"form"'))!);
+    assert.equal(sample.params?.header?.['Content-Type'], 'application/x-www-form-urlencoded');
+    assert.equal(sample.body, 'name=Rex&age=1');
+  });
+
+  it('takes the operation\'s own Swagger 2 body parameter over its path item\'s', () => {
+    const text = [
+      "swagger: '2.0'", 'paths:', '  /b/{id}:', '    parameters:',
+      '      - {name: payload, in: body, schema: {type: object, properties: {a: {type: string}}}}',
+      '    put:', '      parameters:', '        - {name: id, in: path, required: true, type: string}',
+      '        - {name: payload2, in: body, schema: {type: object, properties: {b: {type: integer}}}}',
+      '      responses: {}',
+    ].join('\n');
+    const doc = parseApiDocument(TextDocument.create('file:///body.yaml', 'yaml', 1, text));
+    let op: Parameters<typeof sampleRequestFor>[1] | undefined;
+    forEachOperation(doc, (ref) => (op = ref));
+    assert.deepEqual(JSON.parse(sampleRequestFor(doc, op!).body), { b: 1 });
+  });
+
+  it('samples an allOf around a string or a number as that value, and merges the objects of one', () => {
+    const text = [
+      'openapi: 3.0.1', 'paths:', '  /a:', '    post:', '      requestBody:', '        content:', '          application/json:', '            schema:',
+      '              type: object', '              properties:',
+      "                name: {description: the name, allOf: [{$ref: '#/components/schemas/Name'}]}",
+      '                count: {allOf: [{type: integer}, {minimum: 5}]}',
+      "                pet: {allOf: [{$ref: '#/components/schemas/Named'}, {type: object, properties: {age: {type: integer}}}]}",
+      '      responses: {}',
+      'components:', '  schemas:', '    Name: {type: string}', '    Named: {type: object, properties: {name: {type: string, example: Rex}}}',
+    ].join('\n');
+    const doc = parseApiDocument(TextDocument.create('file:///allof.yaml', 'yaml', 1, text));
+    let op: Parameters<typeof sampleRequestFor>[1] | undefined;
+    forEachOperation(doc, (ref) => (op = ref));
+    assert.deepEqual(JSON.parse(sampleRequestFor(doc, op!).body), { name: 'string', count: 5, pet: { name: 'Rex', age: 1 } });
+  });
+
+  it('gives $context.path the request path, path parameters in place, and $context.resourcePath the template', () => {
+    const text = [
+      'openapi: 3.0.1', 'paths:', '  /pets/{petId}/files/{proxy+}:', '    get:', '      parameters:',
+      '        - {name: petId, in: path, required: true, schema: {type: integer, example: 42}}',
+      '        - {name: proxy, in: path, required: true, schema: {type: string}}',
+      '      responses: {}', '      x-amazon-apigateway-integration:', '        type: mock', '        requestTemplates:',
+      "          application/json: '{\"path\": \"$context.path\", \"resourcePath\": \"$context.resourcePath\"}'",
+    ].join('\n');
+    const doc = parseApiDocument(TextDocument.create('file:///path.yaml', 'yaml', 1, text));
+    const template = findTemplate(doc, text.indexOf('"path"'))!;
+    const sample = defaultSample(doc, template);
+    sample.params!.path!.proxy = 'a/b.txt';
+    assert.deepEqual(JSON.parse(evaluateTemplate(doc, template, sample).output), { path: '/prod/pets/42/files/a/b.txt', resourcePath: '/pets/{petId}/files/{proxy+}' });
+    const staged = evaluateTemplate(doc, template, { ...sample, context: { stage: 'dev' } });
+    assert.equal(JSON.parse(staged.output).path, '/dev/pets/42/files/a/b.txt');
+    const given = evaluateTemplate(doc, template, { ...sample, context: { path: '/custom' } });
+    assert.equal(JSON.parse(given.output).path, '/custom', 'a path the sample gives stays');
+  });
+
+  it('reports a response template that fails as the 500 the local gateway answers', async () => {
+    const text = JSON.stringify({
+      openapi: '3.0.1',
+      info: { title: 'failing', version: '1' },
+      paths: {
+        '/r': {
+          get: {
+            responses: { '200': { description: 'ok' } },
+            'x-amazon-apigateway-integration': {
+              type: 'mock',
+              requestTemplates: { 'application/json': '{"statusCode": 200}' },
+              responses: { default: { statusCode: '200', responseTemplates: { 'application/json': '$util.parseJson("{bad")' } } },
+            },
+          },
+        },
+      },
+    });
+    const doc = parseApiDocument(TextDocument.create('file:///failing.json', 'json', 1, text));
+    const template = findTemplate(doc, text.indexOf('$util.parseJson'))!;
+    const previewed = evaluateTemplate(doc, template, defaultSample(doc, template));
+    assert.ok(previewed.errors.length > 0);
+    const gateway = createLocalGateway(doc, {});
+    try {
+      const served = await gateway.invoke({ method: 'GET', path: '/r' });
+      assert.equal(served.status, 500);
+      assert.deepEqual(previewed.selection, { key: 'default', status: 500, headers: { 'content-type': 'application/json' }, matchesThisTemplate: true });
+    } finally {
+      gateway.dispose();
+    }
+  });
+
+  it('renders a response template once, also for the status and headers it selects', () => {
+    const text = [
+      'openapi: 3.0.1', 'paths:', '  /r:', '    get:', '      responses: {}', '      x-amazon-apigateway-integration:', '        type: http', '        uri: https://example.com',
+      '        responses:', '          default:', '            statusCode: "200"', "            responseParameters: {method.response.header.X-From: \"'backend'\"}",
+      '            responseTemplates:',
+      "              application/json: '#set($context.responseOverride.status = 202)#set($context.responseOverride.header.X-Set = \"yes\")#foreach($i in [1..1000])#foreach($j in [1..1000])#foreach($k in [1..1000])x#end#end#end'",
+    ].join('\n');
+    const doc = parseApiDocument(TextDocument.create('file:///slow.yaml', 'yaml', 1, text));
+    const template = findTemplate(doc, text.indexOf('#foreach'))!;
+    const timeoutMs = 1000;
+    const started = performance.now();
+    const result = evaluateTemplate(doc, template, defaultSample(doc, template), timeoutMs);
+    const elapsed = performance.now() - started;
+    assert.deepEqual(result.errors.map((e) => e.code), ['timeout']);
+    assert.ok(elapsed < timeoutMs * 1.6, `the evaluation took ${Math.round(elapsed)} ms for a ${timeoutMs} ms budget: the template ran twice`);
+    assert.equal(result.selection?.status, 500);
+
+    const quick = text.replace(/#foreach.*#end#end#end/, '{}');
+    const quickDoc = parseApiDocument(TextDocument.create('file:///quick.yaml', 'yaml', 1, quick));
+    const quickTemplate = findTemplate(quickDoc, quick.indexOf('responseOverride.status'))!;
+    const selection = evaluateTemplate(quickDoc, quickTemplate, defaultSample(quickDoc, quickTemplate)).selection;
+    assert.deepEqual(selection, { key: 'default', status: 202, headers: { 'X-From': 'backend', 'X-Set': 'yes', 'content-type': 'application/json' }, matchesThisTemplate: true });
+  });
+
   it('offers an evaluate lens on every template and an invoke lens on every operation', () => {
     const lenses = findCodeLenses(document, { invoke: true });
     assert.equal(lenses.filter((l) => l.command?.command === 'apigateway.evaluateTemplate').length, 7);

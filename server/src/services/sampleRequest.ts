@@ -1,6 +1,6 @@
 import type { ApiDocument } from '../model/apiDocument';
 import { getValue, toValue } from '../model/navigate';
-import { deref, operationParameters, pathTemplateParameters, resolveLocalRef, type OperationRef } from '../model/openapiWalk';
+import { deref, operationParameters, pathTemplateParameters, resolveLocalRef, type DeclaredParameter, type OperationRef } from '../model/openapiWalk';
 import type { ValueNode } from '../model/nodes';
 
 /** A request to try an operation or a template with, pre-filled from what the document declares. */
@@ -9,6 +9,7 @@ export interface SampleRequest {
   path: string;
   params: { path: Record<string, string>; querystring: Record<string, string>; header: Record<string, string> };
   body: string;
+  /** '' when the operation declares no body: a request without one sends no Content-Type. */
   contentType: string;
 }
 
@@ -19,9 +20,9 @@ const MAX_DEPTH = 6;
  * Declared parameters with example values, and a body from the request body's example or a schema-shaped value.
  * Every declared query parameter is listed, so the user sees which names the operation reads; an optional one
  * without an example stays empty. Parameters never get a type's placeholder (`string`): a path `/pets/string`
- * names no resource.
+ * names no resource. `mediaType` asks for the body of that type, as a request template of that type receives it.
  */
-export function sampleRequestFor(document: ApiDocument, op: OperationRef): SampleRequest {
+export function sampleRequestFor(document: ApiDocument, op: OperationRef, mediaType?: string): SampleRequest {
   const params: SampleRequest['params'] = { path: {}, querystring: {}, header: {} };
   for (const name of pathTemplateParameters(op.path)) params.path[name.replace(/\+$/, '')] = sampleParameterValue(name);
   for (const parameter of operationParameters(document, op)) {
@@ -33,7 +34,7 @@ export function sampleRequestFor(document: ApiDocument, op: OperationRef): Sampl
     if (example !== undefined) target[parameter.name] = example;
     else target[parameter.name] = required || parameter.in === 'path' ? sampleParameterValue(parameter.name) : '';
   }
-  const { body, contentType } = sampleBody(document, op);
+  const { body, contentType } = sampleBody(document, op, mediaType);
   return { method: op.method, path: op.path, params, body, contentType };
 }
 
@@ -99,35 +100,113 @@ function sampleParameterValue(name: string): string {
   return /id$/i.test(name) ? '123' : 'example';
 }
 
-function sampleBody(document: ApiDocument, op: OperationRef): { body: string; contentType: string } {
-  let schema: ValueNode | undefined;
-  let example: unknown;
-  let contentType = 'application/json';
-  if (document.kind === 'openapi') {
-    const content = getValue(deref(document, getValue(op.operation, 'requestBody')), 'content');
-    if (content?.type === 'object' && content.properties.length) {
-      const json = content.properties.find((p) => /json/i.test(String(p.keyValue))) ?? content.properties[0];
-      contentType = String(json.keyValue);
-      schema = getValue(json.value, 'schema');
-      example = toValue(getValue(json.value, 'example'));
-      const examples = getValue(json.value, 'examples');
-      if (example === undefined && examples?.type === 'object' && examples.properties[0]) {
-        example = toValue(getValue(deref(document, examples.properties[0].value), 'value'));
-      }
-    }
-  } else {
-    const parameters = [getValue(op.operation, 'parameters'), getValue(op.pathItem, 'parameters')];
-    for (const list of parameters) {
-      if (list?.type !== 'array') continue;
-      const bodyParameter = list.items.map((i) => deref(document, i)).find((p) => toValue(getValue(p, 'in')) === 'body');
-      if (bodyParameter) schema = getValue(bodyParameter, 'schema');
-    }
-    const consumes = toValue(getValue(op.operation, 'consumes') ?? getValue(document.root, 'consumes'));
-    if (Array.isArray(consumes) && typeof consumes[0] === 'string') contentType = consumes[0];
+/** A body the operation declares, as a value, with the Content-Type it is sent with. */
+interface DeclaredBody {
+  contentType: string;
+  example: unknown;
+}
+
+/**
+ * The request body and its Content-Type: for a media type asked for (a request template's), that type and what the
+ * document declares for it; else the declared JSON type, or the first. An operation that declares no body sends no
+ * Content-Type (''): a GET carries none.
+ */
+function sampleBody(document: ApiDocument, op: OperationRef, mediaType: string | undefined): { body: string; contentType: string } {
+  const declared = document.kind === 'openapi' ? openApiBody(document, op, mediaType) : swaggerBody(document, op, mediaType);
+  if (!declared) return { body: '', contentType: '' };
+  return { body: encodedBody(declared.example, declared.contentType), contentType: declared.contentType };
+}
+
+function openApiBody(document: ApiDocument, op: OperationRef, mediaType: string | undefined): DeclaredBody | undefined {
+  const requestBody = deref(document, getValue(op.operation, 'requestBody'));
+  if (!requestBody) return undefined;
+  const content = getValue(requestBody, 'content');
+  const entries = content?.type === 'object' ? content.properties : [];
+  const named = mediaType === undefined ? undefined : entries.find((p) => mediaTypeCovers(String(p.keyValue), mediaType));
+  // A type the document does not list still gets the declared JSON body, in its own encoding.
+  const entry = named ?? entries.find((p) => /json/i.test(String(p.keyValue))) ?? entries[0];
+  const contentType = mediaType ?? (entry ? String(entry.keyValue) : 'application/json');
+  return { contentType, example: entry ? mediaTypeExample(document, entry.value) : undefined };
+}
+
+/** An OpenAPI 3 media type object's example, its first named example, or a value shaped like its schema. */
+function mediaTypeExample(document: ApiDocument, media: ValueNode | undefined): unknown {
+  const example = toValue(getValue(media, 'example'));
+  if (example !== undefined) return example;
+  const examples = getValue(media, 'examples');
+  if (examples?.type === 'object' && examples.properties[0]) {
+    const named = toValue(getValue(deref(document, examples.properties[0].value), 'value'));
+    if (named !== undefined) return named;
   }
-  if (example === undefined && schema) example = exampleFromSchema(document, schema, 0);
-  if (example === undefined) return { body: '', contentType };
-  return { body: typeof example === 'string' && !/json/i.test(contentType) ? example : JSON.stringify(example, null, 2), contentType };
+  const schema = getValue(media, 'schema');
+  return schema ? exampleFromSchema(document, schema, 0) : undefined;
+}
+
+/**
+ * Swagger 2 declares a body as one `in: body` parameter (the operation's own wins over its path item's) or as
+ * `in: formData` fields, sent with the first type of `consumes` unless a media type is asked for.
+ */
+function swaggerBody(document: ApiDocument, op: OperationRef, mediaType: string | undefined): DeclaredBody | undefined {
+  const parameters = operationParameters(document, op);
+  const body = parameters.find((p) => p.in === 'body');
+  const fields = parameters.filter((p) => p.in === 'formData');
+  if (!body && fields.length === 0) return undefined;
+  const consumes = toValue(getValue(op.operation, 'consumes') ?? getValue(document.root, 'consumes'));
+  const declaredTypes = Array.isArray(consumes) ? consumes.filter((t): t is string => typeof t === 'string') : [];
+  const fallback = body ? 'application/json' : 'application/x-www-form-urlencoded';
+  const contentType = mediaType ?? (body ? declaredTypes[0] : declaredTypes.find(isFormType)) ?? fallback;
+  const form = () => formFields(document, fields);
+  if (isFormType(contentType) && fields.length > 0) return { contentType, example: form() };
+  return { contentType, example: body ? exampleFromSchema(document, getValue(body.node, 'schema'), 0) : form() };
+}
+
+/** `in: formData` parameters as the object a form sends: each field's example, default or a value of its type. */
+function formFields(document: ApiDocument, fields: DeclaredParameter[]): Record<string, unknown> {
+  const result: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = exampleFromSchema(document, field.node, 0);
+    result[field.name] = value === undefined ? '' : value;
+  }
+  return result;
+}
+
+/** Whether a declared media type covers the one asked for, parameters aside; `text/*` covers `text/plain`. */
+function mediaTypeCovers(declared: string, wanted: string): boolean {
+  const [type, subtype] = bareMediaType(declared).split('/');
+  const [wantedType] = bareMediaType(wanted).split('/');
+  if (type === '*' || (subtype === '*' && type === wantedType)) return true;
+  return bareMediaType(declared) === bareMediaType(wanted);
+}
+
+function bareMediaType(mediaType: string): string {
+  return mediaType.split(';')[0].trim().toLowerCase();
+}
+
+function isFormType(mediaType: string): boolean {
+  return bareMediaType(mediaType) === 'application/x-www-form-urlencoded';
+}
+
+/** A value as the body of the content type: URL-encoded for a form, JSON for JSON, a string as it is otherwise. */
+function encodedBody(example: unknown, contentType: string): string {
+  if (example === undefined) return '';
+  if (typeof example === 'string' && !/json/i.test(contentType)) return example;
+  if (isFormType(contentType)) return formEncoded(example);
+  return JSON.stringify(example, null, 2);
+}
+
+/** `name=Rex&tag=a&tag=b`: a list is a field sent once per item, an object nested in a field its JSON. */
+function formEncoded(value: unknown): string {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return formValue(value);
+  const form = new URLSearchParams();
+  for (const [name, field] of Object.entries(value as Record<string, unknown>)) {
+    for (const item of Array.isArray(field) ? field : [field]) form.append(name, formValue(item));
+  }
+  return form.toString();
+}
+
+function formValue(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /** A value shaped like the schema: its example or default where given, else a plausible value of its type. */
@@ -146,11 +225,7 @@ export function exampleFromSchema(document: ApiDocument, node: ValueNode | undef
   for (const combinator of ['allOf', 'oneOf', 'anyOf']) {
     const list = getValue(node, combinator);
     if (list?.type !== 'array') continue;
-    if (combinator === 'allOf') {
-      const merged: Record<string, unknown> = {};
-      for (const part of list.items) Object.assign(merged, exampleFromSchema(document, part, depth + 1, seen) ?? {});
-      return merged;
-    }
+    if (combinator === 'allOf') return allOfExample(document, list.items, depth, seen);
     return exampleFromSchema(document, list.items[0], depth + 1, seen);
   }
   const type = toValue(getValue(node, 'type'));
@@ -181,4 +256,22 @@ export function exampleFromSchema(document: ApiDocument, node: ValueNode | undef
     return 'string';
   }
   return undefined;
+}
+
+/**
+ * A value all the parts describe: their objects merged; else (`allOf` adding constraints to a string or a number, or
+ * wrapping a reference to keep a description beside it) the first part's value, raised to the largest `minimum`.
+ */
+function allOfExample(document: ApiDocument, parts: ValueNode[], depth: number, seen: Set<string>): unknown {
+  const samples = parts.map((part) => exampleFromSchema(document, part, depth + 1, seen));
+  const objects = samples.filter(isPlainObject);
+  if (objects.length > 0) return Object.assign({}, ...objects);
+  const first = samples.find((sample) => sample !== undefined);
+  if (typeof first !== 'number') return first;
+  const minimums = parts.map((part) => toValue(getValue(deref(document, part), 'minimum'))).filter((m): m is number => typeof m === 'number');
+  return Math.max(first, ...minimums);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -3,7 +3,10 @@ import type { ApiDocument } from '../model/apiDocument';
 import { getValue, toValue } from '../model/navigate';
 import { forEachOperation, type OperationRef } from '../model/openapiWalk';
 import { invokesLambda } from '../model/integrationUris';
-import { buildDefaultContext, renderTemplate, type TemplateError, type TemplateRequest } from '../template/engine';
+import { buildDefaultContext, renderTemplate, type RenderResult, type TemplateError, type TemplateRequest } from '../template/engine';
+import { contextPath } from '../template/contextVariable';
+import { headerValue } from '../template/parameterMaps';
+import { DEFAULT_CONTENT_TYPE, mediaTypeOf, selectResponseTemplate } from '../template/templateSelection';
 import { selectIntegrationResponseKey, simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../template/responseSelection';
 import { locateTemplates, type LocatedTemplate } from './templates/locate';
 import { sampleRequestFor, sampleResponseBody } from './sampleRequest';
@@ -63,10 +66,11 @@ export function defaultSample(document: ApiDocument, template: LocatedTemplate):
   const op = template.operation && findOperation(document, template.operation.path, template.operation.method);
   const sample: TemplateSample = { body: '', params: { path: {}, querystring: {}, header: {} }, stageVariables: {}, context: {} };
   if (op) {
-    const request = sampleRequestFor(document, op);
+    const request = sampleRequestFor(document, op, template.kind === 'request' ? template.mimeType : undefined);
     sample.params = request.params;
     sample.body = template.kind === 'request' ? request.body : '';
-    if (request.contentType) sample.params.header = { 'Content-Type': request.contentType, ...request.params.header };
+    const contentType = request.contentType || (template.kind === 'request' ? selectingContentType(template.mimeType) : '');
+    if (contentType) sample.params.header = { 'Content-Type': contentType, ...request.params.header };
   }
   if (template.kind === 'response') {
     const body = (op && template.statusCode !== undefined ? sampleResponseBody(document, op, template.statusCode) : undefined) ?? '{"message": "ok"}';
@@ -75,6 +79,14 @@ export function defaultSample(document: ApiDocument, template: LocatedTemplate):
   }
   if (template.kind === 'gatewayResponse') sample.context = { error: gatewayErrorSample(template.gatewayResponseType) };
   return sample;
+}
+
+/**
+ * The Content-Type a request without a body still needs for API Gateway to run a request template of this type: none
+ * for JSON, which a request without one gets.
+ */
+function selectingContentType(mimeType: string): string {
+  return mediaTypeOf(mimeType) === DEFAULT_CONTENT_TYPE ? '' : mimeType;
 }
 
 /**
@@ -336,10 +348,10 @@ function findOperation(document: ApiDocument, path: string, method: string): Ope
 /** Runs one template of a document on a sample, as API Gateway would run it for that request. */
 export function evaluateTemplate(document: ApiDocument, template: LocatedTemplate, sample: TemplateSample, timeoutMs?: number): TemplateEvaluation {
   const operation = template.operation;
-  const context = {
+  const context = withRequestPath({
     ...(operation ? { httpMethod: operation.method === 'x-amazon-apigateway-any-method' ? 'GET' : operation.method.toUpperCase(), resourcePath: operation.path } : {}),
     ...(sample.context ?? {}),
-  };
+  }, sample);
   const base = { label: templateLabel(template), mimeType: template.mimeType, kind: template.kind };
   if (template.kind === 'gatewayResponse') return evaluateGatewayResponse(template.text, base, context, sample);
   const errorMessage = template.kind === 'response' && sample.backend?.type === 'lambda' ? sample.backend.errorMessage : undefined;
@@ -359,12 +371,63 @@ export function evaluateTemplate(document: ApiDocument, template: LocatedTemplat
     ...(input !== undefined ? { input } : {}),
   };
   if (template.kind === 'response' && sample.backend) {
-    const responses = integrationResponses(template);
     const backend: BackendResult = sample.backend.type === 'lambda' ? { type: 'lambda', errorMessage: errorMessage ?? null, body: request.body } : { type: sample.backend.type, statusCode: sample.backend.statusCode ?? 200, body: request.body };
-    const simulated = simulateIntegrationResponse({ responses, backend, request: { ...request, context: result.context }, timeoutMs });
-    evaluation.selection = { key: simulated.selectedKey, status: simulated.status, headers: simulated.headers, matchesThisTemplate: simulated.selectedKey === template.responsePattern };
+    evaluation.selection = selectionOf(template, backend, { ...request, context: result.context }, result, timeoutMs);
   }
   return evaluation;
+}
+
+/**
+ * The method response a backend result gets. When it selects this very template, the render already done stands for
+ * the simulation's own: rendering the template again would only double the wait on a template that runs out of time.
+ */
+function selectionOf(template: LocatedTemplate, backend: BackendResult, request: TemplateRequest, rendered: RenderResult, timeoutMs: number | undefined): NonNullable<TemplateEvaluation['selection']> {
+  const responses = integrationResponses(template);
+  const reusable = rendersThisTemplate(template, responses, request);
+  const simulated = simulateIntegrationResponse({ responses: reusable ? withoutTemplates(responses, template.responsePattern!) : responses, backend, request, timeoutMs });
+  const key = simulated.selectedKey;
+  const matchesThisTemplate = key === template.responsePattern;
+  const reused = reusable && matchesThisTemplate;
+  const render = reused ? rendered : simulated.render;
+  const failed = { 'content-type': 'application/json' };
+  if (render?.gatewayError) return { key, status: render.gatewayError.status, headers: failed, matchesThisTemplate };
+  if (render && failsTheResponse(render)) return { key, status: 500, headers: failed, matchesThisTemplate };
+  if (!reused) return { key, status: simulated.status, headers: simulated.headers, matchesThisTemplate };
+  // What the simulation does after a render of its own: the template's overrides go over the mapped parameters.
+  const headers = { ...simulated.headers, ...rendered.responseOverride.header };
+  headers['content-type'] ??= template.mimeType;
+  return { key, status: rendered.responseOverride.status ?? simulated.status, headers, matchesThisTemplate };
+}
+
+/** Whether the template is the one its integration response applies for the request's Accept header. */
+function rendersThisTemplate(template: LocatedTemplate, responses: Record<string, IntegrationResponse> | undefined, request: TemplateRequest): boolean {
+  const key = template.responsePattern;
+  const entry = key === undefined ? undefined : responses?.[key];
+  if (!entry) return false;
+  return selectResponseTemplate(entry.responseTemplates, headerValue(request.params?.header, 'Accept'))?.contentType === template.mimeType;
+}
+
+/** The responses with one entry's templates left out, so that the simulation maps its parameters but renders nothing. */
+function withoutTemplates(responses: Record<string, IntegrationResponse> | undefined, key: string): Record<string, IntegrationResponse> {
+  const { responseTemplates: _rendered, ...entry } = responses![key];
+  return { ...responses, [key]: entry };
+}
+
+/**
+ * A template error the local gateway answers with 500 {"message":"Internal server error"}: any but the #foreach limit,
+ * after which API Gateway sends what the loop rendered.
+ */
+function failsTheResponse(render: RenderResult): boolean {
+  return render.errors.some((e) => e.code !== 'foreach-limit');
+}
+
+/**
+ * `$context.path` is the path the request was sent to: the sample's path parameters stand in the resource path, which
+ * `$context.resourcePath` keeps as the template. A path the sample gives stays as it is.
+ */
+function withRequestPath(context: Record<string, unknown>, sample: TemplateSample): Record<string, unknown> {
+  if ('path' in context) return context;
+  return { ...context, path: contextPath(context, sample.params?.path) };
 }
 
 /**
@@ -411,8 +474,9 @@ function evaluateGatewayResponse(text: string, base: Pick<TemplateEvaluation, 'k
 
 /** A standalone `.vtl` file: the whole text is the template. */
 export function evaluateStandaloneTemplate(text: string, kind: TemplateKind, sample: TemplateSample, timeoutMs?: number): TemplateEvaluation {
-  if (kind === 'gatewayResponse') return evaluateGatewayResponse(text, { kind, label: 'gateway response template', mimeType: 'application/json' }, sample.context ?? {}, sample);
-  const result = renderTemplate(text, { ...templateRequest(sample), context: sample.context }, { kind, timeoutMs });
+  const context = withRequestPath(sample.context ?? {}, sample);
+  if (kind === 'gatewayResponse') return evaluateGatewayResponse(text, { kind, label: 'gateway response template', mimeType: 'application/json' }, context, sample);
+  const result = renderTemplate(text, { ...templateRequest(sample), context }, { kind, timeoutMs });
   return {
     kind,
     label: `${kind} template`,
@@ -448,14 +512,22 @@ function jsonCheck(mimeType: string, output: string): { jsonValid?: boolean; jso
 }
 
 /**
+ * `$context.x.y` or `${context.x.y}` (and the same of `stageVariables`): a brace closes only a reference it opened, so
+ * the `}` of `{"message":$context.error.messageString}` stays the JSON's. The local gateway reads gateway response
+ * templates with this pattern (gateway/gatewayResponses.ts); the preview must read them alike.
+ */
+const GATEWAY_RESPONSE_VARIABLE = /\$\{(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)\}|\$(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)/g;
+
+/**
  * Gateway response templates are not Velocity: API Gateway only substitutes `$context.*` and `$stageVariables.*`
  * references (with or without braces); directives stay as written.
  */
 export function substituteGatewayResponseTemplate(template: string, context: Record<string, unknown>, stageVariables: Record<string, string>): string {
-  return template.replace(/\$(!?)\{?(context|stageVariables)((?:\.[A-Za-z_][\w-]*)+)\}?/g, (match, _silent, root: string, members: string) => {
-    const path = members.slice(1).split('.');
+  return template.replace(GATEWAY_RESPONSE_VARIABLE, (_match, braced: string | undefined, bracedPath: string | undefined, plain: string | undefined, plainPath: string | undefined) => {
+    const root = braced ?? plain;
+    const path = (bracedPath ?? plainPath ?? '').slice(1).split('.');
     let value: unknown = root === 'context' ? context : stageVariables;
-    for (const key of path) value = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+    for (const key of path) value = value && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, key) ? (value as Record<string, unknown>)[key] : undefined;
     return value === undefined || value === null || typeof value === 'object' ? '' : String(value);
   });
 }

@@ -29,11 +29,13 @@ import {
   type JavaNumber,
 } from './javaValues';
 import {
+  AssignedPayloadCheck,
   EvaluationBudget,
   MAX_FOREACH_ITERATIONS,
-  MAX_PAYLOAD_BYTES,
   MAX_RANGE_SIZE,
+  MAX_UNMEASURED_PAYLOAD_LENGTH,
   OperationLimit,
+  PayloadMeter,
   positionOf,
   TemplateAbort,
   ValueNestingLimit,
@@ -256,6 +258,8 @@ export class TemplateInterpreter extends VelocityCompile {
   private fragmentDepth = 0;
   /** What the next list of nodes rendered is the body of, when not a block: a macro, a `#define` or `#evaluate`. */
   private nextNesting: { kind: NestingKind; name: string } | undefined;
+  /** Stops a `#set` of a string over the payload limit. */
+  private readonly assignedPayload = new AssignedPayloadCheck();
   /** Where the statement being evaluated is, asked only when a limit is met. */
   private readonly sitePosition = (): SourcePosition => positionOf(this.site);
 
@@ -299,6 +303,7 @@ export class TemplateInterpreter extends VelocityCompile {
     this.nextNesting = undefined;
     this.budget.enter(nesting?.kind, nesting?.name, this.sitePosition);
     let current: Item | undefined;
+    let payload: PayloadMeter | undefined;
     try {
       let out = '';
       for (const ast of asts ?? this.asts) {
@@ -338,7 +343,7 @@ export class TemplateInterpreter extends VelocityCompile {
               break;
           }
         }
-        if (out.length > MAX_PAYLOAD_BYTES) throw outputTooLarge(Array.isArray(ast) ? ast[0] : ast);
+        if (out.length > MAX_UNMEASURED_PAYLOAD_LENGTH && (payload ??= new PayloadMeter()).exceeds(out)) throw outputTooLarge(Array.isArray(ast) ? ast[0] : ast);
       }
       return out;
     } catch (error) {
@@ -758,7 +763,7 @@ export class TemplateInterpreter extends VelocityCompile {
     const value = valueAst.type === 'math' ? this.getExpression(valueAst) : this.getLiteral(valueAst);
     // Velocity 1.7 (directive.set.null.allowed = false): assigning null leaves the variable as it was.
     if (value === undefined || value === null) return;
-    if (typeof value === 'string' && value.length > MAX_PAYLOAD_BYTES) {
+    if (typeof value === 'string' && this.assignedPayload.exceeds(value)) {
       throw new TemplateAbort('output-too-large', `The value set to ${referenceText(target)} grew beyond 10 MB, API Gateway's payload limit`, positionOf(ast));
     }
     const path = (target.path ?? []) as Node[];
@@ -841,6 +846,7 @@ export class TemplateInterpreter extends VelocityCompile {
     const local: Record<string, unknown> = { foreach: scope, velocityCount: 0, velocityHasNext: false };
     const contextId = `foreach:${++this.loopCounter}`;
     let out = '';
+    let payload: PayloadMeter | undefined;
     for (let i = 0; i < MAX_FOREACH_ITERATIONS && (live ? i !== items.length : i < size); i++) {
       if (this.runState.break || this.runState.stop) break;
       if (live && listModifications(items) !== modifications) {
@@ -857,7 +863,7 @@ export class TemplateInterpreter extends VelocityCompile {
       local.velocityHasNext = scope.property('hasNext');
       this.local[contextId] = local;
       out += this.renderAstList(body, contextId);
-      if (out.length > MAX_PAYLOAD_BYTES) throw outputTooLarge(head);
+      if (out.length > MAX_UNMEASURED_PAYLOAD_LENGTH && (payload ??= new PayloadMeter()).exceeds(out)) throw outputTooLarge(head);
     }
     this.runState.break = false;
     this.leaveScope(contextId);

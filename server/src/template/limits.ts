@@ -34,6 +34,65 @@ export const MAX_BLOCK_NESTING = 1000;
  */
 export const MAX_VALUE_NESTING = 1000;
 
+/**
+ * The longest string (in UTF-16 code units, JavaScript's length) that cannot pass MAX_PAYLOAD_BYTES: a code unit takes
+ * at most 3 bytes in UTF-8. Only a longer one needs its bytes counted.
+ */
+export const MAX_UNMEASURED_PAYLOAD_LENGTH = Math.floor(MAX_PAYLOAD_BYTES / 3);
+
+/**
+ * How much an assigned string's length must change before AssignedPayloadCheck counts its bytes again: the steps of a
+ * string grown by `#set` in a loop.
+ */
+const RECOUNT_STEP = 1024 * 1024;
+
+/**
+ * The payload check of the strings a template assigns with `#set`. Counting the bytes of every long string assigned
+ * would make a loop that grows one by `#set` quadratic (each count copies the string); a string is counted only when
+ * its length is a step away from the last one counted. A string not counted that is over the limit is still stopped
+ * by the output check, which counts every byte, where it is written out.
+ */
+export class AssignedPayloadCheck {
+  private countedLength = -RECOUNT_STEP;
+
+  exceeds(value: string): boolean {
+    if (value.length <= MAX_UNMEASURED_PAYLOAD_LENGTH) return false;
+    if (value.length > MAX_PAYLOAD_BYTES) return true;
+    if (Math.abs(value.length - this.countedLength) < RECOUNT_STEP) return false;
+    this.countedLength = value.length;
+    return Buffer.byteLength(value, 'utf8') > MAX_PAYLOAD_BYTES;
+  }
+}
+
+/**
+ * The payload check of an output that only grows by appending. Counting the bytes of the whole output after every
+ * node would make a long output quadratic; the bytes counted so far are kept, and the new text is counted only once
+ * the limit is within reach of its largest possible size.
+ */
+export class PayloadMeter {
+  private measuredLength = 0;
+  private measuredBytes = 0;
+
+  /** `text` must extend the text of the previous call. */
+  exceeds(text: string): boolean {
+    if (text.length < this.measuredLength) this.measuredLength = this.measuredBytes = 0;
+    const unmeasured = text.length - this.measuredLength;
+    if (this.measuredBytes + 3 * unmeasured <= MAX_PAYLOAD_BYTES) return false;
+    // Every code unit takes at least one byte.
+    if (this.measuredBytes + unmeasured > MAX_PAYLOAD_BYTES) return true;
+    let end = text.length;
+    // A surrogate pair split across two counts would be counted as two lone surrogates (3 bytes each, not 4 in all).
+    if (isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    this.measuredBytes += Buffer.byteLength(text.slice(this.measuredLength, end), 'utf8');
+    this.measuredLength = end;
+    return this.measuredBytes > MAX_PAYLOAD_BYTES;
+  }
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
 export interface SourcePosition {
   line?: number;
   column?: number;
