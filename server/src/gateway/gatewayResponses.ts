@@ -136,10 +136,15 @@ function pickTemplate(templates: Record<string, unknown>, accept: string | undef
   return [first, templates[first]];
 }
 
-const VARIABLE = /\$\{(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)\}|\$(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)/g;
+/**
+ * `$context.x.y` or `${context.x.y}` (and the same of `stageVariables`), the only references a gateway response
+ * template has: a brace closes only a reference it opened, so the `}` of `{"message":$context.error.messageString}`
+ * stays the JSON's. The evaluator's preview reads them with this pattern too.
+ */
+export const GATEWAY_RESPONSE_VARIABLE = /\$\{(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)\}|\$(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)/g;
 
 function substitute(template: string, values: Record<string, string>, ctx: GatewayResponseContext): string {
-  return template.replace(VARIABLE, (_all, braced: string | undefined, bracedPath: string | undefined, plain: string | undefined, plainPath: string | undefined) => {
+  return template.replace(GATEWAY_RESPONSE_VARIABLE, (_all, braced: string | undefined, bracedPath: string | undefined, plain: string | undefined, plainPath: string | undefined) => {
     const root = braced ?? plain;
     const name = (bracedPath ?? plainPath ?? '').slice(1);
     if (root === 'stageVariables') return ctx.stageVariables[name] ?? '';

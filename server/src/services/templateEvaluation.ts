@@ -1,3 +1,4 @@
+import { GATEWAY_RESPONSE_VARIABLE } from '../gateway/gatewayResponses';
 import { joinHeaderLists } from '../gateway/requestHeaders';
 import type { ApiDocument } from '../model/apiDocument';
 import { getValue, toValue } from '../model/navigate';
@@ -510,13 +511,6 @@ function jsonCheck(mimeType: string, output: string): { jsonValid?: boolean; jso
     return { jsonValid: false, jsonError: (error as Error).message };
   }
 }
-
-/**
- * `$context.x.y` or `${context.x.y}` (and the same of `stageVariables`): a brace closes only a reference it opened, so
- * the `}` of `{"message":$context.error.messageString}` stays the JSON's. The local gateway reads gateway response
- * templates with this pattern (gateway/gatewayResponses.ts); the preview must read them alike.
- */
-const GATEWAY_RESPONSE_VARIABLE = /\$\{(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)\}|\$(context|stageVariables)((?:\.[A-Za-z0-9_-]+)+)/g;
 
 /**
  * Gateway response templates are not Velocity: API Gateway only substitutes `$context.*` and `$stageVariables.*`
