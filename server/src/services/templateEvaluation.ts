@@ -5,7 +5,6 @@ import { getValue, toValue } from '../model/navigate';
 import { forEachOperation, type OperationRef } from '../model/openapiWalk';
 import { invokesLambda } from '../model/integrationUris';
 import { buildDefaultContext, renderTemplate, type RenderResult, type TemplateError, type TemplateRequest } from '../template/engine';
-import { contextPath } from '../template/contextVariable';
 import { headerValue } from '../template/parameterMaps';
 import { DEFAULT_CONTENT_TYPE, mediaTypeOf, selectResponseTemplate } from '../template/templateSelection';
 import { selectIntegrationResponseKey, simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../template/responseSelection';
@@ -349,10 +348,10 @@ function findOperation(document: ApiDocument, path: string, method: string): Ope
 /** Runs one template of a document on a sample, as API Gateway would run it for that request. */
 export function evaluateTemplate(document: ApiDocument, template: LocatedTemplate, sample: TemplateSample, timeoutMs?: number): TemplateEvaluation {
   const operation = template.operation;
-  const context = withRequestPath({
+  const context = {
     ...(operation ? { httpMethod: operation.method === 'x-amazon-apigateway-any-method' ? 'GET' : operation.method.toUpperCase(), resourcePath: operation.path } : {}),
     ...(sample.context ?? {}),
-  }, sample);
+  };
   const base = { label: templateLabel(template), mimeType: template.mimeType, kind: template.kind };
   if (template.kind === 'gatewayResponse') return evaluateGatewayResponse(template.text, base, context, sample);
   const errorMessage = template.kind === 'response' && sample.backend?.type === 'lambda' ? sample.backend.errorMessage : undefined;
@@ -423,15 +422,6 @@ function failsTheResponse(render: RenderResult): boolean {
 }
 
 /**
- * `$context.path` is the path the request was sent to: the sample's path parameters stand in the resource path, which
- * `$context.resourcePath` keeps as the template. A path the sample gives stays as it is.
- */
-function withRequestPath(context: Record<string, unknown>, sample: TemplateSample): Record<string, unknown> {
-  if ('path' in context) return context;
-  return { ...context, path: contextPath(context, sample.params?.path) };
-}
-
-/**
  * The sample's parameters as the engine takes them: a list of values is a name sent more than once. A repeated
  * header reads as the local gateway gives it to templates, its values joined (see joinHeaderLists), where the engine
  * would otherwise keep the last one, as it does for query strings.
@@ -469,13 +459,13 @@ function outputCheck(mimeType: string, result: { output: string; errors: Templat
 
 function evaluateGatewayResponse(text: string, base: Pick<TemplateEvaluation, 'kind' | 'label' | 'mimeType'>, context: Record<string, unknown>, sample: TemplateSample): TemplateEvaluation {
   const started = performance.now();
-  const output = substituteGatewayResponseTemplate(text, buildDefaultContext(context), sample.stageVariables ?? {});
+  const output = substituteGatewayResponseTemplate(text, buildDefaultContext(context, {}, sample.params?.path), sample.stageVariables ?? {});
   return { ...base, output, ...jsonCheck(base.mimeType, output), requestOverride: {}, responseOverride: {}, errors: [], notes: [], durationMs: performance.now() - started };
 }
 
 /** A standalone `.vtl` file: the whole text is the template. */
 export function evaluateStandaloneTemplate(text: string, kind: TemplateKind, sample: TemplateSample, timeoutMs?: number): TemplateEvaluation {
-  const context = withRequestPath(sample.context ?? {}, sample);
+  const context = sample.context ?? {};
   if (kind === 'gatewayResponse') return evaluateGatewayResponse(text, { kind, label: 'gateway response template', mimeType: 'application/json' }, context, sample);
   const result = renderTemplate(text, { ...templateRequest(sample), context }, { kind, timeoutMs });
   return {

@@ -43,15 +43,11 @@ let contextSamples: SampleLevel | undefined;
 
 /** The catalog's samples never change; each request gets its own copy, since templates write into `$context` maps. */
 function freshContextSamples(): RecordMap {
-  return copyLevel(contextSampleLevel());
-}
-
-function contextSampleLevel(): SampleLevel {
   if (!contextSamples) {
     const contextMember = findTemplateMember(['context']);
     contextSamples = levelOf(contextMember ? samplesOf(contextMember, '') : {});
   }
-  return contextSamples;
+  return copyLevel(contextSamples);
 }
 
 function levelOf(map: RecordMap): SampleLevel {
@@ -114,27 +110,18 @@ function given(overrides: RecordMap, key: string): boolean {
  * in place of `{name}` and of a greedy `{name+}` (whose value may hold slashes). A parameter the request lacks keeps
  * its placeholder.
  */
-export function requestPath(stage: string, resourcePath: string, pathParameters: Record<string, string> = {}): string {
+function requestPath(stage: string, resourcePath: string, pathParameters: Record<string, string> = {}): string {
   const path = resourcePath.replace(/\{([^{}]+?)\+?\}/g, (placeholder, name: string) =>
     Object.prototype.hasOwnProperty.call(pathParameters, name) ? String(pathParameters[name]) : placeholder,
   );
   return `/${stage}${path}`;
 }
 
-/**
- * `$context.path` of the context buildDefaultContext makes from the same overrides, for a request with these path
- * parameters: a caller that knows the parameters passes it as the `path` override.
- */
-export function contextPath(overrides: Record<string, unknown>, pathParameters: Record<string, string> | undefined): string {
-  const defaults = contextSampleLevel().entries;
-  const stage = given(overrides, 'stage') ? overrides.stage : defaults.stage;
-  const resourcePath = given(overrides, 'resourcePath') ? overrides.resourcePath : defaults.resourcePath;
-  return requestPath(String(stage), String(resourcePath), pathParameters);
-}
-
+/** `pathParameters`: the request's, which `$context.path` shows in place of the resource path's placeholders. */
 export function buildDefaultContext(
   overrides: Record<string, unknown> = {},
   operation: { httpMethod?: string; resourcePath?: string; stage?: string } = {},
+  pathParameters?: Record<string, string>,
 ): Record<string, unknown> {
   const defaults = freshContextSamples();
   const now = new Date();
@@ -156,7 +143,7 @@ export function buildDefaultContext(
     responseOverride: { header: {} },
   });
   const merged = mergeInto(defaults, merging);
-  if (!('path' in merging)) merged.path = requestPath(String(merged.stage), String(merged.resourcePath));
+  if (!('path' in merging)) merged.path = requestPath(String(merged.stage), String(merged.resourcePath), pathParameters);
   // A template writes into these maps with #set, so they must exist whatever the caller passed.
   const requestOverride = isRecordMap(merged.requestOverride) ? merged.requestOverride : (merged.requestOverride = {});
   for (const part of ['header', 'path', 'querystring']) if (!isRecordMap(requestOverride[part])) requestOverride[part] = {};

@@ -74,7 +74,7 @@ export function checkTemplateSyntax(template: string): TemplateError[] {
 
 export function renderTemplate(template: string, request: TemplateRequest, options: RenderOptions = {}): RenderResult {
   const started = performance.now();
-  const context = buildDefaultContext(isRecordMap(request?.context) ? request.context : {});
+  const context = buildDefaultContext(isRecordMap(request?.context) ? request.context : {}, {}, request?.params?.path);
   const result: RenderResult = {
     output: '',
     requestOverride: { header: {}, path: {}, querystring: {}, multiValueHeader: {}, multiValueQuerystring: {} },
