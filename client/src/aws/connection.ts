@@ -3,7 +3,7 @@ import type { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { AwsCredentialIdentityProvider, InitializeMiddleware, MetadataBearer } from '@smithy/types';
 import { isForeignAnswer, isNetworkFailure, type ErrorLike } from './errorFacts';
 import { listProfiles } from './profiles';
-import { cleanSdkText } from './redact';
+import { cleanSdkText, replaceEndpointUserInfo } from './redact';
 import { FALLBACK_REGION } from './regions';
 
 /** What the user chose in settings; empty values mean "as the SDK would decide". */
@@ -86,15 +86,8 @@ function endpointProblem(endpoint: string): string | undefined {
 }
 
 /** The endpoint as shown to the user: credentials in its user-info part stay hidden. */
-/**
- * The endpoint as shown to the user: everything before its last "@" hidden. That covers a value missing its scheme
- * ("user:pass@host:4566") and a password holding a raw "/" or "@", which URL patterns would cut short.
- */
 export function displayEndpoint(endpoint: string): string {
-  const at = endpoint.lastIndexOf('@');
-  if (at < 0) return endpoint;
-  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(endpoint)?.[0] ?? '';
-  return `${scheme}***@${endpoint.slice(at + 1)}`;
+  return replaceEndpointUserInfo(endpoint, '***@');
 }
 
 export function describeConnection(connection: Connection): string {

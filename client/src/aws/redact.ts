@@ -35,6 +35,17 @@ export function hideUrlUserInfo(text: string): string {
   return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s'"]+@/gi, '$1***@');
 }
 
+/**
+ * An endpoint with its user-info replaced by `shown`: everything before its last "@" goes, since a password may hold
+ * a raw "/" or "@" that URL patterns would cut short, and a value missing its scheme ("user:pass@host") has one too.
+ */
+export function replaceEndpointUserInfo(endpoint: string, shown: string): string {
+  const at = endpoint.lastIndexOf('@');
+  if (at < 0) return endpoint;
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\//i.exec(endpoint)?.[0] ?? '';
+  return `${scheme}${shown}${endpoint.slice(at + 1)}`;
+}
+
 export function redactSecrets(text: string): string {
   let out = text;
   for (const block of SIGNING_BLOCKS) out = out.replace(block, `$1 ${REDACTED}`);

@@ -1,11 +1,12 @@
 import type { GatewayClients } from '../aws/connection';
 import { describeConnection } from '../aws/connection';
 import { listRestApis, listV2Apis } from '../aws/listing';
-import { autoDeployWording, deploy, type DeployOptions, type DeployRequest, type DeployResult, type EndpointType, type PutMode } from './deployer';
+import { deploy, type DeployOptions, type DeployRequest, type DeployResult, type EndpointType, type PutMode } from './deployer';
 import { ApiNoLongerExists, isNotFound, stageNameAccepted } from './deployFailures';
 import { formatStageVariables, parseStageVariables, rulesOutOtherKind } from './documentKind';
 import type { DeploymentLink } from './links';
 import { looksLikeProduction } from './productionStage';
+import { autoDeployWording } from './wording';
 import { stageNames } from './stageActions';
 
 /**

@@ -18,7 +18,7 @@ import { exportDefinition, readRestApiState, rebuiltYaml, snapshotJson } from '.
 import { unknownImport } from './possibleImports';
 import { looksLikeProduction } from './productionStage';
 import { stageNames } from './stageActions';
-import { counted } from './wording';
+import { autoDeployWording, counted } from './wording';
 
 export type PutMode = 'merge' | 'overwrite';
 export type EndpointType = 'EDGE' | 'REGIONAL' | 'PRIVATE';
@@ -230,12 +230,6 @@ async function checkAutoDeployStages(clients: GatewayClients, request: DeployReq
   const production = released.find(looksLikeProduction);
   if (production !== undefined && !request.productionConfirmed) throw new ProductionStageNotConfirmed(production);
   if (released.length) result.notes.push(`${autoDeployWording(released)}: API Gateway releases the new definition to ${released.length === 1 ? 'it' : 'them'} itself.`);
-}
-
-/** "Stage prod deploys automatically", "Stages dev and prod deploy automatically". */
-export function autoDeployWording(stages: string[]): string {
-  if (stages.length === 1) return `Stage ${stages[0]} deploys automatically`;
-  return `Stages ${stages.slice(0, -1).join(', ')} and ${stages[stages.length - 1]} deploy automatically`;
 }
 
 /** Reads the target API's name (and for REST its endpoint type); an API deleted meanwhile is an `ApiNoLongerExists`. */

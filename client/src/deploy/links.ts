@@ -1,6 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ApiKind } from '../aws/invokeUrl';
+import { replaceEndpointUserInfo } from '../aws/redact';
 
 /** Where a document was last deployed; kept in the workspace so a team shares it through version control. */
 export interface DeploymentLink {
@@ -62,8 +63,8 @@ export function madeWith(link: DeploymentLink, connection: LinkConnection): bool
 }
 
 /** An endpoint without the user name and password it may carry, which must not reach a file shared in the team. */
-export function withoutUserInfo(endpoint: string): string {
-  return endpoint.replace(/^([A-Za-z][\w+.-]*:\/\/)[^/?#]*@/, '$1');
+function withoutUserInfo(endpoint: string): string {
+  return replaceEndpointUserInfo(endpoint, '');
 }
 
 function sameTarget(a: DeploymentLink, b: DeploymentLink): boolean {

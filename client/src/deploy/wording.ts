@@ -6,6 +6,12 @@ export function counted(count: number, noun: string, plural = `${noun}s`): strin
   return `${count} ${count === 1 ? noun : plural}`;
 }
 
+/** "Stage prod deploys automatically", "Stages dev and prod deploy automatically". */
+export function autoDeployWording(stages: string[]): string {
+  if (stages.length === 1) return `Stage ${stages[0]} deploys automatically`;
+  return `Stages ${stages.slice(0, -1).join(', ')} and ${stages[stages.length - 1]} deploy automatically`;
+}
+
 /**
  * The message after a deploy. The invoke URL comes last, after its own label: followed by the backup sentence it ran
  * into it ("…/dev Backup: …"), and a toast that wraps lines cannot show where the URL ends.

@@ -1,3 +1,4 @@
+import { getOwn } from '../model/jsonObjects';
 import { headerValue } from '../template/parameterMaps';
 import type { ApiModel } from './apiModel';
 import { isJson } from './apiModel';
@@ -152,11 +153,6 @@ function substitute(template: string, values: Record<string, string>, ctx: Gatew
   });
 }
 
-/** A parameter the request has: `constructor` or `toString` named in a mapping are not the map's own. */
-function ownValue(map: Record<string, string>, name: string): string | undefined {
-  return Object.prototype.hasOwnProperty.call(map, name) ? map[name] : undefined;
-}
-
 /** A gateway-response parameter value: a quoted literal or a `method.request.*` / `stageVariables.*` / `context.*` expression. */
 function parameterValue(expression: string, ctx: GatewayResponseContext): string | undefined {
   const literal = /^'(.*)'$/s.exec(expression);
@@ -165,9 +161,10 @@ function parameterValue(expression: string, ctx: GatewayResponseContext): string
   if (match) {
     const [, where, name] = match;
     if (where.toLowerCase() === 'header') return headerValue(ctx.headers, name);
-    return ownValue(where.toLowerCase() === 'querystring' ? ctx.query : ctx.pathParameters, name);
+    // Only the request's own: `constructor` or `toString` named in a mapping are no parameters of it.
+    return getOwn(where.toLowerCase() === 'querystring' ? ctx.query : ctx.pathParameters, name);
   }
-  if (expression.startsWith('stageVariables.')) return ownValue(ctx.stageVariables, expression.slice('stageVariables.'.length));
+  if (expression.startsWith('stageVariables.')) return getOwn(ctx.stageVariables, expression.slice('stageVariables.'.length));
   if (expression.startsWith('context.')) {
     const value = ctx.context[expression.slice('context.'.length)];
     return value === undefined ? undefined : String(value);

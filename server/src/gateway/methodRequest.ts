@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { TemplateRequest } from '../template/engine';
-import { setOwn } from '../model/jsonObjects';
+import { lastValues } from '../template/parameterMaps';
 import { maskCredential } from './executionLog';
 import type { ProxyRequestInfo } from './lambda/proxyEvents';
 import { isBinaryMediaType, isHttpApiTextType, mediaTypeOf } from './payloadEncoding';
@@ -59,8 +59,7 @@ export function templateRequest(req: MethodRequest, body = req.body): TemplateRe
 
 function buildTemplateRequest(req: MethodRequest): TemplateRequest {
   const body = req.body;
-  const querystring: Record<string, string> = {};
-  for (const k of Object.keys(req.query)) setOwn(querystring, k, req.query[k][req.query[k].length - 1]);
+  const querystring = lastValues(req.query);
   const { authorizerV2: _v2, ...context } = req.context;
   return {
     body,
