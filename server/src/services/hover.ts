@@ -8,7 +8,7 @@ import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
 import { extensionIndexOf, isMappingTemplateValue, isOperationResponses, isSecurityRequirement } from './editing/documentPaths';
 import { findTemplateMember } from '../facts/templateVariables';
 import { IDENTITY_SOURCE_FORMS, isIdentitySource } from '../facts/identitySources';
-import { integrationResponsesOf, integrationResponseStatus, openApiLocation, parametersAt, responseHeadersAt, statusText } from './editing/operationFacts';
+import { integrationResponsesOf, integrationResponseStatus, declaredParameterAt, openApiLocation, responseHeadersAt, statusText } from './editing/operationFacts';
 import { enumEntry, markdown, openApiFieldMarkdown, specMarkdown } from './editing/specDocs';
 import { openApiFieldsAt } from '../facts/openapiFields';
 import { versionOf } from './rules/openapiSchemas';
@@ -191,9 +191,8 @@ function enumHover(spec: ValueSpec, value: string): string | undefined {
 }
 
 function parameterSummary(document: ApiDocument, path: (string | number)[], location: string, name: string): string {
-  const wanted = openApiLocation(location);
-  const declared = parametersAt(document, path).find((p) => p.in === wanted && (wanted === 'header' ? p.name.toLowerCase() === name.toLowerCase() : p.name === name));
-  if (!declared) return `**${name}**: no ${wanted ?? location} parameter of this name is declared on the operation.`;
+  const declared = declaredParameterAt(document, path, location, name);
+  if (!declared) return `**${name}**: no ${openApiLocation(location) ?? location} parameter of this name is declared on the operation.`;
   const lines = [`**${declared.name}**: ${declared.in} parameter${asBoolean(getValue(declared.node, 'required')) ? ', required' : ''}`];
   const type = asString(getValue(declared.node, 'type')) ?? asString(getValue(deref(document, getValue(declared.node, 'schema')), 'type'));
   if (type) lines.push(`Type: \`${type}\``);

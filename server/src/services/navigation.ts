@@ -4,7 +4,7 @@ import { findNodeAtPath, getProperty } from '../model/navigate';
 import type { AnyNode } from '../model/nodes';
 import { pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
-import { openApiLocation, parametersAt } from './editing/operationFacts';
+import { declaredParameterAt } from './editing/operationFacts';
 import { findSymbolUses, isRequirementKey, scalarAt, symbolAt, VALIDATOR_KEY } from './symbolReferences';
 import { keyOf } from '../model/property';
 
@@ -37,10 +37,7 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   }
   const parameter = /^(?:method\.request|\$request)\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/.exec(value);
   if (parameter) {
-    const wanted = openApiLocation(parameter[1]);
-    // Header names are case-insensitive in HTTP, and hover matches them so.
-    const sameName = wanted === 'header' ? (name: string) => name.toLowerCase() === parameter[2].toLowerCase() : (name: string) => name === parameter[2];
-    const declared = parametersAt(document, path).find((p) => p.in === wanted && sameName(p.name));
+    const declared = declaredParameterAt(document, path, parameter[1], parameter[2]);
     return declared ? [locationOf(document, declared.node)] : [];
   }
   return [];

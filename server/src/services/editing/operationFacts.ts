@@ -21,6 +21,16 @@ export function parametersAt(document: ApiDocument, path: NodePath): DeclaredPar
   return op ? operationParameters(document, op) : [];
 }
 
+/**
+ * The parameter a mapping expression's location and name (`header`, `X-Token`) read on the operation holding `path`:
+ * header names match whatever their letter case, as in HTTP.
+ */
+export function declaredParameterAt(document: ApiDocument, path: NodePath, mappingLocation: string, name: string): DeclaredParameter | undefined {
+  const wanted = openApiLocation(mappingLocation);
+  const sameName = wanted === 'header' ? (n: string) => n.toLowerCase() === name.toLowerCase() : (n: string) => n === name;
+  return parametersAt(document, path).find((p) => p.in === wanted && sameName(p.name));
+}
+
 export function responseCodesAt(document: ApiDocument, path: NodePath): string[] {
   const op = operationContaining(document, path);
   return op ? operationResponses(op).map(keyName) : [];
