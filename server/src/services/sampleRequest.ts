@@ -1,4 +1,6 @@
+import { mediaTypeOf } from '../gateway/payloadEncoding';
 import type { ApiDocument } from '../model/apiDocument';
+import { isJsonObject } from '../model/jsonObjects';
 import { getValue, toValue } from '../model/navigate';
 import { deref, operationParameters, pathTemplateParameters, resolveLocalRef, type DeclaredParameter, type OperationRef } from '../model/openapiWalk';
 import type { ValueNode } from '../model/nodes';
@@ -172,18 +174,14 @@ function formFields(document: ApiDocument, fields: DeclaredParameter[]): Record<
 
 /** Whether a declared media type covers the one asked for, parameters aside; `text/*` covers `text/plain`. */
 function mediaTypeCovers(declared: string, wanted: string): boolean {
-  const [type, subtype] = bareMediaType(declared).split('/');
-  const [wantedType] = bareMediaType(wanted).split('/');
+  const [type, subtype] = mediaTypeOf(declared).split('/');
+  const [wantedType] = mediaTypeOf(wanted).split('/');
   if (type === '*' || (subtype === '*' && type === wantedType)) return true;
-  return bareMediaType(declared) === bareMediaType(wanted);
-}
-
-function bareMediaType(mediaType: string): string {
-  return mediaType.split(';')[0].trim().toLowerCase();
+  return mediaTypeOf(declared) === mediaTypeOf(wanted);
 }
 
 function isFormType(mediaType: string): boolean {
-  return bareMediaType(mediaType) === 'application/x-www-form-urlencoded';
+  return mediaTypeOf(mediaType) === 'application/x-www-form-urlencoded';
 }
 
 /** A value as the body of the content type: URL-encoded for a form, JSON for JSON, a string as it is otherwise. */
@@ -264,14 +262,10 @@ export function exampleFromSchema(document: ApiDocument, node: ValueNode | undef
  */
 function allOfExample(document: ApiDocument, parts: ValueNode[], depth: number, seen: Set<string>): unknown {
   const samples = parts.map((part) => exampleFromSchema(document, part, depth + 1, seen));
-  const objects = samples.filter(isPlainObject);
+  const objects = samples.filter(isJsonObject);
   if (objects.length > 0) return Object.assign({}, ...objects);
   const first = samples.find((sample) => sample !== undefined);
   if (typeof first !== 'number') return first;
   const minimums = parts.map((part) => toValue(getValue(deref(document, part), 'minimum'))).filter((m): m is number => typeof m === 'number');
   return Math.max(first, ...minimums);
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
