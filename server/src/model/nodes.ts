@@ -14,6 +14,8 @@ interface NodeBase {
   parent: ObjectNode | ArrayNode | PropertyNode | undefined;
   /** An explicit YAML tag such as `!Sub` or `!Ref` (CloudFormation intrinsics), when written. */
   tag?: string;
+  /** On the copy an alias stands for: the anchored node it was copied from. */
+  origin?: ValueNode;
 }
 
 export interface ObjectNode extends NodeBase {

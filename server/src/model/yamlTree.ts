@@ -254,7 +254,11 @@ export class TreeBuilder {
     const target = this.anchors.get(name);
     // The alias occupies `*name`; the anchor offsets exclude the `*`.
     const offset = anchorStart - 1;
-    if (target) return this.cloneAt(target, offset, anchorEnd, { offset, end: anchorEnd });
+    if (target) {
+      const copy = this.cloneAt(target, offset, anchorEnd, { offset, end: anchorEnd });
+      copy.origin = target;
+      return copy;
+    }
     if (!this.anchorsOutside) this.unknownAlias ??= unknownAliasProblem(name, offset, anchorEnd, this.stackAnchors.includes(name));
     return nullScalar(offset, anchorEnd);
   }

@@ -4,6 +4,7 @@ import { toValue } from '../../model/navigate';
 import type { ValueNode } from '../../model/nodes';
 import { firstIndexNotBefore } from '../../util/sortedSearch';
 import { LONGEST_OWN_KEY } from '../../util/longStringKeys';
+import type { PartVerdicts } from './schemaShortcut';
 
 /**
  * The structure verdicts on the parts of a document's operations (`OPERATION_PARTS`), kept by the part's source text:
@@ -12,11 +13,15 @@ import { LONGEST_OWN_KEY } from '../../util/longStringKeys';
  * on over the blank lines after the part: a block scalar's value ends with them (`|+`, or lines of spaces indented
  * deeper than its content) though its node ends before them.
  */
-export class OperationPartVerdicts {
-  /** By part and column (`responses@6`), then by text. */
-  private readonly known = new Map<string, Map<string, boolean>>();
+export class OperationPartVerdicts implements PartVerdicts {
+  /** By part, column and text. */
+  private readonly known = new Map<string, Map<number, Map<string, boolean>>>();
+  /** In a tree with copies: the verdict on each part judged so far, for the copies of it that aliases make. */
+  private readonly judged = new Map<ValueNode, { key: string; valid: boolean }>();
   /** Offsets of every `*` in the text, ascending; found on first use. */
   private stars: number[] | undefined;
+  /** Offsets of every `&`, likewise. */
+  private ampersands: number[] | undefined;
 
   /** `copies`: the tree holds nodes copied for aliases or merge keys (`ApiDocument.aliasNodes`). */
   constructor(
@@ -34,23 +39,44 @@ export class OperationPartVerdicts {
    * operation's schema accepts as it would the part; otherwise the part's own value, so that the operation fails.
    */
   copy(key: string, node: ValueNode | undefined): unknown {
+    return this.isValid(key, node) ? OPERATION_PARTS[key] : toValue(node);
+  }
+
+  /** Whether part `key` is valid against its property schema. */
+  isValid(key: string, node: ValueNode | undefined): boolean {
+    // An alias's copy is judged as its anchor was, whose text is the value's own.
+    const origin = node?.origin && this.judged.get(node.origin);
+    if (origin && origin.key === key) return origin.valid;
+    const valid = this.judge(key, node);
+    if (this.copies && node && this.mayBeAnchored(node)) this.judged.set(node, { key, valid });
+    return valid;
+  }
+
+  private judge(key: string, node: ValueNode | undefined): boolean {
     const validate = this.validators[key];
     const source = this.sourceOf(node);
-    if (source === undefined) {
-      const value = toValue(node);
-      return validate(value) ? OPERATION_PARTS[key] : value;
-    }
+    if (source === undefined) return validate(toValue(node)) === true;
     const column = source.offset - this.text.lastIndexOf('\n', source.offset - 1) - 1;
-    const slot = `${key}@${column}`;
-    let byText = this.known.get(slot);
-    if (!byText) this.known.set(slot, (byText = new Map()));
+    let byColumn = this.known.get(key);
+    if (!byColumn) this.known.set(key, (byColumn = new Map()));
+    let byText = byColumn.get(column);
+    if (!byText) byColumn.set(column, (byText = new Map()));
     const text = this.text.slice(source.offset, source.end);
     let valid = byText.get(text);
     if (valid === undefined) {
       valid = validate(toValue(node)) === true;
       byText.set(text, valid);
     }
-    return valid ? OPERATION_PARTS[key] : toValue(node);
+    return valid;
+  }
+
+  /** Whether an anchor may stand between the node's key and the node: `&` there, even in a comment, says maybe. */
+  private mayBeAnchored(node: ValueNode): boolean {
+    const entry = node.parent;
+    if (entry?.type !== 'property') return true;
+    const ampersands = (this.ampersands ??= offsetsOf(this.text, '&'));
+    const next = ampersands[firstIndexNotBefore(ampersands.length, (i) => ampersands[i] < entry.keyEnd)];
+    return next !== undefined && next < node.offset;
   }
 
   /**
@@ -67,7 +93,7 @@ export class OperationPartVerdicts {
     if (this.copies) {
       const entry = node.parent;
       if (entry?.type !== 'property' || node.offset <= entry.offset) return undefined;
-      const stars = (this.stars ??= starOffsets(this.text));
+      const stars = (this.stars ??= offsetsOf(this.text, '*'));
       const next = stars[firstIndexNotBefore(stars.length, (i) => stars[i] < node.offset)];
       if (next !== undefined && next < node.end) return undefined;
     }
@@ -84,8 +110,8 @@ function blankEnd(text: string, offset: number): number {
 
 const BLANKS = /[ \t\r\n]*/y;
 
-function starOffsets(text: string): number[] {
+function offsetsOf(text: string, character: string): number[] {
   const offsets: number[] = [];
-  for (let at = text.indexOf('*'); at >= 0; at = text.indexOf('*', at + 1)) offsets.push(at);
+  for (let at = text.indexOf(character); at >= 0; at = text.indexOf(character, at + 1)) offsets.push(at);
   return offsets;
 }
