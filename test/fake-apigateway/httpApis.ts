@@ -263,7 +263,8 @@ function updateStage(ctx: RequestContext): HandlerResult {
   const autoDeploy = optionalBoolean(body, 'autoDeploy');
   if (autoDeploy !== undefined) stage.autoDeploy = autoDeploy;
   const variables = optionalStringMap(body, 'stageVariables');
-  if (variables) stage.stageVariables = { ...stage.stageVariables, ...variables };
+  // Merged into the stage's, as API Gateway does; a variable sent with an empty value is deleted.
+  if (variables) stage.stageVariables = Object.fromEntries(Object.entries({ ...stage.stageVariables, ...variables }).filter(([, value]) => value !== ''));
   if (isObject(body.defaultRouteSettings)) stage.defaultRouteSettings = body.defaultRouteSettings;
   if (isObject(body.routeSettings)) stage.routeSettings = body.routeSettings;
   if (isObject(body.accessLogSettings)) stage.accessLogSettings = body.accessLogSettings;

@@ -7,6 +7,7 @@ import type { TreeCommands } from '../tree/treeCommands';
 import { DeployCancelled, EndpointChangeUnsupported, ProductionStageNotConfirmed, type DeployResult } from './deployer';
 import { ApiNoLongerExists, ImportOutcomeUnknown, isRefusedRequest, PartialDeploy, reasonOf } from './deployFailures';
 import { deployWithProgress, planDeploy, type DeployAnswers, type OpenProgress, type Prompter } from './deployFlow';
+import { apiClaim, DeployAlreadyRunning, DeploysInFlight, documentClaim } from './deploysInFlight';
 import { apiKindEvidence, documentTitle, guessApiKind } from './documentKind';
 import { forgetApi, madeWith, readLinks, rememberLink, type DeploymentLink } from './links';
 import { passesValidation } from './validationGate';
@@ -67,6 +68,8 @@ interface Attempt {
   document: vscode.TextDocument;
   options: DeployCommandOptions;
   links: DocumentLinks;
+  /** Lets the document be deployed again; the command calls it when it ends, or earlier to offer a new deploy. */
+  release(): void;
   /** The link of the chosen existing API, and the stage asked for, once planned. */
   link?: DeploymentLink;
   stage?: string;
@@ -115,6 +118,8 @@ class DocumentLinks {
 }
 
 export class DeployCommand {
+  private readonly inFlight = new DeploysInFlight();
+
   constructor(
     private readonly session: AwsSession,
     private readonly warnings: ImportWarningDiagnostics,
@@ -122,9 +127,29 @@ export class DeployCommand {
     private readonly afterDeploy: () => void,
   ) {}
 
+  /**
+   * Refuses to start while the same document is being deployed, its questions included: a second run would ask
+   * again over the first and then race it on the same API.
+   */
   async run(options: DeployCommandOptions = {}): Promise<DeployResult | undefined> {
     const document = await this.document(options.uri);
     if (!document) return undefined;
+    let release: () => void;
+    try {
+      release = this.inFlight.claim([documentClaim(document.uri.toString(), path.basename(document.fileName))]);
+    } catch (error) {
+      if (!(error instanceof DeployAlreadyRunning)) throw error;
+      void vscode.window.showWarningMessage(error.message);
+      return undefined;
+    }
+    try {
+      return await this.deployDocument(document, options, release);
+    } finally {
+      release();
+    }
+  }
+
+  private async deployDocument(document: vscode.TextDocument, options: DeployCommandOptions, release: () => void): Promise<DeployResult | undefined> {
     if (document.isDirty && !document.isUntitled) await document.save();
     if (!(await passesValidation(document, options.acceptWarnings))) return undefined;
 
@@ -142,7 +167,7 @@ export class DeployCommand {
     const links = !document.isUntitled ? await readLinks(root, document.uri.fsPath).catch(() => []) : [];
     const usable = links.filter((l) => madeWith(l, clients.connection));
 
-    const attempt: Attempt = { document, options, links: new DocumentLinks(root, document, clients.connection, (m) => this.session.log(m)) };
+    const attempt: Attempt = { document, options, release, links: new DocumentLinks(root, document, clients.connection, (m) => this.session.log(m)) };
     try {
       const dialect = vscode.workspace.getConfiguration('apigateway.validation').get<string>('dialect') ?? 'auto';
       const text = document.getText();
@@ -166,10 +191,12 @@ export class DeployCommand {
       attempt.link = plan.link;
       attempt.stage = request.stage?.name;
       this.session.log(`deploy ${document.uri.toString()} as ${request.kind} → ${target.mode === 'new' ? 'new API' : `${target.apiId} (${putMode})`}${request.stage ? `, stage ${request.stage.name}` : ''} on ${describeConnection(clients.connection)}`);
-      const result = await deployWithProgress(clients, request, notificationProgress('API Gateway deploy'), (message) => this.session.log(message), {
+      // Another document may be deploying to the same API; a new API is nobody else's yet.
+      const claims = target.mode === 'existing' ? [apiClaim(clients.connection, target, path.basename(document.fileName))] : [];
+      const result = await this.inFlight.run(claims, () => deployWithProgress(clients, request, notificationProgress('API Gateway deploy'), (message) => this.session.log(message), {
         // The creating calls, sent once through clients of their own, are logged like the session's.
         onCall: (entry) => this.session.logCall(entry, 'not retried'),
-      });
+      }));
 
       this.showWarnings(document, result.warnings);
       await attempt.links.keep(result, result.stage ?? plan.link?.lastStage);
@@ -185,7 +212,7 @@ export class DeployCommand {
   private async failed(error: unknown, attempt: Attempt): Promise<DeployResult | undefined> {
     if (error instanceof DeployCancelled) {
       void vscode.window.showInformationMessage(error.message);
-    } else if (error instanceof ProductionStageNotConfirmed || error instanceof EndpointChangeUnsupported) {
+    } else if (error instanceof ProductionStageNotConfirmed || error instanceof EndpointChangeUnsupported || error instanceof DeployAlreadyRunning) {
       void vscode.window.showWarningMessage(error.message);
     } else if (error instanceof PartialDeploy) {
       // The API exists in its new form: the link and the warnings matter as much as after a complete deploy.
@@ -208,6 +235,8 @@ export class DeployCommand {
 
   /** Forgets the link to an API deleted meanwhile and offers to deploy the document as a new API instead. */
   private async apiGone(gone: ApiNoLongerExists, attempt: Attempt): Promise<DeployResult | undefined> {
+    // The offer may wait long for an answer, and taking it deploys the same document again.
+    attempt.release();
     await attempt.links.forget(gone).catch(() => undefined);
     this.afterDeploy();
     const again = `Deploy as New ${gone.kind} API`;
@@ -270,13 +299,15 @@ export class DeployCommand {
 
   private async announce(result: DeployResult): Promise<void> {
     const message = deployAnnouncement(result, (file) => vscode.workspace.asRelativePath(file));
+    // A change API Gateway has not deployed yet is announced as a warning, not as news that all went well.
+    const show = result.unfinished ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
     if (!result.invokeUrl) {
-      void vscode.window.showInformationMessage(message);
+      void show(message);
       return;
     }
     const canInvoke = (await vscode.commands.getCommands(true)).includes('apigateway.invoke.open');
     const buttons = ['Copy URL', 'Open', ...(canInvoke ? ['Invoke'] : [])];
-    const answer = await vscode.window.showInformationMessage(message, ...buttons);
+    const answer = await show(message, ...buttons);
     if (answer === 'Copy URL') await vscode.env.clipboard.writeText(result.invokeUrl);
     else if (answer === 'Open') await vscode.env.openExternal(vscode.Uri.parse(result.invokeUrl));
     else if (answer === 'Invoke') await vscode.commands.executeCommand('apigateway.invoke.open', { apiId: result.apiId, apiKind: result.kind, apiName: result.apiName, stage: result.stage, url: result.invokeUrl });

@@ -1,7 +1,7 @@
 import type { GatewayClients } from '../aws/connection';
 import { describeConnection } from '../aws/connection';
 import { listRestApis, listV2Apis } from '../aws/listing';
-import { deploy, type DeployOptions, type DeployRequest, type DeployResult, type EndpointType, type PutMode } from './deployer';
+import { deploy, type DeployOptions, type DeployRequest, type DeployResult, type EndpointType, type PutMode, type StageRequest } from './deployer';
 import { ApiNoLongerExists, isNotFound, stageNameAccepted } from './deployFailures';
 import { formatStageVariables, parseStageVariables, rulesOutOtherKind } from './documentKind';
 import type { DeploymentLink } from './links';
@@ -92,6 +92,8 @@ interface StageChoice {
   exists: boolean;
   description?: string;
   variables?: Record<string, string>;
+  /** Variables the stage has that the user deleted from the variables box. */
+  removedVariables: string[];
   canaryPercent?: number;
 }
 
@@ -209,12 +211,18 @@ export async function planDeploy(input: DeployFlowInput, prompter: Prompter): Pr
     failOnWarnings: answers.failOnWarnings,
     basePath: answers.basePath,
     endpointType,
-    stage: stage ? { name: stage.name, description: stage.description, variables: stage.variables, canaryPercent: stage.canaryPercent } : undefined,
+    stage: stage ? stageRequest(stage) : undefined,
     backupDir: input.backupDir,
     productionConfirmed,
     now: input.now,
   };
   return { request, target, putMode, link };
+}
+
+function stageRequest(stage: StageChoice): StageRequest {
+  const request: StageRequest = { name: stage.name, description: stage.description, variables: stage.variables, canaryPercent: stage.canaryPercent };
+  if (stage.removedVariables.length) request.removedVariables = stage.removedVariables;
+  return request;
 }
 
 /**
@@ -397,13 +405,20 @@ async function chooseStage(
     : await prompter.input({ title: steps.title('description', `Deployment description for ${stageName} (optional)`), value: `Deployed from VS Code ${now.toISOString().slice(0, 16).replace('T', ' ')}` }));
   if (description === undefined && !unattended) return undefined;
   let variables = answers.variables;
+  // Only what the box showed can be removed: variables given in advance leave the stage's others alone.
+  let removedVariables: string[] = [];
   if (!variables && !unattended) {
     const currentVariables = current ? await stageVariables(clients, target, stageName) : {};
     const typed = await prompter.input({
-      title: steps.title('variables', `Stage variables of ${stageName} (optional)`), prompt: 'key=value pairs separated by commas', value: formatStageVariables(currentVariables), validate: stageVariablesError,
+      title: steps.title('variables', `Stage variables of ${stageName} (optional)`),
+      prompt: Object.keys(currentVariables).length ? 'key=value pairs separated by commas; a variable deleted here is removed from the stage' : 'key=value pairs separated by commas',
+      value: formatStageVariables(currentVariables),
+      validate: stageVariablesError,
     });
     if (typed === undefined) return undefined;
     variables = parseStageVariables(typed);
+    const kept = variables;
+    removedVariables = Object.keys(currentVariables).filter((name) => !Object.hasOwn(kept, name));
   }
   let canaryPercent = answers.canaryPercent;
   // A canary splits an existing stage's traffic, and only REST APIs have canaries.
@@ -414,7 +429,7 @@ async function chooseStage(
     if (typed === undefined) return undefined;
     canaryPercent = typed.trim() ? Number(typed) : undefined;
   }
-  return { name: stageName, exists: Boolean(current), description: description || undefined, variables, canaryPercent };
+  return { name: stageName, exists: Boolean(current), description: description || undefined, variables, removedVariables, canaryPercent };
 }
 
 async function stageVariables(clients: GatewayClients, target: DeployTarget, stage: string): Promise<Record<string, string>> {

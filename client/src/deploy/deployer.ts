@@ -28,6 +28,11 @@ export interface StageRequest {
   description?: string;
   /** Replaces the named variables; others on the stage are kept. */
   variables?: Record<string, string>;
+  /**
+   * Variables to delete from an existing stage: only those the user was shown and took out. Never derived from
+   * `variables`, so a deploy that names no variables leaves the stage's own alone.
+   */
+  removedVariables?: string[];
   /** REST only: sends this percentage of the stage's traffic to the new deployment instead of switching all of it. */
   canaryPercent?: number;
 }
@@ -72,6 +77,8 @@ export interface DeployResult {
   deploymentId?: string;
   invokeUrl?: string;
   notes: string[];
+  /** What API Gateway had still not done when the deploy ended, as a sentence for the announcement. */
+  unfinished?: string;
 }
 
 export class DeployCancelled extends Error {
@@ -104,7 +111,23 @@ export interface DeployOptions {
   onCall?: ClientOptions['onCall'];
   /** How a throttled creating call is repeated. */
   throttleRetry?: ThrottleRetry;
+  /** How long an auto-deploy stage is watched for the deployment of the import. */
+  autoDeployPoll?: AutoDeployPoll;
 }
+
+/** Re-reads of an auto-deploy stage after a reimport, until API Gateway has deployed it. */
+export interface AutoDeployPoll {
+  /** Re-reads after the first read, at most. */
+  attempts: number;
+  /** Waits before the given re-read (1 for the first). */
+  pause(attempt: number): Promise<void>;
+}
+
+/** API Gateway usually deploys within a second or two; a few seconds more is as long as a deploy should hang on. */
+export const DEFAULT_AUTO_DEPLOY_POLL: AutoDeployPoll = {
+  attempts: 5,
+  pause: () => new Promise((resolve) => setTimeout(resolve, 1000)),
+};
 
 /** What the reads before the first write found out about an existing API. */
 interface ExistingState {
@@ -144,6 +167,7 @@ interface WriteContext {
   writes: WriteLog;
   started: Date;
   retry: ThrottleRetry;
+  autoDeployPoll: AutoDeployPoll;
 }
 
 function apiLabel(result: DeployResult): string {
@@ -180,7 +204,11 @@ export async function deploy(clients: GatewayClients, request: DeployRequest, pr
 
   const once = new SingleAttemptClients(clients, options.onCall);
   const writes = new WriteLog(result);
-  const context: WriteContext = { clients, once, request, result, progress, writes, started, retry: options.throttleRetry ?? DEFAULT_THROTTLE_RETRY };
+  const context: WriteContext = {
+    clients, once, request, result, progress, writes, started,
+    retry: options.throttleRetry ?? DEFAULT_THROTTLE_RETRY,
+    autoDeployPoll: options.autoDeployPoll ?? DEFAULT_AUTO_DEPLOY_POLL,
+  };
   try {
     if (request.kind === 'REST') await writeRest(context, existing, bytes);
     else await writeHttp(context, existing);
@@ -332,6 +360,50 @@ async function deployRestStage(context: WriteContext, s: StageRequest, stage: St
   progress.log(`CreateDeployment ${result.apiId} stage=${s.name} → ${deployment.id}`);
   writes.did(`it was deployed to stage ${s.name}${asCanary ? ` as a ${s.canaryPercent}% canary` : ''}`);
   if (!asCanary && stage?.canary) await removeCanary(context, s.name, stage.canary);
+  const removed = removableVariables(s, stage);
+  if (!removed.length) return;
+  // A canary can override variables but not unset them; removing them from the stage would change the main traffic.
+  if (asCanary) result.notes.push(`${capitalized(variableNames(removed))} kept on stage ${s.name}: a canary cannot remove stage variables, so remove ${removed.length === 1 ? 'it' : 'them'} when the canary is promoted.`);
+  else await removeRestVariables(context, s.name, removed);
+}
+
+/**
+ * The variables to delete: those asked for that the stage has, as read before the first write. Deleted only after the
+ * new deployment serves, since until then the old one may still read them.
+ */
+function removableVariables(s: StageRequest, stage: StageState | undefined): string[] {
+  const has = (variables: Record<string, string> | undefined, name: string) => variables !== undefined && Object.hasOwn(variables, name);
+  return (s.removedVariables ?? []).filter((name) => !has(s.variables, name) && has(stage?.variables, name));
+}
+
+/** "stage variable old", "stage variables a, b and c". */
+function variableNames(names: string[]): string {
+  if (names.length === 1) return `stage variable ${names[0]}`;
+  return `stage variables ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Patch paths are JSON pointers: `~` and `/` in a name are escaped. */
+function variablePath(name: string): string {
+  return `/variables/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+async function removeRestVariables(context: WriteContext, stageName: string, names: string[]): Promise<void> {
+  const { UpdateStageCommand } = await import('@aws-sdk/client-api-gateway');
+  const { clients, result, progress, writes } = context;
+  const what = variableNames(names);
+  progress.step(`Removing ${what} from stage ${stageName}`);
+  writes.next(`${what} ${names.length === 1 ? 'was' : 'were'} not removed from stage ${stageName}`);
+  await clients.v1.send(new UpdateStageCommand({
+    restApiId: result.apiId,
+    stageName,
+    patchOperations: names.map((name) => ({ op: 'remove', path: variablePath(name) })),
+  }));
+  progress.log(`UpdateStage ${result.apiId} ${stageName} ${names.map((name) => `remove ${variablePath(name)}`).join(', ')}`);
+  writes.did(`${what} ${names.length === 1 ? 'was' : 'were'} removed from stage ${stageName}`);
 }
 
 /**
@@ -380,6 +452,16 @@ async function writeHttp(context: WriteContext, existing: ExistingState): Promis
 }
 
 async function deployHttpStage(context: WriteContext, s: StageRequest, stage: StageState | undefined): Promise<void> {
+  await writeHttpStage(context, s, stage);
+  if (s.canaryPercent) context.result.notes.push('HTTP APIs have no canary deployments; the stage switched fully.');
+  // API Gateway deploys auto-deploy stages itself after a change; an explicit deployment would be refused.
+  if (stage?.autoDeploy) await awaitAutoDeployment(context, s.name, stage);
+  else await createHttpDeployment(context, s);
+  await removeHttpVariables(context, s.name, removableVariables(s, stage));
+}
+
+/** Creates the stage, or sets the typed variables of an existing one so the new deployment reads them at once. */
+async function writeHttpStage(context: WriteContext, s: StageRequest, stage: StageState | undefined): Promise<void> {
   const v2 = await import('@aws-sdk/client-apigatewayv2');
   const { clients, once, result, progress, writes } = context;
   const variables = s.variables && Object.keys(s.variables).length ? s.variables : undefined;
@@ -395,21 +477,63 @@ async function deployHttpStage(context: WriteContext, s: StageRequest, stage: St
     progress.log(`UpdateStage ${result.apiId} ${s.name} variables`);
     writes.did(`the variables of stage ${s.name} were updated`);
   }
-  if (s.canaryPercent) result.notes.push('HTTP APIs have no canary deployments; the stage switched fully.');
-  if (stage?.autoDeploy) {
-    // API Gateway deploys auto-deploy stages itself after a change; an explicit deployment would be refused.
-    progress.step(`Stage ${s.name} deploys automatically`);
-    writes.next(`the automatic deployment of stage ${s.name} could not be read back`);
-    result.deploymentId = (await readStage(clients, 'HTTP', result.apiId, s.name)).deploymentId;
-    result.notes.push(`Stage ${s.name} has auto-deploy on: API Gateway deploys the change itself.`);
-    return;
-  }
+}
+
+async function createHttpDeployment(context: WriteContext, s: StageRequest): Promise<void> {
+  const { CreateDeploymentCommand } = await import('@aws-sdk/client-apigatewayv2');
+  const { once, result, progress, writes } = context;
   progress.step(`Deploying to stage ${s.name}`);
   writes.next(`it was not deployed to stage ${s.name}`);
-  const deployment = await sendCreating(async () => (await once.get()).v2.send(new v2.CreateDeploymentCommand({ ApiId: result.apiId, StageName: s.name, Description: s.description })), context.retry);
+  const deployment = await sendCreating(async () => (await once.get()).v2.send(new CreateDeploymentCommand({ ApiId: result.apiId, StageName: s.name, Description: s.description })), context.retry);
   result.deploymentId = deployment.DeploymentId;
   progress.log(`CreateDeployment ${result.apiId} stage=${s.name} → ${deployment.DeploymentId}`);
   writes.did(`it was deployed to stage ${s.name}`);
+}
+
+/**
+ * API Gateway deploys an auto-deploy stage on its own, some time after the reimport: read at once, the stage may
+ * still serve the deployment from before. It is re-read for a few seconds until its deployment changes; if it does
+ * not, the deploy says so rather than pass the old deployment off as the new one.
+ */
+async function awaitAutoDeployment(context: WriteContext, stageName: string, before: StageState): Promise<void> {
+  const { clients, result, progress, writes, autoDeployPoll: poll } = context;
+  progress.step(`Waiting for stage ${stageName} to deploy automatically`);
+  writes.next(`the automatic deployment of stage ${stageName} could not be read back`);
+  const waitStarted = Date.now();
+  let now = await readStage(clients, 'HTTP', result.apiId, stageName);
+  for (let attempt = 1; now.deploymentId === before.deploymentId && attempt <= poll.attempts; attempt++) {
+    await poll.pause(attempt);
+    now = await readStage(clients, 'HTTP', result.apiId, stageName);
+  }
+  if (now.deploymentId !== before.deploymentId) {
+    result.deploymentId = now.deploymentId;
+    progress.log(`GetStage ${result.apiId} ${stageName} → auto-deployed ${now.deploymentId}`);
+    result.notes.push(`Stage ${stageName} has auto-deploy on: API Gateway deployed the change itself as deployment ${now.deploymentId}.`);
+    return;
+  }
+  const serving = before.deploymentId ? `deployment ${before.deploymentId} from before the import` : 'no deployment';
+  const status = now.lastDeploymentStatus ? ` API Gateway says: ${now.lastDeploymentStatus.replace(/\.?$/, '.')}` : '';
+  result.unfinished = `Stage ${stageName} deploys automatically, but ${waited(Date.now() - waitStarted)} it still served ${serving}; API Gateway may still be deploying it, so check the stage before relying on the change.${status}`;
+  result.notes.push(result.unfinished);
+}
+
+/** "moments later", "5 seconds later": how long the stage was watched, as measured. */
+function waited(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return seconds < 1 ? 'moments later' : `${seconds} second${seconds === 1 ? '' : 's'} later`;
+}
+
+/** API Gateway merges the stage variables it is sent; a variable sent with an empty value is deleted. */
+async function removeHttpVariables(context: WriteContext, stageName: string, names: string[]): Promise<void> {
+  if (!names.length) return;
+  const { UpdateStageCommand } = await import('@aws-sdk/client-apigatewayv2');
+  const { clients, result, progress, writes } = context;
+  const what = variableNames(names);
+  progress.step(`Removing ${what} from stage ${stageName}`);
+  writes.next(`${what} ${names.length === 1 ? 'was' : 'were'} not removed from stage ${stageName}`);
+  await clients.v2.send(new UpdateStageCommand({ ApiId: result.apiId, StageName: stageName, StageVariables: Object.fromEntries(names.map((name) => [name, ''])) }));
+  progress.log(`UpdateStage ${result.apiId} ${stageName} remove ${names.join(', ')}`);
+  writes.did(`${what} ${names.length === 1 ? 'was' : 'were'} removed from stage ${stageName}`);
 }
 
 interface CanaryState {
@@ -421,8 +545,11 @@ interface StageState {
   exists: boolean;
   autoDeploy: boolean;
   deploymentId?: string;
+  variables?: Record<string, string>;
   /** REST only: the canary the stage has now, if any. */
   canary?: CanaryState;
+  /** HTTP only: what API Gateway says of the stage's last automatic deployment, e.g. why it failed. */
+  lastDeploymentStatus?: string;
 }
 
 async function readStage(clients: GatewayClients, kind: DeployRequest['kind'], apiId: string, stageName: string): Promise<StageState> {
@@ -431,11 +558,17 @@ async function readStage(clients: GatewayClients, kind: DeployRequest['kind'], a
       const { GetStageCommand } = await import('@aws-sdk/client-api-gateway');
       const stage = await clients.v1.send(new GetStageCommand({ restApiId: apiId, stageName }));
       const canary = stage.canarySettings ? { percentTraffic: stage.canarySettings.percentTraffic, deploymentId: stage.canarySettings.deploymentId } : undefined;
-      return { exists: true, autoDeploy: false, deploymentId: stage.deploymentId, canary };
+      return { exists: true, autoDeploy: false, deploymentId: stage.deploymentId, variables: stage.variables, canary };
     }
     const { GetStageCommand } = await import('@aws-sdk/client-apigatewayv2');
     const stage = await clients.v2.send(new GetStageCommand({ ApiId: apiId, StageName: stageName }));
-    return { exists: true, autoDeploy: stage.AutoDeploy ?? false, deploymentId: stage.DeploymentId };
+    return {
+      exists: true,
+      autoDeploy: stage.AutoDeploy ?? false,
+      deploymentId: stage.DeploymentId,
+      variables: stage.StageVariables,
+      lastDeploymentStatus: stage.LastDeploymentStatusMessage,
+    };
   } catch (error) {
     if ((error as { name?: string }).name === 'NotFoundException') return { exists: false, autoDeploy: false };
     throw error;

@@ -16,11 +16,13 @@ export function autoDeployWording(stages: string[]): string {
  * The message after a deploy. The invoke URL comes last, after its own label: followed by the backup sentence it ran
  * into it ("…/dev Backup: …"), and a toast that wraps lines cannot show where the URL ends.
  */
-export function deployAnnouncement(result: Pick<DeployResult, 'created' | 'kind' | 'apiName' | 'apiId' | 'warnings' | 'stage' | 'invokeUrl' | 'backups'>, showPath: (file: string) => string): string {
+export function deployAnnouncement(result: Pick<DeployResult, 'created' | 'kind' | 'apiName' | 'apiId' | 'warnings' | 'stage' | 'invokeUrl' | 'backups' | 'unfinished'>, showPath: (file: string) => string): string {
   const name = result.apiName ? `${result.apiName} ` : '';
   const what = `${result.created ? 'Created' : 'Updated'} ${result.kind} API ${name}(${result.apiId})`;
   const warned = result.warnings.length ? ` with ${counted(result.warnings.length, 'import warning')}, shown in the document` : '';
+  // Said next to what was done, so nobody takes a change API Gateway has not deployed yet for a live one.
+  const unfinished = result.unfinished ? ` ${result.unfinished}` : '';
   const backups = backupSentence(result.backups, showPath);
-  if (!result.invokeUrl) return `${what}${warned}.${backups}`;
-  return `${what}${warned}, stage ${result.stage}.${backups} Invoke URL: ${result.invokeUrl}`;
+  if (!result.invokeUrl) return `${what}${warned}.${unfinished}${backups}`;
+  return `${what}${warned}, stage ${result.stage}.${unfinished}${backups} Invoke URL: ${result.invokeUrl}`;
 }
