@@ -2,6 +2,7 @@ import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-t
 import type { CompletionSite } from '../editing/completionSite';
 import { MAPPING_LOCATION, parametersAt } from '../editing/operationFacts';
 import { literalItem, stemItem, valueItem } from './completionItems';
+import { mappingContextVariables, usedStageVariables, variableNameItems, type VariableName } from './mappingVariables';
 
 /**
  * REST request mapping sources: the operation's declared parameters, read whole or (headers and query strings) with
@@ -39,7 +40,12 @@ interface Expression {
   literal?: boolean;
   /** Offered only once this start is typed: a form that would double a list already long. */
   under?: string;
+  /** The names that complete a variable once this start, its root and dot, is typed. */
+  names?: (site: CompletionSite) => VariableName[];
 }
+
+const contextNames = () => mappingContextVariables(false);
+const gatewayContextNames = () => mappingContextVariables(true);
 
 // The sources each kind of mapping reads (request-response-data-mappings, http-api-parameter-mapping,
 // gateway responses): a fact of API Gateway's, kept here beside the only code that offers them.
@@ -50,8 +56,8 @@ const REST_REQUEST_SOURCES: Expression[] = [
   { text: 'method.request.multivalueheader.', detail: 'Every value of a request header, joined by commas', stem: true },
   { text: 'method.request.multivaluequerystring.', detail: 'Every value of a query string parameter, joined by commas', stem: true },
   { text: "'static'", detail: 'A static value', literal: true },
-  { text: 'stageVariables.', detail: 'A stage variable', stem: true },
-  { text: 'context.', detail: 'A context variable', stem: true },
+  { text: 'stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
+  { text: 'context.', detail: 'A context variable', stem: true, names: contextNames },
 ];
 
 const HTTP_SOURCES: Expression[] = [
@@ -59,8 +65,8 @@ const HTTP_SOURCES: Expression[] = [
   { text: '$request.header.', detail: 'A request header', stem: true },
   { text: '$request.querystring.', detail: 'A query string parameter', stem: true },
   { text: '$request.body.', detail: 'A JSONPath into the request body', stem: true },
-  { text: '$context.', detail: 'A context variable', stem: true },
-  { text: '$stageVariables.', detail: 'A stage variable', stem: true },
+  { text: '$context.', detail: 'A context variable', stem: true, names: contextNames },
+  { text: '$stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
 ];
 
 export const RESPONSE_SOURCES: Expression[] = [
@@ -68,16 +74,16 @@ export const RESPONSE_SOURCES: Expression[] = [
   { text: 'integration.response.body', detail: 'The whole backend response body' },
   { text: 'integration.response.body.', detail: 'A JSONPath into the backend response body', stem: true },
   { text: "'static'", detail: 'A static value', literal: true },
-  { text: 'stageVariables.', detail: 'A stage variable', stem: true },
-  { text: 'context.', detail: 'A context variable', stem: true },
+  { text: 'stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
+  { text: 'context.', detail: 'A context variable', stem: true, names: contextNames },
 ];
 
 /** HTTP API response mappings read the backend's response (the status code's group they sit in), never the request. */
 export const HTTP_RESPONSE_SOURCES: Expression[] = [
   { text: '$response.header.', detail: 'A header of the backend response', stem: true },
   { text: '$response.body.', detail: 'A JSONPath into the backend response body', stem: true },
-  { text: '$context.', detail: 'A context variable', stem: true },
-  { text: '$stageVariables.', detail: 'A stage variable', stem: true },
+  { text: '$context.', detail: 'A context variable', stem: true, names: contextNames },
+  { text: '$stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
 ];
 
 /** Gateway responses are not tied to an operation: the request's values are offered by location, open for the name. */
@@ -88,15 +94,33 @@ export const GATEWAY_RESPONSE_SOURCES: Expression[] = [
   { text: 'method.request.multivalueheader.', detail: 'Every value of a request header, joined by commas', stem: true },
   { text: 'method.request.multivaluequerystring.', detail: 'Every value of a query string parameter, joined by commas', stem: true },
   { text: "'static'", detail: 'A static value', literal: true },
-  { text: 'stageVariables.', detail: 'A stage variable', stem: true },
-  { text: 'context.', detail: 'A context variable', stem: true },
+  { text: 'stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
+  { text: 'context.', detail: 'A context variable', stem: true, names: gatewayContextNames },
 ];
 
-/** Once a dot is typed, only expressions continuing what is typed are offered. */
+/** Once a dot is typed, only expressions continuing what is typed are offered; after a variable's root, its names. */
 export function expressionItems(site: CompletionSite, expressions: Expression[]): CompletionItem[] {
   const typed = site.prefix;
+  const variable = variableBeingNamed(typed, expressions);
+  if (variable) return variableNameItems(site, variable.typedName, variable.names(site));
   const narrowed = typed.slice(0, typed.lastIndexOf('.') + 1);
   return expressions
     .filter((e) => e.text.startsWith(narrowed) && !(e.stem && e.text === typed) && (!e.under || narrowed.startsWith(e.under)))
     .map((e) => (e.literal ? literalItem(site, e.detail) : e.stem ? stemItem(site, e.text, e.detail) : valueItem(site, e.text, CompletionItemKind.Variable, e.detail)));
+}
+
+/**
+ * The variable whose name is being typed, when the start of one the list offers is written before the cursor. A REST
+ * mapping is one expression, so its variable starts the value; an HTTP API value may have static text or other
+ * variables before one, which it writes `$context.x` or, to run on into text, `${context.x}`.
+ */
+function variableBeingNamed(typed: string, expressions: Expression[]): { typedName: string; names: (site: CompletionSite) => VariableName[] } | undefined {
+  for (const e of expressions) {
+    if (!e.names) continue;
+    const root = e.text.replace(/^\$/, '').replace(/\./g, '\\.');
+    const pattern = e.text.startsWith('$') ? new RegExp(`\\$\\{?${root}([\\w.]*)$`) : new RegExp(`^${root}([\\w.]*)$`);
+    const match = pattern.exec(typed);
+    if (match) return { typedName: match[1], names: e.names };
+  }
+  return undefined;
 }
