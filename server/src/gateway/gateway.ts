@@ -1,5 +1,6 @@
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
+import { setOwn } from '../model/jsonObjects';
 import { lastValues } from '../template/parameterMaps';
 import { buildApiModel, type ApiModel, type Operation } from './apiModel';
 import { Authorizers } from './auth/authorize';
@@ -95,7 +96,7 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
   const multiValueHeaders = requestHeaderLists(input.headers, input.multiValueHeaders);
   const headers = joinHeaderLists(multiValueHeaders);
   const lowerHeaders: Record<string, string> = {};
-  for (const k of Object.keys(headers)) lowerHeaders[k.toLowerCase()] = headers[k];
+  for (const k of Object.keys(headers)) setOwn(lowerHeaders, k.toLowerCase(), headers[k]);
   const stage = input.stage || defaultStage(engine.config, model.dialect);
   const stageVariables = stageVariablesFor(engine.config, stage);
   const basePathless = stripBasePath(rawPath, model.basePath);

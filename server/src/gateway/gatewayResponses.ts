@@ -1,4 +1,4 @@
-import { getOwn } from '../model/jsonObjects';
+import { getOwn, setOwn } from '../model/jsonObjects';
 import { headerValue } from '../template/parameterMaps';
 import type { ApiModel } from './apiModel';
 import { isJson } from './apiModel';
@@ -103,7 +103,7 @@ export function renderGatewayError(model: ApiModel, error: GatewayError, ctx: Ga
       const header = /^gatewayresponse\.header\.(.+)$/i.exec(key);
       if (!header || typeof expression !== 'string') continue;
       const value = parameterValue(expression, ctx);
-      if (value !== undefined) headers[header[1]] = value;
+      if (value !== undefined) setOwn(headers, header[1], value);
     }
     const templates = isJson(custom.responseTemplates) ? (custom.responseTemplates as Record<string, unknown>) : undefined;
     if (templates && Object.keys(templates).length > 0) {

@@ -1,5 +1,6 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setOwn } from '../model/jsonObjects';
 import { formatFunctionOutput } from './executionLog';
 import { MAX_REQUEST_BYTES, type LocalGateway } from './gateway';
 import { wireValue } from './headerSyntax';
@@ -166,8 +167,8 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
 /** The gateway's two header maps name distinct headers; a list goes out as one header line per value. */
 function outgoingHeaders(headers: Record<string, string>, multiValueHeaders: Record<string, string[]>): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  for (const name of Object.keys(headers)) if (!FRAMING.has(name.toLowerCase())) out[name] = wireValue(headers[name]);
-  for (const name of Object.keys(multiValueHeaders)) if (!FRAMING.has(name.toLowerCase())) out[name] = multiValueHeaders[name].map(wireValue);
+  for (const name of Object.keys(headers)) if (!FRAMING.has(name.toLowerCase())) setOwn(out, name, wireValue(headers[name]));
+  for (const name of Object.keys(multiValueHeaders)) if (!FRAMING.has(name.toLowerCase())) setOwn(out, name, multiValueHeaders[name].map(wireValue));
   return out;
 }
 

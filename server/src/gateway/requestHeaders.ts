@@ -2,7 +2,7 @@
  * A request's headers as lists of values, grouped by name case-insensitively as HTTP requires. A name keeps the
  * spelling the client first used, since API Gateway hands integrations the names as sent.
  */
-import { appendOwn } from '../model/jsonObjects';
+import { appendOwn, setOwn } from '../model/jsonObjects';
 export function groupHeaders(pairs: Iterable<readonly [string, string]>): Record<string, string[]> {
   const lists: Record<string, string[]> = {};
   const spelling = new Map<string, string>();
@@ -45,6 +45,6 @@ export function requestHeaderLists(single: Record<string, string> = {}, multi: R
  */
 export function joinHeaderLists(lists: Record<string, string[]>): Record<string, string> {
   const joined: Record<string, string> = {};
-  for (const [name, values] of Object.entries(lists)) joined[name] = values.join(name.length === 6 && name.toLowerCase() === 'cookie' ? '; ' : ',');
+  for (const [name, values] of Object.entries(lists)) setOwn(joined, name, values.join(name.length === 6 && name.toLowerCase() === 'cookie' ? '; ' : ','));
   return joined;
 }

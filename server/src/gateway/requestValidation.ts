@@ -1,4 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
+import { getOwn } from '../model/jsonObjects';
 import type { ApiModel, Operation } from './apiModel';
 import { GatewayError } from './gatewayResponses';
 import { addIntegerKeyword, integersWrittenAsDecimals, integerTypesAsWritten, INTEGER_AS_WRITTEN } from './writtenIntegers';
@@ -31,8 +32,8 @@ export class RequestValidator {
     const missing: string[] = [];
     for (const p of op.parameters) {
       if (!p.required) continue;
-      if (p.in === 'query' && !(query[p.name] ?? []).some(isNotBlank)) missing.push(p.name);
-      if (p.in === 'header' && !isNotBlank(headers[p.name.toLowerCase()])) missing.push(p.name);
+      if (p.in === 'query' && !(getOwn(query, p.name) ?? []).some(isNotBlank)) missing.push(p.name);
+      if (p.in === 'header' && !isNotBlank(getOwn(headers, p.name.toLowerCase()))) missing.push(p.name);
     }
     if (missing.length === 0) return undefined;
     const message = `Missing required request parameters: [${missing.join(', ')}]`;

@@ -1,3 +1,5 @@
+import { setOwn } from '../model/jsonObjects';
+
 /**
  * A header named in both maps gets one list, as API Gateway merges a Lambda proxy result's `headers` and
  * `multiValueHeaders`: a value given in both appears once. The two maps of the answer then name distinct headers,
@@ -9,7 +11,8 @@ export function mergeHeaders(headers: Record<string, string>, multi: Record<stri
   for (const [name, values] of Object.entries(multi)) {
     const lower = name.toLowerCase();
     const previous = Object.keys(lists).find((k) => k.toLowerCase() === lower);
-    const list = previous === undefined ? (lists[name] = []) : lists[previous];
+    const list = previous === undefined ? [] : lists[previous];
+    if (previous === undefined) setOwn(lists, name, list);
     for (const key of Object.keys(single).filter((k) => k.toLowerCase() === lower)) {
       if (!values.includes(single[key])) list.push(single[key]);
       delete single[key];

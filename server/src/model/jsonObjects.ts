@@ -22,3 +22,8 @@ export function appendOwn<T>(map: Record<string, T[]>, key: string, value: T): v
   if (list) list.push(value);
   else setOwn(map, key, [value]);
 }
+
+/** `Object.assign` for such maps: a `__proto__` entry of `source` is copied as an entry, not made the prototype. */
+export function assignOwn<T>(target: Record<string, T>, source: Record<string, T>): void {
+  for (const [key, value] of Object.entries(source)) setOwn(target, key, value);
+}

@@ -1,3 +1,4 @@
+import { getOwn } from '../../model/jsonObjects';
 import type { ApiModel, Operation } from '../apiModel';
 import { asJson, payloadFormatVersion } from '../apiModel';
 import { logBody, type ExecutionLog } from '../executionLog';
@@ -121,7 +122,7 @@ export class Authorizers {
       issuers = issuer ? [issuer] : [];
       audiences = Array.isArray(config.audience) ? config.audience.map(String) : [];
     } else {
-      token = request.headers[String(scheme.name ?? 'Authorization').toLowerCase()];
+      token = getOwn(request.headers, String(scheme.name ?? 'Authorization').toLowerCase());
       issuers = (Array.isArray(authorizer.providerARNs) ? authorizer.providerARNs : []).map((arn) => cognitoIssuer(String(arn))).filter((i): i is string => !!i);
       audiences = [];
     }
@@ -238,12 +239,13 @@ export function identityValue(source: string, request: AuthorizerRequest): strin
   const m = /^\$?(?:method\.)?request\.(header|querystring|path)\.(.+)$/i.exec(source);
   if (m) {
     const [, where, name] = m;
-    if (where.toLowerCase() === 'header') return request.headers[name.toLowerCase()];
-    if (where.toLowerCase() === 'querystring') return request.query[name]?.join(',');
-    return request.pathParameters[name];
+    // A source naming `constructor` or `toString` wants the request's value: an inherited function is none.
+    if (where.toLowerCase() === 'header') return getOwn(request.headers, name.toLowerCase());
+    if (where.toLowerCase() === 'querystring') return getOwn(request.query, name)?.join(',');
+    return getOwn(request.pathParameters, name);
   }
   const stage = /^\$?stageVariables\.(.+)$/.exec(source);
-  if (stage) return request.stageVariables[stage[1]];
+  if (stage) return getOwn(request.stageVariables, stage[1]);
   const ctx = /^\$?context\.(.+)$/.exec(source);
   if (ctx) {
     const value = ctx[1].split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Json)[key] : undefined), request.context);

@@ -1,4 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { getOwn } from '../../model/jsonObjects';
 import type { LocalCredentials } from '../localConfig';
 
 export interface ParsedAuthorization {
@@ -91,7 +92,7 @@ function signatureFor(request: SignedRequest, auth: ParsedAuthorization, amzDate
     request.method.toUpperCase(),
     canonicalUri(request.path),
     canonicalQuery(request.query),
-    auth.signedHeaders.map((name) => `${name}:${canonicalHeaderValue(request.headers[name] ?? '')}\n`).join(''),
+    auth.signedHeaders.map((name) => `${name}:${canonicalHeaderValue(getOwn(request.headers, name) ?? '')}\n`).join(''),
     auth.signedHeaders.join(';'),
     payloadHash(request),
   ].join('\n');

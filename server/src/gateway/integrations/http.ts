@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from '../../model/jsonObjects';
 import { headerValue } from '../../template/parameterMaps';
 import { isJson } from '../apiModel';
 import { logBody, logMap } from '../executionLog';
@@ -47,18 +48,18 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     }
     const mapped = mapRequestParameters(ctx, render);
     const query: Record<string, string[]> = proxy ? { ...request.query } : {};
-    for (const [k, v] of Object.entries(mapped.querystring)) query[k] = [v];
+    for (const [k, v] of Object.entries(mapped.querystring)) setOwn(query, k, [v]);
     // A REST API fills the URI's placeholders only from `integration.request.path.*` mappings, even for a proxy
     // integration: an unmapped `{proxy}` reaches the URI parser as written and fails the call.
     const filled = fillPath(rawUri, mapped.path, greedyTargets(ctx, proxy, render?.requestOverride.path));
     refuseUnfilledPlaceholder(ctx, filled);
     endpoint = endpointUrl(ctx, missing, filled, query);
     if (proxy) {
-      for (const [k, v] of Object.entries(request.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) headers[k] = v;
+      for (const [k, v] of Object.entries(request.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) setOwn(headers, k, v);
     } else if (contentType) {
       headers['Content-Type'] = contentType;
     }
-    Object.assign(headers, mapped.header);
+    for (const [k, v] of Object.entries(mapped.header)) setOwn(headers, k, v);
   }
   if (!proxy || httpApi) headers = withoutHopByHop(headers);
   log.add(`Endpoint request URI: ${endpointHref(endpoint)}`);
@@ -91,8 +92,8 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     const outMulti: Record<string, string[]> = {};
     for (const [k, v] of Object.entries(response.multiValueHeaders)) {
       if (NOT_FORWARDED.has(k.toLowerCase())) continue;
-      if (v.length > 1) outMulti[k] = v;
-      else outHeaders[k] = v[0];
+      if (v.length > 1) setOwn(outMulti, k, v);
+      else setOwn(outHeaders, k, v[0]);
     }
     if ('payload' in response) {
       const { payload, status } = response;
@@ -131,7 +132,7 @@ function fillPath(uri: string, values: Record<string, string>, greedy: ReadonlyS
   let filled = '';
   let from = 0;
   for (const { name, offset, end } of uriPlaceholders(uri)) {
-    const value = values[name];
+    const value = getOwn(values, name);
     if (value === undefined) continue;
     filled += uri.slice(from, offset) + (greedy.has(name) ? value.split('/').map(encodeSegment).join('/') : encodeSegment(value));
     from = end;

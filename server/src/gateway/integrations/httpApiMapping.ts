@@ -1,3 +1,4 @@
+import { getOwn, setOwn } from '../../model/jsonObjects';
 import type { MethodRequest } from '../methodRequest';
 import { contextValue } from './mappingSources';
 
@@ -62,7 +63,7 @@ function wholeReference(template: string, direction: 'request' | 'response'): st
 
 /** `stageVariables.x` and `context.x`, which mappings of both directions read. */
 export function stageOrContextValue(expression: string, request: MethodRequest): string | undefined {
-  if (expression.startsWith('stageVariables.')) return request.stageVariables[expression.slice('stageVariables.'.length)];
+  if (expression.startsWith('stageVariables.')) return getOwn(request.stageVariables, expression.slice('stageVariables.'.length));
   if (expression.startsWith('context.')) return contextValue(request.context, expression.slice('context.'.length));
   return undefined;
 }
@@ -76,6 +77,6 @@ export function applyHeaderAction(headers: Record<string, string>, action: strin
     headers[existing] = `${headers[existing]},${value}`;
   } else {
     if (existing) delete headers[existing];
-    headers[name] = value;
+    setOwn(headers, name, value);
   }
 }

@@ -1,3 +1,4 @@
+import { appendOwn, getOwn, setOwn } from '../../model/jsonObjects';
 import { isJson } from '../apiModel';
 import { NOT_FORWARDED } from './httpClient';
 import { applyHeaderAction, mappedValue, stageOrContextValue } from './httpApiMapping';
@@ -20,7 +21,7 @@ export interface HttpApiMapped {
 export function mapHttpApiParameters(ctx: IntegrationContext): HttpApiMapped {
   const { request, integration } = ctx;
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(request.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) headers[k] = v;
+  for (const [k, v] of Object.entries(request.headers)) if (!NOT_FORWARDED.has(k.toLowerCase())) setOwn(headers, k, v);
   const query: Record<string, string[]> = Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, [...v]]));
   const result: HttpApiMapped = { pathParameters: { ...request.pathParameters }, query, headers };
   const parameters = isJson(integration.requestParameters) ? integration.requestParameters : {};
@@ -43,9 +44,9 @@ export function mapHttpApiParameters(ctx: IntegrationContext): HttpApiMapped {
     } else if (action === 'remove') {
       delete query[name];
     } else if (action === 'append') {
-      (query[name] ??= []).push(value);
+      appendOwn(query, name, value);
     } else {
-      query[name] = [value];
+      setOwn(query, name, [value]);
     }
   }
   return result;
@@ -57,9 +58,9 @@ function lookup(expression: string, ctx: IntegrationContext): string | undefined
   if (expression === 'request.body') return req.body;
   const m = /^request\.(header|querystring|path)\.(.+)$/.exec(expression);
   if (m) {
-    if (m[1] === 'header') return req.lowerHeaders[m[2].toLowerCase()];
-    if (m[1] === 'querystring') return req.query[m[2]]?.join(',');
-    return req.pathParameters[m[2]];
+    if (m[1] === 'header') return getOwn(req.lowerHeaders, m[2].toLowerCase());
+    if (m[1] === 'querystring') return getOwn(req.query, m[2])?.join(',');
+    return getOwn(req.pathParameters, m[2]);
   }
   if (expression.startsWith('request.body.')) return bodyValue(req.body, expression.slice('request.body.'.length));
   return stageOrContextValue(expression, req);

@@ -1,3 +1,4 @@
+import { assignOwn, getOwn, setOwn } from '../../model/jsonObjects';
 import { renderTemplate, type RenderResult, type TemplateError } from '../../template/engine';
 import { headerValue } from '../../template/parameterMaps';
 import { simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../../template/responseSelection';
@@ -74,12 +75,12 @@ export function mapRequestParameters(ctx: IntegrationContext, render: RenderResu
     const m = /^integration\.request\.(path|querystring|header)\.(.+)$/.exec(target);
     if (!m || typeof source !== 'string') continue;
     const value = methodRequestValue(source, ctx);
-    if (value !== undefined) mapped[m[1] as keyof MappedParameters][m[2]] = value;
+    if (value !== undefined) setOwn(mapped[m[1] as keyof MappedParameters], m[2], value);
   }
   if (render) {
-    Object.assign(mapped.header, render.requestOverride.header);
-    Object.assign(mapped.path, render.requestOverride.path);
-    Object.assign(mapped.querystring, render.requestOverride.querystring);
+    assignOwn(mapped.header, render.requestOverride.header);
+    assignOwn(mapped.path, render.requestOverride.path);
+    assignOwn(mapped.querystring, render.requestOverride.querystring);
   }
   return mapped;
 }
@@ -92,9 +93,9 @@ export function methodRequestValue(expression: string, ctx: IntegrationContext):
   const m = /^method\.request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/.exec(expression);
   if (m) {
     const [, where, name] = m;
-    if (where === 'path') return req.pathParameters[name];
-    if (where === 'querystring') return req.query[name]?.at(-1);
-    if (where === 'multivaluequerystring') return req.query[name]?.join(',');
+    if (where === 'path') return getOwn(req.pathParameters, name);
+    if (where === 'querystring') return getOwn(req.query, name)?.at(-1);
+    if (where === 'multivaluequerystring') return getOwn(req.query, name)?.join(',');
     if (where === 'multivalueheader') return headerValue(req.multiValueHeaders, name)?.join(',');
     // One value of a repeated header: the last, as the method request's single-valued headers hold it (the REST
     // Lambda proxy event's `headers`), and as `querystring` reads the last value.
@@ -102,7 +103,7 @@ export function methodRequestValue(expression: string, ctx: IntegrationContext):
   }
   if (expression === 'method.request.body') return req.body;
   if (expression.startsWith('method.request.body.')) return bodyValue(req.body, expression.slice('method.request.body.'.length));
-  if (expression.startsWith('stageVariables.')) return req.stageVariables[expression.slice('stageVariables.'.length)];
+  if (expression.startsWith('stageVariables.')) return getOwn(req.stageVariables, expression.slice('stageVariables.'.length));
   if (expression.startsWith('context.')) return contextValue(req.context, expression.slice('context.'.length));
   return undefined;
 }
@@ -149,7 +150,7 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
     if (simulated.status !== selectedStatus && !simulated.render?.gatewayError) log.add(`Method response status overridden by $context.responseOverride.status: ${simulated.status}`);
   }
   const headers: Record<string, string> = {};
-  for (const [k, v] of Object.entries(simulated.headers)) headers[k.toLowerCase() === 'content-type' ? 'Content-Type' : k] = v;
+  for (const [k, v] of Object.entries(simulated.headers)) setOwn(headers, k.toLowerCase() === 'content-type' ? 'Content-Type' : k, v);
   headers['Content-Type'] ??= 'application/json';
   let body: string | Buffer = simulated.body;
   if (!simulated.render?.gatewayError) {

@@ -93,7 +93,7 @@ export function proxyEventV2(info: ProxyRequestInfo, routeKey: string): Json {
       cookies = values.flatMap((v) => v.split(';')).map((s) => s.trim()).filter(Boolean);
       continue;
     }
-    headers[name] = values.join(',');
+    setOwn(headers, name, values.join(','));
   }
   // HTTP APIs tell the function the body's size even when the client streamed it without one.
   if (info.body !== undefined && info.body !== '' && headers['content-length'] === undefined) {
@@ -243,7 +243,7 @@ function headerMap(value: unknown): Record<string, string> | undefined {
   if (typeof value !== 'object' || Array.isArray(value)) return undefined;
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(value as Json)) {
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = String(v);
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') setOwn(out, k, String(v));
     else if (v !== null && v !== undefined) return undefined;
   }
   return out;
@@ -255,7 +255,7 @@ function multiHeaderMap(value: unknown): Record<string, string[]> | undefined {
   const out: Record<string, string[]> = {};
   for (const [k, v] of Object.entries(value as Json)) {
     if (!Array.isArray(v)) return undefined;
-    out[k] = v.map(String);
+    setOwn(out, k, v.map(String));
   }
   return out;
 }
