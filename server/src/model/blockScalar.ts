@@ -70,6 +70,9 @@ export function literalBlockValue(text: string, start: number, end: number, inde
   let from = start;
   while (from < start + indent && text.charCodeAt(from) === 32) from++;
   const lineIndent = indent < KEPT_INDENTS ? (lineIndents[indent] ??= lineIndentPattern(indent)) : lineIndentPattern(indent);
-  const value = text.slice(from, to).replace(lineIndent, '\n');
-  return lineBreak ? value + '\n' : value;
+  // Split and joined rather than replaced: V8 builds a replacement's result as a tree of pieces, which the tree would
+  // hold for as long as the document is open and every reader of the template would flatten again.
+  const lines = text.slice(from, to).split(lineIndent);
+  if (lineBreak) lines.push('');
+  return lines.join('\n');
 }
