@@ -2,6 +2,7 @@
  * Shape of the mapping-template language facts: every `$input`, `$util`, `$context` and `$stageVariables` member.
  * The engine (defaults, argument checks), template diagnostics, completion and hover all read one catalog of these.
  */
+import type { Dialect } from '../model/dialect';
 
 /** Where a template runs: integration request, integration response, or a gateway response (substitution only). */
 export type TemplateKind = 'request' | 'response' | 'gatewayResponse';
@@ -37,4 +38,11 @@ export interface TemplateMember {
   availableIn?: TemplateKind[];
   /** Default value the evaluator uses when the sample request does not give one (for `property` members). */
   sample?: string | number | boolean | null;
+  /**
+   * The APIs whose `$context` has this member; absent means REST and HTTP APIs alike. The two define overlapping but
+   * different sets, and a variable of the other kind reads nothing.
+   */
+  dialects?: readonly Dialect[];
+  /** What the member means in HTTP APIs, where that differs from `doc` (which describes it in REST APIs). */
+  httpDoc?: string;
 }

@@ -2,7 +2,12 @@
  * The mapping-template variables of REST APIs: `$input`, `$util`, `$context` and `$stageVariables`.
  * Source: "Variables for data transformations for API Gateway" (AWS developer guide, mapping-template reference).
  * Completion, hover, template diagnostics and the evaluator's defaults all read this one list.
+ *
+ * HTTP APIs have no templates, but their parameter mappings read `$context` too, from a set of variables that overlaps
+ * the REST one (source: "Customize HTTP API access logs", which the HTTP parameter-mapping page refers to for the
+ * variables a mapping may read). Both sets are written once below, each member marked with the APIs that have it.
  */
+import type { Dialect } from '../model/dialect';
 import type { TemplateMember, TemplateParameter } from './templateVariableTypes';
 
 const REFERENCE_URL =
@@ -15,6 +20,8 @@ const STAGE_VARIABLES_URL =
 const OVERRIDE_URL =
   'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html';
 const CLIENT_CERT_URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html';
+/** The one page that lists the `$context` variables of HTTP APIs. */
+export const HTTP_CONTEXT_URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html';
 
 function property(name: string, returns: string, doc: string, sample: TemplateMember['sample'], docsUrl = CONTEXT_URL): TemplateMember {
   return { name, kind: 'property', returns, doc, docsUrl, sample };
@@ -34,6 +41,16 @@ function method(
 
 function object(name: string, doc: string, members: TemplateMember[], extra: Partial<TemplateMember> = {}): TemplateMember {
   return { name, kind: 'object', returns: 'Map', doc, docsUrl: CONTEXT_URL, members, ...extra };
+}
+
+/** A `$context` member only one kind of API has. */
+function only(dialect: Dialect, member: TemplateMember): TemplateMember {
+  return { ...member, dialects: [dialect] };
+}
+
+/** A `$context` member both kinds of API have, which means something else in HTTP APIs. */
+function inHttp(member: TemplateMember, httpDoc: string): TemplateMember {
+  return { ...member, httpDoc };
 }
 
 const JSON_PATH_PARAM: TemplateParameter = {
@@ -153,8 +170,8 @@ const CLIENT_CERT = object(
 
 const IDENTITY = object('identity', 'Who sent the request, as far as API Gateway knows.', [
   property('accountId', 'String', 'The AWS account of the caller (IAM authorization only).', null),
-  property('apiKey', 'String', 'The API key sent with the request, for methods that require one.', null),
-  property('apiKeyId', 'String', 'The id of the API key, for methods that require one.', null),
+  only('rest', property('apiKey', 'String', 'The API key sent with the request, for methods that require one.', null)),
+  only('rest', property('apiKeyId', 'String', 'The id of the API key, for methods that require one.', null)),
   property('caller', 'String', 'The principal identifier of the caller that signed the request (IAM authorization).', null),
   property(
     'cognitoAuthenticationProvider',
@@ -170,29 +187,38 @@ const IDENTITY = object('identity', 'Who sent the request, as far as API Gateway
   property('user', 'String', 'The principal identifier of the user (IAM authorization).', null),
   property('userAgent', 'String', 'The `User-Agent` header of the caller.', 'Mozilla/5.0 (X11; Linux x86_64) apigw-studio'),
   property('userArn', 'String', 'The ARN of the effective user (IAM authorization).', null),
-  property('vpcId', 'String', 'The VPC of the caller, for requests through a VPC endpoint to a private API.', null),
-  property('vpceId', 'String', 'The VPC endpoint of the caller, for requests to a private API.', null),
+  only('rest', property('vpcId', 'String', 'The VPC of the caller, for requests through a VPC endpoint to a private API.', null)),
+  only('rest', property('vpceId', 'String', 'The VPC endpoint of the caller, for requests to a private API.', null)),
   CLIENT_CERT,
 ]);
 
-const AUTHORIZER = object(
-  'authorizer',
-  'What the authorizer returned. Keys from a Lambda authorizer\'s `context` map appear here as strings ' +
-    '(`1` becomes `"1"`, `true` becomes `"true"`).',
-  [
-    property('principalId', 'String', 'The principal id returned by a Lambda authorizer.', null),
-    object(
-      'claims',
-      'The claims of a Cognito user pool token, e.g. `$context.authorizer.claims.sub`. ' +
-        '`$context.authorizer.claims` on its own returns null; read one claim at a time.',
-      [],
-      { openEnded: true },
-    ),
-  ],
-  { openEnded: true },
+const AUTHORIZER = inHttp(
+  object(
+    'authorizer',
+    'What the authorizer returned. Keys from a Lambda authorizer\'s `context` map appear here as strings ' +
+      '(`1` becomes `"1"`, `true` becomes `"true"`).',
+    [
+      only('http', property('error', 'String', 'The error message an authorizer gave when it failed.', null)),
+      property('principalId', 'String', 'The principal id returned by a Lambda authorizer.', null),
+      inHttp(
+        object(
+          'claims',
+          'The claims of a Cognito user pool token, e.g. `$context.authorizer.claims.sub`. ' +
+            '`$context.authorizer.claims` on its own returns null; read one claim at a time.',
+          [],
+          { openEnded: true },
+        ),
+        'The claims of the token a JWT authorizer accepted, one at a time: `$context.authorizer.claims.sub`. ' +
+          'Written without a claim name it gives null.',
+      ),
+    ],
+    { openEnded: true },
+  ),
+  'What the route\'s authorizer returned: the claims of a JWT, or each key of the `context` map a Lambda authorizer ' +
+    'returned, by its name (`$context.authorizer.tenant`).',
 );
 
-const ERROR = object('error', 'The error API Gateway is answering with (gateway responses).', [
+const ERROR = inHttp(object('error', 'The error API Gateway is answering with (gateway responses).', [
   property('message', 'String', 'The error message, not JSON-escaped.', null),
   property(
     'messageString',
@@ -201,27 +227,33 @@ const ERROR = object('error', 'The error API Gateway is answering with (gateway 
       'Written inside quotes (`"$context.error.messageString"`) it is quoted twice.',
     null,
   ),
-  property(
-    'responseType',
-    'String',
-    'The gateway response type, e.g. `UNAUTHORIZED`; meant for gateway responses and access logs.',
-    null,
+  inHttp(
+    property(
+      'responseType',
+      'String',
+      'The gateway response type, e.g. `UNAUTHORIZED`; meant for gateway responses and access logs.',
+      null,
+    ),
+    'The kind of error API Gateway answered with, e.g. `UNAUTHORIZED`.',
   ),
-  property(
-    'validationErrorString',
-    'String',
-    'The detailed request-validation error message, e.g. `[object has missing required properties (["price"])]`. ' +
-      'It is not escaped for JSON: written inside a JSON string its double quotes end the string and break the body.',
-    null,
+  only(
+    'rest',
+    property(
+      'validationErrorString',
+      'String',
+      'The detailed request-validation error message, e.g. `[object has missing required properties (["price"])]`. ' +
+        'It is not escaped for JSON: written inside a JSON string its double quotes end the string and break the body.',
+      null,
+    ),
   ),
-]);
+]), 'The error API Gateway answered with itself, e.g. `Not Found` when no route matches; access logs read it.');
 
 const overrideMap = (name: string, what: string): TemplateMember => ({
   ...object(name, what, [], { openEnded: true, writable: true, availableIn: ['request'] }),
   docsUrl: OVERRIDE_URL,
 });
 
-const REQUEST_OVERRIDE: TemplateMember = {
+const REQUEST_OVERRIDE: TemplateMember = only('rest', {
   ...object(
     'requestOverride',
     'Overrides of the integration request, set with `#set` in a request template.',
@@ -233,9 +265,9 @@ const REQUEST_OVERRIDE: TemplateMember = {
     { availableIn: ['request'] },
   ),
   docsUrl: OVERRIDE_URL,
-};
+});
 
-const RESPONSE_OVERRIDE: TemplateMember = {
+const RESPONSE_OVERRIDE: TemplateMember = only('rest', {
   ...object('responseOverride', 'Overrides of the method response, set with `#set`.', [
     {
       ...object('header', 'Set a response header: `#set($context.responseOverride.header.X-Id = "1")`.', [], {
@@ -250,9 +282,43 @@ const RESPONSE_OVERRIDE: TemplateMember = {
     },
   ]),
   docsUrl: OVERRIDE_URL,
-};
+});
 
-const CONTEXT: TemplateMember = {
+/** The outcome of the call to an HTTP API's integration, which access logs record. */
+const INTEGRATION = only(
+  'http',
+  object('integration', 'The outcome of the call to the integration.', [
+    property('error', 'String', 'The error message the integration gave; the same as `integrationErrorMessage`.', null),
+    property(
+      'integrationStatus',
+      'String',
+      'For a Lambda proxy integration, the status code of the Lambda service\'s answer, not the one the function returned.',
+      null,
+    ),
+    property('latency', 'String', 'How long the integration took to answer, in milliseconds; the same as `integrationLatency`.', null),
+    property('requestId', 'String', 'The request id of the AWS endpoint called; the same as `awsEndpointRequestId`.', null),
+    property(
+      'status',
+      'String',
+      'The status code the integration answered with; for a Lambda proxy integration, the one the function code returned.',
+      null,
+    ),
+  ]),
+);
+
+const CUSTOM_DOMAIN = only(
+  'http',
+  object('customDomain', 'The custom domain name the request came in through.', [
+    property(
+      'basePathMatched',
+      'String',
+      'The path of the API mapping the request matched, e.g. `shop` for `/shop/cart` when the API is mapped to `shop`.',
+      null,
+    ),
+  ]),
+);
+
+const CONTEXT_ALL_APIS: TemplateMember = {
   name: 'context',
   kind: 'object',
   returns: 'Map',
@@ -263,32 +329,75 @@ const CONTEXT: TemplateMember = {
     property('apiId', 'String', 'The identifier API Gateway assigned to the API.', 'a1b2c3d4e5'),
     AUTHORIZER,
     property('awsEndpointRequestId', 'String', 'The request id of the AWS service call made by an AWS integration.', null),
-    property('deploymentId', 'String', 'The id of the deployment serving the request.', 'd1e2f3'),
+    only('http', property('awsEndpointRequestId2', 'String', 'The `x-amz-id-2` request id of the AWS service call made by an integration.', null)),
+    CUSTOM_DOMAIN,
+    only('http', property('dataProcessed', 'String', 'How many bytes API Gateway processed for the request.', null)),
+    only('rest', property('deploymentId', 'String', 'The id of the deployment serving the request.', 'd1e2f3')),
     property('domainName', 'String', 'The domain name the API was called on.', 'a1b2c3d4e5.execute-api.us-east-1.amazonaws.com'),
     property('domainPrefix', 'String', 'The first label of the domain name.', 'a1b2c3d4e5'),
     ERROR,
-    property('extendedRequestId', 'String', 'The extended id API Gateway assigns to the request (also `x-amz-apigw-id`).', 'Ab1CdEfGhIjKlMn='),
+    inHttp(
+      property('extendedRequestId', 'String', 'The extended id API Gateway assigns to the request (also `x-amz-apigw-id`).', 'Ab1CdEfGhIjKlMn='),
+      'In HTTP APIs, the same value as `requestId`.',
+    ),
     property('httpMethod', 'String', 'The HTTP method of the request: DELETE, GET, HEAD, OPTIONS, PATCH, POST or PUT.', 'POST'),
     IDENTITY,
-    property('isCanaryRequest', 'Boolean', '`true` when a canary deployment served the request, otherwise `false`.', false),
+    INTEGRATION,
+    only('http', property('integrationErrorMessage', 'String', 'The error message the integration gave.', null)),
+    only('http', property('integrationLatency', 'String', 'How long the integration took to answer, in milliseconds.', null)),
+    only(
+      'http',
+      property(
+        'integrationStatus',
+        'String',
+        'For a Lambda proxy integration, the status code of the Lambda service\'s answer, not the one the function returned.',
+        null,
+      ),
+    ),
+    only('rest', property('isCanaryRequest', 'Boolean', '`true` when a canary deployment served the request, otherwise `false`.', false)),
     property('path', 'String', 'The request path including the stage, e.g. `/prod/pets/1`.', '/prod/'),
     property('protocol', 'String', 'The request protocol, e.g. `HTTP/1.1`.', 'HTTP/1.1'),
     REQUEST_OVERRIDE,
-    property('requestId', 'String', 'The id of the request (also `x-amzn-RequestId`), a UUID.', 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef'),
+    inHttp(
+      property('requestId', 'String', 'The id of the request (also `x-amzn-RequestId`), a UUID.', 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef'),
+      'The id API Gateway gives the request.',
+    ),
     property('requestTime', 'String', 'The request time in Common Log Format, `dd/MMM/yyyy:HH:mm:ss +-hhmm`.', '09/Apr/2015:12:34:56 +0000'),
     property('requestTimeEpoch', 'Long', 'The request time in milliseconds since the epoch.', 1428582896000),
-    property('resourceId', 'String', 'The id of the API resource.', 'abc123'),
-    property('resourcePath', 'String', 'The resource path template, e.g. `/pets/{id}`.', '/'),
+    only('rest', property('resourceId', 'String', 'The id of the API resource.', 'abc123')),
+    only('rest', property('resourcePath', 'String', 'The resource path template, e.g. `/pets/{id}`.', '/')),
     RESPONSE_OVERRIDE,
+    only('http', property('responseLatency', 'String', 'How long API Gateway took to answer, in milliseconds.', null)),
+    only('http', property('responseLength', 'String', 'The length of the response payload.', null)),
+    only('http', property('routeKey', 'String', 'The key of the route the request matched, e.g. `GET /pets/{id}` or `$default`.', null)),
     property('stage', 'String', 'The deployment stage name, e.g. `prod`.', 'prod'),
-    property('wafResponseCode', 'String', 'The AWS WAF verdict: `WAF_ALLOW` or `WAF_BLOCK` (absent without a web ACL).', null),
-    property('webaclArn', 'String', 'The ARN of the web ACL that judged the request (absent without a web ACL).', null),
+    only('http', property('status', 'String', 'The status code of the response API Gateway sent.', null)),
+    only('rest', property('wafResponseCode', 'String', 'The AWS WAF verdict: `WAF_ALLOW` or `WAF_BLOCK` (absent without a web ACL).', null)),
+    only('rest', property('webaclArn', 'String', 'The ARN of the web ACL that judged the request (absent without a web ACL).', null)),
   ],
 };
 
+/**
+ * The `$context` of one kind of API: the members it has, and in HTTP APIs their HTTP meaning and the HTTP page, which
+ * documents every one of them.
+ */
+function contextOf(member: TemplateMember, dialect: Dialect): TemplateMember {
+  const { httpDoc, ...rest } = member;
+  const own: TemplateMember = dialect === 'http' ? { ...rest, doc: httpDoc ?? rest.doc, docsUrl: HTTP_CONTEXT_URL } : rest;
+  if (!member.members) return own;
+  const members = member.members.filter((m) => !m.dialects || m.dialects.includes(dialect)).map((m) => contextOf(m, dialect));
+  return { ...own, members };
+}
+
+const CONTEXT = contextOf(CONTEXT_ALL_APIS, 'rest');
+const HTTP_CONTEXT = contextOf(CONTEXT_ALL_APIS, 'http');
+
 export const TEMPLATE_ROOTS: TemplateMember[] = [INPUT, UTIL, CONTEXT, STAGE_VARIABLES];
 
-/** `$context` variables that exist only in access-log formats (API Gateway logging reference): templates and mappings read nothing. */
+/**
+ * `$context` variables of REST APIs that exist only in access-log formats (API Gateway logging reference): templates and
+ * mappings read nothing. HTTP APIs document one list for both, so theirs are members of their `$context`.
+ */
 export const ACCESS_LOG_ONLY_CONTEXT: ReadonlySet<string> = new Set([
   'authenticate', 'authorize', 'customDomain', 'integration', 'integrationErrorMessage', 'integrationLatency',
   'integrationStatus', 'responseLatency', 'responseLength', 'status', 'waf', 'xrayTraceId',
@@ -296,7 +405,26 @@ export const ACCESS_LOG_ONLY_CONTEXT: ReadonlySet<string> = new Set([
 
 /** The member at `path` (root name first, without `$`), following open-ended members for any deeper key. */
 export function findTemplateMember(path: string[]): TemplateMember | undefined {
-  let candidates: TemplateMember[] = TEMPLATE_ROOTS;
+  return findMember(TEMPLATE_ROOTS, path);
+}
+
+/** The `$context` of REST APIs (what templates read) or of HTTP APIs. */
+export function contextVariables(dialect: Dialect): TemplateMember {
+  return dialect === 'http' ? HTTP_CONTEXT : CONTEXT;
+}
+
+/** The `$context` member at `path` (below `context`) in one kind of API, following open-ended members for any deeper key. */
+export function findContextVariable(path: string[], dialect: Dialect): TemplateMember | undefined {
+  return path.length ? findMember(contextVariables(dialect).members ?? [], path) : contextVariables(dialect);
+}
+
+/** The kinds of API whose `$context` has the member at `path`: both, one, or none. */
+export function contextVariableDialects(path: string[]): Dialect[] {
+  return (['rest', 'http'] as const).filter((dialect) => findContextVariable(path, dialect));
+}
+
+function findMember(roots: TemplateMember[], path: string[]): TemplateMember | undefined {
+  let candidates: TemplateMember[] = roots;
   let found: TemplateMember | undefined;
   for (let i = 0; i < path.length; i++) {
     const next = candidates.find((m) => m.name === path[i]);

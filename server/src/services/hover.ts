@@ -6,7 +6,7 @@ import { ANY_METHOD_KEY, deref, requestValidators, securitySchemes } from '../mo
 import type { ValueSpec } from '../facts/extensionTypes';
 import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
 import { extensionIndexOf, isMappingTemplateValue, isOperationResponses, isSecurityRequirement } from './editing/documentPaths';
-import { findTemplateMember } from '../facts/templateVariables';
+import { contextVariableDialects, findContextVariable } from '../facts/templateVariables';
 import { IDENTITY_SOURCE_FORMS, isIdentitySource } from '../facts/identitySources';
 import { integrationResponsesOf, integrationResponseStatus, declaredParameterAt, openApiLocation, responseHeadersAt, statusText } from './editing/operationFacts';
 import { enumEntry, markdown, openApiFieldMarkdown, specMarkdown } from './editing/specDocs';
@@ -245,9 +245,17 @@ function describeSource(expression: string): string | undefined {
   }
   if (/^\$?request\.path$/.test(expression)) return 'The whole request path.';
   if ((m = /^\$?stageVariables\.(.+)$/.exec(expression))) return `The stage variable \`${m[1]}\` of the stage that serves the request.`;
-  if ((m = /^\$?context\.(.+)$/.exec(expression))) {
-    const doc = findTemplateMember(['context', ...m[1].split('.')])?.doc;
-    return `The context variable \`${m[1]}\`${doc && !doc.startsWith('A key of') ? `: ${doc}` : '.'}`;
+  if ((m = /^(\$?)context\.(.+)$/.exec(expression))) {
+    const path = m[2].split('.');
+    const defined = contextVariableDialects(path);
+    // Only HTTP APIs write `$context.`; without it the kind of API is not known here, so each kind that has the
+    // variable says what it means there.
+    const dialects = m[1] ? defined.filter((d) => d === 'http') : defined;
+    const docs = dialects.map((d) => findContextVariable(path, d)!.doc).filter((doc) => !doc.startsWith('A key of'));
+    const only = defined.length === 1 ? `, of ${defined[0] === 'http' ? 'HTTP' : 'REST'} APIs only` : '';
+    if (!docs.length) return `The context variable \`${m[2]}\`${only}.`;
+    const http = docs.length > 1 && docs[1] !== docs[0] ? `\n\nIn HTTP APIs: ${docs[1]}` : '';
+    return `The context variable \`${m[2]}\`${only}: ${docs[0]}${http}`;
   }
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
-import { ACCESS_LOG_ONLY_CONTEXT, findTemplateMember } from '../../facts/templateVariables';
+import { ACCESS_LOG_ONLY_CONTEXT, contextVariables } from '../../facts/templateVariables';
 import type { TemplateMember } from '../../facts/templateVariableTypes';
+import type { Dialect } from '../../model/dialect';
 import type { CompletionSite } from '../editing/completionSite';
 import { markdown } from '../editing/specDocs';
 import { stageVariableNames } from '../templates/templateCompletion';
@@ -13,29 +14,34 @@ export interface VariableName {
   documentation?: string;
   /** Open for a key of its own (`authorizer.claims.`): accepting it asks for more. */
   stem?: boolean;
+  /** The kind of API whose mappings have the name; absent for a name of both. */
+  dialect?: Dialect;
 }
 
 /**
  * The `$context` variables a parameter mapping reads, from the catalog templates read: the `#set` overrides are only
  * ever written, access-log variables are not there to read, and `error` exists only once API Gateway answers with an
- * error of its own, which only a gateway response does.
+ * error of its own, which only a gateway response does. HTTP APIs have a set of their own, which their mapping page
+ * takes whole from their access-log list. Without a dialect, the names of both, each marked with its own.
  */
-export function mappingContextVariables(withError: boolean): VariableName[] {
-  const context = findTemplateMember(['context']);
-  const readable = (context?.members ?? []).filter((m) => !ACCESS_LOG_ONLY_CONTEXT.has(m.name) && (withError || m.name !== 'error'));
-  return readable.flatMap((m) => readableNames(m, ''));
+export function mappingContextVariables(withError: boolean, dialect?: Dialect): VariableName[] {
+  if (!dialect) return [...mappingContextVariables(withError, 'rest'), ...mappingContextVariables(withError, 'http')];
+  const readable = (contextVariables(dialect).members ?? []).filter(
+    (m) => (dialect === 'http' || !ACCESS_LOG_ONLY_CONTEXT.has(m.name)) && (withError || m.name !== 'error'),
+  );
+  return readable.flatMap((m) => readableNames(m, '', dialect));
 }
 
-function readableNames(member: TemplateMember, parent: string): VariableName[] {
+function readableNames(member: TemplateMember, parent: string, dialect: Dialect): VariableName[] {
   if (member.writable) return [];
   const name = `${parent}${member.name}`;
   const documentation = `${member.doc}\n\n[Documentation](${member.docsUrl})`;
-  if (member.kind === 'property') return [{ name, detail: 'Context variable', documentation }];
+  if (member.kind === 'property') return [{ name, detail: 'Context variable', documentation, dialect }];
   if (member.kind !== 'object') return [];
-  const below = (member.members ?? []).flatMap((m) => readableNames(m, `${name}.`));
+  const below = (member.members ?? []).flatMap((m) => readableNames(m, `${name}.`, dialect));
   // An object whose keys the catalog cannot know (the claims of a token) is offered open; one with known members is
   // reached through them.
-  return below.length || !member.openEnded ? below : [{ name: `${name}.`, detail: 'Context variable, by key', documentation, stem: true }];
+  return below.length || !member.openEnded ? below : [{ name: `${name}.`, detail: 'Context variable, by key', documentation, stem: true, dialect }];
 }
 
 /**
@@ -53,7 +59,19 @@ export function usedStageVariables(site: CompletionSite): VariableName[] {
 export function variableNameItems(site: CompletionSite, typedName: string, names: VariableName[]): CompletionItem[] {
   const narrowed = typedName.slice(0, typedName.lastIndexOf('.') + 1);
   const edit = nameEdit(site, typedName);
-  return names.filter((n) => n.name.startsWith(narrowed) && n.name !== typedName).map((n) => nameItem(n, edit));
+  const dialect = writtenIn(site, typedName);
+  return names
+    .filter((n) => (!n.dialect || n.dialect === dialect) && n.name.startsWith(narrowed) && n.name !== typedName)
+    .map((n) => nameItem(n, edit));
+}
+
+/**
+ * The kind of API whose names apply where a variable is being named: HTTP APIs write a variable with its `$`
+ * (`$context.`, `${context.`), REST mappings never do, so the form typed tells, whichever mapping it stands in.
+ */
+function writtenIn(site: CompletionSite, typedName: string): Dialect {
+  const root = site.prefix.slice(0, site.prefix.length - typedName.length);
+  return /\$\{?\w+\.$/.test(root) ? 'http' : 'rest';
 }
 
 interface NameEdit {

@@ -11,7 +11,7 @@ import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { selectIntegrationResponseKey, selectionMatcher } from '../../template/responseSelection';
 import { mediaTypeOf } from '../../template/templateSelection';
-import { ACCESS_LOG_ONLY_CONTEXT, findTemplateMember } from '../../facts/templateVariables';
+import { ACCESS_LOG_ONLY_CONTEXT, findContextVariable } from '../../facts/templateVariables';
 import { statusCodeOf } from '../editing/operationFacts';
 import { uriPlaceholders } from '../../model/uriPlaceholders';
 import { invokesLambda } from '../../model/integrationUris';
@@ -455,6 +455,7 @@ function checkHttpResponseParameters(context: ValidationContext, site: Integrati
       checkReservedHeader(context, p);
       const value = checkableString(p.value);
       if (value === undefined || !p.value || !value.includes('$')) continue;
+      checkContextVariable(context, p.value, value);
       if (/\$(\{)?[A-Za-z]/.test(value.replace(HTTP_RESPONSE_VARIABLE, ''))) {
         context.report(p.value, 'invalid-mapping-value', `${quoted(value)} refers to a variable a response mapping cannot read; expected \`$response.header.NAME\`, \`$response.body.PATH\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
       }
@@ -483,6 +484,7 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
     checkReservedHeader(context, p);
     const value = checkableString(p.value);
     if (value === undefined || !p.value || !value.includes('$')) continue;
+    checkContextVariable(context, p.value, value);
     const stripped = value.replace(HTTP_SOURCE_VARIABLE, '');
     if (/\$(\{)?[A-Za-z]/.test(stripped)) {
       // REST APIs' multi-value sources have no HTTP API form: the plain ones join repeated values with commas.
@@ -559,21 +561,32 @@ function reportInvalidValue(context: ValidationContext, p: PropertyNode, value: 
 }
 
 /**
- * A `context.NAME` source must name a variable API Gateway defines, read from the same catalog as `$context` in
- * templates; a misspelt one (`identity.sourceIpp`) would map nothing.
+ * A `context.NAME` source must name a variable API Gateway defines for this kind of API, read from the same catalog as
+ * `$context` in templates: a misspelt one (`identity.sourceIpp`), or one only the other kind has (`routeKey` in a REST
+ * API, `resourcePath` in an HTTP API), maps nothing. An HTTP API value may hold several, as `$context.NAME` or
+ * `${context.NAME}`.
  */
 function checkContextVariable(context: ValidationContext, node: ValueNode, value: string): void {
-  if (!value.startsWith('context.')) return;
-  const path = value.slice('context.'.length).split('.');
-  if (findTemplateMember(['context', ...path])) return;
-  if (ACCESS_LOG_ONLY_CONTEXT.has(path[0])) {
-    context.report(node, 'unknown-context-variable', `\`${value}\` is only available in access-log formats, so the mapping reads nothing.`);
-    return;
+  const http = context.dialect === 'http';
+  const names = http ? [...value.matchAll(/\$\{?context\.(\w+(?:\.\w+)*)/g)].map((m) => m[1]) : value.startsWith('context.') ? [value.slice('context.'.length)] : [];
+  const root = http ? '$context.' : 'context.';
+  for (const name of names) {
+    const path = name.split('.');
+    if (findContextVariable(path, context.dialect)) continue;
+    const written = `${root}${name}`;
+    if (!http && ACCESS_LOG_ONLY_CONTEXT.has(path[0])) {
+      context.report(node, 'unknown-context-variable', `\`${written}\` is only available in access-log formats, so the mapping reads nothing.`);
+      continue;
+    }
+    if (findContextVariable(path, http ? 'rest' : 'http')) {
+      context.report(node, 'unknown-context-variable', `\`${written}\` is a context variable of ${http ? 'REST' : 'HTTP'} APIs only, so in ${http ? 'an HTTP' : 'a REST'} API the mapping reads nothing.`);
+      continue;
+    }
+    let known = path.length - 1;
+    while (known > 0 && !findContextVariable(path.slice(0, known), context.dialect)) known--;
+    const parent = findContextVariable(path.slice(0, known), context.dialect);
+    const meant = nearMiss(path[known], (parent?.members ?? []).map((m) => m.name));
+    const hint = meant ? ` Did you mean \`${root}${[...path.slice(0, known), meant].join('.')}\`?` : '';
+    context.report(node, 'unknown-context-variable', `\`${written}\` is not a context variable ${http ? 'HTTP APIs have' : 'API Gateway defines'}, so the mapping reads nothing.${hint}`);
   }
-  let known = path.length - 1;
-  while (known > 0 && !findTemplateMember(['context', ...path.slice(0, known)])) known--;
-  const parent = findTemplateMember(['context', ...path.slice(0, known)]);
-  const meant = nearMiss(path[known], (parent?.members ?? []).map((m) => m.name));
-  const hint = meant ? ` Did you mean \`context.${[...path.slice(0, known), meant].join('.')}\`?` : '';
-  context.report(node, 'unknown-context-variable', `\`${value}\` is not a context variable API Gateway defines, so the mapping reads nothing.${hint}`);
 }
