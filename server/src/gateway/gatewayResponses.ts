@@ -148,8 +148,8 @@ function substitute(template: string, values: Record<string, string>, ctx: Gatew
   return template.replace(GATEWAY_RESPONSE_VARIABLE, (_all, braced: string | undefined, bracedPath: string | undefined, plain: string | undefined, plainPath: string | undefined) => {
     const root = braced ?? plain;
     const name = (bracedPath ?? plainPath ?? '').slice(1);
-    if (root === 'stageVariables') return ctx.stageVariables[name] ?? '';
-    return values[name] ?? '';
+    // A name the request has no value of (`constructor`, `toString` included) renders as nothing.
+    return getOwn(root === 'stageVariables' ? ctx.stageVariables : values, name) ?? '';
   });
 }
 
@@ -166,7 +166,7 @@ function parameterValue(expression: string, ctx: GatewayResponseContext): string
   }
   if (expression.startsWith('stageVariables.')) return getOwn(ctx.stageVariables, expression.slice('stageVariables.'.length));
   if (expression.startsWith('context.')) {
-    const value = ctx.context[expression.slice('context.'.length)];
+    const value = getOwn(ctx.context, expression.slice('context.'.length));
     return value === undefined ? undefined : String(value);
   }
   return undefined;

@@ -4,6 +4,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { findTemplateMember } from '../facts/templateVariables';
+import { getOwn, setOwn } from '../model/jsonObjects';
 import type { TemplateMember } from '../facts/templateVariableTypes';
 import { isRecordMap, type RecordMap } from './javaMaps';
 import { markEntriesOnly } from './javaValues';
@@ -69,8 +70,8 @@ function copyLevel(level: SampleLevel): RecordMap {
 export function deepMerge(base: RecordMap, overrides: RecordMap): RecordMap {
   const out: RecordMap = { ...base };
   for (const [key, value] of Object.entries(overrides)) {
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    out[key] = isRecordMap(value) ? deepMerge(isRecordMap(out[key]) ? (out[key] as RecordMap) : {}, value) : copyCollection(value);
+    const current = getOwn(out, key);
+    setOwn<unknown>(out, key, isRecordMap(value) ? deepMerge(isRecordMap(current) ? current : {}, value) : copyCollection(value));
   }
   return out;
 }
@@ -84,13 +85,12 @@ function mergeInto(target: RecordMap, overrides: RecordMap): RecordMap {
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     const value = overrides[key];
-    if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;
-    if (isRecordMap(value)) {
-      const current = target[key];
-      target[key] = mergeInto(isRecordMap(current) ? current : {}, value);
-    } else {
-      target[key] = copyCollection(value);
-    }
+    // Names come from the caller, e.g. a Lambda authorizer's context: `constructor` or `__proto__` is an entry too.
+    // Only `__proto__` needs setOwn; plain assignment keeps this copy, made for every render, fast.
+    const current = isRecordMap(value) ? getOwn(target, key) : undefined;
+    const merged = isRecordMap(value) ? mergeInto(isRecordMap(current) ? current : {}, value) : copyCollection(value);
+    if (key === '__proto__') setOwn(target, key, merged);
+    else target[key] = merged;
   }
   return target;
 }
@@ -191,14 +191,23 @@ class WriteCounter implements ProxyHandler<RecordMap> {
     private readonly caseInsensitive = false,
   ) {}
 
+  private count(key: string): void {
+    if (key === this.notAParameter) return;
+    const written = (this.written ??= new Set());
+    const name = this.caseInsensitive ? key.toLowerCase() : key;
+    if (written.has(name)) this.repeated.add(`${this.name}.${key}`);
+    written.add(name);
+  }
+
   set(target: RecordMap, key: string | symbol, value: unknown): boolean {
-    if (typeof key === 'string' && key !== this.notAParameter) {
-      const written = (this.written ??= new Set());
-      const name = this.caseInsensitive ? key.toLowerCase() : key;
-      if (written.has(name)) this.repeated.add(`${this.name}.${key}`);
-      written.add(name);
-    }
+    if (typeof key === 'string') this.count(key);
     target[key as string] = value;
     return true;
+  }
+
+  /** How a `__proto__` entry is written (see mapSet): an override like any other, counted the same way. */
+  defineProperty(target: RecordMap, key: string | symbol, descriptor: PropertyDescriptor): boolean {
+    if (typeof key === 'string') this.count(key);
+    return Reflect.defineProperty(target, key, descriptor);
   }
 }

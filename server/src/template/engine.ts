@@ -1,6 +1,7 @@
 /**
  * The mapping-template engine: one entry point for diagnostics, the evaluator, the local gateway and the CLI.
  */
+import { setOwn } from '../model/jsonObjects';
 import { buildDefaultContext, repeatedOverrides } from './contextVariable';
 import { InputVariable, mergeParameters, Payload } from './inputVariable';
 import { TemplateInterpreter, type InterpreterIssues } from './interpreter';
@@ -147,10 +148,10 @@ function collectOverrides(context: RecordMap, result: RenderResult): void {
       const name = javaToString(key, true);
       if (Array.isArray(value)) {
         const values = value.map((v) => javaToString(v, true));
-        if (multi) multi[name] = values;
-        single[name] = values.join(',');
+        if (multi) setOwn(multi, name, values);
+        setOwn(single, name, values.join(','));
       } else {
-        single[name] = javaToString(value);
+        setOwn(single, name, javaToString(value));
       }
     }
   };

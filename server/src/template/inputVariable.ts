@@ -7,6 +7,7 @@
  * with json-smart's ParseException text. All of these follow from json-smart's permissive mode (see javaJson.ts),
  * so the body goes to that reader as it is, and whatever it rejects is the 400.
  */
+import { setOwn } from '../model/jsonObjects';
 import { compileJsonPath, evaluateJsonPath, JsonPathSyntaxError, type CompiledPath } from './jsonPath';
 import { jsonSmartText, JsonSmartParseException, parseJavaJson } from './javaJson';
 import { JavaMethodError } from './javaMethods';
@@ -143,7 +144,7 @@ export function mergeParameters(
     if (!isRecordMap(values)) return out;
     for (const key of Object.keys(values)) {
       const value = values[key];
-      out[key] = value === null || value === undefined ? '' : String(value);
+      setOwn(out, key, value === null || value === undefined ? '' : String(value));
     }
     return out;
   };

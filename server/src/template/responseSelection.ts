@@ -11,6 +11,7 @@
  * is tried like any other, within a time budget, as the template is evaluated: a match that does not end in time
  * ends the selection, since API Gateway would still be matching.
  */
+import { assignOwn, getOwn, setOwn } from '../model/jsonObjects';
 import { renderTemplate, type RenderResult, type TemplateError, type TemplateRequest } from './engine';
 import { BacktrackingLimit, compileJavaPattern, describeRunawayMatch, ensureMatchEnds, JavaRegexError, type MatchLimit } from './javaRegex';
 import { DEFAULT_TIMEOUT_MS, EvaluationBudget } from './limits';
@@ -180,7 +181,7 @@ function mappedValue(expression: string, backend: BackendResult, request: Templa
   const multi = /^integration\.response\.multivalueheader\.(.+)$/.exec(expression);
   if (multi) return headerValue(backend.multiValueHeaders, multi[1])?.join(',') ?? headerValue(backend.headers, multi[1]);
   const stageVariable = /^stageVariables\.(.+)$/.exec(expression);
-  if (stageVariable) return request?.stageVariables?.[stageVariable[1]];
+  if (stageVariable) return request?.stageVariables ? getOwn(request.stageVariables, stageVariable[1]) : undefined;
   const contextVariable = /^context\.(.+)$/.exec(expression);
   if (contextVariable) {
     const value = readPath(context, contextVariable[1]);
@@ -216,7 +217,7 @@ export function simulateIntegrationResponse(input: ResponseSimulationInput): Sim
     }
     try {
       const value = mappedValue(String(expression), { ...backend, body: backendBody }, request, baseContext);
-      if (value !== undefined) headers[name] = value;
+      if (value !== undefined) setOwn(headers, name, value);
     } catch (error) {
       const reason = error instanceof JsonPathSyntaxError ? `invalid JSONPath (${error.message})` : (error as Error).message;
       errors.push({ code: 'invalid-response-parameter', message: `Response parameter '${target}': ${reason}` });
@@ -235,12 +236,12 @@ export function simulateIntegrationResponse(input: ResponseSimulationInput): Sim
       return { status: render.gatewayError.status, headers, body: render.gatewayError.body, selectedKey: selection.key, selectedStatus: status, render, errors };
     }
     body = render.output;
-    Object.assign(headers, render.responseOverride.header);
+    assignOwn(headers, render.responseOverride.header);
     if (render.responseOverride.status !== undefined) finalStatus = render.responseOverride.status;
     headers['content-type'] ??= chosen.contentType;
   } else {
     const overrides = isJavaMap(baseContext.responseOverride) ? baseContext.responseOverride : {};
-    if (isMapValue(overrides.header)) for (const [k, v] of mapEntries(overrides.header)) headers[javaToString(k, true)] = javaToString(v);
+    if (isMapValue(overrides.header)) for (const [k, v] of mapEntries(overrides.header)) setOwn(headers, javaToString(k, true), javaToString(v));
     if (typeof overrides.status === 'number') finalStatus = overrides.status;
   }
   return { status: finalStatus, headers, body, selectedKey: selection.key, selectedStatus: status, templateContentType: chosen?.contentType, render, errors };

@@ -12,6 +12,7 @@ import { evaluatePolicy } from './policy';
 import { identitySourceList } from '../../facts/identitySources';
 import { checkSignature } from './sigv4';
 import { buildAuthorizerEvent, type AuthorizerRequest } from './authorizerEvents';
+import { contextValue } from '../integrations/mappingSources';
 
 export type SchemeKind = 'lambda' | 'cognito' | 'jwt' | 'iam' | 'apiKey' | 'unknown';
 
@@ -247,10 +248,7 @@ export function identityValue(source: string, request: AuthorizerRequest): strin
   const stage = /^\$?stageVariables\.(.+)$/.exec(source);
   if (stage) return getOwn(request.stageVariables, stage[1]);
   const ctx = /^\$?context\.(.+)$/.exec(source);
-  if (ctx) {
-    const value = ctx[1].split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Json)[key] : undefined), request.context);
-    return value === undefined || value === null ? undefined : String(value);
-  }
+  if (ctx) return contextValue(request.context, ctx[1]);
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { getOwn } from '../../model/jsonObjects';
 import { logBody, logMap } from '../executionLog';
 import { substituteUriVariables } from '../stageVariables';
 import { mapRequestParameters, transformRequest } from './nonProxy';
@@ -44,7 +45,11 @@ export function serviceEndpoint(uri: string, pathValues: Record<string, string>,
   if (!m) return uri;
   const [, region, service, kind, rest] = m;
   const host = `https://${service}.${region}.amazonaws.com`;
-  const filled = rest.replace(/\{([^}]+)\}/g, (all, name: string) => (pathValues[name] !== undefined ? encodeURIComponent(pathValues[name]) : all));
+  const filled = rest.replace(/\{([^}]+)\}/g, (all, name: string) => {
+    // Only a mapped value fills a placeholder: `{constructor}` unmapped stays as written, as any other.
+    const value = getOwn(pathValues, name);
+    return value !== undefined ? encodeURIComponent(value) : all;
+  });
   const url = new URL(kind === 'path' ? `${host}/${filled}` : `${host}/?Action=${filled}`);
   for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   return url.href;

@@ -1,3 +1,4 @@
+import { getOwn } from '../../model/jsonObjects';
 import { evaluateJsonPath } from '../../template/jsonPath';
 
 /**
@@ -14,8 +15,11 @@ export function bodyValue(body: string, path: string): string | undefined {
   }
 }
 
-/** A `$context` variable a mapping names (`context.identity.sourceIp`), as text. */
+/**
+ * A `$context` variable a mapping names (`context.identity.sourceIp`), as text; absent when the context has no such
+ * variable, `context.constructor` and `context.toString` included.
+ */
 export function contextValue(context: Record<string, unknown>, path: string): string | undefined {
-  const value = path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), context);
+  const value = path.split('.').reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? getOwn(node as Record<string, unknown>, key) : undefined), context);
   return value === undefined || value === null ? undefined : String(value);
 }
