@@ -18,7 +18,7 @@ import { exportDefinition, readRestApiState, rebuiltYaml, snapshotJson } from '.
 import { unknownImport } from './possibleImports';
 import { looksLikeProduction } from './productionStage';
 import { stageNames } from './stageActions';
-import { autoDeployWording, counted } from './wording';
+import { autoDeployWording, counted, stageVariablesWording } from './wording';
 
 export type PutMode = 'merge' | 'overwrite';
 export type EndpointType = 'EDGE' | 'REGIONAL' | 'PRIVATE';
@@ -363,7 +363,7 @@ async function deployRestStage(context: WriteContext, s: StageRequest, stage: St
   const removed = removableVariables(s, stage);
   if (!removed.length) return;
   // A canary can override variables but not unset them; removing them from the stage would change the main traffic.
-  if (asCanary) result.notes.push(`${capitalized(variableNames(removed))} kept on stage ${s.name}: a canary cannot remove stage variables, so remove ${removed.length === 1 ? 'it' : 'them'} when the canary is promoted.`);
+  if (asCanary) result.notes.push(`${capitalized(stageVariablesWording(removed))} kept on stage ${s.name}: a canary cannot remove stage variables, so remove ${removed.length === 1 ? 'it' : 'them'} when the canary is promoted.`);
   else await removeRestVariables(context, s.name, removed);
 }
 
@@ -374,12 +374,6 @@ async function deployRestStage(context: WriteContext, s: StageRequest, stage: St
 function removableVariables(s: StageRequest, stage: StageState | undefined): string[] {
   const has = (variables: Record<string, string> | undefined, name: string) => variables !== undefined && Object.hasOwn(variables, name);
   return (s.removedVariables ?? []).filter((name) => !has(s.variables, name) && has(stage?.variables, name));
-}
-
-/** "stage variable old", "stage variables a, b and c". */
-function variableNames(names: string[]): string {
-  if (names.length === 1) return `stage variable ${names[0]}`;
-  return `stage variables ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 function capitalized(text: string): string {
@@ -393,17 +387,23 @@ function variablePath(name: string): string {
 
 async function removeRestVariables(context: WriteContext, stageName: string, names: string[]): Promise<void> {
   const { UpdateStageCommand } = await import('@aws-sdk/client-api-gateway');
-  const { clients, result, progress, writes } = context;
-  const what = variableNames(names);
+  const patchOperations = names.map((name) => ({ op: 'remove' as const, path: variablePath(name) }));
+  await removeVariables(context, stageName, names, patchOperations.map((o) => `remove ${o.path}`).join(', '), () =>
+    context.clients.v1.send(new UpdateStageCommand({ restApiId: context.result.apiId, stageName, patchOperations })),
+  );
+}
+
+/** The step, the log line and the record of what was done around the call that removes `names` from the stage. */
+async function removeVariables(context: WriteContext, stageName: string, names: string[], logged: string, send: () => Promise<unknown>): Promise<void> {
+  if (!names.length) return;
+  const { result, progress, writes } = context;
+  const what = stageVariablesWording(names);
+  const were = names.length === 1 ? 'was' : 'were';
   progress.step(`Removing ${what} from stage ${stageName}`);
-  writes.next(`${what} ${names.length === 1 ? 'was' : 'were'} not removed from stage ${stageName}`);
-  await clients.v1.send(new UpdateStageCommand({
-    restApiId: result.apiId,
-    stageName,
-    patchOperations: names.map((name) => ({ op: 'remove', path: variablePath(name) })),
-  }));
-  progress.log(`UpdateStage ${result.apiId} ${stageName} ${names.map((name) => `remove ${variablePath(name)}`).join(', ')}`);
-  writes.did(`${what} ${names.length === 1 ? 'was' : 'were'} removed from stage ${stageName}`);
+  writes.next(`${what} ${were} not removed from stage ${stageName}`);
+  await send();
+  progress.log(`UpdateStage ${result.apiId} ${stageName} ${logged}`);
+  writes.did(`${what} ${were} removed from stage ${stageName}`);
 }
 
 /**
@@ -525,15 +525,11 @@ function waited(ms: number): string {
 
 /** API Gateway merges the stage variables it is sent; a variable sent with an empty value is deleted. */
 async function removeHttpVariables(context: WriteContext, stageName: string, names: string[]): Promise<void> {
-  if (!names.length) return;
   const { UpdateStageCommand } = await import('@aws-sdk/client-apigatewayv2');
-  const { clients, result, progress, writes } = context;
-  const what = variableNames(names);
-  progress.step(`Removing ${what} from stage ${stageName}`);
-  writes.next(`${what} ${names.length === 1 ? 'was' : 'were'} not removed from stage ${stageName}`);
-  await clients.v2.send(new UpdateStageCommand({ ApiId: result.apiId, StageName: stageName, StageVariables: Object.fromEntries(names.map((name) => [name, ''])) }));
-  progress.log(`UpdateStage ${result.apiId} ${stageName} remove ${names.join(', ')}`);
-  writes.did(`${what} ${names.length === 1 ? 'was' : 'were'} removed from stage ${stageName}`);
+  const StageVariables = Object.fromEntries(names.map((name) => [name, '']));
+  await removeVariables(context, stageName, names, `remove ${names.join(', ')}`, () =>
+    context.clients.v2.send(new UpdateStageCommand({ ApiId: context.result.apiId, StageName: stageName, StageVariables })),
+  );
 }
 
 interface CanaryState {

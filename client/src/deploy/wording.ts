@@ -6,10 +6,20 @@ export function counted(count: number, noun: string, plural = `${noun}s`): strin
   return `${count} ${count === 1 ? noun : plural}`;
 }
 
+/** "a", "a and b", "a, b and c". */
+function listed(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
 /** "Stage prod deploys automatically", "Stages dev and prod deploy automatically". */
 export function autoDeployWording(stages: string[]): string {
   if (stages.length === 1) return `Stage ${stages[0]} deploys automatically`;
-  return `Stages ${stages.slice(0, -1).join(', ')} and ${stages[stages.length - 1]} deploy automatically`;
+  return `Stages ${listed(stages)} deploy automatically`;
+}
+
+/** "stage variable old", "stage variables a, b and c". */
+export function stageVariablesWording(names: string[]): string {
+  return `stage variable${names.length === 1 ? '' : 's'} ${listed(names)}`;
 }
 
 /**

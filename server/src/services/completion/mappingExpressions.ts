@@ -44,8 +44,9 @@ interface Expression {
   names?: (site: CompletionSite) => VariableName[];
 }
 
-const contextNames = () => mappingContextVariables(false);
-const gatewayContextNames = () => mappingContextVariables(true);
+const contextNames = () => mappingContextVariables(false, 'rest');
+const httpContextNames = () => mappingContextVariables(false, 'http');
+const gatewayContextNames = () => mappingContextVariables(true, 'rest');
 
 // The sources each kind of mapping reads (request-response-data-mappings, http-api-parameter-mapping,
 // gateway responses): a fact of API Gateway's, kept here beside the only code that offers them.
@@ -65,7 +66,7 @@ const HTTP_SOURCES: Expression[] = [
   { text: '$request.header.', detail: 'A request header', stem: true },
   { text: '$request.querystring.', detail: 'A query string parameter', stem: true },
   { text: '$request.body.', detail: 'A JSONPath into the request body', stem: true },
-  { text: '$context.', detail: 'A context variable', stem: true, names: contextNames },
+  { text: '$context.', detail: 'A context variable', stem: true, names: httpContextNames },
   { text: '$stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
 ];
 
@@ -82,7 +83,7 @@ export const RESPONSE_SOURCES: Expression[] = [
 export const HTTP_RESPONSE_SOURCES: Expression[] = [
   { text: '$response.header.', detail: 'A header of the backend response', stem: true },
   { text: '$response.body.', detail: 'A JSONPath into the backend response body', stem: true },
-  { text: '$context.', detail: 'A context variable', stem: true, names: contextNames },
+  { text: '$context.', detail: 'A context variable', stem: true, names: httpContextNames },
   { text: '$stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
 ];
 

@@ -14,34 +14,31 @@ export interface VariableName {
   documentation?: string;
   /** Open for a key of its own (`authorizer.claims.`): accepting it asks for more. */
   stem?: boolean;
-  /** The kind of API whose mappings have the name; absent for a name of both. */
-  dialect?: Dialect;
 }
 
 /**
  * The `$context` variables a parameter mapping reads, from the catalog templates read: the `#set` overrides are only
  * ever written, access-log variables are not there to read, and `error` exists only once API Gateway answers with an
  * error of its own, which only a gateway response does. HTTP APIs have a set of their own, which their mapping page
- * takes whole from their access-log list. Without a dialect, the names of both, each marked with its own.
+ * takes whole from their access-log list.
  */
-export function mappingContextVariables(withError: boolean, dialect?: Dialect): VariableName[] {
-  if (!dialect) return [...mappingContextVariables(withError, 'rest'), ...mappingContextVariables(withError, 'http')];
+export function mappingContextVariables(withError: boolean, dialect: Dialect): VariableName[] {
   const readable = (contextVariables(dialect).members ?? []).filter(
     (m) => (dialect === 'http' || !ACCESS_LOG_ONLY_CONTEXT.has(m.name)) && (withError || m.name !== 'error'),
   );
-  return readable.flatMap((m) => readableNames(m, '', dialect));
+  return readable.flatMap((m) => readableNames(m, ''));
 }
 
-function readableNames(member: TemplateMember, parent: string, dialect: Dialect): VariableName[] {
+function readableNames(member: TemplateMember, parent: string): VariableName[] {
   if (member.writable) return [];
   const name = `${parent}${member.name}`;
   const documentation = `${member.doc}\n\n[Documentation](${member.docsUrl})`;
-  if (member.kind === 'property') return [{ name, detail: 'Context variable', documentation, dialect }];
+  if (member.kind === 'property') return [{ name, detail: 'Context variable', documentation }];
   if (member.kind !== 'object') return [];
-  const below = (member.members ?? []).flatMap((m) => readableNames(m, `${name}.`, dialect));
+  const below = (member.members ?? []).flatMap((m) => readableNames(m, `${name}.`));
   // An object whose keys the catalog cannot know (the claims of a token) is offered open; one with known members is
   // reached through them.
-  return below.length || !member.openEnded ? below : [{ name: `${name}.`, detail: 'Context variable, by key', documentation, stem: true, dialect }];
+  return below.length || !member.openEnded ? below : [{ name: `${name}.`, detail: 'Context variable, by key', documentation, stem: true }];
 }
 
 /**
@@ -59,19 +56,7 @@ export function usedStageVariables(site: CompletionSite): VariableName[] {
 export function variableNameItems(site: CompletionSite, typedName: string, names: VariableName[]): CompletionItem[] {
   const narrowed = typedName.slice(0, typedName.lastIndexOf('.') + 1);
   const edit = nameEdit(site, typedName);
-  const dialect = writtenIn(site, typedName);
-  return names
-    .filter((n) => (!n.dialect || n.dialect === dialect) && n.name.startsWith(narrowed) && n.name !== typedName)
-    .map((n) => nameItem(n, edit));
-}
-
-/**
- * The kind of API whose names apply where a variable is being named: HTTP APIs write a variable with its `$`
- * (`$context.`, `${context.`), REST mappings never do, so the form typed tells, whichever mapping it stands in.
- */
-function writtenIn(site: CompletionSite, typedName: string): Dialect {
-  const root = site.prefix.slice(0, site.prefix.length - typedName.length);
-  return /\$\{?\w+\.$/.test(root) ? 'http' : 'rest';
+  return names.filter((n) => n.name.startsWith(narrowed) && n.name !== typedName).map((n) => nameItem(n, edit));
 }
 
 interface NameEdit {
