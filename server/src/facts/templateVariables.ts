@@ -284,17 +284,20 @@ const RESPONSE_OVERRIDE: TemplateMember = only('rest', {
   docsUrl: OVERRIDE_URL,
 });
 
+/** Both `integrationStatus` and `integration.integrationStatus` in HTTP APIs. */
+const INTEGRATION_STATUS = property(
+  'integrationStatus',
+  'String',
+  'For a Lambda proxy integration, the status code of the Lambda service\'s answer, not the one the function returned.',
+  null,
+);
+
 /** The outcome of the call to an HTTP API's integration, which access logs record. */
 const INTEGRATION = only(
   'http',
   object('integration', 'The outcome of the call to the integration.', [
     property('error', 'String', 'The error message the integration gave; the same as `integrationErrorMessage`.', null),
-    property(
-      'integrationStatus',
-      'String',
-      'For a Lambda proxy integration, the status code of the Lambda service\'s answer, not the one the function returned.',
-      null,
-    ),
+    INTEGRATION_STATUS,
     property('latency', 'String', 'How long the integration took to answer, in milliseconds; the same as `integrationLatency`.', null),
     property('requestId', 'String', 'The request id of the AWS endpoint called; the same as `awsEndpointRequestId`.', null),
     property(
@@ -345,15 +348,7 @@ const CONTEXT_ALL_APIS: TemplateMember = {
     INTEGRATION,
     only('http', property('integrationErrorMessage', 'String', 'The error message the integration gave.', null)),
     only('http', property('integrationLatency', 'String', 'How long the integration took to answer, in milliseconds.', null)),
-    only(
-      'http',
-      property(
-        'integrationStatus',
-        'String',
-        'For a Lambda proxy integration, the status code of the Lambda service\'s answer, not the one the function returned.',
-        null,
-      ),
-    ),
+    only('http', INTEGRATION_STATUS),
     only('rest', property('isCanaryRequest', 'Boolean', '`true` when a canary deployment served the request, otherwise `false`.', false)),
     property('path', 'String', 'The request path including the stage, e.g. `/prod/pets/1`.', '/prod/'),
     property('protocol', 'String', 'The request protocol, e.g. `HTTP/1.1`.', 'HTTP/1.1'),
