@@ -2,92 +2,21 @@ import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LocalGateway } from '../../../server/src/gateway/gateway';
 import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
 import type { LocalConfig } from '../../../server/src/gateway/localConfig';
 import { closeHost, fn, gatewayFor, json, lambdaUri } from './gatewayFixture';
+import { backend, httpApiDoc, own, PROTO, restDoc, send, valuesOf, type Json, type Recorder } from './prototypeNames';
 
 /**
  * Header names that are also properties every JavaScript object has. `__proto__` written with `map[name] = value`
  * replaces the map's prototype instead of adding an entry; the others read as inherited functions when absent.
  */
-const PROTO = '__proto__';
-
-type Pairs = Array<[string, string]>;
-type Json = Record<string, unknown>;
-
-/**
- * An object whose entries are all own properties: an object literal (`{ __proto__: 'x' }`, quoted or not) would set
- * its prototype instead.
- */
-function own<T>(entries: Array<[string, T]>): Record<string, T> {
-  return Object.fromEntries(entries) as Record<string, T>;
-}
 
 function hasEntry(map: unknown, name: string, value: unknown): boolean {
   return typeof map === 'object' && map !== null && Object.hasOwn(map, name) && JSON.stringify((map as Json)[name]) === JSON.stringify(value);
-}
-
-interface Reply {
-  status: number;
-  /** The response's header lines as sent, in order. */
-  headers: Pairs;
-  body: string;
-}
-
-/** Every value the reply has under `name`, matched without case, in the order sent. */
-function valuesOf(reply: { headers: Pairs }, name: string): string[] {
-  return reply.headers.filter(([k]) => k.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
-}
-
-function rawPairs(raw: string[]): Pairs {
-  const pairs: Pairs = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i], raw[i + 1]]);
-  return pairs;
-}
-
-/** One request through Node.js's client, which sends an own `__proto__` entry of `headers` like any other. */
-function send(port: number, method: string, target: string, headers: Record<string, string | string[]>, body?: string): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: target, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: rawPairs(res.rawHeaders), body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-interface Hit {
-  url: string;
-  headers: Pairs;
-}
-
-interface Recorder {
-  url: string;
-  hits: Hit[];
-  close(): void;
-}
-
-/** A backend that records the header lines of each request and answers with `headers` (a list for a repeated one). */
-async function backend(headers: Array<[string, string | string[]]>, body = '{"ok":true}'): Promise<Recorder> {
-  const hits: Hit[] = [];
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      hits.push({ url: req.url ?? '', headers: rawPairs(req.rawHeaders) });
-      for (const [name, value] of headers) res.setHeader(name, value);
-      res.writeHead(200);
-      res.end(body);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, close: () => server.close() };
 }
 
 /**
@@ -117,18 +46,6 @@ let handlerDir = '';
 /** A `functions` entry for an export of the handlers above. */
 function handler(exportName: string) {
   return { handler: path.join(handlerDir, 'headers.js'), export: exportName };
-}
-
-const INFO = { title: 'names', version: '1' };
-/** Makes a document an HTTP API whatever else it holds, as AWS's exports are marked. */
-const HTTP_API = { 'x-amazon-apigateway-importexport-version': '1.0' };
-
-function restDoc(integration: Json, extra: Json = {}, operation: Json = {}): string {
-  return JSON.stringify({ openapi: '3.0.1', info: INFO, ...extra, paths: { '/r': { get: { ...operation, 'x-amazon-apigateway-integration': integration } } } });
-}
-
-function httpApiDoc(integration: Json, extra: Json = {}): string {
-  return JSON.stringify({ openapi: '3.0.1', info: INFO, ...HTTP_API, ...extra, paths: { '/r': { get: { 'x-amazon-apigateway-integration': integration } } } });
 }
 
 /** The headers the client sends: one of each name, `__proto__` twice. */

@@ -1,85 +1,18 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LocalGateway } from '../../../server/src/gateway/gateway';
 import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
 import type { LocalConfig } from '../../../server/src/gateway/localConfig';
 import { closeHost, fn, gatewayFor, json, lambdaUri } from './gatewayFixture';
+import { backend, httpApiDoc, own, PROTO, restDoc, send, valuesOf, type Json, type Recorder } from './prototypeNames';
 
 /**
  * Names that are also properties every JavaScript object has, as mapping templates, overrides and mapping
  * expressions use them: `__proto__` written with `map[name] = value` replaces the map's prototype instead of adding an
  * entry, and `constructor` or `toString` read with `map[name]` is Object's inherited function, not an absent value.
  */
-const PROTO = '__proto__';
-
-type Pairs = Array<[string, string]>;
-type Json = Record<string, unknown>;
-
-/** An object whose entries are all own properties: an object literal would make `__proto__` its prototype. */
-function own<T>(entries: Array<[string, T]>): Record<string, T> {
-  return Object.fromEntries(entries) as Record<string, T>;
-}
-
-interface Reply {
-  status: number;
-  /** The response's header lines as sent, in order. */
-  headers: Pairs;
-  body: string;
-}
-
-/** Every value under `name`, matched without case, in the order sent. */
-function valuesOf(reply: { headers: Pairs }, name: string): string[] {
-  return reply.headers.filter(([k]) => k.toLowerCase() === name.toLowerCase()).map(([, v]) => v);
-}
-
-function rawPairs(raw: string[]): Pairs {
-  const pairs: Pairs = [];
-  for (let i = 0; i + 1 < raw.length; i += 2) pairs.push([raw[i], raw[i + 1]]);
-  return pairs;
-}
-
-/** One request through Node.js's client, which sends an own `__proto__` entry of `headers` like any other. */
-function send(port: number, target: string, headers: Record<string, string | string[]> = {}): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method: 'GET', path: target, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: rawPairs(res.rawHeaders), body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-interface Hit {
-  url: string;
-  headers: Pairs;
-}
-
-interface Recorder {
-  url: string;
-  hits: Hit[];
-  close(): void;
-}
-
-/** A backend that records the request line and header lines of each request and answers 200 with JSON. */
-async function backend(): Promise<Recorder> {
-  const hits: Hit[] = [];
-  const server = http.createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      hits.push({ url: req.url ?? '', headers: rawPairs(req.rawHeaders) });
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end('{"ok":true}');
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, hits, close: () => server.close() };
-}
 
 /**
  * An authorizer that allows every request and hands such names on in its context, parsed from JSON text as a
@@ -97,17 +30,6 @@ let handlerDir = '';
 
 function handler(exportName: string) {
   return { handler: path.join(handlerDir, 'authorizers.js'), export: exportName };
-}
-
-const INFO = { title: 'names', version: '1' };
-const HTTP_API = { 'x-amazon-apigateway-importexport-version': '1.0' };
-
-function restDoc(integration: Json, extra: Json = {}, operation: Json = {}): string {
-  return JSON.stringify({ openapi: '3.0.1', info: INFO, ...extra, paths: { '/r': { get: { ...operation, 'x-amazon-apigateway-integration': integration } } } });
-}
-
-function httpApiDoc(integration: Json): string {
-  return JSON.stringify({ openapi: '3.0.1', info: INFO, ...HTTP_API, paths: { '/r': { get: { 'x-amazon-apigateway-integration': integration } } } });
 }
 
 /** A REST mock integration whose default response renders `template` (none when undefined) after `request`. */
@@ -137,7 +59,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
     return (served = await startGatewayServer(() => gateway, { port: 0 })).port;
   };
   const recorder = async () => {
-    const b = await backend();
+    const b = await backend([['Content-Type', 'application/json']]);
     backends.push(b);
     return b;
   };
@@ -159,7 +81,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
   describe('integration responses', () => {
     it('a response parameter maps into a method response header named __proto__', async () => {
       const port = await serve(gatewayFor(restDoc(mock('body', undefined, { [`method.response.header.${PROTO}`]: "'mapped'", 'method.response.header.X-Plain': "'plain'" })), {}, 'mapped.json'));
-      const r = await send(port, '/r');
+      const r = await send(port, 'GET', '/r');
       assert.equal(r.status, 200, r.body);
       assert.deepEqual([valuesOf(r, PROTO), valuesOf(r, 'X-Plain')], [['mapped'], ['plain']]);
     });
@@ -167,7 +89,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
     it('a response parameter from a stage variable named constructor maps nothing; a real one maps its value', async () => {
       const responseParameters = { 'method.response.header.X-Ctor': 'stageVariables.constructor', 'method.response.header.X-Real': 'stageVariables.real' };
       const port = await serve(gatewayFor(restDoc(mock('body', undefined, responseParameters)), STAGE, 'stagevars.json'));
-      const r = await send(port, '/r');
+      const r = await send(port, 'GET', '/r');
       assert.equal(r.status, 200, r.body);
       assert.deepEqual([valuesOf(r, 'X-Ctor'), valuesOf(r, 'X-Real')], [[], ['stage-value']], JSON.stringify(r.headers));
     });
@@ -175,7 +97,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
     it("the response template's $context.responseOverride.header sets headers named __proto__ and constructor", async () => {
       const template = `#set($h = $context.responseOverride.header)#set($x = $h.put('${PROTO}', 'p'))#set($x = $h.put('constructor', ['c1', 'c2']))done`;
       const port = await serve(gatewayFor(restDoc(mock(template)), {}, 'override.json'));
-      const r = await send(port, '/r');
+      const r = await send(port, 'GET', '/r');
       assert.equal(r.status, 200, r.body);
       assert.equal(r.body, 'done');
       assert.deepEqual([valuesOf(r, PROTO), valuesOf(r, 'constructor')], [['p'], ['c1,c2']]);
@@ -184,7 +106,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
     it("without a response template, the request template's $context.responseOverride.header.__proto__ is sent", async () => {
       const request = `#set($x = $context.responseOverride.header.put('${PROTO}', 'from-request'))#set($x = $context.responseOverride.header.put('X-Plain', 'plain')){"statusCode": 200}`;
       const port = await serve(gatewayFor(restDoc(mock(undefined, request)), {}, 'carried.json'));
-      const r = await send(port, '/r');
+      const r = await send(port, 'GET', '/r');
       assert.equal(r.status, 200, r.body);
       assert.deepEqual([valuesOf(r, PROTO), valuesOf(r, 'X-Plain')], [['from-request'], ['plain']]);
     });
@@ -192,7 +114,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
     it('overriding a __proto__ response header twice fails the response, as for any other name', async () => {
       const template = `#set($h = $context.responseOverride.header)#set($x = $h.put('${PROTO}', 'a'))#set($x = $h.put('${PROTO}', 'b'))twice`;
       const gw = gatewayFor(restDoc(mock(template)), {}, 'twice.json');
-      const r = await send(await serve(gw), '/r');
+      const r = await send(await serve(gw), 'GET', '/r');
       assert.equal(r.status, 500, r.body);
       const invoked = await gw.invoke({ method: 'GET', path: '/r' });
       assert.ok(invoked.log.some((e) => e.message.includes(`$context.responseOverride.header.${PROTO} more than once`)), invoked.log.map((e) => e.message).join('\n'));
@@ -210,7 +132,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
       ].join('');
       const integration = { type: 'http', httpMethod: 'GET', uri: `${b.url}/in`, requestTemplates: { 'application/json': template }, responses: { default: { statusCode: '200' } } };
       const port = await serve(gatewayFor(restDoc(integration), {}, 'request.json'));
-      const r = await send(port, '/r');
+      const r = await send(port, 'GET', '/r');
       assert.equal(r.status, 200, r.body);
       const got = b.hits[0];
       assert.deepEqual([valuesOf(got, PROTO), valuesOf(got, 'constructor')], [['p'], ['c1,c2']], JSON.stringify(got.headers));
@@ -222,14 +144,14 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
       const b = await recorder();
       const template = `#set($h = $context.requestOverride.header)#set($x = $h.put('${PROTO}', 'a'))#set($x = $h.put('${PROTO}', 'b')){}`;
       const integration = { type: 'http', httpMethod: 'GET', uri: `${b.url}/in`, requestTemplates: { 'application/json': template }, responses: { default: { statusCode: '200' } } };
-      const r = await send(await serve(gatewayFor(restDoc(integration), {}, 'twice.json')), '/r');
+      const r = await send(await serve(gatewayFor(restDoc(integration), {}, 'twice.json')), 'GET', '/r');
       assert.equal(r.status, 500, r.body);
       assert.equal(b.hits.length, 0);
     });
 
     it("$input.params('__proto__') of a repeated header is its values joined, as for any other name", async () => {
       const port = await serve(gatewayFor(restDoc(mock("$input.params('__proto__')|$input.params('X-Other')|$input.params().header.get('__proto__')")), {}, 'params.json'));
-      const r = await send(port, '/r', own<string | string[]>([[PROTO, ['p1', 'p2']], ['X-Other', ['o1', 'o2']]]));
+      const r = await send(port, 'GET', '/r', own<string | string[]>([[PROTO, ['p1', 'p2']], ['X-Other', ['o1', 'o2']]]));
       assert.equal(r.status, 200, r.body);
       assert.equal(r.body, 'p1,p2|o1,o2|p1,p2');
     });
@@ -251,14 +173,14 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
       const template = `$context.authorizer.constructor|$context.authorizer.get('${PROTO}')|$context.authorizer.plain|$context.authorizer.toString`;
       const config: LocalConfig = { functions: { Auth: handler('allow') } };
       const port = await serve(gatewayFor(restDoc(mock(template), extra, { security: [{ allow: [] }] }), config, 'authorized.json'));
-      const r = await send(port, '/r', { 'X-Key': 'k' });
+      const r = await send(port, 'GET', '/r', { 'X-Key': 'k' });
       assert.equal(r.status, 200, r.body);
       assert.equal(r.body, 'c|p|x|');
     });
 
     it('$context.constructor and $context.toString render as an unknown $context variable does', async () => {
       const port = await serve(gatewayFor(restDoc(mock('[$context.constructor][$context.toString][$context.identity.constructor][$context.noSuchVariable][$context.stage]')), {}, 'context.json'));
-      const r = await send(port, '/r');
+      const r = await send(port, 'GET', '/r');
       assert.equal(r.status, 200, r.body);
       assert.equal(r.body, '[][][][][local]');
     });
@@ -279,7 +201,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
         },
         responses: { default: { statusCode: '200' } },
       };
-      const r = await send(await serve(gatewayFor(restDoc(integration), {}, 'rest.json')), '/r');
+      const r = await send(await serve(gatewayFor(restDoc(integration), {}, 'rest.json')), 'GET', '/r');
       assert.equal(r.status, 200, r.body);
       const got = b.hits[0];
       const seen = JSON.stringify(got.headers);
@@ -295,7 +217,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
         'overwrite:header.X-Method': '$context.httpMethod',
       };
       const port = await serve(gatewayFor(httpApiDoc({ type: 'http_proxy', httpMethod: 'GET', uri: `${b.url}/in`, payloadFormatVersion: '1.0', requestParameters }), {}, 'httpapi.json'));
-      const r = await send(port, '/r');
+      const r = await send(port, 'GET', '/r');
       assert.equal(r.status, 200, r.body);
       const got = b.hits[0];
       const seen = JSON.stringify(got.headers);
@@ -325,7 +247,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
         ['context.httpMethod', 200],
       ] as const) {
         const gw = gatewayFor(restDoc(integration, scheme(source), { security: [{ allow: [] }] }), config, 'authorized.json');
-        const r = await send(await serve(gw), '/r');
+        const r = await send(await serve(gw), 'GET', '/r');
         assert.equal(r.status, status, `${source}: ${r.body}`);
         if (status === 401) {
           const invoked = await gw.invoke({ method: 'GET', path: '/r' });
@@ -348,7 +270,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
         '"real":"$stageVariables.real","type":"$context.error.responseType","stage":"$context.stage"}',
       ].join('');
       const port = await serve(gatewayFor(restDoc({ type: 'mock' }, responses(template)), STAGE, 'responses.json'));
-      const r = await send(port, '/elsewhere');
+      const r = await send(port, 'GET', '/elsewhere');
       assert.equal(r.status, 403, r.body);
       assert.deepEqual(json(r.body), { sv: '', svb: '', ctx: '', ctxb: '', real: 'stage-value', type: 'MISSING_AUTHENTICATION_TOKEN', stage: 'local' });
     });
@@ -356,7 +278,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
     it('a header mapped from context.constructor is left out; one from a real variable is sent', async () => {
       const parameters = { 'gatewayresponse.header.X-Ctor': 'context.constructor', 'gatewayresponse.header.X-ToString': 'context.toString', 'gatewayresponse.header.X-Stage': 'context.stage' };
       const port = await serve(gatewayFor(restDoc({ type: 'mock' }, responses('{}', parameters)), {}, 'responses.json'));
-      const r = await send(port, '/elsewhere');
+      const r = await send(port, 'GET', '/elsewhere');
       assert.equal(r.status, 403, r.body);
       assert.deepEqual([valuesOf(r, 'X-Ctor'), valuesOf(r, 'X-ToString'), valuesOf(r, 'X-Stage')], [[], [], ['local']], JSON.stringify(r.headers));
     });
@@ -367,7 +289,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
       const request = async (requestParameters: Json) => {
         const uri = 'arn:aws:apigateway:us-east-1:s3:path/bucket/{constructor}/{other}';
         const integration = { type: 'aws', httpMethod: 'GET', uri, requestParameters, responses: { default: { statusCode: '200' } } };
-        const r = await send(await serve(gatewayFor(restDoc(integration), {}, 'service.json')), '/r');
+        const r = await send(await serve(gatewayFor(restDoc(integration), {}, 'service.json')), 'GET', '/r');
         assert.equal(r.status, 501, r.body);
         return (json(r.body) as { request: { uri: string } }).request.uri;
       };
