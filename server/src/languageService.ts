@@ -47,7 +47,7 @@ export interface LanguageService {
   /** A Promise only when a `$ref` into another file is completed from that file. */
   doComplete(document: TextDocument, position: Position, settings?: LanguageSettings): CompletionList | Promise<CompletionList>;
   /** A Promise only when a `$ref` into another file is summarised from that file. */
-  doHover(document: TextDocument, position: Position): Hover | null | Promise<Hover | null>;
+  doHover(document: TextDocument, position: Position, settings?: LanguageSettings): Hover | null | Promise<Hover | null>;
   findDefinition(document: TextDocument, position: Position): Promise<Location[]>;
   findReferences(document: TextDocument, position: Position, context?: { includeDeclaration: boolean }): Promise<Location[]>;
   /** The name under the cursor when it can be renamed, else undefined. */
@@ -150,12 +150,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       // Inside a template the forgiving parse finds the template when another line does not parse.
       return completeInTemplate(parsed.root ? parsed : cache.getRecovered(document), offset) ?? doComplete(parsed, offset, dialect, options.resolver, lastParsed);
     },
-    doHover: (document, position) => {
+    doHover: (document, position, settings) => {
       if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
       const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);
       const offset = offsetThere(document.offsetAt(position));
       if (offset === undefined) return null;
-      const hover = hoverInTemplate(parsed, offset) ?? doHover(parsed, offset, options.resolver);
+      // Hover infers the dialect itself, and only when it describes a mapping source; a large document's is kept here.
+      const dialect = settings?.dialect && settings.dialect !== 'auto' ? settings.dialect : parsed.root && isOverLimit(document, sizeLimit) ? dialectFor(document, parsed, settings) : 'auto';
+      const hover = hoverInTemplate(parsed, offset) ?? doHover(parsed, offset, options.resolver, dialect);
       return hover instanceof Promise ? hover.then(rangesHere) : rangesHere(hover);
     },
     findDefinition: async (document, position) => {

@@ -161,7 +161,7 @@ async function serve<T>(uri: string, feature: string, fallback: T, run: (documen
 }
 
 connection.onCompletion((params) => serve(params.textDocument.uri, 'Completion', null, (d) => service.doComplete(d, params.position, settings)));
-connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d) => service.doHover(d, params.position)));
+connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d) => service.doHover(d, params.position, settings)));
 connection.onDefinition((params) => serve(params.textDocument.uri, 'Go to definition', [], (d) => service.findDefinition(d, params.position), isNavigable));
 connection.onReferences((params) => serve(params.textDocument.uri, 'Find references', [], (d) => service.findReferences(d, params.position, params.context), isNavigable));
 connection.onPrepareRename((params) => serve(params.textDocument.uri, 'Prepare rename', null, (d) => service.prepareRename(d, params.position) ?? null, isNavigable));

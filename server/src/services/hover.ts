@@ -13,21 +13,26 @@ import { enumEntry, markdown, openApiFieldMarkdown, specMarkdown } from './editi
 import { openApiFieldsAt } from '../facts/openapiFields';
 import { versionOf } from './rules/openapiSchemas';
 import type { DocumentResolver } from './validationTypes';
+import type { Dialect } from '../model/dialect';
+import { inferDialect } from '../model/dialectInference';
 import { keyOf } from '../model/property';
 import { refSummary } from './editing/refTargetSummary';
 
 /**
  * Hover: catalog documentation of extension keys, fields and enum values; summaries of what references point to and
  * of what mapping expressions read. With a resolver, a `$ref` into another file is summarised from that file, and only
- * that answer is a Promise.
+ * that answer is a Promise. A context variable both kinds of API have is described as the document's kind has it:
+ * the dialect setting, or else the kind inferred from the document.
  */
 export function doHover(document: ApiDocument, offset: number): Hover | null;
-export function doHover(document: ApiDocument, offset: number, resolver: DocumentResolver | undefined): Hover | null | Promise<Hover | null>;
-export function doHover(document: ApiDocument, offset: number, resolver?: DocumentResolver): Hover | null | Promise<Hover | null> {
+export function doHover(document: ApiDocument, offset: number, resolver: DocumentResolver | undefined, dialectSetting?: Dialect | 'auto'): Hover | null | Promise<Hover | null>;
+export function doHover(document: ApiDocument, offset: number, resolver?: DocumentResolver, dialectSetting: Dialect | 'auto' = 'auto'): Hover | null | Promise<Hover | null> {
   const node = nodeAtOffset(document.root, offset);
   if (!isScalar(node) || node.parent?.type !== 'property') return null;
   const property = node.parent;
   const path = pathOf(node);
+  // Inferred only when a hover describes a mapping source: most hovers do not need it.
+  const dialect = (): Dialect => (dialectSetting === 'auto' ? inferDialect(document) : dialectSetting);
   const answer = (contents: string | undefined): Hover | null =>
     contents ? { contents: markdown(contents), range: document.rangeOf(node) } : null;
   const value = node.value;
@@ -35,10 +40,10 @@ export function doHover(document: ApiDocument, offset: number, resolver?: Docume
     return externalRefSummary(document, value, resolver).then(answer);
   }
   if (keyOf(property) !== node && isIdentitySourceValue(path) && typeof value === 'string') {
-    const source = identitySourceHover(document, node, offset);
+    const source = identitySourceHover(document, node, offset, dialect);
     if (source) return source;
   }
-  return answer(keyOf(property) === node ? keyHover(document, path) : valueHover(document, path, node));
+  return answer(keyOf(property) === node ? keyHover(document, path) : valueHover(document, path, node, dialect));
 }
 
 function keyHover(document: ApiDocument, path: (string | number)[]): string | undefined {
@@ -74,7 +79,7 @@ function openApiFieldHover(document: ApiDocument, path: (string | number)[]): st
   return field ? openApiFieldMarkdown(field, version) : undefined;
 }
 
-function valueHover(document: ApiDocument, path: (string | number)[], node: ScalarNode): string | undefined {
+function valueHover(document: ApiDocument, path: (string | number)[], node: ScalarNode, dialect: () => Dialect): string | undefined {
   if (isMappingTemplateValue(path)) return undefined;
   const value = node.value;
   if (path[path.length - 1] === '$ref' && typeof value === 'string') return refSummary(document, value);
@@ -83,7 +88,11 @@ function valueHover(document: ApiDocument, path: (string | number)[], node: Scal
     if (parameter) return parameterSummary(document, path, parameter[1], parameter[2]);
     const container = path[path.length - 2];
     if ((container === 'requestParameters' || container === 'responseParameters') && isIntegration(path)) {
-      const reads = container === 'requestParameters' && value.includes('$') ? httpSources(value) : mappingSource(value);
+      const reads = container === 'requestParameters' && value.includes('$') ? httpSources(value, dialect()) : mappingSource(value, dialect());
+      if (reads) return reads;
+    }
+    if (isHttpResponseMapping(path) && value.includes('$')) {
+      const reads = httpSources(value, dialect());
       if (reads) return reads;
     }
   }
@@ -108,7 +117,7 @@ function isIdentitySourceValue(path: (string | number)[]): boolean {
  * caller's request (or its context and stage), not parameters an operation declares: the authorizer stands apart from
  * every operation it protects.
  */
-function identitySourceHover(document: ApiDocument, node: ScalarNode, offset: number): Hover | null {
+function identitySourceHover(document: ApiDocument, node: ScalarNode, offset: number, dialect: () => Dialect): Hover | null {
   const text = document.text;
   let start = node.contentOffset;
   for (const part of text.slice(node.contentOffset, node.contentEnd).split(',')) {
@@ -117,7 +126,7 @@ function identitySourceHover(document: ApiDocument, node: ScalarNode, offset: nu
     start += part.length + 1;
     if (offset < from || offset > to || from === to) continue;
     const source = text.slice(from, to);
-    const what = describeIdentitySource(source);
+    const what = describeIdentitySource(source, dialect);
     const note = what
       ? 'An identity source of this authorizer: a request without it is refused with 401 before the authorizer is called.'
       : `Not an identity source API Gateway reads. REST: ${IDENTITY_SOURCE_FORMS.rest}; HTTP APIs: ${IDENTITY_SOURCE_FORMS.http}.`;
@@ -128,12 +137,13 @@ function identitySourceHover(document: ApiDocument, node: ScalarNode, offset: nu
 
 /**
  * A REST (`method.request.header.A`) or HTTP API (`$request.header.A`) identity source, described; undefined for what
- * validation refuses in either dialect (hover does not know which one the document is imported as).
+ * validation refuses in either dialect (the inferred dialect can be wrong, and the source's own form tells which
+ * kind of API it is written for).
  */
-function describeIdentitySource(source: string): string | undefined {
+function describeIdentitySource(source: string, dialect: () => Dialect): string | undefined {
   if (!isIdentitySource(source)) return undefined;
   const request = /^(?:method\.|\$)(request\..+)$/.exec(source);
-  return request ? describeRequestParameter(request[1]) : describeSource(source);
+  return request ? describeRequestParameter(request[1]) : describeSource(source, dialect());
 }
 
 /** What the named request validator checks, as the root's validators define it, before the extension's own docs. */
@@ -210,6 +220,17 @@ function isIntegration(path: (string | number)[]): boolean {
   return name === 'x-amazon-apigateway-integration' || name === 'x-amazon-apigateway-integrations';
 }
 
+/**
+ * A value of an HTTP API's `responseParameters`, which groups its mappings by the status code of the backend's
+ * response: the map sits on the integration itself, an operation's or a reusable one under its name.
+ */
+function isHttpResponseMapping(path: (string | number)[]): boolean {
+  const index = extensionIndexOf(path);
+  if (path[path.length - 3] !== 'responseParameters') return false;
+  if (path[index] === 'x-amazon-apigateway-integration') return index === path.length - 4;
+  return path[index] === 'x-amazon-apigateway-integrations' && index === path.length - 5;
+}
+
 /** The method response header a `method.response.header.NAME` mapping writes, as the operation declares it. */
 function responseHeaderSummary(document: ApiDocument, path: (string | number)[], name: string): string {
   const status = integrationResponseStatus(document, path);
@@ -228,42 +249,44 @@ function responseHeaderSummary(document: ApiDocument, path: (string | number)[],
 }
 
 /** What a REST mapping source (`integration.response.body.x`, `context.requestId`, `'*'`) reads. */
-function mappingSource(value: string): string | undefined {
+function mappingSource(value: string, dialect: Dialect): string | undefined {
   const literal = /^'(.*)'$/s.exec(value);
   if (literal) return `**${value}**\n\nThe static value \`${literal[1]}\`.`;
-  const reads = describeSource(value);
+  const reads = describeSource(value, dialect);
   return reads && `**${value}**\n\n${reads}`;
 }
 
-function describeSource(expression: string): string | undefined {
+/**
+ * What a mapping source reads, REST (`integration.response.header.x`) or HTTP API (`response.header.x`, the `$` of
+ * `$response` left out or kept).
+ */
+function describeSource(expression: string, dialect: Dialect): string | undefined {
   let m: RegExpExecArray | null;
-  if ((m = /^integration\.response\.header\.(.+)$/.exec(expression))) return `The \`${m[1]}\` header of the backend response.`;
+  if ((m = /^(?:integration\.|\$?)response\.header\.(.+)$/.exec(expression))) return `The \`${m[1]}\` header of the backend response.`;
   if ((m = /^integration\.response\.multivalueheader\.(.+)$/.exec(expression))) return `Every value of the \`${m[1]}\` header of the backend response, comma-separated.`;
-  if ((m = /^(integration\.response|method\.request|\$?request)\.body(?:\.(.+))?$/.exec(expression))) {
-    const body = m[1] === 'integration.response' ? 'the backend response body' : 'the request body';
+  if ((m = /^(integration\.response|\$?response|method\.request|\$?request)\.body(?:\.(.+))?$/.exec(expression))) {
+    const body = m[1].endsWith('response') ? 'the backend response body' : 'the request body';
     return m[2] === undefined ? `The whole of ${body}.` : `The value at JSONPath \`$.${m[2]}\` of ${body} (JSON).`;
   }
   if (/^\$?request\.path$/.test(expression)) return 'The whole request path.';
   if ((m = /^\$?stageVariables\.(.+)$/.exec(expression))) return `The stage variable \`${m[1]}\` of the stage that serves the request.`;
-  if ((m = /^(\$?)context\.(.+)$/.exec(expression))) {
-    const path = m[2].split('.');
+  if ((m = /^\$?context\.(.+)$/.exec(expression))) {
+    const path = m[1].split('.');
     const defined = contextVariableDialects(path);
-    // Only HTTP APIs write `$context.`; without it the kind of API is not known here, so each kind that has the
-    // variable says what it means there.
-    const dialects = m[1] ? defined.filter((d) => d === 'http') : defined;
-    const docs = dialects.map((d) => findContextVariable(path, d)!.doc).filter((doc) => !doc.startsWith('A key of'));
+    // A variable only the other kind of API has is still described, as that kind has it, and marked as its own.
+    const described = defined.includes(dialect) ? dialect : defined[0];
+    const doc = described && findContextVariable(path, described)!.doc;
     const only = defined.length === 1 ? `, of ${defined[0] === 'http' ? 'HTTP' : 'REST'} APIs only` : '';
-    if (!docs.length) return `The context variable \`${m[2]}\`${only}.`;
-    const http = docs.length > 1 && docs[1] !== docs[0] ? `\n\nIn HTTP APIs: ${docs[1]}` : '';
-    return `The context variable \`${m[2]}\`${only}: ${docs[0]}${http}`;
+    if (!doc || doc.startsWith('A key of')) return `The context variable \`${m[1]}\`${only}.`;
+    return `The context variable \`${m[1]}\`${only}: ${doc}`;
   }
   return undefined;
 }
 
 /** What an HTTP API mapping value reads: each `$variable` or `${variable}` in it, the rest being static text. */
-function httpSources(value: string): string | undefined {
-  const variables = [...value.matchAll(/\$\{([^}]+)\}|\$((?:request|context|stageVariables)(?:\.[^\s.$]+)*)/g)].map((m) => m[1] ?? m[2]);
-  const reads = variables.map((v) => `- \`$${v}\`: ${describeSource(v) ?? describeRequestParameter(v) ?? 'not a variable HTTP APIs define.'}`);
+function httpSources(value: string, dialect: Dialect): string | undefined {
+  const variables = [...value.matchAll(/\$\{([^}]+)\}|\$((?:request|response|context|stageVariables)(?:\.[^\s.$]+)*)/g)].map((m) => m[1] ?? m[2]);
+  const reads = variables.map((v) => `- \`$${v}\`: ${describeSource(v, dialect) ?? describeRequestParameter(v) ?? 'not a variable HTTP APIs define.'}`);
   if (!reads.length) return undefined;
   const whole = variables.length === 1 && (value === `$${variables[0]}` || value === `\${${variables[0]}}`);
   return [`**${value}**`, whole ? reads[0].replace(/^- `[^`]*`: /, '') : `${reads.join('\n')}\n\nThe rest is static text.`].join('\n\n');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { CompletionItem, MarkupContent, TextEdit } from 'vscode-languageserver-types';
 import { findTemplateMember } from '../../../server/src/facts/templateVariables';
 import type { Dialect } from '../../../server/src/model/dialect';
-import { applyEdits, complete, parse, textAt } from './documents';
+import { applyEdits, complete, parse, textAt, withCursor } from './documents';
 
 type Format = 'yaml' | 'json';
 
@@ -156,6 +156,52 @@ describe('completion of variable names in parameter mappings', () => {
       assert.deepEqual(labels, ['build', 'host']);
       assert.equal(replaced, '');
       assert.equal(integrationValue(accept('host'), 'json', 'requestParameters', 'overwrite:header.x-stage'), '$stageVariables.host');
+    });
+  });
+
+  describe('filter text after an opening quote', () => {
+    /** What the editor filters each item on (the text from the start of its range to the cursor), and its filter text. */
+    function filtered(marked: string, format: Format, dialect: Dialect) {
+      const { offset } = withCursor(marked, format);
+      const { document, items } = complete(marked, format, dialect);
+      return items.map((item) => ({
+        label: item.label,
+        typed: document.text.slice(document.textDocument.offsetAt((item.textEdit as TextEdit).range.start), offset),
+        filterText: item.filterText ?? item.label,
+      }));
+    }
+
+    it('leaves the quote out of a name whose range starts after it', () => {
+      const cases: [string, Format, Dialect][] = [
+        [`${REST_INTEGRATION}          integration.request.header.X-Id: "context.requ|"\n`, 'yaml', 'rest'],
+        [`${REST_INTEGRATION}          integration.request.header.X-Id: 'context.requ|\n`, 'yaml', 'rest'],
+        [jsonIntegration('{"type": "http_proxy", "requestParameters": {"append:header.a": "v-${context.requ|}"}}'), 'json', 'http'],
+        [jsonIntegration('{"type": "http_proxy", "responseParameters": {"200": {"append:header.a": "$context.requ|"}}}'), 'json', 'http'],
+      ];
+      for (const [marked, format, dialect] of cases) {
+        const items = filtered(marked, format, dialect);
+        const requestId = items.find((i) => i.label === 'requestId');
+        assert.ok(requestId, marked);
+        assert.equal(requestId.typed, 'requ');
+        assert.equal(requestId.filterText, 'requestId');
+        for (const item of items) assert.ok(!/^["']/.test(item.filterText), `${item.label}: ${item.filterText}`);
+      }
+    });
+
+    it('keeps the quote in the filter text of a source whose range covers it', () => {
+      for (const [marked, format] of [
+        [`${REST_INTEGRATION}          integration.request.header.X-Id: "method.requ|"\n`, 'yaml'],
+        [jsonIntegration('{"type": "http", "requestParameters": {"integration.request.header.a": "con|"}}'), 'json'],
+      ] as [string, Format][]) {
+        const items = filtered(marked, format, 'rest');
+        assert.ok(items.length > 0, marked);
+        for (const item of items) {
+          assert.match(item.typed, /^"/, item.label);
+          assert.match(item.filterText, /^"/, `${item.label}: ${item.filterText}`);
+        }
+        const matching = items.filter((i) => i.filterText.startsWith(i.typed));
+        assert.ok(matching.length > 0, `nothing passes the filter for ${items[0].typed}`);
+      }
     });
   });
 });
