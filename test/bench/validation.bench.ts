@@ -41,14 +41,33 @@ function warm(engine: 'ours' | 'redocly', file: string): number {
   return (JSON.parse(String(out)) as { ms: number }).ms;
 }
 
-function cliCold(file: string): number {
+/** A whole process, start to exit, as a user or a CI job runs it; its output goes to a pipe. */
+function processMs(args: string[], env?: NodeJS.ProcessEnv): number {
   const start = performance.now();
   try {
-    execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli', 'apigw.js'), 'lint', file, '--format', 'json'], { cwd: ROOT, maxBuffer: 1 << 28 });
+    execFileSync(process.execPath, args, { cwd: ROOT, maxBuffer: 1 << 28, env });
   } catch {
     // exit 1 when the file has errors; the timing still counts
   }
   return performance.now() - start;
+}
+
+const RUNS_PER_COMMAND = 5;
+
+/**
+ * `apigw lint` and Redocly's own command line (`redocly lint`, its recommended ruleset, telemetry and the update
+ * notice off, as on a machine without network) on the same file, taken in turns so that both see the same load.
+ */
+function commandLinesCold(file: string): { ours: number; redocly: number } {
+  const ours: number[] = [];
+  const redocly: number[] = [];
+  const redoclyEnv = { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' };
+  for (let i = 0; i < RUNS_PER_COMMAND; i++) {
+    ours.push(processMs([path.join(ROOT, 'dist', 'cli', 'apigw.js'), 'lint', file, '--format', 'json']));
+    redocly.push(processMs([path.join(ROOT, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js'), 'lint', file, '--format', 'json'], redoclyEnv));
+  }
+  const median = (times: number[]) => times.sort((a, b) => a - b)[times.length >> 1];
+  return { ours: median(ours), redocly: median(redocly) };
 }
 
 /** A new version with the same text, in the service that validated the previous one (its caches and results kept). */
@@ -128,9 +147,11 @@ export default async function validationBench(): Promise<BenchRow[]> {
       rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: 'one-line edit to diagnostics', value: edit, unit: 'ms', target: '< 100 ms', ok: edit < 100 });
     }
     if (label === 'N=1000 yaml') {
-      const cli = cliCold(file);
-      const redoclyCli = theirsCold.wallMs;
-      rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: '`apigw lint` cold / Redocly cold (whole process)', value: cli / redoclyCli, unit: `x (${cli.toFixed(0)} / ${redoclyCli.toFixed(0)} ms)`, target: '<= 0.5x', ok: cli / redoclyCli <= 0.5 });
+      const cli = commandLinesCold(file);
+      rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: '`apigw lint` cold / `redocly lint` cold (whole processes, median of 5)', value: cli.ours / cli.redocly, unit: `x (${cli.ours.toFixed(0)} / ${cli.redocly.toFixed(0)} ms)`, target: '<= 0.5x', ok: cli.ours / cli.redocly <= 0.5 });
+      // The lighter stand-in measured before: Redocly's library loaded and run once in a fresh process, no CLI around it.
+      const core = theirsCold.wallMs;
+      rows.push({ group: `validate ${label} (${sizeMB} MB)`, name: '`apigw lint` cold / Redocly library, first call in a fresh process', value: cli.ours / core, unit: `x (${cli.ours.toFixed(0)} / ${core.toFixed(0)} ms)` });
     }
   }
   return rows;
