@@ -4,7 +4,9 @@
 //   node build.mjs --watch       rebuild on change
 //   node build.mjs --tests       also bundles the real-VS-Code test suite into out/
 import * as esbuild from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 
@@ -145,11 +147,23 @@ if (watch) {
 }
 
 /**
- * The CLI's V8 code cache: the bytecode of every function a lint of the examples compiles, so that `apigw` starts
- * without compiling them. Valid only for the Node version that wrote it; another one compiles as usual.
+ * The V8 code caches of the CLI program and the validators it loads (`FILE.cache` beside each): the bytecode of every
+ * function a lint of the examples compiles, so that `apigw` starts without compiling them. Valid only for the Node
+ * version that wrote them; another one compiles as usual.
  */
 function writeCliCodeCache() {
   const examples = ['examples/petstore.yaml', 'examples/orders-http-api.json'].filter((f) => existsSync(f));
-  rmSync('dist/cli/program.cache', { force: true });
+  for (const dir of ['dist/cli', 'dist/openapi-validators']) {
+    for (const file of readdirSync(dir)) if (file.endsWith('.cache')) rmSync(path.join(dir, file), { force: true });
+  }
+  // The examples are OpenAPI 3.0; a Swagger 2.0 and an OpenAPI 3.1 definition bring the other versions' validators.
+  const scratch = mkdtempSync(path.join(tmpdir(), 'apigw-code-cache-'));
+  const operation = { get: { responses: { 200: { description: 'ok' } } } };
+  for (const [name, head] of [['swagger.json', { swagger: '2.0' }], ['openapi31.json', { openapi: '3.1.0' }]]) {
+    const file = path.join(scratch, name);
+    writeFileSync(file, JSON.stringify({ ...head, info: { title: 't', version: '1' }, paths: { '/a': operation } }));
+    examples.push(file);
+  }
   spawnSync(process.execPath, ['dist/cli/apigw.js', 'lint', ...examples], { env: { ...process.env, APIGW_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
+  rmSync(scratch, { recursive: true, force: true });
 }

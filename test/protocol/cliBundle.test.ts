@@ -36,12 +36,21 @@ describe('the bundled apigw command', () => {
 describe('the apigw launcher and its code cache', () => {
   const CLI = path.join(ROOT, 'dist', 'cli');
 
+  /** The cache the build wrote beside a module, checked as the launcher checks it. */
+  function assertCacheAccepted(file: string): void {
+    const source = readFileSync(file);
+    const cache = readFileSync(`${file}.cache`);
+    assert.deepEqual(cache.subarray(0, 20), createHash('sha1').update(source).digest(), `the cache of ${path.basename(file)} names the module it was made from`);
+    const script = new vm.Script(Module.wrap(source.toString('utf8').replace(/^#!.*/, '')), { filename: file, cachedData: cache.subarray(20) });
+    assert.equal(script.cachedDataRejected, false, path.basename(file));
+  }
+
   it('has a code cache written by the build that this Node accepts', () => {
-    const program = readFileSync(path.join(CLI, 'program.js'));
-    const cache = readFileSync(path.join(CLI, 'program.cache'));
-    assert.deepEqual(cache.subarray(0, 20), createHash('sha1').update(program).digest(), 'the cache names the program it was made from');
-    const script = new vm.Script(Module.wrap(program.toString('utf8').replace(/^#!.*/, '')), { filename: path.join(CLI, 'program.js'), cachedData: cache.subarray(20) });
-    assert.equal(script.cachedDataRejected, false);
+    assertCacheAccepted(path.join(CLI, 'program.js'));
+  });
+
+  it('has code caches for the structure validators of every OpenAPI version', () => {
+    for (const version of ['2.0', '3.0', '3.1']) assertCacheAccepted(path.join(ROOT, 'dist', 'openapi-validators', `openapi-${version}-verdict.js`));
   });
 
   it('runs the program as running it directly does', () => {
@@ -63,7 +72,8 @@ describe('the apigw launcher and its code cache', () => {
       writeFileSync(program, text.replace(/(["'])0\.1\.0\1/, (_, quote: string) => `${quote}9.9.9${quote}`));
       const version = spawnSync(process.execPath, [path.join(dir, 'cli', 'apigw.js'), '--version'], { encoding: 'utf8' });
       assert.equal(version.stdout, '9.9.9\n');
-      rmSync(path.join(dir, 'cli', 'program.cache'));
+      rmSync(path.join(dir, 'cli', 'program.js.cache'));
+      for (const version of ['2.0', '3.0', '3.1']) rmSync(path.join(dir, 'openapi-validators', `openapi-${version}-verdict.js.cache`));
       const lint = spawnSync(process.execPath, [path.join(dir, 'cli', 'apigw.js'), 'lint', path.join(ROOT, 'examples', 'petstore.yaml')], { encoding: 'utf8' });
       assert.equal(lint.status, 1, lint.stderr);
       assert.match(lint.stdout, /unknown-request-validator/);

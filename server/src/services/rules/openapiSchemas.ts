@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
+import { requireWithCodeCache } from '../../util/codeCache';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import options from './openapiSchemaOptions.json';
 import { SCHEMA_SOURCES, type OpenApiVersion } from '../../facts/openapiSchemaSources';
@@ -49,9 +51,11 @@ function loadPrecompiled(version: OpenApiVersion): CompiledSchema | undefined {
 }
 
 function requirePrecompiled<T>(fileName: string): T | undefined {
+  const file = path.join(__dirname, '..', 'openapi-validators', fileName);
+  if (!existsSync(file)) return undefined;
   try {
-    // A path computed at run time, so that the bundler leaves the require to Node.
-    return require(path.join(__dirname, '..', 'openapi-validators', fileName)) as T;
+    // Half a megabyte of generated code: compiling it was a good part of a cold run's structure check.
+    return requireWithCodeCache(file, module) as T;
   } catch {
     return undefined;
   }
