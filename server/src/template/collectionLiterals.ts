@@ -15,6 +15,7 @@ import { lineOf, MESSAGE_TOKEN_LENGTH, shortLabel, surroundingsAt } from './synt
 import { lexTemplate, Rule, type LexState } from './velocityLexer';
 import { nestingMessage, parseIndex, parseValue, ValueSyntaxError, type NodePosition } from './velocityValues';
 import { shortened } from '../model/shortened';
+import { spliced } from './textSplices';
 
 export interface CollectionLiteral {
   start: number;
@@ -249,14 +250,7 @@ function isMisreadNumber(node: VelocityNode): boolean {
 
 /** The text with each collection literal replaced; `text` is the scanned template or a rewrite of it as long. */
 export function withPlaceholders(text: string, collections: readonly CollectionLiteral[]): string {
-  if (collections.length === 0) return text;
-  let out = '';
-  let copied = 0;
-  for (const { start, end, replacement } of collections) {
-    out += text.slice(copied, start) + replacement;
-    copied = end;
-  }
-  return out + text.slice(copied);
+  return collections.length === 0 ? text : spliced(text, collections);
 }
 
 /**

@@ -67,18 +67,10 @@ function copyLevel(level: SampleLevel): RecordMap {
   return out;
 }
 
-export function deepMerge(base: RecordMap, overrides: RecordMap): RecordMap {
-  const out: RecordMap = { ...base };
-  for (const [key, value] of Object.entries(overrides)) {
-    const current = getOwn(out, key);
-    setOwn<unknown>(out, key, isRecordMap(value) ? deepMerge(isRecordMap(current) ? current : {}, value) : copyCollection(value));
-  }
-  return out;
-}
-
 /**
- * deepMerge into a tree the caller owns: nested maps of `target` are updated rather than copied, so only a tree
- * built for this call (a fresh copy of the samples) may be passed. Maps and lists of `overrides` are still copied.
+ * `overrides` merged into a tree the caller owns, map by map: nested maps of `target` are updated rather than copied,
+ * so only a tree built for this call (a fresh copy of the samples) may be passed. Maps and lists of `overrides` are
+ * copied.
  */
 function mergeInto(target: RecordMap, overrides: RecordMap): RecordMap {
   const keys = Object.keys(overrides);
@@ -100,7 +92,7 @@ function copyCollection(value: unknown): unknown {
   return Array.isArray(value) ? [...value] : value instanceof Map ? new Map(value) : value;
 }
 
-/** Whether deepMerge replaces `key` from `overrides`: then there is no point in generating a default for it. */
+/** Whether mergeInto replaces `key` from `overrides`: then there is no point in generating a default for it. */
 function given(overrides: RecordMap, key: string): boolean {
   return Object.prototype.propertyIsEnumerable.call(overrides, key);
 }

@@ -7,7 +7,7 @@
  * the evaluation budget so a runaway template is interrupted.
  */
 import { Compile } from 'velocityjs';
-import { isMapValue, isRecordMap, mapGet, mapHas, mapSet, mapValues } from './javaMaps';
+import { isMapValue, mapGet, mapHas, mapSet, mapValues } from './javaMaps';
 import { BacktrackingLimit, describeRunawayMatch } from './javaRegex';
 import { invokeJavaMethod, JavaMethodError, listModifications, readJavaIndex, readJavaProperty, writeJavaIndex } from './javaMethods';
 import {
@@ -212,7 +212,6 @@ function collectDefinitions(list: Item[], out: Item[][]): void {
 
 const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
-const BLOCKED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const FOREACH_REFERENCE: Node = { type: 'references', id: 'foreach', leader: '$' };
 
 /**
@@ -284,7 +283,7 @@ export class TemplateInterpreter extends VelocityCompile {
   /** The first definition of a name stays: Velocity 1.7 refuses to replace a macro (velocimacro.permissions.allow.inline.to.replace.global). */
   override setBlockMacro(block: Item[]): void {
     const ast = block[0] as Node;
-    if (!hasOwn(this.macrosStore, ast.id)) this.macrosStore[ast.id] = { asts: block.slice(1), args: ast.args };
+    if (!hasOwn(this.macrosStore, ast.id)) mapSet(this.macrosStore, ast.id, { asts: block.slice(1), args: ast.args });
   }
 
   override setBlockDefine(block: Item[]): void {
@@ -392,7 +391,7 @@ export class TemplateInterpreter extends VelocityCompile {
       const callArgs = (ast.args ?? []) as Node[];
       const callerScopes = [...this.conditions];
       (macro.args ?? []).forEach((param, i) => {
-        if (i < callArgs.length && typeof param?.id === 'string') local[param.id] = this.macroArgument(callArgs[i], callerScopes);
+        if (i < callArgs.length && typeof param?.id === 'string') mapSet(local, param.id, this.macroArgument(callArgs[i], callerScopes));
       });
       this.nextNesting = { kind: 'macro', name: `#${ast.id}` };
       try {
@@ -539,7 +538,8 @@ export class TemplateInterpreter extends VelocityCompile {
 
   getReferences(ast: Node): unknown {
     const local = this.getLocal(ast);
-    let value: unknown = local.isLocal ? local.value : BLOCKED_KEYS.has(ast.id) ? undefined : this.context[ast.id];
+    // A variable is an own member of the context: `$constructor` or `$toString` is unset until a #set, as any name.
+    let value: unknown = local.isLocal ? local.value : mapGet(this.context, ast.id);
     // `$name()` at the top level is not a Velocity method call: there is no receiver.
     if (ast.args !== undefined && ast.args !== false) return undefined;
     if (value instanceof MacroArgument) value = this.argumentValue(value);
@@ -711,14 +711,14 @@ export class TemplateInterpreter extends VelocityCompile {
    * the loop variable set inside the loop keeps the value no further than the loop.
    */
   private assign(id: string, value: unknown): void {
-    if (BLOCKED_KEYS.has(id)) return;
     for (const scopeId of this.conditions) {
       const scope = this.local[scopeId];
       if (scope === undefined || !hasOwn(scope, id)) continue;
+      // The variable is the scope's own member, so even `__proto__` is written as a member here.
       scope[id] = value;
       if (scopeId.startsWith('foreach:')) return;
     }
-    this.context[id] = value;
+    mapSet(this.context, id, value);
   }
 
   /**
@@ -785,13 +785,11 @@ export class TemplateInterpreter extends VelocityCompile {
       }
       if (step.type === 'property') {
         const key = String(step.id);
-        // A Map takes any key; a record (the host's `$context`) none that would reach its prototype.
-        if (holder instanceof Map || (isRecordMap(holder) && !BLOCKED_KEYS.has(key))) mapSet(holder, key, value);
+        if (isMapValue(holder)) mapSet(holder, key, value);
         else if (holder instanceof TemplateHost) putIntoHost(holder, key, value);
         continue;
       }
       const key = this.getLiteral(step.id);
-      if (isRecordMap(holder) && BLOCKED_KEYS.has(javaToString(key))) return;
       try {
         writeJavaIndex(holder, key, value);
       } catch (error) {
@@ -844,6 +842,8 @@ export class TemplateInterpreter extends VelocityCompile {
     const scope = new ForeachScope(size, this.getReferences(FOREACH_REFERENCE));
     // Velocity 1.7 still sets the counters older templates use (directive.foreach.counter.name, iterator.name).
     const local: Record<string, unknown> = { foreach: scope, velocityCount: 0, velocityHasNext: false };
+    // The loop variable is an own member from the start (`__proto__` too), so that each item is a plain assignment.
+    mapSet(local, head.to, undefined);
     const contextId = `foreach:${++this.loopCounter}`;
     let out = '';
     let payload: PayloadMeter | undefined;

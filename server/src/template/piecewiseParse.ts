@@ -18,6 +18,13 @@ const PIECE_STATEMENTS = 64;
 const OPEN = '#if(true)';
 const CLOSE = '#end';
 
+/**
+ * velocityjs's custom block directives, of which there are none. Without a prototype, so that a call to a macro named
+ * as a member every object has (`#constructor()`, `#toString()`) stays a macro call: with `{}` velocityjs found
+ * `constructor` among the custom blocks and made the call a node of type `constructor`.
+ */
+const NO_BLOCK_MACROS: Record<string, never> = Object.create(null);
+
 interface Piece {
   start: number;
   /** velocityjs's position (1-based line, 0-based column) where the piece starts, as its lexer counts. */
@@ -83,7 +90,7 @@ function tryParse(text: string, piece: Piece, end: number, balance: boolean, fai
   }
   const source = OPEN.repeat(piece.opens) + text.slice(piece.start, end) + tail;
   try {
-    return parse(source, undefined, false) as unknown as VelocityTree;
+    return parse(source, NO_BLOCK_MACROS, false) as unknown as VelocityTree;
   } catch (error) {
     if (!fail) return undefined;
     const loc = (error as { hash?: { loc?: Location } }).hash?.loc;

@@ -1,12 +1,26 @@
 /**
  * Parsing mapping templates: velocityjs's parser, with Velocity 1.7's reading of string literals (stringLiterals),
- * of lists, maps and ranges (collectionLiterals) and of white space around directives, plus the checks velocityjs
- * does not make (a block without `#end`, an `#end` without a block, argument lists Velocity cannot read
- * (callArguments), nesting too deep to parse or evaluate, the 300 KB limit). Parsed templates are cached by their text.
+ * of lists, maps and ranges (collectionLiterals), of `$` signs that start no reference (dollarSigns), of keywords
+ * (reservedWords), of directive arguments (looseArguments), of macro calls without parentheses (bareMacroCalls) and of
+ * white space around directives, plus the checks velocityjs does not make (a block without `#end`, an `#end` without a
+ * block, argument lists Velocity cannot read (callArguments), nesting too deep to parse or evaluate, the 300 KB limit).
+ * Parsed templates are cached by their text.
  */
 import { callArgumentProblem } from './callArguments';
 import { scanTemplateValues, withPlaceholders } from './collectionLiterals';
 import { parseVelocity } from './piecewiseParse';
+import { placeLiteralParameters, readLooseArguments } from './looseArguments';
+import { findBareMacroCalls, type BareMacroCall } from './bareMacroCalls';
+import {
+  afterDollar,
+  DOLLAR_BLOCK_HINT,
+  dollarBeforeBlockAt,
+  DOLLARS_BEFORE_DIRECTIVE,
+  DOLLARS_BEFORE_REFERENCE,
+  HASH_AFTER_DOLLAR,
+  referencePrefix,
+} from './dollarSigns';
+import { booleanNameProblem, readKeywordsAsVelocity, restoreKeywordNames, wordOperatorProblem } from './reservedWords';
 import { MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTING, MAX_TEMPLATE_BYTES } from './limits';
 import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
 import { bareSetMessage, describeUnexpectedToken, describeUnreadableText, lineOf, NULL_LITERAL_MESSAGE } from './syntaxMessages';
@@ -52,13 +66,13 @@ export function normalizeDirectives(template: string): string {
   if (SPACED_HINT.test(text)) text = openedAtName(text);
   // Velocity separates a macro's name and parameters with blanks or commas; velocityjs only with blanks.
   if (text.includes('macro')) text = text.replace(MACRO_HEADER, (header) => header.replace(/,(?=[ \t\r\n]*\$)/g, ' '));
-  return text.includes('stop') ? text.replace(/(\\*)#\{?stop\}?(?![\w(])/g, (match, escapes: string) => (escapes.length % 2 === 1 ? match : `${escapes}#stop()`)) : text;
+  return text.includes('stop') ? text.replace(/(?<!\$)(\\*)#\{?stop\}?(?![\w(])/g, (match, escapes: string) => (escapes.length % 2 === 1 ? match : `${escapes}#stop()`)) : text;
 }
 
 const MACRO_HEADER = /#macro[ \t]*\([ \t\r\n]*[A-Za-z_][\w-]*(?:[ \t\r\n]*,?[ \t\r\n]*\$!?\{?[A-Za-z_][\w-]*\}?)*/g;
 
 /** A braced directive, after any backslashes; unparsed text (`#[[ ]]#`) is matched only to be left as it is. */
-const BRACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|(\\*)#\{(set|if|elseif|foreach|macro|define)\}(?=[ \t\r\n]*\()|(\\*)#\{(break)\}/g;
+const BRACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|(\\*)#\{(set|if|elseif|foreach|macro|define)\}(?=[ \t\r\n]*\()|(?<!\$)(\\*)#\{(break)\}/g;
 
 /** A directive whose `(` follows a tab or line break. (`#set` takes spaces only there, in Velocity too.) */
 const SPACED_HINT = /#(?:if|elseif|foreach|macro|define|evaluate)[ \t\r\n]*[\t\r\n][ \t\r\n]*\(/;
@@ -95,7 +109,7 @@ export function parseInterpolated(value: string): { parsed: ParsedTemplate; padd
 }
 
 /** Text with plain references only (`"$a.b-c and ${d}"`), which always parses: most strings, left unparsed here. */
-const PLAIN_INTERPOLATION = /^(?:[^$#\\"]|\$(?![!{A-Za-z_])|\$!?(?:[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*|\{[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*\})(?![\w.(\[{-]))*$/;
+const PLAIN_INTERPOLATION = /^(?:[^$#\\"]|\$(?![!{A-Za-z_])|\$!?(?:(?!(?:true|false)(?![\w-]))[A-Za-z_][\w-]*(?:\.(?!(?:true|false)(?![\w-]))[A-Za-z_][\w-]*)*|\{(?!(?:true|false)(?![\w-]))[A-Za-z_][\w-]*(?:\.(?!(?:true|false)(?![\w-]))[A-Za-z_][\w-]*)*\})(?![\w.(\[{-]))*$/;
 
 /**
  * The first double-quoted string whose text does not parse as a template. Velocity parses them all as the template
@@ -162,7 +176,16 @@ function parseUncached(template: string): ParsedTemplate {
   // What Velocity reads otherwise than velocityjs is swapped for stand-ins before anything reads the text.
   const readOtherwise = readsOtherwise(source);
   const escapes = readOtherwise ? escapeEdits(source) : undefined;
-  const text = withEdits(source, escapes);
+  const edited = withEdits(source, escapes);
+  // Keywords that name a variable or property are written as names velocityjs reads, and put back in the tree.
+  const keywordNames = readKeywordsAsVelocity(edited);
+  // So are directive arguments Velocity takes and velocityjs's grammar does not.
+  const loose = readLooseArguments(keywordNames?.text ?? edited);
+  const read = loose?.text ?? keywordNames?.text ?? edited;
+  // A macro called without parentheses is text to velocityjs: its `#` is swapped for a stand-in, and the call put in
+  // the tree in its place.
+  const bareCalls = source.search(STAND_INS) < 0 ? findBareMacroCalls(read).filter((call) => !afterDollar(source, call.offset)) : [];
+  const text = bareCalls.length > 0 ? withEdits(read, bareCalls.map((call) => [call.offset, BARE_MACRO_HASH])) : read;
   // Lists, maps and ranges are read with Velocity's grammar and velocityjs sees references in their place.
   const values = mayHoldValues(text) ? scanTemplateValues(text) : undefined;
   const valueProblem = values?.problem && { code: 'syntax', message: values.problem.message, ...lineColumn(source, values.problem.offset) };
@@ -187,6 +210,8 @@ function parseUncached(template: string): ParsedTemplate {
   }
   if (valueProblem) return { ok: false, problems: [callProblem && !isBefore(valueProblem, lineColumn(source, call.open)) ? callProblem : valueProblem] };
   if (callProblem) return { ok: false, problems: [callProblem] };
+  const dollarBlock = DOLLAR_BLOCK_HINT.test(source) ? dollarBeforeBlockAt(source, lexText) : undefined;
+  if (dollarBlock) return { ok: false, problems: [{ code: 'syntax', message: dollarBlock.message, ...lineColumn(source, dollarBlock.offset) }] };
   // The literals the rewrite found are the template's own unless `#stop` was rewritten before (which moves them).
   const blockProblems = checkBlocks(template, source === template && !escapes ? (values?.strings ?? literals.literals) : undefined);
   if (blockProblems.length > 0) return { ok: false, problems: blockProblems };
@@ -209,13 +234,18 @@ function parseUncached(template: string): ParsedTemplate {
       notes.push({ code: 'set-as-text', message: bareSetMessage(source, offset), ...lineColumn(source, offset) });
     }
   }
-  finishTree(tree, new SourceText(source), literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined, readOtherwise);
+  const sourceText = new SourceText(source);
+  finishTree(tree, sourceText, literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined, readOtherwise || bareCalls.length > 0, bareCalls);
+  if (keywordNames) restoreKeywordNames(tree, keywordNames.written);
+  if (loose?.literalParameters.size) placeLiteralParameters(tree, loose.literalParameters, (pos) => sourceText.offset(pos.first_line, pos.first_column));
   const minus = lexText.includes('-') && holdsMinus(tree) ? minusProblem(lexText) : undefined;
   if (minus) return { ok: false, problems: [{ code: 'syntax', message: minus.message, ...lineColumn(source, minus.offset) }] };
   const spaced = spacedCallAt(lexText);
   if (spaced !== undefined) return { ok: false, problems: [{ code: 'syntax', message: SPACED_CALL_MESSAGE, ...lineColumn(source, spaced) }] };
   const nullWord = lexText.includes('null') && holdsNull(tree) ? nullWordAt(lexText) : undefined;
   if (nullWord !== undefined) return { ok: false, problems: [{ code: 'syntax', message: NULL_LITERAL_MESSAGE, ...lineColumn(source, nullWord) }] };
+  const keyword = booleanNameProblem(lexText) ?? wordOperatorProblem(lexText);
+  if (keyword) return { ok: false, problems: [{ code: 'syntax', message: keyword.message, ...lineColumn(source, keyword.offset) }] };
   const interpolated = values ? interpolationProblem(text, values.strings) : undefined;
   if (interpolated) return { ok: false, problems: [{ code: 'syntax', message: interpolated.message, ...lineColumn(source, interpolated.offset) }] };
   return { ok: true, tree, problems: notes };
@@ -311,6 +341,24 @@ class SourceText {
     return Math.min(this.text.length, (this.lineStarts[line - 1] ?? this.text.length) + column);
   }
 
+  /** The velocityjs position of the text from `start` to `end`. */
+  position(start: number, end: number): { first_line: number; first_column: number; last_line: number; last_column: number } {
+    const [first_line, first_column] = this.lineAndColumn(start);
+    const [last_line, last_column] = this.lineAndColumn(end);
+    return { first_line, first_column, last_line, last_column };
+  }
+
+  private lineAndColumn(offset: number): [number, number] {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.lineStarts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return [low + 1, offset - this.lineStarts[low]];
+  }
+
   private blockEnds: Map<number, number> | undefined;
 
   /** The offset after the `#end` of the block whose directive starts at `start`. */
@@ -358,18 +406,34 @@ function finishTree(
   collections: Map<string, VelocityNode> | undefined,
   /** Whether stand-ins may stand in the text (escapeEdits). */
   readOtherwise = false,
+  /** The macro calls without parentheses still to be put in the tree, in text order. */
+  bareCalls: BareMacroCall[] = [],
 ): void {
+  /** What is left of the name of a macro call without parentheses, which velocityjs may give as texts of their own. */
+  let nameLeft = 0;
   for (let i = 0; i < list.length; i++) {
-    const item = list[i];
+    let item = list[i];
     if (typeof item === 'string') {
       if (!readOtherwise) continue;
       const next = list[i + 1];
       if (item.endsWith(ESCAPING_BACKSLASH) && isNode(next) && next.type === 'references' && next.pos) markEscaped(next, source);
-      list[i] = restoreEscapes(item);
+      if (nameLeft > 0) {
+        const taken = Math.min(nameLeft, item.length);
+        item = item.slice(taken);
+        nameLeft -= taken;
+      }
+      if (bareCalls.length > 0 && item.includes(BARE_MACRO_HASH)) {
+        const split = withBareCalls(item, bareCalls, source);
+        list.splice(i, 1, ...split.parts);
+        i += split.parts.length - 1;
+        nameLeft = split.nameLeft;
+      } else {
+        list[i] = restoreEscapes(item);
+      }
       continue;
     }
     if (Array.isArray(item)) {
-      finishTree(item, source, placeholders, notes, collections, readOtherwise);
+      finishTree(item, source, placeholders, notes, collections, readOtherwise, bareCalls);
       // The `#end` closing the block.
       const eaten = eatLineEnd(list, i + 1);
       const head = item[0];
@@ -396,8 +460,12 @@ function finishTree(
     if (item.type === 'macro_call' && item.pos) {
       // Velocity prints an undefined macro call as its tokens, the line end its parenthesis took included.
       const { first_line, first_column, last_line, last_column } = item.pos;
-      item.literal = macroLiteral(source.text.slice(source.offset(first_line, first_column), source.offset(last_line, last_column))) + eaten;
-      if (FILE_DIRECTIVES.has(item.id)) {
+      const start = source.offset(first_line, first_column);
+      item.literal = macroLiteral(source.text.slice(start, source.offset(last_line, last_column))) + eaten;
+      // Right after a `$` the call's token takes it in, and the name Velocity reads is `#name`, which no macro or
+      // directive has: the call prints as written.
+      if (afterDollar(source.text, start)) item.id = `#${item.id}`;
+      else if (FILE_DIRECTIVES.has(item.id)) {
         notes.push({ code: 'unsupported-directive', message: fileDirectiveMessage(item.id), line: first_line, column: first_column + 1 });
       }
     }
@@ -418,6 +486,22 @@ function macroLiteral(text: string): string {
     copied = rule === Rule.LineComment ? end + (/^(?:\r\n|\r|\n)/.exec(text.slice(end, end + 2))?.[0].length ?? 0) : end;
   });
   return out + text.slice(copied);
+}
+
+/**
+ * The text with the macro calls its stand-ins mark put in as macro calls of no arguments, and how much of the last
+ * call's name lies beyond the text.
+ */
+function withBareCalls(text: string, calls: BareMacroCall[], source: SourceText): { parts: VelocityTree; nameLeft: number } {
+  const parts: VelocityTree = [];
+  let from = 0;
+  for (let at = text.indexOf(BARE_MACRO_HASH); at >= 0 && calls.length > 0; at = text.indexOf(BARE_MACRO_HASH, from)) {
+    const call = calls.shift()!;
+    parts.push(restoreEscapes(text.slice(from, at)), { type: 'macro_call', id: call.name, args: [], literal: call.written, pos: source.position(call.offset, call.offset + call.written.length) });
+    from = at + call.written.length;
+  }
+  parts.push(restoreEscapes(text.slice(from)));
+  return { parts, nameLeft: Math.max(0, from - text.length) };
 }
 
 /**
@@ -563,7 +647,7 @@ export function mayParseOtherwise(source: string): boolean {
 }
 
 const PARSE_HINT =
-  /##[^\r\n]*\r(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9]|[\w)}]\\+\$/;
+  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|##[^\r\n]*\r(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9]|[\w)}]\\+\$/;
 
 /**
  * `$!` that starts no reference, where Velocity prints `$` alone: its lexer takes `$!` as the start of a reference
@@ -575,8 +659,14 @@ const LONE_AT = /#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()/;
 /** `.name` after a lone `$!`: Velocity's DOT token, which prints `.` and drops the `$!` before it. */
 const QUIET_DOT = /^\.[A-Za-z][\w-]*(?![\w.([-])/;
 
-/** PARSE_HINT, LONE_QUIET, LONE_AT, and any escape: the text `escapeEdits` may change. */
-const ESCAPE_HINT = new RegExp(`\\\\[#$]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}|\\)\\(`);
+/**
+ * A reference followed by `.` and `_`: Velocity's DOT token is a `.` before a letter (`$m.__proto__`, `$m._x`), so the
+ * reference ends before the `.`, which is text in text and a lexical error inside parentheses.
+ */
+const DOT_BEFORE_UNDERSCORE = /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\.(?=_)/;
+
+/** PARSE_HINT, LONE_QUIET, LONE_AT, `$`s before a directive, and any escape: the text `escapeEdits` may change. */
+const ESCAPE_HINT = new RegExp(`\\\\[#$]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}|\\)\\(|(?<![$\\\\])(?<!\\$!)\\$[\\\\!$ \t]*#(?:set|if|elseif|else|end|break|stop|\\{)`);
 const KEPT_BACKSLASH = '\uE000';
 const KEPT_HASH = '\uE001';
 const KEPT_DOLLAR = '\uE002';
@@ -586,11 +676,35 @@ const KEPT_BRACKET = '\uE005';
 const KEPT_BRACE = '\uE006';
 /** The backslash that escapes the reference after it, which Velocity prints or drops by the reference's value. */
 const ESCAPING_BACKSLASH = '\uE007';
-const STAND_INS = /[\uE000-\uE007]/g;
-const RESTORED: Record<string, string> = { [KEPT_BACKSLASH]: '\\', [KEPT_HASH]: '#', [KEPT_DOLLAR]: '$', [DROPPED]: '', [KEPT_PARENTHESIS]: '(', [KEPT_BRACKET]: '[', [KEPT_BRACE]: '{', [ESCAPING_BACKSLASH]: '' };
+/** The `#` of a macro called without parentheses (bareMacroCalls). */
+const BARE_MACRO_HASH = '\uE008';
+const KEPT_DOT = '\uE009';
+const STAND_INS = /[\uE000-\uE009]/g;
+const RESTORED: Record<string, string> = {
+  [KEPT_BACKSLASH]: '\\',
+  [KEPT_HASH]: '#',
+  [KEPT_DOLLAR]: '$',
+  [DROPPED]: '',
+  [KEPT_PARENTHESIS]: '(',
+  [KEPT_BRACKET]: '[',
+  [KEPT_BRACE]: '{',
+  [ESCAPING_BACKSLASH]: '',
+  [BARE_MACRO_HASH]: '#',
+  [KEPT_DOT]: '.',
+};
 /** The end of a reference, after which velocityjs's lexer reads neither a comment nor unparsed text. */
 const AFTER_REFERENCE = /(?:\$!?[A-Za-z_](?:[\w.-]|\([^()\n]*\)|\[[^\]\n]*\])*|\$!?\{[^}\n]*\})$/;
-const ESCAPE_TOKENS = /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#|(\\+)([#$])|\$!(?=[^{A-Za-z_#$}])|#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/g;
+const ESCAPE_TOKENS = new RegExp(
+  [
+    /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#/.source,
+    DOLLARS_BEFORE_DIRECTIVE.source,
+    DOLLARS_BEFORE_REFERENCE.source,
+    DOT_BEFORE_UNDERSCORE.source,
+    HASH_AFTER_DOLLAR.source,
+    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}])|#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/.source,
+  ].join('|'),
+  'g',
+);
 const DIRECTIVE_NAMES = new Set(['set', 'if', 'elseif', 'else', 'end', 'foreach', 'include', 'parse', 'macro', 'define', 'evaluate', 'break', 'stop', 'literal']);
 /** What Velocity reads as a reference after `$`: a name, `{name`, `!name` or `!{name`. */
 const REFERENCE_START = /^!?\{?[A-Za-z_]/;
@@ -611,6 +725,10 @@ type EscapeEdits = Array<[number, string]>;
  *   starts no block macro call is text.
  * - Right after a reference, where velocityjs reads neither, a comment on one line and unparsed text; and a `#`
  *   before a digit, which velocityjs cannot read there.
+ * - `$` signs (dollarSigns): before `#set(`, `#if(`, `#elseif(`, `#else` and `#end` they print nothing; before
+ *   `#break` and `#stop` the directive is text; before backslashes and a reference they print as written, or nothing
+ *   when a backslash escapes the reference.
+ * - The `.` of `$m._x`, which ends the reference.
  */
 function escapeEdits(source: string): EscapeEdits | undefined {
   if (source.search(STAND_INS) >= 0) return undefined;
@@ -657,6 +775,27 @@ function escapeEdits(source: string): EscapeEdits | undefined {
       continue;
     }
     if (token.startsWith('#*')) continue;
+    if (token[0] !== '#' && matchesAt(DOLLARS_BEFORE_DIRECTIVE_AT, source, offset, token)) {
+      for (let k = 0; k < token.length; k++) edits.push([offset + k, DROPPED]);
+      continue;
+    }
+    if (token[0] !== '#' && matchesAt(DOLLARS_BEFORE_REFERENCE_AT, source, offset, token)) {
+      referencePrefix(token).forEach((becomes, k) => {
+        const c = token[k];
+        if (becomes === 'dropped') edits.push([offset + k, DROPPED]);
+        else if (becomes === 'escaping') edits.push([offset + k, ESCAPING_BACKSLASH]);
+        else if (c === '$' || c === '\\') edits.push([offset + k, c === '$' ? KEPT_DOLLAR : KEPT_BACKSLASH]);
+      });
+      continue;
+    }
+    if (token === '#' && (source[offset - 1] === '$' || source[offset - 1] === '!')) {
+      edits.push([offset, KEPT_HASH]);
+      continue;
+    }
+    if (token.startsWith('$') && token.endsWith('.')) {
+      edits.push([offset + token.length - 1, KEPT_DOT]);
+      continue;
+    }
     if (token === '#@') {
       edits.push([offset, KEPT_HASH]);
       continue;
@@ -756,6 +895,15 @@ function escapeEdits(source: string): EscapeEdits | undefined {
   return edits.length > 0 ? edits : undefined;
 }
 
+const DOLLARS_BEFORE_DIRECTIVE_AT = new RegExp(DOLLARS_BEFORE_DIRECTIVE.source, 'y');
+const DOLLARS_BEFORE_REFERENCE_AT = new RegExp(DOLLARS_BEFORE_REFERENCE.source, 'y');
+
+/** Whether the sticky `pattern` matches `token` where it stands in `source`, its look-ahead included. */
+function matchesAt(pattern: RegExp, source: string, offset: number, token: string): boolean {
+  pattern.lastIndex = offset;
+  return pattern.exec(source)?.[0] === token;
+}
+
 function macroDefinitionsIn(source: string): Array<{ name: string; offset: number }> {
   const found: Array<{ name: string; offset: number }> = [];
   for (const match of source.matchAll(/#\{?macro\}?[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/g)) found.push({ name: match[1], offset: match.index ?? 0 });
@@ -774,7 +922,7 @@ function withEdits(text: string, edits: EscapeEdits | undefined): string {
 }
 
 function restoreEscapes(text: string): string {
-  return /[\uE000-\uE007]/.test(text) ? text.replace(STAND_INS, (c) => RESTORED[c]) : text;
+  return /[\uE000-\uE009]/.test(text) ? text.replace(STAND_INS, (c) => RESTORED[c]) : text;
 }
 
 /**

@@ -9,8 +9,10 @@
  * except where Velocity 1.7 refuses what velocityjs takes (callArguments): there it answers "not sure".
  */
 import { escapedCallProblem } from './callArguments';
+import { DOLLAR_BLOCK_HINT } from './dollarSigns';
 import { mayParseOtherwise, normalizeDirectives, spacedCallAt } from './syntax';
 import { MAX_BLOCK_NESTING, MAX_TEMPLATE_BYTES } from './limits';
+import { BOOLEAN_NAME_HINT, WORD_OPERATOR_HINT } from './reservedWords';
 import { isDigit, isIdentifierPart, isIdentifierStart, isLetter, isWordCharacter } from './identifierCharacters';
 
 export function isCertainlyValidTemplate(template: string): boolean {
@@ -33,6 +35,10 @@ export function isCertainlyValidTemplate(template: string): boolean {
   if (/#\{?(?:if|elseif|foreach|macro|define|evaluate|set)\}?[ ]*[\t\r\n][ \t\r\n]*\(/.test(template)) return false;
   // What velocityjs reads otherwise than Velocity is left to the parser, which reconciles them.
   if (mayParseOtherwise(template)) return false;
+  // So are `true` and `false` after `$` or `.`, and word operators right after a reference's `)` or `]` (reservedWords).
+  if (BOOLEAN_NAME_HINT.test(template) || WORD_OPERATOR_HINT.test(template)) return false;
+  // And a `$` right before a block directive, which makes it a macro call that opens no block (dollarSigns).
+  if (DOLLAR_BLOCK_HINT.test(template)) return false;
   // The parser sees `#stop` and braced directives rewritten. That may move offsets but opens or closes no block.
   const source = template.includes('stop') || template.includes('#{') ? normalizeDirectives(template) : template;
   const scanner = new Scanner(source);

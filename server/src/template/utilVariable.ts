@@ -204,7 +204,7 @@ const FUNCTIONS: Record<string, (text: string) => unknown> = {
 
 export class UtilVariable extends TemplateHost {
   property(name: string): unknown {
-    return name in FUNCTIONS ? new UncalledMember() : undefined;
+    return Object.prototype.hasOwnProperty.call(FUNCTIONS, name) ? new UncalledMember() : undefined;
   }
 
   invoke(name: string, args: unknown[]): unknown {

@@ -2,8 +2,9 @@
  * Places where our engine read templates otherwise than Velocity 1.7 and now reads them alike: `null` written as a
  * value, number literals velocityjs has no spelling for, indexes right after a reference, `#set` inside `#evaluate`,
  * loops over a single value, blanks before a directive's `(`, JSON lists printed as json-smart prints them, `$input`
- * methods given no String, `$foreach` as the map it is, a `$!` that starts no reference, and string literals Velocity
- * parses as templates when it loads the template.
+ * methods given no String, `$foreach` as the map it is, a `$!` that starts no reference, string literals Velocity
+ * parses as templates when it loads the template, names every JavaScript object has, `$` right before a directive or
+ * an escaped reference, keywords after `$` or `.`, loose directive arguments and macro calls without parentheses.
  */
 import type { OracleTestCase } from '../oracleCase';
 
@@ -241,6 +242,91 @@ const MACRO_DEPTH: Row[] = [
   ['two macros calling each other 21 deep', '#macro(depthA $n)#if($n > 0)#set($m = $n - 1)#depthB($m)#end#end#macro(depthB $n)#if($n > 0)#set($m = $n - 1)#depthA($m)#end#end#depthA(20)done'],
 ];
 
+const PROTOTYPE_NAMES: Row[] = [
+  ['#set of an override header named constructor', "#set($context.requestOverride.header.constructor = 'x')$context.requestOverride.header"],
+  ['#set of an override header named __proto__ by index', "#set($context.requestOverride.header['__proto__'] = 'x')$context.requestOverride.header"],
+  ['#set of $context.constructor', "#set($context.constructor = 'x')$context.constructor"],
+  ['#set of a map entry named constructor', '#set($m = {})#set($m.constructor = 1)#set($m["__proto__"] = 2)#set($m.prototype = 3)$m|$m.constructor|$m.prototype'],
+  ['missing entries named so', '#set($m = {})[$m.constructor|$m.prototype|$m.toString|$m.valueOf]'],
+  ['variables named so', '[$constructor|$toString|$hasOwnProperty]#set($constructor = 1)#set($__proto__ = 2)#set($prototype = 3)[$constructor $__proto__ $prototype]'],
+  ['a loop variable and a macro parameter named __proto__', '#foreach($__proto__ in [1, 2])$__proto__#end#macro(m $__proto__)[$__proto__]#end#m(5)'],
+  ['macros named so', '#macro(constructor)C#end#macro(toString)T#end#constructor()#toString()'],
+  ['$util members named so', '[$util.constructor|$util.toString]'],
+  ['__proto__ and other names after . and _', "#set($m = {'_x': 1, 'a': {'_b': 2}})[$m.__proto__][$m._x][$!m._x()][$m.a._b][$m._x.y]"],
+  ['.__proto__ in a string', '#set($m = {})#set($s = "$m.__proto__")$s'],
+  ['.__proto__ in a directive', '#set($m = {})#if($m.__proto__)y#end'],
+  ['.__proto__ in a braced reference', '#set($m = {})${m.__proto__}'],
+];
+
+const DOLLAR_BEFORE_DIRECTIVE: Row[] = [
+  ['before #set', 'a$#set($a = 1)b'],
+  ['before #if and #end', 'a$#if(true)x$#end|#if(false)a#else b$#end'],
+  ['before #elseif and #else', '#if(true)a$#elseif(true)b#end|#if(true)a$#else b#end'],
+  ['before braced directives', 'a$#{if}(true)x#{end}|a$#{set}($a = 1)b|#if(true)$#{end}'],
+  ['several, with backslashes and !', 'a$$$#if(true)x#end|a$!#set($a = 1)b|a$\\!#set($a = 1)b|a\\$#set($a = 1)b|a\\\\\\$#if(true)x#end'],
+  ['blanks before #set', 'a$  #set($a = 1)b|a$\t#set($a = 1)b'],
+  ['a blank or line break between', 'a$ #if(true)x#end|a$\n#set($a = 1)b'],
+  ['after a reference', '#set($b = 2)a$b$#set($a = 1)c|#set($m = {})a$m.x$#if(true)x#end'],
+  ['in a loop', '#foreach($x in [1, 2])$x$#end'],
+  ['in a string', '#set($s = "a$#if(true)x#end")$s'],
+  ['before #evaluate and macro calls', '#macro(m $a)M$a#end#set($x = 1)a$#evaluate("$x")b|a$!#evaluate("$x")b|a$#m($x)b|a$#m|a$#{m}'],
+  ['before #break and #stop', '#foreach($i in [1, 2])a$#break b#end|a$#{stop} b|a$#stop() b|a$#stop b'],
+  ['before #include and #parse', 'a$#include("x")b|a$#parse("x")b'],
+  ['before #foreach', 'a$#foreach($x in [1])$x#end'],
+  ['before #define', '$!#define($d)x#end'],
+  ['before a block macro call', '#macro(m)M#end$#@m()x#end'],
+];
+
+const DOLLAR_BEFORE_REFERENCE: Row[] = [
+  ['set', '#set($x = 1)[$\\$x][$!\\$x][$\\\\$x][$$\\$x][$\\$\\$x][$\\${x}][$\\$!{x}]'],
+  ['unset', '[$\\$x][$!\\$x][$\\\\$x][$$\\$x][$\\${x}]'],
+  ['with a property', '#set($x = {"y": 2})[$\\$x.y][\\$\\$x.y][$\\$x.z]'],
+  ['escaped', '#set($x = 1)[\\$\\$x][\\$$\\$x][\\\\$\\$x][\\\\\\$\\$x]|[\\$\\$nope][\\\\$\\$nope][\\\\\\$\\$nope]'],
+  ['after a reference', '#set($a = 1)[$a$\\$x][$a\\$\\$x]'],
+  ['in a string', '#set($x = 1)#set($s = "$\\$x")$s'],
+];
+
+const KEYWORDS: Row[] = [
+  ['$true in text', '$true'],
+  ['$!false in text', 'a $!false b'],
+  ['${true} in text', 'a ${true} b'],
+  ['.true in text', '$a.true'],
+  ['$true in a string', '#set($s = "$true")'],
+  ['$true and $false inside parentheses', '#if($true)y#end#if($!false)n#end#set($x = $true)[$x]#if($false || $true == true)y#end'],
+  ['$true among call arguments and values', '#set($l = [])$l.add($true)$l.add($!false)$l#set($m = {"a": $true})$m#macro(m $a)[$a]#end#m($true)'],
+  ['names that start with true', '[$truex|$true_|$true-x|$falsey]'],
+  ['null, in and word operators as property names', '#set($m = {"null": [5], "in": 1, "eq": 2, "and": {"or": 3}})#set($a = $m.null[0])#set($b = $m.in)#set($c = $m.and.or)#if($m.eq == 2)$a $b $c#end#set($n = $m.null.size())$n'],
+  ['in and le as variable names', '#set($in = 1)#set($le = 2)#set($x = $in + $le)$x|#set($y = ${in})$y|#foreach($in in [1, 2])$in#end'],
+  ['$a.null[0] in a directive', '#set($m = {"null": [5]})#if($m.null[0] == 5)y#end'],
+  ['le right after a call', '#set($x = "a")#if($x.length()le 2)y#end'],
+  ['eq right after an index', '#set($l = [1])#if($l[0]eq 1)y#end'],
+  ['and right after a call in #set', '#set($x = $a.b()and true)'],
+  ['a word operator after a blank, a group or ${reference}', '#set($s = "a")#if($s.length() le 2)y#end#if((1)le 2)y#end#if(${s}eq "a")y#end'],
+  ['a word operator after a call in text', '#set($s = "a")$s.length()le 2'],
+];
+
+const LOOSE_ARGUMENTS: Row[] = [
+  ['#foreach with a one-letter word for in', '#foreach($k i [1, 2])$k#end'],
+  ['#foreach with a word, a number, a reference, a string or a Boolean for in', '#set($l = [1, 2])#foreach($k foo $l)$k#end|#foreach($k 1 $l)$k#end|#foreach($k $j $l)$k#end|#foreach($k "in" $l)$k#end|#foreach($k true $l)$k#end'],
+  ['#macro with values among its parameters', '#macro(m 0 $a "s" $b)[$a $b]#end#m(1 2 3 4)'],
+  ['#macro with a Boolean, a decimal, a negative number and a single-quoted string', "#macro(m true $a, 1.5, -1 's' $b)[$a $b]#end#m(1 2 3 4 5 6)"],
+  ['#macro with a value after a comma', '#macro(m $a, 0)[$a]#end#m(1 2)'],
+  ['#macro with only a value', '#macro(m 0)x#end#m()'],
+  ['bare words in a call of no macro', 'see #section(intro) x|#section(intro, more)|#m(a b)|#section(in)|#section(null)|#section(_a)'],
+  ['a bare word after a reference in a call of no macro', '#set($a = 1)#section($a intro)'],
+  ['bare words in a call of no macro in JSON', '{"msg": "see #section(intro)"}'],
+  ['a bare word in a call of a defined macro', '#macro(m $a)[$a]#end#m(intro)'],
+];
+
+const BARE_MACRO_CALLS: Row[] = [
+  ['#m and #{m}', '#macro(m $a)[$a]#end#m|#{m}|#m.x|#m-x|#m\n'],
+  ['defined after the call', '#m#macro(m)M#end'],
+  ['in blocks and after a reference', '#macro(m)M#end#set($a = 1)$a#m#if(true)#m#end#foreach($i in [1, 2])#m#end'],
+  ['other names, escaped, in comments and unparsed text', '#macro(m)M#end#mx|#m_x|\\#m|## #m\n#* #m *##[[#m]]#'],
+  ['in a single-quoted string', "#macro(m)M#end#set($s = '#m')$s"],
+  ['calling itself', '#macro(m)#m#end#m'],
+];
+
 export const FOLLOW_UPS_CASES: OracleTestCase[] = [
   ...rows('null as a value', NULL_WORD),
   ...rows('number literals', NUMBERS),
@@ -255,4 +341,10 @@ export const FOLLOW_UPS_CASES: OracleTestCase[] = [
   ...rows('string literals parsed as templates', STRING_TEMPLATES),
   ...rows('a reference with blanks before a parenthesis', SPACED_CALLS),
   ...rows('macro calls nested deeper than 20', MACRO_DEPTH),
+  ...rows('names every JavaScript object has', PROTOTYPE_NAMES),
+  ...rows('$ right before a directive', DOLLAR_BEFORE_DIRECTIVE),
+  ...rows('$ and backslashes right before a reference', DOLLAR_BEFORE_REFERENCE),
+  ...rows('keywords after $ or .', KEYWORDS),
+  ...rows('loose directive arguments', LOOSE_ARGUMENTS),
+  ...rows('macro calls without parentheses', BARE_MACRO_CALLS),
 ];

@@ -235,7 +235,7 @@ describe('syntax errors in diagnostics', () => {
   });
 
   it('covers the whole word, string or operator a message names', () => {
-    assert.deepEqual(syntax('#foreach($a inn $b)#end'), [['inn', 'Unexpected `inn` in `#foreach(` opened at line 1: expected `in`; write `#foreach($item in $list)`']]);
+    assert.deepEqual(syntax('#foreach($a in in $b)#end'), [['in', 'Unexpected `in` in `#foreach(` opened at line 1: expected a value; write `#foreach($item in $list)`']]);
     assert.deepEqual(syntax('#if($a == "abc" "def")#end'), [['"def"', 'Unexpected `"def"` in `#if(` opened at line 1; write `#if(condition)`']]);
     assert.deepEqual(syntax('$a.b(1 in)'), [['in', 'Unexpected `in` in `$a.b(` opened at line 1']]);
   });

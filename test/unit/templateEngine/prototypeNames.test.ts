@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { deepMerge } from '../../../server/src/template/contextVariable';
-import { buildDefaultContext, renderTemplate } from '../../../server/src/template/engine';
+import { buildDefaultContext, checkTemplateSyntax, renderTemplate } from '../../../server/src/template/engine';
 import { mergeParameters } from '../../../server/src/template/inputVariable';
 import { simulateIntegrationResponse } from '../../../server/src/template/responseSelection';
 import { render } from './render';
@@ -51,6 +50,66 @@ describe('template engine names every JavaScript object has', () => {
         result.errors.map((e) => [e.code, e.parameter]),
         [['repeated-override', `requestOverride.header.${PROTO}`]],
       );
+    });
+  });
+
+  describe('#set and references', () => {
+    it('#set writes such names into the override maps as entries, by property or by index', () => {
+      const result = renderTemplate(
+        [
+          `#set($context.requestOverride.header.constructor = 'c')#set($context.requestOverride.header['${PROTO}'] = 'p')`,
+          `#set($context.requestOverride.querystring.prototype = 'q')#set($context.responseOverride.header.constructor = 'r')`,
+        ].join(''),
+        {},
+      );
+      assert.deepEqual(result.errors, []);
+      const { header, querystring } = result.requestOverride;
+      assert.ok(holds(header, 'constructor', 'c') && holds(header, PROTO, 'p'), JSON.stringify(header));
+      assert.ok(holds(querystring, 'prototype', 'q'), JSON.stringify(querystring));
+      assert.ok(holds(result.responseOverride.header, 'constructor', 'r'), JSON.stringify(result.responseOverride.header));
+    });
+
+    it('#set writes such names into $context and the maps a template makes, and reads them back', () => {
+      assert.equal(render(`#set($context.constructor = 'x')#set($context.identity.prototype = 'y')$context.constructor $context.identity.prototype`), 'x y');
+      assert.equal(render(`#set($m = {})#set($m.constructor = 1)#set($m['${PROTO}'] = 2)#set($m.prototype = 3)$m $m.constructor $m.get('${PROTO}')`), `{constructor=1, ${PROTO}=2, prototype=3} 1 2`);
+    });
+
+    it('reads such a name a map lacks as any missing key, never as a function', () => {
+      const missing = render('#set($m = {})$m.noSuchKey');
+      assert.equal(render('#set($m = {})$m.constructor|$m.prototype|$m.toString|$m.valueOf'), [missing, missing, missing, missing].join('|'));
+      assert.equal(render('#set($m = {})#if($m.constructor)set#{else}unset#end'), 'unset');
+      assert.equal(render('$util.constructor|$util.toString|$input.constructor'), '||');
+    });
+
+    it('reads no property whose name starts with an underscore, `__proto__` included: the `.` is text, as in Velocity', () => {
+      assert.equal(render(`#set($m = {'_x': 1})$m.${PROTO}|$m._x|$!m._x()`), `{_x=1}.${PROTO}|{_x=1}._x|{_x=1}._x()`);
+      assert.equal(render(`#set($m = {})#set($s = "$m.${PROTO}")$s`), `{}.${PROTO}`);
+      for (const template of [`#if($m.${PROTO})#end`, `#set($m.${PROTO} = 1)`, `\${m.${PROTO}}`]) {
+        assert.equal(checkTemplateSyntax(template)[0]?.code, 'syntax', template);
+      }
+    });
+
+    it('takes such names as variables, loop variables and macro parameters', () => {
+      assert.equal(render(`$constructor|$toString|$valueOf|$hasOwnProperty`), '|||');
+      assert.equal(render(`#set($constructor = 1)#set($${PROTO} = 2)#set($prototype = 3)$constructor $${PROTO} $prototype`), '1 2 3');
+      assert.equal(render(`#foreach($${PROTO} in [1, 2])$${PROTO}#end`), '12');
+      assert.equal(render(`#macro(m $${PROTO} $constructor)[$${PROTO} $constructor]#end#m(5 6)`), '[5 6]');
+    });
+
+    it('calls macros named so', () => {
+      assert.equal(render('#macro(constructor)C#end#macro(toString $a)T$a#end#constructor()#toString(1)'), 'CT1');
+    });
+
+    it('leaves every object\'s prototype as it was', () => {
+      const shared = Object.prototype as Record<string, unknown>;
+      try {
+        render(`#set($${PROTO} = {'polluted': 1})#set($m = {})#set($m['${PROTO}'] = {'polluted': 2})#set($context['${PROTO}'] = {'polluted': 3})#set($context.identity['${PROTO}'] = {'polluted': 4})`);
+        render(`#foreach($${PROTO} in [{'polluted': 5}])#end#macro(m $${PROTO})$${PROTO}#end#m({'polluted': 6})`);
+        assert.equal(shared.polluted, undefined);
+        assert.equal(({} as Record<string, unknown>).polluted, undefined);
+      } finally {
+        delete shared.polluted;
+      }
     });
   });
 
@@ -118,26 +177,32 @@ describe('template engine names every JavaScript object has', () => {
     it('a map the caller gives under __proto__ is an entry, merged into nothing every object has', () => {
       const shared = Object.prototype as Record<string, unknown>;
       // JSON.parse makes `__proto__` an own entry, as a context the caller sends holds it.
-      const given = () => JSON.parse('{"identity": {"__proto__": {"leaked": "yes"}}}') as Record<string, unknown>;
+      const given = () => JSON.parse('{"__proto__": {"leaked": "top"}, "identity": {"__proto__": {"leaked": "yes"}}}') as Record<string, unknown>;
       try {
-        for (const merged of [buildDefaultContext(given()), deepMerge({ identity: {} }, given())]) {
-          assert.equal(shared.leaked, undefined);
-          assert.ok(holds(merged.identity as object, PROTO, { leaked: 'yes' }), JSON.stringify(merged.identity));
-        }
-        assert.equal(render(`$context.identity.get('${PROTO}').leaked|$context.leaked`, { context: given() }), 'yes|');
+        const merged = buildDefaultContext(given());
+        assert.equal(shared.leaked, undefined);
+        assert.ok(holds(merged, PROTO, { leaked: 'top' }), JSON.stringify(merged[PROTO]));
+        assert.ok(holds(merged.identity as object, PROTO, { leaked: 'yes' }), JSON.stringify(merged.identity));
+        assert.equal(render(`$context.identity.get('${PROTO}').leaked|$context.get('${PROTO}').leaked|$context.leaked`, { context: given() }), 'yes|top|');
       } finally {
         delete shared.leaked;
       }
     });
 
-    it('deepMerge keeps such entries as entries, and merges maps under them', () => {
-      const merged = deepMerge(own<unknown>([['constructor', { a: 1 }]]), own<unknown>([
+    it('keeps such entries as entries at the top and inside the maps it merges into, and carries them to the next template', () => {
+      const entries = () => own<unknown>([
         ['constructor', { b: 2 }],
         [PROTO, { c: 3 }],
-      ]));
-      assert.equal(Object.getPrototypeOf(merged), Object.prototype);
-      assert.ok(holds(merged, 'constructor', { a: 1, b: 2 }), JSON.stringify(merged));
-      assert.ok(holds(merged, PROTO, { c: 3 }), JSON.stringify(merged));
+      ]);
+      const merged = buildDefaultContext({ ...entries(), identity: entries() });
+      for (const map of [merged, merged.identity as object]) {
+        assert.ok(holds(map, 'constructor', { b: 2 }) && holds(map, PROTO, { c: 3 }), JSON.stringify(map));
+      }
+      // The sample values of the map merged into stay.
+      assert.equal(typeof (merged.identity as Record<string, unknown>).sourceIp, 'string');
+      const request = renderTemplate(`#set($context.identity.prototype = 'p')`, { context: merged });
+      const carried = buildDefaultContext(request.context);
+      assert.ok(holds(carried.identity as object, 'prototype', 'p') && holds(carried.identity as object, PROTO, { c: 3 }), JSON.stringify(carried.identity));
     });
   });
 });

@@ -1,0 +1,183 @@
+/**
+ * Directive arguments Velocity 1.7 takes and velocityjs's grammar refuses, rewritten (as long as before) into what
+ * velocityjs reads the same way, found with a copy of its lexer.
+ *
+ * - `#foreach`'s second argument may be any one argument: Foreach reads only the first and the third, so that
+ *   `#foreach($k i $list)` loops as `#foreach($k in $list)` does. It becomes `in`.
+ * - A `#macro` parameter may be a value (`#macro(m 0 $a)`): it takes its place among the parameters, so that the call's
+ *   arguments bind by position, and names nothing. It becomes blanks, and `placeLiteralParameters` puts its place back.
+ * - A call to a macro the template does not define may have bare words among its arguments (`#section(intro)`):
+ *   Velocity prints such a call as written and never evaluates them (RuntimeMacro). They become numbers.
+ */
+import { lexTemplate, Rule } from './velocityLexer';
+import { spliced, type Splice } from './textSplices';
+
+const BLANK = 42;
+const WHITE_SPACE = 43;
+const COMMA = 56;
+const IN = 20;
+const MINUS = 21;
+const DECIMAL_POINT = 55;
+const NULL = 59;
+const FALSE = 60;
+const TRUE = 61;
+const INTEGER = 62;
+const MAP_END = 45;
+
+/**
+ * Templates that may hold any of them: a `#foreach` whose second argument is not `in`, a `#macro` with a parameter
+ * that looks like a value, a call of a name that is no directive with an argument that looks like a word. The others
+ * skip the lexer pass.
+ */
+const HINT = new RegExp(
+  [
+    /#foreach[ \t]*\([ \t\r\n]*\$!?\{?[A-Za-z_][\w-]*\}?[ \t\r\n]+(?!in[^\w-])/.source,
+    /#macro[ \t]*\([^()]*?[ \t\r\n,](?:["'\d.-]|true|false)/.source,
+    /#@?(?!(?:set|if|elseif|foreach|macro|define|evaluate|include|parse)[^\w-])[A-Za-z_][\w-]*[ ]*\((?:[^()]*?[ \t\r\n,])?[A-Za-z_]/.source,
+  ].join('|'),
+);
+
+/** Names velocityjs's lexer reads as a macro call that are directives of Velocity: their arguments are checked. */
+const DIRECTIVES = new Set(['evaluate', 'include', 'parse', 'stop', 'break', 'literal', 'define', 'foreach', 'macro', 'set', 'if', 'elseif']);
+
+interface Argument {
+  start: number;
+  end: number;
+  /** The rules of its tokens, in order. */
+  rules: number[];
+}
+
+interface Frame {
+  kind: 'foreach' | 'macro' | 'call';
+  /** Where the directive starts (its `#`). */
+  hash: number;
+  name?: string;
+  args: Argument[];
+  commas: Array<{ start: number; end: number }>;
+  /** Brackets, braces and parentheses open inside the argument list. */
+  nesting: number;
+  current?: Argument;
+}
+
+export interface LooseArguments {
+  text: string;
+  /**
+   * The parameters of each `#macro` that had a value among them, by the offset of its `#`: for each parameter after
+   * the name, in order, whether it is a value (now blanks).
+   */
+  literalParameters: Map<number, boolean[]>;
+}
+
+export function readLooseArguments(text: string): LooseArguments | undefined {
+  if (!HINT.test(text)) return undefined;
+  const defined = new Set<string>();
+  for (const match of text.matchAll(/#macro[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/g)) defined.add(match[1]);
+  const edits: Splice[] = [];
+  const literalParameters = new Map<number, boolean[]>();
+  const frames: Frame[] = [];
+  let pending: Omit<Frame, 'args' | 'commas' | 'nesting'> | undefined;
+  let hash = -1;
+  lexTemplate(text, (rule, start, end, state) => {
+    if (rule === Rule.DirectiveHash || rule === Rule.BlockMacroHash || rule === Rule.Hash) hash = start;
+    if (state === 'h' && (rule === Rule.Foreach || rule === Rule.Macro)) {
+      pending = { kind: rule === Rule.Foreach ? 'foreach' : 'macro', hash };
+      return;
+    }
+    if (state === 'h' && rule === Rule.MacroName) {
+      const name = text.slice(start, end).trimEnd();
+      pending = DIRECTIVES.has(name) || defined.has(name) ? undefined : { kind: 'call', hash, name };
+      return;
+    }
+    const frame = frames[frames.length - 1];
+    if (rule === Rule.Paren && pending && (state === 'h' || state === 'run')) {
+      frames.push({ ...pending, args: [], commas: [], nesting: 0 });
+      pending = undefined;
+      return;
+    }
+    pending = undefined;
+    if (!frame || (state !== 'c' && state !== 'i')) return;
+    if (frame.nesting === 0 && rule === Rule.CloseParen) {
+      frames.pop();
+      edits.push(...rewrite(frame, text, literalParameters));
+      return;
+    }
+    if (frame.nesting === 0 && (rule === BLANK || rule === WHITE_SPACE || rule === COMMA)) {
+      frame.current = undefined;
+      if (rule === COMMA) frame.commas.push({ start, end });
+      return;
+    }
+    if (rule === Rule.Paren || rule === Rule.Bracket || rule === Rule.MapBegin) frame.nesting++;
+    else if ((rule === Rule.CloseParen || rule === Rule.CloseBracket || rule === MAP_END) && frame.nesting > 0) frame.nesting--;
+    if (!frame.current) frame.args.push((frame.current = { start, end, rules: [] }));
+    frame.current.end = end;
+    frame.current.rules.push(rule);
+  });
+  if (edits.length === 0) return undefined;
+  edits.sort((a, b) => a.start - b.start);
+  return { text: spliced(text, edits), literalParameters };
+}
+
+
+function rewrite(frame: Frame, text: string, literalParameters: Map<number, boolean[]>): Splice[] {
+  if (frame.kind === 'foreach') return loopWord(frame.args, text);
+  if (frame.kind === 'macro') return literalParametersOf(frame, literalParameters);
+  const edits: Splice[] = [];
+  for (const arg of frame.args) {
+    if (arg.rules.length !== 1) continue;
+    const rule = arg.rules[0];
+    const word = rule === IN || rule === NULL || (rule === Rule.Name && !text.slice(arg.start, arg.end).includes('-'));
+    if (word) edits.push({ start: arg.start, end: arg.end, replacement: '0'.repeat(arg.end - arg.start) });
+  }
+  return edits;
+}
+
+/** `#foreach($k x $list)`: the second argument becomes `in`, taking the blank after it when it is one character. */
+function loopWord(args: Argument[], text: string): Splice[] {
+  if (args.length !== 3 || !isReference(args[0])) return [];
+  const second = args[1];
+  if (second.rules.length === 1 && second.rules[0] === IN) return [];
+  const length = second.end - second.start;
+  if (length >= 2) return [{ start: second.start, end: second.end, replacement: 'in'.padEnd(length) }];
+  // `in` and the source must not run together (`in5` is a name).
+  if (!/^[ \t\r\n][^\w-]/.test(text.slice(second.end, second.end + 2))) return [];
+  return [{ start: second.start, end: second.end + 1, replacement: 'in' }];
+}
+
+function isReference(arg: Argument): boolean {
+  return arg.rules[0] === Rule.Dollar || arg.rules[0] === Rule.DollarQuiet;
+}
+
+/** A value written as a macro parameter: a string, a number or a Boolean. */
+function isLiteral(arg: Argument): boolean {
+  const [first, ...rest] = arg.rules;
+  if (first === Rule.DoubleQuoted || first === Rule.SingleQuoted || first === TRUE || first === FALSE) return rest.length === 0;
+  const digits = first === MINUS ? rest : arg.rules;
+  return digits.length > 0 && digits.every((rule) => rule === INTEGER || rule === DECIMAL_POINT);
+}
+
+function literalParametersOf(frame: Frame, literalParameters: Map<number, boolean[]>): Splice[] {
+  const parameters = frame.args.slice(1);
+  const literal = parameters.map(isLiteral);
+  if (frame.args.length === 0 || !literal.includes(true)) return [];
+  literalParameters.set(frame.hash, literal);
+  const blank = (start: number, end: number): Splice => ({ start, end, replacement: ' '.repeat(end - start) });
+  // Commas separate parameters as blanks do; velocityjs takes them only before a reference (syntax.ts).
+  return [...parameters.filter((_, i) => literal[i]).map((arg) => blank(arg.start, arg.end)), ...frame.commas.map((comma) => blank(comma.start, comma.end))];
+}
+
+/** A macro's parameters with the values blanked out back in their places, so that the call's arguments bind by position. */
+export function placeLiteralParameters(node: unknown, literalParameters: ReadonlyMap<number, boolean[]>, offsetOf: (pos: { first_line: number; first_column: number }) => number): void {
+  if (!Array.isArray(node)) return;
+  for (const item of node) {
+    if (Array.isArray(item)) {
+      placeLiteralParameters(item, literalParameters, offsetOf);
+      continue;
+    }
+    const record = item as { type?: string; pos?: { first_line: number; first_column: number }; args?: unknown[] } | string;
+    if (typeof record !== 'object' || record.type !== 'macro' || !record.pos) continue;
+    const literal = literalParameters.get(offsetOf(record.pos));
+    if (!literal) continue;
+    const named = [...(record.args ?? [])];
+    record.args = literal.map((isValue) => (isValue ? { type: 'literal-parameter' } : named.shift()));
+  }
+}
