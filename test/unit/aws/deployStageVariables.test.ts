@@ -1,16 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { GetStageCommand, UpdateStageCommand } from '@aws-sdk/client-api-gateway';
 import { GetStageCommand as GetV2StageCommand } from '@aws-sdk/client-apigatewayv2';
-import { createClients, destroyClients, type GatewayClients } from '../../../client/src/aws/connection';
+import { createClients, destroyClients } from '../../../client/src/aws/connection';
 import { deploy, type DeployRequest } from '../../../client/src/deploy/deployer';
 import { deployWithProgress, planDeploy, type DeployAnswers, type DeployFlowInput, type InputRequest, type PickItem, type Prompter } from '../../../client/src/deploy/deployFlow';
 import { PartialDeploy } from '../../../client/src/deploy/deployFailures';
 import { answers, startFaultProxy } from './deployFaultProxy';
 import { httpDocument, restDocument } from './fixtures/documents';
-import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
+import { useDeployScratch } from './fixtures/gateway';
 
 /** Answers the deploy questions in order: a pick by label substring, an input by its text; records the inputs shown. */
 class Answers implements Prompter {
@@ -43,43 +40,29 @@ class Answers implements Prompter {
 
 describe('stage variables deleted in the deploy form', function () {
   this.timeout(30_000);
-  let fixture: GatewayFixture;
-  let clients: GatewayClients;
-  let workspace: string;
-  let backupDir: string;
   const quietly = { report() {}, cancelled: false, end() {} };
-
-  before(async () => {
-    fixture = await startGatewayFixture();
-    clients = await fixture.clients();
-    workspace = mkdtempSync(path.join(tmpdir(), 'apigw-variables-'));
-    backupDir = path.join(workspace, 'backups');
-  });
-  after(async () => {
-    await fixture.close();
-    rmSync(workspace, { recursive: true, force: true });
-  });
+  const scratch = useDeployScratch('apigw-variables-');
 
   const flow = (kind: 'REST' | 'HTTP', title: string, answers: DeployAnswers = {}): DeployFlowInput => ({
-    clients, answers, documentText: kind === 'REST' ? restDocument(title) : httpDocument(title), documentName: `${title}.yaml`, documentTitle: title,
-    links: [], guessedKind: kind, backupDir,
+    clients: scratch.clients, answers, documentText: kind === 'REST' ? restDocument(title) : httpDocument(title), documentName: `${title}.yaml`, documentTitle: title,
+    links: [], guessedKind: kind, backupDir: scratch.backupDir,
   });
-  const restVariables = async (apiId: string, stageName = 'dev') => (await clients.v1.send(new GetStageCommand({ restApiId: apiId, stageName }))).variables;
-  const httpVariables = async (apiId: string, stageName = 'dev') => (await clients.v2.send(new GetV2StageCommand({ ApiId: apiId, StageName: stageName }))).StageVariables;
+  const restVariables = async (apiId: string, stageName = 'dev') => (await scratch.clients.v1.send(new GetStageCommand({ restApiId: apiId, stageName }))).variables;
+  const httpVariables = async (apiId: string, stageName = 'dev') => (await scratch.clients.v2.send(new GetV2StageCommand({ ApiId: apiId, StageName: stageName }))).StageVariables;
 
   async function restApi(title: string, variables: Record<string, string>): Promise<string> {
-    return (await deploy(clients, { kind: 'REST', body: restDocument(title), target: { mode: 'new' }, stage: { name: 'dev', variables }, backupDir })).apiId;
+    return (await deploy(scratch.clients, { kind: 'REST', body: restDocument(title), target: { mode: 'new' }, stage: { name: 'dev', variables }, backupDir: scratch.backupDir })).apiId;
   }
 
   async function httpApi(title: string, variables: Record<string, string>): Promise<string> {
-    return (await deploy(clients, { kind: 'HTTP', body: httpDocument(title), target: { mode: 'new' }, stage: { name: 'dev', variables }, backupDir })).apiId;
+    return (await deploy(scratch.clients, { kind: 'HTTP', body: httpDocument(title), target: { mode: 'new' }, stage: { name: 'dev', variables }, backupDir: scratch.backupDir })).apiId;
   }
 
   async function deployPlanned(input: DeployFlowInput, script: string[]): Promise<{ request: DeployRequest; prompter: Answers }> {
     const prompter = new Answers(script);
     const plan = await planDeploy(input, prompter);
     assert.ok(plan, 'the script completes the plan');
-    await deployWithProgress(clients, plan.request, () => quietly, () => undefined);
+    await deployWithProgress(scratch.clients, plan.request, () => quietly, () => undefined);
     return { request: plan.request, prompter };
   }
 
@@ -91,7 +74,7 @@ describe('stage variables deleted in the deploy form', function () {
     assert.match(box?.prompt ?? '', /a variable deleted here is removed from the stage/);
     assert.deepEqual(request.stage?.removedVariables, ['legacy']);
     assert.deepEqual(await restVariables(apiId), { alias: 'green', keep: 'same' });
-    const patch = fixture.fake.calls.filter((c) => c.method === 'PATCH' && c.path === `/restapis/${apiId}/stages/dev`);
+    const patch = scratch.fixture.fake.calls.filter((c) => c.method === 'PATCH' && c.path === `/restapis/${apiId}/stages/dev`);
     assert.equal(patch.length, 1, 'one UpdateStage removes the variable');
   });
 
@@ -118,8 +101,8 @@ describe('stage variables deleted in the deploy form', function () {
   it('removes only what the box showed: a variable added to the stage meanwhile stays', async () => {
     const apiId = await restApi('vars-meanwhile', { alias: 'blue', legacy: 'old' });
     const plan = await planDeploy(flow('REST', 'vars-meanwhile'), new Answers(['vars-meanwhile', 'Merge', 'EDGE', 'dev', '', 'alias=blue', '']));
-    await clients.v1.send(new UpdateStageCommand({ restApiId: apiId, stageName: 'dev', patchOperations: [{ op: 'replace', path: '/variables/added', value: 'by-someone' }] }));
-    await deployWithProgress(clients, plan!.request, () => quietly, () => undefined);
+    await scratch.clients.v1.send(new UpdateStageCommand({ restApiId: apiId, stageName: 'dev', patchOperations: [{ op: 'replace', path: '/variables/added', value: 'by-someone' }] }));
+    await deployWithProgress(scratch.clients, plan!.request, () => quietly, () => undefined);
     assert.deepEqual(await restVariables(apiId), { alias: 'blue', added: 'by-someone' });
   });
 
@@ -127,15 +110,15 @@ describe('stage variables deleted in the deploy form', function () {
     const restId = await restApi('vars-unattended', { alias: 'blue', legacy: 'old' });
     const unattended = await planDeploy(flow('REST', 'vars-unattended', { target: restId, putMode: 'overwrite', stage: 'dev' }), new Answers([]));
     assert.equal(unattended?.request.stage?.removedVariables, undefined);
-    await deployWithProgress(clients, unattended!.request, () => quietly, () => undefined);
+    await deployWithProgress(scratch.clients, unattended!.request, () => quietly, () => undefined);
     assert.deepEqual(await restVariables(restId), { alias: 'blue', legacy: 'old' });
     const withVariables = await planDeploy(flow('REST', 'vars-unattended', { target: restId, putMode: 'overwrite', stage: 'dev', variables: { alias: 'green' } }), new Answers([]));
-    await deployWithProgress(clients, withVariables!.request, () => quietly, () => undefined);
+    await deployWithProgress(scratch.clients, withVariables!.request, () => quietly, () => undefined);
     assert.deepEqual(await restVariables(restId), { alias: 'green', legacy: 'old' });
 
     const httpId = await httpApi('vars-unattended-http', { env: 'dev', legacy: 'old' });
     const http = await planDeploy(flow('HTTP', 'vars-unattended-http', { target: httpId, kind: 'HTTP', putMode: 'overwrite', stage: 'dev', variables: { env: 'test' } }), new Answers([]));
-    await deployWithProgress(clients, http!.request, () => quietly, () => undefined);
+    await deployWithProgress(scratch.clients, http!.request, () => quietly, () => undefined);
     assert.deepEqual(await httpVariables(httpId), { env: 'test', legacy: 'old' });
   });
 
@@ -143,19 +126,19 @@ describe('stage variables deleted in the deploy form', function () {
     const apiId = await restApi('vars-canary', { alias: 'blue', legacy: 'old' });
     const plan = await planDeploy(flow('REST', 'vars-canary'), new Answers(['vars-canary', 'Merge', 'EDGE', 'dev', '', 'alias=green', '10']));
     assert.deepEqual(plan?.request.stage?.removedVariables, ['legacy']);
-    const result = await deployWithProgress(clients, plan!.request, () => quietly, () => undefined);
+    const result = await deployWithProgress(scratch.clients, plan!.request, () => quietly, () => undefined);
     assert.deepEqual(await restVariables(apiId), { alias: 'blue', legacy: 'old' }, 'the main traffic keeps its variables');
     assert.ok(result.notes.includes('Stage variable legacy kept on stage dev: a canary cannot remove stage variables, so remove it when the canary is promoted.'), result.notes.join('\n'));
   });
 
   it('says which variables were not removed when the removal fails after the deployment', async () => {
     const apiId = await httpApi('vars-refused', { env: 'dev', legacy: 'old', older: 'older' });
-    const proxy = await startFaultProxy(fixture.fake.port);
+    const proxy = await startFaultProxy(scratch.fixture.fake.port);
     const proxied = await createClients({ profile: 'good', region: 'us-east-1', endpoint: proxy.url });
     try {
       proxy.rules.push({ method: 'PATCH', path: new RegExp(`^/v2/apis/${apiId}/stages/dev$`), fault: { answer: answers.denied('apigateway:PATCH') } });
       const request: DeployRequest = {
-        kind: 'HTTP', body: httpDocument('vars-refused'), target: { mode: 'existing', apiId, putMode: 'overwrite' }, backupDir,
+        kind: 'HTTP', body: httpDocument('vars-refused'), target: { mode: 'existing', apiId, putMode: 'overwrite' }, backupDir: scratch.backupDir,
         stage: { name: 'dev', removedVariables: ['legacy', 'older'] },
       };
       const error = await deploy(proxied, request).catch((e: unknown) => e);
