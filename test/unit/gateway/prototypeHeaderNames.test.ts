@@ -1,14 +1,9 @@
 import { Sha256 } from '@aws-crypto/sha256-js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { LocalGateway } from '../../../server/src/gateway/gateway';
-import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
 import type { LocalConfig } from '../../../server/src/gateway/localConfig';
-import { closeHost, fn, gatewayFor, json, lambdaUri } from './gatewayFixture';
-import { backend, httpApiDoc, own, PROTO, restDoc, send, valuesOf, type Json, type Recorder } from './prototypeNames';
+import { fn, gatewayFor, json, lambdaUri } from './gatewayFixture';
+import { httpApiDoc, own, PROTO, restDoc, send, useGatewayScratch, valuesOf, type Json } from './prototypeNames';
 
 /**
  * Header names that are also properties every JavaScript object has. `__proto__` written with `map[name] = value`
@@ -41,13 +36,6 @@ exports.identity = async (event) => ({
 });
 `;
 
-let handlerDir = '';
-
-/** A `functions` entry for an export of the handlers above. */
-function handler(exportName: string) {
-  return { handler: path.join(handlerDir, 'headers.js'), export: exportName };
-}
-
 /** The headers the client sends: one of each name, `__proto__` twice. */
 const SENT = own<string | string[]>([
   [PROTO, ['p1', 'p2']],
@@ -58,23 +46,7 @@ const SENT = own<string | string[]>([
 
 describe('gateway header names every JavaScript object has', function () {
   this.timeout(20000);
-  let served: GatewayServer | undefined;
-  const backends: Recorder[] = [];
-  const serve = async (gateway: LocalGateway) => (served = await startGatewayServer(() => gateway, { port: 0 })).port;
-
-  before(() => {
-    handlerDir = mkdtempSync(path.join(os.tmpdir(), 'proto-headers-'));
-    writeFileSync(path.join(handlerDir, 'headers.js'), HANDLERS);
-  });
-  afterEach(async () => {
-    await served?.close();
-    served = undefined;
-    for (const b of backends.splice(0)) b.close();
-  });
-  after(() => {
-    closeHost();
-    rmSync(handlerDir, { recursive: true, force: true });
-  });
+  const { handler, serve, recorder } = useGatewayScratch('proto-headers-', 'headers.js', HANDLERS);
 
   describe('request headers', () => {
     it('REST and payload 1.0 Lambda proxy events hold them as entries of headers and multiValueHeaders', async () => {
@@ -91,8 +63,6 @@ describe('gateway header names every JavaScript object has', function () {
         }
         assert.ok(hasEntry(event.multiValueHeaders, PROTO, ['p1', 'p2']), JSON.stringify(event.multiValueHeaders));
         assert.ok(hasEntry(event.multiValueHeaders, 'constructor', ['c']));
-        await served?.close();
-        served = undefined;
       }
     });
 
@@ -107,8 +77,7 @@ describe('gateway header names every JavaScript object has', function () {
     });
 
     it('REST HTTP_PROXY forwards them to the backend as they came', async () => {
-      const b = await backend([['Content-Type', 'application/json']]);
-      backends.push(b);
+      const b = await recorder();
       const port = await serve(gatewayFor(restDoc({ type: 'http_proxy', httpMethod: 'GET', uri: `${b.url}/in` }), {}, 'proxy.json'));
       const r = await send(port, 'GET', '/r', { ...SENT, 'X-Plain': 'x' });
       assert.equal(r.status, 200, r.body);
@@ -118,8 +87,7 @@ describe('gateway header names every JavaScript object has', function () {
     });
 
     it('an HTTP API HTTP_PROXY forwards them, and its parameter mappings read and write them as other headers', async () => {
-      const b = await backend([['Content-Type', 'application/json']]);
-      backends.push(b);
+      const b = await recorder();
       const requestParameters = {
         'overwrite:header.X-From-Proto': '$request.header.__proto__',
         'append:header.constructor': 'more',
@@ -140,8 +108,7 @@ describe('gateway header names every JavaScript object has', function () {
     });
 
     it('an HTTP API mapping can overwrite or remove such a header', async () => {
-      const b = await backend([['Content-Type', 'application/json']]);
-      backends.push(b);
+      const b = await recorder();
       const requestParameters = { 'overwrite:header.__proto__': 'set', 'remove:header.constructor': "''", 'overwrite:header.toString': '$request.header.hasOwnProperty' };
       const port = await serve(gatewayFor(httpApiDoc({ type: 'http_proxy', httpMethod: 'GET', uri: `${b.url}/in`, payloadFormatVersion: '1.0', requestParameters }), {}, 'httpproxy.json'));
       const r = await send(port, 'GET', '/r', SENT);
@@ -151,8 +118,7 @@ describe('gateway header names every JavaScript object has', function () {
     });
 
     it('REST request parameters read them, and map into headers so named', async () => {
-      const b = await backend([['Content-Type', 'application/json']]);
-      backends.push(b);
+      const b = await recorder();
       const integration = {
         type: 'http',
         httpMethod: 'POST',
@@ -314,8 +280,7 @@ describe('gateway header names every JavaScript object has', function () {
 
   describe('parameters read and mapped beside headers', () => {
     it('REST request parameters from a query string, path or stage variable the request lacks map nothing', async () => {
-      const b = await backend([['Content-Type', 'application/json']]);
-      backends.push(b);
+      const b = await recorder();
       const integration = {
         type: 'http',
         httpMethod: 'GET',
@@ -381,14 +346,11 @@ describe('gateway header names every JavaScript object has', function () {
         const missing = await send(port, 'GET', '/r', {});
         assert.equal(missing.status, 401, `${source}: ${missing.body}`);
         if (given) assert.equal((await send(port, 'GET', given, {})).status, 200);
-        await served?.close();
-        served = undefined;
       }
     });
 
     it('HTTP API mappings read and write query string parameters so named', async () => {
-      const b = await backend([['Content-Type', 'application/json']]);
-      backends.push(b);
+      const b = await recorder();
       const requestParameters = {
         'append:querystring.constructor': 'x',
         'append:querystring.toString': 'z',
@@ -439,8 +401,6 @@ describe('gateway header names every JavaScript object has', function () {
         assert.equal(Object.getPrototypeOf(invoked.multiValueHeaders), Object.prototype);
         assert.ok(hasEntry(invoked.multiValueHeaders, PROTO, expected), JSON.stringify(invoked.multiValueHeaders));
         assert.equal(Object.hasOwn(invoked.headers, PROTO), false);
-        await served?.close();
-        served = undefined;
       }
     });
 
@@ -462,12 +422,11 @@ describe('gateway header names every JavaScript object has', function () {
     });
 
     it('HTTP_PROXY passes them back from the backend, once or repeated', async () => {
-      const b = await backend([
+      const b = await recorder([
         [PROTO, 'p'],
         ['constructor', ['c1', 'c2']],
         ['Content-Type', 'application/json'],
       ]);
-      backends.push(b);
       const port = await serve(gatewayFor(restDoc({ type: 'http_proxy', httpMethod: 'GET', uri: `${b.url}/in` }), {}, 'proxy.json'));
       const r = await send(port, 'GET', '/r', {});
       assert.equal(r.status, 200, r.body);
@@ -475,12 +434,11 @@ describe('gateway header names every JavaScript object has', function () {
     });
 
     it('integration response parameters map such backend headers, and an absent one maps nothing', async () => {
-      const b = await backend([
+      const b = await recorder([
         [PROTO, 'p'],
         ['constructor', 'c'],
         ['Content-Type', 'application/json'],
       ]);
-      backends.push(b);
       const integration = {
         type: 'http',
         httpMethod: 'GET',
@@ -503,12 +461,11 @@ describe('gateway header names every JavaScript object has', function () {
     });
 
     it('HTTP API response parameters read and write such headers', async () => {
-      const b = await backend([
+      const b = await recorder([
         [PROTO, 'p'],
         ['constructor', ['c1', 'c2']],
         ['Content-Type', 'application/json'],
       ]);
-      backends.push(b);
       const responseParameters = {
         '200': {
           'overwrite:header.X-From-Proto': '$response.header.__proto__',

@@ -2,8 +2,14 @@
  * What the tests of names every JavaScript object has (`__proto__`, `constructor`, `toString`) share: requests sent and
  * answered over real HTTP with such names as ordinary entries, and the definitions they go through.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { LocalGateway } from '../../../server/src/gateway/gateway';
+import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
+import { closeHost } from './gatewayFixture';
 
 export const PROTO = '__proto__';
 
@@ -86,4 +92,49 @@ export function restDoc(integration: Json, extra: Json = {}, operation: Json = {
 
 export function httpApiDoc(integration: Json, extra: Json = {}): string {
   return JSON.stringify({ openapi: '3.0.1', info: INFO, ...HTTP_API, ...extra, paths: { '/r': { get: { 'x-amazon-apigateway-integration': integration } } } });
+}
+
+/** What a suite of such tests works with; the hooks `useGatewayScratch` registers start and stop it. */
+export interface GatewayScratch {
+  /** A `functions` entry for an export of the suite's handler file. */
+  handler(exportName: string): { handler: string; export: string };
+  /** Serves `gateway` on a free port, after closing the one served before. */
+  serve(gateway: LocalGateway): Promise<number>;
+  /** A backend closed after the test, answering JSON unless `headers` say otherwise. */
+  recorder(headers?: Array<[string, string | string[]]>): Promise<Recorder>;
+}
+
+/**
+ * Registers the calling suite's hooks: its Lambda handlers written as `fileName` in a scratch folder (named from
+ * `prefix`), and the gateway and backends of each test closed after it.
+ */
+export function useGatewayScratch(prefix: string, fileName: string, handlers: string): GatewayScratch {
+  let handlerDir = '';
+  let served: GatewayServer | undefined;
+  const backends: Recorder[] = [];
+  before(() => {
+    handlerDir = mkdtempSync(path.join(os.tmpdir(), prefix));
+    writeFileSync(path.join(handlerDir, fileName), handlers);
+  });
+  afterEach(async () => {
+    await served?.close();
+    served = undefined;
+    for (const b of backends.splice(0)) b.close();
+  });
+  after(() => {
+    closeHost();
+    rmSync(handlerDir, { recursive: true, force: true });
+  });
+  return {
+    handler: (exportName) => ({ handler: path.join(handlerDir, fileName), export: exportName }),
+    async serve(gateway) {
+      await served?.close();
+      return (served = await startGatewayServer(() => gateway, { port: 0 })).port;
+    },
+    async recorder(headers = [['Content-Type', 'application/json']]) {
+      const b = await backend(headers);
+      backends.push(b);
+      return b;
+    },
+  };
 }

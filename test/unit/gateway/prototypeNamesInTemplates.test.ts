@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import type { LocalGateway } from '../../../server/src/gateway/gateway';
-import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
 import type { LocalConfig } from '../../../server/src/gateway/localConfig';
-import { closeHost, fn, gatewayFor, json, lambdaUri } from './gatewayFixture';
-import { backend, httpApiDoc, own, PROTO, restDoc, send, valuesOf, type Json, type Recorder } from './prototypeNames';
+import { fn, gatewayFor, json, lambdaUri } from './gatewayFixture';
+import { httpApiDoc, own, PROTO, restDoc, send, useGatewayScratch, valuesOf, type Json } from './prototypeNames';
 
 /**
  * Names that are also properties every JavaScript object has, as mapping templates, overrides and mapping
@@ -25,12 +20,6 @@ exports.allow = async (event) => ({
   context: JSON.parse('{"constructor":"c","__proto__":"p","plain":"x"}'),
 });
 `;
-
-let handlerDir = '';
-
-function handler(exportName: string) {
-  return { handler: path.join(handlerDir, 'authorizers.js'), export: exportName };
-}
 
 /** A REST mock integration whose default response renders `template` (none when undefined) after `request`. */
 function mock(responseTemplate: string | undefined, requestTemplate = '{"statusCode": 200}', responseParameters?: Json): Json {
@@ -52,31 +41,7 @@ const STAGE: LocalConfig = { stages: { local: { variables: { real: 'stage-value'
 
 describe('gateway names every JavaScript object has, in templates and mapping expressions', function () {
   this.timeout(20000);
-  let served: GatewayServer | undefined;
-  const backends: Recorder[] = [];
-  const serve = async (gateway: LocalGateway) => {
-    await served?.close();
-    return (served = await startGatewayServer(() => gateway, { port: 0 })).port;
-  };
-  const recorder = async () => {
-    const b = await backend([['Content-Type', 'application/json']]);
-    backends.push(b);
-    return b;
-  };
-
-  before(() => {
-    handlerDir = mkdtempSync(path.join(os.tmpdir(), 'proto-templates-'));
-    writeFileSync(path.join(handlerDir, 'authorizers.js'), HANDLERS);
-  });
-  afterEach(async () => {
-    await served?.close();
-    served = undefined;
-    for (const b of backends.splice(0)) b.close();
-  });
-  after(() => {
-    closeHost();
-    rmSync(handlerDir, { recursive: true, force: true });
-  });
+  const { handler, serve, recorder } = useGatewayScratch('proto-templates-', 'authorizers.js', HANDLERS);
 
   describe('integration responses', () => {
     it('a response parameter maps into a method response header named __proto__', async () => {
