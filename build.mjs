@@ -87,6 +87,8 @@ const builds = [
   },
   // Template checks of large definitions, run beside the other checks by the server and the CLI (templateCheckThread.ts).
   { ...common, entryPoints: { 'workers/templateChecks': 'server/src/services/templates/templateCheckWorker.ts' }, outdir: 'dist' },
+  // Documents over the size limit, served apart from the others by the server (largeDocumentHost.ts).
+  { ...common, entryPoints: { 'workers/largeDocuments': 'server/src/largeDocumentWorker.ts' }, outdir: 'dist' },
   // The CLI program, and the `apigw` executable that loads it with its code cache (see launch.ts).
   { ...common, entryPoints: { 'cli/program': 'server/src/cli/apigw.ts' }, outdir: 'dist', plugins: [fdirAsCommonJs] },
   { ...common, entryPoints: { 'cli/apigw': 'server/src/cli/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },

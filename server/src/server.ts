@@ -20,12 +20,19 @@ import { WorkspaceFiles } from './workspaceFiles';
 import { RenameError } from './services/rename';
 import { registerCustomRequests } from './customRequests';
 import { registerInvokeRequests } from './invokeRequests';
+import { LargeDocumentHost } from './largeDocumentHost';
+import type { FeatureAnswer, FeatureArguments, HostedFeature } from './largeDocumentMessages';
+import { isOverLimit } from './services/largeDocuments';
+import { maxValidationSize } from './services/validation';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const resolver = new WorkspaceResolver((uri) => documents.get(uri));
 const workspace = new WorkspaceFiles(resolver, () => documents.all(), (document) => service.parse(document));
 const service = createLanguageService({ resolver, workspace, log: (message) => connection.console.info(message) });
+const largeDocuments = new LargeDocumentHost((message) => connection.console.info(message));
+/** Documents over the size limit that their own thread serves. */
+const servedApart = new Set<string>();
 
 let settings: LanguageSettings = {};
 let canPullConfiguration = false;
@@ -138,11 +145,33 @@ async function validate(uri: string, version: number): Promise<void> {
   // A newer edit makes this run pointless: rules check this between units of work.
   const isCancelled = () => documents.get(uri)?.version !== version;
   try {
-    const diagnostics = await service.doValidation(document, settings, isCancelled);
+    const inThisThread = () => service.doValidation(document, settings, isCancelled);
+    const diagnostics = await (isApart(document) ? largeDocuments.validate(document, settings, inThisThread) : inThisThread());
     if (!isCancelled()) connection.sendDiagnostics({ uri, version, diagnostics });
   } catch (error) {
     connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
+}
+
+/**
+ * Whether a document is served by the thread for documents over the size limit, which keeps its parse from holding up
+ * every other document. A document that crosses the limit moves, leaving behind what was kept for it.
+ */
+function isApart(document: TextDocument): boolean {
+  const apart = !isTemplateDocument(document) && isOverLimit(document, maxValidationSize(settings)) && largeDocuments.isAvailable();
+  if (apart && !servedApart.has(document.uri)) {
+    servedApart.add(document.uri);
+    service.forget(document.uri);
+  } else if (!apart && servedApart.delete(document.uri)) {
+    largeDocuments.close(document.uri);
+  }
+  return apart;
+}
+
+/** A language service feature on a document, answered by the thread that serves it. */
+function answer<F extends HostedFeature>(document: TextDocument, feature: F, ...args: FeatureArguments<F>): FeatureAnswer<F> | Promise<FeatureAnswer<F>> {
+  const inThisThread = () => (service[feature] as (document: TextDocument, ...rest: unknown[]) => FeatureAnswer<F> | Promise<FeatureAnswer<F>>)(document, ...args);
+  return isApart(document) ? largeDocuments.feature(document, feature, args, inThisThread) : inThisThread();
 }
 
 /**
@@ -160,17 +189,17 @@ async function serve<T>(uri: string, feature: string, fallback: T, run: (documen
   }
 }
 
-connection.onCompletion((params) => serve(params.textDocument.uri, 'Completion', null, (d) => service.doComplete(d, params.position, settings)));
-connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d) => service.doHover(d, params.position, settings)));
-connection.onDefinition((params) => serve(params.textDocument.uri, 'Go to definition', [], (d) => service.findDefinition(d, params.position), isNavigable));
-connection.onReferences((params) => serve(params.textDocument.uri, 'Find references', [], (d) => service.findReferences(d, params.position, params.context), isNavigable));
-connection.onPrepareRename((params) => serve(params.textDocument.uri, 'Prepare rename', null, (d) => service.prepareRename(d, params.position) ?? null, isNavigable));
+connection.onCompletion((params) => serve(params.textDocument.uri, 'Completion', null, (d) => answer(d, 'doComplete', params.position, settings)));
+connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d) => answer(d, 'doHover', params.position, settings)));
+connection.onDefinition((params) => serve(params.textDocument.uri, 'Go to definition', [], (d) => answer(d, 'findDefinition', params.position), isNavigable));
+connection.onReferences((params) => serve(params.textDocument.uri, 'Find references', [], (d) => answer(d, 'findReferences', params.position, params.context), isNavigable));
+connection.onPrepareRename((params) => serve(params.textDocument.uri, 'Prepare rename', null, async (d) => (await answer(d, 'prepareRename', params.position)) ?? null, isNavigable));
 // A refused rename answers with its reason, which the editor shows; any other failure is logged like every feature's.
 connection.onRenameRequest(async (params) => {
   const document = documents.get(params.textDocument.uri);
   if (!document || !isNavigable(document)) return null;
   try {
-    return await service.rename(document, params.position, params.newName);
+    return await answer(document, 'rename', params.position, params.newName);
   } catch (error) {
     if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
     connection.console.error(`Rename failed for ${params.textDocument.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
@@ -185,10 +214,10 @@ connection.onWorkspaceSymbol(async (params, token) => {
     return [];
   }
 });
-connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => service.findDocumentSymbols(d, settings)));
-connection.onCodeLens((params) => serve(params.textDocument.uri, 'Code lenses', [], (d) => service.getCodeLenses(d, undefined, settings)));
-connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri, 'Semantic tokens', { data: [] }, (d) => service.getSemanticTokens(d, settings)));
-connection.onCodeAction((params) => serve(params.textDocument.uri, 'Code actions', [], (d) => service.getCodeActions(d, params.range, params.context, settings)));
+connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => answer(d, 'findDocumentSymbols', settings)));
+connection.onCodeLens((params) => serve(params.textDocument.uri, 'Code lenses', [], (d) => answer(d, 'getCodeLenses', undefined, settings)));
+connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri, 'Semantic tokens', { data: [] }, (d) => answer(d, 'getSemanticTokens', settings)));
+connection.onCodeAction((params) => serve(params.textDocument.uri, 'Code actions', [], (d) => answer(d, 'getCodeActions', params.range, params.context, settings)));
 
 documents.onDidChangeContent((change) => {
   scheduleValidation(change.document);
@@ -200,6 +229,8 @@ documents.onDidChangeContent((change) => {
 
 documents.onDidClose((event) => {
   service.forget(event.document.uri);
+  servedApart.delete(event.document.uri);
+  largeDocuments.close(event.document.uri);
   const timer = pending.get(event.document.uri);
   if (timer) clearTimeout(timer);
   pending.delete(event.document.uri);
@@ -208,6 +239,7 @@ documents.onDidClose((event) => {
 
 connection.onDidChangeWatchedFiles((params) => {
   workspace.filesChanged();
+  largeDocuments.filesChanged(params.changes.map((change) => change.uri));
   for (const change of params.changes) {
     resolver.forget(change.uri);
     // An open document is checked against its saved bytes too (their encoding), which a save can change with the text unchanged.

@@ -1,0 +1,144 @@
+/**
+ * Documents over the size limit are served by a thread of their own (largeDocumentWorker.ts): the first parse of a
+ * 50 MB definition takes seconds, and in the server's thread it would hold up every request on every other document.
+ * The thread is started on first use and kept; each version's text is sent to it once, before the first call that
+ * needs it. Without the bundled worker (running from sources), or once it has failed too often, the caller's own
+ * fallback answers in the server's thread.
+ */
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { RenameError } from './services/rename';
+import type { LanguageSettings } from './services/validationTypes';
+import type { FeatureAnswer, FeatureArguments, HostedFeature, HostRequest, HostResponse } from './largeDocumentMessages';
+
+const DEFAULT_WORKER_FILE = path.join(__dirname, '..', 'workers', 'largeDocuments.js');
+
+/** After this many failed threads (an error or an exit), documents over the limit are served in the asking thread. */
+const MAX_FAILURES = 3;
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+/** The thread stopped before it answered: the caller answers in its own thread instead. */
+class HostFailed extends Error {}
+
+export class LargeDocumentHost {
+  private worker: Worker | undefined;
+  private unavailable = false;
+  private failures = 0;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  /** The version of each document the thread holds. */
+  private readonly sent = new Map<string, number>();
+
+  constructor(
+    private readonly log: (message: string) => void,
+    private readonly workerFile = DEFAULT_WORKER_FILE,
+  ) {}
+
+  /** Whether calls go to the thread: false without the bundled worker, or once it has failed too often. */
+  isAvailable(): boolean {
+    return !this.unavailable && (this.worker !== undefined || existsSync(this.workerFile));
+  }
+
+  /** The diagnostics of `document`'s version; stale versions are dropped by the thread between units of work. */
+  validate(document: TextDocument, settings: LanguageSettings, inThisThread: () => Promise<Diagnostic[]>): Promise<Diagnostic[]> {
+    return this.call(document, (id) => ({ type: 'validate', id, uri: document.uri, version: document.version, settings }), inThisThread) as Promise<Diagnostic[]>;
+  }
+
+  feature<F extends HostedFeature>(document: TextDocument, feature: F, args: FeatureArguments<F>, inThisThread: () => FeatureAnswer<F> | Promise<FeatureAnswer<F>>): Promise<FeatureAnswer<F>> {
+    return this.call(document, (id) => ({ type: 'feature', id, uri: document.uri, version: document.version, feature, args }), inThisThread) as Promise<FeatureAnswer<F>>;
+  }
+
+  /** The document was closed, or is back under the limit: the thread's copy and what was kept for it go. */
+  close(uri: string): void {
+    if (!this.sent.delete(uri)) return;
+    this.worker?.postMessage({ type: 'close', uri } satisfies HostRequest);
+  }
+
+  filesChanged(uris: string[]): void {
+    if (this.worker && uris.length) this.worker.postMessage({ type: 'filesChanged', uris } satisfies HostRequest);
+  }
+
+  /** Stops the thread; the next call starts another. */
+  async dispose(): Promise<void> {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.sent.clear();
+    await worker?.terminate();
+  }
+
+  private async call(document: TextDocument, request: (id: number) => HostRequest, inThisThread: () => unknown): Promise<unknown> {
+    const worker = this.thread();
+    if (!worker) return inThisThread();
+    if (this.sent.get(document.uri) !== document.version) {
+      worker.postMessage({ type: 'sync', uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText() } satisfies HostRequest);
+      this.sent.set(document.uri, document.version);
+    }
+    const id = this.nextId++;
+    try {
+      return await new Promise((resolve, reject) => {
+        this.pending.set(id, { resolve, reject });
+        if (this.pending.size === 1) worker.ref();
+        worker.postMessage(request(id));
+      });
+    } catch (error) {
+      if (error instanceof HostFailed) return inThisThread();
+      throw error;
+    }
+  }
+
+  private thread(): Worker | undefined {
+    if (this.worker || this.unavailable) return this.worker;
+    if (!existsSync(this.workerFile)) {
+      this.unavailable = true;
+      return undefined;
+    }
+    let worker: Worker;
+    try {
+      worker = new Worker(this.workerFile);
+    } catch {
+      this.unavailable = true;
+      return undefined;
+    }
+    // Kept for the process's life, but keeping it alive only while calls wait.
+    worker.unref();
+    worker.on('message', (response: HostResponse) => this.receive(response));
+    worker.on('error', (error) => this.fail(worker, error.message));
+    worker.on('exit', (code) => this.fail(worker, `exited with code ${code}`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(response: HostResponse): void {
+    if (response.type === 'log') {
+      this.log(response.message);
+      return;
+    }
+    const call = this.pending.get(response.id);
+    if (!call) return;
+    this.pending.delete(response.id);
+    if (this.pending.size === 0) this.worker?.unref();
+    if (response.type === 'answer') call.resolve(response.value);
+    else if (response.rename) call.reject(new RenameError(response.message));
+    else call.reject(new Error(response.message));
+  }
+
+  /** Whatever was asked of a thread that failed is answered in the asking thread; a later call starts a new thread. */
+  private fail(worker: Worker, reason: string): void {
+    if (worker !== this.worker) return;
+    this.worker = undefined;
+    this.sent.clear();
+    if (++this.failures >= MAX_FAILURES) this.unavailable = true;
+    this.log(`The thread serving documents over the size limit stopped (${reason}); ${this.unavailable ? 'they are served in the main thread from now on' : 'the next request starts another'}.`);
+    void worker.terminate().catch(() => undefined);
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const call of waiting) call.reject(new HostFailed());
+  }
+}

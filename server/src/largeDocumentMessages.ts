@@ -1,0 +1,36 @@
+/** What the server and the thread that serves documents over the size limit say to each other. */
+import type { LanguageService } from './languageService';
+import type { LanguageSettings } from './services/validationTypes';
+
+/** The features the thread answers: every per-document feature of the language service. */
+export type HostedFeature =
+  | 'doComplete'
+  | 'doHover'
+  | 'findDefinition'
+  | 'findReferences'
+  | 'prepareRename'
+  | 'rename'
+  | 'findDocumentSymbols'
+  | 'getCodeActions'
+  | 'getCodeLenses'
+  | 'getSemanticTokens';
+
+/** A feature's arguments after the document, which are plain data. */
+export type FeatureArguments<F extends HostedFeature> = Parameters<LanguageService[F]> extends [unknown, ...infer Rest] ? Rest : never;
+
+export type FeatureAnswer<F extends HostedFeature> = Awaited<ReturnType<LanguageService[F]>>;
+
+export type HostRequest =
+  /** The text of a version: sent once per version, before the first call that needs it. */
+  | { type: 'sync'; uri: string; languageId: string; version: number; text: string }
+  | { type: 'close'; uri: string }
+  /** Files changed on disk: what was read of them for `$ref`s is read again. */
+  | { type: 'filesChanged'; uris: string[] }
+  | { type: 'validate'; id: number; uri: string; version: number; settings: LanguageSettings }
+  | { type: 'feature'; id: number; uri: string; version: number; feature: HostedFeature; args: unknown[] };
+
+export type HostResponse =
+  | { type: 'answer'; id: number; value: unknown }
+  /** The call failed in the thread; `rename` says the rename was refused, with `message` as the reason. */
+  | { type: 'failed'; id: number; message: string; rename?: boolean }
+  | { type: 'log'; message: string };

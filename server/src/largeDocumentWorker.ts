@@ -1,0 +1,61 @@
+/**
+ * The thread that serves documents over the size limit (largeDocumentHost.ts). Parsing one takes seconds; here it holds
+ * up only the documents served here, while the server's own thread goes on answering every other document. It runs
+ * the same language service on its own copy of each document's text, kept at the version the server last sent.
+ * `$ref`s to other files are read from disk: the editor's unsaved text of other files is not here.
+ */
+import { parentPort } from 'node:worker_threads';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from './languageService';
+import { RenameError } from './services/rename';
+import { WorkspaceResolver } from './workspaceResolver';
+import type { HostRequest, HostResponse } from './largeDocumentMessages';
+
+const documents = new Map<string, TextDocument>();
+const resolver = new WorkspaceResolver((uri) => documents.get(uri));
+const service = createLanguageService({ resolver, log: (message) => send({ type: 'log', message }) });
+
+function send(response: HostResponse): void {
+  parentPort!.postMessage(response);
+}
+
+parentPort?.on('message', (request: HostRequest) => {
+  switch (request.type) {
+    case 'sync': {
+      const known = documents.get(request.uri);
+      // Updated in place: the service keeps a version's parse for the document object it was asked with.
+      if (known && known.languageId === request.languageId) TextDocument.update(known, [{ text: request.text }], request.version);
+      else documents.set(request.uri, TextDocument.create(request.uri, request.languageId, request.version, request.text));
+      return;
+    }
+    case 'close':
+      documents.delete(request.uri);
+      service.forget(request.uri);
+      resolver.forget(request.uri);
+      return;
+    case 'filesChanged':
+      for (const uri of request.uris) resolver.forget(uri);
+      return;
+    case 'validate':
+      void answer(request.id, request.uri, request.version, (document) =>
+        service.doValidation(document, request.settings, () => documents.get(request.uri)?.version !== request.version),
+      );
+      return;
+    case 'feature':
+      void answer(request.id, request.uri, request.version, (document) => (service[request.feature] as (...args: unknown[]) => unknown)(document, ...request.args));
+      return;
+  }
+});
+
+async function answer(id: number, uri: string, version: number, run: (document: TextDocument) => unknown): Promise<void> {
+  const document = documents.get(uri);
+  if (!document || document.version !== version) {
+    send({ type: 'failed', id, message: `version ${version} of ${uri} is not here` });
+    return;
+  }
+  try {
+    send({ type: 'answer', id, value: await run(document) });
+  } catch (error) {
+    send({ type: 'failed', id, message: error instanceof Error ? error.message : String(error), rename: error instanceof RenameError });
+  }
+}

@@ -1,0 +1,169 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DocumentSymbol, Hover } from 'vscode-languageserver-types';
+import { LargeDocumentHost } from '../../server/src/largeDocumentHost';
+import { createLanguageService } from '../../server/src/languageService';
+import { RenameError } from '../../server/src/services/rename';
+import { largeDefinition } from '../unit/editing/documents';
+import { TestLspClient } from './lspClient';
+
+const WORKER = path.resolve(__dirname, '../../dist/workers/largeDocuments.js');
+const MB = 1024 * 1024;
+
+/** A definition of about `megabytes` MB whose paths each have an operation, with one duplicate key near the end. */
+function definitionOf(megabytes: number): string {
+  const text = largeDefinition({ items: Math.ceil((megabytes * MB) / 420) });
+  return text.replace(/\ncomponents:\n/, '\ncomponents:\n  x-note: a\n  x-note: b\n');
+}
+
+function positionOf(document: TextDocument, needle: string, after = 0): { line: number; character: number } {
+  const offset = document.getText().indexOf(needle);
+  assert.ok(offset >= 0, needle);
+  return document.positionAt(offset + after);
+}
+
+describe('documents over the size limit, served by a thread of their own', () => {
+  describe('the host, with the bundled thread', () => {
+    let host: LargeDocumentHost;
+    const logged: string[] = [];
+    beforeEach(() => {
+      host = new LargeDocumentHost((message) => logged.push(message), WORKER);
+    });
+    afterEach(async () => {
+      await host.dispose();
+    });
+
+    it('keeps this thread free while it parses, and answers as the service does here', async () => {
+      const settings = { maxValidationSize: MB };
+      const document = TextDocument.create('file:///tmp/large-apart.yaml', 'yaml', 1, definitionOf(12));
+      const here = createLanguageService({ log: () => undefined });
+      let turns = 0;
+      const ticker = setInterval(() => turns++, 5);
+      const diagnostics = await host.validate(document, settings, () => assert.fail('answered in this thread'));
+      clearInterval(ticker);
+      // Parsing 12 MB takes the thread a good part of a second; this thread's timers kept firing meanwhile.
+      assert.ok(turns >= 10, `only ${turns} turns of this thread's event loop`);
+      assert.deepEqual(diagnostics, await here.doValidation(document, settings));
+      assert.ok(diagnostics.some((d) => d.code === 'too-large-to-validate'));
+      assert.ok(diagnostics.some((d) => d.code === 'duplicate-key'));
+
+      const at = positionOf(document, 'operationId: get7\n', 2);
+      assert.deepEqual(await host.feature(document, 'doHover', [at, settings], () => assert.fail('answered in this thread')), await here.doHover(document, at, settings));
+      const symbols = await host.feature(document, 'findDocumentSymbols', [settings], () => assert.fail('answered in this thread'));
+      assert.deepEqual(symbols, here.findDocumentSymbols(document, settings));
+    });
+
+    it('follows the document from version to version as the service does here', async () => {
+      const settings = { maxValidationSize: MB };
+      const text = definitionOf(1.5);
+      const document = TextDocument.create('file:///tmp/large-versions.yaml', 'yaml', 1, text);
+      const here = createLanguageService({ log: () => undefined });
+      const hereDocument = TextDocument.create(document.uri, 'yaml', 1, text);
+      const at = positionOf(document, 'operationId: get0\n', 2);
+      for (const version of [1, 2, 3]) {
+        if (version > 1) {
+          const edit = [{ range: { start: at, end: at }, text: `x${version}` }];
+          TextDocument.update(document, edit, version);
+          TextDocument.update(hereDocument, edit, version);
+        }
+        assert.deepEqual(await host.validate(document, settings, () => assert.fail('answered in this thread')), await here.doValidation(hereDocument, settings));
+        assert.deepEqual(await host.feature(document, 'doHover', [at, settings], () => assert.fail('answered in this thread')), await here.doHover(hereDocument, at, settings));
+      }
+    });
+
+    it('passes a refused rename on with its reason', async () => {
+      const document = TextDocument.create('file:///tmp/large-rename.yaml', 'yaml', 1, definitionOf(1.5));
+      const at = positionOf(document, 'openapi', 1);
+      await assert.rejects(
+        host.feature(document, 'rename', [at, 'x'], () => assert.fail('answered in this thread')),
+        (error: Error) => error instanceof RenameError && error.message.length > 0,
+      );
+    });
+  });
+
+  describe('the host, when the thread cannot serve', () => {
+    let folder: string;
+    before(() => {
+      folder = mkdtempSync(path.join(tmpdir(), 'apigw-large-'));
+    });
+    after(() => {
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    it('answers in this thread when the thread fails to start, and says so in the log', async () => {
+      const broken = path.join(folder, 'broken.js');
+      writeFileSync(broken, 'throw new Error("no thread today");\n');
+      const logged: string[] = [];
+      const host = new LargeDocumentHost((message) => logged.push(message), broken);
+      const document = TextDocument.create('file:///tmp/large-broken.yaml', 'yaml', 1, 'openapi: 3.0.1\n');
+      const answer = await host.feature(document, 'findDocumentSymbols', [{}], () => [{ name: 'here' } as DocumentSymbol]);
+      assert.deepEqual(answer, [{ name: 'here' }]);
+      assert.match(logged.join('\n'), /stopped \(no thread today\); the next request starts another/);
+      await host.dispose();
+    });
+
+    it('answers in this thread without the bundled thread', async () => {
+      const host = new LargeDocumentHost(() => undefined, path.join(folder, 'missing.js'));
+      assert.equal(host.isAvailable(), false);
+      const document = TextDocument.create('file:///tmp/large-missing.yaml', 'yaml', 1, 'openapi: 3.0.1\n');
+      assert.deepEqual(await host.validate(document, {}, async () => []), []);
+    });
+  });
+
+  describe('the server', () => {
+    let client: TestLspClient;
+    before(async () => {
+      client = await TestLspClient.start({ validation: { maxFileSizeMB: 1 } });
+    });
+    after(async () => {
+      await client.stop();
+    });
+
+    it('answers another document while a large one is parsed, and the large one from its thread', async function () {
+      this.timeout(60_000);
+      const large = 'file:///tmp/served-apart.yaml';
+      const text = definitionOf(16);
+      const small = 'file:///tmp/served-here.yaml';
+      const smallText = 'openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        "200":\n          description: OK\n';
+      client.open(small, 'yaml', smallText);
+      await client.waitForDiagnostics(small);
+
+      const opened = Date.now();
+      client.open(large, 'yaml', text);
+      // The large document's validation has started once its text is in and the validation delay has passed.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const asked = Date.now();
+      const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: small }, position: { line: 5, character: 8 } });
+      const answered = Date.now();
+      const diagnostics = await client.waitForDiagnostics(large, 50_000);
+      const published = Date.now();
+      assert.ok(hover && JSON.stringify(hover.contents).includes('operationId'));
+      assert.ok(
+        answered - asked < (published - asked) / 2,
+        `the hover took ${answered - asked} ms; the large document's diagnostics came ${published - asked} ms after it was asked (${published - opened} ms after opening)`,
+      );
+      assert.ok(diagnostics.some((d) => d.code === 'too-large-to-validate'));
+      assert.ok(diagnostics.some((d) => d.code === 'duplicate-key'));
+
+      const document = TextDocument.create(large, 'yaml', 1, text);
+      const largeHover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: large }, position: positionOf(document, 'operationId: get3\n', 2) });
+      assert.ok(largeHover && JSON.stringify(largeHover.contents).includes('operationId'));
+      const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: large } });
+      assert.equal(symbols[0].name, '/r0');
+    });
+
+    it('validates a document in full again once it is back under the limit', async function () {
+      this.timeout(30_000);
+      const uri = 'file:///tmp/shrinks.yaml';
+      client.open(uri, 'yaml', definitionOf(1.5));
+      assert.ok((await client.waitForDiagnostics(uri, 20_000)).some((d) => d.code === 'too-large-to-validate'));
+      client.change(uri, 'openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        type: HTTP_PROXY\n');
+      const diagnostics = await client.waitForDiagnostics(uri);
+      assert.ok(!diagnostics.some((d) => d.code === 'too-large-to-validate'));
+      assert.ok(diagnostics.length > 0, 'the rules ran');
+    });
+  });
+});
