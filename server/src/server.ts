@@ -28,7 +28,7 @@ import { maxValidationSize } from './services/validation';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const resolver = new WorkspaceResolver((uri) => documents.get(uri));
-const workspace = new WorkspaceFiles(resolver, () => documents.all(), (document) => service.parse(document));
+const workspace = new WorkspaceFiles(resolver, () => documents.all(), (document) => (isApart(document) ? undefined : service.parse(document)));
 const service = createLanguageService({ resolver, workspace, log: (message) => connection.console.info(message) });
 const largeDocuments = new LargeDocumentHost((message) => connection.console.info(message));
 /** Documents over the size limit that their own thread serves. */

@@ -22,7 +22,8 @@ const LISTING_LIFETIME_MS = 3000;
  * The definition files of the workspace folders, for references, renames and symbols across files: open documents as
  * edited, other files from disk. Only files the caller wants are parsed. An open document that does not parse (a line
  * being typed) is read as the forgiving parser makes it out, as the outline and hover read it; marked `recovered`, so
- * that a rename still refuses to leave it behind.
+ * that a rename still refuses to leave it behind. Open documents the caller does not parse (those over the size limit,
+ * which another thread serves) are left out, as files on disk over the referenced-file limit are.
  */
 export class WorkspaceFiles implements WorkspaceDocuments {
   private folders: string[] = [];
@@ -33,7 +34,7 @@ export class WorkspaceFiles implements WorkspaceDocuments {
   constructor(
     private readonly resolver: WorkspaceResolver,
     private readonly openDocuments: () => TextDocument[],
-    private readonly parse: (document: TextDocument) => ApiDocument,
+    private readonly parse: (document: TextDocument) => ApiDocument | undefined,
   ) {}
 
   setFolders(uris: string[]): void {
@@ -52,7 +53,9 @@ export class WorkspaceFiles implements WorkspaceDocuments {
     for (const document of this.openDocuments()) {
       if (!DEFINITION_FILE.test(document.uri) && document.languageId !== 'yaml' && document.languageId !== 'json') continue;
       open.add(document.uri);
-      if (wanted(document.getText())) result.push(this.forgiving(this.parse(document)));
+      if (!wanted(document.getText())) continue;
+      const parsed = this.parse(document);
+      if (parsed) result.push(this.forgiving(parsed));
     }
     for (const file of await this.listFiles()) {
       const uri = fileUri(file);

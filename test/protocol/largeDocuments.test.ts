@@ -155,6 +155,12 @@ describe('documents over the size limit, served by a thread of their own', () =>
       assert.equal(symbols[0].name, '/r0');
     });
 
+    it('leaves an open document over the limit out of the workspace search, as it does such files on disk', async () => {
+      const symbols = await client.request<{ name: string; location: { uri: string } }[]>('workspace/symbol', { query: 'get' });
+      assert.ok(symbols.some((s) => s.location.uri === 'file:///tmp/served-here.yaml'));
+      assert.ok(!symbols.some((s) => s.location.uri === 'file:///tmp/served-apart.yaml'));
+    });
+
     it('validates a document in full again once it is back under the limit', async function () {
       this.timeout(30_000);
       const uri = 'file:///tmp/shrinks.yaml';
