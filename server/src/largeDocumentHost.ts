@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { RenameError } from './services/rename';
 import type { LanguageSettings } from './services/validationTypes';
@@ -18,6 +18,17 @@ const DEFAULT_WORKER_FILE = path.join(__dirname, '..', 'workers', 'largeDocument
 
 /** After this many failed threads (an error or an exit), documents over the limit are served in the asking thread. */
 const MAX_FAILURES = 3;
+
+/** Past this much edited text waiting to be sent, the next call sends the whole text instead. */
+const MAX_PENDING_EDIT_CHARS = 1024 * 1024;
+
+/** The edits made to a document since the version the thread holds. */
+interface PendingEdits {
+  from: number;
+  version: number;
+  changes: TextDocumentContentChangeEvent[];
+  chars: number;
+}
 
 interface Pending {
   resolve(value: unknown): void;
@@ -35,6 +46,7 @@ export class LargeDocumentHost {
   private readonly pending = new Map<number, Pending>();
   /** The version of each document the thread holds. */
   private readonly sent = new Map<string, number>();
+  private readonly edits = new Map<string, PendingEdits>();
 
   constructor(
     private readonly log: (message: string) => void,
@@ -55,8 +67,31 @@ export class LargeDocumentHost {
     return this.call(document, (id) => ({ type: 'feature', id, uri: document.uri, version: document.version, feature, args }), inThisThread) as Promise<FeatureAnswer<F>>;
   }
 
+  /**
+   * Hears every edit the editor sends (as the server's document store applies it): a document the thread holds is
+   * brought up to date with the edits alone, where sending the whole text of each version would cost the server's
+   * thread tens of milliseconds per keystroke in a document of tens of megabytes.
+   */
+  edited(uri: string, from: number, version: number, changes: TextDocumentContentChangeEvent[]): void {
+    if (!this.sent.has(uri)) return;
+    const pending = this.edits.get(uri);
+    const chars = changes.reduce((sum, change) => sum + change.text.length, 0);
+    if (pending && pending.version === from && pending.chars + chars <= MAX_PENDING_EDIT_CHARS) {
+      pending.changes.push(...changes);
+      pending.version = version;
+      pending.chars += chars;
+    } else if (!pending && this.sent.get(uri) === from && chars <= MAX_PENDING_EDIT_CHARS) {
+      this.edits.set(uri, { from, version, changes: [...changes], chars });
+    } else {
+      // Edits that do not follow on, or too many: the next call sends the whole text.
+      this.edits.delete(uri);
+      this.sent.set(uri, -1);
+    }
+  }
+
   /** The document was closed, or is back under the limit: the thread's copy and what was kept for it go. */
   close(uri: string): void {
+    this.edits.delete(uri);
     if (!this.sent.delete(uri)) return;
     this.worker?.postMessage({ type: 'close', uri } satisfies HostRequest);
   }
@@ -70,16 +105,14 @@ export class LargeDocumentHost {
     const worker = this.worker;
     this.worker = undefined;
     this.sent.clear();
+    this.edits.clear();
     await worker?.terminate();
   }
 
   private async call(document: TextDocument, request: (id: number) => HostRequest, inThisThread: () => unknown): Promise<unknown> {
     const worker = this.thread();
     if (!worker) return inThisThread();
-    if (this.sent.get(document.uri) !== document.version) {
-      worker.postMessage({ type: 'sync', uri: document.uri, languageId: document.languageId, version: document.version, text: document.getText() } satisfies HostRequest);
-      this.sent.set(document.uri, document.version);
-    }
+    this.bringUpToDate(worker, document);
     const id = this.nextId++;
     try {
       return await new Promise((resolve, reject) => {
@@ -91,6 +124,20 @@ export class LargeDocumentHost {
       if (error instanceof HostFailed) return inThisThread();
       throw error;
     }
+  }
+
+  private bringUpToDate(worker: Worker, document: TextDocument): void {
+    const uri = document.uri;
+    const held = this.sent.get(uri);
+    if (held === document.version) return;
+    const pending = this.edits.get(uri);
+    this.edits.delete(uri);
+    if (held !== undefined && pending && pending.from === held && pending.version === document.version) {
+      worker.postMessage({ type: 'edit', uri, from: held, version: document.version, changes: pending.changes } satisfies HostRequest);
+    } else {
+      worker.postMessage({ type: 'sync', uri, languageId: document.languageId, version: document.version, text: document.getText() } satisfies HostRequest);
+    }
+    this.sent.set(uri, document.version);
   }
 
   private thread(): Worker | undefined {
@@ -134,6 +181,7 @@ export class LargeDocumentHost {
     if (worker !== this.worker) return;
     this.worker = undefined;
     this.sent.clear();
+    this.edits.clear();
     if (++this.failures >= MAX_FAILURES) this.unavailable = true;
     this.log(`The thread serving documents over the size limit stopped (${reason}); ${this.unavailable ? 'they are served in the main thread from now on' : 'the next request starts another'}.`);
     void worker.terminate().catch(() => undefined);

@@ -1,4 +1,5 @@
 /** What the server and the thread that serves documents over the size limit say to each other. */
+import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from './languageService';
 import type { LanguageSettings } from './services/validationTypes';
 
@@ -23,6 +24,8 @@ export type FeatureAnswer<F extends HostedFeature> = Awaited<ReturnType<Language
 export type HostRequest =
   /** The text of a version: sent once per version, before the first call that needs it. */
   | { type: 'sync'; uri: string; languageId: string; version: number; text: string }
+  /** The edits from the version the thread holds to a later one, which spare sending the whole text again. */
+  | { type: 'edit'; uri: string; from: number; version: number; changes: TextDocumentContentChangeEvent[] }
   | { type: 'close'; uri: string }
   /** Files changed on disk: what was read of them for `$ref`s is read again. */
   | { type: 'filesChanged'; uris: string[] }

@@ -28,6 +28,13 @@ parentPort?.on('message', (request: HostRequest) => {
       else documents.set(request.uri, TextDocument.create(request.uri, request.languageId, request.version, request.text));
       return;
     }
+    case 'edit': {
+      const known = documents.get(request.uri);
+      if (known?.version === request.from) TextDocument.update(known, request.changes, request.version);
+      // Out of step (never expected: messages arrive in order): calls on it fail, and are answered in the server's thread.
+      else documents.delete(request.uri);
+      return;
+    }
     case 'close':
       documents.delete(request.uri);
       service.forget(request.uri);

@@ -26,7 +26,14 @@ import { isOverLimit } from './services/largeDocuments';
 import { maxValidationSize } from './services/validation';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// Every edit is also heard by the thread that serves documents over the size limit (largeDocumentHost.ts).
+const documents = new TextDocuments({
+  create: TextDocument.create,
+  update: (document, changes, version) => {
+    largeDocuments.edited(document.uri, document.version, version, changes);
+    return TextDocument.update(document, changes, version);
+  },
+});
 const resolver = new WorkspaceResolver((uri) => documents.get(uri));
 const workspace = new WorkspaceFiles(resolver, () => documents.all(), (document) => (isApart(document) ? undefined : service.parse(document)));
 const service = createLanguageService({ resolver, workspace, log: (message) => connection.console.info(message) });

@@ -63,12 +63,18 @@ describe('documents over the size limit, served by a thread of their own', () =>
       const here = createLanguageService({ log: () => undefined });
       const hereDocument = TextDocument.create(document.uri, 'yaml', 1, text);
       const at = positionOf(document, 'operationId: get0\n', 2);
-      for (const version of [1, 2, 3]) {
+      for (const version of [1, 2, 3, 4]) {
         if (version > 1) {
           const edit = [{ range: { start: at, end: at }, text: `x${version}` }];
-          TextDocument.update(document, edit, version);
+          // As the server's document store tells the host of each edit; version 3 comes with its own whole text.
+          const changes = version === 3 ? [{ text: TextDocument.applyEdits(hereDocument, [{ range: edit[0].range, newText: edit[0].text }]) }] : edit;
+          host.edited(document.uri, version - 1, version, changes);
+          TextDocument.update(document, changes, version);
           TextDocument.update(hereDocument, edit, version);
         }
+        // Edits are sent as edits; a version that came whole is sent whole, which costs what its edit would.
+        if (version === 2 || version === 4) document.getText = () => assert.fail(`the whole text of version ${document.version} was sent again`);
+        else Reflect.deleteProperty(document, 'getText');
         assert.deepEqual(await host.validate(document, settings, () => assert.fail('answered in this thread')), await here.doValidation(hereDocument, settings));
         assert.deepEqual(await host.feature(document, 'doHover', [at, settings], () => assert.fail('answered in this thread')), await here.doHover(hereDocument, at, settings));
       }
@@ -153,6 +159,25 @@ describe('documents over the size limit, served by a thread of their own', () =>
       assert.ok(largeHover && JSON.stringify(largeHover.contents).includes('operationId'));
       const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: large } });
       assert.equal(symbols[0].name, '/r0');
+    });
+
+    it('brings the copy in its thread up to date with the edits typed', async function () {
+      this.timeout(30_000);
+      const uri = 'file:///tmp/typed-in.yaml';
+      const text = definitionOf(1.5).replace('  x-note: b\n', '');
+      client.open(uri, 'yaml', text);
+      assert.ok(!(await client.waitForDiagnostics(uri, 20_000)).some((d) => d.code === 'duplicate-key'));
+      const document = TextDocument.create(uri, 'yaml', 1, text);
+      const at = positionOf(document, '  x-note: a\n');
+      client.clearDiagnostics(uri);
+      for (const [i, typed] of ['  x-', 'note', ': b\n'].entries()) {
+        const position = { line: at.line, character: at.character + [0, 4, 8][i] };
+        await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 100 + i }, contentChanges: [{ range: { start: position, end: position }, text: typed }] });
+      }
+      const diagnostics = await client.waitForDiagnostics(uri, 20_000);
+      const duplicate = diagnostics.find((d) => d.code === 'duplicate-key');
+      // The key typed above the other comes first; the one below it is the duplicate.
+      assert.equal(duplicate?.range.start.line, at.line + 1);
     });
 
     it('leaves an open document over the limit out of the workspace search, as it does such files on disk', async () => {
