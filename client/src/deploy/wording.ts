@@ -1,14 +1,10 @@
 import type { DeployResult } from './deployer';
 import { backupSentence } from './deployFailures';
+import { listed } from '../sentences';
 
 /** "1 error", "2 errors": counts in messages read as sentences, not as "error(s)". */
 export function counted(count: number, noun: string, plural = `${noun}s`): string {
   return `${count} ${count === 1 ? noun : plural}`;
-}
-
-/** "a", "a and b", "a, b and c". */
-function listed(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
 /** "Stage prod deploys automatically", "Stages dev and prod deploy automatically". */

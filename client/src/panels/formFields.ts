@@ -3,6 +3,7 @@
  * text boxes and describing history rows. The webviews import it; tests run it in plain Node.
  */
 import type { HistoryEntry, InvokeDraft, MultiValueMap } from './invokeMessages';
+import { listed } from '../sentences';
 import { pathWithQuery, sendsNoBody } from './invokeRequest';
 
 /**
@@ -96,7 +97,7 @@ export function bodyProblem(body: string, kind: 'request' | 'response'): string 
 
 /** What the evaluator says over an output computed before the named fields stopped reading; undefined when none. */
 export function staleNotice(fields: string[]): string | undefined {
-  return fields.length ? `This output is from the last valid sample: fix ${joinNames(fields)}.` : undefined;
+  return fields.length ? `This output is from the last valid sample: fix ${listed(fields)}.` : undefined;
 }
 
 /** A header's value whatever the case of its name; the last one of a list. */
@@ -112,11 +113,7 @@ export function sendBlocker(invalid: { field: string; error: string }[]): string
   const [first] = invalid;
   // With one field the name is said once; with several, the error shown says which field it belongs to.
   const detail = invalid.length === 1 ? first.error : `${first.field}: ${first.error}`;
-  return `Fix ${joinNames(invalid.map((i) => i.field))} to send: ${detail}`;
-}
-
-function joinNames(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return `Fix ${listed(invalid.map((i) => i.field))} to send: ${detail}`;
 }
 
 /** Rows a text box needs for its text, between a floor that keeps it visible and a ceiling that keeps the page short. */

@@ -1,0 +1,6 @@
+/** Lists in messages read as sentences; shared by the extension and the panels' pages, so free of Node and VS Code. */
+
+/** "a", "a and b", "a, b and c". */
+export function listed(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
