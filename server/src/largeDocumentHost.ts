@@ -1,8 +1,8 @@
 /**
  * Documents over the size limit are served by a thread of their own (largeDocumentWorker.ts): the first parse of a
  * 50 MB definition takes seconds, and in the server's thread it would hold up every request on every other document.
- * The thread is started on first use and kept; each version's text is sent to it once, before the first call that
- * needs it. Without the bundled worker (running from sources), or once it has failed too often, the caller's own
+ * The thread is started on first use and kept; each version is sent to it once, before the first call that needs it:
+ * as the edits since the version it holds, or whole. Without the bundled worker (running from sources), or once it has failed too often, the caller's own
  * fallback answers in the server's thread.
  */
 import { existsSync } from 'node:fs';
@@ -172,7 +172,11 @@ export class LargeDocumentHost {
     this.pending.delete(response.id);
     if (this.pending.size === 0) this.worker?.unref();
     if (response.type === 'answer') call.resolve(response.value);
-    else if (response.rename) call.reject(new RenameError(response.message));
+    else if (response.missing) {
+      // The thread's copy went out of step: this call is answered here, and the next one sends the whole text.
+      if (this.sent.has(response.missing)) this.sent.set(response.missing, -1);
+      call.reject(new HostFailed());
+    } else if (response.rename) call.reject(new RenameError(response.message));
     else call.reject(new Error(response.message));
   }
 

@@ -34,6 +34,9 @@ export type HostRequest =
 
 export type HostResponse =
   | { type: 'answer'; id: number; value: unknown }
-  /** The call failed in the thread; `rename` says the rename was refused, with `message` as the reason. */
-  | { type: 'failed'; id: number; message: string; rename?: boolean }
+  /**
+   * The call failed in the thread; `rename` says the rename was refused, with `message` as the reason, and `missing`
+   * names a document whose version the thread does not hold.
+   */
+  | { type: 'failed'; id: number; message: string; rename?: boolean; missing?: string }
   | { type: 'log'; message: string };

@@ -57,7 +57,7 @@ parentPort?.on('message', (request: HostRequest) => {
 async function answer(id: number, uri: string, version: number, run: (document: TextDocument) => unknown): Promise<void> {
   const document = documents.get(uri);
   if (!document || document.version !== version) {
-    send({ type: 'failed', id, message: `version ${version} of ${uri} is not here` });
+    send({ type: 'failed', id, message: `version ${version} of ${uri} is not here`, missing: uri });
     return;
   }
   try {

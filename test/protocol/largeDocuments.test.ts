@@ -111,6 +111,31 @@ describe('documents over the size limit, served by a thread of their own', () =>
       await host.dispose();
     });
 
+    it('answers here when the thread lacks the version, and sends the whole text next', async () => {
+      // A stand-in thread that lacks every document once, then tells what it was sent.
+      const standIn = path.join(folder, 'stand-in.js');
+      writeFileSync(
+        standIn,
+        `const { parentPort } = require('node:worker_threads');
+        const seen = [];
+        let calls = 0;
+        parentPort.on('message', (m) => {
+          seen.push(m.type);
+          if (m.type !== 'feature') return;
+          if (++calls === 1) parentPort.postMessage({ type: 'failed', id: m.id, message: 'not here', missing: m.uri });
+          else parentPort.postMessage({ type: 'answer', id: m.id, value: seen });
+        });\n`,
+      );
+      const host = new LargeDocumentHost(() => undefined, standIn);
+      const document = TextDocument.create('file:///tmp/large-lost.yaml', 'yaml', 1, 'openapi: 3.0.1\n');
+      assert.deepEqual(await host.feature(document, 'findDocumentSymbols', [{}], () => [{ name: 'here' } as DocumentSymbol]), [{ name: 'here' }]);
+      host.edited(document.uri, 1, 2, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'x: 1\n' }]);
+      TextDocument.update(document, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'x: 1\n' }], 2);
+      const seen = (await host.feature(document, 'findDocumentSymbols', [{}], () => assert.fail('answered here'))) as unknown as string[];
+      assert.deepEqual(seen, ['sync', 'feature', 'sync', 'feature']);
+      await host.dispose();
+    });
+
     it('answers in this thread without the bundled thread', async () => {
       const host = new LargeDocumentHost(() => undefined, path.join(folder, 'missing.js'));
       assert.equal(host.isAvailable(), false);
