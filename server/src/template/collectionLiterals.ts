@@ -365,7 +365,7 @@ function base62(n: number): string {
 }
 
 /** Line starts as velocityjs's lexer counts lines (at \r\n, \r and \n), for node positions. */
-class LineStarts {
+export class LineStarts {
   private readonly starts = [0];
 
   constructor(text: string) {

@@ -4,6 +4,7 @@
  * the `$` becomes part of the directive's token; before a reference, part of the reference's. velocityjs prints such a
  * `$` as text and reads the directive or reference after it alone.
  */
+import type { StringLiteral } from './stringLiterals';
 import { lexTemplate, Rule } from './velocityLexer';
 
 /**
@@ -18,6 +19,36 @@ export const DOLLARS_BEFORE_DIRECTIVE = /(?<![\\$])(?<!\$\\*!)(?:\\*\$(?:\\*!)?)
  * ASTReference reads as escaped only when the token starts with an odd number of backslashes.
  */
 export const DOLLARS_BEFORE_REFERENCE = /(?<![\\$])(?<!\$\\*!)\\*\$!?(?:\\*\$!?)*\\+(?=\$!?(?:\{[A-Za-z_]|[A-Za-z_]))/;
+
+/**
+ * `$`s, `$!`s and backslashes right before a reference: one token with it. Inside a directive's or call's parentheses
+ * or brackets the token is a value like any reference, whatever came before its last `$` (ASTReference keeps that
+ * part only to print it, which a value never is): `#set($a = $\$x)` and `#if(\$x)` read `$x`. A `\!` among them
+ * (`$\!$x`) is another case, left alone.
+ */
+export const PREFIXED_REFERENCE = /(?<![\\$])(?<!\$!)(?:\\|\$!?)+(?=\$!?\{?[A-Za-z_])/;
+
+/**
+ * The `PREFIXED_REFERENCE` prefixes read inside parentheses or brackets, as `[start, end]` pairs in text order: the
+ * lexer reads the text with every prefix blanked, as velocityjs is to read those it keeps.
+ */
+export function argumentPrefixes(source: string): Array<[number, number]> {
+  const found = [...source.matchAll(new RegExp(PREFIXED_REFERENCE, 'g'))].map((m): [number, number] => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+  if (found.length === 0) return [];
+  let blanked = '';
+  let copied = 0;
+  for (const [start, end] of found) {
+    blanked += source.slice(copied, start) + ' '.repeat(end - start);
+    copied = end;
+  }
+  blanked += source.slice(copied);
+  const ends = new Map(found.map(([start, end]) => [end, start]));
+  const inside: Array<[number, number]> = [];
+  lexTemplate(blanked, (rule, start, _end, state) => {
+    if ((rule === Rule.Dollar || rule === Rule.DollarQuiet) && (state === 'c' || state === 'i') && ends.has(start)) inside.push([ends.get(start)!, start]);
+  });
+  return inside;
+}
 
 /** `#break` and `#stop` right after a `$` or `$!`: named `#break` and `#stop` then, they print as written. */
 export const HASH_AFTER_DOLLAR = /(?<=\$!?)#(?=(?:break|stop)(?![A-Za-z0-9_])|\{(?:break|stop)\})/;
@@ -45,30 +76,31 @@ export function afterDollar(text: string, offset: number): boolean {
   return text[offset - 1] === '$' || (text[offset - 1] === '!' && text[offset - 2] === '$');
 }
 
-/** Text that may hold what `dollarBeforeBlockAt` looks for, braced directives included. */
+/** Text that may hold a `BLOCK_AFTER_DOLLAR`, braced directives included. */
 export const DOLLAR_BLOCK_HINT = /\$!?#\{?(?:foreach|macro|define|@)/;
 
 /**
- * A `$` or `$!` right before `#foreach`, `#macro`, `#define` or a block macro call: its token's name is then
- * `#foreach`, a macro call that prints as written and opens no block, so that the block's `#end` closes the one
- * around it, or none and the template fails. velocityjs runs the block. `lexText` is what velocityjs reads, as long as
- * `source`.
+ * `#foreach`, `#macro`, `#define` or a block macro call right after a `$` or `$!`: the `$` starts the directive's
+ * token, whose name is then `#foreach`, a macro call that prints as written (its arguments and the `$` included) and
+ * opens no block, so that the `#end` after it closes the block around it. The match is the `#` and the name (`#@` for a
+ * block macro call).
  */
-export function dollarBeforeBlockAt(source: string, lexText: string): { offset: number; message: string } | undefined {
-  let hash = -1;
-  let found: { offset: number; message: string } | undefined;
-  lexTemplate(lexText, (rule, start, end, state) => {
-    if (found || state !== 'h') return;
-    if (rule === Rule.DirectiveHash) hash = start;
-    const opens = rule === Rule.Foreach || rule === Rule.Macro || rule === Rule.Define || rule === Rule.BlockMacroHash;
-    const at = rule === Rule.BlockMacroHash ? start : hash;
-    if (!opens || at < 0 || !afterDollar(source, at)) return;
+export const BLOCK_AFTER_DOLLAR = /(?<=\$!?)#(?:\{(?:foreach|macro|define)\}|(?:foreach|macro|define)(?![A-Za-z0-9_])|@(?=[A-Za-z_]))/;
+
+/**
+ * Where a `BLOCK_AFTER_DOLLAR` stands outside the string literals given, with what to say when the blocks then do not
+ * balance: the `#end` meant for it closes another block, or none.
+ */
+export function dollarBeforeBlockAt(source: string, literals: readonly StringLiteral[]): { offset: number; message: string } | undefined {
+  for (const match of source.matchAll(new RegExp(BLOCK_AFTER_DOLLAR, 'g'))) {
+    const at = match.index ?? 0;
+    if (literals.some((literal) => literal.start < at && at < literal.end)) continue;
     const dollar = source[at - 1] === '$' ? at - 1 : at - 2;
-    const written = rule === Rule.BlockMacroHash ? `#@${/^[A-Za-z_][\w-]*/.exec(source.slice(end, end + 64))?.[0] ?? ''}` : `#${lexText.slice(start, end).trim()}`;
-    found = {
+    const written = `#${/^@?\{?([A-Za-z_][\w-]*)/.exec(source.slice(at + 1, at + 65))?.[0].replace('{', '') ?? ''}`;
+    return {
       offset: dollar,
       message: `Velocity reads \`${source.slice(dollar, at)}${written}\` as the call of a macro named \`${written}\`, which prints as text and opens no block, so the \`#end\` of this block closes another one or none: put a blank after the \`$\`, or remove it`,
     };
-  });
-  return found;
+  }
+  return undefined;
 }

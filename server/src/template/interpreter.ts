@@ -820,6 +820,8 @@ export class TemplateInterpreter extends VelocityCompile {
 
   getBlockEach(block: Item[]): string {
     const head = block[0] as Node;
+    // A header of two arguments has no list: Velocity's Foreach takes the block's value, null, and loops over nothing.
+    if (head.from === undefined) return '';
     const source = this.getLiteral(loopSource(head));
     // A list is walked as Java's ArrayList iterator does, so that adding or removing elements in the loop fails.
     const live = Array.isArray(source);
@@ -838,7 +840,8 @@ export class TemplateInterpreter extends VelocityCompile {
       );
     }
     const modifications = live ? listModifications(items) : 0;
-    const body = block.slice(1);
+    // With four arguments or more Velocity's Foreach renders the fourth, not the block.
+    const body = (head.argumentBody as Item[] | undefined) ?? block.slice(1);
     const scope = new ForeachScope(size, this.getReferences(FOREACH_REFERENCE));
     // Velocity 1.7 still sets the counters older templates use (directive.foreach.counter.name, iterator.name).
     const local: Record<string, unknown> = { foreach: scope, velocityCount: 0, velocityHasNext: false };

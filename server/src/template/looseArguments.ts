@@ -68,7 +68,8 @@ export interface LooseArguments {
   literalParameters: Map<number, boolean[]>;
 }
 
-export function readLooseArguments(text: string): LooseArguments | undefined {
+/** `names` is the text macro names are read from, as long as `text` (underscoreNames writes a letter for a `_`). */
+export function readLooseArguments(text: string, names = text): LooseArguments | undefined {
   if (!HINT.test(text)) return undefined;
   const defined = new Set<string>();
   for (const match of text.matchAll(/#macro[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/g)) defined.add(match[1]);
@@ -84,7 +85,7 @@ export function readLooseArguments(text: string): LooseArguments | undefined {
       return;
     }
     if (state === 'h' && rule === Rule.MacroName) {
-      const name = text.slice(start, end).trimEnd();
+      const name = names.slice(start, end).trimEnd();
       pending = DIRECTIVES.has(name) || defined.has(name) ? undefined : { kind: 'call', hash, name };
       return;
     }

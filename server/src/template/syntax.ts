@@ -1,23 +1,29 @@
 /**
  * Parsing mapping templates: velocityjs's parser, with Velocity 1.7's reading of string literals (stringLiterals),
  * of lists, maps and ranges (collectionLiterals), of `$` signs that start no reference (dollarSigns), of keywords
- * (reservedWords), of directive arguments (looseArguments), of macro calls without parentheses (bareMacroCalls) and of
- * white space around directives, plus the checks velocityjs does not make (a block without `#end`, an `#end` without a
- * block, argument lists Velocity cannot read (callArguments), nesting too deep to parse or evaluate, the 300 KB limit).
+ * (reservedWords), of directive arguments (looseArguments), of `#foreach` headers (loopHeaders), of macro calls
+ * without parentheses (bareMacroCalls), of macro names starting with `_` (underscoreNames) and of white space around
+ * directives, plus the checks velocityjs does not make (a block without `#end`, an `#end` without a block, argument
+ * lists Velocity cannot read (callArguments), nesting too deep to parse or evaluate, the 300 KB limit).
  * Parsed templates are cached by their text.
  */
 import { callArgumentProblem } from './callArguments';
 import { scanTemplateValues, withPlaceholders } from './collectionLiterals';
 import { parseVelocity } from './piecewiseParse';
 import { placeLiteralParameters, readLooseArguments } from './looseArguments';
+import { placeLoopHeaders, readLoopHeaders } from './loopHeaders';
 import { findBareMacroCalls, type BareMacroCall } from './bareMacroCalls';
+import { calledName, readUnderscoreCalls } from './underscoreNames';
 import {
   afterDollar,
+  argumentPrefixes,
+  BLOCK_AFTER_DOLLAR,
   DOLLAR_BLOCK_HINT,
   dollarBeforeBlockAt,
   DOLLARS_BEFORE_DIRECTIVE,
   DOLLARS_BEFORE_REFERENCE,
   HASH_AFTER_DOLLAR,
+  PREFIXED_REFERENCE,
   referencePrefix,
 } from './dollarSigns';
 import { booleanNameProblem, readKeywordsAsVelocity, restoreKeywordNames, wordOperatorProblem } from './reservedWords';
@@ -74,6 +80,9 @@ const MACRO_HEADER = /#macro[ \t]*\([ \t\r\n]*[A-Za-z_][\w-]*(?:[ \t\r\n]*,?[ \t
 /** A braced directive, after any backslashes; unparsed text (`#[[ ]]#`) is matched only to be left as it is. */
 const BRACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|(\\*)#\{(set|if|elseif|foreach|macro|define)\}(?=[ \t\r\n]*\()|(?<!\$)(\\*)#\{(break)\}/g;
 
+/** The block directives that a `$` right before makes macro calls. */
+const BLOCK_NAMES = new Set(['foreach', 'macro', 'define']);
+
 /** A directive whose `(` follows a tab or line break. (`#set` takes spaces only there, in Velocity too.) */
 const SPACED_HINT = /#(?:if|elseif|foreach|macro|define|evaluate)[ \t\r\n]*[\t\r\n][ \t\r\n]*\(/;
 /** Such a directive after any backslashes; unparsed text and comments are matched only to be left as they are. */
@@ -91,10 +100,12 @@ function openedAtName(text: string): string {
   });
 }
 
-function unbraced(match: string, backslashes?: string, name?: string, breakBackslashes?: string, breakName?: string): string {
+function unbraced(match: string, backslashes: string | undefined, name: string | undefined, breakBackslashes: string | undefined, breakName: string | undefined, offset: number, text: string): string {
   const escapes = backslashes ?? breakBackslashes;
   const directive = name ?? breakName;
   if (directive === undefined || escapes === undefined || escapes.length % 2 === 1) return match;
+  // After a `$` a block directive is a macro call that prints as written (dollarSigns).
+  if (escapes.length === 0 && BLOCK_NAMES.has(directive) && afterDollar(text, offset)) return match;
   return `${escapes}#${directive}  `;
 }
 
@@ -139,13 +150,13 @@ export function parseTemplate(template: string): ParsedTemplate {
 
 /** Text that Velocity parses while the template runs: an interpolated string literal, the argument of `#evaluate`. */
 export function parseFragment(text: string): ParsedTemplate {
-  return cachedParse(fragmentCache, FRAGMENT_CACHE_LIMIT, text);
+  return cachedParse(fragmentCache, FRAGMENT_CACHE_LIMIT, text, true);
 }
 
-function cachedParse(store: Map<string, ParsedTemplate>, limit: number, template: string): ParsedTemplate {
+function cachedParse(store: Map<string, ParsedTemplate>, limit: number, template: string, fragment = false): ParsedTemplate {
   const cached = store.get(template);
   if (cached) return cached;
-  const result = parseUncached(template);
+  const result = parseUncached(template, fragment);
   if (store.size >= limit) store.delete(store.keys().next().value as string);
   store.set(template, result);
   return result;
@@ -159,7 +170,8 @@ export function syntaxProblems(template: string): SyntaxProblem[] {
   return (cache.get(template) ?? parseUncached(template)).problems;
 }
 
-function parseUncached(template: string): ParsedTemplate {
+/** A `fragment` is parsed while the template runs: a macro it calls without parentheses may be any of the template's. */
+function parseUncached(template: string, fragment = false): ParsedTemplate {
   const size = Buffer.byteLength(template, 'utf8');
   if (size > MAX_TEMPLATE_BYTES) {
     return {
@@ -177,14 +189,19 @@ function parseUncached(template: string): ParsedTemplate {
   const readOtherwise = readsOtherwise(source);
   const escapes = readOtherwise ? escapeEdits(source) : undefined;
   const edited = withEdits(source, escapes);
+  // `#foreach` headers velocityjs cannot read become block macro calls, and the loops read here are put in the tree.
+  const loops = readLoopHeaders(edited);
+  const headed = loops?.text ?? edited;
   // Keywords that name a variable or property are written as names velocityjs reads, and put back in the tree.
-  const keywordNames = readKeywordsAsVelocity(edited);
-  // So are directive arguments Velocity takes and velocityjs's grammar does not.
-  const loose = readLooseArguments(keywordNames?.text ?? edited);
-  const read = loose?.text ?? keywordNames?.text ?? edited;
+  const keywordNames = readKeywordsAsVelocity(headed);
+  // So are macro names starting with `_`, and directive arguments Velocity takes and velocityjs's grammar does not.
+  const named = keywordNames?.text ?? headed;
+  const underscored = readUnderscoreCalls(named);
+  const loose = readLooseArguments(underscored ?? named, named);
+  const read = loose?.text ?? underscored ?? named;
   // A macro called without parentheses is text to velocityjs: its `#` is swapped for a stand-in, and the call put in
   // the tree in its place.
-  const bareCalls = source.search(STAND_INS) < 0 ? findBareMacroCalls(read).filter((call) => !afterDollar(source, call.offset)) : [];
+  const bareCalls = source.search(STAND_INS) < 0 ? findBareMacroCalls(read, fragment).filter((call) => !afterDollar(source, call.offset)) : [];
   const text = bareCalls.length > 0 ? withEdits(read, bareCalls.map((call) => [call.offset, BARE_MACRO_HASH])) : read;
   // Lists, maps and ranges are read with Velocity's grammar and velocityjs sees references in their place.
   const values = mayHoldValues(text) ? scanTemplateValues(text) : undefined;
@@ -210,11 +227,18 @@ function parseUncached(template: string): ParsedTemplate {
   }
   if (valueProblem) return { ok: false, problems: [callProblem && !isBefore(valueProblem, lineColumn(source, call.open)) ? callProblem : valueProblem] };
   if (callProblem) return { ok: false, problems: [callProblem] };
-  const dollarBlock = DOLLAR_BLOCK_HINT.test(source) ? dollarBeforeBlockAt(source, lexText) : undefined;
-  if (dollarBlock) return { ok: false, problems: [{ code: 'syntax', message: dollarBlock.message, ...lineColumn(source, dollarBlock.offset) }] };
   // The literals the rewrite found are the template's own unless `#stop` was rewritten before (which moves them).
-  const blockProblems = checkBlocks(template, source === template && !escapes ? (values?.strings ?? literals.literals) : undefined);
-  if (blockProblems.length > 0) return { ok: false, problems: blockProblems };
+  const blockProblems = checkBlocks(template, source === template && !escapes ? withLoopStrings(values?.strings ?? literals.literals, loops?.strings) : undefined);
+  if (blockProblems.length > 0) {
+    // A `$` right before a block directive, which then opens no block, is the likely cause of an `#end` or `#else`
+    // too many when it comes first.
+    const surplus = blockProblems[0].code === 'unmatched-end' || blockProblems[0].code === 'unmatched-else';
+    const dollarBlock = surplus && DOLLAR_BLOCK_HINT.test(source) ? dollarBeforeBlockAt(source, findStringLiterals(source)) : undefined;
+    if (dollarBlock && !isBefore(blockProblems[0], lineColumn(source, dollarBlock.offset))) {
+      return { ok: false, problems: [{ code: 'syntax', message: dollarBlock.message, ...lineColumn(source, dollarBlock.offset) }] };
+    }
+    return { ok: false, problems: blockProblems };
+  }
   if (literals.problems.length > 0) {
     return { ok: false, problems: literals.problems.map((p) => ({ code: 'syntax', message: p.message, ...lineColumn(source, p.offset) })) };
   }
@@ -238,6 +262,7 @@ function parseUncached(template: string): ParsedTemplate {
   finishTree(tree, sourceText, literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined, readOtherwise || bareCalls.length > 0, bareCalls);
   if (keywordNames) restoreKeywordNames(tree, keywordNames.written);
   if (loose?.literalParameters.size) placeLiteralParameters(tree, loose.literalParameters, (pos) => sourceText.offset(pos.first_line, pos.first_column));
+  if (loops) placeLoopHeaders(tree, loops.headers, (pos) => sourceText.offset(pos.first_line, pos.first_column));
   const minus = lexText.includes('-') && holdsMinus(tree) ? minusProblem(lexText) : undefined;
   if (minus) return { ok: false, problems: [{ code: 'syntax', message: minus.message, ...lineColumn(source, minus.offset) }] };
   const spaced = spacedCallAt(lexText);
@@ -246,9 +271,16 @@ function parseUncached(template: string): ParsedTemplate {
   if (nullWord !== undefined) return { ok: false, problems: [{ code: 'syntax', message: NULL_LITERAL_MESSAGE, ...lineColumn(source, nullWord) }] };
   const keyword = booleanNameProblem(lexText) ?? wordOperatorProblem(lexText);
   if (keyword) return { ok: false, problems: [{ code: 'syntax', message: keyword.message, ...lineColumn(source, keyword.offset) }] };
-  const interpolated = values ? interpolationProblem(text, values.strings) : undefined;
+  // The strings of the loop headers read here are in the source only.
+  const interpolated = (values ? interpolationProblem(text, values.strings) : undefined) ?? (loops?.strings.length ? interpolationProblem(source, loops.strings) : undefined);
   if (interpolated) return { ok: false, problems: [{ code: 'syntax', message: interpolated.message, ...lineColumn(source, interpolated.offset) }] };
   return { ok: true, tree, problems: notes };
+}
+
+/** The string literals found in the text velocityjs read, with those of the loop headers read apart, in text order. */
+function withLoopStrings(strings: StringLiteral[] | undefined, loopStrings: StringLiteral[] | undefined): StringLiteral[] | undefined {
+  if (!loopStrings?.length || !strings) return strings;
+  return [...strings, ...loopStrings].sort((a, b) => a.start - b.start);
 }
 
 /**
@@ -462,6 +494,7 @@ function finishTree(
       const { first_line, first_column, last_line, last_column } = item.pos;
       const start = source.offset(first_line, first_column);
       item.literal = macroLiteral(source.text.slice(start, source.offset(last_line, last_column))) + eaten;
+      item.id = calledName(source.text, start, item.id);
       // Right after a `$` the call's token takes it in, and the name Velocity reads is `#name`, which no macro or
       // directive has: the call prints as written.
       if (afterDollar(source.text, start)) item.id = `#${item.id}`;
@@ -666,7 +699,7 @@ const QUIET_DOT = /^\.[A-Za-z][\w-]*(?![\w.([-])/;
 const DOT_BEFORE_UNDERSCORE = /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\.(?=_)/;
 
 /** PARSE_HINT, LONE_QUIET, LONE_AT, `$`s before a directive, and any escape: the text `escapeEdits` may change. */
-const ESCAPE_HINT = new RegExp(`\\\\[#$]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}|\\)\\(|(?<![$\\\\])(?<!\\$!)\\$[\\\\!$ \t]*#(?:set|if|elseif|else|end|break|stop|\\{)`);
+const ESCAPE_HINT = new RegExp(`${PREFIXED_REFERENCE.source}|${BLOCK_AFTER_DOLLAR.source}|\\\\[#$]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}|\\)\\(|(?<![$\\\\])(?<!\\$!)\\$[\\\\!$ \t]*#(?:set|if|elseif|else|end|break|stop|\\{)`);
 const KEPT_BACKSLASH = '\uE000';
 const KEPT_HASH = '\uE001';
 const KEPT_DOLLAR = '\uE002';
@@ -701,6 +734,7 @@ const ESCAPE_TOKENS = new RegExp(
     DOLLARS_BEFORE_REFERENCE.source,
     DOT_BEFORE_UNDERSCORE.source,
     HASH_AFTER_DOLLAR.source,
+    BLOCK_AFTER_DOLLAR.source,
     /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}])|#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/.source,
   ].join('|'),
   'g',
@@ -734,6 +768,10 @@ function escapeEdits(source: string): EscapeEdits | undefined {
   if (source.search(STAND_INS) >= 0) return undefined;
   const literals = QUOTE.test(source) ? findStringLiterals(source) : [];
   const edits: EscapeEdits = [];
+  // Before a reference inside parentheses or brackets, `$`s and backslashes are blanks to velocityjs (dollarSigns).
+  const prefixes = PREFIXED_REFERENCE.test(source) ? argumentPrefixes(source) : [];
+  for (const [start, end] of prefixes) for (let k = start; k < end; k++) edits.push([k, ' ']);
+  let nextPrefix = 0;
   let macros: Array<{ name: string; offset: number }> | undefined;
   const definedAbove = (name: string, offset: number) => (macros ??= macroDefinitionsIn(source)).some((m) => m.name === name && m.offset < offset);
   const pattern = new RegExp(ESCAPE_TOKENS);
@@ -743,6 +781,11 @@ function escapeEdits(source: string): EscapeEdits | undefined {
     while (next < literals.length && literals[next].end <= offset) next++;
     if (next < literals.length && literals[next].start < offset) {
       pattern.lastIndex = literals[next].end;
+      continue;
+    }
+    while (nextPrefix < prefixes.length && prefixes[nextPrefix][1] <= offset) nextPrefix++;
+    if (nextPrefix < prefixes.length && prefixes[nextPrefix][0] <= offset) {
+      pattern.lastIndex = prefixes[nextPrefix][1];
       continue;
     }
     if (match[0].startsWith('##')) {
@@ -786,6 +829,19 @@ function escapeEdits(source: string): EscapeEdits | undefined {
         else if (becomes === 'escaping') edits.push([offset + k, ESCAPING_BACKSLASH]);
         else if (c === '$' || c === '\\') edits.push([offset + k, c === '$' ? KEPT_DOLLAR : KEPT_BACKSLASH]);
       });
+      continue;
+    }
+    if (token.length > 1 && token[0] === '#' && matchesAt(BLOCK_AFTER_DOLLAR_AT, source, offset, token)) {
+      const after = source.slice(offset + token.length, offset + token.length + 80);
+      // velocityjs reads the call only where its `(` takes what follows, else text that must print as written.
+      if (!(token === '#@' ? /^[A-Za-z_][\w-]*[ ]*\([\s]*[$'"[{\-0-9\w()!]/ : /^[ ]*\([\s]*[$'"[{\-0-9\w()!]/).test(after)) {
+        edits.push([offset, KEPT_HASH]);
+      } else {
+        // A call velocityjs reads as one of a name no macro has (`#Xoreach(`, `#Xforeach (`, `#Xname(`): it prints as
+        // written (finishTree).
+        edits.push([offset + 1, 'X']);
+        if (token.endsWith('}')) edits.push([offset + token.length - 1, ' ']);
+      }
       continue;
     }
     if (token === '#' && (source[offset - 1] === '$' || source[offset - 1] === '!')) {
@@ -872,7 +928,7 @@ function escapeEdits(source: string): EscapeEdits | undefined {
       pattern.lastIndex = sign;
       continue;
     }
-    const directive = /^(@)?\{?([A-Za-z][A-Za-z0-9_]*)/.exec(source.slice(sign + 1, sign + 64));
+    const directive = /^(@)?\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(sign + 1, sign + 64));
     const name = directive?.[2];
     const isDirective = name !== undefined && ((!directive![1] && DIRECTIVE_NAMES.has(name)) || definedAbove(name, offset));
     if (!isDirective) {
@@ -888,15 +944,14 @@ function escapeEdits(source: string): EscapeEdits | undefined {
       halved();
     }
   }
-  if (source.includes(')(')) {
-    for (const offset of textParenthesesAfterCalls(source)) edits.push([offset, KEPT_PARENTHESIS]);
-    edits.sort((a, b) => a[0] - b[0]);
-  }
+  if (source.includes(')(')) for (const offset of textParenthesesAfterCalls(source)) edits.push([offset, KEPT_PARENTHESIS]);
+  if (prefixes.length > 0 || source.includes(')(')) edits.sort((a, b) => a[0] - b[0]);
   return edits.length > 0 ? edits : undefined;
 }
 
 const DOLLARS_BEFORE_DIRECTIVE_AT = new RegExp(DOLLARS_BEFORE_DIRECTIVE.source, 'y');
 const DOLLARS_BEFORE_REFERENCE_AT = new RegExp(DOLLARS_BEFORE_REFERENCE.source, 'y');
+const BLOCK_AFTER_DOLLAR_AT = new RegExp(BLOCK_AFTER_DOLLAR.source, 'y');
 
 /** Whether the sticky `pattern` matches `token` where it stands in `source`, its look-ahead included. */
 function matchesAt(pattern: RegExp, source: string, offset: number, token: string): boolean {
@@ -935,7 +990,10 @@ function unreadableEnd(source: string, strings: () => readonly StringLiteral[]):
   if (directive) {
     const lineStart = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1;
     const commented = source.slice(lineStart, directive.index).includes('##') || source.lastIndexOf('#*') > source.lastIndexOf('*#');
-    return directive[1].length % 2 === 0 && !commented ? directive.index + directive[1].length : undefined;
+    const at = directive.index + directive[1].length;
+    // After a `$` a directive other than `#if` is a macro call, which needs no arguments (dollarSigns).
+    if (directive[1].length === 0 && afterDollar(source, at) && /(?:foreach|macro|define|evaluate)\}?$/.test(source)) return undefined;
+    return directive[1].length % 2 === 0 && !commented ? at : undefined;
   }
   const end = /(?:\$!?|#\*?)$/.exec(source);
   if (!end) return undefined;
@@ -1128,6 +1186,8 @@ function* blockTokens(template: string, literals: readonly StringLiteral[] = [])
     const end = offset + token.length;
     const opener = match[1] ?? match[2];
     const closer = match[4] ?? match[5];
+    // After a `$` a block directive other than `#if` is a macro call that opens no block (dollarSigns).
+    if (!match[3] && closer === undefined && opener !== 'if' && afterDollar(template, offset)) continue;
     if (match[3] || closer === 'else') yield { kind: 'branch', name: match[3] ?? 'else', offset, end };
     else if (closer === 'end') yield { kind: 'end', name: 'end', offset, end };
     else yield { kind: 'open', name: opener ?? token.slice(1).replace(/\s*\($/, ''), offset, end };

@@ -125,13 +125,14 @@ export function surroundingsAt(text: string, offset: number): Surroundings {
 }
 
 /**
- * The surroundings found in `structure` with the labels of calls and references as `source` writes them (a list
- * inside a call's earlier arguments is a reference in `structure`).
+ * The surroundings found in `structure` with the labels of calls, references and directives as `source` writes them
+ * (a list inside a call's earlier arguments is a reference in `structure`).
  */
 function writtenAs(where: Surroundings, source: string, structure: string): Surroundings {
   if (structure === source) return where;
   for (const construct of where.open) {
-    if (construct.kind === 'call' || construct.kind === 'reference') {
+    // A directive's name too may differ (a rewritten `#foreach` header, a macro name's leading `_`).
+    if (construct.kind === 'call' || construct.kind === 'reference' || construct.kind === 'directive') {
       construct.label = source.slice(construct.start, construct.start + construct.label.length - 1) + construct.label[construct.label.length - 1];
     }
   }

@@ -39,11 +39,15 @@ export function isCertainlyValidTemplate(template: string): boolean {
   if (BOOLEAN_NAME_HINT.test(template) || WORD_OPERATOR_HINT.test(template)) return false;
   // And a `$` right before a block directive, which makes it a macro call that opens no block (dollarSigns).
   if (DOLLAR_BLOCK_HINT.test(template)) return false;
+  // velocityjs reads `#_name(` as text, where Velocity reads a macro call whose arguments may fail (underscoreNames).
+  if (UNDERSCORE_CALL_HINT.test(template)) return false;
   // The parser sees `#stop` and braced directives rewritten. That may move offsets but opens or closes no block.
   const source = template.includes('stop') || template.includes('#{') ? normalizeDirectives(template) : template;
   const scanner = new Scanner(source);
   return scanner.template() && !scanner.foreignSpace;
 }
+
+const UNDERSCORE_CALL_HINT = /#_[\w-]*[ ]*\(/;
 
 /**
  * Velocity parses the text of a double-quoted string as a template when the template loads, as the evaluator does

@@ -108,6 +108,8 @@ export const Rule = {
   Name: 63,
   MacroName: 64,
   Hash: 65,
+  /** Any one character a directive's `#` leaves unread, which ends the directive as text (`#_m`, `#1`). */
+  Character: 66,
 } as const;
 
 export type LexState = 'INITIAL' | 'mu' | 'c' | 'i' | 'h' | 'esc' | 'run';

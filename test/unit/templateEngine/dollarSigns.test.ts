@@ -27,7 +27,13 @@ describe('$ signs that start no reference, read as Velocity 1.7 reads them', () 
       assert.equal(render('a$#{stop} b|a$#stop() b|a$#include("x")b'), 'a$#{stop} b|a$#stop() b|a$#include("x")b');
     });
 
-    it('make a block directive a syntax error, its #end then closing another block', () => {
+    it('make a block directive a macro call that opens no block, printed as written, its #end closing the block around', () => {
+      assert.equal(render('#if(true)a$#foreach($i in [1])x#end|#foreach($j in [1, 2])$!#foreach($i $j)x#end'), 'a$#foreach($i in [1])x|$!#foreach($i $j)x$!#foreach($i $j)x');
+      assert.equal(render('#if(true)a$#{foreach}($i in [1])x#end|#if(true)$#macro(q)x#end|#if(true)$#@m()x#end|a$#foreach x|a$#foreach'), 'a$#{foreach}($i in [1])x|$#macro(q)x|$#@m()x|a$#foreach x|a$#foreach');
+      assert.equal(render('#set($s = "$#foreach($i in [1])")$s'), '$#foreach($i in [1])');
+    });
+
+    it('make a block directive a syntax error when its #end then closes another block than the one around, or none', () => {
       for (const [template, column] of [
         ['a$#foreach($x in [1])$x#end', 2],
         ['$!#{define}($d)x#end', 1],
@@ -43,6 +49,14 @@ describe('$ signs that start no reference, read as Velocity 1.7 reads them', () 
     it('stay where a blank or line break comes between, and in comments and string literals', () => {
       assert.equal(render('a$ #if(true)x#end|a$\n#set($a = 1)b'), 'a$ x|a$\nb');
       assert.equal(render("#set($s = 'a$#set(')$s|#[[$#set(]]#"), 'a$#set(|$#set(');
+    });
+  });
+
+  describe('right before a reference inside a directive or call', () => {
+    it('leave the value of the reference, whatever came before its last $', () => {
+      assert.equal(render("#set($x = 'X')#set($a = $\\$x)[$a]#set($a = \\$x)[$a]#set($a = $$x)[$a]#set($a = $!\\$x)[$a]#set($a = $\\${x})[$a]"), '[X][X][X][X][X]');
+      assert.equal(render("#set($x = 'X')#if($\\$x == 'X')y#end|$x.concat($\\$x)|#set($l = [$\\$x])$l|#set($\\$n = 1)$n"), 'y|XX|[X]|1');
+      assert.equal(render('#if($\\$nope)y#{else}n#end'), 'n');
     });
   });
 

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { checkTemplateSyntax } from '../../../server/src/template/engine';
+import { isCertainlyValidTemplate } from '../../../server/src/template/syntaxPrecheck';
 import { render, renderFull } from './render';
 
 describe('directive arguments and macro calls Velocity 1.7 takes and velocityjs does not', () => {
@@ -29,6 +30,19 @@ describe('directive arguments and macro calls Velocity 1.7 takes and velocityjs 
     });
   });
 
+  describe('a macro whose name starts with _', () => {
+    it('is called with or without parentheses, and prints as written when there is none', () => {
+      assert.equal(render("#macro(_m $a)[$a]#end#_m('a')|#_m|#{_m}|x#_m y|#_m (1)"), '[a]|[]|[]|x[] y|[1]');
+      assert.equal(render('#_m()|#_m(1)|#_(x)|\\#_m()|$#_m()'), '#_m()|#_m(1)|#_(x)|\\#_m()|$#_m()');
+      assert.equal(render('#macro(_m)M#end#set($s = "a#_m() b#_m c")$s|\\#_m()|$#_m()'), 'aM bM c|#_m()|$#_m()');
+    });
+
+    it('is named as written in syntax errors, and left to the parser by the pre-check', () => {
+      assert.match(checkTemplateSyntax('#macro(_m $a)$a#end#_m($a $)')[0].message, /`#_m\(`/);
+      assert.equal(isCertainlyValidTemplate('#_m($a $)'), false);
+    });
+  });
+
   describe('a macro called without parentheses', () => {
     it('is called with no arguments, wherever the template defines it', () => {
       assert.equal(render('#macro(m $a)[$a]#end#m|#{m}|#m.x|#m-x|#m\n'), '[]|[]|[].x|[]-x|[]\n');
@@ -39,6 +53,12 @@ describe('directive arguments and macro calls Velocity 1.7 takes and velocityjs 
     it('stays text under another name, escaped, or in comments and literals', () => {
       assert.equal(render('#macro(m)M#end#mx|#m_x|\\#m|## #m\n#* #m *##[[#m]]#'), '#mx|#m_x|#m|#m');
       assert.equal(render("#macro(m)M#end#set($s = '#m')$s"), '#m');
+    });
+
+    it('is called inside a double-quoted string, by any name a macro has as the template runs', () => {
+      assert.equal(render('#macro(m)X#end#set($s = "a#m b#{m}#m.x")$s|#set($t = "#n")#macro(n)N#end$t'), 'aX bXX.x|N');
+      assert.equal(render('#set($s = "a#m b #fff")$s'), 'a#m b #fff');
+      assert.equal(render("#macro(m)X#end#evaluate('#m')"), 'X');
     });
 
     it('is placed where it is written', () => {

@@ -38,7 +38,7 @@ describe('checkTemplateSyntax', () => {
       '`$util….replaceAll(` opened at line 1 is not closed: expected `)` before the end of the template');
   });
   it('never shows the parser\'s token names', () => {
-    for (const template of ['#if($a {"x": 1}', '#set($a = )', '#set($a 1)', '#foreach($x $l)#end', '#foreach($x in)#end', '${a', '$a.b(1,)', '#if($a $b)x#end', '#set($m = {"a": 1, "b"})', '#if $a\nx#end']) {
+    for (const template of ['#if($a {"x": 1}', '#set($a = )', '#set($a 1)', '#foreach($x)#end', '#foreach($x in x)#end', '${a', '$a.b(1,)', '#if($a $b)x#end', '#set($m = {"a": 1, "b"})', '#if $a\nx#end']) {
       const [problem] = checkTemplateSyntax(template);
       assert.equal(problem.code, 'syntax', template);
       assert.doesNotMatch(problem.message, /[A-Z]{2,}_[A-Z]|'(?:DOLLAR|EOF|CONTENT|INTEGER)'/, template);
@@ -48,7 +48,7 @@ describe('checkTemplateSyntax', () => {
     assert.deepEqual(checkTemplateSyntax('#if($a == )x#end'), [
       { code: 'syntax', message: 'Unexpected `)` in `#if(` opened at line 1: expected a value; write `#if(condition)`', line: 1, column: 11 },
     ]);
-    assert.equal(checkTemplateSyntax('#foreach($x $l)#end')[0].message, 'Unexpected `$l` in `#foreach(` opened at line 1: expected `in`; write `#foreach($item in $list)`');
+    assert.equal(checkTemplateSyntax('#foreach($x)#end')[0].message, 'Unexpected `)` in `#foreach(` opened at line 1: expected `in`; write `#foreach($item in $list)`');
     assert.equal(checkTemplateSyntax('#set($a 1)')[0].message, 'Unexpected `1` in `#set(` opened at line 1; write `#set($name = value)`');
     assert.equal(checkTemplateSyntax('#if($a $b)x#end')[0].message, 'Unexpected `$b` in `#if(` opened at line 1: expected `)` or an operator; write `#if(condition)`');
     assert.equal(checkTemplateSyntax('$a.b(1,)')[0].message, 'Unexpected `)` in `$a.b(` opened at line 1: expected a value');
