@@ -10,7 +10,7 @@
  * Likewise Velocity separates the parts of a directive or call with spaces, tabs and line breaks only, where
  * velocityjs skips any JavaScript white space (a non-breaking space, a form feed).
  */
-import { lexTemplate, Rule } from './velocityLexer';
+import { lexTemplate, Rule, TokenTrail } from './velocityLexer';
 import { lineOf, shortLabel, surroundingsAt } from './syntaxMessages';
 
 export interface CallProblem {
@@ -51,9 +51,7 @@ export function callArgumentProblem(source: string, structure = source): CallPro
   let modifier = false;
   let textReference = -1;
   let anyReference = -1;
-  let previous = -1;
-  let beforePrevious = -1;
-  let previousEnd = -1;
+  const trail = new TokenTrail();
   let blankCall: { start: number; open: number } | undefined;
   let parens = 0;
   /** Inside `$name(...)`, which velocityjs reads as a call and Velocity as text, from this depth of parentheses. */
@@ -63,6 +61,7 @@ export function callArgumentProblem(source: string, structure = source): CallPro
     stop = lexTemplate(structure, (rule, start, end, state) => {
       // Velocity stops at the first problem, and so can the lexer.
       if (found) throw FOUND;
+      const { previous, beforePrevious, previousEnd } = trail;
       if (rule === Rule.Paren) {
         if (state === 'mu' && previous === Rule.Name && (beforePrevious === Rule.Dollar || beforePrevious === Rule.DollarQuiet) && textParens < 0) textParens = parens;
         parens++;
@@ -91,18 +90,14 @@ export function callArgumentProblem(source: string, structure = source): CallPro
         if (foreign) found = foreignSpace(source, start + foreign.index);
         else if (rule === Rule.Paren && end - start > 1 && afterMethodName) blankCall = { start: state === 'mu' ? textReference : anyReference, open: start };
       }
-      if (/\S/.test(structure.slice(start, end))) {
-        beforePrevious = previous;
-        previous = rule;
-        previousEnd = end;
-      }
+      if (/\S/.test(structure.slice(start, end))) trail.push(rule, end);
     });
   } catch (error) {
     if (error !== FOUND) throw error;
   }
   if (found) return found;
   // Inside a directive or another call velocityjs has no rule for such a `(` and stops; Velocity fails there too.
-  if (stop < source.length && source.charCodeAt(stop) === 40 && previous === Rule.Name && beforePrevious === Rule.Dot && previousEnd === stop) {
+  if (stop < source.length && source.charCodeAt(stop) === 40 && trail.previous === Rule.Name && trail.beforePrevious === Rule.Dot && trail.previousEnd === stop) {
     found = argumentProblem(source, anyReference, stop);
   }
   return found;

@@ -9,7 +9,7 @@
  * the value true. And it reads a word operator right after the `)` or `]` that ends a reference (`$s.length()le 2`)
  * while it is still in the reference, another parse error; velocityjs reads a name and an operator in all of these.
  */
-import { lexTemplate, Rule } from './velocityLexer';
+import { lexTemplate, Rule, TokenTrail } from './velocityLexer';
 import { spliced, type Splice } from './textSplices';
 
 const IN = 20;
@@ -39,34 +39,6 @@ export const WORD_OPERATOR_HINT = /[)\]](?:lt|le|gt|ge|eq|ne|and|or|not)\b/;
 const NAME_GOES_ON = /[\w-]/;
 /** What may follow `$true` inside parentheses for it to be the value: not a name's character, a property or an index. */
 const VALUE_ENDS = /[^\w.[-]|$/y;
-
-/** Tracks the tokens before the current one, for telling whether it is a name in a reference. */
-class TokenTrail {
-  private previous = -1;
-  private previousEnd = -1;
-  private beforePrevious = -1;
-  private beforePreviousEnd = -1;
-
-  /** Whether the token starting at `start` is a reference's name: right after `$`, `$!`, `${`, `$!{` or `.`. */
-  namesAt(start: number): boolean {
-    if (this.previousEnd !== start) return false;
-    if (this.previous === Rule.Dollar || this.previous === Rule.DollarQuiet || this.previous === Rule.Dot) return true;
-    const brace = this.previous === Rule.MapBegin || this.previous === Rule.BraceBegin;
-    return brace && this.beforePreviousEnd === start - 1 && (this.beforePrevious === Rule.Dollar || this.beforePrevious === Rule.DollarQuiet);
-  }
-
-  /** Whether the token starting at `start` follows a bare `$` or `$!` (not `${` or `.`). */
-  afterDollar(start: number): boolean {
-    return this.previousEnd === start && (this.previous === Rule.Dollar || this.previous === Rule.DollarQuiet);
-  }
-
-  push(rule: number, end: number): void {
-    this.beforePrevious = this.previous;
-    this.beforePreviousEnd = this.previousEnd;
-    this.previous = rule;
-    this.previousEnd = end;
-  }
-}
 
 export interface KeywordNames {
   /** The text with each such keyword written otherwise, as long as before. */
@@ -182,13 +154,12 @@ export function wordOperatorProblem(lexText: string): KeywordProblem | undefined
   /** For each `(` or `[` open: whether it opens a reference's arguments or index. */
   const open: boolean[] = [];
   let closedReference = false;
-  let previous = -1;
-  let beforePrevious = -1;
-  let previousEnd = -1;
+  const trail = new TokenTrail();
   let found: number | undefined;
   lexTemplate(lexText, (rule, start, end, state) => {
     if (found !== undefined) return;
-    const adjacent = previousEnd === start;
+    const { previous, beforePrevious } = trail;
+    const adjacent = trail.previousEnd === start;
     if (rule === Rule.Paren) {
       open.push(adjacent && previous === Rule.Name && (beforePrevious === Rule.Dot || beforePrevious === Rule.Dollar || beforePrevious === Rule.DollarQuiet));
     } else if (rule === Rule.Bracket) {
@@ -197,9 +168,7 @@ export function wordOperatorProblem(lexText: string): KeywordProblem | undefined
       found = start;
     }
     closedReference = (rule === Rule.CloseParen || rule === Rule.CloseBracket) && open.pop() === true;
-    beforePrevious = previous;
-    previous = rule;
-    previousEnd = end;
+    trail.push(rule, end);
   });
   if (found === undefined) return undefined;
   const word = /^[a-z]+/.exec(lexText.slice(found))![0];

@@ -31,7 +31,7 @@ import { MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTING, MAX_TEMPLATE_BYTES } from '.
 import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
 import { bareSetMessage, describeUnexpectedToken, describeUnreadableText, lineOf, NULL_LITERAL_MESSAGE } from './syntaxMessages';
 import { lineColumn, offsetOfLineColumn } from '../model/textPositions';
-import { lexTemplate, Rule } from './velocityLexer';
+import { lexTemplate, Rule, TokenTrail } from './velocityLexer';
 import { parseValue } from './velocityValues';
 
 export interface SyntaxProblem {
@@ -1047,18 +1047,15 @@ const NAMED_AFTER = new Set<number>([Rule.Dollar, Rule.DollarQuiet, Rule.BraceBe
 function nullWordAt(lexText: string): number | undefined {
   /** For each `(` open: whether it opens a method call's arguments. */
   const calls: boolean[] = [];
-  let previous = -1;
-  let beforePrevious = -1;
-  let previousEnd = -1;
+  const trail = new TokenTrail();
   let found: number | undefined;
   lexTemplate(lexText, (rule, start, end, state) => {
     if (found !== undefined) return;
-    if (rule === Rule.Paren) calls.push(previous === Rule.Name && previousEnd === start && beforePrevious === Rule.Dot);
+    const { previous, previousEnd } = trail;
+    if (rule === Rule.Paren) calls.push(previous === Rule.Name && previousEnd === start && trail.beforePrevious === Rule.Dot);
     else if (rule === Rule.CloseParen) calls.pop();
     else if (rule === NULL_WORD && (state === 'c' || state === 'i') && calls[calls.length - 1] !== true && !(previousEnd === start && NAMED_AFTER.has(previous))) found = start;
-    beforePrevious = previous;
-    previous = rule;
-    previousEnd = end;
+    trail.push(rule, end);
   });
   return found;
 }
@@ -1077,12 +1074,10 @@ const SPACED_CALL_MESSAGE =
  */
 function textParenthesesAfterCalls(source: string): number[] {
   const found: number[] = [];
-  let previous = -1;
-  let previousEnd = -1;
+  const trail = new TokenTrail();
   lexTemplate(source, (rule, start, end, state) => {
-    if (rule === Rule.Paren && state === 'mu' && previous === Rule.CloseParen && previousEnd === start) found.push(start);
-    previous = rule;
-    previousEnd = end;
+    if (rule === Rule.Paren && state === 'mu' && trail.previous === Rule.CloseParen && trail.previousEnd === start) found.push(start);
+    trail.push(rule, end);
   });
   return found;
 }
@@ -1097,18 +1092,15 @@ function escapedAt(source: string, offset: number): boolean {
 export function spacedCallAt(lexText: string): number | undefined {
   // Only text with a name or `}` before blanks and a `(` needs the lexer.
   if (!SPACED_PARENTHESIS.test(lexText)) return undefined;
-  let previous = -1;
-  let beforePrevious = -1;
-  let previousEnd = -1;
+  const trail = new TokenTrail();
   let found: number | undefined;
   lexTemplate(lexText, (rule, start, end, state) => {
     // Blanks are tokens of their own; what counts is the token before them.
     if (found !== undefined || rule === 42 || rule === 43) return;
+    const { previous, beforePrevious, previousEnd } = trail;
     const named = previous === Rule.Name && (beforePrevious === Rule.Dot || beforePrevious === Rule.Dollar || beforePrevious === Rule.DollarQuiet);
     if (rule === Rule.Paren && (state === 'c' || state === 'i') && named && previousEnd < start && /^[ \t\r\n]+$/.test(lexText.slice(previousEnd, start))) found = start;
-    beforePrevious = previous;
-    previous = rule;
-    previousEnd = end;
+    trail.push(rule, end);
   });
   return found;
 }

@@ -5,7 +5,7 @@
  * a copy of velocityjs's lexer, so positions match what the parser saw.
  */
 import { lineColumn } from '../model/textPositions';
-import { lexTemplate, Rule } from './velocityLexer';
+import { lexTemplate, Rule, TokenTrail } from './velocityLexer';
 import { shortened } from '../model/shortened';
 
 /** A parenthesis, bracket or brace that was opened, labelled as the user wrote its opening. */
@@ -41,8 +41,7 @@ export function surroundingsAt(text: string, offset: number): Surroundings {
   let blockMacro = false;
   let pending: { label: string; start: number } | undefined;
   let referenceStart = -1;
-  let previous = -1;
-  let beforePrevious = -1;
+  const trail = new TokenTrail();
   const strings: Array<{ start: number; end: number }> = [];
   const take = (): Surroundings => {
     const innermost = stack[stack.length - 1];
@@ -83,7 +82,7 @@ export function surroundingsAt(text: string, offset: number): Surroundings {
         break;
       case Rule.Paren:
         if (wasPending) push({ label: `${wasPending.label}(`, closer: ')', kind: 'directive', start: wasPending.start });
-        else if (previous === Rule.Name && beforePrevious === Rule.Dot && referenceStart >= 0) {
+        else if (trail.previous === Rule.Name && trail.beforePrevious === Rule.Dot && referenceStart >= 0) {
           push({ label: `${text.slice(referenceStart, start)}(`, closer: ')', kind: 'call', start: referenceStart });
         } else push({ label: '(', closer: ')', kind: 'group', start });
         break;
@@ -114,10 +113,7 @@ export function surroundingsAt(text: string, offset: number): Surroundings {
         if (DIRECTIVE_RULES.has(rule)) pending = { label: `#${text.slice(start, end).trim()}`, start: hashStart };
         else if (!/\S/.test(text.slice(start, end))) pending = wasPending;
     }
-    if (/\S/.test(text.slice(start, end))) {
-      beforePrevious = previous;
-      previous = rule;
-    }
+    if (/\S/.test(text.slice(start, end))) trail.push(rule, end);
   });
   const result = snapshot ?? take();
   result.lexEnd = lexEnd;

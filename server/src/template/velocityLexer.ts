@@ -212,3 +212,36 @@ export function lexTemplate(
   }
   return text.length;
 }
+
+/**
+ * The tokens before the one being read, for the scans that judge a token by its neighbours. A scan pushes the tokens
+ * it counts (all of them, or those that are more than blanks) after it has judged each.
+ */
+export class TokenTrail {
+  /** The rule of the last token pushed; -1 before the first. */
+  previous = -1;
+  /** Where the last token pushed ended; -1 before the first. */
+  previousEnd = -1;
+  beforePrevious = -1;
+  beforePreviousEnd = -1;
+
+  /** Whether the token starting at `start` is a reference's name: right after `$`, `$!`, `${`, `$!{` or `.`. */
+  namesAt(start: number): boolean {
+    if (this.previousEnd !== start) return false;
+    if (this.previous === Rule.Dollar || this.previous === Rule.DollarQuiet || this.previous === Rule.Dot) return true;
+    const brace = this.previous === Rule.MapBegin || this.previous === Rule.BraceBegin;
+    return brace && this.beforePreviousEnd === start - 1 && (this.beforePrevious === Rule.Dollar || this.beforePrevious === Rule.DollarQuiet);
+  }
+
+  /** Whether the token starting at `start` follows a bare `$` or `$!` (not `${` or `.`). */
+  afterDollar(start: number): boolean {
+    return this.previousEnd === start && (this.previous === Rule.Dollar || this.previous === Rule.DollarQuiet);
+  }
+
+  push(rule: number, end: number): void {
+    this.beforePrevious = this.previous;
+    this.beforePreviousEnd = this.previousEnd;
+    this.previous = rule;
+    this.previousEnd = end;
+  }
+}
