@@ -1,7 +1,7 @@
 import { TextDocument, type Range } from 'vscode-languageserver-textdocument';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import type { DocumentFormat, SyntaxProblem, ValueNode } from './nodes';
-import { buildTree } from './yamlTree';
+import { buildTree, type KeysNoted } from './yamlTree';
 import { recoverTree } from './recoveryTree';
 import { getValue, toValue } from './navigate';
 import { STAR } from './charCodes';
@@ -21,6 +21,8 @@ export class ApiDocument {
   readonly text: string;
   private plainValue: unknown;
   private hasPlainValue = false;
+  /** What the parser noted of this tree as it built it, for the one walk of the tree a validation takes otherwise. */
+  noted: KeysNoted | undefined;
 
   constructor(
     readonly textDocument: TextDocument,
@@ -108,7 +110,7 @@ export function parseApiDocument(textDocument: TextDocument): ApiDocument {
     ]);
   }
   // The JSON parser's findings replace the YAML parser's on a JSON document, which need not be explained.
-  const { root, problems, aliasNodes, yamlError } = buildTree(text, undefined, { explainSyntaxErrors: format !== 'json' });
+  const { root, problems, aliasNodes, yamlError, noted } = buildTree(text, undefined, { explainSyntaxErrors: format !== 'json' });
   if (format === 'json') {
     const json = jsonSyntaxProblems(text);
     // The JSON parser's messages name the JSON mistake; the YAML parser's, on the same text, only repeat it less clearly.
@@ -117,7 +119,9 @@ export function parseApiDocument(textDocument: TextDocument): ApiDocument {
     // stays a finding that stops the run, since the document was not checked at all.
     if (!root && problems.some((p) => p.code === 'yaml-syntax')) return new ApiDocument(textDocument, format, root, [beyondLimits(problems, yamlError?.reason)], aliasNodes);
   }
-  return new ApiDocument(textDocument, format, root, problems, aliasNodes);
+  const document = new ApiDocument(textDocument, format, root, problems, aliasNodes);
+  document.noted = noted;
+  return document;
 }
 
 function beyondLimits(problems: SyntaxProblem[], reason: string | undefined): SyntaxProblem {

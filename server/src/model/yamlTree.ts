@@ -8,11 +8,13 @@ import { keyCopyAt, keyOf, newProperty, propertyWithKey } from './property';
 import { forgetKeyIndex } from './navigate';
 import { describeYamlError, plainYamlError, yamlErrorOf, type YamlError } from './yamlErrors';
 import { isDocumentMarker, isLineBreak, lineEndOf } from './yamlErrorContext';
-import { STAR } from './charCodes';
+import { DOLLAR, LOWER_X, STAR, UPPER_C, UPPER_F, UPPER_R } from './charCodes';
 
 export interface TreeResult {
   root: ValueNode | undefined;
   problems: SyntaxProblem[];
+  /** What the direct parser noted of the tree as it built it, when the tree holds no copies (see `KeysNoted`). */
+  noted?: KeysNoted;
   /** Nodes copied to expand aliases and merge keys. */
   aliasNodes: number;
   /** No tree because the aliases expand to more nodes than the budget allows (the one problem says so). */
@@ -96,7 +98,36 @@ export function buildTreeFast(text: string, aliasBudget = aliasNodeBudget(text.l
     if (error instanceof AliasBudgetExceeded) return undefined;
     throw error;
   }
-  return { root: builder.result, problems, aliasNodes: builder.aliasNodes };
+  return { root: builder.result, problems, aliasNodes: builder.aliasNodes, noted: builder.keysNoted() };
+}
+
+/**
+ * The keys a validation looks for everywhere in a tree, noted by the direct parser as it made their entries, which
+ * spares a walk over every node of the tree afterwards. Written entries are noted when made, after their values: an
+ * extension nested in another's value comes before it (`extensionsInOrder`). The entries of an alias's copy are noted
+ * as the copy is made, in the order a walk meets them, all at the alias's offset.
+ */
+export interface KeysNoted {
+  /** Entries whose key starts with `x-amazon`. */
+  extensions: PropertyNode[];
+  /** `$ref` entries with a string value, in the order a walk meets them: such a value is a scalar, made right after its key. */
+  refs: PropertyNode[];
+  /** A key of a CloudFormation intrinsic function stands somewhere (`Ref`, `Condition`, `Fn::…`). */
+  intrinsicKeys: boolean;
+  /** The tree holds copies for aliases. */
+  copies: boolean;
+}
+
+/**
+ * The noted extension entries in the order a walk meets them: by offset, those of one copy (which share the alias's
+ * offset) in the order noted, which a stable sort keeps.
+ */
+export function extensionsInOrder(noted: KeysNoted): PropertyNode[] {
+  const list = noted.extensions;
+  for (let i = 1; i < list.length; i++) {
+    if (list[i - 1].offset > list[i].offset) return list.slice().sort((a, b) => a.offset - b.offset);
+  }
+  return list;
 }
 
 /** The tree by js-yaml's event parser alone, for comparison with the direct parser. */
@@ -418,7 +449,32 @@ export class TreeBuilder {
     const property = newProperty(parent, keyValue, keyStyle, keyOffset, keyEnd, value, end, undefined);
     value.parent = property;
     this.entries[this.top++] = property;
+    if (typeof keyValue === 'string') this.noteKey(property, keyValue, value);
     return property;
+  }
+
+  private readonly noted: KeysNoted = { extensions: [], refs: [], intrinsicKeys: false, copies: false };
+
+  /** Only the first character is read for nearly every key: the keys noted start with `x`, `$`, `R`, `C` or `F`. */
+  private noteKey(property: PropertyNode, key: string, value: ValueNode | undefined): void {
+    const first = key.charCodeAt(0);
+    if (first === LOWER_X) {
+      if (key.startsWith('x-amazon')) this.noted.extensions.push(property);
+    } else if (first === DOLLAR) {
+      if (key === '$ref' && value?.type === 'string') this.noted.refs.push(property);
+    } else if (first === UPPER_R || first === UPPER_C || first === UPPER_F) {
+      if (key === 'Ref' || key === 'Condition' || key.startsWith('Fn::')) this.noted.intrinsicKeys = true;
+    }
+  }
+
+  /**
+   * The keys noted, unless the tree has merge keys: the entries merged are made apart from the tree, and a merged
+   * alias's copy is noted but then left out of it.
+   */
+  keysNoted(): KeysNoted | undefined {
+    if (this.mergeKeys) return undefined;
+    this.noted.copies = this.aliasNodes > 0;
+    return this.noted;
   }
 
   /** The last key read by `key`: its value, style and offsets, for the parser to hold while it reads the value. */
@@ -574,9 +630,13 @@ export class TreeBuilder {
       for (let i = 0; i < properties.length; i++) {
         const p = properties[i];
         const property = newProperty(copy, p.keyValue, p.keyStyle, offset, end, undefined, end, keyCopyAt(p, offset, end));
+        // Noted before the value is copied, so that a copy's own entries are noted in the order a walk meets them.
+        const noted = typeof p.keyValue === 'string' && p.keyValue !== '$ref';
+        if (noted) this.noteKey(property, p.keyValue as string, undefined);
         if (p.value) {
           property.value = this.cloneAt(p.value, offset, end, site);
           property.value.parent = property;
+          if (p.keyValue === '$ref') this.noteKey(property, '$ref', property.value);
         }
         copy.properties.push(property);
       }

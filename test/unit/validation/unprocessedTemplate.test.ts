@@ -72,3 +72,43 @@ describe('placeholders spelled with escapes', () => {
     assert.ok(codes(await validate(text)).includes('unprocessed-template'));
   });
 });
+
+describe('Velocity references in mapping templates', () => {
+  const definition = (templates: string, anchor = '') => `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /a:
+    get:${anchor}
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: aws
+        httpMethod: POST
+        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations
+${templates}
+        responses: { default: { statusCode: '200' } }
+`;
+
+  it('reads ${...} in request and response templates as formal references, not placeholders', async () => {
+    const text = definition(`        requestTemplates:
+          application/json: '{"id": "\${input.params().id}"}'
+          application/xml: |
+            <id>\${input.params('id')}</id>`);
+    assert.deepEqual(codes(await validate(text)).filter((c) => c === 'unprocessed-template'), []);
+  });
+
+  it('reads them the same way in a definition with aliases, which is walked node by node', async () => {
+    const text = definition(`        requestTemplates:
+          application/json: '{"id": "\${input.params().id}"}'
+        cacheKeyParameters: *keys`, '\n      x-keys: &keys [method.request.path.id]');
+    assert.deepEqual(codes(await validate(text)).filter((c) => c === 'unprocessed-template'), []);
+  });
+
+  it('still reports a Terraform placeholder outside the templates after them', async () => {
+    const text = definition(`        requestTemplates:
+          application/json: '{"id": "\${input.params().id}"}'
+        credentials: \${role_arn}`);
+    const found = withCode(await validate(text), 'unprocessed-template');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /`\$\{role_arn\}`/);
+  });
+});

@@ -1,16 +1,15 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
+import { extensionsInOrder, type KeysNoted } from '../../model/yamlTree';
 import { foreignPlaceholder, isIntrinsic } from './unprocessedValues';
 import { firstIndexNotBefore } from '../../util/sortedSearch';
 
-export interface ExtensionOccurrence {
-  property: PropertyNode;
-}
+/** An entry whose key starts with `x-amazon`. */
+export type ExtensionOccurrence = PropertyNode;
 
-export interface RefOccurrence {
-  /** The `$ref` string value. */
+/** A `$ref` entry with a string value; the object holding it is its `parent`. */
+export interface RefOccurrence extends PropertyNode {
   value: ScalarNode;
-  owner: ObjectNode;
 }
 
 /** What one walk of the tree finds, shared by every rule of a validation run. */
@@ -34,10 +33,91 @@ const cache = new WeakMap<ApiDocument, DocumentIndex>();
 export function indexDocument(document: ApiDocument): DocumentIndex {
   let index = cache.get(document);
   if (!index) {
-    index = buildIndex(document.root, mayHoldPlaceholders(document.text));
+    const noted = document.noted;
+    // The index keeps what it needs of the parser's notes; the document, which outlives a validation, need not.
+    document.noted = undefined;
+    index = (noted && fromNotes(document, noted)) || walkIndex(document.root, mayHoldPlaceholders(document.text));
     cache.set(document, index);
   }
   return index;
+}
+
+/**
+ * The index from what the parser noted, undefined where only a walk finds it all. A walk stops at an intrinsic
+ * function's object, so keys inside one are not indexed: a tree with intrinsic keys is walked. Placeholders are found
+ * in the text and looked up in the tree, unless escapes could spell one where the text shows none, or aliases copy
+ * strings.
+ */
+function fromNotes(document: ApiDocument, noted: KeysNoted): DocumentIndex | undefined {
+  const text = document.text;
+  if (noted.intrinsicKeys || ESCAPES_THAT_COULD_SPELL_ONE.test(text)) return undefined;
+  // A copy's strings stand where its alias is written, which shows no `${`.
+  if (noted.copies && text.includes('${')) return undefined;
+  const found = placeholdersInText(document.root, text);
+  return { extensions: extensionsInOrder(noted), refs: noted.refs as RefOccurrence[], firstUnprocessed: found.first, holdsUnprocessed: found.holds || found.first !== undefined };
+}
+
+/**
+ * The strings the text shows a `${` in, judged as the walk judges them, in text order: the first foreign placeholder
+ * outside templates, and whether templates hold any.
+ */
+function placeholdersInText(root: ValueNode | undefined, text: string): { first?: { node: ValueNode; what: string }; holds: boolean } {
+  let holds = false;
+  let checked: ScalarNode | undefined;
+  for (let at = text.indexOf('${'); at >= 0; at = text.indexOf('${', at + 2)) {
+    const scalar = stringValueAt(root, at);
+    if (!scalar || scalar === checked) continue;
+    checked = scalar;
+    const placeholder = foreignPlaceholder(scalar.value as string);
+    if (placeholder === undefined) continue;
+    if (!inTemplateMap(scalar)) return { first: { node: scalar, what: placeholder }, holds };
+    holds = true;
+  }
+  return { holds };
+}
+
+/** The string value whose source holds `offset`: not a key, a comment or the space between entries. */
+function stringValueAt(root: ValueNode | undefined, offset: number): ScalarNode | undefined {
+  let node = root;
+  while (node && offset >= node.offset && offset < node.end) {
+    if (node.type === 'object') {
+      const property = childAt(node.properties, offset);
+      if (!property || offset < property.keyEnd) return undefined;
+      node = property.value;
+    } else if (node.type === 'array') {
+      node = childAt(node.items, offset);
+    } else {
+      return node.type === 'string' ? node : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The child whose range holds `offset`, by binary search: a tree without copies lists its children in text order. */
+function childAt<T extends { offset: number; end: number }>(children: T[], offset: number): T | undefined {
+  let lo = 0;
+  let hi = children.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const child = children[mid];
+    if (offset < child.offset) hi = mid - 1;
+    else if (offset >= child.end) lo = mid + 1;
+    else return child;
+  }
+  return undefined;
+}
+
+/** A value of `requestTemplates` or `responseTemplates`, or that value itself when it is a string. */
+function inTemplateMap(scalar: ScalarNode): boolean {
+  const owner = scalar.parent;
+  if (owner?.type !== 'property') return false;
+  if (isTemplatesKey(owner.keyValue)) return true;
+  const map = owner.parent.parent;
+  return map?.type === 'property' && isTemplatesKey(map.keyValue);
+}
+
+function isTemplatesKey(key: PropertyNode['keyValue']): boolean {
+  return key === 'requestTemplates' || key === 'responseTemplates';
 }
 
 /**
@@ -60,21 +140,27 @@ interface Walk extends DocumentIndex {
   placeholders: boolean;
 }
 
-function buildIndex(root: ValueNode | undefined, placeholders: boolean): DocumentIndex {
+/** The index by a walk of the whole tree. */
+export function walkIndex(root: ValueNode | undefined, placeholders: boolean): DocumentIndex {
   const walk: Walk = { extensions: [], refs: [], firstUnprocessed: undefined, holdsUnprocessed: false, placeholders };
-  if (root) visitValue(walk, root, false);
+  if (root) visitValue(walk, root, undefined);
   return { extensions: walk.extensions, refs: walk.refs, firstUnprocessed: walk.firstUnprocessed, holdsUnprocessed: walk.holdsUnprocessed || walk.firstUnprocessed !== undefined };
 }
 
-/** `inTemplates`: a value of a map of mapping templates, where `${...}` is Velocity's formal reference syntax. */
-function visitValue(walk: Walk, node: ValueNode, inTemplates: boolean): void {
+/**
+ * Where a value stands among mapping templates, where `${...}` is Velocity's formal reference syntax: `map`, the value
+ * of `requestTemplates` or `responseTemplates`; `template`, one of that map's values.
+ */
+type TemplateRole = 'map' | 'template' | undefined;
+
+function visitValue(walk: Walk, node: ValueNode, role: TemplateRole): void {
   const type = node.type;
-  if (type === 'object') visitObject(walk, node);
+  if (type === 'object') visitObject(walk, node, role === 'map');
   else if (type === 'array') visitArray(walk, node);
-  else if (walk.firstUnprocessed === undefined && (node.tag !== undefined || (walk.placeholders && type === 'string'))) visitScalar(walk, node, inTemplates);
+  else if (walk.firstUnprocessed === undefined && (node.tag !== undefined || (walk.placeholders && type === 'string'))) visitScalar(walk, node, role !== undefined);
 }
 
-function visitObject(walk: Walk, node: ObjectNode): void {
+function visitObject(walk: Walk, node: ObjectNode, templateMap: boolean): void {
   const props = node.properties;
   if (walk.firstUnprocessed === undefined && isIntrinsic(node)) {
     walk.firstUnprocessed = { node, what: node.tag ?? String(props[0].keyValue) };
@@ -85,17 +171,17 @@ function visitObject(walk: Walk, node: ObjectNode): void {
     const key = p.keyValue;
     const value = p.value;
     if (typeof key === 'string') {
-      if (key.startsWith(PREFIX)) walk.extensions.push({ property: p });
-      else if (key === '$ref' && value !== undefined && value.type === 'string') walk.refs.push({ value, owner: node });
+      if (key.startsWith(PREFIX)) walk.extensions.push(p);
+      else if (key === '$ref' && value !== undefined && value.type === 'string') walk.refs.push(p as RefOccurrence);
     }
-    if (value !== undefined) visitValue(walk, value, key === 'requestTemplates' || key === 'responseTemplates');
+    if (value !== undefined) visitValue(walk, value, templateMap ? 'template' : isTemplatesKey(key) ? 'map' : undefined);
   }
 }
 
 function visitArray(walk: Walk, node: ArrayNode): void {
   if (walk.firstUnprocessed === undefined && node.tag !== undefined && isIntrinsic(node)) walk.firstUnprocessed = { node, what: node.tag };
   const items = node.items;
-  for (let i = 0; i < items.length; i++) visitValue(walk, items[i], false);
+  for (let i = 0; i < items.length; i++) visitValue(walk, items[i], undefined);
 }
 
 function visitScalar(walk: Walk, node: ScalarNode, inTemplates: boolean): void {

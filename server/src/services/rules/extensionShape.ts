@@ -31,8 +31,7 @@ export const extensionShapeRule: Rule = async (context) => {
   }
 };
 
-function checkOccurrence(context: ValidationContext, occurrence: ExtensionOccurrence): void {
-  const { property } = occurrence;
+function checkOccurrence(context: ValidationContext, property: ExtensionOccurrence): void {
   const name = String(property.keyValue);
   const spec = getExtension(name);
   if (!spec) {
