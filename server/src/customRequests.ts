@@ -1,6 +1,8 @@
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isTemplateDocument, type LanguageService } from './languageService';
+import type { RequestRoute } from './largeDocumentMessages';
+import type { ApiDocument } from './model/apiDocument';
 import type { TemplateKind } from './facts/templateVariableTypes';
 import { standaloneTemplateKind } from './services/templates/templateValidation';
 import { defaultSample, evaluateStandaloneTemplate, evaluateTemplate, findTemplate, templateLabel, type TemplateEvaluation, type TemplateSample } from './services/templateEvaluation';
@@ -36,41 +38,64 @@ export interface EvaluateTemplateParams {
   kind?: TemplateKind;
 }
 
-export function registerCustomRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: LanguageService): void {
-  connection.onRequest<TemplateAtResult, unknown>(TEMPLATE_AT_REQUEST, (params: TemplateAtParams): TemplateAtResult => {
-    const document = documents.get(params.uri);
-    if (!document) return { found: false, message: 'The document is not open.' };
-    if (isTemplateDocument(document)) return { found: true, label: 'mapping template', kind: standaloneTemplateKind(params.uri), templateOffset: 0, defaultSample: {} };
-    const parsed = service.parse(document);
-    if (!parsed.root) return { found: false, message: 'The document has syntax errors; fix them to evaluate its templates.' };
-    const template = findTemplate(parsed, params.offset);
-    if (!template) return { found: false, message: 'Place the cursor on a mapping template (a value under requestTemplates or responseTemplates).' };
-    return {
-      found: true,
-      label: templateLabel(template),
-      kind: template.kind,
-      templateOffset: template.node.offset,
-      line: document.positionAt(template.toDocumentOffset(0)).line + 1,
-      defaultSample: defaultSample(parsed, template),
-    };
-  });
+export interface TemplateHandlerOptions {
+  getDocument(uri: string): TextDocument | undefined;
+  parse(document: TextDocument): ApiDocument;
+}
 
-  connection.onRequest<EvaluateTemplateResult, unknown>(EVALUATE_TEMPLATE_REQUEST, (params: EvaluateTemplateParams): EvaluateTemplateResult => {
-    const document = documents.get(params.uri);
-    if (!document) return { error: 'The document is not open.' };
-    if (isTemplateDocument(document)) return evaluateStandaloneTemplate(document.getText(), params.kind ?? standaloneTemplateKind(params.uri), params.sample);
-    const parsed = service.parse(document);
-    if (!parsed.root) return { error: 'The document has syntax errors; fix them to evaluate its templates.' };
-    const template = findTemplate(parsed, params.offset);
-    if (!template) return { error: 'The template is no longer at this place in the document.' };
-    const evaluation = evaluateTemplate(parsed, template, params.sample);
-    for (const error of evaluation.errors) {
-      if (error.offset !== undefined) {
-        const position = document.positionAt(error.offset);
-        error.line = position.line + 1;
-        error.column = position.character + 1;
+export interface TemplateHandlers {
+  templateAt(params: TemplateAtParams): TemplateAtResult;
+  evaluateTemplate(params: EvaluateTemplateParams): EvaluateTemplateResult;
+}
+
+/**
+ * The handlers behind the evaluator's requests, free of the connection: the server's thread runs them, and so does the
+ * thread that serves documents over the size limit (largeDocumentWorker.ts), on its own copy of the document.
+ */
+export function createTemplateHandlers(options: TemplateHandlerOptions): TemplateHandlers {
+  return {
+    templateAt(params) {
+      const document = options.getDocument(params.uri);
+      if (!document) return { found: false, message: 'The document is not open.' };
+      if (isTemplateDocument(document)) return { found: true, label: 'mapping template', kind: standaloneTemplateKind(params.uri), templateOffset: 0, defaultSample: {} };
+      const parsed = options.parse(document);
+      if (!parsed.root) return { found: false, message: 'The document has syntax errors; fix them to evaluate its templates.' };
+      const template = findTemplate(parsed, params.offset);
+      if (!template) return { found: false, message: 'Place the cursor on a mapping template (a value under requestTemplates or responseTemplates).' };
+      return {
+        found: true,
+        label: templateLabel(template),
+        kind: template.kind,
+        templateOffset: template.node.offset,
+        line: document.positionAt(template.toDocumentOffset(0)).line + 1,
+        defaultSample: defaultSample(parsed, template),
+      };
+    },
+
+    evaluateTemplate(params) {
+      const document = options.getDocument(params.uri);
+      if (!document) return { error: 'The document is not open.' };
+      if (isTemplateDocument(document)) return evaluateStandaloneTemplate(document.getText(), params.kind ?? standaloneTemplateKind(params.uri), params.sample);
+      const parsed = options.parse(document);
+      if (!parsed.root) return { error: 'The document has syntax errors; fix them to evaluate its templates.' };
+      const template = findTemplate(parsed, params.offset);
+      if (!template) return { error: 'The template is no longer at this place in the document.' };
+      const evaluation = evaluateTemplate(parsed, template, params.sample);
+      for (const error of evaluation.errors) {
+        if (error.offset !== undefined) {
+          const position = document.positionAt(error.offset);
+          error.line = position.line + 1;
+          error.column = position.character + 1;
+        }
       }
-    }
-    return evaluation;
-  });
+      return evaluation;
+    },
+  };
+}
+
+/** `route` runs a handler where its document is served: for a document over the size limit, in the thread that serves it. */
+export function registerCustomRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse'>, route: RequestRoute): void {
+  const handlers = createTemplateHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document) });
+  connection.onRequest<TemplateAtResult, unknown>(TEMPLATE_AT_REQUEST, (params: TemplateAtParams) => route('templateAt', params, () => handlers.templateAt(params)));
+  connection.onRequest<EvaluateTemplateResult, unknown>(EVALUATE_TEMPLATE_REQUEST, (params: EvaluateTemplateParams) => route('evaluateTemplate', params, () => handlers.evaluateTemplate(params)));
 }

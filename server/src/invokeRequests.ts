@@ -11,6 +11,7 @@ import { defaultStage, type LocalConfig } from './gateway/localConfig';
 import type { GatewayResponse } from './gateway/types';
 import { documentProblem, loadConfig, locateConfig } from './gateway/workspaceFiles';
 import type { LanguageService } from './languageService';
+import type { RequestRoute } from './largeDocumentMessages';
 import type { ApiDocument } from './model/apiDocument';
 import { forEachOperation, type OperationRef } from './model/openapiWalk';
 import { sampleRequestFor, type SampleRequest } from './services/sampleRequest';
@@ -81,6 +82,8 @@ export interface InvokeHandlerOptions {
 export interface InvokeHandlers {
   invokeLocal(params: InvokeLocalParams): Promise<InvokeLocalResult>;
   operationSample(params: OperationSampleParams): OperationSampleResult;
+  /** Drops the gateway kept for a document, and with it the document's parse. */
+  forget(uri: string): void;
   dispose(): void;
 }
 
@@ -179,6 +182,11 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
       return result;
     },
 
+    forget(uri) {
+      gateways.get(uri)?.gateway.dispose();
+      gateways.delete(uri);
+    },
+
     dispose() {
       for (const { gateway } of gateways.values()) gateway.dispose();
       gateways.clear();
@@ -222,10 +230,16 @@ function filePathOf(uri: string): string | undefined {
   }
 }
 
-export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse'>): void {
+/** An invocation may have reached its backend before the thread running it stopped: it is not sent a second time. */
+function invocationLost(): InvokeLocalResult {
+  return { error: 'The thread serving this large definition stopped during the invocation, which may have reached its backend; it was not sent again. Invoke again to retry.' };
+}
+
+/** `route` runs a handler where its document is served: for a document over the size limit, in the thread that serves it. */
+export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse'>, route: RequestRoute): void {
   const handlers = createInvokeHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document) });
-  connection.onRequest<InvokeLocalResult, unknown>(INVOKE_LOCAL_REQUEST, (params: InvokeLocalParams) => handlers.invokeLocal(params));
-  connection.onRequest<OperationSampleResult, unknown>(OPERATION_SAMPLE_REQUEST, (params: OperationSampleParams) => handlers.operationSample(params));
+  connection.onRequest<InvokeLocalResult, unknown>(INVOKE_LOCAL_REQUEST, (params: InvokeLocalParams) => route('invokeLocal', params, () => handlers.invokeLocal(params), invocationLost));
+  connection.onRequest<OperationSampleResult, unknown>(OPERATION_SAMPLE_REQUEST, (params: OperationSampleParams) => route('operationSample', params, () => handlers.operationSample(params)));
   // Lambda workers are child processes: they must not outlive the server.
   process.once('exit', () => handlers.dispose());
 }

@@ -12,7 +12,7 @@ import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-langua
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { RenameError } from './services/rename';
 import type { LanguageSettings } from './services/validationTypes';
-import type { FeatureAnswer, FeatureArguments, HostedFeature, HostRequest, HostResponse } from './largeDocumentMessages';
+import type { FeatureAnswer, FeatureArguments, HostedFeature, HostedRequest, HostRequest, HostResponse, RequestAnswer, RequestParams } from './largeDocumentMessages';
 
 const DEFAULT_WORKER_FILE = path.join(__dirname, '..', 'workers', 'largeDocuments.js');
 
@@ -35,8 +35,15 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-/** The thread stopped before it answered: the caller answers in its own thread instead. */
-class HostFailed extends Error {}
+/**
+ * The thread did not answer: it lacked the version (`mayHaveRun` false, the call never started) or stopped while the
+ * call was under way. The caller answers in its own thread instead.
+ */
+class HostFailed extends Error {
+  constructor(readonly mayHaveRun: boolean) {
+    super('The thread serving documents over the size limit did not answer.');
+  }
+}
 
 export class LargeDocumentHost {
   private worker: Worker | undefined;
@@ -65,6 +72,15 @@ export class LargeDocumentHost {
 
   feature<F extends HostedFeature>(document: TextDocument, feature: F, args: FeatureArguments<F>, inThisThread: () => FeatureAnswer<F> | Promise<FeatureAnswer<F>>): Promise<FeatureAnswer<F>> {
     return this.call(document, (id) => ({ type: 'feature', id, uri: document.uri, version: document.version, feature, args }), inThisThread) as Promise<FeatureAnswer<F>>;
+  }
+
+  /**
+   * One of the extension's own requests on `document` (the evaluator's, the invoke panel's), with its parameters.
+   * `ifLost` answers a request the thread stopped during, when running it again is not the same (an invocation that
+   * reached a backend); without it, the request runs again in this thread.
+   */
+  request<R extends HostedRequest>(document: TextDocument, request: R, params: RequestParams<R>, inThisThread: () => RequestAnswer<R> | Promise<RequestAnswer<R>>, ifLost?: () => RequestAnswer<R>): Promise<RequestAnswer<R>> {
+    return this.call(document, (id) => ({ type: 'request', id, uri: document.uri, version: document.version, request, params }), inThisThread, ifLost) as Promise<RequestAnswer<R>>;
   }
 
   /**
@@ -109,7 +125,7 @@ export class LargeDocumentHost {
     await worker?.terminate();
   }
 
-  private async call(document: TextDocument, request: (id: number) => HostRequest, inThisThread: () => unknown): Promise<unknown> {
+  private async call(document: TextDocument, request: (id: number) => HostRequest, inThisThread: () => unknown, ifLost?: () => unknown): Promise<unknown> {
     const worker = this.thread();
     if (!worker) return inThisThread();
     this.bringUpToDate(worker, document);
@@ -121,8 +137,8 @@ export class LargeDocumentHost {
         worker.postMessage(request(id));
       });
     } catch (error) {
-      if (error instanceof HostFailed) return inThisThread();
-      throw error;
+      if (!(error instanceof HostFailed)) throw error;
+      return error.mayHaveRun && ifLost ? ifLost() : inThisThread();
     }
   }
 
@@ -175,7 +191,7 @@ export class LargeDocumentHost {
     else if (response.missing) {
       // The thread's copy went out of step: this call is answered here, and the next one sends the whole text.
       if (this.sent.has(response.missing)) this.sent.set(response.missing, -1);
-      call.reject(new HostFailed());
+      call.reject(new HostFailed(false));
     } else if (response.rename) call.reject(new RenameError(response.message));
     else call.reject(new Error(response.message));
   }
@@ -191,6 +207,6 @@ export class LargeDocumentHost {
     void worker.terminate().catch(() => undefined);
     const waiting = [...this.pending.values()];
     this.pending.clear();
-    for (const call of waiting) call.reject(new HostFailed());
+    for (const call of waiting) call.reject(new HostFailed(true));
   }
 }

@@ -1,5 +1,7 @@
 /** What the server and the thread that serves documents over the size limit say to each other. */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TemplateHandlers } from './customRequests';
+import type { InvokeHandlers } from './invokeRequests';
 import type { LanguageService } from './languageService';
 import type { LanguageSettings } from './services/validationTypes';
 
@@ -21,6 +23,27 @@ export type FeatureArguments<F extends HostedFeature> = Parameters<LanguageServi
 
 export type FeatureAnswer<F extends HostedFeature> = Awaited<ReturnType<LanguageService[F]>>;
 
+/** The extension's own requests on a document that the thread answers, by the same handlers as the server's thread. */
+export interface HostedRequests {
+  templateAt: TemplateHandlers['templateAt'];
+  evaluateTemplate: TemplateHandlers['evaluateTemplate'];
+  invokeLocal: InvokeHandlers['invokeLocal'];
+  operationSample: InvokeHandlers['operationSample'];
+}
+
+export type HostedRequest = keyof HostedRequests;
+
+/** A request's parameters, which name its document and are plain data. */
+export type RequestParams<R extends HostedRequest> = Parameters<HostedRequests[R]>[0];
+
+export type RequestAnswer<R extends HostedRequest> = Awaited<ReturnType<HostedRequests[R]>>;
+
+/**
+ * Runs a request's handler where the request's document is served; `inThisThread` runs it in the asking thread, and
+ * `ifLost` answers one the serving thread stopped during, when running it again is not the same.
+ */
+export type RequestRoute = <R extends HostedRequest>(request: R, params: RequestParams<R>, inThisThread: () => RequestAnswer<R> | Promise<RequestAnswer<R>>, ifLost?: () => RequestAnswer<R>) => RequestAnswer<R> | Promise<RequestAnswer<R>>;
+
 export type HostRequest =
   /** The text of a version: sent once per version, before the first call that needs it. */
   | { type: 'sync'; uri: string; languageId: string; version: number; text: string }
@@ -30,7 +53,8 @@ export type HostRequest =
   /** Files changed on disk: what was read of them for `$ref`s is read again. */
   | { type: 'filesChanged'; uris: string[] }
   | { type: 'validate'; id: number; uri: string; version: number; settings: LanguageSettings }
-  | { type: 'feature'; id: number; uri: string; version: number; feature: HostedFeature; args: unknown[] };
+  | { type: 'feature'; id: number; uri: string; version: number; feature: HostedFeature; args: unknown[] }
+  | { type: 'request'; id: number; uri: string; version: number; request: HostedRequest; params: unknown };
 
 export type HostResponse =
   | { type: 'answer'; id: number; value: unknown }

@@ -1,19 +1,35 @@
 /**
  * The thread that serves documents over the size limit (largeDocumentHost.ts). Parsing one takes seconds; here it holds
  * up only the documents served here, while the server's own thread goes on answering every other document. It runs
- * the same language service on its own copy of each document's text, kept at the version the server last sent.
+ * the same language service, and the same handlers of the evaluator's and the invoke panel's requests, on its own
+ * copy of each document's text, kept at the version the server last sent.
  * `$ref`s to other files are read from disk: the editor's unsaved text of other files is not here.
  */
 import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createTemplateHandlers } from './customRequests';
+import { createInvokeHandlers } from './invokeRequests';
 import { createLanguageService } from './languageService';
 import { RenameError } from './services/rename';
 import { WorkspaceResolver } from './workspaceResolver';
-import type { HostRequest, HostResponse } from './largeDocumentMessages';
+import type { HostedRequests, HostRequest, HostResponse } from './largeDocumentMessages';
 
 const documents = new Map<string, TextDocument>();
 const resolver = new WorkspaceResolver((uri) => documents.get(uri));
 const service = createLanguageService({ resolver, log: (message) => send({ type: 'log', message }) });
+const handlerOptions = { getDocument: (uri: string) => documents.get(uri), parse: (document: TextDocument) => service.parse(document) };
+const templates = createTemplateHandlers(handlerOptions);
+// Its own gateways and Lambda workers: a gateway holds the parse of its document, which is here.
+const invoke = createInvokeHandlers(handlerOptions);
+const requests: HostedRequests = {
+  templateAt: templates.templateAt,
+  evaluateTemplate: templates.evaluateTemplate,
+  invokeLocal: invoke.invokeLocal,
+  operationSample: invoke.operationSample,
+};
+// As in the server's thread. A thread that fails or is terminated never gets here: its Lambda workers stay until the
+// server exits, which closes their channel and so ends them.
+process.once('exit', () => invoke.dispose());
 
 function send(response: HostResponse): void {
   parentPort!.postMessage(response);
@@ -39,6 +55,7 @@ parentPort?.on('message', (request: HostRequest) => {
       documents.delete(request.uri);
       service.forget(request.uri);
       resolver.forget(request.uri);
+      invoke.forget(request.uri);
       return;
     case 'filesChanged':
       for (const uri of request.uris) resolver.forget(uri);
@@ -50,6 +67,10 @@ parentPort?.on('message', (request: HostRequest) => {
       return;
     case 'feature':
       void answer(request.id, request.uri, request.version, (document) => (service[request.feature] as (...args: unknown[]) => unknown)(document, ...request.args));
+      return;
+    case 'request':
+      // The handlers find the document by the uri in the parameters: the copy here, at the version checked.
+      void answer(request.id, request.uri, request.version, () => (requests[request.request] as (params: unknown) => unknown)(request.params));
       return;
   }
 });

@@ -21,7 +21,7 @@ import { RenameError } from './services/rename';
 import { registerCustomRequests } from './customRequests';
 import { registerInvokeRequests } from './invokeRequests';
 import { LargeDocumentHost } from './largeDocumentHost';
-import type { FeatureAnswer, FeatureArguments, HostedFeature } from './largeDocumentMessages';
+import type { FeatureAnswer, FeatureArguments, HostedFeature, RequestRoute } from './largeDocumentMessages';
 import { isOverLimit } from './services/largeDocuments';
 import { maxValidationSize } from './services/validation';
 
@@ -181,6 +181,12 @@ function answer<F extends HostedFeature>(document: TextDocument, feature: F, ...
   return isApart(document) ? largeDocuments.feature(document, feature, args, inThisThread) : inThisThread();
 }
 
+/** One of the extension's own requests on a document, answered by the thread that serves the document it names. */
+const route: RequestRoute = (request, params, inThisThread, ifLost) => {
+  const document = documents.get(params.uri);
+  return document && isApart(document) ? largeDocuments.request(document, request, params, inThisThread, ifLost) : inThisThread();
+};
+
 /**
  * Runs a feature on a served document. A failing feature answers with the fallback and logs: an exception must never
  * reach the connection, or the editor shows an error for every keystroke.
@@ -263,8 +269,8 @@ connection.onDidChangeWatchedFiles((params) => {
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`));
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected rejection: ${String(reason)}`));
 
-registerCustomRequests(connection, documents, service);
-registerInvokeRequests(connection, documents, service);
+registerCustomRequests(connection, documents, service, route);
+registerInvokeRequests(connection, documents, service, route);
 
 documents.listen(connection);
 connection.listen();

@@ -136,6 +136,26 @@ describe('documents over the size limit, served by a thread of their own', () =>
       await host.dispose();
     });
 
+    it('does not send an invocation twice when the thread stops during it, but runs a lookup again here', async () => {
+      // A stand-in thread that stops on every request it is sent, as one that runs out of memory would.
+      const stopping = path.join(folder, 'stopping.js');
+      writeFileSync(stopping, `require('node:worker_threads').parentPort.on('message', (m) => { if (m.type === 'request') process.exit(3); });\n`);
+      const logged: string[] = [];
+      const host = new LargeDocumentHost((message) => logged.push(message), stopping);
+      const document = TextDocument.create('file:///tmp/large-stopping.yaml', 'yaml', 1, 'openapi: 3.0.1\n');
+      let ranHere = 0;
+      const invoked = await host.request(document, 'invokeLocal', { uri: document.uri } as never, async () => {
+        ranHere++;
+        return { error: 'ran here' };
+      }, () => ({ error: 'lost' }));
+      assert.deepEqual(invoked, { error: 'lost' });
+      assert.equal(ranHere, 0);
+      const found = await host.request(document, 'templateAt', { uri: document.uri } as never, () => ({ found: false, message: 'looked up here' }) as never);
+      assert.deepEqual(found, { found: false, message: 'looked up here' });
+      assert.match(logged.join('\n'), /exited with code 3/);
+      await host.dispose();
+    });
+
     it('answers in this thread without the bundled thread', async () => {
       const host = new LargeDocumentHost(() => undefined, path.join(folder, 'missing.js'));
       assert.equal(host.isAvailable(), false);
