@@ -95,16 +95,8 @@ function stringValueAt(root: ValueNode | undefined, offset: number): ScalarNode 
 
 /** The child whose range holds `offset`, by binary search: a tree without copies lists its children in text order. */
 function childAt<T extends { offset: number; end: number }>(children: T[], offset: number): T | undefined {
-  let lo = 0;
-  let hi = children.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const child = children[mid];
-    if (offset < child.offset) hi = mid - 1;
-    else if (offset >= child.end) lo = mid + 1;
-    else return child;
-  }
-  return undefined;
+  const child = children[firstIndexNotBefore(children.length, (i) => children[i].end <= offset)];
+  return child && child.offset <= offset ? child : undefined;
 }
 
 /** A value of `requestTemplates` or `responseTemplates`, or that value itself when it is a string. */
