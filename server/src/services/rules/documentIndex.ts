@@ -12,7 +12,7 @@ export interface RefOccurrence extends PropertyNode {
   value: ScalarNode;
 }
 
-/** What one walk of the tree finds, shared by every rule of a validation run. */
+/** What the rules of a validation look for everywhere in the tree, found once and shared by all of them. */
 export interface DocumentIndex {
   /** Every `x-amazon-*` key, wherever it stands: the API Gateway extensions and possible misspellings of them. */
   extensions: ExtensionOccurrence[];
