@@ -13,7 +13,7 @@ import { DOLLAR, LOWER_X, STAR, UPPER_C, UPPER_F, UPPER_R } from './charCodes';
 export interface TreeResult {
   root: ValueNode | undefined;
   problems: SyntaxProblem[];
-  /** What the direct parser noted of the tree as it built it, when the tree holds no copies (see `KeysNoted`). */
+  /** What the direct parser noted of the tree as it built it, when the tree has no merge keys (see `KeysNoted`). */
   noted?: KeysNoted;
   /** Nodes copied to expand aliases and merge keys. */
   aliasNodes: number;
@@ -101,6 +101,9 @@ export function buildTreeFast(text: string, aliasBudget = aliasNodeBudget(text.l
   return { root: builder.result, problems, aliasNodes: builder.aliasNodes, noted: builder.keysNoted() };
 }
 
+/** How the keys of API Gateway's extensions, and misspellings of them, start. */
+export const AMAZON_KEY_PREFIX = 'x-amazon';
+
 /**
  * The keys a validation looks for everywhere in a tree, noted by the direct parser as it made their entries, which
  * spares a walk over every node of the tree afterwards. Written entries are noted when made, after their values: an
@@ -108,7 +111,7 @@ export function buildTreeFast(text: string, aliasBudget = aliasNodeBudget(text.l
  * as the copy is made, in the order a walk meets them, all at the alias's offset.
  */
 export interface KeysNoted {
-  /** Entries whose key starts with `x-amazon`. */
+  /** Entries whose key starts with `AMAZON_KEY_PREFIX`. */
   extensions: PropertyNode[];
   /** `$ref` entries with a string value, in the order a walk meets them: such a value is a scalar, made right after its key. */
   refs: PropertyNode[];
@@ -459,7 +462,7 @@ export class TreeBuilder {
   private noteKey(property: PropertyNode, key: string, value: ValueNode | undefined): void {
     const first = key.charCodeAt(0);
     if (first === LOWER_X) {
-      if (key.startsWith('x-amazon')) this.noted.extensions.push(property);
+      if (key.startsWith(AMAZON_KEY_PREFIX)) this.noted.extensions.push(property);
     } else if (first === DOLLAR) {
       if (key === '$ref' && value?.type === 'string') this.noted.refs.push(property);
     } else if (first === UPPER_R || first === UPPER_C || first === UPPER_F) {
@@ -629,14 +632,15 @@ export class TreeBuilder {
       const properties = node.properties;
       for (let i = 0; i < properties.length; i++) {
         const p = properties[i];
-        const property = newProperty(copy, p.keyValue, p.keyStyle, offset, end, undefined, end, keyCopyAt(p, offset, end));
-        // Noted before the value is copied, so that a copy's own entries are noted in the order a walk meets them.
-        const noted = typeof p.keyValue === 'string' && p.keyValue !== '$ref';
-        if (noted) this.noteKey(property, p.keyValue as string, undefined);
+        const key = p.keyValue;
+        const property = newProperty(copy, key, p.keyStyle, offset, end, undefined, end, keyCopyAt(p, offset, end));
+        // Noted before the value is copied, so that a copy's own entries are noted in the order a walk meets them; a
+        // `$ref` once its value is there, which it is noted by.
+        if (typeof key === 'string' && key !== '$ref') this.noteKey(property, key, undefined);
         if (p.value) {
           property.value = this.cloneAt(p.value, offset, end, site);
           property.value.parent = property;
-          if (p.keyValue === '$ref') this.noteKey(property, '$ref', property.value);
+          if (key === '$ref') this.noteKey(property, key, property.value);
         }
         copy.properties.push(property);
       }

@@ -1,6 +1,6 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
-import { extensionsInOrder, type KeysNoted } from '../../model/yamlTree';
+import { AMAZON_KEY_PREFIX, extensionsInOrder, type KeysNoted } from '../../model/yamlTree';
 import { foreignPlaceholder, isIntrinsic } from './unprocessedValues';
 import { firstIndexNotBefore } from '../../util/sortedSearch';
 
@@ -25,8 +25,6 @@ export interface DocumentIndex {
    */
   holdsUnprocessed: boolean;
 }
-
-const PREFIX = 'x-amazon';
 
 const cache = new WeakMap<ApiDocument, DocumentIndex>();
 
@@ -99,7 +97,10 @@ function childAt<T extends { offset: number; end: number }>(children: T[], offse
   return child && child.offset <= offset ? child : undefined;
 }
 
-/** A value of `requestTemplates` or `responseTemplates`, or that value itself when it is a string. */
+/**
+ * A value of `requestTemplates` or `responseTemplates`, or that value itself when it is a string: where `${...}` is
+ * Velocity's formal reference syntax, not a placeholder.
+ */
 function inTemplateMap(scalar: ScalarNode): boolean {
   const owner = scalar.parent;
   if (owner?.type !== 'property') return false;
@@ -135,24 +136,18 @@ interface Walk extends DocumentIndex {
 /** The index by a walk of the whole tree. */
 export function walkIndex(root: ValueNode | undefined, placeholders: boolean): DocumentIndex {
   const walk: Walk = { extensions: [], refs: [], firstUnprocessed: undefined, holdsUnprocessed: false, placeholders };
-  if (root) visitValue(walk, root, undefined);
+  if (root) visitValue(walk, root);
   return { extensions: walk.extensions, refs: walk.refs, firstUnprocessed: walk.firstUnprocessed, holdsUnprocessed: walk.holdsUnprocessed || walk.firstUnprocessed !== undefined };
 }
 
-/**
- * Where a value stands among mapping templates, where `${...}` is Velocity's formal reference syntax: `map`, the value
- * of `requestTemplates` or `responseTemplates`; `template`, one of that map's values.
- */
-type TemplateRole = 'map' | 'template' | undefined;
-
-function visitValue(walk: Walk, node: ValueNode, role: TemplateRole): void {
+function visitValue(walk: Walk, node: ValueNode): void {
   const type = node.type;
-  if (type === 'object') visitObject(walk, node, role === 'map');
+  if (type === 'object') visitObject(walk, node);
   else if (type === 'array') visitArray(walk, node);
-  else if (walk.firstUnprocessed === undefined && (node.tag !== undefined || (walk.placeholders && type === 'string'))) visitScalar(walk, node, role !== undefined);
+  else if (walk.firstUnprocessed === undefined && (node.tag !== undefined || (walk.placeholders && type === 'string'))) visitScalar(walk, node);
 }
 
-function visitObject(walk: Walk, node: ObjectNode, templateMap: boolean): void {
+function visitObject(walk: Walk, node: ObjectNode): void {
   const props = node.properties;
   if (walk.firstUnprocessed === undefined && isIntrinsic(node)) {
     walk.firstUnprocessed = { node, what: node.tag ?? String(props[0].keyValue) };
@@ -163,20 +158,20 @@ function visitObject(walk: Walk, node: ObjectNode, templateMap: boolean): void {
     const key = p.keyValue;
     const value = p.value;
     if (typeof key === 'string') {
-      if (key.startsWith(PREFIX)) walk.extensions.push(p);
+      if (key.startsWith(AMAZON_KEY_PREFIX)) walk.extensions.push(p);
       else if (key === '$ref' && value !== undefined && value.type === 'string') walk.refs.push(p as RefOccurrence);
     }
-    if (value !== undefined) visitValue(walk, value, templateMap ? 'template' : isTemplatesKey(key) ? 'map' : undefined);
+    if (value !== undefined) visitValue(walk, value);
   }
 }
 
 function visitArray(walk: Walk, node: ArrayNode): void {
   if (walk.firstUnprocessed === undefined && node.tag !== undefined && isIntrinsic(node)) walk.firstUnprocessed = { node, what: node.tag };
   const items = node.items;
-  for (let i = 0; i < items.length; i++) visitValue(walk, items[i], undefined);
+  for (let i = 0; i < items.length; i++) visitValue(walk, items[i]);
 }
 
-function visitScalar(walk: Walk, node: ScalarNode, inTemplates: boolean): void {
+function visitScalar(walk: Walk, node: ScalarNode): void {
   if (node.tag !== undefined && isIntrinsic(node)) {
     walk.firstUnprocessed = { node, what: node.tag };
     return;
@@ -186,7 +181,7 @@ function visitScalar(walk: Walk, node: ScalarNode, inTemplates: boolean): void {
   if (!value.includes('${')) return;
   const placeholder = foreignPlaceholder(value);
   if (placeholder === undefined) return;
-  if (inTemplates) walk.holdsUnprocessed = true;
+  if (inTemplateMap(node)) walk.holdsUnprocessed = true;
   else walk.firstUnprocessed = { node, what: placeholder };
 }
 
