@@ -24,34 +24,94 @@ export const DOLLARS_BEFORE_REFERENCE = /(?<![\\$])(?<!\$\\*!)\\*\$!?(?:\\*\$!?)
  * `$`s, `$!`s and backslashes right before a reference: one token with it. Inside a directive's or call's parentheses
  * or brackets the token is a value like any reference, whatever came before its last `$` (ASTReference keeps that
  * part only to print it, which a value never is): `#set($a = $\$x)` and `#if(\$x)` read `$x`. A `\!` among them
- * (`$\!$x`) is another case, left alone.
+ * (`$\!$x`) is SLASHBANG_REFERENCE.
  */
 export const PREFIXED_REFERENCE = /(?<![\\$])(?<!\$!)(?:\\|\$!?)+(?=\$!?\{?[A-Za-z_])/;
 
 /**
- * The `PREFIXED_REFERENCE` prefixes read inside parentheses or brackets, as `[start, end]` pairs in text order: the
- * lexer reads the text with every prefix blanked, as velocityjs is to read those it keeps.
+ * A reference whose token holds a backslash before a `!` (`$\!x`, `$\!$x`, `\$\\!{x}`): Velocity's DOLLARBANG takes
+ * backslashes between `$` and `!`, and ASTReference reads such a token as no reference at all (getRoot's "slashbang"),
+ * which never has a value whatever its name and prints nothing, `$`s and backslashes included. The match is the token
+ * up to the name; a `#` before it and the backslashes before that lead it: the `#` is taken in, the backslashes are
+ * escapes of their own.
  */
-export function argumentPrefixes(source: string): Array<[number, number]> {
-  const found = [...source.matchAll(new RegExp(PREFIXED_REFERENCE, 'g'))].map((m): [number, number] => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
+export const SLASHBANG_REFERENCE = /(?<![\\$#])(?<!\$\\*!)(?=(?:\\*#)?(?:\\*\$(?:\\*!)?)*?\\*\$\\+!)(?:\\*#(?=\\*\$))?(?:\\*\$(?:\\*!)?)+(?=\{?[A-Za-z_])/;
+
+/**
+ * A `#` with backslashes and a reference after it (`#\$x`, `#\\$x`, `#\$\$x`): one token, as the `#` starts one that
+ * the `$`s and backslashes after it join. It does not start with a backslash, so the reference is not escaped and
+ * everything before its last `$` prints as written before its value (ASTReference's morePrefix). The match is that
+ * part, with the backslashes before the `#`, which are escapes of their own.
+ */
+export const HASH_PREFIXED_REFERENCE = /(?<![\\#])\\*#(?=\\+\$)(?:\\*\$(?:\\*!)?)*\\*(?=\$!?\{?[A-Za-z_])/;
+
+/**
+ * A run of `$`s with a `!` among them (`$!$`, `\$!`, `$\!`) that ends before no reference, `!`, `#`, `{`, `}`, `[` or
+ * `.`: Velocity's REFERENCE_TERMINATOR ends the token, which prints as special text (NodeUtils.specialText,
+ * `printedSpecialText`): its `$`s, not its `!`s.
+ */
+export const LONE_DOLLAR_BANGS = /(?<![\\$])(?<!\$\\*!)(?=(?:\\*\$(?:\\*!)?)*?\\*\$\\*!)(?:\\*\$(?:\\*!)?)+(?!\\*\$|\\*!|[#{}[.A-Za-z_]|$)/;
+
+/**
+ * Which characters of a special token's image NodeUtils.specialText prints: each `$` and `#`, and each run of
+ * backslashes ending at a `$` with that `$`; the character after such a `$` it skips, whatever it is.
+ */
+export function printedSpecialText(image: string): boolean[] {
+  const printed = image.split('').map(() => false);
+  for (let i = 0; i < image.length; i++) {
+    const c = image[i];
+    if (c === '$' || c === '#') printed[i] = true;
+    if (c !== '\\') continue;
+    let j = i;
+    while (image[j] === '\\') j++;
+    if (image[j] === '$') {
+      for (let k = i; k <= j; k++) printed[k] = true;
+      i = j + 1;
+    }
+  }
+  return printed;
+}
+
+/** A prefix read inside parentheses or brackets, from `start` to the reference's last `$` (or `!`) at `dollar`. */
+export interface ArgumentPrefix {
+  start: number;
+  dollar: number;
+  /** A SLASHBANG_REFERENCE, whose reference never has a value; else the prefix is blanks to velocityjs. */
+  valueless: boolean;
+}
+
+/**
+ * The PREFIXED_REFERENCE and SLASHBANG_REFERENCE prefixes read inside parentheses or brackets, in text order: the
+ * lexer reads the text with every prefix blanked before a `$`, as velocityjs is to read a reference there.
+ */
+export function argumentPrefixes(source: string): ArgumentPrefix[] {
+  const found: ArgumentPrefix[] = [];
+  for (const m of source.matchAll(new RegExp(PREFIXED_REFERENCE, 'g'))) found.push({ start: m.index ?? 0, dollar: (m.index ?? 0) + m[0].length, valueless: false });
+  if (source.includes('\\!')) {
+    for (const m of source.matchAll(new RegExp(SLASHBANG_REFERENCE, 'g'))) {
+      if (m[0].includes('#')) continue;
+      found.push({ start: m.index ?? 0, dollar: (m.index ?? 0) + m[0].length - 1, valueless: true });
+    }
+    found.sort((a, b) => a.start - b.start);
+  }
   if (found.length === 0) return [];
   let blanked = '';
   let copied = 0;
-  for (const [start, end] of found) {
-    blanked += source.slice(copied, start) + ' '.repeat(end - start);
-    copied = end;
+  for (const { start, dollar } of found) {
+    blanked += source.slice(copied, start) + ' '.repeat(dollar - start) + '$';
+    copied = dollar + 1;
   }
   blanked += source.slice(copied);
-  const ends = new Map(found.map(([start, end]) => [end, start]));
-  const inside: Array<[number, number]> = [];
+  const byDollar = new Map(found.map((prefix) => [prefix.dollar, prefix]));
+  const inside: ArgumentPrefix[] = [];
   lexTemplate(blanked, (rule, start, _end, state) => {
-    if ((rule === Rule.Dollar || rule === Rule.DollarQuiet) && (state === 'c' || state === 'i') && ends.has(start)) inside.push([ends.get(start)!, start]);
+    if ((rule === Rule.Dollar || rule === Rule.DollarQuiet) && (state === 'c' || state === 'i') && byDollar.has(start)) inside.push(byDollar.get(start)!);
   });
   return inside;
 }
 
-/** `#break` and `#stop` right after a `$` or `$!`: named `#break` and `#stop` then, they print as written. */
-export const HASH_AFTER_DOLLAR = /(?<=\$!?)#(?=(?:break|stop)(?![A-Za-z0-9_])|\{(?:break|stop)\})/;
+/** `#break` and `#stop` right after a `$` or `$!` (`$\!`): named `#break` and `#stop` then, they print as written. */
+export const HASH_AFTER_DOLLAR = /(?<=\$(?:\\*!)?)#(?=(?:break|stop)(?![A-Za-z0-9_])|\{(?:break|stop)\})/;
 
 /** What becomes of each character of a DOLLARS_BEFORE_REFERENCE match. */
 export type ReferencePrefixChar = 'kept' | 'dropped' | 'escaping';
@@ -71,13 +131,20 @@ export function referencePrefix(token: string): ReferencePrefixChar[] {
   return out;
 }
 
-/** Whether a `$` or `$!` stands right before `offset`, where Velocity's lexer joins it to the token there. */
+/**
+ * Whether a `$` or `$!` stands right before `offset`, where Velocity's lexer joins it to the token there; so does a
+ * `$\!` (DOLLARBANG takes backslashes before its `!`).
+ */
 export function afterDollar(text: string, offset: number): boolean {
-  return text[offset - 1] === '$' || (text[offset - 1] === '!' && text[offset - 2] === '$');
+  if (text[offset - 1] === '$') return true;
+  if (text[offset - 1] !== '!') return false;
+  let k = offset - 2;
+  while (text[k] === '\\') k--;
+  return text[k] === '$';
 }
 
 /** Text that may hold a `BLOCK_AFTER_DOLLAR`, braced directives included. */
-export const DOLLAR_BLOCK_HINT = /\$!?#\{?(?:foreach|macro|define|@)/;
+export const DOLLAR_BLOCK_HINT = /\$(?:\\*!)?#\{?(?:foreach|macro|define|@)/;
 
 /**
  * `#foreach`, `#macro`, `#define` or a block macro call right after a `$` or `$!`: the `$` starts the directive's
@@ -85,7 +152,7 @@ export const DOLLAR_BLOCK_HINT = /\$!?#\{?(?:foreach|macro|define|@)/;
  * opens no block, so that the `#end` after it closes the block around it. The match is the `#` and the name (`#@` for a
  * block macro call).
  */
-export const BLOCK_AFTER_DOLLAR = /(?<=\$!?)#(?:\{(?:foreach|macro|define)\}|(?:foreach|macro|define)(?![A-Za-z0-9_])|@(?=[A-Za-z_]))/;
+export const BLOCK_AFTER_DOLLAR = /(?<=\$(?:\\*!)?)#(?:\{(?:foreach|macro|define)\}|(?:foreach|macro|define)(?![A-Za-z0-9_])|@(?=[A-Za-z_]))/;
 
 /**
  * Where a `BLOCK_AFTER_DOLLAR` stands outside the string literals given, with what to say when the blocks then do not
@@ -95,7 +162,7 @@ export function dollarBeforeBlockAt(source: string, literals: readonly StringLit
   for (const match of source.matchAll(new RegExp(BLOCK_AFTER_DOLLAR, 'g'))) {
     const at = match.index ?? 0;
     if (literals.some((literal) => literal.start < at && at < literal.end)) continue;
-    const dollar = source[at - 1] === '$' ? at - 1 : at - 2;
+    const dollar = source.lastIndexOf('$', at);
     const written = `#${/^@?\{?([A-Za-z_][\w-]*)/.exec(source.slice(at + 1, at + 65))?.[0].replace('{', '') ?? ''}`;
     return {
       offset: dollar,

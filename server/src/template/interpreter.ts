@@ -337,6 +337,10 @@ export class TemplateInterpreter extends VelocityCompile {
             case 'macro_call':
               out += this.getMacro(ast);
               break;
+            case 'macro_text':
+              // Backslashes before `#name` in a string or `#evaluate`, read by whether a macro of that name exists.
+              out += hasOwn(this.macrosStore, ast.id) ? ast.defined : ast.otherwise;
+              break;
             case 'raw':
               out += ast.value;
               break;
@@ -537,6 +541,8 @@ export class TemplateInterpreter extends VelocityCompile {
   }
 
   getReferences(ast: Node): unknown {
+    // A reference written with `\!` after a `$` (`$\!$x`) is no reference to Velocity: it never has a value.
+    if (ast.valueless) return undefined;
     const local = this.getLocal(ast);
     // A variable is an own member of the context: `$constructor` or `$toString` is unset until a #set, as any name.
     let value: unknown = local.isLocal ? local.value : mapGet(this.context, ast.id);
@@ -761,8 +767,9 @@ export class TemplateInterpreter extends VelocityCompile {
   setValue(ast: Node): void {
     const [target, valueAst] = ast.equal as [Node, Node];
     const value = valueAst.type === 'math' ? this.getExpression(valueAst) : this.getLiteral(valueAst);
-    // Velocity 1.7 (directive.set.null.allowed = false): assigning null leaves the variable as it was.
-    if (value === undefined || value === null) return;
+    // Velocity 1.7 (directive.set.null.allowed = false): assigning null leaves the variable as it was. A target that is
+    // no reference (`$\!$x`) sets a name nothing reads.
+    if (value === undefined || value === null || target.valueless) return;
     if (typeof value === 'string' && this.assignedPayload.exceeds(value)) {
       throw new TemplateAbort('output-too-large', `The value set to ${referenceText(target)} grew beyond 10 MB, API Gateway's payload limit`, positionOf(ast));
     }
@@ -820,6 +827,13 @@ export class TemplateInterpreter extends VelocityCompile {
 
   getBlockEach(block: Item[]): string {
     const head = block[0] as Node;
+    if (head.unrunnable) {
+      throw new TemplateAbort(
+        'syntax',
+        '`#foreach` needs a variable, `in` and a list: Velocity 1.7 takes a header of fewer arguments as the template loads, and fails here, where the loop runs (java.lang.ArrayIndexOutOfBoundsException)',
+        positionOf(head),
+      );
+    }
     // A header of two arguments has no list: Velocity's Foreach takes the block's value, null, and loops over nothing.
     if (head.from === undefined) return '';
     const source = this.getLiteral(loopSource(head));

@@ -13,6 +13,7 @@ import { parseVelocity } from './piecewiseParse';
 import { placeLiteralParameters, readLooseArguments } from './looseArguments';
 import { placeLoopHeaders, readLoopHeaders } from './loopHeaders';
 import { findBareMacroCalls, type BareMacroCall } from './bareMacroCalls';
+import { readBracedCalls } from './bracedMacroCalls';
 import { calledName, readUnderscoreCalls } from './underscoreNames';
 import {
   afterDollar,
@@ -23,8 +24,12 @@ import {
   DOLLARS_BEFORE_DIRECTIVE,
   DOLLARS_BEFORE_REFERENCE,
   HASH_AFTER_DOLLAR,
+  HASH_PREFIXED_REFERENCE,
+  LONE_DOLLAR_BANGS,
   PREFIXED_REFERENCE,
+  printedSpecialText,
   referencePrefix,
+  SLASHBANG_REFERENCE,
 } from './dollarSigns';
 import { booleanNameProblem, readKeywordsAsVelocity, restoreKeywordNames, wordOperatorProblem } from './reservedWords';
 import { MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTING, MAX_TEMPLATE_BYTES } from './limits';
@@ -64,15 +69,34 @@ const FRAGMENT_CACHE_LIMIT = 500;
  * `#stop` takes no parentheses in Velocity; velocityjs only knows it as the call `#stop()`. velocityjs lacks the
  * braced forms `#{set}(`, `#{if}(`, `#{elseif}(`, `#{foreach}(`, `#{macro}(`, `#{define}(` and `#{break}` too: each
  * becomes the plain directive and two blanks, which keeps every offset (its lexer takes blanks before the `(`).
- * Between a directive's name and its `(` Velocity skips tabs and line breaks as well as spaces, velocityjs spaces only:
- * the `(` moves before them, where velocityjs skips them all, and again every offset and line stays.
+ * Between a directive's or macro's name and its `(` Velocity skips tabs and line breaks as well as spaces, velocityjs
+ * spaces only: the `(` moves before them, where velocityjs skips them all, and again every offset and line stays.
  */
 export function normalizeDirectives(template: string): string {
-  let text = template.includes('#{') ? template.replace(BRACED_DIRECTIVE, unbraced) : template;
-  if (SPACED_HINT.test(text)) text = openedAtName(text);
+  return normalized(template).text;
+}
+
+/**
+ * `normalizeDirectives`, and where it moved a `(`: its offset, with the length of the blanks it now stands before. A
+ * macro call that prints as written prints them in their own order (`writtenAt`).
+ */
+function normalized(template: string): { text: string; opened: Map<number, number>; braced: Set<number> } {
+  // `#stop` first, which lengthens the text: the offsets kept below are then the final ones.
+  let text = template.includes('stop') ? template.replace(/(?<!\$(?:\\*!)?)(\\*)#\{?stop\}?(?![\w(])/g, (match, escapes: string) => (escapes.length % 2 === 1 ? match : `${escapes}#stop()`)) : template;
+  const braced = new Set<number>();
+  if (text.includes('#{')) {
+    text = text.replace(BRACED_DIRECTIVE, (...args: Parameters<typeof unbraced>) => {
+      const plain = unbraced(...args);
+      // Where the `#` of each is, for the backslashes before it (escapeEdits).
+      if (plain !== args[0]) braced.add(args[5] + plain.indexOf('#'));
+      return plain;
+    });
+  }
+  const opened = new Map<number, number>();
+  if (SPACED_HINT.test(text)) text = openedAtName(text, opened);
   // Velocity separates a macro's name and parameters with blanks or commas; velocityjs only with blanks.
   if (text.includes('macro')) text = text.replace(MACRO_HEADER, (header) => header.replace(/,(?=[ \t\r\n]*\$)/g, ' '));
-  return text.includes('stop') ? text.replace(/(?<!\$)(\\*)#\{?stop\}?(?![\w(])/g, (match, escapes: string) => (escapes.length % 2 === 1 ? match : `${escapes}#stop()`)) : text;
+  return { text, opened, braced };
 }
 
 const MACRO_HEADER = /#macro[ \t]*\([ \t\r\n]*[A-Za-z_][\w-]*(?:[ \t\r\n]*,?[ \t\r\n]*\$!?\{?[A-Za-z_][\w-]*\}?)*/g;
@@ -83,19 +107,24 @@ const BRACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|(\\*)#\{(set|if|elseif|foreach|macr
 /** The block directives that a `$` right before makes macro calls. */
 const BLOCK_NAMES = new Set(['foreach', 'macro', 'define']);
 
-/** A directive whose `(` follows a tab or line break. (`#set` takes spaces only there, in Velocity too.) */
-const SPACED_HINT = /#(?:if|elseif|foreach|macro|define|evaluate)[ \t\r\n]*[\t\r\n][ \t\r\n]*\(/;
-/** Such a directive after any backslashes; unparsed text and comments are matched only to be left as they are. */
-const SPACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|##[^\r\n]*|#\*[\s\S]*?\*#|(\\*)#(if|elseif|foreach|macro|define|evaluate)([ \t\r\n]*[\t\r\n][ \t\r\n]*)\(/g;
+/**
+ * A directive or macro call whose `(` follows a tab or line break. `#set` takes spaces only there, in Velocity too;
+ * `#else` and `#end` take no parentheses, and `#break` and `#stop` are left as velocityjs reads them.
+ */
+const SPACED_HINT = /#\{?[A-Za-z_@][\w@]*\}?[ \t\r\n]*[\t\r\n][ \t\r\n]*\(/;
+/** Such a call after any backslashes; unparsed text and comments are matched only to be left as they are. */
+const SPACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|##[^\r\n]*|#\*[\s\S]*?\*#|(\\*)#(\{[A-Za-z_][\w@]*\}|[A-Za-z_@][\w@]*)([ \t\r\n]*[\t\r\n][ \t\r\n]*)\(/g;
+const UNSPACED_NAMES = /^\{?(?:set|else|end|break|stop)\}?$/;
 
-/** The text with the `(` of each such directive moved to right after its name, before the blanks. */
-function openedAtName(text: string): string {
+/** The text with the `(` of each such call moved to right after its name, before the blanks. */
+function openedAtName(text: string, opened: Map<number, number>): string {
   let literals: StringLiteral[] | undefined;
   return text.replace(SPACED_DIRECTIVE, (match, escapes: string | undefined, name: string | undefined, blanks: string, offset: number) => {
-    if (name === undefined || escapes === undefined || escapes.length % 2 === 1) return match;
+    if (name === undefined || escapes === undefined || escapes.length % 2 === 1 || UNSPACED_NAMES.test(name)) return match;
     // A string literal is no directive (a double-quoted one is read again, as template text, when it is evaluated).
     literals ??= findStringLiterals(text);
     if (literals.some((literal) => literal.start < offset && offset < literal.end)) return match;
+    opened.set(offset + escapes.length + 1 + name.length, blanks.length);
     return `${escapes}#${name}(${blanks}`;
   });
 }
@@ -184,21 +213,24 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
       ],
     };
   }
-  const source = normalizeDirectives(template);
+  const { text: source, opened, braced: bracedDirectives } = normalized(template);
   // What Velocity reads otherwise than velocityjs is swapped for stand-ins before anything reads the text.
   const readOtherwise = readsOtherwise(source);
-  const escapes = readOtherwise ? escapeEdits(source) : undefined;
+  const readings: EscapeReadings = { valueless: new Map(), macroTexts: [] };
+  const escapes = readOtherwise ? escapeEdits(source, fragment, bracedDirectives, readings) : undefined;
   const edited = withEdits(source, escapes);
   // `#foreach` headers velocityjs cannot read become block macro calls, and the loops read here are put in the tree.
-  const loops = readLoopHeaders(edited);
+  const loops = readLoopHeaders(edited, source);
   const headed = loops?.text ?? edited;
   // Keywords that name a variable or property are written as names velocityjs reads, and put back in the tree.
   const keywordNames = readKeywordsAsVelocity(headed);
-  // So are macro names starting with `_`, and directive arguments Velocity takes and velocityjs's grammar does not.
+  // So are braced macro names, names starting with `_`, and directive arguments Velocity takes and velocityjs's
+  // grammar does not.
   const named = keywordNames?.text ?? headed;
-  const underscored = readUnderscoreCalls(named);
-  const loose = readLooseArguments(underscored ?? named, named);
-  const read = loose?.text ?? underscored ?? named;
+  const braced = readBracedCalls(named) ?? named;
+  const underscored = readUnderscoreCalls(braced);
+  const loose = readLooseArguments(underscored ?? braced, braced);
+  const read = loose?.text ?? underscored ?? braced;
   // A macro called without parentheses is text to velocityjs: its `#` is swapped for a stand-in, and the call put in
   // the tree in its place.
   const bareCalls = source.search(STAND_INS) < 0 ? findBareMacroCalls(read, fragment).filter((call) => !afterDollar(source, call.offset)) : [];
@@ -246,10 +278,16 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
   if (ending !== undefined) {
     const written = source.slice(ending);
     const message =
-      written.length > 2
+      written.startsWith('#') && written.length > 2
         ? `\`${written}\` ends the template: Velocity expects its \`(\` and arguments after it`
         : `Velocity cannot read \`${written}\` at the very end of a template, where nothing follows to complete it: remove it, or put a space or line break after it`;
     return { ok: false, problems: [{ code: 'syntax', message, ...lineColumn(source, ending) }] };
+  }
+  const openCall = callOpenAtEnd(source, () => values?.strings ?? literals.literals ?? findStringLiterals(source));
+  if (openCall !== undefined) {
+    const written = source.slice(openCall).trimEnd();
+    const message = `\`${written}\` ends the template: Velocity reads a directive or macro call there, and expects its arguments and \`)\` after the \`(\``;
+    return { ok: false, problems: [{ code: 'syntax', message, ...lineColumn(source, openCall) }] };
   }
   const notes: SyntaxProblem[] = [];
   for (const [offset, char] of escapes ?? []) {
@@ -259,10 +297,15 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
     }
   }
   const sourceText = new SourceText(source);
-  finishTree(tree, sourceText, literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined, readOtherwise || bareCalls.length > 0, bareCalls);
+  finishTree(tree, sourceText, literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined, readOtherwise || bareCalls.length > 0, bareCalls, opened, readings.macroTexts);
+  if (readings.valueless.size > 0) markValueless(tree, readings.valueless);
   if (keywordNames) restoreKeywordNames(tree, keywordNames.written);
   if (loose?.literalParameters.size) placeLiteralParameters(tree, loose.literalParameters, (pos) => sourceText.offset(pos.first_line, pos.first_column));
-  if (loops) placeLoopHeaders(tree, loops.headers, (pos) => sourceText.offset(pos.first_line, pos.first_column));
+  if (loops) {
+    placeLoopHeaders(tree, loops.headers, (pos) => sourceText.offset(pos.first_line, pos.first_column));
+    // A loop Velocity takes and cannot run fails only when reached: diagnostics still show it.
+    for (const { offset, message } of loops.unrunnable) notes.push({ code: 'syntax', message, ...lineColumn(source, offset) });
+  }
   const minus = lexText.includes('-') && holdsMinus(tree) ? minusProblem(lexText) : undefined;
   if (minus) return { ok: false, problems: [{ code: 'syntax', message: minus.message, ...lineColumn(source, minus.offset) }] };
   const spaced = spacedCallAt(lexText);
@@ -274,6 +317,7 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
   // The strings of the loop headers read here are in the source only.
   const interpolated = (values ? interpolationProblem(text, values.strings) : undefined) ?? (loops?.strings.length ? interpolationProblem(source, loops.strings) : undefined);
   if (interpolated) return { ok: false, problems: [{ code: 'syntax', message: interpolated.message, ...lineColumn(source, interpolated.offset) }] };
+  if (loops?.problem) return { ok: false, problems: [{ code: 'syntax', message: loops.problem.message, ...lineColumn(source, loops.problem.offset) }] };
   return { ok: true, tree, problems: notes };
 }
 
@@ -440,6 +484,10 @@ function finishTree(
   readOtherwise = false,
   /** The macro calls without parentheses still to be put in the tree, in text order. */
   bareCalls: BareMacroCall[] = [],
+  /** The `(`s normalizeDirectives moved before blanks (`normalized`). */
+  opened: ReadonlyMap<number, number> = new Map(),
+  /** The texts that depend on a macro's existence still to be put in the tree, in text order. */
+  macroTexts: MacroText[] = [],
 ): void {
   /** What is left of the name of a macro call without parentheses, which velocityjs may give as texts of their own. */
   let nameLeft = 0;
@@ -454,8 +502,8 @@ function finishTree(
         item = item.slice(taken);
         nameLeft -= taken;
       }
-      if (bareCalls.length > 0 && item.includes(BARE_MACRO_HASH)) {
-        const split = withBareCalls(item, bareCalls, source);
+      if ((bareCalls.length > 0 && item.includes(BARE_MACRO_HASH)) || (macroTexts.length > 0 && item.includes(MACRO_TEXT))) {
+        const split = withMacroNodes(item, bareCalls, macroTexts, source);
         list.splice(i, 1, ...split.parts);
         i += split.parts.length - 1;
         nameLeft = split.nameLeft;
@@ -465,7 +513,7 @@ function finishTree(
       continue;
     }
     if (Array.isArray(item)) {
-      finishTree(item, source, placeholders, notes, collections, readOtherwise, bareCalls);
+      finishTree(item, source, placeholders, notes, collections, readOtherwise, bareCalls, opened, macroTexts);
       // The `#end` closing the block.
       const eaten = eatLineEnd(list, i + 1);
       const head = item[0];
@@ -473,7 +521,7 @@ function finishTree(
         // A block macro call prints as written too, body and `#end` included (RuntimeMacro over the whole node).
         const start = source.offset(head.pos.first_line, head.pos.first_column);
         const end = source.blockEnd(start);
-        if (end !== undefined) head.literal = macroLiteral(source.text.slice(start, end)) + eaten;
+        if (end !== undefined) head.literal = macroLiteral(writtenAt(source.text, start, end, opened)) + eaten;
       }
       continue;
     }
@@ -493,7 +541,7 @@ function finishTree(
       // Velocity prints an undefined macro call as its tokens, the line end its parenthesis took included.
       const { first_line, first_column, last_line, last_column } = item.pos;
       const start = source.offset(first_line, first_column);
-      item.literal = macroLiteral(source.text.slice(start, source.offset(last_line, last_column))) + eaten;
+      item.literal = macroLiteral(writtenAt(source.text, start, source.offset(last_line, last_column), opened)) + eaten;
       item.id = calledName(source.text, start, item.id);
       // Right after a `$` the call's token takes it in, and the name Velocity reads is `#name`, which no macro or
       // directive has: the call prints as written.
@@ -503,6 +551,17 @@ function finishTree(
       }
     }
   }
+}
+
+/** The text from `start` to `end` as the template has it: each `(` normalizeDirectives moved back after its blanks. */
+function writtenAt(text: string, start: number, end: number, opened: ReadonlyMap<number, number>): string {
+  let written = text.slice(start, end);
+  for (const [at, blanks] of opened) {
+    if (at < start || at + blanks >= end) continue;
+    const k = at - start;
+    written = written.slice(0, k) + written.slice(k + 1, k + 1 + blanks) + '(' + written.slice(k + 1 + blanks);
+  }
+  return written;
 }
 
 /**
@@ -522,16 +581,27 @@ function macroLiteral(text: string): string {
 }
 
 /**
- * The text with the macro calls its stand-ins mark put in as macro calls of no arguments, and how much of the last
- * call's name lies beyond the text.
+ * The text with the macro calls its stand-ins mark put in as macro calls of no arguments, and the texts that depend on
+ * a macro's existence as nodes that choose, and how much of the last call's name lies beyond the text.
  */
-function withBareCalls(text: string, calls: BareMacroCall[], source: SourceText): { parts: VelocityTree; nameLeft: number } {
+function withMacroNodes(text: string, calls: BareMacroCall[], macroTexts: MacroText[], source: SourceText): { parts: VelocityTree; nameLeft: number } {
   const parts: VelocityTree = [];
   let from = 0;
-  for (let at = text.indexOf(BARE_MACRO_HASH); at >= 0 && calls.length > 0; at = text.indexOf(BARE_MACRO_HASH, from)) {
-    const call = calls.shift()!;
-    parts.push(restoreEscapes(text.slice(from, at)), { type: 'macro_call', id: call.name, args: [], literal: call.written, pos: source.position(call.offset, call.offset + call.written.length) });
-    from = at + call.written.length;
+  const standIns = new RegExp(`[${BARE_MACRO_HASH}${MACRO_TEXT}]`, 'g');
+  for (let match = standIns.exec(text); match; match = standIns.exec(text)) {
+    const at = match.index;
+    if (match[0] === BARE_MACRO_HASH) {
+      const call = calls.shift();
+      if (!call) continue;
+      parts.push(restoreEscapes(text.slice(from, at)), { type: 'macro_call', id: call.name, args: [], literal: call.written, pos: source.position(call.offset, call.offset + call.written.length) });
+      from = at + call.written.length;
+    } else {
+      const choice = macroTexts.shift();
+      if (!choice) continue;
+      parts.push(restoreEscapes(text.slice(from, at)), { type: 'macro_text', id: choice.name, defined: choice.defined, otherwise: choice.otherwise });
+      from = at + 1;
+    }
+    standIns.lastIndex = Math.max(standIns.lastIndex, from);
   }
   parts.push(restoreEscapes(text.slice(from)));
   return { parts, nameLeft: Math.max(0, from - text.length) };
@@ -580,6 +650,29 @@ function eatLineEnd(list: VelocityTree, index: number): string {
   if (!match) return '';
   list[index] = next.slice(match[0].length);
   return match[0];
+}
+
+/** The references velocityjs read under the names given never have a value (SLASHBANG_REFERENCE): named back. */
+function markValueless(node: unknown, names: ReadonlyMap<string, string>): void {
+  if (typeof node !== 'object' || node === null) return;
+  if (Array.isArray(node)) {
+    for (const item of node) markValueless(item, names);
+    return;
+  }
+  const record = node as VelocityNode;
+  if (record.type === 'references' && typeof record.id === 'string' && names.has(record.id)) {
+    record.valueless = true;
+    record.id = names.get(record.id);
+  }
+  for (const [key, value] of Object.entries(record)) if (key !== 'pos') markValueless(value, names);
+}
+
+/** A letter no reference of the text starts with, or null when every one does. */
+function freeReferenceLetter(text: string): string | null {
+  const used = new Set<string>();
+  for (const match of text.matchAll(/\$!?\{?([A-Za-z_])/g)) used.add(match[1]);
+  for (const letter of 'QZXJKVWYqzxjkvwyABCDEFGHILMNOPRSTUabcdefghilmnoprstu') if (!used.has(letter)) return letter;
+  return null;
 }
 
 /** String literal values as Velocity reads them (see stringLiterals). */
@@ -683,10 +776,12 @@ const PARSE_HINT =
   /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|##[^\r\n]*\r(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9]|[\w)}]\\+\$/;
 
 /**
- * `$!` that starts no reference, where Velocity prints `$` alone: its lexer takes `$!` as the start of a reference
- * that then ends. Before `#`, `$` or `}` it reads on otherwise, and those are left as they are.
+ * `$!` (`$\!`, any backslashes before the `!`) that starts no reference, where Velocity prints `$` alone: its lexer
+ * takes it as the start of a reference that then ends. Before `#`, `$` or `}` it reads on otherwise, and `$![` is a
+ * token of its own (EMPTY_INDEX) that prints as written: those are left as they are, and so is `$\!` before a
+ * backslash, which LONE_DOLLAR_BANGS reads.
  */
-const LONE_QUIET = /\$!(?=[^{A-Za-z_#$}])/;
+const LONE_QUIET = /\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])/;
 /** `#@` that starts no block macro call, which Velocity prints as text. */
 const LONE_AT = /#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()/;
 /** `.name` after a lone `$!`: Velocity's DOT token, which prints `.` and drops the `$!` before it. */
@@ -699,7 +794,7 @@ const QUIET_DOT = /^\.[A-Za-z][\w-]*(?![\w.([-])/;
 const DOT_BEFORE_UNDERSCORE = /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\.(?=_)/;
 
 /** PARSE_HINT, LONE_QUIET, LONE_AT, `$`s before a directive, and any escape: the text `escapeEdits` may change. */
-const ESCAPE_HINT = new RegExp(`${PREFIXED_REFERENCE.source}|${BLOCK_AFTER_DOLLAR.source}|\\\\[#$]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}|\\)\\(|(?<![$\\\\])(?<!\\$!)\\$[\\\\!$ \t]*#(?:set|if|elseif|else|end|break|stop|\\{)`);
+const ESCAPE_HINT = new RegExp(`${PREFIXED_REFERENCE.source}|${LONE_DOLLAR_BANGS.source}|${BLOCK_AFTER_DOLLAR.source}|\\\\[#$!]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}|\\)\\(|(?<![$\\\\])(?<!\\$!)\\$[\\\\!$ \t]*#(?:set|if|elseif|else|end|break|stop|\\{)`);
 const KEPT_BACKSLASH = '\uE000';
 const KEPT_HASH = '\uE001';
 const KEPT_DOLLAR = '\uE002';
@@ -712,7 +807,9 @@ const ESCAPING_BACKSLASH = '\uE007';
 /** The `#` of a macro called without parentheses (bareMacroCalls). */
 const BARE_MACRO_HASH = '\uE008';
 const KEPT_DOT = '\uE009';
-const STAND_INS = /[\uE000-\uE009]/g;
+/** The first backslash before a `#name` whose printing depends on a macro of that name (`MacroText`). */
+const MACRO_TEXT = '\uE00A';
+const STAND_INS = /[\uE000-\uE00A]/g;
 const RESTORED: Record<string, string> = {
   [KEPT_BACKSLASH]: '\\',
   [KEPT_HASH]: '#',
@@ -724,26 +821,52 @@ const RESTORED: Record<string, string> = {
   [ESCAPING_BACKSLASH]: '',
   [BARE_MACRO_HASH]: '#',
   [KEPT_DOT]: '.',
+  [MACRO_TEXT]: '',
 };
 /** The end of a reference, after which velocityjs's lexer reads neither a comment nor unparsed text. */
 const AFTER_REFERENCE = /(?:\$!?[A-Za-z_](?:[\w.-]|\([^()\n]*\)|\[[^\]\n]*\])*|\$!?\{[^}\n]*\})$/;
 const ESCAPE_TOKENS = new RegExp(
   [
     /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#/.source,
+    SLASHBANG_REFERENCE.source,
+    HASH_PREFIXED_REFERENCE.source,
+    LONE_DOLLAR_BANGS.source,
     DOLLARS_BEFORE_DIRECTIVE.source,
     DOLLARS_BEFORE_REFERENCE.source,
     DOT_BEFORE_UNDERSCORE.source,
     HASH_AFTER_DOLLAR.source,
     BLOCK_AFTER_DOLLAR.source,
-    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}])|#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/.source,
+    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/.source,
   ].join('|'),
   'g',
 );
+/** The directives whose own tokens Escape() recognizes after two backslashes, braced or not. */
+const CONTROL_DIRECTIVES = new Set(['if', 'elseif', 'else', 'end']);
+/** A macro call's `(` after its name, blanks between. */
+const CALL_AFTER_NAME = /^[ \t\r\n]*\(/;
 const DIRECTIVE_NAMES = new Set(['set', 'if', 'elseif', 'else', 'end', 'foreach', 'include', 'parse', 'macro', 'define', 'evaluate', 'break', 'stop', 'literal']);
 /** What Velocity reads as a reference after `$`: a name, `{name`, `!name` or `!{name`. */
 const REFERENCE_START = /^!?\{?[A-Za-z_]/;
 
 type EscapeEdits = Array<[number, string]>;
+
+/** What `escapeEdits` finds besides its edits. */
+interface EscapeReadings {
+  /** The references that never have a value (SLASHBANG_REFERENCE): the names velocityjs reads, and their own. */
+  valueless: Map<string, string>;
+  /** Backslashes before a macro's name in text parsed as the template runs, in text order (`MacroText`). */
+  macroTexts: MacroText[];
+}
+
+/**
+ * Text that depends on whether a macro of that name exists when a string or `#evaluate` is parsed, as the template
+ * runs: backslashes before `#name` escape it, or every two print one, only before a macro's name.
+ */
+interface MacroText {
+  name: string;
+  defined: string;
+  otherwise: string;
+}
 
 /**
  * Text Velocity reads otherwise than velocityjs, as edits that swap characters for private-use stand-ins velocityjs
@@ -755,22 +878,50 @@ type EscapeEdits = Array<[number, string]>;
  * - `#**#` and `#[[]]#`, the empty comment and unparsed text, print nothing, and a comment never closed takes the rest.
  * - `${` without a name, `#set` without `(`, the `(` of `$name(`, a `{` after a reference and a `[` or `{` right after
  *   `#end` or `#else` are text; so is `##` after a property, and a line comment ends at a lone carriage return.
- * - A `$!` that starts no reference prints `$`, and nothing before `.name` (LONE_QUIET, QUIET_DOT); a `#@` that
+ * - A `$!` (or `$\!`) that starts no reference prints `$`, and nothing before `.name` (LONE_QUIET, QUIET_DOT); a `#@` that
  *   starts no block macro call is text.
  * - Right after a reference, where velocityjs reads neither, a comment on one line and unparsed text; and a `#`
  *   before a digit, which velocityjs cannot read there.
  * - `$` signs (dollarSigns): before `#set(`, `#if(`, `#elseif(`, `#else` and `#end` they print nothing; before
  *   `#break` and `#stop` the directive is text; before backslashes and a reference they print as written, or nothing
- *   when a backslash escapes the reference.
+ *   when a backslash escapes the reference. A reference written with a backslash before a `!` (`$\!$x`) never has
+ *   a value: velocityjs reads it under a name of its own (`readings.valueless`). A `#` before backslashes and a
+ *   reference prints as written, with them, before its value; a run of `$` and `$!` before no reference prints its
+ *   `$`s.
+ * - Before a braced name (`\\#{m}`, `\\#{foreach}`) two backslashes print both, but for `#{if}`, `#{elseif}`,
+ *   `#{else}` and `#{end}`; before a macro called without parentheses every two print one. In text parsed as the
+ *   template runs (`fragment`), backslashes before a name that is no directive print by whether a macro of that name
+ *   exists then (`readings.macroTexts`).
  * - The `.` of `$m._x`, which ends the reference.
  */
-function escapeEdits(source: string): EscapeEdits | undefined {
+function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<number>, readings: EscapeReadings): EscapeEdits | undefined {
   if (source.search(STAND_INS) >= 0) return undefined;
   const literals = QUOTE.test(source) ? findStringLiterals(source) : [];
   const edits: EscapeEdits = [];
   // Before a reference inside parentheses or brackets, `$`s and backslashes are blanks to velocityjs (dollarSigns).
-  const prefixes = PREFIXED_REFERENCE.test(source) ? argumentPrefixes(source) : [];
-  for (const [start, end] of prefixes) for (let k = start; k < end; k++) edits.push([k, ' ']);
+  const prefixes = PREFIXED_REFERENCE.test(source) || source.includes('\\!') ? argumentPrefixes(source) : [];
+  let marker: string | null | undefined;
+  /**
+   * A reference that never has a value, its token from `start` to `end` (where its name or `{` starts): velocityjs
+   * reads a reference named with a letter no reference of the template starts with, which the tree names back.
+   */
+  const valueless = (start: number, end: number): void => {
+    marker ??= freeReferenceLetter(source);
+    if (marker === null) return;
+    const braced = source[end] === '{';
+    const name = /^[A-Za-z_][\w-]*/.exec(source.slice(braced ? end + 1 : end, end + 256))?.[0] ?? '';
+    const filler = marker + '_'.repeat(end - start - 2);
+    const standIn = (braced ? '${' : '$') + filler;
+    for (let k = 0; k < standIn.length; k++) edits.push([start + k, standIn[k]]);
+    readings.valueless.set(filler + name, name);
+  };
+  for (const prefix of prefixes) {
+    if (prefix.valueless) {
+      valueless(prefix.start, prefix.dollar + 1);
+      continue;
+    }
+    for (let k = prefix.start; k < prefix.dollar; k++) edits.push([k, ' ']);
+  }
   let nextPrefix = 0;
   let macros: Array<{ name: string; offset: number }> | undefined;
   const definedAbove = (name: string, offset: number) => (macros ??= macroDefinitionsIn(source)).some((m) => m.name === name && m.offset < offset);
@@ -783,9 +934,9 @@ function escapeEdits(source: string): EscapeEdits | undefined {
       pattern.lastIndex = literals[next].end;
       continue;
     }
-    while (nextPrefix < prefixes.length && prefixes[nextPrefix][1] <= offset) nextPrefix++;
-    if (nextPrefix < prefixes.length && prefixes[nextPrefix][0] <= offset) {
-      pattern.lastIndex = prefixes[nextPrefix][1];
+    while (nextPrefix < prefixes.length && prefixes[nextPrefix].dollar <= offset) nextPrefix++;
+    if (nextPrefix < prefixes.length && prefixes[nextPrefix].start <= offset) {
+      pattern.lastIndex = prefixes[nextPrefix].dollar;
       continue;
     }
     if (match[0].startsWith('##')) {
@@ -818,6 +969,44 @@ function escapeEdits(source: string): EscapeEdits | undefined {
       continue;
     }
     if (token.startsWith('#*')) continue;
+    const hash = token.indexOf('#');
+    /** The backslashes before a `#` that leads a token: escapes of their own, which print. */
+    const escapesBeforeHash = () => {
+      for (let k = 0; k < hash; k++) edits.push([offset + k, KEPT_BACKSLASH]);
+    };
+    if (matchesAt(SLASHBANG_REFERENCE_AT, source, offset, token)) {
+      escapesBeforeHash();
+      valueless(offset + Math.max(hash, 0), offset + token.length);
+      // What follows the reference is read as after any reference: from its last `$`, or here when that is a `!`.
+      if (token.endsWith('$')) {
+        pattern.lastIndex = offset + token.length - 1;
+      } else {
+        const tail = referenceTail(source, offset + token.length);
+        if (tail) {
+          edits.push(...tail.edits);
+          pattern.lastIndex = tail.end;
+        }
+      }
+      continue;
+    }
+    if (matchesAt(HASH_PREFIXED_REFERENCE_AT, source, offset, token)) {
+      escapesBeforeHash();
+      for (let k = hash; k < token.length; k++) {
+        const c = token[k];
+        if (c === '#' || c === '$' || c === '\\') edits.push([offset + k, c === '#' ? KEPT_HASH : c === '$' ? KEPT_DOLLAR : KEPT_BACKSLASH]);
+      }
+      continue;
+    }
+    if (matchesAt(LONE_DOLLAR_BANGS_AT, source, offset, token)) {
+      // Before two backslashes the special text goes with the Escape node they make, which prints none of it. A `$`
+      // printed stays one: before no name velocityjs reads it as text, and in parentheses it fails as Velocity does.
+      const beforeEscape = source.startsWith('\\\\', offset + token.length);
+      printedSpecialText(token).forEach((printed, k) => {
+        if (!printed || beforeEscape) edits.push([offset + k, DROPPED]);
+        else if (token[k] === '\\') edits.push([offset + k, KEPT_BACKSLASH]);
+      });
+      continue;
+    }
     if (token[0] !== '#' && matchesAt(DOLLARS_BEFORE_DIRECTIVE_AT, source, offset, token)) {
       for (let k = 0; k < token.length; k++) edits.push([offset + k, DROPPED]);
       continue;
@@ -856,12 +1045,12 @@ function escapeEdits(source: string): EscapeEdits | undefined {
       edits.push([offset, KEPT_HASH]);
       continue;
     }
-    if (token === '$!') {
-      const after = source.slice(offset + 2, offset + 2 + 80);
-      if (!/^\.[A-Za-z]/.test(after)) edits.push([offset + 1, DROPPED]);
+    if (/^\$\\*!$/.test(token)) {
+      const after = source.slice(offset + token.length, offset + token.length + 80);
+      if (!/^\.[A-Za-z]/.test(after)) for (let k = 1; k < token.length; k++) edits.push([offset + k, DROPPED]);
       // Only a lone `.name` in plain text is read so here: Velocity's parser reads longer forms, and any right after
       // a reference, in ways of its own.
-      else if (QUIET_DOT.test(after) && !afterReference()) edits.push([offset, DROPPED], [offset + 1, DROPPED]);
+      else if (QUIET_DOT.test(after) && !afterReference()) for (let k = 0; k < token.length; k++) edits.push([offset + k, DROPPED]);
       continue;
     }
     if (token.endsWith('{') && /^(?:\$!?[A-Za-z_]|#\{)/.test(token)) {
@@ -928,18 +1117,40 @@ function escapeEdits(source: string): EscapeEdits | undefined {
       pattern.lastIndex = sign;
       continue;
     }
-    const directive = /^(@)?\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(sign + 1, sign + 64));
-    const name = directive?.[2];
+    const directive = /^(@)?(\{(?=[A-Za-z_][A-Za-z0-9_]*\}))?\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(sign + 1, sign + 64));
+    const name = directive?.[3];
+    const odd = backslashes.length % 2 === 1;
+    const macroName = name !== undefined && !directive![1] && !DIRECTIVE_NAMES.has(name);
+    // Two backslashes print one before a directive Escape() recognizes by its token's image: a braced name is never
+    // one, but for the tokens of `#if`, `#elseif`, `#else` and `#end`.
+    if (!odd && name !== undefined && !directive![1] && (directive![2] || braced.has(sign)) && !CONTROL_DIRECTIVES.has(name)) {
+      kept(offset, sign);
+      continue;
+    }
+    if (fragment && macroName && (directive![2] || source[sign + 1] !== '{')) {
+      // In text parsed as the template runs, which of the template's macros exist is known only then.
+      const written = directive![2] ? `#{${name}}` : `#${name}`;
+      const escaped = odd ? `${'\\'.repeat((backslashes.length - 1) / 2)}${written}` : '\\'.repeat(backslashes.length / 2);
+      readings.macroTexts.push({ name, defined: escaped, otherwise: '\\'.repeat(backslashes.length) + (odd ? written : '') });
+      edits.push([offset, MACRO_TEXT]);
+      const end = odd ? sign + written.length : sign;
+      for (let k = offset + 1; k < end; k++) edits.push([k, DROPPED]);
+      continue;
+    }
     const isDirective = name !== undefined && ((!directive![1] && DIRECTIVE_NAMES.has(name)) || definedAbove(name, offset));
     if (!isDirective) {
       kept(offset, sign);
-      edits.push([sign, KEPT_HASH]);
-    } else if (name === 'set' && backslashes.length % 2 === 0) {
+      // Two backslashes escape one another: the call after them stands, to a macro defined below too.
+      if (odd || !macroName) edits.push([sign, KEPT_HASH]);
+    } else if (name === 'set' && !odd) {
       kept(offset, sign);
-    } else if (backslashes.length % 2 === 1) {
+    } else if (odd) {
       // The directive as text: what velocityjs reads the same way wherever it stands (after a reference too).
       halved();
       edits.push([sign - 1, DROPPED], [sign, KEPT_HASH]);
+    } else if (macroName && !directive![2] && !CALL_AFTER_NAME.test(source.slice(sign + 1 + name.length, sign + 1 + name.length + 64))) {
+      // A call without parentheses, which velocityjs reads as text: every two backslashes print one here.
+      for (let k = 0; k < backslashes.length; k++) edits.push([offset + k, k % 2 === 0 ? KEPT_BACKSLASH : DROPPED]);
     } else {
       halved();
     }
@@ -949,7 +1160,33 @@ function escapeEdits(source: string): EscapeEdits | undefined {
   return edits.length > 0 ? edits : undefined;
 }
 
+/**
+ * What the reference-ending tokens of ESCAPE_TOKENS make of the text after a reference's `$` at `at` (its name), for a
+ * reference whose token ends in a `!` there, where those tokens cannot start: the `(` of `$name(`, `##` after a
+ * property, `#` before a digit and the `.` before `_` are text.
+ */
+function referenceTail(source: string, at: number): { edits: EscapeEdits; end: number } | undefined {
+  for (const [pattern, kept] of REFERENCE_TAILS) {
+    pattern.lastIndex = at;
+    const match = pattern.exec(source);
+    if (!match) continue;
+    const end = at + match[0].length;
+    return { edits: kept.map((char, k): [number, string] => [end - kept.length + k, char]), end };
+  }
+  return undefined;
+}
+
+const REFERENCE_TAILS: Array<[RegExp, string[]]> = [
+  [/\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\.(?=_)/y, [KEPT_DOT]],
+  [/[A-Za-z_][\w-]*\(/y, [KEPT_PARENTHESIS]],
+  [/[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##/y, [KEPT_HASH, KEPT_HASH]],
+  [/[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/y, [KEPT_HASH]],
+];
+
 const DOLLARS_BEFORE_DIRECTIVE_AT = new RegExp(DOLLARS_BEFORE_DIRECTIVE.source, 'y');
+const SLASHBANG_REFERENCE_AT = new RegExp(SLASHBANG_REFERENCE.source, 'y');
+const HASH_PREFIXED_REFERENCE_AT = new RegExp(HASH_PREFIXED_REFERENCE.source, 'y');
+const LONE_DOLLAR_BANGS_AT = new RegExp(LONE_DOLLAR_BANGS.source, 'y');
 const DOLLARS_BEFORE_REFERENCE_AT = new RegExp(DOLLARS_BEFORE_REFERENCE.source, 'y');
 const BLOCK_AFTER_DOLLAR_AT = new RegExp(BLOCK_AFTER_DOLLAR.source, 'y');
 
@@ -977,7 +1214,7 @@ function withEdits(text: string, edits: EscapeEdits | undefined): string {
 }
 
 function restoreEscapes(text: string): string {
-  return /[\uE000-\uE009]/.test(text) ? text.replace(STAND_INS, (c) => RESTORED[c]) : text;
+  return /[\uE000-\uE00A]/.test(text) ? text.replace(STAND_INS, (c) => RESTORED[c]) : text;
 }
 
 /**
@@ -995,7 +1232,7 @@ function unreadableEnd(source: string, strings: () => readonly StringLiteral[]):
     if (directive[1].length === 0 && afterDollar(source, at) && /(?:foreach|macro|define|evaluate)\}?$/.test(source)) return undefined;
     return directive[1].length % 2 === 0 && !commented ? at : undefined;
   }
-  const end = /(?:\$!?|#\*?)$/.exec(source);
+  const end = /(?:\$(?:\\*!)?|#\*?)$/.exec(source);
   if (!end) return undefined;
   if (end[0] === '#') {
     const lineStart = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1;
@@ -1012,6 +1249,40 @@ function unreadableEnd(source: string, strings: () => readonly StringLiteral[]):
     if (lineComment >= 0 && lineComment === source.length - 2 && !/\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##$/.test(source)) return undefined;
   }
   return end.index;
+}
+
+/**
+ * Where a `#name(` with nothing but blanks after it ends the template. Velocity reads any name after `#` as a directive
+ * or macro call once a `(` follows (blanks between), defined or not, and then wants its `)`; velocityjs reads the
+ * `(` only before a value, and prints the rest as text. `#end(` and `#else(` are those directives and a parenthesis.
+ */
+function callOpenAtEnd(source: string, strings: () => readonly StringLiteral[]): number | undefined {
+  // Read backwards from the end: a pattern anchored there would be tried at every `#` of the template.
+  const blank = (k: number) => k >= 0 && /[ \t\r\n]/.test(source[k]);
+  let k = source.length - 1;
+  while (blank(k)) k--;
+  if (source[k] !== '(') return undefined;
+  k--;
+  while (blank(k)) k--;
+  const nameEnd = k + 1;
+  const braced = source[k] === '}';
+  if (braced) k--;
+  while (k >= 0 && /[A-Za-z0-9_@]/.test(source[k])) k--;
+  if (braced && source[k--] !== '{') return undefined;
+  const at = k;
+  const name = source.slice(at + (braced ? 2 : 1), braced ? nameEnd - 1 : nameEnd);
+  if (source[at] !== '#' || !(braced ? /^[A-Za-z_]/ : /^[A-Za-z_@]/).test(name) || name === 'end' || name === 'else') return undefined;
+  let backslashes = 0;
+  while (source[at - 1 - backslashes] === '\\') backslashes++;
+  if (backslashes % 2 === 1) return undefined;
+  if (source.lastIndexOf('#*') > source.lastIndexOf('*#') || source.lastIndexOf('#[[') > source.lastIndexOf(']]#')) return undefined;
+  // Nor in a line comment: a `##` that closes no comment or unparsed text and stands in no string literal.
+  const lineStart = Math.max(source.lastIndexOf('\n', at), source.lastIndexOf('\r', at)) + 1;
+  const inLiteral = (offset: number) => strings().some((literal) => literal.start < offset && offset < literal.end);
+  for (let comment = source.indexOf('##', lineStart); comment >= 0 && comment < at; comment = source.indexOf('##', comment + 1)) {
+    if (source[comment - 1] !== '*' && source.slice(comment - 2, comment) !== ']]' && !inLiteral(comment)) return undefined;
+  }
+  return at;
 }
 
 /** Whether the tree holds a subtraction, a negation or a negative number, which `minusProblem` may have to refuse. */

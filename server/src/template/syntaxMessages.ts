@@ -129,7 +129,10 @@ function writtenAs(where: Surroundings, source: string, structure: string): Surr
   for (const construct of where.open) {
     // A directive's name too may differ (a rewritten `#foreach` header, a macro name's leading `_`).
     if (construct.kind === 'call' || construct.kind === 'reference' || construct.kind === 'directive') {
-      construct.label = source.slice(construct.start, construct.start + construct.label.length - 1) + construct.label[construct.label.length - 1];
+      // A braced macro name (`#{m}(`) is shorter in `structure`, which writes it plain and blanks after.
+      const braced = construct.kind === 'directive' && source[construct.start + 1] === '{' ? /^#\{[\w@]*\}/.exec(source.slice(construct.start, construct.start + 66))?.[0] : undefined;
+      const name = braced ?? source.slice(construct.start, construct.start + construct.label.length - 1);
+      construct.label = name + construct.label[construct.label.length - 1];
     }
   }
   return where;

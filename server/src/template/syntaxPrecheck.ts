@@ -20,19 +20,25 @@ export function isCertainlyValidTemplate(template: string): boolean {
   if (template.indexOf('\u0000') >= 0) return false;
   // A lone carriage return ends a line comment in Velocity, not in velocityjs (syntax.ts reconciles them).
   if (/\r(?!\n)/.test(template)) return false;
+  // Backslashes between a `$` and a `!` make a token of their own in Velocity (dollarSigns, SLASHBANG_REFERENCE) that
+  // the parser reconciles and the scanner, following velocityjs, would read as text.
+  if (/\$\\+!/.test(template)) return false;
   // A `$`, `#` or `#*` that ends the template may be a lexical error in Velocity (syntax.ts, unreadableEnd).
   const last = template.charCodeAt(template.length - 1);
   const beforeLast = template.charCodeAt(template.length - 2);
   if (last === DOLLAR || last === HASH || (last === BANG && beforeLast === DOLLAR) || (last === STAR && beforeLast === HASH)) return false;
-  // Nor may a directive that takes arguments end it.
+  // Nor may a directive that takes arguments end it, or a `(` that may open a directive's or macro's arguments.
   if (/#\{?(?:if|elseif|foreach|macro|define|evaluate)\}?$/.test(template)) return false;
+  let end = template.length;
+  while (end > 0 && isBlank(template.charCodeAt(end - 1))) end--;
+  if (template.charCodeAt(end - 1) === LPAREN) return false;
   // A number written from its point (`.5`) after a blank is read by the parser, which knows where it may stand.
   if (/[ \t\r\n]\.[0-9]/.test(template)) return false;
   // A reference with blanks before a `(` is two values in a row inside a directive, which the parser refuses.
   if (template.includes('$') && spacedCallAt(template) !== undefined) return false;
-  // A tab or line break before a directive's `(` still makes it a directive in Velocity (syntax.ts joins them), which
-  // the scanner would read as text followed by a parenthesis.
-  if (/#\{?(?:if|elseif|foreach|macro|define|evaluate|set)\}?[ ]*[\t\r\n][ \t\r\n]*\(/.test(template)) return false;
+  // A tab or line break before the `(` of a directive or macro call still makes it one in Velocity (syntax.ts joins
+  // them), which the scanner would read as text followed by a parenthesis.
+  if (/#\{?[A-Za-z_@][\w@]*\}?[ ]*[\t\r\n][ \t\r\n]*\(/.test(template)) return false;
   // What velocityjs reads otherwise than Velocity is left to the parser, which reconciles them.
   if (mayParseOtherwise(template)) return false;
   // So are `true` and `false` after `$` or `.`, and word operators right after a reference's `)` or `]` (reservedWords).

@@ -55,7 +55,8 @@ function withLetters(text: string, at: readonly number[]): string {
   return out + text.slice(copied);
 }
 
-/** The name velocityjs read for a call whose `#` is at `hash` of `source`, with its leading `_` back. */
+/** The name velocityjs read for a call whose `#` is at `hash` of `source`, with its leading `_` back (`#{_m}(` too). */
 export function calledName(source: string, hash: number, read: string): string {
-  return source.charCodeAt(hash + 1) === UNDERSCORE && read.startsWith(LETTER) ? `_${read.slice(1)}` : read;
+  const start = source[hash + 1] === '{' ? hash + 2 : hash + 1;
+  return source.charCodeAt(start) === UNDERSCORE && read.startsWith(LETTER) ? `_${read.slice(1)}` : read;
 }
