@@ -11,11 +11,13 @@ const mocha = (glob) => ['npx', ['mocha', '--require', 'tsx/cjs', '--reporter', 
 
 const TIERS = {
   typecheck: { single: true, command: ['npx', ['tsc', '--noEmit', '-p', '.']] },
-  unit: { command: mocha('test/unit/**/*.test.ts') },
+  // The mocha tiers get a temporary folder of their own, removed after them, so that what a test leaves there (a
+  // killed child's files, a folder a failing test never reached the end of) does not pile up on the machine.
+  unit: { scratch: true, command: mocha('test/unit/**/*.test.ts') },
   // Our engine against the originals, installed from Debian's packages: Apache Velocity 1.7, java.util.regex and the
   // JSON Schema test suite.
-  oracle: { before: ['bash', ['scripts/ensure-oracles.sh']], command: mocha('test/oracle/**/*.test.ts') },
-  protocol: { before: ['node', ['build.mjs']], command: mocha('test/protocol/**/*.test.ts') },
+  oracle: { before: ['bash', ['scripts/ensure-oracles.sh']], scratch: true, command: mocha('test/oracle/**/*.test.ts') },
+  protocol: { before: ['node', ['build.mjs']], scratch: true, command: mocha('test/protocol/**/*.test.ts') },
   vscode: { command: ['bash', ['scripts/test-vscode.sh']] },
 };
 
@@ -48,7 +50,9 @@ for (const name of chosen) {
     continue;
   }
   const statsFile = join(statsDir, `${name}.json`);
-  const status = run(tier.command, { APIGW_STATS_FILE: statsFile });
+  const scratch = tier.scratch ? mkdtempSync(join(tmpdir(), `apigw-${name}-`)) : undefined;
+  const status = run(tier.command, { APIGW_STATS_FILE: statsFile, ...(scratch ? { TMPDIR: scratch, TMP: scratch, TEMP: scratch } : {}) });
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
   if (tier.single) {
     if (status === 0) passed++;
     else failed++;

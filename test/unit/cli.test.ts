@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
@@ -37,7 +37,19 @@ function writeTree(dir: string, files: Record<string, string | Buffer>): void {
   }
 }
 
+/** Temporary folders of the tests below, removed when they are done. */
+const folders: string[] = [];
+function tempFolder(prefix = 'apigw-cli-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+}
+
 describe('apigw command line', () => {
+  after(() => {
+    for (const dir of folders.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('prints usage and exits 2 without a command', async () => {
     const io = fakeIO();
     assert.equal(await main([], io), 2);
@@ -67,7 +79,7 @@ describe('apigw command line', () => {
     const API = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n";
     let dir: string;
     before(() => {
-      dir = mkdtempSync(path.join(tmpdir(), 'apigw-lint-dir-'));
+      dir = tempFolder('apigw-lint-dir-');
       writeTree(dir, {
         'apis/orders.yaml': API,
         'apis/nested/pets.json': JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: {} }),
@@ -111,7 +123,7 @@ describe('apigw command line', () => {
     const API = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n";
     let dir: string;
     before(() => {
-      dir = mkdtempSync(path.join(tmpdir(), 'apigw-lint-which-'));
+      dir = tempFolder('apigw-lint-which-');
       const sorted = `{"info":{"title":"t","version":"1","description":"${'x'.repeat(6000)}"},"openapi":"3.0.1","paths":{}}`;
       writeTree(dir, {
         'repo/api.yaml': API,
@@ -160,7 +172,7 @@ describe('apigw command line', () => {
     const BAD = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-api-key-source: NOPE\n";
     let dir: string;
     before(() => {
-      dir = mkdtempSync(path.join(tmpdir(), 'apigw-lint-hidden-'));
+      dir = tempFolder('apigw-lint-hidden-');
       writeTree(dir, { 'tree/x/good.yaml': API, 'tree/.aws/api.yaml': BAD, 'tree/.dotfile.yaml': BAD, 'tree/node_modules/m/api.yaml': BAD, 'tree/.apigateway/backups/api.yaml': BAD, 'broken/good.yaml': API, 'broken/locked.yaml': API });
     });
 
@@ -205,7 +217,7 @@ describe('apigw command line', () => {
     const definition = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n";
     let dir: string;
     beforeEach(() => {
-      dir = mkdtempSync(path.join(tmpdir(), 'apigw-lint-settings-'));
+      dir = tempFolder('apigw-lint-settings-');
       writeTree(dir, { '.git/HEAD': 'ref: refs/heads/main\n', 'apis/api.yaml': definition });
     });
 
@@ -281,7 +293,7 @@ describe('apigw command line', () => {
     });
 
     it('outside a repository, reads only the current directory\'s settings', async () => {
-      const loose = mkdtempSync(path.join(tmpdir(), 'apigw-lint-loose-'));
+      const loose = tempFolder('apigw-lint-loose-');
       writeTree(loose, { '.vscode/settings.json': '{"apigateway.validation.severity": {"unknown-request-validator": "off"}}', 'sub/api.yaml': definition, 'api.yaml': definition });
       const below = fakeIO(path.join(loose, 'sub'));
       assert.equal(await main(['lint', 'api.yaml'], below), 1, below.stderr);
@@ -297,7 +309,7 @@ describe('apigw command line', () => {
   });
 
   it('fails on warnings, or on any finding, with --fail-on', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-fail-on-'));
+    const dir = tempFolder('apigw-fail-on-');
     writeTree(dir, { 'api.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n" });
     const run = async (...extra: string[]) => {
       const io = fakeIO(dir);
@@ -315,7 +327,7 @@ describe('apigw command line', () => {
   });
 
   it('writes GitHub Actions annotations, escaped, with the summary after them', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-github-'));
+    const dir = tempFolder('apigw-github-');
     writeTree(dir, { 'specs/a,b.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n" });
     const io = fakeIO(dir);
     assert.equal(await main(['lint', 'specs', '--format', 'github', '--severity', 'unknown-request-validator=hint', '--fail-on', 'hint'], io), 1, io.stderr);
@@ -326,7 +338,7 @@ describe('apigw command line', () => {
   });
 
   it('names files from the repository root in GitHub annotations, leaves columns out of ranges over lines, and names no file for standard input', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-github-root-'));
+    const dir = tempFolder('apigw-github-root-');
     writeTree(dir, { 'apis/api.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n" });
     const saved = process.env.GITHUB_WORKSPACE;
     process.env.GITHUB_WORKSPACE = dir;
@@ -343,7 +355,7 @@ describe('apigw command line', () => {
   });
 
   it('applies --severity to the findings it makes itself, and knows a definition whose syntax findings are off', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-own-findings-'));
+    const dir = tempFolder('apigw-own-findings-');
     writeTree(dir, { 'notes.yaml': 'just: notes\n', 'image.yaml': Buffer.from([0x89, 0x50, 0x00, 0x01]), 'broken.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1\npaths: {}\n" });
     const off = fakeIO(dir);
     assert.equal(await main(['lint', 'notes.yaml', 'image.yaml', '--no-settings', '--severity', 'not-an-api-definition=off', '--severity', 'binary-content=warning'], off), 0, off.stdout);
@@ -355,7 +367,7 @@ describe('apigw command line', () => {
   });
 
   it('checks .vtl templates found in directories, and each file reached through symbolic links once', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-vtl-'));
+    const dir = tempFolder('apigw-vtl-');
     writeTree(dir, { 'api/templates/request.vtl': '#if($input.path("$.a"))\n{"a": 1}\n', 'api/def.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n" });
     symlinkSync('..', path.join(dir, 'api', 'templates', 'loop'));
     const io = fakeIO(dir);
@@ -377,7 +389,7 @@ describe('apigw command line', () => {
 
   it('ends quietly when the reader of its output stops early', function () {
     this.timeout(30_000);
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-pipe-'));
+    const dir = tempFolder('apigw-pipe-');
     const errors = path.join(dir, 'stderr');
     // Output well over a pipe's buffer, so that writing goes on after the reader has gone.
     const items = Array.from({ length: 1500 }, (_, i) => `  /p${i}:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n`).join('');
@@ -398,7 +410,7 @@ describe('apigw command line', () => {
   });
 
   it('reports binary and non-UTF-8 files as findings, and still reports the other files', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-'));
+    const dir = tempFolder();
     writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from('openapi: 3.0.1\ninfo: caf\xe9\n', 'latin1'));
     writeFileSync(path.join(dir, 'image.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x00, 0x01]));
     writeFileSync(path.join(dir, 'good.yaml'), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n");
@@ -418,7 +430,7 @@ describe('apigw command line', () => {
   });
 
   it('writes SARIF file locations as percent-encoded relative URIs, with rule indexes and default levels', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-'));
+    const dir = tempFolder();
     writeTree(dir, { 'sub dir/my api#1 %20.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-bogus: 1\npaths: {}\n" });
     const io = fakeIO(dir);
     assert.equal(await main(['lint', 'sub dir/my api#1 %20.yaml', '--format', 'sarif'], io), 0, io.stderr);
@@ -430,7 +442,7 @@ describe('apigw command line', () => {
   });
 
   it('counts information and hint findings in the summary as notes', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-'));
+    const dir = tempFolder();
     writeFileSync(
       path.join(dir, 'note.yaml'),
       "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{\"statusCode\": 200}'}\n        responses:\n          default: {statusCode: 200}\n",
@@ -444,7 +456,7 @@ describe('apigw command line', () => {
   describe('options', () => {
     let dir: string;
     before(() => {
-      dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-options-'));
+      dir = tempFolder('apigw-cli-options-');
       writeFileSync(path.join(dir, '--odd.yaml'), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n");
     });
 
@@ -498,7 +510,7 @@ describe('apigw command line', () => {
   });
 
   it('says so when a file is empty or not an API definition', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-cli-'));
+    const dir = tempFolder();
     writeFileSync(path.join(dir, 'empty.yaml'), '');
     writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web: {image: nginx}\n');
     const io = fakeIO(dir);
