@@ -57,13 +57,17 @@ if (require.main === module) {
       process.exit(process.exitCode ?? 0);
     });
   }
-  main(process.argv.slice(2), processIO()).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error) => {
-      process.stderr.write(`apigw: ${String(error)}\n`);
-      process.exitCode = 1;
-    },
-  );
+  main(process.argv.slice(2), processIO()).then(exitWhenWritten, (error) => {
+    process.stderr.write(`apigw: ${String(error)}\n`);
+    exitWhenWritten(1);
+  });
+}
+
+/**
+ * Ends the process once the command's output is written. A finished command has nothing left to do, and a process
+ * left to end by itself first stops the template check thread and takes down both heaps: about 10 ms of a cold lint.
+ */
+function exitWhenWritten(code: number): void {
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 }
