@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse, validate, withCode } from './validate';
 import { getValue, keyName, toValue } from '../../../server/src/model/navigate';
-import type { ValueNode } from '../../../server/src/model/nodes';
+import type { ObjectNode, ValueNode } from '../../../server/src/model/nodes';
 import { SCHEMA_SOURCES, type OpenApiVersion } from '../../../server/src/facts/openapiSchemaSources';
 import { pathItemShortcut } from '../../../server/src/services/rules/schemaShortcut';
 import { schemaVerdict, versionOf } from '../../../server/src/services/rules/openapiSchemas';
@@ -151,6 +151,35 @@ describe('Structure check shortcut for path items', () => {
     const bad = good.replace('in: query', 'in: nowhere');
     const paths = withCode(await validate(bad), 'openapi-schema').map((d) => d.message.split('`')[1]);
     assert.deepEqual(paths, ['paths./a.get.parameters[0]', 'paths./b.get.parameters[0]']);
+  });
+
+  it('judges a text on one line once wherever it stands, and a text over several lines once per column', async () => {
+    const counting = () => {
+      const validators = schemaVerdict('3.0').operationParts;
+      const counter = { calls: 0 };
+      return { counter, validators: { ...validators, parameters: Object.assign((value: unknown) => (counter.calls++, validators.parameters(value)), validators.parameters) } };
+    };
+    const judged = (text: string) => {
+      const document = parse(text, text.startsWith('{'));
+      const { counter, validators } = counting();
+      const parts = new OperationPartVerdicts(document.text, false, validators);
+      const paths = getValue(document.root, 'paths') as ObjectNode;
+      const verdicts = paths.properties.map((p) => parts.isValid('parameters', getValue(getValue(p.value, 'get'), 'parameters')));
+      return { verdicts, calls: counter.calls };
+    };
+    // Minified JSON: one line, each operation's parameters at another column.
+    const operation = (parameters: string) => `{"get": {"parameters": ${parameters}, "responses": {"200": {"description": "ok"}}}}`;
+    const good = '[{"name": "q", "in": "query", "schema": {"type": "string"}}]';
+    const bad = '[{"name": "q", "in": "nowhere"}]';
+    const minified = `{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {"/a": ${operation(good)}, "/bb": ${operation(good)}, "/c": ${operation(bad)}, "/ddd": ${operation(bad)}}}`;
+    assert.deepEqual(judged(minified), { verdicts: [true, true, false, false], calls: 2 });
+    const paths = withCode(await validate(minified, { json: true }), 'openapi-schema').map((d) => d.message.split('`')[1]);
+    assert.deepEqual(paths, ['paths./c.get.parameters[0]', 'paths./ddd.get.parameters[0]']);
+    // The same block text at two columns is two texts for YAML (its lines' indentation), and judged twice.
+    const block = (indent: string) => `${indent}get:\n${indent}  parameters:\n${indent}    - {name: q, in: query, schema: {type: string}}\n${indent}  responses: {'200': {description: ok}}`;
+    const yaml = (second: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n${block('    ')}\n  /b:\n${block(second)}\n`;
+    assert.deepEqual(judged(yaml('    ')), { verdicts: [true, true], calls: 1 });
+    assert.deepEqual(judged(yaml('      ')), { verdicts: [true, true], calls: 2 });
   });
 
   it('judges a copy afresh when its anchor was never judged as the same part', () => {

@@ -8,7 +8,8 @@ import type { PartVerdicts } from './schemaShortcut';
 
 /**
  * The structure verdicts on the parts of a document's operations (`OPERATION_PARTS`), kept by the part's source text:
- * the same text starting at the same column reads as the same value, so each distinct text is copied and checked once.
+ * the same text starting at the same column (any column, for text on one line) reads as the same value, so each
+ * distinct text is copied and checked once.
  * A definition's operations mostly repeat a handful of responses, parameters and security requirements. The text runs
  * on over the blank lines after the part: a block scalar's value ends with them (`|+`, or lines of spaces indented
  * deeper than its content) though its node ends before them.
@@ -56,12 +57,14 @@ export class OperationPartVerdicts implements PartVerdicts {
     const validate = this.validators[key];
     const source = this.sourceOf(node);
     if (source === undefined) return validate(toValue(node)) === true;
-    const column = source.offset - this.text.lastIndexOf('\n', source.offset - 1) - 1;
+    const text = this.text.slice(source.offset, source.end);
+    // Only a text over several lines can read otherwise at another column. Searching back for the line's start from
+    // every part of one long line (minified JSON) would cross that line again and again.
+    const column = text.includes('\n') ? source.offset - this.text.lastIndexOf('\n', source.offset - 1) - 1 : -1;
     let byColumn = this.known.get(key);
     if (!byColumn) this.known.set(key, (byColumn = new Map()));
     let byText = byColumn.get(column);
     if (!byText) byColumn.set(column, (byText = new Map()));
-    const text = this.text.slice(source.offset, source.end);
     let valid = byText.get(text);
     if (valid === undefined) {
       valid = validate(toValue(node)) === true;
