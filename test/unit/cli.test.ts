@@ -513,9 +513,13 @@ describe('apigw command line', () => {
     const dir = tempFolder();
     writeFileSync(path.join(dir, 'empty.yaml'), '');
     writeFileSync(path.join(dir, 'compose.yaml'), 'services:\n  web: {image: nginx}\n');
+    // JSON says the same, not its parser's "value expected".
+    writeFileSync(path.join(dir, 'empty.json'), ' \n');
     const io = fakeIO(dir);
-    assert.equal(await main(['lint', 'empty.yaml', 'compose.yaml'], io), 1);
+    assert.equal(await main(['lint', 'empty.yaml', 'compose.yaml', 'empty.json'], io), 1);
     assert.match(io.stdout, /^empty\.yaml:1:1 error not-an-api-definition The file is empty/m);
+    assert.match(io.stdout, /^empty\.json:1:1 error not-an-api-definition The file is empty/m);
+    assert.doesNotMatch(io.stdout, /json-syntax/);
     assert.match(io.stdout, /^compose\.yaml:1:1 error not-an-api-definition Not an OpenAPI or Swagger document/m);
   });
 

@@ -69,6 +69,8 @@ async function check(service: ReturnType<typeof createLanguageService>, input: {
   const { file, text } = input;
   const uri = fileUri(path.resolve(cwd, file));
   const document = TextDocument.create(uri, detectFormat(uri, undefined, text), 0, text);
+  // An empty file is no definition whatever its name: JSON's own "value expected" would only say so less plainly.
+  if (text.trim() === '' && !isTemplateDocument(document)) return findingList(notAnApiDefinition(text, settings));
   const diagnostics = await service.doValidation(document, settings);
   // The editor quietly leaves other YAML/JSON alone; a file named on the command line deserves an answer. One whose
   // text has the top-level key is a definition whatever its syntax findings say (they may be turned off).
