@@ -44,6 +44,8 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'invalid-value-format': { severity: 'error', title: 'Value does not have the required form', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },
   'invalid-arn': { severity: 'warning', title: 'ARN of the wrong form: imported, but calls through it fail', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },
   'invalid-map-key': { severity: 'error', title: 'Key not accepted in this map', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },
+  // AWS stores any string as a template key or binary media type; one that is not a media type is matched by no header.
+  'invalid-media-type': { severity: 'warning', title: 'Not a media type: no Content-Type or Accept header ever matches it', docsUrl: `${DEV_GUIDE}/request-response-data-mappings.html` },
   // Integrations
   'invalid-integration-uri': { severity: 'error', title: 'Integration URI does not fit the integration type', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration.html` },
   'missing-integration-uri': { severity: 'error', title: 'Integration needs a uri', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration.html` },
@@ -88,6 +90,8 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'invalid-authorizer-scheme': { severity: 'error', title: 'Security scheme shape API Gateway does not accept for an authorizer', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-authorizer.html` },
   'missing-authorizer-field': { severity: 'error', title: 'Authorizer lacks a field its type needs', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-authorizer.html` },
   'authorizer-field-not-applicable': { severity: 'warning', title: 'Authorizer field ignored for this authorizer type', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-authorizer.html` },
+  // Nothing documents the import or CreateAuthorizer refusing it, unlike a selection pattern.
+  'invalid-identity-validation-expression': { severity: 'warning', title: 'Token validation expression is not a valid regular expression', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-authorizer.html` },
   'invalid-identity-source': { severity: 'error', title: 'Identity source expression not valid', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-authorizer.html` },
   'reserved-authtype': { severity: 'warning', title: 'authtype values starting with "aws" are reserved', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-authtype.html` },
   'security-policy-needs-access-mode': { severity: 'error', title: 'Enhanced security policy without endpoint access mode', docsUrl: `${DEV_GUIDE}/openapi-extensions-security-policy.html` },

@@ -17,6 +17,9 @@ export type Placement =
   | 'components'
   | 'tag';
 
+/** Codes of values or keys of the wrong form that AWS still imports, which are warnings rather than errors. */
+export type PatternCode = 'invalid-arn' | 'invalid-media-type';
+
 export type ValueType = 'string' | 'integer' | 'number' | 'boolean' | 'object' | 'array' | 'map' | 'any';
 
 export interface ValueSpec {
@@ -43,9 +46,12 @@ export interface ValueSpec {
   patternMessage?: string;
   /**
    * The code of a value that does not match, when it is not `invalid-value-format` (an error): ARNs AWS imports
-   * unchecked and only fails on when they are used are `invalid-arn` (a warning).
+   * unchecked and only fails on when they are used are `invalid-arn` (a warning); media types it stores as written but
+   * that no request header ever names are `invalid-media-type` (a warning).
    */
-  patternCode?: 'invalid-arn';
+  patternCode?: PatternCode;
+  /** What follows from a value that does not match, when the message should say it. */
+  patternConsequence?: string;
   /** Object fields. */
   fields?: FieldSpec[];
   /** Object: whether keys other than `fields` are accepted (AWS ignores or rejects them). */
@@ -58,6 +64,14 @@ export interface ValueSpec {
   keyDoc?: string;
   /** A regular expression map keys must match. */
   keyPattern?: string;
+  /** What a key that does not match `keyPattern` should be, for the message. */
+  keyPatternMessage?: string;
+  /** The code of a key that does not match `keyPattern`, when it is not `invalid-map-key` (an error). */
+  keyPatternCode?: PatternCode;
+  /** What follows from a key that does not match `keyPattern`. */
+  keyPatternConsequence?: string;
+  /** The only keys the map takes (case-sensitive), reported as enum values are. */
+  keyEnum?: string[];
   /** Example values offered by completion. */
   examples?: (string | number | boolean)[];
 }
@@ -73,6 +87,11 @@ export interface FieldSpec extends ValueSpec {
    * authorizer's `authorizerUri`, a proxy integration's `requestTemplates`).
    */
   forTypes?: string[];
+  /**
+   * The string is a Java regular expression (java.util.regex.Pattern), which API Gateway compiles when it uses it; the
+   * code of one that Java does not compile, reported where the field is read.
+   */
+  javaRegexCode?: 'invalid-identity-validation-expression';
 }
 
 export interface ExtensionSpec extends ValueSpec {

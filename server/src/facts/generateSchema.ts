@@ -69,7 +69,8 @@ export function valueSchema(spec: ValueSpec): JsonSchema {
     if (required.length && !isReference) schema.required = required;
   }
   if (spec.items) schema.items = valueSchema(spec.items);
-  if (spec.keyPattern) schema.propertyNames = { pattern: spec.keyPattern };
+  if (spec.keyEnum) schema.propertyNames = { enum: spec.keyEnum };
+  else if (spec.keyPattern) schema.propertyNames = { pattern: spec.keyPattern };
   if (spec.values) {
     schema.additionalProperties = valueSchema(spec.values);
   } else if (spec.additionalFields === false) {

@@ -218,22 +218,41 @@ const AUTHORIZER = inHttp(
     'returned, by its name (`$context.authorizer.tenant`).',
 );
 
+/**
+ * A member API Gateway sets only while it answers with an error of its own: in gateway response templates (and access
+ * logs, which are not templates); in integration templates it is empty.
+ */
+function gatewayResponseOnly(member: TemplateMember): TemplateMember {
+  return { ...member, availableIn: ['gatewayResponse'] };
+}
+
+/**
+ * The mapping-template reference says of `error.message` and `error.responseType` that they can only be used for
+ * simple variable substitution in a gateway response template (and in access logging); `error.messageString` is the
+ * quoted `error.message`. It says no such thing of `error.validationErrorString`.
+ */
 const ERROR = inHttp(object('error', 'The error API Gateway is answering with (gateway responses).', [
-  property('message', 'String', 'The error message, not JSON-escaped.', null),
-  property(
-    'messageString',
-    'String',
-    'The error message in double quotes, to stand as a JSON value on its own: `{"message": $context.error.messageString}`. ' +
-      'Written inside quotes (`"$context.error.messageString"`) it is quoted twice.',
-    null,
+  inHttp(
+    gatewayResponseOnly(property('message', 'String', 'The error message, not JSON-escaped. Set only in gateway response templates (and access logs).', null)),
+    'The error message API Gateway answered with.',
   ),
   inHttp(
-    property(
+    gatewayResponseOnly(property(
+      'messageString',
+      'String',
+      'The error message in double quotes, to stand as a JSON value on its own: `{"message": $context.error.messageString}`. ' +
+        'Written inside quotes (`"$context.error.messageString"`) it is quoted twice. Set only in gateway response templates (and access logs).',
+      null,
+    )),
+    'The error message API Gateway answered with, in double quotes.',
+  ),
+  inHttp(
+    gatewayResponseOnly(property(
       'responseType',
       'String',
-      'The gateway response type, e.g. `UNAUTHORIZED`; meant for gateway responses and access logs.',
+      'The gateway response type, e.g. `UNAUTHORIZED`. Set only in gateway response templates (and access logs).',
       null,
-    ),
+    )),
     'The kind of error API Gateway answered with, e.g. `UNAUTHORIZED`.',
   ),
   only(

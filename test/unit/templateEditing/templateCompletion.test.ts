@@ -180,6 +180,14 @@ describe('template completion', () => {
     assert.deepEqual(labels(completeInStandaloneTemplate(gw, gwOffset, 'gateway-response.vtl').items), ['context', 'stageVariables']);
   });
 
+  it('offers the $context.error members API Gateway sets only in gateway responses there alone, as the catalog says', () => {
+    const { items } = complete(petStore('"$input.body"', '"{\\"e\\": \\"$context.error.‸\\"}"'));
+    assert.deepEqual(labels(items), ['validationErrorString']);
+    const { text, offset } = withCursor('{"type": "$context.error.‸"}');
+    assert.deepEqual(labels(completeInStandaloneTemplate(text, offset, 'gateway-response.vtl').items), catalogNames(['context', 'error']));
+    assert.ok(catalogNames(['context', 'error']).includes('responseType'));
+  });
+
   describe('request parameters', () => {
     const withParameters = (template: string) =>
       petStore(template)

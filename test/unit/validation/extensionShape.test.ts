@@ -126,6 +126,27 @@ x-amazon-apigateway-binary-media-types: image/png
     assert.match(withCode(diagnostics, 'invalid-extension-type')[0].message, /must be an array, not the string "image\/png"/);
   });
 
+  it('lists the gateway response types for a key that is none, with the one it names as the correction', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths: {}
+x-amazon-apigateway-gateway-responses:
+  NOT_FOUND:
+    statusCode: '404'
+  CUSTOM_ERROR:
+    statusCode: '400'
+`;
+    const [notFound, custom, ...others] = withCode(await validate(text), 'invalid-map-key');
+    assert.deepEqual(others, []);
+    assert.equal(notFound.severity, 1);
+    assert.deepEqual(notFound.range, rangeOf(text, 'NOT_FOUND'));
+    assert.match(notFound.message, /^`NOT_FOUND` is not a valid key of `x-amazon-apigateway-gateway-responses`; expected one of `ACCESS_DENIED`, `API_CONFIGURATION_ERROR`, .*`RESOURCE_NOT_FOUND`, .*`WAF_FILTERED`\. Did you mean `RESOURCE_NOT_FOUND`\?$/);
+    assert.deepEqual(notFound.data, { expected: 'RESOURCE_NOT_FOUND' });
+    // Near no type, and part of none: no correction is offered.
+    assert.match(custom.message, /expected one of `ACCESS_DENIED`.*`WAF_FILTERED`\.$/);
+    assert.equal(custom.data, undefined);
+  });
+
   it('accepts payloadFormatVersion written as the number 1.0', async () => {
     const text = `{
   "openapi": "3.0.1",

@@ -55,6 +55,55 @@ describe('$ref resolution', () => {
     assert.ok(diagnostics.every((d) => /circle of references/.test(d.message)));
   });
 
+  it('reports a reusable integration that is only a $ref to itself once, without the shape of an integration it lacks', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: HTTP_PROXY
+        httpMethod: GET
+        uri: https://example.com
+        payloadFormatVersion: '1.0'
+components:
+  x-amazon-apigateway-integrations:
+    loop:
+      $ref: '#/components/x-amazon-apigateway-integrations/loop'
+    missing:
+      $ref: '#/components/x-amazon-apigateway-integrations/nowhere'
+`;
+    const diagnostics = await validate(text);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['unresolved-ref', 'unresolved-ref']);
+    const [circle, nowhere] = diagnostics;
+    assert.deepEqual(circle.range, rangeOf(text, "'#/components/x-amazon-apigateway-integrations/loop'"));
+    assert.match(circle.message, /leads to a circle of references that never reaches a definition/);
+    assert.deepEqual(nowhere.range, rangeOf(text, "'#/components/x-amazon-apigateway-integrations/nowhere'"));
+  });
+
+  it('still checks a reusable integration whose $ref leads to one, and every integration beside a broken one', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths: {}
+components:
+  x-amazon-apigateway-integrations:
+    real: { type: HTTP_PROXY, httpMethod: GET, uri: https://example.com, payloadFormatVersion: '1.0' }
+    alias:
+      $ref: '#/components/x-amazon-apigateway-integrations/real'
+    loop:
+      $ref: '#/components/x-amazon-apigateway-integrations/loop'
+    broken: { type: HTTP_PROXY, httpMethod: GET, uri: https://example.com }
+`;
+    const diagnostics = await validate(text);
+    // The reference AWS documents only for an operation's integration: the alias reads as an integration without fields.
+    assert.deepEqual(withCode(diagnostics, 'unknown-extension-field').map((d) => d.range.start.line), [8]);
+    assert.deepEqual(withCode(diagnostics, 'missing-required-field').map((d) => d.range.start.line), [7, 7, 11]);
+    assert.deepEqual(withCode(diagnostics, 'unresolved-ref').map((d) => d.range.start.line), [10]);
+  });
+
   it('reports missing pointers in other files and unreadable files', async () => {
     const missing = withCode(await validate(doc('other.yaml#/components/schemas/Dog'), { resolver }), 'unresolved-ref').filter((d) => d.range.start.line === 10);
     assert.match(missing[0].message, /`other.yaml` has nothing at `#\/components\/schemas\/Dog`/);

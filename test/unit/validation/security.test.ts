@@ -368,3 +368,43 @@ describe('one finding for one mistake in authorizers and responses', () => {
     assert.deepEqual((await validate(text)).map((d) => d.code), ['invalid-value-format']);
   });
 });
+
+describe('token validation expressions', () => {
+  const tokenAuthorizer = (type: string, expression: string, version = 'openapi: 3.0.1') => `${version}
+info: { title: t, version: '1' }
+paths: {}
+components:
+  securitySchemes:
+    tokenAuth:
+      type: apiKey
+      name: Authorization
+      in: header
+      x-amazon-apigateway-authorizer:
+        type: ${type}
+        authorizerUri: ${LAMBDA}
+        identitySource: method.request.header.Authorization
+        identityValidationExpression: '${expression}'
+`;
+
+  it('warns on one Java cannot compile, on the value, in Java\'s words', async () => {
+    const text = tokenAuthorizer('TOKEN', '^Bearer [a-z+$');
+    const [d, more] = withCode(await validate(text), 'invalid-identity-validation-expression');
+    assert.equal(more, undefined);
+    assert.equal(d.severity, 2);
+    assert.deepEqual(d.range, rangeOf(text, "'^Bearer [a-z+$'"));
+    assert.match(d.message, /^`x-amazon-apigateway-authorizer.identityValidationExpression` "\^Bearer \[a-z\+\$" is not a valid Java regular expression: Unclosed character class/);
+  });
+
+  it('accepts what Java compiles, JavaScript syntax aside', async () => {
+    for (const expression of ['^Bearer [-0-9a-zA-Z._]+$', '^\\p{Alnum}{32}$', '(?i)^bearer\\s+\\S+$', '\\Aabc\\z']) {
+      assert.deepEqual(withCode(await validate(tokenAuthorizer('token', expression)), 'invalid-identity-validation-expression'), [], expression);
+    }
+  });
+
+  it('leaves the expression of an authorizer that ignores it to the finding that says so', async () => {
+    const text = tokenAuthorizer('request', '(').replace('identitySource: method.request.header.Authorization', 'identitySource: method.request.header.Authorization, method.request.querystring.q').replace('name: Authorization', 'name: Unused');
+    const diagnostics = await validate(text);
+    assert.deepEqual(withCode(diagnostics, 'invalid-identity-validation-expression'), []);
+    assert.equal(withCode(diagnostics, 'authorizer-field-not-applicable').length, 1);
+  });
+});

@@ -1,5 +1,6 @@
 import type { ExtensionSpec } from '../extensionTypes';
 import { extensionPage, guidePage } from './docsUrls';
+import { BINARY_MEDIA_TYPE_PATTERN, MEDIA_TYPE_FORM } from '../mediaTypes';
 
 /** Location types of a documentation part (DocumentationPartLocation in the API Gateway API). */
 export const DOCUMENTATION_LOCATION_TYPES = [
@@ -50,7 +51,15 @@ export const API_SETTINGS_EXTENSIONS: ExtensionSpec[] = [
     placements: ['root'],
     dialects: ['rest'],
     docsUrl: extensionPage('binary-media-types'),
-    items: { type: 'string', doc: 'A MIME type; `*` wildcards are allowed.', examples: ['*/*', 'image/*', 'application/octet-stream'] },
+    items: {
+      type: 'string',
+      doc: 'A MIME type; `*` wildcards are allowed (`image/*`, `*/*`), and `/` may be written `~1` as CloudFormation writes it.',
+      examples: ['*/*', 'image/*', 'application/octet-stream'],
+      pattern: BINARY_MEDIA_TYPE_PATTERN,
+      patternMessage: MEDIA_TYPE_FORM,
+      patternCode: 'invalid-media-type',
+      patternConsequence: 'API Gateway compares binary media types with the Content-Type and Accept headers, which never name it, so it makes no payload binary.',
+    },
   },
   {
     name: 'x-amazon-apigateway-cors',

@@ -1,6 +1,7 @@
 import type { ExtensionSpec } from '../extensionTypes';
 import { extensionPage } from './docsUrls';
 import { STATUS_CODE_PATTERN } from '../statusCodes';
+import { RESPONSE_TEMPLATE_UNMATCHED, templateKeys } from '../mediaTypes';
 
 /** Gateway response types and their default status codes (supported-gateway-response-types). */
 export const GATEWAY_RESPONSE_TYPES: Record<string, { status?: string; doc: string }> = {
@@ -36,7 +37,7 @@ export const GATEWAY_RESPONSES_EXTENSION: ExtensionSpec = {
   dialects: ['rest'],
   docsUrl: extensionPage('gateway-responses'),
   keyDoc: 'A gateway response type such as `DEFAULT_4XX` or `UNAUTHORIZED`.',
-  keyPattern: `^(${Object.keys(GATEWAY_RESPONSE_TYPES).join('|')})$`,
+  keyEnum: Object.keys(GATEWAY_RESPONSE_TYPES),
   examples: Object.keys(GATEWAY_RESPONSE_TYPES),
   values: {
     type: 'object',
@@ -65,7 +66,9 @@ export const GATEWAY_RESPONSES_EXTENSION: ExtensionSpec = {
         type: 'map',
         doc: 'Body templates per MIME type. Only variable substitution happens (`$context.error.messageString`, `$context.error.responseType`, `$stageVariables.NAME`, ...); Velocity directives are not run.',
         docsUrl: extensionPage('gateway-responses.responseTemplates'),
-        keyDoc: 'A MIME type such as `application/json`.',
+        // The guide does not say how a gateway response template is picked; the local gateway picks it as an
+        // integration response template, by the Accept header.
+        ...templateKeys(RESPONSE_TEMPLATE_UNMATCHED),
         values: { type: 'string', doc: 'The body, with `$context` / `$stageVariables` references.' },
       },
     ],

@@ -2,6 +2,7 @@ import type { ExtensionSpec, FieldSpec, ValueSpec } from '../extensionTypes';
 import { extensionPage, guidePage, REQUEST_RESPONSE_MAPPING_URL } from './docsUrls';
 import { IAM_ROLE_ARN, IAM_STAGE_VARIABLE_ARN } from './arnPatterns';
 import { STATUS_CODE_PATTERN } from '../statusCodes';
+import { REQUEST_TEMPLATE_UNMATCHED, RESPONSE_TEMPLATE_UNMATCHED, templateKeys } from '../mediaTypes';
 
 const INTEGRATION_URL = extensionPage('integration');
 const RESPONSES_URL = extensionPage('integration-responses');
@@ -71,13 +72,12 @@ const contentHandling: ValueSpec = {
   },
 };
 
-const mappingTemplates = (what: string, selectedBy: string): ValueSpec => ({
+const mappingTemplates = (what: string, selectedBy: string, unmatched: string): ValueSpec => ({
   type: 'map',
   doc: `${what} mapping templates, one per MIME type. Each value is a Velocity (VTL) template; the template is chosen by the ${selectedBy} (only the media type part counts, parameters such as \`charset\` are ignored).`,
   docsUrl: REQUEST_RESPONSE_MAPPING_URL,
-  keyDoc: 'A MIME type such as `application/json`.',
+  ...templateKeys(unmatched),
   values: { type: 'string', doc: 'A Velocity (VTL) mapping template.' },
-  examples: ['application/json', 'application/xml', 'text/plain'],
 });
 
 const integrationResponse: ValueSpec = {
@@ -97,7 +97,7 @@ const integrationResponse: ValueSpec = {
     },
     {
       name: 'responseTemplates',
-      ...mappingTemplates('Response', '`Accept` header of the request, falling back to the first template'),
+      ...mappingTemplates('Response', '`Accept` header of the request, falling back to the first template', RESPONSE_TEMPLATE_UNMATCHED),
       docsUrl: extensionPage('integration-responseTemplates'),
     },
     {
@@ -210,7 +210,7 @@ const integrationFields: FieldSpec[] = [
     // HTTP APIs have only proxy integrations, which pass the request through untransformed.
     dialects: ['rest'],
     forTypes: MAPPING_INTEGRATION_TYPES,
-    ...mappingTemplates('Request', '`Content-Type` of the request (`application/json` when absent)'),
+    ...mappingTemplates('Request', '`Content-Type` of the request (`application/json` when absent)', REQUEST_TEMPLATE_UNMATCHED),
     docsUrl: extensionPage('integration-requestTemplates'),
   },
   {

@@ -64,7 +64,10 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
         forTypes: ['token'],
         type: 'string',
         dialects: ['rest'],
-        doc: 'REST `token` authorizers: a regular expression the token must match, or the request is refused without calling the function.',
+        doc: 'REST `token` authorizers: a Java regular expression the token must match, or the request is refused with 401 without calling the function.',
+        // Nothing documents the import or CreateAuthorizer refusing a pattern Java cannot compile; the token check
+        // then has nothing to match with.
+        javaRegexCode: 'invalid-identity-validation-expression',
       },
       {
         name: 'authorizerResultTtlInSeconds',

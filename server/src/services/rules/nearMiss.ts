@@ -44,3 +44,34 @@ export function nearMiss(value: string, candidates: readonly string[]): string |
   }
   return bestDistance <= limit && ties === 0 ? best : undefined;
 }
+
+/**
+ * The candidate a value was most likely meant to be: its near miss, else the one candidate that holds the value as
+ * whole parts of its name (`NOT_FOUND` in `RESOURCE_NOT_FOUND`, `json` in `application/json`). Undefined when no single
+ * candidate stands out.
+ */
+export function closestName(value: string, candidates: readonly string[]): string | undefined {
+  const near = nearMiss(value, candidates);
+  if (near !== undefined || value.length < MIN_PART_LENGTH) return near;
+  const lower = value.toLowerCase();
+  let found: string | undefined;
+  for (const c of candidates) {
+    if (!holdsParts(c.toLowerCase(), lower)) continue;
+    if (found !== undefined) return undefined;
+    found = c;
+  }
+  return found;
+}
+
+/** Shorter values (`a`, `js`) are parts of too many names to point at one. */
+const MIN_PART_LENGTH = 3;
+const PART_SEPARATOR = /[/_.+-]/;
+
+/** Whether `part` stands in `name` between separators or at its ends. */
+function holdsParts(name: string, part: string): boolean {
+  for (let at = name.indexOf(part); at >= 0; at = name.indexOf(part, at + 1)) {
+    const end = at + part.length;
+    if ((at === 0 || PART_SEPARATOR.test(name[at - 1])) && (end === name.length || PART_SEPARATOR.test(name[end]))) return true;
+  }
+  return false;
+}

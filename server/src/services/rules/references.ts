@@ -1,7 +1,7 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { findNodeAtPath, getProperty, keyName } from '../../model/navigate';
+import { findNodeAtPath, getProperty, getValue, keyName } from '../../model/navigate';
 import { pointerToPath, refOf } from '../../model/openapiWalk';
-import type { NodePath, ScalarNode, ValueNode } from '../../model/nodes';
+import type { NodePath, ObjectNode, ScalarNode, ValueNode } from '../../model/nodes';
 import { resolveUri, sameUri } from '../../model/refUri';
 import { posix } from 'node:path';
 import type { Rule, ValidationContext } from '../validationTypes';
@@ -52,6 +52,21 @@ function followLocal(document: ApiDocument, ref: string, memo: Map<string, Targe
   }
   for (const r of chain) memo.set(r, outcome);
   return outcome;
+}
+
+const localTargets = new WeakMap<ApiDocument, Map<string, Target>>();
+
+/**
+ * Whether an object is a local `$ref` that leads nowhere, round a circle or to a missing node: this rule reports it, and
+ * rules that would read the object can leave it alone.
+ */
+export function referenceLeadsNowhere(document: ApiDocument, node: ObjectNode): boolean {
+  const ref = getValue(node, '$ref');
+  if (ref?.type !== 'string' || !(ref.value as string).startsWith('#')) return false;
+  let memo = localTargets.get(document);
+  if (!memo) localTargets.set(document, (memo = new Map()));
+  const kind = followLocal(document, ref.value as string, memo).kind;
+  return kind === 'cycle' || kind === 'missing';
 }
 
 /**

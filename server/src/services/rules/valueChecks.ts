@@ -1,12 +1,14 @@
 import type { Dialect } from '../../model/dialect';
 import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
 import type { FieldSpec, ValueSpec, ValueType } from '../../facts/extensionTypes';
-import { fieldOf, isFieldRequired, typesOf } from '../../facts/extensions';
+import { fieldAppliesTo, fieldOf, fieldReadByType, isFieldRequired, typesOf } from '../../facts/extensions';
 import type { ValidationContext } from '../validationTypes';
-import { nearMiss } from './nearMiss';
+import { closestName, nearMiss } from './nearMiss';
+import { javaPatternError } from './javaRegex';
+import { referenceLeadsNowhere } from './references';
 import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
-import { withArticle } from './messageText';
+import { quoted, withArticle } from './messageText';
 import { fullyProcessed } from './documentIndex';
 
 const DIALECT_NAMES: Record<Dialect, string> = { rest: 'REST APIs', http: 'HTTP APIs' };
@@ -72,15 +74,7 @@ export function checkEnum(context: ValidationContext, spec: ValueSpec, node: Sca
     }
   }
   if (matched === undefined) {
-    const expected = nearMiss(text, values);
-    const list = values.map((v) => `\`${v}\``).join(', ');
-    const suggestion = expected ? ` Did you mean \`${expected}\`?` : '';
-    context.report(
-      node,
-      'invalid-enum-value',
-      `\`${label}\` is "${text}"; expected one of ${list}${caseInsensitive ? ' (any letter case)' : ''}.${suggestion}`,
-      expected ? { data: { expected } } : undefined,
-    );
+    reportNotAmong(context, node, 'invalid-enum-value', `\`${label}\` is "${text}"`, text, values, caseInsensitive);
     return;
   }
   const onlyIn = spec.enumDialects?.[matched];
@@ -94,6 +88,17 @@ export function checkEnum(context: ValidationContext, spec: ValueSpec, node: Sca
 }
 
 /**
+ * A value, or a map key, that is none of the values it may be: the values listed, and the one it most likely meant
+ * offered as the correction.
+ */
+function reportNotAmong(context: ValidationContext, node: ScalarNode, code: string, subject: string, text: string, values: string[], caseInsensitive: boolean): void {
+  const expected = closestName(text, values);
+  const list = values.map((v) => `\`${v}\``).join(', ');
+  const suggestion = expected ? ` Did you mean \`${expected}\`?` : '';
+  context.report(node, code, `${subject}; expected one of ${list}${caseInsensitive ? ' (any letter case)' : ''}.${suggestion}`, expected ? { data: { expected } } : undefined);
+}
+
+/**
  * Checks a value against its catalog spec: type, enum, range, pattern, and for objects and maps their fields and
  * values, recursively. Values that are CloudFormation intrinsics or hold placeholders are skipped.
  */
@@ -104,6 +109,9 @@ export function checkValue(context: ValidationContext, spec: ValueSpec, node: Va
 /** `processed`: the document holds no unprocessed value, so none of its nodes needs asking. */
 function check(context: ValidationContext, spec: ValueSpec, node: ValueNode | undefined, label: string, fieldName: string | undefined, processed: boolean): void {
   if (!node || (!processed && isUnprocessed(node))) return;
+  // What a reference that leads nowhere stands for is unknown: the references rule reports it, and the shape of the
+  // object that holds it says nothing more. Where the catalog takes a `$ref`, its form is still checked.
+  if (node.type === 'object' && !fieldOf(spec, '$ref') && referenceLeadsNowhere(context.document, node)) return;
   const types = typesOf(spec);
   let typeOk = false;
   for (let i = 0; i < types.length; i++) {
@@ -156,10 +164,30 @@ function checkScalar(context: ValidationContext, spec: ValueSpec, node: ScalarNo
   if (spec.pattern && (node.type === 'string' || node.type === 'number')) {
     const text = String(node.value);
     if (!cachedRegExp(spec.pattern).test(text)) {
-      const consequence = spec.patternCode === 'invalid-arn' ? ' API Gateway imports it, but every call that uses it fails.' : '';
-      context.report(node, spec.patternCode ?? 'invalid-value-format', `\`${label}\` "${text}" is not ${spec.patternMessage ?? `of the form ${spec.pattern}`}.${consequence}`);
+      const consequence = spec.patternConsequence ?? (spec.patternCode === 'invalid-arn' ? 'API Gateway imports it, but every call that uses it fails.' : undefined);
+      // A media type written as its subtype alone (`png`, `json`) names the example it was cut from.
+      const expected = spec.patternCode === 'invalid-media-type' ? closestName(text, stringExamples(spec)) : undefined;
+      const hint = expected ? ` Did you mean \`${expected}\`?` : '';
+      context.report(node, spec.patternCode ?? 'invalid-value-format', `\`${label}\` "${text}" is not ${spec.patternMessage ?? `of the form ${spec.pattern}`}.${consequence ? ` ${consequence}` : ''}${hint}`, expected ? { data: { expected } } : undefined);
     }
   }
+}
+
+/** A string that must be a Java regular expression, reported with Java's own complaint. */
+function checkJavaRegex(context: ValidationContext, code: string, node: ScalarNode, label: string): void {
+  const text = node.value as string;
+  const problem = javaPatternError(text);
+  if (problem) context.report(node, code, `\`${label}\` ${quoted(text)} is not a valid Java regular expression: ${problem}.`);
+}
+
+/** The object's own `type` (an authorizer's, an integration's), which decides the fields it reads. */
+function typeOf(node: ObjectNode): string | undefined {
+  const type = node.properties.find((p) => p.keyValue === 'type')?.value;
+  return type?.type === 'string' ? (type.value as string) : undefined;
+}
+
+function stringExamples(spec: ValueSpec): string[] {
+  return spec.examples?.filter((e): e is string => typeof e === 'string') ?? [];
 }
 
 function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNode, label: string, processed: boolean): void {
@@ -179,7 +207,13 @@ function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNo
         unnecessary: true,
       });
     }
+    // What a field holds matters only where it is read: one the object's type ignores has its own finding.
+    if (field.forTypes && !fieldReadByType(field, typeOf(node))) continue;
     check(context, field, p.value, `${label}.${key}`, key, processed);
+    // One of the other dialect is not read either, and has its own finding.
+    if (field.javaRegexCode && p.value?.type === 'string' && (processed || !isUnprocessed(p.value)) && fieldAppliesTo(field, context.dialect)) {
+      checkJavaRegex(context, field.javaRegexCode, p.value, `${label}.${key}`);
+    }
   }
   const required = requiredFields(spec, context.dialect);
   for (let i = 0; i < required.length; i++) {
@@ -220,18 +254,34 @@ function reportUnknownField(context: ValidationContext, spec: ValueSpec, p: Prop
 
 function checkMap(context: ValidationContext, spec: ValueSpec, node: ObjectNode, label: string, processed: boolean): void {
   const keyRe = spec.keyPattern ? cachedRegExp(spec.keyPattern) : undefined;
+  const keyEnum = spec.keyEnum;
   const props = node.properties;
   for (let i = 0; i < props.length; i++) {
     const p = props[i];
     const key = String(p.keyValue);
     if (spec.fields && fieldOf(spec, key)) continue;
+    if (keyEnum && !keyEnum.includes(key)) {
+      reportNotAmong(context, keyOf(p), 'invalid-map-key', `\`${key}\` is not a valid key of \`${label}\``, key, keyEnum, false);
+      continue;
+    }
     if (keyRe && !keyRe.test(key)) {
-      const candidates = spec.examples?.filter((e): e is string => typeof e === 'string') ?? [];
-      const expected = candidates.length ? nearMiss(key, candidates) : undefined;
-      const hint = expected ? ` Did you mean \`${expected}\`?` : spec.keyDoc ? ` Expected: ${spec.keyDoc}` : '';
-      context.report(keyOf(p), 'invalid-map-key', `\`${key}\` is not a valid key of \`${label}\`.${hint}`, expected ? { data: { expected } } : undefined);
+      reportKeyForm(context, spec, p, key, label);
       continue;
     }
     if (spec.values) check(context, spec.values, p.value, `${label}.${key}`, undefined, processed);
   }
+}
+
+function reportKeyForm(context: ValidationContext, spec: ValueSpec, p: PropertyNode, key: string, label: string): void {
+  const candidates = stringExamples(spec);
+  const expected = candidates.length ? closestName(key, candidates) : undefined;
+  const suggestion = expected ? ` Did you mean \`${expected}\`?` : '';
+  const options = expected ? { data: { expected } } : undefined;
+  if (spec.keyPatternMessage) {
+    const consequence = spec.keyPatternConsequence ? ` ${spec.keyPatternConsequence}` : '';
+    context.report(keyOf(p), spec.keyPatternCode ?? 'invalid-map-key', `\`${key}\`, a key of \`${label}\`, is not ${spec.keyPatternMessage}.${consequence}${suggestion}`, options);
+    return;
+  }
+  const hint = suggestion || (spec.keyDoc ? ` Expected: ${spec.keyDoc}` : '');
+  context.report(keyOf(p), spec.keyPatternCode ?? 'invalid-map-key', `\`${key}\` is not a valid key of \`${label}\`.${hint}`, options);
 }

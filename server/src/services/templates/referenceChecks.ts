@@ -70,19 +70,39 @@ function checkJsonPathArgument(literal: { value: string; quote: string; start: n
   report(innerStart, innerEnd, 'template-invalid-jsonpath', result.error ?? `Invalid JSONPath '${literal.value}'.`);
 }
 
+const OVERRIDES = new Set(['requestOverride', 'responseOverride']);
+
+const KIND_NAMES: Record<TemplateKind, string> = {
+  request: 'integration request templates',
+  response: 'integration response templates',
+  gatewayResponse: 'gateway response templates',
+};
+
+const ONE_OF_KIND: Record<TemplateKind, string> = {
+  request: 'an integration request template',
+  response: 'an integration response template',
+  gatewayResponse: 'a gateway response template',
+};
+
 /**
  * Request overrides change the integration request and only exist while a request template runs; response overrides
  * change the method response and belong to integration response templates (API Gateway override documentation).
+ * Other members the catalog marks as set only in some kinds of template read as empty in the rest.
  */
 function checkPlacement(member: TemplateMember, path: string[], kind: TemplateKind, start: number, end: number, report: TemplateReport): void {
-  if (path.length !== 2 || path[0] !== 'context') return;
-  if (member.name === 'requestOverride' && kind !== 'request') {
-    report(start, end, 'template-override-misplaced',
-      '$context.requestOverride only works in integration request templates; here it has no effect.');
-  } else if (member.name === 'responseOverride' && kind === 'request') {
-    report(start, end, 'template-override-misplaced',
-      '$context.responseOverride has no effect in a request template; set it in an integration response template.');
-  } else if (member.availableIn && !member.availableIn.includes(kind)) {
-    report(start, end, 'template-override-misplaced', `$context.${member.name} has no effect in this kind of template.`);
+  if (path[0] !== 'context' || path.length < 2) return;
+  if (OVERRIDES.has(path[1])) {
+    if (path.length !== 2) return;
+    if (member.name === 'requestOverride' && kind !== 'request') {
+      report(start, end, 'template-override-misplaced',
+        '$context.requestOverride only works in integration request templates; here it has no effect.');
+    } else if (member.name === 'responseOverride' && kind === 'request') {
+      report(start, end, 'template-override-misplaced',
+        '$context.responseOverride has no effect in a request template; set it in an integration response template.');
+    }
+    return;
   }
+  if (!member.availableIn || member.availableIn.includes(kind)) return;
+  const where = member.availableIn.map((k) => KIND_NAMES[k]).join(' and ');
+  report(start, end, 'template-variable-unavailable', `$${path.join('.')} is set only in ${where}; in ${ONE_OF_KIND[kind]} it is empty.`);
 }

@@ -13,6 +13,11 @@ export const TEMPLATE_DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
     title: '$context variable available only in access logs',
     docsUrl: `${DEV_GUIDE}/api-gateway-variables-for-access-logging.html`,
   },
+  'template-variable-unavailable': {
+    severity: 'warning',
+    title: '$context variable that API Gateway sets only in other kinds of template (empty here)',
+    docsUrl: `${REFERENCE}#context-variable-reference`,
+  },
   'template-argument-count': { severity: 'error', title: 'Wrong number of arguments to a template method', docsUrl: REFERENCE },
   'template-invalid-jsonpath': { severity: 'error', title: 'Invalid JSONPath in $input.path or $input.json', docsUrl: `${REFERENCE}#input-variable-reference` },
   'template-jsonpath-reads-nothing': {
