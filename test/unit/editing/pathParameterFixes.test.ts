@@ -33,9 +33,11 @@ describe('quick fixes for path parameters', () => {
     const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n${INTEGRATION('https://e.com/{foo}', 'integration.request.path.foo: method.request.path.foo')}`;
     const [{ actions }] = await fixesFor(parse(text), 'undeclared-parameter');
     assert.deepEqual(actions, []);
-    // With the template having it, the mapping reads the template's value, and declaring it is the fix.
+    // With the template having it, declaring it is the fix, at the mapping (which AWS refuses until then) as at the path.
     const templated = parse(text.replace('  /a:', '  /a/{foo}:'));
-    assert.deepEqual((await validateDocument(templated)).filter((d) => d.code === 'undeclared-parameter'), []);
+    const [{ diagnostic: atMapping, actions: onMapping }] = await fixesFor(templated, 'undeclared-parameter');
+    assert.deepEqual(onMapping.map((a) => a.title), ["Declare path parameter 'foo'"]);
+    assert.equal(parseYaml(await applied(templated, atMapping, onMapping)).paths['/a/{foo}'].get.parameters[0].required, true);
     const [{ diagnostic, actions: declare }] = await fixesFor(templated, 'undeclared-path-template-parameter');
     assert.deepEqual(declare.map((a) => a.title), ["Declare path parameter 'foo'"]);
     await applied(templated, diagnostic, declare);

@@ -30,7 +30,7 @@ describe('path parameters against the path template', () => {
     assert.deepEqual(codes(diagnostics), ['undeclared-path-template-parameter']);
     assert.equal(diagnostics.length, 1);
     const [d] = diagnostics;
-    assert.equal(d.message, '"{userId}" in "/users/{userId}" is not declared as a path parameter. OpenAPI requires a path parameter (`name: userId, in: path, required: true`) for each template expression; API Gateway imports it without one.');
+    assert.equal(d.message, '"{userId}" in "/users/{userId}" is not declared as a path parameter. OpenAPI requires a path parameter (`name: userId, in: path, required: true`) for each template expression; API Gateway imports it without one, but no mapping can read it (`method.request.path.userId`) until it is declared.');
     assert.equal(d.severity, DiagnosticSeverity.Information);
     assert.deepEqual(d.range, rangeOf(text, '/users/{userId}'));
   });
@@ -47,7 +47,7 @@ describe('path parameters against the path template', () => {
       ...MOCK,
     ]);
     const [d] = withCode(await validate(text), 'undeclared-path-template-parameter');
-    assert.equal(d.message, 'ANY /users/{userId} does not declare "{userId}" as a path parameter. OpenAPI requires a path parameter (`name: userId, in: path, required: true`) for each template expression; API Gateway imports it without one.');
+    assert.equal(d.message, 'ANY /users/{userId} does not declare "{userId}" as a path parameter. OpenAPI requires a path parameter (`name: userId, in: path, required: true`) for each template expression; API Gateway imports it without one, but no mapping can read it (`method.request.path.userId`) until it is declared.');
     assert.deepEqual(d.range, rangeOf(text, 'x-amazon-apigateway-any-method'));
   });
 
@@ -96,7 +96,7 @@ describe('path parameters against the path template', () => {
     assert.deepEqual(d.range, rangeOf(text, "'#/components/parameters/Id'"));
   });
 
-  it('checks Swagger 2.0 alike, and leaves the mapping check to say nothing more of a template name', async () => {
+  it('checks Swagger 2.0 alike; a mapping that reads the undeclared name is refused by AWS, and says so', async () => {
     const text = [
       "swagger: '2.0'",
       "info: {title: t, version: '1'}",
@@ -112,7 +112,7 @@ describe('path parameters against the path template', () => {
       "        responses: {default: {statusCode: '200'}}",
       '',
     ].join('\n');
-    assert.deepEqual(codes(await validate(text)), ['undeclared-path-template-parameter']);
+    assert.deepEqual(codes(await validate(text)), ['undeclared-parameter', 'undeclared-path-template-parameter']);
   });
 
   it('says nothing of a template whose parameters sit behind a reference it cannot follow', async () => {

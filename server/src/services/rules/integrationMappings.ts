@@ -1,6 +1,6 @@
 import { getProperty, getValue, keyName, pathOf } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
-import { operationParameters, pathTemplateParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
+import { operationParameters, responseHeaderNames, type OperationRef } from '../../model/openapiWalk';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, collectIntegrations, isProxyType, type IntegrationSite } from './integrations';
 import { javaPatternBacktracking, javaPatternError } from './javaRegex';
@@ -221,10 +221,14 @@ function declaredOnce(context: ValidationContext, op: OperationRef): DeclaredPar
   return () => (declared ??= declaredParameters(context, op));
 }
 
-/** Declared method parameters by location; path template parameters count, header names compare case-insensitively. */
+/**
+ * Declared method parameters by location; header names compare case-insensitively. A name in the path template that no
+ * parameter declares does not count: the import makes no method request parameter of it, and a mapping that reads it
+ * fails with "Invalid mapping expression specified" (AWS's knowledge center article on `{proxy+}` mappings).
+ */
 function declaredParameters(context: ValidationContext, op: OperationRef): Map<string, Set<string>> {
   const result = new Map<string, Set<string>>([
-    ['path', new Set(pathTemplateParameters(op.path))],
+    ['path', new Set()],
     ['query', new Set()],
     ['header', new Set()],
   ]);

@@ -64,7 +64,7 @@ function checkPathItem(context: ValidationContext, path: string, pathProperty: P
   }
   for (const [name, missing] of undeclared) {
     if (misnamed.has(name)) continue;
-    const rule = `OpenAPI requires a path parameter (\`name: ${name}, in: path, required: true\`) for each template expression; API Gateway imports it without one.`;
+    const rule = `OpenAPI requires a path parameter (\`name: ${name}, in: path, required: true\`) for each template expression; API Gateway imports it without one, but no mapping can read it (\`method.request.path.${name}\`) until it is declared.`;
     if (missing.length === operations.length) {
       context.report(keyOf(pathProperty), 'undeclared-path-template-parameter', `"{${name}}" in "${path}" is not declared as a path parameter. ${rule}`, { data: { name } });
       continue;
