@@ -1,7 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { isAliasCopy, type ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
-import { findNodeAtPath } from '../model/navigate';
+import { findNodeAtPath, getProperty, nodeAtOffset } from '../model/navigate';
+import { keyOf } from '../model/property';
 import type { NodePath } from '../model/nodes';
 import { ANY_METHOD_KEY } from '../model/openapiWalk';
 import { corsEdit } from './editing/cors';
@@ -104,6 +105,16 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
       const given = Array.isArray(data.expected) ? data.expected.map(String) : typeof data.expected === 'string' ? [data.expected] : [];
       const expected = given.length ? given : enumChoices(document, document.textDocument.offsetAt(diagnostic.range.start), dialect);
       return expected.flatMap((value) => fix(`Change to '${value}'`, replaceScalar(document, diagnostic.range, value), expected.length === 1));
+    }
+    case 'invalid-map-key':
+    case 'invalid-media-type': {
+      // The name meant (a near miss, or the one name the key is part of) unless the map already has that key, which
+      // the change would make a duplicate.
+      if (typeof data.expected !== 'string') return [];
+      const at = nodeAtOffset(document.root, document.textDocument.offsetAt(diagnostic.range.start));
+      const entry = at?.parent?.type === 'property' && keyOf(at.parent) === at ? at.parent : undefined;
+      if (entry && getProperty(entry.parent, data.expected)) return [];
+      return fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected));
     }
     default:
       // The value AWS expects is certain for these; a model rename is not offered, since `$ref`s point at the old name.

@@ -144,6 +144,25 @@ describe('code actions', () => {
     assert.deepEqual(choices.map((a) => [a.title, a.isPreferred]), [["Change to 'when_no_match'", false], ["Change to 'when_no_templates'", false], ["Change to 'never'", false]]);
   });
 
+  it('renames a key that is not a media type or a gateway response type to the one meant, unless the map has it', async () => {
+    const mock = (templates: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /p:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {${templates}}\n        responses: {default: {statusCode: '200'}}\n`;
+    const text = mock(`json: '{"statusCode": 200}'`);
+    const { title, result } = await quickFix(text, 'invalid-media-type', {});
+    assert.equal(title, "Change to 'application/json'");
+    assert.equal(result, text.replace('{json:', '{application/json:'));
+    // With `application/json` already there, the rename would make a duplicate key.
+    const taken = parse(mock(`json: a, application/json: b`));
+    const diag = (await validateDocument(taken)).find((d) => d.code === 'invalid-media-type');
+    assert.ok(diag);
+    assert.deepEqual(getCodeActions(taken, diag.range, { diagnostics: [diag], only: ['quickfix'] }, 'rest'), []);
+    const responses = `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-gateway-responses:\n  NOT_FOUND:\n    statusCode: 404\n`;
+    const renamed = await quickFix(responses, 'invalid-map-key', {});
+    assert.equal(renamed.result, responses.replace('NOT_FOUND', 'RESOURCE_NOT_FOUND'));
+    // A binary media type is a list item: the value is changed.
+    const binary = `swagger: '2.0'\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-binary-media-types: [image]\n`;
+    assert.equal((await quickFix(binary, 'invalid-media-type', {})).result, binary.replace('[image]', '[image/*]'));
+  });
+
   describe('an enum value with no near miss', () => {
     async function choices(text: string, format: 'yaml' | 'json', dialect: Dialect) {
       const document = parse(text, format);
