@@ -7,6 +7,13 @@ import type { Dialect } from '../model/dialect';
 /** Where a template runs: integration request, integration response, or a gateway response (substitution only). */
 export type TemplateKind = 'request' | 'response' | 'gatewayResponse';
 
+/** Where each kind of template stands, in words: what a member's `availableIn` is reported as. */
+export const TEMPLATE_KIND_NAMES: Record<TemplateKind, string> = {
+  request: 'integration request templates',
+  response: 'integration response templates',
+  gatewayResponse: 'gateway response templates',
+};
+
 export interface TemplateParameter {
   name: string;
   type: string;

@@ -132,7 +132,13 @@ describe('$context variables of HTTP APIs', () => {
       assert.equal(found.message, '`context.integrationLatency` is only available in access-log formats, so the mapping reads nothing.');
     });
 
-    // The HTTP mapping checks do not yet hand their values to the context check, so these wait for that call.
+    it('says of a variable set only in gateway responses that a mapping reads nothing from it', async () => {
+      const [found, ...others] = withCode(await validate(restMapping('context.error.messageString')), 'unknown-context-variable');
+      assert.deepEqual(others, []);
+      assert.equal(found.message, '`context.error.messageString` is set only in gateway response templates, so the mapping reads nothing.');
+      assert.deepEqual(withCode(await validate(restMapping('context.error.validationErrorString')), 'unknown-context-variable'), []);
+    });
+
     describe('in HTTP APIs', () => {
       const httpMappings = (request: string, response = "'x'") =>
         `${HTTP_OP}        requestParameters:\n          overwrite:header.x-a: ${request}\n        responseParameters:\n          '200':\n            overwrite:header.x-b: ${response}\n`;

@@ -12,6 +12,7 @@ import { keyOf } from '../../model/property';
 import { selectIntegrationResponseKey, selectionMatcher } from '../../template/responseSelection';
 import { mediaTypeOf } from '../../template/templateSelection';
 import { ACCESS_LOG_ONLY_CONTEXT, findContextVariable } from '../../facts/templateVariables';
+import { TEMPLATE_KIND_NAMES } from '../../facts/templateVariableTypes';
 import { statusCodeOf } from '../editing/operationFacts';
 import { uriPlaceholders } from '../../model/uriPlaceholders';
 import { invokesLambda } from '../../model/integrationUris';
@@ -159,7 +160,7 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
       if (!REST_OTHER_REQUEST_SOURCE.test(value)) {
         reportInvalidValue(context, p, value, 'request');
       } else {
-        checkContextVariable(context, p.value, value);
+        checkContextVariable(context, p.value, value, 'request');
       }
       continue;
     }
@@ -425,7 +426,7 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
     if (value !== undefined && p.value && !REST_RESPONSE_SOURCE.test(value)) {
       reportInvalidValue(context, p, value, 'response');
     } else if (value !== undefined && p.value) {
-      checkContextVariable(context, p.value, value);
+      checkContextVariable(context, p.value, value, 'response');
     }
     if (!target) continue;
     const header = target[1];
@@ -459,7 +460,7 @@ function checkHttpResponseParameters(context: ValidationContext, site: Integrati
       checkReservedHeader(context, p);
       const value = checkableString(p.value);
       if (value === undefined || !p.value || !value.includes('$')) continue;
-      checkContextVariable(context, p.value, value);
+      checkContextVariable(context, p.value, value, 'response');
       if (/\$(\{)?[A-Za-z]/.test(value.replace(HTTP_RESPONSE_VARIABLE, ''))) {
         context.report(p.value, 'invalid-mapping-value', `${quoted(value)} refers to a variable a response mapping cannot read; expected \`$response.header.NAME\`, \`$response.body.PATH\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
       }
@@ -488,7 +489,7 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
     checkReservedHeader(context, p);
     const value = checkableString(p.value);
     if (value === undefined || !p.value || !value.includes('$')) continue;
-    checkContextVariable(context, p.value, value);
+    checkContextVariable(context, p.value, value, 'request');
     const stripped = value.replace(HTTP_SOURCE_VARIABLE, '');
     if (/\$(\{)?[A-Za-z]/.test(stripped)) {
       // REST APIs' multi-value sources have no HTTP API form: the plain ones join repeated values with commas.
@@ -570,14 +571,21 @@ function reportInvalidValue(context: ValidationContext, p: PropertyNode, value: 
  * API, `resourcePath` in an HTTP API), maps nothing. An HTTP API value may hold several, as `$context.NAME` or
  * `${context.NAME}`.
  */
-function checkContextVariable(context: ValidationContext, node: ValueNode, value: string): void {
+/** `kind`: the integration request's mappings, or an integration response's. */
+function checkContextVariable(context: ValidationContext, node: ValueNode, value: string, kind: 'request' | 'response'): void {
   const http = context.dialect === 'http';
   const names = http ? [...value.matchAll(/\$\{?context\.(\w+(?:\.\w+)*)/g)].map((m) => m[1]) : value.startsWith('context.') ? [value.slice('context.'.length)] : [];
   const root = http ? '$context.' : 'context.';
   for (const name of names) {
     const path = name.split('.');
-    if (findContextVariable(path, context.dialect)) continue;
     const written = `${root}${name}`;
+    const member = findContextVariable(path, context.dialect);
+    // The catalog says where a variable is set, as for templates (`$context.error.*`: gateway responses only).
+    if (member?.availableIn && !member.availableIn.includes(kind)) {
+      context.report(node, 'unknown-context-variable', `\`${written}\` is set only in ${member.availableIn.map((k) => TEMPLATE_KIND_NAMES[k]).join(' and ')}, so the mapping reads nothing.`);
+      continue;
+    }
+    if (member) continue;
     if (!http && ACCESS_LOG_ONLY_CONTEXT.has(path[0])) {
       context.report(node, 'unknown-context-variable', `\`${written}\` is only available in access-log formats, so the mapping reads nothing.`);
       continue;

@@ -3,7 +3,7 @@
  * does not know, argument counts, JSONPath literals, overrides in the wrong template kind, and what gateway response
  * templates cannot substitute.
  */
-import type { TemplateKind, TemplateMember } from '../../facts/templateVariableTypes';
+import { TEMPLATE_KIND_NAMES, type TemplateKind, type TemplateMember } from '../../facts/templateVariableTypes';
 import { parseJsonPath } from '../../template/jsonPath';
 import { jsonPathPitfalls } from './jsonPathPitfalls';
 import { closestNames, resolveReference } from './memberLookup';
@@ -72,12 +72,6 @@ function checkJsonPathArgument(literal: { value: string; quote: string; start: n
 
 const OVERRIDES = new Set(['requestOverride', 'responseOverride']);
 
-const KIND_NAMES: Record<TemplateKind, string> = {
-  request: 'integration request templates',
-  response: 'integration response templates',
-  gatewayResponse: 'gateway response templates',
-};
-
 const ONE_OF_KIND: Record<TemplateKind, string> = {
   request: 'an integration request template',
   response: 'an integration response template',
@@ -103,6 +97,6 @@ function checkPlacement(member: TemplateMember, path: string[], kind: TemplateKi
     return;
   }
   if (!member.availableIn || member.availableIn.includes(kind)) return;
-  const where = member.availableIn.map((k) => KIND_NAMES[k]).join(' and ');
+  const where = member.availableIn.map((k) => TEMPLATE_KIND_NAMES[k]).join(' and ');
   report(start, end, 'template-variable-unavailable', `$${path.join('.')} is set only in ${where}; in ${ONE_OF_KIND[kind]} it is empty.`);
 }
