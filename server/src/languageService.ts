@@ -12,6 +12,7 @@ import { findWorkspaceSymbols } from './services/workspaceSymbols';
 import { findDocumentSymbols, findOutline } from './services/symbols';
 import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND } from './services/codeLenses';
 import { completeInStandaloneTemplate, completeInTemplate } from './services/templates/templateCompletion';
+import { templateAtOffset } from './services/templates/locate';
 import { hoverInStandaloneTemplate, hoverInTemplate } from './services/templates/templateHover';
 import { validateStandaloneTemplate } from './services/templates/templateValidation';
 import { standaloneTemplateSemanticTokens, templateSemanticTokens, type TemplateRuns } from './services/templates/templateSemanticTokens';
@@ -93,6 +94,24 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     if (!dialect) dialects.set(document.uri, (dialect = dialectOf(parsed, settings)));
     return dialect;
   };
+  /**
+   * Completion inside a template of a version that does not parse, read as hover reads it. Inside the edit since the
+   * last version that parsed, only a forgiving parse of this version knows what stands there; for a large definition it
+   * costs a few hundred milliseconds, too much for every key typed, so it is made only when the edit may be in a
+   * template: it starts inside one, or holds a `$` or `#`.
+   */
+  const completeInReadableTemplate = (document: TextDocument, offset: number) => {
+    const { parsed, offsetThere, rangesHere, change } = cache.readable(document, sizeLimit);
+    // The cursor of a key just typed stands at the edit's end, which the last version reads as after the edit.
+    const there = change && offset >= change.start && offset <= change.newEnd ? undefined : offsetThere(offset);
+    if (there !== undefined) {
+      const found = completeInTemplate(parsed, there);
+      return found && rangesHere(found);
+    }
+    const edited = document.getText().slice(change?.start, change?.newEnd);
+    if (change && !/[$#]/.test(edited) && !templateAtOffset(parsed, change.start)) return undefined;
+    return completeInTemplate(cache.getRecovered(document), offset);
+  };
   return {
     parse: (document) => cache.get(document),
     forget: (uri) => {
@@ -147,8 +166,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       // else completion infers from its own parsable copy.
       const source = parsed.root ? parsed : lastParsed;
       const dialect = source ? dialectFor(document, source, settings) : (settings?.dialect ?? 'auto');
-      // Inside a template the forgiving parse finds the template when another line does not parse.
-      return completeInTemplate(parsed.root ? parsed : cache.getRecovered(document), offset) ?? doComplete(parsed, offset, dialect, options.resolver, lastParsed);
+      // Inside a template the forgiving parse finds the template when another line does not parse; for a large document,
+      // the last version that parsed does, in this version's positions, as for hover (`readable`).
+      return (parsed.root ? completeInTemplate(parsed, offset) : completeInReadableTemplate(document, offset)) ?? doComplete(parsed, offset, dialect, options.resolver, lastParsed);
     },
     doHover: (document, position, settings) => {
       if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
@@ -231,7 +251,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
 /** The previous validations kept for re-validating by parts: a few open documents, each one text in memory. */
 const MAX_RECORDS = 8;
 
-type Readable = Omit<LastParsedView, 'document' | 'change'> & { parsed: ApiDocument };
+type Readable = Omit<LastParsedView, 'document' | 'change'> & { parsed: ApiDocument; change?: TextChange };
 /** The last parsed version of a document, read in the current version's positions. */
 type Deferred = Readable & { change: TextChange };
 
@@ -326,6 +346,6 @@ class ParseCache {
     const parsed = base && !recoversCheaply(current.text) ? undefined : this.getRecovered(document);
     if (parsed && (parsed.root || !base)) return (entry.readable = { parsed, offsetThere: (offset) => offset, rangesHere: (result) => result });
     const view = lastParsedView(base!, document);
-    return (entry.readable = { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere });
+    return (entry.readable = { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere, change: view.change });
   }
 }

@@ -135,6 +135,30 @@ describe('documents over the size limit', () => {
 });
 
 describe('completion in a large document under the limit', () => {
+  it('completes inside a template while another line does not parse', async () => {
+    const clean = withTemplates(1500);
+    assert.ok(clean.length > 256 * 1024, 'larger than a forgiving parse of the whole text is made for');
+    const service = createLanguageService();
+    const document = TextDocument.create(URI, 'yaml', 1, clean);
+    await service.doValidation(document);
+    const template = `'#set($code = 200){"statusCode": $code}'`;
+    const templateOf = (text: string, path: string) => text.indexOf(template, text.indexOf(`  ${path}:\n`));
+    const labelsAt = async (text: string, offset: number) => ((await service.doComplete(document, document.positionAt(offset))) as CompletionList).items.map((i) => i.label);
+    // A key being typed in /r5, without its colon yet: a template elsewhere is read from the last version that parsed.
+    const broken = clean.indexOf('      x-amazon-apigateway-integration:', clean.indexOf('  /r5:\n'));
+    const typing = `${clean.slice(0, broken)}      x-amazon-apigat\n${clean.slice(broken)}`;
+    TextDocument.update(document, [{ text: typing }], 2);
+    assert.equal(service.parse(document).root, undefined, 'the version does not parse');
+    const dollar = templateOf(typing, '/r700') + template.lastIndexOf('$') + 1;
+    assert.ok((await labelsAt(typing, dollar)).includes('input'));
+    // `$input.` typed into /r700's template as well: the edit holds it, so this version's own forgiving parse is read.
+    const at = templateOf(typing, '/r700');
+    const text = `${typing.slice(0, at)}'{"a": $input.}'${typing.slice(at + template.length)}`;
+    TextDocument.update(document, [{ text }], 3);
+    const labels = await labelsAt(text, text.indexOf('$input.') + '$input.'.length);
+    assert.ok(['json', 'path', 'params'].every((m) => labels.includes(m)), labels.join(', '));
+  });
+
   it('never parses a text over the whole re-parse limit whole, and still offers keys outside paths', async () => {
     const clean = largeDefinition({ items: Math.ceil(MAX_WHOLE_REPARSE / 300) });
     assert.ok(clean.length > MAX_WHOLE_REPARSE);
