@@ -130,6 +130,43 @@ let yamlPackage: typeof import('yaml') | undefined;
 /** Where the nodes of an alias's copy stand: at the alias, as in the parsed tree, so that edits never land in the anchor. */
 type Site = [number, number] | undefined;
 
+const FORGIVING_OPTIONS = { uniqueKeys: false, strict: false, prettyErrors: false, merge: false, logLevel: 'silent' } as const;
+
+/**
+ * Errors of a line that stands where it cannot: indented by one space too few or with a tab, or a key still without its
+ * colon. The forgiving parser then reads the lines after it into the wrong mapping (`summary: x` swallows the
+ * integration below it), and hover and completion lose the rest of the operation. An unclosed quote or bracket is not
+ * among them: the parser reads on past it as the user most likely means.
+ */
+const MISPLACED_LINE_ERRORS = new Set(['BAD_INDENT', 'TAB_AS_INDENT', 'MULTILINE_IMPLICIT_KEY', 'BLOCK_AS_IMPLICIT_KEY']);
+const MAX_REPAIRS = 4;
+/** How much text the repairs may parse again in all, about half a second of the forgiving parser. */
+const REPAIR_BUDGET = 512 * 1024;
+
+/**
+ * The forgiving parse, with the first misplaced line blanked (its offsets kept) as long as that leaves fewer errors: the
+ * line itself is lost to hover, the lines after it read where they stand.
+ */
+function parseRepairingLines(yaml: typeof import('yaml'), text: string): Document {
+  let document = yaml.parseDocument(text, FORGIVING_OPTIONS);
+  let current = text;
+  for (let round = 0; round < MAX_REPAIRS && (round + 2) * text.length <= REPAIR_BUDGET; round++) {
+    const error = document.errors.find((e) => MISPLACED_LINE_ERRORS.has(e.code));
+    if (!error) break;
+    const at = error.pos[0];
+    const start = current.lastIndexOf('\n', at - 1) + 1;
+    const lineEnd = current.indexOf('\n', at);
+    const end = lineEnd < 0 ? current.length : lineEnd;
+    if (current.slice(start, end).trim() === '') break;
+    const blanked = current.slice(0, start) + ' '.repeat(end - start) + current.slice(end);
+    const repaired = yaml.parseDocument(blanked, FORGIVING_OPTIONS);
+    if (repaired.errors.length >= document.errors.length) break;
+    current = blanked;
+    document = repaired;
+  }
+  return document;
+}
+
 class YamlConverter {
   private readonly document: Document;
   private readonly budget: Budget;
@@ -137,7 +174,7 @@ class YamlConverter {
 
   constructor(private readonly text: string) {
     this.budget = new Budget(text.length);
-    this.document = this.yaml.parseDocument(text, { uniqueKeys: false, strict: false, prettyErrors: false, merge: false, logLevel: 'silent' });
+    this.document = parseRepairingLines(this.yaml, text);
   }
 
   convert(): ValueNode | undefined {

@@ -46,6 +46,21 @@ describe('a syntax error on another line', () => {
     assert.ok(members.items.some((i) => i.label === 'requestId'), JSON.stringify(members.items.map((i) => i.label)));
   });
 
+  it('leaves the lines after a misplaced line of the same operation where they stand, for completion and hover', async () => {
+    const service = createLanguageService();
+    const line = '      responses: { \'200\': { description: ok } }\n';
+    for (const mistake of ['     summary: x', '\tsummary: x', '      x-amazon-apigat']) {
+      const text = API.replace(line, `${line}${mistake}\n`);
+      const document = open(text, 4);
+      const items = await service.doComplete(document, positionAfter(text, 'passthroughBehavior: '));
+      assert.deepEqual(items.items.map((i) => i.label).sort(), ['never', 'when_no_match', 'when_no_templates'], mistake);
+      const hover = await service.doHover(document, positionAfter(text, '        typ'));
+      assert.match(JSON.stringify(hover?.contents ?? null), /kind of backend/, mistake);
+      const members = await service.doComplete(document, positionAfter(text, '$context.'));
+      assert.ok(members.items.some((i) => i.label === 'requestId'), `${mistake}: ${members.items.map((i) => i.label).join(', ')}`);
+    }
+  });
+
   it('keeps the template colours and the code lenses', () => {
     const service = createLanguageService();
     const typing = API.replace('  /b:\n    get:\n      summary oops\n', '  /b:\n    get:\n      summary oops\n').replace('        passthroughBehavior: \n', '        p\n');
