@@ -52,6 +52,7 @@ export interface LanguageService {
   findDefinition(document: TextDocument, position: Position): Promise<Location[]>;
   findReferences(document: TextDocument, position: Position, context?: { includeDeclaration: boolean }): Promise<Location[]>;
   /** The name under the cursor when it can be renamed, else undefined. */
+  /** Throws `RenameError` with the reason when the name under the cursor cannot be renamed. */
   prepareRename(document: TextDocument, position: Position): { range: Range; placeholder: string } | undefined;
   /** Throws `RenameError` with the reason when the rename is refused. */
   rename(document: TextDocument, position: Position, newName: string): Promise<WorkspaceEdit>;

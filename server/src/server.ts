@@ -206,19 +206,21 @@ connection.onCompletion((params) => serve(params.textDocument.uri, 'Completion',
 connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d) => answer(d, 'doHover', params.position, settings)));
 connection.onDefinition((params) => serve(params.textDocument.uri, 'Go to definition', [], (d) => answer(d, 'findDefinition', params.position), isNavigable));
 connection.onReferences((params) => serve(params.textDocument.uri, 'Find references', [], (d) => answer(d, 'findReferences', params.position, params.context), isNavigable));
-connection.onPrepareRename((params) => serve(params.textDocument.uri, 'Prepare rename', null, async (d) => (await answer(d, 'prepareRename', params.position)) ?? null, isNavigable));
-// A refused rename answers with its reason, which the editor shows; any other failure is logged like every feature's.
-connection.onRenameRequest(async (params) => {
-  const document = documents.get(params.textDocument.uri);
+connection.onPrepareRename((params) => renaming(params.textDocument.uri, 'Prepare rename', async (d) => (await answer(d, 'prepareRename', params.position)) ?? null));
+connection.onRenameRequest((params) => renaming(params.textDocument.uri, 'Rename', (d) => answer(d, 'rename', params.position, params.newName)));
+
+/** A refused rename answers with its reason, which the editor shows; any other failure is logged like every feature's. */
+async function renaming<T>(uri: string, feature: string, run: (document: TextDocument) => T | Promise<T>): Promise<T | null | ResponseError<void>> {
+  const document = documents.get(uri);
   if (!document || !isNavigable(document)) return null;
   try {
-    return await answer(document, 'rename', params.position, params.newName);
+    return await run(document);
   } catch (error) {
     if (error instanceof RenameError) return new ResponseError(ErrorCodes.InvalidRequest, error.message);
-    connection.console.error(`Rename failed for ${params.textDocument.uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    connection.console.error(`${feature} failed for ${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return null;
   }
-});
+}
 connection.onWorkspaceSymbol(async (params, token) => {
   try {
     return await service.findWorkspaceSymbols(params.query, () => token.isCancellationRequested);

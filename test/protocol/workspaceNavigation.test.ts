@@ -52,6 +52,19 @@ describe('references, rename and symbols across workspace files over stdio', () 
     assert.deepEqual(ordersEdit.map((e) => e.newText), ['PostalAddress']);
   });
 
+  it('answers a refused prepare step with its reason, which the editor shows', async () => {
+    const uri = pathToFileURL(path.join(dir, 'apis', 'orders.yaml')).href;
+    client.open(uri, 'yaml', ORDERS);
+    const line = ORDERS.split('\n')[6];
+    // On `schemas`, a segment of the pointer that names no definition.
+    const position = { line: 6, character: line.indexOf('schemas/Address') + 2 };
+    await assert.rejects(client.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri }, position }), (error: Error & { code?: number }) => {
+      assert.equal(error.code, -32600);
+      assert.match(error.message, /cursor/i);
+      return true;
+    });
+  });
+
   it('finds operations of files that are not open by workspace symbol, leaving dependencies out', async () => {
     const symbols = (await client.connection.sendRequest('workspace/symbol', { query: 'get orders' })) as { name: string; location: { uri: string } }[];
     assert.deepEqual(symbols.map((s) => [s.name, path.relative(dir, new URL(s.location.uri).pathname)]), [['GET /orders', `apis${path.sep}orders.yaml`]]);

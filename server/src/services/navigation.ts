@@ -5,7 +5,7 @@ import type { AnyNode } from '../model/nodes';
 import { pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { declaredParameterAt } from './editing/operationFacts';
-import { findSymbolUses, isRequirementKey, scalarAt, symbolAt, VALIDATOR_KEY } from './symbolReferences';
+import { documentedDefinition, findSymbolUses, isRequirementKey, scalarAt, symbolAt, VALIDATOR_KEY } from './symbolReferences';
 import { keyOf } from '../model/property';
 
 function locationOf(document: ApiDocument, node: { offset: number; end: number }): Location {
@@ -17,7 +17,10 @@ function definitionNode(node: AnyNode): { offset: number; end: number } {
   return node.parent?.type === 'property' ? keyOf(node.parent) : node;
 }
 
-/** Go to definition: `$ref` targets (here or in other files), validators, security schemes, declared parameters. */
+/**
+ * Go to definition: `$ref` targets (here or in other files), validators, security schemes, declared parameters, and
+ * the models and authorizers that documentation parts name.
+ */
 export async function findDefinition(document: ApiDocument, offset: number, resolver?: DocumentResolver): Promise<Location[]> {
   const at = scalarAt(document, offset);
   if (!at) return [];
@@ -40,7 +43,8 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
     const declared = declaredParameterAt(document, path, parameter[1], parameter[2]);
     return declared ? [locationOf(document, declared.node)] : [];
   }
-  return [];
+  const documented = documentedDefinition(document, path, value);
+  return documented ? [locationOf(document, documented)] : [];
 }
 
 async function refTarget(document: ApiDocument, ref: string, resolver: DocumentResolver | undefined): Promise<Location[]> {
@@ -58,7 +62,8 @@ async function refTarget(document: ApiDocument, ref: string, resolver: DocumentR
 
 /**
  * Find references: every use of the schema, parameter, response, integration, validator or security scheme under the
- * cursor. Components are also found where other workspace files refer to them, from either side.
+ * cursor, or of what a `$ref` segment under the cursor leads to. Components are also found where other workspace files
+ * refer to them, from either side.
  */
 export async function findReferences(document: ApiDocument, offset: number, includeDeclaration = true, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<Location[]> {
   return (await findReferencesUpTo(document, offset, Infinity, includeDeclaration, resolver, workspace)).locations;

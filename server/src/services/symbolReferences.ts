@@ -1,7 +1,7 @@
 import { isAliasCopy, type ApiDocument } from '../model/apiDocument';
 import { findNodeAtPath, getProperty, isPathPrefix, isScalar, keyName, nodeAtOffset, pathOf, visitProperties } from '../model/navigate';
 import type { AnyNode, NodePath, ObjectNode, PropertyNode, ScalarNode } from '../model/nodes';
-import { forEachOperation, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
+import { forEachOperation, modelDefinitions, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import { refFragment, resolveUri, sameUri } from '../model/refUri';
 import { ANY_VERSION_CONTAINERS, isDefinitionsFile, refContainersOf } from './editing/references';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
@@ -10,6 +10,8 @@ import { keyOf } from '../model/property';
 export const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
 const VALIDATORS_KEY = 'x-amazon-apigateway-request-validators';
 const OPENAPI3_SCHEMES: NodePath = ['components', 'securitySchemes'];
+const DOCUMENTATION_KEY = 'x-amazon-apigateway-documentation';
+const AUTHORIZER_KEY = 'x-amazon-apigateway-authorizer';
 
 /**
  * A named thing that other places refer to by name. Components are referred to by `$ref` (and discriminator
@@ -18,6 +20,8 @@ const OPENAPI3_SCHEMES: NodePath = ['components', 'securitySchemes'];
  */
 export type NamedSymbol =
   | { kind: 'component'; uri: string; path: NodePath; name: string }
+  /** Something inside a component (a property, a nested schema), named by a pointer segment past the component's name. */
+  | { kind: 'member'; uri: string; path: NodePath; name: string; component: string }
   | { kind: 'validator'; name: string }
   | { kind: 'securityScheme'; name: string };
 
@@ -67,24 +71,155 @@ function componentOf(document: ApiDocument, segments: NodePath, external: boolea
   return external && segments.length > 0 ? segments.slice(0, 1) : undefined;
 }
 
-/** The symbol named by the scalar under the cursor, and that scalar. */
-export function symbolAt(document: ApiDocument, offset: number): { symbol: NamedSymbol; node: ScalarNode } | undefined {
+/** A symbol, the scalar under the cursor that names it, and for a pointer where it leads. */
+export interface SymbolAtCursor {
+  symbol: NamedSymbol;
+  node: ScalarNode;
+  /**
+   * False when the cursor is on a pointer but not on the segment that names the symbol: on its file part or on a
+   * container segment such as `components`. The pointer still names the symbol, but its name is elsewhere.
+   */
+  onName: boolean;
+  /** For a pointer: the file it leads to and every step within it. */
+  pointer?: { uri: string; segments: NodePath };
+}
+
+/** The symbol named by the scalar under the cursor. */
+export function symbolAt(document: ApiDocument, offset: number): SymbolAtCursor | undefined {
   const at = scalarAt(document, offset);
   if (!at) return undefined;
   const { node, path, isKey } = at;
   const key = String(path[path.length - 1]);
+  const named = (symbol: NamedSymbol): SymbolAtCursor => ({ symbol, node, onName: true });
   const schemesPath = document.isOpenApi3 ? OPENAPI3_SCHEMES : ['securityDefinitions'];
-  if (isKey && (isRequirementKey(path) || isEntryOf(path, schemesPath))) return { symbol: { kind: 'securityScheme', name: key }, node };
-  if (isKey && isEntryOf(path, [VALIDATORS_KEY])) return { symbol: { kind: 'validator', name: key }, node };
-  if (!isKey && key === VALIDATOR_KEY && typeof node.value === 'string') return { symbol: { kind: 'validator', name: node.value }, node };
-  if (!isKey && key === '$ref' && typeof node.value === 'string') {
-    const symbol = refSymbol(document, node.value);
-    return symbol ? { symbol, node } : undefined;
+  if (isKey && (isRequirementKey(path) || isEntryOf(path, schemesPath))) return named({ kind: 'securityScheme', name: key });
+  if (isKey && isEntryOf(path, [VALIDATORS_KEY])) return named({ kind: 'validator', name: key });
+  if (!isKey && key === VALIDATOR_KEY && typeof node.value === 'string') return named({ kind: 'validator', name: node.value });
+  if (!isKey && key === '$ref' && typeof node.value === 'string') return pointerSymbolAt(document, node, offset);
+  if (!isKey && typeof node.value === 'string') {
+    const documented = documentedEntity(document, path);
+    if (documented === 'MODEL') return named({ kind: 'component', uri: document.uri, path: [...modelsPathOf(document), node.value], name: node.value });
+    if (documented === 'AUTHORIZER' && isAuthorizer(getProperty(securitySchemes(document), node.value))) return named({ kind: 'securityScheme', name: node.value });
   }
   if (isKey && (refContainersOf(document).some((c) => isEntryOf(path, c)) || (path.length === 1 && isDefinitionsFile(document) && (node.parent as PropertyNode).value?.type === 'object'))) {
-    return { symbol: { kind: 'component', uri: document.uri, path, name: key }, node };
+    return named({ kind: 'component', uri: document.uri, path, name: key });
   }
   return undefined;
+}
+
+/**
+ * What the segment under the cursor names in a `$ref`: the component for its name segment, something inside the
+ * component for a later segment. Where the source does not spell the pointer as its value, the cursor cannot be placed
+ * on a segment, and the pointer names what it leads to.
+ */
+function pointerSymbolAt(document: ApiDocument, node: ScalarNode, offset: number): SymbolAtCursor | undefined {
+  const ref = String(node.value);
+  const symbol = refSymbol(document, ref);
+  const pointer = pointerTarget(document.uri, ref);
+  if (!symbol || !pointer || symbol.kind === 'validator') return undefined;
+  const nameIndex = symbol.kind === 'securityScheme' ? OPENAPI3_SCHEMES.length : symbol.path.length - 1;
+  const cursor = segmentUnder(document, node, offset);
+  const index = cursor ?? pointer.segments.length - 1;
+  if (index <= nameIndex) return { symbol, node, onName: index === nameIndex, pointer };
+  const component = String(pointer.segments[nameIndex]);
+  const member: NamedSymbol = { kind: 'member', uri: pointer.uri, path: pointer.segments.slice(0, index + 1), name: String(pointer.segments[index]), component };
+  return { symbol: member, node, onName: cursor !== undefined, pointer };
+}
+
+/** The index of the pointer segment under the cursor, -1 before the fragment, undefined when it cannot be told. */
+function segmentUnder(document: ApiDocument, node: ScalarNode, offset: number): number | undefined {
+  const count = rawSegments(String(node.value))?.segments.length ?? 0;
+  for (let i = 0; i < count; i++) {
+    const span = pointerSegmentSpan(document, node, i);
+    if (!span) return undefined;
+    // The end counts as well: a cursor just after a name is still on it.
+    if (offset >= span.offset && offset <= span.end) return i;
+  }
+  return -1;
+}
+
+/** A pointer fragment's segments as written (escaped), and where they start in the value. */
+function rawSegments(value: string): { start: number; segments: string[] } | undefined {
+  const hash = value.indexOf('#');
+  if (hash < 0 || value[hash + 1] !== '/') return undefined;
+  return { start: hash + 2, segments: value.slice(hash + 2).split('/') };
+}
+
+/**
+ * Source offsets of a pointer segment, when the source spells the value as it is: a plain or quoted scalar without
+ * escapes, or a block scalar whose one line holds it.
+ */
+export function pointerSegmentSpan(document: ApiDocument, node: ScalarNode, segment: number): { offset: number; end: number } | undefined {
+  const value = String(node.value);
+  const parts = rawSegments(value);
+  if (!parts || segment < 0 || segment >= parts.segments.length) return undefined;
+  let base: number;
+  if (node.style === 'literal' || node.style === 'folded') {
+    const at = value.includes('\n') ? -1 : document.text.indexOf(value, node.contentOffset);
+    if (at < 0 || at + value.length > node.contentEnd) return undefined;
+    base = at;
+  } else {
+    if (node.contentEnd - node.contentOffset !== value.length) return undefined;
+    base = node.contentOffset;
+  }
+  let start = parts.start;
+  for (let i = 0; i < segment; i++) start += parts.segments[i].length + 1;
+  return { offset: base + start, end: base + start + parts.segments[segment].length };
+}
+
+/** A pointer with one segment replaced, keeping its file part and the rest as written. */
+export function withPointerSegment(value: string, segment: number, text: string): string | undefined {
+  const parts = rawSegments(value);
+  if (!parts || segment >= parts.segments.length) return undefined;
+  const segments = [...parts.segments];
+  segments[segment] = text;
+  return `${value.slice(0, parts.start)}${segments.join('/')}`;
+}
+
+/**
+ * Which kind of entity a documentation part's `location.name` at `path` names, when it names one by the name it has
+ * in the definition: a model (a schema's key) or an authorizer (its security scheme's key). Parameter, header and
+ * path locations name things that have no renamable definition.
+ */
+function documentedEntity(document: ApiDocument, path: NodePath): 'MODEL' | 'AUTHORIZER' | undefined {
+  if (path.length !== 5 || path[0] !== DOCUMENTATION_KEY || path[1] !== 'documentationParts' || path[3] !== 'location' || path[4] !== 'name') return undefined;
+  const type = getProperty(findNodeAtPath(document.root, path.slice(0, 4)), 'type')?.value;
+  return type?.type === 'string' && (type.value === 'MODEL' || type.value === 'AUTHORIZER') ? type.value : undefined;
+}
+
+/** The `location.name` scalars of a document's documentation parts of one type. */
+function documentationNames(document: ApiDocument, type: 'MODEL' | 'AUTHORIZER', name: string): SymbolSite[] {
+  const parts = getProperty(getProperty(document.root, DOCUMENTATION_KEY)?.value, 'documentationParts')?.value;
+  if (parts?.type !== 'array') return [];
+  const sites: SymbolSite[] = [];
+  for (const part of parts.items) {
+    const location = getProperty(part, 'location')?.value;
+    const typeNode = getProperty(location, 'type')?.value;
+    const nameNode = getProperty(location, 'name')?.value;
+    if (typeNode?.type === 'string' && typeNode.value === type && nameNode?.type === 'string' && nameNode.value === name) sites.push({ document, node: nameNode });
+  }
+  return sites;
+}
+
+/** Where a document keeps its models, as `modelDefinitions` reads them. */
+function modelsPathOf(document: ApiDocument): NodePath {
+  return document.kind === 'swagger' ? ['definitions'] : ['components', 'schemas'];
+}
+
+/** Whether a security scheme defines an authorizer: API Gateway names the authorizer it imports by the scheme's key. */
+function isAuthorizer(scheme: PropertyNode | undefined): boolean {
+  return !!getProperty(scheme?.value, AUTHORIZER_KEY);
+}
+
+/** Go to definition from a documentation part's `location.name`: the model's or the authorizer's key. */
+export function documentedDefinition(document: ApiDocument, path: NodePath, name: string): ScalarNode | undefined {
+  const documented = documentedEntity(document, path);
+  if (documented === 'MODEL') {
+    const model = getProperty(modelDefinitions(document), name);
+    return model && keyOf(model);
+  }
+  const scheme = documented === 'AUTHORIZER' ? getProperty(securitySchemes(document), name) : undefined;
+  return scheme && isAuthorizer(scheme) ? keyOf(scheme) : undefined;
 }
 
 /** The file a pointer (`other.yaml#/a/b`, `#/a/b`) written in `baseUri` leads to, and the steps within it. */
@@ -119,7 +254,7 @@ function definitionKey(node: AnyNode | undefined): ScalarNode | undefined {
  * a `$ref` in one file may name a definition in another; the others only in `document`.
  */
 export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<SymbolUses> {
-  if (symbol.kind !== 'component') {
+  if (symbol.kind === 'validator' || symbol.kind === 'securityScheme') {
     const found = symbol.kind === 'validator' ? validatorUses(document, symbol.name) : schemeUses(document, symbol.name);
     return { declaration: found.declaration, uses: found.uses.filter((use) => !isAliasCopy(use.document, use.node)), unreadable: [] };
   }
@@ -140,13 +275,15 @@ export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol,
       if (isAliasCopy(site.document, site.node)) continue;
       if (site.segment === undefined) {
         // A discriminator mapping may name a schema of its own document by name alone.
-        if (sameUri(d.uri, symbol.uri) && symbol.path[0] === 'components' && symbol.path[1] === 'schemas' && site.node.value === symbol.name) uses.push(site);
+        if (sameUri(d.uri, symbol.uri) && symbol.kind === 'component' && symbol.path.length === 3 && isPathPrefix(symbol.path, ['components', 'schemas']) && site.node.value === symbol.name) uses.push(site);
         continue;
       }
       const target = targetOf(String(site.node.value));
       if (target && sameUri(target.uri, symbol.uri) && isPathPrefix(target.segments, symbol.path)) uses.push({ ...site, segment: symbol.path.length - 1 });
     }
   }
+  // A documentation part names a model of its own API by the model's name; API Gateway does not import other files' schemas as models.
+  if (target && isModelOf(target, symbol)) uses.push(...documentationNames(target, 'MODEL', symbol.name).filter((site) => !isAliasCopy(target, site.node)));
   const key = target ? definitionKey(findNodeAtPath(target.root, symbol.path)) : undefined;
   const unreadable = documents.filter((d) => (!d.root || d.recovered) && d.text.includes('$ref'));
   return { declaration: target && key ? { document: target, node: key } : undefined, uses, unreadable };
@@ -189,6 +326,7 @@ function schemeUses(document: ApiDocument, name: string): Omit<SymbolUses, 'unre
   };
   requirementKeys(getProperty(document.root, 'security')?.value);
   forEachOperation(document, (op) => requirementKeys(getProperty(op.operation, 'security')?.value));
+  if (isAuthorizer(declaration)) uses.push(...documentationNames(document, 'AUTHORIZER', name));
   if (document.isOpenApi3) {
     const path = [...OPENAPI3_SCHEMES, name];
     for (const site of pointerSites(document)) {
@@ -219,6 +357,11 @@ export function isKnownMissing(document: ApiDocument, symbol: NamedSymbol): bool
   return sameUri(symbol.uri, document.uri) && !findNodeAtPath(document.root, symbol.path);
 }
 
+/** Whether a pointer of `document` leads to nothing, which can be told without reading other files. */
+export function isKnownDangling(document: ApiDocument, pointer: { uri: string; segments: NodePath }): boolean {
+  return sameUri(pointer.uri, document.uri) && !findNodeAtPath(document.root, pointer.segments);
+}
+
 /** The map that holds the symbol's definitions, where a new name must not already be taken. */
 export function definitionsOf(document: ApiDocument, symbol: NamedSymbol, target: ApiDocument | undefined): ObjectNode | undefined {
   if (symbol.kind === 'validator') return requestValidators(document);
@@ -233,5 +376,12 @@ export function isModel(symbol: NamedSymbol): boolean {
   if (symbol.kind !== 'component') return false;
   const container = symbol.path.slice(0, -1).join('/');
   return container === 'components/schemas' || container === 'definitions' || container === '';
+}
+
+/** Whether the symbol is one of the models of `document`, the one that defines it. */
+function isModelOf(document: ApiDocument, symbol: NamedSymbol): boolean {
+  if (symbol.kind !== 'component' || !sameUri(symbol.uri, document.uri)) return false;
+  const models = modelsPathOf(document);
+  return symbol.path.length === models.length + 1 && isPathPrefix(symbol.path, models);
 }
 

@@ -59,7 +59,7 @@ const BILLING = 'openapi: 3.0.1\npaths:\n  /bills:\n    get:\n      responses:\n
 
 describe('rename', () => {
   it('offers the name under the cursor, and only for things that can be renamed', () => {
-    const { document, offset } = cursorAt(API, "'#/components/schemas/Pet'", 3);
+    const { document, offset } = cursorAt(API, "'#/components/schemas/Pet'", 23);
     const prepared = prepareRename(document, offset);
     assert.equal(prepared?.placeholder, 'Pet');
     // Only the name inside the `$ref` is selected, not the whole pointer.
