@@ -197,3 +197,64 @@ function textAlternative(reference: string): string {
   if (!plain || reference.length > 40) return '';
   return ` (or \`$${plain[1]}{${plain[2]}}(\` for a parenthesis as text)`;
 }
+
+/**
+ * What no argument starts with: a character neither Velocity nor velocityjs reads as the start of one, or backslashes
+ * before no `$` (after `$`s too, which print nothing before them, syntax.ts).
+ */
+const UNREADABLE_ARGUMENT = /[^ \t\r\n)$'"[{\-0-9A-Za-z_@!(#\\.,]|\$(?:\\*!)?(?:\\*\$(?:\\*!)?)*\\+(?![\\$!])|\\+(?![\\$])|\.(?![0-9])/.source;
+
+/**
+ * `#name(` and an unreadable first argument after blanks, or a comma before none. velocityjs reads such a `(` as text
+ * (its look-ahead), Velocity as the start of the arguments of a directive or macro call, defined or not, and fails
+ * there. `#end(` and `#else(` are those directives and a parenthesis.
+ */
+const TEXT_CALL = new RegExp(
+  `#(?:\\{([A-Za-z_][A-Za-z0-9_]*)\\}|@?([A-Za-z_][A-Za-z0-9_]*))[ \\t\\r\\n]*\\([ \\t\\r\\n]*(?:,[ \\t\\r\\n]*(${UNREADABLE_ARGUMENT}|[,)]|$)|(${UNREADABLE_ARGUMENT}))`,
+  'g',
+);
+const HASH = 35;
+/** velocityjs's rule for a `(` that opens arguments, with its look-ahead. */
+const TAKEN_PARENTHESIS = /\([\s]*(?=[$'"\[{\-0-9\w()!])/y;
+
+/**
+ * The first `#name(` whose arguments Velocity cannot read where velocityjs prints the call as text (`#m(%)`,
+ * `#{m} (,)`, `$#foreach(]`). `structure` is what velocityjs's lexer reads, as long as `source`: a `#` it reads as
+ * a directive's or call's there is one; `readAsText` holds the others, which Velocity reads so though velocityjs
+ * sees text (a block directive right after a `$`).
+ */
+export function textCallProblem(source: string, structure: string, readAsText: ReadonlySet<number>): CallProblem | undefined {
+  const pattern = new RegExp(TEXT_CALL);
+  let directives: Set<number> | undefined;
+  for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
+    const name = match[1] ?? match[2];
+    if (name === 'end' || name === 'else') continue;
+    const hash = match.index;
+    const open = source.indexOf('(', hash);
+    // Where velocityjs reads the arguments, it has read them as Velocity does, or refused them.
+    TAKEN_PARENTHESIS.lastIndex = open;
+    if (TAKEN_PARENTHESIS.test(structure)) continue;
+    if (!readAsText.has(hash)) {
+      directives ??= directiveHashes(structure);
+      if (!directives.has(hash)) continue;
+    }
+    const offset = hash + match[0].length - (match[3] ?? match[4]).length;
+    const call = shortLabel(source.slice(hash, open + 1));
+    const what = offset < source.length ? describeCharacter(source[offset]) : 'the end of the template';
+    return {
+      open,
+      offset,
+      message: `The arguments of \`${call}\` opened at line ${lineOf(source, hash)} are not valid: Velocity reads a \`(\` after a directive's or macro's name as the start of its arguments, defined or not, and cannot read ${what} there; write values such as \`'text'\`, \`1\` or \`$ref\`, or put the text in \`#[[ ]]#\` to print it as written`,
+    };
+  }
+  return undefined;
+}
+
+/** Where velocityjs's lexer reads a `#` that starts a directive or call: in text, or right after a reference. */
+function directiveHashes(structure: string): Set<number> {
+  const found = new Set<number>();
+  lexTemplate(structure, (rule, start, _end, state) => {
+    if (rule === Rule.DirectiveHash || rule === Rule.Hash || (rule === Rule.Character && state === 'h' && structure.charCodeAt(start) === HASH)) found.add(start);
+  });
+  return found;
+}

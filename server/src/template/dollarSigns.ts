@@ -15,10 +15,10 @@ import { lexTemplate, Rule } from './velocityLexer';
 export const DOLLARS_BEFORE_DIRECTIVE = /(?<![\\$])(?<!\$\\*!)(?:\\*\$(?:\\*!)?)+(?:[ \t]*(?=#set[ \t]*\()|(?=#(?:if|elseif)[ \t]*\(|#(?:\{(?:else|end)\}|(?:else|end)(?![A-Za-z0-9_]))))/;
 
 /**
- * `$`s and backslashes right before a reference (`$\$x`, `$!\\$x`, `\$\$x`): one token with the reference, which
- * ASTReference reads as escaped only when the token starts with an odd number of backslashes.
+ * `$`s and backslashes right before a reference (`$\$x`, `$!\\$x`, `\$\$x`, `\$$x`): one token with the reference,
+ * which ASTReference reads as escaped only when the token starts with an odd number of backslashes.
  */
-export const DOLLARS_BEFORE_REFERENCE = /(?<![\\$])(?<!\$\\*!)\\*\$!?(?:\\*\$!?)*\\+(?=\$!?(?:\{[A-Za-z_]|[A-Za-z_]))/;
+export const DOLLARS_BEFORE_REFERENCE = /(?<![\\$])(?<!\$\\*!)(?:\\*\$!?(?:\\*\$!?)*\\+|\\+\$!?(?:\\*\$!?)*)(?=\$!?(?:\{[A-Za-z_]|[A-Za-z_]))/;
 
 /**
  * `$`s, `$!`s and backslashes right before a reference: one token with it. Inside a directive's or call's parentheses
@@ -46,11 +46,18 @@ export const SLASHBANG_REFERENCE = /(?<![\\$#])(?<!\$\\*!)(?=(?:\\*#)?(?:\\*\$(?
 export const HASH_PREFIXED_REFERENCE = /(?<![\\#])\\*#(?=\\+\$)(?:\\*\$(?:\\*!)?)*\\*(?=\$!?\{?[A-Za-z_])/;
 
 /**
- * A run of `$`s with a `!` among them (`$!$`, `\$!`, `$\!`) that ends before no reference, `!`, `#`, `{`, `}`, `[` or
- * `.`: Velocity's REFERENCE_TERMINATOR ends the token, which prints as special text (NodeUtils.specialText,
- * `printedSpecialText`): its `$`s, not its `!`s.
+ * A run of `$`s (DOLLAR and DOLLARBANG, which take backslashes before the `$` and the `!`) that ends before no
+ * reference, `!`, `#`, `{`, `}`, `[` or `.`: Velocity's REFERENCE_TERMINATOR ends the token, which prints as special
+ * text (NodeUtils.specialText, `printedSpecialText`): its `$`s, not its `!`s, and after each `$` led by backslashes
+ * not the character the token holds next (`\$\$5` prints `\$$5`, `\$$5` prints `\$5`). A `#` after the run joins the
+ * token when it starts nothing there (a directive's name, a number, a comment, unparsed text or a reference): the
+ * token then ends after the `#`, which prints unless a `$` led by backslashes comes right before it (`$!#|` prints
+ * `$#|`, `\$#|` prints `\$|`). Only the runs that print otherwise than written are matched: with a `!`, or with a `$`
+ * led by backslashes that a `$`, backslash or `#` follows, or before two backslashes (which make an Escape node that
+ * prints none of the special text before it).
  */
-export const LONE_DOLLAR_BANGS = /(?<![\\$])(?<!\$\\*!)(?=(?:\\*\$(?:\\*!)?)*?\\*\$\\*!)(?:\\*\$(?:\\*!)?)+(?!\\*\$|\\*!|[#{}[.A-Za-z_]|$)/;
+export const LONE_DOLLAR_BANGS =
+  /(?<![\\$])(?<!\$\\*!)(?=(?:\\*\$(?:\\*!)?)*?(?:\\*\$\\*!|\\+\$[\\$#]|\$\\\\))(?:\\*\$(?:\\*!)?)+(?:#(?!\{[A-Za-z_][A-Za-z0-9_]*\}|\[\[|\\*\$|[A-Za-z_@#*0-9]|[-.][0-9]|$)|(?!\\*\$|\\*!|[#{}[.A-Za-z_]|$))/;
 
 /**
  * Which characters of a special token's image NodeUtils.specialText prints: each `$` and `#`, and each run of

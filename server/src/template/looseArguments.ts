@@ -7,7 +7,8 @@
  * - A `#macro` parameter may be a value (`#macro(m 0 $a)`): it takes its place among the parameters, so that the call's
  *   arguments bind by position, and names nothing. It becomes blanks, and `placeLiteralParameters` puts its place back.
  * - A call to a macro the template does not define may have bare words among its arguments (`#section(intro)`):
- *   Velocity prints such a call as written and never evaluates them (RuntimeMacro). They become numbers.
+ *   Velocity prints such a call as written and never evaluates them (RuntimeMacro). They become numbers. So do the
+ *   words `$#name` (`#m($#macro)`), which velocityjs's lexer cannot read: apart, before the other passes read the text.
  */
 import { lexTemplate, Rule } from './velocityLexer';
 import { spliced, type Splice } from './textSplices';
@@ -181,4 +182,73 @@ export function placeLiteralParameters(node: unknown, literalParameters: Readonl
     const named = [...(record.args ?? [])];
     record.args = literal.map((isValue) => (isValue ? { type: 'literal-parameter' } : named.shift()));
   }
+}
+
+/**
+ * `$#name` (any `$`s, `$!`s and backslashes before the `!`s first): Velocity's lexer joins the `$`s to the token of the
+ * `#name` after them, a word, which may stand among the arguments of a call of no macro like any word (`#m($#macro)`
+ * prints as written); `#if`, `#elseif`, `#else` and `#end` make tokens of their own, which may not.
+ */
+const DOLLAR_WORD = /\$(?:\\*!)?(?:\\*\$(?:\\*!)?)*#(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*(?=[ \t\r\n,)$'"[{])/y;
+const DOLLAR_WORD_HINT = /[$!]#[A-Za-z_@]/;
+/** Braced names and names starting with `_` in calls, which velocityjs's lexer reads as text (bracedMacroCalls, underscoreNames). */
+const BRACED_OR_UNDERSCORED = /#\{([A-Za-z_][A-Za-z0-9_]*)\}(?=[ ]*\()|#_(?=[A-Za-z0-9_-]*[ ]*\()/g;
+const CALL_NAME = /#@?\{?([A-Za-z_][A-Za-z0-9_-]*)/y;
+
+/**
+ * The text with every `$#name` word among the arguments of a call of a macro the template does not define written as
+ * a number, as long, which velocityjs reads (the call prints as written from the source), or undefined when it
+ * has none. `text` is what velocityjs is to read and `source` the template, as long: the words are read in the source,
+ * where velocityjs's stand-ins have not replaced their `#`.
+ */
+export function readDollarWords(text: string, source: string): string | undefined {
+  if (!DOLLAR_WORD_HINT.test(source) || !source.includes('(')) return undefined;
+  const defined = new Set<string>();
+  for (const match of source.matchAll(/#\{?macro\}?[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/g)) defined.add(match[1]);
+  // The lexer finds the calls where velocityjs would read them once braced names and names with `_` are written
+  // plain, as the passes after this one write them.
+  const lexed = text.replace(BRACED_OR_UNDERSCORED, (_match, name: string | undefined) => (name === undefined ? '#X' : `#${name.replace(/^_/, 'X')}  `));
+  const edits: Splice[] = [];
+  /** For each call open: whether it calls no macro, and the brackets, braces and parentheses open inside it. */
+  const calls: Array<{ word: boolean; nesting: number }> = [];
+  let pending: boolean | undefined;
+  let hash = -1;
+  lexTemplate(
+    lexed,
+    (rule, start, _end, state) => {
+      if (rule === Rule.DirectiveHash || rule === Rule.BlockMacroHash || rule === Rule.Hash) hash = start;
+      if (state === 'h' && rule === Rule.MacroName) {
+        CALL_NAME.lastIndex = hash;
+        const name = CALL_NAME.exec(source)?.[1] ?? '';
+        pending = !DIRECTIVES.has(name) && !defined.has(name);
+        return;
+      }
+      const call = calls[calls.length - 1];
+      if (rule === Rule.Paren && pending !== undefined && (state === 'h' || state === 'run')) {
+        calls.push({ word: pending, nesting: 0 });
+        pending = undefined;
+        return;
+      }
+      pending = undefined;
+      if (!call || (state !== 'c' && state !== 'i')) return;
+      if (rule === Rule.Paren || rule === Rule.Bracket || rule === Rule.MapBegin) call.nesting++;
+      else if (rule === Rule.CloseParen || rule === Rule.CloseBracket || rule === MAP_END) {
+        if (call.nesting === 0 && rule === Rule.CloseParen) calls.pop();
+        else call.nesting--;
+      }
+    },
+    undefined,
+    (offset, state) => {
+      const call = calls[calls.length - 1];
+      if (state !== 'c' || !call?.word || call.nesting > 0 || source.charCodeAt(offset) !== 36) return undefined;
+      DOLLAR_WORD.lastIndex = offset;
+      if (!DOLLAR_WORD.test(source)) return undefined;
+      // Before a value written right after it (`$#m$x`, `$#m'a'`) its last character is a blank, which parts them.
+      const end = DOLLAR_WORD.lastIndex;
+      const parted = /[$'"[{]/.test(source[end]);
+      edits.push({ start: offset, end, replacement: '0'.repeat(end - offset - (parted ? 1 : 0)) + (parted ? ' ' : '') });
+      return DOLLAR_WORD.lastIndex;
+    },
+  );
+  return edits.length > 0 ? spliced(text, edits) : undefined;
 }

@@ -124,7 +124,8 @@ function cutPieces(text: string, size: number): Piece[] {
   pieces.push(current);
   let starts = 0;
   // A piece must not end where the balancing `#end`s would join its last token: a `##` comment runs to the line end,
-  // and a lone `#` would start one.
+  // and a lone `#` would start one. A piece that leaves no block open gets no `#end`s and may end with a `#`: else a
+  // long run of lone `#`s (`# # #`) would be one piece, parsed in time quadratic in its length.
   let afterComment = false;
   lexTemplate(
     text,
@@ -147,7 +148,7 @@ function cutPieces(text: string, size: number): Piece[] {
       }
     },
     (offset) => {
-      if (++starts < size || offset === current.start || afterComment || text[offset - 1] === '#') return;
+      if (++starts < size || offset === current.start || afterComment || (text[offset - 1] === '#' && current.closes > 0)) return;
       starts = 0;
       current = { start: offset, line: lines + 1, column, opens: 0, closes: 0 };
       pieces.push(current);

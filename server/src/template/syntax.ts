@@ -7,10 +7,10 @@
  * lists Velocity cannot read (callArguments), nesting too deep to parse or evaluate, the 300 KB limit).
  * Parsed templates are cached by their text.
  */
-import { callArgumentProblem } from './callArguments';
+import { callArgumentProblem, textCallProblem } from './callArguments';
 import { scanTemplateValues, withPlaceholders } from './collectionLiterals';
 import { parseVelocity } from './piecewiseParse';
-import { placeLiteralParameters, readLooseArguments } from './looseArguments';
+import { placeLiteralParameters, readDollarWords, readLooseArguments } from './looseArguments';
 import { placeLoopHeaders, readLoopHeaders } from './loopHeaders';
 import { findBareMacroCalls, type BareMacroCall } from './bareMacroCalls';
 import { readBracedCalls } from './bracedMacroCalls';
@@ -216,9 +216,11 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
   const { text: source, opened, braced: bracedDirectives } = normalized(template);
   // What Velocity reads otherwise than velocityjs is swapped for stand-ins before anything reads the text.
   const readOtherwise = readsOtherwise(source);
-  const readings: EscapeReadings = { valueless: new Map(), macroTexts: [] };
+  const readings: EscapeReadings = { valueless: new Map(), macroTexts: [], callsAsText: new Set() };
   const escapes = readOtherwise ? escapeEdits(source, fragment, bracedDirectives, readings) : undefined;
-  const edited = withEdits(source, escapes);
+  const escaped = withEdits(source, escapes);
+  // `$#name` among the arguments of a call of no macro is a word to Velocity, a lexical error to velocityjs.
+  const edited = readDollarWords(escaped, source) ?? escaped;
   // `#foreach` headers velocityjs cannot read become block macro calls, and the loops read here are put in the tree.
   const loops = readLoopHeaders(edited, source);
   const headed = loops?.text ?? edited;
@@ -289,6 +291,8 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
     const message = `\`${written}\` ends the template: Velocity reads a directive or macro call there, and expects its arguments and \`)\` after the \`(\``;
     return { ok: false, problems: [{ code: 'syntax', message, ...lineColumn(source, openCall) }] };
   }
+  const textCall = source.includes('(') ? textCallProblem(source, lexText, readings.callsAsText) : undefined;
+  if (textCall) return { ok: false, problems: [{ code: 'syntax', message: textCall.message, ...lineColumn(source, textCall.offset) }] };
   const notes: SyntaxProblem[] = [];
   for (const [offset, char] of escapes ?? []) {
     // A bare `#set` is text, likely written by mistake; an escaped `\#set(` is text on purpose.
@@ -772,8 +776,10 @@ export function mayParseOtherwise(source: string): boolean {
   return source.lastIndexOf('#*') > source.lastIndexOf('*#') || PARSE_HINT.test(source);
 }
 
+// A lone `\r` ending a line comment is looked for first and the `##` behind it after: read forward from each `#`, a
+// long line of `#`s would be read to its end once for each of them.
 const PARSE_HINT =
-  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|##[^\r\n]*\r(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9]|[\w)}]\\+\$/;
+  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9]|[\w)}]\\+\$/;
 
 /**
  * `$!` (`$\!`, any backslashes before the `!`) that starts no reference, where Velocity prints `$` alone: its lexer
@@ -793,8 +799,12 @@ const QUIET_DOT = /^\.[A-Za-z][\w-]*(?![\w.([-])/;
  */
 const DOT_BEFORE_UNDERSCORE = /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\.(?=_)/;
 
-/** PARSE_HINT, LONE_QUIET, LONE_AT, `$`s before a directive, and any escape: the text `escapeEdits` may change. */
-const ESCAPE_HINT = new RegExp(`${PREFIXED_REFERENCE.source}|${LONE_DOLLAR_BANGS.source}|${BLOCK_AFTER_DOLLAR.source}|\\\\[#$!]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}|\\)\\(|(?<![$\\\\])(?<!\\$!)\\$[\\\\!$ \t]*#(?:set|if|elseif|else|end|break|stop|\\{)`);
+/**
+ * PARSE_HINT, LONE_QUIET, LONE_AT, `$`s before a directive, and any escape: the text `escapeEdits` may change. The
+ * `$`s before a directive are looked for back from its `#`: read forward from each `$`, a long run of `$` and blanks
+ * would be read to its end once for each of them.
+ */
+const ESCAPE_HINT = new RegExp(`${PREFIXED_REFERENCE.source}|${LONE_DOLLAR_BANGS.source}|${BLOCK_AFTER_DOLLAR.source}|\\\\[#$!]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}|\\)\\(|#(?<=(?<![$\\\\])(?<!\\$!)\\$[\\\\!$ \t]*#)(?:set|if|elseif|else|end|break|stop|\\{)`);
 const KEPT_BACKSLASH = '\uE000';
 const KEPT_HASH = '\uE001';
 const KEPT_DOLLAR = '\uE002';
@@ -856,6 +866,8 @@ interface EscapeReadings {
   valueless: Map<string, string>;
   /** Backslashes before a macro's name in text parsed as the template runs, in text order (`MacroText`). */
   macroTexts: MacroText[];
+  /** The `#`s of block directives right after a `$` whose `(` velocityjs reads as text, Velocity as arguments. */
+  callsAsText: Set<number>;
 }
 
 /**
@@ -1003,7 +1015,7 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       const beforeEscape = source.startsWith('\\\\', offset + token.length);
       printedSpecialText(token).forEach((printed, k) => {
         if (!printed || beforeEscape) edits.push([offset + k, DROPPED]);
-        else if (token[k] === '\\') edits.push([offset + k, KEPT_BACKSLASH]);
+        else if (token[k] === '\\' || token[k] === '#') edits.push([offset + k, token[k] === '#' ? KEPT_HASH : KEPT_BACKSLASH]);
       });
       continue;
     }
@@ -1025,6 +1037,7 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       // velocityjs reads the call only where its `(` takes what follows, else text that must print as written.
       if (!(token === '#@' ? /^[A-Za-z_][\w-]*[ ]*\([\s]*[$'"[{\-0-9\w()!]/ : /^[ ]*\([\s]*[$'"[{\-0-9\w()!]/).test(after)) {
         edits.push([offset, KEPT_HASH]);
+        readings.callsAsText.add(offset);
       } else {
         // A call velocityjs reads as one of a name no macro has (`#Xoreach(`, `#Xforeach (`, `#Xname(`): it prints as
         // written (finishTree).
@@ -1217,20 +1230,26 @@ function restoreEscapes(text: string): string {
   return /[\uE000-\uE00A]/.test(text) ? text.replace(STAND_INS, (c) => RESTORED[c]) : text;
 }
 
+const DIRECTIVE_AT_END = /#(?:\{(?:if|elseif|foreach|macro|define|evaluate)\}|(?:if|elseif|foreach|macro|define|evaluate))$/;
+
 /**
  * Where a `$`, `$!` or `#` ends the template, which Velocity's lexer cannot finish reading (a lexical error, inside a
  * `##` comment too), unless the `#` closes a block comment or unparsed text or is the second of a `##` starting one;
  * or a directive that takes arguments, which Velocity wants after it.
  */
 function unreadableEnd(source: string, strings: () => readonly StringLiteral[]): number | undefined {
-  const directive = /(\\*)#(?:\{(?:if|elseif|foreach|macro|define|evaluate)\}|(?:if|elseif|foreach|macro|define|evaluate))$/.exec(source);
+  // The backslashes before it are counted apart: a pattern that took them in would read every run of backslashes
+  // to its end, at each of its backslashes.
+  const directive = DIRECTIVE_AT_END.exec(source);
   if (directive) {
+    const at = directive.index;
+    let backslashes = 0;
+    while (source.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
     const lineStart = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1;
-    const commented = source.slice(lineStart, directive.index).includes('##') || source.lastIndexOf('#*') > source.lastIndexOf('*#');
-    const at = directive.index + directive[1].length;
+    const commented = source.slice(lineStart, at - backslashes).includes('##') || source.lastIndexOf('#*') > source.lastIndexOf('*#');
     // After a `$` a directive other than `#if` is a macro call, which needs no arguments (dollarSigns).
-    if (directive[1].length === 0 && afterDollar(source, at) && /(?:foreach|macro|define|evaluate)\}?$/.test(source)) return undefined;
-    return directive[1].length % 2 === 0 && !commented ? at : undefined;
+    if (backslashes === 0 && afterDollar(source, at) && /(?:foreach|macro|define|evaluate)\}?$/.test(source)) return undefined;
+    return backslashes % 2 === 0 && !commented ? at : undefined;
   }
   const end = /(?:\$(?:\\*!)?|#\*?)$/.exec(source);
   if (!end) return undefined;
@@ -1413,8 +1432,9 @@ function minusProblem(lexText: string): { offset: number; message: string } | un
   return problem;
 }
 
+// A run of backslashes is matched from its first only: from each of them, a long run would be read to its end again.
 const BLOCK_TOKENS =
-  /##[^\r\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|\\+#|#(?:\{(if|foreach|macro|define)\}|(if|foreach|macro|define))\s*\(|#@[A-Za-z_][\w-]*\s*\(|#\{?(elseif)\}?\s*\(|#(?:\{(else|end)\}|(else|end)(?![A-Za-z0-9_]))/g;
+  /##[^\r\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|(?<!\\)\\+#|#(?:\{(if|foreach|macro|define)\}|(if|foreach|macro|define))\s*\(|#@[A-Za-z_][\w-]*\s*\(|#\{?(elseif)\}?\s*\(|#(?:\{(else|end)\}|(else|end)(?![A-Za-z0-9_]))/g;
 
 interface BlockToken {
   kind: 'open' | 'branch' | 'end';

@@ -341,6 +341,8 @@ class Scanner {
     }
     for (const name of ['else', 'end', 'break']) {
       if (!s.startsWith(name, w) || isWordCharacter(this.code(w + name.length))) continue;
+      // A `(` after `#break` opens its arguments in Velocity (syntax.ts, textCallProblem), where velocityjs reads text.
+      if (name === 'break' && this.parenthesisAfter(w + name.length)) return -1;
       if (name === 'else' ? !this.branch(false) : name === 'end' && this.blocks.pop() === undefined) return -1;
       return w + name.length;
     }
@@ -350,6 +352,13 @@ class Scanner {
     while (this.code(k) === SPACE) k++;
     // A name followed by `(` is a macro call; otherwise `#` and the first letter are plain text.
     return this.code(k) === LPAREN ? -1 : w + 1;
+  }
+
+  /** Whether a `(` comes after blanks from `at`. */
+  private parenthesisAfter(at: number): boolean {
+    let k = at;
+    while (isBlank(this.code(k))) k++;
+    return this.code(k) === LPAREN;
   }
 
   /** `#elseif` or `#else`, which only an `#if` before its `#else` takes. */

@@ -6,5 +6,6 @@ import { FOLLOW_UPS_CASES } from './followUps';
 import { INPUT_CASES } from './input';
 import { VELOCITY_EDGES_CASES } from './velocityEdges';
 import { VELOCITY_EDGES_MORE_CASES } from './velocityEdgesMore';
+import { VELOCITY_EDGES_LAST_CASES } from './velocityEdgesLast';
 
-export const ORACLE_CASES: OracleTestCase[] = [...CORPUS_CASES, ...EXPRESSIONS_CASES, ...DIRECTIVES_CASES, ...INPUT_CASES, ...FOLLOW_UPS_CASES, ...VELOCITY_EDGES_CASES, ...VELOCITY_EDGES_MORE_CASES];
+export const ORACLE_CASES: OracleTestCase[] = [...CORPUS_CASES, ...EXPRESSIONS_CASES, ...DIRECTIVES_CASES, ...INPUT_CASES, ...FOLLOW_UPS_CASES, ...VELOCITY_EDGES_CASES, ...VELOCITY_EDGES_MORE_CASES, ...VELOCITY_EDGES_LAST_CASES];

@@ -46,6 +46,40 @@ describe("corners of Velocity 1.7's lexer", () => {
     assert.equal(reached.errors[0].line, 2);
   });
 
+  it('reads `$#name` among the arguments of a call of no macro as a word, braced names too', () => {
+    assert.equal(output('#{m}($#macro)|#m($\\!#foreach, 1)|#{m}( $#x $#y )'), '#{m}($#macro)|#m($\\!#foreach, 1)|#{m}( $#x $#y )');
+    for (const template of ['#macro(m $a)$a#end#{m}($#macro)', '#m($#if)', '#evaluate($#x)']) assert.equal(checkTemplateSyntax(template)[0]?.code, 'syntax', template);
+  });
+
+  it('refuses a `(` after a name before what starts no argument, where velocityjs would print text', () => {
+    const problems = checkTemplateSyntax('a\n$\\!#foreach(%)b');
+    assert.deepEqual(problems.map((p) => [p.code, p.line, p.column]), [['syntax', 2, 13]]);
+    assert.match(problems[0].message, /^The arguments of `#foreach\(` opened at line 2 are not valid: .* cannot read `%` there/);
+    for (const template of ['#m(,)', '#{m} (]', '\\\\#m(=)', '#break(%)', '#m($\\\\x)']) assert.equal(checkTemplateSyntax(template)[0]?.code, 'syntax', template);
+    assert.equal(output('#m(,x)|#m(@)|#m(.5)|\\#m(%)|#if(true)#end(%)'), '#m(,x)|#m(@)|#m(.5)|\\#m(%)|(%)');
+  });
+
+  it('prints a run of `$` as special text: the character after a `$` led by backslashes dropped, a `#` after it joined', () => {
+    assert.equal(output('\\$\\$5|\\$$5|\\$\\\\5|$\\\\x'), '\\$$5|\\$5|\\\\5|\\\\x');
+    assert.equal(output('$\\!#||$!# x|\\$#||$!#-1|$!#a'), '$#||$# x|\\$||$!#-1|$!#a');
+    assert.equal(output("#set($x = 'X')\\$$x|\\$$y"), '$x|\\$y');
+  });
+
+  it('reads 100,000 backslashes, `#` and `\\$\\#` in time linear in their length', () => {
+    // A pattern read from every backslash or `#` to the end of its run would take seconds here, and minutes at 300 KB.
+    const backslashes = '\\'.repeat(100_000);
+    assert.deepEqual(checkTemplateSyntax(backslashes), []);
+    assert.equal(output(backslashes), backslashes);
+    assert.equal(output(`${'\\'.repeat(99_999)}$x`), `${'\\'.repeat(50_000)}$x`);
+    assert.deepEqual(
+      checkTemplateSyntax('#'.repeat(100_000)).map((p) => [p.code, p.line, p.column]),
+      [['syntax', 1, 100_000]],
+    );
+    assert.equal(output(`${'#'.repeat(100_000)} `), '');
+    const escapes = `${'\\$\\#'.repeat(25_000)} `;
+    assert.equal(output(escapes), escapes);
+  });
+
   it('never calls a template valid that ends with a `(` after a name, a line break before it included', () => {
     for (const template of ['a#m(', 'a#m( \n', '#m\n(', '#{m}(', 'x #evaluate(']) {
       assert.equal(isCertainlyValidTemplate(template), false, template);
