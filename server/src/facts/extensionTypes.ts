@@ -36,6 +36,11 @@ export interface ValueSpec {
   caseInsensitive?: boolean;
   /** The enum values that only one dialect accepts. */
   enumDialects?: Record<string, Dialect[]>;
+  /**
+   * The letter case a dialect's own AWS pages write a case-insensitive enum in, where it is not the catalog's spelling
+   * (the HTTP API pages write `AWS_PROXY`, the REST extension pages `aws_proxy`).
+   */
+  enumCase?: Partial<Record<Dialect, 'upper' | 'lower'>>;
   /** What to say of such a value written in the other dialect, when more than that it is not supported helps. */
   enumDialectAdvice?: Record<string, string>;
   minimum?: number;
@@ -74,6 +79,8 @@ export interface ValueSpec {
   keyEnum?: string[];
   /** Example values offered by completion. */
   examples?: (string | number | boolean)[];
+  /** The examples only one dialect's form takes (`method.request.header.X` is REST's, `$request.header.X` HTTP's). */
+  exampleDialects?: Record<string, Dialect[]>;
 }
 
 export interface FieldSpec extends ValueSpec {

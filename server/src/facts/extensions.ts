@@ -81,6 +81,21 @@ export function findValueSpec(extension: ExtensionSpec, pathBelow: (string | num
   return spec;
 }
 
+/**
+ * `findValueSpec`, and with a dialect, undefined where the extension or a field on the way is of the other dialect
+ * only (`passthroughBehavior` or `responses.default.contentHandling` in an HTTP API), which that dialect never reads.
+ */
+export function findValueSpecIn(extension: ExtensionSpec, pathBelow: (string | number)[], dialect?: Dialect): ValueSpec | undefined {
+  if (dialect && !extension.dialects.includes(dialect)) return undefined;
+  let spec: ValueSpec | undefined = extension;
+  for (let i = 0; i < pathBelow.length && spec; i++) {
+    spec = findValueSpec(extension, pathBelow.slice(0, i + 1));
+    const dialects = (spec as Partial<FieldSpec> | undefined)?.dialects;
+    if (dialect && dialects && !dialects.includes(dialect)) return undefined;
+  }
+  return spec;
+}
+
 /** Whether a field applies in a dialect (fields without `dialects` apply in both). */
 export function fieldAppliesTo(field: FieldSpec, dialect: Dialect): boolean {
   return !field.dialects || field.dialects.includes(dialect);

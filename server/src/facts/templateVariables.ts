@@ -68,6 +68,8 @@ const INPUT: TemplateMember = {
     'The payload and parameters of the request (in a request template) or of the integration response (in a response template). ' +
     'Written on its own, `$input` renders as `{}`.',
   docsUrl: INPUT_URL,
+  // Gateway response templates substitute only `$context` and `$stageVariables` (gateway response reference).
+  availableIn: ['request', 'response'],
   members: [
     property('body', 'String', 'The raw payload as a string. An empty payload reads as `{}`.', '{}', INPUT_URL),
     method(
@@ -105,6 +107,7 @@ const UTIL: TemplateMember = {
   returns: 'Object',
   doc: 'Utility functions for mapping templates. All of them use UTF-8.',
   docsUrl: UTIL_URL,
+  availableIn: ['request', 'response'],
   members: [
     method(
       'escapeJavaScript',
@@ -286,6 +289,7 @@ const REQUEST_OVERRIDE: TemplateMember = only('rest', {
   docsUrl: OVERRIDE_URL,
 });
 
+/** Read by API Gateway only after an integration response template ran (override-request-response-parameters). */
 const RESPONSE_OVERRIDE: TemplateMember = only('rest', {
   ...object('responseOverride', 'Overrides of the method response, set with `#set`.', [
     {
@@ -299,7 +303,7 @@ const RESPONSE_OVERRIDE: TemplateMember = only('rest', {
       ...property('status', 'Integer', 'Set the response status code: `#set($context.responseOverride.status = 400)`.', null, OVERRIDE_URL),
       writable: true,
     },
-  ]),
+  ], { availableIn: ['response'] }),
   docsUrl: OVERRIDE_URL,
 });
 

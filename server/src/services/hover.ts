@@ -3,7 +3,7 @@ import type { ApiDocument } from '../model/apiDocument';
 import { asString, findNodeAtPath, getValue, isScalar, keyName, nodeAtOffset, pathOf, shallowValue } from '../model/navigate';
 import type { ScalarNode, ValueNode } from '../model/nodes';
 import { ANY_METHOD_KEY, deref, requestValidators, securitySchemes } from '../model/openapiWalk';
-import type { ValueSpec } from '../facts/extensionTypes';
+import type { ExtensionSpec, ValueSpec } from '../facts/extensionTypes';
 import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
 import { extensionIndexOf, isMappingTemplateValue, isOperationResponses, isSecurityRequirement } from './editing/documentPaths';
 import { contextVariableDialects, findContextVariable } from '../facts/templateVariables';
@@ -57,8 +57,9 @@ function keyHover(document: ApiDocument, path: (string | number)[]): string | un
   const anyMethodKey = name === ANY_METHOD_KEY && path.length === 3 && path[0] === 'paths';
   if (named && (anyMethodKey || extensionIndexOf(path) === path.length - 1)) return specMarkdown(name, named, named.docsUrl).value;
   if (path.length === 4 && path[0] === 'paths' && path[2] === ANY_METHOD_KEY) {
-    const field = fieldOf(getExtension(ANY_METHOD_KEY)!, name);
-    return field ? specMarkdown(name, field).value : undefined;
+    const anyMethod = getExtension(ANY_METHOD_KEY)!;
+    const field = fieldOf(anyMethod, name);
+    return field ? specMarkdown(name, field, docsUrlOf(anyMethod, [name])).value : undefined;
   }
   const index = extensionIndexOf(path);
   if (index < 0) return openApiFieldHover(document, path);
@@ -66,8 +67,9 @@ function keyHover(document: ApiDocument, path: (string | number)[]): string | un
   const owner = extension && findValueSpec(extension, path.slice(index + 1, -1));
   if (!owner) return undefined;
   const field = fieldOf(owner, name);
-  if (field) return specMarkdown(name, field).value;
-  if (owner.values && owner.keyDoc) return [`**${name}**`, owner.keyDoc, owner.docsUrl ? `[AWS documentation](${owner.docsUrl})` : ''].filter(Boolean).join('\n\n');
+  if (field) return specMarkdown(name, field, docsUrlOf(extension, path.slice(index + 1))).value;
+  const url = docsUrlOf(extension, path.slice(index + 1, -1));
+  if (owner.values && owner.keyDoc) return [`**${name}**`, owner.keyDoc, url ? `[AWS documentation](${url})` : ''].filter(Boolean).join('\n\n');
   return undefined;
 }
 
@@ -102,7 +104,20 @@ function valueHover(document: ApiDocument, path: (string | number)[], node: Scal
   const spec = extension && findValueSpec(extension, path.slice(index + 1));
   if (!spec) return undefined;
   if (path[index] === VALIDATOR_KEY && index === path.length - 1) return validatorSummary(document, String(value), specMarkdown(VALIDATOR_KEY, spec).value);
-  return enumHover(spec, String(value)) ?? specMarkdown(String(path[path.length - 1]), spec).value;
+  const url = docsUrlOf(extension, path.slice(index + 1));
+  return enumHover(spec, String(value), url) ?? specMarkdown(String(path[path.length - 1]), spec, url).value;
+}
+
+/**
+ * The AWS page of a catalog entry: its own, else that of the nearest object or map it sits in, up to the extension's.
+ * Most fields are described on their extension's page rather than one of their own.
+ */
+function docsUrlOf(extension: ExtensionSpec, pathBelow: (string | number)[]): string | undefined {
+  for (let n = pathBelow.length; n > 0; n--) {
+    const url = findValueSpec(extension, pathBelow.slice(0, n))?.docsUrl;
+    if (url) return url;
+  }
+  return extension.docsUrl;
 }
 
 const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
@@ -127,9 +142,11 @@ function identitySourceHover(document: ApiDocument, node: ScalarNode, offset: nu
     if (offset < from || offset > to || from === to) continue;
     const source = text.slice(from, to);
     const what = describeIdentitySource(source, dialect);
-    const note = what
-      ? 'An identity source of this authorizer: a request without it is refused with 401 before the authorizer is called.'
-      : `Not an identity source API Gateway reads. REST: ${IDENTITY_SOURCE_FORMS.rest}; HTTP APIs: ${IDENTITY_SOURCE_FORMS.http}.`;
+    const note = !what
+      ? `Not an identity source API Gateway reads. REST: ${IDENTITY_SOURCE_FORMS.rest}; HTTP APIs: ${IDENTITY_SOURCE_FORMS.http}.`
+      : isUnknownContextVariable(source)
+        ? ''
+        : 'An identity source of this authorizer: a request without it is refused with 401 before the authorizer is called.';
     return { contents: markdown([`**${source}**`, what, note].filter(Boolean).join('\n\n')), range: document.rangeOf({ offset: from, end: to }) };
   }
   return null;
@@ -144,6 +161,11 @@ function describeIdentitySource(source: string, dialect: () => Dialect): string 
   if (!isIdentitySource(source)) return undefined;
   const request = /^(?:method\.|\$)(request\..+)$/.exec(source);
   return request ? describeRequestParameter(request[1]) : describeSource(source, dialect());
+}
+
+function isUnknownContextVariable(source: string): boolean {
+  const name = /^\$?context\.(.+)$/.exec(source)?.[1];
+  return name !== undefined && contextVariableDialects(name.split('.')).length === 0;
 }
 
 /** What the named request validator checks, as the root's validators define it, before the extension's own docs. */
@@ -193,11 +215,11 @@ function responseCodeSummary(document: ApiDocument, path: (string | number)[], c
   return lines.join('\n\n');
 }
 
-function enumHover(spec: ValueSpec, value: string): string | undefined {
+function enumHover(spec: ValueSpec, value: string, docsUrl: string | undefined): string | undefined {
   const entry = enumEntry(spec, value);
   if (entry === undefined) return undefined;
   const doc = spec.enumDocs?.[entry];
-  return [`**${entry}**`, doc ?? spec.doc, spec.docsUrl ? `[AWS documentation](${spec.docsUrl})` : ''].filter(Boolean).join('\n\n');
+  return [`**${entry}**`, doc ?? spec.doc, docsUrl ? `[AWS documentation](${docsUrl})` : ''].filter(Boolean).join('\n\n');
 }
 
 function parameterSummary(document: ApiDocument, path: (string | number)[], location: string, name: string): string {
@@ -273,6 +295,8 @@ function describeSource(expression: string, dialect: Dialect): string | undefine
   if ((m = /^\$?context\.(.+)$/.exec(expression))) {
     const path = m[1].split('.');
     const defined = contextVariableDialects(path);
+    // What validation reports as no context variable is not described as one.
+    if (!defined.length) return `\`${m[1]}\` is not a context variable API Gateway defines, so it reads nothing.`;
     // A variable only the other kind of API has is still described, as that kind has it, and marked as its own.
     const described = defined.includes(dialect) ? dialect : defined[0];
     const doc = described && findContextVariable(path, described)!.doc;

@@ -182,6 +182,14 @@ describe('code actions', () => {
       }
     });
 
+    it('writes a case-insensitive value as the document does elsewhere, else as the dialect\'s AWS pages do', async () => {
+      const op = (path: string, type: string) => `  ${path}:\n    get:\n      responses: {default: {description: ok}}\n      x-amazon-apigateway-integration:\n        type: ${type}\n        httpMethod: GET\n        uri: https://example.com\n        payloadFormatVersion: '1.0'\n`;
+      const http = (paths: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n${paths}`;
+      const titles = async (text: string) => (await choices(text, 'yaml', 'http')).actions.map((a) => a.title);
+      assert.deepEqual(await titles(http(op('/a', 'xyz'))), ["Change to 'AWS_PROXY'", "Change to 'HTTP_PROXY'"]);
+      assert.deepEqual(await titles(http(op('/a', 'xyz') + op('/b', 'http_proxy'))), ["Change to 'aws_proxy'", "Change to 'http_proxy'"]);
+    });
+
     it('quotes a value YAML would read as a number, and offers nothing for a long enum', async () => {
       const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {default: {description: ok}}\n      x-amazon-apigateway-integration:\n        type: AWS_PROXY\n        httpMethod: POST\n        uri: arn:aws:lambda:us-east-1:123456789012:function:f\n        payloadFormatVersion: 3.0\n`;
       const { document, actions } = await choices(text, 'yaml', 'http');

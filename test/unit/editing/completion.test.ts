@@ -44,7 +44,7 @@ describe('completion', () => {
       assert.equal(order.at(-1), 'identityValidationExpression');
       assert.equal(itemOf(cognito.items, 'authorizerUri').detail, 'Ignored when type is cognito_user_pools');
       const proxy = complete(`${OP}      x-amazon-apigateway-integration:\n        type: aws_proxy\n        |\n`);
-      assert.deepEqual(sortedLabels(proxy.items, bySortTextOrLabel).slice(-2).sort(), ['requestTemplates', 'responses']);
+      assert.ok(!proxy.labels.includes('requestTemplates') && !proxy.labels.includes('responses'), proxy.labels.join(', '));
       const mock = complete(`${OP}      x-amazon-apigateway-integration:\n        type: mock\n        |\n`);
       assert.equal(itemOf(mock.items, 'requestTemplates').detail, itemOf(complete(`${OP}      x-amazon-apigateway-integration:\n        |\n`).items, 'requestTemplates').detail);
     });
@@ -137,6 +137,78 @@ describe('completion', () => {
     });
   });
 
+  describe('fields an integration type reads', () => {
+    const fields = (type: string, dialect: Dialect = 'rest') => complete(`${OP}      x-amazon-apigateway-integration:\n        type: ${type}\n        |\n`, 'yaml', dialect).labels;
+
+    it('leaves out what proxy integrations pass through unmapped, and what only HTTP backends or proxies read', () => {
+      for (const type of ['aws_proxy', 'AWS_PROXY', 'http_proxy']) {
+        const labels = fields(type);
+        assert.ok(!labels.includes('requestTemplates') && !labels.includes('responses'), `${type}: ${labels.join(', ')}`);
+        assert.ok(labels.includes('responseTransferMode') && labels.includes('uri'), type);
+      }
+      assert.ok(!fields('aws_proxy').includes('tlsConfig'));
+      assert.ok(fields('http_proxy').includes('tlsConfig'));
+      const mock = fields('mock');
+      assert.ok(!mock.includes('tlsConfig') && !mock.includes('responseTransferMode'), mock.join(', '));
+      assert.ok(mock.includes('requestTemplates') && mock.includes('responses') && mock.includes('passthroughBehavior'), mock.join(', '));
+      assert.ok(!fields('aws').includes('responseTransferMode'));
+    });
+
+    it('offers every field while the type is not one AWS knows, and only the dialect\'s fields in an HTTP API', () => {
+      assert.ok(fields('aws_prox').includes('requestTemplates'));
+      const http = fields('AWS_PROXY', 'http');
+      assert.ok(http.includes('payloadFormatVersion') && http.includes('integrationSubtype'), http.join(', '));
+      assert.ok(!http.includes('tlsConfig') && !http.includes('passthroughBehavior') && !http.includes('contentHandling'), http.join(', '));
+      assert.ok(fields('HTTP_PROXY', 'http').includes('tlsConfig'));
+    });
+  });
+
+  describe('values in the form of the dialect', () => {
+    const SCHEME = 'components:\n  securitySchemes:\n    auth:\n      type: apiKey\n      name: Authorization\n      in: header\n      x-amazon-apigateway-authorizer:\n        type: request\n        identitySource: |\n';
+
+    it('offers the identity source of the document\'s dialect only', () => {
+      assert.deepEqual(complete(`openapi: 3.0.1\n${SCHEME}`).labels, ['method.request.header.Authorization']);
+      assert.deepEqual(complete(`openapi: 3.0.1\n${SCHEME}`, 'yaml', 'http').labels, ['$request.header.Authorization']);
+      const swagger = `swagger: '2.0'\n${SCHEME.replace('components:\n  securitySchemes:', 'securityDefinitions:').replace(/\n {2}/g, '\n')}`;
+      assert.deepEqual(complete(swagger, 'yaml', 'auto').labels, ['method.request.header.Authorization']);
+      const inferredHttp = `openapi: 3.0.1\nx-amazon-apigateway-importexport-version: '1.0'\n${SCHEME}`;
+      assert.deepEqual(complete(inferredHttp, 'yaml', 'auto').labels, ['$request.header.Authorization']);
+    });
+
+    it('writes case-insensitive values as the document already does, else as the dialect\'s pages do', () => {
+      const second = (first: string, dialect: Dialect) =>
+        complete(`${OP}      x-amazon-apigateway-integration:\n        type: ${first}\n  /b:\n    get:\n      x-amazon-apigateway-integration:\n        type: |\n`, 'yaml', dialect).labels;
+      assert.deepEqual(second('aws_proxy', 'http'), ['aws_proxy', 'http_proxy']);
+      assert.deepEqual(second('HTTP_PROXY', 'rest'), ['AWS', 'AWS_PROXY', 'HTTP', 'HTTP_PROXY', 'MOCK']);
+      assert.deepEqual(second('Aws_Proxy', 'http'), ['AWS_PROXY', 'HTTP_PROXY']);
+      assert.deepEqual(complete(`${OP}      x-amazon-apigateway-integration:\n        type: |\n`).labels, ['aws', 'aws_proxy', 'http', 'http_proxy', 'mock']);
+      const schemaType = `${OP}      parameters:\n        - {name: a, in: query, schema: {type: HTTP}}\n      x-amazon-apigateway-integration:\n        type: |\n`;
+      assert.deepEqual(complete(schemaType).labels, ['aws', 'aws_proxy', 'http', 'http_proxy', 'mock'], 'a schema type is not an integration type');
+    });
+
+    it('offers no values of REST-only fields in an HTTP API', () => {
+      for (const field of ['passthroughBehavior', 'contentHandling']) {
+        assert.deepEqual(complete(`${OP}      x-amazon-apigateway-integration:\n        type: HTTP_PROXY\n        ${field}: |\n`, 'yaml', 'http').labels, [], field);
+        assert.ok(complete(`${OP}      x-amazon-apigateway-integration:\n        type: http_proxy\n        ${field}: |\n`).labels.length > 1, field);
+      }
+    });
+  });
+
+  describe('security requirements of an HTTP API', () => {
+    const SCHEMES = 'components:\n  securitySchemes:\n    jwtAuth: {type: openIdConnect, openIdConnectUrl: "https://example.com"}\n    keyAuth: {type: apiKey, name: k, in: header}\n';
+
+    it('offers a scheme for the first requirement only, and no second scheme in it', () => {
+      const second = `openapi: 3.0.1\n${SCHEMES}paths:\n  /a:\n    get:\n      security:\n        - jwtAuth: []\n        - |\n`;
+      assert.deepEqual(complete(second, 'yaml', 'http').labels, []);
+      assert.deepEqual(complete(second).labels, ['jwtAuth', 'keyAuth']);
+      const first = `openapi: 3.0.1\n${SCHEMES}paths:\n  /a:\n    get:\n      security:\n        - |\n`;
+      assert.deepEqual(complete(first, 'yaml', 'http').labels, ['jwtAuth', 'keyAuth']);
+      const both = `openapi: 3.0.1\n${SCHEMES}security:\n  - jwtAuth: []\n    |\n`;
+      assert.deepEqual(complete(both, 'yaml', 'http').labels, []);
+      assert.deepEqual(complete(both).labels, ['keyAuth']);
+    });
+  });
+
   describe('enum values', () => {
     it('offers integration types with their docs, in the letter case typed', () => {
       const { items } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: AW|\n`);
@@ -145,9 +217,9 @@ describe('completion', () => {
       assert.deepEqual((items[1].textEdit as TextEdit).newText, 'AWS_PROXY');
     });
 
-    it('offers only the types an HTTP API accepts', () => {
+    it('offers only the types an HTTP API accepts, in the upper case of the HTTP API pages', () => {
       const { labels } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: |\n`, 'yaml', 'http');
-      assert.deepEqual(labels, ['aws_proxy', 'http_proxy']);
+      assert.deepEqual(labels, ['AWS_PROXY', 'HTTP_PROXY']);
     });
 
     it('keeps the quote the user opened, in JSON', () => {
@@ -561,15 +633,20 @@ describe('completion', () => {
     });
   });
 
-  it('ranks the URI form of the integration type first', () => {
-    const first = (type: string) => {
-      const { items } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: ${type}\n        uri: |\n`);
-      return sortedLabels(items)[0];
-    };
-    assert.match(first('http'), /^https:/);
-    assert.match(first('HTTP_PROXY'), /^https:/);
-    assert.match(first('aws_proxy'), /^arn:/);
-    assert.match(first('aws'), /^arn:/);
+  it('offers only the URI form of the integration type', () => {
+    const uris = (type: string, dialect: Dialect = 'rest') => complete(`${OP}      x-amazon-apigateway-integration:\n        type: ${type}\n        uri: |\n`, 'yaml', dialect).labels;
+    for (const type of ['http', 'HTTP_PROXY']) {
+      assert.equal(uris(type).length, 1, type);
+      assert.match(uris(type)[0], /^https:/);
+    }
+    for (const type of ['aws_proxy', 'aws']) {
+      assert.equal(uris(type).length, 1, type);
+      assert.match(uris(type)[0], /^arn:aws:apigateway:.*:lambda:path\//);
+    }
+    assert.match(uris('AWS_PROXY', 'http')[0], /^arn:/);
+    assert.deepEqual(uris('mock'), []);
+    assert.deepEqual(uris('HTTP_PROXY\n        connectionType: VPC_LINK', 'http'), [], 'a private integration of an HTTP API names an ARN');
+    assert.equal(uris('http_proxy\n        connectionType: VPC_LINK').length, 1, 'a REST private integration still takes a URL');
     assert.equal(complete(`${OP}      x-amazon-apigateway-integration:\n        uri: |\n`).items.length, 2);
   });
 

@@ -16,7 +16,7 @@ export function parse(text: string, format: 'yaml' | 'json' = 'yaml', uri = `fil
   return parseApiDocument(TextDocument.create(uri, format, 1, text));
 }
 
-export function complete(marked: string, format: 'yaml' | 'json' = 'yaml', dialect: Dialect = 'rest', marker = '|') {
+export function complete(marked: string, format: 'yaml' | 'json' = 'yaml', dialect: Dialect | 'auto' = 'rest', marker = '|') {
   const { document, offset } = withCursor(marked, format, marker);
   const items = doComplete(document, offset, dialect).items;
   return { document, items, labels: items.map((i) => i.label) };

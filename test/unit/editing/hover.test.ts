@@ -136,6 +136,31 @@ describe('hover', () => {
   });
 });
 
+describe('hover links to the AWS page of a field', () => {
+  const GUIDE = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/';
+  const link = (text: string | undefined) => /\[AWS documentation\]\((\S+)\)$/.exec(text ?? '')?.[1];
+
+  it('of the extension it belongs to, for a field without a page of its own', () => {
+    const integration = `${GUIDE}api-gateway-swagger-extensions-integration.html`;
+    for (const field of ['ty|pe: aws', 'httpMe|thod: POST', 'u|ri: https://example.com', 'credenti|als: x', 'connectionT|ype: INTERNET', 'passthroughBeh|avior: never', 'contentHand|ling: CONVERT_TO_TEXT', 'timeoutIn|Millis: 50', 'cacheNames|pace: x', 'payloadForm|atVersion: "1.0"']) {
+      assert.equal(link(hover(`${OP}      x-amazon-apigateway-integration:\n        ${field}\n`)?.text), integration, field);
+    }
+    const authorizer = `${GUIDE}api-gateway-swagger-extensions-authorizer.html`;
+    for (const field of ['ty|pe: token', 'authorizerU|ri: x', 'identitySo|urce: x', 'authorizerResultTtl|InSeconds: 300']) {
+      assert.equal(link(hover(`openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    a:\n      x-amazon-apigateway-authorizer:\n        ${field}\n`)?.text), authorizer, field);
+    }
+    assert.equal(link(hover('openapi: 3.0.1\nx-amazon-apigateway-request-validators:\n  all:\n    validateRequest|Body: true\n')?.text), `${GUIDE}api-gateway-swagger-extensions-request-validators.requestValidator.html`);
+    assert.ok(link(hover('openapi: 3.0.1\nx-amazon-apigateway-cors:\n  allowMeth|ods: [GET]\n')?.text)?.includes('cors'));
+  });
+
+  it('of an enum value, and of the nearest object with a page for a field nested in it', () => {
+    assert.equal(link(hover(`${OP}      x-amazon-apigateway-integration:\n        type: aws_pro|xy\n`)?.text), `${GUIDE}api-gateway-swagger-extensions-integration.html`);
+    const status = hover(`${OP}      x-amazon-apigateway-integration:\n        responses:\n          default:\n            statusC|ode: "200"\n`)?.text;
+    assert.equal(link(status), `${GUIDE}api-gateway-swagger-extensions-integration-response.html`);
+    assert.equal(link(hover(`${OP}      x-amazon-apigateway-integration:\n        integrationSub|type: SQS-SendMessage\n`)?.text), `${GUIDE}http-api-develop-integrations-aws-services-reference.html`);
+  });
+});
+
 describe('hover on an authorizer identity source', () => {
   const scheme = (identitySource: string, authorizer = 'type: request\n        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:F/invocations') =>
     `openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths:\n  /a:\n    get:\n      parameters: [{name: q, in: query}]\n      security: [{a: []}]\n      responses: {'200': {description: ok}}\ncomponents:\n  securitySchemes:\n    a:\n      type: apiKey\n      name: Unused\n      in: header\n      x-amazon-apigateway-authorizer:\n        ${authorizer}\n        identitySource: ${identitySource}\n`;
@@ -161,6 +186,11 @@ describe('hover on an authorizer identity source', () => {
     const result = hover(scheme('method.request.body.to|ken'))!;
     assert.equal(result.covered, 'method.request.body.token');
     assert.match(result.text, /Not an identity source API Gateway reads/);
+  });
+
+  it('says a context variable API Gateway does not define is none', () => {
+    const result = hover(scheme('context.bo|gus'))!;
+    assert.equal(result.text, '**context.bogus**\n\n`bogus` is not a context variable API Gateway defines, so it reads nothing.');
   });
 
   it('describes the multi-valued REST sources that validation accepts', () => {

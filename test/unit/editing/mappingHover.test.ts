@@ -95,4 +95,14 @@ describe('hover on parameter mapping values', () => {
       assert.equal(hover(`${REST_OP}context.route|Key\n`), `**context.routeKey**\n\nThe context variable \`routeKey\`, of HTTP APIs only: ${httpDoc('routeKey')}`);
     });
   });
+
+  describe('a name neither kind of API has', () => {
+    it('is said not to be a context variable, as validation says', () => {
+      const unknown = 'is not a context variable API Gateway defines, so it reads nothing.';
+      assert.equal(hover(`${REST_OP}context.bo|gus\n`), `**context.bogus**\n\n\`bogus\` ${unknown}`);
+      assert.equal(hover(`${REST_OP}context.identity.sourceI|pp\n`), `**context.identity.sourceIpp**\n\n\`identity.sourceIpp\` ${unknown}`);
+      assert.equal(hover(`${HTTP_REQUEST}$context.bo|gus\n`), `**$context.bogus**\n\n\`bogus\` ${unknown}`);
+      assert.match(hover(`${HTTP_REQUEST}'x-\${context.bo|gus}'\n`)!, /- `\$context\.bogus`: `bogus` is not a context variable/);
+    });
+  });
 });

@@ -78,9 +78,14 @@ describe('mapping completion and hover', () => {
       assert.deepEqual(inferred.labels, HTTP_KEY_STEMS);
     });
 
-    it('offers no keys for a service integration, whose keys are the action\'s parameters', () => {
-      const { labels } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: AWS_PROXY\n        integrationSubtype: SQS-SendMessage\n        requestParameters:\n          |\n`, 'yaml', 'http');
-      assert.deepEqual(labels, []);
+    it('offers the action\'s own parameters as the keys of a service integration, required ones first', () => {
+      const { labels, items } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: AWS_PROXY\n        integrationSubtype: SQS-SendMessage\n        requestParameters:\n          QueueUrl: $request.header.queue\n          |\n`, 'yaml', 'http');
+      assert.deepEqual(labels, ['MessageBody', 'DelaySeconds', 'MessageAttributes', 'MessageDeduplicationId', 'MessageGroupId', 'MessageSystemAttributes', 'Region']);
+      assert.equal(items[0].detail, 'Required SQS-SendMessage parameter');
+      assert.ok(items[0].sortText! < items[1].sortText!);
+      assert.equal((items[0].textEdit as { newText: string }).newText, 'MessageBody: $0');
+      const unknown = complete(`${OP}      x-amazon-apigateway-integration:\n        type: AWS_PROXY\n        integrationSubtype: SQS-Nothing\n        requestParameters:\n          |\n`, 'yaml', 'http');
+      assert.deepEqual(unknown.labels, []);
     });
 
     it('offers the declared parameters and the request variables as values, in YAML', () => {

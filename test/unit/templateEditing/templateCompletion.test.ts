@@ -91,6 +91,12 @@ describe('template completion', () => {
     assert.deepEqual(labels(complete(petStore('"x"', '"$context.responseOverride.‸"')).items), ['header', 'status']);
   });
 
+  it('offers no members below an override its template kind leaves out of the $context list', () => {
+    assert.deepEqual(labels(complete(petStore('"$context.responseOverride.‸"')).items), []);
+    assert.deepEqual(labels(complete(petStore('"$context.responseOverride.header.‸"')).items), []);
+    assert.deepEqual(labels(complete(petStore('"x"', '"$context.requestOverride.‸"')).items), []);
+  });
+
   it('offers stage variable names used elsewhere in the document', () => {
     const { items } = complete(petStore('"$stageVariables.‸"'));
     assert.deepEqual(labels(items), ['orderFunction']);
@@ -178,6 +184,15 @@ describe('template completion', () => {
     assert.deepEqual(labels(list.items), catalogNames(['util']));
     const { text: gw, offset: gwOffset } = withCursor('$‸');
     assert.deepEqual(labels(completeInStandaloneTemplate(gw, gwOffset, 'gateway-response.vtl').items), ['context', 'stageVariables']);
+  });
+
+  it('offers no $input or $util members in gateway response templates, which substitute only $context and $stageVariables', () => {
+    for (const typed of ['$input.‸', '$input.params().‸', "$input.json('$.‸", '$util.‸', '${input.‸']) {
+      const { text, offset } = withCursor(typed);
+      assert.deepEqual(labels(completeInStandaloneTemplate(text, offset, 'gateway-response.vtl').items), [], typed);
+    }
+    const { text, offset } = withCursor('$context.identity.‸');
+    assert.ok(labels(completeInStandaloneTemplate(text, offset, 'gateway-response.vtl').items).includes('sourceIp'));
   });
 
   it('offers the $context.error members API Gateway sets only in gateway responses there alone, as the catalog says', () => {

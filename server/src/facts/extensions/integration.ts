@@ -114,7 +114,10 @@ const integrationResponse: ValueSpec = {
   ],
 };
 
-const tlsConfig: ValueSpec = {
+const tlsConfig: FieldSpec = {
+  name: 'tlsConfig',
+  // REST reads it for HTTP backends, HTTP APIs for private integrations, which are HTTP_PROXY.
+  forTypes: ['http', 'http_proxy'],
   type: 'object',
   doc: 'TLS settings for the connection to the backend.',
   docsUrl: guidePage('api-gateway-extensions-integration-tls-config'),
@@ -151,6 +154,7 @@ const integrationFields: FieldSpec[] = [
       mock: 'No backend: the response comes from the integration response mapping. REST APIs only.',
     },
     enumDialects: { aws: ['rest'], http: ['rest'], mock: ['rest'] },
+    enumCase: { http: 'upper' },
   },
   {
     name: 'httpMethod',
@@ -272,7 +276,7 @@ const integrationFields: FieldSpec[] = [
       values: { type: ['string', 'number'], doc: 'The new value: `$response.header.NAME`, `$response.body.JSONPath`, `$context.NAME`, `$stageVariables.NAME`, static text, or several of them in `${…}`.' },
     },
   },
-  { name: 'tlsConfig', ...tlsConfig },
+  tlsConfig,
   {
     name: 'payloadFormatVersion',
     type: ['string', 'number'],
@@ -295,6 +299,7 @@ const integrationFields: FieldSpec[] = [
     name: 'responseTransferMode',
     type: 'string',
     dialects: ['rest'],
+    forTypes: PROXY_INTEGRATION_TYPES,
     doc: 'REST proxy integrations: return the backend response in one piece (`BUFFERED`, the default) or stream it (`STREAM`). Streaming excludes caching, content encoding and response mapping templates.',
     docsUrl: guidePage('response-transfer-mode'),
     enum: ['BUFFERED', 'STREAM'],

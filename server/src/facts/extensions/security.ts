@@ -58,6 +58,7 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
         type: 'string',
         doc: `Comma-separated request values the authorizer needs; requests missing one are rejected with 401 before the function runs. REST: ${IDENTITY_SOURCE_FORMS.rest}. HTTP APIs: ${IDENTITY_SOURCE_FORMS.http}.`,
         examples: ['method.request.header.Authorization', '$request.header.Authorization'],
+        exampleDialects: { 'method.request.header.Authorization': ['rest'], '$request.header.Authorization': ['http'] },
       },
       {
         name: 'identityValidationExpression',

@@ -1,5 +1,5 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { extensionsAt, fieldAppliesTo, fieldReadByType, findValueSpec, getExtension } from '../../facts/extensions';
+import { extensionsAt, fieldAppliesTo, fieldOf, fieldReadByType, findValueSpec, getExtension } from '../../facts/extensions';
 import type { ValueSpec } from '../../facts/extensionTypes';
 import type { Dialect } from '../../model/dialect';
 import { asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
@@ -14,7 +14,8 @@ import { isMediaTypeMap, keyPatternStemItems, mediaTypeItems } from './mapKeys';
 import { rootStartItems } from './rootItems';
 import { statusCodeItems } from './statusCodes';
 import { valueItems } from './valueItems';
-import { httpRequestParameterKeyItems, httpResponseParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems } from './mappingKeys';
+import { httpRequestParameterKeyItems, httpResponseParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems, subtypeParameterKeyItems } from './mappingKeys';
+import { enumEntry } from '../editing/specDocs';
 
 export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const items = objectKeyItems(site, dialect);
@@ -29,7 +30,7 @@ function isBareListItem(site: CompletionSite): boolean {
 function objectKeyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const { document, path } = site;
   const security = isSecurityRequirement(path);
-  if (security) return schemeNameItems(site);
+  if (security) return dialect === 'http' && namesASchemeAlready(site) ? [] : schemeNameItems(site);
   const index = extensionIndexOf(path);
   // `- ` starts a YAML list item, read as a key until a colon says otherwise.
   if (index >= 0 && isCacheKeyItem(path) && site.siblings.length === 0) return dialect === 'rest' ? cacheKeyItems(site) : [];
@@ -37,12 +38,13 @@ function objectKeyItems(site: CompletionSite, dialect: Dialect): CompletionItem[
     const extension = getExtension(String(path[index]));
     const spec = extension && findValueSpec(extension, path.slice(index + 1));
     if (!spec) return [];
-    if (spec.fields) return fieldItems(site, spec, dialect);
+    if (spec.fields) return fieldItems(site, spec, dialect, isIntegration(path[index]));
     const last = path[path.length - 1];
     if (spec.values && last === 'requestParameters' && isIntegration(path[index])) {
       if (dialect === 'rest') return requestParameterKeyItems(site);
-      // Service integrations take the action's own parameters, which the document does not describe.
-      return getValue(findNodeAtPath(document.root, path.slice(0, -1)), 'integrationSubtype') ? [] : httpRequestParameterKeyItems(site, spec.values);
+      // Service integrations take the action's own parameters in place of the mapping keys.
+      const subtype = getValue(findNodeAtPath(document.root, path.slice(0, -1)), 'integrationSubtype');
+      return subtype ? subtypeParameterKeyItems(site, asString(subtype), spec.values) : httpRequestParameterKeyItems(site, spec.values);
     }
     if (spec.values && last === 'responseParameters' && path[path.length - 3] === 'responses' && isIntegration(path[index])) return responseHeaderKeyItems(site, spec.values);
     if (spec.values && path[path.length - 2] === 'responseParameters' && path.length - 3 === index && isIntegration(path[index])) return httpResponseParameterKeyItems(site, spec.values);
@@ -67,6 +69,17 @@ function objectKeyItems(site: CompletionSite, dialect: Dialect): CompletionItem[
   return [...rootStartItems(site), ...items.map((item) => ({ ...item, sortText: `1${item.sortText ?? item.label}` })), ...openApiItems];
 }
 
+/**
+ * An HTTP API route takes one security requirement of one scheme; the import refuses several (http-api-open-api). So
+ * once a requirement names a scheme, neither another item nor another scheme in the same item is offered.
+ */
+function namesASchemeAlready(site: CompletionSite): boolean {
+  if (site.siblings.length > 0) return true;
+  const index = site.path[site.path.length - 1];
+  const list = findNodeAtPath(site.document.root, site.path.slice(0, -1));
+  return list?.type === 'array' && list.items.some((item, i) => i !== index && item.type === 'object' && item.properties.length > 0);
+}
+
 function schemeNameItems(site: CompletionSite): CompletionItem[] {
   const schemes = securitySchemes(site.document);
   if (!schemes) return [];
@@ -83,12 +96,16 @@ function schemeNameItems(site: CompletionSite): CompletionItem[] {
 
 /**
  * The fields still to write. Those the object's `type` does not read (a Cognito authorizer's `authorizerUri`) come
- * last rather than not at all: the type may be what the author is about to change.
+ * last rather than not at all: the type may be what the author is about to change. An integration's type decides
+ * what the whole object is (a proxy passes through what a mapping integration maps), so there they are left out,
+ * once the type is one AWS knows.
  */
-function fieldItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect): CompletionItem[] {
+function fieldItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect, leaveOutUnread = false): CompletionItem[] {
   const type = asString(getValue(findNodeAtPath(site.document.root, site.path), 'type'));
+  const typeField = fieldOf(spec, 'type');
+  const knownType = type !== undefined && typeField !== undefined && enumEntry(typeField, type) !== undefined;
   return (spec.fields ?? [])
-    .filter((f) => fieldAppliesTo(f, dialect) && !site.siblings.includes(f.name))
+    .filter((f) => fieldAppliesTo(f, dialect) && !site.siblings.includes(f.name) && !(leaveOutUnread && knownType && !fieldReadByType(f, type)))
     .map((f) => {
       const item = keyItem(site, f.name, f, CompletionItemKind.Property, undefined);
       return fieldReadByType(f, type) ? item : { ...item, sortText: `zz${item.sortText ?? item.label}`, detail: `Ignored when type is ${type}` };

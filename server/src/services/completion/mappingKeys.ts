@@ -4,6 +4,7 @@ import { asString, getValue, keyName } from '../../model/navigate';
 import { deref } from '../../model/openapiWalk';
 import type { CompletionSite } from '../editing/completionSite';
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
+import { INTEGRATION_SUBTYPE_PARAMETERS } from '../../facts/extensions/integration';
 import { integrationResponseStatus, MAPPING_LOCATION, parametersAt, responseHeadersAt } from '../editing/operationFacts';
 import { entryText, keyItem, keyStemItem } from './completionItems';
 
@@ -46,6 +47,24 @@ export function httpRequestParameterKeyItems(site: CompletionSite, valueSpec: Va
     if (p.in !== location || (location === 'header' && RESERVED_HTTP_HEADERS.test(p.name)) || site.siblings.includes(key)) return [];
     return [{ ...keyItem(site, key, valueSpec, CompletionItemKind.Field, undefined), detail: `${p.in} parameter`, documentation: undefined }];
   });
+}
+
+/**
+ * The parameters of the AWS service action an HTTP API integration's subtype calls, those it requires first; none for
+ * a subtype the catalog does not know, whose parameters cannot be told.
+ */
+export function subtypeParameterKeyItems(site: CompletionSite, subtype: string | undefined, valueSpec: ValueSpec): CompletionItem[] {
+  const parameters = subtype === undefined ? undefined : INTEGRATION_SUBTYPE_PARAMETERS[subtype];
+  if (!parameters) return [];
+  const named = (names: string[], required: boolean) =>
+    names
+      .filter((name) => !site.siblings.includes(name))
+      .map((name) => ({
+        ...keyItem(site, name, valueSpec, CompletionItemKind.Field, `Request parameter \`${name}\` of ${subtype}${required ? ' (required)' : ''}.`),
+        detail: `${required ? 'Required' : 'Optional'} ${subtype} parameter`,
+        sortText: `${required ? 0 : 1}${name}`,
+      }));
+  return [...named(parameters.required, true), ...named(parameters.optional, false)];
 }
 
 const HTTP_RESPONSE_KEY_STEMS = ['append:header.', 'overwrite:header.', 'remove:header.'];

@@ -1,5 +1,5 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { fieldOf, findValueSpec, getExtension, typesOf } from '../../facts/extensions';
+import { fieldOf, findValueSpecIn, getExtension, typesOf } from '../../facts/extensions';
 import type { ValueSpec } from '../../facts/extensionTypes';
 import type { Dialect } from '../../model/dialect';
 import { asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
@@ -8,6 +8,7 @@ import type { CompletionSite } from '../editing/completionSite';
 import { extensionIndexOf, isMappingTemplateValue } from '../editing/documentPaths';
 import { responseCodesAt } from '../editing/operationFacts';
 import { markdown } from '../editing/specDocs';
+import { documentEnumCase, enumSpelling } from '../editing/enumChoices';
 import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
 import { valueItem } from './completionItems';
 import { isIntegration } from './integrationItems';
@@ -45,10 +46,10 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
   }
   if (extensionName === GATEWAY_RESPONSES_KEY && path[path.length - 2] === 'responseParameters' && path.length - 4 === index) return expressionItems(site, GATEWAY_RESPONSE_SOURCES);
   const extension = getExtension(extensionName);
-  const spec = extension && findValueSpec(extension, below);
+  const spec = extension && findValueSpecIn(extension, below, dialect);
   if (!spec) return [];
   const items = specValueItems(site, spec, dialect);
-  return isIntegration(extensionName) && key === 'uri' ? rankUrisByType(site, items) : items;
+  return isIntegration(extensionName) && key === 'uri' ? urisOfType(site, items, dialect) : items;
 }
 
 /** A field API Gateway adds to the operation of its ANY method (`isDefaultRoute`), which is itself an operation. */
@@ -60,24 +61,27 @@ function anyMethodFieldItems(site: CompletionSite, dialect: Dialect): Completion
 }
 
 /**
- * The examples of the form the integration's type takes come first. The others are ranked after rather than left out:
- * an HTTP API's HTTP_PROXY integration through a VPC link takes a load balancer or Cloud Map ARN.
+ * Only the examples of the form the integration's type takes: an http(s) URL for HTTP backends, an ARN for Lambda and
+ * AWS services; without a type yet, every form. A MOCK integration calls nothing, and an HTTP API's private
+ * integration names a load balancer listener or Cloud Map service ARN, of which there is no example to offer.
  */
-function rankUrisByType(site: CompletionSite, items: CompletionItem[]): CompletionItem[] {
-  const type = asString(getValue(findNodeAtPath(site.document.root, site.path.slice(0, -1)), 'type'))?.toLowerCase();
+function urisOfType(site: CompletionSite, items: CompletionItem[], dialect: Dialect): CompletionItem[] {
+  const integration = findNodeAtPath(site.document.root, site.path.slice(0, -1));
+  const type = asString(getValue(integration, 'type'))?.toLowerCase();
+  const privateHttpApi = dialect === 'http' && asString(getValue(integration, 'connectionType'))?.toUpperCase() === 'VPC_LINK';
+  if (type === 'mock' || privateHttpApi) return [];
   const form = type ? USUAL_URI_FORMS[type] : undefined;
-  if (!form) return items;
-  return items.map((item) => ({ ...item, sortText: `${form.test(item.label) ? 0 : 1}${item.label}` }));
+  return form ? items.filter((item) => form.test(item.label)) : items;
 }
 
 function specValueItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect): CompletionItem[] {
   if (spec.enum) {
-    const upper = /[A-Z]/.test(site.prefix) && !/[a-z]/.test(site.prefix);
-    const lower = /[a-z]/.test(site.prefix) && !/[A-Z]/.test(site.prefix);
+    const typed = /[A-Z]/.test(site.prefix) && !/[a-z]/.test(site.prefix) ? 'upper' : /[a-z]/.test(site.prefix) && !/[A-Z]/.test(site.prefix) ? 'lower' : undefined;
+    const letterCase = typed ?? documentEnumCase(site.document, spec, site.path[site.path.length - 1], findNodeAtPath(site.document.root, site.path));
     return spec.enum
       .filter((v) => !spec.enumDialects?.[v] || spec.enumDialects[v].includes(dialect))
       .map((v) => {
-        const written = spec.caseInsensitive ? (upper ? v.toUpperCase() : lower ? v.toLowerCase() : v) : v;
+        const written = enumSpelling(spec, v, dialect, letterCase);
         const item = valueItem(site, written, CompletionItemKind.EnumMember, undefined);
         const doc = spec.enumDocs?.[v];
         if (doc) item.documentation = markdown(doc);
@@ -86,5 +90,7 @@ function specValueItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect)
   }
   const types = typesOf(spec);
   if (types.includes('boolean')) return [true, false].map((b) => valueItem(site, b, CompletionItemKind.Value, undefined));
-  return (spec.examples ?? []).map((e) => valueItem(site, e, CompletionItemKind.Value, undefined));
+  return (spec.examples ?? [])
+    .filter((e) => !spec.exampleDialects?.[String(e)] || spec.exampleDialects[String(e)].includes(dialect))
+    .map((e) => valueItem(site, e, CompletionItemKind.Value, undefined));
 }

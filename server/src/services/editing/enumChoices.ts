@@ -1,17 +1,21 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import type { Dialect } from '../../model/dialect';
-import { asString, getValue, isScalar, nodeAtOffset, pathOf } from '../../model/navigate';
+import { asString, getValue, isScalar, nodeAtOffset, pathOf, visitProperties } from '../../model/navigate';
 import type { NodePath, ValueNode } from '../../model/nodes';
 import { takesPayloadFormat2 } from '../rules/integrationSettings';
-import { findValueSpec, getExtension } from '../../facts/extensions';
+import { findValueSpecIn, getExtension } from '../../facts/extensions';
+import type { ValueSpec } from '../../facts/extensionTypes';
 import { extensionIndexOf } from './documentPaths';
 
 /** Past this many values a list of "Change to" fixes is a menu to read rather than a choice to make; completion offers them. */
 const MAX_CHOICES = 6;
 
+type LetterCase = 'upper' | 'lower';
+
 /**
- * The values the catalog allows for the extension value at `offset`, in the catalog's order and letter case, leaving
- * out those another dialect only takes; none when there are more than a few to choose from.
+ * The values the catalog allows for the extension value at `offset`, in the catalog's order, written in the letter case
+ * the document or else the dialect's AWS pages use, leaving out those another dialect only takes; none when there are
+ * more than a few to choose from, or when the dialect does not read the value at all.
  */
 export function enumChoices(document: ApiDocument, offset: number, dialect: Dialect): string[] {
   const node = nodeAtOffset(document.root, offset);
@@ -19,9 +23,49 @@ export function enumChoices(document: ApiDocument, offset: number, dialect: Dial
   const path = pathOf(node);
   const index = extensionIndexOf(path);
   const extension = index < 0 ? undefined : getExtension(String(path[index]));
-  const spec = extension && findValueSpec(extension, path.slice(index + 1));
-  const values = (spec?.enum ?? []).filter((value) => (!spec?.enumDialects?.[value] || spec.enumDialects[value].includes(dialect)) && (value !== '2.0' || !isPayloadFormat(path, index) || payloadFormat2Allowed(node)));
+  const spec = extension && findValueSpecIn(extension, path.slice(index + 1), dialect);
+  if (!spec?.enum) return [];
+  const letterCase = documentEnumCase(document, spec, path[path.length - 1], node);
+  const values = spec.enum
+    .filter((value) => (!spec.enumDialects?.[value] || spec.enumDialects[value].includes(dialect)) && (value !== '2.0' || !isPayloadFormat(path, index) || payloadFormat2Allowed(node)))
+    .map((value) => enumSpelling(spec, value, dialect, letterCase));
   return values.length <= MAX_CHOICES ? values : [];
+}
+
+/**
+ * A value of a case-insensitive enum as it is best written: in `letterCase` when one is asked for (what the user typed,
+ * or the document writes elsewhere), else as the dialect's AWS pages write it, else as the catalog does.
+ */
+export function enumSpelling(spec: ValueSpec, value: string, dialect: Dialect, letterCase?: LetterCase): string {
+  if (!spec.caseInsensitive) return value;
+  const written = letterCase ?? spec.enumCase?.[dialect];
+  return written === 'upper' ? value.toUpperCase() : written === 'lower' ? value.toLowerCase() : value;
+}
+
+/**
+ * The letter case the document writes the values of this field in elsewhere, when most of them agree; `except` is the
+ * value being chosen, which does not count. Fields are told apart by their catalog entry, so that `type` of an
+ * integration is not read from `type` of a schema or an authorizer.
+ */
+export function documentEnumCase(document: ApiDocument, spec: ValueSpec, key: string | number, except?: ValueNode): LetterCase | undefined {
+  if (!spec.caseInsensitive || !spec.enum || typeof key !== 'string') return undefined;
+  const values = new Set(spec.enum.map((v) => v.toLowerCase()));
+  let upper = 0;
+  let lower = 0;
+  visitProperties(document.root, (property) => {
+    const value = property.value;
+    if (property.keyValue !== key || value === except || value?.type !== 'string' || typeof value.value !== 'string') return;
+    const text = value.value;
+    if (!values.has(text.toLowerCase()) || (text !== text.toUpperCase() && text !== text.toLowerCase())) return;
+    const path = pathOf(value);
+    const index = extensionIndexOf(path);
+    const extension = index < 0 ? undefined : getExtension(String(path[index]));
+    if (!extension || findValueSpecIn(extension, path.slice(index + 1)) !== spec) return;
+    // Values without letters (`1.0`) read as both cases and so say nothing.
+    if (text === text.toUpperCase() && text !== text.toLowerCase()) upper++;
+    else if (text === text.toLowerCase() && text !== text.toUpperCase()) lower++;
+  });
+  return upper > lower ? 'upper' : lower > upper ? 'lower' : undefined;
 }
 
 /** `payloadFormatVersion` of an integration, whose 2.0 only Lambda proxy integrations take. */

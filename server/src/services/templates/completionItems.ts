@@ -3,7 +3,7 @@
  * directives, and payload properties inside JSONPath literals. Ranges are template offsets.
  */
 import { CompletionItemKind, MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
-import { templateMembersOf, TEMPLATE_ROOTS } from '../../facts/templateVariables';
+import { findTemplateMember, templateMembersOf, TEMPLATE_ROOTS } from '../../facts/templateVariables';
 import type { TemplateKind, TemplateMember } from '../../facts/templateVariableTypes';
 import { allowsLineBreaks, escapeForHost, preferredQuote, withoutCommentStarts, type TemplateHost } from './hostEscaping';
 import { CATALOG_ROOTS } from './memberLookup';
@@ -62,9 +62,10 @@ export function templateCompletionItems(request: CompletionRequest): TemplateCom
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const before = text.slice(lineStart, offset);
   const jsonPath = /\$input\.(?:path|json)\(\s*(['"])(\$[^'"]*)$/.exec(before);
-  if (jsonPath) return jsonPathItems(request, jsonPath[2], jsonPath[1]);
+  const input = isPathAvailable(['input'], request.kind);
+  if (jsonPath) return input ? jsonPathItems(request, jsonPath[2], jsonPath[1]) : [];
   const parameters = parameterItems(request, before);
-  if (parameters) return parameters;
+  if (parameters) return input ? parameters : [];
   const reference = /\$!?\{?((?:[A-Za-z_][\w-]*\.)*)([A-Za-z_][\w-]*)?$/.exec(before);
   if (reference) {
     const path = reference[1] ? reference[1].slice(0, -1).split('.') : [];
@@ -88,9 +89,7 @@ function referenceItems(request: CompletionRequest, path: string[], start: numbe
   const end = nameEnd(text, request.offset);
   const gateway = request.kind === 'gatewayResponse';
   if (path.length === 0) {
-    const roots = TEMPLATE_ROOTS.filter((m) => !gateway || m.name === 'context' || m.name === 'stageVariables').map((m) =>
-      memberItem(m, [], request, start, end),
-    );
+    const roots = TEMPLATE_ROOTS.filter((m) => isAvailable(m, request.kind)).map((m) => memberItem(m, [], request, start, end));
     const own = new Set(CATALOG_ROOTS);
     const usedNames = scanned.references.map((r) => r.root);
     // The name being typed is read as a reference too; it is offered only when it is also written somewhere else.
@@ -113,18 +112,23 @@ function referenceItems(request: CompletionRequest, path: string[], start: numbe
       label: m.name, kind: CompletionItemKind.Property, documentation: markdown(m.doc), start, end, newText: m.name, snippet: false,
     }));
   }
-  if (!CATALOG_ROOTS.has(path[0])) return [];
+  if (!CATALOG_ROOTS.has(path[0]) || !isPathAvailable(path, request.kind)) return [];
   return templateMembersOf(path)
-    .filter((m) => isAvailable(m, path, request.kind))
+    .filter((m) => isAvailable(m, request.kind))
     .filter((m) => !gateway || m.kind !== 'method')
     .map((m) => memberItem(m, path, request, start, end));
 }
 
-/** Overrides only make sense in their own template kind; the rest of the catalog applies everywhere. */
-function isAvailable(member: TemplateMember, path: string[], kind: TemplateKind): boolean {
-  if (member.availableIn && !member.availableIn.includes(kind)) return false;
-  if (path.length === 1 && path[0] === 'context' && member.name === 'responseOverride') return kind === 'response';
-  return true;
+function isAvailable(member: TemplateMember | undefined, kind: TemplateKind): boolean {
+  return !member?.availableIn || member.availableIn.includes(kind);
+}
+
+/**
+ * The catalog marks where a variable means something on the variable alone, not on each member below it: what a
+ * template kind leaves out of the list after `$` or `$context.` is left out of the lists deeper down too.
+ */
+function isPathAvailable(path: string[], kind: TemplateKind): boolean {
+  return path.every((_, i) => isAvailable(findTemplateMember(path.slice(0, i + 1)), kind));
 }
 
 function memberItem(member: TemplateMember, path: string[], request: CompletionRequest, start: number, end: number): TemplateCompletionItem {
