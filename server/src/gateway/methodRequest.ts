@@ -100,6 +100,9 @@ export function requestTraceId(req: MethodRequest): string {
 
 /** Headers API Gateway adds on the way to the function: the name, the same in lower case, and the value. */
 const FORWARDING_HEADERS: ReadonlyArray<readonly [string, string, (req: MethodRequest) => string]> = [
+  // A request always reaches API Gateway with a Host, the domain `$context.domainName` names; one sent without (an
+  // invocation from the editor or `apigw invoke`) gets that one, so that a function building links from it works.
+  ['Host', 'host', (req) => String(req.context.domainName ?? '')],
   ['X-Amzn-Trace-Id', 'x-amzn-trace-id', requestTraceId],
   ['X-Forwarded-For', 'x-forwarded-for', (req) => String((req.context.identity as Json | undefined)?.sourceIp ?? '')],
   ['X-Forwarded-Port', 'x-forwarded-port', (req) => String(req.forwarded.port)],
@@ -108,7 +111,7 @@ const FORWARDING_HEADERS: ReadonlyArray<readonly [string, string, (req: MethodRe
 
 /**
  * The request's headers with those API Gateway adds on the way to the function, unless the client sent them: the
- * client's address and how it connected (`X-Forwarded-*`), and the X-Ray trace id.
+ * host, the client's address and how it connected (`X-Forwarded-*`), and the X-Ray trace id.
  */
 function withForwardingHeaders(req: MethodRequest): Record<string, string[]> {
   const headers = { ...req.multiValueHeaders };

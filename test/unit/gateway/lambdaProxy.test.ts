@@ -55,7 +55,9 @@ describe('gateway Lambda proxy integration', function () {
     assert.equal(event.httpMethod, 'GET');
     const trace = (event.headers as Record<string, string>)['X-Amzn-Trace-Id'];
     assert.match(trace, /^Root=1-[0-9a-f]{8}-[0-9a-f]{24}$/);
-    const added = { 'X-Amzn-Trace-Id': trace, 'X-Forwarded-For': '10.0.0.9', 'X-Forwarded-Port': '443', 'X-Forwarded-Proto': 'https' };
+    // With no Host sent, the one of the API's own domain, as every request to API Gateway has.
+    const added = { Host: String(event.requestContext.domainName), 'X-Amzn-Trace-Id': trace, 'X-Forwarded-For': '10.0.0.9', 'X-Forwarded-Port': '443', 'X-Forwarded-Proto': 'https' };
+    assert.match(added.Host, /\.execute-api\.[a-z0-9-]+\.amazonaws\.com$/);
     assert.deepEqual(event.headers, { Accept: 'application/json', 'User-Agent': 'test-agent', ...added });
     assert.deepEqual(event.multiValueHeaders, { Accept: ['application/json'], 'User-Agent': ['test-agent'], ...Object.fromEntries(Object.entries(added).map(([k, v]) => [k, [v]])) });
     assert.deepEqual(event.queryStringParameters, { a: '2', b: 'x' });
@@ -83,7 +85,7 @@ describe('gateway Lambda proxy integration', function () {
     const r = await gw.invoke({ method: 'POST', path: '/pets/1', body: '{"a":1}' });
     const { event } = json(r.body) as { event: Event };
     // A request without headers still has those API Gateway adds.
-    assert.deepEqual(Object.keys(event.headers as object), ['X-Amzn-Trace-Id', 'X-Forwarded-For', 'X-Forwarded-Port', 'X-Forwarded-Proto']);
+    assert.deepEqual(Object.keys(event.headers as object), ['Host', 'X-Amzn-Trace-Id', 'X-Forwarded-For', 'X-Forwarded-Port', 'X-Forwarded-Proto']);
     assert.equal(event.queryStringParameters, null);
     assert.equal(event.multiValueQueryStringParameters, null);
     assert.equal(event.stageVariables, null);
@@ -113,7 +115,7 @@ describe('gateway Lambda proxy integration', function () {
     assert.equal(event.rawQueryString, 'x=1&x=2');
     assert.deepEqual(event.cookies, ['c1=v1', 'c2=v2']);
     const trace = (event.headers as Record<string, string>)['x-amzn-trace-id'];
-    assert.deepEqual(event.headers, { 'x-custom': 'A', 'user-agent': 'ua', 'x-amzn-trace-id': trace, 'x-forwarded-for': '127.0.0.1', 'x-forwarded-port': '443', 'x-forwarded-proto': 'https' });
+    assert.deepEqual(event.headers, { 'x-custom': 'A', 'user-agent': 'ua', host: event.requestContext.domainName, 'x-amzn-trace-id': trace, 'x-forwarded-for': '127.0.0.1', 'x-forwarded-port': '443', 'x-forwarded-proto': 'https' });
     assert.deepEqual(event.queryStringParameters, { x: '1,2' });
     assert.deepEqual(event.pathParameters, { orderId: 'o-1' });
     const rc = event.requestContext;
