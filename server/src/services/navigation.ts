@@ -1,11 +1,11 @@
 import type { Location } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { findNodeAtPath, getProperty } from '../model/navigate';
-import type { AnyNode } from '../model/nodes';
+import type { AnyNode, ScalarNode } from '../model/nodes';
 import { pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { declaredParameterAt } from './editing/operationFacts';
-import { documentedDefinition, findSymbolUses, isRequirementKey, scalarAt, symbolAt, VALIDATOR_KEY } from './symbolReferences';
+import { documentedDefinition, findSymbolUses, isRequirementKey, pointerSegmentSpan, scalarAt, symbolAt, VALIDATOR_KEY } from './symbolReferences';
 import { keyOf } from '../model/property';
 
 function locationOf(document: ApiDocument, node: { offset: number; end: number }): Location {
@@ -33,7 +33,7 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   }
   if (typeof node.value !== 'string') return [];
   const value = node.value;
-  if (key === '$ref') return refTarget(document, value, resolver);
+  if (key === '$ref') return refTarget(document, value, resolver, segmentAt(document, node, offset));
   if (key === VALIDATOR_KEY) {
     const validator = getProperty(requestValidators(document), value);
     return validator ? [locationOf(document, keyOf(validator))] : [];
@@ -47,7 +47,23 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   return documented ? [locationOf(document, documented)] : [];
 }
 
-async function refTarget(document: ApiDocument, ref: string, resolver: DocumentResolver | undefined): Promise<Location[]> {
+/**
+ * The pointer segment of a `$ref` under the cursor (0 for the first after `#/`); undefined off the segments (the file
+ * part, the `#`) or where the source does not spell the pointer as it reads.
+ */
+function segmentAt(document: ApiDocument, node: ScalarNode, offset: number): number | undefined {
+  for (let segment = 0; ; segment++) {
+    const span = pointerSegmentSpan(document, node, segment);
+    if (!span) return undefined;
+    if (offset >= span.offset && offset <= span.end) return segment;
+  }
+}
+
+/**
+ * What the pointer names; with the cursor on a segment from the name on, the node the segments up to it name (`Pet` in
+ * `…/schemas/Pet/properties/id`).
+ */
+async function refTarget(document: ApiDocument, ref: string, resolver: DocumentResolver | undefined, segment?: number): Promise<Location[]> {
   let target = document;
   if (!ref.startsWith('#')) {
     const other = resolver ? await resolver.resolve(document.uri, ref) : undefined;
@@ -55,7 +71,10 @@ async function refTarget(document: ApiDocument, ref: string, resolver: DocumentR
     target = other;
   }
   const hash = ref.indexOf('#');
-  const node = hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(ref.slice(hash + 1)));
+  const path = hash < 0 ? [] : pointerToPath(ref.slice(hash + 1));
+  // On the sections before the name (`components`, `schemas`), the pointer as a whole is meant, as a link is followed.
+  const named = segment !== undefined && segment >= (path[0] === 'components' ? 2 : 1) ? path.slice(0, segment + 1) : path;
+  const node = hash < 0 ? target.root : findNodeAtPath(target.root, named);
   if (!node) return [];
   return [locationOf(target, hash < 0 ? { offset: 0, end: 0 } : definitionNode(node))];
 }

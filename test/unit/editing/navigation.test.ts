@@ -48,6 +48,17 @@ describe('navigation', () => {
     assert.deepEqual(texts(document, await findDefinition(document, offset)), ['6:Pet']);
   });
 
+  it('goes from a segment of a longer pointer to what the pointer names up to it', async () => {
+    const text = "openapi: 3.0.1\ncomponents:\n  schemas:\n    Pet:\n      properties:\n        child: {type: string}\npaths: {}\nx-use: {$ref: '#/components/schemas/Pet/properties/child'}\n";
+    const document = parse(text);
+    const goTo = async (segment: string) => texts(document, await findDefinition(document, text.lastIndexOf(segment) + 1));
+    assert.deepEqual(await goTo('child'), ['5:child']);
+    assert.deepEqual(await goTo('Pet'), ['3:Pet']);
+    assert.deepEqual(await goTo('properties'), ['4:properties']);
+    // The sections before the name follow the whole pointer, as a link does.
+    assert.deepEqual(await goTo('schemas'), ['5:child']);
+  });
+
   it('goes from a validator name to its definition', async () => {
     const { document, offset } = at('body-only', 2, 2);
     assert.deepEqual(texts(document, await findDefinition(document, offset)), ['2:body-only']);
