@@ -31,9 +31,20 @@ export function reasonOf(error: unknown): string {
   // The SDK's parse error would only confuse: the answer came from something else, e.g. a proxy's error page.
   if (isForeignAnswer(error)) return `an HTTP ${statusOf(error)} answer that did not come from API Gateway`;
   const name = e?.name && e.name !== 'Error' ? `${e.name}: ` : '';
-  // An error text may echo the signed request; only its first line, cleaned of signing material, is shown.
-  return `${name}${cleanSdkText(e?.message ?? String(error)).split('\n')[0].trim()}`;
+  const lines = cleanSdkText(e?.message ?? String(error)).split('\n');
+  const first = lines[0].trim();
+  // An import's errors and warnings come as a heading and the findings indented under it ("Errors found during
+  // import:\n\tUnable to create model …"), and the findings are what the user needs. Any other text may echo the
+  // signed request: only its first line, cleaned of signing material, is shown.
+  const findings: string[] = [];
+  for (let i = 1; first.endsWith(':') && i < lines.length && /^\s+\S/.test(lines[i]); i++) findings.push(lines[i].trim());
+  const shown = findings.slice(0, MAX_FINDINGS_SHOWN);
+  const more = findings.length > shown.length ? ` (and ${findings.length - shown.length} more)` : '';
+  return `${name}${first}${shown.length ? ` ${shown.join('; ')}${more}` : ''}`;
 }
+
+/** Import findings named in one message; the rest are counted. */
+const MAX_FINDINGS_SHOWN = 5;
 
 /** REST import and put refuse definitions above this size ("API definition file size" quota). */
 export const MAX_REST_DEFINITION_BYTES = 6 * 1024 * 1024;
@@ -101,7 +112,9 @@ export class PartialDeploy extends Error {
   static describe(result: DeployResult, done: string[], notDone: string, cause: unknown, showPath: (file: string) => string): string {
     const backup = backupSentence(result.backups, showPath);
     const lost = outcomeUnknown(cause) ? ' The answer was lost, so it may have happened after all; check before deploying again.' : '';
-    return `${joinSentences(done)}, but ${notDone}: ${reasonOf(cause)}.${lost}${backup}`.replace(/\.\.(\s|$)/g, '.$1');
+    // A first write whose answer was lost: nothing is known done, and the API is named instead.
+    const before = done.length ? `${joinSentences(done)}, but ` : `${result.apiName ? `${result.apiName} (${result.apiId})` : result.apiId}: `;
+    return `${before}${notDone}: ${reasonOf(cause)}.${lost}${backup}`.replace(/\.\.(\s|$)/g, '.$1');
   }
 
   /** The message with backup paths shown as the caller prefers, e.g. relative to the workspace. */

@@ -152,7 +152,10 @@ class WriteLog {
   }
 
   failure(error: unknown): unknown {
-    if (!this.done.length || error instanceof ImportOutcomeUnknown) return error;
+    if (error instanceof ImportOutcomeUnknown) return error;
+    // Before any write is known done, a failure changed nothing, unless the answer to the first write was lost: then the
+    // write may have been made, which a connection failure alone would not tell.
+    if (!this.done.length && !(this.pending && this.result.apiId && outcomeUnknown(error))) return error;
     return new PartialDeploy(this.result, [...this.done], this.pending, error);
   }
 }

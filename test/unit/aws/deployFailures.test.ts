@@ -169,6 +169,25 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
     assert.match(error.message, /was updated, but it was not deployed to stage dev: TimeoutError: socket hang up\. The answer was lost, so it may have happened after all/);
   });
 
+  it("names an import's findings, not only its heading, and leaves out the warnings listed after them", async () => {
+    const bad = restDocument('bad-models').replace('components:\n', 'components:\n  schemas:\n    Bad-Name: {type: object}\n    Also_Bad: {type: object}\n');
+    assert.notEqual(bad, restDocument('bad-models'), 'the fixture has a components section');
+    const error = await failure({ kind: 'REST', body: bad, target: { mode: 'new' }, stage: { name: 'dev' }, backupDir });
+    assert.match(reasonOf(error), /^BadRequestException: Errors found during import: Unable to create model for 'Bad-Name': Model name must be alphanumeric; Unable to create model for 'Also_Bad': [^;]+$/);
+    // Text that is no list of findings keeps to its first line: the rest may echo the signed request.
+    const signed = Object.assign(new Error("The request signature we calculated does not match.\n\nThe Canonical String for this request should have been\n  'POST\n/restapis'"), { name: 'InvalidSignatureException' });
+    assert.equal(reasonOf(signed), 'InvalidSignatureException: The request signature we calculated does not match.');
+  });
+
+  it('says that a definition update whose answer was lost may have been made, naming the API and the backup', async () => {
+    const apiId = await existing('lost-update');
+    fail('PUT', new RegExp(`^/restapis/${apiId}\\?`), { afterForward: 'drop' });
+    const error = await failure({ kind: 'REST', body: restDocument('lost-update'), target: { mode: 'existing', apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir });
+    assert.ok(error instanceof PartialDeploy, String(error));
+    assert.match(error.message, new RegExp(`^lost-update \\(${apiId}\\): its definition was not updated nor deployed to stage dev: TimeoutError: socket hang up\\. The answer was lost, so it may have happened after all; check before deploying again\\. Backup: `));
+    assert.deepEqual(await paths(apiId), ['/', '/pets', '/pets/{petId}'], 'the update was made after all');
+  });
+
   it('says what an overwrite changed when the deployment is then denied', async () => {
     const apiId = await existing('deploy-denied');
     const served = (await direct.v1.send(new GetStageCommand({ restApiId: apiId, stageName: 'dev' }))).deploymentId;
