@@ -151,6 +151,10 @@ class WriteLog {
     this.done.push(sentence);
   }
 
+  get nothingDone(): boolean {
+    return this.done.length === 0;
+  }
+
   failure(error: unknown): unknown {
     if (error instanceof ImportOutcomeUnknown) return error;
     // Before any write is known done, a failure changed nothing, unless the answer to the first write was lost: then the
@@ -216,6 +220,10 @@ export async function deploy(clients: GatewayClients, request: DeployRequest, pr
     if (request.kind === 'REST') await writeRest(context, existing, bytes);
     else await writeHttp(context, existing);
   } catch (error) {
+    // Deleted between the deploy's reads and its first write: as if the reads had found it gone.
+    if (request.target.mode === 'existing' && writes.nothingDone && isNotFound(error)) {
+      throw new ApiNoLongerExists(request.kind, request.target.apiId, clients.connection.region, result.apiName);
+    }
     throw writes.failure(error);
   } finally {
     once.release();

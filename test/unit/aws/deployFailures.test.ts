@@ -349,6 +349,32 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
     assert.equal(new ApiNoLongerExists('REST', apiId, 'us-east-1', 'orders').message, `API orders (${apiId}) no longer exists in us-east-1.`);
   });
 
+  it('names an API deleted after the deploy read it and before its first write, REST and HTTP alike', async () => {
+    const apiId = await existing('deleted-before-write');
+    // Taken out of the stand-in's state at once, so that the write that follows finds it gone.
+    const deleteOnWrite = (kind: 'REST' | 'HTTP', id: string) => ({
+      step: (message: string) => {
+        if (/^(Overwriting|Merging|Updating|Reimporting)/.test(message)) (kind === 'REST' ? fixture.fake.state.restApis : fixture.fake.state.httpApis).delete(id);
+      },
+      log: () => undefined,
+      isCancelled: () => false,
+    });
+    const attempt = async (request: DeployRequest, kind: 'REST' | 'HTTP', id: string) => {
+      try {
+        await deploy(direct, request, deleteOnWrite(kind, id), options());
+      } catch (error) {
+        return error;
+      }
+      assert.fail('the deploy was expected to fail');
+    };
+    const rest = await attempt({ kind: 'REST', body: restDocument('deleted-before-write'), target: { mode: 'existing', apiId, putMode: 'overwrite' }, stage: { name: 'dev' }, backupDir }, 'REST', apiId);
+    assert.ok(rest instanceof ApiNoLongerExists, String(rest));
+    assert.equal(rest.apiId, apiId);
+    const http = (await deploy(direct, { kind: 'HTTP', body: httpDocument('deleted-before-reimport'), target: { mode: 'new' }, stage: { name: '$default' }, backupDir })).apiId;
+    const gone = await attempt({ kind: 'HTTP', body: httpDocument('deleted-before-reimport'), target: { mode: 'existing', apiId: http, putMode: 'overwrite' }, stage: { name: '$default' }, backupDir }, 'HTTP', http);
+    assert.ok(gone instanceof ApiNoLongerExists, String(gone));
+  });
+
   it('refuses a REST definition over 6 MB before sending anything', async () => {
     const base = restDocument('huge');
     const body = base.replace("  version: '1'\n", `  version: '1'\n  description: ${'x'.repeat(MAX_REST_DEFINITION_BYTES - base.length)}\n`);
