@@ -121,7 +121,7 @@ const accessDenied: Rule = (f) => f.has('AccessDeniedException', 'AccessDenied')
 const throttled: Rule = (f) => isThrottling(f.error)
   ? {
     code: f.has('SyntaxError', 'Unknown') ? 'HTTP 429' : f.primary ?? 'TooManyRequestsException',
-    message: `API Gateway is throttling requests from ${f.where}${f.attempts ? ` (still throttled after ${f.attempts} attempts)` : ''}. Wait a moment and retry.`,
+    message: `API Gateway is throttling requests from ${f.where}${f.attempts ? ` (still throttled after ${f.attempts} ${f.attempts === 1 ? 'attempt' : 'attempts'})` : ''}. Wait a moment and retry.`,
     remedies: ['retry'],
   }
   : undefined;

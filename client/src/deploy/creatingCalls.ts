@@ -44,8 +44,19 @@ export async function sendCreating<T>(send: () => Promise<T>, retry: ThrottleRet
     try {
       return await send();
     } catch (error) {
-      if (attempt >= retry.attempts || !isThrottling(error)) throw error;
+      if (!isThrottling(error)) throw error;
+      if (attempt >= retry.attempts) throw sentTimes(error, attempt);
       await new Promise((resolve) => setTimeout(resolve, retry.delay(attempt)));
     }
   }
+}
+
+/**
+ * The single-attempt client counts one attempt per send in the error's metadata; the message should count the sends
+ * this loop made.
+ */
+function sentTimes(error: unknown, attempts: number): unknown {
+  const metadata = (error as { $metadata?: Record<string, unknown> } | undefined)?.$metadata;
+  if (metadata) metadata.attempts = attempts;
+  return error;
 }

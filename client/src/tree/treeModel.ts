@@ -57,7 +57,9 @@ export class ApiTreeModel {
     try {
       const children = await node.load();
       if (children.length) return children;
-      return [emptyNode(node.id, EMPTY_MESSAGES[node.contextValue] ?? `No ${node.label.toLowerCase()}`)];
+      // WebSocket APIs are not deployed from a document, so the advice to deploy is not theirs.
+      const message = node.api?.kind === 'WEBSOCKET' ? undefined : EMPTY_MESSAGES[node.contextValue];
+      return [emptyNode(node.id, message ?? `No ${node.label.toLowerCase()}`)];
     } catch (error) {
       const clients = await this.clients().catch(() => undefined);
       return [errorNode(node.id, explainAwsError(error, clients?.connection ?? { region: '?' }))];

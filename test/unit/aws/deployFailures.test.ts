@@ -241,6 +241,8 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
     const error = await failure({ kind: 'REST', body: restDocument('throttled'), target: { mode: 'existing', apiId, putMode: 'merge' }, stage: { name: 'dev' }, backupDir });
     assert.ok(error instanceof PartialDeploy, String(error));
     assert.match(error.message, /was merged, but it was not deployed to stage dev: TooManyRequestsException/);
+    // The sends this deploy made are counted, not the one attempt of each single-attempt send.
+    assert.equal((error.cause as { $metadata?: { attempts?: number } }).$metadata?.attempts, 3);
   });
 
   describe('a stage with a canary', () => {
