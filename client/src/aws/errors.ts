@@ -1,6 +1,7 @@
 import { describeConnection, displayEndpoint, ENDPOINT_SETTING, type Connection } from './connection';
 import { connectTimeoutOf, errorChain, errorCodes, isForeignAnswer, isNetworkFailure, isThrottling, statusOf, type ErrorLike, type RawResponse } from './errorFacts';
 import { cleanSdkText } from './redact';
+import { counted } from '../sentences';
 
 /** What the user can do about a failure; the tree and notifications turn these into buttons. */
 export type Remedy = 'retry' | 'chooseProfile' | 'chooseRegion' | 'configureEndpoint' | 'ssoLogin';
@@ -121,7 +122,7 @@ const accessDenied: Rule = (f) => f.has('AccessDeniedException', 'AccessDenied')
 const throttled: Rule = (f) => isThrottling(f.error)
   ? {
     code: f.has('SyntaxError', 'Unknown') ? 'HTTP 429' : f.primary ?? 'TooManyRequestsException',
-    message: `API Gateway is throttling requests from ${f.where}${f.attempts ? ` (still throttled after ${f.attempts} ${f.attempts === 1 ? 'attempt' : 'attempts'})` : ''}. Wait a moment and retry.`,
+    message: `API Gateway is throttling requests from ${f.where}${f.attempts ? ` (still throttled after ${counted(f.attempts, 'attempt')})` : ''}. Wait a moment and retry.`,
     remedies: ['retry'],
   }
   : undefined;

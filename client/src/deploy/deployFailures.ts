@@ -70,7 +70,7 @@ export class InvalidStageName extends Error {
 
 export class ApiNoLongerExists extends Error {
   constructor(readonly kind: 'REST' | 'HTTP', readonly apiId: string, readonly region: string, readonly apiName?: string) {
-    super(`API ${apiName ? `${apiName} (${apiId})` : apiId} no longer exists in ${region}.`);
+    super(`API ${apiLabel({ apiId, apiName })} no longer exists in ${region}.`);
   }
 }
 
@@ -113,7 +113,7 @@ export class PartialDeploy extends Error {
     const backup = backupSentence(result.backups, showPath);
     const lost = outcomeUnknown(cause) ? ' The answer was lost, so it may have happened after all; check before deploying again.' : '';
     // A first write whose answer was lost: nothing is known done, and the API is named instead.
-    const before = done.length ? `${joinSentences(done)}, but ` : `${result.apiName ? `${result.apiName} (${result.apiId})` : result.apiId}: `;
+    const before = done.length ? `${joinSentences(done)}, but ` : `${apiLabel(result)}: `;
     return `${before}${notDone}: ${reasonOf(cause)}.${lost}${backup}`.replace(/\.\.(\s|$)/g, '.$1');
   }
 
@@ -121,6 +121,11 @@ export class PartialDeploy extends Error {
   summary(showPath: (file: string) => string): string {
     return PartialDeploy.describe(this.result, this.done, this.notDone, this.cause, showPath);
   }
+}
+
+/** An API as messages name it: "Pet Store (a1b2c3)", or the id alone. */
+export function apiLabel(result: Pick<DeployResult, 'apiId' | 'apiName'>): string {
+  return result.apiName ? `${result.apiName} (${result.apiId})` : result.apiId;
 }
 
 function joinSentences(parts: string[]): string {

@@ -5,6 +5,7 @@ import { invokeUrl, type ApiKind } from '../aws/invokeUrl';
 import { DEFAULT_THROTTLE_RETRY, sendCreating, SingleAttemptClients, type ThrottleRetry } from './creatingCalls';
 import {
   ApiNoLongerExists,
+  apiLabel,
   DefinitionTooLarge,
   ImportOutcomeUnknown,
   InvalidStageName,
@@ -18,7 +19,8 @@ import { exportDefinition, readRestApiState, rebuiltYaml, snapshotJson } from '.
 import { unknownImport } from './possibleImports';
 import { looksLikeProduction } from './productionStage';
 import { stageNames } from './stageActions';
-import { autoDeployWording, counted, stageVariablesWording } from './wording';
+import { autoDeployWording, stageVariablesWording } from './wording';
+import { counted } from '../sentences';
 
 export type PutMode = 'merge' | 'overwrite';
 export type EndpointType = 'EDGE' | 'REGIONAL' | 'PRIVATE';
@@ -159,7 +161,7 @@ class WriteLog {
     if (error instanceof ImportOutcomeUnknown) return error;
     // Before any write is known done, a failure changed nothing, unless the answer to the first write was lost: then the
     // write may have been made, which a connection failure alone would not tell.
-    if (!this.done.length && !(this.pending && this.result.apiId && outcomeUnknown(error))) return error;
+    if (this.nothingDone && !(this.pending && this.result.apiId && outcomeUnknown(error))) return error;
     return new PartialDeploy(this.result, [...this.done], this.pending, error);
   }
 }
@@ -175,10 +177,6 @@ interface WriteContext {
   started: Date;
   retry: ThrottleRetry;
   autoDeployPoll: AutoDeployPoll;
-}
-
-function apiLabel(result: DeployResult): string {
-  return result.apiName ? `${result.apiName} (${result.apiId})` : result.apiId;
 }
 
 /**

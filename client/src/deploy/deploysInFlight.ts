@@ -1,4 +1,5 @@
 import type { Connection } from '../aws/connection';
+import { apiLabel } from './deployFailures';
 
 /** Something a running deploy holds, and what a second deploy that wants it is told. */
 export interface DeployClaim {
@@ -52,7 +53,7 @@ export function documentClaim(uri: string, documentName: string): DeployClaim {
 
 /** Held while a deploy writes to an existing API; the same id on another endpoint or region is another API. */
 export function apiClaim(connection: Connection, api: { kind: string; apiId: string; name?: string }, documentName: string): DeployClaim {
-  const label = api.name ? `${api.name} (${api.apiId})` : api.apiId;
+  const label = apiLabel({ apiId: api.apiId, apiName: api.name });
   return {
     key: `api ${connection.endpoint ?? 'aws'} ${connection.region} ${api.apiId}`,
     busy: `A deploy to ${api.kind} API ${label} is already running, from ${documentName}. Wait for it to finish, then deploy again.`,

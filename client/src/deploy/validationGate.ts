@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { counted } from './wording';
+import { counted } from '../sentences';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
 

@@ -1,11 +1,6 @@
 import type { DeployResult } from './deployer';
 import { backupSentence } from './deployFailures';
-import { listed } from '../sentences';
-
-/** "1 error", "2 errors": counts in messages read as sentences, not as "error(s)". */
-export function counted(count: number, noun: string, plural = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : plural}`;
-}
+import { counted, listed } from '../sentences';
 
 /** "Stage prod deploys automatically", "Stages dev and prod deploy automatically". */
 export function autoDeployWording(stages: string[]): string {

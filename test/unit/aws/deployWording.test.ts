@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { apiKindEvidence, guessApiKind, rulesOutOtherKind } from '../../../client/src/deploy/documentKind';
 import { EXTENSIONS } from '../../../server/src/facts/extensions';
 import { deploySteps } from '../../../client/src/deploy/deployFlow';
-import { counted, deployAnnouncement } from '../../../client/src/deploy/wording';
+import { deployAnnouncement } from '../../../client/src/deploy/wording';
+import { counted } from '../../../client/src/sentences';
 
 describe('deploy wording', () => {
   it('counts with proper plurals', () => {
