@@ -109,8 +109,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const found = completeInTemplate(parsed, there);
       return found && rangesHere(found);
     }
-    const edited = document.getText().slice(change?.start, change?.newEnd);
-    if (change && !/[$#]/.test(edited) && !templateAtOffset(parsed, change.start)) return undefined;
+    if (change && !/[$#]/.test(document.getText().slice(change.start, change.newEnd)) && !templateAtOffset(parsed, change.start)) return undefined;
     return completeInTemplate(cache.getRecovered(document), offset);
   };
   return {

@@ -96,6 +96,11 @@ export function findValueSpecIn(extension: ExtensionSpec, pathBelow: (string | n
   return spec;
 }
 
+/** Whether a dialect takes a value (an enum value, an example), by the map of those only some dialects take. */
+export function takenIn(onlySome: Record<string, Dialect[]> | undefined, value: string, dialect: Dialect): boolean {
+  return !onlySome?.[value] || onlySome[value].includes(dialect);
+}
+
 /** Whether a field applies in a dialect (fields without `dialects` apply in both). */
 export function fieldAppliesTo(field: FieldSpec, dialect: Dialect): boolean {
   return !field.dialects || field.dialects.includes(dialect);

@@ -7,12 +7,17 @@ import type { Dialect } from '../model/dialect';
 /** Where a template runs: integration request, integration response, or a gateway response (substitution only). */
 export type TemplateKind = 'request' | 'response' | 'gatewayResponse';
 
-/** Where each kind of template stands, in words: what a member's `availableIn` is reported as. */
-export const TEMPLATE_KIND_NAMES: Record<TemplateKind, string> = {
+/** Where each kind of template stands, in words. */
+const TEMPLATE_KIND_NAMES: Record<TemplateKind, string> = {
   request: 'integration request templates',
   response: 'integration response templates',
   gatewayResponse: 'gateway response templates',
 };
+
+/** A member's `availableIn` as findings say it: "gateway response templates", "… and …". */
+export function availableInWords(kinds: readonly TemplateKind[]): string {
+  return kinds.map((k) => TEMPLATE_KIND_NAMES[k]).join(' and ');
+}
 
 export interface TemplateParameter {
   name: string;

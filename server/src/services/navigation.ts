@@ -1,11 +1,11 @@
 import type { Location } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { findNodeAtPath, getProperty } from '../model/navigate';
-import type { AnyNode, ScalarNode } from '../model/nodes';
+import type { AnyNode } from '../model/nodes';
 import { pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { declaredParameterAt } from './editing/operationFacts';
-import { documentedDefinition, findSymbolUses, isRequirementKey, pointerSegmentSpan, scalarAt, symbolAt, VALIDATOR_KEY } from './symbolReferences';
+import { documentedDefinition, findSymbolUses, isRequirementKey, scalarAt, segmentUnder, symbolAt, VALIDATOR_KEY } from './symbolReferences';
 import { keyOf } from '../model/property';
 
 function locationOf(document: ApiDocument, node: { offset: number; end: number }): Location {
@@ -33,7 +33,7 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   }
   if (typeof node.value !== 'string') return [];
   const value = node.value;
-  if (key === '$ref') return refTarget(document, value, resolver, segmentAt(document, node, offset));
+  if (key === '$ref') return refTarget(document, value, resolver, segmentUnder(document, node, offset));
   if (key === VALIDATOR_KEY) {
     const validator = getProperty(requestValidators(document), value);
     return validator ? [locationOf(document, keyOf(validator))] : [];
@@ -45,18 +45,6 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   }
   const documented = documentedDefinition(document, path, value);
   return documented ? [locationOf(document, documented)] : [];
-}
-
-/**
- * The pointer segment of a `$ref` under the cursor (0 for the first after `#/`); undefined off the segments (the file
- * part, the `#`) or where the source does not spell the pointer as it reads.
- */
-function segmentAt(document: ApiDocument, node: ScalarNode, offset: number): number | undefined {
-  for (let segment = 0; ; segment++) {
-    const span = pointerSegmentSpan(document, node, segment);
-    if (!span) return undefined;
-    if (offset >= span.offset && offset <= span.end) return segment;
-  }
 }
 
 /**

@@ -127,7 +127,7 @@ function pointerSymbolAt(document: ApiDocument, node: ScalarNode, offset: number
 }
 
 /** The index of the pointer segment under the cursor, -1 before the fragment, undefined when it cannot be told. */
-function segmentUnder(document: ApiDocument, node: ScalarNode, offset: number): number | undefined {
+export function segmentUnder(document: ApiDocument, node: ScalarNode, offset: number): number | undefined {
   const count = rawSegments(String(node.value))?.segments.length ?? 0;
   for (let i = 0; i < count; i++) {
     const span = pointerSegmentSpan(document, node, i);

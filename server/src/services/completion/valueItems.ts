@@ -1,5 +1,5 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
-import { fieldOf, findValueSpecIn, getExtension, typesOf } from '../../facts/extensions';
+import { fieldOf, findValueSpecIn, getExtension, takenIn, typesOf } from '../../facts/extensions';
 import type { ValueSpec } from '../../facts/extensionTypes';
 import type { Dialect } from '../../model/dialect';
 import { asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
@@ -79,7 +79,7 @@ function specValueItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect)
     const typed = /[A-Z]/.test(site.prefix) && !/[a-z]/.test(site.prefix) ? 'upper' : /[a-z]/.test(site.prefix) && !/[A-Z]/.test(site.prefix) ? 'lower' : undefined;
     const letterCase = typed ?? documentEnumCase(site.document, spec, site.path[site.path.length - 1], findNodeAtPath(site.document.root, site.path));
     return spec.enum
-      .filter((v) => !spec.enumDialects?.[v] || spec.enumDialects[v].includes(dialect))
+      .filter((v) => takenIn(spec.enumDialects, v, dialect))
       .map((v) => {
         const written = enumSpelling(spec, v, dialect, letterCase);
         const item = valueItem(site, written, CompletionItemKind.EnumMember, undefined);
@@ -91,6 +91,6 @@ function specValueItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect)
   const types = typesOf(spec);
   if (types.includes('boolean')) return [true, false].map((b) => valueItem(site, b, CompletionItemKind.Value, undefined));
   return (spec.examples ?? [])
-    .filter((e) => !spec.exampleDialects?.[String(e)] || spec.exampleDialects[String(e)].includes(dialect))
+    .filter((e) => takenIn(spec.exampleDialects, String(e), dialect))
     .map((e) => valueItem(site, e, CompletionItemKind.Value, undefined));
 }

@@ -3,7 +3,7 @@ import type { Dialect } from '../../model/dialect';
 import { asString, getValue, isScalar, nodeAtOffset, pathOf, visitProperties } from '../../model/navigate';
 import type { NodePath, ValueNode } from '../../model/nodes';
 import { takesPayloadFormat2 } from '../rules/integrationSettings';
-import { findValueSpecIn, getExtension } from '../../facts/extensions';
+import { findValueSpecIn, getExtension, takenIn } from '../../facts/extensions';
 import type { ValueSpec } from '../../facts/extensionTypes';
 import { extensionIndexOf } from './documentPaths';
 
@@ -27,7 +27,7 @@ export function enumChoices(document: ApiDocument, offset: number, dialect: Dial
   if (!spec?.enum) return [];
   const letterCase = documentEnumCase(document, spec, path[path.length - 1], node);
   const values = spec.enum
-    .filter((value) => (!spec.enumDialects?.[value] || spec.enumDialects[value].includes(dialect)) && (value !== '2.0' || !isPayloadFormat(path, index) || payloadFormat2Allowed(node)))
+    .filter((value) => takenIn(spec.enumDialects, value, dialect) && (value !== '2.0' || !isPayloadFormat(path, index) || payloadFormat2Allowed(node)))
     .map((value) => enumSpelling(spec, value, dialect, letterCase));
   return values.length <= MAX_CHOICES ? values : [];
 }

@@ -12,7 +12,7 @@ import { keyOf } from '../../model/property';
 import { selectIntegrationResponseKey, selectionMatcher } from '../../template/responseSelection';
 import { mediaTypeOf } from '../../template/templateSelection';
 import { ACCESS_LOG_ONLY_CONTEXT, findContextVariable } from '../../facts/templateVariables';
-import { TEMPLATE_KIND_NAMES } from '../../facts/templateVariableTypes';
+import { availableInWords } from '../../facts/templateVariableTypes';
 import { statusCodeOf } from '../editing/operationFacts';
 import { uriPlaceholders } from '../../model/uriPlaceholders';
 import { invokesLambda } from '../../model/integrationUris';
@@ -569,9 +569,9 @@ function reportInvalidValue(context: ValidationContext, p: PropertyNode, value: 
  * A `context.NAME` source must name a variable API Gateway defines for this kind of API, read from the same catalog as
  * `$context` in templates: a misspelt one (`identity.sourceIpp`), or one only the other kind has (`routeKey` in a REST
  * API, `resourcePath` in an HTTP API), maps nothing. An HTTP API value may hold several, as `$context.NAME` or
- * `${context.NAME}`.
+ * `${context.NAME}`. `kind`: the integration request's mappings, or an integration response's, where the catalog may
+ * say a variable is not set.
  */
-/** `kind`: the integration request's mappings, or an integration response's. */
 function checkContextVariable(context: ValidationContext, node: ValueNode, value: string, kind: 'request' | 'response'): void {
   const http = context.dialect === 'http';
   const names = http ? [...value.matchAll(/\$\{?context\.(\w+(?:\.\w+)*)/g)].map((m) => m[1]) : value.startsWith('context.') ? [value.slice('context.'.length)] : [];
@@ -582,7 +582,7 @@ function checkContextVariable(context: ValidationContext, node: ValueNode, value
     const member = findContextVariable(path, context.dialect);
     // The catalog says where a variable is set, as for templates (`$context.error.*`: gateway responses only).
     if (member?.availableIn && !member.availableIn.includes(kind)) {
-      context.report(node, 'unknown-context-variable', `\`${written}\` is set only in ${member.availableIn.map((k) => TEMPLATE_KIND_NAMES[k]).join(' and ')}, so the mapping reads nothing.`);
+      context.report(node, 'unknown-context-variable', `\`${written}\` is set only in ${availableInWords(member.availableIn)}, so the mapping reads nothing.`);
       continue;
     }
     if (member) continue;

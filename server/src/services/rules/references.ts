@@ -56,6 +56,13 @@ function followLocal(document: ApiDocument, ref: string, memo: Map<string, Targe
 
 const localTargets = new WeakMap<ApiDocument, Map<string, Target>>();
 
+/** Where each local reference of a document leads, as far as followed: one memo for this rule and the shape checks. */
+function localTargetsOf(document: ApiDocument): Map<string, Target> {
+  let memo = localTargets.get(document);
+  if (!memo) localTargets.set(document, (memo = new Map()));
+  return memo;
+}
+
 /**
  * Whether an object is a local `$ref` that leads nowhere, round a circle or to a missing node: this rule reports it, and
  * rules that would read the object can leave it alone.
@@ -63,9 +70,7 @@ const localTargets = new WeakMap<ApiDocument, Map<string, Target>>();
 export function referenceLeadsNowhere(document: ApiDocument, node: ObjectNode): boolean {
   const ref = getValue(node, '$ref');
   if (ref?.type !== 'string' || !(ref.value as string).startsWith('#')) return false;
-  let memo = localTargets.get(document);
-  if (!memo) localTargets.set(document, (memo = new Map()));
-  const kind = followLocal(document, ref.value as string, memo).kind;
+  const kind = followLocal(document, ref.value as string, localTargetsOf(document)).kind;
   return kind === 'cycle' || kind === 'missing';
 }
 
@@ -76,7 +81,7 @@ export function referenceLeadsNowhere(document: ApiDocument, node: ObjectNode): 
  */
 export const referencesRule: Rule = async (context) => {
   const refs = indexDocument(context.document).refs;
-  const memo = new Map<string, Target>();
+  const memo = localTargetsOf(context.document);
   const walk: Walk = { files: new Map(), targets: new Map(), circles: new Map(), budget: MAX_NESTED_REFS };
   for (let i = 0; i < refs.length; i++) {
     if ((i & 255) === 255 && (await pause(context))) return;

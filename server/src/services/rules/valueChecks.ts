@@ -1,4 +1,5 @@
 import type { Dialect } from '../../model/dialect';
+import { asString, getValue } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
 import type { FieldSpec, ValueSpec, ValueType } from '../../facts/extensionTypes';
 import { fieldAppliesTo, fieldOf, fieldReadByType, isFieldRequired, typesOf } from '../../facts/extensions';
@@ -180,12 +181,6 @@ function checkJavaRegex(context: ValidationContext, code: string, node: ScalarNo
   if (problem) context.report(node, code, `\`${label}\` ${quoted(text)} is not a valid Java regular expression: ${problem}.`);
 }
 
-/** The object's own `type` (an authorizer's, an integration's), which decides the fields it reads. */
-function typeOf(node: ObjectNode): string | undefined {
-  const type = node.properties.find((p) => p.keyValue === 'type')?.value;
-  return type?.type === 'string' ? (type.value as string) : undefined;
-}
-
 function stringExamples(spec: ValueSpec): string[] {
   return spec.examples?.filter((e): e is string => typeof e === 'string') ?? [];
 }
@@ -207,8 +202,8 @@ function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNo
         unnecessary: true,
       });
     }
-    // What a field holds matters only where it is read: one the object's type ignores has its own finding.
-    if (field.forTypes && !fieldReadByType(field, typeOf(node))) continue;
+    // What a field holds matters only where it is read: one the object's own type ignores has its own finding.
+    if (field.forTypes && !fieldReadByType(field, asString(getValue(node, 'type')))) continue;
     check(context, field, p.value, `${label}.${key}`, key, processed);
     // One of the other dialect is not read either, and has its own finding.
     if (field.javaRegexCode && p.value?.type === 'string' && (processed || !isUnprocessed(p.value)) && fieldAppliesTo(field, context.dialect)) {

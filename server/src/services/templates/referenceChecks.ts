@@ -3,7 +3,7 @@
  * does not know, argument counts, JSONPath literals, overrides in the wrong template kind, and what gateway response
  * templates cannot substitute.
  */
-import { TEMPLATE_KIND_NAMES, type TemplateKind, type TemplateMember } from '../../facts/templateVariableTypes';
+import { availableInWords, type TemplateKind, type TemplateMember } from '../../facts/templateVariableTypes';
 import { parseJsonPath } from '../../template/jsonPath';
 import { jsonPathPitfalls } from './jsonPathPitfalls';
 import { closestNames, resolveReference } from './memberLookup';
@@ -97,6 +97,5 @@ function checkPlacement(member: TemplateMember, path: string[], kind: TemplateKi
     return;
   }
   if (!member.availableIn || member.availableIn.includes(kind)) return;
-  const where = member.availableIn.map((k) => TEMPLATE_KIND_NAMES[k]).join(' and ');
-  report(start, end, 'template-variable-unavailable', `$${path.join('.')} is set only in ${where}; in ${ONE_OF_KIND[kind]} it is empty.`);
+  report(start, end, 'template-variable-unavailable', `$${path.join('.')} is set only in ${availableInWords(member.availableIn)}; in ${ONE_OF_KIND[kind]} it is empty.`);
 }
