@@ -15,7 +15,34 @@ const production = args.has('--production');
 const watch = args.has('--watch');
 const tests = args.has('--tests');
 
+/**
+ * velocityjs logs through the `debug` package, which on loading reads the terminal's colour support (tty, and through
+ * it net and stream): some 15 ms of every cold start of the CLI and of the template check worker, for log lines that
+ * nothing here turns on. It gets a logger that is always off instead.
+ */
+const quietDebug = {
+  name: 'quiet-debug',
+  setup(build) {
+    build.onResolve({ filter: /^debug$/ }, () => ({ path: 'debug', namespace: 'quiet-debug' }));
+    build.onLoad({ filter: /.*/, namespace: 'quiet-debug' }, () => ({
+      contents: `function createDebug(namespace) {
+  const log = () => {};
+  log.enabled = false;
+  log.namespace = namespace;
+  log.extend = (suffix, delimiter = ':') => createDebug(namespace + delimiter + suffix);
+  return log;
+}
+createDebug.enable = () => {};
+createDebug.disable = () => '';
+createDebug.enabled = () => false;
+module.exports = createDebug;`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
+  plugins: [quietDebug],
   bundle: true,
   platform: 'node',
   target: 'node18',
@@ -68,7 +95,7 @@ const fdirAsCommonJs = {
 };
 
 const builds = [
-  { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: 'dist', plugins: [lazyAwsSdk] },
+  { ...common, entryPoints: { 'client/extension': 'client/src/extension.ts' }, outdir: 'dist', plugins: [...common.plugins, lazyAwsSdk] },
   {
     ...common,
     stdin: {
@@ -85,12 +112,14 @@ const builds = [
     stdin: { contents: "module.exports = { transform: require('sucrase').transform };", resolveDir: '.', loader: 'js' },
     outfile: 'dist/server/vendor/sucrase.js',
   },
-  // Template checks of large definitions, run beside the other checks by the server and the CLI (templateCheckThread.ts).
-  { ...common, entryPoints: { 'workers/templateChecks': 'server/src/services/templates/templateCheckWorker.ts' }, outdir: 'dist' },
+  // Template checks of large definitions, run beside the other checks by the server and the CLI (templateCheckThread.ts),
+  // and the worker's entry that loads them with their code cache (templateCheckLaunch.ts).
+  { ...common, entryPoints: { 'workers/templateCheckProgram': 'server/src/services/templates/templateCheckWorker.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { 'workers/templateChecks': 'server/src/services/templates/templateCheckLaunch.ts' }, outdir: 'dist' },
   // Documents over the size limit, served apart from the others by the server (largeDocumentHost.ts).
   { ...common, entryPoints: { 'workers/largeDocuments': 'server/src/largeDocumentWorker.ts' }, outdir: 'dist' },
   // The CLI program, and the `apigw` executable that loads it with its code cache (see launch.ts).
-  { ...common, entryPoints: { 'cli/program': 'server/src/cli/apigw.ts' }, outdir: 'dist', plugins: [fdirAsCommonJs] },
+  { ...common, entryPoints: { 'cli/program': 'server/src/cli/apigw.ts' }, outdir: 'dist', plugins: [...common.plugins, fdirAsCommonJs] },
   { ...common, entryPoints: { 'cli/apigw': 'server/src/cli/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
 ];
 
@@ -155,7 +184,7 @@ if (watch) {
  */
 function writeCliCodeCache() {
   const examples = ['examples/petstore.yaml', 'examples/orders-http-api.json'].filter((f) => existsSync(f));
-  for (const dir of ['dist/cli', 'dist/openapi-validators']) {
+  for (const dir of ['dist/cli', 'dist/openapi-validators', 'dist/workers']) {
     for (const file of readdirSync(dir)) if (file.endsWith('.cache')) rmSync(path.join(dir, file), { force: true });
   }
   // The examples are OpenAPI 3.0; a Swagger 2.0 and an OpenAPI 3.1 definition bring the other versions' validators.
@@ -166,6 +195,30 @@ function writeCliCodeCache() {
     writeFileSync(file, JSON.stringify({ ...head, info: { title: 't', version: '1' }, paths: { '/a': operation } }));
     examples.push(file);
   }
+  // Enough templates for the checks to go to their worker thread, which then writes the cache of its own code.
+  const templates = Object.fromEntries(
+    Array.from({ length: 60 }, (_, i) => [
+      `/item${i}/{id}`,
+      {
+        post: {
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { 200: { description: 'ok' } },
+          'x-amazon-apigateway-integration': {
+            type: 'aws',
+            httpMethod: 'POST',
+            uri: 'arn:aws:apigateway:us-east-1:dynamodb:action/PutItem',
+            requestTemplates: {
+              'application/json': `#set($body = $input.path('$'))\n{"id": "$input.params('id')", "n": ${i}, "at": "$context.requestTimeEpoch",\n#foreach($k in $body.keySet())"$util.escapeJavaScript($k)": "$body.get($k)"#if($foreach.hasNext),#end\n#end}`,
+            },
+            responses: { default: { statusCode: '200', responseTemplates: { 'application/json': `$input.json('$.Item')` } } },
+          },
+        },
+      },
+    ]),
+  );
+  const many = path.join(scratch, 'templates.json');
+  writeFileSync(many, JSON.stringify({ openapi: '3.0.1', info: { title: 't', version: '1' }, paths: templates }));
+  examples.push(many);
   spawnSync(process.execPath, ['dist/cli/apigw.js', 'lint', ...examples], { env: { ...process.env, APIGW_WRITE_CODE_CACHE: '1' }, stdio: 'ignore' });
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 
@@ -51,6 +51,24 @@ describe('the apigw launcher and its code cache', () => {
 
   it('has code caches for the structure validators of every OpenAPI version', () => {
     for (const version of ['2.0', '3.0', '3.1']) assertCacheAccepted(path.join(ROOT, 'dist', 'openapi-validators', `openapi-${version}-verdict.js`));
+  });
+
+  it('has a code cache for the template checks worker, which the build ran on a machine with two processors', function () {
+    // On one processor the checks stay in the asking thread, the worker never runs, and the build writes no cache.
+    if (availableParallelism() < 2) this.skip();
+    assertCacheAccepted(path.join(ROOT, 'dist', 'workers', 'templateCheckProgram.js'));
+  });
+
+  it("loads neither the CLI nor the template checks with the debug package's terminal modules", () => {
+    // velocityjs logs through `debug`, which the build replaces with a logger that is always off; the real one reads the
+    // terminal's colour support (tty) on loading.
+    const loaded = spawnSync(
+      process.execPath,
+      ['-e', `require(${JSON.stringify(path.join(CLI, 'program.js'))}); require(${JSON.stringify(path.join(ROOT, 'dist', 'workers', 'templateCheckProgram.js'))}); console.log(process.moduleLoadList.filter((m) => /^NativeModule tty$/.test(m)).join())`],
+      { encoding: 'utf8' },
+    );
+    assert.equal(loaded.status, 0, loaded.stderr);
+    assert.equal(loaded.stdout.trim(), '');
   });
 
   it('runs the program as running it directly does', () => {

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 
 /** Set by the build, which runs the CLI once to write the caches when it exits. */
-const WRITE_CACHE = process.env.APIGW_WRITE_CODE_CACHE === '1';
+export const WRITE_CODE_CACHE = process.env.APIGW_WRITE_CODE_CACHE === '1';
 /** A cache starts with the SHA-1 of the module it was made from: V8 checks the source's length, not its content. */
 const DIGEST_BYTES = 20;
 
@@ -23,7 +23,7 @@ export function requireWithCodeCache(file: string, parent: NodeModule | undefine
   const bytes = readFileSync(file);
   const digest = createHash('sha1').update(bytes).digest();
   const cacheFile = `${file}.cache`;
-  const cached = WRITE_CACHE ? undefined : readCache(cacheFile, digest);
+  const cached = WRITE_CODE_CACHE ? undefined : readCache(cacheFile, digest);
   const source = bytes.toString('utf8').replace(/^#!.*/, '');
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached });
   const loaded = new Module(file, parent);
@@ -32,10 +32,24 @@ export function requireWithCodeCache(file: string, parent: NodeModule | undefine
   const moduleRequire = Module.createRequire(file);
   if (main) moduleRequire.main = loaded;
   // Written at exit, so that the cache holds every function the run compiled, not just the module's top level.
-  if (WRITE_CACHE) process.on('exit', () => writeFileSync(cacheFile, Buffer.concat([digest, script.createCachedData()])));
+  if (WRITE_CODE_CACHE) {
+    const write = () => writeFileSync(cacheFile, Buffer.concat([digest, script.createCachedData()]));
+    cachesToWrite.push(write);
+    process.on('exit', write);
+  }
   script.runInThisContext()(loaded.exports, moduleRequire, loaded, file, path.dirname(file));
   loaded.loaded = true;
   return loaded.exports;
+}
+
+const cachesToWrite: (() => void)[] = [];
+
+/**
+ * Writes the caches of the modules this thread has loaded so far, for a worker thread: the build's run ends by exiting
+ * its process, which stops workers without the exit that would write theirs.
+ */
+export function writeCodeCaches(): void {
+  for (const write of cachesToWrite) write();
 }
 
 function readCache(cacheFile: string, digest: Buffer): Buffer | undefined {
