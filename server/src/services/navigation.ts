@@ -5,7 +5,7 @@ import type { AnyNode } from '../model/nodes';
 import { pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { declaredParameterAt } from './editing/operationFacts';
-import { documentedDefinition, findSymbolUses, isRequirementKey, scalarAt, segmentUnder, symbolAt, VALIDATOR_KEY } from './symbolReferences';
+import { documentedDefinition, findSymbolUses, isRequirementKey, refSymbol, scalarAt, segmentUnder, symbolAt, VALIDATOR_KEY } from './symbolReferences';
 import { keyOf } from '../model/property';
 
 function locationOf(document: ApiDocument, node: { offset: number; end: number }): Location {
@@ -33,7 +33,7 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   }
   if (typeof node.value !== 'string') return [];
   const value = node.value;
-  if (key === '$ref') return refTarget(document, value, resolver, segmentUnder(document, node, offset));
+  if (key === '$ref') return refTarget(document, value, resolver, segmentUnder(document, node, offset), nameIndexOf(document, value));
   if (key === VALIDATOR_KEY) {
     const validator = getProperty(requestValidators(document), value);
     return validator ? [locationOf(document, keyOf(validator))] : [];
@@ -51,7 +51,7 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
  * What the pointer names; with the cursor on a segment from the name on, the node the segments up to it name (`Pet` in
  * `…/schemas/Pet/properties/id`).
  */
-async function refTarget(document: ApiDocument, ref: string, resolver: DocumentResolver | undefined, segment?: number): Promise<Location[]> {
+async function refTarget(document: ApiDocument, ref: string, resolver: DocumentResolver | undefined, segment: number | undefined, nameIndex: number): Promise<Location[]> {
   let target = document;
   if (!ref.startsWith('#')) {
     const other = resolver ? await resolver.resolve(document.uri, ref) : undefined;
@@ -61,10 +61,20 @@ async function refTarget(document: ApiDocument, ref: string, resolver: DocumentR
   const hash = ref.indexOf('#');
   const path = hash < 0 ? [] : pointerToPath(ref.slice(hash + 1));
   // On the sections before the name (`components`, `schemas`), the pointer as a whole is meant, as a link is followed.
-  const named = segment !== undefined && segment >= (path[0] === 'components' ? 2 : 1) ? path.slice(0, segment + 1) : path;
+  const named = segment !== undefined && segment >= nameIndex ? path.slice(0, segment + 1) : path;
   const node = hash < 0 ? target.root : findNodeAtPath(target.root, named);
   if (!node) return [];
   return [locationOf(target, hash < 0 ? { offset: 0, end: 0 } : definitionNode(node))];
+}
+
+/**
+ * Which pointer segment holds the name of what it leads into: `Pet` in `#/components/schemas/Pet/…` and in
+ * `#/definitions/Pet/…`, and the first segment of a pointer into a bare definitions file (`common.yaml#/Pet/…`).
+ */
+function nameIndexOf(document: ApiDocument, ref: string): number {
+  const symbol = refSymbol(document, ref);
+  if (symbol?.kind === 'component') return symbol.path.length - 1;
+  return ref.includes('#/components/') ? 2 : 1;
 }
 
 /**

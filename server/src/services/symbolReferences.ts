@@ -231,7 +231,7 @@ function pointerTarget(baseUri: string, ref: string): { uri: string; segments: N
 }
 
 /** What a `$ref` names: a component here or in another file, or a security scheme of this document. */
-function refSymbol(document: ApiDocument, ref: string): NamedSymbol | undefined {
+export function refSymbol(document: ApiDocument, ref: string): NamedSymbol | undefined {
   const target = pointerTarget(document.uri, ref);
   if (!target) return undefined;
   const { uri } = target;

@@ -90,6 +90,19 @@ describe('navigation', () => {
     assert.deepEqual(location, { uri: 'file:///common.yaml', range: { start: { line: 2, character: 4 }, end: { line: 2, character: 9 } } });
   });
 
+  it('goes from the name segment of a pointer into a bare definitions file to that definition', async () => {
+    const other = parse('Owner:\n  type: object\n  properties:\n    pet: {type: string}\n', 'yaml', 'file:///common.yaml');
+    const resolver: DocumentResolver = { resolve: async (base, ref) => (base === 'file:///api.yaml' && ref.startsWith('common.yaml') ? other : undefined) };
+    const text = "openapi: 3.0.1\npaths: {}\nx-use: {$ref: 'common.yaml#/Owner/properties/pet'}\n";
+    const document = parse(text, 'yaml', 'file:///api.yaml');
+    const goTo = async (segment: string) => (await findDefinition(document, text.lastIndexOf(segment) + 1, resolver)).map((l) => l.range.start.line);
+    assert.deepEqual(await goTo('Owner'), [0]);
+    assert.deepEqual(await goTo('properties'), [2]);
+    assert.deepEqual(await goTo('pet'), [3]);
+    // The file part follows the whole pointer, as a link does.
+    assert.deepEqual(await goTo('common'), [3]);
+  });
+
   it('finds every use of a schema, from its definition', async () => {
     const { document, offset } = at('Pet: {type', 1);
     assert.deepEqual(texts(document, await findReferences(document, offset, true)), ["6:Pet", "20:'#/components/schemas/Pet'", "22:'#/components/schemas/Pet'"]);
