@@ -15,3 +15,14 @@ export class GatewayError extends Error {
 export const notFound = (message: string) => new GatewayError(404, 'NotFoundException', message);
 export const badRequest = (message: string) => new GatewayError(400, 'BadRequestException', message);
 export const conflict = (message: string) => new GatewayError(409, 'ConflictException', message);
+
+/**
+ * LocalStack's answer to any call of a service its edition does not include, as its community edition answers
+ * API Gateway v2: HTTP 501, error type InternalFailure, and this message (localstack/aws/skeleton.py
+ * `on_not_implemented_error`, localstack/utils/coverage_docs.py `get_coverage_link_for_service`).
+ */
+export const notInEdition = (service: string) => new GatewayError(
+  501,
+  'InternalFailure',
+  `API for service '${service}' not yet implemented or pro feature - please check https://docs.localstack.cloud/references/coverage/ for further information`,
+);

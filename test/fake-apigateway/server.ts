@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { addDomainNameRoutes } from './domainNames';
-import { GatewayError } from './errors';
+import { GatewayError, notInEdition } from './errors';
 import { addHttpApiRoutes } from './httpApis';
 import { addRestApiRoutes } from './restApis';
 import { addRestGatewayResponseRoutes } from './restGatewayResponses';
@@ -42,7 +42,19 @@ function buildRouter(): Router {
  * protocol of the `apigateway` (v1) and `apigatewayv2` services, so the unmodified AWS SDK clients can be pointed at
  * it with a custom `endpoint`.
  */
-export async function startFakeApiGateway(options: { port?: number } = {}): Promise<FakeApiGateway> {
+export interface FakeOptions {
+  port?: number;
+  /**
+   * Services (by model name) answered as an endpoint without them answers: LocalStack's community edition lacks
+   * `apigatewayv2` and refuses each of its calls with HTTP 501.
+   */
+  unavailableServices?: Iterable<ServiceName>;
+}
+
+export type ServiceName = 'apigateway' | 'apigatewayv2';
+
+export async function startFakeApiGateway(options: FakeOptions = {}): Promise<FakeApiGateway> {
+  const unavailable = new Set(options.unavailableServices ?? []);
   const state = createFakeState();
   const router = buildRouter();
   const calls: { method: string; path: string }[] = [];
@@ -63,6 +75,9 @@ export async function startFakeApiGateway(options: { port?: number } = {}): Prom
         throw new GatewayError(429, 'TooManyRequestsException', 'Too Many Requests');
       }
       checkCredentials(req.headers.authorization);
+      // Both services sign as `apigateway`; the path tells them apart, as LocalStack's service router does.
+      const service: ServiceName = url.pathname.startsWith('/v2/') ? 'apigatewayv2' : 'apigateway';
+      if (unavailable.has(service)) throw notInEdition(service);
       const found = router.match(method, url.pathname);
       if (found === undefined) throw new GatewayError(404, 'UnknownOperationException', `No operation matches ${method} ${url.pathname}`);
       if (found === 'wrong-method') throw new GatewayError(405, 'MethodNotAllowedException', `Method ${method} is not allowed on ${url.pathname}`);

@@ -1,7 +1,7 @@
 import type { APIGatewayClient } from '@aws-sdk/client-api-gateway';
 import type { ApiGatewayV2Client } from '@aws-sdk/client-apigatewayv2';
 import type { AwsCredentialIdentityProvider, InitializeMiddleware, MetadataBearer } from '@smithy/types';
-import { isForeignAnswer, isNetworkFailure, type ErrorLike } from './errorFacts';
+import { FAILED_SERVICE, isForeignAnswer, isNetworkFailure, type ErrorLike } from './errorFacts';
 import { listProfiles } from './profiles';
 import { cleanSdkText, replaceEndpointUserInfo } from './redact';
 import { FALLBACK_REGION } from './regions';
@@ -193,6 +193,8 @@ export async function createClients(connection: Connection, options: ClientOptio
   };
   const v1 = new APIGatewayClient(config);
   const v2 = new ApiGatewayV2Client(config);
+  v1.middlewareStack.add(serviceOfFailure('apigateway'), { step: 'initialize', name: 'apigatewayStudioServiceOfFailure' });
+  v2.middlewareStack.add(serviceOfFailure('apigatewayv2'), { step: 'initialize', name: 'apigatewayStudioServiceOfFailure' });
   if (options.onCall) {
     v1.middlewareStack.add(callLog('apigateway', options.onCall), { step: 'initialize', name: 'apigatewayStudioCallLog' });
     v2.middlewareStack.add(callLog('apigatewayv2', options.onCall), { step: 'initialize', name: 'apigatewayStudioCallLog' });
@@ -203,6 +205,18 @@ export async function createClients(connection: Connection, options: ClientOptio
 export function destroyClients(clients: GatewayClients): void {
   clients.v1.destroy();
   clients.v2.destroy();
+}
+
+/** SDK errors do not say which service answered; an endpoint that lacks one service is explained by its name. */
+function serviceOfFailure(service: CallLogEntry['service']): InitializeMiddleware<object, MetadataBearer> {
+  return (next) => async (args) => {
+    try {
+      return await next(args);
+    } catch (error) {
+      if (error && typeof error === 'object' && !Object.isFrozen(error)) Object.defineProperty(error, FAILED_SERVICE, { value: service, configurable: true });
+      throw error;
+    }
+  };
 }
 
 function callLog(service: CallLogEntry['service'], onCall: (entry: CallLogEntry) => void): InitializeMiddleware<object, MetadataBearer> {

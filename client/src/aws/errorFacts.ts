@@ -95,3 +95,32 @@ export function isGatewayError(error: unknown, name: string): boolean {
   const e = error as ErrorLike | undefined;
   return e?.name === name && !!e.$response?.headers?.['x-amzn-errortype'];
 }
+
+/** The service a failed call went to (`apigateway` or `apigatewayv2`, both of which sign as `apigateway`), set by the clients. */
+export const FAILED_SERVICE = Symbol('API Gateway service of a failed call');
+
+/**
+ * The answer of LocalStack for a service or action its edition lacks, in the wording of its versions before and
+ * after 2025 (localstack/utils/coverage_docs.py): "API for service 'apigatewayv2' not yet implemented or pro
+ * feature …", "The API for service 'apigatewayv2' is either not included in your current license plan or has not yet
+ * been emulated by LocalStack …".
+ */
+const LOCALSTACK_LACKS = /not yet implemented or pro feature|not included in your current license plan|not yet been emulated by LocalStack/i;
+
+export interface NotProvided {
+  /** The service the endpoint does not provide, e.g. `apigatewayv2`. */
+  service: string;
+  /** The answer is LocalStack's own, which gives its edition as the reason. */
+  localStack: boolean;
+}
+
+/**
+ * An answer of HTTP 501 Not Implemented: the endpoint does not provide the service (or the operation) at all, as
+ * LocalStack's community edition answers every API Gateway v2 call. Such a server did nothing with the request.
+ */
+export function notProvided(error: unknown): NotProvided | undefined {
+  if (statusOf(error) !== 501 || isForeignAnswer(error)) return undefined;
+  const text = (error as ErrorLike).message ?? '';
+  const service = /for service '([\w-]+)'/.exec(text)?.[1] ?? (error as { [FAILED_SERVICE]?: string })[FAILED_SERVICE];
+  return service ? { service, localStack: LOCALSTACK_LACKS.test(text) } : undefined;
+}

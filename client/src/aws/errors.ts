@@ -1,5 +1,5 @@
 import { describeConnection, displayEndpoint, ENDPOINT_SETTING, type Connection } from './connection';
-import { connectTimeoutOf, errorChain, errorCodes, isForeignAnswer, isNetworkFailure, isThrottling, statusOf, type ErrorLike, type RawResponse } from './errorFacts';
+import { connectTimeoutOf, errorChain, errorCodes, isForeignAnswer, isNetworkFailure, isThrottling, notProvided, statusOf, type ErrorLike, type RawResponse } from './errorFacts';
 import { cleanSdkText } from './redact';
 import { counted } from '../sentences';
 
@@ -135,6 +135,31 @@ const proxyAuthentication: Rule = (f) => f.status === 407
   }
   : undefined;
 
+/** The services by their signing names, as the user knows them. */
+const SERVICE_NAMES: Record<string, string> = {
+  apigateway: 'API Gateway v1 (REST APIs)',
+  apigatewayv2: 'API Gateway v2 (HTTP and WebSocket APIs)',
+};
+
+/**
+ * An endpoint that does not provide a whole service: asking again cannot help, another endpoint can. Only a custom
+ * endpoint is named so; AWS itself provides both services in every region.
+ */
+const serviceNotProvided: Rule = (f) => {
+  const missing = notProvided(f.error);
+  if (!missing || !f.connection.endpoint) return undefined;
+  const service = SERVICE_NAMES[missing.service] ?? `the ${missing.service} service`;
+  const other = missing.service === 'apigatewayv2' ? ' REST APIs still work there.' : '';
+  const why = missing.localStack
+    ? ` The answer is LocalStack's: its community edition does not include ${service}, which only its paid editions (or AWS) provide.${other}`
+    : ` Use an endpoint that provides it, or AWS.${other}`;
+  return {
+    code: 'HTTP 501',
+    message: `The endpoint ${f.target} does not provide ${service}: it answered HTTP 501 Not Implemented (${f.where}).${why}`,
+    remedies: ['configureEndpoint'],
+  };
+};
+
 function bodyKind(response: RawResponse | undefined, empty: boolean): string {
   if (empty) return 'an empty body';
   const type = response?.headers?.['content-type'] ?? '';
@@ -232,7 +257,7 @@ function fallback(f: Failure): ExplainedError {
 /** Order matters: specific causes first, e.g. an expired token before "the access key is unknown". */
 const RULES: Rule[] = [
   endpointSetting, ssoSession, noCredentials, clockSkew, expiredSession, badCredentials, accessDenied, throttled,
-  proxyAuthentication, foreignAnswer, certificate, notTls, noAnswer, unreachable, unknownEndpoint,
+  proxyAuthentication, serviceNotProvided, foreignAnswer, certificate, notTls, noAnswer, unreachable, unknownEndpoint,
 ];
 
 function failureOf(error: unknown, connection: Connection): Failure {

@@ -2,6 +2,7 @@ import type * as V1 from '@aws-sdk/client-api-gateway';
 import type * as V2 from '@aws-sdk/client-apigatewayv2';
 import type { GatewayClients } from './connection';
 import type { DomainMapping } from './invokeUrl';
+import { notProvided } from './errorFacts';
 import { allPages } from './paging';
 
 const sdkV1 = () => import('@aws-sdk/client-api-gateway');
@@ -160,12 +161,13 @@ export async function listCustomDomainMappings(clients: GatewayClients): Promise
     });
     for (const m of v1Mappings) if (m.restApiId) add({ domainName, basePath: normaliseBasePath(m.basePath), apiId: m.restApiId, stage: stageOf(m.stage) });
   }
-  // Emulators that implement only the v1 domain API refuse this call; v1 mappings are still worth showing.
+  // Emulators that implement only the v1 domain API refuse this call, or all of API Gateway v2 (LocalStack's community
+  // edition, with HTTP 501); v1 mappings are still worth showing.
   const v2Domains = await allPages(async (NextToken) => {
     const out = await clients.v2.send(new v2.GetDomainNamesCommand({ NextToken, MaxResults: V2_LIMIT }));
     return { items: out.Items, next: out.NextToken };
   }).catch((error: { name?: string }) => {
-    if (error.name === 'NotFoundException' || error.name === 'UnknownOperationException') return [] as V2.DomainName[];
+    if (error.name === 'NotFoundException' || error.name === 'UnknownOperationException' || notProvided(error)) return [] as V2.DomainName[];
     throw error;
   });
   for (const domain of v2Domains) {

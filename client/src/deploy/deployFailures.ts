@@ -1,6 +1,7 @@
 import type { BackupFile, DeployResult } from './deployer';
 import { isForeignAnswer, isGatewayError, neverSent, statusOf, type ErrorLike } from '../aws/errorFacts';
 import { cleanSdkText } from '../aws/redact';
+import { listed } from '../sentences';
 
 /**
  * True when API Gateway may have done the work although the call failed: no answer arrived, or a 5xx one, which a
@@ -10,7 +11,8 @@ export function outcomeUnknown(error: unknown): boolean {
   // The SDK attaches $metadata once a request was attempted; errors raised before sending have none.
   if (!(error as ErrorLike | undefined)?.$metadata || neverSent(error)) return false;
   const status = statusOf(error);
-  return status === undefined || status >= 500;
+  // 501 Not Implemented: the server does not provide the call at all, so it did nothing (RFC 9110, section 15.6.2).
+  return status === undefined || (status >= 500 && status !== 501);
 }
 
 /** Only API Gateway's own answer proves the API gone; a proxy's or another web server's 404 says nothing about it. */
@@ -46,12 +48,22 @@ export function reasonOf(error: unknown): string {
 /** Import findings named in one message; the rest are counted. */
 const MAX_FINDINGS_SHOWN = 5;
 
-/** REST import and put refuse definitions above this size ("API definition file size" quota). */
-export const MAX_REST_DEFINITION_BYTES = 6 * 1024 * 1024;
+/**
+ * The largest definition each import accepts, as AWS documents it. REST: "Maximum API definition file size when using
+ * restapi:import or restapi:put: 6 MB" (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html).
+ * HTTP: no size is documented for ImportApi or ReimportApi (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
+ * lists none; its 10 MB "Payload size" is that of requests to a deployed API), so none is assumed.
+ */
+export const MAX_DEFINITION_BYTES: Record<'REST' | 'HTTP', number | undefined> = {
+  REST: 6 * 1024 * 1024,
+  HTTP: undefined,
+};
+
+export const MAX_REST_DEFINITION_BYTES = MAX_DEFINITION_BYTES.REST!;
 
 export class DefinitionTooLarge extends Error {
-  constructor(readonly bytes: number, readonly limit: number) {
-    super(`The document is ${(bytes / 1048576).toFixed(1)} MB; API Gateway imports REST API definitions of at most ${limit / 1048576} MB. Split it, or move large examples and descriptions out of it.`);
+  constructor(readonly bytes: number, readonly limit: number, readonly kind: 'REST' | 'HTTP' = 'REST') {
+    super(`The document is ${(bytes / 1048576).toFixed(1)} MB; API Gateway imports ${kind} API definitions of at most ${limit / 1048576} MB. Split it, or move large examples and descriptions out of it.`);
   }
 }
 
@@ -78,26 +90,50 @@ export interface PossibleApi {
   id: string;
   name: string;
   createdDate?: Date;
+  /**
+   * Created before the import was sent by this computer's clock, which was all there was to go by: probably an older
+   * API, unless the clock is wrong.
+   */
+  beforeSending?: boolean;
+}
+
+/** The APIs with the document's title, sorted by whether the import may have created them. */
+export interface ImportLookup {
+  /** APIs the import may have created. */
+  candidates: PossibleApi[];
+  /** APIs created before the import was sent, which it cannot have created. */
+  older: PossibleApi[];
+  /** Creation dates were compared with API Gateway's clock (its `Date` header) rather than this computer's. */
+  serverClock: boolean;
 }
 
 /**
  * An import got no clear answer. A retry could create a second copy, so none is made; `candidates` are APIs with the
- * document's title created since the deploy started, which the import may have made.
+ * document's title created since the import was sent, which it may have made.
  */
 export class ImportOutcomeUnknown extends Error {
-  constructor(readonly kind: 'REST' | 'HTTP', readonly title: string | undefined, readonly candidates: PossibleApi[], override readonly cause: unknown, lookupFailed?: string) {
-    super(describeUnknownImport(kind, title, candidates, cause, lookupFailed));
+  readonly candidates: PossibleApi[];
+  readonly older: PossibleApi[];
+
+  constructor(readonly kind: 'REST' | 'HTTP', readonly title: string | undefined, lookup: ImportLookup, override readonly cause: unknown, lookupFailed?: string) {
+    super(describeUnknownImport(kind, title, lookup, cause, lookupFailed));
+    this.candidates = lookup.candidates;
+    this.older = lookup.older;
   }
 }
 
-function describeUnknownImport(kind: 'REST' | 'HTTP', title: string | undefined, candidates: PossibleApi[], cause: unknown, lookupFailed?: string): string {
+function describeUnknownImport(kind: 'REST' | 'HTTP', title: string | undefined, lookup: ImportLookup, cause: unknown, lookupFailed?: string): string {
   const what = `The import of ${title ? `"${title}"` : 'the document'} as a new ${kind} API got no clear answer (${reasonOf(cause)}).`;
-  if (candidates.length) {
-    const named = candidates.map((c) => `${c.name} (${c.id})`).join(', ');
-    return `${what} API Gateway may have created it anyway: ${kind} API ${named} appeared since the deploy started. Check it before deploying again, or a second copy will be created.`;
+  const older = lookup.older.length
+    ? ` ${kind} API ${listed(lookup.older.map((a) => apiLabel({ apiId: a.id, apiName: a.name })))} with that title ${lookup.older.length === 1 ? 'is' : 'are'} older than the import.`
+    : '';
+  if (lookup.candidates.length) {
+    const named = listed(lookup.candidates.map((c) => `${apiLabel({ apiId: c.id, apiName: c.name })}${c.beforeSending ? ' (created just before the import was sent by this computer\'s clock, so perhaps an older API)' : ''}`));
+    const since = lookup.serverClock ? 'since the import was sent' : 'within a minute of the import';
+    return `${what} API Gateway may have created it anyway: ${kind} API ${named} appeared ${since}. Check it before deploying again, or a second copy will be created.${older}`;
   }
   if (lookupFailed) return `${what} It may have been created anyway, and looking for it failed (${lookupFailed}). Check the ${kind} APIs before deploying again.`;
-  return `${what} No ${kind} API with that title appeared since the deploy started, so nothing seems to have been created.`;
+  return `${what} No ${kind} API with that title appeared since the import was sent, so nothing seems to have been created.${older}`;
 }
 
 /**

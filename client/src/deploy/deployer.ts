@@ -10,7 +10,7 @@ import {
   ImportOutcomeUnknown,
   InvalidStageName,
   isNotFound,
-  MAX_REST_DEFINITION_BYTES,
+  MAX_DEFINITION_BYTES,
   outcomeUnknown,
   PartialDeploy,
   stageNameAccepted,
@@ -174,7 +174,6 @@ interface WriteContext {
   result: DeployResult;
   progress: DeployProgress;
   writes: WriteLog;
-  started: Date;
   retry: ThrottleRetry;
   autoDeployPoll: AutoDeployPoll;
 }
@@ -184,7 +183,8 @@ interface WriteContext {
  * only to be refused, and a bad stage name would be refused only after the definition was already changed.
  */
 function checkAcceptable(request: DeployRequest, bytes: Uint8Array): void {
-  if (request.kind === 'REST' && bytes.byteLength > MAX_REST_DEFINITION_BYTES) throw new DefinitionTooLarge(bytes.byteLength, MAX_REST_DEFINITION_BYTES);
+  const limit = MAX_DEFINITION_BYTES[request.kind];
+  if (limit !== undefined && bytes.byteLength > limit) throw new DefinitionTooLarge(bytes.byteLength, limit, request.kind);
   if (request.stage && !stageNameAccepted(request.kind, request.stage.name)) throw new InvalidStageName(request.stage.name);
 }
 
@@ -195,7 +195,6 @@ function checkAcceptable(request: DeployRequest, bytes: Uint8Array): void {
  * `ImportOutcomeUnknown` naming the API it may have created.
  */
 export async function deploy(clients: GatewayClients, request: DeployRequest, progress: DeployProgress = quiet, options: DeployOptions = {}): Promise<DeployResult> {
-  const started = new Date();
   const result: DeployResult = { kind: request.kind, apiId: '', created: request.target.mode === 'new', warnings: [], backupFiles: [], backups: [], notes: [] };
   const bytes = new TextEncoder().encode(request.body);
   checkAcceptable(request, bytes);
@@ -210,7 +209,7 @@ export async function deploy(clients: GatewayClients, request: DeployRequest, pr
   const once = new SingleAttemptClients(clients, options.onCall);
   const writes = new WriteLog(result);
   const context: WriteContext = {
-    clients, once, request, result, progress, writes, started,
+    clients, once, request, result, progress, writes,
     retry: options.throttleRetry ?? DEFAULT_THROTTLE_RETRY,
     autoDeployPoll: options.autoDeployPoll ?? DEFAULT_AUTO_DEPLOY_POLL,
   };
@@ -296,14 +295,15 @@ async function readTargetApi(clients: GatewayClients, request: DeployRequest, ap
 
 /**
  * Sends an import once. When no clear answer comes, API Gateway may have created the API all the same, so instead of
- * importing again (a second copy) the APIs with the document's title created since the deploy started are named.
+ * importing again (a second copy) the APIs with the document's title created since the import was sent are named.
  */
 async function importOnce<T>(context: WriteContext, send: () => Promise<T>): Promise<T> {
+  const sent = new Date();
   try {
     return await sendCreating(send, context.retry);
   } catch (error) {
     if (!outcomeUnknown(error)) throw error;
-    throw await unknownImport(context.clients, context.request.kind, context.request.body, context.started, error);
+    throw await unknownImport(context.clients, context.request.kind, context.request.body, sent, error);
   }
 }
 

@@ -89,6 +89,11 @@ export function errorNode(parentId: string, error: ExplainedError): TreeNode {
   };
 }
 
+/** What the endpoint does not provide, with the reason: no error, since nothing failed that could work. */
+export function unavailableNode(parentId: string, reason: ExplainedError): TreeNode {
+  return { ...errorNode(parentId, reason), id: `${parentId}/unavailable`, kind: 'empty', icon: 'info', contextValue: 'unavailable' };
+}
+
 /**
  * Sentences end at `.`, `!` or `?` before a space and a capital letter or quote, outside parentheses: the details in
  * parentheses (an SDK's own message, `e.g.` lists) stay with the sentence they explain.

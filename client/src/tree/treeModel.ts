@@ -1,7 +1,8 @@
 import { EndpointSettingError, type GatewayClients } from '../aws/connection';
+import { notProvided } from '../aws/errorFacts';
 import { explainAwsError, type Remedy } from '../aws/errors';
 import { listRestApis, listV2Apis } from '../aws/listing';
-import { emptyNode, errorNode, type TreeNode } from './nodes';
+import { emptyNode, errorNode, unavailableNode, type TreeNode } from './nodes';
 import { restApiNode } from './restNodes';
 import { v2ApiNode } from './v2Nodes';
 
@@ -28,15 +29,19 @@ export class ApiTreeModel {
     const [rest, v2] = await Promise.allSettled([listRestApis(clients), listV2Apis(clients)]);
     if (rest.status === 'rejected' && v2.status === 'rejected') return [errorNode('root', explainAwsError(rest.reason, clients.connection))];
     const where = clients.connection.region;
+    // An endpoint without API Gateway v2 (LocalStack's community edition) is no failure of the listing: it is shown as
+    // what the endpoint lacks, and the REST APIs beside it as usual.
+    const unavailable = (reason: unknown) => notProvided(reason) && clients.connection.endpoint !== undefined;
     const group = (id: string, label: string, icon: string, nodes: TreeNode[] | undefined, reason: unknown): TreeNode => ({
       id: `group/${id}`,
       kind: 'group',
       label,
       icon,
       contextValue: 'group',
-      description: nodes ? String(nodes.length) : 'error',
+      description: nodes ? String(nodes.length) : unavailable(reason) ? 'unavailable' : 'error',
       expanded: true,
       load: async () => {
+        if (!nodes && unavailable(reason)) return [unavailableNode(`group/${id}`, explainAwsError(reason, clients.connection))];
         if (!nodes) return [errorNode(`group/${id}`, explainAwsError(reason, clients.connection))];
         return nodes.length ? nodes : [emptyNode(`group/${id}`, `No ${label} in ${where}`)];
       },

@@ -122,8 +122,31 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
       const error = await failure({ kind: 'REST', body: restDocument('never-made'), target: { mode: 'new' }, backupDir });
       assert.ok(error instanceof ImportOutcomeUnknown, String(error));
       assert.deepEqual(error.candidates, []);
-      assert.match(error.message, /No REST API with that title appeared since the deploy started/);
+      assert.match(error.message, /No REST API with that title appeared since the import was sent/);
       assert.deepEqual(await restApisNamed('never-made'), []);
+    });
+
+    it("names only the API created since the import was sent by API Gateway's clock, and calls an older namesake older", async () => {
+      const older = await existing('same-title');
+      // Thirty seconds old: within the minute a comparison with this computer's clock would have to allow.
+      fixture.fake.state.restApis.get(older)!.createdDate = Date.now() - 30_000;
+      fail('POST', IMPORT_REST, { afterForward: answers.internalFailure }, 1);
+      const error = await failure({ kind: 'REST', body: restDocument('same-title'), target: { mode: 'new' }, backupDir });
+      assert.ok(error instanceof ImportOutcomeUnknown, String(error));
+      const [created] = (await restApisNamed('same-title')).filter((a) => a.id !== older);
+      assert.deepEqual(error.candidates.map((c) => c.id), [created.id]);
+      assert.deepEqual(error.older.map((c) => c.id), [older]);
+      assert.match(error.message, new RegExp(`may have created it anyway: REST API same-title \\(${created.id}\\) appeared since the import was sent\\. Check it .* REST API same-title \\(${older}\\) with that title is older than the import\\.$`));
+    });
+
+    it('says nothing seems created when the only namesake is older than the import', async () => {
+      const older = await existing('only-older');
+      fixture.fake.state.restApis.get(older)!.createdDate = Date.now() - 30_000;
+      fail('POST', IMPORT_REST, { answer: answers.internalFailure }, 1);
+      const error = await failure({ kind: 'REST', body: restDocument('only-older'), target: { mode: 'new' }, backupDir });
+      assert.ok(error instanceof ImportOutcomeUnknown, String(error));
+      assert.deepEqual(error.candidates, []);
+      assert.match(error.message, new RegExp(`No REST API with that title appeared since the import was sent, so nothing seems to have been created\\. REST API only-older \\(${older}\\) with that title is older than the import\\.$`));
     });
 
     it("is repeated after a proxy's 429 page, a refusal before anything was forwarded", async () => {
