@@ -26,6 +26,13 @@ export const MAX_LIST_SIZE = 1_000_000;
  * templates stay far below this.
  */
 export const MAX_EXPRESSION_NESTING = 256;
+/**
+ * Tokens of one statement in the template text (a reference with its properties, calls and indexes, a directive with
+ * its arguments; lists and maps not counted). velocityjs's parser copies a reference's properties and a call's
+ * arguments for each one it adds, so one statement parses in time in the square of its length, before the evaluation's
+ * clock starts: at this many tokens, most of a second. Longer templates are parsed in pieces, one statement never.
+ */
+export const MAX_STATEMENT_TOKENS = 32_000;
 /** `#if`, `#foreach`, `#macro` and `#define` blocks nested inside one another in the template text. */
 export const MAX_BLOCK_NESTING = 1000;
 /**

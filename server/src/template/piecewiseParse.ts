@@ -3,12 +3,13 @@
  * for each one (`statements: statements statement` builds `[].concat(...)`), so a parse costs the square of the
  * statement count: 20,000 references, or 20,000 `$` that start none (`$5`, each its own statement), take seconds,
  * and a 300 KB template minutes. The grammar's statements are flat (`#if` and `#end` are statements like any other;
- * velocityjs nests blocks afterwards), and wherever its lexer is back in its initial state one statement has ended
- * and the next begins, so the template is cut there, each piece is parsed alone, and the pieces' statements are
- * joined and nested as velocityjs nests them.
+ * velocityjs nests blocks afterwards), and wherever its lexer is back in its initial state, or a reference follows
+ * another (`$a$b`), one statement has ended and the next begins, so the template is cut there, each piece is parsed
+ * alone, and the pieces' statements are joined and nested as velocityjs nests them.
  */
 import { parse } from 'velocityjs';
 import type { VelocityNode, VelocityTree } from './syntax';
+import { MAX_STATEMENT_TOKENS } from './limits';
 import { lexTemplate, Rule } from './velocityLexer';
 
 /** Statement starts per piece: a piece's own quadratic cost stays small, the per-piece overhead too. */
@@ -46,6 +47,17 @@ interface Piece {
  */
 export function parseVelocity(text: string, lexText: string = text): VelocityTree {
   return parseInPieces(text, lexText, PIECE_STATEMENTS);
+}
+
+/** A statement longer than MAX_STATEMENT_TOKENS, which is refused before velocityjs's parser would take seconds on it. */
+export class StatementTooLong extends Error {
+  constructor(
+    /** Where the statement starts in the text. */
+    readonly offset: number,
+    readonly tokens: number,
+  ) {
+    super(`A statement of ${tokens} tokens`);
+  }
 }
 
 /** `parseVelocity` with at most about `size` statements per piece; exported for tests. */
@@ -123,6 +135,8 @@ function cutPieces(text: string, size: number): Piece[] {
   let current: Piece = { start: 0, line: 1, column: 0, opens: 0, closes: 0 };
   pieces.push(current);
   let starts = 0;
+  let statementStart = 0;
+  let statementTokens = 0;
   // A piece must not end where the balancing `#end`s would join its last token: a `##` comment runs to the line end,
   // and a lone `#` would start one. A piece that leaves no block open gets no `#end`s and may end with a `#`: else a
   // long run of lone `#`s (`# # #`) would be one piece, parsed in time quadratic in its length.
@@ -130,6 +144,7 @@ function cutPieces(text: string, size: number): Piece[] {
   lexTemplate(
     text,
     (rule, start, end, state) => {
+      if (++statementTokens > MAX_STATEMENT_TOKENS) throw new StatementTooLong(statementStart, statementTokens);
       afterComment = rule === Rule.LineComment;
       const token = text.slice(start, end);
       const breaks = token.includes('\n') || token.includes('\r') ? token.match(LINE_BREAKS) : null;
@@ -148,6 +163,8 @@ function cutPieces(text: string, size: number): Piece[] {
       }
     },
     (offset) => {
+      statementStart = offset;
+      statementTokens = 0;
       if (++starts < size || offset === current.start || afterComment || (text[offset - 1] === '#' && current.closes > 0)) return;
       starts = 0;
       current = { start: offset, line: lines + 1, column, opens: 0, closes: 0 };

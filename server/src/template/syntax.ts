@@ -9,7 +9,7 @@
  */
 import { callArgumentProblem, textCallProblem } from './callArguments';
 import { scanTemplateValues, withPlaceholders } from './collectionLiterals';
-import { parseVelocity } from './piecewiseParse';
+import { parseVelocity, StatementTooLong } from './piecewiseParse';
 import { placeLiteralParameters, readDollarWords, readLooseArguments } from './looseArguments';
 import { placeLoopHeaders, readLoopHeaders } from './loopHeaders';
 import { findBareMacroCalls, type BareMacroCall } from './bareMacroCalls';
@@ -32,7 +32,7 @@ import {
   SLASHBANG_REFERENCE,
 } from './dollarSigns';
 import { booleanNameProblem, readKeywordsAsVelocity, restoreKeywordNames, wordOperatorProblem } from './reservedWords';
-import { MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTING, MAX_TEMPLATE_BYTES } from './limits';
+import { MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTING, MAX_STATEMENT_TOKENS, MAX_TEMPLATE_BYTES } from './limits';
 import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
 import { bareSetMessage, describeUnexpectedToken, describeUnreadableText, lineOf, NULL_LITERAL_MESSAGE } from './syntaxMessages';
 import { lineColumn, offsetOfLineColumn } from '../model/textPositions';
@@ -253,6 +253,7 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
     // Velocity's white-space rules are applied below, so velocityjs's own trimming is turned off.
     tree = parseVelocity(values ? withPlaceholders(literals.text, values.collections) : literals.text, lexText);
   } catch (error) {
+    if (error instanceof StatementTooLong) return { ok: false, problems: [statementTooLongProblem(error, source)] };
     const parseProblem = describeParseError(error, source, literals, lexText);
     // Velocity stops at the first of them. velocityjs fails inside the value it was left too: that one is Velocity's.
     const valueStart = values?.problem?.valueStart ?? values?.problem?.offset ?? 0;
@@ -323,6 +324,15 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
   if (interpolated) return { ok: false, problems: [{ code: 'syntax', message: interpolated.message, ...lineColumn(source, interpolated.offset) }] };
   if (loops?.problem) return { ok: false, problems: [{ code: 'syntax', message: loops.problem.message, ...lineColumn(source, loops.problem.offset) }] };
   return { ok: true, tree, problems: notes };
+}
+
+/** Reported as a timeout: Velocity reads such a statement, this engine would only not finish in time. */
+function statementTooLongProblem(error: StatementTooLong, source: string): SyntaxProblem {
+  return {
+    code: 'timeout',
+    message: `Template evaluation stopped before it began: the statement at line ${lineOf(source, error.offset)} is more than ${MAX_STATEMENT_TOKENS.toLocaleString('en-US')} tokens long (properties, calls, indexes or arguments one after another), more than the evaluator reads within its time`,
+    ...lineColumn(source, error.offset),
+  };
 }
 
 /** The string literals found in the text velocityjs read, with those of the loop headers read apart, in text order. */

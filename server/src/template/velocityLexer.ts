@@ -58,7 +58,8 @@ const RULES: RegExp[] = [
   /[\s]*\}/y, // 48
   /\([\s]*(?=[$'"\[\{\-0-9\w()!])/y, // 49
   /\)/y, // 50
-  /\[[\s]*(?=[\-$"'0-9{\[\]]+)/y, // 51
+  // velocityjs's `(?=[...]+)` looks as far as the class goes, through a whole `[0][0]…` chain: one character will do.
+  /\[[\s]*(?=[\-$"'0-9{\[\]])/y, // 51
   /\]/y, // 52
   /\.\./y, // 53
   /\.(?=[a-zA-Z_])/y, // 54
@@ -112,6 +113,9 @@ export const Rule = {
   Character: 66,
 } as const;
 
+/** Tokens after which a reference goes on: `$`, `$!`, `${` and `.`. */
+const CONTINUING = new Set<number>([Rule.DollarQuiet, Rule.Dollar, Rule.BraceBegin, Rule.Dot]);
+
 export type LexState = 'INITIAL' | 'mu' | 'c' | 'i' | 'h' | 'esc' | 'run';
 
 const STATE_RULES: Record<LexState, readonly number[]> = {
@@ -127,8 +131,10 @@ const STATE_RULES: Record<LexState, readonly number[]> = {
 /**
  * Runs the lexer over the text, passing each token's rule, extent and the state it was read in. Returns where it
  * stopped: the text length, or the offset of a character no rule of the current state matches (a lexical error,
- * where the parser stops too). `onInitial` hears every offset where a token is read in the initial state, the
- * empty ones before a `$` or `#` included: the parser is between two statements there. `skipValue` is asked at
+ * where the parser stops too). `onStatementStart` hears offsets where the parser is between two statements: where a
+ * token is read in the initial state, the empty ones before a `$` or `#` included, and where a `$` or `$!` follows
+ * a reference or text right above the initial state (`$a$b`, `$a.b()$c`, `$a[0]$b`, `$a#b$c`): the lexer reads it on
+ * in the reference state, where the initial state would read an empty token and then the same. `skipValue` is asked at
  * every token inside parentheses or brackets (states c and i), and at every `[` of a reference in text (state mu),
  * whether the caller reads what starts there itself: it answers with the offset after it, where the lexer goes on in
  * the same state, or undefined.
@@ -136,10 +142,15 @@ const STATE_RULES: Record<LexState, readonly number[]> = {
 export function lexTemplate(
   text: string,
   onToken: (rule: number, start: number, end: number, state: LexState) => void,
-  onInitial?: (offset: number) => void,
+  onStatementStart?: (offset: number) => void,
   skipValue?: (offset: number, state: LexState) => number | undefined,
 ): number {
   const stack: LexState[] = ['INITIAL'];
+  // velocityjs's `yy.begin`: a `${` whose `}` is still to come, inside which a `$` continues the reference.
+  let braceOpen = false;
+  // Whether the last token ended a statement and left the lexer right above its initial state: not a `$`, `$!`, `${`
+  // or `.` whose name is still to come.
+  let statementEnded = false;
   const top = (n = 0): LexState => stack[stack.length - 1 - Math.abs(n)] ?? 'INITIAL';
   const pop = (): LexState => (stack.length > 1 ? stack.pop()! : stack[0]);
   let pos = 0;
@@ -165,7 +176,10 @@ export function lexTemplate(
       }
     }
     if (rule < 0) return pos;
-    if (onInitial && state === 'INITIAL') onInitial(pos);
+    if (onStatementStart) {
+      if (state === 'INITIAL') onStatementStart(pos);
+      else if (statementEnded && (rule === Rule.Dollar || rule === Rule.DollarQuiet)) onStatementStart(pos);
+    }
     const depth = stack.length;
     switch (rule) {
       case 0:
@@ -206,6 +220,10 @@ export function lexTemplate(
         stack.push('h');
         break;
     }
+    if (rule === Rule.BraceBegin) braceOpen = true;
+    else if (rule === Rule.BraceEnd) braceOpen = false;
+    // Text read in the initial state is not one: how it prints depends on the `$` after it (`\\$a`).
+    statementEnded = state !== 'INITIAL' && !braceOpen && stack.length === 2 && top() === 'mu' && !CONTINUING.has(rule);
     if (length > 0) onToken(rule, pos, pos + length, state);
     if (length === 0 && stack.length === depth) break;
     pos += length;

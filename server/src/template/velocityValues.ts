@@ -242,7 +242,8 @@ class ValueParser {
       if (/[ \t\r\n]/.test(this.text[this.pos] ?? '') && this.emptyAfterBlanks()) {
         this.fail('Unexpected `]`: Velocity 1.7 reads the blank after `[` as the start of an element, so a list with only blanks between its brackets is an error; write `[]`');
       }
-      items.push(...this.parameterList());
+      // Not spread into `push`: a list of a few hundred thousand elements would overflow the stack as arguments.
+      for (const item of this.parameterList()) items.push(item);
       if (this.text[this.pos] !== ']') this.unexpected('`,` or `]`');
     }
     this.pos++;
