@@ -1,19 +1,8 @@
 import assert from 'node:assert/strict';
-import { parse as velocityParse } from 'velocityjs';
 import { renderTemplate } from '../../../server/src/template/engine';
 import { MAX_STATEMENT_TOKENS, MAX_TEMPLATE_BYTES } from '../../../server/src/template/limits';
-import { parseInPieces } from '../../../server/src/template/piecewiseParse';
+import { assertPiecesParseAsWhole } from './piecesAgainstWhole';
 import { lexTemplate } from '../../../server/src/template/velocityLexer';
-
-/** The tree, or where and on what the parse failed. */
-function outcome(parse: () => unknown): string {
-  try {
-    return JSON.stringify(parse());
-  } catch (error) {
-    const hash = (error as { hash?: { loc?: unknown; token?: unknown; expected?: unknown } }).hash;
-    return `error ${JSON.stringify([hash?.loc, hash?.token, hash?.expected, String((error as Error).message).startsWith('Lexical')])}`;
-  }
-}
 
 /** Pieces that leave velocityjs's lexer in its reference state, and what may follow them there. */
 const FRAGMENTS = [
@@ -21,16 +10,6 @@ const FRAGMENTS = [
   '#', '# ', '#b', '#*c*#', '##c\n', '#if($a)', '#else', '#{else}', '#end', '#{end}', '#break', '#set($x = 1)', '#mm(1)', ' ',
   '\n', '(', ')', '[', ']', '5', 'x', '\\', '\\$a', '"', "'",
 ];
-
-/** Whether velocityjs nests the blocks of the text (it repeats or drops text otherwise, and the tree is not used). */
-function balanced(text: string): boolean {
-  let depth = 0;
-  for (const match of text.matchAll(/#\{?(if|end)\b/g)) {
-    depth += match[1] === 'end' ? -1 : 1;
-    if (depth < 0) return false;
-  }
-  return depth === 0;
-}
 
 /** Statements velocityjs's parser would collect in one piece: the longest run between two places a piece may start. */
 function longestRun(text: string): number {
@@ -56,15 +35,7 @@ const DENSE_UNITS = ['$a', '$a.b', '${a}', '$!a', '$a.b()', '$a[0]', '$a#b', '$a
 
 describe('templates of adjacent references', () => {
   it('are cut between references, with velocityjs\'s own tree or error however they are cut', () => {
-    let seed = 11;
-    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
-    for (let iteration = 0; iteration < 1500; iteration++) {
-      let text = '';
-      for (let count = 1 + next(20); count > 0; count--) text += FRAGMENTS[next(FRAGMENTS.length)];
-      const whole = outcome(() => velocityParse(text, undefined, false));
-      if (!whole.startsWith('error') && !balanced(text)) continue;
-      for (const size of [1, 3]) assert.equal(outcome(() => parseInPieces(text, text, size)), whole, `${JSON.stringify(text)} in pieces of ${size}`);
-    }
+    assertPiecesParseAsWhole({ fragments: FRAGMENTS, seed: 11, iterations: 1500, maxFragments: 20, sizes: [1, 3] });
   });
 
   it('place a piece start after every reference, however many follow one another', () => {

@@ -2,16 +2,7 @@ import assert from 'node:assert/strict';
 import { parse as velocityParse } from 'velocityjs';
 import { checkTemplateSyntax, renderTemplate } from '../../../server/src/template/engine';
 import { parseInPieces } from '../../../server/src/template/piecewiseParse';
-
-/** The tree, or where and on what the parse failed. */
-function outcome(parse: () => unknown): string {
-  try {
-    return JSON.stringify(parse());
-  } catch (error) {
-    const hash = (error as { hash?: { loc?: unknown; token?: unknown; expected?: unknown } }).hash;
-    return `error ${JSON.stringify([hash?.loc, hash?.token, hash?.expected, String((error as Error).message).startsWith('Lexical')])}`;
-  }
-}
+import { assertPiecesParseAsWhole, parseOutcome } from './piecesAgainstWhole';
 
 const FRAGMENTS = [
   '$a', '$!b', '${c}', '$d.e', '$f.g(1, "x")', '$', '#', '##c\n', '#* b *#', '#[[r$x]]#', '#if($a)', '#elseif($b)', '#else',
@@ -19,16 +10,6 @@ const FRAGMENTS = [
   '#@bm()', '#define($d)', '#break', ' ', '\n', '\r\n', '\r', 'text', '5, ', '\\$a', '\\#if', '\\\\', '(', ')', '[', ']', '{', '}',
   '.', '"', "'", '\u2028', '$a[0]', '$a.b(', ' #set($y=1)', 'x#', '$#',
 ];
-
-/** Whether velocityjs nests the blocks of the text (it repeats or drops text otherwise, and the tree is not used). */
-function balanced(text: string): boolean {
-  let depth = 0;
-  for (const match of text.matchAll(/#\{?(if|foreach|macro|define|@bm|end)\b/g)) {
-    depth += match[1] === 'end' ? -1 : 1;
-    if (depth < 0) return false;
-  }
-  return depth === 0;
-}
 
 /** Median duration of `run`, for comparing the same work at two sizes. */
 function median(run: () => void): number {
@@ -43,22 +24,14 @@ function median(run: () => void): number {
 
 describe('parsing long templates in pieces', () => {
   it('gives velocityjs\'s own tree, or its own error at the same place, however the template is cut', () => {
-    let seed = 7;
-    const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
-    for (let iteration = 0; iteration < 2000; iteration++) {
-      let text = '';
-      for (let count = 1 + next(25); count > 0; count--) text += FRAGMENTS[next(FRAGMENTS.length)];
-      const whole = outcome(() => velocityParse(text, undefined, false));
-      if (!whole.startsWith('error') && !balanced(text)) continue;
-      for (const size of [1, 2, 5]) assert.equal(outcome(() => parseInPieces(text, text, size)), whole, `${JSON.stringify(text)} in pieces of ${size}`);
-    }
+    assertPiecesParseAsWhole({ fragments: FRAGMENTS, seed: 7, iterations: 2000, maxFragments: 25, sizes: [1, 2, 5] });
   });
 
   it('places nodes and errors of later pieces at their lines and columns in the template', () => {
     const text = 'a $x\r\n## c\r\n  $y.z #if($q)\n\u2028 $w #end\n$v $u(';
-    assert.equal(outcome(() => parseInPieces(text, text, 1)), outcome(() => velocityParse(text, undefined, false)));
+    assert.equal(parseOutcome(() => parseInPieces(text, text, 1)), parseOutcome(() => velocityParse(text, undefined, false)));
     const broken = '$a $b\n  $c #set($d = )';
-    assert.equal(outcome(() => parseInPieces(broken, broken, 1)), outcome(() => velocityParse(broken, undefined, false)));
+    assert.equal(parseOutcome(() => parseInPieces(broken, broken, 1)), parseOutcome(() => velocityParse(broken, undefined, false)));
   });
 
   it('checks and renders in time linear in the number of statements', function () {
