@@ -1,5 +1,5 @@
 import { describeConnection, displayEndpoint, ENDPOINT_SETTING, type Connection } from './connection';
-import { connectTimeoutOf, errorChain, errorCodes, isForeignAnswer, isNetworkFailure, isThrottling, notProvided, statusOf, type ErrorLike, type RawResponse } from './errorFacts';
+import { connectTimeoutOf, errorChain, errorCodes, isForeignAnswer, isNetworkFailure, isThrottling, notProvided, statusOf, type ErrorLike, type NotProvided, type RawResponse } from './errorFacts';
 import { cleanSdkText } from './redact';
 import { counted } from '../sentences';
 
@@ -141,13 +141,15 @@ const SERVICE_NAMES: Record<string, string> = {
   apigatewayv2: 'API Gateway v2 (HTTP and WebSocket APIs)',
 };
 
-/**
- * An endpoint that does not provide a whole service: asking again cannot help, another endpoint can. Only a custom
- * endpoint is named so; AWS itself provides both services in every region.
- */
+/** The service a custom endpoint answered it does not provide; AWS itself provides both in every region. */
+export function endpointLacksService(error: unknown, connection: Connection): NotProvided | undefined {
+  return connection.endpoint ? notProvided(error) : undefined;
+}
+
+/** An endpoint that does not provide a whole service: asking again cannot help, another endpoint can. */
 const serviceNotProvided: Rule = (f) => {
-  const missing = notProvided(f.error);
-  if (!missing || !f.connection.endpoint) return undefined;
+  const missing = endpointLacksService(f.error, f.connection);
+  if (!missing) return undefined;
   const service = SERVICE_NAMES[missing.service] ?? `the ${missing.service} service`;
   const other = missing.service === 'apigatewayv2' ? ' REST APIs still work there.' : '';
   const why = missing.localStack

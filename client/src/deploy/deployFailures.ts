@@ -59,8 +59,6 @@ export const MAX_DEFINITION_BYTES: Record<'REST' | 'HTTP', number | undefined> =
   HTTP: undefined,
 };
 
-export const MAX_REST_DEFINITION_BYTES = MAX_DEFINITION_BYTES.REST!;
-
 export class DefinitionTooLarge extends Error {
   constructor(readonly bytes: number, readonly limit: number, readonly kind: 'REST' | 'HTTP' = 'REST') {
     super(`The document is ${(bytes / 1048576).toFixed(1)} MB; API Gateway imports ${kind} API definitions of at most ${limit / 1048576} MB. Split it, or move large examples and descriptions out of it.`);

@@ -1,6 +1,5 @@
 import { EndpointSettingError, type GatewayClients } from '../aws/connection';
-import { notProvided } from '../aws/errorFacts';
-import { explainAwsError, type Remedy } from '../aws/errors';
+import { endpointLacksService, explainAwsError, type Remedy } from '../aws/errors';
 import { listRestApis, listV2Apis } from '../aws/listing';
 import { emptyNode, errorNode, unavailableNode, type TreeNode } from './nodes';
 import { restApiNode } from './restNodes';
@@ -31,7 +30,7 @@ export class ApiTreeModel {
     const where = clients.connection.region;
     // An endpoint without API Gateway v2 (LocalStack's community edition) is no failure of the listing: it is shown as
     // what the endpoint lacks, and the REST APIs beside it as usual.
-    const unavailable = (reason: unknown) => notProvided(reason) && clients.connection.endpoint !== undefined;
+    const unavailable = (reason: unknown) => endpointLacksService(reason, clients.connection) !== undefined;
     const group = (id: string, label: string, icon: string, nodes: TreeNode[] | undefined, reason: unknown): TreeNode => ({
       id: `group/${id}`,
       kind: 'group',

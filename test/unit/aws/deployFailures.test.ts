@@ -14,7 +14,7 @@ import {
   InvalidStageName,
   isNotFound,
   isRefusedRequest,
-  MAX_REST_DEFINITION_BYTES,
+  MAX_DEFINITION_BYTES,
   outcomeUnknown,
   PartialDeploy,
   reasonOf,
@@ -402,7 +402,7 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
 
   it('refuses a REST definition over 6 MB before sending anything', async () => {
     const base = restDocument('huge');
-    const body = base.replace("  version: '1'\n", `  version: '1'\n  description: ${'x'.repeat(MAX_REST_DEFINITION_BYTES - base.length)}\n`);
+    const body = base.replace("  version: '1'\n", `  version: '1'\n  description: ${'x'.repeat(MAX_DEFINITION_BYTES.REST! - base.length)}\n`);
     const callsBefore = fixture.fake.calls.length;
     const seenBefore = proxy.seen.length;
     const error = await failure({ kind: 'REST', body, target: { mode: 'new' }, backupDir });
