@@ -1,4 +1,5 @@
 import { badRequest, conflict, notFound } from './errors';
+import { isoDate } from './httpApis';
 import { isObject } from './openapiDocument';
 import { paginate } from './pagination';
 import { epochSeconds } from './restApis';
@@ -80,7 +81,7 @@ function v2DomainView(domain: DomainNameRecord): Record<string, unknown> {
       apiGatewayDomainName: domain.targetDomainName,
       certificateArn: domain.certificateArn,
       certificateName: domain.certificateName,
-      certificateUploadDate: new Date(domain.certificateUploadDate).toISOString(),
+      certificateUploadDate: isoDate(domain.certificateUploadDate),
       domainNameStatus: 'AVAILABLE',
       endpointType: domain.endpointType,
       hostedZoneId: domain.hostedZoneId,

@@ -27,8 +27,8 @@ import {
   type RouteRecord,
 } from './state';
 
-/** v2 timestamps travel as ISO-8601 date-time strings. */
-const isoDate = (ms: number) => new Date(ms).toISOString();
+/** v2 timestamps travel as ISO-8601 date-time strings, in whole seconds as API Gateway's do. */
+export const isoDate = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 const ROUTE_KEY = /^(\$default|(GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|ANY) \/\S*)$/;
 
 export function findHttpApi(state: FakeState, id: string): HttpApiRecord {

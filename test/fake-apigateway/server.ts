@@ -49,6 +49,11 @@ export interface FakeOptions {
    * `apigatewayv2` and refuses each of its calls with HTTP 501.
    */
   unavailableServices?: Iterable<ServiceName>;
+  /**
+   * Answers without a `Date` header, which HTTP lets a server leave out when it has no reliable clock, so a client
+   * has no server time to go by.
+   */
+  omitDateHeader?: boolean;
 }
 
 export type ServiceName = 'apigateway' | 'apigatewayv2';
@@ -65,6 +70,7 @@ export async function startFakeApiGateway(options: FakeOptions = {}): Promise<Fa
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (options.omitDateHeader) res.sendDate = false;
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
     calls.push({ method, path: url.pathname });

@@ -15,12 +15,30 @@ const V2_LIMIT = '500';
 export interface ListOptions {
   /** Items per request; the largest the service accepts unless a caller wants smaller pages. */
   pageSize?: number;
+  /**
+   * Given the HTTP headers of each page's answer as soon as it is read, so that a caller can learn what the SDK's
+   * result leaves out (API Gateway's clock, from `Date`) without a call of its own.
+   */
+  onHeaders?: (headers: Record<string, string | undefined>) => void;
+}
+
+type Watchable = { middlewareStack: { add(middleware: never, options: { step: 'deserialize'; name: string }): void } };
+
+function watchHeaders<C extends Watchable>(command: C, onHeaders: ListOptions['onHeaders']): C {
+  if (!onHeaders) return command;
+  const middleware = (next: (args: unknown) => Promise<{ response: unknown }>) => async (args: unknown) => {
+    const out = await next(args);
+    onHeaders((out.response as { headers?: Record<string, string | undefined> } | undefined)?.headers ?? {});
+    return out;
+  };
+  command.middlewareStack.add(middleware as never, { step: 'deserialize', name: 'apigatewayStudioHeaders' });
+  return command;
 }
 
 export async function listRestApis(clients: GatewayClients, options: ListOptions = {}): Promise<V1.RestApi[]> {
   const { GetRestApisCommand } = await sdkV1();
   return allPages(async (position) => {
-    const out = await clients.v1.send(new GetRestApisCommand({ position, limit: options.pageSize ?? V1_LIMIT }));
+    const out = await clients.v1.send(watchHeaders(new GetRestApisCommand({ position, limit: options.pageSize ?? V1_LIMIT }), options.onHeaders));
     return { items: out.items, next: out.position };
   });
 }
@@ -28,7 +46,8 @@ export async function listRestApis(clients: GatewayClients, options: ListOptions
 export async function listV2Apis(clients: GatewayClients, options: ListOptions = {}): Promise<V2.Api[]> {
   const { GetApisCommand } = await sdkV2();
   return allPages(async (NextToken) => {
-    const out = await clients.v2.send(new GetApisCommand({ NextToken, MaxResults: options.pageSize ? String(options.pageSize) : V2_LIMIT }));
+    const command = new GetApisCommand({ NextToken, MaxResults: options.pageSize ? String(options.pageSize) : V2_LIMIT });
+    const out = await clients.v2.send(watchHeaders(command, options.onHeaders));
     return { items: out.Items, next: out.NextToken };
   });
 }
@@ -48,13 +67,32 @@ export async function listRestStages(clients: GatewayClients, restApiId: string)
   return out.item ?? [];
 }
 
-export async function listDeployments(clients: GatewayClients, restApiId: string): Promise<V1.Deployment[]> {
+/**
+ * Newest first. API Gateway dates deployments in whole seconds, so a deploy soon after another can share its second:
+ * among those, the one a stage serves (`serving`) comes first, since deploying points the stage at the deployment it
+ * makes; the others keep the order API Gateway listed them in, as nothing else tells which came later.
+ */
+function newestFirst<T>(deployments: T[], facts: (d: T) => { id?: string; created?: Date }, serving?: string): T[] {
+  const key = (d: T) => {
+    const { id, created } = facts(d);
+    return { time: created?.getTime() ?? 0, serves: serving !== undefined && id === serving };
+  };
+  // Array sort is stable, which keeps API Gateway's order among the rest.
+  return [...deployments].sort((a, b) => {
+    const x = key(a);
+    const y = key(b);
+    return y.time - x.time || Number(y.serves) - Number(x.serves);
+  });
+}
+
+/** `serving`: the deployment the stage being looked at serves, which leads its second (see `newestFirst`). */
+export async function listDeployments(clients: GatewayClients, restApiId: string, serving?: string): Promise<V1.Deployment[]> {
   const { GetDeploymentsCommand } = await sdkV1();
   const all = await allPages(async (position) => {
     const out = await clients.v1.send(new GetDeploymentsCommand({ restApiId, position, limit: V1_LIMIT }));
     return { items: out.items, next: out.position };
   });
-  return all.sort((a, b) => (b.createdDate?.getTime() ?? 0) - (a.createdDate?.getTime() ?? 0));
+  return newestFirst(all, (d) => ({ id: d.id, created: d.createdDate }), serving);
 }
 
 export async function listAuthorizers(clients: GatewayClients, restApiId: string): Promise<V1.Authorizer[]> {
@@ -114,13 +152,14 @@ export async function listV2Stages(clients: GatewayClients, ApiId: string): Prom
   });
 }
 
-export async function listV2Deployments(clients: GatewayClients, ApiId: string): Promise<V2.Deployment[]> {
+/** `serving`: the deployment the stage being looked at serves, which leads its second (see `newestFirst`). */
+export async function listV2Deployments(clients: GatewayClients, ApiId: string, serving?: string): Promise<V2.Deployment[]> {
   const { GetDeploymentsCommand } = await sdkV2();
   const all = await allPages(async (NextToken) => {
     const out = await clients.v2.send(new GetDeploymentsCommand({ ApiId, NextToken, MaxResults: V2_LIMIT }));
     return { items: out.Items, next: out.NextToken };
   });
-  return all.sort((a, b) => (b.CreatedDate?.getTime() ?? 0) - (a.CreatedDate?.getTime() ?? 0));
+  return newestFirst(all, (d) => ({ id: d.DeploymentId, created: d.CreatedDate }), serving);
 }
 
 /** `basePath` is undefined for the domain root, whichever API reported the mapping. */

@@ -9,38 +9,15 @@ import { ImportOutcomeUnknown, reasonOf, type ImportLookup, type PossibleApi } f
  */
 const CLOCK_TOLERANCE_MS = 60_000;
 
+/** API Gateway gives creation dates, and its `Date` header, in whole seconds. */
+const WHOLE_SECOND_MS = 1_000;
+
 /**
  * With API Gateway's clock known from its `Date` header, only whole seconds blur the comparison: the header and the
  * creation date are each stamped in whole seconds, so an API the import created is at most this much older than the
  * estimated sending.
  */
-const SECONDS_ROUNDING_MS = 2_000;
-
-/** Server time less this computer's time, from the `Date` header of a cheap listing call; undefined without one. */
-async function serverClockOffset(clients: GatewayClients, kind: 'REST' | 'HTTP'): Promise<number | undefined> {
-  let date: string | undefined;
-  let received = 0;
-  const capture = (next: (args: unknown) => Promise<{ response: unknown }>) => async (args: unknown) => {
-    const out = await next(args);
-    date = (out.response as { headers?: Record<string, string | undefined> } | undefined)?.headers?.date;
-    received = Date.now();
-    return out;
-  };
-  const options = { step: 'deserialize' as const, name: 'apigatewayStudioServerClock' };
-  if (kind === 'REST') {
-    const { GetRestApisCommand } = await import('@aws-sdk/client-api-gateway');
-    const command = new GetRestApisCommand({ limit: 1 });
-    command.middlewareStack.add(capture as never, options);
-    await clients.v1.send(command);
-  } else {
-    const { GetApisCommand } = await import('@aws-sdk/client-apigatewayv2');
-    const command = new GetApisCommand({ MaxResults: '1' });
-    command.middlewareStack.add(capture as never, options);
-    await clients.v2.send(command);
-  }
-  const server = date ? Date.parse(date) : NaN;
-  return Number.isFinite(server) ? server - received : undefined;
-}
+const SECONDS_ROUNDING_MS = 2 * WHOLE_SECOND_MS;
 
 /**
  * The APIs named `title` the import may have created, newest first. With API Gateway's clock, those created before
@@ -48,10 +25,15 @@ async function serverClockOffset(clients: GatewayClients, kind: 'REST' | 'HTTP')
  * sending by this computer's clock are only marked so, since a wrong clock could make the new API look older.
  */
 async function apisCreatedSince(clients: GatewayClients, kind: 'REST' | 'HTTP', title: string, sent: Date): Promise<ImportLookup> {
-  const offset = await serverClockOffset(clients, kind).catch(() => undefined);
+  // Server time less this computer's, read from the listing's first answer with a usable `Date` header.
+  let offset: number | undefined;
+  const onHeaders = (headers: Record<string, string | undefined>) => {
+    const server = offset === undefined && headers.date ? Date.parse(headers.date) : NaN;
+    if (Number.isFinite(server)) offset = server - Date.now();
+  };
   const apis = kind === 'REST'
-    ? (await listRestApis(clients)).map((a) => ({ id: a.id ?? '', name: a.name ?? '', createdDate: a.createdDate }))
-    : (await listV2Apis(clients)).filter((a) => a.ProtocolType !== 'WEBSOCKET').map((a) => ({ id: a.ApiId ?? '', name: a.Name ?? '', createdDate: a.CreatedDate }));
+    ? (await listRestApis(clients, { onHeaders })).map((a) => ({ id: a.id ?? '', name: a.name ?? '', createdDate: a.createdDate }))
+    : (await listV2Apis(clients, { onHeaders })).filter((a) => a.ProtocolType !== 'WEBSOCKET').map((a) => ({ id: a.ApiId ?? '', name: a.Name ?? '', createdDate: a.CreatedDate }));
   const named = apis
     .filter((a): a is PossibleApi & { createdDate: Date } => a.name === title && a.createdDate !== undefined)
     .sort((a, b) => b.createdDate.getTime() - a.createdDate.getTime());
@@ -64,8 +46,10 @@ async function apisCreatedSince(clients: GatewayClients, kind: 'REST' | 'HTTP', 
     };
   }
   const from = sent.getTime() - CLOCK_TOLERANCE_MS;
+  // Dated in whole seconds, an API made just after the sending can be dated just before it.
+  const beforeSending = (a: { createdDate: Date }) => a.createdDate.getTime() + WHOLE_SECOND_MS <= sent.getTime();
   return {
-    candidates: named.filter((a) => a.createdDate.getTime() >= from).map((a) => ({ ...a, beforeSending: a.createdDate.getTime() < sent.getTime() })),
+    candidates: named.filter((a) => a.createdDate.getTime() >= from).map((a) => ({ ...a, beforeSending: beforeSending(a) })),
     older: named.filter((a) => a.createdDate.getTime() < from),
     serverClock: false,
   };

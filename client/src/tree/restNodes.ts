@@ -162,7 +162,7 @@ export function restStageNode(clients: GatewayClients, api: ApiRef, stage: V1.St
 }
 
 async function restDeploymentNodes(clients: GatewayClients, api: ApiRef, stage: string, current: string | undefined): Promise<TreeNode[]> {
-  const deployments = await listDeployments(clients, api.apiId);
+  const deployments = await listDeployments(clients, api.apiId, current);
   return deployments.map((deployment) => {
     const isCurrent = deployment.id === current;
     return leaf(`rest/${api.apiId}/stage/${stage}/deployment/${deployment.id}`, formatDate(deployment.createdDate) || deployment.id || '', isCurrent ? 'pass-filled' : 'circle-outline', {

@@ -118,7 +118,7 @@ function v2StageNode(clients: GatewayClients, api: ApiRef, stage: V2.Stage, mapp
         { description: String(variables.length) }));
       }
       rows.push(folder(`${id}/deployments`, 'Deployment history', 'history', async () => {
-        const deployments = await listV2Deployments(clients, api.apiId);
+        const deployments = await listV2Deployments(clients, api.apiId, stage.DeploymentId);
         return deployments.map((d) => {
           const isCurrent = d.DeploymentId === stage.DeploymentId;
           return leaf(`${id}/deployment/${d.DeploymentId}`, formatDate(d.CreatedDate) || d.DeploymentId || '', isCurrent ? 'pass-filled' : 'circle-outline', {

@@ -136,6 +136,7 @@ describe('deploys that fail part way, through a failure-injecting proxy', functi
       const [created] = (await restApisNamed('same-title')).filter((a) => a.id !== older);
       assert.deepEqual(error.candidates.map((c) => c.id), [created.id]);
       assert.deepEqual(error.older.map((c) => c.id), [older]);
+      assert.deepEqual(calls.map((c) => c.command), ['ImportRestApiCommand', 'GetRestApisCommand'], "API Gateway's clock is read from the listing, not a call of its own");
       assert.match(error.message, new RegExp(`may have created it anyway: REST API same-title \\(${created.id}\\) appeared since the import was sent\\. Check it .* REST API same-title \\(${older}\\) with that title is older than the import\\.$`));
     });
 

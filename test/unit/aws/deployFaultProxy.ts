@@ -73,6 +73,8 @@ export async function startFaultProxy(targetPort: number): Promise<FaultProxy> {
             const after = rule.fault.afterForward;
             return after === 'drop' ? void req.socket.destroy() : writeAnswer(res, after);
           }
+          // Node would add a `Date` of its own; the answer is passed on as the fake sent it, with or without one.
+          res.sendDate = false;
           res.writeHead(up.statusCode ?? 500, up.headers);
           res.end(Buffer.concat(body));
         });

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
 import { ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
 import type { GatewayClients } from '../../../client/src/aws/connection';
-import { listCustomDomainMappings, listResources, listRestApis, listV2Apis } from '../../../client/src/aws/listing';
+import { listCustomDomainMappings, listDeployments, listResources, listRestApis, listV2Apis, listV2Deployments } from '../../../client/src/aws/listing';
+import { rollbackStage } from '../../../client/src/deploy/stageActions';
 import type { TreeNode } from '../../../client/src/tree/nodes';
 import { ApiTreeModel } from '../../../client/src/tree/treeModel';
 import { httpDocument, restDocument } from './fixtures/documents';
@@ -105,5 +106,51 @@ describe('listing deployed APIs through the real SDK', function () {
 
   it('lists custom-domain mappings, none on an account without custom domains', async () => {
     assert.deepEqual(await listCustomDomainMappings(clients), []);
+  });
+
+  describe('deployments made in the same second', () => {
+    /** Dates the deployments, in the order given, at growing moments of one second, which API Gateway shows cut to it. */
+    function sameSecond(deployments: Iterable<{ createdDate: number }>): void {
+      const second = Math.floor(Date.now() / 1000) * 1000 - 60_000;
+      let ms = 100;
+      for (const deployment of deployments) deployment.createdDate = second + (ms += 300);
+    }
+
+    async function history(apiGroup: string, apiName: string, stage: string): Promise<(string | undefined)[]> {
+      const model = new ApiTreeModel(async () => clients);
+      const api = await child(model, await child(model, undefined, apiGroup), apiName);
+      const rows = await model.children(await child(model, await child(model, await child(model, api, 'Stages'), stage), 'Deployment history'));
+      return rows.map((r) => r.deploymentId);
+    }
+
+    it('put the one a REST stage serves first in its history, and otherwise keep the order API Gateway lists them in', async () => {
+      const { CreateDeploymentCommand } = await import('@aws-sdk/client-api-gateway');
+      const apiId = await importRest(clients, 'same-second-rest');
+      const first = (await clients.v1.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: 'dev' }))).id!;
+      const second = (await clients.v1.send(new CreateDeploymentCommand({ restApiId: apiId, stageName: 'dev' }))).id!;
+      sameSecond(fixture.fake.state.restApis.get(apiId)!.deployments.values());
+      const listed = await listDeployments(clients, apiId);
+      assert.equal(listed[0].createdDate?.getTime(), listed[1].createdDate?.getTime(), 'API Gateway dates them alike');
+      assert.deepEqual(listed.map((d) => d.id), [first, second], "as the stand-in lists them, its creation order");
+      assert.deepEqual(await history('REST APIs', 'same-second-rest', 'dev'), [second, first], 'the later deploy serves the stage');
+      await rollbackStage(clients, 'REST', apiId, 'dev', first);
+      assert.deepEqual(await history('REST APIs', 'same-second-rest', 'dev'), [first, second]);
+    });
+
+    it('put the one an HTTP stage serves first in its history too', async () => {
+      const { CreateDeploymentCommand, CreateStageCommand } = await import('@aws-sdk/client-apigatewayv2');
+      const apiId = (await clients.v2.send(new ImportApiCommand({ Body: httpDocument('same-second-http') }))).ApiId!;
+      await clients.v2.send(new CreateStageCommand({ ApiId: apiId, StageName: 'dev' }));
+      const first = (await clients.v2.send(new CreateDeploymentCommand({ ApiId: apiId, StageName: 'dev' }))).DeploymentId!;
+      const second = (await clients.v2.send(new CreateDeploymentCommand({ ApiId: apiId, StageName: 'dev' }))).DeploymentId!;
+      sameSecond(fixture.fake.state.httpApis.get(apiId)!.deployments.values());
+      const listed = await listV2Deployments(clients, apiId);
+      assert.equal(listed[0].CreatedDate?.getTime(), listed[1].CreatedDate?.getTime(), 'API Gateway dates them alike');
+      assert.equal(listed[0].CreatedDate?.getMilliseconds(), 0, 'in whole seconds');
+      assert.deepEqual(listed.map((d) => d.DeploymentId), [first, second]);
+      assert.deepEqual(await history('HTTP APIs', 'same-second-http', 'dev'), [second, first]);
+      await rollbackStage(clients, 'HTTP', apiId, 'dev', first);
+      assert.deepEqual(await history('HTTP APIs', 'same-second-http', 'dev'), [first, second]);
+    });
   });
 });
