@@ -19,6 +19,7 @@ const STAGE_VARIABLES_URL =
   'https://docs.aws.amazon.com/apigateway/latest/developerguide/aws-api-gateway-stage-variables-reference.html';
 const OVERRIDE_URL =
   'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-override-request-response-parameters.html';
+const XRAY_URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-enabling-xray.html';
 const CLIENT_CERT_URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html';
 /** The one page that lists the `$context` variables of HTTP APIs. */
 export const HTTP_CONTEXT_URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html';
@@ -392,6 +393,9 @@ const CONTEXT_ALL_APIS: TemplateMember = {
     only('http', property('status', 'String', 'The status code of the response API Gateway sent.', null)),
     only('rest', property('wafResponseCode', 'String', 'The AWS WAF verdict: `WAF_ALLOW` or `WAF_BLOCK` (absent without a web ACL).', null)),
     only('rest', property('webaclArn', 'String', 'The ARN of the web ACL that judged the request (absent without a web ACL).', null)),
+    // The REST reference lists it among the variables templates and mappings read, not among the access-log-only ones;
+    // HTTP APIs have no X-Ray tracing and their list has no such variable.
+    only('rest', property('xrayTraceId', 'String', 'The id of the X-Ray trace the request belongs to (tracing must be on for the stage, or the caller traced).', null, XRAY_URL)),
   ],
 };
 
@@ -401,7 +405,10 @@ const CONTEXT_ALL_APIS: TemplateMember = {
  */
 function contextOf(member: TemplateMember, dialect: Dialect): TemplateMember {
   const { httpDoc, ...rest } = member;
-  const own: TemplateMember = dialect === 'http' ? { ...rest, doc: httpDoc ?? rest.doc, docsUrl: HTTP_CONTEXT_URL } : rest;
+  // Template kinds are a REST notion: HTTP APIs have no templates, and their mapping page lets a mapping read any
+  // variable of their one list, `error.*` included.
+  const { availableIn: _templateKinds, ...untemplated } = rest;
+  const own: TemplateMember = dialect === 'http' ? { ...untemplated, doc: httpDoc ?? rest.doc, docsUrl: HTTP_CONTEXT_URL } : rest;
   if (!member.members) return own;
   const members = member.members.filter((m) => !m.dialects || m.dialects.includes(dialect)).map((m) => contextOf(m, dialect));
   return { ...own, members };
@@ -418,7 +425,7 @@ export const TEMPLATE_ROOTS: TemplateMember[] = [INPUT, UTIL, CONTEXT, STAGE_VAR
  */
 export const ACCESS_LOG_ONLY_CONTEXT: ReadonlySet<string> = new Set([
   'authenticate', 'authorize', 'customDomain', 'integration', 'integrationErrorMessage', 'integrationLatency',
-  'integrationStatus', 'responseLatency', 'responseLength', 'status', 'waf', 'xrayTraceId',
+  'integrationStatus', 'responseLatency', 'responseLength', 'status', 'waf',
 ]);
 
 /** The member at `path` (root name first, without `$`), following open-ended members for any deeper key. */

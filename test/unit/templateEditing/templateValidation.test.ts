@@ -66,6 +66,11 @@ describe('template diagnostics', () => {
     ]);
   });
 
+  it('reads the X-Ray trace id in templates, which the REST reference does not limit to access logs, and still flags access-log-only variables', () => {
+    const text = yamlWithRequestTemplate('"{\\"trace\\": \\"$context.xrayTraceId\\", \\"waf\\": \\"$context.waf.status\\"}"');
+    assert.deepEqual(covered(text), ['template-access-log-variable: waf']);
+  });
+
   it('points at problems inside JSON strings with escapes', () => {
     const template = '{\\"q\\": \\"$util.escapeJavaScript($input.params(\'q\'))\\",\\n\\"m\\": \\"$context.requestOverride.header.x\\"}';
     const text = `{"openapi":"3.0.1","paths":{"/a":{"get":{"x-amazon-apigateway-integration":{"type":"http","responses":{"default":{"statusCode":"200","responseTemplates":{"application/json":"${template}"}}}}}}}}`;

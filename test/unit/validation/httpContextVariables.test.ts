@@ -15,7 +15,7 @@ import { complete, withCursor } from '../editing/documents';
 import { restYaml, validate, withCode } from './validate';
 
 const HTTP_ONLY = ['routeKey', 'awsEndpointRequestId2', 'dataProcessed', 'integrationLatency', 'integration.status', 'customDomain.basePathMatched', 'responseLength', 'status'];
-const REST_ONLY = ['resourcePath', 'resourceId', 'deploymentId', 'isCanaryRequest', 'identity.apiKey', 'identity.vpceId', 'error.validationErrorString', 'requestOverride.header', 'wafResponseCode'];
+const REST_ONLY = ['resourcePath', 'resourceId', 'deploymentId', 'isCanaryRequest', 'identity.apiKey', 'identity.vpceId', 'error.validationErrorString', 'requestOverride.header', 'wafResponseCode', 'xrayTraceId'];
 const BOTH = ['requestId', 'stage', 'identity.sourceIp', 'authorizer.principalId', 'identity.clientCert.validity.notAfter', 'error.messageString'];
 
 const path = (name: string) => name.split('.');
@@ -97,7 +97,9 @@ describe('$context variables of HTTP APIs', () => {
       const { labels, items } = labelsAt(`${HTTP_OP}        requestParameters:\n          overwrite:header.x-route: $context.|\n`, 'http');
       for (const name of ['routeKey', 'awsEndpointRequestId2', 'requestId', 'identity.sourceIp', 'authorizer.claims.']) assert.ok(labels.includes(name), `${name} missing from ${labels.join(', ')}`);
       for (const name of ['resourcePath', 'resourceId', 'deploymentId', 'isCanaryRequest', 'identity.apiKey', 'identity.vpceId', 'wafResponseCode']) assert.ok(!labels.includes(name), name);
-      assert.ok(!labels.some((l) => l.startsWith('error.') || l.startsWith('requestOverride')), labels.join(', '));
+      assert.ok(!labels.some((l) => l.startsWith('requestOverride')), labels.join(', '));
+      // Their mapping page takes every variable of the access-log list, the error ones too.
+      assert.ok(labels.includes('error.messageString'), labels.join(', '));
       const requestId = (items.find((i) => i.label === 'requestId')!.documentation as MarkupContent).value;
       assert.ok(requestId.startsWith(findContextVariable(['requestId'], 'http')!.doc), requestId);
       assert.ok(requestId.includes(HTTP_CONTEXT_URL));
@@ -155,6 +157,21 @@ describe('$context variables of HTTP APIs', () => {
         assert.deepEqual(others, []);
         assert.equal(request.message, '`$context.resourcePath` is a context variable of REST APIs only, so in an HTTP API the mapping reads nothing.');
         assert.equal(response.message, '`$context.identity.apiKey` is a context variable of REST APIs only, so in an HTTP API the mapping reads nothing.');
+      });
+
+      it('accepts the error variables, which the HTTP list has without the REST limit to gateway response templates', async () => {
+        assert.deepEqual(await found(httpMappings('$context.error.message', "'e-${context.error.responseType}'")), []);
+        for (const name of ['message', 'messageString', 'responseType']) {
+          assert.equal(findContextVariable(['error', name], 'http')!.availableIn, undefined, name);
+          assert.deepEqual(findContextVariable(['error', name], 'rest')!.availableIn, ['gatewayResponse'], name);
+        }
+      });
+
+      it('says of REST access-log variables that HTTP APIs have no such variable, and of the X-Ray trace id that only REST APIs have it', async () => {
+        const [waf, xray, ...others] = await found(httpMappings('$context.waf.status', '$context.xrayTraceId'));
+        assert.deepEqual(others, []);
+        assert.match(waf.message, /^`\$context\.waf\.status` is not a context variable HTTP APIs have/);
+        assert.equal(xray.message, '`$context.xrayTraceId` is a context variable of REST APIs only, so in an HTTP API the mapping reads nothing.');
       });
 
       it('names the HTTP variable a misspelt one most likely means', async () => {

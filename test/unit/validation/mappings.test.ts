@@ -158,6 +158,66 @@ responses:
     assert.doesNotMatch(found[0].message, /such as/);
   });
 
+  it('says a double-quoted static value is refused, in request, response and gateway response mappings, with its single-quoted form', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+requestParameters:
+  integration.request.header.X-Static: '"abc"'
+responses:
+  default:
+    statusCode: '200'
+    responseParameters:
+      method.response.header.X-Request-Id: '"*"'`);
+    const found = withCode(await validate(text), 'invalid-mapping-value');
+    assert.deepEqual(found.map((d) => d.data), [{ expected: "'abc'" }, { expected: "'*'" }]);
+    assert.deepEqual(found[0].range, rangeOf(text, `'"abc"'`));
+    assert.equal(found[0].message, '"abc" is in double quotes, which do not mark a static value: API Gateway refuses it with "Invalid mapping expression specified". Write the static value in single quotes inside the string: `\'abc\'`.');
+    assert.equal(found[0].severity, 1);
+    const gateway = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths: {}',
+      'x-amazon-apigateway-gateway-responses:',
+      '  DEFAULT_4XX:',
+      '    responseParameters:',
+      `      gatewayresponse.header.Access-Control-Allow-Origin: '"*"'`,
+      '',
+    ].join('\n');
+    const [d] = withCode(await validate(gateway), 'invalid-mapping-value');
+    assert.deepEqual(d.data, { expected: "'*'" });
+    assert.match(d.message, /is in double quotes, which do not mark a static value/);
+  });
+
+  it('says a mapping expression in double quotes reads nothing, and offers it bare rather than as a literal', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+requestParameters:
+  integration.request.header.X-Id: '"context.requestId"'
+responses:
+  default:
+    statusCode: '200'
+    responseParameters:
+      method.response.header.X-Request-Id: '"integration.response.header.X-Id"'`);
+    const found = withCode(await validate(text), 'invalid-mapping-value');
+    assert.deepEqual(found.map((d) => d.data), [{ expected: 'context.requestId' }, { expected: 'integration.response.header.X-Id' }]);
+    assert.match(found[0].message, /Write `context\.requestId` without the double quotes/);
+  });
+
+  it('still accepts single-quoted static values, double quotes inside them included', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+requestParameters:
+  integration.request.header.X-Static: "'abc'"
+  integration.request.header.X-Quoted: "'\\"abc\\"'"
+responses:
+  default:
+    statusCode: '200'`);
+    assert.deepEqual(withCode(await validate(text), 'invalid-mapping-value'), []);
+  });
+
   it('offers no quoted value for an expression it does not know, which quoting would send as its name', async () => {
     const text = restYaml(`type: http
 httpMethod: GET
@@ -226,12 +286,26 @@ responses:
 httpMethod: GET
 uri: https://example.com
 requestParameters:
-  integration.request.header.trace: context.xrayTraceId
+  integration.request.header.waf: context.waf.status
 responses:
   default:
     statusCode: '200'`);
     const [found] = withCode(await validate(text), 'unknown-context-variable');
-    assert.equal(found.message, '`context.xrayTraceId` is only available in access-log formats, so the mapping reads nothing.');
+    assert.equal(found.message, '`context.waf.status` is only available in access-log formats, so the mapping reads nothing.');
+  });
+
+  it('accepts the X-Ray trace id, which the REST reference lists among the variables mappings read', async () => {
+    const text = restYaml(`type: http
+httpMethod: GET
+uri: https://example.com
+requestParameters:
+  integration.request.header.trace: context.xrayTraceId
+responses:
+  default:
+    statusCode: '200'
+    responseParameters:
+      method.response.header.X-Trace: context.xrayTraceId`);
+    assert.deepEqual(withCode(await validate(text), 'unknown-context-variable'), []);
   });
 
   it('checks HTTP API parameter mapping keys, reserved headers and variables', async () => {

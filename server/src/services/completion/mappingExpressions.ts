@@ -45,7 +45,8 @@ interface Expression {
 }
 
 const contextNames = () => mappingContextVariables(false, 'rest');
-const httpContextNames = () => mappingContextVariables(false, 'http');
+// An HTTP API's mappings may read every variable of its access-log list, `error` among them.
+const httpContextNames = () => mappingContextVariables(true, 'http');
 const gatewayContextNames = () => mappingContextVariables(true, 'rest');
 
 // The sources each kind of mapping reads (request-response-data-mappings, http-api-parameter-mapping,

@@ -19,8 +19,8 @@ export interface VariableName {
 /**
  * The `$context` variables a parameter mapping reads, from the catalog templates read: the `#set` overrides are only
  * ever written, access-log variables are not there to read, and `error` exists only once API Gateway answers with an
- * error of its own, which only a gateway response does. HTTP APIs have a set of their own, which their mapping page
- * takes whole from their access-log list.
+ * error of its own, which only a REST API's gateway response does. HTTP APIs have a set of their own, which their
+ * mapping page takes whole from their access-log list, `error` included.
  */
 export function mappingContextVariables(withError: boolean, dialect: Dialect): VariableName[] {
   const readable = (contextVariables(dialect).members ?? []).filter(

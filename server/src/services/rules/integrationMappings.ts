@@ -22,7 +22,9 @@ import { quoted } from './messageText';
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
 const REST_REQUEST_SOURCE = /^method\.request\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/;
-const REST_OTHER_REQUEST_SOURCE = /^(method\.request\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*'|"[^"]*")$/;
+const REST_OTHER_REQUEST_SOURCE = /^(method\.request\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
+/** A static value in double quotes, which REST mappings refuse: only single quotes mark one. */
+const DOUBLE_QUOTED_STATIC = /^"([^"']*)"$/;
 const REST_RESPONSE_KEY = /^method\.response\.header\.(.+)$/;
 const REST_RESPONSE_SOURCE = /^(integration\.response\.(header|multivalueheader)\.\S+|integration\.response\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
 /** Mapping keys with the name they set: target prefix, location, name. */
@@ -548,6 +550,17 @@ function reportInvalidValue(context: ValidationContext, p: PropertyNode, value: 
   const bare = reference ? (reference[1] ?? reference[2]) : undefined;
   if (bare !== undefined && accepts(bare)) {
     context.report(node, 'invalid-mapping-value', `${head}. Write \`${bare}\`: parameter mappings name variables without the \`$\` and braces of templates.`, { data: { expected: bare } });
+    return;
+  }
+  const doubleQuoted = DOUBLE_QUOTED_STATIC.exec(value)?.[1];
+  if (doubleQuoted !== undefined && accepts(doubleQuoted)) {
+    context.report(node, 'invalid-mapping-value', `${head}. Write \`${doubleQuoted}\` without the double quotes: they make it neither a source nor a static value.`, { data: { expected: doubleQuoted } });
+    return;
+  }
+  if (doubleQuoted !== undefined && !doubleQuoted.includes('$')) {
+    // AWS answers such a value with "Invalid mapping expression specified" and takes the same text in single quotes.
+    const expected = `'${doubleQuoted}'`;
+    context.report(node, 'invalid-mapping-value', `${value} is in double quotes, which do not mark a static value: API Gateway refuses it with "Invalid mapping expression specified". Write the static value in single quotes inside the string: \`${expected}\`.`, { data: { expected } });
     return;
   }
   const expressions = value.match(MAPPING_EXPRESSION) ?? [];
