@@ -171,14 +171,23 @@ export class LargeDocumentHost {
     }
     // Kept for the process's life, but keeping it alive only while calls wait.
     worker.unref();
-    worker.on('message', (response: HostResponse) => this.receive(response));
+    const processes = new Set<number>();
+    worker.on('message', (response: HostResponse) => {
+      if (response.type !== 'process') this.receive(response);
+      else if (response.running) processes.add(response.pid);
+      else processes.delete(response.pid);
+    });
     worker.on('error', (error) => this.fail(worker, error.message));
-    worker.on('exit', (code) => this.fail(worker, `exited with code ${code}`));
+    worker.on('exit', (code) => {
+      // The thread's messages are all in by now, so the set holds every process it left.
+      endProcesses(processes);
+      this.fail(worker, `exited with code ${code}`);
+    });
     this.worker = worker;
     return worker;
   }
 
-  private receive(response: HostResponse): void {
+  private receive(response: Exclude<HostResponse, { type: 'process' }>): void {
     if (response.type === 'log') {
       this.log(response.message);
       return;
@@ -208,5 +217,19 @@ export class LargeDocumentHost {
     const waiting = [...this.pending.values()];
     this.pending.clear();
     for (const call of waiting) call.reject(new HostFailed(true));
+  }
+}
+
+/**
+ * Ends the Lambda worker processes a stopped thread left. The thread says when it reaps one; those it had not reaped
+ * when it stopped never are, so their ids stay taken (by a zombie, at worst) and cannot name another process.
+ */
+function endProcesses(pids: Iterable<number>): void {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Gone already.
+    }
   }
 }

@@ -63,4 +63,6 @@ export type HostResponse =
    * names a document whose version the thread does not hold.
    */
   | { type: 'failed'; id: number; message: string; rename?: boolean; missing?: string }
-  | { type: 'log'; message: string };
+  | { type: 'log'; message: string }
+  /** A Lambda worker process the thread started (`running`), or saw end: the host ends those left when the thread stops. */
+  | { type: 'process'; pid: number; running: boolean };

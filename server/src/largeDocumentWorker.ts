@@ -9,6 +9,7 @@ import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTemplateHandlers } from './customRequests';
 import { createInvokeHandlers } from './invokeRequests';
+import { listenToWorkerProcesses } from './gateway/lambda/lambdaHost';
 import { createLanguageService } from './languageService';
 import { RenameError } from './services/rename';
 import { WorkspaceResolver } from './workspaceResolver';
@@ -27,9 +28,13 @@ const requests: HostedRequests = {
   invokeLocal: invoke.invokeLocal,
   operationSample: invoke.operationSample,
 };
-// As in the server's thread. A thread that fails or is terminated never gets here: its Lambda workers stay until the
-// server exits, which closes their channel and so ends them.
+// As in the server's thread; a thread that is terminated never gets here. Its idle Lambda workers end as their channel
+// closes, but one busy in a handler does not, and its timeout stopped with the thread: the host ends those.
 process.once('exit', () => invoke.dispose());
+listenToWorkerProcesses({
+  started: (pid) => send({ type: 'process', pid, running: true }),
+  ended: (pid) => send({ type: 'process', pid, running: false }),
+});
 
 function send(response: HostResponse): void {
   parentPort!.postMessage(response);

@@ -83,6 +83,23 @@ let compilerPath: string | undefined;
  */
 export const WORKERS_PER_FUNCTION = 4;
 
+/** Hears of every worker process as it starts and as it ends, whichever host started it. */
+export interface WorkerProcessListener {
+  started(pid: number): void;
+  ended(pid: number): void;
+}
+
+let processListener: WorkerProcessListener | undefined;
+
+/**
+ * A thread that starts workers and may be stopped from outside tells its owner their process ids: stopping a thread
+ * closes their IPC channels, but a worker busy in a handler's endless loop never hears of it, and its own timeout
+ * went with the thread.
+ */
+export function listenToWorkerProcesses(listener: WorkerProcessListener | undefined): void {
+  processListener = listener;
+}
+
 /**
  * Runs local Lambda handlers in child processes kept warm between invocations. A crash, an exception or an
  * endless loop in user code ends in a Lambda-shaped error; the host process is never affected.
@@ -295,6 +312,8 @@ export class LambdaHost {
       stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       serialization: 'json',
     });
+    const pid = child.pid;
+    if (pid !== undefined) processListener?.started(pid);
     let markReady!: () => void;
     let failReady!: (error: Error) => void;
     const worker: Worker = {
@@ -341,6 +360,7 @@ export class LambdaHost {
     });
     child.on('error', (error) => failReady(startFailure(error, pool.file)));
     child.on('exit', (code, signal) => {
+      if (pid !== undefined) processListener?.ended(pid);
       failReady(new Error(`worker exited before it was ready (${signal ?? code})`));
       worker.dead = true;
       pool.workers = pool.workers.filter((w) => w !== worker);

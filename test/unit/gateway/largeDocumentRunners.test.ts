@@ -1,0 +1,174 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import * as esbuild from 'esbuild';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { InvokeLocalResult } from '../../../server/src/invokeRequests';
+import { LargeDocumentHost } from '../../../server/src/largeDocumentHost';
+
+const SOURCES = path.resolve(__dirname, '../../..');
+
+/** One quick function, and one that never returns from its handler, as an endless loop in user code would. */
+const API = `openapi: 3.0.1
+info: { title: runners, version: "1" }
+paths:
+  /quick:
+    get:
+      responses: { "200": { description: OK } }
+      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Quick/invocations" }
+  /stuck:
+    get:
+      responses: { "200": { description: OK } }
+      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Stuck/invocations" }
+`;
+
+/** Each handler writes its process id where the test finds it. */
+const QUICK = `exports.handler = async () => { require('node:fs').writeFileSync(process.env.PID_FILE, String(process.pid)); return { statusCode: 200, body: 'ok' }; };\n`;
+const STUCK = `exports.handler = () => { require('node:fs').writeFileSync(process.env.PID_FILE, String(process.pid)); for (;;); };\n`;
+
+/**
+ * Whether the process still runs. A process that ended stays a zombie until the thread that started it reaps it,
+ * which a stopped thread never does: that is no longer running.
+ */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  let state: string;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    state = stat.slice(stat.lastIndexOf(')') + 2);
+  } catch {
+    try {
+      state = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    } catch {
+      // Without `ps` (Windows) the signal alone tells, since an ended process leaves nothing to signal there; else it
+      // ended between the two looks.
+      return process.platform === 'win32';
+    }
+  }
+  return !/^[ZX]/.test(state);
+}
+
+async function until(what: string, test: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!test()) {
+    if (Date.now() > end) assert.fail(`${what} within ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('Lambda runners started by the thread that serves documents over the size limit', function () {
+  this.timeout(60_000);
+  let folder: string;
+  let workerFile: string;
+  const started: number[] = [];
+
+  before(async () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'apigw-large-runners-'));
+    // The thread from the current sources, bundled as the build bundles it: the built one may be older than them.
+    workerFile = path.join(folder, 'thread', 'largeDocuments.js');
+    await esbuild.build({
+      entryPoints: [path.join(SOURCES, 'server/src/largeDocumentWorker.ts')],
+      outfile: workerFile,
+      bundle: true,
+      platform: 'node',
+      target: 'node18',
+      format: 'cjs',
+      mainFields: ['module', 'main'],
+      external: ['vscode'],
+      logLevel: 'warning',
+    });
+    mkdirSync(path.join(folder, '.apigateway'));
+    writeFileSync(path.join(folder, 'quick.js'), QUICK);
+    writeFileSync(path.join(folder, 'stuck.js'), STUCK);
+    const functions = {
+      Quick: { handler: 'quick.js', environment: { PID_FILE: path.join(folder, 'quick.pid') } },
+      // Long enough that the thread's own timeout cannot be what ends it during the test.
+      Stuck: { handler: 'stuck.js', timeoutSeconds: 900, environment: { PID_FILE: path.join(folder, 'stuck.pid') } },
+    };
+    writeFileSync(path.join(folder, '.apigateway', 'local.json'), JSON.stringify({ functions }));
+    writeFileSync(path.join(folder, 'api.yaml'), API);
+  });
+
+  afterEach(() => {
+    for (const pid of started.splice(0)) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Already ended.
+      }
+    }
+    for (const file of ['quick.pid', 'stuck.pid']) rmSync(path.join(folder, file), { force: true });
+  });
+
+  after(() => {
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  /** A quick runner left idle and a stuck one busy, both started by the thread, with their process ids. */
+  async function startRunners(host: LargeDocumentHost, document: TextDocument): Promise<{ quick: number; stuck: number; stuckAnswer: Promise<InvokeLocalResult> }> {
+    const invoke = (route: string) =>
+      host.request(document, 'invokeLocal', { uri: document.uri, method: 'GET', path: route, workspaceFolder: folder }, () => assert.fail('answered in this thread'), () => ({ error: 'lost with the thread' }));
+    const quickAnswer = await invoke('/quick');
+    assert.ok('response' in quickAnswer && quickAnswer.response.status === 200, JSON.stringify(quickAnswer));
+    const quick = Number(readFileSync(path.join(folder, 'quick.pid'), 'utf8'));
+    started.push(quick);
+    const stuckAnswer = invoke('/stuck');
+    await until('the stuck function started', () => existsSync(path.join(folder, 'stuck.pid')) && readFileSync(path.join(folder, 'stuck.pid'), 'utf8') !== '', 10_000);
+    const stuck = Number(readFileSync(path.join(folder, 'stuck.pid'), 'utf8'));
+    started.push(stuck);
+    assert.notEqual(quick, process.pid);
+    assert.ok(running(quick) && running(stuck));
+    return { quick, stuck, stuckAnswer };
+  }
+
+  function documentIn(): TextDocument {
+    return TextDocument.create(pathToFileURL(path.join(folder, 'api.yaml')).href, 'yaml', 1, API);
+  }
+
+  it('end when the thread fails on an uncaught error', async () => {
+    const logged: string[] = [];
+    const host = new LargeDocumentHost((message) => logged.push(message), workerFile);
+    try {
+      const document = documentIn();
+      const { quick, stuck, stuckAnswer } = await startRunners(host, document);
+      // Edits the thread cannot apply throw in its message handler, where nothing catches them.
+      const thread = (host as unknown as { worker: Worker }).worker;
+      thread.postMessage({ type: 'edit', uri: document.uri, from: document.version, version: document.version + 1, changes: null });
+      assert.deepEqual(await stuckAnswer, { error: 'lost with the thread' });
+      assert.match(logged.join('\n'), /stopped/);
+      await until('the idle runner ended', () => !running(quick), 2000);
+      await until('the busy runner ended', () => !running(stuck), 2000);
+    } finally {
+      await host.dispose();
+    }
+  });
+
+  it('end when the thread is terminated', async () => {
+    const host = new LargeDocumentHost(() => undefined, workerFile);
+    try {
+      const { quick, stuck, stuckAnswer } = await startRunners(host, documentIn());
+      await (host as unknown as { worker: Worker }).worker.terminate();
+      assert.deepEqual(await stuckAnswer, { error: 'lost with the thread' });
+      await until('the idle runner ended', () => !running(quick), 2000);
+      await until('the busy runner ended', () => !running(stuck), 2000);
+    } finally {
+      await host.dispose();
+    }
+  });
+
+  it('end when the host stops the thread', async () => {
+    const host = new LargeDocumentHost(() => undefined, workerFile);
+    const { quick, stuck } = await startRunners(host, documentIn());
+    await host.dispose();
+    await until('the idle runner ended', () => !running(quick), 2000);
+    await until('the busy runner ended', () => !running(stuck), 2000);
+  });
+});
