@@ -5,6 +5,7 @@ import type { NodePath, ValueNode } from '../../model/nodes';
 import { takesPayloadFormat2 } from '../rules/integrationSettings';
 import { findValueSpecIn, getExtension, takenIn } from '../../facts/extensions';
 import type { ValueSpec } from '../../facts/extensionTypes';
+import { isRetired } from '../../model/incrementalParse';
 import { extensionIndexOf } from './documentPaths';
 
 /** Past this many values a list of "Change to" fixes is a menu to read rather than a choice to make; completion offers them. */
@@ -49,23 +50,68 @@ export function enumSpelling(spec: ValueSpec, value: string, dialect: Dialect, l
  */
 export function documentEnumCase(document: ApiDocument, spec: ValueSpec, key: string | number, except?: ValueNode): LetterCase | undefined {
   if (!spec.caseInsensitive || !spec.enum || typeof key !== 'string') return undefined;
-  const values = new Set(spec.enum.map((v) => v.toLowerCase()));
-  let upper = 0;
-  let lower = 0;
+  const tally = caseTally(document, spec, key);
+  let { upper, lower } = tally;
+  const uses = except ? tally.uses.get(except) : undefined;
+  if (uses && except?.type === 'string') {
+    if (letterCaseOf(String(except.value)) === 'upper') upper -= uses;
+    else lower -= uses;
+  }
+  return upper > lower ? 'upper' : lower > upper ? 'lower' : undefined;
+}
+
+/** How a document writes one field's values: the count in each case, and how often each value node was counted. */
+interface CaseTally {
+  upper: number;
+  lower: number;
+  /** Counted values, by the number of properties holding each (an alias repeats a node). */
+  uses: Map<ValueNode, number>;
+}
+
+/**
+ * Tallies by document, field and key. Completing a value with nothing typed asks on every request, and the walk over
+ * a definition of several megabytes takes tens of milliseconds; a parsed tree does not change, so it is walked once.
+ */
+const tallies = new WeakMap<ApiDocument, Map<ValueSpec, Map<string, CaseTally>>>();
+
+function caseTally(document: ApiDocument, spec: ValueSpec, key: string): CaseTally {
+  // A retired document's nodes were taken over by a later version and changed with it: its tally would be stale.
+  if (isRetired(document)) return walkTally(document, spec, key);
+  let bySpec = tallies.get(document);
+  if (!bySpec) tallies.set(document, (bySpec = new Map()));
+  let byKey = bySpec.get(spec);
+  if (!byKey) bySpec.set(spec, (byKey = new Map()));
+  let tally = byKey.get(key);
+  if (!tally) byKey.set(key, (tally = walkTally(document, spec, key)));
+  return tally;
+}
+
+function walkTally(document: ApiDocument, spec: ValueSpec, key: string): CaseTally {
+  const values = new Set(spec.enum!.map((v) => v.toLowerCase()));
+  const tally: CaseTally = { upper: 0, lower: 0, uses: new Map() };
   visitProperties(document.root, (property) => {
     const value = property.value;
-    if (property.keyValue !== key || value === except || value?.type !== 'string' || typeof value.value !== 'string') return;
+    if (property.keyValue !== key || value?.type !== 'string' || typeof value.value !== 'string') return;
     const text = value.value;
-    if (!values.has(text.toLowerCase()) || (text !== text.toUpperCase() && text !== text.toLowerCase())) return;
+    if (!values.has(text.toLowerCase())) return;
+    // Values without letters (`1.0`) read as both cases and so say nothing; mixed case says nothing either.
+    const letterCase = letterCaseOf(text);
+    if (!letterCase) return;
     const path = pathOf(value);
     const index = extensionIndexOf(path);
     const extension = index < 0 ? undefined : getExtension(String(path[index]));
     if (!extension || findValueSpecIn(extension, path.slice(index + 1)) !== spec) return;
-    // Values without letters (`1.0`) read as both cases and so say nothing.
-    if (text === text.toUpperCase() && text !== text.toLowerCase()) upper++;
-    else if (text === text.toLowerCase() && text !== text.toUpperCase()) lower++;
+    tally[letterCase]++;
+    tally.uses.set(value, (tally.uses.get(value) ?? 0) + 1);
   });
-  return upper > lower ? 'upper' : lower > upper ? 'lower' : undefined;
+  return tally;
+}
+
+function letterCaseOf(text: string): LetterCase | undefined {
+  const upper = text.toUpperCase();
+  const lower = text.toLowerCase();
+  if (upper === lower) return undefined;
+  return text === upper ? 'upper' : text === lower ? 'lower' : undefined;
 }
 
 /** `payloadFormatVersion` of an integration, whose 2.0 only Lambda proxy integrations take. */
