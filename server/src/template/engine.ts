@@ -7,7 +7,7 @@ import { InputVariable, mergeParameters, Payload } from './inputVariable';
 import { TemplateInterpreter, type InterpreterIssues } from './interpreter';
 import { isMapValue, isRecordMap, mapEntries, mapGet, orderedMapOf, type RecordMap } from './javaMaps';
 import { javaToString } from './javaValues';
-import { DEFAULT_TIMEOUT_MS, EvaluationBudget, GatewayAbort, TemplateAbort } from './limits';
+import { DEFAULT_TIMEOUT_MS, EvaluationBudget, GatewayAbort, isStackOverflow, RENDER_STACK_OVERFLOW_MESSAGE, STACK_OVERFLOW_CODE, TemplateAbort } from './limits';
 import { parseTemplate, syntaxProblems } from './syntax';
 import { UtilVariable } from './utilVariable';
 
@@ -94,19 +94,23 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
     result.errors.push({ code: 'invalid-template', message: 'The template must be a string' });
     return finish();
   }
-  const parsed = parseTemplate(template);
-  if (!parsed.ok) {
-    result.errors.push(...parsed.problems.map((p) => ({ ...p })));
-    return finish();
-  }
   const kind = options.kind ?? 'request';
   const timeoutMs = options.timeoutMs !== undefined && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
-  const payload = new Payload(typeof request?.body === 'string' ? request.body : '', kind);
-  const params = mergeParameters(request?.params, request?.multiValueParams);
-  const stageVariables = orderedMapOf(isRecordMap(request?.stageVariables) ? request.stageVariables : {});
+  // The clock starts before the parse, which counts against the evaluation's time as the rendering does.
+  const budget = new EvaluationBudget(timeoutMs);
   const issues: InterpreterIssues = { warnings: [], notes: [] };
-  const interpreter = new TemplateInterpreter(parsed.tree, new EvaluationBudget(timeoutMs), issues);
+  let interpreter: TemplateInterpreter | undefined;
   try {
+    const parsed = parseTemplate(template, () => budget.checkParse());
+    if (!parsed.ok) {
+      result.errors.push(...parsed.problems.map((p) => ({ ...p })));
+      return finish();
+    }
+    budget.checkParse();
+    const payload = new Payload(typeof request?.body === 'string' ? request.body : '', kind);
+    const params = mergeParameters(request?.params, request?.multiValueParams);
+    const stageVariables = orderedMapOf(isRecordMap(request?.stageVariables) ? request.stageVariables : {});
+    interpreter = new TemplateInterpreter(parsed.tree, budget, issues);
     result.output = interpreter.render({ input: new InputVariable(payload, params), util: UTIL, context, stageVariables }, {}, true);
   } catch (error) {
     if (error instanceof GatewayAbort) {
@@ -116,13 +120,11 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
     } else if (error instanceof RangeError) {
       // Macros, #define and #evaluate that call themselves, and values or text nested too deeply, are stopped with
       // their own messages before the stack runs out; this is whatever slipped past those checks.
-      const stack = /call stack/i.test(error.message);
+      const stack = isStackOverflow(error);
       result.errors.push({
-        code: stack ? 'recursion' : 'output-too-large',
-        message: stack
-          ? 'Template evaluation ran out of call stack here: something nests too deeply for the evaluator (values inside values, calls inside calls or blocks inside blocks)'
-          : `Template evaluation ran out of room: ${error.message}`,
-        ...interpreter.currentPosition(),
+        code: stack ? STACK_OVERFLOW_CODE : 'output-too-large',
+        message: stack ? RENDER_STACK_OVERFLOW_MESSAGE : `Template evaluation ran out of room: ${error.message}`,
+        ...interpreter?.currentPosition(),
       });
     } else {
       result.errors.push({ code: 'internal', message: `Template evaluation failed: ${error instanceof Error ? error.message : String(error)}` });

@@ -45,6 +45,8 @@ import {
 import { fileDirectiveMessage, parseFragment, parseInterpolated, type VelocityNode, type VelocityTree } from './syntax';
 import { shortened } from '../model/shortened';
 import { MESSAGE_TOKEN_LENGTH } from './syntaxMessages';
+import type { UnrunnableLoop } from './loopHeaders';
+import { AND_PRECEDENCE, CHAIN, COMPARISON_PRECEDENCE, OR_PRECEDENCE, splitChain } from './operatorChains';
 
 type Node = VelocityNode;
 type Item = Node | VelocityTree | string;
@@ -472,7 +474,7 @@ export class TemplateInterpreter extends VelocityCompile {
     const text = javaToString(this.getLiteral(args[0]));
     // A #break or #stop in the interpolated argument ends the template, not the #evaluate, which never began.
     if (this.runState.stop || this.runState.break) return '';
-    const parsed = parseFragment(text);
+    const parsed = parseFragment(text, () => this.budget.check());
     if (!parsed.ok) {
       throw new TemplateAbort('evaluate-syntax', `#evaluate could not parse its text: ${parsed.problems[0].message}`, positionOf(ast));
     }
@@ -688,27 +690,59 @@ export class TemplateInterpreter extends VelocityCompile {
 
   getExpression(ast: Node): unknown {
     if (ast.type !== 'math') return this.getLiteral(ast);
-    const [left, right] = ast.expression as Node[];
     switch (ast.operator) {
-      case '||':
-      case '&&':
+      case CHAIN:
+        return this.chainValue(ast, 0, (ast.expression as Node[]).length - 1);
       case 'not':
         return this.condition(ast);
       case 'parenthesis':
-        return this.getExpression(left);
-      case '==':
-        return javaEquals(this.getExpression(left), this.getExpression(right));
-      case '!=':
-        return !javaEquals(this.getExpression(left), this.getExpression(right));
+        return this.getExpression((ast.expression as Node[])[0]);
     }
-    const a = this.getExpression(left);
-    const b = this.getExpression(right);
-    if (ast.operator === '+' && (typeof a === 'string' || typeof b === 'string')) {
+    const [left, right] = ast.expression as Node[];
+    return this.applyOperator(ast.operator, this.getExpression(left), this.getExpression(right), left, right);
+  }
+
+  /** The value of operands `from`..`to` of a chain: each level of precedence in a loop, the tighter ones below it. */
+  private chainValue(chain: Node, from: number, to: number): unknown {
+    const operands = chain.expression as Node[];
+    if (from === to) return this.getExpression(operands[from]);
+    const split = splitChain(chain, from, to);
+    if (split.precedence <= AND_PRECEDENCE) return this.chainCondition(chain, from, to);
+    const operandAt = ([start, end]: [number, number]) => (start === end ? operands[start] : undefined);
+    let value = this.chainValue(chain, ...split.parts[0]);
+    let left = operandAt(split.parts[0]);
+    for (let k = 1; k < split.parts.length; k++) {
+      const part = split.parts[k];
+      value = this.applyOperator(split.operators[k - 1], value, this.chainValue(chain, ...part), left, operandAt(part));
+      left = undefined;
+    }
+    return value;
+  }
+
+  /** `left` and `right` are the operands when they are single nodes, for the text of a null reference. */
+  private applyOperator(operator: string, a: unknown, b: unknown, left: Node | undefined, right: Node | undefined): unknown {
+    if (operator === '==') return javaEquals(a, b);
+    if (operator === '!=') return !javaEquals(a, b);
+    if (operator === '+' && (typeof a === 'string' || typeof b === 'string')) {
       // ASTAddNode joins a string with the other operand's text as written when that operand is null.
-      if (a === undefined || a === null) return left.type === 'references' ? writtenReference(left) + b : undefined;
-      if (b === undefined || b === null) return right.type === 'references' ? a + writtenReference(right) : undefined;
+      if (a === undefined || a === null) return left?.type === 'references' ? writtenReference(left) + b : undefined;
+      if (b === undefined || b === null) return right?.type === 'references' ? a + writtenReference(right) : undefined;
     }
-    return arithmetic(ast.operator, a, b);
+    return arithmetic(operator, a, b);
+  }
+
+  /** Operands `from`..`to` of a chain as a condition (see `condition`); `&&` and `||` skip what they need not read. */
+  private chainCondition(chain: Node, from: number, to: number): boolean {
+    const operands = chain.expression as Node[];
+    if (from === to) return this.condition(operands[from]);
+    const split = splitChain(chain, from, to);
+    if (split.precedence === OR_PRECEDENCE || split.precedence === AND_PRECEDENCE) {
+      const stopsAt = split.precedence === OR_PRECEDENCE;
+      for (const part of split.parts) if (this.chainCondition(chain, ...part) === stopsAt) return stopsAt;
+      return !stopsAt;
+    }
+    if (split.precedence <= COMPARISON_PRECEDENCE) return this.chainValue(chain, from, to) === true;
+    return false;
   }
 
   /**
@@ -743,23 +777,14 @@ export class TemplateInterpreter extends VelocityCompile {
       default:
         return false;
     }
-    const [left, right] = ast.expression as Node[];
+    const operand = (ast.expression as Node[])[0];
     switch (ast.operator) {
-      case '||':
-        return this.condition(left) || this.condition(right);
-      case '&&':
-        return this.condition(left) && this.condition(right);
+      case CHAIN:
+        return this.chainCondition(ast, 0, (ast.expression as Node[]).length - 1);
       case 'not':
-        return !this.condition(left);
+        return !this.condition(operand);
       case 'parenthesis':
-        return this.condition(left);
-      case '==':
-      case '!=':
-      case '<':
-      case '>':
-      case '<=':
-      case '>=':
-        return this.getExpression(ast) === true;
+        return this.condition(operand);
     }
     return false;
   }
@@ -828,10 +853,12 @@ export class TemplateInterpreter extends VelocityCompile {
   getBlockEach(block: Item[]): string {
     const head = block[0] as Node;
     if (head.unrunnable) {
+      // The diagnostics' problem, code and place: only when it happens differs, which the message adds.
+      const { message, line, column } = head.unrunnable as UnrunnableLoop;
       throw new TemplateAbort(
         'syntax',
-        '`#foreach` needs a variable, `in` and a list: Velocity 1.7 takes a header of fewer arguments as the template loads, and fails here, where the loop runs (java.lang.ArrayIndexOutOfBoundsException)',
-        positionOf(head),
+        `${message}. Velocity 1.7 takes a header of fewer arguments as the template loads, and fails here, where the loop runs (java.lang.ArrayIndexOutOfBoundsException)`,
+        line === undefined ? positionOf(head) : { line, column },
       );
     }
     // A header of two arguments has no list: Velocity's Foreach takes the block's value, null, and loops over nothing.

@@ -116,6 +116,21 @@ export class TemplateAbort extends Error {
   }
 }
 
+/**
+ * The code of a template that ran the engine out of call stack. Chains and nesting are kept within the stack by the
+ * limits above, each with its own message; this one is for whatever slips past them, in the parse or the evaluation.
+ */
+export const STACK_OVERFLOW_CODE = 'recursion';
+export const PARSE_STACK_OVERFLOW_MESSAGE =
+  'Template parsing ran out of call stack: something in the template nests too deeply for the evaluator to read (operators, calls or blocks inside one another)';
+export const RENDER_STACK_OVERFLOW_MESSAGE =
+  'Template evaluation ran out of call stack here: something nests too deeply for the evaluator (values inside values, calls inside calls or blocks inside blocks)';
+
+/** V8's error for a full call stack (a RangeError, as are other errors of size). */
+export function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
 /** Ends the evaluation with API Gateway answering the client itself (e.g. 400 for a body that is not JSON). */
 export class GatewayAbort extends Error {
   constructor(
@@ -187,6 +202,19 @@ export class EvaluationBudget {
       throw new TemplateAbort(
         'timeout',
         `Template evaluation stopped after ${this.timeoutMs} ms: it does too much work (nested loops, recursion or huge ranges?)`,
+      );
+    }
+  }
+
+  /**
+   * The same clock while the template is parsed: a template slow to read keeps its caller waiting as long as one slow
+   * to run, so the parse counts against the evaluation's time.
+   */
+  checkParse(): void {
+    if (Date.now() > this.deadline) {
+      throw new TemplateAbort(
+        'timeout',
+        `Template evaluation stopped after ${this.timeoutMs} ms while parsing the template, before it ran: the template is too long or too intricate to read within the time`,
       );
     }
   }

@@ -30,8 +30,18 @@ export interface LoopHeader {
   from?: VelocityNode;
   /** With four arguments or more: what each iteration renders instead of the block. */
   argumentBody?: Array<VelocityNode | string>;
-  /** With fewer than two arguments: Foreach finds no list among its children, and fails when the loop is reached. */
-  unrunnable?: true;
+  /**
+   * With fewer than two arguments: Foreach finds no list among its children, and fails when the loop is reached. What
+   * the diagnostics say of the header, placed at its `)`, so that the evaluation's error reads the same.
+   */
+  unrunnable?: UnrunnableLoop;
+}
+
+export interface UnrunnableLoop {
+  message: string;
+  offset: number;
+  line?: number;
+  column?: number;
 }
 
 export interface LoopHeaders {
@@ -42,7 +52,7 @@ export interface LoopHeaders {
   /** The first header Velocity's parser refuses and velocityjs's may take, with why. */
   problem?: { offset: number; message: string };
   /** The headers Velocity's parser takes and its Foreach cannot run (`unrunnable`), with why: at their `)`. */
-  unrunnable: Array<{ offset: number; message: string }>;
+  unrunnable: UnrunnableLoop[];
 }
 
 interface Argument {
@@ -99,7 +109,7 @@ export function readLoopHeaders(text: string, source: string = text): LoopHeader
     blankedText = blankedText.slice(0, open + 1) + blanked(text, open + 1, close) + blankedText.slice(close);
   }
   const headers = new Map<number, LoopHeader>();
-  const unrunnable: Array<{ offset: number; message: string }> = [];
+  const unrunnable: UnrunnableLoop[] = [];
   let problem: { offset: number; message: string } | undefined;
   let out = blankedText;
   let hash = -1;
@@ -112,9 +122,10 @@ export function readLoopHeaders(text: string, source: string = text): LoopHeader
     if (!candidate) return;
     const loop = loopOf(text, candidate.args, printed);
     headers.set(hash, loop);
-    if (loop.unrunnable) {
+    if (candidate.args.length < 2) {
       const expected = candidate.args.length === 0 ? 'a value' : '`in`';
-      unrunnable.push({ offset: candidate.close, message: `Unexpected \`)\` in \`#foreach(\` opened at line ${lineOf(text, hash)}: expected ${expected}; write \`#foreach($item in $list)\`` });
+      loop.unrunnable = { offset: candidate.close, message: `Unexpected \`)\` in \`#foreach(\` opened at line ${lineOf(text, hash)}: expected ${expected}; write \`#foreach($item in $list)\`` };
+      unrunnable.push(loop.unrunnable);
     }
     out = out.slice(0, hash) + STAND_IN + out.slice(hash + STAND_IN.length);
   });
@@ -205,7 +216,6 @@ function needsRewrite(text: string, open: number, args: Argument[]): boolean {
 
 function loopOf(text: string, args: Argument[], printed: (node: VelocityNode) => Array<VelocityNode | string>): LoopHeader {
   const loop: LoopHeader = { to: variableName(text, args[0]) };
-  if (args.length < 2) loop.unrunnable = true;
   if (args.length >= 3) loop.from = args[2].node;
   if (args.length >= 4) loop.argumentBody = printedReferences(args[3].node!, printed);
   return loop;

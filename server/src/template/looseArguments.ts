@@ -8,7 +8,8 @@
  *   arguments bind by position, and names nothing. It becomes blanks, and `placeLiteralParameters` puts its place back.
  * - A call to a macro the template does not define may have bare words among its arguments (`#section(intro)`):
  *   Velocity prints such a call as written and never evaluates them (RuntimeMacro). They become numbers. So do the
- *   words `$#name` (`#m($#macro)`), which velocityjs's lexer cannot read: apart, before the other passes read the text.
+ *   words `#name` and `$#name` (`#m(#foreach)`, `#m($#macro)`), which velocityjs's lexer reads as a directive or
+ *   cannot read: apart, before the other passes read the text.
  */
 import { lexTemplate, Rule } from './velocityLexer';
 import { spliced, type Splice } from './textSplices';
@@ -24,6 +25,8 @@ const FALSE = 60;
 const TRUE = 61;
 const INTEGER = 62;
 const MAP_END = 45;
+const DOLLAR = 36;
+const HASH = 35;
 
 /**
  * Templates that may hold any of them: a `#foreach` whose second argument is not `in`, a `#macro` with a parameter
@@ -185,29 +188,38 @@ export function placeLiteralParameters(node: unknown, literalParameters: Readonl
 }
 
 /**
- * `$#name` (any `$`s, `$!`s and backslashes before the `!`s first): Velocity's lexer joins the `$`s to the token of the
- * `#name` after them, a word, which may stand among the arguments of a call of no macro like any word (`#m($#macro)`
- * prints as written); `#if`, `#elseif`, `#else` and `#end` make tokens of their own, which may not.
+ * `#name` and `$#name` (any `$`s, `$!`s and backslashes before the `!`s first): among the arguments of a directive or
+ * macro call Velocity's lexer reads `#name` as a word, the name of a directive too (`#m(#foreach)`), and joins the `$`s
+ * before it to that word. A word may stand among the arguments of a call of no macro (the call prints as written);
+ * `#if`, `#elseif`, `#else` and `#end` make tokens of their own, which may not.
  */
-const DOLLAR_WORD = /\$(?:\\*!)?(?:\\*\$(?:\\*!)?)*#(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*(?=[ \t\r\n,)$'"[{])/y;
-const DOLLAR_WORD_HINT = /[$!]#[A-Za-z_@]/;
+const HASH_WORD = /(?:\$(?:\\*!)?(?:\\*\$(?:\\*!)?)*)?#(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*(?=[ \t\r\n,)$'"[{])/y;
+/**
+ * The `#` of a `#name` that may be an argument: velocityjs's lexer reads no arguments after a `(` that a `#` follows,
+ * so the lexer pass below reads a digit there to find the calls.
+ */
+const ARGUMENT_HASH = /(?<=[(, \t\r\n])#(?=(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*[ \t\r\n,)$'"[{])/g;
+/** Templates that may hold such a word; the others, nearly all of them, skip the lexer pass. */
+const HASH_WORD_HINT = new RegExp(`[$!]#[A-Za-z_@]|${ARGUMENT_HASH.source}`);
 /** Braced names and names starting with `_` in calls, which velocityjs's lexer reads as text (bracedMacroCalls, underscoreNames). */
 const BRACED_OR_UNDERSCORED = /#\{([A-Za-z_][A-Za-z0-9_]*)\}(?=[ ]*\()|#_(?=[A-Za-z0-9_-]*[ ]*\()/g;
 const CALL_NAME = /#@?\{?([A-Za-z_][A-Za-z0-9_-]*)/y;
 
 /**
- * The text with every `$#name` word among the arguments of a call of a macro the template does not define written as
- * a number, as long, which velocityjs reads (the call prints as written from the source), or undefined when it
- * has none. `text` is what velocityjs is to read and `source` the template, as long: the words are read in the source,
+ * The text with every `#name` and `$#name` word among the arguments of a call of a macro the template does not define
+ * written as a number, as long, which velocityjs reads (the call prints as written from the source), or undefined when
+ * it has none. `text` is what velocityjs is to read and `source` the template, as long: the words are read in the source,
  * where velocityjs's stand-ins have not replaced their `#`.
  */
-export function readDollarWords(text: string, source: string): string | undefined {
-  if (!DOLLAR_WORD_HINT.test(source) || !source.includes('(')) return undefined;
+export function readArgumentWords(text: string, source: string): string | undefined {
+  if (!HASH_WORD_HINT.test(source) || !source.includes('(')) return undefined;
   const defined = new Set<string>();
   for (const match of source.matchAll(/#\{?macro\}?[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/g)) defined.add(match[1]);
   // The lexer finds the calls where velocityjs would read them once braced names and names with `_` are written
   // plain, as the passes after this one write them.
-  const lexed = text.replace(BRACED_OR_UNDERSCORED, (_match, name: string | undefined) => (name === undefined ? '#X' : `#${name.replace(/^_/, 'X')}  `));
+  const lexed = text
+    .replace(BRACED_OR_UNDERSCORED, (_match, name: string | undefined) => (name === undefined ? '#X' : `#${name.replace(/^_/, 'X')}  `))
+    .replace(ARGUMENT_HASH, '0');
   const edits: Splice[] = [];
   /** For each call open: whether it calls no macro, and the brackets, braces and parentheses open inside it. */
   const calls: Array<{ word: boolean; nesting: number }> = [];
@@ -240,14 +252,15 @@ export function readDollarWords(text: string, source: string): string | undefine
     undefined,
     (offset, state) => {
       const call = calls[calls.length - 1];
-      if (state !== 'c' || !call?.word || call.nesting > 0 || source.charCodeAt(offset) !== 36) return undefined;
-      DOLLAR_WORD.lastIndex = offset;
-      if (!DOLLAR_WORD.test(source)) return undefined;
+      const first = source.charCodeAt(offset);
+      if (state !== 'c' || !call?.word || call.nesting > 0 || (first !== DOLLAR && first !== HASH)) return undefined;
+      HASH_WORD.lastIndex = offset;
+      if (!HASH_WORD.test(source)) return undefined;
       // Before a value written right after it (`$#m$x`, `$#m'a'`) its last character is a blank, which parts them.
-      const end = DOLLAR_WORD.lastIndex;
+      const end = HASH_WORD.lastIndex;
       const parted = /[$'"[{]/.test(source[end]);
       edits.push({ start: offset, end, replacement: '0'.repeat(end - offset - (parted ? 1 : 0)) + (parted ? ' ' : '') });
-      return DOLLAR_WORD.lastIndex;
+      return end;
     },
   );
   return edits.length > 0 ? spliced(text, edits) : undefined;

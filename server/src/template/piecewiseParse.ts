@@ -45,8 +45,8 @@ interface Piece {
  * parsed with its blocks balanced, the last one too: velocityjs nests the blocks of a template that leaves some open
  * in time exponential in their number.
  */
-export function parseVelocity(text: string, lexText: string = text): VelocityTree {
-  return parseInPieces(text, lexText, PIECE_STATEMENTS);
+export function parseVelocity(text: string, lexText: string = text, clock?: () => void): VelocityTree {
+  return parseInPieces(text, lexText, PIECE_STATEMENTS, clock);
 }
 
 /** A statement longer than MAX_STATEMENT_TOKENS, which is refused before velocityjs's parser would take seconds on it. */
@@ -60,11 +60,15 @@ export class StatementTooLong extends Error {
   }
 }
 
-/** `parseVelocity` with at most about `size` statements per piece; exported for tests. */
-export function parseInPieces(text: string, lexText: string, size: number): VelocityTree {
+/**
+ * `parseVelocity` with at most about `size` statements per piece; exported for tests. `clock` is called before each
+ * piece, and throws to stop a parse that has taken too long.
+ */
+export function parseInPieces(text: string, lexText: string, size: number, clock?: () => void): VelocityTree {
   const pieces = cutPieces(lexText, size);
   const flat: Array<VelocityNode | string> = [];
   for (let p = 0; p < pieces.length; p++) {
+    clock?.();
     let piece = pieces[p];
     let tree = tryParse(text, piece, p + 1 < pieces.length ? pieces[p + 1].start : text.length, true);
     if (tree === undefined) {
@@ -231,22 +235,26 @@ function shiftLocation(loc: Location, piece: Piece): void {
   [loc.last_line, loc.last_column] = shift(loc.last_line, loc.last_column);
 }
 
-function shiftPositions(node: unknown, piece: Piece, seen: Set<object>): void {
-  if (typeof node !== 'object' || node === null || seen.has(node)) return;
-  seen.add(node);
-  if (Array.isArray(node)) {
-    for (const item of node) shiftPositions(item, piece, seen);
-    return;
-  }
-  for (const [key, value] of Object.entries(node)) {
-    if (key === 'pos' && typeof value === 'object' && value !== null) {
-      if (!seen.has(value)) {
-        seen.add(value);
-        shiftLocation(value as Location, piece);
+/** Without recursion: a chain of operators is as deep as it is long until the parse makes it flat. */
+function shiftPositions(root: unknown, piece: Piece, seen: Set<object>): void {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) pending.push(item);
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'pos' && typeof value === 'object' && value !== null) {
+        if (!seen.has(value)) {
+          seen.add(value);
+          shiftLocation(value as Location, piece);
+        }
+      } else {
+        pending.push(value);
       }
-    } else {
-      shiftPositions(value, piece, seen);
     }
   }
 }
-

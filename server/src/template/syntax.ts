@@ -10,7 +10,8 @@
 import { callArgumentProblem, textCallProblem } from './callArguments';
 import { scanTemplateValues, withPlaceholders } from './collectionLiterals';
 import { parseVelocity, StatementTooLong } from './piecewiseParse';
-import { placeLiteralParameters, readDollarWords, readLooseArguments } from './looseArguments';
+import { chainHolds, flattenOperatorChains } from './operatorChains';
+import { placeLiteralParameters, readArgumentWords, readLooseArguments } from './looseArguments';
 import { placeLoopHeaders, readLoopHeaders } from './loopHeaders';
 import { findBareMacroCalls, type BareMacroCall } from './bareMacroCalls';
 import { readBracedCalls } from './bracedMacroCalls';
@@ -32,7 +33,7 @@ import {
   SLASHBANG_REFERENCE,
 } from './dollarSigns';
 import { booleanNameProblem, readKeywordsAsVelocity, restoreKeywordNames, wordOperatorProblem } from './reservedWords';
-import { MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTING, MAX_STATEMENT_TOKENS, MAX_TEMPLATE_BYTES } from './limits';
+import { isStackOverflow, TemplateAbort, MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTING, MAX_STATEMENT_TOKENS, MAX_TEMPLATE_BYTES, PARSE_STACK_OVERFLOW_MESSAGE, STACK_OVERFLOW_CODE } from './limits';
 import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
 import { bareSetMessage, describeUnexpectedToken, describeUnreadableText, lineOf, NULL_LITERAL_MESSAGE } from './syntaxMessages';
 import { lineColumn, offsetOfLineColumn } from '../model/textPositions';
@@ -81,8 +82,9 @@ export function normalizeDirectives(template: string): string {
  * macro call that prints as written prints them in their own order (`writtenAt`).
  */
 function normalized(template: string): { text: string; opened: Map<number, number>; braced: Set<number> } {
-  // `#stop` first, which lengthens the text: the offsets kept below are then the final ones.
-  let text = template.includes('stop') ? template.replace(/(?<!\$(?:\\*!)?)(\\*)#\{?stop\}?(?![\w(])/g, (match, escapes: string) => (escapes.length % 2 === 1 ? match : `${escapes}#stop()`)) : template;
+  // `#stop` first, which lengthens the text: the offsets kept below are then the final ones. As the first argument of
+  // a call it is a word (readArgumentWords), and stays.
+  let text = template.includes('stop') ? template.replace(STOP_DIRECTIVE, (match, escapes: string | undefined, bracedEscapes: string | undefined) => ((escapes ?? bracedEscapes)!.length % 2 === 1 ? match : `${escapes ?? bracedEscapes}#stop()`)) : template;
   const braced = new Set<number>();
   if (text.includes('#{')) {
     text = text.replace(BRACED_DIRECTIVE, (...args: Parameters<typeof unbraced>) => {
@@ -98,6 +100,9 @@ function normalized(template: string): { text: string; opened: Map<number, numbe
   if (text.includes('macro')) text = text.replace(MACRO_HEADER, (header) => header.replace(/,(?=[ \t\r\n]*\$)/g, ' '));
   return { text, opened, braced };
 }
+
+/** `#stop` without parentheses, unless right after `$` or, unbraced, as the first argument of a call (`#m(#stop)`). */
+const STOP_DIRECTIVE = /(?<!\$(?:\\*!)?)(?:(?<!#@?\{?[A-Za-z_][\w-]*\}?[ \t\r\n]*\([ \t\r\n]*)(\\*)#stop|(\\*)#\{stop\})(?![\w(])/g;
 
 const MACRO_HEADER = /#macro[ \t]*\([ \t\r\n]*[A-Za-z_][\w-]*(?:[ \t\r\n]*,?[ \t\r\n]*\$!?\{?[A-Za-z_][\w-]*\}?)*/g;
 
@@ -173,19 +178,27 @@ function interpolationProblem(text: string, strings: readonly StringLiteral[]): 
   return undefined;
 }
 
-export function parseTemplate(template: string): ParsedTemplate {
-  return cachedParse(cache, CACHE_LIMIT, template);
+/**
+ * A check of the evaluation's clock, called as the parse goes on: it throws to end a parse that takes longer than the
+ * evaluation may, and the parse is not cached then.
+ */
+export type ParseClock = () => void;
+
+export function parseTemplate(template: string, clock?: ParseClock): ParsedTemplate {
+  return cachedParse(cache, CACHE_LIMIT, template, false, clock);
 }
 
 /** Text that Velocity parses while the template runs: an interpolated string literal, the argument of `#evaluate`. */
-export function parseFragment(text: string): ParsedTemplate {
-  return cachedParse(fragmentCache, FRAGMENT_CACHE_LIMIT, text, true);
+export function parseFragment(text: string, clock?: ParseClock): ParsedTemplate {
+  return cachedParse(fragmentCache, FRAGMENT_CACHE_LIMIT, text, true, clock);
 }
 
-function cachedParse(store: Map<string, ParsedTemplate>, limit: number, template: string, fragment = false): ParsedTemplate {
+function cachedParse(store: Map<string, ParsedTemplate>, limit: number, template: string, fragment: boolean, clock: ParseClock | undefined): ParsedTemplate {
   const cached = store.get(template);
   if (cached) return cached;
-  const result = parseUncached(template, fragment);
+  const result = parseUncached(template, fragment, clock);
+  // How much stack was left depended on the caller, so a parse that ran out of it may succeed the next time.
+  if (result.problems[0]?.message === PARSE_STACK_OVERFLOW_MESSAGE) return result;
   if (store.size >= limit) store.delete(store.keys().next().value as string);
   store.set(template, result);
   return result;
@@ -199,8 +212,21 @@ export function syntaxProblems(template: string): SyntaxProblem[] {
   return (cache.get(template) ?? parseUncached(template)).problems;
 }
 
+/**
+ * The parse, with a stack overflow made a problem of the template: chains of operators and nesting are kept within
+ * the stack by the passes and the limits, and what slips past them must still end as a result, not an exception.
+ */
+function parseUncached(template: string, fragment = false, clock?: ParseClock): ParsedTemplate {
+  try {
+    return parseUnguarded(template, fragment, clock);
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error;
+    return { ok: false, problems: [{ code: STACK_OVERFLOW_CODE, message: PARSE_STACK_OVERFLOW_MESSAGE }] };
+  }
+}
+
 /** A `fragment` is parsed while the template runs: a macro it calls without parentheses may be any of the template's. */
-function parseUncached(template: string, fragment = false): ParsedTemplate {
+function parseUnguarded(template: string, fragment: boolean, clock: ParseClock | undefined): ParsedTemplate {
   const size = Buffer.byteLength(template, 'utf8');
   if (size > MAX_TEMPLATE_BYTES) {
     return {
@@ -219,8 +245,9 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
   const readings: EscapeReadings = { valueless: new Map(), macroTexts: [], callsAsText: new Set() };
   const escapes = readOtherwise ? escapeEdits(source, fragment, bracedDirectives, readings) : undefined;
   const escaped = withEdits(source, escapes);
-  // `$#name` among the arguments of a call of no macro is a word to Velocity, a lexical error to velocityjs.
-  const edited = readDollarWords(escaped, source) ?? escaped;
+  // `#name` and `$#name` among the arguments of a call of no macro are words to Velocity; velocityjs reads a directive
+  // (`#m(#foreach)`) or a lexical error there.
+  const edited = readArgumentWords(escaped, source) ?? escaped;
   // `#foreach` headers velocityjs cannot read become block macro calls, and the loops read here are put in the tree.
   const loops = readLoopHeaders(edited, source);
   const headed = loops?.text ?? edited;
@@ -251,9 +278,10 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
   let tree: VelocityTree;
   try {
     // Velocity's white-space rules are applied below, so velocityjs's own trimming is turned off.
-    tree = parseVelocity(values ? withPlaceholders(literals.text, values.collections) : literals.text, lexText);
+    tree = parseVelocity(values ? withPlaceholders(literals.text, values.collections) : literals.text, lexText, clock);
   } catch (error) {
     if (error instanceof StatementTooLong) return { ok: false, problems: [statementTooLongProblem(error, source)] };
+    if (error instanceof TemplateAbort || isStackOverflow(error)) throw error;
     const parseProblem = describeParseError(error, source, literals, lexText);
     // Velocity stops at the first of them. velocityjs fails inside the value it was left too: that one is Velocity's.
     const valueStart = values?.problem?.valueStart ?? values?.problem?.offset ?? 0;
@@ -262,6 +290,7 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
   }
   if (valueProblem) return { ok: false, problems: [callProblem && !isBefore(valueProblem, lineColumn(source, call.open)) ? callProblem : valueProblem] };
   if (callProblem) return { ok: false, problems: [callProblem] };
+  flattenOperatorChains(tree);
   // The literals the rewrite found are the template's own unless `#stop` was rewritten before (which moves them).
   const blockProblems = checkBlocks(template, source === template && !escapes ? withLoopStrings(values?.strings ?? literals.literals, loops?.strings) : undefined);
   if (blockProblems.length > 0) {
@@ -309,7 +338,10 @@ function parseUncached(template: string, fragment = false): ParsedTemplate {
   if (loops) {
     placeLoopHeaders(tree, loops.headers, (pos) => sourceText.offset(pos.first_line, pos.first_column));
     // A loop Velocity takes and cannot run fails only when reached: diagnostics still show it.
-    for (const { offset, message } of loops.unrunnable) notes.push({ code: 'syntax', message, ...lineColumn(source, offset) });
+    for (const header of loops.unrunnable) {
+      Object.assign(header, lineColumn(source, header.offset));
+      notes.push({ code: 'syntax', message: header.message, line: header.line, column: header.column });
+    }
   }
   const minus = lexText.includes('-') && holdsMinus(tree) ? minusProblem(lexText) : undefined;
   if (minus) return { ok: false, problems: [{ code: 'syntax', message: minus.message, ...lineColumn(source, minus.offset) }] };
@@ -541,7 +573,6 @@ function finishTree(
     }
     if (placeholders) resolveLiterals(item, placeholders);
     if (collections) replaceCollections(item, collections);
-    regroupOperators(item);
     // The #set token takes the blanks before it when they start a token (Parser.jjt SET_DIRECTIVE): when no text
     // other than blanks separates it from the previous directive, reference or comment, or from the block start.
     if (item.type === 'set') {
@@ -583,6 +614,7 @@ function writtenAt(text: string, start: number, end: number, opened: ReadonlyMap
  * tokens, outside that chain, so they drop out, a `##` comment with the line end that closes it.
  */
 function macroLiteral(text: string): string {
+  text = withoutReferencePrefixes(text);
   if (!text.includes('##') && !text.includes('#*')) return text;
   let out = '';
   let copied = 0;
@@ -592,6 +624,45 @@ function macroLiteral(text: string): string {
     copied = rule === Rule.LineComment ? end + (/^(?:\r\n|\r|\n)/.exec(text.slice(end, end + 2))?.[0].length ?? 0) : end;
   });
   return out + text.slice(copied);
+}
+
+/**
+ * A call's text without the backslashes and `$`s before each reference among its arguments (`#m(\$x)` prints
+ * `#m($x)`, `#m($$x)` prints `#m($x)`) and in a block call's body: Velocity's lexer reads them apart from the
+ * reference's token, outside the chain of tokens the call prints. In a string among the arguments they stay.
+ */
+function withoutReferencePrefixes(call: string): string {
+  if (!PREFIXED_REFERENCE.test(call)) return call;
+  let out = '';
+  let copied = 0;
+  let depth = 0;
+  let quote = '';
+  for (let k = call.indexOf('('); k >= 0 && k < call.length; k++) {
+    const c = call[k];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '(') {
+      depth++;
+    } else if (c === ')') {
+      if (--depth === 0) {
+        out += call.slice(copied, k);
+        copied = k;
+        return out + call.slice(copied).replace(new RegExp(PREFIXED_REFERENCE.source, 'g'), '');
+      }
+    } else if (c === '\\' || c === '$') {
+      const prefix = new RegExp(PREFIXED_REFERENCE.source, 'y');
+      prefix.lastIndex = k;
+      if (prefix.test(call)) {
+        out += call.slice(copied, k);
+        copied = k = prefix.lastIndex;
+        // The reference's own `$` is read on from here.
+        k--;
+      }
+    }
+  }
+  return out + call.slice(copied);
 }
 
 /**
@@ -702,58 +773,6 @@ function resolveLiterals(node: unknown, placeholders: LiteralPlaceholders): void
     return;
   }
   for (const value of Object.values(record)) if (typeof value === 'object') resolveLiterals(value, placeholders);
-}
-
-/**
- * Binding strength of the binary operators in Velocity 1.7 (Parser.jjt): `||` below `&&` below `==` and `!=` below
- * `<`, `>`, `<=`, `>=` below `+`, `-` below `*`, `/`, `%`. velocityjs ranks `||` with `&&` and `==` with `<`, so that
- * `true || false && false` and `true == 1 < 2` came out false.
- */
-const PRECEDENCE: Record<string, number> = { '||': 1, '&&': 2, '==': 3, '!=': 3, '<': 4, '>': 4, '<=': 4, '>=': 4, '+': 5, '-': 5, '*': 6, '/': 6, '%': 6 };
-
-function isBinary(node: unknown): node is VelocityNode {
-  const math = node as VelocityNode | null;
-  return typeof math === 'object' && math !== null && math.type === 'math' && PRECEDENCE[math.operator] !== undefined;
-}
-
-/** Every chain of binary operators under the node, regrouped by Velocity's precedence (all of them bind left to right). */
-function regroupOperators(node: VelocityNode | VelocityTree): void {
-  const container = node as unknown as Record<string, unknown>;
-  for (const key of Object.keys(container)) {
-    const value = container[key];
-    if (typeof value !== 'object' || value === null || key === 'pos') continue;
-    if (isBinary(value)) container[key] = regroupChain(value);
-    else regroupOperators(value as VelocityNode);
-  }
-}
-
-function regroupChain(chain: VelocityNode): VelocityNode {
-  // The operands and operators in the order written, which any grouping keeps.
-  const operands: VelocityNode[] = [];
-  const operators: string[] = [];
-  const collect = (node: VelocityNode) => {
-    if (!isBinary(node)) {
-      regroupOperators(node);
-      operands.push(node);
-      return;
-    }
-    const [left, right] = node.expression as VelocityNode[];
-    collect(left);
-    operators.push(node.operator);
-    collect(right);
-  };
-  collect(chain);
-  let next = 0;
-  const climb = (left: VelocityNode, min: number): VelocityNode => {
-    while (next < operators.length && PRECEDENCE[operators[next]] >= min) {
-      const operator = operators[next++];
-      let right = operands[next];
-      while (next < operators.length && PRECEDENCE[operators[next]] > PRECEDENCE[operator]) right = climb(right, PRECEDENCE[operator] + 1);
-      left = { type: 'math', operator, expression: [left, right] };
-    }
-    return left;
-  };
-  return climb(operands[0], 0);
 }
 
 /** The references velocityjs read in place of lists, maps and ranges, swapped for the values they stand for. */
@@ -1319,7 +1338,7 @@ function holdsMinus(node: unknown): boolean {
   if (typeof node !== 'object' || node === null) return false;
   if (Array.isArray(node)) return node.some(holdsMinus);
   const record = node as VelocityNode;
-  if (record.type === 'math' && (record.operator === '-' || record.operator === 'minus')) return true;
+  if (record.type === 'math' && (record.operator === '-' || record.operator === 'minus' || chainHolds(record, '-'))) return true;
   if ((record.type === 'integer' || record.type === 'decimal') && String(record.value).startsWith('-')) return true;
   for (const key of Object.keys(record)) if (key !== 'pos' && holdsMinus(record[key])) return true;
   return false;

@@ -96,6 +96,19 @@ describe('evaluation limits', () => {
     assert.match(result.errors[0].message, /stopped after 50 ms/);
   });
 
+  it('counts the parse against the time: a template slow to read ends with the timeout error too', () => {
+    // Text of its own, so that no earlier parse of it is cached.
+    const template = `## ${Date.now()} ${Math.random()}\n` + '$a.b($c, "d") #if($e)f#end\n'.repeat(8_000);
+    const result = renderTemplate(template, {}, { timeoutMs: 1 });
+    assert.deepEqual(result.errors.map((e) => e.code), ['timeout']);
+    assert.match(result.errors[0].message, /stopped after 1 ms while parsing the template/);
+    assert.equal(result.output, '');
+    // A parse stopped by the clock is not kept: with the usual time the same template renders.
+    const again = renderTemplate(template, {});
+    assert.deepEqual(again.errors, []);
+    assert.equal(again.output.length > 0, true);
+  });
+
   it('the default budget is 2000 ms and a normal template renders in full within it', () => {
     assert.equal(DEFAULT_TIMEOUT_MS, 2000);
     const result = renderTemplate('#foreach($i in [1..1000])$i#end', {});

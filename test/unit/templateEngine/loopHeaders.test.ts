@@ -33,6 +33,18 @@ describe('#foreach headers read as Velocity 1.7 reads them, the block its last c
     assert.equal(renderFull('#set($l = [1, 2])#foreach($a in $l $l.add(3))#end').errors[0]?.code, 'concurrent-modification');
   });
 
+  it('fails a header of fewer than two arguments where the loop runs, with the code, words and place of the diagnostic', () => {
+    for (const template of ['#foreach($k)x#end', 'a\n  #foreach()x#end', '#foreach( $k )\n#end']) {
+      const [note] = checkTemplateSyntax(template);
+      const [error] = renderFull(template).errors;
+      assert.equal(error.code, note.code, template);
+      assert.deepEqual([error.line, error.column], [note.line, note.column], template);
+      assert.ok(error.message.startsWith(note.message), error.message);
+      assert.match(error.message, /where the loop runs \(java\.lang\.ArrayIndexOutOfBoundsException\)/);
+    }
+    assert.equal(render('#if(false)#foreach($k)x#end#end|'), '|');
+  });
+
   it('parses the strings among its arguments when the template loads, and keeps their #end', () => {
     assert.equal(checkTemplateSyntax('#foreach($a in [1] "#end")x#end')[0]?.code, 'syntax');
     assert.equal(render("#foreach($a in [1, 2] '#end')x#end|"), '|');
