@@ -496,12 +496,12 @@ export class TreeBuilder {
     this.keyStyle = STYLE_NAMES[styleId];
     this.keyOffset = valueStart - 1;
     this.keyEnd = valueEnd + 1;
-    this.keyValue = this.strings.fromString(decoded ?? this.text.slice(valueStart, valueEnd));
+    this.keyValue = decoded === undefined ? this.strings.fromRange(this.text, valueStart, valueEnd) : this.strings.fromString(decoded);
   }
 
   /** `quotedKey` for a plain key, whose value may be a number, a boolean or null. */
   plainKey(valueStart: number, valueEnd: number): void {
-    const raw = this.strings.fromString(this.text.slice(valueStart, valueEnd));
+    const raw = this.strings.fromRange(this.text, valueStart, valueEnd);
     this.keyStyle = 'plain';
     this.keyOffset = valueStart;
     this.keyEnd = valueEnd;
@@ -580,7 +580,7 @@ export class TreeBuilder {
   /** `decoded` is the value when it differs from the source range (escapes, block scalars); undefined otherwise. */
   scalarNode(valueStart: number, valueEnd: number, styleId: number, decoded: string | undefined, tagStart: number, tagEnd: number, anchorStart: number, anchorEnd: number, indent: number): ScalarNode {
     const style = STYLE_NAMES[styleId] ?? 'plain';
-    const raw = this.strings.fromString(decoded ?? this.text.slice(valueStart, valueEnd));
+    const raw = decoded === undefined ? this.strings.fromRange(this.text, valueStart, valueEnd) : this.strings.fromString(decoded);
     let offset = valueStart;
     let end = valueEnd;
     if (style === 'single' || style === 'double') {
@@ -616,7 +616,7 @@ export class TreeBuilder {
 
   /** `scalarNode` for an untagged plain scalar, the kind nearly every value is. */
   plainScalar(valueStart: number, valueEnd: number, anchorStart: number, anchorEnd: number): ScalarNode {
-    const raw = this.strings.fromString(this.text.slice(valueStart, valueEnd));
+    const raw = this.strings.fromRange(this.text, valueStart, valueEnd);
     const type = plainScalarType(raw);
     const node = newScalar(type, type === 'string' ? raw : plainScalarValue(raw, type), 'plain', valueStart, valueEnd, valueStart, valueEnd);
     if (anchorStart >= 0) this.anchors.set(this.text.slice(anchorStart, anchorEnd), node);
