@@ -1,4 +1,3 @@
-import { STATUS_CODES } from 'node:http';
 import type { ApiDocument } from '../../model/apiDocument';
 import { findNodeAtPath, getValue, keyName } from '../../model/navigate';
 import type { NodePath, PropertyNode, ValueNode } from '../../model/nodes';
@@ -72,9 +71,13 @@ export function statusCodeOf(response: ValueNode | undefined): string | undefine
   return status && (status.type === 'string' || status.type === 'number') && status.value !== '' ? String(status.value) : undefined;
 }
 
+/** Node's reason phrases, loaded on first use: loading `node:http` would cost every cold `apigw lint` milliseconds. */
+let reasonPhrases: Record<number, string | undefined> | undefined;
+
 /** The reason phrase of an HTTP status code, for descriptions and summaries (`404` → `Not Found`). */
 export function statusText(code: string): string | undefined {
-  return STATUS_CODES[Number(code)];
+  reasonPhrases ??= (require('node:http') as typeof import('node:http')).STATUS_CODES;
+  return reasonPhrases[Number(code)];
 }
 
 /** A method response's description: the status code's reason phrase, or the code itself for one Node does not name. */
