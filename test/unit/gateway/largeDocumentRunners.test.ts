@@ -56,6 +56,12 @@ function running(pid: number): boolean {
   return !/^[ZX]/.test(state);
 }
 
+/** The idle runner and the busy one are gone (zombies count as gone: they hold nothing but their id). */
+async function bothEnded(quick: number, stuck: number): Promise<void> {
+  await until('the idle runner ended', () => !running(quick), 2000);
+  await until('the busy runner ended', () => !running(stuck), 2000);
+}
+
 async function until(what: string, test: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (!test()) {
@@ -144,8 +150,7 @@ describe('Lambda runners started by the thread that serves documents over the si
       thread.postMessage({ type: 'edit', uri: document.uri, from: document.version, version: document.version + 1, changes: null });
       assert.deepEqual(await stuckAnswer, { error: 'lost with the thread' });
       assert.match(logged.join('\n'), /stopped/);
-      await until('the idle runner ended', () => !running(quick), 2000);
-      await until('the busy runner ended', () => !running(stuck), 2000);
+      await bothEnded(quick, stuck);
     } finally {
       await host.dispose();
     }
@@ -157,8 +162,7 @@ describe('Lambda runners started by the thread that serves documents over the si
       const { quick, stuck, stuckAnswer } = await startRunners(host, documentIn());
       await (host as unknown as { worker: Worker }).worker.terminate();
       assert.deepEqual(await stuckAnswer, { error: 'lost with the thread' });
-      await until('the idle runner ended', () => !running(quick), 2000);
-      await until('the busy runner ended', () => !running(stuck), 2000);
+      await bothEnded(quick, stuck);
     } finally {
       await host.dispose();
     }
@@ -168,7 +172,6 @@ describe('Lambda runners started by the thread that serves documents over the si
     const host = new LargeDocumentHost(() => undefined, workerFile);
     const { quick, stuck } = await startRunners(host, documentIn());
     await host.dispose();
-    await until('the idle runner ended', () => !running(quick), 2000);
-    await until('the busy runner ended', () => !running(stuck), 2000);
+    await bothEnded(quick, stuck);
   });
 });
