@@ -646,17 +646,12 @@ function withoutReferencePrefixes(call: string): string {
     } else if (c === '(') {
       depth++;
     } else if (c === ')') {
-      if (--depth === 0) {
-        out += call.slice(copied, k);
-        copied = k;
-        return out + call.slice(copied).replace(new RegExp(PREFIXED_REFERENCE.source, 'g'), '');
-      }
+      if (--depth === 0) return out + call.slice(copied, k) + call.slice(k).replace(PREFIXED_REFERENCES, '');
     } else if (c === '\\' || c === '$') {
-      const prefix = new RegExp(PREFIXED_REFERENCE.source, 'y');
-      prefix.lastIndex = k;
-      if (prefix.test(call)) {
+      PREFIXED_REFERENCE_AT.lastIndex = k;
+      if (PREFIXED_REFERENCE_AT.test(call)) {
         out += call.slice(copied, k);
-        copied = k = prefix.lastIndex;
+        copied = k = PREFIXED_REFERENCE_AT.lastIndex;
         // The reference's own `$` is read on from here.
         k--;
       }
@@ -1228,6 +1223,8 @@ const REFERENCE_TAILS: Array<[RegExp, string[]]> = [
 const DOLLARS_BEFORE_DIRECTIVE_AT = new RegExp(DOLLARS_BEFORE_DIRECTIVE.source, 'y');
 const SLASHBANG_REFERENCE_AT = new RegExp(SLASHBANG_REFERENCE.source, 'y');
 const HASH_PREFIXED_REFERENCE_AT = new RegExp(HASH_PREFIXED_REFERENCE.source, 'y');
+const PREFIXED_REFERENCE_AT = new RegExp(PREFIXED_REFERENCE.source, 'y');
+const PREFIXED_REFERENCES = new RegExp(PREFIXED_REFERENCE.source, 'g');
 const LONE_DOLLAR_BANGS_AT = new RegExp(LONE_DOLLAR_BANGS.source, 'y');
 const DOLLARS_BEFORE_REFERENCE_AT = new RegExp(DOLLARS_BEFORE_REFERENCE.source, 'y');
 const BLOCK_AFTER_DOLLAR_AT = new RegExp(BLOCK_AFTER_DOLLAR.source, 'y');
