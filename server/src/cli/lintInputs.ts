@@ -1,6 +1,5 @@
 import { realpath, stat } from 'node:fs/promises';
 import * as path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { decodeInput, type Unreadable } from '../model/definitionBytes';
 import { looksLikeApiDefinition } from '../model/definitionKeys';
 import { UsageError, type CliIO } from './io';
@@ -54,12 +53,12 @@ export async function lintInputs(args: string[], io: CliIO): Promise<LintInputs>
     const kind = await kindOf(path.resolve(io.cwd, arg));
     if (kind === 'directory') {
       // Hidden folders and files hold definitions too (`.aws/`, `.apigateway/`); only the ignored folders are left out.
-      const files = await glob(DEFINITION_FILES, { cwd: path.resolve(io.cwd, arg), ignore: IGNORED, caseSensitiveMatch: false, dot: true });
+      const files = await globbing().glob(DEFINITION_FILES, { cwd: path.resolve(io.cwd, arg), ignore: IGNORED, caseSensitiveMatch: false, dot: true });
       const found = await definitionsAmong(files, (f) => path.join(arg, f), io, unopened);
       if (found.length === 0) throw new UsageError(`${arg}: no API definitions found (YAML or JSON files with a top-level \`openapi\` or \`swagger\` key, or .vtl mapping templates)`);
       for (const input of found) await add(input);
-    } else if (kind === 'missing' && isDynamicPattern(toPattern(arg))) {
-      const matches = await glob(toPattern(arg), { cwd: io.cwd, ignore: IGNORED });
+    } else if (kind === 'missing' && globbing().isDynamicPattern(toPattern(arg))) {
+      const matches = await globbing().glob(toPattern(arg), { cwd: io.cwd, ignore: IGNORED });
       if (matches.length === 0) throw new UsageError(`${arg}: no files match`);
       const found = await definitionsAmong(matches, (f) => f, io, unopened);
       if (found.length === 0) throw new UsageError(`${arg}: matches ${matches.length} file${matches.length === 1 ? '' : 's'}, none of them an API definition or mapping template`);
@@ -85,6 +84,14 @@ function fromBytes(file: string, bytes: Buffer): LintInput {
 async function readStdin(io: CliIO): Promise<Buffer> {
   if (!io.readStdin) throw new UsageError('standard input cannot be read here');
   return io.readStdin();
+}
+
+/**
+ * The glob library and the directory walker under it, loaded when a directory or a pattern is named: most runs name
+ * files, and loading them costs every cold start a few milliseconds.
+ */
+function globbing(): typeof import('tinyglobby') {
+  return require('tinyglobby') as typeof import('tinyglobby');
 }
 
 async function kindOf(file: string): Promise<'file' | 'directory' | 'missing'> {

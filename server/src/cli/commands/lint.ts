@@ -4,7 +4,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { createLanguageService, isTemplateDocument } from '../../languageService';
 import { configuredSeverity, DIAGNOSTIC_SEVERITIES, DIAGNOSTIC_SOURCE } from '../../services/validation';
 import { looksLikeApiDefinition } from '../../model/definitionKeys';
-import type { LanguageSettings, SeverityName, SeveritySetting } from '../../services/validationTypes';
+import type { DocumentResolver, LanguageSettings, SeverityName, SeveritySetting } from '../../services/validationTypes';
 import { SEVERITY_SETTINGS } from '../../services/languageSettings';
 import { codeSuggestion, findWorkspaceSettings, loadSettingsFile, type LoadedSettings } from '../settingsFile';
 import { DIAGNOSTIC_CODES } from '../../facts/diagnosticCodes';
@@ -47,7 +47,14 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   // Read everything first: a missing file is a usage error (exit 2) and must not leave half a report behind.
   const { inputs, unopened } = await lintInputs(options.positional, io);
 
-  const service = createLanguageService({ resolver: new WorkspaceResolver(() => undefined) });
+  const files = new WorkspaceResolver(() => undefined);
+  // Without `savedEncoding`: each file named was read and decoded above, and one that is not UTF-8 is reported without
+  // being checked, so the service need not read it from disk a second time to say so.
+  const resolver: DocumentResolver = {
+    resolve: (baseUri, ref, dependent) => files.resolve(baseUri, ref, dependent),
+    whyUnreadable: (baseUri, ref) => files.whyUnreadable(baseUri, ref),
+  };
+  const service = createLanguageService({ resolver });
   const results: FileResult[] = [];
   for (const input of inputs) {
     const diagnostics = 'unreadable' in input ? findingList(unreadableFinding(input.unreadable, settings)) : await checkOrReport(service, input, settings, io.cwd);
