@@ -3,9 +3,11 @@ import type { ObjectNode, PropertyNode, ScalarNode, ScalarStyle, ValueNode } fro
 /**
  * Mapping entries whose key node is made only when something asks for it (`keyOf`). Keys are a third of a
  * definition's nodes, yet validation reads little more than their values (`keyValue`); a node is made for the few that
- * a diagnostic, hover or edit needs. Entries are object literals made in one place, not class instances: V8 learns
- * from a literal's allocation site that the tree outlives young-generation collections and allocates it in the old
- * generation directly, which it does not do for `new`.
+ * a diagnostic, hover or edit needs. Entries are object literals made in one place, not class instances: V8 can learn
+ * from a literal's allocation site that the tree outlives young-generation collections and allocate it in the old
+ * generation directly, which it does not do for `new`. It learns that only after several large parses in one process,
+ * and forgets it when a full collection finds old trees dead, so the tree is mostly copied out of the young
+ * generation all the same: what it costs there grows with its bytes, which is why entries stay this small.
  */
 export function newProperty(parent: ObjectNode, keyValue: ScalarNode['value'], keyStyle: ScalarStyle, offset: number, keyEnd: number, value: ValueNode | undefined, end: number, keyNode: ScalarNode | undefined): PropertyNode {
   const property: PropertyNode = { type: 'property', keyValue, keyStyle, keyEnd, keyNode, value, offset, end, parent };

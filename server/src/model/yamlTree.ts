@@ -527,8 +527,7 @@ export class TreeBuilder {
     node.end = end;
     const base = this.bases.pop()!;
     const to = this.top;
-    const entries = this.entries.slice(base, to);
-    this.top = base;
+    const entries = this.takeEntries(base);
     if (node.type === 'object') {
       node.properties = entries as PropertyNode[];
       if (to - base >= SCAN_LIMIT) this.keySets.delete(node);
@@ -623,13 +622,20 @@ export class TreeBuilder {
     return node;
   }
 
-  /** A copy of an anchored node placed where its alias stands, so that diagnostics on it land on the alias. */
+  /**
+   * A copy of an anchored node placed where its alias stands, so that diagnostics on it land on the alias. A copied
+   * collection's children wait on the entries stack, as the direct parser's do, and move to an array of the exact
+   * size: one grown by push keeps spare capacity for as long as the tree lives. A copy has a tag only when its node
+   * has one, so that copies share the shape of the nodes the parser makes and readers of the tree meet one shape.
+   */
   private cloneAt(node: ValueNode, offset: number, end: number, site: Range): ValueNode {
     // Values alone are counted: each copied key comes with its value.
     if (++this.aliasNodes > this.aliasBudget) throw new AliasBudgetExceeded(site);
     if (node.type === 'object') {
-      const copy: ObjectNode = { type: 'object', properties: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
+      const copy: ObjectNode = { type: 'object', properties: NO_PROPERTIES, flow: node.flow, offset, end, parent: undefined };
+      if (node.tag !== undefined) copy.tag = node.tag;
       const properties = node.properties;
+      const base = this.top;
       for (let i = 0; i < properties.length; i++) {
         const p = properties[i];
         const key = p.keyValue;
@@ -642,21 +648,32 @@ export class TreeBuilder {
           property.value.parent = property;
           if (key === '$ref') this.noteKey(property, key, property.value);
         }
-        copy.properties.push(property);
+        this.entries[this.top++] = property;
       }
+      copy.properties = this.takeEntries(base) as PropertyNode[];
       return copy;
     }
     if (node.type === 'array') {
-      const copy: ArrayNode = { type: 'array', items: [], flow: node.flow, offset, end, parent: undefined, tag: node.tag };
+      const copy: ArrayNode = { type: 'array', items: NO_ITEMS, flow: node.flow, offset, end, parent: undefined };
+      if (node.tag !== undefined) copy.tag = node.tag;
       const items = node.items;
+      const base = this.top;
       for (let i = 0; i < items.length; i++) {
         const c = this.cloneAt(items[i], offset, end, site);
         c.parent = copy;
-        copy.items.push(c);
+        this.entries[this.top++] = c;
       }
+      copy.items = this.takeEntries(base) as ValueNode[];
       return copy;
     }
     return { ...node, offset, end, contentOffset: offset, contentEnd: end, parent: undefined };
+  }
+
+  /** The entries from `base` up to the top of the stack, in an array of their own; the stack drops them. */
+  private takeEntries(base: number): (PropertyNode | ValueNode)[] {
+    const entries = this.entries.slice(base, this.top);
+    this.top = base;
+    return entries;
   }
 }
 
@@ -667,7 +684,7 @@ export class TreeBuilder {
 const NO_PROPERTIES = Object.freeze([]) as unknown as PropertyNode[];
 const NO_ITEMS = Object.freeze([]) as unknown as ValueNode[];
 
-/** Scalars are made in one place, so that V8 learns from one allocation site that they outlive young collections. */
+/** Scalars are made in one place, so that V8 may learn from one allocation site that they outlive young collections. */
 function newScalar(type: ScalarNode['type'], value: ScalarNode['value'], style: ScalarStyle, offset: number, end: number, contentOffset: number, contentEnd: number): ScalarNode {
   return { type, value, style, offset, end, contentOffset, contentEnd, parent: undefined };
 }
