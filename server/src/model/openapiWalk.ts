@@ -77,11 +77,26 @@ export function forEachOperation(document: ApiDocument, fn: (op: OperationRef) =
 /** Names of the `{param}` segments of a path template (`{proxy+}` gives `proxy`). */
 export function pathTemplateParameters(path: string): string[] {
   const names: string[] = [];
-  const re = /\{([^{}]+)\}/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(path))) names.push(m[1].endsWith('+') ? m[1].slice(0, -1) : m[1]);
+  // A `{` opens an expression that the next brace closes, if that brace is a `}` with a name before it.
+  for (let open = path.indexOf('{'); open >= 0; ) {
+    let close = open + 1;
+    while (close < path.length && path.charCodeAt(close) !== OPEN_BRACE && path.charCodeAt(close) !== CLOSE_BRACE) close++;
+    if (close >= path.length) break;
+    if (path.charCodeAt(close) === OPEN_BRACE) {
+      open = close;
+      continue;
+    }
+    if (close > open + 1) {
+      const name = path.slice(open + 1, close);
+      names.push(name.endsWith('+') ? name.slice(0, -1) : name);
+    }
+    open = path.indexOf('{', close + 1);
+  }
   return names;
 }
+
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
 
 /**
  * Follows a local `$ref` (`#/...`) to its target, through chains of references; undefined when the pointer does not
@@ -142,22 +157,74 @@ export interface DeclaredParameter {
 /** The parameters of an operation: its own, then those of its path item that it does not override. */
 export function operationParameters(document: ApiDocument, op: Pick<OperationRef, 'pathItem' | 'operation'>): DeclaredParameter[] {
   const result: DeclaredParameter[] = [];
-  const seen = new Set<string>();
-  for (const list of [getValue(op.operation, 'parameters'), getValue(op.pathItem, 'parameters')]) {
-    if (list?.type !== 'array') continue;
-    for (const item of list.items) {
-      const parameter = deref(document, item);
-      if (parameter?.type !== 'object') continue;
-      const name = getValue(parameter, 'name');
-      const location = getValue(parameter, 'in');
-      if (name?.type !== 'string' || location?.type !== 'string') continue;
-      const key = `${location.value}:${name.value}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      result.push({ name: name.value as string, in: location.value as string, node: parameter });
+  addParameters(document, getValue(op.operation, 'parameters'), result);
+  addParameters(document, getValue(op.pathItem, 'parameters'), result);
+  return result;
+}
+
+function addParameters(document: ApiDocument, list: ValueNode | undefined, result: DeclaredParameter[]): void {
+  if (list?.type !== 'array') return;
+  const items = list.items;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
+    if (item.type !== 'object') continue;
+    // One pass over the entries finds the reference, the name and the location, as `deref` and `getValue` would.
+    let entries = parameterEntries(item);
+    let parameter: ObjectNode = item;
+    if (entries.ref?.type === 'string') {
+      const ref = entries.ref.value as string;
+      const target = ref.startsWith('#') ? resolveLocalRef(document, ref) : undefined;
+      if (target?.type !== 'object') continue;
+      parameter = target;
+      entries = parameterEntries(target);
+    }
+    const name = entries.name;
+    const location = entries.in;
+    if (name?.type !== 'string' || location?.type !== 'string') continue;
+    if (declaresAlready(result, location.value as string, name.value as string)) continue;
+    result.push({ name: name.value as string, in: location.value as string, node: parameter });
+  }
+}
+
+interface ParameterEntries {
+  ref: ValueNode | undefined;
+  name: ValueNode | undefined;
+  in: ValueNode | undefined;
+}
+
+/** The values of a parameter's first `$ref`, `name` and `in` entries. */
+function parameterEntries(node: ObjectNode): ParameterEntries {
+  const props = node.properties;
+  const found: ParameterEntries = { ref: undefined, name: undefined, in: undefined };
+  let ref = false;
+  let name = false;
+  let location = false;
+  for (let i = 0; i < props.length; i++) {
+    // Only string keys can equal these names (other scalars read as numbers, `true`, `false` or `null`).
+    switch (props[i].keyValue) {
+      case '$ref':
+        if (!ref) (ref = true), (found.ref = props[i].value);
+        break;
+      case 'name':
+        if (!name) (name = true), (found.name = props[i].value);
+        break;
+      case 'in':
+        if (!location) (location = true), (found.in = props[i].value);
+        break;
     }
   }
-  return result;
+  return found;
+}
+
+/** Whether a parameter of this location and name is listed: the same `in:name` key, as a set of such keys would tell. */
+function declaresAlready(result: DeclaredParameter[], location: string, name: string): boolean {
+  for (let i = 0; i < result.length; i++) {
+    const other = result[i];
+    if (other.in === location && other.name === name) return true;
+    // Keys of other parts can still spell the same text (`a:b` and `c` against `a` and `b:c`).
+    if (other.in !== location && other.in.length + other.name.length === location.length + name.length && `${other.in}:${other.name}` === `${location}:${name}`) return true;
+  }
+  return false;
 }
 
 /** The operation's `responses` entries; status codes written as YAML numbers come back as strings. */

@@ -80,12 +80,14 @@ function checkPaths(context: ValidationContext): void {
     const path = keyName(property);
     if (!path.startsWith('/')) continue;
     if (context.dialect === 'http' && path === '/$default') continue;
-    const segments = path.split('/').slice(1);
-    let prefix = '';
-    for (let i = 0; i < segments.length; i++) {
-      const segment = segments[i];
-      if (segment === '' && i === segments.length - 1) break;
-      prefix += '/' + segment;
+    // Segment by segment, each resource being the path up to the end of its segment.
+    for (let start = 1; ; ) {
+      const slash = path.indexOf('/', start);
+      const last = slash < 0;
+      const end = last ? path.length : slash;
+      const segment = path.slice(start, end);
+      if (segment === '' && last) break;
+      const prefix = path.slice(0, end);
       resources.add(prefix);
       // `+` only marks a greedy parameter (`{proxy+}`); anywhere else it is a character AWS refuses.
       if (!SEGMENT_CHARACTERS.test(segment) || (segment.includes('+') && !segment.includes('{'))) {
@@ -97,11 +99,11 @@ function checkPaths(context: ValidationContext): void {
           context.report(keyOf(property), 'partial-path-parameter', `"${segment}" in "${path}" mixes a path parameter with text; API Gateway needs a parameter to be a whole segment such as "{id}".`);
           break;
         }
-        if (segment.endsWith('+}') && i < segments.length - 1) {
+        if (segment.endsWith('+}') && !last) {
           context.report(keyOf(property), 'greedy-parameter-not-last', `The greedy parameter "${segment}" in "${path}" must be the last segment.`);
           break;
         }
-        const parent = prefix.slice(0, prefix.length - segment.length - 1);
+        const parent = path.slice(0, start - 1);
         const sibling = variableChildren.get(parent);
         if (!sibling) variableChildren.set(parent, { segment, path });
         else if (sibling.segment !== segment && context.dialect === 'rest') {
@@ -109,6 +111,8 @@ function checkPaths(context: ValidationContext): void {
           break;
         }
       }
+      if (last) break;
+      start = slash + 1;
     }
     if ((resources.size & 63) === 0 && context.isCancelled()) return;
   }

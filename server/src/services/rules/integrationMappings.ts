@@ -99,7 +99,10 @@ function checkGatewayResponses(context: ValidationContext): void {
  * named `method.response.header.X`, so clients never see `X`.
  */
 function checkMappingPrefixInName(context: ValidationContext, p: PropertyNode, keyForm: RegExp): void {
-  const key = keyForm.exec(keyName(p));
+  const written = keyName(p);
+  // The name follows the key's own prefix, so a prefix it starts with stands after the key's first character.
+  if (written.indexOf('method.', 1) < 0 && written.indexOf('integration.', 1) < 0 && written.indexOf('gatewayresponse.', 1) < 0) return;
+  const key = keyForm.exec(written);
   if (!key) return;
   const [, prefix, location, name] = key;
   const inner = MAPPING_PREFIX.exec(name);
@@ -157,8 +160,8 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
     reportNonStringValue(context, p, 'requestParameters');
     const value = checkableString(p.value);
     if (value === undefined || !p.value) continue;
-    const source = REST_REQUEST_SOURCE.exec(value);
-    if (!source) {
+    const source = requestSourcePart(value);
+    if (source === undefined) {
       if (!REST_OTHER_REQUEST_SOURCE.test(value)) {
         reportInvalidValue(context, p, value, 'request');
       } else {
@@ -188,17 +191,39 @@ function reportNonStringValue(context: ValidationContext, p: PropertyNode, field
 }
 
 /** The method parameter a `method.request.*` expression reads must be declared, with a near miss when one is close. */
-function checkDeclared(context: ValidationContext, op: OperationRef, declared: Map<string, Set<string>>, node: ValueNode, value: string, source: RegExpExecArray, consequence: string): void {
-  const location = LOCATION_IN[source[1]];
-  const name = source[2];
-  const known = declared.get(location);
-  const found = location === 'header' ? known?.has(name.toLowerCase()) : known?.has(name);
+function checkDeclared(context: ValidationContext, op: OperationRef, declared: DeclaredByLocation, node: ValueNode, value: string, source: SourcePart, consequence: string): void {
+  const location = LOCATION_IN[source];
+  const name = value.slice(METHOD_REQUEST.length + source.length + 1);
+  const known = declared[location];
+  const found = location === 'header' ? known.includes(name.toLowerCase()) : known.includes(name);
   if (found) return;
-  const meant = location === 'header' ? undefined : nearMiss(name, [...(known ?? [])]);
+  const meant = location === 'header' ? undefined : nearMiss(name, known);
   const hint = meant ? ` Did you mean "${meant}"?` : '';
   context.report(node, 'undeclared-parameter', `\`${value}\` reads the ${location} parameter "${name}", which ${op.method} ${op.path} does not declare; ${consequence}.${hint}`, {
-    data: { name, in: location, path: op.path, method: op.method, ...(source[1].startsWith('multivalue') ? { multiValue: true } : {}) },
+    data: { name, in: location, path: op.path, method: op.method, ...(source.startsWith('multivalue') ? { multiValue: true } : {}) },
   });
+}
+
+type SourcePart = 'path' | 'querystring' | 'multivaluequerystring' | 'header' | 'multivalueheader';
+
+const SOURCE_PARTS: SourcePart[] = ['path', 'querystring', 'multivaluequerystring', 'header', 'multivalueheader'];
+const METHOD_REQUEST = 'method.request.';
+const DOT = 0x2e;
+
+/**
+ * The part of the request a `method.request.PART.NAME` source reads, as `REST_REQUEST_SOURCE` matches it, without the
+ * match's strings: most mappings are such sources. The name is what follows the part and its dot.
+ */
+function requestSourcePart(value: string): SourcePart | undefined {
+  if (!value.startsWith(METHOD_REQUEST)) return undefined;
+  for (let i = 0; i < SOURCE_PARTS.length; i++) {
+    const part = SOURCE_PARTS[i];
+    const dot = METHOD_REQUEST.length + part.length;
+    if (!value.startsWith(part, METHOD_REQUEST.length) || value.charCodeAt(dot) !== DOT) continue;
+    // `(.+)$`: a name of at least one character, no line break among them.
+    return value.length > dot + 1 && !LINE_BREAK.test(value) ? part : undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -210,17 +235,20 @@ function checkCacheKeyParameters(context: ValidationContext, site: IntegrationSi
   if (keys?.type !== 'array' || !site.op || !declared) return;
   for (const item of keys.items) {
     const value = checkableString(item);
-    const source = value === undefined ? null : REST_REQUEST_SOURCE.exec(value);
-    if (!source) continue;
+    const source = value === undefined ? undefined : requestSourcePart(value);
+    if (source === undefined) continue;
     checkDeclared(context, site.op, declared(), item, value!, source, 'AWS refuses cache key parameters the method does not declare');
   }
 }
 
 /** An integration's declared method parameters, worked out when a check first needs them and then kept for the others. */
-type DeclaredParameters = () => Map<string, Set<string>>;
+type DeclaredParameters = () => DeclaredByLocation;
+
+/** Names by location, each once, in the order declared: operations declare a few, which a list searches quickly. */
+type DeclaredByLocation = Record<'path' | 'query' | 'header', string[]>;
 
 function declaredOnce(context: ValidationContext, op: OperationRef): DeclaredParameters {
-  let declared: Map<string, Set<string>> | undefined;
+  let declared: DeclaredByLocation | undefined;
   return () => (declared ??= declaredParameters(context, op));
 }
 
@@ -229,15 +257,14 @@ function declaredOnce(context: ValidationContext, op: OperationRef): DeclaredPar
  * parameter declares does not count: the import makes no method request parameter of it, and a mapping that reads it
  * fails with "Invalid mapping expression specified" (AWS's knowledge center article on `{proxy+}` mappings).
  */
-function declaredParameters(context: ValidationContext, op: OperationRef): Map<string, Set<string>> {
-  const result = new Map<string, Set<string>>([
-    ['path', new Set()],
-    ['query', new Set()],
-    ['header', new Set()],
-  ]);
-  for (const parameter of operationParameters(context.document, op)) {
-    const set = result.get(parameter.in);
-    if (set) set.add(parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name);
+function declaredParameters(context: ValidationContext, op: OperationRef): DeclaredByLocation {
+  const result: DeclaredByLocation = { path: [], query: [], header: [] };
+  const parameters = operationParameters(context.document, op);
+  for (let i = 0; i < parameters.length; i++) {
+    const parameter = parameters[i];
+    const names = parameter.in === 'path' || parameter.in === 'query' || parameter.in === 'header' ? result[parameter.in] : undefined;
+    const name = parameter.in === 'header' ? parameter.name.toLowerCase() : parameter.name;
+    if (names && !names.includes(name)) names.push(name);
   }
   return result;
 }
@@ -393,21 +420,39 @@ function checkUriPathPlaceholders(context: ValidationContext, site: IntegrationS
   if (uri === undefined || !uri.includes('{')) return;
   const mappings = site.fields.requestParameters?.value;
   if (mappings !== undefined && (mappings.type !== 'object' || isUnprocessed(mappings))) return;
-  const mapped = new Set<string>();
-  for (const p of stringEntries(asObject(mappings))) {
-    const target = REST_REQUEST_TARGET.exec(keyName(p));
-    if (target?.[2] === 'path') mapped.add(target[3]);
-  }
-  const reported = new Set<string>();
-  for (const { name, greedy, inPath } of uriPlaceholders(uri)) {
+  // Read when a placeholder asks for them, as most URIs with braces have them only in the query or none at all.
+  let mapped: string[] | undefined;
+  let reported: string[] | undefined;
+  const placeholders = uriPlaceholders(uri);
+  for (let i = 0; i < placeholders.length; i++) {
+    const { name, greedy, inPath } = placeholders[i];
     // `{}` names nothing a mapping could fill.
-    if (!inPath || !name || mapped.has(name) || reported.has(name)) continue;
-    reported.add(name);
-    const source = declared?.().get('path')!.has(name) ? `method.request.path.${name}` : undefined;
+    if (!inPath || !name) continue;
+    mapped ??= mappedPathNames(asObject(mappings));
+    if (mapped.includes(name) || reported?.includes(name)) continue;
+    (reported ??= []).push(name);
+    const source = declared?.().path.includes(name) ? `method.request.path.${name}` : undefined;
     const mapping = source ? `\`integration.request.path.${name}: ${source}\`` : `\`integration.request.path.${name}\``;
     context.report(uriNode!, 'unmapped-uri-path-parameter', `\`{${name}${greedy ? '+' : ''}}\` in the URI is not mapped by \`requestParameters\` (${mapping}); API Gateway sends it literally and the call fails with "Illegal character in path".`, source ? { data: { name, source, integration: pathOf(site.integration) } } : undefined);
   }
 }
+
+/** The path parameters a `requestParameters` map sets: the names of its `integration.request.path.NAME` keys. */
+function mappedPathNames(mappings: ObjectNode | undefined): string[] {
+  const names: string[] = [];
+  const props = stringEntries(mappings);
+  for (let i = 0; i < props.length; i++) {
+    const key = keyName(props[i]);
+    // As `REST_REQUEST_TARGET` reads it: a name of at least one character, none of them a line break.
+    if (!key.startsWith(PATH_TARGET) || key.length === PATH_TARGET.length) continue;
+    const name = key.slice(PATH_TARGET.length);
+    if (!LINE_BREAK.test(name)) names.push(name);
+  }
+  return names;
+}
+
+const PATH_TARGET = 'integration.request.path.';
+const LINE_BREAK = /[\n\r\u2028\u2029]/;
 
 /**
  * Each mapped header must be declared on the method response of the status: AWS refuses a mapping to any other

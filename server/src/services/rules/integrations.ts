@@ -1,7 +1,7 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { getValue } from '../../model/navigate';
+import { getValue, keyName } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
-import { forEachOperation, refOf, resolveLocalRef, type OperationRef } from '../../model/openapiWalk';
+import { isMethodKey, methodLabel, refOf, resolveLocalRef, type OperationRef } from '../../model/openapiWalk';
 import { isUnprocessed } from './unprocessedValues';
 import { INTEGRATION_TYPES } from '../../facts/extensions/integration';
 
@@ -46,20 +46,48 @@ export interface OperationSite extends OperationRef {
 export function listOperations(document: ApiDocument): OperationSite[] {
   let ops = operationsCache.get(document);
   if (!ops) {
-    const list: OperationSite[] = [];
-    forEachOperation(document, (op) => list.push(withProperties(op)));
-    operationsCache.set(document, (ops = list));
+    ops = findOperations(document);
+    operationsCache.set(document, ops);
   }
   return ops;
 }
 
-function withProperties(op: OperationRef): OperationSite {
-  const site = op as OperationSite;
-  site.integrationProperty = undefined;
-  site.responsesProperty = undefined;
-  site.securityProperty = undefined;
-  site.requestValidatorProperty = undefined;
-  const props = op.operation.properties;
+/** `forEachOperation`'s operations in its order, each made whole at once rather than grown by the properties read. */
+function findOperations(document: ApiDocument): OperationSite[] {
+  const list: OperationSite[] = [];
+  const paths = getValue(document.root, 'paths');
+  if (paths?.type !== 'object') return list;
+  const pathProperties = paths.properties;
+  for (let i = 0; i < pathProperties.length; i++) {
+    const pathProperty = pathProperties[i];
+    const pathItem = pathProperty.value;
+    if (pathItem?.type !== 'object') continue;
+    const path = keyName(pathProperty);
+    const methods = pathItem.properties;
+    for (let j = 0; j < methods.length; j++) {
+      const methodProperty = methods[j];
+      const key = keyName(methodProperty);
+      const operation = methodProperty.value;
+      if (!isMethodKey(key) || operation?.type !== 'object') continue;
+      list.push(withProperties({
+        path,
+        method: methodLabel(key),
+        pathItem,
+        operation,
+        pathProperty,
+        methodProperty,
+        integrationProperty: undefined,
+        responsesProperty: undefined,
+        securityProperty: undefined,
+        requestValidatorProperty: undefined,
+      }));
+    }
+  }
+  return list;
+}
+
+function withProperties(site: OperationSite): OperationSite {
+  const props = site.operation.properties;
   for (let i = 0; i < props.length; i++) {
     // Only string keys can equal these names (other scalars read as numbers, `true`, `false` or `null`).
     switch (props[i].keyValue) {
@@ -86,8 +114,10 @@ function findIntegrations(document: ApiDocument): IntegrationSite[] {
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i];
     const written = op.integrationProperty?.value;
-    if (written?.type !== 'object' || getValue(written, '$ref') !== undefined) continue;
-    sites.push(siteOf(written, op));
+    if (written?.type !== 'object') continue;
+    // A reference to a reusable integration is checked where that one is declared.
+    const fields = fieldsOf(written, true);
+    if (fields) sites.push(siteWith(written, fields, op));
   }
   const reusable = getValue(getValue(document.root, 'components'), 'x-amazon-apigateway-integrations');
   if (reusable?.type === 'object') {
@@ -110,18 +140,28 @@ const READ_FIELD_NAMES: ReadonlySet<string> = new Set(READ_FIELDS);
  */
 export type IntegrationFields = Partial<Record<(typeof READ_FIELDS)[number], PropertyNode>>;
 
-function fieldsOf(integration: ObjectNode): IntegrationFields {
+/** With `unlessReference`, undefined for an integration whose (first) `$ref` has a value, as `getValue` would find it. */
+function fieldsOf(integration: ObjectNode, unlessReference: boolean): IntegrationFields | undefined {
   const fields: Record<string, PropertyNode> = {};
   const props = integration.properties;
+  let refSeen = false;
   for (let i = 0; i < props.length; i++) {
     const key = props[i].keyValue;
-    if (typeof key === 'string' && READ_FIELD_NAMES.has(key)) fields[key] ??= props[i];
+    if (typeof key !== 'string') continue;
+    if (READ_FIELD_NAMES.has(key)) fields[key] ??= props[i];
+    else if (key === '$ref' && unlessReference && !refSeen) {
+      if (props[i].value !== undefined) return undefined;
+      refSeen = true;
+    }
   }
   return fields;
 }
 
 function siteOf(integration: ObjectNode, op: OperationSite | undefined): IntegrationSite {
-  const fields = fieldsOf(integration);
+  return siteWith(integration, fieldsOf(integration, false)!, op);
+}
+
+function siteWith(integration: ObjectNode, fields: IntegrationFields, op: OperationSite | undefined): IntegrationSite {
   return { integration, fields, op, type: typeOf(fields.type?.value) };
 }
 
@@ -149,7 +189,11 @@ const targetsCache = new WeakMap<ApiDocument, Map<string, ValueNode | undefined>
  */
 export function derefOnce(document: ApiDocument, node: ValueNode | undefined): ValueNode | undefined {
   const ref = refOf(node);
-  if (ref === undefined) return node;
+  return ref === undefined ? node : targetOnce(document, ref);
+}
+
+/** `derefOnce` for a node whose `$ref` the caller has read already. */
+export function targetOnce(document: ApiDocument, ref: string): ValueNode | undefined {
   if (!ref.startsWith('#')) return undefined;
   let targets = targetsCache.get(document);
   if (!targets) targetsCache.set(document, (targets = new Map()));

@@ -5,7 +5,7 @@ import { keyOf } from '../../model/property';
 import { isOpenApiStatusKey } from '../../facts/openapiResponseKeys';
 import { STATUS_CODE } from '../../facts/statusCodes';
 import type { Rule, ValidationContext } from '../validationTypes';
-import { checkableString, derefOnce, listOperations, type OperationSite } from './integrations';
+import { checkableString, derefOnce, listOperations, targetOnce, type OperationSite } from './integrations';
 import { withArticle } from './messageText';
 import { versionOf } from './openapiSchemas';
 
@@ -32,7 +32,7 @@ export const methodResponsesRule: Rule = (context) => {
         context.report(response.value!, 'root-response-ref', `API Gateway does not import references to root-level responses ("${ref}"); define the response in the operation.`);
         continue;
       }
-      checkSchemas(context, op, response, swagger);
+      checkSchemas(context, op, response, ref, swagger);
     }
   }
 };
@@ -53,8 +53,8 @@ function checkStatusKey(context: ValidationContext, response: PropertyNode, vers
 }
 
 /** The response's schemas: its `schema` (2.0), or that of each of its media types (3.x). */
-function checkSchemas(context: ValidationContext, op: OperationSite, response: PropertyNode, swagger: boolean): void {
-  const resolved = derefOnce(context.document, response.value);
+function checkSchemas(context: ValidationContext, op: OperationSite, response: PropertyNode, ref: string | undefined, swagger: boolean): void {
+  const resolved = ref === undefined ? response.value : targetOnce(context.document, ref);
   if (swagger) {
     checkSchema(context, op, response, getValue(resolved, 'schema'));
     return;

@@ -41,29 +41,31 @@ export const pathParametersRule: Rule = (context) => {
 
 function checkPathItem(context: ValidationContext, path: string, pathProperty: PropertyNode, pathItem: ObjectNode): void {
   const template = pathTemplateParameters(path);
-  // Template names a misnamed parameter stands for: the warning on the parameter says it, once.
-  const misnamed = new Set<string>();
+  // Template names a misnamed parameter stands for: the warning on the parameter says it, once. Made when one is met.
+  let misnamed: Set<string> | undefined;
   const shared = pathParametersOf(context, getValue(pathItem, 'parameters'));
-  checkNames(context, path, template, shared.parameters, misnamed);
+  misnamed = checkNames(context, path, template, shared.parameters, misnamed);
   const operations: PropertyNode[] = [];
   const props = pathItem.properties;
   for (let i = 0; i < props.length; i++) if (props[i].value?.type === 'object' && isMethodKey(keyName(props[i]))) operations.push(props[i]);
-  const undeclared = new Map<string, PropertyNode[]>();
+  let undeclared: Map<string, PropertyNode[]> | undefined;
   for (let i = 0; i < operations.length; i++) {
     const operation = operations[i];
     const own = pathParametersOf(context, getValue(operation.value, 'parameters'));
-    checkNames(context, path, template, own.parameters, misnamed);
+    misnamed = checkNames(context, path, template, own.parameters, misnamed);
     if (shared.unknown || own.unknown) continue;
     for (let j = 0; j < template.length; j++) {
       const name = template[j];
       if (declares(shared.parameters, name) || declares(own.parameters, name)) continue;
+      undeclared ??= new Map();
       const list = undeclared.get(name);
       if (list) list.push(operation);
       else undeclared.set(name, [operation]);
     }
   }
+  if (!undeclared) return;
   for (const [name, missing] of undeclared) {
-    if (misnamed.has(name)) continue;
+    if (misnamed?.has(name)) continue;
     const rule = `OpenAPI requires a path parameter (\`name: ${name}, in: path, required: true\`) for each template expression; API Gateway imports it without one, but no mapping can read it (\`method.request.path.${name}\`) until it is declared.`;
     if (missing.length === operations.length) {
       context.report(keyOf(pathProperty), 'undeclared-path-template-parameter', `"{${name}}" in "${path}" is not declared as a path parameter. ${rule}`, { data: { name } });
@@ -82,16 +84,18 @@ function declares(parameters: PathParameter[], name: string): boolean {
   return false;
 }
 
-function checkNames(context: ValidationContext, path: string, template: string[], parameters: PathParameter[], misnamed: Set<string>): void {
+/** Reports parameters that name no template expression; returns the names they were meant for, made when first needed. */
+function checkNames(context: ValidationContext, path: string, template: string[], parameters: PathParameter[], misnamed: Set<string> | undefined): Set<string> | undefined {
   for (let i = 0; i < parameters.length; i++) {
     const parameter = parameters[i];
     if (template.includes(withoutPlus(parameter.name))) continue;
     const meant = nearMiss(withoutPlus(parameter.name), template);
-    if (meant) misnamed.add(meant);
+    if (meant) (misnamed ??= new Set()).add(meant);
     const where = template.length ? `no template expression of "${path}"` : `nothing: "${path}" has no template expressions`;
     const hint = meant ? ` Did you mean "${meant}"?` : '';
     context.report(parameter.anchor, 'path-parameter-not-in-path', `Path parameter "${parameter.name}" matches ${where}, so it never receives a value (names are case-sensitive).${hint}`);
   }
+  return misnamed;
 }
 
 function withoutPlus(name: string): string {
@@ -100,28 +104,32 @@ function withoutPlus(name: string): string {
 
 /** The `in: path` parameters of a `parameters` list, each with where to report it: its name, or the reference to it. */
 function pathParametersOf(context: ValidationContext, list: ValueNode | undefined): PathParameterList {
-  const result: PathParameterList = { parameters: [], unknown: false };
-  if (list?.type !== 'array') return result;
+  if (list?.type !== 'array') return NO_PARAMETERS;
+  let parameters: PathParameter[] | undefined;
+  let unknown = false;
   const items = list.items;
   for (let i = 0; i < items.length; i++) {
     const item = items[i];
     if (isUnprocessed(item)) {
-      result.unknown = true;
+      unknown = true;
       continue;
     }
     const parameter = derefOnce(context.document, item);
     if (parameter?.type !== 'object') {
-      if (refOf(item) !== undefined) result.unknown = true;
+      if (refOf(item) !== undefined) unknown = true;
       continue;
     }
     if (checkableString(getValue(parameter, 'in')) !== 'path') continue;
     const nameNode = getValue(parameter, 'name');
     const name = checkableString(nameNode);
     if (name === undefined) {
-      result.unknown = true;
+      unknown = true;
       continue;
     }
-    result.parameters.push({ name, anchor: parameter === item ? nameNode! : (getValue(item, '$ref') ?? item) });
+    (parameters ??= []).push({ name, anchor: parameter === item ? nameNode! : (getValue(item, '$ref') ?? item) });
   }
-  return result;
+  return parameters === undefined && !unknown ? NO_PARAMETERS : { parameters: parameters ?? [], unknown };
 }
+
+/** The list of a `parameters` that declares no path parameter: shared, and never changed. */
+const NO_PARAMETERS: PathParameterList = { parameters: [], unknown: false };

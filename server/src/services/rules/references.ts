@@ -22,6 +22,9 @@ type Target = { kind: 'found' } | { kind: 'missing'; pointer: string } | { kind:
  * remembered for all of them: long chains and circles cost one walk, not one per reference.
  */
 function followLocal(document: ApiDocument, ref: string, memo: Map<string, Target>): Target {
+  // Most references repeat one already followed.
+  const known = memo.get(ref);
+  if (known) return known;
   const chain: string[] = [];
   const onChain = new Set<string>();
   let current = ref;
@@ -68,11 +71,35 @@ function localTargetsOf(document: ApiDocument): Map<string, Target> {
  * rules that would read the object can leave it alone.
  */
 export function referenceLeadsNowhere(document: ApiDocument, node: ObjectNode): boolean {
+  if (everyLocalReferenceLeads(document)) return false;
   const ref = getValue(node, '$ref');
   if (ref?.type !== 'string' || !(ref.value as string).startsWith('#')) return false;
   const kind = followLocal(document, ref.value as string, localTargetsOf(document)).kind;
   return kind === 'cycle' || kind === 'missing';
 }
+
+/**
+ * Whether every local reference of a document leads somewhere: in most documents all do, and then no object need be
+ * searched for its `$ref`. The index lists every reference string of the tree, copies' strings being their originals',
+ * except inside an intrinsic function, which a processed document has none of.
+ */
+function everyLocalReferenceLeads(document: ApiDocument): boolean {
+  let known = allLead.get(document);
+  if (known === undefined) {
+    const index = indexDocument(document);
+    known = !index.holdsUnprocessed && index.refs.every((r) => leadsSomewhere(document, r.value.value as string));
+    allLead.set(document, known);
+  }
+  return known;
+}
+
+function leadsSomewhere(document: ApiDocument, ref: string): boolean {
+  if (!ref.startsWith('#')) return true;
+  const kind = followLocal(document, ref, localTargetsOf(document)).kind;
+  return kind !== 'cycle' && kind !== 'missing';
+}
+
+const allLead = new WeakMap<ApiDocument, boolean>();
 
 /**
  * Every `$ref` must lead somewhere: a local pointer to an existing node (a chain of references that only points at
@@ -88,8 +115,11 @@ export const referencesRule: Rule = async (context) => {
     const occurrence = refs[i];
     const ref = occurrence.value.value as string;
     if (isUnprocessed(occurrence.value)) continue;
-    if (ref.startsWith('#')) await checkLocal(context, occurrence, ref, memo, walk);
-    else if (isFileRef(ref)) await checkExternal(context, occurrence, ref, walk);
+    if (ref.startsWith('#')) {
+      // Most lead somewhere, which needs no asynchronous step.
+      const target = followLocal(context.document, ref, memo);
+      if (target.kind !== 'found') await checkLocal(context, occurrence, ref, target, walk);
+    } else if (isFileRef(ref)) await checkExternal(context, occurrence, ref, walk);
     else if (context.resolver) {
       context.report(occurrence.value, 'remote-ref', `\`${ref}\` is a remote reference: remote references are not followed, so what it points to is not checked.`);
     }
@@ -98,9 +128,7 @@ export const referencesRule: Rule = async (context) => {
 
 const CIRCLE = 'leads to a circle of references that never reaches a definition.';
 
-async function checkLocal(context: ValidationContext, occurrence: RefOccurrence, ref: string, memo: Map<string, Target>, walk: Walk): Promise<void> {
-  const target = followLocal(context.document, ref, memo);
-  if (target.kind === 'found') return;
+async function checkLocal(context: ValidationContext, occurrence: RefOccurrence, ref: string, target: Exclude<Target, { kind: 'found' }>, walk: Walk): Promise<void> {
   if (target.kind === 'external') {
     const circle = context.resolver && (await circleFrom(context, walk, context.document, target.pointer.slice(1)));
     if (circle) reportCircle(context, occurrence, ref, circle);

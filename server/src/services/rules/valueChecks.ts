@@ -63,19 +63,36 @@ export function anchorOf(node: ValueNode): ScalarNode | ValueNode {
   return node.parent?.type === 'property' ? keyOf(node.parent) : node;
 }
 
+/**
+ * A value's label is `base` with its step below it (`.key`, `[index]`), or `base` itself: spelt out only when a
+ * finding or a nested value needs it, as most values checked have neither.
+ */
+type Step = string | number | undefined;
+
+function labelOf(base: string, step: Step): string {
+  return step === undefined ? base : typeof step === 'number' ? `${base}[${step}]` : `${base}.${step}`;
+}
+
 export function checkEnum(context: ValidationContext, spec: ValueSpec, node: ScalarNode, label: string): void {
+  checkEnumAt(context, spec, node, label, undefined);
+}
+
+function checkEnumAt(context: ValidationContext, spec: ValueSpec, node: ScalarNode, base: string, step: Step): void {
   const values = spec.enum!;
   const text = scalarText(context, node);
   const caseInsensitive = spec.caseInsensitive === true;
   let matched: string | undefined;
-  for (const v of values) {
-    if (v === text || (caseInsensitive && v.toLowerCase() === text.toLowerCase())) {
+  const lowered = caseInsensitive ? lowerCased(values) : undefined;
+  let lower: string | undefined;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === text || (lowered !== undefined && lowered[i] === (lower ??= text.toLowerCase()))) {
       matched = v;
       break;
     }
   }
   if (matched === undefined) {
-    reportNotAmong(context, node, 'invalid-enum-value', `\`${label}\` is "${text}"`, text, values, caseInsensitive);
+    reportNotAmong(context, node, 'invalid-enum-value', `\`${labelOf(base, step)}\` is "${text}"`, text, values, caseInsensitive);
     return;
   }
   const onlyIn = spec.enumDialects?.[matched];
@@ -83,10 +100,19 @@ export function checkEnum(context: ValidationContext, spec: ValueSpec, node: Sca
     context.report(
       node,
       'dialect-mismatch',
-      spec.enumDialectAdvice?.[matched] ?? `\`${label}\` "${text}" is not supported by ${dialectName(context.dialect)}; only ${onlyIn.map(dialectName).join(' and ')} accept it.`,
+      spec.enumDialectAdvice?.[matched] ?? `\`${labelOf(base, step)}\` "${text}" is not supported by ${dialectName(context.dialect)}; only ${onlyIn.map(dialectName).join(' and ')} accept it.`,
     );
   }
 }
+
+/** An enum's values in lower case, made once per catalog list rather than once per value compared. */
+function lowerCased(values: string[]): string[] {
+  let lower = lowerCaseEnums.get(values);
+  if (!lower) lowerCaseEnums.set(values, (lower = values.map((v) => v.toLowerCase())));
+  return lower;
+}
+
+const lowerCaseEnums = new WeakMap<string[], string[]>();
 
 /**
  * A value, or a map key, that is none of the values it may be: the values listed, and the one it most likely meant
@@ -104,63 +130,68 @@ function reportNotAmong(context: ValidationContext, node: ScalarNode, code: stri
  * values, recursively. Values that are CloudFormation intrinsics or hold placeholders are skipped.
  */
 export function checkValue(context: ValidationContext, spec: ValueSpec, node: ValueNode | undefined, label: string, fieldName?: string): void {
-  check(context, spec, node, label, fieldName, fullyProcessed(context.document));
+  check(context, spec, node, label, undefined, fieldName, fullyProcessed(context.document));
 }
 
 /** `processed`: the document holds no unprocessed value, so none of its nodes needs asking. */
-function check(context: ValidationContext, spec: ValueSpec, node: ValueNode | undefined, label: string, fieldName: string | undefined, processed: boolean): void {
+function check(context: ValidationContext, spec: ValueSpec, node: ValueNode | undefined, base: string, step: Step, fieldName: string | undefined, processed: boolean): void {
   if (!node || (!processed && isUnprocessed(node))) return;
   // What a reference that leads nowhere stands for is unknown: the references rule reports it, and the shape of the
   // object that holds it says nothing more. Where the catalog takes a `$ref`, its form is still checked.
   if (node.type === 'object' && !fieldOf(spec, '$ref') && referenceLeadsNowhere(context.document, node)) return;
-  const types = typesOf(spec);
-  let typeOk = false;
-  for (let i = 0; i < types.length; i++) {
-    if (matchesType(node, types[i])) {
-      typeOk = true;
-      break;
-    }
-  }
-  if (!typeOk) {
+  if (!hasType(spec, node)) {
+    const label = labelOf(base, step);
+    const types = typesOf(spec);
     if (fieldName === 'statusCode' && node.type === 'number' && types.includes('string')) {
       context.report(node, 'status-code-not-string', `\`${label}\` is the number ${node.value}; API Gateway defines status codes as strings: write "${node.value}".`, {
         data: { expected: String(node.value) },
       });
-      checkScalar(context, spec, node, label);
+      checkScalar(context, spec, node, label, undefined);
       return;
     }
     context.report(node, 'invalid-extension-type', `\`${label}\` must be ${describeTypes(types)}, not ${describeNode(context, node)}.`);
     return;
   }
   if (node.type === 'object') {
+    const label = labelOf(base, step);
     if (spec.fields || spec.additionalFields === false) checkFields(context, spec, node, label, processed);
     if (spec.values || spec.keyPattern) checkMap(context, spec, node, label, processed);
   } else if (node.type === 'array') {
     const items = spec.items;
-    if (items) for (let i = 0; i < node.items.length; i++) check(context, items, node.items[i], `${label}[${i}]`, undefined, processed);
+    if (!items) return;
+    const label = labelOf(base, step);
+    for (let i = 0; i < node.items.length; i++) check(context, items, node.items[i], label, i, undefined, processed);
   } else {
-    checkScalar(context, spec, node, label);
+    checkScalar(context, spec, node, base, step);
   }
 }
 
-function checkRange(context: ValidationContext, spec: ValueSpec, node: ScalarNode, n: number, label: string): void {
+/** Whether a value is of one of its spec's types; a spec of one type, as most are, needs no list of them. */
+function hasType(spec: ValueSpec, node: ValueNode): boolean {
+  const type = spec.type;
+  if (!Array.isArray(type)) return matchesType(node, type);
+  for (let i = 0; i < type.length; i++) if (matchesType(node, type[i])) return true;
+  return false;
+}
+
+function checkRange(context: ValidationContext, spec: ValueSpec, node: ScalarNode, n: number, base: string, step: Step): void {
   if ((spec.minimum !== undefined && n < spec.minimum) || (spec.maximum !== undefined && n > spec.maximum)) {
     const range = spec.maximum === undefined ? `at least ${spec.minimum}` : spec.minimum === undefined ? `at most ${spec.maximum}` : `from ${spec.minimum} to ${spec.maximum}`;
-    context.report(node, 'value-out-of-range', `\`${label}\` is ${n}; it must be ${range}.`);
+    context.report(node, 'value-out-of-range', `\`${labelOf(base, step)}\` is ${n}; it must be ${range}.`);
   }
 }
 
-function checkScalar(context: ValidationContext, spec: ValueSpec, node: ScalarNode, label: string): void {
+function checkScalar(context: ValidationContext, spec: ValueSpec, node: ScalarNode, base: string, step: Step): void {
   if (spec.enum && node.type !== 'boolean' && node.type !== 'null') {
-    checkEnum(context, spec, node, label);
+    checkEnumAt(context, spec, node, base, step);
     return;
   }
-  if (node.type === 'number') checkRange(context, spec, node, node.value as number, label);
+  if (node.type === 'number') checkRange(context, spec, node, node.value as number, base, step);
   // A number written as a string, where the field takes both (authorizerResultTtlInSeconds), has the same range.
   if (node.type === 'string' && (spec.minimum !== undefined || spec.maximum !== undefined)) {
     const text = node.value as string;
     const n = Number(text);
-    if (text.trim() !== '' && Number.isFinite(n)) checkRange(context, spec, node, n, label);
+    if (text.trim() !== '' && Number.isFinite(n)) checkRange(context, spec, node, n, base, step);
   }
   if (spec.pattern && (node.type === 'string' || node.type === 'number')) {
     const text = String(node.value);
@@ -169,16 +200,16 @@ function checkScalar(context: ValidationContext, spec: ValueSpec, node: ScalarNo
       // A media type written as its subtype alone (`png`, `json`) names the example it was cut from.
       const expected = spec.patternCode === 'invalid-media-type' ? closestName(text, stringExamples(spec)) : undefined;
       const hint = expected ? ` Did you mean \`${expected}\`?` : '';
-      context.report(node, spec.patternCode ?? 'invalid-value-format', `\`${label}\` "${text}" is not ${spec.patternMessage ?? `of the form ${spec.pattern}`}.${consequence ? ` ${consequence}` : ''}${hint}`, expected ? { data: { expected } } : undefined);
+      context.report(node, spec.patternCode ?? 'invalid-value-format', `\`${labelOf(base, step)}\` "${text}" is not ${spec.patternMessage ?? `of the form ${spec.pattern}`}.${consequence ? ` ${consequence}` : ''}${hint}`, expected ? { data: { expected } } : undefined);
     }
   }
 }
 
 /** A string that must be a Java regular expression, reported with Java's own complaint. */
-function checkJavaRegex(context: ValidationContext, code: string, node: ScalarNode, label: string): void {
+function checkJavaRegex(context: ValidationContext, code: string, node: ScalarNode, base: string, step: Step): void {
   const text = node.value as string;
   const problem = javaPatternError(text);
-  if (problem) context.report(node, code, `\`${label}\` ${quoted(text)} is not a valid Java regular expression: ${problem}.`);
+  if (problem) context.report(node, code, `\`${labelOf(base, step)}\` ${quoted(text)} is not a valid Java regular expression: ${problem}.`);
 }
 
 function stringExamples(spec: ValueSpec): string[] {
@@ -187,6 +218,8 @@ function stringExamples(spec: ValueSpec): string[] {
 
 function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNode, label: string, processed: boolean): void {
   const props = node.properties;
+  // The object's `type`, read once and only if a field depends on it.
+  let type: string | undefined | null = null;
   for (let i = 0; i < props.length; i++) {
     const p = props[i];
     const key = String(p.keyValue);
@@ -203,11 +236,11 @@ function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNo
       });
     }
     // What a field holds matters only where it is read: one the object's own type ignores has its own finding.
-    if (field.forTypes && !fieldReadByType(field, asString(getValue(node, 'type')))) continue;
-    check(context, field, p.value, `${label}.${key}`, key, processed);
+    if (field.forTypes && !fieldReadByType(field, type === null ? (type = asString(getValue(node, 'type'))) : type)) continue;
+    check(context, field, p.value, label, key, key, processed);
     // One of the other dialect is not read either, and has its own finding.
     if (field.javaRegexCode && p.value?.type === 'string' && (processed || !isUnprocessed(p.value)) && fieldAppliesTo(field, context.dialect)) {
-      checkJavaRegex(context, field.javaRegexCode, p.value, `${label}.${key}`);
+      checkJavaRegex(context, field.javaRegexCode, p.value, label, key);
     }
   }
   const required = requiredFields(spec, context.dialect);
@@ -263,7 +296,7 @@ function checkMap(context: ValidationContext, spec: ValueSpec, node: ObjectNode,
       reportKeyForm(context, spec, p, key, label);
       continue;
     }
-    if (spec.values) check(context, spec.values, p.value, `${label}.${key}`, undefined, processed);
+    if (spec.values) check(context, spec.values, p.value, label, key, undefined, processed);
   }
 }
 
