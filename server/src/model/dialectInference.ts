@@ -135,13 +135,52 @@ function weighOperations(paths: ValueNode | undefined, evidence: Evidence): void
     if (keyName(path) === '/$default') evidence.http.add('$default route');
     if (path.value?.type !== 'object') continue;
     for (const op of path.value.properties) {
-      if (op.value?.type !== 'object') continue;
-      if (getValue(op.value, 'isDefaultRoute') !== undefined) evidence.http.add('$default route');
-      weighExtensions(op.value, 'operation', evidence);
-      const integration = getValue(op.value, INTEGRATION.name);
-      if (integration?.type === 'object') weighIntegration(integration, evidence);
+      if (op.value?.type === 'object') weighOperation(op.value, evidence);
     }
   }
+}
+
+/**
+ * One pass over an operation's keys rather than a search per key: a large definition has thousands of operations.
+ * The first of duplicate keys counts, as with `getValue`.
+ */
+function weighOperation(operation: ObjectNode, evidence: Evidence): void {
+  const props = operation.properties;
+  let defaultRouteSeen = false;
+  let integrationSeen = false;
+  for (let i = 0; i < props.length; i++) {
+    const key = props[i].keyValue;
+    if (typeof key !== 'string') continue;
+    const value = props[i].value;
+    if (key === 'isDefaultRoute') {
+      if (!defaultRouteSeen && value !== undefined) evidence.http.add('$default route');
+      defaultRouteSeen = true;
+      continue;
+    }
+    if (!key.startsWith(EXTENSION_PREFIX)) continue;
+    if (value !== undefined) {
+      const dialect = operationExtensionDialect(key);
+      if (dialect) evidence[dialect].add(key);
+    }
+    if (key === INTEGRATION.name) {
+      if (!integrationSeen && value?.type === 'object') weighIntegration(value, evidence);
+      integrationSeen = true;
+    }
+  }
+}
+
+/** By catalog extension name: the dialect that alone reads it on an operation, or null. */
+const OPERATION_EXTENSION_DIALECTS = new Map<string, Dialect | null>();
+
+function operationExtensionDialect(key: string): Dialect | null {
+  let dialect = OPERATION_EXTENSION_DIALECTS.get(key);
+  if (dialect === undefined) {
+    const extension = getExtension(key);
+    if (!extension) return null;
+    dialect = (extension.placements.includes('operation') && onlyDialect(extension.dialects)) || null;
+    OPERATION_EXTENSION_DIALECTS.set(key, dialect);
+  }
+  return dialect;
 }
 
 /** `$request.header.X` and `method.request.header.X` say the same in the two dialects' own words. */
@@ -155,8 +194,14 @@ function weighIdentitySource(source: ValueNode | undefined, evidence: Evidence):
 
 function weighIntegration(integration: ObjectNode, evidence: Evidence): void {
   weighType(integration, INTEGRATION_TYPE, 'integration', evidence);
-  for (const { name, dialect } of fieldsOnlyOneDialectReads(integration, INTEGRATION_ONE_DIALECT_FIELDS)) {
+  const props = integration.properties;
+  for (let i = 0; i < props.length; i++) {
+    const name = props[i].keyValue;
+    const dialect = typeof name === 'string' && props[i].value !== undefined ? INTEGRATION_ONE_DIALECT_FIELDS.get(name) : undefined;
     if (dialect === 'http') evidence.httpHint = true;
-    else evidence.rest.add(`integration ${name}`);
+    else if (dialect) evidence.rest.add(INTEGRATION_FIELD_EVIDENCE.get(name as string)!);
   }
 }
+
+/** The evidence each integration field one dialect reads gives, named once rather than for every integration. */
+const INTEGRATION_FIELD_EVIDENCE = new Map([...INTEGRATION_ONE_DIALECT_FIELDS.keys()].map((name) => [name, `integration ${name}`]));

@@ -2,7 +2,6 @@ import type { ValidateFunction } from 'ajv';
 import { OPERATION_PARTS } from '../../facts/openapiSchemaSources';
 import { toValue } from '../../model/navigate';
 import type { ValueNode } from '../../model/nodes';
-import { firstIndexNotBefore } from '../../util/sortedSearch';
 import { LONGEST_OWN_KEY } from '../../util/longStringKeys';
 import type { PartVerdicts } from './schemaShortcut';
 
@@ -55,12 +54,13 @@ export class OperationPartVerdicts implements PartVerdicts {
 
   private judge(key: string, node: ValueNode | undefined): boolean {
     const validate = this.validators[key];
-    const source = this.sourceOf(node);
-    if (source === undefined) return validate(toValue(node)) === true;
-    const text = this.text.slice(source.offset, source.end);
+    const end = this.sourceEnd(node);
+    if (end === undefined) return validate(toValue(node)) === true;
+    const offset = node!.offset;
+    const text = this.text.slice(offset, end);
     // Only a text over several lines can read otherwise at another column. Searching back for the line's start from
     // every part of one long line (minified JSON) would cross that line again and again.
-    const column = text.includes('\n') ? source.offset - this.text.lastIndexOf('\n', source.offset - 1) - 1 : -1;
+    const column = text.includes('\n') ? offset - this.text.lastIndexOf('\n', offset - 1) - 1 : -1;
     let byColumn = this.known.get(key);
     if (!byColumn) this.known.set(key, (byColumn = new Map()));
     let byText = byColumn.get(column);
@@ -78,18 +78,19 @@ export class OperationPartVerdicts implements PartVerdicts {
     const entry = node.parent;
     if (entry?.type !== 'property') return true;
     const ampersands = (this.ampersands ??= offsetsOf(this.text, '&'));
-    const next = ampersands[firstIndexNotBefore(ampersands.length, (i) => ampersands[i] < entry.keyEnd)];
+    const next = firstFrom(ampersands, entry.keyEnd);
     return next !== undefined && next < node.offset;
   }
 
   /**
-   * The node's text range, blank lines after it included, when that text decides its value and can be a map key (see
+   * Where the node's text ends, blank lines after it included, when that text (from the node's offset on) decides its
+   * value and can be a map key (see
    * `mapKeyOf`). In a tree with copies, not for a copy: an alias's copy stands at its `*name`, whose value is the
    * anchor's, written elsewhere (and an anchor's name may be taken again further on); inside a copy, every node stands
    * where the copy's root does, which is also how a copy made for a merge key is told (its entries start where their
    * values do).
    */
-  private sourceOf(node: ValueNode | undefined): { offset: number; end: number } | undefined {
+  private sourceEnd(node: ValueNode | undefined): number | undefined {
     if (!node || node.offset < 0 || node.end <= node.offset) return undefined;
     const end = blankEnd(this.text, node.end);
     if (end - node.offset > LONGEST_OWN_KEY) return undefined;
@@ -97,10 +98,10 @@ export class OperationPartVerdicts implements PartVerdicts {
       const entry = node.parent;
       if (entry?.type !== 'property' || node.offset <= entry.offset) return undefined;
       const stars = (this.stars ??= offsetsOf(this.text, '*'));
-      const next = stars[firstIndexNotBefore(stars.length, (i) => stars[i] < node.offset)];
+      const next = firstFrom(stars, node.offset);
       if (next !== undefined && next < node.end) return undefined;
     }
-    return { offset: node.offset, end };
+    return end;
   }
 }
 
@@ -112,6 +113,18 @@ function blankEnd(text: string, offset: number): number {
 }
 
 const BLANKS = /[ \t\r\n]*/y;
+
+/** The first of the ascending offsets at or after `offset`: a search without a callback, which every part would make. */
+function firstFrom(offsets: number[], offset: number): number | undefined {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (offsets[middle] < offset) low = middle + 1;
+    else high = middle;
+  }
+  return offsets[low];
+}
 
 function offsetsOf(text: string, character: string): number[] {
   const offsets: number[] = [];

@@ -1,5 +1,5 @@
 import { keyName } from '../../model/navigate';
-import type { ValueNode } from '../../model/nodes';
+import type { PropertyNode, ValueNode } from '../../model/nodes';
 import type { SchemaSource } from '../../facts/openapiSchemaSources';
 
 /**
@@ -97,7 +97,11 @@ class ShortcutCompiler {
         if (!Array.isArray(value)) return undefined;
         const all = value.map((s) => (isSchema(s) ? this.compile(s) : undefined));
         if (all.some((c) => c === undefined)) return undefined;
-        return (node, verdicts) => all.every((c) => c!(node, verdicts));
+        const checks = all as Shortcut[];
+        return (node, verdicts) => {
+          for (let i = 0; i < checks.length; i++) if (!checks[i](node, verdicts)) return false;
+          return true;
+        };
       }
       case 'items':
         return isSchema(value) ? this.items(value, schema.uniqueItems === true) : undefined;
@@ -172,9 +176,19 @@ class ShortcutCompiler {
         }
         if (!matched && closed) return false;
       }
-      return required.every((r) => entries.some((e) => keyName(e) === r));
+      return hasAll(entries, required);
     };
   }
+}
+
+/** Whether each of the names is a key of the entries; loops rather than callbacks, which would be made for each call. */
+function hasAll(entries: readonly PropertyNode[], names: readonly string[]): boolean {
+  for (let r = 0; r < names.length; r++) {
+    let found = false;
+    for (let i = 0; i < entries.length && !found; i++) found = keyName(entries[i]) === names[r];
+    if (!found) return false;
+  }
+  return true;
 }
 
 /** Accepts nothing: the validator decides. */

@@ -59,24 +59,12 @@ export function locateTemplates(document: ApiDocument, at?: number): LocatedTemp
   const source = document.text;
   const found: LocatedTemplate[] = [];
   const paths = asObject(getValue(root, 'paths'));
-  for (const pathProperty of paths?.properties ?? []) {
-    if (!holds(pathProperty)) continue;
-    const pathItem = asObject(pathProperty.value);
-    for (const methodProperty of pathItem?.properties ?? []) {
-      const method = keyName(methodProperty).toLowerCase();
-      if (!HTTP_METHODS.includes(method) && method !== ANY_METHOD_KEY) continue;
-      const operationNode = asObject(methodProperty.value);
-      if (!operationNode) continue;
-      const integration = asObject(getValue(operationNode, INTEGRATION));
-      if (!integration) continue;
-      collectIntegration(source, integration, { path: keyName(pathProperty), method, node: operationNode }, found);
-    }
-  }
+  collectOperations(source, paths, holds, found);
   const shared = asObject(getValue(asObject(getValue(root, 'components')), 'x-amazon-apigateway-integrations'));
   for (const entry of shared?.properties ?? []) {
     if (!holds(entry)) continue;
     const integration = asObject(entry.value);
-    if (integration) collectIntegration(source, integration, undefined, found);
+    if (integration) collectIntegration(source, integration, SHARED, found);
   }
   const gatewayResponses = asObject(getValue(root, 'x-amazon-apigateway-gateway-responses'));
   for (const entry of gatewayResponses?.properties ?? []) {
@@ -93,6 +81,33 @@ export function locateTemplates(document: ApiDocument, at?: number): LocatedTemp
     });
   }
   return found.sort((a, b) => a.node.offset - b.node.offset);
+}
+
+function collectOperations(source: string, paths: ObjectNode | undefined, holds: (entry: PropertyNode) => boolean, found: LocatedTemplate[]): void {
+  // One site, filled in for each operation in turn.
+  const site: IntegrationSite = {};
+  for (const pathProperty of paths?.properties ?? []) {
+    if (!holds(pathProperty)) continue;
+    const pathItem = asObject(pathProperty.value);
+    for (const methodProperty of pathItem?.properties ?? []) {
+      const method = operationMethod(methodProperty);
+      if (!method) continue;
+      const operationNode = asObject(methodProperty.value);
+      if (!operationNode) continue;
+      const integration = asObject(getValue(operationNode, INTEGRATION));
+      if (!integration) continue;
+      site.pathProperty = pathProperty;
+      site.method = method;
+      site.operationNode = operationNode;
+      collectIntegration(source, integration, site, found);
+    }
+  }
+}
+
+/** The lower-case method of a path item's entry, undefined for entries that are not operations. */
+function operationMethod(methodProperty: PropertyNode): string | undefined {
+  const method = keyName(methodProperty).toLowerCase();
+  return HTTP_METHODS.includes(method) || method === ANY_METHOD_KEY ? method : undefined;
 }
 
 /** The template whose string contains the document offset (its end included, as completion needs). */
@@ -114,7 +129,7 @@ function lineStart(source: string, offset: number): number {
   return Math.max(source.lastIndexOf('\n', offset - 1), source.lastIndexOf('\r', offset - 1)) + 1;
 }
 
-function collectIntegration(source: string, node: ObjectNode, operation: TemplateOperation | undefined, found: LocatedTemplate[]): void {
+function collectIntegration(source: string, node: ObjectNode, site: IntegrationSite, found: LocatedTemplate[]): void {
   // One pass over the integration's keys rather than a search per key: a large definition has thousands of them.
   let type: ValueNode | undefined;
   let passthroughBehavior: ValueNode | undefined;
@@ -147,24 +162,57 @@ function collectIntegration(source: string, node: ObjectNode, operation: Templat
         break;
     }
   }
+  const requestTemplateMap = asObject(requestTemplates);
+  const responseMap = asObject(responses);
+  // Many integrations (proxies) have no templates: their descriptions are not made.
+  if (!hasTemplates(requestTemplateMap, responseMap)) return;
   const integration: TemplateIntegration = {
     node,
     type: asString(type)?.toLowerCase(),
     passthroughBehavior: asString(passthroughBehavior),
     responseTransferMode: asString(responseTransferMode),
   };
-  const requestTemplateMap = asObject(requestTemplates);
+  const operation = site.operationNode && { path: keyName(site.pathProperty!), method: site.method!, node: site.operationNode };
   if (requestTemplateMap) {
-    forEachTemplate(requestTemplateMap, (value, property) => found.push(new Template(source, value, property, 'request', operation, integration, undefined, undefined)));
+    for (const property of requestTemplateMap.properties) {
+      const value = property.value;
+      if (value && value.type === 'string') found.push(new Template(source, value, property, 'request', operation, integration, undefined, undefined));
+    }
   }
-  for (const responseProperty of asObject(responses)?.properties ?? []) {
+  for (const responseProperty of responseMap?.properties ?? []) {
     const response = asObject(responseProperty.value);
     const templates = asObject(getValue(response, 'responseTemplates'));
     if (!templates) continue;
     const statusCode = scalarString(getValue(response, 'statusCode'));
     const responsePattern = keyName(responseProperty);
-    forEachTemplate(templates, (value, property) => found.push(new Template(source, value, property, 'response', operation, integration, responsePattern, statusCode)));
+    for (const property of templates.properties) {
+      const value = property.value;
+      if (value && value.type === 'string') found.push(new Template(source, value, property, 'response', operation, integration, responsePattern, statusCode));
+    }
   }
+}
+
+/** Where an integration stands: an operation's, or a shared one (no operation). */
+interface IntegrationSite {
+  pathProperty?: PropertyNode;
+  method?: string;
+  operationNode?: ObjectNode;
+}
+
+const SHARED: IntegrationSite = {};
+
+function hasTemplates(requestTemplates: ObjectNode | undefined, responses: ObjectNode | undefined): boolean {
+  if (requestTemplates && hasStringValue(requestTemplates)) return true;
+  for (const responseProperty of responses?.properties ?? []) {
+    const templates = asObject(getValue(asObject(responseProperty.value), 'responseTemplates'));
+    if (templates && hasStringValue(templates)) return true;
+  }
+  return false;
+}
+
+function hasStringValue(object: ObjectNode): boolean {
+  for (const property of object.properties) if (property.value?.type === 'string') return true;
+  return false;
 }
 
 function forEachTemplate(templates: ObjectNode, visit: (node: ScalarNode, property: PropertyNode) => void): void {

@@ -85,8 +85,9 @@ export class TemplateContentCache<T> {
     const candidates = generation.get(key);
     if (!candidates) return undefined;
     const rawLength = node.contentEnd - node.contentOffset;
+    // The raw text is compared as a slice: string equality is several times faster than `startsWith` at an offset.
     for (const entry of candidates) {
-      if (sameVariant(entry.variant, variant) && entry.style === node.style && entry.blockIndent === node.blockIndent && entry.raw.length === rawLength && source.startsWith(entry.raw, node.contentOffset) && (entry.longValue === undefined || entry.longValue === value)) {
+      if (sameVariant(entry.variant, variant) && entry.style === node.style && entry.blockIndent === node.blockIndent && entry.raw.length === rawLength && source.slice(node.contentOffset, node.contentEnd) === entry.raw && (entry.longValue === undefined || entry.longValue === value)) {
         return { entry, generation };
       }
     }
@@ -95,6 +96,7 @@ export class TemplateContentCache<T> {
 }
 
 function sameVariant(a: Variant, b: Variant): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

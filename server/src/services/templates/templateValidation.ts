@@ -80,14 +80,14 @@ export function startTemplateChecks(document: ApiDocument, caches: ValidationCac
   const jobs: TemplateCheckJob[] = [];
   for (let i = 0; i < templates.length; i++) {
     const template = templates[i];
-    const facts = checkedFacts(template);
-    if (!facts) continue;
-    const variant = variantOf(facts);
+    if (!isChecked(template)) continue;
+    // The facts themselves are made only for the templates sent: most are copies of one another.
+    const variant = variantOf(template.kind, producesJson(template), template.integration?.type);
     if (caches.templates.peek(source, template.node, variant)) continue;
     jobOf[i] = batch.get(source, template.node, variant, () => {
       firsts.push(template);
       const node = template.node;
-      jobs.push({ facts, scalar: { raw: source.slice(node.contentOffset, node.contentEnd), style: node.style, blockIndent: node.blockIndent } });
+      jobs.push({ facts: checkedFacts(template)!, scalar: { raw: source.slice(node.contentOffset, node.contentEnd), style: node.style, blockIndent: node.blockIndent } });
       return jobs.length - 1;
     });
   }
@@ -96,16 +96,35 @@ export function startTemplateChecks(document: ApiDocument, caches: ValidationCac
   workerAnswers.set(document, answers);
   const done = checkInWorker(jobs).then((results) => {
     if (!results) return;
-    for (let i = 0; i < firsts.length; i++) caches.templates.get(source, firsts[i].node, variantOf(jobs[i].facts), () => results[i]);
+    for (let i = 0; i < firsts.length; i++) caches.templates.get(source, firsts[i].node, variantOfFacts(jobs[i].facts), () => results[i]);
     answers.results = results;
   });
   checkedAhead.set(document, done.catch(() => undefined));
 }
 
-/** What a template's findings depend on besides its text: the cache's variant. */
-function variantOf(facts: TemplateFacts): Variant {
-  return [facts.kind, facts.producesJson, facts.integrationType];
+/**
+ * What a template's findings depend on besides its text: the cache's variant. There are few of them, each made once
+ * rather than for each of the thousands of templates of a large definition.
+ */
+function variantOf(kind: TemplateKind, json: boolean, integrationType: string | undefined): Variant {
+  const byType = variants[kind === 'request' ? 0 : kind === 'response' ? 1 : 2][json ? 1 : 0];
+  let variant = byType.get(integrationType);
+  if (variant === undefined || variant[0] !== kind) {
+    variant = [kind, json, integrationType];
+    if (byType.size < MAX_VARIANTS) byType.set(integrationType, variant);
+  }
+  return variant;
 }
+
+function variantOfFacts(facts: TemplateFacts): Variant {
+  return variantOf(facts.kind, facts.producesJson, facts.integrationType);
+}
+
+/** By kind (request, response, other), by whether the template produces JSON, by integration type. */
+const variants: Map<string | undefined, Variant>[][] = [0, 1, 2].map(() => [new Map(), new Map()]);
+
+/** Integration types are the user's text: a bound on those kept. */
+const MAX_VARIANTS = 32;
 
 function processors(): number {
   return typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
@@ -113,9 +132,18 @@ function processors(): number {
 
 /** What the checks of a template's text need to know; undefined for templates the rule does not check. */
 function checkedFacts(template: LocatedTemplate): TemplateFacts | undefined {
+  if (!isChecked(template)) return undefined;
+  return { text: template.text, kind: template.kind, producesJson: producesJson(template), integrationType: template.integration?.type };
+}
+
+/** Whether the rule checks the template's text: proxy integrations ignore their templates. */
+function isChecked(template: LocatedTemplate): boolean {
   const integrationType = template.integration?.type;
-  if (integrationType && PROXY_TYPES.has(integrationType)) return undefined;
-  return { text: template.text, kind: template.kind, producesJson: /json/i.test(template.mimeType), integrationType };
+  return !(integrationType && PROXY_TYPES.has(integrationType));
+}
+
+function producesJson(template: LocatedTemplate): boolean {
+  return /json/i.test(template.mimeType);
 }
 
 /** `answered`: the template's findings from the worker, when it checked this template's text. */
@@ -137,8 +165,7 @@ function checkLocatedTemplate(context: ValidationContext, template: LocatedTempl
     context.report(keyOf(template.property), 'template-with-streaming',
       'A streaming integration (responseTransferMode: STREAM) cannot transform its response; remove the response template or use BUFFERED.');
   }
-  const facts = checkedFacts(template)!;
-  const findings = answered ?? context.caches.templates.get(context.document.text, template.node, variantOf(facts), () => checkedFindings(template, facts));
+  const findings = answered ?? cachedFindings(context, template);
   const base = template.node.contentOffset;
   for (let i = 0; i < findings.length; i++) {
     const { start, end, code, message, extra } = findings[i];
@@ -170,6 +197,10 @@ export function withLinesMoved(message: string, lines: number): string {
   return message.replace(TEMPLATE_LINE, (_, before: string, line: string) => `${before} line ${Number(line) + lines}`);
 }
 
+function cachedFindings(context: ValidationContext, template: LocatedTemplate): TemplateFinding[] {
+  const facts = checkedFacts(template)!;
+  return context.caches.templates.get(context.document.text, template.node, variantOfFacts(facts), () => checkedFindings(template, facts));
+}
 
 function checkedFindings(template: LocatedTemplate, facts: TemplateFacts): TemplateFinding[] {
   const found = textFindings(facts);
