@@ -110,9 +110,10 @@ export function parseApiDocument(textDocument: TextDocument): ApiDocument {
     ]);
   }
   // The JSON parser's findings replace the YAML parser's on a JSON document, which need not be explained.
-  const { root, problems, aliasNodes, yamlError, noted } = buildTree(text, undefined, { explainSyntaxErrors: format !== 'json' });
+  const { root, problems, aliasNodes, yamlError, noted, strictJson } = buildTree(text, undefined, { explainSyntaxErrors: format !== 'json' });
   if (format === 'json') {
-    const json = jsonSyntaxProblems(text);
+    // A text the YAML parser read as strict JSON needs no second parse to be known for JSON.
+    const json = strictJson ? [] : jsonSyntaxProblems(text);
     // The JSON parser's messages name the JSON mistake; the YAML parser's, on the same text, only repeat it less clearly.
     if (json.length) return new ApiDocument(textDocument, format, root, problems.filter((p) => p.code !== 'yaml-syntax').concat(json), aliasNodes);
     // Valid JSON the tree builder refused went past one of its limits (nesting depth), which is no YAML mistake. It

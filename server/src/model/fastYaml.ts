@@ -28,21 +28,31 @@ const GIVE_UP = { giveUp: true };
 /** A carriage return that does not end a line (CRLF), looked for only in texts that hold one. */
 const LONE_CR = /\r(?!\n)/;
 
+/** A text the direct parser read. */
+export interface FastParse {
+  /**
+   * The text is strict JSON (RFC 8259), which JSON.parse accepts; false when it is not, or holds anything the parser
+   * cannot vouch for.
+   */
+  strictJson: boolean;
+}
+
 /**
- * Parses `text` with `builder`, or returns false as soon as the text leaves the subset (the builder then holds a
+ * Parses `text` with `builder`, or returns undefined as soon as the text leaves the subset (the builder then holds a
  * partial tree and must be discarded).
  */
-export function parseFastYaml(text: string, builder: TreeBuilder, maxDepth: number): boolean {
+export function parseFastYaml(text: string, builder: TreeBuilder, maxDepth: number): FastParse | undefined {
   // Other characters outside the subset make the parser give up where it meets them; tabs, the likeliest of them, are
   // looked for first (natively, and fast), so that a text holding one is not parsed halfway for nothing.
-  if (text.indexOf('\t') >= 0) return false;
+  if (text.indexOf('\t') >= 0) return undefined;
   const lineFeedsOnly = text.indexOf('\r') < 0;
-  if (!lineFeedsOnly && LONE_CR.test(text)) return false;
+  if (!lineFeedsOnly && LONE_CR.test(text)) return undefined;
   try {
-    builder.setRoot(new FastParser(text, builder, maxDepth, lineFeedsOnly).document());
-    return true;
+    const parser = new FastParser(text, builder, maxDepth, lineFeedsOnly);
+    builder.setRoot(parser.document());
+    return { strictJson: parser.strictJson };
   } catch (error) {
-    if (error === GIVE_UP) return false;
+    if (error === GIVE_UP) return undefined;
     throw error;
   }
 }
@@ -60,6 +70,12 @@ class FastParser {
   /** The colon `isKeyAhead` found after the plain key at `keyStart`, so that `key` need not look for it again. */
   private keyStart = -1;
   private keyColon = -1;
+  /**
+   * Nothing read so far is outside strict JSON, so that a text that keeps it need not be parsed again as JSON. Each
+   * construct of the subset that JSON lacks clears it where it is read; characters outside the subset (tabs, control
+   * and non-BMP characters, a byte order mark) make the parser give up first, and a block collection is never JSON.
+   */
+  strictJson = true;
 
   constructor(
     private readonly text: string,
@@ -82,6 +98,7 @@ class FastParser {
       root = this.flowCollection(-1, -1, true);
       this.endOfLine();
     } else {
+      this.strictJson = false;
       // A document that is one scalar is no API definition; js-yaml judges its corner cases.
       if (c === DASH && this.isSeparated(this.pos + 1)) root = this.blockSequence(indent, -1, -1);
       else if (this.isKeyAhead()) root = this.blockMapping(indent, -1, -1);
@@ -109,6 +126,7 @@ class FastParser {
       }
     }
     if (!text.startsWith('---', p)) return;
+    this.strictJson = false;
     this.pos = p + 3;
     this.endOfLine();
   }
@@ -191,6 +209,7 @@ class FastParser {
 
   /** The line feed that ends the comment at `p`, or the text's length. */
   private commentEnd(p: number): number {
+    this.strictJson = false;
     const end = commentEnd(this.text, p);
     if (end < 0) giveUp();
     return end;
@@ -494,6 +513,7 @@ class FastParser {
   private quotedEnd(p: number): number {
     const text = this.text;
     const quote = text.charCodeAt(p);
+    if (quote === SQUOTE) this.strictJson = false;
     let escaped = false;
     let i = p + 1;
     for (;;) {
@@ -512,6 +532,7 @@ class FastParser {
       // A line break, or a backslash in a double-quoted scalar.
       if (c !== BACKSLASH) giveUp();
       escaped = true;
+      if (!JSON_ESCAPES.has(text.charCodeAt(i + 1))) this.strictJson = false;
       i += escapeLength(text, i + 1);
     }
   }
@@ -671,6 +692,7 @@ class FastParser {
       this.quotedKey();
       return;
     }
+    this.strictJson = false;
     this.flowPlain(multiLine, true);
     this.build.plainKey(this.plainStart, this.plainEnd);
   }
@@ -689,6 +711,10 @@ class FastParser {
       return quoted;
     }
     this.flowPlain(multiLine, isKey);
+    if (this.strictJson) {
+      JSON_LITERAL.lastIndex = this.plainStart;
+      if (!JSON_LITERAL.test(text) || JSON_LITERAL.lastIndex !== this.plainEnd) this.strictJson = false;
+    }
     return this.build.plainScalar(this.plainStart, this.plainEnd, -1, -1);
   }
 
@@ -733,6 +759,13 @@ class FastParser {
 /** Characters that may follow a backslash in a double-quoted scalar, besides `x`, `u` and `U` with hex digits. */
 const SIMPLE_ESCAPES = new Set('0abt\tnvfre "/\\N_LP'.split('').map((c) => c.charCodeAt(0)));
 const HEX_DIGITS: Record<number, number> = { 120: 2, 117: 4, 85: 8 }; // x u U
+/** Those of them JSON has too (`u` with four hex digits, which `escapeLength` checks). */
+const JSON_ESCAPES = new Set('"\\/bfnrtu'.split('').map((c) => c.charCodeAt(0)));
+/**
+ * A JSON number, `true`, `false` or `null`, from a given offset. Each alternative takes the longest literal it can, so
+ * a plain scalar is one of them exactly when the match ends where the scalar does (`01` and `1.` stop short).
+ */
+const JSON_LITERAL = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?|true|false|null/y;
 
 /** Length of the escape sequence whose backslash stands before `p`, backslash included; gives up on invalid ones. */
 function escapeLength(text: string, p: number): number {

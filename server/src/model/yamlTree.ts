@@ -1,6 +1,6 @@
 import { parseEvents, getScalarValue, EVENT_ID, SCALAR_STYLE, COLLECTION_STYLE } from 'js-yaml';
 import type { Event } from 'js-yaml';
-import { parseFastYaml } from './fastYaml';
+import { parseFastYaml, type FastParse } from './fastYaml';
 import { StringTable } from './stringTable';
 import type { ArrayNode, ObjectNode, PropertyNode, ScalarNode, ScalarStyle, SyntaxProblem, ValueNode } from './nodes';
 import { plainScalarType, plainScalarValue } from './scalars';
@@ -21,6 +21,8 @@ export interface TreeResult {
   aliasBudgetExceeded?: true;
   /** No tree because js-yaml refused the text: its reason and where it stopped, which the problem may place elsewhere. */
   yamlError?: YamlError;
+  /** The direct parser read the text as strict JSON, which JSON.parse accepts (see `FastParse`). */
+  strictJson?: boolean;
 }
 
 /**
@@ -92,13 +94,15 @@ export interface TreeOptions {
 export function buildTreeFast(text: string, aliasBudget = aliasNodeBudget(text.length), options: TreeOptions = {}): TreeResult | undefined {
   const problems: SyntaxProblem[] = [];
   const builder = new TreeBuilder(text, problems, aliasBudget, options.partOfLarger);
+  let parsed: FastParse | undefined;
   try {
-    if (!parseFastYaml(text, builder, MAX_DEPTH)) return undefined;
+    parsed = parseFastYaml(text, builder, MAX_DEPTH);
   } catch (error) {
     if (error instanceof AliasBudgetExceeded) return undefined;
     throw error;
   }
-  return { root: builder.result, problems, aliasNodes: builder.aliasNodes, noted: builder.keysNoted() };
+  if (!parsed) return undefined;
+  return { root: builder.result, problems, aliasNodes: builder.aliasNodes, noted: builder.keysNoted(), strictJson: parsed.strictJson };
 }
 
 /** How the keys of API Gateway's extensions, and misspellings of them, start. */
