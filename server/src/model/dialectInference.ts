@@ -78,10 +78,15 @@ function weighExtensions(object: ValueNode | undefined, placement: Placement, ev
   for (let i = 0; i < props.length; i++) {
     const key = props[i].keyValue;
     if (typeof key !== 'string' || !key.startsWith(EXTENSION_PREFIX) || props[i].value === undefined) continue;
-    const extension = getExtension(key);
-    const dialect = extension && onlyDialect(extension.dialects);
-    if (dialect && extension.placements.includes(placement)) evidence[dialect].add(extension.name);
+    const dialect = onlyDialectAt(key, placement);
+    if (dialect) evidence[dialect].add(key);
   }
+}
+
+/** The dialect that alone reads the catalog extension `key` where it is placed; undefined for any other key. */
+function onlyDialectAt(key: string, placement: Placement): Dialect | undefined {
+  const extension = getExtension(key);
+  return extension?.placements.includes(placement) ? onlyDialect(extension.dialects) : undefined;
 }
 
 /** A value of an enum field that only one dialect accepts (a JWT authorizer, a MOCK integration). */
@@ -159,7 +164,7 @@ function weighOperation(operation: ObjectNode, evidence: Evidence): void {
     }
     if (!key.startsWith(EXTENSION_PREFIX)) continue;
     if (value !== undefined) {
-      const dialect = operationExtensionDialect(key);
+      const dialect = onlyDialectAt(key, 'operation');
       if (dialect) evidence[dialect].add(key);
     }
     if (key === INTEGRATION.name) {
@@ -167,20 +172,6 @@ function weighOperation(operation: ObjectNode, evidence: Evidence): void {
       integrationSeen = true;
     }
   }
-}
-
-/** By catalog extension name: the dialect that alone reads it on an operation, or null. */
-const OPERATION_EXTENSION_DIALECTS = new Map<string, Dialect | null>();
-
-function operationExtensionDialect(key: string): Dialect | null {
-  let dialect = OPERATION_EXTENSION_DIALECTS.get(key);
-  if (dialect === undefined) {
-    const extension = getExtension(key);
-    if (!extension) return null;
-    dialect = (extension.placements.includes('operation') && onlyDialect(extension.dialects)) || null;
-    OPERATION_EXTENSION_DIALECTS.set(key, dialect);
-  }
-  return dialect;
 }
 
 /** `$request.header.X` and `method.request.header.X` say the same in the two dialects' own words. */

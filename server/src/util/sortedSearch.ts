@@ -12,3 +12,18 @@ export function firstIndexNotBefore(length: number, isBefore: (index: number) =>
   }
   return low;
 }
+
+/**
+ * `firstIndexNotBefore` over ascending numbers: the first index whose number is at least `value`. Without a callback,
+ * which a caller searching many times would make for each search.
+ */
+export function firstIndexAtLeast(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

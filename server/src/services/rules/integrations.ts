@@ -1,7 +1,7 @@
 import type { ApiDocument } from '../../model/apiDocument';
-import { getValue, keyName } from '../../model/navigate';
+import { getValue } from '../../model/navigate';
 import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
-import { isMethodKey, methodLabel, refOf, resolveLocalRef, type OperationRef } from '../../model/openapiWalk';
+import { forEachOperation, refOf, resolveLocalRef, type OperationRef } from '../../model/openapiWalk';
 import { isUnprocessed } from './unprocessedValues';
 import { INTEGRATION_TYPES } from '../../facts/extensions/integration';
 
@@ -52,37 +52,14 @@ export function listOperations(document: ApiDocument): OperationSite[] {
   return ops;
 }
 
-/** `forEachOperation`'s operations in its order, each made whole at once rather than grown by the properties read. */
+/** The operations, each made whole at once rather than grown by the properties `withProperties` reads. */
 function findOperations(document: ApiDocument): OperationSite[] {
   const list: OperationSite[] = [];
-  const paths = getValue(document.root, 'paths');
-  if (paths?.type !== 'object') return list;
-  const pathProperties = paths.properties;
-  for (let i = 0; i < pathProperties.length; i++) {
-    const pathProperty = pathProperties[i];
-    const pathItem = pathProperty.value;
-    if (pathItem?.type !== 'object') continue;
-    const path = keyName(pathProperty);
-    const methods = pathItem.properties;
-    for (let j = 0; j < methods.length; j++) {
-      const methodProperty = methods[j];
-      const key = keyName(methodProperty);
-      const operation = methodProperty.value;
-      if (!isMethodKey(key) || operation?.type !== 'object') continue;
-      list.push(withProperties({
-        path,
-        method: methodLabel(key),
-        pathItem,
-        operation,
-        pathProperty,
-        methodProperty,
-        integrationProperty: undefined,
-        responsesProperty: undefined,
-        securityProperty: undefined,
-        requestValidatorProperty: undefined,
-      }));
-    }
-  }
+  // A literal of every field, not a spread of `op` with the extra ones: sites made by the spread slowed every rule that
+  // reads them, by about 10 ms on a definition of 4,000 operations.
+  forEachOperation(document, ({ path, method, pathItem, operation, pathProperty, methodProperty }) =>
+    list.push(withProperties({ path, method, pathItem, operation, pathProperty, methodProperty, integrationProperty: undefined, responsesProperty: undefined, securityProperty: undefined, requestValidatorProperty: undefined })),
+  );
   return list;
 }
 

@@ -3,6 +3,7 @@ import { OPERATION_PARTS } from '../../facts/openapiSchemaSources';
 import { toValue } from '../../model/navigate';
 import type { ValueNode } from '../../model/nodes';
 import { LONGEST_OWN_KEY } from '../../util/longStringKeys';
+import { firstIndexAtLeast } from '../../util/sortedSearch';
 import type { PartVerdicts } from './schemaShortcut';
 
 /**
@@ -78,7 +79,7 @@ export class OperationPartVerdicts implements PartVerdicts {
     const entry = node.parent;
     if (entry?.type !== 'property') return true;
     const ampersands = (this.ampersands ??= offsetsOf(this.text, '&'));
-    const next = firstFrom(ampersands, entry.keyEnd);
+    const next = ampersands[firstIndexAtLeast(ampersands, entry.keyEnd)];
     return next !== undefined && next < node.offset;
   }
 
@@ -98,7 +99,7 @@ export class OperationPartVerdicts implements PartVerdicts {
       const entry = node.parent;
       if (entry?.type !== 'property' || node.offset <= entry.offset) return undefined;
       const stars = (this.stars ??= offsetsOf(this.text, '*'));
-      const next = firstFrom(stars, node.offset);
+      const next = stars[firstIndexAtLeast(stars, node.offset)];
       if (next !== undefined && next < node.end) return undefined;
     }
     return end;
@@ -113,18 +114,6 @@ function blankEnd(text: string, offset: number): number {
 }
 
 const BLANKS = /[ \t\r\n]*/y;
-
-/** The first of the ascending offsets at or after `offset`: a search without a callback, which every part would make. */
-function firstFrom(offsets: number[], offset: number): number | undefined {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (offsets[middle] < offset) low = middle + 1;
-    else high = middle;
-  }
-  return offsets[low];
-}
 
 function offsetsOf(text: string, character: string): number[] {
   const offsets: number[] = [];

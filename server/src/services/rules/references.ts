@@ -73,8 +73,13 @@ function localTargetsOf(document: ApiDocument): Map<string, Target> {
 export function referenceLeadsNowhere(document: ApiDocument, node: ObjectNode): boolean {
   if (everyLocalReferenceLeads(document)) return false;
   const ref = getValue(node, '$ref');
-  if (ref?.type !== 'string' || !(ref.value as string).startsWith('#')) return false;
-  const kind = followLocal(document, ref.value as string, localTargetsOf(document)).kind;
+  return ref?.type === 'string' && localRefLeadsNowhere(document, ref.value as string);
+}
+
+/** A local reference (`#...`) that goes round a circle or reaches a missing node; other references do not count. */
+function localRefLeadsNowhere(document: ApiDocument, ref: string): boolean {
+  if (!ref.startsWith('#')) return false;
+  const kind = followLocal(document, ref, localTargetsOf(document)).kind;
   return kind === 'cycle' || kind === 'missing';
 }
 
@@ -87,16 +92,10 @@ function everyLocalReferenceLeads(document: ApiDocument): boolean {
   let known = allLead.get(document);
   if (known === undefined) {
     const index = indexDocument(document);
-    known = !index.holdsUnprocessed && index.refs.every((r) => leadsSomewhere(document, r.value.value as string));
+    known = !index.holdsUnprocessed && !index.refs.some((r) => localRefLeadsNowhere(document, r.value.value as string));
     allLead.set(document, known);
   }
   return known;
-}
-
-function leadsSomewhere(document: ApiDocument, ref: string): boolean {
-  if (!ref.startsWith('#')) return true;
-  const kind = followLocal(document, ref, localTargetsOf(document)).kind;
-  return kind !== 'cycle' && kind !== 'missing';
 }
 
 const allLead = new WeakMap<ApiDocument, boolean>();

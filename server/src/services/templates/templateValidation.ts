@@ -107,9 +107,9 @@ export function startTemplateChecks(document: ApiDocument, caches: ValidationCac
  * rather than for each of the thousands of templates of a large definition.
  */
 function variantOf(kind: TemplateKind, json: boolean, integrationType: string | undefined): Variant {
-  const byType = variants[kind === 'request' ? 0 : kind === 'response' ? 1 : 2][json ? 1 : 0];
+  const byType = variants[kind][json ? 1 : 0];
   let variant = byType.get(integrationType);
-  if (variant === undefined || variant[0] !== kind) {
+  if (variant === undefined) {
     variant = [kind, json, integrationType];
     if (byType.size < MAX_VARIANTS) byType.set(integrationType, variant);
   }
@@ -120,8 +120,12 @@ function variantOfFacts(facts: TemplateFacts): Variant {
   return variantOf(facts.kind, facts.producesJson, facts.integrationType);
 }
 
-/** By kind (request, response, other), by whether the template produces JSON, by integration type. */
-const variants: Map<string | undefined, Variant>[][] = [0, 1, 2].map(() => [new Map(), new Map()]);
+/** By kind, by whether the template produces JSON, by integration type. */
+const variants: Record<TemplateKind, Map<string | undefined, Variant>[]> = {
+  request: [new Map(), new Map()],
+  response: [new Map(), new Map()],
+  gatewayResponse: [new Map(), new Map()],
+};
 
 /** Integration types are the user's text: a bound on those kept. */
 const MAX_VARIANTS = 32;
