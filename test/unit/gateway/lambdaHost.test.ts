@@ -85,6 +85,27 @@ describe('local Lambda host', function () {
     assert.deepEqual(r.result, { a: 'x', name: 'F', region: 'us-east-1' });
   });
 
+  it("sets the runtime's variables as Lambda does: UTC, the handler setting, one log stream per environment", async () => {
+    mkdirSync(path.join(dir, 'lib'), { recursive: true });
+    writeFileSync(path.join(dir, 'lib', 'clock.js'), [
+      'exports.run = async (event, context) => ({',
+      '  hour: new Date(Date.UTC(2026, 0, 1, 12)).getHours(), zone: Intl.DateTimeFormat().resolvedOptions().timeZone,',
+      '  tz: process.env.TZ, lang: process.env.LANG, handler: process.env._HANDLER, init: process.env.AWS_LAMBDA_INITIALIZATION_TYPE,',
+      '  group: process.env.AWS_LAMBDA_LOG_GROUP_NAME, stream: process.env.AWS_LAMBDA_LOG_STREAM_NAME, contextStream: context.logStreamName,',
+      '});',
+    ].join('\n'));
+    const r = await host.invoke({ handler: 'lib/clock.js', export: 'run' }, invocation('z1'));
+    assert.ok(r.ok);
+    const result = r.result as Record<string, unknown>;
+    assert.deepEqual({ ...result, stream: undefined, contextStream: undefined }, { hour: 12, zone: 'UTC', tz: ':UTC', lang: 'en_US.UTF-8', handler: 'lib/clock.run', init: 'on-demand', group: '/aws/lambda/F', stream: undefined, contextStream: undefined });
+    assert.match(String(result.stream), /^\d{4}\/\d{2}\/\d{2}\/\[\$LATEST\][0-9a-f]{32}$/);
+    assert.equal(result.contextStream, result.stream);
+    // TZ is among the variables a function may set.
+    const tokyo = await host.invoke({ handler: 'lib/clock.js', export: 'run', environment: { TZ: 'Asia/Tokyo' } }, invocation('z2'));
+    assert.ok(tokyo.ok);
+    assert.equal((tokyo.result as Record<string, unknown>).hour, 21);
+  });
+
   it('reports a thrown error as current Node.js runtimes do: the stack as trace, without the emulator frames', async () => {
     writeFileSync(path.join(dir, 'throws.js'), "exports.sync = () => { throw new Error('Bad input'); };\nexports.lines = async () => { throw new TypeError('first line\\nsecond line'); };\nexports.value = async () => { throw 'plain text'; };\n");
     const sync = await host.invoke({ handler: 'throws.js', export: 'sync' }, invocation('t1'));

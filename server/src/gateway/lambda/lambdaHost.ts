@@ -8,6 +8,7 @@ import { RUNNER_SOURCE } from './runnerSource';
 import { DEFAULT_MEMORY_MB, HeapExhaustionWatch, heapLimitMB, PROCESS_MARGIN_MB, processLimitMB } from './memoryLimit';
 import { exitError } from './runtimeExit';
 import { TYPESCRIPT_FILE, typescriptCompilerPath } from './typescriptHandlers';
+import { handlerSetting, runtimeEnvironment } from './runtimeEnvironment';
 
 /** A function error as Lambda returns it; `trace` is the Node.js runtime's stack, message lines first. */
 export interface LambdaErrorPayload {
@@ -56,6 +57,8 @@ interface Worker {
   /** Runs old code or settings: retired instead of reused when its invocation ends. */
   stale: boolean;
   output: CapturedOutput;
+  /** The log stream of the execution environment the process stands for, in its environment and each context. */
+  logStreamName: string;
   /** The uncaught exception that is ending the process, as the runner reported it. */
   uncaught?: string;
   heap: HeapExhaustionWatch;
@@ -193,7 +196,7 @@ export class LambdaHost {
         id: invocation.requestId,
         file,
         exportName,
-        handlerName: `${fn.handler.replace(/\.[cm]?[jt]s$/i, '')}.${exportName}`,
+        handlerName: handlerSetting(fn),
         typescript: TYPESCRIPT_FILE.test(file) ? (compilerPath ??= typescriptCompilerPath()) : undefined,
         event: invocation.event,
         deadline,
@@ -204,7 +207,7 @@ export class LambdaHost {
           memoryLimitInMB: String(fn.memorySizeMB ?? DEFAULT_MEMORY_MB),
           awsRequestId: invocation.requestId,
           logGroupName: `/aws/lambda/${invocation.functionName}`,
-          logStreamName: `local/[$LATEST]${process.pid}`,
+          logStreamName: worker.logStreamName,
         },
       });
     });
@@ -290,17 +293,7 @@ export class LambdaHost {
   }
 
   private spawnWorker(pool: Pool, fn: LocalFunction, invocation: LambdaInvocation): Worker {
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      AWS_REGION: invocation.region,
-      AWS_DEFAULT_REGION: invocation.region,
-      AWS_LAMBDA_FUNCTION_NAME: invocation.functionName,
-      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
-      AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySizeMB ?? DEFAULT_MEMORY_MB),
-      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs_local',
-      LAMBDA_TASK_ROOT: path.dirname(pool.file),
-      ...fn.environment,
-    };
+    const env = runtimeEnvironment(fn, pool.file, invocation.functionName, invocation.region, process.env);
     // The host may run under a TypeScript loader; user handlers get a plain Node.js.
     delete env.NODE_OPTIONS;
     // The heap and process limits stand in for Lambda's memory limit: a function that outgrows them ends as one
@@ -328,6 +321,7 @@ export class LambdaHost {
         failReady = reject;
       }),
       spec: { fn, invocation },
+      logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME ?? '',
     };
     worker.ready.catch(() => undefined);
     // One decoder per stream, so that a character split between two chunks is not garbled.
