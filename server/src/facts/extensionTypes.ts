@@ -87,6 +87,8 @@ export interface FieldSpec extends ValueSpec {
   name: string;
   /** Required in every dialect, or only in the listed ones. */
   required?: boolean | Dialect[];
+  /** What to write when the required field is missing, when its name alone does not say. */
+  missingAdvice?: string;
   /** The field is only meaningful in these dialects. */
   dialects?: Dialect[];
   /**

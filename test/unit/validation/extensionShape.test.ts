@@ -61,6 +61,46 @@ paths:
     assert.deepEqual(d.range, rangeOf(http, 'x-amazon-apigateway-integration'));
   });
 
+  it('says which payloadFormatVersion to write when it is missing', async () => {
+    const http = `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration: { type: HTTP_PROXY, httpMethod: GET, uri: https://example.com }
+`;
+    const [d] = withCode(await validate(http), 'missing-required-field');
+    assert.equal(d.message, '`x-amazon-apigateway-integration` needs `payloadFormatVersion` (required for HTTP APIs). Write "2.0" (or "1.0") for a Lambda proxy integration, "1.0" for any other.');
+    assert.equal(d.severity, 1);
+  });
+
+  it('warns that a REST API import drops an integration that is only a $ref, leaving the method without one', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /a:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        $ref: '#/components/x-amazon-apigateway-integrations/f'
+components:
+  x-amazon-apigateway-integrations:
+    f: { type: AWS_PROXY, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations', payloadFormatVersion: '2.0' }
+`;
+    const diagnostics = await validate(text, { settings: { dialect: 'rest' } });
+    const found = withCode(diagnostics, 'dialect-mismatch').filter((d) => d.range.start.line === 7);
+    assert.equal(found.length, 1);
+    assert.equal(found[0].severity, 2);
+    assert.equal(found[0].message, 'Only HTTP APIs follow `$ref` to a reusable integration: a REST API import finds no integration `type` here and leaves the method without an integration. Write the integration out in full, or import the definition as an HTTP API.');
+    assert.deepEqual(found[0].range, rangeOf(text, '$ref'));
+    // Nothing else is said of it: it is no integration to a REST API, and the reusable one is another dialect's.
+    assert.deepEqual(diagnostics.filter((d) => d.range.start.line === 7 || d.range.start.line === 6), found);
+    // An HTTP API follows it, and says nothing.
+    assert.deepEqual(await validate(text, { settings: { dialect: 'http' } }), []);
+  });
+
   it('warns about unknown fields with a suggestion', async () => {
     const text = restYaml(`type: aws_proxy
 httpMethod: POST

@@ -35,6 +35,33 @@ describe('path parameters against the path template', () => {
     assert.deepEqual(d.range, rangeOf(text, '/users/{userId}'));
   });
 
+  it('shows a greedy template expression as written, and names the parameter without its +', async () => {
+    const text = openapi(['  /files/{proxy+}:', '    get:', "      responses: {'200': {description: ok}}", ...MOCK]);
+    const [d] = withCode(await validate(text), 'undeclared-path-template-parameter');
+    assert.match(d.message, /^"\{proxy\+\}" in "\/files\/\{proxy\+\}" is not declared as a path parameter\. OpenAPI requires a path parameter \(`name: proxy, in: path, required: true`\)/);
+    assert.match(d.message, /\(`method\.request\.path\.proxy`\)/);
+    assert.deepEqual(d.range, rangeOf(text, '/files/{proxy+}'));
+  });
+
+  it('does not tell an HTTP API that mappings need the declaration: routes give their path variables as they are', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /users/{userId}:',
+      '    get:',
+      "      responses: {'200': {description: ok}}",
+      '      x-amazon-apigateway-integration: {type: HTTP_PROXY, httpMethod: GET, uri: "https://example.com/{userId}", payloadFormatVersion: "1.0"}',
+      '',
+    ].join('\n');
+    const diagnostics = await validate(text, { settings: { dialect: 'http' } });
+    assert.deepEqual(codes(diagnostics), ['undeclared-path-template-parameter']);
+    const [d] = diagnostics;
+    assert.equal(d.message, '"{userId}" in "/users/{userId}" is not declared as a path parameter. OpenAPI requires a path parameter (`name: userId, in: path, required: true`) for each template expression; API Gateway imports it without one: HTTP APIs take path parameters from the route (`$request.path.userId`).');
+    assert.equal(d.severity, DiagnosticSeverity.Information);
+    assert.deepEqual(d.range, rangeOf(text, '/users/{userId}'));
+  });
+
   it('notes the operations that lack a declaration others have, on their method', async () => {
     const text = openapi([
       '  /users/{userId}:',

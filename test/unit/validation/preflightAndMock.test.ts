@@ -59,6 +59,35 @@ ${MOCK}`;
     assert.match(found[0].message, /^OPTIONS \/pets requires the security scheme "auth" of the root-level `security`/);
     assert.deepEqual(found[0].range, rangeOf(text, 'options'));
   });
+
+  it('leaves a request authorizer reading only the query string alone: the preflight goes to the same URL', async () => {
+    const scheme = (name: string, identitySource: string) => `    ${name}:
+      type: apiKey
+      name: Unused
+      in: header
+      x-amazon-apigateway-authtype: custom
+      x-amazon-apigateway-authorizer:
+        type: request
+        authorizerUri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations
+        identitySource: ${identitySource}
+`;
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+components:
+  securitySchemes:
+${scheme('byQuery', 'method.request.querystring.auth, stageVariables.realm')}${scheme('byHeader', 'method.request.querystring.auth, method.request.header.X-Token')}paths:
+  /pets:
+    options:
+      security: [{ byQuery: [] }]
+${MOCK}  /toys:
+    options:
+      security: [{ byQuery: [], byHeader: [] }]
+${MOCK}`;
+    const found = withCode(await validate(text), 'preflight-requires-authorization');
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /^OPTIONS \/toys requires the security scheme "byHeader"; browsers send CORS preflight requests without credentials/);
+    assert.deepEqual(found[0].range, rangeOf(text, 'security', 3));
+  });
 });
 
 describe('settings a MOCK integration does not keep', () => {

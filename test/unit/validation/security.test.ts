@@ -71,6 +71,33 @@ paths:
     assert.deepEqual(withCode(diagnostics, 'unknown-security-scheme')[0].range, rangeOf(text, 'pol:'.slice(0, 3)));
   });
 
+  it('says where an undefined security scheme must be defined, in Swagger 2.0 and OpenAPI 3', async () => {
+    const swagger = `swagger: '2.0'
+info: { title: t, version: '1' }
+securityDefinitions:
+  key: { type: apiKey, name: x-api-key, in: header }
+paths:
+  /a:
+    get:
+      security: [ { api_key: [] } ]
+      responses: { '200': { description: ok } }
+`;
+    const [two] = withCode(await validate(swagger), 'unknown-security-scheme');
+    assert.equal(two.message, 'Security scheme "api_key" is not defined in `securityDefinitions` (defined: "key"); OpenAPI requires each name in a security requirement to be defined there. Define it, or remove it from the requirement.');
+    assert.equal(two.severity, 2);
+    assert.deepEqual(two.range, rangeOf(swagger, 'api_key'));
+    const openapi = `openapi: 3.0.1
+info: { title: t, version: '1' }
+paths:
+  /a:
+    get:
+      security: [ { api_key: [] } ]
+      responses: { '200': { description: ok } }
+`;
+    const [three] = withCode(await validate(openapi), 'unknown-security-scheme');
+    assert.equal(three.message, 'Security scheme "api_key" is not defined in `components.securitySchemes`; OpenAPI requires each name in a security requirement to be defined there. Define it, or remove it from the requirement.');
+  });
+
   it('needs "Unused" as the name of a request authorizer with several identity sources', async () => {
     const text = `swagger: '2.0'
 info: { title: t, version: '1' }

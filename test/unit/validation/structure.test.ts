@@ -22,6 +22,16 @@ describe('OpenAPI structure', () => {
     ]);
   });
 
+  it('says of a missing responses in an HTTP API that its routes have no method responses, not that the import drops them', async () => {
+    const text = "openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get: { summary: s }\n    post: { responses: {} }\n";
+    const diagnostics = withCode(await validate(text, { settings: { dialect: 'http' } }), 'openapi-schema');
+    assert.deepEqual(diagnostics.map((d) => [d.severity, d.message]), [
+      [3, '`paths./a.get` is missing the required property `responses`; HTTP APIs have no method responses, so the import does not need them.'],
+      [3, '`paths./a.post.responses` must have at least 1 property; HTTP APIs have no method responses, so the import does not need them.'],
+    ]);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'get'));
+  });
+
   it('collapses the alternatives of a Swagger 2.0 parameter into one precise message (JSON)', async () => {
     const text = JSON.stringify(
       { swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { parameters: [{ name: 'q', in: 'query' }], responses: { '200': { description: 'ok' } } } } } },

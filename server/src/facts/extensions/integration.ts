@@ -281,6 +281,7 @@ const integrationFields: FieldSpec[] = [
     name: 'payloadFormatVersion',
     type: ['string', 'number'],
     required: ['http'],
+    missingAdvice: 'Write "2.0" (or "1.0") for a Lambda proxy integration, "1.0" for any other.',
     dialects: ['http'],
     doc: 'HTTP APIs: the shape of the event sent to Lambda and of the response expected back. `2.0` only for Lambda proxy integrations; everything else uses `1.0`.',
     enum: ['1.0', '2.0'],

@@ -1,7 +1,7 @@
 import { EXTENSION_PREFIX, EXTENSIONS, getExtension, placementsOf } from '../../facts/extensions';
 import type { ExtensionSpec, Placement } from '../../facts/extensionTypes';
 import { placementOf } from '../../model/openapiWalk';
-import { getValue, pathOf } from '../../model/navigate';
+import { getProperty, pathOf } from '../../model/navigate';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { indexDocument, type ExtensionOccurrence } from './documentIndex';
 import { nearMiss } from './nearMiss';
@@ -55,7 +55,14 @@ function checkOccurrence(context: ValidationContext, property: ExtensionOccurren
   }
   const value = property.value;
   // A reused HTTP API integration is checked where it is declared.
-  if (spec.name === 'x-amazon-apigateway-integration' && getValue(value, '$ref') !== undefined) {
+  const reference = spec.name === 'x-amazon-apigateway-integration' ? getProperty(value, '$ref') : undefined;
+  if (reference?.value !== undefined) {
+    if (context.dialect === 'rest') {
+      // The REST import reads the object as it stands, finds no type, and drops it ("Unknown integration type 'null'
+      // for 'GET /'. Ignoring."): the method is left without an integration, which no deployment takes.
+      context.report(keyOf(reference), 'dialect-mismatch', 'Only HTTP APIs follow `$ref` to a reusable integration: a REST API import finds no integration `type` here and leaves the method without an integration. Write the integration out in full, or import the definition as an HTTP API.');
+      return;
+    }
     checkValue(context, { ...spec, fields: spec.fields?.filter((f) => f.name === '$ref'), additionalFields: true }, value, name);
     return;
   }

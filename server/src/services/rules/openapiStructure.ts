@@ -13,6 +13,7 @@ import { SCHEMA_PATTERN_MESSAGES } from '../../facts/openapiSchemaPatterns';
 import { withArticle } from './messageText';
 import { pathItemShortcut } from './schemaShortcut';
 import { SCHEMA_SOURCES } from '../../facts/openapiSchemaSources';
+import type { Dialect } from '../../model/dialect';
 
 /** At most this many structure problems are shown: a wrong document would otherwise produce thousands. */
 const MAX_REPORTS = 100;
@@ -305,7 +306,7 @@ function report(context: ValidationContext, f: Finding): boolean {
     }
   }
   const anchor = !f.message && e.keyword === 'required' ? anchorOf(node) : node.type === 'object' || node.type === 'array' ? anchorOf(node) : node;
-  const harmless = importIgnores(f);
+  const harmless = importIgnores(f, context.dialect);
   context.report(anchor, 'openapi-schema', `${describe(root, f.path)} ${messageOf(f)}${harmless ? `; ${harmless}` : ''}.`, harmless ? { severity: 'information' } : undefined);
   return true;
 }
@@ -315,14 +316,15 @@ function report(context: ValidationContext, f: Finding): boolean {
  * LocalStack's import tests (failOnWarnings on): `info.version` as a number or missing, an operation without
  * `responses` or with an empty one. They matter to other tools, not to the import, so they are information.
  */
-function importIgnores(f: Finding): string | undefined {
+function importIgnores(f: Finding, dialect: Dialect): string | undefined {
   if (f.message) return undefined;
   const e = f.error;
   if (f.path[0] === 'info' && f.path.length <= 2) return 'API Gateway imports it as it is';
   const missing = e.keyword === 'required' ? (e.params as { missingProperty?: string }).missingProperty : undefined;
   const emptyResponses = e.keyword === 'minProperties' && f.path[f.path.length - 1] === 'responses';
-  if (missing === 'responses' || emptyResponses) return 'API Gateway imports the operation without method responses';
-  return undefined;
+  if (missing !== 'responses' && !emptyResponses) return undefined;
+  // An HTTP API route has no method responses for them to become (AWS's own reusable-integrations example has none).
+  return dialect === 'http' ? 'HTTP APIs have no method responses, so the import does not need them' : 'API Gateway imports the operation without method responses';
 }
 
 /** Swagger 2.0 allows "one 'body' parameter at most": two equal ones are that mistake before they are a repetition. */

@@ -66,14 +66,21 @@ function checkPathItem(context: ValidationContext, path: string, pathProperty: P
   if (!undeclared) return;
   for (const [name, missing] of undeclared) {
     if (misnamed?.has(name)) continue;
-    const rule = `OpenAPI requires a path parameter (\`name: ${name}, in: path, required: true\`) for each template expression; API Gateway imports it without one, but no mapping can read it (\`method.request.path.${name}\`) until it is declared.`;
+    // A route's path variables are an HTTP API's request parameters: nothing else declares them there.
+    const consequence =
+      context.dialect === 'http'
+        ? `API Gateway imports it without one: HTTP APIs take path parameters from the route (\`$request.path.${name}\`)`
+        : `API Gateway imports it without one, but no mapping can read it (\`method.request.path.${name}\`) until it is declared`;
+    const rule = `OpenAPI requires a path parameter (\`name: ${name}, in: path, required: true\`) for each template expression; ${consequence}.`;
+    // As written in the path: a greedy `{proxy+}` is declared by the name without its `+`.
+    const expression = path.includes(`{${name}+}`) ? `{${name}+}` : `{${name}}`;
     if (missing.length === operations.length) {
-      context.report(keyOf(pathProperty), 'undeclared-path-template-parameter', `"{${name}}" in "${path}" is not declared as a path parameter. ${rule}`, { data: { name } });
+      context.report(keyOf(pathProperty), 'undeclared-path-template-parameter', `"${expression}" in "${path}" is not declared as a path parameter. ${rule}`, { data: { name } });
       continue;
     }
     for (const operation of missing) {
       const method = methodLabel(keyName(operation));
-      context.report(keyOf(operation), 'undeclared-path-template-parameter', `${method} ${path} does not declare "{${name}}" as a path parameter. ${rule}`, { data: { name } });
+      context.report(keyOf(operation), 'undeclared-path-template-parameter', `${method} ${path} does not declare "${expression}" as a path parameter. ${rule}`, { data: { name } });
     }
   }
 }

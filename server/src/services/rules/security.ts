@@ -41,7 +41,7 @@ export const securityRule: Rule = (context) => {
   checkRequirements(context, rootSecurity, names, false);
   for (const op of listOperations(context.document)) {
     checkRequirements(context, op.securityProperty, names, true);
-    checkPreflight(context, op, rootSecurity);
+    checkPreflight(context, op, rootSecurity, schemes);
   }
 };
 
@@ -51,12 +51,13 @@ export const securityRule: Rule = (context) => {
  * `security` counts for an OPTIONS method without its own: the import applies it to such operations (LocalStack's
  * imports recorded against AWS).
  */
-function checkPreflight(context: ValidationContext, op: OperationSite, rootSecurity: PropertyNode | undefined): void {
+function checkPreflight(context: ValidationContext, op: OperationSite, rootSecurity: PropertyNode | undefined, definitions: ObjectNode | undefined): void {
   if (context.dialect !== 'rest' || op.method !== 'OPTIONS') return;
   const authProperty = getProperty(op.operation, 'x-amazon-apigateway-auth');
   const iam = checkableString(getValue(authProperty?.value, 'type'))?.toUpperCase() === 'AWS_IAM';
   const inherited = !op.securityProperty;
   const schemes = requiredSchemes((op.securityProperty ?? rootSecurity)?.value);
+  for (let i = schemes.length - 1; i >= 0; i--) if (!preflightLacksIdentity(definitions, schemes[i])) schemes.splice(i, 1);
   if (!iam && !schemes.length) return;
   const what = iam
     ? 'IAM authorization'
@@ -65,6 +66,22 @@ function checkPreflight(context: ValidationContext, op: OperationSite, rootSecur
   context.report(anchor, 'preflight-requires-authorization',
     `OPTIONS ${op.path} requires ${what}; browsers send CORS preflight requests without credentials or API keys, so the preflight fails with 401 or 403 and the browser blocks the request it precedes. Leave OPTIONS open (\`security: []\`${iam ? ' and no `x-amazon-apigateway-auth`' : ''}).`);
 }
+
+/**
+ * Whether a preflight request cannot carry what the scheme checks. It is sent to the same URL, query string included,
+ * but without the request's own headers: a request authorizer that reads only query string parameters, stage or
+ * context variables receives them and answers as its function decides. Header-borne identities (tokens, API keys,
+ * Cognito tokens, IAM signatures) are missing. An undefined scheme, which has a finding of its own, counts as missing.
+ */
+function preflightLacksIdentity(definitions: ObjectNode | undefined, name: string): boolean {
+  const authorizer = getValue(getValue(definitions, name), 'x-amazon-apigateway-authorizer');
+  if (authorizer?.type !== 'object' || checkableString(getValue(authorizer, 'type'))?.toLowerCase() !== 'request') return true;
+  const sources = identitySourceList(checkableString(getValue(authorizer, 'identitySource')) ?? '');
+  for (let i = 0; i < sources.length; i++) if (HEADER_IDENTITY_SOURCE.test(sources[i])) return true;
+  return false;
+}
+
+const HEADER_IDENTITY_SOURCE = /^method\.request\.(?:multivalue)?header\./;
 
 function checkAuthtype(context: ValidationContext, scheme: ObjectNode): void {
   const node = getValue(scheme, 'x-amazon-apigateway-authtype');
@@ -200,7 +217,9 @@ function checkRequirements(context: ValidationContext, property: PropertyNode | 
     for (const p of requirement.properties) {
       const name = keyName(p);
       if (!names.has(name)) {
-        context.report(keyOf(p), 'unknown-security-scheme', `Security scheme "${name}" is not defined${names.size ? `; defined schemes: ${[...names].map((n) => `"${n}"`).join(', ')}` : ''}.`);
+        const where = context.document.kind === 'swagger' ? '`securityDefinitions`' : '`components.securitySchemes`';
+        const defined = names.size ? ` (defined: ${[...names].map((n) => `"${n}"`).join(', ')})` : '';
+        context.report(keyOf(p), 'unknown-security-scheme', `Security scheme "${name}" is not defined in ${where}${defined}; OpenAPI requires each name in a security requirement to be defined there. Define it, or remove it from the requirement.`);
       }
     }
   }

@@ -270,7 +270,8 @@ function hasKey(node: ObjectNode, key: string): boolean {
 
 function reportMissing(context: ValidationContext, field: FieldSpec, node: ObjectNode, label: string): void {
   const only = Array.isArray(field.required) ? ` (required for ${field.required.map(dialectName).join(' and ')})` : '';
-  context.report(anchorOf(node), 'missing-required-field', `\`${label}\` needs \`${field.name}\`${only}.`, { data: { field: field.name } });
+  const advice = field.missingAdvice ? ` ${field.missingAdvice}` : '';
+  context.report(anchorOf(node), 'missing-required-field', `\`${label}\` needs \`${field.name}\`${only}.${advice}`, { data: { field: field.name } });
 }
 
 function reportUnknownField(context: ValidationContext, spec: ValueSpec, p: PropertyNode, key: string, label: string): void {
