@@ -1,10 +1,11 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { isAliasCopy, type ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
-import { findNodeAtPath, getProperty, nodeAtOffset } from '../model/navigate';
+import { findNodeAtPath, getProperty, keyName, nodeAtOffset } from '../model/navigate';
 import { keyOf } from '../model/property';
 import type { NodePath } from '../model/nodes';
-import { ANY_METHOD_KEY } from '../model/openapiWalk';
+import { ANY_METHOD_KEY, securitySchemes } from '../model/openapiWalk';
+import { nearMiss } from './rules/nearMiss';
 import { corsEdit } from './editing/cors';
 import { insertAtPath } from './editing/edits';
 import { enumChoices } from './editing/enumChoices';
@@ -106,6 +107,22 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
       const expected = given.length ? given : enumChoices(document, document.textDocument.offsetAt(diagnostic.range.start), dialect);
       return expected.flatMap((value) => fix(`Change to '${value}'`, replaceScalar(document, diagnostic.range, value), expected.length === 1));
     }
+    case 'unknown-security-scheme': {
+      // The rule names no correction; a scheme one typo away is the one meant, unless the requirement names it already.
+      const at = nodeAtOffset(document.root, document.textDocument.offsetAt(diagnostic.range.start));
+      const entry = at?.parent?.type === 'property' && keyOf(at.parent) === at ? at.parent : undefined;
+      const schemes = securitySchemes(document);
+      const meant = entry && schemes?.type === 'object' ? nearMiss(keyName(entry), schemes.properties.map(keyName)) : undefined;
+      if (!entry || meant === undefined || getProperty(entry.parent, meant)) return [];
+      return fix(`Change to '${meant}'`, replaceScalar(document, diagnostic.range, meant));
+    }
+    case 'invalid-mapping-value': {
+      if (typeof data.expected !== 'string') return [];
+      if (!/^'.*'$/s.test(data.expected)) return fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected));
+      // A misspelt source (`method.requset.header.x`) reads as static text too, but quoting it is not what was meant.
+      const written = document.textDocument.getText(diagnostic.range).replace(/^["']|["']$/g, '');
+      return fix(`Change to the static value ${data.expected}`, replaceScalar(document, diagnostic.range, data.expected), !looksLikeSource(written));
+    }
     case 'invalid-map-key':
     case 'invalid-media-type': {
       // The name meant (a near miss, or the one name the key is part of) unless the map already has that key, which
@@ -127,7 +144,16 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
   }
 }
 
-const REPLACEABLE_CODES = new Set(['status-code-not-string', 'lambda-http-method-not-post', 'invalid-payload-format-version', 'invalid-authorizer-scheme', 'unknown-extension', 'invalid-mapping-value', 'mapping-value-not-string']);
+const REPLACEABLE_CODES = new Set(['status-code-not-string', 'lambda-http-method-not-post', 'invalid-payload-format-version', 'invalid-authorizer-scheme', 'unknown-extension', 'mapping-value-not-string']);
+
+/** The roots REST mapping sources start with. */
+const SOURCE_ROOTS = ['method', 'integration', 'context', 'stageVariables'];
+
+/** Dotted words whose first is, or nearly is, the root of a mapping source. */
+function looksLikeSource(value: string): boolean {
+  const dotted = /^([A-Za-z]+)\.[^\s.]+(?:\.[^\s.]+)*$/.exec(value);
+  return !!dotted && nearMiss(dotted[1], SOURCE_ROOTS) !== undefined;
+}
 
 function operationPath(data: Data): NodePath | undefined {
   const path = data.path;

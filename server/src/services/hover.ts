@@ -2,13 +2,15 @@ import type { Hover } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { asString, findNodeAtPath, getValue, isScalar, keyName, nodeAtOffset, pathOf, shallowValue } from '../model/navigate';
 import type { ScalarNode, ValueNode } from '../model/nodes';
-import { ANY_METHOD_KEY, deref, requestValidators, securitySchemes } from '../model/openapiWalk';
+import { ANY_METHOD_KEY, deref, findOperationResponse, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { ExtensionSpec, ValueSpec } from '../facts/extensionTypes';
 import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
+import { guidePage } from '../facts/extensions/docsUrls';
+import { INTEGRATION_SUBTYPE_PARAMETERS } from '../facts/extensions/integration';
 import { extensionIndexOf, isMappingTemplateValue, isOperationResponses, isSecurityRequirement } from './editing/documentPaths';
 import { contextVariableDialects, findContextVariable } from '../facts/templateVariables';
 import { IDENTITY_SOURCE_FORMS, isIdentitySource } from '../facts/identitySources';
-import { integrationResponsesOf, integrationResponseStatus, declaredParameterAt, openApiLocation, responseHeadersAt, statusText } from './editing/operationFacts';
+import { integrationResponsesOf, integrationResponseStatus, declaredParameterAt, openApiLocation, operationContaining, responseHeadersAt, statusText } from './editing/operationFacts';
 import { enumEntry, markdown, openApiFieldMarkdown, specMarkdown } from './editing/specDocs';
 import { openApiFieldsAt } from '../facts/openapiFields';
 import { versionOf } from './rules/openapiSchemas';
@@ -69,6 +71,10 @@ function keyHover(document: ApiDocument, path: (string | number)[]): string | un
   const field = fieldOf(owner, name);
   if (field) return specMarkdown(name, field, docsUrlOf(extension, path.slice(index + 1))).value;
   const url = docsUrlOf(extension, path.slice(index + 1, -1));
+  if (isIntegration(path) && path[path.length - 2] === 'requestParameters') {
+    const described = requestMappingKey(document, path, name, url);
+    if (described) return described;
+  }
   if (owner.values && owner.keyDoc) return [`**${name}**`, owner.keyDoc, url ? `[AWS documentation](${url})` : ''].filter(Boolean).join('\n\n');
   return undefined;
 }
@@ -105,6 +111,10 @@ function valueHover(document: ApiDocument, path: (string | number)[], node: Scal
   if (!spec) return undefined;
   if (path[index] === VALIDATOR_KEY && index === path.length - 1) return validatorSummary(document, String(value), specMarkdown(VALIDATOR_KEY, spec).value);
   const url = docsUrlOf(extension, path.slice(index + 1));
+  if (isIntegrationResponseStatus(path, index) && (typeof value === 'string' || typeof value === 'number')) {
+    const selected = selectedMethodResponse(document, path, String(value));
+    if (selected) return `${selected}\n\n${specMarkdown('statusCode', spec, url).value}`;
+  }
   return enumHover(spec, String(value), url) ?? specMarkdown(String(path[path.length - 1]), spec, url).value;
 }
 
@@ -268,6 +278,52 @@ function responseHeaderSummary(document: ApiDocument, path: (string | number)[],
   const description = asString(getValue(header, 'description'));
   if (description) lines.push(description);
   return lines.join('\n\n');
+}
+
+const HTTP_PARAMETER_MAPPING_URL = guidePage('http-api-parameter-mapping');
+const AWS_SERVICE_PARAMETERS_URL = guidePage('http-api-develop-integrations-aws-services-reference');
+
+/**
+ * What a key of an integration's `requestParameters` sets: a parameter of the request sent to the backend (REST), what
+ * an HTTP API does to one (`append:header.x`), or a parameter of the AWS service action an HTTP API integration calls.
+ */
+function requestMappingKey(document: ApiDocument, path: (string | number)[], key: string, url: string | undefined): string | undefined {
+  const link = (page: string | undefined) => (page ? `\n\n[AWS documentation](${page})` : '');
+  const subtype = asString(getValue(findNodeAtPath(document.root, path.slice(0, -2)), 'integrationSubtype'));
+  const action = subtype === undefined ? undefined : INTEGRATION_SUBTYPE_PARAMETERS[subtype];
+  if (action && (action.required.includes(key) || action.optional.includes(key))) {
+    return `**${key}**\n\nThe ${action.required.includes(key) ? 'required' : 'optional'} \`${key}\` parameter of the ${subtype} action this integration calls.${link(AWS_SERVICE_PARAMETERS_URL)}`;
+  }
+  const rest = /^integration\.request\.(path|querystring|header)\.(.+)$/.exec(key);
+  if (rest) {
+    const what = rest[1] === 'path' ? 'path parameter' : rest[1] === 'header' ? 'header' : 'query string parameter';
+    const fills = rest[1] === 'path' ? `: it fills \`{${rest[2]}}\` in the integration URI` : '';
+    return `**${key}**\n\nSets the ${what} \`${rest[2]}\` of the request API Gateway sends to the backend${fills}.${link(url)}`;
+  }
+  if (key === 'overwrite:path') return `**${key}**\n\nReplaces the path of the request sent to the integration.${link(HTTP_PARAMETER_MAPPING_URL)}`;
+  const http = /^(append|overwrite|remove):(header|querystring)\.(.+)$/.exec(key);
+  if (!http) return undefined;
+  const target = `the ${http[2] === 'header' ? 'header' : 'query string parameter'} \`${http[3]}\` of the request sent to the integration`;
+  const does = http[1] === 'append' ? `Appends the value to ${target}` : http[1] === 'overwrite' ? `Replaces ${target} with the value` : `Removes ${target}`;
+  return `**${key}**\n\n${does}.${link(HTTP_PARAMETER_MAPPING_URL)}`;
+}
+
+function isIntegrationResponseStatus(path: (string | number)[], index: number): boolean {
+  return path[index] === 'x-amazon-apigateway-integration' && path.length === index + 4 && path[index + 1] === 'responses' && path[index + 3] === 'statusCode';
+}
+
+/**
+ * The method response an integration response's `statusCode` selects, as the operation declares it; undefined outside
+ * an operation (a reusable integration), where there is nothing to look up.
+ */
+function selectedMethodResponse(document: ApiDocument, path: (string | number)[], code: string): string | undefined {
+  const operation = operationContaining(document, path);
+  if (!operation) return undefined;
+  const reason = statusText(code);
+  const declared = findOperationResponse(operation, code);
+  if (!declared) return `**${code}**${reason ? ` (${reason})` : ''}: the operation declares no ${code} response, so API Gateway answers 500 whenever this integration response is selected.`;
+  const description = asString(getValue(deref(document, declared.value), 'description'));
+  return [`**${code}**${reason ? ` (${reason})` : ''}: the method response this integration response answers with`, description].filter(Boolean).join('\n\n');
 }
 
 /** What a REST mapping source (`integration.response.body.x`, `context.requestId`, `'*'`) reads. */

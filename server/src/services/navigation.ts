@@ -1,10 +1,11 @@
 import type { Location } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
-import { findNodeAtPath, getProperty } from '../model/navigate';
-import type { AnyNode } from '../model/nodes';
-import { pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
+import { findNodeAtPath, getProperty, keyName } from '../model/navigate';
+import type { AnyNode, NodePath } from '../model/nodes';
+import { findOperationResponse, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
-import { declaredParameterAt } from './editing/operationFacts';
+import { declaredParameterAt, integrationResponseStatus, operationContaining, responseHeadersAt } from './editing/operationFacts';
+import { extensionIndexOf } from './editing/documentPaths';
 import { documentedDefinition, findSymbolUses, isRequirementKey, refSymbol, scalarAt, segmentUnder, symbolAt, VALIDATOR_KEY } from './symbolReferences';
 import { keyOf } from '../model/property';
 
@@ -18,8 +19,9 @@ function definitionNode(node: AnyNode): { offset: number; end: number } {
 }
 
 /**
- * Go to definition: `$ref` targets (here or in other files), validators, security schemes, declared parameters, and
- * the models and authorizers that documentation parts name.
+ * Go to definition: `$ref` targets (here or in other files), validators, security schemes, declared parameters, the
+ * method responses and response headers that integration responses map to, and the models and authorizers that
+ * documentation parts name.
  */
 export async function findDefinition(document: ApiDocument, offset: number, resolver?: DocumentResolver): Promise<Location[]> {
   const at = scalarAt(document, offset);
@@ -27,9 +29,17 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   const { node, path, isKey } = at;
   const key = String(path[path.length - 1]);
   if (isKey) {
+    const header = /^method\.response\.header\.(.+)$/.exec(key);
+    if (header && isIntegrationResponsePart(path, 'responseParameters')) return methodResponseHeader(document, path, header[1]);
     if (!isRequirementKey(path)) return [];
     const scheme = getProperty(securitySchemes(document), key);
     return scheme ? [locationOf(document, keyOf(scheme))] : [];
+  }
+  // YAML writers often leave a status code unquoted: `statusCode: 200` still selects the method response `'200'`.
+  if (key === 'statusCode' && (typeof node.value === 'string' || typeof node.value === 'number') && isIntegrationResponsePart(path, 'statusCode')) {
+    const op = operationContaining(document, path);
+    const response = op && findOperationResponse(op, String(node.value));
+    return response ? [locationOf(document, keyOf(response))] : [];
   }
   if (typeof node.value !== 'string') return [];
   const value = node.value;
@@ -45,6 +55,23 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   }
   const documented = documentedDefinition(document, path, value);
   return documented ? [locationOf(document, documented)] : [];
+}
+
+/**
+ * A field of an operation's integration response (`x-amazon-apigateway-integration.responses.PATTERN.field`), or an
+ * entry of such a field's map: `field` is the segment right below the response.
+ */
+function isIntegrationResponsePart(path: NodePath, field: string): boolean {
+  const index = extensionIndexOf(path);
+  if (path[index] !== 'x-amazon-apigateway-integration' || path[index + 1] !== 'responses' || path[index + 3] !== field) return false;
+  return path.length === index + 4 || path.length === index + 5;
+}
+
+/** The header the operation declares on the method response an integration response answers with; letter case aside, as in HTTP. */
+function methodResponseHeader(document: ApiDocument, path: NodePath, name: string): Location[] {
+  const status = integrationResponseStatus(document, path);
+  const declared = status === undefined ? undefined : responseHeadersAt(document, path, status)?.find((h) => keyName(h).toLowerCase() === name.toLowerCase());
+  return declared ? [locationOf(document, keyOf(declared))] : [];
 }
 
 /**

@@ -121,6 +121,12 @@ describe('code actions', () => {
     assert.match(variable.result, /integration\.request\.header\.X-Stage: stageVariables\.backendKey\n/);
     const literal = await quickFix(mapping('application/json'), 'invalid-mapping-value', {});
     assert.equal(parseYaml(literal.result).paths['/p'].get['x-amazon-apigateway-integration'].requestParameters['integration.request.header.X-Stage'], "'application/json'");
+    assert.equal(literal.title, "Change to the static value 'application/json'");
+    // A misspelt source is offered as static text too, but not as the fix to apply without asking.
+    const misspelt = parse(mapping('method.requset.header.X-Stage'));
+    const found = (await validateDocument(misspelt)).find((d) => d.code === 'invalid-mapping-value')!;
+    const [asText] = getCodeActions(misspelt, found.range, { diagnostics: [found], only: ['quickfix'] }, 'rest');
+    assert.deepEqual([asText.title, asText.isPreferred], ["Change to the static value 'method.requset.header.X-Stage'", false]);
     const concatenated = parse(mapping(`"'v1-'stageVariables.env"`));
     const diagnostic = (await validateDocument(concatenated)).find((d) => d.code === 'invalid-mapping-value')!;
     assert.deepEqual(getCodeActions(concatenated, diagnostic.range, { diagnostics: [diagnostic], only: ['quickfix'] }, 'rest'), [], 'no certain value for a concatenation');
@@ -265,6 +271,20 @@ describe('code actions', () => {
       const fixed = applyEdits(document, actions[0].edit!.changes![document.uri] as TextEdit[]);
       assert.match(fixed, /x-amazon-apigateway-request-validator: params-only\n/);
       await assertGone(fixed, 'yaml', 'unknown-request-validator');
+    });
+
+    it('corrects a misspelt security scheme name in a requirement, keeping its quotes, unless the requirement has that name', async () => {
+      const json = '{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "components": {"securitySchemes": {"cognito": {"type": "apiKey", "name": "Authorization", "in": "header"}}}, "paths": {"/a": {"get": {"security": [{"cognitoo": []}], "responses": {"200": {"description": "ok"}}}}}}';
+      const document = parse(json, 'json');
+      const diag = (await validateDocument(document)).find((d) => d.code === 'unknown-security-scheme')!;
+      const actions = getCodeActions(document, diag.range, { diagnostics: [diag], only: ['quickfix'] }, 'rest');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Change to 'cognito'", true]]);
+      const fixed = applyEdits(document, actions[0].edit!.changes![document.uri] as TextEdit[]);
+      assert.ok(fixed.includes('"security": [{"cognito": []}]'), fixed);
+      await assertGone(fixed, 'json', 'unknown-security-scheme');
+      const both = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\ncomponents:\n  securitySchemes:\n    cognito: {type: apiKey, name: Authorization, in: header}\npaths:\n  /a:\n    get:\n      security:\n        - {cognito: [], cognitoo: []}\n      responses: {'200': {description: ok}}\n`;
+      assert.deepEqual((await fixesFor(both, 'unknown-security-scheme')).actions, []);
+      assert.deepEqual((await fixesFor(both.replace(/cognito: \[\], cognitoo/, 'other'), 'unknown-security-scheme')).actions, []);
     });
 
     it('quotes a numeric statusCode', async () => {

@@ -161,6 +161,19 @@ describe('completion', () => {
       assert.ok(!http.includes('tlsConfig') && !http.includes('passthroughBehavior') && !http.includes('contentHandling'), http.join(', '));
       assert.ok(fields('HTTP_PROXY', 'http').includes('tlsConfig'));
     });
+
+    it('offers the $ref of a reusable integration only in an empty integration, and nothing beside one', () => {
+      const integration = (body: string, format: 'yaml' | 'json' = 'yaml') =>
+        format === 'json'
+          ? complete(`{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {${body}}}}}}`, 'json', 'http').labels
+          : complete(`${OP}      x-amazon-apigateway-integration:\n${body}`, 'yaml', 'http').labels;
+      assert.ok(integration('        |\n').includes('$ref'));
+      assert.ok(integration('|', 'json').includes('$ref'), 'JSON');
+      const typed = integration('        type: AWS_PROXY\n        |\n');
+      assert.ok(typed.includes('uri') && !typed.includes('$ref'), typed.join(', '));
+      assert.deepEqual(integration("        $ref: '#/components/x-amazon-apigateway-integrations/fn'\n        |\n"), []);
+      assert.deepEqual(integration('"$ref": "#/components/x-amazon-apigateway-integrations/fn", |', 'json'), []);
+    });
   });
 
   describe('values in the form of the dialect', () => {
@@ -464,6 +477,46 @@ describe('completion', () => {
       assert.deepEqual(values.labels, ['when_no_match', 'when_no_templates', 'never']);
     });
 
+    it('offers what the location of a documentation part can name: paths, their methods and codes, models, authorizers, parameters, headers', () => {
+      const api = [
+        "swagger: '2.0'",
+        'securityDefinitions:',
+        '  lambda: {type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authorizer: {type: token}}',
+        '  key: {type: apiKey, name: x-api-key, in: header}',
+        'definitions:',
+        '  Pet: {type: object}',
+        'paths:',
+        '  /pets/{id}:',
+        '    parameters: [{name: id, in: path, required: true, type: string}]',
+        '    get:',
+        '      parameters: [{name: q, in: query, type: string}, {name: X-Trace, in: header, type: string}]',
+        "      responses: {'200': {description: ok, headers: {X-Rate: {type: string}}}, default: {description: error}}",
+        '    x-amazon-apigateway-any-method:',
+        "      responses: {'200': {description: ok}}",
+        '  /health: {}',
+        'x-amazon-apigateway-documentation:',
+        '  documentationParts:',
+        '    - location:',
+        '',
+      ].join('\n');
+      const location = (lines: string) => complete(`${api}${lines.split('\n').map((l) => `        ${l}\n`).join('')}`);
+      assert.deepEqual(location('type: METHOD\npath: |').labels, ['/pets/{id}', '/health']);
+      const methods = location('type: METHOD\npath: /pets/{id}\nmethod: |');
+      assert.deepEqual(methods.labels, ['GET', 'ANY', '*']);
+      assert.equal((methods.items[2].textEdit as TextEdit).newText, "'*'");
+      assert.equal(methods.items[2].sortText, '~');
+      assert.deepEqual(location('type: METHOD\nmethod: |').labels, ['*']);
+      assert.deepEqual(location('type: RESPONSE\npath: /pets/{id}\nmethod: get\nstatusCode: |').labels, ['200', '*']);
+      assert.deepEqual(location('type: MODEL\nname: |').labels, ['Pet']);
+      assert.deepEqual(location('type: AUTHORIZER\nname: |').labels, ['lambda']);
+      assert.deepEqual(location('type: QUERY_PARAMETER\npath: /pets/{id}\nmethod: GET\nname: |').labels, ['q']);
+      assert.deepEqual(location('type: PATH_PARAMETER\npath: /pets/{id}\nmethod: GET\nname: |').labels, ['id']);
+      assert.deepEqual(location('type: RESPONSE_HEADER\npath: /pets/{id}\nmethod: GET\nstatusCode: "200"\nname: |').labels, ['X-Rate']);
+      assert.deepEqual(location('type: |').labels.slice(0, 2), ['API', 'AUTHORIZER']);
+      const json = complete('{"openapi": "3.0.1", "paths": {"/a": {}}, "x-amazon-apigateway-documentation": {"documentationParts": [{"location": {"type": "RESOURCE", "path": "|"}}]}}', 'json');
+      assert.deepEqual(json.items.map((i) => (i.textEdit as TextEdit).newText), ['"/a"']);
+    });
+
     it('offers reusable integrations for an integration $ref', () => {
       const { labels } = complete('openapi: 3.0.1\ncomponents:\n  x-amazon-apigateway-integrations:\n    backend: {type: HTTP_PROXY}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        $ref: |\n', 'yaml', 'http');
       assert.deepEqual(labels, ['#/components/x-amazon-apigateway-integrations/backend']);
@@ -542,6 +595,13 @@ describe('completion', () => {
       const item = itemOf(items, '201');
       assert.equal(item.filterText, '"201');
       assert.deepEqual((parse(acceptSnippet(document, item)).value as any).paths['/pets/{id}'].get.responses['201'], { description: 'Created' });
+    });
+
+    it('quotes a code as the codes already written are quoted', () => {
+      const single = complete(`${OP}      responses:\n        '200': {description: ok}\n        |\n`);
+      assert.match(acceptSnippet(single.document, itemOf(single.items, '404')), /\n {8}'404':\n {10}description: Not Found\n/);
+      const double = complete(`${OP}      responses:\n        "200": {description: ok}\n        default: {description: error}\n        |\n`);
+      assert.match(acceptSnippet(double.document, itemOf(double.items, '404')), /\n {8}"404":\n/);
     });
 
     it('writes the JSON form, with a comma before a following entry', () => {

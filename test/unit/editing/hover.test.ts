@@ -134,6 +134,17 @@ describe('hover', () => {
     assert.equal(result.covered, '"404"');
     assert.match(result.text, /^\*\*404\*\* \(Not Found\): method response\n\nNo such pet\n\nIntegration responses answering with it: `\.\*not found\.\*`$/);
   });
+
+  it("names the method response an integration response's status code selects, or says it is missing", () => {
+    const text = `${OP}      responses:\n        "404":\n          description: No such pet\n      x-amazon-apigateway-integration:\n        type: aws\n        responses:\n          ".*not found.*":\n            statusCode: "40|4"\n          default:\n            statusCode: 2^00\n`;
+    const declared = hover(text.replace('^', ''))!;
+    assert.equal(declared.covered, '"404"');
+    assert.match(declared.text, /^\*\*404\*\* \(Not Found\): the method response this integration response answers with\n\nNo such pet\n\n\*\*statusCode\*\*/);
+    assert.match(declared.text, /api-gateway-swagger-extensions-integration-response\.html\)$/);
+    const { document, offset } = withCursor(text.replace('|', ''), 'yaml', '^');
+    const missing = (doHover(document, offset)!.contents as { value: string }).value;
+    assert.match(missing, /^\*\*200\*\* \(OK\): the operation declares no 200 response, so API Gateway answers 500/);
+  });
 });
 
 describe('hover links to the AWS page of a field', () => {

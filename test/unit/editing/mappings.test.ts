@@ -34,6 +34,7 @@ const JSON_PARAMS = '"parameters": [{"name": "id", "in": "path", "required": tru
 const jsonOp = (operation: string) => `{"openapi": "3.0.1", "paths": {"/p/{id}": {"get": {${JSON_PARAMS}, ${operation}}}}}`;
 
 const HTTP_KEY_STEMS = ['append:header.', 'overwrite:header.', 'remove:header.', 'append:querystring.', 'overwrite:querystring.', 'remove:querystring.', 'overwrite:path'];
+const REST_KEY_STEMS = ['integration.request.header.', 'integration.request.querystring.', 'integration.request.path.'];
 const HTTP_STEM_VALUES = ['$request.path', '$request.header.', '$request.querystring.', '$request.body.', '$context.', '$stageVariables.'];
 
 describe('mapping completion and hover', () => {
@@ -73,7 +74,7 @@ describe('mapping completion and hover', () => {
 
     it('offers HTTP keys only in HTTP APIs, inferring the dialect when asked to', () => {
       const rest = complete(`${HTTP_INTEGRATION}          |\n`, 'yaml', 'rest');
-      assert.deepEqual(rest.labels, ['integration.request.path.id', 'integration.request.querystring.q', 'integration.request.header.X-Trace', 'integration.request.header.Authorization']);
+      assert.deepEqual(rest.labels, ['integration.request.path.id', 'integration.request.querystring.q', 'integration.request.header.X-Trace', 'integration.request.header.Authorization', ...REST_KEY_STEMS]);
       const inferred = complete(`x-amazon-apigateway-importexport-version: '1.0'\n${HTTP_INTEGRATION}          |\n`, 'yaml', 'auto');
       assert.deepEqual(inferred.labels, HTTP_KEY_STEMS);
     });
@@ -112,6 +113,25 @@ describe('mapping completion and hover', () => {
       const { labels, texts } = complete(`${REST_INTEGRATION}          integration.request.header.h: |\n`);
       assert.deepEqual(labels.slice(4), ['method.request.body', 'method.request.body.', 'method.request.multivalueheader.', 'method.request.multivaluequerystring.', "'static'", 'stageVariables.', 'context.']);
       assert.deepEqual(texts.slice(8), [`"'\${1:value}'"`, 'stageVariables.$0', 'context.$0']);
+    });
+
+    it('offers keys for the declared parameters, then for the unmapped placeholders of the URI, then each location open for a name', () => {
+      const uri = (value: string, mapped = '') => `${PARAMS}      x-amazon-apigateway-integration:\n        type: http\n        uri: ${value}\n        requestParameters:\n${mapped}          |\n`;
+      const { labels, items } = complete(uri("'https://example.com/{id}/{kind}/{rest+}?page={page}#{frag}'", '          integration.request.path.kind: "\'cats\'"\n'));
+      const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!)).map((i) => i.label);
+      assert.deepEqual(sorted, ['integration.request.header.Authorization', 'integration.request.header.X-Trace', 'integration.request.path.id', 'integration.request.querystring.q', 'integration.request.path.rest', ...REST_KEY_STEMS]);
+      assert.equal(labels.filter((l) => l === 'integration.request.path.id').length, 1);
+      const rest = items.find((i) => i.label === 'integration.request.path.rest')!;
+      assert.equal(rest.detail, 'URI placeholder');
+      assert.equal(rest.command?.command, 'editor.action.triggerSuggest');
+      assert.match(accept(uri("'https://example.com/{rest+}'"), 'integration.request.path.rest'), /\n {10}integration\.request\.path\.rest: \n$/);
+      // A stage variable or an import-time variable is no placeholder to fill.
+      assert.deepEqual(complete(uri("'https://${stageVariables.host}/${AWS::Region}'")).labels.filter((l) => !l.endsWith('.') && !PARAMS.includes(`name: ${l.split('.').pop()}`)), []);
+      // A location is opened for the name, and the name stays to be typed, in JSON inside the quotes.
+      const json = complete(jsonOp('"x-amazon-apigateway-integration": {"type": "http", "requestParameters": {"integration.request.path.id": "method.request.path.id", "|"}}'), 'json');
+      const stem = json.items.find((i) => i.label === 'integration.request.header.')!;
+      assert.equal((stem.textEdit as TextEdit).newText, '"integration.request.header.$0"');
+      assert.ok(!json.labels.includes('integration.request.path.id'));
     });
 
     it('offers the declared headers and query parameters with every value after their multivalue location', () => {
@@ -238,6 +258,24 @@ describe('mapping completion and hover', () => {
       assert.equal(
         hover(`${integration}          append:header.a: 'v-\${request.querystring.q}-$stageVariables.e|nv'\n`),
         '**v-${request.querystring.q}-$stageVariables.env**\n\n- `$request.querystring.q`: The `q` query string parameter.\n- `$stageVariables.env`: The stage variable `env` of the stage that serves the request.\n\nThe rest is static text.',
+      );
+    });
+
+    it('says what a request mapping key sets, in the form of its dialect or of the service action called', () => {
+      const GUIDE = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/';
+      const key = (integration: string, line: string, format: Format = 'yaml') =>
+        hover(format === 'json' ? line : `${OP}      x-amazon-apigateway-integration:\n${integration}        requestParameters:\n          ${line}\n`, format);
+      assert.equal(
+        key('', 'integration.request.he|ader.X-Stage: stageVariables.env'),
+        `**integration.request.header.X-Stage**\n\nSets the header \`X-Stage\` of the request API Gateway sends to the backend.\n\n[AWS documentation](${GUIDE}api-gateway-swagger-extensions-integration-requestParameters.html)`,
+      );
+      assert.match(key('', jsonOp('"x-amazon-apigateway-integration": {"requestParameters": {"integration.request.path.i|d": "method.request.path.id"}}'), 'json') ?? '', /^\*\*integration\.request\.path\.id\*\*\n\nSets the path parameter `id` of the request API Gateway sends to the backend: it fills `\{id\}` in the integration URI\./);
+      assert.equal(key('', 'append:header.X-|Trace: $request.header.t'), `**append:header.X-Trace**\n\nAppends the value to the header \`X-Trace\` of the request sent to the integration.\n\n[AWS documentation](${GUIDE}http-api-parameter-mapping.html)`);
+      assert.match(key('', 'remove:querystring.|q: "\'\'"')!, /^\*\*remove:querystring\.q\*\*\n\nRemoves the query string parameter `q` of the request sent to the integration\./);
+      assert.match(key('', 'overwrite:pa|th: $request.path.p')!, /Replaces the path of the request sent to the integration\./);
+      assert.equal(
+        key('        type: AWS_PROXY\n        integrationSubtype: SQS-SendMessage\n', 'Queue|Url: $request.header.queue'),
+        `**QueueUrl**\n\nThe required \`QueueUrl\` parameter of the SQS-SendMessage action this integration calls.\n\n[AWS documentation](${GUIDE}http-api-develop-integrations-aws-services-reference.html)`,
       );
     });
   });

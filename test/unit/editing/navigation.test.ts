@@ -82,6 +82,43 @@ describe('navigation', () => {
     assert.deepEqual(await findDefinition(query.document, query.offset), []);
   });
 
+  it('goes from an integration response to the method response and the header it maps to', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      'components:',
+      '  responses:',
+      '    Created:',
+      '      description: created',
+      '      headers:',
+      '        Location: {schema: {type: string}}',
+      'paths:',
+      '  /p:',
+      '    post:',
+      '      responses:',
+      "        '201': {$ref: '#/components/responses/Created'}",
+      '        400: {description: bad}',
+      '      x-amazon-apigateway-integration:',
+      '        type: http',
+      '        responses:',
+      '          default:',
+      "            statusCode: '2^01'",
+      '            responseParameters:',
+      '              method.response.header.loca|tion: integration.response.header.Location',
+      "          '4\\d{2}': {statusCode: 4~00}",
+      "          '5\\d{2}': {statusCode: '5=00'}",
+      '',
+    ].join('\n');
+    const goTo = async (marker: string) => {
+      const { document, offset } = withCursor(text.replace(/[|^~=]/g, (m) => (m === marker ? m : '')), 'yaml', marker);
+      return texts(document, await findDefinition(document, offset));
+    };
+    // The header is declared on the referenced response, in another letter case.
+    assert.deepEqual(await goTo('|'), ['6:Location']);
+    assert.deepEqual(await goTo('^'), ["11:'201'"]);
+    assert.deepEqual(await goTo('~'), ['12:400']);
+    assert.deepEqual(await goTo('='), []);
+  });
+
   it('follows a $ref into another file through the resolver', async () => {
     const other = parse('components:\n  schemas:\n    Owner:\n      type: object\n', 'yaml', 'file:///common.yaml');
     const resolver: DocumentResolver = { resolve: async (base, ref) => (base === 'file:///api.yaml' && ref.startsWith('common.yaml') ? other : undefined) };

@@ -94,6 +94,8 @@ function schemeNameItems(site: CompletionSite): CompletionItem[] {
     }));
 }
 
+const REF = '$ref';
+
 /**
  * The fields still to write. Those the object's `type` does not read (a Cognito authorizer's `authorizerUri`) come
  * last rather than not at all: the type may be what the author is about to change. An integration's type decides
@@ -101,10 +103,14 @@ function schemeNameItems(site: CompletionSite): CompletionItem[] {
  * once the type is one AWS knows.
  */
 function fieldItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect, leaveOutUnread = false): CompletionItem[] {
+  // A `$ref` (an HTTP API's reusable integration) stands for the whole object: API Gateway reads nothing written beside
+  // it, so it is offered only in an object still empty, and nothing is offered beside it.
+  if (site.siblings.includes(REF)) return [];
   const type = asString(getValue(findNodeAtPath(site.document.root, site.path), 'type'));
   const typeField = fieldOf(spec, 'type');
   const knownType = type !== undefined && typeField !== undefined && enumEntry(typeField, type) !== undefined;
   return (spec.fields ?? [])
+    .filter((f) => !(f.name === REF && site.siblings.length > 0))
     .filter((f) => fieldAppliesTo(f, dialect) && !site.siblings.includes(f.name) && !(leaveOutUnread && knownType && !fieldReadByType(f, type)))
     .map((f) => {
       const item = keyItem(site, f.name, f, CompletionItemKind.Property, undefined);

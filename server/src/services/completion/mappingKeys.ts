@@ -1,31 +1,54 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
 import type { ValueSpec } from '../../facts/extensionTypes';
-import { asString, getValue, keyName } from '../../model/navigate';
+import { asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
+import { uriPlaceholders } from '../../model/uriPlaceholders';
 import { deref } from '../../model/openapiWalk';
 import type { CompletionSite } from '../editing/completionSite';
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { INTEGRATION_SUBTYPE_PARAMETERS } from '../../facts/extensions/integration';
 import { integrationResponseStatus, MAPPING_LOCATION, parametersAt, responseHeadersAt } from '../editing/operationFacts';
-import { entryText, keyItem, keyStemItem } from './completionItems';
+import { entryText, keyItem, keyStemItem, SUGGEST_AGAIN } from './completionItems';
 
-/** REST `requestParameters` keys for the operation's declared parameters, with the matching value filled in. */
+/**
+ * REST `requestParameters` keys: first those for the operation's declared parameters, with the matching value filled
+ * in; then the `{name}` placeholders of the integration's URI still unmapped, whose value is left to choose; then each
+ * location open for a name of the user's (a header the backend wants that no request parameter carries).
+ */
 export function requestParameterKeyItems(site: CompletionSite): CompletionItem[] {
-  return parametersAt(site.document, site.path).flatMap((p) => {
+  const offered = new Set(site.siblings);
+  const items: CompletionItem[] = [];
+  for (const p of parametersAt(site.document, site.path)) {
     const location = MAPPING_LOCATION[p.in];
-    if (!location) return [];
+    if (!location) continue;
     const key = `integration.request.${location}.${p.name}`;
-    if (site.siblings.includes(key)) return [];
+    if (offered.has(key)) continue;
+    offered.add(key);
     const value = `method.request.${location}.${p.name}`;
-    return [
-      {
-        label: key,
-        kind: CompletionItemKind.Field,
-        detail: value,
-        textEdit: { range: site.range, newText: entryText(site, key, value) },
-      },
-    ];
+    items.push({ label: key, kind: CompletionItemKind.Field, detail: value, sortText: `0${key}`, textEdit: { range: site.range, newText: entryText(site, key, value) } });
+  }
+  const uri = asString(getValue(findNodeAtPath(site.document.root, site.path.slice(0, -1)), 'uri'));
+  for (const placeholder of uri === undefined ? [] : uriPlaceholders(uri)) {
+    const key = `integration.request.path.${placeholder.name}`;
+    if (!placeholder.inPath || !placeholder.name || offered.has(key)) continue;
+    offered.add(key);
+    const item = keyItem(site, key, MAPPING_VALUE, CompletionItemKind.Field, `Fills \`{${placeholder.name}${placeholder.greedy ? '+' : ''}}\` in the integration URI.`);
+    items.push({ ...item, detail: 'URI placeholder', sortText: `1${key}`, command: site.keyOnly ? undefined : SUGGEST_AGAIN });
+  }
+  REST_KEY_STEMS.forEach(([location, detail], i) => {
+    const stem = `integration.request.${location}.`;
+    if (stem !== site.prefix) items.push({ ...keyStemItem(site, stem, detail), sortText: `2${i}` });
   });
+  return items;
 }
+
+const REST_KEY_STEMS: [string, string][] = [
+  ['header', 'Integration request header'],
+  ['querystring', 'Integration query string parameter'],
+  ['path', 'Integration path parameter'],
+];
+
+/** What a mapping key's value is, for an item that opens it: a string on the same line. */
+const MAPPING_VALUE: ValueSpec = { type: 'string', doc: '' };
 
 const HTTP_KEY_STEMS = ['append:header.', 'overwrite:header.', 'remove:header.', 'append:querystring.', 'overwrite:querystring.', 'remove:querystring.'];
 const HTTP_NAMED_KEY = /^(append|overwrite|remove):(header|querystring)\./;

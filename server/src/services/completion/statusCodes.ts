@@ -1,6 +1,7 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem } from 'vscode-languageserver-types';
 import type { CompletionSite } from '../editing/completionSite';
 import { indentUnit, yamlScalar } from '../editing/serialize';
+import { findNodeAtPath } from '../../model/navigate';
 import { integrationResponsesOf, statusText } from '../editing/operationFacts';
 
 /** The status codes most APIs answer with, offered after those the integration already returns. */
@@ -29,15 +30,25 @@ export function statusCodeItems(site: CompletionSite): CompletionItem[] {
   });
 }
 
-/** OpenAPI keys are strings, so the code is quoted in YAML too, where `200:` would be read as a number. */
+/**
+ * OpenAPI keys are strings, so the code is quoted in YAML too, where `200:` would be read as a number: with the quote
+ * the other codes of the operation are written with, else double quotes.
+ */
 function responseEntry(site: CompletionSite, code: string, reason: string): string {
   const json = site.document.format === 'json';
-  const key = json ? `"${code}"` : `${site.quote || '"'}${code}${site.quote || '"'}`;
+  const quote = site.quote || siblingQuote(site);
+  const key = json ? `"${code}"` : `${quote}${code}${quote}`;
   if (site.keyOnly) return key;
   const description = `\${1:${(json ? JSON.stringify(reason).slice(1, -1) : yamlScalar(reason)).replace(/[$}\\]/g, '\\$&')}}`;
   if (json) return `${key}: {"description": "${description}"}${site.needsComma ? ',' : ''}`;
   if (site.flow) return `${key}: {description: ${description}}`;
   return `${key}:\n${site.column}${indentUnit(site.original.text)}description: ${description}`;
+}
+
+function siblingQuote(site: CompletionSite): '"' | "'" {
+  const responses = findNodeAtPath(site.document.root, site.path);
+  const written = responses?.type === 'object' ? responses.properties.find((p) => p.keyStyle === 'single' || p.keyStyle === 'double') : undefined;
+  return written?.keyStyle === 'single' ? "'" : '"';
 }
 
 function integrationStatusCodes(site: CompletionSite): string[] {

@@ -14,6 +14,7 @@ import { valueItem } from './completionItems';
 import { isIntegration } from './integrationItems';
 import { expressionItems, GATEWAY_RESPONSE_SOURCES, HTTP_RESPONSE_SOURCES, httpExpressionItems, parameterExpressionItems, RESPONSE_SOURCES } from './mappingExpressions';
 import { refItems } from './refItems';
+import { documentationLocationItems, isDocumentationLocationField } from './documentationLocations';
 import { openApiValueItems } from './openapiItems';
 import { rootVersionItems } from './rootItems';
 import { USUAL_URI_FORMS } from '../../facts/extensions/integration';
@@ -45,6 +46,8 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
     if (path[path.length - 3] === 'responseParameters' && path.length - 4 === index) return expressionItems(site, HTTP_RESPONSE_SOURCES);
   }
   if (extensionName === GATEWAY_RESPONSES_KEY && path[path.length - 2] === 'responseParameters' && path.length - 4 === index) return expressionItems(site, GATEWAY_RESPONSE_SOURCES);
+  const located = isDocumentationLocationField(path) ? documentationLocationItems(site) : undefined;
+  if (located) return located;
   const extension = getExtension(extensionName);
   const spec = extension && findValueSpecIn(extension, below, dialect);
   if (!spec) return [];
