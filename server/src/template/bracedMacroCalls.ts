@@ -35,3 +35,16 @@ export function readBracedCalls(text: string): string | undefined {
   }
   return out + text.slice(copied);
 }
+
+/** Braced names and names starting with `_` before a call's `(`, which velocityjs's lexer reads as text. */
+const UNREAD_CALL_NAME = /#\{([A-Za-z_][A-Za-z0-9_]*)\}(?=[ ]*\()|#_(?=[A-Za-z0-9_-]*[ ]*\()/g;
+
+/**
+ * The text, as long, with every call's name written as velocityjs's lexer reads a call (`#{m}(` as `#m  (`, `#_m(` as
+ * `#Xm(`), for passes that look for the calls where velocityjs will read them once the passes after them have written
+ * those names plain (readBracedCalls, underscoreNames).
+ */
+export function withPlainCallNames(text: string): string {
+  if (!text.includes('#{') && !text.includes('#_')) return text;
+  return text.replace(UNREAD_CALL_NAME, (_match, name: string | undefined) => (name === undefined ? '#X' : `#${name.replace(/^_/, 'X')}  `));
+}

@@ -199,10 +199,11 @@ function textAlternative(reference: string): string {
 }
 
 /**
- * What no argument starts with: a character neither Velocity nor velocityjs reads as the start of one, or backslashes
- * before no `$` (after `$`s too, which print nothing before them, syntax.ts).
+ * What no argument starts with: a character neither Velocity nor velocityjs reads as the start of one, backslashes
+ * before no `$` (after `$`s too, which print nothing before them, syntax.ts), a braced name (`#{x}`, a token of its
+ * own to Velocity's lexer, where `#x` is a word), a comment or unparsed text.
  */
-const UNREADABLE_ARGUMENT = /[^ \t\r\n)$'"[{\-0-9A-Za-z_@!(#\\.,]|\$(?:\\*!)?(?:\\*\$(?:\\*!)?)*\\+(?![\\$!])|\\+(?![\\$])|\.(?![0-9])/.source;
+const UNREADABLE_ARGUMENT = /[^ \t\r\n)$'"[{\-0-9A-Za-z_@!(#\\.,]|\$(?:\\*!)?(?:\\*\$(?:\\*!)?)*\\+(?![\\$!])|\\+(?![\\$])|\.(?![0-9])|#[{#*]|#\[\[/.source;
 
 /**
  * `#name(` and an unreadable first argument after blanks, or a comma before none. velocityjs reads such a `(` as text
@@ -240,7 +241,7 @@ export function textCallProblem(source: string, structure: string, readAsText: R
     }
     const offset = hash + match[0].length - (match[3] ?? match[4]).length;
     const call = shortLabel(source.slice(hash, open + 1));
-    const what = offset < source.length ? describeCharacter(source[offset]) : 'the end of the template';
+    const what = offset < source.length ? describeUnreadable(source, offset) : 'the end of the template';
     return {
       open,
       offset,
@@ -248,6 +249,18 @@ export function textCallProblem(source: string, structure: string, readAsText: R
     };
   }
   return undefined;
+}
+
+const BRACED_NAME = /#\{[^}\r\n]{0,40}\}?/y;
+
+/** What stands at `offset` where no argument may: a character, or the braced name, comment or unparsed text a `#` starts. */
+function describeUnreadable(source: string, offset: number): string {
+  if (source[offset] !== '#') return describeCharacter(source[offset]);
+  const next = source[offset + 1];
+  if (next === '#' || next === '*') return 'a comment';
+  if (next === '[') return 'unparsed text (`#[[`)';
+  BRACED_NAME.lastIndex = offset;
+  return `the braced name \`${BRACED_NAME.exec(source)?.[0] ?? '#{'}\``;
 }
 
 /** Where velocityjs's lexer reads a `#` that starts a directive or call: in text, or right after a reference. */

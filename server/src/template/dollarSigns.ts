@@ -6,6 +6,7 @@
  */
 import type { StringLiteral } from './stringLiterals';
 import { lexTemplate, Rule } from './velocityLexer';
+import { withPlainCallNames } from './bracedMacroCalls';
 
 /**
  * `$`s right before a `#set(`, `#if(`, `#elseif(`, `#else` or `#end`, each with any backslashes before it and a `!`
@@ -111,7 +112,8 @@ export function argumentPrefixes(source: string): ArgumentPrefix[] {
   blanked += source.slice(copied);
   const byDollar = new Map(found.map((prefix) => [prefix.dollar, prefix]));
   const inside: ArgumentPrefix[] = [];
-  lexTemplate(blanked, (rule, start, _end, state) => {
+  // A braced call's parentheses are a call's too (`#{m}(\$x)`), as velocityjs reads them once its name is plain.
+  lexTemplate(withPlainCallNames(blanked), (rule, start, _end, state) => {
     if ((rule === Rule.Dollar || rule === Rule.DollarQuiet) && (state === 'c' || state === 'i') && byDollar.has(start)) inside.push(byDollar.get(start)!);
   });
   return inside;

@@ -47,6 +47,7 @@ import { shortened } from '../model/shortened';
 import { MESSAGE_TOKEN_LENGTH } from './syntaxMessages';
 import type { UnrunnableLoop } from './loopHeaders';
 import { AND_PRECEDENCE, CHAIN, COMPARISON_PRECEDENCE, OR_PRECEDENCE, splitChain } from './operatorChains';
+import { refusedWhileParsing, WORD_ARGUMENT_CODE, wordArgumentError, wordArgumentInEvaluate } from './wordArguments';
 
 type Node = VelocityNode;
 type Item = Node | VelocityTree | string;
@@ -392,6 +393,7 @@ export class TemplateInterpreter extends VelocityCompile {
   override getMacro(ast: Node, body?: unknown): string {
     const macro = hasOwn(this.macrosStore, ast.id) ? this.macrosStore[ast.id] : undefined;
     if (macro) {
+      if (typeof ast.wordArgument === 'string') throw new TemplateAbort(WORD_ARGUMENT_CODE, wordArgumentError({ name: ast.id, word: ast.wordArgument }), this.place(ast));
       const local: Record<string, unknown> = {};
       if (body instanceof MacroBody) local.bodyContent = body;
       const callArgs = (ast.args ?? []) as Node[];
@@ -478,6 +480,9 @@ export class TemplateInterpreter extends VelocityCompile {
     if (!parsed.ok) {
       throw new TemplateAbort('evaluate-syntax', `#evaluate could not parse its text: ${parsed.problems[0].message}`, positionOf(ast));
     }
+    // Velocity's parser refuses a word among the arguments of a call of a macro that exists as it parses.
+    const refused = refusedWhileParsing(parsed.wordCalls, (name) => hasOwn(this.macrosStore, name));
+    if (refused) throw new TemplateAbort('evaluate-syntax', `#evaluate could not parse its text: ${wordArgumentInEvaluate(refused)}`, positionOf(ast));
     this.defineMacros(parsed.tree);
     try {
       this.nextNesting = { kind: 'evaluate', name: '#evaluate' };

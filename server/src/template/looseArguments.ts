@@ -6,13 +6,16 @@
  *   `#foreach($k i $list)` loops as `#foreach($k in $list)` does. It becomes `in`.
  * - A `#macro` parameter may be a value (`#macro(m 0 $a)`): it takes its place among the parameters, so that the call's
  *   arguments bind by position, and names nothing. It becomes blanks, and `placeLiteralParameters` puts its place back.
- * - A call to a macro the template does not define may have bare words among its arguments (`#section(intro)`):
- *   Velocity prints such a call as written and never evaluates them (RuntimeMacro). They become numbers. So do the
- *   words `#name` and `$#name` (`#m(#foreach)`, `#m($#macro)`), which velocityjs's lexer reads as a directive or
- *   cannot read: apart, before the other passes read the text.
+ * - A macro call may have bare words among its arguments (`#section(intro)`): Velocity prints a call of no macro as
+ *   written and never evaluates them, and refuses a call of a macro when it reaches it (RuntimeMacro, wordArguments).
+ *   They become numbers, and each call's last word is kept for the tree. So do the words `#name` and `$#name`
+ *   (`#m(#foreach)`, `#m($#macro)`), which velocityjs's lexer reads as a directive or cannot read: apart, before the
+ *   other passes read the text.
  */
 import { lexTemplate, Rule } from './velocityLexer';
 import { spliced, type Splice } from './textSplices';
+import { withPlainCallNames } from './bracedMacroCalls';
+import type { ArgumentWord } from './wordArguments';
 
 const BLANK = 42;
 const WHITE_SPACE = 43;
@@ -70,15 +73,16 @@ export interface LooseArguments {
    * the name, in order, whether it is a value (now blanks).
    */
   literalParameters: Map<number, boolean[]>;
+  /** The last bare word among the arguments of each call that has one, by the offset of the call's `#`. */
+  words: Map<number, ArgumentWord>;
 }
 
 /** `names` is the text macro names are read from, as long as `text` (underscoreNames writes a letter for a `_`). */
 export function readLooseArguments(text: string, names = text): LooseArguments | undefined {
   if (!HINT.test(text)) return undefined;
-  const defined = new Set<string>();
-  for (const match of text.matchAll(/#macro[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/g)) defined.add(match[1]);
   const edits: Splice[] = [];
   const literalParameters = new Map<number, boolean[]>();
+  const words = new Map<number, ArgumentWord>();
   const frames: Frame[] = [];
   let pending: Omit<Frame, 'args' | 'commas' | 'nesting'> | undefined;
   let hash = -1;
@@ -90,7 +94,7 @@ export function readLooseArguments(text: string, names = text): LooseArguments |
     }
     if (state === 'h' && rule === Rule.MacroName) {
       const name = names.slice(start, end).trimEnd();
-      pending = DIRECTIVES.has(name) || defined.has(name) ? undefined : { kind: 'call', hash, name };
+      pending = DIRECTIVES.has(name) ? undefined : { kind: 'call', hash, name };
       return;
     }
     const frame = frames[frames.length - 1];
@@ -103,7 +107,7 @@ export function readLooseArguments(text: string, names = text): LooseArguments |
     if (!frame || (state !== 'c' && state !== 'i')) return;
     if (frame.nesting === 0 && rule === Rule.CloseParen) {
       frames.pop();
-      edits.push(...rewrite(frame, text, literalParameters));
+      edits.push(...rewrite(frame, text, names, literalParameters, words));
       return;
     }
     if (frame.nesting === 0 && (rule === BLANK || rule === WHITE_SPACE || rule === COMMA)) {
@@ -119,19 +123,21 @@ export function readLooseArguments(text: string, names = text): LooseArguments |
   });
   if (edits.length === 0) return undefined;
   edits.sort((a, b) => a.start - b.start);
-  return { text: spliced(text, edits), literalParameters };
+  return { text: spliced(text, edits), literalParameters, words };
 }
 
-
-function rewrite(frame: Frame, text: string, literalParameters: Map<number, boolean[]>): Splice[] {
+function rewrite(frame: Frame, text: string, names: string, literalParameters: Map<number, boolean[]>, words: Map<number, ArgumentWord>): Splice[] {
   if (frame.kind === 'foreach') return loopWord(frame.args, text);
   if (frame.kind === 'macro') return literalParametersOf(frame, literalParameters);
   const edits: Splice[] = [];
   for (const arg of frame.args) {
     if (arg.rules.length !== 1) continue;
     const rule = arg.rules[0];
-    const word = rule === IN || rule === NULL || (rule === Rule.Name && !text.slice(arg.start, arg.end).includes('-'));
-    if (word) edits.push({ start: arg.start, end: arg.end, replacement: '0'.repeat(arg.end - arg.start) });
+    const written = names.slice(arg.start, arg.end);
+    const word = rule === IN || rule === NULL || (rule === Rule.Name && !written.includes('-'));
+    if (!word) continue;
+    edits.push({ start: arg.start, end: arg.end, replacement: '0'.repeat(arg.end - arg.start) });
+    words.set(frame.hash, { word: written, offset: arg.start });
   }
   return edits;
 }
@@ -189,41 +195,48 @@ export function placeLiteralParameters(node: unknown, literalParameters: Readonl
 
 /**
  * `#name` and `$#name` (any `$`s, `$!`s and backslashes before the `!`s first): among the arguments of a directive or
- * macro call Velocity's lexer reads `#name` as a word, the name of a directive too (`#m(#foreach)`), and joins the `$`s
- * before it to that word. A word may stand among the arguments of a call of no macro (the call prints as written);
+ * macro call Velocity's lexer reads `#name` as a word, the name of a directive too (`#m(#foreach)`, `#m(1 #stop)`),
+ * and joins the `$`s before it to that word. A word may stand among the arguments of a macro call (wordArguments);
  * `#if`, `#elseif`, `#else` and `#end` make tokens of their own, which may not.
  */
-const HASH_WORD = /(?:\$(?:\\*!)?(?:\\*\$(?:\\*!)?)*)?#(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*(?=[ \t\r\n,)$'"[{])/y;
+const HASH_WORD = /(?:\$(?:\\*!)?(?:\\*\$(?:\\*!)?)*)?#(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*(?=[ \t\r\n,)$'"[{#])/y;
 /**
  * The `#` of a `#name` that may be an argument: velocityjs's lexer reads no arguments after a `(` that a `#` follows,
  * so the lexer pass below reads a digit there to find the calls.
  */
-const ARGUMENT_HASH = /(?<=[(, \t\r\n])#(?=(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*[ \t\r\n,)$'"[{])/g;
-/** Templates that may hold such a word; the others, nearly all of them, skip the lexer pass. */
-const HASH_WORD_HINT = new RegExp(`[$!]#[A-Za-z_@]|${ARGUMENT_HASH.source}`);
-/** Braced names and names starting with `_` in calls, which velocityjs's lexer reads as text (bracedMacroCalls, underscoreNames). */
-const BRACED_OR_UNDERSCORED = /#\{([A-Za-z_][A-Za-z0-9_]*)\}(?=[ ]*\()|#_(?=[A-Za-z0-9_-]*[ ]*\()/g;
+const ARGUMENT_HASH = /(?<=[(, \t\r\n])#(?=(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*[ \t\r\n,)$'"[{#])/g;
+/**
+ * Templates that may hold such a word, the first argument or after a blank or comma, or right after another argument
+ * (`#m(1#stop)`, `#m(#x#y)`); the others, nearly all of them, skip the lexer pass. The `#end` after a reference
+ * (`$i#end`), common in text, takes no part.
+ */
+const HASH_WORD_HINT = new RegExp(`[$!]#[A-Za-z_@]|${ARGUMENT_HASH.source}|[\\w\\]})'"]#(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*[ \\t\\r\\n,)#]`);
 const CALL_NAME = /#@?\{?([A-Za-z_][A-Za-z0-9_-]*)/y;
 
 /**
- * The text with every `#name` and `$#name` word among the arguments of a call of a macro the template does not define
- * written as a number, as long, which velocityjs reads (the call prints as written from the source), or undefined when
- * it has none. `text` is what velocityjs is to read and `source` the template, as long: the words are read in the source,
- * where velocityjs's stand-ins have not replaced their `#`.
+ * The text with every `#name` and `$#name` word among the arguments of a macro call written as a number, as long,
+ * which velocityjs reads (a call of no macro prints as written from the source), and the last such word of each call
+ * by the offset of the call's `#`; or undefined when it has none. `text` is what velocityjs is to read and `source` the
+ * template, as long: the words are read in the source, where velocityjs's stand-ins have not replaced their `#`.
  */
-export function readArgumentWords(text: string, source: string): string | undefined {
+export function readArgumentWords(text: string, source: string): { text: string; words: Map<number, ArgumentWord> } | undefined {
   if (!HASH_WORD_HINT.test(source) || !source.includes('(')) return undefined;
-  const defined = new Set<string>();
-  for (const match of source.matchAll(/#\{?macro\}?[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/g)) defined.add(match[1]);
   // The lexer finds the calls where velocityjs would read them once braced names and names with `_` are written
   // plain, as the passes after this one write them.
-  const lexed = text
-    .replace(BRACED_OR_UNDERSCORED, (_match, name: string | undefined) => (name === undefined ? '#X' : `#${name.replace(/^_/, 'X')}  `))
-    .replace(ARGUMENT_HASH, '0');
+  // The `#`s are found in the source: the text may hold a stand-in for one that velocityjs would read otherwise (a lone
+  // `#@`, `#set` without its `(`).
+  let lexed = withPlainCallNames(text);
+  const hashes: Splice[] = [];
+  for (const match of source.matchAll(ARGUMENT_HASH)) hashes.push({ start: match.index, end: match.index + 1, replacement: '0' });
+  if (hashes.length > 0) lexed = spliced(lexed, hashes);
   const edits: Splice[] = [];
-  /** For each call open: whether it calls no macro, and the brackets, braces and parentheses open inside it. */
-  const calls: Array<{ word: boolean; nesting: number }> = [];
-  let pending: boolean | undefined;
+  const words = new Map<number, ArgumentWord>();
+  /**
+   * For each call open: where its `#` is, whether it calls a macro (a directive takes no words), and the brackets,
+   * braces and parentheses open inside it.
+   */
+  const calls: Array<{ hash: number; word: boolean; nesting: number }> = [];
+  let pending: { hash: number; word: boolean } | undefined;
   let hash = -1;
   lexTemplate(
     lexed,
@@ -232,12 +245,12 @@ export function readArgumentWords(text: string, source: string): string | undefi
       if (state === 'h' && rule === Rule.MacroName) {
         CALL_NAME.lastIndex = hash;
         const name = CALL_NAME.exec(source)?.[1] ?? '';
-        pending = !DIRECTIVES.has(name) && !defined.has(name);
+        pending = { hash, word: !DIRECTIVES.has(name) };
         return;
       }
       const call = calls[calls.length - 1];
       if (rule === Rule.Paren && pending !== undefined && (state === 'h' || state === 'run')) {
-        calls.push({ word: pending, nesting: 0 });
+        calls.push({ ...pending, nesting: 0 });
         pending = undefined;
         return;
       }
@@ -256,12 +269,16 @@ export function readArgumentWords(text: string, source: string): string | undefi
       if (state !== 'c' || !call?.word || call.nesting > 0 || (first !== DOLLAR && first !== HASH)) return undefined;
       HASH_WORD.lastIndex = offset;
       if (!HASH_WORD.test(source)) return undefined;
-      // Before a value written right after it (`$#m$x`, `$#m'a'`) its last character is a blank, which parts them.
+      // Written right after a value (`'a'#x`, `$a#x`) its first character is a blank, and before a value or word written
+      // right after it (`$#m$x`, `$#m'a'`, `#x#y`) its last one, which part them.
       const end = HASH_WORD.lastIndex;
-      const parted = /[$'"[{]/.test(source[end]);
-      edits.push({ start: offset, end, replacement: '0'.repeat(end - offset - (parted ? 1 : 0)) + (parted ? ' ' : '') });
+      const joined = !/[ \t\r\n,(]/.test(source[offset - 1]);
+      const parted = /[$'"[{#]/.test(source[end]);
+      const zeros = Math.max(0, end - offset - (joined ? 1 : 0) - (parted ? 1 : 0));
+      edits.push({ start: offset, end, replacement: (joined ? ' ' : '') + '0'.repeat(zeros) + ' '.repeat(end - offset - zeros - (joined ? 1 : 0)) });
+      words.set(call.hash, { word: source.slice(offset, end), offset });
       return end;
     },
   );
-  return edits.length > 0 ? spliced(text, edits) : undefined;
+  return edits.length > 0 ? { text: spliced(text, edits), words } : undefined;
 }

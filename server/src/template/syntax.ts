@@ -7,6 +7,7 @@
  * lists Velocity cannot read (callArguments), nesting too deep to parse or evaluate, the 300 KB limit).
  * Parsed templates are cached by their text.
  */
+import { argumentLists, insideLists } from './argumentLists';
 import { callArgumentProblem, textCallProblem } from './callArguments';
 import { scanTemplateValues, withPlaceholders } from './collectionLiterals';
 import { parseVelocity, StatementTooLong } from './piecewiseParse';
@@ -15,6 +16,7 @@ import { placeLiteralParameters, readArgumentWords, readLooseArguments } from '.
 import { placeLoopHeaders, readLoopHeaders } from './loopHeaders';
 import { findBareMacroCalls, type BareMacroCall } from './bareMacroCalls';
 import { readBracedCalls } from './bracedMacroCalls';
+import { definedMacroNames, lastWords, placeWordArguments, refusedWhileParsing, WORD_ARGUMENT_CODE, wordArgumentInString, wordArgumentNote, type WordCall } from './wordArguments';
 import { calledName, readUnderscoreCalls } from './underscoreNames';
 import {
   afterDollar,
@@ -56,9 +58,10 @@ export type VelocityTree = Array<VelocityNode | VelocityTree | string>;
 
 /**
  * A parsed template keeps the problems that do not stop it from running (a directive API Gateway cannot run fails
- * only when the evaluation reaches it), so that diagnostics still show them.
+ * only when the evaluation reaches it), so that diagnostics still show them; and its macro calls with a word among
+ * their arguments, which text parsed as the template loads or runs may not hold (wordArguments).
  */
-type ParsedTemplate = { ok: true; tree: VelocityTree; problems: SyntaxProblem[] } | { ok: false; problems: SyntaxProblem[] };
+type ParsedTemplate = { ok: true; tree: VelocityTree; problems: SyntaxProblem[]; wordCalls?: readonly WordCall[] } | { ok: false; problems: SyntaxProblem[] };
 
 const cache = new Map<string, ParsedTemplate>();
 const CACHE_LIMIT = 200;
@@ -82,12 +85,14 @@ export function normalizeDirectives(template: string): string {
  * macro call that prints as written prints them in their own order (`writtenAt`).
  */
 function normalized(template: string): { text: string; opened: Map<number, number>; braced: Set<number> } {
-  // `#stop` first, which lengthens the text: the offsets kept below are then the final ones. As the first argument of
-  // a call it is a word (readArgumentWords), and stays.
-  let text = template.includes('stop') ? template.replace(STOP_DIRECTIVE, (match, escapes: string | undefined, bracedEscapes: string | undefined) => ((escapes ?? bracedEscapes)!.length % 2 === 1 ? match : `${escapes ?? bracedEscapes}#stop()`)) : template;
   const braced = new Set<number>();
+  // `#stop` first, which lengthens the text: the offsets kept below are then the final ones.
+  let text = template.includes('stop') ? withStopCalls(template, braced) : template;
   if (text.includes('#{')) {
+    let lists: Array<[number, number]> | undefined;
     text = text.replace(BRACED_DIRECTIVE, (...args: Parameters<typeof unbraced>) => {
+      // Among arguments `#{break}` is no directive, and fails there (callArguments).
+      if (args[4] !== undefined && insideLists((lists ??= argumentLists(args[6])), args[5])) return args[0];
       const plain = unbraced(...args);
       // Where the `#` of each is, for the backslashes before it (escapeEdits).
       if (plain !== args[0]) braced.add(args[5] + plain.indexOf('#'));
@@ -101,8 +106,26 @@ function normalized(template: string): { text: string; opened: Map<number, numbe
   return { text, opened, braced };
 }
 
-/** `#stop` without parentheses, unless right after `$` or, unbraced, as the first argument of a call (`#m(#stop)`). */
-const STOP_DIRECTIVE = /(?<!\$(?:\\*!)?)(?:(?<!#@?\{?[A-Za-z_][\w-]*\}?[ \t\r\n]*\([ \t\r\n]*)(\\*)#stop|(\\*)#\{stop\})(?![\w(])/g;
+/** `#stop` without parentheses, unless right after `$`; braced, before any name character too (`#{stop}b`). */
+const STOP_DIRECTIVE = /(?<!\$(?:\\*!)?)(?:(\\*)#stop(?![\w(])|(\\*)#\{stop\}(?!\())/g;
+
+/**
+ * The template with each `#stop` that Velocity reads as the directive written as velocityjs's call `#stop()`. Among
+ * the arguments of a directive or call, a string literal's text included, it is a word or text (argumentLists): it
+ * stays. The `#` of each braced one goes to `braced`, by its offset in the text returned.
+ */
+function withStopCalls(template: string, braced: Set<number>): string {
+  let lists: Array<[number, number]> | undefined;
+  let lengthened = 0;
+  return template.replace(STOP_DIRECTIVE, (match, escapes: string | undefined, bracedEscapes: string | undefined, offset: number) => {
+    const backslashes = (escapes ?? bracedEscapes)!;
+    if (backslashes.length % 2 === 1 || insideLists((lists ??= argumentLists(template)), offset)) return match;
+    // `#{stop}` is as long as `#stop()`.
+    if (bracedEscapes !== undefined) braced.add(offset + lengthened + backslashes.length);
+    else lengthened += 2;
+    return `${backslashes}#stop()`;
+  });
+}
 
 const MACRO_HEADER = /#macro[ \t]*\([ \t\r\n]*[A-Za-z_][\w-]*(?:[ \t\r\n]*,?[ \t\r\n]*\$!?\{?[A-Za-z_][\w-]*\}?)*/g;
 
@@ -162,13 +185,26 @@ const PLAIN_INTERPOLATION = /^(?:[^$#\\"]|\$(?![!{A-Za-z_])|\$!?(?:(?!(?:true|fa
  * text is written as it reads, else at its opening quote.
  */
 function interpolationProblem(text: string, strings: readonly StringLiteral[]): { message: string; offset: number } | undefined {
+  let macros: MacroBlock[] | undefined;
+  /** The macros the strings read so far define: Velocity registers them as it loads each string. */
+  const inStrings = new Set<string>();
   for (const literal of strings) {
     if (literal.quote !== '"') continue;
     const raw = text.slice(literal.start + 1, literal.end - 1);
     if ((!raw.includes('$') && !raw.includes('#')) || PLAIN_INTERPOLATION.test(raw)) continue;
     const value = String(parseValue(text, literal.start, { maxDepth: MAX_EXPRESSION_NESTING, depth: 0 }).node.value);
     const { parsed } = parseInterpolated(value);
-    if (parsed.ok) continue;
+    if (parsed.ok) {
+      // A macro registers once its block is loaded, and the string is parsed as it is loaded.
+      const registered = (name: string) => inStrings.has(name) || (macros ??= macroBlocks(text, strings)).some((m) => m.name === name && m.end <= literal.start);
+      const refused = refusedWhileParsing(parsed.wordCalls, registered);
+      if (refused) {
+        const inside = raw === value ? literal.start + 1 + refused.offset : literal.start;
+        return { message: `Velocity parses a double-quoted string as template text when the template loads, and this one does not parse: ${wordArgumentInString(refused)}`, offset: inside };
+      }
+      if (raw.includes('macro')) for (const name of definedMacroNames(parsed.tree)) inStrings.add(name);
+      continue;
+    }
     const problem = parsed.problems[0];
     const inside = raw === value && problem.line !== undefined ? literal.start + 1 + Math.min(offsetOfLineColumn(value, problem.line, problem.column ?? 1), value.length) : literal.start;
     // The lines the message names are the string's.
@@ -176,6 +212,30 @@ function interpolationProblem(text: string, strings: readonly StringLiteral[]): 
     return { message: `Velocity parses a double-quoted string as template text when the template loads, and this one does not parse: ${message}`, offset: inside };
   }
   return undefined;
+}
+
+interface MacroBlock {
+  name: string;
+  /** Where its `#end` ends. */
+  end: number;
+}
+
+const MACRO_NAME = /#\{?macro\}?[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/y;
+
+/** The `#macro` blocks of the text, outside the string literals given. */
+function macroBlocks(text: string, strings: readonly StringLiteral[]): MacroBlock[] {
+  const blocks: MacroBlock[] = [];
+  const open: BlockToken[] = [];
+  for (const token of blockTokens(text, strings)) {
+    if (token.kind === 'open') open.push(token);
+    if (token.kind !== 'end') continue;
+    const block = open.pop();
+    if (block?.name !== 'macro') continue;
+    MACRO_NAME.lastIndex = block.offset;
+    const name = MACRO_NAME.exec(text)?.[1];
+    if (name !== undefined) blocks.push({ name, end: token.end });
+  }
+  return blocks;
 }
 
 /**
@@ -245,9 +305,10 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   const readings: EscapeReadings = { valueless: new Map(), macroTexts: [], callsAsText: new Set() };
   const escapes = readOtherwise ? escapeEdits(source, fragment, bracedDirectives, readings) : undefined;
   const escaped = withEdits(source, escapes);
-  // `#name` and `$#name` among the arguments of a call of no macro are words to Velocity; velocityjs reads a directive
+  // `#name` and `$#name` among the arguments of a macro call are words to Velocity; velocityjs reads a directive
   // (`#m(#foreach)`) or a lexical error there.
-  const edited = readArgumentWords(escaped, source) ?? escaped;
+  const hashWords = readArgumentWords(escaped, source);
+  const edited = hashWords?.text ?? escaped;
   // `#foreach` headers velocityjs cannot read become block macro calls, and the loops read here are put in the tree.
   const loops = readLoopHeaders(edited, source);
   const headed = loops?.text ?? edited;
@@ -335,6 +396,15 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   if (readings.valueless.size > 0) markValueless(tree, readings.valueless);
   if (keywordNames) restoreKeywordNames(tree, keywordNames.written);
   if (loose?.literalParameters.size) placeLiteralParameters(tree, loose.literalParameters, (pos) => sourceText.offset(pos.first_line, pos.first_column));
+  const words = lastWords(hashWords?.words, loose?.words);
+  const wordCalls = words ? placeWordArguments(tree, words, (pos) => sourceText.offset(pos.first_line, pos.first_column)) : [];
+  if (wordCalls.length > 0 && !fragment) {
+    // Velocity fails only when it reaches such a call: the diagnostics show it, the evaluation goes on to it.
+    const defined = definedMacroNames(tree);
+    for (const call of wordCalls) {
+      if (defined.has(call.name)) notes.push({ code: WORD_ARGUMENT_CODE, message: wordArgumentNote(call), ...lineColumn(source, call.offset) });
+    }
+  }
   if (loops) {
     placeLoopHeaders(tree, loops.headers, (pos) => sourceText.offset(pos.first_line, pos.first_column));
     // A loop Velocity takes and cannot run fails only when reached: diagnostics still show it.
@@ -355,7 +425,7 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   const interpolated = (values ? interpolationProblem(text, values.strings) : undefined) ?? (loops?.strings.length ? interpolationProblem(source, loops.strings) : undefined);
   if (interpolated) return { ok: false, problems: [{ code: 'syntax', message: interpolated.message, ...lineColumn(source, interpolated.offset) }] };
   if (loops?.problem) return { ok: false, problems: [{ code: 'syntax', message: loops.problem.message, ...lineColumn(source, loops.problem.offset) }] };
-  return { ok: true, tree, problems: notes };
+  return wordCalls.length > 0 ? { ok: true, tree, problems: notes, wordCalls } : { ok: true, tree, problems: notes };
 }
 
 /** Reported as a timeout: Velocity reads such a statement, this engine would only not finish in time. */

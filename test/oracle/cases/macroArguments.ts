@@ -1,8 +1,9 @@
 /**
  * Arguments of macro calls that our engine read otherwise than Velocity 1.7: a directive's name written as an argument
  * (`#m(#foreach)`), a word to Velocity's lexer, which a call of no macro prints as written and a call of a macro
- * refuses as the template loads; and the backslashes and `$`s before a reference among the arguments (`#m(\$x)`),
- * which a call of no macro does not print. Then long chains of operators, as long as Velocity's own stack takes.
+ * refuses when it is reached (macroCallEdges.ts); and the backslashes and `$`s before a reference among the arguments
+ * (`#m(\$x)`), which a call of no macro does not print. Then long chains of operators, as long as Velocity's own stack
+ * takes.
  */
 import type { OracleTestCase } from '../oracleCase';
 
@@ -18,8 +19,8 @@ const DIRECTIVE_NAMES: Row[] = [
   ['#break and #stop', '#m(#break)x|#m(#stop)y'],
   ['inside a loop', '#foreach($i in [1, 2])#m(#foreach)$i#end'],
   ['braced and block calls', '#{m}(#foreach)|#@m(#foreach)x#end'],
-  ['a macro defined, refused as the template loads', '#macro(m $a)[$a]#end#m(#foreach)'],
-  ['a macro defined below, refused', '#m(#foreach)#macro(m $a)[$a]#end'],
+  ['a macro defined, refused when reached', '#macro(m $a)[$a]#end#m(#foreach)'],
+  ['a macro defined below, refused when reached', '#m(#foreach)#macro(m $a)[$a]#end'],
   ['#if, refused', '#m(#if)'],
   ['#end, refused', '#if(true)#m(#end)#end'],
 ];

@@ -23,10 +23,16 @@ describe('directive arguments and macro calls Velocity 1.7 takes and velocityjs 
       assert.equal(render('{"msg": "see #section(intro)"}|#set($s = "#x(y)")$s'), '{"msg": "see #section(intro)"}|#x(y)');
     });
 
-    it('stays a syntax error when the macro is defined, or for a directive', () => {
-      for (const template of ['#macro(m $a)$a#end#m(intro)', '#m(intro)#macro(m $a)$a#end', '#evaluate(intro)', '#section(a-b)']) {
-        assert.equal(checkTemplateSyntax(template)[0]?.code, 'syntax', template);
+    it('stays a syntax error for a directive, or a word Velocity cannot read', () => {
+      for (const template of ['#evaluate(intro)', '#section(a-b)']) assert.equal(checkTemplateSyntax(template)[0]?.code, 'syntax', template);
+    });
+
+    it('fails when reached once the macro is defined, above or below', () => {
+      for (const template of ['#macro(m $a)$a#end#m(intro)', '#m(intro)#macro(m $a)$a#end']) {
+        assert.equal(checkTemplateSyntax(template)[0]?.code, 'macro-argument', template);
+        assert.equal(renderFull(template).errors[0]?.code, 'macro-argument', template);
       }
+      assert.equal(render('#macro(m $a)$a#end#if(false)#m(intro)#end ok'), ' ok');
     });
   });
 

@@ -13,13 +13,12 @@ function syntaxProblem(template: string): [number | undefined, number | undefine
 
 describe('templates read as Velocity 1.7 reads them', () => {
   describe('null as a value', () => {
-    it('is a syntax error in a directive or a macro call, at the word, saying what to write instead', () => {
+    it('is a syntax error in a directive, and a word among the arguments of a macro call, at the word, saying what to write instead', () => {
       for (const [template, column] of [
         ['#set($x = null)', 11],
         ['#if(null)a#end', 5],
         ['#if($a == null)a#end', 11],
         ['#if(false)#elseif(!null)a#end', 20],
-        ['#macro(m $a)$a#end#m(null)', 22],
       ] as const) {
         const [line, at, message] = syntaxProblem(template);
         assert.deepEqual([line, at], [1, column], template);
@@ -28,6 +27,10 @@ describe('templates read as Velocity 1.7 reads them', () => {
         assert.match(message, /`#if\(!\$a\)`/);
         assert.equal(isCertainlyValidTemplate(template), false, template);
       }
+      // Among a macro call's arguments it is a word, which fails the call once it is reached.
+      const [problem] = checkTemplateSyntax('#macro(m $a)$a#end#m(null)');
+      assert.deepEqual([problem.code, problem.line, problem.column], ['macro-argument', 1, 22]);
+      assert.match(problem.message, /^`null` is not a value Velocity can pass to the macro #m: .*`\$null`/);
     });
 
     it('is null among a method call\'s arguments, as any bare word is there, and $null stays a reference', () => {
