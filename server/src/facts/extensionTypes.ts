@@ -97,6 +97,11 @@ export interface FieldSpec extends ValueSpec {
    */
   forTypes?: string[];
   /**
+   * Where a dialect's objects read the field for fewer of the types it shares with the other (`forTypes` then holds
+   * for the other dialect): an HTTP API's HTTP_PROXY integration has no use for `credentials`, a REST one's may.
+   */
+  forTypesIn?: Partial<Record<Dialect, string[]>>;
+  /**
    * The string is a Java regular expression (java.util.regex.Pattern), which API Gateway compiles when it uses it; the
    * code of one that Java does not compile, reported where the field is read.
    */

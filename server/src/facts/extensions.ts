@@ -106,9 +106,13 @@ export function fieldAppliesTo(field: FieldSpec, dialect: Dialect): boolean {
   return !field.dialects || field.dialects.includes(dialect);
 }
 
-/** Whether an object whose `type` is the given one reads the field (fields without `forTypes` are read by all). */
-export function fieldReadByType(field: FieldSpec, type: string | undefined): boolean {
-  return !field.forTypes || type === undefined || field.forTypes.includes(type.toLowerCase());
+/**
+ * Whether an object whose `type` is the given one reads the field (fields without `forTypes` are read by all); with a
+ * dialect, by that dialect's own list where it has one.
+ */
+export function fieldReadByType(field: FieldSpec, type: string | undefined, dialect?: Dialect): boolean {
+  const types = (dialect && field.forTypesIn?.[dialect]) || field.forTypes;
+  return !types || type === undefined || types.includes(type.toLowerCase());
 }
 
 export function isFieldRequired(field: FieldSpec, dialect: Dialect): boolean {

@@ -111,6 +111,13 @@ function isDeprecated(value: unknown): boolean {
   return value !== null && typeof value === 'object' && (value as Schema).deprecated === true;
 }
 
+/** Whether a schema, its reference followed, names `key` among its properties. */
+function definesKey(value: unknown, root: Schema, key: string | number): boolean {
+  const schema = value && typeof value === 'object' && typeof (value as Schema).$ref === 'string' ? resolve((value as Schema).$ref as string, root)?.schema : (value as Schema | undefined);
+  const properties = schema?.properties as Record<string, unknown> | undefined;
+  return !!properties && Object.prototype.hasOwnProperty.call(properties, key);
+}
+
 /** The keys a schema requires, its reference followed. */
 function requiredOf(value: unknown, root: Schema): string[] {
   const schema = value && typeof value === 'object' && typeof (value as Schema).$ref === 'string' ? resolve((value as Schema).$ref as string, root)?.schema : (value as Schema | undefined);
@@ -124,7 +131,7 @@ function requiredOf(value: unknown, root: Schema): string[] {
 export function openApiValuesAt(version: OpenApiVersion, path: NodePath, written: WrittenObject = {}): (string | number | boolean)[] {
   const objectPath = operationPath(path.slice(0, -1));
   const key = path[path.length - 1];
-  const owners = schemasAt(version, objectPath, written);
+  const owners = schemasAt(version, objectPath, written, key);
   const values = new Set<string | number | boolean>();
   const types = new Set<unknown>();
   for (const { schema } of expand(owners.flatMap((owner) => childrenOf(owner, key)), undefined)) {
@@ -162,12 +169,16 @@ interface Reached {
   name?: string;
 }
 
-/** Every schema that applies at `path`, references followed and alternatives expanded; the last object's by `written`. */
-function schemasAt(version: OpenApiVersion, path: NodePath, written: WrittenObject): Reached[] {
+/**
+ * Every schema that applies at `path`, references followed and alternatives expanded; the last object's by `written`.
+ * `asked` is a key of that object whose values are wanted: what it may hold is still open, so it decides nothing.
+ */
+function schemasAt(version: OpenApiVersion, path: NodePath, written: WrittenObject, asked?: string | number): Reached[] {
   const root = SCHEMA_SOURCES[version].schema as Schema;
-  let current = expand([{ schema: root, root, alternative: false, name: '' }], path.length === 0 ? written : undefined);
+  let current = expand([{ schema: root, root, alternative: false, name: '' }], path.length === 0 ? written : undefined, path.length === 0 ? asked : undefined);
   for (let i = 0; i < path.length && current.length; i++) {
-    current = expand(current.flatMap((reached) => childrenOf(reached, path[i])), i === path.length - 1 ? written : undefined);
+    const last = i === path.length - 1;
+    current = expand(current.flatMap((reached) => childrenOf(reached, path[i])), last ? written : undefined, last ? asked : undefined);
   }
   return current;
 }
@@ -200,7 +211,7 @@ function safeTest(pattern: string, text: string): boolean {
  * contradict it are left out, and a single remaining `oneOf` / `anyOf` branch, or the decided branch of an `if`,
  * applies for certain.
  */
-function expand(start: Reached[], written: WrittenObject | undefined): Reached[] {
+function expand(start: Reached[], written: WrittenObject | undefined, asked?: string | number): Reached[] {
   const found = new Map<Schema, Reached>();
   const visit = (value: unknown, root: Schema, depth: number, alternative: boolean, name: string | undefined) => {
     if (!value || typeof value !== 'object' || Array.isArray(value) || depth > MAX_DEPTH) return;
@@ -225,9 +236,15 @@ function expand(start: Reached[], written: WrittenObject | undefined): Reached[]
       const branches = schema[keyword];
       if (!Array.isArray(branches)) continue;
       let chosen = written ? branches.filter((branch) => fits(branch, root, written)) : branches;
-      // Exactly one branch of a `oneOf` applies: one whose required keys are all written is the one.
-      const complete = written && keyword === 'oneOf' ? chosen.filter((branch) => requiredOf(branch, root).length > 0 && requiredOf(branch, root).every((key) => key in written)) : [];
-      if (complete.length) chosen = complete;
+      if (written && keyword === 'oneOf') {
+        // Exactly one branch of a `oneOf` applies, so one whose required keys are all written is the one, unless
+        // another that fits is met as well (a header parameter may be `required: true` like a path one) or tells the
+        // branches apart by the key whose values are asked for.
+        const met = chosen.filter((branch) => requiredOf(branch, root).every((key) => key in written));
+        const complete = met.filter((branch) => requiredOf(branch, root).length > 0);
+        const open = (branch: unknown) => !complete.includes(branch) && asked !== undefined && definesKey(branch, root, asked);
+        if (complete.length && complete.length === met.length && !chosen.some(open)) chosen = complete;
+      }
       if (!chosen.length) chosen = branches;
       for (const branch of chosen) visit(branch, root, depth + 1, alternative || chosen.length > 1 || !written, name);
     }

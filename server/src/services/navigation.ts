@@ -1,12 +1,12 @@
 import type { Location } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
-import { findNodeAtPath, getProperty, keyName } from '../model/navigate';
+import { findNodeAtPath, getProperty } from '../model/navigate';
 import type { AnyNode, NodePath } from '../model/nodes';
 import { findOperationResponse, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
-import { declaredParameterAt, integrationResponseStatus, operationContaining, responseHeadersAt } from './editing/operationFacts';
+import { declaredParameterAt, operationContaining } from './editing/operationFacts';
 import { extensionIndexOf } from './editing/documentPaths';
-import { documentedDefinition, findSymbolUses, isRequirementKey, refSymbol, scalarAt, segmentUnder, symbolAt, VALIDATOR_KEY } from './symbolReferences';
+import { documentedDefinition, findSymbolUses, isRequirementKey, mappedHeaderDeclaration, refSymbol, scalarAt, segmentUnder, symbolAt, VALIDATOR_KEY } from './symbolReferences';
 import { keyOf } from '../model/property';
 
 function locationOf(document: ApiDocument, node: { offset: number; end: number }): Location {
@@ -67,10 +67,9 @@ function isIntegrationResponsePart(path: NodePath, field: string): boolean {
   return path.length === index + 4 || path.length === index + 5;
 }
 
-/** The header the operation declares on the method response an integration response answers with; letter case aside, as in HTTP. */
+/** The header the operation declares on the method response an integration response answers with. */
 function methodResponseHeader(document: ApiDocument, path: NodePath, name: string): Location[] {
-  const status = integrationResponseStatus(document, path);
-  const declared = status === undefined ? undefined : responseHeadersAt(document, path, status)?.find((h) => keyName(h).toLowerCase() === name.toLowerCase());
+  const declared = mappedHeaderDeclaration(document, path, name);
   return declared ? [locationOf(document, keyOf(declared))] : [];
 }
 

@@ -33,7 +33,7 @@ const MODEL_NAME = /^[A-Za-z0-9]+$/;
  */
 export function prepareRename(document: ApiDocument, offset: number): { range: Range; placeholder: string } | undefined {
   const at = symbolAt(document, offset);
-  if (!at) return undefined;
+  if (!at || !isRenameable(at.symbol)) return undefined;
   const refusal = refusalAt(document, at);
   if (refusal) throw new RenameError(refusal);
   if (isKnownMissing(document, at.symbol)) return undefined;
@@ -43,13 +43,21 @@ export function prepareRename(document: ApiDocument, offset: number): { range: R
 }
 
 /**
+ * A response header is found and navigated like the others, but its uses spell its name inside a longer key
+ * (`method.response.header.X`), which a rename replacing whole names would overwrite.
+ */
+function isRenameable(symbol: NamedSymbol): boolean {
+  return symbol.kind !== 'responseHeader';
+}
+
+/**
  * Renames a component, request validator or security scheme: its defining key and every use, in every workspace
  * file for components. Refused when the new name is not allowed or already taken, or when a file that may use it
  * cannot be read, so a rename never merges two definitions or leaves a `$ref` dangling.
  */
 export async function rename(document: ApiDocument, offset: number, newName: string, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<WorkspaceEdit> {
   const at = symbolAt(document, offset);
-  if (!at) throw new RenameError('Only components, request validators and security schemes can be renamed.');
+  if (!at || !isRenameable(at.symbol)) throw new RenameError('Only components, request validators and security schemes can be renamed.');
   const refusal = refusalAt(document, at);
   if (refusal) throw new RenameError(refusal);
   const { symbol } = at;

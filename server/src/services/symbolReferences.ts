@@ -1,9 +1,10 @@
 import { isAliasCopy, type ApiDocument } from '../model/apiDocument';
 import { findNodeAtPath, getProperty, isPathPrefix, isScalar, keyName, nodeAtOffset, pathOf, visitProperties } from '../model/navigate';
 import type { AnyNode, NodePath, ObjectNode, PropertyNode, ScalarNode } from '../model/nodes';
-import { forEachOperation, modelDefinitions, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
+import { forEachOperation, isMethodKey, modelDefinitions, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import { refFragment, resolveUri, sameUri } from '../model/refUri';
 import { ANY_VERSION_CONTAINERS, isDefinitionsFile, refContainersOf } from './editing/references';
+import { integrationResponseStatus, responseHeadersAt } from './editing/operationFacts';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { keyOf } from '../model/property';
 
@@ -12,6 +13,8 @@ const VALIDATORS_KEY = 'x-amazon-apigateway-request-validators';
 const OPENAPI3_SCHEMES: NodePath = ['components', 'securitySchemes'];
 const DOCUMENTATION_KEY = 'x-amazon-apigateway-documentation';
 const AUTHORIZER_KEY = 'x-amazon-apigateway-authorizer';
+const INTEGRATION_KEY = 'x-amazon-apigateway-integration';
+const MAPPED_HEADER = /^method\.response\.header\.(.+)$/;
 
 /**
  * A named thing that other places refer to by name. Components are referred to by `$ref` (and discriminator
@@ -23,7 +26,12 @@ export type NamedSymbol =
   /** Something inside a component (a property, a nested schema), named by a pointer segment past the component's name. */
   | { kind: 'member'; uri: string; path: NodePath; name: string; component: string }
   | { kind: 'validator'; name: string }
-  | { kind: 'securityScheme'; name: string };
+  | { kind: 'securityScheme'; name: string }
+  /**
+   * A header a method response declares (`path` leads to its key), named by the `method.response.header.NAME` keys of
+   * the integration responses that answer with that response.
+   */
+  | { kind: 'responseHeader'; path: NodePath; name: string };
 
 /**
  * A scalar that names a symbol, in the document it stands in: the name itself (a key, a validator name, a discriminator
@@ -94,6 +102,10 @@ export function symbolAt(document: ApiDocument, offset: number): SymbolAtCursor 
   const schemesPath = document.isOpenApi3 ? OPENAPI3_SCHEMES : ['securityDefinitions'];
   if (isKey && (isRequirementKey(path) || isEntryOf(path, schemesPath))) return named({ kind: 'securityScheme', name: key });
   if (isKey && isEntryOf(path, [VALIDATORS_KEY])) return named({ kind: 'validator', name: key });
+  if (isKey) {
+    const header = responseHeaderSymbol(document, path, key);
+    if (header) return named(header);
+  }
   if (!isKey && key === VALIDATOR_KEY && typeof node.value === 'string') return named({ kind: 'validator', name: node.value });
   if (!isKey && key === '$ref' && typeof node.value === 'string') return pointerSymbolAt(document, node, offset);
   if (!isKey && typeof node.value === 'string') {
@@ -222,6 +234,58 @@ export function documentedDefinition(document: ApiDocument, path: NodePath, name
   return scheme && isAuthorizer(scheme) ? keyOf(scheme) : undefined;
 }
 
+/**
+ * The response header a key declares (in an operation's response, or in a shared response operations refer to), or the
+ * declared header a `method.response.header.NAME` key of an integration response maps to.
+ */
+function responseHeaderSymbol(document: ApiDocument, path: NodePath, key: string): NamedSymbol | undefined {
+  const n = path.length;
+  const shared = document.kind === 'swagger' ? ['responses'] : ['components', 'responses'];
+  const inOperation = n === 7 && path[0] === 'paths' && isMethodKey(String(path[2])) && path[3] === 'responses' && path[5] === 'headers';
+  const inShared = n === shared.length + 3 && isPathPrefix(path, shared) && path[n - 2] === 'headers';
+  if (inOperation || inShared) return { kind: 'responseHeader', path, name: key };
+  const mapped = MAPPED_HEADER.exec(key);
+  if (!mapped || path[n - 2] !== 'responseParameters' || path[n - 4] !== 'responses' || path[n - 5] !== INTEGRATION_KEY) return undefined;
+  const declared = mappedHeaderDeclaration(document, path, mapped[1]);
+  return declared && { kind: 'responseHeader', path: pathOf(keyOf(declared)), name: keyName(declared) };
+}
+
+/**
+ * The header an integration response's mapping key at `path` writes: the one its status code's method response
+ * declares, letter case aside, as HTTP compares header names.
+ */
+export function mappedHeaderDeclaration(document: ApiDocument, path: NodePath, name: string): PropertyNode | undefined {
+  const status = integrationResponseStatus(document, path);
+  const wanted = name.toLowerCase();
+  return status === undefined ? undefined : responseHeadersAt(document, path, status)?.find((header) => keyName(header).toLowerCase() === wanted);
+}
+
+/**
+ * The mapping keys that write a declared response header: those of every integration response whose status code
+ * selects a method response declaring it, found the way Go to Definition goes back from each key, so the two agree.
+ */
+function responseHeaderUses(document: ApiDocument, symbol: { path: NodePath; name: string }): Omit<SymbolUses, 'unreadable'> {
+  const declared = getProperty(findNodeAtPath(document.root, symbol.path.slice(0, -1)), String(symbol.path[symbol.path.length - 1]));
+  if (!declared) return { uses: [] };
+  const wanted = symbol.name.toLowerCase();
+  const uses: SymbolSite[] = [];
+  forEachOperation(document, (op) => {
+    const responses = getProperty(getProperty(op.operation, INTEGRATION_KEY)?.value, 'responses')?.value;
+    if (responses?.type !== 'object') return;
+    for (const response of responses.properties) {
+      const parameters = getProperty(response.value, 'responseParameters')?.value;
+      if (parameters?.type !== 'object') continue;
+      for (const parameter of parameters.properties) {
+        const name = MAPPED_HEADER.exec(keyName(parameter))?.[1];
+        if (name === undefined || name.toLowerCase() !== wanted) continue;
+        const node = keyOf(parameter);
+        if (mappedHeaderDeclaration(document, pathOf(node), name) === declared) uses.push({ document, node });
+      }
+    }
+  });
+  return { declaration: { document, node: keyOf(declared) }, uses };
+}
+
 /** The file a pointer (`other.yaml#/a/b`, `#/a/b`) written in `baseUri` leads to, and the steps within it. */
 function pointerTarget(baseUri: string, ref: string): { uri: string; segments: NodePath } | undefined {
   const uri = resolveUri(baseUri, ref);
@@ -254,8 +318,8 @@ function definitionKey(node: AnyNode | undefined): ScalarNode | undefined {
  * a `$ref` in one file may name a definition in another; the others only in `document`.
  */
 export async function findSymbolUses(document: ApiDocument, symbol: NamedSymbol, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<SymbolUses> {
-  if (symbol.kind === 'validator' || symbol.kind === 'securityScheme') {
-    const found = symbol.kind === 'validator' ? validatorUses(document, symbol.name) : schemeUses(document, symbol.name);
+  if (symbol.kind === 'validator' || symbol.kind === 'securityScheme' || symbol.kind === 'responseHeader') {
+    const found = symbol.kind === 'validator' ? validatorUses(document, symbol.name) : symbol.kind === 'securityScheme' ? schemeUses(document, symbol.name) : responseHeaderUses(document, symbol);
     return { declaration: found.declaration, uses: found.uses.filter((use) => !isAliasCopy(use.document, use.node)), unreadable: [] };
   }
   const documents = [document];
@@ -352,6 +416,7 @@ function validatorUses(document: ApiDocument, name: string): Omit<SymbolUses, 'u
 
 /** Whether the symbol's definition is in `document` and missing, which can be told without reading other files. */
 export function isKnownMissing(document: ApiDocument, symbol: NamedSymbol): boolean {
+  if (symbol.kind === 'responseHeader') return false;
   if (symbol.kind === 'validator') return !getProperty(requestValidators(document), symbol.name);
   if (symbol.kind === 'securityScheme') return !getProperty(securitySchemes(document), symbol.name);
   return sameUri(symbol.uri, document.uri) && !findNodeAtPath(document.root, symbol.path);
@@ -366,6 +431,10 @@ export function isKnownDangling(document: ApiDocument, pointer: { uri: string; s
 export function definitionsOf(document: ApiDocument, symbol: NamedSymbol, target: ApiDocument | undefined): ObjectNode | undefined {
   if (symbol.kind === 'validator') return requestValidators(document);
   if (symbol.kind === 'securityScheme') return securitySchemes(document);
+  if (symbol.kind === 'responseHeader') {
+    const headers = findNodeAtPath(document.root, symbol.path.slice(0, -1));
+    return headers?.type === 'object' ? headers : undefined;
+  }
   if (!target) return undefined;
   const container = symbol.path.length === 1 ? target.root : findNodeAtPath(target.root, symbol.path.slice(0, -1));
   return container?.type === 'object' ? container : undefined;

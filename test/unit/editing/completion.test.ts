@@ -131,9 +131,9 @@ describe('completion', () => {
     });
 
     it('offers JSON fields with a trailing comma when another property follows', () => {
-      const { document, items } = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {|\n "type": "mock"}}}}}', 'json');
+      const { document, items } = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {|\n "type": "http"}}}}}', 'json');
       const item = items.find((i) => i.label === 'uri')!;
-      assert.equal(applyEdits(document, [item.textEdit as TextEdit]), '{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"uri": "$0",\n "type": "mock"}}}}}');
+      assert.equal(applyEdits(document, [item.textEdit as TextEdit]), '{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"uri": "$0",\n "type": "http"}}}}}');
     });
   });
 
@@ -152,6 +152,17 @@ describe('completion', () => {
       assert.ok(!mock.includes('tlsConfig') && !mock.includes('responseTransferMode'), mock.join(', '));
       assert.ok(mock.includes('requestTemplates') && mock.includes('responses') && mock.includes('passthroughBehavior'), mock.join(', '));
       assert.ok(!fields('aws').includes('responseTransferMode'));
+    });
+
+    it('leaves out what only a backend call reads from a MOCK integration, and the service action from an HTTP_PROXY one', () => {
+      const mock = fields('MOCK');
+      for (const unread of ['httpMethod', 'uri', 'credentials', 'connectionType', 'connectionId']) assert.ok(!mock.includes(unread), `${unread}: ${mock.join(', ')}`);
+      for (const type of ['aws', 'http']) assert.ok(['httpMethod', 'uri', 'credentials', 'connectionType'].every((f) => fields(type).includes(f)), type);
+      const proxy = fields('HTTP_PROXY', 'http');
+      assert.ok(!proxy.includes('integrationSubtype') && proxy.includes('uri'), proxy.join(', '));
+      // An HTTP API calls an HTTP backend without AWS credentials; a REST API's HTTP_PROXY may sign with them.
+      assert.ok(!proxy.includes('credentials') && fields('HTTP_PROXY').includes('credentials'), proxy.join(', '));
+      assert.ok(fields('AWS_PROXY', 'http').includes('credentials'));
     });
 
     it('offers every field while the type is not one AWS knows, and only the dialect\'s fields in an HTTP API', () => {
@@ -173,6 +184,25 @@ describe('completion', () => {
       assert.ok(typed.includes('uri') && !typed.includes('$ref'), typed.join(', '));
       assert.deepEqual(integration("        $ref: '#/components/x-amazon-apigateway-integrations/fn'\n        |\n"), []);
       assert.deepEqual(integration('"$ref": "#/components/x-amazon-apigateway-integrations/fn", |', 'json'), []);
+    });
+  });
+
+  describe('fields an authorizer type reads', () => {
+    it('ranks last the result cache of a JWT authorizer, which caches nothing', () => {
+      const authorizer = (type: string) => complete(`openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    a:\n      type: oauth2\n      x-amazon-apigateway-authorizer:\n        type: ${type}\n        |\n`, 'yaml', 'http').items;
+      assert.equal(itemOf(authorizer('jwt'), 'authorizerResultTtlInSeconds').detail, 'Ignored when type is jwt');
+      assert.equal(itemOf(authorizer('request'), 'authorizerResultTtlInSeconds').sortText, undefined);
+    });
+  });
+
+  describe('resource policy', () => {
+    it('offers the policy language version and the effects of a statement, in a list or alone', () => {
+      const policy = (body: string) => complete(`openapi: 3.0.1\nx-amazon-apigateway-policy:\n${body}`).labels;
+      assert.deepEqual(policy('  Version: |\n'), ['2012-10-17', '2008-10-17']);
+      assert.deepEqual(policy('  Statement:\n    - Effect: |\n'), ['Allow', 'Deny']);
+      assert.deepEqual(policy('  Statement:\n    Effect: |\n'), ['Allow', 'Deny']);
+      const keys = policy('  Statement:\n    - Effect: Allow\n      |\n');
+      assert.ok(['Principal', 'Action', 'Resource', 'Condition'].every((k) => keys.includes(k)) && !keys.includes('Effect'), keys.join(', '));
     });
   });
 
@@ -307,6 +337,19 @@ describe('completion', () => {
       assert.ok(parameter.includes('style') && parameter.includes('explode') && !parameter.includes('summary'), parameter.join(', '));
       const response = complete(`${OP}      responses:\n        "200":\n          headers: {}\n          |\n`).items.find((i) => i.label === 'description')!;
       assert.equal(response.detail, 'OpenAPI 3.0, required');
+    });
+
+    it('does not take a required parameter for a path parameter before its location is written', () => {
+      const locations = (head: string) => complete(`${head}paths:\n  /a:\n    get:\n      parameters:\n        - name: h1\n          in: |\n          required: true\n`).labels;
+      assert.deepEqual([...locations('swagger: "2.0"\n')].sort(), ['body', 'formData', 'header', 'path', 'query']);
+      assert.deepEqual(locations('openapi: 3.0.1\n'), ['path', 'query', 'header', 'cookie']);
+      assert.deepEqual(locations('openapi: 3.1.0\n'), ['query', 'header', 'path', 'cookie']);
+      const styles = complete(`${OP}      parameters:\n        - name: h1\n          required: true\n          style: |\n`).labels;
+      assert.ok(styles.includes('form') && styles.includes('matrix'), styles.join(', '));
+      const header = complete(`${OP}      parameters:\n        - name: h1\n          in: header\n          required: true\n          style: |\n`).labels;
+      assert.deepEqual(header, ['simple'], 'a written location still decides');
+      const withSchema = complete(`${OP}      parameters:\n        - name: h1\n          in: |\n          required: true\n          schema: { type: string }\n`).labels;
+      assert.deepEqual(withSchema, ['path', 'query', 'header', 'cookie']);
     });
 
     it('ranks first the discriminating values whose branch takes the keys already written beside them', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Location } from 'vscode-languageserver-types';
 import { withRecoveredTree, type ApiDocument } from '../../../server/src/model/apiDocument';
 import { findDefinition, findReferences } from '../../../server/src/services/navigation';
+import { prepareRename, rename } from '../../../server/src/services/rename';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import { parse, withCursor } from './documents';
 
@@ -156,6 +157,81 @@ describe('navigation', () => {
     assert.deepEqual(texts(validator.document, await findReferences(validator.document, validator.offset)), ['2:body-only', '3:body-only', '16:body-only']);
     const scheme = at('api_key: {', 1);
     assert.deepEqual(texts(scheme.document, await findReferences(scheme.document, scheme.offset)), ['8:api_key', '10:api_key', '15:api_key']);
+  });
+
+  it('finds the integration response keys that map a declared response header, whatever their letter case', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      'components:',
+      '  responses:',
+      '    Created:',
+      '      description: created',
+      '      headers:',
+      '        Loca=tion: {schema: {type: string}}',
+      'paths:',
+      '  /p:',
+      '    post:',
+      '      responses:',
+      "        '201': {$ref: '#/components/responses/Created'}",
+      '        400:',
+      '          description: bad',
+      '          headers:',
+      '            X-Er|ror: {schema: {type: string}}',
+      '            Location: {schema: {type: string}}',
+      '      x-amazon-apigateway-integration:',
+      '        type: http',
+      '        responses:',
+      '          default:',
+      "            statusCode: '201'",
+      '            responseParameters:',
+      '              method.response.header.location: integration.response.header.Location',
+      '              method.response.header.X-Error: "\'no\'"',
+      "          '4\\d{2}':",
+      '            statusCode: 400',
+      '            responseParameters:',
+      '              method.response.header.x-error: integration.response.header.E',
+      '              method.response.header.Location: "\'/x\'"',
+      "          '5\\d{2}':",
+      "            statusCode: '500'",
+      '            responseParameters:',
+      '              method.response.header.X-Error: integration.response.header.E',
+      '  /q:',
+      '    x-amazon-apigateway-any-method:',
+      '      responses:',
+      "        '201': {$ref: '#/components/responses/Created'}",
+      '      x-amazon-apigateway-integration:',
+      '        type: mock',
+      '        responses:',
+      '          default:',
+      '            statusCode: 201',
+      '            responseParameters:',
+      '              method.response.header.LOCA^TION: "\'/y\'"',
+      '',
+    ].join('\n');
+    const references = async (marker: string, includeDeclaration = true) => {
+      const { document, offset } = withCursor(text.replace(/[|=^]/g, (m) => (m === marker ? m : '')), 'yaml', marker);
+      return texts(document, await findReferences(document, offset, includeDeclaration));
+    };
+    // Only the integration response answering 400 writes the header its 400 response declares.
+    assert.deepEqual(await references('|'), ['15:X-Error', '28:method.response.header.x-error']);
+    assert.deepEqual(await references('|', false), ['28:method.response.header.x-error']);
+    // A shared response is answered through every operation that refers to it.
+    const shared = ['6:Location', '23:method.response.header.location', '44:method.response.header.LOCATION'];
+    assert.deepEqual(await references('='), shared);
+    assert.deepEqual(await references('^'), shared, 'the same list from one of the mapping keys');
+    const swagger = withCursor(
+      '{"swagger": "2.0", "responses": {"Ok": {"description": "ok", "headers": {"E|Tag": {"type": "string"}}}}, "paths": {"/a": {"get": {"responses": {"200": {"$ref": "#/responses/Ok"}},\n' +
+        '"x-amazon-apigateway-integration": {"type": "mock", "responses": {"default": {"statusCode": "200", "responseParameters": {"method.response.header.etag": "\'1\'"}}}}}}}}',
+      'json',
+    );
+    assert.deepEqual(texts(swagger.document, await findReferences(swagger.document, swagger.offset)), ['0:"ETag"', '1:"method.response.header.etag"']);
+  });
+
+  it('does not offer to rename a response header, whose uses spell it inside longer keys', () => {
+    const { document, offset } = withCursor("openapi: 3.0.1\npaths:\n  /p:\n    get:\n      responses:\n        '200':\n          description: ok\n          headers:\n            X-|A: {schema: {type: string}}\n");
+    assert.equal(prepareRename(document, offset), undefined);
+    // Nor when a client asks for the rename without preparing it.
+    return assert.rejects(rename(document, offset, 'X-B'), /Only components, request validators and security schemes can be renamed/);
   });
 
   it('finds references to 2.0 definitions in JSON', async () => {

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { EXTENSIONS, extensionsAt, findValueSpec, getExtension } from '../../../server/src/facts/extensions';
+import { EXTENSIONS, extensionsAt, fieldOf, fieldReadByType, findValueSpec, getExtension } from '../../../server/src/facts/extensions';
 import { DIAGNOSTIC_CODES } from '../../../server/src/facts/diagnosticCodes';
 import { renderExtensionSchema, SCHEMA_FILE } from '../../../server/src/facts/generateSchema';
 import { placementOf } from '../../../server/src/model/openapiWalk';
-import { parse } from './validate';
+import { codes, parse, validate } from './validate';
 
 describe('extension catalog', () => {
   it('lists every extension of the developer guide, each with docs, a guide URL and a placement', () => {
@@ -30,6 +30,50 @@ describe('extension catalog', () => {
     const documentation = getExtension('x-amazon-apigateway-documentation')!;
     assert.ok(findValueSpec(documentation, ['documentationParts', 0, 'location', 'type'])?.enum?.includes('PATH_PARAMETER'));
     assert.equal(findValueSpec(integration, ['nope']), undefined);
+  });
+
+  it('says which integration types read which fields, per dialect where the dialects differ', () => {
+    const integration = getExtension('x-amazon-apigateway-integration')!;
+    const reads = (field: string, type: string, dialect?: 'rest' | 'http') => fieldReadByType(fieldOf(integration, field)!, type, dialect);
+    for (const field of ['httpMethod', 'uri', 'credentials', 'connectionType', 'connectionId']) {
+      assert.equal(reads(field, 'MOCK'), false, field);
+      assert.equal(reads(field, 'http'), true, field);
+    }
+    assert.equal(reads('credentials', 'HTTP_PROXY', 'http'), false);
+    assert.equal(reads('credentials', 'AWS_PROXY', 'http'), true);
+    assert.equal(reads('credentials', 'http_proxy', 'rest'), true, 'REST leaves the credentials of an HTTP backend open');
+    assert.equal(reads('credentials', 'http_proxy'), true, 'without a dialect, what either reads');
+    assert.equal(reads('integrationSubtype', 'HTTP_PROXY', 'http'), false);
+    assert.equal(reads('integrationSubtype', 'AWS_PROXY', 'http'), true);
+    const ttl = fieldOf(getExtension('x-amazon-apigateway-authorizer')!, 'authorizerResultTtlInSeconds')!;
+    assert.deepEqual(['token', 'request', 'cognito_user_pools', 'jwt'].map((type) => fieldReadByType(ttl, type)), [true, true, true, false]);
+    assert.deepEqual(['request', 'jwt'].map((type) => fieldReadByType(ttl, type, 'http')), [true, false]);
+  });
+
+  it('suggests the elements of a resource policy statement without enforcing what IAM checks', async () => {
+    const policy = getExtension('x-amazon-apigateway-policy')!;
+    assert.deepEqual(findValueSpec(policy, ['Statement', 0, 'Effect'])?.examples, ['Allow', 'Deny']);
+    assert.deepEqual(findValueSpec(policy, ['Statement', 'Effect'])?.examples, ['Allow', 'Deny']);
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths: {}',
+      'x-amazon-apigateway-policy:',
+      "  Version: '2012-10-17'",
+      '  Statement:',
+      '    - Effect: Allow',
+      "      Principal: '*'",
+      '      Action: execute-api:Invoke',
+      "      Resource: ['execute-api:/*']",
+      '      Condition: {IpAddress: {aws:SourceIp: [192.0.2.0/24]}}',
+      '    - Effect: Deny',
+      '      Principal: {AWS: [arn:aws:iam::123456789012:root]}',
+      '      NotAction: [execute-api:Invoke]',
+      '      Resource: execute-api:/*/GET/secret',
+      '      Extra: kept',
+      '',
+    ].join('\n');
+    assert.deepEqual(codes(await validate(text)), []);
   });
 
   it('registers every code with a severity, a title and a docs URL', () => {

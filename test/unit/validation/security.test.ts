@@ -171,6 +171,30 @@ components:
     assert.deepEqual(codes(await validate(jwt('method.request.header.Authorization'))), ['invalid-identity-source']);
   });
 
+  it('says a JWT authorizer keeps no result cache, as a faded warning rather than an error', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths: {}
+components:
+  securitySchemes:
+    token:
+      type: oauth2
+      flows: {}
+      x-amazon-apigateway-authorizer:
+        type: jwt
+        identitySource: $request.header.Authorization
+        jwtConfiguration: { issuer: 'https://issuer.example.com', audience: [app] }
+        authorizerResultTtlInSeconds: 99999
+`;
+    const diagnostics = await validate(text);
+    assert.deepEqual(codes(diagnostics), ['authorizer-field-not-applicable'], 'the range is not checked where nothing reads the value');
+    assert.equal(diagnostics[0].severity, 2);
+    assert.deepEqual(diagnostics[0].range, rangeOf(text, 'authorizerResultTtlInSeconds'));
+    // HTTP APIs cache the results of Lambda authorizers only: the message names no REST-only type.
+    assert.match(diagnostics[0].message, /it applies to request authorizers\.$/);
+  });
+
   it('allows one security requirement per HTTP API operation', async () => {
     const text = `openapi: 3.0.1
 info: { title: t, version: '1' }

@@ -1,4 +1,4 @@
-import type { ExtensionSpec } from '../extensionTypes';
+import type { ExtensionSpec, FieldSpec, ValueSpec } from '../extensionTypes';
 import { extensionPage, guidePage } from './docsUrls';
 import { BINARY_MEDIA_TYPE_PATTERN, MEDIA_TYPE_FORM } from '../mediaTypes';
 
@@ -21,6 +21,34 @@ export const DOCUMENTATION_LOCATION_TYPES = [
 export const MAX_COMPRESSION_SIZE = 10485760;
 
 const stringList = (doc: string, itemDoc: string) => ({ type: 'array' as const, doc, items: { type: 'string' as const, doc: itemDoc } });
+
+/**
+ * The elements of a resource policy statement. IAM checks the policy, not the import, so the values are suggested
+ * rather than enforced, and elements that take several forms (a string or a list, `"*"` or a map) take any.
+ */
+const POLICY_STATEMENT_FIELDS: FieldSpec[] = [
+  { name: 'Sid', type: 'string', doc: 'An optional label telling the statement apart from the others.' },
+  {
+    name: 'Effect',
+    type: 'string',
+    doc: 'What the statement does to the requests it matches: `Allow` them or `Deny` them. Letter case counts; a matching `Deny` wins over every `Allow`.',
+    examples: ['Allow', 'Deny'],
+  },
+  { name: 'Principal', type: 'any', doc: 'Whose requests the statement matches: `"*"` for anyone, or a map such as `{"AWS": ["arn:aws:iam::ACCOUNT:root"]}`.', examples: ['*'] },
+  { name: 'NotPrincipal', type: 'any', doc: 'Matches the requests of everyone except these principals.' },
+  { name: 'Action', type: 'any', doc: 'The calls the statement matches, one or a list; for API Gateway `execute-api:Invoke`.', examples: ['execute-api:Invoke'] },
+  { name: 'NotAction', type: 'any', doc: 'Matches every call except these.' },
+  {
+    name: 'Resource',
+    type: 'any',
+    doc: 'The methods the statement matches, one or a list: `execute-api:/STAGE/METHOD/PATH`, with `*` wildcards, which the import turns into this API\'s ARN.',
+    examples: ['execute-api:/*'],
+  },
+  { name: 'NotResource', type: 'any', doc: 'Matches every method except these.' },
+  { name: 'Condition', type: 'object', doc: 'When the statement applies: condition operators (`IpAddress`, `StringEquals`, …) mapping keys such as `aws:SourceIp` or `aws:SourceVpce` to values.' },
+];
+
+const POLICY_STATEMENT: ValueSpec = { type: 'object', doc: 'One statement.', additionalFields: true, fields: POLICY_STATEMENT_FIELDS };
 
 /**
  * Methods an HTTP API CORS configuration may allow, `*` for all. API Gateway refuses others ("Method ANY is not
@@ -217,7 +245,10 @@ export const API_SETTINGS_EXTENSIONS: ExtensionSpec[] = [
         type: ['array', 'object'],
         required: true,
         doc: 'The policy statements (`Effect`, `Principal`, `Action`, `Resource`, `Condition`).',
-        items: { type: 'object', doc: 'One statement.', additionalFields: true },
+        items: POLICY_STATEMENT,
+        // A policy of one statement may write it without the list.
+        fields: POLICY_STATEMENT_FIELDS,
+        additionalFields: true,
       },
     ],
   },

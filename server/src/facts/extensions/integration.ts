@@ -19,6 +19,8 @@ export const PROXY_INTEGRATION_TYPES = ['aws_proxy', 'http_proxy'];
 export const USUAL_URI_FORMS: Record<string, RegExp> = { http: /^https?:/, http_proxy: /^https?:/, aws: /^arn:/, aws_proxy: /^arn:/ };
 /** The integrations that map requests and responses, and so read templates and integration responses. */
 const MAPPING_INTEGRATION_TYPES = INTEGRATION_TYPES.filter((t) => !PROXY_INTEGRATION_TYPES.includes(t));
+/** The integrations that call a backend: a MOCK one answers from its integration responses alone. */
+const BACKEND_INTEGRATION_TYPES = INTEGRATION_TYPES.filter((t) => t !== 'mock');
 
 /** The request parameters of one AWS service action: those it cannot do without, and the ones it also reads. */
 export interface SubtypeParameters {
@@ -158,6 +160,7 @@ const integrationFields: FieldSpec[] = [
   },
   {
     name: 'httpMethod',
+    forTypes: BACKEND_INTEGRATION_TYPES,
     type: 'string',
     doc: 'The HTTP method used to call the backend. Lambda functions are always invoked with `POST`. Needed for HTTP and AWS integrations.',
     enum: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'ANY'],
@@ -166,6 +169,7 @@ const integrationFields: FieldSpec[] = [
   },
   {
     name: 'uri',
+    forTypes: BACKEND_INTEGRATION_TYPES,
     type: 'string',
     doc: [
       'The backend endpoint.',
@@ -179,15 +183,19 @@ const integrationFields: FieldSpec[] = [
   },
   {
     name: 'connectionType',
+    forTypes: BACKEND_INTEGRATION_TYPES,
     type: 'string',
     doc: 'How API Gateway reaches the backend: over the internet (default) or through a VPC link. Case-insensitive.',
     enum: ['INTERNET', 'VPC_LINK'],
     caseInsensitive: true,
     enumDocs: { INTERNET: 'Over the public internet (the default).', VPC_LINK: 'Through the VPC link named by `connectionId`.' },
   },
-  { name: 'connectionId', type: 'string', doc: 'The VPC link id when `connectionType` is `VPC_LINK`; may be `${stageVariables.vpcLinkId}`.' },
+  { name: 'connectionId', forTypes: BACKEND_INTEGRATION_TYPES, type: 'string', doc: 'The VPC link id when `connectionType` is `VPC_LINK`; may be `${stageVariables.vpcLinkId}`.' },
   {
     name: 'credentials',
+    forTypes: BACKEND_INTEGRATION_TYPES,
+    // The apigatewayv2 reference: the credentials are for calling AWS; HTTP integrations do not use them.
+    forTypesIn: { http: ['aws_proxy'] },
     type: 'string',
     doc: 'The IAM role API Gateway assumes to call the backend (`arn:aws:iam::ACCOUNT:role/NAME`, or `arn:aws:iam::ACCOUNT:${stageVariables.NAME}` with the role part in a stage variable), or `arn:aws:iam::*:user/*` to call with the caller\'s own credentials.',
     examples: ['arn:aws:iam::*:user/*'],
@@ -291,6 +299,8 @@ const integrationFields: FieldSpec[] = [
     name: 'integrationSubtype',
     type: 'string',
     dialects: ['http'],
+    // An AWS service action stands where the Lambda function of a Lambda proxy integration would.
+    forTypes: ['aws_proxy'],
     doc: 'HTTP APIs, `AWS_PROXY`: the AWS service action called directly, without a Lambda function. `requestParameters` then carry the action\'s parameters.',
     docsUrl: guidePage('http-api-develop-integrations-aws-services-reference'),
     enum: INTEGRATION_SUBTYPES,

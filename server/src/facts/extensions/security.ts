@@ -72,6 +72,9 @@ export const SECURITY_EXTENSIONS: ExtensionSpec[] = [
       },
       {
         name: 'authorizerResultTtlInSeconds',
+        // JWT authorizers cache nothing: the apigatewayv2 reference has the TTL for Lambda authorizers only.
+        forTypes: ['token', 'request', 'cognito_user_pools'],
+        forTypesIn: { http: ['request'] },
         type: ['integer', 'string'],
         doc: 'How long the authorizer\'s decision is cached, 0 (no caching) to 3600 seconds.',
         minimum: 0,

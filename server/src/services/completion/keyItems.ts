@@ -111,9 +111,9 @@ function fieldItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect, lea
   const knownType = type !== undefined && typeField !== undefined && enumEntry(typeField, type) !== undefined;
   return (spec.fields ?? [])
     .filter((f) => !(f.name === REF && site.siblings.length > 0))
-    .filter((f) => fieldAppliesTo(f, dialect) && !site.siblings.includes(f.name) && !(leaveOutUnread && knownType && !fieldReadByType(f, type)))
+    .filter((f) => fieldAppliesTo(f, dialect) && !site.siblings.includes(f.name) && !(leaveOutUnread && knownType && !fieldReadByType(f, type, dialect)))
     .map((f) => {
       const item = keyItem(site, f.name, f, CompletionItemKind.Property, undefined);
-      return fieldReadByType(f, type) ? item : { ...item, sortText: `zz${item.sortText ?? item.label}`, detail: `Ignored when type is ${type}` };
+      return fieldReadByType(f, type, dialect) ? item : { ...item, sortText: `zz${item.sortText ?? item.label}`, detail: `Ignored when type is ${type}` };
     });
 }

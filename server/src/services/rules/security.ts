@@ -112,8 +112,9 @@ function checkAuthorizer(context: ValidationContext, scheme: PropertyNode, schem
     // A field of the other dialect has its own finding (dialect-mismatch).
     const spec = fieldOf(AUTHORIZER_SPEC, name);
     if (spec && !fieldAppliesTo(spec, context.dialect)) continue;
-    if (spec && !fieldReadByType(spec, type)) {
-      context.report(keyOf(field), 'authorizer-field-not-applicable', `\`${name}\` is ignored by ${type} authorizers; it applies to ${spec.forTypes!.join(' and ')} authorizers.`, { unnecessary: true });
+    if (spec && !fieldReadByType(spec, type, context.dialect)) {
+      const readers = spec.forTypesIn?.[context.dialect] ?? spec.forTypes!;
+      context.report(keyOf(field), 'authorizer-field-not-applicable', `\`${name}\` is ignored by ${type} authorizers; it applies to ${readers.join(' and ')} authorizers.`, { unnecessary: true });
     }
   }
   const missing = (field: string, why: string) => {

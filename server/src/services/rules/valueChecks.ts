@@ -236,7 +236,7 @@ function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNo
       });
     }
     // What a field holds matters only where it is read: one the object's own type ignores has its own finding.
-    if (field.forTypes && !fieldReadByType(field, type === null ? (type = asString(getValue(node, 'type'))) : type)) continue;
+    if (field.forTypes && !fieldReadByType(field, type === null ? (type = asString(getValue(node, 'type'))) : type, context.dialect)) continue;
     check(context, field, p.value, label, key, key, processed);
     // One of the other dialect is not read either, and has its own finding.
     if (field.javaRegexCode && p.value?.type === 'string' && (processed || !isUnprocessed(p.value)) && fieldAppliesTo(field, context.dialect)) {
