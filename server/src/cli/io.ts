@@ -15,7 +15,12 @@ export interface CliIO {
 }
 
 /** A mistake in how the command was called: printed as one line, exit code 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** Whether the command's `--help` answers the mistake (a misspelt or misused option), so the message points to it. */
+  constructor(message: string, readonly answeredByHelp = false) {
+    super(message);
+  }
+}
 
 export function processIO(): CliIO {
   return {
@@ -49,6 +54,6 @@ export async function readBytesFile(file: string, shownAs = file): Promise<Buffe
 export async function readTextFile(file: string, shownAs = file): Promise<string> {
   const bytes = await readBytesFile(file, shownAs);
   const text = decodeUtf8(bytes);
-  if (text === undefined) throw new UsageError(`${shownAs}: not UTF-8 text`);
+  if (text === undefined) throw new UsageError(`${shownAs}: not UTF-8 text; save it as UTF-8`);
   return text;
 }

@@ -3,6 +3,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { DIAGNOSTIC_CODES } from '../facts/diagnosticCodes';
 import { fileUri } from '../workspaceResolver';
 import { STDIN_NAME } from './lintInputs';
+import { cliVersion } from './version';
 
 /** How `apigw lint` reports: for people, for programs, for code-scanning tools and for GitHub Actions' annotations. */
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -11,6 +12,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface FileResult {
   file: string;
   diagnostics: Diagnostic[];
+  /** The text that was checked, which SARIF fingerprints are made from; absent for a file that is not text. */
+  text?: string;
 }
 
 const SEVERITY_NAMES: Record<number, 'error' | 'warning' | 'information' | 'hint'> = {
@@ -28,32 +31,42 @@ export interface ReportOptions {
   settingsFile?: string;
   /** The `--fail-on` level when it is not `error`, named in the summary so that an exit code of 1 after "0 errors" explains itself. */
   failOn?: string;
+  /** `--max-warnings`: named in the summary when more warnings than this were found, which fails the run. */
+  maxWarnings?: number;
+  /** Files a directory or pattern found that could not be opened: a SARIF log says its run is incomplete. */
+  unopened?: readonly string[];
 }
 
-export function formatReport(format: ReportFormat, results: FileResult[], { cwd, root = cwd, settingsFile, failOn }: ReportOptions): string {
+export function formatReport(format: ReportFormat, results: FileResult[], options: ReportOptions): string {
+  const { cwd, root = cwd, unopened = [] } = options;
   switch (format) {
     case 'json':
       return `${JSON.stringify(toJson(results), null, 2)}\n`;
     case 'sarif':
-      return `${JSON.stringify(toSarif(results, cwd, root), null, 2)}\n`;
+      return `${JSON.stringify(toSarif(results, cwd, root, unopened), null, 2)}\n`;
     case 'github':
       // The summary is a plain line of the job's log; only the `::` lines become annotations.
-      return `${toGithub(results, cwd, root)}${summaryLine(results, settingsFile, failOn)}\n`;
+      return `${toGithub(results, cwd, root)}${summaryLine(results, options)}\n`;
     default:
-      return toText(results, settingsFile, failOn);
+      return toText(results, options);
   }
+}
+
+/** LSP allows a message in markup; every report here shows text. */
+function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
 }
 
 function severityName(d: Diagnostic): 'error' | 'warning' | 'information' | 'hint' {
   return SEVERITY_NAMES[d.severity ?? DiagnosticSeverity.Error];
 }
 
-function toText(results: FileResult[], settingsFile: string | undefined, failOn: string | undefined): string {
+function toText(results: FileResult[], options: ReportOptions): string {
   const lines: string[] = [];
   for (const { file, diagnostics } of results) {
-    for (const d of diagnostics) lines.push(oneLine(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code} ${d.message}`));
+    for (const d of diagnostics) lines.push(oneLine(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1} ${severityName(d)} ${d.code} ${messageText(d)}`));
   }
-  lines.push(summaryLine(results, settingsFile, failOn));
+  lines.push(summaryLine(results, options));
   return `${lines.join('\n')}\n`;
 }
 
@@ -62,8 +75,8 @@ function oneLine(text: string): string {
   return text.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
-/** `N files checked: X errors, Y warnings, Z notes`; information and hint findings are notes, counted too. */
-function summaryLine(results: FileResult[], settingsFile: string | undefined, failOn: string | undefined): string {
+/** How many findings of each kind: information and hint findings are notes. */
+export function countFindings(results: FileResult[]): { error: number; warning: number; note: number } {
   const counts = { error: 0, warning: 0, note: 0 };
   for (const { diagnostics } of results) {
     for (const d of diagnostics) {
@@ -71,11 +84,18 @@ function summaryLine(results: FileResult[], settingsFile: string | undefined, fa
       counts[severity === 'error' || severity === 'warning' ? severity : 'note']++;
     }
   }
+  return counts;
+}
+
+/** `N files checked: X errors, Y warnings, Z notes`, and what about them fails the run when that is not only errors. */
+export function summaryLine(results: FileResult[], { settingsFile, failOn, maxWarnings }: Pick<ReportOptions, 'settingsFile' | 'failOn' | 'maxWarnings'>): string {
+  const counts = countFindings(results);
   const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   // Naming the settings explains a difference from a run without them, e.g. on a machine without the workspace.
   const using = settingsFile ? ` (settings from ${settingsFile})` : '';
   const failing = failOn && failOn !== 'error' ? ` (failing on ${failOn} or graver)` : '';
-  return `${count(results.length, 'file')} checked${using}: ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.note, 'note')}${failing}`;
+  const tooMany = maxWarnings !== undefined && counts.warning > maxWarnings ? ` (more than --max-warnings ${maxWarnings})` : '';
+  return `${count(results.length, 'file')} checked${using}: ${count(counts.error, 'error')}, ${count(counts.warning, 'warning')}, ${count(counts.note, 'note')}${failing}${tooMany}`;
 }
 
 function toJson(results: FileResult[]) {
@@ -88,39 +108,58 @@ function toJson(results: FileResult[]) {
       endCharacter: d.range.end.character,
       severity: severityName(d),
       code: String(d.code),
-      message: d.message,
+      message: messageText(d),
     })),
   );
 }
 
 const SARIF_LEVELS = { error: 'error', warning: 'warning', information: 'note', hint: 'note' } as const;
 
-function toSarif(results: FileResult[], cwd: string, root: string) {
+/** The base that relative artifact URIs are resolved against, as code scanning and CodeQL name it. */
+const SOURCE_ROOT = '%SRCROOT%';
+/** Versioned, so that a later change to what the fingerprint covers can take a new key instead of moving alerts. */
+const FINGERPRINT_KEY = 'apigwFindingHash/v1';
+
+function toSarif(results: FileResult[], cwd: string, root: string, unopened: readonly string[]) {
   const used = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => String(d.code))))].sort();
-  const rules = used.map((id) => ({
-    id,
-    shortDescription: { text: DIAGNOSTIC_CODES[id]?.title ?? id },
-    helpUri: DIAGNOSTIC_CODES[id]?.docsUrl,
-    ...(DIAGNOSTIC_CODES[id] ? { defaultConfiguration: { level: SARIF_LEVELS[DIAGNOSTIC_CODES[id].severity] } } : {}),
-  }));
   return {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'apigw', informationUri: 'https://docs.aws.amazon.com/apigateway/', rules } },
+        tool: { driver: { name: 'apigw', version: cliVersion(), informationUri: 'https://docs.aws.amazon.com/apigateway/', rules: used.map(sarifRule) } },
+        // Where the relative URIs below start; readers other than code scanning (viewers, baseline tools) need it.
+        originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(root) } },
+        // A file found but not opened is a gap in the run, not a finding: it goes where SARIF keeps the tool's own
+        // trouble, and the run is marked as not having finished its work.
+        invocations: [
+          {
+            executionSuccessful: unopened.length === 0,
+            ...(unopened.length
+              ? {
+                  toolExecutionNotifications: unopened.map((file) => ({
+                    level: 'error',
+                    message: { text: 'This file was found but could not be opened, so it was not checked.' },
+                    locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, cwd, root) } }],
+                  })),
+                }
+              : {}),
+          },
+        ],
         // Columns count UTF-16 code units, as editors do; SARIF's default is code points, one less per emoji.
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap(({ file, diagnostics }) =>
-          diagnostics.map((d) => ({
+        results: results.flatMap((result) => {
+          const location = artifactLocation(result.file, cwd, root);
+          const fingerprints = fingerprinter(result, location.uri);
+          return result.diagnostics.map((d) => ({
             ruleId: String(d.code),
             ruleIndex: used.indexOf(String(d.code)),
             level: SARIF_LEVELS[severityName(d)],
-            message: { text: d.message },
+            message: { text: messageText(d) },
             locations: [
               {
                 physicalLocation: {
-                  artifactLocation: { uri: sarifUri(file, cwd, root) },
+                  artifactLocation: location,
                   region: {
                     startLine: d.range.start.line + 1,
                     startColumn: d.range.start.character + 1,
@@ -130,23 +169,86 @@ function toSarif(results: FileResult[], cwd: string, root: string) {
                 },
               },
             ],
-          })),
-        ),
+            partialFingerprints: { [FINGERPRINT_KEY]: fingerprints(d) },
+          }));
+        }),
       },
     ],
   };
 }
 
 /**
- * SARIF wants a URI reference: relative to `root` (code scanning reads paths from the repository's root), each
- * segment percent-encoded (a space, `#` or `%` in a file name would otherwise change its meaning). A file on another
- * Windows drive has no relative form.
+ * A rule as code scanning shows it at the top of an alert: what it checks, where to read more, and how a team that
+ * disagrees changes it, since an alert cannot be fixed from the alert page.
  */
-function sarifUri(file: string, cwd: string, root: string): string {
-  if (file === STDIN_NAME) return encodeURIComponent(file);
-  const relative = path.relative(root, path.resolve(cwd, file));
-  if (path.isAbsolute(relative)) return fileUri(relative);
-  return relative.split(path.sep).map(encodeURIComponent).join('/');
+function sarifRule(id: string) {
+  const info = Object.hasOwn(DIAGNOSTIC_CODES, id) ? DIAGNOSTIC_CODES[id] : undefined;
+  const title = info?.title ?? id;
+  const settings = `"apigateway.validation.severity": {"${id}": "off"}`;
+  const text = [
+    `${title}.${info ? ` Documentation: ${info.docsUrl}` : ''}`,
+    `To report it at another level (error, warning, information, hint) or not at all, set ${settings} in .vscode/settings.json, which the editor and apigw lint both read, or pass --severity ${id}=LEVEL to apigw lint.`,
+    ...(WHOLE_FILE_CODES.has(id) ? [] : [`In YAML, a comment "# apigw-disable-next-line ${id}" silences it on the line below.`]),
+  ];
+  const markdown = [
+    `**${title}**${info ? ` ([documentation](${info.docsUrl}))` : ''}`,
+    `To report it at another level (error, warning, information, hint) or not at all, set \`${settings}\` in \`.vscode/settings.json\`, which the editor and \`apigw lint\` both read, or pass \`--severity ${id}=LEVEL\` to \`apigw lint\`.`,
+    ...(WHOLE_FILE_CODES.has(id) ? [] : [`In YAML, a comment \`# apigw-disable-next-line ${id}\` silences it on the line below.`]),
+  ];
+  return {
+    id,
+    shortDescription: { text: title },
+    fullDescription: { text: info ? `${title} (apigw reports it as ${withArticle(info.severity)} unless configured otherwise).` : title },
+    help: { text: text.join('\n\n'), markdown: markdown.join('\n\n') },
+    ...(info ? { helpUri: info.docsUrl, defaultConfiguration: { level: SARIF_LEVELS[info.severity] } } : {}),
+  };
+}
+
+/** Findings about a whole file, which `apigw lint` makes itself: no comment in the file can silence them. */
+const WHOLE_FILE_CODES = new Set(['not-an-api-definition', 'not-utf8', 'binary-content', 'check-failed']);
+
+function withArticle(severity: string): string {
+  return `${/^[aeiou]/.test(severity) ? 'an' : 'a'} ${severity}`;
+}
+
+/**
+ * Where a file is, for SARIF: relative to `root` (code scanning reads paths from the repository's root), each segment
+ * percent-encoded (a space, `#` or `%` in a file name would otherwise change its meaning). A file outside `root` (above
+ * it, or on another Windows drive) gets an absolute `file:` URI, which says where it is instead of pointing into the
+ * repository at the wrong place.
+ */
+function artifactLocation(file: string, cwd: string, root: string): { uri: string; uriBaseId?: string } {
+  if (file === STDIN_NAME) return { uri: encodeURIComponent(file) };
+  const full = path.resolve(cwd, file);
+  const relative = path.relative(root, full);
+  if (path.isAbsolute(relative) || relative === '..' || relative.startsWith(`..${path.sep}`)) return { uri: fileUri(full) };
+  return { uri: relative.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
+}
+
+/** SARIF base URIs end with `/`: without it, a relative URI would be resolved against the root's parent. */
+function directoryUri(dir: string): string {
+  const uri = fileUri(path.resolve(dir));
+  return uri.endsWith('/') ? uri : `${uri}/`;
+}
+
+/**
+ * Fingerprints that keep a finding's identity while lines above it come and go, so that code scanning keeps one alert
+ * open across commits instead of closing it and opening another: the rule, the file, the message (with any line
+ * numbers in it left out) and the trimmed text of the finding's first line; identical findings in one file are told
+ * apart by their order.
+ */
+function fingerprinter(result: FileResult, uri: string): (d: Diagnostic) => string {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
+  const lines = result.text?.split(/\r\n|\r|\n/);
+  const seen = new Map<string, number>();
+  return (d) => {
+    const lineText = (lines?.[d.range.start.line] ?? '').trim();
+    const message = messageText(d).replace(/\b(lines?) \d+/g, '$1 #');
+    const hash = createHash('sha256').update([String(d.code), uri, message, lineText].join('\0')).digest('hex').slice(0, 32);
+    const occurrence = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, occurrence);
+    return `${hash}:${occurrence}`;
+  };
 }
 
 const GITHUB_COMMANDS = { error: 'error', warning: 'warning', information: 'notice', hint: 'notice' } as const;
@@ -171,7 +273,7 @@ function toGithub(results: FileResult[], cwd: string, root: string): string {
         ...(end.line === start.line ? [`col=${start.character + 1}`, `endColumn=${end.character + 1}`] : []),
         `title=${escapeProperty(`apigw ${String(d.code)}`)}`,
       ];
-      lines.push(`::${GITHUB_COMMANDS[severityName(d)]} ${properties.join(',')}::${escapeData(typeof d.message === 'string' ? d.message : d.message.value)}`);
+      lines.push(`::${GITHUB_COMMANDS[severityName(d)]} ${properties.join(',')}::${escapeData(messageText(d))}`);
     }
   }
   return lines.map((line) => `${line}\n`).join('');

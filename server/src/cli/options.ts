@@ -1,3 +1,4 @@
+import { nearMiss } from '../services/rules/nearMiss';
 import { UsageError } from './io';
 
 export interface OptionSpec {
@@ -47,18 +48,20 @@ export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
     const inline = eq > 0 ? arg.slice(eq + 1) : undefined;
     if (spec.flags?.includes(name)) {
       // `--json=false` must not quietly mean `--json`.
-      if (inline !== undefined) mistake ??= new UsageError(`${name} takes no value`);
+      if (inline !== undefined) mistake ??= new UsageError(`${name} takes no value`, true);
       else result.flags.add(name);
       continue;
     }
     const takesValue = spec.values?.includes(name) || spec.repeated?.includes(name);
     if (!takesValue) {
-      mistake ??= new UsageError(`unknown option ${name}`);
+      const known = [...(spec.flags ?? []), ...(spec.values ?? []), ...(spec.repeated ?? []), '--help'];
+      const meant = name.startsWith('--') ? nearMiss(name, known) : undefined;
+      mistake ??= new UsageError(`unknown option ${name}${meant ? ` (did you mean ${meant}?)` : ''}`, true);
       continue;
     }
     const value = inline ?? args[++i];
     if (value === undefined) {
-      mistake ??= new UsageError(`${name} needs a value`);
+      mistake ??= new UsageError(`${name} needs a value`, true);
       continue;
     }
     if (spec.repeated?.includes(name)) result.repeated.set(name, [...(result.repeated.get(name) ?? []), value]);

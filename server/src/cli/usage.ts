@@ -3,7 +3,7 @@
  * language service, so that the top-level help lists every option without loading them.
  */
 
-export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif|github] [--dialect auto|rest|http] [--severity CODE=LEVEL]... [--settings F | --no-settings] [--fail-on LEVEL]';
+export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif|github] [--dialect auto|rest|http] [--severity CODE=LEVEL]... [--settings F | --no-settings] [--fail-on LEVEL] [--max-warnings N]';
 
 export const INVOKE_USAGE =
   "usage: apigw invoke FILE --method M --path P [--query k=v]... [--header 'K: V']... [--body-file F] [--stage NAME] [--config F] [--source-ip IP] [--json] [--log] [--fail]";
@@ -29,7 +29,8 @@ file:line:col severity code message, then a summary (notes are information and h
   --format F     text (default; lines and columns from 1), json ({file, line, character, endLine, endCharacter,
                  severity, code, message}, lines and characters from 0 as in LSP), sarif (SARIF 2.1.0, from 1), or
                  github (GitHub Actions annotations: ::error file=…,line=…::message, then the summary line); sarif
-                 and github name files from $GITHUB_WORKSPACE when it is set
+                 and github name files from $GITHUB_WORKSPACE when it is set. With json and sarif the summary goes
+                 to standard error, so standard output holds the report alone
   --dialect D    auto (default), rest or http: which API Gateway product the definitions are for
   --severity CODE=LEVEL
                  the severity of one diagnostic code: error, warning, information, hint or off; may be repeated
@@ -39,10 +40,13 @@ file:line:col severity code message, then a summary (notes are information and h
                  Options given here win over the file.
   --no-settings  ignore .vscode/settings.json
   --fail-on L    the least severity that fails the run: error (default), warning, information or hint
+  --max-warnings N
+                 also fail the run when it finds more than N warnings (0 or more), e.g. to keep a legacy API from
+                 getting worse while its warnings are worked off
 
-exit codes: 0 nothing at the --fail-on level or graver (by default: no errors), 1 at least one such finding, 2 usage
-error, a missing file, a settings file that does not parse or holds a wrong value, or a directory or pattern without
-API definitions`;
+exit codes: 0 nothing at the --fail-on level or graver (by default: no errors), 1 at least one such finding, or more
+warnings than --max-warnings, 2 usage error, a missing file, a file found in a directory that cannot be opened, a
+settings file that does not parse or holds a wrong value, or a directory or pattern without API definitions`;
 
 export const INVOKE_HELP = `${INVOKE_USAGE}
 

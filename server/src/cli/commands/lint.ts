@@ -14,13 +14,13 @@ import type { Unreadable } from '../../model/definitionBytes';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 import { lintInputs } from '../lintInputs';
-import { formatReport, REPORT_FORMATS, type FileResult, type ReportFormat } from '../lintReports';
+import { countFindings, formatReport, REPORT_FORMATS, summaryLine, type FileResult, type ReportFormat } from '../lintReports';
 import { LINT_HELP, LINT_USAGE } from '../usage';
 
 type Dialect = NonNullable<LanguageSettings['dialect']>;
 
 export async function runLint(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { values: ['--format', '--dialect', '--settings', '--fail-on'], repeated: ['--severity'], flags: ['--no-settings'] });
+  const options = parseOptions(args, { values: ['--format', '--dialect', '--settings', '--fail-on', '--max-warnings'], repeated: ['--severity'], flags: ['--no-settings'] });
   if (options.help) {
     io.out(`${LINT_HELP}\n`);
     return 0;
@@ -34,6 +34,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   // LSP numbers graver severities lower: findings at this level or below it in number fail the run.
   const failLevel = Object.hasOwn(DIAGNOSTIC_SEVERITIES, failOn) ? DIAGNOSTIC_SEVERITIES[failOn as SeverityName] : undefined;
   if (failLevel === undefined) throw new UsageError(`--fail-on must be error, warning, information or hint, not '${failOn}'`);
+  const maxWarnings = maxWarningsOption(options.values.get('--max-warnings'));
   if (options.positional.length === 0) throw new UsageError(`no file given\n${LINT_USAGE}`);
   const workspace = await workspaceSettings(options.values.get('--settings'), options.flags.has('--no-settings'), io);
   for (const warning of workspace.warnings) io.err(`apigw lint: ${warning}\n`);
@@ -59,17 +60,28 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   for (const input of inputs) {
     const diagnostics = 'unreadable' in input ? findingList(unreadableFinding(input.unreadable, settings)) : await checkOrReport(service, input, settings, io.cwd);
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    results.push({ file: input.file, diagnostics });
+    results.push({ file: input.file, diagnostics, ...('text' in input ? { text: input.text } : {}) });
   }
 
   // In GitHub Actions, annotations and code scanning name files from the repository's root, wherever the command runs.
   const root = process.env.GITHUB_WORKSPACE ?? io.cwd;
-  io.out(formatReport(format as ReportFormat, results, { cwd: io.cwd, root, settingsFile: workspace.file, failOn }));
+  const reportOptions = { cwd: io.cwd, root, settingsFile: workspace.file, failOn, maxWarnings, unopened };
+  io.out(formatReport(format as ReportFormat, results, reportOptions));
+  // JSON and SARIF are usually written to a file: without this line a failed CI step's log would not say why.
+  if (format === 'json' || format === 'sarif') io.err(`apigw lint: ${summaryLine(results, reportOptions)}\n`);
   if (unopened.length) {
     io.err(`apigw lint: ${unopened.length} file${unopened.length === 1 ? '' : 's'} found could not be opened and ${unopened.length === 1 ? 'was' : 'were'} not checked: ${unopened.join(', ')}\n`);
     return 2;
   }
+  if (maxWarnings !== undefined && countFindings(results).warning > maxWarnings) return 1;
   return results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= failLevel)) ? 1 : 0;
+}
+
+/** `--max-warnings N`: a whole number of warnings the run tolerates, 0 or more. */
+function maxWarningsOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings takes a whole number of warnings, 0 or more, not '${value}'`);
+  return Number(value);
 }
 
 async function check(service: ReturnType<typeof createLanguageService>, input: { file: string; text: string }, settings: LanguageSettings, cwd: string): Promise<Diagnostic[]> {

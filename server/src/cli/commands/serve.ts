@@ -51,7 +51,8 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
     return loaded;
   };
   const readGateway = async (config: LocalConfig, version: number): Promise<LocalGateway> => {
-    const document = documentFromText(file, await io.readFile(file), version);
+    // Read under the name given, so that a message about the file names it as the user wrote it.
+    const document = documentFromText(file, await io.readFile(options.positional[0]), version);
     const problem = definitionProblem(document, options.positional[0]);
     if (problem) throw new UsageError(problem);
     return createLocalGateway(document, config, { baseDir: location.baseDir, lambdaHost: host });
