@@ -7,27 +7,13 @@ import { main } from '../../server/src/cli/apigw';
 import { runEval } from '../../server/src/cli/commands/eval';
 import { runInvoke } from '../../server/src/cli/commands/invoke';
 import { runServe } from '../../server/src/cli/commands/serve';
-import { readBytesFile, readTextFile, UsageError, type CliIO } from '../../server/src/cli/io';
+import { UsageError, type CliIO } from '../../server/src/cli/io';
 import { formatReport } from '../../server/src/cli/lintReports';
+import { fakeIO as fakeIOAt } from '../support/fakeCliIO';
 
 const ROOT = path.resolve(__dirname, '../..');
 
-function fakeIO(cwd = ROOT): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    cwd,
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-    readFile: (file: string) => readTextFile(path.resolve(cwd, file), file),
-    readBytes: (file: string) => readBytesFile(path.resolve(cwd, file), file),
-  };
-  return io;
-}
+const fakeIO = (cwd = ROOT) => fakeIOAt(cwd);
 
 function writeTree(dir: string, files: Record<string, string | Buffer>): void {
   for (const [file, text] of Object.entries(files)) {

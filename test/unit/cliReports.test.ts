@@ -5,10 +5,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { main } from '../../server/src/cli/apigw';
-import { readBytesFile, readTextFile, UsageError, type CliIO } from '../../server/src/cli/io';
+import { UsageError } from '../../server/src/cli/io';
 import { formatReport } from '../../server/src/cli/lintReports';
 import { cliVersion } from '../../server/src/cli/version';
 import { DIAGNOSTIC_CODES } from '../../server/src/facts/diagnosticCodes';
+import { fakeIO } from '../support/fakeCliIO';
 
 /**
  * `apigw lint` as CI runs it: SARIF for code scanning, machine-readable output kept apart from messages, and the
@@ -20,23 +21,6 @@ const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')
 
 const API = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n";
 const UNKNOWN_VALIDATOR = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n";
-
-function fakeIO(cwd: string): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    cwd,
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-    readFile: (file: string) => readTextFile(path.resolve(cwd, file), file),
-    readBytes: (file: string) => readBytesFile(path.resolve(cwd, file), file),
-  };
-  return io;
-}
 
 const folders: string[] = [];
 function tree(files: Record<string, string | Buffer>): string {

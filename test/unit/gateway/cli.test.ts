@@ -4,25 +4,9 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { runInvoke } from '../../../server/src/cli/commands/invoke';
 import { runServe } from '../../../server/src/cli/commands/serve';
-import { readBytesFile, readTextFile, UsageError, type CliIO } from '../../../server/src/cli/io';
+import { UsageError } from '../../../server/src/cli/io';
 import { EXAMPLES, FIXTURES } from './gatewayFixture';
-
-function fakeIO(cwd: string): CliIO & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    cwd,
-    out(text: string) {
-      io.stdout += text;
-    },
-    err(text: string) {
-      io.stderr += text;
-    },
-    readFile: (file: string) => readTextFile(path.resolve(cwd, file)),
-    readBytes: (file: string) => readBytesFile(path.resolve(cwd, file)),
-  };
-  return io;
-}
+import { fakeIO } from '../../support/fakeCliIO';
 
 /** Output is written in batches and reloads follow file events: poll, a second at most, before asserting. */
 async function waitUntil(done: () => boolean): Promise<void> {
