@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { ApiDocuments } from './apiDocuments';
 import { startLanguageClient } from './languageClient';
 import { registerAwsFeatures } from './tree/register';
 import { registerEvaluator } from './panels/evaluatorPanel';
@@ -8,7 +9,14 @@ import { registerInvokePanel } from './panels/invokePanel';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  registerAwsFeatures(context);
+  // First, so the menus know which open documents are API definitions before the language server is up.
+  const documents = new ApiDocuments();
+  context.subscriptions.push(
+    documents,
+    // Not in the manifest: tests read what the menus' context key holds.
+    vscode.commands.registerCommand('apigateway.notApiDefinitionPaths', () => documents.paths()),
+  );
+  registerAwsFeatures(context, documents);
   client = await startLanguageClient(context);
   registerEvaluator(context, client);
   registerInvokePanel(context, client);

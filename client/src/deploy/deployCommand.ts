@@ -193,7 +193,7 @@ export class DeployCommand {
       this.session.log(`deploy ${document.uri.toString()} as ${request.kind} → ${target.mode === 'new' ? 'new API' : `${target.apiId} (${putMode})`}${request.stage ? `, stage ${request.stage.name}` : ''} on ${describeConnection(clients.connection)}`);
       // Another document may be deploying to the same API; a new API is nobody else's yet.
       const claims = target.mode === 'existing' ? [apiClaim(clients.connection, target, path.basename(document.fileName))] : [];
-      const result = await this.inFlight.run(claims, () => deployWithProgress(clients, request, notificationProgress('API Gateway deploy'), (message) => this.session.log(message), {
+      const result = await this.inFlight.run(claims, () => deployWithProgress(clients, request, notificationProgress(`Deploying ${path.basename(document.fileName)}`), (message) => this.session.log(message), {
         // The creating calls, sent once through clients of their own, are logged like the session's.
         onCall: (entry) => this.session.logCall(entry, 'not retried'),
       }));

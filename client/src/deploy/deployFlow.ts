@@ -393,7 +393,12 @@ async function chooseStage(
     // Auto-deploy stages take the reimport whatever stage is picked, a production one among them as if it were picked.
     for (const s of autoDeployed) if (!('stage' in picked && picked.stage === s.name) && !(await confirmStage(s.name, true))) return undefined;
     if ('importOnly' in picked) return null;
-    name = 'stage' in picked ? picked.stage : await prompter.input({ title: steps.title('stage', 'New stage name'), value: existing.length ? '' : 'dev', validate: (value) => stageNameError(target.kind, value) });
+    name = 'stage' in picked ? picked.stage : await prompter.input({
+      title: steps.title('stage', 'New stage name'),
+      prompt: `The stage is created with this deployment. Letters, digits, - and _${target.kind === 'HTTP' ? ', or $default for the URL without a stage name' : ''}.`,
+      value: existing.length ? '' : 'dev',
+      validate: (value) => stageNameError(target.kind, value),
+    });
     if (!name) return undefined;
   }
   const stageName = name!;
@@ -402,7 +407,11 @@ async function chooseStage(
   if (!(await confirmStage(stageName, current !== undefined))) return undefined;
   const now = input.now ?? new Date();
   const description = answers.stageDescription ?? (unattended ? undefined
-    : await prompter.input({ title: steps.title('description', `Deployment description for ${stageName} (optional)`), value: `Deployed from VS Code ${now.toISOString().slice(0, 16).replace('T', ' ')}` }));
+    : await prompter.input({
+      title: steps.title('description', `Deployment description for ${stageName} (optional)`),
+      prompt: 'Shown in the deployment history of the stage, where Roll Back Stage picks from',
+      value: `Deployed from VS Code ${now.toISOString().slice(0, 16).replace('T', ' ')}`,
+    }));
   if (description === undefined && !unattended) return undefined;
   let variables = answers.variables;
   // Only what the box showed can be removed: variables given in advance leave the stage's others alone.

@@ -30,10 +30,13 @@ export async function passesValidation(document: vscode.TextDocument, acceptWarn
   const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning);
   const line = (d: vscode.Diagnostic) => `line ${d.range.start.line + 1}: ${d.message}`;
   if (errors.length) {
-    const shown = errors.slice(0, 5).map(line).join('\n');
-    const more = errors.length > 5 ? `\n…and ${errors.length - 5} more` : '';
-    void vscode.window.showErrorMessage(`Not deployed: ${counted(errors.length, 'error')} in ${vscode.workspace.asRelativePath(document.uri)}.`,
-      { modal: false, detail: shown + more }, 'Show Problems').then((answer) => {
+    // A notification shows no `detail`, so the first error goes into the message itself.
+    const [first] = errors;
+    const more = errors.length > 1 ? ` (and ${counted(errors.length - 1, 'more error')})` : '';
+    void vscode.window.showErrorMessage(
+      `Not deployed: ${counted(errors.length, 'error')} in ${vscode.workspace.asRelativePath(document.uri)}. Line ${first.range.start.line + 1}: ${first.message}${more}`,
+      'Show Problems',
+    ).then((answer) => {
       if (answer === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
     return false;

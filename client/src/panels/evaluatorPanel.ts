@@ -21,7 +21,7 @@ export class EvaluatorPanel {
     const document = await vscode.workspace.openTextDocument(uri);
     const found = await client.sendRequest<TemplateAtResult>('apigateway/templateAt', { uri: uri.toString(), offset });
     if (!found.found || found.templateOffset === undefined) {
-      void vscode.window.showWarningMessage(found.message ?? 'No mapping template here.');
+      void vscode.window.showWarningMessage(found.message ?? 'No mapping template at the cursor: place it on a value under requestTemplates or responseTemplates.');
       return;
     }
     const key = `${uri.toString()}#${found.label}`;

@@ -58,7 +58,7 @@ export class InvokePanel {
       if (listing.error) return fail(listing.error);
       dialect = listing.dialect;
       if (!args.path || !args.method) {
-        const picked = await pickOperation(listing.operations);
+        const picked = await pickOperation(listing.operations, path.basename(document.uri.path));
         if (!picked) return undefined;
         args.path = picked.path;
         args.method = picked.method;
@@ -182,6 +182,11 @@ export class InvokePanel {
       this.post({ type: 'problem', message: problem, form: true });
       return { error: problem };
     }
+    if (draft.target === 'local' && !vscode.workspace.isTrusted) {
+      this.post({ type: 'problem', message: RESTRICTED_LOCAL });
+      void offerTrust();
+      return { error: RESTRICTED_LOCAL };
+    }
     this.post({ type: 'sending', target: draft.target });
     let result: InvokeCommandResult;
     try {
@@ -281,6 +286,14 @@ export class InvokePanel {
   }
 }
 
+/** The local gateway runs the workspace's handlers, which is what Restricted Mode exists to prevent. */
+const RESTRICTED_LOCAL = 'Restricted Mode: the local gateway would run this workspace\'s Lambda handlers, so it is off until you trust the workspace. A deployed stage URL and AWS test invoke still work.';
+
+async function offerTrust(): Promise<void> {
+  const manage = 'Manage Workspace Trust';
+  if (await vscode.window.showWarningMessage(RESTRICTED_LOCAL, manage) === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+}
+
 function fail(message: string): InvokeCommandResult {
   void vscode.window.showWarningMessage(message);
   return { error: message };
@@ -322,14 +335,14 @@ async function stageOfDeployedApi(args: InvokeOpenArgs): Promise<StageUrl | unde
   return Promise.race([lookup, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), STAGE_LOOKUP_MS))]);
 }
 
-async function pickOperation(operations: OperationInfo[]): Promise<OperationInfo | undefined> {
+async function pickOperation(operations: OperationInfo[], file: string): Promise<OperationInfo | undefined> {
   if (!operations.length) {
-    void vscode.window.showInformationMessage('The document has no operations to invoke.');
+    void vscode.window.showInformationMessage(`${file} has no operations to invoke: add a method under one of its paths.`);
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     operations.map((op) => ({ label: `${op.method} ${op.path}`, description: op.operationId, detail: op.summary, op })),
-    { title: 'Invoke an operation', placeHolder: 'Choose the operation to call' },
+    { title: `Invoke an Operation of ${file}`, placeHolder: 'Choose the operation to call; type to filter by method, path or operationId', matchOnDescription: true },
   );
   return picked?.op;
 }

@@ -59,8 +59,18 @@ export async function chooseRegion(): Promise<string | undefined> {
   return region;
 }
 
-/** The status-bar entry naming the profile and region the API Gateway view uses; clicking it changes the profile. */
-export function createConnectionStatus(session: AwsSession): vscode.Disposable {
+/** When the status-bar entry is worth its room, and the events after which that may have changed. */
+export interface StatusRelevance {
+  relevant(): boolean;
+  changes: vscode.Event<unknown>[];
+}
+
+/**
+ * The status-bar entry naming the profile and region the API Gateway view uses; clicking it changes the profile.
+ * It shows only while the view or an API definition is on screen: the extension starts with any YAML or JSON file,
+ * and a project whose settings.json happens to be open has no use for an AWS profile in its status bar.
+ */
+export function createConnectionStatus(session: AwsSession, relevance: StatusRelevance): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('apigateway.aws.connection', vscode.StatusBarAlignment.Left, 50);
   item.name = 'API Gateway connection';
   item.command = 'apigateway.aws.chooseProfile';
@@ -79,19 +89,26 @@ export function createConnectionStatus(session: AwsSession): vscode.Disposable {
         // A wrong setting is shown where the connection is, with the way to mend it.
         item.text = '$(warning) API Gateway: check settings';
         item.tooltip = `${message}\nClick to edit the setting`;
-        item.command = { title: 'Edit endpoint setting', command: 'workbench.action.openSettings', arguments: [ENDPOINT_SETTING] };
+        item.command = { title: 'Edit Endpoint Setting', command: 'workbench.action.openSettings', arguments: [ENDPOINT_SETTING] };
       } else {
         item.text = '$(warning) API Gateway';
         item.tooltip = `${message}\nClick to choose another profile`;
         item.command = 'apigateway.aws.chooseProfile';
       }
     }
-    item.show();
+    hasText = true;
+    showIfRelevant();
+  };
+  // Not shown before its first text: an empty entry would flash in the status bar.
+  let hasText = false;
+  const showIfRelevant = () => {
+    if (hasText && relevance.relevant()) item.show();
+    else item.hide();
   };
   void update();
   const subscription = session.onDidChange(() => void update());
   const reachability = session.onDidChangeReachability(() => void update());
-  return vscode.Disposable.from(item, subscription, reachability);
+  return vscode.Disposable.from(item, subscription, reachability, ...relevance.changes.map((event) => event(showIfRelevant)));
 }
 
 /**

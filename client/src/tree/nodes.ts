@@ -46,6 +46,12 @@ export function leaf(id: string, label: string, icon: string, extra: Partial<Tre
   return { id, kind: 'property', label, icon, contextValue: extra.kind ?? 'property', ...extra };
 }
 
+/**
+ * The context value of a stage's variables folder. The variables come with the stage and are not fetched again, so
+ * the folder must match none of the manifest's `folder` and `stage` patterns: Refresh there would reload nothing.
+ */
+export const STAGE_VARIABLES = 'variables';
+
 export function folder(id: string, label: string, icon: string, load: () => Promise<TreeNode[]>, extra: Partial<TreeNode> = {}): TreeNode {
   return { id, kind: 'folder', label, icon, contextValue: 'folder', load, ...extra };
 }
@@ -57,10 +63,10 @@ export function formatDate(date: Date | undefined): string {
 
 export const REMEDY_COMMANDS: Record<Remedy, { id: string; title: string; args?: unknown[] }> = {
   retry: { id: 'apigateway.aws.refresh', title: 'Retry' },
-  chooseProfile: { id: 'apigateway.aws.chooseProfile', title: 'Choose AWS profile…' },
-  chooseRegion: { id: 'apigateway.aws.chooseRegion', title: 'Choose AWS region…' },
-  configureEndpoint: { id: 'workbench.action.openSettings', title: 'Edit endpoint setting…', args: [ENDPOINT_SETTING] },
-  ssoLogin: { id: 'apigateway.aws.ssoLogin', title: 'Sign in with AWS SSO…' },
+  chooseProfile: { id: 'apigateway.aws.chooseProfile', title: 'Choose AWS Profile…' },
+  chooseRegion: { id: 'apigateway.aws.chooseRegion', title: 'Choose AWS Region…' },
+  configureEndpoint: { id: 'workbench.action.openSettings', title: 'Edit Endpoint Setting…', args: [ENDPOINT_SETTING] },
+  ssoLogin: { id: 'apigateway.aws.ssoLogin', title: 'Sign In with AWS SSO…' },
 };
 
 /**

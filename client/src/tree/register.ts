@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ApiDocuments } from '../apiDocuments';
 import { describeConnection } from '../aws/connection';
 import { DeployCommand, type DeployCommandOptions } from '../deploy/deployCommand';
 import { ImportWarningDiagnostics } from '../deploy/warningDiagnostics';
@@ -18,7 +19,7 @@ export interface AwsTreeAccess {
 }
 
 /** The API Gateway view, its connection status and pickers, deploy and the node actions. */
-export function registerAwsFeatures(context: vscode.ExtensionContext): void {
+export function registerAwsFeatures(context: vscode.ExtensionContext, documents: ApiDocuments): void {
   const session = new AwsSession();
   const model = new ApiTreeModel(() => session.getClients());
   const provider = new ApiTreeProvider(model);
@@ -40,7 +41,10 @@ export function registerAwsFeatures(context: vscode.ExtensionContext): void {
     session,
     view,
     warnings,
-    createConnectionStatus(session),
+    createConnectionStatus(session, {
+      relevant: () => view.visible || vscode.window.visibleTextEditors.some((editor) => editor.document.languageId === 'vtl' || documents.isApiDefinition(editor.document)),
+      changes: [view.onDidChangeVisibility, vscode.window.onDidChangeVisibleTextEditors, documents.onDidChange],
+    }),
     session.onDidChange(() => {
       provider.refresh();
       describeView();

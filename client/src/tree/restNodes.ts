@@ -7,7 +7,7 @@ import {
 } from '../aws/listing';
 import { partition } from '../aws/regions';
 import { domainMappings } from './domainMappings';
-import { folder, formatDate, invokeUrlRows, leaf, type ApiRef, type TreeNode } from './nodes';
+import { folder, formatDate, invokeUrlRows, leaf, STAGE_VARIABLES, type ApiRef, type TreeNode } from './nodes';
 
 const METHOD_ORDER = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS', 'ANY'];
 
@@ -146,7 +146,7 @@ export function restStageNode(clients: GatewayClients, api: ApiRef, stage: V1.St
       if (variables.length) {
         rows.push(folder(`${id}/variables`, 'Stage variables', 'symbol-key', async () =>
           variables.map(([key, value]) => leaf(`${id}/variables/${key}`, key, 'symbol-constant', { description: value, tooltip: `${key} = ${value}` })),
-        { description: String(variables.length) }));
+        { description: String(variables.length), contextValue: STAGE_VARIABLES }));
       }
       if (canary) {
         rows.push(leaf(`${id}/canary`, 'Canary', 'beaker', {

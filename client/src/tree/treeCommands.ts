@@ -95,7 +95,7 @@ export class TreeCommands {
         }
         url = choices.length === 1 ? choices[0].url : (await vscode.window.showQuickPick(
           choices.map((c) => ({ label: c.url, description: c.domainName ? `custom domain → stage ${c.stage}` : `stage ${c.stage}, default endpoint` })),
-          { title: `Copy invoke URL of ${target.name ?? target.apiId}` },
+          { title: `Copy Invoke URL of ${target.name ?? target.apiId}`, placeHolder: 'Choose the stage URL or custom domain to copy' },
         ))?.label;
       }
       if (!url) return undefined;
@@ -133,6 +133,7 @@ export class TreeCommands {
       for (const folder of vscode.workspace.workspaceFolders ?? []) await forgetApi(folder.uri.fsPath, target.apiId, clients.connection).catch(() => undefined);
       this.session.log(`deleted ${target.kind} API ${name} (${target.apiId})`);
       this.tree.refresh();
+      vscode.window.setStatusBarMessage(`Deleted ${target.kind} API ${name} (${target.apiId})`, 5000);
       return true;
     } catch (error) {
       await this.reportError(`Deleting ${name}`, error);
@@ -159,9 +160,18 @@ export class TreeCommands {
         const deployments = target.kind === 'REST'
           ? (await listDeployments(clients, target.apiId)).map((d) => ({ id: d.id ?? '', date: d.createdDate, description: d.description }))
           : (await listV2Deployments(clients, target.apiId)).map((d) => ({ id: d.DeploymentId ?? '', date: d.CreatedDate, description: d.Description }));
+        const earlier = deployments.filter((d) => d.id !== current);
+        // An empty pick would leave the user wondering what went wrong.
+        if (!earlier.length) {
+          void vscode.window.showInformationMessage(`Stage ${stage} of ${target.name ?? target.apiId} has no other deployment to roll back to. Deploy the API again to create one.`);
+          return false;
+        }
         const picked = await vscode.window.showQuickPick(
-          deployments.filter((d) => d.id !== current).map((d) => ({ label: formatDate(d.date) || d.id, description: d.id, detail: d.description, id: d.id })),
-          { title: `Roll stage ${stage} back to…`, placeHolder: current ? `The stage serves deployment ${current}` : undefined },
+          earlier.map((d) => ({ label: formatDate(d.date) || d.id, description: d.id, detail: d.description, id: d.id })),
+          {
+            title: `Roll Back Stage ${stage} of ${target.name ?? target.apiId}`,
+            placeHolder: current ? `The stage serves deployment ${current} now; choose the deployment to serve instead` : 'Choose the deployment the stage should serve',
+          },
         );
         if (!picked) return false;
         deploymentId = picked.id;

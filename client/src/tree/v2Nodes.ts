@@ -5,7 +5,7 @@ import { invokeUrl, invokeUrlChoices, type ApiKind, type DomainMapping } from '.
 import { listIntegrations, listRoutes, listV2Deployments, listV2Stages } from '../aws/listing';
 import { partition } from '../aws/regions';
 import { domainMappings } from './domainMappings';
-import { folder, formatDate, invokeUrlRows, leaf, type ApiRef, type TreeNode } from './nodes';
+import { folder, formatDate, invokeUrlRows, leaf, STAGE_VARIABLES, type ApiRef, type TreeNode } from './nodes';
 
 export function v2ApiArn(region: string, apiId: string): string {
   return `arn:${partition(region)}:apigateway:${region}::/apis/${apiId}`;
@@ -28,7 +28,8 @@ export function v2ApiNode(clients: GatewayClients, api: V2.Api): TreeNode {
     id,
     kind: 'api',
     label: ref.name,
-    description: [ref.apiId, api.Version].filter(Boolean).join(' · '),
+    // A bare "1" beside the id read as a count, like the group rows' counts.
+    description: [ref.apiId, api.Version ? `version ${api.Version}` : ''].filter(Boolean).join(' · '),
     tooltip: [`${kind === 'HTTP' ? 'HTTP' : 'WebSocket'} API ${ref.name}`, `id: ${ref.apiId}`, `ARN: ${v2ApiArn(clients.connection.region, ref.apiId)}`,
       api.ApiEndpoint ? `endpoint: ${api.ApiEndpoint}` : '', api.RouteSelectionExpression ? `route selection: ${api.RouteSelectionExpression}` : '',
       api.Description ? `description: ${api.Description}` : '', api.CreatedDate ? `created: ${formatDate(api.CreatedDate)}` : '']
@@ -54,7 +55,8 @@ async function routeNodes(clients: GatewayClients, api: ApiRef): Promise<TreeNod
       const target = integration ? integrationTarget(integration.IntegrationType, integration.IntegrationUri, integration.IntegrationSubtype) : integrationId ? `integration ${integrationId}` : 'no integration';
       return leaf(`${api.kind.toLowerCase()}/${api.apiId}/route/${route.RouteId}`, route.RouteKey ?? '', 'symbol-method', {
         kind: 'route',
-        contextValue: 'route',
+        // A WebSocket route takes messages over a connection, which the invoke panel's HTTP requests cannot send.
+        contextValue: api.kind === 'WEBSOCKET' ? 'route.websocket' : 'route',
         description: [route.AuthorizationType && route.AuthorizationType !== 'NONE' ? route.AuthorizationType : '', integration ? `${integration.IntegrationType} → ${target}` : target]
           .filter(Boolean).join(' · '),
         tooltip: [`route ${route.RouteKey}`, `id: ${route.RouteId}`, `authorization: ${route.AuthorizationType ?? 'NONE'}`,
@@ -115,7 +117,7 @@ function v2StageNode(clients: GatewayClients, api: ApiRef, stage: V2.Stage, mapp
       if (variables.length) {
         rows.push(folder(`${id}/variables`, 'Stage variables', 'symbol-key', async () =>
           variables.map(([key, value]) => leaf(`${id}/variables/${key}`, key, 'symbol-constant', { description: value, tooltip: `${key} = ${value}` })),
-        { description: String(variables.length) }));
+        { description: String(variables.length), contextValue: STAGE_VARIABLES }));
       }
       rows.push(folder(`${id}/deployments`, 'Deployment history', 'history', async () => {
         const deployments = await listV2Deployments(clients, api.apiId, stage.DeploymentId);

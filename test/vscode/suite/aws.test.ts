@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { APIGatewayClient, CreateBasePathMappingCommand, CreateDeploymentCommand, CreateDomainNameCommand, GetStageCommand, ImportRestApiCommand } from '@aws-sdk/client-api-gateway';
-import { ApiGatewayV2Client, ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
+import { ApiGatewayV2Client, CreateApiCommand, CreateRouteCommand, ImportApiCommand } from '@aws-sdk/client-apigatewayv2';
 import type { DeployResult } from '../../../client/src/deploy/deployer';
 import type { TreeNode } from '../../../client/src/tree/nodes';
 import type { AwsTreeAccess } from '../../../client/src/tree/register';
 import { startFakeApiGateway, type FakeApiGateway } from '../../fake-apigateway/server';
 import { httpDocument } from '../../unit/aws/fixtures/documents';
-import { extensionUnderTest, openExample, waitFor, waitForDiagnostics } from './harness';
+import { contributes, extensionUnderTest, openExample, settingsSchema, waitFor, waitForDiagnostics } from './harness';
 
 const PETS = `openapi: 3.0.1
 info:
@@ -30,6 +30,15 @@ paths:
 const ORDERS = httpDocument('vscode-orders');
 
 const CREDENTIAL_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'];
+
+/** Whether the manifest puts `command` on a row of the API Gateway view, inline or in its context menu. */
+function offered(command: string, row: TreeNode): boolean {
+  const entries = ((contributes().menus as Record<string, { command: string; when?: string }[]>)['view/item/context'] ?? []).filter((e) => e.command === command);
+  return entries.some((e) => {
+    const pattern = /viewItem =~ \/(.+)\/$/.exec(e.when ?? '')?.[1];
+    return pattern !== undefined && new RegExp(pattern).test(row.contextValue);
+  });
+}
 
 async function child(model: AwsTreeAccess['model'], parent: TreeNode | undefined, label: string): Promise<TreeNode> {
   return waitFor(`"${label}" under ${parent?.label ?? 'the root'}`, async () => (await model.children(parent)).find((c) => c.label === label), 10_000);
@@ -81,9 +90,9 @@ describe('AWS: the API Gateway tree, deploy and rollback in a real VS Code', fun
   });
 
   it('contributes the view, its commands and the apigateway.aws settings', () => {
-    const pkg = extensionUnderTest().packageJSON as { contributes: { views: Record<string, { id: string }[]>; configuration: { properties: Record<string, unknown> } } };
+    const pkg = extensionUnderTest().packageJSON as { contributes: { views: Record<string, { id: string }[]> } };
     assert.ok(pkg.contributes.views.apigateway.some((v) => v.id === 'apigateway.apis'));
-    for (const key of ['profile', 'region', 'endpoint']) assert.ok(`apigateway.aws.${key}` in pkg.contributes.configuration.properties);
+    for (const key of ['profile', 'region', 'endpoint']) assert.ok(`apigateway.aws.${key}` in settingsSchema());
   });
 
   it('lists the deployed APIs down to methods and stages through the tree provider', async () => {
@@ -95,6 +104,37 @@ describe('AWS: the API Gateway tree, deploy and rollback in a real VS Code', fun
     assert.match(dev.url ?? '', new RegExp(`/restapis/${api.api!.apiId}/dev/_user_request_$`));
     const orders = await child(model, await child(model, undefined, 'HTTP APIs'), 'vscode-orders');
     assert.equal((await child(model, await child(model, orders, 'Routes'), 'GET /orders')).description, 'AWS_PROXY → λ listOrders');
+  });
+
+  it('offers Refresh, Copy Invoke URL and Invoke only on the rows where they do something', async () => {
+    const v2 = new ApiGatewayV2Client({ region: 'us-east-1', endpoint: fake.url, credentials: { accessKeyId: 'AKIDSEED', secretAccessKey: 'secret' } });
+    const chat = await v2.send(new CreateApiCommand({ Name: 'vscode-chat', ProtocolType: 'WEBSOCKET', RouteSelectionExpression: '$request.body.action' }));
+    await v2.send(new CreateRouteCommand({ ApiId: chat.ApiId, RouteKey: 'sendMessage' }));
+    v2.destroy();
+    access.refresh();
+    const model = access.model;
+    const api = await child(model, await child(model, undefined, 'REST APIs'), 'seeded-pets');
+    const dev = await child(model, await child(model, api, 'Stages'), 'dev');
+    const variables = await child(model, dev, 'Stage variables');
+    // The variables come with the stage: refreshing their folder would fetch nothing.
+    assert.ok(!offered('apigateway.aws.refreshNode', variables) && !offered('apigateway.aws.copyInvokeUrl', variables), variables.contextValue);
+    assert.ok(offered('apigateway.aws.refreshNode', dev) && offered('apigateway.aws.refreshNode', await child(model, dev, 'Deployment history')));
+    const get = await child(model, await child(model, await child(model, await child(model, api, 'Resources'), '/'), '/pets'), 'GET');
+    assert.ok(offered('apigateway.invoke.open', get));
+    const orders = await child(model, await child(model, undefined, 'HTTP APIs'), 'vscode-orders');
+    assert.match(orders.description ?? '', /· version 1$/);
+    assert.ok(offered('apigateway.invoke.open', await child(model, await child(model, orders, 'Routes'), 'GET /orders')));
+    const chatApi = await child(model, await child(model, undefined, 'WebSocket APIs'), 'vscode-chat');
+    const message = await child(model, await child(model, chatApi, 'Routes'), 'sendMessage');
+    assert.ok(!offered('apigateway.invoke.open', message), 'a WebSocket route cannot be invoked with an HTTP request');
+  });
+
+  it('says so instead of opening an empty pick when a stage has no other deployment to roll back to', async () => {
+    const model = access.model;
+    const api = await child(model, await child(model, undefined, 'REST APIs'), 'seeded-pets');
+    const dev = await child(model, await child(model, api, 'Stages'), 'dev');
+    // An empty quick pick would wait for an answer and hold the command until the test timed out.
+    assert.equal(await vscode.commands.executeCommand<boolean>('apigateway.aws.rollbackStage', dev), false);
   });
 
   it('shows an error row naming the endpoint, not an empty tree, when the credentials are refused', async () => {

@@ -17,6 +17,24 @@ export function contributes(): Record<string, unknown> {
   return (extensionUnderTest().packageJSON as { contributes?: Record<string, unknown> }).contributes ?? {};
 }
 
+export interface SettingSchema {
+  type?: string;
+  default?: unknown;
+  enum?: unknown[];
+  enumDescriptions?: string[];
+  description?: string;
+  markdownDescription?: string;
+  scope?: string;
+  order?: number;
+}
+
+/** Every setting the manifest contributes, whether `configuration` is one category or a list of them. */
+export function settingsSchema(): Record<string, SettingSchema> {
+  const configuration = contributes().configuration as { properties?: Record<string, SettingSchema> } | { properties?: Record<string, SettingSchema> }[] | undefined;
+  const categories = Array.isArray(configuration) ? configuration : configuration ? [configuration] : [];
+  return Object.assign({}, ...categories.map((c) => c.properties ?? {}));
+}
+
 export function exampleUri(name: string): vscode.Uri {
   return vscode.Uri.file(path.join(extensionUnderTest().extensionPath, 'examples', name));
 }

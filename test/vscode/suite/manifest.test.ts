@@ -1,0 +1,126 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { contributes, exampleUri, extensionUnderTest, openExample, settingsSchema, waitFor } from './harness';
+
+interface Command {
+  command: string;
+  title: string;
+  category?: string;
+  icon?: string;
+}
+
+interface MenuEntry {
+  command: string;
+  when?: string;
+  group?: string;
+}
+
+const commands = () => (contributes().commands ?? []) as Command[];
+const menus = () => (contributes().menus ?? {}) as Record<string, MenuEntry[]>;
+const paletteWhen = (command: string) => menus().commandPalette?.find((e) => e.command === command)?.when;
+const CONTEXT_KEY = 'apigateway.notApiDefinitions';
+
+/** What the context key the menus read holds: the paths of open documents known not to be API definitions. */
+async function notApiDefinitionPaths(): Promise<string[]> {
+  return (await vscode.commands.executeCommand<string[]>('apigateway.notApiDefinitionPaths')) ?? [];
+}
+
+describe('The manifest as VS Code reads it', () => {
+  before(async () => {
+    await openExample('petstore.yaml');
+    await waitFor('the extension to activate', () => extensionUnderTest().isActive);
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('names every command once, in the API Gateway category, with an icon wherever a view shows it', () => {
+    const titles = commands().map((c) => `${c.category}: ${c.title}`);
+    assert.deepEqual(titles.filter((t, i) => titles.indexOf(t) !== i), [], 'duplicate titles');
+    assert.deepEqual(commands().filter((c) => c.category !== 'API Gateway').map((c) => c.command), []);
+    const inViews = new Set([...(menus()['view/title'] ?? []), ...(menus()['view/item/context'] ?? [])].map((e) => e.command));
+    assert.deepEqual(commands().filter((c) => inViews.has(c.command) && !c.icon).map((c) => c.command), [], 'commands shown in a view without an icon');
+  });
+
+  it('keeps commands that need a row of the tree out of the Command Palette', () => {
+    const fromEditors = new Set([...(menus()['editor/context'] ?? []), ...(menus()['editor/title'] ?? [])].map((e) => e.command));
+    const rowOnly = [...new Set((menus()['view/item/context'] ?? []).map((e) => e.command))].filter((c) => !fromEditors.has(c));
+    assert.ok(rowOnly.length > 0);
+    assert.deepEqual(rowOnly.filter((c) => paletteWhen(c) !== 'false'), [], 'row commands the palette offers where they cannot run');
+  });
+
+  it('offers the editor commands only on API definitions (and templates), never in a virtual workspace', () => {
+    for (const command of ['apigateway.aws.deploy', 'apigateway.invoke.open', 'apigateway.evaluateTemplate']) {
+      const entries = [paletteWhen(command), ...Object.entries(menus()).filter(([menu]) => menu.startsWith('editor/')).flatMap(([, e]) => e.filter((x) => x.command === command).map((x) => x.when))];
+      for (const when of entries) {
+        assert.ok(when?.includes(`resourcePath not in ${CONTEXT_KEY}`), `${command}: ${when}`);
+        assert.ok(when?.includes('!virtualWorkspace'), `${command}: ${when}`);
+      }
+    }
+    assert.match(paletteWhen('apigateway.evaluateTemplate') ?? '', /editorLangId == vtl/);
+  });
+
+  it('lists no activation event VS Code already derives from the contributions', () => {
+    const events = (extensionUnderTest().packageJSON as { activationEvents?: string[] }).activationEvents ?? [];
+    const languages = ((contributes().languages ?? []) as { id: string }[]).map((l) => `onLanguage:${l.id}`);
+    const implicit = new Set([...languages, ...commands().map((c) => `onCommand:${c.command}`), 'onView:apigateway.apis']);
+    assert.deepEqual(events.filter((e) => implicit.has(e)), []);
+    // API definitions are YAML or JSON files recognised by their content, so these two are needed.
+    assert.deepEqual([...events].sort(), ['onLanguage:json', 'onLanguage:yaml']);
+  });
+
+  it('describes every setting, with its type, scope and order, and every enum value', () => {
+    const settings = Object.entries(settingsSchema());
+    assert.ok(settings.length >= 7);
+    for (const [key, schema] of settings) {
+      assert.ok(schema.markdownDescription || schema.description, `${key} has no description`);
+      assert.ok(schema.type && schema.scope && typeof schema.order === 'number', `${key}: type ${schema.type}, scope ${schema.scope}, order ${schema.order}`);
+      if (schema.enum) assert.equal(schema.enumDescriptions?.length, schema.enum.length, `${key}: enumDescriptions`);
+    }
+    assert.equal(settingsSchema()['apigateway.aws.maxAttempts'].type, 'integer');
+  });
+
+  it('declares what works without workspace trust and in virtual workspaces', () => {
+    const capabilities = (extensionUnderTest().packageJSON as { capabilities?: Record<string, { supported: unknown; description?: string; restrictedConfigurations?: string[] }> }).capabilities ?? {};
+    assert.equal(capabilities.untrustedWorkspaces?.supported, 'limited');
+    assert.match(capabilities.untrustedWorkspaces?.description ?? '', /local gateway/);
+    assert.deepEqual(capabilities.untrustedWorkspaces?.restrictedConfigurations, ['apigateway.aws.profile', 'apigateway.aws.endpoint']);
+    assert.equal(capabilities.virtualWorkspaces?.supported, 'limited');
+  });
+});
+
+/** Closes an untitled document without the question whether to save it. */
+async function discard(document: vscode.TextDocument): Promise<void> {
+  await vscode.window.showTextDocument(document);
+  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+}
+
+describe('Which open documents the menus take for API definitions', () => {
+  it('lists an open YAML file that is not an API definition, and never an API definition', async () => {
+    await openExample('petstore.yaml');
+    await waitFor('the extension to activate', () => extensionUnderTest().isActive);
+    const compose = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'services:\n  web:\n    image: nginx\n' });
+    await vscode.window.showTextDocument(compose);
+    await waitFor('the compose file in the context key', async () => (await notApiDefinitionPaths()).includes(compose.uri.path));
+    const paths = await notApiDefinitionPaths();
+    assert.ok(!paths.includes(exampleUri('petstore.yaml').fsPath) && !paths.includes(exampleUri('petstore.yaml').path), paths.join(', '));
+    await discard(compose);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('takes a document off the list once it becomes an API definition, and forgets it once closed', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'json', content: '{"name": "not-an-api", "openapiVersion": "3"}' });
+    const editor = await vscode.window.showTextDocument(document);
+    await waitFor('the JSON file in the context key', async () => (await notApiDefinitionPaths()).includes(document.uri.path));
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 1), '"openapi": "3.0.1", '));
+    await waitFor('the JSON file to leave the context key', async () => !(await notApiDefinitionPaths()).includes(document.uri.path));
+
+    const other = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'key: value\n' });
+    await vscode.window.showTextDocument(other);
+    await waitFor('the YAML file in the context key', async () => (await notApiDefinitionPaths()).includes(other.uri.path));
+    await discard(other);
+    await waitFor('the closed YAML file to leave the context key', async () => !(await notApiDefinitionPaths()).includes(other.uri.path));
+    await discard(document);
+  });
+});
