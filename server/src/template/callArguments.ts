@@ -146,14 +146,42 @@ function argumentProblem(source: string, start: number, open: number): CallProbl
     if (source[k] === '$') return undefined;
     if (source[k] === '"' || source[k] === "'") return { open, offset: at, message: escapedQuote(source, at, source[k], call) };
   }
-  // `.5` is a number argument to Velocity and `(.x` text. After `#` Velocity reads on in ways that depend on what
-  // follows (`( #1)` is a call with the argument 1, `(##)` a comment to the end): left alone.
+  // `.5` is a number argument to Velocity and `(.x` text.
   if (c === '.' && (/[0-9]/.test(source[at + 1] ?? '') || (at === open + 1 && /[A-Za-z]/.test(source[at + 1] ?? '')))) return undefined;
-  if (c === '#') return undefined;
+  if (c === '#') return hashProblem(source, open, at, call, asText);
   return {
     open,
     offset: at,
     message: `The argument list of \`${call}\` is not valid: Velocity cannot read ${describeCharacter(c)} there, since a \`(\` right after a method name always starts its arguments; write values such as \`"text"\`, \`1\` or \`$ref\`${asText}`,
+  };
+}
+
+/**
+ * What follows a `#` that a method's argument list starts with. Velocity's lexer takes the `#` (a run of them too)
+ * into the token after it there: a string, a reference or a list then reads as without it, and so does the `)` right
+ * after `(`; these are left alone. A name after it is a directive's name (`#x`, `#stop`, `#{x}`, `#@x`), which no
+ * argument list takes, and a number fails as it is read (`#1`); the rest is no token at all. A name with no blank, `,`
+ * or `)` after it before the end of the template leaves the parenthesis text, as a `(` ending the template does.
+ */
+const HASHES = /#+/y;
+const JOINED_AFTER_HASH = /['"$]|\[(?!\[)/y;
+const NAME_AFTER_HASH = /\{[A-Za-z_][\w-]*\}?|@?[A-Za-z_][\w-]*/y;
+
+function hashProblem(source: string, open: number, at: number, call: string, asText: string): CallProblem | undefined {
+  HASHES.lastIndex = at;
+  HASHES.test(source);
+  const after = HASHES.lastIndex;
+  JOINED_AFTER_HASH.lastIndex = after;
+  if (JOINED_AFTER_HASH.test(source) || (source[after] === ')' && at === open + 1)) return undefined;
+  NAME_AFTER_HASH.lastIndex = after;
+  const name = NAME_AFTER_HASH.exec(source)?.[0];
+  if (name && !/[\s),]/.test(source.slice(after + name.length))) return undefined;
+  const next = source[after];
+  const what = name ? `\`#${name}\`, the name of a directive or macro call, which is no value` : /[-0-9.]/.test(next ?? '') ? 'a number written after `#`' : `\`#\` before ${next === undefined ? 'the end of the template' : describeCharacter(next)}`;
+  return {
+    open,
+    offset: at,
+    message: `The argument list of \`${call}\` is not valid: Velocity cannot read ${what} there, since a \`(\` right after a method name always starts its arguments; write values such as \`"text"\`, \`1\` or \`$ref\`${asText}`,
   };
 }
 

@@ -48,6 +48,7 @@ import { MESSAGE_TOKEN_LENGTH } from './syntaxMessages';
 import type { UnrunnableLoop } from './loopHeaders';
 import { AND_PRECEDENCE, CHAIN, COMPARISON_PRECEDENCE, OR_PRECEDENCE, splitChain } from './operatorChains';
 import { refusedWhileParsing, WORD_ARGUMENT_CODE, wordArgumentError, wordArgumentInEvaluate } from './wordArguments';
+import { BREAK_ARGUMENT_CODE, breakArgumentError, breakOutsideLoopError } from './breakScopes';
 
 type Node = VelocityNode;
 type Item = Node | VelocityTree | string;
@@ -90,6 +91,8 @@ class ForeachScope extends TemplateHost {
   constructor(
     private readonly size: number,
     previous: unknown,
+    /** The `#foreach` whose loop this is: `#break` with the scope ends that directive's loop (Scope.stop). */
+    readonly loop: Node,
   ) {
     super();
     if (previous instanceof ForeachScope) this.parent = previous;
@@ -213,6 +216,13 @@ function collectDefinitions(list: Item[], out: Item[][]): void {
   }
 }
 
+/**
+ * Thrown out of an interpolated string whose text reached `#stop` or `#break`: Velocity's StopCommand ends the
+ * statement that was evaluating the string (a reference prints nothing, a `#set` sets nothing, a method is not
+ * called), and the directive it stops for then ends what it ends.
+ */
+const STOPPED_IN_STRING = Symbol('stopped in a string');
+
 const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
 const FOREACH_REFERENCE: Node = { type: 'references', id: 'foreach', leader: '$' };
@@ -258,6 +268,8 @@ export class TemplateInterpreter extends VelocityCompile {
   private site: Node | undefined;
   /** Interpolated strings being rendered, one inside another. */
   private fragmentDepth = 0;
+  /** The loop a `#break($scope)` is ending, while it is: macros, `#define`s, `#evaluate`s and other loops let it through. */
+  private breakTarget: { loop: Node; argument: string; site: Node } | undefined;
   /** What the next list of nodes rendered is the body of, when not a block: a macro, a `#define` or `#evaluate`. */
   private nextNesting: { kind: NestingKind; name: string } | undefined;
   /** Stops a `#set` of a string over the payload limit. */
@@ -276,7 +288,21 @@ export class TemplateInterpreter extends VelocityCompile {
   /** Every macro of the template is defined before it runs, so that a call may come before the `#macro` (Velocity 1.7). */
   override render(context?: object, macros?: object, silence?: boolean): string {
     this.defineMacros(this.asts);
-    return super.render(context, macros, silence);
+    const out = super.render(context, macros, silence);
+    // No loop took the StopCommand of a #break that names one: it leaves Velocity's merge as an error.
+    if (this.breakTarget) throw new TemplateAbort(BREAK_ARGUMENT_CODE, breakOutsideLoopError(this.breakTarget.argument), positionOf(this.breakTarget.site));
+    return out;
+  }
+
+  /** `#break`, or `#break($scope)`, which ends the loop of the scope, and fails for anything else. */
+  private breakOut(ast: Node): void {
+    const args = ast.args as Node[] | undefined;
+    if (args?.length) {
+      const scope = this.getLiteral(args[0]);
+      if (!(scope instanceof ForeachScope)) throw new TemplateAbort(BREAK_ARGUMENT_CODE, breakArgumentError(String(ast.argument)), this.place(ast));
+      this.breakTarget = { loop: scope.loop, argument: String(ast.argument), site: ast };
+    }
+    this.runState.break = true;
   }
 
   private defineMacros(tree: Item[]): void {
@@ -306,8 +332,8 @@ export class TemplateInterpreter extends VelocityCompile {
     this.budget.enter(nesting?.kind, nesting?.name, this.sitePosition);
     let current: Item | undefined;
     let payload: PayloadMeter | undefined;
+    let out = '';
     try {
-      let out = '';
       for (const ast of asts ?? this.asts) {
         if (this.runState.stop || this.runState.break) break;
         if (typeof ast === 'string') {
@@ -335,7 +361,7 @@ export class TemplateInterpreter extends VelocityCompile {
               this.setValue(ast);
               break;
             case 'break':
-              this.runState.break = true;
+              this.breakOut(ast);
               break;
             case 'macro_call':
               out += this.getMacro(ast);
@@ -353,6 +379,8 @@ export class TemplateInterpreter extends VelocityCompile {
       }
       return out;
     } catch (error) {
+      // The statement whose string stopped prints nothing, and the statements after it do not run.
+      if (error === STOPPED_IN_STRING) return out;
       throw this.placed(error, Array.isArray(current) ? (current[0] as Node) : (current as Node));
     } finally {
       this.budget.leave(nesting?.kind);
@@ -405,8 +433,8 @@ export class TemplateInterpreter extends VelocityCompile {
       try {
         return this.renderScoped(macro.asts, local, `macro:${ast.id}:${++this.loopCounter}`);
       } finally {
-        // A #break in the macro ends the macro only.
-        this.runState.break = false;
+        // A #break in the macro ends the macro only, unless it names a loop.
+        if (!this.breakTarget) this.runState.break = false;
       }
     }
     switch (ast.id) {
@@ -453,14 +481,23 @@ export class TemplateInterpreter extends VelocityCompile {
     }
   }
 
+  /** `$bodyContent`: a #break in the body ends the body only (Block.Reference), unless it names a loop. */
+  private renderBody(body: MacroBody): string {
+    try {
+      return this.renderAstList(body.asts, this.contextId);
+    } finally {
+      if (!this.breakTarget) this.runState.break = false;
+    }
+  }
+
   private renderDefined(block: DefinedBlock): string {
     this.nextNesting = { kind: 'define', name: `$${block.name}` };
     const contextId = this.contextId;
     try {
       return this.renderAstList(block.asts, contextId);
     } finally {
-      // A #break in the body ends the body only.
-      this.runState.break = false;
+      // A #break in the body ends the body only, unless it names a loop.
+      if (!this.breakTarget) this.runState.break = false;
     }
   }
 
@@ -488,8 +525,9 @@ export class TemplateInterpreter extends VelocityCompile {
       this.nextNesting = { kind: 'evaluate', name: '#evaluate' };
       return this.renderScoped(parsed.tree, {}, `evaluate:${++this.loopCounter}`);
     } finally {
-      // #break and #stop in the evaluated text end that text only (Evaluate catches their StopCommand).
-      this.runState.break = false;
+      // #break and #stop in the evaluated text end that text only (Evaluate catches their StopCommand), unless the
+      // #break names a loop.
+      if (!this.breakTarget) this.runState.break = false;
       this.runState.stop = false;
     }
   }
@@ -503,6 +541,7 @@ export class TemplateInterpreter extends VelocityCompile {
     this.fragmentDepth++;
     try {
       const rendered = this.renderAstList(parsed.tree, this.contextId);
+      if (this.runState.stop || this.runState.break) throw STOPPED_IN_STRING;
       return padded ? rendered.slice(0, -1) : rendered;
     } catch (error) {
       if (!(error instanceof TemplateAbort) || this.fragmentDepth > 1) throw error;
@@ -556,7 +595,7 @@ export class TemplateInterpreter extends VelocityCompile {
     // `$name()` at the top level is not a Velocity method call: there is no receiver.
     if (ast.args !== undefined && ast.args !== false) return undefined;
     if (value instanceof MacroArgument) value = this.argumentValue(value);
-    else if (value instanceof MacroBody) value = this.renderAstList(value.asts, this.contextId);
+    else if (value instanceof MacroBody) value = this.renderBody(value);
     else if (value instanceof DefinedBlock) {
       // Block.Reference answers no property or method a template would call.
       if (ast.path?.length) return undefined;
@@ -888,7 +927,7 @@ export class TemplateInterpreter extends VelocityCompile {
     const modifications = live ? listModifications(items) : 0;
     // With four arguments or more Velocity's Foreach renders the fourth, not the block.
     const body = (head.argumentBody as Item[] | undefined) ?? block.slice(1);
-    const scope = new ForeachScope(size, this.getReferences(FOREACH_REFERENCE));
+    const scope = new ForeachScope(size, this.getReferences(FOREACH_REFERENCE), head);
     // Velocity 1.7 still sets the counters older templates use (directive.foreach.counter.name, iterator.name).
     const local: Record<string, unknown> = { foreach: scope, velocityCount: 0, velocityHasNext: false };
     // The loop variable is an own member from the start (`__proto__` too), so that each item is a plain assignment.
@@ -914,7 +953,11 @@ export class TemplateInterpreter extends VelocityCompile {
       out += this.renderAstList(body, contextId);
       if (out.length > MAX_UNMEASURED_PAYLOAD_LENGTH && (payload ??= new PayloadMeter()).exceeds(out)) throw outputTooLarge(head);
     }
-    this.runState.break = false;
+    // A #break that names another loop goes on to end it.
+    if (!this.breakTarget || this.breakTarget.loop === head) {
+      this.runState.break = false;
+      this.breakTarget = undefined;
+    }
     this.leaveScope(contextId);
     return out;
   }

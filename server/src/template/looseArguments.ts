@@ -245,7 +245,8 @@ export function readArgumentWords(text: string, source: string): { text: string;
       if (state === 'h' && rule === Rule.MacroName) {
         CALL_NAME.lastIndex = hash;
         const name = CALL_NAME.exec(source)?.[1] ?? '';
-        pending = { hash, word: !DIRECTIVES.has(name) };
+        // `#break(` is read as a call (breakScopes), whose word Velocity refuses as it parses.
+        pending = { hash, word: name === 'break' || !DIRECTIVES.has(name) };
         return;
       }
       const call = calls[calls.length - 1];

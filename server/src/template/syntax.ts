@@ -2,11 +2,13 @@
  * Parsing mapping templates: velocityjs's parser, with Velocity 1.7's reading of string literals (stringLiterals),
  * of lists, maps and ranges (collectionLiterals), of `$` signs that start no reference (dollarSigns), of keywords
  * (reservedWords), of directive arguments (looseArguments), of `#foreach` headers (loopHeaders), of macro calls
- * without parentheses (bareMacroCalls), of macro names starting with `_` (underscoreNames) and of white space around
+ * without parentheses (bareMacroCalls), of macro names starting with `_` (underscoreNames), of tabs and line breaks
+ * between a macro call's arguments (argumentBlanks), of `#break` with a scope (breakScopes) and of white space around
  * directives, plus the checks velocityjs does not make (a block without `#end`, an `#end` without a block, argument
  * lists Velocity cannot read (callArguments), nesting too deep to parse or evaluate, the 300 KB limit).
  * Parsed templates are cached by their text.
  */
+import { argumentBlanks, placeErrorInSource, placeInSource } from './argumentBlanks';
 import { argumentLists, insideLists } from './argumentLists';
 import { callArgumentProblem, textCallProblem } from './callArguments';
 import { scanTemplateValues, withPlaceholders } from './collectionLiterals';
@@ -16,6 +18,7 @@ import { placeLiteralParameters, readArgumentWords, readLooseArguments } from '.
 import { placeLoopHeaders, readLoopHeaders } from './loopHeaders';
 import { findBareMacroCalls, type BareMacroCall } from './bareMacroCalls';
 import { readBracedCalls } from './bracedMacroCalls';
+import { BREAK_ARGUMENT_CODE, placeBreakScopes, readBreakCalls, type BreakProblem } from './breakScopes';
 import { definedMacroNames, lastWords, placeWordArguments, refusedWhileParsing, WORD_ARGUMENT_CODE, wordArgumentInString, wordArgumentNote, type WordCall } from './wordArguments';
 import { calledName, readUnderscoreCalls } from './underscoreNames';
 import {
@@ -39,6 +42,7 @@ import { isStackOverflow, TemplateAbort, MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTI
 import { findStringLiterals, resolveLiteral, rewriteStringLiterals, type LiteralPlaceholders, type RewrittenLiterals, type StringLiteral } from './stringLiterals';
 import { bareSetMessage, describeUnexpectedToken, describeUnreadableText, lineOf, NULL_LITERAL_MESSAGE } from './syntaxMessages';
 import { lineColumn, offsetOfLineColumn } from '../model/textPositions';
+import { spliced } from './textSplices';
 import { lexTemplate, Rule, TokenTrail } from './velocityLexer';
 import { parseValue } from './velocityValues';
 
@@ -137,12 +141,12 @@ const BLOCK_NAMES = new Set(['foreach', 'macro', 'define']);
 
 /**
  * A directive or macro call whose `(` follows a tab or line break. `#set` takes spaces only there, in Velocity too;
- * `#else` and `#end` take no parentheses, and `#break` and `#stop` are left as velocityjs reads them.
+ * `#else` and `#end` take no parentheses, and `#stop` is left as velocityjs reads it.
  */
 const SPACED_HINT = /#\{?[A-Za-z_@][\w@]*\}?[ \t\r\n]*[\t\r\n][ \t\r\n]*\(/;
 /** Such a call after any backslashes; unparsed text and comments are matched only to be left as they are. */
 const SPACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|##[^\r\n]*|#\*[\s\S]*?\*#|(\\*)#(\{[A-Za-z_][\w@]*\}|[A-Za-z_@][\w@]*)([ \t\r\n]*[\t\r\n][ \t\r\n]*)\(/g;
-const UNSPACED_NAMES = /^\{?(?:set|else|end|break|stop)\}?$/;
+const UNSPACED_NAMES = /^\{?(?:set|else|end|stop)\}?$/;
 
 /** The text with the `(` of each such call moved to right after its name, before the blanks. */
 function openedAtName(text: string, opened: Map<number, number>): string {
@@ -304,7 +308,9 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   const readOtherwise = readsOtherwise(source);
   const readings: EscapeReadings = { valueless: new Map(), macroTexts: [], callsAsText: new Set() };
   const escapes = readOtherwise ? escapeEdits(source, fragment, bracedDirectives, readings) : undefined;
-  const escaped = withEdits(source, escapes);
+  // `#break(` with its arguments is read as a macro call, and made a `break` again in the tree.
+  const breaking = readBreakCalls(source);
+  const escaped = withEdits(breaking ?? source, escapes);
   // `#name` and `$#name` among the arguments of a macro call are words to Velocity; velocityjs reads a directive
   // (`#m(#foreach)`) or a lexical error there.
   const hashWords = readArgumentWords(escaped, source);
@@ -336,13 +342,19 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   const lexText = values ? withPlaceholders(text, values.collections) : text;
   const call = callArgumentProblem(source, lexText);
   const callProblem = call && { code: 'syntax', message: call.message, ...lineColumn(source, call.offset) };
+  // Tabs and line breaks between a macro call's arguments are read as the space velocityjs parts them with.
+  const blanks = argumentBlanks(lexText);
+  const parsedLexText = blanks ? spliced(lexText, blanks.splices) : lexText;
   let tree: VelocityTree;
   try {
     // Velocity's white-space rules are applied below, so velocityjs's own trimming is turned off.
-    tree = parseVelocity(values ? withPlaceholders(literals.text, values.collections) : literals.text, lexText, clock);
+    const parsedText = values ? withPlaceholders(literals.text, values.collections) : literals.text;
+    tree = parseVelocity(blanks ? spliced(parsedText, blanks.splices) : parsedText, parsedLexText, clock);
+    if (blanks?.joinsLines) placeInSource(tree, parsedLexText, source);
   } catch (error) {
     if (error instanceof StatementTooLong) return { ok: false, problems: [statementTooLongProblem(error, source)] };
     if (error instanceof TemplateAbort || isStackOverflow(error)) throw error;
+    if (blanks?.joinsLines) placeErrorInSource(error, parsedLexText, source);
     const parseProblem = describeParseError(error, source, literals, lexText);
     // Velocity stops at the first of them. velocityjs fails inside the value it was left too: that one is Velocity's.
     const valueStart = values?.problem?.valueStart ?? values?.problem?.offset ?? 0;
@@ -397,6 +409,20 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   if (keywordNames) restoreKeywordNames(tree, keywordNames.written);
   if (loose?.literalParameters.size) placeLiteralParameters(tree, loose.literalParameters, (pos) => sourceText.offset(pos.first_line, pos.first_column));
   const words = lastWords(hashWords?.words, loose?.words);
+  if (breaking) {
+    const unrunnable: BreakProblem[] = [];
+    const problem = placeBreakScopes(
+      tree,
+      source,
+      words,
+      (pos) => sourceText.offset(pos.first_line, pos.first_column),
+      (pos) => sourceText.offset(pos.last_line, pos.last_column),
+      unrunnable,
+    );
+    if (problem) return { ok: false, problems: [{ code: 'syntax', message: problem.message, ...lineColumn(source, problem.offset) }] };
+    // A #break whose argument can never be a scope fails only when reached: the diagnostics show it.
+    for (const note of unrunnable) notes.push({ code: BREAK_ARGUMENT_CODE, message: note.message, ...lineColumn(source, note.offset) });
+  }
   const wordCalls = words ? placeWordArguments(tree, words, (pos) => sourceText.offset(pos.first_line, pos.first_column)) : [];
   if (wordCalls.length > 0 && !fragment) {
     // Velocity fails only when it reaches such a call: the diagnostics show it, the evaluation goes on to it.
@@ -946,6 +972,8 @@ const ESCAPE_TOKENS = new RegExp(
 );
 /** The directives whose own tokens Escape() recognizes after two backslashes, braced or not. */
 const CONTROL_DIRECTIVES = new Set(['if', 'elseif', 'else', 'end']);
+/** What velocityjs reads as a call's arguments after its name: its `(` takes only what may start a value. */
+const TAKEN_ARGUMENTS = /^[ ]*\([\s]*[$'"[{\-0-9\w()!]/;
 /** A macro call's `(` after its name, blanks between. */
 const CALL_AFTER_NAME = /^[ \t\r\n]*\(/;
 const DIRECTIVE_NAMES = new Set(['set', 'if', 'elseif', 'else', 'end', 'foreach', 'include', 'parse', 'macro', 'define', 'evaluate', 'break', 'stop', 'literal']);
@@ -1141,7 +1169,12 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       continue;
     }
     if (token === '#' && (source[offset - 1] === '$' || source[offset - 1] === '!')) {
-      edits.push([offset, KEPT_HASH]);
+      // With arguments that velocityjs takes, a call of the name `#break` or `#stop`, which prints as written: read
+      // as one of a name no macro has (`#Xreak(`, `#Xbreak (`), as a block directive after a `$` is (finishTree).
+      const name = /^\{?[a-z]+\}?/.exec(source.slice(offset + 1, offset + 9))![0];
+      if (!TAKEN_ARGUMENTS.test(source.slice(offset + 1 + name.length, offset + 81 + name.length))) edits.push([offset, KEPT_HASH]);
+      else if (name.endsWith('}')) edits.push([offset + 1, 'X'], [offset + name.length, ' ']);
+      else edits.push([offset + 1, 'X']);
       continue;
     }
     if (token.startsWith('$') && token.endsWith('.')) {
@@ -1251,6 +1284,9 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       if (odd || !macroName) edits.push([sign, KEPT_HASH]);
     } else if (name === 'set' && !odd) {
       kept(offset, sign);
+    } else if (name === 'break' && !odd && CALL_AFTER_NAME.test(source.slice(sign + 6, sign + 70))) {
+      // `#break(` is a call to velocityjs (breakScopes), before which it prints every backslash it is left.
+      for (let k = 0; k < backslashes.length; k++) edits.push([offset + k, k % 2 === 0 ? KEPT_BACKSLASH : DROPPED]);
     } else if (odd) {
       // The directive as text: what velocityjs reads the same way wherever it stands (after a reference too).
       halved();
@@ -1502,18 +1538,26 @@ const MINUS = 21;
  */
 function minusProblem(lexText: string): { offset: number; message: string } | undefined {
   let previous = -1;
+  let afterBlank = false;
   let problem: { offset: number; message: string } | undefined;
-  lexTemplate(lexText, (rule, start, end, state) => {
+  lexTemplate(lexText, (rule, start, end, state, under) => {
     if (problem) return;
     if (state !== 'c' && state !== 'i') {
       previous = -1;
       return;
     }
-    if (rule === 42 || rule === 43) return;
+    if (rule === 42 || rule === 43) {
+      afterBlank = true;
+      return;
+    }
+    const blankBefore = afterBlank;
+    afterBlank = false;
     if (rule === MINUS && lexText[start] === '-') {
       const afterOperand = OPERAND_ENDS.has(previous);
       const number = /^\.?[0-9]/.test(lexText.slice(end, end + 2));
-      if (afterOperand && number) {
+      // Among a macro call's arguments a blank parts them, and the negative number is the next one (`#m(1 -2)`).
+      const nextArgument = blankBefore && state === 'c' && under === 'run';
+      if (afterOperand && number && !nextArgument) {
         const written = /^-\.?[0-9]+/.exec(lexText.slice(start))![0];
         problem = {
           offset: start,

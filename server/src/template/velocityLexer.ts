@@ -129,7 +129,8 @@ const STATE_RULES: Record<LexState, readonly number[]> = {
 };
 
 /**
- * Runs the lexer over the text, passing each token's rule, extent and the state it was read in. Returns where it
+ * Runs the lexer over the text, passing each token's rule, extent, the state it was read in and the state under that
+ * one (velocityjs's rules look at both: blanks part a macro call's arguments in `c` right above `run`). Returns where it
  * stopped: the text length, or the offset of a character no rule of the current state matches (a lexical error,
  * where the parser stops too). `onStatementStart` hears offsets where the parser is between two statements: where a
  * token is read in the initial state, the empty ones before a `$` or `#` included, and where a `$` or `$!` follows
@@ -141,7 +142,7 @@ const STATE_RULES: Record<LexState, readonly number[]> = {
  */
 export function lexTemplate(
   text: string,
-  onToken: (rule: number, start: number, end: number, state: LexState) => void,
+  onToken: (rule: number, start: number, end: number, state: LexState, under: LexState) => void,
   onStatementStart?: (offset: number) => void,
   skipValue?: (offset: number, state: LexState) => number | undefined,
 ): number {
@@ -158,6 +159,7 @@ export function lexTemplate(
     let rule = -1;
     let length = 0;
     const state = top();
+    const under = top(1);
     if (skipValue && (state === 'c' || state === 'i' || (state === 'mu' && text.charCodeAt(pos) === 91))) {
       const end = skipValue(pos, state);
       if (end !== undefined && end > pos) {
@@ -224,7 +226,7 @@ export function lexTemplate(
     else if (rule === Rule.BraceEnd) braceOpen = false;
     // Text read in the initial state is not one: how it prints depends on the `$` after it (`\\$a`).
     statementEnded = state !== 'INITIAL' && !braceOpen && stack.length === 2 && top() === 'mu' && !CONTINUING.has(rule);
-    if (length > 0) onToken(rule, pos, pos + length, state);
+    if (length > 0) onToken(rule, pos, pos + length, state, under);
     if (length === 0 && stack.length === depth) break;
     pos += length;
   }

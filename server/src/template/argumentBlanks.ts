@@ -1,0 +1,129 @@
+/**
+ * Blanks between the arguments of a macro call. Velocity 1.7 parts arguments with any run of spaces, tabs and line
+ * breaks (`#m(1\n2)`, `#m(1\t2)`, `#m([1,\n2] $x)`). velocityjs's lexer makes an argument separator of spaces only
+ * (its rule `[ ]+` in state `c` right above `run`) and skips any other white space, so that it reads two values in a
+ * row there and fails. Directives need no separator in velocityjs's grammar, and read alike already.
+ *
+ * The first character of such a run becomes a space, one for one, so that offsets stay. A tab, or a carriage return
+ * before its line feed, keeps every line and column after it; a lone line break joins two lines for velocityjs, whose
+ * positions are then moved back to the template's own lines and columns (`placeInSource`).
+ */
+import { lexTemplate, Rule } from './velocityLexer';
+import type { Splice } from './textSplices';
+
+const SPACES = 42;
+const WHITE_SPACE = 43;
+const COMMA = 56;
+const COMMA_CODE = 44;
+const CLOSE_CODE = 41;
+const LINE_FEED = 10;
+const CARRIAGE_RETURN = 13;
+
+/**
+ * A call of a name that is no directive, with a tab or line break right after a character that may end a value
+ * inside its parentheses (past string literals and one level of parentheses nested). Nearly every template fails it
+ * and skips the lexer pass; it is tried on the text velocityjs reads, where lists and maps are references followed
+ * by their blanks.
+ */
+const HINT = /#@?(?!(?:set|if|elseif|foreach|macro|define|break|noescape|else|end)(?![A-Za-z0-9_]))[A-Za-z_][\w-]*[ ]*\((?:[^()'"]|'[^']*'|"[^"]*"|\((?:[^()'"]|'[^']*'|"[^"]*")*\))*?(?<=[^\s,(])[\t\r\n]/;
+
+export interface ArgumentBlanks {
+  splices: Splice[];
+  /** Whether a line break became a space: velocityjs then counts fewer lines than the template has. */
+  joinsLines: boolean;
+}
+
+/** The blanks of `lexText` (what velocityjs's lexer reads) that velocityjs must read as a space, or undefined. */
+export function argumentBlanks(lexText: string): ArgumentBlanks | undefined {
+  if (!HINT.test(lexText)) return undefined;
+  const splices: Splice[] = [];
+  let joinsLines = false;
+  let previous = -1;
+  lexTemplate(lexText, (rule, start, end, state, under) => {
+    // Between two arguments: not after a separator velocityjs has read already, not before a comma or the `)`.
+    if (rule === WHITE_SPACE && state === 'c' && under === 'run' && previous !== SPACES && previous !== COMMA && previous !== Rule.Paren && end < lexText.length) {
+      const next = lexText.charCodeAt(end);
+      if (next !== COMMA_CODE && next !== CLOSE_CODE) {
+        const first = lexText.charCodeAt(start);
+        splices.push({ start, end: start + 1, replacement: ' ' });
+        if (first === LINE_FEED || (first === CARRIAGE_RETURN && lexText.charCodeAt(start + 1) !== LINE_FEED)) joinsLines = true;
+      }
+    }
+    previous = rule;
+  });
+  return splices.length > 0 ? { splices, joinsLines } : undefined;
+}
+
+/** velocityjs's position of a node or of a parse error: 1-based lines, 0-based columns. */
+interface Location {
+  first_line?: number;
+  first_column?: number;
+  last_line?: number;
+  last_column?: number;
+}
+
+/** Where lines start as velocityjs's lexer counts them: after `\r\n`, `\r` and `\n`. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
+  return starts;
+}
+
+/** Positions read in `parsed` as the same offsets' lines and columns in `source`, which is as long. */
+class Relocation {
+  private readonly from: number[];
+  private readonly to: number[];
+
+  constructor(parsed: string, source: string) {
+    this.from = lineStarts(parsed);
+    this.to = lineStarts(source);
+  }
+
+  move(loc: Location): void {
+    [loc.first_line, loc.first_column] = this.moved(loc.first_line, loc.first_column);
+    [loc.last_line, loc.last_column] = this.moved(loc.last_line, loc.last_column);
+  }
+
+  private moved(line: number | undefined, column: number | undefined): [number | undefined, number | undefined] {
+    if (line === undefined || column === undefined) return [line, column];
+    const offset = (this.from[line - 1] ?? this.from[this.from.length - 1]) + column;
+    let low = 0;
+    let high = this.to.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (this.to[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return [low + 1, offset - this.to[low]];
+  }
+}
+
+/** Every position in the tree velocityjs parsed from `parsed`, moved to the lines of `source`. */
+export function placeInSource(tree: unknown, parsed: string, source: string): void {
+  const relocation = new Relocation(parsed, source);
+  const seen = new Set<object>();
+  // Without recursion: an operator chain nests as deep as it is long.
+  const pending: unknown[] = [tree];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (const item of node) pending.push(item);
+      continue;
+    }
+    for (const [key, value] of Object.entries(node)) {
+      if (key !== 'pos' || typeof value !== 'object' || value === null) pending.push(value);
+      else if (!seen.has(value)) {
+        seen.add(value);
+        relocation.move(value as Location);
+      }
+    }
+  }
+}
+
+/** The location of a parse error velocityjs met in `parsed`, moved to the lines of `source`. */
+export function placeErrorInSource(error: unknown, parsed: string, source: string): void {
+  const loc = (error as { hash?: { loc?: Location } } | undefined)?.hash?.loc;
+  if (loc) new Relocation(parsed, source).move(loc);
+}
