@@ -8,6 +8,9 @@ import { createLanguageService } from '../../server/src/languageService';
 import { evaluateTemplate, findTemplate } from '../../server/src/services/templateEvaluation';
 import { bodyOf, renderRaw, TEMPLATE } from './fixtures/templateWorkload';
 import type { BenchRow } from './benchTypes';
+import { completeInTemplate } from '../../server/src/services/templates/templateCompletion';
+import { parseApiDocument } from '../../server/src/model/apiDocument';
+import { manySetsAndLoops, petStore } from '../unit/templateEditing/fixtures';
 
 function fastest(run: () => void, rounds: number): number {
   let best = Infinity;
@@ -54,5 +57,16 @@ export default async function templateBench(): Promise<BenchRow[]> {
   times.sort((a, b) => a - b);
   const p95 = times[Math.floor(times.length * 0.95)];
   rows.push({ group: 'evaluator keystroke (10 KB sample)', name: 'edit to new output, p95', value: p95, unit: 'ms', target: '< 50 ms', ok: p95 < 50 });
+
+  // Completion of a variable's members (`$t.` in a loop over a `#set` chain) in a 10 KB template of #set and #foreach.
+  const marked = petStore(`|\n${manySetsAndLoops().map((line) => `            ${line}`).join('\n')}`);
+  const cursor = marked.indexOf('‸');
+  const completed = parseApiDocument(TextDocument.create('file:///api.yaml', 'yaml', 1, marked.slice(0, cursor) + marked.slice(cursor + 1)));
+  const completion = fastest(() => completeInTemplate(completed, cursor), 5);
+  const completions: number[] = [];
+  for (let i = 0; i < 30; i++) completions.push(fastest(() => completeInTemplate(completed, cursor), 1));
+  completions.sort((a, b) => a - b);
+  const completionP95 = Math.max(completion, completions[Math.floor(completions.length * 0.95)]);
+  rows.push({ group: 'template completion (10 KB of #set and #foreach)', name: 'variable members, p95', value: completionP95, unit: 'ms', target: '< 50 ms', ok: completionP95 < 50 });
   return rows;
 }

@@ -4,7 +4,7 @@ import { completeInStandaloneTemplate, completeInTemplate } from '../../../serve
 import { findTemplateMember, templateMembersOf } from '../../../server/src/facts/templateVariables';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { expandSnippet } from '../editing/snippets';
-import { petStore } from './fixtures';
+import { jsonPetStore, manySetsAndLoops, petStore } from './fixtures';
 import { parseDocument, withCursor } from './support';
 
 function complete(marked: string): { items: CompletionItem[]; text: string; offset: number } {
@@ -201,6 +201,166 @@ describe('template completion', () => {
     const { text, offset } = withCursor('{"type": "$context.error.‸"}');
     assert.deepEqual(labels(completeInStandaloneTemplate(text, offset, 'gateway-response.vtl').items), catalogNames(['context', 'error']));
     assert.ok(catalogNames(['context', 'error']).includes('responseType'));
+  });
+
+  describe('members of variables that hold the payload', () => {
+    const MAP = ['get', 'containsKey', 'keySet', 'values', 'entrySet', 'size', 'isEmpty'];
+    const LIST = ['size', 'get', 'isEmpty', 'contains'];
+    const block = (...lines: string[]) => `|\n${lines.map((l) => `            ${l}`).join('\n')}`;
+    // Response templates stand deeper in the fixture.
+    const responseBlock = (...lines: string[]) => `|\n${lines.map((l) => `                ${l}`).join('\n')}`;
+    const offered = (template: string, responseTemplate?: string) =>
+      labels(responseTemplate === undefined ? complete(petStore(template)).items : complete(petStore('"$input.body"', responseTemplate)).items);
+
+    it('offers the properties of the body at $ and the Map methods of a JSON object', () => {
+      const { items } = complete(petStore(block("#set($order = $input.path('$'))", '{"q": $order.‸}')));
+      assert.deepEqual(labels(items), ['pet', 'quantity', ...MAP]);
+      const quantity = items.find((i) => i.label === 'quantity')!;
+      assert.equal(quantity.detail, 'integer (int32)');
+      assert.equal((quantity.documentation as { value: string }).value, 'How many to order');
+      assert.ok(quantity.sortText! < items.find((i) => i.label === 'get')!.sortText!);
+    });
+
+    it('follows members, indexes, loops and #set of another variable, nested', () => {
+      assert.deepEqual(offered(block("#set($order = $input.path('$'))", '$order.pet.‸')), ['name', 'tags', ...MAP]);
+      assert.deepEqual(offered(block("#set($pet = $input.path('$.pet'))", '#set($tags = $pet.tags)', '"$tags[0].‸"')), ['label', ...MAP]);
+      assert.deepEqual(offered(block("#set($tags = $input.path('$.pet.tags'))", '#foreach($t in $tags) "$t.‸" #end')), ['label', ...MAP]);
+      assert.deepEqual(offered(block("#set($pet = $input.path('$.pet'))", '#foreach($t in $pet.tags)', '  "$t.la‸"', '#end')), ['label', ...MAP]);
+      assert.deepEqual(offered(block("#set($tags = $input.path('$.pet.tags'))", '$tags.‸')), LIST);
+      assert.deepEqual(offered(block("#set($tag = $input.path(\"$.pet['tags'][0]\"))", '$tag.‸')), ['label', ...MAP]);
+    });
+
+    it('follows a pet and its tags through #set, an index and a loop in one line', () => {
+      const template = (cursorAt: string) =>
+        block(
+          "#set($pet = $input.path('$.pet'))",
+          "#set($tags = $input.path('$.pet.tags'))",
+          `{"name": "$pet.${cursorAt === 'pet' ? '‸' : 'name'}", "first": "$tags[0].${cursorAt === 'first' ? '‸' : 'label'}" #foreach($t in $tags) "$t.${cursorAt === 't' ? '‸' : 'label'}" #end }`,
+        );
+      assert.deepEqual(offered(template('pet')), ['name', 'tags', ...MAP]);
+      assert.deepEqual(offered(template('first')), ['label', ...MAP]);
+      assert.deepEqual(offered(template('t')), ['label', ...MAP]);
+    });
+
+    it('offers the String methods of a string property, of $input.json and of a $context property', () => {
+      const strings = offered(block("#set($pet = $input.path('$.pet'))", '$pet.name.‸'));
+      assert.ok(strings.includes('toUpperCase') && strings.includes('replaceAll') && strings.includes('length'));
+      assert.ok(!strings.includes('keySet'));
+      assert.deepEqual(offered(block("#set($json = $input.json('$.pet'))", '$json.‸')), strings);
+      assert.deepEqual(offered(block('#set($id = $context.requestId)', '$id.‸')), strings);
+    });
+
+    it('follows $util.parseJson of $input.json and of $input.body, and members written after $input.path()', () => {
+      assert.deepEqual(offered(block("#set($pet = $util.parseJson($input.json('$.pet')))", '$pet.‸')), ['name', 'tags', ...MAP]);
+      assert.deepEqual(offered(block('#set($order = $util.parseJson($input.body))', '$order.‸')), ['pet', 'quantity', ...MAP]);
+      assert.deepEqual(offered(block("$input.path('$.pet').‸")), ['name', 'tags', ...MAP]);
+      assert.deepEqual(offered(block("#set($tag = $util.parseJson($input.json('$.pet.tags'))[0])", '$tag.‸')), ['label', ...MAP]);
+    });
+
+    it('takes the last #set that ends before the cursor, in the order of the text', () => {
+      const twice = block("#set($v = $input.path('$.pet'))", "#set($v = $input.path('$.pet.tags[0]'))", '$v.‸', "#set($v = $input.path('$'))");
+      assert.deepEqual(offered(twice), ['label', ...MAP]);
+      const inBranch = block("#set($v = $input.path('$.pet'))", "#if($x) #set($v = $input.path('$')) #end", '$v.‸');
+      assert.deepEqual(offered(inBranch), ['pet', 'quantity', ...MAP]);
+      assert.deepEqual(offered(block("#set($v = $input.path('$.pet'))", '#set($v = $v.tags)', '$v.‸')), LIST);
+      // The loop variable shadows a #set before the loop inside its body only.
+      const shadowed = (inside: boolean) =>
+        block("#set($t = $input.path('$'))", `#foreach($t in $input.path('$.pet.tags')) ${inside ? '$t.‸' : ''} #end ${inside ? '' : '$t.‸'}`);
+      assert.deepEqual(offered(shadowed(true)), ['label', ...MAP]);
+      assert.deepEqual(offered(shadowed(false)), ['pet', 'quantity', ...MAP]);
+    });
+
+    it('writes a method call as a snippet, keeping arguments already written', () => {
+      const { items } = complete(petStore(block("#set($order = $input.path('$'))", '$order.‸')));
+      assert.equal(edit(items.find((i) => i.label === 'get')).newText, "get(${1:key})");
+      assert.equal(items.find((i) => i.label === 'get')?.insertTextFormat, 2);
+      assert.equal(edit(items.find((i) => i.label === 'size')).newText, 'size()');
+      assert.equal(items.find((i) => i.label === 'size')?.detail, 'size(): int');
+      const called = complete(petStore(block("#set($order = $input.path('$'))", "$order.ge‸t('pet')"))).items;
+      assert.equal(edit(called.find((i) => i.label === 'get')).newText, 'get');
+    });
+
+    it('replaces the whole name under the cursor', () => {
+      const { items, text } = complete(petStore(block("#set($order = $input.path('$'))", '$order.qu‸antity')));
+      const range = edit(items.find((i) => i.label === 'quantity')).range;
+      assert.equal(text.split('\n')[range.start.line].slice(range.start.character, range.end.character), 'quantity');
+    });
+
+    it('indexes a property whose name cannot follow a dot, quoted to suit the host', () => {
+      const accepted = (template: string) => {
+        const { text, offset } = withCursor(petStore(template).replace('        quantity:', '        "we ird": { type: string }\n        quantity:'));
+        const item = completeInTemplate(parseDocument(text), offset)!.items.find((i) => i.label === 'we ird')!;
+        assert.equal(item.filterText, '.we ird');
+        const inserted = TextDocument.applyEdits(TextDocument.create('file:///api.yaml', 'yaml', 1, text), [edit(item)]);
+        return (parseDocument(inserted).value as any).paths['/orders'].post['x-amazon-apigateway-integration'].requestTemplates['application/json'];
+      };
+      assert.equal(accepted(`"#set($o = $input.path('$')) $o.we‸"`), "#set($o = $input.path('$')) $o['we ird']");
+      assert.equal(accepted(`'#set($o = $input.path("$")) $o.‸'`), '#set($o = $input.path("$")) $o["we ird"]');
+      assert.equal(accepted(block("#set($o = $input.path('$'))", '$o.‸')), "#set($o = $input.path('$'))\n$o['we ird']\n");
+    });
+
+    it('completes in single-quoted YAML and in JSON strings', () => {
+      assert.deepEqual(offered(`'#set($pet = $input.path("$.pet")) {"n": "$pet.‸"}'`), ['name', 'tags', ...MAP]);
+      assert.deepEqual(offered(`"#set($pet = $input.path('$.pet')) {\\"n\\": \\"$pet.na‸\\"}"`), ['name', 'tags', ...MAP]);
+      const { text, offset } = withCursor(jsonPetStore(`#set($pet = $input.path('$.pet')) {\\"n\\": \\"$pet.‸\\"}`));
+      assert.deepEqual(labels(completeInTemplate(parseDocument(text, 'file:///api.json'), offset)!.items), ['name', ...MAP]);
+    });
+
+    it('offers the method response schema in response templates', () => {
+      assert.deepEqual(offered('"$input.body"', responseBlock("#set($receipt = $input.path('$'))", '$receipt.‸')), ['orderId', ...MAP]);
+    });
+
+    it('offers nothing where the value cannot be followed', () => {
+      const nothing = [
+        // A method's result.
+        block("#set($pet = $input.path('$.pet'))", "$pet.get('tags').‸"),
+        block("#set($tags = $input.path('$.pet').get('tags'))", '$tags.‸'),
+        // JSONPaths that give lists of matches, and a string that must be parsed first.
+        block("#set($tags = $input.path('$.pet.tags[*]'))", '$tags.‸'),
+        block("#set($names = $input.path('$..name'))", '$names.‸'),
+        block("#set($pet = $util.parseJson($input.path('$.pet')))", '$pet.‸'),
+        // A number, a property the schema lacks, an index into a map, a member of a list.
+        block("#set($order = $input.path('$'))", '$order.quantity.‸'),
+        block("#set($order = $input.path('$'))", '$order.nope.‸'),
+        block("#set($order = $input.path('$'))", '$order[0].‸'),
+        block("#set($tags = $input.path('$.pet.tags'))", '$tags.label.‸'),
+        // An expression, a string with references, a literal that replaced the payload, a #set after the cursor.
+        block("#set($pet = $input.path('$.pet') + 1)", '$pet.‸'),
+        block("#set($pet = \"$input.path('$.pet')\")", '$pet.‸'),
+        block("#set($pet = $input.path('$.pet'))", "#set($pet = 'x')", '$pet.name.‸'),
+        block('$pet.‸', "#set($pet = $input.path('$.pet'))"),
+        // A #set still being written, one in a comment, and a loop variable after its loop.
+        block("#set($pet = $input.path('$.pet')", '$pet.‸'),
+        block("## #set($pet = $input.path('$.pet'))", '$pet.‸'),
+        block("#foreach($t in $input.path('$.pet.tags')) #end", '$t.‸'),
+        // `${pet}.` ends the reference: the dot is text.
+        block("#set($pet = $input.path('$.pet'))", '${pet}.‸'),
+        // An unset variable, and a macro parameter.
+        block('$nothing.‸'),
+        block('#macro(show $pet) $pet.‸ #end'),
+      ];
+      for (const template of nothing) assert.deepEqual(offered(template), [], template);
+    });
+
+    it('needs a schema for the payload, but not for strings, in standalone templates', () => {
+      const standalone = (marked: string, fileName = 'request.vtl') => {
+        const { text, offset } = withCursor(marked);
+        return labels(completeInStandaloneTemplate(text, offset, fileName).items);
+      };
+      assert.deepEqual(standalone("#set($pet = $input.path('$.pet'))\n$pet.‸"), []);
+      assert.ok(standalone("#set($json = $input.json('$.pet'))\n$json.‸").includes('substring'));
+      assert.deepEqual(standalone('#set($id = $context.requestId)\n$id.‸', 'gateway-response.vtl'), []);
+    });
+
+    it('follows a variable through a template of 10 KB full of #set and #foreach (its time is in npm run bench)', () => {
+      const { text, offset } = withCursor(petStore(block(...manySetsAndLoops())));
+      assert.deepEqual(labels(completeInTemplate(parseDocument(text), offset)!.items), ['label', ...MAP]);
+    });
+
+    it('leaves the catalog to complete $input, $context and $foreach members', () => {
+      assert.deepEqual(offered(block("#set($pet = $input.path('$.pet'))", '$input.‸')), catalogNames(['input']));
+      assert.deepEqual(offered(block("#foreach($t in $input.path('$.pet.tags')) $foreach.‸ #end")), ['hasNext', 'index', 'count', 'first', 'last']);
+    });
   });
 
   describe('request parameters', () => {

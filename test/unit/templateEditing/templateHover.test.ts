@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Hover } from 'vscode-languageserver-types';
 import { hoverInStandaloneTemplate, hoverInTemplate } from '../../../server/src/services/templates/templateHover';
 import { findTemplateMember } from '../../../server/src/facts/templateVariables';
-import { petStore } from './fixtures';
+import { jsonPetStore, petStore } from './fixtures';
 import { parseDocument, withCursor } from './support';
 
 function hover(marked: string): { hover: Hover | undefined; text: string } {
@@ -50,6 +50,64 @@ describe('template hover', () => {
     assert.equal(covered(text, h), 'name');
     assert.match(markdownOf(hover(petStore(`"$input.json('$.quan‸tity')"`)).hover), /quantity: integer \(int32\)[\s\S]*How many to order/);
     assert.match(markdownOf(hover(petStore('"x"', `"$input.json('$.order‸Id')"`)).hover), /orderId: string[\s\S]*response 201/);
+  });
+
+  describe('members of variables that hold the payload', () => {
+    const block = (...lines: string[]) => `|\n${lines.map((l) => `            ${l}`).join('\n')}`;
+
+    it('shows the schema property of a member, as under a JSONPath segment', () => {
+      const { hover: h, text } = hover(petStore(block("#set($pet = $input.path('$.pet'))", '{"name": "$pet.na‸me"}')));
+      assert.equal(markdownOf(h), markdownOf(hover(petStore(`"$input.path('$.pet.na‸me')"`)).hover));
+      assert.match(markdownOf(h), /^```\nname: string\n```\n\nThe name of the pet\n\n_From the request body schema\._$/);
+      assert.equal(covered(text, h), 'name');
+    });
+
+    it('follows nested members, indexes and loops', () => {
+      assert.match(markdownOf(hover(petStore(block("#set($order = $input.path('$'))", '$order.pet.na‸me'))).hover), /name: string/);
+      assert.match(markdownOf(hover(petStore(block("#set($order = $input.path('$'))", '$order.quan‸tity'))).hover), /quantity: integer \(int32\)[\s\S]*How many to order/);
+      assert.match(markdownOf(hover(petStore(block("#set($tags = $input.path('$.pet.tags'))", '"$tags[0].la‸bel"'))).hover), /label: string/);
+      const { hover: h, text } = hover(petStore(block("#set($pet = $input.path('$.pet'))", '#foreach($t in $pet.tags) "$t.lab‸el" #end')));
+      assert.match(markdownOf(h), /label: string/);
+      assert.equal(covered(text, h), 'label');
+      assert.match(markdownOf(hover(petStore(block("$input.path('$.pet').na‸me"))).hover), /name: string/);
+    });
+
+    it('shows the Java method called on the value', () => {
+      assert.match(markdownOf(hover(petStore(block("#set($order = $input.path('$'))", '$order.key‸Set()'))).hover), /^```\nMap\.keySet\(\): Set<String>\n```/);
+      assert.match(markdownOf(hover(petStore(block("#set($tags = $input.path('$.pet.tags'))", '$tags.si‸ze()'))).hover), /List\.size\(\): int/);
+      assert.match(markdownOf(hover(petStore(block("#set($pet = $input.path('$.pet'))", '$pet.name.toUpper‸Case()'))).hover), /String\.toUpperCase\(\): String/);
+    });
+
+    it('works in quoted YAML strings, in JSON strings and in response templates', () => {
+      assert.match(markdownOf(hover(petStore(`'#set($pet = $input.path("$.pet")) {"n": "$pet.na‸me"}'`)).hover), /name: string/);
+      assert.match(markdownOf(hover(petStore(`"#set($pet = $input.path('$.pet')) {\\"n\\": \\"$pet.na‸me\\"}"`)).hover), /name: string/);
+      const { text, offset } = withCursor(jsonPetStore(`#set($pet = $input.path('$.pet')) {\\"n\\": \\"$pet.na‸me\\"}`));
+      const h = hoverInTemplate(parseDocument(text, 'file:///api.json'), offset);
+      assert.match(markdownOf(h), /name: string/);
+      assert.equal(covered(text, h), 'name');
+      const response = `|\n                #set($receipt = $input.path('$'))\n                $receipt.order‸Id`;
+      assert.match(markdownOf(hover(petStore('"$input.body"', response)).hover), /orderId: string[\s\S]*_From the response 201 schema\._/);
+    });
+
+    it('has nothing to say where the value cannot be followed', () => {
+      const silent = [
+        block("#set($pet = $input.path('$.pet'))", "$pet.get('name').len‸gth()"),
+        block("#set($json = $input.json('$.pet'))", '$json.na‸me'),
+        block("#set($order = $input.path('$'))", '$order.no‸pe'),
+        block("#set($pet = $input.path('$.pet'))", "#set($pet = 'x')", '$pet.na‸me'),
+        block("#set($order = $input.path('$'))", '$order.pet.tags.la‸bel'),
+      ];
+      for (const template of silent) assert.equal(hover(petStore(template)).hover, undefined, template);
+    });
+
+    it('knows strings, but not the payload, in standalone templates', () => {
+      const at = (marked: string) => {
+        const { text, offset } = withCursor(marked);
+        return hoverInStandaloneTemplate(text, offset);
+      };
+      assert.equal(at("#set($pet = $input.path('$.pet'))\n$pet.na‸me"), undefined);
+      assert.match(markdownOf(at("#set($json = $input.json('$'))\n$json.leng‸th()")), /String\.length\(\): int/);
+    });
   });
 
   it('has nothing to say about user variables and plain text', () => {

@@ -9,6 +9,8 @@ import { allowsLineBreaks, escapeForHost, preferredQuote, withoutCommentStarts, 
 import { CATALOG_ROOTS } from './memberLookup';
 import { scanTemplate, type ScannedTemplate } from './templateScanner';
 import { definedVariables } from './variableChecks';
+import { memberSiteAt, valueMemberItems } from './valueCompletion';
+import { TemplateBindings, type PayloadLookup } from './variableValues';
 import { MAPPING_LOCATION } from '../editing/operationFacts';
 
 export interface TemplateCompletionItem {
@@ -39,6 +41,8 @@ export interface CompletionRequest {
    * `header`. Read only where a parameter name is being typed.
    */
   parameters?: () => RequestParameter[];
+  /** What the payload at some JSONPath steps is, when a schema is known: for members of variables that hold it. */
+  payload?: PayloadLookup;
 }
 
 export interface RequestParameter {
@@ -66,6 +70,13 @@ export function templateCompletionItems(request: CompletionRequest): TemplateCom
   if (jsonPath) return input ? jsonPathItems(request, jsonPath[2], jsonPath[1]) : [];
   const parameters = parameterItems(request, before);
   if (parameters) return input ? parameters : [];
+  const member = memberSiteAt(text, scanned, offset);
+  if (member) {
+    // Gateway responses substitute variables and nothing else: no `#set`, no payload, no methods.
+    if (request.kind === 'gatewayResponse') return [];
+    const bindings = TemplateBindings.of(text, scanned);
+    return valueMemberItems(member, { text, host: request.host, bindings, payload: request.payload, start: member.dot + 1, end: nameEnd(text, offset) });
+  }
   const reference = /\$!?\{?((?:[A-Za-z_][\w-]*\.)*)([A-Za-z_][\w-]*)?$/.exec(before);
   if (reference) {
     const path = reference[1] ? reference[1].slice(0, -1).split('.') : [];

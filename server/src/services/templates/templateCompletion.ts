@@ -10,8 +10,7 @@ import { templateCompletionItems, type RequestParameter, type TemplateCompletion
 import { MAPPING_LOCATION, parametersAt } from '../editing/operationFacts';
 import { pathTemplateParameters } from '../../model/openapiWalk';
 import { standaloneTemplateKind } from './templateValidation';
-import { jsonPathSteps, payloadSchema, rawPropertySchema, schemaAtSteps, schemaProperties, schemaTypeLabel, elementSchema } from './templateSchemas';
-import { asString, getValue } from '../../model/navigate';
+import { jsonPathSteps, payloadFacts, payloadSchema, propertyFacts, schemaAtSteps, elementSchema } from './templateSchemas';
 
 export function completeInTemplate(document: ApiDocument, offset: number): CompletionList | undefined {
   const template = templateAtOffset(document, offset);
@@ -24,6 +23,7 @@ export function completeInTemplate(document: ApiDocument, offset: number): Compl
     stageVariables: stageVariableNames(document.text, offset),
     jsonPathProperties: (expression) => jsonPathProperties(document, template, expression),
     parameters: () => requestParameters(document, template),
+    payload: (steps) => payloadFacts(document, template, steps),
   });
   const positionOf = (templateOffset: number) => document.textDocument.positionAt(template.toDocumentOffset(templateOffset));
   return {
@@ -80,10 +80,5 @@ function jsonPathProperties(document: ApiDocument, template: LocatedTemplate, ex
   const steps = jsonPathSteps(expression);
   if (!steps) return [];
   const schema = schemaAtSteps(document, payloadSchema(document, template), steps);
-  const holder = elementSchema(document, schema) ?? schema;
-  return schemaProperties(document, holder).map((p) => ({
-    name: p.name,
-    type: schemaTypeLabel(document, rawPropertySchema(holder, p.name) ?? p.schema),
-    description: asString(getValue(p.schema, 'description')),
-  }));
+  return propertyFacts(document, elementSchema(document, schema) ?? schema);
 }

@@ -1,12 +1,14 @@
 /**
  * The payload schema a template reads: the operation's request body for request templates, the method response
- * of the integration response's status code for response templates. JSONPath completion and hover walk it.
+ * of the integration response's status code for response templates. JSONPath completion and hover walk it, and so
+ * do members of template variables that hold a part of the payload.
  */
 import { schemaPhrase } from '../editing/refTargetSummary';
 import type { ApiDocument } from '../../model/apiDocument';
 import type { ObjectNode, ValueNode } from '../../model/nodes';
 import { asObject, asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
 import type { LocatedTemplate } from './locate';
+import type { PayloadFacts, PropertyFacts, ValueShape } from './variableValues';
 
 const MAX_REF_HOPS = 32;
 
@@ -124,4 +126,47 @@ export function schemaAtSteps(document: ApiDocument, schema: ObjectNode | undefi
     current = schemaProperties(document, holder).find((p) => p.name === step.name)?.schema;
   }
   return current;
+}
+
+/**
+ * What the payload at these steps is, read as a template variable holds it: unlike a JSONPath, a Velocity member of a
+ * list does not reach into its elements, and an index of a map is no element.
+ */
+export function payloadFacts(document: ApiDocument, template: LocatedTemplate, steps: JsonPathStep[]): PayloadFacts | undefined {
+  let schema = payloadSchema(document, template);
+  for (const step of steps) {
+    if (!schema) return undefined;
+    const shape = valueShape(document, schema);
+    if (step.kind === 'element') schema = shape === 'list' ? resolve(document, getValue(schema, 'items')) : undefined;
+    else schema = shape === 'map' ? schemaProperties(document, schema).find((p) => p.name === step.name)?.schema : undefined;
+  }
+  if (!schema) return undefined;
+  const shape = valueShape(document, schema);
+  return { shape, properties: shape === 'map' ? propertyFacts(document, schema) : [] };
+}
+
+/** Labels and descriptions of an object schema's properties, as completion and hover show them. */
+export function propertyFacts(document: ApiDocument, holder: ObjectNode | undefined): PropertyFacts[] {
+  return schemaProperties(document, holder).map((p) => ({
+    name: p.name,
+    type: schemaTypeLabel(document, rawPropertySchema(holder, p.name) ?? p.schema),
+    description: asString(getValue(p.schema, 'description')),
+  }));
+}
+
+/** What `$input.path` makes of JSON the schema describes; undefined for numbers, booleans and schemas that do not say. */
+function valueShape(document: ApiDocument, schema: ObjectNode): ValueShape | undefined {
+  const type = declaredType(schema);
+  if (type === 'array' || (type === undefined && getValue(schema, 'items'))) return 'list';
+  if (type === 'string') return 'string';
+  if (type === 'object' || getValue(schema, 'additionalProperties')) return 'map';
+  return type === undefined && schemaProperties(document, schema).length > 0 ? 'map' : undefined;
+}
+
+/** `type`, or the one type besides `null` of an OpenAPI 3.1 list of types. */
+function declaredType(schema: ObjectNode): string | undefined {
+  const type = getValue(schema, 'type');
+  if (type?.type !== 'array') return asString(type);
+  const named = type.items.map(asString).filter((t) => t !== undefined && t !== 'null');
+  return named.length === 1 ? named[0] : undefined;
 }
