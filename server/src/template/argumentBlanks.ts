@@ -10,6 +10,7 @@
  */
 import { lexTemplate, Rule } from './velocityLexer';
 import type { Splice } from './textSplices';
+import { forEachLocation, type TreeLocation as Location } from './treeWalks';
 
 const SPACES = 42;
 const WHITE_SPACE = 43;
@@ -54,13 +55,6 @@ export function argumentBlanks(lexText: string): ArgumentBlanks | undefined {
   return splices.length > 0 ? { splices, joinsLines } : undefined;
 }
 
-/** velocityjs's position of a node or of a parse error: 1-based lines, 0-based columns. */
-interface Location {
-  first_line?: number;
-  first_column?: number;
-  last_line?: number;
-  last_column?: number;
-}
 
 /** Where lines start as velocityjs's lexer counts them: after `\r\n`, `\r` and `\n`. */
 function lineStarts(text: string): number[] {
@@ -101,25 +95,7 @@ class Relocation {
 /** Every position in the tree velocityjs parsed from `parsed`, moved to the lines of `source`. */
 export function placeInSource(tree: unknown, parsed: string, source: string): void {
   const relocation = new Relocation(parsed, source);
-  const seen = new Set<object>();
-  // Without recursion: an operator chain nests as deep as it is long.
-  const pending: unknown[] = [tree];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const item of node) pending.push(item);
-      continue;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key !== 'pos' || typeof value !== 'object' || value === null) pending.push(value);
-      else if (!seen.has(value)) {
-        seen.add(value);
-        relocation.move(value as Location);
-      }
-    }
-  }
+  forEachLocation(tree, (location) => relocation.move(location));
 }
 
 /** The location of a parse error velocityjs met in `parsed`, moved to the lines of `source`. */

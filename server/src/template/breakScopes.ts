@@ -10,6 +10,7 @@
 import { argumentLists, insideLists } from './argumentLists';
 import type { ArgumentWord } from './wordArguments';
 import type { VelocityNode, VelocityTree } from './syntax';
+import { nodesInOrder } from './treeWalks';
 
 /**
  * `#break` before its `(`, after any backslashes (an odd number makes it text) and not right after a `$` (which names
@@ -54,15 +55,8 @@ export function placeBreakScopes(
   notes: BreakProblem[],
 ): BreakProblem | undefined {
   let problem: BreakProblem | undefined;
-  const pending: unknown[] = [tree];
-  while (pending.length > 0) {
-    const item = pending.pop();
-    if (Array.isArray(item)) {
-      for (let k = item.length - 1; k >= 0; k--) pending.push(item[k]);
-      continue;
-    }
-    const node = item as VelocityNode | string;
-    if (typeof node !== 'object' || node === null || node.type !== 'macro_call' || node.id !== 'Break' || !node.pos) continue;
+  for (const node of nodesInOrder(tree)) {
+    if (node.type !== 'macro_call' || node.id !== 'Break' || !node.pos) continue;
     const start = offsetOf(node.pos);
     BREAK_AT.lastIndex = start;
     if (!BREAK_AT.test(source)) continue;

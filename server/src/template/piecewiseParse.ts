@@ -11,6 +11,7 @@ import { parse } from 'velocityjs';
 import type { VelocityNode, VelocityTree } from './syntax';
 import { MAX_STATEMENT_TOKENS } from './limits';
 import { lexTemplate, Rule } from './velocityLexer';
+import { forEachLocation, type TreeLocation as Location } from './treeWalks';
 
 /** Statement starts per piece: a piece's own quadratic cost stays small, the per-piece overhead too. */
 const PIECE_STATEMENTS = 64;
@@ -90,7 +91,7 @@ export function parseInPieces(text: string, lexText: string, size: number, clock
     // Blocks the last piece leaves open stay closed: velocityjs's nesting of unclosed blocks takes exponential time,
     // and a template with them is refused anyway.
     if (p + 1 >= pieces.length) for (let k = 0; k < piece.closes; k++) own.push(END);
-    if (piece.start > 0 || piece.opens > 0) shiftPositions(own, piece, new Set());
+    if (piece.start > 0 || piece.opens > 0) forEachLocation(own, (location) => shiftLocation(location, piece));
     for (const statement of own) flat.push(statement);
   }
   return nestBlocks(flat, 0)[0];
@@ -216,12 +217,6 @@ function nestBlocks(block: Array<VelocityNode | string>, index: number): [Veloci
   return [nested, 0];
 }
 
-interface Location {
-  first_line?: number;
-  last_line?: number;
-  first_column?: number;
-  last_column?: number;
-}
 
 /** From the piece's own lines (its first line starting with the balancing `#if(true)`s) to the template's. */
 function shiftLocation(loc: Location, piece: Piece): void {
@@ -235,26 +230,3 @@ function shiftLocation(loc: Location, piece: Piece): void {
   [loc.last_line, loc.last_column] = shift(loc.last_line, loc.last_column);
 }
 
-/** Without recursion: a chain of operators is as deep as it is long until the parse makes it flat. */
-function shiftPositions(root: unknown, piece: Piece, seen: Set<object>): void {
-  const pending: unknown[] = [root];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
-    if (Array.isArray(node)) {
-      for (const item of node) pending.push(item);
-      continue;
-    }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'pos' && typeof value === 'object' && value !== null) {
-        if (!seen.has(value)) {
-          seen.add(value);
-          shiftLocation(value as Location, piece);
-        }
-      } else {
-        pending.push(value);
-      }
-    }
-  }
-}

@@ -9,6 +9,7 @@
  * here.
  */
 import type { VelocityNode, VelocityTree } from './syntax';
+import { nodesInOrder } from './treeWalks';
 
 /** A word among a call's arguments: as written, and where it starts. */
 export interface ArgumentWord {
@@ -47,15 +48,8 @@ export function lastWords(first: ReadonlyMap<number, ArgumentWord> | undefined, 
  */
 export function placeWordArguments(tree: VelocityTree, words: ReadonlyMap<number, ArgumentWord>, offsetOf: (pos: { first_line: number; first_column: number }) => number): WordCall[] {
   const calls: WordCall[] = [];
-  const pending: unknown[] = [tree];
-  while (pending.length > 0) {
-    const item = pending.pop();
-    if (Array.isArray(item)) {
-      for (let k = item.length - 1; k >= 0; k--) pending.push(item[k]);
-      continue;
-    }
-    const node = item as VelocityNode | string;
-    if (typeof node !== 'object' || node === null || (node.type !== 'macro_call' && node.type !== 'macro_body') || !node.pos) continue;
+  for (const node of nodesInOrder(tree)) {
+    if ((node.type !== 'macro_call' && node.type !== 'macro_body') || !node.pos) continue;
     const word = words.get(offsetOf(node.pos));
     if (!word || typeof node.id !== 'string') continue;
     node.wordArgument = word.word;
