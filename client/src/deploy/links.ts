@@ -2,6 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ApiKind } from '../aws/invokeUrl';
 import { replaceEndpointUserInfo } from '../aws/redact';
+import type { ConnectionSettings } from '../aws/connection';
 
 /** Where a document was last deployed; kept in the workspace so a team shares it through version control. */
 export interface DeploymentLink {
@@ -60,6 +61,19 @@ export interface LinkConnection {
  */
 export function madeWith(link: DeploymentLink, connection: LinkConnection): boolean {
   return link.region === connection.region && (link.profile ?? '') === (connection.profile ?? '') && withoutUserInfo(link.endpoint ?? '') === withoutUserInfo(connection.endpoint ?? '');
+}
+
+/**
+ * Where AWS calls about a linked API go: the link's own profile, region and endpoint, since its API id means nothing
+ * elsewhere. In Restricted Mode the link file is the workspace's, as untrusted as its settings (whose profile and
+ * endpoint VS Code then ignores): a file that named another endpoint would have the user's signed requests, session
+ * token included, sent there. Its profile and endpoint count only when they are the user's own.
+ */
+export function linkedConnection(link: DeploymentLink | undefined, settings: ConnectionSettings, trusted: boolean): ConnectionSettings {
+  if (!link) return settings;
+  const own = { profile: settings.profile, region: link.region, endpoint: settings.endpoint };
+  if (!trusted && !madeWith(link, own)) return settings;
+  return { profile: link.profile ?? settings.profile, region: link.region, endpoint: link.endpoint };
 }
 
 /** An endpoint without the user name and password it may carry, which must not reach a file shared in the team. */

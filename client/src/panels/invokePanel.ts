@@ -4,7 +4,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClients, destroyClients, resolveConnection, resolveProfileRegion, type Connection } from '../aws/connection';
 import { explainAwsError } from '../aws/errors';
 import { invokeUrl, type ApiKind } from '../aws/invokeUrl';
-import { readLinks, type DeploymentLink } from '../deploy/links';
+import { linkedConnection, readLinks, type DeploymentLink } from '../deploy/links';
 import { readSettings } from '../tree/awsSession';
 import { toCurl } from './curl';
 import { addToHistory, historyKey, restoreSecrets, validHistory } from './invokeHistory';
@@ -213,7 +213,7 @@ export class InvokePanel {
   private async runAws(draft: InvokeDraft): Promise<InvokeCommandResult> {
     const settings = readSettings();
     const link = this.link?.apiId === draft.restApiId?.trim() ? this.link : undefined;
-    const connection = await resolveConnection(link ? { profile: link.profile ?? settings.profile, region: link.region, endpoint: link.endpoint } : settings);
+    const connection = await resolveConnection(linkedConnection(link, settings, vscode.workspace.isTrusted));
     const clients = await createClients(connection, { maxAttempts: settings.maxAttempts });
     try {
       return await runTestInvoke(clients, draft);

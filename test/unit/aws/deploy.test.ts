@@ -7,7 +7,7 @@ import { CreateStageCommand as CreateV2StageCommand, GetStageCommand as GetV2Sta
 import type { GatewayClients } from '../../../client/src/aws/connection';
 import { DeployCancelled, deploy, EndpointChangeUnsupported, ProductionStageNotConfirmed } from '../../../client/src/deploy/deployer';
 import { deployWithProgress, type OpenProgress } from '../../../client/src/deploy/deployFlow';
-import { forgetApi, madeWith, readLinks, rememberLink } from '../../../client/src/deploy/links';
+import { forgetApi, linkedConnection, madeWith, readLinks, rememberLink } from '../../../client/src/deploy/links';
 import { rollbackStage } from '../../../client/src/deploy/stageActions';
 import { httpDocument, ORDERS_PATH, restDocument } from './fixtures/documents';
 import { startGatewayFixture, type GatewayFixture } from './fixtures/gateway';
@@ -240,5 +240,15 @@ describe('deploying a document', function () {
     assert.deepEqual((await readLinks(workspace, doc)).map((l) => l.apiId), ['d1'], 'not found under another profile is no reason to drop it');
     await forgetApi(workspace, 'd1', dev);
     assert.deepEqual(await readLinks(workspace, doc), []);
+  });
+
+  it("calls AWS about a linked API where the link says, but in Restricted Mode only on the user's own profile and endpoint", () => {
+    const link = { apiId: 'r1', kind: 'REST' as const, profile: 'team', region: 'eu-west-1', endpoint: 'https://gw.example.net' };
+    const mine = { profile: 'me', region: 'us-east-1', endpoint: '' };
+    assert.deepEqual(linkedConnection(link, mine, true), { profile: 'team', region: 'eu-west-1', endpoint: 'https://gw.example.net' });
+    assert.deepEqual(linkedConnection(link, mine, false), mine, 'a link file from an untrusted workspace chooses nothing');
+    const sameAsMine = { ...link, profile: 'me', endpoint: undefined };
+    assert.deepEqual(linkedConnection(sameAsMine, mine, false), { profile: 'me', region: 'eu-west-1', endpoint: undefined }, 'its region still counts');
+    assert.deepEqual(linkedConnection(undefined, mine, false), mine);
   });
 });
