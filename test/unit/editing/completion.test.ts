@@ -560,9 +560,10 @@ describe('completion', () => {
       assert.deepEqual(json.items.map((i) => (i.textEdit as TextEdit).newText), ['"/a"']);
     });
 
-    it('offers reusable integrations for an integration $ref', () => {
-      const { labels } = complete('openapi: 3.0.1\ncomponents:\n  x-amazon-apigateway-integrations:\n    backend: {type: HTTP_PROXY}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        $ref: |\n', 'yaml', 'http');
-      assert.deepEqual(labels, ['#/components/x-amazon-apigateway-integrations/backend']);
+    it('offers reusable integrations for an integration $ref in an HTTP API only: a REST import drops them', () => {
+      const text = 'openapi: 3.0.1\ncomponents:\n  x-amazon-apigateway-integrations:\n    backend: {type: HTTP_PROXY}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        $ref: |\n';
+      assert.deepEqual(complete(text, 'yaml', 'http').labels, ['#/components/x-amazon-apigateway-integrations/backend']);
+      assert.deepEqual(complete(text, 'yaml', 'rest').labels, []);
     });
   });
 

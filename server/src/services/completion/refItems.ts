@@ -20,11 +20,19 @@ export function refItems(site: CompletionSite, dialect: Dialect): CompletionItem
   return items;
 }
 
-/** A REST API import refuses an operation's response that is a 2.0 root-level response (`#/responses/...`). */
+/**
+ * Targets a REST API import does not take: an operation's response that is a 2.0 root-level response
+ * (`#/responses/...`), and a reusable integration, which only HTTP APIs follow (the REST import drops the method's
+ * integration, as validation says).
+ */
 function rejectedAt(site: CompletionSite, dialect: Dialect, container: NodePath): boolean {
   const { document, path } = site;
-  return dialect === 'rest' && document.kind === 'swagger' && container.length === 1 && container[0] === 'responses' && isOperationResponses(path.slice(0, -2));
+  if (dialect !== 'rest') return false;
+  if (container[container.length - 1] === INTEGRATIONS_KEY) return true;
+  return document.kind === 'swagger' && container.length === 1 && container[0] === 'responses' && isOperationResponses(path.slice(0, -2));
 }
+
+const INTEGRATIONS_KEY = 'x-amazon-apigateway-integrations';
 
 /** YAML reads ` #` as a comment and a leading `#` as one too, so targets are quoted unless a quote is open. */
 function refItem(site: CompletionSite, target: string, detail: string): CompletionItem {
