@@ -11,6 +11,7 @@
 import { lexTemplate, Rule } from './velocityLexer';
 import type { Splice } from './textSplices';
 import { forEachLocation, type TreeLocation as Location } from './treeWalks';
+import { firstIndexAtLeast } from '../util/sortedSearch';
 
 const SPACES = 42;
 const WHITE_SPACE = 43;
@@ -81,14 +82,9 @@ class Relocation {
   private moved(line: number | undefined, column: number | undefined): [number | undefined, number | undefined] {
     if (line === undefined || column === undefined) return [line, column];
     const offset = (this.from[line - 1] ?? this.from[this.from.length - 1]) + column;
-    let low = 0;
-    let high = this.to.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (this.to[middle] <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return [low + 1, offset - this.to[low]];
+    // The last line of the source starting at or before the offset.
+    const index = Math.max(firstIndexAtLeast(this.to, offset + 1) - 1, 0);
+    return [index + 1, offset - this.to[index]];
   }
 }
 
