@@ -7,8 +7,8 @@ import { DEFAULT_MEMORY_MB } from './memoryLimit';
  * The variables Lambda's Node.js runtime sets in a function's environment, as a local handler process sees them. A
  * handler that formats dates or reads its own name and log stream behaves as it will on Lambda: the time zone is UTC
  * whatever the machine's is. The function's configured environment comes last and wins, as it does on Lambda for the
- * variables Lambda lets a function set (`TZ`, `LANG`); the others Lambda refuses to deploy, which the local gateway
- * leaves to the deploy to say.
+ * variables Lambda lets a function set (`TZ`, `LANG`). Lambda refuses the reserved ones in a function's configuration;
+ * locally a configured value is used as written, since the local configuration is the user's alone.
  */
 export function runtimeEnvironment(fn: LocalFunction, file: string, functionName: string, region: string, inherited: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return {
