@@ -154,7 +154,7 @@ export function directiveAssignments(text: string, scanned: ScannedTemplate): (S
 }
 
 /** A variable without members, first inside the directive's parentheses. */
-function isBareAt(text: string, directive: TemplateDirective, reference: TemplateReference): boolean {
+export function isBareAt(text: string, directive: TemplateDirective, reference: TemplateReference): boolean {
   return reference.segments.length === 0 && text.slice(directive.open! + 1, reference.start).trim() === '';
 }
 
@@ -172,7 +172,7 @@ function referencesInside(references: TemplateReference[], directive: TemplateDi
 }
 
 /** Index of the first reference that starts after `offset`; references are in source order, so a binary search finds it. */
-function firstReferenceAfter(references: TemplateReference[], offset: number): number {
+export function firstReferenceAfter(references: TemplateReference[], offset: number): number {
   return firstIndexNotBefore(references.length, (i) => references[i].start <= offset);
 }
 
@@ -183,6 +183,7 @@ interface Span {
 
 interface OpenBlock extends Span {
   name: string;
+  directive: TemplateDirective;
   /** The branch of an `#if` or `#elseif` being read, with the variables its condition tests. */
   guard?: Span & { roots: Set<string> };
 }
@@ -192,13 +193,21 @@ interface OpenBlock extends Span {
  * block directives in order (`#if`, `#foreach`, `#macro`, `#define` and block macro calls end at their `#end`).
  */
 interface Blocks {
-  loops: Span[];
+  loops: LoopBody[];
   macros: Span[];
   guards: Array<Span & { roots: Set<string> }>;
 }
 
+/** The body of a `#foreach`, with the directive that opens it. */
+export type LoopBody = Span & { directive: TemplateDirective };
+
+/** The body of each `#foreach`: from after its `)` to its `#end`, or to the end of the text while that is missing. */
+export function loopBodies(text: string, scanned: ScannedTemplate): LoopBody[] {
+  return blockStructure(text, scanned.directives, scanned.references).loops;
+}
+
 function blockStructure(text: string, directives: TemplateDirective[], references: TemplateReference[]): Blocks {
-  const loops: Span[] = [];
+  const loops: LoopBody[] = [];
   const macros: Span[] = [];
   const guards: Array<Span & { roots: Set<string> }> = [];
   const open: OpenBlock[] = [];
@@ -220,7 +229,7 @@ function blockStructure(text: string, directives: TemplateDirective[], reference
       if (innermost?.name === 'if' && directive.name === 'elseif' && directive.open !== undefined) startGuard(innermost, directive);
       else if (innermost) innermost.guard = undefined;
     } else if (directive.open !== undefined && (BLOCK_DIRECTIVES.has(directive.name) || directive.name.startsWith('@'))) {
-      const block: OpenBlock = { name: directive.name, start: (directive.close ?? text.length) + 1, end: text.length };
+      const block: OpenBlock = { name: directive.name, directive, start: (directive.close ?? text.length) + 1, end: text.length };
       open.push(block);
       if (directive.name === 'foreach') loops.push(block);
       else if (directive.name === 'macro') macros.push(block);

@@ -7,9 +7,9 @@
  * it, a macro argument) is not followed.
  */
 import { CATALOG_ROOTS, resolveReference } from './memberLookup';
-import type { JsonPathStep } from './templateSchemas';
+import { jsonPathSteps, type JsonPathStep } from './templateSchemas';
 import type { ReferenceSegment, ScannedTemplate, TemplateDirective, TemplateReference } from './templateScanner';
-import { directiveAssignments } from './variableChecks';
+import { directiveAssignments, firstReferenceAfter, isBareAt, loopBodies } from './variableChecks';
 import { firstIndexNotBefore } from '../../util/sortedSearch';
 
 export type TracedValue =
@@ -78,7 +78,7 @@ export class TemplateBindings {
     };
     const { directives, references } = scanned;
     const assignments = directiveAssignments(text, scanned);
-    const loopEnds = loopBodyEnds(directives, text.length);
+    const loopEnds = new Map(loopBodies(text, scanned).map((body) => [body.directive, body.end]));
     for (let i = 0; i < directives.length; i++) {
       const directive = directives[i];
       // An unclosed directive is still being written: what it assigns is not in force anywhere yet.
@@ -204,41 +204,17 @@ export class TemplateBindings {
 function jsonPathCallSteps(segment: ReferenceSegment): JsonPathStep[] | undefined {
   const args = segment.call?.args ?? [];
   const literal = args.length === 1 ? args[0].literal : undefined;
-  if (!literal || !DEFINITE_PATH.test(literal.value)) return undefined;
-  const steps: JsonPathStep[] = [];
-  for (const match of literal.value.slice(1).matchAll(/\.([^.[]+)|\[\s*(?:'([^']*)'|"([^"]*)"|\d+)\s*\]/g)) {
-    const name = match[1] ?? match[2] ?? match[3];
-    steps.push(name !== undefined ? { kind: 'property', name } : { kind: 'element' });
-  }
-  return steps;
+  // Only a path naming one value is read into steps: the reader of completion's JSONPath takes scans and wildcards too.
+  return literal && DEFINITE_PATH.test(literal.value) ? jsonPathSteps(literal.value) : undefined;
 }
 
 /** `#foreach($item in $list)`: the loop variable and the reference iterated, when the list is one reference. */
 function loopHeader(text: string, references: TemplateReference[], directive: TemplateDirective): { variable: string; list: TemplateReference | undefined } | undefined {
   const close = directive.close!;
-  const at = firstIndexNotBefore(references.length, (i) => references[i].start <= directive.open!);
+  const at = firstReferenceAfter(references, directive.open!);
   const variable = references[at];
-  if (!variable || variable.start >= close || variable.segments.length > 0) return undefined;
-  if (text.slice(directive.open! + 1, variable.start).trim() !== '') return undefined;
+  if (!variable || variable.start >= close || !isBareAt(text, directive, variable)) return undefined;
   const list = references[at + 1];
   const whole = list && list.start < close && /^\s+in\s+$/.test(text.slice(variable.end, list.start)) && text.slice(list.end, close).trim() === '';
   return { variable: variable.root, list: whole ? list : undefined };
 }
-
-/** Where the body of each `#foreach` ends: at its `#end`, or at the end of the text while that is missing. */
-function loopBodyEnds(directives: TemplateDirective[], textLength: number): Map<TemplateDirective, number> {
-  const ends = new Map<TemplateDirective, number>();
-  const open: TemplateDirective[] = [];
-  for (const directive of directives) {
-    if (directive.name === 'end') {
-      const block = open.pop();
-      if (block?.name === 'foreach') ends.set(block, directive.start);
-    } else if (directive.open !== undefined && (BLOCKS.has(directive.name) || directive.name.startsWith('@'))) {
-      open.push(directive);
-    }
-  }
-  for (const block of open) if (block.name === 'foreach') ends.set(block, textLength);
-  return ends;
-}
-
-const BLOCKS = new Set(['if', 'foreach', 'macro', 'define']);
