@@ -4,6 +4,7 @@ import { DIAGNOSTIC_CODES } from '../facts/diagnosticCodes';
 import { fileUri } from '../workspaceResolver';
 import { STDIN_NAME } from './lintInputs';
 import { cliVersion } from './version';
+import { withArticle } from '../services/rules/messageText';
 
 /** How `apigw lint` reports: for people, for programs, for code-scanning tools and for GitHub Actions' annotations. */
 export const REPORT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -184,32 +185,42 @@ function toSarif(results: FileResult[], cwd: string, root: string, unopened: rea
 function sarifRule(id: string) {
   const info = Object.hasOwn(DIAGNOSTIC_CODES, id) ? DIAGNOSTIC_CODES[id] : undefined;
   const title = info?.title ?? id;
-  const settings = `"apigateway.validation.severity": {"${id}": "off"}`;
-  const text = [
-    `${title}.${info ? ` Documentation: ${info.docsUrl}` : ''}`,
-    `To report it at another level (error, warning, information, hint) or not at all, set ${settings} in .vscode/settings.json, which the editor and apigw lint both read, or pass --severity ${id}=LEVEL to apigw lint.`,
-    ...(WHOLE_FILE_CODES.has(id) ? [] : [`In YAML, a comment "# apigw-disable-next-line ${id}" silences it on the line below.`]),
-  ];
-  const markdown = [
-    `**${title}**${info ? ` ([documentation](${info.docsUrl}))` : ''}`,
-    `To report it at another level (error, warning, information, hint) or not at all, set \`${settings}\` in \`.vscode/settings.json\`, which the editor and \`apigw lint\` both read, or pass \`--severity ${id}=LEVEL\` to \`apigw lint\`.`,
-    ...(WHOLE_FILE_CODES.has(id) ? [] : [`In YAML, a comment \`# apigw-disable-next-line ${id}\` silences it on the line below.`]),
-  ];
+  const help = (format: HelpFormat) => [
+    format.heading(title, info?.docsUrl),
+    `To report it at another level (error, warning, information, hint) or not at all, set ${format.code(`"apigateway.validation.severity": {"${id}": "off"}`)} in ${format.code('.vscode/settings.json')}, which the editor and ${format.code('apigw lint')} both read, or pass ${format.code(`--severity ${id}=LEVEL`)} to ${format.code('apigw lint')}.`,
+    ...(WHOLE_FILE_CODES.has(id) ? [] : [`In YAML, a comment ${format.comment(`# apigw-disable-next-line ${id}`)} silences it on the line below.`]),
+  ].join('\n\n');
   return {
     id,
     shortDescription: { text: title },
     fullDescription: { text: info ? `${title} (apigw reports it as ${withArticle(info.severity)} unless configured otherwise).` : title },
-    help: { text: text.join('\n\n'), markdown: markdown.join('\n\n') },
+    help: { text: help(PLAIN_HELP), markdown: help(MARKDOWN_HELP) },
     ...(info ? { helpUri: info.docsUrl, defaultConfiguration: { level: SARIF_LEVELS[info.severity] } } : {}),
   };
 }
 
+/** How a rule's help writes its title, what to type, and a comment to write: SARIF carries it as text and as Markdown. */
+interface HelpFormat {
+  heading(title: string, docsUrl: string | undefined): string;
+  code(text: string): string;
+  comment(text: string): string;
+}
+
+const PLAIN_HELP: HelpFormat = {
+  heading: (title, docsUrl) => `${title}.${docsUrl ? ` Documentation: ${docsUrl}` : ''}`,
+  code: (text) => text,
+  // Quoted, so that the sentence does not read on into the comment.
+  comment: (text) => `"${text}"`,
+};
+
+const MARKDOWN_HELP: HelpFormat = {
+  heading: (title, docsUrl) => `**${title}**${docsUrl ? ` ([documentation](${docsUrl}))` : ''}`,
+  code: (text) => `\`${text}\``,
+  comment: (text) => `\`${text}\``,
+};
+
 /** Findings about a whole file, which `apigw lint` makes itself: no comment in the file can silence them. */
 const WHOLE_FILE_CODES = new Set(['not-an-api-definition', 'not-utf8', 'binary-content', 'check-failed']);
-
-function withArticle(severity: string): string {
-  return `${/^[aeiou]/.test(severity) ? 'an' : 'a'} ${severity}`;
-}
 
 /**
  * Where a file is, for SARIF: relative to `root` (code scanning reads paths from the repository's root), each segment
