@@ -16,6 +16,11 @@ export const IDENTITY_SOURCE_FORMS: Record<Dialect, string> = {
   http: '`$request.header.NAME`, `$request.querystring.NAME`, `$context.NAME` or `$stageVariables.NAME`',
 };
 
+/** A REST source a request carries in a header, single or multi-valued: what a browser's CORS preflight leaves out. */
+export function isRestHeaderSource(source: string): boolean {
+  return /^method\.request\.(?:multivalue)?header\./.test(source);
+}
+
 /** The sources of an `identitySource` value, which separates them with commas. */
 export function identitySourceList(value: string): string[] {
   return value.split(',').map((source) => source.trim()).filter(Boolean);

@@ -7,7 +7,7 @@ import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { AUTHORIZER_TYPES } from '../../facts/extensions/security';
 import { fieldAppliesTo, fieldOf, fieldReadByType, getExtension } from '../../facts/extensions';
-import { HTTP_IDENTITY_SOURCE, httpIdentitySource, IDENTITY_SOURCE_FORMS, identitySourceList, isIdentitySource } from '../../facts/identitySources';
+import { HTTP_IDENTITY_SOURCE, httpIdentitySource, IDENTITY_SOURCE_FORMS, identitySourceList, isIdentitySource, isRestHeaderSource } from '../../facts/identitySources';
 
 const AUTHORIZER_SPEC = getExtension('x-amazon-apigateway-authorizer')!;
 
@@ -77,11 +77,9 @@ function preflightLacksIdentity(definitions: ObjectNode | undefined, name: strin
   const authorizer = getValue(getValue(definitions, name), 'x-amazon-apigateway-authorizer');
   if (authorizer?.type !== 'object' || checkableString(getValue(authorizer, 'type'))?.toLowerCase() !== 'request') return true;
   const sources = identitySourceList(checkableString(getValue(authorizer, 'identitySource')) ?? '');
-  for (let i = 0; i < sources.length; i++) if (HEADER_IDENTITY_SOURCE.test(sources[i])) return true;
+  for (let i = 0; i < sources.length; i++) if (isRestHeaderSource(sources[i])) return true;
   return false;
 }
-
-const HEADER_IDENTITY_SOURCE = /^method\.request\.(?:multivalue)?header\./;
 
 function checkAuthtype(context: ValidationContext, scheme: ObjectNode): void {
   const node = getValue(scheme, 'x-amazon-apigateway-authtype');
