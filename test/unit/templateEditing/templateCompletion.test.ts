@@ -27,6 +27,18 @@ function edit(item: CompletionItem | undefined): TextEdit {
   return item.textEdit;
 }
 
+/**
+ * The request template after accepting the `we ird` property, which the pet store's body schema gets for the call: a
+ * name that cannot follow a dot, so completion writes an index; its filter text still starts with the dot.
+ */
+function acceptedWeirdName(template: string): string {
+  const { text, offset } = withCursor(petStore(template).replace('        quantity:', '        "we ird": { type: string }\n        quantity:'));
+  const item = completeInTemplate(parseDocument(text), offset)!.items.find((i) => i.label === 'we ird')!;
+  assert.equal(item.filterText, '.we ird');
+  const inserted = TextDocument.applyEdits(TextDocument.create('file:///api.yaml', 'yaml', 1, text), [edit(item)]);
+  return (parseDocument(inserted).value as any).paths['/orders'].post['x-amazon-apigateway-integration'].requestTemplates['application/json'];
+}
+
 describe('template completion', () => {
   it('is undefined outside templates', () => {
     const { text, offset } = withCursor(petStore('"$input.body"').replace('type: aws', 'type: a‸ws'));
@@ -159,15 +171,8 @@ describe('template completion', () => {
   });
 
   it('writes a property name that cannot follow a dot in brackets, quoted to suit the string literal and its host', () => {
-    const accepted = (template: string) => {
-      const { text, offset } = withCursor(petStore(template).replace('        quantity:', '        "we ird": { type: string }\n        quantity:'));
-      const item = completeInTemplate(parseDocument(text), offset)!.items.find((i) => i.label === 'we ird')!;
-      assert.equal(item.filterText, '.we ird');
-      const inserted = TextDocument.applyEdits(TextDocument.create('file:///api.yaml', 'yaml', 1, text), [edit(item)]);
-      return (parseDocument(inserted).value as any).paths['/orders'].post['x-amazon-apigateway-integration'].requestTemplates['application/json'];
-    };
-    assert.equal(accepted(`"$input.json('$.we‸')"`), `$input.json('$["we ird"]')`);
-    assert.equal(accepted(`'$input.path("$.‸")'`), `$input.path("$['we ird']")`);
+    assert.equal(acceptedWeirdName(`"$input.json('$.we‸')"`), `$input.json('$["we ird"]')`);
+    assert.equal(acceptedWeirdName(`'$input.path("$.‸")'`), `$input.path("$['we ird']")`);
   });
 
   it('offers the response schema of the integration response status in response templates', () => {
@@ -287,16 +292,9 @@ describe('template completion', () => {
     });
 
     it('indexes a property whose name cannot follow a dot, quoted to suit the host', () => {
-      const accepted = (template: string) => {
-        const { text, offset } = withCursor(petStore(template).replace('        quantity:', '        "we ird": { type: string }\n        quantity:'));
-        const item = completeInTemplate(parseDocument(text), offset)!.items.find((i) => i.label === 'we ird')!;
-        assert.equal(item.filterText, '.we ird');
-        const inserted = TextDocument.applyEdits(TextDocument.create('file:///api.yaml', 'yaml', 1, text), [edit(item)]);
-        return (parseDocument(inserted).value as any).paths['/orders'].post['x-amazon-apigateway-integration'].requestTemplates['application/json'];
-      };
-      assert.equal(accepted(`"#set($o = $input.path('$')) $o.we‸"`), "#set($o = $input.path('$')) $o['we ird']");
-      assert.equal(accepted(`'#set($o = $input.path("$")) $o.‸'`), '#set($o = $input.path("$")) $o["we ird"]');
-      assert.equal(accepted(block("#set($o = $input.path('$'))", '$o.‸')), "#set($o = $input.path('$'))\n$o['we ird']\n");
+      assert.equal(acceptedWeirdName(`"#set($o = $input.path('$')) $o.we‸"`), "#set($o = $input.path('$')) $o['we ird']");
+      assert.equal(acceptedWeirdName(`'#set($o = $input.path("$")) $o.‸'`), '#set($o = $input.path("$")) $o["we ird"]');
+      assert.equal(acceptedWeirdName(block("#set($o = $input.path('$'))", '$o.‸')), "#set($o = $input.path('$'))\n$o['we ird']\n");
     });
 
     it('completes in single-quoted YAML and in JSON strings', () => {
