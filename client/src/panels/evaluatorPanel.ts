@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EvaluationResult, EvaluatorToPanel, PanelToEvaluator, TemplateSample } from './evaluatorMessages';
+import { panelIcon } from './panelIcons';
 import { keptCopyNotice, SampleStore } from './sampleStore';
 import { webviewHtml } from './webviewHtml';
 import type { TemplateAtResult } from '../../../server/src/customRequests';
@@ -35,6 +36,7 @@ export class EvaluatorPanel {
       retainContextWhenHidden: true,
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
     });
+    panel.iconPath = panelIcon(context.extensionUri, 'evaluator');
     const instance = new EvaluatorPanel(context, client, panel, document, found, key);
     EvaluatorPanel.open.set(key, instance);
   }

@@ -14,6 +14,7 @@ import { outcomeFromLocal, type LocalInvokeResult } from './invokeOutcome';
 import { draftProblem, httpRequestFor, localInvokeParams } from './invokeRequest';
 import { deployedSource, initialDraft, normalizeArgs, pickStageUrl, type InvokeOpenArgs, type StageUrl } from './invokeTargets';
 import { runTestInvoke, TestInvokeInputError } from './invokeTestInvoke';
+import { panelIcon } from './panelIcons';
 import { keptCopyNotice, SampleStore } from './sampleStore';
 import { webviewHtml } from './webviewHtml';
 
@@ -85,6 +86,7 @@ export class InvokePanel {
         retainContextWhenHidden: true,
         localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
       });
+      webviewPanel.iconPath = panelIcon(context.extensionUri, 'invoke');
       const source = document ? path.basename(document.uri.fsPath) : deployedSource({ ...args, stage: args.stage ?? stage?.stage });
       panel = new InvokePanel(context, client, webviewPanel, document, { source, operation, dialect, draft, history: [], hasDocument: !!document }, key, link);
       InvokePanel.open.set(key, panel);

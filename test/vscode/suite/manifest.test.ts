@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { panelIcon } from '../../../client/src/panels/panelIcons';
 import { contributes, exampleUri, extensionUnderTest, openExample, settingsSchema, waitFor } from './harness';
 
 interface Command {
@@ -87,6 +88,27 @@ describe('The manifest as VS Code reads it', () => {
     assert.match(capabilities.untrustedWorkspaces?.description ?? '', /local gateway/);
     assert.deepEqual(capabilities.untrustedWorkspaces?.restrictedConfigurations, ['apigateway.aws.profile', 'apigateway.aws.endpoint']);
     assert.equal(capabilities.virtualWorkspaces?.supported, 'limited');
+  });
+
+  it('has a 128×128 PNG icon (vsce refuses an SVG one) and no placeholder address', async () => {
+    const manifest = extensionUnderTest().packageJSON as { icon?: string };
+    assert.ok(manifest.icon, 'no icon');
+    const png = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUnderTest().extensionUri, manifest.icon));
+    // The PNG signature, then the IHDR chunk, whose first two fields are the width and the height.
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    assert.equal(String.fromCharCode(...png.subarray(12, 16)), 'IHDR');
+    const header = new DataView(png.buffer, png.byteOffset, png.byteLength);
+    assert.deepEqual([header.getUint32(16), header.getUint32(20)], [128, 128]);
+    assert.doesNotMatch(JSON.stringify(extensionUnderTest().packageJSON), /example\.invalid/);
+  });
+
+  it("ships the light and the dark icon of each panel's tab", async () => {
+    for (const name of ['evaluator', 'invoke'] as const) {
+      for (const uri of Object.values(panelIcon(extensionUnderTest().extensionUri, name))) {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+        assert.match(text, /^<svg[^>]* viewBox="0 0 16 16"/, uri.path);
+      }
+    }
   });
 });
 

@@ -12,7 +12,8 @@
 //     string marks the output stale (evaluator-stale.png); a malformed JSON body shows AWS's 400 and a note on the
 //     field (evaluator-body-400.png); a template syntax error shows only the error (evaluator-template-error.png); the
 //     gateway response preview is valid JSON with AWS's $context.error values and no body or parameter fields
-//     (evaluator-gateway-response.png). A GET starts with its body folded (invoke-get-form.png).
+//     (evaluator-gateway-response.png). A GET starts with its body folded (invoke-get-form.png). Each panel's tab shows
+//     its own icon, the dark variant in a dark theme (visible in invoke.png, invoke-dark.png and evaluator.png).
 //   npx tsx test/vscode/ui/invokeScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -63,6 +64,32 @@ async function runCommandThenPick(page: Page, title: string, pick: string): Prom
   await page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().click();
 }
 
+/**
+ * Fails unless the tab whose title contains `title` shows the extension's icon file `file`, and the workbench can load
+ * it: a tab without an icon path shows VS Code's generic webview glyph, and a path to a file the package lacks shows
+ * nothing at all.
+ */
+async function expectTabIcon(page: Page, title: string, file: string): Promise<void> {
+  const icon = page.locator('.tabs-container .tab', { hasText: title }).first().locator('.monaco-icon-label-iconpath');
+  await icon.waitFor({ state: 'attached', timeout: 15_000 });
+  // The theme's variant is swapped in when the theme changes, so wait for it rather than read it once.
+  let image = '';
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    image = await icon.evaluate((node) => (node as HTMLElement).style.backgroundImage);
+    if (image.includes(file)) break;
+    await page.waitForTimeout(200);
+  }
+  if (!image.includes(file)) throw new Error(`the "${title}" tab's icon is ${JSON.stringify(image || 'not set')}, not ${file}`);
+  const url = /url\("?([^")]+)"?\)/.exec(image)?.[1];
+  if (!url) throw new Error(`no URL in the "${title}" tab's icon: ${image}`);
+  const served = await page.evaluate(async (href) => {
+    const response = await fetch(href);
+    return { status: response.status, text: (await response.text()).slice(0, 200) };
+  }, url);
+  if (served.status !== 200 || !served.text.includes('<svg')) throw new Error(`the icon ${url} answers ${served.status}: ${served.text}`);
+}
+
 /** Picks a color theme by name from Preferences: Color Theme, typing the name to filter the long list. */
 async function pickTheme(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
@@ -110,6 +137,9 @@ async function main(): Promise<number> {
     await checks.check('the invoke panel opens on GET /markup from the command palette', async () => {
       await runCommandThenPick(page, 'API Gateway: Invoke Operation', 'GET /markup');
       await frame.locator('[data-testid=send]').waitFor({ timeout: 60_000 });
+    });
+    await checks.check('the invoke panel\'s tab shows its own icon, drawn for light themes', async () => {
+      await expectTabIcon(page, 'Invoke: GET /markup', 'invoke-light.svg');
     });
     await checks.check('a GET starts with its body box folded', async () => {
       const fold = frame.locator('details.body-field');
@@ -226,9 +256,12 @@ async function main(): Promise<number> {
       await frame.locator('.toolbar').first().scrollIntoViewIfNeeded();
       await page.waitForTimeout(300);
       shots.push(await screenshot(page, 'invoke-dark'));
-      await pickTheme(page, 'Light Modern');
-      await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
     });
+    await checks.check('in Dark Modern the invoke panel\'s tab shows the icon drawn for dark themes', async () => {
+      await expectTabIcon(page, 'Invoke: POST /pets', 'invoke-dark.svg');
+    });
+    await pickTheme(page, 'Light Modern');
+    await page.locator('.monaco-workbench.vs').waitFor({ timeout: 30_000 });
 
     await runCommand(page, 'View: Close All Editors');
     await openFile(page, 'petstore.yaml');
@@ -251,6 +284,9 @@ async function main(): Promise<number> {
       JSON.parse(text);
       await output.scrollIntoViewIfNeeded();
       await page.waitForTimeout(300);
+    });
+    await checks.check('the evaluator\'s tab shows its own icon', async () => {
+      await expectTabIcon(page, 'Evaluate: POST /pets', 'evaluator-light.svg');
     });
     evaluatorShot = await screenshot(page, 'evaluator');
 
