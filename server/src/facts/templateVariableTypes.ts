@@ -57,4 +57,9 @@ export interface TemplateMember {
   dialects?: readonly Dialect[];
   /** What the member means in HTTP APIs, where that differs from `doc` (which describes it in REST APIs). */
   httpDoc?: string;
+  /**
+   * HTTP APIs have no templates: their mappings of the request and of the integration's response are what `request`
+   * and `response` mean there. The kinds of mapping in which the member has a value; absent means both.
+   */
+  httpAvailableIn?: TemplateKind[];
 }

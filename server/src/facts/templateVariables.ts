@@ -23,6 +23,8 @@ const XRAY_URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/a
 const CLIENT_CERT_URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-mutual-tls.html';
 /** The one page that lists the `$context` variables of HTTP APIs. */
 export const HTTP_CONTEXT_URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-logging-variables.html';
+/** The REST page of access-log variables, some of which templates and mappings do not have. */
+export const ACCESS_LOG_URL = 'https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-variables-for-access-logging.html';
 
 function property(name: string, returns: string, doc: string, sample: TemplateMember['sample'], docsUrl = CONTEXT_URL): TemplateMember {
   return { name, kind: 'property', returns, doc, docsUrl, sample };
@@ -52,6 +54,14 @@ function only(dialect: Dialect, member: TemplateMember): TemplateMember {
 /** A `$context` member both kinds of API have, which means something else in HTTP APIs. */
 function inHttp(member: TemplateMember, httpDoc: string): TemplateMember {
   return { ...member, httpDoc };
+}
+
+/**
+ * An HTTP API variable about the call to the integration or the answer API Gateway gives: API Gateway maps the request
+ * before it makes that call, so a request mapping finds the variable empty. Response mappings and access logs read it.
+ */
+function setByTheCall(member: TemplateMember): TemplateMember {
+  return { ...member, httpAvailableIn: ['response'], ...(member.members && { members: member.members.map(setByTheCall) }) };
 }
 
 const JSON_PATH_PARAM: TemplateParameter = {
@@ -196,13 +206,15 @@ const IDENTITY = object('identity', 'Who sent the request, as far as API Gateway
   CLIENT_CERT,
 ]);
 
+const AUTHORIZER_ERROR = property('error', 'String', 'The error message an authorizer gave when it failed.', null);
+
 const AUTHORIZER = inHttp(
   object(
     'authorizer',
     'What the authorizer returned. Keys from a Lambda authorizer\'s `context` map appear here as strings ' +
       '(`1` becomes `"1"`, `true` becomes `"true"`).',
     [
-      only('http', property('error', 'String', 'The error message an authorizer gave when it failed.', null)),
+      only('http', AUTHORIZER_ERROR),
       property('principalId', 'String', 'The principal id returned by a Lambda authorizer.', null),
       inHttp(
         object(
@@ -316,34 +328,34 @@ const INTEGRATION_STATUS = property(
   null,
 );
 
-/** The outcome of the call to an HTTP API's integration, which access logs record. */
-const INTEGRATION = only(
-  'http',
-  object('integration', 'The outcome of the call to the integration.', [
-    property('error', 'String', 'The error message the integration gave; the same as `integrationErrorMessage`.', null),
-    INTEGRATION_STATUS,
-    property('latency', 'String', 'How long the integration took to answer, in milliseconds; the same as `integrationLatency`.', null),
-    property('requestId', 'String', 'The request id of the AWS endpoint called; the same as `awsEndpointRequestId`.', null),
-    property(
-      'status',
-      'String',
-      'The status code the integration answered with; for a Lambda proxy integration, the one the function code returned.',
-      null,
-    ),
-  ]),
-);
+/** The outcome of the call to the integration, which access logs record. */
+const INTEGRATION = object('integration', 'The outcome of the call to the integration.', [
+  property('error', 'String', 'The error message the integration gave; the same as `integrationErrorMessage`.', null),
+  INTEGRATION_STATUS,
+  property('latency', 'String', 'How long the integration took to answer, in milliseconds; the same as `integrationLatency`.', null),
+  property('requestId', 'String', 'The request id of the AWS endpoint called; the same as `awsEndpointRequestId`.', null),
+  property(
+    'status',
+    'String',
+    'The status code the integration answered with; for a Lambda proxy integration, the one the function code returned.',
+    null,
+  ),
+]);
 
-const CUSTOM_DOMAIN = only(
-  'http',
-  object('customDomain', 'The custom domain name the request came in through.', [
-    property(
-      'basePathMatched',
-      'String',
-      'The path of the API mapping the request matched, e.g. `shop` for `/shop/cart` when the API is mapped to `shop`.',
-      null,
-    ),
-  ]),
-);
+const CUSTOM_DOMAIN = object('customDomain', 'The custom domain name the request came in through.', [
+  property(
+    'basePathMatched',
+    'String',
+    'The path of the API mapping the request matched, e.g. `shop` for `/shop/cart` when the API is mapped to `shop`.',
+    null,
+  ),
+]);
+
+const INTEGRATION_ERROR_MESSAGE = property('integrationErrorMessage', 'String', 'The error message the integration gave.', null);
+const INTEGRATION_LATENCY = property('integrationLatency', 'String', 'How long the integration took to answer, in milliseconds.', null);
+const RESPONSE_LATENCY = property('responseLatency', 'String', 'How long API Gateway took to answer, in milliseconds.', null);
+const RESPONSE_LENGTH = property('responseLength', 'String', 'The length of the response payload.', null);
+const RESPONSE_STATUS = property('status', 'String', 'The status code of the response API Gateway sent.', null);
 
 const CONTEXT_ALL_APIS: TemplateMember = {
   name: 'context',
@@ -355,9 +367,9 @@ const CONTEXT_ALL_APIS: TemplateMember = {
     property('accountId', 'String', 'The AWS account id of the API owner.', '123456789012'),
     property('apiId', 'String', 'The identifier API Gateway assigned to the API.', 'a1b2c3d4e5'),
     AUTHORIZER,
-    property('awsEndpointRequestId', 'String', 'The request id of the AWS service call made by an AWS integration.', null),
-    only('http', property('awsEndpointRequestId2', 'String', 'The `x-amz-id-2` request id of the AWS service call made by an integration.', null)),
-    CUSTOM_DOMAIN,
+    setByTheCall(property('awsEndpointRequestId', 'String', 'The request id of the AWS service call made by an AWS integration.', null)),
+    only('http', setByTheCall(property('awsEndpointRequestId2', 'String', 'The `x-amz-id-2` request id of the AWS service call made by an integration.', null))),
+    only('http', CUSTOM_DOMAIN),
     only('http', property('dataProcessed', 'String', 'How many bytes API Gateway processed for the request.', null)),
     only('rest', property('deploymentId', 'String', 'The id of the deployment serving the request.', 'd1e2f3')),
     property('domainName', 'String', 'The domain name the API was called on.', 'a1b2c3d4e5.execute-api.us-east-1.amazonaws.com'),
@@ -369,10 +381,10 @@ const CONTEXT_ALL_APIS: TemplateMember = {
     ),
     property('httpMethod', 'String', 'The HTTP method of the request: DELETE, GET, HEAD, OPTIONS, PATCH, POST or PUT.', 'POST'),
     IDENTITY,
-    INTEGRATION,
-    only('http', property('integrationErrorMessage', 'String', 'The error message the integration gave.', null)),
-    only('http', property('integrationLatency', 'String', 'How long the integration took to answer, in milliseconds.', null)),
-    only('http', INTEGRATION_STATUS),
+    only('http', setByTheCall(INTEGRATION)),
+    only('http', setByTheCall(INTEGRATION_ERROR_MESSAGE)),
+    only('http', setByTheCall(INTEGRATION_LATENCY)),
+    only('http', setByTheCall(INTEGRATION_STATUS)),
     only('rest', property('isCanaryRequest', 'Boolean', '`true` when a canary deployment served the request, otherwise `false`.', false)),
     property('path', 'String', 'The request path including the stage, e.g. `/prod/pets/1`.', '/prod/'),
     property('protocol', 'String', 'The request protocol, e.g. `HTTP/1.1`.', 'HTTP/1.1'),
@@ -386,11 +398,11 @@ const CONTEXT_ALL_APIS: TemplateMember = {
     only('rest', property('resourceId', 'String', 'The id of the API resource.', 'abc123')),
     only('rest', property('resourcePath', 'String', 'The resource path template, e.g. `/pets/{id}`.', '/')),
     RESPONSE_OVERRIDE,
-    only('http', property('responseLatency', 'String', 'How long API Gateway took to answer, in milliseconds.', null)),
-    only('http', property('responseLength', 'String', 'The length of the response payload.', null)),
+    only('http', setByTheCall(RESPONSE_LATENCY)),
+    only('http', setByTheCall(RESPONSE_LENGTH)),
     only('http', property('routeKey', 'String', 'The key of the route the request matched, e.g. `GET /pets/{id}` or `$default`.', null)),
     property('stage', 'String', 'The deployment stage name, e.g. `prod`.', 'prod'),
-    only('http', property('status', 'String', 'The status code of the response API Gateway sent.', null)),
+    only('http', setByTheCall(RESPONSE_STATUS)),
     only('rest', property('wafResponseCode', 'String', 'The AWS WAF verdict: `WAF_ALLOW` or `WAF_BLOCK` (absent without a web ACL).', null)),
     only('rest', property('webaclArn', 'String', 'The ARN of the web ACL that judged the request (absent without a web ACL).', null)),
     // The REST reference lists it among the variables templates and mappings read, not among the access-log-only ones;
@@ -404,11 +416,13 @@ const CONTEXT_ALL_APIS: TemplateMember = {
  * documents every one of them.
  */
 function contextOf(member: TemplateMember, dialect: Dialect): TemplateMember {
-  const { httpDoc, ...rest } = member;
+  const { httpDoc, httpAvailableIn, ...rest } = member;
   // Template kinds are a REST notion: HTTP APIs have no templates, and their mapping page lets a mapping read any
-  // variable of their one list, `error.*` included.
+  // variable of their one list, `error.*` included; only what the call to the integration sets comes too late for the
+  // request's mappings.
   const { availableIn: _templateKinds, ...untemplated } = rest;
-  const own: TemplateMember = dialect === 'http' ? { ...untemplated, doc: httpDoc ?? rest.doc, docsUrl: HTTP_CONTEXT_URL } : rest;
+  const own: TemplateMember =
+    dialect === 'http' ? { ...untemplated, doc: httpDoc ?? rest.doc, docsUrl: HTTP_CONTEXT_URL, ...(httpAvailableIn && { availableIn: httpAvailableIn }) } : rest;
   if (!member.members) return own;
   const members = member.members.filter((m) => !m.dialects || m.dialects.includes(dialect)).map((m) => contextOf(m, dialect));
   return { ...own, members };
@@ -419,14 +433,66 @@ const HTTP_CONTEXT = contextOf(CONTEXT_ALL_APIS, 'http');
 
 export const TEMPLATE_ROOTS: TemplateMember[] = [INPUT, UTIL, CONTEXT, STAGE_VARIABLES];
 
+/** A variable as the REST access-log page has it, documented there. */
+function accessLogged(member: TemplateMember): TemplateMember {
+  const { dialects: _dialects, httpDoc: _httpDoc, httpAvailableIn: _httpKinds, ...own } = member;
+  return { ...own, docsUrl: ACCESS_LOG_URL, ...(member.members && { members: member.members.map(accessLogged) }) };
+}
+
+/** What one step of handling a request came to, as access logs record it. */
+function stepOutcome(name: string, step: string): TemplateMember {
+  return accessLogged(object(name, `The outcome of ${step}.`, [
+    property('error', 'String', `The error message of ${step}.`, null),
+    property('latency', 'String', `How long ${step} took, in milliseconds.`, null),
+    property('status', 'String', `The status code ${step} ended with.`, null),
+  ]));
+}
+
 /**
- * `$context` variables of REST APIs that exist only in access-log formats (API Gateway logging reference): templates and
- * mappings read nothing. HTTP APIs document one list for both, so theirs are members of their `$context`.
+ * The `$context` variables REST APIs set only for access-log formats: the logging page lists them, the page of
+ * variables for data transformations does not, and templates and mappings read nothing from them. HTTP APIs document
+ * one list for both, so theirs are members of their `$context`. Below `authorizer`, whose other keys are a Lambda
+ * authorizer's own, these names are the authorizer's outcome only in access logs.
  */
-export const ACCESS_LOG_ONLY_CONTEXT: ReadonlySet<string> = new Set([
-  'authenticate', 'authorize', 'customDomain', 'integration', 'integrationErrorMessage', 'integrationLatency',
-  'integrationStatus', 'responseLatency', 'responseLength', 'status', 'waf',
-]);
+const REST_ACCESS_LOG_ONLY: TemplateMember[] = [
+  stepOutcome('authenticate', 'the authentication of the caller'),
+  stepOutcome('authorize', 'the authorization of the caller'),
+  accessLogged(object('authorizer', 'The outcome of the call to the authorizer.', [
+    AUTHORIZER_ERROR,
+    property('integrationLatency', 'String', 'How long the Lambda authorizer function took to answer, in milliseconds.', null),
+    property('integrationStatus', 'String', 'The status code the Lambda authorizer answered with.', null),
+    property('latency', 'String', 'How long the authorizer took as a whole, in milliseconds.', null),
+    property('requestId', 'String', 'The request id of the AWS endpoint called for the authorizer.', null),
+    property('status', 'String', 'The status code the authorizer ended with.', null),
+  ])),
+  accessLogged(CUSTOM_DOMAIN),
+  accessLogged(INTEGRATION),
+  accessLogged(INTEGRATION_ERROR_MESSAGE),
+  accessLogged(INTEGRATION_LATENCY),
+  accessLogged(INTEGRATION_STATUS),
+  accessLogged(RESPONSE_LATENCY),
+  accessLogged(RESPONSE_LENGTH),
+  accessLogged(RESPONSE_STATUS),
+  stepOutcome('waf', 'the AWS WAF check'),
+];
+
+/** The access-log groups of which templates have a variable of the same name too (`authorizer`). */
+const PARTLY_LOGGED = new Set(REST_ACCESS_LOG_ONLY.filter((m) => findMember(CONTEXT.members ?? [], [m.name])).map((m) => m.name));
+
+/**
+ * The REST `$context` variable at `path` (below `context`) that only access-log formats have, such as
+ * `integrationLatency`, `waf.status` or `authorizer.latency`; undefined for other paths, and in HTTP APIs. Any name
+ * below a group only access logs have counts as one of its variables; below `authorizer` only the logged names do, the
+ * rest being keys of a Lambda authorizer's context.
+ */
+export function accessLogOnlyContext(path: readonly string[], dialect: Dialect): TemplateMember | undefined {
+  if (dialect !== 'rest' || path.length === 0) return undefined;
+  const group = REST_ACCESS_LOG_ONLY.find((m) => m.name === path[0]);
+  if (!group) return undefined;
+  const partly = PARTLY_LOGGED.has(group.name);
+  if (path.length === 1 || !group.members) return partly ? undefined : group;
+  return group.members.find((m) => m.name === path[1]) ?? (partly ? undefined : group);
+}
 
 /** The member at `path` (root name first, without `$`), following open-ended members for any deeper key. */
 export function findTemplateMember(path: string[]): TemplateMember | undefined {

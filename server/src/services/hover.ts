@@ -8,7 +8,9 @@ import { fieldOf, findValueSpec, getExtension } from '../facts/extensions';
 import { guidePage } from '../facts/extensions/docsUrls';
 import { INTEGRATION_SUBTYPE_PARAMETERS } from '../facts/extensions/integration';
 import { extensionIndexOf, isMappingTemplateValue, isOperationResponses, isSecurityRequirement } from './editing/documentPaths';
-import { contextVariableDialects, findContextVariable } from '../facts/templateVariables';
+import { accessLogOnlyContext, contextVariableDialects, findContextVariable } from '../facts/templateVariables';
+import { availableInWords, type TemplateKind } from '../facts/templateVariableTypes';
+import { HTTP_PARAMETER_MAPPING_URL, REMOVE_MAPPING_VALUE, REMOVE_MAPPING_VALUE_DOC } from '../facts/httpApiMappings';
 import { IDENTITY_SOURCE_FORMS, isIdentitySource } from '../facts/identitySources';
 import { integrationResponsesOf, integrationResponseStatus, declaredParameterAt, openApiLocation, operationContaining, responseHeadersAt, statusText } from './editing/operationFacts';
 import { enumEntry, markdown, openApiFieldMarkdown, specMarkdown } from './editing/specDocs';
@@ -75,6 +77,10 @@ function keyHover(document: ApiDocument, path: (string | number)[]): string | un
     const described = requestMappingKey(document, path, name, url);
     if (described) return described;
   }
+  if (isHttpResponseMapping(path)) {
+    const described = httpMappingKey(name, 'response');
+    if (described) return described;
+  }
   if (owner.values && owner.keyDoc) return [`**${name}**`, owner.keyDoc, url ? `[AWS documentation](${url})` : ''].filter(Boolean).join('\n\n');
   return undefined;
 }
@@ -92,15 +98,20 @@ function valueHover(document: ApiDocument, path: (string | number)[], node: Scal
   const value = node.value;
   if (path[path.length - 1] === '$ref' && typeof value === 'string') return refSummary(document, value);
   if (typeof value === 'string') {
+    const container = path[path.length - 2];
+    const key = String(path[path.length - 1]);
+    const httpMapping = (container === 'requestParameters' && isIntegration(path)) || isHttpResponseMapping(path);
+    // Only HTTP API keys start so; their value is not a source.
+    if (httpMapping && key.startsWith('remove:')) return removeValueHover(key, value);
     const parameter = /^(?:method\.request|\$request)\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/.exec(value);
     if (parameter) return parameterSummary(document, path, parameter[1], parameter[2]);
-    const container = path[path.length - 2];
+    const kind: TemplateKind = container === 'requestParameters' ? 'request' : 'response';
     if ((container === 'requestParameters' || container === 'responseParameters') && isIntegration(path)) {
-      const reads = container === 'requestParameters' && value.includes('$') ? httpSources(value, dialect()) : mappingSource(value, dialect());
+      const reads = container === 'requestParameters' && value.includes('$') ? httpSources(value, dialect(), kind) : mappingSource(value, dialect(), kind);
       if (reads) return reads;
     }
     if (isHttpResponseMapping(path) && value.includes('$')) {
-      const reads = httpSources(value, dialect());
+      const reads = httpSources(value, dialect(), 'response');
       if (reads) return reads;
     }
   }
@@ -280,7 +291,6 @@ function responseHeaderSummary(document: ApiDocument, path: (string | number)[],
   return lines.join('\n\n');
 }
 
-const HTTP_PARAMETER_MAPPING_URL = guidePage('http-api-parameter-mapping');
 const AWS_SERVICE_PARAMETERS_URL = guidePage('http-api-develop-integrations-aws-services-reference');
 
 /**
@@ -300,12 +310,35 @@ function requestMappingKey(document: ApiDocument, path: (string | number)[], key
     const fills = rest[1] === 'path' ? `: it fills \`{${rest[2]}}\` in the integration URI` : '';
     return `**${key}**\n\nSets the ${what} \`${rest[2]}\` of the request API Gateway sends to the backend${fills}.${link(url)}`;
   }
-  if (key === 'overwrite:path') return `**${key}**\n\nReplaces the path of the request sent to the integration.${link(HTTP_PARAMETER_MAPPING_URL)}`;
-  const http = /^(append|overwrite|remove):(header|querystring)\.(.+)$/.exec(key);
+  return httpMappingKey(key, 'request');
+}
+
+/**
+ * What an HTTP API mapping key does to the request sent to the integration, or to the response returned to the client
+ * (the mappings of one status code).
+ */
+function httpMappingKey(key: string, kind: 'request' | 'response'): string | undefined {
+  const link = `\n\n[AWS documentation](${HTTP_PARAMETER_MAPPING_URL})`;
+  if (kind === 'request' && key === 'overwrite:path') return `**${key}**\n\nReplaces the path of the request sent to the integration.${link}`;
+  if (kind === 'response' && key === 'overwrite:statuscode') return `**${key}**\n\nReplaces the status code of the response returned to the client.${link}`;
+  const http = (kind === 'request' ? /^(append|overwrite|remove):(header|querystring)\.(.+)$/ : /^(append|overwrite|remove):(header)\.(.+)$/).exec(key);
   if (!http) return undefined;
-  const target = `the ${http[2] === 'header' ? 'header' : 'query string parameter'} \`${http[3]}\` of the request sent to the integration`;
-  const does = http[1] === 'append' ? `Appends the value to ${target}` : http[1] === 'overwrite' ? `Replaces ${target} with the value` : `Removes ${target}`;
-  return `**${key}**\n\n${does}.${link(HTTP_PARAMETER_MAPPING_URL)}`;
+  const target = httpMappingTarget(http[2], http[3], kind);
+  const does = http[1] === 'append' ? `Appends the value to ${target}.` : http[1] === 'overwrite' ? `Replaces ${target} with the value.` : `Removes ${target}.\n\n${REMOVE_MAPPING_VALUE_DOC}`;
+  return `**${key}**\n\n${does}${link}`;
+}
+
+function httpMappingTarget(location: string, name: string, kind: 'request' | 'response'): string {
+  const what = location === 'header' ? 'header' : 'query string parameter';
+  return `the ${what} \`${name}\` of the ${kind === 'request' ? 'request sent to the integration' : 'response returned to the client'}`;
+}
+
+/** The value of an HTTP API `remove:` mapping, which API Gateway does not read, said of the one value it takes. */
+function removeValueHover(key: string, value: string): string {
+  const target = /^remove:(header|querystring)\.(.+)$/.exec(key);
+  const removes = target ? `\`${key}\` removes the ${target[1] === 'header' ? 'header' : 'query string parameter'} \`${target[2]}\`` : `\`${key}\` removes what it names`;
+  const note = value === REMOVE_MAPPING_VALUE ? `${removes}; \`${REMOVE_MAPPING_VALUE}\` is the value such a mapping takes, from which API Gateway reads nothing.` : `${removes}. ${REMOVE_MAPPING_VALUE_DOC}`;
+  return `**${value === '' ? '(empty)' : value}**\n\n${note}\n\n[AWS documentation](${HTTP_PARAMETER_MAPPING_URL})`;
 }
 
 function isIntegrationResponseStatus(path: (string | number)[], index: number): boolean {
@@ -327,18 +360,18 @@ function selectedMethodResponse(document: ApiDocument, path: (string | number)[]
 }
 
 /** What a REST mapping source (`integration.response.body.x`, `context.requestId`, `'*'`) reads. */
-function mappingSource(value: string, dialect: Dialect): string | undefined {
+function mappingSource(value: string, dialect: Dialect, kind: TemplateKind): string | undefined {
   const literal = /^'(.*)'$/s.exec(value);
   if (literal) return `**${value}**\n\nThe static value \`${literal[1]}\`.`;
-  const reads = describeSource(value, dialect);
+  const reads = describeSource(value, dialect, kind);
   return reads && `**${value}**\n\n${reads}`;
 }
 
 /**
  * What a mapping source reads, REST (`integration.response.header.x`) or HTTP API (`response.header.x`, the `$` of
- * `$response` left out or kept).
+ * `$response` left out or kept); `kind`, the mapping it stands in, tells whether a context variable has a value there.
  */
-function describeSource(expression: string, dialect: Dialect): string | undefined {
+function describeSource(expression: string, dialect: Dialect, kind?: TemplateKind): string | undefined {
   let m: RegExpExecArray | null;
   if ((m = /^(?:integration\.|\$?)response\.header\.(.+)$/.exec(expression))) return `The \`${m[1]}\` header of the backend response.`;
   if ((m = /^integration\.response\.multivalueheader\.(.+)$/.exec(expression))) return `Every value of the \`${m[1]}\` header of the backend response, comma-separated.`;
@@ -350,23 +383,37 @@ function describeSource(expression: string, dialect: Dialect): string | undefine
   if ((m = /^\$?stageVariables\.(.+)$/.exec(expression))) return `The stage variable \`${m[1]}\` of the stage that serves the request.`;
   if ((m = /^\$?context\.(.+)$/.exec(expression))) {
     const path = m[1].split('.');
+    const logged = accessLogOnlyContext(path, dialect);
+    if (logged) {
+      // Below `authorizer` the name is also a key a Lambda authorizer's context may have.
+      const reads = findContextVariable(path, dialect) ? `A mapping reads from it only the key \`${path.slice(1).join('.')}\` of a Lambda authorizer's context, empty unless the authorizer returns one.` : 'A mapping reads nothing from it.';
+      return `\`${m[1]}\` is only available in access-log formats: ${logged.doc} ${reads}`;
+    }
     const defined = contextVariableDialects(path);
     // What validation reports as no context variable is not described as one.
     if (!defined.length) return `\`${m[1]}\` is not a context variable API Gateway defines, so it reads nothing.`;
     // A variable only the other kind of API has is still described, as that kind has it, and marked as its own.
     const described = defined.includes(dialect) ? dialect : defined[0];
-    const doc = described && findContextVariable(path, described)!.doc;
+    const member = findContextVariable(path, described)!;
+    const doc = member.doc;
     const only = defined.length === 1 ? `, of ${defined[0] === 'http' ? 'HTTP' : 'REST'} APIs only` : '';
-    if (!doc || doc.startsWith('A key of')) return `The context variable \`${m[1]}\`${only}.`;
-    return `The context variable \`${m[1]}\`${only}: ${doc}`;
+    const said = !doc || doc.startsWith('A key of') ? `The context variable \`${m[1]}\`${only}.` : `The context variable \`${m[1]}\`${only}: ${doc}`;
+    return `${said}${kind && described === dialect ? unsetIn(member.availableIn, kind, dialect) : ''}`;
   }
   return undefined;
 }
 
+/** Where a context variable the catalog marks as set only in some mappings reads nothing, said of the one at hand. */
+function unsetIn(availableIn: TemplateKind[] | undefined, kind: TemplateKind, dialect: Dialect): string {
+  if (!availableIn || availableIn.includes(kind)) return '';
+  if (dialect === 'http') return ' It is not set yet when API Gateway maps the request, before it calls the integration: response mappings and access logs read it, this mapping reads nothing.';
+  return ` It is set only in ${availableInWords(availableIn)}: this mapping reads nothing.`;
+}
+
 /** What an HTTP API mapping value reads: each `$variable` or `${variable}` in it, the rest being static text. */
-function httpSources(value: string, dialect: Dialect): string | undefined {
+function httpSources(value: string, dialect: Dialect, kind: TemplateKind): string | undefined {
   const variables = [...value.matchAll(/\$\{([^}]+)\}|\$((?:request|response|context|stageVariables)(?:\.[^\s.$]+)*)/g)].map((m) => m[1] ?? m[2]);
-  const reads = variables.map((v) => `- \`$${v}\`: ${describeSource(v, dialect) ?? describeRequestParameter(v) ?? 'not a variable HTTP APIs define.'}`);
+  const reads = variables.map((v) => `- \`$${v}\`: ${describeSource(v, dialect, kind) ?? describeRequestParameter(v) ?? 'not a variable HTTP APIs define.'}`);
   if (!reads.length) return undefined;
   const whole = variables.length === 1 && (value === `$${variables[0]}` || value === `\${${variables[0]}}`);
   return [`**${value}**`, whole ? reads[0].replace(/^- `[^`]*`: /, '') : `${reads.join('\n')}\n\nThe rest is static text.`].join('\n\n');

@@ -52,7 +52,7 @@ describe('hover on parameter mapping values', () => {
 
     it('still documents the keys: the status code and the mapping written', () => {
       const key = hover(`${HTTP_OP}        responseParameters:\n          '200':\n            append:header.x-i|d: $context.requestId\n`)!;
-      assert.match(key, /^\*\*append:header\.x-id\*\*\n\n`\{append\|overwrite\|remove\}:header\.NAME`, or `overwrite:statuscode`/);
+      assert.match(key, /^\*\*append:header\.x-id\*\*\n\nAppends the value to the header `x-id` of the response returned to the client\./);
       assert.match(hover(`${HTTP_OP}        responseParameters:\n          '2|00':\n            append:header.x-id: $context.requestId\n`)!, /^\*\*200\*\*\n\nThe status code of the backend response/);
     });
 

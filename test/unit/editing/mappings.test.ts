@@ -59,7 +59,7 @@ describe('mapping completion and hover', () => {
       assert.equal(accept(`${HTTP_INTEGRATION}          append:header.|\n`, 'append:header.X-Trace', 'yaml', 'http'), `${HTTP_INTEGRATION}          append:header.X-Trace: \n`);
       const json = complete(jsonOp('"x-amazon-apigateway-integration": {"requestParameters": {"remove:header.|"}}'), 'json', 'http');
       assert.deepEqual(json.labels, ['remove:header.X-A']);
-      assert.deepEqual(json.texts, ['"remove:header.X-A": "$0"']);
+      assert.deepEqual(json.texts, ['"remove:header.X-A": "\'\'"']);
     });
 
     it('offers declared query parameters after `querystring.`, leaving out those already mapped', () => {

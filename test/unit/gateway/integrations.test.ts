@@ -392,6 +392,9 @@ paths:
                 'overwrite:querystring.q': '$request.querystring.from',
                 'append:querystring.tag': '$stageVariables.undefinedVariable',
                 'overwrite:path': '$request.querystring.to',
+                // API Gateway takes an empty value for no mapping: nothing is removed or overwritten.
+                'remove:header.x-keep': '',
+                'overwrite:querystring.q2': '',
               },
             },
           },
@@ -399,10 +402,12 @@ paths:
       },
     });
     const gw = gatewayFor(doc, {}, 'absent.json');
-    const bare = await gw.invoke({ method: 'GET', path: '/m', query: { q: ['kept'] } });
+    const bare = await gw.invoke({ method: 'GET', path: '/m', headers: { 'x-keep': 'k' }, query: { q: ['kept'], q2: ['two'] } });
     assert.equal(bare.status, 200, bare.body);
     const call = seen.at(-1)!;
-    assert.equal(call.url, '/mapped?q=kept');
+    assert.equal(call.url, '/mapped?q=kept&q2=two');
+    assert.equal(call.headers['x-keep'], 'k');
+    assert.ok(bare.log.some((e) => e.message === 'Parameter mapping remove:header.x-keep left out: an empty value is no mapping to API Gateway'));
     assert.equal(call.headers['x-copy'], undefined);
     assert.equal(call.headers['x-braced'], undefined);
     assert.equal(call.headers['x-mixed'], 'prefix-');
@@ -468,6 +473,8 @@ paths:
         'overwrite:header.X-Backend': 'was ${$response.header.x-backend}',
         'append:header.X-First-Id': '$response.body.items[0].id',
         'remove:header.Set-Cookie': "''",
+        // An empty value is no mapping: the header overwritten above stays.
+        'remove:header.X-Backend': '',
         'overwrite:header.Content-Length': '1',
         'overwrite:statuscode': '203',
       },

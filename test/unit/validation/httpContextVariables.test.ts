@@ -95,7 +95,7 @@ describe('$context variables of HTTP APIs', () => {
   describe('completion', () => {
     it('offers the HTTP variables after `$context.` in an HTTP request mapping, with their HTTP documentation', () => {
       const { labels, items } = labelsAt(`${HTTP_OP}        requestParameters:\n          overwrite:header.x-route: $context.|\n`, 'http');
-      for (const name of ['routeKey', 'awsEndpointRequestId2', 'requestId', 'identity.sourceIp', 'authorizer.claims.']) assert.ok(labels.includes(name), `${name} missing from ${labels.join(', ')}`);
+      for (const name of ['routeKey', 'dataProcessed', 'requestId', 'identity.sourceIp', 'authorizer.claims.']) assert.ok(labels.includes(name), `${name} missing from ${labels.join(', ')}`);
       for (const name of ['resourcePath', 'resourceId', 'deploymentId', 'isCanaryRequest', 'identity.apiKey', 'identity.vpceId', 'wafResponseCode']) assert.ok(!labels.includes(name), name);
       assert.ok(!labels.some((l) => l.startsWith('requestOverride')), labels.join(', '));
       // Their mapping page takes every variable of the access-log list, the error ones too.
@@ -147,7 +147,7 @@ describe('$context variables of HTTP APIs', () => {
       const found = async (text: string) => withCode(await validate(text, { settings: { dialect: 'http' } }), 'unknown-context-variable');
 
       it('accepts the HTTP variables, in request and response mappings, whole or among text', async () => {
-        const text = httpMappings("'r-${context.routeKey}/$context.integration.status'", '$context.authorizer.claims.sub');
+        const text = httpMappings("'r-${context.routeKey}/$context.identity.sourceIp'", "'$context.integration.status/${context.authorizer.claims.sub}'");
         assert.deepEqual(await found(text), []);
         assert.deepEqual(await found(httpMappings('$context.dataProcessed', "'${context.authorizer.tenant}'")), []);
       });

@@ -80,3 +80,8 @@ export function applyHeaderAction(headers: Record<string, string>, action: strin
     setOwn(headers, name, value);
   }
 }
+
+/** The log line of a mapping left out for its empty value, which API Gateway takes for no mapping (`REMOVE_MAPPING_VALUE`). */
+export function emptyMappingNote(key: string): string {
+  return `Parameter mapping ${key} left out: an empty value is no mapping to API Gateway`;
+}

@@ -1,7 +1,7 @@
 import { appendOwn, getOwn, setOwn } from '../../model/jsonObjects';
 import { isJson } from '../apiModel';
 import { NOT_FORWARDED } from './httpClient';
-import { applyHeaderAction, mappedValue, stageOrContextValue } from './httpApiMapping';
+import { applyHeaderAction, emptyMappingNote, mappedValue, stageOrContextValue } from './httpApiMapping';
 import { bodyValue } from './mappingSources';
 import type { IntegrationContext } from './types';
 
@@ -28,6 +28,10 @@ export function mapHttpApiParameters(ctx: IntegrationContext): HttpApiMapped {
   for (const [key, raw] of Object.entries(parameters)) {
     const m = /^(append|overwrite|remove):(header|querystring|path)(?:\.(.+))?$/.exec(key);
     if (!m) continue;
+    if (raw === '') {
+      ctx.log.add(emptyMappingNote(key));
+      continue;
+    }
     const [, action, where, name] = m;
     const value = action === 'remove' ? '' : mappedValue(String(raw), 'request', (expression) => lookup(expression, ctx));
     if (value === undefined) {

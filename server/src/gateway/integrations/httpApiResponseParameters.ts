@@ -2,7 +2,7 @@ import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { headerValue } from '../../template/parameterMaps';
 import { isJson } from '../apiModel';
 import { joinHeaderLists } from '../requestHeaders';
-import { applyHeaderAction, interpolate, stageOrContextValue } from './httpApiMapping';
+import { applyHeaderAction, emptyMappingNote, interpolate, stageOrContextValue } from './httpApiMapping';
 import { bodyValue } from './mappingSources';
 import type { IntegrationContext, IntegrationResult } from './types';
 
@@ -23,6 +23,10 @@ export function applyHttpApiResponseParameters(ctx: IntegrationContext, result: 
   const headers = result.headers;
   let status = result.status;
   for (const [key, raw] of Object.entries(mappings)) {
+    if (raw === '') {
+      ctx.log.add(emptyMappingNote(key));
+      continue;
+    }
     const value = interpolate(String(raw), 'response', (expression) => lookup(expression, ctx, original));
     if (key === 'overwrite:statuscode') {
       const code = Number(value);

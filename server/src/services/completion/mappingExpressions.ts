@@ -1,6 +1,9 @@
 import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-types';
+import { HTTP_PARAMETER_MAPPING_URL, REMOVE_MAPPING_VALUE, REMOVE_MAPPING_VALUE_DOC } from '../../facts/httpApiMappings';
+import { markdown } from '../editing/specDocs';
 import type { CompletionSite } from '../editing/completionSite';
-import { MAPPING_LOCATION, parametersAt } from '../editing/operationFacts';
+import { MAPPING_LOCATION, operationContaining, parametersAt } from '../editing/operationFacts';
+import { jsonPathProperties, requestBodySchema } from '../templates/templateSchemas';
 import { literalItem, stemItem, valueItem } from './completionItems';
 import { mappingContextVariables, usedStageVariables, variableNameItems, type VariableName } from './mappingVariables';
 
@@ -24,6 +27,8 @@ const MULTIVALUE_LOCATION: Record<string, string> = { header: 'multivalueheader'
 
 /** HTTP API mapping sources: the declared parameters first, then the open-ended variables. */
 export function httpExpressionItems(site: CompletionSite): CompletionItem[] {
+  const removal = removeValueItems(site);
+  if (removal) return removal;
   const declared: Expression[] = parametersAt(site.document, site.path).flatMap((p) => {
     const location = MAPPING_LOCATION[p.in];
     return location ? [{ text: `$request.${location}.${p.name}`, detail: `${p.in} parameter` }] : [];
@@ -40,21 +45,28 @@ interface Expression {
   literal?: boolean;
   /** Offered only once this start is typed: a form that would double a list already long. */
   under?: string;
-  /** The names that complete a variable once this start, its root and dot, is typed. */
-  names?: (site: CompletionSite) => VariableName[];
+  /**
+   * The names that complete a variable once this start, its root and dot, is typed; `typedName` is what follows the
+   * dot so far.
+   */
+  names?: (site: CompletionSite, typedName: string) => VariableName[];
+  /** The names form a JSONPath, which may also index into a list (`items[0].name`). */
+  jsonPath?: true;
 }
 
-const contextNames = () => mappingContextVariables(false, 'rest');
+const contextNames = () => mappingContextVariables('rest', 'request');
+const responseContextNames = () => mappingContextVariables('rest', 'response');
 // An HTTP API's mappings may read every variable of its access-log list, `error` among them.
-const httpContextNames = () => mappingContextVariables(true, 'http');
-const gatewayContextNames = () => mappingContextVariables(true, 'rest');
+const httpContextNames = () => mappingContextVariables('http', 'request');
+const httpResponseContextNames = () => mappingContextVariables('http', 'response');
+const gatewayContextNames = () => mappingContextVariables('rest', 'gatewayResponse');
 
 // The sources each kind of mapping reads (request-response-data-mappings, http-api-parameter-mapping,
 // gateway responses): a fact of API Gateway's, kept here beside the only code that offers them.
 
 const REST_REQUEST_SOURCES: Expression[] = [
   { text: 'method.request.body', detail: 'The whole request body' },
-  { text: 'method.request.body.', detail: 'A JSONPath (without `$.`) into the request body', stem: true },
+  { text: 'method.request.body.', detail: 'A JSONPath (without `$.`) into the request body', stem: true, names: requestBodyProperties, jsonPath: true },
   { text: 'method.request.multivalueheader.', detail: 'Every value of a request header, joined by commas', stem: true },
   { text: 'method.request.multivaluequerystring.', detail: 'Every value of a query string parameter, joined by commas', stem: true },
   { text: "'static'", detail: 'A static value', literal: true },
@@ -66,7 +78,7 @@ const HTTP_SOURCES: Expression[] = [
   { text: '$request.path', detail: 'The whole request path' },
   { text: '$request.header.', detail: 'A request header', stem: true },
   { text: '$request.querystring.', detail: 'A query string parameter', stem: true },
-  { text: '$request.body.', detail: 'A JSONPath into the request body', stem: true },
+  { text: '$request.body.', detail: 'A JSONPath into the request body', stem: true, names: requestBodyProperties, jsonPath: true },
   { text: '$context.', detail: 'A context variable', stem: true, names: httpContextNames },
   { text: '$stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
 ];
@@ -77,16 +89,35 @@ export const RESPONSE_SOURCES: Expression[] = [
   { text: 'integration.response.body.', detail: 'A JSONPath into the backend response body', stem: true },
   { text: "'static'", detail: 'A static value', literal: true },
   { text: 'stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
-  { text: 'context.', detail: 'A context variable', stem: true, names: contextNames },
+  { text: 'context.', detail: 'A context variable', stem: true, names: responseContextNames },
 ];
 
 /** HTTP API response mappings read the backend's response (the status code's group they sit in), never the request. */
-export const HTTP_RESPONSE_SOURCES: Expression[] = [
+const HTTP_RESPONSE_SOURCES: Expression[] = [
   { text: '$response.header.', detail: 'A header of the backend response', stem: true },
   { text: '$response.body.', detail: 'A JSONPath into the backend response body', stem: true },
-  { text: '$context.', detail: 'A context variable', stem: true, names: httpContextNames },
+  { text: '$context.', detail: 'A context variable', stem: true, names: httpResponseContextNames },
   { text: '$stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
 ];
+
+/** What an HTTP API response mapping of one status code may be set to. */
+export function httpResponseExpressionItems(site: CompletionSite): CompletionItem[] {
+  return removeValueItems(site) ?? expressionItems(site, HTTP_RESPONSE_SOURCES);
+}
+
+/** The one value of an HTTP API `remove:` mapping, which reads nothing: no source is offered there. */
+function removeValueItems(site: CompletionSite): CompletionItem[] | undefined {
+  if (!String(site.path[site.path.length - 1]).startsWith('remove:')) return undefined;
+  return [{
+    label: REMOVE_MAPPING_VALUE,
+    kind: CompletionItemKind.Value,
+    detail: 'The value of a remove mapping',
+    documentation: markdown(`${REMOVE_MAPPING_VALUE_DOC}\n\n[AWS documentation](${HTTP_PARAMETER_MAPPING_URL})`),
+    filterText: `${site.quote === '"' ? '"' : ''}${REMOVE_MAPPING_VALUE}`,
+    // Double quotes keep the single ones as text in both syntaxes, as static values of REST mappings are written.
+    textEdit: { range: site.range, newText: `"${REMOVE_MAPPING_VALUE}"${site.document.format === 'json' && site.needsComma ? ',' : ''}` },
+  }];
+}
 
 /** Gateway responses are not tied to an operation: the request's values are offered by location, open for the name. */
 export const GATEWAY_RESPONSE_SOURCES: Expression[] = [
@@ -104,7 +135,7 @@ export const GATEWAY_RESPONSE_SOURCES: Expression[] = [
 export function expressionItems(site: CompletionSite, expressions: Expression[]): CompletionItem[] {
   const typed = site.prefix;
   const variable = variableBeingNamed(typed, expressions);
-  if (variable) return variableNameItems(site, variable.typedName, variable.names(site));
+  if (variable) return variableNameItems(site, variable.typedName, variable.names(site, variable.typedName));
   const narrowed = typed.slice(0, typed.lastIndexOf('.') + 1);
   return expressions
     .filter((e) => e.text.startsWith(narrowed) && !(e.stem && e.text === typed) && (!e.under || narrowed.startsWith(e.under)))
@@ -116,13 +147,31 @@ export function expressionItems(site: CompletionSite, expressions: Expression[])
  * mapping is one expression, so its variable starts the value; an HTTP API value may have static text or other
  * variables before one, which it writes `$context.x` or, to run on into text, `${context.x}`.
  */
-function variableBeingNamed(typed: string, expressions: Expression[]): { typedName: string; names: (site: CompletionSite) => VariableName[] } | undefined {
+function variableBeingNamed(typed: string, expressions: Expression[]): { typedName: string; names: NonNullable<Expression['names']> } | undefined {
   for (const e of expressions) {
     if (!e.names) continue;
     const root = e.text.replace(/^\$/, '').replace(/\./g, '\\.');
-    const pattern = e.text.startsWith('$') ? new RegExp(`\\$\\{?${root}([\\w.]*)$`) : new RegExp(`^${root}([\\w.]*)$`);
+    const name = e.jsonPath ? '[\\w.[\\]-]*' : '[\\w.]*';
+    const pattern = e.text.startsWith('$') ? new RegExp(`\\$\\{?${root}(${name})$`) : new RegExp(`^${root}(${name})$`);
     const match = pattern.exec(typed);
     if (match) return { typedName: match[1], names: e.names };
   }
   return undefined;
 }
+
+/**
+ * The properties of the operation's request body schema at the JSONPath typed after the body and its dot, each
+ * written out whole (`pet.name`) as the context variables are; the schema is the one request templates complete from.
+ * Names a JSONPath could only hold in brackets are left out: these paths are written with dots.
+ */
+function requestBodyProperties(site: CompletionSite, typedName: string): VariableName[] {
+  const operation = operationContaining(site.document, site.path)?.operation;
+  if (!operation) return [];
+  const parent = typedName.slice(0, typedName.lastIndexOf('.') + 1);
+  const schema = requestBodySchema(site.document, operation);
+  return jsonPathProperties(site.document, schema, `$.${parent}`.replace(/\.$/, ''))
+    .filter((p) => DOT_NAME.test(p.name))
+    .map((p) => ({ name: `${parent}${p.name}`, detail: p.type, documentation: p.description }));
+}
+
+const DOT_NAME = /^[\w-]+$/;

@@ -6,6 +6,7 @@ import { deref } from '../../model/openapiWalk';
 import type { CompletionSite } from '../editing/completionSite';
 import { RESERVED_HTTP_HEADERS } from '../../facts/httpApiHeaders';
 import { INTEGRATION_SUBTYPE_PARAMETERS } from '../../facts/extensions/integration';
+import { REMOVE_MAPPING_VALUE } from '../../facts/httpApiMappings';
 import { integrationResponseStatus, MAPPING_LOCATION, parametersAt, responseHeadersAt } from '../editing/operationFacts';
 import { entryText, keyItem, keyStemItem, SUGGEST_AGAIN } from './completionItems';
 
@@ -55,7 +56,8 @@ const HTTP_NAMED_KEY = /^(append|overwrite|remove):(header|querystring)\./;
 
 /**
  * HTTP API mapping keys: the actions and locations, then, once `header.` or `querystring.` is typed, the operation's
- * parameters of that location. Headers API Gateway reserves cannot be mapped, so they are never offered.
+ * parameters of that location. Headers API Gateway reserves cannot be mapped, so they are never offered. A `remove:`
+ * key comes with the one value it takes.
  */
 export function httpRequestParameterKeyItems(site: CompletionSite, valueSpec: ValueSpec): CompletionItem[] {
   const named = HTTP_NAMED_KEY.exec(site.prefix);
@@ -65,9 +67,10 @@ export function httpRequestParameterKeyItems(site: CompletionSite, valueSpec: Va
     return items;
   }
   const location = named[2] === 'header' ? 'header' : 'query';
-  return parametersAt(site.document, site.path).flatMap((p) => {
+  return parametersAt(site.document, site.path).flatMap((p): CompletionItem[] => {
     const key = `${named[1]}:${named[2]}.${p.name}`;
     if (p.in !== location || (location === 'header' && RESERVED_HTTP_HEADERS.test(p.name)) || site.siblings.includes(key)) return [];
+    if (named[1] === 'remove') return [{ label: key, kind: CompletionItemKind.Field, detail: `${p.in} parameter`, textEdit: { range: site.range, newText: entryText(site, key, REMOVE_MAPPING_VALUE) } }];
     return [{ ...keyItem(site, key, valueSpec, CompletionItemKind.Field, undefined), detail: `${p.in} parameter`, documentation: undefined }];
   });
 }

@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
-import { ACCESS_LOG_ONLY_CONTEXT, contextVariables } from '../../facts/templateVariables';
-import type { TemplateMember } from '../../facts/templateVariableTypes';
+import { accessLogOnlyContext, contextVariables } from '../../facts/templateVariables';
+import type { TemplateKind, TemplateMember } from '../../facts/templateVariableTypes';
 import type { Dialect } from '../../model/dialect';
 import type { CompletionSite } from '../editing/completionSite';
 import { markdown } from '../editing/specDocs';
@@ -17,25 +17,25 @@ export interface VariableName {
 }
 
 /**
- * The `$context` variables a parameter mapping reads, from the catalog templates read: the `#set` overrides are only
- * ever written, access-log variables are not there to read, and `error` exists only once API Gateway answers with an
- * error of its own, which only a REST API's gateway response does. HTTP APIs have a set of their own, which their
- * mapping page takes whole from their access-log list, `error` included.
+ * The `$context` variables a parameter mapping of `kind` reads, from the catalog templates read: the `#set` overrides
+ * are only ever written, access-log variables are not there to read, and `error` exists only once API Gateway answers
+ * with an error of its own, which only a REST API's gateway response does. HTTP APIs have a set of their own, which
+ * their mapping page takes whole from their access-log list, `error` included, less what the call to the integration
+ * sets when the request is mapped.
  */
-export function mappingContextVariables(withError: boolean, dialect: Dialect): VariableName[] {
-  const readable = (contextVariables(dialect).members ?? []).filter(
-    (m) => (dialect === 'http' || !ACCESS_LOG_ONLY_CONTEXT.has(m.name)) && (withError || m.name !== 'error'),
-  );
-  return readable.flatMap((m) => readableNames(m, ''));
+export function mappingContextVariables(dialect: Dialect, kind: TemplateKind): VariableName[] {
+  const withError = dialect === 'http' || kind === 'gatewayResponse';
+  const readable = (contextVariables(dialect).members ?? []).filter((m) => !accessLogOnlyContext([m.name], dialect) && (withError || m.name !== 'error'));
+  return readable.flatMap((m) => readableNames(m, '', kind));
 }
 
-function readableNames(member: TemplateMember, parent: string): VariableName[] {
-  if (member.writable) return [];
+function readableNames(member: TemplateMember, parent: string, kind: TemplateKind): VariableName[] {
+  if (member.writable || (member.availableIn && !member.availableIn.includes(kind))) return [];
   const name = `${parent}${member.name}`;
   const documentation = `${member.doc}\n\n[Documentation](${member.docsUrl})`;
   if (member.kind === 'property') return [{ name, detail: 'Context variable', documentation }];
   if (member.kind !== 'object') return [];
-  const below = (member.members ?? []).flatMap((m) => readableNames(m, `${name}.`));
+  const below = (member.members ?? []).flatMap((m) => readableNames(m, `${name}.`, kind));
   // An object whose keys the catalog cannot know (the claims of a token) is offered open; one with known members is
   // reached through them.
   return below.length || !member.openEnded ? below : [{ name: `${name}.`, detail: 'Context variable, by key', documentation, stem: true }];

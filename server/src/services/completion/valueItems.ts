@@ -12,7 +12,7 @@ import { documentEnumCase, enumSpelling } from '../editing/enumChoices';
 import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
 import { valueItem } from './completionItems';
 import { isIntegration } from './integrationItems';
-import { expressionItems, GATEWAY_RESPONSE_SOURCES, HTTP_RESPONSE_SOURCES, httpExpressionItems, parameterExpressionItems, RESPONSE_SOURCES } from './mappingExpressions';
+import { expressionItems, GATEWAY_RESPONSE_SOURCES, httpExpressionItems, httpResponseExpressionItems, parameterExpressionItems, RESPONSE_SOURCES } from './mappingExpressions';
 import { refItems } from './refItems';
 import { documentationLocationItems, isDocumentationLocationField } from './documentationLocations';
 import { openApiValueItems } from './openapiItems';
@@ -43,7 +43,7 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
       return responseCodesAt(document, path).map((code) => valueItem(site, code, CompletionItemKind.Value, 'Method response'));
     }
     // An HTTP API's `responseParameters` group its mappings by status code.
-    if (path[path.length - 3] === 'responseParameters' && path.length - 4 === index) return expressionItems(site, HTTP_RESPONSE_SOURCES);
+    if (path[path.length - 3] === 'responseParameters' && path.length - 4 === index) return httpResponseExpressionItems(site);
   }
   if (extensionName === GATEWAY_RESPONSES_KEY && path[path.length - 2] === 'responseParameters' && path.length - 4 === index) return expressionItems(site, GATEWAY_RESPONSE_SOURCES);
   const located = isDocumentationLocationField(path) ? documentationLocationItems(site) : undefined;

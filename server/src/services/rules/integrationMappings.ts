@@ -11,7 +11,8 @@ import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { selectIntegrationResponseKey, selectionMatcher } from '../../template/responseSelection';
 import { mediaTypeOf } from '../../template/templateSelection';
-import { ACCESS_LOG_ONLY_CONTEXT, findContextVariable } from '../../facts/templateVariables';
+import { accessLogOnlyContext, findContextVariable } from '../../facts/templateVariables';
+import { REMOVE_MAPPING_VALUE } from '../../facts/httpApiMappings';
 import { availableInWords } from '../../facts/templateVariableTypes';
 import { statusCodeOf } from '../editing/operationFacts';
 import { uriPlaceholders } from '../../model/uriPlaceholders';
@@ -506,13 +507,36 @@ function checkHttpResponseParameters(context: ValidationContext, site: Integrati
     for (const p of stringEntries(asObject(status.value))) {
       checkReservedHeader(context, p);
       const value = checkableString(p.value);
-      if (value === undefined || !p.value || !value.includes('$')) continue;
+      if (value === undefined || !p.value || checkHttpValueForm(context, p, value) || !value.includes('$')) continue;
       checkContextVariable(context, p.value, value, 'response');
       if (/\$(\{)?[A-Za-z]/.test(value.replace(HTTP_RESPONSE_VARIABLE, ''))) {
         context.report(p.value, 'invalid-mapping-value', `${quoted(value)} refers to a variable a response mapping cannot read; expected \`$response.header.NAME\`, \`$response.body.PATH\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
       }
     }
   }
+}
+
+/**
+ * What an HTTP API mapping's value is before any variable in it is read: an empty value is no mapping at all, and a
+ * `remove:` mapping reads nothing from its value yet takes only `''` as AWS writes it (see `REMOVE_MAPPING_VALUE`).
+ * True when the value needs no further check.
+ */
+function checkHttpValueForm(context: ValidationContext, p: PropertyNode, value: string): boolean {
+  const key = keyName(p);
+  const remove = key.startsWith('remove:');
+  const expected = { expected: REMOVE_MAPPING_VALUE };
+  if (value === '') {
+    const consequence = remove ? `, so nothing is removed. Write \`${REMOVE_MAPPING_VALUE}\` (two single quotes inside the string).` : ' and does nothing.';
+    context.report(p.value!, 'invalid-mapping-value', `An empty value is no mapping to API Gateway: \`${key}\` is left out${consequence}`, { severity: 'warning', ...(remove && { data: expected }) });
+    return true;
+  }
+  if (!remove) return false;
+  if (value === '""') {
+    context.report(p.value!, 'invalid-mapping-value', `AWS refuses \`""\` as the value of \`${key}\`; write \`${REMOVE_MAPPING_VALUE}\` (two single quotes).`, { data: expected });
+  } else if (value !== REMOVE_MAPPING_VALUE) {
+    context.report(p.value!, 'invalid-mapping-value', `API Gateway reads nothing from the value of \`${key}\`, and takes only some values there; write \`${REMOVE_MAPPING_VALUE}\` (two single quotes), as the AWS examples do.`, { severity: 'warning', data: expected });
+  }
+  return true;
 }
 
 /** HTTP API mappings may not touch the reserved headers, in requests and responses alike. */
@@ -535,7 +559,7 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
     }
     checkReservedHeader(context, p);
     const value = checkableString(p.value);
-    if (value === undefined || !p.value || !value.includes('$')) continue;
+    if (value === undefined || !p.value || checkHttpValueForm(context, p, value) || !value.includes('$')) continue;
     checkContextVariable(context, p.value, value, 'request');
     const stripped = value.replace(HTTP_SOURCE_VARIABLE, '');
     if (/\$(\{)?[A-Za-z]/.test(stripped)) {
@@ -638,16 +662,21 @@ function checkContextVariable(context: ValidationContext, node: ValueNode, value
     const path = name.split('.');
     const written = `${root}${name}`;
     const member = findContextVariable(path, context.dialect);
+    if (accessLogOnlyContext(path, context.dialect)) {
+      // Below `authorizer` the name is also a key a Lambda authorizer's context may have.
+      const reads = member ? `; a mapping reads from it only the key \`${path.slice(1).join('.')}\` of a Lambda authorizer's context, empty unless the authorizer returns one` : ', so the mapping reads nothing';
+      context.report(node, 'unknown-context-variable', `\`${written}\` is only available in access-log formats${reads}.`);
+      continue;
+    }
     // The catalog says where a variable is set, as for templates (`$context.error.*`: gateway responses only).
     if (member?.availableIn && !member.availableIn.includes(kind)) {
-      context.report(node, 'unknown-context-variable', `\`${written}\` is set only in ${availableInWords(member.availableIn)}, so the mapping reads nothing.`);
+      const where = http
+        ? 'is not set yet when API Gateway maps the request, before it calls the integration: response mappings and access logs read it'
+        : `is set only in ${availableInWords(member.availableIn)}`;
+      context.report(node, 'unknown-context-variable', `\`${written}\` ${where}, so the mapping reads nothing.`);
       continue;
     }
     if (member) continue;
-    if (!http && ACCESS_LOG_ONLY_CONTEXT.has(path[0])) {
-      context.report(node, 'unknown-context-variable', `\`${written}\` is only available in access-log formats, so the mapping reads nothing.`);
-      continue;
-    }
     if (findContextVariable(path, http ? 'rest' : 'http')) {
       context.report(node, 'unknown-context-variable', `\`${written}\` is a context variable of ${http ? 'REST' : 'HTTP'} APIs only, so in ${http ? 'an HTTP' : 'a REST'} API the mapping reads nothing.`);
       continue;

@@ -9,7 +9,7 @@ import { jsonPathPitfalls } from './jsonPathPitfalls';
 import { closestNames, resolveReference } from './memberLookup';
 import type { TemplateReference } from './templateScanner';
 import type { TemplateReport } from './templateChecks';
-import { ACCESS_LOG_ONLY_CONTEXT } from '../../facts/templateVariables';
+import { accessLogOnlyContext } from '../../facts/templateVariables';
 
 
 const JSONPATH_METHODS = new Set(['path', 'json']);
@@ -25,9 +25,9 @@ export function checkReference(reference: TemplateReference, kind: TemplateKind,
   if (resolution.unknown) {
     const { segment, parent, parentPath } = resolution.unknown;
     const where = `$${parentPath.join('.')}`;
-    if (parentPath.length === 1 && parentPath[0] === 'context' && ACCESS_LOG_ONLY_CONTEXT.has(segment.name)) {
+    if (parentPath[0] === 'context' && accessLogOnlyContext([...parentPath.slice(1), segment.name], 'rest')) {
       report(segment.start, segment.start + segment.name.length, 'template-access-log-variable',
-        `$context.${segment.name} is only available in access-log formats; in a mapping template it is empty.`);
+        `$${[...parentPath, segment.name].join('.')} is only available in access-log formats; in a mapping template it is empty.`);
       return;
     }
     const suggestions = closestNames(segment.name, (parent.members ?? []).map((m) => m.name));
@@ -36,6 +36,12 @@ export function checkReference(reference: TemplateReference, kind: TemplateKind,
       `${where} has no member '${segment.name}'.${hint}`, suggestions.length ? { data: { suggestions } } : undefined);
   }
   for (const { segment, member, path } of resolution.resolved) {
+    // An open map's key can carry the name of an access-log variable (`$context.authorizer.latency`).
+    if (member.openEnded && path[0] === 'context' && accessLogOnlyContext(path.slice(1), 'rest')) {
+      report(segment.start, segment.start + segment.name.length, 'template-access-log-variable',
+        `$${path.join('.')} is set only in access-log formats; in a mapping template it reads the key '${segment.name}' of a Lambda authorizer's context, empty unless the authorizer returns one.`);
+      continue;
+    }
     checkPlacement(member, path, kind, segment.start, segment.end, report);
     if (member.kind !== 'method' || !segment.call) continue;
     const call = segment.call;

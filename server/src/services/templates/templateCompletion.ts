@@ -10,7 +10,7 @@ import { templateCompletionItems, type RequestParameter, type TemplateCompletion
 import { MAPPING_LOCATION, parametersAt } from '../editing/operationFacts';
 import { pathTemplateParameters } from '../../model/openapiWalk';
 import { standaloneTemplateKind } from './templateValidation';
-import { jsonPathSteps, payloadFacts, payloadSchema, propertyFacts, schemaAtSteps, elementSchema } from './templateSchemas';
+import { jsonPathProperties, payloadFacts, payloadSchema } from './templateSchemas';
 
 export function completeInTemplate(document: ApiDocument, offset: number): CompletionList | undefined {
   const template = templateAtOffset(document, offset);
@@ -21,7 +21,7 @@ export function completeInTemplate(document: ApiDocument, offset: number): Compl
     kind: template.kind,
     host: template.node.style,
     stageVariables: stageVariableNames(document.text, offset),
-    jsonPathProperties: (expression) => jsonPathProperties(document, template, expression),
+    jsonPathProperties: (expression) => jsonPathProperties(document, payloadSchema(document, template), expression),
     parameters: () => requestParameters(document, template),
     payload: (steps) => payloadFacts(document, template, steps),
   });
@@ -74,11 +74,4 @@ function requestParameters(document: ApiDocument, template: LocatedTemplate): Re
   const declared = parametersAt(document, ['paths', operation.path, operation.method]).flatMap((p) => (MAPPING_LOCATION[p.in] ? [{ name: p.name, location: MAPPING_LOCATION[p.in] }] : []));
   const undeclared = pathTemplateParameters(operation.path).filter((name) => !declared.some((p) => p.location === 'path' && p.name === name));
   return [...undeclared.map((name) => ({ name, location: 'path' })), ...declared];
-}
-
-function jsonPathProperties(document: ApiDocument, template: LocatedTemplate, expression: string) {
-  const steps = jsonPathSteps(expression);
-  if (!steps) return [];
-  const schema = schemaAtSteps(document, payloadSchema(document, template), steps);
-  return propertyFacts(document, elementSchema(document, schema) ?? schema);
 }

@@ -20,19 +20,25 @@ export interface SchemaProperty {
 export function payloadSchema(document: ApiDocument, template: LocatedTemplate): ObjectNode | undefined {
   const operation = template.operation?.node;
   if (!operation) return undefined;
-  if (template.kind === 'request') {
-    const requestBody = resolve(document, getValue(operation, 'requestBody'));
-    if (requestBody) return contentSchema(document, requestBody, template.mimeType);
-    const parameters = [...arrayItems(getValue(operation, 'parameters')), ...arrayItems(getValue(pathItemOf(operation), 'parameters'))];
-    const body = parameters.map((p) => resolve(document, p)).find((p) => asString(getValue(p, 'in')) === 'body');
-    return resolve(document, getValue(body, 'schema'));
-  }
+  if (template.kind === 'request') return requestBodySchema(document, operation, template.mimeType);
   if (template.kind !== 'response') return undefined;
   const responses = asObject(getValue(operation, 'responses'));
   const status = template.statusCode ?? responses?.properties.map(keyName).find((code) => code.startsWith('2'));
   const response = resolve(document, status === undefined ? undefined : getValue(responses, status));
   if (!response) return undefined;
   return getValue(response, 'content') ? contentSchema(document, response, template.mimeType) : resolve(document, getValue(response, 'schema'));
+}
+
+/**
+ * An operation's request body schema: OpenAPI 3's for the media type (else JSON's, else the first one's), Swagger
+ * 2.0's `in: body` parameter's.
+ */
+export function requestBodySchema(document: ApiDocument, operation: ObjectNode, mimeType = 'application/json'): ObjectNode | undefined {
+  const requestBody = resolve(document, getValue(operation, 'requestBody'));
+  if (requestBody) return contentSchema(document, requestBody, mimeType);
+  const parameters = [...arrayItems(getValue(operation, 'parameters')), ...arrayItems(getValue(pathItemOf(operation), 'parameters'))];
+  const body = parameters.map((p) => resolve(document, p)).find((p) => asString(getValue(p, 'in')) === 'body');
+  return resolve(document, getValue(body, 'schema'));
 }
 
 function pathItemOf(operation: ObjectNode): ValueNode | undefined {
@@ -143,6 +149,14 @@ export function payloadFacts(document: ApiDocument, template: LocatedTemplate, s
   if (!schema) return undefined;
   const shape = valueShape(document, schema);
   return { shape, properties: shape === 'map' ? propertyFacts(document, schema) : [] };
+}
+
+/** The properties found where a JSONPath (`$.pets[0]`) leads in `schema`: the object's there, or its elements'. */
+export function jsonPathProperties(document: ApiDocument, schema: ObjectNode | undefined, expression: string): PropertyFacts[] {
+  const steps = jsonPathSteps(expression);
+  if (!steps) return [];
+  const found = schemaAtSteps(document, schema, steps);
+  return propertyFacts(document, elementSchema(document, found) ?? found);
 }
 
 /** Labels and descriptions of an object schema's properties, as completion and hover show them. */
