@@ -8,16 +8,14 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Restapi import/put accepts at most 6 MB (API Gateway quotas, "API definition file size"). */
-export const MAX_DEFINITION_BYTES = 6 * 1024 * 1024;
-
 /**
  * Reads an OpenAPI or Swagger document from JSON or YAML text. Anything that is not a mapping with `paths` is refused
- * with API Gateway's own wording for an unreadable definition.
+ * with API Gateway's own wording for an unreadable definition; so is a text over `maxBytes`, where the import has a
+ * documented limit.
  */
-export function parseOpenApiText(text: string): JsonObject {
-  if (Buffer.byteLength(text, 'utf8') > MAX_DEFINITION_BYTES) {
-    throw badRequest('Invalid OpenAPI input: the API definition is larger than the 6 MB import limit.');
+export function parseOpenApiText(text: string, maxBytes?: number): JsonObject {
+  if (maxBytes !== undefined && Buffer.byteLength(text, 'utf8') > maxBytes) {
+    throw badRequest(`Invalid OpenAPI input: the API definition is larger than the ${maxBytes / 1048576} MB import limit.`);
   }
   let parsed: unknown;
   const trimmed = text.trim();

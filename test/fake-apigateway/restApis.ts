@@ -1,5 +1,6 @@
 import { badRequest, notFound } from './errors';
 import { documentTitle, isObject, parseOpenApiText } from './openapiDocument';
+import { MAX_REST_IMPORT_BYTES } from '../../server/src/facts/importQuotas';
 import { paginate } from './pagination';
 import { importRestDefinition } from './restImport';
 import {
@@ -135,7 +136,7 @@ function createRestApi(ctx: RequestContext): HandlerResult {
 }
 
 function importRestApi(ctx: RequestContext): HandlerResult {
-  const doc = parseOpenApiText(ctx.body.toString('utf8'));
+  const doc = parseOpenApiText(ctx.body.toString('utf8'), MAX_REST_IMPORT_BYTES);
   const api = newRestApi(ctx.state, documentTitle(doc));
   const types = ctx.query.get('endpointConfigurationTypes');
   api.endpointConfiguration = { types: endpointTypes(types ? types.split(',') : undefined) };
@@ -152,7 +153,7 @@ function putRestApi(ctx: RequestContext): HandlerResult {
   const api = findRestApi(ctx.state, ctx.params.restApiId);
   const mode = ctx.query.get('mode') ?? 'merge';
   if (mode !== 'merge' && mode !== 'overwrite') throw badRequest(`Invalid mode '${mode}': use merge or overwrite`);
-  const doc = parseOpenApiText(ctx.body.toString('utf8'));
+  const doc = parseOpenApiText(ctx.body.toString('utf8'), MAX_REST_IMPORT_BYTES);
   const warnings = importRestDefinition(api, doc, {
     mode,
     basePathMode: basePathMode(ctx),

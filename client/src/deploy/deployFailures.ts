@@ -2,6 +2,7 @@ import type { BackupFile, DeployResult } from './deployer';
 import { isForeignAnswer, isGatewayError, neverSent, statusOf, type ErrorLike } from '../aws/errorFacts';
 import { cleanSdkText } from '../aws/redact';
 import { listed } from '../sentences';
+import { MAX_REST_IMPORT_BYTES } from '../../../server/src/facts/importQuotas';
 
 /**
  * True when API Gateway may have done the work although the call failed: no answer arrived, or a 5xx one, which a
@@ -48,14 +49,9 @@ export function reasonOf(error: unknown): string {
 /** Import findings named in one message; the rest are counted. */
 const MAX_FINDINGS_SHOWN = 5;
 
-/**
- * The largest definition each import accepts, as AWS documents it. REST: "Maximum API definition file size when using
- * restapi:import or restapi:put: 6 MB" (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html).
- * HTTP: no size is documented for ImportApi or ReimportApi (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html
- * lists none; its 10 MB "Payload size" is that of requests to a deployed API), so none is assumed.
- */
+/** The largest definition each import accepts, as AWS documents it (see `MAX_REST_IMPORT_BYTES`). */
 export const MAX_DEFINITION_BYTES: Record<'REST' | 'HTTP', number | undefined> = {
-  REST: 6 * 1024 * 1024,
+  REST: MAX_REST_IMPORT_BYTES,
   HTTP: undefined,
 };
 

@@ -98,7 +98,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   // Import rules
   'openapi-31-not-importable': { severity: 'warning', title: 'API Gateway does not document OpenAPI 3.1 import', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
   'http-api-requires-openapi-3': { severity: 'error', title: 'HTTP APIs import only OpenAPI 3.0', docsUrl: `${DEV_GUIDE}/http-api-open-api.html` },
-  'import-too-large': { severity: 'error', title: 'Import file over 6 MB', docsUrl: `${DEV_GUIDE}/limits.html` },
+  'import-too-large': { severity: 'error', title: 'REST API import file over 6 MB', docsUrl: `${DEV_GUIDE}/limits.html` },
   'invalid-path-characters': { severity: 'error', title: 'Path segment with characters API Gateway rejects', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'partial-path-parameter': { severity: 'error', title: 'Path parameter that is not a whole segment', docsUrl: `${DEV_GUIDE}/api-gateway-known-issues.html` },
   'greedy-parameter-not-last': { severity: 'error', title: 'Greedy path parameter not the last segment', docsUrl: `${DEV_GUIDE}/api-gateway-set-up-simple-proxy.html` },

@@ -15,7 +15,7 @@ import type { Dialect } from '../model/dialect';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
 
-/** Past this size only syntax is checked, so one huge file cannot stall the server (AWS imports at most 6 MB). */
+/** Past this size only syntax is checked, so one huge file cannot stall the server (AWS imports REST API definitions of at most 6 MB). */
 export const DEFAULT_MAX_VALIDATION_SIZE = 20 * 1024 * 1024;
 
 /** The LSP severity of each severity name. */
@@ -68,7 +68,7 @@ export async function runRules(document: ApiDocument, options: ValidationOptions
       code: 'too-large-to-validate',
       message: `This document is ${(document.text.length / 1048576).toFixed(1)} MB; only its syntax was checked (limit ${(maxSize / 1048576).toFixed(0)} MB).`,
     });
-    const tooLarge = importSizeProblem(document);
+    const tooLarge = importSizeProblem(document, dialectOf(document, settings));
     if (tooLarge) base.push(tooLarge);
     return { base, byRule: undefined, dialect: undefined, cancelled: false };
   }

@@ -98,6 +98,18 @@ definitions:
     assert.deepEqual(d.range, rangeOf(swaggerForHttp, "'2.0'"));
   });
 
+  it('holds REST definitions to the 6 MB import limit, and HTTP APIs, which have no documented one, to none', async () => {
+    const padding = `x-padding: ${'a'.repeat(6 * 1024 * 1024)}\n`;
+    const rest = await validate(`openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths: {}\n${padding}`);
+    assert.deepEqual(withCode(rest, 'import-too-large').map((d) => d.message), ['This file is 6.0 MB; API Gateway imports REST API definitions of at most 6 MB.']);
+    const http = `openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths: {}\nx-amazon-apigateway-cors: { allowOrigins: ['*'] }\n${padding}`;
+    assert.deepEqual(withCode(await validate(http), 'import-too-large'), []);
+    assert.equal(withCode(await validate(http, { settings: { dialect: 'rest' } }), 'import-too-large').length, 1);
+    // Beyond the size the rules check, the dialect still decides.
+    const huge = `openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths: {}\nx-amazon-apigateway-cors: { allowOrigins: ['*'] }\nx-padding: ${'a'.repeat(21 * 1024 * 1024)}\n`;
+    assert.deepEqual(codes(await validate(huge)), ['too-large-to-validate']);
+  });
+
   it('flags responses referencing root-level responses and primitive response schemas (2.0)', async () => {
     const text = `swagger: '2.0'
 info: { title: t, version: '1' }

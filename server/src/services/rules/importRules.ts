@@ -5,10 +5,10 @@ import type { Problem, Rule, ValidationContext } from '../validationTypes';
 import type { ApiDocument } from '../../model/apiDocument';
 import { listOperations } from './integrations';
 import { keyOf } from '../../model/property';
+import type { Dialect } from '../../model/dialect';
+import { MAX_REST_IMPORT_BYTES, MAX_REST_RESOURCES } from '../../facts/importQuotas';
 
-/** Import quotas and rules (limits, api-gateway-known-issues, import-api). */
-const MAX_IMPORT_BYTES = 6 * 1024 * 1024;
-const MAX_RESOURCES = 300;
+/** Import rules (limits, api-gateway-known-issues, import-api); the quotas are in `facts/importQuotas`. */
 const SEGMENT_CHARACTERS = /^[A-Za-z0-9_\-.,:{}+]*$/;
 const WHOLE_PARAMETER = /^\{[^{}+]+\+?\}$/;
 const MODEL_NAME = /^[A-Za-z0-9]+$/;
@@ -46,14 +46,15 @@ function versionAnchor(document: ApiDocument): ValueNode | undefined {
 }
 
 /**
- * AWS's 6 MB import limit, judged from the text alone: also said of documents too large for the other checks, so that
- * a larger file never passes where a smaller one fails.
+ * The REST import's 6 MB limit, judged from the text alone: also said of documents too large for the other checks, so
+ * that a larger file never passes where a smaller one fails. HTTP APIs have no documented limit to hold them to.
  */
-export function importSizeProblem(document: ApiDocument): Problem | undefined {
+export function importSizeProblem(document: ApiDocument, dialect: Dialect): Problem | undefined {
+  if (dialect !== 'rest') return undefined;
   const anchor = versionAnchor(document);
   const size = Buffer.byteLength(document.text, 'utf8');
-  if (!anchor || size <= MAX_IMPORT_BYTES) return undefined;
-  return { offset: anchor.offset, end: anchor.end, code: 'import-too-large', message: `This file is ${(size / 1048576).toFixed(1)} MB; API Gateway imports at most 6 MB.` };
+  if (!anchor || size <= MAX_REST_IMPORT_BYTES) return undefined;
+  return { offset: anchor.offset, end: anchor.end, code: 'import-too-large', message: `This file is ${(size / 1048576).toFixed(1)} MB; API Gateway imports REST API definitions of at most ${MAX_REST_IMPORT_BYTES / 1048576} MB.` };
 }
 
 function checkVersion(context: ValidationContext): void {
@@ -66,7 +67,7 @@ function checkVersion(context: ValidationContext): void {
   if (document.kind === 'swagger' && context.dialect === 'http') {
     context.report(anchor, 'http-api-requires-openapi-3', 'HTTP APIs import only OpenAPI 3.0 definitions; convert this Swagger 2.0 document or import it as a REST API.');
   }
-  const tooLarge = importSizeProblem(document);
+  const tooLarge = importSizeProblem(document, context.dialect);
   if (tooLarge) context.report(anchor, tooLarge.code, tooLarge.message);
 }
 
@@ -116,8 +117,8 @@ function checkPaths(context: ValidationContext): void {
     }
     if ((resources.size & 63) === 0 && context.isCancelled()) return;
   }
-  if (context.dialect === 'rest' && resources.size > MAX_RESOURCES) {
-    context.report(keyOf(paths), 'too-many-resources', `These paths make ${resources.size} resources; a REST API may have ${MAX_RESOURCES} unless the quota is raised.`);
+  if (context.dialect === 'rest' && resources.size > MAX_REST_RESOURCES) {
+    context.report(keyOf(paths), 'too-many-resources', `These paths make ${resources.size} resources; a REST API may have ${MAX_REST_RESOURCES} unless the quota is raised.`);
   }
 }
 
