@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { OwnedRunners } from './gateway/lambda/runnerProcess';
 import { RenameError } from './services/rename';
 import type { LanguageSettings } from './services/validationTypes';
 import type { FeatureAnswer, FeatureArguments, HostedFeature, HostedRequest, HostRequest, HostResponse, RequestAnswer, RequestParams } from './largeDocumentMessages';
@@ -47,6 +48,8 @@ class HostFailed extends Error {
 
 export class LargeDocumentHost {
   private worker: Worker | undefined;
+  /** The Lambda worker processes started for the thread. */
+  private runners: OwnedRunners | undefined;
   private unavailable = false;
   private failures = 0;
   private nextId = 1;
@@ -122,6 +125,8 @@ export class LargeDocumentHost {
     this.worker = undefined;
     this.sent.clear();
     this.edits.clear();
+    this.runners?.end();
+    this.runners = undefined;
     await worker?.terminate();
   }
 
@@ -171,23 +176,23 @@ export class LargeDocumentHost {
     }
     // Kept for the process's life, but keeping it alive only while calls wait.
     worker.unref();
-    const processes = new Set<number>();
+    const runners = new OwnedRunners((id, event) => worker.postMessage({ type: 'runner', id, event } satisfies HostRequest));
     worker.on('message', (response: HostResponse) => {
-      if (response.type !== 'process') this.receive(response);
-      else if (response.running) processes.add(response.pid);
-      else processes.delete(response.pid);
+      if (response.type === 'runner') runners.order(response.order);
+      else this.receive(response);
     });
     worker.on('error', (error) => this.fail(worker, error.message));
     worker.on('exit', (code) => {
-      // The thread's messages are all in by now, so the set holds every process it left.
-      endProcesses(processes);
+      // The thread's messages are all in by now: no process is started for it after this.
+      runners.end();
       this.fail(worker, `exited with code ${code}`);
     });
     this.worker = worker;
+    this.runners = runners;
     return worker;
   }
 
-  private receive(response: Exclude<HostResponse, { type: 'process' }>): void {
+  private receive(response: Exclude<HostResponse, { type: 'runner' }>): void {
     if (response.type === 'log') {
       this.log(response.message);
       return;
@@ -211,25 +216,13 @@ export class LargeDocumentHost {
     this.worker = undefined;
     this.sent.clear();
     this.edits.clear();
+    this.runners?.end();
+    this.runners = undefined;
     if (++this.failures >= MAX_FAILURES) this.unavailable = true;
     this.log(`The thread serving documents over the size limit stopped (${reason}); ${this.unavailable ? 'they are served in the main thread from now on' : 'the next request starts another'}.`);
     void worker.terminate().catch(() => undefined);
     const waiting = [...this.pending.values()];
     this.pending.clear();
     for (const call of waiting) call.reject(new HostFailed(true));
-  }
-}
-
-/**
- * Ends the Lambda worker processes a stopped thread left. The thread says when it reaps one; those it had not reaped
- * when it stopped never are, so their ids stay taken (by a zombie, at worst) and cannot name another process.
- */
-function endProcesses(pids: Iterable<number>): void {
-  for (const pid of pids) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // Gone already.
-    }
   }
 }

@@ -1,6 +1,7 @@
 /** What the server and the thread that serves documents over the size limit say to each other. */
 import type { TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import type { TemplateHandlers } from './customRequests';
+import type { RunnerEvent, RunnerOrder } from './gateway/lambda/runnerProcess';
 import type { InvokeHandlers } from './invokeRequests';
 import type { LanguageService } from './languageService';
 import type { LanguageSettings } from './services/validationTypes';
@@ -54,7 +55,9 @@ export type HostRequest =
   | { type: 'filesChanged'; uris: string[] }
   | { type: 'validate'; id: number; uri: string; version: number; settings: LanguageSettings }
   | { type: 'feature'; id: number; uri: string; version: number; feature: HostedFeature; args: unknown[] }
-  | { type: 'request'; id: number; uri: string; version: number; request: HostedRequest; params: unknown };
+  | { type: 'request'; id: number; uri: string; version: number; request: HostedRequest; params: unknown }
+  /** What a Lambda worker process the server started for the thread did. */
+  | { type: 'runner'; id: number; event: RunnerEvent };
 
 export type HostResponse =
   | { type: 'answer'; id: number; value: unknown }
@@ -64,5 +67,8 @@ export type HostResponse =
    */
   | { type: 'failed'; id: number; message: string; rename?: boolean; missing?: string }
   | { type: 'log'; message: string }
-  /** A Lambda worker process the thread started (`running`), or saw end: the host ends those left when the thread stops. */
-  | { type: 'process'; pid: number; running: boolean };
+  /**
+   * The thread's Lambda workers run in processes the server starts, tells and stops for it: started by the thread,
+   * they would outlive it unreaped (runnerProcess.ts).
+   */
+  | { type: 'runner'; order: RunnerOrder };

@@ -9,7 +9,8 @@ import { parentPort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTemplateHandlers } from './customRequests';
 import { createInvokeHandlers } from './invokeRequests';
-import { listenToWorkerProcesses } from './gateway/lambda/lambdaHost';
+import { startRunnersWith } from './gateway/lambda/lambdaHost';
+import { RelayedRunners } from './gateway/lambda/runnerProcess';
 import { createLanguageService } from './languageService';
 import { RenameError } from './services/rename';
 import { WorkspaceResolver } from './workspaceResolver';
@@ -28,13 +29,9 @@ const requests: HostedRequests = {
   invokeLocal: invoke.invokeLocal,
   operationSample: invoke.operationSample,
 };
-// As in the server's thread; a thread that is terminated never gets here. Its idle Lambda workers end as their channel
-// closes, but one busy in a handler does not, and its timeout stopped with the thread: the host ends those.
-process.once('exit', () => invoke.dispose());
-listenToWorkerProcesses({
-  started: (pid) => send({ type: 'process', pid, running: true }),
-  ended: (pid) => send({ type: 'process', pid, running: false }),
-});
+// Their processes are the server's: however this thread stops, the server reaps them and ends those left.
+const runners = new RelayedRunners((order) => send({ type: 'runner', order }));
+startRunnersWith(runners.start);
 
 function send(response: HostResponse): void {
   parentPort!.postMessage(response);
@@ -64,6 +61,9 @@ parentPort?.on('message', (request: HostRequest) => {
       return;
     case 'filesChanged':
       for (const uri of request.uris) resolver.forget(uri);
+      return;
+    case 'runner':
+      runners.deliver(request.id, request.event);
       return;
     case 'validate':
       void answer(request.id, request.uri, request.version, (document) =>

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CompletionList, DocumentSymbol, Hover } from 'vscode-languageserver-types';
+import type { CompletionList, DocumentSymbol, Hover, TextEdit } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/languageService';
+import { doComplete } from '../../../server/src/services/completion';
 import { MAX_OUTLINE_ENTRIES, QUIET_MS } from '../../../server/src/services/largeDocuments';
 import { MAX_WHOLE_REPARSE } from '../../../server/src/services/editing/completionSite';
 import { RenameError } from '../../../server/src/services/rename';
 import type { LanguageSettings } from '../../../server/src/services/validationTypes';
-import { largeDefinition, textAt } from './documents';
+import { largeDefinition, parse, textAt } from './documents';
 
 const URI = 'file:///large.yaml';
 
@@ -169,5 +170,31 @@ describe('completion in a large document under the limit', () => {
     TextDocument.update(document, [{ text }], 2);
     const items = (await service.doComplete(document, document.positionAt(text.length - 1))) as CompletionList;
     assert.ok(items.items.some((i) => i.label === 'properties'), items.items.map((i) => i.label).join(', '));
+  });
+});
+
+describe('the letter case of enum values in a JSON definition that does not parse', () => {
+  /** One operation per route with the integration type given; a component with a missing comma breaks the text. */
+  function definition(types: Record<string, string>): string {
+    const items = Object.entries(types).map(
+      ([route, type]) =>
+        `    "${route}": {"get": {"responses": {"default": {"description": "ok"}}, "x-amazon-apigateway-integration": {"type": ${type.startsWith('"') ? type : `"${type}"`}, "httpMethod": "POST", "uri": "https://example.com"}}}`,
+    );
+    return `{\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n${items.join(',\n')}\n  },\n  "components": {"schemas": {"Thing": {"type": "object" "x": 1}}}\n}\n`;
+  }
+
+  const typeOffset = (text: string, route: string) => text.indexOf('"type": ', text.indexOf(`"${route}": `)) + '"type": '.length;
+
+  it('completes a value in the case of the others, wherever it is asked, from the same version', () => {
+    const text = definition({ '/a': 'AWS', '/b': 'mock', '/c': 'http', '/d': '' });
+    const document = parse(text, 'json');
+    assert.equal(document.root, undefined, 'the text does not parse');
+    const written = (route: string) => (doComplete(document, typeOffset(text, route) + 1, 'http') as CompletionList).items.map((item) => (item.textEdit as TextEdit).newText);
+    for (let round = 0; round < 2; round++) {
+      assert.deepEqual(written('/d'), ['"aws_proxy"', '"http_proxy"']);
+      assert.deepEqual(written('/a'), ['"aws_proxy"', '"http_proxy"'], 'before `AWS`, only the two lower-case types count');
+      assert.deepEqual(written('/b'), ['"AWS_PROXY"', '"HTTP_PROXY"'], 'before `mock`, one of each case is a tie');
+      assert.deepEqual(written('/c'), ['"AWS_PROXY"', '"HTTP_PROXY"']);
+    }
   });
 });

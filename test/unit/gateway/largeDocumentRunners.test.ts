@@ -31,41 +31,37 @@ const QUICK = `exports.handler = async () => { require('node:fs').writeFileSync(
 const STUCK = `exports.handler = () => { require('node:fs').writeFileSync(process.env.PID_FILE, String(process.pid)); for (;;); };\n`;
 
 /**
- * Whether the process still runs. A process that ended stays a zombie until the thread that started it reaps it,
- * which a stopped thread never does: that is no longer running.
+ * Whether the process is still in the process table: running, or ended but never reaped, a zombie (`<defunct>` in
+ * `ps`) that holds its id until the process that started it is gone.
  */
-function running(pid: number): boolean {
+function present(pid: number): boolean {
   try {
     process.kill(pid, 0);
-  } catch {
-    return false;
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-  let state: string;
+}
+
+/** The process as `ps` shows it, for a failure's message. */
+function shown(pid: number): string {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    state = stat.slice(stat.lastIndexOf(')') + 2);
+    return execFileSync('ps', ['-o', 'pid,ppid,stat,cmd', '-p', String(pid)], { encoding: 'utf8' }).trim();
   } catch {
-    try {
-      state = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
-    } catch {
-      // Without `ps` (Windows) the signal alone tells, since an ended process leaves nothing to signal there; else it
-      // ended between the two looks.
-      return process.platform === 'win32';
-    }
+    return `no process ${pid}`;
   }
-  return !/^[ZX]/.test(state);
 }
 
-/** The idle runner and the busy one are gone (zombies count as gone: they hold nothing but their id). */
+/** The idle runner and the busy one are ended and reaped: neither is left running nor defunct. */
 async function bothEnded(quick: number, stuck: number): Promise<void> {
-  await until('the idle runner ended', () => !running(quick), 2000);
-  await until('the busy runner ended', () => !running(stuck), 2000);
+  await until(() => `the idle runner ended and was reaped:\n${shown(quick)}`, () => !present(quick), 10_000);
+  await until(() => `the busy runner ended and was reaped:\n${shown(stuck)}`, () => !present(stuck), 10_000);
 }
 
-async function until(what: string, test: () => boolean, ms: number): Promise<void> {
+async function until(what: string | (() => string), test: () => boolean, ms: number): Promise<void> {
   const end = Date.now() + ms;
   while (!test()) {
-    if (Date.now() > end) assert.fail(`${what} within ${ms} ms`);
+    if (Date.now() > end) assert.fail(`${typeof what === 'string' ? what : what()} within ${ms} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -131,7 +127,7 @@ describe('Lambda runners started by the thread that serves documents over the si
     const stuck = Number(readFileSync(path.join(folder, 'stuck.pid'), 'utf8'));
     started.push(stuck);
     assert.notEqual(quick, process.pid);
-    assert.ok(running(quick) && running(stuck));
+    assert.ok(present(quick) && present(stuck));
     return { quick, stuck, stuckAnswer };
   }
 

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
@@ -9,6 +8,7 @@ import { DEFAULT_MEMORY_MB, HeapExhaustionWatch, heapLimitMB, PROCESS_MARGIN_MB,
 import { exitError } from './runtimeExit';
 import { TYPESCRIPT_FILE, typescriptCompilerPath } from './typescriptHandlers';
 import { handlerSetting, runtimeEnvironment } from './runtimeEnvironment';
+import { startChildRunner, type RunnerEvent, type RunnerProcess, type StartRunner } from './runnerProcess';
 
 /** A function error as Lambda returns it; `trace` is the Node.js runtime's stack, message lines first. */
 export interface LambdaErrorPayload {
@@ -48,7 +48,7 @@ export interface LambdaInvocation {
 }
 
 interface Worker {
-  child: ChildProcess;
+  child: RunnerProcess;
   /** What the worker was started for, so that a replacement can be started alike. */
   spec: { fn: LocalFunction; invocation: LambdaInvocation };
   ready: Promise<void>;
@@ -86,21 +86,14 @@ let compilerPath: string | undefined;
  */
 export const WORKERS_PER_FUNCTION = 4;
 
-/** Hears of every worker process as it starts and as it ends, whichever host started it. */
-export interface WorkerProcessListener {
-  started(pid: number): void;
-  ended(pid: number): void;
-}
-
-let processListener: WorkerProcessListener | undefined;
+let startRunner: StartRunner = startChildRunner;
 
 /**
- * A thread that starts workers and may be stopped from outside tells its owner their process ids: stopping a thread
- * closes their IPC channels, but a worker busy in a handler's endless loop never hears of it, and its own timeout
- * went with the thread.
+ * How this thread's workers are started: as its own child processes, or (a thread that may be stopped from outside)
+ * by the thread that owns it, which outlives it to reap them (runnerProcess.ts).
  */
-export function listenToWorkerProcesses(listener: WorkerProcessListener | undefined): void {
-  processListener = listener;
+export function startRunnersWith(start: StartRunner): void {
+  startRunner = start;
 }
 
 /**
@@ -286,7 +279,7 @@ export class LambdaHost {
   private retire(pool: Pool, worker: Worker): void {
     worker.dead = true;
     pool.workers = pool.workers.filter((w) => w !== worker);
-    if (worker.child.exitCode === null && worker.child.signalCode === null) worker.child.kill('SIGKILL');
+    worker.child.kill();
     const next = pool.waiting.shift();
     // A queued invocation takes the place of the retired worker.
     if (next) next(this.spawnWorker(pool, worker.spec.fn, worker.spec.invocation));
@@ -299,18 +292,39 @@ export class LambdaHost {
     // The heap and process limits stand in for Lambda's memory limit: a function that outgrows them ends as one
     // Lambda stops for its memory.
     const args = [`--max-old-space-size=${heapLimitMB(fn.memorySizeMB)}`, '-e', RUNNER_SOURCE, String(processLimitMB(fn.memorySizeMB))];
-    const child = spawn(process.execPath, args, {
-      cwd: path.dirname(pool.file),
-      env,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      serialization: 'json',
-    });
-    const pid = child.pid;
-    if (pid !== undefined) processListener?.started(pid);
     let markReady!: () => void;
     let failReady!: (error: Error) => void;
+    // One decoder per stream, so that a character split between two chunks is not garbled.
+    const stdout = new StringDecoder('utf8');
+    const stderr = new StringDecoder('utf8');
+    let whenClosed: (() => void) | undefined;
+    const heard = (event: RunnerEvent) => {
+      switch (event.on) {
+        case 'stdout':
+          worker.output.append(stdout.write(asBuffer(event.chunk)));
+          break;
+        case 'stderr': {
+          const text = stderr.write(asBuffer(event.chunk));
+          worker.heap.see(text);
+          worker.output.append(text);
+          break;
+        }
+        case 'message':
+          this.heardFrom(worker, event.message as WorkerMessage, markReady);
+          break;
+        case 'error':
+          failReady(startFailure(Object.assign(new Error(event.message), { code: event.code }), pool.file));
+          break;
+        case 'exit':
+          whenClosed = this.workerExited(pool, worker, event.code, event.signal, failReady);
+          break;
+        case 'close':
+          whenClosed?.();
+          break;
+      }
+    };
     const worker: Worker = {
-      child,
+      child: startRunner({ args, cwd: path.dirname(pool.file), env }, heard),
       busy: false,
       dead: false,
       stale: false,
@@ -324,58 +338,54 @@ export class LambdaHost {
       logStreamName: env.AWS_LAMBDA_LOG_STREAM_NAME ?? '',
     };
     worker.ready.catch(() => undefined);
-    // One decoder per stream, so that a character split between two chunks is not garbled.
-    const stdout = new StringDecoder('utf8');
-    const stderr = new StringDecoder('utf8');
-    child.stdout?.on('data', (chunk: Buffer) => worker.output.append(stdout.write(chunk)));
-    child.stderr?.on('data', (chunk: Buffer) => {
-      const text = stderr.write(chunk);
-      worker.heap.see(text);
-      worker.output.append(text);
-    });
-    child.on('message', (message: WorkerMessage) => {
-      switch (message?.type) {
-        case 'ready':
-          markReady();
-          break;
-        case 'chunk':
-          worker.onChunk?.(Buffer.from(String(message.data ?? ''), 'base64'), message.contentType);
-          break;
-        case 'result':
-          worker.onResult?.({ ok: message.ok === true, value: message.value, streamed: message.streamed === true, contentType: message.contentType });
-          break;
-        case 'memory':
-          worker.outgrewMemory = Number(message.rss) || 0;
-          break;
-        case 'uncaught':
-          worker.uncaught = String(message.text ?? '');
-          break;
-      }
-    });
-    child.on('error', (error) => failReady(startFailure(error, pool.file)));
-    child.on('exit', (code, signal) => {
-      if (pid !== undefined) processListener?.ended(pid);
-      failReady(new Error(`worker exited before it was ready (${signal ?? code})`));
-      worker.dead = true;
-      pool.workers = pool.workers.filter((w) => w !== worker);
-      if (!worker.onExit) return;
-      // What the process printed last (V8's report of a full heap among it) can still be in the pipes: the log
-      // waits for them to close, or briefly, should a process the function started hold them open.
-      let reported = false;
-      const report = () => {
-        if (reported) return;
-        reported = true;
-        clearTimeout(fallback);
-        worker.onExit?.(code, signal);
-      };
-      const fallback = setTimeout(report, PIPE_DRAIN_MS);
-      child.once('close', () => setImmediate(report));
-    });
-    for (const stream of [child.stdout, child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
     setBusy(worker, true);
     pool.workers.push(worker);
     return worker;
   }
+
+  private heardFrom(worker: Worker, message: WorkerMessage, markReady: () => void): void {
+    switch (message?.type) {
+      case 'ready':
+        markReady();
+        break;
+      case 'chunk':
+        worker.onChunk?.(Buffer.from(String(message.data ?? ''), 'base64'), message.contentType);
+        break;
+      case 'result':
+        worker.onResult?.({ ok: message.ok === true, value: message.value, streamed: message.streamed === true, contentType: message.contentType });
+        break;
+      case 'memory':
+        worker.outgrewMemory = Number(message.rss) || 0;
+        break;
+      case 'uncaught':
+        worker.uncaught = String(message.text ?? '');
+        break;
+    }
+  }
+
+  /** The worker's process ended; what to do once its pipes are closed, when an invocation waits to hear why. */
+  private workerExited(pool: Pool, worker: Worker, code: number | null, signal: NodeJS.Signals | null, failReady: (error: Error) => void): (() => void) | undefined {
+    failReady(new Error(`worker exited before it was ready (${signal ?? code})`));
+    worker.dead = true;
+    pool.workers = pool.workers.filter((w) => w !== worker);
+    if (!worker.onExit) return undefined;
+    // What the process printed last (V8's report of a full heap among it) can still be in the pipes: the log
+    // waits for them to close, or briefly, should a process the function started hold them open.
+    let reported = false;
+    const report = () => {
+      if (reported) return;
+      reported = true;
+      clearTimeout(fallback);
+      worker.onExit?.(code, signal);
+    };
+    const fallback = setTimeout(report, PIPE_DRAIN_MS);
+    return () => setImmediate(report);
+  }
+}
+
+/** A pipe's chunk, as a Buffer over the same bytes: a chunk heard from another thread arrives as a plain Uint8Array. */
+function asBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
 /** How long a crash report waits for the pipes of a process that has ended. */
@@ -455,14 +465,7 @@ function isDirectory(dir: string): boolean {
 /** A busy worker keeps the host's event loop alive until it answers; an idle one must not. */
 function setBusy(worker: Worker, busy: boolean): void {
   worker.busy = busy;
-  const channel = worker.child.channel as unknown as { ref?: () => void; unref?: () => void } | undefined;
-  if (busy) {
-    worker.child.ref();
-    channel?.ref?.();
-  } else {
-    worker.child.unref();
-    channel?.unref?.();
-  }
+  worker.child.keepAlive(busy);
 }
 
 function fileMtime(file: string): number {

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { InvokeLocalResult } from '../../server/src/invokeRequests';
+import { largeDefinition } from '../unit/editing/documents';
+import { TestLspClient } from './lspClient';
+
+const MB = 1024 * 1024;
+
+const lambdaPath = (route: string, name: string) =>
+  `  ${route}:\n    get:\n      responses: { "200": { description: OK } }\n      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:${name}/invocations" }\n`;
+
+/** Over the 1 MB limit the server is given, so that its own thread serves it; two Lambda proxy operations at the end. */
+const DEFINITION = largeDefinition({ items: Math.ceil((1.2 * MB) / 420) }).replace('\ncomponents:\n', `\n${lambdaPath('/quick', 'Quick')}${lambdaPath('/stuck', 'Stuck')}components:\n`);
+
+/** Each handler writes its process id where the test finds it; the stuck one then never returns, as an endless loop would. */
+const QUICK = `exports.handler = async () => { require('node:fs').writeFileSync(process.env.PID_FILE, String(process.pid)); return { statusCode: 200, body: 'ok' }; };\n`;
+const STUCK = `exports.handler = () => { require('node:fs').writeFileSync(process.env.PID_FILE, String(process.pid)); for (;;); };\n`;
+
+/**
+ * Whether the process still runs. Once the server has exited its children belong to init, which reaps them; a zombie
+ * left to an init that does not (in some containers) no longer runs either.
+ */
+function running(pid: number): boolean {
+  let state: string;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    state = stat.slice(stat.lastIndexOf(')') + 2);
+  } catch {
+    try {
+      state = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    } catch {
+      return false;
+    }
+  }
+  return !/^[ZX]/.test(state);
+}
+
+async function until(what: () => string, test: () => boolean): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (!test()) {
+    if (Date.now() > end) assert.fail(what());
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe('Lambda workers of a document served by its own thread, when the server exits', function () {
+  this.timeout(60_000);
+  let folder: string;
+  const started: number[] = [];
+
+  before(() => {
+    folder = mkdtempSync(path.join(tmpdir(), 'apigw-large-exit-'));
+    mkdirSync(path.join(folder, '.apigateway'));
+    writeFileSync(path.join(folder, 'quick.js'), QUICK);
+    writeFileSync(path.join(folder, 'stuck.js'), STUCK);
+    const functions = {
+      Quick: { handler: 'quick.js', environment: { PID_FILE: path.join(folder, 'quick.pid') } },
+      // Long enough that its own timeout cannot be what ends it during the test.
+      Stuck: { handler: 'stuck.js', timeoutSeconds: 900, environment: { PID_FILE: path.join(folder, 'stuck.pid') } },
+    };
+    writeFileSync(path.join(folder, '.apigateway', 'local.json'), JSON.stringify({ functions }));
+  });
+
+  after(() => {
+    for (const pid of started) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // Ended.
+      }
+    }
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('leaves none running, idle or busy in a handler', async () => {
+    const client = await TestLspClient.start({ validation: { maxFileSizeMB: 1 } });
+    const exited = new Promise((resolve) => client.process.once('exit', resolve));
+    try {
+      const uri = pathToFileURL(path.join(folder, 'api.yaml')).href;
+      client.open(uri, 'yaml', DEFINITION);
+      const invoke = (route: string) => client.request<InvokeLocalResult>('apigateway/invokeLocal', { uri, method: 'GET', path: route, workspaceFolder: folder });
+      const quickAnswer = await invoke('/quick');
+      assert.ok('response' in quickAnswer && quickAnswer.response.status === 200, JSON.stringify(quickAnswer));
+      const quick = Number(readFileSync(path.join(folder, 'quick.pid'), 'utf8'));
+      started.push(quick);
+      void invoke('/stuck').catch(() => undefined);
+      const stuckFile = path.join(folder, 'stuck.pid');
+      await until(() => 'the stuck function started', () => existsSync(stuckFile) && readFileSync(stuckFile, 'utf8') !== '');
+      const stuck = Number(readFileSync(stuckFile, 'utf8'));
+      started.push(stuck);
+      assert.ok(running(quick) && running(stuck));
+
+      // As an editor stops the server: shutdown, then exit, and the process ends by itself.
+      await client.connection.sendRequest('shutdown');
+      void client.connection.sendNotification('exit');
+      await exited;
+      for (const pid of [quick, stuck]) await until(() => `worker ${pid} still runs after the server exited`, () => !running(pid));
+    } finally {
+      client.connection.dispose();
+      client.process.kill();
+    }
+  });
+});
