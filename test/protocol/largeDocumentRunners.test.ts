@@ -1,24 +1,18 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { InvokeLocalResult } from '../../server/src/invokeRequests';
 import { largeDefinition } from '../unit/editing/documents';
 import { TestLspClient } from './lspClient';
+import { lambdaOperation, writePidFunctions } from '../support/pidFunctions';
 
 const MB = 1024 * 1024;
 
-const lambdaPath = (route: string, name: string) =>
-  `  ${route}:\n    get:\n      responses: { "200": { description: OK } }\n      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:${name}/invocations" }\n`;
-
 /** Over the 1 MB limit the server is given, so that its own thread serves it; two Lambda proxy operations at the end. */
-const DEFINITION = largeDefinition({ items: Math.ceil((1.2 * MB) / 420) }).replace('\ncomponents:\n', `\n${lambdaPath('/quick', 'Quick')}${lambdaPath('/stuck', 'Stuck')}components:\n`);
-
-/** Each handler writes its process id where the test finds it; the stuck one then never returns, as an endless loop would. */
-const QUICK = `exports.handler = async () => { require('node:fs').writeFileSync(process.env.PID_FILE, String(process.pid)); return { statusCode: 200, body: 'ok' }; };\n`;
-const STUCK = `exports.handler = () => { require('node:fs').writeFileSync(process.env.PID_FILE, String(process.pid)); for (;;); };\n`;
+const DEFINITION = largeDefinition({ items: Math.ceil((1.2 * MB) / 420) }).replace('\ncomponents:\n', `\n${lambdaOperation('/quick', 'Quick')}${lambdaOperation('/stuck', 'Stuck')}components:\n`);
 
 /**
  * Whether the process still runs. Once the server has exited its children belong to init, which reaps them; a zombie
@@ -54,15 +48,7 @@ describe('Lambda workers of a document served by its own thread, when the server
 
   before(() => {
     folder = mkdtempSync(path.join(tmpdir(), 'apigw-large-exit-'));
-    mkdirSync(path.join(folder, '.apigateway'));
-    writeFileSync(path.join(folder, 'quick.js'), QUICK);
-    writeFileSync(path.join(folder, 'stuck.js'), STUCK);
-    const functions = {
-      Quick: { handler: 'quick.js', environment: { PID_FILE: path.join(folder, 'quick.pid') } },
-      // Long enough that its own timeout cannot be what ends it during the test.
-      Stuck: { handler: 'stuck.js', timeoutSeconds: 900, environment: { PID_FILE: path.join(folder, 'stuck.pid') } },
-    };
-    writeFileSync(path.join(folder, '.apigateway', 'local.json'), JSON.stringify({ functions }));
+    writePidFunctions(folder);
   });
 
   after(() => {

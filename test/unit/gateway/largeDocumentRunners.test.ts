@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import * as esbuild from 'esbuild';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InvokeLocalResult } from '../../../server/src/invokeRequests';
 import { LargeDocumentHost } from '../../../server/src/largeDocumentHost';
+import { lambdaOperation, writePidFunctions } from '../../support/pidFunctions';
 
 const SOURCES = path.resolve(__dirname, '../../..');
 
@@ -16,19 +17,7 @@ const SOURCES = path.resolve(__dirname, '../../..');
 const API = `openapi: 3.0.1
 info: { title: runners, version: "1" }
 paths:
-  /quick:
-    get:
-      responses: { "200": { description: OK } }
-      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Quick/invocations" }
-  /stuck:
-    get:
-      responses: { "200": { description: OK } }
-      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:Stuck/invocations" }
-`;
-
-/** Each handler writes its process id where the test finds it. */
-const QUICK = `exports.handler = async () => { require('node:fs').writeFileSync(process.env.PID_FILE, String(process.pid)); return { statusCode: 200, body: 'ok' }; };\n`;
-const STUCK = `exports.handler = () => { require('node:fs').writeFileSync(process.env.PID_FILE, String(process.pid)); for (;;); };\n`;
+${lambdaOperation('/quick', 'Quick')}${lambdaOperation('/stuck', 'Stuck')}`;
 
 /**
  * Whether the process is still in the process table: running, or ended but never reaped, a zombie (`<defunct>` in
@@ -87,15 +76,7 @@ describe('Lambda runners started by the thread that serves documents over the si
       external: ['vscode'],
       logLevel: 'warning',
     });
-    mkdirSync(path.join(folder, '.apigateway'));
-    writeFileSync(path.join(folder, 'quick.js'), QUICK);
-    writeFileSync(path.join(folder, 'stuck.js'), STUCK);
-    const functions = {
-      Quick: { handler: 'quick.js', environment: { PID_FILE: path.join(folder, 'quick.pid') } },
-      // Long enough that the thread's own timeout cannot be what ends it during the test.
-      Stuck: { handler: 'stuck.js', timeoutSeconds: 900, environment: { PID_FILE: path.join(folder, 'stuck.pid') } },
-    };
-    writeFileSync(path.join(folder, '.apigateway', 'local.json'), JSON.stringify({ functions }));
+    writePidFunctions(folder);
     writeFileSync(path.join(folder, 'api.yaml'), API);
   });
 

@@ -6,7 +6,7 @@ import { completeInStandaloneTemplate } from '../../../server/src/services/templ
 import { validateStandaloneTemplate } from '../../../server/src/services/templates/templateValidation';
 import { buildDefaultContext } from '../../../server/src/template/contextVariable';
 import { complete, withCursor } from '../editing/documents';
-import { restYaml, validate, withCode } from './validate';
+import { HTTP_PROXY_OPERATION, restYaml, validate, withCode } from './validate';
 
 /** The variables the REST access-log page lists below `authorizer` and the page of data-transformation variables does not. */
 const LOGGED_AUTHORIZER_KEYS = ['error', 'integrationLatency', 'integrationStatus', 'latency', 'requestId', 'status'];
@@ -20,21 +20,8 @@ function restMappings(request: string, response = "'x'"): string {
   return restYaml(`type: http\nhttpMethod: GET\nuri: https://example.com\nrequestParameters:\n  integration.request.header.x: ${request}\nresponses:\n  default:\n    statusCode: '200'\n    responseParameters:\n      method.response.header.X-Request-Id: ${response}`);
 }
 
-const HTTP_OP = `openapi: 3.0.1
-info: {title: t, version: '1'}
-x-amazon-apigateway-importexport-version: '1.0'
-paths:
-  /pets:
-    get:
-      responses: {'200': {description: ok}}
-      x-amazon-apigateway-integration:
-        type: HTTP_PROXY
-        httpMethod: GET
-        uri: https://example.com/pets
-        payloadFormatVersion: '1.0'
-`;
 const httpMappings = (request: string, response = "'x'") =>
-  `${HTTP_OP}        requestParameters:\n          overwrite:header.x-a: ${request}\n        responseParameters:\n          '200':\n            overwrite:header.x-b: ${response}\n`;
+  `${HTTP_PROXY_OPERATION}        requestParameters:\n          overwrite:header.x-a: ${request}\n        responseParameters:\n          '200':\n            overwrite:header.x-b: ${response}\n`;
 
 const contextFindings = async (text: string) => withCode(await validate(text), 'unknown-context-variable');
 

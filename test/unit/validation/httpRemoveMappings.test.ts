@@ -5,26 +5,12 @@ import { REMOVE_MAPPING_VALUE } from '../../../server/src/facts/httpApiMappings'
 import { getCodeActions } from '../../../server/src/services/codeActions';
 import { validateDocument } from '../../../server/src/services/validation';
 import { applyEdits, parse } from '../editing/documents';
-import { validate, withCode } from './validate';
+import { HTTP_PROXY_OPERATION, validate, withCode } from './validate';
 
-// The export marker makes these HTTP APIs whatever else they hold.
-const HTTP_OP = `openapi: 3.0.1
-info: {title: t, version: '1'}
-x-amazon-apigateway-importexport-version: '1.0'
-paths:
-  /pets:
-    get:
-      responses: {'200': {description: ok}}
-      x-amazon-apigateway-integration:
-        type: HTTP_PROXY
-        httpMethod: GET
-        uri: https://example.com/pets
-        payloadFormatVersion: '1.0'
-`;
 
 /** An HTTP API integration with one request mapping and one response mapping (for status 200), written as given. */
 function mappings(request: string, response = "overwrite:header.x-b: 'b'"): string {
-  return `${HTTP_OP}        requestParameters:\n          ${request}\n        responseParameters:\n          '200':\n            ${response}\n`;
+  return `${HTTP_PROXY_OPERATION}        requestParameters:\n          ${request}\n        responseParameters:\n          '200':\n            ${response}\n`;
 }
 
 const mappingValues = async (text: string, json = false) => withCode(await validate(text, { json }), 'invalid-mapping-value');

@@ -100,3 +100,21 @@ ${lines.map((line) => `            ${line}`).join('\n')}
         responses: { default: { statusCode: '200' } }
 `;
 }
+
+/**
+ * An HTTP API with one `HTTP_PROXY` operation, its integration's keys last so that a test can add its own; the export
+ * marker makes it an HTTP API whatever else is added.
+ */
+export const HTTP_PROXY_OPERATION = `openapi: 3.0.1
+info: {title: t, version: '1'}
+x-amazon-apigateway-importexport-version: '1.0'
+paths:
+  /pets:
+    get:
+      responses: {'200': {description: ok}}
+      x-amazon-apigateway-integration:
+        type: HTTP_PROXY
+        httpMethod: GET
+        uri: https://example.com/pets
+        payloadFormatVersion: '1.0'
+`;
