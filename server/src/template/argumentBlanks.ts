@@ -23,11 +23,14 @@ const CARRIAGE_RETURN = 13;
 
 /**
  * A call of a name that is no directive, with a tab or line break right after a character that may end a value
- * inside its parentheses (past string literals and one level of parentheses nested). Nearly every template fails it
+ * inside its parentheses (past string literals and one level of parentheses nested), or spaces there that more blanks
+ * and a comma follow. Nearly every template fails it
  * and skips the lexer pass; it is tried on the text velocityjs reads, where lists and maps are references followed
  * by their blanks.
  */
-const HINT = /#@?(?!(?:set|if|elseif|foreach|macro|define|break|noescape|else|end)(?![A-Za-z0-9_]))[A-Za-z_][\w-]*[ ]*\((?:[^()'"]|'[^']*'|"[^"]*"|\((?:[^()'"]|'[^']*'|"[^"]*")*\))*?(?<=[^\s,(])[\t\r\n]/;
+const HINT = /#@?(?!(?:set|if|elseif|foreach|macro|define|break|noescape|else|end)(?![A-Za-z0-9_]))[A-Za-z_][\w-]*[ ]*\((?:[^()'"]|'[^']*'|"[^"]*"|\((?:[^()'"]|'[^']*'|"[^"]*")*\))*?(?<=[^\s,(])(?:[\t\r\n]|[ ][ \t\r\n]+,)/;
+
+const BLANKS_BEFORE_COMMA = /^[ \t\r\n]+,/;
 
 export interface ArgumentBlanks {
   splices: Splice[];
@@ -50,6 +53,11 @@ export function argumentBlanks(lexText: string): ArgumentBlanks | undefined {
         splices.push({ start, end: start + 1, replacement: ' ' });
         if (first === LINE_FEED || (first === CARRIAGE_RETURN && lexText.charCodeAt(start + 1) !== LINE_FEED)) joinsLines = true;
       }
+    }
+    // Spaces and more blanks before a comma: velocityjs takes the first spaces for a separator and then refuses the
+    // comma. As tabs they are blanks it skips, as Velocity does.
+    if (rule === SPACES && state === 'c' && under === 'run' && BLANKS_BEFORE_COMMA.test(lexText.slice(end, end + 64))) {
+      splices.push({ start, end, replacement: '\t'.repeat(end - start) });
     }
     previous = rule;
   });

@@ -46,6 +46,11 @@ export function argumentLists(text: string): Array<[number, number]> {
 
 /** Whether `offset` lies inside one of `lists` (from `argumentLists`). */
 export function insideLists(lists: ReadonlyArray<[number, number]>, offset: number): boolean {
+  return listAt(lists, offset) !== undefined;
+}
+
+/** The one of `lists` (from `argumentLists`) that `offset` lies inside, if any. */
+export function listAt(lists: ReadonlyArray<[number, number]>, offset: number): [number, number] | undefined {
   let low = 0;
   let high = lists.length - 1;
   while (low <= high) {
@@ -53,9 +58,9 @@ export function insideLists(lists: ReadonlyArray<[number, number]>, offset: numb
     const [open, close] = lists[middle];
     if (offset <= open) high = middle - 1;
     else if (offset >= close) low = middle + 1;
-    else return true;
+    else return lists[middle];
   }
-  return false;
+  return undefined;
 }
 
 /**

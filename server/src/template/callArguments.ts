@@ -44,7 +44,7 @@ const TEXT_AFTER_REFERENCE = 66;
  * velocityjs reads, as long as `source` (lists and maps replaced by references, see collectionLiterals): the one
  * lexed, while messages quote `source`.
  */
-export function callArgumentProblem(source: string, structure = source): CallProblem | undefined {
+export function callArgumentProblem(source: string, structure = source, stops?: ReadonlySet<number>): CallProblem | undefined {
   if (!CANDIDATE.test(structure)) return undefined;
   let found: CallProblem | undefined;
   /** In a reference in text: whether what was read so far ends with `.name`, possibly indexed (REFMODIFIER). */
@@ -69,20 +69,21 @@ export function callArgumentProblem(source: string, structure = source): CallPro
         textParens = -1;
       }
       if (blankCall) {
-        if (rule === Rule.CloseParen) found = blankArguments(source, blankCall.start, blankCall.open);
+        // The `#`s Velocity skips there (argumentHashes) are no blanks: `(#)` is `()`, `(# )` is `( )`.
+        if (rule === Rule.CloseParen && source.slice(blankCall.open + 1, start).replace(/#/g, '') !== '') found = blankArguments(source, blankCall.start, blankCall.open);
         blankCall = undefined;
       }
       if (rule === Rule.Dollar || rule === Rule.DollarQuiet) {
         anyReference = start;
         if (state === 'mu') textReference = start;
       }
-      if (state === 'esc' && source.charCodeAt(start) === 36) found = escapedCallProblem(source, start);
+      if (state === 'esc' && source.charCodeAt(start) === 36) found = escapedCallProblem(source, start, stops);
       const afterMethodName = previous === Rule.Name && beforePrevious === Rule.Dot && previousEnd === start;
       if (state === 'mu') {
         if (rule === Rule.Name) modifier = previous === Rule.Dot;
         else if (rule === Rule.Paren || rule === Rule.BraceBegin) modifier = false;
         else if (rule === TEXT_AFTER_REFERENCE && modifier && source.charCodeAt(start) === 40) {
-          found = argumentProblem(source, textReference, start);
+          found = argumentProblem(source, textReference, start, stops);
         }
       }
       if (!found && BLANK_RULES.has(rule)) {
@@ -98,7 +99,7 @@ export function callArgumentProblem(source: string, structure = source): CallPro
   if (found) return found;
   // Inside a directive or another call velocityjs has no rule for such a `(` and stops; Velocity fails there too.
   if (stop < source.length && source.charCodeAt(stop) === 40 && trail.previous === Rule.Name && trail.beforePrevious === Rule.Dot && trail.previousEnd === stop) {
-    found = argumentProblem(source, anyReference, stop);
+    found = argumentProblem(source, anyReference, stop, stops);
   }
   return found;
 }
@@ -110,13 +111,13 @@ const ESCAPED_CALL = /\$!?\{?[A-Za-z_][\w-]*(?:\[[^\]\r\n]*\]|\.[A-Za-z_][\w-]*)
  * An escaped reference (`\$ref.name(`) prints as written, yet Velocity lexes it as a reference, its arguments
  * included; velocityjs reads it all as text. Its first argument is checked, which catches `\"` and the like.
  */
-export function escapedCallProblem(source: string, dollar: number): CallProblem | undefined {
+export function escapedCallProblem(source: string, dollar: number, stops?: ReadonlySet<number>): CallProblem | undefined {
   ESCAPED_CALL.lastIndex = dollar;
   if (!ESCAPED_CALL.test(source)) return undefined;
   const open = ESCAPED_CALL.lastIndex;
   BLANKS_ONLY.lastIndex = open;
   if (BLANKS_ONLY.test(source)) return blankArguments(source, dollar, open);
-  return argumentProblem(source, dollar, open);
+  return argumentProblem(source, dollar, open, stops);
 }
 
 const BLANKS_ONLY = /\([ \t\r\n]+\)/y;
@@ -126,7 +127,7 @@ const VELOCITY_BLANKS = ' \t\r\n';
 const VALUE_START = /[$'"[{\-0-9A-Za-z_]/;
 
 /** What Velocity makes of the text after `(`; undefined where it reads no error (or velocityjs reports one anyway). */
-function argumentProblem(source: string, start: number, open: number): CallProblem | undefined {
+function argumentProblem(source: string, start: number, open: number, stops?: ReadonlySet<number>): CallProblem | undefined {
   // `$a.b(` ending the template: with nothing after it, Velocity takes the parenthesis as text.
   if (open + 1 >= source.length) return undefined;
   let at = open + 1;
@@ -148,7 +149,7 @@ function argumentProblem(source: string, start: number, open: number): CallProbl
   }
   // `.5` is a number argument to Velocity and `(.x` text.
   if (c === '.' && (/[0-9]/.test(source[at + 1] ?? '') || (at === open + 1 && /[A-Za-z]/.test(source[at + 1] ?? '')))) return undefined;
-  if (c === '#') return hashProblem(source, open, at, call, asText);
+  if (c === '#') return hashProblem(source, open, at, call, asText, stops);
   return {
     open,
     offset: at,
@@ -160,14 +161,32 @@ function argumentProblem(source: string, start: number, open: number): CallProbl
  * What follows a `#` that a method's argument list starts with. Velocity's lexer takes the `#` (a run of them too)
  * into the token after it there: a string, a reference or a list then reads as without it, and so does the `)` right
  * after `(`; these are left alone. A name after it is a directive's name (`#x`, `#stop`, `#{x}`, `#@x`), which no
- * argument list takes, and a number fails as it is read (`#1`); the rest is no token at all. A name with no blank, `,`
- * or `)` after it before the end of the template leaves the parenthesis text, as a `(` ending the template does.
+ * argument list takes, and a number fails as it is read (`#1`); the rest is no token at all. A name right after the
+ * `(` with no blank, `,` or `)` after it before the end of the template leaves the parenthesis text, as a `(` ending
+ * the template does (the method call's look-ahead meets no argument); a blank before it starts one (WHITESPACE), and
+ * the name then fails. `stops` are the `#` of each bare `#stop` there that syntax.ts wrote as `#stop()` for
+ * velocityjs, whose parentheses are no part of the template.
  */
 const HASHES = /#+/y;
 const JOINED_AFTER_HASH = /['"$]|\[(?!\[)/y;
 const NAME_AFTER_HASH = /\{[A-Za-z_][\w-]*\}?|@?[A-Za-z_][\w-]*/y;
+/**
+ * What may follow such a name to the end of the template, read as text after the `(`: the tokens Velocity's lexer
+ * reads there (names, numbers, strings, references, directives' names) that its parser takes as statements. A blank,
+ * `,`, `)`, operator, bracket or brace is a lexical or parse error there.
+ */
+const TEXT_TOKEN = /[A-Za-z0-9_@]+|#\{?[A-Za-z_@][\w@]*\}?|\$!?\{?[A-Za-z_][\w-]*\}?|'[^']*'|"[^"]*"|\.[A-Za-z_][\w-]*|-[0-9]+/y;
 
-function hashProblem(source: string, open: number, at: number, call: string, asText: string): CallProblem | undefined {
+/** Whether `rest` is all TEXT_TOKENs, each read once (a pattern repeating them would backtrack on a long one). */
+function readsAsText(rest: string): boolean {
+  for (let at = 0; at < rest.length; at = TEXT_TOKEN.lastIndex) {
+    TEXT_TOKEN.lastIndex = at;
+    if (!TEXT_TOKEN.test(rest)) return false;
+  }
+  return true;
+}
+
+function hashProblem(source: string, open: number, at: number, call: string, asText: string, stops?: ReadonlySet<number>): CallProblem | undefined {
   HASHES.lastIndex = at;
   HASHES.test(source);
   const after = HASHES.lastIndex;
@@ -175,7 +194,9 @@ function hashProblem(source: string, open: number, at: number, call: string, asT
   if (JOINED_AFTER_HASH.test(source) || (source[after] === ')' && at === open + 1)) return undefined;
   NAME_AFTER_HASH.lastIndex = after;
   const name = NAME_AFTER_HASH.exec(source)?.[0];
-  if (name && !/[\s),]/.test(source.slice(after + name.length))) return undefined;
+  // Velocity's name takes no `-`: one after it is the rest's.
+  const word = name && (/^\{?@?[A-Za-z_][\w@]*\}?/.exec(name)?.[0] ?? name);
+  if (word && at === open + 1 && readsAsText(withoutStopParentheses(source, after + word.length, stops))) return undefined;
   const next = source[after];
   const what = name ? `\`#${name}\`, the name of a directive or macro call, which is no value` : /[-0-9.]/.test(next ?? '') ? 'a number written after `#`' : `\`#\` before ${next === undefined ? 'the end of the template' : describeCharacter(next)}`;
   return {
@@ -183,6 +204,21 @@ function hashProblem(source: string, open: number, at: number, call: string, asT
     offset: at,
     message: `The argument list of \`${call}\` is not valid: Velocity cannot read ${what} there, since a \`(\` right after a method name always starts its arguments; write values such as \`"text"\`, \`1\` or \`$ref\`${asText}`,
   };
+}
+
+/** The text from `from` on without the parentheses syntax.ts wrote after each bare `#stop` (`stops`). */
+function withoutStopParentheses(source: string, from: number, stops: ReadonlySet<number> | undefined): string {
+  if (!stops?.size) return source.slice(from);
+  let out = '';
+  let copied = from;
+  for (let at = source.indexOf('#stop()', from - 5); at >= 0; at = source.indexOf('#stop()', at + 1)) {
+    if (!stops.has(at)) continue;
+    const parentheses = at + 5;
+    if (parentheses < from) continue;
+    out += source.slice(copied, parentheses);
+    copied = parentheses + 2;
+  }
+  return out + source.slice(copied);
 }
 
 function escapedQuote(source: string, at: number, quote: string, call: string): string {

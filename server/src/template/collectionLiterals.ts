@@ -36,6 +36,11 @@ export interface TemplateValues {
    * nesting and reads on past an index, as velocityjs does.
    */
   problem?: ValueSyntaxError;
+  /**
+   * Whether a replacement takes a line break in (a one-character loop source on a line of its own): velocityjs then
+   * counts fewer lines than the text has, and its positions are to be moved back (argumentBlanks, placeInSource).
+   */
+  joinsLines?: boolean;
 }
 
 /** What the lexer reads where a `[` right after it indexes a value: a name, a call's `)`, an index's `]`. */
@@ -107,11 +112,11 @@ export function scanTemplateValues(text: string): TemplateValues {
     lastEnd = end;
   };
   /** Hands velocityjs a reference in place of the value Velocity reads from `start` to `end`; returns `end`. */
-  const standIn = (start: number, end: number, node: VelocityNode): number => {
+  const standIn = (start: number, end: number, node: VelocityNode, joinLines = false): number => {
     const written = text.slice(start, end);
     names ??= new PlaceholderNames(text);
     const joinsNext = NAME_CHAR.test(text[end] ?? '');
-    const placeholder = names.placeholder(written, joinsNext);
+    const placeholder = names.placeholder(written, joinsNext, joinLines);
     if (placeholder === undefined) return stop(new ValueSyntaxError(noRoomMessage(text, start, end, node, joinsNext), joinsNext ? end : start));
     result.collections.push({ start, end, replacement: placeholder.text });
     result.nodes.set(placeholder.name, node);
@@ -177,9 +182,13 @@ export function scanTemplateValues(text: string): TemplateValues {
   const loopSource = (offset: number): number | undefined => {
     const parsed = valueAt(offset, onString);
     if (!parsed || !SCALAR_TYPES.has(parsed.node.type)) return undefined;
-    // A stand-in takes two characters at least: a one-digit number takes the blank before it along.
-    const start = parsed.end - offset < 2 && /[ \t]/.test(text[offset - 1] ?? '') ? offset - 1 : offset;
-    return standIn(start, parsed.end, parsed.node);
+    if (parsed.end - offset >= 2) return standIn(offset, parsed.end, parsed.node);
+    // A stand-in takes two characters at least: a one-digit number takes the blank before it along, or the line break
+    // before it, which the stand-in then joins to the line of `in`.
+    const before = text[offset - 1];
+    if (before !== '\n' && before !== '\r') return standIn(before === ' ' || before === '\t' ? offset - 1 : offset, parsed.end, parsed.node);
+    result.joinsLines = true;
+    return standIn(offset - (text.startsWith('\r\n', offset - 2) ? 2 : 1), parsed.end, parsed.node, true);
   };
   const valueAt = (offset: number, strings?: typeof onString): { node: VelocityNode; end: number } | undefined => {
     try {
@@ -303,12 +312,13 @@ class PlaceholderNames {
   /**
    * The text velocityjs reads in place of `written`, as long as it: `$name` on the longest of its lines, blanks
    * elsewhere, and its line breaks where they are, so that velocityjs counts the lines after it right. When the next
-   * character would join the name, the name leaves a blank after it. Undefined when no name fits.
+   * character would join the name, the name leaves a blank after it. `joinLines` reads `written` as one line, its line
+   * breaks taken into the name. Undefined when no name fits.
    */
-  placeholder(written: string, joinsNext: boolean): { text: string; name: string } | undefined {
-    let line = { start: 0, length: 0 };
+  placeholder(written: string, joinsNext: boolean, joinLines = false): { text: string; name: string } | undefined {
+    let line = { start: 0, length: joinLines ? written.length : 0 };
     let start = 0;
-    for (let i = 0; i <= written.length; i++) {
+    for (let i = 0; i <= written.length && !joinLines; i++) {
       if (i < written.length && written[i] !== '\n' && written[i] !== '\r') continue;
       if (i - start > line.length) line = { start, length: i - start };
       start = i + 1;
@@ -322,7 +332,7 @@ class PlaceholderNames {
       const at = i - line.start;
       if (at === 0) text += '$';
       else if (at > 0 && at <= name.length) text += name[at - 1];
-      else text += written[i] === '\n' || written[i] === '\r' ? written[i] : ' ';
+      else text += !joinLines && (written[i] === '\n' || written[i] === '\r') ? written[i] : ' ';
     }
     return { text, name };
   }

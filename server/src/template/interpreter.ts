@@ -42,6 +42,8 @@ import {
   type NestingKind,
   type SourcePosition,
 } from './limits';
+import { macrosOnLoad } from './macroLoading';
+import { objectMethods } from './javaMethods/objects';
 import { fileDirectiveMessage, parseFragment, parseInterpolated, type VelocityNode, type VelocityTree } from './syntax';
 import { shortened } from '../model/shortened';
 import { MESSAGE_TOKEN_LENGTH } from './syntaxMessages';
@@ -186,34 +188,56 @@ class MacroBody {
 
 /**
  * A `#define`d block, set as a variable when the `#define` runs (Block.Reference): `$name` renders the body at every
- * use, and a later `#set($name = ...)` replaces it.
+ * use, and a later `#set($name = ...)` replaces it. As a value (`#set($x = $name)`, an argument, an item of a list)
+ * it is that object, which renders when it prints (`toString()`), with the variables as they are then. It has
+ * Object's methods only: it equals only itself, and has no getter but `getClass()`.
  */
-class DefinedBlock {
+class DefinedBlock extends TemplateHost {
   constructor(
     readonly name: string,
     readonly asts: Item[],
-  ) {}
+    private readonly render: (block: DefinedBlock, asText: boolean) => string,
+  ) {
+    super();
+  }
+
+  /** `toString()`, which prints it inside another value (a list, a string): the body rendered into a text of its own. */
+  override printed(): string {
+    return this.render(this, true);
+  }
+
+  property(name: string): unknown {
+    return name === 'class' || name === 'Class' ? BLOCK_REFERENCE_CLASS : undefined;
+  }
+
+  invoke(name: string, args: unknown[]): unknown {
+    return BLOCK_REFERENCE_METHODS.call(this, name, args, undefined);
+  }
 }
 
-/** The `#macro` blocks of a (cached) parse tree, at any depth: Velocity registers them all as it parses. */
-const macroDefinitions = new WeakMap<object, Item[][]>();
-function definitionsIn(tree: Item[]): Item[][] {
-  let found = macroDefinitions.get(tree);
-  if (!found) {
-    found = [];
-    collectDefinitions(tree, found);
-    macroDefinitions.set(tree, found);
-  }
-  return found;
+const BLOCK_REFERENCE_CLASS = new JavaClass('org.apache.velocity.runtime.directive.Block$Reference');
+
+const BLOCK_REFERENCE_METHODS = objectMethods<DefinedBlock>()
+  .def('equals', ['Object'], (block, args) => args[0] === block)
+  .def('hashCode', [], (block) => blockHash(block))
+  .def('toString', [], (block) => block.printed())
+  .def('getClass', [], () => BLOCK_REFERENCE_CLASS);
+
+/** A reference without properties, calls or indexes (`$d`, `$!{d}`). */
+function isPlainReference(node: Node | undefined): boolean {
+  return node?.type === 'references' && !node.path?.length && (node.args === undefined || node.args === false) && !node.valueless;
 }
 
-function collectDefinitions(list: Item[], out: Item[][]): void {
-  for (const item of list) {
-    if (!Array.isArray(item)) continue;
-    const head = item[0] as Node | undefined;
-    if (typeof head === 'object' && !Array.isArray(head) && head?.type === 'macro') out.push(item);
-    collectDefinitions(item, out);
+/** Object.hashCode of a block: its identity, stable while it lives, as Java's is. */
+const blockHashes = new WeakMap<DefinedBlock, number>();
+let nextBlockHash = 0x1b6d3586;
+function blockHash(block: DefinedBlock): number {
+  let hash = blockHashes.get(block);
+  if (hash === undefined) {
+    hash = nextBlockHash = (Math.imul(nextBlockHash, 0x9e3779b1) + 0x7f4a7c15) | 0;
+    blockHashes.set(block, hash);
   }
+  return hash;
 }
 
 /**
@@ -272,6 +296,8 @@ export class TemplateInterpreter extends VelocityCompile {
   private breakTarget: { loop: Node; argument: string; site: Node } | undefined;
   /** What the next list of nodes rendered is the body of, when not a block: a macro, a `#define` or `#evaluate`. */
   private nextNesting: { kind: NestingKind; name: string } | undefined;
+  /** Whether a `#define` has run: only then may a reference name its block. */
+  private definesRan = false;
   /** Stops a `#set` of a string over the payload limit. */
   private readonly assignedPayload = new AssignedPayloadCheck();
   /** Where the statement being evaluated is, asked only when a limit is met. */
@@ -306,7 +332,7 @@ export class TemplateInterpreter extends VelocityCompile {
   }
 
   private defineMacros(tree: Item[]): void {
-    for (const block of definitionsIn(tree)) this.setBlockMacro(block);
+    for (const block of macrosOnLoad(tree)) this.setBlockMacro(block);
   }
 
   /** The first definition of a name stays: Velocity 1.7 refuses to replace a macro (velocimacro.permissions.allow.inline.to.replace.global). */
@@ -317,7 +343,8 @@ export class TemplateInterpreter extends VelocityCompile {
 
   override setBlockDefine(block: Item[]): void {
     const ast = block[0] as Node;
-    this.assign(ast.id, new DefinedBlock(ast.id, block.slice(1)));
+    this.definesRan = true;
+    this.assign(ast.id, new DefinedBlock(ast.id, block.slice(1), this.renderBlock));
   }
 
   renderAstList(asts?: Item[], contextId?: string): string {
@@ -594,22 +621,41 @@ export class TemplateInterpreter extends VelocityCompile {
     let value: unknown = local.isLocal ? local.value : mapGet(this.context, ast.id);
     // `$name()` at the top level is not a Velocity method call: there is no receiver.
     if (ast.args !== undefined && ast.args !== false) return undefined;
+    const path = (ast.path ?? []) as Node[];
     if (value instanceof MacroArgument) value = this.argumentValue(value);
     else if (value instanceof MacroBody) value = this.renderBody(value);
-    else if (value instanceof DefinedBlock) {
-      // Block.Reference answers no property or method a template would call.
-      if (ast.path?.length) return undefined;
-      value = this.renderDefined(value);
-    }
-    for (const property of (ast.path ?? []) as Node[]) {
+    // Printed, the block renders into the output (Renderable), what it wrote before a #stop included.
+    if (value instanceof DefinedBlock && path.length === 0) value = this.renderDefined(value);
+    for (const property of path) {
       if (value === undefined || value === null) return undefined;
       value = this.getAttributes(property, value, ast);
     }
     return isEntriesOnly(value) ? undefined : value;
   }
 
+  /** Renders a `#define`'s block: printed, or as `toString()`, which returns nothing once a #stop in it stops. */
+  private readonly renderBlock = (block: DefinedBlock, asText: boolean): string => {
+    const text = this.renderDefined(block);
+    if (asText && this.runState.stop) throw STOPPED_IN_STRING;
+    return text;
+  };
+
+  /** A `#define`'s block named as a value (`$d` alone, not printed): the block itself, which renders when it prints. */
+  private definedBlockAt(node: Node): DefinedBlock | undefined {
+    if (!this.definesRan || !isPlainReference(node)) return undefined;
+    const local = this.getLocal(node);
+    let value = local.isLocal ? local.value : mapGet(this.context, node.id);
+    // A parameter given such a reference: read again after, which does nothing more.
+    if (value instanceof MacroArgument && isPlainReference(value.node)) value = this.argumentValue(value);
+    return value instanceof DefinedBlock ? value : undefined;
+  }
+
   /** Velocity 1.7 reads `4.0` as a Double and an integer too large for a Long as a BigInteger. */
   override getLiteral(ast: Node): unknown {
+    if (ast?.type === 'references') {
+      const block = this.definedBlockAt(ast);
+      if (block) return block;
+    }
     if (ast?.type === 'map') return this.getMap(ast);
     if (ast?.type === 'decimal') return javaDouble(Number(ast.value));
     if (ast?.type === 'integer') {

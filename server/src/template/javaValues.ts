@@ -167,6 +167,10 @@ export abstract class TemplateHost {
   asMap(): JavaMap | undefined {
     return undefined;
   }
+  /** The text of a host whose `toString()` is its own (a `#define`'s block renders); else undefined. */
+  printed(): string | undefined {
+    return undefined;
+  }
 }
 
 /** A host that is a map in Java stands for that map when printed or compared. */
@@ -270,6 +274,8 @@ function textOf(value: unknown, nested: boolean, depth: number): string {
   }
   if (value instanceof MapEntry) return `${textOf(value.key, true, depth + 1)}=${textOf(value.value, true, depth + 1)}`;
   if (value instanceof TemplateHost) {
+    const printed = value.printed();
+    if (printed !== undefined) return printed;
     const map = value.asMap();
     return map ? textOf(map, nested, depth) : '{}';
   }

@@ -199,12 +199,14 @@ export function placeLiteralParameters(node: unknown, literalParameters: Readonl
  * and joins the `$`s before it to that word. A word may stand among the arguments of a macro call (wordArguments);
  * `#if`, `#elseif`, `#else` and `#end` make tokens of their own, which may not.
  */
-const HASH_WORD = /(?:\$(?:\\*!)?(?:\\*\$(?:\\*!)?)*)?#(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*(?=[ \t\r\n,)$'"[{#])/y;
+const HASH_WORD = /(?:\$(?:\\*!)?(?:\\*\$(?:\\*!)?)*)?#(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*(?=[ \t\r\n,()$'"[{#])/y;
 /**
  * The `#` of a `#name` that may be an argument: velocityjs's lexer reads no arguments after a `(` that a `#` follows,
- * so the lexer pass below reads a digit there to find the calls.
+ * so the lexer pass below reads a digit there to find the calls. A `#name(` is one only as a call's first argument:
+ * elsewhere it is a call of its own.
  */
-const ARGUMENT_HASH = /(?<=[(, \t\r\n])#(?=(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*[ \t\r\n,)$'"[{#])/g;
+const ARGUMENT_HASH =
+  /(?<=[(, \t\r\n])#(?=(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*[ \t\r\n,)$'"[{#])|#(?=(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*\()(?<=#@?\{?[A-Za-z_][\w-]*\}?[ ]*\([ \t\r\n]*#)/g;
 /**
  * Templates that may hold such a word, the first argument or after a blank or comma, or right after another argument
  * (`#m(1#stop)`, `#m(#x#y)`); the others, nearly all of them, skip the lexer pass. The `#end` after a reference
@@ -212,6 +214,14 @@ const ARGUMENT_HASH = /(?<=[(, \t\r\n])#(?=(?!(?:if|elseif|else|end)(?![A-Za-z0-
  */
 const HASH_WORD_HINT = new RegExp(`[$!]#[A-Za-z_@]|${ARGUMENT_HASH.source}|[\\w\\]})'"]#(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*[ \\t\\r\\n,)#]`);
 const CALL_NAME = /#@?\{?([A-Za-z_][A-Za-z0-9_-]*)/y;
+/** A `(` after such a word, blanks between: no call there, the word stays one, and Velocity's parser stops at the `(`. */
+const CALL_AFTER_WORD = /[ \t\r\n]*\(/y;
+
+/** The first word among a macro call's arguments that a `(` follows (`#m(#break(1))`): where the `(` is. */
+export interface CalledWord {
+  word: string;
+  offset: number;
+}
 
 /**
  * The text with every `#name` and `$#name` word among the arguments of a macro call written as a number, as long,
@@ -219,7 +229,7 @@ const CALL_NAME = /#@?\{?([A-Za-z_][A-Za-z0-9_-]*)/y;
  * by the offset of the call's `#`; or undefined when it has none. `text` is what velocityjs is to read and `source` the
  * template, as long: the words are read in the source, where velocityjs's stand-ins have not replaced their `#`.
  */
-export function readArgumentWords(text: string, source: string): { text: string; words: Map<number, ArgumentWord> } | undefined {
+export function readArgumentWords(text: string, source: string): { text: string; words: Map<number, ArgumentWord>; called?: CalledWord } | undefined {
   if (!HASH_WORD_HINT.test(source) || !source.includes('(')) return undefined;
   // The lexer finds the calls where velocityjs would read them once braced names and names with `_` are written
   // plain, as the passes after this one write them.
@@ -231,6 +241,7 @@ export function readArgumentWords(text: string, source: string): { text: string;
   if (hashes.length > 0) lexed = spliced(lexed, hashes);
   const edits: Splice[] = [];
   const words = new Map<number, ArgumentWord>();
+  let called: CalledWord | undefined;
   /**
    * For each call open: where its `#` is, whether it calls a macro (a directive takes no words), and the brackets,
    * braces and parentheses open inside it.
@@ -278,8 +289,10 @@ export function readArgumentWords(text: string, source: string): { text: string;
       const zeros = Math.max(0, end - offset - (joined ? 1 : 0) - (parted ? 1 : 0));
       edits.push({ start: offset, end, replacement: (joined ? ' ' : '') + '0'.repeat(zeros) + ' '.repeat(end - offset - zeros - (joined ? 1 : 0)) });
       words.set(call.hash, { word: source.slice(offset, end), offset });
+      CALL_AFTER_WORD.lastIndex = end;
+      if (!called && CALL_AFTER_WORD.test(source)) called = { word: source.slice(offset, end), offset: CALL_AFTER_WORD.lastIndex - 1 };
       return end;
     },
   );
-  return edits.length > 0 ? { text: spliced(text, edits), words } : undefined;
+  return edits.length > 0 ? { text: spliced(text, edits), words, ...(called ? { called } : {}) } : undefined;
 }

@@ -9,12 +9,14 @@
  * Parsed templates are cached by their text.
  */
 import { argumentBlanks, placeErrorInSource, placeInSource } from './argumentBlanks';
-import { argumentLists, insideLists } from './argumentLists';
+import { dropArgumentHashes } from './argumentHashes';
+import { macrosOnLoad, ownMacros, setMacrosOnLoad } from './macroLoading';
+import { argumentLists, insideLists, listAt } from './argumentLists';
 import { callArgumentProblem, textCallProblem } from './callArguments';
 import { scanTemplateValues, withPlaceholders } from './collectionLiterals';
 import { parseVelocity, StatementTooLong } from './piecewiseParse';
 import { chainHolds, flattenOperatorChains } from './operatorChains';
-import { placeLiteralParameters, readArgumentWords, readLooseArguments } from './looseArguments';
+import { placeLiteralParameters, readArgumentWords, readLooseArguments, type CalledWord } from './looseArguments';
 import { placeLoopHeaders, readLoopHeaders } from './loopHeaders';
 import { findBareMacroCalls, type BareMacroCall } from './bareMacroCalls';
 import { readBracedCalls } from './bracedMacroCalls';
@@ -88,10 +90,11 @@ export function normalizeDirectives(template: string): string {
  * `normalizeDirectives`, and where it moved a `(`: its offset, with the length of the blanks it now stands before. A
  * macro call that prints as written prints them in their own order (`writtenAt`).
  */
-function normalized(template: string): { text: string; opened: Map<number, number>; braced: Set<number> } {
+function normalized(template: string): { text: string; opened: Map<number, number>; braced: Set<number>; stops: Set<number> } {
   const braced = new Set<number>();
+  const stops = new Set<number>();
   // `#stop` first, which lengthens the text: the offsets kept below are then the final ones.
-  let text = template.includes('stop') ? withStopCalls(template, braced) : template;
+  let text = template.includes('stop') ? withStopCalls(template, braced, stops) : template;
   if (text.includes('#{')) {
     let lists: Array<[number, number]> | undefined;
     text = text.replace(BRACED_DIRECTIVE, (...args: Parameters<typeof unbraced>) => {
@@ -107,28 +110,52 @@ function normalized(template: string): { text: string; opened: Map<number, numbe
   if (SPACED_HINT.test(text)) text = openedAtName(text, opened);
   // Velocity separates a macro's name and parameters with blanks or commas; velocityjs only with blanks.
   if (text.includes('macro')) text = text.replace(MACRO_HEADER, (header) => header.replace(/,(?=[ \t\r\n]*\$)/g, ' '));
-  return { text, opened, braced };
+  return { text, opened, braced, stops };
 }
 
-/** `#stop` without parentheses, unless right after `$`; braced, before any name character too (`#{stop}b`). */
-const STOP_DIRECTIVE = /(?<!\$(?:\\*!)?)(?:(\\*)#stop(?![\w(])|(\\*)#\{stop\}(?!\())/g;
+/**
+ * `#stop` without parentheses, unless right after `$` or before a character of a longer name (`@` is one); braced,
+ * before any name character too (`#{stop}b`).
+ */
+const STOP_DIRECTIVE = /(?<!\$(?:\\*!)?)(?:(\\*)#stop(?![\w@(])|(\\*)#\{stop\}(?!\())/g;
 
 /**
  * The template with each `#stop` that Velocity reads as the directive written as velocityjs's call `#stop()`. Among
  * the arguments of a directive or call, a string literal's text included, it is a word or text (argumentLists): it
- * stays. The `#` of each braced one goes to `braced`, by its offset in the text returned.
+ * stays, but where a method call's `(` is text (`stopsAfterText`). The `#` of each braced one goes to `braced`, and
+ * the `#` of each one written so to `stops`, by its offset in the text returned.
  */
-function withStopCalls(template: string, braced: Set<number>): string {
+function withStopCalls(template: string, braced: Set<number>, stops: Set<number>): string {
   let lists: Array<[number, number]> | undefined;
   let lengthened = 0;
   return template.replace(STOP_DIRECTIVE, (match, escapes: string | undefined, bracedEscapes: string | undefined, offset: number) => {
     const backslashes = (escapes ?? bracedEscapes)!;
-    if (backslashes.length % 2 === 1 || insideLists((lists ??= argumentLists(template)), offset)) return match;
+    if (backslashes.length % 2 === 1) return match;
+    const list = listAt((lists ??= argumentLists(template)), offset);
+    if (list && !stopsAfterText(template, list, offset)) return match;
+    const hash = offset + lengthened + backslashes.length;
+    stops.add(hash);
     // `#{stop}` is as long as `#stop()`.
-    if (bracedEscapes !== undefined) braced.add(offset + lengthened + backslashes.length);
+    if (bracedEscapes !== undefined) braced.add(hash);
     else lengthened += 2;
     return `${backslashes}#stop()`;
   });
+}
+
+/** The method's name before a `(`, which makes its parenthesis a method call's. */
+const METHOD_BEFORE = /\.[A-Za-z_][\w-]*$/;
+/** The arguments of a method call that runs into the end of the template, a `#` first and no blank, `,` or `)` after. */
+const TEXT_ARGUMENTS = /^#[^\s,)]*$/;
+
+/**
+ * Whether the `#stop` at `offset`, in the `list` of a method call's arguments, is the directive: when the template
+ * ends before the `)` with a name right after the `(` (`$a.b(#stop`, `$a.b(#x#stop`), Velocity's look-ahead for the
+ * call meets no argument, the reference ends before the `(`, which is text, and what follows is read as statements,
+ * unless a string literal came first.
+ */
+function stopsAfterText(template: string, [open, close]: [number, number], offset: number): boolean {
+  if (close < template.length || !TEXT_ARGUMENTS.test(template.slice(open + 1))) return false;
+  return METHOD_BEFORE.test(template.slice(Math.max(0, open - 256), open)) && !/['"]/.test(template.slice(open + 1, offset));
 }
 
 const MACRO_HEADER = /#macro[ \t]*\([ \t\r\n]*[A-Za-z_][\w-]*(?:[ \t\r\n]*,?[ \t\r\n]*\$!?\{?[A-Za-z_][\w-]*\}?)*/g;
@@ -183,12 +210,21 @@ export function parseInterpolated(value: string): { parsed: ParsedTemplate; padd
 /** Text with plain references only (`"$a.b-c and ${d}"`), which always parses: most strings, left unparsed here. */
 const PLAIN_INTERPOLATION = /^(?:[^$#\\"]|\$(?![!{A-Za-z_])|\$!?(?:(?!(?:true|false)(?![\w-]))[A-Za-z_][\w-]*(?:\.(?!(?:true|false)(?![\w-]))[A-Za-z_][\w-]*)*|\{(?!(?:true|false)(?![\w-]))[A-Za-z_][\w-]*(?:\.(?!(?:true|false)(?![\w-]))[A-Za-z_][\w-]*)*\})(?![\w.(\[{-]))*$/;
 
+/** What the double-quoted strings of a text hold for the template that loads them. */
+interface LoadedStrings {
+  /** The first string whose text does not parse, placed in the string when it reads as written, else at its quote. */
+  problem?: { message: string; offset: number };
+  /** The `#macro` blocks the strings define, in the order Velocity registers them, by where each string starts. */
+  macros: Array<{ offset: number; blocks: VelocityTree[] }>;
+}
+
 /**
- * The first double-quoted string whose text does not parse as a template. Velocity parses them all as the template
- * loads (ASTStringLiteral.init), so one fails the template even where it never runs. Placed in the string when its
- * text is written as it reads, else at its opening quote.
+ * The double-quoted strings of a text parsed as Velocity parses them all as the template loads (ASTStringLiteral),
+ * so that one that does not parse fails the template even where it never runs, and one that defines a macro
+ * defines it before the template runs.
  */
-function interpolationProblem(text: string, strings: readonly StringLiteral[]): { message: string; offset: number } | undefined {
+function loadStrings(text: string, strings: readonly StringLiteral[]): LoadedStrings {
+  const loaded: LoadedStrings = { macros: [] };
   let macros: MacroBlock[] | undefined;
   /** The macros the strings read so far define: Velocity registers them as it loads each string. */
   const inStrings = new Set<string>();
@@ -204,18 +240,37 @@ function interpolationProblem(text: string, strings: readonly StringLiteral[]): 
       const refused = refusedWhileParsing(parsed.wordCalls, registered);
       if (refused) {
         const inside = raw === value ? literal.start + 1 + refused.offset : literal.start;
-        return { message: `Velocity parses a double-quoted string as template text when the template loads, and this one does not parse: ${wordArgumentInString(refused)}`, offset: inside };
+        loaded.problem = { message: `Velocity parses a double-quoted string as template text when the template loads, and this one does not parse: ${wordArgumentInString(refused)}`, offset: inside };
+        return loaded;
       }
-      if (raw.includes('macro')) for (const name of definedMacroNames(parsed.tree)) inStrings.add(name);
+      if (raw.includes('macro')) {
+        const blocks = macrosOnLoad(parsed.tree);
+        for (const name of definedMacroNames(parsed.tree)) inStrings.add(name);
+        if (blocks.length > 0) loaded.macros.push({ offset: literal.start, blocks });
+      }
       continue;
     }
     const problem = parsed.problems[0];
     const inside = raw === value && problem.line !== undefined ? literal.start + 1 + Math.min(offsetOfLineColumn(value, problem.line, problem.column ?? 1), value.length) : literal.start;
     // The lines the message names are the string's.
     const message = problem.message.replace(/\bat line (\d+)/g, 'at line $1 of the string');
-    return { message: `Velocity parses a double-quoted string as template text when the template loads, and this one does not parse: ${message}`, offset: inside };
+    loaded.problem = { message: `Velocity parses a double-quoted string as template text when the template loads, and this one does not parse: ${message}`, offset: inside };
+    return loaded;
   }
-  return undefined;
+  return loaded;
+}
+
+/**
+ * The template's own `#macro` blocks and those its strings define, in the order Velocity registers them: each block
+ * where its `#end` is, each string's where the string is.
+ */
+function macrosWithStrings(tree: VelocityTree, strings: LoadedStrings['macros'], source: SourceText): VelocityTree[] {
+  const own = ownMacros(tree).map((block) => {
+    const pos = (block[0] as VelocityNode).pos;
+    const start = pos ? source.offset(pos.first_line, pos.first_column) : 0;
+    return { offset: source.blockEnd(start) ?? start, blocks: [block] };
+  });
+  return [...own, ...strings].sort((a, b) => a.offset - b.offset).flatMap((entry) => entry.blocks);
 }
 
 interface MacroBlock {
@@ -303,7 +358,10 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
       ],
     };
   }
-  const { text: source, opened, braced: bracedDirectives } = normalized(template);
+  const { text: written, opened, braced: bracedDirectives, stops } = normalized(template);
+  // A `#` Velocity skips among arguments is a blank to every reading below; the text as written is what prints.
+  const hashes = dropArgumentHashes(written);
+  const source = hashes?.text ?? written;
   // What Velocity reads otherwise than velocityjs is swapped for stand-ins before anything reads the text.
   const readOtherwise = readsOtherwise(source);
   const readings: EscapeReadings = { valueless: new Map(), macroTexts: [], callsAsText: new Set() };
@@ -340,7 +398,7 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   if (deepBlocks) return { ok: false, problems: [deepBlocks] };
   const literals = rewriteStringLiterals(text, values?.strings);
   const lexText = values ? withPlaceholders(text, values.collections) : text;
-  const call = callArgumentProblem(source, lexText);
+  const call = callArgumentProblem(written, lexText, stops);
   const callProblem = call && { code: 'syntax', message: call.message, ...lineColumn(source, call.offset) };
   // Tabs and line breaks between a macro call's arguments are read as the space velocityjs parts them with.
   const blanks = argumentBlanks(lexText);
@@ -350,12 +408,15 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
     // Velocity's white-space rules are applied below, so velocityjs's own trimming is turned off.
     const parsedText = values ? withPlaceholders(literals.text, values.collections) : literals.text;
     tree = parseVelocity(blanks ? spliced(parsedText, blanks.splices) : parsedText, parsedLexText, clock);
-    if (blanks?.joinsLines) placeInSource(tree, parsedLexText, source);
+    if (blanks?.joinsLines || values?.joinsLines) placeInSource(tree, parsedLexText, source);
   } catch (error) {
     if (error instanceof StatementTooLong) return { ok: false, problems: [statementTooLongProblem(error, source)] };
     if (error instanceof TemplateAbort || isStackOverflow(error)) throw error;
-    if (blanks?.joinsLines) placeErrorInSource(error, parsedLexText, source);
-    const parseProblem = describeParseError(error, source, literals, lexText);
+    if (blanks?.joinsLines || values?.joinsLines) placeErrorInSource(error, parsedLexText, source);
+    const described = describeParseError(error, source, literals, lexText);
+    // A `(` after a word among a macro call's arguments is where velocityjs fails too, or after it.
+    const called = hashWords?.called;
+    const parseProblem = called && !isBefore(described, lineColumn(source, called.offset)) ? calledWordProblem(source, called) : described;
     // Velocity stops at the first of them. velocityjs fails inside the value it was left too: that one is Velocity's.
     const valueStart = values?.problem?.valueStart ?? values?.problem?.offset ?? 0;
     const problem = valueProblem && !isBefore(parseProblem, lineColumn(source, valueStart)) ? valueProblem : parseProblem;
@@ -363,6 +424,7 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   }
   if (valueProblem) return { ok: false, problems: [callProblem && !isBefore(valueProblem, lineColumn(source, call.open)) ? callProblem : valueProblem] };
   if (callProblem) return { ok: false, problems: [callProblem] };
+  if (hashes?.between !== undefined) return { ok: false, problems: [{ code: 'syntax', message: HASH_BETWEEN_BLANKS, ...lineColumn(source, hashes.between) }] };
   flattenOperatorChains(tree);
   // The literals the rewrite found are the template's own unless `#stop` was rewritten before (which moves them).
   const blockProblems = checkBlocks(template, source === template && !escapes ? withLoopStrings(values?.strings ?? literals.literals, loops?.strings) : undefined);
@@ -403,7 +465,7 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
       notes.push({ code: 'set-as-text', message: bareSetMessage(source, offset), ...lineColumn(source, offset) });
     }
   }
-  const sourceText = new SourceText(source);
+  const sourceText = new SourceText(written, hashes ? source : undefined);
   finishTree(tree, sourceText, literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined, readOtherwise || bareCalls.length > 0, bareCalls, opened, readings.macroTexts);
   if (readings.valueless.size > 0) markValueless(tree, readings.valueless);
   if (keywordNames) restoreKeywordNames(tree, keywordNames.written);
@@ -448,10 +510,22 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   const keyword = booleanNameProblem(lexText) ?? wordOperatorProblem(lexText);
   if (keyword) return { ok: false, problems: [{ code: 'syntax', message: keyword.message, ...lineColumn(source, keyword.offset) }] };
   // The strings of the loop headers read here are in the source only.
-  const interpolated = (values ? interpolationProblem(text, values.strings) : undefined) ?? (loops?.strings.length ? interpolationProblem(source, loops.strings) : undefined);
+  const strings = values ? loadStrings(text, values.strings) : undefined;
+  const loopStrings = loops?.strings.length ? loadStrings(source, loops.strings) : undefined;
+  const interpolated = strings?.problem ?? loopStrings?.problem;
   if (interpolated) return { ok: false, problems: [{ code: 'syntax', message: interpolated.message, ...lineColumn(source, interpolated.offset) }] };
+  const stringMacros = [...(strings?.macros ?? []), ...(loopStrings?.macros ?? [])];
+  if (stringMacros.length > 0) setMacrosOnLoad(tree, macrosWithStrings(tree, stringMacros, sourceText));
   if (loops?.problem) return { ok: false, problems: [{ code: 'syntax', message: loops.problem.message, ...lineColumn(source, loops.problem.offset) }] };
   return wordCalls.length > 0 ? { ok: true, tree, problems: notes, wordCalls } : { ok: true, tree, problems: notes };
+}
+
+function calledWordProblem(source: string, called: CalledWord): SyntaxProblem {
+  return {
+    code: 'syntax',
+    message: `\`${called.word}\` among the arguments of a macro call is a word there, not a directive or call, so Velocity 1.7 cannot parse the \`(\` after it: no call stands among another call's arguments`,
+    ...lineColumn(source, called.offset),
+  };
 }
 
 /** Reported as a timeout: Velocity reads such a statement, this engine would only not finish in time. */
@@ -549,9 +623,27 @@ function describeParseError(error: unknown, source: string, literals: RewrittenL
 /** Offsets of the text velocityjs parsed, from its line and column positions (its lexer breaks lines at \r\n, \r and \n). */
 class SourceText {
   private readonly lineStarts = [0];
+  /**
+   * The text as a call of no macro prints it, as long: its tokens only, so without the `#`s Velocity skips among
+   * arguments (argumentHashes), which stand as SKIPPED_HASH here. `read` is the text with those `#`s blanked.
+   */
+  readonly printed: string;
 
-  constructor(readonly text: string) {
+  constructor(
+    readonly text: string,
+    read?: string,
+  ) {
     for (const match of text.matchAll(/\r\n?|\n/g)) this.lineStarts.push((match.index ?? 0) + match[0].length);
+    this.printed = read === undefined ? text : text.replace(/#/g, (hash, at: number) => (read[at] === '#' ? hash : SKIPPED_HASH));
+  }
+
+  /**
+   * The text from `start` to `end` as an escaped reference prints it: as written, but for the skipped `#`s before a
+   * reference among its arguments, which that reference's token takes in.
+   */
+  escapedLiteral(start: number, end: number): string {
+    const text = this.printed.slice(start, end);
+    return text.includes(SKIPPED_HASH) ? text.replace(SKIPPED_BEFORE_REFERENCE, '').replaceAll(SKIPPED_HASH, '#') : text;
   }
 
   /** `line` is 1-based and `column` 0-based, as in velocityjs positions. */
@@ -663,7 +755,7 @@ function finishTree(
         // A block macro call prints as written too, body and `#end` included (RuntimeMacro over the whole node).
         const start = source.offset(head.pos.first_line, head.pos.first_column);
         const end = source.blockEnd(start);
-        if (end !== undefined) head.literal = macroLiteral(writtenAt(source.text, start, end, opened)) + eaten;
+        if (end !== undefined) head.literal = macroLiteral(writtenAt(source.printed, start, end, opened)) + eaten;
       }
       continue;
     }
@@ -682,7 +774,7 @@ function finishTree(
       // Velocity prints an undefined macro call as its tokens, the line end its parenthesis took included.
       const { first_line, first_column, last_line, last_column } = item.pos;
       const start = source.offset(first_line, first_column);
-      item.literal = macroLiteral(writtenAt(source.text, start, source.offset(last_line, last_column), opened)) + eaten;
+      item.literal = macroLiteral(writtenAt(source.printed, start, source.offset(last_line, last_column), opened)) + eaten;
       item.id = calledName(source.text, start, item.id);
       // Right after a `$` the call's token takes it in, and the name Velocity reads is `#name`, which no macro or
       // directive has: the call prints as written.
@@ -710,6 +802,7 @@ function writtenAt(text: string, start: number, end: number, opened: ReadonlyMap
  * tokens, outside that chain, so they drop out, a `##` comment with the line end that closes it.
  */
 function macroLiteral(text: string): string {
+  if (text.includes(SKIPPED_HASH)) text = text.replaceAll(SKIPPED_HASH, '');
   text = withoutReferencePrefixes(text);
   if (!text.includes('##') && !text.includes('#*')) return text;
   let out = '';
@@ -806,7 +899,7 @@ function escapeAfterReference(list: VelocityTree, index: number, source: SourceT
  */
 function markEscaped(node: VelocityNode, source: SourceText): void {
   const { first_line, first_column, last_line, last_column } = node.pos;
-  node.escaped = source.text.slice(source.offset(first_line, first_column), source.offset(last_line, last_column));
+  node.escaped = source.escapedLiteral(source.offset(first_line, first_column), source.offset(last_line, last_column));
 }
 
 function isNode(item: VelocityTree[number] | undefined): item is VelocityNode {
@@ -940,6 +1033,9 @@ const KEPT_DOT = '\uE009';
 /** The first backslash before a `#name` whose printing depends on a macro of that name (`MacroText`). */
 const MACRO_TEXT = '\uE00A';
 const STAND_INS = /[\uE000-\uE00A]/g;
+/** A `#` Velocity skips among arguments, in the text a call of no macro prints (SourceText.printed). */
+const SKIPPED_HASH = '\uE00B';
+const SKIPPED_BEFORE_REFERENCE = /\uE00B+(?=\\*\$)/g;
 const RESTORED: Record<string, string> = {
   [KEPT_BACKSLASH]: '\\',
   [KEPT_HASH]: '#',
@@ -1481,6 +1577,9 @@ function nullWordAt(lexText: string): number | undefined {
   });
   return found;
 }
+
+const HASH_BETWEEN_BLANKS =
+  'Velocity 1.7 skips a `#` among arguments that starts no name, and the blanks on either side of this one then stand as two separators in a row, which it cannot parse: remove the `#`';
 
 const SPACED_PARENTHESIS = /[\w}][ \t\r\n]+\(/;
 const SPACED_CALL_MESSAGE =

@@ -198,6 +198,9 @@ class Scanner {
       }
       p = q === dollar ? this.textReferences(q) : this.hash(q);
       if (p < 0) return false;
+      // velocityjs reads an escaped reference as text, where a `#` or `$` in a string among its arguments starts what
+      // Velocity never reads there (`\$a.b('#@')`): the parser reconciles them.
+      if (backslashes % 2 === 1 && q === dollar && /[#$]/.test(s.slice(q + 1, p))) return false;
     }
     return true;
   }

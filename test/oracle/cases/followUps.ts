@@ -109,6 +109,11 @@ const LOOPS: Row[] = [
   ['over a string, with blanks', '#foreach( $i in "abc" )[$i]#end'],
   ['over a word', '#foreach($i in foo)[$i]#end'],
   ['over null', '#foreach($i in null)x#end'],
+  ['over a number on the next line', '#foreach($i in\n5)[$i]#end|#foreach($i in\r\n5)[$i]#end|#foreach($i in\r5)[$i]#end'],
+  ['over a value on the next line', "#foreach($i in\ntrue)[$i]#end|#foreach($i in\n'ab')[$i]#end|#foreach($i in\n-5)[$i]#end|#foreach($i in\n5.5)[$i]#end"],
+  ['over a number, every part on a line of its own', '#foreach(\n$i\nin\n5\n)x#end\nafter'],
+  ['over a number on the next line, the lines after it', '#foreach($i in\n5)x#end\nline #if(true)y#end\n#foreach($j in\n[1, 2])$j#end'],
+  ['over a range on the next line, refused', '#foreach($i in\n1..2)x#end'],
 ];
 
 const SPACED_DIRECTIVES: Row[] = [

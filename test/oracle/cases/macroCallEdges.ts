@@ -6,7 +6,8 @@
  * double-quoted string, which Velocity parses as the template loads, after the `#macro` blocks before it. `#stop`
  * among arguments is such a word, not the directive, and a string literal's `#stop` is text. A braced call drops the
  * backslashes and `$`s before a reference among its arguments, as an unbraced one does (macroArguments.ts), and a
- * braced `#{stop}` stops before any character, a letter too.
+ * braced `#{stop}` stops before any character, a letter too. A `(` after such a word (`#m(#break(1))`, `#m(#x (1))`)
+ * fails to parse: no call stands among another call's arguments.
  */
 import type { OracleTestCase } from '../oracleCase';
 
@@ -222,6 +223,23 @@ const BRACED_STOP_AND_BREAK: Row[] = [
   ['#{break} in #evaluate', "#evaluate('a#{break}b')c"],
 ];
 
+const CALLS_AMONG_ARGUMENTS: Row[] = [
+  ...[`${M}#m(#break(1))`, '#m(#break(1))', '#m(#x(1))', `${M}#m(#x(1))`, '#m(#stop(1))', '#m(#break())', '#m(#foreach(1))', '#m(#x (1))', '#m(#x\n(1))'].map((template): Row => [JSON.stringify(template), template]),
+  ['#break($foreach) in a loop', '#foreach($i in [1])#m(#break($foreach))#end'],
+  ['after another argument', '#m(1 #break(1))'],
+  ['before another argument', '#m(#x(1) 2)'],
+  ['after a comma', '#m(#x, #y(1))'],
+  ['after $', '#m($#x(1))'],
+  ['#@x', '#m(#@x(1))'],
+  ['braced and block calls', '#{m}(#x(1))'],
+  ['a block call', '#@m(#x(1))b#end'],
+  ['never run', '#if(false)#m(#x(1))#end'],
+  ['in a double-quoted string', '#set($s = "#m(#x(1))")'],
+  ['in #evaluate', "#evaluate('#m(#x(1))')"],
+  ['in a single-quoted string, text', "#m('#x(1)')"],
+  ['after the call, text', '#m(#x)(1)'],
+];
+
 export const MACRO_CALL_EDGES_CASES: OracleTestCase[] = [
   ...rows('a word among the arguments of a macro', WORDS_FOR_A_MACRO),
   ...rows('a word among the arguments of a macro, reached or not', WORDS_REACHED_OR_NOT),
@@ -232,4 +250,5 @@ export const MACRO_CALL_EDGES_CASES: OracleTestCase[] = [
   ...rows('braced names, comments and unparsed text as arguments', BRACED_NAMES_AMONG_ARGUMENTS),
   ...rows('an escaped reference as an argument of a braced call', BRACED_CALL_REFERENCES),
   ...rows('braced #stop and #break', BRACED_STOP_AND_BREAK),
+  ...rows('a call among the arguments of a macro call', CALLS_AMONG_ARGUMENTS),
 ];

@@ -50,4 +50,9 @@ describe('tabs and line breaks between macro arguments', () => {
       assert.equal(isCertainlyValidTemplate(template), false, template);
     }
   });
+
+  it('read spaces and more blanks before a comma as one separator with it, as tabs velocityjs skips', () => {
+    assert.equal(render("#macro(m $v $w)[$v|$w]#end#m('a'  , 'b')|#m('a'   ,'b')|#m(1  ,\n2)|#m(1 , 2)"), '[a|b]|[a|b]|[1|2]|[1|2]');
+    assert.deepEqual(argumentBlanks("#m('a'  , 'b')")?.splices, [{ start: 6, end: 7, replacement: '\t' }]);
+  });
 });

@@ -59,6 +59,29 @@ describe('Velocity 1.7 directive semantics', () => {
     it('lets #set replace a #define', () => {
       assert.equal(render('#define($d)x#end#set($d = "y")$d [$d.length()]'), 'y [1]');
     });
+
+    it('gives a #define the members of the Block.Reference it sets: toString() renders it, and no getter but the class', () => {
+      assert.equal(render('#define($d)[$v]#end#set($v = 1)$d.toString()#set($v = 2)$d.toString().length()|${d.toString()}'), '[1]3|[2]');
+      assert.equal(render("#define($d)abc#end#if($d.toString() == 'abc')y#end|$d.class.name|$d.getClass().simpleName|$d.equals($d)|$d.equals('abc')"), 'y|org.apache.velocity.runtime.directive.Block$Reference|Reference|true|false');
+      assert.equal(render('#define($d)abc#end[$d.length()][$d.foo][$d.toString][$d.hashCode().class.simpleName]'), '[][][][Integer]');
+    });
+
+    it('keeps a #define the object it is as a value, which renders where it prints, with the variables as they are then', () => {
+      assert.equal(render('#define($d)$i#end#set($i = 1)#set($x = $d)#set($l = [$d])#set($i = 2)$x $l [$x.length()] $d.equals($x)'), '2 [2] [] true');
+      assert.equal(render('#define($d)abc#end#macro(m10 $v)$v|[$v.length()]#end#m10($d)|#set($y = $d + "!")$y|#if($d == "abc")eq#end'), 'abc|[]|abc!|eq');
+      assert.equal(renderFull('#define($d)abc#end$d.toString(1)').errors[0]?.code, 'method-error');
+    });
+
+    it('returns nothing from toString() of a #define that stops, and stops the template', () => {
+      assert.equal(render('#define($d)a#stop b#end[$d.toString()]x|'), '[');
+      assert.equal(render('#define($d)a#break b#end#foreach($i in [1, 2])$i$d.toString()#end'), '1a2a');
+      assert.equal(render('#define($d)a#stop b#end#set($l = [$d])[$l]x'), '[');
+      assert.equal(render('#define($d)a#stop b#end#set($x = $d)[$x]x'), '[a');
+    });
+
+    it('registers a macro defined inside another one first, as its #end comes first', () => {
+      assert.equal(render('#macro(m9)A#macro(m9)B#end#end#m9()'), 'B');
+    });
   });
 
   describe('operators', () => {

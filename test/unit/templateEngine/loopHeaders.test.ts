@@ -54,4 +54,10 @@ describe('#foreach headers read as Velocity 1.7 reads them, the block its last c
     assert.equal(render("## #foreach($a $b)\n#set($s = '#foreach($a $b)')$s|#[[#foreach($a $b)]]#"), '#foreach($a $b)|#foreach($a $b)');
     assert.equal(isCertainlyValidTemplate('#foreach($a $b)x#end'), false);
   });
+
+  it('loops over nothing for a value of one character on the line after `in`, the lines after it kept', () => {
+    assert.equal(render('#foreach($i in\n5)[$i]#end|#foreach($i in\r\n5)[$i]#end|#foreach(\n$i\nin\n5\n)x#end|'), '|||');
+    assert.deepEqual(checkTemplateSyntax('#foreach($i in\n5)x#end\nab\n$a.b(%)').map((p) => [p.line, p.column]), [[4, 6]]);
+    assert.equal(renderFull("#foreach($i in\n5)x#end\n\n$util.base64Decode('%')").errors[0]?.line, 4);
+  });
 });

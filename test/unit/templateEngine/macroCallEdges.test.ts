@@ -124,4 +124,16 @@ describe('macro calls at the edges of Velocity 1.7', () => {
       );
     });
   });
+
+  describe('a call among the arguments of a macro call', () => {
+    it('fails to parse at the `(` after the word, whatever the macro and wherever the call stands', () => {
+      for (const [template, column] of [['#m(#break(1))', 10], [`${M}#m(#x(1))`, 26], ['#if(false)#m(#stop())#end', 19], ['#m(1, #x (1))', 10], ['#m($#x(1))', 7]] as const) {
+        const problems = checkTemplateSyntax(template);
+        assert.deepEqual(problems.map((p) => [p.code, p.column]), [['syntax', column]], template);
+        assert.match(problems[0].message, /among the arguments of a macro call is a word there/);
+        assert.equal(isCertainlyValidTemplate(template), false, template);
+      }
+      assert.equal(render("#m('#x(1)')|#m(#x)(1)"), "#m('#x(1)')|#m(#x)(1)");
+    });
+  });
 });

@@ -31,6 +31,7 @@ describe('a # among the arguments of a method call', () => {
 
   it('leaves text a name that runs into the end of the template, and what Velocity joins the `#` to', () => {
     assert.equal(render("#set($a = 's')a$a.concat(#x"), 'a(#x');
+    assert.equal(render("#set($a = 's')a$a.concat(#x'y'$a.x-1"), "a(#x'y'");
     for (const template of ["$a.b(#'x')", '$a.b(#"x")', '$a.b(#$x)', '$a.b(#[1])', '$a.b(#)']) assert.deepEqual(checkTemplateSyntax(template), [], template);
   });
 });
@@ -48,5 +49,20 @@ describe('#stop and #break in a double-quoted string among arguments', () => {
   it('end a macro argument where the macro reads it', () => {
     assert.equal(render('#macro(m $a)[$a]#end#m(" #stop")z'), '[');
     assert.equal(render('#macro(m $a)[$a]#end#foreach($i in [1, 2])$i#m("#break")y#end|'), '1[y2[y|');
+  });
+});
+
+describe('a method call the template ends in, a name right after its `(`', () => {
+  it('leaves the `(` text, and a #stop after it stops', () => {
+    assert.equal(render("#set($a = 's')a$a.concat(#stop"), 'a(');
+    assert.equal(render("#set($a = 's')a$a.concat(#{stop}x"), 'a(');
+    assert.equal(render("#set($a = 's')a$a.concat(#x#stop$a"), 'a(#x');
+    assert.equal(render("a$nope.concat(#stop'x'"), 'a(');
+  });
+
+  it('fails where a blank comes first, or Velocity cannot read what follows the name', () => {
+    for (const template of ['$a.concat( #stop', '$a.concat(\n#x', '$a.concat(#x|', '$a.concat(#x-', '$a.concat(#x[1]', '$a.concat(#stop ', '$a.concat(#stop)']) {
+      assert.equal(checkTemplateSyntax(template)[0]?.code, 'syntax', template);
+    }
   });
 });

@@ -243,7 +243,7 @@ describe('syntax pre-check', function () {
   });
 
   it('answers "not sure" for forms it does not model', () => {
-    for (const template of ['#macro(m)x#end', '#define($d)x#end', '#parse("a")', '#[[ $raw ]]#', '#@m()x#end', '$a#if($b)x#end']) {
+    for (const template of ['#macro(m)x#end', '#define($d)x#end', '#parse("a")', '#[[ $raw ]]#', '#@m()x#end', '$a#if($b)x#end', "\\$a.b('y#@')", '\\$a.b("$x")']) {
       assert.equal(isCertainlyValidTemplate(template), false, template);
     }
   });
