@@ -10,6 +10,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { constants as osConstants } from 'node:os';
 import { createLanguageService, isTemplateDocument } from './languageService';
 import { TEMPLATE_SEMANTIC_TOKENS_LEGEND } from './services/templates/templateSemanticTokens';
 import { looksLikeApiDefinition } from './model/apiDocument';
@@ -266,6 +267,11 @@ connection.onDidChangeWatchedFiles((params) => {
     }
   }
 });
+
+// Ended by a signal (an editor that does not wait for the exit notification, a terminal closed), the process still runs
+// its exit hooks: they end the Lambda worker processes it started, one of which may be busy in an endless loop and
+// would otherwise outlive the server.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, () => process.exit(128 + osConstants.signals[signal]));
 
 // The server must outlive any single bad document or failed request.
 process.on('uncaughtException', (error) => connection.console.error(`Unexpected error: ${error.stack ?? error.message}`));

@@ -41,7 +41,7 @@ async function until(what: () => string, test: () => boolean): Promise<void> {
   }
 }
 
-describe('Lambda workers of a document served by its own thread, when the server exits', function () {
+describe('Lambda workers, when the server exits', function () {
   this.timeout(60_000);
   let folder: string;
   const started: number[] = [];
@@ -62,10 +62,15 @@ describe('Lambda workers of a document served by its own thread, when the server
     rmSync(folder, { recursive: true, force: true });
   });
 
-  it('leaves none running, idle or busy in a handler', async () => {
-    const client = await TestLspClient.start({ validation: { maxFileSizeMB: 1 } });
+  /**
+   * Runs the quick function, leaves the stuck one busy, stops the server `how`, and requires both processes gone. The
+   * definition is served by the server's own thread, or, under the limit, by its main thread.
+   */
+  async function stopLeavesNone(how: 'exit' | 'SIGTERM', large: boolean): Promise<void> {
+    const client = await TestLspClient.start({ validation: { maxFileSizeMB: large ? 1 : 20 } });
     const exited = new Promise((resolve) => client.process.once('exit', resolve));
     try {
+      for (const name of ['quick.pid', 'stuck.pid']) rmSync(path.join(folder, name), { force: true });
       const uri = pathToFileURL(path.join(folder, 'api.yaml')).href;
       client.open(uri, 'yaml', DEFINITION);
       const invoke = (route: string) => client.request<InvokeLocalResult>('apigateway/invokeLocal', { uri, method: 'GET', path: route, workspaceFolder: folder });
@@ -80,14 +85,26 @@ describe('Lambda workers of a document served by its own thread, when the server
       started.push(stuck);
       assert.ok(running(quick) && running(stuck));
 
-      // As an editor stops the server: shutdown, then exit, and the process ends by itself.
-      await client.connection.sendRequest('shutdown');
-      void client.connection.sendNotification('exit');
+      if (how === 'exit') {
+        // As an editor stops the server: shutdown, then exit, and the process ends by itself.
+        await client.connection.sendRequest('shutdown');
+        void client.connection.sendNotification('exit');
+      } else {
+        // As an editor that does not wait for the exit notification stops it.
+        client.process.kill('SIGTERM');
+      }
       await exited;
       for (const pid of [quick, stuck]) await until(() => `worker ${pid} still runs after the server exited`, () => !running(pid));
     } finally {
       client.connection.dispose();
       client.process.kill();
     }
+  }
+
+  it('leaves none running, idle or busy in a handler', () => stopLeavesNone('exit', true));
+
+  it('leaves none running when the server is ended by SIGTERM, from its own thread or its main one', async () => {
+    await stopLeavesNone('SIGTERM', true);
+    await stopLeavesNone('SIGTERM', false);
   });
 });
