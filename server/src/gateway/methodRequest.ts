@@ -115,12 +115,19 @@ const FORWARDING_HEADERS: ReadonlyArray<readonly [string, string, (req: MethodRe
  */
 function withForwardingHeaders(req: MethodRequest): Record<string, string[]> {
   const headers = { ...req.multiValueHeaders };
+  for (const [name, value] of Object.entries(addedForwardingHeaders(req))) headers[name] = [value];
+  return headers;
+}
+
+/** Of the headers API Gateway adds on the way to the integration, those the client did not send, by name. */
+export function addedForwardingHeaders(req: MethodRequest): Record<string, string> {
+  const added: Record<string, string> = {};
   for (const [name, lower, valueOf] of FORWARDING_HEADERS) {
     if (req.lowerHeaders[lower] !== undefined) continue;
     const value = valueOf(req);
-    if (value) headers[name] = [value];
+    if (value) added[name] = value;
   }
-  return headers;
+  return added;
 }
 
 /**

@@ -7,6 +7,7 @@ import { describeBinary, isBinaryMediaType, mediaTypeOf, textOrBytes } from '../
 import { substituteUriVariables } from '../stageVariables';
 import { uriPlaceholders } from '../../model/uriPlaceholders';
 import { endpointHref, NOT_FORWARDED, sendHttp, streamHttp, type BackendResponse, type Endpoint, type StreamingBackendResponse } from './httpClient';
+import { withForwardedHeader, withRestBackendHeaders } from './backendHeaders';
 import { mapHttpApiParameters } from './httpApiParameters';
 import { integrationResponse, mapRequestParameters, transformRequest } from './nonProxy';
 import { integrationTimeoutMs, streamsResponse, type IntegrationContext, type IntegrationResult } from './types';
@@ -34,7 +35,7 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     const mapped = mapHttpApiParameters(ctx);
     const path = mapped.pathOverride === undefined && ctx.operation.isDefaultRoute ? { suffix: request.path } : { override: mapped.pathOverride };
     endpoint = endpointUrl(ctx, missing, fillPath(rawUri, mapped.pathParameters, greedyParameters(ctx.operation.resourcePath)), mapped.query, path);
-    headers = mapped.headers;
+    headers = withForwardedHeader(mapped.headers, request);
     body = request.bodyBytes;
   } else {
     let contentType: string | undefined;
@@ -60,6 +61,7 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
       headers['Content-Type'] = contentType;
     }
     for (const [k, v] of Object.entries(mapped.header)) setOwn(headers, k, v);
+    headers = withRestBackendHeaders(headers, request, proxy);
   }
   if (!proxy || httpApi) headers = withoutHopByHop(headers);
   log.add(`Endpoint request URI: ${endpointHref(endpoint)}`);
@@ -95,6 +97,10 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
       if (v.length > 1) setOwn(outMulti, k, v);
       else setOwn(outHeaders, k, v[0]);
     }
+    // A REST proxy integration answers a payload whose type is not given (an HTTP/1.0 backend often names none) as
+    // application/json, per the note on proxy integrations in
+    // https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-set-up-simple-proxy.html.
+    if (!httpApi && contentType === undefined) outHeaders['Content-Type'] = 'application/json';
     if ('payload' in response) {
       const { payload, status } = response;
       log.add(`Method response headers: ${logMap({ ...outHeaders, ...outMulti })}`);
