@@ -9,9 +9,10 @@
  * What opens an argument list: `#name(`, `#{name}(` or `#@name(`, blanks allowed before the `(`, after an even number
  * of backslashes (an odd one makes it text), counted from the first of them (else a long run would be read to its end
  * from each); or a reference's method call, `$a.b(` and `${a[0].b(`. Comments and unparsed text are matched only to be
- * skipped, to the end of the text when never closed (else each `#*` would read on to the end again).
+ * skipped, to the end of the text when never closed (else each `#*` would read on to the end again), and so is an
+ * index with a `##` in it (`$m[##'a']`), which starts no comment there.
  */
-const OPENING = /##[^\r\n]*|#\*[\s\S]*?(?:\*#|$)|#\[\[[\s\S]*?(?:\]\]#|$)|(?<!\\)(\\*)#@?(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))[ \t\r\n]*\(|\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\r\n]*\])*\.[A-Za-z_][\w-]*\(/g;
+const OPENING = /##[^\r\n]*|#\*[\s\S]*?(?:\*#|$)|#\[\[[\s\S]*?(?:\]\]#|$)|(?<!\\)(\\*)#@?(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))[ \t\r\n]*\(|\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\r\n]*\])*\.[A-Za-z_][\w-]*\(|\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\r\n]*\])*\[[^\]\r\n#]*##[^\]\r\n]*\]/g;
 /** A method called on the value of the call before (`$a.b(1).c('#stop')`), up to its `(`. */
 const CHAINED_CALL = /(?:\.[A-Za-z_][\w-]*|\[[^\]\r\n]*\])*\.[A-Za-z_][\w-]*\(/y;
 const QUOTE_OR_BRACKET = /['"()[\]{}]/g;
@@ -27,6 +28,7 @@ export function argumentLists(text: string): Array<[number, number]> {
   const lists: Array<[number, number]> = [];
   const opening = new RegExp(OPENING);
   for (let match = opening.exec(text); match; match = opening.exec(text)) {
+    if (match[0].endsWith(']')) continue;
     const method = match[0][0] === '$';
     const backslashes = match[1];
     if (!method && (backslashes === undefined || backslashes.length % 2 === 1 || NO_ARGUMENTS.has(match[2] ?? match[3]))) continue;

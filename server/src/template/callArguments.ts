@@ -10,6 +10,7 @@
  * Likewise Velocity separates the parts of a directive or call with spaces, tabs and line breaks only, where
  * velocityjs skips any JavaScript white space (a non-breaking space, a form feed).
  */
+import { loneDollarsEnd } from './argumentHashes';
 import { lexTemplate, Rule, TokenTrail } from './velocityLexer';
 import { lineOf, shortLabel, surroundingsAt } from './syntaxMessages';
 
@@ -69,8 +70,8 @@ export function callArgumentProblem(source: string, structure = source, stops?: 
         textParens = -1;
       }
       if (blankCall) {
-        // The `#`s Velocity skips there (argumentHashes) are no blanks: `(#)` is `()`, `(# )` is `( )`.
-        if (rule === Rule.CloseParen && source.slice(blankCall.open + 1, start).replace(/#/g, '') !== '') found = blankArguments(source, blankCall.start, blankCall.open);
+        // The `#`s and `$`s Velocity skips there (argumentHashes) are no blanks: `(#)` is `()`, `(# )` is `( )`.
+        if (rule === Rule.CloseParen && source.slice(blankCall.open + 1, start).replace(/[#$\\!]/g, '') !== '') found = blankArguments(source, blankCall.start, blankCall.open);
         blankCall = undefined;
       }
       if (rule === Rule.Dollar || rule === Rule.DollarQuiet) {
@@ -123,6 +124,8 @@ export function escapedCallProblem(source: string, dollar: number, stops?: Reado
 const BLANKS_ONLY = /\([ \t\r\n]+\)/y;
 
 const VELOCITY_BLANKS = ' \t\r\n';
+/** What may follow a `$` that Velocity skips at the start of a method's arguments. */
+const AFTER_LONE_DOLLARS = /^[$'"[{\-0-9.)# \t\r\n]$/;
 /** What starts a value in Velocity's argument lists: a reference, string, number, list, map, `true` or `false`. */
 const VALUE_START = /[$'"[{\-0-9A-Za-z_]/;
 
@@ -138,6 +141,13 @@ function argumentProblem(source: string, start: number, open: number, stops?: Re
     return { open, offset: open, message: `\`${call}\` opened at line ${lineOf(source, open)} is not closed: expected a value, then \`)\`, before the end of the template${asText}` };
   }
   const c = source[at];
+  if (c === '$' || c === '\\') {
+    // A `$` that starts no reference is skipped (argumentHashes): what follows it is read as the first argument.
+    const end = loneDollarsEnd(source, at);
+    if (end !== undefined && !AFTER_LONE_DOLLARS.test(source[end] ?? '')) {
+      return { open, offset: at, message: `The argument list of \`${call}\` is not valid: Velocity skips a \`$\` that starts no reference there, and then cannot read ${describeCharacter(source[end])}; write values such as \`"text"\`, \`1\` or \`$ref\`${asText}` };
+    }
+  }
   // Whatever the parser can read further (velocityjs checks the rest of an unescaped call); `)` ends `()`.
   if (VALUE_START.test(c) || (c === ')' && at === open + 1)) return undefined;
   if (c === '\\') {
@@ -172,10 +182,10 @@ const JOINED_AFTER_HASH = /['"$]|\[(?!\[)/y;
 const NAME_AFTER_HASH = /\{[A-Za-z_][\w-]*\}?|@?[A-Za-z_][\w-]*/y;
 /**
  * What may follow such a name to the end of the template, read as text after the `(`: the tokens Velocity's lexer
- * reads there (names, numbers, strings, references, directives' names) that its parser takes as statements. A blank,
+ * reads there (names, numbers, strings, references, directives' names and calls) that its parser takes as statements. A blank,
  * `,`, `)`, operator, bracket or brace is a lexical or parse error there.
  */
-const TEXT_TOKEN = /[A-Za-z0-9_@]+|#\{?[A-Za-z_@][\w@]*\}?|\$!?\{?[A-Za-z_][\w-]*\}?|'[^']*'|"[^"]*"|\.[A-Za-z_][\w-]*|-[0-9]+/y;
+const TEXT_TOKEN = /[A-Za-z0-9_@]+|#\{?[A-Za-z_@][\w@]*\}?(?:[ \t]*\((?:[^()'"\r\n]|'[^']*'|"[^"]*")*\))?|\$!?\{?[A-Za-z_][\w-]*\}?|'[^']*'|"[^"]*"|\.[A-Za-z_][\w-]*|-[0-9]+/y;
 
 /** Whether `rest` is all TEXT_TOKENs, each read once (a pattern repeating them would backtrack on a long one). */
 function readsAsText(rest: string): boolean {
@@ -196,7 +206,8 @@ function hashProblem(source: string, open: number, at: number, call: string, asT
   const name = NAME_AFTER_HASH.exec(source)?.[0];
   // Velocity's name takes no `-`: one after it is the rest's.
   const word = name && (/^\{?@?[A-Za-z_][\w@]*\}?/.exec(name)?.[0] ?? name);
-  if (word && at === open + 1 && readsAsText(withoutStopParentheses(source, after + word.length, stops))) return undefined;
+  // The name is read from its `#` on, which a call's parentheses may follow (`$a.b(#x()`).
+  if (word && at === open + 1 && after === at + 1 && readsAsText(withoutStopParentheses(source, after === at + 1 ? at : after + word.length, stops))) return undefined;
   const next = source[after];
   const what = name ? `\`#${name}\`, the name of a directive or macro call, which is no value` : /[-0-9.]/.test(next ?? '') ? 'a number written after `#`' : `\`#\` before ${next === undefined ? 'the end of the template' : describeCharacter(next)}`;
   return {

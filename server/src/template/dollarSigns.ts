@@ -7,6 +7,7 @@
 import type { StringLiteral } from './stringLiterals';
 import { lexTemplate, Rule } from './velocityLexer';
 import { withPlainCallNames } from './bracedMacroCalls';
+import { argumentLists, insideLists } from './argumentLists';
 
 /**
  * `$`s right before a `#set(`, `#if(`, `#elseif(`, `#else` or `#end`, each with any backslashes before it and a `!`
@@ -179,4 +180,25 @@ export function dollarBeforeBlockAt(source: string, literals: readonly StringLit
     };
   }
   return undefined;
+}
+
+/**
+ * A run of `$`s in text that REFERENCE_TERMINATOR ends at once, with the `#` it takes in when that starts nothing
+ * (LONE_DOLLAR_BANGS): a special token, which a call of no macro, printing its tokens only, leaves out of its body. The
+ * run is matched whole (the look-ahead and back-reference keep it from giving back a `$`): what goes on with a
+ * reference after it (a name, `{`, `}`, `[`, `.`) or a `#` that starts something keeps it a token. Comments and
+ * unparsed text are matched only to be left as they are.
+ */
+const SPECIAL_DOLLARS =
+  /##[^\r\n]*|#\*[\s\S]*?(?:\*#|$)|#\[\[[\s\S]*?(?:\]\]#|$)|(?<![\\$])(?<!\$\\*!)(?=((?:\\*\$(?:\\*!)?)+))\1(?:#(?!\{[A-Za-z_][A-Za-z0-9_]*\}|\[\[|\\*\$|[A-Za-z_@#*0-9]|[-.][0-9]|$)|(?![A-Za-z_{}[.#]|$))/g;
+const SPECIAL_DOLLARS_HINT = /\$(?:\\*!)?(?![A-Za-z_{}[.$])/;
+
+/**
+ * The text of a block macro call without the runs of `$`s in its body that are special tokens, as Velocity prints a
+ * call of no macro. Among arguments they are gone already (argumentHashes); a string there keeps its text.
+ */
+export function withoutSpecialDollars(call: string): string {
+  if (!SPECIAL_DOLLARS_HINT.test(call)) return call;
+  let lists: Array<[number, number]> | undefined;
+  return call.replace(SPECIAL_DOLLARS, (match: string, run: string | undefined, offset: number) => (run === undefined || insideLists((lists ??= argumentLists(call)), offset) ? match : ''));
 }

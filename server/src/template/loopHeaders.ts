@@ -65,6 +65,11 @@ interface Argument {
 
 /** Velocity's WORD token in a directive: `@` is one of its characters, `-` is not. */
 const WORD = /[A-Za-z_@][A-Za-z0-9_@]*/y;
+/**
+ * A word after a `#`, a directive's name too (`#in`, `#stop`, `#set`), which the lexer reads among a directive's
+ * arguments as one token with the `#`; `#if`, `#elseif`, `#else` and `#end` are tokens of their own there.
+ */
+const HASH_WORD = /#(?!(?:if|elseif|else|end)(?![A-Za-z0-9_@]))[A-Za-z_@][A-Za-z0-9_@]*/y;
 const BOOLEAN = /(?:true|false)(?![A-Za-z0-9_@])/y;
 const BLANKS = /[ \t\r\n]*/y;
 const HEADER = /#foreach[ ]*\(/g;
@@ -92,7 +97,7 @@ export function readLoopHeaders(text: string, source: string = text): LoopHeader
     const hash = match.index ?? 0;
     const open = hash + match[0].length - 1;
     const found: Array<StringLiteral & { hash: number }> = [];
-    const read = readArguments(text, open, locate, (start, end, quote) => found.push({ start, end, quote, hash }));
+    const read = readArguments(text, source, open, locate, (start, end, quote) => found.push({ start, end, quote, hash }));
     if (read && 'refused' in read) {
       refused.set(hash, read.refused);
       continue;
@@ -147,6 +152,8 @@ function blanked(text: string, start: number, end: number): string {
  */
 function readArguments(
   text: string,
+  /** The template, as long: a `#` that an earlier pass made a stand-in for text is read in it. */
+  source: string,
   open: number,
   locate: (start: number, end: number) => NodePosition,
   onString: (start: number, end: number, quote: '"' | "'") => void,
@@ -171,7 +178,8 @@ function readArguments(
     const start = at;
     WORD.lastIndex = at;
     BOOLEAN.lastIndex = at;
-    const word = BOOLEAN.test(text) ? undefined : WORD.exec(text)?.[0];
+    HASH_WORD.lastIndex = at;
+    const word = source[at] === '#' ? HASH_WORD.exec(source)?.[0] : BOOLEAN.test(text) ? undefined : WORD.exec(text)?.[0];
     if (word !== undefined) {
       // The parser takes a word only as the second argument of `#foreach` (MacroParseException "Invalid arg").
       if (args.length !== 1) return refused(start, 'Velocity takes a word without `$` only as the second argument, `in`');
@@ -207,6 +215,8 @@ function needsRewrite(text: string, open: number, args: Argument[]): boolean {
   const after = text.slice(second.end, list.start);
   if (!/^\$!?\{?[A-Za-z_][\w-]*\}?$/.test(text.slice(variable.start, variable.end)) || /^(?:true|false)$/.test(variable.node!.id)) return true;
   if (!/^[ \t\r\n]+$/.test(before)) return true;
+  // velocityjs reads no `#` there.
+  if (second.word?.startsWith('#')) return true;
   if (second.word === 'in') return !/^[ \t\r\n]*$/.test(after);
   // looseArguments writes `in` over the argument, with the blank after a one-character one, where `in` must not join
   // what follows; velocityjs's lexer has no `@`.

@@ -38,6 +38,7 @@ import {
   printedSpecialText,
   referencePrefix,
   SLASHBANG_REFERENCE,
+  withoutSpecialDollars,
 } from './dollarSigns';
 import { booleanNameProblem, readKeywordsAsVelocity, restoreKeywordNames, wordOperatorProblem } from './reservedWords';
 import { isStackOverflow, TemplateAbort, MAX_BLOCK_NESTING, MAX_EXPRESSION_NESTING, MAX_STATEMENT_TOKENS, MAX_TEMPLATE_BYTES, PARSE_STACK_OVERFLOW_MESSAGE, STACK_OVERFLOW_CODE } from './limits';
@@ -144,8 +145,11 @@ function withStopCalls(template: string, braced: Set<number>, stops: Set<number>
 
 /** The method's name before a `(`, which makes its parenthesis a method call's. */
 const METHOD_BEFORE = /\.[A-Za-z_][\w-]*$/;
-/** The arguments of a method call that runs into the end of the template, a `#` first and no blank, `,` or `)` after. */
-const TEXT_ARGUMENTS = /^#[^\s,)]*$/;
+/**
+ * The arguments of a method call that runs into the end of the template, a `#` first and no blank, `,` or `)` after
+ * but in a call's parentheses (`$a.b(#x()#stop`).
+ */
+const TEXT_ARGUMENTS = /^#(?:[^\s,()]|[ \t]*\([^()\r\n]*\))*$/;
 
 /**
  * Whether the `#stop` at `offset`, in the `list` of a method call's arguments, is the directive: when the template
@@ -624,8 +628,8 @@ function describeParseError(error: unknown, source: string, literals: RewrittenL
 class SourceText {
   private readonly lineStarts = [0];
   /**
-   * The text as a call of no macro prints it, as long: its tokens only, so without the `#`s Velocity skips among
-   * arguments (argumentHashes), which stand as SKIPPED_HASH here. `read` is the text with those `#`s blanked.
+   * The text as a call of no macro prints it, as long: its tokens only, so without the `#`s and `$`s Velocity skips
+   * among arguments (argumentHashes), which stand as SKIPPED_HASH here. `read` is the text with those blanked.
    */
   readonly printed: string;
 
@@ -634,7 +638,7 @@ class SourceText {
     read?: string,
   ) {
     for (const match of text.matchAll(/\r\n?|\n/g)) this.lineStarts.push((match.index ?? 0) + match[0].length);
-    this.printed = read === undefined ? text : text.replace(/#/g, (hash, at: number) => (read[at] === '#' ? hash : SKIPPED_HASH));
+    this.printed = read === undefined ? text : text.replace(/[#$\\!]/g, (c, at: number) => (read[at] === c ? c : SKIPPED_HASH));
   }
 
   /**
@@ -643,7 +647,9 @@ class SourceText {
    */
   escapedLiteral(start: number, end: number): string {
     const text = this.printed.slice(start, end);
-    return text.includes(SKIPPED_HASH) ? text.replace(SKIPPED_BEFORE_REFERENCE, '').replaceAll(SKIPPED_HASH, '#') : text;
+    if (!text.includes(SKIPPED_HASH)) return text;
+    const written = this.text.slice(start, end);
+    return text.replace(SKIPPED_RUN, (run: string, at: number) => (SKIPPED_BEFORE_REFERENCE.test(text.slice(at + run.length, at + run.length + 64)) ? '' : written.slice(at, at + run.length)));
   }
 
   /** `line` is 1-based and `column` 0-based, as in velocityjs positions. */
@@ -755,7 +761,7 @@ function finishTree(
         // A block macro call prints as written too, body and `#end` included (RuntimeMacro over the whole node).
         const start = source.offset(head.pos.first_line, head.pos.first_column);
         const end = source.blockEnd(start);
-        if (end !== undefined) head.literal = macroLiteral(writtenAt(source.printed, start, end, opened)) + eaten;
+        if (end !== undefined) head.literal = macroLiteral(withoutSpecialDollars(writtenAt(source.printed, start, end, opened))) + eaten;
       }
       continue;
     }
@@ -1003,6 +1009,11 @@ const PARSE_HINT =
 const LONE_QUIET = /\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])/;
 /** `#@` that starts no block macro call, which Velocity prints as text. */
 const LONE_AT = /#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()/;
+/**
+ * `#break` with an `@` after it: Velocity's directive names take `@`, so the name is `break@…`, no directive, and
+ * (called without parentheses) text; velocityjs's lexer ends the name before the `@` and breaks.
+ */
+const BREAK_AT_NAME = /#break(?=@)/;
 /** `.name` after a lone `$!`: Velocity's DOT token, which prints `.` and drops the `$!` before it. */
 const QUIET_DOT = /^\.[A-Za-z][\w-]*(?![\w.([-])/;
 
@@ -1017,7 +1028,7 @@ const DOT_BEFORE_UNDERSCORE = /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\
  * `$`s before a directive are looked for back from its `#`: read forward from each `$`, a long run of `$` and blanks
  * would be read to its end once for each of them.
  */
-const ESCAPE_HINT = new RegExp(`${PREFIXED_REFERENCE.source}|${LONE_DOLLAR_BANGS.source}|${BLOCK_AFTER_DOLLAR.source}|\\\\[#$!]|${LONE_QUIET.source}|${LONE_AT.source}|${PARSE_HINT.source}|\\)\\(|#(?<=(?<![$\\\\])(?<!\\$!)\\$[\\\\!$ \t]*#)(?:set|if|elseif|else|end|break|stop|\\{)`);
+const ESCAPE_HINT = new RegExp(`${PREFIXED_REFERENCE.source}|${LONE_DOLLAR_BANGS.source}|${BLOCK_AFTER_DOLLAR.source}|\\\\[#$!]|${LONE_QUIET.source}|${LONE_AT.source}|${BREAK_AT_NAME.source}|${PARSE_HINT.source}|\\)\\(|#(?<=(?<![$\\\\])(?<!\\$!)\\$[\\\\!$ \t]*#)(?:set|if|elseif|else|end|break|stop|\\{)`);
 const KEPT_BACKSLASH = '\uE000';
 const KEPT_HASH = '\uE001';
 const KEPT_DOLLAR = '\uE002';
@@ -1035,7 +1046,8 @@ const MACRO_TEXT = '\uE00A';
 const STAND_INS = /[\uE000-\uE00A]/g;
 /** A `#` Velocity skips among arguments, in the text a call of no macro prints (SourceText.printed). */
 const SKIPPED_HASH = '\uE00B';
-const SKIPPED_BEFORE_REFERENCE = /\uE00B+(?=\\*\$)/g;
+const SKIPPED_RUN = /\uE00B+/g;
+const SKIPPED_BEFORE_REFERENCE = /^\\*\$/;
 const RESTORED: Record<string, string> = {
   [KEPT_BACKSLASH]: '\\',
   [KEPT_HASH]: '#',
@@ -1062,6 +1074,7 @@ const ESCAPE_TOKENS = new RegExp(
     DOT_BEFORE_UNDERSCORE.source,
     HASH_AFTER_DOLLAR.source,
     BLOCK_AFTER_DOLLAR.source,
+    BREAK_AT_NAME.source,
     /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/.source,
   ].join('|'),
   'g',
@@ -1277,7 +1290,7 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       edits.push([offset + token.length - 1, KEPT_DOT]);
       continue;
     }
-    if (token === '#@') {
+    if (token === '#@' || token === '#break') {
       edits.push([offset, KEPT_HASH]);
       continue;
     }
@@ -1354,7 +1367,8 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       continue;
     }
     const directive = /^(@)?(\{(?=[A-Za-z_][A-Za-z0-9_]*\}))?\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(sign + 1, sign + 64));
-    const name = directive?.[3];
+    // Velocity's unbraced names go on through an `@`: `\#break@x` escapes no directive.
+    const name = directive && source[sign + 1] !== '{' && source[sign + 1 + directive[0].length] === '@' ? `${directive[3]}@` : directive?.[3];
     const odd = backslashes.length % 2 === 1;
     const macroName = name !== undefined && !directive![1] && !DIRECTIVE_NAMES.has(name);
     // Two backslashes print one before a directive Escape() recognizes by its token's image: a braced name is never

@@ -6,7 +6,8 @@
  * or `(` among a directive's arguments, where a second `#` starts a comment instead. The blanks on either side of
  * such a `#` are two separators in a row, which fails to parse. An escaped reference prints the `#` as written, a call
  * of no macro does not. A method call the template ends before its `)`, a name right after its `(`, leaves the `(`
- * text, and a `#stop` after it stops; a blank after the `(` makes it a call that fails.
+ * text, and a `#stop` after it stops; a blank after the `(` makes it a call that fails. A `$` there that starts no
+ * reference goes the same way, and so does a `#` in an index written in text.
  */
 import type { OracleTestCase } from '../oracleCase';
 
@@ -95,10 +96,54 @@ const STOP_AT_THE_END: Row[] = [
   ...each('after a value', [`${S}a$a.concat('x'#stop`, `${S}a$a.concat(1 #stop`]),
 ];
 
+/** A `$` that starts no reference among arguments: a special token too, read as without it. */
+const LONE_DOLLARS: Row[] = [
+  ['before the closing parenthesis', `${S}x$a.concat($)y|$a.concat($$)|$a.concat($!)|$a.concat(\\$)|$!a.concat($)|\${a.concat($)}|$nope.concat($)`],
+  ['with a # before or after it', `${S}x$a.concat(#$)y|$a.concat($#)|$a.concat($#'x')|$a.concat($#"x")|$a.concat($#$a)`],
+  ['before a value', `${S}x$a.concat($'a')y|$a.concat($"a")|$a.concat($!'a')|$a.concat($\\!'a')|$a.concat($$!'a')|$a.concat(\\$'a')|$a.concat(\\\\$'a')`],
+  ['before a number', `${S}x$a.concat($1)y|$a.concat($-1)|$a.concat($.5)`],
+  ['after a value, and by a comma', `${S}x$a.concat('a'$)y|$a.concat('a' $)|$a.concat('a'$ )|$a.replace('s'$,'t')|$a.replace('s',$'t')`],
+  ['a blank after it', `${S}x$a.concat($ 'a')y|$a.concat($\n'a')`],
+  ['what the method returns', `${S}x$a.concat($).length()y|$a.concat($'a').length()`],
+  ['in a list, a map and an index', `${S}#set($l = [])#set($m = {'a': 1})x$a.concat([$])y|$a.concat([$'a'])|$l.add({$'a': 1})$l|$m.get($'a')`],
+  ['in directives', "#set($x = $'a')$x|#if($'a' == 'a')Y#end|#set($y = 1 $+ 2)$y|#set($z = [1$..2])$z|#set($w = $a.concat($))[$w]"],
+  ['among a macro\'s arguments', "#macro(m $v)[$v]#end#m($)|#m($ )|#m($'a')|#m($#'x')|#macro(n)N#end#n($)"],
+  ['a call of no macro prints without it', "x#nomac($)y|#nomac('a'$)|#nomac($'a')"],
+  ['an escaped reference prints it', `${S}x\\$a.concat($)y`],
+  ...each('where it still fails', [`${S}$a.concat('a', $)`, `${S}$a.concat($, 'a')`, `${S}$a.concat( $)`, `${S}$a.concat($[1])`, `${S}$a.concat($('a'))`, `${S}$a.concat($})`, `${S}$a.concat($.x)`, `${S}$a.concat($!!'a')`, `${S}$a.concat($@)`, `${S}$a.concat($%)`, '#set($x = $)$x', '#if($)Y#end']),
+];
+
+/** A `#` in an index written in text, read as among a method call's arguments. */
+const TEXT_INDEXES: Row[] = [
+  ['before a key', "#set($m = {'a': 1})x$m[#'a']y|$m[##'a']|$m[#\"a\"]|$!m[#'a']|${m[#'a']}"],
+  ['after a key, blanks', "#set($m = {'a': 1})x$m['a'#]y|$m[ #'a']|$m[# 'a']"],
+  ['before a reference', "#set($m = {'a': 1})#set($k = 'a')x$m[#$k]y|$m[#$nope]"],
+  ['after a call and an index, and what follows', "#set($m = {'a': {'b': 'cd'}})x$m.get('a')[#'b']y|$m[#'a'][#'b'].length()|$m[#'a']#'b'"],
+  ['a reference never set', "x$nope[#'a']y"],
+  ['two of them, then a call', "#set($m = {'a': 1})x$m[##'a']y|$m.get(#'a')|$m.get(##'a')"],
+  ['escaped', "#set($m = {'a': 1})x\\$m[#'a']y"],
+  ['apart from the reference, text', "#set($m = {'a': 1})x $m [#'a']y"],
+  ...each('where it still fails', ["#set($m = {'a': 1})$m[###'a']", "#set($m = {'a': 1})$m[#]", "#set($l = [[5]])$l[#0]", "#set($m = {'a': 1})$m[#'a'y", "#set($m = {'a': 1})$m[$]"]),
+];
+
+/** A call of a directive's name right after the `(` of a method call the template ends in: text. */
+const CALL_AT_THE_END: Row[] = [
+  ['no arguments', `${S}a$a.concat(#x()`],
+  ...each('arguments', [`${S}a$a.concat(#x(1)`, `${S}a$a.concat(#x( )`, `${S}a$a.concat(#x('a')`, `${S}a$a.concat(#x ()`]),
+  ...each('text after it', [`${S}a$a.concat(#x()b`, `${S}a$a.concat(#x()#y()`, `${S}a$a.concat(#x#y()`]),
+  ['a macro', `#macro(x)X#end${S}a$a.concat(#x()`],
+  ['a reference never set', 'a$nope.concat(#x()'],
+  ...each('#stop after it', [`${S}a$a.concat(#x()#stop`, `${S}a$a.concat(#stop()`]),
+  ...each('what Velocity cannot read there', [`${S}a$a.concat(#x(`, `${S}a$a.concat(#x()(`, `${S}a$a.concat(#x)`]),
+];
+
 export const ARGUMENT_HASHES_CASES: OracleTestCase[] = [
   ...rows('a # among a method call\'s arguments', METHOD_ARGUMENTS),
   ...rows('a # among an escaped method call\'s arguments', ESCAPED),
   ...rows('a # among a directive\'s arguments', DIRECTIVE_ARGUMENTS),
   ...rows('blanks before a comma', BLANKS_BEFORE_A_COMMA),
   ...rows('#stop in a method call the template ends in', STOP_AT_THE_END),
+  ...rows('a $ among arguments that starts no reference', LONE_DOLLARS),
+  ...rows('a # in an index in text', TEXT_INDEXES),
+  ...rows('a call in a method call the template ends in', CALL_AT_THE_END),
 ];

@@ -100,6 +100,8 @@ const AS_TEXT: Row[] = [
   ['a word among a macro call\'s arguments', '#m(#break)'],
   ['a macro named Break', `#macro(Break $a)<$a>#end#Break(1)|${LOOP}$i#break($foreach)#end`],
   ['#stop with an argument stops the template', `${LOOP}$i#stop($foreach)#end|`],
+  ['an @ after the name, which goes on with it', `${LOOP}$i#break@x b#end|a#break@ b|a#break@@ b|a#break@x(1) b`],
+  ['an @ after the name, escaped or after a $', 'a\\#break@x b|a$#break@x b|a#{break}@x b'],
 ];
 
 export const BREAK_SCOPES_CASES: OracleTestCase[] = [

@@ -240,6 +240,29 @@ const CALLS_AMONG_ARGUMENTS: Row[] = [
   ['after the call, text', '#m(#x)(1)'],
 ];
 
+/** A `#name` as `#foreach`'s second argument: a word, which Foreach never reads, but for the tokens of its own. */
+const WORDS_FOR_A_LOOP: Row[] = [
+  ['#in', '#foreach($i #in [1])$i#end|#foreach($i #in[1])$i#end|#foreach($i\n#in\n[1])$i#end|#foreach( $i #in [1] )$i#end|#foreach ($i #in [1])$i#end|#{foreach}($i #in [1])$i#end'],
+  ['any name', '#foreach($i #x [1, 2])$i#end|#foreach($i #@in [1])$i#end|#foreach($i #@ [1])$i#end|#foreach($i #_ [1])$i#end|#foreach($i #i@n [1])$i#end|#foreach($i #in1 [1])$i#end'],
+  ['a directive\'s name', '#foreach($i #foreach [1])$i#end|#foreach($i #stop [1])$i#end|#foreach($i #break [1])$i#end|#foreach($i #set [1])$i#end|#foreach($i #set[1])$i#end|#foreach($i #macro [1])$i#end|#foreach($i #define [1])$i#end|#foreach($i #evaluate [1])$i#end|#foreach($i #literal [1])$i#end'],
+  ['commas', '#foreach($i,#in,[1])$i#end'],
+  ['a map, a string, a reference never set', "#foreach($i #in {'a': 1})$i#end|#foreach($i #in 'a')$i#end|#foreach($i #in $l)$i#end|#foreach($i #in $x.y)$i#end"],
+  ['two arguments, four', '#foreach($i #in)$i#end|#foreach($i #in [1] 2)$i#end'],
+  ['nested, in a macro, in a string', "#foreach($i #in [1])#foreach($j #in [2])$i$j#end#end|#macro(m)#foreach($i #in [1])$i#end#end#m()|#set($s = \"#foreach($i #in [1])$i#end\")$s"],
+  ...['#foreach(#in $i [1])$i#end', '#foreach($i #in#in [1])$i#end', '#foreach($i in#in [1])$i#end', '#foreach($i #{in} [1])$i#end', '#foreach($i #if [1])$i#end', '#foreach($i #elseif [1])$i#end', '#foreach($i #end [1])$i#end', '#foreach($i #else [1])$i#end', '#foreach($i ##in [1])$i#end', '#foreach($i #in-x [1])$i#end', '#foreach($i #in.x [1])$i#end', '#foreach($i #in [1])$i#else#end'].map((template): Row => [`refused: ${JSON.stringify(template)}`, template]),
+];
+
+/** A run of `$`s that starts no reference in the body of a block call of no macro, which prints its tokens only. */
+const DOLLARS_IN_A_BLOCK_CALL: Row[] = [
+  ['before a blank', '#@m()b$ c#end|#@m()b$ c$ d#end|#@m()b $ #end|#@m()b$ c$#end'],
+  ['runs, quiet, after backslashes', '#@m()b$$ c#end|#@m()b$! c#end|#@m()b\\$ c#end|#@m()b\\\\$ c#end|#@m()a$!!b c#end|#@m()b\\$1 c#end'],
+  ['before a number, a quote, a parenthesis, a minus, a line break, a backslash', "#@m()b$1 c#end|#@m()b$'x'#end|#@m()b$)#end|#@m()b$- c#end|#@m()b$\n#end|#@m()b$\\ c#end|#@m()b$\\\\ c#end"],
+  ['a # after it', '#@m()b$# c#end|#@m()b$#x c#end'],
+  ['kept before what goes on with a reference', '#@m()b$.c#end|#@m()b$.5#end|#@m()b$[1] c#end|#@m()b$} c#end|#@m()b$!{ c#end|#@m()$#end|#@m()a$$b c#end'],
+  ['in a block inside it, among its arguments', "#@m()#if(true)b$ c#end#end|#@m('a' $)b$ c#end|#@m('$ ')b#end"],
+  ['a macro runs its body', "#macro(m)[$!bodyContent]#end#@m()b$ c#end"],
+];
+
 export const MACRO_CALL_EDGES_CASES: OracleTestCase[] = [
   ...rows('a word among the arguments of a macro', WORDS_FOR_A_MACRO),
   ...rows('a word among the arguments of a macro, reached or not', WORDS_REACHED_OR_NOT),
@@ -251,4 +274,6 @@ export const MACRO_CALL_EDGES_CASES: OracleTestCase[] = [
   ...rows('an escaped reference as an argument of a braced call', BRACED_CALL_REFERENCES),
   ...rows('braced #stop and #break', BRACED_STOP_AND_BREAK),
   ...rows('a call among the arguments of a macro call', CALLS_AMONG_ARGUMENTS),
+  ...rows('a word as the second argument of #foreach', WORDS_FOR_A_LOOP),
+  ...rows('a $ that starts no reference in a block call of no macro', DOLLARS_IN_A_BLOCK_CALL),
 ];

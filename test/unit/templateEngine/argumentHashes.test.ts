@@ -46,7 +46,7 @@ describe('a # among arguments that starts no token', () => {
   });
 
   it('is left where a name, number, comment or unparsed text follows, or a backslash or `$` comes before', () => {
-    for (const text of ['$a.b(#x)', '$a.b(#1)', '$a.b(#-1)', '$a.b(#*c*#)', '$a.b(#[[x]]#)', '$a.b(#{x})', '$a.b(\\#"x")', '$a.b($#"x")', "$a.b('#)')", "## $a.b(#'x')", '#[[$a.b(#)]]#', '$a.b (#)']) {
+    for (const text of ['$a.b(#x)', '$a.b(#1)', '$a.b(#-1)', '$a.b(#*c*#)', '$a.b(#[[x]]#)', '$a.b(#{x})', '$a.b(\\#"x")', '$a.b($#x)', "$a.b('#)')", "## $a.b(#'x')", '#[[$a.b(#)]]#', '$a.b (#)']) {
       assert.equal(dropArgumentHashes(text)?.text ?? text, text, text);
     }
   });
@@ -54,5 +54,43 @@ describe('a # among arguments that starts no token', () => {
   it('keeps every offset: a blank for each skipped `#`, the `]` moved onto the `#` in `[#]`', () => {
     assert.deepEqual(dropArgumentHashes("$a.b(#'x', [#], 1 # )"), { text: "$a.b( 'x', [] , 1   )", between: 18 });
     assert.equal(dropArgumentHashes('no hash at all'), undefined);
+  });
+
+  it('is a blank in an index written in text, as among a method call\'s arguments', () => {
+    assert.equal(render("#set($m = {'a': {'b': 'cd'}})$m[#'a'].b|$m[##'a'].b|$m['a'#].b|${m[#'a']}.size()|$m.get('a')[#'b']|$m[#'a'][#'b'].length()"), 'cd|cd|cd|{b=cd}.size()|cd|2');
+    assert.equal(dropArgumentHashes("x $m[#'a'] ## $m[#'b']")?.text, "x $m[ 'a'] ## $m[#'b']");
+    // An escaped reference prints it as written.
+    assert.equal(render("#set($m = {'a': 1})\\$m[#'a']"), "$m[#'a']");
+  });
+
+  it('leaves the parenthesis text when a call follows it right after the `(` the template ends in', () => {
+    assert.equal(render(`${S}a$a.concat(#x()`), 'a(#x()');
+    assert.equal(render(`#macro(x)X#end${S}a$a.concat(#x('y')b`), 'a(Xb');
+    assert.equal(render(`${S}a$a.concat(#x()#stop`), 'a(#x()');
+    assert.notDeepEqual(checkTemplateSyntax(`${S}a$a.concat(#x()(`), []);
+  });
+});
+
+describe('a $ among arguments that starts no reference', () => {
+  it('reads as without it, with the backslashes before it and a `!` after it', () => {
+    assert.equal(render(`${S}x$a.concat($)y|$a.concat('x'$)|$a.concat($'x')|$a.concat(\\$'x')|$a.concat($!'x')|$a.concat($$)|$a.concat($1)`), 'xy|sx|sx|sx|sx||');
+    assert.equal(render(`${S}$a.concat(#$)|$a.concat($#)|$a.concat($#'x')|$a.replace('s'$,'t')|$a.concat($ 'x')`), '||sx|t|sx');
+    assert.equal(render("#set($x = $'y')$x|#set($y = 1 $+ 2)$y|#if($'a' == 'a')Y#end|#macro(m $v)[$v]#end#m($)|#m($'a')"), 'y|3|Y|[]|[a]');
+  });
+
+  it('prints in an escaped reference, not in a call of no macro', () => {
+    assert.equal(render(`${S}\\$a.concat($)|#nomac($)|#nomac('a'$)`), '\\$a.concat($)|#nomac()|#nomac(\'a\')');
+  });
+
+  it('still fails where what is left fails, or where the lexer reads on after it', () => {
+    for (const template of [`${S}$a.concat('a', $)`, `${S}$a.concat($, 'a')`, `${S}$a.concat( $)`, `${S}$a.concat($[1])`, `${S}$a.concat($('a'))`, `${S}$a.concat($.x)`, `${S}$a.concat($%)`, '#set($x = $)']) {
+      assert.notDeepEqual(checkTemplateSyntax(template), [], template);
+    }
+    assert.match(checkTemplateSyntax(`${S}$a.concat($, 'a')`)[0].message, /skips a `\$` that starts no reference/);
+  });
+
+  it('keeps every offset, and leaves the `$` of a reference and of a string', () => {
+    assert.deepEqual(dropArgumentHashes("$a.b(\\$'x', $)"), { text: "$a.b(  'x',  )", between: undefined });
+    for (const text of ["$a.b($c)", "$a.b($$c)", "$input.path('$')", '$a.b("$ ")', '$a.b($!{c})', 'a $ b']) assert.equal(dropArgumentHashes(text)?.text ?? text, text, text);
   });
 });

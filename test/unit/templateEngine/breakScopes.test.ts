@@ -81,3 +81,9 @@ describe('#break with a scope', () => {
     assert.equal(render("a## #break(1)\nb#* #break(2) *#c|#set($s = '##')#foreach($i in [1, 2])$i#break($foreach)#end|"), 'abc|1|');
   });
 });
+
+describe('#break with an @ after its name', () => {
+  it('is no directive: Velocity\'s name goes on through the @, and a call of no macro prints as written', () => {
+    assert.equal(render('#foreach($i in [1, 2])$i#break@x b#end|a#break@(1)|\\#break@x|#foreach($i in [1, 2])$i#break-x#end'), '1#break@x b2#break@x b|a#break@(1)|\\#break@x|1');
+  });
+});

@@ -60,4 +60,11 @@ describe('#foreach headers read as Velocity 1.7 reads them, the block its last c
     assert.deepEqual(checkTemplateSyntax('#foreach($i in\n5)x#end\nab\n$a.b(%)').map((p) => [p.line, p.column]), [[4, 6]]);
     assert.equal(renderFull("#foreach($i in\n5)x#end\n\n$util.base64Decode('%')").errors[0]?.line, 4);
   });
+
+  it('takes a `#name` as the second argument, the name of a directive too, but for those with tokens of their own', () => {
+    assert.equal(render('#foreach($i #in [1, 2])$i#end|#foreach($i #stop[3])$i#end|#foreach($i,#set,[4])$i#end|#foreach($i #@ [5])$i#end|#foreach($i #in [1] 2)$i#end'), '12|3|4|5|');
+    for (const template of ['#foreach($i #if [1])#end', '#foreach($i #end [1])#end', '#foreach($i #{in} [1])#end', '#foreach($i #in#in [1])#end', '#foreach(#in $i [1])#end', '#foreach($i #in-x [1])#end']) {
+      assert.notDeepEqual(checkTemplateSyntax(template), [], template);
+    }
+  });
 });

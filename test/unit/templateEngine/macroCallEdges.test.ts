@@ -136,4 +136,10 @@ describe('macro calls at the edges of Velocity 1.7', () => {
       assert.equal(render("#m('#x(1)')|#m(#x)(1)"), "#m('#x(1)')|#m(#x)(1)");
     });
   });
+
+  describe('a block call of no macro', () => {
+    it('prints its body without the runs of `$` that start no reference, which are special tokens', () => {
+      assert.equal(render("#@m()b$ c$1 d\\$ e$! f$# g$#end|#@m()$.c $[1] $} a$$b $#x#end|#@m('$ ' $)$ #end"), "#@m()b c1 d e f g$#end|#@m()$.c $[1] $} a$b $#x#end|#@m('$ ' ) #end");
+    });
+  });
 });
