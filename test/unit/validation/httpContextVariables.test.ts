@@ -12,7 +12,7 @@ import type { TemplateMember } from '../../../server/src/facts/templateVariableT
 import { doHover } from '../../../server/src/services/hover';
 import { buildDefaultContext } from '../../../server/src/template/contextVariable';
 import { complete, withCursor } from '../editing/documents';
-import { restYaml, validate, withCode } from './validate';
+import { HTTP_PROXY_OPERATION, restYaml, validate, withCode } from './validate';
 
 const HTTP_ONLY = ['routeKey', 'awsEndpointRequestId2', 'dataProcessed', 'integrationLatency', 'integration.status', 'customDomain.basePathMatched', 'responseLength', 'status'];
 const REST_ONLY = ['resourcePath', 'resourceId', 'deploymentId', 'isCanaryRequest', 'identity.apiKey', 'identity.vpceId', 'error.validationErrorString', 'requestOverride.header', 'wafResponseCode', 'xrayTraceId'];
@@ -26,19 +26,6 @@ function* members(member: TemplateMember): Generator<TemplateMember> {
     yield* members(child);
   }
 }
-
-const HTTP_OP = `openapi: 3.0.1
-info: {title: t, version: '1'}
-paths:
-  /pets/{id}:
-    get:
-      responses: {'200': {description: ok}}
-      x-amazon-apigateway-integration:
-        type: HTTP_PROXY
-        httpMethod: GET
-        uri: https://example.com/pets
-        payloadFormatVersion: '1.0'
-`;
 
 /** A REST integration whose one request mapping reads `value`. */
 function restMapping(value: string): string {
@@ -94,7 +81,7 @@ describe('$context variables of HTTP APIs', () => {
 
   describe('completion', () => {
     it('offers the HTTP variables after `$context.` in an HTTP request mapping, with their HTTP documentation', () => {
-      const { labels, items } = labelsAt(`${HTTP_OP}        requestParameters:\n          overwrite:header.x-route: $context.|\n`, 'http');
+      const { labels, items } = labelsAt(`${HTTP_PROXY_OPERATION}        requestParameters:\n          overwrite:header.x-route: $context.|\n`, 'http');
       for (const name of ['routeKey', 'dataProcessed', 'requestId', 'identity.sourceIp', 'authorizer.claims.']) assert.ok(labels.includes(name), `${name} missing from ${labels.join(', ')}`);
       for (const name of ['resourcePath', 'resourceId', 'deploymentId', 'isCanaryRequest', 'identity.apiKey', 'identity.vpceId', 'wafResponseCode']) assert.ok(!labels.includes(name), name);
       assert.ok(!labels.some((l) => l.startsWith('requestOverride')), labels.join(', '));
@@ -106,7 +93,7 @@ describe('$context variables of HTTP APIs', () => {
     });
 
     it('offers them in `${context.}` after static text and in response mappings, in JSON', () => {
-      const braced = labelsAt(`${HTTP_OP}        requestParameters:\n          append:querystring.r: 'k-\${context.rou|}'\n`, 'http').labels;
+      const braced = labelsAt(`${HTTP_PROXY_OPERATION}        requestParameters:\n          append:querystring.r: 'k-\${context.rou|}'\n`, 'http').labels;
       assert.ok(braced.includes('routeKey') && !braced.includes('resourcePath'), braced.join(', '));
       const json = '{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type": "http_proxy", "responseParameters": {"200": {"overwrite:header.x-r": "$context.res|"}}}}}}}';
       const { labels } = labelsAt(json, 'http', 'json');
@@ -143,7 +130,7 @@ describe('$context variables of HTTP APIs', () => {
 
     describe('in HTTP APIs', () => {
       const httpMappings = (request: string, response = "'x'") =>
-        `${HTTP_OP}        requestParameters:\n          overwrite:header.x-a: ${request}\n        responseParameters:\n          '200':\n            overwrite:header.x-b: ${response}\n`;
+        `${HTTP_PROXY_OPERATION}        requestParameters:\n          overwrite:header.x-a: ${request}\n        responseParameters:\n          '200':\n            overwrite:header.x-b: ${response}\n`;
       const found = async (text: string) => withCode(await validate(text, { settings: { dialect: 'http' } }), 'unknown-context-variable');
 
       it('accepts the HTTP variables, in request and response mappings, whole or among text', async () => {
@@ -189,12 +176,12 @@ describe('$context variables of HTTP APIs', () => {
 
   describe('hover', () => {
     it('shows the HTTP documentation of an HTTP-only variable in an HTTP mapping', () => {
-      const text = hoverText(`${HTTP_OP}        requestParameters:\n          overwrite:header.x-route: $context.rout|eKey\n`);
+      const text = hoverText(`${HTTP_PROXY_OPERATION}        requestParameters:\n          overwrite:header.x-route: $context.rout|eKey\n`);
       assert.equal(text, `**$context.routeKey**\n\nThe context variable \`routeKey\`, of HTTP APIs only: ${findContextVariable(['routeKey'], 'http')!.doc}`);
     });
 
     it('gives only the HTTP meaning of a variable both kinds have, in an HTTP API', () => {
-      const text = hoverText(`${HTTP_OP}        requestParameters:\n          overwrite:header.x-id: 'id-\${context.reque|stId}'\n`)!;
+      const text = hoverText(`${HTTP_PROXY_OPERATION}        requestParameters:\n          overwrite:header.x-id: 'id-\${context.reque|stId}'\n`)!;
       assert.ok(text.endsWith(`The context variable \`requestId\`: ${findContextVariable(['requestId'], 'http')!.doc}\n\nThe rest is static text.`), text);
       assert.doesNotMatch(text, /In HTTP APIs/);
     });
