@@ -3,6 +3,22 @@ import { codes, rangeOf, validate, withCode } from './validate';
 
 const LAMBDA = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations';
 
+/** An HTTP API whose one security scheme is a JWT authorizer reading `source`, with `extra` lines of its settings. */
+const jwt = (source: string, extra = '') => `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-importexport-version: '1.0'
+paths: {}
+components:
+  securitySchemes:
+    token:
+      type: oauth2
+      flows: {}
+      x-amazon-apigateway-authorizer:
+        type: jwt
+        identitySource: '${source}'
+        jwtConfiguration: { issuer: 'https://issuer.example.com', audience: [app] }
+${extra}`;
+
 describe('authorizers and security requirements', () => {
   it('accepts a REST token authorizer on an apiKey header scheme', async () => {
     const text = `openapi: 3.0.1
@@ -147,20 +163,6 @@ ${ttl}${identity}`;
   });
 
   it('wants a JWT authorizer to read one header or query string parameter', async () => {
-    const jwt = (source: string) => `openapi: 3.0.1
-info: { title: t, version: '1' }
-x-amazon-apigateway-importexport-version: '1.0'
-paths: {}
-components:
-  securitySchemes:
-    token:
-      type: oauth2
-      flows: {}
-      x-amazon-apigateway-authorizer:
-        type: jwt
-        identitySource: '${source}'
-        jwtConfiguration: { issuer: 'https://issuer.example.com', audience: [app] }
-`;
     assert.equal(withCode(await validate(jwt('$request.header.Authorization')), 'invalid-identity-source').length, 0);
     assert.equal(withCode(await validate(jwt('$request.querystring.token')), 'invalid-identity-source').length, 0);
     for (const source of ['$request.header.Authorization, $context.sourceIp', '$stageVariables.token']) {
@@ -172,21 +174,7 @@ components:
   });
 
   it('says a JWT authorizer keeps no result cache, as a faded warning rather than an error', async () => {
-    const text = `openapi: 3.0.1
-info: { title: t, version: '1' }
-x-amazon-apigateway-importexport-version: '1.0'
-paths: {}
-components:
-  securitySchemes:
-    token:
-      type: oauth2
-      flows: {}
-      x-amazon-apigateway-authorizer:
-        type: jwt
-        identitySource: $request.header.Authorization
-        jwtConfiguration: { issuer: 'https://issuer.example.com', audience: [app] }
-        authorizerResultTtlInSeconds: 99999
-`;
+    const text = jwt('$request.header.Authorization', '        authorizerResultTtlInSeconds: 99999\n');
     const diagnostics = await validate(text);
     assert.deepEqual(codes(diagnostics), ['authorizer-field-not-applicable'], 'the range is not checked where nothing reads the value');
     assert.equal(diagnostics[0].severity, 2);
