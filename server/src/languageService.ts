@@ -1,5 +1,5 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens, SignatureHelp, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { savedEncodingProblem } from './services/savedEncoding';
 import { setRecent } from './util/recentMap';
 import { ApiDocument, parseApiDocument, withRecoveredTree } from './model/apiDocument';
@@ -7,6 +7,7 @@ import { getCodeActions } from './services/codeActions';
 import { doComplete } from './services/completion';
 import { doHover } from './services/hover';
 import { findDefinition, findReferences, findReferencesUpTo } from './services/navigation';
+import { findDocumentHighlights, findTemplateHighlights } from './services/documentHighlights';
 import { prepareRename, rename } from './services/rename';
 import { findWorkspaceSymbols } from './services/workspaceSymbols';
 import { findDocumentSymbols, findOutline } from './services/symbols';
@@ -14,6 +15,7 @@ import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND } from './services/codeLenses
 import { completeInStandaloneTemplate, completeInTemplate } from './services/templates/templateCompletion';
 import { templateAtOffset } from './services/templates/locate';
 import { hoverInStandaloneTemplate, hoverInTemplate } from './services/templates/templateHover';
+import { signatureHelpInStandaloneTemplate, signatureHelpInTemplate } from './services/templates/templateSignatureHelp';
 import { validateStandaloneTemplate } from './services/templates/templateValidation';
 import { standaloneTemplateSemanticTokens, templateSemanticTokens, type TemplateRuns } from './services/templates/templateSemanticTokens';
 import { TemplateContentCache } from './services/templates/templateContentCache';
@@ -49,7 +51,14 @@ export interface LanguageService {
   doComplete(document: TextDocument, position: Position, settings?: LanguageSettings): CompletionList | Promise<CompletionList>;
   /** A Promise only when a `$ref` into another file is summarised from that file. */
   doHover(document: TextDocument, position: Position, settings?: LanguageSettings): Hover | null | Promise<Hover | null>;
+  /**
+   * The method called around the cursor in a mapping template. `previous` is the help the editor shows already when
+   * it asks again as the cursor moves: the form chosen there stays chosen.
+   */
+  doSignatureHelp(document: TextDocument, position: Position, previous?: SignatureHelp): SignatureHelp | null;
   findDefinition(document: TextDocument, position: Position): Promise<Location[]>;
+  /** Where this document names what the cursor is on: its definition written, its uses read. */
+  findDocumentHighlights(document: TextDocument, position: Position): Promise<DocumentHighlight[]>;
   findReferences(document: TextDocument, position: Position, context?: { includeDeclaration: boolean }): Promise<Location[]>;
   /** The name under the cursor when it can be renamed, else undefined. */
   /** Throws `RenameError` with the reason when the name under the cursor cannot be renamed. */
@@ -179,6 +188,23 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const dialect = settings?.dialect && settings.dialect !== 'auto' ? settings.dialect : parsed.root && isOverLimit(document, sizeLimit) ? dialectFor(document, parsed, settings) : 'auto';
       const hover = hoverInTemplate(parsed, offset) ?? doHover(parsed, offset, options.resolver, dialect);
       return hover instanceof Promise ? hover.then(rangesHere) : rangesHere(hover);
+    },
+    doSignatureHelp: (document, position, previous) => {
+      if (isTemplateDocument(document)) return signatureHelpInStandaloneTemplate(document.getText(), document.offsetAt(position), document.uri, previous) ?? null;
+      const { parsed, offsetThere, change } = cache.readable(document, sizeLimit);
+      const offset = offsetThere(document.offsetAt(position));
+      if (offset === undefined) return null;
+      // The arguments are read from the template's text: from an earlier version's, only while the edit since has left
+      // that template as it was.
+      const template = change && templateAtOffset(parsed, offset);
+      if (template && change.start <= template.node.end && change.oldEnd >= template.node.offset) return null;
+      return signatureHelpInTemplate(parsed, offset, previous) ?? null;
+    },
+    findDocumentHighlights: async (document, position) => {
+      if (isTemplateDocument(document)) return findTemplateHighlights(document.getText(), document.offsetAt(position));
+      const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);
+      const offset = offsetThere(document.offsetAt(position));
+      return offset === undefined ? [] : rangesHere(await findDocumentHighlights(parsed, offset));
     },
     findDefinition: async (document, position) => {
       const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);

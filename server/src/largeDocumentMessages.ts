@@ -10,6 +10,8 @@ import type { LanguageSettings } from './services/validationTypes';
 export type HostedFeature =
   | 'doComplete'
   | 'doHover'
+  | 'doSignatureHelp'
+  | 'findDocumentHighlights'
   | 'findDefinition'
   | 'findReferences'
   | 'prepareRename'

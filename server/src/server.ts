@@ -58,7 +58,10 @@ connection.onInitialize((params): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       completionProvider: { triggerCharacters: ['.', '/', "'", '"', '$', ':', '#'], resolveProvider: false },
       hoverProvider: true,
+      // `)` closes the call, after which the help goes away.
+      signatureHelpProvider: { triggerCharacters: ['(', ','], retriggerCharacters: [')'] },
       definitionProvider: true,
+      documentHighlightProvider: true,
       referencesProvider: true,
       renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
@@ -205,6 +208,10 @@ async function serve<T>(uri: string, feature: string, fallback: T, run: (documen
 
 connection.onCompletion((params) => serve(params.textDocument.uri, 'Completion', null, (d) => answer(d, 'doComplete', params.position, settings)));
 connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d) => answer(d, 'doHover', params.position, settings)));
+connection.onSignatureHelp((params) =>
+  serve(params.textDocument.uri, 'Signature help', null, (d) => answer(d, 'doSignatureHelp', params.position, params.context?.isRetrigger ? params.context.activeSignatureHelp : undefined)),
+);
+connection.onDocumentHighlight((params) => serve(params.textDocument.uri, 'Highlights', [], (d) => answer(d, 'findDocumentHighlights', params.position)));
 connection.onDefinition((params) => serve(params.textDocument.uri, 'Go to definition', [], (d) => answer(d, 'findDefinition', params.position), isNavigable));
 connection.onReferences((params) => serve(params.textDocument.uri, 'Find references', [], (d) => answer(d, 'findReferences', params.position, params.context), isNavigable));
 connection.onPrepareRename((params) => renaming(params.textDocument.uri, 'Prepare rename', async (d) => (await answer(d, 'prepareRename', params.position)) ?? null));

@@ -4,7 +4,7 @@ import { findNodeAtPath, getProperty } from '../model/navigate';
 import type { AnyNode, NodePath } from '../model/nodes';
 import { findOperationResponse, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
-import { declaredParameterAt, operationContaining } from './editing/operationFacts';
+import { declaredParameterAt, operationContaining, REQUEST_PARAMETER_EXPRESSION } from './editing/operationFacts';
 import { extensionIndexOf } from './editing/documentPaths';
 import { documentedDefinition, findSymbolUses, isRequirementKey, mappedHeaderDeclaration, refSymbol, scalarAt, segmentUnder, symbolAt, VALIDATOR_KEY } from './symbolReferences';
 import { keyOf } from '../model/property';
@@ -48,7 +48,7 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
     const validator = getProperty(requestValidators(document), value);
     return validator ? [locationOf(document, keyOf(validator))] : [];
   }
-  const parameter = /^(?:method\.request|\$request)\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/.exec(value);
+  const parameter = REQUEST_PARAMETER_EXPRESSION.exec(value);
   if (parameter) {
     const declared = declaredParameterAt(document, path, parameter[1], parameter[2]);
     return declared ? [locationOf(document, declared.node)] : [];

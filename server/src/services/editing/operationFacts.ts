@@ -35,6 +35,12 @@ export function responseCodesAt(document: ApiDocument, path: NodePath): string[]
   return op ? operationResponses(op).map(keyName) : [];
 }
 
+/**
+ * A mapping expression that reads a method request parameter: REST's `method.request.path.id` or HTTP's
+ * `$request.path.id`. Group 1 is the location name, group 2 the parameter's name.
+ */
+export const REQUEST_PARAMETER_EXPRESSION = /^(?:method\.request|\$request)\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/;
+
 /** Location names of REST mapping expressions (`method.request.querystring.q`) for OpenAPI parameter locations. */
 export const MAPPING_LOCATION: Record<string, string> = { path: 'path', query: 'querystring', header: 'header' };
 

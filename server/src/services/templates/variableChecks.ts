@@ -114,6 +114,11 @@ export function definedVariables(text: string, scanned: ScannedTemplate): Set<st
   return collectDefinitions(text, scanned, directiveAssignments(text, scanned)).set;
 }
 
+/** The references that name what a `#set`, a `#foreach` loop, a `#macro` parameter or a `#define` sets. */
+export function variableDefinitions(text: string, scanned: ScannedTemplate): Set<TemplateReference> {
+  return collectDefinitions(text, scanned, directiveAssignments(text, scanned)).definitions;
+}
+
 /** A `#set` read from its references. */
 export interface SetAssignment {
   /** The first reference inside the parentheses. */

@@ -1,0 +1,146 @@
+/**
+ * Signature help inside mapping templates, embedded in an API definition or in a `.vtl` file: the forms of the
+ * `$input`/`$util` method whose parentheses hold the cursor, or the Java method of a value whose shape completion
+ * knows (see variableValues), with the argument under the cursor.
+ */
+import { MarkupKind, type MarkupContent, type ParameterInformation, type SignatureHelp, type SignatureInformation } from 'vscode-languageserver-types';
+import type { ApiDocument } from '../../model/apiDocument';
+import type { TemplateKind, TemplateMember } from '../../facts/templateVariableTypes';
+import { JAVA_VALUE_METHODS, JAVA_VALUE_TYPES } from './javaValueMethods';
+import { templateAtOffset } from './locate';
+import { resolveReference } from './memberLookup';
+import { scanTemplate, type CallSite, type ScannedTemplate, type TemplateReference } from './templateScanner';
+import { payloadFacts } from './templateSchemas';
+import { standaloneTemplateKind } from './templateValidation';
+import { factsOf, TemplateBindings, type PayloadLookup } from './variableValues';
+
+/** `previous` is the help the editor shows already, when it asks again as the cursor moves: its chosen form is kept. */
+export function signatureHelpInTemplate(document: ApiDocument, offset: number, previous?: SignatureHelp): SignatureHelp | undefined {
+  const template = templateAtOffset(document, offset);
+  if (!template) return undefined;
+  const site: TemplateSite = { kind: template.kind, payload: (steps) => payloadFacts(document, template, steps) };
+  return signatureHelpAt(template.text, template.toTemplateOffset(offset), site, previous);
+}
+
+export function signatureHelpInStandaloneTemplate(text: string, offset: number, fileName = '', previous?: SignatureHelp): SignatureHelp | undefined {
+  return signatureHelpAt(text, offset, { kind: standaloneTemplateKind(fileName) }, previous);
+}
+
+interface TemplateSite {
+  kind: TemplateKind;
+  /** What the payload schema says, when one is known. */
+  payload?: PayloadLookup;
+}
+
+interface EnclosingCall {
+  reference: TemplateReference;
+  /** The segment of `reference` that is called. */
+  index: number;
+  call: CallSite;
+}
+
+function signatureHelpAt(text: string, offset: number, site: TemplateSite, previous: SignatureHelp | undefined): SignatureHelp | undefined {
+  // Gateway responses substitute variables and nothing else: no method is called there.
+  if (site.kind === 'gatewayResponse') return undefined;
+  const scanned = scanTemplate(text);
+  const enclosing = callAt(scanned, offset);
+  if (!enclosing) return undefined;
+  const signatures = signaturesOf(text, scanned, enclosing, site);
+  if (!signatures?.length) return undefined;
+  const activeParameter = argumentIndex(text, enclosing.call, offset);
+  const activeSignature = chooseForm(signatures, enclosing.call.args.length, activeParameter, previous);
+  return { signatures, activeSignature, activeParameter };
+}
+
+/** The innermost call whose parentheses hold the offset: after its `(`, up to and including its `)`. */
+function callAt(scanned: ScannedTemplate, offset: number): EnclosingCall | undefined {
+  let found: EnclosingCall | undefined;
+  for (const reference of scanned.references) {
+    // References are in source order, and one that starts at the offset holds no call around it; one that ends before
+    // it has closed its calls (an unclosed call runs to the end of the text).
+    if (reference.start >= offset) break;
+    if (reference.end < offset) continue;
+    reference.segments.forEach((segment, index) => {
+      const call = segment.call;
+      if (!call || call.open >= offset || (call.close >= 0 && offset > call.close)) return;
+      // Calls nest in each other's arguments: the one opened last is the innermost.
+      if (!found || call.open > found.call.open) found = { reference, index, call };
+    });
+  }
+  return found;
+}
+
+/**
+ * The argument under the cursor. The scanner splits arguments at the commas of the call's own level (not those in
+ * strings, nested calls, parentheses, brackets or braces), and only white space stands between an argument and the
+ * comma after it.
+ */
+function argumentIndex(text: string, call: CallSite, offset: number): number {
+  let index = 0;
+  for (let i = 1; i < call.args.length; i++) {
+    const comma = text.indexOf(',', call.args[i - 1].end);
+    if (comma < 0 || comma >= offset) break;
+    index = i;
+  }
+  return index;
+}
+
+function signaturesOf(text: string, scanned: ScannedTemplate, enclosing: EnclosingCall, site: TemplateSite): SignatureInformation[] | undefined {
+  const { reference, index } = enclosing;
+  const segment = reference.segments[index];
+  const catalog = resolveReference(reference)?.resolved.find((r) => r.segment === segment);
+  if (catalog) return catalog.member.kind === 'method' ? catalogForms(catalog.member, catalog.path) : undefined;
+  // Past the catalog, the receiver is a value whose Java methods completion offers when it knows the value's shape.
+  const facts = factsOf(TemplateBindings.of(text, scanned).valueOf(reference, index), site.payload);
+  if (!facts?.shape) return undefined;
+  const method = JAVA_VALUE_METHODS[facts.shape].find((m) => m.name === segment.name);
+  if (!method) return undefined;
+  const params = method.params.map((p) => ({ label: `${p.type} ${p.name}` }));
+  return [signature(`${JAVA_VALUE_TYPES[facts.shape]}.${method.name}`, params, method.returns, method.doc)];
+}
+
+/** One form per number of arguments the catalog allows: `$input.params()` and `$input.params(String name)`. */
+function catalogForms(member: TemplateMember, path: string[]): SignatureInformation[] {
+  const params = member.params ?? [];
+  const most = Math.min(member.maxArgs ?? params.length, params.length);
+  const least = Math.min(member.minArgs ?? params.length, most);
+  const documentation = `${member.doc}\n\n[Documentation](${member.docsUrl})`;
+  const forms: SignatureInformation[] = [];
+  for (let count = least; count <= most; count++) {
+    const shown = params.slice(0, count).map((p) => ({ label: `${p.type} ${p.name}`, doc: p.doc }));
+    forms.push(signature(`$${path.join('.')}`, shown, member.returns ?? 'Object', documentation));
+  }
+  return forms;
+}
+
+/** Parameters are labelled by their offsets in the signature's label, which is unambiguous where names repeat. */
+function signature(name: string, params: Array<{ label: string; doc?: string }>, returns: string, documentation: string): SignatureInformation {
+  let label = `${name}(`;
+  const parameters = params.map((p, i): ParameterInformation => {
+    if (i > 0) label += ', ';
+    const start = label.length;
+    label += p.label;
+    const parameter: ParameterInformation = { label: [start, label.length] };
+    if (p.doc) parameter.documentation = markdown(p.doc);
+    return parameter;
+  });
+  label += `): ${returns}`;
+  return { label, documentation: markdown(documentation), parameters };
+}
+
+/**
+ * The form shown first: the one the editor showed, while it still takes the arguments written, else the shortest that
+ * has a parameter at the cursor and takes every argument written (with none written yet, the one that takes one).
+ */
+function chooseForm(forms: SignatureInformation[], argumentCount: number, activeParameter: number, previous: SignatureHelp | undefined): number {
+  const shownLabel = previous?.signatures[previous.activeSignature ?? 0]?.label;
+  const shown = forms.findIndex((f) => f.label === shownLabel);
+  const takes = (form: SignatureInformation, count: number) => (form.parameters?.length ?? 0) >= count;
+  if (shown >= 0 && takes(forms[shown], argumentCount)) return shown;
+  const fitting = forms.findIndex((f) => takes(f, Math.max(argumentCount, activeParameter + 1)));
+  return fitting >= 0 ? fitting : forms.length - 1;
+}
+
+function markdown(value: string): MarkupContent {
+  return { kind: MarkupKind.Markdown, value };
+}
