@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -8,30 +7,12 @@ import type { InvokeLocalResult } from '../../server/src/invokeRequests';
 import { largeDefinition } from '../unit/editing/documents';
 import { TestLspClient } from './lspClient';
 import { lambdaOperation, writePidFunctions } from '../support/pidFunctions';
+import { running } from '../support/processState';
 
 const MB = 1024 * 1024;
 
 /** Over the 1 MB limit the server is given, so that its own thread serves it; two Lambda proxy operations at the end. */
 const DEFINITION = largeDefinition({ items: Math.ceil((1.2 * MB) / 420) }).replace('\ncomponents:\n', `\n${lambdaOperation('/quick', 'Quick')}${lambdaOperation('/stuck', 'Stuck')}components:\n`);
-
-/**
- * Whether the process still runs. Once the server has exited its children belong to init, which reaps them; a zombie
- * left to an init that does not (in some containers) no longer runs either.
- */
-function running(pid: number): boolean {
-  let state: string;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    state = stat.slice(stat.lastIndexOf(')') + 2);
-  } catch {
-    try {
-      state = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
-    } catch {
-      return false;
-    }
-  }
-  return !/^[ZX]/.test(state);
-}
 
 async function until(what: () => string, test: () => boolean): Promise<void> {
   const end = Date.now() + 10_000;
@@ -66,7 +47,7 @@ describe('Lambda workers, when the server exits', function () {
    * Runs the quick function, leaves the stuck one busy, stops the server `how`, and requires both processes gone. The
    * definition is served by the server's own thread, or, under the limit, by its main thread.
    */
-  async function stopLeavesNone(how: 'exit' | 'SIGTERM', large: boolean): Promise<void> {
+  async function stopLeavesNone(how: 'exit' | 'SIGTERM' | 'SIGKILL', large: boolean): Promise<void> {
     const client = await TestLspClient.start({ validation: { maxFileSizeMB: large ? 1 : 20 } });
     const exited = new Promise((resolve) => client.process.once('exit', resolve));
     try {
@@ -89,9 +70,12 @@ describe('Lambda workers, when the server exits', function () {
         // As an editor stops the server: shutdown, then exit, and the process ends by itself.
         await client.connection.sendRequest('shutdown');
         void client.connection.sendNotification('exit');
-      } else {
+      } else if (how === 'SIGTERM') {
         // As an editor that does not wait for the exit notification stops it.
         client.process.kill('SIGTERM');
+      } else {
+        // As an editor's crash or the OOM killer ends it: no exit hook runs, and the busy worker must see for itself.
+        client.process.kill('SIGKILL');
       }
       await exited;
       for (const pid of [quick, stuck]) await until(() => `worker ${pid} still runs after the server exited`, () => !running(pid));
@@ -106,5 +90,10 @@ describe('Lambda workers, when the server exits', function () {
   it('leaves none running when the server is ended by SIGTERM, from its own thread or its main one', async () => {
     await stopLeavesNone('SIGTERM', true);
     await stopLeavesNone('SIGTERM', false);
+  });
+
+  it('leaves none running when the server is killed outright, from its own thread or its main one', async () => {
+    await stopLeavesNone('SIGKILL', true);
+    await stopLeavesNone('SIGKILL', false);
   });
 });

@@ -345,7 +345,10 @@ describe('gateway Lambda proxy integration', function () {
     const results = await Promise.all(Array.from({ length: 8 }, () => gw.invoke({ method: 'GET', path: '/pets/1', query: { ms: ['800'] } })));
     assert.deepEqual(results.map((r) => r.status), [200, 200, 200, 200, 200, 200, 200, 200]);
     const waits = results.flatMap((r) => r.log.map((e) => e.message).filter((m) => m.startsWith('Waited ')));
-    assert.equal(waits.length, 4, waits.join('\n'));
+    // On a busy machine a warm worker may still be finishing its last answer as the first four arrive: a wait of a few
+    // milliseconds there is not what this test is about.
+    const long = waits.filter((m) => Number(/^Waited (\d+) ms/.exec(m)?.[1]) >= 400);
+    assert.equal(long.length, 4, waits.join('\n'));
     assert.match(waits[0], /^Waited \d+ ms for a free local worker: each function runs at most 4 invocations at once here \(Lambda would start more\); the integration timeout counts from the end of the wait$/);
     // A function slower than the timeout still times out.
     const late = await gw.invoke({ method: 'GET', path: '/pets/1', query: { ms: ['1700'] } });

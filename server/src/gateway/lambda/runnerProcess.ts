@@ -168,8 +168,9 @@ export class OwnedRunners {
 const owners = new Set<OwnedRunners>();
 
 /**
- * The server is exiting: its threads go with it without stopping first, and a process busy in a handler's endless loop
- * would go on running, an orphan, since it only ends by itself when its channel closes and it is free to hear that.
+ * The server is exiting: its threads go with it without stopping first. A process idle ends by itself when its channel
+ * closes; one busy in a handler's endless loop only once its parent watch (parentWatchSource.ts) sees the server gone,
+ * and when the watch could not start, never. Ended here, both go at once.
  */
 function endEveryOwner(): void {
   for (const owner of [...owners]) owner.end();

@@ -1,3 +1,4 @@
+import { PARENT_WATCH_SOURCE } from './parentWatchSource';
 import { RESPONSE_STREAM_SOURCE } from './responseStreamSource';
 import { TYPESCRIPT_HOOK_SOURCE } from './typescriptHandlers';
 
@@ -7,7 +8,8 @@ import { TYPESCRIPT_HOOK_SOURCE } from './typescriptHandlers';
  * invocation at a time, and answers over the IPC channel. Errors take Lambda's shape: errorType, errorMessage,
  * trace. A streaming handler (`awslambda.streamifyResponse`) sends its bytes as `chunk` messages before its result,
  * which then says `streamed` and carries no value. A process about to end on an uncaught exception, or for outgrowing
- * its memory limit (the first argument, in MB), says why first (`uncaught`, `memory`).
+ * its memory limit (the first argument, in MB), says why first (`uncaught`, `memory`). It ends with the server that
+ * started it: idle, when its channel closes; busy in a handler, when its parent watch sees the server gone.
  */
 export const RUNNER_SOURCE = String.raw`
 'use strict';
@@ -115,7 +117,7 @@ function userTrace(stack) {
 }
 
 process.on('disconnect', () => process.exit(0));
-
+${PARENT_WATCH_SOURCE}
 // Lambda's log has what the function wrote to stdout and stderr in the order it wrote it. Two pipes are read in
 // whatever order the host finds them ready, so what goes to stderr from JavaScript takes the stdout pipe too; only
 // what Node.js itself writes to the stderr pipe (V8's report of a full heap) still comes apart.
