@@ -1,7 +1,9 @@
 // UI check in a real VS Code (code-server + headless Chromium): Go to Symbol in Workspace lists the operations of both
-// examples, the HTTP API's from disk; F2 on a schema offers its name for renaming; a new line of an operation
-// completes OpenAPI's own keys beside the API Gateway extensions. Saves test-output/screenshots/workspace-symbols.png,
-// rename.png and completion.png as evidence; nothing is renamed, the typed line is undone, nothing is saved.
+// examples, the HTTP API's from disk; F2 on a schema offers its name for renaming; the cursor on it highlights its
+// definition and uses; parameter hints show inside a template's `$util` call; a new line of an operation completes
+// OpenAPI's own keys beside the API Gateway extensions. Saves test-output/screenshots/workspace-symbols.png, rename.png,
+// highlights.png, signature-help.png and completion.png as evidence; nothing is renamed, the typed line is undone,
+// nothing is saved.
 //   npx tsx test/vscode/ui/editingScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -44,6 +46,30 @@ async function main(): Promise<number> {
       if (value !== 'Pet') throw new Error(`the rename box offers "${value}", not "Pet"`);
       await page.waitForTimeout(300);
       shots.push(await screenshot(page, 'rename'));
+      await page.keyboard.press('Escape');
+    });
+
+    await checks.check('the cursor on a schema highlights its definition and its $refs', async () => {
+      const line = readFileSync(path.join(examples, 'petstore.yaml'), 'utf8').split('\n').findIndex((l) => /^ {4}Pet:/.test(l)) + 1;
+      await goToLine(page, line, 6);
+      // A write highlight is the language server's: the editor's own word highlighter marks text alone.
+      await page.locator('.cdr.wordHighlightStrong').first().waitFor({ state: 'attached', timeout: 30_000 });
+      await page.waitForTimeout(300);
+      shots.push(await screenshot(page, 'highlights'));
+    });
+
+    await checks.check('parameter hints show inside a $util call of a mapping template', async () => {
+      const lines = readFileSync(path.join(examples, 'petstore.yaml'), 'utf8').split('\n');
+      const line = lines.findIndex((l) => l.includes('$util.escapeJavaScript($pet.name)')) + 1;
+      const call = '$util.escapeJavaScript(';
+      await goToLine(page, line, lines[line - 1].indexOf(call) + call.length + 1);
+      await page.keyboard.press('Control+Shift+Space');
+      const hints = page.locator('.parameter-hints-widget.visible');
+      await hints.waitFor({ timeout: 30_000 });
+      const text = await hints.innerText();
+      if (!text.includes('escapeJavaScript(String text)')) throw new Error(`the parameter hints read "${text}"`);
+      await page.waitForTimeout(300);
+      shots.push(await screenshot(page, 'signature-help'));
       await page.keyboard.press('Escape');
     });
 
