@@ -13,8 +13,8 @@ export interface BareMacroCall {
   written: string;
 }
 
-/** A directive's name in Velocity: `#m-x` calls `m`, and `#m_x` is another name. */
-const CALL = /#(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_]))(?![ \t\r\n]*\()/y;
+/** A directive's name in Velocity: `#m-x` calls `m`, and `#m_x` and `#m@x` are other names. */
+const CALL = /#(?:\{([A-Za-z_][A-Za-z0-9_@]*)\}|([A-Za-z_][A-Za-z0-9_@]*)(?![A-Za-z0-9_@]))(?![ \t\r\n]*\()/y;
 const HASH = 35;
 const DEFINITION = /#macro[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/g;
 const DIRECTIVES = new Set(['set', 'if', 'elseif', 'else', 'end', 'foreach', 'include', 'parse', 'macro', 'define', 'evaluate', 'break', 'stop', 'literal']);

@@ -10,7 +10,7 @@ import { lexTemplate, Rule } from './velocityLexer';
  * A braced name and the blanks before its `(`, where velocityjs's lexer takes the `(` as opening arguments (else its
  * text would print as rewritten); `noescape` is a block directive to velocityjs, no macro.
  */
-const BRACED_CALL = /\{(?!noescape\})([A-Za-z_][A-Za-z0-9_]*)\}(?=[ ]*\([\s]*[$'"[{\-0-9\w()!])/y;
+const BRACED_CALL = /\{(?!noescape\})([A-Za-z_][A-Za-z0-9_@]*)\}(?=[ ]*\([\s]*[$'"[{\-0-9\w()!])/y;
 
 /** The text with every braced macro call's name written plain, or undefined when it has none. */
 export function readBracedCalls(text: string): string | undefined {
@@ -37,7 +37,7 @@ export function readBracedCalls(text: string): string | undefined {
 }
 
 /** Braced names and names starting with `_` before a call's `(`, which velocityjs's lexer reads as text. */
-const UNREAD_CALL_NAME = /#\{([A-Za-z_][A-Za-z0-9_]*)\}(?=[ ]*\()|#_(?=[A-Za-z0-9_-]*[ ]*\()/g;
+const UNREAD_CALL_NAME = /#\{([A-Za-z_][A-Za-z0-9_@]*)\}(?=[ ]*\()|#_(?=[A-Za-z0-9_-]*[ ]*\()/g;
 
 /**
  * The text, as long, with every call's name written as velocityjs's lexer reads a call (`#{m}(` as `#m  (`, `#_m(` as

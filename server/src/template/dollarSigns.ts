@@ -14,7 +14,7 @@ import { argumentLists, insideLists } from './argumentLists';
  * after it: the directive's token takes them in, blanks before `#set` too (SET_DIRECTIVE), so they print nothing. The
  * look-behinds start a match only at the first of them, so that a long run of `$` is read once.
  */
-export const DOLLARS_BEFORE_DIRECTIVE = /(?<![\\$])(?<!\$\\*!)(?:\\*\$(?:\\*!)?)+(?:[ \t]*(?=#set[ \t]*\()|(?=#(?:if|elseif)[ \t]*\(|#(?:\{(?:else|end)\}|(?:else|end)(?![A-Za-z0-9_]))))/;
+export const DOLLARS_BEFORE_DIRECTIVE = /(?<![\\$])(?<!\$\\*!)(?:\\*\$(?:\\*!)?)+(?:[ \t]*(?=#set[ \t]*\()|(?=#(?:if|elseif)[ \t]*\(|#(?:\{(?:else|end)\}|(?:else|end)(?![A-Za-z0-9_@]))))/;
 
 /**
  * `$`s and backslashes right before a reference (`$\$x`, `$!\\$x`, `\$\$x`, `\$$x`): one token with the reference,
@@ -162,7 +162,7 @@ export const DOLLAR_BLOCK_HINT = /\$(?:\\*!)?#\{?(?:foreach|macro|define|@)/;
  * opens no block, so that the `#end` after it closes the block around it. The match is the `#` and the name (`#@` for a
  * block macro call).
  */
-export const BLOCK_AFTER_DOLLAR = /(?<=\$(?:\\*!)?)#(?:\{(?:foreach|macro|define)\}|(?:foreach|macro|define)(?![A-Za-z0-9_])|@(?=[A-Za-z_]))/;
+export const BLOCK_AFTER_DOLLAR = /(?<=\$(?:\\*!)?)#(?:\{(?:foreach|macro|define)\}|(?:foreach|macro|define)(?![A-Za-z0-9_@])|@(?=[A-Za-z_]))/;
 
 /**
  * Where a `BLOCK_AFTER_DOLLAR` stands outside the string literals given, with what to say when the blocks then do not

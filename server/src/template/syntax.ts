@@ -9,7 +9,7 @@
  * Parsed templates are cached by their text.
  */
 import { argumentBlanks, placeErrorInSource, placeInSource } from './argumentBlanks';
-import { dropArgumentHashes } from './argumentHashes';
+import { dropArgumentHashes, METHOD_BEFORE_COMMENT } from './argumentHashes';
 import { macrosOnLoad, ownMacros, setMacrosOnLoad } from './macroLoading';
 import { argumentLists, insideLists, listAt } from './argumentLists';
 import { callArgumentProblem, textCallProblem } from './callArguments';
@@ -23,6 +23,7 @@ import { readBracedCalls } from './bracedMacroCalls';
 import { BREAK_ARGUMENT_CODE, placeBreakScopes, readBreakCalls, type BreakProblem } from './breakScopes';
 import { definedMacroNames, lastWords, placeWordArguments, refusedWhileParsing, WORD_ARGUMENT_CODE, wordArgumentInString, wordArgumentNote, type WordCall } from './wordArguments';
 import { calledName, readUnderscoreCalls } from './underscoreNames';
+import { nameAsWritten, readAtSignNames, restoreAtSignNames } from './atSignNames';
 import {
   afterDollar,
   argumentPrefixes,
@@ -162,7 +163,7 @@ function stopsAfterText(template: string, [open, close]: [number, number], offse
   return METHOD_BEFORE.test(template.slice(Math.max(0, open - 256), open)) && !/['"]/.test(template.slice(open + 1, offset));
 }
 
-const MACRO_HEADER = /#macro[ \t]*\([ \t\r\n]*[A-Za-z_][\w-]*(?:[ \t\r\n]*,?[ \t\r\n]*\$!?\{?[A-Za-z_][\w-]*\}?)*/g;
+const MACRO_HEADER = /#macro[ \t]*\([ \t\r\n]*[A-Za-z_][\w@-]*(?:[ \t\r\n]*,?[ \t\r\n]*\$!?\{?[A-Za-z_][\w-]*\}?)*/g;
 
 /** A braced directive, after any backslashes; unparsed text (`#[[ ]]#`) is matched only to be left as it is. */
 const BRACED_DIRECTIVE = /#\[\[[\s\S]*?\]\]#|(\\*)#\{(set|if|elseif|foreach|macro|define)\}(?=[ \t\r\n]*\()|(?<!\$)(\\*)#\{(break)\}/g;
@@ -283,7 +284,7 @@ interface MacroBlock {
   end: number;
 }
 
-const MACRO_NAME = /#\{?macro\}?[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/y;
+const MACRO_NAME = /#\{?macro\}?[ \t]*\([ \t\r\n]*([A-Za-z_][\w@-]*)/y;
 
 /** The `#macro` blocks of the text, outside the string literals given. */
 function macroBlocks(text: string, strings: readonly StringLiteral[]): MacroBlock[] {
@@ -372,7 +373,10 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   const escapes = readOtherwise ? escapeEdits(source, fragment, bracedDirectives, readings) : undefined;
   // `#break(` with its arguments is read as a macro call, and made a `break` again in the tree.
   const breaking = readBreakCalls(source);
-  const escaped = withEdits(breaking ?? source, escapes);
+  const escapedText = withEdits(breaking ?? source, escapes);
+  // Names with an `@` velocityjs must read as a macro's are written with digits, and named back in the tree.
+  const atNamed = readAtSignNames(escapedText, fragment);
+  const escaped = atNamed ?? escapedText;
   // `#name` and `$#name` among the arguments of a macro call are words to Velocity; velocityjs reads a directive
   // (`#m(#foreach)`) or a lexical error there.
   const hashWords = readArgumentWords(escaped, source);
@@ -391,7 +395,8 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   const read = loose?.text ?? underscored ?? braced;
   // A macro called without parentheses is text to velocityjs: its `#` is swapped for a stand-in, and the call put in
   // the tree in its place.
-  const bareCalls = source.search(STAND_INS) < 0 ? findBareMacroCalls(read, fragment).filter((call) => !afterDollar(source, call.offset)) : [];
+  let bareCalls = source.search(STAND_INS) < 0 ? findBareMacroCalls(read, fragment).filter((call) => !afterDollar(source, call.offset)) : [];
+  if (atNamed && bareCalls.length > 0) bareCalls = bareCalls.map((call) => ({ offset: call.offset, name: nameAsWritten(source, call.offset + call.written.indexOf(call.name), call.name), written: source.slice(call.offset, call.offset + call.written.length) }));
   const text = bareCalls.length > 0 ? withEdits(read, bareCalls.map((call) => [call.offset, BARE_MACRO_HASH])) : read;
   // Lists, maps and ranges are read with Velocity's grammar and velocityjs sees references in their place.
   const values = mayHoldValues(text) ? scanTemplateValues(text) : undefined;
@@ -462,6 +467,7 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   }
   const textCall = source.includes('(') ? textCallProblem(source, lexText, readings.callsAsText) : undefined;
   if (textCall) return { ok: false, problems: [{ code: 'syntax', message: textCall.message, ...lineColumn(source, textCall.offset) }] };
+  if (readings.refused) return { ok: false, problems: [{ code: 'syntax', message: readings.refused.message, ...lineColumn(source, readings.refused.offset) }] };
   const notes: SyntaxProblem[] = [];
   for (const [offset, char] of escapes ?? []) {
     // A bare `#set` is text, likely written by mistake; an escaped `\#set(` is text on purpose.
@@ -471,6 +477,7 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   }
   const sourceText = new SourceText(written, hashes ? source : undefined);
   finishTree(tree, sourceText, literals.placeholders, notes, values?.nodes.size ? values.nodes : undefined, readOtherwise || bareCalls.length > 0, bareCalls, opened, readings.macroTexts);
+  if (atNamed) restoreAtSignNames(tree, sourceText.text, (pos) => sourceText.offset(pos.first_line, pos.first_column));
   if (readings.valueless.size > 0) markValueless(tree, readings.valueless);
   if (keywordNames) restoreKeywordNames(tree, keywordNames.written);
   if (loose?.literalParameters.size) placeLiteralParameters(tree, loose.literalParameters, (pos) => sourceText.offset(pos.first_line, pos.first_column));
@@ -1008,12 +1015,31 @@ const PARSE_HINT =
  */
 const LONE_QUIET = /\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])/;
 /** `#@` that starts no block macro call, which Velocity prints as text. */
-const LONE_AT = /#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()/;
+const LONE_AT = /#@(?![A-Za-z_][\w@-]*[ \t\r\n]*\()/;
 /**
- * `#break` with an `@` after it: Velocity's directive names take `@`, so the name is `break@…`, no directive, and
- * (called without parentheses) text; velocityjs's lexer ends the name before the `@` and breaks.
+ * A directive's word with an `@` after it: Velocity's directive names take `@`, so the name is `end@…`, no directive,
+ * and without parentheses text unless a macro has it (atSignNames); velocityjs's lexer ends the name before the `@`
+ * and reads the directive.
  */
-const BREAK_AT_NAME = /#break(?=@)/;
+const KEYWORD_AT_NAME = /#(?:set|if|elseif|else|end|break|foreach|define|macro|noescape)(?=@)/;
+const KEYWORD_BEFORE_AT = new RegExp(`^${KEYWORD_AT_NAME.source.replace('(?=@)', '')}$`);
+const AT_NAME = /[A-Za-z_][\w@]*/y;
+/** The rest of the template after a line comment and its line end. */
+const REST_AFTER_COMMENT = /^##[^\r\n]*(?:\r\n?|\n)([\s\S]*)$/;
+/**
+ * What Velocity reads in that state after a METHOD_BEFORE_COMMENT comment as it reads it elsewhere: comments, string
+ * literals, directives and references.
+ */
+const READ_AFTER_COMMENT =
+  /\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*\((?:\$(?:\\*!)?|#(?!#))*\$(?:\\*!)?##[^\r\n]*(?:\r\n?|\n)?|##[^\r\n]*(?:\r\n?|\n)?|#\*[\s\S]*?\*#|'[^']*'|"[^"]*"|#\{?[A-Za-z_][\w@]*\}?(?:[ \t]*\((?:[^()]|\([^()]*\))*\))?|\$!?\{?[A-Za-z_][\w-]*\}?(?:\.[A-Za-z_][\w-]*(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\])*/g;
+/** What it cannot read there: anything but a name, a number, a `.` or `-`; a range's `..`, `true` or `false` alone. */
+const UNREAD_AFTER_COMMENT = /[^\w.-]|\.\.|(?<![\w.])(?:true|false)(?!\w)/;
+
+function methodCommentMessage(source: string, open: number): string {
+  const method = /[A-Za-z_][\w-]*$/.exec(source.slice(Math.max(0, open - 200), open))?.[0] ?? '';
+  return `After the line comment right inside \`.${method}(\`, Velocity 1.7 reads the rest of the template as that call's arguments and cannot parse it: put a blank between the \`(\` and the \`$\`, or close the call before the comment`;
+}
+
 /** `.name` after a lone `$!`: Velocity's DOT token, which prints `.` and drops the `$!` before it. */
 const QUIET_DOT = /^\.[A-Za-z][\w-]*(?![\w.([-])/;
 
@@ -1028,7 +1054,7 @@ const DOT_BEFORE_UNDERSCORE = /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\
  * `$`s before a directive are looked for back from its `#`: read forward from each `$`, a long run of `$` and blanks
  * would be read to its end once for each of them.
  */
-const ESCAPE_HINT = new RegExp(`${PREFIXED_REFERENCE.source}|${LONE_DOLLAR_BANGS.source}|${BLOCK_AFTER_DOLLAR.source}|\\\\[#$!]|${LONE_QUIET.source}|${LONE_AT.source}|${BREAK_AT_NAME.source}|${PARSE_HINT.source}|\\)\\(|#(?<=(?<![$\\\\])(?<!\\$!)\\$[\\\\!$ \t]*#)(?:set|if|elseif|else|end|break|stop|\\{)`);
+const ESCAPE_HINT = new RegExp(`${PREFIXED_REFERENCE.source}|${LONE_DOLLAR_BANGS.source}|${BLOCK_AFTER_DOLLAR.source}|\\\\[#$!]|${LONE_QUIET.source}|${LONE_AT.source}|${KEYWORD_AT_NAME.source}|${METHOD_BEFORE_COMMENT.source}|${PARSE_HINT.source}|\\)\\(|#(?<=(?<![$\\\\])(?<!\\$!)\\$[\\\\!$ \t]*#)(?:set|if|elseif|else|end|break|stop|\\{)`);
 const KEPT_BACKSLASH = '\uE000';
 const KEPT_HASH = '\uE001';
 const KEPT_DOLLAR = '\uE002';
@@ -1066,6 +1092,7 @@ const AFTER_REFERENCE = /(?:\$!?[A-Za-z_](?:[\w.-]|\([^()\n]*\)|\[[^\]\n]*\])*|\
 const ESCAPE_TOKENS = new RegExp(
   [
     /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#/.source,
+    METHOD_BEFORE_COMMENT.source,
     SLASHBANG_REFERENCE.source,
     HASH_PREFIXED_REFERENCE.source,
     LONE_DOLLAR_BANGS.source,
@@ -1074,8 +1101,8 @@ const ESCAPE_TOKENS = new RegExp(
     DOT_BEFORE_UNDERSCORE.source,
     HASH_AFTER_DOLLAR.source,
     BLOCK_AFTER_DOLLAR.source,
-    BREAK_AT_NAME.source,
-    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/.source,
+    KEYWORD_AT_NAME.source,
+    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/.source,
   ].join('|'),
   'g',
 );
@@ -1099,6 +1126,8 @@ interface EscapeReadings {
   macroTexts: MacroText[];
   /** The `#`s of block directives right after a `$` whose `(` velocityjs reads as text, Velocity as arguments. */
   callsAsText: Set<number>;
+  /** Text velocityjs reads and Velocity refuses, found among the edits: where, and why. */
+  refused?: { offset: number; message: string };
 }
 
 /**
@@ -1290,8 +1319,16 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       edits.push([offset + token.length - 1, KEPT_DOT]);
       continue;
     }
-    if (token === '#@' || token === '#break') {
+    if (token === '#@') {
       edits.push([offset, KEPT_HASH]);
+      continue;
+    }
+    if (source[offset + token.length] === '@' && KEYWORD_BEFORE_AT.test(token)) {
+      AT_NAME.lastIndex = offset + 1;
+      const name = AT_NAME.exec(source)![0];
+      // A call, or a macro's name, is read as one (atSignNames); in text parsed as the template runs, any name may be.
+      const call = fragment || CALL_AFTER_NAME.test(source.slice(offset + 1 + name.length, offset + 65 + name.length));
+      if (!call && !(macros ??= macroDefinitionsIn(source)).some((m) => m.name === name)) edits.push([offset, KEPT_HASH]);
       continue;
     }
     if (/^\$\\*!$/.test(token)) {
@@ -1305,6 +1342,22 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
     if (token.endsWith('{') && /^(?:\$!?[A-Za-z_]|#\{)/.test(token)) {
       // A `{` right after a reference or a braced `#{end}` is text.
       edits.push([offset + token.length - 1, KEPT_BRACE]);
+      continue;
+    }
+    if (token === '(') {
+      // The method's `(` before a comment (METHOD_BEFORE_COMMENT): it and what stands before the comment are text.
+      const comment = source.indexOf('##', offset);
+      const rest = REST_AFTER_COMMENT.exec(source.slice(comment))?.[1] ?? '';
+      // Velocity's lexer goes on in the state of the method's arguments after the comment, to the end of the
+      // template, where a blank, `)` or `,` outside a directive or reference is one it cannot parse.
+      const stop = rest.replace(READ_AFTER_COMMENT, (read) => '_'.repeat(read.length)).search(UNREAD_AFTER_COMMENT);
+      if (stop >= 0) readings.refused ??= { offset: source.length - rest.length + stop, message: methodCommentMessage(source, offset) };
+      edits.push([offset, KEPT_PARENTHESIS]);
+      for (let k = offset + 1; k < comment; k++) {
+        const c = source[k];
+        if (c !== '!') edits.push([k, c === '$' ? KEPT_DOLLAR : c === '#' ? KEPT_HASH : KEPT_BACKSLASH]);
+      }
+      pattern.lastIndex = comment;
       continue;
     }
     if (token.endsWith('(')) {
@@ -1366,9 +1419,9 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       pattern.lastIndex = sign;
       continue;
     }
-    const directive = /^(@)?(\{(?=[A-Za-z_][A-Za-z0-9_]*\}))?\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(source.slice(sign + 1, sign + 64));
-    // Velocity's unbraced names go on through an `@`: `\#break@x` escapes no directive.
-    const name = directive && source[sign + 1] !== '{' && source[sign + 1 + directive[0].length] === '@' ? `${directive[3]}@` : directive?.[3];
+    // Velocity's names go on through an `@`: `\#break@x` escapes no directive, `\#m@x` a macro `m@x`'s call.
+    const directive = /^(@)?(\{(?=[A-Za-z_][A-Za-z0-9_@]*\}))?\{?([A-Za-z_][A-Za-z0-9_@]*)/.exec(source.slice(sign + 1, sign + 64));
+    const name = directive?.[3];
     const odd = backslashes.length % 2 === 1;
     const macroName = name !== undefined && !directive![1] && !DIRECTIVE_NAMES.has(name);
     // Two backslashes print one before a directive Escape() recognizes by its token's image: a braced name is never
@@ -1390,8 +1443,16 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
     const isDirective = name !== undefined && ((!directive![1] && DIRECTIVE_NAMES.has(name)) || definedAbove(name, offset));
     if (!isDirective) {
       kept(offset, sign);
-      // Two backslashes escape one another: the call after them stands, to a macro defined below too.
-      if (odd || !macroName) edits.push([sign, KEPT_HASH]);
+      // Two backslashes escape one another: the call after them stands, to a macro defined below too. A directive's
+      // word before an `@` is text then, unless it is called or a macro's (KEYWORD_AT_NAME).
+      const keywordText =
+        macroName &&
+        !directive![1] &&
+        !fragment &&
+        KEYWORD_BEFORE_AT.test(`#${name.slice(0, name.indexOf('@'))}`) &&
+        !CALL_AFTER_NAME.test(source.slice(sign + 1 + name.length, sign + 65 + name.length)) &&
+        !(macros ??= macroDefinitionsIn(source)).some((m) => m.name === name);
+      if (odd || !macroName || keywordText) edits.push([sign, KEPT_HASH]);
     } else if (name === 'set' && !odd) {
       kept(offset, sign);
     } else if (name === 'break' && !odd && CALL_AFTER_NAME.test(source.slice(sign + 6, sign + 70))) {
@@ -1453,7 +1514,7 @@ function matchesAt(pattern: RegExp, source: string, offset: number, token: strin
 
 function macroDefinitionsIn(source: string): Array<{ name: string; offset: number }> {
   const found: Array<{ name: string; offset: number }> = [];
-  for (const match of source.matchAll(/#\{?macro\}?[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/g)) found.push({ name: match[1], offset: match.index ?? 0 });
+  for (const match of source.matchAll(/#\{?macro\}?[ \t]*\([ \t\r\n]*([A-Za-z_][\w@-]*)/g)) found.push({ name: match[1], offset: match.index ?? 0 });
   return found;
 }
 
@@ -1687,7 +1748,7 @@ function minusProblem(lexText: string): { offset: number; message: string } | un
 
 // A run of backslashes is matched from its first only: from each of them, a long run would be read to its end again.
 const BLOCK_TOKENS =
-  /##[^\r\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|(?<!\\)\\+#|#(?:\{(if|foreach|macro|define)\}|(if|foreach|macro|define))\s*\(|#@[A-Za-z_][\w-]*\s*\(|#\{?(elseif)\}?\s*\(|#(?:\{(else|end)\}|(else|end)(?![A-Za-z0-9_]))/g;
+  /##[^\r\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|(?<!\\)\\+#|#(?:\{(if|foreach|macro|define)\}|(if|foreach|macro|define))\s*\(|#@[A-Za-z_][\w@-]*\s*\(|#\{?(elseif)\}?\s*\(|#(?:\{(else|end)\}|(else|end)(?![A-Za-z0-9_@]))/g;
 
 interface BlockToken {
   kind: 'open' | 'branch' | 'end';

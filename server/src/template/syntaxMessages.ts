@@ -182,7 +182,9 @@ export function describeUnexpectedToken(source: string, after: number, token: st
     const message = !atEnd && source[offset] === '('
       ? `\`${directive}(\` is incomplete${written}`
       : `\`${directive}\` must be followed by \`(\`${written}; found ${found}`;
-    return { message, offset: where.bareDirective.start };
+    // Velocity places the error at what it found instead of the `(`, but for `#macro`, which it refuses as a whole; at
+    // the end, at the directive, which the message names.
+    return { message, offset: atEnd || directive === '#macro' ? where.bareDirective.start : offset };
   }
   if (innermost) {
     const opened = `\`${label(innermost)}\` opened at line ${lineOf(source, innermost.start)}`;

@@ -47,6 +47,9 @@ export function isCertainlyValidTemplate(template: string): boolean {
   if (DOLLAR_BLOCK_HINT.test(template)) return false;
   // velocityjs reads `#_name(` as text, where Velocity reads a macro call whose arguments may fail (underscoreNames).
   if (UNDERSCORE_CALL_HINT.test(template)) return false;
+  // Velocity reads an `@` as part of a directive's name (`#end@x` closes nothing), velocityjs ends the name there
+  // (atSignNames).
+  if (AT_NAME_HINT.test(template)) return false;
   // The parser sees `#stop` and braced directives rewritten. That may move offsets but opens or closes no block.
   const source = template.includes('stop') || template.includes('#{') ? normalizeDirectives(template) : template;
   const scanner = new Scanner(source);
@@ -54,6 +57,7 @@ export function isCertainlyValidTemplate(template: string): boolean {
 }
 
 const UNDERSCORE_CALL_HINT = /#_[\w-]*[ ]*\(/;
+const AT_NAME_HINT = /#\{?[A-Za-z_]\w*@/;
 
 /**
  * Velocity parses the text of a double-quoted string as a template when the template loads, as the evaluator does
