@@ -17,6 +17,7 @@ import { templateAtOffset } from './services/templates/locate';
 import { hoverInStandaloneTemplate, hoverInTemplate } from './services/templates/templateHover';
 import { signatureHelpInStandaloneTemplate, signatureHelpInTemplate } from './services/templates/templateSignatureHelp';
 import { validateStandaloneTemplate } from './services/templates/templateValidation';
+import { standaloneTemplateCodeActions } from './services/templates/templateFixes';
 import { standaloneTemplateSemanticTokens, templateSemanticTokens, type TemplateRuns } from './services/templates/templateSemanticTokens';
 import { TemplateContentCache } from './services/templates/templateContentCache';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
@@ -242,6 +243,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     findWorkspaceSymbols: (query, isCancelled) => findWorkspaceSymbols(query, options.workspace, isCancelled),
     getCodeActions: (document, range, context, settings) => {
+      if (isTemplateDocument(document)) return standaloneTemplateCodeActions(document, context);
       // The quick fixes answer the diagnostics of the last validation, which parsed the version they were found in.
       if (cache.deferred(document, limitOf(settings))) return [];
       const parsed = cache.get(document);

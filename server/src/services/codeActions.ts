@@ -14,6 +14,7 @@ import { declareParameter, templateHas, undeclaredTemplateParameters } from './e
 import { declareResponseHeader } from './editing/responseHeaderEdits';
 import { scalarInStyle } from './editing/serialize';
 import { STATUS_CODE } from '../facts/statusCodes';
+import { embeddedTemplateFixes, isRepairedTemplateCode } from './templates/templateFixes';
 
 type Data = Record<string, unknown>;
 
@@ -134,6 +135,7 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
       return fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected));
     }
     default:
+      if (isRepairedTemplateCode(diagnostic.code)) return embeddedTemplateFixes(document, diagnostic);
       // The value AWS expects is certain for these; a model rename is not offered, since `$ref`s point at the old name.
       if (REPLACEABLE_CODES.has(String(diagnostic.code)) && typeof data.expected === 'string') {
         // The expected value of a mapping is itself quoted ('true'); quoting it again would read badly.
