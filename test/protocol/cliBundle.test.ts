@@ -31,6 +31,21 @@ describe('the bundled apigw command', () => {
     assert.equal(invoke.status, 0, invoke.stderr);
     assert.equal(JSON.parse(invoke.stdout).status, 200);
   });
+
+  it('fixes a definition in place from dist/', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-bundle-fix-'));
+    try {
+      const file = path.join(dir, 'api.yaml');
+      const text = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: HTTP\n        httpMethod: GET\n        uri: https://example.com\n        contentHandling: convert_to_text\n        responses: {default: {statusCode: '200'}}\n";
+      writeFileSync(file, text);
+      const result = apigw('lint', file, '--no-settings', '--fix');
+      assert.equal(result.status, 0, result.stdout + result.stderr);
+      assert.equal(readFileSync(file, 'utf8'), text.replace('convert_to_text', 'CONVERT_TO_TEXT'));
+      assert.equal(result.stderr, 'apigw lint: fixed 1 problem in 1 file\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('the apigw launcher and its code cache', () => {

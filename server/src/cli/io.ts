@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { decodeUtf8 } from '../model/utf8';
 
@@ -12,6 +12,8 @@ export interface CliIO {
   readBytes(path: string): Promise<Buffer>;
   /** All of standard input, for `-` in place of a file; absent where there is none to read. */
   readStdin?(): Promise<Buffer>;
+  /** Replaces a file's content, for `lint --fix`; absent where files must not be written. */
+  writeBytes?(path: string, bytes: Buffer): Promise<void>;
 }
 
 /** A mistake in how the command was called: printed as one line, exit code 2. */
@@ -34,6 +36,8 @@ export function processIO(): CliIO {
       for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
       return Buffer.concat(chunks);
     },
+    // Written in place rather than renamed over, so the file keeps its permissions, owner and hard links.
+    writeBytes: (file, bytes) => writeFile(path.resolve(process.cwd(), file), bytes),
   };
 }
 

@@ -4,8 +4,12 @@ import { decodeInput, type Unreadable } from '../model/definitionBytes';
 import { looksLikeApiDefinition } from '../model/definitionKeys';
 import { UsageError, type CliIO } from './io';
 
-/** A file to check: its text, or why it has none (reported as a finding, so the rest of the report still comes out). */
-export type LintInput = { file: string; text: string } | { file: string; unreadable: Unreadable };
+/**
+ * A file to check: its text, or why it has none (reported as a finding, so the rest of the report still comes out).
+ * The bytes read are kept with the text, so that `--fix` writes back what it read (a byte order mark included) and can
+ * tell whether the file changed on disk meanwhile.
+ */
+export type LintInput = { file: string; text: string; bytes: Buffer } | { file: string; unreadable: Unreadable };
 
 /** How standard input (`-`) is named in the report. */
 export const STDIN_NAME = '<stdin>';
@@ -78,7 +82,7 @@ export interface LintInputs {
 
 function fromBytes(file: string, bytes: Buffer): LintInput {
   const decoded = decodeInput(bytes);
-  return 'text' in decoded ? { file, text: decoded.text } : { file, unreadable: decoded.unreadable };
+  return 'text' in decoded ? { file, text: decoded.text, bytes } : { file, unreadable: decoded.unreadable };
 }
 
 async function readStdin(io: CliIO): Promise<Buffer> {
@@ -129,7 +133,7 @@ async function definitionsAmong(files: string[], shown: (file: string) => string
     const decoded = decodeInput(bytes);
     const template = TEMPLATE_EXTENSION.test(name);
     if ('text' in decoded) {
-      if (template || looksLikeApiDefinition(decoded.text)) result.push({ file: name, text: decoded.text });
+      if (template || looksLikeApiDefinition(decoded.text)) result.push({ file: name, text: decoded.text, bytes });
     } else if (template || looksLikeApiDefinition(decoded.lenientText)) {
       result.push({ file: name, unreadable: decoded.unreadable });
     }

@@ -3,7 +3,13 @@
  * language service, so that the top-level help lists every option without loading them.
  */
 
-export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif|github] [--dialect auto|rest|http] [--severity CODE=LEVEL]... [--settings F | --no-settings] [--fail-on LEVEL] [--max-warnings N]';
+/**
+ * How many passes `lint --fix` makes over one file before giving up: a fix whose result brings its finding back would
+ * otherwise never end. Real fixes settle in two or three. Kept here so that the help, loaded alone, can say it.
+ */
+export const MAX_FIX_PASSES = 10;
+
+export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif|github] [--dialect auto|rest|http] [--severity CODE=LEVEL]... [--settings F | --no-settings] [--fail-on LEVEL] [--max-warnings N] [--fix | --fix-dry-run]';
 
 export const INVOKE_USAGE =
   "usage: apigw invoke FILE --method M --path P [--query k=v]... [--header 'K: V']... [--body-file F] [--stage NAME] [--config F] [--source-ip IP] [--json] [--log] [--fail]";
@@ -43,10 +49,20 @@ file:line:col severity code message, then a summary (notes are information and h
   --max-warnings N
                  also fail the run when it finds more than N warnings (0 or more), e.g. to keep a legacy API from
                  getting worse while its warnings are worked off
+  --fix          apply the quick fixes the editor marks as preferred, those whose repair is certain (a misspelt
+                 name or value, a declaration a mapping needs), write the files they change and report the findings
+                 that remain, in any --format. Fixes are applied in passes, at most ${MAX_FIX_PASSES}, until none is left; a fix
+                 that would break the file's syntax is left out and named on standard error. A file keeps its line
+                 breaks and byte order mark, and one that changed on disk meanwhile is not written. The summary
+                 (fixed N problems in M files) goes to standard error. Not with - (standard input)
+  --fix-dry-run  work out the same fixes without writing: standard output holds them as a unified diff (for
+                 git apply or patch -p1), standard error the findings that would remain and the summary. Text
+                 format only; with - the diff names <stdin>
 
 exit codes: 0 nothing at the --fail-on level or graver (by default: no errors), 1 at least one such finding, or more
 warnings than --max-warnings, 2 usage error, a missing file, a file found in a directory that cannot be opened, a
-settings file that does not parse or holds a wrong value, or a directory or pattern without API definitions`;
+settings file that does not parse or holds a wrong value, a directory or pattern without API definitions, or a file
+--fix could not write. With --fix and --fix-dry-run, the findings counted are those left after the fixes`;
 
 export const INVOKE_HELP = `${INVOKE_USAGE}
 

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { CodeActionKind, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, isTemplateDocument } from '../../languageService';
 import { configuredSeverity, DIAGNOSTIC_SEVERITIES, DIAGNOSTIC_SOURCE } from '../../services/validation';
 import { looksLikeApiDefinition } from '../../model/definitionKeys';
@@ -13,14 +13,15 @@ import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
 import type { Unreadable } from '../../model/definitionBytes';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
-import { lintInputs } from '../lintInputs';
+import { lintInputs, type LintInput } from '../lintInputs';
+import { fixDiff, fixMode, fixNotes, fixSummary, fixText, writeFixes, type FixChecks, type FixedFile } from '../lintFixes';
 import { countFindings, formatReport, REPORT_FORMATS, summaryLine, type FileResult, type ReportFormat } from '../lintReports';
 import { LINT_HELP, LINT_USAGE } from '../usage';
 
 type Dialect = NonNullable<LanguageSettings['dialect']>;
 
 export async function runLint(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { values: ['--format', '--dialect', '--settings', '--fail-on', '--max-warnings'], repeated: ['--severity'], flags: ['--no-settings'] });
+  const options = parseOptions(args, { values: ['--format', '--dialect', '--settings', '--fail-on', '--max-warnings'], repeated: ['--severity'], flags: ['--no-settings', '--fix', '--fix-dry-run'] });
   if (options.help) {
     io.out(`${LINT_HELP}\n`);
     return 0;
@@ -36,6 +37,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   if (failLevel === undefined) throw new UsageError(`--fail-on must be error, warning, information or hint, not '${failOn}'`);
   const maxWarnings = maxWarningsOption(options.values.get('--max-warnings'));
   if (options.positional.length === 0) throw new UsageError(`no file given\n${LINT_USAGE}`);
+  const fixing = fixMode(options.flags.has('--fix'), options.flags.has('--fix-dry-run'), format as ReportFormat, options.positional);
   const workspace = await workspaceSettings(options.values.get('--settings'), options.flags.has('--no-settings'), io);
   for (const warning of workspace.warnings) io.err(`apigw lint: ${warning}\n`);
   // The command line wins over the settings file, as a person's explicit choice for this run.
@@ -57,22 +59,46 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   };
   const service = createLanguageService({ resolver });
   const results: FileResult[] = [];
+  const fixed: FixedFile[] = [];
   for (const input of inputs) {
-    const diagnostics = 'unreadable' in input ? findingList(unreadableFinding(input.unreadable, settings)) : await checkOrReport(service, input, settings, io.cwd);
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    results.push({ file: input.file, diagnostics, ...('text' in input ? { text: input.text } : {}) });
+    if ('unreadable' in input) {
+      results.push({ file: input.file, diagnostics: findingList(unreadableFinding(input.unreadable, settings)) });
+      continue;
+    }
+    const fix = fixing ? await fixOrCheck(service, input, settings, io.cwd) : undefined;
+    if (fix === undefined || Array.isArray(fix)) {
+      results.push({ file: input.file, diagnostics: fix ?? (await checkOrReport(service, input, settings, io.cwd)), text: input.text });
+      continue;
+    }
+    fixed.push(fix);
+    for (const note of fixNotes(input.file, fix.outcome)) io.err(`apigw lint: ${note}\n`);
+    results.push({ file: input.file, diagnostics: fix.outcome.diagnostics, text: fix.outcome.text });
   }
+  // A file that could not be written still holds what was read, and its findings are reported as they are there.
+  const unwritten = fixing === 'fix' ? await writeFixes(fixed, io) : new Set<string>();
+  for (const file of unwritten) {
+    const { original, outcome } = fixed.find((f) => f.file === file)!;
+    results[results.findIndex((r) => r.file === file)] = { file, diagnostics: outcome.before, text: original };
+  }
+  for (const result of results) result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   // In GitHub Actions, annotations and code scanning name files from the repository's root, wherever the command runs.
   const root = process.env.GITHUB_WORKSPACE ?? io.cwd;
   const reportOptions = { cwd: io.cwd, root, settingsFile: workspace.file, failOn, maxWarnings, unopened };
-  io.out(formatReport(format as ReportFormat, results, reportOptions));
-  // JSON and SARIF are usually written to a file: without this line a failed CI step's log would not say why.
-  if (format === 'json' || format === 'sarif') io.err(`apigw lint: ${summaryLine(results, reportOptions)}\n`);
+  if (fixing === 'dry-run') {
+    // Standard output holds the patch alone; what would remain after it is said beside it.
+    io.out(fixDiff(fixed, io.cwd));
+    io.err(formatReport('text', results, reportOptions));
+  } else {
+    io.out(formatReport(format as ReportFormat, results, reportOptions));
+    // JSON and SARIF are usually written to a file: without this line a failed CI step's log would not say why.
+    if (format === 'json' || format === 'sarif') io.err(`apigw lint: ${summaryLine(results, reportOptions)}\n`);
+  }
+  if (fixing) io.err(`apigw lint: ${fixSummary(fixing, fixed.filter((f) => !unwritten.has(f.file)))}\n`);
   if (unopened.length) {
     io.err(`apigw lint: ${unopened.length} file${unopened.length === 1 ? '' : 's'} found could not be opened and ${unopened.length === 1 ? 'was' : 'were'} not checked: ${unopened.join(', ')}\n`);
-    return 2;
   }
+  if (unopened.length || unwritten.size) return 2;
   if (maxWarnings !== undefined && countFindings(results).warning > maxWarnings) return 1;
   return results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= failLevel)) ? 1 : 0;
 }
@@ -84,10 +110,15 @@ function maxWarningsOption(value: string | undefined): number | undefined {
   return Number(value);
 }
 
-async function check(service: ReturnType<typeof createLanguageService>, input: { file: string; text: string }, settings: LanguageSettings, cwd: string): Promise<Diagnostic[]> {
-  const { file, text } = input;
+type Service = ReturnType<typeof createLanguageService>;
+
+function documentOf(file: string, text: string, cwd: string, version = 0): TextDocument {
   const uri = fileUri(path.resolve(cwd, file));
-  const document = TextDocument.create(uri, detectFormat(uri, undefined, text), 0, text);
+  return TextDocument.create(uri, detectFormat(uri, undefined, text), version, text);
+}
+
+async function check(service: Service, document: TextDocument, settings: LanguageSettings): Promise<Diagnostic[]> {
+  const text = document.getText();
   // An empty file is no definition whatever its name: JSON's own "value expected" would only say so less plainly.
   if (text.trim() === '' && !isTemplateDocument(document)) return findingList(notAnApiDefinition(text, settings));
   const diagnostics = await service.doValidation(document, settings);
@@ -100,13 +131,30 @@ async function check(service: ReturnType<typeof createLanguageService>, input: {
 }
 
 /** A file the checks cannot get through is reported as not checked, and the other files still are. */
-async function checkOrReport(service: ReturnType<typeof createLanguageService>, input: { file: string; text: string }, settings: LanguageSettings, cwd: string): Promise<Diagnostic[]> {
+async function checkOrReport(service: Service, input: { file: string; text: string }, settings: LanguageSettings, cwd: string): Promise<Diagnostic[]> {
   try {
-    return await check(service, input, settings, cwd);
+    return await check(service, documentOf(input.file, input.text, cwd), settings);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // An error by default: a file left unchecked must not let CI pass.
     return findingList(commandFinding('check-failed', `This file could not be checked (${reason}).`, 0, 0, settings, 'error'));
+  }
+}
+
+/**
+ * The file with the editor's preferred quick fixes applied, checked as `apigw lint` checks it; a file the checks
+ * cannot get through is left as it is and reported as `checkOrReport` reports it.
+ */
+async function fixOrCheck(service: Service, input: Extract<LintInput, { text: string }>, settings: LanguageSettings, cwd: string): Promise<FixedFile | Diagnostic[]> {
+  const checks: FixChecks = {
+    document: (text, version) => documentOf(input.file, text, cwd, version),
+    check: (document) => check(service, document, settings),
+    codeActions: (document, diagnostic) => service.getCodeActions(document, diagnostic.range, { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] }, settings),
+  };
+  try {
+    return { file: input.file, bytes: input.bytes, original: input.text, outcome: await fixText(input.text, checks) };
+  } catch {
+    return checkOrReport(service, input, settings, cwd);
   }
 }
 
