@@ -20,6 +20,7 @@ import { validateStandaloneTemplate } from './services/templates/templateValidat
 import { standaloneTemplateCodeActions } from './services/templates/templateFixes';
 import { standaloneTemplateSemanticTokens, templateSemanticTokens, type TemplateRuns } from './services/templates/templateSemanticTokens';
 import { TemplateContentCache } from './services/templates/templateContentCache';
+import { prepareRenameInStandaloneTemplate, renameInStandaloneTemplate } from './services/templates/templateVariableRename';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
 import { recoversCheaply } from './model/recoveryTree';
 import { allProblems, dialectOf, maxValidationSize, toDiagnostics, DEFAULT_MAX_VALIDATION_SIZE } from './services/validation';
@@ -223,14 +224,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return rangesHere(locations);
     },
     prepareRename: (document, position) => {
+      if (isTemplateDocument(document)) return prepareRenameInStandaloneTemplate(document, document.offsetAt(position));
       const deferred = cache.deferred(document, sizeLimit);
       if (!deferred) return prepareRename(cache.getRecovered(document), document.offsetAt(position));
       const offset = deferred.offsetThere(document.offsetAt(position));
       return offset === undefined ? undefined : deferred.rangesHere(prepareRename(deferred.parsed, offset));
     },
-    rename: (document, position, newName) => {
+    rename: async (document, position, newName) => {
+      if (isTemplateDocument(document)) return renameInStandaloneTemplate(document, document.offsetAt(position), newName);
       // Its edits must stand where the current text has the names, so it waits for this version's parse.
-      if (cache.deferred(document, sizeLimit)) return Promise.reject(new RenameError(`${overLimit(document, sizeLimit)} is read again once typing pauses; try the rename again in a moment.`));
+      if (cache.deferred(document, sizeLimit)) throw new RenameError(`${overLimit(document, sizeLimit)} is read again once typing pauses; try the rename again in a moment.`);
       return rename(cache.getRecovered(document), document.offsetAt(position), newName, options.resolver, options.workspace);
     },
     findDocumentSymbols: (document, settings) => {

@@ -174,21 +174,44 @@ function forEachStringValue(node: AnyNode | undefined, visit: (scalar: ScalarNod
   else if (node.type === 'string') visit(node);
 }
 
+/** A variable of one template, as the cursor finds it: every reference to it there. */
+export interface TemplateVariable {
+  name: string;
+  /** The reference the cursor is on. */
+  under: TemplateReference;
+  /** Every reference to the variable, in source order, the one under the cursor included. */
+  references: TemplateReference[];
+  /** Those of them that a `#set`, `#foreach`, `#macro` or `#define` assigns. */
+  definitions: Set<TemplateReference>;
+  /** Every reference of the template, to whichever variable. */
+  all: TemplateReference[];
+}
+
 /**
- * The variable under the cursor in a template and every reference to it there: those that a `#set`, `#foreach`,
- * `#macro` or `#define` assigns are writes, the others reads. Velocity scopes nothing but macro arguments, which a
- * reader of one template takes by name as well.
+ * The variable under the cursor in a template and every reference to it there. Velocity scopes nothing but macro
+ * arguments, which a reader of one template takes by name as well, so one name is one variable.
  */
-function variableSpans(text: string, offset: number): Span[] {
+export function templateVariableAt(text: string, offset: number): TemplateVariable | undefined {
   const scanned = scanTemplate(text);
   const { references } = scanned;
   // On the name, or just after it; where one reference ends as the next begins (`$a$b`), the one starting there.
   const under = references.find((r) => offset >= r.start && offset < r.rootEnd) ?? references.find((r) => offset === r.rootEnd);
-  if (!under) return [];
-  const definitions = variableDefinitions(text, scanned);
-  return references
-    .filter((r) => r.root === under.root)
-    .map((r) => ({ offset: r.start, end: variableEnd(r), kind: definitions.has(r) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
+  if (!under) return undefined;
+  return {
+    name: under.root,
+    under,
+    references: references.filter((r) => r.root === under.root),
+    definitions: variableDefinitions(text, scanned),
+    all: references,
+  };
+}
+
+/** The references to the variable under the cursor: those that assign it are writes, the others reads. */
+function variableSpans(text: string, offset: number): Span[] {
+  const variable = templateVariableAt(text, offset);
+  if (!variable) return [];
+  const { references, definitions } = variable;
+  return references.map((r) => ({ offset: r.start, end: variableEnd(r), kind: definitions.has(r) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
 }
 
 /** The variable's part of a reference: `$r`, `$!r`, `${r}`, and `${r` of `${r.items}`. */

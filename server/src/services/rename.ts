@@ -17,10 +17,12 @@ import {
   type SymbolAtCursor,
   type SymbolSite,
 } from './symbolReferences';
+import { RenameError, syntaxErrorRefusal } from './renameError';
+import { templateAtOffset } from './templates/locate';
+import { prepareRenameInTemplate, renameInTemplate } from './templates/templateVariableRename';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 
-/** A rename the editor must refuse, with the reason shown to the user. */
-export class RenameError extends Error {}
+export { RenameError } from './renameError';
 
 /** Component names as OpenAPI 3 allows them; `$ref`s carry them without escaping. */
 const COMPONENT_NAME = /^[A-Za-z0-9._-]+$/;
@@ -29,9 +31,12 @@ const MODEL_NAME = /^[A-Za-z0-9]+$/;
 
 /**
  * The name under the cursor and its range, when it is something that can be renamed; undefined where nothing is named.
- * Throws `RenameError` with the reason where a `$ref` is under the cursor but what it names there cannot be renamed.
+ * Throws `RenameError` with the reason where a `$ref` or a template variable is under the cursor but what it names
+ * there cannot be renamed.
  */
 export function prepareRename(document: ApiDocument, offset: number): { range: Range; placeholder: string } | undefined {
+  const template = templateAtOffset(document, offset);
+  if (template) return prepareRenameInTemplate(document, template, offset);
   const at = symbolAt(document, offset);
   if (!at || !isRenameable(at.symbol)) return undefined;
   const refusal = refusalAt(document, at);
@@ -53,18 +58,19 @@ function isRenameable(symbol: NamedSymbol): boolean {
 /**
  * Renames a component, request validator or security scheme: its defining key and every use, in every workspace
  * file for components. Refused when the new name is not allowed or already taken, or when a file that may use it
- * cannot be read, so a rename never merges two definitions or leaves a `$ref` dangling.
+ * cannot be read, so a rename never merges two definitions or leaves a `$ref` dangling. Inside a mapping template,
+ * renames the variable under the cursor in that template.
  */
 export async function rename(document: ApiDocument, offset: number, newName: string, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<WorkspaceEdit> {
+  const template = templateAtOffset(document, offset);
+  if (template) return renameInTemplate(document, template, offset, newName);
   const at = symbolAt(document, offset);
   if (!at || !isRenameable(at.symbol)) throw new RenameError('Only components, request validators and security schemes can be renamed.');
   const refusal = refusalAt(document, at);
   if (refusal) throw new RenameError(refusal);
   const { symbol } = at;
-  if (document.recovered) {
-    const line = document.problems[0] ? document.textDocument.positionAt(document.problems[0].offset).line + 1 : undefined;
-    throw new RenameError(`This document has a syntax error${line ? ` on line ${line}` : ''}; fix it first, so that every use of '${symbol.name}' can be found.`);
-  }
+  const syntaxError = syntaxErrorRefusal(document, `every use of '${symbol.name}'`);
+  if (syntaxError) throw syntaxError;
   checkName(symbol, newName, document);
   const { declaration, uses, unreadable } = await findSymbolUses(document, symbol, resolver, workspace);
   if (!declaration) throw new RenameError(`The definition of '${symbol.name}' was not found, so its uses cannot be renamed safely.`);

@@ -58,7 +58,7 @@ function action(repair: TemplateRepair, diagnostic: Diagnostic, uri: string, edi
 }
 
 /** A template edit as an edit of the document's text, or undefined when the scalar cannot hold it as it is written. */
-function inScalar(source: string, template: LocatedTemplate, edit: TemplateEdit): { offset: number; end: number; newText: string } | undefined {
+export function inScalar(source: string, template: LocatedTemplate, edit: TemplateEdit): { offset: number; end: number; newText: string } | undefined {
   const node = template.node;
   const style = node.style;
   // A character's source ends where its escape does: mapping the next character instead would take in what lies

@@ -14,10 +14,10 @@ import { firstIndexNotBefore } from '../../util/sortedSearch';
 const ROOTS = new Set(TEMPLATE_ROOTS.map((root) => root.name));
 
 /** Set by `#foreach` for its body alone: Velocity 1.7's `$foreach` and the older `$velocityCount` and `$velocityHasNext`. */
-const LOOP_VARIABLES = new Set(['foreach', 'velocityCount', 'velocityHasNext']);
+export const LOOP_VARIABLES = new Set(['foreach', 'velocityCount', 'velocityHasNext']);
 
 /** Set inside a macro's body while a block call (`#@name() ... #end`) runs it. */
-const MACRO_BODY_VARIABLE = 'bodyContent';
+export const MACRO_BODY_VARIABLE = 'bodyContent';
 
 const BLOCK_DIRECTIVES = new Set(['if', 'foreach', 'macro', 'define']);
 
