@@ -21,6 +21,7 @@ import { standaloneTemplateCodeActions } from './services/templates/templateFixe
 import { standaloneTemplateSemanticTokens, templateSemanticTokens, type TemplateRuns } from './services/templates/templateSemanticTokens';
 import { TemplateContentCache } from './services/templates/templateContentCache';
 import { prepareRenameInStandaloneTemplate, renameInStandaloneTemplate } from './services/templates/templateVariableRename';
+import { findDefinitionInStandaloneTemplate } from './services/templates/templateDefinition';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
 import { recoversCheaply } from './model/recoveryTree';
 import { allProblems, dialectOf, maxValidationSize, toDiagnostics, DEFAULT_MAX_VALIDATION_SIZE } from './services/validation';
@@ -209,6 +210,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return offset === undefined ? [] : rangesHere(await findDocumentHighlights(parsed, offset));
     },
     findDefinition: async (document, position) => {
+      if (isTemplateDocument(document)) return findDefinitionInStandaloneTemplate(document.getText(), document.offsetAt(position), document.uri);
       const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);
       const offset = offsetThere(document.offsetAt(position));
       return offset === undefined ? [] : rangesHere(await findDefinition(parsed, offset, options.resolver));

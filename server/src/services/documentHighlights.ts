@@ -12,7 +12,7 @@ import type { AnyNode, NodePath, ObjectNode, ScalarNode } from '../model/nodes';
 import { declaredParameterAt, operationContaining, REQUEST_PARAMETER_EXPRESSION } from './editing/operationFacts';
 import { findSymbolUses, pointerSegmentSpan, symbolAt, type NamedSymbol, type SymbolSite } from './symbolReferences';
 import { templateAtOffset } from './templates/locate';
-import { scanTemplate, type TemplateReference } from './templates/templateScanner';
+import { scanTemplate, type ScannedTemplate, type TemplateReference } from './templates/templateScanner';
 import { variableDefinitions } from './templates/variableChecks';
 
 /** A highlighted span of the text searched, in its own offsets. */
@@ -185,6 +185,8 @@ export interface TemplateVariable {
   definitions: Set<TemplateReference>;
   /** Every reference of the template, to whichever variable. */
   all: TemplateReference[];
+  /** The scan they were read from, directives included. */
+  scanned: ScannedTemplate;
 }
 
 /**
@@ -203,6 +205,7 @@ export function templateVariableAt(text: string, offset: number): TemplateVariab
     references: references.filter((r) => r.root === under.root),
     definitions: variableDefinitions(text, scanned),
     all: references,
+    scanned,
   };
 }
 
@@ -215,6 +218,6 @@ function variableSpans(text: string, offset: number): Span[] {
 }
 
 /** The variable's part of a reference: `$r`, `$!r`, `${r}`, and `${r` of `${r.items}`. */
-function variableEnd(reference: TemplateReference): number {
+export function variableEnd(reference: TemplateReference): number {
   return reference.braced && reference.segments.length === 0 ? reference.end : reference.rootEnd;
 }

@@ -8,6 +8,8 @@ import { declaredParameterAt, operationContaining, REQUEST_PARAMETER_EXPRESSION 
 import { extensionIndexOf } from './editing/documentPaths';
 import { documentedDefinition, findSymbolUses, isRequirementKey, mappedHeaderDeclaration, refSymbol, scalarAt, segmentUnder, symbolAt, VALIDATOR_KEY } from './symbolReferences';
 import { keyOf } from '../model/property';
+import { templateAtOffset } from './templates/locate';
+import { findDefinitionInTemplate } from './templates/templateDefinition';
 
 function locationOf(document: ApiDocument, node: { offset: number; end: number }): Location {
   return { uri: document.uri, range: document.rangeOf(node) };
@@ -21,9 +23,12 @@ function definitionNode(node: AnyNode): { offset: number; end: number } {
 /**
  * Go to definition: `$ref` targets (here or in other files), validators, security schemes, declared parameters, the
  * method responses and response headers that integration responses map to, and the models and authorizers that
- * documentation parts name.
+ * documentation parts name. Inside a mapping template: what assigns a template variable, and the payload schema
+ * property a JSONPath segment or a member of a payload variable names.
  */
 export async function findDefinition(document: ApiDocument, offset: number, resolver?: DocumentResolver): Promise<Location[]> {
+  const template = templateAtOffset(document, offset);
+  if (template) return findDefinitionInTemplate(document, template, offset);
   const at = scalarAt(document, offset);
   if (!at) return [];
   const { node, path, isKey } = at;

@@ -5,7 +5,7 @@
  */
 import { schemaPhrase } from '../editing/refTargetSummary';
 import type { ApiDocument } from '../../model/apiDocument';
-import type { ObjectNode, ValueNode } from '../../model/nodes';
+import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
 import { asObject, asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
 import type { LocatedTemplate } from './locate';
 import type { PayloadFacts, PropertyFacts, ValueShape } from './variableValues';
@@ -15,6 +15,8 @@ const MAX_REF_HOPS = 32;
 export interface SchemaProperty {
   name: string;
   schema: ObjectNode | undefined;
+  /** The entry of a `properties` map that declares it, for Go to Definition. */
+  declaration: PropertyNode;
 }
 
 export function payloadSchema(document: ApiDocument, template: LocatedTemplate): ObjectNode | undefined {
@@ -75,7 +77,7 @@ export function schemaProperties(document: ApiDocument, schema: ObjectNode | und
   if (!schema || depth > 8) return [];
   const found = new Map<string, SchemaProperty>();
   for (const property of asObject(getValue(schema, 'properties'))?.properties ?? []) {
-    found.set(keyName(property), { name: keyName(property), schema: resolve(document, property.value) });
+    found.set(keyName(property), { name: keyName(property), schema: resolve(document, property.value), declaration: property });
   }
   for (const combiner of ['allOf', 'oneOf', 'anyOf']) {
     for (const member of arrayItems(getValue(schema, combiner))) {
@@ -165,6 +167,7 @@ export function propertyFacts(document: ApiDocument, holder: ObjectNode | undefi
     name: p.name,
     type: schemaTypeLabel(document, rawPropertySchema(holder, p.name) ?? p.schema),
     description: asString(getValue(p.schema, 'description')),
+    declaration: p.declaration,
   }));
 }
 

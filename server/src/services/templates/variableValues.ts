@@ -6,6 +6,7 @@
  * branches and loops are not simulated. Anything else (a method's result, an expression, a string with references in
  * it, a macro argument) is not followed.
  */
+import type { PropertyNode } from '../../model/nodes';
 import { CATALOG_ROOTS, resolveReference } from './memberLookup';
 import { jsonPathSteps, type JsonPathStep } from './templateSchemas';
 import type { ReferenceSegment, ScannedTemplate, TemplateDirective, TemplateReference } from './templateScanner';
@@ -24,6 +25,8 @@ export interface PropertyFacts {
   name: string;
   type: string;
   description?: string;
+  /** The entry of the schema's `properties` that declares it. */
+  declaration?: PropertyNode;
 }
 
 /** What the schema says of the payload at some steps. */

@@ -1,0 +1,141 @@
+/**
+ * Go to Definition inside mapping templates. A template variable leads to the `#set`, `#foreach`, `#macro` or
+ * `#define` that assigns it; a JSONPath segment of `$input.path`/`$input.json`, or a member of a variable holding a
+ * part of the payload, leads to the property's declaration in the payload schema (the request body's for request
+ * templates, the method response's the integration response answers with for response templates). `$input`, `$util`,
+ * `$context` and their members have no definition in the document: hover documents them.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Location } from 'vscode-languageserver-types';
+import type { ApiDocument } from '../../model/apiDocument';
+import type { PropertyNode } from '../../model/nodes';
+import { keyOf } from '../../model/property';
+import { firstIndexNotBefore } from '../../util/sortedSearch';
+import { templateVariableAt, variableEnd, type TemplateVariable } from '../documentHighlights';
+import type { LocatedTemplate } from './locate';
+import { CATALOG_ROOTS, resolveReference, type ReferenceResolution } from './memberLookup';
+import { scanTemplate, type StringLiteral, type TemplateDirective, type TemplateReference } from './templateScanner';
+import { elementSchema, jsonPathSteps, payloadFacts, payloadSchema, schemaAtSteps, schemaProperties } from './templateSchemas';
+import { factsOf, TemplateBindings, type PayloadLookup } from './variableValues';
+import { loopBodies, type LoopBody } from './variableChecks';
+
+/** Definitions for the cursor at document `offset`, inside `template`. */
+export function findDefinitionInTemplate(document: ApiDocument, template: LocatedTemplate, offset: number): Location[] {
+  const at = template.toTemplateOffset(offset);
+  const variable = templateVariableAt(template.text, at);
+  if (variable) {
+    // A template whose source could not be replayed has approximate positions: a location there would name other text.
+    if (!template.exactOffsets) return [];
+    return definingReferences(template.text, variable).map((r) => ({ uri: document.uri, range: document.rangeOf(template.toDocumentRange(r.start, variableEnd(r))) }));
+  }
+  const declaration = payloadDeclarationAt(document, template, at);
+  return declaration ? [{ uri: document.uri, range: document.rangeOf(keyOf(declaration)) }] : [];
+}
+
+/** Definitions in a mapping template edited as a file of its own, which has no payload schema. */
+export function findDefinitionInStandaloneTemplate(text: string, offset: number, uri: string): Location[] {
+  const variable = templateVariableAt(text, offset);
+  if (!variable) return [];
+  const textDocument = TextDocument.create(uri, 'vtl', 0, text);
+  return definingReferences(text, variable).map((r) => ({ uri, range: { start: textDocument.positionAt(r.start), end: textDocument.positionAt(variableEnd(r)) } }));
+}
+
+/**
+ * Where the variable under the cursor gets the value it has there: the assignment in force, as a reader follows the
+ * text (the last `#set` before the use, or the `#foreach` whose body holds it, whichever comes later, as template
+ * completion and hover read values). Where none is, as in a loop body reading what a later `#set` assigns on the next
+ * pass, every assignment may be the one. On an assignment itself, that assignment: editors then offer its uses.
+ */
+function definingReferences(text: string, variable: TemplateVariable): TemplateReference[] {
+  const { name, under, references, definitions, scanned } = variable;
+  if (CATALOG_ROOTS.has(name)) return [];
+  if (definitions.has(under)) return [under];
+  const defining = references.filter((r) => definitions.has(r));
+  let loops: LoopBody[] | undefined;
+  let inForce: { reference: TemplateReference; from: number } | undefined;
+  for (const reference of defining) {
+    const directive = directiveHolding(scanned.directives, reference.start);
+    // An assignment takes effect once its directive closes: `#set($n = $n + 1)` reads the previous `$n`. One whose
+    // `)` is still missing is being written and in force nowhere yet.
+    if (directive?.close === undefined || directive.close >= under.start) continue;
+    if (directive.name === 'foreach') {
+      loops ??= loopBodies(text, scanned);
+      // Velocity 1.7 puts back the value a loop variable had before the loop once the loop ends.
+      const body = loops.find((b) => b.directive === directive);
+      if (body && under.start >= body.end) continue;
+    }
+    if (!inForce || directive.close > inForce.from) inForce = { reference, from: directive.close };
+  }
+  return inForce ? [inForce.reference] : defining;
+}
+
+/** The last directive starting before `offset`: the one whose parentheses hold a reference there that it assigns. */
+function directiveHolding(directives: TemplateDirective[], offset: number): TemplateDirective | undefined {
+  return directives[firstIndexNotBefore(directives.length, (i) => directives[i].start < offset) - 1];
+}
+
+/**
+ * The schema property named under the cursor (template offset `at`): a JSONPath segment, else a member of a value
+ * taken from the payload. The innermost reference holding the cursor is asked first, as hover does.
+ */
+function payloadDeclarationAt(document: ApiDocument, template: LocatedTemplate, at: number): PropertyNode | undefined {
+  const scanned = scanTemplate(template.text);
+  const holding = scanned.references.filter((r) => at >= r.start && at <= r.end).reverse();
+  const payload: PayloadLookup = (steps) => payloadFacts(document, template, steps);
+  let bindings: TemplateBindings | undefined;
+  for (const reference of holding) {
+    const resolution = resolveReference(reference);
+    if (resolution) {
+      const literal = jsonPathLiteralAt(resolution, at);
+      if (literal) return jsonPathDeclaration(document, template, literal, at);
+      if (resolution.resolved.some(({ segment }) => at >= segment.start && at <= segment.start + segment.name.length)) return undefined;
+    }
+    // Gateway responses have no payload of their own to read, as their hover knows.
+    if (template.kind === 'gatewayResponse') continue;
+    bindings ??= TemplateBindings.of(template.text, scanned);
+    const member = memberDeclaration(reference, at, bindings, payload);
+    if (member) return member;
+  }
+  return undefined;
+}
+
+/** The JSONPath literal of `$input.path('…')` or `$input.json('…')` whose content holds the cursor. */
+function jsonPathLiteralAt(resolution: ReferenceResolution, at: number): StringLiteral | undefined {
+  for (const { segment, member, path } of resolution.resolved) {
+    const literal = segment.call?.args[0]?.literal;
+    if (literal && path[0] === 'input' && (member.name === 'path' || member.name === 'json') && at > literal.start && at < literal.end) return literal;
+  }
+  return undefined;
+}
+
+const JSON_PATH_NAME = /[A-Za-z0-9_-]/;
+
+/**
+ * The property the JSONPath segment under the cursor names, found as hover finds it: the expression up to that
+ * segment walked through the schema, a property step reaching into a list's elements as JSONPath does.
+ */
+function jsonPathDeclaration(document: ApiDocument, template: LocatedTemplate, literal: StringLiteral, at: number): PropertyNode | undefined {
+  const expression = literal.value;
+  const cursor = at - (literal.start + 1);
+  let start = cursor;
+  while (start > 0 && JSON_PATH_NAME.test(expression[start - 1])) start--;
+  let end = cursor;
+  while (end < expression.length && JSON_PATH_NAME.test(expression[end])) end++;
+  if (end === start) return undefined;
+  // `['name']` is one step with its quotes and bracket.
+  const closing = /^(['"])\s*\]/.exec(expression.slice(end));
+  const steps = jsonPathSteps(expression.slice(0, end + (closing ? closing[0].length : 0)));
+  const last = steps?.[steps.length - 1];
+  if (!steps || last?.kind !== 'property' || last.name !== expression.slice(start, end)) return undefined;
+  const parent = schemaAtSteps(document, payloadSchema(document, template), steps.slice(0, -1));
+  const holder = elementSchema(document, parent) ?? parent;
+  return schemaProperties(document, holder).find((p) => p.name === last.name)?.declaration;
+}
+
+/** The property a member (`.name`, `['name']`) under the cursor reads from the payload part its receiver holds. */
+function memberDeclaration(reference: TemplateReference, at: number, bindings: TemplateBindings, payload: PayloadLookup): PropertyNode | undefined {
+  const index = reference.segments.findIndex((s) => !s.call && s.name !== '' && at >= s.start && (s.bracket ? at < s.end : at <= s.start + s.name.length));
+  if (index < 0) return undefined;
+  const name = reference.segments[index].name;
+  return factsOf(bindings.valueOf(reference, index), payload)?.properties.find((p) => p.name === name)?.declaration;
+}
