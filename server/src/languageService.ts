@@ -4,6 +4,8 @@ import { savedEncodingProblem } from './services/savedEncoding';
 import { setRecent } from './util/recentMap';
 import { ApiDocument, parseApiDocument, withRecoveredTree } from './model/apiDocument';
 import { getCodeActions } from './services/codeActions';
+import { fixAllActions } from './services/fixAll';
+import { isTemplateDocument } from './model/templateDocument';
 import { doComplete } from './services/completion';
 import { doHover } from './services/hover';
 import { findDefinition, findReferences, findReferencesUpTo } from './services/navigation';
@@ -73,6 +75,11 @@ export interface LanguageService {
   /** Operations and components of every API definition in the workspace whose name holds the query's letters in order. */
   findWorkspaceSymbols(query: string, isCancelled?: () => boolean): Promise<SymbolInformation[]>;
   getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings?: LanguageSettings): CodeAction[];
+  /**
+   * "Fix all" (`source.fixAll.apigateway`): the preferred quick fixes applied in passes, as `apigw lint --fix` applies
+   * them, in one action. None unless `context.only` asks for it, and none over the size limit.
+   */
+  getFixAll(document: TextDocument, context: CodeActionContext, settings?: LanguageSettings): Promise<CodeAction[]>;
   /** "Evaluate" above templates, "Invoke" above operations; none over the size limit. */
   getCodeLenses(document: TextDocument, options?: { invoke: boolean }, settings?: LanguageSettings): CodeLens[];
   /**
@@ -84,10 +91,7 @@ export interface LanguageService {
   forget(uri: string): void;
 }
 
-/** A standalone mapping template (`.vtl` file) rather than an API definition. */
-export function isTemplateDocument(document: TextDocument): boolean {
-  return document.languageId === 'vtl' || /\.vtl$/i.test(document.uri);
-}
+export { isTemplateDocument };
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const cache = new ParseCache();
@@ -124,7 +128,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     if (change && !/[$#]/.test(document.getText().slice(change.start, change.newEnd)) && !templateAtOffset(parsed, change.start)) return undefined;
     return completeInTemplate(cache.getRecovered(document), offset);
   };
-  return {
+  const service: LanguageService = {
     parse: (document) => cache.get(document),
     forget: (uri) => {
       cache.forget(uri);
@@ -254,6 +258,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const parsed = cache.get(document);
       return getCodeActions(parsed, range, context, dialectFor(document, parsed, settings));
     },
+    // Each pass validates the whole text again: over the limit that takes seconds a pass, and the text may be deferred.
+    getFixAll: async (document, context, settings) => (isOverLimit(document, limitOf(settings)) ? [] : fixAllActions(service, document, context, settings)),
     getCodeLenses: (document, lensOptions = { invoke: true }, settings) => {
       if (isTemplateDocument(document)) {
         const start = { line: 0, character: 0 };
@@ -279,6 +285,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return templateSemanticTokens(cache.getRecovered(document), templateColours);
     },
   };
+  return service;
 }
 
 /** The previous validations kept for re-validating by parts: a few open documents, each one text in memory. */

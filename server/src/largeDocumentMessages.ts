@@ -18,6 +18,7 @@ export type HostedFeature =
   | 'rename'
   | 'findDocumentSymbols'
   | 'getCodeActions'
+  | 'getFixAll'
   | 'getCodeLenses'
   | 'getSemanticTokens';
 

@@ -25,6 +25,7 @@ import { LargeDocumentHost } from './largeDocumentHost';
 import type { FeatureAnswer, FeatureArguments, HostedFeature, RequestRoute } from './largeDocumentMessages';
 import { isOverLimit } from './services/largeDocuments';
 import { maxValidationSize } from './services/validation';
+import { asksForFixAll } from './services/fixAll';
 
 const connection = createConnection(ProposedFeatures.all);
 // Every edit is also heard by the thread that serves documents over the size limit (largeDocumentHost.ts).
@@ -66,7 +67,7 @@ connection.onInitialize((params): InitializeResult => {
       renameProvider: { prepareProvider: true },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.SourceFixAll] },
       codeLensProvider: { resolveProvider: false },
       // Whole-document tokens only: templates are short, and ranges or deltas would have to track every template's mapping.
       semanticTokensProvider: { legend: TEMPLATE_SEMANTIC_TOKENS_LEGEND, full: true },
@@ -240,7 +241,13 @@ connection.onWorkspaceSymbol(async (params, token) => {
 connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => answer(d, 'findDocumentSymbols', settings)));
 connection.onCodeLens((params) => serve(params.textDocument.uri, 'Code lenses', [], (d) => answer(d, 'getCodeLenses', undefined, settings)));
 connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri, 'Semantic tokens', { data: [] }, (d) => answer(d, 'getSemanticTokens', settings)));
-connection.onCodeAction((params) => serve(params.textDocument.uri, 'Code actions', [], (d) => answer(d, 'getCodeActions', params.range, params.context, settings)));
+// Fix all is asked apart from the quick fixes: it validates the document again in passes, and a failure there must not
+// take the quick fixes with it.
+connection.onCodeAction(async (params) => {
+  const actions = await serve(params.textDocument.uri, 'Code actions', [], (d) => answer(d, 'getCodeActions', params.range, params.context, settings));
+  if (!asksForFixAll(params.context.only)) return actions;
+  return [...actions, ...(await serve(params.textDocument.uri, 'Fix all', [], (d) => answer(d, 'getFixAll', params.context, settings)))];
+});
 
 documents.onDidChangeContent((change) => {
   scheduleValidation(change.document);

@@ -50,7 +50,7 @@ describe('language features over stdio', () => {
     assert.equal(caps.referencesProvider, true);
     assert.equal(caps.documentSymbolProvider, true);
     assert.deepEqual(caps.codeLensProvider, { resolveProvider: false });
-    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'refactor']);
+    assert.deepEqual((caps.codeActionProvider as { codeActionKinds: string[] }).codeActionKinds, ['quickfix', 'refactor', 'source.fixAll']);
     assert.deepEqual(caps.semanticTokensProvider, {
       legend: { tokenTypes: ['keyword', 'variable', 'property', 'method', 'string', 'number', 'comment'], tokenModifiers: ['defaultLibrary'] },
       full: true,

@@ -3,11 +3,9 @@
  * language service, so that the top-level help lists every option without loading them.
  */
 
-/**
- * How many passes `lint --fix` makes over one file before giving up: a fix whose result brings its finding back would
- * otherwise never end. Real fixes settle in two or three. Kept here so that the help, loaded alone, can say it.
- */
-export const MAX_FIX_PASSES = 10;
+import { MAX_FIX_PASSES } from '../services/fixPassLimit';
+
+export { MAX_FIX_PASSES };
 
 export const LINT_USAGE = 'usage: apigw lint FILE|DIRECTORY|PATTERN|-... [--format text|json|sarif|github] [--dialect auto|rest|http] [--severity CODE=LEVEL]... [--settings F | --no-settings] [--fail-on LEVEL] [--max-warnings N] [--fix | --fix-dry-run]';
 

@@ -14,7 +14,8 @@ import type { Unreadable } from '../../model/definitionBytes';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 import { lintInputs, type LintInput } from '../lintInputs';
-import { fixDiff, fixMode, fixNotes, fixSummary, fixText, writeFixes, type FixChecks, type FixedFile } from '../lintFixes';
+import { fixDiff, fixMode, fixNotes, fixSummary, writeFixes, type FixedFile } from '../lintFixes';
+import { fixText, type FixChecks } from '../../services/fixPasses';
 import { countFindings, formatReport, REPORT_FORMATS, summaryLine, type FileResult, type ReportFormat } from '../lintReports';
 import { LINT_HELP, LINT_USAGE } from '../usage';
 
