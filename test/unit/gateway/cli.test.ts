@@ -8,9 +8,14 @@ import { UsageError } from '../../../server/src/cli/io';
 import { EXAMPLES, FIXTURES } from './gatewayFixture';
 import { fakeIO } from '../../support/fakeCliIO';
 
-/** Output is written in batches and reloads follow file events: poll, a second at most, before asserting. */
+/**
+ * Output is written in batches and reloads follow file events: poll before asserting. The deadline is generous, since
+ * a reload (a file event, a pause of 100 ms, the definition read again) can take well over a second on a loaded machine;
+ * a condition met returns at once.
+ */
 async function waitUntil(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 50 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
+  const end = Date.now() + 10_000;
+  while (!done() && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
 }
 
 const HEALTH = (message: string) => `openapi: 3.0.1

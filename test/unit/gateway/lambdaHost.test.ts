@@ -4,6 +4,16 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { LambdaHost } from '../../../server/src/gateway/lambda/lambdaHost';
 
+/** Whether the process is still in the process table (running, or ended but not yet reaped). */
+function inProcessTable(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
 describe('local Lambda host', function () {
   this.timeout(20000);
   let dir: string;
@@ -210,7 +220,9 @@ describe('local Lambda host', function () {
     assert.ok(!r.ok && r.kind === 'timeout');
     const pid = Number(/pid (\d+)/.exec(r.logs)?.[1]);
     assert.ok(pid > 0, r.logs);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Killed at once, but ended and reaped only once the loaded machine gets to it: wait for that, with a deadline.
+    const end = Date.now() + 10_000;
+    while (Date.now() < end && inProcessTable(pid)) await new Promise((resolve) => setTimeout(resolve, 25));
     assert.throws(() => process.kill(pid, 0), { code: 'ESRCH' });
   });
 
