@@ -4,7 +4,7 @@ import { savedEncodingProblem } from './services/savedEncoding';
 import { setRecent } from './util/recentMap';
 import { ApiDocument, parseApiDocument, withRecoveredTree } from './model/apiDocument';
 import { getCodeActions } from './services/codeActions';
-import { fixAllActions } from './services/fixAll';
+import { fixAllActions, type FixingService } from './services/fixAll';
 import { isTemplateDocument } from './model/templateDocument';
 import { doComplete } from './services/completion';
 import { doHover } from './services/hover';
@@ -62,8 +62,11 @@ export interface LanguageService {
    */
   doSignatureHelp(document: TextDocument, position: Position, previous?: SignatureHelp): SignatureHelp | null;
   findDefinition(document: TextDocument, position: Position): Promise<Location[]>;
-  /** Where this document names what the cursor is on: its definition written, its uses read. */
-  findDocumentHighlights(document: TextDocument, position: Position): Promise<DocumentHighlight[]>;
+  /**
+   * Where this document names what the cursor is on: its definition written, its uses read. Null where nothing is
+   * named, so that the editor falls back to highlighting the word.
+   */
+  findDocumentHighlights(document: TextDocument, position: Position): Promise<DocumentHighlight[] | null>;
   findReferences(document: TextDocument, position: Position, context?: { includeDeclaration: boolean }): Promise<Location[]>;
   /** The name under the cursor when it can be renamed, else undefined. */
   /** Throws `RenameError` with the reason when the name under the cursor cannot be renamed. */
@@ -208,10 +211,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return signatureHelpInTemplate(parsed, offset, previous) ?? null;
     },
     findDocumentHighlights: async (document, position) => {
-      if (isTemplateDocument(document)) return findTemplateHighlights(document.getText(), document.offsetAt(position));
+      // Nothing known is no answer rather than an empty one, which would keep the editor from highlighting the word.
+      if (isTemplateDocument(document)) return orNull(findTemplateHighlights(document.getText(), document.offsetAt(position)));
       const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);
       const offset = offsetThere(document.offsetAt(position));
-      return offset === undefined ? [] : rangesHere(await findDocumentHighlights(parsed, offset));
+      return offset === undefined ? null : orNull(rangesHere(await findDocumentHighlights(parsed, offset)));
     },
     findDefinition: async (document, position) => {
       if (isTemplateDocument(document)) return findDefinitionInStandaloneTemplate(document.getText(), document.offsetAt(position), document.uri);
@@ -258,8 +262,19 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const parsed = cache.get(document);
       return getCodeActions(parsed, range, context, dialectFor(document, parsed, settings));
     },
-    // Each pass validates the whole text again: over the limit that takes seconds a pass, and the text may be deferred.
-    getFixAll: async (document, context, settings) => (isOverLimit(document, limitOf(settings)) ? [] : fixAllActions(service, document, context, settings)),
+    getFixAll: async (document, context, settings) => {
+      // Each pass validates the whole text again: over the limit that takes seconds a pass, and the text may be deferred.
+      if (isOverLimit(document, limitOf(settings))) return [];
+      // The passes' own versions go to a service of their own: here they would take the editor's version's place in
+      // the parse and validation caches, and the editor's next version would be parsed whole instead of by parts.
+      let scratch: LanguageService | undefined;
+      const serviceFor = (version: TextDocument) => (version === document ? service : (scratch ??= createLanguageService(options)));
+      const passes: FixingService = {
+        doValidation: (version, ...rest) => serviceFor(version).doValidation(version, ...rest),
+        getCodeActions: (version, ...rest) => serviceFor(version).getCodeActions(version, ...rest),
+      };
+      return fixAllActions(passes, document, context, settings);
+    },
     getCodeLenses: (document, lensOptions = { invoke: true }, settings) => {
       if (isTemplateDocument(document)) {
         const start = { line: 0, character: 0 };
@@ -388,4 +403,8 @@ class ParseCache {
     const view = lastParsedView(base!, document);
     return (entry.readable = { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere, change: view.change });
   }
+}
+
+function orNull<T>(list: T[]): T[] | null {
+  return list.length > 0 ? list : null;
 }

@@ -65,7 +65,10 @@ describe('document highlights over stdio', () => {
     assert.deepEqual(described(VTL, found), ['0:$item=', '1:$item-']);
   });
 
-  it('answers nothing off any name', async () => {
-    assert.deepEqual(await ask('file:///tmp/highlights.yaml', YAML, YAML.indexOf('httpMethod') + 2), []);
+  it('answers null off any name and in files that are no API definition, so that the editor highlights the word', async () => {
+    assert.equal(await ask('file:///tmp/highlights.yaml', YAML, YAML.indexOf('httpMethod') + 2), null);
+    const other = 'services:\n  web:\n    image: web\n';
+    client.open('file:///tmp/compose.yaml', 'yaml', other);
+    assert.equal(await ask('file:///tmp/compose.yaml', other, other.indexOf('web')), null);
   });
 });

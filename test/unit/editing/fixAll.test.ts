@@ -102,6 +102,16 @@ describe('Fix all', () => {
     );
   });
 
+  it("leaves the editor's version in the service's caches, the passes' versions going to a service of their own", async () => {
+    const service = createLanguageService();
+    const document = TextDocument.create(API_URI, 'yaml', 1, FIXABLE.join('\n'));
+    await service.doValidation(document);
+    const parsed = service.parse(document);
+    const [action] = await service.getFixAll(document, ASKED);
+    assert.equal(applied(document, action), FIXED.join('\n'));
+    assert.equal(service.parse(document), parsed);
+  });
+
   it('applies fixes that insert at one place in later passes', async () => {
     const statuses = (codes: string[]) =>
       TextDocument.create(API_URI, 'yaml', 1, [
