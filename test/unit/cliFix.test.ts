@@ -7,9 +7,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
 import { main } from '../../server/src/cli/apigw';
 import type { CliIO } from '../../server/src/cli/io';
-import { fixNotes, fixText, type FixChecks } from '../../server/src/cli/lintFixes';
+import { fixNotes } from '../../server/src/cli/lintFixes';
 import { unifiedDiff } from '../../server/src/cli/unifiedDiff';
 import { MAX_FIX_PASSES } from '../../server/src/cli/usage';
+import { fixText, type FixChecks } from '../../server/src/services/fixPasses';
 import { fakeIO } from '../support/fakeCliIO';
 
 /** The command line's output in memory, over real files in `cwd`, which `--fix` may write. */

@@ -11,9 +11,6 @@ import { MAX_FIX_PASSES } from './usage';
  * line adds to them: its options, the files written, the diff and the notes.
  */
 
-// The command's tests reach the passes here, where they were before the editor shared them.
-export { fixText, type FixChecks, type FixOutcome } from '../services/fixPasses';
-
 /** `--fix` writes the files; `--fix-dry-run` prints the diff it would write. */
 export type FixMode = 'fix' | 'dry-run';
 

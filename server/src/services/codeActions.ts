@@ -5,6 +5,7 @@ import { findNodeAtPath, getProperty, keyName, nodeAtOffset } from '../model/nav
 import { keyOf } from '../model/property';
 import type { NodePath } from '../model/nodes';
 import { ANY_METHOD_KEY, securitySchemes } from '../model/openapiWalk';
+import { requestAsksFor } from './codeActionKinds';
 import { nearMiss } from './rules/nearMiss';
 import { corsEdit } from './editing/cors';
 import { insertAtPath } from './editing/edits';
@@ -21,7 +22,7 @@ type Data = Record<string, unknown>;
 /** Quick fixes for diagnostics whose repair is certain, and the "Add CORS" refactoring on a path. */
 export function getCodeActions(document: ApiDocument, range: Range, context: CodeActionContext, dialect: Dialect): CodeAction[] {
   if (!document.root) return [];
-  const wanted = (kind: string) => !context.only || context.only.some((k) => kind === k || kind.startsWith(`${k}.`));
+  const wanted = (kind: string) => requestAsksFor(context.only, kind);
   const actions: CodeAction[] = [];
   if (wanted(CodeActionKind.QuickFix)) {
     for (const diagnostic of context.diagnostics) actions.push(...quickFixes(document, diagnostic, dialect));

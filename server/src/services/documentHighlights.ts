@@ -12,8 +12,7 @@ import type { AnyNode, NodePath, ObjectNode, ScalarNode } from '../model/nodes';
 import { declaredParameterAt, operationContaining, REQUEST_PARAMETER_EXPRESSION } from './editing/operationFacts';
 import { findSymbolUses, pointerSegmentSpan, symbolAt, type NamedSymbol, type SymbolSite } from './symbolReferences';
 import { templateAtOffset } from './templates/locate';
-import { scanTemplate, type ScannedTemplate, type TemplateReference } from './templates/templateScanner';
-import { variableDefinitions } from './templates/variableChecks';
+import { templateVariableAt, variableEnd } from './templates/variableReferences';
 
 /** A highlighted span of the text searched, in its own offsets. */
 interface Span {
@@ -174,50 +173,10 @@ function forEachStringValue(node: AnyNode | undefined, visit: (scalar: ScalarNod
   else if (node.type === 'string') visit(node);
 }
 
-/** A variable of one template, as the cursor finds it: every reference to it there. */
-export interface TemplateVariable {
-  name: string;
-  /** The reference the cursor is on. */
-  under: TemplateReference;
-  /** Every reference to the variable, in source order, the one under the cursor included. */
-  references: TemplateReference[];
-  /** Those of them that a `#set`, `#foreach`, `#macro` or `#define` assigns. */
-  definitions: Set<TemplateReference>;
-  /** Every reference of the template, to whichever variable. */
-  all: TemplateReference[];
-  /** The scan they were read from, directives included. */
-  scanned: ScannedTemplate;
-}
-
-/**
- * The variable under the cursor in a template and every reference to it there. Velocity scopes nothing but macro
- * arguments, which a reader of one template takes by name as well, so one name is one variable.
- */
-export function templateVariableAt(text: string, offset: number): TemplateVariable | undefined {
-  const scanned = scanTemplate(text);
-  const { references } = scanned;
-  // On the name, or just after it; where one reference ends as the next begins (`$a$b`), the one starting there.
-  const under = references.find((r) => offset >= r.start && offset < r.rootEnd) ?? references.find((r) => offset === r.rootEnd);
-  if (!under) return undefined;
-  return {
-    name: under.root,
-    under,
-    references: references.filter((r) => r.root === under.root),
-    definitions: variableDefinitions(text, scanned),
-    all: references,
-    scanned,
-  };
-}
-
 /** The references to the variable under the cursor: those that assign it are writes, the others reads. */
 function variableSpans(text: string, offset: number): Span[] {
   const variable = templateVariableAt(text, offset);
   if (!variable) return [];
   const { references, definitions } = variable;
   return references.map((r) => ({ offset: r.start, end: variableEnd(r), kind: definitions.has(r) ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
-}
-
-/** The variable's part of a reference: `$r`, `$!r`, `${r}`, and `${r` of `${r.items}`. */
-export function variableEnd(reference: TemplateReference): number {
-  return reference.braced && reference.segments.length === 0 ? reference.end : reference.rootEnd;
 }

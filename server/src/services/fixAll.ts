@@ -1,6 +1,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionContext } from 'vscode-languageserver-types';
 import type { LanguageService } from '../languageService';
+import { isKindWithin } from './codeActionKinds';
 import { fixText } from './fixPasses';
 import { changedSpans } from './textChanges';
 import type { LanguageSettings } from './validationTypes';
@@ -17,7 +18,7 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.apigateway`;
  * without `only` (the light bulb as the cursor moves) does not: the passes re-validate the whole document.
  */
 export function asksForFixAll(only: readonly string[] | undefined): boolean {
-  return !!only?.some((kind) => kind === FIX_ALL_KIND || FIX_ALL_KIND.startsWith(`${kind}.`));
+  return !!only?.some((kind) => isKindWithin(FIX_ALL_KIND, kind));
 }
 
 /** What the passes need of the language service: the validation the editor shows, and its quick fixes. */

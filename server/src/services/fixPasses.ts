@@ -3,6 +3,7 @@ import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 
 import { parseApiDocument } from '../model/apiDocument';
 import { isTemplateDocument } from '../model/templateDocument';
 import { validateStandaloneTemplate } from './templates/templateValidation';
+import { isKindWithin } from './codeActionKinds';
 import { MAX_FIX_PASSES } from './fixPassLimit';
 
 /**
@@ -107,7 +108,7 @@ function preferredFixes(document: TextDocument, diagnostics: Diagnostic[], check
   const firstBreak = text.indexOf('\n');
   const lineBreak = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
   for (const diagnostic of ordered) {
-    const action = checks.codeActions(document, diagnostic).find((a) => a.isPreferred === true && isQuickFix(a) && editsOnlyThis(a, document.uri));
+    const action = checks.codeActions(document, diagnostic).find((a) => a.isPreferred === true && isKindWithin(a.kind, CodeActionKind.QuickFix) && editsOnlyThis(a, document.uri));
     const edits = action?.edit?.changes?.[document.uri];
     if (!action || !edits?.length) continue;
     // A fix's new lines follow the file's line breaks: a CRLF file stays CRLF throughout.
@@ -117,10 +118,6 @@ function preferredFixes(document: TextDocument, diagnostics: Diagnostic[], check
     fixes.push({ title: action.title, diagnostic, edits: local, spans, sameAs, answers: 1 });
   }
   return fixes;
-}
-
-function isQuickFix(action: CodeAction): boolean {
-  return action.kind === CodeActionKind.QuickFix || !!action.kind?.startsWith(`${CodeActionKind.QuickFix}.`);
 }
 
 /** A fix that edits other files, renames them or runs a command is one to apply on its own, where it can be undone. */

@@ -148,6 +148,18 @@ describe('template signature help', () => {
       assert.equal(replaceAll(`'a,‸b'`), 0);
     });
 
+    it('passes over the commas of comments between arguments', () => {
+      assert.equal(standalone(`$util.urlEncode('a' ## c, d\n, ‸)`)?.activeParameter, 1);
+      assert.equal(standalone(`$util.urlEncode('a' ## c, d‸\n, 'b')`)?.activeParameter, 0);
+      assert.equal(standalone(`$util.urlEncode('a' #* c, d *#, ‸)`)?.activeParameter, 1);
+      assert.equal(standalone(`$util.urlEncode('a' #* c, *# , 'b' ## e, f\n, ‸)`)?.activeParameter, 2);
+      // Inside a string, `##` starts no comment.
+      assert.equal(standalone(`$util.escapeJavaScript($a).replaceAll('##', ‸)`)?.activeParameter, 1);
+      // A form is chosen by the arguments written, the commented ones left out.
+      const params = standalone(`$input.params(## a, b\n‸)`);
+      assert.equal(shown(params), '$input.params([String name]): Object');
+    });
+
     it('ends at the closing parenthesis', () => {
       assert.ok(standalone('$util.urlEncode($a‸)'));
       assert.equal(standalone('$util.urlEncode($a)‸'), undefined);

@@ -103,6 +103,12 @@ describe('go to definition in mapping templates', () => {
       assert.deepEqual(await definitions(petStore(`"$input.path(\\"$['pet']['na‸me']\\")"`)), [schemaKey(doc, 'name: { type: string', 'name')]);
     });
 
+    it('reads a name past doubled quotes where the source has it', async () => {
+      const doc = petStore(`"$input.path('$[''pet''][''name‸'']')"`);
+      assert.deepEqual(await definitions(doc), [schemaKey(doc, 'name: { type: string', 'name')]);
+      assert.deepEqual(await definitions(petStore(`"$input.path('$[''pet‸'']')"`)), [schemaKey(doc, "pet: { $ref: '#/components/schemas/Pet' }", 'pet')]);
+    });
+
     it('leads a member of a payload variable to the property, nested and through loops', async () => {
       const name = (doc: string) => [schemaKey(doc, 'name: { type: string', 'name')];
       const label = (doc: string) => [schemaKey(doc, 'label: {', 'label')];

@@ -52,6 +52,20 @@ describe('template hover', () => {
     assert.match(markdownOf(hover(petStore('"x"', `"$input.json('$.order‸Id')"`)).hover), /orderId: string[\s\S]*response 201/);
   });
 
+  it('shows the schema property under a bracketed JSONPath name', () => {
+    const { hover: h, text } = hover(petStore(`"$input.path(\\"$['pet']['na‸me']\\")"`));
+    assert.match(markdownOf(h), /name: string[\s\S]*The name of the pet/);
+    assert.equal(covered(text, h), 'name');
+    assert.equal(covered(text, hover(petStore(`"$input.path(\\"$['p‸et'].name\\")"`)).hover), 'pet');
+  });
+
+  it('covers a JSONPath name past doubled quotes where the source has it', () => {
+    const { hover: h, text } = hover(petStore(`"$input.path('$[''pet''].na‸me')"`));
+    assert.match(markdownOf(h), /name: string/);
+    assert.equal(covered(text, h), 'name');
+    assert.equal(covered(text, hover(petStore(`"$input.path('$[''p‸et''].name')"`)).hover), 'pet');
+  });
+
   describe('members of variables that hold the payload', () => {
     const block = (...lines: string[]) => `|\n${lines.map((l) => `            ${l}`).join('\n')}`;
 

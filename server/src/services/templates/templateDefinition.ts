@@ -11,11 +11,12 @@ import type { ApiDocument } from '../../model/apiDocument';
 import type { PropertyNode } from '../../model/nodes';
 import { keyOf } from '../../model/property';
 import { firstIndexNotBefore } from '../../util/sortedSearch';
-import { templateVariableAt, variableEnd, type TemplateVariable } from '../documentHighlights';
+import { templateVariableAt, variableEnd, type TemplateVariable } from './variableReferences';
 import type { LocatedTemplate } from './locate';
-import { CATALOG_ROOTS, resolveReference, type ReferenceResolution } from './memberLookup';
-import { scanTemplate, type StringLiteral, type TemplateDirective, type TemplateReference } from './templateScanner';
-import { elementSchema, jsonPathSteps, payloadFacts, payloadSchema, schemaAtSteps, schemaProperties } from './templateSchemas';
+import { jsonPathLiteralAt, jsonPathPropertyAt } from './jsonPathProperty';
+import { CATALOG_ROOTS, resolveReference } from './memberLookup';
+import { scanTemplate, type TemplateDirective, type TemplateReference } from './templateScanner';
+import { payloadFacts } from './templateSchemas';
 import { factsOf, TemplateBindings, type PayloadLookup } from './variableValues';
 import { loopBodies, type LoopBody } from './variableChecks';
 
@@ -87,7 +88,7 @@ function payloadDeclarationAt(document: ApiDocument, template: LocatedTemplate, 
     const resolution = resolveReference(reference);
     if (resolution) {
       const literal = jsonPathLiteralAt(resolution, at);
-      if (literal) return jsonPathDeclaration(document, template, literal, at);
+      if (literal) return jsonPathPropertyAt(document, template, literal, at)?.property.declaration;
       if (resolution.resolved.some(({ segment }) => at >= segment.start && at <= segment.start + segment.name.length)) return undefined;
     }
     // Gateway responses have no payload of their own to read, as their hover knows.
@@ -97,39 +98,6 @@ function payloadDeclarationAt(document: ApiDocument, template: LocatedTemplate, 
     if (member) return member;
   }
   return undefined;
-}
-
-/** The JSONPath literal of `$input.path('…')` or `$input.json('…')` whose content holds the cursor. */
-function jsonPathLiteralAt(resolution: ReferenceResolution, at: number): StringLiteral | undefined {
-  for (const { segment, member, path } of resolution.resolved) {
-    const literal = segment.call?.args[0]?.literal;
-    if (literal && path[0] === 'input' && (member.name === 'path' || member.name === 'json') && at > literal.start && at < literal.end) return literal;
-  }
-  return undefined;
-}
-
-const JSON_PATH_NAME = /[A-Za-z0-9_-]/;
-
-/**
- * The property the JSONPath segment under the cursor names, found as hover finds it: the expression up to that
- * segment walked through the schema, a property step reaching into a list's elements as JSONPath does.
- */
-function jsonPathDeclaration(document: ApiDocument, template: LocatedTemplate, literal: StringLiteral, at: number): PropertyNode | undefined {
-  const expression = literal.value;
-  const cursor = at - (literal.start + 1);
-  let start = cursor;
-  while (start > 0 && JSON_PATH_NAME.test(expression[start - 1])) start--;
-  let end = cursor;
-  while (end < expression.length && JSON_PATH_NAME.test(expression[end])) end++;
-  if (end === start) return undefined;
-  // `['name']` is one step with its quotes and bracket.
-  const closing = /^(['"])\s*\]/.exec(expression.slice(end));
-  const steps = jsonPathSteps(expression.slice(0, end + (closing ? closing[0].length : 0)));
-  const last = steps?.[steps.length - 1];
-  if (!steps || last?.kind !== 'property' || last.name !== expression.slice(start, end)) return undefined;
-  const parent = schemaAtSteps(document, payloadSchema(document, template), steps.slice(0, -1));
-  const holder = elementSchema(document, parent) ?? parent;
-  return schemaProperties(document, holder).find((p) => p.name === last.name)?.declaration;
 }
 
 /** The property a member (`.name`, `['name']`) under the cursor reads from the payload part its receiver holds. */

@@ -8,6 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { isAliasCopy, type ApiDocument } from '../../model/apiDocument';
 import type { ScalarNode } from '../../model/nodes';
+import { requestAsksFor } from '../codeActionKinds';
 import { escapeForHost } from './hostEscaping';
 import { templateAtOffset, type LocatedTemplate } from './locate';
 import { REPAIRED_CODES, templateRepairs, type TemplateEdit, type TemplateRepair } from './templateRepairs';
@@ -40,7 +41,7 @@ export function embeddedTemplateFixes(document: ApiDocument, diagnostic: Diagnos
  * do, in the file's own offsets.
  */
 export function standaloneTemplateCodeActions(document: TextDocument, context: CodeActionContext): CodeAction[] {
-  if (context.only && !context.only.some((k) => CodeActionKind.QuickFix === k || CodeActionKind.QuickFix.startsWith(`${k}.`))) return [];
+  if (!requestAsksFor(context.only, CodeActionKind.QuickFix)) return [];
   const text = document.getText();
   const kind = standaloneTemplateKind(document.uri);
   return context.diagnostics.flatMap((diagnostic) => {

@@ -9,9 +9,10 @@ import type { ApiDocument } from '../../model/apiDocument';
 import { asString, getValue } from '../../model/navigate';
 import type { TemplateMember } from '../../facts/templateVariableTypes';
 import { templateAtOffset, type LocatedTemplate } from './locate';
+import { jsonPathLiteralAt, jsonPathPropertyAt } from './jsonPathProperty';
 import { resolveReference, type ReferenceResolution } from './memberLookup';
 import { scanTemplate, type StringLiteral, type TemplateReference } from './templateScanner';
-import { elementSchema, jsonPathSteps, payloadFacts, payloadSchema, rawPropertySchema, schemaAtSteps, schemaTypeLabel } from './templateSchemas';
+import { payloadFacts, rawPropertySchema, schemaTypeLabel } from './templateSchemas';
 import { JAVA_VALUE_METHODS, JAVA_VALUE_TYPES, javaMethodSignature } from './javaValueMethods';
 import { factsOf, TemplateBindings, type PayloadLookup } from './variableValues';
 
@@ -25,7 +26,7 @@ export function hoverInTemplate(document: ApiDocument, offset: number): Hover | 
   const template = templateAtOffset(document, offset);
   if (!template) return undefined;
   const found = hoverAt(template.text, template.toTemplateOffset(offset), {
-    jsonPath: (expression) => schemaHover(document, template, expression),
+    jsonPath: (literal, at) => jsonPathHover(document, template, literal, at),
     payload: (steps) => payloadFacts(document, template, steps),
     source: schemaSource(template),
   }, template.kind !== 'gatewayResponse');
@@ -44,11 +45,10 @@ export function hoverInStandaloneTemplate(text: string, offset: number): Hover |
   };
 }
 
-type SchemaHover = (expression: string) => string | undefined;
-
 /** What the template's payload schema says, where one is known. */
 interface PayloadSchema {
-  jsonPath: SchemaHover;
+  /** The hover of the JSONPath name at template offset `at` in `literal`. */
+  jsonPath: (literal: StringLiteral, at: number) => TemplateHover | undefined;
   payload: PayloadLookup;
   /** Which schema it is, in words: `request body`, `response 201`. */
   source: string;
@@ -80,12 +80,10 @@ function catalogHover(reference: TemplateReference, resolution: ReferenceResolut
     if (offset >= segment.start && offset < segment.start + segment.name.length) {
       return { markdown: memberMarkdown(member, path), start: segment.start, end: segment.start + segment.name.length };
     }
-    const literal = segment.call?.args[0]?.literal;
-    if (schema && literal && path[0] === 'input' && (member.name === 'path' || member.name === 'json') && offset > literal.start && offset < literal.end - 1) {
-      return jsonPathHover(literal, offset, schema.jsonPath);
-    }
   }
-  return undefined;
+  const literal = schema && jsonPathLiteralAt(resolution, offset);
+  // A pointer over the closing quote is on no name.
+  return literal && offset < literal.end - 1 ? schema.jsonPath(literal, offset) : undefined;
 }
 
 /** The payload property or Java method named by the segment under the cursor, from what its receiver holds. */
@@ -111,31 +109,14 @@ function memberMarkdown(member: TemplateMember, path: string[]): string {
   return `\`\`\`\n${signature}\n\`\`\`\n\n${member.doc}${notes}\n\n[Documentation](${member.docsUrl})`;
 }
 
-/** The hovered JSONPath segment: the expression up to the end of the segment under the cursor. */
-function jsonPathHover(literal: StringLiteral, offset: number, schemaHover: SchemaHover): TemplateHover | undefined {
-  const contentStart = literal.start + 1;
-  const expression = literal.value;
-  const at = offset - contentStart;
-  let segmentStart = at;
-  while (segmentStart > 0 && /[A-Za-z0-9_-]/.test(expression[segmentStart - 1])) segmentStart--;
-  let segmentEnd = at;
-  while (segmentEnd < expression.length && /[A-Za-z0-9_-]/.test(expression[segmentEnd])) segmentEnd++;
-  if (segmentEnd === segmentStart) return undefined;
-  const markdown = schemaHover(expression.slice(0, segmentEnd));
-  return markdown ? { markdown, start: contentStart + segmentStart, end: contentStart + segmentEnd } : undefined;
-}
-
-function schemaHover(document: ApiDocument, template: LocatedTemplate, expression: string): string | undefined {
-  const steps = jsonPathSteps(expression);
-  const last = steps?.[steps.length - 1];
-  if (!steps || last?.kind !== 'property') return undefined;
-  const root = payloadSchema(document, template);
-  const parent = schemaAtSteps(document, root, steps.slice(0, -1));
-  const holder = elementSchema(document, parent) ?? parent;
-  const schema = schemaAtSteps(document, root, steps);
-  if (!schema) return undefined;
-  const type = schemaTypeLabel(document, rawPropertySchema(holder, last.name) ?? schema);
-  return propertyMarkdown(last.name, type, asString(getValue(schema, 'description')), schemaSource(template));
+/** The payload property a JSONPath names under the cursor, where the schema describes it. */
+function jsonPathHover(document: ApiDocument, template: LocatedTemplate, literal: StringLiteral, at: number): TemplateHover | undefined {
+  const found = jsonPathPropertyAt(document, template, literal, at);
+  const schema = found?.property.schema;
+  if (!found || !schema) return undefined;
+  const { name } = found.property;
+  const type = schemaTypeLabel(document, rawPropertySchema(found.holder, name) ?? schema);
+  return { markdown: propertyMarkdown(name, type, asString(getValue(schema, 'description')), schemaSource(template)), start: found.start, end: found.end };
 }
 
 function schemaSource(template: LocatedTemplate): string {

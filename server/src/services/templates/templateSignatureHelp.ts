@@ -9,7 +9,7 @@ import type { TemplateKind, TemplateMember } from '../../facts/templateVariableT
 import { JAVA_VALUE_METHODS, JAVA_VALUE_TYPES } from './javaValueMethods';
 import { templateAtOffset } from './locate';
 import { resolveReference } from './memberLookup';
-import { scanTemplate, type CallSite, type ScannedTemplate, type TemplateReference } from './templateScanner';
+import { scanTemplate, type CallSite, type ScannedTemplate, type StringLiteral, type TemplateReference } from './templateScanner';
 import { payloadFacts } from './templateSchemas';
 import { standaloneTemplateKind } from './templateValidation';
 import { factsOf, TemplateBindings, type PayloadLookup } from './variableValues';
@@ -47,8 +47,10 @@ function signatureHelpAt(text: string, offset: number, site: TemplateSite, previ
   if (!enclosing) return undefined;
   const signatures = signaturesOf(text, scanned, enclosing, site);
   if (!signatures?.length) return undefined;
-  const activeParameter = argumentIndex(text, enclosing.call, offset);
-  const activeSignature = chooseForm(signatures, enclosing.call.args.length, activeParameter, previous);
+  const separators = argumentSeparators(text, enclosing.call, scanned.strings);
+  const activeParameter = separators.filter((comma) => comma < offset).length;
+  const argumentCount = enclosing.call.args.length === 0 ? 0 : separators.length + 1;
+  const activeSignature = chooseForm(signatures, argumentCount, activeParameter, previous);
   return { signatures, activeSignature, activeParameter };
 }
 
@@ -71,18 +73,44 @@ function callAt(scanned: ScannedTemplate, offset: number): EnclosingCall | undef
 }
 
 /**
- * The argument under the cursor. The scanner splits arguments at the commas of the call's own level (not those in
- * strings, nested calls, parentheses, brackets or braces), and only white space stands between an argument and the
- * comma after it.
+ * The offsets of the commas between the call's arguments. The scanner splits arguments at the commas of the call's own
+ * level (not those in strings, nested calls, parentheses, brackets or braces), and only white space stands between an
+ * argument and the comma after it. It reads a comment among the arguments as code, though: a comma there is no
+ * separator. (Velocity 1.7 refuses a comment inside a call, which the syntax check reports; the help meanwhile follows
+ * the arguments the text has without it.)
  */
-function argumentIndex(text: string, call: CallSite, offset: number): number {
-  let index = 0;
+function argumentSeparators(text: string, call: CallSite, strings: StringLiteral[]): number[] {
+  const commas: number[] = [];
+  let comments: Array<{ start: number; end: number }> | undefined;
   for (let i = 1; i < call.args.length; i++) {
     const comma = text.indexOf(',', call.args[i - 1].end);
-    if (comma < 0 || comma >= offset) break;
-    index = i;
+    if (comma < 0) break;
+    comments ??= commentsIn(text, call.open + 1, call.args[call.args.length - 1].start, strings);
+    if (!comments.some((c) => comma >= c.start && comma < c.end)) commas.push(comma);
   }
-  return index;
+  return commas;
+}
+
+/** The `## …` and `#* … *#` comments of code from `start` to `end`, passing over its string literals. */
+function commentsIn(text: string, start: number, end: number, strings: StringLiteral[]): Array<{ start: number; end: number }> {
+  const literalEnds = new Map(strings.map((s) => [s.start, s.end]));
+  const comments: Array<{ start: number; end: number }> = [];
+  let pos = start;
+  while (pos < end) {
+    const literalEnd = literalEnds.get(pos);
+    if (literalEnd !== undefined && literalEnd > pos) {
+      pos = literalEnd;
+    } else if (text.startsWith('##', pos) || text.startsWith('#*', pos)) {
+      const line = text[pos + 1] === '#';
+      const found = line ? text.indexOf('\n', pos) : text.indexOf('*#', pos + 2);
+      const commentEnd = found < 0 ? text.length : line ? found : found + 2;
+      comments.push({ start: pos, end: commentEnd });
+      pos = commentEnd;
+    } else {
+      pos++;
+    }
+  }
+  return comments;
 }
 
 function signaturesOf(text: string, scanned: ScannedTemplate, enclosing: EnclosingCall, site: TemplateSite): SignatureInformation[] | undefined {

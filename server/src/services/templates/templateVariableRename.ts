@@ -7,7 +7,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { TEMPLATE_ROOTS } from '../../facts/templateVariables';
 import { isAliasCopy, type ApiDocument } from '../../model/apiDocument';
-import { templateVariableAt, type TemplateVariable } from '../documentHighlights';
+import { templateVariableAt, type TemplateVariable } from './variableReferences';
 import { RenameError, syntaxErrorRefusal } from '../renameError';
 import type { LocatedTemplate } from './locate';
 import { inScalar } from './templateFixes';
