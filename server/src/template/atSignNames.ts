@@ -6,6 +6,7 @@
  * name in text parsed as the template runs, whose macros are the template's). The tree gets the names back from the
  * source (`restoreAtSignNames`); the other such names print as text (escapeEdits in syntax.ts).
  */
+import { afterDollar } from './dollarSigns';
 import type { VelocityNode, VelocityTree } from './syntax';
 import { lexTemplate, Rule } from './velocityLexer';
 
@@ -13,10 +14,10 @@ import { lexTemplate, Rule } from './velocityLexer';
 const STAND_IN = '0';
 const HINT = /#[{@]?[A-Za-z_]\w*@|#macro[ \t]*\([ \t\r\n]*[A-Za-z_]\w*@/;
 /**
- * A `#macro` header whose name holds an `@` (not before a `-`, which Velocity refuses there), or such a name after
- * `#`, `#@` or in `#{…}`.
+ * A `#macro` header whose name holds an `@` (not before a `-`, which Velocity refuses there: no shorter part of the
+ * name is taken instead), or such a name after `#`, `#@` or in `#{…}`.
  */
-const CANDIDATE = /#macro[ \t]*\([ \t\r\n]*([A-Za-z_][\w@]*@[\w@]*)(?!-)|#(?:\{([A-Za-z_][\w@]*@[\w@]*)(?=\})|@?([A-Za-z_][\w@]*@[\w@]*))/g;
+const CANDIDATE = /#macro[ \t]*\([ \t\r\n]*([A-Za-z_][\w@]*@[\w@]*)(?![\w@-])|#(?:\{([A-Za-z_][\w@]*@[\w@]*)(?=\})|@?([A-Za-z_][\w@]*@[\w@]*))/g;
 
 /** The end of a braced name that bracedMacroCalls reads as a call's. */
 const BRACED_CALL = /\}(?=[ ]*\([\s]*[$'"[{\-0-9\w()!])/y;
@@ -29,8 +30,11 @@ interface Candidate {
   header: boolean;
 }
 
-/** The text with the `@`s of the names velocityjs must read written as digits, or undefined when it has none. */
-export function readAtSignNames(text: string, fragment: boolean): string | undefined {
+/**
+ * The text with the `@`s of the names velocityjs must read written as digits, or undefined when it has none. `written`
+ * is the text as the template has it, offset for offset, where the `$`s are that stand-ins may replace in `text`.
+ */
+export function readAtSignNames(text: string, fragment: boolean, written = text): string | undefined {
   if (!text.includes('@') || !HINT.test(text)) return undefined;
   const candidates = new Map<number, Candidate>();
   for (const match of text.matchAll(CANDIDATE)) {
@@ -66,7 +70,9 @@ export function readAtSignNames(text: string, fragment: boolean): string | undef
     const after = candidate.at + candidate.name.length;
     const call = braced ? BRACED_CALL : PARENTHESIS;
     call.lastIndex = after;
-    (call.test(trial) ? calls : bare).push(candidate);
+    if (call.test(trial)) calls.push(candidate);
+    // After a `$` or `$!` the call's token takes it in: the name is `#m@x`, no macro's, and prints as written.
+    else if (!afterDollar(written, candidate.at - (braced ? 2 : 1))) bare.push(candidate);
   });
   if (headers.length === 0 && calls.length === 0 && (!fragment || bare.length === 0)) return undefined;
   const defined = new Set(headers.map((h) => h.name));

@@ -3,6 +3,7 @@
  * that name, with no arguments, wherever the template defines it (RuntimeMacro looks it up as the template runs), and
  * prints the text as written when there is none. velocityjs reads a macro call only with its `(`, and text otherwise.
  */
+import { VELOCITY_DIRECTIVE_NAMES } from '../facts/velocityDirectives';
 import { lexTemplate, Rule } from './velocityLexer';
 
 export interface BareMacroCall {
@@ -16,8 +17,8 @@ export interface BareMacroCall {
 /** A directive's name in Velocity: `#m-x` calls `m`, and `#m_x` and `#m@x` are other names. */
 const CALL = /#(?:\{([A-Za-z_][A-Za-z0-9_@]*)\}|([A-Za-z_][A-Za-z0-9_@]*)(?![A-Za-z0-9_@]))(?![ \t\r\n]*\()/y;
 const HASH = 35;
-const DEFINITION = /#macro[ \t]*\([ \t\r\n]*([A-Za-z_][\w-]*)/g;
-const DIRECTIVES = new Set(['set', 'if', 'elseif', 'else', 'end', 'foreach', 'include', 'parse', 'macro', 'define', 'evaluate', 'break', 'stop', 'literal']);
+/** A macro's name in its header, with the characters CALL reads in a call's; and a `-`, refused there. */
+const DEFINITION = /#macro[ \t]*\([ \t\r\n]*([A-Za-z_][\w@-]*)/g;
 
 /**
  * The calls without parentheses of macros the template defines, in text order; `text` is what velocityjs reads.
@@ -28,7 +29,7 @@ export function findBareMacroCalls(text: string, anyName = false): BareMacroCall
   if (!text.includes(anyName ? '#' : '#macro')) return [];
   const defined = new Set<string>();
   if (!anyName) {
-    for (const match of text.matchAll(DEFINITION)) if (!DIRECTIVES.has(match[1])) defined.add(match[1]);
+    for (const match of text.matchAll(DEFINITION)) if (!VELOCITY_DIRECTIVE_NAMES.has(match[1])) defined.add(match[1]);
     if (defined.size === 0) return [];
   }
   const calls: BareMacroCall[] = [];
@@ -39,7 +40,7 @@ export function findBareMacroCalls(text: string, anyName = false): BareMacroCall
     CALL.lastIndex = start;
     const match = CALL.exec(text);
     const name = match?.[1] ?? match?.[2];
-    if (match && name !== undefined && (anyName ? !DIRECTIVES.has(name) : defined.has(name))) calls.push({ offset: start, name, written: match[0] });
+    if (match && name !== undefined && (anyName ? !VELOCITY_DIRECTIVE_NAMES.has(name) : defined.has(name))) calls.push({ offset: start, name, written: match[0] });
   });
   return calls;
 }

@@ -24,6 +24,8 @@ import { BREAK_ARGUMENT_CODE, placeBreakScopes, readBreakCalls, type BreakProble
 import { definedMacroNames, lastWords, placeWordArguments, refusedWhileParsing, WORD_ARGUMENT_CODE, wordArgumentInString, wordArgumentNote, type WordCall } from './wordArguments';
 import { calledName, readUnderscoreCalls } from './underscoreNames';
 import { nameAsWritten, readAtSignNames, restoreAtSignNames } from './atSignNames';
+import { readAfterMethodComment } from './methodComments';
+import { VELOCITY_DIRECTIVE_NAMES } from '../facts/velocityDirectives';
 import {
   afterDollar,
   argumentPrefixes,
@@ -375,7 +377,7 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   const breaking = readBreakCalls(source);
   const escapedText = withEdits(breaking ?? source, escapes);
   // Names with an `@` velocityjs must read as a macro's are written with digits, and named back in the tree.
-  const atNamed = readAtSignNames(escapedText, fragment);
+  const atNamed = readAtSignNames(escapedText, fragment, source);
   const escaped = atNamed ?? escapedText;
   // `#name` and `$#name` among the arguments of a macro call are words to Velocity; velocityjs reads a directive
   // (`#m(#foreach)`) or a lexical error there.
@@ -1026,15 +1028,6 @@ const KEYWORD_BEFORE_AT = new RegExp(`^${KEYWORD_AT_NAME.source.replace('(?=@)',
 const AT_NAME = /[A-Za-z_][\w@]*/y;
 /** The rest of the template after a line comment and its line end. */
 const REST_AFTER_COMMENT = /^##[^\r\n]*(?:\r\n?|\n)([\s\S]*)$/;
-/**
- * What Velocity reads in that state after a METHOD_BEFORE_COMMENT comment as it reads it elsewhere: comments, string
- * literals, directives and references.
- */
-const READ_AFTER_COMMENT =
-  /\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*\((?:\$(?:\\*!)?|#(?!#))*\$(?:\\*!)?##[^\r\n]*(?:\r\n?|\n)?|##[^\r\n]*(?:\r\n?|\n)?|#\*[\s\S]*?\*#|'[^']*'|"[^"]*"|#\{?[A-Za-z_][\w@]*\}?(?:[ \t]*\((?:[^()]|\([^()]*\))*\))?|\$!?\{?[A-Za-z_][\w-]*\}?(?:\.[A-Za-z_][\w-]*(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\])*/g;
-/** What it cannot read there: anything but a name, a number, a `.` or `-`; a range's `..`, `true` or `false` alone. */
-const UNREAD_AFTER_COMMENT = /[^\w.-]|\.\.|(?<![\w.])(?:true|false)(?!\w)/;
-
 function methodCommentMessage(source: string, open: number): string {
   const method = /[A-Za-z_][\w-]*$/.exec(source.slice(Math.max(0, open - 200), open))?.[0] ?? '';
   return `After the line comment right inside \`.${method}(\`, Velocity 1.7 reads the rest of the template as that call's arguments and cannot parse it: put a blank between the \`(\` and the \`$\`, or close the call before the comment`;
@@ -1112,7 +1105,6 @@ const CONTROL_DIRECTIVES = new Set(['if', 'elseif', 'else', 'end']);
 const TAKEN_ARGUMENTS = /^[ ]*\([\s]*[$'"[{\-0-9\w()!]/;
 /** A macro call's `(` after its name, blanks between. */
 const CALL_AFTER_NAME = /^[ \t\r\n]*\(/;
-const DIRECTIVE_NAMES = new Set(['set', 'if', 'elseif', 'else', 'end', 'foreach', 'include', 'parse', 'macro', 'define', 'evaluate', 'break', 'stop', 'literal']);
 /** What Velocity reads as a reference after `$`: a name, `{name`, `!name` or `!{name`. */
 const REFERENCE_START = /^!?\{?[A-Za-z_]/;
 
@@ -1198,6 +1190,9 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
   let macros: Array<{ name: string; offset: number }> | undefined;
   const definedAbove = (name: string, offset: number) => (macros ??= macroDefinitionsIn(source)).some((m) => m.name === name && m.offset < offset);
   const pattern = new RegExp(ESCAPE_TOKENS);
+  /** The `##`s after a line comment right inside a method's `(` that print as written, and the `#`s that print nothing. */
+  const hashesAsText = new Set<number>();
+  const hashesDropped = new Set<number>();
   let next = 0;
   for (let match = pattern.exec(source); match; match = pattern.exec(source)) {
     const offset = match.index;
@@ -1209,6 +1204,13 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
     while (nextPrefix < prefixes.length && prefixes[nextPrefix].dollar <= offset) nextPrefix++;
     if (nextPrefix < prefixes.length && prefixes[nextPrefix].start <= offset) {
       pattern.lastIndex = prefixes[nextPrefix].dollar;
+      continue;
+    }
+    if (match[0].startsWith('##') && (hashesAsText.has(offset) || hashesDropped.has(offset))) {
+      // After a line comment right inside a method's `(`, a `##` that starts none (methodComments).
+      if (hashesAsText.has(offset)) edits.push([offset, KEPT_HASH], [offset + 1, KEPT_HASH]);
+      else edits.push([offset, DROPPED]);
+      pattern.lastIndex = offset + (hashesAsText.has(offset) ? 2 : 1);
       continue;
     }
     if (match[0].startsWith('##')) {
@@ -1350,8 +1352,11 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       const rest = REST_AFTER_COMMENT.exec(source.slice(comment))?.[1] ?? '';
       // Velocity's lexer goes on in the state of the method's arguments after the comment, to the end of the
       // template, where a blank, `)` or `,` outside a directive or reference is one it cannot parse.
-      const stop = rest.replace(READ_AFTER_COMMENT, (read) => '_'.repeat(read.length)).search(UNREAD_AFTER_COMMENT);
-      if (stop >= 0) readings.refused ??= { offset: source.length - rest.length + stop, message: methodCommentMessage(source, offset) };
+      const after = readAfterMethodComment(rest, VELOCITY_DIRECTIVE_NAMES);
+      const restStart = source.length - rest.length;
+      if (after.stop >= 0) readings.refused ??= { offset: restStart + after.stop, message: methodCommentMessage(source, offset) };
+      for (const at of after.printed) hashesAsText.add(restStart + at);
+      for (const at of after.dropped) hashesDropped.add(restStart + at);
       edits.push([offset, KEPT_PARENTHESIS]);
       for (let k = offset + 1; k < comment; k++) {
         const c = source[k];
@@ -1423,7 +1428,7 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
     const directive = /^(@)?(\{(?=[A-Za-z_][A-Za-z0-9_@]*\}))?\{?([A-Za-z_][A-Za-z0-9_@]*)/.exec(source.slice(sign + 1, sign + 64));
     const name = directive?.[3];
     const odd = backslashes.length % 2 === 1;
-    const macroName = name !== undefined && !directive![1] && !DIRECTIVE_NAMES.has(name);
+    const macroName = name !== undefined && !directive![1] && !VELOCITY_DIRECTIVE_NAMES.has(name);
     // Two backslashes print one before a directive Escape() recognizes by its token's image: a braced name is never
     // one, but for the tokens of `#if`, `#elseif`, `#else` and `#end`.
     if (!odd && name !== undefined && !directive![1] && (directive![2] || braced.has(sign)) && !CONTROL_DIRECTIVES.has(name)) {
@@ -1440,7 +1445,7 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       for (let k = offset + 1; k < end; k++) edits.push([k, DROPPED]);
       continue;
     }
-    const isDirective = name !== undefined && ((!directive![1] && DIRECTIVE_NAMES.has(name)) || definedAbove(name, offset));
+    const isDirective = name !== undefined && ((!directive![1] && VELOCITY_DIRECTIVE_NAMES.has(name)) || definedAbove(name, offset));
     if (!isDirective) {
       kept(offset, sign);
       // Two backslashes escape one another: the call after them stands, to a macro defined below too. A directive's

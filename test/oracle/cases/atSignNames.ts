@@ -43,6 +43,33 @@ const MACRO_NAMES: Row[] = [
   ['in a double-quoted string', '#set($s = "#macro(m@x)M#end")#m@x()|#macro(n@x)N#end#set($t = "#n@x()")$t'],
   ['in #evaluate', "#macro(m@x)M#end#evaluate('#m@x()')|#evaluate('#m@x')"],
   ['undefined, printed as written', 'a#m@x()|a#m@x|#{m@x}(1)'],
+  ['a - in the header, refused', '#macro(m@x-y)A#end#m@x-y()'],
+  ['a - after a lone @ in the header, refused', '#macro(m@-y)A#end'],
+  ['a - after the name in a call', '#macro(m@x)A#end#m@x-y()|#m@x-y|#{m@x}-y'],
 ];
 
-export const AT_SIGN_NAMES_CASES: OracleTestCase[] = [...rows('directive words before an @', DIRECTIVE_WORDS), ...rows('macro names with an @', MACRO_NAMES)];
+/** After a `$` or `$!` the token of a call without parentheses takes it in: the name is `#m@x`, printed as written. */
+const AS_TEXT: Row[] = [
+  ['after $', '#macro(m@x)A#end$#m@x'],
+  ['after $!', '#macro(m@x)A#end$!#m@x'],
+  ['after $\!', '#macro(m@x)A#end$\\!#m@x'],
+  ['after two $', '#macro(m@x)A#end$$#m@x'],
+  ['after an escaped $', '#macro(m@x)A#end\\$#m@x|\\\\$#m@x'],
+  ['braced, after $', '#macro(m@x)A#end$#{m@x}'],
+  ['after $, then called', '#macro(m@x)A#end$#m@x#m@x|#m@x $#m@x'],
+  ['after $ in a block', '#macro(m@x)A#end#if(true)$#m@x#end'],
+  ['after $ in a macro', '#macro(m@x)A#end#macro(n@y)$#m@x#end#n@y()'],
+  ['after $ in #define', '#macro(m@x)A#end#define($d)#m@x $#m@x#end$d'],
+  ['after $ in #evaluate', "#macro(m@x)A#end#evaluate('$#m@x|$!#m@x|#m@x')"],
+  ['after $ in a double-quoted string', '#macro(m@x)A#end#set($s = "$#m@x $!#m@x#m@x")$s'],
+  ['in a single-quoted string', "#macro(m@x)A#end#set($s = '#m@x $#m@x')$s"],
+  ['in unparsed text', '#macro(m@x)A#end#[[#m@x $#m@x #m@x()]]#'],
+  ['in comments', '#macro(m@x)A#end## #m@x\n#* $#m@x *#z'],
+  ['escaped', '#macro(m@x)A#end\\#m@x|\\\\#m@x'],
+];
+
+export const AT_SIGN_NAMES_CASES: OracleTestCase[] = [
+  ...rows('directive words before an @', DIRECTIVE_WORDS),
+  ...rows('macro names with an @', MACRO_NAMES),
+  ...rows('macro names with an @ as text', AS_TEXT),
+];

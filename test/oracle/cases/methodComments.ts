@@ -2,7 +2,8 @@
  * A line comment right inside a method call's parentheses, after a `$` (`$a.concat($##'x')`): Velocity 1.7's lexer
  * meets no argument there, the reference ends before the `(`, and the `(` and the `$`s, `$!`s and `#`s before the
  * comment print as text. The lexer stays in the state of the arguments after the comment, to the end of the template:
- * comments, strings, directives and references read there as elsewhere, and a blank, `)` or `,` is a parse error.
+ * comments, strings, directives and references read there as elsewhere, and a blank, `)` or `,` is a parse error. A
+ * later `##` starts a comment there only after a `##name` or such a comment, and is text otherwise.
  */
 import type { OracleTestCase } from '../oracleCase';
 
@@ -39,7 +40,42 @@ const TEXT: Row[] = [
   ['a reference after it', `${S}$a.concat($##x\n$b`],
   ['a directive after it', `${S}$a.concat($##x\n#if(true)Y#end`],
   ['in a double-quoted string', `${S}#set($s = "$a.concat($##x)")$s`],
-  ['a blank before the (, text as always', `${S}$a.concat ($##x)\nb`],
+  ['a blank before the (, text as always', `${S}$a.concat ($##x)\nb`],];
+
+/** A `##` after the comment starts a comment only after a `##name` or another such comment; elsewhere it is text. */
+const LATER_HASHES: Row[] = [
+  ['## and a name at the end', `${S}$a.concat($##c\n##x`],
+  ['## and a number, a string, a reference', `${S}$a.concat($##c\n##1|##'q'|##"q"|##$b`],
+  ['a word before ##', `${S}$a.concat($##c\nx##y`],
+  ['## after a string', `${S}$a.concat($##c\n'y'##x`],
+  ['## after a directive', `${S}$a.concat($##c\n#if(true)y#end##x`],
+  ['## before a directive', `${S}$a.concat($##c\n##if(true)Y#end`],
+  ['a comment after ##x', `${S}$a.concat($##c\n##x##y\nz`],
+  ['comments after ##x', `${S}$a.concat($##c\n##x##y\n##z##w\n`],
+  ['a comment after ##x and a block comment', `${S}$a.concat($##c\n##x#*c*###y\nz`],
+  ['### starts a comment', `${S}$a.concat($##c\n###x\n## y`],
+  ['a comment after a reference', `${S}$a.concat($##c\n$b##x\n`],
+  ['block comments', `${S}$a.concat($##c\n#*x*#z|#**x*#`],
+  ['unparsed text', `${S}$a.concat($##c\n#[[ x ]]#y`],
+];
+
+const LATER_HASHES_REFUSED: Row[] = [
+  ['another comment and a line end', `${S}$a.concat($##c\n## another\n`],
+  ['an empty comment', `${S}$a.concat($##c\n##\n`],
+  ['a comment at the end', `${S}$a.concat($##c\n## x`],
+  ['## at the end', `${S}$a.concat($##c\n##`],
+  ['##x and a line end', `${S}$a.concat($##c\n##x\nz`],
+  ['##x and a CRLF', `${S}$a.concat($##c\n##x\r\n`],
+  ['## and a (', `${S}$a.concat($##c\n##(x`],
+  ['## and a )', `${S}$a.concat($##c\n##)`],
+  ['## and a [', `${S}$a.concat($##c\n##[1]`],
+  ['## after a string, and a line end', `${S}$a.concat($##c\n'y'##x\n`],
+  ['## after a directive, and a blank', `${S}$a.concat($##c\n#if(true)y#end## x`],
+  ['a word, ##, and a line end', `${S}$a.concat($##c\nx##y\nz`],
+  ['a word after a comment, ##, and a line end', `${S}$a.concat($##c\n##x##y\nw##z\n`],
+  ['## after a comment after a reference', `${S}$a.concat($##c\n$b##x\n## y`],
+  ['## after a block comment, and a line end', `${S}$a.concat($##c\n#**###x\n`],
+  ['a blank after unparsed text', `${S}$a.concat($##c\n#[[x]]# y`],
 ];
 
 const REFUSED: Row[] = [
@@ -57,4 +93,9 @@ const REFUSED: Row[] = [
   ['a block comment instead', `${S}$a.concat($#*c*#'x')`],
 ];
 
-export const METHOD_COMMENTS_CASES: OracleTestCase[] = [...rows('a line comment right inside a method call', TEXT), ...rows('a line comment right inside a method call, refused', REFUSED)];
+export const METHOD_COMMENTS_CASES: OracleTestCase[] = [
+  ...rows('a line comment right inside a method call', TEXT),
+  ...rows('a line comment right inside a method call, refused', REFUSED),
+  ...rows('a ## after a line comment right inside a method call', LATER_HASHES),
+  ...rows('a ## after a line comment right inside a method call, refused', LATER_HASHES_REFUSED),
+];

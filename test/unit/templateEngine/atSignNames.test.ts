@@ -23,6 +23,18 @@ describe('directive names with an @', () => {
     assert.equal(render('#macro(end@x)E#end#end@x'), 'E');
   });
 
+  it('leaves a name after a $ as written, whose call is then no macro call', () => {
+    assert.equal(readAtSignNames('#macro(m@x)M#end$#m@x|$!#m@x|#m@x', false), '#macro(m0x)M#end$#m@x|$!#m@x|#m0x');
+    assert.equal(readAtSignNames('#macro(m@x)M#end$#m@x', false, '#macro(m@x)M#end$#m@x'), '#macro(m0x)M#end$#m@x');
+    assert.equal(render('#macro(m@x)A#end$#m@x|$!#m@x|$#{m@x}|\\$#m@x|#m@x'), '$#m@x|$!#m@x|$#{m@x}|\\$#m@x|A');
+    assert.equal(render("#macro(m@x)A#end#evaluate('$#m@x #m@x')"), '$#m@x A');
+  });
+
+  it('takes no shorter part of a header name before a -, which Velocity refuses', () => {
+    assert.equal(readAtSignNames('#macro(m@x-y)A#end#m@x-y()', false), undefined);
+    assert.equal(checkTemplateSyntax('#macro(m@x-y)A#end#m@x-y()')[0]?.code, 'syntax');
+  });
+
   it('prints directive words before an @ as text, and refuses an #end@x meant to close a block', () => {
     assert.equal(render('#if(true)a#else@x b#end|a#foreach@x|#end@x'), 'a#else@x b|a#foreach@x|#end@x');
     const [problem] = checkTemplateSyntax('#if(true)a#end@x');
@@ -43,6 +55,22 @@ describe('a line comment right inside a method call', () => {
       [[2, 2]],
     );
     assert.match(result.errors[0].message, /`\.concat\(`/);
+  });
+
+  it('reads a later ## as text, and as a comment only after a ##name or another such comment', () => {
+    const set = "#set($a = 'a')";
+    assert.equal(render(`${set}$a.concat($##c\n##x`), '($##x');
+    assert.equal(render(`${set}$a.concat($##c\n##x##y\n##z\nw`), '($##xw');
+    assert.equal(render(`${set}$a.concat($##c\n##if(true)Y#end`), '($Y');
+    assert.equal(render(`${set}$a.concat($##c\n###x\n## y`), '($');
+  });
+
+  it('refuses a later ## before a blank, a line end or the end of the template', () => {
+    const set = "#set($a = 'a')";
+    for (const rest of ['## another\n', '##\n', '## x', '##', '##x\nz', "'y'##x\n", '#**###x\n']) {
+      const result = renderFull(`${set}$a.concat($##c\n${rest}`);
+      assert.equal(result.errors[0]?.code, 'syntax', JSON.stringify(rest));
+    }
   });
 });
 

@@ -3,6 +3,7 @@
  * call arguments, directives, comments, and whether text-level references sit inside a JSON string. It never fails;
  * syntax errors are the engine's business, so half-typed templates still get completion and hover.
  */
+import { VELOCITY_DIRECTIVES } from '../../facts/velocityDirectives';
 import { isIdentifierPart, isIdentifierStart, isLetter, isWordCharacter } from '../../template/identifierCharacters';
 import { MAX_EXPRESSION_NESTING } from '../../template/limits';
 
@@ -75,7 +76,7 @@ export interface ScannedTemplate {
   strings: StringLiteral[];
 }
 
-export const VTL_DIRECTIVES = ['set', 'if', 'elseif', 'else', 'end', 'foreach', 'break', 'stop', 'macro', 'parse', 'include', 'evaluate', 'define'];
+export const VTL_DIRECTIVES: readonly string[] = VELOCITY_DIRECTIVES;
 
 /** JavaScript's `\s`. */
 function isSpace(c: number): boolean {
