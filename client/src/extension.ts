@@ -5,6 +5,7 @@ import { startLanguageClient } from './languageClient';
 import { registerAwsFeatures } from './tree/register';
 import { registerEvaluator } from './panels/evaluatorPanel';
 import { registerInvokePanel } from './panels/invokePanel';
+import { registerNewDefinition } from './starters/newDefinitionCommand';
 
 let client: LanguageClient | undefined;
 
@@ -17,6 +18,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.commands.registerCommand('apigateway.notApiDefinitionPaths', () => documents.paths()),
   );
   registerAwsFeatures(context, documents);
+  registerNewDefinition(context);
   client = await startLanguageClient(context);
   registerEvaluator(context, client);
   registerInvokePanel(context, client);

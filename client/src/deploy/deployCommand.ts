@@ -1,4 +1,5 @@
 import * as os from 'node:os';
+import { editorInUse, isDefinitionLanguage } from '../editorInUse';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeConnection, type Connection, type GatewayClients } from '../aws/connection';
@@ -289,7 +290,7 @@ export class DeployCommand {
 
   private async document(uri: string | vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
     if (uri) return vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
-    const document = vscode.window.activeTextEditor?.document;
+    const document = editorInUse(isDefinitionLanguage)?.document;
     if (!document || !['yaml', 'json'].includes(document.languageId)) {
       void vscode.window.showWarningMessage('Open an OpenAPI document (YAML or JSON) to deploy it.');
       return undefined;

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { editorInUse, isDefinitionLanguage } from '../editorInUse';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EvaluationResult, EvaluatorToPanel, PanelToEvaluator, TemplateSample } from './evaluatorMessages';
@@ -159,7 +160,7 @@ export class EvaluatorPanel {
 export function registerEvaluator(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('apigateway.evaluateTemplate', async (uri?: string | vscode.Uri, offset?: number) => {
-      const editor = vscode.window.activeTextEditor;
+      const editor = editorInUse((d) => isDefinitionLanguage(d) || d.languageId === 'vtl');
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? editor?.document.uri);
       if (!target) {
         void vscode.window.showInformationMessage('Open an API definition or a .vtl file and place the cursor on a mapping template.');

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { editorInUse, isDefinitionLanguage } from '../editorInUse';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClients, destroyClients, resolveConnection, resolveProfileRegion, type Connection } from '../aws/connection';
@@ -316,7 +317,7 @@ function regionOfUrl(url: string): string | undefined {
  */
 async function documentFor(args: InvokeOpenArgs): Promise<vscode.TextDocument | undefined> {
   if (args.uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
-  const active = vscode.window.activeTextEditor?.document;
+  const active = editorInUse(isDefinitionLanguage)?.document;
   if (!active || (active.languageId !== 'yaml' && active.languageId !== 'json')) return undefined;
   if (!args.url && !args.apiId) return active;
   if (!args.apiId) return undefined;

@@ -112,6 +112,48 @@ describe('The manifest as VS Code reads it', () => {
   });
 });
 
+interface WalkthroughStep {
+  id: string;
+  description: string;
+  media: { markdown?: string };
+  completionEvents?: string[];
+}
+
+describe('The Getting Started walkthrough', () => {
+  const walkthrough = () => ((contributes().walkthroughs ?? []) as { id: string; steps: WalkthroughStep[] }[]).find((w) => w.id === 'apigateway.gettingStarted');
+  /** The commands a step's buttons run, without the `toSide:` that only says where the result opens. */
+  const buttonCommands = (step: WalkthroughStep) => [...step.description.matchAll(/\]\(command:(?:toSide:)?([\w.]+)/g)].map((m) => m[1]);
+
+  it('gives every step a button whose command exists, including the new definition and the connection', async () => {
+    const steps = walkthrough()?.steps ?? [];
+    assert.ok(steps.length >= 5 && steps.length <= 6, `${steps.length} steps`);
+    const known = new Set(await vscode.commands.getCommands(true));
+    for (const step of steps) {
+      assert.ok(buttonCommands(step).length > 0, `${step.id} has no button`);
+      assert.deepEqual(buttonCommands(step).filter((c) => !known.has(c)), [], `${step.id}: unknown commands`);
+    }
+    const all = steps.flatMap(buttonCommands);
+    for (const command of ['apigateway.newDefinition', 'apigateway.evaluateTemplate', 'apigateway.invoke.open', 'apigateway.aws.chooseProfile', 'apigateway.aws.deploy', 'workbench.action.openSettings']) {
+      assert.ok(all.includes(command), `no step runs ${command}`);
+    }
+  });
+
+  it('completes steps on commands and settings that exist, and ships the markdown of each', async () => {
+    const known = new Set(await vscode.commands.getCommands(true));
+    for (const step of walkthrough()?.steps ?? []) {
+      for (const event of step.completionEvents ?? []) {
+        const [kind, name] = [event.slice(0, event.indexOf(':')), event.slice(event.indexOf(':') + 1)];
+        if (kind === 'onCommand') assert.ok(known.has(name), `${step.id}: ${event}`);
+        else if (kind === 'onSettingChanged') assert.ok(name in settingsSchema(), `${step.id}: ${event}`);
+        else assert.fail(`${step.id}: unexpected completion event ${event}`);
+      }
+      assert.ok(step.media.markdown, `${step.id} has no markdown`);
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUnderTest().extensionUri, step.media.markdown)));
+      assert.match(text, /^# /, step.media.markdown);
+    }
+  });
+});
+
 /** Closes an untitled document without the question whether to save it. */
 async function discard(document: vscode.TextDocument): Promise<void> {
   await vscode.window.showTextDocument(document);
