@@ -6,6 +6,16 @@ export const NOT_API_DEFINITIONS = 'apigateway.notApiDefinitions';
 
 const LANGUAGES = new Set(['yaml', 'json']);
 
+/** The languages an API definition is open in. */
+export function isDefinitionLanguage(document: vscode.TextDocument): boolean {
+  return LANGUAGES.has(document.languageId);
+}
+
+/** An open document that holds an API definition, judged by its text as the language server judges it. */
+export function holdsApiDefinition(document: vscode.TextDocument): boolean {
+  return isDefinitionLanguage(document) && looksLikeApiDefinition(document.getText());
+}
+
 /** Typing rarely turns a document into an API definition or back, so a change is looked at once typing pauses. */
 const RECHECK_MS = 300;
 
@@ -39,7 +49,7 @@ export class ApiDocuments implements vscode.Disposable {
 
   /** A YAML or JSON document whose top level has `openapi` or `swagger`, as the language server judges it. */
   isApiDefinition(document: vscode.TextDocument): boolean {
-    return LANGUAGES.has(document.languageId) && !this.others.has(document.uri.toString());
+    return isDefinitionLanguage(document) && !this.others.has(document.uri.toString());
   }
 
   /** What the context key holds. */

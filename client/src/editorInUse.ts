@@ -10,8 +10,3 @@ export function editorInUse(accepts: (document: vscode.TextDocument) => boolean)
   if (active) return active;
   return vscode.window.visibleTextEditors.find((editor) => accepts(editor.document));
 }
-
-/** An API definition is open as YAML or JSON. */
-export function isDefinitionLanguage(document: vscode.TextDocument): boolean {
-  return document.languageId === 'yaml' || document.languageId === 'json';
-}

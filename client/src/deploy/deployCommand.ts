@@ -1,5 +1,6 @@
 import * as os from 'node:os';
-import { editorInUse, isDefinitionLanguage } from '../editorInUse';
+import { holdsApiDefinition, isDefinitionLanguage } from '../apiDocuments';
+import { editorInUse } from '../editorInUse';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { describeConnection, type Connection, type GatewayClients } from '../aws/connection';
@@ -290,8 +291,8 @@ export class DeployCommand {
 
   private async document(uri: string | vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
     if (uri) return vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
-    const document = editorInUse(isDefinitionLanguage)?.document;
-    if (!document || !['yaml', 'json'].includes(document.languageId)) {
+    const document = editorInUse(holdsApiDefinition)?.document;
+    if (!document || !isDefinitionLanguage(document)) {
       void vscode.window.showWarningMessage('Open an OpenAPI document (YAML or JSON) to deploy it.');
       return undefined;
     }

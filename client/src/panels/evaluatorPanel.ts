@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { editorInUse, isDefinitionLanguage } from '../editorInUse';
+import { holdsApiDefinition } from '../apiDocuments';
+import { editorInUse } from '../editorInUse';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EvaluationResult, EvaluatorToPanel, PanelToEvaluator, TemplateSample } from './evaluatorMessages';
@@ -160,7 +161,7 @@ export class EvaluatorPanel {
 export function registerEvaluator(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('apigateway.evaluateTemplate', async (uri?: string | vscode.Uri, offset?: number) => {
-      const editor = editorInUse((d) => isDefinitionLanguage(d) || d.languageId === 'vtl');
+      const editor = editorInUse((d) => holdsApiDefinition(d) || d.languageId === 'vtl');
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? editor?.document.uri);
       if (!target) {
         void vscode.window.showInformationMessage('Open an API definition or a .vtl file and place the cursor on a mapping template.');

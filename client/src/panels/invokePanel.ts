@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { editorInUse, isDefinitionLanguage } from '../editorInUse';
+import { holdsApiDefinition, isDefinitionLanguage } from '../apiDocuments';
+import { editorInUse } from '../editorInUse';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createClients, destroyClients, resolveConnection, resolveProfileRegion, type Connection } from '../aws/connection';
@@ -317,8 +318,8 @@ function regionOfUrl(url: string): string | undefined {
  */
 async function documentFor(args: InvokeOpenArgs): Promise<vscode.TextDocument | undefined> {
   if (args.uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
-  const active = editorInUse(isDefinitionLanguage)?.document;
-  if (!active || (active.languageId !== 'yaml' && active.languageId !== 'json')) return undefined;
+  const active = editorInUse(holdsApiDefinition)?.document;
+  if (!active || !isDefinitionLanguage(active)) return undefined;
   if (!args.url && !args.apiId) return active;
   if (!args.apiId) return undefined;
   const { link } = await deploymentLinkOf(active);
