@@ -1,8 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, Hover, Location, Position, Range, SemanticTokens, SignatureHelp, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SemanticTokens, SignatureHelp, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { savedEncodingProblem } from './services/savedEncoding';
 import { setRecent } from './util/recentMap';
-import { ApiDocument, parseApiDocument, withRecoveredTree } from './model/apiDocument';
+import { ApiDocument, detectFormat, parseApiDocument, withRecoveredTree } from './model/apiDocument';
 import { getCodeActions } from './services/codeActions';
 import { fixAllActions, type FixingService } from './services/fixAll';
 import { isTemplateDocument } from './model/templateDocument';
@@ -22,6 +22,8 @@ import { validateStandaloneTemplate } from './services/templates/templateValidat
 import { standaloneTemplateCodeActions } from './services/templates/templateFixes';
 import { standaloneTemplateSemanticTokens, templateSemanticTokens, type TemplateRuns } from './services/templates/templateSemanticTokens';
 import { TemplateContentCache } from './services/templates/templateContentCache';
+import type { TemplateFold } from './services/templates/templateFolds';
+import { findFoldingRanges, findTemplateFoldingRanges } from './services/foldingRanges';
 import { prepareRenameInStandaloneTemplate, renameInStandaloneTemplate } from './services/templates/templateVariableRename';
 import { findDefinitionInStandaloneTemplate } from './services/templates/templateDefinition';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
@@ -90,6 +92,11 @@ export interface LanguageService {
    * the size limit.
    */
   getSemanticTokens(document: TextDocument, settings?: LanguageSettings): SemanticTokens;
+  /**
+   * Folds of a YAML definition or standalone template, at most `limit`: the editor's indentation folds and the blocks
+   * of mapping templates (none over the size limit). Null for JSON definitions, whose own folding covers them.
+   */
+  getFoldingRanges(document: TextDocument, limit?: number, settings?: LanguageSettings): FoldingRange[] | null;
   /** The document was closed: what is kept to answer its next version faster is dropped. */
   forget(uri: string): void;
 }
@@ -101,6 +108,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const caches = createValidationCaches();
   const records = new Map<string, ValidationRecord>();
   const templateColours = new TemplateContentCache<TemplateRuns>();
+  const templateFolding = new TemplateContentCache<TemplateFold[]>();
   const notes = new OnceNotes(options.log ?? ((message) => console.info(message)));
   // Hover, navigation and the outline are asked without settings: the size limit is the one validation was last given.
   let sizeLimit = DEFAULT_MAX_VALIDATION_SIZE;
@@ -298,6 +306,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         return { data: [] };
       }
       return templateSemanticTokens(cache.getRecovered(document), templateColours);
+    },
+    getFoldingRanges: (document, limit, settings) => {
+      if (isTemplateDocument(document)) return findTemplateFoldingRanges(document.getText(), limit);
+      if (detectFormat(document.uri, document.languageId, document.getText()) === 'json') return null;
+      const sizeLimit = limitOf(settings);
+      if (isOverLimit(document, sizeLimit)) {
+        notes.note(document.uri, 'folding', `Mapping template blocks do not fold in ${overLimit(document, sizeLimit)}; indentation does.`);
+        return findFoldingRanges(new ApiDocument(document, 'yaml', undefined, []), false, limit);
+      }
+      return findFoldingRanges(cache.getRecovered(document), true, limit, templateFolding);
     },
   };
   return service;

@@ -20,7 +20,8 @@ export type HostedFeature =
   | 'getCodeActions'
   | 'getFixAll'
   | 'getCodeLenses'
-  | 'getSemanticTokens';
+  | 'getSemanticTokens'
+  | 'getFoldingRanges';
 
 /** A feature's arguments after the document, which are plain data. */
 export type FeatureArguments<F extends HostedFeature> = Parameters<LanguageService[F]> extends [unknown, ...infer Rest] ? Rest : never;

@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { constants as osConstants } from 'node:os';
 import { createLanguageService, isTemplateDocument } from './languageService';
 import { TEMPLATE_SEMANTIC_TOKENS_LEGEND } from './services/templates/templateSemanticTokens';
+import { DEFAULT_FOLDING_LIMIT } from './services/foldingRanges';
 import { looksLikeApiDefinition } from './model/apiDocument';
 import type { LanguageSettings } from './services/validationTypes';
 import { readLanguageSettings } from './services/languageSettings';
@@ -46,6 +47,8 @@ const servedApart = new Set<string>();
 let settings: LanguageSettings = {};
 let canPullConfiguration = false;
 let hasWorkspaceFolders = false;
+/** The most folds the editor takes; it drops the rest itself, but sending them costs every request. */
+let foldingRangeLimit = DEFAULT_FOLDING_LIMIT;
 /** Quiet time after a keystroke before validating; short enough to feel immediate, long enough to skip bursts. */
 const VALIDATION_DELAY_MS = 60;
 const pending = new Map<string, NodeJS.Timeout>();
@@ -53,6 +56,7 @@ const pending = new Map<string, NodeJS.Timeout>();
 connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
+  foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? DEFAULT_FOLDING_LIMIT;
   workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
@@ -69,6 +73,7 @@ connection.onInitialize((params): InitializeResult => {
       workspaceSymbolProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor, CodeActionKind.SourceFixAll] },
       codeLensProvider: { resolveProvider: false },
+      foldingRangeProvider: true,
       // Whole-document tokens only: templates are short, and ranges or deltas would have to track every template's mapping.
       semanticTokensProvider: { legend: TEMPLATE_SEMANTIC_TOKENS_LEGEND, full: true },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -240,6 +245,7 @@ connection.onWorkspaceSymbol(async (params, token) => {
 });
 connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => answer(d, 'findDocumentSymbols', settings)));
 connection.onCodeLens((params) => serve(params.textDocument.uri, 'Code lenses', [], (d) => answer(d, 'getCodeLenses', undefined, settings)));
+connection.onFoldingRanges((params) => serve(params.textDocument.uri, 'Folding ranges', null, (d) => answer(d, 'getFoldingRanges', foldingRangeLimit, settings)));
 connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri, 'Semantic tokens', { data: [] }, (d) => answer(d, 'getSemanticTokens', settings)));
 // Fix all is asked apart from the quick fixes: it validates the document again in passes, and a failure there must not
 // take the quick fixes with it.

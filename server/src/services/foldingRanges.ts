@@ -1,0 +1,81 @@
+/**
+ * Folding of YAML definitions and standalone templates: the editor's indentation folds, kept because an answer from a
+ * server replaces them, and the blocks of mapping templates, which are rarely indented (their output would carry it).
+ * JSON definitions get no answer: JSON's own folding covers their structure, and a template in JSON is one line.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { FoldingRange } from 'vscode-languageserver-types';
+import type { ApiDocument } from '../model/apiDocument';
+import type { Fold } from './folding/fold';
+import { indentFolds, indentOf, splitLines, type FoldMarkers } from './folding/indentFolds';
+import { locateTemplates } from './templates/locate';
+import type { TemplateContentCache } from './templates/templateContentCache';
+import { templateFolds, type TemplateFold } from './templates/templateFolds';
+
+/** VS Code's YAML region markers (`# region`, `# endregion`), which its indentation folding honours. */
+const YAML_MARKERS: FoldMarkers = { start: /^\s*#\s*region\b/, end: /^\s*#\s*endregion\b/ };
+
+/** What VS Code asks for when the client does not say. */
+export const DEFAULT_FOLDING_LIMIT = 5000;
+
+/** Folds depend on the template alone. */
+const NO_VARIANT: readonly string[] = [];
+
+/**
+ * The folds of a YAML definition; its templates' folds only with `withTemplates` (the caller leaves them out of
+ * documents too large to locate templates in on every edit). A template whose positions are approximate adds none.
+ */
+export function findFoldingRanges(document: ApiDocument, withTemplates: boolean, limit = DEFAULT_FOLDING_LIMIT, cache?: TemplateContentCache<TemplateFold[]>): FoldingRange[] {
+  const lines = splitLines(document.text);
+  const folds = indentFolds(lines, { offSide: true, markers: YAML_MARKERS });
+  if (withTemplates && document.root) {
+    const source = document.text;
+    const lineOf = (offset: number) => document.textDocument.positionAt(offset).line;
+    for (const template of locateTemplates(document)) {
+      if (!template.exactOffsets) continue;
+      const own = cache ? cache.get(source, template.node, NO_VARIANT, () => templateFolds(template.text)) : templateFolds(template.text);
+      for (const fold of own) {
+        const startLine = lineOf(template.toDocumentOffset(fold.start));
+        folds.push(placed(fold, startLine, lineOf(template.toDocumentOffset(fold.close)), lines));
+      }
+    }
+  }
+  return toRanges(folds, limit);
+}
+
+/** The folds of a mapping template edited as a file of its own. */
+export function findTemplateFoldingRanges(text: string, limit = DEFAULT_FOLDING_LIMIT): FoldingRange[] {
+  const lines = splitLines(text);
+  const folds = indentFolds(lines, { offSide: false });
+  const textDocument = TextDocument.create('untitled:template.vtl', 'vtl', 0, text);
+  const lineOf = (offset: number) => textDocument.positionAt(offset).line;
+  for (const fold of templateFolds(text)) folds.push(placed(fold, lineOf(fold.start), lineOf(fold.close), lines));
+  return toRanges(folds, limit);
+}
+
+/** A template fold in lines: a block ends on the line before its ending directive, a comment on its own last line. */
+function placed(fold: TemplateFold, startLine: number, closeLine: number, lines: readonly string[]): Fold {
+  return { startLine, endLine: fold.kind === 'comment' ? closeLine : closeLine - 1, level: Math.max(0, indentOf(lines[startLine] ?? '', 4)), kind: fold.kind };
+}
+
+/**
+ * One fold per first line, as the editor keeps (a template block over an indentation fold of the same line, being
+ * the more precise); over the limit, the deepest folds go first, as the editor drops them.
+ */
+function toRanges(folds: Fold[], limit: number): FoldingRange[] {
+  const byStart = new Map<number, Fold>();
+  for (const fold of folds) {
+    if (fold.endLine <= fold.startLine) continue;
+    const taken = byStart.get(fold.startLine);
+    // Template folds come after the indentation folds, region folds before them.
+    if (!taken || !taken.kind) byStart.set(fold.startLine, fold);
+  }
+  let kept = [...byStart.values()];
+  if (kept.length > limit) kept = shallowest(kept, limit);
+  kept.sort((a, b) => a.startLine - b.startLine);
+  return kept.map((f) => (f.kind ? { startLine: f.startLine, endLine: f.endLine, kind: f.kind } : { startLine: f.startLine, endLine: f.endLine }));
+}
+
+function shallowest(folds: Fold[], limit: number): Fold[] {
+  return [...folds].sort((a, b) => a.level - b.level || a.startLine - b.startLine).slice(0, Math.max(0, limit));
+}
