@@ -1,9 +1,9 @@
 // UI check in a real VS Code (code-server + headless Chromium): Go to Symbol in Workspace lists the operations of both
 // examples, the HTTP API's from disk; F2 on a schema offers its name for renaming; the cursor on it highlights its
-// definition and uses; parameter hints show inside a template's `$util` call; a new line of an operation completes
-// OpenAPI's own keys beside the API Gateway extensions. Saves test-output/screenshots/workspace-symbols.png, rename.png,
-// highlights.png, signature-help.png and completion.png as evidence; nothing is renamed, the typed line is undone,
-// nothing is saved.
+// definition and uses; parameter hints show inside a template's `$util` call; a template loop folds, its `#end` left in
+// sight; a new line of an operation completes OpenAPI's own keys beside the API Gateway extensions. Saves
+// test-output/screenshots/workspace-symbols.png, rename.png, highlights.png, signature-help.png, folding.png and
+// completion.png as evidence; nothing is renamed, the typed line is undone, nothing is saved.
 //   npx tsx test/vscode/ui/editingScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -71,6 +71,20 @@ async function main(): Promise<number> {
       await page.waitForTimeout(300);
       shots.push(await screenshot(page, 'signature-help'));
       await page.keyboard.press('Escape');
+    });
+
+    await checks.check('a template loop folds to the line before its #end', async () => {
+      const lines = readFileSync(path.join(examples, 'petstore.yaml'), 'utf8').split('\n');
+      const line = lines.findIndex((l) => l.includes('#foreach($tag in $pet.tags)')) + 1;
+      await goToLine(page, line, 13);
+      await page.keyboard.press('Control+Shift+BracketLeft');
+      await page.locator('.inline-folded').first().waitFor({ state: 'attached', timeout: 30_000 });
+      // The editor renders spaces as no-break spaces.
+      const visible = (await page.locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+      if (!visible.includes('#foreach($tag in $pet.tags)') || visible.includes('#if($foreach.hasNext)')) throw new Error(`the folded editor shows:\n${visible}`);
+      await page.waitForTimeout(300);
+      shots.push(await screenshot(page, 'folding'));
+      await page.keyboard.press('Control+Shift+BracketRight');
     });
 
     await checks.check('a new line of an operation completes OpenAPI keys beside the extensions', async () => {
