@@ -1,4 +1,8 @@
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-protocol';
 import { TestLspClient } from './lspClient';
@@ -67,5 +71,49 @@ describe('go to definition in mapping templates over stdio', () => {
 
   it('answers nothing on $input', async () => {
     assert.deepEqual(described(await ask(YAML.indexOf('$input.json') + 2)), []);
+  });
+});
+
+describe('go to definition from a mapping template into another file over stdio', () => {
+  /** The models file stays closed: the server reads it from disk. Its `Pet` reads `Tag` through a `$ref` of its own. */
+  const MODELS = ['Pet:', '  type: object', '  properties:', '    name: { type: string }', "    tag: { $ref: '#/Tag' }", 'Tag:', '  type: object', '  properties:', '    label: { type: string }', ''].join('\n');
+  const API = YAML.replace("schema: { $ref: '#/components/schemas/Pet' }", "schema: { $ref: './models.yaml#/Wrapper' }")
+    .replace("$input.json('$.pet.tag')", "$input.json('$.pet.tag.label')")
+    .replace(/components:[\s\S]*$/, '');
+  const WRAPPER = "Wrapper:\n  type: object\n  properties:\n    pet: { $ref: '#/Pet' }\n";
+  let client: TestLspClient;
+  let dir: string;
+  let apiUri: string;
+  let modelsUri: string;
+  before(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'apigw-template-definition-'));
+    writeFileSync(path.join(dir, 'models.yaml'), WRAPPER + MODELS);
+    apiUri = pathToFileURL(path.join(dir, 'api.yaml')).href;
+    modelsUri = pathToFileURL(path.join(dir, 'models.yaml')).href;
+    client = await TestLspClient.start();
+    client.open(apiUri, 'yaml', API);
+    await client.waitForDiagnostics(apiUri);
+  });
+  after(async () => {
+    await client.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Each location as `file:line:text it covers`, read from the file on disk. */
+  const ask = async (offset: number): Promise<string[]> => {
+    const position = TextDocument.create(apiUri, 'yaml', 1, API).positionAt(offset);
+    const locations = (await client.request<Location[] | null>('textDocument/definition', { textDocument: { uri: apiUri }, position })) ?? [];
+    const models = TextDocument.create(modelsUri, 'yaml', 1, WRAPPER + MODELS);
+    return locations.map((l) => {
+      assert.equal(l.uri, modelsUri);
+      return `models.yaml:${l.range.start.line}:${models.getText(l.range)}`;
+    });
+  };
+
+  it('leads a payload member and a JSONPath segment to the property in the file a $ref names', async () => {
+    assert.deepEqual(await ask(API.indexOf('$pet.name') + '$pet.na'.length), ['models.yaml:7:name']);
+    assert.deepEqual(await ask(API.indexOf("'$.pet.tag.label'") + "'$.p".length), ['models.yaml:3:pet']);
+    // On through the file's own $ref.
+    assert.deepEqual(await ask(API.indexOf("'$.pet.tag.label'") + "'$.pet.tag.la".length), ['models.yaml:12:label']);
   });
 });

@@ -305,6 +305,68 @@ describe('the passes of lint --fix', () => {
     assert.deepEqual(fixNotes('api.yaml', outcome), ["api.yaml:1:4: not fixed: 'Open a brace' (letter-x) would leave the file's syntax broken"]);
   });
 
+  describe('mapping templates in the definition', () => {
+    /** A definition whose templates hold `Q`s, each a finding. */
+    const withTemplates = (type: string, ...templates: string[]) =>
+      [
+        'openapi: 3.0.1',
+        "info: {title: t, version: '1'}",
+        'paths:',
+        '  /a:',
+        '    post:',
+        "      responses: {'200': {description: ok}}",
+        '      x-amazon-apigateway-integration:',
+        `        type: ${type}`,
+        '        requestTemplates:',
+        ...templates.map((template, i) => `          type/t${i}: '${template}'`),
+        '',
+      ].join('\n');
+    /** Each `Q` a finding, fixed by the text `replacements` gives for its template (by index), else by `y`. */
+    const templateChecks = (replacements: Record<number, string>): FixChecks => ({
+      document: (text, version) => TextDocument.create(URI, 'yaml', version, text),
+      check: async (document) => [...document.getText().matchAll(/Q/g)].map((m) => finding(document, m.index, 'letter-q', 'Q')),
+      codeActions: (document, diagnostic) => {
+        const template = Number(/type\/t(\d+)/.exec(document.getText().split('\n')[diagnostic.range.start.line])![1]);
+        return [replacing(document, diagnostic, `Fix Q in t${template}`, replacements[template] ?? 'y')];
+      },
+    });
+
+    it('leaves out a fix that breaks the syntax of a template, the YAML still parsing, and names it', async () => {
+      const text = withTemplates('MOCK', '{"a": "Q"}', '{"b": "Q"}');
+      const outcome = await fixText(text, templateChecks({ 0: '#if($a)' }));
+      assert.equal(outcome.text, text.replace('"b": "Q"', '"b": "y"'));
+      assert.equal(outcome.fixed, 1);
+      assert.deepEqual(outcome.dropped.map((d) => [d.title, d.broke]), [['Fix Q in t0', 'template']]);
+      assert.deepEqual(fixNotes('api.yaml', outcome), ["api.yaml:10:28: not fixed: 'Fix Q in t0' (letter-q) would leave the syntax of a mapping template in the file broken"]);
+      // Alone in its pass, the fix is left out as well.
+      const alone = await fixText(withTemplates('MOCK', '{"a": "Q"}'), templateChecks({ 0: '#foreach($i in' }));
+      assert.equal(alone.text, withTemplates('MOCK', '{"a": "Q"}'));
+      assert.equal(alone.dropped[0]?.broke, 'template');
+    });
+
+    it('finds the template a fix breaks where earlier fixes of the pass have moved it, and keeps the later ones', async () => {
+      const text = withTemplates('MOCK', 'Q', 'Q', 'Q');
+      const outcome = await fixText(text, templateChecks({ 0: `${'#set($long = 1)'.repeat(5)}`, 1: '#end', 2: '$ok' }));
+      assert.equal(outcome.text, withTemplates('MOCK', '#set($long = 1)'.repeat(5), 'Q', '$ok'));
+      assert.deepEqual(outcome.dropped.map((d) => d.title), ['Fix Q in t1']);
+    });
+
+    it('lets a template keep the syntax errors it had, and applies fixes to templates API Gateway ignores', async () => {
+      // Already broken: the fix adds no syntax finding.
+      const broken = withTemplates('MOCK', '#if($a) Q');
+      assert.equal((await fixText(broken, templateChecks({}))).text, withTemplates('MOCK', '#if($a) y'));
+      // A proxy integration ignores its templates, and validation does not check them.
+      const proxy = withTemplates('AWS_PROXY', 'Q');
+      assert.equal((await fixText(proxy, templateChecks({ 0: '#if($a)' }))).text, withTemplates('AWS_PROXY', '#if($a)'));
+    });
+
+    it('still names a fix that breaks the YAML as breaking the file', async () => {
+      const outcome = await fixText(withTemplates('MOCK', 'Q'), templateChecks({ 0: "'" }));
+      assert.deepEqual(outcome.dropped.map((d) => d.broke), ['file']);
+      assert.match(fixNotes('api.yaml', outcome)[0], /would leave the file's syntax broken$/);
+    });
+  });
+
   it('stops a fix that brings its finding back after the pass limit, and says so', async () => {
     let checked = 0;
     const checks: FixChecks = {

@@ -29,7 +29,8 @@ export function fixNotes(file: string, outcome: FixOutcome): string[] {
     // Placed on the finding as it stands in the fixed text, which the report lists too.
     const at = outcome.diagnostics.find((d) => String(d.code) === drop.code && messageOf(d) === drop.message)?.range.start;
     const where = at ? `${file}:${at.line + 1}:${at.character + 1}` : file;
-    return `${where}: not fixed: '${drop.title}' (${drop.code}) would leave the file's syntax broken`;
+    const broken = drop.broke === 'template' ? 'the syntax of a mapping template in the file' : "the file's syntax";
+    return `${where}: not fixed: '${drop.title}' (${drop.code}) would leave ${broken} broken`;
   });
   if (outcome.unsettled) notes.push(`${file}: the fixes did not settle within ${MAX_FIX_PASSES} passes (one undoes another, or brings its finding back); the rest were not applied`);
   return notes;

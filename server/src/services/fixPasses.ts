@@ -1,8 +1,10 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
-import { parseApiDocument } from '../model/apiDocument';
+import { parseApiDocument, type ApiDocument } from '../model/apiDocument';
 import { isTemplateDocument } from '../model/templateDocument';
-import { validateStandaloneTemplate } from './templates/templateValidation';
+import { locateTemplates } from './templates/locate';
+import { checkTemplateText } from './templates/templateChecks';
+import { checkedFacts, validateStandaloneTemplate } from './templates/templateValidation';
 import { isKindWithin } from './codeActionKinds';
 import { MAX_FIX_PASSES } from './fixPassLimit';
 
@@ -13,6 +15,12 @@ import { MAX_FIX_PASSES } from './fixPassLimit';
 
 /** Parse findings: a fixed text with more of them than the text it came from no longer parses as it did. */
 const SYNTAX_CODES = new Set(['yaml-syntax', 'json-syntax', 'duplicate-key']);
+
+/**
+ * What Velocity's parser makes of a mapping template: a fix after which a template has more of these no longer runs
+ * as it did, although the YAML or JSON holding it still parses.
+ */
+const TEMPLATE_SYNTAX_CODES = new Set(['template-syntax', 'template-set-as-text']);
 
 /** How a version of a text is checked and what is offered for a finding, as the command line and the editor ask. */
 export interface FixChecks {
@@ -28,6 +36,8 @@ export interface DroppedFix {
   title: string;
   code: string;
   message: string;
+  /** What no longer parsed: the YAML or JSON of the file, or a mapping template in it. */
+  broke: 'file' | 'template';
 }
 
 export interface FixOutcome {
@@ -54,6 +64,18 @@ interface Fix {
   answers: number;
 }
 
+/** A version of the text, parsed once for the syntax checks of the fixes tried on it. */
+interface Version {
+  text: string;
+  /** Its YAML or JSON parse findings; for a `.vtl` file, its template syntax findings. */
+  syntax: number;
+  /** The parse of an API definition, whose templates a fix may touch. */
+  parsed?: ApiDocument;
+}
+
+/** Where edits stand in a text, as offsets. */
+type Span = [number, number];
+
 /**
  * Applies the preferred fixes of `text` until none is left, re-checking after each pass: a fix may bring up a finding
  * another fixes, or wait for an overlapping one. A text seen before ends the passes at once, since fixes that undo each
@@ -63,7 +85,7 @@ export async function fixText(text: string, checks: FixChecks): Promise<FixOutco
   let document = checks.document(text, 0);
   let diagnostics = await checks.check(document);
   const before = diagnostics;
-  let syntax = syntaxProblems(document, text);
+  let version = versionOf(document, text);
   const seen = new Set([text]);
   const dropped = new Map<string, DroppedFix>();
   let fixed = 0;
@@ -75,18 +97,18 @@ export async function fixText(text: string, checks: FixChecks): Promise<FixOutco
       unsettled = true;
       break;
     }
-    const applied = applyParsing(document, nonOverlapping(candidates), syntax);
-    for (const fix of applied.dropped) dropped.set(droppedKey(fix), { title: fix.title, code: String(fix.diagnostic.code), message: messageOf(fix.diagnostic) });
+    const applied = applyParsing(document, nonOverlapping(candidates), version);
+    for (const { fix, broke } of applied.dropped) dropped.set(droppedKey(fix), { title: fix.title, code: String(fix.diagnostic.code), message: messageOf(fix.diagnostic), broke });
     // Every fix of the pass broke the syntax: the next pass offers those that overlapped them, or ends.
     if (applied.fixes.length === 0) continue;
-    if (seen.has(applied.text)) {
+    if (seen.has(applied.version.text)) {
       unsettled = true;
       break;
     }
-    seen.add(applied.text);
-    document = checks.document(applied.text, pass);
+    seen.add(applied.version.text);
+    document = checks.document(applied.version.text, pass);
     diagnostics = await checks.check(document);
-    syntax = applied.syntax;
+    version = applied.version;
     fixed += applied.fixes.reduce((sum, fix) => sum + fix.answers, 0);
   }
   return { before, text: document.getText(), diagnostics, fixed, dropped: [...dropped.values()], unsettled };
@@ -145,35 +167,77 @@ function nonOverlapping(fixes: Fix[]): Fix[] {
 }
 
 /**
- * The pass's text with its fixes, leaving out any fix after which the text no longer parses as it did. All together
- * first; only when that breaks, one at a time, to find which fix is at fault.
+ * The pass's text with its fixes, leaving out any fix after which the text no longer parses as it did: its YAML or
+ * JSON, or a mapping template the fix edits. All together first; only when that breaks, one at a time, to find which
+ * fix is at fault.
  */
-function applyParsing(document: TextDocument, fixes: Fix[], syntax: number): { text: string; fixes: Fix[]; dropped: Fix[]; syntax: number } {
-  const apply = (chosen: Fix[]) => TextDocument.applyEdits(document, chosen.flatMap((fix) => fix.edits));
+function applyParsing(document: TextDocument, fixes: Fix[], base: Version): { version: Version; fixes: Fix[]; dropped: Array<{ fix: Fix; broke: DroppedFix['broke'] }> } {
+  const apply = (chosen: Fix[]) => versionOf(document, TextDocument.applyEdits(document, chosen.flatMap((fix) => fix.edits)));
   const all = apply(fixes);
-  const allSyntax = syntaxProblems(document, all);
-  if (allSyntax <= syntax) return { text: all, fixes, dropped: [], syntax: allSyntax };
+  if (all.syntax <= base.syntax && templateSyntax(all, spansAfter(fixes)) <= templateSyntax(base, spansAfter([], fixes))) return { version: all, fixes, dropped: [] };
   const kept: Fix[] = [];
-  const dropped: Fix[] = [];
-  let text = document.getText();
-  let keptSyntax = syntax;
+  const dropped: Array<{ fix: Fix; broke: DroppedFix['broke'] }> = [];
+  let current = base;
   for (const fix of fixes) {
     const tried = apply([...kept, fix]);
-    const triedSyntax = syntaxProblems(document, tried);
-    if (triedSyntax <= syntax) {
-      kept.push(fix);
-      text = tried;
-      keptSyntax = triedSyntax;
-    } else {
-      dropped.push(fix);
+    if (tried.syntax > base.syntax) {
+      dropped.push({ fix, broke: 'file' });
+      continue;
     }
+    // Measured over the same templates on both sides: those the fixes kept so far and this one edit.
+    const touched = [...kept, fix];
+    if (templateSyntax(tried, spansAfter(touched)) > templateSyntax(current, spansAfter(kept, [fix]))) {
+      dropped.push({ fix, broke: 'template' });
+      continue;
+    }
+    kept.push(fix);
+    current = tried;
   }
-  return { text, fixes: kept, dropped, syntax: keptSyntax };
+  return { version: current, fixes: kept, dropped };
 }
 
-/** How many parse findings a text of this document has: its YAML or JSON, or for a `.vtl` file its template syntax. */
-function syntaxProblems(document: TextDocument, text: string): number {
-  if (isTemplateDocument(document)) return validateStandaloneTemplate(text, document.uri).filter((p) => p.code === 'template-syntax').length;
+/** A text of this document with its parse findings: its YAML or JSON, or for a `.vtl` file its template syntax. */
+function versionOf(document: TextDocument, text: string): Version {
+  if (isTemplateDocument(document)) return { text, syntax: validateStandaloneTemplate(text, document.uri).filter((p) => TEMPLATE_SYNTAX_CODES.has(p.code)).length };
   const parsed = parseApiDocument(TextDocument.create(document.uri, document.languageId, 0, text));
-  return parsed.problems.filter((p) => SYNTAX_CODES.has(p.code)).length;
+  return { text, syntax: parsed.problems.filter((p) => SYNTAX_CODES.has(p.code)).length, parsed };
+}
+
+/**
+ * The template syntax findings of the definition's templates that meet `spans`, as validation reports them (a
+ * template of a proxy integration, which API Gateway ignores, has none). Only those: checking every template of a
+ * large definition after each fix would cost more than the fixes. A `.vtl` file's template is its whole text, which
+ * `versionOf` counts already.
+ */
+function templateSyntax(version: Version, spans: Span[]): number {
+  if (!version.parsed || spans.length === 0) return 0;
+  let count = 0;
+  for (const template of locateTemplates(version.parsed)) {
+    // Touching counts: text inserted right after a closing quote may change where the string ends.
+    if (!spans.some(([start, end]) => start <= template.node.end && template.node.offset <= end)) continue;
+    const facts = checkedFacts(template);
+    if (!facts) continue;
+    checkTemplateText(facts, (_start, _end, code) => {
+      if (TEMPLATE_SYNTAX_CODES.has(code)) count++;
+    });
+  }
+  return count;
+}
+
+/**
+ * Where the edits of `applied` stand in the text they make (each spans its new text), and where those of `pending`,
+ * not applied, stand in it (moved by the applied ones before them). The fixes of one pass neither overlap nor touch.
+ */
+function spansAfter(applied: Fix[], pending: Fix[] = []): Span[] {
+  const edits = [
+    ...applied.flatMap((fix) => fix.spans.map((span, i) => ({ span, length: fix.edits[i].newText.length as number | undefined }))),
+    ...pending.flatMap((fix) => fix.spans.map((span) => ({ span, length: undefined as number | undefined }))),
+  ].sort((a, b) => a.span[0] - b.span[0]);
+  let delta = 0;
+  return edits.map(({ span: [start, end], length }): Span => {
+    const moved = start + delta;
+    if (length === undefined) return [moved, end + delta];
+    delta += length - (end - start);
+    return [moved, moved + length];
+  });
 }

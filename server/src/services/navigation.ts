@@ -28,7 +28,7 @@ function definitionNode(node: AnyNode): { offset: number; end: number } {
  */
 export async function findDefinition(document: ApiDocument, offset: number, resolver?: DocumentResolver): Promise<Location[]> {
   const template = templateAtOffset(document, offset);
-  if (template) return findDefinitionInTemplate(document, template, offset);
+  if (template) return findDefinitionInTemplate(document, template, offset, resolver);
   const at = scalarAt(document, offset);
   if (!at) return [];
   const { node, path, isKey } = at;

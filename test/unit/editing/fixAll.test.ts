@@ -195,6 +195,37 @@ describe('Fix all', () => {
     assert.equal(action.title, 'Fix all certain problems (1)');
     assert.equal(applied(document, action), 'a: x\nb: y\n');
   });
+
+  it('leaves out a fix that would break the syntax of a mapping template, the YAML still parsing', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      "info: {title: t, version: '1'}",
+      'paths:',
+      '  /a:',
+      '    post:',
+      "      responses: {'200': {description: ok}}",
+      '      x-amazon-apigateway-integration:',
+      '        type: MOCK',
+      '        requestTemplates:',
+      `          application/json: '{"a": "Q"}'`,
+      `          text/plain: '{"b": "Q"}'`,
+      '',
+    ].join('\n');
+    const finding = (document: TextDocument, at: number): Diagnostic => ({ range: { start: document.positionAt(at), end: document.positionAt(at + 1) }, severity: DiagnosticSeverity.Warning, code: 'letter-q', message: 'Q' });
+    const service: FixingService = {
+      doValidation: async (document) => [...document.getText().matchAll(/Q/g)].map((m) => finding(document, m.index)),
+      getCodeActions: (document, range, context) => {
+        const [diagnostic] = context.diagnostics;
+        // The first template's fix would leave an #if without its #end.
+        const json = document.getText().split('\n')[range.start.line].includes('application/json');
+        return [{ title: json ? 'Open an #if' : 'Write y', kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [{ range, newText: json ? '#if($a)' : 'y' }] } } }];
+      },
+    };
+    const document = TextDocument.create(API_URI, 'yaml', 1, text);
+    const [action] = await fixAllActions(service, document, ASKED);
+    assert.equal(action.title, 'Fix all certain problems (1)');
+    assert.equal(applied(document, action), text.replace('"b": "Q"', '"b": "y"'));
+  });
 });
 
 describe('the edits between two texts', () => {

@@ -93,7 +93,17 @@ describe('rename of template variables', () => {
   it('renames a loop variable and a macro parameter', async () => {
     const loop = BLOCK.replace('‸', '').replace('$item in', '$it‸em in');
     assert.match(await renamed(loop, 'entry'), /#foreach\(\$entry in \$r\.items\)\n {14}\{"n": "\$entry\.name"/);
-    assert.equal(renamedStandalone('#macro(row $cell)$cell#end #@row($c‸ell)#end', 'value'), '#macro(row $value)$value#end #@row($value)#end');
+    assert.equal(renamedStandalone('#macro(row $c‸ell)$cell#end #@row($cell)#end', 'value'), '#macro(row $value)$value#end #@row($cell)#end');
+  });
+
+  it("renames a macro parameter only up to the macro's #end, and a variable of the same name outside apart from it", () => {
+    const template = '#set($a = 1)$a #macro(m $a)[$a $b]#end #m($a) $a';
+    assert.equal(renamedStandalone(template.replace('[$a', '[$‸a'), 'x'), '#set($a = 1)$a #macro(m $x)[$x $b]#end #m($a) $a');
+    assert.equal(renamedStandalone(template.replace('#m($a)', '#m($‸a)'), 'x'), '#set($x = 1)$x #macro(m $a)[$a $b]#end #m($x) $x');
+    // In the body, a name that is no parameter of the macro is the template's variable.
+    assert.equal(renamedStandalone(template.replace(' $b]', ' $‸b]') + ' $b', 'y'), '#set($a = 1)$a #macro(m $a)[$a $y]#end #m($a) $a $y');
+    // A macro whose #end is missing keeps its parameters to the end of the text.
+    assert.equal(renamedStandalone('#macro(m $a)$a $‸a', 'x'), '#macro(m $x)$x $x');
   });
 
   it('renames in a plain scalar folded over two lines', async () => {

@@ -83,6 +83,29 @@ describe('template signature help', () => {
       assert.equal(second.signatures[0].parameters!.length, 1);
     });
 
+    it('past the parameters of every form, shows the form taking the most, the one chosen before or not, with the index past its parameters', () => {
+      const extra = `"$input.params('a', ‸'b')"`;
+      const found = help(petStore(extra))!;
+      assert.equal(found.activeSignature, 1);
+      assert.equal(found.activeParameter, 1);
+      // The true index: no parameter is highlighted, rather than the last one claiming the extra argument.
+      assert.equal(shown(found), '$input.params(String name): Object');
+      const chosenEmpty = { ...help(petStore('"$input.params(‸)"'))!, activeSignature: 0 };
+      assert.equal(help(petStore(extra), undefined, chosenEmpty)?.activeSignature, 1);
+      assert.equal(help(petStore(extra), undefined, found)?.activeSignature, 1);
+      // Back on the first argument, the form chosen before that has a parameter there is kept.
+      assert.equal(shown(help(petStore(`"$input.params('‸a', 'b')"`), undefined, found)), '$input.params([String name]): Object');
+    });
+
+    it('on a retrigger, leaves the form chosen before once it has no parameter at the cursor', () => {
+      const chosenEmpty = { ...help(petStore('"$input.params(‸)"'))!, activeSignature: 0 };
+      // The call is complete for the form taking none while nothing is written.
+      assert.equal(help(petStore('"$input.params( ‸ )"'), undefined, chosenEmpty)?.activeSignature, 0);
+      for (const call of [`"$input.params('a‸')"`, `"$input.params(‸'a')"`]) {
+        assert.equal(shown(help(petStore(call), undefined, chosenEmpty)), '$input.params([String name]): Object', call);
+      }
+    });
+
     it('is not offered in gateway response templates, which call no method', () => {
       assert.equal(standalone('$util.urlEncode(‸)', 'gateway-response-4xx.vtl'), undefined);
       assert.ok(standalone('$util.urlEncode(‸)', 'response.vtl'));

@@ -2,26 +2,29 @@
  * Go to Definition inside mapping templates. A template variable leads to the `#set`, `#foreach`, `#macro` or
  * `#define` that assigns it; a JSONPath segment of `$input.path`/`$input.json`, or a member of a variable holding a
  * part of the payload, leads to the property's declaration in the payload schema (the request body's for request
- * templates, the method response's the integration response answers with for response templates). `$input`, `$util`,
+ * templates, the method response's the integration response answers with for response templates), in the file a
+ * `$ref` leads to when that is another one. A macro parameter is the macro's up to its `#end` only. `$input`, `$util`,
  * `$context` and their members have no definition in the document: hover documents them.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../../model/apiDocument';
-import type { PropertyNode } from '../../model/nodes';
 import { keyOf } from '../../model/property';
 import { firstIndexNotBefore } from '../../util/sortedSearch';
 import { templateVariableAt, variableEnd, type TemplateVariable } from './variableReferences';
 import type { LocatedTemplate } from './locate';
-import { jsonPathLiteralAt, jsonPathPropertyAt } from './jsonPathProperty';
+import { jsonPathDeclarationAt, jsonPathLiteralAt, payloadMemberDeclaration, type PlacedDeclaration } from './jsonPathProperty';
 import { CATALOG_ROOTS, resolveReference } from './memberLookup';
 import { scanTemplate, type TemplateDirective, type TemplateReference } from './templateScanner';
-import { payloadFacts } from './templateSchemas';
-import { factsOf, TemplateBindings, type PayloadLookup } from './variableValues';
+import { TemplateBindings } from './variableValues';
+import type { DocumentResolver } from '../validationTypes';
 import { loopBodies, type LoopBody } from './variableChecks';
 
-/** Definitions for the cursor at document `offset`, inside `template`. */
-export function findDefinitionInTemplate(document: ApiDocument, template: LocatedTemplate, offset: number): Location[] {
+/**
+ * Definitions for the cursor at document `offset`, inside `template`. With a resolver, a schema property declared in
+ * another file that a `$ref` leads to is found there.
+ */
+export async function findDefinitionInTemplate(document: ApiDocument, template: LocatedTemplate, offset: number, resolver?: DocumentResolver): Promise<Location[]> {
   const at = template.toTemplateOffset(offset);
   const variable = templateVariableAt(template.text, at);
   if (variable) {
@@ -29,8 +32,8 @@ export function findDefinitionInTemplate(document: ApiDocument, template: Locate
     if (!template.exactOffsets) return [];
     return definingReferences(template.text, variable).map((r) => ({ uri: document.uri, range: document.rangeOf(template.toDocumentRange(r.start, variableEnd(r))) }));
   }
-  const declaration = payloadDeclarationAt(document, template, at);
-  return declaration ? [{ uri: document.uri, range: document.rangeOf(keyOf(declaration)) }] : [];
+  const declaration = await payloadDeclarationAt(document, template, at, resolver);
+  return declaration ? [{ uri: declaration.document.uri, range: declaration.document.rangeOf(keyOf(declaration.declaration)) }] : [];
 }
 
 /** Definitions in a mapping template edited as a file of its own, which has no payload schema. */
@@ -79,31 +82,31 @@ function directiveHolding(directives: TemplateDirective[], offset: number): Temp
  * The schema property named under the cursor (template offset `at`): a JSONPath segment, else a member of a value
  * taken from the payload. The innermost reference holding the cursor is asked first, as hover does.
  */
-function payloadDeclarationAt(document: ApiDocument, template: LocatedTemplate, at: number): PropertyNode | undefined {
+async function payloadDeclarationAt(document: ApiDocument, template: LocatedTemplate, at: number, resolver: DocumentResolver | undefined): Promise<PlacedDeclaration | undefined> {
   const scanned = scanTemplate(template.text);
   const holding = scanned.references.filter((r) => at >= r.start && at <= r.end).reverse();
-  const payload: PayloadLookup = (steps) => payloadFacts(document, template, steps);
   let bindings: TemplateBindings | undefined;
   for (const reference of holding) {
     const resolution = resolveReference(reference);
     if (resolution) {
       const literal = jsonPathLiteralAt(resolution, at);
-      if (literal) return jsonPathPropertyAt(document, template, literal, at)?.property.declaration;
+      if (literal) return jsonPathDeclarationAt(document, template, literal, at, resolver);
       if (resolution.resolved.some(({ segment }) => at >= segment.start && at <= segment.start + segment.name.length)) return undefined;
     }
     // Gateway responses have no payload of their own to read, as their hover knows.
     if (template.kind === 'gatewayResponse') continue;
     bindings ??= TemplateBindings.of(template.text, scanned);
-    const member = memberDeclaration(reference, at, bindings, payload);
+    const member = await memberDeclaration(document, template, reference, at, bindings, resolver);
     if (member) return member;
   }
   return undefined;
 }
 
 /** The property a member (`.name`, `['name']`) under the cursor reads from the payload part its receiver holds. */
-function memberDeclaration(reference: TemplateReference, at: number, bindings: TemplateBindings, payload: PayloadLookup): PropertyNode | undefined {
+async function memberDeclaration(document: ApiDocument, template: LocatedTemplate, reference: TemplateReference, at: number, bindings: TemplateBindings, resolver: DocumentResolver | undefined): Promise<PlacedDeclaration | undefined> {
   const index = reference.segments.findIndex((s) => !s.call && s.name !== '' && at >= s.start && (s.bracket ? at < s.end : at <= s.start + s.name.length));
   if (index < 0) return undefined;
-  const name = reference.segments[index].name;
-  return factsOf(bindings.valueOf(reference, index), payload)?.properties.find((p) => p.name === name)?.declaration;
+  const receiver = bindings.valueOf(reference, index);
+  if (receiver?.kind !== 'payload') return undefined;
+  return payloadMemberDeclaration(document, template, receiver.steps, reference.segments[index].name, resolver);
 }

@@ -20,15 +20,23 @@ export interface SchemaProperty {
 }
 
 export function payloadSchema(document: ApiDocument, template: LocatedTemplate): ObjectNode | undefined {
+  return resolve(document, payloadSchemaNode(document, template));
+}
+
+/**
+ * The payload schema as written, its own `$ref` not followed: Go to Definition follows one into another file, which
+ * `resolve` cannot read.
+ */
+export function payloadSchemaNode(document: ApiDocument, template: LocatedTemplate): ValueNode | undefined {
   const operation = template.operation?.node;
   if (!operation) return undefined;
-  if (template.kind === 'request') return requestBodySchema(document, operation, template.mimeType);
+  if (template.kind === 'request') return requestBodySchemaNode(document, operation, template.mimeType);
   if (template.kind !== 'response') return undefined;
   const responses = asObject(getValue(operation, 'responses'));
   const status = template.statusCode ?? responses?.properties.map(keyName).find((code) => code.startsWith('2'));
   const response = resolve(document, status === undefined ? undefined : getValue(responses, status));
   if (!response) return undefined;
-  return getValue(response, 'content') ? contentSchema(document, response, template.mimeType) : resolve(document, getValue(response, 'schema'));
+  return getValue(response, 'content') ? contentSchemaNode(document, response, template.mimeType) : getValue(response, 'schema');
 }
 
 /**
@@ -36,11 +44,15 @@ export function payloadSchema(document: ApiDocument, template: LocatedTemplate):
  * 2.0's `in: body` parameter's.
  */
 export function requestBodySchema(document: ApiDocument, operation: ObjectNode, mimeType = 'application/json'): ObjectNode | undefined {
+  return resolve(document, requestBodySchemaNode(document, operation, mimeType));
+}
+
+function requestBodySchemaNode(document: ApiDocument, operation: ObjectNode, mimeType = 'application/json'): ValueNode | undefined {
   const requestBody = resolve(document, getValue(operation, 'requestBody'));
-  if (requestBody) return contentSchema(document, requestBody, mimeType);
+  if (requestBody) return contentSchemaNode(document, requestBody, mimeType);
   const parameters = [...arrayItems(getValue(operation, 'parameters')), ...arrayItems(getValue(pathItemOf(operation), 'parameters'))];
   const body = parameters.map((p) => resolve(document, p)).find((p) => asString(getValue(p, 'in')) === 'body');
-  return resolve(document, getValue(body, 'schema'));
+  return getValue(body, 'schema');
 }
 
 function pathItemOf(operation: ObjectNode): ValueNode | undefined {
@@ -53,10 +65,10 @@ function arrayItems(node: ValueNode | undefined): ValueNode[] {
 }
 
 /** The media type matching the template's MIME type, else JSON, else the first one. */
-function contentSchema(document: ApiDocument, owner: ObjectNode, mimeType: string): ObjectNode | undefined {
+function contentSchemaNode(document: ApiDocument, owner: ObjectNode, mimeType: string): ValueNode | undefined {
   const content = asObject(getValue(owner, 'content'));
   const media = getValue(content, mimeType) ?? getValue(content, 'application/json') ?? content?.properties[0]?.value;
-  return resolve(document, getValue(resolve(document, media), 'schema'));
+  return getValue(resolve(document, media), 'schema');
 }
 
 /** Follows local `$ref`s (`#/components/schemas/Pet`, `#/definitions/Pet`). */
@@ -172,7 +184,7 @@ export function propertyFacts(document: ApiDocument, holder: ObjectNode | undefi
 }
 
 /** What `$input.path` makes of JSON the schema describes; undefined for numbers, booleans and schemas that do not say. */
-function valueShape(document: ApiDocument, schema: ObjectNode): ValueShape | undefined {
+export function valueShape(document: ApiDocument, schema: ObjectNode): ValueShape | undefined {
   const type = declaredType(schema);
   if (type === 'array' || (type === undefined && getValue(schema, 'items'))) return 'list';
   if (type === 'string') return 'string';

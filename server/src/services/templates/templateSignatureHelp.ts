@@ -157,16 +157,32 @@ function signature(name: string, params: Array<{ label: string; doc?: string }>,
 }
 
 /**
- * The form shown first: the one the editor showed, while it still takes the arguments written, else the shortest that
- * has a parameter at the cursor and takes every argument written (with none written yet, the one that takes one).
+ * The form shown first: the one the editor showed, while it still fits the call, else the shortest that fits (with no
+ * argument written yet, the one that takes one). A form fits when it takes every argument written and has a parameter
+ * at the cursor; with none written, a form taking none fits too, as the call is complete for it.
+ *
+ * When no form has a parameter at the cursor (`$util.urlEncode('a', 'b')` on `'b'`), the one taking the most is shown,
+ * and the caller reports the argument's true index although that form has no parameter there. That is deliberate:
+ * LSP 3.17 has no "none" (an omitted or out-of-range `activeParameter` defaults to 0), and `null`, which says it from
+ * 3.18 on, is valid only for clients announcing `noActiveParameterSupport`, a capability this protocol-free service
+ * does not see. Of the answers every client accepts, the true index is the one VS Code and Neovim show as no
+ * parameter at all; a client following 3.17 to the letter marks the first parameter, as it would for any answer.
+ * Clamping it to the last parameter would claim the extra argument belongs there.
  */
 function chooseForm(forms: SignatureInformation[], argumentCount: number, activeParameter: number, previous: SignatureHelp | undefined): number {
+  const parameterCount = (form: SignatureInformation) => form.parameters?.length ?? 0;
+  const fits = (form: SignatureInformation) =>
+    parameterCount(form) >= argumentCount && (parameterCount(form) > activeParameter || (argumentCount === 0 && parameterCount(form) === 0));
   const shownLabel = previous?.signatures[previous.activeSignature ?? 0]?.label;
   const shown = forms.findIndex((f) => f.label === shownLabel);
-  const takes = (form: SignatureInformation, count: number) => (form.parameters?.length ?? 0) >= count;
-  if (shown >= 0 && takes(forms[shown], argumentCount)) return shown;
-  const fitting = forms.findIndex((f) => takes(f, Math.max(argumentCount, activeParameter + 1)));
-  return fitting >= 0 ? fitting : forms.length - 1;
+  if (shown >= 0 && fits(forms[shown])) return shown;
+  const fitting = forms.findIndex((f) => parameterCount(f) > activeParameter && parameterCount(f) >= argumentCount);
+  if (fitting >= 0) return fitting;
+  let most = 0;
+  forms.forEach((form, i) => {
+    if (parameterCount(form) > parameterCount(forms[most])) most = i;
+  });
+  return most;
 }
 
 function markdown(value: string): MarkupContent {

@@ -135,7 +135,7 @@ function processors(): number {
 }
 
 /** What the checks of a template's text need to know; undefined for templates the rule does not check. */
-function checkedFacts(template: LocatedTemplate): TemplateFacts | undefined {
+export function checkedFacts(template: LocatedTemplate): TemplateFacts | undefined {
   if (!isChecked(template)) return undefined;
   return { text: template.text, kind: template.kind, producesJson: producesJson(template), integrationType: template.integration?.type };
 }

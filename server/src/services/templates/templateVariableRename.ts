@@ -1,5 +1,6 @@
 /**
- * Rename of a mapping template variable: every reference to it in the one template under the cursor, written as a
+ * Rename of a mapping template variable: every reference to it in the one template under the cursor (a macro
+ * parameter's only up to its macro's `#end`, past which the name is another variable), written as a
  * `.vtl` file writes it or in the escaping of the YAML or JSON string that holds the template. Other templates of the
  * same document are left alone: API Gateway runs each on its own, so a name shared between two is two variables.
  */

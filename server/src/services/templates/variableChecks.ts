@@ -199,7 +199,7 @@ interface OpenBlock extends Span {
  */
 interface Blocks {
   loops: LoopBody[];
-  macros: Span[];
+  macros: MacroBody[];
   guards: Array<Span & { roots: Set<string> }>;
 }
 
@@ -211,9 +211,17 @@ export function loopBodies(text: string, scanned: ScannedTemplate): LoopBody[] {
   return blockStructure(text, scanned.directives, scanned.references).loops;
 }
 
+/** The body of a `#macro`, with the directive that opens it and names its parameters. */
+export type MacroBody = Span & { directive: TemplateDirective };
+
+/** The body of each `#macro`: from after its `)` to its `#end`, or to the end of the text while that is missing. */
+export function macroBodies(text: string, scanned: ScannedTemplate): MacroBody[] {
+  return blockStructure(text, scanned.directives, scanned.references).macros;
+}
+
 function blockStructure(text: string, directives: TemplateDirective[], references: TemplateReference[]): Blocks {
   const loops: LoopBody[] = [];
-  const macros: Span[] = [];
+  const macros: MacroBody[] = [];
   const guards: Array<Span & { roots: Set<string> }> = [];
   const open: OpenBlock[] = [];
   // A branch whose condition tests no variable guards nothing, and is not followed.

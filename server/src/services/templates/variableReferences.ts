@@ -3,7 +3,7 @@
  * Definition follow it.
  */
 import { scanTemplate, type ScannedTemplate, type TemplateReference } from './templateScanner';
-import { variableDefinitions } from './variableChecks';
+import { macroBodies, variableDefinitions } from './variableChecks';
 
 /** A variable of one template, as the cursor finds it: every reference to it there. */
 export interface TemplateVariable {
@@ -22,7 +22,8 @@ export interface TemplateVariable {
 
 /**
  * The variable under the cursor in a template and every reference to it there. Velocity scopes nothing but macro
- * arguments, which a reader of one template takes by name as well, so one name is one variable.
+ * parameters: in a macro's parentheses and body, up to its `#end`, a parameter's name is the parameter; elsewhere,
+ * the macro's body included for names that are no parameter of it, one name is one variable.
  */
 export function templateVariableAt(text: string, offset: number): TemplateVariable | undefined {
   const scanned = scanTemplate(text);
@@ -30,14 +31,43 @@ export function templateVariableAt(text: string, offset: number): TemplateVariab
   // On the name, or just after it; where one reference ends as the next begins (`$a$b`), the one starting there.
   const under = references.find((r) => offset >= r.start && offset < r.rootEnd) ?? references.find((r) => offset === r.rootEnd);
   if (!under) return undefined;
+  const named = references.filter((r) => r.root === under.root);
+  const scopes = parameterScopes(text, scanned, under.root);
+  const scope = scopeOf(scopes, under);
   return {
     name: under.root,
     under,
-    references: references.filter((r) => r.root === under.root),
+    references: scopes.length === 0 ? named : named.filter((r) => scopeOf(scopes, r) === scope),
     definitions: variableDefinitions(text, scanned),
     all: references,
     scanned,
   };
+}
+
+interface Scope {
+  /** The macro's `(`, before its parameters, and the start of its `#end` (the end of the text while that is missing). */
+  from: number;
+  to: number;
+}
+
+/** The macros that have a parameter of this name, each as the span where the name is that parameter. */
+function parameterScopes(text: string, scanned: ScannedTemplate, name: string): Scope[] {
+  if (!scanned.directives.some((d) => d.name === 'macro')) return [];
+  const scopes: Scope[] = [];
+  for (const { directive, end } of macroBodies(text, scanned)) {
+    const from = directive.open!;
+    const close = directive.close ?? text.length;
+    const declares = scanned.references.some((r) => r.root === name && r.segments.length === 0 && r.start > from && r.start < close);
+    if (declares) scopes.push({ from, to: end });
+  }
+  return scopes;
+}
+
+/** The innermost scope holding the reference; undefined outside every one. */
+function scopeOf(scopes: Scope[], reference: TemplateReference): Scope | undefined {
+  let found: Scope | undefined;
+  for (const scope of scopes) if (reference.start > scope.from && reference.start < scope.to && (!found || scope.from > found.from)) found = scope;
+  return found;
 }
 
 /** The variable's part of a reference: `$r`, `$!r`, `${r}`, and `${r` of `${r.items}`. */
