@@ -1,25 +1,9 @@
 import assert from 'node:assert/strict';
 import type { FoldingRange } from 'vscode-languageserver-protocol';
+import { yamlWithRequestTemplate } from '../unit/templateEditing/support';
 import { TestLspClient } from './lspClient';
 
-const YAML = [
-  'openapi: 3.0.1',
-  'info: { title: t, version: "1" }',
-  'paths:',
-  '  /pets:',
-  '    post:',
-  '      responses: { "200": { description: ok } }',
-  '      x-amazon-apigateway-integration:',
-  '        type: aws',
-  '        httpMethod: POST',
-  '        uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/f/invocations',
-  '        requestTemplates:',
-  '          application/json: |',
-  "            #foreach($pet in $input.path('$.pets'))",
-  '            {"name": "$pet.name"}',
-  '            #end',
-  '',
-].join('\n');
+const YAML = yamlWithRequestTemplate(['|', "            #foreach($pet in $input.path('$.pets'))", '            {"name": "$pet.name"}', '            #end'].join('\n'));
 
 describe('folding ranges over stdio', () => {
   let client: TestLspClient;
