@@ -23,6 +23,7 @@ import { defaultStage, localConfigWarnings, stageVariablesFor, undefinedStageNot
 import { decodeBody, logHeaders, proxyInfo, type MethodRequest } from './methodRequest';
 import { buildRequestContext, flattenContext } from './requestContext';
 import { joinHeaderLists, requestHeaderLists } from './requestHeaders';
+import { headLimitReason, MAX_REQUEST_HEAD_BYTES, refuseRequestHead, requestHeadBytes } from './requestHeadLimit';
 import { mergeHeaders } from './responseHeaders';
 import { bodyModelFor, mediaType, RequestValidator } from './requestValidation';
 import { buildRouteTable, stripBasePath, type RouteMatch, type RouteTable } from './routes';
@@ -101,8 +102,11 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
   const stageVariables = stageVariablesFor(engine.config, stage);
   const basePathless = stripBasePath(rawPath, model.basePath);
 
+  // API Gateway reads the head before the body: a request over both limits is refused for its head.
+  const headBytes = requestHeadBytes(method, input.path, multiValueHeaders);
+  if (headBytes > MAX_REQUEST_HEAD_BYTES) return refused(finish(log, refuseRequestHead(log, headBytes)), headLimitReason(headBytes));
   const bodyBytes = input.bodyLength ?? (input.body === undefined ? 0 : Buffer.byteLength(input.body));
-  if (bodyBytes > MAX_REQUEST_BYTES) return finish(log, requestTooLarge(log, bodyBytes, httpApi));
+  if (bodyBytes > MAX_REQUEST_BYTES) return refused(finish(log, requestTooLarge(log, bodyBytes, httpApi)), payloadLimitReason(bodyBytes));
 
   if (engine.cors && method === 'OPTIONS' && lowerHeaders.origin && lowerHeaders['access-control-request-method']) {
     const preflight = preflightResponse(engine.cors, lowerHeaders);
@@ -283,6 +287,7 @@ function errorResponse(engine: Engine, error: unknown, request: MethodRequest, l
     accept: request.lowerHeaders.accept,
   });
   if (engine.cors) applyCorsHeaders(engine.cors, request.lowerHeaders, rendered);
+  for (const mapping of rendered.unset ?? []) log.add(`Gateway response header not set, the request has no value for it: ${mapping}`);
   log.add(`Gateway response type: ${gatewayError.type} with status code: ${rendered.status}`);
   log.add(`Method completed with status: ${rendered.status}`);
   return rendered;
@@ -317,12 +322,22 @@ export const MAX_REQUEST_BYTES = 10_485_760;
  * with their JSON message.
  */
 function requestTooLarge(log: ExecutionLog, bytes: number, httpApi: boolean): IntegrationResult {
-  log.add(`Request body of ${bytes} bytes exceeds API Gateway's payload limit of ${MAX_REQUEST_BYTES} bytes`);
+  log.add(payloadLimitReason(bytes));
   log.add('Gateway response type: REQUEST_TOO_LARGE with status code: 413');
   log.add('Method completed with status: 413');
   return httpApi
     ? { status: 413, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: 'Request Entity Too Large' }) }
     : { status: 413, headers: { 'Content-Type': 'text; charset=utf-8' }, body: `HTTP content length exceeded ${MAX_REQUEST_BYTES} bytes.` };
+}
+
+function payloadLimitReason(bytes: number): string {
+  return `Request body of ${bytes} bytes exceeds API Gateway's payload limit of ${MAX_REQUEST_BYTES} bytes`;
+}
+
+/** A request refused for a quota says why even to a caller that keeps no log, such as the HTTP server. */
+function refused(response: GatewayResponse, reason: string): GatewayResponse {
+  response.refusal = reason;
+  return response;
 }
 
 interface Routed {

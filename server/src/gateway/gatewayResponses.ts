@@ -75,6 +75,8 @@ export interface RenderedResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** Mapped headers left out because the request lacks what they map, as `header <- expression`. */
+  unset?: string[];
 }
 
 /**
@@ -97,13 +99,17 @@ export function renderGatewayError(model: ApiModel, error: GatewayError, ctx: Ga
   if (ERROR_TYPE_HEADER[error.type]) headers['x-amzn-ErrorType'] = ERROR_TYPE_HEADER[error.type];
   const values = errorValues(error, ctx);
   let body = `{"message":${values['error.messageString']}}`;
+  const unset: string[] = [];
   if (custom) {
     const parameters = isJson(custom.responseParameters) ? custom.responseParameters : {};
     for (const [key, expression] of Object.entries(parameters)) {
       const header = /^gatewayresponse\.header\.(.+)$/i.exec(key);
       if (!header || typeof expression !== 'string') continue;
       const value = parameterValue(expression, ctx);
+      // AWS documents nothing for a mapped parameter the request lacks: the header is left out, as an integration
+      // request mapping here leaves out what it cannot fill, rather than sent empty, and the log names it.
       if (value !== undefined) setOwn(headers, header[1], value);
+      else unset.push(`${header[1]} <- ${expression}`);
     }
     const templates = isJson(custom.responseTemplates) ? (custom.responseTemplates as Record<string, unknown>) : undefined;
     if (templates && Object.keys(templates).length > 0) {
@@ -112,7 +118,9 @@ export function renderGatewayError(model: ApiModel, error: GatewayError, ctx: Ga
       body = substitute(String(template ?? ''), values, ctx);
     }
   }
-  return { status: Number.isFinite(status) ? status : status0, headers, body };
+  const rendered: RenderedResponse = { status: Number.isFinite(status) ? status : status0, headers, body };
+  if (unset.length) rendered.unset = unset;
+  return rendered;
 }
 
 function errorValues(error: GatewayError, ctx: GatewayResponseContext): Record<string, string> {

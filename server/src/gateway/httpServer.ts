@@ -1,10 +1,12 @@
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { setOwn } from '../model/jsonObjects';
 import { formatFunctionOutput } from './executionLog';
 import { MAX_REQUEST_BYTES, type LocalGateway } from './gateway';
 import { wireValue } from './headerSyntax';
 import { groupHeaders, rawHeaderPairs } from './requestHeaders';
+import { MAX_REQUEST_HEAD_BYTES, requestHeadTooLargeResponse } from './requestHeadLimit';
 import { HOP_BY_HOP } from './responseHeaders';
 import type { GatewayResponse } from './types';
 
@@ -70,6 +72,7 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
         const problem = sendSafely(res, req.method, response.status, outgoingHeaders(response.headers, response.multiValueHeaders ?? {}), body);
         report(problem ? `${req.method} ${url} 502 ${(performance.now() - started).toFixed(2)} ms, the response could not be sent: ${problem}` : line);
       }
+      if (response.refusal) report(`  ${response.refusal}`);
       if (response.functionOutput) for (const output of formatFunctionOutput(response.functionOutput)) report(output);
     };
     let answered = false;
@@ -136,7 +139,28 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
     });
     req.on('end', () => respond(chunks.length ? Buffer.concat(chunks) : undefined));
   };
-  const server = http.createServer(handle);
+  const server = http.createServer({ maxHeaderSize: MAX_HEAD_READ_BYTES }, handle);
+  // A head past even that is refused by Node.js before any handler runs; it gets API Gateway's answer all the same.
+  const refusedUnread = new WeakSet<Duplex>();
+  server.on('clientError', (error: NodeJS.ErrnoException & { rawPacket?: Buffer }, socket: Duplex) => {
+    // The parser fails again on each further chunk of a refused head: the connection has had its answer.
+    if (refusedUnread.has(socket)) return;
+    if (error.code !== 'HPE_HEADER_OVERFLOW' || !mayAnswer(socket)) {
+      answerClientError(error, socket);
+      return;
+    }
+    refusedUnread.add(socket);
+    const refusal = requestHeadTooLargeResponse();
+    // Ending instead of destroying lets the rest of the head arrive and be dropped: closing on unread bytes would
+    // reset the connection, and the client could lose the answer.
+    socket.end(rawResponse(refusal.status, refusal.headers, String(refusal.body)));
+    const grace = setTimeout(() => socket.destroy(), UNREAD_HEAD_GRACE_MS).unref();
+    socket.once('close', () => clearTimeout(grace));
+    // The failing chunk starts with the request line only when the head overflowed in its first chunk.
+    const requestLine = /^([A-Z]+ \S{1,200}) HTTP\/\d/.exec(error.rawPacket?.toString('latin1', 0, 256) ?? '')?.[1] ?? 'A request';
+    report(`${requestLine} 413, not read: its head is over ${MAX_HEAD_READ_BYTES} bytes`);
+    report(`  Request line and headers over ${MAX_HEAD_READ_BYTES} bytes are over API Gateway's limit of ${MAX_REQUEST_HEAD_BYTES} bytes for the request line and header values`);
+  });
   // A client that asks before sending a large body hears the 413 instead of "100 Continue".
   server.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const head = readHead(req);
@@ -162,6 +186,43 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
       });
     });
   });
+}
+
+/**
+ * How much of a request's head the server reads. Node.js's default (16 KiB) would answer a larger head with its own
+ * 431 before the gateway could measure it; what API Gateway counts (the request line and header values, names left
+ * out) stays under this for any head a client sends in earnest.
+ */
+const MAX_HEAD_READ_BYTES = 65_536;
+
+/** How long a connection whose head was refused unread may go on sending before it is closed. */
+const UNREAD_HEAD_GRACE_MS = 5_000;
+
+/** Node.js's own answers to a request it cannot parse, which a `clientError` listener takes over. */
+const CLIENT_ERROR_STATUS: Record<string, string> = {
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: '413 Payload Too Large',
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+};
+
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (mayAnswer(socket)) socket.write(`HTTP/1.1 ${CLIENT_ERROR_STATUS[error.code ?? ''] ?? '400 Bad Request'}\r\nConnection: close\r\n\r\n`);
+  socket.destroy();
+}
+
+/**
+ * Whether an answer can go out on the connection: not while a response to an earlier request on it has started,
+ * which it would corrupt (Node.js's own check, on the response it keeps on the socket).
+ */
+function mayAnswer(socket: Duplex): boolean {
+  const inFlight = (socket as Duplex & { _httpMessage?: http.ServerResponse | null })._httpMessage;
+  return socket.writable && !inFlight?.headersSent;
+}
+
+function rawResponse(status: number, headers: Record<string, string>, body: string): string {
+  const lines = [`HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? ''}`];
+  for (const [name, value] of Object.entries(headers)) lines.push(`${name}: ${value}`);
+  lines.push(`Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close');
+  return `${lines.join('\r\n')}\r\n\r\n${body}`;
 }
 
 /** The gateway's two header maps name distinct headers; a list goes out as one header line per value. */

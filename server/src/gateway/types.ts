@@ -90,6 +90,11 @@ export interface GatewayResponse {
    * (`GatewayRequest.functionOutput`); absent when none ran.
    */
   functionOutput?: FunctionOutput[];
+  /**
+   * Why the gateway refused the request for one of API Gateway's quotas (the request line and headers, or the body,
+   * too large), given whether or not the execution log is kept.
+   */
+  refusal?: string;
   /** The body went to the request's `streamResponse` writer as it arrived; `body` is empty. */
   streamed?: boolean;
   /**

@@ -35,6 +35,7 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     const mapped = mapHttpApiParameters(ctx);
     const path = mapped.pathOverride === undefined && ctx.operation.isDefaultRoute ? { suffix: request.path } : { override: mapped.pathOverride };
     endpoint = endpointUrl(ctx, missing, fillPath(rawUri, mapped.pathParameters, greedyParameters(ctx.operation.resourcePath)), mapped.query, path);
+    // No X-Amzn-Trace-Id is added: AWS documents the trace header API Gateway adds for REST APIs, X-Ray's only kind.
     headers = withForwardedHeader(mapped.headers, request);
     body = request.bodyBytes;
   } else {

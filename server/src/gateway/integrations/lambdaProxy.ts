@@ -47,6 +47,7 @@ export async function runLambdaProxy(ctx: IntegrationContext): Promise<Integrati
     }
     throw lambdaFailure(httpApi);
   }
+  for (const warning of parsed.warnings ?? []) log.add(warning);
   let body: string | Buffer = parsed.body;
   if (parsed.isBase64Encoded) {
     // REST APIs decode only for a client whose first Accept type is a binary media type; others get the base64 text.

@@ -148,6 +148,8 @@ export interface ProxyResult {
   multiValueHeaders: Record<string, string[]>;
   body: string;
   isBase64Encoded: boolean;
+  /** What of the result was left unused, for the execution log. */
+  warnings?: string[];
 }
 
 const V1_KEYS = new Set(['statusCode', 'headers', 'multiValueHeaders', 'body', 'isBase64Encoded']);
@@ -186,10 +188,25 @@ export function parseProxyResultV2(result: unknown): ProxyResult | { malformed: 
     if (headerValue(headers, 'content-type') === undefined) headers['Content-Type'] = 'text/plain; charset=utf-8';
     const multi: Record<string, string[]> = {};
     if (Array.isArray(r.cookies) && r.cookies.length) multi['Set-Cookie'] = r.cookies.map(String);
-    return { status, headers, multiValueHeaders: multi, body: (r.body as string | undefined) ?? '', isBase64Encoded: r.isBase64Encoded === true };
+    const parsed: ProxyResult = { status, headers, multiValueHeaders: multi, body: (r.body as string | undefined) ?? '', isBase64Encoded: r.isBase64Encoded === true };
+    const cookies = unlistedCookies(r.cookies);
+    if (cookies) parsed.warnings = [cookies];
+    return parsed;
   }
   const body = typeof result === 'string' ? result : JSON.stringify(result ?? null);
   return { status: 200, headers: { 'Content-Type': 'application/json' }, multiValueHeaders: {}, body, isBase64Encoded: false };
+}
+
+/**
+ * AWS documents the 2.0 response's `cookies` only as a list of strings, each becoming a Set-Cookie header
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-develop-integrations-lambda.html), and
+ * nowhere what it makes of another value. Such a value is left unused, no Set-Cookie header sent, and the log says
+ * so, since a single cookie given as a string is an easy slip that would otherwise vanish without a word.
+ */
+function unlistedCookies(cookies: unknown): string | undefined {
+  if (cookies === undefined || cookies === null || Array.isArray(cookies)) return undefined;
+  const given = typeof cookies === 'string' ? `a string (${JSON.stringify(cookies.length > 100 ? `${cookies.slice(0, 100)}…` : cookies)})` : `a value of type ${typeof cookies}`;
+  return `The Lambda proxy response's cookies field is ${given}, not a list of strings: it is ignored and no Set-Cookie header is sent (AWS documents cookies only as a list of strings; write ["name=value"])`;
 }
 
 /** The metadata that starts a streamed Lambda proxy response: everything but the body, which follows it. */

@@ -1,0 +1,46 @@
+import type { ExecutionLog } from './executionLog';
+import type { IntegrationResult } from './integrations/types';
+
+/**
+ * The quota on the request line and header values together: 10,240 bytes, not adjustable, for REST APIs
+ * (https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-execution-service-limits-table.html) and
+ * HTTP APIs alike (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-quotas.html).
+ */
+export const MAX_REQUEST_HEAD_BYTES = 10_240;
+
+/**
+ * What the quota counts: the request line (`GET /path?query HTTP/1.1`) and the value of every header, names left
+ * out, as the quota words it. A value read off the wire holds one character per byte; one typed into the editor
+ * counts as the UTF-8 it is sent in.
+ */
+export function requestHeadBytes(method: string, target: string, headers: Record<string, string[]>): number {
+  let bytes = byteLength(`${method} ${target} HTTP/1.1`);
+  for (const values of Object.values(headers)) for (const value of values) bytes += byteLength(value);
+  return bytes;
+}
+
+function byteLength(text: string): number {
+  return Buffer.byteLength(text, /[^\x00-\xff]/.test(text) ? 'utf8' : 'latin1');
+}
+
+/** The execution log's account of a refused head, also what the local server prints for it. */
+export function headLimitReason(bytes: number): string {
+  return `Request line and header values total ${bytes} bytes, over API Gateway's limit of ${MAX_REQUEST_HEAD_BYTES} bytes: the request is refused before routing`;
+}
+
+/**
+ * AWS documents the quota but not the answer to a request over it. The closest documented answer is the
+ * REQUEST_TOO_LARGE gateway response (413, "request too large"), in the JSON shape of API Gateway's own messages, so
+ * that is what a request over the quota gets, from either kind of API and without a request id, as a body over the
+ * payload limit does.
+ */
+export function requestHeadTooLargeResponse(): IntegrationResult {
+  return { status: 413, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: 'Request Entity Too Large' }) };
+}
+
+export function refuseRequestHead(log: ExecutionLog, bytes: number): IntegrationResult {
+  log.add(headLimitReason(bytes));
+  log.add('Gateway response type: REQUEST_TOO_LARGE with status code: 413');
+  log.add('Method completed with status: 413');
+  return requestHeadTooLargeResponse();
+}
