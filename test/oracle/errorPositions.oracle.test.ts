@@ -23,7 +23,8 @@ describe('syntax error positions against Velocity 1.7', function () {
       assert.ok(velocity, `Velocity must refuse ${JSON.stringify(c.template)} at a position: ${theirs[index].error ?? 'it renders'}`);
       const [first] = renderTemplate(c.template, {}).errors;
       assert.ok(first, `our engine must refuse ${JSON.stringify(c.template)}`);
-      assert.deepEqual({ line: first.line, column: first.column }, { line: Number(velocity[1]), column: Number(velocity[2]) }, `${first.code}: ${first.message}`);
+      // Velocity counts a tab to the next tab stop: its column is kept beside ours where that makes them differ.
+      assert.deepEqual({ line: first.line, column: first.velocityColumn ?? first.column }, { line: Number(velocity[1]), column: Number(velocity[2]) }, `${first.code}: ${first.message}`);
     });
   });
 });

@@ -48,6 +48,13 @@ export const SLASHBANG_REFERENCE = /(?<![\\$#])(?<!\$\\*!)(?=(?:\\*#)?(?:\\*\$(?
 export const HASH_PREFIXED_REFERENCE = /(?<![\\#])\\*#(?=\\+\$)(?:\\*\$(?:\\*!)?)*\\*(?=\$!?\{?[A-Za-z_])/;
 
 /**
+ * `$`s, `$!`s and `#`s right before an escaped directive or macro name (`$\\#m`, `\\$\\#if`, `#\\#m`): tokens Velocity's
+ * lexer goes on with until the backslash ends them as a special token. ESCAPE_DIRECTIVE then starts afresh, and the
+ * node it makes prints its own token only, so the run prints nothing.
+ */
+export const RUN_BEFORE_ESCAPED_DIRECTIVE = /(?<![\\$#])(?<!\$\\*!)(?:#|\\*\$(?:\\*!)?)+(?=\\(?:\\\\)*#(?:[A-Za-z_@]|\{[A-Za-z_]))/;
+
+/**
  * A run of `$`s (DOLLAR and DOLLARBANG, which take backslashes before the `$` and the `!`) that ends before no
  * reference, `!`, `#`, `{`, `}`, `[` or `.`: Velocity's REFERENCE_TERMINATOR ends the token, which prints as special
  * text (NodeUtils.specialText, `printedSpecialText`): its `$`s, not its `!`s, and after each `$` led by backslashes

@@ -10,6 +10,7 @@ import { javaToString } from './javaValues';
 import { DEFAULT_TIMEOUT_MS, EvaluationBudget, GatewayAbort, isStackOverflow, RENDER_STACK_OVERFLOW_MESSAGE, STACK_OVERFLOW_CODE, TemplateAbort } from './limits';
 import { parseTemplate, syntaxProblems } from './syntax';
 import { UtilVariable } from './utilVariable';
+import { withVelocityColumns } from './velocityColumns';
 
 export { buildDefaultContext } from './contextVariable';
 
@@ -26,7 +27,10 @@ export interface TemplateRequest {
 export interface TemplateError {
   message: string;
   line?: number;
+  /** Counts characters, a tab as one: where editors place the problem. */
   column?: number;
+  /** The column Velocity itself states for the place, when a tab before it on its line makes it differ (velocityColumns). */
+  velocityColumn?: number;
   code: string;
   /** Of a `repeated-override`: the parameter set twice, e.g. `responseOverride.status`. */
   parameter?: string;
@@ -70,7 +74,7 @@ const UTIL = new UtilVariable();
 
 /** Parse-only check for diagnostics: syntax errors, unbalanced blocks, the 300 KB limit, directives API Gateway cannot run. */
 export function checkTemplateSyntax(template: string): TemplateError[] {
-  return syntaxProblems(template).map((p) => ({ ...p }));
+  return withVelocityColumns(template, syntaxProblems(template).map((p) => ({ ...p })));
 }
 
 export function renderTemplate(template: string, request: TemplateRequest, options: RenderOptions = {}): RenderResult {
@@ -87,6 +91,7 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
   };
   const finish = () => {
     collectOverrides(context, result);
+    if (typeof template === 'string') result.errors = withVelocityColumns(template, result.errors);
     result.durationMs = performance.now() - started;
     return result;
   };

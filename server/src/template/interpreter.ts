@@ -181,7 +181,7 @@ class MacroArgument {
   ) {}
 }
 
-/** The body of a block macro call (`#@name() body #end`), `$bodyContent` in the macro: rendered at every use. */
+/** The body of a block macro call (`#@name() body #end`), which the macro gets as `$bodyContent` (a DefinedBlock). */
 class MacroBody {
   constructor(readonly asts: Item[]) {}
 }
@@ -450,12 +450,17 @@ export class TemplateInterpreter extends VelocityCompile {
     if (macro) {
       if (typeof ast.wordArgument === 'string') throw new TemplateAbort(WORD_ARGUMENT_CODE, wordArgumentError({ name: ast.id, word: ast.wordArgument }), this.place(ast));
       const local: Record<string, unknown> = {};
-      if (body instanceof MacroBody) local.bodyContent = body;
       const callArgs = (ast.args ?? []) as Node[];
       const callerScopes = [...this.conditions];
       (macro.args ?? []).forEach((param, i) => {
         if (i < callArgs.length && typeof param?.id === 'string') mapSet(local, param.id, this.macroArgument(callArgs[i], callerScopes));
       });
+      // Set after the arguments, so that it wins over a parameter of that name. It is a Block.Reference, as a
+      // #define's block is: Object's methods only, and rendered when it prints.
+      if (body instanceof MacroBody) {
+        this.definesRan = true;
+        mapSet(local, 'bodyContent', new DefinedBlock('bodyContent', body.asts, this.renderBlock));
+      }
       this.nextNesting = { kind: 'macro', name: `#${ast.id}` };
       try {
         return this.renderScoped(macro.asts, local, `macro:${ast.id}:${++this.loopCounter}`);
@@ -505,15 +510,6 @@ export class TemplateInterpreter extends VelocityCompile {
     } finally {
       this.conditions = conditions;
       this.contextId = contextId;
-    }
-  }
-
-  /** `$bodyContent`: a #break in the body ends the body only (Block.Reference), unless it names a loop. */
-  private renderBody(body: MacroBody): string {
-    try {
-      return this.renderAstList(body.asts, this.contextId);
-    } finally {
-      if (!this.breakTarget) this.runState.break = false;
     }
   }
 
@@ -623,7 +619,6 @@ export class TemplateInterpreter extends VelocityCompile {
     if (ast.args !== undefined && ast.args !== false) return undefined;
     const path = (ast.path ?? []) as Node[];
     if (value instanceof MacroArgument) value = this.argumentValue(value);
-    else if (value instanceof MacroBody) value = this.renderBody(value);
     // Printed, the block renders into the output (Renderable), what it wrote before a #stop included.
     if (value instanceof DefinedBlock && path.length === 0) value = this.renderDefined(value);
     for (const property of path) {

@@ -4,7 +4,8 @@
  * references, names and numbers read there as elsewhere; a blank, a line end, `)` or `,` standing alone is a parse
  * error. A `##` starts a comment there only before a third `#`, after a `##name` or after another such comment:
  * elsewhere it prints as written and takes a name, a literal or a reference after it; anything else after it is an
- * error, the end of the template too.
+ * error, the end of the template too. A `-` reads only in a name (`x-y`) or before a number's digits (`-1`, `-.5`), and
+ * a line comment that the template ends in fails when it ends in the start of a token (a `$` or `#`).
  */
 
 /** A comment right after a reference (`$b##x`) or inside another method's `(` (`$c.d($##x`): one wherever it stands. */
@@ -23,6 +24,15 @@ const BLOCK_COMMENT = /#\*[\s\S]*?\*#/y;
 const READ_AFTER_HASHES = /['"$0-9]/;
 /** What cannot stand there: anything but a name, a number, a `.` or `-`; a range's `..`, `true` or `false` alone. */
 const UNREAD = /[^\w.-]|\.\.|(?<![\w.])(?:true|false)(?!\w)/;
+/**
+ * A `-` that neither continues a name (IDENTIFIER takes `-` after a letter or `_`) nor starts a number: Velocity's
+ * lexer fails on the character after it. Read in the text with what was taken blanked out, which ends any name.
+ */
+const LONE_MINUS = /(?<![A-Za-z_][\w-]*)-(?!\.?\d)/;
+/** A comment's text that ends in the start of a token (a `$`, `$!`, `#` or `#*`), which the template's end leaves unfinished. */
+const UNFINISHED_TOKEN = /(?:\$(?:\\*!)?|#\*?)$/;
+/** What stands for text taken whole, in the copy where it must end a name. */
+const TAKEN = '\u0001';
 
 /** How Velocity reads the template after such a comment. */
 export interface AfterMethodComment {
@@ -41,22 +51,29 @@ export interface AfterMethodComment {
 export function readAfterMethodComment(rest: string, directives: ReadonlySet<string>): AfterMethodComment {
   const printed: number[] = [];
   const dropped: number[] = [];
-  const result = (stop: number): AfterMethodComment => ({ stop, printed, dropped });
   let masked = '';
+  /** `masked` with what was taken as TAKEN, for LONE_MINUS. */
+  let shadow = '';
   /** Whether a `##` here starts a comment. */
   let commentNext = false;
   let at = 0;
   const take = (length: number, commentAfter: boolean) => {
     masked += '_'.repeat(length);
+    shadow += TAKEN.repeat(length);
     at += length;
     commentNext = commentAfter;
   };
+  const result = (stop: number): AfterMethodComment => ({ stop: firstUnread(masked, shadow, stop), printed, dropped });
   while (at < rest.length) {
     if (rest.startsWith('##', at)) {
       if (commentNext || rest[at + 2] === '#') {
+        // Without a comment before, the first `#` of `###` is one token and the comment starts at the second.
+        const opener = commentNext ? at : at + 1;
         LINE_COMMENT.lastIndex = at;
         LINE_COMMENT.test(rest);
-        take(LINE_COMMENT.lastIndex - at, true);
+        const end = LINE_COMMENT.lastIndex;
+        if (end === rest.length && !/[\r\n]$/.test(rest) && UNFINISHED_TOKEN.test(rest.slice(opener + 2))) return result(rest.length);
+        take(end - at, true);
         continue;
       }
       NAME_AFTER_HASHES.lastIndex = at;
@@ -72,7 +89,7 @@ export function readAfterMethodComment(rest: string, directives: ReadonlySet<str
         }
         continue;
       }
-      if (!READ_AFTER_HASHES.test(rest[at + 2] ?? '')) return result(firstUnread(masked, at + 2));
+      if (!READ_AFTER_HASHES.test(rest[at + 2] ?? '')) return result(at + 2);
       printed.push(at);
       take(2, false);
       continue;
@@ -93,14 +110,17 @@ export function readAfterMethodComment(rest: string, directives: ReadonlySet<str
     }
     if (matched) continue;
     masked += rest[at];
+    shadow += rest[at];
     at++;
     commentNext = false;
   }
-  return result(firstUnread(masked, -1));
+  return result(-1);
 }
 
 /** The first unreadable offset of the text read so far, else `otherwise`. */
-function firstUnread(masked: string, otherwise: number): number {
-  const stop = masked.search(UNREAD);
-  return stop >= 0 ? stop : otherwise;
+function firstUnread(masked: string, shadow: string, otherwise: number): number {
+  const unread = masked.search(UNREAD);
+  const minus = shadow.search(LONE_MINUS);
+  const stops = [unread, minus < 0 ? -1 : minus + 1].filter((stop) => stop >= 0);
+  return stops.length > 0 ? Math.min(...stops) : otherwise;
 }

@@ -25,6 +25,7 @@ import { definedMacroNames, lastWords, placeWordArguments, refusedWhileParsing, 
 import { calledName, readUnderscoreCalls } from './underscoreNames';
 import { nameAsWritten, readAtSignNames, restoreAtSignNames } from './atSignNames';
 import { readAfterMethodComment } from './methodComments';
+import { DASHED_MACRO_NAME_MESSAGE, dashedMacroNameAt } from './dashedMacroNames';
 import { VELOCITY_DIRECTIVE_NAMES } from '../facts/velocityDirectives';
 import {
   afterDollar,
@@ -40,6 +41,7 @@ import {
   PREFIXED_REFERENCE,
   printedSpecialText,
   referencePrefix,
+  RUN_BEFORE_ESCAPED_DIRECTIVE,
   SLASHBANG_REFERENCE,
   withoutSpecialDollars,
 } from './dollarSigns';
@@ -344,11 +346,23 @@ export function syntaxProblems(template: string): SyntaxProblem[] {
  */
 function parseUncached(template: string, fragment = false, clock?: ParseClock): ParsedTemplate {
   try {
-    return parseUnguarded(template, fragment, clock);
+    return withDashedMacroName(template, parseUnguarded(template, fragment, clock));
   } catch (error) {
     if (!isStackOverflow(error)) throw error;
     return { ok: false, problems: [{ code: STACK_OVERFLOW_CODE, message: PARSE_STACK_OVERFLOW_MESSAGE }] };
   }
+}
+
+/** The parse, refused at a `-` after a macro's name in its header unless it failed before that. */
+function withDashedMacroName(template: string, parsed: ParsedTemplate): ParsedTemplate {
+  const dashed = dashedMacroNameAt(template);
+  if (dashed === undefined) return parsed;
+  const at = lineColumn(template, dashed.dash);
+  const [first] = parsed.problems;
+  // A block left open is placed at its opener, where Velocity meets it only at the template's end; a problem found
+  // in the name itself is one of reading it without the `-`.
+  if (!parsed.ok && first && first.code !== 'missing-end' && isBefore(first, lineColumn(template, dashed.name))) return parsed;
+  return { ok: false, problems: [{ code: 'syntax', message: DASHED_MACRO_NAME_MESSAGE, ...at }] };
 }
 
 /** A `fragment` is parsed while the template runs: a macro it calls without parentheses may be any of the template's. */
@@ -452,7 +466,7 @@ function parseUnguarded(template: string, fragment: boolean, clock: ParseClock |
   if (literals.problems.length > 0) {
     return { ok: false, problems: literals.problems.map((p) => ({ code: 'syntax', message: p.message, ...lineColumn(source, p.offset) })) };
   }
-  const ending = unreadableEnd(source, () => values?.strings ?? literals.literals ?? findStringLiterals(source));
+  const ending = readings.endRead ? undefined : unreadableEnd(source, () => values?.strings ?? literals.literals ?? findStringLiterals(source));
   if (ending !== undefined) {
     const written = source.slice(ending);
     const message =
@@ -766,6 +780,10 @@ function finishTree(
       // The `#end` closing the block.
       const eaten = eatLineEnd(list, i + 1);
       const head = item[0];
+      if (typeof head === 'object' && !Array.isArray(head) && head.type === 'macro_body' && typeof head.id === 'string') {
+        // velocityjs's name token takes the spaces before the `(` (`#@m ()`), which Velocity's name never holds.
+        head.id = head.id.replace(/ +$/, '');
+      }
       if (typeof head === 'object' && !Array.isArray(head) && head.type === 'macro_body' && head.pos) {
         // A block macro call prints as written too, body and `#end` included (RuntimeMacro over the whole node).
         const start = source.offset(head.pos.first_line, head.pos.first_column);
@@ -1017,7 +1035,7 @@ const PARSE_HINT =
  */
 const LONE_QUIET = /\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])/;
 /** `#@` that starts no block macro call, which Velocity prints as text. */
-const LONE_AT = /#@(?![A-Za-z_][\w@-]*[ \t\r\n]*\()/;
+const LONE_AT = /#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()/;
 /**
  * A directive's word with an `@` after it: Velocity's directive names take `@`, so the name is `end@…`, no directive,
  * and without parentheses text unless a macro has it (atSignNames); velocityjs's lexer ends the name before the `@`
@@ -1088,6 +1106,7 @@ const ESCAPE_TOKENS = new RegExp(
     METHOD_BEFORE_COMMENT.source,
     SLASHBANG_REFERENCE.source,
     HASH_PREFIXED_REFERENCE.source,
+    RUN_BEFORE_ESCAPED_DIRECTIVE.source,
     LONE_DOLLAR_BANGS.source,
     DOLLARS_BEFORE_DIRECTIVE.source,
     DOLLARS_BEFORE_REFERENCE.source,
@@ -1095,7 +1114,7 @@ const ESCAPE_TOKENS = new RegExp(
     HASH_AFTER_DOLLAR.source,
     BLOCK_AFTER_DOLLAR.source,
     KEYWORD_AT_NAME.source,
-    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@-]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/.source,
+    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/.source,
   ].join('|'),
   'g',
 );
@@ -1120,6 +1139,8 @@ interface EscapeReadings {
   callsAsText: Set<number>;
   /** Text velocityjs reads and Velocity refuses, found among the edits: where, and why. */
   refused?: { offset: number; message: string };
+  /** Whether the template's end was read after a line comment right inside a method's `(`, which judges it (methodComments). */
+  endRead?: boolean;
 }
 
 /**
@@ -1271,6 +1292,10 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       }
       continue;
     }
+    if (matchesAt(RUN_BEFORE_ESCAPED_DIRECTIVE_AT, source, offset, token)) {
+      for (let k = 0; k < token.length; k++) edits.push([offset + k, DROPPED]);
+      continue;
+    }
     if (matchesAt(LONE_DOLLAR_BANGS_AT, source, offset, token)) {
       // Before two backslashes the special text goes with the Escape node they make, which prints none of it. A `$`
       // printed stays one: before no name velocityjs reads it as text, and in parentheses it fails as Velocity does.
@@ -1353,6 +1378,7 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       // Velocity's lexer goes on in the state of the method's arguments after the comment, to the end of the
       // template, where a blank, `)` or `,` outside a directive or reference is one it cannot parse.
       const after = readAfterMethodComment(rest, VELOCITY_DIRECTIVE_NAMES);
+      if (rest.length > 0) readings.endRead = true;
       const restStart = source.length - rest.length;
       if (after.stop >= 0) readings.refused ??= { offset: restStart + after.stop, message: methodCommentMessage(source, offset) };
       for (const at of after.printed) hashesAsText.add(restStart + at);
@@ -1445,6 +1471,12 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       for (let k = offset + 1; k < end; k++) edits.push([k, DROPPED]);
       continue;
     }
+    if (odd && directive?.[1]) {
+      // An escaped `#@name` escapes `@name`, which no directive or macro has: it prints as written.
+      kept(offset, sign);
+      edits.push([sign, KEPT_HASH]);
+      continue;
+    }
     const isDirective = name !== undefined && ((!directive![1] && VELOCITY_DIRECTIVE_NAMES.has(name)) || definedAbove(name, offset));
     if (!isDirective) {
       kept(offset, sign);
@@ -1508,6 +1540,7 @@ const HASH_PREFIXED_REFERENCE_AT = new RegExp(HASH_PREFIXED_REFERENCE.source, 'y
 const PREFIXED_REFERENCE_AT = new RegExp(PREFIXED_REFERENCE.source, 'y');
 const PREFIXED_REFERENCES = new RegExp(PREFIXED_REFERENCE.source, 'g');
 const LONE_DOLLAR_BANGS_AT = new RegExp(LONE_DOLLAR_BANGS.source, 'y');
+const RUN_BEFORE_ESCAPED_DIRECTIVE_AT = new RegExp(RUN_BEFORE_ESCAPED_DIRECTIVE.source, 'y');
 const DOLLARS_BEFORE_REFERENCE_AT = new RegExp(DOLLARS_BEFORE_REFERENCE.source, 'y');
 const BLOCK_AFTER_DOLLAR_AT = new RegExp(BLOCK_AFTER_DOLLAR.source, 'y');
 
@@ -1753,7 +1786,7 @@ function minusProblem(lexText: string): { offset: number; message: string } | un
 
 // A run of backslashes is matched from its first only: from each of them, a long run would be read to its end again.
 const BLOCK_TOKENS =
-  /##[^\r\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|(?<!\\)\\+#|#(?:\{(if|foreach|macro|define)\}|(if|foreach|macro|define))\s*\(|#@[A-Za-z_][\w@-]*\s*\(|#\{?(elseif)\}?\s*\(|#(?:\{(else|end)\}|(else|end)(?![A-Za-z0-9_@]))/g;
+  /##[^\r\n]*|#\*[\s\S]*?\*#|#\[\[[\s\S]*?\]\]#|(?<!\\)\\+#|#(?:\{(if|foreach|macro|define)\}|(if|foreach|macro|define))\s*\(|#@[A-Za-z_][\w@]*\s*\(|#\{?(elseif)\}?\s*\(|#(?:\{(else|end)\}|(else|end)(?![A-Za-z0-9_@]))/g;
 
 interface BlockToken {
   kind: 'open' | 'branch' | 'end';

@@ -9,6 +9,7 @@
  * except where Velocity 1.7 refuses what velocityjs takes (callArguments): there it answers "not sure".
  */
 import { escapedCallProblem } from './callArguments';
+import { dashedMacroNameAt } from './dashedMacroNames';
 import { DOLLAR_BLOCK_HINT } from './dollarSigns';
 import { mayParseOtherwise, normalizeDirectives, spacedCallAt } from './syntax';
 import { MAX_BLOCK_NESTING, MAX_TEMPLATE_BYTES } from './limits';
@@ -32,6 +33,8 @@ export function isCertainlyValidTemplate(template: string): boolean {
   let end = template.length;
   while (end > 0 && isBlank(template.charCodeAt(end - 1))) end--;
   if (template.charCodeAt(end - 1) === LPAREN) return false;
+  // A macro's name with a `-` after it is refused by Velocity, not by velocityjs (dashedMacroNames).
+  if (template.includes('-') && dashedMacroNameAt(template) !== undefined) return false;
   // A number written from its point (`.5`) after a blank is read by the parser, which knows where it may stand.
   if (/[ \t\r\n]\.[0-9]/.test(template)) return false;
   // A reference with blanks before a `(` is two values in a row inside a directive, which the parser refuses.

@@ -4,8 +4,8 @@
  * parentheses, brackets and braces in arguments, a directive without its `(`, on later lines, after multibyte
  * characters and with CRLF line ends. Left out, as our engine places them otherwise on purpose: a construct the
  * template ends inside (Velocity places it at the last character, or after it for a string; we at the opener, which
- * the message names) and columns after a tab (Velocity counts a tab to the next multiple of 8; we count characters,
- * which the diagnostics map to the document).
+ * the message names). After a tab Velocity's column is the one it states (a tab moves on to the next multiple of 8),
+ * which our errors carry beside the character column the diagnostics place.
  */
 export const ERROR_POSITION_CASES: Array<{ name: string; template: string }> = [
   ['#end without a block', '#end'],
@@ -45,4 +45,32 @@ export const ERROR_POSITION_CASES: Array<{ name: string; template: string }> = [
   ['a method call with a line comment, a blank after it', "#set($a = 'a')$a.concat($##x\nx y"],
   ['a method call with a line comment, a ) after it', "#set($a = 'a')$a.concat($##'x')\n'y')"],
   ['a method call with a line comment, in #set', "#set($a = 'a')#set($c = $a.concat($##x)\n)$c"],
+  ['#end after a tab', '\t#end'],
+  ['#end after two tabs and text', 'a\t\tb #end'],
+  ['#end after a tab at a tab stop', '12345678\t#end'],
+  ['#end after a tab one short of a tab stop', '1234567\t#end'],
+  ['#end after a multibyte character and a tab', '\u00e9\t#end'],
+  ['#end after a character beyond the BMP between tabs', '\t\ud83d\ude00\t#set($a)'],
+  ['#set after tabs', '\t\t#set($a)'],
+  ['#set without a value, a tab inside', '#set($a =\t)'],
+  ['#set with tabs around =', '#set($a\t\t=\t)'],
+  ['#set after a tab on line 2', 'x\n\t#set($a = )'],
+  ['#else after #else, tabs between', '#if(true)\t#else\t#else#end'],
+  ['#if without a condition, a tab inside', '#if(\t)x#end'],
+  ['#if without (, after a tab', '\t#if x#end'],
+  ['a method call with a tab and a bracket', '$a.b(\t]'],
+  ['a method call with a trailing comma and a tab', '#set($a = $b.c(1,\t)'],
+  ['#end after a tab on a CRLF line', 'a\r\n\tb\t#end'],
+  ['a - after the name in #macro', '#macro(m-x)M#end'],
+  ['a - after the name in #macro, blanks around', '#macro( m-x )M#end'],
+  ['a - and a blank after the name in #macro', '#macro(m- x)M#end'],
+  ['a - after the name in #macro, no #end', '#macro(m-x)M'],
+  ['a - after a name with _ in #macro', '#macro(m_x-y)M#end'],
+  ['a - after a name with @ in #macro', '#macro(m@x-y)M#end'],
+  ['a - after the name in #{macro}', '#{macro}(m-x)M#end'],
+  ['a - after the name in #macro, after a tab on line 2', 'x\n\t#macro(m-x $a)M#end'],
+  ['#end after #@m-y, which is text', '#@m-y()B#end'],
+  ['#end after #@m-y and a blank, which is text', '#macro(m)M#end#@m-y ()B#end'],
+  ['#end after $ and an escaped #if', '$\\#if(true)x#end'],
+  ['#end too many after #@m ()', '#macro(m)[$bodyContent]#end#@m ()B#end#end'],
 ].map(([name, template]) => ({ name, template }));

@@ -3,7 +3,8 @@
  * meets no argument there, the reference ends before the `(`, and the `(` and the `$`s, `$!`s and `#`s before the
  * comment print as text. The lexer stays in the state of the arguments after the comment, to the end of the template:
  * comments, strings, directives and references read there as elsewhere, and a blank, `)` or `,` is a parse error. A
- * later `##` starts a comment there only after a `##name` or such a comment, and is text otherwise.
+ * later `##` starts a comment there only after a `##name` or such a comment, and is text otherwise. A `-` reads only
+ * inside a name or before a number, and a comment the template ends in fails when it ends in a `$` or `#`.
  */
 import type { OracleTestCase } from '../oracleCase';
 
@@ -57,6 +58,41 @@ const LATER_HASHES: Row[] = [
   ['a comment after a reference', `${S}$a.concat($##c\n$b##x\n`],
   ['block comments', `${S}$a.concat($##c\n#*x*#z|#**x*#`],
   ['unparsed text', `${S}$a.concat($##c\n#[[ x ]]#y`],
+  ['a comment right at the end after ##x', `${S}$a.concat($##c\n##x##`],
+  ['a comment at the end after ##x and a block comment', `${S}$a.concat($##c\n##x#*c*###`],
+  ['### at the end', `${S}$a.concat($##c\n###`],
+  ['### and a name at the end', `${S}$a.concat($##c\n###x`],
+  ['a comment at the end after a directive', `${S}$a.concat($##c\n#if(true)y#end###`],
+  ['a comment at the end after ##x, ending in #[', `${S}$a.concat($##c\n##x## y#[`],
+  ['a comment at the end after ##x, ending in $ and a backslash', `${S}$a.concat($##c\n##x## y$\\`],
+  ['a comment after ##x, then ## and a line end', `${S}$a.concat($##c\n##x##\n`],
+];
+
+/** A `-` continues a name, or starts a number; nothing else. */
+const MINUS: Row[] = [
+  ['in a name', `${S}$a.concat($##c\nx-y##z`],
+  ['two in a name', `${S}$a.concat($##c\nx--y`],
+  ['in a name after _', `${S}$a.concat($##c\n_-y`],
+  ['before a number', `${S}$a.concat($##c\n-1`],
+  ['after ##x, before a number', `${S}$a.concat($##c\n##x-1`],
+  ['after ##x, before a number and a name', `${S}$a.concat($##c\n##x-1y`],
+  ['after ##x, before a fraction', `${S}$a.concat($##c\n##x-.5`],
+  ['between numbers after ##', `${S}$a.concat($##c\n##1-2##z`],
+  ['after a string, before a number', `${S}$a.concat($##c\n'y'-1`],
+  ['after a block comment, before a number', `${S}$a.concat($##c\n#*c*#-1`],
+];
+
+const MINUS_REFUSED: Row[] = [
+  ['after ##x, before a name', `${S}$a.concat($##c\n##x-y`],
+  ['after ##x, before a name and ##', `${S}$a.concat($##c\n##x-y##z`],
+  ['after ##x at the end', `${S}$a.concat($##c\n##x-`],
+  ['after ##x, before ##', `${S}$a.concat($##c\n##x-##y`],
+  ['after ##x, before a line end', `${S}$a.concat($##c\n##x-\n`],
+  ['after ##x, twice', `${S}$a.concat($##c\n##x--1`],
+  ['before a name', `${S}$a.concat($##c\n-y`],
+  ['after a number, before a name', `${S}$a.concat($##c\n1-y`],
+  ['after a string, before a name', `${S}$a.concat($##c\n'y'-z`],
+  ['after ##x and a block comment', `${S}$a.concat($##c\n##x#*c*#-y`],
 ];
 
 const LATER_HASHES_REFUSED: Row[] = [
@@ -76,6 +112,16 @@ const LATER_HASHES_REFUSED: Row[] = [
   ['## after a comment after a reference', `${S}$a.concat($##c\n$b##x\n## y`],
   ['## after a block comment, and a line end', `${S}$a.concat($##c\n#**###x\n`],
   ['a blank after unparsed text', `${S}$a.concat($##c\n#[[x]]# y`],
+  ['a comment at the end after ##x, ending in #', `${S}$a.concat($##c\n##x##y##`],
+  ['a comment at the end after ##x, ending in ##', `${S}$a.concat($##c\n##x###`],
+  ['a comment at the end after ##x, ending in $', `${S}$a.concat($##c\n##x## y$`],
+  ['a comment at the end after ##x, ending in $!', `${S}$a.concat($##c\n##x## y$!`],
+  ['a comment at the end after ##x, ending in #*', `${S}$a.concat($##c\n##x## y#*`],
+  ['a comment at the end after ###, ending in #', `${S}$a.concat($##c\n### x#`],
+  ['##x, ## and # at the end', `${S}$a.concat($##c\n##x-y##`],
+  ['the first comment ending in #', `${S}$a.concat($##c#`],
+  ['the first comment ending in $', `${S}$a.concat($##c$`],
+  ['the first comment ending in ##', `${S}$a.concat($##c##`],
 ];
 
 const REFUSED: Row[] = [
@@ -98,4 +144,6 @@ export const METHOD_COMMENTS_CASES: OracleTestCase[] = [
   ...rows('a line comment right inside a method call, refused', REFUSED),
   ...rows('a ## after a line comment right inside a method call', LATER_HASHES),
   ...rows('a ## after a line comment right inside a method call, refused', LATER_HASHES_REFUSED),
+  ...rows('a - after a line comment right inside a method call', MINUS),
+  ...rows('a - after a line comment right inside a method call, refused', MINUS_REFUSED),
 ];
