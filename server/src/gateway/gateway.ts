@@ -103,7 +103,9 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
   const basePathless = stripBasePath(rawPath, model.basePath);
 
   // API Gateway reads the head before the body: a request over both limits is refused for its head.
-  const headBytes = requestHeadBytes(method, input.path, multiValueHeaders);
+  // The editor sends the query apart from the path; on the wire it is part of the request line the quota counts.
+  const target = input.query && rawQuery === undefined && Object.keys(input.query).length > 0 ? `${input.path}?${encodeQuery(input.query)}` : input.path;
+  const headBytes = requestHeadBytes(method, target, multiValueHeaders);
   if (headBytes > MAX_REQUEST_HEAD_BYTES) return refused(finish(log, refuseRequestHead(log, headBytes)), headLimitReason(headBytes));
   const bodyBytes = input.bodyLength ?? (input.body === undefined ? 0 : Buffer.byteLength(input.body));
   if (bodyBytes > MAX_REQUEST_BYTES) return refused(finish(log, requestTooLarge(log, bodyBytes, httpApi)), payloadLimitReason(bodyBytes));
@@ -287,7 +289,7 @@ function errorResponse(engine: Engine, error: unknown, request: MethodRequest, l
     accept: request.lowerHeaders.accept,
   });
   if (engine.cors) applyCorsHeaders(engine.cors, request.lowerHeaders, rendered);
-  for (const mapping of rendered.unset ?? []) log.add(`Gateway response header not set, the request has no value for it: ${mapping}`);
+  for (const mapping of rendered.unset ?? []) log.add(`Gateway response header not set, its mapping expression has no value here: ${mapping}`);
   log.add(`Gateway response type: ${gatewayError.type} with status code: ${rendered.status}`);
   log.add(`Method completed with status: ${rendered.status}`);
   return rendered;

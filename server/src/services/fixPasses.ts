@@ -174,7 +174,7 @@ function nonOverlapping(fixes: Fix[]): Fix[] {
 function applyParsing(document: TextDocument, fixes: Fix[], base: Version): { version: Version; fixes: Fix[]; dropped: Array<{ fix: Fix; broke: DroppedFix['broke'] }> } {
   const apply = (chosen: Fix[]) => versionOf(document, TextDocument.applyEdits(document, chosen.flatMap((fix) => fix.edits)));
   const all = apply(fixes);
-  if (all.syntax <= base.syntax && templateSyntax(all, spansAfter(fixes)) <= templateSyntax(base, spansAfter([], fixes))) return { version: all, fixes, dropped: [] };
+  if (all.syntax <= base.syntax && !breaksTemplates(templateSyntax(all, spansAfter(fixes)), templateSyntax(base, spansAfter([], fixes)))) return { version: all, fixes, dropped: [] };
   const kept: Fix[] = [];
   const dropped: Array<{ fix: Fix; broke: DroppedFix['broke'] }> = [];
   let current = base;
@@ -186,7 +186,7 @@ function applyParsing(document: TextDocument, fixes: Fix[], base: Version): { ve
     }
     // Measured over the same templates on both sides: those the fixes kept so far and this one edit.
     const touched = [...kept, fix];
-    if (templateSyntax(tried, spansAfter(touched)) > templateSyntax(current, spansAfter(kept, [fix]))) {
+    if (breaksTemplates(templateSyntax(tried, spansAfter(touched)), templateSyntax(current, spansAfter(kept, [fix])))) {
       dropped.push({ fix, broke: 'template' });
       continue;
     }
@@ -204,24 +204,41 @@ function versionOf(document: TextDocument, text: string): Version {
 }
 
 /**
- * The template syntax findings of the definition's templates that meet `spans`, as validation reports them (a
- * template of a proxy integration, which API Gateway ignores, has none). Only those: checking every template of a
- * large definition after each fix would cost more than the fixes. A `.vtl` file's template is its whole text, which
- * `versionOf` counts already.
+ * The template syntax findings of each of the definition's templates that meet `spans`, in document order, as
+ * validation reports them (a template of a proxy integration, which API Gateway ignores, has none). Only those:
+ * checking every template of a large definition after each fix would cost more than the fixes. A `.vtl` file's
+ * template is its whole text, which `versionOf` counts already.
  */
-function templateSyntax(version: Version, spans: Span[]): number {
-  if (!version.parsed || spans.length === 0) return 0;
-  let count = 0;
+function templateSyntax(version: Version, spans: Span[]): number[] {
+  if (!version.parsed || spans.length === 0) return [];
+  const counts: number[] = [];
   for (const template of locateTemplates(version.parsed)) {
     // Touching counts: text inserted right after a closing quote may change where the string ends.
     if (!spans.some(([start, end]) => start <= template.node.end && template.node.offset <= end)) continue;
     const facts = checkedFacts(template);
-    if (!facts) continue;
-    checkTemplateText(facts, (_start, _end, code) => {
-      if (TEMPLATE_SYNTAX_CODES.has(code)) count++;
-    });
+    let count = 0;
+    if (facts) {
+      checkTemplateText(facts, (_start, _end, code) => {
+        if (TEMPLATE_SYNTAX_CODES.has(code)) count++;
+      });
+    }
+    counts.push(count);
   }
-  return count;
+  return counts;
+}
+
+/**
+ * Whether some template has more syntax findings after than before: template by template, so that a fix repairing
+ * one template cannot hide another that breaks one beside it. When the fixes changed which templates there are, the
+ * totals are compared.
+ */
+function breaksTemplates(after: number[], before: number[]): boolean {
+  if (after.length !== before.length) return sum(after) > sum(before);
+  return after.some((count, i) => count > before[i]);
+}
+
+function sum(counts: number[]): number {
+  return counts.reduce((total, count) => total + count, 0);
 }
 
 /**

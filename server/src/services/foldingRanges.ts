@@ -58,17 +58,15 @@ function placed(fold: TemplateFold, startLine: number, closeLine: number, lines:
   return { startLine, endLine: fold.kind === 'comment' ? closeLine : closeLine - 1, level: Math.max(0, indentOf(lines[startLine] ?? '', 4)), kind: fold.kind };
 }
 
-/**
- * One fold per first line, as the editor keeps (a template block over an indentation fold of the same line, being
- * the more precise); over the limit, the deepest folds go first, as the editor drops them.
- */
+/** One fold per first line, as the editor keeps; over the limit, the deepest folds go first, as the editor drops them. */
 function toRanges(folds: Fold[], limit: number): FoldingRange[] {
   const byStart = new Map<number, Fold>();
   for (const fold of folds) {
     if (fold.endLine <= fold.startLine) continue;
     const taken = byStart.get(fold.startLine);
-    // Template folds come after the indentation folds, region folds before them.
-    if (!taken || !taken.kind) byStart.set(fold.startLine, fold);
+    // The larger of two folds of one line: the smaller would take the larger away, the editor keeping one per line.
+    // Of two alike, the one with a kind, else the later: template folds come after the indentation folds.
+    if (!taken || fold.endLine > taken.endLine || (fold.endLine === taken.endLine && (fold.kind !== undefined || taken.kind === undefined))) byStart.set(fold.startLine, fold);
   }
   let kept = [...byStart.values()];
   if (kept.length > limit) kept = shallowest(kept, limit);

@@ -17,7 +17,12 @@ export function dashedMacroNameAt(template: string): { name: number; dash: numbe
   const pattern = new RegExp(TOKENS);
   for (let match = pattern.exec(template); match; match = pattern.exec(template)) {
     const backslashes = match[1];
-    if (backslashes === undefined) continue;
+    if (backslashes === undefined) {
+      // `##` or `#*` inside a string literal starts no comment: the scan goes on after the literal instead.
+      const inside = literals.find((literal) => literal.start < match!.index && match!.index < literal.end);
+      if (inside) pattern.lastIndex = inside.end;
+      continue;
+    }
     const hash = match.index + backslashes.length;
     // An escaped header is text; one inside a string literal is read, if ever, when the string is.
     if (backslashes.length % 2 === 1 || literals.some((literal) => literal.start < hash && hash < literal.end)) continue;

@@ -28,6 +28,8 @@ const HEADERS_REFUSED: Row[] = [
   ['after another macro', '#macro(m)N#end#macro(m-x)M#end#m-x()'],
   ['a blank before the name', '#macro( m-x )M#end'],
   ['a blank after the -', '#macro(m- x)M#end'],
+  ['after ## in a string', '#set($s = "##")#macro(m-x)a#end'],
+  ['after #* in a string', "#set($s = '#*')#macro(m-x)a#end*#"],
   ['a - alone after the name', '#macro(m-)M#end'],
   ['after _ in the name', '#macro(m_x-y)M#end'],
   ['after @ in the name', '#macro(m@x-y)M#end'],

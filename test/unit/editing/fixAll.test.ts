@@ -196,7 +196,11 @@ describe('Fix all', () => {
     assert.equal(applied(document, action), 'a: x\nb: y\n');
   });
 
-  it('leaves out a fix that would break the syntax of a mapping template, the YAML still parsing', async () => {
+  /**
+   * A MOCK integration with a JSON and a plain text template, each with a `Q` finding whose preferred fix writes the
+   * given text in place of the `Q`.
+   */
+  function twoTemplates(json: string, plain: string, jsonFix: string, plainFix: string): { document: TextDocument; service: FixingService } {
     const text = [
       'openapi: 3.0.1',
       "info: {title: t, version: '1'}",
@@ -207,8 +211,8 @@ describe('Fix all', () => {
       '      x-amazon-apigateway-integration:',
       '        type: MOCK',
       '        requestTemplates:',
-      `          application/json: '{"a": "Q"}'`,
-      `          text/plain: '{"b": "Q"}'`,
+      `          application/json: '${json}'`,
+      `          text/plain: '${plain}'`,
       '',
     ].join('\n');
     const finding = (document: TextDocument, at: number): Diagnostic => ({ range: { start: document.positionAt(at), end: document.positionAt(at + 1) }, severity: DiagnosticSeverity.Warning, code: 'letter-q', message: 'Q' });
@@ -216,15 +220,26 @@ describe('Fix all', () => {
       doValidation: async (document) => [...document.getText().matchAll(/Q/g)].map((m) => finding(document, m.index)),
       getCodeActions: (document, range, context) => {
         const [diagnostic] = context.diagnostics;
-        // The first template's fix would leave an #if without its #end.
-        const json = document.getText().split('\n')[range.start.line].includes('application/json');
-        return [{ title: json ? 'Open an #if' : 'Write y', kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [{ range, newText: json ? '#if($a)' : 'y' }] } } }];
+        const newText = document.getText().split('\n')[range.start.line].includes('application/json') ? jsonFix : plainFix;
+        return [{ title: `Write ${newText}`, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [diagnostic], edit: { changes: { [document.uri]: [{ range, newText }] } } }];
       },
     };
-    const document = TextDocument.create(API_URI, 'yaml', 1, text);
+    return { document: TextDocument.create(API_URI, 'yaml', 1, text), service };
+  }
+
+  it('leaves out a fix that would break the syntax of a mapping template, the YAML still parsing', async () => {
+    // The first template's fix would leave an #if without its #end.
+    const { document, service } = twoTemplates('{"a": "Q"}', '{"b": "Q"}', '#if($a)', 'y');
     const [action] = await fixAllActions(service, document, ASKED);
     assert.equal(action.title, 'Fix all certain problems (1)');
-    assert.equal(applied(document, action), text.replace('"b": "Q"', '"b": "y"'));
+    assert.equal(applied(document, action), document.getText().replace('"b": "Q"', '"b": "y"'));
+  });
+
+  it('judges each template apart: a fix that repairs one does not let another that breaks a second through', async () => {
+    const { document, service } = twoTemplates('#if($a) {"a": 1} Q', '{"b": "Q"}', '#end', '#if($b)');
+    const [action] = await fixAllActions(service, document, ASKED);
+    assert.equal(action.title, 'Fix all certain problems (1)');
+    assert.equal(applied(document, action), document.getText().replace('} Q', '} #end'));
   });
 });
 

@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FoldingRange } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/languageService';
 import { indentFolds } from '../../../server/src/services/folding/indentFolds';
+import { yamlWithRequestTemplate } from '../templateEditing/support';
 
 /** Each fold as `first line text … last line text`, with its kind when it has one. */
 function described(text: string, ranges: FoldingRange[] | null): string[] | null {
@@ -115,6 +116,11 @@ describe('folding ranges', () => {
     assert.equal(logged.filter((m) => m.includes('fold')).length, 1, logged.join('\n'));
   });
 
+  it('keeps the fold of a key whose quoted template starts on its line, over the template block there', () => {
+    const text = yamlWithRequestTemplate(['"#if($a)', '            a', '            #end', '            b', '            c"'].join('\n'));
+    assert.ok(folds(text)!.includes('application/json: "#if($a) … c"'), folds(text)!.join('\n'));
+  });
+
   it('keeps the shallowest folds within the editor limit', () => {
     const found = folds(API, undefined, undefined, 3)!;
     assert.deepEqual(found, ['info: … version: "1"', '# region operations … # endregion (region)', 'paths: … statusCode: "200"']);
@@ -145,6 +151,12 @@ describe('folding ranges', () => {
 
     it('takes the blank lines before the next line into a block otherwise', () => {
       assert.deepEqual(indentFolds(lines, { offSide: false }).map((f) => [f.startLine, f.endLine]).sort(), [[0, 5], [3, 5]]);
+    });
+
+    it('folds a block to its indented region end marker, and the region to it', () => {
+      const markers = { start: /^\s*#\s*region\b/, end: /^\s*#\s*endregion\b/ };
+      const folds = indentFolds(['a:', '  # region', '  b: 1', '  # endregion', 'c: 2'], { offSide: true, markers });
+      assert.deepEqual(folds.map((f) => [f.startLine, f.endLine, f.kind ?? '']), [[0, 3, ''], [1, 3, 'region']]);
     });
 
     it('counts a tab to the next tab stop', () => {

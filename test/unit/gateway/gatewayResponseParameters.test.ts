@@ -49,8 +49,8 @@ describe('gateway response headers mapped from request values', function () {
     assert.equal(r.headers['X-Static'], 'fixed');
     assert.ok(!('X-Echo' in r.headers) && !('X-Query' in r.headers), JSON.stringify(r.headers));
     const log = messages(r);
-    assert.ok(log.includes('Gateway response header not set, the request has no value for it: X-Echo <- method.request.header.X-Client'), log.join('\n'));
-    assert.ok(log.includes('Gateway response header not set, the request has no value for it: X-Query <- method.request.querystring.q'), log.join('\n'));
+    assert.ok(log.includes('Gateway response header not set, its mapping expression has no value here: X-Echo <- method.request.header.X-Client'), log.join('\n'));
+    assert.ok(log.includes('Gateway response header not set, its mapping expression has no value here: X-Query <- method.request.querystring.q'), log.join('\n'));
 
     served = await startGatewayServer(() => gw, { port: 0 });
     const answer = await get(`${served.url}/unknown`);

@@ -82,6 +82,9 @@ describe('the quota on the request line and header values (10,240 bytes)', funct
     assert.equal(longName.status, 200, longName.body);
     const longQuery = await gw.invoke({ method: 'GET', path: `/h?q=${'q'.repeat(10_240)}` });
     assert.equal(longQuery.status, 413);
+    // As the invoke panel sends it: the query apart from the path.
+    const apart = await gw.invoke({ method: 'GET', path: '/h', query: { q: ['q'.repeat(10_240)] } });
+    assert.equal(apart.status, 413);
   });
 
   it('served: a head between Node.js\'s default limit (16 KiB) and 64 KiB gets the gateway\'s 413 and a line saying why', async () => {

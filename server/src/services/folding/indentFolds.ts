@@ -39,49 +39,67 @@ export function indentOf(line: string, tabSize: number): number {
   return -1;
 }
 
+/** A block still open while the lines are read from the last up: its indentation and the first line below it. */
+interface OpenBlock {
+  /** -1 below every line; END_MARKER for a region's end marker, which no indentation closes. */
+  indent: number;
+  /** The line after the block's last line. */
+  endAbove: number;
+  /** The block's first line. */
+  line: number;
+}
+
+const END_MARKER = -2;
+
 /**
  * A fold for every line followed by lines indented further, from that line to the end of the deeper block; and a
- * region fold from each start marker to its end marker, both lines included.
+ * region fold from each start marker to its end marker, both lines included. The lines are read from the last up, as
+ * the editor reads them, so that a region's end marker bounds the blocks above it exactly as it does there.
  */
 export function indentFolds(lines: readonly string[], options: IndentFoldOptions): Fold[] {
   const tabSize = options.tabSize ?? 4;
-  const regions = options.markers ? markerRegions(lines, options.markers) : undefined;
-  const markerLines = regions?.lines;
-  const indents = lines.map((line, i) => (markerLines?.has(i) ? -1 : indentOf(line, tabSize)));
-  const folds: Fold[] = regions?.folds ?? [];
-  // Lines whose block is still open, outermost first: each waits for a later line indented no further than itself.
-  const open: number[] = [];
-  let lastContent = -1;
-  const close = (line: number, nextContent: number) => {
-    // Every line read since `line` opened is indented further, or it would have closed `line`.
-    const end = options.offSide ? lastContent : nextContent - 1;
-    if (lastContent > line && end > line) {
-      folds.push({ startLine: line, endLine: end, level: indents[line] });
-    }
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const indent = indents[i];
-    if (indent < 0) continue;
-    while (open.length > 0 && indents[open[open.length - 1]] >= indent) close(open.pop()!, i);
-    open.push(i);
-    lastContent = i;
-  }
-  while (open.length > 0) close(open.pop()!, lines.length);
-  return folds;
-}
-
-/** Start and end markers paired as brackets; a marker without its partner is an ordinary line. */
-function markerRegions(lines: readonly string[], markers: FoldMarkers): { folds: Fold[]; lines: Set<number> } {
+  const markers = options.markers;
   const folds: Fold[] = [];
-  const paired = new Set<number>();
-  const starts: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (markers.start.test(lines[i])) starts.push(i);
-    else if (markers.end.test(lines[i]) && starts.length > 0) {
-      const start = starts.pop()!;
-      paired.add(start).add(i);
-      folds.push({ startLine: start, endLine: i, level: indentOf(lines[start], 4), kind: 'region' });
+  const open: OpenBlock[] = [{ indent: -1, endAbove: lines.length, line: lines.length }];
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i];
+    const indent = indentOf(line, tabSize);
+    let top = open[open.length - 1];
+    if (indent < 0) {
+      // Off-side: blank lines after a block belong to what follows it, so the block above ends before them.
+      if (options.offSide) top.endAbove = i;
+      continue;
     }
+    if (markers) {
+      if (markers.end.test(line)) {
+        open.push({ indent: END_MARKER, endAbove: i, line: i });
+        continue;
+      }
+      if (markers.start.test(line)) {
+        let end = open.length - 1;
+        while (end > 0 && open[end].indent !== END_MARKER) end--;
+        // A start marker without an end below it is an ordinary line.
+        if (end > 0) {
+          open.length = end + 1;
+          const region = open[end];
+          folds.push({ startLine: i, endLine: region.line, level: indent, kind: 'region' });
+          region.indent = indent;
+          region.endAbove = i;
+          region.line = i;
+          continue;
+        }
+      }
+    }
+    if (top.indent > indent) {
+      do {
+        open.pop();
+        top = open[open.length - 1];
+      } while (top.indent > indent);
+      const endLine = top.endAbove - 1;
+      if (endLine > i) folds.push({ startLine: i, endLine, level: indent });
+    }
+    if (top.indent === indent) top.endAbove = i;
+    else open.push({ indent, endAbove: i, line: i });
   }
-  return { folds, lines: paired };
+  return folds.reverse();
 }
