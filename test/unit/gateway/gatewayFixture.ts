@@ -36,6 +36,11 @@ export function lambdaUri(name: string): string {
   return `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:${name}/invocations`;
 }
 
+/** The messages of a response's execution log, in order. */
+export function logMessages(response: { log: Array<{ message: string }> }): string[] {
+  return response.log.map((entry) => entry.message);
+}
+
 export function json(body: string): unknown {
   return JSON.parse(body);
 }

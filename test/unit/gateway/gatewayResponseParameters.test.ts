@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
-import { closeHost, gatewayFor } from './gatewayFixture';
+import { closeHost, gatewayFor, logMessages } from './gatewayFixture';
 
 /** A REST API with one route, whose "no route" answer maps request values into headers. */
 const doc = JSON.stringify({
@@ -31,7 +31,6 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
   });
 }
 
-const messages = (r: { log: Array<{ message: string }> }) => r.log.map((e) => e.message);
 
 describe('gateway response headers mapped from request values', function () {
   this.timeout(20000);
@@ -48,7 +47,7 @@ describe('gateway response headers mapped from request values', function () {
     assert.equal(r.status, 404);
     assert.equal(r.headers['X-Static'], 'fixed');
     assert.ok(!('X-Echo' in r.headers) && !('X-Query' in r.headers), JSON.stringify(r.headers));
-    const log = messages(r);
+    const log = logMessages(r);
     assert.ok(log.includes('Gateway response header not set, its mapping expression has no value here: X-Echo <- method.request.header.X-Client'), log.join('\n'));
     assert.ok(log.includes('Gateway response header not set, its mapping expression has no value here: X-Query <- method.request.querystring.q'), log.join('\n'));
 
@@ -69,6 +68,6 @@ describe('gateway response headers mapped from request values', function () {
     const r = await gw.invoke({ method: 'GET', path: '/unknown?q=1', headers: { 'x-client': 'abc' } });
     assert.equal(r.headers['X-Echo'], 'abc');
     assert.equal(r.headers['X-Query'], '1');
-    assert.ok(!messages(r).some((m) => m.startsWith('Gateway response header not set')), messages(r).join('\n'));
+    assert.ok(!logMessages(r).some((m) => m.startsWith('Gateway response header not set')), logMessages(r).join('\n'));
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { createLocalGateway } from '../../../server/src/gateway/gateway';
 import { documentFromText } from '../../../server/src/gateway/workspaceFiles';
-import { closeHost, fn, FIXTURES, gatewayFor, host, json, lambdaUri } from './gatewayFixture';
+import { closeHost, fn, FIXTURES, gatewayFor, host, json, lambdaUri, logMessages } from './gatewayFixture';
 
 const REST = (name: string, extra = '') => `openapi: 3.0.1
 info: { title: rest, version: '1' }
@@ -21,7 +21,6 @@ const HTTP = (name: string) =>
 
 const functions = { Echo: fn('echoEvent'), Huge: fn('hugeResult') };
 const text = (bytes: number) => Buffer.alloc(bytes, 'a');
-const messages = (r: { log: Array<{ message: string }> }) => r.log.map((e) => e.message);
 
 describe('gateway payload limits', function () {
   this.timeout(30000);
@@ -32,8 +31,8 @@ describe('gateway payload limits', function () {
     assert.equal(r.status, 413);
     assert.equal(r.body, 'HTTP content length exceeded 10485760 bytes.');
     assert.equal(r.headers['Content-Type'], 'text; charset=utf-8');
-    assert.ok(!messages(r).some((m) => m.startsWith('Sending request')), messages(r).join('\n'));
-    assert.ok(messages(r).includes('Gateway response type: REQUEST_TOO_LARGE with status code: 413'));
+    assert.ok(!logMessages(r).some((m) => m.startsWith('Sending request')), logMessages(r).join('\n'));
+    assert.ok(logMessages(r).includes('Gateway response type: REQUEST_TOO_LARGE with status code: 413'));
   });
 
   it('HTTP APIs refuse a body over 10 MB with 413 and a JSON message; a caller that did not read the body gives its length', async () => {
@@ -56,7 +55,7 @@ describe('gateway payload limits', function () {
     assert.equal(r.status, 413);
     assert.deepEqual(json(r.body), { message: 'Request Too Long' });
     assert.equal(r.headers['x-amzn-ErrorType'], 'BadRequestException');
-    const log = messages(r);
+    const log = logMessages(r);
     assert.ok(log.some((m) => m.startsWith('Lambda invocation failed with status: 413') && m.includes('6291456 bytes')), log.join('\n'));
     assert.ok(!log.some((m) => /^Lambda (cold start|duration)/.test(m)), log.join('\n'));
     assert.equal(r.functionOutput, undefined);
@@ -88,7 +87,7 @@ describe('gateway payload limits', function () {
     const r = await gatewayFor(HTTP('Echo'), { functions }, 'http.json').invoke({ method: 'POST', path: '/r', body: text(7_000_000) });
     assert.equal(r.status, 500);
     assert.deepEqual(json(r.body), { message: 'Internal Server Error' });
-    assert.ok(messages(r).some((m) => m.includes('Request must be smaller than 6291456 bytes for the InvokeFunction operation')), messages(r).join('\n'));
+    assert.ok(logMessages(r).some((m) => m.includes('Request must be smaller than 6291456 bytes for the InvokeFunction operation')), logMessages(r).join('\n'));
   });
 
   it('fails an invocation whose result is over 6 MB as Lambda does: REST 502, HTTP API 500, the log naming the limit', async () => {
@@ -96,8 +95,8 @@ describe('gateway payload limits', function () {
     assert.equal(rest.status, 502);
     assert.deepEqual(json(rest.body), { message: 'Internal server error' });
     const limit = 'Response payload size exceeded maximum allowed payload size (6291556 bytes).';
-    assert.ok(messages(rest).some((m) => m.startsWith('Lambda execution failed with status 200 due to customer function error:') && m.includes(limit)), messages(rest).join('\n'));
-    assert.ok(messages(rest).some((m) => m.includes('"errorType":"Function.ResponseSizeTooLarge"')), messages(rest).join('\n'));
+    assert.ok(logMessages(rest).some((m) => m.startsWith('Lambda execution failed with status 200 due to customer function error:') && m.includes(limit)), logMessages(rest).join('\n'));
+    assert.ok(logMessages(rest).some((m) => m.includes('"errorType":"Function.ResponseSizeTooLarge"')), logMessages(rest).join('\n'));
     const http = await gatewayFor(HTTP('Huge'), { functions }, 'http.json').invoke({ method: 'POST', path: '/r' });
     assert.equal(http.status, 500);
     assert.deepEqual(json(http.body), { message: 'Internal Server Error' });

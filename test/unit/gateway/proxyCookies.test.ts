@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
-import { closeHost, gatewayFor } from './gatewayFixture';
+import { closeHost, gatewayFor, logMessages } from './gatewayFixture';
 
 /** An HTTP API whose GET /c calls `name` with payload format 2.0. */
 const httpApiDoc = (name: string) =>
@@ -30,7 +30,6 @@ function get(url: string): Promise<{ status: number; setCookie: string[]; body: 
   });
 }
 
-const messages = (r: { log: Array<{ message: string }> }) => r.log.map((e) => e.message);
 
 describe('payload format 2.0: a cookies field that is not a list of strings', function () {
   this.timeout(20000);
@@ -48,8 +47,8 @@ describe('payload format 2.0: a cookies field that is not a list of strings', fu
     assert.equal(r.body, 'ok');
     assert.equal(r.multiValueHeaders?.['Set-Cookie'], undefined);
     assert.ok(!Object.keys(r.headers).some((k) => k.toLowerCase() === 'set-cookie'));
-    const warning = messages(r).find((m) => m.startsWith("The Lambda proxy response's cookies field is a string"));
-    assert.ok(warning, messages(r).join('\n'));
+    const warning = logMessages(r).find((m) => m.startsWith("The Lambda proxy response's cookies field is a string"));
+    assert.ok(warning, logMessages(r).join('\n'));
     assert.match(warning, /"session=abc; Path=\/"/);
     assert.match(warning, /no Set-Cookie header is sent/);
 
@@ -63,14 +62,14 @@ describe('payload format 2.0: a cookies field that is not a list of strings', fu
     const r = await gatewayFor(httpApiDoc('CookieObject'), { functions }, 'http.json').invoke({ method: 'GET', path: '/c' });
     assert.equal(r.status, 200);
     assert.equal(r.multiValueHeaders?.['Set-Cookie'], undefined);
-    assert.ok(messages(r).some((m) => m.startsWith("The Lambda proxy response's cookies field is a value of type object")), messages(r).join('\n'));
+    assert.ok(logMessages(r).some((m) => m.startsWith("The Lambda proxy response's cookies field is a value of type object")), logMessages(r).join('\n'));
   });
 
   it('the documented list still becomes one Set-Cookie header per cookie, without a note', async () => {
     const gw = gatewayFor(httpApiDoc('CookieList'), { functions }, 'http.json');
     const r = await gw.invoke({ method: 'GET', path: '/c' });
     assert.deepEqual(r.multiValueHeaders?.['Set-Cookie'], ['a=1', 'b=2']);
-    assert.ok(!messages(r).some((m) => m.includes('cookies field')), messages(r).join('\n'));
+    assert.ok(!logMessages(r).some((m) => m.includes('cookies field')), logMessages(r).join('\n'));
     served = await startGatewayServer(() => gw, { port: 0 });
     assert.deepEqual((await get(`${served.url}/c`)).setCookie, ['a=1', 'b=2']);
   });

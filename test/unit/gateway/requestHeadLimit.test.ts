@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
-import { closeHost, gatewayFor, json, startBackend, type Backend } from './gatewayFixture';
+import { closeHost, gatewayFor, json, logMessages, startBackend, type Backend } from './gatewayFixture';
 
 /** A GET /h proxied to the backend, as a REST API or (with a payload format version) an HTTP API. */
 function docFor(backendUrl: string, httpApi: boolean): string {
@@ -28,7 +28,6 @@ function bodyOf(answer: string): string {
   return answer.slice(answer.indexOf('\r\n\r\n') + 4);
 }
 
-const messages = (r: { log: Array<{ message: string }> }) => r.log.map((e) => e.message);
 
 describe('the quota on the request line and header values (10,240 bytes)', function () {
   this.timeout(20000);
@@ -68,7 +67,7 @@ describe('the quota on the request line and header values (10,240 bytes)', funct
       assert.deepEqual(json(r.body), { message: 'Request Entity Too Large' });
       assert.equal(r.headers['Content-Type'], 'application/json');
       assert.equal(backend.requests.length, before);
-      const log = messages(r);
+      const log = logMessages(r);
       assert.ok(log.some((m) => m.startsWith('Request line and header values total 10241 bytes') && m.includes('limit of 10240 bytes')), log.join('\n'));
       assert.ok(log.includes('Gateway response type: REQUEST_TOO_LARGE with status code: 413'), log.join('\n'));
       assert.ok(!log.some((m) => m.startsWith('HTTP Method:')), log.join('\n'));

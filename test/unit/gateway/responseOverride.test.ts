@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { closeHost, gatewayFor, json, startBackend, type Backend, type RecordedRequest } from './gatewayFixture';
+import { closeHost, gatewayFor, json, logMessages, startBackend, type Backend, type RecordedRequest } from './gatewayFixture';
 
 /**
  * The AWS override tutorial's shape: GET /pets/{petId} with only a 200 method response, an HTTP integration, and
@@ -49,13 +49,12 @@ describe('gateway: $context overrides', function () {
       path: '/pets/1',
       headers: { 'Content-Type': 'application/json' },
     });
-  const messages = (r: { log: Array<{ message: string }> }) => r.log.map((e) => e.message);
 
   it('responseOverride.status may name a status with no method response: only the selected response must have one', async () => {
     const r = await invoke('{}', '#set($context.responseOverride.status = 400)\n$input.json(\'$\')');
     assert.equal(r.status, 400, r.body);
     assert.deepEqual(json(r.body), { id: 1, type: 'dog', price: 249.99 });
-    const log = messages(r);
+    const log = logMessages(r);
     assert.ok(log.includes("Integration response selected: 'default' → 200"), log.join('\n'));
     assert.ok(log.includes('Method response status overridden by $context.responseOverride.status: 400'), log.join('\n'));
     assert.equal(log.at(-1), 'Method completed with status: 400');
@@ -64,7 +63,7 @@ describe('gateway: $context overrides', function () {
   it('logs the selected response with its own status, then the override', async () => {
     const r = await invoke('{}', '#set($context.responseOverride.status = 200)ok', '401');
     assert.equal(r.status, 200, r.body);
-    const log = messages(r);
+    const log = logMessages(r);
     const selected = log.indexOf("Integration response selected: 'default' → 401");
     assert.ok(selected >= 0, log.join('\n'));
     assert.equal(log[selected + 1], 'Method response status overridden by $context.responseOverride.status: 200');
@@ -74,7 +73,7 @@ describe('gateway: $context overrides', function () {
     const doc = PETS('{}', 'ok').replace("responses: { '200': { description: declared } }", "responses: { '201': { description: declared } }");
     const r = await gatewayFor(doc, { stages: { local: { variables: { backend: base } } } }).invoke({ method: 'GET', path: '/pets/1' });
     assert.equal(r.status, 500);
-    assert.ok(messages(r).includes('Execution failed due to configuration error: Output mapping refers to an invalid method response: 200'));
+    assert.ok(logMessages(r).includes('Execution failed due to configuration error: Output mapping refers to an invalid method response: 200'));
   });
 
   for (const [what, template] of [
@@ -85,7 +84,7 @@ describe('gateway: $context overrides', function () {
       const r = await invoke('{}', template);
       assert.equal(r.status, 500, r.body);
       assert.deepEqual(json(r.body), { message: 'Internal server error' });
-      const log = messages(r);
+      const log = logMessages(r);
       assert.ok(
         log.includes(`Execution failed due to configuration error: the response template overrides $context.responseOverride.${what} more than once; each parameter may be overridden only once`),
         log.join('\n'),
@@ -96,7 +95,7 @@ describe('gateway: $context overrides', function () {
   it('logs a repeated override once, with the failure it causes', async () => {
     const r = await invoke('{}', '#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 401)ok');
     assert.equal(r.status, 500, r.body);
-    const log = messages(r);
+    const log = logMessages(r);
     assert.deepEqual(
       log.filter((m) => m.includes('more than once')),
       ['Execution failed due to configuration error: the response template overrides $context.responseOverride.status more than once; each parameter may be overridden only once'],
@@ -106,7 +105,7 @@ describe('gateway: $context overrides', function () {
   it('a repeated override in a response template that fails anyway is logged with the template errors', async () => {
     const r = await invoke('{}', '#set($context.responseOverride.status = 400)#set($context.responseOverride.status = 401)$input.json(\'$[\')');
     assert.equal(r.status, 500, r.body);
-    const log = messages(r);
+    const log = logMessages(r);
     assert.ok(log.some((m) => m.startsWith('Integration response: $context.responseOverride.status is overridden more than once')), log.join('\n'));
     assert.ok(log.includes('Execution failed due to configuration error: Unable to transform response'), log.join('\n'));
   });
@@ -116,7 +115,7 @@ describe('gateway: $context overrides', function () {
     const r = await invoke('#set($context.requestOverride.header.X-B = "1")#set($context.requestOverride.header.X-B = "2"){}', 'ok');
     assert.equal(r.status, 500, r.body);
     assert.equal(calls.length, before);
-    assert.ok(messages(r).some((m) => m.includes('the request template overrides $context.requestOverride.header.X-B more than once')), messages(r).join('\n'));
+    assert.ok(logMessages(r).some((m) => m.includes('the request template overrides $context.requestOverride.header.X-B more than once')), logMessages(r).join('\n'));
   });
 
   it('each parameter overridden once, in both templates, is accepted', async () => {
