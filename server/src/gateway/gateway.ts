@@ -23,7 +23,7 @@ import { defaultStage, localConfigWarnings, stageVariablesFor, undefinedStageNot
 import { decodeBody, logHeaders, proxyInfo, type MethodRequest } from './methodRequest';
 import { buildRequestContext, flattenContext } from './requestContext';
 import { joinHeaderLists, requestHeaderLists } from './requestHeaders';
-import { headLimitReason, MAX_REQUEST_HEAD_BYTES, refuseRequestHead, requestHeadBytes } from './requestHeadLimit';
+import { headLimitReason, MAX_REQUEST_HEAD_BYTES, requestHeadBytes, tooLargeResponse } from './requestHeadLimit';
 import { mergeHeaders } from './responseHeaders';
 import { bodyModelFor, mediaType, RequestValidator } from './requestValidation';
 import { buildRouteTable, stripBasePath, type RouteMatch, type RouteTable } from './routes';
@@ -106,9 +106,9 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
   // The editor sends the query apart from the path; on the wire it is part of the request line the quota counts.
   const target = input.query && rawQuery === undefined && Object.keys(input.query).length > 0 ? `${input.path}?${encodeQuery(input.query)}` : input.path;
   const headBytes = requestHeadBytes(method, target, multiValueHeaders);
-  if (headBytes > MAX_REQUEST_HEAD_BYTES) return refused(finish(log, refuseRequestHead(log, headBytes)), headLimitReason(headBytes));
+  if (headBytes > MAX_REQUEST_HEAD_BYTES) return refuseOverQuota(log, headLimitReason(headBytes), tooLargeResponse());
   const bodyBytes = input.bodyLength ?? (input.body === undefined ? 0 : Buffer.byteLength(input.body));
-  if (bodyBytes > MAX_REQUEST_BYTES) return refused(finish(log, requestTooLarge(log, bodyBytes, httpApi)), payloadLimitReason(bodyBytes));
+  if (bodyBytes > MAX_REQUEST_BYTES) return refuseOverQuota(log, payloadLimitReason(bodyBytes), httpApi ? tooLargeResponse() : restPayloadTooLarge());
 
   if (engine.cors && method === 'OPTIONS' && lowerHeaders.origin && lowerHeaders['access-control-request-method']) {
     const preflight = preflightResponse(engine.cors, lowerHeaders);
@@ -321,23 +321,25 @@ export const MAX_REQUEST_BYTES = 10_485_760;
 /**
  * A body over the payload limit is refused before routing, without a request id. REST APIs answer with the text
  * AWS's front end sends (AWS documents that this 413 REQUEST_TOO_LARGE response cannot be customized); HTTP APIs
- * with their JSON message.
+ * with their JSON message (`tooLargeResponse`).
  */
-function requestTooLarge(log: ExecutionLog, bytes: number, httpApi: boolean): IntegrationResult {
-  log.add(payloadLimitReason(bytes));
-  log.add('Gateway response type: REQUEST_TOO_LARGE with status code: 413');
-  log.add('Method completed with status: 413');
-  return httpApi
-    ? { status: 413, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: 'Request Entity Too Large' }) }
-    : { status: 413, headers: { 'Content-Type': 'text; charset=utf-8' }, body: `HTTP content length exceeded ${MAX_REQUEST_BYTES} bytes.` };
+function restPayloadTooLarge(): IntegrationResult {
+  return { status: 413, headers: { 'Content-Type': 'text; charset=utf-8' }, body: `HTTP content length exceeded ${MAX_REQUEST_BYTES} bytes.` };
 }
 
 function payloadLimitReason(bytes: number): string {
   return `Request body of ${bytes} bytes exceeds API Gateway's payload limit of ${MAX_REQUEST_BYTES} bytes`;
 }
 
-/** A request refused for a quota says why even to a caller that keeps no log, such as the HTTP server. */
-function refused(response: GatewayResponse, reason: string): GatewayResponse {
+/**
+ * A request over a quota, refused before routing as REQUEST_TOO_LARGE: the log says why, and so does the response to
+ * a caller that keeps no log, such as the HTTP server.
+ */
+function refuseOverQuota(log: ExecutionLog, reason: string, result: IntegrationResult): GatewayResponse {
+  log.add(reason);
+  log.add('Gateway response type: REQUEST_TOO_LARGE with status code: 413');
+  log.add('Method completed with status: 413');
+  const response = finish(log, result);
   response.refusal = reason;
   return response;
 }

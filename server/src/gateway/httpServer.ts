@@ -6,7 +6,7 @@ import { formatFunctionOutput } from './executionLog';
 import { MAX_REQUEST_BYTES, type LocalGateway } from './gateway';
 import { wireValue } from './headerSyntax';
 import { groupHeaders, rawHeaderPairs } from './requestHeaders';
-import { MAX_REQUEST_HEAD_BYTES, requestHeadTooLargeResponse } from './requestHeadLimit';
+import { MAX_REQUEST_HEAD_BYTES, tooLargeResponse } from './requestHeadLimit';
 import { HOP_BY_HOP } from './responseHeaders';
 import type { GatewayResponse } from './types';
 
@@ -150,7 +150,7 @@ export function startGatewayServer(current: () => LocalGateway, options: Gateway
       return;
     }
     refusedUnread.add(socket);
-    const refusal = requestHeadTooLargeResponse();
+    const refusal = tooLargeResponse();
     // Ending instead of destroying lets the rest of the head arrive and be dropped: closing on unread bytes would
     // reset the connection, and the client could lose the answer.
     socket.end(rawResponse(refusal.status, refusal.headers, String(refusal.body)));

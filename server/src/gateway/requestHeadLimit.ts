@@ -1,4 +1,3 @@
-import type { ExecutionLog } from './executionLog';
 import type { IntegrationResult } from './integrations/types';
 
 /**
@@ -29,18 +28,10 @@ export function headLimitReason(bytes: number): string {
 }
 
 /**
- * AWS documents the quota but not the answer to a request over it. The closest documented answer is the
- * REQUEST_TOO_LARGE gateway response (413, "request too large"), in the JSON shape of API Gateway's own messages, so
- * that is what a request over the quota gets, from either kind of API and without a request id, as a body over the
- * payload limit does.
+ * API Gateway's JSON answer to a request over a quota: an HTTP API's to a body over the payload limit, and, since AWS
+ * documents the head quota but not the answer to a request over it, the closest documented one for that too (the
+ * REQUEST_TOO_LARGE gateway response, 413, "request too large"), from either kind of API and without a request id.
  */
-export function requestHeadTooLargeResponse(): IntegrationResult {
+export function tooLargeResponse(): IntegrationResult {
   return { status: 413, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ message: 'Request Entity Too Large' }) };
-}
-
-export function refuseRequestHead(log: ExecutionLog, bytes: number): IntegrationResult {
-  log.add(headLimitReason(bytes));
-  log.add('Gateway response type: REQUEST_TOO_LARGE with status code: 413');
-  log.add('Method completed with status: 413');
-  return requestHeadTooLargeResponse();
 }

@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FoldingRange } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import type { Fold } from './folding/fold';
-import { indentFolds, indentOf, splitLines, type FoldMarkers } from './folding/indentFolds';
+import { DEFAULT_TAB_SIZE, indentFolds, indentOf, splitLines, type FoldMarkers } from './folding/indentFolds';
 import { locateTemplates } from './templates/locate';
 import type { TemplateContentCache } from './templates/templateContentCache';
 import { templateFolds, type TemplateFold } from './templates/templateFolds';
@@ -55,7 +55,7 @@ export function findTemplateFoldingRanges(text: string, limit = DEFAULT_FOLDING_
 
 /** A template fold in lines: a block ends on the line before its ending directive, a comment on its own last line. */
 function placed(fold: TemplateFold, startLine: number, closeLine: number, lines: readonly string[]): Fold {
-  return { startLine, endLine: fold.kind === 'comment' ? closeLine : closeLine - 1, level: Math.max(0, indentOf(lines[startLine] ?? '', 4)), kind: fold.kind };
+  return { startLine, endLine: fold.kind === 'comment' ? closeLine : closeLine - 1, level: Math.max(0, indentOf(lines[startLine] ?? '', DEFAULT_TAB_SIZE)), kind: fold.kind };
 }
 
 /** One fold per first line, as the editor keeps; over the limit, the deepest folds go first, as the editor drops them. */

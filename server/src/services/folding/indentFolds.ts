@@ -18,9 +18,12 @@ export interface IndentFoldOptions {
    */
   offSide: boolean;
   markers?: FoldMarkers;
-  /** Columns per tab; the client does not say, and editors default to 4. */
+  /** Columns per tab, `DEFAULT_TAB_SIZE` unless given. */
   tabSize?: number;
 }
+
+/** The client does not say its tab size, and editors default to 4. */
+export const DEFAULT_TAB_SIZE = 4;
 
 /** Lines as the editor splits them: at `\r\n`, `\n` or `\r`. */
 export function splitLines(text: string): string[] {
@@ -57,7 +60,7 @@ const END_MARKER = -2;
  * the editor reads them, so that a region's end marker bounds the blocks above it exactly as it does there.
  */
 export function indentFolds(lines: readonly string[], options: IndentFoldOptions): Fold[] {
-  const tabSize = options.tabSize ?? 4;
+  const tabSize = options.tabSize ?? DEFAULT_TAB_SIZE;
   const markers = options.markers;
   const folds: Fold[] = [];
   const open: OpenBlock[] = [{ indent: -1, endAbove: lines.length, line: lines.length }];
