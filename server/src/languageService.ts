@@ -18,7 +18,7 @@ import { completeInStandaloneTemplate, completeInTemplate } from './services/tem
 import { templateAtOffset } from './services/templates/locate';
 import { hoverInStandaloneTemplate, hoverInTemplate } from './services/templates/templateHover';
 import { signatureHelpInStandaloneTemplate, signatureHelpInTemplate } from './services/templates/templateSignatureHelp';
-import { validateStandaloneTemplate } from './services/templates/templateValidation';
+import { startTemplateChecksAhead, validateStandaloneTemplate } from './services/templates/templateValidation';
 import { standaloneTemplateCodeActions } from './services/templates/templateFixes';
 import { standaloneTemplateSemanticTokens, templateSemanticTokens, type TemplateRuns } from './services/templates/templateSemanticTokens';
 import { TemplateContentCache } from './services/templates/templateContentCache';
@@ -159,6 +159,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         await delay(QUIET_MS);
         if (isCancelled()) return [];
       }
+      startTemplateChecksAhead(document.getText());
       const parsed = cache.get(document);
       // Weighed while validation blocks anyway, not on the first completion.
       if (parsed.root && isOverLimit(document, limit)) dialectFor(document, parsed, settings);

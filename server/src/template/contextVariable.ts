@@ -2,7 +2,6 @@
  * `$context`: realistic values for every documented variable (taken from the catalog's samples, with fresh ids and
  * times per request), deep-merged with what the caller knows about the request.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
 import { findTemplateMember } from '../facts/templateVariables';
 import { getOwn, setOwn } from '../model/jsonObjects';
 import type { TemplateMember } from '../facts/templateVariableTypes';
@@ -123,6 +122,8 @@ export function buildDefaultContext(
   // The local gateway passes its own ids and times; generating random ones only for the merge to drop them costs
   // more than the rest of the context (randomBytes is a call into OpenSSL each time). Overridden keys keep their
   // place in the map, so the key order does not change either.
+  // Required here: the checks load this module too, and a command line that only checks need not load `crypto`.
+  const { randomBytes, randomUUID } = require('node:crypto') as typeof import('node:crypto');
   Object.assign(defaults, {
     requestId: given(merging, 'requestId') ? null : randomUUID(),
     extendedRequestId: given(merging, 'extendedRequestId') ? null : randomBytes(12).toString('base64').replace(/[+/]/g, 'A'),

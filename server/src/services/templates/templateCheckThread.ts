@@ -52,6 +52,16 @@ export function checkInWorker(jobs: TemplateCheckJob[]): Promise<TemplateFinding
   });
 }
 
+/** Starts the worker, when it can run, before anything is asked of it; later requests find it loaded. */
+export function startTemplateWorker(): void {
+  workerThread();
+}
+
+/** No worker runs yet, and one may be started. */
+export function templateWorkerToStart(): boolean {
+  return !worker && !unavailable;
+}
+
 /** (Re)starts the wait for the worker's next answer. */
 function watch(thread: Worker): void {
   clearTimeout(watchdog);

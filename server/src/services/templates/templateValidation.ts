@@ -8,7 +8,7 @@ import { pause } from '../rules/eventLoop';
 import { locateTemplates, type LocatedTemplate } from './locate';
 import { checkTemplateText, type TemplateFacts } from './templateChecks';
 import { TemplateContentCache, type Variant } from './templateContentCache';
-import { checkInWorker } from './templateCheckThread';
+import { checkInWorker, startTemplateWorker, templateWorkerToStart } from './templateCheckThread';
 import type { TemplateCheckJob } from './templateCheckMessages';
 import { relativeFindings, textFindings, type TemplateFinding } from './templateFindings';
 import type { ApiDocument } from '../../model/apiDocument';
@@ -101,6 +101,30 @@ export function startTemplateChecks(document: ApiDocument, caches: ValidationCac
   });
   checkedAhead.set(document, done.catch(() => undefined));
 }
+
+/**
+ * Starts the worker thread before a definition with many templates is parsed, when its text names at least as many
+ * template maps as the worker is used for: starting a thread and loading its checks takes about as long as a cold
+ * parse of a large definition, and would otherwise come after it, holding up the end of a first validation (the
+ * command line's only one). Counting stops at that number, so a large text costs a few searches.
+ */
+export function startTemplateChecksAhead(text: string): void {
+  if (templateWorkerToStart() && namesManyTemplates(text) && processors() >= 2) startTemplateWorker();
+}
+
+/** Whether `text` holds at least as many `…Templates` keys as the worker is used for. */
+export function namesManyTemplates(text: string): boolean {
+  if (text.length < MIN_AHEAD_TEXT) return false;
+  let at = 0;
+  for (let found = 0; found < MIN_TEMPLATES_AHEAD; found++) {
+    at = text.indexOf('Templates', at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
+/** The shortest text that can hold the template maps the worker is started for: a key and a template per line. */
+const MIN_AHEAD_TEXT = MIN_TEMPLATES_AHEAD * 40;
 
 /**
  * What a template's findings depend on besides its text: the cache's variant. There are few of them, each made once
