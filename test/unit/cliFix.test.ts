@@ -12,6 +12,7 @@ import { unifiedDiff } from '../../server/src/cli/unifiedDiff';
 import { MAX_FIX_PASSES } from '../../server/src/cli/usage';
 import { fixText, type FixChecks } from '../../server/src/services/fixPasses';
 import { fakeIO } from '../support/fakeCliIO';
+import { fixableDefinition } from '../support/fixableDefinition';
 
 /** The command line's output in memory, over real files in `cwd`, which `--fix` may write. */
 function fixIO(cwd: string): CliIO & { stdout: string; stderr: string; written: string[] } {
@@ -25,72 +26,10 @@ function fixIO(cwd: string): CliIO & { stdout: string; stderr: string; written: 
   });
 }
 
-/** Four findings the editor fixes with certainty: a misspelt validator, a path parameter a mapping reads, a value in the wrong case, a status without a method response. */
-const FIXABLE = [
-  'openapi: 3.0.1',
-  "info: {title: Pets, version: '1'}",
-  'x-amazon-apigateway-request-validators:',
-  '  all:',
-  '    validateRequestBody: true',
-  '    validateRequestParameters: true',
-  'paths:',
-  '  /pets/{petId}:',
-  '    get:',
-  '      x-amazon-apigateway-request-validator: alll',
-  '      responses:',
-  "        '200':",
-  '          description: ok',
-  '      x-amazon-apigateway-integration:',
-  '        type: HTTP',
-  '        httpMethod: GET',
-  '        uri: https://example.com/pets/{petId}',
-  '        contentHandling: convert_to_text',
-  '        requestParameters:',
-  '          integration.request.path.petId: method.request.path.petId',
-  '        responses:',
-  "          '4\\d{2}':",
-  "            statusCode: '404'",
-  '          default:',
-  "            statusCode: '200'",
-  '',
-].join('\n');
-
-const FIXED = [
-  'openapi: 3.0.1',
-  "info: {title: Pets, version: '1'}",
-  'x-amazon-apigateway-request-validators:',
-  '  all:',
-  '    validateRequestBody: true',
-  '    validateRequestParameters: true',
-  'paths:',
-  '  /pets/{petId}:',
-  '    get:',
-  '      x-amazon-apigateway-request-validator: all',
-  '      responses:',
-  "        '200':",
-  '          description: ok',
-  "        '404':",
-  '          description: Not Found',
-  '      x-amazon-apigateway-integration:',
-  '        type: HTTP',
-  '        httpMethod: GET',
-  '        uri: https://example.com/pets/{petId}',
-  '        contentHandling: CONVERT_TO_TEXT',
-  '        requestParameters:',
-  '          integration.request.path.petId: method.request.path.petId',
-  '        responses:',
-  "          '4\\d{2}':",
-  "            statusCode: '404'",
-  '          default:',
-  "            statusCode: '200'",
-  '      parameters:',
-  '        - name: petId',
-  '          in: path',
-  '          required: true',
-  '          schema:',
-  '            type: string',
-  '',
-].join('\n');
+/** Four findings the editor fixes with certainty, and the text once fixed. */
+const FIXABLE_DEFINITION = fixableDefinition();
+const FIXABLE = FIXABLE_DEFINITION.fixable.join('\n');
+const FIXED = FIXABLE_DEFINITION.fixed.join('\n');
 
 /** An integration with no `passthroughBehavior` near the one written: each allowed value is offered, none preferred. */
 const UNFIXABLE = [

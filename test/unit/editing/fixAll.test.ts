@@ -4,60 +4,12 @@ import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic } 
 import { createLanguageService } from '../../../server/src/languageService';
 import { asksForFixAll, fixAllActions, FIX_ALL_KIND, type FixingService } from '../../../server/src/services/fixAll';
 import { changedSpans } from '../../../server/src/services/textChanges';
+import { fixableDefinition } from '../../support/fixableDefinition';
 
 const API_URI = 'file:///fix-all/api.yaml';
 
 /** A misspelt validator, a value in the wrong case, two statuses without method responses, an undeclared path parameter. */
-const FIXABLE = [
-  'openapi: 3.0.1',
-  "info: {title: Pets, version: '1'}",
-  'x-amazon-apigateway-request-validators:',
-  '  all:',
-  '    validateRequestBody: true',
-  '    validateRequestParameters: true',
-  'paths:',
-  '  /pets/{petId}:',
-  '    get:',
-  '      x-amazon-apigateway-request-validator: alll',
-  '      responses:',
-  "        '200':",
-  '          description: ok',
-  '      x-amazon-apigateway-integration:',
-  '        type: HTTP',
-  '        httpMethod: GET',
-  '        uri: https://example.com/pets/{petId}',
-  '        contentHandling: convert_to_text',
-  '        requestParameters:',
-  '          integration.request.path.petId: method.request.path.petId',
-  '        responses:',
-  "          '4\\d{2}':",
-  "            statusCode: '404'",
-  "          '5\\d{2}':",
-  "            statusCode: '500'",
-  '          default:',
-  "            statusCode: '200'",
-  '',
-];
-
-const FIXED = [
-  ...FIXABLE.slice(0, 9),
-  '      x-amazon-apigateway-request-validator: all',
-  ...FIXABLE.slice(10, 13),
-  "        '404':",
-  '          description: Not Found',
-  "        '500':",
-  '          description: Internal Server Error',
-  ...FIXABLE.slice(13, 17),
-  '        contentHandling: CONVERT_TO_TEXT',
-  ...FIXABLE.slice(18, 27),
-  '      parameters:',
-  '        - name: petId',
-  '          in: path',
-  '          required: true',
-  '          schema:',
-  '            type: string',
-  '',
-];
+const { fixable: FIXABLE, fixed: FIXED } = fixableDefinition(true);
 
 const ASKED = { diagnostics: [], only: [FIX_ALL_KIND] };
 
