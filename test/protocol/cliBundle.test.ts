@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { readCodeCache } from '../../server/src/util/codeCache';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BUNDLE = path.join(ROOT, 'dist', 'cli', 'apigw.js');
@@ -51,12 +51,13 @@ describe('the bundled apigw command', () => {
 describe('the apigw launcher and its code cache', () => {
   const CLI = path.join(ROOT, 'dist', 'cli');
 
-  /** The cache the build wrote beside a module, checked as the launcher checks it. */
+  /** The cache the build wrote beside a module, checked as the launcher checks it, by CRC-32 and by SHA-1. */
   function assertCacheAccepted(file: string): void {
     const source = readFileSync(file);
-    const cache = readFileSync(`${file}.cache`);
-    assert.deepEqual(cache.subarray(0, 20), createHash('sha1').update(source).digest(), `the cache of ${path.basename(file)} names the module it was made from`);
-    const script = new vm.Script(Module.wrap(source.toString('utf8').replace(/^#!.*/, '')), { filename: file, cachedData: cache.subarray(20) });
+    const data = readCodeCache(`${file}.cache`, source);
+    assert.ok(data, `the cache of ${path.basename(file)} names the module it was made from`);
+    assert.deepEqual(readCodeCache(`${file}.cache`, source, null), data, `the SHA-1 in the cache of ${path.basename(file)} names the module too`);
+    const script = new vm.Script(Module.wrap(source.toString('utf8').replace(/^#!.*/, '')), { filename: file, cachedData: data });
     assert.equal(script.cachedDataRejected, false, path.basename(file));
   }
 
@@ -84,6 +85,18 @@ describe('the apigw launcher and its code cache', () => {
     );
     assert.equal(loaded.status, 0, loaded.stderr);
     assert.equal(loaded.stdout.trim(), '');
+  });
+
+  it('lints without loading crypto, which only a request context needs', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-modules-'));
+    try {
+      const report = path.join(dir, 'report.cjs');
+      writeFileSync(report, "process.on('exit', () => process.stderr.write(`modules: ${process.moduleLoadList.filter((m) => /^NativeModule crypto$/.test(m)).join()}\\n`));\n");
+      const result = spawnSync(process.execPath, ['--require', report, BUNDLE, 'lint', 'examples/petstore.yaml'], { cwd: ROOT, encoding: 'utf8' });
+      assert.match(result.stderr, /^modules: $/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('runs the program as running it directly does', () => {

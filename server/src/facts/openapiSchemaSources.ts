@@ -22,10 +22,13 @@ export interface SchemaSource {
   schemaDialect?: string;
 }
 
+let openapi31: SchemaSource['schema'] | undefined;
+
 export const SCHEMA_SOURCES: Record<OpenApiVersion, SchemaSource> = {
   '2.0': { schema: openapi.v2 as SchemaSource['schema'], draft: '04', file: 'openapi-2.0.js', verdictFile: 'openapi-2.0-verdict.js', pathItem: '#/definitions/pathItem', operation: '#/definitions/operation' },
   '3.0': { schema: openapi.v3 as SchemaSource['schema'], draft: '04', file: 'openapi-3.0.js', verdictFile: 'openapi-3.0-verdict.js', pathItem: '#/definitions/PathItem', operation: '#/definitions/Operation' },
-  '3.1': { schema: staticSchemaRefs(openapi.v31) as SchemaSource['schema'], draft: '2020', file: 'openapi-3.1.js', verdictFile: 'openapi-3.1-verdict.js', pathItem: '#/$defs/path-item', operation: '#/$defs/operation', schemaDialect: defaultDialect(openapi.v31) },
+  // Made on first use: copying the whole schema costs a cold process a millisecond or more, and most documents are not 3.1.
+  '3.1': { get schema() { return (openapi31 ??= staticSchemaRefs(openapi.v31) as SchemaSource['schema']); }, draft: '2020', file: 'openapi-3.1.js', verdictFile: 'openapi-3.1-verdict.js', pathItem: '#/$defs/path-item', operation: '#/$defs/operation', schemaDialect: defaultDialect(openapi.v31) },
 };
 
 /**

@@ -1,42 +1,12 @@
 /**
- * Compiling the official OpenAPI schemas with ajv: shared by the structure check, which compiles them when running from
- * sources, and the build, which precompiles them into the bundle's validators.
+ * Compiling the official OpenAPI schemas with ajv: for the structure check when running from sources, and for the
+ * build, which precompiles them into the bundle's validators. The bundle never loads ajv's compiler (see
+ * `openapiSchemas.ts`), which a cold command line would otherwise load for nothing.
  */
 import Ajv2020 from 'ajv/dist/2020';
 import AjvDraft04 from 'ajv-draft-04';
 import type { Options } from 'ajv';
-import { OPERATION_PARTS, type SchemaSource } from '../../facts/openapiSchemaSources';
-
-/**
- * For a yes-or-no answer, which is all a valid document needs: the first error ends the check, and errors carry no
- * schema or data. With every error collected, each branch of an alternative that does not match (the Reference branch
- * of every schema, response and parameter) builds error objects that are thrown away, and the check takes twice as long.
- */
-export function verdictOptions<T extends object>(options: T): T & { allErrors: false; verbose: false } {
-  return { ...options, allErrors: false, verbose: false };
-}
-
-export function schemaBase(source: SchemaSource): string {
-  return (source.schema.$id ?? source.schema.id ?? '').replace(/#$/, '');
-}
-
-/** The schema's own definitions as local `$ref`s (`#/definitions/Parameter`, `#/$defs/path-item`). */
-export function definitionRefs(source: SchemaSource): string[] {
-  const [key, defs] = source.schema.$defs ? ['$defs', source.schema.$defs] : ['definitions', source.schema.definitions ?? {}];
-  return Object.keys(defs).map((name) => `#/${key}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`);
-}
-
-/** Each field of `OPERATION_PARTS` that the schema's operation has, with the local `$ref` of its property schema. */
-export function operationPartRefs(source: SchemaSource): Record<string, string> {
-  const [, key, name] = /^#\/([^/]+)\/([^/]+)$/.exec(source.operation) ?? [];
-  const definitions = (key === '$defs' ? source.schema.$defs : source.schema.definitions) ?? {};
-  const properties = (definitions[name] as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-  const refs: Record<string, string> = {};
-  for (const part of Object.keys(OPERATION_PARTS)) {
-    if (Object.hasOwn(properties, part)) refs[part] = `${source.operation}/properties/${part}`;
-  }
-  return refs;
-}
+import type { SchemaSource } from '../../facts/openapiSchemaSources';
 
 /** An ajv instance for the schema's JSON Schema dialect, holding the schema. */
 export function schemaAjv(source: SchemaSource, settings: Options): Ajv2020 | AjvDraft04 {

@@ -4,7 +4,8 @@ import { requireWithCodeCache } from '../../util/codeCache';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import options from './openapiSchemaOptions.json';
 import { SCHEMA_SOURCES, type OpenApiVersion } from '../../facts/openapiSchemaSources';
-import { operationPartRefs, schemaAjv, schemaBase, verdictOptions } from './openapiSchemaCompilation';
+import { operationPartRefs, schemaBase, verdictOptions } from './openapiSchemaRefs';
+import type * as Compilation from './openapiSchemaCompilation';
 
 export type { OpenApiVersion };
 
@@ -64,10 +65,15 @@ function requirePrecompiled<T>(fileName: string): T | undefined {
 /** Shared with the build, which precompiles with exactly these. */
 const OPTIONS = { ...options, logger: false } as const;
 
+/** Only running from sources: the bundle's validators are precompiled, and it never loads ajv's compiler. */
+function compilation(): typeof Compilation {
+  return require('./openapiSchemaCompilation') as typeof Compilation;
+}
+
 function compile(version: OpenApiVersion): CompiledSchema {
   const source = SCHEMA_SOURCES[version];
   // `verbose` keeps each error's schema, so a failed alternative's branches can be re-checked one by one.
-  const ajv = schemaAjv(source, OPTIONS);
+  const ajv = compilation().schemaAjv(source, OPTIONS);
   const base = schemaBase(source);
   const validate = ajv.getSchema(base)!;
   const definitions = new Map<string, ValidateFunction | undefined>();
@@ -132,7 +138,7 @@ function loadPrecompiledVerdict(version: OpenApiVersion): SchemaVerdict | undefi
 
 function compileVerdict(version: OpenApiVersion): SchemaVerdict {
   const source = SCHEMA_SOURCES[version];
-  const ajv = schemaAjv(source, verdictOptions(OPTIONS));
+  const ajv = compilation().schemaAjv(source, verdictOptions(OPTIONS));
   const base = schemaBase(source);
   const find = (ref: string): ValidateFunction | undefined => {
     try {

@@ -1,7 +1,8 @@
 import standaloneCode from 'ajv/dist/standalone';
 import options from './openapiSchemaOptions.json';
 import { SCHEMA_SOURCES } from '../../facts/openapiSchemaSources';
-import { definitionRefs, operationPartRefs, schemaAjv, schemaBase, verdictOptions } from './openapiSchemaCompilation';
+import { schemaAjv } from './openapiSchemaCompilation';
+import { definitionRefs, operationPartRefs, schemaBase, verdictOptions } from './openapiSchemaRefs';
 
 /**
  * The build's side of `openapiSchemas.ts`: ajv's standalone code for each official schema, exporting the root
