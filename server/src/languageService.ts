@@ -133,11 +133,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     // The cursor of a key just typed stands at the edit's end, which the last version reads as after the edit.
     const there = change && offset >= change.start && offset <= change.newEnd ? undefined : offsetThere(offset);
     if (there !== undefined) {
-      const found = completeInTemplate(parsed, there);
+      const found = completeInTemplate(parsed, there, options.resolver);
       return found && rangesHere(found);
     }
     if (change && !/[$#]/.test(document.getText().slice(change.start, change.newEnd)) && !templateAtOffset(parsed, change.start)) return undefined;
-    return completeInTemplate(cache.getRecovered(document), offset);
+    return completeInTemplate(cache.getRecovered(document), offset, options.resolver);
   };
   const service: LanguageService = {
     parse: (document) => cache.get(document),
@@ -183,7 +183,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         // The site is read from a copy of the last parsed version patched by parts; the current text is not parsed.
         const { parsed: base, offsetThere, rangesHere, change } = deferred;
         const there = offsetThere(offset);
-        const template = there === undefined ? undefined : completeInTemplate(base, there);
+        const template = there === undefined ? undefined : completeInTemplate(base, there, options.resolver);
         if (template) return rangesHere(template);
         const unparsed = new ApiDocument(document, base.format, undefined, []);
         return doComplete(unparsed, offset, dialectFor(document, base, settings), options.resolver, base, change);
@@ -196,7 +196,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const dialect = source ? dialectFor(document, source, settings) : (settings?.dialect ?? 'auto');
       // Inside a template the forgiving parse finds the template when another line does not parse; for a large document,
       // the last version that parsed does, in this version's positions, as for hover (`readable`).
-      return (parsed.root ? completeInTemplate(parsed, offset) : completeInReadableTemplate(document, offset)) ?? doComplete(parsed, offset, dialect, options.resolver, lastParsed);
+      return (parsed.root ? completeInTemplate(parsed, offset, options.resolver) : completeInReadableTemplate(document, offset)) ?? doComplete(parsed, offset, dialect, options.resolver, lastParsed);
     },
     doHover: (document, position, settings) => {
       if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
@@ -205,7 +205,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (offset === undefined) return null;
       // Hover infers the dialect itself, and only when it describes a mapping source; a large document's is kept here.
       const dialect = settings?.dialect && settings.dialect !== 'auto' ? settings.dialect : parsed.root && isOverLimit(document, sizeLimit) ? dialectFor(document, parsed, settings) : 'auto';
-      const hover = hoverInTemplate(parsed, offset) ?? doHover(parsed, offset, options.resolver, dialect);
+      const hover = hoverInTemplate(parsed, offset, options.resolver) ?? doHover(parsed, offset, options.resolver, dialect);
       return hover instanceof Promise ? hover.then(rangesHere) : rangesHere(hover);
     },
     doSignatureHelp: (document, position, previous) => {

@@ -29,6 +29,8 @@ const MAX_ENCODING_CHECK_BYTES = 64 * 1024 * 1024;
 export class WorkspaceResolver implements DocumentResolver {
   private readonly dependents = new Map<string, Set<string>>();
   private readonly diskCache = new Map<string, { version: string; parsed: ApiDocument }>();
+  /** Parses of open editors' text that `loaded` made, each for the editor's version it was made of. */
+  private readonly openParses = new Map<string, { editor: TextDocument; version: number; parsed: ApiDocument }>();
   private readonly failures = new Map<string, string>();
   private readonly encodingChecks = new Map<string, { version: string; problem: Unreadable | undefined }>();
 
@@ -50,6 +52,24 @@ export class WorkspaceResolver implements DocumentResolver {
     const open = this.openDocument(uri);
     if (open) return parseApiDocument(open);
     return this.readFromDisk(uri, wanted);
+  }
+
+  /**
+   * The file a `$ref` names, without waiting: an open editor's text, else the disk's as `resolve` or `load` last read
+   * it. The disk is not read here: hover and completion, which ask, answer at once, and validation has read the files
+   * the definitions it checked reference.
+   */
+  loaded(baseUri: string, ref: string): ApiDocument | undefined {
+    const target = resolveUri(baseUri, ref);
+    if (!target) return undefined;
+    const open = this.openDocument(target);
+    if (!open) return this.diskCache.get(target)?.parsed;
+    // Hover asks again as the pointer moves: the referenced file is parsed once per version of its text.
+    const known = this.openParses.get(target);
+    if (known && known.editor === open && known.version === open.version) return known.parsed;
+    const parsed = parseApiDocument(open);
+    setRecent(this.openParses, target, { editor: open, version: open.version, parsed }, MAX_CACHED_FILES);
+    return parsed;
   }
 
   /** Why the file a `$ref` written in `baseUri` names could not be read, after `resolve` found nothing there. */
@@ -92,6 +112,7 @@ export class WorkspaceResolver implements DocumentResolver {
 
   forget(uri: string): void {
     this.diskCache.delete(uri);
+    this.openParses.delete(uri);
   }
 
   private async readFromDisk(uri: string, wanted?: (text: string) => boolean): Promise<ApiDocument | undefined> {

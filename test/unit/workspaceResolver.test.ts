@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument } from '../../server/src/model/apiDocument';
 import { validateDocument } from '../../server/src/services/validation';
+import { createLanguageService } from '../../server/src/languageService';
 import { WorkspaceResolver } from '../../server/src/workspaceResolver';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 
@@ -124,5 +125,58 @@ describe('why a file named by a $ref cannot be read', () => {
     const [remote] = (await check('https://example.com/schemas.yaml#/Pet')).filter((d) => d.code === 'remote-ref');
     assert.equal(remote.severity, DiagnosticSeverity.Information);
     assert.match(String(remote.message), /remote references are not followed/);
+  });
+});
+
+describe('files already read, for hover and completion', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'apigw-resolver-loaded-'));
+  const base = pathToFileURL(path.join(dir, 'api.yaml')).href;
+  writeFileSync(path.join(dir, 'models.yaml'), 'Pet:\n  type: object\n  properties:\n    name: { type: string, description: The name the pet answers to }\n');
+
+  it('answers from what was read, never reading a file itself', async () => {
+    const resolver = new WorkspaceResolver(() => undefined);
+    assert.equal(resolver.loaded(base, 'models.yaml#/Pet'), undefined);
+    const read = await resolver.resolve(base, 'models.yaml#/Pet');
+    assert.ok(read?.root);
+    assert.equal(resolver.loaded(base, './models.yaml#/Pet'), read);
+    resolver.forget(read.uri);
+    assert.equal(resolver.loaded(base, 'models.yaml#/Pet'), undefined);
+  });
+
+  it("answers with an open editor's text, parsed once per version", () => {
+    const uri = pathToFileURL(path.join(dir, 'open.yaml')).href;
+    let editor = TextDocument.create(uri, 'yaml', 1, 'Pet: { type: object }\n');
+    const resolver = new WorkspaceResolver((asked) => (asked === uri ? editor : undefined));
+    const first = resolver.loaded(base, 'open.yaml#/Pet');
+    assert.equal(first?.text, 'Pet: { type: object }\n');
+    assert.equal(resolver.loaded(base, 'open.yaml#/Pet'), first);
+    editor = TextDocument.update(editor, [{ text: 'Pet: { type: string }\n' }], 2);
+    assert.equal(resolver.loaded(base, 'open.yaml#/Pet')?.text, 'Pet: { type: string }\n');
+  });
+
+  it('lets hover in a mapping template follow a schema $ref into a file validation read', async () => {
+    const service = createLanguageService({ resolver: new WorkspaceResolver(() => undefined) });
+    const text = [
+      'openapi: 3.0.1',
+      "info: { title: t, version: '1' }",
+      'paths:',
+      '  /pets:',
+      '    post:',
+      "      requestBody: { content: { application/json: { schema: { $ref: './models.yaml#/Pet' } } } }",
+      "      responses: { '200': { description: ok } }",
+      '      x-amazon-apigateway-integration:',
+      '        type: aws',
+      '        httpMethod: POST',
+      '        uri: arn:aws:apigateway:us-east-1:dynamodb:action/PutItem',
+      `        requestTemplates: { application/json: "$input.path('$.name')" }`,
+      '',
+    ].join('\n');
+    const api = TextDocument.create(base, 'yaml', 1, text);
+    const position = api.positionAt(text.indexOf("$.name')") + 3);
+    const before = await service.doHover(api, position);
+    assert.doesNotMatch(JSON.stringify(before?.contents ?? ''), /name: string/);
+    await service.doValidation(api);
+    const after = await service.doHover(api, position);
+    assert.match((after?.contents as { value: string }).value, /name: string[\s\S]*The name the pet answers to/);
   });
 });

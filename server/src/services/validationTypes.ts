@@ -40,6 +40,11 @@ export interface DocumentResolver {
    * `baseUri` (a reference inside a file another reference led to), so that a change to the file validates it again.
    */
   resolve(baseUri: string, ref: string, dependent?: string): Promise<ApiDocument | undefined>;
+  /**
+   * The file a `$ref` written in `baseUri` names as last read, without waiting: undefined when it has not been read. For
+   * hover and completion, which answer at once; validation reads the files an open definition references.
+   */
+  loaded?(baseUri: string, ref: string): ApiDocument | undefined;
   /** Why the file a `$ref` written in `baseUri` names could not be read (`there is no such file`), once `resolve` found nothing. */
   whyUnreadable?(baseUri: string, ref: string): string | undefined;
   /**

@@ -169,7 +169,7 @@ function requestBodyProperties(site: CompletionSite, typedName: string): Variabl
   if (!operation) return [];
   const parent = typedName.slice(0, typedName.lastIndexOf('.') + 1);
   const schema = requestBodySchema(site.document, operation);
-  return jsonPathProperties(site.document, schema, `$.${parent}`.replace(/\.$/, ''))
+  return jsonPathProperties(schema, `$.${parent}`.replace(/\.$/, ''))
     .filter((p) => DOT_NAME.test(p.name))
     .map((p) => ({ name: `${parent}${p.name}`, detail: p.type, documentation: p.description }));
 }

@@ -10,20 +10,30 @@ import { templateCompletionItems, type RequestParameter, type TemplateCompletion
 import { MAPPING_LOCATION, parametersAt } from '../editing/operationFacts';
 import { pathTemplateParameters } from '../../model/openapiWalk';
 import { standaloneTemplateKind } from './templateValidation';
-import { jsonPathProperties, payloadFacts, payloadSchema } from './templateSchemas';
+import { jsonPathProperties, payloadFacts, SchemaReader } from './templateSchemas';
+import { loadedFiles } from './schemaFiles';
+import type { DocumentResolver } from '../validationTypes';
 
-export function completeInTemplate(document: ApiDocument, offset: number): CompletionList | undefined {
+/**
+ * Completion at document `offset`. A schema `$ref` into another file is followed where `resolver` has that file loaded
+ * already: completion answers without waiting for files.
+ */
+export function completeInTemplate(document: ApiDocument, offset: number, resolver?: DocumentResolver): CompletionList | undefined {
   const template = templateAtOffset(document, offset);
   if (!template) return undefined;
+  const loaded = loadedFiles(resolver);
   const items = templateCompletionItems({
     text: template.text,
     offset: template.toTemplateOffset(offset),
     kind: template.kind,
     host: template.node.style,
     stageVariables: stageVariableNames(document.text, offset),
-    jsonPathProperties: (expression) => jsonPathProperties(document, payloadSchema(document, template), expression),
+    jsonPathProperties: (expression) => {
+      const schemas = new SchemaReader(loaded);
+      return jsonPathProperties(schemas.payload(document, template), expression, schemas);
+    },
     parameters: () => requestParameters(document, template),
-    payload: (steps) => payloadFacts(document, template, steps),
+    payload: (steps) => payloadFacts(document, template, steps, loaded),
   });
   const positionOf = (templateOffset: number) => document.textDocument.positionAt(template.toDocumentOffset(templateOffset));
   return {

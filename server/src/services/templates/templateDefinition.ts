@@ -13,16 +13,18 @@ import { keyOf } from '../../model/property';
 import { firstIndexNotBefore } from '../../util/sortedSearch';
 import { templateVariableAt, variableEnd, type TemplateVariable } from './variableReferences';
 import type { LocatedTemplate } from './locate';
-import { jsonPathDeclarationAt, jsonPathLiteralAt, payloadMemberDeclaration, type PlacedDeclaration } from './jsonPathProperty';
+import { jsonPathLiteralAt, jsonPathPropertyAt } from './jsonPathProperty';
 import { CATALOG_ROOTS, resolveReference } from './memberLookup';
-import { scanTemplate, type TemplateDirective, type TemplateReference } from './templateScanner';
+import { scanTemplate, type ScannedTemplate, type TemplateDirective, type TemplateReference } from './templateScanner';
+import { walkReadingFiles } from './schemaFiles';
+import { payloadMember, SchemaReader, type SchemaProperty } from './templateSchemas';
 import { TemplateBindings } from './variableValues';
 import type { DocumentResolver } from '../validationTypes';
 import { loopBodies, type LoopBody } from './variableChecks';
 
 /**
  * Definitions for the cursor at document `offset`, inside `template`. With a resolver, a schema property declared in
- * another file that a `$ref` leads to is found there.
+ * another file that a `$ref` leads to is found there: the files on the way are read first, then walked as hover does.
  */
 export async function findDefinitionInTemplate(document: ApiDocument, template: LocatedTemplate, offset: number, resolver?: DocumentResolver): Promise<Location[]> {
   const at = template.toTemplateOffset(offset);
@@ -32,7 +34,10 @@ export async function findDefinitionInTemplate(document: ApiDocument, template: 
     if (!template.exactOffsets) return [];
     return definingReferences(template.text, variable).map((r) => ({ uri: document.uri, range: document.rangeOf(template.toDocumentRange(r.start, variableEnd(r))) }));
   }
-  const declaration = await payloadDeclarationAt(document, template, at, resolver);
+  const scanned = scanTemplate(template.text);
+  let bindings: TemplateBindings | undefined;
+  const bindingsOf = () => (bindings ??= TemplateBindings.of(template.text, scanned));
+  const declaration = await walkReadingFiles(resolver, (loaded) => payloadDeclarationAt(new SchemaReader(loaded), document, template, at, scanned, bindingsOf));
   return declaration ? [{ uri: declaration.document.uri, range: declaration.document.rangeOf(keyOf(declaration.declaration)) }] : [];
 }
 
@@ -82,31 +87,28 @@ function directiveHolding(directives: TemplateDirective[], offset: number): Temp
  * The schema property named under the cursor (template offset `at`): a JSONPath segment, else a member of a value
  * taken from the payload. The innermost reference holding the cursor is asked first, as hover does.
  */
-async function payloadDeclarationAt(document: ApiDocument, template: LocatedTemplate, at: number, resolver: DocumentResolver | undefined): Promise<PlacedDeclaration | undefined> {
-  const scanned = scanTemplate(template.text);
+function payloadDeclarationAt(schemas: SchemaReader, document: ApiDocument, template: LocatedTemplate, at: number, scanned: ScannedTemplate, bindings: () => TemplateBindings): SchemaProperty | undefined {
   const holding = scanned.references.filter((r) => at >= r.start && at <= r.end).reverse();
-  let bindings: TemplateBindings | undefined;
   for (const reference of holding) {
     const resolution = resolveReference(reference);
     if (resolution) {
       const literal = jsonPathLiteralAt(resolution, at);
-      if (literal) return jsonPathDeclarationAt(document, template, literal, at, resolver);
+      if (literal) return jsonPathPropertyAt(schemas, document, template, literal, at)?.property;
       if (resolution.resolved.some(({ segment }) => at >= segment.start && at <= segment.start + segment.name.length)) return undefined;
     }
     // Gateway responses have no payload of their own to read, as their hover knows.
     if (template.kind === 'gatewayResponse') continue;
-    bindings ??= TemplateBindings.of(template.text, scanned);
-    const member = await memberDeclaration(document, template, reference, at, bindings, resolver);
+    const member = memberDeclaration(schemas, document, template, reference, at, bindings());
     if (member) return member;
   }
   return undefined;
 }
 
 /** The property a member (`.name`, `['name']`) under the cursor reads from the payload part its receiver holds. */
-async function memberDeclaration(document: ApiDocument, template: LocatedTemplate, reference: TemplateReference, at: number, bindings: TemplateBindings, resolver: DocumentResolver | undefined): Promise<PlacedDeclaration | undefined> {
+function memberDeclaration(schemas: SchemaReader, document: ApiDocument, template: LocatedTemplate, reference: TemplateReference, at: number, bindings: TemplateBindings): SchemaProperty | undefined {
   const index = reference.segments.findIndex((s) => !s.call && s.name !== '' && at >= s.start && (s.bracket ? at < s.end : at <= s.start + s.name.length));
   if (index < 0) return undefined;
   const receiver = bindings.valueOf(reference, index);
   if (receiver?.kind !== 'payload') return undefined;
-  return payloadMemberDeclaration(document, template, receiver.steps, reference.segments[index].name, resolver);
+  return payloadMember(schemas, document, template, receiver.steps, reference.segments[index].name);
 }

@@ -12,7 +12,9 @@ import { templateAtOffset, type LocatedTemplate } from './locate';
 import { jsonPathLiteralAt, jsonPathPropertyAt } from './jsonPathProperty';
 import { resolveReference, type ReferenceResolution } from './memberLookup';
 import { scanTemplate, type StringLiteral, type TemplateReference } from './templateScanner';
-import { payloadFacts, rawPropertySchema, schemaTypeLabel } from './templateSchemas';
+import { payloadFacts, propertyTypeLabel, SchemaReader, type LoadedFile } from './templateSchemas';
+import { loadedFiles } from './schemaFiles';
+import type { DocumentResolver } from '../validationTypes';
 import { JAVA_VALUE_METHODS, JAVA_VALUE_TYPES, javaMethodSignature } from './javaValueMethods';
 import { factsOf, TemplateBindings, type PayloadLookup } from './variableValues';
 
@@ -22,12 +24,17 @@ interface TemplateHover {
   end: number;
 }
 
-export function hoverInTemplate(document: ApiDocument, offset: number): Hover | undefined {
+/**
+ * Hover at document `offset`. A schema `$ref` into another file is followed where `resolver` has that file loaded
+ * already: hover answers without waiting for files.
+ */
+export function hoverInTemplate(document: ApiDocument, offset: number, resolver?: DocumentResolver): Hover | undefined {
   const template = templateAtOffset(document, offset);
   if (!template) return undefined;
+  const loaded = loadedFiles(resolver);
   const found = hoverAt(template.text, template.toTemplateOffset(offset), {
-    jsonPath: (literal, at) => jsonPathHover(document, template, literal, at),
-    payload: (steps) => payloadFacts(document, template, steps),
+    jsonPath: (literal, at) => jsonPathHover(document, template, literal, at, loaded),
+    payload: (steps) => payloadFacts(document, template, steps, loaded),
     source: schemaSource(template),
   }, template.kind !== 'gatewayResponse');
   if (!found) return undefined;
@@ -110,13 +117,12 @@ function memberMarkdown(member: TemplateMember, path: string[]): string {
 }
 
 /** The payload property a JSONPath names under the cursor, where the schema describes it. */
-function jsonPathHover(document: ApiDocument, template: LocatedTemplate, literal: StringLiteral, at: number): TemplateHover | undefined {
-  const found = jsonPathPropertyAt(document, template, literal, at);
+function jsonPathHover(document: ApiDocument, template: LocatedTemplate, literal: StringLiteral, at: number, loaded: LoadedFile | undefined): TemplateHover | undefined {
+  const found = jsonPathPropertyAt(new SchemaReader(loaded), document, template, literal, at);
   const schema = found?.property.schema;
   if (!found || !schema) return undefined;
-  const { name } = found.property;
-  const type = schemaTypeLabel(document, rawPropertySchema(found.holder, name) ?? schema);
-  return { markdown: propertyMarkdown(name, type, asString(getValue(schema, 'description')), schemaSource(template)), start: found.start, end: found.end };
+  const type = propertyTypeLabel(found.holder, found.property);
+  return { markdown: propertyMarkdown(found.property.name, type, asString(getValue(schema.node, 'description')), schemaSource(template)), start: found.start, end: found.end };
 }
 
 function schemaSource(template: LocatedTemplate): string {

@@ -1,58 +1,169 @@
 /**
  * The payload schema a template reads: the operation's request body for request templates, the method response
- * of the integration response's status code for response templates. JSONPath completion and hover walk it, and so
- * do members of template variables that hold a part of the payload.
+ * of the integration response's status code for response templates. JSONPath completion, hover and Go to Definition
+ * walk it, and so do members of template variables that hold a part of the payload. The walk crosses files: a `$ref`
+ * into another file (of a schema, a request body, a response or a parameter) leads there when that file is at hand,
+ * and the `$ref`s written in it are read relative to it.
  */
 import { schemaPhrase } from '../editing/refTargetSummary';
 import type { ApiDocument } from '../../model/apiDocument';
 import type { ObjectNode, PropertyNode, ValueNode } from '../../model/nodes';
 import { asObject, asString, findNodeAtPath, getValue, keyName } from '../../model/navigate';
+import { pointerToPath } from '../../model/openapiWalk';
+import { refFragment, resolveUri } from '../../model/refUri';
 import type { LocatedTemplate } from './locate';
 import type { PayloadFacts, PropertyFacts, ValueShape } from './variableValues';
 
 const MAX_REF_HOPS = 32;
+const MAX_COMBINER_DEPTH = 8;
+
+/**
+ * The file a `$ref` written in `baseUri` names, where it can be had without waiting; undefined otherwise. Hover and
+ * completion answer at once, so they read only files already loaded; Go to Definition loads them first.
+ */
+export type LoadedFile = (baseUri: string, ref: string) => ApiDocument | undefined;
+
+/** An object of a definition (a schema, a request body, a response) with the document it is written in, which its `$ref`s are relative to. */
+export interface PlacedObject {
+  document: ApiDocument;
+  node: ObjectNode;
+}
 
 export interface SchemaProperty {
   name: string;
-  schema: ObjectNode | undefined;
+  schema: PlacedObject | undefined;
   /** The entry of a `properties` map that declares it, for Go to Definition. */
   declaration: PropertyNode;
+  /** The document the declaration is written in. */
+  document: ApiDocument;
 }
 
-export function payloadSchema(document: ApiDocument, template: LocatedTemplate): ObjectNode | undefined {
-  return resolve(document, payloadSchemaNode(document, template));
-}
+/** One walk of payload schemas, reading other files through `loaded`; without it, a `$ref` into another file ends the walk. */
+export class SchemaReader {
+  /** The files looked up during the walk: one lookup may parse an open file, and `allOf` members often share a file. */
+  private readonly files = new Map<string, ApiDocument | undefined>();
 
-/**
- * The payload schema as written, its own `$ref` not followed: Go to Definition follows one into another file, which
- * `resolve` cannot read.
- */
-export function payloadSchemaNode(document: ApiDocument, template: LocatedTemplate): ValueNode | undefined {
-  const operation = template.operation?.node;
-  if (!operation) return undefined;
-  if (template.kind === 'request') return requestBodySchemaNode(document, operation, template.mimeType);
-  if (template.kind !== 'response') return undefined;
-  const responses = asObject(getValue(operation, 'responses'));
-  const status = template.statusCode ?? responses?.properties.map(keyName).find((code) => code.startsWith('2'));
-  const response = resolve(document, status === undefined ? undefined : getValue(responses, status));
-  if (!response) return undefined;
-  return getValue(response, 'content') ? contentSchemaNode(document, response, template.mimeType) : getValue(response, 'schema');
-}
+  constructor(private readonly loaded?: LoadedFile) {}
 
-/**
- * An operation's request body schema: OpenAPI 3's for the media type (else JSON's, else the first one's), Swagger
- * 2.0's `in: body` parameter's.
- */
-export function requestBodySchema(document: ApiDocument, operation: ObjectNode, mimeType = 'application/json'): ObjectNode | undefined {
-  return resolve(document, requestBodySchemaNode(document, operation, mimeType));
-}
+  /** The object `node` is, or the one its `$ref`s lead to, local or in other files. */
+  resolve(document: ApiDocument, node: ValueNode | undefined): PlacedObject | undefined {
+    // A `$ref` into a document walked here, the edited one above all, reads it as it stands, not as a loader last read it.
+    if (!this.files.has(document.uri)) this.files.set(document.uri, document);
+    const start = asObject(node);
+    let current: PlacedObject | undefined = start && { document, node: start };
+    for (let hop = 0; current && hop < MAX_REF_HOPS; hop++) {
+      const ref = asString(getValue(current.node, '$ref'));
+      if (ref === undefined) return current;
+      const target = this.file(current.document, ref);
+      const fragment = refFragment(ref) ?? '#';
+      if (!target || !(fragment === '#' || fragment.startsWith('#/'))) return undefined;
+      const found = asObject(findNodeAtPath(target.root, pointerToPath(fragment.slice(1))));
+      current = found && { document: target, node: found };
+    }
+    return undefined;
+  }
 
-function requestBodySchemaNode(document: ApiDocument, operation: ObjectNode, mimeType = 'application/json'): ValueNode | undefined {
-  const requestBody = resolve(document, getValue(operation, 'requestBody'));
-  if (requestBody) return contentSchemaNode(document, requestBody, mimeType);
-  const parameters = [...arrayItems(getValue(operation, 'parameters')), ...arrayItems(getValue(pathItemOf(operation), 'parameters'))];
-  const body = parameters.map((p) => resolve(document, p)).find((p) => asString(getValue(p, 'in')) === 'body');
-  return getValue(body, 'schema');
+  private file(from: ApiDocument, ref: string): ApiDocument | undefined {
+    if (ref.startsWith('#')) return from;
+    const uri = resolveUri(from.uri, ref);
+    if (uri === undefined) return undefined;
+    if (!this.files.has(uri)) this.files.set(uri, this.loaded?.(from.uri, ref));
+    return this.files.get(uri);
+  }
+
+  /** Properties of an object schema, including those contributed by `allOf`, `oneOf` and `anyOf` members, after its own. */
+  properties(schema: PlacedObject | undefined, depth = 0): SchemaProperty[] {
+    if (!schema || depth > MAX_COMBINER_DEPTH) return [];
+    const { document, node } = schema;
+    const found = new Map<string, SchemaProperty>();
+    for (const declaration of asObject(getValue(node, 'properties'))?.properties ?? []) {
+      const name = keyName(declaration);
+      found.set(name, { name, schema: this.resolve(document, declaration.value), declaration, document });
+    }
+    for (const combiner of ['allOf', 'oneOf', 'anyOf']) {
+      for (const member of arrayItems(getValue(node, combiner))) {
+        for (const p of this.properties(this.resolve(document, member), depth + 1)) if (!found.has(p.name)) found.set(p.name, p);
+      }
+    }
+    return [...found.values()];
+  }
+
+  /** The element schema of an array schema; other schemas are returned as they are (JSONPath steps through lists). */
+  element(schema: PlacedObject | undefined): PlacedObject | undefined {
+    if (schema && (asString(getValue(schema.node, 'type')) === 'array' || getValue(schema.node, 'items'))) return this.resolve(schema.document, getValue(schema.node, 'items'));
+    return schema;
+  }
+
+  /** Walks the schema along JSONPath steps; undefined where the schema ends. */
+  atSteps(schema: PlacedObject | undefined, steps: JsonPathStep[]): PlacedObject | undefined {
+    let current = schema;
+    for (const step of steps) {
+      if (!current) return undefined;
+      if (step.kind === 'element') {
+        current = this.element(current);
+        continue;
+      }
+      const holder = this.element(current) ?? current;
+      current = this.properties(holder).find((p) => p.name === step.name)?.schema;
+    }
+    return current;
+  }
+
+  /**
+   * The part of the payload at these steps, read as a template variable holds it: unlike a JSONPath, a Velocity member
+   * of a list does not reach into its elements, and an index of a map is no element.
+   */
+  asHeld(schema: PlacedObject | undefined, steps: JsonPathStep[]): PlacedObject | undefined {
+    let current = schema;
+    for (const step of steps) {
+      if (!current) return undefined;
+      const shape = this.shape(current);
+      if (step.kind === 'element') current = shape === 'list' ? this.resolve(current.document, getValue(current.node, 'items')) : undefined;
+      else current = shape === 'map' ? this.properties(current).find((p) => p.name === step.name)?.schema : undefined;
+    }
+    return current;
+  }
+
+  /** What `$input.path` makes of JSON the schema describes; undefined for numbers, booleans and schemas that do not say. */
+  shape(schema: PlacedObject): ValueShape | undefined {
+    const type = declaredType(schema.node);
+    if (type === 'array' || (type === undefined && getValue(schema.node, 'items'))) return 'list';
+    if (type === 'string') return 'string';
+    if (type === 'object' || getValue(schema.node, 'additionalProperties')) return 'map';
+    return type === undefined && this.properties(schema).length > 0 ? 'map' : undefined;
+  }
+
+  /** The payload schema of a template: see the file's heading. */
+  payload(document: ApiDocument, template: LocatedTemplate): PlacedObject | undefined {
+    const operation = template.operation?.node;
+    if (!operation) return undefined;
+    if (template.kind === 'request') return this.requestBody(document, operation, template.mimeType);
+    if (template.kind !== 'response') return undefined;
+    const responses = asObject(getValue(operation, 'responses'));
+    const status = template.statusCode ?? responses?.properties.map(keyName).find((code) => code.startsWith('2'));
+    const response = this.resolve(document, status === undefined ? undefined : getValue(responses, status));
+    if (!response) return undefined;
+    return getValue(response.node, 'content') ? this.contentSchema(response, template.mimeType) : this.resolve(response.document, getValue(response.node, 'schema'));
+  }
+
+  /**
+   * An operation's request body schema: OpenAPI 3's for the media type (else JSON's, else the first one's), Swagger
+   * 2.0's `in: body` parameter's.
+   */
+  requestBody(document: ApiDocument, operation: ObjectNode, mimeType = 'application/json'): PlacedObject | undefined {
+    const requestBody = this.resolve(document, getValue(operation, 'requestBody'));
+    if (requestBody) return this.contentSchema(requestBody, mimeType);
+    const parameters = [...arrayItems(getValue(operation, 'parameters')), ...arrayItems(getValue(pathItemOf(operation), 'parameters'))];
+    const body = parameters.map((p) => this.resolve(document, p)).find((p) => p && asString(getValue(p.node, 'in')) === 'body');
+    return body && this.resolve(body.document, getValue(body.node, 'schema'));
+  }
+
+  /** The schema of the media type matching the template's MIME type, else JSON's, else the first one's. */
+  private contentSchema(owner: PlacedObject, mimeType: string): PlacedObject | undefined {
+    const content = asObject(getValue(owner.node, 'content'));
+    const media = this.resolve(owner.document, getValue(content, mimeType) ?? getValue(content, 'application/json') ?? content?.properties[0]?.value);
+    return media && this.resolve(media.document, getValue(media.node, 'schema'));
+  }
 }
 
 function pathItemOf(operation: ObjectNode): ValueNode | undefined {
@@ -64,55 +175,24 @@ function arrayItems(node: ValueNode | undefined): ValueNode[] {
   return node?.type === 'array' ? node.items : [];
 }
 
-/** The media type matching the template's MIME type, else JSON, else the first one. */
-function contentSchemaNode(document: ApiDocument, owner: ObjectNode, mimeType: string): ValueNode | undefined {
-  const content = asObject(getValue(owner, 'content'));
-  const media = getValue(content, mimeType) ?? getValue(content, 'application/json') ?? content?.properties[0]?.value;
-  return getValue(resolve(document, media), 'schema');
-}
-
-/** Follows local `$ref`s (`#/components/schemas/Pet`, `#/definitions/Pet`). */
-export function resolve(document: ApiDocument, node: ValueNode | undefined): ObjectNode | undefined {
-  let current = asObject(node);
-  for (let hop = 0; current && hop < MAX_REF_HOPS; hop++) {
-    const ref = asString(getValue(current, '$ref'));
-    if (ref === undefined) return current;
-    if (!ref.startsWith('#/')) return undefined;
-    const path = ref.slice(2).split('/').map((s) => decodeURIComponent(s.replace(/~1/g, '/').replace(/~0/g, '~')));
-    current = asObject(findNodeAtPath(document.root, path));
-  }
-  return undefined;
-}
-
-/** Properties of an object schema, including those contributed by `allOf`, `oneOf` and `anyOf` members. */
-export function schemaProperties(document: ApiDocument, schema: ObjectNode | undefined, depth = 0): SchemaProperty[] {
-  if (!schema || depth > 8) return [];
-  const found = new Map<string, SchemaProperty>();
-  for (const property of asObject(getValue(schema, 'properties'))?.properties ?? []) {
-    found.set(keyName(property), { name: keyName(property), schema: resolve(document, property.value), declaration: property });
-  }
-  for (const combiner of ['allOf', 'oneOf', 'anyOf']) {
-    for (const member of arrayItems(getValue(schema, combiner))) {
-      for (const p of schemaProperties(document, resolve(document, member), depth + 1)) if (!found.has(p.name)) found.set(p.name, p);
-    }
-  }
-  return [...found.values()];
-}
-
-/** The element schema of an array schema; other schemas are returned as they are (JSONPath steps through lists). */
-export function elementSchema(document: ApiDocument, schema: ObjectNode | undefined): ObjectNode | undefined {
-  if (schema && (asString(getValue(schema, 'type')) === 'array' || getValue(schema, 'items'))) return resolve(document, getValue(schema, 'items'));
-  return schema;
+/** An operation's request body schema, in the document alone. */
+export function requestBodySchema(document: ApiDocument, operation: ObjectNode, mimeType = 'application/json'): PlacedObject | undefined {
+  return new SchemaReader().requestBody(document, operation, mimeType);
 }
 
 /** A short type label: `string`, `integer (int64)`, `array of Pet`, `Pet`; `any` when the schema says nothing. */
-export function schemaTypeLabel(document: ApiDocument, node: ValueNode | undefined): string {
+function schemaTypeLabel(document: ApiDocument, node: ValueNode | undefined): string {
   return schemaPhrase(document, node) ?? 'any';
 }
 
-/** The unresolved schema node of a property, to label `$ref`s by their name. */
-export function rawPropertySchema(schema: ObjectNode | undefined, name: string): ValueNode | undefined {
-  return getValue(asObject(getValue(schema, 'properties')), name);
+/**
+ * The type label of a property of `holder`: its own as written, so that a `$ref` is labelled by its name; one it takes
+ * from an `allOf`, `oneOf` or `anyOf` member, by the schema it resolves to.
+ */
+export function propertyTypeLabel(holder: PlacedObject | undefined, property: SchemaProperty): string {
+  const written = getValue(asObject(getValue(holder?.node, 'properties')), property.name);
+  if (holder && written) return schemaTypeLabel(holder.document, written);
+  return schemaTypeLabel(property.schema?.document ?? property.document, property.schema?.node);
 }
 
 export type JsonPathStep = { kind: 'property'; name: string } | { kind: 'element' };
@@ -133,63 +213,41 @@ export function jsonPathSteps(expression: string): JsonPathStep[] | undefined {
   return steps;
 }
 
-/** Walks the schema along JSONPath steps; undefined where the schema ends. */
-export function schemaAtSteps(document: ApiDocument, schema: ObjectNode | undefined, steps: JsonPathStep[]): ObjectNode | undefined {
-  let current = schema;
-  for (const step of steps) {
-    if (!current) return undefined;
-    if (step.kind === 'element') {
-      current = elementSchema(document, current);
-      continue;
-    }
-    const holder = elementSchema(document, current) ?? current;
-    current = schemaProperties(document, holder).find((p) => p.name === step.name)?.schema;
-  }
-  return current;
+/** What the payload at these steps is, read as a template variable holds it (see `SchemaReader.asHeld`). */
+export function payloadFacts(document: ApiDocument, template: LocatedTemplate, steps: JsonPathStep[], loaded?: LoadedFile): PayloadFacts | undefined {
+  const schemas = new SchemaReader(loaded);
+  const schema = schemas.asHeld(schemas.payload(document, template), steps);
+  if (!schema) return undefined;
+  const shape = schemas.shape(schema);
+  return { shape, properties: shape === 'map' ? propertyFacts(schemas, schema) : [] };
 }
 
 /**
- * What the payload at these steps is, read as a template variable holds it: unlike a JSONPath, a Velocity member of a
- * list does not reach into its elements, and an index of a map is no element.
+ * The property a member of a template variable names, `steps` leading to the variable's value as it holds it, which
+ * must be a map; with the document declaring it.
  */
-export function payloadFacts(document: ApiDocument, template: LocatedTemplate, steps: JsonPathStep[]): PayloadFacts | undefined {
-  let schema = payloadSchema(document, template);
-  for (const step of steps) {
-    if (!schema) return undefined;
-    const shape = valueShape(document, schema);
-    if (step.kind === 'element') schema = shape === 'list' ? resolve(document, getValue(schema, 'items')) : undefined;
-    else schema = shape === 'map' ? schemaProperties(document, schema).find((p) => p.name === step.name)?.schema : undefined;
-  }
-  if (!schema) return undefined;
-  const shape = valueShape(document, schema);
-  return { shape, properties: shape === 'map' ? propertyFacts(document, schema) : [] };
+export function payloadMember(schemas: SchemaReader, document: ApiDocument, template: LocatedTemplate, steps: JsonPathStep[], name: string): SchemaProperty | undefined {
+  const receiver = schemas.asHeld(schemas.payload(document, template), steps);
+  if (!receiver || schemas.shape(receiver) !== 'map') return undefined;
+  return schemas.properties(receiver).find((p) => p.name === name);
 }
 
 /** The properties found where a JSONPath (`$.pets[0]`) leads in `schema`: the object's there, or its elements'. */
-export function jsonPathProperties(document: ApiDocument, schema: ObjectNode | undefined, expression: string): PropertyFacts[] {
+export function jsonPathProperties(schema: PlacedObject | undefined, expression: string, schemas = new SchemaReader()): PropertyFacts[] {
   const steps = jsonPathSteps(expression);
   if (!steps) return [];
-  const found = schemaAtSteps(document, schema, steps);
-  return propertyFacts(document, elementSchema(document, found) ?? found);
+  const found = schemas.atSteps(schema, steps);
+  return propertyFacts(schemas, schemas.element(found) ?? found);
 }
 
 /** Labels and descriptions of an object schema's properties, as completion and hover show them. */
-export function propertyFacts(document: ApiDocument, holder: ObjectNode | undefined): PropertyFacts[] {
-  return schemaProperties(document, holder).map((p) => ({
+function propertyFacts(schemas: SchemaReader, holder: PlacedObject | undefined): PropertyFacts[] {
+  return schemas.properties(holder).map((p) => ({
     name: p.name,
-    type: schemaTypeLabel(document, rawPropertySchema(holder, p.name) ?? p.schema),
-    description: asString(getValue(p.schema, 'description')),
+    type: propertyTypeLabel(holder, p),
+    description: asString(getValue(p.schema?.node, 'description')),
     declaration: p.declaration,
   }));
-}
-
-/** What `$input.path` makes of JSON the schema describes; undefined for numbers, booleans and schemas that do not say. */
-export function valueShape(document: ApiDocument, schema: ObjectNode): ValueShape | undefined {
-  const type = declaredType(schema);
-  if (type === 'array' || (type === undefined && getValue(schema, 'items'))) return 'list';
-  if (type === 'string') return 'string';
-  if (type === 'object' || getValue(schema, 'additionalProperties')) return 'map';
-  return type === undefined && schemaProperties(document, schema).length > 0 ? 'map' : undefined;
 }
 
 /** `type`, or the one type besides `null` of an OpenAPI 3.1 list of types. */
