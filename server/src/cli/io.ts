@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from '../util/asyncFs';
 import * as path from 'node:path';
 import { decodeUtf8 } from '../model/utf8';
 

@@ -1,4 +1,4 @@
-import { realpath, stat } from 'node:fs/promises';
+import { realpath, stat } from '../util/asyncFs';
 import * as path from 'node:path';
 import { decodeInput, type Unreadable } from '../model/definitionBytes';
 import { looksLikeApiDefinition } from '../model/definitionKeys';

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { stat } from '../util/asyncFs';
 import * as path from 'node:path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { DIAGNOSTIC_CODES } from '../facts/diagnosticCodes';
