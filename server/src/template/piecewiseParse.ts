@@ -38,6 +38,8 @@ interface Piece {
   closes: number;
   /** Of the last piece: whether it ends with a `##` comment. */
   endsInComment?: boolean;
+  /** Whether velocityjs must read the text from the piece's start as a template of its own (lexTemplate's `fresh`). */
+  fresh?: boolean;
 }
 
 /**
@@ -74,13 +76,17 @@ export function parseInPieces(text: string, lexText: string, size: number, clock
     let tree = tryParse(text, piece, p + 1 < pieces.length ? pieces[p + 1].start : text.length, true);
     if (tree === undefined) {
       // The error may lie in the look-ahead past the piece: the rest parsed at once fails as the whole template
-      // would, and the parse stops at the error, so the cost stays that of the statements before it.
-      piece = joinPieces(pieces.slice(p));
-      p = pieces.length;
-      tree = tryParse(text, piece, text.length, true);
+      // would, and the parse stops at the error, so the cost stays that of the statements before it. The rest ends
+      // where velocityjs must start afresh, which it cannot read in one with what comes before.
+      let until = p + 1;
+      while (until < pieces.length && !pieces[until].fresh) until++;
+      const end = until < pieces.length ? pieces[until].start : text.length;
+      piece = joinPieces(pieces.slice(p, until));
+      p = until - 1;
+      tree = tryParse(text, piece, end, true);
       if (tree === undefined) {
-        // Or in what the balancing `#end`s stand for: the real end of the template.
-        tree = tryParse(text, piece, text.length, false, true)!;
+        // Or in what the balancing `#end`s stand for: the real end of the template, or of the text read in one.
+        tree = tryParse(text, piece, end, false, true)!;
         piece = { ...piece, closes: 0 };
       }
     }
@@ -167,9 +173,15 @@ function cutPieces(text: string, size: number): Piece[] {
         else current.opens++;
       }
     },
-    (offset) => {
+    (offset, fresh) => {
       statementStart = offset;
       statementTokens = 0;
+      if (fresh && offset > current.start) {
+        starts = 0;
+        current = { start: offset, line: lines + 1, column, opens: 0, closes: 0, fresh };
+        pieces.push(current);
+        return;
+      }
       if (++starts < size || offset === current.start || afterComment || (text[offset - 1] === '#' && current.closes > 0)) return;
       starts = 0;
       current = { start: offset, line: lines + 1, column, opens: 0, closes: 0 };

@@ -1036,6 +1036,8 @@ const PARSE_HINT =
 const LONE_QUIET = /\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])/;
 /** `#@` that starts no block macro call, which Velocity prints as text. */
 const LONE_AT = /#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()/;
+/** LONE_AT where the text starts. */
+const LONE_AT_AT = new RegExp(`^${LONE_AT.source}`);
 /**
  * A directive's word with an `@` after it: Velocity's directive names take `@`, so the name is `end@…`, no directive,
  * and without parentheses text unless a macro has it (atSignNames); velocityjs's lexer ends the name before the `@`
@@ -1471,10 +1473,12 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       for (let k = offset + 1; k < end; k++) edits.push([k, DROPPED]);
       continue;
     }
-    if (odd && directive?.[1]) {
-      // An escaped `#@name` escapes `@name`, which no directive or macro has: it prints as written.
+    if (directive?.[1]) {
+      // Escape() halves the backslashes only before a directive's or a macro's name, and `@name` is neither: every
+      // backslash prints. After an odd number `#@name` is escaped and prints as written; after an even one a block
+      // macro call stands.
       kept(offset, sign);
-      edits.push([sign, KEPT_HASH]);
+      if (odd || LONE_AT_AT.test(source.slice(sign, sign + 128))) edits.push([sign, KEPT_HASH]);
       continue;
     }
     const isDirective = name !== undefined && ((!directive![1] && VELOCITY_DIRECTIVE_NAMES.has(name)) || definedAbove(name, offset));

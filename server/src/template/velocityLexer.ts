@@ -2,7 +2,8 @@
  * A copy of velocityjs 2.x's lexer states and rules, for finding where its parser's tokens lie in the text: the
  * string literals that must be rewritten for it (stringLiterals), and the offending token and the open parentheses
  * around it when a parse fails (syntaxMessages). Only the two string rules differ from velocityjs: they follow
- * Velocity 1.7, which doubles quotes instead of escaping them.
+ * Velocity 1.7, which doubles quotes instead of escaping them. And where the parse of the text starts afresh (a `#@`
+ * right after a reference, see `lexTemplate`), the lexer reads on from its initial state as velocityjs does there.
  */
 
 /** velocityjs 2.x's lexer rules, in its numbering; rules 57 and 58 (strings) are Velocity's. */
@@ -135,7 +136,9 @@ const STATE_RULES: Record<LexState, readonly number[]> = {
  * where the parser stops too). `onStatementStart` hears offsets where the parser is between two statements: where a
  * token is read in the initial state, the empty ones before a `$` or `#` included, and where a `$` or `$!` follows
  * a reference or text right above the initial state (`$a$b`, `$a.b()$c`, `$a[0]$b`, `$a#b$c`): the lexer reads it on
- * in the reference state, where the initial state would read an empty token and then the same. `skipValue` is asked at
+ * in the reference state, where the initial state would read an empty token and then the same. It hears `fresh` where
+ * velocityjs itself would not be between two statements and the parse must start a new piece there: at a `#@` right
+ * after a reference, which this lexer then reads from its initial state. `skipValue` is asked at
  * every token inside parentheses or brackets (states c and i), and at every `[` of a reference in text (state mu),
  * whether the caller reads what starts there itself: it answers with the offset after it, where the lexer goes on in
  * the same state, or undefined.
@@ -143,7 +146,7 @@ const STATE_RULES: Record<LexState, readonly number[]> = {
 export function lexTemplate(
   text: string,
   onToken: (rule: number, start: number, end: number, state: LexState, under: LexState) => void,
-  onStatementStart?: (offset: number) => void,
+  onStatementStart?: (offset: number, fresh: boolean) => void,
   skipValue?: (offset: number, state: LexState) => number | undefined,
 ): number {
   const stack: LexState[] = ['INITIAL'];
@@ -152,6 +155,8 @@ export function lexTemplate(
   // Whether the last token ended a statement and left the lexer right above its initial state: not a `$`, `$!`, `${`
   // or `.` whose name is still to come.
   let statementEnded = false;
+  // Whether the parse must start afresh at the next token (see the `#@` below).
+  let fresh = false;
   const top = (n = 0): LexState => stack[stack.length - 1 - Math.abs(n)] ?? 'INITIAL';
   const pop = (): LexState => (stack.length > 1 ? stack.pop()! : stack[0]);
   let pos = 0;
@@ -167,6 +172,14 @@ export function lexTemplate(
         continue;
       }
     }
+    if (state === 'mu' && !braceOpen && text.startsWith('#@', pos)) {
+      // velocityjs reads a `#@` right after a reference (`$a#@m()`, `$a#end#@m()`) as a `#` and a character it cannot
+      // place, and fails; the parse starts afresh there instead (piecewiseParse), and reads the block macro call.
+      pop();
+      fresh = true;
+      statementEnded = false;
+      continue;
+    }
     for (const candidate of STATE_RULES[state]) {
       const regex = RULES[candidate];
       regex.lastIndex = pos;
@@ -179,9 +192,10 @@ export function lexTemplate(
     }
     if (rule < 0) return pos;
     if (onStatementStart) {
-      if (state === 'INITIAL') onStatementStart(pos);
-      else if (statementEnded && (rule === Rule.Dollar || rule === Rule.DollarQuiet)) onStatementStart(pos);
+      if (state === 'INITIAL') onStatementStart(pos, fresh);
+      else if (statementEnded && (rule === Rule.Dollar || rule === Rule.DollarQuiet)) onStatementStart(pos, false);
     }
+    fresh = false;
     const depth = stack.length;
     switch (rule) {
       case 0:

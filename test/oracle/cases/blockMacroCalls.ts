@@ -1,7 +1,9 @@
 /**
  * Block macro calls (`#@m() body #end`): blanks before the `(` as in any call, and `$bodyContent`, which Velocity 1.7
  * sets after the arguments (so it wins over a parameter of that name) to a Block.Reference, as `#define` does: it
- * renders when it prints, and has Object's methods only.
+ * renders when it prints, and has Object's methods only. A block macro call may follow a reference right away, or the
+ * `#end` or `#else` of a block right after one. Backslashes before it all print, as before any `#@`: Escape() halves
+ * them only before a directive's or a macro's name, and `@m` is neither.
  */
 import type { OracleTestCase } from '../oracleCase';
 
@@ -38,4 +40,54 @@ const BODY_CONTENT: Row[] = [
   ['a variable of that name around the call', '#set($bodyContent = 5)#macro(m)[$bodyContent]#end#m()#@m()B#end'],
 ];
 
-export const BLOCK_MACRO_CALLS_CASES: OracleTestCase[] = [...rows('a block macro call with blanks before (', BLANKS), ...rows('$bodyContent', BODY_CONTENT)];
+/** The macro of the rows below prints its body quietly, so that an unread body shows. */
+const Q = '#macro(m)M$!bodyContent#end';
+
+const AFTER_REFERENCE: Row[] = [
+  ['$bodyContent right before the #end of the macro', '#macro(m)$bodyContent#end#@m()x#end'],
+  ['$!bodyContent right before the #end of the macro', '#macro(m)$!bodyContent#end#@m()x#end'],
+  ['a parameter right before the #end of the macro', '#macro(m $a)$a#end#@m(1)x#end'],
+  ['a property before the #end of the macro', '#macro(m)$a.b#end#@m()x#end'],
+  ['a braced #{end} after a reference', '#macro(m)$a#{end}#@m()x#end'],
+  ['a reference, then the call', `${Q}$a#@m()x#end`],
+  ['the #end of an #if after a reference', `${Q}#if(true)$a#end#@m()x#end`],
+  ['the #end of a #foreach after a reference', `${Q}#foreach($i in [1])$a#end#@m()x#end`],
+  ['#else after a reference', `${Q}#if(true)$a#else#@m()x#end#end`],
+  ['blanks before (', `${Q}#if(true)$a#end#@m  ()x#end`],
+  ['a line break among the arguments', `${Q}#if(true)$a#end#@m(
+)x#end`],
+  ['a string argument', `${Q}#if(true)$a#end#@m('a')x#end`],
+  ['two calls in a row', `${Q}#if(true)$a#end#@m()x#end#@m()y#end`],
+  ['nested calls', `${Q}#if(true)$a#end#@m()#@m()y#end#end`],
+  ['no parentheses', `${Q}#if(true)$a#end#@m`],
+  ['no #end', `${Q}#if(true)$a#end#@m()x`],
+  ['an #end too many after it', '#macro(m)#end$a#end#@m()x#end\n#end'],
+];
+
+const BACKSLASHES: Row[] = [
+  ['two', `${Q}\\\\#@m()x#end`],
+  ['two, the body unread', '#macro(m)M#end\\\\#@m()x#end'],
+  ['two, a string argument', `${Q}\\\\#@m('a')x#end`],
+  ['two after a space', `${Q} \\\\#@m()x#end`],
+  ['two after a reference', `${Q}$a\\\\#@m()x#end`],
+  ['two in a block macro call', `${Q}#@m()\\\\#@m()x#end#end`],
+  ['two, the macro defined below', `\\\\#@m()x#end${Q}`],
+  ['two, no such macro', '\\\\#@nope()x#end'],
+  ['two, no parentheses', `${Q}\\\\#@m`],
+  ['two, a word after', `${Q}\\\\#@m x`],
+  ['four', `${Q}\\\\\\\\#@m()x#end`],
+  ['six', `${Q}\\\\\\\\\\\\#@m()x#end`],
+  ['one', `${Q}\\#@m()x`],
+  ['one, then #end', `${Q}\\#@m()x#end`],
+  ['three', `${Q}\\\\\\#@m()x`],
+  ['three, then #end', `${Q}\\\\\\#@m()x#end`],
+  ['two in a string', `${Q}#set($s = "\\\\#@m()x#end")$s`],
+  ['two in #evaluate', `${Q}#evaluate('\\\\#@m()x#end')`],
+];
+
+export const BLOCK_MACRO_CALLS_CASES: OracleTestCase[] = [
+  ...rows('a block macro call with blanks before (', BLANKS),
+  ...rows('$bodyContent', BODY_CONTENT),
+  ...rows('a block macro call right after a reference', AFTER_REFERENCE),
+  ...rows('backslashes before a block macro call', BACKSLASHES),
+];

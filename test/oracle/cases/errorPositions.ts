@@ -73,4 +73,10 @@ export const ERROR_POSITION_CASES: Array<{ name: string; template: string }> = [
   ['#end after #@m-y and a blank, which is text', '#macro(m)M#end#@m-y ()B#end'],
   ['#end after $ and an escaped #if', '$\\#if(true)x#end'],
   ['#end too many after #@m ()', '#macro(m)[$bodyContent]#end#@m ()B#end#end'],
+  ['#end too many after a block macro call right after a reference', '#macro(m)#end$a#end#@m()x#end\n#end'],
+  ['#set without = inside a block macro call right after a reference', '#macro(m)#end$a#@m()#set($b)#end'],
+  ['#set without a value after a block macro call right after a reference', '#macro(m)#end$a#@m()x\n#set($b = )#end'],
+  ['#else in a block macro call right after a reference', '#macro(m)#end\n$a#@m(\n)#else#end'],
+  ['an operator without operand in a block macro call right after a reference', '#macro(m)#end$a#@m(1 + )x#end'],
+  ['#end too many after backslashes and a block macro call', '#macro(m)M#end\\\\#@m()x#end#end'],
 ].map(([name, template]) => ({ name, template }));

@@ -53,7 +53,7 @@ describe('variables a template never sets', () => {
     assert.deepEqual(variableFindings(fixed), []);
   });
 
-  it('counts #set targets, #foreach variables, #macro parameters and #define names as set, wherever they stand', () => {
+  it('counts #set targets, #foreach variables and #define names as set wherever they stand, #macro parameters in their macro', () => {
     const template = [
       "#foreach($item in $input.path('$.items'))",
       '  #if($foreach.index > 0)$previous,#end',
@@ -63,6 +63,52 @@ describe('variables a template never sets', () => {
       '#define($block)b#end$block',
     ].join('\n');
     assert.deepEqual(variableFindings(template), []);
+  });
+
+  it('warns about a #macro parameter used outside its macro, and not about its uses inside', () => {
+    const template = '#macro(m $a)$a#end $a';
+    assert.deepEqual(variableFindings(template), ['template-undefined-variable: $a']);
+    const [finding] = validateStandaloneTemplate(template, 'request.vtl').filter((p) => VARIABLE_CODES.has(p.code));
+    assert.equal(finding.offset, template.lastIndexOf('$a'));
+    assert.deepEqual(messages(template), [
+      '`$a` is a parameter of #macro(m), set only inside its body, and nothing else in this template sets it; here it renders as empty.',
+    ]);
+    assert.deepEqual(variableFindings('#macro(m $a)$a #if($a.empty)x#end$a.size()#end#m([])'), []);
+  });
+
+  it('warns about a #macro parameter among the arguments of a call of its macro', () => {
+    assert.deepEqual(messages('#macro(m $a)$a#end#m($a)'), [
+      '`$a` is a parameter of #macro(m), set only inside its body, and nothing else in this template sets it; here it is null.',
+    ]);
+  });
+
+  it('takes a #macro parameter as set in the bodies of macros nested in its macro, and a nested macro\'s only in that one', () => {
+    assert.deepEqual(variableFindings('#macro(outer $a)#macro(inner $b)$a$b#end#inner(1)#end#outer(2)'), []);
+    assert.deepEqual(variableFindings('#macro(outer $a)#macro(inner $b)$a$b#end$b#end'), ['template-undefined-variable: $b']);
+    assert.deepEqual(variableFindings('#macro(outer $a)#macro(inner $a)$a#end$a#end $a'), ['template-undefined-variable: $a']);
+  });
+
+  it('takes a #macro parameter as set everywhere when a #set, #foreach or #define outside the macro sets its name too', () => {
+    assert.deepEqual(variableFindings('#macro(m $a)$a#end#set($a = 1)$a'), []);
+    assert.deepEqual(variableFindings('#macro(m $a)$a#end#foreach($a in [1])$a#end $a'), []);
+    assert.deepEqual(variableFindings('#macro(m $a)$a#end#define($a)x#end$a'), []);
+    // Velocity 1.7 sets the template's variable when a macro's body sets a parameter (macros share the context).
+    assert.deepEqual(variableFindings('#macro(m $a)#set($a = 2)#end#m(1)$a'), []);
+  });
+
+  it('reads the body of a #macro without #end as running to the end of the template', () => {
+    assert.deepEqual(variableFindings('#macro(m $a)$a $a.size()'), []);
+  });
+
+  it('keeps loop variables and $bodyContent apart from #macro parameters', () => {
+    assert.deepEqual(variableFindings('#macro(m $i)#foreach($x in $i)$foreach.index $x#end$bodyContent#end#@m([1])b#end $foreach.index'), [
+      'template-loop-variable-outside-loop: $foreach',
+    ]);
+  });
+
+  it('suggests a #macro parameter for a misspelt name only inside its macro', () => {
+    assert.match(messages('#macro(m $label)$lable#end')[0], /Did you mean `\$label`\?$/);
+    assert.doesNotMatch(messages('#macro(m $label)$label#end $lable')[0], /Did you mean/);
   });
 
   it('never warns about API Gateway\'s own variables', () => {

@@ -1,9 +1,10 @@
 /**
  * Variables a template reads that nothing sets. API Gateway hands a mapping template only its own roots ($input,
- * $util, $context, $stageVariables); any other variable exists once a `#set`, a `#foreach` loop variable, a `#macro`
- * parameter or a `#define` of the template sets it, and API Gateway renders a reference to one that nothing sets as
- * empty, without an error. Order is not considered: a variable set anywhere may be set before a use in a previous
- * iteration of a loop or by a macro called earlier.
+ * $util, $context, $stageVariables); any other variable exists once a `#set`, a `#foreach` loop variable or a `#define`
+ * of the template sets it, and API Gateway renders a reference to one that nothing sets as empty, without an error.
+ * Order is not considered: a variable set anywhere may be set before a use in a previous iteration of a loop or by a
+ * macro called earlier. A `#macro` parameter is set only in that macro's body (Velocity 1.7 passes arguments to the
+ * body alone), nested macros' bodies included, which run where it is set when the macro calls them.
  */
 import { TEMPLATE_ROOTS } from '../../facts/templateVariables';
 import { closestNames } from './memberLookup';
@@ -23,9 +24,10 @@ const BLOCK_DIRECTIVES = new Set(['if', 'foreach', 'macro', 'define']);
 
 export function checkVariables(text: string, scanned: ScannedTemplate, report: TemplateReport, assignments?: readonly (SetAssignment | undefined)[]): void {
   const { references } = scanned;
-  const { set, definitions, setValues } = collectDefinitions(text, scanned, assignments ?? directiveAssignments(text, scanned));
+  const { set, parameters, definitions, setValues } = collectDefinitions(text, scanned, assignments ?? directiveAssignments(text, scanned));
   // Most templates read nothing but their roots and what they set, and need no blocks.
   let blocks: Blocks | undefined;
+  let scopes: ParameterScope[] | undefined;
   let warned: Set<string> | undefined;
   for (let i = 0; i < references.length; i++) {
     const reference = references[i];
@@ -39,24 +41,34 @@ export function checkVariables(text: string, scanned: ScannedTemplate, report: T
     blocks ??= blockStructure(text, scanned.directives, references);
     const { loops, macros, guards } = blocks;
     if (guards.some((g) => g.roots.has(root) && reference.start >= g.start && reference.start < g.end)) continue;
+    const around = parameters.size > 0 ? scopesAround((scopes ??= scopesOf(text, references, macros)), reference.start) : [];
+    if (around.some((scope) => scope.names.has(root))) continue;
     // A macro may be called from inside a loop or with a body, so its own body may read both.
     if (within(macros, reference.start) && (LOOP_VARIABLES.has(root) || root === MACRO_BODY_VARIABLE)) continue;
     const end = reference.segments.length > 0 ? reference.rootEnd : reference.end;
     const assigned = setValues.get(reference);
     const unchanged = assigned !== undefined ? `this #set leaves \`$${assigned}\` unchanged (Velocity 1.7 does not assign null)` : undefined;
+    const here = unchanged ? `it is null here, so ${unchanged}` : reference.context === 'text' ? 'here it renders as empty' : 'here it is null';
     if (LOOP_VARIABLES.has(root)) {
       if (within(loops, reference.start)) continue;
-      const here = unchanged ? `it is null here, so ${unchanged}` : reference.context === 'text' ? 'here it renders as empty' : 'here it is null';
       report(reference.start, end, 'template-loop-variable-outside-loop', `\`$${root}\` exists only inside a #foreach body; ${here}.`);
       continue;
     }
     warned ??= new Set();
     if (warned.has(root)) continue;
     warned.add(root);
-    // Short names are close to too many others for a suggestion to mean anything.
-    const suggestions = root.length >= 3 ? closestNames(root, [...ROOTS, ...set]) : [];
-    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`$${s}\``).join(' or ')}?` : '';
+    if (parameters.has(root)) {
+      const owner = (scopes ??= scopesOf(text, references, macros)).find((scope) => scope.names.has(root))!;
+      report(reference.start, end, 'template-undefined-variable',
+        `\`$${root}\` is a parameter of #macro(${owner.macro}), set only inside its body, and nothing else in this template sets it; ${here}.`);
+      continue;
+    }
     const outcome = unchanged ? `, so ${unchanged}` : reference.context === 'text' ? ' and renders as empty' : ', so it is null here';
+    // Short names are close to too many others for a suggestion to mean anything. Only the parameters of the macros
+    // around the reference are set there.
+    const parametersHere = around.flatMap((scope) => [...scope.names]);
+    const suggestions = root.length >= 3 ? closestNames(root, [...ROOTS, ...set, ...parametersHere]) : [];
+    const hint = suggestions.length ? ` Did you mean ${suggestions.map((s) => `\`$${s}\``).join(' or ')}?` : '';
     report(reference.start, end, 'template-undefined-variable',
       `\`$${root}\` is never set in this template (no #set or #foreach defines it)${outcome}.${hint}`);
   }
@@ -67,8 +79,15 @@ function within(spans: Span[], at: number): boolean {
 }
 
 interface Definitions {
-  /** Variables the template sets, in the order of the directives that set them (suggestions keep it on ties). */
+  /**
+   * Variables a `#set`, `#foreach` or `#define` of the template sets, for the whole template, in the order of the
+   * directives that set them (suggestions keep it on ties).
+   */
   set: Set<string>;
+  /** Names of `#macro` parameters, set only in their macros' bodies (`scopesOf`). */
+  parameters: Set<string>;
+  /** Both, in the order of the directives that set them. */
+  named: Set<string>;
   /** The references that name them in those directives. */
   definitions: Set<TemplateReference>;
   /** References that are the whole value of a `#set`, with the variable that `#set` assigns. */
@@ -78,10 +97,13 @@ interface Definitions {
 function collectDefinitions(text: string, scanned: ScannedTemplate, assignments: readonly (SetAssignment | undefined)[]): Definitions {
   const { references, directives } = scanned;
   const set = new Set<string>();
+  const parameters = new Set<string>();
+  const named = new Set<string>();
   const definitions = new Set<TemplateReference>();
   const setValues = new Map<TemplateReference, string>();
-  const define = (reference: TemplateReference) => {
-    set.add(reference.root);
+  const define = (reference: TemplateReference, parameter = false) => {
+    (parameter ? parameters : set).add(reference.root);
+    named.add(reference.root);
     definitions.add(reference);
   };
   for (let i = 0; i < directives.length; i++) {
@@ -102,16 +124,16 @@ function collectDefinitions(text: string, scanned: ScannedTemplate, assignments:
         break;
       }
       case 'macro':
-        for (const parameter of referencesInside(references, directive, text.length)) if (parameter.segments.length === 0) define(parameter);
+        for (const parameter of macroParameters(references, directive, text.length)) define(parameter, true);
         break;
     }
   }
-  return { set, definitions, setValues };
+  return { set, parameters, named, definitions, setValues };
 }
 
 /** The variables a `#set`, a `#foreach` loop, a `#macro` parameter or a `#define` of the template sets. */
 export function definedVariables(text: string, scanned: ScannedTemplate): Set<string> {
-  return collectDefinitions(text, scanned, directiveAssignments(text, scanned)).set;
+  return collectDefinitions(text, scanned, directiveAssignments(text, scanned)).named;
 }
 
 /** The references that name what a `#set`, a `#foreach` loop, a `#macro` parameter or a `#define` sets. */
@@ -168,6 +190,11 @@ function isPresenceTest(reference: TemplateReference): boolean {
   return (reference.directive === 'if' || reference.directive === 'elseif') && reference.segments.length === 0;
 }
 
+/** The references that name a `#macro`'s parameters: the variables between its parentheses. */
+function macroParameters(references: TemplateReference[], directive: TemplateDirective, textLength: number): TemplateReference[] {
+  return referencesInside(references, directive, textLength).filter((reference) => reference.segments.length === 0);
+}
+
 /** The references between a directive's parentheses. */
 function referencesInside(references: TemplateReference[], directive: TemplateDirective, textLength: number): TemplateReference[] {
   const close = directive.close ?? textLength;
@@ -217,6 +244,40 @@ export type MacroBody = Span & { directive: TemplateDirective };
 /** The body of each `#macro`: from after its `)` to its `#end`, or to the end of the text while that is missing. */
 export function macroBodies(text: string, scanned: ScannedTemplate): MacroBody[] {
   return blockStructure(text, scanned.directives, scanned.references).macros;
+}
+
+/**
+ * Where the parameters of a `#macro` are its own: from its `(` to the start of its `#end` (the end of the text while
+ * that is missing). In its parentheses and body a parameter's name is the parameter, in the bodies of macros nested
+ * in it too unless one has a parameter of that name itself; elsewhere one name is one variable.
+ */
+export interface ParameterScope {
+  /** The offset of the macro's `(`; the scope holds what starts after it. */
+  from: number;
+  to: number;
+  /** The macro's name, as written. */
+  macro: string;
+  names: Set<string>;
+}
+
+/** The scope of each `#macro`'s parameters, in the order of the macros. */
+export function parameterScopes(text: string, scanned: ScannedTemplate): ParameterScope[] {
+  if (!scanned.directives.some((d) => d.name === 'macro')) return [];
+  return scopesOf(text, scanned.references, macroBodies(text, scanned));
+}
+
+function scopesOf(text: string, references: TemplateReference[], macros: MacroBody[]): ParameterScope[] {
+  return macros.map(({ directive, end }) => ({
+    from: directive.open!,
+    to: end,
+    macro: /^[ \t\r\n]*([^ \t\r\n,)]*)/.exec(text.slice(directive.open! + 1, directive.close ?? text.length))![1],
+    names: new Set(macroParameters(references, directive, text.length).map((parameter) => parameter.root)),
+  }));
+}
+
+/** The scopes that hold the offset, outermost first. */
+export function scopesAround(scopes: readonly ParameterScope[], at: number): ParameterScope[] {
+  return scopes.filter((scope) => at > scope.from && at < scope.to);
 }
 
 function blockStructure(text: string, directives: TemplateDirective[], references: TemplateReference[]): Blocks {

@@ -3,7 +3,7 @@
  * Definition follow it.
  */
 import { scanTemplate, type ScannedTemplate, type TemplateReference } from './templateScanner';
-import { macroBodies, variableDefinitions } from './variableChecks';
+import { parameterScopes, scopesAround, variableDefinitions, type ParameterScope } from './variableChecks';
 
 /** A variable of one template, as the cursor finds it: every reference to it there. */
 export interface TemplateVariable {
@@ -32,7 +32,7 @@ export function templateVariableAt(text: string, offset: number): TemplateVariab
   const under = references.find((r) => offset >= r.start && offset < r.rootEnd) ?? references.find((r) => offset === r.rootEnd);
   if (!under) return undefined;
   const named = references.filter((r) => r.root === under.root);
-  const scopes = parameterScopes(text, scanned, under.root);
+  const scopes = parameterScopes(text, scanned).filter((s) => s.names.has(under.root));
   const scope = scopeOf(scopes, under);
   return {
     name: under.root,
@@ -44,30 +44,9 @@ export function templateVariableAt(text: string, offset: number): TemplateVariab
   };
 }
 
-interface Scope {
-  /** The macro's `(`, before its parameters, and the start of its `#end` (the end of the text while that is missing). */
-  from: number;
-  to: number;
-}
-
-/** The macros that have a parameter of this name, each as the span where the name is that parameter. */
-function parameterScopes(text: string, scanned: ScannedTemplate, name: string): Scope[] {
-  if (!scanned.directives.some((d) => d.name === 'macro')) return [];
-  const scopes: Scope[] = [];
-  for (const { directive, end } of macroBodies(text, scanned)) {
-    const from = directive.open!;
-    const close = directive.close ?? text.length;
-    const declares = scanned.references.some((r) => r.root === name && r.segments.length === 0 && r.start > from && r.start < close);
-    if (declares) scopes.push({ from, to: end });
-  }
-  return scopes;
-}
-
-/** The innermost scope holding the reference; undefined outside every one. */
-function scopeOf(scopes: Scope[], reference: TemplateReference): Scope | undefined {
-  let found: Scope | undefined;
-  for (const scope of scopes) if (reference.start > scope.from && reference.start < scope.to && (!found || scope.from > found.from)) found = scope;
-  return found;
+/** The innermost of the scopes holding the reference; undefined outside every one. */
+function scopeOf(scopes: ParameterScope[], reference: TemplateReference): ParameterScope | undefined {
+  return scopesAround(scopes, reference.start).at(-1);
 }
 
 /** The variable's part of a reference: `$r`, `$!r`, `${r}`, and `${r` of `${r.items}`. */
