@@ -2,7 +2,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SemanticTokens, SignatureHelp, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { savedEncodingProblem } from './services/savedEncoding';
 import { setRecent } from './util/recentMap';
-import { ApiDocument, detectFormat, parseApiDocument, withRecoveredTree } from './model/apiDocument';
+import { ApiDocument, detectFormat, withRecoveredTree } from './model/apiDocument';
+import { parseWhole } from './parseWatch';
 import { getCodeActions } from './services/codeActions';
 import { fixAllActions, type FixingService } from './services/fixAll';
 import { isTemplateDocument } from './model/templateDocument';
@@ -351,7 +352,7 @@ class ParseCache {
     if (entry && entry.version === document.version && entry.parsed.textDocument === document) return entry.parsed;
     // While the text does not parse (as while a line is typed), the last version that did stays the base to re-parse from.
     const base = entry && entry.version < document.version && entry.base && isReparseBase(entry.base) ? entry.base : undefined;
-    const parsed = (base && (reparsePathItem(base, document) || reparsePart(base, document))) || parseApiDocument(document);
+    const parsed = (base && (reparsePathItem(base, document) || reparsePart(base, document))) || parseWhole(document);
     this.entries.set(document.uri, { version: document.version, parsed, base: isReparseBase(parsed) ? parsed : base });
     if (this.entries.size > 200) this.entries.delete(this.entries.keys().next().value as string);
     return parsed;

@@ -4,6 +4,8 @@
  * The thread is started on first use and kept; each version is sent to it once, before the first call that needs it:
  * as the edits since the version it holds, or whole. Without the bundled worker (running from sources), or once it has failed too often, the caller's own
  * fallback answers in the server's thread.
+ * A whole parse cannot be interrupted inside the thread: one whose version went stale while others wait behind it is
+ * stopped by stopping the thread (largeDocumentStops.ts says when), and what waited is sent to a new one.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,6 +16,7 @@ import { OwnedRunners } from './gateway/lambda/runnerProcess';
 import { RenameError } from './services/rename';
 import type { LanguageSettings } from './services/validationTypes';
 import type { FeatureAnswer, FeatureArguments, HostedFeature, HostedRequest, HostRequest, HostResponse, RequestAnswer, RequestParams } from './largeDocumentMessages';
+import { ParseRate, STOP_POLICY, weighStop, type ParseUnderWay, type StopPolicy } from './largeDocumentStops';
 
 const DEFAULT_WORKER_FILE = path.join(__dirname, '..', 'workers', 'largeDocuments.js');
 
@@ -34,6 +37,15 @@ interface PendingEdits {
 interface Pending {
   resolve(value: unknown): void;
   reject(error: unknown): void;
+  /** The document as the server's store keeps it, at its latest version: a call sent again is sent for that. */
+  document: TextDocument;
+  uri: string;
+  /** The version the call was asked on. */
+  version: number;
+  message: (id: number) => HostRequest;
+  kind: HostRequest['type'];
+  /** Running it again is not the same (an invocation that reached a backend). */
+  once: boolean;
 }
 
 /**
@@ -46,6 +58,9 @@ class HostFailed extends Error {
   }
 }
 
+/** The answer to a call whose thread was stopped is stale: the document changed or closed while the call waited. */
+class CallWithdrawn extends Error {}
+
 export class LargeDocumentHost {
   private worker: Worker | undefined;
   /** The Lambda worker processes started for the thread. */
@@ -56,11 +71,22 @@ export class LargeDocumentHost {
   private readonly pending = new Map<number, Pending>();
   /** The version of each document the thread holds. */
   private readonly sent = new Map<string, number>();
+  /** The last version of each document the thread was sent whole, not as edits. */
+  private readonly sentWhole = new Map<string, number>();
   private readonly edits = new Map<string, PendingEdits>();
+  /** The whole parse the thread said it is in. */
+  private parsing: ParseUnderWay | undefined;
+  /** The length of each document the thread has parsed whole. */
+  private readonly parsedWhole = new Map<string, number>();
+  /** The thread replaced a stopped one and has not finished a parse yet. */
+  private fresh = false;
+  private recheck: NodeJS.Timeout | undefined;
+  private readonly rate = new ParseRate();
 
   constructor(
     private readonly log: (message: string) => void,
     private readonly workerFile = DEFAULT_WORKER_FILE,
+    private readonly stopPolicy: StopPolicy = STOP_POLICY,
   ) {}
 
   /** Whether calls go to the thread: false without the bundled worker, or once it has failed too often. */
@@ -111,40 +137,49 @@ export class LargeDocumentHost {
   /** The document was closed, or is back under the limit: the thread's copy and what was kept for it go. */
   close(uri: string): void {
     this.edits.delete(uri);
+    this.sentWhole.delete(uri);
+    this.parsedWhole.delete(uri);
     if (!this.sent.delete(uri)) return;
     this.worker?.postMessage({ type: 'close', uri } satisfies HostRequest);
+    // Its parse, if under way, is now of no use to anyone.
+    this.weighStop();
   }
 
   filesChanged(uris: string[]): void {
     if (this.worker && uris.length) this.worker.postMessage({ type: 'filesChanged', uris } satisfies HostRequest);
   }
 
-  /** Stops the thread; the next call starts another. */
+  /** Stops the thread; the next call starts another. Calls still waiting are answered as if it had failed. */
   async dispose(): Promise<void> {
     const worker = this.worker;
-    this.worker = undefined;
-    this.sent.clear();
-    this.edits.clear();
-    this.runners?.end();
-    this.runners = undefined;
+    this.forgetThread();
+    const waiting = [...this.pending.values()];
+    this.pending.clear();
+    for (const call of waiting) call.reject(new HostFailed(true));
     await worker?.terminate();
   }
 
-  private async call(document: TextDocument, request: (id: number) => HostRequest, inThisThread: () => unknown, ifLost?: () => unknown): Promise<unknown> {
+  private async call(document: TextDocument, message: (id: number) => HostRequest, inThisThread: () => unknown, ifLost?: () => unknown): Promise<unknown> {
     const worker = this.thread();
     if (!worker) return inThisThread();
-    this.bringUpToDate(worker, document);
     const id = this.nextId++;
     try {
       return await new Promise((resolve, reject) => {
-        this.pending.set(id, { resolve, reject });
+        this.pending.set(id, { resolve, reject, document, uri: document.uri, version: document.version, message, kind: message(id).type, once: !!ifLost });
         if (this.pending.size === 1) worker.ref();
-        worker.postMessage(request(id));
+        this.send(worker, id);
+        this.weighStop();
       });
     } catch (error) {
       if (!(error instanceof HostFailed)) throw error;
       return error.mayHaveRun && ifLost ? ifLost() : inThisThread();
     }
+  }
+
+  private send(worker: Worker, id: number): void {
+    const call = this.pending.get(id)!;
+    this.bringUpToDate(worker, call.document);
+    worker.postMessage(call.message(id));
   }
 
   private bringUpToDate(worker: Worker, document: TextDocument): void {
@@ -157,6 +192,7 @@ export class LargeDocumentHost {
       worker.postMessage({ type: 'edit', uri, from: held, version: document.version, changes: pending.changes } satisfies HostRequest);
     } else {
       worker.postMessage({ type: 'sync', uri, languageId: document.languageId, version: document.version, text: document.getText() } satisfies HostRequest);
+      this.sentWhole.set(uri, document.version);
     }
     this.sent.set(uri, document.version);
   }
@@ -179,7 +215,8 @@ export class LargeDocumentHost {
     const runners = new OwnedRunners((id, event) => worker.postMessage({ type: 'runner', id, event } satisfies HostRequest));
     worker.on('message', (response: HostResponse) => {
       if (response.type === 'runner') runners.order(response.order);
-      else this.receive(response);
+      // A stopped thread's last words: what it was asked is asked of its successor.
+      else if (worker === this.worker) this.receive(response);
     });
     worker.on('error', (error) => this.fail(worker, error.message));
     worker.on('exit', (code) => {
@@ -195,6 +232,19 @@ export class LargeDocumentHost {
   private receive(response: Exclude<HostResponse, { type: 'runner' }>): void {
     if (response.type === 'log') {
       this.log(response.message);
+      return;
+    }
+    if (response.type === 'parsing') {
+      this.parsing = { uri: response.uri, version: response.version, chars: response.chars, since: Date.now(), received: response.received };
+      this.weighStop();
+      return;
+    }
+    if (response.type === 'parsed') {
+      this.parsing = undefined;
+      this.fresh = false;
+      clearTimeout(this.recheck);
+      this.rate.learn(response.chars, response.ms);
+      if (this.sent.has(response.uri)) this.parsedWhole.set(response.uri, response.chars);
       return;
     }
     const call = this.pending.get(response.id);
@@ -213,11 +263,7 @@ export class LargeDocumentHost {
   /** Whatever was asked of a thread that failed is answered in the asking thread; a later call starts a new thread. */
   private fail(worker: Worker, reason: string): void {
     if (worker !== this.worker) return;
-    this.worker = undefined;
-    this.sent.clear();
-    this.edits.clear();
-    this.runners?.end();
-    this.runners = undefined;
+    this.forgetThread();
     if (++this.failures >= MAX_FAILURES) this.unavailable = true;
     this.log(`The thread serving documents over the size limit stopped (${reason}); ${this.unavailable ? 'they are served in the main thread from now on' : 'the next request starts another'}.`);
     void worker.terminate().catch(() => undefined);
@@ -225,4 +271,73 @@ export class LargeDocumentHost {
     this.pending.clear();
     for (const call of waiting) call.reject(new HostFailed(true));
   }
+
+  /** What was kept about the thread goes with it; the next call starts another. */
+  private forgetThread(): void {
+    this.worker = undefined;
+    this.sent.clear();
+    this.sentWhole.clear();
+    this.edits.clear();
+    this.parsedWhole.clear();
+    this.parsing = undefined;
+    this.fresh = false;
+    clearTimeout(this.recheck);
+    this.runners?.end();
+    this.runners = undefined;
+  }
+
+  /** Stops the thread when the parse it is in is stale and holds up others, by the rule of largeDocumentStops.ts. */
+  private weighStop(): void {
+    const parse = this.parsing;
+    clearTimeout(this.recheck);
+    if (!parse || !this.worker) return;
+    const held = this.sent.get(parse.uri);
+    const verdict = weighStop(
+      {
+        parse,
+        calls: [...this.pending].map(([id, call]) => ({ id, uri: call.uri, version: call.version, once: call.once })),
+        superseded: held !== parse.version || this.edits.has(parse.uri),
+        buildsOn: (uri, version) => {
+          const now = this.sent.get(uri);
+          return now !== undefined && now >= version && (this.sentWhole.get(uri) ?? -1) <= version;
+        },
+        parsedChars: (uri) => this.parsedWhole.get(uri),
+        fresh: this.fresh,
+      },
+      Date.now(),
+      this.rate,
+      this.stopPolicy,
+    );
+    if (verdict.stop) this.stopThread(parse);
+    else if (verdict.recheckAt !== undefined) {
+      this.recheck = setTimeout(() => this.weighStop(), Math.max(0, verdict.recheckAt - Date.now()));
+      this.recheck.unref();
+    }
+  }
+
+  /**
+   * Stops the thread and sends what waited to a new one, for the latest version of each document. A call left without
+   * a question to ask is withdrawn instead: a validation of a version since edited answers nothing, as the thread's own
+   * cancelled validations do, and a feature asked of such a version, or of a document closed since, fails.
+   */
+  private stopThread(parse: ParseUnderWay): void {
+    const stopped = this.worker!;
+    const open = new Set(this.sent.keys());
+    this.forgetThread();
+    void stopped.terminate().catch(() => undefined);
+    this.log(`The thread serving documents over the size limit was stopped while it parsed version ${parse.version} of ${parse.uri}, which is out of date; a new thread answers the requests that waited.`);
+    const worker = this.thread();
+    this.fresh = true;
+    for (const [id, call] of [...this.pending]) {
+      const validation = call.kind === 'validate';
+      const withdrawn = !open.has(call.uri) ? 'was closed' : call.document.version !== call.version && call.kind !== 'request' ? 'changed' : undefined;
+      if (withdrawn || !worker) this.pending.delete(id);
+      if (withdrawn && validation) call.resolve([]);
+      else if (withdrawn) call.reject(new CallWithdrawn(`${call.uri} ${withdrawn} while the request waited for the thread serving documents over the size limit.`));
+      else if (!worker) call.reject(new HostFailed(false));
+      else this.send(worker, id);
+    }
+    if (worker && this.pending.size) worker.ref();
+  }
 }
+

@@ -72,6 +72,12 @@ export type HostResponse =
   | { type: 'failed'; id: number; message: string; rename?: boolean; missing?: string }
   | { type: 'log'; message: string }
   /**
+   * A whole parse of a version starts, which holds up every later message until it ends (`parsed`). `received` is the
+   * id of the last call the thread was sent before it: later calls have not started.
+   */
+  | { type: 'parsing'; uri: string; version: number; chars: number; received: number }
+  | { type: 'parsed'; uri: string; version: number; chars: number; ms: number }
+  /**
    * The thread's Lambda workers run in processes the server starts, tells and stops for it: started by the thread,
    * they would outlive it unreaped (runnerProcess.ts).
    */

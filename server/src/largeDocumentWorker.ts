@@ -12,6 +12,7 @@ import { createInvokeHandlers } from './invokeRequests';
 import { startRunnersWith } from './gateway/lambda/lambdaHost';
 import { RelayedRunners } from './gateway/lambda/runnerProcess';
 import { createLanguageService } from './languageService';
+import { watchWholeParses } from './parseWatch';
 import { RenameError } from './services/rename';
 import { WorkspaceResolver } from './workspaceResolver';
 import type { HostedRequests, HostRequest, HostResponse } from './largeDocumentMessages';
@@ -37,7 +38,16 @@ function send(response: HostResponse): void {
   parentPort!.postMessage(response);
 }
 
+/** The id of the last call received: the server learns from it which of its calls a parse holds up unstarted. */
+let received = 0;
+// Said as the parse starts: the message reaches the server while this thread is still busy with it.
+watchWholeParses({
+  started: (document) => send({ type: 'parsing', uri: document.uri, version: document.version, chars: document.getText().length, received }),
+  ended: (document, ms) => send({ type: 'parsed', uri: document.uri, version: document.version, chars: document.getText().length, ms }),
+});
+
 parentPort?.on('message', (request: HostRequest) => {
+  if ('id' in request && request.type !== 'runner') received = request.id;
   switch (request.type) {
     case 'sync': {
       const known = documents.get(request.uri);
