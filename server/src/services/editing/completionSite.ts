@@ -128,6 +128,19 @@ export const MAX_WHOLE_REPARSE = 1024 * 1024;
  * when the copy does not parse, or when it would have to be parsed whole and is too large for that.
  */
 function reparse(from: Patchable, patch: Patch): ApiDocument {
+  // Completion asks again at the same place of one version (the list refined as the user types a filter, a resolve):
+  // the copy is made once, which when it is parsed whole takes a large fraction of a second.
+  const last = lastCopies.get(from.original);
+  if (last && last.start === patch.start && last.end === patch.end && last.text === patch.text && last.base === from.base) return last.copy;
+  const copy = patchedCopy(from, patch);
+  lastCopies.set(from.original, { ...patch, base: from.base, copy });
+  return copy;
+}
+
+/** The last patched copy of each version: see `reparse`. */
+const lastCopies = new WeakMap<ApiDocument, Patch & { base: ApiDocument | undefined; copy: ApiDocument }>();
+
+function patchedCopy(from: Patchable, patch: Patch): ApiDocument {
   const { original, base } = from;
   const source = original.text;
   const text = source.slice(0, patch.start) + patch.text + source.slice(patch.end);

@@ -102,6 +102,15 @@ export function jsonInline(value: unknown): string {
  * does not), else the smallest indentation of a line indented by spaces, else two spaces.
  */
 export function indentUnit(text: string): string {
+  // One completion asks several times of one text; in a text with few indented lines (minified JSON) the search runs
+  // to its end, tens of milliseconds for a large definition.
+  if (text !== lastIndented.text) lastIndented = { text, unit: findIndentUnit(text) };
+  return lastIndented.unit;
+}
+
+let lastIndented = { text: '', unit: '  ' };
+
+function findIndentUnit(text: string): string {
   let smallest = Infinity;
   let tabbed = 0;
   let spaced = 0;
