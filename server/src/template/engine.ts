@@ -8,7 +8,7 @@ import { TemplateInterpreter, type InterpreterIssues } from './interpreter';
 import { isMapValue, isRecordMap, mapEntries, mapGet, orderedMapOf, type RecordMap } from './javaMaps';
 import { javaToString } from './javaValues';
 import { DEFAULT_TIMEOUT_MS, EvaluationBudget, GatewayAbort, isStackOverflow, RENDER_STACK_OVERFLOW_MESSAGE, STACK_OVERFLOW_CODE, TemplateAbort } from './limits';
-import { parseTemplate, syntaxProblems } from './syntax';
+import { parseTemplate } from './syntax';
 import { UtilVariable } from './utilVariable';
 import { withVelocityColumns } from './velocityColumns';
 
@@ -72,10 +72,7 @@ export interface RenderOptions {
 
 const UTIL = new UtilVariable();
 
-/** Parse-only check for diagnostics: syntax errors, unbalanced blocks, the 300 KB limit, directives API Gateway cannot run. */
-export function checkTemplateSyntax(template: string): TemplateError[] {
-  return withVelocityColumns(template, syntaxProblems(template).map((p) => ({ ...p })));
-}
+export { checkTemplateSyntax } from './syntaxCheck';
 
 export function renderTemplate(template: string, request: TemplateRequest, options: RenderOptions = {}): RenderResult {
   const started = performance.now();

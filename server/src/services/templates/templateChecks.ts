@@ -3,7 +3,7 @@
  * translate positions and add what depends on the integration around the template.
  */
 import type { TemplateKind } from '../../facts/templateVariableTypes';
-import { checkTemplateSyntax } from '../../template/engine';
+import { checkTemplateSyntax } from '../../template/syntaxCheck';
 import { tokenAt } from '../../template/syntaxMessages';
 import { isCertainlyValidTemplate } from '../../template/syntaxPrecheck';
 import type { Problem } from '../validationTypes';

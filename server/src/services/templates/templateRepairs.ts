@@ -4,7 +4,7 @@
  * a repair is asked for, so the checks themselves do no extra work.
  */
 import type { TemplateKind } from '../../facts/templateVariableTypes';
-import { checkTemplateSyntax } from '../../template/engine';
+import { checkTemplateSyntax } from '../../template/syntaxCheck';
 import { nearMiss } from '../rules/nearMiss';
 import { resolveReference } from './memberLookup';
 import { scanTemplate, type TemplateReference } from './templateScanner';
