@@ -87,6 +87,15 @@ describe('the apigw launcher and its code cache', () => {
     assert.equal(loaded.stdout.trim(), '');
   });
 
+  it('loads bundles that are ASCII, which the launcher reads as Latin-1 instead of decoding UTF-8', () => {
+    // esbuild escapes every other character in code; one left is in a comment it keeps (an array's elements, say).
+    for (const file of [path.join(CLI, 'program.js'), path.join(ROOT, 'dist', 'workers', 'templateCheckProgram.js')]) {
+      const lines = readFileSync(file, 'utf8').split('\n');
+      const line = lines.findIndex((text) => /[^\x00-\x7f]/.test(text));
+      assert.equal(line, -1, `${path.basename(file)}:${line + 1} is not ASCII: ${lines[line]?.trim()}`);
+    }
+  });
+
   it('lints without loading crypto, which only a request context needs', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'apigw-modules-'));
     try {

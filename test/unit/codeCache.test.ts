@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { crc32 } from 'node:zlib';
-import { codeCacheDigest, readCodeCache } from '../../server/src/util/codeCache';
+import { codeCacheDigest, readCodeCache, requireWithCodeCache } from '../../server/src/util/codeCache';
 
 describe('code cache', () => {
   let dir: string;
@@ -38,6 +38,15 @@ describe('code cache', () => {
     writeFileSync(file, Buffer.concat([damaged, data]));
     assert.deepEqual(readCodeCache(file, module, null), data);
     assert.equal(readCodeCache(file, module, crc32), undefined);
+  });
+
+  it('runs a module that is ASCII and one that is not, each with its text as written', () => {
+    const ascii = path.join(dir, 'ascii.js');
+    writeFileSync(ascii, "#!/usr/bin/env node\nmodule.exports = 'plain \\u2026';\n");
+    assert.equal(requireWithCodeCache(ascii, module), 'plain \u2026');
+    const utf8 = path.join(dir, 'utf8.js');
+    writeFileSync(utf8, "module.exports = 'caf\u00e9 \u2026 \u{1F600}';\n");
+    assert.equal(requireWithCodeCache(utf8, module), 'caf\u00e9 \u2026 \u{1F600}');
   });
 
   it('ignores a missing cache and one with no data after its digest', () => {

@@ -718,7 +718,7 @@ export class TemplateInterpreter extends VelocityCompile {
     return result === NO_SUCH_METHOD ? this.noMethod(property, baseRef, args, ast) : result;
   }
 
-  /** A Java array prints as its type and identity (`[Ljava.lang.String;@…`), never its items: rarely what was meant. */
+  /** A Java array prints as its type and identity (`[Ljava.lang.String;@...`), never its items: rarely what was meant. */
   private noteArrayPrinted(ast: Node, items: unknown[]): void {
     const reference = referenceText(ast);
     this.note('java-array-printed', `${reference} is a Java array of ${items.length} items, which API Gateway prints as its type and identity (${javaToString(items).replace(/@.*/, '@…')}), not its items; loop over it with #foreach or print one item (${reference}[0])`, this.place(ast));

@@ -59,7 +59,7 @@ const RULES: RegExp[] = [
   /[\s]*\}/y, // 48
   /\([\s]*(?=[$'"\[\{\-0-9\w()!])/y, // 49
   /\)/y, // 50
-  // velocityjs's `(?=[...]+)` looks as far as the class goes, through a whole `[0][0]…` chain: one character will do.
+  // velocityjs's `(?=[...]+)` looks as far as the class goes, through a whole `[0][0]...` chain: one character will do.
   /\[[\s]*(?=[\-$"'0-9{\[\]])/y, // 51
   /\]/y, // 52
   /\.\./y, // 53

@@ -4,6 +4,7 @@
  * running the command line once with `APIGW_WRITE_CODE_CACHE=1`; a cache that does not fit (none written, another
  * Node or Electron version, a rebuilt module) is ignored and the module compiles as usual.
  */
+import { isAscii } from 'node:buffer';
 import { readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
@@ -30,7 +31,9 @@ export function requireWithCodeCache(file: string, parent: NodeModule | undefine
   const bytes = readFileSync(file);
   const cacheFile = `${file}.cache`;
   const cached = WRITE_CODE_CACHE ? undefined : readCodeCache(cacheFile, bytes);
-  const source = bytes.toString('utf8').replace(/^#!.*/, '');
+  // The build keeps its bundles ASCII, which reads as Latin-1 several times faster than UTF-8 is decoded, and makes a
+  // string of one byte per character.
+  const source = (typeof isAscii === 'function' && isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8')).replace(/^#!.*/, '');
   const script = new vm.Script(Module.wrap(source), { filename: file, cachedData: cached });
   const loaded = new Module(file, parent);
   loaded.filename = file;

@@ -151,8 +151,8 @@ export class TemplateBindings {
   }
 
   /**
-   * The value of the catalog part of a reference and how many segments it took: `$input.path('…')`,
-   * `$util.parseJson($input.json('…'))` or `$util.parseJson($input.body)`, and any catalog member typed String.
+   * The value of the catalog part of a reference and how many segments it took: `$input.path('...')`,
+   * `$util.parseJson($input.json('...'))` or `$util.parseJson($input.body)`, and any catalog member typed String.
    */
   private catalogValue(reference: TemplateReference, segments: ReferenceSegment[]): { value: TracedValue; used: number } | undefined {
     const first = segments[0];
