@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/languageService';
+import { countForgivingParses } from '../../support/forgivingParses';
 
-// The forgiving JSON parser, counted where a patched copy that does not parse by parts is read whole.
-const jsonc = require('jsonc-parser') as { parseTree: (...args: unknown[]) => unknown };
 
 /** A JSON definition of `items` operations, one of them with a key still being typed (`"descr`, no colon yet). */
 function typingAKey(items: number): string {
@@ -17,18 +16,8 @@ function typingAKey(items: number): string {
 }
 
 describe('completion asked again at one place of one version', () => {
-  const original = jsonc.parseTree;
-  let forgivingParses = 0;
-  beforeEach(() => {
-    forgivingParses = 0;
-    jsonc.parseTree = (...args) => {
-      forgivingParses++;
-      return original(...args);
-    };
-  });
-  afterEach(() => {
-    jsonc.parseTree = original;
-  });
+  // A patched copy that does not parse by parts is read whole, forgivingly.
+  const forgiving = countForgivingParses();
 
   it('reads the patched copy of a definition that does not parse once, not at every request', async () => {
     const service = createLanguageService({ log: () => undefined });
@@ -38,13 +27,13 @@ describe('completion asked again at one place of one version', () => {
     const labels = async () => ((await service.doComplete(document, at)) as CompletionList).items.map((i) => String(i.label));
     const first = await labels();
     assert.ok(first.includes('description'), first.join());
-    const afterFirst = forgivingParses;
+    const afterFirst = forgiving.count;
     assert.ok(afterFirst > 0);
     for (let i = 0; i < 3; i++) assert.deepEqual(await labels(), first);
-    assert.equal(forgivingParses, afterFirst);
+    assert.equal(forgiving.count, afterFirst);
     // A new version is read again.
     TextDocument.update(document, [{ text: typingAKey(401) }], 2);
     await labels();
-    assert.ok(forgivingParses > afterFirst);
+    assert.ok(forgiving.count > afterFirst);
   });
 });

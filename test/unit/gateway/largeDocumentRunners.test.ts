@@ -5,13 +5,12 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Worker } from 'node:worker_threads';
-import * as esbuild from 'esbuild';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InvokeLocalResult } from '../../../server/src/invokeRequests';
 import { LargeDocumentHost } from '../../../server/src/largeDocumentHost';
 import { lambdaOperation, writePidFunctions } from '../../support/pidFunctions';
+import { bundleLargeDocumentThread } from '../../support/largeDocumentThread';
 
-const SOURCES = path.resolve(__dirname, '../../..');
 
 /** One quick function, and one that never returns from its handler, as an endless loop in user code would. */
 const API = `openapi: 3.0.1
@@ -63,19 +62,8 @@ describe('Lambda runners started by the thread that serves documents over the si
 
   before(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'apigw-large-runners-'));
-    // The thread from the current sources, bundled as the build bundles it: the built one may be older than them.
     workerFile = path.join(folder, 'thread', 'largeDocuments.js');
-    await esbuild.build({
-      entryPoints: [path.join(SOURCES, 'server/src/largeDocumentWorker.ts')],
-      outfile: workerFile,
-      bundle: true,
-      platform: 'node',
-      target: 'node18',
-      format: 'cjs',
-      mainFields: ['module', 'main'],
-      external: ['vscode'],
-      logLevel: 'warning',
-    });
+    await bundleLargeDocumentThread(workerFile);
     writePidFunctions(folder);
     writeFileSync(path.join(folder, 'api.yaml'), API);
   });

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/languageService';
+import { countForgivingParses } from '../../support/forgivingParses';
 
-// The forgiving JSON parser, counted where the recovery calls it.
-const jsonc = require('jsonc-parser') as { parseTree: (...args: unknown[]) => unknown };
 
 const TEMPLATE = '"{\\"statusCode\\": 200}"';
 
@@ -24,18 +23,7 @@ function typedInTemplate(text: string, route: string): string {
 }
 
 describe('completion in a large JSON definition that does not parse', () => {
-  const original = jsonc.parseTree;
-  let forgivingParses = 0;
-  beforeEach(() => {
-    forgivingParses = 0;
-    jsonc.parseTree = (...args) => {
-      forgivingParses++;
-      return original(...args);
-    };
-  });
-  afterEach(() => {
-    jsonc.parseTree = original;
-  });
+  const forgiving = countForgivingParses();
 
   it('parses each version forgivingly once, however often completion is asked in it', async () => {
     const settings = { maxValidationSize: 4096 };
@@ -46,12 +34,12 @@ describe('completion in a large JSON definition that does not parse', () => {
     const labels = async () => ((await service.doComplete(document, document.positionAt(document.getText().indexOf('$input.') + 7), settings)) as CompletionList).items.map((i) => i.label);
     for (let i = 0; i < 3; i++) await labels();
     assert.deepEqual((await labels()).filter((l) => ['json', 'path', 'params'].includes(l)).sort(), ['json', 'params', 'path']);
-    assert.equal(forgivingParses, 1);
+    assert.equal(forgiving.count, 1);
     // The next version typed is parsed forgivingly again, once.
     const next = typedInTemplate(definition(3000), '/r200');
     TextDocument.update(document, [{ text: next }], 2);
     for (let i = 0; i < 3; i++) await labels();
     assert.deepEqual((await labels()).filter((l) => ['json', 'path', 'params'].includes(l)).sort(), ['json', 'params', 'path']);
-    assert.equal(forgivingParses, 2);
+    assert.equal(forgiving.count, 2);
   });
 });

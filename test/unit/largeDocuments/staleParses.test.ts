@@ -2,15 +2,14 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position } from 'vscode-languageserver-types';
 import { LargeDocumentHost } from '../../../server/src/largeDocumentHost';
 import type { StopPolicy } from '../../../server/src/largeDocumentStops';
 import { createLanguageService } from '../../../server/src/languageService';
 import { largeDefinition } from '../editing/documents';
+import { bundleLargeDocumentThread } from '../../support/largeDocumentThread';
 
-const SOURCES = path.resolve(__dirname, '../../..');
 const MB = 1024 * 1024;
 const SETTINGS = { maxValidationSize: 64 * 1024 };
 
@@ -48,19 +47,8 @@ describe('a stale parse in the thread for documents over the size limit', functi
 
   before(async () => {
     folder = mkdtempSync(path.join(tmpdir(), 'apigw-stale-parses-'));
-    // The thread from the current sources, bundled as the build bundles it.
     workerFile = path.join(folder, 'largeDocuments.js');
-    await esbuild.build({
-      entryPoints: [path.join(SOURCES, 'server/src/largeDocumentWorker.ts')],
-      outfile: workerFile,
-      bundle: true,
-      platform: 'node',
-      target: 'node18',
-      format: 'cjs',
-      mainFields: ['module', 'main'],
-      external: ['vscode'],
-      logLevel: 'warning',
-    });
+    await bundleLargeDocumentThread(workerFile);
   });
 
   beforeEach(() => {
