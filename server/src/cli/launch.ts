@@ -4,7 +4,12 @@
  * Without a cache that fits (none written, another Node version, a rebuilt program) V8 compiles the program as usual.
  */
 import * as path from 'node:path';
+import { setFlagsFromString } from 'node:v8';
 import { requireWithCodeCache } from '../util/codeCache';
+import { CLI_V8_FLAGS } from './tiering';
 
+// Before anything is loaded: V8 accepts a code cache only under the flags it was made with, and the build makes the
+// caches through this same launcher.
+setFlagsFromString(CLI_V8_FLAGS);
 // The program starts its command only when it is the main module, as when it is run directly.
 requireWithCodeCache(path.join(__dirname, 'program.js'), module, true);
