@@ -160,7 +160,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         await delay(QUIET_MS);
         if (isCancelled()) return [];
       }
-      startTemplateChecksAhead(document.getText());
+      // Over the limit only syntax is checked: no template is.
+      if (!isOverLimit(document, limit)) startTemplateChecksAhead(document.getText());
       const parsed = cache.get(document);
       // Weighed while validation blocks anyway, not on the first completion.
       if (parsed.root && isOverLimit(document, limit)) dialectFor(document, parsed, settings);
