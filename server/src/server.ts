@@ -265,6 +265,7 @@ documents.onDidChangeContent((change) => {
 
 documents.onDidClose((event) => {
   service.forget(event.document.uri);
+  resolver.closed(event.document.uri);
   servedApart.delete(event.document.uri);
   largeDocuments.close(event.document.uri);
   const timer = pending.get(event.document.uri);

@@ -13,6 +13,8 @@ export { resolveUri };
 
 /** Largest referenced file that is read from disk; bigger ones are reported as unreadable rather than stalling. */
 const MAX_REFERENCED_FILE = 20 * 1024 * 1024;
+/** The longest open file `loaded` parses for a hover or completion that waits for it: about a third of a second. */
+const MAX_PARSED_WHILE_ASKED = 5 * 1024 * 1024;
 /** Parsed files kept between reads: the files a workspace's definitions reference, and those a search reads. */
 const MAX_CACHED_FILES = 64;
 /** Reasons kept for files that could not be read, for the diagnostics and hovers that follow the failed read. */
@@ -64,6 +66,8 @@ export class WorkspaceResolver implements DocumentResolver {
     if (!target) return undefined;
     const open = this.openDocument(target);
     if (!open) return this.diskCache.get(target)?.parsed;
+    // The parse blocks the hover or completion that asks: a large open file is left out, as one not loaded is.
+    if (open.getText().length > MAX_PARSED_WHILE_ASKED) return undefined;
     // Hover asks again as the pointer moves: the referenced file is parsed once per version of its text.
     const known = this.openParses.get(target);
     if (known && known.editor === open && known.version === open.version) return known.parsed;
@@ -112,6 +116,11 @@ export class WorkspaceResolver implements DocumentResolver {
 
   forget(uri: string): void {
     this.diskCache.delete(uri);
+    this.openParses.delete(uri);
+  }
+
+  /** The editor of `uri` was closed: its text's parse goes, the file on disk as last read stays. */
+  closed(uri: string): void {
     this.openParses.delete(uri);
   }
 

@@ -154,6 +154,20 @@ describe('files already read, for hover and completion', () => {
     assert.equal(resolver.loaded(base, 'open.yaml#/Pet')?.text, 'Pet: { type: string }\n');
   });
 
+  it('leaves out an open file too large to parse while a hover waits, and lets go of a closed editor\'s parse', () => {
+    const uri = pathToFileURL(path.join(dir, 'open.yaml')).href;
+    let editor: TextDocument | undefined = TextDocument.create(uri, 'yaml', 1, `Pet: { type: object }\n#${' '.repeat(5 * 1024 * 1024)}\n`);
+    const resolver = new WorkspaceResolver((asked) => (asked === uri ? editor : undefined));
+    assert.equal(resolver.loaded(base, 'open.yaml#/Pet'), undefined);
+    editor = TextDocument.create(uri, 'yaml', 2, 'Pet: { type: object }\n');
+    const parsed = resolver.loaded(base, 'open.yaml#/Pet');
+    assert.ok(parsed?.root);
+    assert.equal(resolver.loaded(base, 'open.yaml#/Pet'), parsed);
+    // Kept no longer once closed: asked again (the editor reopened as it was), it is parsed afresh.
+    resolver.closed(uri);
+    assert.notEqual(resolver.loaded(base, 'open.yaml#/Pet'), parsed);
+  });
+
   it('lets hover in a mapping template follow a schema $ref into a file validation read', async () => {
     const service = createLanguageService({ resolver: new WorkspaceResolver(() => undefined) });
     const text = [
