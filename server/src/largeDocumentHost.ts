@@ -44,6 +44,8 @@ interface Pending {
   version: number;
   message: (id: number) => HostRequest;
   kind: HostRequest['type'];
+  /** Asked at a position of its version: withdrawn rather than sent again for a later one. */
+  positional: boolean;
   /** Running it again is not the same (an invocation that reached a backend). */
   once: boolean;
 }
@@ -153,9 +155,7 @@ export class LargeDocumentHost {
   async dispose(): Promise<void> {
     const worker = this.worker;
     this.forgetThread();
-    const waiting = [...this.pending.values()];
-    this.pending.clear();
-    for (const call of waiting) call.reject(new HostFailed(true));
+    this.failWaiting();
     await worker?.terminate();
   }
 
@@ -165,7 +165,11 @@ export class LargeDocumentHost {
     const id = this.nextId++;
     try {
       return await new Promise((resolve, reject) => {
-        this.pending.set(id, { resolve, reject, document, uri: document.uri, version: document.version, message, kind: message(id).type, once: !!ifLost });
+        const sent = message(id);
+        // A feature or a template's place is asked at a position of this version; other requests name an operation or
+        // a template, and are answered for the document as it stands.
+        const positional = sent.type === 'feature' || (sent.type === 'request' && sent.request === 'templateAt');
+        this.pending.set(id, { resolve, reject, document, uri: document.uri, version: document.version, message, kind: sent.type, positional, once: !!ifLost });
         if (this.pending.size === 1) worker.ref();
         this.send(worker, id);
         this.weighStop();
@@ -267,6 +271,11 @@ export class LargeDocumentHost {
     if (++this.failures >= MAX_FAILURES) this.unavailable = true;
     this.log(`The thread serving documents over the size limit stopped (${reason}); ${this.unavailable ? 'they are served in the main thread from now on' : 'the next request starts another'}.`);
     void worker.terminate().catch(() => undefined);
+    this.failWaiting();
+  }
+
+  /** Each call waiting on the thread is answered as the thread's failure leaves it: by its fallback. */
+  private failWaiting(): void {
     const waiting = [...this.pending.values()];
     this.pending.clear();
     for (const call of waiting) call.reject(new HostFailed(true));
@@ -330,7 +339,7 @@ export class LargeDocumentHost {
     this.fresh = true;
     for (const [id, call] of [...this.pending]) {
       const validation = call.kind === 'validate';
-      const withdrawn = !open.has(call.uri) ? 'was closed' : call.document.version !== call.version && call.kind !== 'request' ? 'changed' : undefined;
+      const withdrawn = !open.has(call.uri) ? 'was closed' : call.document.version !== call.version && (call.kind === 'validate' || call.positional) ? 'changed' : undefined;
       if (withdrawn || !worker) this.pending.delete(id);
       if (withdrawn && validation) call.resolve([]);
       else if (withdrawn) call.reject(new CallWithdrawn(`${call.uri} ${withdrawn} while the request waited for the thread serving documents over the size limit.`));

@@ -75,7 +75,10 @@ export function weighStop(state: ThreadState, now: number, rate: ParseRate, poli
   if (state.fresh || !state.superseded) return { stop: false };
   // The calls the thread had begun before the parse: stopping must throw away no one else's work under way.
   const started = calls.filter((call) => call.id <= parse.received);
-  if (started.some((call) => call.uri !== parse.uri || call.once)) return { stop: false };
+  if (started.some((call) => call.uri !== parse.uri)) return { stop: false };
+  // Nor one that must not run twice, started or not: the thread may have begun it after the parse ended, before the
+  // server heard that it did.
+  if (calls.some((call) => call.once)) return { stop: false };
   const waiting = calls.filter((call) => call.id > parse.received);
   if (!waiting.length) return { stop: false };
   if (waiting.some((call) => call.uri === parse.uri && call.version > parse.version && state.buildsOn(parse.uri, parse.version))) return { stop: false };

@@ -91,6 +91,7 @@ describe('a stale parse in the thread for documents over the size limit', functi
     // Behind the parse of version 1: a hover on it, a call on each of two other documents, one of them then closed.
     const validation = host.validate(document, SETTINGS, notHere);
     const staleHover = host.feature(document, 'doHover', [position, SETTINGS], notHere);
+    const staleTemplate = host.request(document, 'templateAt', { uri: document.uri, offset: document.offsetAt(position) }, notHere);
     const otherPosition = at(other, 'operationId: other3\n');
     const otherHover = host.feature(other, 'doHover', [otherPosition, SETTINGS], notHere);
     const otherSymbols = host.feature(other, 'findDocumentSymbols', [SETTINGS], notHere);
@@ -102,6 +103,8 @@ describe('a stale parse in the thread for documents over the size limit', functi
 
     assert.deepEqual(await validation, []);
     await assert.rejects(staleHover, /stale\.yaml changed while the request waited/);
+    // A template's place is asked at an offset of the stale version, as a hover is.
+    await assert.rejects(staleTemplate, /stale\.yaml changed while the request waited/);
     await assert.rejects(closed, /closing\.yaml was closed while the request waited/);
     const here = createLanguageService({ log: () => undefined });
     assert.deepEqual(await otherHover, await here.doHover(other, otherPosition, SETTINGS));
