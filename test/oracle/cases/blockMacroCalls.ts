@@ -85,9 +85,18 @@ const BACKSLASHES: Row[] = [
   ['two in #evaluate', `${Q}#evaluate('\\\\#@m()x#end')`],
 ];
 
+/** A call's arguments stay in force for all it renders, which the unset-variable check relies on (variableChecks.ts). */
+const ARGUMENTS_IN_FORCE: Row[] = [
+  ['in a macro the body calls', '#macro(inner)[$x]#end#macro(outer $x)#inner()#end#outer("hi")'],
+  ['in the body of a block call', '#macro(outer $x)[$bodyContent]#end#@outer(1)x=$x#end'],
+  ['not after the call', '#macro(outer $x)[$x]#end#outer(1)|$x|$!x'],
+  ['not in another macro called after it', '#macro(show)[$!x]#end#macro(outer $x)$x#end#outer(1)#show()'],
+];
+
 export const BLOCK_MACRO_CALLS_CASES: OracleTestCase[] = [
   ...rows('a block macro call with blanks before (', BLANKS),
   ...rows('$bodyContent', BODY_CONTENT),
   ...rows('a block macro call right after a reference', AFTER_REFERENCE),
   ...rows('backslashes before a block macro call', BACKSLASHES),
+  ...rows("a call's arguments", ARGUMENTS_IN_FORCE),
 ];

@@ -82,10 +82,18 @@ describe('variables a template never sets', () => {
     ]);
   });
 
-  it('takes a #macro parameter as set in the bodies of macros nested in its macro, and a nested macro\'s only in that one', () => {
+  it('takes a #macro parameter as set in the bodies of macros nested in its macro, and a nested macro\'s only in macros', () => {
     assert.deepEqual(variableFindings('#macro(outer $a)#macro(inner $b)$a$b#end#inner(1)#end#outer(2)'), []);
-    assert.deepEqual(variableFindings('#macro(outer $a)#macro(inner $b)$a$b#end$b#end'), ['template-undefined-variable: $b']);
+    assert.deepEqual(variableFindings('#macro(outer $a)#macro(inner $b)$a$b#end#end$b'), ['template-undefined-variable: $b']);
     assert.deepEqual(variableFindings('#macro(outer $a)#macro(inner $a)$a#end$a#end $a'), ['template-undefined-variable: $a']);
+  });
+
+  it('takes a #macro parameter as set in what its call renders: the macros it calls, and the body of a block call', () => {
+    // Velocity 1.7 renders `[hi]` and `[x=1]`: a call's arguments stay in force for all it renders.
+    assert.deepEqual(variableFindings('#macro(inner)[$x]#end#macro(outer $x)#inner()#end#outer("hi")'), []);
+    assert.deepEqual(variableFindings('#macro(outer $x)[$bodyContent]#end#@outer(1)x=$x#end'), []);
+    // Only the called macro's parameters: another macro's are not set there.
+    assert.deepEqual(variableFindings('#macro(outer $x)[$bodyContent]#end#macro(other $y)$y#end#@outer(1)$y#end'), ['template-undefined-variable: $y']);
   });
 
   it('takes a #macro parameter as set everywhere when a #set, #foreach or #define outside the macro sets its name too', () => {

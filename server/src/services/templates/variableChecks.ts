@@ -3,8 +3,9 @@
  * $util, $context, $stageVariables); any other variable exists once a `#set`, a `#foreach` loop variable or a `#define`
  * of the template sets it, and API Gateway renders a reference to one that nothing sets as empty, without an error.
  * Order is not considered: a variable set anywhere may be set before a use in a previous iteration of a loop or by a
- * macro called earlier. A `#macro` parameter is set only in that macro's body (Velocity 1.7 passes arguments to the
- * body alone), nested macros' bodies included, which run where it is set when the macro calls them.
+ * macro called earlier. A `#macro` parameter is set only while its macro renders (Velocity 1.7 keeps a call's arguments
+ * for what the call renders): in its body, in the bodies of macros, which a call may run, and in the body of a block
+ * call of it.
  */
 import { TEMPLATE_ROOTS } from '../../facts/templateVariables';
 import { closestNames } from './memberLookup';
@@ -43,6 +44,9 @@ export function checkVariables(text: string, scanned: ScannedTemplate, report: T
     if (guards.some((g) => g.roots.has(root) && reference.start >= g.start && reference.start < g.end)) continue;
     const around = parameters.size > 0 ? scopesAround((scopes ??= scopesOf(text, references, macros)), reference.start) : [];
     if (around.some((scope) => scope.names.has(root))) continue;
+    // Velocity 1.7 passes a call's arguments on to all it renders: another macro called from a macro's body may read
+    // them, and so may the body of a block call, which renders inside the call.
+    if (parameters.has(root) && (within(macros, reference.start) || calledWith(blocks.blockCalls, scopes!, reference.start, root))) continue;
     // A macro may be called from inside a loop or with a body, so its own body may read both.
     if (within(macros, reference.start) && (LOOP_VARIABLES.has(root) || root === MACRO_BODY_VARIABLE)) continue;
     const end = reference.segments.length > 0 ? reference.rootEnd : reference.end;
@@ -227,6 +231,8 @@ interface OpenBlock extends Span {
 interface Blocks {
   loops: LoopBody[];
   macros: MacroBody[];
+  /** The bodies of block macro calls (`#@name(…)…#end`), with the name of the macro called. */
+  blockCalls: Array<Span & { macro: string }>;
   guards: Array<Span & { roots: Set<string> }>;
 }
 
@@ -275,6 +281,11 @@ function scopesOf(text: string, references: TemplateReference[], macros: MacroBo
   }));
 }
 
+/** Whether `at` stands in the body of a block call of a macro that has a parameter `name`. */
+function calledWith(blockCalls: Array<Span & { macro: string }>, scopes: readonly ParameterScope[], at: number, name: string): boolean {
+  return blockCalls.some((call) => at >= call.start && at < call.end && scopes.some((scope) => scope.macro === call.macro && scope.names.has(name)));
+}
+
 /** The scopes that hold the offset, outermost first. */
 export function scopesAround(scopes: readonly ParameterScope[], at: number): ParameterScope[] {
   return scopes.filter((scope) => at > scope.from && at < scope.to);
@@ -284,6 +295,7 @@ function blockStructure(text: string, directives: TemplateDirective[], reference
   const loops: LoopBody[] = [];
   const macros: MacroBody[] = [];
   const guards: Array<Span & { roots: Set<string> }> = [];
+  const blockCalls: Array<Span & { macro: string }> = [];
   const open: OpenBlock[] = [];
   // A branch whose condition tests no variable guards nothing, and is not followed.
   const startGuard = (block: OpenBlock, directive: TemplateDirective) => {
@@ -308,7 +320,8 @@ function blockStructure(text: string, directives: TemplateDirective[], reference
       if (directive.name === 'foreach') loops.push(block);
       else if (directive.name === 'macro') macros.push(block);
       else if (directive.name === 'if') startGuard(block, directive);
+      else if (directive.name.startsWith('@')) blockCalls.push(Object.assign(block, { macro: directive.name.slice(1) }));
     }
   }
-  return { loops, macros, guards };
+  return { loops, macros, guards, blockCalls };
 }
