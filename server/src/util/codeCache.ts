@@ -15,7 +15,9 @@ export const WRITE_CODE_CACHE = process.env.APIGW_WRITE_CODE_CACHE === '1';
 /**
  * A cache starts with the CRC-32 and the SHA-1 of the module it was made from: V8 checks the source's length, not its
  * content. A loader compares the CRC-32 where Node has `zlib.crc32` (Node 20.15 and later), which with its module
- * costs a cold process a third of what loading `crypto` and hashing the module take, and the SHA-1 otherwise.
+ * costs a cold process a third of what loading `crypto` and hashing the module take, and the SHA-1 otherwise. The
+ * CRC-32 guards against a stale cache, not against tampering: the build writes each cache with its module, and a module
+ * rebuilt to the same length with the same CRC-32 but no new cache is a one in four billion chance.
  */
 const CRC_BYTES = 4;
 const SHA1_BYTES = 20;
