@@ -219,7 +219,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       // that template as it was.
       const template = change && templateAtOffset(parsed, offset);
       if (template && change.start <= template.node.end && change.oldEnd >= template.node.offset) return null;
-      return signatureHelpInTemplate(parsed, offset, previous) ?? null;
+      return signatureHelpInTemplate(parsed, offset, previous, options.resolver) ?? null;
     },
     findDocumentHighlights: async (document, position) => {
       // Nothing known is no answer rather than an empty one, which would keep the editor from highlighting the word.

@@ -5,6 +5,7 @@ import type { ApiDocument } from '../../../server/src/model/apiDocument';
 import { findDefinition } from '../../../server/src/services/navigation';
 import { completeInTemplate } from '../../../server/src/services/templates/templateCompletion';
 import { hoverInTemplate } from '../../../server/src/services/templates/templateHover';
+import { signatureHelpInTemplate } from '../../../server/src/services/templates/templateSignatureHelp';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import { petStore } from './fixtures';
 import { parseDocument, withCursor } from './support';
@@ -148,6 +149,16 @@ describe('payload schemas across files', () => {
       // A `$ref` naming the definition itself by its file name reads it as it stands.
       const self = petStore(`"$input.path('$.pet.na‸me')"`).replace(PET_REF, "pet: { $ref: 'api.yaml#/components/schemas/Pet' }");
       assert.match(hover(self, unread)!, /name: string[\s\S]*The name of the pet/);
+    });
+  });
+
+  describe('signature help, from files already read', () => {
+    it('knows the type of a payload value whose schema is in another file', () => {
+      const { text, offset } = withCursor(petFromModels(block("#set($pet = $input.path('$.pet'))", '$pet.name.substring(0, ‸)')));
+      const found = signatureHelpInTemplate(parseDocument(text), offset, undefined, new FakeResolver());
+      assert.equal(found?.signatures[found.activeSignature ?? 0].label.startsWith('String.substring('), true);
+      // Not read yet: the receiver's type is unknown, as without the file.
+      assert.equal(signatureHelpInTemplate(parseDocument(text), offset, undefined, new FakeResolver(false)), undefined);
     });
   });
 

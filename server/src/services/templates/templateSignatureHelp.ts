@@ -11,14 +11,17 @@ import { templateAtOffset } from './locate';
 import { resolveReference } from './memberLookup';
 import { scanTemplate, type CallSite, type ScannedTemplate, type StringLiteral, type TemplateReference } from './templateScanner';
 import { payloadFacts } from './templateSchemas';
+import { loadedFiles } from './schemaFiles';
+import type { DocumentResolver } from '../validationTypes';
 import { standaloneTemplateKind } from './templateValidation';
 import { factsOf, TemplateBindings, type PayloadLookup } from './variableValues';
 
 /** `previous` is the help the editor shows already, when it asks again as the cursor moves: its chosen form is kept. */
-export function signatureHelpInTemplate(document: ApiDocument, offset: number, previous?: SignatureHelp): SignatureHelp | undefined {
+export function signatureHelpInTemplate(document: ApiDocument, offset: number, previous?: SignatureHelp, resolver?: DocumentResolver): SignatureHelp | undefined {
   const template = templateAtOffset(document, offset);
   if (!template) return undefined;
-  const site: TemplateSite = { kind: template.kind, payload: (steps) => payloadFacts(document, template, steps) };
+  const loaded = loadedFiles(resolver);
+  const site: TemplateSite = { kind: template.kind, payload: (steps) => payloadFacts(document, template, steps, loaded) };
   return signatureHelpAt(template.text, template.toTemplateOffset(offset), site, previous);
 }
 
