@@ -1,3 +1,4 @@
+import { loadedFiles } from './templates/schemaFiles';
 import type { CompletionItem, CompletionList } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
@@ -45,6 +46,7 @@ export function doComplete(document: ApiDocument, offset: number, dialectSetting
   if (document.format === 'json' && document.text.trim() === '') return { isIncomplete: false, items: inDocumentLineBreaks(document.text, emptyJsonItems(document)) };
   const site = findCompletionSite(document, offset, lastParsed, sinceLastParsed);
   if (!site) return EMPTY;
+  site.loaded = loadedFiles(resolver);
   const file = site.kind === 'value' && site.path[site.path.length - 1] === '$ref' ? externalRefFile(site.prefix) : undefined;
   if (file !== undefined) return resolver ? externalRefItems(site, file, resolver).then((items) => ({ isIncomplete: false, items: inDocumentLineBreaks(document.text, items) })) : EMPTY;
   // The dialect is read from the parsable copy: the document being edited often does not parse.

@@ -1,5 +1,9 @@
 import assert from 'node:assert/strict';
-import type { CompletionItem, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionItem, CompletionList, Hover, MarkupContent, TextEdit } from 'vscode-languageserver-types';
+import { parseApiDocument } from '../../../server/src/model/apiDocument';
+import { doComplete } from '../../../server/src/services/completion';
+import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import type { Dialect } from '../../../server/src/model/dialect';
 import { doHover } from '../../../server/src/services/hover';
 import { applyEdits, complete, textAt, withCursor } from './documents';
@@ -108,5 +112,23 @@ describe('completion of request body JSONPaths in parameter mappings', () => {
     const { document, offset } = withCursor(restMapping('method.request.body.own|er.id'));
     const hover = doHover(document, offset) as Hover;
     assert.equal((hover.contents as MarkupContent).value, '**method.request.body.owner.id**\n\nThe value at JSONPath `$.owner.id` of the request body (JSON).');
+  });
+});
+
+describe('completion of request body JSONPaths through a $ref into another file', () => {
+  const MODELS = 'Pet:\n  properties:\n    name: {type: string}\n    chip: {type: integer}\n';
+
+  it('offers the properties of a schema in a file already loaded, and none of a file not loaded yet', () => {
+    const marked = restMapping('method.request.body.|').replace("schema: {$ref: '#/components/schemas/Pet'}", "schema: {$ref: 'models.yaml#/Pet'}");
+    const { document, offset } = withCursor(marked);
+    const models = parseApiDocument(TextDocument.create('file:///models.yaml', 'yaml', 1, MODELS));
+    const resolver: DocumentResolver = {
+      resolve: async () => undefined,
+      loaded: (baseUri, ref) => (new URL(ref, baseUri).href.startsWith('file:///models.yaml') ? models : undefined),
+    };
+    const labels = (r: DocumentResolver | undefined) => (doComplete(document, offset, 'rest', r) as CompletionList).items.map((i) => i.label);
+    assert.deepEqual(labels(resolver), ['name', 'chip']);
+    assert.deepEqual(labels({ resolve: async () => undefined, loaded: () => undefined }), []);
+    assert.deepEqual(labels(undefined), []);
   });
 });

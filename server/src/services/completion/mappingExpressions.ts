@@ -3,7 +3,7 @@ import { HTTP_PARAMETER_MAPPING_URL, REMOVE_MAPPING_VALUE, REMOVE_MAPPING_VALUE_
 import { markdown } from '../editing/specDocs';
 import type { CompletionSite } from '../editing/completionSite';
 import { MAPPING_LOCATION, operationContaining, parametersAt } from '../editing/operationFacts';
-import { jsonPathProperties, requestBodySchema } from '../templates/templateSchemas';
+import { jsonPathProperties, SchemaReader } from '../templates/templateSchemas';
 import { literalItem, stemItem, valueItem } from './completionItems';
 import { mappingContextVariables, usedStageVariables, variableNameItems, type VariableName } from './mappingVariables';
 
@@ -168,8 +168,8 @@ function requestBodyProperties(site: CompletionSite, typedName: string): Variabl
   const operation = operationContaining(site.document, site.path)?.operation;
   if (!operation) return [];
   const parent = typedName.slice(0, typedName.lastIndexOf('.') + 1);
-  const schema = requestBodySchema(site.document, operation);
-  return jsonPathProperties(schema, `$.${parent}`.replace(/\.$/, ''))
+  const schemas = new SchemaReader(site.loaded);
+  return jsonPathProperties(schemas.requestBody(site.document, operation), `$.${parent}`.replace(/\.$/, ''), schemas)
     .filter((p) => DOT_NAME.test(p.name))
     .map((p) => ({ name: `${parent}${p.name}`, detail: p.type, documentation: p.description }));
 }

@@ -1,3 +1,4 @@
+import type { LoadedFile } from '../templates/templateSchemas';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 import { ApiDocument, parseApiDocument, withRecoveredTree } from '../../model/apiDocument';
@@ -38,6 +39,8 @@ export interface CompletionSite {
   needsComma: boolean;
   /** An existing key is being renamed: its colon and value stay, so only the name is replaced. */
   keyOnly: boolean;
+  /** Other files already loaded, which schemas in them are completed from (`$ref`s into them). */
+  loaded?: LoadedFile;
   /** Inside a YAML flow collection, where an inserted block of several lines would not parse. */
   flow?: true;
   /** JSON: the entry before the key has no trailing comma; accepting an item inserts one here. */

@@ -175,11 +175,6 @@ function arrayItems(node: ValueNode | undefined): ValueNode[] {
   return node?.type === 'array' ? node.items : [];
 }
 
-/** An operation's request body schema, in the document alone. */
-export function requestBodySchema(document: ApiDocument, operation: ObjectNode, mimeType = 'application/json'): PlacedObject | undefined {
-  return new SchemaReader().requestBody(document, operation, mimeType);
-}
-
 /** A short type label: `string`, `integer (int64)`, `array of Pet`, `Pet`; `any` when the schema says nothing. */
 function schemaTypeLabel(document: ApiDocument, node: ValueNode | undefined): string {
   return schemaPhrase(document, node) ?? 'any';
