@@ -31,7 +31,7 @@ const MAX_ENCODING_CHECK_BYTES = 64 * 1024 * 1024;
 export class WorkspaceResolver implements DocumentResolver {
   private readonly dependents = new Map<string, Set<string>>();
   private readonly diskCache = new Map<string, { version: string; parsed: ApiDocument }>();
-  /** Parses of open editors' text that `loaded` made, each for the editor's version it was made of. */
+  /** Parses of open editors' text, each for the editor's version it was made of. */
   private readonly openParses = new Map<string, { editor: TextDocument; version: number; parsed: ApiDocument }>();
   private readonly failures = new Map<string, string>();
   private readonly encodingChecks = new Map<string, { version: string; problem: Unreadable | undefined }>();
@@ -52,7 +52,7 @@ export class WorkspaceResolver implements DocumentResolver {
    */
   async load(uri: string, wanted?: (text: string) => boolean): Promise<ApiDocument | undefined> {
     const open = this.openDocument(uri);
-    if (open) return parseApiDocument(open);
+    if (open) return this.parsedOpen(uri, open);
     return this.readFromDisk(uri, wanted);
   }
 
@@ -68,11 +68,18 @@ export class WorkspaceResolver implements DocumentResolver {
     if (!open) return this.diskCache.get(target)?.parsed;
     // The parse blocks the hover or completion that asks: a large open file is left out, as one not loaded is.
     if (open.getText().length > MAX_PARSED_WHILE_ASKED) return undefined;
-    // Hover asks again as the pointer moves: the referenced file is parsed once per version of its text.
-    const known = this.openParses.get(target);
+    return this.parsedOpen(target, open);
+  }
+
+  /**
+   * An open editor's text, parsed once per version: hover asks again as the pointer moves, and each validation of a
+   * definition referencing the file resolves it again.
+   */
+  private parsedOpen(uri: string, open: TextDocument): ApiDocument {
+    const known = this.openParses.get(uri);
     if (known && known.editor === open && known.version === open.version) return known.parsed;
     const parsed = parseApiDocument(open);
-    setRecent(this.openParses, target, { editor: open, version: open.version, parsed }, MAX_CACHED_FILES);
+    setRecent(this.openParses, uri, { editor: open, version: open.version, parsed }, MAX_CACHED_FILES);
     return parsed;
   }
 

@@ -154,6 +154,16 @@ describe('files already read, for hover and completion', () => {
     assert.equal(resolver.loaded(base, 'open.yaml#/Pet')?.text, 'Pet: { type: string }\n');
   });
 
+  it("parses an open editor's version once for validation's reads and hover's alike", async () => {
+    const uri = pathToFileURL(path.join(dir, 'open.yaml')).href;
+    const editor = TextDocument.create(uri, 'yaml', 1, 'Pet: { type: object }\n');
+    const resolver = new WorkspaceResolver((asked) => (asked === uri ? editor : undefined));
+    const read = await resolver.resolve(base, 'open.yaml#/Pet');
+    assert.ok(read?.root);
+    assert.equal(await resolver.resolve(base, 'open.yaml#/Pet'), read);
+    assert.equal(resolver.loaded(base, 'open.yaml#/Pet'), read);
+  });
+
   it('leaves out an open file too large to parse while a hover waits, and lets go of a closed editor\'s parse', () => {
     const uri = pathToFileURL(path.join(dir, 'open.yaml')).href;
     let editor: TextDocument | undefined = TextDocument.create(uri, 'yaml', 1, `Pet: { type: object }\n#${' '.repeat(5 * 1024 * 1024)}\n`);
