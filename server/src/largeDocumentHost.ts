@@ -39,7 +39,6 @@ interface Pending {
   reject(error: unknown): void;
   /** The document as the server's store keeps it, at its latest version: a call sent again is sent for that. */
   document: TextDocument;
-  uri: string;
   /** The version the call was asked on. */
   version: number;
   message: (id: number) => HostRequest;
@@ -169,7 +168,7 @@ export class LargeDocumentHost {
         // A feature or a template's place is asked at a position of this version; other requests name an operation or
         // a template, and are answered for the document as it stands.
         const positional = sent.type === 'feature' || (sent.type === 'request' && sent.request === 'templateAt');
-        this.pending.set(id, { resolve, reject, document, uri: document.uri, version: document.version, message, kind: sent.type, positional, once: !!ifLost });
+        this.pending.set(id, { resolve, reject, document, version: document.version, message, kind: sent.type, positional, once: !!ifLost });
         if (this.pending.size === 1) worker.ref();
         this.send(worker, id);
         this.weighStop();
@@ -304,7 +303,7 @@ export class LargeDocumentHost {
     const verdict = weighStop(
       {
         parse,
-        calls: [...this.pending].map(([id, call]) => ({ id, uri: call.uri, version: call.version, once: call.once })),
+        calls: [...this.pending].map(([id, call]) => ({ id, uri: call.document.uri, version: call.version, once: call.once })),
         superseded: held !== parse.version || this.edits.has(parse.uri),
         buildsOn: (uri, version) => {
           const now = this.sent.get(uri);
@@ -338,11 +337,12 @@ export class LargeDocumentHost {
     const worker = this.thread();
     this.fresh = true;
     for (const [id, call] of [...this.pending]) {
+      const uri = call.document.uri;
       const validation = call.kind === 'validate';
-      const withdrawn = !open.has(call.uri) ? 'was closed' : call.document.version !== call.version && (call.kind === 'validate' || call.positional) ? 'changed' : undefined;
+      const withdrawn = !open.has(uri) ? 'was closed' : call.document.version !== call.version && (validation || call.positional) ? 'changed' : undefined;
       if (withdrawn || !worker) this.pending.delete(id);
       if (withdrawn && validation) call.resolve([]);
-      else if (withdrawn) call.reject(new CallWithdrawn(`${call.uri} ${withdrawn} while the request waited for the thread serving documents over the size limit.`));
+      else if (withdrawn) call.reject(new CallWithdrawn(`${uri} ${withdrawn} while the request waited for the thread serving documents over the size limit.`));
       else if (!worker) call.reject(new HostFailed(false));
       else this.send(worker, id);
     }

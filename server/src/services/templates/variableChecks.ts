@@ -43,9 +43,8 @@ export function checkVariables(text: string, scanned: ScannedTemplate, report: T
     const { loops, macros, guards } = blocks;
     if (guards.some((g) => g.roots.has(root) && reference.start >= g.start && reference.start < g.end)) continue;
     const around = parameters.size > 0 ? scopesAround((scopes ??= scopesOf(text, references, macros)), reference.start) : [];
-    if (around.some((scope) => scope.names.has(root))) continue;
-    // Velocity 1.7 passes a call's arguments on to all it renders: another macro called from a macro's body may read
-    // them, and so may the body of a block call, which renders inside the call.
+    // A parameter is set in its own macro's body and, as Velocity 1.7 passes a call's arguments on to all it renders,
+    // in the body of another macro the call may run and in the body of a block call of its macro.
     if (parameters.has(root) && (within(macros, reference.start) || calledWith(blocks.blockCalls, scopes!, reference.start, root))) continue;
     // A macro may be called from inside a loop or with a body, so its own body may read both.
     if (within(macros, reference.start) && (LOOP_VARIABLES.has(root) || root === MACRO_BODY_VARIABLE)) continue;
