@@ -59,6 +59,26 @@ describe('gateway method request checks', () => {
     assert.deepEqual(json(r.body), { ok: true });
   });
 
+  it('compiles a body model in a step of its own, on the first request that needs it', async () => {
+    const fresh = gatewayFor(API, config);
+    const request = { method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: good, body: '{"name":"n","count":2}' };
+    const first = await fresh.invoke(request);
+    assert.equal(first.status, 200, first.body);
+    assert.deepEqual(first.steps.map((s) => s.name), ['method request', 'authorization', 'model compilation', 'validation', 'integration', 'method response']);
+    assert.ok(first.log.some((e) => e.message === 'Request body model for application/json compiled for this version of the definition'));
+    const again = await fresh.invoke(request);
+    assert.deepEqual(again.steps.map((s) => s.name), ['method request', 'authorization', 'validation', 'integration', 'method response']);
+    assert.ok(!again.log.some((e) => /compiled/.test(e.message)));
+  });
+
+  it('says in the log when a body model cannot be compiled, and answers as AWS does for an invalid model', async () => {
+    const broken = gatewayFor(API.replace("tags: { type: array, items: { $ref: '#/components/schemas/Tag' } }", "tags: { type: array, items: { $ref: '#/components/schemas/Missing' } }"), config);
+    const r = await broken.invoke({ method: 'POST', path: '/items', query: { tenant: ['a'] }, headers: good, body: '{"name":"n","count":2}' });
+    assert.equal(r.status, 500, r.body);
+    assert.ok(r.log.some((e) => e.message === 'Request body model for application/json could not be compiled'));
+    assert.ok(r.log.some((e) => /Invalid model/.test(e.message)), r.log.map((e) => e.message).join('\n'));
+  });
+
   it('says in the log that a validator the document does not define leaves the request unvalidated', async () => {
     const misspelt = gatewayFor(API.replace('x-amazon-apigateway-request-validator: all', 'x-amazon-apigateway-request-validator: al'), config);
     const r = await misspelt.invoke({ method: 'POST', path: '/items', headers: good, body: '{}' });
