@@ -15,14 +15,14 @@ describe('one long Java string operation within the evaluation limits', function
   this.timeout(30_000);
 
   it('stops replaceAll that is still replacing when the time is up, naming the call, at its place', () => {
-    const { result, elapsed } = timed('#set($s = $input.body)\n#set($t = $s.replaceAll("a", "b"))', 50);
+    const { result, elapsed } = timed('#set($s = $input.body)\n#set($t = $s.replaceAll("a", "b"))', 250);
     assert.ok(elapsed < 1000, `stopped after ${elapsed} ms`);
     assert.deepEqual(result.errors.map((e) => [e.code, e.line, e.column]), [['timeout', 2, 1]]);
-    assert.match(result.errors[0].message, /^Template evaluation stopped after 50 ms: \$s\.replaceAll\(\.\.\.\) was still replacing, after \d+ matches of the pattern a in a text of 8388608 characters$/);
+    assert.match(result.errors[0].message, /^Template evaluation stopped after 250 ms: \$s\.replaceAll\(\.\.\.\) was still replacing, after \d+ matches of the pattern a in a text of 8388608 characters$/);
   });
 
   it('stops split that is still splitting when the time is up', () => {
-    const { result, elapsed } = timed('#set($parts = $input.body.split("(?=a)", 900000))', 10);
+    const { result, elapsed } = timed('#set($parts = $input.body.split("(?=a)", 900000))', 40);
     assert.ok(elapsed < 1000, `stopped after ${elapsed} ms`);
     assert.equal(result.errors[0].code, 'timeout');
     assert.match(result.errors[0].message, /\$input\.body\.split\(\.\.\.\) was still splitting/);
