@@ -46,10 +46,10 @@ export class RequestValidator {
    */
   uncompiledModel(op: Operation, contentType: string | undefined): { pointer: string; mediaType: string } | undefined {
     if (!op.validateBody) return undefined;
+    const pointer = bodyModelFor(op, contentType);
+    if (pointer === undefined || this.compiled.has(pointer)) return undefined;
     const type = mediaType(contentType);
-    const own = op.bodySchemas.get(type);
-    const pointer = own ?? op.bodySchemas.get('$default');
-    return pointer !== undefined && !this.compiled.has(pointer) ? { pointer, mediaType: own !== undefined ? type : '$default' } : undefined;
+    return { pointer, mediaType: op.bodySchemas.has(type) ? type : '$default' };
   }
 
   /** Compiles the model at `pointer` ahead of `checkBody`; false when it cannot be, which `checkBody` then reports. */
