@@ -7,8 +7,8 @@ import { completeInTemplate } from '../../../server/src/services/templates/templ
 import { hoverInTemplate } from '../../../server/src/services/templates/templateHover';
 import { signatureHelpInTemplate } from '../../../server/src/services/templates/templateSignatureHelp';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
-import { petStore } from './fixtures';
-import { parseDocument, withCursor } from './support';
+import { block, petStore, responseBlock } from './fixtures';
+import { lineOf, parseDocument, withCursor } from './support';
 
 /**
  * The files the pet store's `$ref`s lead to. `models.yaml` reads `Tag` through a local `$ref` of its own and `Named`
@@ -59,6 +59,8 @@ const FILES: Record<string, string> = {
   // Each schema takes the other's properties: a walk that does not notice the cycle never ends.
   'file:///ring/a.yaml': ['A:', '  properties:', '    fromA: { type: string }', '  allOf:', "    - $ref: 'b.yaml#/B'", 'Loop:', "  $ref: 'b.yaml#/Loop'", ''].join('\n'),
   'file:///ring/b.yaml': ['B:', '  properties:', '    fromB: { type: string }', '  allOf:', "    - $ref: 'a.yaml#/A'", 'Loop:', "  $ref: 'a.yaml#/Loop'", ''].join('\n'),
+  // Two schemas that are each other's `$ref`, with nothing else in them.
+  'file:///loop.yaml': "A: { $ref: '#/B' }\nB: { $ref: '#/A' }\n",
 };
 
 /**
@@ -95,9 +97,6 @@ const bodiesElsewhere = (template: string, responseTemplate?: string) =>
   petStore(template, responseTemplate)
     .replace(/ {6}requestBody:\n(?: {8}.*\n)+/, "      requestBody: { $ref: './bodies/orders.yaml#/OrderBody' }\n")
     .replace(/ {8}"201":\n(?: {10}.*\n)+/, "        \"201\": { $ref: 'responses/created.yaml#/Created' }\n");
-const block = (...lines: string[]) => `|\n${lines.map((l) => `            ${l}`).join('\n')}`;
-// Response templates stand deeper in the pet store.
-const responseBlock = (...lines: string[]) => `|\n${lines.map((l) => `                ${l}`).join('\n')}`;
 
 function hover(marked: string, resolver: DocumentResolver | undefined = new FakeResolver()): string | undefined {
   const { text, offset } = withCursor(marked);
@@ -184,6 +183,44 @@ describe('payload schemas across files', () => {
   });
 
   describe('Go to Definition, reading the files on the way', () => {
+    it('leads a JSONPath segment into the file, on through its local $refs and into a third file', async () => {
+      const resolver = new FakeResolver(false);
+      assert.deepEqual(await definitions(petFromModels(`"$input.path('$.pet.na‸me')"`), resolver), ['named.yaml:3:name']);
+      assert.deepEqual(await definitions(petFromModels(`"$input.json('$.pet.tags[0].lab‸el')"`), resolver), ['models.yaml:8:label']);
+      assert.deepEqual(await definitions(petFromModels(`"$input.path('$.pet.ta‸gs')"`), resolver), ['models.yaml:4:tags']);
+      // Each file is asked for from the one whose $ref names it.
+      assert.ok(resolver.asked.includes('file:///api.yaml ./models.yaml#/Pet'));
+      assert.ok(resolver.asked.includes('file:///models.yaml named.yaml#/Named'));
+      // The property holding the $ref stays in the document.
+      const doc = petFromModels(`"$input.path('$.p‸et')"`);
+      assert.deepEqual(await definitions(doc), [`api.yaml:${lineOf(doc, "pet: { $ref: './models.yaml")}:pet`]);
+    });
+
+    it('leads a member of a payload variable into the file', async () => {
+      assert.deepEqual(await definitions(petFromModels(block("#set($pet = $input.path('$.pet'))", '"$pet.na‸me"'))), ['named.yaml:3:name']);
+      assert.deepEqual(await definitions(petFromModels(block("#set($pet = $input.path('$.pet'))", '#foreach($t in $pet.tags)$t.lab‸el#end'))), ['models.yaml:8:label']);
+      // A Velocity member of a list does not reach into its elements.
+      assert.deepEqual(await definitions(petFromModels(block("#set($pet = $input.path('$.pet'))", '$pet.tags.lab‸el'))), []);
+    });
+
+    it('reads a body schema that is itself a $ref into another file', async () => {
+      const doc = petStore(`"$input.path('$.ta‸gs')"`).replace("schema: { $ref: '#/components/schemas/Order' }", "schema: { $ref: 'models.yaml#/Pet' }");
+      assert.deepEqual(await definitions(doc), ['models.yaml:4:tags']);
+    });
+
+    it('stops where no resolver is given, or the file cannot be read', async () => {
+      const { text, offset } = withCursor(petFromModels(`"$input.path('$.pet.na‸me')"`));
+      assert.deepEqual(await findDefinition(parseDocument(text), offset), []);
+      assert.deepEqual(await definitions(petStore(`"$input.path('$.pet.na‸me')"`).replace(PET_REF, "pet: { $ref: 'nowhere.yaml#/Pet' }")), []);
+      const failing: DocumentResolver = { resolve: () => Promise.reject(new Error('unreadable')) };
+      assert.deepEqual(await definitions(petFromModels(`"$input.path('$.pet.na‸me')"`), failing), []);
+    });
+
+    it('goes no further than a pointer leads, and ends $ref cycles within a file', async () => {
+      assert.deepEqual(await definitions(petStore(`"$input.path('$.pet.na‸me')"`).replace(PET_REF, "pet: { $ref: 'models.yaml#/Nothing' }")), []);
+      assert.deepEqual(await definitions(petStore(`"$input.path('$.pet.na‸me')"`).replace(PET_REF, "pet: { $ref: 'loop.yaml#/A' }")), []);
+    });
+
     it('leads through a request body $ref into another file, and on through $refs relative to it', async () => {
       const resolver = new FakeResolver(false);
       assert.deepEqual(await definitions(bodiesElsewhere(`"$input.path('$.quan‸tity')"`), resolver), ['bodies/orders.yaml:10:quantity']);
@@ -225,7 +262,7 @@ describe('payload schemas across files', () => {
     it('reads a $ref back into the definition as it stands, without asking for it', async () => {
       const resolver = new FakeResolver(false);
       const doc = petStore(`"$input.path('$.pet.na‸me')"`).replace(PET_REF, "pet: { $ref: 'back.yaml#/Pet' }");
-      assert.deepEqual(await definitions(doc, resolver), [`api.yaml:${withCursor(doc).text.split('\n').findIndex((l) => l.includes('name: { type: string'))}:name`]);
+      assert.deepEqual(await definitions(doc, resolver), [`api.yaml:${lineOf(doc, 'name: { type: string')}:name`]);
       assert.deepEqual(resolver.asked, ['file:///api.yaml back.yaml#/Pet']);
       assert.match(hover(doc)!, /name: string[\s\S]*The name of the pet/);
     });

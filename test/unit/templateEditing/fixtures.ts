@@ -76,3 +76,9 @@ export function manySetsAndLoops(): string[] {
   lines.push("#set($a = $input.path('$'))", ...Array.from({ length: 30 }, () => '#set($a = $a)'), '#foreach($t in $a.pet.tags) "$t.‸" #end');
   return lines;
 }
+
+/** A block template for the pet store's request template, its lines indented under `application/json: |`. */
+export const block = (...lines: string[]) => `|\n${lines.map((l) => `            ${l}`).join('\n')}`;
+
+/** The same for its response template, which stands deeper. */
+export const responseBlock = (...lines: string[]) => `|\n${lines.map((l) => `                ${l}`).join('\n')}`;

@@ -5,7 +5,7 @@ import { findTemplateMember } from '../../../server/src/facts/templateVariables'
 import { createLanguageService } from '../../../server/src/languageService';
 import { signatureHelpInStandaloneTemplate, signatureHelpInTemplate } from '../../../server/src/services/templates/templateSignatureHelp';
 import { JAVA_VALUE_METHODS, javaMethodSignature } from '../../../server/src/services/templates/javaValueMethods';
-import { jsonPetStore, petStore } from './fixtures';
+import { block, jsonPetStore, petStore } from './fixtures';
 import { parseDocument, withCursor } from './support';
 
 function help(marked: string, uri?: string, previous?: SignatureHelp): SignatureHelp | undefined {
@@ -34,8 +34,6 @@ function documentation(signature: SignatureInformation): string {
   assert.equal(doc.kind, 'markdown');
   return doc.value;
 }
-
-const block = (...lines: string[]) => `|\n${lines.map((l) => `            ${l}`).join('\n')}`;
 
 describe('template signature help', () => {
   describe('catalog methods', () => {

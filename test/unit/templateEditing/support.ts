@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument, type ApiDocument } from '../../../server/src/model/apiDocument';
 
@@ -29,4 +30,12 @@ export function yamlWithRequestTemplate(templateYaml: string, integrationType = 
     `          application/json: ${templateYaml}`,
     '',
   ].join('\n');
+}
+
+/** The line of the text (cursor mark removed) holding `needle`, its first occurrence. */
+export function lineOf(marked: string, needle: string): number {
+  const { text } = withCursor(marked);
+  const at = text.indexOf(needle);
+  assert.ok(at >= 0, needle);
+  return text.slice(0, at).split('\n').length - 1;
 }

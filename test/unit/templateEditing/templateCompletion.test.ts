@@ -4,7 +4,7 @@ import { completeInStandaloneTemplate, completeInTemplate } from '../../../serve
 import { findTemplateMember, templateMembersOf } from '../../../server/src/facts/templateVariables';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { expandSnippet } from '../editing/snippets';
-import { jsonPetStore, manySetsAndLoops, petStore } from './fixtures';
+import { block, jsonPetStore, manySetsAndLoops, petStore, responseBlock } from './fixtures';
 import { parseDocument, withCursor } from './support';
 
 function complete(marked: string): { items: CompletionItem[]; text: string; offset: number } {
@@ -211,9 +211,6 @@ describe('template completion', () => {
   describe('members of variables that hold the payload', () => {
     const MAP = ['get', 'containsKey', 'keySet', 'values', 'entrySet', 'size', 'isEmpty'];
     const LIST = ['size', 'get', 'isEmpty', 'contains'];
-    const block = (...lines: string[]) => `|\n${lines.map((l) => `            ${l}`).join('\n')}`;
-    // Response templates stand deeper in the fixture.
-    const responseBlock = (...lines: string[]) => `|\n${lines.map((l) => `                ${l}`).join('\n')}`;
     const offered = (template: string, responseTemplate?: string) =>
       labels(responseTemplate === undefined ? complete(petStore(template)).items : complete(petStore('"$input.body"', responseTemplate)).items);
 

@@ -2,10 +2,9 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Location } from 'vscode-languageserver-types';
 import { findDefinition } from '../../../server/src/services/navigation';
-import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import { findDefinitionInStandaloneTemplate } from '../../../server/src/services/templates/templateDefinition';
-import { jsonPetStore, petStore } from './fixtures';
-import { parseDocument, withCursor } from './support';
+import { block, jsonPetStore, petStore, responseBlock } from './fixtures';
+import { lineOf, parseDocument, withCursor } from './support';
 
 /** Each location as `line:text it covers`, in the document it points into. */
 function described(text: string, locations: Location[], uri = 'file:///api.yaml'): string[] {
@@ -21,17 +20,6 @@ async function definitions(marked: string, uri = 'file:///api.yaml'): Promise<st
   return described(text, await findDefinition(parseDocument(text, uri), offset), uri);
 }
 
-/** The line of `text` holding `needle` (the first one). */
-function lineOf(marked: string, needle: string): number {
-  const { text } = withCursor(marked);
-  const at = text.indexOf(needle);
-  assert.ok(at >= 0, needle);
-  return text.slice(0, at).split('\n').length - 1;
-}
-
-/** A block template of the pet store, its lines indented under `application/json: |`. */
-const block = (...lines: string[]) => `|\n${lines.map((l) => `            ${l}`).join('\n')}`;
-const responseBlock = (...lines: string[]) => `|\n${lines.map((l) => `                ${l}`).join('\n')}`;
 
 describe('go to definition in mapping templates', () => {
   describe('template variables', () => {
@@ -181,84 +169,6 @@ describe('go to definition in mapping templates', () => {
         '      name: { type: string }',
       ].join('\n');
       assert.deepEqual(await definitions(doc), [`${lineOf(doc, 'name: {')}:name`]);
-    });
-
-    describe('through $refs into other files', () => {
-      /** A models file: `Pet` there reads `Tag` through a local `$ref` of its own, and `Named` from a third file. */
-      const MODELS = [
-        'Pet:',
-        '  allOf:',
-        "    - $ref: 'named.yaml#/Named'",
-        '    - properties:',
-        "        tags: { type: array, items: { $ref: '#/Tag' } }",
-        'Tag:',
-        '  type: object',
-        '  properties:',
-        '    label: { type: string }',
-        '',
-      ].join('\n');
-      const NAMED = ['Named:', '  type: object', '  properties:', '    name: { type: string }', ''].join('\n');
-      const files: Record<string, string> = { 'file:///models.yaml': MODELS, 'file:///named.yaml': NAMED };
-      const asked: string[] = [];
-      const resolver: DocumentResolver = {
-        resolve: async (base, ref) => {
-          asked.push(`${base} ${ref}`);
-          const uri = new URL(ref.split('#')[0], base).toString();
-          return files[uri] === undefined ? undefined : parseDocument(files[uri], uri);
-        },
-      };
-      const external = (marked: string) => marked.replace("pet: { $ref: '#/components/schemas/Pet' }", "pet: { $ref: './models.yaml#/Pet' }");
-      /** Each location as `file:line:text it covers`. */
-      const across = async (marked: string, withResolver = true): Promise<string[]> => {
-        const { text, offset } = withCursor(marked);
-        const located = await findDefinition(parseDocument(text), offset, withResolver ? resolver : undefined);
-        return located.map((l) => {
-          const source = l.uri === 'file:///api.yaml' ? text : files[l.uri];
-          const document = TextDocument.create(l.uri, 'yaml', 1, source);
-          return `${l.uri.slice('file:///'.length)}:${l.range.start.line}:${source.slice(document.offsetAt(l.range.start), document.offsetAt(l.range.end))}`;
-        });
-      };
-
-      it('leads a JSONPath segment into the file, on through its local $refs and into a third file', async () => {
-        assert.deepEqual(await across(external(petStore(`"$input.path('$.pet.na‸me')"`))), ['named.yaml:3:name']);
-        assert.deepEqual(await across(external(petStore(`"$input.json('$.pet.tags[0].lab‸el')"`))), ['models.yaml:8:label']);
-        assert.deepEqual(await across(external(petStore(`"$input.path('$.pet.ta‸gs')"`))), ['models.yaml:4:tags']);
-        // Each file is asked for from the one whose $ref names it.
-        assert.ok(asked.includes('file:///api.yaml ./models.yaml#/Pet'));
-        assert.ok(asked.includes('file:///models.yaml named.yaml#/Named'));
-        // The property holding the $ref stays in the document.
-        const doc = external(petStore(`"$input.path('$.p‸et')"`));
-        assert.deepEqual(await across(doc), [`api.yaml:${lineOf(doc, "pet: { $ref: './models.yaml")}:pet`]);
-      });
-
-      it('leads a member of a payload variable into the file', async () => {
-        assert.deepEqual(await across(external(petStore(block("#set($pet = $input.path('$.pet'))", '"$pet.na‸me"')))), ['named.yaml:3:name']);
-        assert.deepEqual(await across(external(petStore(block("#set($pet = $input.path('$.pet'))", '#foreach($t in $pet.tags)$t.lab‸el#end')))), ['models.yaml:8:label']);
-        // A Velocity member of a list does not reach into its elements.
-        assert.deepEqual(await across(external(petStore(block("#set($pet = $input.path('$.pet'))", '$pet.tags.lab‸el')))), []);
-      });
-
-      it('reads a body schema that is itself a $ref into another file', async () => {
-        const doc = petStore(`"$input.path('$.ta‸gs')"`).replace("schema: { $ref: '#/components/schemas/Order' }", "schema: { $ref: 'models.yaml#/Pet' }");
-        assert.deepEqual(await across(doc), ['models.yaml:4:tags']);
-      });
-
-      it('stops where no resolver is given, or the file cannot be read', async () => {
-        assert.deepEqual(await across(external(petStore(`"$input.path('$.pet.na‸me')"`)), false), []);
-        const missing = petStore(`"$input.path('$.pet.na‸me')"`).replace("pet: { $ref: '#/components/schemas/Pet' }", "pet: { $ref: 'nowhere.yaml#/Pet' }");
-        assert.deepEqual(await across(missing), []);
-        const failing: DocumentResolver = { resolve: () => Promise.reject(new Error('unreadable')) };
-        const { text, offset } = withCursor(external(petStore(`"$input.path('$.pet.na‸me')"`)));
-        assert.deepEqual(await findDefinition(parseDocument(text), offset, failing), []);
-      });
-
-      it('goes no further than a pointer leads, and ends $ref cycles', async () => {
-        const wrongPointer = petStore(`"$input.path('$.pet.na‸me')"`).replace("pet: { $ref: '#/components/schemas/Pet' }", "pet: { $ref: 'models.yaml#/Nothing' }");
-        assert.deepEqual(await across(wrongPointer), []);
-        files['file:///loop.yaml'] = "A: { $ref: '#/B' }\nB: { $ref: '#/A' }\n";
-        const cycle = petStore(`"$input.path('$.pet.na‸me')"`).replace("pet: { $ref: '#/components/schemas/Pet' }", "pet: { $ref: 'loop.yaml#/A' }");
-        assert.deepEqual(await across(cycle), []);
-      });
     });
 
     it('answers nothing for properties the schema lacks and for Java methods', async () => {

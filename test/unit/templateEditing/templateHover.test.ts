@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Hover } from 'vscode-languageserver-types';
 import { hoverInStandaloneTemplate, hoverInTemplate } from '../../../server/src/services/templates/templateHover';
 import { findTemplateMember } from '../../../server/src/facts/templateVariables';
-import { jsonPetStore, petStore } from './fixtures';
+import { block, jsonPetStore, petStore } from './fixtures';
 import { parseDocument, withCursor } from './support';
 
 function hover(marked: string): { hover: Hover | undefined; text: string } {
@@ -67,8 +67,6 @@ describe('template hover', () => {
   });
 
   describe('members of variables that hold the payload', () => {
-    const block = (...lines: string[]) => `|\n${lines.map((l) => `            ${l}`).join('\n')}`;
-
     it('shows the schema property of a member, as under a JSONPath segment', () => {
       const { hover: h, text } = hover(petStore(block("#set($pet = $input.path('$.pet'))", '{"name": "$pet.na‸me"}')));
       assert.equal(markdownOf(h), markdownOf(hover(petStore(`"$input.path('$.pet.na‸me')"`)).hover));
