@@ -2,9 +2,9 @@
  * Templates Velocity 1.7 refuses with a ParseException, where our engine must report the same line and column as
  * Velocity's exception: a block closed or divided where none is open, bad `#set` and directive arguments, unclosed
  * parentheses, brackets and braces in arguments, a directive without its `(`, on later lines, after multibyte
- * characters and with CRLF line ends. Left out, as our engine places them otherwise on purpose: a construct the
- * template ends inside (Velocity places it at the last character, or after it for a string; we at the opener, which
- * the message names). After a tab Velocity's column is the one it states (a tab moves on to the next multiple of 8),
+ * characters and with CRLF and lone CR line ends. Left out, as our engine places them otherwise on purpose: a
+ * construct the template ends inside (Velocity places it at the last character, or after it for a string; we at the
+ * opener, which the message names). After a tab Velocity's column is the one it states (a tab moves on to the next multiple of 8),
  * which our errors carry beside the character column the diagnostics place.
  */
 export const ERROR_POSITION_CASES: Array<{ name: string; template: string }> = [
@@ -24,6 +24,9 @@ export const ERROR_POSITION_CASES: Array<{ name: string; template: string }> = [
   ['#set after CRLF and a euro sign', '\u00fc\r\n\u20ac #set($a)'],
   ['#set after a character beyond the BMP', '\ud83d\ude00#set($a)'],
   ['#set after a CRLF line', 'a\r\n#set($a = )'],
+  ['#set after lines ended by a lone CR', 'a\rb\r#set($x = )'],
+  ['#end after lines ended by CR, LF and CRLF', 'a\rb\nc\r\n\r #end'],
+  ['#set after a tab on a line ended by a lone CR', 'a\r\tb#set($a)'],
   ['#set with an operator and no operand', '#set($a = 1 +)'],
   ['#set with a negation alone', '#set($a = !)'],
   ['#set with a range without its end', '#set($a = [1..])'],
