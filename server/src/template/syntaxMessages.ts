@@ -196,6 +196,8 @@ export function describeUnexpectedToken(source: string, after: number, token: st
     if (closerExpected && !closesLater) {
       return { message: `${opened} is not closed: expected \`${innermost.closer}\` before ${found}${hint}`, offset: atEnd ? innermost.start : offset };
     }
+    const unnamed = !atEnd && innermost.kind === 'directive' ? unnamedMacro(source, innermost, offset) : undefined;
+    if (unnamed) return unnamed;
     const words = expectedWords(names, innermost);
     if (atEnd) {
       return { message: `${opened} is not closed: expected ${words || 'more'}, then \`${innermost.closer}\`, before the end of the template${hint}`, offset: innermost.start };
@@ -209,6 +211,25 @@ export function describeUnexpectedToken(source: string, after: number, token: st
   const words = expectedWords(names, undefined);
   return { message: `${unexpected}${words ? `: expected ${words}` : ''}`, offset: atEnd ? Math.max(0, Math.min(after, source.length) - 1) : offset };
 }
+
+/**
+ * A `#macro(` whose first argument, found at `offset`, is missing or is no name. Velocity refuses the directive as a
+ * whole, just after its name (where the `(` or the blanks before it start), saying which of the two it is.
+ */
+function unnamedMacro(source: string, macro: OpenConstruct, offset: number): PlainSyntaxError | undefined {
+  const name = MACRO_DIRECTIVE.exec(source.slice(macro.start, macro.start + 16));
+  if (!name) return undefined;
+  const nameEnd = macro.start + name[0].length;
+  const paren = source.indexOf('(', nameEnd);
+  if (paren < 0 || paren >= offset || /\S/.test(source.slice(paren + 1, offset))) return undefined;
+  const form = DIRECTIVE_FORMS['#macro'];
+  const message = source[offset] === ')'
+    ? `\`#macro(\` names no macro: its first argument is the macro's name; write \`${form}\``
+    : `The first argument of \`#macro(\` is the macro's name, a plain word, not \`${tokenText(source, offset)}\`; write \`${form}\``;
+  return { message, offset: nameEnd };
+}
+
+const MACRO_DIRECTIVE = /^#(?:macro|\{macro\})(?![\w-])/;
 
 /**
  * A character velocityjs's lexer cannot read, most often the opening quote of a string that is never closed.

@@ -59,6 +59,15 @@ describe('checkTemplateSyntax', () => {
       { code: 'set-as-text', message: '`#set` must be followed by `(`: write `#set($name = value)`; found `$a`', line: 1, column: 1 },
     ]);
   });
+  it('says that a #macro names no macro, or names it with something other than a word, just after `#macro`', () => {
+    assert.deepEqual(checkTemplateSyntax('x\n#macro( )M#end'), [
+      { code: 'syntax', message: '`#macro(` names no macro: its first argument is the macro\'s name; write `#macro(name $parameter)`', line: 2, column: 7 },
+    ]);
+    assert.deepEqual(checkTemplateSyntax('#macro($name $a)M#end'), [
+      { code: 'syntax', message: 'The first argument of `#macro(` is the macro\'s name, a plain word, not `$name`; write `#macro(name $parameter)`', line: 1, column: 7 },
+    ]);
+    assert.deepEqual(checkTemplateSyntax('#macro(m 1)M#end'), [], 'later arguments may be any value, as in Velocity');
+  });
   it('reports a string literal that is never closed at its opening quote', () => {
     assert.deepEqual(checkTemplateSyntax('#set($a = "abc)\n$a'), [
       { code: 'syntax', message: 'The string opened at line 1 is not closed: add the closing `"` (a quote inside it is written twice, `""`)', line: 1, column: 11 },
