@@ -1025,7 +1025,7 @@ export function mayParseOtherwise(source: string): boolean {
 // A lone `\r` ending a line comment is looked for first and the `##` behind it after: read forward from each `#`, a
 // long line of `#`s would be read to its end once for each of them.
 const PARSE_HINT =
-  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9]|[\w)}]\\+\$/;
+  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9$]|[\w)}]\\+\$/;
 
 /**
  * `$!` (`$\!`, any backslashes before the `!`) that starts no reference, where Velocity prints `$` alone: its lexer
@@ -1116,7 +1116,7 @@ const ESCAPE_TOKENS = new RegExp(
     HASH_AFTER_DOLLAR.source,
     BLOCK_AFTER_DOLLAR.source,
     KEYWORD_AT_NAME.source,
-    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?\[|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9])/.source,
+    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9$])/.source,
   ].join('|'),
   'g',
 );
@@ -1168,7 +1168,7 @@ interface MacroText {
  * - A `$!` (or `$\!`) that starts no reference prints `$`, and nothing before `.name` (LONE_QUIET, QUIET_DOT); a `#@` that
  *   starts no block macro call is text.
  * - Right after a reference, where velocityjs reads neither, a comment on one line and unparsed text; and a `#`
- *   before a digit, which velocityjs cannot read there.
+ *   before a digit or a `$`, which velocityjs cannot read there.
  * - `$` signs (dollarSigns): before `#set(`, `#if(`, `#elseif(`, `#else` and `#end` they print nothing; before
  *   `#break` and `#stop` the directive is text; before backslashes and a reference they print as written, or nothing
  *   when a backslash escapes the reference. A reference written with a backslash before a `!` (`$\!$x`) never has
@@ -1368,8 +1368,8 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       else if (QUIET_DOT.test(after) && !afterReference()) for (let k = 0; k < token.length; k++) edits.push([offset + k, DROPPED]);
       continue;
     }
-    if (token.endsWith('{') && /^(?:\$!?[A-Za-z_]|#\{)/.test(token)) {
-      // A `{` right after a reference or a braced `#{end}` is text.
+    if (token.endsWith('{') && /^(?:\$!?[A-Za-z_]|#)/.test(token)) {
+      // A `{` right after a reference, `#end` or `#else` is text.
       edits.push([offset + token.length - 1, KEPT_BRACE]);
       continue;
     }
@@ -1409,7 +1409,7 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       continue;
     }
     if (token.endsWith('#') && token.startsWith('$')) {
-      // A `#` before a digit right after a reference is text (`$id#2`), where velocityjs fails.
+      // A `#` before a digit or a `$` right after a reference is text (`$id#2`, `$pk#$sk`), where velocityjs fails.
       edits.push([offset + token.length - 1, KEPT_HASH]);
       continue;
     }
@@ -1439,6 +1439,8 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
         halved();
         // velocityjs would print the escaped reference as text; it reads it as a reference, marked escaped in the tree.
         if (backslashes.length % 2 === 1) edits.push([sign - 1, ESCAPING_BACKSLASH]);
+        // What follows an escaped reference reads as after any reference (a `{` right after it is text).
+        pattern.lastIndex = sign;
       } else if (sign + 1 < source.length) {
         kept(offset, sign);
         edits.push([sign, KEPT_DOLLAR]);
@@ -1598,21 +1600,28 @@ function unreadableEnd(source: string, strings: () => readonly StringLiteral[]):
   }
   const end = /(?:\$(?:\\*!)?|#\*?)$/.exec(source);
   if (!end) return undefined;
-  if (end[0] === '#') {
+  if (end[0] === '#' || end[0] === '#*') {
+    // Where a `##` that ends the template (`##`, `##*`) starts: a comment, which reads as one.
+    const opener = end.index - 1;
     const lineStart = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1;
     // A `##` starts a comment unless its first `#` closes unparsed text or a block comment.
     const inLiteral = (at: number) => strings().some((literal) => literal.start < at && at < literal.end);
     let lineComment = source.indexOf('##', lineStart);
-    while (lineComment > 0 && (source[lineComment - 1] === '*' || source.slice(lineComment - 2, lineComment) === ']]' || inLiteral(lineComment))) {
+    while (lineComment > 0 && (closesBlock(source, lineComment) || inLiteral(lineComment))) {
       lineComment = source.indexOf('##', lineComment + 1);
     }
     // Inside a line comment every ending fails.
-    if (lineComment >= 0 && lineComment < source.length - 2) return end.index;
-    if (source.endsWith('*#') && source.includes('#*')) return undefined;
-    if (source.endsWith(']]#') && source.includes('#[[')) return undefined;
-    if (lineComment >= 0 && lineComment === source.length - 2 && !/\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##$/.test(source)) return undefined;
+    if (lineComment >= 0 && lineComment < opener) return end.index;
+    if (closesBlock(source, end.index)) return undefined;
+    if (lineComment >= 0 && lineComment === opener && !/\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##$/.test(source.slice(0, opener + 2))) return undefined;
   }
   return end.index;
+}
+
+/** Whether the `#` at `at` closes a block comment or unparsed text opened before it (`*#`, `]]#`). */
+function closesBlock(source: string, at: number): boolean {
+  if (source[at - 1] === '*') return source.lastIndexOf('#*', at - 2) >= 0;
+  return source.startsWith(']]', at - 2) && source.lastIndexOf('#[[', at - 3) >= 0;
 }
 
 /**

@@ -59,6 +59,11 @@ describe('checkTemplateSyntax', () => {
       { code: 'set-as-text', message: '`#set` must be followed by `(`: write `#set($name = value)`; found `$a`', line: 1, column: 1 },
     ]);
   });
+  it('reads a `#` between two references as text, as in the composite keys of DynamoDB templates', () => {
+    const template = '{"PK": {"S": "TENANT#$input.params(\'tenant\')"}, "SK": {"S": "$input.params(\'type\')#$input.params(\'id\')"}}';
+    assert.deepEqual(checkTemplateSyntax(template), []);
+    assert.equal(render(template, { params: { path: { tenant: 't1', type: 'ORDER', id: '42' } } }), '{"PK": {"S": "TENANT#t1"}, "SK": {"S": "ORDER#42"}}');
+  });
   it('says that a #macro names no macro, or names it with something other than a word, just after `#macro`', () => {
     assert.deepEqual(checkTemplateSyntax('x\n#macro( )M#end'), [
       { code: 'syntax', message: '`#macro(` names no macro: its first argument is the macro\'s name; write `#macro(name $parameter)`', line: 2, column: 7 },

@@ -1,0 +1,78 @@
+/**
+ * Places where templates made at random from Velocity's grammar showed our engine reading otherwise than Velocity 1.7:
+ * a `#` between two references (`$pk#$sk`, the composite keys of DynamoDB mapping templates), a `{` right after
+ * `#end` or `#else` that follow a reference, what follows an escaped reference (`\$a{`), and a `##` comment whose
+ * `*` or `#` ends the template.
+ */
+import type { OracleTestCase } from '../oracleCase';
+
+type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
+
+const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+
+const HASH_BETWEEN_REFERENCES: Row[] = [
+  ['two references', "#set($a = 'x')#set($b = 'y')$a#$b"],
+  ['a braced reference after it', "#set($a = 'x')#set($b = 'y')$a#${b}"],
+  ['a quiet reference after it', "#set($a = 'x')$a#$!b"],
+  ['after a method call', "#set($a = 'x')#set($b = 'y')$a.length()#$b"],
+  ['after an index', "#set($a = ['x'])#set($b = 'y')$a[0]#$b"],
+  ['three parts', "#set($a = 'x')#set($b = 'y')$a#$b#$a"],
+  ['inside a string', "#set($a = 'x')#set($b = 'y')#set($k = \"$a#$b\")$k"],
+  ['a sort key from two parameters', `{"SK": {"S": "$input.params('type')#$input.params('id')"}}`, { params: { path: { type: 'ORDER', id: '42' } } }],
+  ['a sort key from the body', `{"SK": {"S": "$input.path('$.kind')#$input.path('$.id')"}}`, { body: '{"kind": "USER", "id": 7}' }],
+  ['an escaped reference before it', "#set($a = 1)\\$l#$a"],
+  ['before a `$` that starts no reference', "#set($a = 'x')$a#$ y"],
+];
+
+const BRACE_AFTER_END: Row[] = [
+  ['#end{ after a reference', "#set($a = 'x')#if(true)$a#end{x}"],
+  ['#end{ after a method call', "#set($a = 'x')#if(true)$a.length()#end{"],
+  ['#end{ of a loop after a reference', "#set($a = 'x')#foreach($i in [1])$a#end{"],
+  ['#else{ after a reference', "#set($a = 'x')#if(true)$a#else{#end"],
+  ['#end{ after an escaped reference', '#if(true)\\$b#end{'],
+];
+
+const AFTER_ESCAPED_REFERENCE: Row[] = [
+  ['a { after it', '\\$a{'],
+  ['a { after its property', '\\$a.b{'],
+  ['a { after its method call', '\\$a.b(1){'],
+  ['a { after a call without arguments', '\\$a.b(){'],
+  ['a { after a chain', '\\$a.b(1).c{'],
+  ['a { after an index', '\\$a[0]{'],
+  ['a { after a quiet one', '\\$!a.b(1){'],
+  ['a { after one with a value', "#set($m = 'xyz')\\$m.charAt(1){"],
+  ['a { after two backslashes', '\\\\$a.b(1){'],
+  ['a { after two backslashes and a value', '#set($a = 1)\\\\$a{'],
+  ['a ( after it', '\\$a(x'],
+  ['a ( after one with a value', '#set($a = 1)\\$a(x'],
+  ['a ## after its property', '\\$a.b##c'],
+  ['a # before a digit', '\\$a#1'],
+  ['a . before a #', '\\$a.#x'],
+  ['a comment after it', '\\$a##c\nx'],
+  ['unparsed text after it', '\\$a#[[r]]#'],
+];
+
+const COMMENT_AT_THE_END: Row[] = [
+  ['##* ends the template', 'x##*'],
+  ['##* after a line break and blanks', 'x\n  ##*'],
+  ['##* after a reference', '#set($a = 1)$a##*'],
+  ['##* after a method call', '$a.b(1)##*'],
+  ['##* after #end', '#if(true)x#end##*'],
+  ['##* after unparsed text', '#[[r]]###*'],
+  ['##* after a block comment', '#* c *###*'],
+  ['##* after a backslash', 'x\\##*'],
+  ['#* right after unparsed text', '#[[r]]#*'],
+  ['#* right after a block comment', '#* c *#*'],
+  ['## after a * that closes no comment', 'x*##'],
+  ['## after ]] that closes no unparsed text', 'x]]##'],
+  ['##* after a property, which reads no comment', '$a.b##*'],
+  ['###* ends the template inside a comment', 'x###*'],
+  ['#* after ]] that closes no unparsed text', 'x]]#*'],
+];
+
+export const RANDOM_TEMPLATES_CASES: OracleTestCase[] = [
+  ...rows('# between references', HASH_BETWEEN_REFERENCES),
+  ...rows('{ after #end', BRACE_AFTER_END),
+  ...rows('after an escaped reference', AFTER_ESCAPED_REFERENCE),
+  ...rows('a comment at the end', COMMENT_AT_THE_END),
+];
