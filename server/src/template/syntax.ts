@@ -1025,7 +1025,7 @@ export function mayParseOtherwise(source: string): boolean {
 // A lone `\r` ending a line comment is looked for first and the `##` behind it after: read forward from each `#`, a
 // long line of `#`s would be read to its end once for each of them.
 const PARSE_HINT =
-  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9$]|[\w)}]\\+\$/;
+  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9$]|[\w)}]\\+\$/;
 
 /**
  * `$!` (`$\!`, any backslashes before the `!`) that starts no reference, where Velocity prints `$` alone: its lexer
@@ -1102,6 +1102,8 @@ const RESTORED: Record<string, string> = {
 };
 /** The end of a reference, after which velocityjs's lexer reads neither a comment nor unparsed text. */
 const AFTER_REFERENCE = /(?:\$!?[A-Za-z_](?:[\w.-]|\([^()\n]*\)|\[[^\]\n]*\])*|\$!?\{[^}\n]*\})$/;
+/** AFTER_REFERENCE, or a reference and a `#name` after it (`$x#end`, `$x#e`): velocityjs's lexer is still in its state. */
+const AFTER_REFERENCE_AND_NAME = new RegExp(`${AFTER_REFERENCE.source.slice(0, -1)}(?:#\\{?[A-Za-z_][\\w-]*\\}?)?$`);
 const ESCAPE_TOKENS = new RegExp(
   [
     /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#/.source,
@@ -1116,7 +1118,7 @@ const ESCAPE_TOKENS = new RegExp(
     HASH_AFTER_DOLLAR.source,
     BLOCK_AFTER_DOLLAR.source,
     KEYWORD_AT_NAME.source,
-    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9$])/.source,
+    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#(?=[0-9$])/.source,
   ].join('|'),
   'g',
 );
@@ -1163,12 +1165,13 @@ interface MacroText {
  *   reference every two backslashes print one, but before `#set` an even number print all; an escaped directive is
  *   text wherever it stands. Before a comment or unparsed text the backslashes print and the comment stays one.
  * - `#**#` and `#[[]]#`, the empty comment and unparsed text, print nothing, and a comment never closed takes the rest.
- * - `${` without a name, `#set` without `(`, the `(` of `$name(`, a `{` after a reference and a `[` or `{` right after
- *   `#end` or `#else` are text; so is `##` after a property, and a line comment ends at a lone carriage return.
+ * - `${` without a name, `#set` without `(`, the `(` of `$name(`, a `{` after a reference and a `[`, `{` or `(` right
+ *   after `#end` or `#else` are text; so is `##` after a property, and a line comment ends at a lone carriage return.
  * - A `$!` (or `$\!`) that starts no reference prints `$`, and nothing before `.name` (LONE_QUIET, QUIET_DOT); a `#@` that
  *   starts no block macro call is text.
- * - Right after a reference, where velocityjs reads neither, a comment on one line and unparsed text; and a `#`
- *   before a digit or a `$`, which velocityjs cannot read there.
+ * - Right after a reference, or a reference and a `#name` (`$x#end`), where velocityjs reads neither, a comment on
+ *   one line and unparsed text; and a `#` before a digit or a `$` right after a reference, which velocityjs cannot read
+ *   there.
  * - `$` signs (dollarSigns): before `#set(`, `#if(`, `#elseif(`, `#else` and `#end` they print nothing; before
  *   `#break` and `#stop` the directive is text; before backslashes and a reference they print as written, or nothing
  *   when a backslash escapes the reference. A reference written with a backslash before a `!` (`$\!$x`) never has
@@ -1247,14 +1250,15 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
     }
     const token = match[0];
     const afterReference = () => AFTER_REFERENCE.test(source.slice(Math.max(0, offset - 80), offset));
-    if (token === '#**#' || token === '#[[]]#' || (token.startsWith('#*') && (!token.endsWith('*#') || (!/[\r\n]/.test(token) && afterReference())))) {
+    const afterReferenceAndName = () => AFTER_REFERENCE_AND_NAME.test(source.slice(Math.max(0, offset - 96), offset));
+    if (token === '#**#' || token === '#[[]]#' || (token.startsWith('#*') && (!token.endsWith('*#') || (!/[\r\n]/.test(token) && afterReferenceAndName())))) {
       // An empty comment or unparsed text, a comment never closed (it takes the rest of the template), or a comment
-      // on one line right after a reference.
+      // on one line right after a reference (and a `#name`).
       for (let k = 0; k < token.length; k++) edits.push([offset + k, DROPPED]);
       continue;
     }
     if (token.startsWith('#[[')) {
-      if (afterReference()) {
+      if (afterReferenceAndName()) {
         // Unparsed text right after a reference: its text, as text.
         for (let k = 0; k < token.length; k++) {
           const inside = k >= 3 && k < token.length - 3;
@@ -1394,7 +1398,7 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       continue;
     }
     if (token.endsWith('(')) {
-      // `$name(` calls nothing: the reference is followed by text.
+      // `$name(` calls nothing: the reference is followed by text; so is `#end(` or `#else(` after a reference.
       edits.push([offset + token.length - 1, KEPT_PARENTHESIS]);
       continue;
     }

@@ -1,8 +1,8 @@
 /**
  * Places where templates made at random from Velocity's grammar showed our engine reading otherwise than Velocity 1.7:
- * a `#` between two references (`$pk#$sk`, the composite keys of DynamoDB mapping templates), a `{` right after
- * `#end` or `#else` that follow a reference, what follows an escaped reference (`\$a{`), and a `##` comment whose
- * `*` or `#` ends the template.
+ * a `#` between two references (`$pk#$sk`, the composite keys of DynamoDB mapping templates), a `{` or `(` right
+ * after `#end` or `#else` that follow a reference, a comment or unparsed text after a reference and a `#name`, what
+ * follows an escaped reference (`\$a{`), and a `##` comment whose `*` or `#` ends the template.
  */
 import type { OracleTestCase } from '../oracleCase';
 
@@ -30,6 +30,27 @@ const BRACE_AFTER_END: Row[] = [
   ['#end{ of a loop after a reference', "#set($a = 'x')#foreach($i in [1])$a#end{"],
   ['#else{ after a reference', "#set($a = 'x')#if(true)$a#else{#end"],
   ['#end{ after an escaped reference', '#if(true)\\$b#end{'],
+  ['#end( after a reference', '#set($m = 1)#if(true)$m#end(m'],
+  ['#end( after a property', '#set($m = 1)#if(true)$m.k#end(m'],
+  ['#else( after a reference', '#set($m = 1)#if(true)$m#else(m#end'],
+  ['#end() after a reference', '#set($m = 1)#if(true)$m#end()'],
+];
+
+const AFTER_REFERENCE_AND_NAME: Row[] = [
+  ['unparsed text after #e', '#set($m = 1)$m#e#[[a]]#'],
+  ['unparsed text after #e, in a block', '#set($m = 1)#if(true)$m#e#[[a]]##end'],
+  ['unparsed text after #end', '#set($m = 1)#if(true)$m#end#[[r]]#.'],
+  ['unparsed text after a braced #{end}', '#set($m = 1)#if(true)$m#{end}#[[r]]#.'],
+  ['unparsed text after #else', '#set($m = 1)#if(true)$m#else#[[r]]##end.'],
+  ['unparsed text after a macro call without parentheses', '#set($m = 1)#macro(e)E#end$m#e#[[r]]#.'],
+  ['unparsed text after a braced reference and #e', '#set($m = 1)${m}#e#[[r]]#.'],
+  ['unparsed text after a method call and #e', '#set($m = 1)$m.k()#e#[[r]]#.'],
+  ['a comment after #end', '#set($m = 1)#if(true)$m#end#* c *#.'],
+  ['a comment after #end, nested', '#if(true)#if(true)\\$m#end#* c *##end.'],
+  ['a comment after #end and an escaped reference', '#if(true)\\$m#end#* c *#.'],
+  ['an empty comment after #end', '#set($m = 1)#if(true)$m#end#**#.'],
+  ['#set without ( then unparsed text', '#set($m = 1)$m#set#[[r]]#.'],
+  ['a blank between', '#set($m = 1)$m#e #[[r]]#.'],
 ];
 
 const AFTER_ESCAPED_REFERENCE: Row[] = [
@@ -73,6 +94,7 @@ const COMMENT_AT_THE_END: Row[] = [
 export const RANDOM_TEMPLATES_CASES: OracleTestCase[] = [
   ...rows('# between references', HASH_BETWEEN_REFERENCES),
   ...rows('{ after #end', BRACE_AFTER_END),
+  ...rows('after a reference and a #name', AFTER_REFERENCE_AND_NAME),
   ...rows('after an escaped reference', AFTER_ESCAPED_REFERENCE),
   ...rows('a comment at the end', COMMENT_AT_THE_END),
 ];
