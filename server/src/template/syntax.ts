@@ -1025,7 +1025,7 @@ export function mayParseOtherwise(source: string): boolean {
 // A lone `\r` ending a line comment is looked for first and the `##` behind it after: read forward from each `#`, a
 // long line of `#`s would be read to its end once for each of them.
 const PARSE_HINT =
-  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)(?!\n)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9$]|[\w)}]\\+\$/;
+  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*#[0-9$]|[\w)}]\\+\$/;
 
 /**
  * `$!` (`$\!`, any backslashes before the `!`) that starts no reference, where Velocity prints `$` alone: its lexer
@@ -1166,7 +1166,8 @@ interface MacroText {
  *   text wherever it stands. Before a comment or unparsed text the backslashes print and the comment stays one.
  * - `#**#` and `#[[]]#`, the empty comment and unparsed text, print nothing, and a comment never closed takes the rest.
  * - `${` without a name, `#set` without `(`, the `(` of `$name(`, a `{` after a reference and a `[`, `{` or `(` right
- *   after `#end` or `#else` are text; so is `##` after a property, and a line comment ends at a lone carriage return.
+ *   after `#end` or `#else` are text; so is `##` after a property, and a line comment ends at a lone carriage return
+ *   (the one before a line feed is dropped from it, as velocityjs would count two lines there).
  * - A `$!` (or `$\!`) that starts no reference prints `$`, and nothing before `.name` (LONE_QUIET, QUIET_DOT); a `#@` that
  *   starts no block macro call is text.
  * - Right after a reference, or a reference and a `#name` (`$x#end`), where velocityjs reads neither, a comment on
@@ -1240,11 +1241,15 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       continue;
     }
     if (match[0].startsWith('##')) {
-      // A line comment ends at a lone carriage return too, where velocityjs reads on to the next line feed.
+      // A line comment ends at a lone carriage return too, where velocityjs reads on to the next line feed. The
+      // carriage return of a CRLF is left out of its token: velocityjs would count a line there and another at the
+      // line feed, and every position after the comment would be a line off.
       const end = match[0].search(/\r/);
       if (end >= 0 && source[offset + end + 1] !== '\n') {
         edits.push([offset + end, '\n']);
         pattern.lastIndex = offset + end + 1;
+      } else if (end >= 0) {
+        edits.push([offset + end, DROPPED]);
       }
       continue;
     }

@@ -25,6 +25,8 @@ export const ERROR_POSITION_CASES: Array<{ name: string; template: string }> = [
   ['#set after a character beyond the BMP', '\ud83d\ude00#set($a)'],
   ['#set after a CRLF line', 'a\r\n#set($a = )'],
   ['#set after lines ended by a lone CR', 'a\rb\r#set($x = )'],
+  ['#set after a ## comment ended by CRLF', '## c\r\n#set($a = )'],
+  ['an unclosed call after ## comments ended by CRLF', '## c\r\n## d\r\nx $a.b(1 #end'],
   ['#end after lines ended by CR, LF and CRLF', 'a\rb\nc\r\n\r #end'],
   ['#set after a tab on a line ended by a lone CR', 'a\r\tb#set($a)'],
   ['#set with an operator and no operand', '#set($a = 1 +)'],

@@ -2,7 +2,8 @@
  * Places where templates made at random from Velocity's grammar showed our engine reading otherwise than Velocity 1.7:
  * a `#` between two references (`$pk#$sk`, the composite keys of DynamoDB mapping templates), a `{` or `(` right
  * after `#end` or `#else` that follow a reference, a comment or unparsed text after a reference and a `#name`, what
- * follows an escaped reference (`\$a{`), and a `##` comment whose `*` or `#` ends the template.
+ * follows an escaped reference (`\$a{`), a `##` comment whose `*` or `#` ends the template, and what follows a `##`
+ * comment ended by CRLF (velocityjs counted two lines there, so every position after it was a line off).
  */
 import type { OracleTestCase } from '../oracleCase';
 
@@ -91,10 +92,22 @@ const COMMENT_AT_THE_END: Row[] = [
   ['#* after ]] that closes no unparsed text', 'x]]#*'],
 ];
 
+const AFTER_A_CRLF_COMMENT: Row[] = [
+  ['an escaped reference', '## c\r\n\\$notref'],
+  ['an escaped reference on a later line', '## c\r\nx\r\n\\$notref'],
+  ['an escaped reference after two comments', '## c\r\n## d\r\n\\$a.b'],
+  ['an escaped call', '## c\r\n\\$a.b($x)'],
+  ['an escaped reference after a comment at the end of a line', 'x ## c\r\ny\\$a'],
+  ['an escaped reference after a loop', '## c\r\n#foreach($i in [1..2])$i#end\r\n\\$x'],
+  ['a call of no macro', '## c\r\n#m()'],
+  ['a reference to nothing', '## c\r\n$notref.foo'],
+];
+
 export const RANDOM_TEMPLATES_CASES: OracleTestCase[] = [
   ...rows('# between references', HASH_BETWEEN_REFERENCES),
   ...rows('{ after #end', BRACE_AFTER_END),
   ...rows('after a reference and a #name', AFTER_REFERENCE_AND_NAME),
   ...rows('after an escaped reference', AFTER_ESCAPED_REFERENCE),
   ...rows('a comment at the end', COMMENT_AT_THE_END),
+  ...rows('after a ## comment ended by CRLF', AFTER_A_CRLF_COMMENT),
 ];
