@@ -731,6 +731,7 @@ function eatsLineEnd(node: VelocityNode): boolean {
 
 const LINE_END = /^[ \t]*(?:\r\n|\r|\n)/;
 const BLANKS = /^[ \t]*$/;
+const BLANKS_AFTER_BACKSLASH = /([\\\uE000])[ \t]+$/;
 
 /**
  * Velocity 1.7's white space around directives, plus what the tree needs before it runs: the values of rewritten
@@ -799,7 +800,15 @@ function finishTree(
     if (item.type === 'set') {
       let first = i;
       while (first > 0 && typeof list[first - 1] === 'string') first--;
-      if (list.slice(first, i).every((text) => BLANKS.test(text as string))) for (let k = first; k < i; k++) list[k] = '';
+      let blanks = i;
+      while (blanks > first && BLANKS.test(list[blanks - 1] as string)) blanks--;
+      // A `}` right after an unbraced reference is a token of its own too (velocityjs gives it a text node of its own),
+      // and so is a backslash, which velocityjs leaves in the text before the blanks.
+      if (blanks === first || (blanks === first + 1 && list[first] === '}' && isUnbracedReference(list[first - 1]))) {
+        for (let k = blanks; k < i; k++) list[k] = '';
+      } else if (blanks === i && i > first) {
+        list[i - 1] = (list[i - 1] as string).replace(BLANKS_AFTER_BACKSLASH, '$1');
+      }
     }
     if (item.type === 'references' && item.pos && readOtherwise) escapeAfterReference(list, i, source);
     const eaten = eatsLineEnd(item) ? eatLineEnd(list, i + 1) : '';
@@ -817,6 +826,10 @@ function finishTree(
       }
     }
   }
+}
+
+function isUnbracedReference(item: VelocityTree[number] | undefined): boolean {
+  return typeof item === 'object' && item !== null && !Array.isArray(item) && item.type === 'references' && !item.isWraped;
 }
 
 /** The text from `start` to `end` as the template has it: each `(` normalizeDirectives moved back after its blanks. */

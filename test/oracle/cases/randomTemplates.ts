@@ -2,8 +2,9 @@
  * Places where templates made at random from Velocity's grammar showed our engine reading otherwise than Velocity 1.7:
  * a `#` between two references (`$pk#$sk`, the composite keys of DynamoDB mapping templates), a `{` or `(` right
  * after `#end` or `#else` that follow a reference, a comment or unparsed text after a reference and a `#name`, what
- * follows an escaped reference (`\$a{`), a `##` comment whose `*` or `#` ends the template, and what follows a `##`
- * comment ended by CRLF (velocityjs counted two lines there, so every position after it was a line off).
+ * follows an escaped reference (`\$a{`), a `##` comment whose `*` or `#` ends the template, what follows a `##`
+ * comment ended by CRLF (velocityjs counted two lines there, so every position after it was a line off), and the
+ * blanks before a `#set` that its token takes in after a `}` or a backslash.
  */
 import type { OracleTestCase } from '../oracleCase';
 
@@ -92,6 +93,23 @@ const COMMENT_AT_THE_END: Row[] = [
   ['#* after ]] that closes no unparsed text', 'x]]#*'],
 ];
 
+const BLANKS_BEFORE_SET: Row[] = [
+  ['after a } that follows a reference', '#set($a = 1)$a}  #set($b = 2)|'],
+  ['a tab after a } that follows a reference', '#set($a = 1)$a}\t#set($b = 2)|'],
+  ['after a } that follows a quiet reference', '#set($a = 1)$!a}  #set($b = 2)|'],
+  ['after a } that follows a property', '#set($a = 1)$a.b}  #set($b = 2)|'],
+  ['after a } that follows a call', '#set($a = 1)$a.b()}  #set($b = 2)|'],
+  ['after a } that follows an index', '#set($a = 1)$a[0]}  #set($b = 2)|'],
+  ['after }} that follow a reference, which stay', '#set($a = 1)$a}}  #set($b = 2)|'],
+  ['after a } that follows a braced reference, which stay', '#set($a = 1)${a}}  #set($b = 2)|'],
+  ['after a ] that follows a reference, which stay', '#set($a = 1)$a]  #set($b = 2)|'],
+  ['after a backslash', 'a\\  #set($b = 2)|'],
+  ['after two backslashes', 'a\\\\  #set($b = 2)|'],
+  ['a tab after a backslash', '\\\t#set($x = 1)'],
+  ['after a backslash in a block', '#if(true)a\\  #set($b = 2)|#end'],
+  ['after a backslash and a word, which stay', 'a\\ b  #set($b = 2)|'],
+];
+
 const AFTER_A_CRLF_COMMENT: Row[] = [
   ['an escaped reference', '## c\r\n\\$notref'],
   ['an escaped reference on a later line', '## c\r\nx\r\n\\$notref'],
@@ -110,4 +128,5 @@ export const RANDOM_TEMPLATES_CASES: OracleTestCase[] = [
   ...rows('after an escaped reference', AFTER_ESCAPED_REFERENCE),
   ...rows('a comment at the end', COMMENT_AT_THE_END),
   ...rows('after a ## comment ended by CRLF', AFTER_A_CRLF_COMMENT),
+  ...rows('blanks before #set', BLANKS_BEFORE_SET),
 ];
