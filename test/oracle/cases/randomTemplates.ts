@@ -24,6 +24,11 @@ const HASH_BETWEEN_REFERENCES: Row[] = [
   ['a sort key from the body', `{"SK": {"S": "$input.path('$.kind')#$input.path('$.id')"}}`, { body: '{"kind": "USER", "id": 7}' }],
   ['an escaped reference before it', "#set($a = 1)\\$l#$a"],
   ['before a `$` that starts no reference', "#set($a = 'x')$a#$ y"],
+  ['after a call with a call among its arguments', "#set($b = 'y')$b.concat($b.trim())#$b"],
+  ['after $util over $input.path', "#set($b = 'y')$util.urlEncode($input.path('$.name'))#$b", { body: '{"name": "a b"}' }],
+  ['before a [', "#set($a = 'x')$a#[1, 'a']"],
+  ['before [] after a call', "#set($a = 'x')$a.toString()#[x]"],
+  ['before unparsed text, which stays unparsed text', "#set($a = 'x')$a#[[r]]#."],
 ];
 
 const BRACE_AFTER_END: Row[] = [
