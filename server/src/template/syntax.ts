@@ -1038,7 +1038,7 @@ export function mayParseOtherwise(source: string): boolean {
 // A lone `\r` ending a line comment is looked for first and the `##` behind it after: read forward from each `#`, a
 // long line of `#`s would be read to its end once for each of them.
 const PARSE_HINT =
-  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*#(?:[0-9$]|\[(?!\[))|[\w)}]\\+\$/;
+  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?:[0-9$]|\[(?!\[))|[\w)}]\\+\$/;
 
 /**
  * `$!` (`$\!`, any backslashes before the `!`) that starts no reference, where Velocity prints `$` alone: its lexer
@@ -1115,8 +1115,8 @@ const RESTORED: Record<string, string> = {
 };
 /** The end of a reference, after which velocityjs's lexer reads neither a comment nor unparsed text. */
 const AFTER_REFERENCE = /(?:\$!?[A-Za-z_](?:[\w.-]|\([^()\n]*\)|\[[^\]\n]*\])*|\$!?\{[^}\n]*\})$/;
-/** AFTER_REFERENCE, or a reference and a `#name` after it (`$x#end`, `$x#e`): velocityjs's lexer is still in its state. */
-const AFTER_REFERENCE_AND_NAME = new RegExp(`${AFTER_REFERENCE.source.slice(0, -1)}(?:#\\{?[A-Za-z_][\\w-]*\\}?)?$`);
+/** AFTER_REFERENCE, or a reference and `#name`s after it (`$x#end`, `$x#e#f`): velocityjs's lexer is still in its state. */
+const AFTER_REFERENCE_AND_NAME = new RegExp(`${AFTER_REFERENCE.source.slice(0, -1)}(?:#\\{?[A-Za-z_][\\w-]*\\}?)*$`);
 const ESCAPE_TOKENS = new RegExp(
   [
     /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#/.source,
@@ -1131,7 +1131,7 @@ const ESCAPE_TOKENS = new RegExp(
     HASH_AFTER_DOLLAR.source,
     BLOCK_AFTER_DOLLAR.source,
     KEYWORD_AT_NAME.source,
-    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*#(?=[0-9$]|\[(?!\[))/.source,
+    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?=[0-9$]|\[(?!\[))/.source,
   ].join('|'),
   'g',
 );
@@ -1432,7 +1432,7 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
     }
     if (token.endsWith('#') && token.startsWith('$')) {
       // A `#` before a digit, a `$` or a `[` right after a reference is text (`$id#2`, `$pk#$sk`), where velocityjs
-      // fails.
+      // fails; so it is after `#name`s that follow a reference (`$x#end#$y`), where velocityjs's lexer reads on alike.
       edits.push([offset + token.length - 1, KEPT_HASH]);
       continue;
     }

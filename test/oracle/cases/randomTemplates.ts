@@ -29,6 +29,8 @@ const HASH_BETWEEN_REFERENCES: Row[] = [
   ['before a [', "#set($a = 'x')$a#[1, 'a']"],
   ['before [] after a call', "#set($a = 'x')$a.toString()#[x]"],
   ['before unparsed text, which stays unparsed text', "#set($a = 'x')$a#[[r]]#."],
+  ['after #end that follows a reference', '#set($n = 1)#if(true)$n#end#$n'],
+  ['after #end that follows an escaped call', '#set($n = 1)#if(true)\\$b.concat()#end#$n'],
 ];
 
 const BRACE_AFTER_END: Row[] = [
@@ -58,6 +60,9 @@ const AFTER_REFERENCE_AND_NAME: Row[] = [
   ['an empty comment after #end', '#set($m = 1)#if(true)$m#end#**#.'],
   ['#set without ( then unparsed text', '#set($m = 1)$m#set#[[r]]#.'],
   ['a blank between', '#set($m = 1)$m#e #[[r]]#.'],
+  ['unparsed text after two #names', '#set($a = 1)$a#e#f#[[r]]#'],
+  ['unparsed text after two #ends', '#set($a = 1)#if(true)#if(true)$a#end#end#[[r]]#}'],
+  ['a comment after two #ends', '#set($a = 1)#if(true)#if(true)$a#end#end#* c *#}'],
 ];
 
 const AFTER_ESCAPED_REFERENCE: Row[] = [
