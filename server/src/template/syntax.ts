@@ -1035,7 +1035,7 @@ export function mayParseOtherwise(source: string): boolean {
   return source.lastIndexOf('#*') > source.lastIndexOf('*#') || PARSE_HINT.test(source);
 }
 
-// A lone `\r` ending a line comment is looked for first and the `##` behind it after: read forward from each `#`, a
+// A `\r` ending a line comment is looked for first and the `##` behind it after: read forward from each `#`, a
 // long line of `#`s would be read to its end once for each of them.
 const PARSE_HINT =
   /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?:[0-9$]|\[(?!\[))|[\w)}]\\+\$/;
