@@ -1038,7 +1038,7 @@ export function mayParseOtherwise(source: string): boolean {
 // A `\r` ending a line comment is looked for first and the `##` behind it after: read forward from each `#`, a
 // long line of `#`s would be read to its end once for each of them.
 const PARSE_HINT =
-  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?:[0-9$]|\[(?!\[))|[\w)}]\\+\$/;
+  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?:[0-9$]|\[(?!\[))|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)+\.[A-Za-z_]|[\w)}]\\+\$/;
 
 /**
  * `$!` (`$\!`, any backslashes before the `!`) that starts no reference, where Velocity prints `$` alone: its lexer
@@ -1131,7 +1131,7 @@ const ESCAPE_TOKENS = new RegExp(
     HASH_AFTER_DOLLAR.source,
     BLOCK_AFTER_DOLLAR.source,
     KEYWORD_AT_NAME.source,
-    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?=[0-9$]|\[(?!\[))/.source,
+    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?=[0-9$]|\[(?!\[))|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)+\.(?=[A-Za-z_])/.source,
   ].join('|'),
   'g',
 );
@@ -1366,6 +1366,8 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       else edits.push([offset + 1, 'X']);
       continue;
     }
+    // The `.` of `$m._x`, or a `.` before a name after `#name`s that follow a reference (`$x#end.com`), which
+    // velocityjs reads as the reference's.
     if (token.startsWith('$') && token.endsWith('.')) {
       edits.push([offset + token.length - 1, KEPT_DOT]);
       continue;
@@ -1849,8 +1851,11 @@ function* blockTokens(template: string, literals: readonly StringLiteral[] = [])
       continue;
     }
     if (token.startsWith('\\')) {
-      // An even number of backslashes escape one another, and the directive after them stands.
-      if (token.length % 2 === 1) pattern.lastIndex = offset + token.length - 1;
+      // An even number of backslashes escape one another, and the directive after them stands. Before a comment or
+      // unparsed text any number are text, and the comment stays one (`\\#* c *##else`).
+      const at = offset + token.length;
+      const comment = template[at] === '*' || template[at] === '#' || template.startsWith('[[', at);
+      if (token.length % 2 === 1 || comment) pattern.lastIndex = at - 1;
       continue;
     }
     if (token.startsWith('##') || token.startsWith('#*') || token.startsWith('#[[')) continue;

@@ -103,6 +103,22 @@ const COMMENT_AT_THE_END: Row[] = [
   ['#* after ]] that closes no unparsed text', 'x]]#*'],
 ];
 
+const AFTER_END_OF_A_REFERENCE: Row[] = [
+  ['a . and a name after #end', "#set($n = 'N')#if($n)$n#end.x"],
+  ['a domain after #end', "#set($n = 'N')#if($n)$n.length()#end.com"],
+  ['names after #end', "#set($n = 'N')#if($n)$n#end.x.y"],
+  ['a . and a name after #else', "#set($l = 'q')#if(true)$!l#else.a b#end"],
+  ['a . and a name after #e', "#set($n = 'N')$n#e.x"],
+  ['a . and _ after #end', "#set($n = 'N')#if($n)$n#end._x"],
+];
+
+const ESCAPED_COMMENTS: Row[] = [
+  ['a block comment behind a backslash, then #else', '#if(false)\\#* c *##else y#end'],
+  ['a block comment behind a backslash, then text', '#if(false)x\\#* c *#z#else y#end'],
+  ['a line comment behind a backslash in a block', '#if(true)a\\## c\n#else b#end'],
+  ['unparsed text behind a backslash in a block', '#if(true)a\\#[[#end]]##end'],
+];
+
 const BLANKS_BEFORE_SET: Row[] = [
   ['after a } that follows a reference', '#set($a = 1)$a}  #set($b = 2)|'],
   ['a tab after a } that follows a reference', '#set($a = 1)$a}\t#set($b = 2)|'],
@@ -139,4 +155,6 @@ export const RANDOM_TEMPLATES_CASES: OracleTestCase[] = [
   ...rows('a comment at the end', COMMENT_AT_THE_END),
   ...rows('after a ## comment ended by CRLF', AFTER_A_CRLF_COMMENT),
   ...rows('blanks before #set', BLANKS_BEFORE_SET),
+  ...rows('after #end that follows a reference', AFTER_END_OF_A_REFERENCE),
+  ...rows('escaped comments', ESCAPED_COMMENTS),
 ];
