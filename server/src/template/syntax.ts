@@ -955,11 +955,15 @@ function isNode(item: VelocityTree[number] | undefined): item is VelocityNode {
 function eatLineEnd(list: VelocityTree, index: number): string {
   let next = list[index];
   if (typeof next !== 'string') return '';
-  // After a reference velocityjs leaves the blanks and the line break in texts of their own (`$k#end \n`).
+  // After a reference velocityjs leaves the blanks and the line break in texts of their own (`$k#end \n`). What is
+  // not eaten stays in the second: a text that ends in a stand-in must stay right before the reference it marks.
   const following = list[index + 1];
   if (BLANKS.test(next) && typeof following === 'string') {
-    next = list[index] = next + following;
-    list[index + 1] = '';
+    const match = LINE_END.exec(next + following);
+    if (!match) return '';
+    list[index] = '';
+    list[index + 1] = following.slice(match[0].length - next.length);
+    return match[0];
   }
   const match = LINE_END.exec(next);
   if (!match) return '';

@@ -119,6 +119,15 @@ const ESCAPED_COMMENTS: Row[] = [
   ['unparsed text behind a backslash in a block', '#if(true)a\\#[[#end]]##end'],
 ];
 
+const ESCAPED_AFTER_END: Row[] = [
+  ['after #end and a blank that follow a reference', "#set($s = 'S')#if($s)$s#end \\$s"],
+  ['after #end and a tab that follow a reference', "#set($s = 'S')#if($s)$i#end\t\\$s"],
+  ['one without a value, after a loop', '#foreach($a in [1])$x#end \\$x'],
+  ['after #end, a blank and a line end', "#set($s = 'S')#if($s)$s#end \n\\$s"],
+  ['after #end, blanks, a line end and blanks', "#set($s = 'S')#if($s)$s#end  \n  \\$s"],
+  ['after #end, a blank and CRLF', "#set($s = 'S')#if($s)$s#end \r\n\\$s|"],
+];
+
 const BLANKS_BEFORE_SET: Row[] = [
   ['after a } that follows a reference', '#set($a = 1)$a}  #set($b = 2)|'],
   ['a tab after a } that follows a reference', '#set($a = 1)$a}\t#set($b = 2)|'],
@@ -157,4 +166,5 @@ export const RANDOM_TEMPLATES_CASES: OracleTestCase[] = [
   ...rows('blanks before #set', BLANKS_BEFORE_SET),
   ...rows('after #end that follows a reference', AFTER_END_OF_A_REFERENCE),
   ...rows('escaped comments', ESCAPED_COMMENTS),
+  ...rows('an escaped reference', ESCAPED_AFTER_END),
 ];
