@@ -1042,7 +1042,7 @@ export function mayParseOtherwise(source: string): boolean {
 // A `\r` ending a line comment is looked for first and the `##` behind it after: read forward from each `#`, a
 // long line of `#`s would be read to its end once for each of them.
 const PARSE_HINT =
-  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?:[0-9$]|\[(?!\[))|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)+\.[A-Za-z_]|[\w)}]\\+\$/;
+  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?:[0-9$!]|\[(?!\[))|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)+\.[A-Za-z_]|[\w)}]\\+\$/;
 
 /**
  * `$!` (`$\!`, any backslashes before the `!`) that starts no reference, where Velocity prints `$` alone: its lexer
@@ -1135,7 +1135,7 @@ const ESCAPE_TOKENS = new RegExp(
     HASH_AFTER_DOLLAR.source,
     BLOCK_AFTER_DOLLAR.source,
     KEYWORD_AT_NAME.source,
-    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?=[0-9$]|\[(?!\[))|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)+\.(?=[A-Za-z_])/.source,
+    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?=[0-9$!]|\[(?!\[))|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)+\.(?=[A-Za-z_])/.source,
   ].join('|'),
   'g',
 );
@@ -1188,8 +1188,8 @@ interface MacroText {
  * - A `$!` (or `$\!`) that starts no reference prints `$`, and nothing before `.name` (LONE_QUIET, QUIET_DOT); a `#@` that
  *   starts no block macro call is text.
  * - Right after a reference, or a reference and a `#name` (`$x#end`), where velocityjs reads neither, a comment on
- *   one line and unparsed text; and a `#` before a digit, a `$` or a `[` right after a reference, which velocityjs
- *   cannot read there.
+ *   one line and unparsed text; and a `#` before a digit, a `$`, a `!` or a `[` right after a reference, which
+ *   velocityjs cannot read there.
  * - `$` signs (dollarSigns): before `#set(`, `#if(`, `#elseif(`, `#else` and `#end` they print nothing; before
  *   `#break` and `#stop` the directive is text; before backslashes and a reference they print as written, or nothing
  *   when a backslash escapes the reference. A reference written with a backslash before a `!` (`$\!$x`) never has
@@ -1437,8 +1437,8 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
       continue;
     }
     if (token.endsWith('#') && token.startsWith('$')) {
-      // A `#` before a digit, a `$` or a `[` right after a reference is text (`$id#2`, `$pk#$sk`), where velocityjs
-      // fails; so it is after `#name`s that follow a reference (`$x#end#$y`), where velocityjs's lexer reads on alike.
+      // A `#` before a digit, a `$`, a `!` or a `[` right after a reference is text (`$id#2`, `$pk#$sk`), where
+      // velocityjs fails; so it is after `#name`s that follow a reference (`$x#end#$y`), which velocityjs reads alike.
       edits.push([offset + token.length - 1, KEPT_HASH]);
       continue;
     }

@@ -31,6 +31,9 @@ const HASH_BETWEEN_REFERENCES: Row[] = [
   ['before unparsed text, which stays unparsed text', "#set($a = 'x')$a#[[r]]#."],
   ['after #end that follows a reference', '#set($n = 1)#if(true)$n#end#$n'],
   ['after #end that follows an escaped call', '#set($n = 1)#if(true)\\$b.concat()#end#$n'],
+  ['before a !', "#set($b = 'two')$b#!"],
+  ['before a ! and a reference', "#set($b = 'two')$b#!$b"],
+  ['before a ! after an escaped reference', '#if(true)\\$n#!#end'],
 ];
 
 const BRACE_AFTER_END: Row[] = [
