@@ -1119,7 +1119,7 @@ const RESTORED: Record<string, string> = {
 };
 /** The end of a reference, after which velocityjs's lexer reads neither a comment nor unparsed text. */
 const AFTER_REFERENCE = /(?:\$!?[A-Za-z_](?:[\w.-]|\([^()\n]*\)|\[[^\]\n]*\])*|\$!?\{[^}\n]*\})$/;
-/** AFTER_REFERENCE, or a reference and `#name`s after it (`$x#end`, `$x#e#f`): velocityjs's lexer is still in its state. */
+/** AFTER_REFERENCE, or a reference and `#name`s after it (`$x#end`, `$x#e#f`): velocityjs's lexer reads on alike. */
 const AFTER_REFERENCE_AND_NAME = new RegExp(`${AFTER_REFERENCE.source.slice(0, -1)}(?:#\\{?[A-Za-z_][\\w-]*\\}?)*$`);
 const ESCAPE_TOKENS = new RegExp(
   [

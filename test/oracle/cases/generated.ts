@@ -1,11 +1,12 @@
 /**
  * Mapping templates made from a fixed seed, the way users write them: lines of JSON-like text around references to
- * `$input`, `$util`, `$context` and `$stageVariables`, `#set`, `#if`/`#elseif`/`#else`, `#foreach` with `$foreach` and
- * `#break`, macros, comments and escapes, composite keys (`"$a#$b"`), indented, with LF or CRLF line ends. Hand-picked cases cover what someone
- * thought of; these cover the combinations (the blanks and line ends around directives, what follows what), and
- * comparing them with Velocity found several of the cases in randomTemplates.ts. Left out, as the other cases leave
- * them out: comparisons of a missing value with '' (API Gateway's own rule, see directives.ts), `$input.json` of a path
- * that leads nowhere (a choice of the Java model), and the request id (random).
+ * `$input`, `$util`, `$context` and `$stageVariables`, `#set`, `#if`/`#elseif`/`#else`, `#foreach` with `$foreach`
+ * and `#break`, macros, comments and escapes, composite keys (`"$a#$b"`), indented, with LF or CRLF line ends.
+ * Hand-picked cases cover what someone thought of; these cover the combinations (the blanks and line ends around
+ * directives, what follows what), and comparing them with Velocity found several of the cases in randomTemplates.ts.
+ * Left out, as the other cases leave them out: comparisons of a missing value with '' (API Gateway's own rule, see
+ * directives.ts), `$input.json` of a path that leads nowhere (a choice of the Java model), and the request id
+ * (random).
  */
 import type { OracleTestCase } from '../oracleCase';
 
