@@ -9,18 +9,7 @@
  * (random).
  */
 import type { OracleTestCase } from '../oracleCase';
-
-/** A small deterministic generator (mulberry32): the same cases on every run and machine. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../support/seededRandom';
 
 const BODY = JSON.stringify({
   name: 'O\'Brien "x"',
@@ -103,7 +92,7 @@ const SEED = 20261123;
 const COUNT = 800;
 
 function generatedCases(): OracleTestCase[] {
-  const writer = new TemplateWriter(generator(SEED));
+  const writer = new TemplateWriter(seededRandom(SEED));
   const cases: OracleTestCase[] = [];
   for (let i = 1; i <= COUNT; i++) {
     cases.push({

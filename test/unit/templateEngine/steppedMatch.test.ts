@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { compile } from '../../../server/src/template/javaRegex/compile';
 import { SteppedPattern, StepsExhausted } from '../../../server/src/template/javaRegex/steppedMatch';
+import { seededRandom } from '../../support/seededRandom';
 
 const UNLIMITED = { maxSteps: Number.MAX_SAFE_INTEGER };
 
@@ -15,18 +16,6 @@ function v8MatchEnd(source: string, text: string, from: number, sticky: boolean)
   const c = text.charCodeAt(match.index);
   if (match.index > 0 && (c & 0xfc00) === 0xdc00 && (text.charCodeAt(match.index - 1) & 0xfc00) === 0xd800) return undefined;
   return match.index + match[0].length;
-}
-
-/** Deterministic, so that a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Java patterns over a small alphabet, with every construct the compiler rebuilds for V8. */
@@ -72,7 +61,7 @@ describe('stepped matcher', function () {
   this.timeout(60_000);
 
   it('ends every match where V8 ends it, sticky or searching, for the patterns the compiler emits', () => {
-    const next = random(20_250_101);
+    const next = seededRandom(20_250_101);
     let compared = 0;
     const wrong: string[] = [];
     for (const pattern of patterns(400, next)) {

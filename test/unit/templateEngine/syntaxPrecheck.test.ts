@@ -6,6 +6,7 @@ import * as yaml from 'yaml';
 import { parse as velocityParse } from 'velocityjs';
 import { checkBlocks, normalizeDirectives, syntaxProblems } from '../../../server/src/template/syntax';
 import { isCertainlyValidTemplate } from '../../../server/src/template/syntaxPrecheck';
+import { seededRandom } from '../../support/seededRandom';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -128,18 +129,6 @@ function parsesCleanly(template: string): boolean {
   }
 }
 
-/** Deterministic, so that a failure reproduces. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const SPECIAL = `$#(){}[]'"\\.,= !-:`;
 const INSERTS = [
   ...SPECIAL.split(''), '\n', '#end', '#{end}', '#else', '#{else}', '#elseif(', '#if(', '#set(', '#foreach(', '#break',
@@ -209,7 +198,7 @@ describe('syntax pre-check', function () {
       ...sources.repository, ...sources.corpus, ...sources.cases, ...sources.snippets, ...sources.synthetic, ...sources.examples,
     ])];
     assert.ok(seeds.length > 100, `only ${seeds.length} templates found`);
-    const next = random(20_240_611);
+    const next = seededRandom(20_240_611);
     const variants: string[] = [];
     for (let i = 0; i < 24_000; i++) variants.push(mutate(seeds[Math.floor(next() * seeds.length)], next));
     for (let i = 0; i < 40_000; i++) {
