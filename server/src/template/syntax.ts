@@ -829,7 +829,7 @@ function finishTree(
 }
 
 function isUnbracedReference(item: VelocityTree[number] | undefined): boolean {
-  return typeof item === 'object' && item !== null && !Array.isArray(item) && item.type === 'references' && !item.isWraped;
+  return isNode(item) && item.type === 'references' && !item.isWraped;
 }
 
 /** The text from `start` to `end` as the template has it: each `(` normalizeDirectives moved back after its blanks. */
@@ -1039,10 +1039,21 @@ export function mayParseOtherwise(source: string): boolean {
   return source.lastIndexOf('#*') > source.lastIndexOf('*#') || PARSE_HINT.test(source);
 }
 
+/** A reference with its properties, indexes and calls, whose arguments may hold one level of calls. */
+const REFERENCE_WITH_CALLS = /\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*/.source;
+const NAMES_AFTER = /(?:#\{?[A-Za-z_][\w-]*\}?)/.source;
+
+/**
+ * Right after a reference and any `#name`s after it, a `#` before a digit, `$`, `!` or a `[` that opens no unparsed
+ * text (`$id#2`, `$pk#$sk`, `$x#end#$y`); after a reference and `#name`s, a `.` before a name (`$x#end.com`). velocityjs
+ * reads on into the reference or fails where Velocity reads text (escapeEdits).
+ */
+const AFTER_REFERENCE_AND_NAMES = new RegExp(`${REFERENCE_WITH_CALLS}${NAMES_AFTER}*#(?=[0-9$!]|\\[(?!\\[))|${REFERENCE_WITH_CALLS}${NAMES_AFTER}+\\.(?=[A-Za-z_])`);
+
 // A `\r` ending a line comment is looked for first and the `##` behind it after: read forward from each `#`, a
 // long line of `#`s would be read to its end once for each of them.
-const PARSE_HINT =
-  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?:[0-9$!]|\[(?!\[))|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)+\.[A-Za-z_]|[\w)}]\\+\$/;
+const PARSE_HINT = new RegExp(`${
+  /\$!?\{?[A-Za-z_][\w-]*(?:\.[A-Za-z][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\._|\r(?<=##[^\r\n]*\r)|#\*\*#|#\[\[\]\]#|[\w)}\]]#(?:\*|\[\[)|\\#\{?(?:set|if|elseif|else|end|foreach|macro|define|evaluate|include|parse|break|stop)|\\#[#*[]|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|[\w)}]\\+\$/.source}|${AFTER_REFERENCE_AND_NAMES.source}`);
 
 /**
  * `$!` (`$\!`, any backslashes before the `!`) that starts no reference, where Velocity prints `$` alone: its lexer
@@ -1120,7 +1131,7 @@ const RESTORED: Record<string, string> = {
 /** The end of a reference, after which velocityjs's lexer reads neither a comment nor unparsed text. */
 const AFTER_REFERENCE = /(?:\$!?[A-Za-z_](?:[\w.-]|\([^()\n]*\)|\[[^\]\n]*\])*|\$!?\{[^}\n]*\})$/;
 /** AFTER_REFERENCE, or a reference and `#name`s after it (`$x#end`, `$x#e#f`): velocityjs's lexer reads on alike. */
-const AFTER_REFERENCE_AND_NAME = new RegExp(`${AFTER_REFERENCE.source.slice(0, -1)}(?:#\\{?[A-Za-z_][\\w-]*\\}?)*$`);
+const END_OF_REFERENCE_AND_NAMES = new RegExp(`${AFTER_REFERENCE.source.slice(0, -1)}${NAMES_AFTER}*$`);
 const ESCAPE_TOKENS = new RegExp(
   [
     /##[^\n]*|#\*[\s\S]*?\*#|#\*[\s\S]+|#\[\[[\s\S]*?\]\]#/.source,
@@ -1135,7 +1146,8 @@ const ESCAPE_TOKENS = new RegExp(
     HASH_AFTER_DOLLAR.source,
     BLOCK_AFTER_DOLLAR.source,
     KEYWORD_AT_NAME.source,
-    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)*#(?=[0-9$!]|\[(?!\[))|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\((?:[^()\n]|\([^()\n]*\))*\))*(?:#\{?[A-Za-z_][\w-]*\}?)+\.(?=[A-Za-z_])/.source,
+    /(\\+)([#$])|\$!(?=[^{A-Za-z_#$}[])|\$\\+!(?=[^{A-Za-z_#$}[\\])|#@(?![A-Za-z_][\w@]*[ \t\r\n]*\()|\$!?\{(?![A-Za-z_])|\$!?[A-Za-z_][\w-]*\(|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*|\[[^\]\n]*\]|\([^()\n]*\))*\{|#\{?(?:end|else)\}?[[{(]|#\{(?:end|else)\}\{|#set(?![\w(])(?![ \t\r\n]*\()|\$!?[A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)+##/.source,
+    AFTER_REFERENCE_AND_NAMES.source,
   ].join('|'),
   'g',
 );
@@ -1272,7 +1284,7 @@ function escapeEdits(source: string, fragment: boolean, braced: ReadonlySet<numb
     }
     const token = match[0];
     const afterReference = () => AFTER_REFERENCE.test(source.slice(Math.max(0, offset - 80), offset));
-    const afterReferenceAndName = () => AFTER_REFERENCE_AND_NAME.test(source.slice(Math.max(0, offset - 96), offset));
+    const afterReferenceAndName = () => END_OF_REFERENCE_AND_NAMES.test(source.slice(Math.max(0, offset - 96), offset));
     if (token === '#**#' || token === '#[[]]#' || (token.startsWith('#*') && (!token.endsWith('*#') || (!/[\r\n]/.test(token) && afterReferenceAndName())))) {
       // An empty comment or unparsed text, a comment never closed (it takes the rest of the template), or a comment
       // on one line right after a reference (and a `#name`).
