@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/languageService';
 import { RenameError } from '../../../server/src/services/rename';
+import { seededRandom } from '../../support/seededRandom';
 import { sharedCorpusFile } from '../../support/sharedCorpus';
 
 const CORPUS = path.dirname(sharedCorpusFile('openapi/01_api_definition.yaml'));
@@ -24,13 +25,10 @@ function definitions(): string[] {
   return files.filter((f) => /\.(ya?ml|json)$/.test(f)).sort();
 }
 
-/** A fixed sequence, so that a failure names a mutation that can be replayed. */
+/** Whole numbers below `n` from a fixed sequence, so that a failure names a mutation that can be replayed. */
 function sequence(seed: number): (n: number) => number {
-  let state = seed;
-  return (n) => {
-    state = (state * 1103515245 + 12345) & 0x7fffffff;
-    return state % n;
-  };
+  const random = seededRandom(seed);
+  return (n) => Math.floor(random() * n);
 }
 
 function assertInside(document: TextDocument, range: Range | undefined, what: string): void {
