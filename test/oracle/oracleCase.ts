@@ -10,3 +10,9 @@ export interface OracleTestCase extends OracleCase {
   name: string;
   aws?: { output: string; evidence: string };
 }
+
+/** A case as the case files write it: its name, its template, and what else of the request it needs. */
+export type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
+
+/** The rows of one topic as cases, each named `topic: name`. */
+export const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));

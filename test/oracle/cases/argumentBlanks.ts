@@ -6,11 +6,7 @@
  * `#macro` headers, `#foreach`, `#set` and `#if`. What follows the call keeps its lines: an error after it is
  * placed on its own line.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const M2 = '#macro(m $a $b)[$a|$b]#end';
 

@@ -9,11 +9,7 @@
  * text, and a `#stop` after it stops; a blank after the `(` makes it a call that fails. A `$` there that starts no
  * reference goes the same way, and so does a `#` in an index written in text.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const S = "#set($a = 's')#set($b = 't')";
 

@@ -3,11 +3,7 @@
  * directive's name, so `#else@x`, `#foreach@x` and `#end@x` name no directive (text, or a macro of that name), and a
  * macro may be named `break@x` or `m@x`, defined, called with or without parentheses, braced or as a block.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const DIRECTIVE_WORDS: Row[] = [
   ['#else@x in an #if', '#if(true)a#else@x b#end|#if(false)a#else@ b#end|#if(true)#else@x(1)#end'],

@@ -5,11 +5,7 @@
  * `#end` or `#else` of a block right after one. Backslashes before it all print, as before any `#@`: Escape() halves
  * them only before a directive's or a macro's name, and `@m` is neither.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const M = '#macro(m)[$bodyContent]#end';
 

@@ -7,11 +7,7 @@
  * and `$evaluate` are not set). No argument, or blanks, is a plain `#break`; two arguments or a word fail the template
  * as it loads, never run or not. After a `$` it is a call of the name `#break`, which prints as written.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 /** One row for each template, every one of which fails: together, the first to fail would hide the others. */
 const each = (name: string, templates: string[]): Row[] => templates.map((template): Row => [`${name} ${JSON.stringify(template)}`, template]);

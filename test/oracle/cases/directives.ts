@@ -2,11 +2,7 @@
  * Directives, text, white space and operators: what Velocity 1.7 does with them, which our engine must do too.
  * Macro names are unique across all cases, since the oracle's one engine keeps every macro it has seen.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const WHITESPACE: Row[] = [
   ['#set alone on a line takes its line end', 'a\n#set($x = 1)\nb$x\n'],

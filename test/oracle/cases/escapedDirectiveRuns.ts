@@ -4,11 +4,7 @@
  * directive's node after it never prints. So the run prints nothing, and the escape itself reads as anywhere: one
  * backslash is dropped before a directive or a defined macro, and kept before any other name.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const M = '#macro(m)M#end';
 

@@ -6,11 +6,7 @@
  * parses as templates when it loads the template, names every JavaScript object has, `$` right before a directive or
  * an escaped reference, keywords after `$` or `.`, loose directive arguments and macro calls without parentheses.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const NULL_WORD: Row[] = [
   ['#set to null', '#set($x = null)[$x]'],

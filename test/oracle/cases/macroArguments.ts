@@ -5,11 +5,7 @@
  * (`#m(\$x)`), which a call of no macro does not print. Then long chains of operators, as long as Velocity's own stack
  * takes.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const DIRECTIVE_NAMES: Row[] = [
   ['#foreach', '#m(#foreach)'],

@@ -9,11 +9,7 @@
  * braced `#{stop}` stops before any character, a letter too. A `(` after such a word (`#m(#break(1))`, `#m(#x (1))`)
  * fails to parse: no call stands among another call's arguments.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const M = '#macro(m $a)[$a]#end';
 

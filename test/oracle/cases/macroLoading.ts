@@ -5,11 +5,7 @@
  * does as it reaches the string, wherever the string stands (in an `#if` never run, a macro's or a `#define`'s body,
  * a loop, a method's arguments). The text of `#evaluate` is parsed only when it runs.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const IN_STRINGS: Row[] = [
   ['called before the string', '#m()#set($x = "#macro(m)hi#end")#m()'],

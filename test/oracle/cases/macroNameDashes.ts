@@ -4,11 +4,7 @@
  * (`#macro(m-1)`, a name and an argument). After `#@` the name ends before the `-`, no `(` follows, and `#@m` is text:
  * the `#end` after it closes nothing.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const HEADERS: Row[] = [
   ['a number after the name', '#macro(m-1)M#end'],

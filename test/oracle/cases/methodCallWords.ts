@@ -6,11 +6,7 @@
  * `#break` in a double-quoted string among the arguments stops as it is interpolated: the reference prints nothing,
  * no method runs, and a `#set` sets nothing.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const S = "#set($a = 's')";
 

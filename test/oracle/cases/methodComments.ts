@@ -6,11 +6,7 @@
  * later `##` starts a comment there only after a `##name` or such a comment, and is text otherwise. A `-` reads only
  * inside a name or before a number, and a comment the template ends in fails when it ends in a `$` or `#`.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const S = "#set($a = 'a')#set($b = 'B')#set($m = {'k': 'v'})";
 

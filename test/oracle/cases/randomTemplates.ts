@@ -6,11 +6,7 @@
  * comment ended by CRLF (velocityjs counted two lines there, so every position after it was a line off), and the
  * blanks before a `#set` that its token takes in after a `}` or a backslash.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const HASH_BETWEEN_REFERENCES: Row[] = [
   ['two references', "#set($a = 'x')#set($b = 'y')$a#$b"],

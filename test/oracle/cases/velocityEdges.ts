@@ -4,11 +4,7 @@
  * macros called without parentheses inside a string, `$`s and backslashes before a reference inside a directive, and
  * macro names starting with `_`.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const LOOP_WORDS: Row[] = [
   ['a one-letter word before a number', '#foreach($k x 5)[$k]#end|#foreach($k x 12)[$k]#end|#foreach($k x -1)[$k]#end'],

@@ -5,11 +5,7 @@
  * backslashes dropped, all of it before two backslashes), such a run before a reference, a `#` that joins such a run,
  * and very long runs of backslashes, `$` and `#`, which must read in time linear in their length.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const DOLLAR_WORDS: Row[] = [
   ['braced and plain', '#{m}($#macro)|#m($#macro)|#{m}( $#macro )'],

@@ -6,11 +6,7 @@
  * reached, backslashes and braces before a macro's name in text parsed as the template runs, and a call left open at
  * the end of the template.
  */
-import type { OracleTestCase } from '../oracleCase';
-
-type Row = [name: string, template: string, request?: Partial<OracleTestCase>];
-
-const rows = (topic: string, list: Row[]): OracleTestCase[] => list.map(([name, template, request]) => ({ name: `${topic}: ${name}`, template, ...request }));
+import { rows, type OracleTestCase, type Row } from '../oracleCase';
 
 const SLASHBANG_REFERENCES: Row[] = [
   ['in #set and #if', "#set($x = 'X')#set($a = $\\!$x)[$a]#if($\\!$x)y#{else}n#end|#if($\\!$x == $null)null#end"],
