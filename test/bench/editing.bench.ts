@@ -1,6 +1,6 @@
 // What an editor asks of the language server while the user types in a large definition: completion on a fresh line
 // and while a key is half typed (the text then does not parse), the diagnostics of that broken version, and the
-// template colours after an edit. Each is the median over several keystrokes, in one service, as in the editor.
+// template colours after an edit; and a key typed in a JSON definition. Each is the median over several keystrokes, in one service, as in the editor.
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -60,5 +60,37 @@ export default async function editingBench(): Promise<BenchRow[]> {
     rows.push({ group, name: 'template colours after an edit outside templates', value: median(times.colours), unit: 'ms' });
     rows.push({ group, name: 'template colours after an edit inside a template', value: median(times.templateEdit), unit: 'ms' });
   }
+  rows.push(...(await jsonTyping(1000)));
   return rows;
+}
+
+/**
+ * A key typed on a new line of an operation in a JSON definition, as the editor sends it: the quotes it closes itself
+ * (`""`), then the word inside them. No version parses until the key has its colon and value; completion is asked
+ * first, before the debounced validation, and a full parse of the whole text would have to refuse each one.
+ */
+async function jsonTyping(n: number): Promise<BenchRow[]> {
+  const text = String(execFileSync(process.execPath, [path.join(SHARED, 'bench', 'gen-synthetic.js'), String(n), 'json'], { maxBuffer: 1 << 30 }));
+  const group = `editing N=${n} json (${(text.length / 1048576).toFixed(1)} MB)`;
+  const service = createLanguageService();
+  const document = TextDocument.create('file:///bench/api.json', 'json', 1, text);
+  await service.doValidation(document);
+  const times = { completion: [] as number[], diagnostics: [] as number[] };
+  for (let round = 0; round < 7; round++) {
+    const current = document.getText();
+    const anchor = current.lastIndexOf('\n', current.indexOf('"x-amazon-apigateway-integration":', Math.floor((current.length * (round + 2)) / 10)));
+    const at = anchor + '\n        "'.length;
+    TextDocument.update(document, [{ range: { start: document.positionAt(anchor), end: document.positionAt(anchor) }, text: '\n        ""' }], document.version + 1);
+    times.completion.push(await timed(() => service.doComplete(document, document.positionAt(at))));
+    times.diagnostics.push(await timed(() => service.doValidation(document)));
+    TextDocument.update(document, [{ range: { start: document.positionAt(at), end: document.positionAt(at) }, text: 'x-am' }], document.version + 1);
+    times.completion.push(await timed(() => service.doComplete(document, document.positionAt(at + 4))));
+    times.diagnostics.push(await timed(() => service.doValidation(document)));
+    TextDocument.update(document, [{ range: { start: document.positionAt(anchor), end: document.positionAt(at + 5) }, text: '' }], document.version + 1);
+    await service.doValidation(document);
+  }
+  return [
+    { group, name: 'completion while a key is typed in quotes (text does not parse)', value: median(times.completion), unit: 'ms' },
+    { group, name: 'diagnostics of those versions (the syntax errors)', value: median(times.diagnostics), unit: 'ms' },
+  ];
 }

@@ -155,21 +155,29 @@ function jsonSyntaxProblems(text: string): SyntaxProblem[] {
   } catch {
     const errors: ParseError[] = [];
     try {
-      parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true });
+      parseJsonc(text, errors, JSON_ONLY);
     } catch {
       // jsonc-parser recurses per nesting level: thousands of unclosed brackets overflow its stack.
       return [{ message: 'JSON: Nesting too deep to check; an API definition nests a few dozen levels at most.', offset: 0, end: Math.min(1, text.length), code: 'json-syntax' }];
     }
-    // One mistake can raise several errors at one place (a trailing comma: "property name expected" and "value
-    // expected"); the first says it.
-    const firstAtOffset = errors.filter((e, i) => i === 0 || errors[i - 1].offset !== e.offset);
-    return firstAtOffset.slice(0, 50).map((e) => ({
-      message: `JSON: ${describeJsonError(printParseErrorCode(e.error))}.`,
-      offset: e.offset,
-      end: e.offset + Math.max(e.length, 1),
-      code: 'json-syntax' as const,
-    }));
+    return jsonErrorProblems(errors);
   }
+}
+
+/** What the JSON parser is told: JSON as RFC 8259 has it. */
+export const JSON_ONLY = { allowTrailingComma: false, disallowComments: true };
+
+/** The JSON parser's errors as findings, moved by `shift` (errors of a part parsed alone). */
+export function jsonErrorProblems(errors: ParseError[], shift = 0): SyntaxProblem[] {
+  // One mistake can raise several errors at one place (a trailing comma: "property name expected" and "value
+  // expected"); the first says it.
+  const firstAtOffset = errors.filter((e, i) => i === 0 || errors[i - 1].offset !== e.offset);
+  return firstAtOffset.slice(0, 50).map((e) => ({
+    message: `JSON: ${describeJsonError(printParseErrorCode(e.error))}.`,
+    offset: e.offset + shift,
+    end: e.offset + shift + Math.max(e.length, 1),
+    code: 'json-syntax' as const,
+  }));
 }
 
 /** A JSON parser's error code (`CommaExpected`) in words (`Comma expected`). */

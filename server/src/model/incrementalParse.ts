@@ -1,5 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ApiDocument } from './apiDocument';
+import { visit as visitJson, ParseErrorCode, type ParseError } from 'jsonc-parser';
+import { ApiDocument, JSON_ONLY, jsonErrorProblems } from './apiDocument';
 import type { ObjectNode, PropertyNode, SyntaxProblem, ValueNode } from './nodes';
 import { forgetKeyIndex } from './navigate';
 import { changedPathItem, findTextChange, lineStart, pathItemLayout, pathsByParts, type PathItemLayout, type Span, type TextChange } from './textChange';
@@ -7,6 +8,7 @@ import { keyOf, newProperty } from './property';
 import { aliasNodeBudget, buildTree, onlyEntry, type TreeResult } from './yamlTree';
 import { shiftNode, shiftProperty } from './shiftNodes';
 import { describeYamlError } from './yamlErrors';
+import { RBRACE } from './charCodes';
 
 /**
  * Documents whose tree was taken over by a later version: their nodes now carry the later version's offsets.
@@ -99,7 +101,7 @@ export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiD
   const edit = locateItemEdit(previous, after);
   const reparsed = edit && reparseItem(previous, edit);
   if (!edit || !reparsed) return undefined;
-  if ('syntaxError' in reparsed) return new ApiDocument(next, previous.format, undefined, [reparsed.syntaxError]);
+  if ('syntaxErrors' in reparsed) return new ApiDocument(next, previous.format, undefined, reparsed.syntaxErrors);
   const { root, paths, index, change } = edit;
   const delta = change.newEnd - change.oldEnd;
   const pathsProperty = paths.parent as PropertyNode;
@@ -130,7 +132,7 @@ export function reparsePart(previous: ApiDocument, next: TextDocument): ApiDocum
   const part = chain[level];
   const parsed = format === 'json' ? reparseJsonPart(after, part, delta) : reparseYamlPart(previous, after, part, delta, true);
   if (!parsed) return undefined;
-  if ('syntaxError' in parsed) return new ApiDocument(next, format, undefined, [parsed.syntaxError]);
+  if ('syntaxErrors' in parsed) return new ApiDocument(next, format, undefined, parsed.syntaxErrors);
   // An entry the edit added beside the part's must not repeat a key of the mapping: a full parse reports that.
   const others = new Set(part.parent.properties.filter((_, i) => i !== part.index).map((p) => String(p.keyValue)));
   if (parsed.entries.slice(1).some((entry) => others.has(String(entry.keyValue)))) return undefined;
@@ -200,7 +202,7 @@ export function parsePatchedCopy(base: ApiDocument, copy: TextDocument, change?:
   change ??= findTextChange(base.text, copy.getText());
   const edit = locateItemEdit(base, after, change);
   const reparsed = edit && reparseItem(base, edit, true);
-  if (reparsed && 'syntaxError' in reparsed) return new ApiDocument(copy, base.format, undefined, [reparsed.syntaxError]);
+  if (reparsed && 'syntaxErrors' in reparsed) return new ApiDocument(copy, base.format, undefined, reparsed.syntaxErrors);
   if (!edit || !reparsed) return patchedPart(base, copy, after, change);
   const { root, paths, index } = edit;
   const pathsProperty = paths.parent as PropertyNode;
@@ -232,7 +234,7 @@ function patchedPart(base: ApiDocument, copy: TextDocument, after: TextSlices, c
   if (level < 0) return undefined;
   const part = chain[level];
   const parsed = base.format === 'json' ? reparseJsonPart(after, part, delta) : reparseYamlPart(base, after, part, delta);
-  if (!parsed || 'syntaxError' in parsed) return undefined;
+  if (!parsed || 'syntaxErrors' in parsed) return undefined;
   const root = placeParts(base.format, chain, level, parsed.entries, delta);
   const keepBefore = part.parent.properties[part.index].keyEnd;
   const problems = spliceProblems(base.problems, part.start, keepBefore, part.end, parsed.problems, delta);
@@ -302,6 +304,11 @@ function lastStartingBefore(entries: PropertyNode[], startOf: (entry: PropertyNo
   return found;
 }
 
+/** A part that no longer parses, with the findings a full parse of the whole text makes: then those alone. */
+interface SyntaxErrors {
+  syntaxErrors: SyntaxProblem[];
+}
+
 interface ReparsedPart {
   /** The entry parsed again, followed by any entries the patch added beside it. */
   entries: PropertyNode[];
@@ -314,7 +321,7 @@ interface ReparsedPart {
  * than the entry's key (a patch may add entries beside it) and no anchor is shared with the rest of the text.
  * `errors`: a syntax error is returned when a full parse would report it as well (see `syntaxErrorAsInWhole`).
  */
-function reparseYamlPart(base: ApiDocument, after: TextSlices, part: Part, delta: number, errors = false): ReparsedPart | { syntaxError: SyntaxProblem } | undefined {
+function reparseYamlPart(base: ApiDocument, after: TextSlices, part: Part, delta: number, errors = false): ReparsedPart | SyntaxErrors | undefined {
   const slice = after.slice(part.start, part.end + delta);
   if ((!slice.endsWith('\n') && part.end + delta < after.length) || /\r(?!\n)/.test(slice) || slice.includes('\0')) return undefined;
   const old = part.parent.properties[part.index];
@@ -325,7 +332,7 @@ function reparseYamlPart(base: ApiDocument, after: TextSlices, part: Part, delta
   const parsed = buildTree(slice, aliasNodeBudget(after.length) - others, { explainSyntaxErrors: errors });
   if (!parsed.root && errors && typeof after === 'string') {
     const found = syntaxErrorAsInWhole(parsed, slice, after, part.start, old.offset - part.start);
-    return found && 'syntaxError' in found ? found : undefined;
+    return found && 'syntaxErrors' in found ? found : undefined;
   }
   const root = parsed.root;
   if (root?.type !== 'object' || root.flow || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
@@ -350,21 +357,23 @@ function linesStayInside(slice: string, column: number): boolean {
 }
 
 /** An object value parsed alone, from brace to brace: the rest of the text was JSON, so the whole still is. */
-function reparseJsonPart(after: TextSlices, part: Part, delta: number): ReparsedPart | undefined {
+function reparseJsonPart(after: TextSlices, part: Part, delta: number): ReparsedPart | SyntaxErrors | undefined {
   const old = part.parent.properties[part.index];
-  const reparsed = reparseJsonValue(after.slice(part.start, part.end + delta), part.start, part.parent, old, delta);
-  return reparsed && { entries: [reparsed.replacement], problems: reparsed.problems, aliasNodes: 0 };
+  const reparsed = reparseJsonValue(after.slice(part.start, part.end + delta), part.start, part.parent, old, delta, after);
+  if (!reparsed || 'syntaxErrors' in reparsed) return reparsed;
+  return { entries: [reparsed.replacement], problems: reparsed.problems, aliasNodes: 0 };
 }
 
 /**
  * `old`'s object value parsed alone from its text (`slice`, starting at `start`), as the entry that replaces `old`.
  * JSON has no anchors, and the value must be JSON itself: the rest of the text was, so the whole still is.
  */
-function reparseJsonValue(slice: string, start: number, parent: ObjectNode, old: PropertyNode, delta: number): { replacement: PropertyNode; problems: SyntaxProblem[] } | undefined {
+function reparseJsonValue(slice: string, start: number, parent: ObjectNode, old: PropertyNode, delta: number, after: TextSlices): { replacement: PropertyNode; problems: SyntaxProblem[] } | SyntaxErrors | undefined {
   try {
     JSON.parse(slice);
   } catch {
-    return undefined;
+    const syntaxErrors = brokenJsonValue(slice, start, old, after, delta);
+    return syntaxErrors && { syntaxErrors };
   }
   const parsed = buildTree(slice);
   if (parsed.root?.type !== 'object' || parsed.problems.some((p) => p.code !== 'duplicate-key')) return undefined;
@@ -372,6 +381,101 @@ function reparseJsonValue(slice: string, start: number, parent: ObjectNode, old:
   const replacement = newProperty(parent, old.keyValue, old.keyStyle, old.offset, old.keyEnd, parsed.root, old.end + delta, undefined);
   parsed.root.parent = replacement;
   return { replacement, problems: parsed.problems };
+}
+
+/**
+ * The findings of a full parse of a text that was JSON but for one object value (`slice`, standing at `start`, the
+ * value of `old`), when they can be known without reading the whole text: YAML refuses the value before its last
+ * brace (a full parse then has no tree either), and the JSON parser's errors are found on a skeleton of the text (see
+ * `jsonSkeleton`). Typing a key in a JSON definition passes through such a version at every keystroke (`"x-am`), and
+ * a full parse of a large definition takes a good part of a second to refuse it: the direct parser, YAML, and the
+ * JSON parser's error pass each read the whole text.
+ */
+/** What js-yaml says of a text that ends inside a flow collection. */
+const FLOW_COLLECTION_OPEN_AT_END = 'unexpected end of the stream within a flow collection';
+
+function brokenJsonValue(slice: string, start: number, old: PropertyNode, after: TextSlices, delta: number): SyntaxProblem[] | undefined {
+  if (slice.charCodeAt(slice.length - 1) !== RBRACE || slice.includes('\0') || after.slice(0, 1) === '\ufeff') return undefined;
+  const yaml = buildTree(slice, undefined, { explainSyntaxErrors: false }).yamlError;
+  if (!yaml) return undefined;
+  // YAML refuses the whole text too: where it refuses the value, or, when the value leaves a flow collection open at
+  // its end (every quoted string closed), because the whole text then has more brackets opened than closed. Refused
+  // at the end for another reason, the value might read otherwise with the text that follows it in place.
+  if (yaml.position >= slice.length - 1 && yaml.reason !== FLOW_COLLECTION_OPEN_AT_END) return undefined;
+  const skeleton = jsonSkeleton(old, slice, after, delta);
+  if (!skeleton) return undefined;
+  const { text, partAt, tokens } = skeleton;
+  const errors: ParseError[] = [];
+  const read = new Set<number>();
+  const token = (offset: number) => void read.add(offset);
+  visitJson(text, { onObjectProperty: (_, offset) => token(offset), onLiteralValue: (_, offset) => token(offset), onSeparator: (_, offset) => token(offset), onObjectEnd: token, onError: (error, offset, length) => void errors.push({ error, offset, length }) }, JSON_ONLY);
+  const partEnd = partAt + slice.length;
+  let stop = text.length;
+  const found: ParseError[] = [];
+  for (const error of errors) {
+    if (error.offset < partAt) return undefined;
+    if (error.offset < partEnd) found.push({ ...error, offset: error.offset - partAt + start });
+    else if (error.offset === text.length) found.push({ ...error, offset: after.length });
+    else if (error.error === ParseErrorCode.EndOfFileExpected && tokens.has(error.offset)) {
+      // The root closed early: the parser stops here, in the whole text as in the skeleton.
+      found.push({ ...error, offset: tokens.get(error.offset)! });
+      stop = error.offset;
+    } else return undefined;
+  }
+  // Every token after the value was read as a token, none skipped over by the parser recovering from an error: what
+  // the skeleton leaves out of the text after the value would have changed what a skip stops at.
+  for (const offset of tokens.keys()) if (offset < stop && !read.has(offset)) return undefined;
+  return jsonErrorProblems(found);
+}
+
+/**
+ * The text a JSON parser reads as it reads `after` with `slice` as `old`'s value, written short: the keys leading from
+ * the root to `old`, the slice, and after it each enclosing object's remaining entries with `0` for every value, then
+ * its closing brace. Everything but the slice was JSON, so the parser meets every token after the slice in the state
+ * it meets the token in the whole text, unless it skips tokens to recover from an error, which reading shows (see
+ * `brokenJsonValue`); a value written as `0` parses without errors wherever a whole value would. `tokens` maps the
+ * offset of each token after the slice to its offset in `after`. Undefined when `old` does not hang from the root by
+ * object entries alone.
+ */
+function jsonSkeleton(old: PropertyNode, slice: string, after: TextSlices, delta: number): { text: string; partAt: number; tokens: Map<number, number> } | undefined {
+  const levels: PropertyNode[] = [];
+  for (let entry: PropertyNode = old; ; ) {
+    levels.push(entry);
+    const holder = entry.parent.parent;
+    if (!holder) break;
+    if (holder.type !== 'property') return undefined;
+    entry = holder;
+  }
+  let text = '';
+  for (let l = levels.length - 1; l >= 0; l--) text += '{' + after.slice(levels[l].offset, levels[l].keyEnd) + ':';
+  const partAt = text.length;
+  text += slice;
+  const tokens = new Map<number, number>();
+  const add = (written: string, at: number) => {
+    tokens.set(text.length, at);
+    text += written;
+  };
+  for (const entry of levels) {
+    const object = entry.parent;
+    const entries = object.properties;
+    let previousEnd = entry.end + delta;
+    for (let i = entries.indexOf(entry) + 1; i < entries.length; i++) {
+      const next = entries[i];
+      const keyAt = next.offset + delta;
+      const between = after.slice(previousEnd, keyAt);
+      const comma = between.indexOf(',');
+      if (comma < 0 || next.value === undefined) return undefined;
+      add(',', previousEnd + comma);
+      add(after.slice(keyAt, next.keyEnd + delta), keyAt);
+      const colon = after.slice(next.keyEnd + delta, next.value.offset + delta).indexOf(':');
+      if (colon < 0) return undefined;
+      add(':', next.keyEnd + delta + colon);
+      add('0', next.value.offset + delta);
+      previousEnd = next.end + delta;
+    }
+    add('}', object.end - 1 + delta);
+  }
+  return { text, partAt, tokens };
 }
 
 /**
@@ -396,7 +500,7 @@ function placeParts(format: ApiDocument['format'], chain: Part[], level: number,
   }
 }
 
-type ReparsedItem = { replacement: PropertyNode; problems: SyntaxProblem[]; aliasNodes: number } | { syntaxError: SyntaxProblem };
+type ReparsedItem = { replacement: PropertyNode; problems: SyntaxProblem[]; aliasNodes: number } | SyntaxErrors;
 
 /** `patchedCopy`: the item is parsed for a patched copy, which needs no words for a syntax error (see `syntaxErrorAsInWhole`). */
 function reparseItem(previous: ApiDocument, edit: ItemEdit, patchedCopy = false): ReparsedItem | undefined {
@@ -450,8 +554,8 @@ function syntaxErrorAsInWhole({ problems, aliasBudgetExceeded, yamlError }: Tree
     const indent = /^ */.exec(line)![0].length;
     if (indent <= keyColumn || line[indent] === '\t') return undefined;
   }
-  if (yamlError && after !== undefined) return { syntaxError: describeYamlError(after, { reason: yamlError.reason, position: yamlError.position + start }) };
-  return { syntaxError: { ...error, offset: error.offset + start, end: error.end + start } };
+  if (yamlError && after !== undefined) return { syntaxErrors: [describeYamlError(after, { reason: yamlError.reason, position: yamlError.position + start })] };
+  return { syntaxErrors: [{ ...error, offset: error.offset + start, end: error.end + start }] };
 }
 
 /** The item's object value alone, from brace to brace (see `reparseJsonValue`). */
@@ -459,8 +563,8 @@ function reparseJsonItem(previous: ApiDocument, { paths, index, change, after }:
   const old = paths.properties[index];
   const value = old.value!;
   const delta = change.newEnd - change.oldEnd;
-  const reparsed = reparseJsonValue(after.slice(value.offset, value.end + delta), value.offset, paths, old, delta);
-  if (!reparsed) return undefined;
+  const reparsed = reparseJsonValue(after.slice(value.offset, value.end + delta), value.offset, paths, old, delta, after);
+  if (!reparsed || 'syntaxErrors' in reparsed) return reparsed;
   return { replacement: reparsed.replacement, problems: spliceProblems(previous.problems, value.offset, value.offset, value.end, reparsed.problems, delta), aliasNodes: 0 };
 }
 
