@@ -87,9 +87,9 @@ function locateItemEdit(previous: ApiDocument, after: TextSlices, known?: TextCh
  * Re-parses only the path item an edit falls in, when the edit stays inside one path item (below its key in block-style
  * YAML, between its braces in JSON), and moves the rest of the previous tree to its new offsets. Parsing a
  * multi-megabyte definition takes longer than the whole re-validation may; one path item takes a fraction of a
- * millisecond. The previous document is then retired: its tree now belongs to the new one. When the YAML item no longer
- * parses, and the error is one a full parse would report as well, the new version is that error alone, and the previous
- * document stays as it was. Undefined whenever the result could differ from a full parse.
+ * millisecond. The previous document is then retired: its tree now belongs to the new one. When the item no longer
+ * parses, and its findings are those a full parse would report, the new version is those findings alone, and the
+ * previous document stays as it was. Undefined whenever the result could differ from a full parse.
  */
 export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiDocument | undefined {
   if (next.uri !== previous.uri || next.languageId !== previous.textDocument.languageId || !isReparseBase(previous)) return undefined;
@@ -116,9 +116,9 @@ export function reparsePathItem(previous: ApiDocument, next: TextDocument): ApiD
  * Re-parses only the part of the document an edit falls in, for an edit `reparsePathItem` does not take (outside
  * `paths`, or too large for one path item's parse alone): the outermost block entry (YAML) or object value (JSON)
  * holding the edit that is at most `MAX_PATCHED_PART` long, parsed alone (see `parsePatchedCopy`); the rest of the
- * previous tree is moved to its new offsets and the previous document retired, as `reparsePathItem` does. A YAML part
- * that no longer parses gives the error alone when a full parse would report it as well. Undefined whenever the result
- * could differ from a full parse.
+ * previous tree is moved to its new offsets and the previous document retired, as `reparsePathItem` does. A part that
+ * no longer parses gives its findings alone when they are those a full parse would report. Undefined whenever the
+ * result could differ from a full parse.
  */
 export function reparsePart(previous: ApiDocument, next: TextDocument): ApiDocument | undefined {
   if (next.uri !== previous.uri || next.languageId !== previous.textDocument.languageId || !isReparseBase(previous)) return undefined;
@@ -366,7 +366,8 @@ function reparseJsonPart(after: TextSlices, part: Part, delta: number): Reparsed
 
 /**
  * `old`'s object value parsed alone from its text (`slice`, starting at `start`), as the entry that replaces `old`.
- * JSON has no anchors, and the value must be JSON itself: the rest of the text was, so the whole still is.
+ * JSON has no anchors, and the value must be JSON itself: the rest of the text was, so the whole still is. A value
+ * that is not gives the whole text's findings when they can be known without reading it (see `brokenJsonValue`).
  */
 function reparseJsonValue(slice: string, start: number, parent: ObjectNode, old: PropertyNode, delta: number, after: TextSlices): { replacement: PropertyNode; problems: SyntaxProblem[] } | SyntaxErrors | undefined {
   try {
