@@ -28,6 +28,7 @@ import { findFoldingRanges, findTemplateFoldingRanges } from './services/folding
 import { prepareRenameInStandaloneTemplate, renameInStandaloneTemplate } from './services/templates/templateVariableRename';
 import { findDefinitionInStandaloneTemplate } from './services/templates/templateDefinition';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
+import { UNMOVED } from './model/placement';
 import { recoversCheaply } from './model/recoveryTree';
 import { allProblems, dialectOf, maxValidationSize, toDiagnostics, DEFAULT_MAX_VALIDATION_SIZE } from './services/validation';
 import { delay, isOverLimit, MAX_OUTLINE_ENTRIES, MAX_REFERENCES, OnceNotes, overLimit, QUIET_MS } from './services/largeDocuments';
@@ -297,9 +298,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         notes.note(document.uri, 'lenses', `Code lenses (Evaluate, Invoke) are off for ${overLimit(document, limit)}.`);
         return [];
       }
-      // While a line elsewhere is half-typed, the forgiving parse keeps the lenses in place instead of dropping them all.
-      const parsed = cache.getRecovered(document);
-      return parsed.root ? findCodeLenses(parsed, lensOptions) : [];
+      // While a line elsewhere is half-typed, the forgiving parse (or the last version that parsed, for a large document)
+      // keeps the lenses in place instead of dropping them all.
+      const { parsed, shiftOf } = cache.readable(document, limit);
+      return parsed.root ? findCodeLenses(parsed, lensOptions, { textDocument: document, shiftOf }) : [];
     },
     getSemanticTokens: (document, settings) => {
       if (isTemplateDocument(document)) return standaloneTemplateSemanticTokens(document);
@@ -308,7 +310,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         notes.note(document.uri, 'tokens', `Mapping templates are not coloured in ${overLimit(document, limit)}.`);
         return { data: [] };
       }
-      return templateSemanticTokens(cache.getRecovered(document), templateColours);
+      const { parsed, shiftOf } = cache.readable(document, limit);
+      return templateSemanticTokens(parsed, templateColours, { textDocument: document, shiftOf });
     },
     getFoldingRanges: (document, limit, settings) => {
       if (isTemplateDocument(document)) return findTemplateFoldingRanges(document.getText(), limit);
@@ -318,7 +321,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         notes.note(document.uri, 'folding', `Mapping template blocks do not fold in ${overLimit(document, sizeLimit)}; indentation does.`);
         return findFoldingRanges(new ApiDocument(document, 'yaml', undefined, []), false, limit);
       }
-      return findFoldingRanges(cache.getRecovered(document), true, limit, templateFolding);
+      const { parsed, shiftOf } = cache.readable(document, sizeLimit);
+      return findFoldingRanges(parsed, true, limit, templateFolding, { textDocument: document, shiftOf });
     },
   };
   return service;
@@ -392,7 +396,7 @@ class ParseCache {
     const now = Date.now();
     if (entry.pending?.version !== document.version) {
       const view = lastParsedView(base, document);
-      entry.pending = { version: document.version, since: now, deferred: { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere, change: view.change } };
+      entry.pending = { version: document.version, since: now, deferred: { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere, change: view.change, shiftOf: view.shiftOf } };
     } else if (now - entry.pending.since >= QUIET_MS) return undefined;
     return entry.pending.deferred;
   }
@@ -420,9 +424,9 @@ class ParseCache {
     if (entry.readable) return entry.readable;
     const base = current.root ? undefined : this.lastParsed(document);
     const parsed = base && !recoversCheaply(current.text) ? undefined : this.getRecovered(document);
-    if (parsed && (parsed.root || !base)) return (entry.readable = { parsed, offsetThere: (offset) => offset, rangesHere: (result) => result });
+    if (parsed && (parsed.root || !base)) return (entry.readable = { parsed, offsetThere: (offset) => offset, rangesHere: (result) => result, shiftOf: UNMOVED });
     const view = lastParsedView(base!, document);
-    return (entry.readable = { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere, change: view.change });
+    return (entry.readable = { parsed: view.document, offsetThere: view.offsetThere, rangesHere: view.rangesHere, change: view.change, shiftOf: view.shiftOf });
   }
 }
 

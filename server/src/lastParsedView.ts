@@ -8,6 +8,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ApiDocument } from './model/apiDocument';
 import { findTextChange, type TextChange } from './model/textChange';
+import type { ShiftOf } from './model/placement';
 
 export interface LastParsedView {
   /** The last version that parsed. */
@@ -18,6 +19,8 @@ export interface LastParsedView {
   rangesHere<T>(result: T): T;
   /** How that version's text became the current one's. */
   change: TextChange;
+  /** How far a range of that version moved to stand in the current one; undefined when the edit touches it. */
+  shiftOf: ShiftOf;
 }
 
 export function lastParsedView(base: ApiDocument, current: TextDocument): LastParsedView {
@@ -46,6 +49,7 @@ export function lastParsedView(base: ApiDocument, current: TextDocument): LastPa
     offsetThere: (offset) => (offset < change.start ? offset : offset >= change.newEnd ? offset - delta : undefined),
     rangesHere: <T>(result: T) => walk(result) as T,
     change,
+    shiftOf: (start, end) => (end <= change.start ? 0 : start >= change.oldEnd ? delta : undefined),
   };
 }
 

@@ -3,29 +3,39 @@ import type { ApiDocument } from '../model/apiDocument';
 import { forEachOperation } from '../model/openapiWalk';
 import { locateTemplates } from './templates/locate';
 import { keyOf } from '../model/property';
+import { UNMOVED, type Placement } from '../model/placement';
 
 /** Command ids the client registers; the lenses only name them. */
 export const EVALUATE_TEMPLATE_COMMAND = 'apigateway.evaluateTemplate';
 export const INVOKE_OPERATION_COMMAND = 'apigateway.invoke.open';
 
-/** "Evaluate" above every mapping template and "Invoke" above every operation. */
-export function findCodeLenses(document: ApiDocument, options: { invoke: boolean }): CodeLens[] {
-  const text = document.textDocument;
+/**
+ * "Evaluate" above every mapping template and "Invoke" above every operation, placed in `placement` (by default the
+ * document itself); those whose entry an edit since the version read has changed are left out.
+ */
+export function findCodeLenses(document: ApiDocument, options: { invoke: boolean }, placement: Placement = { textDocument: document.textDocument, shiftOf: UNMOVED }): CodeLens[] {
+  const text = placement.textDocument;
   const lenses: CodeLens[] = [];
   for (const template of locateTemplates(document)) {
-    const start = text.positionAt(keyOf(template.property).offset);
+    const key = keyOf(template.property).offset;
+    const shift = placement.shiftOf(key, template.node.end);
+    if (shift === undefined) continue;
+    const start = text.positionAt(key + shift);
     lenses.push({
       range: { start, end: start },
       command: {
         title: template.kind === 'gatewayResponse' ? '$(play) Preview gateway response' : '$(play) Evaluate template',
         command: EVALUATE_TEMPLATE_COMMAND,
-        arguments: [document.uri, template.node.offset],
+        arguments: [document.uri, template.node.offset + shift],
       },
     });
   }
   if (options.invoke) {
     forEachOperation(document, (op) => {
-      const start = text.positionAt(keyOf(op.methodProperty).offset);
+      const key = keyOf(op.methodProperty);
+      const shift = placement.shiftOf(key.offset, key.end);
+      if (shift === undefined) return;
+      const start = text.positionAt(key.offset + shift);
       lenses.push({
         range: { start, end: start },
         command: { title: `$(debug-start) Invoke ${op.method} ${op.path}`, command: INVOKE_OPERATION_COMMAND, arguments: [{ uri: document.uri, path: op.path, method: op.method }] },

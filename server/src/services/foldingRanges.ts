@@ -6,6 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FoldingRange } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
+import { UNMOVED, type Placement } from '../model/placement';
 import type { Fold } from './folding/fold';
 import { DEFAULT_TAB_SIZE, indentFolds, indentOf, splitLines, type FoldMarkers } from './folding/indentFolds';
 import { locateTemplates } from './templates/locate';
@@ -24,20 +25,22 @@ const NO_VARIANT: readonly string[] = [];
 /**
  * The folds of a YAML definition; its templates' folds only with `withTemplates` (the caller leaves them out of
  * documents too large to locate templates in on every edit). A template whose positions are approximate adds none.
+ * `placement`: the current version, when `document` is an earlier one read for its templates; the indentation folds
+ * are the current text's.
  */
-export function findFoldingRanges(document: ApiDocument, withTemplates: boolean, limit = DEFAULT_FOLDING_LIMIT, cache?: TemplateContentCache<TemplateFold[]>): FoldingRange[] {
-  const lines = splitLines(document.text);
+export function findFoldingRanges(document: ApiDocument, withTemplates: boolean, limit = DEFAULT_FOLDING_LIMIT, cache?: TemplateContentCache<TemplateFold[]>, placement: Placement = { textDocument: document.textDocument, shiftOf: UNMOVED }): FoldingRange[] {
+  const lines = splitLines(placement.textDocument.getText());
   const folds = indentFolds(lines, { offSide: true, markers: YAML_MARKERS });
   if (withTemplates && document.root) {
     const source = document.text;
-    const lineOf = (offset: number) => document.textDocument.positionAt(offset).line;
     for (const template of locateTemplates(document)) {
-      if (!template.exactOffsets) continue;
+      const shift = placement.shiftOf(template.node.offset, template.node.end);
+      if (shift === undefined) continue;
       const own = cache ? cache.get(source, template.node, NO_VARIANT, () => templateFolds(template.text)) : templateFolds(template.text);
-      for (const fold of own) {
-        const startLine = lineOf(template.toDocumentOffset(fold.start));
-        folds.push(placed(fold, startLine, lineOf(template.toDocumentOffset(fold.close)), lines));
-      }
+      // Most templates have no blocks: their positions, which replay the scalar's source, are not worked out.
+      if (own.length === 0 || !template.exactOffsets) continue;
+      const lineOf = (offset: number) => placement.textDocument.positionAt(template.toDocumentOffset(offset) + shift).line;
+      for (const fold of own) folds.push(placed(fold, lineOf(fold.start), lineOf(fold.close), lines));
     }
   }
   return toRanges(folds, limit);

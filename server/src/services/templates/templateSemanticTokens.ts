@@ -6,6 +6,7 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ApiDocument } from '../../model/apiDocument';
+import { UNMOVED, type Placement } from '../../model/placement';
 import { locateTemplates } from './locate';
 import { resolveReference } from './memberLookup';
 import { scanTemplate, type ScannedTemplate } from './templateScanner';
@@ -48,14 +49,16 @@ const NO_VARIANT: Variant = [];
  * With a cache, templates unchanged since an earlier request (or repeated in the document) are neither decoded nor
  * scanned again: editors ask for every template's colours after each edit.
  */
-export function templateSemanticTokens(document: ApiDocument, cache?: TemplateContentCache<TemplateRuns>): SemanticTokens {
-  const builder = new TokenBuilder(document.textDocument);
+export function templateSemanticTokens(document: ApiDocument, cache?: TemplateContentCache<TemplateRuns>, placement: Placement = { textDocument: document.textDocument, shiftOf: UNMOVED }): SemanticTokens {
+  const builder = new TokenBuilder(placement.textDocument);
   const source = document.text;
   for (const template of locateTemplates(document)) {
+    const shift = placement.shiftOf(template.node.offset, template.node.end);
+    if (shift === undefined) continue;
     const base = template.node.contentOffset;
     const compute = (): TemplateRuns => (template.exactOffsets ? tokenRuns(source, template.text, template.toDocumentOffset, base) : null);
     const runs = cache ? cache.get(source, template.node, NO_VARIANT, compute) : compute();
-    if (runs) builder.emit(runs, base);
+    if (runs) builder.emit(runs, base + shift);
   }
   return { data: builder.data };
 }
