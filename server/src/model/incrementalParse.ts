@@ -409,7 +409,13 @@ function brokenJsonValue(slice: string, start: number, old: PropertyNode, after:
   const errors: ParseError[] = [];
   const read = new Set<number>();
   const token = (offset: number) => void read.add(offset);
-  visitJson(text, { onObjectProperty: (_, offset) => token(offset), onLiteralValue: (_, offset) => token(offset), onSeparator: (_, offset) => token(offset), onObjectEnd: token, onError: (error, offset, length) => void errors.push({ error, offset, length }) }, JSON_ONLY);
+  try {
+    visitJson(text, { onObjectProperty: (_, offset) => token(offset), onLiteralValue: (_, offset) => token(offset), onSeparator: (_, offset) => token(offset), onObjectEnd: token, onError: (error, offset, length) => void errors.push({ error, offset, length }) }, JSON_ONLY);
+  } catch {
+    // The JSON parser recurses per nesting level: thousands of brackets typed or pasted overflow its stack, and a full
+    // parse has its own words for that.
+    return undefined;
+  }
   const partEnd = partAt + slice.length;
   let stop = text.length;
   const found: ParseError[] = [];

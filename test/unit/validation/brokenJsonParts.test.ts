@@ -70,6 +70,14 @@ describe('JSON versions that do not parse, by parts', () => {
     assert.ok(taken > broken / 2, `${taken} of ${broken}`);
   });
 
+  it('leaves brackets nested past what the JSON parser reads to a full parse, which says so', () => {
+    const at = EXAMPLE.indexOf('"x-amazon-apigateway-integration": {');
+    const edited = `${EXAMPLE.slice(0, at)}"deep": ${'['.repeat(20000)}${EXAMPLE.slice(at)}`;
+    const full = parseApiDocument(TextDocument.create(URI, 'json', 2, edited));
+    assert.equal(byParts(EXAMPLE, edited), undefined);
+    assert.match(full.problems[0].message, /Nesting too deep/);
+  });
+
   it('lets the language service answer completion and diagnostics on such a version as after a full parse', async () => {
     const service = createLanguageService();
     const document = TextDocument.create(URI, 'json', 1, EXAMPLE);
