@@ -167,15 +167,15 @@ function jsonSyntaxProblems(text: string): SyntaxProblem[] {
 /** What the JSON parser is told: JSON as RFC 8259 has it. */
 export const JSON_ONLY = { allowTrailingComma: false, disallowComments: true };
 
-/** The JSON parser's errors as findings, moved by `shift` (errors of a part parsed alone). */
-export function jsonErrorProblems(errors: ParseError[], shift = 0): SyntaxProblem[] {
+/** The JSON parser's errors as findings. */
+export function jsonErrorProblems(errors: ParseError[]): SyntaxProblem[] {
   // One mistake can raise several errors at one place (a trailing comma: "property name expected" and "value
   // expected"); the first says it.
   const firstAtOffset = errors.filter((e, i) => i === 0 || errors[i - 1].offset !== e.offset);
   return firstAtOffset.slice(0, 50).map((e) => ({
     message: `JSON: ${describeJsonError(printParseErrorCode(e.error))}.`,
-    offset: e.offset + shift,
-    end: e.offset + shift + Math.max(e.length, 1),
+    offset: e.offset,
+    end: e.offset + Math.max(e.length, 1),
     code: 'json-syntax' as const,
   }));
 }

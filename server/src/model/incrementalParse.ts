@@ -384,28 +384,32 @@ function reparseJsonValue(slice: string, start: number, parent: ObjectNode, old:
   return { replacement, problems: parsed.problems };
 }
 
-/**
- * The findings of a full parse of a text that was JSON but for one object value (`slice`, standing at `start`, the
- * value of `old`), when they can be known without reading the whole text: YAML refuses the value before its last
- * brace (a full parse then has no tree either), and the JSON parser's errors are found on a skeleton of the text (see
- * `jsonSkeleton`). Typing a key in a JSON definition passes through such a version at every keystroke (`"x-am`), and
- * a full parse of a large definition takes a good part of a second to refuse it: the direct parser, YAML, and the
- * JSON parser's error pass each read the whole text.
- */
 /** What js-yaml says of a text that ends inside a flow collection. */
 const FLOW_COLLECTION_OPEN_AT_END = 'unexpected end of the stream within a flow collection';
 
+/** A YAML comment: `#` at the start of a line or after a blank. */
+const YAML_COMMENT = /(?:^|[ \t])#/;
+
+/**
+ * The findings of a full parse of a text that was JSON but for one object value (`slice`, standing at `start`, the
+ * value of `old`), when they can be known without reading the whole text, from a skeleton of it (see `jsonSkeleton`).
+ * Typing a key in a JSON definition passes through such a version at every keystroke (`"x-am`), and a full parse of a
+ * large definition takes a good part of a second to refuse it: the direct parser, YAML and the JSON parser's error
+ * pass each read the whole text.
+ */
 function brokenJsonValue(slice: string, start: number, old: PropertyNode, after: TextSlices, delta: number): SyntaxProblem[] | undefined {
   if (slice.charCodeAt(slice.length - 1) !== RBRACE || slice.includes('\0') || after.slice(0, 1) === '\ufeff') return undefined;
-  const yaml = buildTree(slice, undefined, { explainSyntaxErrors: false }).yamlError;
-  if (!yaml) return undefined;
-  // YAML refuses the whole text too: where it refuses the value, or, when the value leaves a flow collection open at
-  // its end (every quoted string closed), because the whole text then has more brackets opened than closed. Refused
-  // at the end for another reason, the value might read otherwise with the text that follows it in place.
-  if (yaml.position >= slice.length - 1 && yaml.reason !== FLOW_COLLECTION_OPEN_AT_END) return undefined;
+  // A comment on the value's last line runs on over the text after it on that line, which the skeleton does not have.
+  if (YAML_COMMENT.test(slice.slice(slice.lastIndexOf('\n') + 1))) return undefined;
   const skeleton = jsonSkeleton(old, slice, after, delta);
   if (!skeleton) return undefined;
   const { text, partAt, tokens } = skeleton;
+  const partEnd = partAt + slice.length;
+  // A full parse has no tree either when YAML refuses the skeleton inside the value, where it reads as in the whole
+  // text, or at its end with a flow collection left open: every string and comment closed, the whole text then has
+  // more brackets opened than closed, as JSON values in place of the skeleton's zeros change nothing to that.
+  const yaml = buildTree(text, undefined, { explainSyntaxErrors: false }).yamlError;
+  if (!yaml || !(yaml.position < partEnd - 1 || (yaml.reason === FLOW_COLLECTION_OPEN_AT_END && yaml.position >= text.length - 1))) return undefined;
   const errors: ParseError[] = [];
   const read = new Set<number>();
   const token = (offset: number) => void read.add(offset);
@@ -416,7 +420,6 @@ function brokenJsonValue(slice: string, start: number, old: PropertyNode, after:
     // parse has its own words for that.
     return undefined;
   }
-  const partEnd = partAt + slice.length;
   let stop = text.length;
   const found: ParseError[] = [];
   for (const error of errors) {
@@ -432,6 +435,9 @@ function brokenJsonValue(slice: string, start: number, old: PropertyNode, after:
   // Every token after the value was read as a token, none skipped over by the parser recovering from an error: what
   // the skeleton leaves out of the text after the value would have changed what a skip stops at.
   for (const offset of tokens.keys()) if (offset < stop && !read.has(offset)) return undefined;
+  // JSON.parse refused the value, yet the skeleton reads without an error: the value may close early and the text
+  // after it make up for that, as a full parse would see.
+  if (!found.length) return undefined;
   return jsonErrorProblems(found);
 }
 
@@ -439,10 +445,10 @@ function brokenJsonValue(slice: string, start: number, old: PropertyNode, after:
  * The text a JSON parser reads as it reads `after` with `slice` as `old`'s value, written short: the keys leading from
  * the root to `old`, the slice, and after it each enclosing object's remaining entries with `0` for every value, then
  * its closing brace. Everything but the slice was JSON, so the parser meets every token after the slice in the state
- * it meets the token in the whole text, unless it skips tokens to recover from an error, which reading shows (see
- * `brokenJsonValue`); a value written as `0` parses without errors wherever a whole value would. `tokens` maps the
- * offset of each token after the slice to its offset in `after`. Undefined when `old` does not hang from the root by
- * object entries alone.
+ * it meets the token in the whole text, unless it skips tokens to recover from an error or a token of the slice runs
+ * on over them (a string or comment left open): either leaves a token unread, which `brokenJsonValue` looks for. A
+ * value written as `0` parses without errors wherever a whole value would. `tokens` maps the offset of each token
+ * after the slice to its offset in `after`. Undefined when `old` does not hang from the root by object entries alone.
  */
 function jsonSkeleton(old: PropertyNode, slice: string, after: TextSlices, delta: number): { text: string; partAt: number; tokens: Map<number, number> } | undefined {
   const levels: PropertyNode[] = [];
