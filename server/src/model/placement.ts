@@ -16,3 +16,8 @@ export interface Placement {
   textDocument: TextDocument;
   shiftOf: ShiftOf;
 }
+
+/** A document's own results, where they stand. */
+export function inPlace(textDocument: TextDocument): Placement {
+  return { textDocument, shiftOf: UNMOVED };
+}

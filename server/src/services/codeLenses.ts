@@ -3,7 +3,7 @@ import type { ApiDocument } from '../model/apiDocument';
 import { forEachOperation } from '../model/openapiWalk';
 import { locateTemplates } from './templates/locate';
 import { keyOf } from '../model/property';
-import { UNMOVED, type Placement } from '../model/placement';
+import { inPlace, type Placement } from '../model/placement';
 
 /** Command ids the client registers; the lenses only name them. */
 export const EVALUATE_TEMPLATE_COMMAND = 'apigateway.evaluateTemplate';
@@ -13,7 +13,7 @@ export const INVOKE_OPERATION_COMMAND = 'apigateway.invoke.open';
  * "Evaluate" above every mapping template and "Invoke" above every operation, placed in `placement` (by default the
  * document itself); those whose entry an edit since the version read has changed are left out.
  */
-export function findCodeLenses(document: ApiDocument, options: { invoke: boolean }, placement: Placement = { textDocument: document.textDocument, shiftOf: UNMOVED }): CodeLens[] {
+export function findCodeLenses(document: ApiDocument, options: { invoke: boolean }, placement: Placement = inPlace(document.textDocument)): CodeLens[] {
   const text = placement.textDocument;
   const lenses: CodeLens[] = [];
   for (const template of locateTemplates(document)) {
@@ -33,8 +33,10 @@ export function findCodeLenses(document: ApiDocument, options: { invoke: boolean
   if (options.invoke) {
     forEachOperation(document, (op) => {
       const key = keyOf(op.methodProperty);
+      const path = keyOf(op.pathProperty);
+      // The lens names the operation by its path and method: both keys must stand as they were.
       const shift = placement.shiftOf(key.offset, key.end);
-      if (shift === undefined) return;
+      if (shift === undefined || placement.shiftOf(path.offset, path.end) === undefined) return;
       const start = text.positionAt(key.offset + shift);
       lenses.push({
         range: { start, end: start },

@@ -6,7 +6,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FoldingRange } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
-import { UNMOVED, type Placement } from '../model/placement';
+import { inPlace, type Placement } from '../model/placement';
 import type { Fold } from './folding/fold';
 import { DEFAULT_TAB_SIZE, indentFolds, indentOf, splitLines, type FoldMarkers } from './folding/indentFolds';
 import { locateTemplates } from './templates/locate';
@@ -28,7 +28,7 @@ const NO_VARIANT: readonly string[] = [];
  * `placement`: the current version, when `document` is an earlier one read for its templates; the indentation folds
  * are the current text's.
  */
-export function findFoldingRanges(document: ApiDocument, withTemplates: boolean, limit = DEFAULT_FOLDING_LIMIT, cache?: TemplateContentCache<TemplateFold[]>, placement: Placement = { textDocument: document.textDocument, shiftOf: UNMOVED }): FoldingRange[] {
+export function findFoldingRanges(document: ApiDocument, withTemplates: boolean, limit = DEFAULT_FOLDING_LIMIT, cache?: TemplateContentCache<TemplateFold[]>, placement: Placement = inPlace(document.textDocument)): FoldingRange[] {
   const lines = splitLines(placement.textDocument.getText());
   const folds = indentFolds(lines, { offSide: true, markers: YAML_MARKERS });
   if (withTemplates && document.root) {

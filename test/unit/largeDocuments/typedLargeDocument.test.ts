@@ -74,6 +74,16 @@ describe('a large definition while a line is typed that leaves it unparsed', () 
     assert.deepEqual(after, before.filter((l) => l !== line));
   });
 
+  it('leaves out the Invoke lens of an operation whose path is being retyped', async () => {
+    const text = jsonDefinition(1200);
+    const at = text.indexOf('"/r600"') + '"/r60'.length;
+    const { service, document } = await typedAfter('file:///typed.json', 'json', text, `${text.slice(0, at)}${text.slice(at + 2)}`);
+    const lenses = service.getCodeLenses(document).map((lens) => lens.command!.title);
+    assert.ok(lenses.includes('$(debug-start) Invoke GET /r599') && lenses.includes('$(debug-start) Invoke GET /r601'));
+    assert.ok(!lenses.some((title) => title.includes('/r600')));
+    assert.equal(lenses.length, 2 * 1200 - 1);
+  });
+
   it('reads a JSON definition from the last version that parsed, without a forgiving parse of the whole text', async () => {
     const text = jsonDefinition(1200);
     assert.ok(text.length > 256 * 1024);

@@ -6,7 +6,7 @@
 import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver-types';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ApiDocument } from '../../model/apiDocument';
-import { UNMOVED, type Placement } from '../../model/placement';
+import { inPlace, type Placement } from '../../model/placement';
 import { locateTemplates } from './locate';
 import { resolveReference } from './memberLookup';
 import { scanTemplate, type ScannedTemplate } from './templateScanner';
@@ -49,7 +49,7 @@ const NO_VARIANT: Variant = [];
  * With a cache, templates unchanged since an earlier request (or repeated in the document) are neither decoded nor
  * scanned again: editors ask for every template's colours after each edit.
  */
-export function templateSemanticTokens(document: ApiDocument, cache?: TemplateContentCache<TemplateRuns>, placement: Placement = { textDocument: document.textDocument, shiftOf: UNMOVED }): SemanticTokens {
+export function templateSemanticTokens(document: ApiDocument, cache?: TemplateContentCache<TemplateRuns>, placement: Placement = inPlace(document.textDocument)): SemanticTokens {
   const builder = new TokenBuilder(placement.textDocument);
   const source = document.text;
   for (const template of locateTemplates(document)) {
