@@ -1,6 +1,6 @@
 // What an editor asks of the language server while the user types in a large definition: completion on a fresh line
-// and while a key is half typed (the text then does not parse), the diagnostics of that broken version, and the
-// template colours after an edit; and a key typed in a JSON definition. Each is the median over several keystrokes, in one service, as in the editor.
+// and while a key is half typed (the text then does not parse), the diagnostics, lenses and folds of that broken
+// version, and the template colours after an edit; and a key typed in a JSON definition. Each is the median over several keystrokes, in one service, as in the editor.
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -28,7 +28,7 @@ export default async function editingBench(): Promise<BenchRow[]> {
     const document = TextDocument.create('file:///bench/api.yaml', 'yaml', 1, text);
     await service.doValidation(document);
     service.getSemanticTokens(document);
-    const times = { emptyLine: [] as number[], halfTyped: [] as number[], brokenDiagnostics: [] as number[], colours: [] as number[], templateEdit: [] as number[] };
+    const times = { emptyLine: [] as number[], halfTyped: [] as number[], brokenDiagnostics: [] as number[], brokenLenses: [] as number[], brokenFolds: [] as number[], colours: [] as number[], templateEdit: [] as number[] };
     let current = text;
     // Edits reach the document as the editor sends them: a range and its new text.
     const edit = (start: number, end: number, inserted: string) => {
@@ -45,6 +45,8 @@ export default async function editingBench(): Promise<BenchRow[]> {
       edit(lineEnd, lineEnd, 'x-am');
       times.brokenDiagnostics.push(await timed(() => service.doValidation(document)));
       times.halfTyped.push(await timed(() => service.doComplete(document, document.positionAt(lineEnd + 4))));
+      times.brokenLenses.push(await timed(() => service.getCodeLenses(document)));
+      times.brokenFolds.push(await timed(() => service.getFoldingRanges(document)));
       edit(anchor, lineEnd + 4, '');
       await service.doValidation(document);
       times.colours.push(await timed(() => service.getSemanticTokens(document)));
@@ -57,6 +59,8 @@ export default async function editingBench(): Promise<BenchRow[]> {
     rows.push({ group, name: 'completion on a new line of an operation', value: median(times.emptyLine), unit: 'ms' });
     rows.push({ group, name: 'completion while a key is half typed (text does not parse)', value: median(times.halfTyped), unit: 'ms' });
     rows.push({ group, name: 'diagnostics of that version (the syntax error)', value: median(times.brokenDiagnostics), unit: 'ms' });
+    rows.push({ group, name: 'code lenses of that version', value: median(times.brokenLenses), unit: 'ms' });
+    rows.push({ group, name: 'folding ranges of that version', value: median(times.brokenFolds), unit: 'ms' });
     rows.push({ group, name: 'template colours after an edit outside templates', value: median(times.colours), unit: 'ms' });
     rows.push({ group, name: 'template colours after an edit inside a template', value: median(times.templateEdit), unit: 'ms' });
   }
