@@ -63,20 +63,44 @@ function placed(fold: TemplateFold, startLine: number, closeLine: number, lines:
 
 /** One fold per first line, as the editor keeps; over the limit, the deepest folds go first, as the editor drops them. */
 function toRanges(folds: Fold[], limit: number): FoldingRange[] {
-  const byStart = new Map<number, Fold>();
+  // Indexed by first line, which also puts them in order: a definition of 100,000 lines has tens of thousands of folds.
+  const byStart: Fold[] = [];
   for (const fold of folds) {
     if (fold.endLine <= fold.startLine) continue;
-    const taken = byStart.get(fold.startLine);
+    const taken = byStart[fold.startLine];
     // The larger of two folds of one line: the smaller would take the larger away, the editor keeping one per line.
     // Of two alike, the one with a kind, else the later: template folds come after the indentation folds.
-    if (!taken || fold.endLine > taken.endLine || (fold.endLine === taken.endLine && (fold.kind !== undefined || taken.kind === undefined))) byStart.set(fold.startLine, fold);
+    if (!taken || fold.endLine > taken.endLine || (fold.endLine === taken.endLine && (fold.kind !== undefined || taken.kind === undefined))) byStart[fold.startLine] = fold;
   }
-  let kept = [...byStart.values()];
-  if (kept.length > limit) kept = shallowest(kept, limit);
-  kept.sort((a, b) => a.startLine - b.startLine);
-  return kept.map((f) => (f.kind ? { startLine: f.startLine, endLine: f.endLine, kind: f.kind } : { startLine: f.startLine, endLine: f.endLine }));
+  const kept: Fold[] = [];
+  for (const fold of byStart) if (fold) kept.push(fold);
+  const shown = kept.length > limit ? shallowest(kept, limit) : kept;
+  return shown.map((f) => (f.kind ? { startLine: f.startLine, endLine: f.endLine, kind: f.kind } : { startLine: f.startLine, endLine: f.endLine }));
 }
 
+/** The `limit` folds of least indentation, the earlier first among equals, in the order given (by first line). */
 function shallowest(folds: Fold[], limit: number): Fold[] {
-  return [...folds].sort((a, b) => a.level - b.level || a.startLine - b.startLine).slice(0, Math.max(0, limit));
+  if (limit <= 0) return [];
+  const perLevel = new Map<number, number>();
+  for (const fold of folds) perLevel.set(fold.level, (perLevel.get(fold.level) ?? 0) + 1);
+  // The deepest level kept, and how many of its folds fit under the limit.
+  let room = limit;
+  let cut = -1;
+  for (const level of [...perLevel.keys()].sort((a, b) => a - b)) {
+    const count = perLevel.get(level)!;
+    if (count >= room) {
+      cut = level;
+      break;
+    }
+    room -= count;
+  }
+  const shown: Fold[] = [];
+  for (const fold of folds) {
+    if (fold.level < cut || cut < 0) shown.push(fold);
+    else if (fold.level === cut && room > 0) {
+      shown.push(fold);
+      room--;
+    }
+  }
+  return shown;
 }

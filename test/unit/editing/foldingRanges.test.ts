@@ -126,6 +126,18 @@ describe('folding ranges', () => {
     assert.deepEqual(found, ['info: … version: "1"', '# region operations … # endregion (region)', 'paths: … statusCode: "200"']);
   });
 
+  it('keeps, under any limit, the folds of least indentation and the earlier of equals, in the order of their lines', () => {
+    const service = createLanguageService({ log: () => undefined });
+    const document = TextDocument.create('file:///api.yaml', 'yaml', 1, API);
+    const all = service.getFoldingRanges(document, 100_000)!;
+    const lines = API.split('\n');
+    const level = (range: FoldingRange) => lines[range.startLine].length - lines[range.startLine].trimStart().length;
+    for (let limit = 0; limit <= all.length; limit++) {
+      const expected = [...all].sort((a, b) => level(a) - level(b) || a.startLine - b.startLine).slice(0, limit).sort((a, b) => a.startLine - b.startLine);
+      assert.deepEqual(service.getFoldingRanges(document, limit), expected, `limit ${limit}`);
+    }
+  });
+
   describe('standalone templates', () => {
     const VTL = ['#if($input.params("a"))', 'one', '#elseif($b)', 'two', '#else', 'three', '#end', '{', '  "a": 1,', '', '  "b": 2', '}', '#foreach($x in [1, 2]) $x #end', ''].join('\n');
 

@@ -73,7 +73,8 @@ export function indentFolds(lines: readonly string[], options: IndentFoldOptions
       if (options.offSide) top.endAbove = i;
       continue;
     }
-    if (markers) {
+    // A marker is a comment: the regular expressions run only on lines that may start with `#` after blanks.
+    if (markers && mayBeMarker(line)) {
       if (markers.end.test(line)) {
         open.push({ indent: END_MARKER, endAbove: i, line: i });
         continue;
@@ -105,4 +106,13 @@ export function indentFolds(lines: readonly string[], options: IndentFoldOptions
     else open.push({ indent, endAbove: i, line: i });
   }
   return folds.reverse();
+}
+
+function mayBeMarker(line: string): boolean {
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 35) return true;
+    if (c !== 32 && c !== 9) return c > 127 || (c >= 10 && c <= 13); // other blanks a marker's `\s*` takes
+  }
+  return false;
 }
