@@ -54,8 +54,9 @@ describe('documents over the size limit, served by a thread of their own', () =>
       assert.deepEqual(await host.feature(document, 'doHover', [at, settings], () => assert.fail('answered in this thread')), await here.doHover(document, at, settings));
       const symbols = await host.feature(document, 'findDocumentSymbols', [settings], () => assert.fail('answered in this thread'));
       assert.deepEqual(symbols, here.findDocumentSymbols(document, settings));
+      // Left to the editor's indentation folding: the thread answers that there is no answer.
       const folds = await host.feature(document, 'getFoldingRanges', [5000, settings], () => assert.fail('answered in this thread'));
-      assert.ok(folds && folds.length > 1000, `${folds?.length} folds`);
+      assert.equal(folds, null);
       assert.deepEqual(folds, here.getFoldingRanges(document, 5000, settings));
     });
 

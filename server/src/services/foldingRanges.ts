@@ -2,6 +2,7 @@
  * Folding of YAML definitions and standalone templates: the editor's indentation folds, kept because an answer from a
  * server replaces them, and the blocks of mapping templates, which are rarely indented (their output would carry it).
  * JSON definitions get no answer: JSON's own folding covers their structure, and a template in JSON is one line.
+ * Nor do definitions over the size limit, which the editor then folds by indentation itself.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { FoldingRange } from 'vscode-languageserver-types';
@@ -23,15 +24,14 @@ export const DEFAULT_FOLDING_LIMIT = 5000;
 const NO_VARIANT: readonly string[] = [];
 
 /**
- * The folds of a YAML definition; its templates' folds only with `withTemplates` (the caller leaves them out of
- * documents too large to locate templates in on every edit). A template whose positions are approximate adds none.
+ * The folds of a YAML definition and of its templates. A template whose positions are approximate adds none.
  * `placement`: the current version, when `document` is an earlier one read for its templates; the indentation folds
  * are the current text's.
  */
-export function findFoldingRanges(document: ApiDocument, withTemplates: boolean, limit = DEFAULT_FOLDING_LIMIT, cache?: TemplateContentCache<TemplateFold[]>, placement: Placement = inPlace(document.textDocument)): FoldingRange[] {
+export function findFoldingRanges(document: ApiDocument, limit = DEFAULT_FOLDING_LIMIT, cache?: TemplateContentCache<TemplateFold[]>, placement: Placement = inPlace(document.textDocument)): FoldingRange[] {
   const lines = splitLines(placement.textDocument.getText());
   const folds = indentFolds(lines, { offSide: true, markers: YAML_MARKERS });
-  if (withTemplates && document.root) {
+  if (document.root) {
     const source = document.text;
     for (const template of locateTemplates(document)) {
       const shift = placement.shiftOf(template.node.offset, template.node.end);
