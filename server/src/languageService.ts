@@ -299,8 +299,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         notes.note(document.uri, 'lenses', `Code lenses (Evaluate, Invoke) are off for ${overLimit(document, limit)}.`);
         return [];
       }
-      // While a line elsewhere is half-typed, the forgiving parse, or the last version that parsed when that parse is too
-      // slow or finds nothing, keeps the lenses in place instead of dropping them all.
+      // While a line elsewhere is half-typed, the forgiving parse, or the last version that parsed when that parse is
+      // too slow or finds nothing, keeps the lenses in place instead of dropping them all.
       const { parsed, shiftOf } = cache.readable(document, limit);
       return parsed.root ? findCodeLenses(parsed, lensOptions, { textDocument: document, shiftOf }) : [];
     },

@@ -1,6 +1,7 @@
 // What an editor asks of the language server while the user types in a large definition: completion on a fresh line
 // and while a key is half typed (the text then does not parse), the diagnostics, lenses and folds of that broken
-// version, and the template colours after an edit; and a key typed in a JSON definition. Each is the median over several keystrokes, in one service, as in the editor.
+// version, and the template colours after an edit; and a key typed in a JSON definition. Each is the median over
+// several keystrokes, in one service, as in the editor.
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';

@@ -5,7 +5,10 @@
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
-/** How far the text from `start` to `end` of the version read moved in the current one; undefined when an edit changed it. */
+/**
+ * How far the text from `start` to `end` of the version read moved in the current one; undefined when an edit changed
+ * it.
+ */
 export type ShiftOf = (start: number, end: number) => number | undefined;
 
 /** The version read is the current one. */

@@ -12,14 +12,14 @@ const ROOT = path.resolve(__dirname, '../../..');
 const EXAMPLE = readFileSync(path.join(ROOT, 'examples', 'orders-http-api.json'), 'utf8');
 const CORPUS = path.join(ROOT, '..', 'shared', 'corpus', 'openapi');
 
-/** A version as the language service makes it from the previous one: by the path item, else by the part, else undefined. */
+/** A version as the language service makes it from the previous one: by the path item, else by the part, or not. */
 function byParts(text: string, edited: string) {
   const base = parseApiDocument(TextDocument.create(URI, 'json', 1, text));
   const next = TextDocument.create(URI, 'json', 2, edited);
   return reparsePathItem(base, next) ?? reparsePart(parseApiDocument(TextDocument.create(URI, 'json', 1, text)), next);
 }
 
-/** The states a key passes through as it is typed on a new line of an operation, with and without the editor's closing quote. */
+/** The states of a key typed on a new line of an operation, with and without the editor's closing quote. */
 const TYPED = ['"', '""', '"x-am', '"x-am"', '"x-am":', '"x-am": ', '"x-am": "', '"x-am": {', '"x-am": [', '"x-am": ""', '"x-am": {}'];
 
 describe('JSON versions that do not parse, by parts', () => {
