@@ -1694,7 +1694,7 @@ function callOpenAtEnd(source: string, strings: () => readonly StringLiteral[]):
   const lineStart = Math.max(source.lastIndexOf('\n', at), source.lastIndexOf('\r', at)) + 1;
   const inLiteral = (offset: number) => strings().some((literal) => literal.start < offset && offset < literal.end);
   for (let comment = source.indexOf('##', lineStart); comment >= 0 && comment < at; comment = source.indexOf('##', comment + 1)) {
-    if (source[comment - 1] !== '*' && source.slice(comment - 2, comment) !== ']]' && !inLiteral(comment)) return undefined;
+    if (!closesBlock(source, comment) && !inLiteral(comment)) return undefined;
   }
   return at;
 }
