@@ -1633,8 +1633,7 @@ function unreadableEnd(source: string, strings: () => readonly StringLiteral[]):
     const at = directive.index;
     let backslashes = 0;
     while (source.charCodeAt(at - 1 - backslashes) === 92) backslashes++;
-    const lineStart = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1;
-    const commented = source.slice(lineStart, at - backslashes).includes('##') || source.lastIndexOf('#*') > source.lastIndexOf('*#');
+    const commented = source.slice(lineStartAt(source), at - backslashes).includes('##') || source.lastIndexOf('#*') > source.lastIndexOf('*#');
     // After a `$` a directive other than `#if` is a macro call, which needs no arguments (dollarSigns).
     if (backslashes === 0 && afterDollar(source, at) && /(?:foreach|macro|define|evaluate)\}?$/.test(source)) return undefined;
     return backslashes % 2 === 0 && !commented ? at : undefined;
@@ -1644,13 +1643,7 @@ function unreadableEnd(source: string, strings: () => readonly StringLiteral[]):
   if (end[0] === '#' || end[0] === '#*') {
     // Where a `##` that ends the template (`##`, `##*`) starts: a comment, which reads as one.
     const opener = end.index - 1;
-    const lineStart = Math.max(source.lastIndexOf('\n'), source.lastIndexOf('\r')) + 1;
-    // A `##` starts a comment unless its first `#` closes unparsed text or a block comment.
-    const inLiteral = (at: number) => strings().some((literal) => literal.start < at && at < literal.end);
-    let lineComment = source.indexOf('##', lineStart);
-    while (lineComment > 0 && (closesBlock(source, lineComment) || inLiteral(lineComment))) {
-      lineComment = source.indexOf('##', lineComment + 1);
-    }
+    const lineComment = lineCommentFrom(source, lineStartAt(source), strings);
     // Inside a line comment every ending fails.
     if (lineComment >= 0 && lineComment < opener) return end.index;
     if (closesBlock(source, end.index)) return undefined;
@@ -1691,11 +1684,22 @@ function callOpenAtEnd(source: string, strings: () => readonly StringLiteral[]):
   if (backslashes % 2 === 1) return undefined;
   if (source.lastIndexOf('#*') > source.lastIndexOf('*#') || source.lastIndexOf('#[[') > source.lastIndexOf(']]#')) return undefined;
   // Nor in a line comment: a `##` that closes no comment or unparsed text and stands in no string literal.
-  const lineStart = Math.max(source.lastIndexOf('\n', at), source.lastIndexOf('\r', at)) + 1;
-  const inLiteral = (offset: number) => strings().some((literal) => literal.start < offset && offset < literal.end);
-  for (let comment = source.indexOf('##', lineStart); comment >= 0 && comment < at; comment = source.indexOf('##', comment + 1)) {
-    if (!closesBlock(source, comment) && !inLiteral(comment)) return undefined;
-  }
+  const comment = lineCommentFrom(source, lineStartAt(source, at), strings);
+  return comment >= 0 && comment < at ? undefined : at;
+}
+
+/** Where the line holding `at` starts (by default the last line): after a `\n` or a `\r`. */
+function lineStartAt(source: string, at = source.length): number {
+  return Math.max(source.lastIndexOf('\n', at), source.lastIndexOf('\r', at)) + 1;
+}
+
+/**
+ * The first `##` from `from` on that starts a line comment, or -1: one whose first `#` closes no block comment or
+ * unparsed text (`*##`, `]]##`) and that stands in no string literal.
+ */
+function lineCommentFrom(source: string, from: number, strings: () => readonly StringLiteral[]): number {
+  let at = source.indexOf('##', from);
+  while (at >= 0 && (closesBlock(source, at) || strings().some((literal) => literal.start < at && at < literal.end))) at = source.indexOf('##', at + 1);
   return at;
 }
 
