@@ -33,10 +33,10 @@ export function findCodeLenses(document: ApiDocument, options: { invoke: boolean
   if (options.invoke) {
     forEachOperation(document, (op) => {
       const key = keyOf(op.methodProperty);
-      const path = keyOf(op.pathProperty);
-      // The lens names the operation by its path and method: both keys must stand as they were.
+      // The lens names the operation by its path and method: both keys must stand as they were. The path's key is read
+      // from its entry, which spans it, rather than made as a node of its own for every path item.
       const shift = placement.shiftOf(key.offset, key.end);
-      if (shift === undefined || placement.shiftOf(path.offset, path.end) === undefined) return;
+      if (shift === undefined || placement.shiftOf(op.pathProperty.offset, op.pathProperty.keyEnd) === undefined) return;
       const start = text.positionAt(key.offset + shift);
       lenses.push({
         range: { start, end: start },
