@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { closeHost, gatewayFor, startBackend, type Backend } from './gatewayFixture';
+import { closeHost, gatewayFor, useBackend } from './gatewayFixture';
 
 /** A one-operation document whose GET /h is integrated with `integration`. */
 function docWith(integration: Record<string, unknown>): string {
@@ -12,15 +12,9 @@ function docWith(integration: Record<string, unknown>): string {
 
 describe('headers the gateway adds on the way to an HTTP backend', function () {
   this.timeout(20000);
-  let backend: Backend;
-  before(async () => {
-    // An answer without Content-Type, as an HTTP/1.0 server often sends it.
-    backend = await startBackend((_, res) => res.end('plain words'));
-  });
-  after(() => {
-    backend.close();
-    closeHost();
-  });
+  // An answer without Content-Type, as an HTTP/1.0 server often sends it.
+  const backend = useBackend((_, res) => res.end('plain words'));
+  after(closeHost);
 
   it('REST HTTP_PROXY: passes the method request with the API id, the trace id and the X-Forwarded-* headers', async () => {
     const gw = gatewayFor(docWith({ type: 'http_proxy', httpMethod: 'GET', uri: `${backend.url}/h` }), { apiId: 'a1b2c3d4e5' }, 'rest.json');

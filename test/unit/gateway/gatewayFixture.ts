@@ -3,6 +3,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import { createLocalGateway, type LocalGateway } from '../../../server/src/gateway/gateway';
+import { startGatewayServer, type GatewayServer, type GatewayServerOptions } from '../../../server/src/gateway/httpServer';
 import { LambdaHost } from '../../../server/src/gateway/lambda/lambdaHost';
 import type { LocalConfig } from '../../../server/src/gateway/localConfig';
 import { documentFromText } from '../../../server/src/gateway/workspaceFiles';
@@ -78,4 +79,46 @@ export async function startBackend(respond: (request: RecordedRequest, res: http
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, requests, close: () => server.close() };
+}
+
+/**
+ * The calling suite's backend (see `startBackend`): started before its tests and closed after them. Its `url` and
+ * `requests` are read inside the tests, once the backend runs.
+ */
+export function useBackend(respond: (request: RecordedRequest, res: http.ServerResponse) => void): Backend {
+  let backend: Backend | undefined;
+  before(async () => {
+    backend = await startBackend(respond);
+  });
+  after(() => backend?.close());
+  const running = (): Backend => {
+    if (!backend) throw new Error('the backend runs only inside the tests of the suite that asked for it');
+    return backend;
+  };
+  return {
+    get url() {
+      return running().url;
+    },
+    get requests() {
+      return running().requests;
+    },
+    close: () => backend?.close(),
+  };
+}
+
+/**
+ * Serves gateways on 127.0.0.1 for the calling suite's tests: each call closes the server the test started before,
+ * and the last one is closed after the test.
+ */
+export function useGatewayServer(): (gateway: LocalGateway, options?: Omit<GatewayServerOptions, 'port'>) => Promise<GatewayServer> {
+  let served: GatewayServer | undefined;
+  afterEach(async () => {
+    await served?.close();
+    served = undefined;
+  });
+  return async (gateway, options = {}) => {
+    await served?.close();
+    served = await startGatewayServer(() => gateway, { ...options, port: 0 });
+    return served;
+  };
 }

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
-import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
-import { closeHost, gatewayFor, logMessages } from './gatewayFixture';
+import { closeHost, gatewayFor, logMessages, useGatewayServer } from './gatewayFixture';
 
 /** A REST API with one route, whose "no route" answer maps request values into headers. */
 const doc = JSON.stringify({
@@ -34,11 +33,7 @@ function get(url: string, headers: Record<string, string> = {}): Promise<{ statu
 
 describe('gateway response headers mapped from request values', function () {
   this.timeout(20000);
-  let served: GatewayServer | undefined;
-  afterEach(async () => {
-    await served?.close();
-    served = undefined;
-  });
+  const serve = useGatewayServer();
   after(closeHost);
 
   it('a header mapped from a value the request lacks is left out, not sent empty, and the log names it', async () => {
@@ -51,7 +46,7 @@ describe('gateway response headers mapped from request values', function () {
     assert.ok(log.includes('Gateway response header not set, its mapping expression has no value here: X-Echo <- method.request.header.X-Client'), log.join('\n'));
     assert.ok(log.includes('Gateway response header not set, its mapping expression has no value here: X-Query <- method.request.querystring.q'), log.join('\n'));
 
-    served = await startGatewayServer(() => gw, { port: 0 });
+    const served = await serve(gw);
     const answer = await get(`${served.url}/unknown`);
     assert.equal(answer.status, 404);
     assert.equal(answer.headers['x-static'], 'fixed');
@@ -61,7 +56,7 @@ describe('gateway response headers mapped from request values', function () {
 
   it('a value the request has, even an empty one, is mapped, and the log has no note for it', async () => {
     const gw = gatewayFor(doc, {}, 'responses.json');
-    served = await startGatewayServer(() => gw, { port: 0 });
+    const served = await serve(gw);
     const answer = await get(`${served.url}/unknown?q=`, { 'X-Client': 'abc' });
     assert.equal(answer.headers['x-echo'], 'abc');
     assert.equal(answer.headers['x-query'], '');

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as net from 'node:net';
-import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
-import { closeHost, fn, gatewayFor, lambdaUri, startBackend, type Backend } from './gatewayFixture';
+import { closeHost, fn, gatewayFor, lambdaUri, useBackend, useGatewayServer } from './gatewayFixture';
 
 /** The response's header lines as sent, lower-cased names in order, so that a repeated or joined value shows. */
 function headerLines(url: string): Promise<[string, string][]> {
@@ -54,33 +53,21 @@ paths:
 
 describe('gateway HTTP server', function () {
   this.timeout(20000);
-  let backend: Backend;
-  let base = '';
-  let served: GatewayServer | undefined;
-  before(async () => {
-    backend = await startBackend((_, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/plain', 'Set-Cookie': ['a=1', 'b=2'], 'X-Once': 'one' });
-      res.end('backend');
-    });
-    base = backend.url;
+  const backend = useBackend((_, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/plain', 'Set-Cookie': ['a=1', 'b=2'], 'X-Once': 'one' });
+    res.end('backend');
   });
-  afterEach(async () => {
-    await served?.close();
-    served = undefined;
-  });
-  after(() => {
-    backend.close();
-    closeHost();
-  });
+  const serve = useGatewayServer();
+  after(closeHost);
 
   it('sends each value of a header an HTTP_PROXY backend repeated once, on its own line', async () => {
     const doc = JSON.stringify({
       openapi: '3.0.1',
       info: { title: 'cookies', version: '1' },
-      paths: { '/c': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/c` } } } },
+      paths: { '/c': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${backend.url}/c` } } } },
     });
     const gateway = gatewayFor(doc, {}, 'cookies.json');
-    served = await startGatewayServer(() => gateway, { port: 0 });
+    const served = await serve(gateway);
     const lines = await headerLines(`${served.url}/c`);
     assert.deepEqual(valuesOf(lines, 'set-cookie'), ['a=1', 'b=2']);
     assert.deepEqual(valuesOf(lines, 'x-once'), ['one']);
@@ -91,7 +78,7 @@ describe('gateway HTTP server', function () {
 
   it('frames a Lambda proxy body itself: the function\'s Content-Length and Transfer-Encoding never reach the client', async () => {
     const gateway = gatewayFor(lambdaDoc('Framing'), { functions: { Framing: fn('framingHeaders') } });
-    served = await startGatewayServer(() => gateway, { port: 0 });
+    const served = await serve(gateway);
     const answer = await rawExchange(served.port, 'GET /l HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
     const [head, body] = answer.split('\r\n\r\n');
     const lines = head.split('\r\n').slice(1).map((l) => l.toLowerCase());
@@ -103,7 +90,7 @@ describe('gateway HTTP server', function () {
 
   it('answers a body declared over 10 MB with 413 at once, without waiting for the body or saying 100 Continue', async () => {
     const gateway = gatewayFor(lambdaDoc('Echo', 'post'), { functions: { Echo: fn('echoEvent') } });
-    served = await startGatewayServer(() => gateway, { port: 0 });
+    const served = await serve(gateway);
     const answer = await rawExchange(served.port, 'POST /l HTTP/1.1\r\nHost: x\r\nContent-Length: 11000000\r\nExpect: 100-continue\r\n\r\n');
     assert.match(answer, /^HTTP\/1\.1 413 /);
     assert.ok(!answer.includes('100 Continue'), answer);
@@ -113,7 +100,7 @@ describe('gateway HTTP server', function () {
   it('answers a chunked body with 413 as soon as it passes 10 MB, while the client is still sending', async () => {
     const gateway = gatewayFor(lambdaDoc('Echo', 'post'), { functions: { Echo: fn('echoEvent') } });
     const lines: string[] = [];
-    served = await startGatewayServer(() => gateway, { port: 0, onRequest: (line) => lines.push(line) });
+    const served = await serve(gateway, { onRequest: (line) => lines.push(line) });
     const chunk = Buffer.alloc(1024 * 1024, 'a');
     let sentMB = 0;
     let sentWhenAnswered = -1;
@@ -137,7 +124,7 @@ describe('gateway HTTP server', function () {
   it('writes what the functions of a request printed, and a failure\'s error and stack, after its request line', async () => {
     const gateway = gatewayFor(lambdaDoc('Fails'), { functions: { Fails: fn('printsThenThrows') } });
     const lines: string[] = [];
-    served = await startGatewayServer(() => gateway, { port: 0, onRequest: (line) => lines.push(line) });
+    const served = await serve(gateway, { onRequest: (line) => lines.push(line) });
     const res = await fetch(`${served.url}/l`);
     assert.equal(res.status, 502);
     assert.match(lines[0], /^GET \/l 502 [\d.]+ ms$/);
@@ -147,7 +134,7 @@ describe('gateway HTTP server', function () {
 
   it('tells functions how the client connected: X-Forwarded-Proto http and the server\'s port', async () => {
     const gateway = gatewayFor(lambdaDoc('Echo'), { functions: { Echo: fn('echoEvent') } });
-    served = await startGatewayServer(() => gateway, { port: 0 });
+    const served = await serve(gateway);
     const { event } = (await (await fetch(`${served.url}/l`)).json()) as { event: { headers: Record<string, string> } };
     assert.equal(event.headers['X-Forwarded-Proto'], 'http');
     assert.equal(event.headers['X-Forwarded-Port'], String(served.port));
@@ -171,7 +158,7 @@ describe('gateway HTTP server', function () {
       },
     });
     const gateway = gatewayFor(doc, { functions: { Repeat: fn('repeatedHeaders') } }, 'lambda.json');
-    served = await startGatewayServer(() => gateway, { port: 0 });
+    const served = await serve(gateway);
     const lines = await headerLines(`${served.url}/l`);
     assert.deepEqual(valuesOf(lines, 'set-cookie'), ['a=1', 'b=2']);
     assert.deepEqual(valuesOf(lines, 'x-both'), ['single', 'm1', 'm2']);

@@ -1,28 +1,18 @@
 import assert from 'node:assert/strict';
-import { closeHost, exampleGateway, fn, gatewayFor, json, startBackend, type Backend, type RecordedRequest } from './gatewayFixture';
+import { closeHost, exampleGateway, fn, gatewayFor, json, useBackend } from './gatewayFixture';
 
 describe('gateway integrations', function () {
   this.timeout(20000);
-  let backend: Backend;
-  let base = '';
-  let seen: RecordedRequest[] = [];
-  before(async () => {
-    backend = await startBackend(({ method, url }, res) => {
-      if (url.startsWith('/slow')) {
-        setTimeout(() => res.end('late'), 300);
-        return;
-      }
-      const status = url.includes('missing') ? 404 : 200;
-      res.writeHead(status, { 'Content-Type': 'application/json', 'X-Backend': 'yes', 'Set-Cookie': ['s=1', 't=2'] });
-      res.end(JSON.stringify({ got: url, method, items: [{ id: 1 }, { id: 2 }] }));
-    });
-    base = backend.url;
-    seen = backend.requests;
+  const backend = useBackend(({ method, url }, res) => {
+    if (url.startsWith('/slow')) {
+      setTimeout(() => res.end('late'), 300);
+      return;
+    }
+    const status = url.includes('missing') ? 404 : 200;
+    res.writeHead(status, { 'Content-Type': 'application/json', 'X-Backend': 'yes', 'Set-Cookie': ['s=1', 't=2'] });
+    res.end(JSON.stringify({ got: url, method, items: [{ id: 1 }, { id: 2 }] }));
   });
-  after(() => {
-    backend.close();
-    closeHost();
-  });
+  after(closeHost);
 
   it('MOCK: request template picks the status, response template renders the body', async () => {
     const petstore = exampleGateway('petstore.yaml');
@@ -169,19 +159,19 @@ paths:
             responseTemplates:
               application/json: '{"count": $input.path(''$.items'').size(), "url": "$input.path(''$.got'')"}'
 `;
-    const gw = gatewayFor(doc, { stages: { local: { variables: { backend: base } } } });
+    const gw = gatewayFor(doc, { stages: { local: { variables: { backend: backend.url } } } });
     const r = await gw.invoke({ method: 'GET', path: '/things/42', query: { q: ['blue cat'] }, headers: { 'X-Not-Forwarded': '1' } });
     assert.equal(r.status, 200, r.body);
     assert.deepEqual(json(r.body), { count: 2, url: '/items/42?search=blue+cat' });
     assert.equal(r.headers['X-From-Backend'], 'yes');
-    const call = seen.at(-1)!;
+    const call = backend.requests.at(-1)!;
     assert.equal(call.headers['x-source'], 'gateway');
     assert.equal(call.headers['x-not-forwarded'], undefined);
     const nf = await gw.invoke({ method: 'GET', path: '/things/missing' });
     assert.equal(nf.status, 404);
     assert.deepEqual(json(nf.body), { missing: true });
     const log = r.log.map((e) => e.message);
-    assert.ok(log.includes(`Endpoint request URI: ${base}/items/42?search=blue+cat`));
+    assert.ok(log.includes(`Endpoint request URI: ${backend.url}/items/42?search=blue+cat`));
     assert.ok(log.some((m) => m.startsWith('Received response. Status: 200')));
   });
 
@@ -196,12 +186,12 @@ paths:
             'x-amazon-apigateway-integration': {
               type: 'http_proxy',
               httpMethod: 'ANY',
-              uri: `${base}/{proxy}`,
+              uri: `${backend.url}/{proxy}`,
               requestParameters: { 'integration.request.path.proxy': 'method.request.path.proxy' },
             },
           },
         },
-        '/slow': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/slow`, timeoutInMillis: 100 } } },
+        '/slow': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${backend.url}/slow`, timeoutInMillis: 100 } } },
       },
     });
     const gw = gatewayFor(doc, {}, 'proxy.json');
@@ -210,7 +200,7 @@ paths:
     assert.deepEqual(json(r.body), { got: '/a/b?x=1', method: 'PUT', items: [{ id: 1 }, { id: 2 }] });
     assert.equal(r.headers['X-Backend'], 'yes');
     assert.deepEqual(r.multiValueHeaders?.['Set-Cookie'], ['s=1', 't=2']);
-    const call = seen.at(-1)!;
+    const call = backend.requests.at(-1)!;
     assert.equal(call.headers['x-custom'], 'c');
     assert.equal(call.body, 'payload');
     const slow = await gw.invoke({ method: 'GET', path: '/slow' });
@@ -222,12 +212,12 @@ paths:
     const gw = exampleGateway('orders-http-api.json');
     const doc = JSON.parse(JSON.stringify(gw.model.value)) as { paths: Record<string, Record<string, { 'x-amazon-apigateway-integration': Record<string, unknown> }>> };
     const integration = doc.paths['/catalog/{proxy+}']['x-amazon-apigateway-any-method']['x-amazon-apigateway-integration'];
-    integration.uri = `${base}/catalog/{proxy}`;
+    integration.uri = `${backend.url}/catalog/{proxy}`;
     integration.requestParameters = { 'append:header.X-Tenant': '$request.querystring.tenant', 'remove:querystring.tenant': "''" };
     const r = await gatewayFor(JSON.stringify(doc), {}, 'orders.json').invoke({ method: 'GET', path: '/catalog/books/1', query: { tenant: ['t9'], page: ['2'] } });
     assert.equal(r.status, 200, r.body);
     assert.equal((json(r.body) as { got: string }).got, '/catalog/books/1?page=2');
-    assert.equal(seen.at(-1)!.headers['x-tenant'], 't9');
+    assert.equal(backend.requests.at(-1)!.headers['x-tenant'], 't9');
   });
 
   it('HTTP API HTTP_PROXY: the $default route sends the full request path, after the URI path, unless a mapping overwrites it', async () => {
@@ -250,10 +240,10 @@ paths:
       assert.equal(r.status, 200, r.body);
       return (json(r.body) as { got: string }).got;
     };
-    assert.equal(await got(doc(base), '/store/checkout?x=1'), '/store/checkout?x=1');
-    assert.equal(await got(doc(`${base}/api/`), '/store/a%20b'), '/api/store/a%20b');
-    assert.equal(await got(doc(`${base}/api`), '/dev/store', 'dev'), '/api/store');
-    assert.equal(await got(doc(base, { 'overwrite:path': '/fixed' }), '/store/checkout'), '/fixed');
+    assert.equal(await got(doc(backend.url), '/store/checkout?x=1'), '/store/checkout?x=1');
+    assert.equal(await got(doc(`${backend.url}/api/`), '/store/a%20b'), '/api/store/a%20b');
+    assert.equal(await got(doc(`${backend.url}/api`), '/dev/store', 'dev'), '/api/store');
+    assert.equal(await got(doc(backend.url, { 'overwrite:path': '/fixed' }), '/store/checkout'), '/fixed');
   });
 
   it('HTTP and HTTP API: a single-segment path parameter stays in its segment, a greedy one keeps its slashes', async () => {
@@ -267,7 +257,7 @@ paths:
       x-amazon-apigateway-integration:
         type: http
         httpMethod: GET
-        uri: ${base}/status/{code}
+        uri: ${backend.url}/status/{code}
         requestParameters:
           integration.request.path.code: method.request.path.code
         responses: { default: { statusCode: '200' } }
@@ -278,7 +268,7 @@ paths:
       x-amazon-apigateway-integration:
         type: http
         httpMethod: GET
-        uri: ${base}/store/{key}
+        uri: ${backend.url}/store/{key}
         requestParameters:
           integration.request.path.key: method.request.path.proxy
         responses: { default: { statusCode: '200' } }
@@ -286,24 +276,24 @@ paths:
     const gw = gatewayFor(rest);
     const escaped = await gw.invoke({ method: 'GET', path: '/nomatch/20%2F..%2F..%2Fx' });
     assert.equal(escaped.status, 200, escaped.body);
-    assert.equal(seen.at(-1)!.url, '/status/20%2F..%2F..%2Fx');
+    assert.equal(backend.requests.at(-1)!.url, '/status/20%2F..%2F..%2Fx');
     await gw.invoke({ method: 'GET', path: '/files/a/b c' });
-    assert.equal(seen.at(-1)!.url, '/store/a/b%20c');
+    assert.equal(backend.requests.at(-1)!.url, '/store/a/b%20c');
 
     const httpApi = JSON.stringify({
       openapi: '3.0.1',
       info: { title: 'segments', version: '1' },
       paths: {
-        '/items/{id}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/items/{id}`, payloadFormatVersion: '1.0' } } },
-        '/all/{proxy+}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/all/{proxy}`, payloadFormatVersion: '1.0' } } },
+        '/items/{id}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${backend.url}/items/{id}`, payloadFormatVersion: '1.0' } } },
+        '/all/{proxy+}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${backend.url}/all/{proxy}`, payloadFormatVersion: '1.0' } } },
       },
     });
     const api = gatewayFor(httpApi, {}, 'segments.json');
     assert.equal(api.model.dialect, 'http');
     await api.invoke({ method: 'GET', path: '/items/a%2Fb' });
-    assert.equal(seen.at(-1)!.url, '/items/a%2Fb');
+    assert.equal(backend.requests.at(-1)!.url, '/items/a%2Fb');
     await api.invoke({ method: 'GET', path: '/all/a/b' });
-    assert.equal(seen.at(-1)!.url, '/all/a/b');
+    assert.equal(backend.requests.at(-1)!.url, '/all/a/b');
   });
 
   it('REST HTTP_PROXY: a URI placeholder without a path mapping fails as a configuration error, as on AWS', async () => {
@@ -317,19 +307,19 @@ paths:
       x-amazon-apigateway-integration:
         type: http_proxy
         httpMethod: ANY
-        uri: ${base}/up/{proxy}
+        uri: ${backend.url}/up/{proxy}
 ${mapping}`;
-    const before = seen.length;
+    const before = backend.requests.length;
     const failed = await gatewayFor(rest('')).invoke({ method: 'GET', path: '/a/b' });
     assert.equal(failed.status, 500);
     assert.equal((json(failed.body) as { message: string }).message, 'Internal server error');
-    assert.equal(seen.length, before, 'nothing reaches the backend');
+    assert.equal(backend.requests.length, before, 'nothing reaches the backend');
     const lines = failed.log.map((e) => e.message);
     assert.ok(lines.some((l) => /^Execution failed due to configuration error: Illegal character in path at index \d+: .*\/up\/\{proxy\}$/.test(l)), lines.join('\n'));
     assert.ok(lines.some((l) => l.includes('integration.request.path.proxy: method.request.path.proxy')));
     const mapped = await gatewayFor(rest('        requestParameters:\n          integration.request.path.proxy: method.request.path.proxy\n')).invoke({ method: 'GET', path: '/a/b' });
     assert.equal(mapped.status, 200, mapped.body);
-    assert.equal(seen.at(-1)!.url, '/up/a/b');
+    assert.equal(backend.requests.at(-1)!.url, '/up/a/b');
   });
 
   it('HTTP and HTTP API: a path value of . or .. reaches the backend as an encoded segment, not as a step up', async () => {
@@ -337,23 +327,23 @@ ${mapping}`;
       openapi: '3.0.1',
       info: { title: 'dots', version: '1' },
       paths: {
-        '/items/{id}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/items/{id}/detail`, payloadFormatVersion: '1.0' } } },
-        '/all/{proxy+}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/all/{proxy}`, payloadFormatVersion: '1.0' } } },
+        '/items/{id}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${backend.url}/items/{id}/detail`, payloadFormatVersion: '1.0' } } },
+        '/all/{proxy+}': { get: { 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `${backend.url}/all/{proxy}`, payloadFormatVersion: '1.0' } } },
       },
     });
     const api = gatewayFor(httpApi, {}, 'dots.json');
     for (const written of ['%2E%2E', '%2e%2e', '.%2E', '%2E.', '..']) {
       const r = await api.invoke({ method: 'GET', path: `/items/${written}`, query: { q: ['1'] } });
       assert.equal(r.status, 200, `${written}: ${r.body}`);
-      assert.equal(seen.at(-1)!.url, '/items/%2E%2E/detail?q=1', written);
-      assert.ok(r.log.some((e) => e.message === `Endpoint request URI: ${base}/items/%2E%2E/detail?q=1`), written);
+      assert.equal(backend.requests.at(-1)!.url, '/items/%2E%2E/detail?q=1', written);
+      assert.ok(r.log.some((e) => e.message === `Endpoint request URI: ${backend.url}/items/%2E%2E/detail?q=1`), written);
     }
     await api.invoke({ method: 'GET', path: '/items/%2E' });
-    assert.equal(seen.at(-1)!.url, '/items/%2E/detail');
+    assert.equal(backend.requests.at(-1)!.url, '/items/%2E/detail');
     await api.invoke({ method: 'GET', path: '/items/a..b' });
-    assert.equal(seen.at(-1)!.url, '/items/a..b/detail');
+    assert.equal(backend.requests.at(-1)!.url, '/items/a..b/detail');
     await api.invoke({ method: 'GET', path: '/all/a/%2E%2E/%2E%2E/b' });
-    assert.equal(seen.at(-1)!.url, '/all/a/%2E%2E/%2E%2E/b');
+    assert.equal(backend.requests.at(-1)!.url, '/all/a/%2E%2E/%2E%2E/b');
 
     const rest = `openapi: 3.0.1
 info: { title: dots, version: '1' }
@@ -365,12 +355,12 @@ paths:
       x-amazon-apigateway-integration:
         type: http_proxy
         httpMethod: GET
-        uri: ${base}/store/{proxy}
+        uri: ${backend.url}/store/{proxy}
         requestParameters:
           integration.request.path.proxy: method.request.path.proxy
 `;
     await gatewayFor(rest).invoke({ method: 'GET', path: '/files/x/.%2e/y' });
-    assert.equal(seen.at(-1)!.url, '/store/x/%2E%2E/y');
+    assert.equal(backend.requests.at(-1)!.url, '/store/x/%2E%2E/y');
   });
 
   it('HTTP API: a mapping whose single reference the request lacks is left out; references inside text read as empty', async () => {
@@ -383,7 +373,7 @@ paths:
             'x-amazon-apigateway-integration': {
               type: 'http_proxy',
               httpMethod: 'GET',
-              uri: `${base}/mapped`,
+              uri: `${backend.url}/mapped`,
               payloadFormatVersion: '1.0',
               requestParameters: {
                 'append:header.x-copy': '$request.header.x-src',
@@ -404,7 +394,7 @@ paths:
     const gw = gatewayFor(doc, {}, 'absent.json');
     const bare = await gw.invoke({ method: 'GET', path: '/m', headers: { 'x-keep': 'k' }, query: { q: ['kept'], q2: ['two'] } });
     assert.equal(bare.status, 200, bare.body);
-    const call = seen.at(-1)!;
+    const call = backend.requests.at(-1)!;
     assert.equal(call.url, '/mapped?q=kept&q2=two');
     assert.equal(call.headers['x-keep'], 'k');
     assert.ok(bare.log.some((e) => e.message === 'Parameter mapping remove:header.x-keep left out: an empty value is no mapping to API Gateway'));
@@ -415,14 +405,14 @@ paths:
 
     const full = await gw.invoke({ method: 'GET', path: '/m', headers: { 'x-src': 's' }, query: { from: ['f'], to: ['elsewhere'] } });
     assert.equal(full.status, 200, full.body);
-    const mapped = seen.at(-1)!;
+    const mapped = backend.requests.at(-1)!;
     assert.equal(mapped.url, '/elsewhere?from=f&to=elsewhere&q=f');
     assert.equal(mapped.headers['x-copy'], 's');
     assert.equal(mapped.headers['x-braced'], 's');
     assert.equal(mapped.headers['x-mixed'], 'prefix-s');
     // A path built from a request value cannot start a query string or a fragment of its own.
     await gw.invoke({ method: 'GET', path: '/m', query: { to: ['a?admin=true#frag'] } });
-    assert.equal(seen.at(-1)!.url, '/a%3Fadmin=true%23frag?to=a%3Fadmin%3Dtrue%23frag');
+    assert.equal(backend.requests.at(-1)!.url, '/a%3Fadmin=true%23frag?to=a%3Fadmin%3Dtrue%23frag');
   });
 
   it('HTTP: an endpoint URI left without a host by an undefined stage variable fails with the URI and the variable named', async () => {
@@ -451,7 +441,7 @@ paths:
         '/found': { get: { 'x-amazon-apigateway-integration': { $ref: '#/components/x-amazon-apigateway-integrations/backend' } } },
         '/lost': { get: { 'x-amazon-apigateway-integration': { $ref: '#/components/x-amazon-apigateway-integrations/nope' } } },
       },
-      components: { 'x-amazon-apigateway-integrations': { backend: { type: 'http_proxy', httpMethod: 'GET', uri: `${base}/found`, payloadFormatVersion: '1.0' } } },
+      components: { 'x-amazon-apigateway-integrations': { backend: { type: 'http_proxy', httpMethod: 'GET', uri: `${backend.url}/found`, payloadFormatVersion: '1.0' } } },
     });
     const gw = gatewayFor(doc, {}, 'refs.json');
     const found = await gw.invoke({ method: 'GET', path: '/found' });
@@ -467,7 +457,7 @@ paths:
     const gw = exampleGateway('orders-http-api.json');
     const doc = JSON.parse(JSON.stringify(gw.model.value)) as { paths: Record<string, Record<string, { 'x-amazon-apigateway-integration': Record<string, unknown> }>> };
     const integration = doc.paths['/catalog/{proxy+}']['x-amazon-apigateway-any-method']['x-amazon-apigateway-integration'];
-    integration.uri = `${base}/catalog/{proxy}`;
+    integration.uri = `${backend.url}/catalog/{proxy}`;
     integration.responseParameters = {
       200: {
         'overwrite:header.X-Backend': 'was ${$response.header.x-backend}',

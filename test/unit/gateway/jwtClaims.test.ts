@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createSign, generateKeyPairSync } from 'node:crypto';
-import { closeHost, fn, gatewayFor, json, lambdaUri, startBackend, type Backend } from './gatewayFixture';
+import { closeHost, fn, gatewayFor, json, lambdaUri, useBackend } from './gatewayFixture';
 
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwk = { ...publicKey.export({ format: 'jwk' }), kid: 'k1', alg: 'RS256', use: 'sig' };
@@ -43,14 +43,8 @@ const CLAIMS = {
 
 describe('HTTP API JWT authorizer claims', function () {
   this.timeout(20000);
-  let backend: Backend;
-  before(async () => {
-    backend = await startBackend((_, res) => res.end('ok'));
-  });
-  after(() => {
-    backend.close();
-    closeHost();
-  });
+  const backend = useBackend((_, res) => res.end('ok'));
+  after(closeHost);
 
   it('hands the function a list claim as its items in brackets, separated by spaces, in payload 2.0 and 1.0 events', async () => {
     for (const payloadFormatVersion of ['2.0', '1.0']) {

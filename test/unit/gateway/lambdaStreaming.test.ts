@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
-import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
 import { LambdaStreamReader } from '../../../server/src/gateway/integrations/lambdaStreamReader';
 import type { LocalConfig } from '../../../server/src/gateway/localConfig';
 import type { GatewayResponse } from '../../../server/src/gateway/types';
-import { closeHost, gatewayFor, host, lambdaUri, startBackend } from './gatewayFixture';
+import { closeHost, gatewayFor, host, lambdaUri, startBackend, useGatewayServer } from './gatewayFixture';
 
 function streamingUri(name: string): string {
   return `arn:aws:apigateway:us-east-1:lambda:path/2021-11-15/functions/arn:aws:lambda:us-east-1:123456789012:function:${name}/response-streaming-invocations`;
@@ -265,11 +264,7 @@ describe('reading a streamed Lambda proxy response', () => {
 
 describe('serving streamed responses', function () {
   this.timeout(20000);
-  let served: GatewayServer | undefined;
-  afterEach(async () => {
-    await served?.close();
-    served = undefined;
-  });
+  const serve = useGatewayServer();
   after(closeHost);
 
   /** Each piece of the body as the client received it, with the milliseconds since the request. */
@@ -290,7 +285,7 @@ describe('serving streamed responses', function () {
   it('sends server-sent events one by one, in chunked encoding, as the function writes them', async () => {
     const lines: string[] = [];
     const gw = gatewayFor(streamingApi('events'), streamingFunction('events'));
-    served = await startGatewayServer(() => gw, { port: 0, onRequest: (line) => lines.push(line) });
+    const served = await serve(gw, { onRequest: (line) => lines.push(line) });
     const r = await receive(`${served.url}/s?gap=300`);
     assert.equal(r.status, 201);
     assert.equal(r.headers['content-type'], 'text/event-stream');
@@ -310,7 +305,7 @@ describe('serving streamed responses', function () {
   it('closes the connection without the last chunk when the function fails mid-stream', async () => {
     const lines: string[] = [];
     const gw = gatewayFor(streamingApi('throwsAfter'), streamingFunction('throwsAfter'));
-    served = await startGatewayServer(() => gw, { port: 0, onRequest: (line) => lines.push(line) });
+    const served = await serve(gw, { onRequest: (line) => lines.push(line) });
     const r = await receive(`${served.url}/s`);
     assert.equal(r.status, 200);
     assert.equal(r.pieces.map((p) => p.text).join(''), 'partial ');
@@ -335,7 +330,7 @@ paths:
       x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: '${backend.url}/data', responseTransferMode: STREAM }
 `;
       const gw = gatewayFor(doc);
-      served = await startGatewayServer(() => gw, { port: 0 });
+      const served = await serve(gw);
       const r = await receive(`${served.url}/p`);
       assert.equal(r.status, 200);
       assert.equal(r.headers['x-backend'], 'yes');
@@ -366,7 +361,7 @@ paths:
       x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: '${backend.url}/data', responseTransferMode: STREAM }
 `;
       const gw = gatewayFor(doc);
-      served = await startGatewayServer(() => gw, { port: 0 });
+      const served = await serve(gw);
       const r = await receive(`${served.url}/p`);
       assert.equal(r.status, 200);
       assert.equal(r.pieces.map((p) => p.text).join(''), 'half ');

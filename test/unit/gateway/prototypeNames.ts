@@ -8,8 +8,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { LocalGateway } from '../../../server/src/gateway/gateway';
-import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
-import { closeHost } from './gatewayFixture';
+import { closeHost, useGatewayServer } from './gatewayFixture';
 
 export const PROTO = '__proto__';
 
@@ -110,15 +109,13 @@ export interface GatewayScratch {
  */
 export function useGatewayScratch(prefix: string, fileName: string, handlers: string): GatewayScratch {
   let handlerDir = '';
-  let served: GatewayServer | undefined;
+  const serveGateway = useGatewayServer();
   const backends: Recorder[] = [];
   before(() => {
     handlerDir = mkdtempSync(path.join(os.tmpdir(), prefix));
     writeFileSync(path.join(handlerDir, fileName), handlers);
   });
-  afterEach(async () => {
-    await served?.close();
-    served = undefined;
+  afterEach(() => {
     for (const b of backends.splice(0)) b.close();
   });
   after(() => {
@@ -128,8 +125,7 @@ export function useGatewayScratch(prefix: string, fileName: string, handlers: st
   return {
     handler: (exportName) => ({ handler: path.join(handlerDir, fileName), export: exportName }),
     async serve(gateway) {
-      await served?.close();
-      return (served = await startGatewayServer(() => gateway, { port: 0 })).port;
+      return (await serveGateway(gateway)).port;
     },
     async recorder(headers = [['Content-Type', 'application/json']]) {
       const b = await backend(headers);

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
-import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
-import { closeHost, gatewayFor, logMessages } from './gatewayFixture';
+import { closeHost, gatewayFor, logMessages, useGatewayServer } from './gatewayFixture';
 
 /** An HTTP API whose GET /c calls `name` with payload format 2.0. */
 const httpApiDoc = (name: string) =>
@@ -33,11 +32,7 @@ function get(url: string): Promise<{ status: number; setCookie: string[]; body: 
 
 describe('payload format 2.0: a cookies field that is not a list of strings', function () {
   this.timeout(20000);
-  let served: GatewayServer | undefined;
-  afterEach(async () => {
-    await served?.close();
-    served = undefined;
-  });
+  const serve = useGatewayServer();
   after(closeHost);
 
   it('a string is ignored, as it always was here, no Set-Cookie is sent, and the execution log says so', async () => {
@@ -52,7 +47,7 @@ describe('payload format 2.0: a cookies field that is not a list of strings', fu
     assert.match(warning, /"session=abc; Path=\/"/);
     assert.match(warning, /no Set-Cookie header is sent/);
 
-    served = await startGatewayServer(() => gw, { port: 0 });
+    const served = await serve(gw);
     const answer = await get(`${served.url}/c`);
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.setCookie, []);
@@ -70,7 +65,7 @@ describe('payload format 2.0: a cookies field that is not a list of strings', fu
     const r = await gw.invoke({ method: 'GET', path: '/c' });
     assert.deepEqual(r.multiValueHeaders?.['Set-Cookie'], ['a=1', 'b=2']);
     assert.ok(!logMessages(r).some((m) => m.includes('cookies field')), logMessages(r).join('\n'));
-    served = await startGatewayServer(() => gw, { port: 0 });
+    const served = await serve(gw);
     assert.deepEqual((await get(`${served.url}/c`)).setCookie, ['a=1', 'b=2']);
   });
 });

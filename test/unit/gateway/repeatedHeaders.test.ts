@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import * as net from 'node:net';
-import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
 import type { LocalGateway } from '../../../server/src/gateway/gateway';
-import { closeHost, fn, gatewayFor, json, lambdaUri, startBackend } from './gatewayFixture';
+import { closeHost, fn, gatewayFor, json, lambdaUri, startBackend, useGatewayServer } from './gatewayFixture';
 
 type Event = Record<string, unknown>;
 
@@ -47,12 +46,8 @@ function proxyDoc(payloadFormatVersion?: string): string {
 
 describe('gateway repeated request headers', function () {
   this.timeout(20000);
-  let served: GatewayServer | undefined;
-  const serve = async (gateway: LocalGateway) => (served = await startGatewayServer(() => gateway, { port: 0 })).port;
-  afterEach(async () => {
-    await served?.close();
-    served = undefined;
-  });
+  const serveGateway = useGatewayServer();
+  const serve = async (gateway: LocalGateway) => (await serveGateway(gateway)).port;
   after(closeHost);
 
   it('REST proxy event: headers keep the last value, multiValueHeaders every value, as for the query string', async () => {

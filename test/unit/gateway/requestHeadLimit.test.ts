@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
-import { closeHost, gatewayFor, json, logMessages, startBackend, type Backend } from './gatewayFixture';
+import { closeHost, gatewayFor, json, logMessages, useBackend, useGatewayServer } from './gatewayFixture';
 
 /** A GET /h proxied to the backend, as a REST API or (with a payload format version) an HTTP API. */
 function docFor(backendUrl: string, httpApi: boolean): string {
@@ -31,19 +30,9 @@ function bodyOf(answer: string): string {
 
 describe('the quota on the request line and header values (10,240 bytes)', function () {
   this.timeout(20000);
-  let backend: Backend;
-  let served: GatewayServer | undefined;
-  before(async () => {
-    backend = await startBackend((_, res) => res.end('reached'));
-  });
-  afterEach(async () => {
-    await served?.close();
-    served = undefined;
-  });
-  after(() => {
-    backend.close();
-    closeHost();
-  });
+  const backend = useBackend((_, res) => res.end('reached'));
+  const serve = useGatewayServer();
+  after(closeHost);
 
   // `GET /h HTTP/1.1` is 15 bytes: a single header value of 10,225 bytes fills the quota exactly.
   const atLimit = 'a'.repeat(10_240 - 15);
@@ -89,7 +78,7 @@ describe('the quota on the request line and header values (10,240 bytes)', funct
   it('served: a head between Node.js\'s default limit (16 KiB) and 64 KiB gets the gateway\'s 413 and a line saying why', async () => {
     const gw = gatewayFor(docFor(backend.url, false), {}, 'rest.json');
     const lines: string[] = [];
-    served = await startGatewayServer(() => gw, { port: 0, onRequest: (line) => lines.push(line) });
+    const served = await serve(gw, { onRequest: (line) => lines.push(line) });
     for (const size of [12_000, 20_000]) {
       const answer = await exchange(served.port, `GET /h HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(size)}\r\nConnection: close\r\n\r\n`);
       assert.match(answer, /^HTTP\/1\.1 413 /, answer.slice(0, 200));
@@ -102,7 +91,7 @@ describe('the quota on the request line and header values (10,240 bytes)', funct
   it('served: a head over 64 KiB, which the server does not read, gets the same 413 and a line saying why', async () => {
     const gw = gatewayFor(docFor(backend.url, true), {}, 'http.json');
     const lines: string[] = [];
-    served = await startGatewayServer(() => gw, { port: 0, onRequest: (line) => lines.push(line) });
+    const served = await serve(gw, { onRequest: (line) => lines.push(line) });
     const before = backend.requests.length;
     const answer = await exchange(served.port, `GET /h HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`);
     assert.match(answer, /^HTTP\/1\.1 413 Payload Too Large\r\n/, answer.slice(0, 200));
@@ -114,7 +103,7 @@ describe('the quota on the request line and header values (10,240 bytes)', funct
 
   it('served: a request that Node.js cannot parse for another reason still gets its 400', async () => {
     const gw = gatewayFor(docFor(backend.url, false), {}, 'rest.json');
-    served = await startGatewayServer(() => gw, { port: 0 });
+    const served = await serve(gw);
     const answer = await exchange(served.port, 'GET /h HTTP/1.1\r\nHost: x\r\nBad Header Name: v\r\n\r\n');
     assert.match(answer, /^HTTP\/1\.1 400 Bad Request\r\n/, answer);
   });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { closeHost, gatewayFor, json, logMessages, startBackend, type Backend, type RecordedRequest } from './gatewayFixture';
+import { closeHost, gatewayFor, json, logMessages, useBackend } from './gatewayFixture';
 
 /**
  * The AWS override tutorial's shape: GET /pets/{petId} with only a 200 method response, an HTTP integration, and
@@ -28,23 +28,13 @@ paths:
 
 describe('gateway: $context overrides', function () {
   this.timeout(20000);
-  let backend: Backend;
-  let base = '';
-  let calls: RecordedRequest[] = [];
-  before(async () => {
-    backend = await startBackend((_, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ id: 1, type: 'dog', price: 249.99 }));
-    });
-    base = backend.url;
-    calls = backend.requests;
+  const backend = useBackend((_, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify({ id: 1, type: 'dog', price: 249.99 }));
   });
-  after(() => {
-    backend.close();
-    closeHost();
-  });
+  after(closeHost);
   const invoke = (requestTemplate: string, responseTemplate: string, integrationStatus?: string) =>
-    gatewayFor(PETS(requestTemplate, responseTemplate, integrationStatus), { stages: { local: { variables: { backend: base } } } }).invoke({
+    gatewayFor(PETS(requestTemplate, responseTemplate, integrationStatus), { stages: { local: { variables: { backend: backend.url } } } }).invoke({
       method: 'GET',
       path: '/pets/1',
       headers: { 'Content-Type': 'application/json' },
@@ -71,7 +61,7 @@ describe('gateway: $context overrides', function () {
 
   it('a selected integration response whose status has no method response is still a configuration error', async () => {
     const doc = PETS('{}', 'ok').replace("responses: { '200': { description: declared } }", "responses: { '201': { description: declared } }");
-    const r = await gatewayFor(doc, { stages: { local: { variables: { backend: base } } } }).invoke({ method: 'GET', path: '/pets/1' });
+    const r = await gatewayFor(doc, { stages: { local: { variables: { backend: backend.url } } } }).invoke({ method: 'GET', path: '/pets/1' });
     assert.equal(r.status, 500);
     assert.ok(logMessages(r).includes('Execution failed due to configuration error: Output mapping refers to an invalid method response: 200'));
   });
@@ -111,10 +101,10 @@ describe('gateway: $context overrides', function () {
   });
 
   it('a request template that overrides a request header twice fails with 500 before the backend is called', async () => {
-    const before = calls.length;
+    const before = backend.requests.length;
     const r = await invoke('#set($context.requestOverride.header.X-B = "1")#set($context.requestOverride.header.X-B = "2"){}', 'ok');
     assert.equal(r.status, 500, r.body);
-    assert.equal(calls.length, before);
+    assert.equal(backend.requests.length, before);
     assert.ok(logMessages(r).some((m) => m.includes('the request template overrides $context.requestOverride.header.X-B more than once')), logMessages(r).join('\n'));
   });
 
@@ -125,7 +115,7 @@ describe('gateway: $context overrides', function () {
     );
     assert.equal(r.status, 202, r.body);
     assert.equal(r.headers['X-B'], '4');
-    assert.equal(calls.at(-1)!.headers['x-b'], '1');
-    assert.equal(calls.at(-1)!.headers['x-c'], '2');
+    assert.equal(backend.requests.at(-1)!.headers['x-b'], '1');
+    assert.equal(backend.requests.at(-1)!.headers['x-c'], '2');
   });
 });

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
-import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
-import { closeHost, gatewayFor, startBackend, type Backend } from './gatewayFixture';
+import { closeHost, gatewayFor, useBackend, useGatewayServer } from './gatewayFixture';
 
 /** A one-operation document whose GET /t is integrated with `integration`. */
 function docWith(integration: Record<string, unknown>): string {
@@ -27,25 +26,15 @@ const TRACE = /^Root=1-([0-9a-f]{8})-([0-9a-f]{24})$/;
 
 describe('the X-Amzn-Trace-Id header on requests to HTTP backends', function () {
   this.timeout(20000);
-  let backend: Backend;
-  let served: GatewayServer | undefined;
-  before(async () => {
-    backend = await startBackend((_, res) => res.end('traced'));
-  });
-  afterEach(async () => {
-    await served?.close();
-    served = undefined;
-  });
-  after(() => {
-    backend.close();
-    closeHost();
-  });
+  const backend = useBackend((_, res) => res.end('traced'));
+  const serve = useGatewayServer();
+  after(closeHost);
 
   for (const type of ['http', 'http_proxy']) {
     it(`REST ${type}: a served request reaches the backend with a well-formed trace id of its own, stamped with the time of the request`, async () => {
       const integration = { type, httpMethod: 'GET', uri: `${backend.url}/t`, ...(type === 'http' ? { responses: { default: { statusCode: '200' } } } : {}) };
       const gw = gatewayFor(docWith(integration), {}, 'rest.json');
-      served = await startGatewayServer(() => gw, { port: 0 });
+      const served = await serve(gw);
       const from = Math.floor(Date.now() / 1000);
       assert.equal(await get(`${served.url}/t`), 200);
       assert.equal(await get(`${served.url}/t`), 200);
@@ -63,7 +52,7 @@ describe('the X-Amzn-Trace-Id header on requests to HTTP backends', function () 
 
   it('REST: a trace id the client sent is passed on as it is', async () => {
     const gw = gatewayFor(docWith({ type: 'http', httpMethod: 'GET', uri: `${backend.url}/t`, responses: { default: { statusCode: '200' } } }), {}, 'rest.json');
-    served = await startGatewayServer(() => gw, { port: 0 });
+    const served = await serve(gw);
     const sent = 'Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1';
     assert.equal(await get(`${served.url}/t`, { 'X-Amzn-Trace-Id': sent }), 200);
     assert.equal(backend.requests.at(-1)!.headers['x-amzn-trace-id'], sent);
@@ -84,7 +73,7 @@ describe('the X-Amzn-Trace-Id header on requests to HTTP backends', function () 
   it('HTTP API HTTP_PROXY: no trace id is added, AWS documenting it for REST APIs only', async () => {
     const gw = gatewayFor(docWith({ type: 'http_proxy', httpMethod: 'GET', uri: `${backend.url}/t`, payloadFormatVersion: '1.0' }), {}, 'http.json');
     assert.equal(gw.model.dialect, 'http');
-    served = await startGatewayServer(() => gw, { port: 0 });
+    const served = await serve(gw);
     assert.equal(await get(`${served.url}/t`), 200);
     assert.equal(backend.requests.at(-1)!.headers['x-amzn-trace-id'], undefined);
   });

@@ -7,9 +7,8 @@ import { runInvoke } from '../../../server/src/cli/commands/invoke';
 import { readBytesFile, readTextFile, type CliIO } from '../../../server/src/cli/io';
 import type { LocalGateway } from '../../../server/src/gateway/gateway';
 import { headerProblem, printableHeaderText } from '../../../server/src/gateway/headerSyntax';
-import { startGatewayServer, type GatewayServer } from '../../../server/src/gateway/httpServer';
 import type { GatewayResponse } from '../../../server/src/gateway/types';
-import { closeHost, fn, gatewayFor, json, lambdaUri, startBackend } from './gatewayFixture';
+import { closeHost, fn, gatewayFor, json, lambdaUri, startBackend, useGatewayServer } from './gatewayFixture';
 
 /** The QA reproduction: a query string value echoed into a response header by a template's responseOverride. */
 const ECHO_OVERRIDE = `openapi: 3.0.1
@@ -70,11 +69,7 @@ function rawHead(url: string): Promise<{ status: number; lines: [string, string]
 
 describe('response headers HTTP cannot carry', function () {
   this.timeout(20000);
-  let served: GatewayServer | undefined;
-  afterEach(async () => {
-    await served?.close();
-    served = undefined;
-  });
+  const serve = useGatewayServer();
   after(closeHost);
 
   it('answers a responseOverride header with a line break with a 502, the log naming the header and why', async () => {
@@ -92,8 +87,7 @@ describe('response headers HTTP cannot carry', function () {
   it('keeps serving after such a response: the request gets a 502, the next ones their answers', async () => {
     const gw = gatewayFor(ECHO_OVERRIDE);
     const lines: string[] = [];
-    const server = await startGatewayServer(() => gw, { port: 0, onRequest: (line) => lines.push(line) });
-    served = server;
+    const server = await serve(gw, { onRequest: (line) => lines.push(line) });
     for (const v of ['a%0Ab', 'a%0D%0ASet-Cookie:%20x=1', '%00']) {
       const bad = await fetch(`${server.url}/q?v=${v}`);
       assert.equal(bad.status, 502, v);
@@ -119,17 +113,15 @@ describe('response headers HTTP cannot carry', function () {
       assert.equal(r.status, 502, name);
       assert.deepEqual(json(r.body), { message: 'Internal server error' });
       assert.ok(messages(r).includes(`Execution failed due to configuration error: ${why}`), messages(r).join('\n'));
-      served = await startGatewayServer(() => gw, { port: 0 });
+      const served = await serve(gw);
       const res = await fetch(`${served.url}/l`);
       assert.equal(res.status, 502);
-      await served.close();
-      served = undefined;
     }
   });
 
   it('answers an HTTP API function echoing CR LF into a header with a 502 over HTTP', async () => {
     const gw = gatewayFor(HTTP_API_ECHO, { functions: { EchoHeader: fn('echoQueryIntoHeader') } }, 'echo.json');
-    served = await startGatewayServer(() => gw, { port: 0 });
+    const served = await serve(gw);
     const bad = await fetch(`${served.url}/e?v=x%0D%0AInjected:%20yes`);
     assert.equal(bad.status, 502);
     assert.equal(bad.headers.get('injected'), null);
@@ -159,7 +151,7 @@ paths: {}
 
   it('sends a function\'s value past Latin-1 as UTF-8 bytes instead of failing', async () => {
     const gw = gatewayFor(restLambda('Unicode'), { functions: { Unicode: fn('unicodeHeader') } });
-    served = await startGatewayServer(() => gw, { port: 0 });
+    const served = await serve(gw);
     const { status, lines } = await rawHead(`${served.url}/l`);
     assert.equal(status, 200);
     assert.deepEqual(lines.filter(([k]) => k === 'x-name').map(([, v]) => v), ['José ✓']);
@@ -181,7 +173,7 @@ paths:
       x-amazon-apigateway-integration: { type: http_proxy, httpMethod: GET, uri: '${backend.url}/{file}', requestParameters: { integration.request.path.file: method.request.path.file } }
 `;
       const gw = gatewayFor(doc);
-      served = await startGatewayServer(() => gw, { port: 0 });
+      const served = await serve(gw);
       for (const file of ['text', 'bin']) {
         const { status, lines } = await rawHead(`${served.url}/${file}`);
         assert.equal(status, 200, file);
@@ -203,8 +195,7 @@ paths:
     let next = 0;
     const fake = { invoke: () => answers[next++](), model: undefined, dispose: () => undefined } as unknown as LocalGateway;
     const lines: string[] = [];
-    served = await startGatewayServer(() => fake, {
-      port: 0,
+    const served = await serve(fake, {
       onRequest: (line) => {
         lines.push(line);
         throw new Error('the log is gone');
