@@ -19,6 +19,50 @@ export function commonLogTime(date: Date): string {
   );
 }
 
+const COMMON_LOG_TIME = /^(\d{2})\/([A-Z][a-z]{2})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/;
+
+/** The instant a `$context.requestTime` names, or undefined when it is not in that format. */
+export function parseCommonLogTime(text: string): Date | undefined {
+  const m = COMMON_LOG_TIME.exec(text);
+  const month = m ? MONTHS.indexOf(m[2]) : -1;
+  if (!m || month < 0) return undefined;
+  const offsetMinutes = (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
+  const ms = Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6])) - offsetMinutes * 60_000;
+  return Number.isFinite(ms) ? new Date(ms) : undefined;
+}
+
+/**
+ * The request's time: `requestTime` and `requestTimeEpoch` are two views of one instant, so a sample that gives one of
+ * them decides the other (the epoch when it gives both); the clock only when it gives neither.
+ */
+function requestInstant(given: RecordMap): Date {
+  const epoch = typeof given.requestTimeEpoch === 'string' && given.requestTimeEpoch.trim() !== '' ? Number(given.requestTimeEpoch) : given.requestTimeEpoch;
+  if (typeof epoch === 'number' && Number.isFinite(epoch)) return new Date(epoch);
+  const written = typeof given.requestTime === 'string' ? parseCommonLogTime(given.requestTime) : undefined;
+  return written ?? new Date();
+}
+
+/**
+ * A REST API hands the integration a Lambda authorizer's context, and Cognito's claims, as strings: `1` becomes "1",
+ * `true` "true" (so `#if` of a false flag is true, as a non-empty string). A sample written with JSON numbers and
+ * booleans reads as AWS would pass it. An object, which an authorizer may not return, stays JSON text.
+ */
+function authorizerStrings(authorizer: RecordMap): RecordMap {
+  // A map a template of the same request wrote (the engine's maps are Maps) stays as it was written.
+  const text = (value: unknown): unknown => {
+    if (value === null || value === undefined || typeof value === 'string' || value instanceof Map) return value;
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  };
+  const out: RecordMap = {};
+  for (const key of Object.keys(authorizer)) {
+    const value = authorizer[key];
+    const converted = key === 'claims' && isRecordMap(value) ? authorizerStrings(value) : text(value);
+    if (key === '__proto__') setOwn(out, key, converted);
+    else out[key] = converted;
+  }
+  return out;
+}
+
 /** Objects below `$context` that API Gateway leaves null unless a feature is in use (mutual TLS, an error). */
 const ABSENT_UNLESS_GIVEN = new Set(['identity.clientCert', 'error', 'authorizer.claims']);
 
@@ -115,10 +159,10 @@ export function buildDefaultContext(
   pathParameters?: Record<string, string>,
 ): Record<string, unknown> {
   const defaults = freshContextSamples();
-  const now = new Date();
   const stage = operation.stage ?? String(defaults.stage);
   const resourcePath = operation.resourcePath ?? String(defaults.resourcePath);
   const merging = isRecordMap(overrides) ? overrides : {};
+  const now = requestInstant(merging);
   // The local gateway passes its own ids and times; generating random ones only for the merge to drop them costs
   // more than the rest of the context (randomBytes is a call into OpenSSL each time). Overridden keys keep their
   // place in the map, so the key order does not change either.
@@ -142,6 +186,7 @@ export function buildDefaultContext(
   for (const part of ['header', 'path', 'querystring']) if (!isRecordMap(requestOverride[part])) requestOverride[part] = {};
   const responseOverride = isRecordMap(merged.responseOverride) ? merged.responseOverride : (merged.responseOverride = {});
   if (!isRecordMap(responseOverride.header)) responseOverride.header = {};
+  if (isRecordMap(merged.authorizer)) merged.authorizer = authorizerStrings(merged.authorizer);
   if (isRecordMap(merged.authorizer) && isRecordMap(merged.authorizer.claims)) markEntriesOnly(merged.authorizer.claims);
   watchOverrides(merged, requestOverride, responseOverride);
   return merged;

@@ -78,6 +78,22 @@ describe('$context', () => {
     assert.equal(render('#set($auth = $context.authorizer)[$auth.claims]|$auth.claims.sub', request), '[]|user-1');
   });
 
+  it('hands templates a sample authorizer\'s numbers and booleans as strings, as a REST API passes them', () => {
+    const request = { context: { authorizer: { principalId: 'u', userId: 42, admin: false, scopes: ['a'], claims: { level: 3, sub: 's' } } } };
+    assert.equal(
+      render('$util.escapeJavaScript($context.authorizer.userId)|$context.authorizer.userId.length()|#if($context.authorizer.admin)set#end|$context.authorizer.admin|$context.authorizer.scopes|$context.authorizer.claims.level.length()', request),
+      '42|2|set|false|["a"]|1',
+    );
+    assert.deepEqual(request.context.authorizer.claims, { level: 3, sub: 's' }, 'the sample itself is left as it was');
+  });
+  it('makes requestTime and requestTimeEpoch one instant when the sample gives one of them', () => {
+    assert.equal(render('$context.requestTime|$context.requestTimeEpoch', { context: { requestTimeEpoch: 1700000000000 } }), '14/Nov/2023:22:13:20 +0000|1700000000000');
+    assert.equal(render('$context.requestTime|$context.requestTimeEpoch', { context: { requestTime: '14/Nov/2023:23:13:20 +0100' } }), '14/Nov/2023:23:13:20 +0100|1700000000000');
+    const unreadable = buildDefaultContext({ requestTime: 'yesterday' });
+    assert.equal(unreadable.requestTime, 'yesterday');
+    assert.ok(Math.abs(Number(unreadable.requestTimeEpoch) - Date.now()) < 5000, 'a time in no known format leaves the epoch at the clock');
+  });
+
   describe('overrides set more than once', () => {
     const repeatedIn = (template: string, context: Record<string, unknown> = {}) => {
       const result = renderTemplate(template, { context });
