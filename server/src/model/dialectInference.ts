@@ -19,7 +19,7 @@ const INTEGRATION_TYPE = fieldOf(INTEGRATION, 'type');
 const AUTHORIZER_TYPE = fieldOf(AUTHORIZER, 'type');
 
 /** Completion and code actions ask on every request; a version's dialect is read from its tree once. */
-const inferred = new WeakMap<ApiDocument, Dialect>();
+const inferred = new WeakMap<ApiDocument, DialectReading>();
 
 /**
  * HTTP APIs and REST APIs are recognised by what only one of them reads, as the catalog says: extensions of one dialect
@@ -36,22 +36,63 @@ const inferred = new WeakMap<ApiDocument, Dialect>();
  * documents are always REST (HTTP APIs import only OpenAPI 3).
  */
 export function inferDialect(document: ApiDocument): Dialect {
-  let dialect = inferred.get(document);
-  if (dialect === undefined) {
-    dialect = weighDocument(document);
-    inferred.set(document, dialect);
-  }
-  return dialect;
+  return readingOf(document).dialect;
 }
 
-function weighDocument(document: ApiDocument): Dialect {
+/**
+ * The dialect a definition is read in, and what only that dialect reads in it (empty when nothing decides and it is
+ * read as REST, the older and commoner kind), for messages that should say why a check applies.
+ */
+export interface DialectReading {
+  dialect: Dialect;
+  because: string[];
+  /** AWS's HTTP API export marker decided it: no one need be told why. */
+  certain: boolean;
+}
+
+export function dialectReading(document: ApiDocument): DialectReading {
+  return readingOf(document);
+}
+
+/**
+ * What in a Swagger 2.0 definition only HTTP APIs read, when it outweighs what only REST APIs read: the definition was
+ * evidently written for an HTTP API, which imports only OpenAPI 3.0. Undefined for any other definition.
+ */
+export function httpEvidenceOfSwagger(document: ApiDocument): string[] | undefined {
+  if (document.kind !== 'swagger' || !document.root) return undefined;
+  const evidence = weighEvidence(document.root);
+  return verdictOf(evidence) === 'http' ? [...evidence.http] : undefined;
+}
+
+function readingOf(document: ApiDocument): DialectReading {
+  let reading = inferred.get(document);
+  if (reading === undefined) {
+    reading = weighDocument(document);
+    inferred.set(document, reading);
+  }
+  return reading;
+}
+
+function weighDocument(document: ApiDocument): DialectReading {
   const root = document.root;
-  if (!root || document.kind === 'swagger') return 'rest';
+  if (!root || document.kind === 'swagger') return { dialect: 'rest', because: [], certain: document.kind === 'swagger' };
+  const evidence = weighEvidence(root);
+  const dialect = verdictOf(evidence);
+  const because = [...evidence[dialect]];
+  if (dialect === 'http' && because.length === 0 && evidence.httpHint) because.push('integration fields only HTTP APIs read');
+  return { dialect, because, certain: dialect === 'http' && evidence.http.has(HTTP_EXPORT_MARKER) };
+}
+
+function weighEvidence(root: ValueNode): Evidence {
   const evidence: Evidence = { http: new Set(), rest: new Set(), httpHint: false };
   weighExtensions(root, 'root', evidence);
   weighExtensions(getValue(root, 'components'), 'components', evidence);
   weighAuthorizers(getValue(getValue(root, 'components'), 'securitySchemes'), evidence);
   weighOperations(getValue(root, 'paths'), evidence);
+  return evidence;
+}
+
+function verdictOf(evidence: Evidence): Dialect {
   const http = evidence.http.size + (evidence.http.has(HTTP_EXPORT_MARKER) ? 1 : 0);
   const rest = evidence.rest.size;
   if (http !== rest) return http > rest ? 'http' : 'rest';
@@ -185,6 +226,7 @@ function weighIdentitySource(source: ValueNode | undefined, evidence: Evidence):
 
 function weighIntegration(integration: ObjectNode, evidence: Evidence): void {
   weighType(integration, INTEGRATION_TYPE, 'integration', evidence);
+  weighParameterMapping(getValue(integration, 'requestParameters'), evidence);
   const props = integration.properties;
   for (let i = 0; i < props.length; i++) {
     const name = props[i].keyValue;
@@ -196,3 +238,25 @@ function weighIntegration(integration: ObjectNode, evidence: Evidence): void {
 
 /** The evidence each integration field one dialect reads gives, named once rather than for every integration. */
 const INTEGRATION_FIELD_EVIDENCE = new Map([...INTEGRATION_ONE_DIALECT_FIELDS.keys()].map((name) => [name, `integration ${name}`]));
+
+/**
+ * Request parameter mappings are written in each dialect's own form: `integration.request.header.X` keys in REST APIs,
+ * `append:`/`overwrite:`/`remove:` keys in HTTP APIs. Neither dialect reads the other's, so the first key of either
+ * form is evidence.
+ */
+function weighParameterMapping(mapping: ValueNode | undefined, evidence: Evidence): void {
+  if (mapping?.type !== 'object') return;
+  const props = mapping.properties;
+  for (let i = 0; i < props.length; i++) {
+    const key = props[i].keyValue;
+    if (typeof key !== 'string') continue;
+    if (HTTP_MAPPING_KEY.test(key)) evidence.http.add(MAPPING_EVIDENCE);
+    else if (key.startsWith(REST_MAPPING_PREFIX)) evidence.rest.add(MAPPING_EVIDENCE);
+    else continue;
+    return;
+  }
+}
+
+const HTTP_MAPPING_KEY = /^(append|overwrite|remove):/;
+const REST_MAPPING_PREFIX = 'integration.request.';
+const MAPPING_EVIDENCE = 'the form of its requestParameters keys';

@@ -150,4 +150,55 @@ paths:
     // One REST key against the HTTP form: a tie, which REST wins without the export marker.
     assert.equal(inferDialect(parse(scheme('$request.header.Authorization', "x-amazon-apigateway-binary-media-types: ['*/*']\n"))), 'rest');
   });
+
+  it('counts the form of request parameter mapping keys: append:/overwrite:/remove: for HTTP APIs, integration.request. for REST', () => {
+    const mapping = (keys: string, extra = '') => `openapi: 3.0.1\n${extra}paths:\n  /a:\n    get:\n      x-amazon-apigateway-integration:\n        type: http_proxy\n        uri: https://example.com\n        requestParameters: { ${keys} }\n`;
+    assert.equal(inferDialect(parse(mapping("'overwrite:path': $request.path"))), 'http');
+    assert.equal(inferDialect(parse(mapping("integration.request.header.X: method.request.header.X"))), 'rest');
+    // With CORS settings and an AWS integration elsewhere, the mapping form tips an HTTP API written by hand.
+    const aws = "x-amazon-apigateway-cors: { allowOrigins: ['*'] }\n";
+    const withAws = (keys: string) => `${mapping(keys, aws)}  /b:\n    get:\n      x-amazon-apigateway-integration: { type: AWS, httpMethod: POST, uri: x }\n`;
+    assert.equal(inferDialect(parse(withAws("'append:header.X': $request.header.y"))), 'http');
+    assert.equal(inferDialect(parse(withAws("integration.request.header.X: method.request.header.X"))), 'rest');
+  });
+
+  it('says from what a definition reads as the dialect whose required field it lacks, unless the dialect is set', async () => {
+    const corsOnly = `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-cors: { allowOrigins: ['https://example.com'] }
+paths:
+  /items:
+    get:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations' }
+`;
+    const [missing] = withCode(await validate(corsOnly), 'missing-required-field');
+    assert.match(missing.message, /needs `payloadFormatVersion` \(required for HTTP APIs\)\..* This definition reads as an HTTP API from what only HTTP APIs read \(`x-amazon-apigateway-cors`\); if it is a REST API, set `apigateway\.validation\.dialect` \(`apigw lint --dialect rest`\)\.$/);
+    const [set] = withCode(await validate(corsOnly, { settings: { dialect: 'http' } }), 'missing-required-field');
+    assert.doesNotMatch(set.message, /reads as/);
+    // A field every dialect requires says nothing of the dialect.
+    const noType = corsOnly.replace('type: aws_proxy, ', '');
+    const typeMissing = withCode(await validate(noType), 'missing-required-field').filter((d) => /needs `type`/.test(d.message));
+    assert.equal(typeMissing.length, 1);
+    assert.doesNotMatch(typeMissing[0].message, /reads as/);
+  });
+
+  it('warns that a Swagger 2.0 definition written for an HTTP API can only be imported as a REST API', async () => {
+    const swagger = JSON.stringify({
+      swagger: '2.0',
+      info: { title: 't', version: '1' },
+      'x-amazon-apigateway-cors': { allowOrigins: ['*'] },
+      'x-amazon-apigateway-importexport-version': '1.0',
+      paths: { '/a': { get: { responses: { 200: { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'HTTP_PROXY', httpMethod: 'GET', uri: 'https://example.com', payloadFormatVersion: '1.0' } } } },
+    });
+    const [found] = withCode(await validate(swagger, { json: true }), 'http-api-requires-openapi-3');
+    assert.equal(found.severity, 2);
+    assert.match(found.message, /^This Swagger 2\.0 definition is written for an HTTP API \(`x-amazon-apigateway-cors`, `x-amazon-apigateway-importexport-version`\), but HTTP APIs import only OpenAPI 3\.0 definitions/);
+    // REST evidence that outweighs it, or the dialect set to REST, leaves the definition a REST API without a word.
+    const rest = swagger.replace('"x-amazon-apigateway-importexport-version":"1.0",', '"x-amazon-apigateway-binary-media-types":["*/*"],"x-amazon-apigateway-request-validators":{},');
+    assert.deepEqual(withCode(await validate(rest, { json: true }), 'http-api-requires-openapi-3'), []);
+    assert.deepEqual(withCode(await validate(swagger, { json: true, settings: { dialect: 'rest' } }), 'http-api-requires-openapi-3'), []);
+    // Set to HTTP, it stays the error it was.
+    assert.equal(withCode(await validate(swagger, { json: true, settings: { dialect: 'http' } }), 'http-api-requires-openapi-3')[0].severity, 1);
+  });
 });

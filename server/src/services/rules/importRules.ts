@@ -7,6 +7,8 @@ import { listOperations } from './integrations';
 import { keyOf } from '../../model/property';
 import type { Dialect } from '../../model/dialect';
 import { MAX_REST_IMPORT_BYTES, MAX_REST_RESOURCES } from '../../facts/importQuotas';
+import { httpEvidenceOfSwagger } from '../../model/dialectInference';
+import { namedEvidence } from './dialectReason';
 
 /** Import rules (limits, api-gateway-known-issues, import-api); the quotas are in `facts/importQuotas`. */
 const SEGMENT_CHARACTERS = /^[A-Za-z0-9_\-.,:{}+]*$/;
@@ -66,6 +68,13 @@ function checkVersion(context: ValidationContext): void {
   }
   if (document.kind === 'swagger' && context.dialect === 'http') {
     context.report(anchor, 'http-api-requires-openapi-3', 'HTTP APIs import only OpenAPI 3.0 definitions; convert this Swagger 2.0 document or import it as a REST API.');
+  }
+  // Read as a REST API, as every Swagger 2.0 definition is, one written for an HTTP API gets a finding on each key a
+  // REST import ignores, and none on why: as Swagger 2.0 it cannot become the HTTP API it was written as. Imported as
+  // it is, it becomes a REST API, hence a warning rather than the error of a definition set to be an HTTP API.
+  const httpEvidence = document.kind === 'swagger' && context.dialect === 'rest' && context.settings.dialect !== 'rest' ? httpEvidenceOfSwagger(document) : undefined;
+  if (httpEvidence) {
+    context.report(anchor, 'http-api-requires-openapi-3', `This Swagger 2.0 definition is written for an HTTP API (${namedEvidence(httpEvidence)}), but HTTP APIs import only OpenAPI 3.0 definitions: imported as it is, it becomes a REST API, which ignores those. Convert it to OpenAPI 3.0 to import it as an HTTP API.`, { severity: 'warning' });
   }
   const tooLarge = importSizeProblem(document, context.dialect);
   if (tooLarge) context.report(anchor, tooLarge.code, tooLarge.message);

@@ -11,6 +11,7 @@ import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { quoted, withArticle } from './messageText';
 import { fullyProcessed } from './documentIndex';
+import { dialectReason } from './dialectReason';
 
 const DIALECT_NAMES: Record<Dialect, string> = { rest: 'REST APIs', http: 'HTTP APIs' };
 export const dialectName = (dialect: Dialect): string => DIALECT_NAMES[dialect];
@@ -271,7 +272,8 @@ function hasKey(node: ObjectNode, key: string): boolean {
 function reportMissing(context: ValidationContext, field: FieldSpec, node: ObjectNode, label: string): void {
   const only = Array.isArray(field.required) ? ` (required for ${field.required.map(dialectName).join(' and ')})` : '';
   const advice = field.missingAdvice ? ` ${field.missingAdvice}` : '';
-  context.report(anchorOf(node), 'missing-required-field', `\`${label}\` needs \`${field.name}\`${only}.${advice}`, { data: { field: field.name } });
+  const why = Array.isArray(field.required) && field.required.length === 1 ? dialectReason(context) : '';
+  context.report(anchorOf(node), 'missing-required-field', `\`${label}\` needs \`${field.name}\`${only}.${advice}${why}`, { data: { field: field.name } });
 }
 
 function reportUnknownField(context: ValidationContext, spec: ValueSpec, p: PropertyNode, key: string, label: string): void {
