@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'status-code-not-string': { severity: 'information', title: 'Status code written as a number instead of a string', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-response.html` },
   'invalid-enum-value': { severity: 'error', title: 'Value not among those API Gateway accepts', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },
   'missing-required-field': { severity: 'error', title: 'Required extension field missing', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },
+  'conflicting-fields': { severity: 'error', title: 'Two fields of which an object takes one', docsUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements.html' },
   'unknown-extension-field': { severity: 'warning', title: 'Field API Gateway does not know', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },
   'value-out-of-range': { severity: 'error', title: 'Number outside the accepted range', docsUrl: `${DEV_GUIDE}/limits.html` },
   'invalid-value-format': { severity: 'error', title: 'Value does not have the required form', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },

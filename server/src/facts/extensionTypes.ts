@@ -59,6 +59,11 @@ export interface ValueSpec {
   patternConsequence?: string;
   /** Object fields. */
   fields?: FieldSpec[];
+  /**
+   * Fields of which an object takes at most one (IAM's `Action`/`NotAction`); with `required`, exactly one. Each name
+   * is also one of `fields`.
+   */
+  exclusiveFields?: { names: string[]; required?: boolean }[];
   /** Object: whether keys other than `fields` are accepted (AWS ignores or rejects them). */
   additionalFields?: boolean;
   /** Array items. */

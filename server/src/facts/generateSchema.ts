@@ -67,6 +67,13 @@ export function valueSchema(spec: ValueSpec): JsonSchema {
     // An HTTP API integration may be only a `$ref` to a reusable one, so nothing else can be required there.
     const isReference = spec.fields.some((f) => f.name === '$ref');
     if (required.length && !isReference) schema.required = required;
+    // At most one of each group, and one of a required group. Only of an object: `required` holds of any other value,
+    // so a list (a policy's statements, also allowed as one object) would match every branch of a `oneOf`.
+    const exclusive = (spec.exclusiveFields ?? []).map(({ names, required: one }) =>
+      one ? { oneOf: names.map((name) => ({ required: [name] })) } : { not: { anyOf: pairsOf(names).map((pair) => ({ required: pair })) } },
+    );
+    if (exclusive.length) schema.if = { type: 'object' };
+    if (exclusive.length) schema.then = { allOf: exclusive };
   }
   if (spec.items) schema.items = valueSchema(spec.items);
   if (spec.keyEnum) schema.propertyNames = { enum: spec.keyEnum };
@@ -98,6 +105,10 @@ export function generateExtensionSchema(): JsonSchema {
     properties,
     definitions,
   };
+}
+
+function pairsOf(names: string[]): string[][] {
+  return names.flatMap((a, i) => names.slice(i + 1).map((b) => [a, b]));
 }
 
 export function renderExtensionSchema(): string {

@@ -50,10 +50,10 @@ describe('extension catalog', () => {
     assert.deepEqual(['request', 'jwt'].map((type) => fieldReadByType(ttl, type, 'http')), [true, false]);
   });
 
-  it('suggests the elements of a resource policy statement without enforcing what IAM checks', async () => {
+  it('describes the elements of a resource policy statement, in a list or alone, and takes extra ones', async () => {
     const policy = getExtension('x-amazon-apigateway-policy')!;
-    assert.deepEqual(findValueSpec(policy, ['Statement', 0, 'Effect'])?.examples, ['Allow', 'Deny']);
-    assert.deepEqual(findValueSpec(policy, ['Statement', 'Effect'])?.examples, ['Allow', 'Deny']);
+    assert.deepEqual(findValueSpec(policy, ['Statement', 0, 'Effect'])?.enum, ['Allow', 'Deny']);
+    assert.deepEqual(findValueSpec(policy, ['Statement', 'Effect'])?.enum, ['Allow', 'Deny']);
     const text = [
       'openapi: 3.0.1',
       "info: {title: t, version: '1'}",

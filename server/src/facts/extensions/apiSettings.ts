@@ -23,16 +23,18 @@ export const MAX_COMPRESSION_SIZE = 10485760;
 const stringList = (doc: string, itemDoc: string) => ({ type: 'array' as const, doc, items: { type: 'string' as const, doc: itemDoc } });
 
 /**
- * The elements of a resource policy statement. IAM checks the policy, not the import, so the values are suggested
- * rather than enforced, and elements that take several forms (a string or a list, `"*"` or a map) take any.
+ * The elements of a resource policy statement, as IAM's policy grammar has them: API Gateway refuses a policy IAM
+ * does not parse ("Invalid policy document"). An element that takes several forms (a string or a list, `"*"` or a
+ * map) takes any here.
  */
 const POLICY_STATEMENT_FIELDS: FieldSpec[] = [
   { name: 'Sid', type: 'string', doc: 'An optional label telling the statement apart from the others.' },
   {
     name: 'Effect',
     type: 'string',
+    required: true,
     doc: 'What the statement does to the requests it matches: `Allow` them or `Deny` them. Letter case counts; a matching `Deny` wins over every `Allow`.',
-    examples: ['Allow', 'Deny'],
+    enum: ['Allow', 'Deny'],
   },
   { name: 'Principal', type: 'any', doc: 'Whose requests the statement matches: `"*"` for anyone, or a map such as `{"AWS": ["arn:aws:iam::ACCOUNT:root"]}`.', examples: ['*'] },
   { name: 'NotPrincipal', type: 'any', doc: 'Matches the requests of everyone except these principals.' },
@@ -48,7 +50,17 @@ const POLICY_STATEMENT_FIELDS: FieldSpec[] = [
   { name: 'Condition', type: 'object', doc: 'When the statement applies: condition operators (`IpAddress`, `StringEquals`, …) mapping keys such as `aws:SourceIp` or `aws:SourceVpce` to values.' },
 ];
 
-const POLICY_STATEMENT: ValueSpec = { type: 'object', doc: 'One statement.', additionalFields: true, fields: POLICY_STATEMENT_FIELDS };
+/**
+ * A statement names the calls it matches and, in a resource policy, whose calls: each with the element or with its
+ * `Not` form, never both (IAM's grammar). Which methods it matches it may leave out.
+ */
+const POLICY_STATEMENT_EXCLUSIVE = [
+  { names: ['Action', 'NotAction'], required: true },
+  { names: ['Principal', 'NotPrincipal'], required: true },
+  { names: ['Resource', 'NotResource'] },
+];
+
+const POLICY_STATEMENT: ValueSpec = { type: 'object', doc: 'One statement.', additionalFields: true, fields: POLICY_STATEMENT_FIELDS, exclusiveFields: POLICY_STATEMENT_EXCLUSIVE };
 
 /**
  * Methods an HTTP API CORS configuration may allow, `*` for all. API Gateway refuses others ("Method ANY is not
@@ -248,6 +260,7 @@ export const API_SETTINGS_EXTENSIONS: ExtensionSpec[] = [
         items: POLICY_STATEMENT,
         // A policy of one statement may write it without the list.
         fields: POLICY_STATEMENT_FIELDS,
+        exclusiveFields: POLICY_STATEMENT_EXCLUSIVE,
         additionalFields: true,
       },
     ],

@@ -248,6 +248,23 @@ function checkFields(context: ValidationContext, spec: ValueSpec, node: ObjectNo
   for (let i = 0; i < required.length; i++) {
     if (!hasKey(node, required[i].name)) reportMissing(context, required[i], node, label);
   }
+  if (spec.exclusiveFields) checkExclusiveFields(context, spec.exclusiveFields, node, label);
+}
+
+function checkExclusiveFields(context: ValidationContext, groups: NonNullable<ValueSpec['exclusiveFields']>, node: ObjectNode, label: string): void {
+  for (const { names, required } of groups) {
+    const present = node.properties.filter((p) => names.includes(String(p.keyValue)));
+    if (present.length === 0 && required) {
+      const either = names.map((n) => `\`${n}\``).join(' or ');
+      context.report(anchorOf(node), 'missing-required-field', `\`${label}\` needs ${either}.`, { data: { field: names[0] } });
+    }
+    for (let i = 1; i < present.length; i++) {
+      const first = String(present[0].keyValue);
+      const key = String(present[i].keyValue);
+      const message = first === key ? undefined : `\`${label}\` has both \`${first}\` and \`${key}\`; it takes one of them.`;
+      if (message) context.report(keyOf(present[i]), 'conflicting-fields', message);
+    }
+  }
 }
 
 /** The fields a spec requires in a dialect, in the catalog's order, listed once per spec and dialect. */
