@@ -52,7 +52,7 @@ export function doHover(document: ApiDocument, offset: number, resolver?: Docume
 
 function keyHover(document: ApiDocument, path: (string | number)[]): string | undefined {
   const name = String(path[path.length - 1]);
-  if (isSecurityRequirement(path.slice(0, -1))) return securitySchemeSummary(document, name);
+  if (isSecurityRequirement(path.slice(0, -1)) || isSchemeDefinition(document, path)) return securitySchemeSummary(document, name);
   if (isOperationResponses(path.slice(0, -1))) return responseCodeSummary(document, path, name);
   const header = /^method\.response\.header\.(.+)$/.exec(name);
   if (header && path[path.length - 2] === 'responseParameters' && path[path.length - 4] === 'responses' && isIntegration(path)) return responseHeaderSummary(document, path, header[1]);
@@ -199,6 +199,13 @@ function validatorSummary(document: ApiDocument, name: string, extensionDoc: str
   ].filter(Boolean);
   const what = checks.length ? `validates ${checks.join(' and ')}` : 'validates nothing (both of its flags are off)';
   return `**${name}**: request validator; ${what}.\n\n${extensionDoc}`;
+}
+
+/** The key that defines a security scheme, as requirements name it. */
+function isSchemeDefinition(document: ApiDocument, path: (string | number)[]): boolean {
+  return document.kind === 'swagger'
+    ? path.length === 2 && path[0] === 'securityDefinitions'
+    : path.length === 3 && path[0] === 'components' && path[1] === 'securitySchemes';
 }
 
 /** The security scheme a requirement names: its type, where its credential travels and its authorizer. */

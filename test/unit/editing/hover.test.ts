@@ -120,6 +120,15 @@ describe('hover', () => {
     assert.match(hover(`openapi: 3.0.1\nsecurity:\n  - mis|sing: []\npaths: {}\n${schemes}`)!.text, /no security scheme of this name is defined in `components\/securitySchemes`/);
   });
 
+  it('summarises a security scheme where it is defined, in OpenAPI 3 and Swagger 2.0', () => {
+    const schemes = "components:\n  securitySchemes:\n    au|th:\n      type: apiKey\n      name: Authorization\n      in: header\n      x-amazon-apigateway-authorizer: { type: token }\n";
+    const defined = hover(`openapi: 3.0.1\npaths: {}\n${schemes}`)!;
+    assert.equal(defined.covered, 'auth');
+    assert.match(defined.text, /^\*\*auth\*\*: security scheme \(`apiKey`, the header `Authorization`\)\n\nAPI Gateway authorizer: `token`$/);
+    const swagger = hover("swagger: '2.0'\npaths: {}\nsecurityDefinitions:\n  sig|v4: { type: apiKey, name: Authorization, in: header, x-amazon-apigateway-authtype: awsSigv4 }\n")!;
+    assert.match(swagger.text, /^\*\*sigv4\*\*: security scheme \(`apiKey`, the header `Authorization`\)\n\nAPI Gateway authorization: `awsSigv4`$/);
+  });
+
   it('says what a named request validator checks', () => {
     const text = `openapi: 3.0.1\nx-amazon-apigateway-request-validators:\n  body:\n    validateRequestBody: true\n    validateRequestParameters: false\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: bo|dy\n`;
     const result = hover(text)!;
