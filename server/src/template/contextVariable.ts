@@ -197,23 +197,33 @@ export function buildDefaultContext(
  * `responseOverride.status`. API Gateway answers such a template with a 5XX: each parameter may be overridden once.
  */
 export function repeatedOverrides(context: unknown): string[] {
-  return isRecordMap(context) ? [...(repeatedOverridesOf.get(context) ?? [])] : [];
+  return isRecordMap(context) ? [...(overrideWritesOf.get(context)?.repeated ?? [])] : [];
 }
 
-const repeatedOverridesOf = new WeakMap<RecordMap, Set<string>>();
+/** Override parameters the template that renders with a context set, in the order it first set them. */
+export function writtenOverrides(context: unknown): string[] {
+  return isRecordMap(context) ? [...(overrideWritesOf.get(context)?.set ?? [])] : [];
+}
+
+interface OverrideWrites {
+  set: Set<string>;
+  repeated: Set<string>;
+}
+
+const overrideWritesOf = new WeakMap<RecordMap, OverrideWrites>();
 
 /**
  * Counts writes into the override maps from here on: the values merged in from the caller (what an earlier template
  * of the request set) are not the current template's overrides.
  */
 function watchOverrides(context: RecordMap, requestOverride: RecordMap, responseOverride: RecordMap): void {
-  const repeated = new Set<string>();
-  repeatedOverridesOf.set(context, repeated);
-  requestOverride.header = new Proxy(requestOverride.header as RecordMap, new WriteCounter('requestOverride.header', repeated, undefined, true));
-  requestOverride.path = new Proxy(requestOverride.path as RecordMap, new WriteCounter('requestOverride.path', repeated));
-  requestOverride.querystring = new Proxy(requestOverride.querystring as RecordMap, new WriteCounter('requestOverride.querystring', repeated));
-  responseOverride.header = new Proxy(responseOverride.header as RecordMap, new WriteCounter('responseOverride.header', repeated, undefined, true));
-  context.responseOverride = new Proxy(responseOverride, new WriteCounter('responseOverride', repeated, 'header'));
+  const writes: OverrideWrites = { set: new Set(), repeated: new Set() };
+  overrideWritesOf.set(context, writes);
+  requestOverride.header = new Proxy(requestOverride.header as RecordMap, new WriteCounter('requestOverride.header', writes, undefined, true));
+  requestOverride.path = new Proxy(requestOverride.path as RecordMap, new WriteCounter('requestOverride.path', writes));
+  requestOverride.querystring = new Proxy(requestOverride.querystring as RecordMap, new WriteCounter('requestOverride.querystring', writes));
+  responseOverride.header = new Proxy(responseOverride.header as RecordMap, new WriteCounter('responseOverride.header', writes, undefined, true));
+  context.responseOverride = new Proxy(responseOverride, new WriteCounter('responseOverride', writes, 'header'));
 }
 
 /** The proxy handler of one override map: only writes are trapped, so reads stay as fast as a proxy allows. */
@@ -222,7 +232,7 @@ class WriteCounter implements ProxyHandler<RecordMap> {
 
   constructor(
     private readonly name: string,
-    private readonly repeated: Set<string>,
+    private readonly writes: OverrideWrites,
     /** The entry that holds a map of parameters rather than a parameter (`responseOverride.header`). */
     private readonly notAParameter?: string,
     /** Header names: `X-Id` and `x-id` name one header, so setting both overrides it twice. */
@@ -233,8 +243,9 @@ class WriteCounter implements ProxyHandler<RecordMap> {
     if (key === this.notAParameter) return;
     const written = (this.written ??= new Set());
     const name = this.caseInsensitive ? key.toLowerCase() : key;
-    if (written.has(name)) this.repeated.add(`${this.name}.${key}`);
+    if (written.has(name)) this.writes.repeated.add(`${this.name}.${key}`);
     written.add(name);
+    this.writes.set.add(`${this.name}.${key}`);
   }
 
   set(target: RecordMap, key: string | symbol, value: unknown): boolean {

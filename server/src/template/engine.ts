@@ -2,7 +2,7 @@
  * The mapping-template engine: one entry point for diagnostics, the evaluator, the local gateway and the CLI.
  */
 import { setOwn } from '../model/jsonObjects';
-import { buildDefaultContext, repeatedOverrides } from './contextVariable';
+import { buildDefaultContext, repeatedOverrides, writtenOverrides } from './contextVariable';
 import { InputVariable, mergeParameters, Payload } from './inputVariable';
 import { TemplateInterpreter, type InterpreterIssues } from './interpreter';
 import { isMapValue, isRecordMap, mapEntries, mapGet, orderedMapOf, type RecordMap } from './javaMaps';
@@ -137,6 +137,13 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
   // API Gateway answers a template that overrides one parameter twice with a 5XX: the evaluator says so too.
   for (const parameter of repeatedOverrides(context)) {
     result.errors.push({ code: 'repeated-override', parameter, message: `$context.${parameter} is overridden more than once; each parameter may be overridden only once, and API Gateway answers 500` });
+  }
+  // Request overrides change the integration request, which is sent before a response template runs; response
+  // overrides change the method response, which a request template comes too early to change.
+  for (const parameter of writtenOverrides(context)) {
+    if (kind === 'request' ? !parameter.startsWith('responseOverride') : !parameter.startsWith('requestOverride')) continue;
+    const why = kind === 'request' ? 'set it in an integration response template' : 'the integration request was sent before this template runs';
+    result.notes.push({ code: 'override-misplaced', message: `$context.${parameter} is set in a ${kind} template, where it has no effect: ${why}` });
   }
   return finish();
 }

@@ -94,6 +94,17 @@ describe('$context', () => {
     assert.ok(Math.abs(Number(unreadable.requestTimeEpoch) - Date.now()) < 5000, 'a time in no known format leaves the epoch at the clock');
   });
 
+  it('notes an override set in the kind of template where it has no effect, and only what this template set', () => {
+    const response = renderTemplate('#set($context.requestOverride.header.Y = "2")#set($context.responseOverride.status = 201)x', {}, { kind: 'response' });
+    assert.deepEqual(response.notes.map((n) => [n.code, n.message]), [
+      ['override-misplaced', '$context.requestOverride.header.Y is set in a response template, where it has no effect: the integration request was sent before this template runs'],
+    ]);
+    const request = renderTemplate('#set($context.responseOverride.header.Z = "1")#set($context.requestOverride.path.id = "7")', {});
+    assert.deepEqual(request.notes.map((n) => n.message), ['$context.responseOverride.header.Z is set in a request template, where it has no effect: set it in an integration response template']);
+    // What the request template set, handed on to the response template, is no write of the response template.
+    assert.deepEqual(renderTemplate('x', { context: request.context }, { kind: 'response' }).notes, []);
+  });
+
   describe('overrides set more than once', () => {
     const repeatedIn = (template: string, context: Record<string, unknown> = {}) => {
       const result = renderTemplate(template, { context });
