@@ -28,6 +28,13 @@ describe('document model', () => {
     assert.deepEqual(toValue(doc.root), { openapi: '3.0.1', a: 200, b: true, c: null, d: '2015-03-31', e: '200', f: 1.5 });
   });
 
+  it('keeps a __proto__ key as an entry of its object, not as the object\'s prototype', () => {
+    const value = toValue(parse('openapi: 3.0.1\nheaders:\n  __proto__: { schema: { type: string } }\n  X-Plain: {}\n').root) as { headers: Record<string, unknown> };
+    assert.deepEqual(Object.keys(value.headers), ['__proto__', 'X-Plain']);
+    assert.equal(Object.getPrototypeOf(value.headers), Object.prototype);
+    assert.equal((value.headers as { schema?: unknown }).schema, undefined);
+  });
+
   it('gives quoted scalars a range including the quotes and a content range without', () => {
     const text = 'openapi: "3.0.1"\nx: \'it\'\'s\'\n';
     const doc = parse(text);

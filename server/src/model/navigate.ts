@@ -1,4 +1,5 @@
 import type { AnyNode, NodePath, ObjectNode, PropertyNode, ScalarNode, ValueNode } from './nodes';
+import { setOwn } from './jsonObjects';
 import { keyOf } from './property';
 
 /**
@@ -161,7 +162,12 @@ export function toValue(node: ValueNode | undefined): unknown {
   switch (node.type) {
     case 'object': {
       const result: Record<string, unknown> = {};
-      for (const p of node.properties) result[keyName(p)] = toValue(p.value);
+      for (const p of node.properties) {
+        const key = keyName(p);
+        // Assigned, a `__proto__` key would become the object's prototype instead of one of its entries.
+        if (key === '__proto__') setOwn(result, key, toValue(p.value));
+        else result[key] = toValue(p.value);
+      }
       return result;
     }
     case 'array':
