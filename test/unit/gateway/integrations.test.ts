@@ -33,7 +33,7 @@ info: { title: mock, version: '1' }
 paths:
   /m:
     post:
-      responses: { '200': { description: ok }, '404': { description: nf } }
+      responses: { '200': { description: ok, headers: { X-Static: { schema: { type: string } } } }, '404': { description: nf } }
       x-amazon-apigateway-integration:
         type: mock
         passthroughBehavior: never
@@ -139,7 +139,7 @@ paths:
       parameters:
         - { name: id, in: path, required: true, schema: { type: string } }
         - { name: q, in: query, schema: { type: string } }
-      responses: { '200': { description: ok }, '404': { description: nf } }
+      responses: { '200': { description: ok, headers: { X-From-Backend: { schema: { type: string } } } }, '404': { description: nf } }
       x-amazon-apigateway-integration:
         type: http
         httpMethod: GET

@@ -353,7 +353,7 @@ paths:
       x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: ${lambdaUri('Echo')} }
   /http:
     post:
-      responses: { '200': { description: ok } }
+      responses: { '200': { description: ok, headers: { Content-Type: { schema: { type: string } } } } }
       x-amazon-apigateway-integration:
         type: http
         httpMethod: POST

@@ -3,7 +3,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import assert from 'node:assert/strict';
 import type { LocalConfig } from '../../../server/src/gateway/localConfig';
 import { fn, gatewayFor, json, lambdaUri } from './gatewayFixture';
-import { httpApiDoc, own, PROTO, restDoc, send, useGatewayScratch, valuesOf, type Json } from './prototypeNames';
+import { declaring, httpApiDoc, own, PROTO, restDoc, send, useGatewayScratch, valuesOf, type Json } from './prototypeNames';
 
 /**
  * Header names that are also properties every JavaScript object has. `__proto__` written with `map[name] = value`
@@ -454,7 +454,7 @@ describe('gateway header names every JavaScript object has', function () {
           },
         },
       };
-      const port = await serve(gatewayFor(restDoc(integration), {}, 'mapped.json'));
+      const port = await serve(gatewayFor(restDoc(integration, {}, declaring('X-From-Proto', 'constructor', 'X-Absent')), {}, 'mapped.json'));
       const r = await send(port, 'GET', '/r', {});
       assert.equal(r.status, 200, r.body);
       assert.deepEqual([valuesOf(r, 'X-From-Proto'), valuesOf(r, 'constructor'), valuesOf(r, 'X-Absent'), valuesOf(r, PROTO)], [['p'], ['c'], [], []]);

@@ -89,6 +89,11 @@ export function restDoc(integration: Json, extra: Json = {}, operation: Json = {
   return JSON.stringify({ openapi: '3.0.1', info: INFO, ...extra, paths: { '/r': { get: { ...operation, 'x-amazon-apigateway-integration': integration } } } });
 }
 
+/** Operation fields for `restDoc`: a 200 response that declares `headers`, as header mappings into it need. */
+export function declaring(...headers: string[]): Json {
+  return { responses: { '200': { description: 'ok', headers: own(headers.map((name) => [name, { schema: { type: 'string' } }])) } } };
+}
+
 export function httpApiDoc(integration: Json, extra: Json = {}): string {
   return JSON.stringify({ openapi: '3.0.1', info: INFO, ...HTTP_API, ...extra, paths: { '/r': { get: { 'x-amazon-apigateway-integration': integration } } } });
 }

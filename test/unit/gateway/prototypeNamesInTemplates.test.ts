@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import type { LocalConfig } from '../../../server/src/gateway/localConfig';
 import { fn, gatewayFor, json, lambdaUri } from './gatewayFixture';
-import { httpApiDoc, own, PROTO, restDoc, send, useGatewayScratch, valuesOf, type Json } from './prototypeNames';
+import { declaring, httpApiDoc, own, PROTO, restDoc, send, useGatewayScratch, valuesOf, type Json } from './prototypeNames';
 
 /**
  * Names that are also properties every JavaScript object has, as mapping templates, overrides and mapping
@@ -45,7 +45,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
 
   describe('integration responses', () => {
     it('a response parameter maps into a method response header named __proto__', async () => {
-      const port = await serve(gatewayFor(restDoc(mock('body', undefined, { [`method.response.header.${PROTO}`]: "'mapped'", 'method.response.header.X-Plain': "'plain'" })), {}, 'mapped.json'));
+      const port = await serve(gatewayFor(restDoc(mock('body', undefined, { [`method.response.header.${PROTO}`]: "'mapped'", 'method.response.header.X-Plain': "'plain'" }), {}, declaring(PROTO, 'X-Plain')), {}, 'mapped.json'));
       const r = await send(port, 'GET', '/r');
       assert.equal(r.status, 200, r.body);
       assert.deepEqual([valuesOf(r, PROTO), valuesOf(r, 'X-Plain')], [['mapped'], ['plain']]);
@@ -53,7 +53,7 @@ describe('gateway names every JavaScript object has, in templates and mapping ex
 
     it('a response parameter from a stage variable named constructor maps nothing; a real one maps its value', async () => {
       const responseParameters = { 'method.response.header.X-Ctor': 'stageVariables.constructor', 'method.response.header.X-Real': 'stageVariables.real' };
-      const port = await serve(gatewayFor(restDoc(mock('body', undefined, responseParameters)), STAGE, 'stagevars.json'));
+      const port = await serve(gatewayFor(restDoc(mock('body', undefined, responseParameters), {}, declaring('X-Ctor', 'X-Real')), STAGE, 'stagevars.json'));
       const r = await send(port, 'GET', '/r');
       assert.equal(r.status, 200, r.body);
       assert.deepEqual([valuesOf(r, 'X-Ctor'), valuesOf(r, 'X-Real')], [[], ['stage-value']], JSON.stringify(r.headers));

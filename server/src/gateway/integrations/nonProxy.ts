@@ -8,6 +8,7 @@ import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { templateRequest } from '../methodRequest';
 import { contentHandlingOf, firstAcceptType, integrationRequestPayload, isBinaryMediaType, methodResponsePayload, type Conversion } from '../payloadEncoding';
+import { withDeclaredHeaderMappings } from './declaredHeaderMappings';
 import { bodyValue, contextValue } from './mappingSources';
 import { DirectResponse, type IntegrationContext, type IntegrationResult } from './types';
 
@@ -115,7 +116,9 @@ export function methodRequestValue(expression: string, ctx: IntegrationContext):
  */
 export function integrationResponse(ctx: IntegrationContext, backend: BackendResult, render: RenderResult | undefined): IntegrationResult {
   const { integration, request, operation, log } = ctx;
-  const responses = isJson(integration.responses) ? (integration.responses as Record<string, IntegrationResponse>) : undefined;
+  const written = isJson(integration.responses) ? (integration.responses as Record<string, IntegrationResponse>) : undefined;
+  const declaredOnly = written ? withDeclaredHeaderMappings(written, operation) : undefined;
+  const responses = declaredOnly?.responses;
   const base = templateRequest(request, backend.body ?? '');
   const simulated = simulateIntegrationResponse({
     responses,
@@ -144,6 +147,7 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
     log.add(`Execution failed due to configuration error: Output mapping refers to an invalid method response: ${selectedStatus}`);
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
+  for (const reason of declaredOnly?.leftOut.get(simulated.selectedKey) ?? []) log.add(`Integration response: mapping ${reason}`);
   if (log.enabled) {
     log.add(`Integration response selected: '${simulated.selectedKey}' → ${selectedStatus}`);
     // Set by the response template, or by the request template when no response template applies.

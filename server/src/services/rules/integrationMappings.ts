@@ -19,6 +19,7 @@ import { uriPlaceholders } from '../../model/uriPlaceholders';
 import { invokesLambda } from '../../model/integrationUris';
 import { STATUS_CODE } from '../../facts/statusCodes';
 import { quoted } from './messageText';
+import { undeclaredResponseHeader, undeclaredResponseHeaderMessage } from '../../model/methodResponseHeaders';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
@@ -463,7 +464,8 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
 function checkResponseParameters(context: ValidationContext, op: OperationRef, response: ObjectNode, statusCode: string, declared: boolean): void {
   const mappings = asObject(getValue(response, 'responseParameters'));
   if (!mappings) return;
-  let headers: Set<string> | undefined;
+  // Worked out when a mapping first needs them: most responses map no header.
+  let headers: string[] | undefined;
   const props = mappings.properties;
   for (let i = 0; i < props.length; i++) {
     const p = props[i];
@@ -478,15 +480,11 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
     }
     if (!target) continue;
     const header = target[1];
+    if (declared) headers ??= responseHeaderNames(context.document, op, statusCode) ?? [];
+    const problem = undeclaredResponseHeader(header, declared ? headers : undefined);
+    if (!problem) continue;
     const data = { header, statusCode, path: op.path, method: op.method };
-    if (!declared) {
-      context.report(keyOf(p), 'undeclared-response-header', `${op.method} ${op.path} declares no "${statusCode}" response, so there is no method response header "${header}" to map; AWS rejects header mappings for a status the method does not declare.`, { data });
-      continue;
-    }
-    headers ??= new Set((responseHeaderNames(context.document, op, statusCode) ?? []).map((h) => h.toLowerCase()));
-    if (!headers.has(header.toLowerCase())) {
-      context.report(keyOf(p), 'undeclared-response-header', `The "${statusCode}" response of ${op.method} ${op.path} declares no header "${header}"; AWS rejects mappings to undeclared method response headers.`, { data });
-    }
+    context.report(keyOf(p), 'undeclared-response-header', undeclaredResponseHeaderMessage(problem, data), { data });
   }
 }
 
