@@ -6,6 +6,7 @@ import { buildApiModel, type ApiModel, type Operation } from './apiModel';
 import { Authorizers } from './auth/authorize';
 import type { AuthorizerRequest } from './auth/authorizerEvents';
 import { methodArn } from './auth/policy';
+import { configurationFault, integrationFault, unknownIntegrationType } from './configurationFaults';
 import { applyCorsHeaders, preflightResponse, readCors, type CorsConfig } from './cors';
 import { ExecutionLog, logBody, logMap } from './executionLog';
 import { GatewayError, renderGatewayError } from './gatewayResponses';
@@ -201,15 +202,9 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     }
 
     log.step('integration');
-    const integration = op.integration;
-    if (!integration) {
-      log.add(
-        op.unresolvedIntegrationRef !== undefined
-          ? `Execution failed due to configuration error: the x-amazon-apigateway-integration $ref '${op.unresolvedIntegrationRef}' could not be resolved`
-          : 'Execution failed due to configuration error: the method has no x-amazon-apigateway-integration',
-      );
-      throw new GatewayError('API_CONFIGURATION_ERROR', httpApi ? 'Internal Server Error' : 'Internal server error');
-    }
+    const fault = integrationFault(op);
+    if (fault !== undefined) throw configurationFault(fault, httpApi, log);
+    const integration = op.integration!;
     const integrationContext: IntegrationContext = { model, operation: op, integration, request, log, functions: engine.functions };
     let result = await runIntegration(integrationContext);
     if (httpApi) result = applyHttpApiResponseParameters(integrationContext, result);
@@ -272,8 +267,7 @@ function runIntegration(ctx: IntegrationContext): Promise<IntegrationResult> | I
     case 'AWS':
       return callsLambda(ctx) ? runLambdaCustom(ctx) : describeAwsServiceCall(ctx);
     default:
-      ctx.log.add(`Execution failed due to configuration error: unknown integration type '${String(ctx.integration.type)}'`);
-      throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
+      throw configurationFault(unknownIntegrationType(ctx.integration.type), ctx.model.dialect === 'http', ctx.log);
   }
 }
 

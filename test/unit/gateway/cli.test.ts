@@ -111,6 +111,15 @@ paths:
     await assert.rejects(runInvoke([path.join(EXAMPLES, 'petstore.yaml'), '--method', 'GET', '--path', '/x', '--config', 'nope.json'], fakeIO(dir)), UsageError);
   });
 
+  it('invoke prints why a definition fault answers 500, without --log, and exits 0', async () => {
+    writeFileSync(path.join(dir, 'no-uri.yaml'), 'openapi: 3.0.1\ninfo: { title: t, version: "1" }\npaths:\n  /x:\n    get:\n      responses: { "200": { description: ok } }\n      x-amazon-apigateway-integration: { type: http, httpMethod: GET }\n');
+    const io = fakeIO(dir);
+    assert.equal(await runInvoke(['no-uri.yaml', '--method', 'GET', '--path', '/x'], io), 0);
+    assert.match(io.stdout, /^HTTP 500\n/);
+    assert.match(io.stdout, /^x-local-gateway-error: the HTTP integration has no uri; AWS refuses an integration that calls a backend without one$/m);
+    assert.match(io.stdout, /\n\n\{"message":"Internal server error"\}\n$/);
+  });
+
   it('invoke sends a header given twice, in any case, as one header with both values in order', async () => {
     const io = fakeIO(dir);
     assert.equal(await runInvoke(['api.yaml', '--method', 'POST', '--path', '/fn', '--header', 'X-A:1', '--header', 'x-a: 2', '--json'], io), 0, io.stderr);

@@ -1,6 +1,7 @@
 import { getOwn } from '../../model/jsonObjects';
 import type { ApiModel, Operation } from '../apiModel';
 import { asJson, payloadFormatVersion } from '../apiModel';
+import { LOCAL_GATEWAY_ERROR } from '../configurationFaults';
 import { logBody, type ExecutionLog } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { callFunction, type FunctionCaller } from '../lambda/callFunction';
@@ -181,7 +182,7 @@ export class Authorizers {
       const call = await callFunction(this.caller, uri, event, log, { eventText });
       if ('notConfigured' in call) {
         log.add(`Authorizer ${name}: ${call.notConfigured}`);
-        throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', 'Internal Server Error', { messageIsNull: !httpApi, headers: { 'x-local-gateway-error': call.notConfigured } });
+        throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', 'Internal Server Error', { messageIsNull: !httpApi, headers: { [LOCAL_GATEWAY_ERROR]: call.notConfigured } });
       }
       if ('rejected' in call) throw new GatewayError('AUTHORIZER_CONFIGURATION_ERROR', 'Internal Server Error', { messageIsNull: !httpApi });
       if (!call.outcome.ok) {

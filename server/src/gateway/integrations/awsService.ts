@@ -1,4 +1,5 @@
 import { getOwn } from '../../model/jsonObjects';
+import { LOCAL_GATEWAY_ERROR } from '../configurationFaults';
 import { logBody, logMap } from '../executionLog';
 import { substituteUriVariables } from '../stageVariables';
 import { mapRequestParameters, transformRequest } from './nonProxy';
@@ -33,7 +34,7 @@ export function describeAwsServiceCall(ctx: IntegrationContext): IntegrationResu
     null,
     2,
   );
-  return { status: 501, headers: { 'Content-Type': 'application/json', 'x-local-gateway-error': 'aws-service-not-emulated' }, body };
+  return { status: 501, headers: { 'Content-Type': 'application/json', [LOCAL_GATEWAY_ERROR]: 'aws-service-not-emulated' }, body };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { invokesLambda } from '../../model/integrationUris';
+import { configurationFault } from '../configurationFaults';
 import { logBody } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { callFunction } from '../lambda/callFunction';
@@ -47,10 +48,7 @@ export async function runLambdaCustom(ctx: IntegrationContext): Promise<Integrat
     log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
     throw new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out');
   }
-  if ('notConfigured' in call) {
-    log.add(`Execution failed due to configuration error: ${call.notConfigured}`);
-    throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error', { headers: { 'x-local-gateway-error': call.notConfigured } });
-  }
+  if ('notConfigured' in call) throw configurationFault(call.notConfigured, ctx.model.dialect === 'http', log);
   if ('rejected' in call) {
     // REST answers take the error type header from the gateway's table, HTTP APIs' do not. HTTP APIs have no custom
     // integrations, but a definition that has one anyway keeps the header it has always had.

@@ -1,13 +1,11 @@
+import { configurationFault } from '../configurationFaults';
 import { logBody, type ExecutionLog } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import type { CallResult, InvokedCall } from '../lambda/callFunction';
 
 /** Throws API Gateway's answer to a call that never reached the function: no local handler, or an event over Lambda's limit. */
 export function assertInvoked(call: CallResult, httpApi: boolean, log: ExecutionLog): asserts call is InvokedCall {
-  if ('notConfigured' in call) {
-    log.add(`Execution failed due to configuration error: ${call.notConfigured}`);
-    throw new GatewayError('API_CONFIGURATION_ERROR', httpApi ? 'Internal Server Error' : 'Internal server error', { headers: { 'x-local-gateway-error': call.notConfigured } });
-  }
+  if ('notConfigured' in call) throw configurationFault(call.notConfigured, httpApi, log);
   if ('rejected' in call) {
     // REST APIs pass Lambda's 413 on as their own "Request Too Long"; HTTP APIs fail the integration.
     if (!httpApi) throw new GatewayError('REQUEST_TOO_LARGE', 'Request Too Long');

@@ -1,0 +1,42 @@
+import { INTEGRATION_TYPES } from '../facts/extensions/integration';
+import type { Operation } from './apiModel';
+import type { ExecutionLog } from './executionLog';
+import { GatewayError } from './gatewayResponses';
+
+/**
+ * Names the cause of an answer only the local run gives: a definition AWS would not import or deploy, a function with
+ * no local handler, an AWS service that is not emulated. The body stays API Gateway's; the header tells a caller that
+ * keeps no execution log (`apigw invoke` without `--log`, a client of `apigw serve`) what to fix.
+ */
+export const LOCAL_GATEWAY_ERROR = 'x-local-gateway-error';
+
+/** The integration types that call a backend, and so need a `uri` to find it (an integration subtype names its own). */
+const BACKEND_TYPES = INTEGRATION_TYPES.filter((type) => type !== 'mock');
+
+/** Logs `reason` as a configuration error and returns the gateway's 500 for it, the reason in `LOCAL_GATEWAY_ERROR`. */
+export function configurationFault(reason: string, httpApi: boolean, log: ExecutionLog): GatewayError {
+  log.add(`Execution failed due to configuration error: ${reason}`);
+  return new GatewayError('API_CONFIGURATION_ERROR', httpApi ? 'Internal Server Error' : 'Internal server error', { headers: { [LOCAL_GATEWAY_ERROR]: reason } });
+}
+
+/**
+ * What keeps the operation's integration from running at all, as AWS would refuse it before any request: no
+ * integration, an integration `$ref` that leads nowhere, a backend integration without a `uri`. An unknown type is
+ * found where the integration is dispatched (`unknownIntegrationType`).
+ */
+export function integrationFault(op: Operation): string | undefined {
+  if (op.unresolvedIntegrationRef !== undefined) return `the x-amazon-apigateway-integration $ref '${op.unresolvedIntegrationRef}' could not be resolved`;
+  const integration = op.integration;
+  if (!integration) return 'the method has no x-amazon-apigateway-integration; AWS imports such a method, but no deployment of the API succeeds until it has one';
+  const type = typeof integration.type === 'string' ? integration.type.toLowerCase() : undefined;
+  if (type === undefined || !BACKEND_TYPES.includes(type) || integration.integrationSubtype !== undefined) return undefined;
+  const uri = integration.uri;
+  if (typeof uri === 'string' && uri.trim() !== '') return undefined;
+  return `the ${type.toUpperCase()} integration has no uri; AWS refuses an integration that calls a backend without one`;
+}
+
+/** Why an integration type cannot run: absent, or none of the types API Gateway has. */
+export function unknownIntegrationType(type: unknown): string {
+  const expected = `expected one of ${INTEGRATION_TYPES.join(', ')}; AWS refuses any other`;
+  return type === undefined ? `the integration has no type: ${expected}` : `unknown integration type '${String(type)}': ${expected}`;
+}
