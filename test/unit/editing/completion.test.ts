@@ -818,6 +818,32 @@ describe('completion that leaves the document valid', () => {
       }
     });
 
+    it('writes the responses the snippet maps to beside it in an operation that has none yet, leaving the document clean', async () => {
+      const cases: { name: string; marked: string; format: 'yaml' | 'json' }[] = [
+        { name: 'OpenAPI 3 YAML', marked: "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      |\n", format: 'yaml' },
+        { name: 'Swagger 2.0 YAML, a key after', marked: 'swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths:\n  /pets:\n    get:\n      |\n      summary: s\n', format: 'yaml' },
+        { name: 'YAML flow', marked: "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get: {summary: s, |}\n", format: 'yaml' },
+        { name: 'JSON', marked: '{\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/pets": {\n      "get": {\n        |\n      }\n    }\n  }\n}\n', format: 'json' },
+        { name: 'JSON, a key after', marked: '{\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/pets": {\n      "get": {\n        |\n        "summary": "s"\n      }\n    }\n  }\n}\n', format: 'json' },
+      ];
+      for (const { name, marked, format } of cases) {
+        const { document, items } = complete(marked, format);
+        const snippets = items.filter((i) => i.label.startsWith('x-amazon-apigateway-integration: '));
+        assert.equal(snippets.length, 5, name);
+        for (const snippet of snippets) {
+          const text = applyEdits(document, [snippet.textEdit as TextEdit, ...(snippet.additionalTextEdits ?? [])]);
+          assert.deepEqual(parse(text, format).problems, [], `${name}, ${snippet.label}\n${text}`);
+          // A snippet that maps no status declares no responses: the operation still lacks them, as before.
+          const findings = (await validated(text, format, 'rest')).filter((f) => snippet.detail!.includes('declares') || !/missing the required property `responses`/.test(f));
+          assert.deepEqual(findings, [], `${name}, ${snippet.label}\n${text}`);
+        }
+        const custom = itemOf(items, 'x-amazon-apigateway-integration: Lambda custom (aws)');
+        assert.match(custom.detail!, /declares the 200, 500 method responses it maps to$/, name);
+        const text = applyEdits(document, [custom.textEdit as TextEdit, ...(custom.additionalTextEdits ?? [])]);
+        assert.deepEqual((parse(text, format).value as any).paths['/pets'].get.responses, { '200': { description: 'OK' }, '500': { description: 'Internal Server Error' } }, name);
+      }
+    });
+
     it('writes the error template of the Lambda custom integration with the replaceAll that keeps it JSON', () => {
       const result = accept(`${OP}      responses: {'200': {description: ok}, '500': {description: error}}\n      |\n`, 'x-amazon-apigateway-integration: Lambda custom (aws)');
       const template = (parse(result).value as any).paths['/pets/{id}'].get['x-amazon-apigateway-integration'].responses['.*Error.*'].responseTemplates['application/json'];

@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import type { Dialect } from '../../model/dialect';
-import { findNodeAtPath } from '../../model/navigate';
+import { findNodeAtPath, getProperty } from '../../model/navigate';
 import { editInOriginal, type CompletionSite } from '../editing/completionSite';
 import { insertEntriesAtPath } from '../editing/edits';
 import { INTEGRATION_SNIPPETS, mappedStatusCodes, type IntegrationSnippet } from '../editing/integrationSnippets';
@@ -16,13 +16,9 @@ export function isIntegration(extensionName: string | number): boolean {
 export function integrationSnippetItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const unit = indentUnit(site.original.text);
   return INTEGRATION_SNIPPETS.filter((s) => s.dialects.includes(dialect)).map((snippet, i) => {
-    const newText =
-      site.document.format === 'json'
-        ? `${JSON.stringify(INTEGRATION_KEY)}: ${jsonText(snippet.value, site.column, unit)}${site.needsComma ? ',' : ''}`
-        : site.flow
-          ? `${INTEGRATION_KEY}: ${yamlInline(snippet.value)}`
-          : `${INTEGRATION_KEY}:\n${yamlBlock(snippet.value, site.column + unit, unit).join('\n')}`;
-    const { codes, edits } = methodResponseEdits(site, snippet);
+    const { codes, edits, responses } = methodResponses(site, snippet);
+    const entries: [string, unknown][] = [[INTEGRATION_KEY, snippet.value]];
+    if (responses) entries.push(['responses', responses]);
     const item: CompletionItem = {
       label: `${INTEGRATION_KEY}: ${snippet.label}`,
       kind: CompletionItemKind.Snippet,
@@ -31,26 +27,40 @@ export function integrationSnippetItems(site: CompletionSite, dialect: Dialect):
       sortText: `~${i}`,
       insertTextFormat: InsertTextFormat.PlainText,
       insertTextMode: InsertTextMode.asIs,
-      textEdit: { range: site.range, newText },
+      textEdit: { range: site.range, newText: entriesText(site, entries, unit) },
     };
     if (edits.length) item.additionalTextEdits = edits;
     return item;
   });
 }
 
+/** Entries of the operation written where the key is typed, one after the other, in the document's syntax. */
+function entriesText(site: CompletionSite, entries: [string, unknown][], unit: string): string {
+  if (site.document.format === 'json') {
+    const members = entries.map(([key, value]) => `${JSON.stringify(key)}: ${jsonText(value, site.column, unit)}`);
+    return `${members.join(`,\n${site.column}`)}${site.needsComma ? ',' : ''}`;
+  }
+  if (site.flow) return entries.map(([key, value]) => `${key}: ${yamlInline(value)}`).join(', ');
+  return entries.map(([key, value]) => `${key}:\n${yamlBlock(value, site.column + unit, unit).join('\n')}`).join(`\n${site.column}`);
+}
+
 /**
  * The method responses a snippet's integration responses answer with that the operation does not declare yet: API
  * Gateway answers 500 for a mapping to an undeclared status. Added to the operation's `responses` when it has them (an
- * empty `responses:` is filled); an operation without them is already reported, and status completion offers the
- * integration's codes first.
+ * empty `responses:` is filled) as an edit of their own; an operation still without them, as when it is written top
+ * down, gets them as a `responses` entry written after the integration.
  */
-function methodResponseEdits(site: CompletionSite, snippet: IntegrationSnippet): { codes: string[]; edits: TextEdit[] } {
+function methodResponses(site: CompletionSite, snippet: IntegrationSnippet): { codes: string[]; edits: TextEdit[]; responses?: Record<string, unknown> } {
   const declared = responseCodesAt(site.document, site.path);
   const missing = mappedStatusCodes(snippet).filter((code) => !declared.includes(code));
+  if (!missing.length) return { codes: [], edits: [] };
+  const entries = Object.fromEntries(missing.map((code) => [code, { description: describeStatus(code) }]));
   const responsesPath = [...site.path, 'responses'];
+  const operation = findNodeAtPath(site.document.root, site.path);
+  if (operation?.type === 'object' && !getProperty(operation, 'responses')) return { codes: missing, edits: [], responses: entries };
   const responses = findNodeAtPath(site.document.root, responsesPath);
-  if (!missing.length || (responses?.type !== 'object' && responses?.type !== 'null')) return { codes: [], edits: [] };
-  const inCopy = insertEntriesAtPath(site.document, responsesPath, Object.fromEntries(missing.map((code) => [code, { description: describeStatus(code) }])));
+  if (responses?.type !== 'object' && responses?.type !== 'null') return { codes: [], edits: [] };
+  const inCopy = insertEntriesAtPath(site.document, responsesPath, entries);
   const edit = inCopy && editInOriginal(site, inCopy);
   return edit ? { codes: missing, edits: [edit] } : { codes: [], edits: [] };
 }
