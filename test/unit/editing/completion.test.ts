@@ -285,6 +285,60 @@ describe('completion', () => {
       const { items } = complete(`${OP}      x-amazon-apigateway-integration:\n        payloadFormatVersion: |\n`, 'yaml', 'http');
       assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ["'1.0'", "'2.0'"]);
     });
+
+    describe('values the integration type rules out', () => {
+      const LAMBDA_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:f';
+      const yaml = (fields: string[], field: string) => `${OP}      x-amazon-apigateway-integration:\n${fields.map((f) => `        ${f}\n`).join('')}        ${field}: |\n`;
+      const json = (fields: string[], field: string) =>
+        `{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {${fields.map((f) => f.replace(/^(\w+): (.*)$/, '"$1": "$2"')).join(', ')}, "${field}": |}}}}}`;
+      /** What each offered value leaves after accepting it: the findings of `code`, which none may add. */
+      const offeredAndFound = async (fields: string[], field: string, dialect: Dialect, code: string) => {
+        const found: string[] = [];
+        const offered: string[][] = [];
+        for (const [format, marked] of [['yaml', yaml(fields, field)], ['json', json(fields, field)]] as const) {
+          const { document, items } = complete(marked, format, dialect);
+          offered.push(items.map((i) => i.label));
+          for (const item of items) {
+            const findings = await validateDocument(parse(applyEdits(document, [item.textEdit as TextEdit]), format), { settings: { dialect } });
+            found.push(...findings.filter((f) => f.code === code).map((f) => `${format} ${item.label}: ${f.message}`));
+          }
+        }
+        assert.deepEqual(offered[0], offered[1], 'the same in YAML and JSON');
+        return { offered: offered[0], found };
+      };
+
+      it('offers payload format 2.0 only to a Lambda proxy integration of an HTTP API', async () => {
+        const cases: [string[], string[]][] = [
+          [['type: HTTP_PROXY', 'httpMethod: ANY', 'uri: https://example.com/'], ['1.0']],
+          [['type: AWS_PROXY', 'integrationSubtype: SQS-SendMessage'], ['1.0']],
+          [['type: AWS_PROXY', 'httpMethod: POST', `uri: ${LAMBDA_ARN}`], ['1.0', '2.0']],
+        ];
+        for (const [fields, expected] of cases) {
+          const { offered, found } = await offeredAndFound(fields, 'payloadFormatVersion', 'http', 'invalid-payload-format-version');
+          assert.deepEqual(offered, expected, fields.join(', '));
+          assert.deepEqual(found, [], fields.join(', '));
+        }
+      });
+
+      it('offers response streaming only to proxy integrations', async () => {
+        const cases: [string[], string[]][] = [
+          [['type: aws', 'httpMethod: POST', 'uri: arn:aws:apigateway:us-east-1:sqs:path/1/q'], ['BUFFERED']],
+          [['type: http', 'httpMethod: GET', 'uri: https://example.com/'], ['BUFFERED']],
+          [['type: mock'], ['BUFFERED']],
+          [['type: http_proxy', 'httpMethod: GET', 'uri: https://example.com/'], ['BUFFERED', 'STREAM']],
+        ];
+        for (const [fields, expected] of cases) {
+          const { offered, found } = await offeredAndFound(fields, 'responseTransferMode', 'rest', 'invalid-transfer-mode');
+          assert.deepEqual(offered, expected, fields.join(', '));
+          assert.deepEqual(found, [], fields.join(', '));
+        }
+      });
+
+      it('reads a reusable integration of an HTTP API as one of an operation', () => {
+        const marked = 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  x-amazon-apigateway-integrations:\n    backend:\n      type: HTTP_PROXY\n      httpMethod: ANY\n      uri: https://example.com/\n      payloadFormatVersion: |\n';
+        assert.deepEqual(complete(marked, 'yaml', 'http').labels, ['1.0']);
+      });
+    });
   });
 
   describe('OpenAPI fields and values', () => {

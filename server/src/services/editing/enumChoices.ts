@@ -1,12 +1,12 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import type { Dialect } from '../../model/dialect';
-import { asString, getValue, isScalar, nodeAtOffset, pathOf, visitProperties } from '../../model/navigate';
-import type { NodePath, ValueNode } from '../../model/nodes';
-import { takesPayloadFormat2 } from '../rules/integrationSettings';
+import { isScalar, nodeAtOffset, pathOf, visitProperties } from '../../model/navigate';
+import type { ValueNode } from '../../model/nodes';
 import { findValueSpecIn, getExtension, takenIn } from '../../facts/extensions';
 import type { ValueSpec } from '../../facts/extensionTypes';
 import { isRetired } from '../../model/incrementalParse';
 import { extensionIndexOf } from './documentPaths';
+import { integrationTakes } from './integrationValues';
 
 /** Past this many values a list of "Change to" fixes is a menu to read rather than a choice to make; completion offers them. */
 const MAX_CHOICES = 6;
@@ -27,8 +27,9 @@ export function enumChoices(document: ApiDocument, offset: number, dialect: Dial
   const spec = extension && findValueSpecIn(extension, path.slice(index + 1), dialect);
   if (!spec?.enum) return [];
   const letterCase = documentEnumCase(document, spec, path[path.length - 1], node);
+  const holder = node.parent?.type === 'property' ? node.parent.parent : undefined;
   const values = spec.enum
-    .filter((value) => takenIn(spec.enumDialects, value, dialect) && (value !== '2.0' || !isPayloadFormat(path, index) || payloadFormat2Allowed(node)))
+    .filter((value) => takenIn(spec.enumDialects, value, dialect) && integrationTakes(holder, spec, value, dialect))
     .map((value) => enumSpelling(spec, value, dialect, letterCase));
   return values.length <= MAX_CHOICES ? values : [];
 }
@@ -112,16 +113,4 @@ function letterCaseOf(text: string): LetterCase | undefined {
   const lower = text.toLowerCase();
   if (upper === lower) return undefined;
   return text === upper ? 'upper' : text === lower ? 'lower' : undefined;
-}
-
-/** `payloadFormatVersion` of an integration, whose 2.0 only Lambda proxy integrations take. */
-function isPayloadFormat(path: NodePath, index: number): boolean {
-  return path[index] === 'x-amazon-apigateway-integration' && path.length === index + 2 && path[index + 1] === 'payloadFormatVersion';
-}
-
-function payloadFormat2Allowed(node: ValueNode): boolean {
-  const integration = node.parent?.parent;
-  if (integration?.type !== 'object') return true;
-  const type = asString(getValue(integration, 'type'))?.toLowerCase() ?? '';
-  return takesPayloadFormat2(type, getValue(integration, 'integrationSubtype') !== undefined, asString(getValue(integration, 'uri')));
 }

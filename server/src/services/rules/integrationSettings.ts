@@ -1,5 +1,6 @@
 import { getProperty } from '../../model/navigate';
 import type { ValueNode } from '../../model/nodes';
+import type { Dialect } from '../../model/dialect';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { checkableString, collectIntegrations, isProxyType, type IntegrationFields, type IntegrationSite } from './integrations';
 import { pause } from './eventLoop';
@@ -209,10 +210,14 @@ function checkTransferMode(context: ValidationContext, fields: IntegrationFields
   const node = fields.responseTransferMode?.value;
   const streams = checkableString(node)?.toUpperCase() === 'STREAM';
   if (context.dialect === 'rest' && type === 'aws_proxy') checkStreamingUri(context, fields, node, streams);
-  if (!streams || context.dialect !== 'rest') return;
-  if (!isProxyType(type)) {
+  if (streams && !takesStreaming(type, context.dialect)) {
     context.report(node!, 'invalid-transfer-mode', `Response streaming works only with HTTP_PROXY and AWS_PROXY integrations, not ${type.toUpperCase()}.`);
   }
+}
+
+/** Whether an integration may stream its response: REST proxy integrations; HTTP APIs do not read the mode. */
+export function takesStreaming(type: string, dialect: Dialect): boolean {
+  return dialect !== 'rest' || isProxyType(type);
 }
 
 /**

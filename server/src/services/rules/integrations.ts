@@ -134,6 +134,11 @@ function fieldsOf(integration: ObjectNode, unlessReference: boolean): Integratio
   return fields;
 }
 
+/** One integration as the rules read it, for an editor feature that offers what they accept. */
+export function integrationSiteOf(integration: ObjectNode): IntegrationSite {
+  return siteOf(integration, undefined);
+}
+
 function siteOf(integration: ObjectNode, op: OperationSite | undefined): IntegrationSite {
   return siteWith(integration, fieldsOf(integration, false)!, op);
 }
