@@ -334,6 +334,29 @@ describe('completion', () => {
         }
       });
 
+      it('offers POST alone to an integration that invokes a Lambda function, and first to a Lambda proxy', async () => {
+        const invocation = `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${LAMBDA_ARN}/invocations`;
+        const all = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS', 'ANY'];
+        const cases: [string[], Dialect, string[], string | undefined][] = [
+          [['type: aws', `uri: ${invocation}`], 'rest', ['POST'], 'POST'],
+          [['type: aws_proxy', `uri: ${invocation}`], 'rest', ['POST'], 'POST'],
+          [['type: AWS_PROXY', `uri: ${LAMBDA_ARN}`], 'http', ['POST'], 'POST'],
+          [['type: aws_proxy'], 'rest', ['POST', ...all.filter((m) => m !== 'POST')], 'POST'],
+          [['type: aws', 'uri: arn:aws:apigateway:us-east-1:sqs:path/1/q'], 'rest', all, undefined],
+          [['type: http', 'uri: https://example.com/'], 'rest', all, undefined],
+        ];
+        for (const [fields, dialect, expected, preselected] of cases) {
+          const { offered, found } = await offeredAndFound(fields, 'httpMethod', dialect, 'lambda-http-method-not-post');
+          assert.deepEqual(offered, expected, fields.join(', '));
+          assert.deepEqual(found, [], fields.join(', '));
+          for (const [format, marked] of [['yaml', yaml(fields, 'httpMethod')], ['json', json(fields, 'httpMethod')]] as const) {
+            const { items } = complete(marked, format, dialect);
+            assert.deepEqual(items.filter((i) => i.preselect).map((i) => i.label), preselected ? [preselected] : [], `${format} ${fields.join(', ')}`);
+            assert.equal(sortedLabels(items, bySortTextOrLabel)[0], preselected ?? 'ANY', `${format} ${fields.join(', ')}`);
+          }
+        }
+      });
+
       it('reads a reusable integration of an HTTP API as one of an operation', () => {
         const marked = 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  x-amazon-apigateway-integrations:\n    backend:\n      type: HTTP_PROXY\n      httpMethod: ANY\n      uri: https://example.com/\n      payloadFormatVersion: |\n';
         assert.deepEqual(complete(marked, 'yaml', 'http').labels, ['1.0']);

@@ -9,7 +9,7 @@ import { extensionIndexOf, isMappingTemplateValue } from '../editing/documentPat
 import { responseCodesAt } from '../editing/operationFacts';
 import { markdown } from '../editing/specDocs';
 import { documentEnumCase, enumSpelling } from '../editing/enumChoices';
-import { integrationTakes } from '../editing/integrationValues';
+import { integrationPrefers, integrationTakes } from '../editing/integrationValues';
 import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
 import { valueItem } from './completionItems';
 import { isIntegration } from './integrationItems';
@@ -82,17 +82,20 @@ function specValueItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect)
   if (spec.enum) {
     const typed = /[A-Z]/.test(site.prefix) && !/[a-z]/.test(site.prefix) ? 'upper' : /[a-z]/.test(site.prefix) && !/[A-Z]/.test(site.prefix) ? 'lower' : undefined;
     const letterCase = typed ?? documentEnumCase(site.document, spec, site.path[site.path.length - 1], findNodeAtPath(site.document.root, site.path));
-    // What the object holding the value says of it: an integration's type rules some values out.
+    // What the object holding the value says of it: an integration's type rules some values out and favours one.
     const holder = findNodeAtPath(site.document.root, site.path.slice(0, -1));
-    return spec.enum
+    const preferred = integrationPrefers(holder, spec);
+    const items = spec.enum
       .filter((v) => takenIn(spec.enumDialects, v, dialect) && integrationTakes(holder, spec, v, dialect))
       .map((v) => {
         const written = enumSpelling(spec, v, dialect, letterCase);
         const item = valueItem(site, written, CompletionItemKind.EnumMember, undefined);
         const doc = spec.enumDocs?.[v];
         if (doc) item.documentation = markdown(doc);
+        if (v === preferred) Object.assign(item, { preselect: true, sortText: `0${v}` });
         return item;
       });
+    return [...items.filter((i) => i.preselect), ...items.filter((i) => !i.preselect)];
   }
   const types = typesOf(spec);
   if (types.includes('boolean')) return [true, false].map((b) => valueItem(site, b, CompletionItemKind.Value, undefined));

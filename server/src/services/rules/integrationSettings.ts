@@ -167,6 +167,11 @@ export function takesPayloadFormat2(type: string, hasSubtype: boolean, uri: stri
   return type === 'aws_proxy' && !hasSubtype && namesLambda(uri) !== false;
 }
 
+/** Whether an integration invokes a Lambda function, which is called with POST whatever method the client used. */
+export function invokesFunction(type: string, uri: string | undefined): boolean {
+  return type.startsWith('aws') && namesLambda(uri) === true;
+}
+
 function checkHttpMethod(context: ValidationContext, fields: IntegrationFields, type: string, uriNode: ValueNode | undefined, hasSubtype: boolean): void {
   const methodNode = fields.httpMethod?.value;
   const needed = context.dialect === 'rest' ? type !== 'mock' : type === 'http_proxy';
@@ -182,8 +187,7 @@ function checkHttpMethod(context: ValidationContext, fields: IntegrationFields, 
     return;
   }
   const method = checkableString(methodNode);
-  const uri = checkableString(uriNode);
-  if (method && type.startsWith('aws') && namesLambda(uri) === true && method.toUpperCase() !== 'POST') {
+  if (method && invokesFunction(type, checkableString(uriNode)) && method.toUpperCase() !== 'POST') {
     context.report(methodNode, 'lambda-http-method-not-post', `Lambda functions are invoked with POST; \`httpMethod\` is "${method}".`, { data: { expected: 'POST' } });
   }
 }
