@@ -37,12 +37,13 @@ function sortedLabels(items: CompletionItem[], compare = (a: CompletionItem, b: 
 
 describe('completion', () => {
   describe('extension keys', () => {
-    it("ranks last the fields the object's type does not read", () => {
+    it("leaves out the fields the object's type does not read, and ranks them last under a type AWS does not know", () => {
       const cognito = complete('openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    pool:\n      x-amazon-apigateway-authorizer:\n        type: cognito_user_pools\n        |\n');
-      const order = sortedLabels(cognito.items, bySortTextOrLabel);
-      assert.ok(order.indexOf('providerARNs') < order.indexOf('authorizerUri'), order.join(', '));
-      assert.equal(order.at(-1), 'identityValidationExpression');
-      assert.equal(itemOf(cognito.items, 'authorizerUri').detail, 'Ignored when type is cognito_user_pools');
+      assert.ok(cognito.labels.includes('providerARNs') && !cognito.labels.includes('authorizerUri'), cognito.labels.join(', '));
+      const unknown = complete('openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    pool:\n      x-amazon-apigateway-authorizer:\n        type: cognito\n        |\n');
+      const order = sortedLabels(unknown.items, bySortTextOrLabel);
+      assert.ok(order.indexOf('identitySource') < order.indexOf('authorizerUri'), order.join(', '));
+      assert.equal(itemOf(unknown.items, 'authorizerUri').detail, 'Ignored when type is cognito');
       const proxy = complete(`${OP}      x-amazon-apigateway-integration:\n        type: aws_proxy\n        |\n`);
       assert.ok(!proxy.labels.includes('requestTemplates') && !proxy.labels.includes('responses'), proxy.labels.join(', '));
       const mock = complete(`${OP}      x-amazon-apigateway-integration:\n        type: mock\n        |\n`);
@@ -188,10 +189,31 @@ describe('completion', () => {
   });
 
   describe('fields an authorizer type reads', () => {
-    it('ranks last the result cache of a JWT authorizer, which caches nothing', () => {
-      const authorizer = (type: string) => complete(`openapi: 3.0.1\ncomponents:\n  securitySchemes:\n    a:\n      type: oauth2\n      x-amazon-apigateway-authorizer:\n        type: ${type}\n        |\n`, 'yaml', 'http').items;
-      assert.equal(itemOf(authorizer('jwt'), 'authorizerResultTtlInSeconds').detail, 'Ignored when type is jwt');
-      assert.equal(itemOf(authorizer('request'), 'authorizerResultTtlInSeconds').sortText, undefined);
+    const authorizer = (type: string, dialect: Dialect, format: 'yaml' | 'json' = 'yaml') =>
+      format === 'yaml'
+        ? `openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  securitySchemes:\n    a:\n      type: ${type === 'jwt' ? 'oauth2' : 'apiKey'}\n      name: Authorization\n      in: header\n      x-amazon-apigateway-authorizer:\n        type: ${type}\n        |\n`
+        : `{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "paths": {}, "components": {"securitySchemes": {"a": {"type": "${type === 'jwt' ? 'oauth2' : 'apiKey'}", "name": "Authorization", "in": "header", "x-amazon-apigateway-authorizer": {"type": "${type}", |}}}}}`;
+
+    it('offers only the fields the type reads, which then draw no authorizer-field-not-applicable', async () => {
+      const cases: [string, Dialect, string[]][] = [
+        ['cognito_user_pools', 'rest', ['identitySource', 'authorizerResultTtlInSeconds', 'providerARNs']],
+        ['token', 'rest', ['authorizerUri', 'authorizerCredentials', 'identitySource', 'identityValidationExpression', 'authorizerResultTtlInSeconds']],
+        ['request', 'rest', ['authorizerUri', 'authorizerCredentials', 'identitySource', 'authorizerResultTtlInSeconds']],
+        ['REQUEST', 'rest', ['authorizerUri', 'authorizerCredentials', 'identitySource', 'authorizerResultTtlInSeconds']],
+        ['request', 'http', ['authorizerUri', 'authorizerCredentials', 'identitySource', 'authorizerResultTtlInSeconds', 'authorizerPayloadFormatVersion', 'enableSimpleResponses']],
+        // JWT authorizers cache nothing: the apigatewayv2 reference has the TTL for Lambda authorizers only.
+        ['jwt', 'http', ['identitySource', 'jwtConfiguration']],
+      ];
+      for (const [type, dialect, expected] of cases) {
+        for (const format of ['yaml', 'json'] as const) {
+          const { document, items, labels } = complete(authorizer(type, dialect, format), format, dialect);
+          assert.deepEqual(labels, expected, `${type} in ${dialect}, ${format}`);
+          for (const item of items) {
+            const findings = await validateDocument(parse(acceptSnippet(document, item), format), { settings: { dialect } });
+            assert.deepEqual(findings.filter((f) => f.code === 'authorizer-field-not-applicable').map((f) => f.message), [], `${type} in ${dialect}, ${format}: ${item.label}`);
+          }
+        }
+      }
     });
   });
 

@@ -38,7 +38,7 @@ function objectKeyItems(site: CompletionSite, dialect: Dialect): CompletionItem[
     const extension = getExtension(String(path[index]));
     const spec = extension && findValueSpec(extension, path.slice(index + 1));
     if (!spec) return [];
-    if (spec.fields) return fieldItems(site, spec, dialect, isIntegration(path[index]));
+    if (spec.fields) return fieldItems(site, spec, dialect);
     const last = path[path.length - 1];
     if (spec.values && last === 'requestParameters' && isIntegration(path[index])) {
       if (dialect === 'rest') return requestParameterKeyItems(site);
@@ -97,12 +97,11 @@ function schemeNameItems(site: CompletionSite): CompletionItem[] {
 const REF = '$ref';
 
 /**
- * The fields still to write. Those the object's `type` does not read (a Cognito authorizer's `authorizerUri`) come
- * last rather than not at all: the type may be what the author is about to change. An integration's type decides
- * what the whole object is (a proxy passes through what a mapping integration maps), so there they are left out,
- * once the type is one AWS knows.
+ * The fields still to write. Once the object's `type` is one AWS knows, those it does not read are left out: the rules
+ * warn of each (a proxy integration's `requestTemplates`, a Cognito authorizer's `authorizerUri`), so offering them
+ * would invite a finding. Under a type AWS does not know they come last, marked, as the type is still being written.
  */
-function fieldItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect, leaveOutUnread = false): CompletionItem[] {
+function fieldItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect): CompletionItem[] {
   // A `$ref` (an HTTP API's reusable integration) stands for the whole object: API Gateway reads nothing written beside
   // it, so it is offered only in an object still empty, and nothing is offered beside it.
   if (site.siblings.includes(REF)) return [];
@@ -111,7 +110,7 @@ function fieldItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect, lea
   const knownType = type !== undefined && typeField !== undefined && enumEntry(typeField, type) !== undefined;
   return (spec.fields ?? [])
     .filter((f) => !(f.name === REF && site.siblings.length > 0))
-    .filter((f) => fieldAppliesTo(f, dialect) && !site.siblings.includes(f.name) && !(leaveOutUnread && knownType && !fieldReadByType(f, type, dialect)))
+    .filter((f) => fieldAppliesTo(f, dialect) && !site.siblings.includes(f.name) && !(knownType && !fieldReadByType(f, type, dialect)))
     .map((f) => {
       const item = keyItem(site, f.name, f, CompletionItemKind.Property, undefined);
       return fieldReadByType(f, type, dialect) ? item : { ...item, sortText: `zz${item.sortText ?? item.label}`, detail: `Ignored when type is ${type}` };
