@@ -252,6 +252,19 @@ describe('template completion', () => {
       assert.deepEqual(offered(block('#set($id = $context.requestId)', '$id.‸')), strings);
     });
 
+    it('offers the String methods after a catalog property typed String, as after a variable that holds it', () => {
+      const strings = offered(block('#set($s = $input.body)', '$s.‸'));
+      assert.ok(strings.includes('toUpperCase') && !strings.includes('keySet'), strings.join(', '));
+      for (const typed of ['$input.body.‸', '$context.requestId.‸', '$context.identity.sourceIp.‸', '$stageVariables.env.‸', '"$context.requestId.to‸"']) {
+        assert.deepEqual(offered(block(typed)), strings, typed);
+      }
+      const { text, offset } = withCursor(jsonPetStore('{\\"id\\": \\"$context.requestId.‸\\"}'));
+      assert.deepEqual(labels(completeInTemplate(parseDocument(text, 'file:///api.json'), offset)!.items), strings, 'JSON');
+      // The catalog's own objects keep their members, and a value that is not a String has no methods to offer.
+      assert.deepEqual(offered(block('$context.identity.‸')), catalogNames(['context', 'identity']));
+      assert.deepEqual(offered(block('$context.requestTimeEpoch.‸')), []);
+    });
+
     it('follows $util.parseJson of $input.json and of $input.body, and members written after $input.path()', () => {
       assert.deepEqual(offered(block("#set($pet = $util.parseJson($input.json('$.pet')))", '$pet.‸')), ['name', 'tags', ...MAP]);
       assert.deepEqual(offered(block('#set($order = $util.parseJson($input.body))', '$order.‸')), ['pet', 'quantity', ...MAP]);

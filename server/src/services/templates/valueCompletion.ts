@@ -7,8 +7,8 @@ import { isIdentifierPart, isIdentifierStart } from '../../template/identifierCh
 import type { TemplateCompletionItem } from './completionItems';
 import { preferredQuote, type TemplateHost } from './hostEscaping';
 import { JAVA_VALUE_METHODS, javaMethodSignature, type JavaValueMethod } from './javaValueMethods';
-import { CATALOG_ROOTS } from './memberLookup';
-import type { ScannedTemplate, TemplateReference } from './templateScanner';
+import { CATALOG_ROOTS, resolveReference } from './memberLookup';
+import type { ReferenceSegment, ScannedTemplate, TemplateReference } from './templateScanner';
 import { factsOf, type PayloadLookup, type PropertyFacts, type TemplateBindings } from './variableValues';
 
 /** A member being typed: the reference before the dot, and how many of its segments make the value it is a member of. */
@@ -23,8 +23,10 @@ export interface MemberSite {
 const CATALOG_COMPLETED = new Set([...CATALOG_ROOTS, 'foreach']);
 
 /**
- * The member site at `offset`, unless the catalog completes it: a chain of plain names from a catalog root. A chain
- * with a call or an index (`$input.path('$').`) is a value, which the catalog does not follow.
+ * The member site at `offset`, unless the catalog completes it: a chain of plain names from a catalog root to one of
+ * its objects (`$context.identity.`). A chain with a call or an index (`$input.path('$').`) is a value, which the
+ * catalog does not follow, and so is a catalog property (`$input.body.`, `$context.requestId.`): it has no members of
+ * its own in the catalog, only the Java methods of what it holds.
  */
 export function memberSiteAt(text: string, scanned: ScannedTemplate, offset: number): MemberSite | undefined {
   let start = offset;
@@ -35,8 +37,16 @@ export function memberSiteAt(text: string, scanned: ScannedTemplate, offset: num
   const site = referenceBeforeDot(text, scanned.references, dot);
   if (!site) return undefined;
   const receiver = site.reference.segments.slice(0, site.segmentCount);
-  if (CATALOG_COMPLETED.has(site.reference.root) && receiver.every((s) => !s.call && !s.bracket)) return undefined;
+  if (CATALOG_COMPLETED.has(site.reference.root) && receiver.every((s) => !s.call && !s.bracket) && !namesCatalogValue(site.reference, receiver)) return undefined;
   return site;
+}
+
+/** The receiver resolves, whole, to a catalog member that is not an object. */
+function namesCatalogValue(reference: TemplateReference, receiver: ReferenceSegment[]): boolean {
+  if (receiver.length === 0) return false;
+  const resolution = resolveReference({ ...reference, segments: receiver });
+  if (!resolution || resolution.unknown || resolution.resolved.length !== receiver.length) return false;
+  return resolution.resolved[resolution.resolved.length - 1].member.kind !== 'object';
 }
 
 /**
