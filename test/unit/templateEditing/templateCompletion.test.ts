@@ -265,6 +265,20 @@ describe('template completion', () => {
       assert.deepEqual(offered(block('$context.requestTimeEpoch.‸')), []);
     });
 
+    it('offers the Java methods of what a literal assigned by #set makes: a Map, a List, a String', () => {
+      const strings = offered(block('#set($s = $input.body)', '$s.‸'));
+      assert.deepEqual(offered(block('#set($m = {})', '$m.‸')), MAP);
+      assert.deepEqual(offered(block('#set($m = {"a": [1, "]"], "b": $input.body})', '$m.‸')), MAP);
+      assert.deepEqual(offered(block('#set($l = [])', '$l.‸')), LIST);
+      assert.deepEqual(offered(block('#set($l = [1..3])', '$l.‸')), LIST);
+      assert.deepEqual(offered(block('#set($s = "abc")', '$s.‸')), strings);
+      assert.deepEqual(offered(block("#set($s = 'it''s')", '$s.‸')), strings);
+      assert.deepEqual(offered(block("#set($pet = \"$input.path('$.pet')\")", '$pet.‸')), strings);
+      // A literal that is only the start of the value, and a number, are not followed.
+      assert.deepEqual(offered(block('#set($s = "abc".length())', '$s.‸')), []);
+      assert.deepEqual(offered(block('#set($n = 1)', '$n.‸')), []);
+    });
+
     it('follows $util.parseJson of $input.json and of $input.body, and members written after $input.path()', () => {
       assert.deepEqual(offered(block("#set($pet = $util.parseJson($input.json('$.pet')))", '$pet.‸')), ['name', 'tags', ...MAP]);
       assert.deepEqual(offered(block('#set($order = $util.parseJson($input.body))', '$order.‸')), ['pet', 'quantity', ...MAP]);
@@ -332,9 +346,8 @@ describe('template completion', () => {
         block("#set($order = $input.path('$'))", '$order.nope.‸'),
         block("#set($order = $input.path('$'))", '$order[0].‸'),
         block("#set($tags = $input.path('$.pet.tags'))", '$tags.label.‸'),
-        // An expression, a string with references, a literal that replaced the payload, a #set after the cursor.
+        // An expression, a literal that replaced the payload, a #set after the cursor.
         block("#set($pet = $input.path('$.pet') + 1)", '$pet.‸'),
-        block("#set($pet = \"$input.path('$.pet')\")", '$pet.‸'),
         block("#set($pet = $input.path('$.pet'))", "#set($pet = 'x')", '$pet.name.‸'),
         block('$pet.‸', "#set($pet = $input.path('$.pet'))"),
         // A #set still being written, one in a comment, and a loop variable after its loop.

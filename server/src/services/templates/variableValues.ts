@@ -1,10 +1,10 @@
 /**
  * What a template variable holds where it is read, as far as the editor can tell from the template alone: a part of
- * the payload (`#set($pet = $input.path('$.pet'))`, a loop over such a list, a member of such a value) or a string
- * (`$input.json(...)`, a `$context` property). The binding in force is the last `#set` that ends before the read, or
- * the `#foreach` whose body holds it, whichever is later in the text: that is how a reader follows a template, and
- * branches and loops are not simulated. Anything else (a method's result, an expression, a string with references in
- * it, a macro argument) is not followed.
+ * the payload (`#set($pet = $input.path('$.pet'))`, a loop over such a list, a member of such a value), a string
+ * (`$input.json(...)`, a `$context` property) or what a literal makes (`#set($m = {})`, `[]`, `"text $x"`). The binding
+ * in force is the last `#set` that ends before the read, or the `#foreach` whose body holds it, whichever is later in
+ * the text: that is how a reader follows a template, and branches and loops are not simulated. Anything else (a
+ * method's result, an expression, a macro argument) is not followed.
  */
 import type { PropertyNode } from '../../model/nodes';
 import { CATALOG_ROOTS, resolveReference } from './memberLookup';
@@ -16,7 +16,8 @@ import { firstIndexNotBefore } from '../../util/sortedSearch';
 export type TracedValue =
   /** The payload at these steps from its root, as `$input.path` returns it: a Map, a List or a plain value. */
   | { kind: 'payload'; steps: JsonPathStep[] }
-  | { kind: 'text' };
+  /** A Java value known by its class alone: a String the catalog types so, or what a literal makes. */
+  | { kind: 'java'; shape: ValueShape };
 
 /** How a value answers Java methods: a JSON object is a Map, a JSON array a List. */
 export type ValueShape = 'map' | 'list' | 'string';
@@ -41,7 +42,7 @@ export type PayloadLookup = (steps: JsonPathStep[]) => PayloadFacts | undefined;
 /** The facts of a traced value: a string needs no schema, a part of the payload asks `payload`. */
 export function factsOf(value: TracedValue | undefined, payload: PayloadLookup | undefined): PayloadFacts | undefined {
   if (!value) return undefined;
-  if (value.kind === 'text') return { shape: 'string', properties: [] };
+  if (value.kind === 'java') return { shape: value.shape, properties: [] };
   return payload?.(value.steps);
 }
 
@@ -52,6 +53,8 @@ interface Binding {
   to: number;
   /** The reference whose value is assigned, or the list iterated. */
   source: TemplateReference | undefined;
+  /** What the literal assigned in place of a reference makes. */
+  literal?: ValueShape;
   loop: boolean;
 }
 
@@ -93,6 +96,7 @@ export class TemplateBindings {
           from: directive.close,
           to: Infinity,
           source: assignment.wholeValue ? assignment.value : undefined,
+          literal: assignment.value ? undefined : literalShape(text.slice(assignment.target.end, directive.close)),
           loop: false,
         });
       } else if (directive.name === 'foreach') {
@@ -144,6 +148,7 @@ export class TemplateBindings {
   }
 
   private bindingValue(binding: Binding, hops: number): TracedValue | undefined {
+    if (binding.literal) return { kind: 'java', shape: binding.literal };
     if (!binding.source) return undefined;
     const value = this.referenceValue(binding.source, binding.source.segments.length, hops);
     if (!binding.loop) return value;
@@ -172,7 +177,7 @@ export class TemplateBindings {
     const last = resolved[resolved.length - 1];
     // A method written without its call is read as a property of that name, which the catalog object lacks.
     if ((last.member.kind === 'method') !== (last.segment.call !== undefined)) return undefined;
-    return last.member.returns === 'String' ? { value: { kind: 'text' }, used: segments.length } : undefined;
+    return last.member.returns === 'String' ? { value: { kind: 'java', shape: 'string' }, used: segments.length } : undefined;
   }
 
   /** The payload part that `$util.parseJson` rebuilds from the JSON text `$input` gives it. */
@@ -202,6 +207,33 @@ export class TemplateBindings {
     // `$list[$i]` and `$list[0]` both read an element; the schema walk refuses an index into anything else.
     return this.text.slice(segment.start + 1, segment.end - 1).trim() ? { kind: 'element' } : undefined;
   }
+}
+
+/**
+ * What the literal after a `#set` target's `=` makes, when it is the whole value: `{…}` a Map, `[…]` a List (a range
+ * such as `[1..3]` too), a quoted string a String, whatever references it holds.
+ */
+function literalShape(assigned: string): ValueShape | undefined {
+  const value = /^\s*=\s*([\s\S]*?)\s*$/.exec(assigned)?.[1];
+  if (!value) return undefined;
+  const shape: ValueShape | undefined = value[0] === '{' ? 'map' : value[0] === '[' ? 'list' : value[0] === '"' || value[0] === "'" ? 'string' : undefined;
+  return shape && closingOf(value) === value.length - 1 ? shape : undefined;
+}
+
+/** Where the bracket or quote opening `text` is closed; strings inside brackets are skipped, a doubled quote is one. */
+function closingOf(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'") {
+      let end = text.indexOf(c, i + 1);
+      while (end >= 0 && text[end + 1] === c) end = text.indexOf(c, end + 2);
+      if (end < 0 || depth === 0) return end;
+      i = end;
+    } else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) return i;
+  }
+  return -1;
 }
 
 function jsonPathCallSteps(segment: ReferenceSegment): JsonPathStep[] | undefined {
