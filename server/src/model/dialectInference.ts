@@ -226,10 +226,15 @@ function weighIdentitySource(source: ValueNode | undefined, evidence: Evidence):
 
 function weighIntegration(integration: ObjectNode, evidence: Evidence): void {
   weighType(integration, INTEGRATION_TYPE, 'integration', evidence);
-  weighParameterMapping(getValue(integration, 'requestParameters'), evidence);
   const props = integration.properties;
+  let mappingSeen = false;
   for (let i = 0; i < props.length; i++) {
     const name = props[i].keyValue;
+    // The first of duplicate keys counts, as with `getValue`.
+    if (name === 'requestParameters' && !mappingSeen) {
+      mappingSeen = true;
+      weighParameterMapping(props[i].value, evidence);
+    }
     const dialect = typeof name === 'string' && props[i].value !== undefined ? INTEGRATION_ONE_DIALECT_FIELDS.get(name) : undefined;
     if (dialect === 'http') evidence.httpHint = true;
     else if (dialect) evidence.rest.add(INTEGRATION_FIELD_EVIDENCE.get(name as string)!);
