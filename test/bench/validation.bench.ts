@@ -57,8 +57,12 @@ function warmSideBySide(file: string, pairs: number): { ours: number; theirs: nu
   return { ours: median(ours), theirs: median(theirs) };
 }
 
-/** Pairs of warm processes for the rows that have a target; the other rows take one pair. */
-const PAIRS_FOR_TARGETS = 3;
+/**
+ * Pairs of warm processes for the rows that have a target; the other rows take one pair. This machine's speed swings
+ * by a third between minutes (the same bundle measured 665 ms and 1030 ms on the N=5000 definition in one hour), and
+ * the median of five pairs is moved by fewer of those swings than that of three.
+ */
+const PAIRS_FOR_TARGETS = 5;
 
 /** A whole process, start to exit, as a user or a CI job runs it; its output goes to a pipe. */
 function processMs(args: string[], env?: NodeJS.ProcessEnv): number {
