@@ -80,22 +80,26 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
       const name = String(data.name ?? '');
       if (!name) return [];
       const validator = { validateRequestBody: true, validateRequestParameters: true };
-      // A near-miss of a declared name is most likely a typo: correcting it is the preferred fix.
-      const rename = typeof data.expected === 'string' ? fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected)) : [];
-      return [...rename, ...fix(`Define request validator '${name}'`, insertAtPath(document, ['x-amazon-apigateway-request-validators'], name, validator), rename.length === 0)];
+      // A near-miss of a declared name is most likely a typo: correcting it is the preferred fix. Defining the name is
+      // never preferred then, even where the name cannot be corrected in place (an alias of an anchored name, which
+      // the anchor's own fix corrects): fix-all would otherwise declare a validator under the misspelt name.
+      const nearMiss = typeof data.expected === 'string';
+      const rename = nearMiss ? fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected as string)) : [];
+      return [...rename, ...fix(`Define request validator '${name}'`, insertAtPath(document, ['x-amazon-apigateway-request-validators'], name, validator), !nearMiss)];
     }
     case 'unresolved-ref': {
-      const replace = typeof data.expected === 'string' ? fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected)) : [];
+      const nearMiss = typeof data.expected === 'string';
+      const replace = nearMiss ? fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected as string)) : [];
       const create = data.create as { container?: unknown; name?: unknown; ref?: unknown } | undefined;
       if (!create || !Array.isArray(create.container) || typeof create.name !== 'string') return replace;
       const schema = insertAtPath(document, create.container as NodePath, create.name, { type: 'object' });
-      if (typeof create.ref !== 'string') return [...replace, ...fix(`Create schema '${create.name}'`, schema, replace.length === 0)];
+      if (typeof create.ref !== 'string') return [...replace, ...fix(`Create schema '${create.name}'`, schema, !nearMiss)];
       // A pointer into the other specification version's container: the schema goes where this version keeps them, and the $ref follows it.
       const pointer = replaceScalar(document, diagnostic.range, create.ref);
       if (!schema || !pointer) return replace;
       const title = `Create schema '${create.name}' in ${create.container.join('/')} and point to it`;
       const edits = [pointer, schema];
-      return [...replace, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: replace.length === 0, edit: { changes: { [document.uri]: edits } } }];
+      return [...replace, { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: !nearMiss, edit: { changes: { [document.uri]: edits } } }];
     }
     case 'unmapped-uri-path-parameter': {
       const name = String(data.name ?? '');

@@ -540,4 +540,26 @@ describe('payload format choices', () => {
     const actions = getCodeActions(document, found.range, { diagnostics: [found], only: ['quickfix'] }, 'http');
     assert.deepEqual(actions.map((a) => a.title), ["Change to '1.0'", "Change to '2.0'"]);
   });
+
+  it('never prefers defining a misspelt validator name, even at an alias of it that cannot be corrected in place', async () => {
+    const text = `openapi: 3.0.1
+info: { title: t, version: '1' }
+x-amazon-apigateway-request-validators:
+  all: { validateRequestBody: true, validateRequestParameters: true }
+paths:
+  /a:
+    get:
+      x-amazon-apigateway-request-validator: &v al
+      responses: { '200': { description: ok } }
+  /b:
+    get:
+      x-amazon-apigateway-request-validator: *v
+      responses: { '200': { description: ok } }
+`;
+    const document = parse(text, 'yaml');
+    const found = (await validateDocument(document)).filter((d) => d.code === 'unknown-request-validator');
+    assert.equal(found.length, 2);
+    const preferred = found.map((d) => getCodeActions(document, d.range, { diagnostics: [d], only: ['quickfix'] }, 'rest').filter((a) => a.isPreferred).map((a) => a.title));
+    assert.deepEqual(preferred, [["Change to 'all'"], []]);
+  });
 });
