@@ -163,6 +163,20 @@ describe('apigw lint --fix', () => {
     assert.match(io.stderr, /2 files checked: 1 error, 0 warnings, 0 notes\napigw lint: would fix 5 problems in 1 file\n$/);
   });
 
+  it('writes a diff that patch -p1 and git apply take for a file name with a space and for a file above the folder', async () => {
+    const dir = folder({ 'my specs/pet store.yaml': FIXABLE, 'work/.keep': '' });
+    const spaced = fixIO(dir);
+    await main(['lint', 'my specs/pet store.yaml', '--no-settings', '--fix-dry-run'], spaced);
+    // A name with a space ends at a tab, as git diff writes it; patch would take it to end at the space.
+    assert.match(spaced.stdout, /^--- a\/my specs\/pet store\.yaml\t\n\+\+\+ b\/my specs\/pet store\.yaml\t\n@@ /);
+    const above = fixIO(path.join(dir, 'work'));
+    await main(['lint', '../my specs/pet store.yaml', '--no-settings', '--fix-dry-run'], above);
+    // Neither tool takes a name that leaves the folder it runs in: the files are named from one that holds them all.
+    assert.match(above.stdout, /^--- a\/my specs\/pet store\.yaml\t\n/);
+    assert.match(above.stderr, new RegExp(`apigw lint: the diff names files from ${dir.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}, as some lie outside the current folder; apply it there\n`));
+    assert.equal(unifiedDiff('api.yaml', 'a\n', 'b\n').split('\n')[0], '--- a/api.yaml', 'a name without a space has no tab');
+  });
+
   it('fixes standard input only as a dry run', async () => {
     const io = Object.assign(fixIO(tmpdir()), { readStdin: async () => Buffer.from(FIXABLE) });
     assert.equal(await main(['lint', '-', '--no-settings', '--fix-dry-run'], io), 0, io.stderr);

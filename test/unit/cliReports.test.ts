@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -121,6 +121,18 @@ describe('apigw lint in CI', () => {
       const found = log.runs[0].results.map((r: any) => `${r.locations[0].physicalLocation.artifactLocation.uri} ${r.ruleId}`).sort();
       assert.deepEqual(found, ['apis/compose.yaml not-an-api-definition', 'apis/empty.yaml not-an-api-definition', 'apis/image.yaml binary-content', 'apis/latin1.yaml not-utf8', 'apis/request.vtl template-syntax', 'apis/validator.yaml unknown-request-validator']);
       assert.deepEqual(log.runs[0].invocations, [{ executionSuccessful: true }]);
+    });
+
+    it('names files from a workspace reached through a symbolic link, as annotations and SARIF both need', async () => {
+      const dir = tree({ 'apis/validator.yaml': UNKNOWN_VALIDATOR });
+      const link = `${dir}-link`;
+      symlinkSync(dir, link);
+      folders.push(link);
+      // The current folder comes back from the system with links resolved, as process.cwd() gives it.
+      const github = await withWorkspace(link, () => lint(path.join(dir, 'apis'), 'validator.yaml', '--format', 'github'));
+      assert.match(github.stdout, /^::error file=apis\/validator\.yaml,line=6,/);
+      const sarif = await withWorkspace(link, () => lint(path.join(dir, 'apis'), 'validator.yaml', '--format', 'sarif'));
+      assert.deepEqual(JSON.parse(sarif.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation, { uri: 'apis/validator.yaml', uriBaseId: '%SRCROOT%' });
     });
 
     it('describes every diagnostic code as a rule with help on changing its level', () => {

@@ -73,11 +73,27 @@ function leadingMarks(bytes: Buffer, text: string): Buffer {
 
 /**
  * The diff of every file the fixes would change, each named from `cwd` with `/` between folders, so that `git apply`
- * or `patch -p1` run there finds it.
+ * or `patch -p1` run there finds it. Both refuse a name that leaves the folder they run in (`a/../api.yaml`): when a
+ * file lies outside `cwd`, every file is named from the nearest folder that holds them all and `cwd`, which `from`
+ * gives, for the user to be told where to apply the diff.
  */
-export function fixDiff(files: FixedFile[], cwd: string): string {
-  const name = (file: string) => (file === STDIN_NAME ? file : path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/'));
-  return files.map(({ file, original, outcome }) => unifiedDiff(name(file), original, outcome.text)).join('');
+export function fixDiff(files: FixedFile[], cwd: string): { diff: string; from: string } {
+  const full = (file: string) => path.resolve(cwd, file);
+  const outside = files.some(({ file }) => file !== STDIN_NAME && isOutside(cwd, full(file)));
+  const from = outside ? files.reduce((dir, { file }) => (file === STDIN_NAME ? dir : commonFolder(dir, path.dirname(full(file)))), cwd) : cwd;
+  const name = (file: string) => (file === STDIN_NAME ? file : path.relative(from, full(file)).split(path.sep).join('/'));
+  return { diff: files.map(({ file, original, outcome }) => unifiedDiff(name(file), original, outcome.text)).join(''), from };
+}
+
+function isOutside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file);
+  return relative.startsWith('..') || path.isAbsolute(relative);
+}
+
+function commonFolder(a: string, b: string): string {
+  let folder = a;
+  while (isOutside(folder, b) && path.dirname(folder) !== folder) folder = path.dirname(folder);
+  return folder;
 }
 
 /** `fixed 3 problems in 2 files`, or what a dry run would fix, over the files changed. */

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -84,11 +85,13 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   for (const result of results) result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   // In GitHub Actions, annotations and code scanning name files from the repository's root, wherever the command runs.
-  const root = process.env.GITHUB_WORKSPACE ?? io.cwd;
+  const root = workspaceRoot(process.env.GITHUB_WORKSPACE) ?? io.cwd;
   const reportOptions = { cwd: io.cwd, root, settingsFile: workspace.file, failOn, maxWarnings, unopened };
   if (fixing === 'dry-run') {
     // Standard output holds the patch alone; what would remain after it is said beside it.
-    io.out(fixDiff(fixed, io.cwd));
+    const { diff, from } = fixDiff(fixed, io.cwd);
+    io.out(diff);
+    if (from !== io.cwd) io.err(`apigw lint: the diff names files from ${from}, as some lie outside the current folder; apply it there\n`);
     io.err(formatReport('text', results, reportOptions));
   } else {
     io.out(formatReport(format as ReportFormat, results, reportOptions));
@@ -102,6 +105,20 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   if (unopened.length || unwritten.size) return 2;
   if (maxWarnings !== undefined && countFindings(results).warning > maxWarnings) return 1;
   return results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= failLevel)) ? 1 : 0;
+}
+
+/**
+ * The workspace directory as the files are named: the current directory comes back from the system with symbolic
+ * links resolved, so a workspace reached through one (self-hosted runners often link their work folder) would put
+ * every file outside it.
+ */
+function workspaceRoot(workspace: string | undefined): string | undefined {
+  if (!workspace) return undefined;
+  try {
+    return realpathSync(workspace);
+  } catch {
+    return workspace;
+  }
 }
 
 /** `--max-warnings N`: a whole number of warnings the run tolerates, 0 or more. */
