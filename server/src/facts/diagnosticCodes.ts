@@ -97,6 +97,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'reserved-authtype': { severity: 'warning', title: 'authtype values starting with "aws" are reserved', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-authtype.html` },
   'security-policy-needs-access-mode': { severity: 'error', title: 'Enhanced security policy without endpoint access mode', docsUrl: `${DEV_GUIDE}/openapi-extensions-security-policy.html` },
   // Import rules
+  'unsupported-openapi-version': { severity: 'error', title: 'OpenAPI or Swagger version API Gateway does not import', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
   'openapi-31-not-importable': { severity: 'warning', title: 'API Gateway does not document OpenAPI 3.1 import', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
   'http-api-requires-openapi-3': { severity: 'error', title: 'HTTP APIs import only OpenAPI 3.0', docsUrl: `${DEV_GUIDE}/http-api-open-api.html` },
   'import-too-large': { severity: 'error', title: 'REST API import file over 6 MB', docsUrl: `${DEV_GUIDE}/limits.html` },

@@ -42,10 +42,10 @@ export class ApiDocument {
     const swagger = getValue(root, 'swagger');
     if (openapi) {
       this.kind = 'openapi';
-      this.specVersion = scalarText(openapi);
+      this.specVersion = scalarText(openapi, this.text);
     } else if (swagger) {
       this.kind = 'swagger';
-      this.specVersion = scalarText(swagger);
+      this.specVersion = scalarText(swagger, this.text);
     } else {
       this.kind = 'unknown';
     }
@@ -76,8 +76,10 @@ export class ApiDocument {
   }
 }
 
-function scalarText(node: ValueNode): string | undefined {
+function scalarText(node: ValueNode, text: string): string | undefined {
   if (node.type === 'object' || node.type === 'array') return undefined;
+  // `swagger: 2.0` unquoted is the number 2 to YAML, but it is written, and meant, as "2.0".
+  if (node.type === 'number' && node.contentOffset >= 0 && node.contentEnd <= text.length) return text.slice(node.contentOffset, node.contentEnd);
   return node.value === null ? undefined : String(node.value);
 }
 

@@ -112,6 +112,27 @@ paths:
     assert.deepEqual(codes(await validate(bad)), ['openapi-31-not-importable', 'openapi-schema']);
   });
 
+  it('says when the version is one no check knows, rather than passing a document whose structure went unchecked', async () => {
+    const doc = (version: string) => `${version}\ninfo: { title: t }\npaths:\n  /a:\n    get:\n      responses: 7\n`;
+    for (const version of ['openapi: banana', 'openapi: 4.0.0', "swagger: '1.2'", "openapi: ''"]) {
+      const [found, ...others] = await validate(doc(version));
+      assert.deepEqual([found.code, found.severity, others], ['unsupported-openapi-version', 1, []], version);
+      assert.match(found.message, /API Gateway imports OpenAPI 3\.0\.x \(`openapi: 3\.0\.1`\) and Swagger 2\.0 \(`swagger: "2\.0"`\) definitions\. The document's structure is not checked against any version\.$/);
+      assert.deepEqual(found.range, rangeOf(doc(version), version.split(': ')[1]));
+    }
+    // A version cut short names its family: a warning that says what to write.
+    const [short] = await validate(doc("openapi: '3.0'"));
+    assert.deepEqual([short.code, short.severity], ['unsupported-openapi-version', 2]);
+    assert.match(short.message, /^`openapi` is "3\.0", which names no release: write "3\.0\.1"\./);
+  });
+
+  it('reads swagger: 2.0 written unquoted as the version 2.0, and says once that it must be a string', async () => {
+    const text = "swagger: 2.0\ninfo: { title: t, version: '1' }\npaths: {}\n";
+    const found = await validate(text);
+    assert.deepEqual(found.map((d) => [d.code, d.message]), [['openapi-schema', '`swagger` must be a string.']]);
+    assert.deepEqual(codes(await validate(text.replace('info: { title: t, ', 'info: { '))), ['openapi-schema'], 'the structure is checked');
+  });
+
   it('accepts the schemas of a 3.1 document, which the schema reaches through a dynamic reference', async () => {
     const text = [
       'openapi: 3.1.0',

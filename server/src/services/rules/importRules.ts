@@ -8,6 +8,7 @@ import { keyOf } from '../../model/property';
 import type { Dialect } from '../../model/dialect';
 import { MAX_REST_IMPORT_BYTES, MAX_REST_RESOURCES } from '../../facts/importQuotas';
 import { httpEvidenceOfSwagger } from '../../model/dialectInference';
+import { versionOf } from './openapiSchemas';
 import { namedEvidence } from './dialectReason';
 
 /** Import rules (limits, api-gateway-known-issues, import-api); the quotas are in `facts/importQuotas`. */
@@ -59,10 +60,30 @@ export function importSizeProblem(document: ApiDocument, dialect: Dialect): Prob
   return { offset: anchor.offset, end: anchor.end, code: 'import-too-large', message: `This file is ${(size / 1048576).toFixed(1)} MB; API Gateway imports REST API definitions of at most ${MAX_REST_IMPORT_BYTES / 1048576} MB.` };
 }
 
+/**
+ * A version the checks know nothing of: without one they know, the document's structure goes unchecked, so saying
+ * nothing would read as a pass. A version cut short (`3.0`, `3`) names the family and is most likely meant as its
+ * first release; anything else API Gateway does not import.
+ */
+function unsupportedVersion(document: ApiDocument): { message: string; severity: 'error' | 'warning' } | undefined {
+  if (document.kind === 'unknown' || versionOf(document.kind, document.specVersion)) return undefined;
+  const key = document.kind === 'swagger' ? 'swagger' : 'openapi';
+  const written = JSON.stringify(document.specVersion ?? '');
+  const supported = 'API Gateway imports OpenAPI 3.0.x (`openapi: 3.0.1`) and Swagger 2.0 (`swagger: "2.0"`) definitions';
+  const cutShort = document.kind === 'openapi' ? /^3(\.[01])?$/.test(document.specVersion ?? '') : /^2$/.test(document.specVersion ?? '');
+  if (cutShort) {
+    const full = document.kind === 'openapi' ? (document.specVersion === '3.1' ? '3.1.0' : '3.0.1') : '2.0';
+    return { severity: 'warning', message: `\`${key}\` is ${written}, which names no release: write ${JSON.stringify(full)}. Until then the document's structure is not checked.` };
+  }
+  return { severity: 'error', message: `\`${key}\` is ${written}: ${supported}. The document's structure is not checked against any version.` };
+}
+
 function checkVersion(context: ValidationContext): void {
   const { document } = context;
   const anchor = versionAnchor(document);
   if (!anchor) return;
+  const unsupported = unsupportedVersion(document);
+  if (unsupported) context.report(anchor, 'unsupported-openapi-version', unsupported.message, { severity: unsupported.severity });
   if (document.kind === 'openapi' && /^3\.1\./.test(document.specVersion ?? '')) {
     context.report(anchor, 'openapi-31-not-importable', `API Gateway documents import of OpenAPI 2.0 and 3.0 only; "${document.specVersion}" may be rejected or partly ignored. Use 3.0.x for import.`);
   }

@@ -214,7 +214,14 @@ function collapse(errors: ErrorObject[], into: Finding[], state: Collapsing): Fi
 /** A `not` failure says less than any other error on the same node. */
 function dropRedundant(findings: Finding[]): Finding[] {
   const explained = new Set(findings.filter((f) => f.error.keyword !== 'not').map((f) => f.path.join('\u0000')));
-  return findings.filter((f) => f.error.keyword !== 'not' || !explained.has(f.path.join('\u0000')));
+  // A value of the wrong type also fails the list of values (`swagger: 2.0` unquoted is a number, not "2.0"): the type
+  // says it alone.
+  const mistyped = new Set(findings.filter((f) => f.error.keyword === 'type').map((f) => f.path.join('\u0000')));
+  return findings.filter((f) => {
+    const at = f.path.join('\u0000');
+    if (f.error.keyword === 'not') return !explained.has(at);
+    return f.error.keyword !== 'enum' || !mistyped.has(at);
+  });
 }
 
 /** The types a `type` keyword asks for, as a message names them; ajv gives several as a list or joined by commas. */
