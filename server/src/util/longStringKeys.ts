@@ -15,5 +15,26 @@ export const LONGEST_OWN_KEY = 16_000;
  * themselves on a match.
  */
 export function mapKeyOf(text: string): string {
-  return text.length <= LONGEST_OWN_KEY ? text : `\u0000${text.length}:${fnv1a(text).toString(36)}`;
+  if (text.length <= LONGEST_OWN_KEY) return text;
+  // One long string stands in many places when YAML aliases repeat it (a template anchored once and used by every
+  // operation): its digest is remembered by the string itself, which a map finds at once, as V8 hashes a string this
+  // long by its length and compares the very same string by reference. Digesting each copy again took seconds for a
+  // few thousand aliases of one large template.
+  let key = recentKeys.get(text);
+  if (key === undefined) {
+    key = `\u0000${text.length}:${fnv1a(text).toString(36)}`;
+    if (recentKeys.size >= MAX_RECENT_KEYS || recentCharacters + text.length > MAX_RECENT_CHARACTERS) {
+      recentKeys.clear();
+      recentCharacters = 0;
+    }
+    recentKeys.set(text, key);
+    recentCharacters += text.length;
+  }
+  return key;
 }
+
+/** Few, and not too much text, so that the strings kept for their digests hold little memory after their document. */
+const MAX_RECENT_KEYS = 16;
+const MAX_RECENT_CHARACTERS = 4_000_000;
+const recentKeys = new Map<string, string>();
+let recentCharacters = 0;

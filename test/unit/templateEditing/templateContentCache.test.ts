@@ -57,4 +57,19 @@ describe('template content cache', () => {
     assert.equal(get(long(42)), 43, 'found again');
     assert.equal(computed, 3_000);
   });
+
+  it('keys one long string the same wherever it stands, and others apart, past the strings it remembers', () => {
+    const long = (i: number) => `${'#set($x = 1)'.repeat(2_000)}${String(100_000 + i)}`;
+    const shared = long(7);
+    const first = mapKeyOf(shared);
+    // Many strings of the same length in between, more than are remembered, and as much text as is remembered.
+    const others = Array.from({ length: 40 }, (_, i) => mapKeyOf(long(100 + i)));
+    assert.equal(new Set(others).size, 40);
+    assert.ok(!others.includes(first));
+    assert.equal(mapKeyOf(shared), first);
+    assert.equal(mapKeyOf(`${shared}`.slice(0)), first, 'an equal string that is not the same one');
+    const huge = 'x'.repeat(5_000_000);
+    assert.equal(mapKeyOf(huge), mapKeyOf(huge.slice(0)));
+    assert.equal(mapKeyOf(shared), first);
+  });
 });
