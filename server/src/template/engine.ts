@@ -132,7 +132,7 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
       result.errors.push({ code: 'internal', message: `Template evaluation failed: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
-  for (const warning of issues.warnings) result.errors.push({ code: warning.code, message: warning.message, ...warning.position });
+  result.errors.push(...onceEach(issues.warnings.map((warning) => ({ code: warning.code, message: warning.message, ...warning.position }))));
   for (const note of issues.notes ?? []) result.notes.push({ code: note.code, message: note.message, ...note.position });
   // API Gateway answers a template that overrides one parameter twice with a 5XX: the evaluator says so too.
   for (const parameter of repeatedOverrides(context)) {
@@ -146,6 +146,21 @@ export function renderTemplate(template: string, request: TemplateRequest, optio
     result.notes.push({ code: 'override-misplaced', message: `$context.${parameter} is set in a ${kind} template, where it has no effect: ${why}` });
   }
   return finish();
+}
+
+/**
+ * Each warning once, with how often it came: an inner loop over too many items warns on every pass of the loop around
+ * it, hundreds of identical lines before the time runs out.
+ */
+function onceEach(errors: TemplateError[]): TemplateError[] {
+  const counts = new Map<string, { error: TemplateError; times: number }>();
+  for (const error of errors) {
+    const key = `${error.code}\u0000${error.line}\u0000${error.column}\u0000${error.message}`;
+    const seen = counts.get(key);
+    if (seen) seen.times++;
+    else counts.set(key, { error, times: 1 });
+  }
+  return [...counts.values()].map(({ error, times }) => (times === 1 ? error : { ...error, message: `${error.message} (${times} times)` }));
 }
 
 /** `$context.requestOverride.*` and `$context.responseOverride.*` as the template left them. */

@@ -21,6 +21,12 @@ describe('evaluation limits', () => {
     assert.equal(result.errors[0].line, 1);
   });
 
+  it('says once, with how often, what an inner loop over too many items warns on every pass of the outer loop', () => {
+    const result = renderFull("#foreach($o in [1..3])#foreach($i in $input.path('$.items'))#end#end", items(1001));
+    assert.deepEqual(result.errors.map((e) => [e.code, e.column]), [['foreach-limit', 23]]);
+    assert.match(result.errors[0].message, /1 of 1001 items were not rendered \(3 times\)$/);
+  });
+
   it('a template over 300 KB is refused before evaluation', () => {
     const result = renderFull('x'.repeat(300 * 1024 + 1));
     assert.equal(result.output, '');
