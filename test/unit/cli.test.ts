@@ -54,6 +54,15 @@ describe('apigw command line', () => {
     assert.equal(io.stderr, 'apigw lint: no/such/file.yaml: no such file\n');
   });
 
+  it('refuses an empty file argument rather than reading the current directory in its place', async () => {
+    for (const args of [['lint', ''], ['lint', 'examples/petstore.yaml', '--settings', ''], ['eval', ''], ['invoke', '', '--method', 'GET', '--path', '/']]) {
+      const io = fakeIO();
+      assert.equal(await main(args, io), 2, args.join(' '));
+      assert.equal(io.stdout, '', args.join(' '));
+      assert.match(io.stderr, /an empty argument \(''\) is no file name; is a variable unset\?\n$/, args.join(' '));
+    }
+  });
+
   it('rejects an unknown option and a bad format with exit 2', async () => {
     assert.equal(await main(['lint', 'examples/petstore.yaml', '--frob'], fakeIO()), 2);
     const io = fakeIO();

@@ -27,6 +27,15 @@ describe('apigw option parsing', () => {
     assert.equal(parseOptions(['--bogus', 'x', '--help'], spec).help, true);
     assert.equal(parseOptions(['-h', '--format'], spec).help, true);
   });
+
+  it('refuses an empty argument or file option, which an unset variable gives, naming it', () => {
+    const empty = (e: unknown) => e instanceof UsageError && /^an empty argument \(''\) is no file name/.test(e.message);
+    assert.throws(() => parseOptions(['a.yaml', ''], spec), empty);
+    assert.throws(() => parseOptions(['--', ''], spec), empty);
+    assert.throws(() => parseOptions(['--settings', ''], { values: ['--settings'], files: ['--settings'] }), (e: unknown) => e instanceof UsageError && e.message.startsWith("--settings: an empty argument ('')"));
+    // A value that names no file is the command's to judge.
+    assert.equal(parseOptions(['--format', ''], spec).values.get('--format'), '');
+  });
 });
 
 describe('apigw definition detection', () => {

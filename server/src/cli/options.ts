@@ -8,6 +8,8 @@ export interface OptionSpec {
   repeated?: string[];
   /** Options without a value, e.g. `--json`. */
   flags?: string[];
+  /** Options of `values` whose value names a file, which an empty value cannot. */
+  files?: string[];
 }
 
 export interface ParsedOptions {
@@ -23,7 +25,9 @@ const HELP = new Set(['-h', '--help']);
 
 /**
  * A small, strict option parser: unknown options are usage errors, not silently ignored. `--` ends the options, so
- * a file named like one can still be given; `-` alone is an argument (standard input).
+ * a file named like one can still be given; `-` alone is an argument (standard input). Every command's arguments name
+ * files, so an empty one is refused: it is what an unset variable (`apigw lint "$SPEC"`) gives, and read as a path it
+ * would mean the current directory, which lint would check in its place and let a CI step pass.
  */
 export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
   const result: ParsedOptions = { positional: [], values: new Map(), repeated: new Map(), flags: new Set(), help: false };
@@ -32,11 +36,18 @@ export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--') {
-      result.positional.push(...args.slice(i + 1));
+      for (const rest of args.slice(i + 1)) {
+        if (rest === '') mistake ??= emptyFileName();
+        result.positional.push(rest);
+      }
       break;
     }
     if (HELP.has(arg)) {
       result.help = true;
+      continue;
+    }
+    if (arg === '') {
+      mistake ??= emptyFileName();
       continue;
     }
     if (!arg.startsWith('-') || arg === '-') {
@@ -64,9 +75,17 @@ export function parseOptions(args: string[], spec: OptionSpec): ParsedOptions {
       mistake ??= new UsageError(`${name} needs a value`, true);
       continue;
     }
+    if (value === '' && spec.files?.includes(name)) {
+      mistake ??= emptyFileName(name);
+      continue;
+    }
     if (spec.repeated?.includes(name)) result.repeated.set(name, [...(result.repeated.get(name) ?? []), value]);
     else result.values.set(name, value);
   }
   if (mistake && !result.help) throw mistake;
   return result;
+}
+
+function emptyFileName(option?: string): UsageError {
+  return new UsageError(`${option ? `${option}: ` : ''}an empty argument ('') is no file name; is a variable unset?`);
 }

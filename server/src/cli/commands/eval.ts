@@ -79,7 +79,7 @@ function toTemplateRequest(text: string, file: string): TemplateRequest {
 }
 
 export async function runEval(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { values: ['--request', '--kind', '--timeout'], flags: ['--json'] });
+  const options = parseOptions(args, { values: ['--request', '--kind', '--timeout'], flags: ['--json'], files: ['--request'] });
   if (options.help) {
     io.out(`${EVAL_HELP}\n`);
     return 0;

@@ -20,6 +20,7 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
     values: ['--method', '--path', '--body-file', '--stage', '--config', '--source-ip'],
     repeated: ['--query', '--header'],
     flags: ['--json', '--log', '--fail'],
+    files: ['--body-file', '--config'],
   });
   if (options.help) {
     io.out(`${INVOKE_HELP}\n`);

@@ -23,7 +23,7 @@ import { LINT_HELP, LINT_USAGE } from '../usage';
 type Dialect = NonNullable<LanguageSettings['dialect']>;
 
 export async function runLint(args: string[], io: CliIO): Promise<number> {
-  const options = parseOptions(args, { values: ['--format', '--dialect', '--settings', '--fail-on', '--max-warnings'], repeated: ['--severity'], flags: ['--no-settings', '--fix', '--fix-dry-run'] });
+  const options = parseOptions(args, { values: ['--format', '--dialect', '--settings', '--fail-on', '--max-warnings'], repeated: ['--severity'], flags: ['--no-settings', '--fix', '--fix-dry-run'], files: ['--settings'] });
   if (options.help) {
     io.out(`${LINT_HELP}\n`);
     return 0;

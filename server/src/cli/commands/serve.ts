@@ -24,7 +24,7 @@ export interface ServeControl {
  * (environment, handlers) changes.
  */
 export async function runServe(args: string[], io: CliIO, control: ServeControl = {}): Promise<number> {
-  const options = parseOptions(args, { values: ['--port', '--stage', '--config'] });
+  const options = parseOptions(args, { values: ['--port', '--stage', '--config'], files: ['--config'] });
   if (options.help) {
     io.out(`${SERVE_HELP}\n`);
     return 0;
