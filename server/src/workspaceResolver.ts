@@ -1,4 +1,3 @@
-import type { Stats } from 'node:fs';
 import { readFile, stat } from './util/asyncFs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,6 +6,7 @@ import type { DocumentResolver } from './services/validationTypes';
 import { resolveUri } from './model/refUri';
 import { decodeUtf8, utf16Encoding } from './model/utf8';
 import { decodeInput, type Unreadable } from './model/definitionBytes';
+import { notAFile } from './model/readableFile';
 import { setRecent } from './util/recentMap';
 
 export { resolveUri };
@@ -137,7 +137,8 @@ export class WorkspaceResolver implements DocumentResolver {
       const file = fileURLToPath(uri);
       // Size and kind first: a `$ref` to /dev/zero, a FIFO or a huge file must neither fill memory nor wait forever.
       const info = await stat(file);
-      if (!info.isFile()) return this.failed(uri, notAFile(info));
+      const kind = notAFile(info);
+      if (kind !== undefined) return this.failed(uri, `it ${kind}`);
       if (info.size > MAX_REFERENCED_FILE) return this.failed(uri, tooLarge(info.size));
       const version = `${info.mtimeMs}:${info.size}`;
       const cached = this.diskCache.get(uri);
@@ -164,14 +165,6 @@ export class WorkspaceResolver implements DocumentResolver {
     setRecent(this.failures, uri, reason, MAX_FAILURES);
     return undefined;
   }
-}
-
-function notAFile(info: Stats): string {
-  if (info.isDirectory()) return 'it is a directory';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'it is a device, not a file';
-  if (info.isFIFO()) return 'it is a named pipe, not a file';
-  if (info.isSocket()) return 'it is a socket, not a file';
-  return 'it is not a regular file';
 }
 
 function tooLarge(size: number): string {

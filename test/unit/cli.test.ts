@@ -185,7 +185,7 @@ describe('apigw command line', () => {
       assert.equal(await main(['lint', 'broken'], io), 2, io.stdout + io.stderr);
       assert.match(io.stdout, /^1 file checked: 0 errors/m);
       assert.match(io.stderr, /locked\.yaml: permission denied; not checked/);
-      assert.match(io.stderr, /1 file found could not be opened and was not checked: broken\/locked\.yaml/);
+      assert.match(io.stderr, /1 file could not be opened and was not checked: broken\/locked\.yaml/);
     });
   });
 

@@ -1,6 +1,7 @@
-import { readFile, writeFile } from '../util/asyncFs';
+import { readFile, stat, writeFile } from '../util/asyncFs';
 import * as path from 'node:path';
 import { decodeUtf8 } from '../model/utf8';
+import { notAFile } from '../model/readableFile';
 
 /** What a command may do to the outside world; tests pass their own. */
 export interface CliIO {
@@ -24,6 +25,12 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * A file that is there but cannot be read: locked, or a named pipe or a device in place of a file. `apigw lint` names
+ * it and still checks the other files; the other commands stop as for any usage error.
+ */
+export class UnreadableFileError extends UsageError {}
+
 export function processIO(): CliIO {
   return {
     out: (text) => process.stdout.write(text),
@@ -44,13 +51,19 @@ export function processIO(): CliIO {
 /** Reads a file's bytes, with a one-line message for the usual reasons it cannot be read. */
 export async function readBytesFile(file: string, shownAs = file): Promise<Buffer> {
   try {
+    // The kind first: reading a named pipe waits for a writer, and reading a device (/dev/zero) never ends.
+    const info = await stat(file);
+    if (info.isDirectory()) throw new UsageError(`${shownAs}: is a directory, not a file`);
+    const kind = notAFile(info);
+    if (kind !== undefined) throw new UnreadableFileError(`${shownAs}: ${kind}`);
     return await readFile(file);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`${shownAs}: no such file`);
     if (code === 'EISDIR') throw new UsageError(`${shownAs}: is a directory, not a file`);
-    if (code === 'EACCES') throw new UsageError(`${shownAs}: permission denied`);
-    throw new UsageError(`${shownAs}: cannot be read (${code ?? String(error)})`);
+    if (code === 'EACCES') throw new UnreadableFileError(`${shownAs}: permission denied`);
+    throw new UnreadableFileError(`${shownAs}: cannot be read (${code ?? String(error)})`);
   }
 }
 

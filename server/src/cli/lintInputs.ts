@@ -2,7 +2,7 @@ import { realpath, stat } from '../util/asyncFs';
 import * as path from 'node:path';
 import { decodeInput, type Unreadable } from '../model/definitionBytes';
 import { looksLikeApiDefinition } from '../model/definitionKeys';
-import { UsageError, type CliIO } from './io';
+import { UnreadableFileError, UsageError, type CliIO } from './io';
 
 /**
  * A file to check: its text, or why it has none (reported as a finding, so the rest of the report still comes out).
@@ -68,13 +68,20 @@ export async function lintInputs(args: string[], io: CliIO): Promise<LintInputs>
       if (found.length === 0) throw new UsageError(`${arg}: matches ${matches.length} file${matches.length === 1 ? '' : 's'}, none of them an API definition or mapping template`);
       for (const input of found) await add(input);
     } else {
-      await add(fromBytes(arg, await io.readBytes(arg)));
+      // A file that is not there is a mistake in the command, which stops it; one that is there but cannot be read is
+      // named, and the other files are still checked.
+      const bytes = await io.readBytes(arg).catch((error: unknown) => {
+        if (!(error instanceof UnreadableFileError)) throw error;
+        notChecked(error, arg, io, unopened);
+        return undefined;
+      });
+      if (bytes) await add(fromBytes(arg, bytes));
     }
   }
   return { inputs, unopened };
 }
 
-/** The files to check, and those a directory or pattern found that could not be opened (the run then exits 2). */
+/** The files to check, and those named or found that could not be opened (the run then exits 2). */
 export interface LintInputs {
   inputs: LintInput[];
   unopened: string[];
@@ -126,8 +133,7 @@ async function definitionsAmong(files: string[], shown: (file: string) => string
       // A found file that cannot be opened may be anything; it is named, the other files are still checked, and the
       // run fails as for a named file that cannot be read: skipping it quietly would let CI pass.
       if (!(error instanceof UsageError)) throw error;
-      io.err(`${error.message}; not checked\n`);
-      unopened.push(name);
+      notChecked(error, name, io, unopened);
       continue;
     }
     const decoded = decodeInput(bytes);
@@ -139,4 +145,9 @@ async function definitionsAmong(files: string[], shown: (file: string) => string
     }
   }
   return result;
+}
+
+function notChecked(error: UsageError, file: string, io: CliIO, unopened: string[]): void {
+  io.err(`${error.message}; not checked\n`);
+  unopened.push(file);
 }

@@ -34,7 +34,7 @@ export interface ReportOptions {
   failOn?: string;
   /** `--max-warnings`: named in the summary when more warnings than this were found, which fails the run. */
   maxWarnings?: number;
-  /** Files a directory or pattern found that could not be opened: a SARIF log says its run is incomplete. */
+  /** Files named or found that could not be opened: a SARIF log says its run is incomplete. */
   unopened?: readonly string[];
 }
 
@@ -131,7 +131,7 @@ function toSarif(results: FileResult[], cwd: string, root: string, unopened: rea
         tool: { driver: { name: 'apigw', version: cliVersion(), informationUri: 'https://docs.aws.amazon.com/apigateway/', rules: used.map(sarifRule) } },
         // Where the relative URIs below start; readers other than code scanning (viewers, baseline tools) need it.
         originalUriBaseIds: { [SOURCE_ROOT]: { uri: directoryUri(root) } },
-        // A file found but not opened is a gap in the run, not a finding: it goes where SARIF keeps the tool's own
+        // A file not opened is a gap in the run, not a finding: it goes where SARIF keeps the tool's own
         // trouble, and the run is marked as not having finished its work.
         invocations: [
           {
@@ -140,7 +140,7 @@ function toSarif(results: FileResult[], cwd: string, root: string, unopened: rea
               ? {
                   toolExecutionNotifications: unopened.map((file) => ({
                     level: 'error',
-                    message: { text: 'This file was found but could not be opened, so it was not checked.' },
+                    message: { text: 'This file could not be opened, so it was not checked.' },
                     locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, cwd, root) } }],
                   })),
                 }

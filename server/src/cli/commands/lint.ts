@@ -100,7 +100,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   }
   if (fixing) io.err(`apigw lint: ${fixSummary(fixing, fixed.filter((f) => !unwritten.has(f.file)))}\n`);
   if (unopened.length) {
-    io.err(`apigw lint: ${unopened.length} file${unopened.length === 1 ? '' : 's'} found could not be opened and ${unopened.length === 1 ? 'was' : 'were'} not checked: ${unopened.join(', ')}\n`);
+    io.err(`apigw lint: ${unopened.length} file${unopened.length === 1 ? '' : 's'} could not be opened and ${unopened.length === 1 ? 'was' : 'were'} not checked: ${unopened.join(', ')}\n`);
   }
   if (unopened.length || unwritten.size) return 2;
   if (maxWarnings !== undefined && countFindings(results).warning > maxWarnings) return 1;

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { main } from '../../server/src/cli/apigw';
+import { fakeIO } from '../support/fakeCliIO';
+
+const API = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n";
+const BAD = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-api-key-source: NOPE\n";
+
+/** Files the command line is given or finds that it must not read, or cannot: each is named, the others still checked. */
+describe('apigw with inputs it cannot read', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'apigw-unreadable-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** A named pipe at `file`, or false where the platform makes none. */
+  function makeFifo(file: string): boolean {
+    try {
+      execFileSync('mkfifo', [file], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function write(files: Record<string, string>): void {
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+  }
+
+  describe('a named pipe or a device in place of a file', () => {
+    // /dev/null reads as an empty file, so a device read as a file would be reported as an empty definition.
+    beforeEach(function () {
+      if (!existsSync('/dev/null')) this.skip();
+      write({ 'good.yaml': API, 'd/bad.yaml': BAD });
+      symlinkSync('/dev/null', path.join(dir, 'null.yaml'));
+      symlinkSync('/dev/null', path.join(dir, 'd/null.yaml'));
+    });
+
+    it('names a device given as a file, checks the others and exits 2', async () => {
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', 'good.yaml', 'null.yaml', '--no-settings'], io), 2, io.stdout + io.stderr);
+      assert.equal(io.stdout, '1 file checked: 0 errors, 0 warnings, 0 notes\n');
+      assert.match(io.stderr, /^null\.yaml: is a device, not a file; not checked$/m);
+      assert.match(io.stderr, /^apigw lint: 1 file could not be opened and was not checked: null\.yaml$/m);
+    });
+
+    it('names a device found through a link in a directory or a pattern, and still reports the other files', async () => {
+      for (const args of [['d'], ['d/*.yaml']]) {
+        const io = fakeIO(dir);
+        assert.equal(await main(['lint', ...args, '--no-settings'], io), 2, io.stdout + io.stderr);
+        assert.match(io.stdout, /^d\/bad\.yaml:4:\d+ error invalid-enum-value /m, args[0]);
+        assert.match(io.stdout, /^1 file checked: 1 error/m, args[0]);
+        assert.match(io.stderr, /^d\/null\.yaml: is a device, not a file; not checked$/m, args[0]);
+      }
+    });
+
+    it('refuses a named pipe given as a file or found in a directory', async function () {
+      if (!makeFifo(path.join(dir, 'pipe.yaml'))) this.skip();
+      const named = fakeIO(dir);
+      assert.equal(await main(['lint', 'pipe.yaml', 'good.yaml', '--no-settings'], named), 2, named.stdout + named.stderr);
+      assert.match(named.stderr, /^pipe\.yaml: is a named pipe, not a file; not checked$/m);
+      assert.match(named.stdout, /^1 file checked: 0 errors/m);
+      // The directory walk lists no named pipe, but a link to one is listed as the file it seems to be.
+      symlinkSync('../pipe.yaml', path.join(dir, 'd/pipe.yaml'));
+      const found = fakeIO(dir);
+      assert.equal(await main(['lint', 'd', '--no-settings'], found), 2, found.stdout + found.stderr);
+      assert.match(found.stderr, /^d\/pipe\.yaml: is a named pipe, not a file; not checked$/m);
+    });
+
+    it('makes eval, invoke and a settings file refuse them with exit 2', async function () {
+      const fifo = makeFifo(path.join(dir, 'pipe.vtl'));
+      const runs: Array<[string[], RegExp]> = [
+        [['eval', 'null.yaml'], /^apigw eval: null\.yaml: is a device, not a file\n$/],
+        [['eval', 'good.yaml', '--request', 'null.yaml'], /^apigw eval: null\.yaml: is a device, not a file\n$/],
+        [['invoke', 'null.yaml', '--method', 'GET', '--path', '/'], /^apigw invoke: null\.yaml: is a device, not a file\n$/],
+        // Named as the settings file's full path, as any trouble reading it is.
+        [['lint', 'good.yaml', '--settings', 'null.yaml'], /^apigw lint: \S*null\.yaml: is a device, not a file\n$/],
+        ...(fifo ? [[['eval', 'pipe.vtl'], /^apigw eval: pipe\.vtl: is a named pipe, not a file\n$/] as [string[], RegExp]] : []),
+      ];
+      for (const [args, message] of runs) {
+        const io = fakeIO(dir);
+        assert.equal(await main(args, io), 2, args.join(' '));
+        assert.match(io.stderr, message, args.join(' '));
+      }
+    });
+  });
+});
