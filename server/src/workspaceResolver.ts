@@ -6,7 +6,7 @@ import type { DocumentResolver } from './services/validationTypes';
 import { resolveUri } from './model/refUri';
 import { decodeUtf8, utf16Encoding } from './model/utf8';
 import { decodeInput, type Unreadable } from './model/definitionBytes';
-import { notAFile } from './model/readableFile';
+import { notAFile, sizeOverLimit } from './model/readableFile';
 import { setRecent } from './util/recentMap';
 
 export { resolveUri };
@@ -168,7 +168,7 @@ export class WorkspaceResolver implements DocumentResolver {
 }
 
 function tooLarge(size: number): string {
-  return `it is ${(size / 1048576).toFixed(1)} MB, larger than the limit of ${MAX_REFERENCED_FILE / 1048576} MB for referenced files`;
+  return `it is ${sizeOverLimit(size, MAX_REFERENCED_FILE, 'referenced files')}`;
 }
 
 /** Bytes that are not UTF-8: UTF-16 (announced by a byte order mark), or no text at all (NUL bytes). */

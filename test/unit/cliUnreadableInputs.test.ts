@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
@@ -33,6 +33,36 @@ describe('apigw with inputs it cannot read', () => {
       writeFileSync(path.join(dir, file), text);
     }
   }
+
+  describe('a file too large to read', () => {
+    // Sparse: the size is only recorded, so the files take no disk space, and a read would hold 600 MB of NUL bytes.
+    beforeEach(() => {
+      write({ 'good.yaml': API, 'd/bad.yaml': BAD, 'huge.yaml': '', 'd/huge.yaml': '', 'huge.vtl': '' });
+      for (const file of ['huge.yaml', 'd/huge.yaml', 'huge.vtl']) truncateSync(path.join(dir, file), 600 * 1024 * 1024);
+    });
+
+    it('names it with its size and the limit, checks the other files and exits 2', async () => {
+      for (const args of [['good.yaml', 'huge.yaml'], ['d'], ['d/*.yaml']]) {
+        const io = fakeIO(dir);
+        assert.equal(await main(['lint', ...args, '--no-settings'], io), 2, io.stdout + io.stderr);
+        const huge = args[0] === 'good.yaml' ? 'huge.yaml' : 'd/huge.yaml';
+        assert.match(io.stdout, /^1 file checked: /m, args[0]);
+        assert.match(io.stderr, new RegExp(`^${huge}: is 600\\.0 MB, larger than the limit of 256 MB for files apigw reads; not checked$`, 'm'), args[0]);
+      }
+    });
+
+    it('makes eval and invoke say so instead of reading it', async () => {
+      const runs: Array<[string[], string]> = [
+        [['eval', 'huge.vtl'], 'huge.vtl'],
+        [['invoke', 'huge.yaml', '--method', 'GET', '--path', '/'], 'huge.yaml'],
+      ];
+      for (const [args, file] of runs) {
+        const io = fakeIO(dir);
+        assert.equal(await main(args, io), 2, args[0]);
+        assert.equal(io.stderr, `apigw ${args[0]}: ${file}: is 600.0 MB, larger than the limit of 256 MB for files apigw reads\n`);
+      }
+    });
+  });
 
   describe('a named pipe or a device in place of a file', () => {
     // /dev/null reads as an empty file, so a device read as a file would be reported as an empty definition.

@@ -1,7 +1,7 @@
 import { readFile, stat, writeFile } from '../util/asyncFs';
 import * as path from 'node:path';
 import { decodeUtf8 } from '../model/utf8';
-import { notAFile } from '../model/readableFile';
+import { notAFile, sizeOverLimit } from '../model/readableFile';
 
 /** What a command may do to the outside world; tests pass their own. */
 export interface CliIO {
@@ -26,8 +26,14 @@ export class UsageError extends Error {
 }
 
 /**
- * A file that is there but cannot be read: locked, or a named pipe or a device in place of a file. `apigw lint` names
- * it and still checks the other files; the other commands stop as for any usage error.
+ * The largest file read. Well under what one string can hold (V8's limit is 512 MB of ASCII): a larger file would stop
+ * the run with an error naming no file, after filling memory. Over 20 MB a definition's syntax alone is checked anyway.
+ */
+export const MAX_INPUT_FILE = 256 * 1024 * 1024;
+
+/**
+ * A file that is there but cannot be read: locked, too large, or a named pipe or a device in place of a file. `apigw
+ * lint` names it and still checks the other files; the other commands stop as for any usage error.
  */
 export class UnreadableFileError extends UsageError {}
 
@@ -56,7 +62,11 @@ export async function readBytesFile(file: string, shownAs = file): Promise<Buffe
     if (info.isDirectory()) throw new UsageError(`${shownAs}: is a directory, not a file`);
     const kind = notAFile(info);
     if (kind !== undefined) throw new UnreadableFileError(`${shownAs}: ${kind}`);
-    return await readFile(file);
+    if (info.size > MAX_INPUT_FILE) throw tooLarge(info.size, shownAs);
+    const bytes = await readFile(file);
+    // It may have grown since.
+    if (bytes.length > MAX_INPUT_FILE) throw tooLarge(bytes.length, shownAs);
+    return bytes;
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
@@ -65,6 +75,10 @@ export async function readBytesFile(file: string, shownAs = file): Promise<Buffe
     if (code === 'EACCES') throw new UnreadableFileError(`${shownAs}: permission denied`);
     throw new UnreadableFileError(`${shownAs}: cannot be read (${code ?? String(error)})`);
   }
+}
+
+function tooLarge(size: number, shownAs: string): UnreadableFileError {
+  return new UnreadableFileError(`${shownAs}: is ${sizeOverLimit(size, MAX_INPUT_FILE, 'files apigw reads')}`);
 }
 
 /** Reads a file as UTF-8 text, refusing what is not: a definition decoded with replacement characters would mislead. */
