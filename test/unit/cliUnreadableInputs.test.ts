@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
@@ -33,6 +33,40 @@ describe('apigw with inputs it cannot read', () => {
       writeFileSync(path.join(dir, file), text);
     }
   }
+
+  describe('a directory that cannot be read', () => {
+    let locked: string;
+    beforeEach(function () {
+      write({ 'd/good.yaml': API, 'd/locked/api.yaml': BAD });
+      locked = path.join(dir, 'd/locked');
+      chmodSync(locked, 0o000);
+      // The root user, as CI may run the tests, reads it all the same.
+      try {
+        readdirSync(locked);
+        this.skip();
+      } catch {
+        // Locked, as wanted.
+      }
+    });
+    afterEach(() => chmodSync(locked, 0o755));
+
+    it('names one found in a directory or on a pattern\'s way, checks the other files and exits 2', async () => {
+      for (const args of [['d'], ['d/**/*.yaml']]) {
+        const io = fakeIO(dir);
+        assert.equal(await main(['lint', ...args, '--no-settings'], io), 2, io.stdout + io.stderr);
+        assert.equal(io.stdout, '1 file checked: 0 errors, 0 warnings, 0 notes\n', args[0]);
+        assert.match(io.stderr, /^d\/locked\/: permission denied; not checked$/m, args[0]);
+        assert.match(io.stderr, /^apigw lint: 1 directory could not be opened and was not checked: d\/locked\/$/m, args[0]);
+      }
+    });
+
+    it('names one given as the directory to check, rather than saying it holds no definitions', async () => {
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', 'd/locked', '--no-settings'], io), 2, io.stdout + io.stderr);
+      assert.match(io.stderr, /^d\/locked\/: permission denied; not checked$/m);
+      assert.doesNotMatch(io.stderr, /no API definitions found/);
+    });
+  });
 
   describe('a file too large to read', () => {
     // Sparse: the size is only recorded, so the files take no disk space, and a read would hold 600 MB of NUL bytes.

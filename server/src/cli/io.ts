@@ -72,9 +72,14 @@ export async function readBytesFile(file: string, shownAs = file): Promise<Buffe
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw new UsageError(`${shownAs}: no such file`);
     if (code === 'EISDIR') throw new UsageError(`${shownAs}: is a directory, not a file`);
-    if (code === 'EACCES') throw new UnreadableFileError(`${shownAs}: permission denied`);
-    throw new UnreadableFileError(`${shownAs}: cannot be read (${code ?? String(error)})`);
+    throw new UnreadableFileError(`${shownAs}: ${cannotRead(error)}`);
   }
+}
+
+/** Why a file or directory that is there could not be read, in a few words. */
+export function cannotRead(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === 'EACCES' || code === 'EPERM' ? 'permission denied' : `cannot be read (${code ?? String(error)})`;
 }
 
 function tooLarge(size: number, shownAs: string): UnreadableFileError {

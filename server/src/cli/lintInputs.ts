@@ -1,8 +1,10 @@
 import { realpath, stat } from '../util/asyncFs';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { GlobOptions } from 'tinyglobby';
 import { decodeInput, type Unreadable } from '../model/definitionBytes';
 import { looksLikeApiDefinition } from '../model/definitionKeys';
-import { UnreadableFileError, UsageError, type CliIO } from './io';
+import { cannotRead, UnreadableFileError, UsageError, type CliIO } from './io';
 
 /**
  * A file to check: its text, or why it has none (reported as a finding, so the rest of the report still comes out).
@@ -57,15 +59,18 @@ export async function lintInputs(args: string[], io: CliIO): Promise<LintInputs>
     const kind = await kindOf(path.resolve(io.cwd, arg));
     if (kind === 'directory') {
       // Hidden folders and files hold definitions too (`.aws/`, `.apigateway/`); only the ignored folders are left out.
-      const files = await globbing().glob(DEFINITION_FILES, { cwd: path.resolve(io.cwd, arg), ignore: IGNORED, caseSensitiveMatch: false, dot: true });
-      const found = await definitionsAmong(files, (f) => path.join(arg, f), io, unopened);
-      if (found.length === 0) throw new UsageError(`${arg}: no API definitions found (YAML or JSON files with a top-level \`openapi\` or \`swagger\` key, or .vtl mapping templates)`);
+      const root = path.resolve(io.cwd, arg);
+      const walked = await walk(DEFINITION_FILES, { cwd: root, ignore: IGNORED, caseSensitiveMatch: false, dot: true }, (dir) => path.join(arg, path.relative(root, dir)), io, unopened);
+      const found = await definitionsAmong(walked.files, (f) => path.join(arg, f), io, unopened);
+      if (found.length === 0 && !walked.unreadable) throw new UsageError(`${arg}: no API definitions found (YAML or JSON files with a top-level \`openapi\` or \`swagger\` key, or .vtl mapping templates)`);
       for (const input of found) await add(input);
     } else if (kind === 'missing' && globbing().isDynamicPattern(toPattern(arg))) {
-      const matches = await globbing().glob(toPattern(arg), { cwd: io.cwd, ignore: IGNORED });
+      const walked = await walk(toPattern(arg), { cwd: io.cwd, ignore: IGNORED }, (dir) => path.relative(io.cwd, dir), io, unopened);
+      const matches = walked.files;
+      if (walked.unreadable && matches.length === 0) continue;
       if (matches.length === 0) throw new UsageError(`${arg}: no files match`);
       const found = await definitionsAmong(matches, (f) => f, io, unopened);
-      if (found.length === 0) throw new UsageError(`${arg}: matches ${matches.length} file${matches.length === 1 ? '' : 's'}, none of them an API definition or mapping template`);
+      if (found.length === 0 && !walked.unreadable) throw new UsageError(`${arg}: matches ${matches.length} file${matches.length === 1 ? '' : 's'}, none of them an API definition or mapping template`);
       for (const input of found) await add(input);
     } else {
       // A file that is not there is a mistake in the command, which stops it; one that is there but cannot be read is
@@ -81,7 +86,10 @@ export async function lintInputs(args: string[], io: CliIO): Promise<LintInputs>
   return { inputs, unopened };
 }
 
-/** The files to check, and those named or found that could not be opened (the run then exits 2). */
+/**
+ * The files to check, and the files named or found and directories found (with a trailing separator) that could not be
+ * opened (the run then exits 2).
+ */
 export interface LintInputs {
   inputs: LintInput[];
   unopened: string[];
@@ -103,6 +111,27 @@ async function readStdin(io: CliIO): Promise<Buffer> {
  */
 function globbing(): typeof import('tinyglobby') {
   return require('tinyglobby') as typeof import('tinyglobby');
+}
+
+/**
+ * The files a pattern matches under `options.cwd`, and how many directories on the way could not be read. The walker
+ * passes over a directory it cannot read without a word, which would let CI pass without checking what it holds: each
+ * is named as a file that cannot be opened is, with a trailing separator, and the run fails.
+ */
+async function walk(pattern: string, options: GlobOptions, shown: (dir: string) => string, io: CliIO, unopened: string[]): Promise<{ files: string[]; unreadable: number }> {
+  const failed: Array<{ dir: string; error: unknown }> = [];
+  const readdir = ((dir: string, how: { withFileTypes: true }, callback: (error: NodeJS.ErrnoException | null, entries: fs.Dirent[]) => void) =>
+    fs.readdir(dir, how, (error, entries) => {
+      if (error) failed.push({ dir, error });
+      callback(error, entries);
+    })) as unknown as typeof fs.readdir;
+  const files = await globbing().glob(pattern, { ...options, fs: { readdir } });
+  // Sorted, as the walk meets them in no fixed order.
+  for (const { dir, error } of failed.sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
+    const name = `${shown(dir) || '.'}${path.sep}`;
+    notChecked(new UsageError(`${name}: ${cannotRead(error)}`), name, io, unopened);
+  }
+  return { files, unreadable: failed.length };
 }
 
 async function kindOf(file: string): Promise<'file' | 'directory' | 'missing'> {

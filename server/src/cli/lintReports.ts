@@ -34,7 +34,10 @@ export interface ReportOptions {
   failOn?: string;
   /** `--max-warnings`: named in the summary when more warnings than this were found, which fails the run. */
   maxWarnings?: number;
-  /** Files named or found that could not be opened: a SARIF log says its run is incomplete. */
+  /**
+   * Files named or found, and directories found (with a trailing separator), that could not be opened: a SARIF log
+   * says its run is incomplete.
+   */
   unopened?: readonly string[];
 }
 
@@ -140,7 +143,8 @@ function toSarif(results: FileResult[], cwd: string, root: string, unopened: rea
               ? {
                   toolExecutionNotifications: unopened.map((file) => ({
                     level: 'error',
-                    message: { text: 'This file could not be opened, so it was not checked.' },
+                    // Directories are named with a trailing separator.
+                    message: { text: file.endsWith(path.sep) ? 'This directory could not be read, so the files in it were not checked.' : 'This file could not be opened, so it was not checked.' },
                     locations: [{ physicalLocation: { artifactLocation: artifactLocation(file, cwd, root) } }],
                   })),
                 }

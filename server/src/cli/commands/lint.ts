@@ -100,11 +100,20 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   }
   if (fixing) io.err(`apigw lint: ${fixSummary(fixing, fixed.filter((f) => !unwritten.has(f.file)))}\n`);
   if (unopened.length) {
-    io.err(`apigw lint: ${unopened.length} file${unopened.length === 1 ? '' : 's'} could not be opened and ${unopened.length === 1 ? 'was' : 'were'} not checked: ${unopened.join(', ')}\n`);
+    io.err(`apigw lint: ${unopenedCount(unopened)} could not be opened and ${unopened.length === 1 ? 'was' : 'were'} not checked: ${unopened.join(', ')}\n`);
   }
   if (unopened.length || unwritten.size) return 2;
   if (maxWarnings !== undefined && countFindings(results).warning > maxWarnings) return 1;
   return results.some((r) => r.diagnostics.some((d) => (d.severity ?? DiagnosticSeverity.Error) <= failLevel)) ? 1 : 0;
+}
+
+/** `2 files`, `1 directory`, `3 files and directories`: directories are named with a trailing separator. */
+function unopenedCount(unopened: string[]): string {
+  const directories = unopened.filter((name) => name.endsWith(path.sep)).length;
+  const files = unopened.length - directories;
+  if (directories === 0) return `${files} file${files === 1 ? '' : 's'}`;
+  if (files === 0) return `${directories} director${directories === 1 ? 'y' : 'ies'}`;
+  return `${unopened.length} files and directories`;
 }
 
 /**
