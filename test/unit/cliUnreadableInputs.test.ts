@@ -4,6 +4,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, sym
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
+import { nestsDeeperThan } from '../../server/src/model/jsonNesting';
 import { fakeIO } from '../support/fakeCliIO';
 
 const API = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n";
@@ -33,6 +34,37 @@ describe('apigw with inputs it cannot read', () => {
       writeFileSync(path.join(dir, file), text);
     }
   }
+
+  describe('JSON nested too deep', () => {
+    const DEEP = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const TOO_DEEP = 'nested too deep to read (lists and objects more than 1000 levels inside one another)\n';
+
+    it('refuses a settings file, named or found, and a sample request, naming the file', async () => {
+      write({ 'api.yaml': API, 'deep.json': DEEP, 'request.json': `{"body": "", "context": ${'{"a": '.repeat(100_000)}1${'}'.repeat(100_000)}}`, 't.vtl': 'x\n' });
+      const runs: Array<[string[], string]> = [
+        [['lint', 'api.yaml', '--settings', 'deep.json'], `apigw lint: deep.json: ${TOO_DEEP}`],
+        [['eval', 't.vtl', '--request', 'request.json'], `apigw eval: request.json: ${TOO_DEEP}`],
+      ];
+      for (const [args, message] of runs) {
+        const io = fakeIO(dir);
+        assert.equal(await main(args, io), 2, args[0]);
+        assert.equal(io.stderr, message);
+      }
+      write({ '.vscode/settings.json': `{"apigateway.validation.severity": ${DEEP}}` });
+      const found = fakeIO(dir);
+      assert.equal(await main(['lint', 'api.yaml'], found), 2);
+      assert.equal(found.stderr, `apigw lint: ${path.join('.vscode', 'settings.json')}: ${TOO_DEEP}`);
+    });
+
+    it('counts the nesting outside strings and comments', () => {
+      assert.equal(nestsDeeperThan('[[[]]]', 3), false);
+      assert.equal(nestsDeeperThan('[[[[]]]]', 3), true);
+      assert.equal(nestsDeeperThan('{"a": "[[[[\\"{{{{", "b": [[]]}', 3), false);
+      assert.equal(nestsDeeperThan('{ // [[[[\n /* {{{{ */ "a": [[]] }', 3), false);
+      // Closing more than was opened, as broken text may, does not hide nesting after it.
+      assert.equal(nestsDeeperThan(']]]] [[[[]]]]', 3), true);
+    });
+  });
 
   describe('a directory that cannot be read', () => {
     let locked: string;

@@ -7,6 +7,7 @@ import { nearMiss } from '../services/rules/nearMiss';
 import { lineColumn } from '../model/textPositions';
 import { describeJsonError } from '../model/apiDocument';
 import { isJsonObject } from '../model/jsonObjects';
+import { NESTED_TOO_DEEP, nestsDeeperThan } from '../model/jsonNesting';
 import type { LanguageSettings } from '../services/validationTypes';
 import { UsageError, type CliIO } from './io';
 
@@ -48,6 +49,7 @@ export interface LoadedSettings {
  */
 export async function loadSettingsFile(file: string, shownAs: string, io: CliIO): Promise<LoadedSettings> {
   const text = await io.readFile(file);
+  if (nestsDeeperThan(text)) throw new UsageError(`${shownAs}: ${NESTED_TOO_DEEP}`);
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
   if (errors.length) {

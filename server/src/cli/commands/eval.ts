@@ -1,4 +1,5 @@
 import { renderTemplate, type TemplateRequest } from '../../template/engine';
+import { NESTED_TOO_DEEP, nestsDeeperThan } from '../../model/jsonNesting';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
 import { EVAL_HELP, EVAL_USAGE } from '../usage';
@@ -44,6 +45,7 @@ function rejectUnknownKeys(value: Json, known: Set<string>, where: string, file:
 
 /** Reads the sample request file, refusing shapes the engine would misread. */
 function toTemplateRequest(text: string, file: string): TemplateRequest {
+  if (nestsDeeperThan(text)) throw new UsageError(`${file}: ${NESTED_TOO_DEEP}`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
