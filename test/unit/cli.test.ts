@@ -9,6 +9,9 @@ import { runInvoke } from '../../server/src/cli/commands/invoke';
 import { runServe } from '../../server/src/cli/commands/serve';
 import { UsageError, type CliIO } from '../../server/src/cli/io';
 import { formatReport } from '../../server/src/cli/lintReports';
+import { createLanguageService } from '../../server/src/languageService';
+import { fileUri, WorkspaceResolver } from '../../server/src/workspaceResolver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fakeIO as fakeIOAt } from '../support/fakeCliIO';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -407,13 +410,13 @@ describe('apigw command line', () => {
 
   it('reports binary and non-UTF-8 files as findings, and still reports the other files', async () => {
     const dir = tempFolder();
-    writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from('openapi: 3.0.1\ninfo: caf\xe9\n', 'latin1'));
+    writeFileSync(path.join(dir, 'latin1.yaml'), Buffer.from("openapi: 3.0.1\ninfo: {title: caf\xe9, version: '1'}\npaths: {}\n", 'latin1'));
     writeFileSync(path.join(dir, 'image.yaml'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0a, 0x00, 0x01]));
     writeFileSync(path.join(dir, 'good.yaml'), "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n");
     const io = fakeIO(dir);
     assert.equal(await main(['lint', 'latin1.yaml', 'image.yaml', 'good.yaml'], io), 1, io.stderr);
     assert.equal(io.stderr, '');
-    assert.match(io.stdout, /^latin1\.yaml:2:10 error not-utf8 This file is not UTF-8 text \(byte 0xE9 here/m);
+    assert.match(io.stdout, /^latin1\.yaml:2:18 error not-utf8 This file is not UTF-8 text \(byte 0xE9 here/m);
     assert.match(io.stdout, /^image\.yaml:2:1 error binary-content /m);
     assert.match(io.stdout, /^3 files checked: 2 errors, 0 warnings, 0 notes$/m);
     const sarif = fakeIO(dir);
@@ -423,6 +426,23 @@ describe('apigw command line', () => {
     const missing = fakeIO(dir);
     assert.equal(await main(['lint', 'good.yaml', 'gone.yaml'], missing), 2);
     assert.equal(missing.stdout, '');
+  });
+
+  it('checks a file in another encoding as the editor shows it: its encoding and its other mistakes', async () => {
+    const dir = tempFolder();
+    const file = path.join(dir, 'latin1.yaml');
+    const definition = "openapi: 3.0.1\ninfo: {title: caf\xe9, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration: {type: mockk}\n";
+    writeFileSync(file, Buffer.from(definition, 'latin1'));
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', 'latin1.yaml', '--no-settings', '--format', 'json'], io), 1, io.stderr);
+    const found = (JSON.parse(io.stdout) as { line: number; character: number; code: string; message: string }[]).map((f) => `${f.line}:${f.character} ${f.code} ${f.message}`);
+    // The editor's server checks the text VS Code decoded (a byte that is not UTF-8 as U+FFFD), and reads the saved
+    // bytes for their encoding.
+    const service = createLanguageService({ resolver: new WorkspaceResolver(() => undefined) });
+    const shown = TextDocument.create(fileUri(file), 'yaml', 1, readFileSync(file).toString('utf8'));
+    const editor = (await service.doValidation(shown, {})).map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code} ${d.message}`);
+    assert.deepEqual(found, editor);
+    assert.deepEqual(found.map((f) => f.split(' ')[1]), ['not-utf8', 'invalid-enum-value']);
   });
 
   it('writes SARIF file locations as percent-encoded relative URIs, with rule indexes and default levels', async () => {

@@ -137,6 +137,24 @@ describe('apigw lint --fix', () => {
     assert.equal(io.stderr, 'apigw lint: nothing to fix\n');
   });
 
+  it('leaves a file in another encoding as it is, saying why, and fixes the others', async () => {
+    const latin1 = Buffer.from(`# caf\xe9\n${FIXABLE}`, 'latin1');
+    const dir = folder({ 'latin1.yaml': latin1, 'api.yaml': FIXABLE });
+    const io = fixIO(dir);
+    assert.equal(await main(['lint', 'latin1.yaml', 'api.yaml', '--no-settings', '--fix'], io), 1);
+    assert.deepEqual(io.written, ['api.yaml']);
+    assert.ok(readFileSync(path.join(dir, 'latin1.yaml')).equals(latin1));
+    assert.match(io.stderr, /^apigw lint: latin1\.yaml: not fixed: it is not UTF-8 text, and writing the fixes would change its encoding; save it as UTF-8 first$/m);
+    // Its findings are those the editor shows, the ones the fixes would have taken among them.
+    const codes = [...io.stdout.matchAll(/^latin1\.yaml:\d+:\d+ \w+ ([\w-]+) /gm)].map((m) => m[1]);
+    assert.equal(codes[0], 'not-utf8');
+    assert.ok(codes.length > 1, io.stdout);
+    const dry = fixIO(dir);
+    await main(['lint', 'latin1.yaml', '--no-settings', '--fix-dry-run'], dry);
+    assert.equal(dry.stdout, '');
+    assert.match(dry.stderr, /latin1\.yaml: not fixed: it is not UTF-8 text/);
+  });
+
   it('applies no fix for a finding turned off, by the command line or the settings file', async () => {
     const dir = folder({ 'api.yaml': FIXABLE, 'other.yaml': FIXABLE, 'off.json': '{"apigateway.validation.severity": {"undeclared-response-status": "off"}}' });
     const io = fixIO(dir);

@@ -2,16 +2,18 @@ import { realpath, stat } from '../util/asyncFs';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { GlobOptions } from 'tinyglobby';
-import { decodeInput, type Unreadable } from '../model/definitionBytes';
+import { decodeInput, type DecodedInput, type Unreadable } from '../model/definitionBytes';
 import { looksLikeApiDefinition } from '../model/definitionKeys';
 import { cannotRead, UnreadableFileError, UsageError, type CliIO } from './io';
 
 /**
  * A file to check: its text, or why it has none (reported as a finding, so the rest of the report still comes out).
  * The bytes read are kept with the text, so that `--fix` writes back what it read (a byte order mark included) and can
- * tell whether the file changed on disk meanwhile.
+ * tell whether the file changed on disk meanwhile. Text in another encoding is not UTF-8 either, but the editor opens
+ * it, decoded (bytes that are not UTF-8 as U+FFFD, UTF-16 by its byte order mark), and checks what it shows:
+ * `editorText` is that reading, for the same findings. A binary file the editor does not open has none.
  */
-export type LintInput = { file: string; text: string; bytes: Buffer } | { file: string; unreadable: Unreadable };
+export type LintInput = { file: string; text: string; bytes: Buffer } | { file: string; unreadable: Unreadable; editorText?: string };
 
 /** How standard input (`-`) is named in the report. */
 export const STDIN_NAME = '<stdin>';
@@ -96,8 +98,12 @@ export interface LintInputs {
 }
 
 function fromBytes(file: string, bytes: Buffer): LintInput {
-  const decoded = decodeInput(bytes);
-  return 'text' in decoded ? { file, text: decoded.text, bytes } : { file, unreadable: decoded.unreadable };
+  return fromDecoded(file, decodeInput(bytes), bytes);
+}
+
+function fromDecoded(file: string, decoded: DecodedInput, bytes: Buffer): LintInput {
+  if ('text' in decoded) return { file, text: decoded.text, bytes };
+  return { file, unreadable: decoded.unreadable, ...(decoded.unreadable.code === 'not-utf8' ? { editorText: decoded.lenientText } : {}) };
 }
 
 async function readStdin(io: CliIO): Promise<Buffer> {
@@ -167,11 +173,7 @@ async function definitionsAmong(files: string[], shown: (file: string) => string
     }
     const decoded = decodeInput(bytes);
     const template = TEMPLATE_EXTENSION.test(name);
-    if ('text' in decoded) {
-      if (template || looksLikeApiDefinition(decoded.text)) result.push({ file: name, text: decoded.text, bytes });
-    } else if (template || looksLikeApiDefinition(decoded.lenientText)) {
-      result.push({ file: name, unreadable: decoded.unreadable });
-    }
+    if (template || looksLikeApiDefinition('text' in decoded ? decoded.text : decoded.lenientText)) result.push(fromDecoded(name, decoded, bytes));
   }
   return result;
 }

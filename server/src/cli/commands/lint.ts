@@ -53,18 +53,29 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const { inputs, unopened } = await lintInputs(options.positional, io);
 
   const files = new WorkspaceResolver(() => undefined);
-  // Without `savedEncoding`: each file named was read and decoded above, and one that is not UTF-8 is reported without
-  // being checked, so the service need not read it from disk a second time to say so.
+  // Each file was read and decoded above: the service is told of those in another encoding from what was read, as
+  // the editor's server learns it from the saved bytes, rather than reading them from disk a second time.
+  const encodings = new Map<string, Unreadable>();
   const resolver: DocumentResolver = {
     resolve: (baseUri, ref, dependent) => files.resolve(baseUri, ref, dependent),
     whyUnreadable: (baseUri, ref) => files.whyUnreadable(baseUri, ref),
+    savedEncoding: async (uri) => encodings.get(uri),
   };
   const service = createLanguageService({ resolver });
   const results: FileResult[] = [];
   const fixed: FixedFile[] = [];
   for (const input of inputs) {
     if ('unreadable' in input) {
-      results.push({ file: input.file, diagnostics: findingList(unreadableFinding(input.unreadable, settings)) });
+      if (input.editorText === undefined) {
+        results.push({ file: input.file, diagnostics: findingList(unreadableFinding(input.unreadable, settings)) });
+        continue;
+      }
+      // Checked in the editor's reading, with the encoding reported as the editor reports it. Not fixed: written back
+      // as UTF-8, every character the reading could not decode would be lost.
+      encodings.set(documentOf(input.file, input.editorText, io.cwd).uri, input.unreadable);
+      if (fixing) io.err(`apigw lint: ${input.file}: not fixed: it is not UTF-8 text, and writing the fixes would change its encoding; save it as UTF-8 first\n`);
+      const text = input.editorText;
+      results.push({ file: input.file, diagnostics: await checkOrReport(service, { file: input.file, text }, settings, io.cwd), text });
       continue;
     }
     const fix = fixing ? await fixOrCheck(service, input, settings, io.cwd) : undefined;
