@@ -5,6 +5,7 @@ import type { RequestRoute } from './largeDocumentMessages';
 import type { ApiDocument } from './model/apiDocument';
 import type { TemplateKind } from './facts/templateVariableTypes';
 import { standaloneTemplateKind } from './services/templates/templateValidation';
+import { isTemplateOverLimit, templateOverLimitMessage } from './services/templates/largeTemplates';
 import { defaultSample, evaluateStandaloneTemplate, evaluateTemplate, findTemplate, templateLabel, type TemplateEvaluation, type TemplateSample } from './services/templateEvaluation';
 
 /** Requests beyond LSP that the extension's panels send; their shapes are mirrored in the client's panel messages. */
@@ -57,6 +58,7 @@ export function createTemplateHandlers(options: TemplateHandlerOptions): Templat
     templateAt(params) {
       const document = options.getDocument(params.uri);
       if (!document) return { found: false, message: 'The document is not open.' };
+      if (isTemplateOverLimit(document)) return { found: false, message: templateOverLimitMessage(document) };
       if (isTemplateDocument(document)) return { found: true, label: 'mapping template', kind: standaloneTemplateKind(params.uri), templateOffset: 0, defaultSample: {} };
       const parsed = options.parse(document);
       if (!parsed.root) return { found: false, message: 'The document has syntax errors; fix them to evaluate its templates.' };
@@ -75,6 +77,7 @@ export function createTemplateHandlers(options: TemplateHandlerOptions): Templat
     evaluateTemplate(params) {
       const document = options.getDocument(params.uri);
       if (!document) return { error: 'The document is not open.' };
+      if (isTemplateOverLimit(document)) return { error: templateOverLimitMessage(document) };
       if (isTemplateDocument(document)) return evaluateStandaloneTemplate(document.getText(), params.kind ?? standaloneTemplateKind(params.uri), params.sample);
       const parsed = options.parse(document);
       if (!parsed.root) return { error: 'The document has syntax errors; fix them to evaluate its templates.' };

@@ -23,6 +23,7 @@ import { startTemplateChecksAhead, validateStandaloneTemplate } from './services
 import { standaloneTemplateCodeActions } from './services/templates/templateFixes';
 import { standaloneTemplateSemanticTokens, templateSemanticTokens, type TemplateRuns } from './services/templates/templateSemanticTokens';
 import { TemplateContentCache } from './services/templates/templateContentCache';
+import { isTemplateOverLimit, leavingOutLargeTemplates, templateOverLimitProblem } from './services/templates/largeTemplates';
 import type { TemplateFold } from './services/templates/templateFolds';
 import { findFoldingRanges, findTemplateFoldingRanges } from './services/foldingRanges';
 import { prepareRenameInStandaloneTemplate, renameInStandaloneTemplate } from './services/templates/templateVariableRename';
@@ -51,7 +52,8 @@ export interface LanguageServiceOptions {
 
 /**
  * The protocol-free language service: plain functions over parsed documents. The LSP server, the CLI and the tests all
- * call this facade; each feature lives in its own file under `services/`.
+ * call this facade; each feature lives in its own file under `services/`. A template file over `MAX_TEMPLATE_FILE_SIZE`
+ * gets one diagnostic and nothing from the other features (largeTemplates.ts).
  */
 export interface LanguageService {
   parse(document: TextDocument): ApiDocument;
@@ -152,9 +154,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     },
     doValidation: async (document, settings, isCancelled) => {
       if (isTemplateDocument(document)) {
+        const template = new ApiDocument(document, 'yaml', undefined, []);
+        if (isTemplateOverLimit(document)) return toDiagnostics(template, [templateOverLimitProblem(document)], settings ?? {});
         const problems = validateStandaloneTemplate(document.getText(), document.uri);
         const saved = await savedEncodingProblem(document.uri, document.getText(), options.resolver);
-        return toDiagnostics(new ApiDocument(document, 'yaml', undefined, []), saved ? [saved, ...problems] : problems, settings ?? {});
+        return toDiagnostics(template, saved ? [saved, ...problems] : problems, settings ?? {});
       }
       const limit = limitOf(settings);
       // A document over the limit is parsed again only once typing pauses: a newer version cancels the wait.
@@ -328,7 +332,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       return findFoldingRanges(parsed, limit, templateFolding, { textDocument: document, shiftOf });
     },
   };
-  return service;
+  return leavingOutLargeTemplates(service, notes);
 }
 
 /** The previous validations kept for re-validating by parts: a few open documents, each one text in memory. */
