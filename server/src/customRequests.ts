@@ -2,6 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isTemplateDocument, type LanguageService } from './languageService';
 import type { RequestRoute } from './largeDocumentMessages';
+import { unlessCancelled } from './requestCancellation';
 import type { ApiDocument } from './model/apiDocument';
 import type { TemplateKind } from './facts/templateVariableTypes';
 import { standaloneTemplateKind } from './services/templates/templateValidation';
@@ -100,5 +101,7 @@ export function createTemplateHandlers(options: TemplateHandlerOptions): Templat
 export function registerCustomRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse'>, route: RequestRoute): void {
   const handlers = createTemplateHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document) });
   connection.onRequest<TemplateAtResult, unknown>(TEMPLATE_AT_REQUEST, (params: TemplateAtParams) => route('templateAt', params, () => handlers.templateAt(params)));
-  connection.onRequest<EvaluateTemplateResult, unknown>(EVALUATE_TEMPLATE_REQUEST, (params: EvaluateTemplateParams) => route('evaluateTemplate', params, () => handlers.evaluateTemplate(params)));
+  connection.onRequest<EvaluateTemplateResult, unknown>(EVALUATE_TEMPLATE_REQUEST, (params: EvaluateTemplateParams, token) =>
+    unlessCancelled(token, () => route('evaluateTemplate', params, () => handlers.evaluateTemplate(params))),
+  );
 }

@@ -12,6 +12,7 @@ import type { GatewayResponse } from './gateway/types';
 import { documentProblem, loadConfig, locateConfig } from './gateway/workspaceFiles';
 import type { LanguageService } from './languageService';
 import type { RequestRoute } from './largeDocumentMessages';
+import { unlessCancelled } from './requestCancellation';
 import type { ApiDocument } from './model/apiDocument';
 import { forEachOperation, type OperationRef } from './model/openapiWalk';
 import { sampleRequestFor, type SampleRequest } from './services/sampleRequest';
@@ -238,7 +239,10 @@ function invocationLost(): InvokeLocalResult {
 /** `route` runs a handler where its document is served: for a document over the size limit, in the thread that serves it. */
 export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse'>, route: RequestRoute): void {
   const handlers = createInvokeHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document) });
-  connection.onRequest<InvokeLocalResult, unknown>(INVOKE_LOCAL_REQUEST, (params: InvokeLocalParams) => route('invokeLocal', params, () => handlers.invokeLocal(params), invocationLost));
+  // An invocation cancelled before it starts never reaches its backend.
+  connection.onRequest<InvokeLocalResult, unknown>(INVOKE_LOCAL_REQUEST, (params: InvokeLocalParams, token) =>
+    unlessCancelled(token, () => route('invokeLocal', params, () => handlers.invokeLocal(params), invocationLost)),
+  );
   connection.onRequest<OperationSampleResult, unknown>(OPERATION_SAMPLE_REQUEST, (params: OperationSampleParams) => route('operationSample', params, () => handlers.operationSample(params)));
   // Lambda workers are child processes: they must not outlive the server.
   process.once('exit', () => handlers.dispose());
