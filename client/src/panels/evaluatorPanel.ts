@@ -6,6 +6,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { EvaluationResult, EvaluatorToPanel, PanelToEvaluator, TemplateSample } from './evaluatorMessages';
 import { panelIcon } from './panelIcons';
 import { keptCopyNotice, SampleStore } from './sampleStore';
+import { LatestRequest } from './latestRequest';
 import { webviewHtml } from './webviewHtml';
 import type { TemplateAtResult } from '../../../server/src/customRequests';
 
@@ -17,7 +18,7 @@ export class EvaluatorPanel {
   private readonly disposables: vscode.Disposable[] = [];
   private sample: TemplateSample = {};
   private timer: NodeJS.Timeout | undefined;
-  private generation = 0;
+  private readonly evaluation = new LatestRequest(() => new vscode.CancellationTokenSource());
   private saveFailureShown = false;
 
   static async show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, offset: number): Promise<void> {
@@ -129,16 +130,13 @@ export class EvaluatorPanel {
     this.timer = setTimeout(() => void this.evaluate(), EVALUATE_DELAY_MS);
   }
 
+  /** Each edit supersedes the evaluation of the last one, which is cancelled: a slow template would run for every key. */
   private async evaluate(): Promise<void> {
-    const generation = ++this.generation;
     try {
-      const result = await this.client.sendRequest<EvaluationResult | { error: string }>('apigateway/evaluateTemplate', {
-        uri: this.document.uri.toString(),
-        offset: this.found.templateOffset,
-        sample: this.sample,
-        kind: this.found.kind,
-      });
-      if (generation !== this.generation) return;
+      const params = { uri: this.document.uri.toString(), offset: this.found.templateOffset, sample: this.sample, kind: this.found.kind };
+      const answer = await this.evaluation.send((token) => this.client.sendRequest<EvaluationResult | { error: string }>('apigateway/evaluateTemplate', params, token));
+      if (!answer) return;
+      const result = answer.value;
       if ('error' in result) this.post({ type: 'problem', message: result.error });
       else this.post({ type: 'result', result });
     } catch (error) {
@@ -152,6 +150,7 @@ export class EvaluatorPanel {
 
   private dispose(): void {
     if (this.timer) clearTimeout(this.timer);
+    this.evaluation.cancel();
     EvaluatorPanel.open.delete(this.key);
     for (const d of this.disposables) d.dispose();
   }
