@@ -17,7 +17,7 @@ import { BacktrackingLimit, compileJavaPattern, describeRunawayMatch, ensureMatc
 import { DEFAULT_TIMEOUT_MS, EvaluationBudget } from './limits';
 import { evaluateJsonPath, JsonPathSyntaxError } from './jsonPath';
 import { isJavaMap, javaToString, toJsonText } from './javaValues';
-import { isMapValue, mapEntries, mapGet } from './javaMaps';
+import { isMapValue, mapGet } from './javaMaps';
 import { headerValue } from './parameterMaps';
 import { selectResponseTemplate } from './templateSelection';
 
@@ -230,7 +230,7 @@ export function simulateIntegrationResponse(input: ResponseSimulationInput): Sim
   let finalStatus = status;
   let render: RenderResult | undefined;
   if (chosen) {
-    render = renderTemplate(chosen.template, { ...request, body: backendBody }, { kind: 'response', timeoutMs: input.timeoutMs });
+    render = renderTemplate(chosen.template, { ...request, context: withoutResponseOverride(baseContext), body: backendBody }, { kind: 'response', timeoutMs: input.timeoutMs });
     errors.push(...render.errors);
     if (render.gatewayError) {
       return { status: render.gatewayError.status, headers, body: render.gatewayError.body, selectedKey: selection.key, selectedStatus: status, render, errors };
@@ -239,10 +239,17 @@ export function simulateIntegrationResponse(input: ResponseSimulationInput): Sim
     assignOwn(headers, render.responseOverride.header);
     if (render.responseOverride.status !== undefined) finalStatus = render.responseOverride.status;
     headers['content-type'] ??= chosen.contentType;
-  } else {
-    const overrides = isJavaMap(baseContext.responseOverride) ? baseContext.responseOverride : {};
-    if (isMapValue(overrides.header)) for (const [k, v] of mapEntries(overrides.header)) setOwn(headers, javaToString(k, true), javaToString(v));
-    if (typeof overrides.status === 'number') finalStatus = overrides.status;
   }
   return { status: finalStatus, headers, body, selectedKey: selection.key, selectedStatus: status, templateContentType: chosen?.contentType, render, errors };
+}
+
+/**
+ * The request's context for its response template, without the response overrides its request template wrote: those
+ * change nothing (response overrides belong to integration response templates, as the editor's check and the
+ * evaluator's note say), so they neither reach the method response nor count as the response template's own.
+ */
+function withoutResponseOverride(context: Record<string, unknown>): Record<string, unknown> {
+  if (!('responseOverride' in context)) return context;
+  const { responseOverride: _dropped, ...rest } = context;
+  return rest;
 }

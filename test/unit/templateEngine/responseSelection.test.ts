@@ -154,21 +154,22 @@ describe('integration response simulation', () => {
     assert.equal(xml.body, 'xml');
     assert.equal(xml.templateContentType, 'application/xml');
   });
-  it('applies responseOverride from the request template and from the response template last', () => {
-    const request = renderTemplate('#set($context.responseOverride.header.X-From = "request")', {});
+  it('applies the response template\'s responseOverride, and not one a request template wrote (response overrides belong to response templates)', () => {
+    const request = renderTemplate('#set($context.responseOverride.header.X-From = "request")#set($context.responseOverride.status = 202)', {});
     const responses = { default: { statusCode: '200', responseTemplates: { 'application/json': '#set($context.responseOverride.status = 418)teapot' } } };
     const result = simulateIntegrationResponse({ responses, backend: { type: 'mock', statusCode: 200 }, request: { context: request.context } });
     assert.equal(result.status, 418);
-    assert.equal(result.headers['X-From'], 'request');
+    assert.equal(result.headers['X-From'], undefined);
     assert.equal(result.body, 'teapot');
+    assert.deepEqual(result.render?.errors, [], 'the request template\'s status is no second override of the response template\'s');
+    const untemplated = simulateIntegrationResponse({ responses: { default: { statusCode: '200' } }, backend: { type: 'mock', statusCode: 200 }, request: { context: request.context } });
+    assert.deepEqual([untemplated.status, untemplated.headers['X-From']], [200, undefined]);
   });
 
-  it('reads overrides and context mappings a request template wrote as map literals when no response template runs', () => {
-    const request = renderTemplate('#set($context.responseOverride.header = {"X-B": "2", "X-A": "1"})#set($context.custom = {"10": "ten"})', {});
+  it('reads context mappings a request template wrote as map literals when no response template runs', () => {
+    const request = renderTemplate('#set($context.custom = {"10": "ten"})', {});
     const responses = { default: { statusCode: '200', responseParameters: { 'method.response.header.X-Ten': 'context.custom.10' } } };
     const result = simulateIntegrationResponse({ responses, backend: { type: 'mock', statusCode: 200 }, request: { context: request.context } });
-    assert.equal(result.headers['X-B'], '2');
-    assert.equal(result.headers['X-A'], '1');
     assert.equal(result.headers['X-Ten'], 'ten');
   });
 });
