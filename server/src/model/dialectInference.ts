@@ -1,6 +1,7 @@
 import type { ApiDocument } from './apiDocument';
 import type { Dialect } from './dialect';
 import { getValue, keyName } from './navigate';
+import { securitySchemes } from './openapiWalk';
 import type { ObjectNode, ValueNode } from './nodes';
 import { EXTENSION_PREFIX, fieldOf, getExtension } from '../facts/extensions';
 import type { ExtensionSpec, FieldSpec, Placement } from '../facts/extensionTypes';
@@ -46,7 +47,7 @@ export function inferDialect(document: ApiDocument): Dialect {
 export interface DialectReading {
   dialect: Dialect;
   because: string[];
-  /** AWS's HTTP API export marker decided it: no one need be told why. */
+  /** AWS's HTTP API export marker decided it, or the kind of document (Swagger 2.0 is REST): no one need be told why. */
   certain: boolean;
 }
 
@@ -60,7 +61,7 @@ export function dialectReading(document: ApiDocument): DialectReading {
  */
 export function httpEvidenceOfSwagger(document: ApiDocument): string[] | undefined {
   if (document.kind !== 'swagger' || !document.root) return undefined;
-  const evidence = weighEvidence(document.root);
+  const evidence = weighEvidence(document);
   return verdictOf(evidence) === 'http' ? [...evidence.http] : undefined;
 }
 
@@ -76,18 +77,20 @@ function readingOf(document: ApiDocument): DialectReading {
 function weighDocument(document: ApiDocument): DialectReading {
   const root = document.root;
   if (!root || document.kind === 'swagger') return { dialect: 'rest', because: [], certain: document.kind === 'swagger' };
-  const evidence = weighEvidence(root);
+  const evidence = weighEvidence(document);
   const dialect = verdictOf(evidence);
   const because = [...evidence[dialect]];
   if (dialect === 'http' && because.length === 0 && evidence.httpHint) because.push('integration fields only HTTP APIs read');
   return { dialect, because, certain: dialect === 'http' && evidence.http.has(HTTP_EXPORT_MARKER) };
 }
 
-function weighEvidence(root: ValueNode): Evidence {
+function weighEvidence(document: ApiDocument): Evidence {
+  const root = document.root;
   const evidence: Evidence = { http: new Set(), rest: new Set(), httpHint: false };
   weighExtensions(root, 'root', evidence);
   weighExtensions(getValue(root, 'components'), 'components', evidence);
-  weighAuthorizers(getValue(getValue(root, 'components'), 'securitySchemes'), evidence);
+  // Swagger 2.0's `securityDefinitions` too: a Swagger definition is weighed to tell one written for an HTTP API.
+  weighAuthorizers(securitySchemes(document), evidence);
   weighOperations(getValue(root, 'paths'), evidence);
   return evidence;
 }

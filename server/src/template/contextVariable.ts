@@ -7,6 +7,7 @@ import { getOwn, setOwn } from '../model/jsonObjects';
 import type { TemplateMember } from '../facts/templateVariableTypes';
 import { isRecordMap, type RecordMap } from './javaMaps';
 import { markEntriesOnly } from './javaValues';
+import { authorizerStrings } from './authorizerStrings';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
@@ -40,27 +41,6 @@ function requestInstant(given: RecordMap): Date {
   if (typeof epoch === 'number' && Number.isFinite(epoch)) return new Date(epoch);
   const written = typeof given.requestTime === 'string' ? parseCommonLogTime(given.requestTime) : undefined;
   return written ?? new Date();
-}
-
-/**
- * A REST API hands the integration a Lambda authorizer's context, and Cognito's claims, as strings: `1` becomes "1",
- * `true` "true" (so `#if` of a false flag is true, as a non-empty string). A sample written with JSON numbers and
- * booleans reads as AWS would pass it. An object, which an authorizer may not return, stays JSON text.
- */
-function authorizerStrings(authorizer: RecordMap): RecordMap {
-  // A map a template of the same request wrote (the engine's maps are Maps) stays as it was written.
-  const text = (value: unknown): unknown => {
-    if (value === null || value === undefined || typeof value === 'string' || value instanceof Map) return value;
-    return typeof value === 'object' ? JSON.stringify(value) : String(value);
-  };
-  const out: RecordMap = {};
-  for (const key of Object.keys(authorizer)) {
-    const value = authorizer[key];
-    const converted = key === 'claims' && isRecordMap(value) ? authorizerStrings(value) : text(value);
-    if (key === '__proto__') setOwn(out, key, converted);
-    else out[key] = converted;
-  }
-  return out;
 }
 
 /** Objects below `$context` that API Gateway leaves null unless a feature is in use (mutual TLS, an error). */
@@ -186,7 +166,8 @@ export function buildDefaultContext(
   for (const part of ['header', 'path', 'querystring']) if (!isRecordMap(requestOverride[part])) requestOverride[part] = {};
   const responseOverride = isRecordMap(merged.responseOverride) ? merged.responseOverride : (merged.responseOverride = {});
   if (!isRecordMap(responseOverride.header)) responseOverride.header = {};
-  if (isRecordMap(merged.authorizer)) merged.authorizer = authorizerStrings(merged.authorizer);
+  // A sample written with JSON numbers and booleans reads as AWS would pass it; the gateway's own latency stays a number.
+  if (isRecordMap(merged.authorizer)) merged.authorizer = authorizerStrings(merged.authorizer, ['integrationLatency']);
   if (isRecordMap(merged.authorizer) && isRecordMap(merged.authorizer.claims)) markEntriesOnly(merged.authorizer.claims);
   watchOverrides(merged, requestOverride, responseOverride);
   return merged;

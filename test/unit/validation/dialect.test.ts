@@ -198,6 +198,9 @@ paths:
     const rest = swagger.replace('"x-amazon-apigateway-importexport-version":"1.0",', '"x-amazon-apigateway-binary-media-types":["*/*"],"x-amazon-apigateway-request-validators":{},');
     assert.deepEqual(withCode(await validate(rest, { json: true }), 'http-api-requires-openapi-3'), []);
     assert.deepEqual(withCode(await validate(swagger, { json: true, settings: { dialect: 'rest' } }), 'http-api-requires-openapi-3'), []);
+    // A token authorizer under securityDefinitions is REST evidence like one under components.securitySchemes.
+    const token = swagger.replace('"x-amazon-apigateway-importexport-version":"1.0",', '"securityDefinitions":{"tok":{"type":"apiKey","name":"Authorization","in":"header","x-amazon-apigateway-authorizer":{"type":"token","authorizerUri":"x"}}},');
+    assert.deepEqual(withCode(await validate(token, { json: true }), 'http-api-requires-openapi-3'), []);
     // Set to HTTP, it stays the error it was.
     assert.equal(withCode(await validate(swagger, { json: true, settings: { dialect: 'http' } }), 'http-api-requires-openapi-3')[0].severity, 1);
   });

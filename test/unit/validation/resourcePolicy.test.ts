@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import Ajv from 'ajv';
 import { generateExtensionSchema } from '../../../server/src/facts/generateSchema';
 import { codes, rangeOf, validate, withCode } from './validate';
+import { complete } from '../editing/documents';
 
 const policy = (statements: string) => `openapi: 3.0.1
 info: { title: t, version: '1' }
@@ -48,6 +49,12 @@ describe('resource policies (x-amazon-apigateway-policy)', () => {
       '`x-amazon-apigateway-policy.Statement[1]` has both `Resource` and `NotResource`; it takes one of them.',
     ]);
     assert.deepEqual(both[0].range, rangeOf(text, 'NotAction'));
+  });
+
+  it('offers no element whose Not form (or plain form) the statement already has', () => {
+    const { labels } = complete(policy(`    - Effect: Allow\n      Principal: '*'\n      NotResource: execute-api:/x\n      |\n`));
+    assert.ok(labels.includes('Action') && labels.includes('NotAction') && labels.includes('Condition'), labels.join(', '));
+    for (const taken of ['NotPrincipal', 'Resource', 'Principal', 'NotResource', 'Effect']) assert.ok(!labels.includes(taken), `${taken} in ${labels.join(', ')}`);
   });
 
   it('states the same rules in the generated JSON Schema, for statements in a list or alone', () => {

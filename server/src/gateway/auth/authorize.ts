@@ -14,6 +14,7 @@ import { identitySourceList } from '../../facts/identitySources';
 import { checkSignature } from './sigv4';
 import { buildAuthorizerEvent, type AuthorizerRequest } from './authorizerEvents';
 import { contextValue } from '../integrations/mappingSources';
+import { authorizerStrings } from '../../template/authorizerStrings';
 
 export type SchemeKind = 'lambda' | 'cognito' | 'jwt' | 'iam' | 'apiKey' | 'unknown';
 
@@ -144,7 +145,7 @@ export class Authorizers {
       throw new GatewayError('UNAUTHORIZED', message, { headers });
     }
     log.add(`Authorizer ${name}: token accepted${result.signatureChecked ? ' (RS256 signature verified)' : ' (signature not verified: no JWKS configured)'}`);
-    const claims = kind === 'jwt' ? jwtClaimStrings(result.claims) : stringifyValues(result.claims);
+    const claims = kind === 'jwt' ? jwtClaimStrings(result.claims) : (authorizerStrings(result.claims) as Json);
     outcome.authorizer = httpApi ? { claims, scopes: result.scopes.length ? result.scopes : null } : { claims };
     outcome.authorizerV2 = { jwt: { claims, scopes: result.scopes.length ? result.scopes : null } };
   }
@@ -220,7 +221,7 @@ export class Authorizers {
       if (decision === 'implicit-deny') throw new GatewayError('ACCESS_DENIED', httpApi ? 'Forbidden' : 'User is not authorized to access this resource');
     }
     const principalId = response.principalId === undefined ? undefined : String(response.principalId);
-    outcome.authorizer = httpApi ? { ...context, ...(principalId !== undefined ? { principalId } : {}), integrationLatency: 0 } : { principalId, integrationLatency: 0, ...stringifyValues(context) };
+    outcome.authorizer = httpApi ? { ...context, ...(principalId !== undefined ? { principalId } : {}), integrationLatency: 0 } : { principalId, integrationLatency: 0, ...(authorizerStrings(context) as Json) };
     outcome.authorizerV2 = { lambda: httpApi && format === '2.0' ? context : { ...context, principalId } };
     if (typeof response.usageIdentifierKey === 'string') outcome.usageIdentifierKey = response.usageIdentifierKey;
   }
@@ -273,7 +274,3 @@ function jwtClaimStrings(claims: Json): Json {
   return Object.fromEntries(Object.entries(claims).map(([k, v]) => [k, v === null || v === undefined ? v : text(v)]));
 }
 
-/** REST APIs hand authorizer context and claims to the integration as strings (1 → "1", true → "true"). */
-function stringifyValues(map: Json): Json {
-  return Object.fromEntries(Object.entries(map).map(([k, v]) => [k, v === null || v === undefined ? v : typeof v === 'object' ? JSON.stringify(v) : String(v)]));
-}

@@ -108,9 +108,11 @@ function fieldItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect): Co
   const type = asString(getValue(findNodeAtPath(site.document.root, site.path), 'type'));
   const typeField = fieldOf(spec, 'type');
   const knownType = type !== undefined && typeField !== undefined && enumEntry(typeField, type) !== undefined;
+  // A field whose group (`Action`/`NotAction`) already has one of its names written would conflict with it.
+  const taken = (name: string) => spec.exclusiveFields?.some((group) => group.names.includes(name) && group.names.some((other) => site.siblings.includes(other))) ?? false;
   return (spec.fields ?? [])
     .filter((f) => !(f.name === REF && site.siblings.length > 0))
-    .filter((f) => fieldAppliesTo(f, dialect) && !site.siblings.includes(f.name) && !(knownType && !fieldReadByType(f, type, dialect)))
+    .filter((f) => fieldAppliesTo(f, dialect) && !site.siblings.includes(f.name) && !taken(f.name) && !(knownType && !fieldReadByType(f, type, dialect)))
     .map((f) => {
       const item = keyItem(site, f.name, f, CompletionItemKind.Property, undefined);
       return fieldReadByType(f, type, dialect) ? item : { ...item, sortText: `zz${item.sortText ?? item.label}`, detail: `Ignored when type is ${type}` };
