@@ -1,4 +1,5 @@
 import { readFile, stat, writeFile } from '../util/asyncFs';
+import { createReadStream } from 'node:fs';
 import * as path from 'node:path';
 import { decodeUtf8 } from '../model/utf8';
 import { notAFile, sizeOverLimit } from '../model/readableFile';
@@ -57,9 +58,11 @@ export function processIO(): CliIO {
 /** Reads a file's bytes, with a one-line message for the usual reasons it cannot be read. */
 export async function readBytesFile(file: string, shownAs = file): Promise<Buffer> {
   try {
-    // The kind first: reading a named pipe waits for a writer, and reading a device (/dev/zero) never ends.
+    // The kind first: reading a device (/dev/zero) never ends. A named pipe is read as it comes, up to the limit: it is
+    // how a shell hands over a command's output as a file (`--request <(jq …)`).
     const info = await stat(file);
     if (info.isDirectory()) throw new UsageError(`${shownAs}: is a directory, not a file`);
+    if (info.isFIFO()) return await readPipe(file, shownAs);
     const kind = notAFile(info);
     if (kind !== undefined) throw new UnreadableFileError(`${shownAs}: ${kind}`);
     if (info.size > MAX_INPUT_FILE) throw tooLarge(info.size, shownAs);
@@ -74,6 +77,27 @@ export async function readBytesFile(file: string, shownAs = file): Promise<Buffe
     if (code === 'EISDIR') throw new UsageError(`${shownAs}: is a directory, not a file`);
     throw new UnreadableFileError(`${shownAs}: ${cannotRead(error)}`);
   }
+}
+
+/** A named pipe's bytes, until its writer closes it; more than `MAX_INPUT_FILE` is refused as a file that large is. */
+function readPipe(file: string, shownAs: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const stream = createReadStream(file);
+    stream.on('data', (data: string | Buffer) => {
+      const chunk = Buffer.isBuffer(data) ? data : Buffer.from(data);
+      size += chunk.length;
+      if (size > MAX_INPUT_FILE) {
+        stream.destroy();
+        reject(tooLarge(size, shownAs));
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
 }
 
 /** Why a file or directory that is there could not be read, in a few words. */

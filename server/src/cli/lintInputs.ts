@@ -77,7 +77,7 @@ export async function lintInputs(args: string[], io: CliIO): Promise<LintInputs>
     } else {
       // A file that is not there is a mistake in the command, which stops it; one that is there but cannot be read is
       // named, and the other files are still checked.
-      const bytes = await io.readBytes(arg).catch((error: unknown) => {
+      const bytes = await readDefinition(arg, io).catch((error: unknown) => {
         if (!(error instanceof UnreadableFileError)) throw error;
         notChecked(error, arg, io, unopened);
         return undefined;
@@ -163,7 +163,7 @@ async function definitionsAmong(files: string[], shown: (file: string) => string
     const name = shown(file);
     let bytes: Buffer;
     try {
-      bytes = await io.readBytes(name);
+      bytes = await readDefinition(name, io);
     } catch (error) {
       // A found file that cannot be opened may be anything; it is named, the other files are still checked, and the
       // run fails as for a named file that cannot be read: skipping it quietly would let CI pass.
@@ -176,6 +176,16 @@ async function definitionsAmong(files: string[], shown: (file: string) => string
     if (template || looksLikeApiDefinition('text' in decoded ? decoded.text : decoded.lenientText)) result.push(fromDecoded(name, decoded, bytes));
   }
   return result;
+}
+
+/**
+ * A definition's bytes. A named pipe is refused here although other commands read one: `lint` takes standard input as
+ * `-`, and a pipe with no writer, as `mkfifo` leaves it or a link in a folder leads to it, would hold the run forever.
+ */
+async function readDefinition(name: string, io: CliIO): Promise<Buffer> {
+  const info = await stat(path.resolve(io.cwd, name)).catch(() => undefined);
+  if (info?.isFIFO()) throw new UnreadableFileError(`${name}: is a named pipe, not a file`);
+  return io.readBytes(name);
 }
 
 function notChecked(error: UsageError, file: string, io: CliIO, unopened: string[]): void {
