@@ -193,6 +193,12 @@ describe('apigw lint --fix', () => {
     assert.match(above.stdout, /^--- a\/my specs\/pet store\.yaml\t\n/);
     assert.match(above.stderr, new RegExp(`apigw lint: the diff names files from ${dir.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}, as some lie outside the current folder; apply it there\n`));
     assert.equal(unifiedDiff('api.yaml', 'a\n', 'b\n').split('\n')[0], '--- a/api.yaml', 'a name without a space has no tab');
+    // A name that starts with two dots is in the folder, not above it.
+    const dotted = folder({ '..api.yaml': FIXABLE });
+    const inside = fixIO(dotted);
+    await main(['lint', '..api.yaml', '--no-settings', '--fix-dry-run'], inside);
+    assert.match(inside.stdout, /^--- a\/\.\.api\.yaml\n/);
+    assert.doesNotMatch(inside.stderr, /names files from/);
   });
 
   it('fixes standard input only as a dry run', async () => {

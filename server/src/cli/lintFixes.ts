@@ -87,7 +87,8 @@ export function fixDiff(files: FixedFile[], cwd: string): { diff: string; from: 
 
 function isOutside(folder: string, file: string): boolean {
   const relative = path.relative(folder, file);
-  return relative.startsWith('..') || path.isAbsolute(relative);
+  // `..api.yaml` is a file in the folder, not above it.
+  return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
 }
 
 function commonFolder(a: string, b: string): string {

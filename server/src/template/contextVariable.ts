@@ -27,9 +27,12 @@ export function parseCommonLogTime(text: string): Date | undefined {
   const m = COMMON_LOG_TIME.exec(text);
   const month = m ? MONTHS.indexOf(m[2]) : -1;
   if (!m || month < 0) return undefined;
+  const [day, year, hours, minutes, seconds] = [m[1], m[3], m[4], m[5], m[6]].map(Number);
+  const local = new Date(Date.UTC(year, month, day, hours, minutes, seconds));
+  // A day or time out of range (31/Feb, 25:61) would roll over into another instant: no time at all.
+  if (local.getUTCDate() !== day || local.getUTCMonth() !== month || local.getUTCHours() !== hours || local.getUTCMinutes() !== minutes || local.getUTCSeconds() !== seconds) return undefined;
   const offsetMinutes = (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
-  const ms = Date.UTC(Number(m[3]), month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6])) - offsetMinutes * 60_000;
-  return Number.isFinite(ms) ? new Date(ms) : undefined;
+  return new Date(local.getTime() - offsetMinutes * 60_000);
 }
 
 /**
@@ -38,7 +41,8 @@ export function parseCommonLogTime(text: string): Date | undefined {
  */
 function requestInstant(given: RecordMap): Date {
   const epoch = typeof given.requestTimeEpoch === 'string' && given.requestTimeEpoch.trim() !== '' ? Number(given.requestTimeEpoch) : given.requestTimeEpoch;
-  if (typeof epoch === 'number' && Number.isFinite(epoch)) return new Date(epoch);
+  // An epoch a Date cannot hold (nanoseconds by mistake) names no instant: the clock's.
+  if (typeof epoch === 'number' && Number.isFinite(new Date(epoch).getTime())) return new Date(epoch);
   const written = typeof given.requestTime === 'string' ? parseCommonLogTime(given.requestTime) : undefined;
   return written ?? new Date();
 }

@@ -23,6 +23,8 @@ export function mapKeyOf(text: string): string {
   let key = recentKeys.get(text);
   if (key === undefined) {
     key = `\u0000${text.length}:${fnv1a(text).toString(36)}`;
+    // One string larger than all that is remembered is not kept: it would stay in memory after its document.
+    if (text.length > MAX_RECENT_CHARACTERS) return key;
     if (recentKeys.size >= MAX_RECENT_KEYS || recentCharacters + text.length > MAX_RECENT_CHARACTERS) {
       recentKeys.clear();
       recentCharacters = 0;

@@ -89,6 +89,12 @@ describe('$context', () => {
   it('makes requestTime and requestTimeEpoch one instant when the sample gives one of them', () => {
     assert.equal(render('$context.requestTime|$context.requestTimeEpoch', { context: { requestTimeEpoch: 1700000000000 } }), '14/Nov/2023:22:13:20 +0000|1700000000000');
     assert.equal(render('$context.requestTime|$context.requestTimeEpoch', { context: { requestTime: '14/Nov/2023:23:13:20 +0100' } }), '14/Nov/2023:23:13:20 +0100|1700000000000');
+    for (const requestTime of ['31/Feb/2024:10:00:00 +0000', '14/Nov/2023:25:61:61 +0000']) {
+      const rolled = buildDefaultContext({ requestTime });
+      assert.ok(Math.abs(Number(rolled.requestTimeEpoch) - Date.now()) < 5000, `${requestTime} names no instant`);
+    }
+    const nanoseconds = buildDefaultContext({ requestTimeEpoch: 1.7e18 });
+    assert.match(String(nanoseconds.requestTime), /^\d{2}\/[A-Z][a-z]{2}\/\d{4}:/, 'an epoch no date holds leaves the time at the clock');
     const unreadable = buildDefaultContext({ requestTime: 'yesterday' });
     assert.equal(unreadable.requestTime, 'yesterday');
     assert.ok(Math.abs(Number(unreadable.requestTimeEpoch) - Date.now()) < 5000, 'a time in no known format leaves the epoch at the clock');

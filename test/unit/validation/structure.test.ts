@@ -120,6 +120,8 @@ paths:
       assert.match(found.message, /API Gateway imports OpenAPI 3\.0\.x \(`openapi: 3\.0\.1`\) and Swagger 2\.0 \(`swagger: "2\.0"`\) definitions\. The document's structure is not checked against any version\.$/);
       assert.deepEqual(found.range, rangeOf(doc(version), version.split(': ')[1]));
     }
+    const [none] = await validate(doc('openapi: { a: 1 }'));
+    assert.match(none.message, /^`openapi` holds no version: API Gateway imports/);
     // A version cut short names its family: a warning that says what to write.
     const [short] = await validate(doc("openapi: '3.0'"));
     assert.deepEqual([short.code, short.severity], ['unsupported-openapi-version', 2]);

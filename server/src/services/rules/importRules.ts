@@ -68,14 +68,16 @@ export function importSizeProblem(document: ApiDocument, dialect: Dialect): Prob
 function unsupportedVersion(document: ApiDocument): { message: string; severity: 'error' | 'warning' } | undefined {
   if (document.kind === 'unknown' || versionOf(document.kind, document.specVersion)) return undefined;
   const key = document.kind === 'swagger' ? 'swagger' : 'openapi';
-  const written = JSON.stringify(document.specVersion ?? '');
   const supported = 'API Gateway imports OpenAPI 3.0.x (`openapi: 3.0.1`) and Swagger 2.0 (`swagger: "2.0"`) definitions';
+  const unchecked = "The document's structure is not checked against any version.";
+  if (document.specVersion === undefined) return { severity: 'error', message: `\`${key}\` holds no version: ${supported}. ${unchecked}` };
+  const written = JSON.stringify(document.specVersion);
   const cutShort = document.kind === 'openapi' ? /^3(\.[01])?$/.test(document.specVersion ?? '') : /^2$/.test(document.specVersion ?? '');
   if (cutShort) {
     const full = document.kind === 'openapi' ? (document.specVersion === '3.1' ? '3.1.0' : '3.0.1') : '2.0';
     return { severity: 'warning', message: `\`${key}\` is ${written}, which names no release: write ${JSON.stringify(full)}. Until then the document's structure is not checked.` };
   }
-  return { severity: 'error', message: `\`${key}\` is ${written}: ${supported}. The document's structure is not checked against any version.` };
+  return { severity: 'error', message: `\`${key}\` is ${written}: ${supported}. ${unchecked}` };
 }
 
 function checkVersion(context: ValidationContext): void {
