@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { GlobOptions } from 'tinyglobby';
 import { decodeInput, type DecodedInput, type Unreadable } from '../model/definitionBytes';
 import { looksLikeApiDefinition } from '../model/definitionKeys';
+import { notAFile } from '../model/readableFile';
 import { cannotRead, UnreadableFileError, UsageError, type CliIO } from './io';
 
 /**
@@ -184,7 +185,7 @@ async function definitionsAmong(files: string[], shown: (file: string) => string
  */
 async function readDefinition(name: string, io: CliIO): Promise<Buffer> {
   const info = await stat(path.resolve(io.cwd, name)).catch(() => undefined);
-  if (info?.isFIFO()) throw new UnreadableFileError(`${name}: is a named pipe, not a file`);
+  if (info?.isFIFO()) throw new UnreadableFileError(`${name}: ${notAFile(info)}`);
   return io.readBytes(name);
 }
 

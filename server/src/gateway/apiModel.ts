@@ -166,6 +166,14 @@ function openApiBodySchemas(root: Json, op: Json, pointer: string): Map<string, 
   return result;
 }
 
+/**
+ * The header names of the method response a status is answered with: its own, else the operation's `default`;
+ * undefined when the operation declares neither.
+ */
+export function methodResponseFor(operation: Operation, status: string): string[] | undefined {
+  return operation.methodResponses.get(status) ?? operation.methodResponses.get('default');
+}
+
 function methodResponses(root: Json, op: Json): Map<string, string[]> {
   const result = new Map<string, string[]>();
   const responses = asJson(op.responses) ?? {};

@@ -1,4 +1,4 @@
-import { INTEGRATION_TYPES } from '../facts/extensions/integration';
+import { BACKEND_INTEGRATION_TYPES, INTEGRATION_TYPES } from '../facts/extensions/integration';
 import type { Operation } from './apiModel';
 import type { ExecutionLog } from './executionLog';
 import { GatewayError } from './gatewayResponses';
@@ -9,9 +9,6 @@ import { GatewayError } from './gatewayResponses';
  * keeps no execution log (`apigw invoke` without `--log`, a client of `apigw serve`) what to fix.
  */
 export const LOCAL_GATEWAY_ERROR = 'x-local-gateway-error';
-
-/** The integration types that call a backend, and so need a `uri` to find it (an integration subtype names its own). */
-const BACKEND_TYPES = INTEGRATION_TYPES.filter((type) => type !== 'mock');
 
 /** Logs `reason` as a configuration error and returns the gateway's 500 for it, the reason in `LOCAL_GATEWAY_ERROR`. */
 export function configurationFault(reason: string, httpApi: boolean, log: ExecutionLog): GatewayError {
@@ -29,7 +26,8 @@ export function integrationFault(op: Operation): string | undefined {
   const integration = op.integration;
   if (!integration) return 'the method has no x-amazon-apigateway-integration; AWS imports such a method, but no deployment of the API succeeds until it has one';
   const type = typeof integration.type === 'string' ? integration.type.toLowerCase() : undefined;
-  if (type === undefined || !BACKEND_TYPES.includes(type) || integration.integrationSubtype !== undefined) return undefined;
+  // The types that call a backend need a `uri` to find it; an integration subtype names its own.
+  if (type === undefined || !BACKEND_INTEGRATION_TYPES.includes(type) || integration.integrationSubtype !== undefined) return undefined;
   const uri = integration.uri;
   if (typeof uri === 'string' && uri.trim() !== '') return undefined;
   return `the ${type.toUpperCase()} integration has no uri; AWS refuses an integration that calls a backend without one`;

@@ -20,7 +20,7 @@ export const USUAL_URI_FORMS: Record<string, RegExp> = { http: /^https?:/, http_
 /** The integrations that map requests and responses, and so read templates and integration responses. */
 const MAPPING_INTEGRATION_TYPES = INTEGRATION_TYPES.filter((t) => !PROXY_INTEGRATION_TYPES.includes(t));
 /** The integrations that call a backend: a MOCK one answers from its integration responses alone. */
-const BACKEND_INTEGRATION_TYPES = INTEGRATION_TYPES.filter((t) => t !== 'mock');
+export const BACKEND_INTEGRATION_TYPES = INTEGRATION_TYPES.filter((t) => t !== 'mock');
 
 /** The request parameters of one AWS service action: those it cannot do without, and the ones it also reads. */
 export interface SubtypeParameters {

@@ -1,7 +1,7 @@
 import { setOwn } from '../../model/jsonObjects';
 import { undeclaredResponseHeader, undeclaredResponseHeaderMessage } from '../../model/methodResponseHeaders';
 import type { IntegrationResponse } from '../../template/responseSelection';
-import type { Operation } from '../apiModel';
+import { methodResponseFor, type Operation } from '../apiModel';
 
 const HEADER_TARGET = /^method\.response\.header\.(.+)$/s;
 
@@ -29,7 +29,7 @@ export function withDeclaredHeaderMappings(responses: Record<string, Integration
       continue;
     }
     const statusCode = String(response.statusCode ?? 200);
-    const declared = operation.methodResponses.get(statusCode) ?? operation.methodResponses.get('default');
+    const declared = methodResponseFor(operation, statusCode);
     const parameters: Record<string, string> = {};
     const reasons: string[] = [];
     for (const [target, expression] of Object.entries(mappings)) {

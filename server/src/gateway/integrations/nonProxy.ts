@@ -3,7 +3,7 @@ import { renderTemplate, type RenderResult, type TemplateError } from '../../tem
 import { headerValue } from '../../template/parameterMaps';
 import { simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../../template/responseSelection';
 import { selectRequestTemplate } from '../../template/templateSelection';
-import { isJson } from '../apiModel';
+import { isJson, methodResponseFor } from '../apiModel';
 import { logBody, logMap } from '../executionLog';
 import { GatewayError } from '../gatewayResponses';
 import { templateRequest } from '../methodRequest';
@@ -142,15 +142,14 @@ export function integrationResponse(ctx: IntegrationContext, backend: BackendRes
   failOnRepeatedOverrides(repeated, 'response', log);
   // The integration response's own status must name a method response; $context.responseOverride.status need not.
   const selectedStatus = simulated.selectedStatus;
-  const declared = operation.methodResponses;
-  if (declared.size > 0 && !declared.has(String(selectedStatus)) && !declared.has('default') && !simulated.render?.gatewayError) {
+  if (operation.methodResponses.size > 0 && methodResponseFor(operation, String(selectedStatus)) === undefined && !simulated.render?.gatewayError) {
     log.add(`Execution failed due to configuration error: Output mapping refers to an invalid method response: ${selectedStatus}`);
     throw new GatewayError('API_CONFIGURATION_ERROR', 'Internal server error');
   }
   for (const reason of declaredOnly?.leftOut.get(simulated.selectedKey) ?? []) log.add(`Integration response: mapping ${reason}`);
   if (log.enabled) {
     log.add(`Integration response selected: '${simulated.selectedKey}' → ${selectedStatus}`);
-    // Set by the response template, or by the request template when no response template applies.
+    // Set by the response template: a request template's response overrides change nothing.
     if (simulated.status !== selectedStatus && !simulated.render?.gatewayError) log.add(`Method response status overridden by $context.responseOverride.status: ${simulated.status}`);
   }
   const headers: Record<string, string> = {};
