@@ -3,23 +3,10 @@ import type { CodeLens, CompletionList, FoldingRange, Hover, SemanticTokens } fr
 import type { EvaluateTemplateResult, TemplateAtResult } from '../../server/src/customRequests';
 import { MAX_TEMPLATE_FILE_SIZE } from '../../server/src/services/templates/largeTemplates';
 import { TestLspClient } from './lspClient';
+import { MOCK_API } from './mockApi';
 
 const BLOCK = '#if($input.path("$.a") == "x")\n#foreach($item in $input.path("$.items"))\n$util.escapeJavaScript($item.name)\n#end\n#end\n';
 const BIG = BLOCK.repeat(Math.ceil((MAX_TEMPLATE_FILE_SIZE + 1) / BLOCK.length));
-
-const API = [
-  'openapi: 3.0.1',
-  "info: {title: t, version: '1'}",
-  'paths:',
-  '  /pets:',
-  '    get:',
-  "      responses: {'200': {description: ok}}",
-  '      x-amazon-apigateway-integration:',
-  '        type: mock',
-  '        requestTemplates:',
-  "          application/json: '{\"statusCode\": 200}'",
-  '',
-].join('\n');
 
 describe('a template file over the size limit, over stdio', () => {
   const uri = 'file:///tmp/large-request.vtl';
@@ -57,7 +44,7 @@ describe('a template file over the size limit, over stdio', () => {
 
   it('leaves another document served in full', async () => {
     const api = 'file:///tmp/large-template-neighbour.yaml';
-    client.open(api, 'yaml', API);
+    client.open(api, 'yaml', MOCK_API);
     await client.waitForDiagnostics(api);
     const hover = await client.request<Hover | null>('textDocument/hover', { textDocument: { uri: api }, position: { line: 7, character: 16 } });
     assert.ok(hover, 'the definition next to the large template has its hover');

@@ -8,25 +8,10 @@ import { LSPErrorCodes } from 'vscode-languageserver-protocol';
 import type { EvaluateTemplateResult } from '../../server/src/customRequests';
 import type { InvokeLocalResult } from '../../server/src/invokeRequests';
 import { TestLspClient } from './lspClient';
+import { MOCK_API } from './mockApi';
 
 /** Runs for the evaluator's whole time budget, holding the server's thread all along. */
 const RUNAWAY = '#foreach($i in [1..1000000])#foreach($j in [1..1000000])#end#end';
-
-const API = [
-  'openapi: 3.0.1',
-  "info: {title: t, version: '1'}",
-  'paths:',
-  '  /ping:',
-  '    get:',
-  "      responses: {'200': {description: ok}}",
-  '      x-amazon-apigateway-integration:',
-  '        type: mock',
-  '        requestTemplates:',
-  "          application/json: '{\"statusCode\": 200}'",
-  '        responses:',
-  "          default: {statusCode: '200'}",
-  '',
-].join('\n');
 
 /** Sends a request and cancels it at once, as the evaluator does with the one an edit superseded. */
 function sendCancelled<T>(client: TestLspClient, method: string, params: unknown): Promise<T> {
@@ -54,7 +39,7 @@ describe('requests cancelled before they run', () => {
   before(async () => {
     client = await TestLspClient.start();
     client.open(template, 'vtl', RUNAWAY);
-    client.open(api, 'yaml', API);
+    client.open(api, 'yaml', MOCK_API);
     await client.waitForDiagnostics(template);
     await client.waitForDiagnostics(api);
   });
