@@ -41,7 +41,7 @@ export function describeAwsServiceCall(ctx: IntegrationContext): IntegrationResu
  * `arn:aws:apigateway:{region}:{subdomain.}service:path/{path}` → `https://{subdomain.}service.{region}.amazonaws.com/{path}`;
  * `...:action/{Action}&params` → `https://service.{region}.amazonaws.com/?Action={Action}&params`.
  */
-export function serviceEndpoint(uri: string, pathValues: Record<string, string>, query: Record<string, string>): string {
+export function serviceEndpoint(uri: string, pathValues: Record<string, string>, query: Record<string, string[]>): string {
   const m = /^arn:[^:]+:apigateway:([^:]+):([^:]+):(path|action)\/(.*)$/.exec(uri);
   if (!m) return uri;
   const [, region, service, kind, rest] = m;
@@ -52,6 +52,10 @@ export function serviceEndpoint(uri: string, pathValues: Record<string, string>,
     return value !== undefined ? encodeURIComponent(value) : all;
   });
   const url = new URL(kind === 'path' ? `${host}/${filled}` : `${host}/?Action=${filled}`);
-  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
+  // A mapped name replaces what the URI's own query gave it; one mapped from several values is sent once for each.
+  for (const [k, values] of Object.entries(query)) {
+    url.searchParams.delete(k);
+    for (const v of values) url.searchParams.append(k, v);
+  }
   return url.href;
 }

@@ -50,7 +50,7 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     }
     const mapped = mapRequestParameters(ctx, render);
     const query: Record<string, string[]> = proxy ? { ...request.query } : {};
-    for (const [k, v] of Object.entries(mapped.querystring)) setOwn(query, k, [v]);
+    for (const [k, values] of Object.entries(mapped.querystring)) setOwn(query, k, values);
     // A REST API fills the URI's placeholders only from `integration.request.path.*` mappings, even for a proxy
     // integration: an unmapped `{proxy}` reaches the URI parser as written and fails the call.
     const filled = fillPath(rawUri, mapped.path, greedyTargets(ctx, proxy, render?.requestOverride.path));

@@ -63,7 +63,8 @@ function requestPayloadOrFail(conversion: Conversion, handling: string | undefin
 
 export interface MappedParameters {
   path: Record<string, string>;
-  querystring: Record<string, string>;
+  /** Each name's values: a name mapped from `method.request.multivaluequerystring.*` is sent once per value. */
+  querystring: Record<string, string[]>;
   header: Record<string, string>;
 }
 
@@ -75,15 +76,36 @@ export function mapRequestParameters(ctx: IntegrationContext, render: RenderResu
   for (const [target, source] of Object.entries(parameters)) {
     const m = /^integration\.request\.(path|querystring|header)\.(.+)$/.exec(target);
     if (!m || typeof source !== 'string') continue;
+    const [, where, name] = m;
+    if (where === 'querystring') {
+      const values = queryStringValues(source, ctx);
+      if (values !== undefined) setOwn(mapped.querystring, name, values);
+      continue;
+    }
     const value = methodRequestValue(source, ctx);
-    if (value !== undefined) setOwn(mapped[m[1] as keyof MappedParameters], m[2], value);
+    if (value !== undefined) setOwn(mapped[where as 'path' | 'header'], name, value);
   }
   if (render) {
     assignOwn(mapped.header, render.requestOverride.header);
     assignOwn(mapped.path, render.requestOverride.path);
-    assignOwn(mapped.querystring, render.requestOverride.querystring);
+    for (const [name, value] of Object.entries(render.requestOverride.querystring)) setOwn(mapped.querystring, name, [value]);
   }
   return mapped;
+}
+
+/**
+ * What an `integration.request.querystring.*` mapping sends. From `method.request.multivaluequerystring.*` that is
+ * every value the client sent, each as a parameter of its own (`?y=1&y=2` mapped to `x` sends `?x=1&x=2`), as
+ * LocalStack's parameter-mapping tests record it from the AWS console; anything else is one value.
+ */
+function queryStringValues(expression: string, ctx: IntegrationContext): string[] | undefined {
+  const multi = /^method\.request\.multivaluequerystring\.(.+)$/.exec(expression);
+  if (multi) {
+    const values = getOwn(ctx.request.query, multi[1]);
+    return values?.length ? [...values] : undefined;
+  }
+  const value = methodRequestValue(expression, ctx);
+  return value === undefined ? undefined : [value];
 }
 
 /** A REST mapping expression's value: `method.request.*`, `stageVariables.*`, `context.*` or a quoted literal. */
@@ -95,11 +117,13 @@ export function methodRequestValue(expression: string, ctx: IntegrationContext):
   if (m) {
     const [, where, name] = m;
     if (where === 'path') return getOwn(req.pathParameters, name);
+    // The single-value forms take the last of a repeated value, and a header mapped from `multivalueheader` is one
+    // header of every value joined with commas: both as LocalStack's parameter-mapping tests record them from the
+    // AWS console. A header or path parameter mapped from `multivaluequerystring` is one value too; no source says
+    // how AWS joins it, so it is joined as `multivalueheader` is.
     if (where === 'querystring') return getOwn(req.query, name)?.at(-1);
     if (where === 'multivaluequerystring') return getOwn(req.query, name)?.join(',');
     if (where === 'multivalueheader') return headerValue(req.multiValueHeaders, name)?.join(',');
-    // One value of a repeated header: the last, as the method request's single-valued headers hold it (the REST
-    // Lambda proxy event's `headers`), and as `querystring` reads the last value.
     return headerValue(req.multiValueHeaders, name)?.at(-1);
   }
   if (expression === 'method.request.body') return req.body;

@@ -22,7 +22,7 @@ export function parameterExpressionItems(site: CompletionSite): CompletionItem[]
   return expressionItems(site, [...expressions, ...REST_REQUEST_SOURCES]);
 }
 
-/** The locations that read every value of a repeated header or query string parameter, joined by commas. */
+/** The locations that read every value of a repeated header or query string parameter. */
 const MULTIVALUE_LOCATION: Record<string, string> = { header: 'multivalueheader', querystring: 'multivaluequerystring' };
 
 /** HTTP API mapping sources: the declared parameters first, then the open-ended variables. */
@@ -68,7 +68,7 @@ const REST_REQUEST_SOURCES: Expression[] = [
   { text: 'method.request.body', detail: 'The whole request body' },
   { text: 'method.request.body.', detail: 'A JSONPath (without `$.`) into the request body', stem: true, names: requestBodyProperties, jsonPath: true },
   { text: 'method.request.multivalueheader.', detail: 'Every value of a request header, joined by commas', stem: true },
-  { text: 'method.request.multivaluequerystring.', detail: 'Every value of a query string parameter, joined by commas', stem: true },
+  { text: 'method.request.multivaluequerystring.', detail: 'Every value of a query string parameter: one query parameter each, else joined by commas', stem: true },
   { text: "'static'", detail: 'A static value', literal: true },
   { text: 'stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
   { text: 'context.', detail: 'A context variable', stem: true, names: contextNames },
