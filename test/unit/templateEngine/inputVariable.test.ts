@@ -71,6 +71,13 @@ describe('$input', () => {
     assert.equal(render('$input.params()', { params: { path: { a: '1' } } }), '{path={a=1}, querystring={}, header={}}');
     assert.equal(render('$input.params().header.keySet()', { params: { header: { A: '1', B: '2' } } }), '[A, B]');
   });
+  it('params(), params().path and an empty params().header.keySet() print as users report them from AWS', () => {
+    // Renders quoted in the api-gateway-payload-parse README and in serverless/serverless#1014.
+    const request = { params: { path: { path: 'users' }, querystring: { fields: 'id', anotherKey: 'aParam%2CanotherParam' } } };
+    assert.equal(render('$input.params()', request), '{path={path=users}, querystring={fields=id, anotherKey=aParam%2CanotherParam}, header={}}');
+    assert.equal(render('$input.params().header.keySet()', request), '[]');
+    assert.equal(render('$input.params().path', { params: { path: { arg: 'value' } } }), '{arg=value}');
+  });
   it('multi-valued parameters fill single values with their last value', () => {
     assert.equal(render("$input.params('tag')", { multiValueParams: { querystring: { tag: ['a', 'b'] } } }), 'b');
   });
