@@ -58,6 +58,12 @@ export interface LanguageServiceOptions {
 export interface LanguageService {
   parse(document: TextDocument): ApiDocument;
   doValidation(document: TextDocument, settings?: LanguageSettings, isCancelled?: () => boolean): Promise<Diagnostic[]>;
+  /**
+   * `doValidation`, with the findings in each other file the definition's `$ref`s name: the definition is checked with
+   * those files spliced in, and what is found in one of them is shown there. A file that is a definition itself is
+   * left to its own validation.
+   */
+  doValidationByFile(document: TextDocument, settings?: LanguageSettings, isCancelled?: () => boolean): Promise<FileDiagnostics & { elsewhere: FileDiagnostics[] }>;
   /** A Promise only when a `$ref` into another file is completed from that file. */
   doComplete(document: TextDocument, position: Position, settings?: LanguageSettings): CompletionList | Promise<CompletionList>;
   /** A Promise only when a `$ref` into another file is summarised from that file. */
@@ -108,6 +114,11 @@ export interface LanguageService {
 
 export { isTemplateDocument };
 
+export interface FileDiagnostics {
+  uri: string;
+  diagnostics: Diagnostic[];
+}
+
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
   const cache = new ParseCache();
   const caches = createValidationCaches();
@@ -152,19 +163,21 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       notes.forget(uri);
       dialects.delete(uri);
     },
-    doValidation: async (document, settings, isCancelled) => {
+    doValidation: async (document, settings, isCancelled) => (await service.doValidationByFile(document, settings, isCancelled)).diagnostics,
+    doValidationByFile: async (document, settings, isCancelled) => {
+      const uri = document.uri;
       if (isTemplateDocument(document)) {
         const template = new ApiDocument(document, 'yaml', undefined, []);
-        if (isTemplateOverLimit(document)) return toDiagnostics(template, [templateOverLimitProblem(document)], settings ?? {});
+        if (isTemplateOverLimit(document)) return { uri, diagnostics: toDiagnostics(template, [templateOverLimitProblem(document)], settings ?? {}), elsewhere: [] };
         const problems = validateStandaloneTemplate(document.getText(), document.uri);
         const saved = await savedEncodingProblem(document.uri, document.getText(), options.resolver);
-        return toDiagnostics(template, saved ? [saved, ...problems] : problems, settings ?? {});
+        return { uri, diagnostics: toDiagnostics(template, saved ? [saved, ...problems] : problems, settings ?? {}), elsewhere: [] };
       }
       const limit = limitOf(settings);
       // A document over the limit is parsed again only once typing pauses: a newer version cancels the wait.
       if (isCancelled && cache.isBehind(document) && isOverLimit(document, limit)) {
         await delay(QUIET_MS);
-        if (isCancelled()) return [];
+        if (isCancelled()) return { uri, diagnostics: [], elsewhere: [] };
       }
       // Over the limit only syntax is checked: no template is.
       if (!isOverLimit(document, limit)) startTemplateChecksAhead(document.getText());
@@ -180,7 +193,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       // Not part of the record: it follows the file on disk, not the text.
       const saved = await savedEncodingProblem(document.uri, parsed.text, options.resolver);
       const problems = allProblems(results);
-      return toDiagnostics(parsed, saved ? [saved, ...problems] : problems, settings ?? {});
+      const elsewhere: FileDiagnostics[] = [];
+      for (const [other, found] of results.elsewhere ?? []) {
+        // A definition of its own is validated as one; the findings of this check of it would repeat or contradict those.
+        if (found.document.kind === 'unknown') elsewhere.push({ uri: other, diagnostics: toDiagnostics(found.document, found.problems, settings ?? {}) });
+      }
+      return { uri, diagnostics: toDiagnostics(parsed, saved ? [saved, ...problems] : problems, settings ?? {}), elsewhere };
     },
     // Mapping templates embedded in the definition have their own completion and hover; the OpenAPI ones stay out of them.
     doComplete: (document, position, settings) => {

@@ -19,6 +19,7 @@ import type { LanguageSettings } from './services/validationTypes';
 import { readLanguageSettings } from './services/languageSettings';
 import { WorkspaceResolver } from './workspaceResolver';
 import { WorkspaceFiles } from './workspaceFiles';
+import { FindingsElsewhere } from './findingsElsewhere';
 import { RenameError } from './services/rename';
 import { registerCustomRequests } from './customRequests';
 import { registerInvokeRequests } from './invokeRequests';
@@ -156,17 +157,94 @@ async function validate(uri: string, version: number): Promise<void> {
   const document = documents.get(uri);
   if (!document || document.version !== version) return;
   if (!isServed(document)) {
-    connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A part of a definition shows what the definitions using it find there; it is checked with them.
+    findingsElsewhere.set(uri, []);
+    if (!findingsElsewhere.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+    void checkWithDefinitionsUsing(document);
     return;
   }
   // A newer edit makes this run pointless: rules check this between units of work.
   const isCancelled = () => documents.get(uri)?.version !== version;
   try {
-    const inThisThread = () => service.doValidation(document, settings, isCancelled);
-    const diagnostics = await (isApart(document) ? largeDocuments.validate(document, settings, inThisThread) : inThisThread());
-    if (!isCancelled()) connection.sendDiagnostics({ uri, version, diagnostics });
+    if (isApart(document)) {
+      const diagnostics = await largeDocuments.validate(document, settings, () => service.doValidation(document, settings, isCancelled));
+      if (!isCancelled()) connection.sendDiagnostics({ uri, version, diagnostics });
+      return;
+    }
+    const { diagnostics, elsewhere } = await service.doValidationByFile(document, settings, isCancelled);
+    if (isCancelled()) return;
+    connection.sendDiagnostics({ uri, version, diagnostics });
+    findingsElsewhere.set(uri, elsewhere);
   } catch (error) {
     connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+/**
+ * Findings in the files definitions' `$ref`s name, published for those files. A file opened without the definition
+ * that uses it is checked with the workspace's definitions that reference it, read from disk; those are checked again
+ * when it changes.
+ */
+const findingsElsewhere = new FindingsElsewhere((uri, diagnostics) => {
+  // A definition of its own publishes its own findings.
+  const open = documents.get(uri);
+  if (!open || !isServed(open)) connection.sendDiagnostics({ uri, diagnostics });
+});
+/** Parts of definitions already searched for the closed definitions that use them, while they stay open. */
+const searchedParts = new Set<string>();
+/** Most closed definitions checked for one part opened alone. */
+const MAX_DEFINITIONS_FOR_A_PART = 16;
+
+async function checkWithDefinitionsUsing(part: TextDocument): Promise<void> {
+  if (searchedParts.has(part.uri) || !/\.(ya?ml|json)$/i.test(part.uri)) return;
+  searchedParts.add(part.uri);
+  // Only definitions that reference another file can use it; the open ones are validated anyway.
+  const definitions = await workspace.documents((text) => looksLikeApiDefinition(text) && REFERENCES_ANOTHER_FILE.test(text)).catch(() => []);
+  let checked = 0;
+  for (const definition of definitions) {
+    if (documents.get(definition.uri) || definition.kind === 'unknown') continue;
+    if (++checked > MAX_DEFINITIONS_FOR_A_PART) break;
+    await validateClosed(definition.uri);
+  }
+}
+
+/** A `$ref` whose value is not a pointer into the same document. */
+const REFERENCES_ANOTHER_FILE = /\$ref['"]?[ \t]*:[ \t]*(?:['"](?!#)|(?![ \t'"#]))/;
+
+/** A definition not open in the editor, validated for its findings in the files it references, not for its own. */
+async function validateClosed(uri: string): Promise<void> {
+  if (documents.get(uri)) return;
+  try {
+    const definition = await resolver.load(uri);
+    if (!definition || definition.kind === 'unknown' || documents.get(uri)) return;
+    const { elsewhere } = await service.doValidationByFile(definition.textDocument, settings);
+    service.forget(uri);
+    if (!documents.get(uri)) findingsElsewhere.set(uri, elsewhere);
+  } catch (error) {
+    connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  }
+}
+
+const pendingClosed = new Map<string, NodeJS.Timeout>();
+
+function scheduleClosedValidation(uri: string): void {
+  const previous = pendingClosed.get(uri);
+  if (previous) clearTimeout(previous);
+  pendingClosed.set(
+    uri,
+    setTimeout(() => {
+      pendingClosed.delete(uri);
+      void validateClosed(uri);
+    }, VALIDATION_DELAY_MS),
+  );
+}
+
+/** A file changed: the definitions whose validation read it are validated again, open or not. */
+function scheduleDependents(uri: string): void {
+  for (const dependent of resolver.dependentsOf(uri)) {
+    const document = documents.get(dependent);
+    if (document) scheduleValidation(document);
+    else if (findingsElsewhere.uses(dependent, uri)) scheduleClosedValidation(dependent);
   }
 }
 
@@ -257,21 +335,23 @@ connection.onCodeAction(async (params) => {
 
 documents.onDidChangeContent((change) => {
   scheduleValidation(change.document);
-  for (const dependent of resolver.dependentsOf(change.document.uri)) {
-    const document = documents.get(dependent);
-    if (document) scheduleValidation(document);
-  }
+  scheduleDependents(change.document.uri);
 });
 
 documents.onDidClose((event) => {
-  service.forget(event.document.uri);
-  resolver.closed(event.document.uri);
-  servedApart.delete(event.document.uri);
-  largeDocuments.close(event.document.uri);
-  const timer = pending.get(event.document.uri);
+  const uri = event.document.uri;
+  service.forget(uri);
+  resolver.closed(uri);
+  servedApart.delete(uri);
+  largeDocuments.close(uri);
+  searchedParts.delete(uri);
+  const timer = pending.get(uri);
   if (timer) clearTimeout(timer);
-  pending.delete(event.document.uri);
-  connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+  pending.delete(uri);
+  findingsElsewhere.set(uri, []);
+  // A part of a definition keeps showing what the definitions using it find there; the saved text is checked now.
+  if (findingsElsewhere.has(uri)) scheduleDependents(uri);
+  else connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
 connection.onDidChangeWatchedFiles((params) => {
@@ -282,10 +362,7 @@ connection.onDidChangeWatchedFiles((params) => {
     // An open document is checked against its saved bytes too (their encoding), which a save can change with the text unchanged.
     const saved = documents.get(change.uri);
     if (saved) scheduleValidation(saved);
-    for (const dependent of resolver.dependentsOf(change.uri)) {
-      const document = documents.get(dependent);
-      if (document) scheduleValidation(document);
-    }
+    scheduleDependents(change.uri);
   }
 });
 

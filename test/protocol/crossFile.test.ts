@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -51,5 +51,74 @@ describe('references across files over stdio', () => {
     client.open(uri, 'yaml', API.replace('./models.yaml', './nowhere.yaml'));
     const diagnostics = await client.waitForDiagnostics(uri);
     assert.ok(diagnostics.some((d) => d.code === 'unreadable-ref-file'), JSON.stringify(diagnostics));
+  });
+});
+
+const SPLIT_API = `openapi: 3.0.1
+info: {title: split, version: '1'}
+x-amazon-apigateway-request-validators:
+  all: {validateRequestBody: true}
+paths:
+  /pets:
+    $ref: 'paths/pets.yaml'
+`;
+
+const PETS = `get:
+  x-amazon-apigateway-request-validator: al
+  responses:
+    '200': {description: ok}
+  x-amazon-apigateway-integration:
+    type: http_proxy
+    httpMethod: GET
+    uri: https://example.com/pets
+`;
+
+const misspeltValidator = (diagnostics: { code?: unknown; range: { start: { line: number } } }[]) => diagnostics.some((d) => d.code === 'unknown-request-validator' && d.range.start.line === 1);
+
+describe('a definition split over several files, over stdio', () => {
+  let dir: string;
+  let apiUri: string;
+  let petsUri: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'apigw-split-'));
+    mkdirSync(path.join(dir, 'paths'));
+    writeFileSync(path.join(dir, 'api.yaml'), SPLIT_API);
+    writeFileSync(path.join(dir, 'paths/pets.yaml'), PETS);
+    apiUri = pathToFileURL(path.join(dir, 'api.yaml')).href;
+    petsUri = pathToFileURL(path.join(dir, 'paths/pets.yaml')).href;
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('publishes what the open definition finds in the path item file, follows its edits, and clears it on close', async () => {
+    const client = await TestLspClient.start();
+    try {
+      client.open(apiUri, 'yaml', SPLIT_API);
+      assert.deepEqual(await client.waitForDiagnostics(apiUri), []);
+      await client.waitForDiagnosticsWhere(petsUri, misspeltValidator);
+      // The user opens the path item and corrects it: the definition is checked again, and the finding goes.
+      client.open(petsUri, 'yaml', PETS);
+      client.change(petsUri, PETS.replace(' al\n', ' all\n'));
+      await client.waitForDiagnosticsWhere(petsUri, (diagnostics) => diagnostics.length === 0);
+      client.change(petsUri, PETS);
+      await client.waitForDiagnosticsWhere(petsUri, misspeltValidator);
+      // Closing the definition takes its findings in other files with it.
+      client.close(apiUri);
+      await client.waitForDiagnosticsWhere(petsUri, (diagnostics) => diagnostics.length === 0);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('checks a path item file opened alone with the workspace definition that references it', async () => {
+    const client = await TestLspClient.start({}, pathToFileURL(dir).href);
+    try {
+      client.open(petsUri, 'yaml', PETS);
+      await client.waitForDiagnosticsWhere(petsUri, misspeltValidator, 20_000);
+      // Its edits check that definition again, read from disk.
+      client.change(petsUri, PETS.replace(' al\n', ' all\n'));
+      await client.waitForDiagnosticsWhere(petsUri, (diagnostics) => diagnostics.length === 0);
+    } finally {
+      await client.stop();
+    }
   });
 });

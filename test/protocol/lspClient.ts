@@ -67,6 +67,24 @@ export class TestLspClient {
     return this.diagnostics.get(uri)!.diagnostics;
   }
 
+  /** What was last published for a document once it passes `test`: a document may be published several times. */
+  async waitForDiagnosticsWhere(uri: string, test: (diagnostics: Diagnostic[]) => boolean, timeoutMs = 10_000): Promise<Diagnostic[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const published = this.diagnostics.get(uri)?.diagnostics;
+      if (published && test(published)) return published;
+      if (Date.now() > deadline) throw new Error(`diagnostics for ${uri} never passed the test within ${timeoutMs} ms (last: ${JSON.stringify(published)}); server stderr: ${this.stderr.join('')}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 100);
+      });
+    }
+  }
+
+  close(uri: string): void {
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
   request<T>(method: string, params: unknown): Promise<T> {
     return this.connection.sendRequest(method, params) as Promise<T>;
   }

@@ -30,6 +30,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'unresolved-ref': { severity: 'error', title: '$ref points to nothing', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#reference-object' },
   'remote-ref': { severity: 'information', title: 'Remote $ref not followed', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#reference-object' },
   'unreadable-ref-file': { severity: 'error', title: 'File named by a $ref cannot be read', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#reference-object' },
+  'referenced-files-partly-checked': { severity: 'information', title: 'Content of referenced files beyond what one check copies', docsUrl: 'https://spec.openapis.org/oas/v3.0.3#reference-object' },
   'unprocessed-template': { severity: 'information', title: 'Document must be processed (CloudFormation, SAM, Terraform) before import', docsUrl: `${DEV_GUIDE}/import-api-aws-variables.html` },
   // Extension shape
   'unknown-extension': { severity: 'warning', title: 'Unknown x-amazon-apigateway extension', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions.html` },

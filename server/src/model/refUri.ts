@@ -25,3 +25,8 @@ export function sameUri(a: string, b: string): boolean {
     return false;
   }
 }
+
+/** Remote URLs are not fetched; relative paths and `file:` URIs are read (a local pointer `#/...` is one too). */
+export function isFileRef(ref: string): boolean {
+  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('file:');
+}

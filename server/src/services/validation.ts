@@ -12,6 +12,9 @@ import { yieldToEventLoop } from './rules/eventLoop';
 import { createValidationCaches, type ValidationCaches } from './validationCaches';
 import type { DocumentResolver, LanguageSettings, Problem, Rule, SeverityName, ValidationContext } from './validationTypes';
 import type { Dialect } from '../model/dialect';
+import { referencesRule } from './rules/references';
+import { readingOnce } from './readOnce';
+import { MAX_SPLICED_NODES, problemsByFile, spliceReferencedFiles, syntaxOfFiles, type FileProblems, type SplitDefinition } from './splitDefinitions';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
 
@@ -47,6 +50,11 @@ export interface RuleResults {
   byRule: Problem[][] | undefined;
   dialect: Dialect | undefined;
   cancelled: boolean;
+  /**
+   * Findings in the other files the definition's `$ref`s name, by URI, when it names any: the rules check the
+   * definition with those files spliced in, and what they find there belongs to those files.
+   */
+  elsewhere?: Map<string, FileProblems>;
 }
 
 export function allProblems(results: RuleResults): Problem[] {
@@ -73,24 +81,48 @@ export async function runRules(document: ApiDocument, options: ValidationOptions
     return { base, byRule: undefined, dialect: undefined, cancelled: false };
   }
   if (!document.root || document.kind === 'unknown' || document.recovered) return { base, byRule: undefined, dialect: undefined, cancelled: false };
-  const dialect = dialectOf(document, settings);
+  const resolver = options.resolver && readingOnce(options.resolver);
+  const running = { ...options, resolver, isCancelled: stopsWith(document, options) };
+  const split = resolver ? await splitDefinition(document, resolver, running.isCancelled, base) : undefined;
+  const checked = split?.document ?? document;
+  const dialect = dialectOf(checked, settings);
   const byRule: Problem[][] = [];
   const caches = options.caches ?? createValidationCaches();
   // The template checks run meanwhile in a worker thread when the definition has many templates.
-  startTemplateChecks(document, caches);
-  const running = { ...options, isCancelled: stopsWith(document, options) };
+  startTemplateChecks(checked, caches);
+  const elsewhere = new Map<string, FileProblems>();
+  if (split) {
+    syntaxOfFiles(split, elsewhere);
+    if (split.cutShort) base.push({ ...split.cutShort, code: 'referenced-files-partly-checked', message: `What this $ref leads to was not checked: the files this definition references were spliced in up to ${MAX_SPLICED_NODES.toLocaleString('en-US')} nodes, and this one comes after.` });
+  }
   let cancelled = false;
   for (let r = 0; r < RULES.length; r++) {
     if (r > 0) await yieldToEventLoop();
-    const context = createContext(document, dialect, running, caches, []);
+    // The references check follows every file itself, from each file's own location; the other rules read the bundle.
+    const context = createContext(split && RULES[r] !== referencesRule ? checked : document, dialect, running, caches, []);
     if (context.isCancelled()) {
       cancelled = true;
       break;
     }
     await runRule(RULES[r], context);
-    byRule.push(context.problems);
+    if (context.document === checked && split) {
+      const own: Problem[] = [];
+      problemsByFile(split, context.problems, own, elsewhere);
+      byRule.push(own);
+    } else byRule.push(context.problems);
   }
-  return { base, byRule, dialect, cancelled };
+  return split ? { base, byRule, dialect, cancelled, elsewhere } : { base, byRule, dialect, cancelled };
+}
+
+/** The definition with the files its `$ref`s name spliced in; a failure to splice leaves it checked on its own, saying so. */
+async function splitDefinition(document: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean, base: Problem[]): Promise<SplitDefinition | undefined> {
+  try {
+    return await spliceReferencedFiles(document, resolver, isCancelled);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    base.push({ offset: 0, end: 0, code: 'check-failed', message: `The files this definition's $refs name could not be checked with it (${reason}); the definition was checked on its own.` });
+    return undefined;
+  }
 }
 
 /**

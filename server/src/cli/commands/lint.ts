@@ -1,8 +1,10 @@
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CodeActionKind, DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { createLanguageService, isTemplateDocument } from '../../languageService';
+import { createLanguageService, isTemplateDocument, type FileDiagnostics } from '../../languageService';
+import { sameFinding } from '../../findingsElsewhere';
 import { configuredSeverity, DIAGNOSTIC_SEVERITIES, DIAGNOSTIC_SOURCE } from '../../services/validation';
 import { looksLikeApiDefinition } from '../../model/definitionKeys';
 import type { DocumentResolver, LanguageSettings, SeverityName, SeveritySetting } from '../../services/validationTypes';
@@ -62,6 +64,9 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     savedEncoding: async (uri) => encodings.get(uri),
   };
   const service = createLanguageService({ resolver });
+  // What each definition's last check found in the other files its `$ref`s name: reported as those files' findings.
+  const elsewhere = new Map<string, FileDiagnostics[]>();
+  const checker: Checker = { service, elsewhere };
   const results: FileResult[] = [];
   const fixed: FixedFile[] = [];
   for (const input of inputs) {
@@ -75,12 +80,12 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
       encodings.set(documentOf(input.file, input.editorText, io.cwd).uri, input.unreadable);
       if (fixing) io.err(`apigw lint: ${input.file}: not fixed: it is not UTF-8 text, and writing the fixes would change its encoding; save it as UTF-8 first\n`);
       const text = input.editorText;
-      results.push({ file: input.file, diagnostics: await checkOrReport(service, { file: input.file, text }, settings, io.cwd), text });
+      results.push({ file: input.file, diagnostics: await checkOrReport(checker, { file: input.file, text }, settings, io.cwd), text });
       continue;
     }
-    const fix = fixing ? await fixOrCheck(service, input, settings, io.cwd) : undefined;
+    const fix = fixing ? await fixOrCheck(checker, input, settings, io.cwd) : undefined;
     if (fix === undefined || Array.isArray(fix)) {
-      results.push({ file: input.file, diagnostics: fix ?? (await checkOrReport(service, input, settings, io.cwd)), text: input.text });
+      results.push({ file: input.file, diagnostics: fix ?? (await checkOrReport(checker, input, settings, io.cwd)), text: input.text });
       continue;
     }
     fixed.push(fix);
@@ -93,6 +98,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     const { original, outcome } = fixed.find((f) => f.file === file)!;
     results[results.findIndex((r) => r.file === file)] = { file, diagnostics: outcome.before, text: original };
   }
+  await addReferencedFiles(results, elsewhere, files, io.cwd);
   for (const result of results) result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
   // In GitHub Actions, annotations and code scanning name files from the repository's root, wherever the command runs.
@@ -150,16 +156,50 @@ function maxWarningsOption(value: string | undefined): number | undefined {
 
 type Service = ReturnType<typeof createLanguageService>;
 
+/** The service, and where its checks leave the findings in files other than the one checked. */
+interface Checker {
+  service: Service;
+  elsewhere: Map<string, FileDiagnostics[]>;
+}
+
+/**
+ * The findings in files the checked definitions reference, each file reported once under its own name: a file named
+ * on the command line too is not "no definition" when a definition uses it, and a finding two definitions make there
+ * is one finding.
+ */
+async function addReferencedFiles(results: FileResult[], elsewhere: Map<string, FileDiagnostics[]>, files: WorkspaceResolver, cwd: string): Promise<void> {
+  const byUri = new Map<string, FileResult>();
+  for (const result of results) byUri.set(fileUri(path.resolve(cwd, result.file)), result);
+  const used = new Set<FileResult>();
+  for (const found of elsewhere.values()) {
+    for (const { uri, diagnostics } of found) {
+      let result = byUri.get(uri);
+      if (!result) {
+        result = { file: path.relative(cwd, fileURLToPath(uri)) || '.', diagnostics: [], text: (await files.load(uri))?.text };
+        byUri.set(uri, result);
+        results.push(result);
+      }
+      if (!used.has(result)) {
+        used.add(result);
+        result.diagnostics = result.diagnostics.filter((d) => d.code !== 'not-an-api-definition');
+      }
+      for (const diagnostic of diagnostics) if (!result.diagnostics.some((d) => sameFinding(d, diagnostic))) result.diagnostics.push(diagnostic);
+    }
+  }
+}
+
 function documentOf(file: string, text: string, cwd: string, version = 0): TextDocument {
   const uri = fileUri(path.resolve(cwd, file));
   return TextDocument.create(uri, detectFormat(uri, undefined, text), version, text);
 }
 
-async function check(service: Service, document: TextDocument, settings: LanguageSettings): Promise<Diagnostic[]> {
+async function check({ service, elsewhere }: Checker, document: TextDocument, settings: LanguageSettings): Promise<Diagnostic[]> {
   const text = document.getText();
   // An empty file is no definition whatever its name: JSON's own "value expected" would only say so less plainly.
   if (text.trim() === '' && !isTemplateDocument(document)) return findingList(notAnApiDefinition(text, settings));
-  const diagnostics = await service.doValidation(document, settings);
+  const checked = await service.doValidationByFile(document, settings);
+  const diagnostics = checked.diagnostics;
+  elsewhere.set(document.uri, checked.elsewhere);
   // The editor quietly leaves other YAML/JSON alone; a file named on the command line deserves an answer. One whose
   // text has the top-level key is a definition whatever its syntax findings say (they may be turned off).
   if (!isTemplateDocument(document) && service.parse(document).kind === 'unknown' && !looksLikeApiDefinition(text) && !diagnostics.some((d) => d.severity === DiagnosticSeverity.Error)) {
@@ -169,9 +209,9 @@ async function check(service: Service, document: TextDocument, settings: Languag
 }
 
 /** A file the checks cannot get through is reported as not checked, and the other files still are. */
-async function checkOrReport(service: Service, input: { file: string; text: string }, settings: LanguageSettings, cwd: string): Promise<Diagnostic[]> {
+async function checkOrReport(checker: Checker, input: { file: string; text: string }, settings: LanguageSettings, cwd: string): Promise<Diagnostic[]> {
   try {
-    return await check(service, documentOf(input.file, input.text, cwd), settings);
+    return await check(checker, documentOf(input.file, input.text, cwd), settings);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     // An error by default: a file left unchecked must not let CI pass.
@@ -183,16 +223,16 @@ async function checkOrReport(service: Service, input: { file: string; text: stri
  * The file with the editor's preferred quick fixes applied, checked as `apigw lint` checks it; a file the checks
  * cannot get through is left as it is and reported as `checkOrReport` reports it.
  */
-async function fixOrCheck(service: Service, input: Extract<LintInput, { text: string }>, settings: LanguageSettings, cwd: string): Promise<FixedFile | Diagnostic[]> {
+async function fixOrCheck(checker: Checker, input: Extract<LintInput, { text: string }>, settings: LanguageSettings, cwd: string): Promise<FixedFile | Diagnostic[]> {
   const checks: FixChecks = {
     document: (text, version) => documentOf(input.file, text, cwd, version),
-    check: (document) => check(service, document, settings),
-    codeActions: (document, diagnostic) => service.getCodeActions(document, diagnostic.range, { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] }, settings),
+    check: (document) => check(checker, document, settings),
+    codeActions: (document, diagnostic) => checker.service.getCodeActions(document, diagnostic.range, { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] }, settings),
   };
   try {
     return { file: input.file, bytes: input.bytes, original: input.text, outcome: await fixText(input.text, checks) };
   } catch {
-    return checkOrReport(service, input, settings, cwd);
+    return checkOrReport(checker, input, settings, cwd);
   }
 }
 
@@ -220,7 +260,7 @@ function unreadableFinding({ code, message, line, character }: Unreadable, setti
 }
 
 function notAnApiDefinition(text: string, settings: LanguageSettings): Diagnostic | undefined {
-  const message = text.trim() === '' ? 'The file is empty: an API definition needs at least `openapi` (or `swagger`), `info` and `paths`.' : 'Not an OpenAPI or Swagger document: it has no top-level `openapi` or `swagger` key.';
+  const message = text.trim() === '' ? 'The file is empty: an API definition needs at least `openapi` (or `swagger`), `info` and `paths`.' : 'Not an OpenAPI or Swagger document: it has no top-level `openapi` or `swagger` key. A part of a definition (a file its `$ref`s name) is checked when the definition is linted.';
   return commandFinding('not-an-api-definition', message, 0, 0, settings);
 }
 

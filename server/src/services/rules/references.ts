@@ -2,7 +2,7 @@ import type { ApiDocument } from '../../model/apiDocument';
 import { findNodeAtPath, getProperty, getValue, keyName } from '../../model/navigate';
 import { pointerToPath, refOf } from '../../model/openapiWalk';
 import type { NodePath, ObjectNode, ScalarNode, ValueNode } from '../../model/nodes';
-import { resolveUri, sameUri } from '../../model/refUri';
+import { isFileRef, resolveUri, sameUri } from '../../model/refUri';
 import { posix } from 'node:path';
 import type { Rule, ValidationContext } from '../validationTypes';
 import { indexDocument, refsInside, type RefOccurrence } from './documentIndex';
@@ -175,11 +175,6 @@ function nearMissPath(root: ValueNode | undefined, path: NodePath): NodePath | u
   const container = findNodeAtPath(root, containerPath);
   const match = container?.type === 'object' ? nearMiss(String(path[path.length - 1]), container.properties.map(keyName)) : undefined;
   return match === undefined ? undefined : [...containerPath, match];
-}
-
-/** Remote URLs are not fetched; relative paths and `file:` URIs are read. */
-function isFileRef(ref: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('file:');
 }
 
 async function checkExternal(context: ValidationContext, occurrence: RefOccurrence, ref: string, walk: Walk): Promise<void> {

@@ -1,0 +1,259 @@
+/**
+ * A definition split over several files (`paths: {/pets: {$ref: paths/pets.yaml}}`) is checked as the bundle that is
+ * eventually imported: one tree in which each `$ref` to another file is replaced by what it leads to. Nodes keep
+ * offsets into one text, the definition's followed by each other file's, so that every rule runs unchanged on the
+ * whole and each finding can be sent back to the file it stands in.
+ */
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ApiDocument } from '../model/apiDocument';
+import { findNodeAtPath } from '../model/navigate';
+import type { AnyNode, ArrayNode, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../model/nodes';
+import { pointerToPath } from '../model/openapiWalk';
+import { isFileRef, resolveUri, sameUri } from '../model/refUri';
+import { indexDocument } from './rules/documentIndex';
+import { isUnprocessed } from './rules/unprocessedValues';
+import type { DocumentResolver, Problem } from './validationTypes';
+
+/** Other files read for one definition, at most. */
+const MAX_FILES = 64;
+/**
+ * Nodes copied out of other files, at most: a schema file referenced from every operation is copied for each, and
+ * references that branch can multiply that.
+ */
+export const MAX_SPLICED_NODES = 250_000;
+/** References followed one inside another, at most, before the innermost is left as it is written. */
+const MAX_CHAIN = 32;
+
+/** Another file, where its text stands in the bundle's. */
+export interface SplicedFile {
+  document: ApiDocument;
+  start: number;
+}
+
+export interface SplitDefinition {
+  /** The definition with what its references to other files lead to in their places. */
+  document: ApiDocument;
+  files: SplicedFile[];
+  /** The first reference left as written because `MAX_SPLICED_NODES` were copied: what lies beyond was not checked. */
+  cutShort?: { offset: number; end: number };
+}
+
+/** Findings of one other file, in its own offsets. */
+export interface FileProblems {
+  document: ApiDocument;
+  problems: Problem[];
+}
+
+/**
+ * The definition as one tree with the files its `$ref`s name spliced in, or undefined when it names none (or none
+ * could be read). A file that does not parse is not spliced (the references check says why), but its syntax findings
+ * are kept for it.
+ */
+export async function spliceReferencedFiles(host: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean): Promise<SplitDefinition | undefined> {
+  const external = indexDocument(host).refs.filter((r) => isOtherFile(r.value.value as string) && !isUnprocessed(r.value));
+  if (external.length === 0) return undefined;
+  const loaded = await loadFiles(host, resolver, isCancelled);
+  if (loaded.length === 0 || isCancelled()) return undefined;
+  let text = host.text;
+  const files: SplicedFile[] = [];
+  for (const document of loaded) {
+    text += '\n';
+    files.push({ document, start: text.length });
+    text += document.text;
+  }
+  const splicer = new Splicer(host, files, external);
+  const root = splicer.copy(host.root!, splicer.hostFile, undefined);
+  const bundle = new ApiDocument(TextDocument.create(host.uri, host.textDocument.languageId, host.textDocument.version, text), host.format, root, host.problems, host.aliasNodes);
+  return { document: bundle, files, cutShort: splicer.cutShort };
+}
+
+/** A reference to another file: not a local pointer, not a remote URL. */
+function isOtherFile(ref: string): boolean {
+  return !ref.startsWith('#') && isFileRef(ref);
+}
+
+/** The files reached from the definition through references, each once, in the order first named. */
+async function loadFiles(host: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean): Promise<ApiDocument[]> {
+  const found: ApiDocument[] = [];
+  const seen = new Set<string>([host.uri]);
+  const queue: ApiDocument[] = [host];
+  for (let i = 0; i < queue.length && found.length < MAX_FILES && !isCancelled(); i++) {
+    const from = queue[i];
+    for (const occurrence of indexDocument(from).refs) {
+      const ref = occurrence.value.value as string;
+      if (!isOtherFile(ref) || isUnprocessed(occurrence.value)) continue;
+      const uri = resolveUri(from.uri, ref);
+      if (uri === undefined || seen.has(uri) || sameUri(uri, host.uri)) continue;
+      seen.add(uri);
+      const document = await resolver.resolve(from.uri, ref, host.uri).catch(() => undefined);
+      if (!document || document.uri !== uri) continue;
+      found.push(document);
+      if (document.root) queue.push(document);
+      if (found.length >= MAX_FILES) break;
+    }
+  }
+  return found;
+}
+
+/** A file of the bundle as the copy reads it: its offsets move by `delta`. */
+interface Source {
+  document: ApiDocument;
+  delta: number;
+  isHost: boolean;
+}
+
+class Splicer {
+  readonly hostFile: Source;
+  private readonly sources = new Map<string, Source>();
+  /** The definition's nodes on the way to a reference to another file: only these are copied, the rest are shared. */
+  private readonly spine = new Set<AnyNode>();
+  /** The targets being copied, innermost last (`uri#pointer`): one met again is a circle, left as written. */
+  private readonly chain: string[] = [];
+  private copied = 0;
+  cutShort: { offset: number; end: number } | undefined;
+
+  constructor(private readonly host: ApiDocument, files: SplicedFile[], external: PropertyNode[]) {
+    this.hostFile = { document: host, delta: 0, isHost: true };
+    for (const file of files) this.sources.set(file.document.uri, { document: file.document, delta: file.start, isHost: false });
+    for (const occurrence of external) {
+      for (let node: AnyNode | undefined = occurrence.parent; node && !this.spine.has(node); node = node.parent) this.spine.add(node);
+    }
+  }
+
+  copy(node: ValueNode, from: Source, parent: ObjectNode | ArrayNode | PropertyNode | undefined): ValueNode {
+    if (from.isHost && !this.spine.has(node)) return node;
+    this.copied++;
+    const delta = from.delta;
+    if (node.type === 'object') {
+      const spliced = this.splice(node, from, parent);
+      if (spliced) return spliced;
+      const copy: ObjectNode = { type: 'object', offset: moved(node.offset, delta), end: moved(node.end, delta), parent, properties: [], flow: node.flow, tag: node.tag };
+      const properties = node.properties;
+      for (let i = 0; i < properties.length; i++) copy.properties.push(this.copyProperty(properties[i], from, copy));
+      return copy;
+    }
+    if (node.type === 'array') {
+      const copy: ArrayNode = { type: 'array', offset: moved(node.offset, delta), end: moved(node.end, delta), parent, items: [], flow: node.flow, tag: node.tag };
+      for (let i = 0; i < node.items.length; i++) copy.items.push(this.copy(node.items[i], from, copy));
+      return copy;
+    }
+    return scalarCopy(node, delta, parent);
+  }
+
+  private copyProperty(property: PropertyNode, from: Source, parent: ObjectNode): PropertyNode {
+    const delta = from.delta;
+    const copy: PropertyNode = {
+      type: 'property',
+      keyValue: property.keyValue,
+      keyStyle: property.keyStyle,
+      keyEnd: moved(property.keyEnd, delta),
+      keyNode: undefined,
+      value: undefined,
+      offset: moved(property.offset, delta),
+      end: moved(property.end, delta),
+      parent,
+    };
+    if (property.keyNode) copy.keyNode = scalarCopy(property.keyNode, delta, copy);
+    if (property.value) copy.value = this.copy(property.value, from, copy);
+    return copy;
+  }
+
+  /**
+   * What a reference object leads to, copied in its place; undefined when it stays as written: a local pointer of the
+   * definition itself, a remote URL, a target that cannot be found or is already being copied, or the budget spent.
+   */
+  private splice(node: ObjectNode, from: Source, parent: ObjectNode | ArrayNode | PropertyNode | undefined): ValueNode | undefined {
+    const refProperty = node.properties.find((p) => p.keyValue === '$ref');
+    const value = refProperty?.value;
+    if (value?.type !== 'string' || isUnprocessed(value)) return undefined;
+    const ref = value.value as string;
+    // Inside another file a local pointer names a node of that file, which the definition's tree does not hold.
+    if (from.isHost ? !isOtherFile(ref) : !isFileRef(ref)) return undefined;
+    const target = this.targetOf(from, ref);
+    if (!target || this.chain.length >= MAX_CHAIN || this.chain.includes(target.key)) return undefined;
+    if (this.copied >= MAX_SPLICED_NODES) {
+      if (from.isHost) this.cutShort ??= { offset: value.offset, end: value.end };
+      return undefined;
+    }
+    this.chain.push(target.key);
+    try {
+      return this.copy(target.node, target.source, parent);
+    } finally {
+      this.chain.pop();
+    }
+  }
+
+  private targetOf(from: Source, ref: string): { source: Source; node: ValueNode; key: string } | undefined {
+    const uri = ref.startsWith('#') ? from.document.uri : resolveUri(from.document.uri, ref);
+    if (uri === undefined) return undefined;
+    const source = sameUri(uri, this.host.uri) ? this.hostFile : this.sources.get(uri);
+    if (!source?.document.root) return undefined;
+    const hash = ref.indexOf('#');
+    const pointer = hash < 0 ? '' : ref.slice(hash + 1);
+    const node = hash < 0 ? source.document.root : findNodeAtPath(source.document.root, pointerToPath(pointer));
+    return node && { source, node, key: `${source.document.uri}#${pointer}` };
+  }
+}
+
+/** -1 marks a node the parser gives no position (an empty value); it stays unplaced. */
+function moved(offset: number, delta: number): number {
+  return offset < 0 ? offset : offset + delta;
+}
+
+function scalarCopy(node: ScalarNode, delta: number, parent: ScalarNode['parent']): ScalarNode {
+  // The copy an alias stands for is a copy again here, its original not: what it was copied from is not kept.
+  return { ...node, offset: moved(node.offset, delta), end: moved(node.end, delta), contentOffset: moved(node.contentOffset, delta), contentEnd: moved(node.contentEnd, delta), parent, origin: undefined };
+}
+
+/**
+ * The findings of a check of the bundle, each in the file it stands in: the definition's own, and those of each other
+ * file in that file's offsets. Quick fixes are worked out on the definition, so findings elsewhere carry none; a place
+ * in another file that a finding points to is named with its file.
+ */
+export function problemsByFile(split: SplitDefinition, problems: Problem[], own: Problem[], elsewhere: Map<string, FileProblems>): void {
+  const hostEnd = split.files.length ? split.files[0].start - 1 : Infinity;
+  for (const problem of problems) {
+    const related = problem.related?.map((r) => (r.range || r.uri !== split.document.uri ? r : relatedPlace(split, r, hostEnd)));
+    const placed = related ? { ...problem, related } : problem;
+    if (problem.offset <= hostEnd) {
+      own.push(placed);
+      continue;
+    }
+    const file = fileAt(split, problem.offset);
+    if (!file) continue;
+    const { data: _fixFacts, ...rest } = placed;
+    const end = Math.min(Math.max(problem.end, problem.offset) - file.start, file.document.text.length);
+    forFile(elsewhere, file.document).push({ ...rest, offset: problem.offset - file.start, end });
+  }
+}
+
+function relatedPlace(split: SplitDefinition, related: NonNullable<Problem['related']>[number], hostEnd: number): NonNullable<Problem['related']>[number] {
+  if (related.offset <= hostEnd) return related;
+  const file = fileAt(split, related.offset);
+  if (!file) return related;
+  const span = { offset: related.offset - file.start, end: Math.min(related.end - file.start, file.document.text.length) };
+  return { ...related, uri: file.document.uri, ...span, range: file.document.rangeOf(span) };
+}
+
+/** The other file whose text holds a bundle offset. */
+function fileAt(split: SplitDefinition, offset: number): SplicedFile | undefined {
+  const files = split.files;
+  let found: SplicedFile | undefined;
+  for (let i = 0; i < files.length && files[i].start <= offset; i++) found = files[i];
+  return found && offset <= found.start + found.document.text.length ? found : undefined;
+}
+
+export function forFile(elsewhere: Map<string, FileProblems>, document: ApiDocument): Problem[] {
+  let entry = elsewhere.get(document.uri);
+  if (!entry) elsewhere.set(document.uri, (entry = { document, problems: [] }));
+  return entry.problems;
+}
+
+/** The syntax findings of the other files, which nothing else reports: they are not definitions of their own. */
+export function syntaxOfFiles(split: SplitDefinition, elsewhere: Map<string, FileProblems>): void {
+  for (const file of split.files) {
+    if (file.document.kind !== 'unknown') continue;
+    const problems = forFile(elsewhere, file.document);
+    for (const problem of file.document.problems) problems.push({ ...problem });
+  }
+}

@@ -1,0 +1,209 @@
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createLanguageService, type FileDiagnostics } from '../../../server/src/languageService';
+import { MAX_SPLICED_NODES } from '../../../server/src/services/splitDefinitions';
+import type { DocumentResolver } from '../../../server/src/services/validationTypes';
+import { parse, rangeOf } from './validate';
+
+const API_URI = 'file:///work/api.yaml';
+
+/** Files by URI, read as the editor's resolver reads them; `reads` counts each read. */
+function filesResolver(files: Record<string, string>, reads: string[] = []): DocumentResolver {
+  return {
+    async resolve(base, ref) {
+      const uri = new URL(ref.split('#')[0], base).href;
+      reads.push(uri);
+      const text = files[uri];
+      return text === undefined ? undefined : parse(text, uri.endsWith('.json'), uri);
+    },
+  };
+}
+
+async function check(api: string, files: Record<string, string>, settings = {}): Promise<FileDiagnostics & { elsewhere: FileDiagnostics[] }> {
+  const service = createLanguageService({ resolver: filesResolver(files) });
+  return service.doValidationByFile(TextDocument.create(API_URI, 'yaml', 1, api), settings);
+}
+
+function inFile(result: { elsewhere: FileDiagnostics[] }, uri: string): Diagnostic[] {
+  return result.elsewhere.find((e) => e.uri === uri)?.diagnostics ?? [];
+}
+
+const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`).sort();
+
+const API = `openapi: 3.0.1
+info: {title: split, version: '1'}
+x-amazon-apigateway-request-validators:
+  all: {validateRequestBody: true, validateRequestParameters: true}
+paths:
+  /pets:
+    $ref: 'paths/pets.yaml'
+`;
+
+const PETS = `get:
+  x-amazon-apigateway-request-validator: al
+  responses:
+    '200': {description: ok}
+  x-amazon-apigateway-integration:
+    type: http_proxy
+    httpMethod: GET
+    uri: https://example.com/pets
+    passthroughBehavior: when_no_matc
+`;
+
+describe('definitions split over several files', () => {
+  it('checks a path item kept in another file, and shows what it finds there at the exact place', async () => {
+    const result = await check(API, { 'file:///work/paths/pets.yaml': PETS });
+    assert.deepEqual(result.diagnostics, []);
+    const found = inFile(result, 'file:///work/paths/pets.yaml');
+    const validator = found.find((d) => d.code === 'unknown-request-validator');
+    assert.ok(validator, JSON.stringify(found));
+    assert.deepEqual(validator.range, { start: { line: 1, character: 41 }, end: { line: 1, character: 43 } });
+    assert.match(String(validator.message), /Did you mean "all"\?/);
+    const enumValue = found.find((d) => d.code === 'invalid-enum-value');
+    assert.deepEqual(enumValue?.range, rangeOf(PETS, 'when_no_matc'));
+    // Quick fixes are worked out on the definition the editor shows: findings in another file carry none.
+    assert.ok(found.every((d) => d.data === undefined));
+  });
+
+  it('reads parameters through the file of the path item, and follows its local pointers in that file', async () => {
+    const item = `item:
+  get:
+    parameters:
+      - $ref: '../params.yaml#/id'
+      - $ref: '#/shared/trace'
+    responses:
+      '200': {description: ok}
+    x-amazon-apigateway-integration:
+      type: http
+      httpMethod: GET
+      uri: https://example.com/pets/{id}
+      requestParameters:
+        integration.request.path.id: method.request.path.id
+        integration.request.header.t: method.request.header.X-Trace
+        integration.request.header.x: method.request.header.missing
+      responses:
+        default: {statusCode: '200'}
+shared:
+  trace: {name: X-Trace, in: header, schema: {type: string}}
+`;
+    const api = API.replace("'paths/pets.yaml'", "'paths/pet.yaml#/item'").replace('/pets:', '/pets/{id}:');
+    const result = await check(api, { 'file:///work/paths/pet.yaml': item, 'file:///work/params.yaml': 'id: {name: id, in: path, required: true, schema: {type: string}}\n' });
+    assert.deepEqual(result.diagnostics, []);
+    const found = inFile(result, 'file:///work/paths/pet.yaml');
+    assert.deepEqual(summary(found), [`${rangeOf(item, 'method.request.header.missing').start.line}:${rangeOf(item, 'method.request.header.missing').start.character} undeclared-parameter`]);
+    assert.match(String(found[0].message), /GET \/pets\/\{id\} does not declare/);
+  });
+
+  it('reads a reference back into the definition from the definition', async () => {
+    const api = `${API.replace("'paths/pets.yaml'", "'paths/pet.yaml'").replace('/pets:', '/pets/{id}:')}components:
+  parameters:
+    id: {name: id, in: path, required: true, schema: {type: string}}
+`;
+    const item = `get:
+  parameters:
+    - $ref: '../api.yaml#/components/parameters/id'
+  responses:
+    '200': {description: ok}
+  x-amazon-apigateway-integration:
+    type: http_proxy
+    httpMethod: GET
+    uri: https://example.com/pets/{id}
+    requestParameters:
+      integration.request.path.id: method.request.path.id
+`;
+    const result = await check(api, { 'file:///work/paths/pet.yaml': item });
+    assert.deepEqual(summary(result.diagnostics), []);
+    assert.deepEqual(summary(inFile(result, 'file:///work/paths/pet.yaml')), []);
+  });
+
+  it('leaves a circle of references between files as written, and still checks the rest', async () => {
+    const schemas = `Node:
+  type: object
+  properties:
+    next: {$ref: '#/Node'}
+    other: {$ref: 'other.yaml#/Other'}
+`;
+    const other = `Other:
+  type: object
+  properties:
+    back: {$ref: 'schemas.yaml#/Node'}
+    bad: {type: objekt}
+`;
+    const api = `${API}components:
+  schemas:
+    Node: {$ref: 'paths/schemas.yaml#/Node'}
+`;
+    const result = await check(api, { 'file:///work/paths/pets.yaml': PETS, 'file:///work/paths/schemas.yaml': schemas, 'file:///work/paths/other.yaml': other });
+    assert.deepEqual(summary(result.diagnostics), []);
+    assert.ok(inFile(result, 'file:///work/paths/other.yaml').some((d) => d.range.start.line === 4), JSON.stringify(inFile(result, 'file:///work/paths/other.yaml')));
+  });
+
+  it('shows the syntax findings of a referenced file in that file, and cannot-be-read on the reference', async () => {
+    const result = await check(API, { 'file:///work/paths/pets.yaml': 'get:\n  responses: {\n' });
+    assert.deepEqual(summary(result.diagnostics), ['6:10 unreadable-ref-file']);
+    assert.deepEqual(inFile(result, 'file:///work/paths/pets.yaml').map((d) => d.code), ['yaml-syntax']);
+    const duplicate = await check(API, { 'file:///work/paths/pets.yaml': `${PETS.replace(' al\n', ' all\n').replace('when_no_matc', 'when_no_match')}    httpMethod: GET\n` });
+    assert.deepEqual(inFile(duplicate, 'file:///work/paths/pets.yaml').map((d) => d.code), ['duplicate-key']);
+  });
+
+  it('leaves a referenced file that is a definition itself to its own validation', async () => {
+    const shared = `openapi: 3.0.1\ninfo: {title: shared, version: '1'}\npaths:\n  /pets:\n${PETS.replace(/^/gm, '    ')}`;
+    const result = await check(API.replace("'paths/pets.yaml'", "'shared.yaml#/paths/~1pets'"), { 'file:///work/shared.yaml': shared });
+    assert.deepEqual(result.elsewhere, []);
+    assert.deepEqual(result.diagnostics, []);
+  });
+
+  it('applies suppression comments and severity settings of the referenced file\'s lines', async () => {
+    const quiet = PETS.replace('  x-amazon-apigateway-request-validator: al', '  # apigw-disable-next-line unknown-request-validator\n  x-amazon-apigateway-request-validator: al');
+    const result = await check(API, { 'file:///work/paths/pets.yaml': quiet }, { severity: { 'invalid-enum-value': 'off' } });
+    assert.deepEqual(inFile(result, 'file:///work/paths/pets.yaml'), []);
+  });
+
+  it('reports a path item two paths share once per use, naming each', async () => {
+    const api = `${API}  /animals:\n    $ref: 'paths/pets.yaml'\n`;
+    const found = inFile(await check(api, { 'file:///work/paths/pets.yaml': PETS }), 'file:///work/paths/pets.yaml');
+    // The same finding at the same place is one finding; those that name the operation are one per path.
+    assert.equal(found.filter((d) => d.code === 'invalid-enum-value').length, 1);
+    assert.equal(found.filter((d) => d.code === 'unknown-request-validator').length, 1);
+  });
+
+  it('infers the dialect from what the referenced files hold', async () => {
+    const http = `get:
+  responses:
+    '200': {description: ok}
+  x-amazon-apigateway-integration:
+    type: aws_proxy
+    httpMethod: POST
+    uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations
+    payloadFormatVersion: '2.0'
+`;
+    // Nothing in the definition itself says HTTP API: a REST reading would refuse \`payloadFormatVersion\`.
+    const api = API.replace(/x-amazon-apigateway-request-validators:\n.*\n/, '');
+    const result = await check(api, { 'file:///work/paths/pets.yaml': http });
+    assert.deepEqual(summary(result.diagnostics), []);
+    assert.deepEqual(summary(inFile(result, 'file:///work/paths/pets.yaml')), []);
+    const rest = await check(api, { 'file:///work/paths/pets.yaml': http }, { dialect: 'rest' });
+    assert.ok(inFile(rest, 'file:///work/paths/pets.yaml').length > 0);
+  });
+
+  it('reads each referenced file once per validation', async () => {
+    const reads: string[] = [];
+    const service = createLanguageService({ resolver: filesResolver({ 'file:///work/paths/pets.yaml': PETS }, reads) });
+    await service.doValidation(TextDocument.create(API_URI, 'yaml', 1, API));
+    assert.deepEqual(reads, ['file:///work/paths/pets.yaml']);
+  });
+
+  it('says where it stopped when the referenced files would be copied beyond the budget', async () => {
+    const properties = Array.from({ length: 1500 }, (_, i) => `    p${i}: {type: string}`).join('\n');
+    const schema = `Big:\n  type: object\n  properties:\n${properties}\n`;
+    // Each copy is an object and a string for each property, and the schema's own few nodes.
+    const uses = Math.ceil(MAX_SPLICED_NODES / 3000) + 2;
+    const paths = Array.from({ length: uses }, (_, i) => `  /p${i}:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'big.yaml#/Big'}\n`).join('');
+    const api = `openapi: 3.0.1\ninfo: {title: big, version: '1'}\npaths:\n${paths}`;
+    const result = await check(api, { 'file:///work/big.yaml': schema });
+    const note = result.diagnostics.filter((d) => d.code === 'referenced-files-partly-checked');
+    assert.equal(note.length, 1, JSON.stringify(result.diagnostics.map((d) => d.code)));
+    assert.ok(note[0].range.start.line > 3);
+  });
+});
