@@ -23,6 +23,7 @@ import { FindingsElsewhere } from './findingsElsewhere';
 import { RenameError } from './services/rename';
 import { registerCustomRequests } from './customRequests';
 import { registerInvokeRequests } from './invokeRequests';
+import { registerImportRequests } from './importRequests';
 import { LargeDocumentHost } from './largeDocumentHost';
 import type { FeatureAnswer, FeatureArguments, HostedFeature, RequestRoute } from './largeDocumentMessages';
 import { isOverLimit } from './services/largeDocuments';
@@ -377,6 +378,7 @@ process.on('unhandledRejection', (reason) => connection.console.error(`Unexpecte
 
 registerCustomRequests(connection, documents, service, route);
 registerInvokeRequests(connection, documents, service, route);
+registerImportRequests(connection, documents, service, resolver);
 
 documents.listen(connection);
 connection.listen();

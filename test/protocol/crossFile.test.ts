@@ -109,6 +109,22 @@ describe('a definition split over several files, over stdio', () => {
     }
   });
 
+  it('answers a deploy with one document made of the definition and the files it references', async () => {
+    const client = await TestLspClient.start();
+    try {
+      client.open(apiUri, 'yaml', SPLIT_API);
+      const answer = await client.request<{ text?: string; files: string[] }>('apigateway/definitionToImport', { uri: apiUri });
+      assert.deepEqual(answer.files, [petsUri]);
+      const value = JSON.parse(answer.text!) as { paths: Record<string, { get: Record<string, unknown> }> };
+      assert.equal(value.paths['/pets'].get['x-amazon-apigateway-request-validator'], 'al');
+      rmSync(path.join(dir, 'paths/pets.yaml'));
+      const refused = await client.request<{ error?: string }>('apigateway/definitionToImport', { uri: apiUri });
+      assert.match(refused.error ?? '', /cannot be made one document .*paths\/pets\.yaml names a file that cannot be read/);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('checks a path item file opened alone with the workspace definition that references it', async () => {
     const client = await TestLspClient.start({}, pathToFileURL(dir).href);
     try {

@@ -50,9 +50,9 @@ export interface FileProblems {
  * are kept for it.
  */
 export async function spliceReferencedFiles(host: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean): Promise<SplitDefinition | undefined> {
-  const external = indexDocument(host).refs.filter((r) => isOtherFile(r.value.value as string) && !isUnprocessed(r.value));
+  const external = referencesToOtherFiles(host);
   if (external.length === 0) return undefined;
-  const loaded = await loadFiles(host, resolver, isCancelled);
+  const loaded = await loadReferencedFiles(host, resolver, isCancelled);
   if (loaded.length === 0 || isCancelled()) return undefined;
   let text = host.text;
   const files: SplicedFile[] = [];
@@ -68,12 +68,17 @@ export async function spliceReferencedFiles(host: ApiDocument, resolver: Documen
 }
 
 /** A reference to another file: not a local pointer, not a remote URL. */
-function isOtherFile(ref: string): boolean {
+export function isOtherFile(ref: string): boolean {
   return !ref.startsWith('#') && isFileRef(ref);
 }
 
+/** The `$ref` entries of a document that name another file. */
+export function referencesToOtherFiles(document: ApiDocument): PropertyNode[] {
+  return indexDocument(document).refs.filter((r) => isOtherFile(r.value.value as string) && !isUnprocessed(r.value));
+}
+
 /** The files reached from the definition through references, each once, in the order first named. */
-async function loadFiles(host: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean): Promise<ApiDocument[]> {
+export async function loadReferencedFiles(host: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean): Promise<ApiDocument[]> {
   const found: ApiDocument[] = [];
   const seen = new Set<string>([host.uri]);
   const queue: ApiDocument[] = [host];
