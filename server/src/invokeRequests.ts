@@ -14,6 +14,8 @@ import type { LanguageService } from './languageService';
 import type { RequestRoute } from './largeDocumentMessages';
 import { unlessCancelled } from './requestCancellation';
 import type { ApiDocument } from './model/apiDocument';
+import type { DocumentResolver } from './services/validationTypes';
+import { runnableDefinition } from './services/splitDefinitions';
 import { forEachOperation, type OperationRef } from './model/openapiWalk';
 import { sampleRequestFor, type SampleRequest } from './services/sampleRequest';
 
@@ -77,12 +79,14 @@ const LOCAL_INVOKE_LIMIT_MS = 60_000;
 export interface InvokeHandlerOptions {
   getDocument(uri: string): TextDocument | undefined;
   parse(document: TextDocument): ApiDocument;
+  /** Reads the files a definition's `$ref`s name, which it runs with; without it a definition runs as one file. */
+  resolver?: DocumentResolver;
   limitMs?: number;
 }
 
 export interface InvokeHandlers {
   invokeLocal(params: InvokeLocalParams): Promise<InvokeLocalResult>;
-  operationSample(params: OperationSampleParams): OperationSampleResult;
+  operationSample(params: OperationSampleParams): Promise<OperationSampleResult>;
   /** Drops the gateway kept for a document, and with it the document's parse. */
   forget(uri: string): void;
   dispose(): void;
@@ -109,20 +113,23 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
     return host;
   };
 
-  const parsedOrProblem = (uri: string): { parsed: ApiDocument; textDocument: TextDocument } | { error: string } => {
+  /** The definition as it runs: with the files its `$ref`s name, each of which is part of what it is (`parts`). */
+  const parsedOrProblem = async (uri: string): Promise<{ parsed: ApiDocument; textDocument: TextDocument; parts: string } | { error: string }> => {
     const textDocument = options.getDocument(uri);
     if (!textDocument) return { error: 'The document is not open; open the API definition to invoke its operations.' };
     const parsed = options.parse(textDocument);
     const problem = documentProblem(parsed);
     if (problem) return { error: `The document cannot be run: ${problem}. Fix it and send again.` };
-    return { parsed, textDocument };
+    const runnable = await runnableDefinition(parsed, options.resolver);
+    if ('problem' in runnable) return { error: `The document cannot be run: ${runnable.problem}. Fix it and send again.` };
+    return { parsed: runnable.document, textDocument, parts: runnable.files.map(partKey).join(' ') };
   };
 
   return {
     async invokeLocal(params) {
-      const opened = parsedOrProblem(params.uri);
+      const opened = await parsedOrProblem(params.uri);
       if ('error' in opened) return opened;
-      const { parsed, textDocument } = opened;
+      const { parsed, textDocument, parts } = opened;
       if (params.operation && !findOperation(parsed, params.operation.path, params.operation.method)) {
         return { error: `${params.operation.method} ${params.operation.path} is no longer in the document.` };
       }
@@ -143,7 +150,7 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
         stages[stage] = { ...stages[stage], variables: { ...stages[stage]?.variables, ...params.stageVariables } };
         config = { ...config, stages };
       }
-      const key = JSON.stringify([textDocument.version, configKey, params.stageVariables ?? {}]);
+      const key = JSON.stringify([textDocument.version, parts, configKey, params.stageVariables ?? {}]);
       let cached = gateways.get(params.uri);
       if (!cached || cached.key !== key) {
         cached?.gateway.dispose();
@@ -166,8 +173,8 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
       }
     },
 
-    operationSample(params) {
-      const opened = parsedOrProblem(params.uri);
+    async operationSample(params) {
+      const opened = await parsedOrProblem(params.uri);
       if ('error' in opened) return { operations: [], error: opened.error };
       const { parsed } = opened;
       const model = buildApiModel(parsed);
@@ -195,6 +202,16 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
       hosts.clear();
     },
   };
+}
+
+/** Each parse of a referenced file stands for one version of it: a gateway built with another is built again. */
+const partIds = new WeakMap<ApiDocument, number>();
+let nextPartId = 0;
+
+function partKey(part: ApiDocument): string {
+  let id = partIds.get(part);
+  if (id === undefined) partIds.set(part, (id = nextPartId++));
+  return `${part.uri}@${id}`;
 }
 
 function operationKey(path: string, method: string): string {
@@ -237,8 +254,8 @@ function invocationLost(): InvokeLocalResult {
 }
 
 /** `route` runs a handler where its document is served: for a document over the size limit, in the thread that serves it. */
-export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse'>, route: RequestRoute): void {
-  const handlers = createInvokeHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document) });
+export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse'>, route: RequestRoute, resolver: DocumentResolver): void {
+  const handlers = createInvokeHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document), resolver });
   // An invocation cancelled before it starts never reaches its backend.
   connection.onRequest<InvokeLocalResult, unknown>(INVOKE_LOCAL_REQUEST, (params: InvokeLocalParams, token) =>
     unlessCancelled(token, () => route('invokeLocal', params, () => handlers.invokeLocal(params), invocationLost)),

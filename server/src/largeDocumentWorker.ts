@@ -23,7 +23,7 @@ const service = createLanguageService({ resolver, log: (message) => send({ type:
 const handlerOptions = { getDocument: (uri: string) => documents.get(uri), parse: (document: TextDocument) => service.parse(document) };
 const templates = createTemplateHandlers(handlerOptions);
 // Its own gateways and Lambda workers: a gateway holds the parse of its document, which is here.
-const invoke = createInvokeHandlers(handlerOptions);
+const invoke = createInvokeHandlers({ ...handlerOptions, resolver });
 const requests: HostedRequests = {
   templateAt: templates.templateAt,
   evaluateTemplate: templates.evaluateTemplate,

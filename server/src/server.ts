@@ -377,7 +377,7 @@ process.on('uncaughtException', (error) => connection.console.error(`Unexpected 
 process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected rejection: ${String(reason)}`));
 
 registerCustomRequests(connection, documents, service, route);
-registerInvokeRequests(connection, documents, service, route);
+registerInvokeRequests(connection, documents, service, route, resolver);
 registerImportRequests(connection, documents, service, resolver);
 
 documents.listen(connection);

@@ -36,6 +36,16 @@ export interface SplitDefinition {
   files: SplicedFile[];
   /** The first reference left as written because `MAX_SPLICED_NODES` were copied: what lies beyond was not checked. */
   cutShort?: { offset: number; end: number };
+  /** References to other files that lead nowhere (a file that cannot be read, a pointer to nothing), as written. */
+  unfollowed: Unfollowed[];
+}
+
+/** A reference to another file that leads nowhere, and why. */
+export interface Unfollowed {
+  ref: string;
+  /** The file it is written in, as a URI. */
+  in: string;
+  why: 'no-file' | 'no-node';
 }
 
 /** Findings of one other file, in its own offsets. */
@@ -64,7 +74,26 @@ export async function spliceReferencedFiles(host: ApiDocument, resolver: Documen
   const splicer = new Splicer(host, files, external);
   const root = splicer.copy(host.root!, splicer.hostFile, undefined);
   const bundle = new ApiDocument(TextDocument.create(host.uri, host.textDocument.languageId, host.textDocument.version, text), host.format, root, host.problems, host.aliasNodes);
-  return { document: bundle, files, cutShort: splicer.cutShort };
+  return { document: bundle, files, cutShort: splicer.cutShort, unfollowed: splicer.unfollowed };
+}
+
+/**
+ * The definition as the local gateway runs it: with the files its `$ref`s name spliced in, as API Gateway runs the
+ * one document it is sent. A reference that leads nowhere stops the run, as it stops the import.
+ */
+export async function runnableDefinition(document: ApiDocument, resolver: DocumentResolver | undefined): Promise<{ document: ApiDocument; files: ApiDocument[] } | { problem: string }> {
+  const split = resolver && document.root ? await spliceReferencedFiles(document, resolver, () => false) : undefined;
+  if (!split) return { document, files: [] };
+  const broken = split.unfollowed[0];
+  if (broken) {
+    const why = broken.why === 'no-file' ? 'names a file that cannot be read' : 'points to nothing';
+    return { problem: `the $ref "${broken.ref}" in ${fileName(broken.in)} ${why}${split.unfollowed.length > 1 ? ` (and ${split.unfollowed.length - 1} more that lead nowhere)` : ''}` };
+  }
+  return { document: split.document, files: split.files.map((f) => f.document) };
+}
+
+function fileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
 /** A reference to another file: not a local pointer, not a remote URL. */
@@ -116,6 +145,7 @@ class Splicer {
   private readonly chain: string[] = [];
   private copied = 0;
   cutShort: { offset: number; end: number } | undefined;
+  readonly unfollowed: Unfollowed[] = [];
 
   constructor(private readonly host: ApiDocument, files: SplicedFile[], external: PropertyNode[]) {
     this.hostFile = { document: host, delta: 0, isHost: true };
@@ -175,7 +205,12 @@ class Splicer {
     // Inside another file a local pointer names a node of that file, which the definition's tree does not hold.
     if (from.isHost ? !isOtherFile(ref) : !isFileRef(ref)) return undefined;
     const target = this.targetOf(from, ref);
-    if (!target || this.chain.length >= MAX_CHAIN || this.chain.includes(target.key)) return undefined;
+    if (!target || !target.node) {
+      const why = target ? 'no-node' : 'no-file';
+      if (!this.unfollowed.some((u) => u.ref === ref && u.in === from.document.uri)) this.unfollowed.push({ ref, in: from.document.uri, why });
+      return undefined;
+    }
+    if (this.chain.length >= MAX_CHAIN || this.chain.includes(target.key)) return undefined;
     if (this.copied >= MAX_SPLICED_NODES) {
       if (from.isHost) this.cutShort ??= { offset: value.offset, end: value.end };
       return undefined;
@@ -188,7 +223,8 @@ class Splicer {
     }
   }
 
-  private targetOf(from: Source, ref: string): { source: Source; node: ValueNode; key: string } | undefined {
+  /** Where a reference leads: undefined when its file cannot be read, no node when the pointer finds none there. */
+  private targetOf(from: Source, ref: string): { source: Source; node: ValueNode | undefined; key: string } | undefined {
     const uri = ref.startsWith('#') ? from.document.uri : resolveUri(from.document.uri, ref);
     if (uri === undefined) return undefined;
     const source = sameUri(uri, this.host.uri) ? this.hostFile : this.sources.get(uri);
@@ -196,7 +232,7 @@ class Splicer {
     const hash = ref.indexOf('#');
     const pointer = hash < 0 ? '' : ref.slice(hash + 1);
     const node = hash < 0 ? source.document.root : findNodeAtPath(source.document.root, pointerToPath(pointer));
-    return node && { source, node, key: `${source.document.uri}#${pointer}` };
+    return { source, node, key: `${source.document.uri}#${pointer}` };
   }
 }
 

@@ -111,7 +111,7 @@ describe('invoke panel: server requests', () => {
     const document = TextDocument.create('file:///tmp/trace.yaml', 'yaml', 1, text);
     const h = handlersFor([document]);
     try {
-      assert.equal(h.operationSample({ uri: document.uri, path: '/v', method: 'TRACE' }).operation?.operationId, 'traceV');
+      assert.equal((await h.operationSample({ uri: document.uri, path: '/v', method: 'TRACE' })).operation?.operationId, 'traceV');
       assert.equal(response(await h.invokeLocal({ uri: document.uri, method: 'TRACE', path: '/v' })).status, 200);
     } finally {
       h.dispose();
@@ -244,8 +244,8 @@ describe('invoke panel: server requests', () => {
     }
   });
 
-  it('lists the operations with their auth and gives a sample request for one', () => {
-    const result = handlers.operationSample({ uri: petstore.uri, path: '/pets', method: 'POST' });
+  it('lists the operations with their auth and gives a sample request for one', async () => {
+    const result = (await handlers.operationSample({ uri: petstore.uri, path: '/pets', method: 'POST' }));
     assert.equal(result.error, undefined);
     assert.equal(result.dialect, 'rest');
     assert.deepEqual(result.operations.map((o) => `${o.method} ${o.path}`), ['GET /pets', 'POST /pets', 'GET /pets/{petId}', 'DELETE /pets/{petId}', 'GET /health']);
@@ -256,12 +256,12 @@ describe('invoke panel: server requests', () => {
     assert.equal(body.type, 'dog');
   });
 
-  it('gives path parameters in the sample and says when the operation does not exist', () => {
-    assert.deepEqual(handlers.operationSample({ uri: petstore.uri, path: '/pets/{petId}', method: 'get' }).sample?.params.path, { petId: '123' });
-    assert.match(handlers.operationSample({ uri: petstore.uri, path: '/nope', method: 'GET' }).error ?? '', /not an operation/);
+  it('gives path parameters in the sample and says when the operation does not exist', async () => {
+    assert.deepEqual((await handlers.operationSample({ uri: petstore.uri, path: '/pets/{petId}', method: 'get' })).sample?.params.path, { petId: '123' });
+    assert.match((await handlers.operationSample({ uri: petstore.uri, path: '/nope', method: 'GET' })).error ?? '', /not an operation/);
   });
 
-  it('marks AWS_IAM and API-key operations', () => {
+  it('marks AWS_IAM and API-key operations', async () => {
     const text = [
       'openapi: 3.0.1', 'info: {title: t, version: "1"}',
       'components:', '  securitySchemes:',
@@ -272,7 +272,7 @@ describe('invoke panel: server requests', () => {
     ].join('\n');
     const document = TextDocument.create('file:///tmp/auth.yaml', 'yaml', 1, text);
     const h = handlersFor([document]);
-    const ops = h.operationSample({ uri: document.uri }).operations;
+    const ops = (await h.operationSample({ uri: document.uri })).operations;
     assert.deepEqual(ops.map((o) => [o.path, o.iam, o.apiKey]), [['/a', true, false], ['/b', false, true]]);
     h.dispose();
   });

@@ -5,6 +5,8 @@ import { printableHeaderText } from '../../gateway/headerSyntax';
 import { encodeQuery, parseQuery } from '../../gateway/queryString';
 import { groupHeaders } from '../../gateway/requestHeaders';
 import { documentFromText, loadConfig, locateConfig } from '../../gateway/workspaceFiles';
+import { runnableDefinition } from '../../services/splitDefinitions';
+import { WorkspaceResolver } from '../../workspaceResolver';
 import { localConfigWarnings, undefinedStageNotice } from '../../gateway/localConfig';
 import { definitionProblem } from '../definitionProblem';
 import { UsageError, type CliIO } from '../io';
@@ -70,7 +72,9 @@ export async function runInvoke(args: string[], io: CliIO): Promise<number> {
   const problem = definitionProblem(document, file);
   if (problem) throw new UsageError(problem);
 
-  const gateway = createLocalGateway(document, config, { baseDir: location.baseDir });
+  const runnable = await runnableDefinition(document, new WorkspaceResolver(() => undefined));
+  if ('problem' in runnable) throw new UsageError(`${file}: ${runnable.problem}`);
+  const gateway = createLocalGateway(runnable.document, config, { baseDir: location.baseDir });
   try {
     const response = await gateway.invoke({
       method,

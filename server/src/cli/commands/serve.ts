@@ -1,4 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runnableDefinition } from '../../services/splitDefinitions';
+import { WorkspaceResolver } from '../../workspaceResolver';
 import * as path from 'node:path';
 import { createLocalGateway, type LocalGateway } from '../../gateway/gateway';
 import { startGatewayServer } from '../../gateway/httpServer';
@@ -50,12 +53,18 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
     if (notice) io.err(`Warning: ${notice}\n`);
     return loaded;
   };
+  const files = new WorkspaceResolver(() => undefined);
+  /** The files the definition's `$ref`s name, as last read: they are watched like the definition. */
+  let parts: string[] = [];
   const readGateway = async (config: LocalConfig, version: number): Promise<LocalGateway> => {
     // Read under the name given, so that a message about the file names it as the user wrote it.
     const document = documentFromText(file, await io.readFile(options.positional[0]), version);
     const problem = definitionProblem(document, options.positional[0]);
     if (problem) throw new UsageError(problem);
-    return createLocalGateway(document, config, { baseDir: location.baseDir, lambdaHost: host });
+    const runnable = await runnableDefinition(document, files);
+    if ('problem' in runnable) throw new UsageError(`${options.positional[0]}: ${runnable.problem}`);
+    parts = runnable.files.map((part) => part.uri).filter((uri) => uri.startsWith('file:')).map((uri) => fileURLToPath(uri));
+    return createLocalGateway(runnable.document, config, { baseDir: location.baseDir, lambdaHost: host });
   };
 
   const host = new LambdaHost(location.baseDir);
@@ -122,6 +131,7 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
         host.recycle();
       }
       gateway = await readGateway(config, ++version);
+      watchParts();
       const changed = [changes.document && options.positional[0], changes.config && location.file && path.relative(io.cwd, location.file)].filter(Boolean);
       io.out(`Reloaded ${changed.join(' and ')}\n`);
     } catch (error) {
@@ -149,10 +159,24 @@ export async function runServe(args: string[], io: CliIO, control: ServeControl 
       io.err(`Not watching ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   };
-  watchFile(file, () => {
+  const onDocumentChange = () => {
     documentChanged = true;
     reload();
-  });
+  };
+  watchFile(file, onDocumentChange);
+  const watched = new Set<string>();
+  const watchParts = () => {
+    for (const part of parts) {
+      if (watched.has(part)) continue;
+      watched.add(part);
+      watchFile(part, () => {
+        // Read again from disk: the cached parse is of the version before the change.
+        files.forget(pathToFileURL(part).href);
+        onDocumentChange();
+      });
+    }
+  };
+  watchParts();
   if (location.file) {
     watchFile(location.file, () => {
       configChanged = true;
