@@ -7,7 +7,7 @@ import { parseWhole } from './parseWatch';
 import { getCodeActions } from './services/codeActions';
 import { fixAllActions, type FixingService } from './services/fixAll';
 import { isTemplateDocument } from './model/templateDocument';
-import { doComplete } from './services/completion';
+import { completeAtSite, doComplete, isRefSite } from './services/completion';
 import { doHover } from './services/hover';
 import { findDefinition, findReferences, findReferencesUpTo } from './services/navigation';
 import { findDocumentHighlights, findTemplateHighlights } from './services/documentHighlights';
@@ -29,6 +29,8 @@ import { findFoldingRanges, findTemplateFoldingRanges } from './services/folding
 import { prepareRenameInStandaloneTemplate, renameInStandaloneTemplate } from './services/templates/templateVariableRename';
 import { findDefinitionInStandaloneTemplate } from './services/templates/templateDefinition';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
+import { completionsInPart, partInContext, placeLocations, rangeInPart, siteInContext, type PartInContext } from './services/partContext';
+import { findCompletionSite } from './services/editing/completionSite';
 import { UNMOVED } from './model/placement';
 import { recoversCheaply } from './model/recoveryTree';
 import { allProblems, dialectOf, maxValidationSize, toDiagnostics, DEFAULT_MAX_VALIDATION_SIZE } from './services/validation';
@@ -48,6 +50,11 @@ export interface LanguageServiceOptions {
   workspace?: WorkspaceDocuments;
   /** Where notes about what is left out of large documents go; the console (the server's log) by default. */
   log?: (message: string) => void;
+  /**
+   * The definitions that reference a file, parsed: hover, completion and Go to Definition in a file that holds part of
+   * a definition answer in that definition. Without it such a file is read on its own.
+   */
+  definitionsUsing?: (uri: string) => Promise<ApiDocument[]>;
 }
 
 /**
@@ -155,6 +162,72 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     if (change && !/[$#]/.test(document.getText().slice(change.start, change.newEnd)) && !templateAtOffset(parsed, change.start)) return undefined;
     return completeInTemplate(cache.getRecovered(document), offset, options.resolver);
   };
+  const completeOnItsOwn = (document: TextDocument, position: Position, settings: LanguageSettings | undefined): CompletionList | Promise<CompletionList> => {
+    const offset = document.offsetAt(position);
+    const deferred = cache.deferred(document, limitOf(settings));
+    if (deferred) {
+      // The site is read from a copy of the last parsed version patched by parts; the current text is not parsed.
+      const { parsed: base, offsetThere, rangesHere, change } = deferred;
+      const there = offsetThere(offset);
+      const template = there === undefined ? undefined : completeInTemplate(base, there, options.resolver);
+      if (template) return rangesHere(template);
+      const unparsed = new ApiDocument(document, base.format, undefined, []);
+      return doComplete(unparsed, offset, dialectFor(document, base, settings), options.resolver, base, change);
+    }
+    const parsed = cache.get(document);
+    const lastParsed = cache.lastParsed(document);
+    // A half-typed line often leaves no tree, from which inference would say REST: the last version that parsed tells,
+    // else completion infers from its own parsable copy.
+    const source = parsed.root ? parsed : lastParsed;
+    const dialect = source ? dialectFor(document, source, settings) : (settings?.dialect ?? 'auto');
+    // Inside a template the forgiving parse finds the template when another line does not parse; for a large document,
+    // the last version that parsed does, in this version's positions, as for hover (`readable`).
+    return (parsed.root ? completeInTemplate(parsed, offset, options.resolver) : completeInReadableTemplate(document, offset)) ?? doComplete(parsed, offset, dialect, options.resolver, lastParsed);
+  };
+  const hoverOnItsOwn = (document: TextDocument, position: Position, settings: LanguageSettings | undefined): Hover | null | Promise<Hover | null> => {
+    const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);
+    const offset = offsetThere(document.offsetAt(position));
+    if (offset === undefined) return null;
+    // Hover infers the dialect itself, and only when it describes a mapping source; a large document's is kept here.
+    const dialect = settings?.dialect && settings.dialect !== 'auto' ? settings.dialect : parsed.root && isOverLimit(document, sizeLimit) ? dialectFor(document, parsed, settings) : 'auto';
+    const hover = hoverInTemplate(parsed, offset, options.resolver) ?? doHover(parsed, offset, options.resolver, dialect);
+    return hover instanceof Promise ? hover.then(rangesHere) : rangesHere(hover);
+  };
+  /** A file that is no definition itself but part of one, when a definition referencing it splices it in. */
+  const mayBePart = (document: TextDocument) => options.definitionsUsing !== undefined && options.resolver !== undefined && !isTemplateDocument(document) && cache.get(document).kind === 'unknown' && !isOverLimit(document, sizeLimit);
+  const partContext = async (document: TextDocument): Promise<PartInContext | undefined> => {
+    const parsed = cache.get(document);
+    // Typing leaves a part unparsable more often than not: the forgiving parser's tree stands in.
+    const part = parsed.root ? parsed : cache.getRecovered(document);
+    if (!part.root) return undefined;
+    const definitions = await options.definitionsUsing!(document.uri);
+    return definitions.length ? partInContext(part, definitions, options.resolver!) : undefined;
+  };
+  const hoverInPart = async (document: TextDocument, position: Position, settings: LanguageSettings | undefined, own: () => Hover | null | Promise<Hover | null>): Promise<Hover | null> => {
+    const context = await partContext(document);
+    if (!context) return own();
+    const bundle = context.split.document;
+    const at = context.start + document.offsetAt(position);
+    const hover = await (hoverInTemplate(bundle, at, options.resolver) ?? doHover(bundle, at, options.resolver, settings?.dialect ?? 'auto'));
+    // A `$ref` of the part is replaced by its target in the bundle: the part's own reading summarises it.
+    if (!hover) return own();
+    const range = hover.range && rangeInPart(context, hover.range);
+    return range ? { ...hover, range } : { contents: hover.contents };
+  };
+  const completeInPart = async (document: TextDocument, position: Position, settings: LanguageSettings | undefined): Promise<CompletionList | undefined> => {
+    const offset = document.offsetAt(position);
+    const context = await partContext(document);
+    if (!context) return undefined;
+    const template = completeInTemplate(context.split.document, context.start + offset, options.resolver);
+    if (template) return completionsInPart(context, template);
+    // The site is found in the part as typed, as in a definition; what belongs there is asked where the definition
+    // puts it. A `$ref` names files from the part's folder: the part's own completion answers it.
+    const site = findCompletionSite(cache.get(document), offset, cache.lastParsed(document));
+    if (!site || isRefSite(site)) return undefined;
+    const inContext = await partInContext(site.document, await options.definitionsUsing!(document.uri), options.resolver!);
+    const moved = inContext && siteInContext(inContext, site);
+    return moved ? completeAtSite(moved, document.getText(), settings?.dialect ?? 'auto', options.resolver) : undefined;
+  };
   const service: LanguageService = {
     parse: (document) => cache.get(document),
     forget: (uri) => {
@@ -203,36 +276,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     // Mapping templates embedded in the definition have their own completion and hover; the OpenAPI ones stay out of them.
     doComplete: (document, position, settings) => {
       if (isTemplateDocument(document)) return completeInStandaloneTemplate(document.getText(), document.offsetAt(position), document.uri);
-      const offset = document.offsetAt(position);
-      const deferred = cache.deferred(document, limitOf(settings));
-      if (deferred) {
-        // The site is read from a copy of the last parsed version patched by parts; the current text is not parsed.
-        const { parsed: base, offsetThere, rangesHere, change } = deferred;
-        const there = offsetThere(offset);
-        const template = there === undefined ? undefined : completeInTemplate(base, there, options.resolver);
-        if (template) return rangesHere(template);
-        const unparsed = new ApiDocument(document, base.format, undefined, []);
-        return doComplete(unparsed, offset, dialectFor(document, base, settings), options.resolver, base, change);
-      }
-      const parsed = cache.get(document);
-      const lastParsed = cache.lastParsed(document);
-      // A half-typed line often leaves no tree, from which inference would say REST: the last version that parsed tells,
-      // else completion infers from its own parsable copy.
-      const source = parsed.root ? parsed : lastParsed;
-      const dialect = source ? dialectFor(document, source, settings) : (settings?.dialect ?? 'auto');
-      // Inside a template the forgiving parse finds the template when another line does not parse; for a large document,
-      // the last version that parsed does, in this version's positions, as for hover (`readable`).
-      return (parsed.root ? completeInTemplate(parsed, offset, options.resolver) : completeInReadableTemplate(document, offset)) ?? doComplete(parsed, offset, dialect, options.resolver, lastParsed);
+      if (mayBePart(document)) return completeInPart(document, position, settings).then((list) => list ?? completeOnItsOwn(document, position, settings));
+      return completeOnItsOwn(document, position, settings);
     },
     doHover: (document, position, settings) => {
       if (isTemplateDocument(document)) return hoverInStandaloneTemplate(document.getText(), document.offsetAt(position)) ?? null;
-      const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);
-      const offset = offsetThere(document.offsetAt(position));
-      if (offset === undefined) return null;
-      // Hover infers the dialect itself, and only when it describes a mapping source; a large document's is kept here.
-      const dialect = settings?.dialect && settings.dialect !== 'auto' ? settings.dialect : parsed.root && isOverLimit(document, sizeLimit) ? dialectFor(document, parsed, settings) : 'auto';
-      const hover = hoverInTemplate(parsed, offset, options.resolver) ?? doHover(parsed, offset, options.resolver, dialect);
-      return hover instanceof Promise ? hover.then(rangesHere) : rangesHere(hover);
+      if (mayBePart(document)) return hoverInPart(document, position, settings, () => hoverOnItsOwn(document, position, settings));
+      return hoverOnItsOwn(document, position, settings);
     },
     doSignatureHelp: (document, position, previous) => {
       if (isTemplateDocument(document)) return signatureHelpInStandaloneTemplate(document.getText(), document.offsetAt(position), document.uri, previous) ?? null;
@@ -256,7 +306,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (isTemplateDocument(document)) return findDefinitionInStandaloneTemplate(document.getText(), document.offsetAt(position), document.uri);
       const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);
       const offset = offsetThere(document.offsetAt(position));
-      return offset === undefined ? [] : rangesHere(await findDefinition(parsed, offset, options.resolver));
+      const own = offset === undefined ? [] : rangesHere(await findDefinition(parsed, offset, options.resolver));
+      // In a part of a definition, a validator's or a scheme's name is defined in the definition.
+      if (own.length || !mayBePart(document)) return own;
+      const context = await partContext(document);
+      return context ? placeLocations(context, await findDefinition(context.split.document, context.start + document.offsetAt(position), options.resolver)) : own;
     },
     findReferences: async (document, position, context) => {
       const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);

@@ -14,7 +14,7 @@ import { constants as osConstants } from 'node:os';
 import { createLanguageService, isTemplateDocument } from './languageService';
 import { TEMPLATE_SEMANTIC_TOKENS_LEGEND } from './services/templates/templateSemanticTokens';
 import { DEFAULT_FOLDING_LIMIT } from './services/foldingRanges';
-import { looksLikeApiDefinition } from './model/apiDocument';
+import { looksLikeApiDefinition, type ApiDocument } from './model/apiDocument';
 import type { LanguageSettings } from './services/validationTypes';
 import { readLanguageSettings } from './services/languageSettings';
 import { WorkspaceResolver } from './workspaceResolver';
@@ -41,7 +41,7 @@ const documents = new TextDocuments({
 });
 const resolver = new WorkspaceResolver((uri) => documents.get(uri));
 const workspace = new WorkspaceFiles(resolver, () => documents.all(), (document) => (isApart(document) ? undefined : service.parse(document)));
-const service = createLanguageService({ resolver, workspace, log: (message) => connection.console.info(message) });
+const service = createLanguageService({ resolver, workspace, log: (message) => connection.console.info(message), definitionsUsing });
 const largeDocuments = new LargeDocumentHost((message) => connection.console.info(message));
 /** Documents over the size limit that their own thread serves. */
 const servedApart = new Set<string>();
@@ -130,6 +130,22 @@ function isServed(document: TextDocument): boolean {
   const served = looksLikeApiDefinition(document.getText());
   servedVersions.set(document, { version: document.version, served });
   return served;
+}
+
+/** The definitions whose validation read a file, as the editor has them (open) or as saved: a part answers in them. */
+async function definitionsUsing(uri: string): Promise<ApiDocument[]> {
+  const found: ApiDocument[] = [];
+  for (const dependent of resolver.dependentsOf(uri)) {
+    const open = documents.get(dependent);
+    const parsed = open ? (isApart(open) ? undefined : service.parse(open)) : await resolver.load(dependent);
+    if (parsed?.root && parsed.kind !== 'unknown') found.push(parsed);
+  }
+  return found;
+}
+
+/** A file that is no definition but part of one a definition's `$ref`s name: hover and completion answer in it. */
+function isPartOrServed(document: TextDocument): boolean {
+  return isServed(document) || resolver.dependentsOf(document.uri).length > 0;
 }
 
 /**
@@ -291,8 +307,8 @@ async function serve<T>(uri: string, feature: string, fallback: T, run: (documen
   }
 }
 
-connection.onCompletion((params) => serve(params.textDocument.uri, 'Completion', null, (d) => answer(d, 'doComplete', params.position, settings)));
-connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d) => answer(d, 'doHover', params.position, settings)));
+connection.onCompletion((params) => serve(params.textDocument.uri, 'Completion', null, (d) => answer(d, 'doComplete', params.position, settings), isPartOrServed));
+connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d) => answer(d, 'doHover', params.position, settings), isPartOrServed));
 connection.onSignatureHelp((params) =>
   serve(params.textDocument.uri, 'Signature help', null, (d) => answer(d, 'doSignatureHelp', params.position, params.context?.isRetrigger ? params.context.activeSignatureHelp : undefined)),
 );

@@ -125,6 +125,24 @@ describe('a definition split over several files, over stdio', () => {
     }
   });
 
+  it('answers hover, completion and Go to Definition in the path item file as the definition places it', async () => {
+    const client = await TestLspClient.start({}, pathToFileURL(dir).href);
+    try {
+      // Opened alone: the workspace definition that references it is found, and the file answers in it.
+      client.open(petsUri, 'yaml', PETS);
+      await client.waitForDiagnosticsWhere(petsUri, misspeltValidator, 20_000);
+      const hover = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: petsUri }, position: { line: 4, character: 6 } });
+      assert.match(hover?.contents.value ?? '', /x-amazon-apigateway-integration/);
+      const completion = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: petsUri }, position: { line: 1, character: 41 } });
+      assert.ok(completion.items.some((i) => i.label === 'all'), JSON.stringify(completion.items.map((i) => i.label)));
+      client.change(petsUri, PETS.replace(' al\n', ' all\n'));
+      const locations = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: petsUri }, position: { line: 1, character: 42 } });
+      assert.deepEqual(locations.map((l) => `${l.uri} ${l.range.start.line}`), [`${apiUri} 3`]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('checks a path item file opened alone with the workspace definition that references it', async () => {
     const client = await TestLspClient.start({}, pathToFileURL(dir).href);
     try {

@@ -114,7 +114,10 @@ export function pathOf(node: AnyNode): NodePath {
 export function nodeAtOffset(root: ValueNode | undefined, offset: number, includeEnd = false): AnyNode | undefined {
   let node: AnyNode | undefined = root;
   const inside = (n: { offset: number; end: number }) => offset >= n.offset && (offset < n.end || (includeEnd && offset === n.end));
-  if (!root || !inside(root)) return undefined;
+  const spliced = root && splicedCopies.get(root);
+  // In a bundle, what was spliced in stands in its own file's text, outside the ranges of the nodes that hold it.
+  if (spliced) node = innermost(spliced, inside) ?? root;
+  if (!root || !inside(node!)) return undefined;
   for (;;) {
     if (!node) return undefined;
     if (node.type === 'object') {
@@ -136,6 +139,20 @@ export function nodeAtOffset(root: ValueNode | undefined, offset: number, includ
       return node;
     }
   }
+}
+
+/** The nodes a bundle of several files splices in (splitDefinitions.ts), by the bundle's root. */
+const splicedCopies = new WeakMap<ValueNode, ValueNode[]>();
+
+export function noteSplicedCopies(root: ValueNode, copies: ValueNode[]): void {
+  if (copies.length) splicedCopies.set(root, copies);
+}
+
+/** The smallest of the spliced nodes that holds the offset: one spliced inside another stands apart from it too. */
+function innermost(copies: ValueNode[], inside: (n: ValueNode) => boolean): ValueNode | undefined {
+  let found: ValueNode | undefined;
+  for (const copy of copies) if (inside(copy) && (!found || copy.end - copy.offset < found.end - found.offset)) found = copy;
+  return found;
 }
 
 /** Children are in source order (aliases and merge copies aside), so a binary search finds the candidate quickly. */

@@ -104,7 +104,7 @@ class Bundler {
     const hash = ref.indexOf('#');
     const pointer = hash < 0 ? '' : ref.slice(hash + 1);
     if (uri !== undefined && sameUri(uri, this.host.uri)) return { $ref: `#${pointer}` };
-    const target = uri === undefined ? undefined : this.files.find((f) => f.uri === uri);
+    const target = uri === undefined ? undefined : this.files.find((f) => sameUri(f.uri, uri));
     const shown = ref.startsWith('#') ? `${ref} in ${fileName(file.uri)}` : ref;
     if (!target?.root) throw new Unbundlable(`${shown} names a file that cannot be read`);
     const node = hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(pointer));

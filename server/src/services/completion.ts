@@ -3,7 +3,7 @@ import type { CompletionItem, CompletionList } from 'vscode-languageserver-types
 import type { ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
 import { inferDialect } from '../model/dialectInference';
-import { findCompletionSite } from './editing/completionSite';
+import { findCompletionSite, type CompletionSite } from './editing/completionSite';
 import type { DocumentResolver } from './validationTypes';
 import { keyItems } from './completion/keyItems';
 import { externalRefFile, externalRefItems } from './completion/refItems';
@@ -45,13 +45,25 @@ export function doComplete(document: ApiDocument, offset: number, dialectSetting
   // An empty JSON file has no object yet for a key to go in: the items bring their own braces.
   if (document.format === 'json' && document.text.trim() === '') return { isIncomplete: false, items: inDocumentLineBreaks(document.text, emptyJsonItems(document)) };
   const site = findCompletionSite(document, offset, lastParsed, sinceLastParsed);
-  if (!site) return EMPTY;
+  return site ? completeAtSite(site, document.text, dialectSetting, resolver) : EMPTY;
+}
+
+/**
+ * The items for a site found in `text`. The site's document may be another than the one typed in, whose tree holds
+ * the site's path: a definition with the file typed in spliced in (partContext.ts).
+ */
+export function completeAtSite(site: CompletionSite, text: string, dialectSetting: Dialect | 'auto', resolver: DocumentResolver | undefined): CompletionList | Promise<CompletionList> {
   site.loaded = loadedFiles(resolver);
-  const file = site.kind === 'value' && site.path[site.path.length - 1] === '$ref' ? externalRefFile(site.prefix) : undefined;
-  if (file !== undefined) return resolver ? externalRefItems(site, file, resolver).then((items) => ({ isIncomplete: false, items: inDocumentLineBreaks(document.text, items) })) : EMPTY;
+  const file = isRefSite(site) ? externalRefFile(site.prefix) : undefined;
+  if (file !== undefined) return resolver ? externalRefItems(site, file, resolver).then((items) => ({ isIncomplete: false, items: inDocumentLineBreaks(text, items) })) : EMPTY;
   // The dialect is read from the parsable copy: the document being edited often does not parse.
   const dialect = dialectSetting === 'auto' ? inferDialect(site.document) : dialectSetting;
   const items = withTypedQuote(site, withMissingComma(site, site.kind === 'key' ? keyItems(site, dialect) : valueItems(site, dialect)));
   // Items write flow values inside a flow collection; what still spans lines would not parse there.
-  return { isIncomplete: false, items: inDocumentLineBreaks(document.text, site.flow ? items.filter(fitsOnOneLine) : items) };
+  return { isIncomplete: false, items: inDocumentLineBreaks(text, site.flow ? items.filter(fitsOnOneLine) : items) };
+}
+
+/** A `$ref`'s value is being typed. */
+export function isRefSite(site: CompletionSite): boolean {
+  return site.kind === 'value' && site.path[site.path.length - 1] === '$ref';
 }

@@ -6,7 +6,7 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from '../model/apiDocument';
-import { findNodeAtPath } from '../model/navigate';
+import { findNodeAtPath, noteSplicedCopies } from '../model/navigate';
 import type { AnyNode, ArrayNode, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../model/nodes';
 import { pointerToPath } from '../model/openapiWalk';
 import { isFileRef, resolveUri, sameUri } from '../model/refUri';
@@ -38,6 +38,8 @@ export interface SplitDefinition {
   cutShort?: { offset: number; end: number };
   /** References to other files that lead nowhere (a file that cannot be read, a pointer to nothing), as written. */
   unfollowed: Unfollowed[];
+  /** The first copy of each node of another file, when asked for (`recordCopies`). */
+  copies?: Map<ValueNode, ValueNode>;
 }
 
 /** A reference to another file that leads nowhere, and why. */
@@ -59,7 +61,7 @@ export interface FileProblems {
  * could be read). A file that does not parse is not spliced (the references check says why), but its syntax findings
  * are kept for it.
  */
-export async function spliceReferencedFiles(host: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean): Promise<SplitDefinition | undefined> {
+export async function spliceReferencedFiles(host: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean, recordCopies = false): Promise<SplitDefinition | undefined> {
   const external = referencesToOtherFiles(host);
   if (external.length === 0) return undefined;
   const loaded = await loadReferencedFiles(host, resolver, isCancelled);
@@ -71,10 +73,11 @@ export async function spliceReferencedFiles(host: ApiDocument, resolver: Documen
     files.push({ document, start: text.length });
     text += document.text;
   }
-  const splicer = new Splicer(host, files, external);
+  const splicer = new Splicer(host, files, external, recordCopies ? new Map() : undefined);
   const root = splicer.copy(host.root!, splicer.hostFile, undefined);
+  noteSplicedCopies(root, splicer.spliced);
   const bundle = new ApiDocument(TextDocument.create(host.uri, host.textDocument.languageId, host.textDocument.version, text), host.format, root, host.problems, host.aliasNodes);
-  return { document: bundle, files, cutShort: splicer.cutShort, unfollowed: splicer.unfollowed };
+  return { document: bundle, files, cutShort: splicer.cutShort, unfollowed: splicer.unfollowed, copies: splicer.copies };
 }
 
 /**
@@ -120,7 +123,7 @@ export async function loadReferencedFiles(host: ApiDocument, resolver: DocumentR
       if (uri === undefined || seen.has(uri) || sameUri(uri, host.uri)) continue;
       seen.add(uri);
       const document = await resolver.resolve(from.uri, ref, host.uri).catch(() => undefined);
-      if (!document || document.uri !== uri) continue;
+      if (!document || !sameUri(document.uri, uri)) continue;
       found.push(document);
       if (document.root) queue.push(document);
       if (found.length >= MAX_FILES) break;
@@ -146,8 +149,15 @@ class Splicer {
   private copied = 0;
   cutShort: { offset: number; end: number } | undefined;
   readonly unfollowed: Unfollowed[] = [];
+  /** Each node copied in place of a reference. */
+  readonly spliced: ValueNode[] = [];
 
-  constructor(private readonly host: ApiDocument, files: SplicedFile[], external: PropertyNode[]) {
+  constructor(
+    private readonly host: ApiDocument,
+    files: SplicedFile[],
+    external: PropertyNode[],
+    readonly copies: Map<ValueNode, ValueNode> | undefined,
+  ) {
     this.hostFile = { document: host, delta: 0, isHost: true };
     for (const file of files) this.sources.set(file.document.uri, { document: file.document, delta: file.start, isHost: false });
     for (const occurrence of external) {
@@ -163,16 +173,23 @@ class Splicer {
       const spliced = this.splice(node, from, parent);
       if (spliced) return spliced;
       const copy: ObjectNode = { type: 'object', offset: moved(node.offset, delta), end: moved(node.end, delta), parent, properties: [], flow: node.flow, tag: node.tag };
+      this.remember(node, copy, from);
       const properties = node.properties;
       for (let i = 0; i < properties.length; i++) copy.properties.push(this.copyProperty(properties[i], from, copy));
       return copy;
     }
     if (node.type === 'array') {
       const copy: ArrayNode = { type: 'array', offset: moved(node.offset, delta), end: moved(node.end, delta), parent, items: [], flow: node.flow, tag: node.tag };
+      this.remember(node, copy, from);
       for (let i = 0; i < node.items.length; i++) copy.items.push(this.copy(node.items[i], from, copy));
       return copy;
     }
-    return scalarCopy(node, delta, parent);
+    return this.remember(node, scalarCopy(node, delta, parent), from);
+  }
+
+  private remember<T extends ValueNode>(node: ValueNode, copy: T, from: Source): T {
+    if (this.copies && !from.isHost && !this.copies.has(node)) this.copies.set(node, copy);
+    return copy;
   }
 
   private copyProperty(property: PropertyNode, from: Source, parent: ObjectNode): PropertyNode {
@@ -217,7 +234,9 @@ class Splicer {
     }
     this.chain.push(target.key);
     try {
-      return this.copy(target.node, target.source, parent);
+      const copy = this.copy(target.node, target.source, parent);
+      this.spliced.push(copy);
+      return copy;
     } finally {
       this.chain.pop();
     }
@@ -227,7 +246,7 @@ class Splicer {
   private targetOf(from: Source, ref: string): { source: Source; node: ValueNode | undefined; key: string } | undefined {
     const uri = ref.startsWith('#') ? from.document.uri : resolveUri(from.document.uri, ref);
     if (uri === undefined) return undefined;
-    const source = sameUri(uri, this.host.uri) ? this.hostFile : this.sources.get(uri);
+    const source = sameUri(uri, this.host.uri) ? this.hostFile : (this.sources.get(uri) ?? [...this.sources.values()].find((s) => sameUri(s.document.uri, uri)));
     if (!source?.document.root) return undefined;
     const hash = ref.indexOf('#');
     const pointer = hash < 0 ? '' : ref.slice(hash + 1);

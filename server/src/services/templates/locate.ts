@@ -55,7 +55,8 @@ export interface LocatedTemplate extends OffsetMapping {
 export function locateTemplates(document: ApiDocument, at?: number): LocatedTemplate[] {
   const root = asObject(document.root);
   if (!root) return [];
-  const holds = (entry: PropertyNode) => at === undefined || (at >= entry.offset && at <= entry.end);
+  // A value spliced in from another file (splitDefinitions.ts) stands apart from its entry.
+  const holds = (entry: PropertyNode) => at === undefined || (at >= entry.offset && at <= entry.end) || (entry.value !== undefined && at >= entry.value.offset && at <= entry.value.end);
   const source = document.text;
   const found: LocatedTemplate[] = [];
   const paths = asObject(getValue(root, 'paths'));

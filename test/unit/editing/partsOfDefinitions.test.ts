@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { createLanguageService } from '../../../server/src/languageService';
+import type { DocumentResolver } from '../../../server/src/services/validationTypes';
+import { parse } from '../validation/validate';
+
+const API_URI = 'file:///work/api.yaml';
+const PART_URI = 'file:///work/paths/pets.yaml';
+
+const API = `openapi: 3.0.1
+info: {title: split, version: '1'}
+x-amazon-apigateway-request-validators:
+  all: {validateRequestBody: true}
+  params-only: {validateRequestParameters: true}
+paths:
+  /pets:
+    $ref: 'paths/pets.yaml'
+`;
+
+const PART = `get:
+  x-amazon-apigateway-request-validator: all
+  responses:
+    '200': {description: ok}
+  x-amazon-apigateway-integration:
+    type: mock
+    requestTemplates:
+      application/json: '{"statusCode": 200}'
+    responses:
+      default:
+        statusCode: '200'
+        responseTemplates:
+          application/json: '{"id": "$context.requestId"}'
+`;
+
+/** The service as the server makes it: the definition using the part is known, the part is the editor's text. */
+function serviceWith(definitions: Record<string, string>) {
+  const resolver: DocumentResolver = {
+    async resolve(base, ref) {
+      const uri = new URL(ref.split('#')[0], base).href;
+      return uri in definitions ? parse(definitions[uri], false, uri) : undefined;
+    },
+  };
+  const parsedApi = parse(API, false, API_URI);
+  return createLanguageService({ resolver, definitionsUsing: async (uri) => (uri === PART_URI ? [parsedApi] : []) });
+}
+
+function at(text: string, needle: string, delta = 0) {
+  const doc = TextDocument.create(PART_URI, 'yaml', 1, text);
+  const index = text.indexOf(needle);
+  assert.ok(index >= 0, needle);
+  return doc.positionAt(index + delta);
+}
+
+const markdown = (hover: Hover | null) => (hover?.contents as MarkupContent | undefined)?.value ?? '';
+
+describe('editing a file that holds part of a definition', () => {
+  it('hovers an extension with the catalog\'s text, its range in the part', async () => {
+    const service = serviceWith({});
+    const part = TextDocument.create(PART_URI, 'yaml', 1, PART);
+    const hover = await service.doHover(part, at(PART, 'x-amazon-apigateway-integration', 3));
+    assert.match(markdown(hover), /x-amazon-apigateway-integration/);
+    assert.deepEqual(hover?.range?.start, at(PART, 'x-amazon-apigateway-integration'));
+  });
+
+  it('hovers a template variable in the part\'s templates', async () => {
+    const service = serviceWith({});
+    const part = TextDocument.create(PART_URI, 'yaml', 1, PART);
+    const hover = await service.doHover(part, at(PART, 'requestId', 2));
+    assert.match(markdown(hover), /requestId/);
+  });
+
+  it('completes the definition\'s validator names and the integration\'s types where the part stands', async () => {
+    const service = serviceWith({});
+    const typed = PART.replace('x-amazon-apigateway-request-validator: all', 'x-amazon-apigateway-request-validator: ');
+    const names = (await service.doComplete(TextDocument.create(PART_URI, 'yaml', 2, typed), at(typed, 'validator: ', 'validator: '.length))) as CompletionList;
+    assert.deepEqual(names.items.map((i) => i.label).sort(), ['all', 'params-only']);
+    const types = (await service.doComplete(TextDocument.create(PART_URI, 'yaml', 3, PART), at(PART, 'type: mock', 'type: '.length))) as CompletionList;
+    assert.ok(types.items.some((i) => i.label === 'http_proxy'), types.items.map((i) => i.label).join());
+    for (const item of types.items) {
+      const edit = item.textEdit;
+      if (edit && 'range' in edit) assert.equal(edit.range.start.line, at(PART, 'type: mock').line);
+    }
+  });
+
+  it('completes extension keys of an operation while the key is being typed', async () => {
+    const service = serviceWith({});
+    const typed = PART.replace('  responses:\n', '  x-amazon-apigateway-a\n  responses:\n');
+    const list = (await service.doComplete(TextDocument.create(PART_URI, 'yaml', 4, typed), at(typed, 'x-amazon-apigateway-a', 'x-amazon-apigateway-a'.length))) as CompletionList;
+    const labels = list.items.map((i) => i.label);
+    assert.ok(labels.includes('x-amazon-apigateway-auth'), labels.join());
+    // Root-level extensions do not belong in an operation.
+    assert.ok(!labels.includes('x-amazon-apigateway-api-key-source'), labels.join());
+  });
+
+  it('goes from a validator name in the part to its definition in the definition', async () => {
+    const service = serviceWith({});
+    const part = TextDocument.create(PART_URI, 'yaml', 1, PART);
+    const locations = await service.findDefinition(part, at(PART, ': all', 3));
+    assert.deepEqual(locations.map((l) => `${l.uri} ${l.range.start.line}`), [`${API_URI} 3`]);
+  });
+
+  it('reads a file no definition uses on its own', async () => {
+    const service = serviceWith({});
+    const other = TextDocument.create('file:///work/other.yaml', 'yaml', 1, PART);
+    const hover = await service.doHover(other, at(PART, 'x-amazon-apigateway-integration', 3));
+    assert.ok(hover === null || !/validateRequestBody/.test(markdown(hover)));
+  });
+});
