@@ -59,3 +59,44 @@ describe('apigw lint on a definition split over several files', () => {
     assert.match(io.stdout, /not-an-api-definition .*checked when the definition is linted/);
   });
 });
+
+describe('apigw bundle', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'apigw-bundle-'));
+    mkdirSync(path.join(dir, 'paths'));
+    writeFileSync(path.join(dir, 'api.yaml'), API);
+    writeFileSync(path.join(dir, 'paths/pets.yaml'), PETS);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the one document API Gateway imports, as JSON or YAML, to standard output or a file', async () => {
+    const io = fakeIO(dir);
+    assert.equal(await main(['bundle', 'api.yaml'], io), 0, io.stderr);
+    const value = JSON.parse(io.stdout) as { paths: Record<string, { get: Record<string, unknown> }> };
+    assert.equal(value.paths['/pets'].get['x-amazon-apigateway-request-validator'], 'al');
+    assert.deepEqual(value.paths['/animals'], value.paths['/pets']);
+    assert.match(io.stderr, /api\.yaml and 1 referenced file made one document/);
+    const yaml = fakeIO(dir);
+    let written = '';
+    yaml.writeBytes = async (file, bytes) => {
+      assert.equal(file, 'out.yaml');
+      written = bytes.toString('utf8');
+    };
+    assert.equal(await main(['bundle', 'api.yaml', '--format', 'yaml', '--output', 'out.yaml'], yaml), 0, yaml.stderr);
+    assert.equal(yaml.stdout, '');
+    assert.match(written, /^ {6}x-amazon-apigateway-request-validator: al$/m);
+  });
+
+  it('names a reference that leads nowhere and fails, and refuses to overwrite the definition', async () => {
+    rmSync(path.join(dir, 'paths/pets.yaml'));
+    const io = fakeIO(dir);
+    assert.equal(await main(['bundle', 'api.yaml'], io), 1);
+    assert.equal(io.stdout, '');
+    assert.match(io.stderr, /^apigw bundle: api\.yaml: paths\/pets\.yaml names a file that cannot be read\n$/);
+    const over = fakeIO(dir);
+    over.writeBytes = async () => assert.fail('must not write');
+    assert.equal(await main(['bundle', 'api.yaml', '--output', './api.yaml'], over), 2);
+    assert.match(over.stderr, /--output names the definition itself/);
+  });
+});

@@ -1,7 +1,7 @@
 import { processIO, UsageError, type CliIO } from './io';
 import { nearMiss } from '../services/rules/nearMiss';
 import { runLint } from './commands/lint';
-import { EVAL_USAGE, INVOKE_USAGE, LINT_USAGE, SERVE_USAGE } from './usage';
+import { BUNDLE_USAGE, EVAL_USAGE, INVOKE_USAGE, LINT_USAGE, SERVE_USAGE } from './usage';
 import { cliVersion } from './version';
 
 type Command = (args: string[], io: CliIO) => Promise<number>;
@@ -16,6 +16,7 @@ const COMMANDS: Record<string, { run: () => Promise<Command>; usage: string; des
   invoke: { run: async () => (require('./commands/invoke') as typeof import('./commands/invoke')).runInvoke, usage: INVOKE_USAGE, description: 'run one request through the local gateway' },
   serve: { run: async () => (require('./commands/serve') as typeof import('./commands/serve')).runServe, usage: SERVE_USAGE, description: 'serve the API on 127.0.0.1, reloading on change' },
   eval: { run: async () => (require('./commands/eval') as typeof import('./commands/eval')).runEval, usage: EVAL_USAGE, description: 'render a mapping template' },
+  bundle: { run: async () => (require('./commands/bundle') as typeof import('./commands/bundle')).runBundle, usage: BUNDLE_USAGE, description: 'write a definition split over several files as the one document API Gateway imports' },
 };
 
 export const USAGE = [

@@ -15,6 +15,8 @@ export const INVOKE_USAGE =
 
 export const SERVE_USAGE = 'usage: apigw serve FILE [--port N] [--stage NAME] [--config F]';
 
+export const BUNDLE_USAGE = 'usage: apigw bundle FILE [--format json|yaml] [--output F]';
+
 export const EVAL_USAGE =
   'usage: apigw eval TEMPLATE_FILE [--request REQUEST_JSON_FILE] [--kind request|response] [--timeout MS] [--json]\n' +
   '  REQUEST_JSON: {"body": "<raw string>", "params": {"path": {}, "querystring": {}, "header": {}},\n' +
@@ -103,3 +105,14 @@ Renders a mapping template and prints its output; errors go to standard error as
   --json          print {output, requestOverride, responseOverride, errors, gatewayError} as JSON
 
 exit codes: 0 rendered, 1 a template error or an answer API Gateway would give itself, 2 usage error`;
+
+export const BUNDLE_HELP = `${BUNDLE_USAGE}
+
+Writes the one document API Gateway imports for a definition whose $refs name other files, as deploy sends it: each
+reference to another file replaced by what it leads to, references back into the definition kept as its own pointers,
+and a schema that contains itself through another file moved to the models. A definition in one file is written as
+it is, converted to the format asked for.
+  --format json|yaml  what to write (default json)
+  --output F          the file to write (default standard output)
+
+exit codes: 0 written, 1 a reference that leads nowhere, 2 usage error or an unreadable definition`;
