@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'not-utf8': { severity: 'error', title: 'File is not UTF-8 text', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
   'check-failed': { severity: 'warning', title: 'A check could not finish on this document', docsUrl: `${DEV_GUIDE}/api-gateway-import-api.html` },
   'too-large-to-validate': { severity: 'information', title: 'Document too large for full validation', docsUrl: `${DEV_GUIDE}/limits.html` },
+  'unknown-suppressed-code': { severity: 'warning', title: 'Suppression comment naming no diagnostic code', docsUrl: 'https://yaml.org/spec/1.2.2/#comments' },
   // OpenAPI structure and references
   // API Gateway imports many documents the official schema rejects (missing `responses`, numeric versions, ...).
   'openapi-schema': { severity: 'warning', title: 'Not valid OpenAPI for the declared version', docsUrl: 'https://spec.openapis.org/' },

@@ -5,7 +5,8 @@ import type { AnyNode } from '../model/nodes';
 import { keyOf } from '../model/property';
 import { inferDialect } from '../model/dialectInference';
 import { isRetired } from '../model/incrementalParse';
-import { codeInfo } from '../facts/diagnosticCodes';
+import { codeInfo, DIAGNOSTIC_CODES } from '../facts/diagnosticCodes';
+import { nearMiss } from './rules/nearMiss';
 import { RULES } from './rules';
 import { startTemplateChecks } from './templates/templateValidation';
 import { yieldToEventLoop } from './rules/eventLoop';
@@ -197,6 +198,8 @@ export function configuredSeverity(code: string, settings: LanguageSettings, own
 export function toDiagnostics(document: ApiDocument, problems: Problem[], settings: LanguageSettings): Diagnostic[] {
   const positionAt = positionFinder(document);
   const suppressions = findSuppressions(document, positionAt);
+  // A misspelt code silences nothing, and without a word the finding it was meant for seems to ignore the comment.
+  if (suppressions?.unknown.length) problems = problems.concat(suppressions.unknown);
   const diagnostics: Diagnostic[] = [];
   const seen: SeenProblems = new Map();
   for (const problem of problems) {
@@ -308,21 +311,35 @@ function positionFinder(document: ApiDocument): PositionAt {
  */
 const SUPPRESSION = /#\s*apigw-disable-(next-line|line)\b([^\n]*)/g;
 
-type Suppressions = Map<number, Set<string> | 'all'>;
+/** The codes silenced on each line, and the codes a comment names that no check reports. */
+type Suppressions = Map<number, Set<string> | 'all'> & { unknown: Problem[] };
 
 function findSuppressions(document: ApiDocument, positionAt: PositionAt): Suppressions | undefined {
   const text = document.text;
   if (document.format !== 'yaml' || !mayHoldSuppressions(text)) return undefined;
-  const result: Suppressions = new Map();
+  const result: Suppressions = Object.assign(new Map<number, Set<string> | 'all'>(), { unknown: [] as Problem[] });
   for (const match of text.matchAll(SUPPRESSION)) {
-    const line = positionAt(match.index ?? 0).line + (match[1] === 'next-line' ? 1 : 0);
-    const codes = match[2].split(/[\s,]+/).filter(Boolean);
+    const at = match.index ?? 0;
+    const line = positionAt(at).line + (match[1] === 'next-line' ? 1 : 0);
+    const codes: string[] = [];
+    const listed = at + match[0].length - match[2].length;
+    for (const code of match[2].matchAll(CODE_WORD)) {
+      const word = code[0];
+      codes.push(word);
+      if (codeInfo(word)) continue;
+      const offset = listed + (code.index ?? 0);
+      const meant = nearMiss(word, Object.keys(DIAGNOSTIC_CODES));
+      result.unknown.push({ offset, end: offset + word.length, code: 'unknown-suppressed-code', message: `\`${word}\` is no diagnostic code, so this comment silences nothing under that name.${meant ? ` Did you mean \`${meant}\`?` : ''}`, data: meant ? { expected: meant } : undefined });
+    }
     const existing = result.get(line);
     if (codes.length === 0 || existing === 'all') result.set(line, 'all');
     else result.set(line, new Set([...(existing ?? []), ...codes]));
   }
   return result;
 }
+
+/** A code of a suppression comment: the words between spaces and commas. */
+const CODE_WORD = /[^\s,]+/g;
 
 /**
  * Whether a suppression may stand in the text: one of its `#` (comments, template directives) is followed by the

@@ -1,3 +1,4 @@
+import { getCodeActions } from '../../../server/src/services/codeActions';
 import assert from 'node:assert/strict';
 import { toDiagnostics } from '../../../server/src/services/validation';
 import type { Problem } from '../../../server/src/services/validationTypes';
@@ -43,6 +44,20 @@ describe('Diagnostics from problems', () => {
     const problems = [at('info'), { ...at('info'), code: 'openapi-31-not-importable' }, at('paths'), at('x: 1')];
     const kept = toDiagnostics(document, problems, {}).map((d) => [d.range.start.line, d.code]);
     assert.deepEqual(kept, [[2, 'openapi-31-not-importable'], [4, 'openapi-schema']]);
+  });
+
+  it('warns of a code a suppression comment misspells, which silences nothing', () => {
+    const text = 'openapi: 3.0.1\n# apigw-disable-next-line openapi-schema, unknown-request-validater\ninfo: {}\n';
+    const diagnostics = toDiagnostics(parse(text), [], {});
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character, d.message]), [
+      ['unknown-suppressed-code', 1, 42, 67, '`unknown-request-validater` is no diagnostic code, so this comment silences nothing under that name. Did you mean `unknown-request-validator`?'],
+    ]);
+    const document = parse(text);
+    const [action] = getCodeActions(document, diagnostics[0].range, { diagnostics }, 'rest');
+    assert.equal(action.title, "Change to 'unknown-request-validator'");
+    assert.deepEqual(action.edit?.changes?.[document.uri], [{ range: diagnostics[0].range, newText: 'unknown-request-validator' }]);
+    // The warning itself follows the severity settings.
+    assert.deepEqual(toDiagnostics(parse(text), [], { severity: { 'unknown-suppressed-code': 'off' } }), []);
   });
 });
 
