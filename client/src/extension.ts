@@ -17,7 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Not in the manifest: tests read what the menus' context key holds.
     vscode.commands.registerCommand('apigateway.notApiDefinitionPaths', () => documents.paths()),
   );
-  registerAwsFeatures(context, documents);
+  registerAwsFeatures(context, documents, () => client);
   registerNewDefinition(context);
   client = await startLanguageClient(context);
   registerEvaluator(context, client);

@@ -3,9 +3,12 @@ import { holdsApiDefinition, isDefinitionLanguage } from '../apiDocuments';
 import { editorInUse } from '../editorInUse';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { describeConnection, type Connection, type GatewayClients } from '../aws/connection';
+import { listed } from '../sentences';
 import type { AwsSession } from '../tree/awsSession';
 import type { TreeCommands } from '../tree/treeCommands';
+import { definitionToImport, type ImportBody } from './definitionToImport';
 import { DeployCancelled, EndpointChangeUnsupported, ProductionStageNotConfirmed, type DeployResult } from './deployer';
 import { ApiNoLongerExists, ImportOutcomeUnknown, isRefusedRequest, PartialDeploy, reasonOf } from './deployFailures';
 import { deployWithProgress, planDeploy, type DeployAnswers, type OpenProgress, type Prompter } from './deployFlow';
@@ -127,6 +130,8 @@ export class DeployCommand {
     private readonly warnings: ImportWarningDiagnostics,
     private readonly treeCommands: TreeCommands,
     private readonly afterDeploy: () => void,
+    /** The language server, which makes a split definition one document; undefined until it has started. */
+    private readonly languageClient: () => LanguageClient | undefined,
   ) {}
 
   /**
@@ -153,7 +158,9 @@ export class DeployCommand {
 
   private async deployDocument(document: vscode.TextDocument, options: DeployCommandOptions, release: () => void): Promise<DeployResult | undefined> {
     if (document.isDirty && !document.isUntitled) await document.save();
-    if (!(await passesValidation(document, options.acceptWarnings))) return undefined;
+    const body = await this.importBody(document);
+    if (!body) return undefined;
+    if (!(await passesValidation(document, options.acceptWarnings, body.files))) return undefined;
 
     let clients: GatewayClients;
     try {
@@ -172,7 +179,9 @@ export class DeployCommand {
     const attempt: Attempt = { document, options, release, links: new DocumentLinks(root, document, clients.connection, (m) => this.session.log(m)) };
     try {
       const dialect = vscode.workspace.getConfiguration('apigateway.validation').get<string>('dialect') ?? 'auto';
-      const text = document.getText();
+      // What is imported is judged: the extensions that tell the kind of API, or its title, may be in the files it is
+      // made of. Both readers take JSON as well as YAML.
+      const text = body.text ?? document.getText();
       const guessedKind = options.kind ?? usable[0]?.kind as 'REST' | 'HTTP' | undefined ?? guessApiKind(text, dialect);
       // A dialect forced by the setting is the user's choice, not the document's: it rules nothing out.
       const evidence = dialect === 'auto' ? apiKindEvidence(text) : undefined;
@@ -193,6 +202,7 @@ export class DeployCommand {
       attempt.link = plan.link;
       attempt.stage = request.stage?.name;
       this.session.log(`deploy ${document.uri.toString()} as ${request.kind} → ${target.mode === 'new' ? 'new API' : `${target.apiId} (${putMode})`}${request.stage ? `, stage ${request.stage.name}` : ''} on ${describeConnection(clients.connection)}`);
+      if (body.text !== undefined) this.logBundle(document, body);
       // Another document may be deploying to the same API; a new API is nobody else's yet.
       const claims = target.mode === 'existing' ? [apiClaim(clients.connection, target, path.basename(document.fileName))] : [];
       const result = await this.inFlight.run(claims, () => deployWithProgress(clients, request, notificationProgress(`Deploying ${path.basename(document.fileName)}`), (message) => this.session.log(message), {
@@ -209,6 +219,48 @@ export class DeployCommand {
     } catch (error) {
       return this.failed(error, attempt);
     }
+  }
+
+  /**
+   * The document to import: the definition as written, or, when its `$ref`s name other files, one document made of
+   * them all, since API Gateway reads nothing but the body it is sent. Undefined when the deploy is refused.
+   */
+  private async importBody(document: vscode.TextDocument): Promise<ImportBody | undefined> {
+    const asked = async () => {
+      try {
+        return await definitionToImport(this.languageClient(), document);
+      } catch (error) {
+        return { error: `the language server did not make the document to import: ${errorText(error)}` };
+      }
+    };
+    let answer = await asked();
+    if (answer && !('error' in answer)) {
+      // The server reads open editors' text, so unsaved edits to a referenced file would be deployed while the files
+      // on disk, which are what gets committed and deployed again later, say otherwise. The definition itself is saved
+      // for the same reason. Saving may change the text (format on save), so the server is asked again.
+      const unsaved = dirtyDocuments(answer.files);
+      if (unsaved.length) {
+        for (const part of unsaved) {
+          if (!(await part.save())) return this.refuse(`Not deployed: ${vscode.workspace.asRelativePath(part.uri)} could not be saved.`);
+        }
+        answer = await asked();
+      }
+    }
+    if (!answer) return { files: [], moved: [] };
+    if ('error' in answer) return this.refuse(`Not deployed: ${answer.error}`);
+    return answer;
+  }
+
+  private refuse(message: string): undefined {
+    this.session.log(message);
+    void vscode.window.showErrorMessage(message);
+    return undefined;
+  }
+
+  private logBundle(document: vscode.TextDocument, body: ImportBody): void {
+    const names = [document.uri, ...body.files].map((uri) => vscode.workspace.asRelativePath(uri));
+    this.session.log(`  sent as one document made of ${listed(names)}`);
+    if (body.moved.length) this.session.log(`  schemas that contain themselves through other files became models: ${listed(body.moved)}`);
   }
 
   private async failed(error: unknown, attempt: Attempt): Promise<DeployResult | undefined> {
@@ -247,6 +299,10 @@ export class DeployCommand {
     return this.run({ ...attempt.options, uri: attempt.document.uri, target: 'new', kind: gone.kind, putMode: undefined });
   }
 
+  /**
+   * The warnings go on the document's own lines, found in its own text, not in the document imported: that one, made
+   * of several files, is in no editor. A path item in another file is still found by its key in the definition.
+   */
   private showWarnings(document: vscode.TextDocument, warnings: string[]): void {
     this.warnings.clear(document.uri);
     if (warnings.length) this.warnings.show(document, warnings);
@@ -314,6 +370,12 @@ export class DeployCommand {
     else if (answer === 'Open') await vscode.env.openExternal(vscode.Uri.parse(result.invokeUrl));
     else if (answer === 'Invoke') await vscode.commands.executeCommand('apigateway.invoke.open', { apiId: result.apiId, apiKind: result.kind, apiName: result.apiName, stage: result.stage, url: result.invokeUrl });
   }
+}
+
+/** The open documents among `uris` with unsaved changes. */
+function dirtyDocuments(uris: vscode.Uri[]): vscode.TextDocument[] {
+  const wanted = new Set(uris.map((uri) => uri.toString()));
+  return vscode.workspace.textDocuments.filter((d) => d.isDirty && wanted.has(d.uri.toString()));
 }
 
 function errorText(error: unknown): string {

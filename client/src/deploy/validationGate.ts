@@ -1,18 +1,20 @@
 import * as vscode from 'vscode';
-import { counted } from '../sentences';
+import { errorsMessage, warningsQuestion, type FileFindings } from './validationVerdict';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
 
 /**
- * The language server's diagnostics for a document, after giving it a moment to publish fresh ones: it answers
- * each change, so an edit just before deploying would otherwise be judged by the previous text.
+ * The language server's diagnostics for each of the documents, after giving it a moment to publish fresh ones: it
+ * answers each change, so an edit just before deploying would otherwise be judged by the previous text. It publishes
+ * a definition's findings in the files it references together with its own, so one fresh publication is enough.
  */
-export async function freshDiagnostics(uri: vscode.Uri, waitMs = 1500): Promise<vscode.Diagnostic[]> {
-  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+export async function freshDiagnostics(uris: vscode.Uri[], waitMs = 1500): Promise<vscode.Diagnostic[][]> {
+  const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
+  const watched = new Set(uris.map((uri) => uri.toString()));
   await new Promise<void>((resolve) => {
     const timer = setTimeout(done, waitMs);
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((u) => u.toString() === uri.toString())) done();
+      if (event.uris.some((u) => watched.has(u.toString()))) done();
     });
     function done() {
       clearTimeout(timer);
@@ -20,33 +22,33 @@ export async function freshDiagnostics(uri: vscode.Uri, waitMs = 1500): Promise<
       resolve();
     }
   });
-  return ours();
+  return uris.map(ours);
 }
 
-/** Errors block the deploy; warnings are asked about once. Returns false to stop. */
-export async function passesValidation(document: vscode.TextDocument, acceptWarnings: boolean | undefined): Promise<boolean> {
-  const diagnostics = await freshDiagnostics(document.uri);
-  const errors = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
-  const warnings = diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning);
-  const line = (d: vscode.Diagnostic) => `line ${d.range.start.line + 1}: ${d.message}`;
-  if (errors.length) {
-    // A notification shows no `detail`, so the first error goes into the message itself.
-    const [first] = errors;
-    const more = errors.length > 1 ? ` (and ${counted(errors.length - 1, 'more error')})` : '';
-    void vscode.window.showErrorMessage(
-      `Not deployed: ${counted(errors.length, 'error')} in ${vscode.workspace.asRelativePath(document.uri)}. Line ${first.range.start.line + 1}: ${first.message}${more}`,
-      'Show Problems',
-    ).then((answer) => {
+/**
+ * Errors block the deploy; warnings are asked about once. `parts` are the other files the definition is made of
+ * (path items, schemas its `$ref`s name): what is wrong there is deployed as surely as what is wrong in the
+ * definition. Returns false to stop.
+ */
+export async function passesValidation(document: vscode.TextDocument, acceptWarnings: boolean | undefined, parts: vscode.Uri[] = []): Promise<boolean> {
+  const uris = [document.uri, ...parts];
+  const diagnostics = await freshDiagnostics(uris);
+  const finding = (d: vscode.Diagnostic) => ({ line: d.range.start.line, message: d.message });
+  const files: FileFindings[] = uris.map((uri, i) => ({
+    name: vscode.workspace.asRelativePath(uri),
+    errors: diagnostics[i].filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(finding),
+    warnings: diagnostics[i].filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).map(finding),
+  }));
+  const refusal = errorsMessage(files);
+  if (refusal) {
+    void vscode.window.showErrorMessage(refusal, 'Show Problems').then((answer) => {
       if (answer === 'Show Problems') void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
     return false;
   }
-  if (warnings.length && !acceptWarnings) {
-    const answer = await vscode.window.showWarningMessage(
-      `${counted(warnings.length, 'warning')} in ${vscode.workspace.asRelativePath(document.uri)}. Deploy anyway?`,
-      { modal: true, detail: warnings.slice(0, 8).map(line).join('\n') },
-      'Deploy Anyway',
-    );
+  const question = warningsQuestion(files);
+  if (question && !acceptWarnings) {
+    const answer = await vscode.window.showWarningMessage(question.message, { modal: true, detail: question.detail }, 'Deploy Anyway');
     return answer === 'Deploy Anyway';
   }
   return true;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ApiDocuments } from '../apiDocuments';
 import { describeConnection } from '../aws/connection';
 import { DeployCommand, type DeployCommandOptions } from '../deploy/deployCommand';
@@ -18,15 +19,18 @@ export interface AwsTreeAccess {
   refresh(): void;
 }
 
-/** The API Gateway view, its connection status and pickers, deploy and the node actions. */
-export function registerAwsFeatures(context: vscode.ExtensionContext, documents: ApiDocuments): void {
+/**
+ * The API Gateway view, its connection status and pickers, deploy and the node actions. Registered before the language
+ * server starts, so deploy asks for it when it runs.
+ */
+export function registerAwsFeatures(context: vscode.ExtensionContext, documents: ApiDocuments, languageClient: () => LanguageClient | undefined): void {
   const session = new AwsSession();
   const model = new ApiTreeModel(() => session.getClients());
   const provider = new ApiTreeProvider(model);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const commands = new TreeCommands(session, provider);
   const warnings = new ImportWarningDiagnostics();
-  const deployer = new DeployCommand(session, warnings, commands, () => provider.refresh());
+  const deployer = new DeployCommand(session, warnings, commands, () => provider.refresh(), languageClient);
 
   const describeView = () => {
     session.getClients().then((c) => (view.description = describeConnection(c.connection)), () => (view.description = 'not connected'));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -10,7 +10,7 @@ import type { TreeNode } from '../../../client/src/tree/nodes';
 import type { AwsTreeAccess } from '../../../client/src/tree/register';
 import { startFakeApiGateway, type FakeApiGateway } from '../../fake-apigateway/server';
 import { httpDocument } from '../../unit/aws/fixtures/documents';
-import { contributes, extensionUnderTest, openExample, settingsSchema, waitFor, waitForDiagnostics } from './harness';
+import { contributes, extensionUnderTest, openExample, serverDiagnostics, settingsSchema, waitFor, waitForDiagnostics } from './harness';
 
 const PETS = `openapi: 3.0.1
 info:
@@ -28,6 +28,53 @@ paths:
         uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:listPets/invocations
 `;
 const ORDERS = httpDocument('vscode-orders');
+
+/** A definition whose only path item, with its integration, lives in another file. */
+const SPLIT = `openapi: 3.0.1
+info:
+  title: vscode-split-pets
+  version: '1'
+paths:
+  /pets:
+    $ref: 'paths/pets.yaml'
+`;
+const SPLIT_PETS = `get:
+  responses:
+    '200':
+      description: ok
+  x-amazon-apigateway-integration:
+    type: aws_proxy
+    httpMethod: POST
+    uri: arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:listPets/invocations
+`;
+
+/** Writes a definition and its files (relative names) into a new folder under `dir`; returns the definition's path. */
+function writeSplit(dir: string, name: string, files: Record<string, string>): string {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name, file)), { recursive: true });
+    writeFileSync(path.join(dir, name, file), text);
+  }
+  return path.join(dir, name, 'api.yaml');
+}
+
+/**
+ * Runs `action` with the error notifications it shows caught instead: the test reads what a refused deploy says. The
+ * tests share the extension's `vscode` API object, so replacing the function on it is seen by the extension.
+ */
+async function errorsShownBy<T>(action: () => Thenable<T>): Promise<{ result: T; errors: string[] }> {
+  const window = vscode.window as unknown as Record<'showErrorMessage', (message: string, ...items: unknown[]) => Thenable<unknown>>;
+  const original = window.showErrorMessage;
+  const errors: string[] = [];
+  window.showErrorMessage = (message: string) => {
+    errors.push(message);
+    return Promise.resolve(undefined);
+  };
+  try {
+    return { result: await action(), errors };
+  } finally {
+    window.showErrorMessage = original;
+  }
+}
 
 const CREDENTIAL_VARS = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'];
 
@@ -241,5 +288,60 @@ describe('AWS: the API Gateway tree, deploy and rollback in a real VS Code', fun
     assert.equal(deleted, true);
     assert.ok(!fake.state.restApis.has(first.apiId));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('deploys a definition split over files as one document, saving an edited referenced file first', async () => {
+    const file = writeSplit(dir, 'split', { 'api.yaml': SPLIT, 'paths/pets.yaml': SPLIT_PETS });
+    const pets = await vscode.workspace.openTextDocument(path.join(dir, 'split', 'paths', 'pets.yaml'));
+    const edit = new vscode.WorkspaceEdit();
+    const at = pets.getText().indexOf('function:listPets') + 'function:'.length;
+    edit.replace(pets.uri, new vscode.Range(pets.positionAt(at), pets.positionAt(at + 'listPets'.length)), 'listSplitPets');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.ok(pets.isDirty);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const result = await vscode.commands.executeCommand<DeployResult | undefined>('apigateway.aws.deploy', {
+      target: 'new', kind: 'REST', stage: 'dev', acceptWarnings: true,
+    });
+    assert.ok(result, 'the deploy returned no result; see the "API Gateway" output channel');
+    assert.equal(result.apiName, 'vscode-split-pets');
+    const api = fake.state.restApis.get(result.apiId);
+    assert.ok(api, `API ${result.apiId} is not in the fake`);
+    const resource = [...api.resources.values()].find((r) => r.path === '/pets');
+    assert.ok(resource, `no /pets resource; paths: ${[...api.resources.values()].map((r) => r.path).join(', ')}`);
+    const integration = resource.resourceMethods.GET?.methodIntegration;
+    assert.equal(integration?.type, 'AWS_PROXY');
+    assert.match(integration?.uri ?? '', /function:listSplitPets\/invocations$/);
+    // What was deployed is what is on disk.
+    assert.equal(pets.isDirty, false);
+    assert.match(readFileSync(pets.uri.fsPath, 'utf8'), /function:listSplitPets/);
+  });
+
+  it('refuses to deploy a split definition whose referenced file has an error, naming that file', async () => {
+    const file = writeSplit(dir, 'broken', { 'api.yaml': SPLIT.replace('vscode-split-pets', 'vscode-split-broken'), 'paths/pets.yaml': SPLIT_PETS.replace('type: aws_proxy', 'type: aws_proxi') });
+    const pets = vscode.Uri.file(path.join(dir, 'broken', 'paths', 'pets.yaml'));
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    await waitFor('the error in paths/pets.yaml', () => serverDiagnostics(pets).some((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    const before = fake.state.restApis.size;
+    const { result, errors } = await errorsShownBy(() => vscode.commands.executeCommand<DeployResult | undefined>('apigateway.aws.deploy', {
+      target: 'new', kind: 'REST', stage: 'dev', acceptWarnings: true,
+    }));
+    assert.equal(result, undefined);
+    assert.equal(fake.state.restApis.size, before);
+    assert.ok(![...fake.state.restApis.values()].some((a) => a.name === 'vscode-split-broken'));
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /^Not deployed: 1 error in \S*paths\/pets\.yaml\. Line 6: .*aws_proxi/);
+  });
+
+  it('refuses to deploy a split definition whose reference leads to no file, saying which', async () => {
+    const file = writeSplit(dir, 'missing', { 'api.yaml': SPLIT.replace('paths/pets.yaml', 'paths/gone.yaml') });
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(file));
+    const before = fake.state.restApis.size;
+    const { result, errors } = await errorsShownBy(() => vscode.commands.executeCommand<DeployResult | undefined>('apigateway.aws.deploy', {
+      target: 'new', kind: 'REST', stage: 'dev', acceptWarnings: true,
+    }));
+    assert.equal(result, undefined);
+    assert.equal(fake.state.restApis.size, before);
+    assert.equal(errors.length, 1, errors.join('\n'));
+    assert.match(errors[0], /^Not deployed: .*paths\/gone\.yaml/);
   });
 });
