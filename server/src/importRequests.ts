@@ -24,6 +24,7 @@ export function createImportHandler(documents: { get(uri: string): TextDocument 
     const bundle = await bundleDefinition(service.parse(document), resolver);
     if (!bundle) return { files: [], moved: [] };
     if ('problem' in bundle) return { error: `The definition cannot be made one document for API Gateway, which reads no other file: ${bundle.problem}.` };
+    // Indented, a key per line: the deploy reads the kind of API from the text it sends, line by line.
     return { text: `${JSON.stringify(bundle.value, null, 2)}\n`, files: bundle.files, moved: bundle.moved };
   };
 }

@@ -57,7 +57,7 @@ export const MAX_DEFINITION_BYTES: Record<'REST' | 'HTTP', number | undefined> =
 
 export class DefinitionTooLarge extends Error {
   constructor(readonly bytes: number, readonly limit: number, readonly kind: 'REST' | 'HTTP' = 'REST') {
-    super(`The document is ${(bytes / 1048576).toFixed(1)} MB; API Gateway imports ${kind} API definitions of at most ${limit / 1048576} MB. Split it, or move large examples and descriptions out of it.`);
+    super(`The document is ${(bytes / 1048576).toFixed(1)} MB; API Gateway imports ${kind} API definitions of at most ${limit / 1048576} MB. Make it several APIs, or move large examples and descriptions out of it (the files a definition's $refs name count too: they are sent in it).`);
   }
 }
 
