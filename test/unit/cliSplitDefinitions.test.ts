@@ -100,3 +100,15 @@ describe('apigw bundle', () => {
     assert.match(over.stderr, /--output names the definition itself/);
   });
 });
+
+describe('the split example', () => {
+  it('is clean, and runs with its path items from their own files', async () => {
+    const root = path.resolve(__dirname, '../..');
+    const lint = fakeIO(root);
+    assert.equal(await main(['lint', 'examples/split-api/api.yaml', '--no-settings'], lint), 0, lint.stdout);
+    assert.match(lint.stdout, /^4 files checked: 0 errors, 0 warnings, 0 notes$/m);
+    const invoke = fakeIO(root);
+    assert.equal(await main(['invoke', 'examples/split-api/api.yaml', '--method', 'GET', '--path', '/items/7'], invoke), 0, invoke.stderr);
+    assert.match(invoke.stdout, /\{"id": "7", "name": "lamp"\}/);
+  });
+});
