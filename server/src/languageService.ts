@@ -343,7 +343,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (cut.length) notes.note(document.uri, 'outline', `The outline of ${overLimit(document, limit)} lists only the first ${MAX_OUTLINE_ENTRIES} of its ${cut.join(', ')}.`);
       return rangesHere(symbols);
     },
-    findWorkspaceSymbols: (query, isCancelled) => findWorkspaceSymbols(query, options.workspace, isCancelled),
+    findWorkspaceSymbols: (query, isCancelled) => findWorkspaceSymbols(query, options.workspace, isCancelled, options.resolver),
     getCodeActions: (document, range, context, settings) => {
       if (isTemplateDocument(document)) return standaloneTemplateCodeActions(document, context);
       // The quick fixes answer the diagnostics of the last validation, which parsed the version they were found in.

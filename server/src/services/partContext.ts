@@ -52,7 +52,7 @@ function withPart(resolver: DocumentResolver, part: ApiDocument): DocumentResolv
 }
 
 /** A range of the bundle as the file it stands in and the range there; undefined past the files' texts. */
-export function placeRange(context: PartInContext, range: Range): { uri: string; range: Range } | undefined {
+export function placeRange(context: Pick<PartInContext, 'split'>, range: Range): { uri: string; range: Range } | undefined {
   const bundle = context.split.document.textDocument;
   const start = bundle.offsetAt(range.start);
   const end = bundle.offsetAt(range.end);

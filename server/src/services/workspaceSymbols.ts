@@ -3,7 +3,9 @@ import { looksLikeApiDefinition, type ApiDocument } from '../model/apiDocument';
 import { asString, getValue } from '../model/navigate';
 import { forEachOperation } from '../model/openapiWalk';
 import { findDocumentSymbols } from './symbols';
-import type { WorkspaceDocuments } from './validationTypes';
+import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
+import { spliceReferencedFiles } from './splitDefinitions';
+import { placeRange } from './partContext';
 import { keyOf } from '../model/property';
 
 const SHARED_COMPONENTS = /^components:/m;
@@ -26,18 +28,18 @@ const enum Match {
  * equal the query come first, then those starting with it, holding it, and holding its letters in order; each group
  * in document order.
  */
-export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDocuments | undefined, isCancelled: () => boolean = () => false): Promise<SymbolInformation[]> {
+export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDocuments | undefined, isCancelled: () => boolean = () => false, resolver?: DocumentResolver): Promise<SymbolInformation[]> {
   if (!workspace) return [];
   const wanted = compact(query);
   const found: SymbolInformation[][] = [[], [], [], []];
   /** Adds a symbol that matches the query; true once nothing found later could enter the list. */
-  const add = (document: ApiDocument, names: string[], name: string, kind: SymbolKind, range: Range, containerName: string | undefined): boolean => {
+  const add = (document: ApiDocument, names: string[], name: string, kind: SymbolKind, range: Range, containerName: string | undefined, placed = { uri: document.uri, range }): boolean => {
     const match = bestMatch(names, wanted);
     if (match === undefined) return false;
     const list = found[match];
     // No group is ever shown past the cap: a later symbol of a full group is as far down as the cut.
     if (list.length >= MAX_RESULTS) return match === Match.Exact;
-    const symbol: SymbolInformation = { name, kind, location: { uri: document.uri, range } };
+    const symbol: SymbolInformation = { name, kind, location: placed };
     if (containerName) symbol.containerName = containerName;
     list.push(symbol);
     return match === Match.Exact && list.length >= MAX_RESULTS;
@@ -47,11 +49,16 @@ export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDo
     if (isCancelled()) break;
     const title = asString(getValue(getValue(document.root, 'info'), 'title'));
     let full = false;
-    forEachOperation(document, (op) => {
+    // The operations of path items kept in other files are found there.
+    const split = resolver && document.kind !== 'unknown' ? await spliceReferencedFiles(document, resolver, isCancelled).catch(() => undefined) : undefined;
+    const operations = split?.document ?? document;
+    forEachOperation(operations, (op) => {
       if (full) return;
       const operationId = asString(getValue(op.operation, 'operationId'));
       const name = operationId ? `${op.method} ${op.path} (${operationId})` : `${op.method} ${op.path}`;
-      full = add(document, operationId ? [name, operationId] : [name], name, SymbolKind.Method, document.rangeOf(keyOf(op.methodProperty)), title);
+      const range = operations.rangeOf(keyOf(op.methodProperty));
+      const placed = split ? placeRange({ split }, range) : { uri: document.uri, range };
+      if (placed) full = add(document, operationId ? [name, operationId] : [name], name, SymbolKind.Method, range, title, placed);
     });
     if (full) break;
     // The outline's groups after its paths: schemas, security schemes, validators, gateway responses, integrations.

@@ -91,3 +91,13 @@ describe('workspace symbols', () => {
     assert.deepEqual(await findWorkspaceSymbols('', undefined), []);
   });
 });
+
+describe('workspace symbols of a split definition', () => {
+  it('finds an operation whose path item lives in another file, in that file', async () => {
+    const api = parse("openapi: 3.0.1\ninfo: {title: Split, version: '1'}\npaths:\n  /items:\n    $ref: 'paths/items.yaml'\n", 'yaml', 'file:///w/api.yaml');
+    const part = parse('# items\nget:\n  operationId: listItems\n  responses: {}\n', 'yaml', 'file:///w/paths/items.yaml');
+    const resolver = { resolve: async (base: string, ref: string) => (new URL(ref, base).href === part.uri ? part : undefined) };
+    const symbols = await findWorkspaceSymbols('listItems', workspaceOf(api), () => false, resolver);
+    assert.deepEqual(symbols.map((s) => [s.name, s.containerName, s.location.uri, s.location.range.start.line, s.location.range.start.character]), [['GET /items (listItems)', 'Split', part.uri, 1, 0]]);
+  });
+});
