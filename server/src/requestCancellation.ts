@@ -8,7 +8,15 @@ import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-lan
  * running one answer at once instead of each running in turn.
  */
 export async function unlessCancelled<T>(token: CancellationToken, run: () => T | Promise<T>): Promise<T | ResponseError<void>> {
-  await afterPendingMessages();
+  // Read in one chunk with a request that then holds the thread, this one waits its turns behind that work, and a
+  // cancellation sent meanwhile is read only once input is read again: after a wait that long, it waits once more.
+  // A few rounds at most: under a steady load every round is long, and the request must not wait for the load to end.
+  for (let round = 0, since = performance.now(); round < 3; round++) {
+    await afterPendingMessages();
+    const now = performance.now();
+    if (now - since < HELD_MS) break;
+    since = now;
+  }
   if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request was cancelled before it ran.');
   return run();
 }
@@ -20,3 +28,6 @@ export async function unlessCancelled<T>(token: CancellationToken, run: () => T 
 function afterPendingMessages(): Promise<void> {
   return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
+
+/** Longer than two turns of an idle event loop take: the thread was held by other work meanwhile. */
+const HELD_MS = 20;

@@ -62,6 +62,16 @@ describe('requests cancelled before they run', () => {
     }
   });
 
+  it('leave unrun a request cancelled while another one held the server', async () => {
+    const running = client.request<EvaluateTemplateResult>('apigateway/evaluateTemplate', evaluate);
+    // Sent at once, read with the running one; its cancellation comes while the server is held.
+    const source = new CancellationTokenSource();
+    const held = codeOf(client.connection.sendRequest('apigateway/evaluateTemplate', evaluate, source.token));
+    setTimeout(() => source.cancel(), 200);
+    assert.equal(await held, LSPErrorCodes.RequestCancelled);
+    await running;
+  });
+
   it('never send a cancelled local invocation, and send the next one', async () => {
     const invoke = { uri: api, method: 'GET', path: '/ping', workspaceFolder: folder };
     const running = client.request<EvaluateTemplateResult>('apigateway/evaluateTemplate', evaluate);
