@@ -24,6 +24,26 @@ export class FindingsElsewhere {
     for (const file of touched) this.publish(file);
   }
 
+  /** The files a definition's latest validation found things in (or found clean). */
+  filesOf(definition: string): string[] {
+    return [...this.byFile].filter(([, byDefinition]) => byDefinition.has(definition)).map(([file]) => file);
+  }
+
+  /** Whether a definition's latest validation read other files. */
+  hasDefinition(definition: string): boolean {
+    for (const byDefinition of this.byFile.values()) if (byDefinition.has(definition)) return true;
+    return false;
+  }
+
+  /** Leaves out of a file the findings of the definitions `drop` picks. */
+  dropFrom(file: string, drop: (definition: string) => boolean): void {
+    const byDefinition = this.byFile.get(file);
+    if (!byDefinition) return;
+    let dropped = false;
+    for (const definition of [...byDefinition.keys()]) if (drop(definition) && byDefinition.delete(definition)) dropped = true;
+    if (dropped) this.publish(file);
+  }
+
   /** Whether any definition's findings stand in the file. */
   has(file: string): boolean {
     return this.byFile.has(file);

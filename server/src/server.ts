@@ -184,6 +184,8 @@ async function validate(uri: string, version: number): Promise<void> {
   const isCancelled = () => documents.get(uri)?.version !== version;
   try {
     if (isApart(document)) {
+      // Its thread checks it on its own: what it found in other files while it was smaller goes.
+      findingsElsewhere.set(uri, []);
       const diagnostics = await largeDocuments.validate(document, settings, () => service.doValidation(document, settings, isCancelled));
       if (!isCancelled()) connection.sendDiagnostics({ uri, version, diagnostics });
       return;
@@ -198,9 +200,9 @@ async function validate(uri: string, version: number): Promise<void> {
 }
 
 /**
- * Findings in the files definitions' `$ref`s name, published for those files. A file opened without the definition
- * that uses it is checked with the workspace's definitions that reference it, read from disk; those are checked again
- * when it changes.
+ * Findings in the files definitions' `$ref`s name, published for those files: an open definition's in every file it
+ * references. A file opened without the definition that uses it is checked with the workspace's definitions that
+ * reference it, read from disk, whose findings are shown in open files only; those are checked again when it changes.
  */
 const findingsElsewhere = new FindingsElsewhere((uri, diagnostics) => {
   // A definition of its own publishes its own findings.
@@ -215,32 +217,52 @@ const MAX_DEFINITIONS_FOR_A_PART = 16;
 async function checkWithDefinitionsUsing(part: TextDocument): Promise<void> {
   if (searchedParts.has(part.uri) || !/\.(ya?ml|json)$/i.test(part.uri)) return;
   searchedParts.add(part.uri);
-  // Only definitions that reference another file can use it; the open ones are validated anyway.
-  const definitions = await workspace.documents((text) => looksLikeApiDefinition(text) && REFERENCES_ANOTHER_FILE.test(text)).catch(() => []);
-  let checked = 0;
-  for (const definition of definitions) {
-    if (documents.get(definition.uri) || definition.kind === 'unknown') continue;
-    if (++checked > MAX_DEFINITIONS_FOR_A_PART) break;
+  // Only definitions that reference another file can use it; the open ones are validated anyway. Those that name the
+  // file are tried first: the others reach it, if at all, through another part.
+  const name = decodeURIComponent(part.uri.slice(part.uri.lastIndexOf('/') + 1));
+  const candidates = await workspace.documents((text) => looksLikeApiDefinition(text) && REFERENCES_ANOTHER_FILE.test(text)).catch(() => []);
+  const closed = candidates.filter((d) => !documents.get(d.uri) && d.kind !== 'unknown');
+  const naming = closed.filter((d) => d.text.includes(name));
+  let using = 0;
+  for (const definition of naming.length ? naming : closed) {
+    if (!documents.get(part.uri)) return;
     await validateClosed(definition.uri);
+    if (findingsElsewhere.uses(definition.uri, part.uri) && ++using >= MAX_DEFINITIONS_FOR_A_PART) break;
   }
 }
 
 /** A `$ref` whose value is not a pointer into the same document. */
 const REFERENCES_ANOTHER_FILE = /\$ref['"]?[ \t]*:[ \t]*(?:['"](?!#)|(?![ \t'"#]))/;
 
-/** A definition not open in the editor, validated for its findings in the files it references, not for its own. */
+/**
+ * A definition not open in the editor, validated for its findings in the open files it references, not for its own.
+ * Runs for one definition end in the order they started: a later edit's findings are not replaced by an earlier's.
+ */
 async function validateClosed(uri: string): Promise<void> {
   if (documents.get(uri)) return;
+  const run = (closedRuns.get(uri) ?? 0) + 1;
+  closedRuns.set(uri, run);
+  const current = () => closedRuns.get(uri) === run && !documents.get(uri);
   try {
     const definition = await resolver.load(uri);
-    if (!definition || definition.kind === 'unknown' || documents.get(uri)) return;
-    const { elsewhere } = await service.doValidationByFile(definition.textDocument, settings);
+    if (!current()) return;
+    if (!definition || definition.kind === 'unknown') {
+      // Deleted, unreadable, or no longer a definition: what it found before no longer holds.
+      findingsElsewhere.set(uri, []);
+      return;
+    }
+    const { elsewhere } = await service.doValidationByFile(definition.textDocument, settings, () => !current());
     service.forget(uri);
-    if (!documents.get(uri)) findingsElsewhere.set(uri, elsewhere);
+    if (current()) findingsElsewhere.set(uri, elsewhere.filter((found) => documents.get(found.uri)));
   } catch (error) {
     connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  } finally {
+    if (closedRuns.get(uri) === run) closedRuns.delete(uri);
   }
 }
+
+/** The latest run of `validateClosed` for each definition. */
+const closedRuns = new Map<string, number>();
 
 const pendingClosed = new Map<string, NodeJS.Timeout>();
 
@@ -365,8 +387,12 @@ documents.onDidClose((event) => {
   const timer = pending.get(uri);
   if (timer) clearTimeout(timer);
   pending.delete(uri);
-  findingsElsewhere.set(uri, []);
-  // A part of a definition keeps showing what the definitions using it find there; the saved text is checked now.
+  // A definition closed while a file it references stays open goes on checking that file, from its saved text.
+  if (findingsElsewhere.filesOf(uri).some((file) => documents.get(file))) scheduleClosedValidation(uri);
+  else findingsElsewhere.set(uri, []);
+  // A part keeps what open definitions find there, checked now against its saved text; closed ones showed it only
+  // while it was open.
+  findingsElsewhere.dropFrom(uri, (definition) => !documents.get(definition));
   if (findingsElsewhere.has(uri)) scheduleDependents(uri);
   else connection.sendDiagnostics({ uri, diagnostics: [] });
 });
@@ -379,6 +405,8 @@ connection.onDidChangeWatchedFiles((params) => {
     // An open document is checked against its saved bytes too (their encoding), which a save can change with the text unchanged.
     const saved = documents.get(change.uri);
     if (saved) scheduleValidation(saved);
+    // A closed definition changed or deleted on disk: what it showed in open files is checked again.
+    else if (findingsElsewhere.hasDefinition(change.uri)) scheduleClosedValidation(change.uri);
     scheduleDependents(change.uri);
   }
 });
@@ -394,7 +422,7 @@ process.on('unhandledRejection', (reason) => connection.console.error(`Unexpecte
 
 registerCustomRequests(connection, documents, service, route);
 registerInvokeRequests(connection, documents, service, route, resolver);
-registerImportRequests(connection, documents, service, resolver);
+registerImportRequests(connection, documents, service, resolver, () => settings);
 
 documents.listen(connection);
 connection.listen();

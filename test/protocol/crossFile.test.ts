@@ -89,7 +89,7 @@ describe('a definition split over several files, over stdio', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('publishes what the open definition finds in the path item file, follows its edits, and clears it on close', async () => {
+  it('publishes what the open definition finds in the path item file, follows its edits, and clears it once both are closed', async () => {
     const client = await TestLspClient.start();
     try {
       client.open(apiUri, 'yaml', SPLIT_API);
@@ -101,8 +101,16 @@ describe('a definition split over several files, over stdio', () => {
       await client.waitForDiagnosticsWhere(petsUri, (diagnostics) => diagnostics.length === 0);
       client.change(petsUri, PETS);
       await client.waitForDiagnosticsWhere(petsUri, misspeltValidator);
-      // Closing the definition takes its findings in other files with it.
+      // Closed, the definition goes on checking the part left open, from its saved text, and follows its edits.
       client.close(apiUri);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await client.waitForDiagnosticsWhere(petsUri, misspeltValidator);
+      client.change(petsUri, PETS.replace(' al\n', ' all\n'));
+      await client.waitForDiagnosticsWhere(petsUri, (diagnostics) => diagnostics.length === 0);
+      client.change(petsUri, PETS);
+      await client.waitForDiagnosticsWhere(petsUri, misspeltValidator);
+      // Once the part is closed too, nothing open shows its findings.
+      client.close(petsUri);
       await client.waitForDiagnosticsWhere(petsUri, (diagnostics) => diagnostics.length === 0);
     } finally {
       await client.stop();

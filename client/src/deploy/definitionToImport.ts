@@ -13,10 +13,16 @@ export type DefinitionToImportResult =
   /**
    * `text` absent: the definition references no other file and is sent as written. Otherwise `text` is the definition
    * made one document (JSON), `files` the URIs of the other files it was made of, and `moved` the models added for
-   * schemas that contain themselves through other files.
+   * schemas that contain themselves through other files. `findings`: what this definition finds in each of those
+   * files, where the editor shows what every definition using them finds.
    */
-  | { text?: string; files: string[]; moved: string[] }
+  | { text?: string; files: string[]; moved: string[]; findings: FileFindings[] }
   | { error: string };
+
+export interface FileFindings {
+  uri: string;
+  findings: { severity: 'error' | 'warning'; line: number; message: string }[];
+}
 
 /** What a deploy sends, as the server answered with the files as the editor names them. */
 export interface ImportBody {
@@ -25,6 +31,8 @@ export interface ImportBody {
   /** The other files the body was made of. */
   files: vscode.Uri[];
   moved: string[];
+  /** This definition's errors and warnings in each of `files`. */
+  findings: { uri: vscode.Uri; findings: FileFindings['findings'] }[];
 }
 
 export type DefinitionToImport = ImportBody | { error: string };
@@ -41,5 +49,9 @@ export async function definitionToImport(client: LanguageClient | undefined, doc
   const params: DefinitionToImportParams = { uri: client.code2ProtocolConverter.asUri(document.uri) };
   const answer = await client.sendRequest<DefinitionToImportResult>(DEFINITION_TO_IMPORT_REQUEST, params);
   if ('error' in answer) return answer;
-  return { ...answer, files: answer.files.map((file) => client.protocol2CodeConverter.asUri(file)) };
+  return {
+    ...answer,
+    files: answer.files.map((file) => client.protocol2CodeConverter.asUri(file)),
+    findings: answer.findings.map((found) => ({ uri: client.protocol2CodeConverter.asUri(found.uri), findings: found.findings })),
+  };
 }

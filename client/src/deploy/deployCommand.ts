@@ -160,7 +160,7 @@ export class DeployCommand {
     if (document.isDirty && !document.isUntitled) await document.save();
     const body = await this.importBody(document);
     if (!body) return undefined;
-    if (!(await passesValidation(document, options.acceptWarnings, body.files))) return undefined;
+    if (!(await passesValidation(document, options.acceptWarnings, body.findings))) return undefined;
 
     let clients: GatewayClients;
     try {
@@ -246,7 +246,7 @@ export class DeployCommand {
         answer = await asked();
       }
     }
-    if (!answer) return { files: [], moved: [] };
+    if (!answer) return { files: [], moved: [], findings: [] };
     if ('error' in answer) return this.refuse(`Not deployed: ${answer.error}`);
     return answer;
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { ImportBody } from './definitionToImport';
 import { errorsMessage, warningsQuestion, type FileFindings } from './validationVerdict';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
@@ -27,18 +28,25 @@ export async function freshDiagnostics(uris: vscode.Uri[], waitMs = 1500): Promi
 
 /**
  * Errors block the deploy; warnings are asked about once. `parts` are the other files the definition is made of
- * (path items, schemas its `$ref`s name): what is wrong there is deployed as surely as what is wrong in the
- * definition. Returns false to stop.
+ * (path items, schemas its `$ref`s name), with what this definition finds in them: what is wrong there is deployed
+ * as surely as what is wrong in the definition. What another definition using the same file finds there is not this
+ * deploy's concern, though the editor shows it on that file. Returns false to stop.
  */
-export async function passesValidation(document: vscode.TextDocument, acceptWarnings: boolean | undefined, parts: vscode.Uri[] = []): Promise<boolean> {
-  const uris = [document.uri, ...parts];
-  const diagnostics = await freshDiagnostics(uris);
+export async function passesValidation(document: vscode.TextDocument, acceptWarnings: boolean | undefined, parts: ImportBody['findings'] = []): Promise<boolean> {
+  const [diagnostics] = await freshDiagnostics([document.uri]);
   const finding = (d: vscode.Diagnostic) => ({ line: d.range.start.line, message: d.message });
-  const files: FileFindings[] = uris.map((uri, i) => ({
-    name: vscode.workspace.asRelativePath(uri),
-    errors: diagnostics[i].filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(finding),
-    warnings: diagnostics[i].filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).map(finding),
-  }));
+  const files: FileFindings[] = [
+    {
+      name: vscode.workspace.asRelativePath(document.uri),
+      errors: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).map(finding),
+      warnings: diagnostics.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).map(finding),
+    },
+    ...parts.map(({ uri, findings }) => ({
+      name: vscode.workspace.asRelativePath(uri),
+      errors: findings.filter((f) => f.severity === 'error'),
+      warnings: findings.filter((f) => f.severity === 'warning'),
+    })),
+  ];
   const refusal = errorsMessage(files);
   if (refusal) {
     void vscode.window.showErrorMessage(refusal, 'Show Problems').then((answer) => {

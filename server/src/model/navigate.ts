@@ -148,6 +148,12 @@ export function noteSplicedCopies(root: ValueNode, copies: ValueNode[]): void {
   if (copies.length) splicedCopies.set(root, copies);
 }
 
+/** Whether an offset of a bundle stands in what was spliced in, outside the ranges of the nodes holding it. */
+export function isInSplicedCopy(root: ValueNode | undefined, offset: number): boolean {
+  const copies = root && splicedCopies.get(root);
+  return copies !== undefined && copies.some((copy) => offset >= copy.offset && offset <= copy.end);
+}
+
 /** The smallest of the spliced nodes that holds the offset: one spliced inside another stands apart from it too. */
 function innermost(copies: ValueNode[], inside: (n: ValueNode) => boolean): ValueNode | undefined {
   let found: ValueNode | undefined;

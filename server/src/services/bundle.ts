@@ -10,7 +10,7 @@ import type { ValueNode } from '../model/nodes';
 import { pointerToPath } from '../model/openapiWalk';
 import { isFileRef, resolveUri, sameUri } from '../model/refUri';
 import { isUnprocessed } from './rules/unprocessedValues';
-import { loadReferencedFiles, referencesToOtherFiles } from './splitDefinitions';
+import { loadReferencedFiles, MAX_FILES, referencesToOtherFiles } from './splitDefinitions';
 import type { DocumentResolver } from './validationTypes';
 
 export interface Bundle {
@@ -27,13 +27,14 @@ export interface BundleProblem {
   problem: string;
 }
 
-/** References followed one inside another, at most: past this a chain is taken for a circle and moved to the models. */
+/** References followed one inside another, at most. */
 const MAX_CHAIN = 64;
 
 /** The definition as one document; undefined when it references no other file. */
 export async function bundleDefinition(host: ApiDocument, resolver: DocumentResolver): Promise<Bundle | BundleProblem | undefined> {
   if (!host.root || host.root.type !== 'object' || referencesToOtherFiles(host).length === 0) return undefined;
-  const files = await loadReferencedFiles(host, resolver, () => false);
+  const { files, capped } = await loadReferencedFiles(host, resolver, () => false);
+  if (capped) return { problem: `it references more than ${MAX_FILES.toLocaleString('en-US')} files, more than are read for one definition` };
   try {
     return new Bundler(host, files).bundle();
   } catch (error) {
@@ -46,32 +47,41 @@ class Unbundlable extends Error {}
 
 class Bundler {
   private readonly chain: string[] = [];
-  /** Targets moved to the models, by `uri#pointer`, with the name each got. */
-  private readonly moved = new Map<string, string>();
-  private readonly models: Record<string, unknown> = {};
-  private readonly taken: Set<string>;
+  /** Targets moved to the models, by `uri#pointer`, with the name each is to get and its value once converted. */
+  private readonly moved = new Map<string, { wanted: string; value?: unknown }>();
+  /** The references made to moved targets, named once every name is chosen. */
+  private readonly toModels: { reference: { $ref: string }; key: string }[] = [];
 
   constructor(
     private readonly host: ApiDocument,
     private readonly files: ApiDocument[],
-  ) {
-    const existing = findNodeAtPath(host.root, this.modelsPath());
-    this.taken = new Set(existing?.type === 'object' ? existing.properties.map(keyName) : []);
-  }
+  ) {}
 
   bundle(): Bundle {
     const value = this.convert(this.host.root!, this.host) as Record<string, unknown>;
     // `swagger: 2.0` unquoted is the number 2 to YAML; the version is sent as written.
     if (this.host.specVersion !== undefined) value[this.host.kind === 'swagger' ? 'swagger' : 'openapi'] = this.host.specVersion;
+    const names: string[] = [];
     if (this.moved.size) {
       let container = value;
       for (const segment of this.modelsPath()) {
         const next = container[segment];
         container = (container[segment] = next && typeof next === 'object' && !Array.isArray(next) ? next : {}) as Record<string, unknown>;
       }
-      Object.assign(container, this.models);
+      // Named only now, beside the models as converted: the definition's may themselves come from another file.
+      const taken = new Set(Object.keys(container));
+      const chosen = new Map<string, string>();
+      for (const [key, { wanted, value: model }] of this.moved) {
+        let name = wanted;
+        for (let n = 2; taken.has(name); n++) name = `${wanted}${n}`;
+        taken.add(name);
+        chosen.set(key, name);
+        names.push(name);
+        container[name] = model;
+      }
+      for (const { reference, key } of this.toModels) reference.$ref = this.modelRef(chosen.get(key)!);
     }
-    return { value, files: this.files.map((f) => f.uri), moved: [...this.moved.values()] };
+    return { value, files: this.files.map((f) => f.uri), moved: names };
   }
 
   private modelsPath(): string[] {
@@ -110,9 +120,12 @@ class Bundler {
     const node = hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(pointer));
     if (!node) throw new Unbundlable(`${shown} points to nothing in ${fileName(target.uri)}`);
     const key = `${target.uri}#${pointer}`;
-    const name = this.moved.get(key);
-    if (name !== undefined) return { $ref: this.modelRef(name) };
-    if (this.chain.includes(key) || this.chain.length >= MAX_CHAIN) return { $ref: this.modelRef(this.moveToModels(key, pointer, target.uri)) };
+    if (this.moved.has(key)) return this.referenceTo(key);
+    if (this.chain.includes(key)) {
+      this.moved.set(key, { wanted: modelName(pointer, target.uri) });
+      return this.referenceTo(key);
+    }
+    if (this.chain.length >= MAX_CHAIN) throw new Unbundlable(`${shown} is reached through more than ${MAX_CHAIN} references one inside another`);
     this.chain.push(key);
     let value: unknown;
     try {
@@ -121,26 +134,27 @@ class Bundler {
       this.chain.pop();
     }
     // A circle came back to this target while it was converted: its one copy is the model the circle names.
-    const movedAs = this.moved.get(key);
-    if (movedAs === undefined) return value;
-    this.models[movedAs] = value;
-    return { $ref: this.modelRef(movedAs) };
+    const moved = this.moved.get(key);
+    if (!moved) return value;
+    moved.value = value;
+    return this.referenceTo(key);
   }
 
-  private moveToModels(key: string, pointer: string, uri: string): string {
-    const last = pointer ? pointerToPath(pointer).pop() : fileName(uri).replace(/\.[^.]*$/, '');
-    // Model names are alphanumeric in API Gateway.
-    const base = String(last ?? '').replace(/[^A-Za-z0-9]/g, '') || 'Model';
-    let name = base;
-    for (let n = 2; this.taken.has(name); n++) name = `${base}${n}`;
-    this.taken.add(name);
-    this.moved.set(key, name);
-    return name;
+  private referenceTo(key: string): { $ref: string } {
+    const reference = { $ref: '' };
+    this.toModels.push({ reference, key });
+    return reference;
   }
 
   private modelRef(name: string): string {
     return `#/${this.modelsPath().join('/')}/${name}`;
   }
+}
+
+/** The name a moved schema asks for: its pointer's last name, or its file's; model names are alphanumeric. */
+function modelName(pointer: string, uri: string): string {
+  const last = pointer ? pointerToPath(pointer).pop() : fileName(uri).replace(/\.[^.]*$/, '');
+  return String(last ?? '').replace(/[^A-Za-z0-9]/g, '') || 'Model';
 }
 
 function fileName(uri: string): string {

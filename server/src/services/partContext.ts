@@ -31,7 +31,7 @@ export async function partInContext(part: ApiDocument, definitions: ApiDocument[
       if (known.context) return known.context;
       continue;
     }
-    const split = await spliceReferencedFiles(definition, withPart(resolver, part), () => false, true);
+    const split = await spliceReferencedFiles(definition, withPart(resolver, part), () => false, { recordCopies: true, format: part.format });
     const file = split?.files.find((f) => f.document === part);
     const context = split && file ? { split, part, start: file.start } : undefined;
     kept.set(definition, { part, context });

@@ -6,7 +6,9 @@
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from '../model/apiDocument';
-import { findNodeAtPath, noteSplicedCopies } from '../model/navigate';
+import { findNodeAtPath, noteSplicedCopies, pathOf } from '../model/navigate';
+import { noteBundleFiles } from '../model/fileLines';
+import { pointerOf } from './editing/references';
 import type { AnyNode, ArrayNode, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../model/nodes';
 import { pointerToPath } from '../model/openapiWalk';
 import { isFileRef, resolveUri, sameUri } from '../model/refUri';
@@ -15,7 +17,7 @@ import { isUnprocessed } from './rules/unprocessedValues';
 import type { DocumentResolver, Problem } from './validationTypes';
 
 /** Other files read for one definition, at most. */
-const MAX_FILES = 64;
+export const MAX_FILES = 1000;
 /**
  * Nodes copied out of other files, at most: a schema file referenced from every operation is copied for each, and
  * references that branch can multiply that.
@@ -34,8 +36,11 @@ export interface SplitDefinition {
   /** The definition with what its references to other files lead to in their places. */
   document: ApiDocument;
   files: SplicedFile[];
-  /** The first reference left as written because `MAX_SPLICED_NODES` were copied: what lies beyond was not checked. */
-  cutShort?: { offset: number; end: number };
+  /**
+   * The first reference left as written because `MAX_SPLICED_NODES` were copied or `MAX_FILES` read, in the bundle's
+   * offsets: what lies beyond was not checked.
+   */
+  cutShort?: { offset: number; end: number; why: 'nodes' | 'files' };
   /** References to other files that lead nowhere (a file that cannot be read, a pointer to nothing), as written. */
   unfollowed: Unfollowed[];
   /** The first copy of each node of another file, when asked for (`recordCopies`). */
@@ -61,24 +66,44 @@ export interface FileProblems {
  * could be read). A file that does not parse is not spliced (the references check says why), but its syntax findings
  * are kept for it.
  */
-export async function spliceReferencedFiles(host: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean, recordCopies = false): Promise<SplitDefinition | undefined> {
+export async function spliceReferencedFiles(host: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean, options: SpliceOptions = {}): Promise<SplitDefinition | undefined> {
   const external = referencesToOtherFiles(host);
   if (external.length === 0) return undefined;
   const loaded = await loadReferencedFiles(host, resolver, isCancelled);
-  if (loaded.length === 0 || isCancelled()) return undefined;
+  if (loaded.files.length === 0 || isCancelled()) return undefined;
   let text = host.text;
+  let aliasNodes = host.aliasNodes;
   const files: SplicedFile[] = [];
-  for (const document of loaded) {
+  for (const document of loaded.files) {
     text += '\n';
     files.push({ document, start: text.length });
     text += document.text;
+    aliasNodes += document.aliasNodes;
   }
-  const splicer = new Splicer(host, files, external, recordCopies ? new Map() : undefined);
-  const root = splicer.copy(host.root!, splicer.hostFile, undefined);
+  const splicer = new Splicer(host, files, external, loaded.capped, isCancelled, options.recordCopies ? new Map() : undefined);
+  let root: ValueNode;
+  try {
+    root = splicer.bundleRoot();
+  } catch (error) {
+    if (error instanceof SpliceCancelled) return undefined;
+    throw error;
+  }
   noteSplicedCopies(root, splicer.spliced);
-  const bundle = new ApiDocument(TextDocument.create(host.uri, host.textDocument.languageId, host.textDocument.version, text), host.format, root, host.problems, host.aliasNodes);
+  // Copies that aliases stand for are counted: checks skip what they can only when no copy shares a node's text.
+  const textDocument = TextDocument.create(host.uri, host.textDocument.languageId, host.textDocument.version, text);
+  const bundle = new ApiDocument(textDocument, options.format ?? host.format, root, host.problems, aliasNodes);
+  noteBundleFiles(bundle, files.map((f) => ({ start: f.start, textDocument: f.document.textDocument })));
   return { document: bundle, files, cutShort: splicer.cutShort, unfollowed: splicer.unfollowed, copies: splicer.copies };
 }
+
+export interface SpliceOptions {
+  /** Keep the first copy of each node of another file (`SplitDefinition.copies`), for editing features. */
+  recordCopies?: boolean;
+  /** The bundle's syntax, where it is not the definition's: a JSON part is edited as JSON whatever includes it. */
+  format?: ApiDocument['format'];
+}
+
+class SpliceCancelled extends Error {}
 
 /**
  * The definition as the local gateway runs it: with the files its `$ref`s name spliced in, as API Gateway runs the
@@ -87,6 +112,7 @@ export async function spliceReferencedFiles(host: ApiDocument, resolver: Documen
 export async function runnableDefinition(document: ApiDocument, resolver: DocumentResolver | undefined): Promise<{ document: ApiDocument; files: ApiDocument[] } | { problem: string }> {
   const split = resolver && document.root ? await spliceReferencedFiles(document, resolver, () => false) : undefined;
   if (!split) return { document, files: [] };
+  if (split.cutShort) return { problem: split.cutShort.why === 'files' ? `it references more than ${MAX_FILES.toLocaleString('en-US')} files, more than are read for one definition` : `what its $refs lead to in other files is more than ${MAX_SPLICED_NODES.toLocaleString('en-US')} nodes, more than are copied for one definition` };
   const broken = split.unfollowed[0];
   if (broken) {
     const why = broken.why === 'no-file' ? 'names a file that cannot be read' : 'points to nothing';
@@ -109,27 +135,34 @@ export function referencesToOtherFiles(document: ApiDocument): PropertyNode[] {
   return indexDocument(document).refs.filter((r) => isOtherFile(r.value.value as string) && !isUnprocessed(r.value));
 }
 
-/** The files reached from the definition through references, each once, in the order first named. */
-export async function loadReferencedFiles(host: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean): Promise<ApiDocument[]> {
+/**
+ * The files reached from the definition through references, each once, in the order first named; `capped` when more
+ * than `MAX_FILES` are named.
+ */
+export async function loadReferencedFiles(host: ApiDocument, resolver: DocumentResolver, isCancelled: () => boolean): Promise<{ files: ApiDocument[]; capped: boolean }> {
   const found: ApiDocument[] = [];
   const seen = new Set<string>([host.uri]);
   const queue: ApiDocument[] = [host];
-  for (let i = 0; i < queue.length && found.length < MAX_FILES && !isCancelled(); i++) {
+  let capped = false;
+  for (let i = 0; i < queue.length && !capped && !isCancelled(); i++) {
     const from = queue[i];
     for (const occurrence of indexDocument(from).refs) {
       const ref = occurrence.value.value as string;
       if (!isOtherFile(ref) || isUnprocessed(occurrence.value)) continue;
       const uri = resolveUri(from.uri, ref);
       if (uri === undefined || seen.has(uri) || sameUri(uri, host.uri)) continue;
+      if (found.length >= MAX_FILES) {
+        capped = true;
+        break;
+      }
       seen.add(uri);
       const document = await resolver.resolve(from.uri, ref, host.uri).catch(() => undefined);
       if (!document || !sameUri(document.uri, uri)) continue;
       found.push(document);
       if (document.root) queue.push(document);
-      if (found.length >= MAX_FILES) break;
     }
   }
-  return found;
+  return { files: found, capped };
 }
 
 /** A file of the bundle as the copy reads it: its offsets move by `delta`. */
@@ -144,10 +177,17 @@ class Splicer {
   private readonly sources = new Map<string, Source>();
   /** The definition's nodes on the way to a reference to another file: only these are copied, the rest are shared. */
   private readonly spine = new Set<AnyNode>();
-  /** The targets being copied, innermost last (`uri#pointer`): one met again is a circle, left as written. */
-  private readonly chain: string[] = [];
+  /** The targets being copied, innermost last (`uri#pointer`), each with its copy once made. */
+  private readonly chain: { key: string; copy?: ValueNode }[] = [];
+  /**
+   * Each target copied whole, by `uri#pointer`: a schema many operations name, or two that name each other, is copied
+   * once and the copy shared. A shared copy's parent is where it was first put.
+   */
+  private readonly done = new Map<string, ValueNode>();
+  /** References met again inside their own target: they point to its first copy once its place is known. */
+  private readonly circles: { ref: ScalarNode; to: ValueNode }[] = [];
   private copied = 0;
-  cutShort: { offset: number; end: number } | undefined;
+  cutShort: { offset: number; end: number; why: 'nodes' | 'files' } | undefined;
   readonly unfollowed: Unfollowed[] = [];
   /** Each node copied in place of a reference. */
   readonly spliced: ValueNode[] = [];
@@ -156,6 +196,9 @@ class Splicer {
     private readonly host: ApiDocument,
     files: SplicedFile[],
     external: PropertyNode[],
+    /** More files are named than were read. */
+    private readonly capped: boolean,
+    private readonly isCancelled: () => boolean,
     readonly copies: Map<ValueNode, ValueNode> | undefined,
   ) {
     this.hostFile = { document: host, delta: 0, isHost: true };
@@ -165,9 +208,16 @@ class Splicer {
     }
   }
 
+  bundleRoot(): ValueNode {
+    const root = this.copy(this.host.root!, this.hostFile, undefined);
+    // A circle's reference names the first copy of its target by that copy's place in the bundle, known only now.
+    for (const { ref, to } of this.circles) ref.value = pointerOf(pathOf(to));
+    return root;
+  }
+
   copy(node: ValueNode, from: Source, parent: ObjectNode | ArrayNode | PropertyNode | undefined): ValueNode {
     if (from.isHost && !this.spine.has(node)) return node;
-    this.copied++;
+    if ((++this.copied & 4095) === 0 && this.isCancelled()) throw new SpliceCancelled();
     const delta = from.delta;
     if (node.type === 'object') {
       const spliced = this.splice(node, from, parent);
@@ -189,6 +239,9 @@ class Splicer {
 
   private remember<T extends ValueNode>(node: ValueNode, copy: T, from: Source): T {
     if (this.copies && !from.isHost && !this.copies.has(node)) this.copies.set(node, copy);
+    // The copy of a target stands for it from its making on: a reference inside it back to it names this copy.
+    const innermost = this.chain[this.chain.length - 1];
+    if (innermost && innermost.copy === undefined) innermost.copy = copy;
     return copy;
   }
 
@@ -211,8 +264,9 @@ class Splicer {
   }
 
   /**
-   * What a reference object leads to, copied in its place; undefined when it stays as written: a local pointer of the
-   * definition itself, a remote URL, a target that cannot be found or is already being copied, or the budget spent.
+   * What a reference object leads to in its place: its target's copy, made here or shared. Undefined when the object
+   * stays as written (a local pointer of the definition itself, a remote URL, a target that cannot be found, the
+   * budget spent); a reference back into a target being copied is written again to point at that copy.
    */
   private splice(node: ObjectNode, from: Source, parent: ObjectNode | ArrayNode | PropertyNode | undefined): ValueNode | undefined {
     const refProperty = node.properties.find((p) => p.keyValue === '$ref');
@@ -223,23 +277,39 @@ class Splicer {
     if (from.isHost ? !isOtherFile(ref) : !isFileRef(ref)) return undefined;
     const target = this.targetOf(from, ref);
     if (!target || !target.node) {
-      const why = target ? 'no-node' : 'no-file';
-      if (!this.unfollowed.some((u) => u.ref === ref && u.in === from.document.uri)) this.unfollowed.push({ ref, in: from.document.uri, why });
+      if (!target && this.capped) this.cutShort ??= { offset: moved(value.offset, from.delta), end: moved(value.end, from.delta), why: 'files' };
+      else if (!this.unfollowed.some((u) => u.ref === ref && u.in === from.document.uri)) this.unfollowed.push({ ref, in: from.document.uri, why: target ? 'no-node' : 'no-file' });
       return undefined;
     }
-    if (this.chain.length >= MAX_CHAIN || this.chain.includes(target.key)) return undefined;
+    const shared = this.done.get(target.key);
+    if (shared) return shared;
+    const open = this.chain.find((c) => c.key === target.key);
+    if (open || this.chain.length >= MAX_CHAIN) return open?.copy ? this.circle(node, from, parent, open.copy) : undefined;
     if (this.copied >= MAX_SPLICED_NODES) {
-      if (from.isHost) this.cutShort ??= { offset: value.offset, end: value.end };
+      this.cutShort ??= { offset: moved(value.offset, from.delta), end: moved(value.end, from.delta), why: 'nodes' };
       return undefined;
     }
-    this.chain.push(target.key);
+    this.chain.push({ key: target.key });
     try {
       const copy = this.copy(target.node, target.source, parent);
       this.spliced.push(copy);
+      this.done.set(target.key, copy);
       return copy;
     } finally {
       this.chain.pop();
     }
+  }
+
+  /** The reference object as written, its `$ref` to be made a pointer to the copy it comes back to. */
+  private circle(node: ObjectNode, from: Source, parent: ObjectNode | ArrayNode | PropertyNode | undefined, to: ValueNode): ValueNode {
+    const delta = from.delta;
+    const copy: ObjectNode = { type: 'object', offset: moved(node.offset, delta), end: moved(node.end, delta), parent, properties: [], flow: node.flow, tag: node.tag };
+    for (const property of node.properties) {
+      const written = this.copyProperty(property, { ...from, isHost: false }, copy);
+      if (property.keyValue === '$ref' && written.value?.type === 'string') this.circles.push({ ref: written.value, to });
+      copy.properties.push(written);
+    }
+    return copy;
   }
 
   /** Where a reference leads: undefined when its file cannot be read, no node when the pointer finds none there. */

@@ -15,7 +15,7 @@ import type { DocumentResolver, LanguageSettings, Problem, Rule, SeverityName, V
 import type { Dialect } from '../model/dialect';
 import { referencesRule } from './rules/references';
 import { readingOnce } from './readOnce';
-import { MAX_SPLICED_NODES, problemsByFile, spliceReferencedFiles, syntaxOfFiles, type FileProblems, type SplitDefinition } from './splitDefinitions';
+import { MAX_FILES, MAX_SPLICED_NODES, problemsByFile, spliceReferencedFiles, syntaxOfFiles, type FileProblems, type SplitDefinition } from './splitDefinitions';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
 
@@ -94,7 +94,11 @@ export async function runRules(document: ApiDocument, options: ValidationOptions
   const elsewhere = new Map<string, FileProblems>();
   if (split) {
     syntaxOfFiles(split, elsewhere);
-    if (split.cutShort) base.push({ ...split.cutShort, code: 'referenced-files-partly-checked', message: `What this $ref leads to was not checked: the files this definition references were spliced in up to ${MAX_SPLICED_NODES.toLocaleString('en-US')} nodes, and this one comes after.` });
+    if (split.cutShort) {
+      const { offset, end, why } = split.cutShort;
+      const limit = why === 'files' ? `up to ${MAX_FILES.toLocaleString('en-US')} files are read for one definition` : `up to ${MAX_SPLICED_NODES.toLocaleString('en-US')} nodes of other files are copied for one definition`;
+      problemsByFile(split, [{ offset, end, code: 'referenced-files-partly-checked', message: `What this $ref leads to was not checked: ${limit}, and it comes after them.` }], base, elsewhere);
+    }
   }
   let cancelled = false;
   for (let r = 0; r < RULES.length; r++) {
@@ -323,10 +327,13 @@ function findSuppressions(document: ApiDocument, positionAt: PositionAt): Suppre
     const line = positionAt(at).line + (match[1] === 'next-line' ? 1 : 0);
     const codes: string[] = [];
     const listed = at + match[0].length - match[2].length;
-    for (const code of match[2].matchAll(CODE_WORD)) {
+    // `-- reason` after the codes says why, as in other linters' comments.
+    const reason = match[2].search(/(?:^|\s)--(?:\s|$)/);
+    for (const code of (reason < 0 ? match[2] : match[2].slice(0, reason)).matchAll(CODE_WORD)) {
       const word = code[0];
       codes.push(word);
-      if (codeInfo(word)) continue;
+      // Words that are not shaped like a code are taken for a reason written without `--`.
+      if (codeInfo(word) || !CODE_SHAPE.test(word)) continue;
       const offset = listed + (code.index ?? 0);
       const meant = nearMiss(word, Object.keys(DIAGNOSTIC_CODES));
       result.unknown.push({ offset, end: offset + word.length, code: 'unknown-suppressed-code', message: `\`${word}\` is no diagnostic code, so this comment silences nothing under that name.${meant ? ` Did you mean \`${meant}\`?` : ''}`, data: meant ? { expected: meant } : undefined });
@@ -340,6 +347,8 @@ function findSuppressions(document: ApiDocument, positionAt: PositionAt): Suppre
 
 /** A code of a suppression comment: the words between spaces and commas. */
 const CODE_WORD = /[^\s,]+/g;
+/** How every code is written: lower-case words joined by hyphens. */
+const CODE_SHAPE = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 
 /**
  * Whether a suppression may stand in the text: one of its `#` (comments, template directives) is followed by the

@@ -5,6 +5,7 @@ import { apiKindEvidence, documentTitle, guessApiKind } from '../../../client/sr
 import { errorsMessage, warningsQuestion, type FileFindings } from '../../../client/src/deploy/validationVerdict';
 import { createImportHandler, type DefinitionToImportParams as ServerParams, type DefinitionToImportResult as ServerResult } from '../../../server/src/importRequests';
 import { parseApiDocument } from '../../../server/src/model/apiDocument';
+import { createLanguageService } from '../../../server/src/languageService';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 
 // The client mirrors the server's request types rather than importing them; the type checker holds the two together.
@@ -28,7 +29,8 @@ async function definitionToImport(api: string, files: Record<string, string>): P
     },
   };
   const open = TextDocument.create(API_URI, 'yaml', 1, api);
-  const handler = createImportHandler({ get: (uri) => (uri === API_URI ? open : undefined) }, { parse: (d) => parse(d.uri, d.getText()) }, resolver);
+  const service = createLanguageService({ resolver });
+  const handler = createImportHandler({ get: (uri) => (uri === API_URI ? open : undefined) }, service, resolver, () => ({}));
   return handler({ uri: API_URI });
 }
 
@@ -71,7 +73,7 @@ describe('deploying a split definition: the body judged is the one imported', ()
   });
 
   it('leaves a definition that names no other file to be sent as written', async () => {
-    assert.deepEqual(await definitionToImport(SPLIT.replace("$ref: 'paths/pets.yaml'", 'get: {responses: {}}'), {}), { files: [], moved: [] });
+    assert.deepEqual(await definitionToImport(SPLIT.replace("$ref: 'paths/pets.yaml'", 'get: {responses: {}}'), {}), { files: [], moved: [], findings: [] });
   });
 
   it('says which reference cannot be followed', async () => {
@@ -111,5 +113,23 @@ describe('the deploy validation gate over the files a definition is made of', ()
     });
     assert.deepEqual(warningsQuestion([file('api.yaml'), file('paths/pets.yaml', [], [[0, 'b']])]), { message: '1 warning in paths/pets.yaml. Deploy anyway?', detail: 'line 1: b' });
     assert.equal(warningsQuestion([file('api.yaml')]), undefined);
+  });
+});
+
+describe('deploying a split definition: the findings that gate it', () => {
+  const pets = "get:\n  x-amazon-apigateway-request-validator: all\n  responses:\n    '200': {description: ok}\n  x-amazon-apigateway-integration: {type: mock, requestTemplates: {application/json: '{\"statusCode\": 200}'}, responses: {default: {statusCode: '200'}}}\n";
+
+  it('are what this definition finds in the files it is made of', async () => {
+    // Without the validator the path item names, the definition has an error in that file.
+    const answer = await definitionToImport(SPLIT, { 'file:///work/paths/pets.yaml': pets });
+    assert.ok('findings' in answer);
+    assert.deepEqual(answer.findings.map((f) => [f.uri, f.findings.map((x) => `${x.severity} ${x.line}`)]), [['file:///work/paths/pets.yaml', ['error 1']]]);
+  });
+
+  it('leave out what another definition using the same file would find there', async () => {
+    const withValidator = SPLIT.replace('paths:', 'x-amazon-apigateway-request-validators:\n  all: {validateRequestBody: true}\npaths:');
+    const answer = await definitionToImport(withValidator, { 'file:///work/paths/pets.yaml': pets });
+    assert.ok('findings' in answer);
+    assert.deepEqual(answer.findings, [{ uri: 'file:///work/paths/pets.yaml', findings: [] }]);
   });
 });

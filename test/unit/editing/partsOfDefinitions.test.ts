@@ -70,6 +70,17 @@ describe('editing a file that holds part of a definition', () => {
     assert.match(markdown(hover), /requestId/);
   });
 
+  it('hovers a template of an integration kept in a file of its own', async () => {
+    const integration = "type: mock\nrequestTemplates:\n  application/json: '{\"statusCode\": 200, \"id\": \"$context.requestId\"}'\n";
+    const api = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration: {$ref: 'mock.yaml'}\n`;
+    const host = parse(api, false, API_URI);
+    const uri = 'file:///work/mock.yaml';
+    const service = createLanguageService({ resolver: { resolve: async () => undefined }, definitionsUsing: async (asked) => (asked === uri ? [host] : []) });
+    const document = TextDocument.create(uri, 'yaml', 1, integration);
+    const hover = await service.doHover(document, document.positionAt(integration.indexOf('requestId') + 2));
+    assert.match(markdown(hover), /requestId/);
+  });
+
   it('completes the definition\'s validator names and the integration\'s types where the part stands', async () => {
     const service = serviceWith({});
     const typed = PART.replace('x-amazon-apigateway-request-validator: all', 'x-amazon-apigateway-request-validator: ');

@@ -111,6 +111,38 @@ describe('running a definition split over several files', () => {
   });
 
   describe('apigw invoke', () => {
+    it('validates a body against a schema that contains itself through another file', async () => {
+      writeFileSync(path.join(dir, 'node.yaml'), "Node:\n  type: object\n  required: [name]\n  properties:\n    name: {type: string}\n    next: {$ref: '#/Node'}\n");
+      writeFileSync(path.join(dir, 'api.yaml'), `openapi: 3.0.1
+info: {title: t, version: '1'}
+x-amazon-apigateway-request-validators:
+  body: {validateRequestBody: true}
+paths:
+  /nodes:
+    post:
+      x-amazon-apigateway-request-validator: body
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: 'node.yaml#/Node'}
+      responses:
+        '200': {description: ok}
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: {application/json: '{"statusCode": 200}'}
+        responses: {default: {statusCode: '200'}}
+`);
+      writeFileSync(path.join(dir, 'good.json'), JSON.stringify({ name: 'a', next: { name: 'b', next: { name: 'c' } } }));
+      writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ name: 'a', next: { next: { name: 'c' } } }));
+      const args = ['invoke', 'api.yaml', '--method', 'POST', '--path', '/nodes', '--header', 'Content-Type: application/json', '--body-file'];
+      const good = fakeIO(dir);
+      assert.equal(await main([...args, 'good.json'], good), 0, good.stderr);
+      assert.match(good.stdout, /^HTTP 200\n/);
+      const bad = fakeIO(dir);
+      assert.equal(await main([...args, 'bad.json'], bad), 0, bad.stderr);
+      assert.match(bad.stdout, /^HTTP 400\n/);
+    });
+
     it('runs the path item from its own file', async () => {
       const io = fakeIO(dir);
       assert.equal(await main(['invoke', 'api.yaml', '--method', 'GET', '--path', '/pets/7'], io), 0, io.stderr);

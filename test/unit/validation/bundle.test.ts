@@ -75,6 +75,26 @@ shared:
     assert.deepEqual(schema, { $ref: '#/components/schemas/Error2' });
   });
 
+  it('names a moved schema beside the models as they are imported, which may come from another file', async () => {
+    const api = `openapi: 3.0.1
+info: {title: t, version: '1'}
+paths:
+  /a:
+    get:
+      responses:
+        '200': {description: ok, content: {application/json: {schema: {$ref: 'tree.yaml#/Node'}}}}
+        '201': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Node'}}}}
+components:
+  schemas:
+    $ref: 'schemas.yaml'
+`;
+    const result = await bundled(api, { 'file:///work/schemas.yaml': 'Node: {type: string}\n', 'file:///work/tree.yaml': "Node:\n  type: object\n  properties:\n    next: {$ref: '#/Node'}\n" });
+    const schemas = (result.value.components as Record<string, Record<string, unknown>>).schemas;
+    assert.deepEqual(result.moved, ['Node2']);
+    assert.deepEqual(schemas.Node, { type: 'string' });
+    assert.deepEqual(schemas.Node2, { type: 'object', properties: { next: { $ref: '#/components/schemas/Node2' } } });
+  });
+
   it('keeps the version as written and puts moved models in Swagger 2.0 definitions', async () => {
     const api = `swagger: 2.0
 info: {title: s, version: '1'}

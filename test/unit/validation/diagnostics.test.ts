@@ -56,6 +56,9 @@ describe('Diagnostics from problems', () => {
     const [action] = getCodeActions(document, diagnostics[0].range, { diagnostics }, 'rest');
     assert.equal(action.title, "Change to 'unknown-request-validator'");
     assert.deepEqual(action.edit?.changes?.[document.uri], [{ range: diagnostics[0].range, newText: 'unknown-request-validator' }]);
+    // A reason after `--`, or words not shaped like codes, are no codes to check.
+    const reasons = 'openapi: 3.0.1\n# apigw-disable-next-line openapi-schema -- legacy-clients send this\ninfo: {}\n# apigw-disable-line openapi-schema because legacy\n';
+    assert.deepEqual(toDiagnostics(parse(reasons), [], {}), []);
     // The warning itself follows the severity settings.
     assert.deepEqual(toDiagnostics(parse(text), [], { severity: { 'unknown-suppressed-code': 'off' } }), []);
   });

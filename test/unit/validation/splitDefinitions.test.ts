@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type FileDiagnostics } from '../../../server/src/languageService';
-import { MAX_SPLICED_NODES } from '../../../server/src/services/splitDefinitions';
+import { MAX_FILES, MAX_SPLICED_NODES } from '../../../server/src/services/splitDefinitions';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import { parse, rangeOf } from './validate';
 
@@ -187,6 +187,44 @@ shared:
     assert.ok(inFile(rest, 'file:///work/paths/pets.yaml').length > 0);
   });
 
+  it('keeps the findings of each file whose anchors another file names alike', async () => {
+    const part = (description: string) => `x-defs:\n  ok: &r\n    '200': {${description}}\nget:\n  responses: *r\n  x-amazon-apigateway-integration: {type: mock, requestTemplates: {application/json: '{"statusCode": 200}'}, responses: {default: {statusCode: '200'}}}\n`;
+    const api = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    $ref: 'a.yaml'\n  /b:\n    $ref: 'b.yaml'\n`;
+    const alone = await check(api.replace("  /a:\n    $ref: 'a.yaml'\n", ''), { 'file:///work/b.yaml': part('x: 1') });
+    const both = await check(api, { 'file:///work/a.yaml': part('description: ok'), 'file:///work/b.yaml': part('x: 1') });
+    const codes = (result: typeof both) => inFile(result, 'file:///work/b.yaml').map((d) => `${d.range.start.line} ${d.code}`).sort();
+    assert.ok(codes(alone).length > 0);
+    assert.deepEqual(codes(both), codes(alone));
+  });
+
+  it('says which reference it stopped at past the most files read for one definition', async () => {
+    const files: Record<string, string> = {};
+    const count = MAX_FILES + 1;
+    for (let i = 0; i < count; i++) files[`file:///work/p${i}.yaml`] = "get: {responses: {'200': {description: ok}}}\n";
+    const api = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n${Array.from({ length: count }, (_, i) => `  /p${i}:\n    $ref: 'p${i}.yaml'\n`).join('')}`;
+    const result = await check(api, files);
+    const note = result.diagnostics.filter((d) => d.code === 'referenced-files-partly-checked');
+    assert.equal(note.length, 1);
+    assert.equal(note[0].range.start.line, rangeOf(api, `'p${MAX_FILES}.yaml'`).start.line);
+    assert.match(String(note[0].message), /up to 1,000 files are read for one definition/);
+  });
+
+  it('names lines of a referenced file\'s template in that file', async () => {
+    const part = `get:
+  responses:
+    '200': {description: ok}
+  x-amazon-apigateway-integration:
+    type: mock
+    requestTemplates:
+      application/json: |
+        #if($input.params('a'))
+        {"statusCode": 200}
+`;
+    const found = inFile(await check(API, { 'file:///work/paths/pets.yaml': part }), 'file:///work/paths/pets.yaml').filter((d) => d.code === 'template-syntax');
+    assert.equal(found.length, 1, JSON.stringify(found));
+    assert.match(String(found[0].message), /\bline 8\b/);
+  });
+
   it('reads each referenced file once per validation', async () => {
     const reads: string[] = [];
     const service = createLanguageService({ resolver: filesResolver({ 'file:///work/paths/pets.yaml': PETS }, reads) });
@@ -194,16 +232,20 @@ shared:
     assert.deepEqual(reads, ['file:///work/paths/pets.yaml']);
   });
 
-  it('says where it stopped when the referenced files would be copied beyond the budget', async () => {
-    const properties = Array.from({ length: 1500 }, (_, i) => `    p${i}: {type: string}`).join('\n');
+  it('copies a target many operations name once, and says where it stopped past the budget', async () => {
+    // Each property is an object and a string: past the budget's count of nodes in one file.
+    const properties = Array.from({ length: Math.ceil(MAX_SPLICED_NODES / 2) + 10 }, (_, i) => `    p${i}: {type: string}`).join('\n');
     const schema = `Big:\n  type: object\n  properties:\n${properties}\n`;
-    // Each copy is an object and a string for each property, and the schema's own few nodes.
-    const uses = Math.ceil(MAX_SPLICED_NODES / 3000) + 2;
-    const paths = Array.from({ length: uses }, (_, i) => `  /p${i}:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: 'big.yaml#/Big'}\n`).join('');
-    const api = `openapi: 3.0.1\ninfo: {title: big, version: '1'}\npaths:\n${paths}`;
-    const result = await check(api, { 'file:///work/big.yaml': schema });
+    const operation = (i: number, file: string) => `  /p${i}:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: {$ref: '${file}#/Big'}\n`;
+    const small = `Big:\n  type: object\n  properties:\n    a: {type: string}\n`;
+    // Named by a thousand operations, the small schema is copied once: no note.
+    const many = `openapi: 3.0.1\ninfo: {title: big, version: '1'}\npaths:\n${Array.from({ length: 1000 }, (_, i) => operation(i, 'small.yaml')).join('')}`;
+    assert.deepEqual((await check(many, { 'file:///work/small.yaml': small })).diagnostics.filter((d) => d.code === 'referenced-files-partly-checked'), []);
+    const api = `openapi: 3.0.1\ninfo: {title: big, version: '1'}\npaths:\n${operation(0, 'big.yaml')}${operation(1, 'small.yaml')}`;
+    const result = await check(api, { 'file:///work/big.yaml': schema, 'file:///work/small.yaml': small });
     const note = result.diagnostics.filter((d) => d.code === 'referenced-files-partly-checked');
     assert.equal(note.length, 1, JSON.stringify(result.diagnostics.map((d) => d.code)));
-    assert.ok(note[0].range.start.line > 3);
+    assert.equal(note[0].range.start.line, rangeOf(api, "'small.yaml#/Big'").start.line);
   });
+
 });

@@ -4,7 +4,7 @@
  */
 import type { ApiDocument } from '../../model/apiDocument';
 import type { ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../../model/nodes';
-import { asObject, asString, getValue, keyName } from '../../model/navigate';
+import { asObject, asString, getValue, isInSplicedCopy, keyName } from '../../model/navigate';
 import { ANY_METHOD_KEY, HTTP_METHODS } from '../../model/openapiWalk';
 import type { TemplateKind } from '../../facts/templateVariableTypes';
 import { decodeScalar } from './scalarDecoding';
@@ -55,8 +55,9 @@ export interface LocatedTemplate extends OffsetMapping {
 export function locateTemplates(document: ApiDocument, at?: number): LocatedTemplate[] {
   const root = asObject(document.root);
   if (!root) return [];
-  // A value spliced in from another file (splitDefinitions.ts) stands apart from its entry.
-  const holds = (entry: PropertyNode) => at === undefined || (at >= entry.offset && at <= entry.end) || (entry.value !== undefined && at >= entry.value.offset && at <= entry.value.end);
+  // What was spliced in from another file (splitDefinitions.ts) stands apart from the entries holding it.
+  const spliced = at !== undefined && isInSplicedCopy(root, at);
+  const holds = (entry: PropertyNode) => at === undefined || spliced || (at >= entry.offset && at <= entry.end);
   const source = document.text;
   const found: LocatedTemplate[] = [];
   const paths = asObject(getValue(root, 'paths'));

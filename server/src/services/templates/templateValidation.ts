@@ -2,6 +2,7 @@
  * Diagnostics for mapping templates: those embedded in an API definition (reported at the exact position inside the
  * YAML or JSON string) and standalone `.vtl` files.
  */
+import { lineInFile } from '../../model/fileLines';
 import type { TemplateKind } from '../../facts/templateVariableTypes';
 import type { Problem, Rule, ValidationContext } from '../validationTypes';
 import { pause } from '../rules/eventLoop';
@@ -213,7 +214,7 @@ function withDocumentLines(context: ValidationContext, template: LocatedTemplate
     const start = lineStartOffset(template.text, Number(line));
     if (start === undefined) return whole;
     const offset = template.toDocumentRange(start, start).offset;
-    return `${before} line ${context.document.textDocument.positionAt(offset).line + 1}`;
+    return `${before} line ${lineInFile(context.document, offset) + 1}`;
   });
 }
 
