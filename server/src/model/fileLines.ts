@@ -21,3 +21,8 @@ export function lineInFile(document: ApiDocument, offset: number): number {
   }
   return document.textDocument.positionAt(offset).line;
 }
+
+/** Whether a document is a bundle of several files. */
+export function isBundle(document: ApiDocument): boolean {
+  return bundleFiles.has(document);
+}

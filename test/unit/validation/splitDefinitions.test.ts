@@ -225,6 +225,13 @@ shared:
     assert.match(String(found[0].message), /\bline 8\b/);
   });
 
+  it('weighs the import size with the files the definition references', async () => {
+    const part = `get:\n  description: ${'x'.repeat(6.1 * 1048576)}\n  responses:\n    '200': {description: ok}\n`;
+    const result = await check(API, { 'file:///work/paths/pets.yaml': part });
+    const [tooLarge] = result.diagnostics.filter((d) => d.code === 'import-too-large');
+    assert.match(String(tooLarge?.message), /^With the files it references, this definition is 6\.1 MB; /);
+  });
+
   it('reads each referenced file once per validation', async () => {
     const reads: string[] = [];
     const service = createLanguageService({ resolver: filesResolver({ 'file:///work/paths/pets.yaml': PETS }, reads) });

@@ -1,4 +1,5 @@
 import { getProperty, keyName } from '../../model/navigate';
+import { isBundle } from '../../model/fileLines';
 import type { ValueNode } from '../../model/nodes';
 import { modelDefinitions } from '../../model/openapiWalk';
 import type { Problem, Rule, ValidationContext } from '../validationTypes';
@@ -57,7 +58,8 @@ export function importSizeProblem(document: ApiDocument, dialect: Dialect): Prob
   const anchor = versionAnchor(document);
   const size = Buffer.byteLength(document.text, 'utf8');
   if (!anchor || size <= MAX_REST_IMPORT_BYTES) return undefined;
-  return { offset: anchor.offset, end: anchor.end, code: 'import-too-large', message: `This file is ${(size / 1048576).toFixed(1)} MB; API Gateway imports REST API definitions of at most ${MAX_REST_IMPORT_BYTES / 1048576} MB.` };
+  const what = isBundle(document) ? 'With the files it references, this definition is' : 'This file is';
+  return { offset: anchor.offset, end: anchor.end, code: 'import-too-large', message: `${what} ${(size / 1048576).toFixed(1)} MB; API Gateway imports REST API definitions of at most ${MAX_REST_IMPORT_BYTES / 1048576} MB.` };
 }
 
 /**
