@@ -19,8 +19,8 @@ import type { DocumentResolver, Problem } from './validationTypes';
 /** Other files read for one definition, at most. */
 export const MAX_FILES = 1000;
 /**
- * Nodes copied out of other files, at most: a schema file referenced from every operation is copied for each, and
- * references that branch can multiply that.
+ * Nodes copied out of other files, at most. Each target is copied once however often it is named, so only files that
+ * large themselves reach it.
  */
 export const MAX_SPLICED_NODES = 250_000;
 /** References followed one inside another, at most, before the innermost is left as it is written. */
