@@ -1,0 +1,28 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { openExample, serverDiagnostics, waitFor } from './harness';
+
+const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
+
+describe('a definition split over several files, in a real VS Code', () => {
+  afterEach(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
+
+  it('shows what the definition finds in a path item file where it stands, and hovers its extensions', async () => {
+    const part = await openExample('split-api/paths/items.yaml');
+    const editor = vscode.window.activeTextEditor!;
+    const line = part.getText().split('\n').findIndex((l) => l.includes('x-amazon-apigateway-request-validator: all'));
+    const at = part.lineAt(line).text.indexOf('all');
+    // Opened alone: the workspace definition that references it checks it.
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, at, line, at + 3), 'al'));
+    const finding = await waitFor('the misspelt validator in the path item file', () => serverDiagnostics(part.uri).find((d) => code(d) === 'unknown-request-validator'));
+    assert.equal(finding.range.start.line, line);
+    assert.match(finding.message, /Did you mean "all"\?/);
+    const hover = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', part.uri, new vscode.Position(line, 5));
+    const text = hover.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+    assert.match(text, /request validator/i);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', part.uri, new vscode.Position(line, at + 2));
+    assert.ok(list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'all'), list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label)).join(', '));
+    await editor.edit((edit) => edit.replace(new vscode.Range(line, at, line, at + 2), 'all'));
+    await waitFor('the finding to go once corrected', () => !serverDiagnostics(part.uri).some((d) => code(d) === 'unknown-request-validator'));
+  });
+});
