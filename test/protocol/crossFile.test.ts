@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TestLspClient } from './lspClient';
+import { PETS_PATH_ITEM, SPLIT_API } from '../support/splitDefinition';
 
 const API = `openapi: 3.0.1
 info: {title: t, version: '1'}
@@ -54,24 +55,7 @@ describe('references across files over stdio', () => {
   });
 });
 
-const SPLIT_API = `openapi: 3.0.1
-info: {title: split, version: '1'}
-x-amazon-apigateway-request-validators:
-  all: {validateRequestBody: true}
-paths:
-  /pets:
-    $ref: 'paths/pets.yaml'
-`;
-
-const PETS = `get:
-  x-amazon-apigateway-request-validator: al
-  responses:
-    '200': {description: ok}
-  x-amazon-apigateway-integration:
-    type: http_proxy
-    httpMethod: GET
-    uri: https://example.com/pets
-`;
+const PETS = PETS_PATH_ITEM;
 
 const misspeltValidator = (diagnostics: { code?: unknown; range: { start: { line: number } } }[]) => diagnostics.some((d) => d.code === 'unknown-request-validator' && d.range.start.line === 1);
 

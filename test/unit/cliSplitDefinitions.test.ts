@@ -4,27 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
 import { fakeIO } from '../support/fakeCliIO';
+import { PETS_PATH_ITEM, SPLIT_API } from '../support/splitDefinition';
 
-const API = `openapi: 3.0.1
-info: {title: split, version: '1'}
-x-amazon-apigateway-request-validators:
-  all: {validateRequestBody: true}
-paths:
-  /pets:
-    $ref: 'paths/pets.yaml'
-  /animals:
-    $ref: 'paths/pets.yaml'
-`;
-
-const PETS = `get:
-  x-amazon-apigateway-request-validator: al
-  responses:
-    '200': {description: ok}
-  x-amazon-apigateway-integration:
-    type: http_proxy
-    httpMethod: GET
-    uri: https://example.com/pets
-`;
+// Two paths use the one path item.
+const API = `${SPLIT_API}  /animals:\n    $ref: 'paths/pets.yaml'\n`;
+const PETS = PETS_PATH_ITEM;
 
 describe('apigw lint on a definition split over several files', () => {
   let dir: string;

@@ -4,9 +4,8 @@ import type { DefinitionToImportParams as ClientParams, DefinitionToImportResult
 import { apiKindEvidence, documentTitle, guessApiKind } from '../../../client/src/deploy/documentKind';
 import { errorsMessage, warningsQuestion, type FileFindings } from '../../../client/src/deploy/validationVerdict';
 import { createImportHandler, type DefinitionToImportParams as ServerParams, type DefinitionToImportResult as ServerResult } from '../../../server/src/importRequests';
-import { parseApiDocument } from '../../../server/src/model/apiDocument';
 import { createLanguageService } from '../../../server/src/languageService';
-import type { DocumentResolver } from '../../../server/src/services/validationTypes';
+import { filesResolver } from '../../support/splitDefinition';
 
 // The client mirrors the server's request types rather than importing them; the type checker holds the two together.
 const answers: [ClientResult, ServerResult] = [{} as ServerResult, {} as ClientResult];
@@ -16,18 +15,9 @@ void asked;
 
 const API_URI = 'file:///work/api.yaml';
 
-function parse(uri: string, text: string) {
-  return parseApiDocument(TextDocument.create(uri, uri.endsWith('.json') ? 'json' : 'yaml', 1, text));
-}
-
 /** The body the language server answers a deploy with, for a definition open at API_URI and files on "disk". */
 async function definitionToImport(api: string, files: Record<string, string>): Promise<ServerResult> {
-  const resolver: DocumentResolver = {
-    async resolve(base, ref) {
-      const uri = new URL(ref.split('#')[0], base).href;
-      return files[uri] === undefined ? undefined : parse(uri, files[uri]);
-    },
-  };
+  const resolver = filesResolver(files);
   const open = TextDocument.create(API_URI, 'yaml', 1, api);
   const service = createLanguageService({ resolver });
   const handler = createImportHandler({ get: (uri) => (uri === API_URI ? open : undefined) }, service, resolver, () => ({}));

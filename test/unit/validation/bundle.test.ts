@@ -1,20 +1,10 @@
 import assert from 'node:assert/strict';
 import { bundleDefinition, type Bundle } from '../../../server/src/services/bundle';
-import type { DocumentResolver } from '../../../server/src/services/validationTypes';
+import { filesResolver } from '../../support/splitDefinition';
 import { parse } from './validate';
 
-function resolverOf(files: Record<string, string>): DocumentResolver {
-  return {
-    async resolve(base, ref) {
-      const uri = new URL(ref.split('#')[0], base).href;
-      const text = files[uri];
-      return text === undefined ? undefined : parse(text, uri.endsWith('.json'), uri);
-    },
-  };
-}
-
 async function bundled(api: string, files: Record<string, string>): Promise<Bundle> {
-  const result = await bundleDefinition(parse(api), resolverOf(files));
+  const result = await bundleDefinition(parse(api), filesResolver(files));
   assert.ok(result && 'value' in result, JSON.stringify(result));
   return result;
 }
@@ -110,9 +100,9 @@ paths:
   });
 
   it('says which reference cannot be followed, and gives nothing for a definition in one file', async () => {
-    assert.deepEqual(await bundleDefinition(parse(API), resolverOf({})), { problem: 'paths/pets.yaml names a file that cannot be read' });
-    const missing = await bundleDefinition(parse(API.replace("'paths/pets.yaml'", "'paths/pets.yaml#/nothing'")), resolverOf({ 'file:///work/paths/pets.yaml': 'get: {}\n' }));
+    assert.deepEqual(await bundleDefinition(parse(API), filesResolver({})), { problem: 'paths/pets.yaml names a file that cannot be read' });
+    const missing = await bundleDefinition(parse(API.replace("'paths/pets.yaml'", "'paths/pets.yaml#/nothing'")), filesResolver({ 'file:///work/paths/pets.yaml': 'get: {}\n' }));
     assert.deepEqual(missing, { problem: 'paths/pets.yaml#/nothing points to nothing in pets.yaml' });
-    assert.equal(await bundleDefinition(parse(API.replace("$ref: 'paths/pets.yaml'", 'get: {}')), resolverOf({})), undefined);
+    assert.equal(await bundleDefinition(parse(API.replace("$ref: 'paths/pets.yaml'", 'get: {}')), filesResolver({})), undefined);
   });
 });

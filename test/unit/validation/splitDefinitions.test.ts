@@ -3,22 +3,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createLanguageService, type FileDiagnostics } from '../../../server/src/languageService';
 import { MAX_FILES, MAX_SPLICED_NODES } from '../../../server/src/services/splitDefinitions';
-import type { DocumentResolver } from '../../../server/src/services/validationTypes';
-import { parse, rangeOf } from './validate';
+import { filesResolver, PETS_PATH_ITEM, SPLIT_API } from '../../support/splitDefinition';
+import { rangeOf } from './validate';
 
 const API_URI = 'file:///work/api.yaml';
-
-/** Files by URI, read as the editor's resolver reads them; `reads` counts each read. */
-function filesResolver(files: Record<string, string>, reads: string[] = []): DocumentResolver {
-  return {
-    async resolve(base, ref) {
-      const uri = new URL(ref.split('#')[0], base).href;
-      reads.push(uri);
-      const text = files[uri];
-      return text === undefined ? undefined : parse(text, uri.endsWith('.json'), uri);
-    },
-  };
-}
 
 async function check(api: string, files: Record<string, string>, settings = {}): Promise<FileDiagnostics & { elsewhere: FileDiagnostics[] }> {
   const service = createLanguageService({ resolver: filesResolver(files) });
@@ -31,25 +19,8 @@ function inFile(result: { elsewhere: FileDiagnostics[] }, uri: string): Diagnost
 
 const summary = (diagnostics: Diagnostic[]) => diagnostics.map((d) => `${d.range.start.line}:${d.range.start.character} ${d.code}`).sort();
 
-const API = `openapi: 3.0.1
-info: {title: split, version: '1'}
-x-amazon-apigateway-request-validators:
-  all: {validateRequestBody: true, validateRequestParameters: true}
-paths:
-  /pets:
-    $ref: 'paths/pets.yaml'
-`;
-
-const PETS = `get:
-  x-amazon-apigateway-request-validator: al
-  responses:
-    '200': {description: ok}
-  x-amazon-apigateway-integration:
-    type: http_proxy
-    httpMethod: GET
-    uri: https://example.com/pets
-    passthroughBehavior: when_no_matc
-`;
+const API = SPLIT_API;
+const PETS = `${PETS_PATH_ITEM}    passthroughBehavior: when_no_matc\n`;
 
 describe('definitions split over several files', () => {
   it('checks a path item kept in another file, and shows what it finds there at the exact place', async () => {
