@@ -29,7 +29,7 @@ import { findFoldingRanges, findTemplateFoldingRanges } from './services/folding
 import { prepareRenameInStandaloneTemplate, renameInStandaloneTemplate } from './services/templates/templateVariableRename';
 import { findDefinitionInStandaloneTemplate } from './services/templates/templateDefinition';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
-import { completionsInPart, partInContext, placeLocations, rangeInPart, siteInContext, type PartInContext } from './services/partContext';
+import { completionsInPart, fixesInPlace, partInContext, placeLocations, rangeInPart, siteInContext, type PartInContext } from './services/partContext';
 import { findCompletionSite } from './services/editing/completionSite';
 import { UNMOVED } from './model/placement';
 import { recoversCheaply } from './model/recoveryTree';
@@ -349,6 +349,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       // The quick fixes answer the diagnostics of the last validation, which parsed the version they were found in.
       if (cache.deferred(document, limitOf(settings))) return [];
       const parsed = cache.get(document);
+      if (mayBePart(document)) return fixesInPlace(getCodeActions(parsed, range, context, dialectFor(document, parsed, settings)), document.uri);
       return getCodeActions(parsed, range, context, dialectFor(document, parsed, settings));
     },
     getFixAll: async (document, context, settings) => {

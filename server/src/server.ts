@@ -367,7 +367,7 @@ connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri
 // Fix all is asked apart from the quick fixes: it validates the document again in passes, and a failure there must not
 // take the quick fixes with it.
 connection.onCodeAction(async (params) => {
-  const actions = await serve(params.textDocument.uri, 'Code actions', [], (d) => answer(d, 'getCodeActions', params.range, params.context, settings));
+  const actions = await serve(params.textDocument.uri, 'Code actions', [], (d) => answer(d, 'getCodeActions', params.range, params.context, settings), isPartOrServed);
   if (!asksForFixAll(params.context.only)) return actions;
   return [...actions, ...(await serve(params.textDocument.uri, 'Fix all', [], (d) => answer(d, 'getFixAll', params.context, settings)))];
 });

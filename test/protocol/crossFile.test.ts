@@ -127,6 +127,9 @@ describe('a definition split over several files, over stdio', () => {
       assert.match(hover?.contents.value ?? '', /x-amazon-apigateway-integration/);
       const completion = await client.request<{ items: { label: string }[] }>('textDocument/completion', { textDocument: { uri: petsUri }, position: { line: 1, character: 41 } });
       assert.ok(completion.items.some((i) => i.label === 'all'), JSON.stringify(completion.items.map((i) => i.label)));
+      const [finding] = (await client.waitForDiagnostics(petsUri)).filter((d) => d.code === 'unknown-request-validator');
+      const actions = await client.request<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri: petsUri }, range: finding.range, context: { diagnostics: [finding], only: ['quickfix'] } });
+      assert.deepEqual(actions.map((a) => a.title), ["Change to 'all'"]);
       client.change(petsUri, PETS.replace(' al\n', ' all\n'));
       const locations = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: petsUri }, position: { line: 1, character: 42 } });
       assert.deepEqual(locations.map((l) => `${l.uri} ${l.range.start.line}`), [`${apiUri} 3`]);

@@ -4,7 +4,7 @@
  * completion and navigation in such a file answer in the definition with the file spliced in (splitDefinitions.ts),
  * and their ranges are brought back to the file.
  */
-import type { CompletionItem, CompletionList, Location, Range, TextEdit } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, CompletionList, Location, Range, TextEdit } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { findNodeAtPath, pathOf } from '../model/navigate';
 import { resolveUri, sameUri } from '../model/refUri';
@@ -142,4 +142,26 @@ export function siteInContext(context: PartInContext, site: CompletionSite): Com
   if (!copy) return undefined;
   const path = pathOf(copy);
   return { ...site, document: context.split.document, path: site.kind === 'key' ? path : [...path, site.path[site.path.length - 1]] };
+}
+
+/**
+ * The quick fixes of a part's findings that replace the text found and nothing else (a misspelt name, an enum value's
+ * case). The others write where the part alone cannot say (a validator defined in the definition, a response added to
+ * an operation the definition places), and are left out.
+ */
+export function fixesInPlace(actions: CodeAction[], uri: string): CodeAction[] {
+  return actions.filter((action) => {
+    const found = action.diagnostics ?? [];
+    const changes = action.edit?.changes ?? {};
+    const documentChanges = action.edit?.documentChanges ?? [];
+    if (Object.keys(changes).some((u) => u !== uri) || documentChanges.some((change) => !('edits' in change) || change.textDocument.uri !== uri)) return false;
+    const edits = [...Object.values(changes).flat(), ...documentChanges.flatMap((change) => ('edits' in change ? change.edits : []))];
+    if (!found.length || !edits.length || action.command) return false;
+    return edits.every((edit) => found.some((d) => within(edit.range, d.range)));
+  });
+}
+
+function within(inner: Range, outer: Range): boolean {
+  const before = (a: Range['start'], b: Range['start']) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+  return before(outer.start, inner.start) && before(inner.end, outer.end);
 }

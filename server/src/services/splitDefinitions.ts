@@ -337,8 +337,8 @@ function scalarCopy(node: ScalarNode, delta: number, parent: ScalarNode['parent'
 
 /**
  * The findings of a check of the bundle, each in the file it stands in: the definition's own, and those of each other
- * file in that file's offsets. Quick fixes are worked out on the definition, so findings elsewhere carry none; a place
- * in another file that a finding points to is named with its file.
+ * file in that file's offsets, with their facts for quick fixes (of which a part offers those that replace the text
+ * found, `fixesInPlace`). A place in another file that a finding points to is named with its file.
  */
 export function problemsByFile(split: SplitDefinition, problems: Problem[], own: Problem[], elsewhere: Map<string, FileProblems>): void {
   const hostEnd = split.files.length ? split.files[0].start - 1 : Infinity;
@@ -351,9 +351,8 @@ export function problemsByFile(split: SplitDefinition, problems: Problem[], own:
     }
     const file = fileAt(split, problem.offset);
     if (!file) continue;
-    const { data: _fixFacts, ...rest } = placed;
     const end = Math.min(Math.max(problem.end, problem.offset) - file.start, file.document.text.length);
-    forFile(elsewhere, file.document).push({ ...rest, offset: problem.offset - file.start, end });
+    forFile(elsewhere, file.document).push({ ...placed, offset: problem.offset - file.start, end });
   }
 }
 

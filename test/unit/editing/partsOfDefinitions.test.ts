@@ -4,6 +4,7 @@ import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver
 import { createLanguageService } from '../../../server/src/languageService';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import { parse } from '../validation/validate';
+import { filesResolver, parsedAt, PETS_PATH_ITEM, SPLIT_API } from '../../support/splitDefinition';
 
 const API_URI = 'file:///work/api.yaml';
 const PART_URI = 'file:///work/paths/pets.yaml';
@@ -116,5 +117,21 @@ describe('editing a file that holds part of a definition', () => {
     const other = TextDocument.create('file:///work/other.yaml', 'yaml', 1, PART);
     const hover = await service.doHover(other, at(PART, 'x-amazon-apigateway-integration', 3));
     assert.ok(hover === null || !/validateRequestBody/.test(markdown(hover)));
+  });
+});
+
+describe('quick fixes in a file that holds part of a definition', () => {
+  it('offer the corrections that replace the text found, and not those that write where the part cannot say', async () => {
+    const files = { 'file:///work/paths/pets.yaml': PETS_PATH_ITEM };
+    const resolver = filesResolver(files);
+    const service = createLanguageService({ resolver, definitionsUsing: async () => [] });
+    const { elsewhere } = await service.doValidationByFile(TextDocument.create(API_URI, 'yaml', 1, SPLIT_API), {});
+    const diagnostics = elsewhere.find((e) => e.uri === PART_URI)!.diagnostics;
+    const part = TextDocument.create(PART_URI, 'yaml', 1, PETS_PATH_ITEM);
+    const partService = createLanguageService({ resolver, definitionsUsing: async () => [parsedAt(API_URI, SPLIT_API)] });
+    const actions = partService.getCodeActions(part, diagnostics[0].range, { diagnostics });
+    // Defining a validator named `al` would write into the part, where a definition's validators do not belong.
+    assert.deepEqual(actions.map((a) => a.title), ["Change to 'all'"]);
+    assert.deepEqual(actions[0].edit?.changes?.[PART_URI], [{ range: diagnostics[0].range, newText: 'all' }]);
   });
 });
