@@ -42,12 +42,13 @@ export async function partInContext(part: ApiDocument, definitions: ApiDocument[
 
 /** A resolver that reads the part as the editor has it now, whatever its own cache holds. */
 function withPart(resolver: DocumentResolver, part: ApiDocument): DocumentResolver {
+  // Methods delegated one by one: the resolver is a class instance, whose methods a spread would leave behind.
   return {
-    ...resolver,
     resolve: (baseUri, ref, dependent) => {
       const uri = resolveUri(baseUri, ref);
       return uri !== undefined && sameUri(uri, part.uri) ? Promise.resolve(part) : resolver.resolve(baseUri, ref, dependent);
     },
+    whyUnreadable: resolver.whyUnreadable && ((baseUri, ref) => resolver.whyUnreadable!(baseUri, ref)),
   };
 }
 
