@@ -30,6 +30,8 @@ import { prepareRenameInStandaloneTemplate, renameInStandaloneTemplate } from '.
 import { findDefinitionInStandaloneTemplate } from './services/templates/templateDefinition';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
 import { completionsInPart, fixesInPlace, partInContext, placeLocations, rangeInPart, siteInContext, type PartInContext } from './services/partContext';
+import { spliceReferencedFiles } from './services/splitDefinitions';
+import { sameUri } from './model/refUri';
 import { findCompletionSite } from './services/editing/completionSite';
 import { UNMOVED } from './model/placement';
 import { recoversCheaply } from './model/recoveryTree';
@@ -120,6 +122,11 @@ export interface LanguageService {
 }
 
 export { isTemplateDocument };
+
+function locationKey(location: Location): string {
+  const { start, end } = location.range;
+  return `${location.uri} ${start.line}:${start.character}-${end.line}:${end.character}`;
+}
 
 export interface FileDiagnostics {
   uri: string;
@@ -228,6 +235,27 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const moved = inContext && siteInContext(inContext, site);
     return moved ? completeAtSite(moved, document.getText(), settings?.dialect ?? 'auto', options.resolver) : undefined;
   };
+  /**
+   * A validator's or security scheme's uses in the other files of a split definition (its path items): the search
+   * of one document finds those of the definition or of the part alone. Run again on the bundle, only what it finds
+   * in other files is added.
+   */
+  const withUsesInOtherFiles = async (document: TextDocument, parsed: ApiDocument, offset: number, includeDeclaration: boolean, own: Location[]): Promise<Location[]> => {
+    if (!options.resolver || !parsed.root) return own;
+    let context: Pick<PartInContext, 'split'> | undefined;
+    let at = offset;
+    if (mayBePart(document)) {
+      const part = await partContext(document);
+      if (part) (context = part), (at = part.start + offset);
+    } else if (parsed.kind !== 'unknown') {
+      const split = await spliceReferencedFiles(parsed, options.resolver, () => false).catch(() => undefined);
+      if (split) context = { split };
+    }
+    if (!context) return own;
+    const found = placeLocations(context, await findReferences(context.split.document, at, includeDeclaration));
+    const known = new Set(own.map(locationKey));
+    return [...own, ...found.filter((location) => !known.has(locationKey(location)) && !sameUri(location.uri, document.uri))];
+  };
   const service: LanguageService = {
     parse: (document) => cache.get(document),
     forget: (uri) => {
@@ -317,7 +345,10 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const offset = offsetThere(document.offsetAt(position));
       if (offset === undefined) return [];
       const includeDeclaration = context?.includeDeclaration ?? true;
-      if (!isOverLimit(document, sizeLimit)) return rangesHere(await findReferences(parsed, offset, includeDeclaration, options.resolver, options.workspace));
+      if (!isOverLimit(document, sizeLimit)) {
+        const own = rangesHere(await findReferences(parsed, offset, includeDeclaration, options.resolver, options.workspace));
+        return withUsesInOtherFiles(document, parsed, document.offsetAt(position), includeDeclaration, own);
+      }
       const { locations, total } = await findReferencesUpTo(parsed, offset, MAX_REFERENCES, includeDeclaration, options.resolver, options.workspace);
       if (total > locations.length) notes.note(document.uri, 'references', `Find references lists only the first ${MAX_REFERENCES} uses of a name in ${overLimit(document, sizeLimit)}.`);
       return rangesHere(locations);

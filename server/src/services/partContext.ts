@@ -78,7 +78,7 @@ export function rangeInPart(context: PartInContext, range: Range): Range | undef
 }
 
 /** Locations of the bundle in the files they stand in. */
-export function placeLocations(context: PartInContext, locations: Location[]): Location[] {
+export function placeLocations(context: Pick<PartInContext, 'split'>, locations: Location[]): Location[] {
   const bundleUri = context.split.document.uri;
   const placed: Location[] = [];
   for (const location of locations) {

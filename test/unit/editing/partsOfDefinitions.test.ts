@@ -135,3 +135,23 @@ describe('quick fixes in a file that holds part of a definition', () => {
     assert.deepEqual(actions[0].edit?.changes?.[PART_URI], [{ range: diagnostics[0].range, newText: 'all' }]);
   });
 });
+
+describe('references across the files of a split definition', () => {
+  const files = { 'file:///work/paths/pets.yaml': PETS_PATH_ITEM.replace(' al\n', ' all\n') };
+  const lines = (locations: { uri: string; range: { start: { line: number } } }[]) => locations.map((l) => `${l.uri.split('/').pop()} ${l.range.start.line}`).sort();
+
+  it('finds the uses of a validator in the path items kept in other files', async () => {
+    const service = createLanguageService({ resolver: filesResolver(files), definitionsUsing: async () => [] });
+    const api = TextDocument.create(API_URI, 'yaml', 1, SPLIT_API);
+    const at = api.positionAt(SPLIT_API.indexOf('all:') + 1);
+    assert.deepEqual(lines(await service.findReferences(api, at, { includeDeclaration: true })), ['api.yaml 3', 'pets.yaml 1']);
+  });
+
+  it('finds the declaration and the other uses from a use in a part', async () => {
+    const service = createLanguageService({ resolver: filesResolver(files), definitionsUsing: async () => [parsedAt(API_URI, SPLIT_API)] });
+    const text = files['file:///work/paths/pets.yaml'];
+    const part = TextDocument.create(PART_URI, 'yaml', 1, text);
+    const at = part.positionAt(text.indexOf(': all') + 3);
+    assert.deepEqual(lines(await service.findReferences(part, at, { includeDeclaration: true })), ['api.yaml 3', 'pets.yaml 1']);
+  });
+});
