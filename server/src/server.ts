@@ -20,6 +20,7 @@ import { readLanguageSettings } from './services/languageSettings';
 import { WorkspaceResolver } from './workspaceResolver';
 import { WorkspaceFiles } from './workspaceFiles';
 import { FindingsElsewhere } from './findingsElsewhere';
+import { REFERENCES_ANOTHER_FILE, uriFileName } from './model/refUri';
 import { RenameError } from './services/rename';
 import { registerCustomRequests } from './customRequests';
 import { registerInvokeRequests } from './invokeRequests';
@@ -219,7 +220,7 @@ async function checkWithDefinitionsUsing(part: TextDocument): Promise<void> {
   searchedParts.add(part.uri);
   // Only definitions that reference another file can use it; the open ones are validated anyway. Those that name the
   // file are tried first: the others reach it, if at all, through another part.
-  const name = decodeURIComponent(part.uri.slice(part.uri.lastIndexOf('/') + 1));
+  const name = uriFileName(part.uri);
   const candidates = await workspace.documents((text) => looksLikeApiDefinition(text) && REFERENCES_ANOTHER_FILE.test(text)).catch(() => []);
   const closed = candidates.filter((d) => !documents.get(d.uri) && d.kind !== 'unknown');
   const naming = closed.filter((d) => d.text.includes(name));
@@ -230,9 +231,6 @@ async function checkWithDefinitionsUsing(part: TextDocument): Promise<void> {
     if (findingsElsewhere.uses(definition.uri, part.uri) && ++using >= MAX_DEFINITIONS_FOR_A_PART) break;
   }
 }
-
-/** A `$ref` whose value is not a pointer into the same document. */
-const REFERENCES_ANOTHER_FILE = /\$ref['"]?[ \t]*:[ \t]*(?:['"](?!#)|(?![ \t'"#]))/;
 
 /**
  * A definition not open in the editor, validated for its findings in the open files it references, not for its own.

@@ -26,6 +26,17 @@ export function sameUri(a: string, b: string): boolean {
   }
 }
 
+/** The last name of a URI's path, decoded: how messages name a file (`pets.yaml`). */
+export function uriFileName(uri: string): string {
+  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+}
+
+/**
+ * A `$ref` in a text whose value is not a pointer into the same document, as written in YAML or JSON: found in the
+ * text, it spares parsing files that reference no other file.
+ */
+export const REFERENCES_ANOTHER_FILE = /\$ref['"]?[ \t]*:[ \t]*(?:['"](?!#)|(?![ \t'"#]))/;
+
 /** Remote URLs are not fetched; relative paths and `file:` URIs are read (a local pointer `#/...` is one too). */
 export function isFileRef(ref: string): boolean {
   return !/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) || ref.startsWith('file:');

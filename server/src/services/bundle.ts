@@ -8,7 +8,7 @@ import type { ApiDocument } from '../model/apiDocument';
 import { findNodeAtPath, keyName } from '../model/navigate';
 import type { ValueNode } from '../model/nodes';
 import { pointerToPath } from '../model/openapiWalk';
-import { isFileRef, resolveUri, sameUri } from '../model/refUri';
+import { isFileRef, resolveUri, sameUri, uriFileName } from '../model/refUri';
 import { isUnprocessed } from './rules/unprocessedValues';
 import { loadReferencedFiles, MAX_FILES, referencesToOtherFiles } from './splitDefinitions';
 import type { DocumentResolver } from './validationTypes';
@@ -115,10 +115,10 @@ class Bundler {
     const pointer = hash < 0 ? '' : ref.slice(hash + 1);
     if (uri !== undefined && sameUri(uri, this.host.uri)) return { $ref: `#${pointer}` };
     const target = uri === undefined ? undefined : this.files.find((f) => sameUri(f.uri, uri));
-    const shown = ref.startsWith('#') ? `${ref} in ${fileName(file.uri)}` : ref;
+    const shown = ref.startsWith('#') ? `${ref} in ${uriFileName(file.uri)}` : ref;
     if (!target?.root) throw new Unbundlable(`${shown} names a file that cannot be read`);
     const node = hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(pointer));
-    if (!node) throw new Unbundlable(`${shown} points to nothing in ${fileName(target.uri)}`);
+    if (!node) throw new Unbundlable(`${shown} points to nothing in ${uriFileName(target.uri)}`);
     const key = `${target.uri}#${pointer}`;
     if (this.moved.has(key)) return this.referenceTo(key);
     if (this.chain.includes(key)) {
@@ -153,10 +153,6 @@ class Bundler {
 
 /** The name a moved schema asks for: its pointer's last name, or its file's; model names are alphanumeric. */
 function modelName(pointer: string, uri: string): string {
-  const last = pointer ? pointerToPath(pointer).pop() : fileName(uri).replace(/\.[^.]*$/, '');
+  const last = pointer ? pointerToPath(pointer).pop() : uriFileName(uri).replace(/\.[^.]*$/, '');
   return String(last ?? '').replace(/[^A-Za-z0-9]/g, '') || 'Model';
-}
-
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }

@@ -19,6 +19,7 @@ import { yieldToEventLoop } from './rules/eventLoop';
 import { createContext, dialectOf, maxValidationSize, runRule, runRules, stopsWith, type RuleResults, type ValidationOptions } from './validation';
 import { createValidationCaches, type ValidationCaches } from './validationCaches';
 import type { Problem, Rule } from './validationTypes';
+import { REFERENCES_ANOTHER_FILE } from '../model/refUri';
 
 /** What the next version needs from a validation: its text, where its path items stood, and each rule's problems. */
 export interface ValidationRecord {
@@ -34,7 +35,7 @@ export interface ValidationRecord {
 const WHOLE_DOCUMENT_RULES = new Set<Rule>([importRulesRule]);
 
 /** A `$ref` into `paths`, or into another file, makes one path item's problems depend on text elsewhere. */
-const CROSS_REFERENCE = /#\/paths|\$ref['"]?[ \t]*:[ \t]*(?:['"](?!#)|(?![ \t'"#]))/;
+const CROSS_REFERENCE = new RegExp(`#\\/paths|${REFERENCES_ANOTHER_FILE.source}`);
 
 export async function validateWithRecord(document: ApiDocument, options: ValidationOptions, previous: ValidationRecord | undefined): Promise<{ results: RuleResults; record: ValidationRecord | undefined }> {
   const caches = options.caches ?? createValidationCaches();

@@ -11,7 +11,7 @@ import { noteBundleFiles } from '../model/fileLines';
 import { pointerOf } from './editing/references';
 import type { AnyNode, ArrayNode, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../model/nodes';
 import { pointerToPath } from '../model/openapiWalk';
-import { isFileRef, resolveUri, sameUri } from '../model/refUri';
+import { isFileRef, resolveUri, sameUri, uriFileName } from '../model/refUri';
 import { indexDocument } from './rules/documentIndex';
 import { isUnprocessed } from './rules/unprocessedValues';
 import type { DocumentResolver, Problem } from './validationTypes';
@@ -116,13 +116,9 @@ export async function runnableDefinition(document: ApiDocument, resolver: Docume
   const broken = split.unfollowed[0];
   if (broken) {
     const why = broken.why === 'no-file' ? 'names a file that cannot be read' : 'points to nothing';
-    return { problem: `the $ref "${broken.ref}" in ${fileName(broken.in)} ${why}${split.unfollowed.length > 1 ? ` (and ${split.unfollowed.length - 1} more that lead nowhere)` : ''}` };
+    return { problem: `the $ref "${broken.ref}" in ${uriFileName(broken.in)} ${why}${split.unfollowed.length > 1 ? ` (and ${split.unfollowed.length - 1} more that lead nowhere)` : ''}` };
   }
   return { document: split.document, files: split.files.map((f) => f.document) };
-}
-
-function fileName(uri: string): string {
-  return decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
 }
 
 /** A reference to another file: not a local pointer, not a remote URL. */
