@@ -5,12 +5,12 @@
  * definition's models, where a `$ref` can name it, as bundlers do.
  */
 import type { ApiDocument } from '../model/apiDocument';
-import { findNodeAtPath, keyName } from '../model/navigate';
+import { keyName } from '../model/navigate';
 import type { ValueNode } from '../model/nodes';
 import { pointerToPath } from '../model/openapiWalk';
-import { isFileRef, resolveUri, sameUri, uriFileName } from '../model/refUri';
+import { isFileRef, sameUri, uriFileName } from '../model/refUri';
 import { isUnprocessed } from './rules/unprocessedValues';
-import { loadReferencedFiles, MAX_FILES, referencesToOtherFiles } from './splitDefinitions';
+import { loadReferencedFiles, MORE_FILES_THAN_READ, referenceTarget, referencesToOtherFiles } from './splitDefinitions';
 import type { DocumentResolver } from './validationTypes';
 
 export interface Bundle {
@@ -34,7 +34,7 @@ const MAX_CHAIN = 64;
 export async function bundleDefinition(host: ApiDocument, resolver: DocumentResolver): Promise<Bundle | BundleProblem | undefined> {
   if (!host.root || host.root.type !== 'object' || referencesToOtherFiles(host).length === 0) return undefined;
   const { files, capped } = await loadReferencedFiles(host, resolver, () => false);
-  if (capped) return { problem: `it references more than ${MAX_FILES.toLocaleString('en-US')} files, more than are read for one definition` };
+  if (capped) return { problem: MORE_FILES_THAN_READ };
   try {
     return new Bundler(host, files).bundle();
   } catch (error) {
@@ -108,18 +108,14 @@ class Bundler {
 
   /** What a reference written in `file` becomes; undefined for a pointer of the definition, which stays as written. */
   private follow(ref: string, file: ApiDocument): unknown {
-    const inHost = file === this.host;
-    if (inHost && ref.startsWith('#')) return undefined;
-    const uri = ref.startsWith('#') ? file.uri : resolveUri(file.uri, ref);
-    const hash = ref.indexOf('#');
-    const pointer = hash < 0 ? '' : ref.slice(hash + 1);
-    if (uri !== undefined && sameUri(uri, this.host.uri)) return { $ref: `#${pointer}` };
-    const target = uri === undefined ? undefined : this.files.find((f) => sameUri(f.uri, uri));
+    if (file === this.host && ref.startsWith('#')) return undefined;
+    const found = referenceTarget(file, ref, this.host, (uri) => this.files.find((f) => sameUri(f.uri, uri)));
+    if (found?.document === this.host) return { $ref: `#${found.pointer}` };
     const shown = ref.startsWith('#') ? `${ref} in ${uriFileName(file.uri)}` : ref;
-    if (!target?.root) throw new Unbundlable(`${shown} names a file that cannot be read`);
-    const node = hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(pointer));
+    const target = found?.document;
+    if (!target) throw new Unbundlable(`${shown} names a file that cannot be read`);
+    const { node, pointer, key } = found;
     if (!node) throw new Unbundlable(`${shown} points to nothing in ${uriFileName(target.uri)}`);
-    const key = `${target.uri}#${pointer}`;
     if (this.moved.has(key)) return this.referenceTo(key);
     if (this.chain.includes(key)) {
       this.moved.set(key, { wanted: modelName(pointer, target.uri) });

@@ -112,7 +112,7 @@ class SpliceCancelled extends Error {}
 export async function runnableDefinition(document: ApiDocument, resolver: DocumentResolver | undefined): Promise<{ document: ApiDocument; files: ApiDocument[] } | { problem: string }> {
   const split = resolver && document.root ? await spliceReferencedFiles(document, resolver, () => false) : undefined;
   if (!split) return { document, files: [] };
-  if (split.cutShort) return { problem: split.cutShort.why === 'files' ? `it references more than ${MAX_FILES.toLocaleString('en-US')} files, more than are read for one definition` : `what its $refs lead to in other files is more than ${MAX_SPLICED_NODES.toLocaleString('en-US')} nodes, more than are copied for one definition` };
+  if (split.cutShort) return { problem: split.cutShort.why === 'files' ? MORE_FILES_THAN_READ : `what its $refs lead to in other files is more than ${MAX_SPLICED_NODES.toLocaleString('en-US')} nodes, more than are copied for one definition` };
   const broken = split.unfollowed[0];
   if (broken) {
     const why = broken.why === 'no-file' ? 'names a file that cannot be read' : 'points to nothing';
@@ -310,16 +310,41 @@ class Splicer {
 
   /** Where a reference leads: undefined when its file cannot be read, no node when the pointer finds none there. */
   private targetOf(from: Source, ref: string): { source: Source; node: ValueNode | undefined; key: string } | undefined {
-    const uri = ref.startsWith('#') ? from.document.uri : resolveUri(from.document.uri, ref);
-    if (uri === undefined) return undefined;
-    const source = sameUri(uri, this.host.uri) ? this.hostFile : (this.sources.get(uri) ?? [...this.sources.values()].find((s) => sameUri(s.document.uri, uri)));
-    if (!source?.document.root) return undefined;
-    const hash = ref.indexOf('#');
-    const pointer = hash < 0 ? '' : ref.slice(hash + 1);
-    const node = hash < 0 ? source.document.root : findNodeAtPath(source.document.root, pointerToPath(pointer));
-    return { source, node, key: `${source.document.uri}#${pointer}` };
+    const target = referenceTarget(from.document, ref, this.host, (uri) => (this.sources.get(uri) ?? [...this.sources.values()].find((s) => sameUri(s.document.uri, uri)))?.document);
+    if (!target?.document) return undefined;
+    const source = target.document === this.host ? this.hostFile : this.sources.get(target.document.uri)!;
+    return { source, node: target.node, key: target.key };
   }
 }
+
+/** Where a reference leads among a definition and the files read for it. */
+export interface ReferenceTarget {
+  /** The file; undefined when it was not read or does not parse. */
+  document: ApiDocument | undefined;
+  pointer: string;
+  /** The node at the pointer; undefined when it finds none. */
+  node: ValueNode | undefined;
+  /** `uri#pointer`: one target however the references to it are written. */
+  key: string;
+}
+
+/**
+ * Where a reference written in `from` leads: a local pointer names a node of `from` itself, a file part the definition
+ * (`host`) or one of the files read for it. Undefined for a reference that names no file (a remote URL).
+ */
+export function referenceTarget(from: ApiDocument, ref: string, host: ApiDocument, fileAt: (uri: string) => ApiDocument | undefined): ReferenceTarget | undefined {
+  const uri = ref.startsWith('#') ? from.uri : resolveUri(from.uri, ref);
+  if (uri === undefined) return undefined;
+  const file = sameUri(uri, host.uri) ? host : fileAt(uri);
+  const hash = ref.indexOf('#');
+  const pointer = hash < 0 ? '' : ref.slice(hash + 1);
+  const root = file?.root;
+  const node = root && (hash < 0 ? root : findNodeAtPath(root, pointerToPath(pointer)));
+  return { document: root ? file : undefined, pointer, node, key: `${file?.uri ?? uri}#${pointer}` };
+}
+
+/** Why a definition that names more files than are read cannot be made one document. */
+export const MORE_FILES_THAN_READ = `it references more than ${MAX_FILES.toLocaleString('en-US')} files, more than are read for one definition`;
 
 /** -1 marks a node the parser gives no position (an empty value); it stays unplaced. */
 function moved(offset: number, delta: number): number {
