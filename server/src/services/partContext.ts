@@ -9,7 +9,7 @@ import type { ApiDocument } from '../model/apiDocument';
 import { findNodeAtPath, pathOf } from '../model/navigate';
 import { resolveUri, sameUri } from '../model/refUri';
 import type { CompletionSite } from './editing/completionSite';
-import { spliceReferencedFiles, type SplitDefinition } from './splitDefinitions';
+import { fileAt, hostEndOf, spliceReferencedFiles, type SplitDefinition } from './splitDefinitions';
 import type { DocumentResolver } from './validationTypes';
 
 export interface PartInContext {
@@ -57,18 +57,12 @@ export function placeRange(context: Pick<PartInContext, 'split'>, range: Range):
   const bundle = context.split.document.textDocument;
   const start = bundle.offsetAt(range.start);
   const end = bundle.offsetAt(range.end);
-  const files = context.split.files;
-  const hostEnd = files.length ? files[0].start - 1 : Infinity;
   // The bundle's text starts with the definition's: its positions are the definition's own.
-  if (end <= hostEnd) return { uri: bundle.uri, range };
-  for (let i = files.length - 1; i >= 0; i--) {
-    const file = files[i];
-    if (start < file.start) continue;
-    const text = file.document.textDocument;
-    if (end > file.start + text.getText().length) return undefined;
-    return { uri: text.uri, range: { start: text.positionAt(start - file.start), end: text.positionAt(end - file.start) } };
-  }
-  return undefined;
+  if (end <= hostEndOf(context.split)) return { uri: bundle.uri, range };
+  const file = fileAt(context.split, start);
+  if (!file || end > file.start + file.document.text.length) return undefined;
+  const text = file.document.textDocument;
+  return { uri: text.uri, range: { start: text.positionAt(start - file.start), end: text.positionAt(end - file.start) } };
 }
 
 /** A range of the bundle within the part, in the part's positions; undefined elsewhere. */

@@ -7,7 +7,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from '../model/apiDocument';
 import { findNodeAtPath, noteSplicedCopies, pathOf } from '../model/navigate';
-import { noteBundleFiles } from '../model/fileLines';
+import { fileHolding, noteBundleFiles } from '../model/fileLines';
 import { pointerOf } from './editing/references';
 import type { AnyNode, ArrayNode, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../model/nodes';
 import { pointerToPath } from '../model/openapiWalk';
@@ -92,7 +92,7 @@ export async function spliceReferencedFiles(host: ApiDocument, resolver: Documen
   // Copies that aliases stand for are counted: checks skip what they can only when no copy shares a node's text.
   const textDocument = TextDocument.create(host.uri, host.textDocument.languageId, host.textDocument.version, text);
   const bundle = new ApiDocument(textDocument, options.format ?? host.format, root, host.problems, aliasNodes);
-  noteBundleFiles(bundle, files.map((f) => ({ start: f.start, textDocument: f.document.textDocument })));
+  noteBundleFiles(bundle, files);
   return { document: bundle, files, cutShort: splicer.cutShort, unfollowed: splicer.unfollowed, copies: splicer.copies };
 }
 
@@ -362,7 +362,7 @@ function scalarCopy(node: ScalarNode, delta: number, parent: ScalarNode['parent'
  * found, `fixesInPlace`). A place in another file that a finding points to is named with its file.
  */
 export function problemsByFile(split: SplitDefinition, problems: Problem[], own: Problem[], elsewhere: Map<string, FileProblems>): void {
-  const hostEnd = split.files.length ? split.files[0].start - 1 : Infinity;
+  const hostEnd = hostEndOf(split);
   for (const problem of problems) {
     const related = problem.related?.map((r) => (r.range || r.uri !== split.document.uri ? r : relatedPlace(split, r, hostEnd)));
     const placed = related ? { ...problem, related } : problem;
@@ -385,12 +385,15 @@ function relatedPlace(split: SplitDefinition, related: NonNullable<Problem['rela
   return { ...related, uri: file.document.uri, ...span, range: file.document.rangeOf(span) };
 }
 
-/** The other file whose text holds a bundle offset. */
-function fileAt(split: SplitDefinition, offset: number): SplicedFile | undefined {
-  const files = split.files;
-  let found: SplicedFile | undefined;
-  for (let i = 0; i < files.length && files[i].start <= offset; i++) found = files[i];
+/** The other file whose text holds a bundle offset; undefined in the definition's text or past every file's. */
+export function fileAt(split: SplitDefinition, offset: number): SplicedFile | undefined {
+  const found = fileHolding(split.files, offset);
   return found && offset <= found.start + found.document.text.length ? found : undefined;
+}
+
+/** The last offset of the definition's own text in the bundle's. */
+export function hostEndOf(split: SplitDefinition): number {
+  return split.files.length ? split.files[0].start - 1 : Infinity;
 }
 
 export function forFile(elsewhere: Map<string, FileProblems>, document: ApiDocument): Problem[] {
