@@ -1,8 +1,8 @@
 /** Moving parsed nodes by a number of characters: a part parsed alone, placed where it stands in the whole text. */
 import type { ObjectNode, PropertyNode, ValueNode } from './nodes';
 
-/** -1 marks a node js-yaml gives no position (an empty value); it stays unplaced wherever its item moves. */
-const shift = (offset: number, delta: number): number => (offset < 0 ? offset : offset + delta);
+/** -1 marks a node js-yaml gives no position (an empty value); it stays unplaced wherever its item moves or is copied. */
+export const shift = (offset: number, delta: number): number => (offset < 0 ? offset : offset + delta);
 
 export function shiftProperty(property: PropertyNode, delta: number): void {
   if (delta === 0) return;

@@ -7,6 +7,7 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ApiDocument } from '../model/apiDocument';
 import { findNodeAtPath, noteSplicedCopies, pathOf } from '../model/navigate';
+import { shift } from '../model/shiftNodes';
 import { fileHolding, noteBundleFiles } from '../model/fileLines';
 import { pointerOf } from './editing/references';
 import type { AnyNode, ArrayNode, ObjectNode, PropertyNode, ScalarNode, ValueNode } from '../model/nodes';
@@ -218,14 +219,14 @@ class Splicer {
     if (node.type === 'object') {
       const spliced = this.splice(node, from, parent);
       if (spliced) return spliced;
-      const copy: ObjectNode = { type: 'object', offset: moved(node.offset, delta), end: moved(node.end, delta), parent, properties: [], flow: node.flow, tag: node.tag };
+      const copy: ObjectNode = { type: 'object', offset: shift(node.offset, delta), end: shift(node.end, delta), parent, properties: [], flow: node.flow, tag: node.tag };
       this.remember(node, copy, from);
       const properties = node.properties;
       for (let i = 0; i < properties.length; i++) copy.properties.push(this.copyProperty(properties[i], from, copy));
       return copy;
     }
     if (node.type === 'array') {
-      const copy: ArrayNode = { type: 'array', offset: moved(node.offset, delta), end: moved(node.end, delta), parent, items: [], flow: node.flow, tag: node.tag };
+      const copy: ArrayNode = { type: 'array', offset: shift(node.offset, delta), end: shift(node.end, delta), parent, items: [], flow: node.flow, tag: node.tag };
       this.remember(node, copy, from);
       for (let i = 0; i < node.items.length; i++) copy.items.push(this.copy(node.items[i], from, copy));
       return copy;
@@ -247,11 +248,11 @@ class Splicer {
       type: 'property',
       keyValue: property.keyValue,
       keyStyle: property.keyStyle,
-      keyEnd: moved(property.keyEnd, delta),
+      keyEnd: shift(property.keyEnd, delta),
       keyNode: undefined,
       value: undefined,
-      offset: moved(property.offset, delta),
-      end: moved(property.end, delta),
+      offset: shift(property.offset, delta),
+      end: shift(property.end, delta),
       parent,
     };
     if (property.keyNode) copy.keyNode = scalarCopy(property.keyNode, delta, copy);
@@ -273,7 +274,7 @@ class Splicer {
     if (from.isHost ? !isOtherFile(ref) : !isFileRef(ref)) return undefined;
     const target = this.targetOf(from, ref);
     if (!target || !target.node) {
-      if (!target && this.capped) this.cutShort ??= { offset: moved(value.offset, from.delta), end: moved(value.end, from.delta), why: 'files' };
+      if (!target && this.capped) this.cutShort ??= { offset: shift(value.offset, from.delta), end: shift(value.end, from.delta), why: 'files' };
       else if (!this.unfollowed.some((u) => u.ref === ref && u.in === from.document.uri)) this.unfollowed.push({ ref, in: from.document.uri, why: target ? 'no-node' : 'no-file' });
       return undefined;
     }
@@ -282,7 +283,7 @@ class Splicer {
     const open = this.chain.find((c) => c.key === target.key);
     if (open || this.chain.length >= MAX_CHAIN) return open?.copy ? this.circle(node, from, parent, open.copy) : undefined;
     if (this.copied >= MAX_SPLICED_NODES) {
-      this.cutShort ??= { offset: moved(value.offset, from.delta), end: moved(value.end, from.delta), why: 'nodes' };
+      this.cutShort ??= { offset: shift(value.offset, from.delta), end: shift(value.end, from.delta), why: 'nodes' };
       return undefined;
     }
     this.chain.push({ key: target.key });
@@ -299,7 +300,7 @@ class Splicer {
   /** The reference object as written, its `$ref` to be made a pointer to the copy it comes back to. */
   private circle(node: ObjectNode, from: Source, parent: ObjectNode | ArrayNode | PropertyNode | undefined, to: ValueNode): ValueNode {
     const delta = from.delta;
-    const copy: ObjectNode = { type: 'object', offset: moved(node.offset, delta), end: moved(node.end, delta), parent, properties: [], flow: node.flow, tag: node.tag };
+    const copy: ObjectNode = { type: 'object', offset: shift(node.offset, delta), end: shift(node.end, delta), parent, properties: [], flow: node.flow, tag: node.tag };
     for (const property of node.properties) {
       const written = this.copyProperty(property, { ...from, isHost: false }, copy);
       if (property.keyValue === '$ref' && written.value?.type === 'string') this.circles.push({ ref: written.value, to });
@@ -346,14 +347,9 @@ export function referenceTarget(from: ApiDocument, ref: string, host: ApiDocumen
 /** Why a definition that names more files than are read cannot be made one document. */
 export const MORE_FILES_THAN_READ = `it references more than ${MAX_FILES.toLocaleString('en-US')} files, more than are read for one definition`;
 
-/** -1 marks a node the parser gives no position (an empty value); it stays unplaced. */
-function moved(offset: number, delta: number): number {
-  return offset < 0 ? offset : offset + delta;
-}
-
 function scalarCopy(node: ScalarNode, delta: number, parent: ScalarNode['parent']): ScalarNode {
   // The copy an alias stands for is a copy again here, its original not: what it was copied from is not kept.
-  return { ...node, offset: moved(node.offset, delta), end: moved(node.end, delta), contentOffset: moved(node.contentOffset, delta), contentEnd: moved(node.contentEnd, delta), parent, origin: undefined };
+  return { ...node, offset: shift(node.offset, delta), end: shift(node.end, delta), contentOffset: shift(node.contentOffset, delta), contentEnd: shift(node.contentEnd, delta), parent, origin: undefined };
 }
 
 /**
