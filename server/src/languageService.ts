@@ -201,7 +201,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return hover instanceof Promise ? hover.then(rangesHere) : rangesHere(hover);
   };
   /** A file that is no definition itself but part of one, when a definition referencing it splices it in. */
-  const mayBePart = (document: TextDocument) => options.definitionsUsing !== undefined && options.resolver !== undefined && !isTemplateDocument(document) && cache.get(document).kind === 'unknown' && !isOverLimit(document, sizeLimit);
+  // The size is weighed before the parse is asked for: a document over the limit is parsed only once typing pauses.
+  const mayBePart = (document: TextDocument) => options.definitionsUsing !== undefined && options.resolver !== undefined && !isTemplateDocument(document) && !isOverLimit(document, sizeLimit) && cache.get(document).kind === 'unknown';
   const partContext = async (document: TextDocument): Promise<PartInContext | undefined> => {
     const parsed = cache.get(document);
     // Typing leaves a part unparsable more often than not: the forgiving parser's tree stands in.

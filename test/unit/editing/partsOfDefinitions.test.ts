@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/languageService';
+import { watchWholeParses } from '../../../server/src/parseWatch';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import { parse } from '../validation/validate';
 import { filesResolver, parsedAt, PETS_PATH_ITEM, SPLIT_API } from '../../support/splitDefinition';
@@ -153,5 +154,25 @@ describe('references across the files of a split definition', () => {
     const part = TextDocument.create(PART_URI, 'yaml', 1, text);
     const at = part.positionAt(text.indexOf(': all') + 3);
     assert.deepEqual(lines(await service.findReferences(part, at, { includeDeclaration: true })), ['api.yaml 3', 'pets.yaml 1']);
+  });
+});
+
+describe('telling a part of a split definition from a definition', () => {
+  it('does not parse a definition over the size limit that a hover or completion waits on', async () => {
+    const parsed: number[] = [];
+    watchWholeParses({ started: (document) => parsed.push(document.version), ended: () => undefined });
+    try {
+      const settings = { maxValidationSize: 1024 };
+      const service = createLanguageService({ resolver: filesResolver({}), definitionsUsing: async () => [] });
+      const text = `${SPLIT_API}components:\n  schemas:\n${Array.from({ length: 60 }, (_, i) => `    S${i}: {type: string}\n`).join('')}`;
+      await service.doValidation(TextDocument.create(API_URI, 'yaml', 1, text), settings);
+      // An edit outside every path item, which a parse by parts does not take: the whole text would be parsed again.
+      const typed = TextDocument.create(API_URI, 'yaml', 2, text.replace('title: split', 'title: splits'));
+      await service.doHover(typed, typed.positionAt(text.indexOf('x-amazon-apigateway-request-validators') + 3), settings);
+      await service.doComplete(typed, typed.positionAt(text.indexOf('S0')), settings);
+      assert.deepEqual(parsed, [1]);
+    } finally {
+      watchWholeParses(undefined);
+    }
   });
 });
