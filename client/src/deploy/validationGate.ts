@@ -5,17 +5,15 @@ import { errorsMessage, warningsQuestion, type FileFindings } from './validation
 export const DIAGNOSTIC_SOURCE = 'apigateway';
 
 /**
- * The language server's diagnostics for each of the documents, after giving it a moment to publish fresh ones: it
- * answers each change, so an edit just before deploying would otherwise be judged by the previous text. It publishes
- * a definition's findings in the files it references together with its own, so one fresh publication is enough.
+ * The language server's diagnostics for a document, after giving it a moment to publish fresh ones: it answers
+ * each change, so an edit just before deploying would otherwise be judged by the previous text.
  */
-export async function freshDiagnostics(uris: vscode.Uri[], waitMs = 1500): Promise<vscode.Diagnostic[][]> {
-  const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
-  const watched = new Set(uris.map((uri) => uri.toString()));
+export async function freshDiagnostics(uri: vscode.Uri, waitMs = 1500): Promise<vscode.Diagnostic[]> {
+  const ours = () => vscode.languages.getDiagnostics(uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
   await new Promise<void>((resolve) => {
     const timer = setTimeout(done, waitMs);
     const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
-      if (event.uris.some((u) => watched.has(u.toString()))) done();
+      if (event.uris.some((u) => u.toString() === uri.toString())) done();
     });
     function done() {
       clearTimeout(timer);
@@ -23,7 +21,7 @@ export async function freshDiagnostics(uris: vscode.Uri[], waitMs = 1500): Promi
       resolve();
     }
   });
-  return uris.map(ours);
+  return ours();
 }
 
 /**
@@ -33,7 +31,7 @@ export async function freshDiagnostics(uris: vscode.Uri[], waitMs = 1500): Promi
  * deploy's concern, though the editor shows it on that file. Returns false to stop.
  */
 export async function passesValidation(document: vscode.TextDocument, acceptWarnings: boolean | undefined, parts: ImportBody['findings'] = []): Promise<boolean> {
-  const [diagnostics] = await freshDiagnostics([document.uri]);
+  const diagnostics = await freshDiagnostics(document.uri);
   const finding = (d: vscode.Diagnostic) => ({ line: d.range.start.line, message: d.message });
   const files: FileFindings[] = [
     {
