@@ -82,6 +82,13 @@ describe('apigw bundle', () => {
     over.writeBytes = async () => assert.fail('must not write');
     assert.equal(await main(['bundle', 'api.yaml', '--output', './api.yaml'], over), 2);
     assert.match(over.stderr, /--output names the definition itself/);
+    const unwritable = fakeIO(dir);
+    unwritable.writeBytes = async () => {
+      throw Object.assign(new Error('ENOENT: no such file or directory'), { code: 'ENOENT' });
+    };
+    writeFileSync(path.join(dir, 'paths/pets.yaml'), PETS);
+    assert.equal(await main(['bundle', 'api.yaml', '--output', 'missing/out.json'], unwritable), 2);
+    assert.match(unwritable.stderr, /^apigw bundle: missing\/out\.json: not written \(ENOENT\)\n/);
   });
 });
 

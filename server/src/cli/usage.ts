@@ -115,4 +115,4 @@ it is, converted to the format asked for.
   --format json|yaml  what to write (default json)
   --output F          the file to write (default standard output)
 
-exit codes: 0 written, 1 a reference that leads nowhere, 2 usage error or an unreadable definition`;
+exit codes: 0 written, 1 a reference that leads nowhere, 2 usage error, an unreadable definition or an output not written`;

@@ -39,7 +39,13 @@ export async function runBundle(args: string[], io: CliIO): Promise<number> {
   if (output === undefined) io.out(text);
   else {
     if (!io.writeBytes) throw new UsageError('--output cannot be written here');
-    await io.writeBytes(output, Buffer.from(text, 'utf8'));
+    try {
+      await io.writeBytes(output, Buffer.from(text, 'utf8'));
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : String(error));
+      io.err(`apigw bundle: ${output}: not written (${reason})\n`);
+      return 2;
+    }
   }
   if (bundle) io.err(`apigw bundle: ${file} and ${bundle.files.length} referenced file${bundle.files.length === 1 ? '' : 's'} made one document${bundle.moved.length ? `; models added for schemas that contain themselves: ${bundle.moved.join(', ')}` : ''}\n`);
   return 0;
