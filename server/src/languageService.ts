@@ -30,7 +30,8 @@ import { prepareRenameInStandaloneTemplate, renameInStandaloneTemplate } from '.
 import { findDefinitionInStandaloneTemplate } from './services/templates/templateDefinition';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
 import { completionsInPart, fixesInPlace, partInContext, placeLocations, rangeInPart, siteInContext, type PartInContext } from './services/partContext';
-import { spliceReferencedFiles } from './services/splitDefinitions';
+import { spliceReferencedFiles, type SplitDefinition } from './services/splitDefinitions';
+import { prepareRenameAcrossFiles, renameAcrossFiles } from './services/renameAcrossFiles';
 import { sameUri } from './model/refUri';
 import { findCompletionSite } from './services/editing/completionSite';
 import { UNMOVED } from './model/placement';
@@ -89,9 +90,11 @@ export interface LanguageService {
    */
   findDocumentHighlights(document: TextDocument, position: Position): Promise<DocumentHighlight[] | null>;
   findReferences(document: TextDocument, position: Position, context?: { includeDeclaration: boolean }): Promise<Location[]>;
-  /** The name under the cursor when it can be renamed, else undefined. */
-  /** Throws `RenameError` with the reason when the name under the cursor cannot be renamed. */
-  prepareRename(document: TextDocument, position: Position): { range: Range; placeholder: string } | undefined;
+  /**
+   * The name under the cursor when it can be renamed, else undefined. Rejects with `RenameError` and the reason when
+   * the name under the cursor cannot be renamed.
+   */
+  prepareRename(document: TextDocument, position: Position): Promise<{ range: Range; placeholder: string } | undefined>;
   /** Throws `RenameError` with the reason when the rename is refused. */
   rename(document: TextDocument, position: Position, newName: string): Promise<WorkspaceEdit>;
   /** Over the size limit, each list of the outline stops at `MAX_OUTLINE_ENTRIES`. */
@@ -241,21 +244,37 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
    * of one document finds those of the definition or of the part alone. Run again on the bundle, only what it finds
    * in other files is added.
    */
-  const withUsesInOtherFiles = async (document: TextDocument, parsed: ApiDocument, offset: number, includeDeclaration: boolean, own: Location[]): Promise<Location[]> => {
-    if (!options.resolver || !parsed.root) return own;
-    let context: Pick<PartInContext, 'split'> | undefined;
-    let at = offset;
+  /**
+   * The split definition an offset of the document stands in, and the offset there: a part's place in the definition
+   * that splices it in, or a definition's own place in its bundle. Undefined when the definition names no other file.
+   */
+  const splitContextAt = async (document: TextDocument, parsed: ApiDocument, offset: number): Promise<{ split: SplitDefinition; at: number } | undefined> => {
+    if (!options.resolver || !parsed.root) return undefined;
     if (mayBePart(document)) {
       const part = await partContext(document);
-      if (part) (context = part), (at = part.start + offset);
-    } else if (parsed.kind !== 'unknown') {
-      const split = await spliceReferencedFiles(parsed, options.resolver, () => false).catch(() => undefined);
-      if (split) context = { split };
+      return part && { split: part.split, at: part.start + offset };
     }
+    if (parsed.kind === 'unknown') return undefined;
+    const split = await spliceReferencedFiles(parsed, options.resolver, () => false).catch(() => undefined);
+    return split && { split, at: offset };
+  };
+  /**
+   * A validator's or security scheme's uses in the other files of a split definition (its path items): the search
+   * of one document finds those of the definition or of the part alone. Run again on the bundle, only what it finds
+   * in other files is added.
+   */
+  const withUsesInOtherFiles = async (document: TextDocument, parsed: ApiDocument, offset: number, includeDeclaration: boolean, own: Location[]): Promise<Location[]> => {
+    const context = await splitContextAt(document, parsed, offset);
     if (!context) return own;
-    const found = placeLocations(context, await findReferences(context.split.document, at, includeDeclaration));
+    const found = placeLocations(context, await findReferences(context.split.document, context.at, includeDeclaration));
     const known = new Set(own.map(locationKey));
     return [...own, ...found.filter((location) => !known.has(locationKey(location)) && !sameUri(location.uri, document.uri))];
+  };
+  const prepareRenameInPart = async (document: TextDocument, offset: number): Promise<{ range: Range; placeholder: string } | undefined> => {
+    const context = await partContext(document);
+    const prepared = context && prepareRenameAcrossFiles(context.split, context.start + offset);
+    const range = prepared && rangeInPart(context, prepared.range);
+    return range && { range, placeholder: prepared.placeholder };
   };
   const service: LanguageService = {
     parse: (document) => cache.get(document),
@@ -354,10 +373,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (total > locations.length) notes.note(document.uri, 'references', `Find references lists only the first ${MAX_REFERENCES} uses of a name in ${overLimit(document, sizeLimit)}.`);
       return rangesHere(locations);
     },
-    prepareRename: (document, position) => {
+    prepareRename: async (document, position) => {
       if (isTemplateDocument(document)) return prepareRenameInStandaloneTemplate(document, document.offsetAt(position));
       const deferred = cache.deferred(document, sizeLimit);
-      if (!deferred) return prepareRename(cache.getRecovered(document), document.offsetAt(position));
+      if (!deferred) {
+        const own = prepareRename(cache.getRecovered(document), document.offsetAt(position));
+        // In a part, a validator or scheme is defined in the definition, and a requirement is one only where it is placed.
+        return own || !mayBePart(document) ? own : prepareRenameInPart(document, document.offsetAt(position));
+      }
       const offset = deferred.offsetThere(document.offsetAt(position));
       return offset === undefined ? undefined : deferred.rangesHere(prepareRename(deferred.parsed, offset));
     },
@@ -365,7 +388,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (isTemplateDocument(document)) return renameInStandaloneTemplate(document, document.offsetAt(position), newName);
       // Its edits must stand where the current text has the names, so it waits for this version's parse.
       if (cache.deferred(document, sizeLimit)) throw new RenameError(`${overLimit(document, sizeLimit)} is read again once typing pauses; try the rename again in a moment.`);
-      return rename(cache.getRecovered(document), document.offsetAt(position), newName, options.resolver, options.workspace);
+      const parsed = cache.getRecovered(document);
+      const offset = document.offsetAt(position);
+      // A document that does not parse is refused by the rename of its own.
+      const context = parsed.recovered ? undefined : await splitContextAt(document, parsed, offset);
+      const across = context && (await renameAcrossFiles(context.split, context.at, newName));
+      return across ?? rename(parsed, offset, newName, options.resolver, options.workspace);
     },
     findDocumentSymbols: (document, settings) => {
       const limit = limitOf(settings);

@@ -133,6 +133,12 @@ describe('a definition split over several files, over stdio', () => {
       client.change(petsUri, PETS.replace(' al\n', ' all\n'));
       const locations = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: petsUri }, position: { line: 1, character: 42 } });
       assert.deepEqual(locations.map((l) => `${l.uri} ${l.range.start.line}`), [`${apiUri} 3`]);
+      // Renamed from its use in the part: the definition's declaration is renamed with it.
+      const prepared = await client.request<{ placeholder: string } | null>('textDocument/prepareRename', { textDocument: { uri: petsUri }, position: { line: 1, character: 42 } });
+      assert.equal(prepared?.placeholder, 'all');
+      const edit = await client.request<{ changes: Record<string, { range: { start: { line: number } }; newText: string }[]> }>('textDocument/rename', { textDocument: { uri: petsUri }, position: { line: 1, character: 42 }, newName: 'body' });
+      const renamed = Object.entries(edit.changes).flatMap(([uri, edits]) => edits.map((e) => `${uri} ${e.range.start.line} ${e.newText}`));
+      assert.deepEqual(renamed.sort(), [`${apiUri} 3 body`, `${petsUri} 1 body`].sort());
     } finally {
       await client.stop();
     }

@@ -100,7 +100,7 @@ describe('documents over the size limit', () => {
     it('refuses a rename until the version is parsed, and has no quick fixes meanwhile', async () => {
       const { service, document } = await typed();
       const at = document.positionAt(edited.indexOf('    Item:') + 5);
-      assert.deepEqual(service.prepareRename(document, at)?.placeholder, 'Item');
+      assert.deepEqual((await service.prepareRename(document, at))?.placeholder, 'Item');
       await assert.rejects(service.rename(document, at, 'Thing'), (error) => error instanceof RenameError && /read again once typing pauses/.test(error.message));
       assert.deepEqual(service.getCodeActions(document, { start: at, end: at }, { diagnostics: [] }, OVER), []);
     });
@@ -121,7 +121,7 @@ describe('documents over the size limit', () => {
       assert.match(String(diagnostics[0]?.message), /only its syntax was checked/);
       // The version is parsed now: the edit has a tree of its own.
       assert.ok((await service.doHover(document, document.positionAt(edited.indexOf('operationId: get3') + 3))) !== null);
-      assert.deepEqual(service.prepareRename(document, document.positionAt(edited.indexOf('    Item:') + 5))?.placeholder, 'Item');
+      assert.deepEqual((await service.prepareRename(document, document.positionAt(edited.indexOf('    Item:') + 5)))?.placeholder, 'Item');
     });
 
     it('parses the version on request once it has stayed unchanged for a while', async function () {

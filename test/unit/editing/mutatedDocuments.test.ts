@@ -78,7 +78,7 @@ describe('every feature on definitions broken mid-edit', function () {
           await service.findDocumentHighlights(document, position);
           await service.findReferences(document, position, { includeDeclaration: true });
           try {
-            if (service.prepareRename(document, position)) await service.rename(document, position, 'renamed');
+            if (await service.prepareRename(document, position)) await service.rename(document, position, 'renamed');
           } catch (error) {
             // A refused rename says why; anything else thrown is a failure.
             if (!(error instanceof RenameError)) throw error;

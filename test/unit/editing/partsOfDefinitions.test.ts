@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
 import { createLanguageService } from '../../../server/src/languageService';
 import { watchWholeParses } from '../../../server/src/parseWatch';
+import { RenameError } from '../../../server/src/services/rename';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import { parse } from '../validation/validate';
 import { filesResolver, parsedAt, PETS_PATH_ITEM, SPLIT_API } from '../../support/splitDefinition';
@@ -174,5 +175,70 @@ describe('telling a part of a split definition from a definition', () => {
     } finally {
       watchWholeParses(undefined);
     }
+  });
+});
+
+describe('renames across the files of a split definition', () => {
+  const PETS = 'file:///work/paths/pets.yaml';
+  const SCHEMED_API = `${SPLIT_API}components:\n  securitySchemes:\n    key: {type: apiKey, name: x-api-key, in: header}\n`;
+  const SCHEMED_PART = PETS_PATH_ITEM.replace(' al\n', ' all\n').replace('  responses:', '  security:\n    - key: []\n  responses:');
+  type Edits = Record<string, { range: { start: { line: number; character: number } }; newText: string }[]>;
+  const edited = (changes: Edits | undefined) =>
+    Object.entries(changes ?? {})
+      .flatMap(([uri, edits]) => edits.map((e) => `${uri.split('/').pop()} ${e.range.start.line}:${e.range.start.character} ${e.newText}`))
+      .sort();
+
+  it('renames a validator in the definition and in the path items kept in other files', async () => {
+    const service = createLanguageService({ resolver: filesResolver({ [PETS]: SCHEMED_PART }), definitionsUsing: async () => [] });
+    const api = TextDocument.create(API_URI, 'yaml', 1, SCHEMED_API);
+    const edit = await service.rename(api, api.positionAt(SCHEMED_API.indexOf('all:') + 1), 'body');
+    assert.deepEqual(edited(edit.changes), ['api.yaml 3:2 body', 'pets.yaml 1:41 body']);
+  });
+
+  it('renames a validator from its use in a part, after preparing it there', async () => {
+    const service = createLanguageService({ resolver: filesResolver({ [PETS]: SCHEMED_PART }), definitionsUsing: async () => [parsedAt(API_URI, SCHEMED_API)] });
+    const part = TextDocument.create(PETS, 'yaml', 1, SCHEMED_PART);
+    const at = part.positionAt(SCHEMED_PART.indexOf(': all') + 3);
+    const prepared = await service.prepareRename(part, at);
+    assert.equal(prepared?.placeholder, 'all');
+    assert.deepEqual(prepared?.range, { start: part.positionAt(SCHEMED_PART.indexOf(': all') + 2), end: part.positionAt(SCHEMED_PART.indexOf(': all') + 5) });
+    const edit = await service.rename(part, at, 'body');
+    assert.deepEqual(edited(edit.changes), ['api.yaml 3:2 body', 'pets.yaml 1:41 body']);
+  });
+
+  it('renames a security scheme and the requirements of operations in parts, also from a requirement there', async () => {
+    const service = createLanguageService({ resolver: filesResolver({ [PETS]: SCHEMED_PART }), definitionsUsing: async () => [parsedAt(API_URI, SCHEMED_API)] });
+    const api = TextDocument.create(API_URI, 'yaml', 1, SCHEMED_API);
+    const fromDefinition = await service.rename(api, api.positionAt(SCHEMED_API.indexOf('key: {') + 1), 'apiKey');
+    assert.deepEqual(edited(fromDefinition.changes), ['api.yaml 9:4 apiKey', 'pets.yaml 3:6 apiKey']);
+    const part = TextDocument.create(PETS, 'yaml', 1, SCHEMED_PART);
+    // A requirement is one only where the definition places the operation: the part alone cannot tell.
+    const at = part.positionAt(SCHEMED_PART.indexOf('key: []') + 1);
+    assert.equal((await service.prepareRename(part, at))?.placeholder, 'key');
+    assert.deepEqual(edited((await service.rename(part, at, 'apiKey')).changes), ['api.yaml 9:4 apiKey', 'pets.yaml 3:6 apiKey']);
+  });
+
+  it('edits a part that two paths name once', async () => {
+    const api = SPLIT_API.replace("    $ref: 'paths/pets.yaml'\n", "    $ref: 'paths/pets.yaml'\n  /animals:\n    $ref: 'paths/pets.yaml'\n");
+    const service = createLanguageService({ resolver: filesResolver({ [PETS]: SCHEMED_PART }), definitionsUsing: async () => [] });
+    const document = TextDocument.create(API_URI, 'yaml', 1, api);
+    const edit = await service.rename(document, document.positionAt(api.indexOf('all:') + 1), 'body');
+    assert.deepEqual(edited(edit.changes), ['api.yaml 3:2 body', 'pets.yaml 1:41 body']);
+  });
+
+  it('is refused while a part that names the validator does not parse, saying which', async () => {
+    const broken = `${SCHEMED_PART}  bad: [unclosed\n`;
+    const service = createLanguageService({ resolver: filesResolver({ [PETS]: broken }), definitionsUsing: async () => [] });
+    const api = TextDocument.create(API_URI, 'yaml', 1, SCHEMED_API);
+    await assert.rejects(service.rename(api, api.positionAt(SCHEMED_API.indexOf('all:') + 1), 'body'), (error: Error) => error instanceof RenameError && /pets\.yaml has a syntax error and may use 'all'/.test(error.message));
+  });
+
+  it('still renames a component by its $refs in other files', async () => {
+    const api = `${SPLIT_API}components:\n  schemas:\n    Pet: {type: object}\n`;
+    const part = SCHEMED_PART.replace("'200': {description: ok}", "'200': {description: ok, content: {application/json: {schema: {$ref: '../api.yaml#/components/schemas/Pet'}}}}");
+    const service = createLanguageService({ resolver: filesResolver({ [PETS]: part }), definitionsUsing: async () => [], workspace: { documents: async () => [parsedAt(PETS, part)] } });
+    const document = TextDocument.create(API_URI, 'yaml', 1, api);
+    const edit = await service.rename(document, document.positionAt(api.indexOf('Pet:') + 1), 'Animal');
+    assert.deepEqual(edited(edit.changes).map((e) => e.split(' ')[0]), ['api.yaml', 'pets.yaml']);
   });
 });

@@ -41,7 +41,7 @@ describe('template files over the size limit', () => {
     assert.deepEqual(service.findDocumentSymbols(over), []);
     assert.deepEqual(service.getCodeLenses(over), []);
     assert.deepEqual(service.getCodeActions(over, { start: middle, end: middle }, { diagnostics: [] }), []);
-    assert.throws(() => service.prepareRename(over, middle), RenameError);
+    await assert.rejects(service.prepareRename(over, middle), RenameError);
     await assert.rejects(service.rename(over, middle, '$other'), RenameError);
   });
 

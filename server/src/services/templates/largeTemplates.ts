@@ -55,7 +55,7 @@ export function leavingOutLargeTemplates(service: LanguageService, notes: OnceNo
     findDocumentHighlights: async (document, ...rest) => (over(document) ? null : service.findDocumentHighlights(document, ...rest)),
     findDefinition: async (document, ...rest) => (over(document) ? [] : service.findDefinition(document, ...rest)),
     findReferences: async (document, ...rest) => (over(document) ? [] : service.findReferences(document, ...rest)),
-    prepareRename: (document, ...rest) => (over(document) ? refuseRename(document) : service.prepareRename(document, ...rest)),
+    prepareRename: async (document, ...rest) => (over(document) ? refuseRename(document) : service.prepareRename(document, ...rest)),
     rename: async (document, ...rest) => (over(document) ? refuseRename(document) : service.rename(document, ...rest)),
     findDocumentSymbols: (document, ...rest) => (over(document) ? [] : service.findDocumentSymbols(document, ...rest)),
     getCodeActions: (document, ...rest) => (over(document) ? [] : service.getCodeActions(document, ...rest)),
