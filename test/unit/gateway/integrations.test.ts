@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connectionFailure } from '../../../server/src/gateway/integrations/http';
 import { closeHost, exampleGateway, fn, gatewayFor, json, useBackend } from './gatewayFixture';
 
 describe('gateway integrations', function () {
@@ -206,6 +209,36 @@ paths:
     const slow = await gw.invoke({ method: 'GET', path: '/slow' });
     assert.equal(slow.status, 504);
     assert.deepEqual(json(slow.body), { message: 'Endpoint request timed out' });
+  });
+
+  it('HTTP_PROXY to a backend that refuses the connection: a network error at 504 in a REST API, 500 in an HTTP API', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const definition = (extra: Record<string, unknown>) =>
+      JSON.stringify({
+        openapi: '3.0.1',
+        info: { title: 'p', version: '1' },
+        paths: { '/down': { get: { responses: { '200': { description: 'ok' } }, 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'GET', uri: `http://127.0.0.1:${port}/down`, ...extra } } } },
+      });
+    const rest = await gatewayFor(definition({}), {}, 'down.json').invoke({ method: 'GET', path: '/down' });
+    assert.equal(rest.status, 504);
+    assert.deepEqual(json(rest.body), { message: 'Network error communicating with endpoint' });
+    assert.equal(rest.headers['x-amzn-ErrorType'], 'InternalServerErrorException');
+    assert.ok(rest.log.some((e) => /^Execution failed due to a network error communicating with the endpoint: .*ECONNREFUSED/.test(e.message)), rest.log.map((e) => e.message).join('\n'));
+    const http = await gatewayFor(definition({ payloadFormatVersion: '1.0' }), {}, 'down-http.json').invoke({ method: 'GET', path: '/down' });
+    assert.equal(http.status, 500);
+    assert.deepEqual(json(http.body), { message: 'Internal Server Error' });
+  });
+
+  it('tells a host name that does not resolve from a network error, and both from other failures', () => {
+    const failed = (code: string) => Object.assign(new Error(`getaddrinfo ${code} backend.invalid`), { code });
+    assert.equal(connectionFailure(failed('ENOTFOUND')), 'address');
+    assert.equal(connectionFailure(failed('EAI_AGAIN')), 'address');
+    assert.equal(connectionFailure(failed('ECONNRESET')), 'network');
+    assert.equal(connectionFailure(failed('DEPTH_ZERO_SELF_SIGNED_CERT')), 'other');
+    assert.equal(connectionFailure(new Error('timeout')), 'other');
   });
 
   it('HTTP API HTTP_PROXY: fills {proxy} and applies parameter mapping', async () => {

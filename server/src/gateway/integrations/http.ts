@@ -12,6 +12,18 @@ import { mapHttpApiParameters } from './httpApiParameters';
 import { integrationResponse, mapRequestParameters, transformRequest } from './nonProxy';
 import { integrationTimeoutMs, streamsResponse, type IntegrationContext, type IntegrationResult } from './types';
 
+/** Connection errors of Node.js that mean the backend was found but could not be talked to. */
+const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ETIMEDOUT']);
+/** Those that mean the endpoint's host name does not resolve. */
+const ADDRESS_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
+
+/** Whether a failed call to the backend failed on the network, on the endpoint's address, or otherwise (TLS, say). */
+export function connectionFailure(error: unknown): 'network' | 'address' | 'other' {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code !== undefined && NETWORK_ERRORS.has(code)) return 'network';
+  return code !== undefined && ADDRESS_ERRORS.has(code) ? 'address' : 'other';
+}
+
 /**
  * HTTP and HTTP_PROXY integrations: a real call to the URI after stage-variable substitution and parameter
  * mapping. HTTP_PROXY passes the method request through (method, headers, query string, body) and the backend's
@@ -82,7 +94,14 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
       log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
       throw httpApi ? new GatewayError('INTEGRATION_TIMEOUT', 'Service Unavailable', { status: 503 }) : new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out');
     }
-    log.add(`Execution failed due to configuration error: ${message}`);
+    const failure = connectionFailure(error);
+    if (failure === 'network' && !httpApi) {
+      // What a REST API answers when the connection to the backend is refused or breaks: INTEGRATION_FAILURE at its
+      // own status, 504, not the configuration error's 500.
+      log.add(`Execution failed due to a network error communicating with the endpoint: ${message}`);
+      throw new GatewayError('INTEGRATION_FAILURE', 'Network error communicating with endpoint');
+    }
+    log.add(`Execution failed due to configuration error: ${failure === 'address' ? `Invalid endpoint address (${message})` : message}`);
     throw httpApi ? new GatewayError('INTEGRATION_FAILURE', 'Internal Server Error', { status: 500 }) : new GatewayError('INTEGRATION_FAILURE', 'Internal server error', { status: 500 });
   }
   const contentType = headerValue(response.headers, 'content-type');
