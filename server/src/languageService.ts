@@ -13,7 +13,7 @@ import { findDefinition, findReferences, findReferencesUpTo } from './services/n
 import { findDocumentHighlights, findTemplateHighlights } from './services/documentHighlights';
 import { prepareRename, rename } from './services/rename';
 import { findWorkspaceSymbols } from './services/workspaceSymbols';
-import { findDocumentSymbols, findOutline } from './services/symbols';
+import { findDocumentSymbols, findOutline, readPathItemsElsewhere } from './services/symbols';
 import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND } from './services/codeLenses';
 import { completeInStandaloneTemplate, completeInTemplate } from './services/templates/templateCompletion';
 import { templateAtOffset } from './services/templates/locate';
@@ -98,7 +98,7 @@ export interface LanguageService {
   /** Throws `RenameError` with the reason when the rename is refused. */
   rename(document: TextDocument, position: Position, newName: string): Promise<WorkspaceEdit>;
   /** Over the size limit, each list of the outline stops at `MAX_OUTLINE_ENTRIES`. */
-  findDocumentSymbols(document: TextDocument, settings?: LanguageSettings): DocumentSymbol[];
+  findDocumentSymbols(document: TextDocument, settings?: LanguageSettings): Promise<DocumentSymbol[]>;
   /** Operations and components of every API definition in the workspace whose name holds the query's letters in order. */
   findWorkspaceSymbols(query: string, isCancelled?: () => boolean): Promise<SymbolInformation[]>;
   getCodeActions(document: TextDocument, range: Range, context: CodeActionContext, settings?: LanguageSettings): CodeAction[];
@@ -395,11 +395,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const across = context && (await renameAcrossFiles(context.split, context.at, newName));
       return across ?? rename(parsed, offset, newName, options.resolver, options.workspace);
     },
-    findDocumentSymbols: (document, settings) => {
+    findDocumentSymbols: async (document, settings) => {
       const limit = limitOf(settings);
       const { parsed, rangesHere } = cache.readable(document, limit);
-      if (!isOverLimit(document, limit)) return rangesHere(findDocumentSymbols(parsed));
-      const { symbols, cut } = findOutline(parsed, MAX_OUTLINE_ENTRIES);
+      const over = isOverLimit(document, limit);
+      // The operations of path items kept in other files are listed under their paths.
+      const elsewhere = await readPathItemsElsewhere(parsed, options.resolver, over ? MAX_OUTLINE_ENTRIES : Infinity);
+      if (!over) return rangesHere(findDocumentSymbols(parsed, elsewhere));
+      const { symbols, cut } = findOutline(parsed, MAX_OUTLINE_ENTRIES, elsewhere);
       if (cut.length) notes.note(document.uri, 'outline', `The outline of ${overLimit(document, limit)} lists only the first ${MAX_OUTLINE_ENTRIES} of its ${cut.join(', ')}.`);
       return rangesHere(symbols);
     },

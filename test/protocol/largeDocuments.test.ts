@@ -53,7 +53,7 @@ describe('documents over the size limit, served by a thread of their own', () =>
       const at = positionOf(document, 'operationId: get7\n', 2);
       assert.deepEqual(await host.feature(document, 'doHover', [at, settings], () => assert.fail('answered in this thread')), await here.doHover(document, at, settings));
       const symbols = await host.feature(document, 'findDocumentSymbols', [settings], () => assert.fail('answered in this thread'));
-      assert.deepEqual(symbols, here.findDocumentSymbols(document, settings));
+      assert.deepEqual(symbols, await here.findDocumentSymbols(document, settings));
       // Left to the editor's indentation folding: the thread answers that there is no answer.
       const folds = await host.feature(document, 'getFoldingRanges', [5000, settings], () => assert.fail('answered in this thread'));
       assert.equal(folds, null);

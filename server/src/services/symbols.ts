@@ -1,26 +1,76 @@
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
-import { asString, getProperty, getValue, keyName } from '../model/navigate';
+import { asString, findNodeAtPath, getProperty, getValue, keyName } from '../model/navigate';
 import type { PropertyNode, ValueNode } from '../model/nodes';
-import { ANY_METHOD_KEY, deref, HTTP_METHODS, modelDefinitions, requestValidators, securitySchemes } from '../model/openapiWalk';
+import { ANY_METHOD_KEY, deref, HTTP_METHODS, modelDefinitions, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import { keyOf } from '../model/property';
+import type { DocumentResolver } from './validationTypes';
 
-/** The outline: each path with its operations (and what they call), then models, security schemes, validators, gateway responses. */
-export function findDocumentSymbols(document: ApiDocument): DocumentSymbol[] {
-  return findOutline(document, Infinity).symbols;
+/** A path item that stands where a path's `$ref` leads, in the document it stands in. */
+export interface PathItemElsewhere {
+  document: ApiDocument;
+  node: ValueNode;
+}
+
+/** Path items found where `$ref`s lead, by the path's property. */
+export type PathItemsElsewhere = Map<PropertyNode, PathItemElsewhere>;
+
+/** A chain of `$ref`s to a path item is followed this far; a longer one is most likely a cycle. */
+const MAX_PATH_ITEM_HOPS = 8;
+
+/**
+ * The outline: each path with its operations (and what they call), then models, security schemes, validators, gateway
+ * responses. The operations of a path item kept elsewhere (`$ref: paths/pets.yaml`) are listed under its path when
+ * `elsewhere` has them, at the `$ref`.
+ */
+export function findDocumentSymbols(document: ApiDocument, elsewhere?: PathItemsElsewhere): DocumentSymbol[] {
+  return findOutline(document, Infinity, elsewhere).symbols;
+}
+
+/**
+ * The path items of the document's paths that are `$ref`s, read where they lead: in the document itself, or in the
+ * files the resolver reads. A reference that leads nowhere is left out (validation says why).
+ */
+export async function readPathItemsElsewhere(document: ApiDocument, resolver: DocumentResolver | undefined, maxEntries = Infinity): Promise<PathItemsElsewhere> {
+  const found: PathItemsElsewhere = new Map();
+  const paths = getValue(document.root, 'paths');
+  if (paths?.type !== 'object') return found;
+  for (let i = 0; i < paths.properties.length && i < maxEntries; i++) {
+    const path = paths.properties[i];
+    if (asString(getValue(path.value, '$ref')) === undefined) continue;
+    const item = await followPathItem(document, path.value!, resolver);
+    if (item) found.set(path, item);
+  }
+  return found;
+}
+
+async function followPathItem(from: ApiDocument, value: ValueNode, resolver: DocumentResolver | undefined): Promise<PathItemElsewhere | undefined> {
+  let document = from;
+  let node = value;
+  for (let hop = 0; hop < MAX_PATH_ITEM_HOPS; hop++) {
+    const ref = asString(getValue(node, '$ref'));
+    if (ref === undefined) return node.type === 'object' ? { document, node } : undefined;
+    const hash = ref.indexOf('#');
+    const target = hash === 0 ? document : await resolver?.resolve(document.uri, ref, from.uri).catch(() => undefined);
+    const next = target?.root && (hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(ref.slice(hash + 1))));
+    if (!target || !next) return undefined;
+    document = target;
+    node = next;
+  }
+  return undefined;
 }
 
 /**
  * The outline with at most `maxEntries` paths and entries of each group, and the lists cut short (`20000 paths`), so that the outline of a huge document takes a bounded time to make and to send.
  */
-export function findOutline(document: ApiDocument, maxEntries: number): { symbols: DocumentSymbol[]; cut: string[] } {
+export function findOutline(document: ApiDocument, maxEntries: number, elsewhere?: PathItemsElsewhere): { symbols: DocumentSymbol[]; cut: string[] } {
   const symbols: DocumentSymbol[] = [];
   const cut: string[] = [];
   const paths = getProperty(document.root, 'paths');
   if (paths?.value?.type === 'object') {
     const items = paths.value.properties;
     if (items.length > maxEntries) cut.push(`${items.length} paths`);
-    for (let i = 0; i < items.length && i < maxEntries; i++) symbols.push(pathSymbol(document, items[i]));
+    for (let i = 0; i < items.length && i < maxEntries; i++) symbols.push(pathSymbol(document, items[i], elsewhere?.get(items[i])));
   }
   const groups: [string, PropertyNode | undefined, SymbolKind][] = [
     [document.kind === 'swagger' ? 'Definitions' : 'Schemas', containerProperty(modelDefinitions(document)), SymbolKind.Class],
@@ -44,17 +94,29 @@ function containerProperty(node: ValueNode | undefined): PropertyNode | undefine
   return node?.parent?.type === 'property' ? node.parent : undefined;
 }
 
-function pathSymbol(document: ApiDocument, path: PropertyNode): DocumentSymbol {
+/**
+ * A path and its operations. Those of a path item kept elsewhere stand at the path's `$ref` here, where the outline
+ * can take the editor: an outline's entries are places in its own document.
+ */
+function pathSymbol(document: ApiDocument, path: PropertyNode, elsewhere: PathItemElsewhere | undefined): DocumentSymbol {
   const children: DocumentSymbol[] = [];
-  if (path.value?.type === 'object') {
-    for (const entry of path.value.properties) {
+  const item = elsewhere?.node ?? path.value;
+  const ref = elsewhere && getProperty(path.value, '$ref');
+  const at: Range | undefined = ref?.value ? document.rangeOf(ref.value) : undefined;
+  if (item?.type === 'object') {
+    for (const entry of item.properties) {
       const key = keyName(entry);
       if (!HTTP_METHODS.includes(key) && key !== ANY_METHOD_KEY) continue;
       const name = key === ANY_METHOD_KEY ? 'ANY' : key.toUpperCase();
-      children.push(symbol(document, name, SymbolKind.Method, entry, operationDetail(document, entry.value)));
+      if (elsewhere && at) {
+        const detail = operationDetail(elsewhere.document, entry.value);
+        children.push({ name, kind: SymbolKind.Method, range: document.rangeOf(path), selectionRange: at, ...(detail ? { detail } : {}) });
+      } else if (!elsewhere) {
+        children.push(symbol(document, name, SymbolKind.Method, entry, operationDetail(document, entry.value)));
+      }
     }
   }
-  return { ...symbol(document, keyName(path), SymbolKind.Namespace, path), children };
+  return { ...symbol(document, keyName(path), SymbolKind.Namespace, path, ref?.value ? asString(ref.value) : undefined), children };
 }
 
 /** `getPet · AWS_PROXY → GetPetFunction`: the operationId, the integration type and its target. */

@@ -36,7 +36,7 @@ describe('documents over the size limit', () => {
     for (let i = 0; i < 3; i++) {
       assert.deepEqual(service.getCodeLenses(document, undefined, OVER), []);
       assert.deepEqual(service.getSemanticTokens(document, OVER), { data: [] });
-      const outline = service.findDocumentSymbols(document, OVER);
+      const outline = await service.findDocumentSymbols(document, OVER);
       assert.equal(outline.filter((s) => s.name.startsWith('/')).length, MAX_OUTLINE_ENTRIES);
       assert.equal(outline[outline.length - 1].name, 'Schemas');
     }
@@ -49,7 +49,7 @@ describe('documents over the size limit', () => {
     const settings: LanguageSettings = {};
     assert.equal(service.getCodeLenses(document, undefined, settings).length, 2 * (MAX_OUTLINE_ENTRIES + 5));
     assert.ok(service.getSemanticTokens(document, settings).data.length > 0);
-    assert.equal(service.findDocumentSymbols(document, settings).filter((s) => s.name.startsWith('/')).length, MAX_OUTLINE_ENTRIES + 5);
+    assert.equal((await service.findDocumentSymbols(document, settings)).filter((s) => s.name.startsWith('/')).length, MAX_OUTLINE_ENTRIES + 5);
   });
 
   it('takes the limit validation was last given for the features asked without settings', async () => {
@@ -79,7 +79,7 @@ describe('documents over the size limit', () => {
       assert.equal(textAt(document, hover.range!), 'operationId');
       const [definition] = await service.findDefinition(document, document.positionAt(edited.indexOf('#/components/schemas/Item', key) + 5));
       assert.equal(textAt(document, definition.range), 'Item');
-      const paths = service.findDocumentSymbols(document, OVER).filter((s) => s.name.startsWith('/')) as DocumentSymbol[];
+      const paths = (await service.findDocumentSymbols(document, OVER)).filter((s) => s.name.startsWith('/')) as DocumentSymbol[];
       assert.equal(textAt(document, paths[39].selectionRange), '/r39');
       // Inside the edit there is no counterpart in the last parsed version.
       assert.equal(await service.doHover(document, document.positionAt(edited.indexOf('new comment'))), null);

@@ -58,7 +58,7 @@ describe('every feature on definitions broken mid-edit', function () {
         const where = `mutation ${m} at ${at}`;
         const diagnostics = await service.doValidation(document);
         for (const d of diagnostics) assertInside(document, d.range, `${where}: diagnostic ${d.code}`);
-        service.findDocumentSymbols(document);
+        await service.findDocumentSymbols(document);
         service.getFoldingRanges(document);
         service.getSemanticTokens(document);
         service.getCodeLenses(document, { invoke: true });

@@ -242,3 +242,12 @@ describe('renames across the files of a split definition', () => {
     assert.deepEqual(edited(edit.changes).map((e) => e.split(' ')[0]), ['api.yaml', 'pets.yaml']);
   });
 });
+
+describe('the outline of a split definition', () => {
+  it('lists the operations of a path item kept in another file under its path', async () => {
+    const service = createLanguageService({ resolver: filesResolver({ 'file:///work/paths/pets.yaml': PETS_PATH_ITEM }), definitionsUsing: async () => [] });
+    const [pets] = await service.findDocumentSymbols(TextDocument.create(API_URI, 'yaml', 1, SPLIT_API));
+    assert.equal(pets.name, '/pets');
+    assert.deepEqual(pets.children?.map((c) => [c.name, c.detail]), [['GET', 'HTTP_PROXY → https://example.com/pets']]);
+  });
+});

@@ -69,7 +69,7 @@ describe('a large YAML definition that has not parsed since it was opened, recov
     const ref = broken.indexOf('#/components/schemas/Item', far);
     const [definition] = await service.findDefinition(document, document.positionAt(ref + 5));
     assert.equal(textAt(document, definition.range), 'Item');
-    const paths = service.findDocumentSymbols(document).filter((s) => s.name.startsWith('/')) as DocumentSymbol[];
+    const paths = (await service.findDocumentSymbols(document)).filter((s) => s.name.startsWith('/')) as DocumentSymbol[];
     assert.equal(paths.length, 700);
     assert.equal(textAt(document, paths[699].selectionRange), '/r699');
     assert.equal(textAt(document, paths[5].children![0].selectionRange), 'get');
@@ -113,12 +113,12 @@ describe('a large YAML definition that has not parsed since it was opened, recov
     assert.equal(recovered.root, undefined);
   });
 
-  it('reads a large JSON definition that does not parse with the forgiving JSON parser', () => {
+  it('reads a large JSON definition that does not parse with the forgiving JSON parser', async () => {
     const paths = Array.from({ length: 3000 }, (_, i) => `    "/r${i}": { "get": { "operationId": "get${i}", "summary": "${'Get one item. '.repeat(4)}" } }`);
     const text = `{\n  "openapi": "3.0.1",\n  "paths": {\n${paths.join(',\n')}\n  }\n`;
     assert.ok(text.length > 256 * 1024);
     const { service, document } = openBroken(text, 'json');
-    const symbols = service.findDocumentSymbols(document).filter((s) => s.name.startsWith('/')) as DocumentSymbol[];
+    const symbols = (await service.findDocumentSymbols(document)).filter((s) => s.name.startsWith('/')) as DocumentSymbol[];
     assert.equal(symbols.length, 3000);
     assert.equal(textAt(document, symbols[2999].selectionRange), '"/r2999"');
   });

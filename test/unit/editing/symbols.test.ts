@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { SymbolKind } from 'vscode-languageserver-types';
-import { findDocumentSymbols } from '../../../server/src/services/symbols';
+import { findDocumentSymbols, readPathItemsElsewhere } from '../../../server/src/services/symbols';
+import { filesResolver, parsedAt } from '../../support/splitDefinition';
 import { parse } from './documents';
 
 function outline(symbols: DocumentSymbol[]): unknown[] {
@@ -61,5 +62,40 @@ describe('document symbols', () => {
       components: { 'x-amazon-apigateway-integrations': { fn: { type: 'AWS_PROXY', uri: 'arn:aws:lambda:us-east-1:1:function:Fn', payloadFormatVersion: '2.0' } } },
     });
     assert.deepEqual(outline(findDocumentSymbols(parse(http, 'json'))), [['/b', '', [['GET', 'AWS_PROXY → Fn']]], ['Integrations', '', [['fn', 'AWS_PROXY → Fn']]]]);
+  });
+
+  it('lists the operations of path items kept in other files, or elsewhere in the definition, at their $ref', async () => {
+    const api = [
+      'openapi: 3.0.1',
+      'paths:',
+      '  /pets:',
+      "    $ref: 'paths/pets.yaml'",
+      '  /owners:',
+      "    $ref: 'paths/all.yaml#/owners'",
+      '  /local:',
+      "    $ref: '#/x-paths/local'",
+      '  /gone:',
+      "    $ref: 'paths/missing.yaml'",
+      'x-paths:',
+      '  local: {get: {operationId: getLocal}}',
+      '',
+    ].join('\n');
+    const pets = "get:\n  operationId: listPets\n  x-amazon-apigateway-integration: {type: http_proxy, uri: 'https://example.com/pets'}\npost: {operationId: addPet}\n";
+    // A chain: the path item in all.yaml is itself a reference into the same file.
+    const all = "owners: {$ref: '#/ownersItem'}\nownersItem:\n  delete: {operationId: dropOwners}\n";
+    const files: Record<string, string> = { 'file:///work/paths/pets.yaml': pets, 'file:///work/paths/all.yaml': all };
+    const document = parsedAt('file:///work/api.yaml', api);
+    const elsewhere = await readPathItemsElsewhere(document, filesResolver(files));
+    const symbols = findDocumentSymbols(document, elsewhere);
+    assert.deepEqual(outline(symbols), [
+      ['/pets', 'paths/pets.yaml', [['GET', 'listPets · HTTP_PROXY → https://example.com/pets'], ['POST', 'addPet']]],
+      ['/owners', 'paths/all.yaml#/owners', [['DELETE', 'dropOwners']]],
+      ['/local', '#/x-paths/local', [['GET', 'getLocal']]],
+      ['/gone', ''],
+    ]);
+    // Each stands at the path's $ref: the outline takes the editor to places in this document.
+    const [get] = symbols[0].children!;
+    assert.deepEqual(get.selectionRange, { start: { line: 3, character: 10 }, end: { line: 3, character: 27 } });
+    assert.deepEqual(get.range, symbols[0].range);
   });
 });

@@ -108,7 +108,7 @@ describe('a stale parse in the thread for documents over the size limit', functi
     await assert.rejects(closed, /closing\.yaml was closed while the request waited/);
     const here = createLanguageService({ log: () => undefined });
     assert.deepEqual(await otherHover, await here.doHover(other, otherPosition, SETTINGS));
-    assert.deepEqual(await otherSymbols, here.findDocumentSymbols(other, SETTINGS));
+    assert.deepEqual(await otherSymbols, await here.findDocumentSymbols(other, SETTINGS));
     assert.deepEqual(await newHover, await here.doHover(TextDocument.create(document.uri, 'yaml', 2, document.getText()), newPosition, SETTINGS));
     assert.equal(stops().length, 1);
   });

@@ -38,7 +38,7 @@ describe('template files over the size limit', () => {
     assert.equal(await service.findDocumentHighlights(over, middle), null);
     assert.deepEqual(await service.findDefinition(over, middle), []);
     assert.deepEqual(await service.findReferences(over, middle), []);
-    assert.deepEqual(service.findDocumentSymbols(over), []);
+    assert.deepEqual(await service.findDocumentSymbols(over), []);
     assert.deepEqual(service.getCodeLenses(over), []);
     assert.deepEqual(service.getCodeActions(over, { start: middle, end: middle }, { diagnostics: [] }), []);
     await assert.rejects(service.prepareRename(over, middle), RenameError);

@@ -185,7 +185,7 @@ describe('re-validation by parts', () => {
     for (const edit of EDITS.slice(0, 7)) {
       text = edit.apply(text);
       TextDocument.update(document, [{ text }], document.version + 1);
-      service.findDocumentSymbols(document);
+      await service.findDocumentSymbols(document);
     }
     assert.deepEqual(await service.doValidation(document), await freshDiagnostics(text));
   });

@@ -57,7 +57,7 @@ export function leavingOutLargeTemplates(service: LanguageService, notes: OnceNo
     findReferences: async (document, ...rest) => (over(document) ? [] : service.findReferences(document, ...rest)),
     prepareRename: async (document, ...rest) => (over(document) ? refuseRename(document) : service.prepareRename(document, ...rest)),
     rename: async (document, ...rest) => (over(document) ? refuseRename(document) : service.rename(document, ...rest)),
-    findDocumentSymbols: (document, ...rest) => (over(document) ? [] : service.findDocumentSymbols(document, ...rest)),
+    findDocumentSymbols: async (document, ...rest) => (over(document) ? [] : service.findDocumentSymbols(document, ...rest)),
     getCodeActions: (document, ...rest) => (over(document) ? [] : service.getCodeActions(document, ...rest)),
     getFixAll: async (document, ...rest) => (over(document) ? [] : service.getFixAll(document, ...rest)),
     getCodeLenses: (document, ...rest) => (over(document) ? [] : service.getCodeLenses(document, ...rest)),
