@@ -27,7 +27,7 @@ const kept = new WeakMap<ApiDocument, { part: ApiDocument; context: PartInContex
 export async function partInContext(part: ApiDocument, definitions: ApiDocument[], resolver: DocumentResolver): Promise<PartInContext | undefined> {
   for (const definition of definitions) {
     const known = kept.get(definition);
-    if (known?.part === part) {
+    if (known?.part === part && (!known.context || (await filesUnchanged(known.context, definition, resolver)))) {
       if (known.context) return known.context;
       continue;
     }
@@ -38,6 +38,19 @@ export async function partInContext(part: ApiDocument, definitions: ApiDocument[
     if (context) return context;
   }
   return undefined;
+}
+
+/**
+ * Whether the other files spliced in are still those the resolver reads: a schema file the part references may have
+ * been edited since, while the definition and the part stayed as they were.
+ */
+async function filesUnchanged(context: PartInContext, definition: ApiDocument, resolver: DocumentResolver): Promise<boolean> {
+  for (const file of context.split.files) {
+    if (file.document === context.part) continue;
+    const now = await resolver.resolve(definition.uri, file.document.uri, definition.uri).catch(() => undefined);
+    if (now !== file.document) return false;
+  }
+  return true;
 }
 
 /** A resolver that reads the part as the editor has it now, whatever its own cache holds. */

@@ -7,6 +7,8 @@ import { RenameError } from '../../../server/src/services/rename';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import { parse } from '../validation/validate';
 import { filesResolver, parsedAt, PETS_PATH_ITEM, SPLIT_API } from '../../support/splitDefinition';
+import { partInContext } from '../../../server/src/services/partContext';
+import type { ApiDocument } from '../../../server/src/model/apiDocument';
 
 const API_URI = 'file:///work/api.yaml';
 const PART_URI = 'file:///work/paths/pets.yaml';
@@ -249,5 +251,31 @@ describe('the outline of a split definition', () => {
     const [pets] = await service.findDocumentSymbols(TextDocument.create(API_URI, 'yaml', 1, SPLIT_API));
     assert.equal(pets.name, '/pets');
     assert.deepEqual(pets.children?.map((c) => [c.name, c.detail]), [['GET', 'HTTP_PROXY → https://example.com/pets']]);
+  });
+});
+
+describe('the definition a part is read in', () => {
+  it('is spliced again when a third file it references changes, and kept while none does', async () => {
+    const part = "get:\n  responses:\n    '200': {$ref: '../responses.yaml#/ok'}\n";
+    const texts: Record<string, string> = { 'file:///work/paths/pets.yaml': part, 'file:///work/responses.yaml': 'ok: {description: ok}\n' };
+    // Parsed once per text, as the server's resolver reads files.
+    const parses = new Map<string, ApiDocument>();
+    const resolver: DocumentResolver = {
+      async resolve(base, ref) {
+        const uri = new URL(ref.split('#')[0], base).href;
+        const key = `${uri}\n${texts[uri]}`;
+        if (!parses.has(key)) parses.set(key, parsedAt(uri, texts[uri]));
+        return parses.get(key);
+      },
+    };
+    const definition = parsedAt(API_URI, SPLIT_API);
+    const partDocument = parsedAt(PART_URI, part);
+    const first = await partInContext(partDocument, [definition], resolver);
+    assert.ok(first);
+    assert.equal(await partInContext(partDocument, [definition], resolver), first);
+    texts['file:///work/responses.yaml'] = 'ok: {description: fine}\n';
+    const second = await partInContext(partDocument, [definition], resolver);
+    assert.notEqual(second, first);
+    assert.match(second!.split.document.text, /description: fine/);
   });
 });
