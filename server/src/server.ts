@@ -191,8 +191,11 @@ async function validate(uri: string, version: number): Promise<void> {
       if (!isCancelled()) connection.sendDiagnostics({ uri, version, diagnostics });
       return;
     }
+    // Each check resolves every file the definition references: those it no longer does stop counting it after.
+    const traced = resolver.traceDependencies(uri);
     const { diagnostics, elsewhere } = await service.doValidationByFile(document, settings, isCancelled);
     if (isCancelled()) return;
+    traced();
     connection.sendDiagnostics({ uri, version, diagnostics });
     findingsElsewhere.set(uri, elsewhere);
   } catch (error) {
@@ -249,7 +252,9 @@ async function validateClosed(uri: string): Promise<void> {
       findingsElsewhere.set(uri, []);
       return;
     }
+    const traced = resolver.traceDependencies(uri);
     const { elsewhere } = await service.doValidationByFile(definition.textDocument, settings, () => !current());
+    if (current()) traced();
     service.forget(uri);
     if (current()) findingsElsewhere.set(uri, elsewhere.filter((found) => documents.get(found.uri)));
   } catch (error) {

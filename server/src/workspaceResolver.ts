@@ -30,6 +30,8 @@ const MAX_ENCODING_CHECK_BYTES = 64 * 1024 * 1024;
  */
 export class WorkspaceResolver implements DocumentResolver {
   private readonly dependents = new Map<string, Set<string>>();
+  /** The files each dependent's check under way has resolved so far (`traceDependencies`). */
+  private readonly traced = new Map<string, Set<string>>();
   private readonly diskCache = new Map<string, { version: string; parsed: ApiDocument }>();
   /** Parses of open editors' text, each for the editor's version it was made of. */
   private readonly openParses = new Map<string, { editor: TextDocument; version: number; parsed: ApiDocument }>();
@@ -44,7 +46,27 @@ export class WorkspaceResolver implements DocumentResolver {
     let users = this.dependents.get(target);
     if (!users) this.dependents.set(target, (users = new Set()));
     users.add(dependent);
+    this.traced.get(dependent)?.add(target);
     return this.load(target);
+  }
+
+  /**
+   * Records the files `dependent` resolves from now on. The function returned, called once a check of it has
+   * resolved everything it references, forgets it as a dependent of the files it no longer resolved: a file a
+   * definition stopped referencing is not counted as its part any more, nor checks it again when it changes. A later
+   * call for the same dependent takes over, and the earlier's end is then ignored.
+   */
+  traceDependencies(dependent: string): () => void {
+    const seen = new Set<string>();
+    this.traced.set(dependent, seen);
+    return () => {
+      if (this.traced.get(dependent) !== seen) return;
+      this.traced.delete(dependent);
+      for (const [target, users] of this.dependents) {
+        if (seen.has(target) || !users.delete(dependent)) continue;
+        if (users.size === 0) this.dependents.delete(target);
+      }
+    };
   }
 
   /**

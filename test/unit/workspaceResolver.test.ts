@@ -75,6 +75,36 @@ describe('files reached through other files', () => {
   });
 });
 
+describe('who depends on a file', () => {
+  it('stops counting a definition once a check of it no longer reaches the file, and keeps the others', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'apigw-resolver-forget-'));
+    writeFileSync(path.join(dir, 'pets.yaml'), "get:\n  responses:\n    '200': {$ref: './responses.yaml#/ok'}\n");
+    writeFileSync(path.join(dir, 'responses.yaml'), 'ok: {description: ok}\n');
+    const resolver = new WorkspaceResolver(() => undefined);
+    const service = createLanguageService({ resolver });
+    const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
+    const head = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n";
+    const check = async (name: string, text: string, version: number) => {
+      const done = resolver.traceDependencies(uri(name));
+      await service.doValidation(TextDocument.create(uri(name), 'yaml', version, text), {});
+      done();
+    };
+    const split = `${head}  /pets: {$ref: './pets.yaml'}\n`;
+    await check('api.yaml', split, 1);
+    await check('other.yaml', split, 1);
+    assert.deepEqual(resolver.dependentsOf(uri('responses.yaml')).sort(), [uri('api.yaml'), uri('other.yaml')]);
+    // The path item moves back into the definition.
+    await check('api.yaml', `${head}  /pets: {get: {responses: {'200': {description: ok}}}}\n`, 2);
+    assert.deepEqual(resolver.dependentsOf(uri('pets.yaml')), [uri('other.yaml')]);
+    assert.deepEqual(resolver.dependentsOf(uri('responses.yaml')), [uri('other.yaml')]);
+    // A check of the same definition started later takes over: the earlier one's end forgets nothing.
+    const earlier = resolver.traceDependencies(uri('other.yaml'));
+    await check('other.yaml', split, 2);
+    earlier();
+    assert.deepEqual(resolver.dependentsOf(uri('pets.yaml')), [uri('other.yaml')]);
+  });
+});
+
 describe('why a file named by a $ref cannot be read', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'apigw-resolver-why-'));
   const base = pathToFileURL(path.join(dir, 'api.yaml')).href;
