@@ -25,4 +25,23 @@ describe('a definition split over several files, in a real VS Code', () => {
     await editor.edit((edit) => edit.replace(new vscode.Range(line, at, line, at + 2), 'all'));
     await waitFor('the finding to go once corrected', () => !serverDiagnostics(part.uri).some((d) => code(d) === 'unknown-request-validator'));
   });
+
+  it('renames the validator in the definition and in every path item file, and outlines their operations', async () => {
+    const part = await openExample('split-api/paths/items.yaml');
+    const line = part.getText().split('\n').findIndex((l) => l.includes('x-amazon-apigateway-request-validator: all'));
+    const at = new vscode.Position(line, part.lineAt(line).text.indexOf('all') + 1);
+    const edit = await waitFor('a rename from the path item file', async () => {
+      const found = await vscode.commands.executeCommand<vscode.WorkspaceEdit | undefined>('vscode.executeDocumentRenameProvider', part.uri, at, 'checked');
+      return found && found.size > 0 ? found : undefined;
+    });
+    const files = edit.entries().map(([uri, edits]) => `${uri.path.split('/split-api/')[1]} ${edits.map((e) => e.newText).join(',')}`).sort();
+    assert.ok(files.includes('api.yaml checked'), files.join('; '));
+    assert.ok(files.some((f) => f.startsWith('paths/items.yaml checked')), files.join('; '));
+    const api = await openExample('split-api/api.yaml');
+    const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', api.uri);
+    const items = symbols.find((s) => s.name === '/items');
+    assert.ok(items && items.children.length > 0, JSON.stringify(symbols.map((s) => [s.name, s.children.map((c) => c.name)])));
+    assert.equal(items.detail, 'paths/items.yaml');
+  });
 });
+
