@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
@@ -41,6 +41,65 @@ describe('apigw lint on a definition split over several files', () => {
     const io = fakeIO(dir);
     assert.equal(await main(['lint', 'paths/pets.yaml', '--no-settings'], io), 1);
     assert.match(io.stdout, /not-an-api-definition .*checked when the definition is linted/);
+  });
+});
+
+/** The command line over real files in `dir`, which `--fix` may write. */
+function writingIO(dir: string) {
+  return Object.assign(fakeIO(dir), { writeBytes: (file: string, bytes: Buffer) => Promise.resolve(writeFileSync(path.resolve(dir, file), bytes)) });
+}
+
+describe('apigw lint --fix on a definition split over several files', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'apigw-split-fix-'));
+    mkdirSync(path.join(dir, 'paths'));
+    writeFileSync(path.join(dir, 'api.yaml'), API);
+    writeFileSync(path.join(dir, 'paths/pets.yaml'), PETS);
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('fixes the misspelt validator in the referenced file, and reports it clean', async () => {
+    const io = writingIO(dir);
+    assert.equal(await main(['lint', '--fix', 'api.yaml', '--no-settings'], io), 0, io.stdout + io.stderr);
+    assert.equal(readFileSync(path.join(dir, 'paths/pets.yaml'), 'utf8'), PETS.replace(' al\n', ' all\n'));
+    assert.equal(readFileSync(path.join(dir, 'api.yaml'), 'utf8'), API);
+    assert.match(io.stderr, /fixed 1 problem in 1 file/);
+    assert.doesNotMatch(io.stdout, /unknown-request-validator/);
+  });
+
+  it('prints the referenced file\'s fix in the dry run\'s diff, and writes nothing', async () => {
+    const io = writingIO(dir);
+    assert.equal(await main(['lint', '--fix-dry-run', 'api.yaml', '--no-settings'], io), 0, io.stdout + io.stderr);
+    assert.match(io.stdout, /^--- a\/paths\/pets\.yaml\n\+\+\+ b\/paths\/pets\.yaml\n/m);
+    assert.match(io.stdout, /^-  x-amazon-apigateway-request-validator: al$/m);
+    assert.match(io.stdout, /^\+  x-amazon-apigateway-request-validator: all$/m);
+    assert.equal(readFileSync(path.join(dir, 'paths/pets.yaml'), 'utf8'), PETS);
+    assert.match(io.stderr, /would fix 1 problem in 1 file/);
+  });
+
+  it('fixes a referenced file named on the command line too, once', async () => {
+    const io = writingIO(dir);
+    assert.equal(await main(['lint', '--fix', 'api.yaml', 'paths/pets.yaml', '--no-settings', '--format', 'json'], io), 0, io.stdout + io.stderr);
+    assert.equal(readFileSync(path.join(dir, 'paths/pets.yaml'), 'utf8'), PETS.replace(' al\n', ' all\n'));
+    assert.deepEqual(JSON.parse(io.stdout), []);
+  });
+
+  it('reports the referenced file as it is on disk when its fix cannot be written, and exits 2', async () => {
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', '--fix', 'api.yaml', '--no-settings'], io), 2);
+    assert.match(io.stderr, /paths\/pets\.yaml: not fixed: files cannot be written here/);
+    assert.equal(io.stdout.split('\n').filter((line) => line.startsWith('paths/pets.yaml:2:42 error unknown-request-validator')).length, 1);
+  });
+
+  it('leaves a fix that would write into the definition to the editor, and still reports its finding', async () => {
+    // An undeclared validator with no name near it: the only fix would define it in the definition.
+    writeFileSync(path.join(dir, 'paths/pets.yaml'), PETS.replace(' al\n', ' strictest\n'));
+    const io = writingIO(dir);
+    assert.equal(await main(['lint', '--fix', 'api.yaml', '--no-settings'], io), 1);
+    assert.equal(readFileSync(path.join(dir, 'api.yaml'), 'utf8'), API);
+    assert.match(io.stdout, /^paths\/pets\.yaml:2:42 error unknown-request-validator/m);
+    assert.match(io.stderr, /nothing to fix/);
   });
 });
 

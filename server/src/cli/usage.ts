@@ -55,8 +55,9 @@ file:line:col severity code message, then a summary (notes are information and h
                  that remain, in any --format. Fixes are applied in passes, at most ${MAX_FIX_PASSES}, until none is left; a fix
                  that would break the file's syntax is left out and named on standard error. A file keeps its line
                  breaks and byte order mark; one that changed on disk meanwhile is not written, nor one that is not
-                 UTF-8 text (its findings are still reported). The summary (fixed N problems in M files) goes to
-                 standard error. Not with - (standard input)
+                 UTF-8 text (its findings are still reported). In a file a definition references (a path item in
+                 paths/pets.yaml), only fixes that replace the text found are applied. The summary (fixed N
+                 problems in M files) goes to standard error. Not with - (standard input)
   --fix-dry-run  work out the same fixes without writing: standard output holds them as a unified diff (for
                  git apply or patch -p1), standard error the findings that would remain and the summary. Text
                  format only; with - the diff names <stdin>

@@ -19,6 +19,10 @@ import { parseOptions } from '../options';
 import { lintInputs, type LintInput } from '../lintInputs';
 import { fixDiff, fixMode, fixNotes, fixSummary, writeFixes, type FixedFile } from '../lintFixes';
 import { fixText, type FixChecks } from '../../services/fixPasses';
+import { fixReferencedFiles, recheck, type CheckedDefinition } from '../lintFixParts';
+import { resolveUri } from '../../model/refUri';
+import { decodeUtf8 } from '../../model/utf8';
+import type { ApiDocument } from '../../model/apiDocument';
 import { countFindings, formatReport, REPORT_FORMATS, summaryLine, type FileResult, type ReportFormat } from '../lintReports';
 import { LINT_HELP, LINT_USAGE } from '../usage';
 
@@ -58,8 +62,13 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   // Each file was read and decoded above: the service is told of those in another encoding from what was read, as
   // the editor's server learns it from the saved bytes, rather than reading them from disk a second time.
   const encodings = new Map<string, Unreadable>();
+  // The fixed texts of referenced files, which the checks after their fixes read instead of the disk's.
+  const overlay = new Map<string, ApiDocument>();
   const resolver: DocumentResolver = {
-    resolve: (baseUri, ref, dependent) => files.resolve(baseUri, ref, dependent),
+    resolve: (baseUri, ref, dependent) => {
+      const fixedText = overlay.get(resolveUri(baseUri, ref) ?? '');
+      return fixedText ? Promise.resolve(fixedText) : files.resolve(baseUri, ref, dependent);
+    },
     whyUnreadable: (baseUri, ref) => files.whyUnreadable(baseUri, ref),
     savedEncoding: async (uri) => encodings.get(uri),
   };
@@ -69,6 +78,8 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const checker: Checker = { service, elsewhere };
   const results: FileResult[] = [];
   const fixed: FixedFile[] = [];
+  // The definitions as checked last, for the fixes of the files they reference.
+  const checked: CheckedDefinition[] = [];
   for (const input of inputs) {
     if ('unreadable' in input) {
       if (input.editorText === undefined) {
@@ -86,18 +97,24 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     const fix = fixing ? await fixOrCheck(checker, input, settings, io.cwd) : undefined;
     if (fix === undefined || Array.isArray(fix)) {
       results.push({ file: input.file, diagnostics: fix ?? (await checkOrReport(checker, input, settings, io.cwd)), text: input.text });
+      checked.push({ uri: documentOf(input.file, input.text, io.cwd).uri, text: input.text });
       continue;
     }
+    checked.push({ uri: documentOf(input.file, fix.outcome.text, io.cwd).uri, text: fix.outcome.text });
     fixed.push(fix);
     for (const note of fixNotes(input.file, fix.outcome)) io.err(`apigw lint: ${note}\n`);
     results.push({ file: input.file, diagnostics: fix.outcome.diagnostics, text: fix.outcome.text });
   }
+  if (fixing) await addFixedParts({ service, settings, checked, elsewhere, overlay, fixed, results, io });
   // A file that could not be written still holds what was read, and its findings are reported as they are there.
   const unwritten = fixing === 'fix' ? await writeFixes(fixed, io) : new Set<string>();
   for (const file of unwritten) {
     const { original, outcome } = fixed.find((f) => f.file === file)!;
     results[results.findIndex((r) => r.file === file)] = { file, diagnostics: outcome.before, text: original };
+    overlay.delete(documentOf(file, original, io.cwd).uri);
   }
+  // What the definitions find in their files is found again where those files' fixes were not written.
+  if (unwritten.size && overlay.size) for (const definition of checked) if (elsewhere.has(definition.uri)) await recheck(service, settings, definition, elsewhere);
   await addReferencedFiles(results, elsewhere, files, io.cwd);
   for (const result of results) result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
@@ -234,6 +251,40 @@ async function fixOrCheck(checker: Checker, input: Extract<LintInput, { text: st
   } catch {
     return checkOrReport(checker, input, settings, cwd);
   }
+}
+
+/**
+ * The fixes of the files the definitions reference, as `--fix` applies them there, added to the run's: the file's
+ * report becomes that of its fixed text. A file named on the command line whose own fixes changed it keeps those.
+ */
+async function addFixedParts(run: { service: Service; settings: LanguageSettings; checked: CheckedDefinition[]; elsewhere: Map<string, FileDiagnostics[]>; overlay: Map<string, ApiDocument>; fixed: FixedFile[]; results: FileResult[]; io: CliIO }): Promise<void> {
+  const { io, fixed, results } = run;
+  const nameOf = (uri: string) => path.relative(io.cwd, fileURLToPath(uri)) || '.';
+  const bytesOf = new Map<string, Buffer>();
+  const read = async (uri: string) => {
+    const bytes = await io.readBytes(nameOf(uri)).catch(() => undefined);
+    const text = bytes && decodeUtf8(bytes);
+    if (text === undefined) return undefined;
+    bytesOf.set(uri, bytes!);
+    // The fixes start from a check of this text: they are of the bytes a write then compares against.
+    return { text: text.replace(/^\uFEFF/, '') };
+  };
+  const changedOnItsOwn = (uri: string) => fixed.some((f) => f.outcome.text !== f.original && documentOf(f.file, f.original, io.cwd).uri === uri);
+  const parts = await fixReferencedFiles(run.service, run.settings, run.checked, run.elsewhere, { read, overlay: run.overlay }, changedOnItsOwn);
+  for (const part of parts) {
+    const file = nameOf(part.uri);
+    const entry: FixedFile = { file, bytes: bytesOf.get(part.uri)!, original: part.original, outcome: part.outcome };
+    const named = fixed.findIndex((f) => f.file === file);
+    if (named >= 0) fixed[named] = entry;
+    else fixed.push(entry);
+    for (const note of fixNotes(file, part.outcome)) io.err(`apigw lint: ${note}\n`);
+    const result: FileResult = { file, diagnostics: part.outcome.diagnostics, text: part.outcome.text };
+    const reported = results.findIndex((r) => r.file === file);
+    if (reported >= 0) results[reported] = result;
+    else results.push(result);
+  }
+  // Every definition's findings in the fixed files are of their fixed texts.
+  if (parts.length) for (const definition of run.checked) if (run.elsewhere.has(definition.uri)) await recheck(run.service, run.settings, definition, run.elsewhere);
 }
 
 function findingList(finding: Diagnostic | undefined): Diagnostic[] {
