@@ -1,11 +1,9 @@
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import { looksLikeApiDefinition, type ApiDocument } from '../model/apiDocument';
-import { asString, getValue } from '../model/navigate';
-import { forEachOperation } from '../model/openapiWalk';
-import { findDocumentSymbols } from './symbols';
+import { asString, getValue, keyName } from '../model/navigate';
+import { isMethodKey, methodLabel, type OperationRef } from '../model/openapiWalk';
+import { findDocumentSymbols, readPathItemsElsewhere, type PathItemsElsewhere } from './symbols';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
-import { spliceReferencedFiles } from './splitDefinitions';
-import { placeRange } from './partContext';
 import { keyOf } from '../model/property';
 
 const SHARED_COMPONENTS = /^components:/m;
@@ -50,15 +48,13 @@ export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDo
     const title = asString(getValue(getValue(document.root, 'info'), 'title'));
     let full = false;
     // The operations of path items kept in other files are found there.
-    const split = resolver && document.kind !== 'unknown' ? await spliceReferencedFiles(document, resolver, isCancelled).catch(() => undefined) : undefined;
-    const operations = split?.document ?? document;
-    forEachOperation(operations, (op) => {
+    const elsewhere = document.kind !== 'unknown' ? await readPathItemsElsewhere(document, resolver).catch(() => undefined) : undefined;
+    forEachOperationWhereItStands(document, elsewhere, (op, holder) => {
       if (full) return;
       const operationId = asString(getValue(op.operation, 'operationId'));
       const name = operationId ? `${op.method} ${op.path} (${operationId})` : `${op.method} ${op.path}`;
-      const range = operations.rangeOf(keyOf(op.methodProperty));
-      const placed = split ? placeRange({ split }, range) : { uri: document.uri, range };
-      if (placed) full = add(document, operationId ? [name, operationId] : [name], name, SymbolKind.Method, range, title, placed);
+      const range = holder.rangeOf(keyOf(op.methodProperty));
+      full = add(document, operationId ? [name, operationId] : [name], name, SymbolKind.Method, range, title, { uri: holder.uri, range });
     });
     if (full) break;
     // The outline's groups after its paths: schemas, security schemes, validators, gateway responses, integrations.
@@ -70,6 +66,23 @@ export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDo
     }
   }
   return found.flat().slice(0, MAX_RESULTS);
+}
+
+/**
+ * Each operation of the definition in path order, in the document it stands in: its own, or the file (or the other
+ * key) a path's `$ref` leads to.
+ */
+function forEachOperationWhereItStands(document: ApiDocument, elsewhere: PathItemsElsewhere | undefined, fn: (op: Pick<OperationRef, 'method' | 'path' | 'operation' | 'methodProperty'>, holder: ApiDocument) => void): void {
+  const paths = getValue(document.root, 'paths');
+  if (paths?.type !== 'object') return;
+  for (const pathProperty of paths.properties) {
+    const item = elsewhere?.get(pathProperty) ?? { document, node: pathProperty.value };
+    if (item.node?.type !== 'object') continue;
+    for (const methodProperty of item.node.properties) {
+      const key = keyName(methodProperty);
+      if (isMethodKey(key) && methodProperty.value?.type === 'object') fn({ method: methodLabel(key), path: keyName(pathProperty), operation: methodProperty.value, methodProperty }, item.document);
+    }
+  }
 }
 
 /** Paths open the outline, named by their template; the groups after them are named in words. */

@@ -100,4 +100,16 @@ describe('workspace symbols of a split definition', () => {
     const symbols = await findWorkspaceSymbols('listItems', workspaceOf(api), () => false, resolver);
     assert.deepEqual(symbols.map((s) => [s.name, s.containerName, s.location.uri, s.location.range.start.line, s.location.range.start.character]), [['GET /items (listItems)', 'Split', part.uri, 1, 0]]);
   });
+
+  it('lists the operations in path order, those of a path item under another key where they stand', async () => {
+    const api = parse("openapi: 3.0.1\ninfo: {title: Split, version: '1'}\npaths:\n  /a: {$ref: 'paths/items.yaml'}\n  /b: {$ref: '#/x-paths/b'}\n  /c: {get: {operationId: getC}}\nx-paths:\n  b: {get: {operationId: getB}}\n", 'yaml', 'file:///w/api.yaml');
+    const part = parse('get:\n  operationId: getA\n', 'yaml', 'file:///w/paths/items.yaml');
+    const resolver = { resolve: async (base: string, ref: string) => (new URL(ref, base).href === part.uri ? part : undefined) };
+    const symbols = await findWorkspaceSymbols('get', workspaceOf(api), () => false, resolver);
+    assert.deepEqual(symbols.map((s) => [s.name, s.location.uri.split('/').pop(), s.location.range.start.line]), [
+      ['GET /a (getA)', 'items.yaml', 0],
+      ['GET /b (getB)', 'api.yaml', 7],
+      ['GET /c (getC)', 'api.yaml', 5],
+    ]);
+  });
 });
