@@ -29,7 +29,7 @@ import { findFoldingRanges, findTemplateFoldingRanges } from './services/folding
 import { prepareRenameInStandaloneTemplate, renameInStandaloneTemplate } from './services/templates/templateVariableRename';
 import { findDefinitionInStandaloneTemplate } from './services/templates/templateDefinition';
 import { lastParsedView, type LastParsedView } from './lastParsedView';
-import { completionsInPart, fixesInPlace, partInContext, placeLocations, rangeInPart, siteInContext, type PartInContext } from './services/partContext';
+import { completionsInPart, fixesInPlace, partInContext, placeLocations, rangeInPart, siteInContext, type PartInContext, type PartPlace } from './services/partContext';
 import { spliceReferencedFiles, type SplitDefinition } from './services/splitDefinitions';
 import { prepareRenameAcrossFiles, renameAcrossFiles } from './services/renameAcrossFiles';
 import { sameUri } from './model/refUri';
@@ -108,7 +108,12 @@ export interface LanguageService {
    */
   getFixAll(document: TextDocument, context: CodeActionContext, settings?: LanguageSettings): Promise<CodeAction[]>;
   /** "Evaluate" above templates, "Invoke" above operations; none over the size limit. */
-  getCodeLenses(document: TextDocument, options?: { invoke: boolean }, settings?: LanguageSettings): CodeLens[];
+  getCodeLenses(document: TextDocument, options?: { invoke: boolean }, settings?: LanguageSettings): Promise<CodeLens[]>;
+  /**
+   * Where a file that holds part of a definition stands in the bundle of the definition that splices it in (its
+   * templates are evaluated there); undefined for a definition, or a file no definition uses.
+   */
+  partPlace(document: TextDocument): Promise<PartPlace | undefined>;
   /**
    * Colours of mapping templates, embedded or standalone, encoded against `TEMPLATE_SEMANTIC_TOKENS_LEGEND`; none over
    * the size limit.
@@ -270,6 +275,27 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     const known = new Set(own.map(locationKey));
     return [...own, ...found.filter((location) => !known.has(locationKey(location)) && !sameUri(location.uri, document.uri))];
   };
+  /**
+   * The lenses of the definition that splices the part in, on the part's operations and templates: Invoke runs the
+   * operation in the definition, Evaluate opens the template in the part.
+   */
+  const lensesInPart = async (document: TextDocument, lensOptions: { invoke: boolean }): Promise<CodeLens[]> => {
+    const context = await partContext(document);
+    if (!context) return [];
+    const lenses: CodeLens[] = [];
+    const seen = new Set<string>();
+    for (const lens of findCodeLenses(context.split.document, lensOptions)) {
+      const range = rangeInPart(context, lens.range);
+      if (!range || !lens.command) continue;
+      const command = lens.command.command === EVALUATE_TEMPLATE_COMMAND ? { ...lens.command, arguments: [document.uri, (lens.command.arguments![1] as number) - context.start] } : lens.command;
+      // A part two paths share is spliced once: its templates are met once per path that names it.
+      const key = `${range.start.line}:${range.start.character}:${command.title}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      lenses.push({ range, command });
+    }
+    return lenses;
+  };
   const prepareRenameInPart = async (document: TextDocument, offset: number): Promise<{ range: Range; placeholder: string } | undefined> => {
     const context = await partContext(document);
     const prepared = context && prepareRenameAcrossFiles(context.split, context.start + offset);
@@ -428,7 +454,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       };
       return fixAllActions(passes, document, context, settings);
     },
-    getCodeLenses: (document, lensOptions = { invoke: true }, settings) => {
+    getCodeLenses: async (document, lensOptions = { invoke: true }, settings) => {
       if (isTemplateDocument(document)) {
         const start = { line: 0, character: 0 };
         return [{ range: { start, end: start }, command: { title: '$(play) Evaluate template', command: EVALUATE_TEMPLATE_COMMAND, arguments: [document.uri, 0] } }];
@@ -439,10 +465,15 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         notes.note(document.uri, 'lenses', `Code lenses (Evaluate, Invoke) are off for ${overLimit(document, limit)}.`);
         return [];
       }
+      if (mayBePart(document)) return lensesInPart(document, lensOptions);
       // While a line elsewhere is half-typed, the forgiving parse, or the last version that parsed when that parse is
       // too slow or finds nothing, keeps the lenses in place instead of dropping them all.
       const { parsed, shiftOf } = cache.readable(document, limit);
       return parsed.root ? findCodeLenses(parsed, lensOptions, { textDocument: document, shiftOf }) : [];
+    },
+    partPlace: async (document) => {
+      const context = mayBePart(document) ? await partContext(document) : undefined;
+      return context && { bundle: context.split.document, start: context.start };
     },
     getSemanticTokens: (document, settings) => {
       if (isTemplateDocument(document)) return standaloneTemplateSemanticTokens(document);

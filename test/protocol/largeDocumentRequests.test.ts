@@ -99,9 +99,9 @@ describe("the evaluator's and the invoke panel's requests on documents over the 
       const here = createTemplateHandlers({ getDocument: () => document, parse: parseApiDocument });
       const params = { uri: document.uri, offset: text.indexOf(RESPONSE_TEMPLATE) };
       const found = await host.request(document, 'templateAt', params, () => assert.fail('answered in this thread'));
-      assert.deepEqual(found, here.templateAt(params));
+      assert.deepEqual(found, await here.templateAt(params));
       const evaluation = { ...params, sample: found.defaultSample! };
-      assert.deepEqual(stable(await host.request(document, 'evaluateTemplate', evaluation, () => assert.fail('answered in this thread'))), stable(here.evaluateTemplate(evaluation)));
+      assert.deepEqual(stable(await host.request(document, 'evaluateTemplate', evaluation, () => assert.fail('answered in this thread'))), stable(await here.evaluateTemplate(evaluation)));
     } finally {
       await host.dispose();
     }

@@ -20,6 +20,13 @@ export interface PartInContext {
   start: number;
 }
 
+/** Where a part stands in the bundle of the definition that splices it in: what its templates are evaluated in. */
+export interface PartPlace {
+  bundle: ApiDocument;
+  /** Where the part's text starts in the bundle's. */
+  start: number;
+}
+
 /** Kept per definition parse: the pointer moving over a part asks for a hover at every stop. */
 const kept = new WeakMap<ApiDocument, { part: ApiDocument; context: PartInContext | undefined }>();
 

@@ -34,7 +34,7 @@ describe('documents over the size limit', () => {
     const { service, document, logs, validated } = open(withTemplates(MAX_OUTLINE_ENTRIES + 5));
     await validated;
     for (let i = 0; i < 3; i++) {
-      assert.deepEqual(service.getCodeLenses(document, undefined, OVER), []);
+      assert.deepEqual(await service.getCodeLenses(document, undefined, OVER), []);
       assert.deepEqual(service.getSemanticTokens(document, OVER), { data: [] });
       const outline = await service.findDocumentSymbols(document, OVER);
       assert.equal(outline.filter((s) => s.name.startsWith('/')).length, MAX_OUTLINE_ENTRIES);
@@ -47,7 +47,7 @@ describe('documents over the size limit', () => {
     ]);
     // Under the limit every lens, colour and entry is there.
     const settings: LanguageSettings = {};
-    assert.equal(service.getCodeLenses(document, undefined, settings).length, 2 * (MAX_OUTLINE_ENTRIES + 5));
+    assert.equal((await service.getCodeLenses(document, undefined, settings)).length, 2 * (MAX_OUTLINE_ENTRIES + 5));
     assert.ok(service.getSemanticTokens(document, settings).data.length > 0);
     assert.equal((await service.findDocumentSymbols(document, settings)).filter((s) => s.name.startsWith('/')).length, MAX_OUTLINE_ENTRIES + 5);
   });
@@ -55,9 +55,9 @@ describe('documents over the size limit', () => {
   it('takes the limit validation was last given for the features asked without settings', async () => {
     const { service, document, validated } = open(withTemplates(30));
     await validated;
-    assert.deepEqual(service.getCodeLenses(document), []);
+    assert.deepEqual(await service.getCodeLenses(document), []);
     await service.doValidation(document, {});
-    assert.equal(service.getCodeLenses(document).length, 60);
+    assert.equal((await service.getCodeLenses(document)).length, 60);
   });
 
   describe('while one is typed', () => {

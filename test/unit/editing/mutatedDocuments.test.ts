@@ -61,7 +61,7 @@ describe('every feature on definitions broken mid-edit', function () {
         await service.findDocumentSymbols(document);
         service.getFoldingRanges(document);
         service.getSemanticTokens(document);
-        service.getCodeLenses(document, { invoke: true });
+        await service.getCodeLenses(document, { invoke: true });
         await service.getFixAll(document, { diagnostics, only: ['source.fixAll.apigateway'] });
         for (let k = 0; k < PLACES_PER_MUTATION; k++) {
           const position = document.positionAt(k === 0 ? at : next(text.length + 1));

@@ -8,6 +8,7 @@ import type { DocumentResolver } from '../../../server/src/services/validationTy
 import { parse } from '../validation/validate';
 import { filesResolver, parsedAt, PETS_PATH_ITEM, SPLIT_API } from '../../support/splitDefinition';
 import { partInContext } from '../../../server/src/services/partContext';
+import { createTemplateHandlers } from '../../../server/src/customRequests';
 import type { ApiDocument } from '../../../server/src/model/apiDocument';
 
 const API_URI = 'file:///work/api.yaml';
@@ -277,5 +278,42 @@ describe('the definition a part is read in', () => {
     const second = await partInContext(partDocument, [definition], resolver);
     assert.notEqual(second, first);
     assert.match(second!.split.document.text, /description: fine/);
+  });
+});
+
+describe('running what a part holds', () => {
+  const part = TextDocument.create(PART_URI, 'yaml', 1, PART);
+
+  it('puts Invoke above its operations and Evaluate above its templates, as the definition places them', async () => {
+    const service = serviceWith({});
+    const lenses = await service.getCodeLenses(part);
+    const shown = lenses.map((lens) => [lens.range.start.line, lens.command?.title, JSON.stringify(lens.command?.arguments)]);
+    assert.deepEqual(shown, [
+      [7, '$(play) Evaluate template', JSON.stringify([PART_URI, PART.indexOf("'{\"statusCode\"")])],
+      [12, '$(play) Evaluate template', JSON.stringify([PART_URI, PART.indexOf("'{\"id\"")])],
+      [0, '$(debug-start) Invoke GET /pets', JSON.stringify([{ uri: API_URI, path: '/pets', method: 'GET' }])],
+    ]);
+  });
+
+  it('evaluates a template of the part with the definition\'s operation, and places what it reports in the part', async () => {
+    const service = serviceWith({});
+    const handlers = createTemplateHandlers({ getDocument: () => part, parse: (document) => service.parse(document), partPlace: (document) => service.partPlace(document) });
+    const offset = PART.indexOf('$context.requestId');
+    const found = await handlers.templateAt({ uri: PART_URI, offset });
+    assert.equal(found.found, true, found.message);
+    assert.equal(found.templateOffset, PART.indexOf("'{\"id\""));
+    assert.equal(found.line, 13);
+    assert.match(found.label ?? '', /GET \/pets/);
+    const evaluation = await handlers.evaluateTemplate({ uri: PART_URI, offset: found.templateOffset!, sample: { ...found.defaultSample!, context: { requestId: 'r-1' } } });
+    assert.ok(!('error' in evaluation), JSON.stringify(evaluation));
+    assert.deepEqual(JSON.parse(evaluation.output), { id: 'r-1' });
+  });
+
+  it('says where to place the cursor when no template of the definition is there', async () => {
+    const service = serviceWith({});
+    const handlers = createTemplateHandlers({ getDocument: () => part, parse: (document) => service.parse(document), partPlace: (document) => service.partPlace(document) });
+    const found = await handlers.templateAt({ uri: PART_URI, offset: 0 });
+    assert.equal(found.found, false);
+    assert.match(found.message ?? '', /Place the cursor on a mapping template/);
   });
 });

@@ -42,7 +42,7 @@ describe('a large definition while a line is typed that leaves it unparsed', () 
     // A comment line of the same length parses, and places everything after it where the typed line does.
     const same = TextDocument.create('file:///typed.yaml', 'yaml', 1, `${text.slice(0, at)}      #x-a\n${text.slice(at)}`);
     const fresh = createLanguageService({ log: () => undefined });
-    assert.deepEqual(service.getCodeLenses(document), fresh.getCodeLenses(same));
+    assert.deepEqual(await service.getCodeLenses(document), await fresh.getCodeLenses(same));
     assert.deepEqual(service.getSemanticTokens(document), fresh.getSemanticTokens(same));
     assert.deepEqual(service.getFoldingRanges(document), fresh.getFoldingRanges(same));
   });
@@ -55,14 +55,14 @@ describe('a large definition while a line is typed that leaves it unparsed', () 
     const fresh = createLanguageService({ log: () => undefined });
     const previous = TextDocument.create('file:///typed.json', 'json', 1, text);
     const line = document.positionAt(at).line;
-    const expected = fresh
-      .getCodeLenses(previous)
+    const expected = (await fresh
+      .getCodeLenses(previous))
       .filter((lens) => !(lens.range.start.line === line && lens.command!.title.includes('Evaluate')))
       .map((lens) => {
         const args = lens.command!.arguments!;
         return typeof args[1] === 'number' && args[1] > at ? { ...lens, command: { ...lens.command!, arguments: [args[0], args[1] + 1] } } : lens;
       });
-    assert.deepEqual(service.getCodeLenses(document), expected);
+    assert.deepEqual(await service.getCodeLenses(document), expected);
     const tokenLines = (data: number[]) => {
       const lines: number[] = [];
       for (let i = 0, current = 0; i < data.length; i += 5) lines.push((current += data[i]));
@@ -78,7 +78,7 @@ describe('a large definition while a line is typed that leaves it unparsed', () 
     const text = jsonDefinition(1200);
     const at = text.indexOf('"/r600"') + '"/r60'.length;
     const { service, document } = await typedAfter('file:///typed.json', 'json', text, `${text.slice(0, at)}${text.slice(at + 2)}`);
-    const lenses = service.getCodeLenses(document).map((lens) => lens.command!.title);
+    const lenses = (await service.getCodeLenses(document)).map((lens) => lens.command!.title);
     assert.ok(lenses.includes('$(debug-start) Invoke GET /r599') && lenses.includes('$(debug-start) Invoke GET /r601'));
     assert.ok(!lenses.some((title) => title.includes('/r600')));
     assert.equal(lenses.length, 2 * 1200 - 1);
@@ -90,8 +90,8 @@ describe('a large definition while a line is typed that leaves it unparsed', () 
     const at = text.indexOf('\n', text.indexOf('"get": {', text.indexOf('"/r600"'))) + 1;
     const typed = `${text.slice(0, at)}        "x-am"\n${text.slice(at)}`;
     const { service, document } = await typedAfter('file:///typed.json', 'json', text, typed);
-    const before = createLanguageService({ log: () => undefined }).getCodeLenses(TextDocument.create('file:///typed.json', 'json', 1, text));
-    const lenses = service.getCodeLenses(document);
+    const before = await createLanguageService({ log: () => undefined }).getCodeLenses(TextDocument.create('file:///typed.json', 'json', 1, text));
+    const lenses = await service.getCodeLenses(document);
     assert.equal(lenses.length, before.length);
     // Each lens one line further down from the typed line on, its template's offset moved by the typed text.
     const line = document.positionAt(at).line;

@@ -39,19 +39,19 @@ describe('template files over the size limit', () => {
     assert.deepEqual(await service.findDefinition(over, middle), []);
     assert.deepEqual(await service.findReferences(over, middle), []);
     assert.deepEqual(await service.findDocumentSymbols(over), []);
-    assert.deepEqual(service.getCodeLenses(over), []);
+    assert.deepEqual(await service.getCodeLenses(over), []);
     assert.deepEqual(service.getCodeActions(over, { start: middle, end: middle }, { diagnostics: [] }), []);
     await assert.rejects(service.prepareRename(over, middle), RenameError);
     await assert.rejects(service.rename(over, middle, '$other'), RenameError);
   });
 
-  it('are not opened in the evaluator, nor evaluated', () => {
+  it('are not opened in the evaluator, nor evaluated', async () => {
     const service = createLanguageService({ log: () => undefined });
     const handlers = createTemplateHandlers({ getDocument: () => over, parse: (document) => service.parse(document) });
-    const found = handlers.templateAt({ uri: over.uri, offset: 0 });
+    const found = await handlers.templateAt({ uri: over.uri, offset: 0 });
     assert.equal(found.found, false);
     assert.match(found.message ?? '', /API Gateway accepts mapping templates up to 300 KB/);
-    assert.deepEqual(Object.keys(handlers.evaluateTemplate({ uri: over.uri, offset: 0, sample: {} })), ['error']);
+    assert.deepEqual(Object.keys(await handlers.evaluateTemplate({ uri: over.uri, offset: 0, sample: {} })), ['error']);
   });
 
   it('are served in full up to the limit, though API Gateway would refuse them', async () => {
@@ -63,7 +63,7 @@ describe('template files over the size limit', () => {
     assert.doesNotMatch(String(diagnostics[0].message), /not checked further/);
     assert.ok(service.getSemanticTokens(atLimit).data.length > 0);
     assert.ok((service.getFoldingRanges(atLimit, 10) ?? []).length > 0);
-    assert.equal(service.getCodeLenses(atLimit).length, 1);
+    assert.equal((await service.getCodeLenses(atLimit)).length, 1);
   });
 
   it('leave definitions of the same size alone', async () => {

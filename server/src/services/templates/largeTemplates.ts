@@ -60,7 +60,7 @@ export function leavingOutLargeTemplates(service: LanguageService, notes: OnceNo
     findDocumentSymbols: async (document, ...rest) => (over(document) ? [] : service.findDocumentSymbols(document, ...rest)),
     getCodeActions: (document, ...rest) => (over(document) ? [] : service.getCodeActions(document, ...rest)),
     getFixAll: async (document, ...rest) => (over(document) ? [] : service.getFixAll(document, ...rest)),
-    getCodeLenses: (document, ...rest) => (over(document) ? [] : service.getCodeLenses(document, ...rest)),
+    getCodeLenses: async (document, ...rest) => (over(document) ? [] : service.getCodeLenses(document, ...rest)),
     getSemanticTokens: (document, ...rest) => (over(document) ? { data: [] } : service.getSemanticTokens(document, ...rest)),
     // No answer leaves the file to the editor's own indentation folding.
     getFoldingRanges: (document, ...rest) => (over(document) ? null : service.getFoldingRanges(document, ...rest)),
