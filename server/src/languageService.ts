@@ -73,7 +73,7 @@ export interface LanguageService {
    * those files spliced in, and what is found in one of them is shown there. A file that is a definition itself is
    * left to its own validation.
    */
-  doValidationByFile(document: TextDocument, settings?: LanguageSettings, isCancelled?: () => boolean): Promise<FileDiagnostics & { elsewhere: FileDiagnostics[] }>;
+  doValidationByFile(document: TextDocument, settings?: LanguageSettings, isCancelled?: () => boolean): Promise<ValidationByFile>;
   /** A Promise only when a `$ref` into another file is completed from that file. */
   doComplete(document: TextDocument, position: Position, settings?: LanguageSettings): CompletionList | Promise<CompletionList>;
   /** A Promise only when a `$ref` into another file is summarised from that file. */
@@ -139,6 +139,15 @@ function locationKey(location: Location): string {
 export interface FileDiagnostics {
   uri: string;
   diagnostics: Diagnostic[];
+}
+
+export interface ValidationByFile extends FileDiagnostics {
+  elsewhere: FileDiagnostics[];
+  /**
+   * Whether the check read every file the document references: not when it does not parse (only its syntax is
+   * checked) or is over the size limit, when what it references is unknown rather than nothing.
+   */
+  readReferences: boolean;
 }
 
 export function createLanguageService(options: LanguageServiceOptions = {}): LanguageService {
@@ -315,16 +324,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const uri = document.uri;
       if (isTemplateDocument(document)) {
         const template = new ApiDocument(document, 'yaml', undefined, []);
-        if (isTemplateOverLimit(document)) return { uri, diagnostics: toDiagnostics(template, [templateOverLimitProblem(document)], settings ?? {}), elsewhere: [] };
+        if (isTemplateOverLimit(document)) return { uri, diagnostics: toDiagnostics(template, [templateOverLimitProblem(document)], settings ?? {}), elsewhere: [], readReferences: false };
         const problems = validateStandaloneTemplate(document.getText(), document.uri);
         const saved = await savedEncodingProblem(document.uri, document.getText(), options.resolver);
-        return { uri, diagnostics: toDiagnostics(template, saved ? [saved, ...problems] : problems, settings ?? {}), elsewhere: [] };
+        return { uri, diagnostics: toDiagnostics(template, saved ? [saved, ...problems] : problems, settings ?? {}), elsewhere: [], readReferences: true };
       }
       const limit = limitOf(settings);
       // A document over the limit is parsed again only once typing pauses: a newer version cancels the wait.
       if (isCancelled && cache.isBehind(document) && isOverLimit(document, limit)) {
         await delay(QUIET_MS);
-        if (isCancelled()) return { uri, diagnostics: [], elsewhere: [] };
+        if (isCancelled()) return { uri, diagnostics: [], elsewhere: [], readReferences: false };
       }
       // Over the limit only syntax is checked: no template is.
       if (!isOverLimit(document, limit)) startTemplateChecksAhead(document.getText());
@@ -345,7 +354,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         // A definition of its own is validated as one; the findings of this check of it would repeat or contradict those.
         if (found.document.kind === 'unknown') elsewhere.push({ uri: other, diagnostics: toDiagnostics(found.document, found.problems, settings ?? {}) });
       }
-      return { uri, diagnostics: toDiagnostics(parsed, saved ? [saved, ...problems] : problems, settings ?? {}), elsewhere };
+      const readReferences = parsed.root !== undefined && !isOverLimit(document, limit) && !isCancelled?.();
+      return { uri, diagnostics: toDiagnostics(parsed, saved ? [saved, ...problems] : problems, settings ?? {}), elsewhere, readReferences };
     },
     // Mapping templates embedded in the definition have their own completion and hover; the OpenAPI ones stay out of them.
     doComplete: (document, position, settings) => {

@@ -191,11 +191,11 @@ async function validate(uri: string, version: number): Promise<void> {
       if (!isCancelled()) connection.sendDiagnostics({ uri, version, diagnostics });
       return;
     }
-    // Each check resolves every file the definition references: those it no longer does stop counting it after.
+    // A check that reads what the definition references resolves every file: those it no longer does stop counting it.
     const traced = resolver.traceDependencies(uri);
-    const { diagnostics, elsewhere } = await service.doValidationByFile(document, settings, isCancelled);
+    const { diagnostics, elsewhere, readReferences } = await service.doValidationByFile(document, settings, isCancelled);
     if (isCancelled()) return;
-    traced();
+    if (readReferences) traced();
     connection.sendDiagnostics({ uri, version, diagnostics });
     findingsElsewhere.set(uri, elsewhere);
   } catch (error) {
@@ -253,8 +253,8 @@ async function validateClosed(uri: string): Promise<void> {
       return;
     }
     const traced = resolver.traceDependencies(uri);
-    const { elsewhere } = await service.doValidationByFile(definition.textDocument, settings, () => !current());
-    if (current()) traced();
+    const { elsewhere, readReferences } = await service.doValidationByFile(definition.textDocument, settings, () => !current());
+    if (current() && readReferences) traced();
     service.forget(uri);
     if (current()) findingsElsewhere.set(uri, elsewhere.filter((found) => documents.get(found.uri)));
   } catch (error) {

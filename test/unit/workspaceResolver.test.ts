@@ -84,17 +84,22 @@ describe('who depends on a file', () => {
     const service = createLanguageService({ resolver });
     const uri = (name: string) => pathToFileURL(path.join(dir, name)).href;
     const head = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n";
+    // As the server does: only a check that read what the definition references tells what it no longer does.
     const check = async (name: string, text: string, version: number) => {
       const done = resolver.traceDependencies(uri(name));
-      await service.doValidation(TextDocument.create(uri(name), 'yaml', version, text), {});
-      done();
+      const { readReferences } = await service.doValidationByFile(TextDocument.create(uri(name), 'yaml', version, text), {});
+      if (readReferences) done();
+      return readReferences;
     };
     const split = `${head}  /pets: {$ref: './pets.yaml'}\n`;
     await check('api.yaml', split, 1);
     await check('other.yaml', split, 1);
     assert.deepEqual(resolver.dependentsOf(uri('responses.yaml')).sort(), [uri('api.yaml'), uri('other.yaml')]);
+    // Half-typed, the definition does not parse: what it references is unknown, not nothing.
+    assert.equal(await check('api.yaml', `${split}  /broken: [unclosed\n`, 2), false);
+    assert.deepEqual(resolver.dependentsOf(uri('pets.yaml')).sort(), [uri('api.yaml'), uri('other.yaml')]);
     // The path item moves back into the definition.
-    await check('api.yaml', `${head}  /pets: {get: {responses: {'200': {description: ok}}}}\n`, 2);
+    assert.equal(await check('api.yaml', `${head}  /pets: {get: {responses: {'200': {description: ok}}}}\n`, 3), true);
     assert.deepEqual(resolver.dependentsOf(uri('pets.yaml')), [uri('other.yaml')]);
     assert.deepEqual(resolver.dependentsOf(uri('responses.yaml')), [uri('other.yaml')]);
     // A check of the same definition started later takes over: the earlier one's end forgets nothing.

@@ -48,14 +48,21 @@ export async function partInContext(part: ApiDocument, definitions: ApiDocument[
 }
 
 /**
- * Whether the other files spliced in are still those the resolver reads: a schema file the part references may have
- * been edited since, while the definition and the part stayed as they were.
+ * Whether the other files spliced in still read as they did: a schema file the part references may have been edited
+ * since, while the definition and the part stayed as they were. What the resolver holds is asked without reading the
+ * disk (a file it no longer holds is taken as it was), and compared by text: a definition of many files outgrows its
+ * cache, which then parses a file again into a new tree of the same text.
  */
 async function filesUnchanged(context: PartInContext, definition: ApiDocument, resolver: DocumentResolver): Promise<boolean> {
   for (const file of context.split.files) {
     if (file.document === context.part) continue;
+    if (resolver.loaded) {
+      const held = resolver.loaded(definition.uri, file.document.uri);
+      if (held && held.text !== file.document.text) return false;
+      continue;
+    }
     const now = await resolver.resolve(definition.uri, file.document.uri, definition.uri).catch(() => undefined);
-    if (now !== file.document) return false;
+    if (!now || now.text !== file.document.text) return false;
   }
   return true;
 }

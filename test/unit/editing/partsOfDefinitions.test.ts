@@ -9,7 +9,6 @@ import { parse } from '../validation/validate';
 import { filesResolver, parsedAt, PETS_PATH_ITEM, SPLIT_API } from '../../support/splitDefinition';
 import { partInContext } from '../../../server/src/services/partContext';
 import { createTemplateHandlers } from '../../../server/src/customRequests';
-import type { ApiDocument } from '../../../server/src/model/apiDocument';
 
 const API_URI = 'file:///work/api.yaml';
 const PART_URI = 'file:///work/paths/pets.yaml';
@@ -259,14 +258,11 @@ describe('the definition a part is read in', () => {
   it('is spliced again when a third file it references changes, and kept while none does', async () => {
     const part = "get:\n  responses:\n    '200': {$ref: '../responses.yaml#/ok'}\n";
     const texts: Record<string, string> = { 'file:///work/paths/pets.yaml': part, 'file:///work/responses.yaml': 'ok: {description: ok}\n' };
-    // Parsed once per text, as the server's resolver reads files.
-    const parses = new Map<string, ApiDocument>();
+    // Parsed again at each read, as the server's resolver does once a definition's files outgrow its cache.
     const resolver: DocumentResolver = {
       async resolve(base, ref) {
         const uri = new URL(ref.split('#')[0], base).href;
-        const key = `${uri}\n${texts[uri]}`;
-        if (!parses.has(key)) parses.set(key, parsedAt(uri, texts[uri]));
-        return parses.get(key);
+        return parsedAt(uri, texts[uri]);
       },
     };
     const definition = parsedAt(API_URI, SPLIT_API);
@@ -278,6 +274,34 @@ describe('the definition a part is read in', () => {
     const second = await partInContext(partDocument, [definition], resolver);
     assert.notEqual(second, first);
     assert.match(second!.split.document.text, /description: fine/);
+  });
+
+  it('asks a resolver that holds what it read without reading again, and takes a file it no longer holds as it was', async () => {
+    const part = "get:\n  responses:\n    '200': {$ref: '../responses.yaml#/ok'}\n";
+    const texts: Record<string, string> = { 'file:///work/paths/pets.yaml': part, 'file:///work/responses.yaml': 'ok: {description: ok}\n' };
+    const held = new Map<string, string>();
+    let reads = 0;
+    const resolver: DocumentResolver = {
+      async resolve(base, ref) {
+        const uri = new URL(ref.split('#')[0], base).href;
+        reads++;
+        held.set(uri, texts[uri]);
+        return parsedAt(uri, texts[uri]);
+      },
+      loaded: (base, ref) => {
+        const uri = new URL(ref.split('#')[0], base).href;
+        return held.has(uri) ? parsedAt(uri, held.get(uri)!) : undefined;
+      },
+    };
+    const definition = parsedAt(API_URI, SPLIT_API);
+    const partDocument = parsedAt(PART_URI, part);
+    const first = await partInContext(partDocument, [definition], resolver);
+    const afterSplice = reads;
+    held.clear();
+    assert.equal(await partInContext(partDocument, [definition], resolver), first);
+    assert.equal(reads, afterSplice);
+    held.set('file:///work/responses.yaml', 'ok: {description: fine}\n');
+    assert.notEqual(await partInContext(partDocument, [definition], resolver), first);
   });
 });
 
