@@ -1,10 +1,11 @@
-import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver-types';
+import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
 import { asString, findNodeAtPath, getProperty, getValue, keyName } from '../model/navigate';
 import type { PropertyNode, ValueNode } from '../model/nodes';
 import { ANY_METHOD_KEY, deref, HTTP_METHODS, modelDefinitions, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import { keyOf } from '../model/property';
 import type { DocumentResolver } from './validationTypes';
+import { resolveUri } from '../model/refUri';
 
 /** A path item that stands where a path's `$ref` leads, in the document it stands in. */
 export interface PathItemElsewhere {
@@ -15,8 +16,13 @@ export interface PathItemElsewhere {
 /** Path items found where `$ref`s lead, by the path's property. */
 export type PathItemsElsewhere = Map<PropertyNode, PathItemElsewhere>;
 
-/** A chain of `$ref`s to a path item is followed this far; a longer one is most likely a cycle. */
+/** A chain of `$ref`s to a path item or operation is followed this far; a longer one is most likely a cycle. */
 const MAX_PATH_ITEM_HOPS = 8;
+/**
+ * Files read from disk for one outline, beyond those the resolver holds (which validation has read): the outline is
+ * asked after every edit, and a definition of hundreds of path item files must not read them all each time.
+ */
+const MAX_FILES_READ = 64;
 
 /**
  * The outline: each path with its operations (and what they call), then models, security schemes, validators, gateway
@@ -29,29 +35,54 @@ export function findDocumentSymbols(document: ApiDocument, elsewhere?: PathItems
 
 /**
  * The path items of the document's paths that are `$ref`s, read where they lead: in the document itself, or in the
- * files the resolver reads. A reference that leads nowhere is left out (validation says why).
+ * files the resolver holds or reads, each file once. A reference that leads nowhere is left out (validation says why).
  */
-export async function readPathItemsElsewhere(document: ApiDocument, resolver: DocumentResolver | undefined, maxEntries = Infinity): Promise<PathItemsElsewhere> {
+export async function readPathItemsElsewhere(document: ApiDocument, resolver: DocumentResolver | undefined, maxEntries = Infinity, isCancelled: () => boolean = () => false, fileOf = refReader(document, resolver)): Promise<PathItemsElsewhere> {
   const found: PathItemsElsewhere = new Map();
   const paths = getValue(document.root, 'paths');
   if (paths?.type !== 'object') return found;
-  for (let i = 0; i < paths.properties.length && i < maxEntries; i++) {
+  for (let i = 0; i < paths.properties.length && i < maxEntries && !isCancelled(); i++) {
     const path = paths.properties[i];
     if (asString(getValue(path.value, '$ref')) === undefined) continue;
-    const item = await followPathItem(document, path.value!, resolver);
+    const item = await followRefs(document, path.value!, fileOf);
     if (item) found.set(path, item);
   }
   return found;
 }
 
-async function followPathItem(from: ApiDocument, value: ValueNode, resolver: DocumentResolver | undefined): Promise<PathItemElsewhere | undefined> {
+/** The document a `$ref` written in `from` names. */
+export type RefReader = (from: ApiDocument, ref: string) => Promise<ApiDocument | undefined>;
+
+/**
+ * Reads the files `$ref`s of a definition name, each once: what the resolver holds without reading it, and at most
+ * `MAX_FILES_READ` more.
+ */
+export function refReader(document: ApiDocument, resolver: DocumentResolver | undefined): RefReader {
+  const files = new Map<string, Promise<ApiDocument | undefined>>();
+  let read = 0;
+  return (from, ref) => {
+    if (ref.startsWith('#')) return Promise.resolve(from);
+    const uri = resolveUri(from.uri, ref);
+    if (uri === undefined || !resolver) return Promise.resolve(undefined);
+    let file = files.get(uri);
+    if (!file) {
+      const held = resolver.loaded?.(from.uri, ref);
+      file = held ? Promise.resolve(held) : read++ < MAX_FILES_READ ? resolver.resolve(from.uri, ref, document.uri).catch(() => undefined) : Promise.resolve(undefined);
+      files.set(uri, file);
+    }
+    return file;
+  };
+}
+
+/** An object where a chain of `$ref`s from `value` ends, in the document it stands in; `value` itself when it is none. */
+export async function followRefs(from: ApiDocument, value: ValueNode, fileOf: RefReader): Promise<PathItemElsewhere | undefined> {
   let document = from;
   let node = value;
   for (let hop = 0; hop < MAX_PATH_ITEM_HOPS; hop++) {
     const ref = asString(getValue(node, '$ref'));
     if (ref === undefined) return node.type === 'object' ? { document, node } : undefined;
     const hash = ref.indexOf('#');
-    const target = hash === 0 ? document : await resolver?.resolve(document.uri, ref, from.uri).catch(() => undefined);
+    const target = await fileOf(document, ref);
     const next = target?.root && (hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(ref.slice(hash + 1))));
     if (!target || !next) return undefined;
     document = target;
@@ -100,23 +131,35 @@ function containerProperty(node: ValueNode | undefined): PropertyNode | undefine
  */
 function pathSymbol(document: ApiDocument, path: PropertyNode, elsewhere: PathItemElsewhere | undefined): DocumentSymbol {
   const children: DocumentSymbol[] = [];
-  const item = elsewhere?.node ?? path.value;
+  const own = new Set<string>();
+  // Operations written beside a `$ref` are the document's own; those of the item it leads to follow them.
+  for (const entry of operationEntries(path.value)) {
+    own.add(keyName(entry));
+    children.push(symbol(document, methodName(entry), SymbolKind.Method, entry, operationDetail(document, entry.value)));
+  }
   const ref = elsewhere && getProperty(path.value, '$ref');
-  const at: Range | undefined = ref?.value ? document.rangeOf(ref.value) : undefined;
-  if (item?.type === 'object') {
-    for (const entry of item.properties) {
-      const key = keyName(entry);
-      if (!HTTP_METHODS.includes(key) && key !== ANY_METHOD_KEY) continue;
-      const name = key === ANY_METHOD_KEY ? 'ANY' : key.toUpperCase();
-      if (elsewhere && at) {
-        const detail = operationDetail(elsewhere.document, entry.value);
-        children.push({ name, kind: SymbolKind.Method, range: document.rangeOf(path), selectionRange: at, ...(detail ? { detail } : {}) });
-      } else if (!elsewhere) {
-        children.push(symbol(document, name, SymbolKind.Method, entry, operationDetail(document, entry.value)));
-      }
+  if (elsewhere && ref?.value) {
+    const at = document.rangeOf(ref.value);
+    for (const entry of operationEntries(elsewhere.node)) {
+      if (own.has(keyName(entry))) continue;
+      const detail = operationDetail(elsewhere.document, entry.value);
+      children.push({ name: methodName(entry), kind: SymbolKind.Method, range: document.rangeOf(path), selectionRange: at, ...(detail ? { detail } : {}) });
     }
   }
   return { ...symbol(document, keyName(path), SymbolKind.Namespace, path, ref?.value ? asString(ref.value) : undefined), children };
+}
+
+function operationEntries(item: ValueNode | undefined): PropertyNode[] {
+  if (item?.type !== 'object') return [];
+  return item.properties.filter((entry) => {
+    const key = keyName(entry);
+    return HTTP_METHODS.includes(key) || key === ANY_METHOD_KEY;
+  });
+}
+
+function methodName(entry: PropertyNode): string {
+  const key = keyName(entry);
+  return key === ANY_METHOD_KEY ? 'ANY' : key.toUpperCase();
 }
 
 /** `getPet · AWS_PROXY → GetPetFunction`: the operationId, the integration type and its target. */

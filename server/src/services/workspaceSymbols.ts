@@ -1,8 +1,9 @@
 import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } from 'vscode-languageserver-types';
 import { looksLikeApiDefinition, type ApiDocument } from '../model/apiDocument';
 import { asString, getValue, keyName } from '../model/navigate';
+import type { ValueNode } from '../model/nodes';
 import { isMethodKey, methodLabel, type OperationRef } from '../model/openapiWalk';
-import { findDocumentSymbols, readPathItemsElsewhere, type PathItemsElsewhere } from './symbols';
+import { findDocumentSymbols, followRefs, readPathItemsElsewhere, refReader } from './symbols';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { keyOf } from '../model/property';
 
@@ -48,14 +49,12 @@ export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDo
     const title = asString(getValue(getValue(document.root, 'info'), 'title'));
     let full = false;
     // The operations of path items kept in other files are found there.
-    const elsewhere = document.kind !== 'unknown' ? await readPathItemsElsewhere(document, resolver).catch(() => undefined) : undefined;
-    forEachOperationWhereItStands(document, elsewhere, (op, holder) => {
-      if (full) return;
+    for (const op of document.kind !== 'unknown' ? await operationsWhereTheyStand(document, resolver, isCancelled).catch(() => []) : []) {
       const operationId = asString(getValue(op.operation, 'operationId'));
       const name = operationId ? `${op.method} ${op.path} (${operationId})` : `${op.method} ${op.path}`;
-      const range = holder.rangeOf(keyOf(op.methodProperty));
-      full = add(document, operationId ? [name, operationId] : [name], name, SymbolKind.Method, range, title, { uri: holder.uri, range });
-    });
+      const range = op.holder.rangeOf(keyOf(op.methodProperty));
+      if ((full = add(document, operationId ? [name, operationId] : [name], name, SymbolKind.Method, range, title, { uri: op.holder.uri, range }))) break;
+    }
     if (full) break;
     // The outline's groups after its paths: schemas, security schemes, validators, gateway responses, integrations.
     for (const group of findDocumentSymbols(document)) {
@@ -68,21 +67,35 @@ export async function findWorkspaceSymbols(query: string, workspace: WorkspaceDo
   return found.flat().slice(0, MAX_RESULTS);
 }
 
+/** An operation at its method's key, in the document that key stands in; the operation read where a `$ref` leads. */
+interface PlacedOperation extends Pick<OperationRef, 'method' | 'path' | 'methodProperty'> {
+  holder: ApiDocument;
+  operation: ValueNode;
+}
+
 /**
- * Each operation of the definition in path order, in the document it stands in: its own, or the file (or the other
- * key) a path's `$ref` leads to.
+ * Each operation of the definition in path order, at its method's key: in the definition, or in the file (or under
+ * the other key) a path's `$ref` leads to. An operation that is a `$ref` itself is read where it leads, for its
+ * operationId.
  */
-function forEachOperationWhereItStands(document: ApiDocument, elsewhere: PathItemsElsewhere | undefined, fn: (op: Pick<OperationRef, 'method' | 'path' | 'operation' | 'methodProperty'>, holder: ApiDocument) => void): void {
+async function operationsWhereTheyStand(document: ApiDocument, resolver: DocumentResolver | undefined, isCancelled: () => boolean): Promise<PlacedOperation[]> {
+  const fileOf = refReader(document, resolver);
+  const elsewhere = await readPathItemsElsewhere(document, resolver, Infinity, isCancelled, fileOf);
   const paths = getValue(document.root, 'paths');
-  if (paths?.type !== 'object') return;
+  const operations: PlacedOperation[] = [];
+  if (paths?.type !== 'object') return operations;
   for (const pathProperty of paths.properties) {
-    const item = elsewhere?.get(pathProperty) ?? { document, node: pathProperty.value };
+    if (isCancelled()) break;
+    const item = elsewhere.get(pathProperty) ?? { document, node: pathProperty.value };
     if (item.node?.type !== 'object') continue;
     for (const methodProperty of item.node.properties) {
       const key = keyName(methodProperty);
-      if (isMethodKey(key) && methodProperty.value?.type === 'object') fn({ method: methodLabel(key), path: keyName(pathProperty), operation: methodProperty.value, methodProperty }, item.document);
+      if (!isMethodKey(key) || methodProperty.value?.type !== 'object') continue;
+      const operation = (await followRefs(item.document, methodProperty.value, fileOf))?.node ?? methodProperty.value;
+      operations.push({ method: methodLabel(key), path: keyName(pathProperty), operation, methodProperty, holder: item.document });
     }
   }
+  return operations;
 }
 
 /** Paths open the outline, named by their template; the groups after them are named in words. */

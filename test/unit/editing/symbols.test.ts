@@ -3,6 +3,7 @@ import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { SymbolKind } from 'vscode-languageserver-types';
 import { findDocumentSymbols, readPathItemsElsewhere } from '../../../server/src/services/symbols';
 import { filesResolver, parsedAt } from '../../support/splitDefinition';
+import { keyName } from '../../../server/src/model/navigate';
 import { parse } from './documents';
 
 function outline(symbols: DocumentSymbol[]): unknown[] {
@@ -97,5 +98,30 @@ describe('document symbols', () => {
     const [get] = symbols[0].children!;
     assert.deepEqual(get.selectionRange, { start: { line: 3, character: 10 }, end: { line: 3, character: 27 } });
     assert.deepEqual(get.range, symbols[0].range);
+  });
+
+  it('lists operations written beside a path item\'s $ref first, then those of the item not written there', async () => {
+    const api = "openapi: 3.0.1\npaths:\n  /pets:\n    $ref: 'paths/pets.yaml'\n    get: {operationId: ownGet}\n";
+    const pets = 'get: {operationId: listPets}\npost: {operationId: addPet}\n';
+    const document = parsedAt('file:///work/api.yaml', api);
+    const symbols = findDocumentSymbols(document, await readPathItemsElsewhere(document, filesResolver({ 'file:///work/paths/pets.yaml': pets })));
+    assert.deepEqual(outline(symbols), [['/pets', 'paths/pets.yaml', [['GET', 'ownGet'], ['POST', 'addPet']]]]);
+  });
+
+  it('reads each file once per outline, takes what the resolver holds without reading, and reads at most 64 more', async () => {
+    const many = Array.from({ length: 300 }, (_, i) => `  /one${i}: {$ref: 'all.yaml#/p${i}'}\n  /own${i}: {$ref: 'p${i}.yaml'}\n`).join('');
+    const document = parsedAt('file:///work/api.yaml', `openapi: 3.0.1\npaths:\n${many}`);
+    const all = Array.from({ length: 300 }, (_, i) => `p${i}: {get: {operationId: g${i}}}\n`).join('');
+    const reads: string[] = [];
+    const files: Record<string, string> = { 'file:///work/all.yaml': all };
+    for (let i = 0; i < 300; i++) files[`file:///work/p${i}.yaml`] = 'get: {}\n';
+    const resolver = { ...filesResolver(files, reads), loaded: (base: string, ref: string) => (ref.startsWith('p1') ? parsedAt(new URL(ref, base).href, 'get: {}\n') : undefined) };
+    const elsewhere = await readPathItemsElsewhere(document, resolver);
+    assert.equal(reads.filter((uri) => uri.endsWith('/all.yaml')).length, 1);
+    assert.equal(reads.length, 64);
+    assert.ok(reads.every((uri) => !/\/p1\d*\.yaml$/.test(uri)), 'a file the resolver holds is not read');
+    // Those held or read have their operations; the rest are listed as paths alone.
+    assert.equal([...elsewhere.keys()].filter((path) => keyName(path).startsWith('/one')).length, 300);
+    assert.equal([...elsewhere.keys()].filter((path) => keyName(path).startsWith('/own')).length, 63 + 111);
   });
 });

@@ -112,4 +112,15 @@ describe('workspace symbols of a split definition', () => {
       ['GET /c (getC)', 'api.yaml', 5],
     ]);
   });
+
+  it('reads the operationId of an operation kept in a file of its own, or under another key', async () => {
+    const api = parse("openapi: 3.0.1\ninfo: {title: Split, version: '1'}\npaths:\n  /pets:\n    get: {$ref: 'ops/listPets.yaml'}\n  /owners:\n    get: {$ref: '#/x-ops/getOwners'}\nx-ops:\n  getOwners: {operationId: getOwners}\n", 'yaml', 'file:///w/api.yaml');
+    const op = parse('operationId: listPets\nresponses: {}\n', 'yaml', 'file:///w/ops/listPets.yaml');
+    const resolver = { resolve: async (base: string, ref: string) => (new URL(ref, base).href === op.uri ? op : undefined) };
+    const symbols = await findWorkspaceSymbols('', workspaceOf(api), () => false, resolver);
+    assert.deepEqual(symbols.filter((s) => s.kind === SymbolKind.Method).map((s) => [s.name, s.location.uri.split('/').pop(), s.location.range.start.line]), [
+      ['GET /pets (listPets)', 'api.yaml', 4],
+      ['GET /owners (getOwners)', 'api.yaml', 6],
+    ]);
+  });
 });
