@@ -92,6 +92,24 @@ describe('apigw lint --fix on a definition split over several files', () => {
     assert.equal(io.stdout.split('\n').filter((line) => line.startsWith('paths/pets.yaml:2:42 error unknown-request-validator')).length, 1);
   });
 
+  it('fixes a referenced file named with ./ on the command line, under that name', async () => {
+    const io = writingIO(dir);
+    assert.equal(await main(['lint', '--fix', 'api.yaml', './paths/pets.yaml', '--no-settings'], io), 0, io.stdout + io.stderr);
+    assert.equal(readFileSync(path.join(dir, 'paths/pets.yaml'), 'utf8'), PETS.replace(' al\n', ' all\n'));
+    assert.match(io.stdout, /^2 files checked: 0 errors, 0 warnings, 0 notes$/m);
+  });
+
+  it('leaves a file two definitions use as it is, saying why, and reports what each finds there', async () => {
+    // The other definition declares a validator the misspelt name is closer to.
+    writeFileSync(path.join(dir, 'api2.yaml'), API.replace('  all: {validateRequestBody: true}', '  ale: {validateRequestBody: true}'));
+    const io = writingIO(dir);
+    assert.equal(await main(['lint', '--fix', 'api.yaml', 'api2.yaml', '--no-settings'], io), 1);
+    assert.equal(readFileSync(path.join(dir, 'paths/pets.yaml'), 'utf8'), PETS);
+    assert.match(io.stderr, /paths\/pets\.yaml: not fixed: 2 definitions use it \(api\.yaml, api2\.yaml\)/);
+    assert.match(io.stdout, /Did you mean "all"\?/);
+    assert.match(io.stdout, /Did you mean "ale"\?/);
+  });
+
   it('leaves a fix that would write into the definition to the editor, and still reports its finding', async () => {
     // An undeclared validator with no name near it: the only fix would define it in the definition.
     writeFileSync(path.join(dir, 'paths/pets.yaml'), PETS.replace(' al\n', ' strictest\n'));

@@ -5,6 +5,7 @@ import { detectFormat, parseApiDocument, type ApiDocument } from '../model/apiDo
 import { fixesInPlace } from '../services/partContext';
 import { fixText, type FixOutcome } from '../services/fixPasses';
 import type { LanguageSettings } from '../services/validationTypes';
+import { uriFileName } from '../model/refUri';
 
 /**
  * `apigw lint --fix` in the files the definitions reference: a path item kept in `paths/pets.yaml` holds findings of
@@ -25,45 +26,62 @@ export interface PartFiles {
   read(uri: string): Promise<{ text: string } | undefined>;
   /** Texts that stand in for files while their fixes are worked out and after: later checks read these. */
   overlay: Map<string, ApiDocument>;
+  /** The definitions whose checks read the file. */
+  dependentsOf(uri: string): string[];
 }
 
-/** The fixes worked out for one referenced file. */
-export interface FixedPart {
-  uri: string;
-  original: string;
-  outcome: FixOutcome;
-}
+/** The fixes worked out for one referenced file, or why it was left as it is. */
+export type FixedPart = { uri: string; original: string; outcome: FixOutcome } | { uri: string; notFixed: string };
 
 /** Versions of the definitions' documents past any the run made before: each check is of a new version. */
 let nextVersion = 1_000_000;
 
 /**
- * Works out the fixes of every referenced file with findings, checking it with the first definition that uses it;
- * the files `own` names are fixed on their own (definitions named on the command line). The overlay then holds the
+ * Works out the fixes of every referenced file with findings, checked with the definition that uses it; the files
+ * `own` names are fixed on their own (definitions named on the command line). A file two definitions of the run use
+ * is left as it is: a fix right for one (a validator's name) may be wrong for the other. The overlay then holds the
  * fixed texts, and `elsewhere` what the definitions last found with them.
  */
 export async function fixReferencedFiles(service: LanguageService, settings: LanguageSettings, definitions: CheckedDefinition[], elsewhere: Map<string, FileDiagnostics[]>, files: PartFiles, own: (uri: string) => boolean): Promise<FixedPart[]> {
-  const users = new Map<string, CheckedDefinition>();
+  const users = new Map<string, CheckedDefinition[]>();
   for (const definition of definitions) {
     for (const { uri, diagnostics } of elsewhere.get(definition.uri) ?? []) {
-      if (diagnostics.length && !own(uri) && !users.has(uri)) users.set(uri, definition);
+      if (diagnostics.length && !own(uri)) users.set(uri, []);
     }
   }
+  // Every definition of the run that reads the file counts, whether or not it finds anything there.
+  for (const [uri, using] of users) {
+    const readers = new Set(files.dependentsOf(uri));
+    using.push(...definitions.filter((d) => readers.has(d.uri)));
+  }
   const fixed: FixedPart[] = [];
-  for (const [uri, definition] of users) {
+  for (const [uri, using] of users) {
+    if (using.length === 0) continue;
+    if (using.length > 1) {
+      fixed.push({ uri, notFixed: `${using.length} definitions use it (${using.map((d) => uriFileName(d.uri)).join(', ')}), and a fix may suit one and not the other; fix it in the editor` });
+      continue;
+    }
+    const [definition] = using;
     const read = await files.read(uri);
     if (!read) continue;
     const language = detectFormat(uri, undefined, read.text);
-    const outcome = await fixText(read.text, {
-      document: (text, version) => TextDocument.create(uri, language, version, text),
-      check: async (part) => {
-        files.overlay.set(uri, parseApiDocument(part));
-        return (await recheck(service, settings, definition, elsewhere)).find((found) => found.uri === uri)?.diagnostics ?? [];
-      },
-      codeActions: (part, diagnostic: Diagnostic) => fixesInPlace(service.getCodeActions(part, diagnostic.range, { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] }, settings), uri),
-    });
-    files.overlay.set(uri, parseApiDocument(TextDocument.create(uri, language, 0, outcome.text)));
-    if (outcome.text !== read.text) fixed.push({ uri, original: read.text, outcome });
+    try {
+      const outcome = await fixText(read.text, {
+        document: (text, version) => TextDocument.create(uri, language, version, text),
+        check: async (part) => {
+          files.overlay.set(uri, parseApiDocument(part));
+          return (await recheck(service, settings, definition, elsewhere)).find((found) => found.uri === uri)?.diagnostics ?? [];
+        },
+        codeActions: (part, diagnostic: Diagnostic) => fixesInPlace(service.getCodeActions(part, diagnostic.range, { diagnostics: [diagnostic], only: [CodeActionKind.QuickFix] }, settings), uri),
+      });
+      files.overlay.set(uri, parseApiDocument(TextDocument.create(uri, language, 0, outcome.text)));
+      if (outcome.text !== read.text) fixed.push({ uri, original: read.text, outcome });
+    } catch (error) {
+      // The file keeps its text and its findings as the definition's last check found them.
+      files.overlay.delete(uri);
+      await recheck(service, settings, definition, elsewhere);
+      fixed.push({ uri, notFixed: `its fixes could not be worked out (${error instanceof Error ? error.message : String(error)})` });
+    }
   }
   return fixed;
 }

@@ -105,7 +105,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     for (const note of fixNotes(input.file, fix.outcome)) io.err(`apigw lint: ${note}\n`);
     results.push({ file: input.file, diagnostics: fix.outcome.diagnostics, text: fix.outcome.text });
   }
-  if (fixing) await addFixedParts({ service, settings, checked, elsewhere, overlay, fixed, results, io });
+  if (fixing) await addFixedParts({ service, settings, checked, elsewhere, overlay, files, fixed, results, io });
   // A file that could not be written still holds what was read, and its findings are reported as they are there.
   const unwritten = fixing === 'fix' ? await writeFixes(fixed, io) : new Set<string>();
   for (const file of unwritten) {
@@ -257,9 +257,10 @@ async function fixOrCheck(checker: Checker, input: Extract<LintInput, { text: st
  * The fixes of the files the definitions reference, as `--fix` applies them there, added to the run's: the file's
  * report becomes that of its fixed text. A file named on the command line whose own fixes changed it keeps those.
  */
-async function addFixedParts(run: { service: Service; settings: LanguageSettings; checked: CheckedDefinition[]; elsewhere: Map<string, FileDiagnostics[]>; overlay: Map<string, ApiDocument>; fixed: FixedFile[]; results: FileResult[]; io: CliIO }): Promise<void> {
+async function addFixedParts(run: { service: Service; settings: LanguageSettings; checked: CheckedDefinition[]; elsewhere: Map<string, FileDiagnostics[]>; overlay: Map<string, ApiDocument>; files: WorkspaceResolver; fixed: FixedFile[]; results: FileResult[]; io: CliIO }): Promise<void> {
   const { io, fixed, results } = run;
   const nameOf = (uri: string) => path.relative(io.cwd, fileURLToPath(uri)) || '.';
+  const uriOf = (file: string) => fileUri(path.resolve(io.cwd, file));
   const bytesOf = new Map<string, Buffer>();
   const read = async (uri: string) => {
     const bytes = await io.readBytes(nameOf(uri)).catch(() => undefined);
@@ -269,22 +270,27 @@ async function addFixedParts(run: { service: Service; settings: LanguageSettings
     // The fixes start from a check of this text: they are of the bytes a write then compares against.
     return { text: text.replace(/^\uFEFF/, '') };
   };
-  const changedOnItsOwn = (uri: string) => fixed.some((f) => f.outcome.text !== f.original && documentOf(f.file, f.original, io.cwd).uri === uri);
-  const parts = await fixReferencedFiles(run.service, run.settings, run.checked, run.elsewhere, { read, overlay: run.overlay }, changedOnItsOwn);
+  const changedOnItsOwn = (uri: string) => fixed.some((f) => f.outcome.text !== f.original && uriOf(f.file) === uri);
+  const parts = await fixReferencedFiles(run.service, run.settings, run.checked, run.elsewhere, { read, overlay: run.overlay, dependentsOf: (uri) => run.files.dependentsOf(uri) }, changedOnItsOwn);
   for (const part of parts) {
-    const file = nameOf(part.uri);
+    // Named on the command line, the file keeps the name it was given there.
+    const named = fixed.findIndex((f) => uriOf(f.file) === part.uri);
+    const reported = results.findIndex((r) => uriOf(r.file) === part.uri);
+    const file = named >= 0 ? fixed[named].file : reported >= 0 ? results[reported].file : nameOf(part.uri);
+    if ('notFixed' in part) {
+      io.err(`apigw lint: ${file}: not fixed: ${part.notFixed}\n`);
+      continue;
+    }
     const entry: FixedFile = { file, bytes: bytesOf.get(part.uri)!, original: part.original, outcome: part.outcome };
-    const named = fixed.findIndex((f) => f.file === file);
     if (named >= 0) fixed[named] = entry;
     else fixed.push(entry);
     for (const note of fixNotes(file, part.outcome)) io.err(`apigw lint: ${note}\n`);
     const result: FileResult = { file, diagnostics: part.outcome.diagnostics, text: part.outcome.text };
-    const reported = results.findIndex((r) => r.file === file);
     if (reported >= 0) results[reported] = result;
     else results.push(result);
   }
   // Every definition's findings in the fixed files are of their fixed texts.
-  if (parts.length) for (const definition of run.checked) if (run.elsewhere.has(definition.uri)) await recheck(run.service, run.settings, definition, run.elsewhere);
+  if (parts.some((part) => 'outcome' in part)) for (const definition of run.checked) if (run.elsewhere.has(definition.uri)) await recheck(run.service, run.settings, definition, run.elsewhere);
 }
 
 function findingList(finding: Diagnostic | undefined): Diagnostic[] {
