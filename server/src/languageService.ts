@@ -428,7 +428,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const offset = document.offsetAt(position);
       // A document that does not parse is refused by the rename of its own.
       const context = parsed.recovered ? undefined : await splitContextAt(document, parsed, offset);
-      const across = context && (await renameAcrossFiles(context.split, context.at, newName));
+      const across = context && (await renameAcrossFiles(context.split, context.at, newName, options.resolver?.whyUnreadable && ((from, ref) => options.resolver!.whyUnreadable!(from, ref))));
       return across ?? rename(parsed, offset, newName, options.resolver, options.workspace);
     },
     findDocumentSymbols: async (document, settings) => {

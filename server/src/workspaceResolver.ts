@@ -2,7 +2,7 @@ import { readFile, stat } from './util/asyncFs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument, type ApiDocument } from './model/apiDocument';
-import type { DocumentResolver } from './services/validationTypes';
+import { NO_SUCH_FILE, type DocumentResolver } from './services/validationTypes';
 import { resolveUri } from './model/refUri';
 import { decodeUtf8, utf16Encoding } from './model/utf8';
 import { decodeInput, type Unreadable } from './model/definitionBytes';
@@ -202,7 +202,7 @@ function notUtf8(bytes: Uint8Array): string {
 
 function readError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'ENOENT' || code === 'ENOTDIR') return 'there is no such file';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return NO_SUCH_FILE;
   if (code === 'EACCES' || code === 'EPERM') return 'permission to read it is denied';
   if (code === 'ELOOP') return 'its symbolic links form a loop';
   if (code === 'EISDIR') return 'it is a directory';

@@ -4,6 +4,7 @@ import type { ScalarNode } from '../model/nodes';
 import { keyOf } from '../model/property';
 import { scalarInStyle } from './editing/serialize';
 import { findNodeAtPath } from '../model/navigate';
+import { formatAt } from '../model/fileLines';
 import {
   definitionsOf,
   findSymbolUses,
@@ -148,6 +149,7 @@ function replaceScalar(site: SymbolSite, text: string): TextEdit {
     const line = document.textDocument.positionAt(node.offset).line + 1;
     throw new RenameError(`The name on line ${line} of ${document.uri.split('/').pop()} is a block scalar; write it on one line first.`);
   }
-  return { range: document.rangeOf(node), newText: scalarInStyle(text, node.style, document.format === 'json', isKey) };
+  // In a bundle, each file's own syntax: a JSON part's names are JSON strings, a YAML definition's stay YAML.
+  return { range: document.rangeOf(node), newText: scalarInStyle(text, node.style, formatAt(document, node.offset) === 'json', isKey) };
 }
 

@@ -11,6 +11,19 @@ import { RenameError } from './renameError';
 import type { SplitDefinition } from './splitDefinitions';
 import { symbolAt } from './symbolReferences';
 import { uriFileName } from '../model/refUri';
+import { NO_SUCH_FILE, type DocumentResolver } from './validationTypes';
+
+/** Whether a text holds the name other than inside a longer word: `all` is not in `allOf`. */
+function namesAsAWord(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!isWordCharacter(text.charCodeAt(at - 1)) && !isWordCharacter(text.charCodeAt(at + name.length))) return true;
+  }
+  return false;
+}
+
+function isWordCharacter(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45;
+}
 
 /** Whether the name under the bundle's offset is one only the bundle shows every use of. */
 function namedAcrossFiles(split: SplitDefinition, offset: number): string | undefined {
@@ -31,12 +44,18 @@ export function prepareRenameAcrossFiles(split: SplitDefinition, offset: number)
  * when something else is under it. Refused while a file that may name it does not parse, or was not read at all. The
  * definition itself must parse: the caller answers a recovered tree with the usual refusal.
  */
-export async function renameAcrossFiles(split: SplitDefinition, offset: number, newName: string): Promise<WorkspaceEdit | undefined> {
+export async function renameAcrossFiles(split: SplitDefinition, offset: number, newName: string, whyUnreadable?: DocumentResolver['whyUnreadable']): Promise<WorkspaceEdit | undefined> {
   const name = namedAcrossFiles(split, offset);
   if (name === undefined) return undefined;
   const uses = `every use of '${name}'`;
-  const broken = split.files.find((file) => (!file.document.root || file.document.recovered) && file.document.text.includes(name));
+  const broken = split.files.find((file) => (!file.document.root || file.document.recovered) && namesAsAWord(file.document.text, name));
   if (broken) throw new RenameError(`${uriFileName(broken.document.uri)} has a syntax error and may use '${name}'; fix it first, or its uses would be left behind.`);
+  // A file that is there but cannot be read (not UTF-8, too large) may name it; one that does not exist names nothing.
+  for (const reference of split.unfollowed) {
+    const why = reference.why === 'no-file' ? whyUnreadable?.(reference.in, reference.ref) : undefined;
+    // A file that is not there uses no name.
+    if (why && why !== NO_SUCH_FILE) throw new RenameError(`${uriFileName(reference.ref.split('#')[0])} cannot be read (${why}) and may use '${name}'; its uses would be left behind.`);
+  }
   if (split.cutShort) throw new RenameError(`The definition references more files or content than are read at once, so ${uses} cannot be found.`);
   const edit = await rename(split.document, offset, newName);
   const changes: Record<string, TextEdit[]> = {};

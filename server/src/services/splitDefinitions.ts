@@ -93,7 +93,7 @@ export async function spliceReferencedFiles(host: ApiDocument, resolver: Documen
   // Copies that aliases stand for are counted: checks skip what they can only when no copy shares a node's text.
   const textDocument = TextDocument.create(host.uri, host.textDocument.languageId, host.textDocument.version, text);
   const bundle = new ApiDocument(textDocument, options.format ?? host.format, root, host.problems, aliasNodes);
-  noteBundleFiles(bundle, files);
+  noteBundleFiles(bundle, files, host.format);
   return { document: bundle, files, cutShort: splicer.cutShort, unfollowed: splicer.unfollowed, copies: splicer.copies };
 }
 

@@ -34,6 +34,9 @@ export interface Problem {
 }
 
 /** Reads other files for `$ref`s across files; returns undefined when the file cannot be read. */
+/** Why a file a `$ref` names could not be read when it is not there. */
+export const NO_SUCH_FILE = 'there is no such file';
+
 export interface DocumentResolver {
   /**
    * The file a `$ref` written in `baseUri` names. `dependent`: the document whose validation reads it, when that is not
@@ -45,7 +48,7 @@ export interface DocumentResolver {
    * hover and completion, which answer at once; validation reads the files an open definition references.
    */
   loaded?(baseUri: string, ref: string): ApiDocument | undefined;
-  /** Why the file a `$ref` written in `baseUri` names could not be read (`there is no such file`), once `resolve` found nothing. */
+  /** Why the file a `$ref` written in `baseUri` names could not be read (`NO_SUCH_FILE`), once `resolve` found nothing. */
   whyUnreadable?(baseUri: string, ref: string): string | undefined;
   /**
    * Why the saved file behind an open document is not UTF-8 text; undefined when it is, or when the document is not a

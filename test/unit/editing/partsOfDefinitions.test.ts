@@ -235,6 +235,39 @@ describe('renames across the files of a split definition', () => {
     await assert.rejects(service.rename(api, api.positionAt(SCHEMED_API.indexOf('all:') + 1), 'body'), (error: Error) => error instanceof RenameError && /pets\.yaml has a syntax error and may use 'all'/.test(error.message));
   });
 
+  it('writes each file\'s edit in that file\'s syntax: JSON in a JSON part, YAML in the definition', async () => {
+    const api = SPLIT_API.replace("$ref: 'paths/pets.yaml'", "$ref: 'paths/pets.json'");
+    const json = JSON.stringify({ get: { 'x-amazon-apigateway-request-validator': 'all', responses: { '200': { description: 'ok' } } } }, null, 2);
+    const uri = 'file:///work/paths/pets.json';
+    const service = createLanguageService({ resolver: filesResolver({ [uri]: json }), definitionsUsing: async () => [parsedAt(API_URI, api)] });
+    const part = TextDocument.create(uri, 'json', 1, json);
+    const edit = await service.rename(part, part.positionAt(json.indexOf('"all"') + 2), 'body check');
+    assert.deepEqual(edited(edit.changes).map((e) => e.replace(/ \d+:\d+/, '')), ['api.yaml body check', 'pets.json "body check"']);
+  });
+
+  it('is refused while a referenced file that is there cannot be read, and not for one that is not there', async () => {
+    const api = `${SCHEMED_API.replace("    $ref: 'paths/pets.yaml'\n", "    $ref: 'paths/pets.yaml'\n  /old:\n    $ref: 'paths/old.yaml'\n  /gone:\n    $ref: 'paths/gone.yaml'\n")}`;
+    const resolver: DocumentResolver = {
+      ...filesResolver({ [PETS]: SCHEMED_PART }),
+      whyUnreadable: (_base, ref) => (ref.includes('old') ? 'it is UTF-16 text' : 'there is no such file'),
+    };
+    const document = TextDocument.create(API_URI, 'yaml', 1, api);
+    const at = document.positionAt(api.indexOf('all:') + 1);
+    await assert.rejects(createLanguageService({ resolver, definitionsUsing: async () => [] }).rename(document, at, 'body'), (error: Error) => error instanceof RenameError && /old\.yaml cannot be read \(it is UTF-16 text\) and may use 'all'/.test(error.message));
+    const withoutOld = api.replace("  /old:\n    $ref: 'paths/old.yaml'\n", '');
+    const edit = await createLanguageService({ resolver, definitionsUsing: async () => [] }).rename(TextDocument.create(API_URI, 'yaml', 1, withoutOld), at, 'body');
+    assert.deepEqual(edited(edit.changes), ['api.yaml 3:2 body', 'pets.yaml 1:41 body']);
+  });
+
+  it('is not refused for a broken file that holds the name only inside a longer word', async () => {
+    const other = 'file:///work/paths/other.yaml';
+    const api = SCHEMED_API.replace("    $ref: 'paths/pets.yaml'\n", "    $ref: 'paths/pets.yaml'\n  /other:\n    $ref: 'paths/other.yaml'\n");
+    const service = createLanguageService({ resolver: filesResolver({ [PETS]: SCHEMED_PART, [other]: 'get:\n  allOf: [unclosed\n' }), definitionsUsing: async () => [] });
+    const document = TextDocument.create(API_URI, 'yaml', 1, api);
+    const edit = await service.rename(document, document.positionAt(api.indexOf('all:') + 1), 'body');
+    assert.deepEqual(edited(edit.changes), ['api.yaml 3:2 body', 'pets.yaml 1:41 body']);
+  });
+
   it('still renames a component by its $refs in other files', async () => {
     const api = `${SPLIT_API}components:\n  schemas:\n    Pet: {type: object}\n`;
     const part = SCHEMED_PART.replace("'200': {description: ok}", "'200': {description: ok, content: {application/json: {schema: {$ref: '../api.yaml#/components/schemas/Pet'}}}}");

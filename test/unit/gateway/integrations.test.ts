@@ -227,6 +227,10 @@ paths:
     assert.deepEqual(json(rest.body), { message: 'Network error communicating with endpoint' });
     assert.equal(rest.headers['x-amzn-ErrorType'], 'InternalServerErrorException');
     assert.ok(rest.log.some((e) => /^Execution failed due to a network error communicating with the endpoint: .*ECONNREFUSED/.test(e.message)), rest.log.map((e) => e.message).join('\n'));
+    // `localhost` is tried at each of its addresses: the log says what each attempt met.
+    const named = await gatewayFor(definition({}).replace('127.0.0.1', 'localhost'), {}, 'down-named.json').invoke({ method: 'GET', path: '/down' });
+    assert.equal(named.status, 504);
+    assert.ok(named.log.some((e) => /^Execution failed due to a network error communicating with the endpoint: .*ECONNREFUSED/.test(e.message)), named.log.map((e) => e.message).join('\n'));
     const http = await gatewayFor(definition({ payloadFormatVersion: '1.0' }), {}, 'down-http.json').invoke({ method: 'GET', path: '/down' });
     assert.equal(http.status, 500);
     assert.deepEqual(json(http.body), { message: 'Internal Server Error' });

@@ -17,6 +17,17 @@ const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'E
 /** Those that mean the endpoint's host name does not resolve. */
 const ADDRESS_ERRORS = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 
+/**
+ * What a failed call says: a connection to `localhost` tries each of its addresses, and when all fail Node.js gives an
+ * AggregateError whose own message is empty and whose errors say what happened.
+ */
+function failureMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.message) return error.message;
+  const each = error instanceof AggregateError ? error.errors.map((e) => (e instanceof Error ? e.message : String(e))).filter(Boolean) : [];
+  return each.length ? each.join('; ') : ((error as NodeJS.ErrnoException).code ?? error.name);
+}
+
 /** Whether a failed call to the backend failed on the network, on the endpoint's address, or otherwise (TLS, say). */
 export function connectionFailure(error: unknown): 'network' | 'address' | 'other' {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
@@ -89,7 +100,7 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
   try {
     response = proxy && streamsResponse(ctx) ? await streamHttp(endpoint, method, headers, body, integrationTimeoutMs(ctx), insecure) : await sendHttp(endpoint, method, headers, body, integrationTimeoutMs(ctx), insecure);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = failureMessage(error);
     if (message === 'timeout') {
       log.add(`Execution failed due to a timeout error (${integrationTimeoutMs(ctx)} ms)`);
       throw httpApi ? new GatewayError('INTEGRATION_TIMEOUT', 'Service Unavailable', { status: 503 }) : new GatewayError('INTEGRATION_TIMEOUT', 'Endpoint request timed out');
