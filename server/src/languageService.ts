@@ -32,6 +32,7 @@ import { lastParsedView, type LastParsedView } from './lastParsedView';
 import { completionsInPart, fixesInPlace, partInContext, placeLocations, rangeInPart, siteInContext, type PartInContext, type PartPlace } from './services/partContext';
 import { spliceReferencedFiles, type SplitDefinition } from './services/splitDefinitions';
 import { prepareRenameAcrossFiles, renameAcrossFiles } from './services/renameAcrossFiles';
+import { symbolAt } from './services/symbolReferences';
 import { sameUri } from './model/refUri';
 import { findCompletionSite } from './services/editing/completionSite';
 import { UNMOVED } from './model/placement';
@@ -254,11 +255,6 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return moved ? completeAtSite(moved, document.getText(), settings?.dialect ?? 'auto', options.resolver) : undefined;
   };
   /**
-   * A validator's or security scheme's uses in the other files of a split definition (its path items): the search
-   * of one document finds those of the definition or of the part alone. Run again on the bundle, only what it finds
-   * in other files is added.
-   */
-  /**
    * The split definition an offset of the document stands in, and the offset there: a part's place in the definition
    * that splices it in, or a definition's own place in its bundle. Undefined when the definition names no other file.
    */
@@ -426,9 +422,12 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (cache.deferred(document, sizeLimit)) throw new RenameError(`${overLimit(document, sizeLimit)} is read again once typing pauses; try the rename again in a moment.`);
       const parsed = cache.getRecovered(document);
       const offset = document.offsetAt(position);
-      // A document that does not parse is refused by the rename of its own.
-      const context = parsed.recovered ? undefined : await splitContextAt(document, parsed, offset);
-      const across = context && (await renameAcrossFiles(context.split, context.at, newName, options.resolver?.whyUnreadable && ((from, ref) => options.resolver!.whyUnreadable!(from, ref))));
+      // Validators and schemes are named in every file of a split definition; in a part, what a name is shows only
+      // in the definition. A document that does not parse is refused by the rename of its own.
+      const kind = symbolAt(parsed, offset)?.symbol.kind;
+      const named = mayBePart(document) || kind === 'validator' || kind === 'securityScheme';
+      const context = named && !parsed.recovered ? await splitContextAt(document, parsed, offset) : undefined;
+      const across = context && (await renameAcrossFiles(context.split, context.at, newName, options.resolver));
       return across ?? rename(parsed, offset, newName, options.resolver, options.workspace);
     },
     findDocumentSymbols: async (document, settings) => {

@@ -44,7 +44,7 @@ export function prepareRenameAcrossFiles(split: SplitDefinition, offset: number)
  * when something else is under it. Refused while a file that may name it does not parse, or was not read at all. The
  * definition itself must parse: the caller answers a recovered tree with the usual refusal.
  */
-export async function renameAcrossFiles(split: SplitDefinition, offset: number, newName: string, whyUnreadable?: DocumentResolver['whyUnreadable']): Promise<WorkspaceEdit | undefined> {
+export async function renameAcrossFiles(split: SplitDefinition, offset: number, newName: string, resolver?: Pick<DocumentResolver, 'whyUnreadable'>): Promise<WorkspaceEdit | undefined> {
   const name = namedAcrossFiles(split, offset);
   if (name === undefined) return undefined;
   const uses = `every use of '${name}'`;
@@ -52,7 +52,7 @@ export async function renameAcrossFiles(split: SplitDefinition, offset: number, 
   if (broken) throw new RenameError(`${uriFileName(broken.document.uri)} has a syntax error and may use '${name}'; fix it first, or its uses would be left behind.`);
   // A file that is there but cannot be read (not UTF-8, too large) may name it; one that does not exist names nothing.
   for (const reference of split.unfollowed) {
-    const why = reference.why === 'no-file' ? whyUnreadable?.(reference.in, reference.ref) : undefined;
+    const why = reference.why === 'no-file' ? resolver?.whyUnreadable?.(reference.in, reference.ref) : undefined;
     // A file that is not there uses no name.
     if (why && why !== NO_SUCH_FILE) throw new RenameError(`${uriFileName(reference.ref.split('#')[0])} cannot be read (${why}) and may use '${name}'; its uses would be left behind.`);
   }
