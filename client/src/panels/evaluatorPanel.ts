@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { holdsApiDefinition } from '../apiDocuments';
+import { holdsApiDefinition, isDefinitionLanguage } from '../apiDocuments';
 import { editorInUse } from '../editorInUse';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -116,7 +116,13 @@ export class EvaluatorPanel {
 
   /** Keeps the template's offset right while the user edits around it, and re-evaluates on every edit. */
   private onDocumentChange(event: vscode.TextDocumentChangeEvent): void {
-    if (event.document !== this.document || this.found.templateOffset === undefined) return;
+    if (this.found.templateOffset === undefined || event.contentChanges.length === 0) return;
+    if (event.document !== this.document) {
+      // The template's operation may stand in another file of a split definition (or the template in a path item
+      // file the definition places): what the other files say is read again.
+      if (isDefinitionLanguage(event.document)) this.schedule();
+      return;
+    }
     let offset = this.found.templateOffset;
     for (const change of event.contentChanges) {
       if (change.rangeOffset < offset) offset += change.text.length - change.rangeLength;
