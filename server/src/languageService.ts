@@ -119,7 +119,7 @@ export interface LanguageService {
    * Colours of mapping templates, embedded or standalone, encoded against `TEMPLATE_SEMANTIC_TOKENS_LEGEND`; none over
    * the size limit.
    */
-  getSemanticTokens(document: TextDocument, settings?: LanguageSettings): SemanticTokens;
+  getSemanticTokens(document: TextDocument, settings?: LanguageSettings): Promise<SemanticTokens>;
   /**
    * Folds of a YAML definition or standalone template, at most `limit`: the editor's indentation folds and the blocks
    * of mapping templates. Null for JSON definitions, whose own folding covers them, and over the size limit, where the
@@ -300,6 +300,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       lenses.push({ range, command });
     }
     return lenses;
+  };
+  /** The colours of the part's templates, as the definition that splices it in reads them. */
+  const tokensInPart = async (document: TextDocument): Promise<SemanticTokens> => {
+    const context = await partContext(document);
+    if (!context) return { data: [] };
+    const end = context.start + context.part.text.length;
+    return templateSemanticTokens(context.split.document, templateColours, { textDocument: document, shiftOf: (offset, to) => (offset >= context.start && to <= end ? -context.start : undefined) });
   };
   const prepareRenameInPart = async (document: TextDocument, offset: number): Promise<{ range: Range; placeholder: string } | undefined> => {
     const context = await partContext(document);
@@ -484,13 +491,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const context = mayBePart(document) ? await partContext(document) : undefined;
       return context && { bundle: context.split.document, start: context.start };
     },
-    getSemanticTokens: (document, settings) => {
+    getSemanticTokens: async (document, settings) => {
       if (isTemplateDocument(document)) return standaloneTemplateSemanticTokens(document);
       const limit = limitOf(settings);
       if (isOverLimit(document, limit)) {
         notes.note(document.uri, 'tokens', `Mapping templates are not coloured in ${overLimit(document, limit)}.`);
         return { data: [] };
       }
+      if (mayBePart(document)) return tokensInPart(document);
       const { parsed, shiftOf } = cache.readable(document, limit);
       return templateSemanticTokens(parsed, templateColours, { textDocument: document, shiftOf });
     },

@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  CodeLensRefreshRequest,
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
@@ -52,6 +53,9 @@ let canPullConfiguration = false;
 let hasWorkspaceFolders = false;
 /** The most folds the editor takes; it drops the rest itself, but sending them costs every request. */
 let foldingRangeLimit = DEFAULT_FOLDING_LIMIT;
+/** Whether the client asks again for colours and code lenses when told they changed. */
+let canRefreshTokens = false;
+let canRefreshLenses = false;
 /** Quiet time after a keystroke before validating; short enough to feel immediate, long enough to skip bursts. */
 const VALIDATION_DELAY_MS = 60;
 const pending = new Map<string, NodeJS.Timeout>();
@@ -60,6 +64,8 @@ connection.onInitialize((params): InitializeResult => {
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
   hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
   foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? DEFAULT_FOLDING_LIMIT;
+  canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
+  canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
   workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
@@ -144,6 +150,25 @@ async function definitionsUsing(uri: string): Promise<ApiDocument[]> {
   return found;
 }
 
+/** Open files known to be parts of definitions, whose colours and lenses come from the definition. */
+const knownParts = new Set<string>();
+
+/**
+ * An open file the editor asked about before any definition using it was checked got no colours or lenses then: once
+ * a check finds it is part of a definition, the editor is told to ask again.
+ */
+function refreshNewParts(): void {
+  let found = false;
+  for (const document of documents.all()) {
+    if (knownParts.has(document.uri) || isServed(document) || resolver.dependentsOf(document.uri).length === 0) continue;
+    knownParts.add(document.uri);
+    found = true;
+  }
+  if (!found) return;
+  if (canRefreshTokens) connection.languages.semanticTokens.refresh();
+  if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+}
+
 /** A file that is no definition but part of one a definition's `$ref`s name: hover and completion answer in it. */
 function isPartOrServed(document: TextDocument): boolean {
   return isServed(document) || resolver.dependentsOf(document.uri).length > 0;
@@ -198,6 +223,7 @@ async function validate(uri: string, version: number): Promise<void> {
     if (readReferences) traced();
     connection.sendDiagnostics({ uri, version, diagnostics });
     findingsElsewhere.set(uri, elsewhere);
+    refreshNewParts();
   } catch (error) {
     connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
@@ -257,6 +283,7 @@ async function validateClosed(uri: string): Promise<void> {
     if (current() && readReferences) traced();
     service.forget(uri);
     if (current()) findingsElsewhere.set(uri, elsewhere.filter((found) => documents.get(found.uri)));
+    refreshNewParts();
   } catch (error) {
     connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {
@@ -366,7 +393,7 @@ connection.onWorkspaceSymbol(async (params, token) => {
 connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => answer(d, 'findDocumentSymbols', settings)));
 connection.onCodeLens((params) => serve(params.textDocument.uri, 'Code lenses', [], (d) => answer(d, 'getCodeLenses', undefined, settings), isPartOrServed));
 connection.onFoldingRanges((params) => serve(params.textDocument.uri, 'Folding ranges', null, (d) => answer(d, 'getFoldingRanges', foldingRangeLimit, settings)));
-connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri, 'Semantic tokens', { data: [] }, (d) => answer(d, 'getSemanticTokens', settings)));
+connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri, 'Semantic tokens', { data: [] }, (d) => answer(d, 'getSemanticTokens', settings), isPartOrServed));
 // Fix all is asked apart from the quick fixes: it validates the document again in passes, and a failure there must not
 // take the quick fixes with it.
 connection.onCodeAction(async (params) => {
@@ -387,6 +414,7 @@ documents.onDidClose((event) => {
   servedApart.delete(uri);
   largeDocuments.close(uri);
   searchedParts.delete(uri);
+  knownParts.delete(uri);
   const timer = pending.get(uri);
   if (timer) clearTimeout(timer);
   pending.delete(uri);

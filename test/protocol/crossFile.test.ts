@@ -133,6 +133,8 @@ describe('a definition split over several files, over stdio', () => {
       client.change(petsUri, PETS.replace(' al\n', ' all\n'));
       const locations = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: petsUri }, position: { line: 1, character: 42 } });
       assert.deepEqual(locations.map((l) => `${l.uri} ${l.range.start.line}`), [`${apiUri} 3`]);
+      // Asked before the definition using it was checked, the editor is told to ask again for colours and lenses.
+      assert.deepEqual([...new Set(client.refreshes)].sort(), ['workspace/codeLens/refresh', 'workspace/semanticTokens/refresh']);
       const lenses = await client.request<{ command?: { title: string; arguments?: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri: petsUri } });
       assert.deepEqual(lenses.map((l) => [l.command?.title, l.command?.arguments]), [['$(debug-start) Invoke GET /pets', [{ uri: apiUri, path: '/pets', method: 'GET' }]]]);
       // Renamed from its use in the part: the definition's declaration is renamed with it.

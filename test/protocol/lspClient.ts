@@ -12,6 +12,8 @@ export class TestLspClient {
   private readonly waiters: (() => void)[] = [];
   private version = 1;
   readonly stderr: string[] = [];
+  /** The refresh requests the server sent, in order: it asks the editor to fetch colours or lenses again. */
+  readonly refreshes: string[] = [];
   /** What the server answered to `initialize`: its capabilities. */
   initializeResult: { capabilities: Record<string, unknown> } | undefined;
 
@@ -23,6 +25,12 @@ export class TestLspClient {
     });
     this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => workspaceSettings));
     this.connection.onRequest('client/registerCapability', () => null);
+    for (const method of ['workspace/semanticTokens/refresh', 'workspace/codeLens/refresh']) {
+      this.connection.onRequest(method, () => {
+        this.refreshes.push(method);
+        return null;
+      });
+    }
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
     process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
@@ -34,7 +42,7 @@ export class TestLspClient {
     client.initializeResult = await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri,
-      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } }, textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } } },
+      capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, semanticTokens: { refreshSupport: true }, codeLens: { refreshSupport: true } }, textDocument: { completion: { completionItem: { snippetSupport: true } }, hover: { contentFormat: ['markdown'] } } },
     });
     await client.connection.sendNotification('initialized', {});
     return client;

@@ -35,7 +35,7 @@ describe('documents over the size limit', () => {
     await validated;
     for (let i = 0; i < 3; i++) {
       assert.deepEqual(await service.getCodeLenses(document, undefined, OVER), []);
-      assert.deepEqual(service.getSemanticTokens(document, OVER), { data: [] });
+      assert.deepEqual(await service.getSemanticTokens(document, OVER), { data: [] });
       const outline = await service.findDocumentSymbols(document, OVER);
       assert.equal(outline.filter((s) => s.name.startsWith('/')).length, MAX_OUTLINE_ENTRIES);
       assert.equal(outline[outline.length - 1].name, 'Schemas');
@@ -48,7 +48,7 @@ describe('documents over the size limit', () => {
     // Under the limit every lens, colour and entry is there.
     const settings: LanguageSettings = {};
     assert.equal((await service.getCodeLenses(document, undefined, settings)).length, 2 * (MAX_OUTLINE_ENTRIES + 5));
-    assert.ok(service.getSemanticTokens(document, settings).data.length > 0);
+    assert.ok((await service.getSemanticTokens(document, settings)).data.length > 0);
     assert.equal((await service.findDocumentSymbols(document, settings)).filter((s) => s.name.startsWith('/')).length, MAX_OUTLINE_ENTRIES + 5);
   });
 

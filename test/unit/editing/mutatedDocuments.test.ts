@@ -60,7 +60,7 @@ describe('every feature on definitions broken mid-edit', function () {
         for (const d of diagnostics) assertInside(document, d.range, `${where}: diagnostic ${d.code}`);
         await service.findDocumentSymbols(document);
         service.getFoldingRanges(document);
-        service.getSemanticTokens(document);
+        await service.getSemanticTokens(document);
         await service.getCodeLenses(document, { invoke: true });
         await service.getFixAll(document, { diagnostics, only: ['source.fixAll.apigateway'] });
         for (let k = 0; k < PLACES_PER_MUTATION; k++) {

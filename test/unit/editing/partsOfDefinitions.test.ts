@@ -366,6 +366,33 @@ describe('running what a part holds', () => {
     assert.deepEqual(JSON.parse(evaluation.output), { id: 'r-1' });
   });
 
+  it('colours the part\'s templates where they stand in it', async () => {
+    const tokens = (await serviceWith({}).getSemanticTokens(part)).data;
+    // Decoded from LSP's relative encoding: the line and character of each token.
+    const starts: string[] = [];
+    for (let i = 0, line = 0, character = 0; i < tokens.length; i += 5) {
+      line += tokens[i];
+      character = tokens[i] === 0 ? character + tokens[i + 1] : tokens[i + 1];
+      starts.push(`${line}:${character}:${tokens[i + 2]}`);
+    }
+    const at = part.positionAt(PART.indexOf('$context.requestId'));
+    assert.ok(starts.some((s) => s.startsWith(`${at.line}:${at.character}:`)), starts.join(' '));
+    assert.ok(starts.every((s) => Number(s.split(':')[0]) >= 7), 'only the part\'s templates are coloured');
+  });
+
+  it('colours a part two paths name, or names by two pointers in another order, once and in order', async () => {
+    const items = "b:\n  get:\n    x-amazon-apigateway-integration:\n      type: mock\n      requestTemplates: {application/json: '{\"b\": \"$context.requestId\"}'}\na:\n  get:\n    x-amazon-apigateway-integration:\n      type: mock\n      requestTemplates: {application/json: '{\"a\": \"$context.requestId\"}'}\n";
+    const uri = 'file:///work/paths/items.yaml';
+    const api = "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a: {$ref: 'paths/items.yaml#/a'}\n  /b: {$ref: 'paths/items.yaml#/b'}\n  /b2: {$ref: 'paths/items.yaml#/b'}\n";
+    const service = createLanguageService({ resolver: filesResolver({ [uri]: items }), definitionsUsing: async () => [parsedAt(API_URI, api)] });
+    const document = TextDocument.create(uri, 'yaml', 1, items);
+    const data = (await service.getSemanticTokens(document)).data;
+    const lines: number[] = [];
+    for (let i = 0, line = 0; i < data.length; i += 5) lines.push((line += data[i]));
+    assert.deepEqual([...new Set(lines)], [4, 9]);
+    for (let i = 1; i < data.length / 5; i++) assert.ok(data[i * 5] > 0 || data[i * 5 + 1] > 0, 'tokens in order, none twice');
+  });
+
   it('says where to place the cursor when no template of the definition is there', async () => {
     const service = serviceWith({});
     const handlers = createTemplateHandlers({ getDocument: () => part, parse: (document) => service.parse(document), partPlace: (document) => service.partPlace(document) });

@@ -65,7 +65,7 @@ describe('a syntax error on another line', () => {
     const service = createLanguageService();
     const typing = API.replace('  /b:\n    get:\n      summary oops\n', '  /b:\n    get:\n      summary oops\n').replace('        passthroughBehavior: \n', '        p\n');
     const document = open(typing);
-    assert.ok(service.getSemanticTokens(document).data.length > 0);
+    assert.ok((await service.getSemanticTokens(document)).data.length > 0);
     assert.ok((await service.getCodeLenses(document)).length >= 2);
   });
 });

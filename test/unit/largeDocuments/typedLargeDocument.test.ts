@@ -43,7 +43,7 @@ describe('a large definition while a line is typed that leaves it unparsed', () 
     const same = TextDocument.create('file:///typed.yaml', 'yaml', 1, `${text.slice(0, at)}      #x-a\n${text.slice(at)}`);
     const fresh = createLanguageService({ log: () => undefined });
     assert.deepEqual(await service.getCodeLenses(document), await fresh.getCodeLenses(same));
-    assert.deepEqual(service.getSemanticTokens(document), fresh.getSemanticTokens(same));
+    assert.deepEqual(await service.getSemanticTokens(document), await fresh.getSemanticTokens(same));
     assert.deepEqual(service.getFoldingRanges(document), fresh.getFoldingRanges(same));
   });
 
@@ -68,8 +68,8 @@ describe('a large definition while a line is typed that leaves it unparsed', () 
       for (let i = 0, current = 0; i < data.length; i += 5) lines.push((current += data[i]));
       return lines;
     };
-    const before = tokenLines(fresh.getSemanticTokens(previous).data);
-    const after = tokenLines(service.getSemanticTokens(document).data);
+    const before = tokenLines((await fresh.getSemanticTokens(previous)).data);
+    const after = tokenLines((await service.getSemanticTokens(document)).data);
     assert.ok(before.includes(line));
     assert.deepEqual(after, before.filter((l) => l !== line));
   });
@@ -102,7 +102,7 @@ describe('a large definition while a line is typed that leaves it unparsed', () 
       return { range: { start, end: start }, command: { ...lens.command!, arguments: typeof args[1] === 'number' && shift ? [args[0], args[1] + '        "x-am"\n'.length] : args } };
     });
     assert.deepEqual(lenses, moved);
-    assert.ok(service.getSemanticTokens(document).data.length > 0);
+    assert.ok((await service.getSemanticTokens(document)).data.length > 0);
     assert.equal(forgiving.count, 0);
   });
 });

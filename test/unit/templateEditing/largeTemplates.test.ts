@@ -23,14 +23,14 @@ describe('template files over the size limit', () => {
     assert.equal(diagnostics.length, 1);
     assert.equal(diagnostics[0].code, 'template-too-large');
     assert.match(String(diagnostics[0].message), /^This template file is 1 MB; API Gateway accepts mapping templates up to 300 KB\. Over 1 MB it is not checked further/);
-    service.getSemanticTokens(over);
+    await service.getSemanticTokens(over);
     service.doHover(over, middle);
     assert.equal(logged.length, 1, 'said once in the log, not once per feature');
   });
 
   it('answer no feature that reads the whole text', async () => {
     const service = createLanguageService({ log: () => undefined });
-    assert.deepEqual(service.getSemanticTokens(over), { data: [] });
+    assert.deepEqual(await service.getSemanticTokens(over), { data: [] });
     assert.equal(service.getFoldingRanges(over, 5000), null);
     assert.equal(await service.doHover(over, middle), null);
     assert.deepEqual(await service.doComplete(over, middle), { isIncomplete: false, items: [] });
@@ -61,7 +61,7 @@ describe('template files over the size limit', () => {
     const diagnostics = await service.doValidation(atLimit, {});
     assert.deepEqual(diagnostics.map((d) => d.code), ['template-too-large']);
     assert.doesNotMatch(String(diagnostics[0].message), /not checked further/);
-    assert.ok(service.getSemanticTokens(atLimit).data.length > 0);
+    assert.ok((await service.getSemanticTokens(atLimit)).data.length > 0);
     assert.ok((service.getFoldingRanges(atLimit, 10) ?? []).length > 0);
     assert.equal((await service.getCodeLenses(atLimit)).length, 1);
   });

@@ -8,9 +8,9 @@ import { yamlWithRequestTemplate } from './support';
 /** `[line, character, covered text, type, ...modifiers]`, decoded from the relative LSP encoding. */
 type Tuple = [number, number, string, string, ...string[]];
 
-function tokensOf(uri: string, languageId: string, text: string): Tuple[] {
+async function tokensOf(uri: string, languageId: string, text: string): Promise<Tuple[]> {
   const document = TextDocument.create(uri, languageId, 1, text);
-  return decode(createLanguageService().getSemanticTokens(document), text);
+  return decode(await createLanguageService().getSemanticTokens(document), text);
 }
 
 function decode(tokens: SemanticTokens, text: string): Tuple[] {
@@ -31,7 +31,7 @@ function decode(tokens: SemanticTokens, text: string): Tuple[] {
 }
 
 describe('template semantic tokens', () => {
-  it('colours a YAML literal block, one line per token, and leaves unknown members alone', () => {
+  it('colours a YAML literal block, one line per token, and leaves unknown members alone', async () => {
     const text = yamlWithRequestTemplate(
       [
         '|',
@@ -44,7 +44,7 @@ describe('template semantic tokens', () => {
         '               b *#',
       ].join('\n'),
     );
-    assert.deepEqual(tokensOf('file:///api.yaml', 'yaml', text), [
+    assert.deepEqual(await tokensOf('file:///api.yaml', 'yaml', text), [
       [12, 12, '## the pet', 'comment'],
       [13, 12, '#set', 'keyword'],
       [13, 17, '$pet', 'variable'],
@@ -70,9 +70,9 @@ describe('template semantic tokens', () => {
     ]);
   });
 
-  it('maps a double-quoted YAML string through its escapes', () => {
+  it('maps a double-quoted YAML string through its escapes', async () => {
     const text = yamlWithRequestTemplate(String.raw`"#set($name = \"Al\")\n{\"n\": \"$name\", \"ip\": \"$context.identity.sourceIp\"}\t## done"`);
-    assert.deepEqual(tokensOf('file:///api.yaml', 'yaml', text), [
+    assert.deepEqual(await tokensOf('file:///api.yaml', 'yaml', text), [
       [11, 29, '#set', 'keyword'],
       [11, 34, '$name', 'variable'],
       [11, 42, String.raw`\"Al\"`, 'string'],
@@ -84,9 +84,9 @@ describe('template semantic tokens', () => {
     ]);
   });
 
-  it('follows a double-quoted YAML string folded over two lines', () => {
+  it('follows a double-quoted YAML string folded over two lines', async () => {
     const text = yamlWithRequestTemplate(`"#if($input.params('id') == 12)\n            ok #end"`);
-    assert.deepEqual(tokensOf('file:///api.yaml', 'yaml', text), [
+    assert.deepEqual(await tokensOf('file:///api.yaml', 'yaml', text), [
       [11, 29, '#if', 'keyword'],
       [11, 33, '$input', 'variable', 'defaultLibrary'],
       [11, 40, 'params', 'method'],
@@ -96,11 +96,11 @@ describe('template semantic tokens', () => {
     ]);
   });
 
-  it('colours a template in a JSON string', () => {
+  it('colours a template in a JSON string', async () => {
     const template = `#set($id = $input.path('$.id'))\n{"id": "$id", "stage": "$stageVariables.table"} ## c`;
     const integration = { type: 'aws', requestTemplates: { 'application/json': template } };
     const text = JSON.stringify({ openapi: '3.0.1', paths: { '/p': { post: { 'x-amazon-apigateway-integration': integration } } } }, null, 2);
-    assert.deepEqual(tokensOf('file:///api.json', 'json', text), [
+    assert.deepEqual(await tokensOf('file:///api.json', 'json', text), [
       [8, 33, '#set', 'keyword'],
       [8, 38, '$id', 'variable'],
       [8, 44, '$input', 'variable', 'defaultLibrary'],
@@ -113,7 +113,7 @@ describe('template semantic tokens', () => {
     ]);
   });
 
-  it('colours a .vtl file, interpolations inside strings included', () => {
+  it('colours a .vtl file, interpolations inside strings included', async () => {
     const text = [
       '## body',
       "#foreach($item in $input.path('$.items'))",
@@ -123,7 +123,7 @@ describe('template semantic tokens', () => {
       '#myMacro(-3.5 "a $x b")',
       '',
     ].join('\n');
-    assert.deepEqual(tokensOf('file:///t/request.vtl', 'vtl', text), [
+    assert.deepEqual(await tokensOf('file:///t/request.vtl', 'vtl', text), [
       [0, 0, '## body', 'comment'],
       [1, 0, '#foreach', 'keyword'],
       [1, 9, '$item', 'variable'],
@@ -147,7 +147,7 @@ describe('template semantic tokens', () => {
     ]);
   });
 
-  it('colours templates met before, wherever they stand now, as a fresh service does', () => {
+  it('colours templates met before, wherever they stand now, as a fresh service does', async () => {
     const template = "#set($x = $input.json('$.a'))\n{\"id\": \"$context.requestId\", \"n\": 1}";
     const block = (indent: string) => `|\n${template.split('\n').map((line) => indent + line).join('\n')}\n`;
     const operation = (path: string, request: string, response: string) =>
@@ -157,16 +157,16 @@ describe('template semantic tokens', () => {
     const service = createLanguageService();
     const document = TextDocument.create('file:///api.yaml', 'yaml', 1, text);
     const fresh = (t: string) => tokensOf('file:///api.yaml', 'yaml', t);
-    assert.deepEqual(decode(service.getSemanticTokens(document), text), fresh(text));
+    assert.deepEqual(decode(await service.getSemanticTokens(document), text), await fresh(text));
     // The second path item moves down a line and the first one's templates change places: all are cached by now.
     const edited = text.replace('  /b:\n', '  /b:\n    summary: moved\n').replace(`application/json: ${block('            ')}`, `application/json: ${block('             ')}`);
     TextDocument.update(document, [{ text: edited }], 2);
-    const tokens = decode(service.getSemanticTokens(document), edited);
-    assert.deepEqual(tokens, fresh(edited));
+    const tokens = decode(await service.getSemanticTokens(document), edited);
+    assert.deepEqual(tokens, await fresh(edited));
     assert.ok(tokens.filter(([, , covered]) => covered === '$context').length === 4);
   });
 
-  it('has no tokens for a definition without templates', () => {
-    assert.deepEqual(tokensOf('file:///api.yaml', 'yaml', 'openapi: 3.0.1\npaths: {}\n'), []);
+  it('has no tokens for a definition without templates', async () => {
+    assert.deepEqual(await tokensOf('file:///api.yaml', 'yaml', 'openapi: 3.0.1\npaths: {}\n'), []);
   });
 });

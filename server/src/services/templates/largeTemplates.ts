@@ -61,7 +61,7 @@ export function leavingOutLargeTemplates(service: LanguageService, notes: OnceNo
     getCodeActions: (document, ...rest) => (over(document) ? [] : service.getCodeActions(document, ...rest)),
     getFixAll: async (document, ...rest) => (over(document) ? [] : service.getFixAll(document, ...rest)),
     getCodeLenses: async (document, ...rest) => (over(document) ? [] : service.getCodeLenses(document, ...rest)),
-    getSemanticTokens: (document, ...rest) => (over(document) ? { data: [] } : service.getSemanticTokens(document, ...rest)),
+    getSemanticTokens: async (document, ...rest) => (over(document) ? { data: [] } : service.getSemanticTokens(document, ...rest)),
     // No answer leaves the file to the editor's own indentation folding.
     getFoldingRanges: (document, ...rest) => (over(document) ? null : service.getFoldingRanges(document, ...rest)),
   };

@@ -7,7 +7,7 @@ import type { SemanticTokens, SemanticTokensLegend } from 'vscode-languageserver
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ApiDocument } from '../../model/apiDocument';
 import { inPlace, type Placement } from '../../model/placement';
-import { locateTemplates } from './locate';
+import { locateTemplates, type LocatedTemplate } from './locate';
 import { resolveReference } from './memberLookup';
 import { scanTemplate, type ScannedTemplate } from './templateScanner';
 import type { TemplateContentCache, Variant } from './templateContentCache';
@@ -52,7 +52,7 @@ const NO_VARIANT: Variant = [];
 export function templateSemanticTokens(document: ApiDocument, cache?: TemplateContentCache<TemplateRuns>, placement: Placement = inPlace(document.textDocument)): SemanticTokens {
   const builder = new TokenBuilder(placement.textDocument);
   const source = document.text;
-  for (const template of locateTemplates(document)) {
+  for (const template of inTextOrder(locateTemplates(document))) {
     const shift = placement.shiftOf(template.node.offset, template.node.end);
     if (shift === undefined) continue;
     const base = template.node.contentOffset;
@@ -61,6 +61,20 @@ export function templateSemanticTokens(document: ApiDocument, cache?: TemplateCo
     if (runs) builder.emit(runs, base + shift);
   }
   return { data: builder.data };
+}
+
+/**
+ * Templates in the order their texts stand, each once. A definition's walk meets them so; in a bundle (a definition
+ * with other files spliced in), a file two paths name is met once per path, and a file's items in the order the
+ * definition names them. Tokens must be given in order.
+ */
+function inTextOrder(templates: LocatedTemplate[]): LocatedTemplate[] {
+  let ordered = true;
+  for (let i = 1; i < templates.length && ordered; i++) ordered = templates[i - 1].node.offset < templates[i].node.offset;
+  if (ordered) return templates;
+  const unique = new Map<number, LocatedTemplate>();
+  for (const template of templates) if (!unique.has(template.node.offset)) unique.set(template.node.offset, template);
+  return [...unique.values()].sort((a, b) => a.node.offset - b.node.offset);
 }
 
 export function standaloneTemplateSemanticTokens(textDocument: TextDocument): SemanticTokens {
