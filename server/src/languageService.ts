@@ -83,7 +83,7 @@ export interface LanguageService {
    * The method called around the cursor in a mapping template. `previous` is the help the editor shows already when
    * it asks again as the cursor moves: the form chosen there stays chosen.
    */
-  doSignatureHelp(document: TextDocument, position: Position, previous?: SignatureHelp): SignatureHelp | null;
+  doSignatureHelp(document: TextDocument, position: Position, previous?: SignatureHelp): Promise<SignatureHelp | null>;
   findDefinition(document: TextDocument, position: Position): Promise<Location[]>;
   /**
    * Where this document names what the cursor is on: its definition written, its uses read. Null where nothing is
@@ -371,8 +371,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (mayBePart(document)) return hoverInPart(document, position, settings, () => hoverOnItsOwn(document, position, settings));
       return hoverOnItsOwn(document, position, settings);
     },
-    doSignatureHelp: (document, position, previous) => {
+    doSignatureHelp: async (document, position, previous) => {
       if (isTemplateDocument(document)) return signatureHelpInStandaloneTemplate(document.getText(), document.offsetAt(position), document.uri, previous) ?? null;
+      if (mayBePart(document)) {
+        // A part's templates are read where the definition puts them; the help has no range to place.
+        const context = await partContext(document);
+        if (context) return signatureHelpInTemplate(context.split.document, context.start + document.offsetAt(position), previous, options.resolver) ?? null;
+      }
       const { parsed, offsetThere, change } = cache.readable(document, sizeLimit);
       const offset = offsetThere(document.offsetAt(position));
       if (offset === undefined) return null;
@@ -387,7 +392,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (isTemplateDocument(document)) return orNull(findTemplateHighlights(document.getText(), document.offsetAt(position)));
       const { parsed, offsetThere, rangesHere } = cache.readable(document, sizeLimit);
       const offset = offsetThere(document.offsetAt(position));
-      return offset === undefined ? null : orNull(rangesHere(await findDocumentHighlights(parsed, offset)));
+      const own = offset === undefined ? null : orNull(rangesHere(await findDocumentHighlights(parsed, offset)));
+      // A part's templates are templates only where the definition puts them.
+      if (own || !mayBePart(document)) return own;
+      const context = await partContext(document);
+      if (!context) return own;
+      const found = await findDocumentHighlights(context.split.document, context.start + document.offsetAt(position));
+      return orNull(found.flatMap((highlight) => {
+        const range = rangeInPart(context, highlight.range);
+        return range ? [{ ...highlight, range }] : [];
+      }));
     },
     findDefinition: async (document, position) => {
       if (isTemplateDocument(document)) return findDefinitionInStandaloneTemplate(document.getText(), document.offsetAt(position), document.uri);

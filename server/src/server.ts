@@ -362,9 +362,9 @@ async function serve<T>(uri: string, feature: string, fallback: T, run: (documen
 connection.onCompletion((params) => serve(params.textDocument.uri, 'Completion', null, (d) => answer(d, 'doComplete', params.position, settings), isPartOrServed));
 connection.onHover((params) => serve(params.textDocument.uri, 'Hover', null, (d) => answer(d, 'doHover', params.position, settings), isPartOrServed));
 connection.onSignatureHelp((params) =>
-  serve(params.textDocument.uri, 'Signature help', null, (d) => answer(d, 'doSignatureHelp', params.position, params.context?.isRetrigger ? params.context.activeSignatureHelp : undefined)),
+  serve(params.textDocument.uri, 'Signature help', null, (d) => answer(d, 'doSignatureHelp', params.position, params.context?.isRetrigger ? params.context.activeSignatureHelp : undefined), isPartOrServed),
 );
-connection.onDocumentHighlight((params) => serve(params.textDocument.uri, 'Highlights', null, (d) => answer(d, 'findDocumentHighlights', params.position)));
+connection.onDocumentHighlight((params) => serve(params.textDocument.uri, 'Highlights', null, (d) => answer(d, 'findDocumentHighlights', params.position), isPartOrServed));
 connection.onDefinition((params) => serve(params.textDocument.uri, 'Go to definition', [], (d) => answer(d, 'findDefinition', params.position), isNavigable));
 connection.onReferences((params) => serve(params.textDocument.uri, 'Find references', [], (d) => answer(d, 'findReferences', params.position, params.context), isNavigable));
 connection.onPrepareRename((params) => renaming(params.textDocument.uri, 'Prepare rename', async (d) => (await answer(d, 'prepareRename', params.position)) ?? null));

@@ -147,6 +147,6 @@ describe('signature help in documents over the size limit, from their own thread
     const position = positionAfter(text, '.replaceAll("\\\\\'", ');
     const found = await host.feature(document, 'doSignatureHelp', [position], () => assert.fail('answered in this thread'));
     assert.deepEqual(active(found), { label: 'String.replaceAll(String regex, String replacement): String', parameter: 'String replacement' });
-    assert.deepEqual(found, here.doSignatureHelp(document, position));
+    assert.deepEqual(found, await here.doSignatureHelp(document, position));
   });
 });

@@ -73,7 +73,7 @@ describe('every feature on definitions broken mid-edit', function () {
           }
           const hover = await service.doHover(document, position);
           assertInside(document, hover?.range, `${here}: hover`);
-          service.doSignatureHelp(document, position);
+          await service.doSignatureHelp(document, position);
           await service.findDefinition(document, position);
           await service.findDocumentHighlights(document, position);
           await service.findReferences(document, position, { includeDeclaration: true });

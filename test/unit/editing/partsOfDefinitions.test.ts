@@ -393,6 +393,16 @@ describe('running what a part holds', () => {
     for (let i = 1; i < data.length / 5; i++) assert.ok(data[i * 5] > 0 || data[i * 5 + 1] > 0, 'tokens in order, none twice');
   });
 
+  it('shows the parameters of a $util call and highlights a template variable in the part', async () => {
+    const text = PART.replace('{"id": "$context.requestId"}', '#set($id = $util.urlEncode($context.requestId)){"id": "$id"}');
+    const document = TextDocument.create(PART_URI, 'yaml', 1, text);
+    const service = serviceWith({});
+    const help = await service.doSignatureHelp(document, document.positionAt(text.indexOf('urlEncode(') + 'urlEncode('.length));
+    assert.match(help?.signatures[help.activeSignature ?? 0]?.label ?? '', /^\$util\.urlEncode\(/);
+    const highlights = await service.findDocumentHighlights(document, document.positionAt(text.indexOf('$id') + 2));
+    assert.deepEqual(highlights?.map((h) => document.getText(h.range)), ['$id', '$id']);
+  });
+
   it('says where to place the cursor when no template of the definition is there', async () => {
     const service = serviceWith({});
     const handlers = createTemplateHandlers({ getDocument: () => part, parse: (document) => service.parse(document), partPlace: (document) => service.partPlace(document) });

@@ -34,7 +34,7 @@ describe('template files over the size limit', () => {
     assert.equal(service.getFoldingRanges(over, 5000), null);
     assert.equal(await service.doHover(over, middle), null);
     assert.deepEqual(await service.doComplete(over, middle), { isIncomplete: false, items: [] });
-    assert.equal(service.doSignatureHelp(over, middle), null);
+    assert.equal(await service.doSignatureHelp(over, middle), null);
     assert.equal(await service.findDocumentHighlights(over, middle), null);
     assert.deepEqual(await service.findDefinition(over, middle), []);
     assert.deepEqual(await service.findReferences(over, middle), []);

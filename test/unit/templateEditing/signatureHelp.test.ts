@@ -227,14 +227,14 @@ describe('template signature help', () => {
   });
 
   describe('through the language service', () => {
-    it('answers for definitions and standalone templates', () => {
+    it('answers for definitions and standalone templates', async () => {
       const service = createLanguageService({ log: () => undefined });
       const { text, offset } = withCursor(petStore('"$util.urlEncode(‸)"'));
       const document = TextDocument.create('file:///api.yaml', 'yaml', 1, text);
-      assert.equal(shown(service.doSignatureHelp(document, document.positionAt(offset)) ?? undefined), '$util.urlEncode([String text]): String');
-      assert.equal(service.doSignatureHelp(document, { line: 0, character: 3 }), null);
+      assert.equal(shown((await service.doSignatureHelp(document, document.positionAt(offset))) ?? undefined), '$util.urlEncode([String text]): String');
+      assert.equal(await service.doSignatureHelp(document, { line: 0, character: 3 }), null);
       const template = TextDocument.create('untitled:Untitled-1', 'vtl', 1, '$input.path(');
-      assert.equal(shown(service.doSignatureHelp(template, { line: 0, character: 12 }) ?? undefined), '$input.path([String path]): Object');
+      assert.equal(shown((await service.doSignatureHelp(template, { line: 0, character: 12 })) ?? undefined), '$input.path([String path]): Object');
     });
 
     it('over the size limit, reads the last parsed version only where the edit since has not touched the template', async () => {
@@ -246,10 +246,10 @@ describe('template signature help', () => {
       // An edit elsewhere: the template reads as it did.
       const elsewhere = text.indexOf('description: created');
       TextDocument.update(document, [{ range: { start: document.positionAt(elsewhere), end: document.positionAt(elsewhere) }, text: 'x' }], 2);
-      assert.equal(shown(service.doSignatureHelp(document, document.positionAt(offset + 1)) ?? undefined), '$util.urlEncode([String text]): String');
+      assert.equal(shown((await service.doSignatureHelp(document, document.positionAt(offset + 1))) ?? undefined), '$util.urlEncode([String text]): String');
       // An edit in the template: its earlier text would give wrong arguments.
       TextDocument.update(document, [{ range: { start: document.positionAt(offset + 1), end: document.positionAt(offset + 1) }, text: "'a', " }], 3);
-      assert.equal(service.doSignatureHelp(document, document.positionAt(offset + 6)), null);
+      assert.equal(await service.doSignatureHelp(document, document.positionAt(offset + 6)), null);
     });
   });
 });

@@ -51,7 +51,7 @@ export function leavingOutLargeTemplates(service: LanguageService, notes: OnceNo
     ...service,
     doComplete: (document, ...rest) => (over(document) ? { isIncomplete: false, items: [] } : service.doComplete(document, ...rest)),
     doHover: (document, ...rest) => (over(document) ? null : service.doHover(document, ...rest)),
-    doSignatureHelp: (document, ...rest) => (over(document) ? null : service.doSignatureHelp(document, ...rest)),
+    doSignatureHelp: async (document, ...rest) => (over(document) ? null : service.doSignatureHelp(document, ...rest)),
     findDocumentHighlights: async (document, ...rest) => (over(document) ? null : service.findDocumentHighlights(document, ...rest)),
     findDefinition: async (document, ...rest) => (over(document) ? [] : service.findDefinition(document, ...rest)),
     findReferences: async (document, ...rest) => (over(document) ? [] : service.findReferences(document, ...rest)),
