@@ -2,7 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, CodeActionContext, CodeLens, CompletionList, Diagnostic, DocumentHighlight, DocumentSymbol, FoldingRange, Hover, Location, Position, Range, SemanticTokens, SignatureHelp, SymbolInformation, WorkspaceEdit } from 'vscode-languageserver-types';
 import { savedEncodingProblem } from './services/savedEncoding';
 import { setRecent } from './util/recentMap';
-import { ApiDocument, detectFormat, withRecoveredTree } from './model/apiDocument';
+import { ApiDocument, detectFormat, looksLikeApiDefinition, withRecoveredTree } from './model/apiDocument';
 import { parseWhole } from './parseWatch';
 import { getCodeActions } from './services/codeActions';
 import { fixAllActions, type FixingService } from './services/fixAll';
@@ -220,14 +220,26 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   };
   /** A file that is no definition itself but part of one, when a definition referencing it splices it in. */
   // The size is weighed before the parse is asked for: a document over the limit is parsed only once typing pauses.
-  const mayBePart = (document: TextDocument) => options.definitionsUsing !== undefined && options.resolver !== undefined && !isTemplateDocument(document) && !isOverLimit(document, sizeLimit) && cache.get(document).kind === 'unknown';
+  const definitionLooks = new WeakMap<TextDocument, { version: number; looks: boolean }>();
+  /** Whether a document's text has a root `openapi` or `swagger` key, read once per version. */
+  const looksLikeDefinition = (document: TextDocument): boolean => {
+    const known = definitionLooks.get(document);
+    if (known?.version === document.version) return known.looks;
+    const looks = looksLikeApiDefinition(document.getText());
+    definitionLooks.set(document, { version: document.version, looks });
+    return looks;
+  };
+  // A definition half-typed parses as no kind at all: its text still says what it is.
+  const mayBePart = (document: TextDocument) =>
+    options.definitionsUsing !== undefined && options.resolver !== undefined && !isTemplateDocument(document) && !isOverLimit(document, sizeLimit) && cache.get(document).kind === 'unknown' && !looksLikeDefinition(document);
   const partContext = async (document: TextDocument): Promise<PartInContext | undefined> => {
+    // Asked first: a file no definition uses does not pay for the forgiving parse.
+    const definitions = await options.definitionsUsing!(document.uri);
+    if (definitions.length === 0) return undefined;
     const parsed = cache.get(document);
     // Typing leaves a part unparsable more often than not: the forgiving parser's tree stands in.
     const part = parsed.root ? parsed : cache.getRecovered(document);
-    if (!part.root) return undefined;
-    const definitions = await options.definitionsUsing!(document.uri);
-    return definitions.length ? partInContext(part, definitions, options.resolver!) : undefined;
+    return part.root ? partInContext(part, definitions, options.resolver!) : undefined;
   };
   const hoverInPart = async (document: TextDocument, position: Position, settings: LanguageSettings | undefined, own: () => Hover | null | Promise<Hover | null>): Promise<Hover | null> => {
     const context = await partContext(document);
@@ -284,9 +296,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
    * The lenses of the definition that splices the part in, on the part's operations and templates: Invoke runs the
    * operation in the definition, Evaluate opens the template in the part.
    */
-  const lensesInPart = async (document: TextDocument, lensOptions: { invoke: boolean }): Promise<CodeLens[]> => {
+  const lensesInPart = async (document: TextDocument, lensOptions: { invoke: boolean }): Promise<CodeLens[] | undefined> => {
     const context = await partContext(document);
-    if (!context) return [];
+    if (!context) return undefined;
     const lenses: CodeLens[] = [];
     const seen = new Set<string>();
     for (const lens of findCodeLenses(context.split.document, lensOptions)) {
@@ -302,9 +314,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     return lenses;
   };
   /** The colours of the part's templates, as the definition that splices it in reads them. */
-  const tokensInPart = async (document: TextDocument): Promise<SemanticTokens> => {
+  const tokensInPart = async (document: TextDocument): Promise<SemanticTokens | undefined> => {
     const context = await partContext(document);
-    if (!context) return { data: [] };
+    if (!context) return undefined;
     const end = context.start + context.part.text.length;
     return templateSemanticTokens(context.split.document, templateColours, { textDocument: document, shiftOf: (offset, to) => (offset >= context.start && to <= end ? -context.start : undefined) });
   };
@@ -495,7 +507,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         notes.note(document.uri, 'lenses', `Code lenses (Evaluate, Invoke) are off for ${overLimit(document, limit)}.`);
         return [];
       }
-      if (mayBePart(document)) return lensesInPart(document, lensOptions);
+      const inPart = mayBePart(document) ? await lensesInPart(document, lensOptions) : undefined;
+      if (inPart) return inPart;
       // While a line elsewhere is half-typed, the forgiving parse, or the last version that parsed when that parse is
       // too slow or finds nothing, keeps the lenses in place instead of dropping them all.
       const { parsed, shiftOf } = cache.readable(document, limit);
@@ -512,7 +525,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         notes.note(document.uri, 'tokens', `Mapping templates are not coloured in ${overLimit(document, limit)}.`);
         return { data: [] };
       }
-      if (mayBePart(document)) return tokensInPart(document);
+      const inPart = mayBePart(document) ? await tokensInPart(document) : undefined;
+      if (inPart) return inPart;
       const { parsed, shiftOf } = cache.readable(document, limit);
       return templateSemanticTokens(parsed, templateColours, { textDocument: document, shiftOf });
     },

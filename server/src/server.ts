@@ -150,23 +150,28 @@ async function definitionsUsing(uri: string): Promise<ApiDocument[]> {
   return found;
 }
 
-/** Open files known to be parts of definitions, whose colours and lenses come from the definition. */
-const knownParts = new Set<string>();
+/** The open files a definition's last check read, other than definitions: their colours and lenses come from it. */
+function openPartsOf(definition: string): string[] {
+  return documents.all().filter((d) => !isServed(d) && resolver.dependentsOf(d.uri).includes(definition)).map((d) => d.uri);
+}
+
+/** Quiet time before the editor is told to ask again: a definition being typed in is checked after each pause. */
+const REFRESH_DELAY_MS = 400;
+let refreshTimer: NodeJS.Timeout | undefined;
 
 /**
- * An open file the editor asked about before any definition using it was checked got no colours or lenses then: once
- * a check finds it is part of a definition, the editor is told to ask again.
+ * The colours and lenses of a part come from the definitions that use it: once one of them has been checked (it
+ * changed, or was first found to use the file), the editor is told to ask again. `before` are the parts its previous
+ * check read, which may have stopped being parts.
  */
-function refreshNewParts(): void {
-  let found = false;
-  for (const document of documents.all()) {
-    if (knownParts.has(document.uri) || isServed(document) || resolver.dependentsOf(document.uri).length === 0) continue;
-    knownParts.add(document.uri);
-    found = true;
-  }
-  if (!found) return;
-  if (canRefreshTokens) connection.languages.semanticTokens.refresh();
-  if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+function refreshPartsOf(definition: string, before: string[]): void {
+  if (before.length === 0 && openPartsOf(definition).length === 0) return;
+  if (refreshTimer) clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => {
+    refreshTimer = undefined;
+    if (canRefreshTokens) void connection.languages.semanticTokens.refresh().catch(() => undefined);
+    if (canRefreshLenses) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
+  }, REFRESH_DELAY_MS);
 }
 
 /** A file that is no definition but part of one a definition's `$ref`s name: hover and completion answer in it. */
@@ -217,13 +222,14 @@ async function validate(uri: string, version: number): Promise<void> {
       return;
     }
     // A check that reads what the definition references resolves every file: those it no longer does stop counting it.
+    const partsBefore = openPartsOf(uri);
     const traced = resolver.traceDependencies(uri);
     const { diagnostics, elsewhere, readReferences } = await service.doValidationByFile(document, settings, isCancelled);
     if (isCancelled()) return;
     if (readReferences) traced();
     connection.sendDiagnostics({ uri, version, diagnostics });
     findingsElsewhere.set(uri, elsewhere);
-    refreshNewParts();
+    refreshPartsOf(uri, partsBefore);
   } catch (error) {
     connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
@@ -278,12 +284,13 @@ async function validateClosed(uri: string): Promise<void> {
       findingsElsewhere.set(uri, []);
       return;
     }
+    const partsBefore = openPartsOf(uri);
     const traced = resolver.traceDependencies(uri);
     const { elsewhere, readReferences } = await service.doValidationByFile(definition.textDocument, settings, () => !current());
     if (current() && readReferences) traced();
     service.forget(uri);
     if (current()) findingsElsewhere.set(uri, elsewhere.filter((found) => documents.get(found.uri)));
-    refreshNewParts();
+    refreshPartsOf(uri, partsBefore);
   } catch (error) {
     connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {
@@ -414,7 +421,6 @@ documents.onDidClose((event) => {
   servedApart.delete(uri);
   largeDocuments.close(uri);
   searchedParts.delete(uri);
-  knownParts.delete(uri);
   const timer = pending.get(uri);
   if (timer) clearTimeout(timer);
   pending.delete(uri);

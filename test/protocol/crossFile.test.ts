@@ -134,9 +134,20 @@ describe('a definition split over several files, over stdio', () => {
       const locations = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: petsUri }, position: { line: 1, character: 42 } });
       assert.deepEqual(locations.map((l) => `${l.uri} ${l.range.start.line}`), [`${apiUri} 3`]);
       // Asked before the definition using it was checked, the editor is told to ask again for colours and lenses.
-      assert.deepEqual([...new Set(client.refreshes)].sort(), ['workspace/codeLens/refresh', 'workspace/semanticTokens/refresh']);
-      const lenses = await client.request<{ command?: { title: string; arguments?: unknown[] } }[]>('textDocument/codeLens', { textDocument: { uri: petsUri } });
+      const refreshed = async () => {
+        const deadline = Date.now() + 10_000;
+        while (new Set(client.refreshes).size < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.deepEqual([...new Set(client.refreshes.splice(0))].sort(), ['workspace/codeLens/refresh', 'workspace/semanticTokens/refresh']);
+      };
+      await refreshed();
+      type Lens = { command?: { title: string; arguments?: unknown[] } };
+      const lenses = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri: petsUri } });
       assert.deepEqual(lenses.map((l) => [l.command?.title, l.command?.arguments]), [['$(debug-start) Invoke GET /pets', [{ uri: apiUri, path: '/pets', method: 'GET' }]]]);
+      // The definition, opened and edited, names the path item's path anew: the lenses follow.
+      client.open(apiUri, 'yaml', SPLIT_API.replace('  /pets:', '  /animals:'));
+      await refreshed();
+      const followed = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri: petsUri } });
+      assert.deepEqual(followed.map((l) => l.command?.title), ['$(debug-start) Invoke GET /animals']);
       // Renamed from its use in the part: the definition's declaration is renamed with it.
       const prepared = await client.request<{ placeholder: string } | null>('textDocument/prepareRename', { textDocument: { uri: petsUri }, position: { line: 1, character: 42 } });
       assert.equal(prepared?.placeholder, 'all');

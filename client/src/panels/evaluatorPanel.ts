@@ -119,8 +119,10 @@ export class EvaluatorPanel {
     if (this.found.templateOffset === undefined || event.contentChanges.length === 0) return;
     if (event.document !== this.document) {
       // The template's operation may stand in another file of a split definition (or the template in a path item
-      // file the definition places): what the other files say is read again.
-      if (isDefinitionLanguage(event.document)) this.schedule();
+      // file the definition places): what the other files say is read again. The extension's own files under
+      // `.apigateway` (the samples this panel saves) and documents not on disk hold no part of a definition.
+      const other = event.document.uri;
+      if (other.scheme === 'file' && isDefinitionLanguage(event.document) && path.basename(path.dirname(other.fsPath)) !== '.apigateway') this.schedule();
       return;
     }
     let offset = this.found.templateOffset;

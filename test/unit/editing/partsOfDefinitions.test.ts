@@ -161,6 +161,20 @@ describe('references across the files of a split definition', () => {
 });
 
 describe('telling a part of a split definition from a definition', () => {
+  it('keeps a half-typed definition\'s template colours, lenses and quick fixes its own, not a part\'s', async () => {
+    const service = createLanguageService({ resolver: filesResolver({}), definitionsUsing: async () => [] });
+    const api = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates:\n          application/json: '{"id": "$context.requestId"}'\n`;
+    const document = TextDocument.create(API_URI, 'yaml', 1, api);
+    await service.doValidation(document, {});
+    const before = (await service.getSemanticTokens(document)).data.length;
+    assert.ok(before > 0);
+    // A key half-typed on a new line of the operation: the text does not parse as a definition for now.
+    TextDocument.update(document, [{ text: api.replace('      responses:', '      x-am\n      responses:') }], 2);
+    assert.equal(service.parse(document).kind, 'unknown');
+    assert.equal((await service.getSemanticTokens(document)).data.length, before);
+    assert.deepEqual((await service.getCodeLenses(document)).map((lens) => lens.command?.title), ['$(play) Evaluate template', '$(debug-start) Invoke GET /a']);
+  });
+
   it('does not parse a definition over the size limit that a hover or completion waits on', async () => {
     const parsed: number[] = [];
     watchWholeParses({ started: (document) => parsed.push(document.version), ended: () => undefined });
