@@ -125,7 +125,7 @@ export interface LanguageService {
    * of mapping templates. Null for JSON definitions, whose own folding covers them, and over the size limit, where the
    * editor folds by indentation itself.
    */
-  getFoldingRanges(document: TextDocument, limit?: number, settings?: LanguageSettings): FoldingRange[] | null;
+  getFoldingRanges(document: TextDocument, limit?: number, settings?: LanguageSettings): Promise<FoldingRange[] | null>;
   /** The document was closed: what is kept to answer its next version faster is dropped. */
   forget(uri: string): void;
 }
@@ -319,6 +319,16 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     if (!context) return undefined;
     const end = context.start + context.part.text.length;
     return templateSemanticTokens(context.split.document, templateColours, { textDocument: document, shiftOf: (offset, to) => (offset >= context.start && to <= end ? -context.start : undefined) });
+  };
+  /** The part's own folds, and those of its templates as the definition that splices it in reads them. */
+  const foldsInPart = async (document: TextDocument, limit: number | undefined): Promise<FoldingRange[] | undefined> => {
+    const context = await partContext(document);
+    if (!context) return undefined;
+    const end = context.start + context.part.text.length;
+    // A part two paths name is spliced once and its templates met once per path: each is folded once.
+    const seen = new Set<number>();
+    const shiftOf = (offset: number, to: number) => (offset >= context.start && to <= end && !seen.has(offset) && seen.add(offset) ? -context.start : undefined);
+    return findFoldingRanges(context.split.document, limit, templateFolding, { textDocument: document, shiftOf });
   };
   const prepareRenameInPart = async (document: TextDocument, offset: number): Promise<{ range: Range; placeholder: string } | undefined> => {
     const context = await partContext(document);
@@ -530,7 +540,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const { parsed, shiftOf } = cache.readable(document, limit);
       return templateSemanticTokens(parsed, templateColours, { textDocument: document, shiftOf });
     },
-    getFoldingRanges: (document, limit, settings) => {
+    getFoldingRanges: async (document, limit, settings) => {
       if (isTemplateDocument(document)) return findTemplateFoldingRanges(document.getText(), limit);
       if (detectFormat(document.uri, document.languageId, document.getText()) === 'json') return null;
       const sizeLimit = limitOf(settings);
@@ -540,6 +550,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
         notes.note(document.uri, 'folding', `Mapping template blocks do not fold in ${overLimit(document, sizeLimit)}; the editor's indentation folding does.`);
         return null;
       }
+      const inPart = mayBePart(document) ? await foldsInPart(document, limit) : undefined;
+      if (inPart) return inPart;
       const { parsed, shiftOf } = cache.readable(document, sizeLimit);
       return findFoldingRanges(parsed, limit, templateFolding, { textDocument: document, shiftOf });
     },

@@ -399,7 +399,7 @@ connection.onWorkspaceSymbol(async (params, token) => {
 });
 connection.onDocumentSymbol((params) => serve(params.textDocument.uri, 'Document symbols', [], (d) => answer(d, 'findDocumentSymbols', settings)));
 connection.onCodeLens((params) => serve(params.textDocument.uri, 'Code lenses', [], (d) => answer(d, 'getCodeLenses', undefined, settings), isPartOrServed));
-connection.onFoldingRanges((params) => serve(params.textDocument.uri, 'Folding ranges', null, (d) => answer(d, 'getFoldingRanges', foldingRangeLimit, settings)));
+connection.onFoldingRanges((params) => serve(params.textDocument.uri, 'Folding ranges', null, (d) => answer(d, 'getFoldingRanges', foldingRangeLimit, settings), isPartOrServed));
 connection.languages.semanticTokens.on((params) => serve(params.textDocument.uri, 'Semantic tokens', { data: [] }, (d) => answer(d, 'getSemanticTokens', settings), isPartOrServed));
 // Fix all is asked apart from the quick fixes: it validates the document again in passes, and a failure there must not
 // take the quick fixes with it.

@@ -57,7 +57,7 @@ describe('documents over the size limit, served by a thread of their own', () =>
       // Left to the editor's indentation folding: the thread answers that there is no answer.
       const folds = await host.feature(document, 'getFoldingRanges', [5000, settings], () => assert.fail('answered in this thread'));
       assert.equal(folds, null);
-      assert.deepEqual(folds, here.getFoldingRanges(document, 5000, settings));
+      assert.deepEqual(folds, await here.getFoldingRanges(document, 5000, settings));
     });
 
     it('follows the document from version to version as the service does here', async () => {

@@ -59,7 +59,7 @@ describe('every feature on definitions broken mid-edit', function () {
         const diagnostics = await service.doValidation(document);
         for (const d of diagnostics) assertInside(document, d.range, `${where}: diagnostic ${d.code}`);
         await service.findDocumentSymbols(document);
-        service.getFoldingRanges(document);
+        await service.getFoldingRanges(document);
         await service.getSemanticTokens(document);
         await service.getCodeLenses(document, { invoke: true });
         await service.getFixAll(document, { diagnostics, only: ['source.fixAll.apigateway'] });

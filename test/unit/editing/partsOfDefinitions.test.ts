@@ -417,6 +417,18 @@ describe('running what a part holds', () => {
     assert.deepEqual(highlights?.map((h) => document.getText(h.range)), ['$id', '$id']);
   });
 
+  it('folds the blocks of the part\'s templates, once for a part two paths name', async () => {
+    const template = ['|', '          #if($input.params("a"))', '          {"a": 1}', '          #else', '          {"a": 2}', '          #end'].join('\n');
+    const text = PART.replace(`'{"statusCode": 200}'`, template);
+    const api = SPLIT_API.replace("    $ref: 'paths/pets.yaml'\n", "    $ref: 'paths/pets.yaml'\n  /animals:\n    $ref: 'paths/pets.yaml'\n");
+    const service = createLanguageService({ resolver: filesResolver({ [PART_URI]: text }), definitionsUsing: async () => [parsedAt(API_URI, api)] });
+    const document = TextDocument.create(PART_URI, 'yaml', 1, text);
+    const folds = ((await service.getFoldingRanges(document)) ?? []).map((f) => `${f.startLine}-${f.endLine}`);
+    const ifLine = text.split('\n').findIndex((line) => line.includes('#if('));
+    const elseLine = ifLine + 2;
+    assert.deepEqual(folds.filter((f) => f === `${ifLine}-${elseLine - 1}` || f === `${elseLine}-${elseLine + 1}`), [`${ifLine}-${elseLine - 1}`, `${elseLine}-${elseLine + 1}`]);
+  });
+
   it('says where to place the cursor when no template of the definition is there', async () => {
     const service = serviceWith({});
     const handlers = createTemplateHandlers({ getDocument: () => part, parse: (document) => service.parse(document), partPlace: (document) => service.partPlace(document) });

@@ -44,7 +44,7 @@ describe('a large definition while a line is typed that leaves it unparsed', () 
     const fresh = createLanguageService({ log: () => undefined });
     assert.deepEqual(await service.getCodeLenses(document), await fresh.getCodeLenses(same));
     assert.deepEqual(await service.getSemanticTokens(document), await fresh.getSemanticTokens(same));
-    assert.deepEqual(service.getFoldingRanges(document), fresh.getFoldingRanges(same));
+    assert.deepEqual(await service.getFoldingRanges(document), await fresh.getFoldingRanges(same));
   });
 
   it('leaves out the lens and colours of the template typed into, and keeps the others', async () => {

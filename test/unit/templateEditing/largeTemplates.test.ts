@@ -31,7 +31,7 @@ describe('template files over the size limit', () => {
   it('answer no feature that reads the whole text', async () => {
     const service = createLanguageService({ log: () => undefined });
     assert.deepEqual(await service.getSemanticTokens(over), { data: [] });
-    assert.equal(service.getFoldingRanges(over, 5000), null);
+    assert.equal(await service.getFoldingRanges(over, 5000), null);
     assert.equal(await service.doHover(over, middle), null);
     assert.deepEqual(await service.doComplete(over, middle), { isIncomplete: false, items: [] });
     assert.equal(await service.doSignatureHelp(over, middle), null);
@@ -62,7 +62,7 @@ describe('template files over the size limit', () => {
     assert.deepEqual(diagnostics.map((d) => d.code), ['template-too-large']);
     assert.doesNotMatch(String(diagnostics[0].message), /not checked further/);
     assert.ok((await service.getSemanticTokens(atLimit)).data.length > 0);
-    assert.ok((service.getFoldingRanges(atLimit, 10) ?? []).length > 0);
+    assert.ok(((await service.getFoldingRanges(atLimit, 10)) ?? []).length > 0);
     assert.equal((await service.getCodeLenses(atLimit)).length, 1);
   });
 

@@ -63,6 +63,6 @@ export function leavingOutLargeTemplates(service: LanguageService, notes: OnceNo
     getCodeLenses: async (document, ...rest) => (over(document) ? [] : service.getCodeLenses(document, ...rest)),
     getSemanticTokens: async (document, ...rest) => (over(document) ? { data: [] } : service.getSemanticTokens(document, ...rest)),
     // No answer leaves the file to the editor's own indentation folding.
-    getFoldingRanges: (document, ...rest) => (over(document) ? null : service.getFoldingRanges(document, ...rest)),
+    getFoldingRanges: async (document, ...rest) => (over(document) ? null : service.getFoldingRanges(document, ...rest)),
   };
 }
