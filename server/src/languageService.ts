@@ -35,7 +35,7 @@ import { prepareRenameAcrossFiles, renameAcrossFiles } from './services/renameAc
 import { symbolAt } from './services/symbolReferences';
 import { sameUri } from './model/refUri';
 import { findCompletionSite } from './services/editing/completionSite';
-import { UNMOVED } from './model/placement';
+import { UNMOVED, type Placement } from './model/placement';
 import { recoversCheaply } from './model/recoveryTree';
 import { allProblems, dialectOf, maxValidationSize, toDiagnostics, DEFAULT_MAX_VALIDATION_SIZE } from './services/validation';
 import { delay, isOverLimit, MAX_OUTLINE_ENTRIES, MAX_REFERENCES, OnceNotes, overLimit, QUIET_MS } from './services/largeDocuments';
@@ -313,22 +313,24 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     }
     return lenses;
   };
+  /**
+   * Where what is found in the bundle stands in the part: its templates, each once (a part two paths name is spliced
+   * once, and its templates met once per path), and nothing of other files.
+   */
+  const placementInPart = (context: PartInContext, document: TextDocument): Placement => {
+    const end = context.start + context.part.text.length;
+    const seen = new Set<number>();
+    return { textDocument: document, shiftOf: (offset, to) => (offset >= context.start && to <= end && !seen.has(offset) && seen.add(offset) ? -context.start : undefined) };
+  };
   /** The colours of the part's templates, as the definition that splices it in reads them. */
   const tokensInPart = async (document: TextDocument): Promise<SemanticTokens | undefined> => {
     const context = await partContext(document);
-    if (!context) return undefined;
-    const end = context.start + context.part.text.length;
-    return templateSemanticTokens(context.split.document, templateColours, { textDocument: document, shiftOf: (offset, to) => (offset >= context.start && to <= end ? -context.start : undefined) });
+    return context && templateSemanticTokens(context.split.document, templateColours, placementInPart(context, document));
   };
   /** The part's own folds, and those of its templates as the definition that splices it in reads them. */
   const foldsInPart = async (document: TextDocument, limit: number | undefined): Promise<FoldingRange[] | undefined> => {
     const context = await partContext(document);
-    if (!context) return undefined;
-    const end = context.start + context.part.text.length;
-    // A part two paths name is spliced once and its templates met once per path: each is folded once.
-    const seen = new Set<number>();
-    const shiftOf = (offset: number, to: number) => (offset >= context.start && to <= end && !seen.has(offset) && seen.add(offset) ? -context.start : undefined);
-    return findFoldingRanges(context.split.document, limit, templateFolding, { textDocument: document, shiftOf });
+    return context && findFoldingRanges(context.split.document, limit, templateFolding, placementInPart(context, document));
   };
   const prepareRenameInPart = async (document: TextDocument, offset: number): Promise<{ range: Range; placeholder: string } | undefined> => {
     const context = await partContext(document);
