@@ -1,11 +1,12 @@
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
-import { asString, findNodeAtPath, getProperty, getValue, keyName } from '../model/navigate';
+import { asString, getProperty, getValue, keyName } from '../model/navigate';
 import type { PropertyNode, ValueNode } from '../model/nodes';
-import { ANY_METHOD_KEY, deref, HTTP_METHODS, modelDefinitions, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
+import { deref, isMethodKey, methodLabel, modelDefinitions, requestValidators, securitySchemes } from '../model/openapiWalk';
 import { keyOf } from '../model/property';
 import type { DocumentResolver } from './validationTypes';
 import { resolveUri } from '../model/refUri';
+import { referenceTarget } from './splitDefinitions';
 
 /** A path item that stands where a path's `$ref` leads, in the document it stands in. */
 export interface PathItemElsewhere {
@@ -81,9 +82,8 @@ export async function followRefs(from: ApiDocument, value: ValueNode, fileOf: Re
   for (let hop = 0; hop < MAX_PATH_ITEM_HOPS; hop++) {
     const ref = asString(getValue(node, '$ref'));
     if (ref === undefined) return node.type === 'object' ? { document, node } : undefined;
-    const hash = ref.indexOf('#');
     const target = await fileOf(document, ref);
-    const next = target?.root && (hash < 0 ? target.root : findNodeAtPath(target.root, pointerToPath(ref.slice(hash + 1))));
+    const next = target && referenceTarget(document, ref, document, () => target)?.node;
     if (!target || !next) return undefined;
     document = target;
     node = next;
@@ -135,7 +135,7 @@ function pathSymbol(document: ApiDocument, path: PropertyNode, elsewhere: PathIt
   // Operations written beside a `$ref` are the document's own; those of the item it leads to follow them.
   for (const entry of operationEntries(path.value)) {
     own.add(keyName(entry));
-    children.push(symbol(document, methodName(entry), SymbolKind.Method, entry, operationDetail(document, entry.value)));
+    children.push(symbol(document, methodLabel(keyName(entry)), SymbolKind.Method, entry, operationDetail(document, entry.value)));
   }
   const ref = elsewhere && getProperty(path.value, '$ref');
   if (elsewhere && ref?.value) {
@@ -143,23 +143,15 @@ function pathSymbol(document: ApiDocument, path: PropertyNode, elsewhere: PathIt
     for (const entry of operationEntries(elsewhere.node)) {
       if (own.has(keyName(entry))) continue;
       const detail = operationDetail(elsewhere.document, entry.value);
-      children.push({ name: methodName(entry), kind: SymbolKind.Method, range: document.rangeOf(path), selectionRange: at, ...(detail ? { detail } : {}) });
+      children.push({ name: methodLabel(keyName(entry)), kind: SymbolKind.Method, range: document.rangeOf(path), selectionRange: at, ...(detail ? { detail } : {}) });
     }
   }
   return { ...symbol(document, keyName(path), SymbolKind.Namespace, path, ref?.value ? asString(ref.value) : undefined), children };
 }
 
-function operationEntries(item: ValueNode | undefined): PropertyNode[] {
-  if (item?.type !== 'object') return [];
-  return item.properties.filter((entry) => {
-    const key = keyName(entry);
-    return HTTP_METHODS.includes(key) || key === ANY_METHOD_KEY;
-  });
-}
-
-function methodName(entry: PropertyNode): string {
-  const key = keyName(entry);
-  return key === ANY_METHOD_KEY ? 'ANY' : key.toUpperCase();
+/** The operations of a path item, by their method keys. */
+export function operationEntries(item: ValueNode | undefined): PropertyNode[] {
+  return item?.type === 'object' ? item.properties.filter((entry) => isMethodKey(keyName(entry))) : [];
 }
 
 /** `getPet · AWS_PROXY → GetPetFunction`: the operationId, the integration type and its target. */

@@ -2,8 +2,8 @@ import { SymbolKind, type DocumentSymbol, type Range, type SymbolInformation } f
 import { looksLikeApiDefinition, type ApiDocument } from '../model/apiDocument';
 import { asString, getValue, keyName } from '../model/navigate';
 import type { ValueNode } from '../model/nodes';
-import { isMethodKey, methodLabel, type OperationRef } from '../model/openapiWalk';
-import { findDocumentSymbols, followRefs, readPathItemsElsewhere, refReader } from './symbols';
+import { methodLabel, type OperationRef } from '../model/openapiWalk';
+import { findDocumentSymbols, followRefs, operationEntries, readPathItemsElsewhere, refReader } from './symbols';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { keyOf } from '../model/property';
 
@@ -87,12 +87,10 @@ async function operationsWhereTheyStand(document: ApiDocument, resolver: Documen
   for (const pathProperty of paths.properties) {
     if (isCancelled()) break;
     const item = elsewhere.get(pathProperty) ?? { document, node: pathProperty.value };
-    if (item.node?.type !== 'object') continue;
-    for (const methodProperty of item.node.properties) {
-      const key = keyName(methodProperty);
-      if (!isMethodKey(key) || methodProperty.value?.type !== 'object') continue;
+    for (const methodProperty of operationEntries(item.node)) {
+      if (methodProperty.value?.type !== 'object') continue;
       const operation = (await followRefs(item.document, methodProperty.value, fileOf))?.node ?? methodProperty.value;
-      operations.push({ method: methodLabel(key), path: keyName(pathProperty), operation, methodProperty, holder: item.document });
+      operations.push({ method: methodLabel(keyName(methodProperty)), path: keyName(pathProperty), operation, methodProperty, holder: item.document });
     }
   }
   return operations;
