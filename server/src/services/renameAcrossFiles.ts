@@ -11,18 +11,15 @@ import { RenameError } from './renameError';
 import type { SplitDefinition } from './splitDefinitions';
 import { symbolAt } from './symbolReferences';
 import { uriFileName } from '../model/refUri';
+import { isIdentifierPart } from '../template/identifierCharacters';
 import { NO_SUCH_FILE, type DocumentResolver } from './validationTypes';
 
 /** Whether a text holds the name other than inside a longer word: `all` is not in `allOf`. */
 function namesAsAWord(text: string, name: string): boolean {
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    if (!isWordCharacter(text.charCodeAt(at - 1)) && !isWordCharacter(text.charCodeAt(at + name.length))) return true;
+    if (!isIdentifierPart(text.charCodeAt(at - 1)) && !isIdentifierPart(text.charCodeAt(at + name.length))) return true;
   }
   return false;
-}
-
-function isWordCharacter(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 45;
 }
 
 /** Whether the name under the bundle's offset is one only the bundle shows every use of. */
