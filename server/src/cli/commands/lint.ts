@@ -88,7 +88,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
       }
       // Checked in the editor's reading, with the encoding reported as the editor reports it. Not fixed: written back
       // as UTF-8, every character the reading could not decode would be lost.
-      encodings.set(documentOf(input.file, input.editorText, io.cwd).uri, input.unreadable);
+      encodings.set(uriOfFile(io.cwd, input.file), input.unreadable);
       if (fixing) io.err(`apigw lint: ${input.file}: not fixed: it is not UTF-8 text, and writing the fixes would change its encoding; save it as UTF-8 first\n`);
       const text = input.editorText;
       results.push({ file: input.file, diagnostics: await checkOrReport(checker, { file: input.file, text }, settings, io.cwd), text });
@@ -97,10 +97,10 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     const fix = fixing ? await fixOrCheck(checker, input, settings, io.cwd) : undefined;
     if (fix === undefined || Array.isArray(fix)) {
       results.push({ file: input.file, diagnostics: fix ?? (await checkOrReport(checker, input, settings, io.cwd)), text: input.text });
-      checked.push({ uri: documentOf(input.file, input.text, io.cwd).uri, text: input.text });
+      checked.push({ uri: uriOfFile(io.cwd, input.file), text: input.text });
       continue;
     }
-    checked.push({ uri: documentOf(input.file, fix.outcome.text, io.cwd).uri, text: fix.outcome.text });
+    checked.push({ uri: uriOfFile(io.cwd, input.file), text: fix.outcome.text });
     fixed.push(fix);
     for (const note of fixNotes(input.file, fix.outcome)) io.err(`apigw lint: ${note}\n`);
     results.push({ file: input.file, diagnostics: fix.outcome.diagnostics, text: fix.outcome.text });
@@ -111,7 +111,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   for (const file of unwritten) {
     const { original, outcome } = fixed.find((f) => f.file === file)!;
     results[results.findIndex((r) => r.file === file)] = { file, diagnostics: outcome.before, text: original };
-    overlay.delete(documentOf(file, original, io.cwd).uri);
+    overlay.delete(uriOfFile(io.cwd, file));
   }
   // What the definitions find in their files is found again where those files' fixes were not written.
   if (unwritten.size && overlay.size) for (const definition of checked) if (elsewhere.has(definition.uri)) await recheck(service, settings, definition, elsewhere);
@@ -186,13 +186,13 @@ interface Checker {
  */
 async function addReferencedFiles(results: FileResult[], elsewhere: Map<string, FileDiagnostics[]>, files: WorkspaceResolver, cwd: string): Promise<void> {
   const byUri = new Map<string, FileResult>();
-  for (const result of results) byUri.set(fileUri(path.resolve(cwd, result.file)), result);
+  for (const result of results) byUri.set(uriOfFile(cwd, result.file), result);
   const used = new Set<FileResult>();
   for (const found of elsewhere.values()) {
     for (const { uri, diagnostics } of found) {
       let result = byUri.get(uri);
       if (!result) {
-        result = { file: path.relative(cwd, fileURLToPath(uri)) || '.', diagnostics: [], text: (await files.load(uri))?.text };
+        result = { file: fileNameOf(cwd, uri), diagnostics: [], text: (await files.load(uri))?.text };
         byUri.set(uri, result);
         results.push(result);
       }
@@ -205,8 +205,17 @@ async function addReferencedFiles(results: FileResult[], elsewhere: Map<string, 
   }
 }
 
+/** A file named on the command line (or found for it) as a URI, and back as the name the report gives it. */
+function uriOfFile(cwd: string, file: string): string {
+  return fileUri(path.resolve(cwd, file));
+}
+
+function fileNameOf(cwd: string, uri: string): string {
+  return path.relative(cwd, fileURLToPath(uri)) || '.';
+}
+
 function documentOf(file: string, text: string, cwd: string, version = 0): TextDocument {
-  const uri = fileUri(path.resolve(cwd, file));
+  const uri = uriOfFile(cwd, file);
   return TextDocument.create(uri, detectFormat(uri, undefined, text), version, text);
 }
 
@@ -259,8 +268,8 @@ async function fixOrCheck(checker: Checker, input: Extract<LintInput, { text: st
  */
 async function addFixedParts(run: { service: Service; settings: LanguageSettings; checked: CheckedDefinition[]; elsewhere: Map<string, FileDiagnostics[]>; overlay: Map<string, ApiDocument>; files: WorkspaceResolver; fixed: FixedFile[]; results: FileResult[]; io: CliIO }): Promise<void> {
   const { io, fixed, results } = run;
-  const nameOf = (uri: string) => path.relative(io.cwd, fileURLToPath(uri)) || '.';
-  const uriOf = (file: string) => fileUri(path.resolve(io.cwd, file));
+  const nameOf = (uri: string) => fileNameOf(io.cwd, uri);
+  const uriOf = (file: string) => uriOfFile(io.cwd, file);
   const bytesOf = new Map<string, Buffer>();
   const read = async (uri: string) => {
     const bytes = await io.readBytes(nameOf(uri)).catch(() => undefined);
