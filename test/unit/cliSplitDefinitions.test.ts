@@ -10,15 +10,22 @@ import { PETS_PATH_ITEM, SPLIT_API } from '../support/splitDefinition';
 const API = `${SPLIT_API}  /animals:\n    $ref: 'paths/pets.yaml'\n`;
 const PETS = PETS_PATH_ITEM;
 
-describe('apigw lint on a definition split over several files', () => {
-  let dir: string;
+/** A fresh folder holding `api.yaml` and `paths/pets.yaml` for each test of the block, removed after it. */
+function withSplitDefinition(prefix: string, made: (dir: string) => void): void {
+  let dir = '';
   beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'apigw-split-'));
+    dir = mkdtempSync(path.join(tmpdir(), prefix));
     mkdirSync(path.join(dir, 'paths'));
     writeFileSync(path.join(dir, 'api.yaml'), API);
     writeFileSync(path.join(dir, 'paths/pets.yaml'), PETS);
+    made(dir);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
+}
+
+describe('apigw lint on a definition split over several files', () => {
+  let dir = '';
+  withSplitDefinition('apigw-split-', (made) => (dir = made));
 
   it('reports what it finds in a referenced file under that file\'s name, and fails the run', async () => {
     const io = fakeIO(dir);
@@ -50,14 +57,8 @@ function writingIO(dir: string) {
 }
 
 describe('apigw lint --fix on a definition split over several files', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'apigw-split-fix-'));
-    mkdirSync(path.join(dir, 'paths'));
-    writeFileSync(path.join(dir, 'api.yaml'), API);
-    writeFileSync(path.join(dir, 'paths/pets.yaml'), PETS);
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  let dir = '';
+  withSplitDefinition('apigw-split-fix-', (made) => (dir = made));
 
   it('fixes the misspelt validator in the referenced file, and reports it clean', async () => {
     const io = writingIO(dir);
@@ -122,14 +123,8 @@ describe('apigw lint --fix on a definition split over several files', () => {
 });
 
 describe('apigw bundle', () => {
-  let dir: string;
-  beforeEach(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'apigw-bundle-'));
-    mkdirSync(path.join(dir, 'paths'));
-    writeFileSync(path.join(dir, 'api.yaml'), API);
-    writeFileSync(path.join(dir, 'paths/pets.yaml'), PETS);
-  });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  let dir = '';
+  withSplitDefinition('apigw-bundle-', (made) => (dir = made));
 
   it('writes the one document API Gateway imports, as JSON or YAML, to standard output or a file', async () => {
     const io = fakeIO(dir);
