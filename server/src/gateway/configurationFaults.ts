@@ -18,7 +18,7 @@ export function configurationFault(reason: string, httpApi: boolean, log: Execut
 
 /**
  * What keeps the operation's integration from running at all, as AWS would refuse it before any request: no
- * integration, an integration `$ref` that leads nowhere, a backend integration without a `uri`. An unknown type is
+ * integration, an integration `$ref` that leads nowhere, a backend integration without a string `uri`. An unknown type is
  * found where the integration is dispatched (`unknownIntegrationType`).
  */
 export function integrationFault(op: Operation): string | undefined {
@@ -30,7 +30,21 @@ export function integrationFault(op: Operation): string | undefined {
   if (type === undefined || !BACKEND_INTEGRATION_TYPES.includes(type) || integration.integrationSubtype !== undefined) return undefined;
   const uri = integration.uri;
   if (typeof uri === 'string' && uri.trim() !== '') return undefined;
+  if (uri !== undefined && uri !== null && typeof uri !== 'string') return nonStringUri(type.toUpperCase(), uri);
   return `the ${type.toUpperCase()} integration has no uri; AWS refuses an integration that calls a backend without one`;
+}
+
+/**
+ * A uri written as other than a string: most often a CloudFormation intrinsic left in a definition that a template
+ * embeds, which only CloudFormation resolves.
+ */
+function nonStringUri(type: string, value: unknown): string {
+  const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
+    return `the ${type} integration's uri is a CloudFormation ${keys[0]}, which only CloudFormation resolves; run the definition with the value it stands for`;
+  }
+  const what = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${String(value)}`;
+  return `the ${type} integration's uri is ${what}, not a string; AWS refuses an integration whose uri is not one`;
 }
 
 /** Why an integration type cannot run: absent, or none of the types API Gateway has. */
