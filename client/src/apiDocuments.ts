@@ -3,6 +3,11 @@ import { looksLikeApiDefinition } from '../../server/src/model/definitionKeys';
 
 /** The context key the manifest's menus read: open YAML and JSON documents that are not API definitions. */
 export const NOT_API_DEFINITIONS = 'apigateway.notApiDefinitions';
+/**
+ * The context key of open documents that are no definition but part of one (a path item a definition's `$ref`
+ * names), as the language server finds them: the evaluator and invoke work there, deploy does not.
+ */
+export const DEFINITION_PARTS = 'apigateway.definitionParts';
 
 const LANGUAGES = new Set(['yaml', 'json']);
 
@@ -30,6 +35,8 @@ const RECHECK_MS = 300;
  */
 export class ApiDocuments implements vscode.Disposable {
   private readonly others = new Map<string, vscode.Uri>();
+  /** Each open part's URI, and the definitions (as URI strings) whose last check read it. */
+  private parts = new Map<string, { uri: vscode.Uri; definitions: string[] }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when a document joins or leaves the definitions, and when one closes. */
@@ -52,9 +59,38 @@ export class ApiDocuments implements vscode.Disposable {
     return isDefinitionLanguage(document) && !this.others.has(document.uri.toString());
   }
 
+  /** An open document a definition's `$ref`s name, as the language server last said. */
+  isPartOfDefinition(document: vscode.TextDocument): boolean {
+    return this.parts.has(document.uri.toString());
+  }
+
+  /** What the language server says the open parts of definitions are now. */
+  setParts(parts: { uri: string; definitions: string[] }[]): void {
+    this.parts = new Map(parts.map((part) => {
+      const uri = vscode.Uri.parse(part.uri);
+      return [uri.toString(), { uri, definitions: part.definitions.map((d) => vscode.Uri.parse(d).toString()) }];
+    }));
+    void vscode.commands.executeCommand('setContext', DEFINITION_PARTS, this.partPaths());
+  }
+
+  /**
+   * Whether two documents belong to one definition: one is the definition the other is part of, or both are parts of
+   * one definition, as the language server last said.
+   */
+  sameDefinition(a: vscode.Uri, b: vscode.Uri): boolean {
+    const definitionsOf = (uri: vscode.Uri) => [uri.toString(), ...(this.parts.get(uri.toString())?.definitions ?? [])];
+    const ofA = new Set(definitionsOf(a));
+    return definitionsOf(b).some((d) => ofA.has(d));
+  }
+
   /** What the context key holds. */
   paths(): string[] {
-    return [...new Set([...this.others.values()].flatMap((uri) => (uri.scheme === 'file' ? [uri.fsPath, uri.path] : [uri.path])))];
+    return contextPaths(this.others.values());
+  }
+
+  /** What the parts' context key holds. */
+  partPaths(): string[] {
+    return contextPaths([...this.parts.values()].map((part) => part.uri));
   }
 
   private examine(document: vscode.TextDocument): void {
@@ -95,9 +131,14 @@ export class ApiDocuments implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.parts.clear();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     for (const subscription of this.subscriptions) subscription.dispose();
     this.changed.dispose();
   }
+}
+
+function contextPaths(uris: Iterable<vscode.Uri>): string[] {
+  return [...new Set([...uris].flatMap((uri) => (uri.scheme === 'file' ? [uri.fsPath, uri.path] : [uri.path])))];
 }

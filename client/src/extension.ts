@@ -16,12 +16,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     documents,
     // Not in the manifest: tests read what the menus' context key holds.
     vscode.commands.registerCommand('apigateway.notApiDefinitionPaths', () => documents.paths()),
+    vscode.commands.registerCommand('apigateway.definitionPartPaths', () => documents.partPaths()),
   );
   registerAwsFeatures(context, documents, () => client);
   registerNewDefinition(context);
-  client = await startLanguageClient(context);
-  registerEvaluator(context, client);
-  registerInvokePanel(context, client);
+  client = await startLanguageClient(context, (parts) => documents.setParts(parts));
+  registerEvaluator(context, client, documents);
+  registerInvokePanel(context, client, documents);
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,9 +1,18 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { OpenPartsParams } from '../../server/src/customRequests';
 
-/** Starts the language server over IPC for YAML and JSON files; the server itself decides which are API definitions. */
-export async function startLanguageClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
+/** Sent by the server each time the open files that are parts of definitions change. */
+const OPEN_PARTS_NOTIFICATION = 'apigateway/openParts';
+
+type OpenPart = OpenPartsParams['parts'][number];
+
+/**
+ * Starts the language server over IPC for YAML and JSON files; the server itself decides which are API definitions,
+ * and tells `onOpenParts` which open files are parts of them.
+ */
+export async function startLanguageClient(context: vscode.ExtensionContext, onOpenParts: (parts: OpenPart[]) => void): Promise<LanguageClient> {
   const module = context.asAbsolutePath(path.join('dist', 'server', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -26,6 +35,8 @@ export async function startLanguageClient(context: vscode.ExtensionContext): Pro
     outputChannelName: 'API Gateway Language Server',
   };
   const client = new LanguageClient('apigateway', 'API Gateway Language Server', serverOptions, clientOptions);
+  // Listened for before the start: the first check of an open definition may already name its open parts.
+  client.onNotification(OPEN_PARTS_NOTIFICATION, (params: OpenPartsParams) => onOpenParts(params.parts));
   await client.start();
   return client;
 }

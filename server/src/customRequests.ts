@@ -14,6 +14,16 @@ import { defaultSample, evaluateStandaloneTemplate, evaluateTemplate, findTempla
 export const TEMPLATE_AT_REQUEST = 'apigateway/templateAt';
 export const EVALUATE_TEMPLATE_REQUEST = 'apigateway/evaluateTemplate';
 
+/**
+ * Sent by the server: the open files that are no definition but part of one (a path item a definition's `$ref` names),
+ * with the definitions whose last check read each, every time that changes.
+ */
+export const OPEN_PARTS_NOTIFICATION = 'apigateway/openParts';
+
+export interface OpenPartsParams {
+  parts: { uri: string; definitions: string[] }[];
+}
+
 export interface TemplateAtParams {
   uri: string;
   offset: number;

@@ -16,12 +16,15 @@ import { unlessCancelled } from './requestCancellation';
 import type { ApiDocument } from './model/apiDocument';
 import type { DocumentResolver } from './services/validationTypes';
 import { runnableDefinition } from './services/splitDefinitions';
-import { forEachOperation, type OperationRef } from './model/openapiWalk';
+import { forEachOperation, isMethodKey, methodLabel, type OperationRef } from './model/openapiWalk';
+import { nodeAtOffset, pathOf } from './model/navigate';
+import type { PartPlace } from './services/partContext';
 import { sampleRequestFor, type SampleRequest } from './services/sampleRequest';
 
 /** Requests the invoke panel sends; their shapes are mirrored in the client's invoke messages. */
 export const INVOKE_LOCAL_REQUEST = 'apigateway/invokeLocal';
 export const OPERATION_SAMPLE_REQUEST = 'apigateway/operationSample';
+export const OPERATION_IN_PART_REQUEST = 'apigateway/operationInPart';
 
 export interface InvokeLocalParams {
   uri: string;
@@ -73,6 +76,22 @@ export interface OperationSampleResult {
   error?: string;
 }
 
+/** A place in a file that holds part of a definition (a path item in `paths/pets.yaml`). */
+export interface OperationInPartParams {
+  uri: string;
+  offset: number;
+}
+
+/**
+ * The definition that splices the file in, and the operation there that holds the place: its path, and its method
+ * when the place is inside one. Empty when no definition uses the file.
+ */
+export interface OperationInPartResult {
+  definition?: string;
+  path?: string;
+  method?: string;
+}
+
 /** A local invocation never waits longer than this, whatever the integration's own timeout says. */
 const LOCAL_INVOKE_LIMIT_MS = 60_000;
 
@@ -81,12 +100,16 @@ export interface InvokeHandlerOptions {
   parse(document: TextDocument): ApiDocument;
   /** Reads the files a definition's `$ref`s name, which it runs with; without it a definition runs as one file. */
   resolver?: DocumentResolver;
+  /** Where a file that holds part of a definition stands in the definition's bundle. */
+  partPlace?(document: TextDocument): Promise<PartPlace | undefined>;
   limitMs?: number;
 }
 
 export interface InvokeHandlers {
   invokeLocal(params: InvokeLocalParams): Promise<InvokeLocalResult>;
   operationSample(params: OperationSampleParams): Promise<OperationSampleResult>;
+  /** Invoking from a file the definition references runs the definition's operation there. */
+  operationInPart(params: OperationInPartParams): Promise<OperationInPartResult>;
   /** Drops the gateway kept for a document, and with it the document's parse. */
   forget(uri: string): void;
   dispose(): void;
@@ -190,6 +213,23 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
       return result;
     },
 
+    async operationInPart(params) {
+      const document = options.getDocument(params.uri);
+      const place = document && (await options.partPlace?.(document));
+      if (!place) return {};
+      const { bundle, start } = place;
+      const result: OperationInPartResult = { definition: bundle.uri };
+      const node = nodeAtOffset(bundle.root, start + params.offset);
+      // A place outside the part's entries (past its end, on a comment before them) stands for the whole part: its
+      // path, read where its first entry stands.
+      const outside = node ? undefined : nodeAtOffset(bundle.root, start);
+      const at = node ? pathOf(node) : outside ? pathOf(outside).slice(0, 2) : [];
+      if (at[0] !== 'paths' || typeof at[1] !== 'string') return result;
+      result.path = at[1];
+      if (typeof at[2] === 'string' && isMethodKey(at[2])) result.method = methodLabel(at[2]);
+      return result;
+    },
+
     forget(uri) {
       gateways.get(uri)?.gateway.dispose();
       gateways.delete(uri);
@@ -254,13 +294,15 @@ function invocationLost(): InvokeLocalResult {
 }
 
 /** `route` runs a handler where its document is served: for a document over the size limit, in the thread that serves it. */
-export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse'>, route: RequestRoute, resolver: DocumentResolver): void {
-  const handlers = createInvokeHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document), resolver });
+export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse' | 'partPlace'>, route: RequestRoute, resolver: DocumentResolver): void {
+  const handlers = createInvokeHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document), resolver, partPlace: (document) => service.partPlace(document) });
   // An invocation cancelled before it starts never reaches its backend.
   connection.onRequest<InvokeLocalResult, unknown>(INVOKE_LOCAL_REQUEST, (params: InvokeLocalParams, token) =>
     unlessCancelled(token, () => route('invokeLocal', params, () => handlers.invokeLocal(params), invocationLost)),
   );
   connection.onRequest<OperationSampleResult, unknown>(OPERATION_SAMPLE_REQUEST, (params: OperationSampleParams) => route('operationSample', params, () => handlers.operationSample(params)));
+  // A part is never over the size limit's thread: the definitions that use it are read in this one.
+  connection.onRequest<OperationInPartResult, unknown>(OPERATION_IN_PART_REQUEST, (params: OperationInPartParams) => handlers.operationInPart(params));
   // Lambda workers are child processes: they must not outlive the server.
   process.once('exit', () => handlers.dispose());
 }

@@ -23,7 +23,7 @@ import { WorkspaceFiles } from './workspaceFiles';
 import { FindingsElsewhere } from './findingsElsewhere';
 import { REFERENCES_ANOTHER_FILE, uriFileName } from './model/refUri';
 import { RenameError } from './services/rename';
-import { registerCustomRequests } from './customRequests';
+import { OPEN_PARTS_NOTIFICATION, registerCustomRequests, type OpenPartsParams } from './customRequests';
 import { registerInvokeRequests } from './invokeRequests';
 import { registerImportRequests } from './importRequests';
 import { LargeDocumentHost } from './largeDocumentHost';
@@ -174,6 +174,25 @@ function refreshPartsOf(definition: string, before: string[]): void {
   }, REFRESH_DELAY_MS);
 }
 
+/** The open parts the client was last told of. */
+let partsTold = '[]';
+
+/**
+ * Tells the client which open files are parts of definitions, when that changes: its menus offer the evaluator and
+ * invoke there as in a definition. Called after each check, which is what learns which files a definition reads.
+ */
+function tellOpenParts(): void {
+  const parts = documents.all()
+    .filter((d) => !isServed(d))
+    .map((d) => ({ uri: d.uri, definitions: resolver.dependentsOf(d.uri).sort() }))
+    .filter((part) => part.definitions.length > 0)
+    .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  const told = JSON.stringify(parts);
+  if (told === partsTold) return;
+  partsTold = told;
+  void connection.sendNotification(OPEN_PARTS_NOTIFICATION, { parts } satisfies OpenPartsParams);
+}
+
 /** A file that is no definition but part of one a definition's `$ref`s name: hover and completion answer in it. */
 function isPartOrServed(document: TextDocument): boolean {
   return isServed(document) || resolver.dependentsOf(document.uri).length > 0;
@@ -208,6 +227,8 @@ async function validate(uri: string, version: number): Promise<void> {
     // A part of a definition shows what the definitions using it find there; it is checked with them.
     findingsElsewhere.set(uri, []);
     if (!findingsElsewhere.has(uri)) connection.sendDiagnostics({ uri, diagnostics: [] });
+    // A definition typed into a part, or out of it, changes what the file is.
+    tellOpenParts();
     void checkWithDefinitionsUsing(document);
     return;
   }
@@ -230,6 +251,7 @@ async function validate(uri: string, version: number): Promise<void> {
     connection.sendDiagnostics({ uri, version, diagnostics });
     findingsElsewhere.set(uri, elsewhere);
     refreshPartsOf(uri, partsBefore);
+    tellOpenParts();
   } catch (error) {
     connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   }
@@ -291,6 +313,7 @@ async function validateClosed(uri: string): Promise<void> {
     service.forget(uri);
     if (current()) findingsElsewhere.set(uri, elsewhere.filter((found) => documents.get(found.uri)));
     refreshPartsOf(uri, partsBefore);
+    tellOpenParts();
   } catch (error) {
     connection.console.error(`Validation of ${uri} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   } finally {
@@ -432,6 +455,7 @@ documents.onDidClose((event) => {
   findingsElsewhere.dropFrom(uri, (definition) => !documents.get(definition));
   if (findingsElsewhere.has(uri)) scheduleDependents(uri);
   else connection.sendDiagnostics({ uri, diagnostics: [] });
+  tellOpenParts();
 });
 
 connection.onDidChangeWatchedFiles((params) => {

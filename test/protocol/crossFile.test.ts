@@ -159,6 +159,25 @@ describe('a definition split over several files, over stdio', () => {
     }
   });
 
+  it('tells the editor which open files are parts of definitions, and which operation a place in one runs', async () => {
+    const client = await TestLspClient.start({}, pathToFileURL(dir).href);
+    const toldLast = async (expected: { uri: string; definitions: string[] }[]) => {
+      const deadline = Date.now() + 20_000;
+      while (JSON.stringify(client.openParts.at(-1)) !== JSON.stringify(expected) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(client.openParts.at(-1), expected, JSON.stringify(client.openParts));
+    };
+    try {
+      client.open(petsUri, 'yaml', PETS);
+      await toldLast([{ uri: petsUri, definitions: [apiUri] }]);
+      const found = await client.request<{ definition?: string; path?: string; method?: string }>('apigateway/operationInPart', { uri: petsUri, offset: PETS.indexOf('x-amazon-apigateway-integration') });
+      assert.deepEqual(found, { definition: apiUri, path: '/pets', method: 'GET' });
+      client.close(petsUri);
+      await toldLast([]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('checks a path item file opened alone with the workspace definition that references it', async () => {
     const client = await TestLspClient.start({}, pathToFileURL(dir).href);
     try {

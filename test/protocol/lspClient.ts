@@ -14,6 +14,8 @@ export class TestLspClient {
   readonly stderr: string[] = [];
   /** The refresh requests the server sent, in order: it asks the editor to fetch colours or lenses again. */
   readonly refreshes: string[] = [];
+  /** Each list of open parts of definitions the server told of (`apigateway/openParts`), in order. */
+  readonly openParts: { uri: string; definitions: string[] }[][] = [];
   /** What the server answered to `initialize`: its capabilities. */
   initializeResult: { capabilities: Record<string, unknown> } | undefined;
 
@@ -32,6 +34,7 @@ export class TestLspClient {
       });
     }
     this.connection.onNotification('window/logMessage', () => undefined);
+    this.connection.onNotification('apigateway/openParts', (params: { parts: { uri: string; definitions: string[] }[] }) => void this.openParts.push(params.parts));
     this.connection.listen();
     process.stderr!.on('data', (chunk) => this.stderr.push(String(chunk)));
   }

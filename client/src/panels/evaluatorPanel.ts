@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { holdsApiDefinition, isDefinitionLanguage } from '../apiDocuments';
+import { holdsApiDefinition, isDefinitionLanguage, type ApiDocuments } from '../apiDocuments';
 import { editorInUse } from '../editorInUse';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -21,7 +21,7 @@ export class EvaluatorPanel {
   private readonly evaluation = new LatestRequest(() => new vscode.CancellationTokenSource());
   private saveFailureShown = false;
 
-  static async show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, offset: number): Promise<void> {
+  static async show(context: vscode.ExtensionContext, client: LanguageClient, documents: ApiDocuments, uri: vscode.Uri, offset: number): Promise<void> {
     const document = await vscode.workspace.openTextDocument(uri);
     const found = await client.sendRequest<TemplateAtResult>('apigateway/templateAt', { uri: uri.toString(), offset });
     if (!found.found || found.templateOffset === undefined) {
@@ -40,13 +40,15 @@ export class EvaluatorPanel {
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
     });
     panel.iconPath = panelIcon(context.extensionUri, 'evaluator');
-    const instance = new EvaluatorPanel(context, client, panel, document, found, key);
+    const instance = new EvaluatorPanel(context, client, documents, panel, document, found, key);
     EvaluatorPanel.open.set(key, instance);
   }
 
   private constructor(
     context: vscode.ExtensionContext,
     private readonly client: LanguageClient,
+    /** Which open files belong to one definition: edits of those re-run the evaluation. */
+    private readonly documents: ApiDocuments,
     readonly panel: vscode.WebviewPanel,
     private readonly document: vscode.TextDocument,
     private found: TemplateAtResult,
@@ -119,10 +121,8 @@ export class EvaluatorPanel {
     if (this.found.templateOffset === undefined || event.contentChanges.length === 0) return;
     if (event.document !== this.document) {
       // The template's operation may stand in another file of a split definition (or the template in a path item
-      // file the definition places): what the other files say is read again. The extension's own files under
-      // `.apigateway` (the samples this panel saves) and documents not on disk hold no part of a definition.
-      const other = event.document.uri;
-      if (other.scheme === 'file' && isDefinitionLanguage(event.document) && path.basename(path.dirname(other.fsPath)) !== '.apigateway') this.schedule();
+      // file the definition places): what the other files of that definition say is read again.
+      if (isDefinitionLanguage(event.document) && this.documents.sameDefinition(event.document.uri, this.document.uri)) this.schedule();
       return;
     }
     let offset = this.found.templateOffset;
@@ -165,17 +165,17 @@ export class EvaluatorPanel {
 }
 
 /** "Evaluate Mapping Template": from a code lens (uri, offset) or the cursor in the active editor. */
-export function registerEvaluator(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerEvaluator(context: vscode.ExtensionContext, client: LanguageClient, documents: ApiDocuments): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('apigateway.evaluateTemplate', async (uri?: string | vscode.Uri, offset?: number) => {
-      const editor = editorInUse((d) => holdsApiDefinition(d) || d.languageId === 'vtl');
+      const editor = editorInUse((d) => holdsApiDefinition(d) || d.languageId === 'vtl' || documents.isPartOfDefinition(d));
       const target = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? editor?.document.uri);
       if (!target) {
         void vscode.window.showInformationMessage('Open an API definition or a .vtl file and place the cursor on a mapping template.');
         return;
       }
       const at = offset ?? (editor && editor.document.uri.toString() === target.toString() ? editor.document.offsetAt(editor.selection.active) : 0);
-      await EvaluatorPanel.show(context, client, target, at);
+      await EvaluatorPanel.show(context, client, documents, target, at);
     }),
   );
 }

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import { holdsApiDefinition, isDefinitionLanguage } from '../apiDocuments';
+import { holdsApiDefinition, isDefinitionLanguage, type ApiDocuments } from '../apiDocuments';
+import type { OperationInPartParams, OperationInPartResult } from '../../../server/src/invokeRequests';
 import { editorInUse } from '../editorInUse';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -45,9 +46,9 @@ export class InvokePanel {
   private ready: Promise<void>;
   private markReady!: () => void;
 
-  static async show(context: vscode.ExtensionContext, client: LanguageClient, rawArgs: unknown): Promise<InvokeCommandResult | undefined> {
+  static async show(context: vscode.ExtensionContext, client: LanguageClient, rawArgs: unknown, documents: ApiDocuments): Promise<InvokeCommandResult | undefined> {
     const args = normalizeArgs(rawArgs);
-    const document = await documentFor(args);
+    const { document, onlyPath } = await documentFor(args, client, documents);
     if (!document && !args.url && !args.apiId) {
       const message = 'Open an API definition (OpenAPI YAML or JSON) to invoke one of its operations.';
       void vscode.window.showInformationMessage(message);
@@ -61,7 +62,8 @@ export class InvokePanel {
       if (listing.error) return fail(listing.error);
       dialect = listing.dialect;
       if (!args.path || !args.method) {
-        const picked = await pickOperation(listing.operations, path.basename(document.uri.path));
+        const offered = onlyPath === undefined ? listing.operations : listing.operations.filter((op) => op.path === onlyPath);
+        const picked = await pickOperation(offered.length ? offered : listing.operations, path.basename(document.uri.path));
         if (!picked) return undefined;
         args.path = picked.path;
         args.method = picked.method;
@@ -316,14 +318,38 @@ function regionOfUrl(url: string): string | undefined {
  * The API definition the panel runs: the one named, else the active editor's. A caller naming only a deployed API gets
  * the active document when that document was deployed to it, so its operations can be picked.
  */
-async function documentFor(args: InvokeOpenArgs): Promise<vscode.TextDocument | undefined> {
-  if (args.uri) return vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
-  const active = editorInUse(holdsApiDefinition)?.document;
-  if (!active || !isDefinitionLanguage(active)) return undefined;
-  if (!args.url && !args.apiId) return active;
-  if (!args.apiId) return undefined;
+/** The definition to invoke, and when it is run from one of its path items' files, that file's path. */
+interface InvokedDocument {
+  document?: vscode.TextDocument;
+  onlyPath?: string;
+}
+
+async function documentFor(args: InvokeOpenArgs, client: LanguageClient, documents: ApiDocuments): Promise<InvokedDocument> {
+  if (args.uri) return { document: await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) };
+  const isPart = (d: vscode.TextDocument) => documents.isPartOfDefinition(d);
+  const editor = editorInUse((d) => holdsApiDefinition(d) || isPart(d));
+  const active = editor?.document;
+  if (!active || !isDefinitionLanguage(active)) return {};
+  if (!args.url && !args.apiId) return isPart(active) && !holdsApiDefinition(active) ? definitionOfPart(client, active, editor.selection.active, args) : { document: active };
+  if (!args.apiId) return {};
   const { link } = await deploymentLinkOf(active);
-  return link?.apiId === args.apiId ? active : undefined;
+  return link?.apiId === args.apiId ? { document: active } : {};
+}
+
+/**
+ * A file a definition's `$ref` names (a path item in `paths/pets.yaml`) runs in that definition: the operation at the
+ * cursor is the one invoked, else one of the file's path is offered.
+ */
+async function definitionOfPart(client: LanguageClient, part: vscode.TextDocument, cursor: vscode.Position, args: InvokeOpenArgs): Promise<InvokedDocument> {
+  const params: OperationInPartParams = { uri: part.uri.toString(), offset: part.offsetAt(cursor) };
+  const found = await client.sendRequest<OperationInPartResult>('apigateway/operationInPart', params);
+  // The definition that used it no longer does: the part is run as itself, and says why it cannot be.
+  if (!found.definition) return { document: part };
+  if (found.path !== undefined && found.method !== undefined && args.path === undefined) {
+    args.path = found.path;
+    args.method = found.method;
+  }
+  return { document: await vscode.workspace.openTextDocument(vscode.Uri.parse(found.definition)), onlyPath: found.path };
 }
 
 /** How long opening a panel waits for the stage list before it opens without a stage URL. */
@@ -367,8 +393,8 @@ async function deploymentLinkOf(document: vscode.TextDocument | undefined): Prom
 }
 
 /** "Invoke Operation": from a code lens, the API tree, the deploy command, or the command palette. */
-export function registerInvokePanel(context: vscode.ExtensionContext, client: LanguageClient): void {
+export function registerInvokePanel(context: vscode.ExtensionContext, client: LanguageClient, documents: ApiDocuments): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('apigateway.invoke.open', (args?: unknown) => InvokePanel.show(context, client, args)),
+    vscode.commands.registerCommand('apigateway.invoke.open', (args?: unknown) => InvokePanel.show(context, client, args, documents)),
   );
 }

@@ -9,6 +9,7 @@ import { parse } from '../validation/validate';
 import { filesResolver, parsedAt, PETS_PATH_ITEM, SPLIT_API } from '../../support/splitDefinition';
 import { partInContext } from '../../../server/src/services/partContext';
 import { createTemplateHandlers } from '../../../server/src/customRequests';
+import { createInvokeHandlers } from '../../../server/src/invokeRequests';
 
 const API_URI = 'file:///work/api.yaml';
 const PART_URI = 'file:///work/paths/pets.yaml';
@@ -378,6 +379,25 @@ describe('running what a part holds', () => {
     const evaluation = await handlers.evaluateTemplate({ uri: PART_URI, offset: found.templateOffset!, sample: { ...found.defaultSample!, context: { requestId: 'r-1' } } });
     assert.ok(!('error' in evaluation), JSON.stringify(evaluation));
     assert.deepEqual(JSON.parse(evaluation.output), { id: 'r-1' });
+  });
+
+  it('names the definition and the operation at a place in the part, which invoking from the part runs', async () => {
+    const service = serviceWith({});
+    const handlers = createInvokeHandlers({ getDocument: (uri) => (uri === PART_URI ? part : undefined), parse: (document) => service.parse(document), partPlace: (document) => service.partPlace(document) });
+    try {
+      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: PART.indexOf('$context.requestId') }), { definition: API_URI, path: '/pets', method: 'GET' });
+      // At the part's first key, which is the method's: the operation still holds it.
+      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: 0 }), { definition: API_URI, path: '/pets', method: 'GET' });
+      // Past the last entry: the path item, whose operations are offered.
+      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: PART.length }), { definition: API_URI, path: '/pets' });
+      assert.deepEqual(await handlers.operationInPart({ uri: 'file:///work/other.yaml', offset: 0 }), {});
+      const unused = createLanguageService({ resolver: filesResolver({}), definitionsUsing: async () => [] });
+      const alone = createInvokeHandlers({ getDocument: () => part, parse: (document) => unused.parse(document), partPlace: (document) => unused.partPlace(document) });
+      assert.deepEqual(await alone.operationInPart({ uri: PART_URI, offset: 0 }), {});
+      alone.dispose();
+    } finally {
+      handlers.dispose();
+    }
   });
 
   it('colours the part\'s templates where they stand in it', async () => {

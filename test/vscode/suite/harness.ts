@@ -1,5 +1,6 @@
 // What the real-VS-Code tests share: the extension under test, its example files, and waiting for asynchronous
 // effects (activation, language-server diagnostics) without fixed sleeps.
+import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 
@@ -79,4 +80,19 @@ export function waitForDiagnostics(uri: vscode.Uri, timeoutMs = 30_000): Promise
     },
     timeoutMs,
   );
+}
+
+/**
+ * Every send of the invoke panel is recorded in the examples folder's `.apigateway/history.json`: a suite that sends
+ * puts it back as it was afterwards. Returns what puts it back.
+ */
+export function keepInvokeHistory(): () => void {
+  const stateDir = path.join(path.dirname(exampleUri('petstore.yaml').fsPath), '.apigateway');
+  const file = path.join(stateDir, 'history.json');
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  return () => {
+    if (before !== undefined) return writeFileSync(file, before);
+    rmSync(file, { force: true });
+    if (existsSync(stateDir) && readdirSync(stateDir).length === 0) rmdirSync(stateDir);
+  };
 }

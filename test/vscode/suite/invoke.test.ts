@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { exampleUri, extensionUnderTest, openExample, waitFor } from './harness';
+import { exampleUri, extensionUnderTest, keepInvokeHistory, openExample, waitFor } from './harness';
 
 interface Outcome {
   status?: number;
@@ -14,13 +14,10 @@ interface Outcome {
 }
 
 describe('Invoke panel in a real VS Code', () => {
-  // Every send is recorded in the workspace's .apigateway/history.json; the examples folder must stay as it was.
-  const stateDir = () => path.join(path.dirname(exampleUri('petstore.yaml').fsPath), '.apigateway');
-  let historyBefore: string | undefined;
+  let restoreHistory: () => void;
 
   before(async () => {
-    const file = path.join(stateDir(), 'history.json');
-    historyBefore = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    restoreHistory = keepInvokeHistory();
     await openExample('petstore.yaml');
     await waitFor('the extension to activate', () => extensionUnderTest().isActive);
   });
@@ -29,12 +26,7 @@ describe('Invoke panel in a real VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  after(() => {
-    const file = path.join(stateDir(), 'history.json');
-    if (historyBefore !== undefined) return writeFileSync(file, historyBefore);
-    rmSync(file, { force: true });
-    if (existsSync(stateDir()) && readdirSync(stateDir()).length === 0) rmdirSync(stateDir());
-  });
+  after(() => restoreHistory());
 
   it('invokes GET /health of petstore.yaml on the local gateway and returns the mapped mock response', async () => {
     const uri = exampleUri('petstore.yaml').toString();
@@ -83,7 +75,7 @@ describe('Invoke panel in a real VS Code', () => {
       assert.equal(outcome?.body, '{"from":"stage"}');
       assert.equal(seen.url, '/prod/items/7?q=a%20b');
       assert.equal(seen.key, 'key-1');
-      const history = readFileSync(path.join(stateDir(), 'history.json'), 'utf8');
+      const history = readFileSync(path.join(path.dirname(exampleUri('petstore.yaml').fsPath), '.apigateway', 'history.json'), 'utf8');
       assert.ok(history.includes('/items/{id}'), 'the request is in the history');
       assert.ok(!history.includes('key-1'), 'the API key was saved in the history');
     } finally {

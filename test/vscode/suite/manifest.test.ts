@@ -20,6 +20,7 @@ const commands = () => (contributes().commands ?? []) as Command[];
 const menus = () => (contributes().menus ?? {}) as Record<string, MenuEntry[]>;
 const paletteWhen = (command: string) => menus().commandPalette?.find((e) => e.command === command)?.when;
 const CONTEXT_KEY = 'apigateway.notApiDefinitions';
+const PARTS_CONTEXT_KEY = 'apigateway.definitionParts';
 
 /** What the context key the menus read holds: the paths of open documents known not to be API definitions. */
 async function notApiDefinitionPaths(): Promise<string[]> {
@@ -57,6 +58,8 @@ describe('The manifest as VS Code reads it', () => {
       for (const when of entries) {
         assert.ok(when?.includes(`resourcePath not in ${CONTEXT_KEY}`), `${command}: ${when}`);
         assert.ok(when?.includes('!virtualWorkspace'), `${command}: ${when}`);
+        // A path item file a definition references runs in that definition; it is not deployed on its own.
+        assert.equal(when?.includes(`resourcePath in ${PARTS_CONTEXT_KEY}`), command !== 'apigateway.aws.deploy', `${command}: ${when}`);
       }
     }
     assert.match(paletteWhen('apigateway.evaluateTemplate') ?? '', /editorLangId == vtl/);

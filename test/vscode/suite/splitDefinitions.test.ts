@@ -1,6 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { openExample, serverDiagnostics, waitFor } from './harness';
+import { keepInvokeHistory, openExample, serverDiagnostics, waitFor } from './harness';
+
+interface Outcome {
+  status?: number;
+  body?: string;
+  error?: string;
+}
 
 const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
@@ -43,5 +49,25 @@ describe('a definition split over several files, in a real VS Code', () => {
     assert.ok(items && items.children.length > 0, JSON.stringify(symbols.map((s) => [s.name, s.children.map((c) => c.name)])));
     assert.equal(items.detail, 'paths/items.yaml');
   });
-});
 
+  it('offers invoke and the evaluator in a path item file, and invokes the operation at the cursor in its definition', async () => {
+    const restoreHistory = keepInvokeHistory();
+    try {
+      const part = await openExample('split-api/paths/items.yaml');
+      const editor = vscode.window.activeTextEditor!;
+      const line = part.getText().split('\n').indexOf('  operationId: listItems');
+      editor.selection = new vscode.Selection(line, 4, line, 4);
+      // The menus' key: the server names the file a part once the definition using it has been checked.
+      await waitFor('the file to be known as part of a definition', async () => ((await vscode.commands.executeCommand<string[]>('apigateway.definitionPartPaths')) ?? []).includes(part.uri.fsPath));
+      const outcome = await vscode.commands.executeCommand<Outcome>('apigateway.invoke.open', { send: true });
+      assert.equal(outcome?.error, undefined, outcome?.error);
+      assert.equal(outcome?.status, 200);
+      assert.deepEqual((JSON.parse(outcome?.body ?? '[]') as { name: string }[]).map((item) => item.name), ['lamp', 'desk']);
+      const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
+      assert.ok(tabs.includes('Invoke: GET /items'), tabs.join(', '));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      restoreHistory();
+    }
+  });
+});
