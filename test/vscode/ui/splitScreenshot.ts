@@ -1,11 +1,13 @@
 // UI check in a real VS Code (code-server + headless Chromium): a path item kept in a file of its own, opened without
 // the definition that references it, has Invoke and Evaluate lenses from that definition, and its response template
 // evaluates in the definition's operation (split-evaluator.png); it shows the definition's finding where it stands
-// once a validator name is misspelt there, in the editor and in the Problems panel (split-definition.png). The edit is
-// undone and nothing is saved.
+// once a validator name is misspelt there, in the editor and in the Problems panel (split-definition.png). The palette
+// offers Invoke and Evaluate there, not Deploy, and Invoke opens on the operation at the cursor (split-invoke.png). The
+// edit is undone and nothing is saved.
 //   npx tsx test/vscode/ui/splitScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import type { FrameLocator } from 'playwright-core';
 import { Checks, runUiCheck } from './checks';
 import { goToLine, openFile, openWorkbench, repoRoot, runCommand, screenshot, startUiSession } from './workbench';
 
@@ -37,6 +39,45 @@ async function main(): Promise<number> {
       await page.waitForTimeout(300);
       shots.push(await screenshot(page, 'split-evaluator'));
       await openFile(page, 'items.yaml');
+    });
+    await checks.check('the palette offers Invoke and Evaluate in the path item file, not Deploy, and Invoke runs the operation at the cursor', async () => {
+      const lines = readFileSync(path.join(examples, PART), 'utf8').split('\n');
+      await goToLine(page, lines.indexOf('  operationId: listItems') + 1, 5);
+      const input = page.locator('.quick-input-widget input');
+      const offered = async (title: string) => {
+        await page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 15_000 });
+        await input.fill(`>${title}`);
+        await page.waitForTimeout(1000);
+        const count = await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).count();
+        await page.keyboard.press('Escape');
+        await input.waitFor({ state: 'hidden', timeout: 15_000 });
+        return count > 0;
+      };
+      for (const [title, expected] of [['API Gateway: Invoke Operation', true], ['API Gateway: Evaluate Mapping Template', true], ['API Gateway: Deploy API', false]] as const) {
+        if ((await offered(title)) !== expected) throw new Error(`the palette ${expected ? 'does not offer' : 'offers'} "${title}" in the path item file`);
+      }
+      await runCommand(page, 'API Gateway: Invoke Operation');
+      await page.locator('.tab', { hasText: 'Invoke: GET /items' }).first().waitFor({ timeout: 30_000 });
+      // The evaluator's webview stays open beside it: the invoke panel is the one with a Send button.
+      const webviews = page.locator('iframe.webview.ready');
+      let panel: FrameLocator | undefined;
+      for (const deadline = Date.now() + 60_000; !panel && Date.now() < deadline; await page.waitForTimeout(250)) {
+        for (let i = 0; i < (await webviews.count()) && !panel; i++) {
+          const frame = page.frameLocator('iframe.webview.ready').nth(i).frameLocator('#active-frame');
+          if (await frame.locator('[data-testid=send]').isVisible()) panel = frame;
+        }
+      }
+      if (!panel) throw new Error('no invoke panel with a Send button');
+      await panel.locator('[data-testid=send]').click();
+      await panel.locator('[data-testid=status]').waitFor({ timeout: 60_000 });
+      const status = (await panel.locator('[data-testid=status]').textContent()) ?? '';
+      if (!status.includes('200')) throw new Error(`the invoke panel shows status ${JSON.stringify(status)}`);
+      await page.waitForTimeout(500);
+      shots.push(await screenshot(page, 'split-invoke'));
+      // The click on Send left the focus in the panel: the file's own tab takes it back to its editor.
+      await page.locator('.tabs-container .tab[aria-label^="items.yaml"]').first().click();
+      await page.waitForFunction(() => !!document.activeElement?.closest('.monaco-editor'), undefined, { timeout: 15_000 });
     });
     await checks.check('a misspelt validator in the path item file is underlined and listed from the definition using it', async () => {
       const lines = readFileSync(path.join(examples, PART), 'utf8').split('\n');
