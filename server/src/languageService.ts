@@ -299,19 +299,13 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   const lensesInPart = async (document: TextDocument, lensOptions: { invoke: boolean }): Promise<CodeLens[] | undefined> => {
     const context = await partContext(document);
     if (!context) return undefined;
-    const lenses: CodeLens[] = [];
-    const seen = new Set<string>();
-    for (const lens of findCodeLenses(context.split.document, lensOptions)) {
-      const range = rangeInPart(context, lens.range);
-      if (!range || !lens.command) continue;
-      const command = lens.command.command === EVALUATE_TEMPLATE_COMMAND ? { ...lens.command, arguments: [document.uri, (lens.command.arguments![1] as number) - context.start] } : lens.command;
-      // A part two paths share is spliced once: its templates are met once per path that names it.
-      const key = `${range.start.line}:${range.start.character}:${command.title}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      lenses.push({ range, command });
+    // Placed as they are found: only the part's own are given a position, out of the thousands a large definition has.
+    const found = findCodeLenses(context.split.document, { ...lensOptions, pathsElsewhere: true }, placementInPart(context, document));
+    for (const lens of found) {
+      // Placed in the part, the template's offset is the part's: the evaluator opens the part's own template.
+      if (lens.command?.command === EVALUATE_TEMPLATE_COMMAND) lens.command.arguments = [document.uri, lens.command.arguments![1]];
     }
-    return lenses;
+    return found;
   };
   /**
    * Where what is found in the bundle stands in the part: its templates, each once (a part two paths name is spliced

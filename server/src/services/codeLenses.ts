@@ -9,11 +9,20 @@ import { inPlace, type Placement } from '../model/placement';
 export const EVALUATE_TEMPLATE_COMMAND = 'apigateway.evaluateTemplate';
 export const INVOKE_OPERATION_COMMAND = 'apigateway.invoke.open';
 
+export interface LensOptions {
+  invoke: boolean;
+  /**
+   * The path keys stand in another file than the one placed in, as they were read: a path item file a definition's
+   * `$ref` names shows the lenses of its operations, whose paths the definition names.
+   */
+  pathsElsewhere?: boolean;
+}
+
 /**
  * "Evaluate" above every mapping template and "Invoke" above every operation, placed in `placement` (by default the
  * document itself); those whose entry an edit since the version read has changed are left out.
  */
-export function findCodeLenses(document: ApiDocument, options: { invoke: boolean }, placement: Placement = inPlace(document.textDocument)): CodeLens[] {
+export function findCodeLenses(document: ApiDocument, options: LensOptions, placement: Placement = inPlace(document.textDocument)): CodeLens[] {
   const text = placement.textDocument;
   const lenses: CodeLens[] = [];
   for (const template of locateTemplates(document)) {
@@ -36,7 +45,7 @@ export function findCodeLenses(document: ApiDocument, options: { invoke: boolean
       // The lens names the operation by its path and method: both keys must stand as they were. The path's key is read
       // from its entry, which spans it, rather than made as a node of its own for every path item.
       const shift = placement.shiftOf(key.offset, key.end);
-      if (shift === undefined || placement.shiftOf(op.pathProperty.offset, op.pathProperty.keyEnd) === undefined) return;
+      if (shift === undefined || (!options.pathsElsewhere && placement.shiftOf(op.pathProperty.offset, op.pathProperty.keyEnd) === undefined)) return;
       const start = text.positionAt(key.offset + shift);
       lenses.push({
         range: { start, end: start },
