@@ -4,8 +4,8 @@ import { looksLikeApiDefinition } from '../../server/src/model/definitionKeys';
 /** The context key the manifest's menus read: open YAML and JSON documents that are not API definitions. */
 export const NOT_API_DEFINITIONS = 'apigateway.notApiDefinitions';
 /**
- * The context key of open documents that are no definition but part of one (a path item a definition's `$ref`
- * names), as the language server finds them: the evaluator and invoke work there, deploy does not.
+ * The context key of open documents a definition's check reads (a path item or schema file its `$ref`s name), as the
+ * language server finds them: the evaluator and invoke work there, deploy does not.
  */
 export const DEFINITION_PARTS = 'apigateway.definitionParts';
 

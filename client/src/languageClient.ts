@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import type { OpenPartsParams } from '../../server/src/customRequests';
 
 /** Sent by the server each time the open files that are parts of definitions change. */
@@ -37,6 +37,10 @@ export async function startLanguageClient(context: vscode.ExtensionContext, onOp
   const client = new LanguageClient('apigateway', 'API Gateway Language Server', serverOptions, clientOptions);
   // Listened for before the start: the first check of an open definition may already name its open parts.
   client.onNotification(OPEN_PARTS_NOTIFICATION, (params: OpenPartsParams) => onOpenParts(params.parts));
+  // A server that stopped told nothing of what ended meanwhile; the one started after it tells again what it finds.
+  client.onDidChangeState((change) => {
+    if (change.newState !== State.Running) onOpenParts([]);
+  });
   await client.start();
   return client;
 }

@@ -16,8 +16,8 @@ import { unlessCancelled } from './requestCancellation';
 import type { ApiDocument } from './model/apiDocument';
 import type { DocumentResolver } from './services/validationTypes';
 import { runnableDefinition } from './services/splitDefinitions';
-import { forEachOperation, isMethodKey, methodLabel, type OperationRef } from './model/openapiWalk';
-import { nodeAtOffset, pathOf } from './model/navigate';
+import { forEachOperation, type OperationRef } from './model/openapiWalk';
+import { getValue } from './model/navigate';
 import type { PartPlace } from './services/partContext';
 import { sampleRequestFor, type SampleRequest } from './services/sampleRequest';
 
@@ -83,13 +83,13 @@ export interface OperationInPartParams {
 }
 
 /**
- * The definition that splices the file in, and the operation there that holds the place: its path, and its method
- * when the place is inside one. Empty when no definition uses the file.
+ * The definition that splices the file in, and the operations of it that the place is in: one, or several where
+ * paths share the file (`/v1/pets` and `/v2/pets` both naming `paths/pets.yaml`). Outside any operation, every
+ * operation the file holds. Empty when no definition uses the file.
  */
 export interface OperationInPartResult {
   definition?: string;
-  path?: string;
-  method?: string;
+  operations?: { path: string; method: string }[];
 }
 
 /** A local invocation never waits longer than this, whatever the integration's own timeout says. */
@@ -218,16 +218,21 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
       const place = document && (await options.partPlace?.(document));
       if (!place) return {};
       const { bundle, start } = place;
-      const result: OperationInPartResult = { definition: bundle.uri };
-      const node = nodeAtOffset(bundle.root, start + params.offset);
-      // A place outside the part's entries (past its end, on a comment before them) stands for the whole part: its
-      // path, read where its first entry stands.
-      const outside = node ? undefined : nodeAtOffset(bundle.root, start);
-      const at = node ? pathOf(node) : outside ? pathOf(outside).slice(0, 2) : [];
-      if (at[0] !== 'paths' || typeof at[1] !== 'string') return result;
-      result.path = at[1];
-      if (typeof at[2] === 'string' && isMethodKey(at[2])) result.method = methodLabel(at[2]);
-      return result;
+      const end = start + document.getText().length;
+      const at = start + params.offset;
+      const inPart = (node: { offset: number; end: number } | undefined) => !!node && node.offset >= start && node.end <= end;
+      const held: OperationRef[] = [];
+      const atCursor: OperationRef[] = [];
+      forEachOperation(bundle, (ref) => {
+        // The file holds the path item or the operation, or only the operation's integration.
+        const integration = getValue(ref.operation, 'x-amazon-apigateway-integration');
+        const node = inPart(ref.methodProperty) ? ref.methodProperty : inPart(ref.operation) ? ref.operation : inPart(integration) ? integration : undefined;
+        if (!node) return;
+        held.push(ref);
+        if (at >= node.offset && at <= node.end) atCursor.push(ref);
+      });
+      const operations = (atCursor.length ? atCursor : held).map((ref) => ({ path: ref.path, method: ref.method }));
+      return { definition: bundle.uri, operations };
     },
 
     forget(uri) {

@@ -176,15 +176,27 @@ function refreshPartsOf(definition: string, before: string[]): void {
 
 /** The open parts the client was last told of. */
 let partsTold = '[]';
+/** Definitions not open in the editor that were checked for the open files they reference (`validateClosed`). */
+const closedDefinitions = new Set<string>();
 
 /**
- * Tells the client which open files are parts of definitions, when that changes: its menus offer the evaluator and
- * invoke there as in a definition. Called after each check, which is what learns which files a definition reads.
+ * A file that read another as a definition does: an open definition served here, or a closed one checked for its
+ * parts. Hover and Go to Definition in any file read what its `$ref`s name too, which makes it no definition.
+ */
+function isDefinitionUsing(uri: string): boolean {
+  const open = documents.get(uri);
+  if (!open) return closedDefinitions.has(uri);
+  return !isTemplateDocument(open) && isServed(open) && !isApart(open);
+}
+
+/**
+ * Tells the client which open files are parts of definitions, with the definitions using each, when that changes:
+ * its menus offer the evaluator and invoke there as in a definition, and the evaluator re-runs when another file of
+ * its definition is edited. Called after each check, which is what learns which files a definition reads.
  */
 function tellOpenParts(): void {
   const parts = documents.all()
-    .filter((d) => !isServed(d))
-    .map((d) => ({ uri: d.uri, definitions: resolver.dependentsOf(d.uri).sort() }))
+    .map((d) => ({ uri: d.uri, definitions: resolver.dependentsOf(d.uri).filter((u) => u !== d.uri && isDefinitionUsing(u)).sort() }))
     .filter((part) => part.definitions.length > 0)
     .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   const told = JSON.stringify(parts);
@@ -302,10 +314,14 @@ async function validateClosed(uri: string): Promise<void> {
     const definition = await resolver.load(uri);
     if (!current()) return;
     if (!definition || definition.kind === 'unknown') {
-      // Deleted, unreadable, or no longer a definition: what it found before no longer holds.
+      // Deleted, unreadable, or no longer a definition: what it found before no longer holds, nor what it read.
       findingsElsewhere.set(uri, []);
+      closedDefinitions.delete(uri);
+      resolver.traceDependencies(uri)();
+      tellOpenParts();
       return;
     }
+    closedDefinitions.add(uri);
     const partsBefore = openPartsOf(uri);
     const traced = resolver.traceDependencies(uri);
     const { elsewhere, readReferences } = await service.doValidationByFile(definition.textDocument, settings, () => !current());

@@ -3,7 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument, type ApiDocument } from './model/apiDocument';
 import { NO_SUCH_FILE, type DocumentResolver } from './services/validationTypes';
-import { resolveUri } from './model/refUri';
+import { resolveUri, uriKey } from './model/refUri';
 import { decodeUtf8, utf16Encoding } from './model/utf8';
 import { decodeInput, type Unreadable } from './model/definitionBytes';
 import { notAFile, sizeOverLimit } from './model/readableFile';
@@ -43,10 +43,13 @@ export class WorkspaceResolver implements DocumentResolver {
   async resolve(baseUri: string, ref: string, dependent = baseUri): Promise<ApiDocument | undefined> {
     const target = resolveUri(baseUri, ref);
     if (!target) return undefined;
-    let users = this.dependents.get(target);
-    if (!users) this.dependents.set(target, (users = new Set()));
+    // Kept by one spelling of the URI: a closed definition found on disk names its files as Node spells them, the
+    // editor asks for them as it does.
+    const key = uriKey(target);
+    let users = this.dependents.get(key);
+    if (!users) this.dependents.set(key, (users = new Set()));
     users.add(dependent);
-    this.traced.get(dependent)?.add(target);
+    this.traced.get(dependent)?.add(key);
     return this.load(target);
   }
 
@@ -140,7 +143,7 @@ export class WorkspaceResolver implements DocumentResolver {
    * another file.
    */
   dependentsOf(uri: string): string[] {
-    return [...(this.dependents.get(uri) ?? [])];
+    return [...(this.dependents.get(uriKey(uri)) ?? [])];
   }
 
   forget(uri: string): void {

@@ -170,9 +170,36 @@ describe('a definition split over several files, over stdio', () => {
       client.open(petsUri, 'yaml', PETS);
       await toldLast([{ uri: petsUri, definitions: [apiUri] }]);
       const found = await client.request<{ definition?: string; path?: string; method?: string }>('apigateway/operationInPart', { uri: petsUri, offset: PETS.indexOf('x-amazon-apigateway-integration') });
-      assert.deepEqual(found, { definition: apiUri, path: '/pets', method: 'GET' });
+      assert.deepEqual(found, { definition: apiUri, operations: [{ path: '/pets', method: 'GET' }] });
       client.close(petsUri);
       await toldLast([]);
+      // Opened with the definition, which then keeps the path item in itself: the file is no part any more.
+      client.open(apiUri, 'yaml', SPLIT_API);
+      client.open(petsUri, 'yaml', PETS);
+      await toldLast([{ uri: petsUri, definitions: [apiUri] }]);
+      client.change(apiUri, SPLIT_API.replace("    $ref: 'paths/pets.yaml'", "    get: {responses: {'200': {description: ok}}}"));
+      await toldLast([]);
+    } finally {
+      await client.stop();
+    }
+  });
+
+  it('does not take a file another file only navigates to for a part of a definition', async () => {
+    writeFileSync(path.join(dir, 'extra.yaml'), 'Tag: {type: string}\n');
+    const notes = "Pet:\n  $ref: './extra.yaml#/Tag'\n";
+    const notesUri = pathToFileURL(path.join(dir, 'notes.yaml')).href;
+    const extraUri = pathToFileURL(path.join(dir, 'extra.yaml')).href;
+    const client = await TestLspClient.start({}, pathToFileURL(dir).href);
+    try {
+      client.open(notesUri, 'yaml', notes);
+      await client.waitForDiagnostics(notesUri);
+      const locations = await client.request<{ uri: string }[]>('textDocument/definition', { textDocument: { uri: notesUri }, position: { line: 1, character: 12 } });
+      assert.deepEqual(locations.map((l) => l.uri), [extraUri]);
+      client.open(extraUri, 'yaml', 'Tag: {type: string}\n');
+      await client.waitForDiagnostics(extraUri);
+      // A request answered after the file's check: what the check told the editor has arrived before it.
+      await client.request('textDocument/hover', { textDocument: { uri: extraUri }, position: { line: 0, character: 1 } });
+      assert.ok(!client.openParts.flat().some((part) => part.uri === extraUri), JSON.stringify(client.openParts));
     } finally {
       await client.stop();
     }

@@ -110,6 +110,19 @@ describe('who depends on a file', () => {
   });
 });
 
+describe('who depends on a file, however its URI is spelt', () => {
+  it('finds the dependents of a file named with escapes or a drive letter in another case', async () => {
+    const resolver = new WorkspaceResolver(() => undefined);
+    // A closed definition found on disk names its files as Node spells them; the editor spells the same file its way.
+    await resolver.resolve('file:///C:/work/api.yaml', './paths/pets.yaml');
+    await resolver.resolve('file:///c%3A/work/other.yaml', './paths/pets.yaml');
+    assert.deepEqual(resolver.dependentsOf('file:///c%3A/work/paths/pets.yaml').sort(), ['file:///C:/work/api.yaml', 'file:///c%3A/work/other.yaml']);
+    assert.deepEqual(resolver.dependentsOf('file:///C:/work/paths/pets.yaml').length, 2);
+    await resolver.resolve('file:///work/my%20api/api.yaml', './pets.yaml');
+    assert.deepEqual(resolver.dependentsOf('file:///work/my api/pets.yaml'), ['file:///work/my%20api/api.yaml']);
+  });
+});
+
 describe('why a file named by a $ref cannot be read', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'apigw-resolver-why-'));
   const base = pathToFileURL(path.join(dir, 'api.yaml')).href;

@@ -48,7 +48,11 @@ export class InvokePanel {
 
   static async show(context: vscode.ExtensionContext, client: LanguageClient, rawArgs: unknown, documents: ApiDocuments): Promise<InvokeCommandResult | undefined> {
     const args = normalizeArgs(rawArgs);
-    const { document, onlyPath } = await documentFor(args, client, documents);
+    const { document, operations: offered, error } = await documentFor(args, client, documents);
+    if (error) {
+      void vscode.window.showInformationMessage(error);
+      return { error };
+    }
     if (!document && !args.url && !args.apiId) {
       const message = 'Open an API definition (OpenAPI YAML or JSON) to invoke one of its operations.';
       void vscode.window.showInformationMessage(message);
@@ -62,8 +66,8 @@ export class InvokePanel {
       if (listing.error) return fail(listing.error);
       dialect = listing.dialect;
       if (!args.path || !args.method) {
-        const offered = onlyPath === undefined ? listing.operations : listing.operations.filter((op) => op.path === onlyPath);
-        const picked = await pickOperation(offered.length ? offered : listing.operations, path.basename(document.uri.path));
+        const held = offered?.length ? listing.operations.filter((op) => offered.some((o) => o.path === op.path && o.method === op.method)) : [];
+        const picked = await pickOperation(held.length ? held : listing.operations, path.basename(document.uri.path));
         if (!picked) return undefined;
         args.path = picked.path;
         args.method = picked.method;
@@ -315,15 +319,21 @@ function regionOfUrl(url: string): string | undefined {
 }
 
 /**
- * The API definition the panel runs: the one named, else the active editor's. A caller naming only a deployed API gets
- * the active document when that document was deployed to it, so its operations can be picked.
+ * The definition the panel runs, and when it is run from a file the definition's `$ref`s name, the operations of it
+ * that file holds at the cursor.
  */
-/** The definition to invoke, and when it is run from one of its path items' files, that file's path. */
 interface InvokedDocument {
   document?: vscode.TextDocument;
-  onlyPath?: string;
+  operations?: { path: string; method: string }[];
+  /** Why there is nothing to run. */
+  error?: string;
 }
 
+/**
+ * The API definition the panel runs: the one named, else the active editor's, or the one whose path item file the
+ * active editor holds. A caller naming only a deployed API gets the active document when that document was deployed
+ * to it, so its operations can be picked.
+ */
 async function documentFor(args: InvokeOpenArgs, client: LanguageClient, documents: ApiDocuments): Promise<InvokedDocument> {
   if (args.uri) return { document: await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) };
   const isPart = (d: vscode.TextDocument) => documents.isPartOfDefinition(d);
@@ -338,18 +348,21 @@ async function documentFor(args: InvokeOpenArgs, client: LanguageClient, documen
 
 /**
  * A file a definition's `$ref` names (a path item in `paths/pets.yaml`) runs in that definition: the operation at the
- * cursor is the one invoked, else one of the file's path is offered.
+ * cursor is the one invoked; where several paths share the file, or the cursor is in none, those it holds are offered.
  */
 async function definitionOfPart(client: LanguageClient, part: vscode.TextDocument, cursor: vscode.Position, args: InvokeOpenArgs): Promise<InvokedDocument> {
   const params: OperationInPartParams = { uri: part.uri.toString(), offset: part.offsetAt(cursor) };
   const found = await client.sendRequest<OperationInPartResult>('apigateway/operationInPart', params);
-  // The definition that used it no longer does: the part is run as itself, and says why it cannot be.
-  if (!found.definition) return { document: part };
-  if (found.path !== undefined && found.method !== undefined && args.path === undefined) {
-    args.path = found.path;
-    args.method = found.method;
+  if (!found.definition) {
+    const name = path.basename(part.uri.path);
+    return { error: `No definition using ${name} can be read now: the one whose $ref names it may have been closed with syntax errors, moved, or be too large to run. Open it, or invoke from it.` };
   }
-  return { document: await vscode.workspace.openTextDocument(vscode.Uri.parse(found.definition)), onlyPath: found.path };
+  const operations = found.operations ?? [];
+  if (operations.length === 1 && args.path === undefined) {
+    args.path = operations[0].path;
+    args.method = operations[0].method;
+  }
+  return { document: await vscode.workspace.openTextDocument(vscode.Uri.parse(found.definition)), operations };
 }
 
 /** How long opening a panel waits for the stage list before it opens without a stage URL. */

@@ -41,7 +41,7 @@ export function integrationFault(op: Operation): string | undefined {
 function nonStringUri(type: string, value: unknown): string {
   const keys = typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
   if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) {
-    return `the ${type} integration's uri is a CloudFormation ${keys[0]}, which only CloudFormation resolves; run the definition with the value it stands for`;
+    return `the ${type} integration's uri is a CloudFormation ${keys[0]}, which only CloudFormation resolves; write the URI or ARN it resolves to, to run it locally`;
   }
   const what = Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'a mapping' : `the ${typeof value} ${String(value)}`;
   return `the ${type} integration's uri is ${what}, not a string; AWS refuses an integration whose uri is not one`;

@@ -18,11 +18,18 @@ export function refFragment(ref: string): string | undefined {
 
 /** One URI spelling for comparisons: the editor and `URL` may percent-encode the same file differently. */
 export function sameUri(a: string, b: string): boolean {
-  if (a === b) return true;
+  return a === b || uriKey(a) === uriKey(b);
+}
+
+/**
+ * One spelling of a file's URI, whichever wrote it: the editor's (`file:///c%3A/api/pets.yaml`) and Node's
+ * (`file:///C:/api/pets.yaml`, as files found on disk are named) differ in escapes and in the drive letter's case.
+ */
+export function uriKey(uri: string): string {
   try {
-    return decodeURIComponent(new URL(a).toString()) === decodeURIComponent(new URL(b).toString());
+    return decodeURIComponent(new URL(uri).toString()).replace(/^file:\/\/\/([A-Za-z]):/, (_, drive: string) => `file:///${drive.toLowerCase()}:`);
   } catch {
-    return false;
+    return uri;
   }
 }
 

@@ -381,20 +381,41 @@ describe('running what a part holds', () => {
     assert.deepEqual(JSON.parse(evaluation.output), { id: 'r-1' });
   });
 
-  it('names the definition and the operation at a place in the part, which invoking from the part runs', async () => {
+  it('names the definition and the operations at a place in the part, which invoking from the part runs', async () => {
     const service = serviceWith({});
     const handlers = createInvokeHandlers({ getDocument: (uri) => (uri === PART_URI ? part : undefined), parse: (document) => service.parse(document), partPlace: (document) => service.partPlace(document) });
+    const GET = { path: '/pets', method: 'GET' };
     try {
-      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: PART.indexOf('$context.requestId') }), { definition: API_URI, path: '/pets', method: 'GET' });
-      // At the part's first key, which is the method's: the operation still holds it.
-      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: 0 }), { definition: API_URI, path: '/pets', method: 'GET' });
-      // Past the last entry: the path item, whose operations are offered.
-      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: PART.length }), { definition: API_URI, path: '/pets' });
+      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: PART.indexOf('$context.requestId') }), { definition: API_URI, operations: [GET] });
+      // On the method's key, and past the part's last entry, where every operation it holds is offered.
+      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: 0 }), { definition: API_URI, operations: [GET] });
+      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: PART.length }), { definition: API_URI, operations: [GET] });
       assert.deepEqual(await handlers.operationInPart({ uri: 'file:///work/other.yaml', offset: 0 }), {});
       const unused = createLanguageService({ resolver: filesResolver({}), definitionsUsing: async () => [] });
       const alone = createInvokeHandlers({ getDocument: () => part, parse: (document) => unused.parse(document), partPlace: (document) => unused.partPlace(document) });
       assert.deepEqual(await alone.operationInPart({ uri: PART_URI, offset: 0 }), {});
       alone.dispose();
+    } finally {
+      handlers.dispose();
+    }
+  });
+
+  it('offers each path that shares the part, the part\'s operations outside them, and an operation or integration kept alone', async () => {
+    const shared = "# Pets, under two paths\nget:\n  responses: {'200': {description: ok}}\n  x-amazon-apigateway-integration: {type: mock}\npost:\n  responses: {'200': {description: ok}}\n  x-amazon-apigateway-integration: {type: mock}\n";
+    const api = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /v1/pets:\n    $ref: 'paths/pets.yaml'\n  /v2/pets:\n    $ref: 'paths/pets.yaml'\n  /one:\n    get:\n      $ref: 'ops/get.yaml'\n  /two:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        $ref: 'mock.yaml'\n`;
+    const operation = "responses: {'200': {description: ok}}\nx-amazon-apigateway-integration: {type: mock}\n";
+    const integration = 'type: mock\n';
+    const files: Record<string, string> = { [PART_URI]: shared, 'file:///work/ops/get.yaml': operation, 'file:///work/mock.yaml': integration };
+    const opened = new Map(Object.entries(files).map(([uri, text]) => [uri, TextDocument.create(uri, 'yaml', 1, text)]));
+    const service = createLanguageService({ resolver: filesResolver(files), definitionsUsing: async (uri) => (uri in files ? [parsedAt(API_URI, api)] : []) });
+    const handlers = createInvokeHandlers({ getDocument: (uri) => opened.get(uri), parse: (document) => service.parse(document), partPlace: (document) => service.partPlace(document) });
+    const names = async (uri: string, offset: number) => ((await handlers.operationInPart({ uri, offset })).operations ?? []).map((o) => `${o.method} ${o.path}`);
+    try {
+      assert.deepEqual(await names(PART_URI, shared.indexOf('post:') + 2), ['POST /v1/pets', 'POST /v2/pets']);
+      // On the leading comment: the file's operations, under both paths.
+      assert.deepEqual(await names(PART_URI, 3), ['GET /v1/pets', 'POST /v1/pets', 'GET /v2/pets', 'POST /v2/pets']);
+      assert.deepEqual(await names('file:///work/ops/get.yaml', operation.length), ['GET /one']);
+      assert.deepEqual(await names('file:///work/mock.yaml', 0), ['GET /two']);
     } finally {
       handlers.dispose();
     }

@@ -41,7 +41,7 @@ describe('gateway: definition faults AWS would refuse answer with their cause', 
   const cases: Array<[string, string]> = [
     ['/none', 'the method has no x-amazon-apigateway-integration; AWS imports such a method, but no deployment of the API succeeds until it has one'],
     ['/no-uri', 'the HTTP integration has no uri; AWS refuses an integration that calls a backend without one'],
-    ['/sub-uri', "the HTTP_PROXY integration's uri is a CloudFormation Fn::Sub, which only CloudFormation resolves; run the definition with the value it stands for"],
+    ['/sub-uri', "the HTTP_PROXY integration's uri is a CloudFormation Fn::Sub, which only CloudFormation resolves; write the URI or ARN it resolves to, to run it locally"],
     ['/number-uri', "the HTTP integration's uri is the number 42, not a string; AWS refuses an integration whose uri is not one"],
     ['/foo', "unknown integration type 'foo': expected one of aws, aws_proxy, http, http_proxy, mock; AWS refuses any other"],
     ['/typeless', 'the integration has no type: expected one of aws, aws_proxy, http, http_proxy, mock; AWS refuses any other'],
