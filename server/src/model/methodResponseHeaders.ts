@@ -5,6 +5,14 @@
  * method" when the method declares no response for the status at all).
  */
 
+/** How an integration response's `responseParameters` key names the method response header it writes. */
+export const MAPPED_HEADER_PREFIX = 'method.response.header.';
+
+/** The header a `responseParameters` key (`method.response.header.X-Id`) writes; undefined for any other key. */
+export function mappedResponseHeader(key: string): string | undefined {
+  return key.length > MAPPED_HEADER_PREFIX.length && key.startsWith(MAPPED_HEADER_PREFIX) ? key.slice(MAPPED_HEADER_PREFIX.length) : undefined;
+}
+
 /** Why a header mapping is refused: the method has no response for the status, or that response lacks the header. */
 export type UndeclaredHeader = 'no-response' | 'no-header';
 

@@ -13,6 +13,7 @@ import { declaredParameterAt, operationContaining, REQUEST_PARAMETER_EXPRESSION 
 import { findSymbolUses, pointerSegmentSpan, symbolAt, type NamedSymbol, type SymbolSite } from './symbolReferences';
 import { templateAtOffset } from './templates/locate';
 import { templateVariableAt, variableEnd } from './templates/variableReferences';
+import { MAPPED_HEADER_PREFIX, mappedResponseHeader } from '../model/methodResponseHeaders';
 
 /** A highlighted span of the text searched, in its own offsets. */
 interface Span {
@@ -21,7 +22,6 @@ interface Span {
   kind: DocumentHighlightKind;
 }
 
-const MAPPED_HEADER_PREFIX = /^method\.response\.header\./;
 
 /**
  * The highlights for the cursor at `offset`: a template variable inside a mapping template; else the component,
@@ -91,9 +91,8 @@ function siteSpan(document: ApiDocument, site: SymbolSite, symbol: NamedSymbol):
   }
   const whole = contentSpan(node);
   const value = String(node.value);
-  if (symbol.kind === 'responseHeader' && MAPPED_HEADER_PREFIX.test(value) && whole.end - whole.offset === value.length && isSingleLine(node)) {
-    const prefix = value.length - value.replace(MAPPED_HEADER_PREFIX, '').length;
-    return { offset: whole.offset + prefix, end: whole.end };
+  if (symbol.kind === 'responseHeader' && mappedResponseHeader(value) !== undefined && whole.end - whole.offset === value.length && isSingleLine(node)) {
+    return { offset: whole.offset + MAPPED_HEADER_PREFIX.length, end: whole.end };
   }
   return whole;
 }

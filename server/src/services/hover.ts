@@ -21,6 +21,7 @@ import type { Dialect } from '../model/dialect';
 import { inferDialect } from '../model/dialectInference';
 import { keyOf } from '../model/property';
 import { refSummary } from './editing/refTargetSummary';
+import { mappedResponseHeader } from '../model/methodResponseHeaders';
 
 /**
  * Hover: catalog documentation of extension keys, fields and enum values; summaries of what references point to and
@@ -54,8 +55,8 @@ function keyHover(document: ApiDocument, path: (string | number)[]): string | un
   const name = String(path[path.length - 1]);
   if (isSecurityRequirement(path.slice(0, -1)) || isSchemeDefinition(document, path)) return securitySchemeSummary(document, name);
   if (isOperationResponses(path.slice(0, -1))) return responseCodeSummary(document, path, name);
-  const header = /^method\.response\.header\.(.+)$/.exec(name);
-  if (header && path[path.length - 2] === 'responseParameters' && path[path.length - 4] === 'responses' && isIntegration(path)) return responseHeaderSummary(document, path, header[1]);
+  const header = mappedResponseHeader(name);
+  if (header !== undefined && path[path.length - 2] === 'responseParameters' && path[path.length - 4] === 'responses' && isIntegration(path)) return responseHeaderSummary(document, path, header);
   const named = getExtension(name);
   // The catch-all method stands where operations do, so the extension index passes over its key: it is named here.
   const anyMethodKey = name === ANY_METHOD_KEY && path.length === 3 && path[0] === 'paths';

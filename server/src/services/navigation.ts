@@ -10,6 +10,7 @@ import { documentedDefinition, findSymbolUses, isRequirementKey, mappedHeaderDec
 import { keyOf } from '../model/property';
 import { templateAtOffset } from './templates/locate';
 import { findDefinitionInTemplate } from './templates/templateDefinition';
+import { mappedResponseHeader } from '../model/methodResponseHeaders';
 
 function locationOf(document: ApiDocument, node: { offset: number; end: number }): Location {
   return { uri: document.uri, range: document.rangeOf(node) };
@@ -34,8 +35,8 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   const { node, path, isKey } = at;
   const key = String(path[path.length - 1]);
   if (isKey) {
-    const header = /^method\.response\.header\.(.+)$/.exec(key);
-    if (header && isIntegrationResponsePart(path, 'responseParameters')) return methodResponseHeader(document, path, header[1]);
+    const header = mappedResponseHeader(key);
+    if (header !== undefined && isIntegrationResponsePart(path, 'responseParameters')) return methodResponseHeader(document, path, header);
     if (!isRequirementKey(path)) return [];
     const scheme = getProperty(securitySchemes(document), key);
     return scheme ? [locationOf(document, keyOf(scheme))] : [];

@@ -7,6 +7,7 @@ import { ANY_VERSION_CONTAINERS, isDefinitionsFile, refContainersOf } from './ed
 import { integrationResponseStatus, responseHeadersAt } from './editing/operationFacts';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
 import { keyOf } from '../model/property';
+import { mappedResponseHeader } from '../model/methodResponseHeaders';
 
 export const VALIDATOR_KEY = 'x-amazon-apigateway-request-validator';
 const VALIDATORS_KEY = 'x-amazon-apigateway-request-validators';
@@ -14,7 +15,6 @@ const OPENAPI3_SCHEMES: NodePath = ['components', 'securitySchemes'];
 const DOCUMENTATION_KEY = 'x-amazon-apigateway-documentation';
 const AUTHORIZER_KEY = 'x-amazon-apigateway-authorizer';
 const INTEGRATION_KEY = 'x-amazon-apigateway-integration';
-const MAPPED_HEADER = /^method\.response\.header\.(.+)$/;
 
 /**
  * A named thing that other places refer to by name. Components are referred to by `$ref` (and discriminator
@@ -244,9 +244,9 @@ function responseHeaderSymbol(document: ApiDocument, path: NodePath, key: string
   const inOperation = n === 7 && path[0] === 'paths' && isMethodKey(String(path[2])) && path[3] === 'responses' && path[5] === 'headers';
   const inShared = n === shared.length + 3 && isPathPrefix(path, shared) && path[n - 2] === 'headers';
   if (inOperation || inShared) return { kind: 'responseHeader', path, name: key };
-  const mapped = MAPPED_HEADER.exec(key);
-  if (!mapped || path[n - 2] !== 'responseParameters' || path[n - 4] !== 'responses' || path[n - 5] !== INTEGRATION_KEY) return undefined;
-  const declared = mappedHeaderDeclaration(document, path, mapped[1]);
+  const mapped = mappedResponseHeader(key);
+  if (mapped === undefined || path[n - 2] !== 'responseParameters' || path[n - 4] !== 'responses' || path[n - 5] !== INTEGRATION_KEY) return undefined;
+  const declared = mappedHeaderDeclaration(document, path, mapped);
   return declared && { kind: 'responseHeader', path: pathOf(keyOf(declared)), name: keyName(declared) };
 }
 
@@ -276,7 +276,7 @@ function responseHeaderUses(document: ApiDocument, symbol: { path: NodePath; nam
       const parameters = getProperty(response.value, 'responseParameters')?.value;
       if (parameters?.type !== 'object') continue;
       for (const parameter of parameters.properties) {
-        const name = MAPPED_HEADER.exec(keyName(parameter))?.[1];
+        const name = mappedResponseHeader(keyName(parameter));
         if (name === undefined || name.toLowerCase() !== wanted) continue;
         const node = keyOf(parameter);
         if (mappedHeaderDeclaration(document, pathOf(node), name) === declared) uses.push({ document, node });

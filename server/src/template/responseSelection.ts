@@ -20,6 +20,7 @@ import { isJavaMap, javaToString, toJsonText } from './javaValues';
 import { isMapValue, mapGet } from './javaMaps';
 import { headerValue } from './parameterMaps';
 import { selectResponseTemplate } from './templateSelection';
+import { mappedResponseHeader } from '../model/methodResponseHeaders';
 
 export interface IntegrationResponse {
   statusCode?: string | number;
@@ -210,7 +211,7 @@ export function simulateIntegrationResponse(input: ResponseSimulationInput): Sim
   const baseContext = isJavaMap(request?.context) ? request.context : {};
 
   for (const [target, expression] of Object.entries(response.responseParameters ?? {})) {
-    const name = /^method\.response\.header\.(.+)$/.exec(target)?.[1];
+    const name = mappedResponseHeader(target);
     if (!name) {
       errors.push({ code: 'invalid-response-parameter', message: `Response parameter '${target}' must be method.response.header.<name>` });
       continue;

@@ -1,9 +1,7 @@
 import { setOwn } from '../../model/jsonObjects';
-import { undeclaredResponseHeader, undeclaredResponseHeaderMessage } from '../../model/methodResponseHeaders';
+import { mappedResponseHeader, undeclaredResponseHeader, undeclaredResponseHeaderMessage } from '../../model/methodResponseHeaders';
 import type { IntegrationResponse } from '../../template/responseSelection';
 import { methodResponseFor, type Operation } from '../apiModel';
-
-const HEADER_TARGET = /^method\.response\.header\.(.+)$/s;
 
 export interface DeclaredHeaderMappings {
   /** The integration responses without the header mappings AWS would refuse. */
@@ -33,7 +31,7 @@ export function withDeclaredHeaderMappings(responses: Record<string, Integration
     const parameters: Record<string, string> = {};
     const reasons: string[] = [];
     for (const [target, expression] of Object.entries(mappings)) {
-      const header = HEADER_TARGET.exec(target)?.[1];
+      const header = mappedResponseHeader(target);
       const problem = header === undefined ? undefined : undeclaredResponseHeader(header, declared);
       if (problem === undefined) {
         setOwn(parameters, target, expression);

@@ -3,6 +3,7 @@ import { findNodeAtPath, getValue, keyName } from '../../model/navigate';
 import type { NodePath, PropertyNode, ValueNode } from '../../model/nodes';
 import { deref, findOperationResponse, operationParameters, operationResponses, type DeclaredParameter, type OperationRef } from '../../model/openapiWalk';
 import { operationPathOf } from './documentPaths';
+import { mappedResponseHeader } from '../../model/methodResponseHeaders';
 
 export type OperationNodes = Pick<OperationRef, 'pathItem' | 'operation'>;
 
@@ -144,7 +145,7 @@ export function mappedResponseHeaders(document: ApiDocument, path: NodePath, sta
     const parameters = getValue(response.value, 'responseParameters');
     if (parameters?.type !== 'object') continue;
     for (const parameter of parameters.properties) {
-      const header = /^method\.response\.header\.(.+)$/.exec(keyName(parameter))?.[1];
+      const header = mappedResponseHeader(keyName(parameter));
       if (header && !headers.has(header.toLowerCase())) headers.set(header.toLowerCase(), header);
     }
   }

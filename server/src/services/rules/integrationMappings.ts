@@ -19,7 +19,7 @@ import { uriPlaceholders } from '../../model/uriPlaceholders';
 import { invokesLambda } from '../../model/integrationUris';
 import { STATUS_CODE } from '../../facts/statusCodes';
 import { quoted } from './messageText';
-import { undeclaredResponseHeader, undeclaredResponseHeaderMessage } from '../../model/methodResponseHeaders';
+import { mappedResponseHeader, undeclaredResponseHeader, undeclaredResponseHeaderMessage } from '../../model/methodResponseHeaders';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
@@ -27,7 +27,6 @@ const REST_REQUEST_SOURCE = /^method\.request\.(path|querystring|multivaluequery
 const REST_OTHER_REQUEST_SOURCE = /^(method\.request\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
 /** A static value in double quotes, which REST mappings refuse: only single quotes mark one. */
 const DOUBLE_QUOTED_STATIC = /^"([^"']*)"$/;
-const REST_RESPONSE_KEY = /^method\.response\.header\.(.+)$/;
 const REST_RESPONSE_SOURCE = /^(integration\.response\.(header|multivalueheader)\.\S+|integration\.response\.body(\..+)?|stageVariables\.[A-Za-z0-9_]+|context\.[A-Za-z0-9_.]+|'[^']*')$/;
 /** Mapping keys with the name they set: target prefix, location, name. */
 const REST_REQUEST_TARGET = /^(integration\.request\.(path|querystring|header)\.)(.+)$/;
@@ -470,7 +469,7 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
   for (let i = 0; i < props.length; i++) {
     const p = props[i];
     const key = keyName(p);
-    const target = REST_RESPONSE_KEY.exec(key);
+    const header = mappedResponseHeader(key);
     reportNonStringValue(context, p, 'responseParameters');
     const value = checkableString(p.value);
     if (value !== undefined && p.value && !REST_RESPONSE_SOURCE.test(value)) {
@@ -478,8 +477,7 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
     } else if (value !== undefined && p.value) {
       checkContextVariable(context, p.value, value, 'response');
     }
-    if (!target) continue;
-    const header = target[1];
+    if (header === undefined) continue;
     if (declared) headers ??= responseHeaderNames(context.document, op, statusCode) ?? [];
     const problem = undeclaredResponseHeader(header, declared ? headers : undefined);
     if (!problem) continue;
@@ -590,7 +588,7 @@ const MAPPING_KINDS: Record<MappingKind, { what: string; expected: string; accep
     what: 'response mapping source',
     expected: '`integration.response.header.NAME`, `integration.response.body[.JSONPath]`, `stageVariables.NAME`, `context.NAME`',
     accepts: (value) => REST_RESPONSE_SOURCE.test(value),
-    override: (key) => `the response template, with \`$context.responseOverride.header.${REST_RESPONSE_KEY.exec(key)?.[1] ?? 'NAME'}\``,
+    override: (key) => `the response template, with \`$context.responseOverride.header.${mappedResponseHeader(key) ?? 'NAME'}\``,
   },
   gateway: {
     what: 'gateway response parameter source',
