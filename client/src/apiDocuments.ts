@@ -64,6 +64,11 @@ export class ApiDocuments implements vscode.Disposable {
     return this.parts.has(document.uri.toString());
   }
 
+  /** The definitions (URI strings) that use an open part, as the language server last said. */
+  definitionsUsing(document: vscode.TextDocument): string[] {
+    return this.parts.get(document.uri.toString())?.definitions ?? [];
+  }
+
   /** What the language server says the open parts of definitions are now. */
   setParts(parts: { uri: string; definitions: string[] }[]): void {
     this.parts = new Map(parts.map((part) => {

@@ -80,6 +80,8 @@ export interface OperationSampleResult {
 export interface OperationInPartParams {
   uri: string;
   offset: number;
+  /** Which of the definitions using the file, when several do; the first otherwise. */
+  definition?: string;
 }
 
 /**
@@ -101,7 +103,7 @@ export interface InvokeHandlerOptions {
   /** Reads the files a definition's `$ref`s name, which it runs with; without it a definition runs as one file. */
   resolver?: DocumentResolver;
   /** Where a file that holds part of a definition stands in the definition's bundle. */
-  partPlace?(document: TextDocument): Promise<PartPlace | undefined>;
+  partPlace?(document: TextDocument, definition?: string): Promise<PartPlace | undefined>;
   limitMs?: number;
 }
 
@@ -215,7 +217,7 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
 
     async operationInPart(params) {
       const document = options.getDocument(params.uri);
-      const place = document && (await options.partPlace?.(document));
+      const place = document && (await options.partPlace?.(document, params.definition));
       if (!place) return {};
       const { bundle, start } = place;
       const end = start + document.getText().length;
@@ -300,7 +302,7 @@ function invocationLost(): InvokeLocalResult {
 
 /** `route` runs a handler where its document is served: for a document over the size limit, in the thread that serves it. */
 export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse' | 'partPlace'>, route: RequestRoute, resolver: DocumentResolver): void {
-  const handlers = createInvokeHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document), resolver, partPlace: (document) => service.partPlace(document) });
+  const handlers = createInvokeHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document), resolver, partPlace: (document, definition) => service.partPlace(document, definition) });
   // An invocation cancelled before it starts never reaches its backend.
   connection.onRequest<InvokeLocalResult, unknown>(INVOKE_LOCAL_REQUEST, (params: InvokeLocalParams, token) =>
     unlessCancelled(token, () => route('invokeLocal', params, () => handlers.invokeLocal(params), invocationLost)),

@@ -112,9 +112,10 @@ export interface LanguageService {
   getCodeLenses(document: TextDocument, options?: { invoke: boolean }, settings?: LanguageSettings): Promise<CodeLens[]>;
   /**
    * Where a file that holds part of a definition stands in the bundle of the definition that splices it in (its
-   * templates are evaluated there); undefined for a definition, or a file no definition uses.
+   * templates are evaluated there): the first that does, or `definition`; undefined for a definition, or a file no
+   * definition uses.
    */
-  partPlace(document: TextDocument): Promise<PartPlace | undefined>;
+  partPlace(document: TextDocument, definition?: string): Promise<PartPlace | undefined>;
   /**
    * Colours of mapping templates, embedded or standalone, encoded against `TEMPLATE_SEMANTIC_TOKENS_LEGEND`; none over
    * the size limit.
@@ -232,9 +233,11 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   // A definition half-typed parses as no kind at all: its text still says what it is.
   const mayBePart = (document: TextDocument) =>
     options.definitionsUsing !== undefined && options.resolver !== undefined && !isTemplateDocument(document) && !isOverLimit(document, sizeLimit) && cache.get(document).kind === 'unknown' && !looksLikeDefinition(document);
-  const partContext = async (document: TextDocument): Promise<PartInContext | undefined> => {
+  const partContext = async (document: TextDocument, definition?: string): Promise<PartInContext | undefined> => {
     // Asked first: a file no definition uses does not pay for the forgiving parse.
-    const definitions = await options.definitionsUsing!(document.uri);
+    const using = await options.definitionsUsing!(document.uri);
+    // One of them when named: a path item file two APIs share runs in the one asked for.
+    const definitions = definition === undefined ? using : using.filter((d) => sameUri(d.uri, definition));
     if (definitions.length === 0) return undefined;
     const parsed = cache.get(document);
     // Typing leaves a part unparsable more often than not: the forgiving parser's tree stands in.
@@ -520,8 +523,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const { parsed, shiftOf } = cache.readable(document, limit);
       return parsed.root ? findCodeLenses(parsed, lensOptions, { textDocument: document, shiftOf }) : [];
     },
-    partPlace: async (document) => {
-      const context = mayBePart(document) ? await partContext(document) : undefined;
+    partPlace: async (document, definition) => {
+      const context = mayBePart(document) ? await partContext(document, definition) : undefined;
       return context && { bundle: context.split.document, start: context.start };
     },
     getSemanticTokens: async (document, settings) => {

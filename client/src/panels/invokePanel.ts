@@ -48,7 +48,8 @@ export class InvokePanel {
 
   static async show(context: vscode.ExtensionContext, client: LanguageClient, rawArgs: unknown, documents: ApiDocuments): Promise<InvokeCommandResult | undefined> {
     const args = normalizeArgs(rawArgs);
-    const { document, operations: offered, error } = await documentFor(args, client, documents);
+    const { document, operations: offered, error, cancelled } = await documentFor(args, client, documents);
+    if (cancelled) return undefined;
     if (error) {
       void vscode.window.showInformationMessage(error);
       return { error };
@@ -327,6 +328,8 @@ interface InvokedDocument {
   operations?: { path: string; method: string }[];
   /** Why there is nothing to run. */
   error?: string;
+  /** The user chose nothing when asked. */
+  cancelled?: boolean;
 }
 
 /**
@@ -340,7 +343,7 @@ async function documentFor(args: InvokeOpenArgs, client: LanguageClient, documen
   const editor = editorInUse((d) => holdsApiDefinition(d) || isPart(d));
   const active = editor?.document;
   if (!active || !isDefinitionLanguage(active)) return {};
-  if (!args.url && !args.apiId) return isPart(active) && !holdsApiDefinition(active) ? definitionOfPart(client, active, editor.selection.active, args) : { document: active };
+  if (!args.url && !args.apiId) return isPart(active) && !holdsApiDefinition(active) ? definitionOfPart(client, documents, active, editor.selection.active, args) : { document: active };
   if (!args.apiId) return {};
   const { link } = await deploymentLinkOf(active);
   return link?.apiId === args.apiId ? { document: active } : {};
@@ -350,8 +353,18 @@ async function documentFor(args: InvokeOpenArgs, client: LanguageClient, documen
  * A file a definition's `$ref` names (a path item in `paths/pets.yaml`) runs in that definition: the operation at the
  * cursor is the one invoked; where several paths share the file, or the cursor is in none, those it holds are offered.
  */
-async function definitionOfPart(client: LanguageClient, part: vscode.TextDocument, cursor: vscode.Position, args: InvokeOpenArgs): Promise<InvokedDocument> {
+async function definitionOfPart(client: LanguageClient, documents: ApiDocuments, part: vscode.TextDocument, cursor: vscode.Position, args: InvokeOpenArgs): Promise<InvokedDocument> {
   const params: OperationInPartParams = { uri: part.uri.toString(), offset: part.offsetAt(cursor) };
+  // A file two APIs share (`api-v1.yaml` and `api-v2.yaml` naming `paths/pets.yaml`) runs in the one chosen.
+  const using = documents.definitionsUsing(part);
+  if (using.length > 1) {
+    const picked = await vscode.window.showQuickPick(
+      using.map((uri) => ({ label: path.basename(vscode.Uri.parse(uri).path), description: vscode.workspace.asRelativePath(vscode.Uri.parse(uri)), uri })),
+      { title: `Invoke ${path.basename(part.uri.path)} in Which Definition?`, placeHolder: 'Several definitions use this file: choose the API to run it in' },
+    );
+    if (!picked) return { cancelled: true };
+    params.definition = picked.uri;
+  }
   const found = await client.sendRequest<OperationInPartResult>('apigateway/operationInPart', params);
   if (!found.definition) {
     const name = path.basename(part.uri.path);

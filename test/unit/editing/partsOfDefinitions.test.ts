@@ -400,6 +400,20 @@ describe('running what a part holds', () => {
     }
   });
 
+  it('runs a part two definitions use in the one asked for, else in the first', async () => {
+    const v1 = parsedAt('file:///work/api-v1.yaml', API);
+    const v2 = parsedAt('file:///work/api-v2.yaml', API.replace('  /pets:', '  /v2/pets:'));
+    const service = createLanguageService({ resolver: filesResolver({ [PART_URI]: PART }), definitionsUsing: async () => [v1, v2] });
+    const handlers = createInvokeHandlers({ getDocument: () => part, parse: (document) => service.parse(document), partPlace: (document, definition) => service.partPlace(document, definition) });
+    try {
+      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: 0 }), { definition: v1.uri, operations: [{ path: '/pets', method: 'GET' }] });
+      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: 0, definition: v2.uri }), { definition: v2.uri, operations: [{ path: '/v2/pets', method: 'GET' }] });
+      assert.deepEqual(await handlers.operationInPart({ uri: PART_URI, offset: 0, definition: 'file:///work/gone.yaml' }), {});
+    } finally {
+      handlers.dispose();
+    }
+  });
+
   it('offers each path that shares the part, the part\'s operations outside them, and an operation or integration kept alone', async () => {
     const shared = "# Pets, under two paths\nget:\n  responses: {'200': {description: ok}}\n  x-amazon-apigateway-integration: {type: mock}\npost:\n  responses: {'200': {description: ok}}\n  x-amazon-apigateway-integration: {type: mock}\n";
     const api = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /v1/pets:\n    $ref: 'paths/pets.yaml'\n  /v2/pets:\n    $ref: 'paths/pets.yaml'\n  /one:\n    get:\n      $ref: 'ops/get.yaml'\n  /two:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        $ref: 'mock.yaml'\n`;
