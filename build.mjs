@@ -116,6 +116,8 @@ const builds = [
   // and the worker's entry that loads them with their code cache (templateCheckLaunch.ts).
   { ...common, entryPoints: { 'workers/templateCheckProgram': 'server/src/services/templates/templateCheckWorker.ts' }, outdir: 'dist' },
   { ...common, entryPoints: { 'workers/templateChecks': 'server/src/services/templates/templateCheckLaunch.ts' }, outdir: 'dist' },
+  // The evaluator's runs, apart from the server's thread so that it can stop them (evaluationThread.ts).
+  { ...common, entryPoints: { 'workers/templateEvaluations': 'server/src/services/templates/evaluationWorker.ts' }, outdir: 'dist' },
   // Documents over the size limit, served apart from the others by the server (largeDocumentHost.ts).
   { ...common, entryPoints: { 'workers/largeDocuments': 'server/src/largeDocumentWorker.ts' }, outdir: 'dist' },
   // The CLI program, and the `apigw` executable that loads it with its code cache (see launch.ts).

@@ -1,4 +1,4 @@
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isTemplateDocument, type LanguageService } from './languageService';
 import type { RequestRoute } from './largeDocumentMessages';
@@ -8,7 +8,8 @@ import type { PartPlace } from './services/partContext';
 import type { TemplateKind } from './facts/templateVariableTypes';
 import { standaloneTemplateKind } from './services/templates/templateValidation';
 import { isTemplateOverLimit, templateOverLimitMessage } from './services/templates/largeTemplates';
-import { defaultSample, evaluateStandaloneTemplate, evaluateTemplate, findTemplate, templateLabel, type TemplateEvaluation, type TemplateSample } from './services/templateEvaluation';
+import { defaultSample, evaluationJob, findTemplate, placeEvaluation, runEvaluation, standaloneJob, templateLabel, type EvaluationJob, type TemplateEvaluation, type TemplateSample } from './services/templateEvaluation';
+import { evaluateApart, type RunCancellation, type ThreadAnswer } from './services/templates/evaluationThread';
 
 /** Requests beyond LSP that the extension's panels send; their shapes are mirrored in the client's panel messages. */
 export const TEMPLATE_AT_REQUEST = 'apigateway/templateAt';
@@ -56,11 +57,13 @@ export interface TemplateHandlerOptions {
   parse(document: TextDocument): ApiDocument;
   /** Where a file that holds part of a definition stands in the definition's bundle, whose templates it holds. */
   partPlace?(document: TextDocument): Promise<PartPlace | undefined>;
+  /** Runs an evaluation where it can be stopped (evaluationThread.ts); without it, in this thread. */
+  evaluate?(job: EvaluationJob, token?: RunCancellation): Promise<ThreadAnswer>;
 }
 
 export interface TemplateHandlers {
   templateAt(params: TemplateAtParams): Promise<TemplateAtResult>;
-  evaluateTemplate(params: EvaluateTemplateParams): Promise<EvaluateTemplateResult>;
+  evaluateTemplate(params: EvaluateTemplateParams, token?: RunCancellation): Promise<EvaluateTemplateResult>;
 }
 
 /** The tree a document's templates are read in, and where the document's text starts in it. */
@@ -76,6 +79,12 @@ interface TemplateSource {
  * puts them: their operation, its parameters and its responses are the definition's.
  */
 export function createTemplateHandlers(options: TemplateHandlerOptions): TemplateHandlers {
+  const run = async (job: EvaluationJob, token: RunCancellation | undefined): Promise<EvaluateTemplateResult> => {
+    if (!options.evaluate) return runEvaluation(job);
+    const answer = await options.evaluate(job, token);
+    // Nothing waits for a cancelled run's answer: the editor dropped the request.
+    return 'cancelled' in answer ? { error: 'The evaluation was cancelled.' } : 'error' in answer ? answer : answer.evaluation;
+  };
   const sourceOf = async (document: TextDocument, parsed: ApiDocument): Promise<TemplateSource> => {
     const place = parsed.kind === 'unknown' ? await options.partPlace?.(document) : undefined;
     return place ? { parsed: place.bundle, start: place.start } : { parsed, start: 0 };
@@ -101,17 +110,19 @@ export function createTemplateHandlers(options: TemplateHandlerOptions): Templat
       };
     },
 
-    async evaluateTemplate(params) {
+    async evaluateTemplate(params, token) {
       const document = options.getDocument(params.uri);
       if (!document) return { error: 'The document is not open.' };
       if (isTemplateOverLimit(document)) return { error: templateOverLimitMessage(document) };
-      if (isTemplateDocument(document)) return evaluateStandaloneTemplate(document.getText(), params.kind ?? standaloneTemplateKind(params.uri), params.sample);
+      if (isTemplateDocument(document)) return run(standaloneJob(document.getText(), params.kind ?? standaloneTemplateKind(params.uri), params.sample), token);
       const own = options.parse(document);
       if (!own.root) return { error: 'The document has syntax errors; fix them to evaluate its templates.' };
       const { parsed, start } = await sourceOf(document, own);
       const template = findTemplate(parsed, start + params.offset);
       if (!template) return { error: 'The template is no longer at this place in the document.' };
-      const evaluation = evaluateTemplate(parsed, template, params.sample);
+      const answer = await run(evaluationJob(template, params.sample), token);
+      if ('error' in answer) return answer;
+      const evaluation = placeEvaluation(answer, template);
       for (const error of evaluation.errors) {
         if (error.offset !== undefined) {
           const position = document.positionAt(error.offset - start);
@@ -126,9 +137,13 @@ export function createTemplateHandlers(options: TemplateHandlerOptions): Templat
 
 /** `route` runs a handler where its document is served: for a document over the size limit, in the thread that serves it. */
 export function registerCustomRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse' | 'partPlace'>, route: RequestRoute): void {
-  const handlers = createTemplateHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document), partPlace: (document) => service.partPlace(document) });
+  const handlers = createTemplateHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document), partPlace: (document) => service.partPlace(document), evaluate: evaluateApart });
   connection.onRequest<TemplateAtResult, unknown>(TEMPLATE_AT_REQUEST, (params: TemplateAtParams) => route('templateAt', params, () => handlers.templateAt(params)));
   connection.onRequest<EvaluateTemplateResult, unknown>(EVALUATE_TEMPLATE_REQUEST, (params: EvaluateTemplateParams, token) =>
-    unlessCancelled(token, () => route('evaluateTemplate', params, () => handlers.evaluateTemplate(params))),
+    unlessCancelled(token, async () => {
+      const answer = await route('evaluateTemplate', params, () => handlers.evaluateTemplate(params, token));
+      // Cancelled while it ran, the run was stopped (or its answer is one nothing waits for): said as LSP says it.
+      return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'The evaluation was cancelled.') : answer;
+    }),
   );
 }

@@ -10,8 +10,14 @@ import type { InvokeLocalResult } from '../../server/src/invokeRequests';
 import { TestLspClient } from './lspClient';
 import { MOCK_API } from './mockApi';
 
-/** Runs for the evaluator's whole time budget, holding the server's thread all along. */
+/** Runs for the evaluator's whole time budget, unless it is stopped. */
 const RUNAWAY = '#foreach($i in [1..1000000])#foreach($j in [1..1000000])#end#end';
+
+/**
+ * GET /slow runs a request template for its whole time budget in the local gateway, which holds the server's thread
+ * all along: what arrives meanwhile, cancellations included, is read before it runs.
+ */
+const SLOW_API = MOCK_API.replace('/ping', '/slow').replace(`'{"statusCode": 200}'`, `'${RUNAWAY}{"statusCode": 200}'`);
 
 /** Sends a request and cancels it at once, as the evaluator does with the one an edit superseded. */
 function sendCancelled<T>(client: TestLspClient, method: string, params: unknown): Promise<T> {
@@ -35,46 +41,69 @@ describe('requests cancelled before they run', () => {
   const folder = mkdtempSync(path.join(tmpdir(), 'apigw-cancel-'));
   const template = pathToFileURL(path.join(folder, 'runaway-request.vtl')).href;
   const api = pathToFileURL(path.join(folder, 'api.yaml')).href;
+  const slowApi = pathToFileURL(path.join(folder, 'slow.yaml')).href;
   let client: TestLspClient;
   before(async () => {
     client = await TestLspClient.start();
     client.open(template, 'vtl', RUNAWAY);
     client.open(api, 'yaml', MOCK_API);
+    client.open(slowApi, 'yaml', SLOW_API);
     await client.waitForDiagnostics(template);
     await client.waitForDiagnostics(api);
+    await client.waitForDiagnostics(slowApi);
   });
   after(async () => {
     await client.stop();
     rmSync(folder, { recursive: true, force: true });
   });
 
-  // The first evaluation holds the server while the others and their cancellations arrive behind it, as a burst of edits
-  // in the evaluator's sample does.
+  // Requests and their cancellations arrive while the server is held, as a burst of edits in the evaluator's sample
+  // does while the server is busy.
   const evaluate = { uri: template, offset: 0, sample: {} };
+  const hold = () => client.request<InvokeLocalResult>('apigateway/invokeLocal', { uri: slowApi, method: 'GET', path: '/slow', workspaceFolder: folder });
 
   it('leave superseded evaluations unrun, and run the latest', async () => {
-    const running = client.request<EvaluateTemplateResult>('apigateway/evaluateTemplate', evaluate);
+    const held = hold();
     const superseded = [1, 2, 3, 4].map(() => codeOf(sendCancelled(client, 'apigateway/evaluateTemplate', evaluate)));
     const latest = client.request<EvaluateTemplateResult>('apigateway/evaluateTemplate', evaluate);
     assert.deepEqual(await Promise.all(superseded), [LSPErrorCodes.RequestCancelled, LSPErrorCodes.RequestCancelled, LSPErrorCodes.RequestCancelled, LSPErrorCodes.RequestCancelled]);
-    for (const answer of [await running, await latest]) {
-      assert.ok('errors' in answer && answer.errors.some((e) => e.code === 'timeout'), 'ran until its time budget ended');
-    }
+    const answer = await latest;
+    assert.ok('errors' in answer && answer.errors.some((e) => e.code === 'timeout'), 'ran until its time budget ended');
+    await held;
   });
 
   it('leave unrun a request cancelled while another one held the server', async () => {
-    const running = client.request<EvaluateTemplateResult>('apigateway/evaluateTemplate', evaluate);
+    const running = hold();
     // Sent at once, read with the running one; its cancellation comes while the server is held.
     const source = new CancellationTokenSource();
-    const held = codeOf(client.connection.sendRequest('apigateway/evaluateTemplate', evaluate, source.token));
+    const waiting = codeOf(client.connection.sendRequest('apigateway/evaluateTemplate', evaluate, source.token));
     setTimeout(() => source.cancel(), 200);
-    assert.equal(await held, LSPErrorCodes.RequestCancelled);
+    assert.equal(await waiting, LSPErrorCodes.RequestCancelled);
     await running;
+  });
+
+  it('run evaluations apart: the server answers meanwhile, and a runaway cancelled as it runs is dropped', async () => {
+    const source = new CancellationTokenSource();
+    let ended = false;
+    const runaway = codeOf(client.connection.sendRequest('apigateway/evaluateTemplate', evaluate, source.token)).finally(() => (ended = true));
+    const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: api } });
+    assert.ok(symbols.length > 0);
+    assert.equal(ended, false, 'the outline waited for the runaway template');
+    // Cancelled well into its run: it is stopped, not run to the end of its budget.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    source.cancel();
+    assert.equal(await runaway, LSPErrorCodes.RequestCancelled);
+    // The next run gets a thread of its own.
+    const quickUri = template.replace('runaway', 'quick');
+    client.open(quickUri, 'vtl', '{"quick": $input.json(\'$.n\')}');
+    const quick = await client.request<EvaluateTemplateResult>('apigateway/evaluateTemplate', { uri: quickUri, offset: 0, sample: { body: '{"n": 1}' } });
+    assert.ok('output' in quick, JSON.stringify(quick));
+    assert.equal(quick.output, '{"quick": 1}');
   });
 
   it('never send a cancelled local invocation, and send the next one', async () => {
     const invoke = { uri: api, method: 'GET', path: '/ping', workspaceFolder: folder };
-    const running = client.request<EvaluateTemplateResult>('apigateway/evaluateTemplate', evaluate);
+    const running = hold();
     const cancelled = codeOf(sendCancelled(client, 'apigateway/invokeLocal', invoke));
     const next = client.request<InvokeLocalResult>('apigateway/invokeLocal', invoke);
     assert.equal(await cancelled, LSPErrorCodes.RequestCancelled);

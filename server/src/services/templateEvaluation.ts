@@ -346,33 +346,86 @@ function findOperation(document: ApiDocument, path: string, method: string): Ope
 }
 
 /** Runs one template of a document on a sample, as API Gateway would run it for that request. */
-export function evaluateTemplate(document: ApiDocument, template: LocatedTemplate, sample: TemplateSample, timeoutMs?: number): TemplateEvaluation {
+/**
+ * What an evaluation runs, as plain data: the thread that runs evaluations apart (evaluationThread.ts) gets it as it
+ * is, and places what it reports in the document afterwards (`placeEvaluation`).
+ */
+export interface EvaluationJob {
+  text: string;
+  kind: TemplateKind;
+  label: string;
+  mimeType: string;
+  /** The operation the template belongs to, which `$context` reads; the method as its key is written. */
+  operation?: { method: string; path: string };
+  sample: TemplateSample;
+  /** For response templates: the integration's responses, and the key of the one holding the template. */
+  responses?: Record<string, IntegrationResponse>;
+  responsePattern?: string;
+  /** A standalone `.vtl` file: no operation, no backend result, no integration response to select. */
+  standalone?: boolean;
+  timeoutMs?: number;
+}
+
+export function evaluationJob(template: LocatedTemplate, sample: TemplateSample, timeoutMs?: number): EvaluationJob {
   const operation = template.operation;
-  const context = {
-    ...(operation ? { httpMethod: operation.method === 'x-amazon-apigateway-any-method' ? 'GET' : operation.method.toUpperCase(), resourcePath: operation.path } : {}),
-    ...(sample.context ?? {}),
+  return {
+    text: template.text,
+    kind: template.kind,
+    label: templateLabel(template),
+    mimeType: template.mimeType,
+    operation: operation && { method: operation.method, path: operation.path },
+    sample,
+    responses: template.kind === 'response' && sample.backend ? integrationResponses(template) : undefined,
+    responsePattern: template.responsePattern,
+    timeoutMs,
   };
-  const base = { label: templateLabel(template), mimeType: template.mimeType, kind: template.kind };
-  if (template.kind === 'gatewayResponse') return evaluateGatewayResponse(template.text, base, context, sample);
-  const errorMessage = template.kind === 'response' && sample.backend?.type === 'lambda' ? sample.backend.errorMessage : undefined;
+}
+
+/** A standalone `.vtl` file's evaluation: the whole text is the template. */
+export function standaloneJob(text: string, kind: TemplateKind, sample: TemplateSample, timeoutMs?: number): EvaluationJob {
+  return { text, kind, label: kind === 'gatewayResponse' ? 'gateway response template' : `${kind} template`, mimeType: 'application/json', sample, standalone: true, timeoutMs };
+}
+
+export function evaluateTemplate(_document: ApiDocument, template: LocatedTemplate, sample: TemplateSample, timeoutMs?: number): TemplateEvaluation {
+  return placeEvaluation(runEvaluation(evaluationJob(template, sample, timeoutMs)), template);
+}
+
+/** What the template reports, at its offsets in the document. */
+export function placeEvaluation(evaluation: TemplateEvaluation, template: LocatedTemplate): TemplateEvaluation {
+  return {
+    ...evaluation,
+    errors: evaluation.errors.map((e) => ({ ...e, offset: errorOffset(template, e) })),
+    notes: evaluation.notes.map((e) => ({ ...e, offset: errorOffset(template, e) })),
+  };
+}
+
+/** Runs a job; what it reports has lines and columns of the template's text, no offsets in the document. */
+export function runEvaluation(job: EvaluationJob): TemplateEvaluation {
+  const { sample, operation } = job;
+  const context = job.standalone
+    ? (sample.context ?? {})
+    : { ...(operation ? { httpMethod: operation.method === 'x-amazon-apigateway-any-method' ? 'GET' : operation.method.toUpperCase(), resourcePath: operation.path } : {}), ...(sample.context ?? {}) };
+  const base = { label: job.label, mimeType: job.mimeType, kind: job.kind };
+  if (job.kind === 'gatewayResponse') return evaluateGatewayResponse(job.text, base, context, sample);
+  const errorMessage = !job.standalone && job.kind === 'response' && sample.backend?.type === 'lambda' ? sample.backend.errorMessage : undefined;
   const input = typeof errorMessage === 'string' ? lambdaErrorPayload(errorMessage) : undefined;
   const request = { ...templateRequest(sample), body: input ?? sample.body ?? '', context };
-  const result = renderTemplate(template.text, request, { kind: template.kind, timeoutMs });
+  const result = renderTemplate(job.text, request, { kind: job.kind, timeoutMs: job.timeoutMs });
   const evaluation: TemplateEvaluation = {
     ...base,
     output: result.output,
-    ...outputCheck(template.mimeType, result),
+    ...outputCheck(job.mimeType, result),
     requestOverride: result.requestOverride,
     responseOverride: result.responseOverride,
-    errors: result.errors.map((e) => ({ ...e, offset: errorOffset(template, e) })),
-    notes: result.notes.map((e) => ({ ...e, offset: errorOffset(template, e) })),
+    errors: result.errors,
+    notes: result.notes,
     gatewayError: result.gatewayError,
     durationMs: result.durationMs,
     ...(input !== undefined ? { input } : {}),
   };
-  if (template.kind === 'response' && sample.backend) {
+  if (!job.standalone && job.kind === 'response' && sample.backend) {
     const backend: BackendResult = sample.backend.type === 'lambda' ? { type: 'lambda', errorMessage: errorMessage ?? null, body: request.body } : { type: sample.backend.type, statusCode: sample.backend.statusCode ?? 200, body: request.body };
-    evaluation.selection = selectionOf(template, backend, { ...request, context: result.context }, result, timeoutMs);
+    evaluation.selection = selectionOf(job, backend, { ...request, context: result.context }, result, job.timeoutMs);
   }
   return evaluation;
 }
@@ -381,12 +434,12 @@ export function evaluateTemplate(document: ApiDocument, template: LocatedTemplat
  * The method response a backend result gets. When it selects this very template, the render already done stands for
  * the simulation's own: rendering the template again would only double the wait on a template that runs out of time.
  */
-function selectionOf(template: LocatedTemplate, backend: BackendResult, request: TemplateRequest, rendered: RenderResult, timeoutMs: number | undefined): NonNullable<TemplateEvaluation['selection']> {
-  const responses = integrationResponses(template);
-  const reusable = rendersThisTemplate(template, responses, request);
-  const simulated = simulateIntegrationResponse({ responses: reusable ? withoutTemplates(responses, template.responsePattern!) : responses, backend, request, timeoutMs });
+function selectionOf(job: EvaluationJob, backend: BackendResult, request: TemplateRequest, rendered: RenderResult, timeoutMs: number | undefined): NonNullable<TemplateEvaluation['selection']> {
+  const responses = job.responses;
+  const reusable = rendersThisTemplate(job, responses, request);
+  const simulated = simulateIntegrationResponse({ responses: reusable ? withoutTemplates(responses, job.responsePattern!) : responses, backend, request, timeoutMs });
   const key = simulated.selectedKey;
-  const matchesThisTemplate = key === template.responsePattern;
+  const matchesThisTemplate = key === job.responsePattern;
   const reused = reusable && matchesThisTemplate;
   const render = reused ? rendered : simulated.render;
   const failed = { 'content-type': 'application/json' };
@@ -395,16 +448,16 @@ function selectionOf(template: LocatedTemplate, backend: BackendResult, request:
   if (!reused) return { key, status: simulated.status, headers: simulated.headers, matchesThisTemplate };
   // What the simulation does after a render of its own: the template's overrides go over the mapped parameters.
   const headers = { ...simulated.headers, ...rendered.responseOverride.header };
-  headers['content-type'] ??= template.mimeType;
+  headers['content-type'] ??= job.mimeType;
   return { key, status: rendered.responseOverride.status ?? simulated.status, headers, matchesThisTemplate };
 }
 
 /** Whether the template is the one its integration response applies for the request's Accept header. */
-function rendersThisTemplate(template: LocatedTemplate, responses: Record<string, IntegrationResponse> | undefined, request: TemplateRequest): boolean {
-  const key = template.responsePattern;
+function rendersThisTemplate(job: EvaluationJob, responses: Record<string, IntegrationResponse> | undefined, request: TemplateRequest): boolean {
+  const key = job.responsePattern;
   const entry = key === undefined ? undefined : responses?.[key];
   if (!entry) return false;
-  return selectResponseTemplate(entry.responseTemplates, headerValue(request.params?.header, 'Accept'))?.contentType === template.mimeType;
+  return selectResponseTemplate(entry.responseTemplates, headerValue(request.params?.header, 'Accept'))?.contentType === job.mimeType;
 }
 
 /** The responses with one entry's templates left out, so that the simulation maps its parameters but renders nothing. */
@@ -465,22 +518,7 @@ function evaluateGatewayResponse(text: string, base: Pick<TemplateEvaluation, 'k
 
 /** A standalone `.vtl` file: the whole text is the template. */
 export function evaluateStandaloneTemplate(text: string, kind: TemplateKind, sample: TemplateSample, timeoutMs?: number): TemplateEvaluation {
-  const context = sample.context ?? {};
-  if (kind === 'gatewayResponse') return evaluateGatewayResponse(text, { kind, label: 'gateway response template', mimeType: 'application/json' }, context, sample);
-  const result = renderTemplate(text, { ...templateRequest(sample), context }, { kind, timeoutMs });
-  return {
-    kind,
-    label: `${kind} template`,
-    mimeType: 'application/json',
-    output: result.output,
-    ...outputCheck('application/json', result),
-    requestOverride: result.requestOverride,
-    responseOverride: result.responseOverride,
-    errors: result.errors,
-    notes: result.notes,
-    gatewayError: result.gatewayError,
-    durationMs: result.durationMs,
-  };
+  return runEvaluation(standaloneJob(text, kind, sample, timeoutMs));
 }
 
 function errorOffset(template: LocatedTemplate, error: TemplateError): number | undefined {
