@@ -1,5 +1,5 @@
 import { LSPErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { isTemplateDocument, type LanguageService } from './languageService';
 import type { RequestRoute } from './largeDocumentMessages';
 import { unlessCancelled } from './requestCancellation';
@@ -120,12 +120,14 @@ export function createTemplateHandlers(options: TemplateHandlerOptions): Templat
       const { parsed, start } = await sourceOf(document, own);
       const template = findTemplate(parsed, start + params.offset);
       if (!template) return { error: 'The template is no longer at this place in the document.' };
+      // The editor's document changes in place while the run goes on: lines are counted in the text that was run.
+      const text = TextDocument.create(document.uri, document.languageId, document.version, own.text);
       const answer = await run(evaluationJob(template, params.sample), token);
       if ('error' in answer) return answer;
       const evaluation = placeEvaluation(answer, template);
       for (const error of evaluation.errors) {
         if (error.offset !== undefined) {
-          const position = document.positionAt(error.offset - start);
+          const position = text.positionAt(error.offset - start);
           error.line = position.line + 1;
           error.column = position.character + 1;
         }

@@ -16,12 +16,14 @@ import { watchWholeParses } from './parseWatch';
 import { RenameError } from './services/rename';
 import { WorkspaceResolver } from './workspaceResolver';
 import type { HostedRequests, HostRequest, HostResponse } from './largeDocumentMessages';
+import { evaluateApart } from './services/templates/evaluationThread';
 
 const documents = new Map<string, TextDocument>();
 const resolver = new WorkspaceResolver((uri) => documents.get(uri));
 const service = createLanguageService({ resolver, log: (message) => send({ type: 'log', message }) });
 const handlerOptions = { getDocument: (uri: string) => documents.get(uri), parse: (document: TextDocument) => service.parse(document) };
-const templates = createTemplateHandlers(handlerOptions);
+// Its evaluations run in a thread of their own too, so that this one keeps answering for its document meanwhile.
+const templates = createTemplateHandlers({ ...handlerOptions, evaluate: evaluateApart });
 // Its own gateways and Lambda workers: a gateway holds the parse of its document, which is here.
 const invoke = createInvokeHandlers({ ...handlerOptions, resolver });
 const requests: HostedRequests = {

@@ -345,7 +345,6 @@ function findOperation(document: ApiDocument, path: string, method: string): Ope
   return found;
 }
 
-/** Runs one template of a document on a sample, as API Gateway would run it for that request. */
 /**
  * What an evaluation runs, as plain data: the thread that runs evaluations apart (evaluationThread.ts) gets it as it
  * is, and places what it reports in the document afterwards (`placeEvaluation`).
@@ -381,11 +380,12 @@ export function evaluationJob(template: LocatedTemplate, sample: TemplateSample,
   };
 }
 
-/** A standalone `.vtl` file's evaluation: the whole text is the template. */
+/** The job of a standalone `.vtl` file, whose whole text is the template. */
 export function standaloneJob(text: string, kind: TemplateKind, sample: TemplateSample, timeoutMs?: number): EvaluationJob {
   return { text, kind, label: kind === 'gatewayResponse' ? 'gateway response template' : `${kind} template`, mimeType: 'application/json', sample, standalone: true, timeoutMs };
 }
 
+/** Runs one template of a document on a sample, as API Gateway would run it for that request, in this thread. */
 export function evaluateTemplate(_document: ApiDocument, template: LocatedTemplate, sample: TemplateSample, timeoutMs?: number): TemplateEvaluation {
   return placeEvaluation(runEvaluation(evaluationJob(template, sample, timeoutMs)), template);
 }
@@ -397,6 +397,18 @@ export function placeEvaluation(evaluation: TemplateEvaluation, template: Locate
     errors: evaluation.errors.map((e) => ({ ...e, offset: errorOffset(template, e) })),
     notes: evaluation.notes.map((e) => ({ ...e, offset: errorOffset(template, e) })),
   };
+}
+
+/**
+ * `runEvaluation`, with an engine failure (a bug, or the thread's memory running out) as the answer rather than
+ * thrown: both threads that run jobs answer it so.
+ */
+export function runEvaluationSafely(job: EvaluationJob): { evaluation: TemplateEvaluation } | { error: string } {
+  try {
+    return { evaluation: runEvaluation(job) };
+  } catch (error) {
+    return { error: `The evaluation failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
 }
 
 /** Runs a job; what it reports has lines and columns of the template's text, no offsets in the document. */

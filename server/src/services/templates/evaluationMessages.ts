@@ -6,5 +6,8 @@ export interface EvaluationRequest {
   job: EvaluationJob;
 }
 
-/** The thread's answer to one request: the evaluation, or why the engine failed. */
-export type EvaluationResponse = { id: number; evaluation: TemplateEvaluation } | { id: number; error: string };
+/**
+ * The thread's messages: once, that it has loaded (its time of loading is not held against a run); then per request,
+ * the evaluation or why the engine failed.
+ */
+export type EvaluationResponse = { ready: true } | { id: number; evaluation: TemplateEvaluation } | { id: number; error: string };

@@ -5,19 +5,20 @@
  * with its thread (the next run starts another), and the server answers everything else meanwhile.
  *
  * The thread runs the bundled engine beside the server (`../workers/templateEvaluations.js`). Running from sources
- * there is none, and runs stay in the asking thread, as they do after the thread failed `MAX_FAILURES` times.
+ * there is none, and runs stay in the asking thread, as they do once threads failed to start `MAX_FAILURES` times.
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runEvaluation, type EvaluationJob, type TemplateEvaluation } from '../templateEvaluation';
+import { DEFAULT_TIMEOUT_MS } from '../../template/limits';
+import { runEvaluationSafely, type EvaluationJob, type TemplateEvaluation } from '../templateEvaluation';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationMessages';
 
 const WORKER_FILE = path.join(__dirname, '..', 'workers', 'templateEvaluations.js');
 
 /**
- * A run cancelled before this has likely nearly finished: it is left to end, its answer dropped, and the thread stays
- * warm. One cancelled later is stopped with its thread.
+ * A run cancelled before it has run this long has likely nearly finished: it is given the rest of this time, and the
+ * thread stays warm. One cancelled later is stopped with its thread.
  */
 const STOP_AFTER_MS = 200;
 
@@ -27,7 +28,16 @@ const STOP_AFTER_MS = 200;
  */
 const GRACE_MS = 10_000;
 
-/** After this many failed threads (an error, an exit, a run stuck), runs stay in the asking thread. */
+/**
+ * The thread's heap: a template that builds ever larger strings or lists runs out of it and fails alone, instead of
+ * taking the server's memory.
+ */
+const HEAP_MB = 512;
+
+/**
+ * After this many threads that failed before they were ready to run anything, runs stay in the asking thread. A thread
+ * that fails running a template (out of memory, stuck) is that template's failure, and counts for nothing here.
+ */
 const MAX_FAILURES = 3;
 
 /** What the editor's requests carry: a cancellation that may come while the run is under way. */
@@ -41,11 +51,15 @@ export type ThreadAnswer = { evaluation: TemplateEvaluation } | { error: string 
 interface Run {
   id: number;
   job: EvaluationJob;
+  /** When the thread began it: set once the thread is ready, so that its loading is not counted against the run. */
   started?: number;
+  /** Cancelled before the thread began it: stopped once it has run `STOP_AFTER_MS`, as if cancelled then. */
+  cancelled?: boolean;
   settle(answer: ThreadAnswer): void;
 }
 
 let worker: Worker | undefined;
+let ready = false;
 let unavailable = false;
 let failures = 0;
 let nextId = 1;
@@ -56,7 +70,7 @@ let watchdog: NodeJS.Timeout | undefined;
 /** Runs `job` in the evaluation thread, or in this one when there is none. */
 export function evaluateApart(job: EvaluationJob, token?: RunCancellation): Promise<ThreadAnswer> {
   if (token?.isCancellationRequested) return Promise.resolve({ cancelled: true });
-  if (!thread()) return Promise.resolve(runHere(job));
+  if (!thread()) return Promise.resolve(runEvaluationSafely(job));
   return new Promise((resolve) => {
     const run: Run = { id: nextId++, job, settle: resolve };
     const listener = token?.onCancellationRequested(() => cancel(run));
@@ -69,29 +83,33 @@ export function evaluateApart(job: EvaluationJob, token?: RunCancellation): Prom
   });
 }
 
-function runHere(job: EvaluationJob): ThreadAnswer {
-  try {
-    return { evaluation: runEvaluation(job) };
-  } catch (error) {
-    return { error: `The evaluation failed: ${error instanceof Error ? error.message : String(error)}` };
-  }
-}
-
 function start(run: Run): void {
   const current = thread();
   if (!current) {
-    // The thread failed for good meanwhile: what waits runs here, one after another.
+    // No thread can start any more: this run is answered here, and the next when its turn comes.
     queue.shift();
-    run.settle(runHere(run.job));
-    if (queue.length) start(queue[0]);
+    run.settle(runEvaluationSafely(run.job));
+    if (queue.length) setImmediate(() => queue.length && start(queue[0]));
     return;
   }
-  run.started = performance.now();
   current.ref();
+  try {
+    current.postMessage({ id: run.id, job: run.job } satisfies EvaluationRequest);
+  } catch (error) {
+    finish(run, { error: `The evaluation could not be sent to its thread: ${error instanceof Error ? error.message : String(error)}` });
+    return;
+  }
+  if (ready) begin(run, current);
+}
+
+/** The thread has the run and is ready: its time counts from now. */
+function begin(run: Run, current: Worker): void {
+  run.started = performance.now();
+  if (run.cancelled) setTimeout(() => stop(run), STOP_AFTER_MS).unref();
+  const limit = (run.job.timeoutMs ?? DEFAULT_TIMEOUT_MS) + GRACE_MS;
   clearTimeout(watchdog);
-  watchdog = setTimeout(() => fail(current, `The evaluation did not finish within ${Math.round(((run.job.timeoutMs ?? 2000) + GRACE_MS) / 1000)} s and was stopped.`), (run.job.timeoutMs ?? 2000) + GRACE_MS);
+  watchdog = setTimeout(() => fail(current, `The evaluation did not finish within ${Math.round(limit / 1000)} s and was stopped.`), limit);
   watchdog.unref();
-  current.postMessage({ id: run.id, job: run.job } satisfies EvaluationRequest);
 }
 
 function cancel(run: Run): void {
@@ -102,20 +120,26 @@ function cancel(run: Run): void {
     run.settle({ cancelled: true });
     return;
   }
-  const ran = run.started === undefined ? 0 : performance.now() - run.started;
+  // A thread still loading is not stopped: another would have to load again.
+  if (run.started === undefined) {
+    run.cancelled = true;
+    return;
+  }
+  const ran = performance.now() - run.started;
   if (ran < STOP_AFTER_MS) {
-    // Most likely about to answer; if it has not by then, it is stopped after all.
+    // Most likely about to answer: if it has not by then, it is stopped after all.
     setTimeout(() => stop(run), STOP_AFTER_MS - ran).unref();
     return;
   }
   stop(run);
 }
 
-/** Stops the run under way with its thread: no failure of the thread, so it does not count towards MAX_FAILURES. */
+/** Stops the run under way with its thread. */
 function stop(run: Run): void {
   if (queue[0] !== run) return;
   const stopped = worker;
   worker = undefined;
+  ready = false;
   void stopped?.terminate().catch(() => undefined);
   finish(run, { cancelled: true });
 }
@@ -137,28 +161,36 @@ function thread(): Worker | undefined {
   }
   let created: Worker;
   try {
-    created = new Worker(WORKER_FILE);
+    created = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
   } catch {
     unavailable = true;
     return undefined;
   }
   created.unref();
   created.on('message', (response: EvaluationResponse) => {
+    if (created !== worker) return;
+    if ('ready' in response) {
+      ready = true;
+      if (queue[0]) begin(queue[0], created);
+      return;
+    }
     const run = queue[0];
-    if (created !== worker || !run || run.id !== response.id) return;
+    if (!run || run.id !== response.id) return;
     finish(run, 'evaluation' in response ? { evaluation: response.evaluation } : { error: response.error });
   });
-  created.on('error', () => fail(created, 'The evaluation thread failed; evaluate again.'));
+  created.on('error', (error) => fail(created, `The evaluation stopped: ${error.message}.`));
   created.on('exit', () => fail(created, 'The evaluation thread stopped; evaluate again.'));
   worker = created;
+  ready = false;
   return created;
 }
 
-/** The run under way fails with `why`; the next starts a new thread, until `MAX_FAILURES`. */
+/** The run under way fails with `why`; the next starts a new thread. */
 function fail(failed: Worker, why: string): void {
   if (failed !== worker) return;
+  if (!ready && ++failures >= MAX_FAILURES) unavailable = true;
   worker = undefined;
-  if (++failures >= MAX_FAILURES) unavailable = true;
+  ready = false;
   void failed.terminate().catch(() => undefined);
   const run = queue[0];
   if (run) finish(run, { error: why });

@@ -1,14 +1,12 @@
-/** The evaluation thread's program (`workers/templateEvaluations.js`): runs the jobs evaluationThread.ts sends. */
+/**
+ * The evaluation thread's program (`workers/templateEvaluations.js`): says it is ready once loaded, then runs the jobs
+ * evaluationThread.ts sends.
+ */
 import { parentPort } from 'node:worker_threads';
-import { runEvaluation } from '../templateEvaluation';
+import { runEvaluationSafely } from '../templateEvaluation';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationMessages';
 
 parentPort?.on('message', ({ id, job }: EvaluationRequest) => {
-  let response: EvaluationResponse;
-  try {
-    response = { id, evaluation: runEvaluation(job) };
-  } catch (error) {
-    response = { id, error: `The evaluation failed: ${error instanceof Error ? error.message : String(error)}` };
-  }
-  parentPort!.postMessage(response);
+  parentPort!.postMessage({ id, ...runEvaluationSafely(job) } satisfies EvaluationResponse);
 });
+parentPort?.postMessage({ ready: true } satisfies EvaluationResponse);
