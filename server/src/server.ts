@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { constants as osConstants } from 'node:os';
-import { createLanguageService, isTemplateDocument } from './languageService';
+import { createLanguageService, isTemplateDocument, type FileDiagnostics } from './languageService';
 import { TEMPLATE_SEMANTIC_TOKENS_LEGEND } from './services/templates/templateSemanticTokens';
 import { DEFAULT_FOLDING_LIMIT } from './services/foldingRanges';
 import { looksLikeApiDefinition, type ApiDocument } from './model/apiDocument';
@@ -21,7 +21,7 @@ import { readLanguageSettings } from './services/languageSettings';
 import { WorkspaceResolver } from './workspaceResolver';
 import { WorkspaceFiles } from './workspaceFiles';
 import { FindingsElsewhere } from './findingsElsewhere';
-import { REFERENCES_ANOTHER_FILE, uriFileName } from './model/refUri';
+import { REFERENCES_ANOTHER_FILE, sameUri, uriFileName } from './model/refUri';
 import { RenameError } from './services/rename';
 import { OPEN_PARTS_NOTIFICATION, registerCustomRequests, type OpenPartsParams } from './customRequests';
 import { registerInvokeRequests } from './invokeRequests';
@@ -174,6 +174,22 @@ function refreshPartsOf(definition: string, before: string[]): void {
   }, REFRESH_DELAY_MS);
 }
 
+/**
+ * The open document of a file, whichever spelling of its URI names it: a closed definition found on disk names the
+ * files it references as Node spells them (`file:///C:/…`), the editor as it does (`file:///c%3A/…`).
+ */
+function openDocument(uri: string): TextDocument | undefined {
+  return documents.get(uri) ?? documents.all().find((d) => sameUri(d.uri, uri));
+}
+
+/** Findings in other files, those in open files under the URI the editor has them by. */
+function asOpened(found: FileDiagnostics[]): FileDiagnostics[] {
+  return found.map((f) => {
+    const open = documents.get(f.uri) ? undefined : openDocument(f.uri);
+    return open ? { ...f, uri: open.uri } : f;
+  });
+}
+
 /** The open parts the client was last told of. */
 let partsTold = '[]';
 /** Definitions not open in the editor that were checked for the open files they reference (`validateClosed`). */
@@ -261,7 +277,7 @@ async function validate(uri: string, version: number): Promise<void> {
     if (isCancelled()) return;
     if (readReferences) traced();
     connection.sendDiagnostics({ uri, version, diagnostics });
-    findingsElsewhere.set(uri, elsewhere);
+    findingsElsewhere.set(uri, asOpened(elsewhere));
     refreshPartsOf(uri, partsBefore);
     tellOpenParts();
   } catch (error) {
@@ -327,7 +343,7 @@ async function validateClosed(uri: string): Promise<void> {
     const { elsewhere, readReferences } = await service.doValidationByFile(definition.textDocument, settings, () => !current());
     if (current() && readReferences) traced();
     service.forget(uri);
-    if (current()) findingsElsewhere.set(uri, elsewhere.filter((found) => documents.get(found.uri)));
+    if (current()) findingsElsewhere.set(uri, asOpened(elsewhere).filter((found) => documents.get(found.uri)));
     refreshPartsOf(uri, partsBefore);
     tellOpenParts();
   } catch (error) {

@@ -205,6 +205,22 @@ describe('a definition split over several files, over stdio', () => {
     }
   });
 
+  it('checks a path item file opened under another spelling of its URI than the definition reads it by', async () => {
+    // As on Windows, where the editor spells a file file:///c%3A/… and Node file:///C:/…: here an escaped letter.
+    const spelt = petsUri.replace(/pets\.yaml$/, 'pet%73.yaml');
+    const client = await TestLspClient.start({}, pathToFileURL(dir).href);
+    try {
+      client.open(spelt, 'yaml', PETS);
+      await client.waitForDiagnosticsWhere(spelt, misspeltValidator, 20_000);
+      const toldLast = () => client.openParts.at(-1) ?? [];
+      const deadline = Date.now() + 10_000;
+      while (!toldLast().some((part) => part.uri === spelt) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(toldLast(), [{ uri: spelt, definitions: [apiUri] }]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('checks a path item file opened alone with the workspace definition that references it', async () => {
     const client = await TestLspClient.start({}, pathToFileURL(dir).href);
     try {
