@@ -21,7 +21,7 @@ import { readLanguageSettings } from './services/languageSettings';
 import { WorkspaceResolver } from './workspaceResolver';
 import { WorkspaceFiles } from './workspaceFiles';
 import { FindingsElsewhere } from './findingsElsewhere';
-import { REFERENCES_ANOTHER_FILE, sameUri, uriFileName } from './model/refUri';
+import { REFERENCES_ANOTHER_FILE, uriFileName, uriKey } from './model/refUri';
 import { RenameError } from './services/rename';
 import { OPEN_PARTS_NOTIFICATION, registerCustomRequests, type OpenPartsParams } from './customRequests';
 import { registerInvokeRequests } from './invokeRequests';
@@ -41,7 +41,10 @@ const documents = new TextDocuments({
     return TextDocument.update(document, changes, version);
   },
 });
-const resolver = new WorkspaceResolver((uri) => documents.get(uri));
+/** Open documents by one spelling of their URI (`uriKey`): see `openDocument`. */
+const openByKey = new Map<string, string>();
+documents.onDidOpen((event) => openByKey.set(uriKey(event.document.uri), event.document.uri));
+const resolver = new WorkspaceResolver((uri) => openDocument(uri));
 const workspace = new WorkspaceFiles(resolver, () => documents.all(), (document) => (isApart(document) ? undefined : service.parse(document)));
 const service = createLanguageService({ resolver, workspace, log: (message) => connection.console.info(message), definitionsUsing });
 const largeDocuments = new LargeDocumentHost((message) => connection.console.info(message));
@@ -142,7 +145,8 @@ function isServed(document: TextDocument): boolean {
 /** The definitions whose validation read a file, as the editor has them (open) or as saved: a part answers in them. */
 async function definitionsUsing(uri: string): Promise<ApiDocument[]> {
   const found: ApiDocument[] = [];
-  for (const dependent of resolver.dependentsOf(uri)) {
+  // What hover or navigation in another file read, or a closed definition that stopped being one, uses nothing.
+  for (const dependent of resolver.dependentsOf(uri).filter(isDefinitionUsing)) {
     const open = documents.get(dependent);
     const parsed = open ? (isApart(open) ? undefined : service.parse(open)) : await resolver.load(dependent);
     if (parsed?.root && parsed.kind !== 'unknown') found.push(parsed);
@@ -179,7 +183,10 @@ function refreshPartsOf(definition: string, before: string[]): void {
  * files it references as Node spells them (`file:///C:/…`), the editor as it does (`file:///c%3A/…`).
  */
 function openDocument(uri: string): TextDocument | undefined {
-  return documents.get(uri) ?? documents.all().find((d) => sameUri(d.uri, uri));
+  const open = documents.get(uri);
+  if (open) return open;
+  const spelt = openByKey.get(uriKey(uri));
+  return spelt === undefined ? undefined : documents.get(spelt);
 }
 
 /** Findings in other files, those in open files under the URI the editor has them by. */
@@ -471,6 +478,7 @@ documents.onDidChangeContent((change) => {
 
 documents.onDidClose((event) => {
   const uri = event.document.uri;
+  if (openByKey.get(uriKey(uri)) === uri) openByKey.delete(uriKey(uri));
   service.forget(uri);
   resolver.closed(uri);
   servedApart.delete(uri);

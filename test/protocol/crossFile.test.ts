@@ -216,6 +216,9 @@ describe('a definition split over several files, over stdio', () => {
       const deadline = Date.now() + 10_000;
       while (!toldLast().some((part) => part.uri === spelt) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       assert.deepEqual(toldLast(), [{ uri: spelt, definitions: [apiUri] }]);
+      // Corrected in the editor, not saved: the definition reads the editor's text, under either spelling.
+      client.change(spelt, PETS.replace(' al\n', ' all\n'));
+      await client.waitForDiagnosticsWhere(spelt, (diagnostics) => diagnostics.length === 0);
     } finally {
       await client.stop();
     }

@@ -9,6 +9,7 @@ import { parseApiDocument } from '../../server/src/model/apiDocument';
 import { validateDocument } from '../../server/src/services/validation';
 import { createLanguageService } from '../../server/src/languageService';
 import { WorkspaceResolver } from '../../server/src/workspaceResolver';
+import { uriKey } from '../../server/src/model/refUri';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 
 describe('files named by $refs', () => {
@@ -120,6 +121,8 @@ describe('who depends on a file, however its URI is spelt', () => {
     assert.deepEqual(resolver.dependentsOf('file:///C:/work/paths/pets.yaml').length, 2);
     await resolver.resolve('file:///work/my%20api/api.yaml', './pets.yaml');
     assert.deepEqual(resolver.dependentsOf('file:///work/my api/pets.yaml'), ['file:///work/my%20api/api.yaml']);
+    // A malformed escape leaves the rest of the spelling to be made one.
+    assert.equal(uriKey('file:///C:/work/bad%E0%A4%A.yaml'), uriKey('file:///c:/work/bad%E0%A4%A.yaml'));
   });
 });
 

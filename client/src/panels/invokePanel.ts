@@ -357,6 +357,8 @@ async function definitionOfPart(client: LanguageClient, documents: ApiDocuments,
   const params: OperationInPartParams = { uri: part.uri.toString(), offset: part.offsetAt(cursor) };
   // A file two APIs share (`api-v1.yaml` and `api-v2.yaml` naming `paths/pets.yaml`) runs in the one chosen.
   const using = documents.definitionsUsing(part);
+  // The one the menus were offered for is named, so that the server runs the file where the editor said it stands.
+  params.definition = using[0];
   if (using.length > 1) {
     const picked = await vscode.window.showQuickPick(
       using.map((uri) => ({ label: path.basename(vscode.Uri.parse(uri).path), description: vscode.workspace.asRelativePath(vscode.Uri.parse(uri)), uri })),
@@ -368,7 +370,8 @@ async function definitionOfPart(client: LanguageClient, documents: ApiDocuments,
   const found = await client.sendRequest<OperationInPartResult>('apigateway/operationInPart', params);
   if (!found.definition) {
     const name = path.basename(part.uri.path);
-    return { error: `No definition using ${name} can be read now: the one whose $ref names it may have been closed with syntax errors, moved, or be too large to run. Open it, or invoke from it.` };
+    const chosen = params.definition ? `${path.basename(vscode.Uri.parse(params.definition).path)} no longer uses ${name}, or` : `No definition using ${name}`;
+    return { error: `${chosen} cannot be read now: it may have syntax errors, have moved, or be too large to run. Open it, or invoke from it.` };
   }
   const operations = found.operations ?? [];
   if (operations.length === 1 && args.path === undefined) {

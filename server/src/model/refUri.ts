@@ -23,15 +23,22 @@ export function sameUri(a: string, b: string): boolean {
 
 /**
  * One spelling of a file's URI, whichever wrote it: the editor's (`file:///c%3A/api/pets.yaml`) and Node's
- * (`file:///C:/api/pets.yaml`, as files found on disk are named) differ in escapes and in the drive letter's case.
+ * (`file:///C:/api/pets.yaml`, as files found on disk are named) differ in escapes and in the drive letter's case. On
+ * Windows and macOS, whose file systems ignore letter case, `Paths/Pets.yaml` names `paths/pets.yaml` too.
  */
 export function uriKey(uri: string): string {
+  let key: string;
   try {
-    return decodeURIComponent(new URL(uri).toString()).replace(/^file:\/\/\/([A-Za-z]):/, (_, drive: string) => `file:///${drive.toLowerCase()}:`);
+    key = decodeURIComponent(new URL(uri).toString());
   } catch {
-    return uri;
+    // A malformed escape: the rest of the spelling is still made one.
+    key = uri;
   }
+  if (!key.startsWith('file:')) return key;
+  return IGNORES_CASE ? key.toLowerCase() : key.replace(/^file:\/\/\/([A-Za-z]):/, (_, drive: string) => `file:///${drive.toLowerCase()}:`);
 }
+
+const IGNORES_CASE = process.platform === 'win32' || process.platform === 'darwin';
 
 /** The last name of a URI's path, decoded: how messages name a file (`pets.yaml`). */
 export function uriFileName(uri: string): string {
