@@ -7,9 +7,9 @@
  * The thread runs the bundled engine beside the server (`../workers/templateEvaluations.js`). Running from sources
  * there is none, and runs stay in the asking thread, as they do once threads failed to start `MAX_FAILURES` times.
  */
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startBundledWorker } from '../../util/bundledWorker';
 import { DEFAULT_TIMEOUT_MS } from '../../template/limits';
 import { runEvaluationSafely, type EvaluationJob, type TemplateEvaluation } from '../templateEvaluation';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationMessages';
@@ -155,18 +155,11 @@ function finish(run: Run, answer: ThreadAnswer): void {
 
 function thread(): Worker | undefined {
   if (worker || unavailable) return worker;
-  if (!existsSync(WORKER_FILE)) {
+  const created = startBundledWorker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+  if (!created) {
     unavailable = true;
     return undefined;
   }
-  let created: Worker;
-  try {
-    created = new Worker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
-  } catch {
-    unavailable = true;
-    return undefined;
-  }
-  created.unref();
   created.on('message', (response: EvaluationResponse) => {
     if (created !== worker) return;
     if ('ready' in response) {

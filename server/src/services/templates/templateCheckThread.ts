@@ -5,9 +5,9 @@
  * (`../workers/templateChecks.js`); running from sources there is none, and the checks run in the asking thread, as
  * they do for small definitions and whenever the worker fails or does not answer.
  */
-import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startBundledWorker } from '../../util/bundledWorker';
 import type { TemplateCheckJob, TemplateCheckRequest, TemplateCheckResponse } from './templateCheckMessages';
 import type { TemplateFinding } from './templateFindings';
 
@@ -72,18 +72,11 @@ function watch(thread: Worker): void {
 
 function workerThread(): Worker | undefined {
   if (worker || unavailable) return worker;
-  if (!existsSync(WORKER_FILE)) {
+  const thread = startBundledWorker(WORKER_FILE);
+  if (!thread) {
     unavailable = true;
     return undefined;
   }
-  let thread: Worker;
-  try {
-    thread = new Worker(WORKER_FILE);
-  } catch {
-    unavailable = true;
-    return undefined;
-  }
-  thread.unref();
   thread.on('message', (response: TemplateCheckResponse) => settle(response.id, response.results));
   thread.on('error', () => fail(thread));
   thread.on('exit', () => fail(thread));
