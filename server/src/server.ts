@@ -147,8 +147,9 @@ async function definitionsUsing(uri: string): Promise<ApiDocument[]> {
   const found: ApiDocument[] = [];
   // What hover or navigation in another file read, or a closed definition that stopped being one, uses nothing.
   for (const dependent of resolver.dependentsOf(uri).filter(isDefinitionUsing)) {
+    // An open one is served here (isDefinitionUsing); a closed one is read again, as it may have changed on disk.
     const open = documents.get(dependent);
-    const parsed = open ? (isApart(open) ? undefined : service.parse(open)) : await resolver.load(dependent);
+    const parsed = open ? service.parse(open) : await resolver.load(dependent);
     if (parsed?.root && parsed.kind !== 'unknown') found.push(parsed);
   }
   return found;
@@ -192,8 +193,8 @@ function openDocument(uri: string): TextDocument | undefined {
 /** Findings in other files, those in open files under the URI the editor has them by. */
 function asOpened(found: FileDiagnostics[]): FileDiagnostics[] {
   return found.map((f) => {
-    const open = documents.get(f.uri) ? undefined : openDocument(f.uri);
-    return open ? { ...f, uri: open.uri } : f;
+    const open = openDocument(f.uri);
+    return open && open.uri !== f.uri ? { ...f, uri: open.uri } : f;
   });
 }
 
