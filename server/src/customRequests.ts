@@ -143,7 +143,7 @@ export function registerCustomRequests(connection: Connection, documents: TextDo
   connection.onRequest<TemplateAtResult, unknown>(TEMPLATE_AT_REQUEST, (params: TemplateAtParams) => route('templateAt', params, () => handlers.templateAt(params)));
   connection.onRequest<EvaluateTemplateResult, unknown>(EVALUATE_TEMPLATE_REQUEST, (params: EvaluateTemplateParams, token) =>
     unlessCancelled(token, async () => {
-      const answer = await route('evaluateTemplate', params, () => handlers.evaluateTemplate(params, token));
+      const answer = await route('evaluateTemplate', params, () => handlers.evaluateTemplate(params, token), undefined, token);
       // Cancelled while it ran, the run was stopped (or its answer is one nothing waits for): said as LSP says it.
       return token.isCancellationRequested ? new ResponseError(LSPErrorCodes.RequestCancelled, 'The evaluation was cancelled.') : answer;
     }),

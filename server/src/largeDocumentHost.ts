@@ -14,6 +14,7 @@ import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-langua
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { OwnedRunners } from './gateway/lambda/runnerProcess';
 import { RenameError } from './services/rename';
+import type { RunCancellation } from './services/templates/evaluationThread';
 import type { LanguageSettings } from './services/validationTypes';
 import type { FeatureAnswer, FeatureArguments, HostedFeature, HostedRequest, HostRequest, HostResponse, RequestAnswer, RequestParams } from './largeDocumentMessages';
 import { ParseRate, STOP_POLICY, weighStop, type ParseUnderWay, type StopPolicy } from './largeDocumentStops';
@@ -109,8 +110,15 @@ export class LargeDocumentHost {
    * `ifLost` answers a request the thread stopped during, when running it again is not the same (an invocation that
    * reached a backend); without it, the request runs again in this thread.
    */
-  request<R extends HostedRequest>(document: TextDocument, request: R, params: RequestParams<R>, inThisThread: () => RequestAnswer<R> | Promise<RequestAnswer<R>>, ifLost?: () => RequestAnswer<R>): Promise<RequestAnswer<R>> {
-    return this.call(document, (id) => ({ type: 'request', id, uri: document.uri, version: document.version, request, params }), inThisThread, ifLost) as Promise<RequestAnswer<R>>;
+  request<R extends HostedRequest>(
+    document: TextDocument,
+    request: R,
+    params: RequestParams<R>,
+    inThisThread: () => RequestAnswer<R> | Promise<RequestAnswer<R>>,
+    ifLost?: () => RequestAnswer<R>,
+    token?: RunCancellation,
+  ): Promise<RequestAnswer<R>> {
+    return this.call(document, (id) => ({ type: 'request', id, uri: document.uri, version: document.version, request, params }), inThisThread, ifLost, token) as Promise<RequestAnswer<R>>;
   }
 
   /**
@@ -158,10 +166,14 @@ export class LargeDocumentHost {
     await worker?.terminate();
   }
 
-  private async call(document: TextDocument, message: (id: number) => HostRequest, inThisThread: () => unknown, ifLost?: () => unknown): Promise<unknown> {
+  private async call(document: TextDocument, message: (id: number) => HostRequest, inThisThread: () => unknown, ifLost?: () => unknown, token?: RunCancellation): Promise<unknown> {
     const worker = this.thread();
     if (!worker) return inThisThread();
     const id = this.nextId++;
+    // Told to whichever thread holds the call by then: a call is asked again of the successor of a thread that stopped.
+    const cancellation = token?.onCancellationRequested(() => {
+      if (this.pending.has(id)) this.worker?.postMessage({ type: 'cancel', id } satisfies HostRequest);
+    });
     try {
       return await new Promise((resolve, reject) => {
         const sent = message(id);
@@ -176,6 +188,8 @@ export class LargeDocumentHost {
     } catch (error) {
       if (!(error instanceof HostFailed)) throw error;
       return error.mayHaveRun && ifLost ? ifLost() : inThisThread();
+    } finally {
+      cancellation?.dispose();
     }
   }
 

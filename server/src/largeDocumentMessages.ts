@@ -5,6 +5,7 @@ import type { RunnerEvent, RunnerOrder } from './gateway/lambda/runnerProcess';
 import type { InvokeHandlers } from './invokeRequests';
 import type { LanguageService } from './languageService';
 import type { LanguageSettings } from './services/validationTypes';
+import type { RunCancellation } from './services/templates/evaluationThread';
 
 /** The features the thread answers: every per-document feature of the language service. */
 export type HostedFeature =
@@ -47,7 +48,13 @@ export type RequestAnswer<R extends HostedRequest> = Awaited<ReturnType<HostedRe
  * Runs a request's handler where the request's document is served; `inThisThread` runs it in the asking thread, and
  * `ifLost` answers one the serving thread stopped during, when running it again is not the same.
  */
-export type RequestRoute = <R extends HostedRequest>(request: R, params: RequestParams<R>, inThisThread: () => RequestAnswer<R> | Promise<RequestAnswer<R>>, ifLost?: () => RequestAnswer<R>) => RequestAnswer<R> | Promise<RequestAnswer<R>>;
+export type RequestRoute = <R extends HostedRequest>(
+  request: R,
+  params: RequestParams<R>,
+  inThisThread: () => RequestAnswer<R> | Promise<RequestAnswer<R>>,
+  ifLost?: () => RequestAnswer<R>,
+  token?: RunCancellation,
+) => RequestAnswer<R> | Promise<RequestAnswer<R>>;
 
 export type HostRequest =
   /** The text of a version: sent once per version, before the first call that needs it. */
@@ -60,6 +67,8 @@ export type HostRequest =
   | { type: 'validate'; id: number; uri: string; version: number; settings: LanguageSettings }
   | { type: 'feature'; id: number; uri: string; version: number; feature: HostedFeature; args: unknown[] }
   | { type: 'request'; id: number; uri: string; version: number; request: HostedRequest; params: unknown }
+  /** The editor cancelled the request `id`: a run under way for it is stopped (an evaluation), or its answer ignored. */
+  | { type: 'cancel'; id: number }
   /** What a Lambda worker process the server started for the thread did. */
   | { type: 'runner'; id: number; event: RunnerEvent };
 

@@ -16,7 +16,7 @@ import { watchWholeParses } from './parseWatch';
 import { RenameError } from './services/rename';
 import { WorkspaceResolver } from './workspaceResolver';
 import type { HostedRequests, HostRequest, HostResponse } from './largeDocumentMessages';
-import { evaluateApart } from './services/templates/evaluationThread';
+import { evaluateApart, type RunCancellation } from './services/templates/evaluationThread';
 
 const documents = new Map<string, TextDocument>();
 const resolver = new WorkspaceResolver((uri) => documents.get(uri));
@@ -42,6 +42,8 @@ function send(response: HostResponse): void {
 
 /** The id of the last call received: the server learns from it which of its calls a parse holds up unstarted. */
 let received = 0;
+/** The requests under way, by the server's id. */
+const cancellations = new Map<number, RelayedCancellation>();
 // Said as the parse starts: the message reaches the server while this thread is still busy with it.
 watchWholeParses({
   started: (document) => send({ type: 'parsing', uri: document.uri, version: document.version, chars: document.getText().length, received }),
@@ -49,7 +51,7 @@ watchWholeParses({
 });
 
 parentPort?.on('message', (request: HostRequest) => {
-  if ('id' in request && request.type !== 'runner') received = request.id;
+  if ('id' in request && request.type !== 'runner' && request.type !== 'cancel') received = request.id;
   switch (request.type) {
     case 'sync': {
       const known = documents.get(request.uri);
@@ -85,12 +87,38 @@ parentPort?.on('message', (request: HostRequest) => {
     case 'feature':
       void answer(request.id, request.uri, request.version, (document) => (service[request.feature] as (...args: unknown[]) => unknown)(document, ...request.args));
       return;
-    case 'request':
+    case 'request': {
       // The handlers find the document by the uri in the parameters: the copy here, at the version checked.
-      void answer(request.id, request.uri, request.version, () => (requests[request.request] as (params: unknown) => unknown)(request.params));
+      const token = new RelayedCancellation();
+      cancellations.set(request.id, token);
+      void answer(request.id, request.uri, request.version, () => (requests[request.request] as (params: unknown, token: RunCancellation) => unknown)(request.params, token)).finally(() =>
+        cancellations.delete(request.id),
+      );
+      return;
+    }
+    case 'cancel':
+      cancellations.get(request.id)?.cancel();
       return;
   }
 });
+
+/** The editor's cancellation of a request, relayed by the server: it stops an evaluation this thread runs apart. */
+class RelayedCancellation implements RunCancellation {
+  isCancellationRequested = false;
+  private readonly listeners = new Set<() => void>();
+
+  onCancellationRequested(listener: () => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  cancel(): void {
+    if (this.isCancellationRequested) return;
+    this.isCancellationRequested = true;
+    for (const listener of [...this.listeners]) listener();
+  }
+}
+
 
 async function answer(id: number, uri: string, version: number, run: (document: TextDocument) => unknown): Promise<void> {
   const document = documents.get(uri);

@@ -409,9 +409,9 @@ function answer<F extends HostedFeature>(document: TextDocument, feature: F, ...
 }
 
 /** One of the extension's own requests on a document, answered by the thread that serves the document it names. */
-const route: RequestRoute = (request, params, inThisThread, ifLost) => {
+const route: RequestRoute = (request, params, inThisThread, ifLost, token) => {
   const document = documents.get(params.uri);
-  return document && isApart(document) ? largeDocuments.request(document, request, params, inThisThread, ifLost) : inThisThread();
+  return document && isApart(document) ? largeDocuments.request(document, request, params, inThisThread, ifLost, token) : inThisThread();
 };
 
 /**

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTemplateHandlers, type EvaluateTemplateResult, type TemplateAtResult } from '../../server/src/customRequests';
 import type { InvokeLocalResult, OperationSampleResult } from '../../server/src/invokeRequests';
@@ -102,6 +103,29 @@ describe("the evaluator's and the invoke panel's requests on documents over the 
       assert.deepEqual(found, await here.templateAt(params));
       const evaluation = { ...params, sample: found.defaultSample! };
       assert.deepEqual(stable(await host.request(document, 'evaluateTemplate', evaluation, () => assert.fail('answered in this thread'))), stable(await here.evaluateTemplate(evaluation)));
+    } finally {
+      await host.dispose();
+    }
+  });
+
+  it("stop an evaluation the editor cancelled, in the thread's own evaluation thread", async () => {
+    const host = new LargeDocumentHost(() => undefined, WORKER);
+    try {
+      // Runs for its whole time budget unless it is stopped: without the cancellation relayed, it answers its timeout.
+      const runaway = "'#foreach($i in [1..1000000])#foreach($j in [1..1000000])#end#end'";
+      const text = definitionOf(1.5).replace(/application\/json: '\{"statusCode".*'/, `application/json: ${runaway}`);
+      const document = TextDocument.create(pathToFileURL(path.join(folder, 'runaway.yaml')).href, 'yaml', 1, text);
+      const params = { uri: document.uri, offset: text.indexOf(runaway) };
+      const found = await host.request(document, 'templateAt', params, () => assert.fail('answered in this thread'));
+      assert.equal(found.found, true, found.message);
+      const source = new CancellationTokenSource();
+      const evaluation = host.request(document, 'evaluateTemplate', { ...params, sample: found.defaultSample! }, () => assert.fail('answered in this thread'), undefined, source.token);
+      // Well into its run, past the time a run is left to finish in.
+      setTimeout(() => source.cancel(), 600);
+      assert.deepEqual(await evaluation, { error: 'The evaluation was cancelled.' });
+      // The next run gets an evaluation thread of its own.
+      const quick = host.request(document, 'evaluateTemplate', { uri: document.uri, offset: text.indexOf(RESPONSE_TEMPLATE), sample: found.defaultSample! }, () => assert.fail('answered in this thread'));
+      assert.ok('output' in (await quick), JSON.stringify(await quick));
     } finally {
       await host.dispose();
     }
