@@ -40,6 +40,15 @@ const HEAP_MB = 512;
  */
 const MAX_FAILURES = 3;
 
+/** How long the steps above take; tests shorten them. */
+export interface EvaluationThreadTimes {
+  stopAfterMs: number;
+  graceMs: number;
+  maxFailures: number;
+}
+
+const TIMES: EvaluationThreadTimes = { stopAfterMs: STOP_AFTER_MS, graceMs: GRACE_MS, maxFailures: MAX_FAILURES };
+
 /** What the editor's requests carry: a cancellation that may come while the run is under way. */
 export interface RunCancellation {
   readonly isCancellationRequested: boolean;
@@ -58,133 +67,156 @@ interface Run {
   settle(answer: ThreadAnswer): void;
 }
 
-let worker: Worker | undefined;
-let ready = false;
-let unavailable = false;
-let failures = 0;
-let nextId = 1;
-/** Runs go one at a time: the first is the one under way. */
-const queue: Run[] = [];
-let watchdog: NodeJS.Timeout | undefined;
+/**
+ * Runs jobs one at a time in a thread running `workerFile` (see `EvaluationRequest`, `EvaluationResponse`), which is
+ * started at the first job and again after one is stopped.
+ */
+export class EvaluationThread {
+  private worker: Worker | undefined;
+  private ready = false;
+  private unavailable = false;
+  private failures = 0;
+  private nextId = 1;
+  /** Runs go one at a time: the first is the one under way. */
+  private readonly queue: Run[] = [];
+  private watchdog: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly workerFile: string,
+    private readonly times: EvaluationThreadTimes = TIMES,
+  ) {}
+
+  /** Runs `job` in the thread, or in this one when there is none. */
+  evaluate(job: EvaluationJob, token?: RunCancellation): Promise<ThreadAnswer> {
+    if (token?.isCancellationRequested) return Promise.resolve({ cancelled: true });
+    if (!this.thread()) return Promise.resolve(runEvaluationSafely(job));
+    return new Promise((resolve) => {
+      const run: Run = { id: this.nextId++, job, settle: resolve };
+      const listener = token?.onCancellationRequested(() => this.cancel(run));
+      run.settle = (answer) => {
+        listener?.dispose();
+        resolve(answer);
+      };
+      this.queue.push(run);
+      if (this.queue.length === 1) this.start(run);
+    });
+  }
+
+  /** Whether runs have stopped trying threads: none could start, or `maxFailures` failed before they were ready. */
+  get inThisThread(): boolean {
+    return this.unavailable;
+  }
+
+  private start(run: Run): void {
+    const current = this.thread();
+    if (!current) {
+      // No thread can start any more: this run is answered here, and the next when its turn comes.
+      this.queue.shift();
+      run.settle(runEvaluationSafely(run.job));
+      if (this.queue.length) setImmediate(() => this.queue.length && this.start(this.queue[0]));
+      return;
+    }
+    current.ref();
+    try {
+      current.postMessage({ id: run.id, job: run.job } satisfies EvaluationRequest);
+    } catch (error) {
+      this.finish(run, { error: `The evaluation could not be sent to its thread: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+    if (this.ready) this.begin(run, current);
+  }
+
+  /** The thread has the run and is ready: its time counts from now. */
+  private begin(run: Run, current: Worker): void {
+    run.started = performance.now();
+    if (run.cancelled) setTimeout(() => this.stop(run), this.times.stopAfterMs).unref();
+    const limit = (run.job.timeoutMs ?? DEFAULT_TIMEOUT_MS) + this.times.graceMs;
+    clearTimeout(this.watchdog);
+    this.watchdog = setTimeout(() => this.fail(current, `The evaluation did not finish within ${Math.round(limit / 1000)} s and was stopped.`), limit);
+    this.watchdog.unref();
+  }
+
+  private cancel(run: Run): void {
+    const at = this.queue.indexOf(run);
+    if (at < 0) return;
+    if (at > 0) {
+      this.queue.splice(at, 1);
+      run.settle({ cancelled: true });
+      return;
+    }
+    // A thread still loading is not stopped: another would have to load again.
+    if (run.started === undefined) {
+      run.cancelled = true;
+      return;
+    }
+    const ran = performance.now() - run.started;
+    if (ran < this.times.stopAfterMs) {
+      // Most likely about to answer: if it has not by then, it is stopped after all.
+      setTimeout(() => this.stop(run), this.times.stopAfterMs - ran).unref();
+      return;
+    }
+    this.stop(run);
+  }
+
+  /** Stops the run under way with its thread. */
+  private stop(run: Run): void {
+    if (this.queue[0] !== run) return;
+    const stopped = this.worker;
+    this.worker = undefined;
+    this.ready = false;
+    void stopped?.terminate().catch(() => undefined);
+    this.finish(run, { cancelled: true });
+  }
+
+  private finish(run: Run, answer: ThreadAnswer): void {
+    if (this.queue[0] !== run) return;
+    this.queue.shift();
+    clearTimeout(this.watchdog);
+    run.settle(answer);
+    if (this.queue.length) this.start(this.queue[0]);
+    else this.worker?.unref();
+  }
+
+  private thread(): Worker | undefined {
+    if (this.worker || this.unavailable) return this.worker;
+    const created = startBundledWorker(this.workerFile, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+    if (!created) {
+      this.unavailable = true;
+      return undefined;
+    }
+    created.on('message', (response: EvaluationResponse) => {
+      if (created !== this.worker) return;
+      if ('ready' in response) {
+        this.ready = true;
+        if (this.queue[0]) this.begin(this.queue[0], created);
+        return;
+      }
+      const run = this.queue[0];
+      if (!run || run.id !== response.id) return;
+      this.finish(run, 'evaluation' in response ? { evaluation: response.evaluation } : { error: response.error });
+    });
+    created.on('error', (error) => this.fail(created, `The evaluation stopped: ${error.message}.`));
+    created.on('exit', () => this.fail(created, 'The evaluation thread stopped; evaluate again.'));
+    this.worker = created;
+    this.ready = false;
+    return created;
+  }
+
+  /** The run under way fails with `why`; the next starts a new thread. */
+  private fail(failed: Worker, why: string): void {
+    if (failed !== this.worker) return;
+    if (!this.ready && ++this.failures >= this.times.maxFailures) this.unavailable = true;
+    this.worker = undefined;
+    this.ready = false;
+    void failed.terminate().catch(() => undefined);
+    const run = this.queue[0];
+    if (run) this.finish(run, { error: why });
+  }
+}
+
+const shared = new EvaluationThread(WORKER_FILE);
 
 /** Runs `job` in the evaluation thread, or in this one when there is none. */
 export function evaluateApart(job: EvaluationJob, token?: RunCancellation): Promise<ThreadAnswer> {
-  if (token?.isCancellationRequested) return Promise.resolve({ cancelled: true });
-  if (!thread()) return Promise.resolve(runEvaluationSafely(job));
-  return new Promise((resolve) => {
-    const run: Run = { id: nextId++, job, settle: resolve };
-    const listener = token?.onCancellationRequested(() => cancel(run));
-    run.settle = (answer) => {
-      listener?.dispose();
-      resolve(answer);
-    };
-    queue.push(run);
-    if (queue.length === 1) start(run);
-  });
-}
-
-function start(run: Run): void {
-  const current = thread();
-  if (!current) {
-    // No thread can start any more: this run is answered here, and the next when its turn comes.
-    queue.shift();
-    run.settle(runEvaluationSafely(run.job));
-    if (queue.length) setImmediate(() => queue.length && start(queue[0]));
-    return;
-  }
-  current.ref();
-  try {
-    current.postMessage({ id: run.id, job: run.job } satisfies EvaluationRequest);
-  } catch (error) {
-    finish(run, { error: `The evaluation could not be sent to its thread: ${error instanceof Error ? error.message : String(error)}` });
-    return;
-  }
-  if (ready) begin(run, current);
-}
-
-/** The thread has the run and is ready: its time counts from now. */
-function begin(run: Run, current: Worker): void {
-  run.started = performance.now();
-  if (run.cancelled) setTimeout(() => stop(run), STOP_AFTER_MS).unref();
-  const limit = (run.job.timeoutMs ?? DEFAULT_TIMEOUT_MS) + GRACE_MS;
-  clearTimeout(watchdog);
-  watchdog = setTimeout(() => fail(current, `The evaluation did not finish within ${Math.round(limit / 1000)} s and was stopped.`), limit);
-  watchdog.unref();
-}
-
-function cancel(run: Run): void {
-  const at = queue.indexOf(run);
-  if (at < 0) return;
-  if (at > 0) {
-    queue.splice(at, 1);
-    run.settle({ cancelled: true });
-    return;
-  }
-  // A thread still loading is not stopped: another would have to load again.
-  if (run.started === undefined) {
-    run.cancelled = true;
-    return;
-  }
-  const ran = performance.now() - run.started;
-  if (ran < STOP_AFTER_MS) {
-    // Most likely about to answer: if it has not by then, it is stopped after all.
-    setTimeout(() => stop(run), STOP_AFTER_MS - ran).unref();
-    return;
-  }
-  stop(run);
-}
-
-/** Stops the run under way with its thread. */
-function stop(run: Run): void {
-  if (queue[0] !== run) return;
-  const stopped = worker;
-  worker = undefined;
-  ready = false;
-  void stopped?.terminate().catch(() => undefined);
-  finish(run, { cancelled: true });
-}
-
-function finish(run: Run, answer: ThreadAnswer): void {
-  if (queue[0] !== run) return;
-  queue.shift();
-  clearTimeout(watchdog);
-  run.settle(answer);
-  if (queue.length) start(queue[0]);
-  else worker?.unref();
-}
-
-function thread(): Worker | undefined {
-  if (worker || unavailable) return worker;
-  const created = startBundledWorker(WORKER_FILE, { resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
-  if (!created) {
-    unavailable = true;
-    return undefined;
-  }
-  created.on('message', (response: EvaluationResponse) => {
-    if (created !== worker) return;
-    if ('ready' in response) {
-      ready = true;
-      if (queue[0]) begin(queue[0], created);
-      return;
-    }
-    const run = queue[0];
-    if (!run || run.id !== response.id) return;
-    finish(run, 'evaluation' in response ? { evaluation: response.evaluation } : { error: response.error });
-  });
-  created.on('error', (error) => fail(created, `The evaluation stopped: ${error.message}.`));
-  created.on('exit', () => fail(created, 'The evaluation thread stopped; evaluate again.'));
-  worker = created;
-  ready = false;
-  return created;
-}
-
-/** The run under way fails with `why`; the next starts a new thread. */
-function fail(failed: Worker, why: string): void {
-  if (failed !== worker) return;
-  if (!ready && ++failures >= MAX_FAILURES) unavailable = true;
-  worker = undefined;
-  ready = false;
-  void failed.terminate().catch(() => undefined);
-  const run = queue[0];
-  if (run) finish(run, { error: why });
+  return shared.evaluate(job, token);
 }
