@@ -17,6 +17,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Not in the manifest: tests read what the menus' context key holds.
     vscode.commands.registerCommand('apigateway.notApiDefinitionPaths', () => documents.paths()),
     vscode.commands.registerCommand('apigateway.definitionPartPaths', () => documents.partPaths()),
+    vscode.commands.registerCommand('apigateway.definitionsUsingPart', (uri: vscode.Uri) => {
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      return document ? documents.definitionsUsing(document) : [];
+    }),
   );
   registerAwsFeatures(context, documents, () => client);
   registerNewDefinition(context);

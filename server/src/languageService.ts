@@ -14,7 +14,7 @@ import { findDocumentHighlights, findTemplateHighlights } from './services/docum
 import { prepareRename, rename } from './services/rename';
 import { findWorkspaceSymbols } from './services/workspaceSymbols';
 import { findDocumentSymbols, findOutline, readPathItemsElsewhere } from './services/symbols';
-import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND } from './services/codeLenses';
+import { findCodeLenses, EVALUATE_TEMPLATE_COMMAND, INVOKE_OPERATION_COMMAND } from './services/codeLenses';
 import { completeInStandaloneTemplate, completeInTemplate } from './services/templates/templateCompletion';
 import { templateAtOffset } from './services/templates/locate';
 import { hoverInStandaloneTemplate, hoverInTemplate } from './services/templates/templateHover';
@@ -307,6 +307,8 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
     for (const lens of found) {
       // Placed in the part, the template's offset is the part's: the evaluator opens the part's own template.
       if (lens.command?.command === EVALUATE_TEMPLATE_COMMAND) lens.command.arguments = [document.uri, lens.command.arguments![1]];
+      // And the operation's place in the part: where other definitions use the file too, the client asks which to run.
+      else if (lens.command?.command === INVOKE_OPERATION_COMMAND) lens.command.arguments![0].part = { uri: document.uri, offset: document.offsetAt(lens.range.start) };
     }
     return found;
   };

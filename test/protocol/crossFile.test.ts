@@ -142,7 +142,7 @@ describe('a definition split over several files, over stdio', () => {
       await refreshed();
       type Lens = { command?: { title: string; arguments?: unknown[] } };
       const lenses = await client.request<Lens[]>('textDocument/codeLens', { textDocument: { uri: petsUri } });
-      assert.deepEqual(lenses.map((l) => [l.command?.title, l.command?.arguments]), [['$(debug-start) Invoke GET /pets', [{ uri: apiUri, path: '/pets', method: 'GET' }]]]);
+      assert.deepEqual(lenses.map((l) => [l.command?.title, l.command?.arguments]), [['$(debug-start) Invoke GET /pets', [{ uri: apiUri, path: '/pets', method: 'GET', part: { uri: petsUri, offset: PETS.indexOf('get:') } }]]]);
       // The definition, opened and edited, names the path item's path anew: the lenses follow.
       client.open(apiUri, 'yaml', SPLIT_API.replace('  /pets:', '  /animals:'));
       await refreshed();

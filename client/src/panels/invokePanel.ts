@@ -338,6 +338,14 @@ interface InvokedDocument {
  * to it, so its operations can be picked.
  */
 async function documentFor(args: InvokeOpenArgs, client: LanguageClient, documents: ApiDocuments): Promise<InvokedDocument> {
+  if (args.part) {
+    const part = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.part.uri));
+    if (documents.definitionsUsing(part).length > 1) {
+      // The path and method the lens names are the first definition's, which may mount the file elsewhere.
+      args.path = args.method = undefined;
+      return definitionOfPart(client, documents, part, part.positionAt(args.part.offset), args);
+    }
+  }
   if (args.uri) return { document: await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) };
   const isPart = (d: vscode.TextDocument) => documents.isPartOfDefinition(d);
   const editor = editorInUse((d) => holdsApiDefinition(d) || isPart(d));

@@ -18,6 +18,11 @@ export interface InvokeOpenArgs {
   url?: string;
   resourceId?: string;
   target?: TargetKind;
+  /**
+   * From a lens in a file a definition's `$ref` names: the operation's place there. `uri`, `path` and `method` are those
+   * of the first definition using the file; where several do, the one to run it in is asked.
+   */
+  part?: { uri: string; offset: number };
   /** Sends at once and hands the outcome back to the caller (automation and tests). */
   send?: boolean;
   /** Overrides merged over the pre-filled draft. */
@@ -59,12 +64,19 @@ export function normalizeArgs(raw: unknown): InvokeOpenArgs {
     url: text(r.url),
     resourceId: text(r.resourceId) ?? text(operation?.resourceId),
     target,
+    part: partOf(r.part),
     send: r.send === true,
     draft: r.draft && typeof r.draft === 'object' ? (r.draft as Partial<InvokeDraft>) : undefined,
   };
 }
 
 const API_KINDS = ['REST', 'HTTP', 'WEBSOCKET'];
+
+function partOf(value: unknown): InvokeOpenArgs['part'] {
+  if (!value || typeof value !== 'object') return undefined;
+  const { uri, offset } = value as Record<string, unknown>;
+  return typeof uri === 'string' && typeof offset === 'number' ? { uri, offset } : undefined;
+}
 
 /** A URI given as text or as VS Code's Uri object, whose `toString()` is the URI text. */
 function uriText(value: unknown): string | undefined {

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
+import { rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { keepInvokeHistory, openExample, serverDiagnostics, waitFor } from './harness';
+import { exampleUri, keepInvokeHistory, openExample, serverDiagnostics, waitFor } from './harness';
 
 interface Outcome {
   status?: number;
@@ -67,6 +69,55 @@ describe('a definition split over several files, in a real VS Code', () => {
       assert.ok(tabs.includes('Invoke: GET /items'), tabs.join(', '));
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      restoreHistory();
+    }
+  });
+
+  it("asks which definition a lens in a file two definitions use runs in, and invokes the operation at that definition's path", async () => {
+    const restoreHistory = keepInvokeHistory();
+    // A second API mounting the same path item file elsewhere.
+    const second = path.join(path.dirname(exampleUri('split-api/api.yaml').fsPath), 'api-v2.yaml');
+    writeFileSync(second, "openapi: 3.0.1\ninfo: { title: Split Store v2, version: '2' }\npaths:\n  /v2/items:\n    $ref: 'paths/items.yaml'\n");
+    try {
+      await openExample('split-api/api.yaml');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(second));
+      const part = await openExample('split-api/paths/items.yaml');
+      let definitions: string[] = [];
+      await waitFor('the file to be known as part of both definitions', async () => {
+        definitions = (await vscode.commands.executeCommand<string[]>('apigateway.definitionsUsingPart', part.uri)) ?? [];
+        return definitions.length === 2;
+      });
+
+      const lenses = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', part.uri)) ?? [];
+      const invoke = lenses.find((lens) => lens.command?.title.includes('Invoke GET'));
+      assert.ok(invoke?.command, lenses.map((lens) => lens.command?.title).join(', '));
+      const [args] = invoke.command.arguments as [Record<string, unknown>];
+      // The lens names one definition; the other is chosen in the quick pick, which lists them in this order.
+      const chosen = definitions.findIndex((uri) => uri !== vscode.Uri.parse(String(args.uri)).toString());
+      const chosenPath = definitions[chosen].endsWith('api-v2.yaml') ? '/v2/items' : '/items';
+      let outcome: Outcome | undefined;
+      let done = false;
+      void Promise.resolve(vscode.commands.executeCommand<Outcome>(invoke.command.command, { ...args, send: true })).then((result) => {
+        outcome = result;
+        done = true;
+      });
+      // The pick opens at once; the second entry is chosen once it has.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await waitFor('the definition chosen', async () => {
+        if (!done) {
+          if (chosen === 1) await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+          await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return done;
+      });
+      assert.equal(outcome?.error, undefined, outcome?.error);
+      assert.equal(outcome?.status, 200);
+      const tabs = vscode.window.tabGroups.all.flatMap((group) => group.tabs.map((tab) => tab.label));
+      assert.ok(tabs.includes(`Invoke: GET ${chosenPath}`), tabs.join(', '));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      rmSync(second, { force: true });
       restoreHistory();
     }
   });
