@@ -363,7 +363,7 @@ describe('running what a part holds', () => {
     assert.deepEqual(shown, [
       [7, '$(play) Evaluate template', JSON.stringify([PART_URI, PART.indexOf("'{\"statusCode\"")])],
       [12, '$(play) Evaluate template', JSON.stringify([PART_URI, PART.indexOf("'{\"id\"")])],
-      [0, '$(debug-start) Invoke GET /pets', JSON.stringify([{ uri: API_URI, path: '/pets', method: 'GET' }])],
+      [0, '$(debug-start) Invoke GET /pets', JSON.stringify([{ uri: API_URI, path: '/pets', method: 'GET', part: { uri: PART_URI, offset: 0 } }])],
     ]);
   });
 

@@ -88,8 +88,12 @@ describe('invoke panel: building requests', () => {
 
   it('reads the arguments of the code lens, the deploy command and tree nodes', () => {
     assert.deepEqual(normalizeArgs({ uri: 'file:///a.yaml', path: '/health', method: 'get', send: true }), {
-      uri: 'file:///a.yaml', path: '/health', method: 'GET', apiId: undefined, apiKind: undefined, apiName: undefined, apiEndpoint: undefined, stage: undefined, url: undefined, resourceId: undefined, target: undefined, send: true, draft: undefined,
+      uri: 'file:///a.yaml', path: '/health', method: 'GET', apiId: undefined, apiKind: undefined, apiName: undefined, apiEndpoint: undefined, stage: undefined, url: undefined, resourceId: undefined, target: undefined, part: undefined, send: true, draft: undefined,
     });
+    // A lens in a path item file also names the operation's place there.
+    const fromPart = normalizeArgs({ uri: 'file:///a.yaml', path: '/items', method: 'GET', part: { uri: 'file:///paths/items.yaml', offset: 7 } });
+    assert.deepEqual(fromPart.part, { uri: 'file:///paths/items.yaml', offset: 7 });
+    assert.equal(normalizeArgs({ part: { uri: 'file:///p.yaml' } }).part, undefined);
     const deployed = normalizeArgs({ apiId: 'abc', stage: 'prod', url: 'https://abc.execute-api.us-east-1.amazonaws.com/prod' });
     assert.equal(initialTarget(deployed, true), 'testInvoke');
     assert.equal(initialTarget(deployed, false), 'url');
