@@ -30,7 +30,7 @@ describe('path parameters against the path template', () => {
     assert.deepEqual(codes(diagnostics), ['undeclared-path-template-parameter']);
     assert.equal(diagnostics.length, 1);
     const [d] = diagnostics;
-    assert.equal(d.message, '"{userId}" in "/users/{userId}" is not declared as a path parameter. OpenAPI requires a path parameter (`name: userId, in: path, required: true`) for each template expression; API Gateway imports it without one, but no mapping can read it (`method.request.path.userId`) until it is declared.');
+    assert.equal(d.message, '"{userId}" in "/users/{userId}" is not declared as a path parameter. OpenAPI requires a path parameter (`name: userId, in: path, required: true`) for each template expression; API Gateway imports it without one, but no `requestParameters` mapping can read it (`method.request.path.userId`) until it is declared.');
     assert.equal(d.severity, DiagnosticSeverity.Information);
     assert.deepEqual(d.range, rangeOf(text, '/users/{userId}'));
   });
@@ -74,7 +74,7 @@ describe('path parameters against the path template', () => {
       ...MOCK,
     ]);
     const [d] = withCode(await validate(text), 'undeclared-path-template-parameter');
-    assert.equal(d.message, 'ANY /users/{userId} does not declare "{userId}" as a path parameter. OpenAPI requires a path parameter (`name: userId, in: path, required: true`) for each template expression; API Gateway imports it without one, but no mapping can read it (`method.request.path.userId`) until it is declared.');
+    assert.equal(d.message, 'ANY /users/{userId} does not declare "{userId}" as a path parameter. OpenAPI requires a path parameter (`name: userId, in: path, required: true`) for each template expression; API Gateway imports it without one, but no `requestParameters` mapping can read it (`method.request.path.userId`) until it is declared.');
     assert.deepEqual(d.range, rangeOf(text, 'x-amazon-apigateway-any-method'));
   });
 

@@ -70,7 +70,7 @@ function checkPathItem(context: ValidationContext, path: string, pathProperty: P
     const consequence =
       context.dialect === 'http'
         ? `API Gateway imports it without one: HTTP APIs take path parameters from the route (\`$request.path.${name}\`)`
-        : `API Gateway imports it without one, but no mapping can read it (\`method.request.path.${name}\`) until it is declared`;
+        : `API Gateway imports it without one, but no \`requestParameters\` mapping can read it (\`method.request.path.${name}\`) until it is declared`;
     const rule = `OpenAPI requires a path parameter (\`name: ${name}, in: path, required: true\`) for each template expression; ${consequence}.`;
     // As written in the path: a greedy `{proxy+}` is declared by the name without its `+`.
     const expression = path.includes(`{${name}+}`) ? `{${name}+}` : `{${name}}`;
