@@ -44,6 +44,11 @@ export interface TemplateMember {
   members?: TemplateMember[];
   /** Any further key is allowed below this member (`$context.authorizer.<key>`, `$stageVariables.<name>`). */
   openEnded?: boolean;
+  /**
+   * The value never holds a quote or a backslash (an id, a time, a method, a host name): `$util.escapeJavaScript`
+   * leaves it as it is, and it is safe between the quotes of a JSON string.
+   */
+  quoteFree?: boolean;
   /** Assignable with `#set` (`$context.requestOverride.header.X`, `$context.responseOverride.status`). */
   writable?: boolean;
   /** Template kinds where the member is meaningful; absent means all. */

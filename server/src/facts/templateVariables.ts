@@ -46,6 +46,11 @@ function object(name: string, doc: string, members: TemplateMember[], extra: Par
   return { name, kind: 'object', returns: 'Map', doc, docsUrl: CONTEXT_URL, members, ...extra };
 }
 
+/** A member whose value never holds a quote or a backslash (`TemplateMember.quoteFree`). */
+function quoteFree(member: TemplateMember): TemplateMember {
+  return { ...member, quoteFree: true };
+}
+
 /** A `$context` member only one kind of API has. */
 function only(dialect: Dialect, member: TemplateMember): TemplateMember {
   return { ...member, dialects: [dialect] };
@@ -197,7 +202,7 @@ const IDENTITY = object('identity', 'Who sent the request, as far as API Gateway
   property('cognitoIdentityId', 'String', 'The Cognito identity id of the caller.', null),
   property('cognitoIdentityPoolId', 'String', 'The Cognito identity pool id of the caller.', null),
   property('principalOrgId', 'String', 'The AWS Organizations id of the caller (IAM authorization).', null),
-  property('sourceIp', 'String', 'The source IP address of the TCP connection that reached API Gateway.', '203.0.113.10'),
+  quoteFree(property('sourceIp', 'String', 'The source IP address of the TCP connection that reached API Gateway.', '203.0.113.10')),
   property('user', 'String', 'The principal identifier of the user (IAM authorization).', null),
   property('userAgent', 'String', 'The `User-Agent` header of the caller.', 'Mozilla/5.0 (X11; Linux x86_64) apigw-studio'),
   property('userArn', 'String', 'The ARN of the effective user (IAM authorization).', null),
@@ -364,22 +369,22 @@ const CONTEXT_ALL_APIS: TemplateMember = {
   doc: 'Facts about the API, the stage and the current request.',
   docsUrl: CONTEXT_URL,
   members: [
-    property('accountId', 'String', 'The AWS account id of the API owner.', '123456789012'),
-    property('apiId', 'String', 'The identifier API Gateway assigned to the API.', 'a1b2c3d4e5'),
+    quoteFree(property('accountId', 'String', 'The AWS account id of the API owner.', '123456789012')),
+    quoteFree(property('apiId', 'String', 'The identifier API Gateway assigned to the API.', 'a1b2c3d4e5')),
     AUTHORIZER,
     setByTheCall(property('awsEndpointRequestId', 'String', 'The request id of the AWS service call made by an AWS integration.', null)),
     only('http', setByTheCall(property('awsEndpointRequestId2', 'String', 'The `x-amz-id-2` request id of the AWS service call made by an integration.', null))),
     only('http', CUSTOM_DOMAIN),
     only('http', property('dataProcessed', 'String', 'How many bytes API Gateway processed for the request.', null)),
-    only('rest', property('deploymentId', 'String', 'The id of the deployment serving the request.', 'd1e2f3')),
-    property('domainName', 'String', 'The domain name the API was called on.', 'a1b2c3d4e5.execute-api.us-east-1.amazonaws.com'),
-    property('domainPrefix', 'String', 'The first label of the domain name.', 'a1b2c3d4e5'),
+    only('rest', quoteFree(property('deploymentId', 'String', 'The id of the deployment serving the request.', 'd1e2f3'))),
+    quoteFree(property('domainName', 'String', 'The domain name the API was called on.', 'a1b2c3d4e5.execute-api.us-east-1.amazonaws.com')),
+    quoteFree(property('domainPrefix', 'String', 'The first label of the domain name.', 'a1b2c3d4e5')),
     ERROR,
     inHttp(
-      property('extendedRequestId', 'String', 'The extended id API Gateway assigns to the request (also `x-amz-apigw-id`).', 'Ab1CdEfGhIjKlMn='),
+      quoteFree(property('extendedRequestId', 'String', 'The extended id API Gateway assigns to the request (also `x-amz-apigw-id`).', 'Ab1CdEfGhIjKlMn=')),
       'In HTTP APIs, the same value as `requestId`.',
     ),
-    property('httpMethod', 'String', 'The HTTP method of the request: DELETE, GET, HEAD, OPTIONS, PATCH, POST or PUT.', 'POST'),
+    quoteFree(property('httpMethod', 'String', 'The HTTP method of the request: DELETE, GET, HEAD, OPTIONS, PATCH, POST or PUT.', 'POST')),
     IDENTITY,
     only('http', setByTheCall(INTEGRATION)),
     only('http', setByTheCall(INTEGRATION_ERROR_MESSAGE)),
@@ -387,21 +392,21 @@ const CONTEXT_ALL_APIS: TemplateMember = {
     only('http', setByTheCall(INTEGRATION_STATUS)),
     only('rest', property('isCanaryRequest', 'Boolean', '`true` when a canary deployment served the request, otherwise `false`.', false)),
     property('path', 'String', 'The request path including the stage, e.g. `/prod/pets/1`.', '/prod/'),
-    property('protocol', 'String', 'The request protocol, e.g. `HTTP/1.1`.', 'HTTP/1.1'),
+    quoteFree(property('protocol', 'String', 'The request protocol, e.g. `HTTP/1.1`.', 'HTTP/1.1')),
     REQUEST_OVERRIDE,
     inHttp(
-      property('requestId', 'String', 'The id of the request (also `x-amzn-RequestId`), a UUID.', 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef'),
+      quoteFree(property('requestId', 'String', 'The id of the request (also `x-amzn-RequestId`), a UUID.', 'c6af9ac6-7b61-11e6-9a41-93e8deadbeef')),
       'The id API Gateway gives the request.',
     ),
-    property('requestTime', 'String', 'The request time in Common Log Format, `dd/MMM/yyyy:HH:mm:ss +-hhmm`.', '09/Apr/2015:12:34:56 +0000'),
-    property('requestTimeEpoch', 'Long', 'The request time in milliseconds since the epoch.', 1428582896000),
-    only('rest', property('resourceId', 'String', 'The id of the API resource.', 'abc123')),
+    quoteFree(property('requestTime', 'String', 'The request time in Common Log Format, `dd/MMM/yyyy:HH:mm:ss +-hhmm`.', '09/Apr/2015:12:34:56 +0000')),
+    quoteFree(property('requestTimeEpoch', 'Long', 'The request time in milliseconds since the epoch.', 1428582896000)),
+    only('rest', quoteFree(property('resourceId', 'String', 'The id of the API resource.', 'abc123'))),
     only('rest', property('resourcePath', 'String', 'The resource path template, e.g. `/pets/{id}`.', '/')),
     RESPONSE_OVERRIDE,
     only('http', setByTheCall(RESPONSE_LATENCY)),
     only('http', setByTheCall(RESPONSE_LENGTH)),
     only('http', property('routeKey', 'String', 'The key of the route the request matched, e.g. `GET /pets/{id}` or `$default`.', null)),
-    property('stage', 'String', 'The deployment stage name, e.g. `prod`.', 'prod'),
+    quoteFree(property('stage', 'String', 'The deployment stage name, e.g. `prod`.', 'prod')),
     only('http', setByTheCall(RESPONSE_STATUS)),
     only('rest', property('wafResponseCode', 'String', 'The AWS WAF verdict: `WAF_ALLOW` or `WAF_BLOCK` (absent without a web ACL).', null)),
     only('rest', property('webaclArn', 'String', 'The ARN of the web ACL that judged the request (absent without a web ACL).', null)),

@@ -116,6 +116,17 @@ describe('template diagnostics', () => {
     assert.deepEqual(covered(text), []);
   });
 
+  it('leaves escapeJavaScript of a context variable that never holds a quote alone, and flags one that may', () => {
+    const safe = yamlWithRequestTemplate(`|\n            {"id": "$util.escapeJavaScript($context.requestId)", "ip": "$util.escapeJavaScript($context.identity.sourceIp)", "stage": "$util.escapeJavaScript(\${context.stage})"}`);
+    assert.deepEqual(covered(safe), []);
+    const unsafe = yamlWithRequestTemplate(`|\n            {"path": "$util.escapeJavaScript($context.path)", "agent": "$util.escapeJavaScript($context.identity.userAgent)", "id": "$util.escapeJavaScript($context.requestId.toString())"}`);
+    assert.deepEqual(covered(unsafe), [
+      'template-escape-javascript-in-json: $util.escapeJavaScript($context.path)',
+      'template-escape-javascript-in-json: $util.escapeJavaScript($context.identity.userAgent)',
+      'template-escape-javascript-in-json: $util.escapeJavaScript($context.requestId.toString())',
+    ]);
+  });
+
   it('follows variables assigned from escapeJavaScript into JSON strings', () => {
     const text = yamlWithRequestTemplate(`|\n            #set($q = $util.escapeJavaScript($input.params('q')))\n            {"q": "$q"}`);
     assert.deepEqual(covered(text), ['template-escape-javascript-in-json: $q']);

@@ -3,6 +3,7 @@
  * translate positions and add what depends on the integration around the template.
  */
 import type { TemplateKind } from '../../facts/templateVariableTypes';
+import { findTemplateMember } from '../../facts/templateVariables';
 import { checkTemplateSyntax } from '../../template/syntaxCheck';
 import { tokenAt } from '../../template/syntaxMessages';
 import { isCertainlyValidTemplate } from '../../template/syntaxPrecheck';
@@ -107,7 +108,7 @@ function checkJsonStrings(scanned: ScannedTemplate, kind: TemplateKind, assignme
     const reference = references[i];
     if (reference.context !== 'text' || !reference.inJsonString) continue;
     const viaVariable = reference.segments.length === 0;
-    if (velocity && (isUnrepairedEscape(reference) || (viaVariable && escapedVariables.has(reference.root)))) {
+    if (velocity && ((isUnrepairedEscape(reference) && !escapesQuoteFree(reference, references)) || (viaVariable && escapedVariables.has(reference.root)))) {
       report(reference.start, reference.end, 'template-escape-javascript-in-json',
         isUnrepairedEscape(reference)
           ? `$util.escapeJavaScript writes ' as \\', which is invalid inside a JSON string; append .replaceAll("\\\\'","'").`
@@ -145,6 +146,19 @@ function isUnrepairedEscape(reference: TemplateReference): boolean {
   const segments = reference.segments;
   const first = segments[0];
   return first !== undefined && first.name === 'escapeJavaScript' && !!first.call && (segments.length < 2 || segments[1].name !== 'replaceAll');
+}
+
+/**
+ * `$util.escapeJavaScript($context.requestId)` and the like: the argument is one variable whose value never holds a
+ * quote, so the escape has nothing to turn into `\'`. The argument's own reference was scanned with the call's.
+ */
+function escapesQuoteFree(reference: TemplateReference, references: readonly TemplateReference[]): boolean {
+  const args = reference.segments[0].call!.args;
+  if (args.length !== 1) return false;
+  const { start, end } = args[0];
+  const inner = references.find((r) => r.start === start && r.end === end && r.context === 'code');
+  if (!inner || inner.segments.some((segment) => segment.call || segment.bracket)) return false;
+  return findTemplateMember([inner.root, ...inner.segments.map((segment) => segment.name)])?.quoteFree === true;
 }
 
 /** `$input.json(...)` itself; a method called on its result (`.replace(...)`) may have taken the quotes off. */
