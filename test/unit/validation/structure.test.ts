@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { codes, rangeOf, validate, withCode } from './validate';
 import { OPERATION_PARTS, SCHEMA_SOURCES, type OpenApiVersion } from '../../../server/src/facts/openapiSchemaSources';
 import { schemaVerdict } from '../../../server/src/services/rules/openapiSchemas';
@@ -40,14 +41,28 @@ describe('OpenAPI structure', () => {
     );
     const diagnostics = withCode(await validate(text, { json: true }), 'openapi-schema');
     assert.equal(diagnostics.length, 1);
-    assert.equal(diagnostics[0].message, '`paths./a.get.parameters[0]` is missing the required property `type`.');
+    assert.equal(diagnostics[0].message, '`paths./a.get.parameters[0]` is missing the required property `type`; API Gateway imports it as it is.');
+    assert.equal(diagnostics[0].severity, DiagnosticSeverity.Information);
   });
 
   it('names a location by its whole path, so that findings in two operations never read alike', async () => {
     const operation = { post: { parameters: [{ in: 'header', name: 'h1', required: true }], responses: { '200': { description: 'ok' } } } };
     const text = JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/r': operation, '/s': operation } }, null, 2);
     const messages = withCode(await validate(text, { json: true }), 'openapi-schema').map((d) => d.message);
-    assert.deepEqual(messages, ['`paths./r.post.parameters[0]` is missing the required property `type`.', '`paths./s.post.parameters[0]` is missing the required property `type`.']);
+    assert.deepEqual(messages, [
+      '`paths./r.post.parameters[0]` is missing the required property `type`; API Gateway imports it as it is.',
+      '`paths./s.post.parameters[0]` is missing the required property `type`; API Gateway imports it as it is.',
+    ]);
+  });
+
+  it('keeps a missing response description a warning in OpenAPI 3, where no import of one is recorded', async () => {
+    const swagger = JSON.stringify({ swagger: '2.0', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': { schema: { type: 'object' } } } } } } });
+    const [inSwagger] = withCode(await validate(swagger, { json: true }), 'openapi-schema');
+    assert.equal(inSwagger.message, '`paths./a.get.responses.200` is missing the required property `description`; API Gateway imports it as it is.');
+    assert.equal(inSwagger.severity, DiagnosticSeverity.Information);
+    const openapi = JSON.stringify({ openapi: '3.0.1', info: { title: 't', version: '1' }, paths: { '/a': { get: { responses: { '200': {} } } } } });
+    const [inOpenApi] = withCode(await validate(openapi, { json: true }), 'openapi-schema');
+    assert.equal(inOpenApi.severity, DiagnosticSeverity.Warning, inOpenApi.message);
   });
 
   it('says that a Swagger 2.0 operation has at most one body parameter, at the repeated one', async () => {

@@ -313,7 +313,7 @@ function report(context: ValidationContext, f: Finding): boolean {
     }
   }
   const anchor = !f.message && e.keyword === 'required' ? anchorOf(node) : node.type === 'object' || node.type === 'array' ? anchorOf(node) : node;
-  const harmless = importIgnores(f, context.dialect);
+  const harmless = importIgnores(f, context.dialect, context.document.kind === 'swagger');
   context.report(anchor, 'openapi-schema', `${describe(root, f.path)} ${messageOf(f)}${harmless ? `; ${harmless}` : ''}.`, harmless ? { severity: 'information' } : undefined);
   return true;
 }
@@ -321,17 +321,28 @@ function report(context: ValidationContext, f: Finding): boolean {
 /**
  * Mistakes against the OpenAPI schema that API Gateway's import takes without a warning, recorded against AWS by
  * LocalStack's import tests (failOnWarnings on): `info.version` as a number or missing, an operation without
- * `responses` or with an empty one. They matter to other tools, not to the import, so they are information.
+ * `responses` or with an empty one. In Swagger 2.0, a response without `description` and a header or query parameter
+ * without `type`: AWS's own request-validation sample, which its guide has readers import, has both. They matter to
+ * other tools, not to the import, so they are information.
  */
-function importIgnores(f: Finding, dialect: Dialect): string | undefined {
+function importIgnores(f: Finding, dialect: Dialect, swagger: boolean): string | undefined {
   if (f.message) return undefined;
   const e = f.error;
   if (f.path[0] === 'info' && f.path.length <= 2) return 'API Gateway imports it as it is';
   const missing = e.keyword === 'required' ? (e.params as { missingProperty?: string }).missingProperty : undefined;
+  if (swagger && missing !== undefined && isSampleSlip(f.path, missing)) return 'API Gateway imports it as it is';
   const emptyResponses = e.keyword === 'minProperties' && f.path[f.path.length - 1] === 'responses';
   if (missing !== 'responses' && !emptyResponses) return undefined;
   // An HTTP API route has no method responses for them to become (AWS's own reusable-integrations example has none).
   return dialect === 'http' ? 'HTTP APIs have no method responses, so the import does not need them' : 'API Gateway imports the operation without method responses';
+}
+
+/** A response's `description` or a parameter's `type`, missing where the sample that imports leaves them out. */
+function isSampleSlip(path: NodePath, missing: string): boolean {
+  const at = path.length;
+  if (missing === 'description') return at >= 2 && path[at - 2] === 'responses';
+  // The schema's error paths name list items by their index as text.
+  return missing === 'type' && at >= 2 && path[at - 2] === 'parameters' && /^\d+$/.test(String(path[at - 1]));
 }
 
 /** Swagger 2.0 allows "one 'body' parameter at most": two equal ones are that mistake before they are a repetition. */
