@@ -122,9 +122,43 @@ describe('template hover', () => {
     });
   });
 
-  it('has nothing to say about user variables and plain text', () => {
+  it('has nothing to say about a variable nothing assigns, and plain text', () => {
     assert.equal(hover(petStore(`"#set($a = 1) $a‸b text"`)).hover, undefined);
     assert.equal(hover(petStore(`"plain te‸xt"`)).hover, undefined);
+  });
+
+  it('says where a variable of the template is set, and which loop walks an item', () => {
+    const at = (marked: string) => {
+      const { text, offset } = withCursor(marked);
+      return { hover: hoverInStandaloneTemplate(text, offset), text };
+    };
+    const set = at('## total\n#set($total = $input.json(\'$.n\'))\n{"n": $to‸tal}');
+    assert.match(markdownOf(set.hover), /^```\n\$total\n```\n\nA variable of this template, set on line 2: `#set\(\$total = \$input\.json\('\$\.n'\)\)`\.$/);
+    assert.equal(covered(set.text, set.hover), '$total');
+    const item = at("#foreach($pet in $input.path('$.pets'))\n{\"n\": \"$pe‸t.name\"}#end");
+    assert.match(markdownOf(item.hover), /The item of the loop `#foreach\(\$pet in \$input\.path\('\$\.pets'\)\)`/);
+    assert.equal(covered(item.text, item.hover), '$pet');
+  });
+
+  it("shows what a directive does, and $foreach's members", () => {
+    const at = (marked: string) => {
+      const { text, offset } = withCursor(marked);
+      return { hover: hoverInStandaloneTemplate(text, offset), text };
+    };
+    const loop = at('#fore‸ach($x in [1, 2])$x#if($foreach.hasNext),#end#end');
+    assert.match(markdownOf(loop.hover), /^```\n#foreach\n```\n\nRepeats its body for each item \(API Gateway stops after 1000 iterations\)/);
+    assert.equal(covered(loop.text, loop.hover), '#foreach');
+    const next = at('#foreach($x in [1, 2])$x#if($foreach.has‸Next),#end#end');
+    assert.match(markdownOf(next.hover), /^```\n\$foreach\.hasNext\n```\n\n`true` while more items follow/);
+    assert.equal(covered(next.text, next.hover), 'hasNext');
+    assert.match(markdownOf(at('#foreach($x in [1, 2])$for‸each.index#end').hover), /The state of the innermost `#foreach` loop/);
+    assert.match(markdownOf(at('#if(true)x#e‸nd').hover), /Closes `#if`/);
+  });
+
+  it('says nothing of directives and variables in gateway response templates, which only substitute', () => {
+    const text = 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths: {}\nx-amazon-apigateway-gateway-responses:\n  DEFAULT_4XX:\n    responseTemplates:\n      application/json: \'#if(true)x#end\'\n';
+    const offset = text.indexOf('#if') + 1;
+    assert.equal(hoverInTemplate(parseDocument(text), offset), undefined);
   });
 
   it('works in standalone templates', () => {

@@ -5,6 +5,7 @@
 import { CompletionItemKind, MarkupKind, type MarkupContent } from 'vscode-languageserver-types';
 import { findTemplateMember, templateMembersOf, TEMPLATE_ROOTS } from '../../facts/templateVariables';
 import type { TemplateKind, TemplateMember } from '../../facts/templateVariableTypes';
+import { DIRECTIVE_DOCS, FOREACH_MEMBERS } from '../../facts/velocityDirectives';
 import { allowsLineBreaks, escapeForHost, preferredQuote, withoutCommentStarts, type TemplateHost } from './hostEscaping';
 import { CATALOG_ROOTS } from './memberLookup';
 import { scanTemplate, type ScannedTemplate } from './templateScanner';
@@ -50,13 +51,6 @@ export interface RequestParameter {
   location: string;
 }
 
-const FOREACH_MEMBERS = [
-  { name: 'hasNext', doc: '`true` while more items follow; the usual way to place commas between items.' },
-  { name: 'index', doc: 'Zero-based position of the current item.' },
-  { name: 'count', doc: 'One-based position of the current item.' },
-  { name: 'first', doc: '`true` for the first item.' },
-  { name: 'last', doc: '`true` for the last item.' },
-];
 
 export function templateCompletionItems(request: CompletionRequest): TemplateCompletionItem[] {
   const { text, offset } = request;
@@ -184,21 +178,21 @@ interface DirectiveSnippet {
 
 const DIRECTIVES: DirectiveSnippet[] = [
   // A string literal as the value, so that the snippet left as it is still parses; its quote suits the host (QUOTE).
-  { name: 'set', block: '#set(\\$${1:name} = ${2:QUOTEvalueQUOTE})', line: '#set(\\$${1:name} = ${2:QUOTEvalueQUOTE})', doc: 'Assigns a variable or a writable `$context` override.' },
-  { name: 'if', block: '#if(${1:condition})\n\t$0\n#end', line: '#if(${1:condition}) $0 #end', doc: 'Renders its body when the condition holds; close with `#end`.' },
-  { name: 'elseif', block: '#elseif(${1:condition})', line: '#elseif(${1:condition})', doc: 'A further condition of an `#if`.' },
-  { name: 'else', block: '#else', line: '#else', doc: 'The branch of an `#if` when no condition held.' },
-  { name: 'end', block: '#end', line: '#end', doc: 'Closes `#if`, `#foreach`, `#macro` and `#define`.' },
+  { name: 'set', block: '#set(\\$${1:name} = ${2:QUOTEvalueQUOTE})', line: '#set(\\$${1:name} = ${2:QUOTEvalueQUOTE})', doc: DIRECTIVE_DOCS.set },
+  { name: 'if', block: '#if(${1:condition})\n\t$0\n#end', line: '#if(${1:condition}) $0 #end', doc: DIRECTIVE_DOCS.if },
+  { name: 'elseif', block: '#elseif(${1:condition})', line: '#elseif(${1:condition})', doc: DIRECTIVE_DOCS.elseif },
+  { name: 'else', block: '#else', line: '#else', doc: DIRECTIVE_DOCS.else },
+  { name: 'end', block: '#end', line: '#end', doc: DIRECTIVE_DOCS.end },
   {
     name: 'foreach',
     block: '#foreach(\\$${1:item} in ${2:\\$list})\n\t$0#if(\\$foreach.hasNext),#end\n#end',
     line: '#foreach(\\$${1:item} in ${2:\\$list}) $0#if(\\$foreach.hasNext),#end #end',
-    doc: 'Repeats its body for each item (API Gateway stops after 1000 iterations); `$foreach.hasNext` places separators.',
+    doc: DIRECTIVE_DOCS.foreach,
   },
-  { name: 'break', block: '#break', line: '#break', doc: 'Leaves the innermost `#foreach`.' },
-  { name: 'stop', block: '#stop', line: '#stop', doc: 'Stops rendering the template.' },
-  { name: 'define', block: '#define(\\$${1:name})\n\t$0\n#end', line: '#define(\\$${1:name}) $0 #end', doc: 'Assigns a block of template text to a reference.' },
-  { name: 'macro', block: '#macro(${1:name} \\$${2:arg})\n\t$0\n#end', line: '#macro(${1:name} \\$${2:arg}) $0 #end', doc: 'Defines a reusable macro, called as `#name(...)`.' },
+  { name: 'break', block: '#break', line: '#break', doc: DIRECTIVE_DOCS.break },
+  { name: 'stop', block: '#stop', line: '#stop', doc: DIRECTIVE_DOCS.stop },
+  { name: 'define', block: '#define(\\$${1:name})\n\t$0\n#end', line: '#define(\\$${1:name}) $0 #end', doc: DIRECTIVE_DOCS.define },
+  { name: 'macro', block: '#macro(${1:name} \\$${2:arg})\n\t$0\n#end', line: '#macro(${1:name} \\$${2:arg}) $0 #end', doc: DIRECTIVE_DOCS.macro },
 ];
 
 function directiveItems(request: CompletionRequest, start: number): TemplateCompletionItem[] {

@@ -1,7 +1,7 @@
 /**
  * Hover inside mapping templates: the catalog entry of a `$input`/`$util`/`$context` member, the payload schema
- * property under a JSONPath segment or a member of a variable holding the payload, and the Java method called on such a
- * variable.
+ * property under a JSONPath segment or a member of a variable holding the payload, the Java method called on such a
+ * variable, the template's own variables, `$foreach` and the directives.
  */
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover } from 'vscode-languageserver-types';
@@ -10,8 +10,10 @@ import { asString, getValue } from '../../model/navigate';
 import type { TemplateMember } from '../../facts/templateVariableTypes';
 import { templateAtOffset, type LocatedTemplate } from './locate';
 import { jsonPathLiteralAt, jsonPathPropertyAt } from './jsonPathProperty';
-import { resolveReference, type ReferenceResolution } from './memberLookup';
-import { scanTemplate, type StringLiteral, type TemplateReference } from './templateScanner';
+import { CATALOG_ROOTS, resolveReference, type ReferenceResolution } from './memberLookup';
+import { directiveAssignments } from './variableChecks';
+import { DIRECTIVE_DOCS, FOREACH_DOC, FOREACH_MEMBERS } from '../../facts/velocityDirectives';
+import { scanTemplate, type ScannedTemplate, type StringLiteral, type TemplateReference } from './templateScanner';
 import { payloadFacts, propertyTypeLabel, SchemaReader, type LoadedFile } from './templateSchemas';
 import { loadedFiles } from './schemaFiles';
 import type { DocumentResolver } from '../validationTypes';
@@ -70,13 +72,66 @@ function hoverAt(text: string, offset: number, schema?: PayloadSchema, followVal
     const resolution = resolveReference(reference);
     const found = resolution && catalogHover(reference, resolution, offset, schema);
     if (found) return found;
+    // Gateway response templates only substitute `$context` and `$stageVariables`: no directives, no variables.
     if (!followValues) continue;
+    const loop = foreachHover(reference, offset);
+    if (loop) return loop;
     // Past the catalog, `$input.path('$.pet').name` and `$pet.name` are members of the payload.
     bindings ??= TemplateBindings.of(text, scanned);
     const member = valueMemberHover(reference, offset, bindings, schema);
     if (member) return member;
+    const variable = !resolution && variableHover(text, scanned, reference, offset);
+    if (variable) return variable;
+  }
+  return followValues ? directiveHover(scanned, offset) : undefined;
+}
+
+/** `#foreach`, `#if` and the other directives, on their name. */
+function directiveHover(scanned: ScannedTemplate, offset: number): TemplateHover | undefined {
+  const directive = scanned.directives.find((d) => offset >= d.start && offset < d.nameEnd);
+  const doc = directive && DIRECTIVE_DOCS[directive.name];
+  return doc ? { markdown: `\`\`\`\n#${directive.name}\n\`\`\`\n\n${doc}`, start: directive.start, end: directive.nameEnd } : undefined;
+}
+
+/** `$foreach` and its members (`hasNext`, `index`...), which only exist inside a loop's body. */
+function foreachHover(reference: TemplateReference, offset: number): TemplateHover | undefined {
+  if (reference.root !== 'foreach') return undefined;
+  if (offset < reference.rootEnd) return { markdown: `\`\`\`\n$foreach\n\`\`\`\n\n${FOREACH_DOC}`, start: reference.start, end: reference.rootEnd };
+  const segment = reference.segments[0];
+  const member = segment && offset >= segment.start && offset < segment.start + segment.name.length ? FOREACH_MEMBERS.find((m) => m.name === segment.name) : undefined;
+  return member && { markdown: `\`\`\`\n$foreach.${member.name}\n\`\`\`\n\n${member.doc}`, start: segment.start, end: segment.start + segment.name.length };
+}
+
+/**
+ * A variable of the template's own, on its name: the `#foreach` whose items it walks, or the first `#set` that assigns
+ * it, as written.
+ */
+function variableHover(text: string, scanned: ScannedTemplate, reference: TemplateReference, offset: number): TemplateHover | undefined {
+  if (offset >= reference.rootEnd || CATALOG_ROOTS.has(reference.root)) return undefined;
+  const name = reference.root;
+  const range = { start: reference.start, end: reference.rootEnd };
+  for (const directive of scanned.directives) {
+    if (directive.name !== 'foreach' || directive.open === undefined || directive.close === undefined) continue;
+    const loopVariable = scanned.references.find((r) => r.start > directive.open! && r.start < directive.close!);
+    if (loopVariable?.root === name && loopVariable.segments.length === 0 && offset >= directive.start) {
+      return { markdown: `\`\`\`\n$${name}\n\`\`\`\n\nThe item of the loop \`${oneLine(text.slice(directive.start, directive.close + 1))}\`.`, ...range };
+    }
+  }
+  const assignments = directiveAssignments(text, scanned);
+  for (let i = 0; i < assignments.length; i++) {
+    const assignment = assignments[i];
+    const directive = scanned.directives[i];
+    if (!assignment?.bareTarget || assignment.target.root !== name || directive.close === undefined) continue;
+    const line = text.slice(0, directive.start).split('\n').length;
+    return { markdown: `\`\`\`\n$${name}\n\`\`\`\n\nA variable of this template, set on line ${line}: \`${oneLine(text.slice(directive.start, directive.close + 1))}\`.`, ...range };
   }
   return undefined;
+}
+
+/** Directive text for a hover's one line of code, cut where it runs long. */
+function oneLine(code: string): string {
+  const flat = code.replace(/\s+/g, ' ');
+  return flat.length > 80 ? `${flat.slice(0, 77)}...` : flat;
 }
 
 function catalogHover(reference: TemplateReference, resolution: ReferenceResolution, offset: number, schema: PayloadSchema | undefined): TemplateHover | undefined {
