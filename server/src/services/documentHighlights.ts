@@ -16,7 +16,7 @@ import { templateVariableAt, variableEnd } from './templates/variableReferences'
 import { MAPPED_HEADER_PREFIX, mappedResponseHeader } from '../model/methodResponseHeaders';
 
 /** A highlighted span of the text searched, in its own offsets. */
-interface Span {
+export interface Span {
   offset: number;
   end: number;
   kind: DocumentHighlightKind;
@@ -111,7 +111,7 @@ function contentSpan(node: ScalarNode): { offset: number; end: number } {
  * expression of the operations that can read it which leads to the same declaration (as Go to Definition follows
  * them), and that `name`.
  */
-function parameterSpans(document: ApiDocument, offset: number): Span[] {
+export function parameterSpans(document: ApiDocument, offset: number): Span[] {
   const node = nodeAtOffset(document.root, offset);
   if (!isScalar(node) || typeof node.value !== 'string' || (node.parent?.type === 'property' && node.parent.value !== node)) return [];
   const path = pathOf(node);

@@ -1,6 +1,8 @@
 import type { Location } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../model/apiDocument';
-import { findNodeAtPath, getProperty } from '../model/navigate';
+import { findNodeAtPath, getProperty, isScalar, nodeAtOffset, pathOf } from '../model/navigate';
+import { DocumentHighlightKind } from 'vscode-languageserver-types';
+import { parameterSpans } from './documentHighlights';
 import type { AnyNode, NodePath } from '../model/nodes';
 import { findOperationResponse, pointerToPath, requestValidators, securitySchemes } from '../model/openapiWalk';
 import type { DocumentResolver, WorkspaceDocuments } from './validationTypes';
@@ -31,7 +33,7 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   const template = templateAtOffset(document, offset);
   if (template) return findDefinitionInTemplate(document, template, offset, resolver);
   const at = scalarAt(document, offset);
-  if (!at) return [];
+  if (!at) return parameterInList(document, offset);
   const { node, path, isKey } = at;
   const key = String(path[path.length - 1]);
   if (isKey) {
@@ -61,6 +63,15 @@ export async function findDefinition(document: ApiDocument, offset: number, reso
   }
   const documented = documentedDefinition(document, path, value);
   return documented ? [locationOf(document, documented)] : [];
+}
+
+/** A mapping expression that is an item of a list (`cacheKeyParameters: [method.request.path.id]`): its declaration. */
+function parameterInList(document: ApiDocument, offset: number): Location[] {
+  const node = nodeAtOffset(document.root, offset);
+  if (!isScalar(node) || typeof node.value !== 'string' || node.parent?.type !== 'array') return [];
+  const parameter = REQUEST_PARAMETER_EXPRESSION.exec(node.value);
+  const declared = parameter && declaredParameterAt(document, pathOf(node), parameter[1], parameter[2]);
+  return declared ? [locationOf(document, declared.node)] : [];
 }
 
 /**
@@ -121,7 +132,11 @@ export async function findReferences(document: ApiDocument, offset: number, incl
 /** `findReferences`, placing at most `max` of them (each takes a line lookup), and how many there are. */
 export async function findReferencesUpTo(document: ApiDocument, offset: number, max: number, includeDeclaration = true, resolver?: DocumentResolver, workspace?: WorkspaceDocuments): Promise<{ locations: Location[]; total: number }> {
   const at = symbolAt(document, offset);
-  if (!at) return { locations: [], total: 0 };
+  if (!at) {
+    // A method request parameter is read within its operations, all in this document: the highlights find them.
+    const spans = parameterSpans(document, offset).filter((span) => includeDeclaration || span.kind !== DocumentHighlightKind.Write);
+    return { locations: spans.slice(0, max).map((span) => locationOf(document, span)), total: spans.length };
+  }
   const { declaration, uses } = await findSymbolUses(document, at.symbol, resolver, workspace);
   const sites = includeDeclaration && declaration ? [declaration, ...uses] : uses;
   return { locations: sites.slice(0, max).map((site) => locationOf(site.document, site.node)), total: sites.length };

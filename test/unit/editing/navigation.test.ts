@@ -75,6 +75,30 @@ describe('navigation', () => {
     assert.deepEqual(texts(document, await findDefinition(document, offset)), ['5:{name: id, in: path, required: true}']);
   });
 
+  it('goes from and finds a parameter read by a mapping and by a cache key list', async () => {
+    const text = [
+      'openapi: 3.0.1',
+      'paths:',
+      '  /p/{id}:',
+      '    get:',
+      '      parameters:',
+      '        - {name: id, in: path, required: true}',
+      '      x-amazon-apigateway-integration:',
+      '        requestParameters:',
+      '          integration.request.path.id: method.request.path.id',
+      '        cacheKeyParameters: [method.request.path.id]',
+      '',
+    ].join('\n');
+    const document = parse(text);
+    const inList = text.lastIndexOf('path.id') + 5;
+    assert.deepEqual(texts(document, await findDefinition(document, inList)), ['5:{name: id, in: path, required: true}']);
+    const uses = ['8:method.request.path.id', '9:method.request.path.id'];
+    for (const offset of [inList, text.indexOf('method.request.path.id') + 3, text.indexOf('name: id') + 7]) {
+      assert.deepEqual(texts(document, await findReferences(document, offset)), ['5:id', ...uses]);
+      assert.deepEqual(texts(document, await findReferences(document, offset, false)), uses);
+    }
+  });
+
   it('goes to a declared header whatever the letter case of the expression, but not to a query parameter', async () => {
     const text = 'openapi: 3.0.1\npaths:\n  /p:\n    get:\n      parameters:\n        - {name: X-Token, in: header}\n        - {name: Q, in: query}\n      x-amazon-apigateway-integration:\n        requestParameters:\n          integration.request.header.t: method.request.header.x-to|ken\n          integration.request.querystring.q: method.request.querystring.^q\n';
     const header = withCursor(text.replace('^', ''));
