@@ -757,6 +757,13 @@ describe('completion', () => {
       assert.doesNotThrow(() => JSON.parse(both));
     });
 
+    it("offers an integration response only the operation's three-digit codes, not default or ranges", () => {
+      const yaml = complete(`${OP}      responses:\n        default: {description: d}\n        5XX: {description: e}\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: http\n        responses:\n          default:\n            statusCode: |\n`);
+      assert.deepEqual(yaml.labels, ['200']);
+      const json = complete('{"swagger": "2.0", "paths": {"/p": {"get": {"responses": {"default": {"description": "d"}, "4XX": {"description": "e"}, "404": {"description": "n"}}, "x-amazon-apigateway-integration": {"type": "http", "responses": {"default": {"statusCode": "|"}}}}}}}', 'json');
+      assert.deepEqual(json.labels, ['404']);
+    });
+
     it('offers status codes in a 2.0 document', () => {
       const { items, document } = complete('swagger: "2.0"\npaths:\n  /a:\n    get:\n      responses:\n        |\n');
       assert.ok(items.some((i) => i.label === '200') && items.some((i) => i.label === 'default'));

@@ -3,6 +3,7 @@ import type { CompletionSite } from '../editing/completionSite';
 import { indentUnit, yamlScalar } from '../editing/serialize';
 import { findNodeAtPath } from '../../model/navigate';
 import { integrationResponsesOf, statusText } from '../editing/operationFacts';
+import { STATUS_CODE } from '../../facts/statusCodes';
 
 /** The status codes most APIs answer with, offered after those the integration already returns. */
 const COMMON_STATUS_CODES = ['200', '201', '202', '204', '400', '401', '403', '404', '409', '429', '500', '502', '503', '504'];
@@ -52,5 +53,5 @@ function siblingQuote(site: CompletionSite): '"' | "'" {
 }
 
 function integrationStatusCodes(site: CompletionSite): string[] {
-  return integrationResponsesOf(site.document, site.path).map((r) => r.status).filter((status) => /^[1-5]\d\d$/.test(status));
+  return integrationResponsesOf(site.document, site.path).map((r) => r.status).filter((status) => STATUS_CODE.test(status));
 }

@@ -19,6 +19,7 @@ import { documentationLocationItems, isDocumentationLocationField } from './docu
 import { openApiValueItems } from './openapiItems';
 import { rootVersionItems } from './rootItems';
 import { USUAL_URI_FORMS } from '../../facts/extensions/integration';
+import { STATUS_CODE } from '../../facts/statusCodes';
 
 const GATEWAY_RESPONSES_KEY = 'x-amazon-apigateway-gateway-responses';
 
@@ -40,8 +41,9 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
     const container = path[path.length - 2];
     if (container === 'requestParameters') return dialect === 'rest' ? parameterExpressionItems(site) : httpExpressionItems(site);
     if (container === 'responseParameters' && path[path.length - 4] === 'responses') return expressionItems(site, RESPONSE_SOURCES);
+    // `default` and ranges (`5XX`) declare method responses, but an integration response answers with one code.
     if (key === 'statusCode' && path[path.length - 3] === 'responses') {
-      return responseCodesAt(document, path).map((code) => valueItem(site, code, CompletionItemKind.Value, 'Method response'));
+      return responseCodesAt(document, path).filter((code) => STATUS_CODE.test(code)).map((code) => valueItem(site, code, CompletionItemKind.Value, 'Method response'));
     }
     // An HTTP API's `responseParameters` group its mappings by status code.
     if (path[path.length - 3] === 'responseParameters' && path.length - 4 === index) return httpResponseExpressionItems(site);
