@@ -287,6 +287,22 @@ describe('completion', () => {
       assert.deepEqual(labels, ['AWS_PROXY', 'HTTP_PROXY']);
     });
 
+    it('offers the values right after a YAML key and its colon, with the space YAML needs before them', () => {
+      const block = `${OP}      x-amazon-apigateway-integration:\n        type:|\n`;
+      const { items, document } = complete(block);
+      assert.deepEqual(items.map((i) => i.label), complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"type":|}}}}}', 'json').labels);
+      assert.equal(applyEdits(document, [itemOf(items, 'http_proxy').textEdit as TextEdit]), block.replace('|', ' http_proxy'));
+      const flow = complete(`${OP}      x-amazon-apigateway-integration: {type:|}\n`);
+      assert.deepEqual(flow.items.map((i) => (i.textEdit as TextEdit).newText), [' aws', ' aws_proxy', ' http', ' http_proxy', ' mock']);
+      assert.deepEqual(complete(`${OP}      x-amazon-apigateway-integration:\n        timeoutInMillis: 1\n        uri:|\n`).labels.filter((l) => !l.includes('://') && !l.startsWith('arn:')), [], 'no other keys');
+      assert.deepEqual(complete(`${OP}      x-amazon-apigateway-integration:|\n`).labels, []);
+    });
+
+    it('still offers the keys whose name runs on past a colon typed', () => {
+      const { labels } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: http_proxy\n        requestParameters:\n          overwrite:|\n`, 'yaml', 'http');
+      assert.deepEqual(labels, ['overwrite:header.', 'overwrite:querystring.', 'overwrite:path']);
+    });
+
     it('keeps the quote the user opened, in JSON', () => {
       const { items } = complete('{"openapi": "3.0.1", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"passthroughBehavior": "wh|"}}}}}', 'json');
       assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ['"when_no_match"', '"when_no_templates"', '"never"']);

@@ -16,8 +16,13 @@ import { statusCodeItems } from './statusCodes';
 import { valueItems } from './valueItems';
 import { httpRequestParameterKeyItems, httpResponseParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems, subtypeParameterKeyItems } from './mappingKeys';
 import { enumEntry } from '../editing/specDocs';
+import { isKeyColonTyped, keysRunningOn, valueSiteAfterColon, withLeadingSpace } from './keyColon';
 
 export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
+  if (isKeyColonTyped(site)) {
+    const longer = keysRunningOn(site, objectKeyItems(site, dialect));
+    return longer.length ? longer : withLeadingSpace(valueItems(valueSiteAfterColon(site), dialect));
+  }
   const items = objectKeyItems(site, dialect);
   // `- ` starts a YAML list item, read as a key until a colon says otherwise: an item that takes no keys is a value.
   return items.length === 0 && isBareListItem(site) ? valueItems(site, dialect) : items;
