@@ -12,7 +12,7 @@ import { accessLogOnlyContext, contextVariableDialects, findContextVariable } fr
 import { availableInWords, type TemplateKind } from '../facts/templateVariableTypes';
 import { HTTP_PARAMETER_MAPPING_URL, REMOVE_MAPPING_VALUE, REMOVE_MAPPING_VALUE_DOC } from '../facts/httpApiMappings';
 import { IDENTITY_SOURCE_FORMS, isIdentitySource } from '../facts/identitySources';
-import { integrationResponsesOf, integrationResponseStatus, declaredParameterAt, openApiLocation, operationContaining, responseHeadersAt, statusText } from './editing/operationFacts';
+import { integrationResponsesOf, integrationResponseStatus, declaredParameterAt, openApiLocation, operationContaining, REQUEST_PARAMETER_EXPRESSION, responseHeadersAt, routeParametersAt, statusText } from './editing/operationFacts';
 import { enumEntry, markdown, openApiFieldMarkdown, specMarkdown } from './editing/specDocs';
 import { openApiFieldsAt } from '../facts/openapiFields';
 import { versionOf } from './rules/openapiSchemas';
@@ -104,8 +104,8 @@ function valueHover(document: ApiDocument, path: (string | number)[], node: Scal
     const httpMapping = (container === 'requestParameters' && isIntegration(path)) || isHttpResponseMapping(path);
     // Only HTTP API keys start so; their value is not a source.
     if (httpMapping && key.startsWith('remove:')) return removeValueHover(key, value);
-    const parameter = /^(?:method\.request|\$request)\.(path|querystring|multivaluequerystring|header|multivalueheader)\.(.+)$/.exec(value);
-    if (parameter) return parameterSummary(document, path, parameter[1], parameter[2]);
+    const parameter = REQUEST_PARAMETER_EXPRESSION.exec(value);
+    if (parameter) return parameterSummary(document, path, parameter[1], parameter[2], value.startsWith('$'));
     const kind: TemplateKind = container === 'requestParameters' ? 'request' : 'response';
     if ((container === 'requestParameters' || container === 'responseParameters') && isIntegration(path)) {
       const reads = container === 'requestParameters' && value.includes('$') ? httpSources(value, dialect(), kind) : mappingSource(value, dialect(), kind);
@@ -251,8 +251,16 @@ function enumHover(spec: ValueSpec, value: string, docsUrl: string | undefined):
   return [`**${entry}**`, doc ?? spec.doc, docsUrl ? `[AWS documentation](${docsUrl})` : ''].filter(Boolean).join('\n\n');
 }
 
-function parameterSummary(document: ApiDocument, path: (string | number)[], location: string, name: string): string {
+/**
+ * The parameter a mapping reads, as the operation declares it. An HTTP API (`$request.path.NAME`) reads a path
+ * parameter from the route whether it is declared or not, as the path parameter check says; a REST API reads only
+ * declared ones.
+ */
+function parameterSummary(document: ApiDocument, path: (string | number)[], location: string, name: string, httpForm: boolean): string {
   const declared = declaredParameterAt(document, path, location, name);
+  if (!declared && httpForm && location === 'path' && routeParametersAt(path).includes(name)) {
+    return `**${name}**: path parameter of the route \`${path[1]}\`; HTTP APIs take path parameters from the route, so it need not be declared.`;
+  }
   if (!declared) return `**${name}**: no ${openApiLocation(location) ?? location} parameter of this name is declared on the operation.`;
   const lines = [`**${declared.name}**: ${declared.in} parameter${asBoolean(getValue(declared.node, 'required')) ? ', required' : ''}`];
   const type = asString(getValue(declared.node, 'type')) ?? asString(getValue(deref(document, getValue(declared.node, 'schema')), 'type'));

@@ -99,6 +99,17 @@ describe('mapping completion and hover', () => {
       assert.deepEqual(complete(`${HTTP_INTEGRATION}          overwrite:path: $request.path.|\n`, 'yaml', 'http').labels, ['$request.path.id']);
     });
 
+    it("offers the route's path parameters, declared or not, as an HTTP API reads them from the route", () => {
+      const route = `openapi: 3.0.1\nx-amazon-apigateway-importexport-version: '1.0'\ninfo: {title: t, version: '1'}\npaths:\n  /items/{id}/{rest+}:\n    get:\n      responses: {default: {description: ok}}\n      x-amazon-apigateway-integration:\n        type: HTTP_PROXY\n        httpMethod: GET\n        uri: https://e.com/items\n        payloadFormatVersion: '1.0'\n        requestParameters:\n          overwrite:header.x-id: `;
+      const after = complete(`${route}$request.path.|\n`, 'yaml', 'auto');
+      assert.deepEqual(after.labels, ['$request.path.id', '$request.path.rest']);
+      assert.equal(after.items[0].detail, 'path parameter of the route');
+      assert.deepEqual(complete(`${route}|\n`, 'yaml', 'auto').labels.slice(0, 3), ['$request.path.id', '$request.path.rest', '$request.path']);
+      const subtype = `${OP}      x-amazon-apigateway-integration:\n        type: AWS_PROXY\n        integrationSubtype: SQS-SendMessage\n        requestParameters:\n          MessageBody: $request.path.|\n`;
+      assert.deepEqual(complete(subtype, 'yaml', 'http').labels, ['$request.path.id']);
+      assert.deepEqual(complete(`${HTTP_INTEGRATION}          overwrite:path: $request.path.|\n`, 'yaml', 'http').labels, ['$request.path.id'], 'a declared one once');
+    });
+
     it('offers the request variables as values in JSON', () => {
       const { labels, texts } = complete(jsonOp('"x-amazon-apigateway-integration": {"requestParameters": {"overwrite:path": "$|", "append:header.a": "b"}}'), 'json', 'http');
       assert.deepEqual(labels, ['$request.path.id', '$request.querystring.q', '$request.header.Origin', '$request.header.X-A', ...HTTP_STEM_VALUES]);
@@ -259,6 +270,13 @@ describe('mapping completion and hover', () => {
         hover(`${integration}          append:header.a: 'v-\${request.querystring.q}-$stageVariables.e|nv'\n`),
         '**v-${request.querystring.q}-$stageVariables.env**\n\n- `$request.querystring.q`: The `q` query string parameter.\n- `$stageVariables.env`: The stage variable `env` of the stage that serves the request.\n\nThe rest is static text.',
       );
+    });
+
+    it("describes an HTTP API's undeclared route parameter as validation does, and a REST one as unread", () => {
+      const integration = `openapi: 3.0.1\npaths:\n  /items/{id}:\n    get:\n      x-amazon-apigateway-integration:\n        requestParameters:\n`;
+      assert.equal(hover(`${integration}          overwrite:header.x-id: $request.path.i|d\n`), '**id**: path parameter of the route `/items/{id}`; HTTP APIs take path parameters from the route, so it need not be declared.');
+      assert.equal(hover(`${integration}          overwrite:header.x-id: $request.path.ot|her\n`), '**other**: no path parameter of this name is declared on the operation.');
+      assert.equal(hover(`${integration}          integration.request.header.x-id: method.request.path.i|d\n`), '**id**: no path parameter of this name is declared on the operation.');
     });
 
     it('says what a request mapping key sets, in the form of its dialect or of the service action called', () => {

@@ -2,7 +2,7 @@ import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-t
 import { HTTP_PARAMETER_MAPPING_URL, REMOVE_MAPPING_VALUE, REMOVE_MAPPING_VALUE_DOC } from '../../facts/httpApiMappings';
 import { markdown } from '../editing/specDocs';
 import type { CompletionSite } from '../editing/completionSite';
-import { MAPPING_LOCATION, operationContaining, parametersAt } from '../editing/operationFacts';
+import { MAPPING_LOCATION, operationContaining, parametersAt, routeParametersAt } from '../editing/operationFacts';
 import { jsonPathProperties, SchemaReader } from '../templates/templateSchemas';
 import { literalItem, stemItem, valueItem } from './completionItems';
 import { mappingContextVariables, usedStageVariables, variableNameItems, type VariableName } from './mappingVariables';
@@ -25,15 +25,22 @@ export function parameterExpressionItems(site: CompletionSite): CompletionItem[]
 /** The locations that read every value of a repeated header or query string parameter. */
 const MULTIVALUE_LOCATION: Record<string, string> = { header: 'multivalueheader', querystring: 'multivaluequerystring' };
 
-/** HTTP API mapping sources: the declared parameters first, then the open-ended variables. */
+/**
+ * HTTP API mapping sources: the declared parameters and the route's path parameters first, then the open-ended
+ * variables. A route's `{name}` needs no declaration: HTTP APIs read path parameters from the route.
+ */
 export function httpExpressionItems(site: CompletionSite): CompletionItem[] {
   const removal = removeValueItems(site);
   if (removal) return removal;
-  const declared: Expression[] = parametersAt(site.document, site.path).flatMap((p) => {
+  const parameters = parametersAt(site.document, site.path);
+  const declared: Expression[] = parameters.flatMap((p) => {
     const location = MAPPING_LOCATION[p.in];
     return location ? [{ text: `$request.${location}.${p.name}`, detail: `${p.in} parameter` }] : [];
   });
-  return expressionItems(site, [...declared, ...HTTP_SOURCES]);
+  const route: Expression[] = routeParametersAt(site.path)
+    .filter((name) => !parameters.some((p) => p.in === 'path' && p.name.replace(/\+$/, '') === name))
+    .map((name) => ({ text: `$request.path.${name}`, detail: 'path parameter of the route' }));
+  return expressionItems(site, [...declared, ...route, ...HTTP_SOURCES]);
 }
 
 interface Expression {

@@ -1,7 +1,7 @@
 import type { ApiDocument } from '../../model/apiDocument';
 import { findNodeAtPath, getValue, keyName } from '../../model/navigate';
 import type { NodePath, PropertyNode, ValueNode } from '../../model/nodes';
-import { deref, findOperationResponse, operationParameters, operationResponses, type DeclaredParameter, type OperationRef } from '../../model/openapiWalk';
+import { deref, findOperationResponse, operationParameters, operationResponses, pathTemplateParameters, type DeclaredParameter, type OperationRef } from '../../model/openapiWalk';
 import { operationPathOf } from './documentPaths';
 import { mappedResponseHeader } from '../../model/methodResponseHeaders';
 
@@ -29,6 +29,15 @@ export function declaredParameterAt(document: ApiDocument, path: NodePath, mappi
   const wanted = openApiLocation(mappingLocation);
   const sameName = wanted === 'header' ? (n: string) => n.toLowerCase() === name.toLowerCase() : (n: string) => n === name;
   return parametersAt(document, path).find((p) => p.in === wanted && sameName(p.name));
+}
+
+/**
+ * The names of the `{…}` expressions of the route an operation answers on (`proxy` for `{proxy+}`): an HTTP API reads
+ * them as path parameters (`$request.path.NAME`) whether the operation declares them or not. None outside `paths`.
+ */
+export function routeParametersAt(path: NodePath): string[] {
+  const operationPath = operationPathOf(path);
+  return operationPath ? pathTemplateParameters(String(operationPath[1])) : [];
 }
 
 export function responseCodesAt(document: ApiDocument, path: NodePath): string[] {
