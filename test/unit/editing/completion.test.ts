@@ -188,6 +188,39 @@ describe('completion', () => {
     });
   });
 
+  describe('integration response keys', () => {
+    const LAMBDA_URI = 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations';
+    const keys = (fields: string) => complete(`${OP}      x-amazon-apigateway-integration:\n${fields}        responses:\n          |\n`).items;
+    const doc = (item: CompletionItem) => (item.documentation as { value: string }).value;
+
+    it('offers status code patterns for HTTP and mock integrations, saying they match the status code', () => {
+      for (const type of ['http', 'MOCK']) {
+        const items = keys(`        type: ${type}\n`);
+        assert.deepEqual(items.map((i) => i.label), ['default', '2\\d{2}', '4\\d{2}', '5\\d{2}'], type);
+        assert.equal(itemOf(items, '2\\d{2}').detail, 'Status codes 200 to 299');
+        assert.match(doc(itemOf(items, '4\\d{2}')), /^Matched against the status code of the integration response\./);
+      }
+      const service = keys('        type: aws\n        uri: arn:aws:apigateway:us-east-1:s3:path/bucket/key\n');
+      assert.ok(!service.some((i) => i.label === '.*Error.*'), 'an AWS service answers with a status code');
+    });
+
+    it("offers errorMessage patterns for a Lambda custom integration, whose successes only default catches", () => {
+      const items = keys(`        type: aws\n        uri: ${LAMBDA_URI}\n`);
+      assert.deepEqual(items.map((i) => i.label), ['default', '.*Error.*', '.+']);
+      assert.equal(itemOf(items, 'default').detail, 'Successful calls, and errors no other key matches');
+      assert.match(doc(itemOf(items, '.*Error.*')), /^Matched against the Lambda function's errorMessage\./);
+      const json = complete(`{"openapi": "3.0.1", "paths": {"/a": {"post": {"x-amazon-apigateway-integration": {"type": "aws", "uri": "${LAMBDA_URI}", "responses": {"default": {"statusCode": "200"}, |}}}}}}`, 'json');
+      assert.deepEqual(json.labels, ['.*Error.*', '.+']);
+    });
+
+    it('offers both kinds while the backend is not known, and none to a proxy integration', () => {
+      const open = keys('        type: aws\n');
+      assert.deepEqual(open.map((i) => i.label), ['default', '2\\d{2}', '4\\d{2}', '5\\d{2}', '.*Error.*', '.+']);
+      assert.equal(itemOf(open, 'default').detail, 'What no other key matches, and successful Lambda calls');
+      assert.deepEqual(keys('        type: http_proxy\n').map((i) => i.label), []);
+    });
+  });
+
   describe('fields an authorizer type reads', () => {
     const authorizer = (type: string, dialect: Dialect, format: 'yaml' | 'json' = 'yaml') =>
       format === 'yaml'

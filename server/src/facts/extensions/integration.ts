@@ -2,6 +2,7 @@ import type { ExtensionSpec, FieldSpec, ValueSpec } from '../extensionTypes';
 import { extensionPage, guidePage, REQUEST_RESPONSE_MAPPING_URL } from './docsUrls';
 import { IAM_ROLE_ARN, IAM_STAGE_VARIABLE_ARN } from './arnPatterns';
 import { STATUS_CODE_PATTERN } from '../statusCodes';
+import { RESPONSE_KEY_EXAMPLES } from '../responseSelection';
 import { REQUEST_TEMPLATE_UNMATCHED, RESPONSE_TEMPLATE_UNMATCHED, templateKeys } from '../mediaTypes';
 
 const INTEGRATION_URL = extensionPage('integration');
@@ -264,7 +265,7 @@ const integrationFields: FieldSpec[] = [
     docsUrl: RESPONSES_URL,
     keyDoc: 'A Java regular expression, or `default` for results nothing else matches (including successful Lambda calls).',
     values: integrationResponse,
-    examples: ['default', '2\\d{2}', '4\\d{2}', '.*Error.*'],
+    examples: RESPONSE_KEY_EXAMPLES,
   },
   {
     name: 'responseParameters',

@@ -16,6 +16,7 @@ import { statusCodeItems } from './statusCodes';
 import { valueItems } from './valueItems';
 import { httpRequestParameterKeyItems, httpResponseParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems, subtypeParameterKeyItems } from './mappingKeys';
 import { enumEntry } from '../editing/specDocs';
+import { integrationResponseKeyItems, isIntegrationResponses } from './integrationResponseKeys';
 import { isKeyColonTyped, keysRunningOn, valueSiteAfterColon, withLeadingSpace } from './keyColon';
 
 export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
@@ -52,6 +53,7 @@ function objectKeyItems(site: CompletionSite, dialect: Dialect): CompletionItem[
       return subtype ? subtypeParameterKeyItems(site, asString(subtype), spec.values) : httpRequestParameterKeyItems(site, spec.values);
     }
     if (spec.values && last === 'responseParameters' && path[path.length - 3] === 'responses' && isIntegration(path[index])) return responseHeaderKeyItems(site, spec.values);
+    if (spec.values && isIntegration(path[index]) && isIntegrationResponses(site, index)) return integrationResponseKeyItems(site, spec.values, spec.keyDoc);
     if (spec.values && path[path.length - 2] === 'responseParameters' && path.length - 3 === index && isIntegration(path[index])) return httpResponseParameterKeyItems(site, spec.values);
     if (spec.values && spec.examples) return spec.examples.filter((e) => !site.siblings.includes(String(e))).map((e) => keyItem(site, String(e), spec.values!, CompletionItemKind.Value, spec.keyDoc));
     if (spec.values) return keyPatternStemItems(site, spec);
