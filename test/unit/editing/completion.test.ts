@@ -436,6 +436,26 @@ describe('completion', () => {
   });
 
   describe('OpenAPI fields and values', () => {
+    it('ranks last, and says so, the schema keywords a REST API model does not support', async () => {
+      const unsupported = ['discriminator', 'exclusiveMinimum', 'example', 'readOnly', 'deprecated'];
+      const MODEL = 'openapi: 3.0.1\ninfo: {title: t, version: "1"}\npaths: {}\ncomponents:\n  schemas:\n    X:\n      type: object\n';
+      for (const marked of [`${MODEL}      |\n`, `${MODEL}      properties:\n        p:\n          |\n`, `${MODEL}      allOf:\n        - |\n`]) {
+        const { items } = complete(marked);
+        const order = sortedLabels(items);
+        const firstUnsupported = Math.min(...unsupported.map((k) => order.indexOf(k)));
+        assert.deepEqual(order.slice(firstUnsupported).sort(), [...unsupported].sort(), marked);
+        for (const keyword of unsupported) assert.equal(itemOf(items, keyword).detail, 'OpenAPI 3.0; not supported in API Gateway models');
+        assert.equal(itemOf(items, 'maximum').detail, 'OpenAPI 3.0');
+      }
+      // The items are the keys validation reports.
+      const written = complete(`${MODEL}      |\n`).items.filter((i) => unsupported.includes(i.label)).map((i) => `${i.label}: ${i.label === 'discriminator' ? '{propertyName: t}' : i.label === 'exclusiveMinimum' ? 'true\n      minimum: 0' : i.label === 'example' ? '{}' : 'true'}`);
+      const found = (await createLanguageService().doValidation(TextDocument.create('file:///m.yaml', 'yaml', 1, `${MODEL}${written.map((w) => `      ${w}\n`).join('')}`))).filter((d) => d.code === 'unsupported-schema-keyword');
+      assert.equal(found.length, unsupported.length);
+      const swagger = complete('swagger: "2.0"\ninfo: {title: t, version: "1"}\npaths: {}\ndefinitions:\n  X:\n    type: object\n    |\n');
+      assert.match(itemOf(swagger.items, 'readOnly').detail!, /not supported in API Gateway models$/);
+      assert.equal(itemOf(complete(`${MODEL}      |\n`, 'yaml', 'http').items, 'discriminator').detail, 'OpenAPI 3.0');
+    });
+
     it('offers the fields of an operation not yet written, required ones first, beside the extensions', () => {
       const { items, labels } = complete(`${OP}      summary: s\n      |\n`);
       for (const field of ['operationId', 'parameters', 'requestBody', 'responses', 'tags', 'x-amazon-apigateway-integration']) assert.ok(labels.includes(field), field);

@@ -17,6 +17,7 @@ import { valueItems } from './valueItems';
 import { httpRequestParameterKeyItems, httpResponseParameterKeyItems, requestParameterKeyItems, responseHeaderKeyItems, subtypeParameterKeyItems } from './mappingKeys';
 import { enumEntry } from '../editing/specDocs';
 import { integrationResponseKeyItems, isIntegrationResponses } from './integrationResponseKeys';
+import { unsupportedModelKeywordsLast } from './modelKeywords';
 import { isKeyColonTyped, keysRunningOn, valueSiteAfterColon, withLeadingSpace } from './keyColon';
 
 export function keyItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
@@ -60,7 +61,7 @@ function objectKeyItems(site: CompletionSite, dialect: Dialect): CompletionItem[
     return [];
   }
   const placement = placementOf(document, path);
-  const openApiItems = openApiKeyItems(site);
+  const openApiItems = unsupportedModelKeywordsLast(site, dialect, openApiKeyItems(site));
   if (isOperationResponses(path)) return [...statusCodeItems(site), ...openApiItems];
   if (isMediaTypeMap(site)) return [...mediaTypeItems(site), ...openApiItems];
   if (!placement) return openApiItems;

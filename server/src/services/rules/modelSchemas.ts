@@ -5,16 +5,7 @@ import type { Problem, Rule, ValidationContext } from '../validationTypes';
 import { checkableString } from './integrations';
 import { pause } from './eventLoop';
 import { keyOf } from '../../model/property';
-
-/**
- * Schema keywords REST API models (JSON Schema draft 4) do not support (api-gateway-known-issues). Keywords that only
- * document are dropped harmlessly and shown faded; the others change what a request is validated against.
- */
-const DOCUMENTATION_ONLY = new Set(['example', 'deprecated', 'readOnly']);
-const UNSUPPORTED = new Set(['discriminator', 'exclusiveMinimum', ...DOCUMENTATION_ONLY]);
-const NESTED_SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'];
-const NESTED_SCHEMAS = ['items', 'additionalProperties', 'not'];
-const NESTED_SCHEMA_LISTS = ['allOf', 'anyOf', 'oneOf'];
+import { DOCUMENTATION_ONLY_KEYWORDS, isUnsupportedModelKeyword, NESTED_SCHEMA_LISTS, NESTED_SCHEMA_MAPS, NESTED_SCHEMAS } from '../../facts/modelSchemaKeywords';
 
 export const modelSchemasRule: Rule = async (context) => {
   if (context.dialect !== 'rest') return;
@@ -48,9 +39,11 @@ function checkKeywords(context: ValidationContext, schema: ObjectNode, model: st
   for (const p of schema.properties) if (p.keyValue === 'type') type = checkableString(p.value);
   for (const p of schema.properties) {
     const key = keyName(p);
-    if (UNSUPPORTED.has(key) || (swagger && key === 'oneOf')) {
-      const extra: Partial<Problem> = DOCUMENTATION_ONLY.has(key) ? { severity: 'hint', unnecessary: true } : {};
-      context.report(keyOf(p), 'unsupported-schema-keyword', `API Gateway models do not support \`${key}\` (in model "${model}"); it is ${DOCUMENTATION_ONLY.has(key) ? 'dropped' : 'not enforced'} on import.`, extra);
+    if (isUnsupportedModelKeyword(key, swagger)) {
+      // A keyword that only documents is dropped harmlessly, and shown faded.
+      const documentation = DOCUMENTATION_ONLY_KEYWORDS.has(key);
+      const extra: Partial<Problem> = documentation ? { severity: 'hint', unnecessary: true } : {};
+      context.report(keyOf(p), 'unsupported-schema-keyword', `API Gateway models do not support \`${key}\` (in model "${model}"); it is ${documentation ? 'dropped' : 'not enforced'} on import.`, extra);
     } else if (key === 'format') {
       const format = checkableString(p.value);
       if (format === 'decimal' || (type === 'number' && (format === 'int32' || format === 'int64'))) {
