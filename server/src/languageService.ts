@@ -37,11 +37,12 @@ import { sameUri } from './model/refUri';
 import { findCompletionSite } from './services/editing/completionSite';
 import { UNMOVED, type Placement } from './model/placement';
 import { recoversCheaply } from './model/recoveryTree';
-import { allProblems, dialectOf, maxValidationSize, toDiagnostics, DEFAULT_MAX_VALIDATION_SIZE } from './services/validation';
+import { allProblems, maxValidationSize, toDiagnostics, DEFAULT_MAX_VALIDATION_SIZE } from './services/validation';
 import { delay, isOverLimit, MAX_OUTLINE_ENTRIES, MAX_REFERENCES, OnceNotes, overLimit, QUIET_MS } from './services/largeDocuments';
 import { RenameError } from './services/rename';
 import type { TextChange } from './model/textChange';
 import type { Dialect } from './model/dialect';
+import { dialectReading, type DialectReading } from './model/dialectInference';
 import { validateWithRecord, type ValidationRecord } from './services/incrementalValidation';
 import { createValidationCaches } from './services/validationCaches';
 import { isReparseBase, isRetired, reparsePart, reparsePathItem } from './model/incrementalParse';
@@ -163,13 +164,18 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
   let sizeLimit = DEFAULT_MAX_VALIDATION_SIZE;
   const limitOf = (settings?: LanguageSettings) => (settings ? (sizeLimit = maxValidationSize(settings)) : sizeLimit);
   // Weighing every operation of a document over the limit takes a few hundred milliseconds: it is done once per document.
-  const dialects = new Map<string, Dialect>();
-  const dialectFor = (document: TextDocument, parsed: ApiDocument, settings: LanguageSettings = {}): Dialect => {
+  // Completion also asks whether anything decided it (see `CompletionDialect`): the reading is kept, not the dialect.
+  const dialects = new Map<string, DialectReading>();
+  const readingFor = (document: TextDocument, parsed: ApiDocument, settings: LanguageSettings = {}): Dialect | DialectReading => {
     if (settings.dialect && settings.dialect !== 'auto') return settings.dialect;
-    if (!isOverLimit(document, sizeLimit)) return dialectOf(parsed, settings);
-    let dialect = dialects.get(document.uri);
-    if (!dialect) dialects.set(document.uri, (dialect = dialectOf(parsed, settings)));
-    return dialect;
+    if (!isOverLimit(document, sizeLimit)) return dialectReading(parsed);
+    let reading = dialects.get(document.uri);
+    if (!reading) dialects.set(document.uri, (reading = dialectReading(parsed)));
+    return reading;
+  };
+  const dialectFor = (document: TextDocument, parsed: ApiDocument, settings: LanguageSettings = {}): Dialect => {
+    const reading = readingFor(document, parsed, settings);
+    return typeof reading === 'string' ? reading : reading.dialect;
   };
   /**
    * Completion inside a template of a version that does not parse, read as hover reads it. Inside the edit since the
@@ -198,14 +204,14 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       const template = there === undefined ? undefined : completeInTemplate(base, there, options.resolver);
       if (template) return rangesHere(template);
       const unparsed = new ApiDocument(document, base.format, undefined, []);
-      return doComplete(unparsed, offset, dialectFor(document, base, settings), options.resolver, base, change);
+      return doComplete(unparsed, offset, readingFor(document, base, settings), options.resolver, base, change);
     }
     const parsed = cache.get(document);
     const lastParsed = cache.lastParsed(document);
     // A half-typed line often leaves no tree, from which inference would say REST: the last version that parsed tells,
     // else completion infers from its own parsable copy.
     const source = parsed.root ? parsed : lastParsed;
-    const dialect = source ? dialectFor(document, source, settings) : (settings?.dialect ?? 'auto');
+    const dialect = source ? readingFor(document, source, settings) : (settings?.dialect ?? 'auto');
     // Inside a template the forgiving parse finds the template when another line does not parse; for a large document,
     // the last version that parsed does, in this version's positions, as for hover (`readable`).
     return (parsed.root ? completeInTemplate(parsed, offset, options.resolver) : completeInReadableTemplate(document, offset)) ?? doComplete(parsed, offset, dialect, options.resolver, lastParsed);

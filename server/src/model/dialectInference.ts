@@ -56,6 +56,14 @@ export function dialectReading(document: ApiDocument): DialectReading {
 }
 
 /**
+ * Nothing in the definition tells which dialect it is written for, and it is read as REST by default: a new OpenAPI 3
+ * document, or one that uses only what both dialects read.
+ */
+export function isUndecided(reading: DialectReading): boolean {
+  return !reading.certain && reading.because.length === 0;
+}
+
+/**
  * What in a Swagger 2.0 definition only HTTP APIs read, when it outweighs what only REST APIs read: the definition was
  * evidently written for an HTTP API, which imports only OpenAPI 3.0. Undefined for any other definition.
  */

@@ -61,6 +61,45 @@ describe('completion', () => {
       assert.ok(!labels.includes('x-amazon-apigateway-gateway-responses'));
     });
 
+    describe('in an OpenAPI 3 definition nothing yet tells the dialect of', () => {
+      const HTTP_ROOT = ['x-amazon-apigateway-cors', 'x-amazon-apigateway-importexport-version'];
+      /** The items for HTTP APIs sort after every item the inferred REST dialect offers, and say whom they are for. */
+      const assertHttpAfterRest = (items: CompletionItem[], http: string[]) => {
+        const order = sortedLabels(items, bySortTextOrLabel);
+        const added = items.filter((i) => i.detail?.startsWith('For HTTP APIs'));
+        assert.deepEqual(added.map((i) => i.label).sort(), [...http].sort(), order.join(', '));
+        assert.deepEqual(order.slice(order.length - http.length).sort(), [...http].sort(), order.join(', '));
+      };
+
+      it('offers the root extensions of HTTP APIs after those of REST APIs, in YAML and JSON', () => {
+        assertHttpAfterRest(complete("openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-i|\npaths: {}\n", 'yaml', 'auto').items, HTTP_ROOT);
+        const json = complete('{"openapi": "3.0.1", "x-amazon-apigateway-c|"}', 'json', 'auto');
+        assertHttpAfterRest(json.items, HTTP_ROOT);
+        assert.equal(itemOf(json.items, 'x-amazon-apigateway-cors').detail, 'For HTTP APIs: CORS configuration of an HTTP API');
+      });
+
+      it("offers an HTTP API integration's fields and snippets after the REST ones", () => {
+        const fields = complete(`${OP}      x-amazon-apigateway-integration:\n        |\n`, 'yaml', 'auto').items;
+        assertHttpAfterRest(fields, ['$ref', 'integrationSubtype', 'payloadFormatVersion', 'responseParameters']);
+        const operation = complete(`${OP}      |\n`, 'yaml', 'auto').items;
+        const snippets = sortedLabels(operation, bySortTextOrLabel).filter((l) => l.startsWith('x-amazon-apigateway-integration: '));
+        assert.deepEqual(snippets.slice(-2), ['x-amazon-apigateway-integration: Lambda proxy, payload 2.0 (AWS_PROXY)', 'x-amazon-apigateway-integration: HTTP proxy (HTTP_PROXY)']);
+        assert.deepEqual(complete(`${OP}      x-amazon-apigateway-integration:\n        type: |\n`, 'yaml', 'auto').labels, ['aws', 'aws_proxy', 'http', 'http_proxy', 'mock'], 'a value both spell once');
+      });
+
+      it('offers only the dialect something decides: what only REST reads, the dialect setting, Swagger 2.0', async () => {
+        const root = (text: string, dialect: Dialect | 'auto' = 'auto') => complete(text, 'yaml', dialect).labels;
+        assert.ok(!root('openapi: 3.0.1\nx-amazon-apigateway-request-validators: {}\nx-amazon-apigateway-c|\n').includes('x-amazon-apigateway-cors'));
+        assert.ok(!root('openapi: 3.0.1\nx-amazon-apigateway-c|\n', 'rest').includes('x-amazon-apigateway-cors'));
+        assert.ok(!root('swagger: "2.0"\nx-amazon-apigateway-c|\n').includes('x-amazon-apigateway-cors'));
+        // A text that parses: the service reads the dialect from it rather than leave completion to infer.
+        const text = 'openapi: 3.0.1\npaths: {}\n';
+        const labels = async (settings?: { dialect: 'rest' }) => (await createLanguageService().doComplete(TextDocument.create('file:///a.yaml', 'yaml', 1, text), { line: 2, character: 0 }, settings)).items.map((i) => i.label);
+        assert.ok((await labels()).includes('x-amazon-apigateway-cors'), 'the language service infers');
+        assert.ok(!(await labels({ dialect: 'rest' })).includes('x-amazon-apigateway-cors'), 'the setting decides');
+      });
+    });
+
     it('leaves out extensions already present', () => {
       const { labels } = complete(`${OP}      x-amazon-apigateway-auth: {type: NONE}\n      |\n`);
       assert.ok(!labels.includes('x-amazon-apigateway-auth'));

@@ -64,13 +64,13 @@ export const INTEGRATION_SNIPPETS: IntegrationSnippet[] = [
   },
   {
     label: 'Lambda proxy, payload 2.0 (AWS_PROXY)',
-    detail: 'HTTP API Lambda integration',
+    detail: 'The function receives the whole request and returns the response, in payload format 2.0',
     dialects: ['http'],
     value: { type: 'AWS_PROXY', httpMethod: 'POST', uri: LAMBDA_ARN, payloadFormatVersion: '2.0' },
   },
   {
     label: 'HTTP proxy (HTTP_PROXY)',
-    detail: 'HTTP API pass-through to an HTTP backend',
+    detail: 'The request and response pass through unchanged',
     dialects: ['http'],
     value: { type: 'HTTP_PROXY', httpMethod: 'ANY', uri: 'https://example.com/', payloadFormatVersion: '1.0' },
   },
