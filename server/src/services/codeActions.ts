@@ -143,9 +143,12 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
       if (isRepairedTemplateCode(diagnostic.code)) return embeddedTemplateFixes(document, diagnostic);
       // The value AWS expects is certain for these; a model rename is not offered, since `$ref`s point at the old name.
       if (REPLACEABLE_CODES.has(String(diagnostic.code)) && typeof data.expected === 'string') {
-        // The expected value of a mapping is itself quoted ('true'); quoting it again would read badly.
-        const title = diagnostic.code === 'mapping-value-not-string' ? `Change to the static value ${data.expected}` : `Change to '${data.expected}'`;
-        return fix(title, replaceScalar(document, diagnostic.range, data.expected));
+        // The expected value of a mapping is itself quoted ('true'); quoting it again would read badly. The import
+        // drops a boolean mapping, so the static value it becomes sends a header or parameter that was never sent
+        // before: likely what was meant, but a change to what the API does that fix-all must not make unasked.
+        const mapping = diagnostic.code === 'mapping-value-not-string';
+        const title = mapping ? `Change to the static value ${data.expected}` : `Change to '${data.expected}'`;
+        return fix(title, replaceScalar(document, diagnostic.range, data.expected), !mapping);
       }
       return [];
   }

@@ -287,6 +287,15 @@ describe('code actions', () => {
       assert.deepEqual((await fixesFor(both.replace(/cognito: \[\], cognitoo/, 'other'), 'unknown-security-scheme')).actions, []);
     });
 
+    it('offers a boolean mapping value as a static value, not preferred: the import drops the mapping, so it was never sent', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: https://example.com\n        requestParameters:\n          integration.request.header.nothing: true\n        responses: {default: {statusCode: '200'}}\n`;
+      const { document, actions } = await fixesFor(text, 'mapping-value-not-string');
+      assert.deepEqual(actions.map((a) => [a.title, a.isPreferred]), [["Change to the static value 'true'", false]]);
+      const fixed = applyEdits(document, actions[0].edit!.changes![document.uri] as TextEdit[]);
+      assert.match(fixed, /integration\.request\.header\.nothing: "'true'"\n/);
+      await assertGone(fixed, 'yaml', 'mapping-value-not-string');
+    });
+
     it('quotes a numeric statusCode', async () => {
       const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: mock\n        responses:\n          default:\n            statusCode: 200\n`;
       const { document, actions } = await fixesFor(text, 'status-code-not-string');

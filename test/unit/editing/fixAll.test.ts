@@ -118,6 +118,10 @@ describe('Fix all', () => {
     assert.deepEqual(await fixAllActions(createLanguageService(), clean, ASKED), []);
     const template = TextDocument.create('file:///fix-all/clean.vtl', 'vtl', 1, `{"n": $input.json('$.n')}\n`);
     assert.deepEqual(await fixAllActions(createLanguageService(), template, ASKED), []);
+    // A boolean mapping value's static value would send what the imported API never sent.
+    const boolean = FIXED.join('\n').replace(/( +)(integration\.request\.path\.petId: .*\n)/, '$1$2$1integration.request.header.nothing: true\n');
+    assert.notEqual(boolean, FIXED.join('\n'));
+    assert.deepEqual(await fixAllActions(createLanguageService(), TextDocument.create(API_URI, 'yaml', 1, boolean), ASKED), []);
   });
 
   it('is worked out only when the request asks for source actions or fix-all ones', async () => {
