@@ -233,6 +233,18 @@ describe('code actions', () => {
       assert.equal(cors(text, 'yaml', 'rest', 5, 8).actions.length, 0, 'not inside an operation');
     });
 
+    it('is offered anywhere on the key line of a path or an operation, and on no line beneath', () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:  # pets\n    get:\n      responses:\n        '200': {description: ok}\n  /a: {get: {responses: {'200': {description: ok}}}}\n`;
+      const lines = text.split('\n');
+      const offeredOn = (line: number) => [...Array(lines[line].length + 1).keys()].filter((c) => cors(text, 'yaml', 'rest', line, c).actions.length === 1);
+      for (const line of [3, 4, 7]) assert.deepEqual(offeredOn(line), [...Array(lines[line].length + 1).keys()], lines[line]);
+      for (const line of [2, 5, 6]) assert.deepEqual(offeredOn(line), [], lines[line]);
+      const json = '{\n  "swagger": "2.0",\n  "paths": {\n    "/a": {\n      "get": {"responses": {"200": {"description": "ok"}}}\n    }\n  }\n}';
+      const jsonLines = json.split('\n');
+      for (const line of [3, 4]) assert.equal(jsonLines[line].length + 1, [...Array(jsonLines[line].length + 1).keys()].filter((c) => cors(json, 'json', 'rest', line, c).actions.length === 1).length, jsonLines[line]);
+      assert.equal(cors(json, 'json', 'rest', 5, 4).actions.length, 0, 'not on the closing brace');
+    });
+
     it('takes only the operation keys placement, completion and validation take: not an upper-case `GET:`', () => {
       const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    GET:\n      responses:\n        '200': {description: ok}\n    x-amazon-apigateway-any-method:\n      responses:\n        '200': {description: ok}\n`;
       assert.equal(cors(text, 'yaml', 'rest', 4).actions.length, 0, 'GET is no operation key');

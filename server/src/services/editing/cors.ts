@@ -2,7 +2,9 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import type { ApiDocument } from '../../model/apiDocument';
 import type { Dialect } from '../../model/dialect';
 import { findNodeAtPath, getProperty, keyName, nodeAtOffset, pathOf } from '../../model/navigate';
-import type { ObjectNode } from '../../model/nodes';
+import type { NodePath, ObjectNode } from '../../model/nodes';
+import { keyOf } from '../../model/property';
+import { lineStart } from '../../model/textChange';
 import { ANY_METHOD_KEY, forEachOperation, HTTP_METHODS, isMethodKey, methodLabel } from '../../model/openapiWalk';
 import { insertProperty } from './edits';
 import { allowOriginEdits } from './corsAllowOrigin';
@@ -15,11 +17,8 @@ import { preflightOperation } from './corsPreflight';
  * with `x-amazon-apigateway-cors` at the root.
  */
 export function corsEdit(document: ApiDocument, offset: number, dialect: Dialect): { title: string; edits: TextEdit[] } | undefined {
-  const node = nodeAtOffset(document.root, offset);
-  const path = node ? pathOf(node) : [];
-  // On the path's line or an operation's key line only: offered on every line beneath, its lightbulb showed everywhere.
-  const onOperationKey = path.length === 3 && isMethodKey(String(path[2]));
-  if (path[0] !== 'paths' || (path.length !== 2 && !onOperationKey) || document.root?.type !== 'object') return undefined;
+  const path = keyLinePath(document, offset);
+  if (!path || document.root?.type !== 'object') return undefined;
   if (dialect === 'http') {
     if (getProperty(document.root, 'x-amazon-apigateway-cors')) return undefined;
     return { title: 'Add CORS (x-amazon-apigateway-cors)', edits: [insertProperty(document, document.root, 'x-amazon-apigateway-cors', httpApiCors(document))] };
@@ -33,6 +32,29 @@ export function corsEdit(document: ApiDocument, offset: number, dialect: Dialect
   // The preflight goes last: where it shares its offset with a method's edit (both at the end of the path item), the
   // editor writes the edits in the order given, and the method's lines belong before the new `options` key.
   return { title, edits: [...edits, preflight] };
+}
+
+const INDENT = /[ \t]*/y;
+
+/**
+ * The path of the path item or operation whose key line holds the offset, wherever on that line: on the key, after its
+ * colon, or in the indentation before it. On those lines only: offered on every line beneath, its lightbulb showed
+ * everywhere. A flow line may hold deeper entries too; its first key is then the one the line is about.
+ */
+function keyLinePath(document: ApiDocument, offset: number): NodePath | undefined {
+  const text = document.text;
+  const start = lineStart(text, offset);
+  INDENT.lastIndex = start;
+  const firstKey = start + (INDENT.exec(text)?.[0].length ?? 0);
+  for (const at of [offset, firstKey]) {
+    const node = nodeAtOffset(document.root, at);
+    // Past the key, the offset falls on the entry itself, whose path is its parent's.
+    const entry = node?.type === 'property' ? node : node?.parent?.type === 'property' && keyOf(node.parent) === node ? node.parent : undefined;
+    if (!entry || lineStart(text, entry.offset) !== start) continue;
+    const path = [...pathOf(entry), keyName(entry)];
+    if (path[0] === 'paths' && (path.length === 2 || (path.length === 3 && isMethodKey(String(path[2]))))) return path;
+  }
+  return undefined;
 }
 
 function allowedMethods(pathItem: ObjectNode): string {
