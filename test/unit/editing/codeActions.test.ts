@@ -264,6 +264,14 @@ describe('code actions', () => {
       const { document, actions } = cors(text, 'yaml', 'http', 3);
       assert.equal(applyOnly(document, actions), `${text}x-amazon-apigateway-cors:\n  allowOrigins:\n    - '*'\n  allowMethods:\n    - GET\n    - OPTIONS\n  allowHeaders:\n    - authorization\n    - content-type\n  maxAge: 300\n`);
     });
+    it('allows in an HTTP API the header parameters its routes declare, besides the usual ones', async () => {
+      const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    parameters:\n      - {name: X-Tenant, in: header, required: true, schema: {type: string}}\n    get:\n      parameters:\n        - {name: Authorization, in: header, schema: {type: string}}\n        - {name: q, in: query, schema: {type: string}}\n      x-amazon-apigateway-integration: {type: HTTP_PROXY, httpMethod: GET, uri: 'https://example.com', payloadFormatVersion: '1.0'}\n  /shops:\n    post:\n      parameters:\n        - {$ref: '#/components/parameters/Trace'}\n      x-amazon-apigateway-integration: {type: HTTP_PROXY, httpMethod: POST, uri: 'https://example.com', payloadFormatVersion: '1.0'}\ncomponents:\n  parameters:\n    Trace: {name: x-trace-id, in: header, schema: {type: string}}\n`;
+      const { document, actions } = cors(text, 'yaml', 'http', 3);
+      const result = applyOnly(document, actions);
+      assert.deepEqual(parseYaml(result)['x-amazon-apigateway-cors'].allowHeaders, ['authorization', 'content-type', 'x-tenant', 'x-trace-id']);
+      const before = new Set((await validateDocument(document, { settings: { dialect: 'http' } })).map((d) => `${d.code}: ${d.message}`));
+      assert.deepEqual((await validateDocument(parse(result), { settings: { dialect: 'http' } })).map((d) => `${d.code}: ${d.message}`).filter((f) => !before.has(f)), []);
+    });
   });
 
   describe('corrections AWS leaves no doubt about', () => {

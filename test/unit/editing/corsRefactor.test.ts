@@ -49,6 +49,49 @@ describe('Add CORS', () => {
     });
   });
 
+  describe('on a path whose parameters a preflight does not carry', () => {
+    const TENANT = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-request-validator: all\nx-amazon-apigateway-request-validators:\n  all: {validateRequestBody: true, validateRequestParameters: true}\npaths:\n  /p:\n    parameters:\n      - {name: X-Tenant, in: header, required: true, schema: {type: string}}\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://e.com', requestParameters: {integration.request.header.t: method.request.header.X-Tenant}}\n`;
+    const allowHeaders = (options: any) => options['x-amazon-apigateway-integration'].responses.default.responseParameters['method.response.header.Access-Control-Allow-Headers'];
+
+    it('declares a required header the OPTIONS method inherits optional again, and allows it', async () => {
+      const { result, value } = await addCors(TENANT, 6);
+      const options = value.paths['/p'].options;
+      assert.deepEqual(options.parameters, [{ name: 'X-Tenant', in: 'header', required: false, schema: { type: 'string' } }]);
+      assert.equal(allowHeaders(options), "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,X-Tenant'");
+      assert.match(result, /\n {4}options:\n {6}summary: CORS preflight\n {6}parameters:\n {8}- name: X-Tenant\n {10}in: header\n {10}required: false\n {10}schema:\n {12}type: string\n {6}responses:\n/);
+    });
+
+    it('writes the override in the indentation of a document indented by four, and in flow style where the path item is', async () => {
+      const four = TENANT.replace(/\n( +)/g, (_, spaces: string) => `\n${' '.repeat(spaces.length * 2)}`);
+      assert.match((await addCors(four, 6)).result, /\n {8}options:\n {12}summary: CORS preflight\n {12}parameters:\n {16}- name: X-Tenant\n {18}in: header\n {18}required: false\n/);
+      const flow = TENANT.replace(/  \/p:\n[^]*$/, "  /p: {parameters: [{name: X-Tenant, in: header, required: true, schema: {type: string}}], get: {responses: {'200': {description: ok}}, x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://e.com'}}}\n");
+      const { result, value } = await addCors(flow, 6);
+      assert.deepEqual(value.paths['/p'].options.parameters, [{ name: 'X-Tenant', in: 'header', required: false, schema: { type: 'string' } }]);
+      assert.match(result, /, options: \{summary: CORS preflight, parameters: \[\{name: X-Tenant, in: header, required: false, schema: \{type: string\}\}\], /);
+    });
+
+    it('relaxes a required header of a JSON 2.0 path item through a reference, and leaves path and query parameters as they are', async () => {
+      const text = JSON.stringify({
+        swagger: '2.0',
+        info: { title: 't', version: '1' },
+        'x-amazon-apigateway-request-validator': 'all',
+        'x-amazon-apigateway-request-validators': { all: { validateRequestBody: true, validateRequestParameters: true } },
+        paths: {
+          '/p/{id}': {
+            parameters: [{ $ref: '#/parameters/Tenant' }, { name: 'id', in: 'path', required: true, type: 'string' }, { name: 'q', in: 'query', required: true, type: 'string' }, { name: 'X-Trace', in: 'header', type: 'string' }],
+            post: { responses: { '200': { description: 'ok' } }, parameters: [{ name: 'x-client', in: 'header', type: 'string' }, { name: 'x-tenant', in: 'header', type: 'string' }], 'x-amazon-apigateway-integration': { type: 'http_proxy', httpMethod: 'POST', uri: 'https://e.com/{id}', requestParameters: { 'integration.request.path.id': 'method.request.path.id' } } },
+          },
+        },
+        parameters: { Tenant: { name: 'X-Tenant', in: 'header', required: true, type: 'integer' } },
+      }, null, 2) + '\n';
+      const { result, value } = await addCors(text, text.split('\n').findIndex((line) => line.includes('"/p/{id}"')), 'json');
+      const options = value.paths['/p/{id}'].options;
+      assert.deepEqual(options.parameters, [{ name: 'X-Tenant', in: 'header', required: false, type: 'integer' }]);
+      assert.equal(allowHeaders(options), "'Content-Type,X-Amz-Date,Authorization,X-Api-Key,X-Amz-Security-Token,x-client,x-tenant,X-Trace'");
+      assert.match(result, /\n {6}"options": \{\n {8}"summary": "CORS preflight",\n {8}"parameters": \[\n {10}\{\n {12}"name": "X-Tenant",\n {12}"in": "header",\n {12}"required": false,\n {12}"type": "integer"\n {10}\}\n {8}\],\n/);
+    });
+  });
+
   describe('under a root-level security', () => {
     const secured = (root: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\n${root}paths:\n  /pets:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://example.com/'}\ncomponents:\n  securitySchemes:\n    key: {type: apiKey, name: x-api-key, in: header}\n`;
 

@@ -9,6 +9,7 @@ import { ANY_METHOD_KEY, forEachOperation, HTTP_METHODS, isMethodKey, methodLabe
 import { insertProperty } from './edits';
 import { allowOriginEdits } from './corsAllowOrigin';
 import { preflightOperation } from './corsPreflight';
+import { declaredRequestHeaders, withDeclaredHeaders } from './corsRequestHeaders';
 
 /**
  * "Add CORS" on a path. REST APIs answer the browser's preflight with an OPTIONS method backed by a mock integration
@@ -63,9 +64,16 @@ function allowedMethods(pathItem: ObjectNode): string {
   return [...new Set([...methods, 'options'])].map((m) => m.toUpperCase()).sort().join(',');
 }
 
+/** The CORS of an HTTP API covers all its routes: it allows their methods, and the headers any of them declares. */
 function httpApiCors(document: ApiDocument): Record<string, unknown> {
   const methods = new Set<string>();
-  forEachOperation(document, (op) => methods.add(op.method));
+  const pathItems = new Set<ObjectNode>();
+  forEachOperation(document, (op) => {
+    methods.add(op.method);
+    pathItems.add(op.pathItem);
+  });
   const allowMethods = methods.has('ANY') ? ['*'] : [...methods, 'OPTIONS'].filter((m, i, all) => all.indexOf(m) === i).sort();
-  return { allowOrigins: ['*'], allowMethods, allowHeaders: ['authorization', 'content-type'], maxAge: 300 };
+  // In lower case, as the usual ones: header names are the same in any letter case.
+  const allowHeaders = withDeclaredHeaders(['authorization', 'content-type'], declaredRequestHeaders(document, pathItems).map((h) => h.toLowerCase()));
+  return { allowOrigins: ['*'], allowMethods, allowHeaders, maxAge: 300 };
 }
