@@ -1,12 +1,13 @@
 import { CodeActionKind, type CodeAction, type CodeActionContext, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
 import { isAliasCopy, type ApiDocument } from '../model/apiDocument';
 import type { Dialect } from '../model/dialect';
-import { findNodeAtPath, getProperty, keyName, nodeAtOffset } from '../model/navigate';
+import { asString, findNodeAtPath, getProperty, getValue, keyName, nodeAtOffset, pathOf } from '../model/navigate';
 import { keyOf } from '../model/property';
-import type { NodePath } from '../model/nodes';
+import type { NodePath, ObjectNode } from '../model/nodes';
 import { ANY_METHOD_KEY, securitySchemes } from '../model/openapiWalk';
 import { requestAsksFor } from './codeActionKinds';
 import { nearMiss } from './rules/nearMiss';
+import { takesPayloadFormat2 } from './rules/integrationSettings';
 import { corsEdit } from './editing/cors';
 import { insertAtPath } from './editing/edits';
 import { enumChoices } from './editing/enumChoices';
@@ -139,6 +140,18 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
       if (entry && getProperty(entry.parent, data.expected)) return [];
       return fix(`Change to '${data.expected}'`, replaceScalar(document, diagnostic.range, data.expected));
     }
+    case 'missing-required-field': {
+      if (data.field !== 'payloadFormatVersion') return [];
+      const integration = objectAt(document, diagnostic.range);
+      const type = asString(getValue(integration, 'type'))?.toLowerCase();
+      if (!integration || !type) return [];
+      const add = (version: string, isPreferred: boolean) => fix(`Add payloadFormatVersion '${version}'`, insertAtPath(document, pathOf(integration), 'payloadFormatVersion', version), isPreferred);
+      // Anything but a Lambda proxy integration takes 1.0 alone. A Lambda function is written for one event format,
+      // which the definition does not tell: both are offered, neither preferred.
+      const hasSubtype = getValue(integration, 'integrationSubtype') !== undefined;
+      if (!takesPayloadFormat2(type, hasSubtype, asString(getValue(integration, 'uri')))) return add('1.0', true);
+      return [...add('2.0', false), ...add('1.0', false)];
+    }
     default:
       if (isRepairedTemplateCode(diagnostic.code)) return embeddedTemplateFixes(document, diagnostic);
       // The value AWS expects is certain for these; a model rename is not offered, since `$ref`s point at the old name.
@@ -184,6 +197,13 @@ function hasResponse(document: ApiDocument, operation: NodePath, statusCode: str
   return response !== undefined && response.type !== 'null';
 }
 
+
+/** The object a finding stands on: the one its key holds, or the object itself. */
+function objectAt(document: ApiDocument, range: Range): ObjectNode | undefined {
+  const at = nodeAtOffset(document.root, document.textDocument.offsetAt(range.start));
+  const node = at?.parent?.type === 'property' && keyOf(at.parent) === at ? at.parent.value : at?.type === 'property' ? at.value : at;
+  return node?.type === 'object' ? node : undefined;
+}
 
 /** Replaces a scalar's text, keeping the quotes it was written with. */
 /** Undefined on an alias, whose value is the anchored node's: replacing the alias would undo the sharing. */
