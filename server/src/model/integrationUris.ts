@@ -30,3 +30,16 @@ export function invokesLambda(uri: unknown): boolean | undefined {
   if (OPEN.test(uri)) return undefined;
   return INVOCATION.test(uri);
 }
+
+/** A Lambda function's ARN, qualified or not: partition, region, account, name and the alias or version. */
+const FUNCTION_ARN = new RegExp(`^arn:(${COMPONENT}):lambda:(${COMPONENT}):${COMPONENT}:function:${COMPONENT}(?::${COMPONENT})?$`);
+
+/**
+ * The invocation URI of a function named by its bare ARN, in the function's own partition and region (API Gateway
+ * calls Lambda where the function lives); undefined for anything else.
+ */
+export function lambdaInvocationUri(functionArn: string): string | undefined {
+  const arn = FUNCTION_ARN.exec(functionArn);
+  if (!arn || !arn[1] || !arn[2] || functionArn.includes('/')) return undefined;
+  return `arn:${arn[1]}:apigateway:${arn[2]}:lambda:path/2015-03-31/functions/${functionArn}/invocations`;
+}

@@ -152,6 +152,10 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
       if (!takesPayloadFormat2(type, hasSubtype, asString(getValue(integration, 'uri')))) return add('1.0', true);
       return [...add('2.0', false), ...add('1.0', false)];
     }
+    case 'invalid-integration-uri':
+      // Set only for a bare Lambda function ARN: the invocation URI that calls that function.
+      if (typeof data.expected !== 'string') return [];
+      return fix('Change to the Lambda invocation URI of this function', replaceScalar(document, diagnostic.range, data.expected));
     default:
       if (isRepairedTemplateCode(diagnostic.code)) return embeddedTemplateFixes(document, diagnostic);
       // The value AWS expects is certain for these; a model rename is not offered, since `$ref`s point at the old name.

@@ -57,4 +57,26 @@ describe('quick fixes for the corrections a finding states', () => {
       assert.match(fixed, /\n {20}"uri": "arn:aws:lambda:us-east-1:123456789012:function:F",\n {20}"payloadFormatVersion": "2.0"\n {16}\}/);
     });
   });
+
+  describe('a REST Lambda integration whose uri is the bare function ARN', () => {
+    const rest = (type: string, uri: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: ${type}\n        httpMethod: POST\n        uri: ${uri}\n        responses: {default: {statusCode: '200'}}\n`;
+    const invocation = (arn: string, region: string) => `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
+
+    it('wraps it in the invocation URI of its region, alias or version kept, as the preferred fix', async () => {
+      for (const [type, arn, region] of [['aws_proxy', 'arn:aws:lambda:us-east-1:123456789012:function:F', 'us-east-1'], ['AWS', 'arn:aws:lambda:eu-west-2:123456789012:function:F:live', 'eu-west-2'], ['aws_proxy', 'arn:aws:lambda:ap-south-1:123456789012:function:F:7', 'ap-south-1']]) {
+        const text = rest(type, `'${arn}'`);
+        const { document, diagnostic, actions } = await fixesOf(text, 'invalid-integration-uri', 'rest');
+        assert.deepEqual(titles(actions), [['Change to the Lambda invocation URI of this function', true]]);
+        assert.equal(await applied(document, actions[0], diagnostic, 'rest'), rest(type, `'${invocation(arn, region)}'`));
+      }
+    });
+
+    it('keeps the quotes of a JSON string, and offers nothing for another ARN', async () => {
+      const arn = 'arn:aws:lambda:us-east-1:123456789012:function:F';
+      const json = JSON.stringify(parseYaml(rest('aws_proxy', arn)), null, 2);
+      const { document, diagnostic, actions } = await fixesOf(json, 'invalid-integration-uri', 'rest', 'json');
+      assert.equal(await applied(document, actions[0], diagnostic, 'rest'), json.replace(`"${arn}"`, `"${invocation(arn, 'us-east-1')}"`));
+      assert.deepEqual((await fixesOf(rest('aws_proxy', 'arn:aws:s3:::bucket'), 'invalid-integration-uri', 'rest')).actions, []);
+    });
+  });
 });

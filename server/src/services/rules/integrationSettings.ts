@@ -9,7 +9,7 @@ import { scalarText } from './valueChecks';
 import { nearMiss } from './nearMiss';
 import { isUnprocessed } from './unprocessedValues';
 import { INTEGRATION_OBJECT, INTEGRATION_SUBTYPE_PARAMETERS } from '../../facts/extensions/integration';
-import { invokesLambda } from '../../model/integrationUris';
+import { invokesLambda, lambdaInvocationUri } from '../../model/integrationUris';
 
 /** What proxy integrations do not read, from the catalog: they pass requests and responses through unmapped. */
 const PROXY_IGNORED_FIELDS = (INTEGRATION_OBJECT.fields ?? []).filter((f) => f.forTypes && !f.forTypes.some(isProxyType)).map((f) => f.name);
@@ -124,7 +124,9 @@ function checkUri(context: ValidationContext, fields: IntegrationFields, type: s
   else ok = AWS_SERVICE_VARIABLE_URI.test(uri) || (AWS_SERVICE_URI.test(uri) && (invocation || !looksLikeInvocation(uri, checkableString(fields.httpMethod?.value))));
   if (ok) return;
   const unencoded = /\s/.test(raw.trim()) ? ' (spaces and other blanks must be percent-encoded, as `%20`)' : '';
-  context.report(uriNode, 'invalid-integration-uri', `"${raw}" is not a valid uri for ${article(type)} ${type.toUpperCase()} integration; expected ${expectedUri(context, type)}${unencoded}.`);
+  // A bare function ARN names the function the invocation URI calls, which only wraps it.
+  const invocationUri = type.startsWith('aws') ? lambdaInvocationUri(raw) : undefined;
+  context.report(uriNode, 'invalid-integration-uri', `"${raw}" is not a valid uri for ${article(type)} ${type.toUpperCase()} integration; expected ${expectedUri(context, type)}${unencoded}.`, invocationUri ? { data: { expected: invocationUri } } : undefined);
 }
 
 /**
