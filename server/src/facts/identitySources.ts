@@ -40,3 +40,21 @@ export function httpIdentitySource(source: string): string {
   const request = /^method\.request\.(?:multivalue)?(header|querystring)\.(.+)$/.exec(source);
   return request ? `$request.${request[1]}.${request[2]}` : `$${source}`;
 }
+
+/** An HTTP API identity source as REST APIs write it: `$request.header.X` is `method.request.header.X`. */
+export function restIdentitySource(source: string): string | undefined {
+  if (REST_IDENTITY_SOURCE.test(source)) return source;
+  if (!HTTP_IDENTITY_SOURCE.test(source)) return undefined;
+  const request = /^\$request\.(header|querystring)\.(.+)$/.exec(source);
+  return request ? `method.request.${request[1]}.${request[2]}` : source.slice(1);
+}
+
+/** An `identitySource` value with each source rewritten, its commas and spaces kept; undefined if one cannot be. */
+export function rewriteIdentitySources(value: string, rewrite: (source: string) => string | undefined): string | undefined {
+  const parts = value.split(',').map((part) => {
+    const source = part.trim();
+    const rewritten = source ? rewrite(source) : source;
+    return rewritten === undefined ? undefined : part.replace(source, rewritten);
+  });
+  return parts.includes(undefined) ? undefined : parts.join(',');
+}

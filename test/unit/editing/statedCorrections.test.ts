@@ -79,4 +79,35 @@ describe('quick fixes for the corrections a finding states', () => {
       assert.deepEqual((await fixesOf(rest('aws_proxy', 'arn:aws:s3:::bucket'), 'invalid-integration-uri', 'rest')).actions, []);
     });
   });
+
+  describe('identity sources written the other kind of API\'s way', () => {
+    const authorizer = (scheme: string, fields: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  securitySchemes:\n    s:\n${scheme}      x-amazon-apigateway-authorizer:\n${fields}`;
+    const LAMBDA = "        authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:F/invocations'\n";
+    const oneFix = async (text: string, code: string, dialect: Dialect, expected: string) => {
+      const { document, diagnostic, actions } = await fixesOf(text, code, dialect);
+      assert.deepEqual(titles(actions), [[`Change to '${expected}'`, true]]);
+      return applied(document, actions[0], diagnostic, dialect);
+    };
+
+    it('writes an HTTP API JWT authorizer\'s REST-style header or query string the HTTP API way', async () => {
+      const jwt = (source: string) => authorizer('      type: oauth2\n      flows: {}\n', `        type: jwt\n        identitySource: ${source}\n        jwtConfiguration: {issuer: 'https://issuer.example.com', audience: [a]}\n`);
+      assert.equal(await oneFix(jwt('method.request.header.Authorization'), 'invalid-identity-source', 'http', '$request.header.Authorization'), jwt('$request.header.Authorization'));
+      assert.equal(await oneFix(jwt("'method.request.querystring.token'"), 'invalid-identity-source', 'http', '$request.querystring.token'), jwt("'$request.querystring.token'"));
+      assert.deepEqual((await fixesOf(jwt('method.request.header.A, method.request.header.B'), 'invalid-identity-source', 'http')).actions, [], 'a JWT authorizer reads one');
+    });
+
+    // A plain scalar with commas is quoted: it would end an entry in flow style.
+    it('writes an HTTP API Lambda authorizer\'s REST-style sources the HTTP API way, spacing kept', async () => {
+      const request = (sources: string) => authorizer('      type: apiKey\n      name: Authorization\n      in: header\n', `        type: request\n        identitySource: ${sources}\n${LAMBDA}        authorizerPayloadFormatVersion: '2.0'\n`);
+      assert.equal(await oneFix(request('method.request.header.Authorization,  context.requestId'), 'dialect-mismatch', 'http', '$request.header.Authorization,  $context.requestId'), request("'$request.header.Authorization,  $context.requestId'"));
+    });
+
+    it('writes a REST authorizer\'s HTTP API-style sources the REST way, and offers nothing a token authorizer cannot read', async () => {
+      const rest = (type: string, sources: string) => authorizer(`      type: apiKey\n      name: ${type === 'request' ? 'Unused' : 'Authorization'}\n      in: header\n`, `        type: ${type}\n        identitySource: ${sources}\n${LAMBDA}`);
+      assert.equal(await oneFix(rest('request', '$request.header.Authorization, $request.querystring.q, $stageVariables.v'), 'invalid-identity-source', 'rest', 'method.request.header.Authorization, method.request.querystring.q, stageVariables.v'), rest('request', "'method.request.header.Authorization, method.request.querystring.q, stageVariables.v'"));
+      assert.equal(await oneFix(rest('token', '$request.header.Authorization'), 'invalid-identity-source', 'rest', 'method.request.header.Authorization'), rest('token', 'method.request.header.Authorization'));
+      assert.deepEqual((await fixesOf(rest('token', '$request.querystring.q'), 'invalid-identity-source', 'rest')).actions, []);
+      assert.deepEqual((await fixesOf(rest('request', '$request.heder.x'), 'invalid-identity-source', 'rest')).actions, []);
+    });
+  });
 });
