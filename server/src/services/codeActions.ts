@@ -131,6 +131,7 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
       return fix(`Change to the static value ${data.expected}`, replaceScalar(document, diagnostic.range, data.expected), !looksLikeSource(written));
     }
     case 'invalid-map-key':
+    case 'invalid-mapping-key':
     case 'invalid-media-type': {
       // The name meant (a near miss, or the one name the key is part of) unless the map already has that key, which
       // the change would make a duplicate.

@@ -110,4 +110,29 @@ describe('quick fixes for the corrections a finding states', () => {
       assert.deepEqual((await fixesOf(rest('request', '$request.heder.x'), 'invalid-identity-source', 'rest')).actions, []);
     });
   });
+
+  describe('a mapping key whose target is misspelt', () => {
+    it('corrects a REST key, keeping the name, unless the mapping has the key meant', async () => {
+      const rest = (mappings: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      parameters:\n        - {name: X, in: header, schema: {type: string}}\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: http\n        httpMethod: GET\n        uri: https://example.com\n        requestParameters:\n${mappings}        responses: {default: {statusCode: '200'}}\n`;
+      const text = rest('          integration.requset.header.x.y: method.request.header.X\n');
+      const { document, diagnostic, actions } = await fixesOf(text, 'invalid-mapping-key', 'rest');
+      assert.match(String(diagnostic.message), /Did you mean `integration\.request\.header\.x\.y`\?$/);
+      assert.deepEqual(titles(actions), [["Change to 'integration.request.header.x.y'", true]]);
+      assert.equal(await applied(document, actions[0], diagnostic, 'rest'), rest('          integration.request.header.x.y: method.request.header.X\n'));
+      const taken = rest("          Integration.Request.Header.x: method.request.header.X\n          integration.request.header.x: \"'a'\"\n");
+      assert.deepEqual((await fixesOf(taken, 'invalid-mapping-key', 'rest')).actions, []);
+      const far = await fixesOf(rest('          integration.response.header.x: method.request.header.X\n'), 'invalid-mapping-key', 'rest');
+      assert.deepEqual(far.actions, [], 'a response target is not a request one misspelt');
+      assert.doesNotMatch(String(far.diagnostic.message), /Did you mean/);
+    });
+
+    it('corrects an HTTP API key in JSON', async () => {
+      const http = (key: string) => `{\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1"},\n  "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {\n    "type": "HTTP_PROXY", "httpMethod": "GET", "uri": "https://example.com", "payloadFormatVersion": "1.0",\n    "requestParameters": {"${key}": "$request.header.x"}\n  }}}}\n}\n`;
+      for (const [written, meant] of [['overwite:header.x', 'overwrite:header.x'], ['append:querysting.q', 'append:querystring.q'], ['overwrite:pth', 'overwrite:path']]) {
+        const { document, diagnostic, actions } = await fixesOf(http(written), 'invalid-mapping-key', 'http', 'json');
+        assert.deepEqual(titles(actions), [[`Change to '${meant}'`, true]]);
+        assert.equal(await applied(document, actions[0], diagnostic, 'http'), http(meant));
+      }
+    });
+  });
 });

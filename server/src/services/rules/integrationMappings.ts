@@ -43,6 +43,29 @@ const HTTP_BODY_VARIABLE = /\$\{?request\.body((?:\[[^\]]*\]|[^\s}[])*)/g;
 const HTTP_RESPONSE_VARIABLE = /\$(\{)?(response\.header\.[^\s}]+|response\.body(\.[^\s}]*)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)/g;
 const HTTP_SOURCE_VARIABLE = /\$(\{)?(request\.(header|querystring)\.[^\s}]+|request\.body(\.[^\s}]*)?|request\.path(\.[^\s}]+)?|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)/g;
 
+/** What a mapping key starts with, before the name it sets (`overwrite:path` stands alone). */
+const REST_REQUEST_TARGETS = ['integration.request.path', 'integration.request.querystring', 'integration.request.header'];
+const HTTP_REQUEST_TARGETS = ['append', 'overwrite', 'remove'].flatMap((action) => [`${action}:header`, `${action}:querystring`]).concat('overwrite:path');
+
+/**
+ * The key meant by one whose start is a near miss of a mapping target's (`integration.requset.header.x`), the name
+ * kept; undefined when no target is that near, or the key's form is wrong elsewhere.
+ */
+function meantMappingKey(key: string, targets: readonly string[], form: RegExp): string | undefined {
+  // The name follows the dot after the target's own dots: the third of a REST key, the first of an HTTP API key.
+  const dots = targets[0].split('.').length;
+  let end = -1;
+  for (let i = 0; i < dots && (end = key.indexOf('.', end + 1)) >= 0; i++);
+  const target = end < 0 ? key : key.slice(0, end);
+  const meant = nearMiss(target, targets);
+  const corrected = meant === undefined ? undefined : meant + key.slice(target.length);
+  return corrected !== undefined && corrected !== key && form.test(corrected) ? corrected : undefined;
+}
+
+function didYouMean(meant: string | undefined): string {
+  return meant ? ` Did you mean \`${meant}\`?` : '';
+}
+
 const LOCATION_IN: Record<string, 'path' | 'query' | 'header'> = {
   path: 'path',
   querystring: 'query',
@@ -154,7 +177,8 @@ function checkRestRequestParameters(context: ValidationContext, site: Integratio
     const p = props[i];
     const key = keyName(p);
     if (!REST_REQUEST_KEY.test(key)) {
-      context.report(keyOf(p), 'invalid-mapping-key', `"${key}" is not a REST integration request parameter; expected \`integration.request.{path|querystring|header}.NAME\`.`);
+      const meant = meantMappingKey(key, REST_REQUEST_TARGETS, REST_REQUEST_KEY);
+      context.report(keyOf(p), 'invalid-mapping-key', `"${key}" is not a REST integration request parameter; expected \`integration.request.{path|querystring|header}.NAME\`.${didYouMean(meant)}`, meant ? { data: { expected: meant } } : undefined);
     } else {
       checkMappingPrefixInName(context, p, REST_REQUEST_TARGET);
     }
@@ -550,7 +574,8 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
   for (const p of mappings.properties) {
     const key = keyName(p);
     if (!HTTP_REQUEST_KEY.test(key)) {
-      context.report(keyOf(p), 'invalid-mapping-key', `"${key}" is not an HTTP API parameter mapping; expected \`{append|overwrite|remove}:{header|querystring}.NAME\` or \`overwrite:path\`.`);
+      const meant = meantMappingKey(key, HTTP_REQUEST_TARGETS, HTTP_REQUEST_KEY);
+      context.report(keyOf(p), 'invalid-mapping-key', `"${key}" is not an HTTP API parameter mapping; expected \`{append|overwrite|remove}:{header|querystring}.NAME\` or \`overwrite:path\`.${didYouMean(meant)}`, meant ? { data: { expected: meant } } : undefined);
       continue;
     }
     checkReservedHeader(context, p);
