@@ -154,7 +154,8 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
       return [...add('2.0', false), ...add('1.0', false)];
     }
     case 'invalid-integration-uri':
-      // Set only for a bare Lambda function ARN: the invocation URI that calls that function.
+    case 'invalid-arn':
+      // Set only for a bare Lambda function ARN where an invocation URI belongs: the invocation URI that calls it.
       if (typeof data.expected !== 'string') return [];
       return fix('Change to the Lambda invocation URI of this function', replaceScalar(document, diagnostic.range, data.expected));
     default:

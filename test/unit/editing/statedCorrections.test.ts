@@ -80,6 +80,38 @@ describe('quick fixes for the corrections a finding states', () => {
     });
   });
 
+  describe('a Lambda authorizer whose authorizerUri is the bare function ARN', () => {
+    const authorizer = (scheme: string, fields: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  securitySchemes:\n    s:\n${scheme}      x-amazon-apigateway-authorizer:\n${fields}`;
+    const token = (uri: string) => authorizer('      type: apiKey\n      name: Authorization\n      in: header\n', `        type: token\n        authorizerUri: ${uri}\n`);
+    const request = (uri: string) => authorizer('      type: apiKey\n      name: Authorization\n      in: header\n', `        type: request\n        identitySource: $request.header.Authorization\n        authorizerUri: ${uri}\n        authorizerPayloadFormatVersion: '2.0'\n`);
+    const invocation = (arn: string, region: string) => `arn:aws:apigateway:${region}:lambda:path/2015-03-31/functions/${arn}/invocations`;
+    const wrapped = async (text: string, dialect: Dialect, format: Format = 'yaml') => {
+      const { document, diagnostic, actions } = await fixesOf(text, 'invalid-arn', dialect, format);
+      assert.deepEqual(titles(actions), [['Change to the Lambda invocation URI of this function', true]]);
+      return applied(document, actions[0], diagnostic, dialect);
+    };
+
+    it('wraps a REST authorizer\'s in the invocation URI of the function\'s own region, alias kept', async () => {
+      const arn = 'arn:aws:lambda:eu-west-2:123456789012:function:auth';
+      // A plain scalar comes back quoted, as the serializer writes one with colons.
+      assert.equal(await wrapped(token(arn), 'rest'), token(`'${invocation(arn, 'eu-west-2')}'`));
+      assert.equal(await wrapped(token(`'${arn}:live'`), 'rest'), token(`'${invocation(`${arn}:live`, 'eu-west-2')}'`));
+    });
+
+    it('wraps an HTTP API Lambda authorizer\'s, and keeps the quotes of a JSON string', async () => {
+      const arn = 'arn:aws:lambda:us-east-1:123456789012:function:auth';
+      assert.equal(await wrapped(request(`"${arn}"`), 'http'), request(`"${invocation(arn, 'us-east-1')}"`));
+      const json = JSON.stringify(parseYaml(token(arn)), null, 2);
+      assert.equal(await wrapped(json, 'rest', 'json'), json.replace(`"${arn}"`, `"${invocation(arn, 'us-east-1')}"`));
+    });
+
+    it('offers nothing for an ARN that names no function, nor for credentials', async () => {
+      assert.deepEqual((await fixesOf(token('arn:aws:s3:::bucket'), 'invalid-arn', 'rest')).actions, []);
+      const credentials = authorizer('      type: apiKey\n      name: Authorization\n      in: header\n', `        type: token\n        authorizerUri: '${invocation('arn:aws:lambda:us-east-1:123456789012:function:auth', 'us-east-1')}'\n        authorizerCredentials: arn:aws:lambda:us-east-1:123456789012:function:auth\n`);
+      assert.deepEqual((await fixesOf(credentials, 'invalid-arn', 'rest')).actions, []);
+    });
+  });
+
   describe('identity sources written the other kind of API\'s way', () => {
     const authorizer = (scheme: string, fields: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  securitySchemes:\n    s:\n${scheme}      x-amazon-apigateway-authorizer:\n${fields}`;
     const LAMBDA = "        authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:F/invocations'\n";

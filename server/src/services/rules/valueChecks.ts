@@ -12,6 +12,8 @@ import { keyOf } from '../../model/property';
 import { quoted, withArticle } from './messageText';
 import { fullyProcessed } from './documentIndex';
 import { dialectReason } from './dialectReason';
+import { LAMBDA_INVOCATION_URI } from '../../facts/extensions/arnPatterns';
+import { lambdaInvocationUri } from '../../model/integrationUris';
 
 const DIALECT_NAMES: Record<Dialect, string> = { rest: 'REST APIs', http: 'HTTP APIs' };
 export const dialectName = (dialect: Dialect): string => DIALECT_NAMES[dialect];
@@ -201,7 +203,10 @@ function checkScalar(context: ValidationContext, spec: ValueSpec, node: ScalarNo
       // A media type written as its subtype alone (`png`, `json`) names the example it was cut from.
       const expected = spec.patternCode === 'invalid-media-type' ? closestName(text, stringExamples(spec)) : undefined;
       const hint = expected ? ` Did you mean \`${expected}\`?` : '';
-      context.report(node, spec.patternCode ?? 'invalid-value-format', `\`${labelOf(base, step)}\` "${text}" is not ${spec.patternMessage ?? `of the form ${spec.pattern}`}.${consequence ? ` ${consequence}` : ''}${hint}`, expected ? { data: { expected } } : undefined);
+      // Where an invocation URI belongs (an authorizer's), a bare function ARN names the function it only wraps.
+      const invocationUri = spec.pattern === LAMBDA_INVOCATION_URI ? lambdaInvocationUri(text) : undefined;
+      const correction = expected ?? invocationUri;
+      context.report(node, spec.patternCode ?? 'invalid-value-format', `\`${labelOf(base, step)}\` "${text}" is not ${spec.patternMessage ?? `of the form ${spec.pattern}`}.${consequence ? ` ${consequence}` : ''}${hint}`, correction ? { data: { expected: correction } } : undefined);
     }
   }
 }
