@@ -77,6 +77,8 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   'undeclared-parameter': { severity: 'error', title: 'Mapped request parameter not declared on the method', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-requestParameters.html` },
   'invalid-mapping-key': { severity: 'error', title: 'Parameter mapping target not valid', docsUrl: `${DEV_GUIDE}/request-response-data-mappings.html` },
   'invalid-mapping-value': { severity: 'error', title: 'Parameter mapping source not valid', docsUrl: `${DEV_GUIDE}/request-response-data-mappings.html` },
+  // HTTP APIs take any value that is not one of their `$` variables for static text, and send it as written.
+  'rest-style-mapping-value': { severity: 'warning', title: 'HTTP API mapping value written as a REST API source: sent as static text', docsUrl: `${DEV_GUIDE}/http-api-parameter-mapping.html` },
   'unknown-context-variable': { severity: 'warning', title: 'Mapping reads a context variable API Gateway does not define', docsUrl: `${DEV_GUIDE}/api-gateway-mapping-template-reference.html#context-variable-reference` },
   'reserved-header-mapping': { severity: 'error', title: 'HTTP API cannot map a reserved header', docsUrl: `${DEV_GUIDE}/http-api-parameter-mapping.html` },
   'lambda-status-code-pattern': { severity: 'warning', title: 'Status-code selection pattern on a Lambda integration, which matches error messages', docsUrl: `${DEV_GUIDE}/handle-errors-in-lambda-integration.html` },

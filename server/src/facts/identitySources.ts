@@ -1,4 +1,5 @@
 import type { Dialect } from '../model/dialect';
+import { httpMappingSource } from './httpApiMappings';
 
 /**
  * The forms of a Lambda authorizer's identity sources (the comma-separated `identitySource`), in REST and HTTP APIs.
@@ -34,11 +35,13 @@ export function isIdentitySource(source: string, dialect?: Dialect): boolean {
   return (dialect !== 'rest' && HTTP_IDENTITY_SOURCE.test(source)) || REST_IDENTITY_SOURCE.test(source);
 }
 
-/** A REST identity source as HTTP APIs write it: `method.request.header.X` is `$request.header.X`. */
+/**
+ * A REST identity source as HTTP APIs write it: `method.request.header.X` is `$request.header.X`, as in a request
+ * parameter mapping.
+ */
 export function httpIdentitySource(source: string): string {
   if (HTTP_IDENTITY_SOURCE.test(source)) return source;
-  const request = /^method\.request\.(?:multivalue)?(header|querystring)\.(.+)$/.exec(source);
-  return request ? `$request.${request[1]}.${request[2]}` : `$${source}`;
+  return httpMappingSource(source, 'request') ?? `$${source}`;
 }
 
 /** An HTTP API identity source as REST APIs write it: `$request.header.X` is `method.request.header.X`. */

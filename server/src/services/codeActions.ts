@@ -173,7 +173,7 @@ function quickFixes(document: ApiDocument, diagnostic: Diagnostic, dialect: Dial
   }
 }
 
-const REPLACEABLE_CODES = new Set(['unknown-suppressed-code', 'status-code-not-string', 'lambda-http-method-not-post', 'invalid-payload-format-version', 'invalid-authorizer-scheme', 'unknown-extension', 'mapping-value-not-string', 'invalid-identity-source', 'dialect-mismatch']);
+const REPLACEABLE_CODES = new Set(['unknown-suppressed-code', 'status-code-not-string', 'lambda-http-method-not-post', 'invalid-payload-format-version', 'invalid-authorizer-scheme', 'unknown-extension', 'mapping-value-not-string', 'invalid-identity-source', 'dialect-mismatch', 'rest-style-mapping-value']);
 
 /** The roots REST mapping sources start with. */
 const SOURCE_ROOTS = ['method', 'integration', 'context', 'stageVariables'];

@@ -112,6 +112,29 @@ describe('quick fixes for the corrections a finding states', () => {
     });
   });
 
+  describe('an HTTP API mapping value written the REST API way', () => {
+    const http = (request: string, response: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-importexport-version: '1.0'\npaths:\n  /a/{id}:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        type: HTTP_PROXY\n        httpMethod: GET\n        uri: https://example.com\n        payloadFormatVersion: '1.0'\n        requestParameters:\n          ${request}\n        responseParameters:\n          '200':\n            ${response}\n`;
+    const rewritten = async (text: string, format: Format = 'yaml', near?: string) => {
+      const { document, diagnostic, actions } = await fixesOf(text, 'rest-style-mapping-value', 'http', format, near);
+      assert.deepEqual(titles(actions), [[`Change to '${String(diagnostic.data.expected)}'`, true]]);
+      return applied(document, actions[0], diagnostic, 'http');
+    };
+    const STATIC = "overwrite:header.x-static: 'b'";
+
+    it('writes request sources as `$request`, `$context` and `$stageVariables` variables, quotes kept', async () => {
+      for (const [written, meant] of [['method.request.querystring.q', '$request.querystring.q'], ["'method.request.header.X-Id'", "'$request.header.X-Id'"], ['method.request.path.id', '$request.path.id'], ['"context.requestId"', '"$context.requestId"'], ['stageVariables.backend', '$stageVariables.backend'], ['method.request.multivaluequerystring.q', '$request.querystring.q']]) {
+        assert.equal(await rewritten(http(`append:querystring.q: ${written}`, STATIC)), http(`append:querystring.q: ${meant}`, STATIC));
+      }
+    });
+
+    it('writes response sources as `$response` variables, in JSON too', async () => {
+      const request = 'overwrite:header.x: $request.header.x';
+      assert.equal(await rewritten(http(request, 'overwrite:header.y: integration.response.header.Y')), http(request, 'overwrite:header.y: $response.header.Y'));
+      const json = `{"openapi": "3.0.1", "info": {"title": "t", "version": "1"}, "x-amazon-apigateway-importexport-version": "1.0", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}, "x-amazon-apigateway-integration": {"type": "HTTP_PROXY", "httpMethod": "GET", "uri": "https://example.com", "payloadFormatVersion": "1.0", "responseParameters": {"200": {"overwrite:header.y": "integration.response.body.id"}}}}}}}\n`;
+      assert.equal(await rewritten(json, 'json'), json.replace('"integration.response.body.id"', '"$response.body.id"'));
+    });
+  });
+
   describe('identity sources written the other kind of API\'s way', () => {
     const authorizer = (scheme: string, fields: string) => `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  securitySchemes:\n    s:\n${scheme}      x-amazon-apigateway-authorizer:\n${fields}`;
     const LAMBDA = "        authorizerUri: 'arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:F/invocations'\n";

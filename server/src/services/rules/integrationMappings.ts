@@ -12,7 +12,8 @@ import { keyOf } from '../../model/property';
 import { selectIntegrationResponseKey, selectionMatcher } from '../../template/responseSelection';
 import { mediaTypeOf } from '../../template/templateSelection';
 import { accessLogOnlyContext, findContextVariable } from '../../facts/templateVariables';
-import { REMOVE_MAPPING_VALUE } from '../../facts/httpApiMappings';
+import { HTTP_MAPPING_VARIABLES, httpMappingSource, isMultiValueSource, REMOVE_MAPPING_VALUE, type MappingSide } from '../../facts/httpApiMappings';
+import { dialectReason } from './dialectReason';
 import { availableInWords } from '../../facts/templateVariableTypes';
 import { statusCodeOf } from '../editing/operationFacts';
 import { uriPlaceholders } from '../../model/uriPlaceholders';
@@ -527,7 +528,11 @@ function checkHttpResponseParameters(context: ValidationContext, site: Integrati
     for (const p of stringEntries(asObject(status.value))) {
       checkReservedHeader(context, p);
       const value = checkableString(p.value);
-      if (value === undefined || !p.value || checkHttpValueForm(context, p, value) || !value.includes('$')) continue;
+      if (value === undefined || !p.value || checkHttpValueForm(context, p, value)) continue;
+      if (!value.includes('$')) {
+        checkRestStyleValue(context, p.value, value, 'response');
+        continue;
+      }
       checkContextVariable(context, p.value, value, 'response');
       if (/\$(\{)?[A-Za-z]/.test(value.replace(HTTP_RESPONSE_VARIABLE, ''))) {
         context.report(p.value, 'invalid-mapping-value', `${quoted(value)} refers to a variable a response mapping cannot read; expected \`$response.header.NAME\`, \`$response.body.PATH\`, \`$context.NAME\`, \`$stageVariables.NAME\` or static text.`);
@@ -569,8 +574,15 @@ function checkReservedHeader(context: ValidationContext, p: PropertyNode): void 
 
 function checkHttpRequestParameters(context: ValidationContext, site: IntegrationSite): void {
   const mappings = asObject(site.fields.requestParameters?.value);
-  // Service integrations take the action's own parameters (QueueUrl, MessageBody, ...).
-  if (!mappings || site.fields.integrationSubtype?.value !== undefined) return;
+  if (!mappings) return;
+  // Service integrations take the action's own parameters (QueueUrl, MessageBody, ...), their values mapped alike.
+  if (site.fields.integrationSubtype?.value !== undefined) {
+    for (const p of mappings.properties) {
+      const value = checkableString(p.value);
+      if (value !== undefined && p.value) checkRestStyleValue(context, p.value, value, 'request');
+    }
+    return;
+  }
   for (const p of mappings.properties) {
     const key = keyName(p);
     if (!HTTP_REQUEST_KEY.test(key)) {
@@ -580,7 +592,11 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
     }
     checkReservedHeader(context, p);
     const value = checkableString(p.value);
-    if (value === undefined || !p.value || checkHttpValueForm(context, p, value) || !value.includes('$')) continue;
+    if (value === undefined || !p.value || checkHttpValueForm(context, p, value)) continue;
+    if (!value.includes('$')) {
+      checkRestStyleValue(context, p.value, value, 'request');
+      continue;
+    }
     checkContextVariable(context, p.value, value, 'request');
     const stripped = value.replace(HTTP_SOURCE_VARIABLE, '');
     if (/\$(\{)?[A-Za-z]/.test(stripped)) {
@@ -594,6 +610,20 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
       context.report(p.value, 'invalid-mapping-value', `${quoted(value)} uses ${unsupported}; HTTP API body mappings accept only plain JSONPath steps such as \`$request.body.items[0].name\`.`);
     }
   }
+}
+
+/**
+ * An HTTP API mapping value written as a REST API source (`method.request.header.X`, `context.requestId`): HTTP APIs
+ * read only their own `$` variables and take any other value as static text, so the mapping sends the expression's
+ * own name.
+ */
+function checkRestStyleValue(context: ValidationContext, node: ValueNode, value: string, side: MappingSide): void {
+  const expected = httpMappingSource(value, side);
+  if (expected === undefined) return;
+  const joined = isMultiValueSource(value) ? ` HTTP APIs have no multi-value sources: \`${expected}\` gives every value, joined with commas.` : '';
+  context.report(node, 'rest-style-mapping-value',
+    `\`${value}\` is how REST APIs write a mapping source. HTTP APIs read only ${HTTP_MAPPING_VARIABLES[side]} variables and take any other value as static text, so this sends the text "${value}" itself. Write \`${expected}\`.${joined}${dialectReason(context)}`,
+    { data: { expected } });
 }
 
 type MappingKind = 'request' | 'response' | 'gateway';
