@@ -16,7 +16,6 @@ export const REMOVE_MAPPING_VALUE_DOC =
   "API Gateway reads nothing from the value of a `remove:` mapping, but it takes only some values: write `''` (two single " +
   'quotes), as the AWS examples do. It refuses `""`, and it takes an empty value for no mapping at all, so nothing is removed.';
 
-
 /** The side of the integration a mapping is on: the request API Gateway sends it, or the response it returns. */
 export type MappingSide = 'request' | 'response';
 
