@@ -28,6 +28,14 @@ export const GATEWAY_RESPONSE_TYPES: Record<string, { status?: string; doc: stri
   WAF_FILTERED: { status: '403', doc: 'AWS WAF blocked the request.' },
 };
 
+/**
+ * The class of status codes a gateway response type answers with, as the first digit: that of its default status, or
+ * the one a catch-all type (`DEFAULT_4XX`, `DEFAULT_5XX`) stands for; undefined for a type API Gateway does not have.
+ */
+export function gatewayResponseStatusClass(type: string): string | undefined {
+  return GATEWAY_RESPONSE_TYPES[type]?.status?.[0] ?? /^DEFAULT_([45])XX$/.exec(type)?.[1];
+}
+
 export const GATEWAY_RESPONSES_EXTENSION: ExtensionSpec = {
   name: 'x-amazon-apigateway-gateway-responses',
   summary: 'Customised gateway (error) responses',

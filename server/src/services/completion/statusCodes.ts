@@ -2,10 +2,15 @@ import { CompletionItemKind, InsertTextFormat, InsertTextMode, type CompletionIt
 import type { CompletionSite } from '../editing/completionSite';
 import { indentUnit, yamlScalar } from '../editing/serialize';
 import { findNodeAtPath } from '../../model/navigate';
-import { integrationResponsesOf, statusText } from '../editing/operationFacts';
+import { describeStatus, integrationResponsesOf, statusText } from '../editing/operationFacts';
 import { STATUS_CODE } from '../../facts/statusCodes';
+import { GATEWAY_RESPONSE_TYPES, gatewayResponseStatusClass } from '../../facts/extensions/gatewayResponses';
+import { valueItem } from './completionItems';
 
-/** The status codes most APIs answer with, offered after those the integration already returns. */
+/**
+ * The status codes most APIs answer with: offered after those the integration already returns, and as the error codes
+ * a gateway response may answer with.
+ */
 const COMMON_STATUS_CODES = ['200', '201', '202', '204', '400', '401', '403', '404', '409', '429', '500', '502', '503', '504'];
 
 /**
@@ -54,4 +59,24 @@ function siblingQuote(site: CompletionSite): '"' | "'" {
 
 function integrationStatusCodes(site: CompletionSite): string[] {
   return integrationResponsesOf(site.document, site.path).map((r) => r.status).filter((status) => STATUS_CODE.test(status));
+}
+
+/**
+ * The codes a gateway response of `type` may answer with: its default first, preselected, then the others of its
+ * class (a `DEFAULT_4XX` response answers every 4xx error without a response of its own) that other gateway responses
+ * default to or that APIs commonly return. A type API Gateway does not have gets the error codes of both classes.
+ */
+export function gatewayStatusCodeItems(site: CompletionSite, type: string): CompletionItem[] {
+  const byDefault = GATEWAY_RESPONSE_TYPES[type]?.status;
+  const statusClass = gatewayResponseStatusClass(type);
+  const defaults = Object.values(GATEWAY_RESPONSE_TYPES).flatMap((t) => (t.status ? [t.status] : []));
+  const inClass = (code: string) => (statusClass ? code[0] === statusClass : code[0] === '4' || code[0] === '5');
+  const codes = new Set([...defaults, ...COMMON_STATUS_CODES]);
+  const others = [...codes].filter((code) => code !== byDefault && inClass(code)).sort();
+  return [...(byDefault ? [byDefault] : []), ...others].map((code, i) => {
+    const reason = describeStatus(code);
+    const detail = code === byDefault ? `${reason} (the default of ${type})` : reason;
+    const item = valueItem(site, code, CompletionItemKind.Value, detail);
+    return { ...item, sortText: String(i).padStart(2, '0'), ...(code === byDefault ? { preselect: true } : {}) };
+  });
 }

@@ -20,6 +20,7 @@ import { openApiValueItems } from './openapiItems';
 import { rootVersionItems } from './rootItems';
 import { USUAL_URI_FORMS } from '../../facts/extensions/integration';
 import { STATUS_CODE } from '../../facts/statusCodes';
+import { gatewayStatusCodeItems } from './statusCodes';
 
 const GATEWAY_RESPONSES_KEY = 'x-amazon-apigateway-gateway-responses';
 
@@ -49,6 +50,9 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
     if (path[path.length - 3] === 'responseParameters' && path.length - 4 === index) return httpResponseExpressionItems(site);
   }
   if (extensionName === GATEWAY_RESPONSES_KEY && path[path.length - 2] === 'responseParameters' && path.length - 4 === index) return expressionItems(site, GATEWAY_RESPONSE_SOURCES);
+  if (extensionName === GATEWAY_RESPONSES_KEY && key === 'statusCode' && path.length - 3 === index) {
+    return gatewayStatusCodeItems(site, String(path[index + 1]));
+  }
   const located = isDocumentationLocationField(path) ? documentationLocationItems(site) : undefined;
   if (located) return located;
   const extension = getExtension(extensionName);
