@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CompletionItem, CompletionList, Hover, TextEdit } from 'vscode-languageserver-types';
+import { InsertTextFormat, type CompletionItem, type CompletionList, type Hover, type TextEdit } from 'vscode-languageserver-types';
 import { doComplete } from '../../../server/src/services/completion';
 import { doHover } from '../../../server/src/services/hover';
 import type { Dialect } from '../../../server/src/model/dialect';
@@ -173,25 +173,39 @@ describe('mapping completion and hover', () => {
 
     it('offers the headers of the method response the integration response maps to', () => {
       const { labels, items } = complete(`${RESPONSES}              |\n`);
-      assert.deepEqual(labels, ['method.response.header.Access-Control-Allow-Origin', 'method.response.header.X-Id']);
+      assert.deepEqual(labels, ['method.response.header.Access-Control-Allow-Origin', 'method.response.header.X-Id', 'method.response.header.']);
       assert.equal(items[1].detail, '200 response header');
       assert.equal(accept(`${RESPONSES}              |\n`, 'method.response.header.X-Id'), `${RESPONSES}              method.response.header.X-Id: \n`);
     });
 
     it('leaves out headers already mapped, whatever their letter case', () => {
       const { labels } = complete(`${RESPONSES}              method.response.header.x-id: "'1'"\n              |\n`);
-      assert.deepEqual(labels, ['method.response.header.Access-Control-Allow-Origin']);
+      assert.deepEqual(labels, ['method.response.header.Access-Control-Allow-Origin', 'method.response.header.']);
     });
 
     it('follows the status code of the integration response, in JSON', () => {
       const text = '{"swagger": "2.0", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}, "404": {"description": "no", "headers": {"X-Missing": {"type": "string"}}}}, "x-amazon-apigateway-integration": {"responses": {"default": {"statusCode": 404, "responseParameters": {"|"}}}}}}}}';
       const { labels, texts } = complete(text, 'json');
-      assert.deepEqual(labels, ['method.response.header.X-Missing']);
-      assert.deepEqual(texts, ['"method.response.header.X-Missing": "$0"']);
+      assert.deepEqual(labels, ['method.response.header.X-Missing', 'method.response.header.']);
+      assert.deepEqual(texts, ['"method.response.header.X-Missing": "$0"', '"method.response.header.$0"']);
     });
 
-    it('offers nothing while the integration response has no status code', () => {
-      assert.deepEqual(complete(`${OP}      x-amazon-apigateway-integration:\n        responses:\n          default:\n            responseParameters:\n              |\n`).labels, []);
+    it('offers only the key open for a name while the integration response has no status code', () => {
+      const noStatus = `${OP}      x-amazon-apigateway-integration:\n        responses:\n          default:\n            responseParameters:\n              |\n`;
+      assert.deepEqual(complete(noStatus).labels, ['method.response.header.']);
+    });
+
+    it('offers the key open for the header name when the method response declares no headers', () => {
+      const bare = RESPONSES.replace(/ {10}headers:\n( {12}.*\n)+/, '');
+      const { items, texts } = complete(`${bare}              |\n`);
+      assert.deepEqual(texts, ['method.response.header.$0']);
+      assert.equal(items[0].insertTextFormat, InsertTextFormat.Snippet);
+      assert.equal(items[0].command?.command, 'editor.action.triggerSuggest');
+      assert.equal(accept(`${bare}              |\n`, 'method.response.header.'), `${bare}              method.response.header.\n`);
+      const json = '{"openapi": "3.0.1", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}, '
+        + '"x-amazon-apigateway-integration": {"type": "http", "responses": {"default": {"statusCode": "200", "responseParameters": {|}}}}}}}}';
+      assert.deepEqual(complete(json, 'json').texts, ['"method.response.header.$0"']);
+      assert.deepEqual(complete(json.replace('|', '"method.response.header.|"'), 'json').labels, [], 'the start is typed already');
     });
 
     it('offers the response mapping sources as values, in YAML', () => {

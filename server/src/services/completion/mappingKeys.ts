@@ -102,16 +102,24 @@ export function httpResponseParameterKeyItems(site: CompletionSite, valueSpec: V
   return items;
 }
 
-/** `method.response.header.NAME` for the headers declared on the method response this integration response maps to. */
+/**
+ * `method.response.header.NAME` for the headers declared on the method response this integration response maps to,
+ * then the key's start open for a header of the user's: one still to declare, which the validation offers to add.
+ */
 export function responseHeaderKeyItems(site: CompletionSite, valueSpec: ValueSpec): CompletionItem[] {
   const status = integrationResponseStatus(site.document, site.path);
-  if (status === undefined) return [];
   const written = new Set(site.siblings.map((s) => s.toLowerCase()));
-  return (responseHeadersAt(site.document, site.path, status) ?? []).flatMap((header) => {
+  const headers = status === undefined ? [] : responseHeadersAt(site.document, site.path, status) ?? [];
+  const items = headers.flatMap((header): CompletionItem[] => {
     const key = `method.response.header.${keyName(header)}`;
     if (written.has(key.toLowerCase())) return [];
     const description = asString(getValue(deref(site.document, header.value), 'description'));
     const doc = [`Header \`${keyName(header)}\` of the ${status} method response.`, description].filter(Boolean).join('\n\n');
-    return [{ ...keyItem(site, key, valueSpec, CompletionItemKind.Field, doc), detail: `${status} response header` }];
+    const item = keyItem(site, key, valueSpec, CompletionItemKind.Field, doc);
+    return [{ ...item, detail: `${status} response header`, sortText: `0${key}` }];
   });
+  if (site.prefix === RESPONSE_HEADER_STEM) return items;
+  return [...items, { ...keyStemItem(site, RESPONSE_HEADER_STEM, 'Method response header'), sortText: '1' }];
 }
+
+const RESPONSE_HEADER_STEM = 'method.response.header.';
