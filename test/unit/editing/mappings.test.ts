@@ -166,6 +166,19 @@ describe('mapping completion and hover', () => {
       assert.deepEqual(labels, ['method.request.header.', 'method.request.path.', 'method.request.querystring.', 'method.request.multivalueheader.', 'method.request.multivaluequerystring.', "'static'", 'stageVariables.', 'context.']);
       assert.deepEqual(complete('openapi: 3.0.1\npaths: {}\nx-amazon-apigateway-gateway-responses:\n  DEFAULT_4XX:\n    responseParameters:\n      gatewayresponse.header.x: method.request.h|\n').labels, ['method.request.header.', 'method.request.path.', 'method.request.querystring.', 'method.request.multivalueheader.', 'method.request.multivaluequerystring.']);
     });
+
+    it('offers first the request parameters the operations declare, each once', () => {
+      const operations = 'openapi: 3.0.1\npaths:\n'
+        + '  /a/{id}:\n    get:\n      parameters:\n        - {name: id, in: path, required: true}\n        - {name: Origin, in: header}\n'
+        + '  /b:\n    parameters:\n      - {name: q, in: query}\n'
+        + '    post:\n      parameters:\n        - {name: origin, in: header}\n        - {name: session, in: cookie}\n';
+      const responses = `${operations}x-amazon-apigateway-gateway-responses:\n  DEFAULT_4XX:\n    responseParameters:\n`;
+      const { labels } = complete(`${responses}      gatewayresponse.header.Access-Control-Allow-Origin: |\n`);
+      const declared = ['method.request.path.id', 'method.request.header.Origin', 'method.request.querystring.q'];
+      assert.deepEqual(labels.slice(0, 4), [...declared, 'method.request.header.']);
+      const typed = complete(`${responses}      gatewayresponse.header.Access-Control-Allow-Origin: "method.request.header.|"\n`);
+      assert.deepEqual(typed.texts, ['"method.request.header.Origin"']);
+    });
   });
 
   describe('REST integration responseParameters', () => {
@@ -210,12 +223,12 @@ describe('mapping completion and hover', () => {
 
     it('offers the response mapping sources as values, in YAML', () => {
       const { labels, texts } = complete(`${RESPONSES}              method.response.header.X-Id: |\n`);
-      assert.deepEqual(labels, ['integration.response.header.', 'integration.response.body', 'integration.response.body.', "'static'", 'stageVariables.', 'context.']);
-      assert.deepEqual(texts, ['integration.response.header.$0', 'integration.response.body', 'integration.response.body.$0', `"'\${1:value}'"`, 'stageVariables.$0', 'context.$0']);
+      assert.deepEqual(labels, ['integration.response.header.', 'integration.response.multivalueheader.', 'integration.response.body', 'integration.response.body.', "'static'", 'stageVariables.', 'context.']);
+      assert.deepEqual(texts, ['integration.response.header.$0', 'integration.response.multivalueheader.$0', 'integration.response.body', 'integration.response.body.$0', `"'\${1:value}'"`, 'stageVariables.$0', 'context.$0']);
     });
 
     it('narrows the sources to what is typed', () => {
-      assert.deepEqual(complete(`${RESPONSES}              method.response.header.X-Id: integration.response.b|\n`).labels, ['integration.response.header.', 'integration.response.body', 'integration.response.body.']);
+      assert.deepEqual(complete(`${RESPONSES}              method.response.header.X-Id: integration.response.b|\n`).labels, ['integration.response.header.', 'integration.response.multivalueheader.', 'integration.response.body', 'integration.response.body.']);
       assert.deepEqual(complete(`${RESPONSES}              method.response.header.X-Id: integration.response.body.|\n`).labels, []);
     });
 
@@ -224,7 +237,7 @@ describe('mapping completion and hover', () => {
       assert.equal((parse(yaml).value as any).paths['/pets/{id}'].get['x-amazon-apigateway-integration'].responses.default.responseParameters['method.response.header.X-Id'], "'*'");
       const json = '{"swagger": "2.0", "paths": {"/a": {"get": {"x-amazon-apigateway-integration": {"responses": {"default": {"statusCode": "200", "responseParameters": {"method.response.header.A": "|", "method.response.header.B": "x"}}}}}}}}';
       const { texts } = complete(json, 'json');
-      assert.deepEqual(texts, ['"integration.response.header.$0"', '"integration.response.body"', '"integration.response.body.$0"', `"'\${1:value}'"`, '"stageVariables.$0"', '"context.$0"']);
+      assert.deepEqual(texts, ['"integration.response.header.$0"', '"integration.response.multivalueheader.$0"', '"integration.response.body"', '"integration.response.body.$0"', `"'\${1:value}'"`, '"stageVariables.$0"', '"context.$0"']);
     });
   });
 

@@ -4,6 +4,7 @@ import { markdown } from '../editing/specDocs';
 import type { CompletionSite } from '../editing/completionSite';
 import { MAPPING_LOCATION, operationContaining, parametersAt, routeParametersAt } from '../editing/operationFacts';
 import { jsonPathProperties, SchemaReader } from '../templates/templateSchemas';
+import { forEachOperation, operationParameters } from '../../model/openapiWalk';
 import { literalItem, stemItem, valueItem } from './completionItems';
 import { mappingContextVariables, usedStageVariables, variableNameItems, type VariableName } from './mappingVariables';
 
@@ -92,6 +93,7 @@ const HTTP_SOURCES: Expression[] = [
 
 export const RESPONSE_SOURCES: Expression[] = [
   { text: 'integration.response.header.', detail: 'A header of the backend response', stem: true },
+  { text: 'integration.response.multivalueheader.', detail: 'Every value of a backend response header', stem: true },
   { text: 'integration.response.body', detail: 'The whole backend response body' },
   { text: 'integration.response.body.', detail: 'A JSONPath into the backend response body', stem: true },
   { text: "'static'", detail: 'A static value', literal: true },
@@ -127,7 +129,7 @@ function removeValueItems(site: CompletionSite): CompletionItem[] | undefined {
 }
 
 /** Gateway responses are not tied to an operation: the request's values are offered by location, open for the name. */
-export const GATEWAY_RESPONSE_SOURCES: Expression[] = [
+const GATEWAY_RESPONSE_SOURCES: Expression[] = [
   { text: 'method.request.header.', detail: 'A request header', stem: true },
   { text: 'method.request.path.', detail: 'A path parameter', stem: true },
   { text: 'method.request.querystring.', detail: 'A query string parameter', stem: true },
@@ -137,6 +139,24 @@ export const GATEWAY_RESPONSE_SOURCES: Expression[] = [
   { text: 'stageVariables.', detail: 'A stage variable', stem: true, names: usedStageVariables },
   { text: 'context.', detail: 'A context variable', stem: true, names: gatewayContextNames },
 ];
+
+/**
+ * What a gateway response mapping may be set to. A gateway response answers requests to every method, so the request
+ * parameters any operation declares come first, each once (a header whatever its letter case), then the locations.
+ */
+export function gatewayResponseExpressionItems(site: CompletionSite): CompletionItem[] {
+  const declared = new Map<string, Expression>();
+  forEachOperation(site.document, (op) => {
+    for (const p of operationParameters(site.document, op)) {
+      const location = MAPPING_LOCATION[p.in];
+      if (!location) continue;
+      const text = `method.request.${location}.${p.name}`;
+      const id = location === 'header' ? text.toLowerCase() : text;
+      if (!declared.has(id)) declared.set(id, { text, detail: `${p.in} parameter` });
+    }
+  });
+  return expressionItems(site, [...declared.values(), ...GATEWAY_RESPONSE_SOURCES]);
+}
 
 /** Once a dot is typed, only expressions continuing what is typed are offered; after a variable's root, its names. */
 export function expressionItems(site: CompletionSite, expressions: Expression[]): CompletionItem[] {

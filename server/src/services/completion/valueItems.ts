@@ -13,7 +13,14 @@ import { integrationPrefers, integrationTakes } from '../editing/integrationValu
 import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
 import { valueItem } from './completionItems';
 import { isIntegration } from './integrationItems';
-import { expressionItems, GATEWAY_RESPONSE_SOURCES, httpExpressionItems, httpResponseExpressionItems, parameterExpressionItems, RESPONSE_SOURCES } from './mappingExpressions';
+import {
+  expressionItems,
+  gatewayResponseExpressionItems,
+  httpExpressionItems,
+  httpResponseExpressionItems,
+  parameterExpressionItems,
+  RESPONSE_SOURCES,
+} from './mappingExpressions';
 import { refItems } from './refItems';
 import { documentationLocationItems, isDocumentationLocationField } from './documentationLocations';
 import { openApiValueItems } from './openapiItems';
@@ -49,8 +56,11 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
     // An HTTP API's `responseParameters` group its mappings by status code.
     if (path[path.length - 3] === 'responseParameters' && path.length - 4 === index) return httpResponseExpressionItems(site);
   }
-  if (extensionName === GATEWAY_RESPONSES_KEY && path[path.length - 2] === 'responseParameters' && path.length - 4 === index) return expressionItems(site, GATEWAY_RESPONSE_SOURCES);
-  if (extensionName === GATEWAY_RESPONSES_KEY && key === 'statusCode' && path.length - 3 === index) {
+  const gatewayResponse = extensionName === GATEWAY_RESPONSES_KEY;
+  if (gatewayResponse && path[path.length - 2] === 'responseParameters' && path.length - 4 === index) {
+    return gatewayResponseExpressionItems(site);
+  }
+  if (gatewayResponse && key === 'statusCode' && path.length - 3 === index) {
     return gatewayStatusCodeItems(site, String(path[index + 1]));
   }
   const located = isDocumentationLocationField(path) ? documentationLocationItems(site) : undefined;
