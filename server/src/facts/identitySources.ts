@@ -11,11 +11,46 @@ export const REST_IDENTITY_SOURCE = /^(method\.request\.(header|querystring|mult
 /** HTTP APIs: the same values as `$` variables. */
 export const HTTP_IDENTITY_SOURCE = /^\$(request\.(header|querystring)\.[^\s,]+|context\.[A-Za-z0-9_.]+|stageVariables\.[A-Za-z0-9_]+)$/;
 
-/** The forms each dialect's sources are written in, as messages list them (the multi-valued REST forms are rare). */
-export const IDENTITY_SOURCE_FORMS: Record<Dialect, string> = {
-  rest: '`method.request.header.NAME`, `method.request.querystring.NAME`, `stageVariables.NAME` or `context.NAME`',
-  http: '`$request.header.NAME`, `$request.querystring.NAME`, `$context.NAME` or `$stageVariables.NAME`',
+/** What an identity source reads. */
+export type IdentitySourceKind = 'header' | 'querystring' | 'stageVariable' | 'context';
+
+export interface IdentitySourceForm {
+  /** The start every source of the form has; the name follows it. */
+  prefix: string;
+  reads: IdentitySourceKind;
+  /**
+   * Where an authorizer that reads one token may take it from: the one header holding it for REST token and Cognito
+   * authorizers (Authorizer in the API reference), a header or query string parameter for HTTP API JWT authorizers.
+   */
+  token?: true;
+}
+
+/** The authorizer types that read one token from one source. */
+export const TOKEN_AUTHORIZER_TYPES = ['token', 'cognito_user_pools', 'jwt'];
+
+/** The forms each dialect's sources are written in (the multi-valued REST forms are rare, and left out). */
+export const IDENTITY_SOURCE_PREFIXES: Record<Dialect, IdentitySourceForm[]> = {
+  rest: [
+    { prefix: 'method.request.header.', reads: 'header', token: true },
+    { prefix: 'method.request.querystring.', reads: 'querystring' },
+    { prefix: 'stageVariables.', reads: 'stageVariable' },
+    { prefix: 'context.', reads: 'context' },
+  ],
+  http: [
+    { prefix: '$request.header.', reads: 'header', token: true },
+    { prefix: '$request.querystring.', reads: 'querystring', token: true },
+    { prefix: '$context.', reads: 'context' },
+    { prefix: '$stageVariables.', reads: 'stageVariable' },
+  ],
 };
+
+/** The forms as messages list them: `` `a.NAME`, `b.NAME` or `c.NAME` ``. */
+function formList(dialect: Dialect): string {
+  const forms = IDENTITY_SOURCE_PREFIXES[dialect].map((form) => `\`${form.prefix}NAME\``);
+  return `${forms.slice(0, -1).join(', ')} or ${forms[forms.length - 1]}`;
+}
+
+export const IDENTITY_SOURCE_FORMS: Record<Dialect, string> = { rest: formList('rest'), http: formList('http') };
 
 /** A REST source a request carries in a header, single or multi-valued: what a browser's CORS preflight leaves out. */
 export function isRestHeaderSource(source: string): boolean {

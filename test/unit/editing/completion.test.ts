@@ -303,13 +303,15 @@ describe('completion', () => {
   describe('values in the form of the dialect', () => {
     const SCHEME = 'components:\n  securitySchemes:\n    auth:\n      type: apiKey\n      name: Authorization\n      in: header\n      x-amazon-apigateway-authorizer:\n        type: request\n        identitySource: |\n';
 
-    it('offers the identity source of the document\'s dialect only', () => {
-      assert.deepEqual(complete(`openapi: 3.0.1\n${SCHEME}`).labels, ['method.request.header.Authorization']);
-      assert.deepEqual(complete(`openapi: 3.0.1\n${SCHEME}`, 'yaml', 'http').labels, ['$request.header.Authorization']);
+    it('offers the identity sources of the document\'s dialect only', () => {
+      const rest = ['method.request.header.Authorization', 'method.request.header.', 'method.request.querystring.', 'stageVariables.', 'context.'];
+      const http = ['$request.header.Authorization', '$request.header.', '$request.querystring.', '$context.', '$stageVariables.'];
+      assert.deepEqual(complete(`openapi: 3.0.1\n${SCHEME}`).labels, rest);
+      assert.deepEqual(complete(`openapi: 3.0.1\n${SCHEME}`, 'yaml', 'http').labels, http);
       const swagger = `swagger: '2.0'\n${SCHEME.replace('components:\n  securitySchemes:', 'securityDefinitions:').replace(/\n {2}/g, '\n')}`;
-      assert.deepEqual(complete(swagger, 'yaml', 'auto').labels, ['method.request.header.Authorization']);
+      assert.deepEqual(complete(swagger, 'yaml', 'auto').labels, rest);
       const inferredHttp = `openapi: 3.0.1\nx-amazon-apigateway-importexport-version: '1.0'\n${SCHEME}`;
-      assert.deepEqual(complete(inferredHttp, 'yaml', 'auto').labels, ['$request.header.Authorization']);
+      assert.deepEqual(complete(inferredHttp, 'yaml', 'auto').labels, http);
     });
 
     it('writes case-insensitive values as the document already does, else as the dialect\'s pages do', () => {

@@ -28,8 +28,10 @@ import { rootVersionItems } from './rootItems';
 import { USUAL_URI_FORMS } from '../../facts/extensions/integration';
 import { STATUS_CODE } from '../../facts/statusCodes';
 import { gatewayStatusCodeItems } from './statusCodes';
+import { identitySourceItems } from './identitySources';
 
 const GATEWAY_RESPONSES_KEY = 'x-amazon-apigateway-gateway-responses';
+const AUTHORIZER_KEY = 'x-amazon-apigateway-authorizer';
 
 export function valueItems(site: CompletionSite, dialect: Dialect): CompletionItem[] {
   const { path, document } = site;
@@ -68,6 +70,9 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
   const extension = getExtension(extensionName);
   const spec = extension && findValueSpecIn(extension, below, dialect);
   if (!spec) return [];
+  if (extensionName === AUTHORIZER_KEY && key === 'identitySource' && below.length === 1) {
+    return identitySourceItems(site, dialect, examplesIn(spec, dialect).map(String));
+  }
   const items = specValueItems(site, spec, dialect);
   return isIntegration(extensionName) && key === 'uri' ? urisOfType(site, items, dialect) : items;
 }
@@ -115,7 +120,9 @@ function specValueItems(site: CompletionSite, spec: ValueSpec, dialect: Dialect)
   }
   const types = typesOf(spec);
   if (types.includes('boolean')) return [true, false].map((b) => valueItem(site, b, CompletionItemKind.Value, undefined));
-  return (spec.examples ?? [])
-    .filter((e) => takenIn(spec.exampleDialects, String(e), dialect))
-    .map((e) => valueItem(site, e, CompletionItemKind.Value, undefined));
+  return examplesIn(spec, dialect).map((e) => valueItem(site, e, CompletionItemKind.Value, undefined));
+}
+
+function examplesIn(spec: ValueSpec, dialect: Dialect): (string | number | boolean)[] {
+  return (spec.examples ?? []).filter((e) => takenIn(spec.exampleDialects, String(e), dialect));
 }
