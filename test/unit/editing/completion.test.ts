@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { InsertTextMode, type CompletionItem, type TextEdit } from 'vscode-languageserver-types';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from '../../../server/src/languageService';
 import type { Dialect } from '../../../server/src/model/dialect';
@@ -1150,6 +1150,37 @@ describe('completion that leaves the document valid', () => {
       const text = applyEdits(document, [itemOf(items, 'x-amazon-apigateway-integration: Mock (mock)').textEdit as TextEdit]);
       assert.match(text, /\n\t{4}"x-amazon-apigateway-integration": \{\n\t{5}"type": "mock",\n\t{5}"requestTemplates": \{\n\t{6}"application\/json"/);
       assert.doesNotMatch(text, /\n\t* +/);
+    });
+
+    /** Every integration snippet accepted where `marked` has its cursor, with the responses it declares. */
+    const acceptedSnippets = (marked: string) => {
+      const { document, items } = complete(marked, 'json');
+      const snippets = items.filter((i) => i.label.startsWith('x-amazon-apigateway-integration: '));
+      assert.equal(snippets.length, 5);
+      return snippets.map((item) => {
+        // Inserted as written: the editor does not indent the lines after the first to the cursor's line again.
+        assert.equal(item.insertTextMode, InsertTextMode.asIs, item.label);
+        const text = applyEdits(document, [item.textEdit as TextEdit, ...(item.additionalTextEdits ?? [])]);
+        assert.doesNotThrow(() => JSON.parse(text), text);
+        return { label: item.label, text };
+      });
+    };
+
+    it('keeps a JSON document written on one line on one line', () => {
+      const marked = '{"openapi": "3.0.1", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok"}}, |}}}}';
+      for (const { label, text } of acceptedSnippets(marked)) assert.ok(!text.includes('\n'), `${label}\n${text}`);
+    });
+
+    it('nests a JSON block from the indentation of the line, wherever on it the key is typed', () => {
+      const line = (before: string) =>
+        `{\n  "openapi": "3.0.1",\n  "paths": {\n    "/a": {\n      "get": {\n        ${before}|\n      }\n    }\n  }\n}`;
+      const own = acceptedSnippets(line(''));
+      const after = acceptedSnippets(line('"summary": "s", '));
+      own.forEach(({ text }, i) => {
+        assert.match(text, /\n {8}"x-amazon-apigateway-integration": \{\n {10}"type": /);
+        assert.match(after[i].text, /\n {8}"summary": "s", "x-amazon-apigateway-integration": \{\n {10}"type": /);
+        assert.equal(after[i].text.replace('"summary": "s", ', ''), text);
+      });
     });
 
     it('writes the line breaks of a CRLF document in items of several lines', () => {

@@ -5,7 +5,7 @@ import { editInOriginal, type CompletionSite } from '../editing/completionSite';
 import { insertEntriesAtPath } from '../editing/edits';
 import { INTEGRATION_SNIPPETS, mappedStatusCodes, type IntegrationSnippet } from '../editing/integrationSnippets';
 import { describeStatus, responseCodesAt } from '../editing/operationFacts';
-import { indentUnit, jsonText, yamlBlock, yamlInline } from '../editing/serialize';
+import { indentUnit, isOneLine, jsonInline, jsonText, lineIndentAt, yamlBlock, yamlInline } from '../editing/serialize';
 
 export const INTEGRATION_KEY = 'x-amazon-apigateway-integration';
 
@@ -34,11 +34,21 @@ export function integrationSnippetItems(site: CompletionSite, dialect: Dialect):
   });
 }
 
-/** Entries of the operation written where the key is typed, one after the other, in the document's syntax. */
+/**
+ * Entries of the operation written where the key is typed, one after the other, in the document's syntax. The item
+ * is inserted as it is written (the editor does not indent it again). JSON nests from the indentation of the line:
+ * a key typed after another entry on its line does not push the block out to its column. A document written on one
+ * line stays on one line.
+ */
 function entriesText(site: CompletionSite, entries: [string, unknown][], unit: string): string {
   if (site.document.format === 'json') {
-    const members = entries.map(([key, value]) => `${JSON.stringify(key)}: ${jsonText(value, site.column, unit)}`);
-    return `${members.join(`,\n${site.column}`)}${site.needsComma ? ',' : ''}`;
+    const comma = site.needsComma ? ',' : '';
+    const text = site.original.text;
+    const member = ([key, value]: [string, unknown], indent?: string) =>
+      `${JSON.stringify(key)}: ${indent === undefined ? jsonInline(value) : jsonText(value, indent, unit)}`;
+    if (isOneLine(text)) return `${entries.map((entry) => member(entry)).join(', ')}${comma}`;
+    const indent = lineIndentAt(text, site.original.textDocument.offsetAt(site.range.start));
+    return `${entries.map((entry) => member(entry, indent)).join(`,\n${indent}`)}${comma}`;
   }
   if (site.flow) return entries.map(([key, value]) => `${key}: ${yamlInline(value)}`).join(', ');
   return entries.map(([key, value]) => `${key}:\n${yamlBlock(value, site.column + unit, unit).join('\n')}`).join(`\n${site.column}`);
