@@ -132,7 +132,7 @@ describe('language features over stdio', () => {
     const diagnostics = await client.waitForDiagnostics(URI);
     const range = { start: { line: 6, character: 4 }, end: { line: 6, character: 4 } };
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: doc, range, context: { diagnostics } });
-    assert.ok(actions.some((a) => a.kind === 'refactor' && a.title === 'Add CORS to /pets (OPTIONS method; Access-Control-Allow-Origin on GET)'));
+    assert.ok(actions.some((a) => a.kind === 'refactor' && a.title === 'Add CORS to /pets (OPTIONS method; Access-Control-Allow-Origin on GET and on gateway responses DEFAULT_4XX, DEFAULT_5XX)'));
     const enumDiagnostic = diagnostics.find((d) => d.code === 'invalid-enum-value');
     assert.ok(enumDiagnostic, JSON.stringify(diagnostics));
     const fixes = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: doc, range: enumDiagnostic.range, context: { diagnostics: [enumDiagnostic], only: ['quickfix'] } });

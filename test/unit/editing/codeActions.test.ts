@@ -216,7 +216,7 @@ describe('code actions', () => {
     it('adds an OPTIONS method with a mock integration to a REST path', async () => {
       const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n        '200': {description: ok}\n    post:\n      responses:\n        '201': {description: created}\n`;
       const { document, actions } = cors(text, 'yaml', 'rest', 4);
-      assert.equal(actions[0].title, 'Add CORS to /pets (OPTIONS method)');
+      assert.equal(actions[0].title, 'Add CORS to /pets (OPTIONS method; Access-Control-Allow-Origin on gateway responses DEFAULT_4XX, DEFAULT_5XX)');
       const result = applyOnly(document, actions);
       const options = (parse(result).value as any).paths['/pets'].options;
       assert.deepEqual(options.responses['200'].headers['Access-Control-Allow-Origin'], { schema: { type: 'string' } });
@@ -481,7 +481,11 @@ describe('inserted text in the layout of the document', () => {
     const at = document.textDocument.positionAt(text.indexOf('/p'));
     const result = applyOnly(document, getCodeActions(document, { start: at, end: at }, { diagnostics: [], only: ['refactor'] }, 'rest'));
     assert.ok(JSON.parse(result).paths['/p'].options);
-    const added = result.split('\n').slice(10, -4);
+    const lines = result.split('\n');
+    // The OPTIONS method, up to the closing of its path item; the gateway responses follow at the root.
+    const gatewayResponses = lines.indexOf('\t"x-amazon-apigateway-gateway-responses": {');
+    assert.ok(gatewayResponses > 0 && lines.slice(gatewayResponses + 1, -3).every((line) => /^\t{2,}\S/.test(line)), result);
+    const added = lines.slice(10, gatewayResponses - 2);
     assert.ok(added.length > 10 && added.every((line) => /^\t{3,}"/.test(line) || /^\t{3,}[}\]],?$/.test(line)), added.join('\n'));
     assert.match(result, /\n\t\t\t\},\n\t\t\t"options": \{\n\t\t\t\t"summary": "CORS preflight",\n/);
   });

@@ -34,7 +34,7 @@ describe('Add CORS', () => {
     it('declares a greedy {proxy+} by its name, on the ANY method path of a 2.0 JSON definition', async () => {
       const text = '{\n  "swagger": "2.0",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/any/{proxy+}": {\n      "x-amazon-apigateway-any-method": {\n        "parameters": [{"name": "proxy", "in": "path", "required": true, "type": "string"}],\n        "responses": {},\n        "x-amazon-apigateway-integration": {"type": "http_proxy", "httpMethod": "ANY", "uri": "https://example.com/{proxy}", "requestParameters": {"integration.request.path.proxy": "method.request.path.proxy"}}\n      }\n    }\n  }\n}\n';
       const { title, value } = await addCors(text, 4, 'json');
-      assert.equal(title, 'Add CORS to /any/{proxy+} (OPTIONS method)', 'a proxy integration sends its own headers');
+      assert.equal(title, 'Add CORS to /any/{proxy+} (OPTIONS method; Access-Control-Allow-Origin on gateway responses DEFAULT_4XX, DEFAULT_5XX)', 'a proxy integration sends its own headers');
       const options = value.paths['/any/{proxy+}'].options;
       assert.deepEqual(options.parameters, [{ name: 'proxy', in: 'path', required: true, type: 'string' }]);
       assert.equal(options['x-amazon-apigateway-integration'].responses.default.responseParameters['method.response.header.Access-Control-Allow-Methods'], "'DELETE,GET,HEAD,OPTIONS,PATCH,POST,PUT'");
@@ -110,7 +110,7 @@ describe('Add CORS', () => {
     it('declares Access-Control-Allow-Origin on the method response and maps it to * in the integration response', async () => {
       const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n        '200': {description: ok}\n      ${HTTP_GET.replace('/{petId}', '').replace(/ {8}requestParameters:\n.*\n/, '')}    post:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: POST, uri: 'https://example.com/'}\n`;
       const { title, result, value } = await addCors(text, 3);
-      assert.equal(title, 'Add CORS to /pets (OPTIONS method; Access-Control-Allow-Origin on GET)');
+      assert.equal(title, 'Add CORS to /pets (OPTIONS method; Access-Control-Allow-Origin on GET and on gateway responses DEFAULT_4XX, DEFAULT_5XX)');
       const get = value.paths['/pets'].get;
       assert.deepEqual(get.responses['200'].headers, { 'Access-Control-Allow-Origin': { schema: { type: 'string' } } });
       assert.deepEqual(get['x-amazon-apigateway-integration'].responses.default.responseParameters, { 'method.response.header.Access-Control-Allow-Origin': "'*'" });
@@ -141,15 +141,62 @@ describe('Add CORS', () => {
     it('leaves integration responses shared through a YAML anchor alone, where a mapping would reach other operations', async () => {
       const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{"statusCode": 200}'}\n        responses: &shared\n          default:\n            statusCode: '200'\n    post:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{"statusCode": 200}'}\n        responses: *shared\n`;
       const { title, value } = await addCors(text, 3);
-      assert.equal(title, 'Add CORS to /a (OPTIONS method)');
+      assert.equal(title, 'Add CORS to /a (OPTIONS method; Access-Control-Allow-Origin on gateway responses DEFAULT_4XX, DEFAULT_5XX)');
       assert.deepEqual(value.paths['/a'].post, parseYaml(text).paths['/a'].post);
     });
 
     it('leaves an integration response alone when it already sends the header, or answers with a status the method lacks', async () => {
       const text = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok, headers: {Access-Control-Allow-Origin: {schema: {type: string}}}}\n      x-amazon-apigateway-integration:\n        type: mock\n        requestTemplates: {application/json: '{"statusCode": 200}'}\n        responses:\n          default: {statusCode: '200', responseParameters: {method.response.header.Access-Control-Allow-Origin: "'https://example.com'"}}\n          'Error.*': {statusCode: '500'}\n`;
       const { title, value } = await addCors(text, 3);
-      assert.equal(title, 'Add CORS to /a (OPTIONS method)');
+      assert.equal(title, 'Add CORS to /a (OPTIONS method; Access-Control-Allow-Origin on gateway responses DEFAULT_4XX, DEFAULT_5XX)');
       assert.deepEqual(value.paths['/a'].get, parseYaml(text).paths['/a'].get);
+    });
+  });
+
+  describe('on the errors API Gateway answers itself', () => {
+    const PATH = `paths:\n  /a:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://example.com/'}\n`;
+    const START = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\n`;
+    const ORIGIN = 'gatewayresponse.header.Access-Control-Allow-Origin';
+
+    it('makes the default 4XX and 5XX gateway responses send Access-Control-Allow-Origin, after the paths', async () => {
+      const { title, result, value } = await addCors(START + PATH, 3);
+      assert.equal(title, 'Add CORS to /a (OPTIONS method; Access-Control-Allow-Origin on gateway responses DEFAULT_4XX, DEFAULT_5XX)');
+      assert.deepEqual(value['x-amazon-apigateway-gateway-responses'], {
+        DEFAULT_4XX: { responseParameters: { [ORIGIN]: "'*'" } },
+        DEFAULT_5XX: { responseParameters: { [ORIGIN]: "'*'" } },
+      });
+      assert.ok(result.indexOf('x-amazon-apigateway-gateway-responses') > result.indexOf('    options:'), result);
+    });
+
+    it('adds the header to a default response that sends others, and the response that is missing', async () => {
+      const text = `${START}x-amazon-apigateway-gateway-responses:\n  UNAUTHORIZED:\n    statusCode: '401'\n  DEFAULT_5XX:\n    responseParameters:\n      gatewayresponse.header.X-Trace: method.request.header.X-Trace\n${PATH}`;
+      const { title, value } = await addCors(text, text.split('\n').indexOf('  /a:'));
+      assert.equal(title, 'Add CORS to /a (OPTIONS method; Access-Control-Allow-Origin on gateway responses DEFAULT_4XX, DEFAULT_5XX)');
+      const responses = value['x-amazon-apigateway-gateway-responses'];
+      assert.deepEqual(responses.DEFAULT_5XX.responseParameters, { 'gatewayresponse.header.X-Trace': 'method.request.header.X-Trace', [ORIGIN]: "'*'" });
+      assert.deepEqual(responses.DEFAULT_4XX, { responseParameters: { [ORIGIN]: "'*'" } });
+      assert.deepEqual(responses.UNAUTHORIZED, { statusCode: '401' });
+    });
+
+    it('leaves a default response that already sends the header, in any letter case, as it is', async () => {
+      const text = `${START}x-amazon-apigateway-gateway-responses:\n  DEFAULT_4XX:\n    responseParameters: {gatewayresponse.header.access-control-allow-origin: "'https://example.com'"}\n  DEFAULT_5XX:\n    responseParameters: {gatewayresponse.header.Access-Control-Allow-Origin: "'https://example.com'"}\n${PATH}`;
+      const { title, value } = await addCors(text, text.split('\n').indexOf('  /a:'));
+      assert.equal(title, 'Add CORS to /a (OPTIONS method)');
+      assert.deepEqual(value['x-amazon-apigateway-gateway-responses'], parseYaml(text)['x-amazon-apigateway-gateway-responses']);
+    });
+
+    it('sets them once for the whole API: Add CORS on a second path leaves them alone', async () => {
+      const first = await addCors(`${START}${PATH}  /b:\n    get:\n      responses:\n        '200': {description: ok}\n      x-amazon-apigateway-integration: {type: http_proxy, httpMethod: GET, uri: 'https://example.com/b'}\n`, 3);
+      const lines = first.result.split('\n');
+      const second = await addCors(first.result, lines.indexOf('  /b:'));
+      assert.equal(second.title, 'Add CORS to /b (OPTIONS method)');
+      assert.deepEqual(second.value['x-amazon-apigateway-gateway-responses'], first.value['x-amazon-apigateway-gateway-responses']);
+    });
+
+    it('writes them in a JSON definition', async () => {
+      const text = '{\n  "swagger": "2.0",\n  "info": {"title": "t", "version": "1"},\n  "paths": {\n    "/a": {\n      "get": {\n        "responses": {"200": {"description": "ok"}},\n        "x-amazon-apigateway-integration": {"type": "http_proxy", "httpMethod": "GET", "uri": "https://example.com/"}\n      }\n    }\n  }\n}\n';
+      const { value } = await addCors(text, 4, 'json');
+      assert.deepEqual(value['x-amazon-apigateway-gateway-responses'].DEFAULT_4XX, { responseParameters: { [ORIGIN]: "'*'" } });
     });
   });
 });

@@ -10,12 +10,14 @@ import { insertProperty } from './edits';
 import { allowOriginEdits } from './corsAllowOrigin';
 import { preflightOperation } from './corsPreflight';
 import { declaredRequestHeaders, withDeclaredHeaders } from './corsRequestHeaders';
+import { gatewayResponseCorsEdits } from './corsGatewayResponses';
 
 /**
  * "Add CORS" on a path. REST APIs answer the browser's preflight with an OPTIONS method backed by a mock integration
  * that sets the Access-Control-Allow-* headers (declared on the method response, as API Gateway requires); the path's
- * non-proxy methods also send `Access-Control-Allow-Origin` on their own responses. HTTP APIs configure CORS once,
- * with `x-amazon-apigateway-cors` at the root.
+ * non-proxy methods also send `Access-Control-Allow-Origin` on their own responses, and so do the default 4XX and 5XX
+ * gateway responses, once for the whole API. HTTP APIs configure CORS once, with `x-amazon-apigateway-cors` at the
+ * root.
  */
 export function corsEdit(document: ApiDocument, offset: number, dialect: Dialect): { title: string; edits: TextEdit[] } | undefined {
   const path = keyLinePath(document, offset);
@@ -29,10 +31,14 @@ export function corsEdit(document: ApiDocument, offset: number, dialect: Dialect
   if (pathItem?.type !== 'object' || getProperty(pathItem, 'options')) return undefined;
   const preflight = insertProperty(document, pathItem, 'options', preflightOperation(document, template, pathItem, allowedMethods(pathItem)));
   const { edits, methods } = allowOriginEdits(document, pathItem);
-  const title = `Add CORS to ${template} (OPTIONS method${methods.length ? `; Access-Control-Allow-Origin on ${methods.map(methodLabel).join(', ')}` : ''})`;
-  // The preflight goes last: where it shares its offset with a method's edit (both at the end of the path item), the
-  // editor writes the edits in the order given, and the method's lines belong before the new `options` key.
-  return { title, edits: [...edits, preflight] };
+  const errors = gatewayResponseCorsEdits(document);
+  const gatewayResponses = errors.types.length ? `gateway response${errors.types.length > 1 ? 's' : ''} ${errors.types.join(', ')}` : '';
+  const on = [methods.map(methodLabel).join(', '), gatewayResponses].filter(Boolean).join(' and on ');
+  const title = `Add CORS to ${template} (OPTIONS method${on ? `; Access-Control-Allow-Origin on ${on}` : ''})`;
+  // The preflight comes after the methods' edits: where it shares its offset with one (both at the end of the path
+  // item), the editor writes the edits in the order given, and the method's lines belong before the new `options`
+  // key. The gateway responses, at the root, come after both, for the same reason when `paths` ends the document.
+  return { title, edits: [...edits, preflight, ...errors.edits] };
 }
 
 const INDENT = /[ \t]*/y;
