@@ -938,9 +938,24 @@ describe('completion', () => {
   });
 
   describe('map keys', () => {
-    it('offers the gateway response parameter locations, open for the name', () => {
+    it('offers the gateway response parameter locations, open for the name, after Access-Control-Allow-Origin', () => {
       const { items } = complete('openapi: 3.0.1\nx-amazon-apigateway-gateway-responses:\n  DEFAULT_4XX:\n    responseParameters:\n      |\n');
-      assert.deepEqual(items.map((i) => (i.textEdit as TextEdit).newText), ['gatewayresponse.header.$0', 'gatewayresponse.path.$0', 'gatewayresponse.querystring.$0']);
+      const sorted = [...items].sort((a, b) => a.sortText!.localeCompare(b.sortText!));
+      assert.deepEqual(sorted.map((i) => (i.textEdit as TextEdit).newText), [
+        `gatewayresponse.header.Access-Control-Allow-Origin: "'*'"`,
+        'gatewayresponse.header.$0',
+        'gatewayresponse.path.$0',
+        'gatewayresponse.querystring.$0',
+      ]);
+    });
+
+    it('does not offer again a gateway response key start typed whole, nor a header already sent', () => {
+      const typed = complete('openapi: 3.0.1\nx-amazon-apigateway-gateway-responses:\n  DEFAULT_4XX:\n    responseParameters:\n      gatewayresponse.header.|\n');
+      assert.deepEqual(typed.labels, ['gatewayresponse.header.Access-Control-Allow-Origin', 'gatewayresponse.path.', 'gatewayresponse.querystring.']);
+      const sent = complete('openapi: 3.0.1\nx-amazon-apigateway-gateway-responses:\n  DEFAULT_4XX:\n    responseParameters:\n      gatewayresponse.header.access-control-allow-origin: "\'*\'"\n      |\n');
+      assert.deepEqual(sent.labels, ['gatewayresponse.header.', 'gatewayresponse.path.', 'gatewayresponse.querystring.']);
+      const json = complete('{"openapi": "3.0.1", "x-amazon-apigateway-gateway-responses": {"DEFAULT_5XX": {"responseParameters": {"|"}}}}', 'json');
+      assert.equal((itemOf(json.items, 'gatewayresponse.header.Access-Control-Allow-Origin').textEdit as TextEdit).newText, `"gatewayresponse.header.Access-Control-Allow-Origin": "'*'"`);
     });
 
     it('offers the media types of request templates as content keys, leaving out those written', () => {

@@ -10,7 +10,8 @@ import { cacheKeyItems, isCacheKeyItem } from './cacheKeys';
 import { entryText, keyItem } from './completionItems';
 import { INTEGRATION_KEY, integrationSnippetItems, isIntegration } from './integrationItems';
 import { openApiKeyItems } from './openapiItems';
-import { isMediaTypeMap, keyPatternStemItems, mediaTypeItems } from './mapKeys';
+import { gatewayResponseHeaderItems, isMediaTypeMap, keyPatternStemItems, mediaTypeItems } from './mapKeys';
+import { GATEWAY_RESPONSES_EXTENSION } from '../../facts/extensions/gatewayResponses';
 import { rootStartItems } from './rootItems';
 import { statusCodeItems } from './statusCodes';
 import { valueItems } from './valueItems';
@@ -57,6 +58,7 @@ function objectKeyItems(site: CompletionSite, dialect: Dialect): CompletionItem[
     if (spec.values && isIntegration(path[index]) && isIntegrationResponses(site, index)) return integrationResponseKeyItems(site, spec.values, spec.keyDoc);
     if (spec.values && path[path.length - 2] === 'responseParameters' && path.length - 3 === index && isIntegration(path[index])) return httpResponseParameterKeyItems(site, spec.values);
     if (spec.values && spec.examples) return spec.examples.filter((e) => !site.siblings.includes(String(e))).map((e) => keyItem(site, String(e), spec.values!, CompletionItemKind.Value, spec.keyDoc));
+    if (spec.values && path[index] === GATEWAY_RESPONSES_EXTENSION.name && last === 'responseParameters') return gatewayResponseHeaderItems(site, spec);
     if (spec.values) return keyPatternStemItems(site, spec);
     return [];
   }

@@ -2,7 +2,7 @@ import { CompletionItemKind, type CompletionItem } from 'vscode-languageserver-t
 import { findValueSpec, getExtension } from '../../facts/extensions';
 import type { ValueSpec } from '../../facts/extensionTypes';
 import type { CompletionSite } from '../editing/completionSite';
-import { keyItem, keyStemItem } from './completionItems';
+import { entryText, keyItem, keyStemItem } from './completionItems';
 import { INTEGRATION_KEY } from './integrationItems';
 
 /** `^prefix\.(a|b)\.[^\s]+$`: a fixed start, maybe one choice among names, then a free name. */
@@ -17,8 +17,31 @@ export function keyPatternStemItems(site: CompletionSite, spec: ValueSpec): Comp
   if (!match) return [];
   const unescape = (s: string) => s.replace(/\\\./g, '.');
   const choices = match[2] ? match[2].split('|') : [''];
-  return choices.map((choice) => keyStemItem(site, `${unescape(match[1])}${choice}${unescape(match[3])}`, spec.keyDoc ?? 'Key'));
+  const stems = choices.map((choice) => `${unescape(match[1])}${choice}${unescape(match[3])}`);
+  // Once a start is typed whole, offering it again would only repeat what is written.
+  return stems.filter((stem) => stem !== site.prefix).map((stem) => keyStemItem(site, stem, spec.keyDoc ?? 'Key'));
 }
+
+/**
+ * A gateway response's headers: `Access-Control-Allow-Origin` first, which a browser needs on an error API Gateway
+ * answers itself to show it rather than a CORS failure, then each key start left open for a name.
+ */
+export function gatewayResponseHeaderItems(site: CompletionSite, spec: ValueSpec): CompletionItem[] {
+  const items = keyPatternStemItems(site, spec);
+  const key = `gatewayresponse.header.${ALLOW_ORIGIN}`;
+  if (site.siblings.some((s) => s.toLowerCase() === key.toLowerCase())) return items;
+  const origin: CompletionItem = {
+    label: key,
+    kind: CompletionItemKind.Field,
+    detail: "'*'",
+    documentation: { kind: 'markdown', value: `Sends \`${ALLOW_ORIGIN}\` on this error response, so that a browser shows it instead of a CORS failure. \`'*'\` allows every origin; write \`'https://example.com'\` to allow one.` },
+    sortText: `0${key}`,
+    textEdit: { range: site.range, newText: entryText(site, key, "'*'") },
+  };
+  return [origin, ...items.map((item) => ({ ...item, sortText: `1${item.label}` }))];
+}
+
+const ALLOW_ORIGIN = 'Access-Control-Allow-Origin';
 
 /** A Media Type map of OpenAPI 3: a request body's or a response's `content`, in an operation or in components. */
 export function isMediaTypeMap(site: CompletionSite): boolean {
