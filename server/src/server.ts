@@ -507,8 +507,9 @@ connection.onDidChangeWatchedFiles((params) => {
     // An open document is checked against its saved bytes too (their encoding), which a save can change with the text unchanged.
     const saved = documents.get(change.uri);
     if (saved) scheduleValidation(saved);
-    // A closed definition changed or deleted on disk: what it showed in open files is checked again.
-    else if (findingsElsewhere.hasDefinition(change.uri)) scheduleClosedValidation(change.uri);
+    // A closed definition changed or deleted on disk: what it showed in open files is checked again, and whether it
+    // still uses the parts it was found to use, which it may show nothing in (they were closed since).
+    else if (findingsElsewhere.hasDefinition(change.uri) || closedDefinitions.has(change.uri)) scheduleClosedValidation(change.uri);
     scheduleDependents(change.uri);
   }
 });

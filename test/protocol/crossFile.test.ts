@@ -184,6 +184,30 @@ describe('a definition split over several files, over stdio', () => {
     }
   });
 
+  it('stops naming a definition deleted while the files it used were closed as one that uses them', async () => {
+    const secondUri = pathToFileURL(path.join(dir, 'api-v2.yaml')).href;
+    writeFileSync(path.join(dir, 'api-v2.yaml'), SPLIT_API.replace('  /pets:', '  /v2/pets:'));
+    const client = await TestLspClient.start({}, pathToFileURL(dir).href);
+    const toldLast = async (expected: { uri: string; definitions: string[] }[]) => {
+      const deadline = Date.now() + 20_000;
+      while (JSON.stringify(client.openParts.at(-1)) !== JSON.stringify(expected) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.deepEqual(client.openParts.at(-1), expected, JSON.stringify(client.openParts));
+    };
+    try {
+      client.open(petsUri, 'yaml', PETS);
+      await toldLast([{ uri: petsUri, definitions: [apiUri, secondUri].sort() }]);
+      client.close(petsUri);
+      await toldLast([]);
+      rmSync(path.join(dir, 'api-v2.yaml'));
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: secondUri, type: 3 }] });
+      // Opened again, the file is a part of the one definition left: invoking or evaluating there asks nothing.
+      client.open(petsUri, 'yaml', PETS);
+      await toldLast([{ uri: petsUri, definitions: [apiUri] }]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('does not take a file another file only navigates to for a part of a definition', async () => {
     writeFileSync(path.join(dir, 'extra.yaml'), 'Tag: {type: string}\n');
     const notes = "Pet:\n  $ref: './extra.yaml#/Tag'\n";
