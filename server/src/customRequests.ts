@@ -4,6 +4,7 @@ import { isTemplateDocument, type LanguageService } from './languageService';
 import type { RequestRoute } from './largeDocumentMessages';
 import { unlessCancelled } from './requestCancellation';
 import type { ApiDocument } from './model/apiDocument';
+import { uriFileName } from './model/refUri';
 import type { PartPlace } from './services/partContext';
 import type { TemplateKind } from './facts/templateVariableTypes';
 import { standaloneTemplateKind } from './services/templates/templateValidation';
@@ -28,6 +29,8 @@ export interface OpenPartsParams {
 export interface TemplateAtParams {
   uri: string;
   offset: number;
+  /** For a file several definitions use: the one its templates are read in; the first that uses it otherwise. */
+  definition?: string;
 }
 
 export interface TemplateAtResult {
@@ -50,13 +53,18 @@ export interface EvaluateTemplateParams {
   sample: TemplateSample;
   /** For standalone `.vtl` files. */
   kind?: TemplateKind;
+  /** For a file several definitions use: the one its templates are evaluated in; the first that uses it otherwise. */
+  definition?: string;
 }
 
 export interface TemplateHandlerOptions {
   getDocument(uri: string): TextDocument | undefined;
   parse(document: TextDocument): ApiDocument;
-  /** Where a file that holds part of a definition stands in the definition's bundle, whose templates it holds. */
-  partPlace?(document: TextDocument): Promise<PartPlace | undefined>;
+  /**
+   * Where a file that holds part of a definition stands in the bundle of the definition named, or of the first that
+   * uses it: the bundle holds its templates.
+   */
+  partPlace?(document: TextDocument, definition?: string): Promise<PartPlace | undefined>;
   /** Runs an evaluation where it can be stopped (evaluationThread.ts); without it, in this thread. */
   evaluate?(job: EvaluationJob, token?: RunCancellation): Promise<ThreadAnswer>;
 }
@@ -85,9 +93,12 @@ export function createTemplateHandlers(options: TemplateHandlerOptions): Templat
     // Nothing waits for a cancelled run's answer: the editor dropped the request.
     return 'cancelled' in answer ? { error: 'The evaluation was cancelled.' } : 'error' in answer ? answer : answer.evaluation;
   };
-  const sourceOf = async (document: TextDocument, parsed: ApiDocument): Promise<TemplateSource> => {
-    const place = parsed.kind === 'unknown' ? await options.partPlace?.(document) : undefined;
-    return place ? { parsed: place.bundle, start: place.start } : { parsed, start: 0 };
+  const sourceOf = async (document: TextDocument, parsed: ApiDocument, definition: string | undefined): Promise<TemplateSource | { problem: string }> => {
+    if (parsed.kind !== 'unknown' || !options.partPlace) return { parsed, start: 0 };
+    const place = await options.partPlace(document, definition);
+    if (place) return { parsed: place.bundle, start: place.start };
+    // Read alone, the file would be evaluated in no API's operation, or in another API's than the one chosen.
+    return definition === undefined ? { parsed, start: 0 } : { problem: noLongerUses(definition, document.uri) };
   };
   return {
     async templateAt(params) {
@@ -97,7 +108,9 @@ export function createTemplateHandlers(options: TemplateHandlerOptions): Templat
       if (isTemplateDocument(document)) return { found: true, label: 'mapping template', kind: standaloneTemplateKind(params.uri), templateOffset: 0, defaultSample: {} };
       const own = options.parse(document);
       if (!own.root) return { found: false, message: 'The document has syntax errors; fix them to evaluate its templates.' };
-      const { parsed, start } = await sourceOf(document, own);
+      const source = await sourceOf(document, own, params.definition);
+      if ('problem' in source) return { found: false, message: source.problem };
+      const { parsed, start } = source;
       const template = findTemplate(parsed, start + params.offset);
       if (!template) return { found: false, message: 'Place the cursor on a mapping template (a value under requestTemplates or responseTemplates).' };
       return {
@@ -117,7 +130,9 @@ export function createTemplateHandlers(options: TemplateHandlerOptions): Templat
       if (isTemplateDocument(document)) return run(standaloneJob(document.getText(), params.kind ?? standaloneTemplateKind(params.uri), params.sample), token);
       const own = options.parse(document);
       if (!own.root) return { error: 'The document has syntax errors; fix them to evaluate its templates.' };
-      const { parsed, start } = await sourceOf(document, own);
+      const source = await sourceOf(document, own, params.definition);
+      if ('problem' in source) return { error: source.problem };
+      const { parsed, start } = source;
       const template = findTemplate(parsed, start + params.offset);
       if (!template) return { error: 'The template is no longer at this place in the document.' };
       // The editor's document changes in place while the run goes on: lines are counted in the text that was run.
@@ -137,9 +152,13 @@ export function createTemplateHandlers(options: TemplateHandlerOptions): Templat
   };
 }
 
+function noLongerUses(definition: string, part: string): string {
+  return `${uriFileName(definition)} no longer uses ${uriFileName(part)}, or cannot be read now: it may have syntax errors or have moved.`;
+}
+
 /** `route` runs a handler where its document is served: for a document over the size limit, in the thread that serves it. */
 export function registerCustomRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse' | 'partPlace'>, route: RequestRoute): void {
-  const handlers = createTemplateHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document), partPlace: (document) => service.partPlace(document), evaluate: evaluateApart });
+  const handlers = createTemplateHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document), partPlace: (document, definition) => service.partPlace(document, definition), evaluate: evaluateApart });
   connection.onRequest<TemplateAtResult, unknown>(TEMPLATE_AT_REQUEST, (params: TemplateAtParams) => route('templateAt', params, () => handlers.templateAt(params)));
   connection.onRequest<EvaluateTemplateResult, unknown>(EVALUATE_TEMPLATE_REQUEST, (params: EvaluateTemplateParams, token) =>
     unlessCancelled(token, async () => {

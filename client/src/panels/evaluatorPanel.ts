@@ -8,7 +8,8 @@ import { panelIcon } from './panelIcons';
 import { keptCopyNotice, SampleStore } from './sampleStore';
 import { LatestRequest } from './latestRequest';
 import { webviewHtml } from './webviewHtml';
-import type { TemplateAtResult } from '../../../server/src/customRequests';
+import type { TemplateAtParams, TemplateAtResult } from '../../../server/src/customRequests';
+import { chooseDefinitionOfPart } from './definitionOfPart';
 
 const EVALUATE_DELAY_MS = 40;
 
@@ -20,15 +21,28 @@ export class EvaluatorPanel {
   private timer: NodeJS.Timeout | undefined;
   private readonly evaluation = new LatestRequest(() => new vscode.CancellationTokenSource());
   private saveFailureShown = false;
+  /** What the panel shows now: tests read it, as the webview's content is out of their reach. */
+  private shown: { output?: string; problem?: string } = {};
 
   static async show(context: vscode.ExtensionContext, client: LanguageClient, documents: ApiDocuments, uri: vscode.Uri, offset: number): Promise<void> {
     const document = await vscode.workspace.openTextDocument(uri);
-    const found = await client.sendRequest<TemplateAtResult>('apigateway/templateAt', { uri: uri.toString(), offset });
-    if (!found.found || found.templateOffset === undefined) {
+    const templateAt = async (definition?: string): Promise<TemplateAtResult | undefined> => {
+      const params: TemplateAtParams = { uri: uri.toString(), offset, definition };
+      const found = await client.sendRequest<TemplateAtResult>('apigateway/templateAt', params);
+      if (found.found && found.templateOffset !== undefined) return found;
       void vscode.window.showWarningMessage(found.message ?? 'No mapping template at the cursor: place it on a value under requestTemplates or responseTemplates.');
-      return;
-    }
-    const key = `${uri.toString()}#${found.label}`;
+      return undefined;
+    };
+    // Asked before the definition is chosen: a cursor on no template is said at once, with nothing to choose first.
+    const first = await templateAt();
+    if (!first) return;
+    // A file two APIs share is evaluated in the one chosen, where Invoke would run it.
+    const chosen = documents.isPartOfDefinition(document) ? await chooseDefinitionOfPart(documents, document, 'Evaluate') : {};
+    if (!chosen) return;
+    const { definition } = chosen;
+    const found = definition === undefined ? first : await templateAt(definition);
+    if (!found) return;
+    const key = `${uri.toString()}#${definition ?? ''}#${found.label}`;
     const existing = EvaluatorPanel.open.get(key);
     if (existing) {
       existing.panel.reveal(vscode.ViewColumn.Beside, true);
@@ -40,7 +54,9 @@ export class EvaluatorPanel {
       localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'dist', 'webview')],
     });
     panel.iconPath = panelIcon(context.extensionUri, 'evaluator');
-    const instance = new EvaluatorPanel(context, client, documents, panel, document, found, key);
+    const name = path.basename(document.uri.fsPath);
+    const source = definition && documents.definitionsUsing(document).length > 1 ? `${name} in ${path.basename(vscode.Uri.parse(definition).path)}` : name;
+    const instance = new EvaluatorPanel(context, client, documents, panel, document, definition, source, found, key);
     EvaluatorPanel.open.set(key, instance);
   }
 
@@ -51,6 +67,10 @@ export class EvaluatorPanel {
     private readonly documents: ApiDocuments,
     readonly panel: vscode.WebviewPanel,
     private readonly document: vscode.TextDocument,
+    /** For a file definitions' `$ref`s name: the definition its template is evaluated in. */
+    private readonly definition: string | undefined,
+    /** The file as the panel names it, with the definition when several use it. */
+    private readonly source: string,
     private found: TemplateAtResult,
     private readonly key: string,
   ) {
@@ -78,7 +98,7 @@ export class EvaluatorPanel {
       case 'ready': {
         const saved = await this.store?.get(this.storeKey);
         this.sample = saved ?? this.found.defaultSample ?? {};
-        this.post({ type: 'init', label: this.found.label ?? '', kind: this.found.kind ?? 'request', sample: this.sample, source: path.basename(this.document.uri.fsPath) });
+        this.post({ type: 'init', label: this.found.label ?? '', kind: this.found.kind ?? 'request', sample: this.sample, source: this.source });
         this.schedule();
         break;
       }
@@ -90,7 +110,7 @@ export class EvaluatorPanel {
       case 'resetSample':
         this.sample = this.found.defaultSample ?? {};
         await this.saveSample(undefined);
-        this.post({ type: 'init', label: this.found.label ?? '', kind: this.found.kind ?? 'request', sample: this.sample, source: path.basename(this.document.uri.fsPath) });
+        this.post({ type: 'init', label: this.found.label ?? '', kind: this.found.kind ?? 'request', sample: this.sample, source: this.source });
         this.schedule();
         break;
       case 'revealLine': {
@@ -141,7 +161,7 @@ export class EvaluatorPanel {
   /** Each edit supersedes the evaluation of the last one, which is cancelled: a slow template would run for every key. */
   private async evaluate(): Promise<void> {
     try {
-      const params = { uri: this.document.uri.toString(), offset: this.found.templateOffset, sample: this.sample, kind: this.found.kind };
+      const params = { uri: this.document.uri.toString(), offset: this.found.templateOffset, sample: this.sample, kind: this.found.kind, definition: this.definition };
       const answer = await this.evaluation.send((token) => this.client.sendRequest<EvaluationResult | { error: string }>('apigateway/evaluateTemplate', params, token));
       if (!answer) return;
       const result = answer.value;
@@ -153,6 +173,8 @@ export class EvaluatorPanel {
   }
 
   private post(message: EvaluatorToPanel): void {
+    if (message.type === 'result') this.shown = { output: message.result.output };
+    else if (message.type === 'problem') this.shown = { problem: message.message };
     void this.panel.webview.postMessage(message);
   }
 
@@ -161,6 +183,11 @@ export class EvaluatorPanel {
     this.evaluation.cancel();
     EvaluatorPanel.open.delete(this.key);
     for (const d of this.disposables) d.dispose();
+  }
+
+  /** Each open panel's title and what it shows. */
+  static shownInPanels(): { title: string; output?: string; problem?: string }[] {
+    return [...EvaluatorPanel.open.values()].map((instance) => ({ title: instance.panel.title, ...instance.shown }));
   }
 }
 
@@ -177,5 +204,7 @@ export function registerEvaluator(context: vscode.ExtensionContext, client: Lang
       const at = offset ?? (editor && editor.document.uri.toString() === target.toString() ? editor.document.offsetAt(editor.selection.active) : 0);
       await EvaluatorPanel.show(context, client, documents, target, at);
     }),
+    // Not in the manifest: tests read what the panels show.
+    vscode.commands.registerCommand('apigateway.evaluatorOutputs', () => EvaluatorPanel.shownInPanels()),
   );
 }

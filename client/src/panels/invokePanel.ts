@@ -10,6 +10,7 @@ import { invokeUrl, type ApiKind } from '../aws/invokeUrl';
 import { linkedConnection, readLinks, type DeploymentLink } from '../deploy/links';
 import { readSettings } from '../tree/awsSession';
 import { toCurl } from './curl';
+import { chooseDefinitionOfPart } from './definitionOfPart';
 import { addToHistory, historyKey, restoreSecrets, validHistory } from './invokeHistory';
 import { sendHttp, signRequest } from './invokeHttp';
 import type { HistoryEntry, InvokeDraft, InvokeOutcome, InvokeToPanel, OperationInfo, PanelInit, PanelToInvoke } from './invokeMessages';
@@ -362,19 +363,9 @@ async function documentFor(args: InvokeOpenArgs, client: LanguageClient, documen
  * cursor is the one invoked; where several paths share the file, or the cursor is in none, those it holds are offered.
  */
 async function definitionOfPart(client: LanguageClient, documents: ApiDocuments, part: vscode.TextDocument, cursor: vscode.Position, args: InvokeOpenArgs): Promise<InvokedDocument> {
-  const params: OperationInPartParams = { uri: part.uri.toString(), offset: part.offsetAt(cursor) };
-  // A file two APIs share (`api-v1.yaml` and `api-v2.yaml` naming `paths/pets.yaml`) runs in the one chosen.
-  const using = documents.definitionsUsing(part);
-  // The one the menus were offered for is named, so that the server runs the file where the editor said it stands.
-  params.definition = using[0];
-  if (using.length > 1) {
-    const picked = await vscode.window.showQuickPick(
-      using.map((uri) => ({ label: path.basename(vscode.Uri.parse(uri).path), description: vscode.workspace.asRelativePath(vscode.Uri.parse(uri)), uri })),
-      { title: `Invoke ${path.basename(part.uri.path)} in Which Definition?`, placeHolder: 'Several definitions use this file: choose the API to run it in' },
-    );
-    if (!picked) return { cancelled: true };
-    params.definition = picked.uri;
-  }
+  const chosen = await chooseDefinitionOfPart(documents, part, 'Invoke');
+  if (!chosen) return { cancelled: true };
+  const params: OperationInPartParams = { uri: part.uri.toString(), offset: part.offsetAt(cursor), definition: chosen.definition };
   const found = await client.sendRequest<OperationInPartResult>('apigateway/operationInPart', params);
   if (!found.definition) {
     const name = path.basename(part.uri.path);

@@ -414,6 +414,32 @@ describe('running what a part holds', () => {
     }
   });
 
+  it('evaluates a template of a part two definitions use in the one asked for, else in the first', async () => {
+    const text = PART.replace('{"id": "$context.requestId"}', '{"path": "$context.resourcePath"}');
+    const shared = TextDocument.create(PART_URI, 'yaml', 1, text);
+    const v1 = parsedAt('file:///work/api-v1.yaml', API);
+    const v2 = parsedAt('file:///work/api-v2.yaml', API.replace('  /pets:', '  /v2/pets:'));
+    const service = createLanguageService({ resolver: filesResolver({ [PART_URI]: text }), definitionsUsing: async () => [v1, v2] });
+    const handlers = createTemplateHandlers({ getDocument: () => shared, parse: (document) => service.parse(document), partPlace: (document, definition) => service.partPlace(document, definition) });
+    const offset = text.indexOf('$context.resourcePath');
+    const evaluatedIn = async (definition?: string) => {
+      const found = await handlers.templateAt({ uri: PART_URI, offset, definition });
+      assert.equal(found.found, true, found.message);
+      const evaluation = await handlers.evaluateTemplate({ uri: PART_URI, offset: found.templateOffset!, sample: found.defaultSample!, definition });
+      assert.ok(!('error' in evaluation), JSON.stringify(evaluation));
+      return { label: found.label, line: found.line, output: JSON.parse(evaluation.output) as unknown };
+    };
+    const v1Response = { label: 'GET /pets › response default → 200 › application/json', line: 13, output: { path: '/pets' } };
+    assert.deepEqual(await evaluatedIn(), v1Response);
+    assert.deepEqual(await evaluatedIn(v1.uri), v1Response);
+    assert.deepEqual(await evaluatedIn(v2.uri), { label: 'GET /v2/pets › response default → 200 › application/json', line: 13, output: { path: '/v2/pets' } });
+    // A definition that stopped using the file is said to, rather than the file read in another or alone.
+    const gone = 'file:///work/gone.yaml';
+    assert.equal((await handlers.templateAt({ uri: PART_URI, offset, definition: gone })).message, 'gone.yaml no longer uses pets.yaml, or cannot be read now: it may have syntax errors or have moved.');
+    const evaluation = await handlers.evaluateTemplate({ uri: PART_URI, offset: text.indexOf("'{\"path\""), sample: {}, definition: gone });
+    assert.deepEqual(evaluation, { error: 'gone.yaml no longer uses pets.yaml, or cannot be read now: it may have syntax errors or have moved.' });
+  });
+
   it('offers each path that shares the part, the part\'s operations outside them, and an operation or integration kept alone', async () => {
     const shared = "# Pets, under two paths\nget:\n  responses: {'200': {description: ok}}\n  x-amazon-apigateway-integration: {type: mock}\npost:\n  responses: {'200': {description: ok}}\n  x-amazon-apigateway-integration: {type: mock}\n";
     const api = `openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /v1/pets:\n    $ref: 'paths/pets.yaml'\n  /v2/pets:\n    $ref: 'paths/pets.yaml'\n  /one:\n    get:\n      $ref: 'ops/get.yaml'\n  /two:\n    get:\n      responses: {'200': {description: ok}}\n      x-amazon-apigateway-integration:\n        $ref: 'mock.yaml'\n`;

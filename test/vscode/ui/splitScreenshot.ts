@@ -3,9 +3,11 @@
 // evaluates in the definition's operation (split-evaluator.png); it shows the definition's finding where it stands
 // once a validator name is misspelt there, in the editor and in the Problems panel (split-definition.png). The palette
 // offers Invoke and Evaluate there, not Deploy, and Invoke opens on the operation at the cursor (split-invoke.png). The
-// edit is undone and nothing is saved.
+// edit is undone and nothing is saved. With a second definition (api-v2.yaml, written for the check and removed after)
+// mounting the file at /v2/items, its Evaluate lens asks which definition (split-evaluate-which.png), and the one
+// chosen names the panel's path and stands beside the file's name (split-evaluate-v2.png).
 //   npx tsx test/vscode/ui/splitScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { Checks, runUiCheck } from './checks';
@@ -90,6 +92,49 @@ async function main(): Promise<number> {
       await row.first().waitFor({ timeout: 30_000 });
       await page.waitForTimeout(500);
       shots.push(await screenshot(page, 'split-definition'));
+    });
+    await checks.check('in a file two definitions use, the Evaluate lens asks which one and evaluates at its path', async () => {
+      // The misspelt validator is put back, so that closing the editors asks nothing.
+      await openFile(page, 'items.yaml');
+      await page.keyboard.press('Control+Z');
+      await runCommand(page, 'View: Close All Editors');
+      const second = path.join(examples, 'split-api', 'api-v2.yaml');
+      // It declares the validator the file names, as api.yaml does: the file shows no finding of either.
+      writeFileSync(second, "openapi: 3.0.1\ninfo: { title: Split Store v2, version: '2' }\nx-amazon-apigateway-request-validators:\n  all: { validateRequestBody: true }\npaths:\n  /v2/items:\n    $ref: 'paths/items.yaml'\n");
+      try {
+        // From the explorer: quick open, just after a file was added, may not list it yet, or not open what it lists.
+        for (const name of ['api-v2.yaml', 'items.yaml']) {
+          await page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^${name.replace('.', '\\.')}$`) }).first().click({ timeout: 30_000 });
+          await page.locator(`.tabs-container .tab[aria-label^="${name}"]`).first().waitFor({ timeout: 30_000 });
+        }
+        const lens = page.locator('.codelens-decoration').locator('a', { hasText: 'Evaluate template' }).nth(1);
+        const title = page.locator('.quick-input-widget .quick-input-title', { hasText: 'Evaluate items.yaml in Which Definition?' });
+        // The question comes once the server has told the editor that api-v2.yaml uses the file too.
+        for (const deadline = Date.now() + 60_000; !(await title.isVisible()) && Date.now() < deadline;) {
+          await lens.click();
+          await title.waitFor({ timeout: 3000 }).catch(() => undefined);
+        }
+        if (!(await title.isVisible())) throw new Error('the Evaluate lens did not ask which definition');
+        await page.waitForTimeout(300);
+        shots.push(await screenshot(page, 'split-evaluate-which'));
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'api-v2.yaml' }).first().click();
+        await page.locator('.tab', { hasText: 'Evaluate: GET /v2/items' }).first().waitFor({ timeout: 30_000 });
+        let shown = '';
+        for (const deadline = Date.now() + 30_000; !shown.includes('lamp') && Date.now() < deadline; await page.waitForTimeout(250)) {
+          const webviews = page.locator('iframe.webview.ready');
+          for (let i = 0; i < (await webviews.count()); i++) {
+            const frame = page.frameLocator('iframe.webview.ready').nth(i).frameLocator('#active-frame');
+            const subtitle = frame.locator('.subtitle');
+            if (!(await subtitle.isVisible().catch(() => false)) || !((await subtitle.textContent()) ?? '').includes('items.yaml in api-v2.yaml')) continue;
+            shown = (await frame.locator('[data-testid=output]').textContent().catch(() => '')) ?? '';
+          }
+        }
+        if (!shown.includes('lamp')) throw new Error(`no evaluator on items.yaml in api-v2.yaml shows the template's output: ${JSON.stringify(shown.slice(0, 300))}`);
+        await page.waitForTimeout(300);
+        shots.push(await screenshot(page, 'split-evaluate-v2'));
+      } finally {
+        rmSync(second, { force: true });
+      }
     });
   } finally {
     for (const shot of shots) console.log(`screenshot: ${path.relative(repoRoot, shot)}`);
