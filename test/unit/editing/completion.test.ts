@@ -689,8 +689,16 @@ describe('completion', () => {
     });
 
     it('offers the operation\'s status codes for an integration response', () => {
-      const { labels } = complete(`${OP}      responses:\n        '200': {description: ok}\n        404: {description: missing}\n      x-amazon-apigateway-integration:\n        responses:\n          default:\n            statusCode: |\n`);
-      assert.deepEqual(labels, ['200', '404']);
+      const { items, labels } = complete(`${OP}      responses:\n        '200': {description: ok}\n        404: {description: missing}\n      x-amazon-apigateway-integration:\n        responses:\n          default:\n            statusCode: |\n`);
+      assert.deepEqual(labels.slice(0, 2), ['200', '404']);
+      assert.ok(items.slice(0, 2).every((i) => i.detail === 'Method response' && i.sortText! < items[2].sortText!));
+      assert.equal(items.find((i) => i.label === '500')!.detail, 'Internal Server Error: no method response declares it yet');
+    });
+
+    it('offers the common status codes to an integration response of an operation that declares none', () => {
+      const { items, labels } = complete(`${OP}      x-amazon-apigateway-integration:\n        type: http\n        responses:\n          default:\n            statusCode: |\n`);
+      assert.deepEqual(labels.slice(0, 4), ['200', '201', '202', '204']);
+      assert.equal((items[0].textEdit as TextEdit).newText, "'200'");
     });
 
     it('offers schema targets for a $ref, quoted in YAML', () => {
@@ -869,9 +877,11 @@ describe('completion', () => {
 
     it("offers an integration response only the operation's three-digit codes, not default or ranges", () => {
       const yaml = complete(`${OP}      responses:\n        default: {description: d}\n        5XX: {description: e}\n        '200': {description: ok}\n      x-amazon-apigateway-integration:\n        type: http\n        responses:\n          default:\n            statusCode: |\n`);
-      assert.deepEqual(yaml.labels, ['200']);
+      assert.deepEqual(yaml.labels.filter((l) => !/no method response/.test(yaml.items.find((i) => i.label === l)!.detail!)), ['200']);
+      assert.ok(!yaml.labels.some((l) => l === 'default' || /X/.test(l)));
       const json = complete('{"swagger": "2.0", "paths": {"/p": {"get": {"responses": {"default": {"description": "d"}, "4XX": {"description": "e"}, "404": {"description": "n"}}, "x-amazon-apigateway-integration": {"type": "http", "responses": {"default": {"statusCode": "|"}}}}}}}', 'json');
-      assert.deepEqual(json.labels, ['404']);
+      assert.deepEqual(json.labels[0], '404');
+      assert.ok(!json.labels.some((l) => l === 'default' || /X/.test(l)));
     });
 
     it('offers status codes in a 2.0 document', () => {

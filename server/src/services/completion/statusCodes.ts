@@ -62,6 +62,22 @@ function integrationStatusCodes(site: CompletionSite): string[] {
 }
 
 /**
+ * An integration response's status code: first the codes the operation declares method responses for, then the
+ * common ones, which API Gateway returns only once a method response declares them (a quick fix of the warning adds
+ * it). `default` and ranges (`5XX`) declare method responses, but an integration response answers with one code.
+ */
+export function integrationStatusCodeItems(site: CompletionSite, declared: string[]): CompletionItem[] {
+  const codes = declared.filter((code) => STATUS_CODE.test(code));
+  const items = codes.map((code) => ({ ...valueItem(site, code, CompletionItemKind.Value, 'Method response'), sortText: `0${code}` }));
+  for (const code of COMMON_STATUS_CODES) {
+    if (codes.includes(code)) continue;
+    const item = valueItem(site, code, CompletionItemKind.Value, `${describeStatus(code)}: no method response declares it yet`);
+    items.push({ ...item, sortText: `1${code}` });
+  }
+  return items;
+}
+
+/**
  * The codes a gateway response of `type` may answer with: its default first, preselected, then the others of its
  * class (a `DEFAULT_4XX` response answers every 4xx error without a response of its own) that other gateway responses
  * default to or that APIs commonly return. A type API Gateway does not have gets the error codes of both classes.

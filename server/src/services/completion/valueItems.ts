@@ -26,8 +26,7 @@ import { documentationLocationItems, isDocumentationLocationField } from './docu
 import { openApiValueItems } from './openapiItems';
 import { rootVersionItems } from './rootItems';
 import { USUAL_URI_FORMS } from '../../facts/extensions/integration';
-import { STATUS_CODE } from '../../facts/statusCodes';
-import { gatewayStatusCodeItems } from './statusCodes';
+import { gatewayStatusCodeItems, integrationStatusCodeItems } from './statusCodes';
 import { identitySourceItems } from './identitySources';
 
 const GATEWAY_RESPONSES_KEY = 'x-amazon-apigateway-gateway-responses';
@@ -52,9 +51,7 @@ export function valueItems(site: CompletionSite, dialect: Dialect): CompletionIt
     if (container === 'requestParameters') return dialect === 'rest' ? parameterExpressionItems(site) : httpExpressionItems(site);
     if (container === 'responseParameters' && path[path.length - 4] === 'responses') return expressionItems(site, RESPONSE_SOURCES);
     // `default` and ranges (`5XX`) declare method responses, but an integration response answers with one code.
-    if (key === 'statusCode' && path[path.length - 3] === 'responses') {
-      return responseCodesAt(document, path).filter((code) => STATUS_CODE.test(code)).map((code) => valueItem(site, code, CompletionItemKind.Value, 'Method response'));
-    }
+    if (key === 'statusCode' && path[path.length - 3] === 'responses') return integrationStatusCodeItems(site, responseCodesAt(document, path));
     // An HTTP API's `responseParameters` group its mappings by status code.
     if (path[path.length - 3] === 'responseParameters' && path.length - 4 === index) return httpResponseExpressionItems(site);
   }
