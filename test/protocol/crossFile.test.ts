@@ -101,6 +101,23 @@ describe('a definition split over several files, over stdio', () => {
     }
   });
 
+  it('publishes a $ref of the path item file that leads nowhere in that file, and nothing on the definition\'s $ref', async () => {
+    const pets = `${PETS.replace(' al\n', ' all\n')}  requestBody: {content: {application/json: {schema: {$ref: '../schemas.yaml#/Pett'}}}}\n`;
+    writeFileSync(path.join(dir, 'paths/pets.yaml'), pets);
+    writeFileSync(path.join(dir, 'schemas.yaml'), 'Pet: {type: object}\n');
+    const client = await TestLspClient.start();
+    try {
+      client.open(apiUri, 'yaml', SPLIT_API);
+      assert.deepEqual(await client.waitForDiagnostics(apiUri), []);
+      const line = pets.split('\n').findIndex((l) => l.includes('requestBody'));
+      const [found] = await client.waitForDiagnosticsWhere(petsUri, (diagnostics) => diagnostics.some((d) => d.code === 'unresolved-ref'));
+      assert.deepEqual(found.range.start, { line, character: pets.split('\n')[line].indexOf("'../schemas.yaml#/Pett'") });
+      assert.deepEqual(found.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[apiUri, 6]]);
+    } finally {
+      await client.stop();
+    }
+  });
+
   it('answers a deploy with one document made of the definition and the files it references', async () => {
     const client = await TestLspClient.start();
     try {

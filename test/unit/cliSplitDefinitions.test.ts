@@ -44,6 +44,16 @@ describe('apigw lint on a definition split over several files', () => {
     assert.deepEqual(findings.map((f) => `${f.file} ${f.code} ${f.line}`), ['paths/pets.yaml unknown-request-validator 1']);
   });
 
+  it('reports a $ref of a referenced file that leads nowhere in that file, where it is written', async () => {
+    writeFileSync(path.join(dir, 'paths/pets.yaml'), `${PETS}  requestBody: {content: {application/json: {schema: {$ref: '../schemas.yaml#/Pett'}}}}\n`);
+    writeFileSync(path.join(dir, 'schemas.yaml'), 'Pet: {type: object}\n');
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', 'api.yaml', '--no-settings'], io), 1);
+    const refs = io.stdout.split('\n').filter((line) => line.includes('unresolved-ref'));
+    // Two paths lead to it: it is one mistake, in the path item.
+    assert.deepEqual(refs, ["paths/pets.yaml:9:61 error unresolved-ref `../schemas.yaml` has nothing at `#/Pett`. Did you mean `../schemas.yaml#/Pet`?"]);
+  });
+
   it('says how a part of a definition linted alone is checked', async () => {
     const io = fakeIO(dir);
     assert.equal(await main(['lint', 'paths/pets.yaml', '--no-settings'], io), 1);

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parseApiDocument } from '../../server/src/model/apiDocument';
-import { validateDocument } from '../../server/src/services/validation';
+import { runRules, validateDocument } from '../../server/src/services/validation';
 import { createLanguageService } from '../../server/src/languageService';
 import { WorkspaceResolver } from '../../server/src/workspaceResolver';
 import { uriKey } from '../../server/src/model/refUri';
@@ -65,7 +65,11 @@ describe('files reached through other files', () => {
     const open = new Map<string, TextDocument>();
     const resolver = new WorkspaceResolver((uri) => open.get(uri));
     const api = TextDocument.create(pathToFileURL(path.join(dir, 'api.yaml')).href, 'yaml', 1, "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /pets:\n    get:\n      responses:\n        '200':\n          description: ok\n          content: {application/json: {schema: {$ref: './schemas/pet.yaml#/Pet'}}}\n");
-    const unresolved = async () => (await validateDocument(parseApiDocument(api), { resolver })).filter((d) => d.code === 'unresolved-ref');
+    // Found in pet.yaml, where the reference is written.
+    const unresolved = async () => {
+      const checked = await runRules(parseApiDocument(api), { resolver });
+      return [...(checked.elsewhere?.values() ?? [])].flatMap((found) => found.problems).filter((p) => p.code === 'unresolved-ref');
+    };
     assert.equal((await unresolved()).length, 1);
     const ownerUri = pathToFileURL(owner).href;
     assert.deepEqual(resolver.dependentsOf(ownerUri), [api.uri]);

@@ -15,7 +15,7 @@ import { pointerToPath } from '../model/openapiWalk';
 import { isFileRef, resolveUri, sameUri, uriFileName } from '../model/refUri';
 import { indexDocument } from './rules/documentIndex';
 import { isUnprocessed } from './rules/unprocessedValues';
-import type { DocumentResolver, Problem } from './validationTypes';
+import type { DocumentResolver, Problem, ValidationContext } from './validationTypes';
 
 /** Other files read for one definition, at most. */
 export const MAX_FILES = 1000;
@@ -396,6 +396,20 @@ export function forFile(elsewhere: Map<string, FileProblems>, document: ApiDocum
   let entry = elsewhere.get(document.uri);
   if (!entry) elsewhere.set(document.uri, (entry = { document, problems: [] }));
   return entry.problems;
+}
+
+/**
+ * Findings made in a file of the bundle in its own offsets (the references check follows each file from where it
+ * lies), added to that file's. Only a part takes them: a file that is a definition of its own reports for itself,
+ * and its findings from this check are not shown.
+ */
+export function reportingInParts(split: SplitDefinition, elsewhere: Map<string, FileProblems>): NonNullable<ValidationContext['reportIn']> {
+  return (document, node, code, message, extra) => {
+    const file = split.files.find((f) => sameUri(f.document.uri, document.uri));
+    if (!file || file.document.kind !== 'unknown' || node.offset < 0) return false;
+    forFile(elsewhere, file.document).push({ offset: node.offset, end: node.end, code, message, ...extra });
+    return true;
+  };
 }
 
 /** The syntax findings of the other files, which nothing else reports: they are not definitions of their own. */

@@ -15,7 +15,7 @@ import type { DocumentResolver, LanguageSettings, Problem, Rule, SeverityName, V
 import type { Dialect } from '../model/dialect';
 import { referencesRule } from './rules/references';
 import { readingOnce } from './readOnce';
-import { MAX_FILES, MAX_SPLICED_NODES, problemsByFile, spliceReferencedFiles, syntaxOfFiles, type FileProblems, type SplitDefinition } from './splitDefinitions';
+import { MAX_FILES, MAX_SPLICED_NODES, problemsByFile, reportingInParts, spliceReferencedFiles, syntaxOfFiles, type FileProblems, type SplitDefinition } from './splitDefinitions';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
 
@@ -105,6 +105,7 @@ export async function runRules(document: ApiDocument, options: ValidationOptions
     if (r > 0) await yieldToEventLoop();
     // The references check follows every file itself, from each file's own location; the other rules read the bundle.
     const context = createContext(split && RULES[r] !== referencesRule ? checked : document, dialect, running, caches, []);
+    if (split && RULES[r] === referencesRule) context.reportIn = reportingInParts(split, elsewhere);
     if (context.isCancelled()) {
       cancelled = true;
       break;

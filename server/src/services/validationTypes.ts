@@ -70,6 +70,11 @@ export interface ValidationContext {
   resolver: DocumentResolver | undefined;
   caches: ValidationCaches;
   report(node: AnyNode | { offset: number; end: number }, code: string, message: string, extra?: Partial<Problem>): void;
+  /**
+   * Reports a finding at a node of another file the definition's `$ref`s lead to, in that file's own offsets. False
+   * when that file's findings are not shown apart from the definition's: the finding then belongs on the definition.
+   */
+  reportIn?(document: ApiDocument, node: AnyNode, code: string, message: string, extra?: Partial<Problem>): boolean;
   /** Cooperative cancellation: long rules check it between units of work. */
   isCancelled(): boolean;
 }

@@ -139,6 +139,21 @@ describe('quick fixes in a file that holds part of a definition', () => {
     assert.deepEqual(actions.map((a) => a.title), ["Change to 'all'"]);
     assert.deepEqual(actions[0].edit?.changes?.[PART_URI], [{ range: diagnostics[0].range, newText: 'all' }]);
   });
+
+  it('correct a misspelt $ref of the part to another file where it is written', async () => {
+    const text = `${PETS_PATH_ITEM.replace(' al\n', ' all\n')}  requestBody: {content: {application/json: {schema: {$ref: '../schemas.yaml#/Pett'}}}}\n`;
+    const resolver = filesResolver({ [PART_URI]: text, 'file:///work/schemas.yaml': 'Pet: {type: object}\n' });
+    const service = createLanguageService({ resolver, definitionsUsing: async () => [] });
+    const { elsewhere } = await service.doValidationByFile(TextDocument.create(API_URI, 'yaml', 1, SPLIT_API), {});
+    const diagnostics = elsewhere.find((e) => e.uri === PART_URI)!.diagnostics.filter((d) => d.code === 'unresolved-ref');
+    const written = "'../schemas.yaml#/Pett'";
+    const start = TextDocument.create(PART_URI, 'yaml', 1, text).positionAt(text.indexOf(written));
+    assert.deepEqual(diagnostics.map((d) => d.range.start), [start]);
+    const partService = createLanguageService({ resolver, definitionsUsing: async () => [parsedAt(API_URI, SPLIT_API)] });
+    const actions = partService.getCodeActions(TextDocument.create(PART_URI, 'yaml', 1, text), diagnostics[0].range, { diagnostics });
+    assert.deepEqual(actions.map((a) => a.title), ["Change to '../schemas.yaml#/Pet'"]);
+    assert.deepEqual(actions[0].edit?.changes?.[PART_URI]?.map((e) => e.newText), ["'../schemas.yaml#/Pet'"]);
+  });
 });
 
 describe('references across the files of a split definition', () => {

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { parse, rangeOf, validate, withCode } from './validate';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { parse, rangeOf, validate, withCode, type TextDiagnostic } from './validate';
+import { createLanguageService, type ValidationByFile } from '../../../server/src/languageService';
 import { validateDocument } from '../../../server/src/services/validation';
 import type { DocumentResolver } from '../../../server/src/services/validationTypes';
 import type { ApiDocument } from '../../../server/src/model/apiDocument';
@@ -13,6 +16,20 @@ const resolver: DocumentResolver = {
     return ref.startsWith('other.yaml') ? OTHER : undefined;
   },
 };
+
+/** The definition checked as the editor checks it, with what it finds in the files it references. */
+async function checkByFile(text: string, resolver: DocumentResolver): Promise<ValidationByFile> {
+  return createLanguageService({ resolver }).doValidationByFile(TextDocument.create('file:///work/api.yaml', 'yaml', 1, text));
+}
+
+function asText(d: Diagnostic): TextDiagnostic {
+  return { ...d, message: typeof d.message === 'string' ? d.message : d.message.value };
+}
+
+/** The reference findings a check made in another file. */
+function refFindings(checked: ValidationByFile, uri: string): TextDiagnostic[] {
+  return (checked.elsewhere.find((f) => f.uri === uri)?.diagnostics ?? []).filter((d) => /ref/.test(String(d.code))).map(asText);
+}
 
 function doc(ref: string): string {
   return `openapi: 3.0.1
@@ -141,19 +158,49 @@ describe('$refs inside the files a $ref leads to', () => {
   };
   const main = (ref: string) => `openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: ok\n          content:\n            application/json:\n              schema: { $ref: '${ref}' }\n`;
 
-  it('reports each reference below the target that does not resolve on the $ref that leads there, naming the chain', async () => {
+  it('reports each reference below the target that does not resolve where it is written, as a check there would', async () => {
     const text = main('./schemas/pet.yaml#/Pet');
-    const found = (await validate(text, { resolver })).filter((d) => /ref/.test(String(d.code)));
+    const checked = await checkByFile(text, resolver);
+    assert.deepEqual(checked.diagnostics.filter((d) => /ref/.test(String(d.code))), []);
+    const pet = refFindings(checked, 'file:///work/schemas/pet.yaml');
     assert.deepEqual(
-      found.map((d) => [d.code, d.message]),
+      pet.map((d) => [d.range.start.line, d.code, d.message]),
       [
-        ['unresolved-ref', "`./schemas/pet.yaml#/Pet` leads through `./owner.yaml#/Ownerr` in `schemas/pet.yaml`, which does not resolve: `#/Ownerr` of `schemas/owner.yaml` does not exist (did you mean `./owner.yaml#/Owner`?)."],
-        ['unresolved-ref', '`./schemas/pet.yaml#/Pet` leads through `#/Nothing` in `schemas/pet.yaml`, which does not resolve: `#/Nothing` of `schemas/pet.yaml` does not exist.'],
-        ['unreadable-ref-file', '`./schemas/pet.yaml#/Pet` leads through `../common.yaml#/Friend` in `schemas/pet.yaml`, then `./gone.yaml#/X` in `common.yaml`, which does not resolve: `gone.yaml` cannot be read.'],
+        [4, 'unresolved-ref', '`./owner.yaml` has nothing at `#/Ownerr`. Did you mean `./owner.yaml#/Owner`?'],
+        [6, 'unresolved-ref', '`#/Nothing` points to nothing: there is no `Nothing` in this document.'],
       ],
     );
-    for (const d of found) assert.deepEqual(d.range, rangeOf(text, "'./schemas/pet.yaml#/Pet'"));
-    assert.deepEqual(found[0].relatedInformation, [{ location: { uri: 'file:///work/schemas/pet.yaml', range: { start: { line: 4, character: 12 }, end: { line: 4, character: 34 } } }, message: 'The reference that does not resolve' }]);
+    // The correction travels with it, written as the reference is, for the quick fix in that file.
+    assert.deepEqual(pet[0].data, { expected: './owner.yaml#/Owner' });
+    assert.deepEqual(pet[0].relatedInformation, [{ location: { uri: 'file:///work/api.yaml', range: rangeOf(text, "'./schemas/pet.yaml#/Pet'") }, message: 'The reference of the definition that leads here' }]);
+    const common = refFindings(checked, 'file:///work/common.yaml');
+    assert.deepEqual(common.map((d) => [d.range.start.line, d.code, d.message]), [[1, 'unreadable-ref-file', '`./gone.yaml` (named by this $ref) cannot be read.']]);
+  });
+
+  it('reports a broken reference many references lead to once, where it is written', async () => {
+    const text = `${main('./schemas/pet.yaml#/Pet')}components:\n  schemas:\n    Friend: { $ref: './common.yaml#/Friend' }\n    Owner: { $ref: './schemas/owner.yaml#/Owner' }\n`;
+    const checked = await checkByFile(text, resolver);
+    assert.deepEqual(checked.diagnostics.filter((d) => /ref/.test(String(d.code))), []);
+    assert.deepEqual(refFindings(checked, 'file:///work/common.yaml').map((d) => d.range.start.line), [1]);
+    assert.deepEqual(refFindings(checked, 'file:///work/schemas/pet.yaml').map((d) => d.range.start.line), [4, 6]);
+  });
+
+  it('reports a broken reference inside another definition on the $ref that leads there, naming the chain', async () => {
+    const shared = `openapi: 3.0.1\ninfo: { title: s, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    Pet: { $ref: '#/components/schemas/Nothing' }\n`;
+    const withDefinition: DocumentResolver = {
+      async resolve(base, ref) {
+        const uri = new URL(ref.split('#')[0], base).href;
+        if (uri === 'file:///work/shared.yaml') return parse(shared, false, uri);
+        return uri === 'file:///work/part.yaml' ? parse("Pet: { $ref: './shared.yaml#/components/schemas/Pet' }\n", false, uri) : undefined;
+      },
+    };
+    const text = main('./part.yaml#/Pet');
+    const checked = await checkByFile(text, withDefinition);
+    // Its findings in another definition are left to that definition's own check, so they stand here.
+    assert.deepEqual(checked.elsewhere.flatMap((f) => f.diagnostics), []);
+    const [found] = withCode(checked.diagnostics.map(asText), 'unresolved-ref');
+    assert.equal(found.message, '`./part.yaml#/Pet` leads through `./shared.yaml#/components/schemas/Pet` in `part.yaml`, then `#/components/schemas/Nothing` in `shared.yaml`, which does not resolve: `#/components/schemas/Nothing` of `shared.yaml` does not exist.');
+    assert.deepEqual(found.range, rangeOf(text, "'./part.yaml#/Pet'"));
   });
 
   it('reads the files further along the chain for the validated document, so that their changes validate it again', async () => {
@@ -165,9 +212,9 @@ describe('$refs inside the files a $ref leads to', () => {
   });
 
   it('follows a whole-file $ref and stops at references that lead back along the chain', async () => {
-    const found = withCode(await validate(main('./common.yaml'), { resolver }), 'unreadable-ref-file');
-    assert.deepEqual(found.map((d) => d.message), ['`./common.yaml` leads through `./gone.yaml#/X` in `common.yaml`, which does not resolve: `gone.yaml` cannot be read.']);
-    assert.deepEqual(withCode(await validate(main('./schemas/owner.yaml#/Owner'), { resolver }), 'unreadable-ref-file').length, 1);
+    const found = refFindings(await checkByFile(main('./common.yaml'), resolver), 'file:///work/common.yaml');
+    assert.deepEqual(found.map((d) => d.message), ['`./gone.yaml` (named by this $ref) cannot be read.']);
+    assert.deepEqual(withCode(refFindings(await checkByFile(main('./schemas/owner.yaml#/Owner'), resolver), 'file:///work/common.yaml'), 'unreadable-ref-file').length, 1);
   });
 
   it('stops following a chain through many files', async () => {
@@ -238,10 +285,11 @@ describe('the references inside a node of a shared file', () => {
       },
     };
     const text = `openapi: 3.0.1\ninfo: { title: t, version: '1' }\npaths: {}\ncomponents:\n  schemas:\n    X: { $ref: './a.yaml#/A' }\n    Y: { $ref: './b.yaml#/B' }\n    Z: { $ref: 'b.yaml#/B' }\n`;
-    const found = withCode(await validate(text, { resolver: counting }), 'unresolved-ref');
+    const checked = await checkByFile(text, counting);
     assert.deepEqual(reads.sort(), ['file:///work/a.yaml', 'file:///work/b.yaml']);
-    assert.equal(found.length, 3);
-    assert.ok(found.every((d) => /`#\/C` of `b.yaml` does not exist/.test(d.message)), found.map((d) => d.message).join('\n'));
+    assert.deepEqual(withCode(checked.diagnostics.map(asText), 'unresolved-ref'), []);
+    const found = refFindings(checked, 'file:///work/b.yaml');
+    assert.deepEqual(found.map((d) => [d.range.start.line, d.message]), [[4, '`#/C` points to nothing: there is no `C` in this document. Did you mean `#/B`?']]);
   });
 });
 

@@ -118,6 +118,38 @@ shared:
     assert.deepEqual(inFile(duplicate, 'file:///work/paths/pets.yaml').map((d) => d.code), ['duplicate-key']);
   });
 
+  it('reports a broken $ref of a referenced file where it is written, not on the definition\'s $ref', async () => {
+    const schema = (ref: string) => `${PETS.replace(' al\n', ' all\n').replace('when_no_matc', 'when_no_match')}  requestBody: {content: {application/json: {schema: {$ref: '${ref}'}}}}\n`;
+    const line = (text: string) => text.split('\n').findIndex((l) => l.includes('requestBody'));
+    const shared = { 'file:///work/schemas/pet.yaml': "Pet:\n  type: object\n  properties:\n    tag: {$ref: 'tags.yaml#/Tga'}\n", 'file:///work/schemas/tags.yaml': 'Tag: {type: string}\n' };
+    const inPart = async (ref: string) => {
+      const result = await check(API, { 'file:///work/paths/pets.yaml': schema(ref), ...shared, 'file:///work/schemas/a.yaml': "A: {$ref: 'b.yaml#/B'}\n", 'file:///work/schemas/b.yaml': "B: {$ref: 'a.yaml#/A'}\n" });
+      assert.deepEqual(result.diagnostics, []);
+      return result;
+    };
+    const messages = (found: Diagnostic[]) => found.map((d) => `${d.range.start.line} ${d.code} ${d.message}`);
+    // A pointer to nothing in a third file.
+    const pointer = await inPart('../schemas/pet.yaml#/Pett');
+    assert.deepEqual(messages(inFile(pointer, 'file:///work/paths/pets.yaml')), [`${line(schema(''))} unresolved-ref \`../schemas/pet.yaml\` has nothing at \`#/Pett\`. Did you mean \`../schemas/pet.yaml#/Pet\`?`]);
+    // A third file that is not there.
+    const missing = await inPart('../schemas/gone.yaml#/Pet');
+    assert.deepEqual(messages(inFile(missing, 'file:///work/paths/pets.yaml')), [`${line(schema(''))} unreadable-ref-file \`../schemas/gone.yaml\` (named by this $ref) cannot be read.`]);
+    // A third file that leads on to a pointer to nothing in a fourth: found in the third, where it is written.
+    const further = await inPart('../schemas/pet.yaml#/Pet');
+    assert.deepEqual(messages(inFile(further, 'file:///work/paths/pets.yaml')), []);
+    assert.deepEqual(messages(inFile(further, 'file:///work/schemas/pet.yaml')), ['3 unresolved-ref `tags.yaml` has nothing at `#/Tga`. Did you mean `tags.yaml#/Tag`?']);
+    // A circle across two other files: on the $ref that leads into it, and on each $ref round it.
+    const circle = await inPart('../schemas/a.yaml#/A');
+    assert.deepEqual(messages(inFile(circle, 'file:///work/paths/pets.yaml')), [`${line(schema(''))} unresolved-ref \`../schemas/a.yaml#/A\` leads to a circle of references that never reaches a definition. It runs through \`../schemas/a.yaml#/A\` and \`../schemas/b.yaml#/B\`.`]);
+    assert.deepEqual(messages(inFile(circle, 'file:///work/schemas/a.yaml')), ['0 unresolved-ref `b.yaml#/B` leads to a circle of references that never reaches a definition. It runs through `b.yaml#/B` and `#/A`.']);
+    assert.deepEqual(messages(inFile(circle, 'file:///work/schemas/b.yaml')), ['0 unresolved-ref `a.yaml#/A` leads to a circle of references that never reaches a definition. It runs through `a.yaml#/A` and `#/B`.']);
+    // A $ref of the definition itself into the circle keeps its finding, and each $ref round it has its own.
+    const fromDefinition = await check(`${API}components:\n  schemas:\n    Loop: {$ref: 'schemas/a.yaml#/A'}\n`, { 'file:///work/paths/pets.yaml': PETS, 'file:///work/schemas/a.yaml': "A: {$ref: 'b.yaml#/B'}\n", 'file:///work/schemas/b.yaml': "B: {$ref: 'a.yaml#/A'}\n" });
+    assert.deepEqual(messages(fromDefinition.diagnostics), ['9 unresolved-ref `schemas/a.yaml#/A` leads to a circle of references that never reaches a definition. It runs through `schemas/a.yaml#/A` and `schemas/b.yaml#/B`.']);
+    assert.deepEqual(inFile(fromDefinition, 'file:///work/schemas/a.yaml').map((d) => d.range.start.line), [0]);
+    assert.deepEqual(inFile(fromDefinition, 'file:///work/schemas/b.yaml').map((d) => d.range.start.line), [0]);
+  });
+
   it('leaves a referenced file that is a definition itself to its own validation', async () => {
     const shared = `openapi: 3.0.1\ninfo: {title: shared, version: '1'}\npaths:\n  /pets:\n${PETS.replace(/^/gm, '    ')}`;
     const result = await check(API.replace("'paths/pets.yaml'", "'shared.yaml#/paths/~1pets'"), { 'file:///work/shared.yaml': shared });

@@ -4,7 +4,7 @@ import { pointerToPath, refOf } from '../../model/openapiWalk';
 import type { NodePath, ObjectNode, ScalarNode, ValueNode } from '../../model/nodes';
 import { isFileRef, resolveUri, sameUri } from '../../model/refUri';
 import { posix } from 'node:path';
-import type { Rule, ValidationContext } from '../validationTypes';
+import type { Problem, Rule, ValidationContext } from '../validationTypes';
 import { indexDocument, refsInside, type RefOccurrence } from './documentIndex';
 import { isUnprocessed } from './unprocessedValues';
 import { pause } from './eventLoop';
@@ -108,7 +108,7 @@ const allLead = new WeakMap<ApiDocument, boolean>();
 export const referencesRule: Rule = async (context) => {
   const refs = indexDocument(context.document).refs;
   const memo = localTargetsOf(context.document);
-  const walk: Walk = { files: new Map(), targets: new Map(), circles: new Map(), budget: MAX_NESTED_REFS };
+  const walk: Walk = { files: new Map(), targets: new Map(), circles: new Map(), budget: MAX_NESTED_REFS, reportedHere: new Set() };
   for (let i = 0; i < refs.length; i++) {
     if ((i & 255) === 255 && (await pause(context))) return;
     const occurrence = refs[i];
@@ -135,8 +135,7 @@ async function checkLocal(context: ValidationContext, occurrence: RefOccurrence,
   }
   if (target.kind === 'missing' && target.pointer === ref) {
     const { suggestion, note, data } = repairs(context.document, ref);
-    const message = `\`${ref}\` points to nothing: there is no \`${ref.slice(2).split('/').join('.')}\` in this document.${note ?? ''}${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
-    context.report(occurrence.value, 'unresolved-ref', message, { data });
+    context.report(occurrence.value, 'unresolved-ref', pointsToNothing(ref, suggestion, note), { data });
     return;
   }
   const message = target.kind === 'cycle' ? `\`${ref}\` ${CIRCLE}` : `\`${ref}\` leads through other references to \`${target.pointer}\`, which does not exist.`;
@@ -184,7 +183,7 @@ async function checkExternal(context: ValidationContext, occurrence: RefOccurren
   const target = await loadFile(context, walk, context.document.uri, ref);
   const unreadable = target ? unparsable(target) : context.resolver.whyUnreadable?.(context.document.uri, ref);
   if (!target || unreadable) {
-    context.report(occurrence.value, 'unreadable-ref-file', `\`${file}\` (named by this $ref) cannot be read${unreadable ? `: ${unreadable}` : ''}.`);
+    context.report(occurrence.value, 'unreadable-ref-file', cannotBeRead(file, unreadable));
     return;
   }
   const pointer = hash < 0 ? '' : ref.slice(hash + 1);
@@ -194,27 +193,60 @@ async function checkExternal(context: ValidationContext, occurrence: RefOccurren
     // Corrected as a local pointer is: the file part stays as written, only the misspelt or miscased name changes.
     const meant = nearMissPath(target.root, pointerToPath(pointer));
     const suggestion = meant && `${file}${pointerOf(meant)}`;
-    const message = `\`${file}\` has nothing at \`#${pointer}\`.${suggestion ? ` Did you mean \`${suggestion}\`?` : ''}`;
-    context.report(occurrence.value, 'unresolved-ref', message, suggestion ? { data: { expected: suggestion } } : undefined);
+    context.report(occurrence.value, 'unresolved-ref', pointsToNothing(ref, suggestion), suggestion ? { data: { expected: suggestion } } : undefined);
     return;
   }
   const circle = await circleFrom(context, walk, target, pointer);
-  if (circle) {
-    reportCircle(context, occurrence, ref, circle);
-    return;
-  }
+  if (circle) reportCircle(context, occurrence, ref, circle);
   // What the reference leads to must resolve too: a typo in a shared file is otherwise invisible, as nothing
   // validates a file of bare definitions on its own.
   for (const broken of shortestChains(await brokenBelow(context, walk, target, node, `${target.uri}#${pointer}`, []))) {
+    if (reportedWhereWritten(context, walk, occurrence, broken)) continue;
+    // The references round the circle are the ones named in its finding.
+    if (circle) continue;
     const through = broken.via.map((step) => `\`${step.ref}\` in \`${fileName(context.document, step.document)}\``).join(', then ');
-    const reason = broken.unreadable
-      ? `\`${fileName(context.document, broken.unreadable)}\` cannot be read${broken.why ? ` (${broken.why})` : ''}`
-      : `${broken.missing} does not exist${broken.suggestion ? ` (did you mean \`${broken.suggestion}\`?)` : ''}`;
+    const reason = broken.circle
+      ? 'it goes round in a circle of references'
+      : broken.unreadable
+        ? `\`${fileName(context.document, broken.unreadable)}\` cannot be read${broken.why ? ` (${broken.why})` : ''}`
+        : `${broken.missing} does not exist${broken.suggestion ? ` (did you mean \`${broken.suggestion}\`?)` : ''}`;
     const last = broken.via[broken.via.length - 1];
-    context.report(occurrence.value, broken.unreadable ? 'unreadable-ref-file' : 'unresolved-ref', `\`${ref}\` leads through ${through}, which does not resolve: ${reason}.`, {
+    context.report(occurrence.value, broken.here.code, `\`${ref}\` leads through ${through}, which does not resolve: ${reason}.`, {
       related: [{ uri: last.document.uri, offset: last.node.offset, end: last.node.end, range: last.document.rangeOf(last.node), message: 'The reference that does not resolve' }],
     });
   }
+}
+
+/**
+ * A broken reference reached through other files is reported where it is written, once per validation, when that
+ * file's findings are shown with the definition's (`reportIn`): that is where it is corrected, and one typo in a
+ * shared file is one finding however many references lead to it. One written in the definition itself is its own
+ * check's to report. False when the finding is to stand on the definition's reference instead.
+ */
+function reportedWhereWritten(context: ValidationContext, walk: Walk, occurrence: RefOccurrence, broken: Broken): boolean {
+  if (!context.reportIn) return false;
+  const last = broken.via[broken.via.length - 1];
+  if (last.document === context.document) return true;
+  const key = `${last.document.uri}@${last.node.offset}`;
+  if (walk.reportedHere.has(key)) return true;
+  const at = occurrence.value;
+  const leadsHere = { uri: context.document.uri, offset: at.offset, end: at.end, range: context.document.rangeOf(at), message: 'The reference of the definition that leads here' };
+  const { code, message, data, related } = broken.here;
+  if (!context.reportIn(last.document, last.node, code, message, { data, related: [...(related ?? []), leadsHere] })) return false;
+  walk.reportedHere.add(key);
+  return true;
+}
+
+/** What a reference to a node that does not exist says, written as the reference is. */
+function pointsToNothing(ref: string, suggestion: string | undefined, note = ''): string {
+  const hash = ref.indexOf('#');
+  const meant = suggestion ? ` Did you mean \`${suggestion}\`?` : '';
+  if (hash === 0) return `\`${ref}\` points to nothing: there is no \`${ref.slice(2).split('/').join('.')}\` in this document.${note}${meant}`;
+  return `\`${ref.slice(0, hash)}\` has nothing at \`${ref.slice(hash)}\`.${meant}`;
+}
+
+function cannotBeRead(file: string, why: string | undefined): string {
+  return `\`${file}\` (named by this $ref) cannot be read${why ? `: ${why}` : ''}.`;
 }
 
 /** References followed into other files, at most this many per validation, and through at most this many targets. */
@@ -233,6 +265,10 @@ interface Broken {
   why?: string;
   /** The reference as it was most likely meant, written as the broken one is. */
   suggestion?: string;
+  /** The references round the circle the broken one leads to. */
+  circle?: Step[];
+  /** The finding as it reads on the broken reference itself. */
+  here: Pick<Problem, 'code' | 'message' | 'data' | 'related'>;
 }
 
 /** What one validation has read and found beyond the document, shared by its references. */
@@ -244,6 +280,8 @@ interface Walk {
   /** Whether each node (`uri#pointer`) reached leads round a circle of references, and through which. */
   circles: Map<string, Promise<Step[] | undefined>>;
   budget: number;
+  /** The broken references reported where they are written (`uri@offset`). */
+  reportedHere: Set<string>;
 }
 
 /** A reference on the way round a circle: the node holding it, and the file it stands in. */
@@ -299,7 +337,8 @@ async function walkTarget(context: ValidationContext, walk: Walk, document: ApiD
       target = await loadFile(context, walk, document.uri, ref);
       const why = target ? unparsable(target) : context.resolver!.whyUnreadable?.(document.uri, ref);
       if (!target || why) {
-        found.push({ via: [step], unreadable: uri, why });
+        const here = { code: 'unreadable-ref-file', message: cannotBeRead(hash < 0 ? ref : ref.slice(0, hash), why) };
+        found.push({ via: [step], unreadable: uri, why, here });
         continue;
       }
     }
@@ -308,9 +347,12 @@ async function walkTarget(context: ValidationContext, walk: Walk, document: ApiD
     if (!next) {
       const meant = nearMissPath(target.root, pointerToPath(pointer));
       const suggestion = meant && `${ref.slice(0, hash)}${pointerOf(meant)}`;
-      found.push({ via: [step], missing: `\`#${pointer}\` of \`${fileName(context.document, target.uri)}\``, suggestion });
+      const here = { code: 'unresolved-ref', message: pointsToNothing(ref, suggestion), data: suggestion ? { expected: suggestion } : undefined };
+      found.push({ via: [step], missing: `\`#${pointer}\` of \`${fileName(context.document, target.uri)}\``, suggestion, here });
       continue;
     }
+    const circle = refOf(next) === undefined ? undefined : await circleFrom(context, walk, target, pointer);
+    if (circle) found.push({ via: [step], circle, here: circleFinding(document, ref, circle) });
     for (const deeper of await brokenBelow(context, walk, target, next, `${target.uri}#${pointer}`, chain)) found.push({ ...deeper, via: [step, ...deeper.via] });
   }
   return found;
@@ -355,14 +397,19 @@ async function followChain(context: ValidationContext, walk: Walk, document: Api
 
 /** The circle is reported like one inside the document, naming the references that make it. */
 function reportCircle(context: ValidationContext, occurrence: RefOccurrence, ref: string, circle: Step[]): void {
-  const names = [...new Set(circle.map((step) => `\`${step.document === context.document ? '' : fileName(context.document, step.document)}#${step.pointer}\``))];
+  const { code, message, related } = circleFinding(context.document, ref, circle);
+  context.report(occurrence.value, code, message, { related });
+}
+
+/** The finding of a reference written in `from` that leads round `circle`, naming its files as `from` would. */
+function circleFinding(from: ApiDocument, ref: string, circle: Step[]): Broken['here'] {
+  const names = [...new Set(circle.map((step) => `\`${step.document === from ? '' : fileName(from, step.document)}#${step.pointer}\``))];
   const through = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : names[0];
-  context.report(occurrence.value, 'unresolved-ref', `\`${ref}\` ${CIRCLE} It runs through ${through}.`, {
-    related: circle.map(({ document, node }) => {
-      const at = getProperty(node, '$ref')!.value!;
-      return { uri: document.uri, offset: at.offset, end: at.end, range: document.rangeOf(at), message: 'A reference in the circle' };
-    }),
+  const related = circle.map(({ document, node }) => {
+    const at = getProperty(node, '$ref')!.value!;
+    return { uri: document.uri, offset: at.offset, end: at.end, range: document.rangeOf(at), message: 'A reference in the circle' };
   });
+  return { code: 'unresolved-ref', message: `\`${ref}\` ${CIRCLE} It runs through ${through}.`, related };
 }
 
 /** Why a file that was read holds no definition: it is not text, or does not parse. */
