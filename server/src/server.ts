@@ -19,9 +19,9 @@ import { looksLikeApiDefinition, type ApiDocument } from './model/apiDocument';
 import type { LanguageSettings } from './services/validationTypes';
 import { readLanguageSettings } from './services/languageSettings';
 import { WorkspaceResolver } from './workspaceResolver';
-import { WorkspaceFiles } from './workspaceFiles';
+import { definitionsThatMayUse, MAX_DEFINITIONS_FOR_A_PART, WorkspaceFiles } from './workspaceFiles';
 import { FindingsElsewhere } from './findingsElsewhere';
-import { REFERENCES_ANOTHER_FILE, uriFileName, uriKey } from './model/refUri';
+import { uriKey } from './model/refUri';
 import { RenameError } from './services/rename';
 import { OPEN_PARTS_NOTIFICATION, registerCustomRequests, type OpenPartsParams } from './customRequests';
 import { registerInvokeRequests } from './invokeRequests';
@@ -305,20 +305,14 @@ const findingsElsewhere = new FindingsElsewhere((uri, diagnostics) => {
 });
 /** Parts of definitions already searched for the closed definitions that use them, while they stay open. */
 const searchedParts = new Set<string>();
-/** Most closed definitions checked for one part opened alone. */
-const MAX_DEFINITIONS_FOR_A_PART = 16;
 
 async function checkWithDefinitionsUsing(part: TextDocument): Promise<void> {
   if (searchedParts.has(part.uri) || !/\.(ya?ml|json)$/i.test(part.uri)) return;
   searchedParts.add(part.uri);
-  // Only definitions that reference another file can use it; the open ones are validated anyway. Those that name the
-  // file are tried first: the others reach it, if at all, through another part.
-  const name = uriFileName(part.uri);
-  const candidates = await workspace.documents((text) => looksLikeApiDefinition(text) && REFERENCES_ANOTHER_FILE.test(text)).catch(() => []);
-  const closed = candidates.filter((d) => !documents.get(d.uri) && d.kind !== 'unknown');
-  const naming = closed.filter((d) => d.text.includes(name));
+  // The open definitions are validated anyway.
+  const closed = await definitionsThatMayUse(workspace, part.uri, (uri) => documents.get(uri) !== undefined);
   let using = 0;
-  for (const definition of naming.length ? naming : closed) {
+  for (const definition of closed) {
     if (!documents.get(part.uri)) return;
     await validateClosed(definition.uri);
     if (findingsElsewhere.uses(definition.uri, part.uri) && ++using >= MAX_DEFINITIONS_FOR_A_PART) break;

@@ -5,6 +5,8 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { withRecoveredTree, type ApiDocument } from './model/apiDocument';
 import type { WorkspaceDocuments } from './services/validationTypes';
 import { fileUri, type WorkspaceResolver } from './workspaceResolver';
+import { looksLikeApiDefinition } from './model/definitionKeys';
+import { REFERENCES_ANOTHER_FILE, uriFileName } from './model/refUri';
 
 /** A workspace larger than this is searched only this far: references are an answer the user waits for. */
 const MAX_FILES = 5000;
@@ -109,4 +111,20 @@ export class WorkspaceFiles implements WorkspaceDocuments {
     }
     return found;
   }
+}
+
+/** Most definitions that use it a part of a definition is checked with, when it is opened or linted alone. */
+export const MAX_DEFINITIONS_FOR_A_PART = 16;
+
+/**
+ * The workspace's definitions that may use a part of a definition (a file that is no definition itself), to check it
+ * with: only those that reference another file can. Those that name the part's file are tried alone when there are
+ * any; the others reach it, if at all, through another part. `skip` leaves out the definitions checked anyway.
+ */
+export async function definitionsThatMayUse(workspace: WorkspaceDocuments, part: string, skip: (uri: string) => boolean): Promise<ApiDocument[]> {
+  const candidates = await workspace.documents((text) => looksLikeApiDefinition(text) && REFERENCES_ANOTHER_FILE.test(text)).catch(() => []);
+  const others = candidates.filter((d) => !skip(d.uri) && d.kind !== 'unknown');
+  const name = uriFileName(part);
+  const naming = others.filter((d) => d.text.includes(name));
+  return naming.length ? naming : others;
 }

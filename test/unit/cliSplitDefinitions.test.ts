@@ -54,10 +54,41 @@ describe('apigw lint on a definition split over several files', () => {
     assert.deepEqual(refs, ["paths/pets.yaml:9:61 error unresolved-ref `../schemas.yaml` has nothing at `#/Pett`. Did you mean `../schemas.yaml#/Pet`?"]);
   });
 
-  it('says how a part of a definition linted alone is checked', async () => {
+  it('checks a part of a definition linted alone with the definition that references it, as the editor does', async () => {
     const io = fakeIO(dir);
     assert.equal(await main(['lint', 'paths/pets.yaml', '--no-settings'], io), 1);
-    assert.match(io.stdout, /not-an-api-definition .*checked when the definition is linted/);
+    assert.deepEqual(io.stdout.trim().split('\n'), ['paths/pets.yaml:2:42 error unknown-request-validator Request validator "al" is not declared (declared validators: "all"). Did you mean "all"?', '1 file checked: 1 error, 0 warnings, 0 notes']);
+    assert.equal(io.stderr, 'apigw lint: paths/pets.yaml: no definition of its own; checked through api.yaml, which references it\n');
+    writeFileSync(path.join(dir, 'paths/pets.yaml'), PETS.replace(' al\n', ' all\n'));
+    assert.equal(await main(['lint', 'paths/pets.yaml', '--no-settings'], fakeIO(dir)), 0);
+  });
+
+  it('reports only what the definition finds in the part named, not in itself or its other parts', async () => {
+    writeFileSync(path.join(dir, 'api.yaml'), `${API.replace('openapi: 3.0.1', 'openapi: 3.0.1\nx-amazon-apigateway-api-key-source: BODY')}  /owners:\n    $ref: 'paths/owners.yaml'\n`);
+    writeFileSync(path.join(dir, 'paths/owners.yaml'), PETS.replace(' al\n', ' nope\n'));
+    const files = async (args: string[]) => {
+      const io = fakeIO(dir);
+      assert.equal(await main(['lint', ...args, '--no-settings', '--format', 'json'], io), 1);
+      return [...new Set((JSON.parse(io.stdout) as { file: string }[]).map((f) => f.file))].sort();
+    };
+    assert.deepEqual(await files(['api.yaml']), ['api.yaml', 'paths/owners.yaml', 'paths/pets.yaml']);
+    assert.deepEqual(await files(['paths/pets.yaml']), ['paths/pets.yaml']);
+  });
+
+  it('searches the definitions from the folder holding .git, and names the definition from where it runs', async () => {
+    mkdirSync(path.join(dir, '.git'));
+    const io = fakeIO(path.join(dir, 'paths'));
+    assert.equal(await main(['lint', 'pets.yaml', '--no-settings'], io), 1);
+    assert.match(io.stdout, /^pets\.yaml:2:42 error unknown-request-validator/m);
+    assert.match(io.stderr, /^apigw lint: pets\.yaml: no definition of its own; checked through \.\.\/api\.yaml, which references it$/m);
+  });
+
+  it('says a file no definition references is no definition, as before', async () => {
+    writeFileSync(path.join(dir, 'paths/orphan.yaml'), PETS);
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', 'paths/orphan.yaml', '--no-settings'], io), 1);
+    assert.match(io.stdout, /^paths\/orphan\.yaml:1:1 error not-an-api-definition .*checked when the definition is linted/m);
+    assert.equal(io.stderr, '');
   });
 });
 

@@ -20,6 +20,7 @@ import { lintInputs, type LintInput } from '../lintInputs';
 import { fixDiff, fixMode, fixNotes, fixSummary, writeFixes, type FixedFile } from '../lintFixes';
 import { fixText, type FixChecks } from '../../services/fixPasses';
 import { fixReferencedFiles, recheck, type CheckedDefinition } from '../lintFixParts';
+import { checkPartsNamedAlone } from '../partsNamedAlone';
 import { resolveUri } from '../../model/refUri';
 import { decodeUtf8 } from '../../model/utf8';
 import type { ApiDocument } from '../../model/apiDocument';
@@ -105,6 +106,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     for (const note of fixNotes(input.file, fix.outcome)) io.err(`apigw lint: ${note}\n`);
     results.push({ file: input.file, diagnostics: fix.outcome.diagnostics, text: fix.outcome.text });
   }
+  await checkPartsNamedAlone({ service, settings, results, elsewhere, files, io });
   if (fixing) await addFixedParts({ service, settings, checked, elsewhere, overlay, files, fixed, results, io });
   // A file that could not be written still holds what was read, and its findings are reported as they are there.
   const unwritten = fixing === 'fix' ? await writeFixes(fixed, io) : new Set<string>();
