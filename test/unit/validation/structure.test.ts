@@ -89,8 +89,19 @@ describe('OpenAPI structure', () => {
   it('describes the form a Swagger 2.0 host must take instead of showing the schema\'s regular expression', async () => {
     const text = "swagger: '2.0'\ninfo: {title: t, version: '1'}\nhost: abc.execute-api.{region}.amazonaws.com\npaths: {}\n";
     const [d] = withCode(await validate(text), 'openapi-schema');
-    assert.equal(d.message, '`host` must be a plain host name, optionally with `:port`; Swagger 2.0 `host` takes no scheme, no path and no `{templating}`.');
+    assert.equal(d.message, '`host` must be a plain host name, optionally with `:port`; it holds templating (`{region}`), which Swagger 2.0 `host` does not take.');
     assert.deepEqual(d.range, rangeOf(text, 'abc.execute-api.{region}.amazonaws.com'));
+  });
+
+  it('names only what a Swagger 2.0 host holds that it must not', async () => {
+    const message = async (host: string) => withCode(await validate(`swagger: '2.0'\ninfo: {title: t, version: '1'}\nhost: '${host}'\npaths: {}\n`), 'openapi-schema')[0]?.message;
+    const holds = (what: string) => `\`host\` must be a plain host name, optionally with \`:port\`; it holds ${what}, which Swagger 2.0 \`host\` does not take.`;
+    assert.equal(await message('https://example.com/v1'), holds('a scheme (`https://`) and a path (`/v1`)'));
+    assert.equal(await message('example.com/v1'), holds('a path (`/v1`)'));
+    assert.equal(await message('example.com:http'), holds('a port that is not a number (`:http`)'));
+    assert.equal(await message('{host}:{port}'), holds('templating (`{host}`, `{port}`)'));
+    assert.equal(await message('my host.com'), holds('a space'));
+    assert.equal(await message('example.com:8080'), undefined);
   });
 
   it('picks the deepest branch error of an alternative', async () => {

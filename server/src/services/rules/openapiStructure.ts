@@ -230,7 +230,8 @@ function typeNames(type: unknown): string {
   return names.map((t) => (t === 'null' ? 'null' : withArticle(t))).join(' or ');
 }
 
-function messageOf(f: Finding): string {
+/** `value`: the value found wrong, which a pattern's message may name what is wrong in. */
+function messageOf(f: Finding, value?: unknown): string {
   if (f.message) return f.message;
   const e = f.error;
   const p = e.params as Record<string, unknown>;
@@ -243,8 +244,11 @@ function messageOf(f: Finding): string {
       return `must be ${typeNames(p.type)}`;
     case 'enum':
       return `must be one of ${(p.allowedValues as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}`;
-    case 'pattern':
-      return SCHEMA_PATTERN_MESSAGES[String(p.pattern)] ?? `does not match the pattern \`${p.pattern}\``;
+    case 'pattern': {
+      const message = SCHEMA_PATTERN_MESSAGES[String(p.pattern)];
+      if (typeof message === 'function') return message(value);
+      return message ?? `does not match the pattern \`${p.pattern}\``;
+    }
     case 'const':
       return `must be \`${String(p.allowedValue)}\``;
     case 'not':
@@ -314,7 +318,8 @@ function report(context: ValidationContext, f: Finding): boolean {
   }
   const anchor = !f.message && e.keyword === 'required' ? anchorOf(node) : node.type === 'object' || node.type === 'array' ? anchorOf(node) : node;
   const harmless = importIgnores(f, context.dialect, context.document.kind === 'swagger');
-  context.report(anchor, 'openapi-schema', `${describe(root, f.path)} ${messageOf(f)}${harmless ? `; ${harmless}` : ''}.`, harmless ? { severity: 'information' } : undefined);
+  const value = node.type === 'object' || node.type === 'array' ? undefined : toValue(node);
+  context.report(anchor, 'openapi-schema', `${describe(root, f.path)} ${messageOf(f, value)}${harmless ? `; ${harmless}` : ''}.`, harmless ? { severity: 'information' } : undefined);
   return true;
 }
 
