@@ -70,7 +70,7 @@ export const DIAGNOSTIC_CODES: Record<string, DiagnosticCodeInfo> = {
   // Mappings and cross-references
   'unknown-request-validator': { severity: 'error', title: 'Request validator not declared', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-request-validator.html` },
   // AWS's own request-validation sample does it; the call fails with 500 when the response is selected. Header mappings
-  // into such a status are refused on their own (undeclared-response-header).
+  // into such a status are refused too, which makes the one finding an error (undeclaredResponseStatus.ts).
   'undeclared-response-status': { severity: 'warning', title: 'Integration response status has no method response', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-response.html` },
   'mapping-value-not-string': { severity: 'warning', title: 'Mapping value that is not a string (left out on import)', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-requestParameters.html` },
   'undeclared-response-header': { severity: 'error', title: 'Mapped response header not declared on the method response', docsUrl: `${DEV_GUIDE}/api-gateway-swagger-extensions-integration-responseParameters.html` },

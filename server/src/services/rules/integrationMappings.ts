@@ -21,6 +21,7 @@ import { invokesLambda } from '../../model/integrationUris';
 import { STATUS_CODE } from '../../facts/statusCodes';
 import { quoted } from './messageText';
 import { mappedResponseHeader, undeclaredResponseHeader, undeclaredResponseHeaderMessage } from '../../model/methodResponseHeaders';
+import { undeclaredStatusFinding } from './undeclaredResponseStatus';
 
 /** REST mapping targets (request-response-data-mappings); parameter names as the requestParameters page allows. */
 const REST_REQUEST_KEY = /^integration\.request\.(path|querystring|header)\.[a-zA-Z0-9._$-]+$/;
@@ -319,8 +320,10 @@ function checkResponses(context: ValidationContext, site: IntegrationSite): void
     if (!STATUS_CODE.test(statusCode)) continue;
     const declared = getProperty(site.op.responsesProperty?.value, statusCode) !== undefined;
     if (!declared) {
-      context.report(statusNode, 'undeclared-response-status', `${site.op.method} ${site.op.path} declares no "${statusCode}" response; API Gateway answers 500 when the integration response maps to an undeclared status.`, {
+      const { message, severity } = undeclaredStatusFinding(site.op.method, site.op.path, statusCode, response);
+      context.report(statusNode, 'undeclared-response-status', message, {
         data: { statusCode, path: site.op.path, method: site.op.method },
+        severity,
       });
     }
     checkResponseParameters(context, site.op, response, statusCode, declared);
@@ -483,7 +486,7 @@ const LINE_BREAK = /[\n\r\u2028\u2029]/;
 /**
  * Each mapped header must be declared on the method response of the status: AWS refuses a mapping to any other
  * ("Invalid mapping expression specified ... No method response exists for method" when the status has none). An
- * undeclared status has its own warning; its header mappings are errors still, each of them refused.
+ * undeclared status has one finding of its own, which names its header mappings (`undeclaredStatusFinding`).
  */
 function checkResponseParameters(context: ValidationContext, op: OperationRef, response: ObjectNode, statusCode: string, declared: boolean): void {
   const mappings = asObject(getValue(response, 'responseParameters'));
@@ -502,9 +505,9 @@ function checkResponseParameters(context: ValidationContext, op: OperationRef, r
     } else if (value !== undefined && p.value) {
       checkContextVariable(context, p.value, value, 'response');
     }
-    if (header === undefined) continue;
-    if (declared) headers ??= responseHeaderNames(context.document, op, statusCode) ?? [];
-    const problem = undeclaredResponseHeader(header, declared ? headers : undefined);
+    if (header === undefined || !declared) continue;
+    headers ??= responseHeaderNames(context.document, op, statusCode) ?? [];
+    const problem = undeclaredResponseHeader(header, headers);
     if (!problem) continue;
     const data = { header, statusCode, path: op.path, method: op.method };
     context.report(keyOf(p), 'undeclared-response-header', undeclaredResponseHeaderMessage(problem, data), { data });
