@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { parse as parseYaml } from 'yaml';
 import { main } from '../../server/src/cli/apigw';
 import { fakeIO } from '../support/fakeCliIO';
 import { PETS_PATH_ITEM, SPLIT_API } from '../support/splitDefinition';
@@ -183,6 +184,24 @@ describe('apigw bundle', () => {
     assert.equal(await main(['bundle', 'api.yaml', '--format', 'yaml', '--output', 'out.yaml'], yaml), 0, yaml.stderr);
     assert.equal(yaml.stdout, '');
     assert.match(written, /^ {6}x-amazon-apigateway-request-validator: al$/m);
+  });
+
+  it('writes YAML that YAML 1.1 and 1.2 readers both read as the definition\'s values', async () => {
+    // Each is a string that some YAML version reads as a boolean, number, date, null or merge key when unquoted.
+    const strings = ['2026-11-01', 'yes', 'no', 'on', 'off', 'y', 'n', 'Y', 'NO', '0777', '0o17', '1_000', '1e3', '0b101', '12:30:00', '1:20', '~', 'null', '.inf', '=', '<<', 'plain words'];
+    const definition = {
+      openapi: '3.0.1',
+      info: { title: 't', version: '2026-11-01' },
+      paths: {},
+      'x-values': { strings, numbers: [1, 0.5, -3], flags: [true, false], nothing: null, keyed: Object.fromEntries(strings.map((s, i) => [s, i])) },
+    };
+    writeFileSync(path.join(dir, 'one.json'), JSON.stringify(definition));
+    const io = fakeIO(dir);
+    assert.equal(await main(['bundle', 'one.json', '--format', 'yaml'], io), 0, io.stderr);
+    assert.doesNotMatch(io.stdout, /^%YAML/);
+    // PyYAML reads a plain `=` as a type its safe loader refuses; the yaml package has no such type to check it with.
+    assert.match(io.stdout, /^ {4}- "="$/m);
+    for (const version of ['1.1', '1.2'] as const) assert.deepEqual(parseYaml(io.stdout, { version }), definition, `YAML ${version}`);
   });
 
   it('names a reference that leads nowhere and fails, and refuses to overwrite the definition', async () => {

@@ -113,7 +113,9 @@ Writes the one document API Gateway imports for a definition whose $refs name ot
 reference to another file replaced by what it leads to, references back into the definition kept as its own pointers,
 and a schema that contains itself through another file moved to the models. A definition in one file is written as
 it is, converted to the format asked for.
-  --format json|yaml  what to write (default json)
+  --format json|yaml  what to write (default json). YAML quotes every string that a YAML 1.1 reader
+                      (CloudFormation and SAM tooling, PyYAML, SnakeYAML) or a 1.2 one would read as another type
+                      (yes, on, 0777, 2026-11-01), so both read the definition's values
   --output F          the file to write (default standard output)
 
 exit codes: 0 written, 1 a reference that leads nowhere, 2 usage error, an unreadable definition or an output not written`;

@@ -1,10 +1,10 @@
 import * as path from 'node:path';
-import { stringify } from 'yaml';
 import { documentFromText } from '../../gateway/workspaceFiles';
 import { bundleDefinition } from '../../services/bundle';
 import { definitionProblem } from '../definitionProblem';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
+import { portableYaml } from '../portableYaml';
 import { BUNDLE_HELP, BUNDLE_USAGE } from '../usage';
 import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
 
@@ -35,7 +35,7 @@ export async function runBundle(args: string[], io: CliIO): Promise<number> {
   }
   // A definition in one file is written out all the same: a pipeline need not tell the two apart.
   const value = bundle?.value ?? document.value;
-  const text = format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : stringify(value, { lineWidth: 0 });
+  const text = format === 'json' ? `${JSON.stringify(value, null, 2)}\n` : portableYaml(value);
   if (output === undefined) io.out(text);
   else {
     if (!io.writeBytes) throw new UsageError('--output cannot be written here');
