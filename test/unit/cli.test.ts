@@ -51,10 +51,17 @@ describe('apigw command line', () => {
     assert.match(io.stderr, /unknown command 'frobnicate'/);
   });
 
-  it('reports a missing file in one line and exits 2', async () => {
+  it('names a missing file, still checks the others and writes the report, and exits 2', async () => {
     const io = fakeIO();
-    assert.equal(await main(['lint', 'no/such/file.yaml'], io), 2);
-    assert.equal(io.stderr, 'apigw lint: no/such/file.yaml: no such file\n');
+    assert.equal(await main(['lint', 'no/such/file.yaml', '--no-settings'], io), 2);
+    assert.equal(io.stdout, '0 files checked: 0 errors, 0 warnings, 0 notes\n');
+    assert.equal(io.stderr, 'no/such/file.yaml: no such file; not checked\napigw lint: 1 file could not be opened and was not checked: no/such/file.yaml\n');
+    const sarif = fakeIO();
+    assert.equal(await main(['lint', 'no/such/file.yaml', 'examples/petstore.yaml', '--no-settings', '--format', 'sarif'], sarif), 2);
+    const [run] = JSON.parse(sarif.stdout).runs;
+    assert.ok(run.results.length > 0);
+    assert.equal(run.invocations[0].executionSuccessful, false);
+    assert.deepEqual(run.invocations[0].toolExecutionNotifications.map((n: any) => n.locations[0].physicalLocation.artifactLocation.uri), ['no/such/file.yaml']);
   });
 
   it('refuses an empty file argument rather than reading the current directory in its place', async () => {
@@ -422,10 +429,10 @@ describe('apigw command line', () => {
     const sarif = fakeIO(dir);
     assert.equal(await main(['lint', 'latin1.yaml', 'good.yaml', '--format', 'sarif'], sarif), 1);
     assert.deepEqual(JSON.parse(sarif.stdout).runs[0].results.map((r: { ruleId: string }) => r.ruleId), ['not-utf8']);
-    // A file that is not there is still a usage error: there is nothing to report on.
+    // A file that is not there is named as one that cannot be read is, and the others are still reported.
     const missing = fakeIO(dir);
     assert.equal(await main(['lint', 'good.yaml', 'gone.yaml'], missing), 2);
-    assert.equal(missing.stdout, '');
+    assert.equal(missing.stdout, '1 file checked: 0 errors, 0 warnings, 0 notes\n');
   });
 
   it('checks a file in another encoding as the editor shows it: its encoding and its other mistakes', async () => {

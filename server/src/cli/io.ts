@@ -34,7 +34,8 @@ export const MAX_INPUT_FILE = 256 * 1024 * 1024;
 
 /**
  * A file that is there but cannot be read: locked, too large, or a named pipe or a device in place of a file. `apigw
- * lint` names it and still checks the other files; the other commands stop as for any usage error.
+ * lint` names it, as it names a missing file, and still checks the other files; the other commands stop as for any
+ * usage error.
  */
 export class UnreadableFileError extends UsageError {}
 

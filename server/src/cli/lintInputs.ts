@@ -34,10 +34,10 @@ const TEMPLATE_EXTENSION = /\.vtl$/i;
 const IGNORED = ['**/node_modules/**', '**/.git/**', '**/.apigateway/**'];
 
 /**
- * The files `apigw lint` checks. A file named on the command line is always checked (and must exist); a directory
- * stands for the API definitions under it, and a quoted glob pattern (`'apis/**\/*.yaml'`, for shells that do not
- * expand them) for the API definitions it matches. Those are told apart by their top-level keys, so other YAML and
- * JSON beside them (CI workflows, compose files, package.json) is left alone.
+ * The files `apigw lint` checks. A file named on the command line is always checked (or named as not checked); a
+ * directory stands for the API definitions under it, and a quoted glob pattern (`'apis/**\/*.yaml'`, for shells that
+ * do not expand them) for the API definitions it matches. Those are told apart by their top-level keys, so other YAML
+ * and JSON beside them (CI workflows, compose files, package.json) is left alone.
  */
 export async function lintInputs(args: string[], io: CliIO): Promise<LintInputs> {
   const inputs: LintInput[] = [];
@@ -76,10 +76,10 @@ export async function lintInputs(args: string[], io: CliIO): Promise<LintInputs>
       if (found.length === 0 && !walked.unreadable) throw new UsageError(`${arg}: matches ${matches.length} file${matches.length === 1 ? '' : 's'}, none of them an API definition or mapping template`);
       for (const input of found) await add(input);
     } else {
-      // A file that is not there is a mistake in the command, which stops it; one that is there but cannot be read is
-      // named, and the other files are still checked.
+      // A file that is missing or cannot be read is named, and the other files are still checked: the report is still
+      // written, with the run marked as failed, rather than none at all for one name a CI step got wrong.
       const bytes = await readDefinition(arg, io).catch((error: unknown) => {
-        if (!(error instanceof UnreadableFileError)) throw error;
+        if (!(error instanceof UsageError)) throw error;
         notChecked(error, arg, io, unopened);
         return undefined;
       });

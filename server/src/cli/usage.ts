@@ -63,8 +63,9 @@ file:line:col severity code message, then a summary (notes are information and h
                  format only; with - the diff names <stdin>
 
 exit codes: 0 nothing at the --fail-on level or graver (by default: no errors), 1 at least one such finding, or more
-warnings than --max-warnings, 2 usage error, a missing file, a file or directory that cannot be opened (locked, over
-${MAX_INPUT_FILE / 1048576} MB, or a named pipe or device; the other files are still checked), a settings file that does not parse
+warnings than --max-warnings, 2 usage error, a missing file or a file or directory that cannot be opened (locked,
+over ${MAX_INPUT_FILE / 1048576} MB, or a named pipe or device; the other files are still checked and the report written, SARIF's
+run marked as failed), a settings file that does not parse
 or holds a wrong value, a directory or pattern without API definitions, or a file --fix could not write. With --fix
 and --fix-dry-run, the findings counted are those left after the fixes`;
 

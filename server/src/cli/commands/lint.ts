@@ -56,7 +56,8 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     severity: { ...workspace.settings.severity, ...severities },
   };
 
-  // Read everything first: a missing file is a usage error (exit 2) and must not leave half a report behind.
+  // Read everything first: a directory or pattern that holds no definition is a usage error (exit 2), and must not
+  // leave half a report behind.
   const { inputs, unopened } = await lintInputs(options.positional, io);
 
   const files = new WorkspaceResolver(() => undefined);
