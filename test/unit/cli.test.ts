@@ -546,6 +546,26 @@ describe('apigw command line', () => {
     assert.match(io.stdout, /^compose\.yaml:1:1 error not-an-api-definition Not an OpenAPI or Swagger document/m);
   });
 
+  it('calls a named file of another kind no definition, without reading its lines as YAML, but reports a broken definition\'s syntax', async () => {
+    const dir = tempFolder();
+    writeTree(dir, {
+      'handlers/pets.js': "export const handler = async () => ({ statusCode: 200, body: '[]' });\n",
+      'readme.md': '# Pets\n\n`apigw lint` checks it. Add `# apigw-disable-line CODE` to silence a line.\n',
+      // Named as something else, a definition is one all the same, and its mistakes are found.
+      'api.txt': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\nx-amazon-apigateway-api-key-source: NOPE\n",
+      'broken.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths: {}\n  bad: [\n",
+    });
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', 'handlers/pets.js', 'readme.md', 'api.txt', 'broken.yaml', '--no-settings'], io), 1);
+    const found = io.stdout.trim().split('\n').slice(0, -1).map((line) => line.split(' ').slice(0, 3).join(' '));
+    assert.deepEqual(found.map((f) => f.replace(/:\d+:\d+/, '')), [
+      'handlers/pets.js error not-an-api-definition',
+      'readme.md error not-an-api-definition',
+      'api.txt error invalid-enum-value',
+      'broken.yaml error yaml-syntax',
+    ]);
+  });
+
   it('lists findings in document order', async () => {
     const io = fakeIO();
     await main(['lint', path.resolve(ROOT, '../shared/corpus/openapi/13_openapi.spec.pulumi.json'), '--format', 'json'], io);

@@ -107,6 +107,16 @@ function fromDecoded(file: string, decoded: DecodedInput, bytes: Buffer): LintIn
   return { file, unreadable: decoded.unreadable, ...(decoded.unreadable.code === 'not-utf8' ? { editorText: decoded.lenientText } : {}) };
 }
 
+/**
+ * Whether a file named on the command line is some other kind of file: a definition is one by its top-level key
+ * whatever its name, and a name as YAML, JSON or a template says it is meant as one (a broken definition's syntax
+ * errors are then reported). Anything else, a handler's source or a README, is no definition, and its lines are no
+ * YAML mistakes or suppression comments. Standard input has no name to judge by: it was given to be checked.
+ */
+export function isOtherKindOfFile(file: string, text: string): boolean {
+  return file !== STDIN_NAME && !DEFINITION_EXTENSION.test(file) && !looksLikeApiDefinition(text);
+}
+
 async function readStdin(io: CliIO): Promise<Buffer> {
   if (!io.readStdin) throw new UsageError('standard input cannot be read here');
   return io.readStdin();

@@ -26,7 +26,9 @@ export const LINT_HELP = `${LINT_USAGE}
 
 Checks API definitions and mapping templates with the editor's rules and prints one line per finding:
 file:line:col severity code message, then a summary (notes are information and hint findings).
-  FILE           a file to check: an API definition (reported if it is not one) or a .vtl mapping template
+  FILE           a file to check: an API definition (reported if it is not one) or a .vtl mapping template. A file
+                 not named .yaml, .yml or .json is a definition only with a top-level \`openapi\` or \`swagger\` key;
+                 without one it is reported as not-an-api-definition, its lines not read as YAML
   DIRECTORY      the API definitions under it (YAML and JSON files with a top-level \`openapi\` or \`swagger\` key)
                  and .vtl mapping templates, hidden folders included; node_modules, .git and .apigateway (deploy
                  backups, samples) are skipped, other files are left alone

@@ -16,7 +16,7 @@ import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
 import type { Unreadable } from '../../model/definitionBytes';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
-import { lintInputs, type LintInput } from '../lintInputs';
+import { isOtherKindOfFile, lintInputs, type LintInput } from '../lintInputs';
 import { fixDiff, fixMode, fixNotes, fixSummary, writeFixes, type FixedFile } from '../lintFixes';
 import { fixText, type FixChecks } from '../../services/fixPasses';
 import { fixReferencedFiles, recheck, type CheckedDefinition } from '../lintFixParts';
@@ -83,6 +83,11 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   // The definitions as checked last, for the fixes of the files they reference.
   const checked: CheckedDefinition[] = [];
   for (const input of inputs) {
+    const readable = 'text' in input ? input.text : input.editorText;
+    if (readable !== undefined && isOtherKindOfFile(input.file, readable)) {
+      results.push({ file: input.file, diagnostics: findingList(notAnApiDefinition(readable, settings)), text: readable });
+      continue;
+    }
     if ('unreadable' in input) {
       if (input.editorText === undefined) {
         results.push({ file: input.file, diagnostics: findingList(unreadableFinding(input.unreadable, settings)) });
