@@ -42,7 +42,8 @@ file:line:col severity code message, then a summary (notes are information and h
                  to standard error, so standard output holds the report alone
   --dialect D    auto (default), rest or http: which API Gateway product the definitions are for
   --severity CODE=LEVEL
-                 the severity of one diagnostic code: error, warning, information, hint or off; may be repeated
+                 the severity of one diagnostic code: error, warning, information, hint or off; may be repeated.
+                 A code this version does not know is named on standard error and has no effect, as in a settings file
   --settings F   a VS Code settings file whose apigateway.validation settings (dialect, severity, maxFileSizeMB)
                  apply. Without it, .vscode/settings.json applies as in the editor: in a repository the nearest one
                  from the current directory up to the repository's root, elsewhere the current directory's own.

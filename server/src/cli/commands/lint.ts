@@ -39,7 +39,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be ${REPORT_FORMATS.slice(0, -1).join(', ')} or ${REPORT_FORMATS[REPORT_FORMATS.length - 1]}, not '${format}'`);
   const dialect = options.values.get('--dialect');
   if (dialect !== undefined && !['auto', 'rest', 'http'].includes(dialect)) throw new UsageError(`--dialect must be auto, rest or http, not '${dialect}'`);
-  const severities = severityOptions(options.repeated.get('--severity') ?? []);
+  const { severities, unknownCodes } = severityOptions(options.repeated.get('--severity') ?? []);
   const failOn = options.values.get('--fail-on') ?? 'error';
   // LSP numbers graver severities lower: findings at this level or below it in number fail the run.
   const failLevel = Object.hasOwn(DIAGNOSTIC_SEVERITIES, failOn) ? DIAGNOSTIC_SEVERITIES[failOn as SeverityName] : undefined;
@@ -49,6 +49,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   const fixing = fixMode(options.flags.has('--fix'), options.flags.has('--fix-dry-run'), format as ReportFormat, options.positional);
   const workspace = await workspaceSettings(options.values.get('--settings'), options.flags.has('--no-settings'), io);
   for (const warning of workspace.warnings) io.err(`apigw lint: ${warning}\n`);
+  for (const code of unknownCodes) io.err(`apigw lint: --severity names '${code}', which is not a diagnostic code of this version of apigw${codeSuggestion(code)}; it has no effect\n`);
   // The command line wins over the settings file, as a person's explicit choice for this run.
   const settings: LanguageSettings = {
     ...workspace.settings,
@@ -338,18 +339,26 @@ function notAnApiDefinition(text: string, settings: LanguageSettings): Diagnosti
   return commandFinding('not-an-api-definition', message, 0, 0, settings);
 }
 
-/** `--severity CODE=LEVEL`, as the editor's `apigateway.validation.severity` setting takes them. */
-function severityOptions(values: string[]): Record<string, SeveritySetting> {
+/**
+ * `--severity CODE=LEVEL`, as the editor's `apigateway.validation.severity` setting takes them. A code this version
+ * does not know is set aside with a warning, as the settings file's are: a CI command written for another version
+ * (a code added later, or one since renamed) must not stop the run.
+ */
+function severityOptions(values: string[]): { severities: Record<string, SeveritySetting>; unknownCodes: string[] } {
   const severities: Record<string, SeveritySetting> = {};
+  const unknownCodes: string[] = [];
   for (const value of values) {
     const eq = value.indexOf('=');
     const code = eq < 0 ? value : value.slice(0, eq);
     const level = eq < 0 ? '' : value.slice(eq + 1);
     if (eq < 0 || !(SEVERITY_SETTINGS as readonly string[]).includes(level)) throw new UsageError(`--severity takes CODE=LEVEL with LEVEL one of ${SEVERITY_SETTINGS.join(', ')}, not '${value}'`);
-    if (!Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code)) throw new UsageError(`--severity: '${code}' is not a diagnostic code${codeSuggestion(code)}`);
-    severities[code] = level as SeveritySetting;
+    if (!Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, code)) {
+      if (!unknownCodes.includes(code)) unknownCodes.push(code);
+    } else {
+      severities[code] = level as SeveritySetting;
+    }
   }
-  return severities;
+  return { severities, unknownCodes };
 }
 
 /** The settings file named with `--settings`, else the workspace's `.vscode/settings.json`, unless `--no-settings`. */
