@@ -118,6 +118,13 @@ describe('apigw command line', () => {
       const none = fakeIO(dir);
       assert.equal(await main(['lint', 'apis/*.txt'], none), 2);
       assert.match(none.stderr, /apis\/\*\.txt: no files match/);
+      // A folder the pattern starts from that is not there, or is a file, is no match either, not an unread folder.
+      for (const pattern of ['nomatch/**/*.yaml', 'apis/orders.yaml/*.yaml']) {
+        const missing = fakeIO(dir);
+        assert.equal(await main(['lint', pattern], missing), 2, pattern);
+        assert.equal(missing.stderr, `apigw lint: ${pattern}: no files match\n`);
+        assert.equal(missing.stdout, '');
+      }
       const other = fakeIO(dir);
       assert.equal(await main(['lint', 'apis/*.yml'], other), 2);
       assert.match(other.stderr, /matches 1 file, none of them an API definition/);

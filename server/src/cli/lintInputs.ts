@@ -139,7 +139,8 @@ async function walk(pattern: string, options: GlobOptions, shown: (dir: string) 
   const failed: Array<{ dir: string; error: unknown }> = [];
   const readdir = ((dir: string, how: { withFileTypes: true }, callback: (error: NodeJS.ErrnoException | null, entries: fs.Dirent[]) => void) =>
     fs.readdir(dir, how, (error, entries) => {
-      if (error) failed.push({ dir, error });
+      // A folder a pattern names that is not there (or is a file) holds no match; it is no folder left unread.
+      if (error && error.code !== 'ENOENT' && error.code !== 'ENOTDIR') failed.push({ dir, error });
       callback(error, entries);
     })) as unknown as typeof fs.readdir;
   const files = await globbing().glob(pattern, { ...options, fs: { readdir } });
