@@ -238,6 +238,8 @@ describe('apigw lint --fix', () => {
     assert.equal(await main(['lint', 'api.yaml', '--no-settings', '--fix'], changing), 2);
     assert.deepEqual(changing.written, []);
     assert.match(changing.stderr, /^apigw lint: api\.yaml: not fixed: it changed while it was being fixed\n/);
+    // The summary does not call fixes that were found but not written nothing to fix.
+    assert.match(changing.stderr, /^apigw lint: fixed nothing; \d+ fixes in 1 file could not be written$/m);
     // Reported as it stands, with the findings it still has.
     assert.match(changing.stdout, /1 file checked: 3 errors, 1 warning, 1 note\n$/);
 
@@ -245,6 +247,16 @@ describe('apigw lint --fix', () => {
     assert.equal(await main(['lint', 'api.yaml', '--no-settings', '--fix'], readOnly), 2);
     assert.match(readOnly.stderr, /api\.yaml: not fixed: files cannot be written here/);
     assert.equal(read(dir, 'api.yaml'), FIXABLE);
+
+    // One file written, one not: each is counted.
+    writeFileSync(path.join(dir, 'locked.yaml'), FIXABLE);
+    const oneLocked = fixIO(dir);
+    const write = oneLocked.writeBytes!;
+    oneLocked.writeBytes = (file, bytes) => (file === 'locked.yaml' ? Promise.reject(Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })) : write(file, bytes));
+    assert.equal(await main(['lint', 'api.yaml', 'locked.yaml', '--no-settings', '--fix'], oneLocked), 2);
+    assert.match(oneLocked.stderr, /^apigw lint: locked\.yaml: not fixed: EACCES: permission denied$/m);
+    const [, fixed, failed] = /^apigw lint: fixed (\d+) problems in 1 file; (\d+) fixes in 1 file could not be written$/m.exec(oneLocked.stderr) ?? [];
+    assert.ok(fixed && fixed === failed, oneLocked.stderr);
   });
 });
 

@@ -97,11 +97,17 @@ function commonFolder(a: string, b: string): string {
   return folder;
 }
 
-/** `fixed 3 problems in 2 files`, or what a dry run would fix, over the files changed. */
-export function fixSummary(mode: FixMode, files: FixedFile[]): string {
+/**
+ * `fixed 3 problems in 2 files`, or what a dry run would fix, over the files changed. The fixes of files that could not
+ * be written are counted apart: a run that wrote none of them did find something to fix.
+ */
+export function fixSummary(mode: FixMode, files: FixedFile[], unwritten: ReadonlySet<string> = new Set()): string {
   const changed = files.filter((f) => f.outcome.text !== f.original);
-  const problems = changed.reduce((sum, f) => sum + f.outcome.fixed, 0);
-  if (problems === 0) return 'nothing to fix';
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  return `${mode === 'fix' ? 'fixed' : 'would fix'} ${count(problems, 'problem')} in ${count(changed.length, 'file')}`;
+  const written = changed.filter((f) => !unwritten.has(f.file));
+  const failed = changed.filter((f) => unwritten.has(f.file));
+  const problems = (some: FixedFile[]) => some.reduce((sum, f) => sum + f.outcome.fixed, 0);
+  const count = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
+  const done = problems(written) ? `${mode === 'fix' ? 'fixed' : 'would fix'} ${count(problems(written), 'problem')} in ${count(written.length, 'file')}` : undefined;
+  if (!problems(failed)) return done ?? 'nothing to fix';
+  return `${done ?? 'fixed nothing'}; ${count(problems(failed), 'fix', 'fixes')} in ${count(failed.length, 'file')} could not be written`;
 }

@@ -60,7 +60,8 @@ file:line:col severity code message, then a summary (notes are information and h
                  breaks and byte order mark; one that changed on disk meanwhile is not written, nor one that is not
                  UTF-8 text (its findings are still reported). In a file a definition references (a path item in
                  paths/pets.yaml), only fixes that replace the text found are applied. The summary (fixed N
-                 problems in M files) goes to standard error. Not with - (standard input)
+                 problems in M files, and how many fixes could not be written) goes to standard error. Not with -
+                 (standard input)
   --fix-dry-run  work out the same fixes without writing: standard output holds them as a unified diff (for
                  git apply or patch -p1), standard error the findings that would remain and the summary. Text
                  format only; with - the diff names <stdin>

@@ -141,7 +141,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     // JSON and SARIF are usually written to a file: without this line a failed CI step's log would not say why.
     if (format === 'json' || format === 'sarif') io.err(`apigw lint: ${summaryLine(results, reportOptions)}\n`);
   }
-  if (fixing) io.err(`apigw lint: ${fixSummary(fixing, fixed.filter((f) => !unwritten.has(f.file)))}\n`);
+  if (fixing) io.err(`apigw lint: ${fixSummary(fixing, fixed, unwritten)}\n`);
   if (unopened.length) {
     io.err(`apigw lint: ${unopenedCount(unopened)} could not be opened and ${unopened.length === 1 ? 'was' : 'were'} not checked: ${unopened.join(', ')}\n`);
   }
