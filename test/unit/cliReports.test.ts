@@ -53,6 +53,10 @@ async function withWorkspace<T>(dir: string | undefined, run: () => Promise<T>):
 
 type SarifLog = any;
 
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 const LEVELS = ['none', 'note', 'warning', 'error'];
 const FINGERPRINT = 'apigwFindingHash/v1';
 
@@ -210,16 +214,30 @@ describe('apigw lint in CI', () => {
       }
     });
 
-    it('names files as they were given, and from the repository root in SARIF', async () => {
-      const dir = tree({ 'apis/api.yaml': UNKNOWN_VALIDATOR });
+    it('names files under the current folder from it however they were given, as SARIF does, and others by their absolute paths', async () => {
+      const dir = tree({ 'apis/api.yaml': UNKNOWN_VALIDATOR, 'other/api.yaml': UNKNOWN_VALIDATOR });
       const absolute = path.join(dir, 'apis', 'api.yaml');
-      // Programs that pass absolute paths find their files in the report under the same names.
       for (const given of [absolute, 'apis/api.yaml', './apis/api.yaml']) {
         const json = await lint(dir, given, '--format', 'json');
-        assert.deepEqual((JSON.parse(json.stdout) as { file: string }[]).map((f) => f.file), [given]);
+        assert.deepEqual((JSON.parse(json.stdout) as { file: string }[]).map((f) => f.file), ['apis/api.yaml'], given);
+        const text = await lint(dir, given);
+        assert.match(text.stdout, /^apis\/api\.yaml:6:\d+ error /, given);
         const sarif = await withWorkspace(undefined, () => lint(dir, given, '--format', 'sarif'));
         assert.equal(JSON.parse(sarif.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'apis/api.yaml', given);
       }
+      const apis = path.join(dir, 'apis');
+      const outside = path.join(dir, 'other', 'api.yaml');
+      for (const given of [outside, '../other/api.yaml']) {
+        const json = await lint(apis, given, '--format', 'json');
+        assert.deepEqual((JSON.parse(json.stdout) as { file: string }[]).map((f) => f.file), [outside], given);
+        const missing = await lint(apis, given.replace('api.yaml', 'gone.yaml'));
+        assert.match(missing.stderr, new RegExp(`^${escapeRegExp(outside.replace('api.yaml', 'gone.yaml'))}: no such file; not checked$`, 'm'), given);
+      }
+      // Annotations name a file outside the workspace by its absolute path, as SARIF does, not by a path climbing out.
+      const github = await withWorkspace(apis, () => lint(apis, '../other/api.yaml', '--format', 'github'));
+      assert.match(github.stdout, new RegExp(`^::error file=${escapeRegExp(outside.replace(/,/g, '%2C').replace(/:/g, '%3A'))},line=6,`, 'm'));
+      const inside = await withWorkspace(dir, () => lint(apis, '../other/api.yaml', '--format', 'github'));
+      assert.match(inside.stdout, /^::error file=other\/api\.yaml,line=6,/m);
     });
   });
 

@@ -63,27 +63,28 @@ export async function lintInputs(args: string[], io: CliIO): Promise<LintInputs>
     if (kind === 'directory') {
       // Hidden folders and files hold definitions too (`.aws/`, `.apigateway/`); only the ignored folders are left out.
       const root = path.resolve(io.cwd, arg);
-      const walked = await walk(DEFINITION_FILES, { cwd: root, ignore: IGNORED, caseSensitiveMatch: false, dot: true }, (dir) => path.join(arg, path.relative(root, dir)), io, unopened);
-      const found = await definitionsAmong(walked.files, (f) => path.join(arg, f), io, unopened);
+      const walked = await walk(DEFINITION_FILES, { cwd: root, ignore: IGNORED, caseSensitiveMatch: false, dot: true }, (dir) => reportName(io.cwd, dir), io, unopened);
+      const found = await definitionsAmong(walked.files, (f) => reportName(io.cwd, path.join(root, f)), io, unopened);
       if (found.length === 0 && !walked.unreadable) throw new UsageError(`${arg}: no API definitions found (YAML or JSON files with a top-level \`openapi\` or \`swagger\` key, or .vtl mapping templates)`);
       for (const input of found) await add(input);
     } else if (kind === 'missing' && globbing().isDynamicPattern(toPattern(arg))) {
-      const walked = await walk(toPattern(arg), { cwd: io.cwd, ignore: IGNORED }, (dir) => path.relative(io.cwd, dir), io, unopened);
+      const walked = await walk(toPattern(arg), { cwd: io.cwd, ignore: IGNORED }, (dir) => reportName(io.cwd, dir), io, unopened);
       const matches = walked.files;
       if (walked.unreadable && matches.length === 0) continue;
       if (matches.length === 0) throw new UsageError(`${arg}: no files match`);
-      const found = await definitionsAmong(matches, (f) => f, io, unopened);
+      const found = await definitionsAmong(matches, (f) => reportName(io.cwd, f), io, unopened);
       if (found.length === 0 && !walked.unreadable) throw new UsageError(`${arg}: matches ${matches.length} file${matches.length === 1 ? '' : 's'}, none of them an API definition or mapping template`);
       for (const input of found) await add(input);
     } else {
       // A file that is missing or cannot be read is named, and the other files are still checked: the report is still
       // written, with the run marked as failed, rather than none at all for one name a CI step got wrong.
-      const bytes = await readDefinition(arg, io).catch((error: unknown) => {
+      const name = reportName(io.cwd, arg);
+      const bytes = await readDefinition(name, io).catch((error: unknown) => {
         if (!(error instanceof UsageError)) throw error;
-        notChecked(error, arg, io, unopened);
+        notChecked(error, name, io, unopened);
         return undefined;
       });
-      if (bytes) await add(fromBytes(arg, bytes));
+      if (bytes) await add(fromBytes(name, bytes));
     }
   }
   return { inputs, unopened };
@@ -105,6 +106,19 @@ function fromBytes(file: string, bytes: Buffer): LintInput {
 function fromDecoded(file: string, decoded: DecodedInput, bytes: Buffer): LintInput {
   if ('text' in decoded) return { file, text: decoded.text, bytes };
   return { file, unreadable: decoded.unreadable, ...(decoded.unreadable.code === 'not-utf8' ? { editorText: decoded.lenientText } : {}) };
+}
+
+/**
+ * How the report names a file, however it was typed (an absolute path a script passes, `./api.yaml`): from the current
+ * folder when it lies under it, as SARIF names it from the repository's root; by its absolute path when it lies
+ * elsewhere, where a name with `../` would only make sense from the folder the command ran in.
+ */
+export function reportName(cwd: string, file: string): string {
+  if (file === STDIN_NAME) return file;
+  const full = path.resolve(cwd, file);
+  const relative = path.relative(cwd, full);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return full;
+  return relative || '.';
 }
 
 /**

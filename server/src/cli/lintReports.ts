@@ -278,7 +278,7 @@ function toGithub(results: FileResult[], cwd: string, root: string): string {
   const lines: string[] = [];
   for (const { file, diagnostics } of results) {
     // Text from standard input is no file of the repository: its findings are annotations of the run.
-    const name = file === STDIN_NAME ? undefined : path.relative(root, path.resolve(cwd, file)).split(path.sep).join('/');
+    const name = file === STDIN_NAME ? undefined : githubFileName(path.resolve(cwd, file), root);
     for (const d of diagnostics) {
       const { start, end } = d.range;
       const properties = [
@@ -292,6 +292,17 @@ function toGithub(results: FileResult[], cwd: string, root: string): string {
     }
   }
   return lines.map((line) => `${line}\n`).join('');
+}
+
+/**
+ * A file as an annotation names it: from the workspace, with `/`. A file outside it is named by its absolute path, as
+ * SARIF names it: a name climbing out of the workspace with `../` names no file of the repository either, and hides
+ * where the file is.
+ */
+function githubFileName(full: string, root: string): string {
+  const relative = path.relative(root, full);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return full;
+  return relative.split(path.sep).join('/');
 }
 
 /** The workflow-command escapes: a message may span lines and hold `%`. */

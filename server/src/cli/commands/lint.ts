@@ -16,7 +16,7 @@ import { fileUri, WorkspaceResolver } from '../../workspaceResolver';
 import type { Unreadable } from '../../model/definitionBytes';
 import { UsageError, type CliIO } from '../io';
 import { parseOptions } from '../options';
-import { isOtherKindOfFile, lintInputs, type LintInput } from '../lintInputs';
+import { isOtherKindOfFile, lintInputs, reportName, type LintInput } from '../lintInputs';
 import { fixDiff, fixMode, fixNotes, fixSummary, writeFixes, type FixedFile } from '../lintFixes';
 import { fixText, type FixChecks } from '../../services/fixPasses';
 import { fixReferencedFiles, recheck, type CheckedDefinition } from '../lintFixParts';
@@ -220,7 +220,7 @@ function uriOfFile(cwd: string, file: string): string {
 }
 
 function fileNameOf(cwd: string, uri: string): string {
-  return path.relative(cwd, fileURLToPath(uri)) || '.';
+  return reportName(cwd, fileURLToPath(uri));
 }
 
 function documentOf(file: string, text: string, cwd: string, version = 0): TextDocument {
