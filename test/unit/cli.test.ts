@@ -579,6 +579,28 @@ describe('apigw command line', () => {
     ]);
   });
 
+  it('names the JSON syntax error that hides the openapi key when invoke or bundle cannot read a definition', async () => {
+    const dir = tempFolder();
+    writeTree(dir, {
+      'commented.json': '{\n  // the pets API\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1"},\n  "paths": {}\n}\n',
+      'trailing.json': '{\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1",},\n  "paths": {}\n}\n',
+    });
+    const comment = 'commented.json:2:3: JSON has no comments: remove this one, or write the definition in YAML, where `#` starts a comment (API Gateway imports both).';
+    const comma = 'trailing.json:3:41: A trailing comma: JSON allows no comma after the last property of an object; remove the comma before this `}`.';
+    for (const [args, message] of [
+      [['invoke', 'commented.json', '--method', 'GET', '--path', '/'], `apigw invoke: ${comment}\n`],
+      [['bundle', 'commented.json'], `apigw bundle: ${comment}\n`],
+      [['invoke', 'trailing.json', '--method', 'GET', '--path', '/'], `apigw invoke: ${comma}\n`],
+    ] as const) {
+      const io = fakeIO(dir);
+      assert.equal(await main([...args], io), 2, args.join(' '));
+      assert.equal(io.stderr, message);
+    }
+    const lint = fakeIO(dir);
+    assert.equal(await main(['lint', 'commented.json', 'trailing.json', '--no-settings'], lint), 1);
+    assert.equal(lint.stdout.split('\n').slice(0, 2).join('\n'), `${comment.replace(':2:3:', ':2:3 error json-syntax')}\n${comma.replace(':3:41:', ':3:41 error json-syntax')}`);
+  });
+
   it('lists findings in document order', async () => {
     const io = fakeIO();
     await main(['lint', path.resolve(ROOT, '../shared/corpus/openapi/13_openapi.spec.pulumi.json'), '--format', 'json'], io);

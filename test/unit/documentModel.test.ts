@@ -107,7 +107,20 @@ describe('document model', () => {
   it('reports one JSON mistake once, though the JSON parser raises two errors at its place', () => {
     const text = '{"openapi": "3.0.1", "paths": {"/a": {"get": {"responses": {"200": {"description": "ok",}}}}}}';
     const doc = parse(text, 'file:///api.json');
-    assert.deepEqual(doc.problems.map((p) => [p.code, p.message, p.offset]), [['json-syntax', 'JSON: Property name expected.', text.indexOf(',}') + 1]]);
+    assert.deepEqual(doc.problems.map((p) => [p.code, p.message, p.offset]), [['json-syntax', 'A trailing comma: JSON allows no comma after the last property of an object; remove the comma before this `}`.', text.indexOf(',}') + 1]]);
+  });
+
+  it('tells JSON syntax mistakes as what the writer did and how to put it right', () => {
+    const problems = (text: string) => parse(text, 'file:///api.json').problems.map((p) => [p.offset, p.message]);
+    assert.deepEqual(problems('{\n  // pets\n  "openapi": "3.0.1"\n}'), [[4, 'JSON has no comments: remove this one, or write the definition in YAML, where `#` starts a comment (API Gateway imports both).']]);
+    assert.deepEqual(problems('{"openapi": "3.0.1", "tags": [\n  "a",\n]}'), [[38, 'A trailing comma: JSON allows no comma after the last item of an array; remove the comma before this `]`.']]);
+    assert.deepEqual(problems('{"openapi": "3.0.1",\n}'), [[21, 'A trailing comma: JSON allows no comma after the last property of an object; remove the comma before this `}`.']]);
+    // A token JSON does not know is the mistake; what the parser then expects is not repeated.
+    const quotes = 'JSON takes double quotes around names and strings, not single quotes.';
+    assert.deepEqual(problems("{'openapi': '3.0.1'}"), [[1, quotes], [12, quotes]]);
+    assert.deepEqual(problems('{"openapi": "3.0.1", "x-n": 007}').map(([offset]) => offset), [29]);
+    assert.match(String(problems('{"openapi": "3.0.1", "x-n": 007}')[0][1]), /^Not a JSON number: JSON numbers have no leading zeros/);
+    assert.deepEqual(problems('{"openapi": "3.0.1", "x-b": True}'), [[28, 'JSON writes `true`, `false` and `null` in lower case, not `True`.']]);
   });
 
   it('says that valid JSON nested past the parser\'s depth limit was not checked, instead of calling it a YAML error', () => {

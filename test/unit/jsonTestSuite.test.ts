@@ -125,7 +125,7 @@ describe('strict JSON as the direct parser reads it', () => {
 
   it('keeps the duplicate key finding, and the JSON findings, as they were', () => {
     assert.deepEqual(parsed('{"a":1,"a":2}').problems.map((p) => p.code), ['duplicate-key']);
-    assert.deepEqual(parsed('{"a":1,}').problems.map((p) => p.message), ['JSON: Property name expected.']);
+    assert.deepEqual(parsed('{"a":1,}').problems.map((p) => p.message), ['A trailing comma: JSON allows no comma after the last property of an object; remove the comma before this `}`.']);
     assert.deepEqual([...new Set(parsed('{"a":01}').problems.map((p) => p.code))], ['json-syntax']);
     assert.deepEqual(parsed('\uFEFF{"a":1}').problems, []);
   });

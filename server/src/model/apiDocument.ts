@@ -1,10 +1,11 @@
 import { TextDocument, type Range } from 'vscode-languageserver-textdocument';
-import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { DocumentFormat, SyntaxProblem, ValueNode } from './nodes';
 import { buildTree, type KeysNoted } from './yamlTree';
 import { recoverTree } from './recoveryTree';
 import { getValue, toValue } from './navigate';
 import { STAR } from './charCodes';
+import { jsonErrorProblems } from './jsonErrors';
 export { looksLikeApiDefinition } from './definitionKeys';
 
 export type SpecKind = 'openapi' | 'swagger' | 'unknown';
@@ -162,25 +163,12 @@ function jsonSyntaxProblems(text: string): SyntaxProblem[] {
       // jsonc-parser recurses per nesting level: thousands of unclosed brackets overflow its stack.
       return [{ message: 'JSON: Nesting too deep to check; an API definition nests a few dozen levels at most.', offset: 0, end: Math.min(1, text.length), code: 'json-syntax' }];
     }
-    return jsonErrorProblems(errors);
+    return jsonErrorProblems(errors, text);
   }
 }
 
 /** What the JSON parser is told: JSON as RFC 8259 has it. */
 export const JSON_ONLY = { allowTrailingComma: false, disallowComments: true };
-
-/** The JSON parser's errors as findings. */
-export function jsonErrorProblems(errors: ParseError[]): SyntaxProblem[] {
-  // One mistake can raise several errors at one place (a trailing comma: "property name expected" and "value
-  // expected"); the first says it.
-  const firstAtOffset = errors.filter((e, i) => i === 0 || errors[i - 1].offset !== e.offset);
-  return firstAtOffset.slice(0, 50).map((e) => ({
-    message: `JSON: ${describeJsonError(printParseErrorCode(e.error))}.`,
-    offset: e.offset,
-    end: e.offset + Math.max(e.length, 1),
-    code: 'json-syntax' as const,
-  }));
-}
 
 /** A JSON parser's error code (`CommaExpected`) in words (`Comma expected`). */
 export function describeJsonError(code: string): string {

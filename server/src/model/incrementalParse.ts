@@ -1,6 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { visit as visitJson, ParseErrorCode, type ParseError } from 'jsonc-parser';
-import { ApiDocument, JSON_ONLY, jsonErrorProblems } from './apiDocument';
+import { ApiDocument, JSON_ONLY } from './apiDocument';
+import { jsonErrorProblems } from './jsonErrors';
 import type { ObjectNode, PropertyNode, SyntaxProblem, ValueNode } from './nodes';
 import { forgetKeyIndex } from './navigate';
 import { changedPathItem, findTextChange, lineStart, pathItemLayout, pathsByParts, type PathItemLayout, type Span, type TextChange } from './textChange';
@@ -438,7 +439,7 @@ function brokenJsonValue(slice: string, start: number, old: PropertyNode, after:
   // JSON.parse refused the value, yet the skeleton reads without an error: the value may close early and the text
   // after it make up for that, as a full parse would see.
   if (!found.length) return undefined;
-  return jsonErrorProblems(found);
+  return jsonErrorProblems(found, after);
 }
 
 /**

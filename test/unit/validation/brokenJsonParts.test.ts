@@ -40,7 +40,7 @@ describe('JSON versions that do not parse, by parts', () => {
     const line = EXAMPLE.lastIndexOf('\n', EXAMPLE.indexOf('"x-amazon-apigateway-integration": {'));
     const edited = `${EXAMPLE.slice(0, line)}\n        "x-am"${EXAMPLE.slice(line)}`;
     const problems = byParts(EXAMPLE, edited)!.problems;
-    assert.deepEqual(problems.map((p) => p.message), ['JSON: Colon expected.', 'JSON: End of file expected.']);
+    assert.deepEqual(problems.map((p) => p.message), ['A colon is expected after the property name, before its value (`"name": value`).', 'Text follows the end of the document: a `}` or `]` before here closes more than was opened, or the file holds a second value, which JSON does not allow.']);
     // The parser, recovering, closed the operation at the key's line: each brace after it closes one level early.
     assert.equal(problems[1].offset, edited.indexOf(',\n  "components"'));
   });
