@@ -355,6 +355,20 @@ describe('apigw command line', () => {
     assert.deepEqual(rest, ['']);
   });
 
+  it('leaves hints out of GitHub annotations unless they fail the run, and still counts them', async () => {
+    const dir = tempFolder('apigw-github-hints-');
+    writeTree(dir, { 'api.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\nx-amazon-apigateway-api-key-source: NOPE\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n" });
+    const levels = ['--severity', 'unknown-request-validator=hint', '--severity', 'invalid-enum-value=information'];
+    const io = fakeIO(dir);
+    assert.equal(await main(['lint', 'api.yaml', '--no-settings', '--format', 'github', ...levels], io), 0, io.stderr);
+    assert.deepEqual(io.stdout.split('\n').map((line) => line.split(' ')[0]), ['::notice', '1', '']);
+    assert.match(io.stdout, /title=apigw invalid-enum-value::/);
+    assert.match(io.stdout, /^1 file checked: 0 errors, 0 warnings, 2 notes$/m);
+    const failing = fakeIO(dir);
+    assert.equal(await main(['lint', 'api.yaml', '--no-settings', '--format', 'github', ...levels, '--fail-on', 'hint'], failing), 1);
+    assert.equal(failing.stdout.split('\n').filter((line) => line.startsWith('::notice')).length, 2);
+  });
+
   it('names files from the repository root in GitHub annotations, leaves columns out of ranges over lines, and names no file for standard input', async () => {
     const dir = tempFolder('apigw-github-root-');
     writeTree(dir, { 'apis/api.yaml': "openapi: 3.0.1\ninfo: {title: t, version: '1'}\npaths:\n  /a:\n    get:\n      x-amazon-apigateway-request-validator: missing\n      responses: {'200': {description: ok}}\n" });

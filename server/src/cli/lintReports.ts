@@ -50,7 +50,7 @@ export function formatReport(format: ReportFormat, results: FileResult[], option
       return `${JSON.stringify(toSarif(results, cwd, root, unopened), null, 2)}\n`;
     case 'github':
       // The summary is a plain line of the job's log; only the `::` lines become annotations.
-      return `${toGithub(results, cwd, root)}${summaryLine(results, options)}\n`;
+      return `${toGithub(results, cwd, root, options.failOn === 'hint')}${summaryLine(results, options)}\n`;
     default:
       return toText(results, options);
   }
@@ -274,12 +274,15 @@ const GITHUB_COMMANDS = { error: 'error', warning: 'warning', information: 'noti
  * annotation lands on the right file wherever the command ran; lines and columns count from 1, and columns are given
  * only for a range on one line, as GitHub reads them.
  */
-function toGithub(results: FileResult[], cwd: string, root: string): string {
+function toGithub(results: FileResult[], cwd: string, root: string, withHints: boolean): string {
   const lines: string[] = [];
   for (const { file, diagnostics } of results) {
     // Text from standard input is no file of the repository: its findings are annotations of the run.
     const name = file === STDIN_NAME ? undefined : githubFileName(path.resolve(cwd, file), root);
     for (const d of diagnostics) {
+      // Hints are what the editor only fades (an unused declaration). GitHub shows only so many annotations of a step
+      // and of a job, and a notice for each would crowd out the findings that matter; those failing the run are shown.
+      if (d.severity === DiagnosticSeverity.Hint && !withHints) continue;
       const { start, end } = d.range;
       const properties = [
         ...(name === undefined ? [] : [`file=${escapeProperty(name)}`]),

@@ -37,7 +37,8 @@ file:line:col severity code message, then a summary (notes are information and h
   -              the text on standard input, reported as <stdin>
   --format F     text (default; lines and columns from 1), json ({file, line, character, endLine, endCharacter,
                  severity, code, message}, lines and characters from 0 as in LSP), sarif (SARIF 2.1.0, from 1), or
-                 github (GitHub Actions annotations: ::error file=…,line=…::message, then the summary line). Text
+                 github (GitHub Actions annotations: ::error file=…,line=…::message, then the summary line;
+                 hints, which the editor only fades, are counted but not annotated unless --fail-on hint). Text
                  and json name a file under the current folder from it, however it was given; sarif and github
                  from $GITHUB_WORKSPACE when it is set; a file outside that folder by its absolute path. With json
                  and sarif the summary goes to standard error, so standard output holds the report alone
