@@ -18,11 +18,23 @@ export function documentFromText(absoluteFile: string, text: string, version = 0
 export function blockingProblem(document: ApiDocument): { message: string; at?: SyntaxProblem } | undefined {
   if (!document.root) {
     const first = document.problems[0];
-    return first ? { message: first.message, at: first } : { message: 'the document is empty' };
+    return first ? { message: `${first.message} (${where(document, first)})`, at: first } : { message: 'the document is empty' };
   }
-  if (document.kind === 'unknown') return { message: 'not an OpenAPI 3 or Swagger 2.0 document (no openapi or swagger key)' };
+  if (document.kind === 'unknown') {
+    // JSON with a `//` comment still reads as YAML, the comment and the key after it making one key: there the syntax
+    // error hides the `openapi` key, and "no openapi key" would name the wrong mistake.
+    const syntax = document.problems.find((p) => p.code === 'json-syntax' || p.code === 'yaml-syntax');
+    if (syntax) return { message: `${syntax.message} (${where(document, syntax)})`, at: syntax };
+    return { message: 'not an OpenAPI 3 or Swagger 2.0 document (no openapi or swagger key)' };
+  }
   const fatal = document.problems.find((p) => p.code !== 'duplicate-key');
-  return fatal && { message: `${fatal.message} (offset ${fatal.offset})`, at: fatal };
+  return fatal && { message: `${fatal.message} (${where(document, fatal)})`, at: fatal };
+}
+
+/** Where a problem is, as the editor counts lines and columns. */
+function where(document: ApiDocument, problem: SyntaxProblem): string {
+  const { line, character } = document.textDocument.positionAt(problem.offset);
+  return `line ${line + 1}, column ${character + 1}`;
 }
 
 /** Problems that stop a document from being run (`blockingProblem`), as one line. */

@@ -203,6 +203,21 @@ describe('invoke panel: server requests', () => {
     }
   });
 
+  it('names the syntax error, with its line and column, where it hides the openapi key of a JSON definition', async () => {
+    const text = '{\n  // my API\n  "openapi": "3.0.1",\n  "info": {"title": "t", "version": "1"},\n  "paths": {}\n}\n';
+    const commented = TextDocument.create('file:///tmp/commented.json', 'json', 1, text);
+    const h = handlersFor([commented]);
+    try {
+      const result = await h.invokeLocal({ uri: commented.uri, method: 'GET', path: '/x' });
+      const error = (result as { error: string }).error;
+      assert.doesNotMatch(error, /no openapi or swagger key/);
+      assert.match(error, /comment/i);
+      assert.match(error, /\(line 2, column 3\)/);
+    } finally {
+      h.dispose();
+    }
+  });
+
   it('reports an invalid .apigateway/local.json instead of running', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'apigw-invoke-'));
     try {
