@@ -23,18 +23,22 @@ export interface IdentitySourceForm {
    * authorizers (Authorizer in the API reference), a header or query string parameter for HTTP API JWT authorizers.
    */
   token?: true;
+  /** Every value of a header or parameter sent more than once, as one source: rare, so messages leave it out. */
+  multiValued?: true;
 }
 
 /** The authorizer types that read one token from one source. */
 export const TOKEN_AUTHORIZER_TYPES = ['token', 'cognito_user_pools', 'jwt'];
 
-/** The forms each dialect's sources are written in (the multi-valued REST forms are rare, and left out). */
+/** The forms each dialect's sources are written in, the usual ones first. */
 export const IDENTITY_SOURCE_PREFIXES: Record<Dialect, IdentitySourceForm[]> = {
   rest: [
     { prefix: 'method.request.header.', reads: 'header', token: true },
     { prefix: 'method.request.querystring.', reads: 'querystring' },
     { prefix: 'stageVariables.', reads: 'stageVariable' },
     { prefix: 'context.', reads: 'context' },
+    { prefix: 'method.request.multivalueheader.', reads: 'header', multiValued: true },
+    { prefix: 'method.request.multivaluequerystring.', reads: 'querystring', multiValued: true },
   ],
   http: [
     { prefix: '$request.header.', reads: 'header', token: true },
@@ -46,15 +50,23 @@ export const IDENTITY_SOURCE_PREFIXES: Record<Dialect, IdentitySourceForm[]> = {
 
 /** The forms as messages list them: `` `a.NAME`, `b.NAME` or `c.NAME` ``. */
 function formList(dialect: Dialect): string {
-  const forms = IDENTITY_SOURCE_PREFIXES[dialect].map((form) => `\`${form.prefix}NAME\``);
+  const forms = IDENTITY_SOURCE_PREFIXES[dialect].filter((form) => !form.multiValued).map((form) => `\`${form.prefix}NAME\``);
   return `${forms.slice(0, -1).join(', ')} or ${forms[forms.length - 1]}`;
 }
 
 export const IDENTITY_SOURCE_FORMS: Record<Dialect, string> = { rest: formList('rest'), http: formList('http') };
 
+/**
+ * Whether an authorizer that reads one token (`TOKEN_AUTHORIZER_TYPES`) may take it from `source`, written in the
+ * dialect's form: a REST token authorizer from one header, an HTTP API JWT authorizer from a header or query string.
+ */
+export function isTokenSource(source: string, dialect: Dialect): boolean {
+  return IDENTITY_SOURCE_PREFIXES[dialect].some((form) => form.token && source.startsWith(form.prefix));
+}
+
 /** A REST source a request carries in a header, single or multi-valued: what a browser's CORS preflight leaves out. */
 export function isRestHeaderSource(source: string): boolean {
-  return /^method\.request\.(?:multivalue)?header\./.test(source);
+  return IDENTITY_SOURCE_PREFIXES.rest.some((form) => form.reads === 'header' && source.startsWith(form.prefix));
 }
 
 /** The sources of an `identitySource` value, which separates them with commas. */

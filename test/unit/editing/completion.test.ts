@@ -304,7 +304,8 @@ describe('completion', () => {
     const SCHEME = 'components:\n  securitySchemes:\n    auth:\n      type: apiKey\n      name: Authorization\n      in: header\n      x-amazon-apigateway-authorizer:\n        type: request\n        identitySource: |\n';
 
     it('offers the identity sources of the document\'s dialect only', () => {
-      const rest = ['method.request.header.Authorization', 'method.request.header.', 'method.request.querystring.', 'stageVariables.', 'context.'];
+      const rest = ['method.request.header.Authorization', 'method.request.header.', 'method.request.querystring.', 'stageVariables.', 'context.',
+        'method.request.multivalueheader.', 'method.request.multivaluequerystring.'];
       const http = ['$request.header.Authorization', '$request.header.', '$request.querystring.', '$context.', '$stageVariables.'];
       assert.deepEqual(complete(`openapi: 3.0.1\n${SCHEME}`).labels, rest);
       assert.deepEqual(complete(`openapi: 3.0.1\n${SCHEME}`, 'yaml', 'http').labels, http);

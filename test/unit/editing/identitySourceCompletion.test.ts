@@ -16,7 +16,10 @@ const authorizer = (type: string, value: string, schemeName = 'Unused') =>
   + `      type: apiKey\n      name: ${schemeName}\n      in: header\n`
   + `      x-amazon-apigateway-authorizer:\n        type: ${type}\n        identitySource: ${value}\n`;
 
-const REST_FORMS = ['method.request.header.', 'method.request.querystring.', 'stageVariables.', 'context.'];
+const REST_FORMS = [
+  'method.request.header.', 'method.request.querystring.', 'stageVariables.', 'context.',
+  'method.request.multivalueheader.', 'method.request.multivaluequerystring.',
+];
 const HTTP_FORMS = ['$request.header.', '$request.querystring.', '$context.', '$stageVariables.'];
 
 /** Labels in the order the editor shows them. */
@@ -47,6 +50,7 @@ describe('identity source completion', () => {
     assert.equal(stem.insertTextFormat, InsertTextFormat.Snippet);
     assert.equal((stem.textEdit as TextEdit).newText, 'context.$0');
     assert.equal(stem.command?.command, 'editor.action.triggerSuggest');
+    assert.equal(itemOf(items, 'method.request.multivalueheader.').detail, 'A request header, every value it is sent with');
   });
 
   it("offers the security scheme's header first", () => {

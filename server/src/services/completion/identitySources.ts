@@ -45,10 +45,14 @@ export function identitySourceItems(site: CompletionSite, dialect: Dialect, usua
   const items = specific.map((s, i) => ({ ...sourceItem(site, entry, s, false), sortText: `0${i + 1000}` }));
   forms.forEach((form, i) => {
     if (!form.prefix.startsWith(narrowed) || form.prefix === entry.typed) return;
-    const stem = sourceItem(site, entry, { text: form.prefix, detail: FORM_DETAIL[form.reads] }, true);
+    const stem = sourceItem(site, entry, { text: form.prefix, detail: formDetail(form) }, true);
     items.push({ ...stem, sortText: `1${i}` });
   });
   return items;
+}
+
+function formDetail(form: IdentitySourceForm): string {
+  return form.multiValued ? `${FORM_DETAIL[form.reads]}, every value it is sent with` : FORM_DETAIL[form.reads];
 }
 
 interface Source {

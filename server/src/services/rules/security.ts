@@ -7,7 +7,7 @@ import { isUnprocessed } from './unprocessedValues';
 import { keyOf } from '../../model/property';
 import { AUTHORIZER_TYPES } from '../../facts/extensions/security';
 import { fieldAppliesTo, fieldOf, fieldReadByType, getExtension } from '../../facts/extensions';
-import { HTTP_IDENTITY_SOURCE, httpIdentitySource, IDENTITY_SOURCE_FORMS, identitySourceList, isIdentitySource, isRestHeaderSource, restIdentitySource, rewriteIdentitySources } from '../../facts/identitySources';
+import { HTTP_IDENTITY_SOURCE, httpIdentitySource, IDENTITY_SOURCE_FORMS, identitySourceList, isIdentitySource, isRestHeaderSource, isTokenSource, restIdentitySource, rewriteIdentitySources } from '../../facts/identitySources';
 
 const AUTHORIZER_SPEC = getExtension('x-amazon-apigateway-authorizer')!;
 
@@ -163,10 +163,6 @@ function checkJwtConfiguration(context: ValidationContext, schemeObject: ObjectN
   context.report(keyOf(audience ?? property!), 'missing-authorizer-field', `A JWT authorizer with ${problem} rejects every token: a token passes only when its \`aud\` or \`client_id\` claim matches an entry of that list. List the audiences (for Amazon Cognito, the app client IDs).`, { severity: 'warning' });
 }
 
-/** The one source each kind of authorizer reads its token from: a JWT one in HTTP APIs, a token one in REST APIs. */
-const JWT_SOURCE = /^\$request\.(header|querystring)\./;
-const TOKEN_SOURCE = /^method\.request\.header\./;
-
 function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, authorizer: ObjectNode, type: string): void {
   const node = getValue(authorizer, 'identitySource');
   const value = checkableString(node);
@@ -180,7 +176,7 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
       // Sources a REST API has written the HTTP API way mean the same written the REST way; for a token authorizer,
       // only when that is the one header it reads, or its own finding would follow.
       const rest = context.dialect === 'rest' ? rewriteIdentitySources(value, restIdentitySource) : undefined;
-      const oneHeader = (sources: string[]) => sources.length === 1 && TOKEN_SOURCE.test(sources[0]);
+      const oneHeader = (sources: string[]) => sources.length === 1 && isTokenSource(sources[0], 'rest');
       const expected = rest !== undefined && (type !== 'token' || oneHeader(identitySourceList(rest))) ? rest : undefined;
       const written = expected === undefined ? '' : ` Written the REST API way: \`${expected}\`.`;
       context.report(node, 'invalid-identity-source', `"${source}" is not an identity source; expected ${IDENTITY_SOURCE_FORMS[context.dialect]}, separated by commas.${written}`, expected === undefined ? undefined : { data: { expected } });
@@ -192,12 +188,12 @@ function checkIdentitySource(context: ValidationContext, scheme: PropertyNode, a
     const expected = sources.map(httpIdentitySource).join(', ');
     context.report(node, 'dialect-mismatch', `"${value}" is written the REST API way; HTTP APIs write identity sources as \`${expected}\`.`, { severity: 'hint', data: { expected: rewriteIdentitySources(value, httpIdentitySource) } });
   }
-  if (type === 'jwt' && (sources.length !== 1 || !JWT_SOURCE.test(sources[0]))) {
+  if (type === 'jwt' && (sources.length !== 1 || !isTokenSource(sources[0], 'http'))) {
     // One header or query string parameter written the REST API way is that same one.
-    const expected = sources.length === 1 && JWT_SOURCE.test(httpIdentitySource(sources[0])) ? rewriteIdentitySources(value, httpIdentitySource) : undefined;
+    const expected = sources.length === 1 && isTokenSource(httpIdentitySource(sources[0]), 'http') ? rewriteIdentitySources(value, httpIdentitySource) : undefined;
     context.report(node, 'invalid-identity-source', `A JWT authorizer reads its token from one header or query string parameter (\`$request.header.NAME\` or \`$request.querystring.NAME\`), not "${value}".`, expected === undefined ? undefined : { data: { expected } });
   }
-  if (context.dialect === 'rest' && type === 'token' && (sources.length !== 1 || !TOKEN_SOURCE.test(sources[0]))) {
+  if (context.dialect === 'rest' && type === 'token' && (sources.length !== 1 || !isTokenSource(sources[0], 'rest'))) {
     context.report(node, 'invalid-identity-source', `A token authorizer reads one header: \`method.request.header.NAME\`, not "${value}".`);
   }
   if (context.dialect === 'rest' && type === 'request' && sources.length > 1) {
