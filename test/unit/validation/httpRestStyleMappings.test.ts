@@ -36,8 +36,17 @@ describe('HTTP API mapping values written the REST API way', () => {
   it('reads response mappings as the response side: `integration.response.*` is `$response.*`', async () => {
     const text = http(['overwrite:header.x: $request.header.x'], ['overwrite:header.a: integration.response.header.X', 'append:header.b: integration.response.body.id', 'overwrite:header.c: context.requestId', 'overwrite:header.d: method.request.header.X']);
     const found = await restStyle(text);
-    assert.deepEqual(found.map((d) => d.data?.expected), ['$response.header.X', '$response.body.id', '$context.requestId']);
+    assert.deepEqual(found.map((d) => d.data?.expected), ['$response.header.X', '$response.body.id', '$context.requestId', undefined]);
     assert.match(found[0].message, /read only `\$response\.\*`, `\$context\.\*` and `\$stageVariables\.\*` variables/);
+  });
+
+  it('warns on a source of the other side, which no variable of this side reads, without a rewrite', async () => {
+    const text = http(['overwrite:header.x: integration.response.header.X'], ['overwrite:header.d: method.request.header.X']);
+    const found = await restStyle(text);
+    assert.deepEqual(found.map((d) => d.data), [undefined, undefined]);
+    assert.deepEqual(found[1].range, rangeOf(text, 'method.request.header.X'));
+    assert.match(found[0].message, /sends the text "integration\.response\.header\.X" itself\. A request mapping cannot read the integration's response\.$/);
+    assert.match(found[1].message, /^`method\.request\.header\.X` is how REST APIs write a request mapping source\. .* A response mapping cannot read the request\.$/);
   });
 
   it("checks a service integration's parameters, whose values are mapped alike", async () => {

@@ -622,11 +622,26 @@ function checkHttpRequestParameters(context: ValidationContext, site: Integratio
  */
 function checkRestStyleValue(context: ValidationContext, node: ValueNode, value: string, side: MappingSide): void {
   const expected = httpMappingSource(value, side);
-  if (expected === undefined) return;
+  if (expected === undefined) {
+    checkOtherSideSource(context, node, value, side);
+    return;
+  }
   const joined = isMultiValueSource(value) ? ` HTTP APIs have no multi-value sources: \`${expected}\` gives every value, joined with commas.` : '';
   context.report(node, 'rest-style-mapping-value',
     `\`${value}\` is how REST APIs write a mapping source. HTTP APIs read only ${HTTP_MAPPING_VARIABLES[side]} variables and take any other value as static text, so this sends the text "${value}" itself. Write \`${expected}\`.${joined}${dialectReason(context)}`,
     { data: { expected } });
+}
+
+/**
+ * A REST source of the other side of the integration (`method.request.header.X` in a response mapping): no HTTP API
+ * variable of this side reads it, so there is no rewrite to offer, only the static text it sends.
+ */
+function checkOtherSideSource(context: ValidationContext, node: ValueNode, value: string, side: MappingSide): void {
+  const other: MappingSide = side === 'request' ? 'response' : 'request';
+  if (httpMappingSource(value, other) === undefined) return;
+  const cannot = side === 'response' ? 'A response mapping cannot read the request' : 'A request mapping cannot read the integration\'s response';
+  context.report(node, 'rest-style-mapping-value',
+    `\`${value}\` is how REST APIs write a ${other} mapping source. HTTP APIs read only ${HTTP_MAPPING_VARIABLES[side]} variables in a ${side} mapping and take any other value as static text, so this sends the text "${value}" itself. ${cannot}.${dialectReason(context)}`);
 }
 
 type MappingKind = 'request' | 'response' | 'gateway';
