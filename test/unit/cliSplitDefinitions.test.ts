@@ -153,6 +153,27 @@ describe('apigw lint --fix on a definition split over several files', () => {
     assert.match(io.stdout, /Did you mean "ale"\?/);
   });
 
+  it('fixes a part named alone as the definition it is checked through finds it, and reports nothing else', async () => {
+    // The definition has a finding of its own, and another part has one: neither is fixed nor reported.
+    writeFileSync(path.join(dir, 'api.yaml'), `${API.replace('openapi: 3.0.1', 'openapi: 3.0.1\nx-amazon-apigateway-api-key-source: header')}  /owners:\n    $ref: 'paths/owners.yaml'\n`);
+    writeFileSync(path.join(dir, 'paths/owners.yaml'), PETS.replace(' al\n', ' alll\n'));
+    const io = writingIO(dir);
+    assert.equal(await main(['lint', '--fix', 'paths/pets.yaml', '--no-settings', '--format', 'json'], io), 0, io.stdout + io.stderr);
+    assert.equal(readFileSync(path.join(dir, 'paths/pets.yaml'), 'utf8'), PETS.replace(' al\n', ' all\n'));
+    assert.equal(readFileSync(path.join(dir, 'paths/owners.yaml'), 'utf8'), PETS.replace(' al\n', ' alll\n'));
+    assert.match(readFileSync(path.join(dir, 'api.yaml'), 'utf8'), /api-key-source: header/);
+    assert.deepEqual(JSON.parse(io.stdout), []);
+    assert.match(io.stderr, /checked through api\.yaml/);
+    assert.match(io.stderr, /fixed 1 problem in 1 file/);
+  });
+
+  it('shows the fix of a part named alone in the dry run, and writes nothing', async () => {
+    const io = writingIO(dir);
+    assert.equal(await main(['lint', '--fix-dry-run', 'paths/pets.yaml', '--no-settings'], io), 0, io.stdout + io.stderr);
+    assert.match(io.stdout, /^\+  x-amazon-apigateway-request-validator: all$/m);
+    assert.equal(readFileSync(path.join(dir, 'paths/pets.yaml'), 'utf8'), PETS);
+  });
+
   it('leaves a fix that would write into the definition to the editor, and still reports its finding', async () => {
     // An undeclared validator with no name near it: the only fix would define it in the definition.
     writeFileSync(path.join(dir, 'paths/pets.yaml'), PETS.replace(' al\n', ' strictest\n'));

@@ -13,6 +13,7 @@ import type { LanguageSettings } from '../services/validationTypes';
 import { definitionsThatMayUse, MAX_DEFINITIONS_FOR_A_PART, WorkspaceFiles } from '../workspaceFiles';
 import { fileUri, type WorkspaceResolver } from '../workspaceResolver';
 import type { CliIO } from './io';
+import type { CheckedDefinition } from './lintFixParts';
 import type { FileResult } from './lintReports';
 import { STDIN_NAME } from './lintInputs';
 
@@ -28,18 +29,24 @@ export interface PartsRun {
   io: CliIO;
 }
 
+/** A definition the run checked a named part through, which it did not name: only `parts` are reported of it. */
+export interface DefinitionThrough extends CheckedDefinition {
+  parts: Set<string>;
+}
+
 /**
  * Checks each named file that is no definition, and that no definition named with it uses, with the definitions under
  * the project's root that reference it, saying on standard error which they were. A file none of them uses is left
- * as it was checked: no definition.
+ * as it was checked: no definition. Returns the definitions checked through, for `--fix` to fix the parts with.
  */
-export async function checkPartsNamedAlone(run: PartsRun): Promise<void> {
+export async function checkPartsNamedAlone(run: PartsRun): Promise<DefinitionThrough[]> {
   const { io, results, elsewhere } = run;
   const uriOf = (file: string) => fileUri(path.resolve(io.cwd, file));
   const used = new Set<string>();
   for (const found of elsewhere.values()) for (const { uri } of found) used.add(uri);
   const parts = results.filter((r) => r.file !== STDIN_NAME && isPart(r) && !used.has(uriOf(r.file)));
-  if (parts.length === 0) return;
+  const through = new Map<string, DefinitionThrough>();
+  if (parts.length === 0) return [];
   const workspace = new WorkspaceFiles(run.files, () => [], () => undefined);
   workspace.setFolders([fileUri(await projectRoot(io.cwd))]);
   const named = new Set(results.map((r) => uriOf(r.file)));
@@ -52,17 +59,31 @@ export async function checkPartsNamedAlone(run: PartsRun): Promise<void> {
   };
   for (const part of parts) {
     const uri = uriOf(part.file);
-    const through: string[] = [];
+    const names: string[] = [];
     for (const definition of await definitionsThatMayUse(workspace, uri, (d) => named.has(d))) {
       const found = (await check(definition)).find((f) => f.uri === uri);
       if (!found) continue;
       // Keyed by the definition, which the run did not check itself: only what it finds in the part is reported.
       const kept = elsewhere.get(definition.uri) ?? [];
       elsewhere.set(definition.uri, [...kept, found]);
-      through.push(path.relative(io.cwd, fileURLToPath(definition.uri)));
-      if (through.length >= MAX_DEFINITIONS_FOR_A_PART) break;
+      const entry = through.get(definition.uri) ?? { uri: definition.uri, text: definition.textDocument.getText(), parts: new Set() };
+      through.set(definition.uri, entry);
+      entry.parts.add(uri);
+      names.push(path.relative(io.cwd, fileURLToPath(definition.uri)));
+      if (names.length >= MAX_DEFINITIONS_FOR_A_PART) break;
     }
-    if (through.length) io.err(`apigw lint: ${part.file}: no definition of its own; checked through ${listed(through)}, which reference${through.length === 1 ? 's' : ''} it\n`);
+    if (names.length) io.err(`apigw lint: ${part.file}: no definition of its own; checked through ${listed(names)}, which reference${names.length === 1 ? 's' : ''} it\n`);
+  }
+  return [...through.values()];
+}
+
+/**
+ * Leaves of each definition checked through only what it finds in the parts named: checked again (after fixes), it
+ * finds what it finds in itself and its other files too, which the run does not report.
+ */
+export function keepNamedParts(definitions: DefinitionThrough[], elsewhere: Map<string, FileDiagnostics[]>): void {
+  for (const definition of definitions) {
+    elsewhere.set(definition.uri, (elsewhere.get(definition.uri) ?? []).filter((found) => definition.parts.has(found.uri)));
   }
 }
 

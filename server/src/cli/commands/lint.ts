@@ -20,7 +20,7 @@ import { isOtherKindOfFile, lintInputs, reportName, type LintInput } from '../li
 import { fixDiff, fixMode, fixNotes, fixSummary, writeFixes, type FixedFile } from '../lintFixes';
 import { fixText, type FixChecks } from '../../services/fixPasses';
 import { fixReferencedFiles, recheck, type CheckedDefinition } from '../lintFixParts';
-import { checkPartsNamedAlone } from '../partsNamedAlone';
+import { checkPartsNamedAlone, keepNamedParts } from '../partsNamedAlone';
 import { resolveUri } from '../../model/refUri';
 import { decodeUtf8 } from '../../model/utf8';
 import type { ApiDocument } from '../../model/apiDocument';
@@ -113,7 +113,9 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
     for (const note of fixNotes(input.file, fix.outcome)) io.err(`apigw lint: ${note}\n`);
     results.push({ file: input.file, diagnostics: fix.outcome.diagnostics, text: fix.outcome.text });
   }
-  await checkPartsNamedAlone({ service, settings, results, elsewhere, files, io });
+  // A part named alone is fixed as the definitions it was checked through find it, as one named with them would be.
+  const through = await checkPartsNamedAlone({ service, settings, results, elsewhere, files, io });
+  checked.push(...through);
   if (fixing) await addFixedParts({ service, settings, checked, elsewhere, overlay, files, fixed, results, io });
   // A file that could not be written still holds what was read, and its findings are reported as they are there.
   const unwritten = fixing === 'fix' ? await writeFixes(fixed, io) : new Set<string>();
@@ -124,6 +126,7 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   }
   // What the definitions find in their files is found again where those files' fixes were not written.
   if (unwritten.size && overlay.size) for (const definition of checked) if (elsewhere.has(definition.uri)) await recheck(service, settings, definition, elsewhere);
+  keepNamedParts(through, elsewhere);
   await addReferencedFiles(results, elsewhere, files, io.cwd);
   for (const result of results) result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
 
