@@ -49,6 +49,12 @@ describe('HTTP API mapping values written the REST API way', () => {
     assert.match(found[1].message, /^`method\.request\.header\.X` is how REST APIs write a request mapping source\. .* A response mapping cannot read the request\.$/);
   });
 
+  it('offers no rewrite of a REST context variable HTTP APIs lack, and says so', async () => {
+    const found = await restStyle(http(['overwrite:header.r: context.resourcePath']));
+    assert.deepEqual(found.map((d) => d.data), [undefined]);
+    assert.match(found[0].message, /sends the text "context\.resourcePath" itself, and HTTP APIs have no `\$context\.resourcePath` to read instead\.$/);
+  });
+
   it("checks a service integration's parameters, whose values are mapped alike", async () => {
     const text = HTTP_PROXY_OPERATION.replace('type: HTTP_PROXY', 'type: AWS_PROXY').replace('        httpMethod: GET\n        uri: https://example.com/pets\n', "        integrationSubtype: SQS-SendMessage\n        credentials: 'arn:aws:iam::123456789012:role/r'\n") + '        requestParameters:\n          QueueUrl: https://sqs.us-east-1.amazonaws.com/123456789012/q\n          MessageBody: method.request.body\n';
     assert.deepEqual((await restStyle(text)).map((d) => d.data?.expected), ['$request.body']);

@@ -627,6 +627,13 @@ function checkRestStyleValue(context: ValidationContext, node: ValueNode, value:
     return;
   }
   const joined = isMultiValueSource(value) ? ` HTTP APIs have no multi-value sources: \`${expected}\` gives every value, joined with commas.` : '';
+  const contextPath = /^\$context\.(.+)$/.exec(expected)?.[1].split('.');
+  if (contextPath && !findContextVariable(contextPath, 'http')) {
+    // A REST context variable HTTP APIs lack (`context.resourcePath`): its rewrite would read nothing.
+    context.report(node, 'rest-style-mapping-value',
+      `\`${value}\` is how REST APIs write a mapping source. HTTP APIs read only ${HTTP_MAPPING_VARIABLES[side]} variables and take any other value as static text, so this sends the text "${value}" itself, and HTTP APIs have no \`${expected}\` to read instead.${dialectReason(context)}`);
+    return;
+  }
   context.report(node, 'rest-style-mapping-value',
     `\`${value}\` is how REST APIs write a mapping source. HTTP APIs read only ${HTTP_MAPPING_VARIABLES[side]} variables and take any other value as static text, so this sends the text "${value}" itself. Write \`${expected}\`.${joined}${dialectReason(context)}`,
     { data: { expected } });
