@@ -9,6 +9,7 @@ import { listed } from '../sentences';
 import type { AwsSession } from '../tree/awsSession';
 import type { TreeCommands } from '../tree/treeCommands';
 import { definitionToImport, type ImportBody } from './definitionToImport';
+import { filesOutsideWorkspace, restrictedDeployRefusal } from './restrictedFiles';
 import { DeployCancelled, EndpointChangeUnsupported, ProductionStageNotConfirmed, type DeployResult } from './deployer';
 import { ApiNoLongerExists, ImportOutcomeUnknown, isRefusedRequest, PartialDeploy, reasonOf } from './deployFailures';
 import { deployWithProgress, planDeploy, type DeployAnswers, type OpenProgress, type Prompter } from './deployFlow';
@@ -248,6 +249,11 @@ export class DeployCommand {
     }
     if (!answer) return { files: [], moved: [], findings: [] };
     if ('error' in answer) return this.refuse(`Not deployed: ${answer.error}`);
+    if (!vscode.workspace.isTrusted) {
+      const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+      const outside = filesOutsideWorkspace(answer.files.filter((f) => f.scheme === 'file').map((f) => f.fsPath), folders);
+      if (outside.length) return this.refuse(restrictedDeployRefusal(vscode.workspace.asRelativePath(document.uri), outside));
+    }
     return answer;
   }
 
