@@ -214,7 +214,7 @@ describe('apigw bundle', () => {
       openapi: '3.0.1',
       info: { title: 't', version: '2026-11-01' },
       paths: {},
-      'x-values': { strings, numbers: [1, 0.5, -3], flags: [true, false], nothing: null, keyed: Object.fromEntries(strings.map((s, i) => [s, i])) },
+      'x-values': { strings, numbers: [1, 0.5, -3, 1e21, -2e-7, 1.5e300], flags: [true, false], nothing: null, keyed: Object.fromEntries(strings.map((s, i) => [s, i])) },
     };
     writeFileSync(path.join(dir, 'one.json'), JSON.stringify(definition));
     const io = fakeIO(dir);
@@ -222,6 +222,8 @@ describe('apigw bundle', () => {
     assert.doesNotMatch(io.stdout, /^%YAML/);
     // PyYAML reads a plain `=` as a type its safe loader refuses; the yaml package has no such type to check it with.
     assert.match(io.stdout, /^ {4}- "="$/m);
+    // YAML 1.1 floats need a dot: PyYAML reads a plain `1e+21` as a string.
+    assert.match(io.stdout, /^ {4}- 1\.0e\+21\n {4}- -2\.0e-7\n {4}- 1\.5e\+300$/m);
     for (const version of ['1.1', '1.2'] as const) assert.deepEqual(parseYaml(io.stdout, { version }), definition, `YAML ${version}`);
   });
 
