@@ -10,7 +10,7 @@ import type { ValueNode } from '../model/nodes';
 import { pointerToPath } from '../model/openapiWalk';
 import { isFileRef, sameUri, uriFileName } from '../model/refUri';
 import { isUnprocessed } from './rules/unprocessedValues';
-import { loadReferencedFiles, MORE_FILES_THAN_READ, referenceTarget, referencesToOtherFiles } from './splitDefinitions';
+import { loadReferencedFiles, moreFilesThanRead, referenceTarget, referencesToOtherFiles } from './splitDefinitions';
 import type { DocumentResolver } from './validationTypes';
 
 export interface Bundle {
@@ -34,7 +34,7 @@ const MAX_CHAIN = 64;
 export async function bundleDefinition(host: ApiDocument, resolver: DocumentResolver): Promise<Bundle | BundleProblem | undefined> {
   if (!host.root || host.root.type !== 'object' || referencesToOtherFiles(host).length === 0) return undefined;
   const { files, capped } = await loadReferencedFiles(host, resolver, () => false);
-  if (capped) return { problem: MORE_FILES_THAN_READ };
+  if (capped) return { problem: moreFilesThanRead() };
   try {
     return new Bundler(host, files).bundle();
   } catch (error) {

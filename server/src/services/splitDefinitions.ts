@@ -113,7 +113,7 @@ class SpliceCancelled extends Error {}
 export async function runnableDefinition(document: ApiDocument, resolver: DocumentResolver | undefined): Promise<{ document: ApiDocument; files: ApiDocument[] } | { problem: string }> {
   const split = resolver && document.root ? await spliceReferencedFiles(document, resolver, () => false) : undefined;
   if (!split) return { document, files: [] };
-  if (split.cutShort) return { problem: split.cutShort.why === 'files' ? MORE_FILES_THAN_READ : `what its $refs lead to in other files is more than ${MAX_SPLICED_NODES.toLocaleString('en-US')} nodes, more than are copied for one definition` };
+  if (split.cutShort) return { problem: split.cutShort.why === 'files' ? moreFilesThanRead() : `what its $refs lead to in other files is more than ${MAX_SPLICED_NODES.toLocaleString('en-US')} nodes, more than are copied for one definition` };
   const broken = split.unfollowed[0];
   if (broken) {
     const why = broken.why === 'no-file' ? 'names a file that cannot be read' : 'points to nothing';
@@ -344,8 +344,13 @@ export function referenceTarget(from: ApiDocument, ref: string, host: ApiDocumen
   return { document: root ? file : undefined, pointer, node, key: `${file?.uri ?? uri}#${pointer}` };
 }
 
-/** Why a definition that names more files than are read cannot be made one document. */
-export const MORE_FILES_THAN_READ = `it references more than ${MAX_FILES.toLocaleString('en-US')} files, more than are read for one definition`;
+/**
+ * Why a definition that names more files than are read cannot be made one document. Written when needed: the first
+ * `toLocaleString` of a process loads the number formats, some 15 ms of every start of the command line.
+ */
+export function moreFilesThanRead(): string {
+  return `it references more than ${MAX_FILES.toLocaleString('en-US')} files, more than are read for one definition`;
+}
 
 function scalarCopy(node: ScalarNode, delta: number, parent: ScalarNode['parent']): ScalarNode {
   // The copy an alias stands for is a copy again here, its original not: what it was copied from is not kept.
