@@ -48,7 +48,7 @@ export function indexDocument(document: ApiDocument): DocumentIndex {
  */
 function fromNotes(document: ApiDocument, noted: KeysNoted): DocumentIndex | undefined {
   const text = document.text;
-  if (noted.intrinsicKeys || ESCAPES_THAT_COULD_SPELL_ONE.test(text)) return undefined;
+  if (noted.intrinsicKeys || holdsEscapeThatCouldSpellOne(text)) return undefined;
   // A copy's strings stand where its alias is written, which shows no `${`.
   if (noted.copies && text.includes('${')) return undefined;
   const found = placeholdersInText(document.root, text);
@@ -119,10 +119,24 @@ function isTemplatesKey(key: PropertyNode['keyValue']): boolean {
  * searched string by string.
  */
 function mayHoldPlaceholders(text: string): boolean {
-  return text.includes('${') || ESCAPES_THAT_COULD_SPELL_ONE.test(text);
+  return text.includes('${') || holdsEscapeThatCouldSpellOne(text);
 }
 
-const ESCAPES_THAT_COULD_SPELL_ONE = /\\(?:x24|x7[bB]|u0024|u007[bB]|U00000024|U0000007[bB]|\r?\n)/;
+/** What follows the backslash of an escape that could spell `$` or `{`, or join them across a line break. */
+const ESCAPE_THAT_COULD_SPELL_ONE = /(?:x24|x7[bB]|u0024|u007[bB]|U00000024|U0000007[bB]|\r?\n)/y;
+
+/**
+ * Whether the text holds such an escape. Its backslashes are found by `indexOf`, which skips the text natively several
+ * times faster than a regular expression that starts with a backslash does; a definition with templates has thousands
+ * of backslashes (`\"` in JSON bodies), and the pattern is tried only after each.
+ */
+function holdsEscapeThatCouldSpellOne(text: string): boolean {
+  for (let at = text.indexOf('\\'); at >= 0; at = text.indexOf('\\', at + 1)) {
+    ESCAPE_THAT_COULD_SPELL_ONE.lastIndex = at + 1;
+    if (ESCAPE_THAT_COULD_SPELL_ONE.test(text)) return true;
+  }
+  return false;
+}
 
 /** Whether a document holds no unprocessed value at all, so that `isUnprocessed` is false for all of its nodes. */
 export function fullyProcessed(document: ApiDocument): boolean {
