@@ -53,7 +53,7 @@ export class MapEntry {
     readonly key: unknown,
     private current: unknown,
     /** The map it came from, which `setValue` writes through to, as a LinkedHashMap entry does. */
-    private readonly owner?: JavaMap,
+    readonly owner?: JavaMap,
   ) {}
 
   get value(): unknown {
