@@ -1,14 +1,16 @@
 import { readFile } from './util/asyncFs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { LSPErrorCodes, ResponseError, type Connection, type TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { buildApiModel, type ApiModel, type Operation } from './gateway/apiModel';
 import { classifyScheme } from './gateway/auth/authorize';
 import { createLocalGateway, type LocalGateway } from './gateway/gateway';
 import { LambdaHost } from './gateway/lambda/lambdaHost';
 import { defaultStage, type LocalConfig } from './gateway/localConfig';
-import type { GatewayResponse } from './gateway/types';
+import { TemplateRunCancelled, type TemplateRenderer } from './gateway/templateRenderer';
+import { renderingApart } from './gateway/templateThread';
+import type { GatewayRequest, GatewayResponse } from './gateway/types';
 import { documentProblem, loadConfig, locateConfig } from './gateway/workspaceFiles';
 import type { LanguageService } from './languageService';
 import type { RequestRoute } from './largeDocumentMessages';
@@ -19,6 +21,7 @@ import { runnableDefinition } from './services/splitDefinitions';
 import { forEachOperation, type OperationRef } from './model/openapiWalk';
 import { getValue } from './model/navigate';
 import type { PartPlace } from './services/partContext';
+import type { RunCancellation } from './services/templates/evaluationThread';
 import { sampleRequestFor, type SampleRequest } from './services/sampleRequest';
 
 /** Requests the invoke panel sends; their shapes are mirrored in the client's invoke messages. */
@@ -105,10 +108,13 @@ export interface InvokeHandlerOptions {
   /** Where a file that holds part of a definition stands in the definition's bundle. */
   partPlace?(document: TextDocument, definition?: string): Promise<PartPlace | undefined>;
   limitMs?: number;
+  /** Where the gateways render mapping templates; by default in this thread. */
+  templates?: TemplateRenderer;
 }
 
 export interface InvokeHandlers {
-  invokeLocal(params: InvokeLocalParams): Promise<InvokeLocalResult>;
+  /** `token`: the editor's cancellation, which stops a template the invocation renders and the invocation with it. */
+  invokeLocal(params: InvokeLocalParams, token?: RunCancellation): Promise<InvokeLocalResult>;
   operationSample(params: OperationSampleParams): Promise<OperationSampleResult>;
   /** Invoking from a file the definition references runs the definition's operation there. */
   operationInPart(params: OperationInPartParams): Promise<OperationInPartResult>;
@@ -151,7 +157,7 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
   };
 
   return {
-    async invokeLocal(params) {
+    async invokeLocal(params, token) {
       const opened = await parsedOrProblem(params.uri);
       if ('error' in opened) return opened;
       const { parsed, textDocument, parts } = opened;
@@ -179,7 +185,9 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
       let cached = gateways.get(params.uri);
       if (!cached || cached.key !== key) {
         cached?.gateway.dispose();
-        cached = { key, gateway: createLocalGateway(parsed, config, { baseDir, lambdaHost: hostFor(baseDir) }) };
+        const lambdaHost = hostFor(baseDir);
+        const gateway = createLocalGateway(parsed, config, { baseDir, lambdaHost, templates: options.templates });
+        cached = { key, gateway };
         gateways.set(params.uri, cached);
       }
       let timer: NodeJS.Timeout | undefined;
@@ -187,11 +195,21 @@ export function createInvokeHandlers(options: InvokeHandlerOptions): InvokeHandl
         timer = setTimeout(() => resolve({ error: `The local gateway gave no answer within ${Math.round(limitMs / 1000)} s.` }), limitMs);
       });
       try {
+        const request: GatewayRequest = {
+          method: params.method,
+          path: params.path,
+          query: params.query ?? {},
+          headers: params.headers ?? {},
+          multiValueHeaders: params.multiValueHeaders,
+          body: params.body || undefined,
+          stage,
+        };
         const invocation = cached.gateway
-          .invoke({ method: params.method, path: params.path, query: params.query ?? {}, headers: params.headers ?? {}, multiValueHeaders: params.multiValueHeaders, body: params.body || undefined, stage })
+          .invoke(request, token)
           .then((response): InvokeLocalResult => ({ response, stage }));
         return await Promise.race([invocation, timeout]);
       } catch (error) {
+        if (error instanceof TemplateRunCancelled) return { error: error.message };
         return { error: `The local gateway failed: ${error instanceof Error ? error.message : String(error)}` };
       } finally {
         clearTimeout(timer);
@@ -302,10 +320,23 @@ function invocationLost(): InvokeLocalResult {
 
 /** `route` runs a handler where its document is served: for a document over the size limit, in the thread that serves it. */
 export function registerInvokeRequests(connection: Connection, documents: TextDocuments<TextDocument>, service: Pick<LanguageService, 'parse' | 'partPlace'>, route: RequestRoute, resolver: DocumentResolver): void {
-  const handlers = createInvokeHandlers({ getDocument: (uri) => documents.get(uri), parse: (document) => service.parse(document), resolver, partPlace: (document, definition) => service.partPlace(document, definition) });
+  const handlers = createInvokeHandlers({
+    getDocument: (uri) => documents.get(uri),
+    parse: (document) => service.parse(document),
+    resolver,
+    partPlace: (document, definition) => service.partPlace(document, definition),
+    // Rendered apart, a runaway template holds neither the server nor the editor's other requests.
+    templates: renderingApart(),
+  });
   // An invocation cancelled before it starts never reaches its backend.
   connection.onRequest<InvokeLocalResult, unknown>(INVOKE_LOCAL_REQUEST, (params: InvokeLocalParams, token) =>
-    unlessCancelled(token, () => route('invokeLocal', params, () => handlers.invokeLocal(params), invocationLost)),
+    unlessCancelled(token, async () => {
+      const invoke = () => handlers.invokeLocal(params, token);
+      const answer = await route('invokeLocal', params, invoke, invocationLost, token);
+      // Cancelled while it ran, its template was stopped (or its answer is one nothing waits for): said as LSP says it.
+      if (!token.isCancellationRequested) return answer;
+      return new ResponseError(LSPErrorCodes.RequestCancelled, 'The invocation was cancelled.');
+    }),
   );
   connection.onRequest<OperationSampleResult, unknown>(OPERATION_SAMPLE_REQUEST, (params: OperationSampleParams) => route('operationSample', params, () => handlers.operationSample(params)));
   // A part is never over the size limit's thread: the definitions that use it are read in this one.

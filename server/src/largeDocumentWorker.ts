@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTemplateHandlers } from './customRequests';
 import { createInvokeHandlers } from './invokeRequests';
 import { startRunnersWith } from './gateway/lambda/lambdaHost';
+import { renderingApart } from './gateway/templateThread';
 import { RelayedRunners } from './gateway/lambda/runnerProcess';
 import { createLanguageService } from './languageService';
 import { watchWholeParses } from './parseWatch';
@@ -24,8 +25,9 @@ const service = createLanguageService({ resolver, log: (message) => send({ type:
 const handlerOptions = { getDocument: (uri: string) => documents.get(uri), parse: (document: TextDocument) => service.parse(document) };
 // Its evaluations run in a thread of their own too, so that this one keeps answering for its document meanwhile.
 const templates = createTemplateHandlers({ ...handlerOptions, evaluate: evaluateApart });
-// Its own gateways and Lambda workers: a gateway holds the parse of its document, which is here.
-const invoke = createInvokeHandlers({ ...handlerOptions, resolver });
+// Its own gateways and Lambda workers: a gateway holds the parse of its document, which is here. Their templates
+// render apart as the evaluations do, and for the same reason.
+const invoke = createInvokeHandlers({ ...handlerOptions, resolver, templates: renderingApart() });
 const requests: HostedRequests = {
   templateAt: templates.templateAt,
   evaluateTemplate: templates.evaluateTemplate,

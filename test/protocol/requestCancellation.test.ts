@@ -14,10 +14,14 @@ import { MOCK_API } from './mockApi';
 const RUNAWAY = '#foreach($i in [1..1000000])#foreach($j in [1..1000000])#end#end';
 
 /**
- * GET /slow runs a request template for its whole time budget in the local gateway, which holds the server's thread
- * all along: what arrives meanwhile, cancellations included, is read before it runs.
+ * GET /slow keeps `$input` in `$context`, then runs a response template for its whole time budget. The local gateway
+ * renders templates in a thread of their own, but not one whose `$context` holds what only the server's thread can
+ * hold: once its request template is rendered, this invocation holds the server's thread for the budget, and what
+ * arrives meanwhile, cancellations included, is read only after it.
  */
-const SLOW_API = MOCK_API.replace('/ping', '/slow').replace(`'{"statusCode": 200}'`, `'${RUNAWAY}{"statusCode": 200}'`);
+const SLOW_API = MOCK_API.replace('/ping', '/slow')
+  .replace(`'{"statusCode": 200}'`, `'#set($context.kept = $input){"statusCode": 200}'`)
+  .replace(`{statusCode: '200'}`, `{statusCode: '200', responseTemplates: {application/json: '${RUNAWAY}'}}`);
 
 /** Sends a request and cancels it at once, as the evaluator does with the one an edit superseded. */
 function sendCancelled<T>(client: TestLspClient, method: string, params: unknown): Promise<T> {
@@ -51,14 +55,17 @@ describe('requests cancelled before they run', () => {
     await client.waitForDiagnostics(template);
     await client.waitForDiagnostics(api);
     await client.waitForDiagnostics(slowApi);
+    // Starts the thread the gateway renders in: the request template of GET /slow is then done at once, and the
+    // invocation holds the server from its start.
+    await client.request('apigateway/invokeLocal', { uri: api, method: 'GET', path: '/ping', workspaceFolder: folder });
   });
   after(async () => {
     await client.stop();
     rmSync(folder, { recursive: true, force: true });
   });
 
-  // Requests and their cancellations arrive while the server is held, as a burst of edits in the evaluator's sample
-  // does while the server is busy.
+  // Requests and their cancellations arrive around a request that holds the server, as a burst of edits in the
+  // evaluator's sample does while the server is busy.
   const evaluate = { uri: template, offset: 0, sample: {} };
   const hold = () => client.request<InvokeLocalResult>('apigateway/invokeLocal', { uri: slowApi, method: 'GET', path: '/slow', workspaceFolder: folder });
 
@@ -73,13 +80,19 @@ describe('requests cancelled before they run', () => {
   });
 
   it('leave unrun a request cancelled while another one held the server', async () => {
-    const running = hold();
-    // Sent at once, read with the running one; its cancellation comes while the server is held.
+    // Two runaway evaluations ahead keep the evaluation thread busy until the server, held meanwhile, is free again:
+    // the one behind them still waits when its cancellation, which came while the server was held, is read.
+    const ahead = [new CancellationTokenSource(), new CancellationTokenSource()];
+    const evaluating = (source: CancellationTokenSource) =>
+      codeOf(client.connection.sendRequest('apigateway/evaluateTemplate', evaluate, source.token));
+    const running = ahead.map(evaluating);
+    const held = hold();
     const source = new CancellationTokenSource();
-    const waiting = codeOf(client.connection.sendRequest('apigateway/evaluateTemplate', evaluate, source.token));
+    const waiting = evaluating(source);
     setTimeout(() => source.cancel(), 200);
     assert.equal(await waiting, LSPErrorCodes.RequestCancelled);
-    await running;
+    for (const stopping of ahead) stopping.cancel();
+    await Promise.all([...running, held]);
   });
 
   it('run evaluations apart: the server answers meanwhile, and a runaway cancelled as it runs is dropped', async () => {

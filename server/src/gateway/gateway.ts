@@ -1,4 +1,5 @@
 import type { ApiDocument } from '../model/apiDocument';
+import type { RunCancellation } from '../services/templates/evaluationThread';
 import type { Dialect } from '../model/dialect';
 import { setOwn } from '../model/jsonObjects';
 import { lastValues } from '../template/parameterMaps';
@@ -28,6 +29,7 @@ import { headLimitReason, MAX_REQUEST_HEAD_BYTES, requestHeadBytes, tooLargeResp
 import { mergeHeaders } from './responseHeaders';
 import { bodyModelFor, mediaType, RequestValidator } from './requestValidation';
 import { buildRouteTable, stripBasePath, type RouteMatch, type RouteTable } from './routes';
+import { RENDER_IN_THIS_THREAD, TemplateRunCancelled, type TemplateRenderer } from './templateRenderer';
 import { encodeQuery, parseQuery } from './queryString';
 import { deliverStream } from './streamDelivery';
 import type { GatewayRequest, GatewayResponse } from './types';
@@ -41,10 +43,13 @@ export interface LocalGatewayOptions {
   lambdaHost?: LambdaHost;
   /** Force REST or HTTP API semantics instead of inferring them from the document. */
   dialect?: Dialect;
+  /** Where mapping templates render; by default in the thread that invokes. */
+  templates?: TemplateRenderer;
 }
 
 export interface LocalGateway {
-  invoke(request: GatewayRequest): Promise<GatewayResponse>;
+  /** `cancellation` stops a template the invocation renders, and the invocation with it (`TemplateRunCancelled`). */
+  invoke(request: GatewayRequest, cancellation?: RunCancellation): Promise<GatewayResponse>;
   readonly model: ApiModel;
   /** Stops the Lambda workers this gateway started (not those of a shared host). */
   dispose(): void;
@@ -68,10 +73,12 @@ export function createLocalGateway(document: ApiDocument, config: LocalConfig, o
   };
   const authorizers = new Authorizers(model, functions);
   const cors = model.dialect === 'http' ? readCors(model.cors) : undefined;
-  const engine: Engine = { model, routes, validator, functions, authorizers, cors, config, apiId: config.apiId ?? 'local' };
+  const templates = options.templates ?? RENDER_IN_THIS_THREAD;
+  const apiId = config.apiId ?? 'local';
+  const engine: Engine = { model, routes, validator, functions, authorizers, cors, config, apiId, templates };
   return {
     model,
-    invoke: (request) => execute(engine, request),
+    invoke: (request, cancellation) => execute(engine, request, cancellation),
     dispose: () => ownHost?.close(),
   };
 }
@@ -85,9 +92,14 @@ interface Engine {
   cors: CorsConfig | undefined;
   config: LocalConfig;
   apiId: string;
+  templates: TemplateRenderer;
 }
 
-async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayResponse> {
+async function execute(
+  engine: Engine,
+  input: GatewayRequest,
+  cancellation?: RunCancellation,
+): Promise<GatewayResponse> {
   const { model } = engine;
   const httpApi = model.dialect === 'http';
   const log = new ExecutionLog(input.executionLog !== false, input.functionOutput === true);
@@ -205,7 +217,16 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     const fault = integrationFault(op);
     if (fault !== undefined) throw configurationFault(fault, httpApi, log);
     const integration = op.integration!;
-    const integrationContext: IntegrationContext = { model, operation: op, integration, request, log, functions: engine.functions };
+    const integrationContext: IntegrationContext = {
+      model,
+      operation: op,
+      integration,
+      request,
+      log,
+      functions: engine.functions,
+      templates: engine.templates,
+      cancellation,
+    };
     let result = await runIntegration(integrationContext);
     if (httpApi) result = applyHttpApiResponseParameters(integrationContext, result);
     log.step('method response');
@@ -225,6 +246,8 @@ async function execute(engine: Engine, input: GatewayRequest): Promise<GatewayRe
     if (log.enabled) log.add(`Method completed with status: ${result.status}`);
     return finish(log, result);
   } catch (error) {
+    // Nobody waits for the response of a cancelled invocation, and it must not read as the API's own answer.
+    if (error instanceof TemplateRunCancelled) throw error;
     log.step('gateway response');
     return finish(log, withRequestId(errorResponse(engine, error, request, log), context.requestId as string, httpApi));
   }

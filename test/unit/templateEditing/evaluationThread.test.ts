@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import { EvaluationThread, type ThreadAnswer } from '../../../server/src/services/templates/evaluationThread';
-import { standaloneJob } from '../../../server/src/services/templateEvaluation';
+import { runEvaluationSafely, standaloneJob } from '../../../server/src/services/templateEvaluation';
 
 /**
  * A thread program that speaks the evaluation thread's messages without the engine, so that what the server does
@@ -47,7 +47,7 @@ describe('the evaluation thread', () => {
   let broken: string;
   const threads: EvaluationThread[] = [];
   const threadOn = (file: string) => {
-    const thread = new EvaluationThread(file, TIMES);
+    const thread = new EvaluationThread(file, runEvaluationSafely, TIMES);
     threads.push(thread);
     return thread;
   };

@@ -9,10 +9,10 @@ import type { IntegrationContext, IntegrationResult } from './types';
  * AWS service integrations other than Lambda cannot run locally. The answer is a 501 that shows the request API
  * Gateway would send: the service endpoint, method, mapped headers and the transformed body.
  */
-export function describeAwsServiceCall(ctx: IntegrationContext): IntegrationResult {
+export async function describeAwsServiceCall(ctx: IntegrationContext): Promise<IntegrationResult> {
   const { integration, request, log } = ctx;
   const uri = substituteUriVariables(String(integration.uri ?? ''), request.stageVariables, ctx.functions.region, ctx.functions.accountId);
-  const transformed = transformRequest(ctx);
+  const transformed = await transformRequest(ctx);
   const mapped = mapRequestParameters(ctx, transformed.render);
   const endpoint = serviceEndpoint(uri, mapped.path, mapped.querystring);
   const method = String(integration.httpMethod ?? 'POST').toUpperCase();

@@ -66,7 +66,7 @@ export async function runHttp(ctx: IntegrationContext, proxy: boolean): Promise<
     if (proxy) {
       body = request.bodyBytes;
     } else {
-      const transformed = transformRequest(ctx);
+      const transformed = await transformRequest(ctx);
       render = transformed.render;
       body = transformed.body;
       contentType = transformed.contentType;

@@ -28,7 +28,7 @@ function calledUri({ integration, request, functions }: IntegrationContext): str
  */
 export async function runLambdaCustom(ctx: IntegrationContext): Promise<IntegrationResult> {
   const { request, log } = ctx;
-  const transformed = transformRequest(ctx);
+  const transformed = await transformRequest(ctx);
   const uri = calledUri(ctx);
   // The event is the template's output, not the request: only the log's call to Lambda shows the trace id.
   const traceId = log.enabled ? requestTraceId(request) : undefined;

@@ -10,8 +10,8 @@ import type { IntegrationContext, IntegrationResult } from './types';
  * stands in for the template's output, so it must name the status the same way. With nothing at all to read the
  * status from, the method answers with its `default` integration response, as AWS lets a mock do without a template.
  */
-export function runMock(ctx: IntegrationContext): IntegrationResult {
-  const transformed = transformRequest(ctx);
+export async function runMock(ctx: IntegrationContext): Promise<IntegrationResult> {
+  const transformed = await transformRequest(ctx);
   if (ctx.log.enabled) ctx.log.add(`Endpoint request body after transformations: ${logBody(transformed.body)}`);
   const output = transformed.body.toString();
   if (output.trim() === '') return defaultResponse(ctx, transformed.render);
@@ -28,7 +28,7 @@ export function runMock(ctx: IntegrationContext): IntegrationResult {
  * The `default` integration response alone: no status was named, so no other key's pattern has anything to match.
  * Without a `default`, the selection fails as any unmatched one does.
  */
-function defaultResponse(ctx: IntegrationContext, render: TransformedRequest['render']): IntegrationResult {
+function defaultResponse(ctx: IntegrationContext, render: TransformedRequest['render']): Promise<IntegrationResult> {
   const responses = isJson(ctx.integration.responses) ? ctx.integration.responses : {};
   const onlyDefault = responses.default === undefined ? {} : { default: responses.default };
   if (ctx.log.enabled) ctx.log.add('Mock integration status: none given; the default integration response applies');

@@ -1,7 +1,7 @@
 import { assignOwn, getOwn, setOwn } from '../../model/jsonObjects';
-import { renderTemplate, type RenderResult, type TemplateError } from '../../template/engine';
+import type { RenderResult, TemplateError } from '../../template/engine';
 import { headerValue } from '../../template/parameterMaps';
-import { simulateIntegrationResponse, type BackendResult, type IntegrationResponse } from '../../template/responseSelection';
+import type { BackendResult, IntegrationResponse } from '../../template/responseSelection';
 import { selectRequestTemplate } from '../../template/templateSelection';
 import { isJson, methodResponseFor } from '../apiModel';
 import { logBody, logMap } from '../executionLog';
@@ -21,7 +21,7 @@ export interface TransformedRequest {
 }
 
 /** The integration request body: the request template chosen by Content-Type, or passthrough, or 415. */
-export function transformRequest(ctx: IntegrationContext): TransformedRequest {
+export async function transformRequest(ctx: IntegrationContext): Promise<TransformedRequest> {
   const { integration, request, log } = ctx;
   const templates = isJson(integration.requestTemplates) ? (integration.requestTemplates as Record<string, string>) : undefined;
   const choice = selectRequestTemplate(templates, request.lowerHeaders['content-type'], stringOrUndefined(integration.passthroughBehavior));
@@ -35,7 +35,8 @@ export function transformRequest(ctx: IntegrationContext): TransformedRequest {
     const converted = requestPayloadOrFail(integrationRequestPayload(request.body, request.isBase64Encoded, false, handling), handling, ctx);
     return { body: converted, contentType: choice.contentType };
   }
-  const render = renderTemplate(String(choice.template), templateRequest(request), { kind: 'request' });
+  const template = String(choice.template);
+  const render = await ctx.templates.render(template, templateRequest(request), { kind: 'request' }, ctx.cancellation);
   if (render.gatewayError) {
     log.add(`Request template rejected the body: ${render.gatewayError.body}`);
     throw new DirectResponse(render.gatewayError.status, render.gatewayError.body);
@@ -138,17 +139,24 @@ export function methodRequestValue(expression: string, ctx: IntegrationContext):
  * parameters, template and `contentHandling`. A status with no method response declared for it is a 500, as in
  * API Gateway. A binary backend body comes base64-encoded, which is also what templates see of it.
  */
-export function integrationResponse(ctx: IntegrationContext, backend: BackendResult, render: RenderResult | undefined): IntegrationResult {
+export async function integrationResponse(
+  ctx: IntegrationContext,
+  backend: BackendResult,
+  render: RenderResult | undefined,
+): Promise<IntegrationResult> {
   const { integration, request, operation, log } = ctx;
   const written = isJson(integration.responses) ? (integration.responses as Record<string, IntegrationResponse>) : undefined;
   const declaredOnly = written ? withDeclaredHeaderMappings(written, operation) : undefined;
   const responses = declaredOnly?.responses;
   const base = templateRequest(request, backend.body ?? '');
-  const simulated = simulateIntegrationResponse({
-    responses,
-    backend,
-    request: { ...base, context: render ? render.context : base.context },
-  });
+  const simulated = await ctx.templates.respond(
+    {
+      responses,
+      backend,
+      request: { ...base, context: render ? render.context : base.context },
+    },
+    ctx.cancellation,
+  );
   const rendered = simulated.render && !simulated.render.gatewayError ? simulated.render : undefined;
   const fatal = rendered?.errors.some(isFatalTemplateError);
   // Repeated overrides that fail the response are logged once, with the failure; otherwise with the other errors.

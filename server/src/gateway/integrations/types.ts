@@ -1,7 +1,9 @@
+import type { RunCancellation } from '../../services/templates/evaluationThread';
 import type { ApiModel, Operation } from '../apiModel';
 import type { ExecutionLog } from '../executionLog';
 import type { FunctionCaller } from '../lambda/callFunction';
 import type { MethodRequest } from '../methodRequest';
+import type { TemplateRenderer } from '../templateRenderer';
 import type { PayloadStream } from './payloadStream';
 
 export interface IntegrationContext {
@@ -11,6 +13,9 @@ export interface IntegrationContext {
   request: MethodRequest;
   log: ExecutionLog;
   functions: FunctionCaller;
+  templates: TemplateRenderer;
+  /** The editor's cancellation of the invocation: it stops a template under way, and the steps after it. */
+  cancellation?: RunCancellation;
 }
 
 export interface IntegrationResult {

@@ -6,6 +6,7 @@
  *
  * The thread runs the bundled engine beside the server (`../workers/templateEvaluations.js`). Running from sources
  * there is none, and runs stay in the asking thread, as they do once threads failed to start `MAX_FAILURES` times.
+ * The local gateway renders its mapping templates in a thread of the same kind (gateway/templateThread.ts).
  */
 import * as path from 'node:path';
 import type { Worker } from 'node:worker_threads';
@@ -14,7 +15,8 @@ import { DEFAULT_TIMEOUT_MS } from '../../template/limits';
 import { runEvaluationSafely, type EvaluationJob, type TemplateEvaluation } from '../templateEvaluation';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationMessages';
 
-const WORKER_FILE = path.join(__dirname, '..', 'workers', 'templateEvaluations.js');
+/** The bundled thread program, which runs the evaluator's jobs and the local gateway's alike (evaluationWorker.ts). */
+export const EVALUATION_WORKER_FILE = path.join(__dirname, '..', 'workers', 'templateEvaluations.js');
 
 /**
  * A run cancelled before it has run this long has likely nearly finished: it is given the rest of this time, and the
@@ -55,43 +57,52 @@ export interface RunCancellation {
   onCancellationRequested(listener: () => void): { dispose(): void };
 }
 
-export type ThreadAnswer = { evaluation: TemplateEvaluation } | { error: string } | { cancelled: true };
+export type ThreadAnswer<R = TemplateEvaluation> = { evaluation: R } | { error: string } | { cancelled: true };
 
-interface Run {
+/** What a job says of its own time budget, which the thread is given before it is taken for stuck. */
+export interface ThreadJob {
+  timeoutMs?: number;
+}
+
+/** Runs a job in the asking thread, an engine failure as the answer rather than thrown, as the thread answers it. */
+export type RunHere<J, R> = (job: J) => { evaluation: R } | { error: string };
+
+interface Run<J, R> {
   id: number;
-  job: EvaluationJob;
+  job: J;
   /** When the thread began it: set once the thread is ready, so that its loading is not counted against the run. */
   started?: number;
   /** Cancelled before the thread began it: stopped once it has run `STOP_AFTER_MS`, as if cancelled then. */
   cancelled?: boolean;
-  settle(answer: ThreadAnswer): void;
+  settle(answer: ThreadAnswer<R>): void;
 }
 
 /**
  * Runs jobs one at a time in a thread running `workerFile` (see `EvaluationRequest`, `EvaluationResponse`), which is
  * started at the first job and again after one is stopped.
  */
-export class EvaluationThread {
+export class EvaluationThread<J extends ThreadJob = EvaluationJob, R = TemplateEvaluation> {
   private worker: Worker | undefined;
   private ready = false;
   private unavailable = false;
   private failures = 0;
   private nextId = 1;
   /** Runs go one at a time: the first is the one under way. */
-  private readonly queue: Run[] = [];
+  private readonly queue: Run<J, R>[] = [];
   private watchdog: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly workerFile: string,
+    private readonly runHere: RunHere<J, R>,
     private readonly times: EvaluationThreadTimes = TIMES,
   ) {}
 
   /** Runs `job` in the thread, or in this one when there is none. */
-  evaluate(job: EvaluationJob, token?: RunCancellation): Promise<ThreadAnswer> {
+  evaluate(job: J, token?: RunCancellation): Promise<ThreadAnswer<R>> {
     if (token?.isCancellationRequested) return Promise.resolve({ cancelled: true });
-    if (!this.thread()) return Promise.resolve(runEvaluationSafely(job));
+    if (!this.thread()) return Promise.resolve(this.runHere(job));
     return new Promise((resolve) => {
-      const run: Run = { id: this.nextId++, job, settle: resolve };
+      const run: Run<J, R> = { id: this.nextId++, job, settle: resolve };
       const listener = token?.onCancellationRequested(() => this.cancel(run));
       run.settle = (answer) => {
         listener?.dispose();
@@ -107,18 +118,18 @@ export class EvaluationThread {
     return this.unavailable;
   }
 
-  private start(run: Run): void {
+  private start(run: Run<J, R>): void {
     const current = this.thread();
     if (!current) {
       // No thread can start any more: this run is answered here, and the next when its turn comes.
       this.queue.shift();
-      run.settle(runEvaluationSafely(run.job));
+      run.settle(this.runHere(run.job));
       if (this.queue.length) setImmediate(() => this.queue.length && this.start(this.queue[0]));
       return;
     }
     current.ref();
     try {
-      current.postMessage({ id: run.id, job: run.job } satisfies EvaluationRequest);
+      current.postMessage({ id: run.id, job: run.job } satisfies EvaluationRequest<J>);
     } catch (error) {
       this.finish(run, { error: `The evaluation could not be sent to its thread: ${error instanceof Error ? error.message : String(error)}` });
       return;
@@ -127,7 +138,7 @@ export class EvaluationThread {
   }
 
   /** The thread has the run and is ready: its time counts from now. */
-  private begin(run: Run, current: Worker): void {
+  private begin(run: Run<J, R>, current: Worker): void {
     run.started = performance.now();
     if (run.cancelled) setTimeout(() => this.stop(run), this.times.stopAfterMs).unref();
     const limit = (run.job.timeoutMs ?? DEFAULT_TIMEOUT_MS) + this.times.graceMs;
@@ -136,7 +147,7 @@ export class EvaluationThread {
     this.watchdog.unref();
   }
 
-  private cancel(run: Run): void {
+  private cancel(run: Run<J, R>): void {
     const at = this.queue.indexOf(run);
     if (at < 0) return;
     if (at > 0) {
@@ -159,7 +170,7 @@ export class EvaluationThread {
   }
 
   /** Stops the run under way with its thread. */
-  private stop(run: Run): void {
+  private stop(run: Run<J, R>): void {
     if (this.queue[0] !== run) return;
     const stopped = this.worker;
     this.worker = undefined;
@@ -168,7 +179,7 @@ export class EvaluationThread {
     this.finish(run, { cancelled: true });
   }
 
-  private finish(run: Run, answer: ThreadAnswer): void {
+  private finish(run: Run<J, R>, answer: ThreadAnswer<R>): void {
     if (this.queue[0] !== run) return;
     this.queue.shift();
     clearTimeout(this.watchdog);
@@ -184,7 +195,7 @@ export class EvaluationThread {
       this.unavailable = true;
       return undefined;
     }
-    created.on('message', (response: EvaluationResponse) => {
+    created.on('message', (response: EvaluationResponse<R>) => {
       if (created !== this.worker) return;
       if ('ready' in response) {
         this.ready = true;
@@ -214,7 +225,7 @@ export class EvaluationThread {
   }
 }
 
-const shared = new EvaluationThread(WORKER_FILE);
+const shared = new EvaluationThread(EVALUATION_WORKER_FILE, runEvaluationSafely);
 
 /** Runs `job` in the evaluation thread, or in this one when there is none. */
 export function evaluateApart(job: EvaluationJob, token?: RunCancellation): Promise<ThreadAnswer> {

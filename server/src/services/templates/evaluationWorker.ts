@@ -1,12 +1,19 @@
 /**
  * The evaluation thread's program (`workers/templateEvaluations.js`): says it is ready once loaded, then runs the jobs
- * evaluationThread.ts sends.
+ * evaluationThread.ts sends: the evaluator's, and the local gateway's template steps (gateway/templateJobs.ts).
  */
 import { parentPort } from 'node:worker_threads';
-import { runEvaluationSafely } from '../templateEvaluation';
+import {
+  isGatewayJob,
+  runGatewayJobSafely,
+  type GatewayJobResult,
+  type GatewayTemplateJob,
+} from '../../gateway/templateJobs';
+import { runEvaluationSafely, type EvaluationJob, type TemplateEvaluation } from '../templateEvaluation';
 import type { EvaluationRequest, EvaluationResponse } from './evaluationMessages';
 
-parentPort?.on('message', ({ id, job }: EvaluationRequest) => {
-  parentPort!.postMessage({ id, ...runEvaluationSafely(job) } satisfies EvaluationResponse);
+parentPort?.on('message', ({ id, job }: EvaluationRequest<EvaluationJob | GatewayTemplateJob>) => {
+  const answer = isGatewayJob(job) ? runGatewayJobSafely(job) : runEvaluationSafely(job);
+  parentPort!.postMessage({ id, ...answer } satisfies EvaluationResponse<TemplateEvaluation | GatewayJobResult>);
 });
 parentPort?.postMessage({ ready: true } satisfies EvaluationResponse);
