@@ -20,7 +20,7 @@ import { RENDER_IN_THIS_THREAD, TemplateRunCancelled, type TemplateRenderer } fr
 export type GatewayTemplateThread = EvaluationThread<GatewayTemplateJob, GatewayJobResult>;
 
 export function gatewayTemplateThread(workerFile = EVALUATION_WORKER_FILE): GatewayTemplateThread {
-  return new EvaluationThread(workerFile, runGatewayJobSafely);
+  return new EvaluationThread(workerFile, runGatewayJobSafely, undefined, { run: 'mapping template', again: 'send the request again' });
 }
 
 /** Renders in `thread`, or in this thread what cannot go there. */

@@ -64,6 +64,14 @@ export interface ThreadJob {
   timeoutMs?: number;
 }
 
+/** What a thread's failures call its run, and what they ask the user to do. */
+export interface ThreadWording {
+  run: string;
+  again: string;
+}
+
+const EVALUATION_WORDING: ThreadWording = { run: 'evaluation', again: 'evaluate again' };
+
 /** Runs a job in the asking thread, an engine failure as the answer rather than thrown, as the thread answers it. */
 export type RunHere<J, R> = (job: J) => { evaluation: R } | { error: string };
 
@@ -95,6 +103,8 @@ export class EvaluationThread<J extends ThreadJob = EvaluationJob, R = TemplateE
     private readonly workerFile: string,
     private readonly runHere: RunHere<J, R>,
     private readonly times: EvaluationThreadTimes = TIMES,
+    /** How a failure names what was run, and what to do then: the evaluator's runs, or another user's. */
+    private readonly wording: ThreadWording = EVALUATION_WORDING,
   ) {}
 
   /** Runs `job` in the thread, or in this one when there is none. */
@@ -131,7 +141,7 @@ export class EvaluationThread<J extends ThreadJob = EvaluationJob, R = TemplateE
     try {
       current.postMessage({ id: run.id, job: run.job } satisfies EvaluationRequest<J>);
     } catch (error) {
-      this.finish(run, { error: `The evaluation could not be sent to its thread: ${error instanceof Error ? error.message : String(error)}` });
+      this.finish(run, { error: `The ${this.wording.run} could not be sent to its thread: ${error instanceof Error ? error.message : String(error)}` });
       return;
     }
     if (this.ready) this.begin(run, current);
@@ -143,7 +153,7 @@ export class EvaluationThread<J extends ThreadJob = EvaluationJob, R = TemplateE
     if (run.cancelled) setTimeout(() => this.stop(run), this.times.stopAfterMs).unref();
     const limit = (run.job.timeoutMs ?? DEFAULT_TIMEOUT_MS) + this.times.graceMs;
     clearTimeout(this.watchdog);
-    this.watchdog = setTimeout(() => this.fail(current, `The evaluation did not finish within ${Math.round(limit / 1000)} s and was stopped.`), limit);
+    this.watchdog = setTimeout(() => this.fail(current, `The ${this.wording.run} did not finish within ${Math.round(limit / 1000)} s and was stopped.`), limit);
     this.watchdog.unref();
   }
 
@@ -206,8 +216,8 @@ export class EvaluationThread<J extends ThreadJob = EvaluationJob, R = TemplateE
       if (!run || run.id !== response.id) return;
       this.finish(run, 'evaluation' in response ? { evaluation: response.evaluation } : { error: response.error });
     });
-    created.on('error', (error) => this.fail(created, `The evaluation stopped: ${error.message}.`));
-    created.on('exit', () => this.fail(created, 'The evaluation thread stopped; evaluate again.'));
+    created.on('error', (error) => this.fail(created, `The ${this.wording.run} stopped: ${error.message}.`));
+    created.on('exit', () => this.fail(created, `The ${this.wording.run} thread stopped; ${this.wording.again}.`));
     this.worker = created;
     this.ready = false;
     return created;
