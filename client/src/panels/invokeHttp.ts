@@ -49,7 +49,7 @@ export async function signRequest(request: HttpRequestSpec, credentials: Signing
 }
 
 /** Sends the request and reads the whole answer; failures come back as sentences naming the URL. */
-export async function sendHttp(request: HttpRequestSpec, timeoutMs = HTTP_TIMEOUT_MS): Promise<HttpAnswer> {
+export async function sendHttp(request: HttpRequestSpec, timeoutMs = HTTP_TIMEOUT_MS, stop?: AbortSignal): Promise<HttpAnswer> {
   const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'host'));
   const started = performance.now();
   let response: Response;
@@ -59,7 +59,7 @@ export async function sendHttp(request: HttpRequestSpec, timeoutMs = HTTP_TIMEOU
       headers,
       body: request.body,
       redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: stop ? AbortSignal.any([AbortSignal.timeout(timeoutMs), stop]) : AbortSignal.timeout(timeoutMs),
     });
   } catch (error) {
     throw new Error(describeFetchError(error, request.url, timeoutMs));

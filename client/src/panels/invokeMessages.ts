@@ -92,4 +92,6 @@ export type PanelToInvoke =
   | { type: 'rerun'; index: number }
   | { type: 'restore'; index: number }
   | { type: 'clearHistory' }
-  | { type: 'resetDraft' };
+  | { type: 'resetDraft' }
+  /** Stop the request under way: its answer, should one still come, is not shown. */
+  | { type: 'stop' };

@@ -44,6 +44,9 @@ export class InvokePanel {
   private draft: InvokeDraft;
   private history: HistoryEntry[] = [];
   private sending: Promise<InvokeCommandResult> | undefined;
+  /** Cancelled by Stop: the request under way, which `sending` waits for. */
+  private stopping: vscode.CancellationTokenSource | undefined;
+  private disposed = false;
   private ready: Promise<void>;
   private markReady!: () => void;
 
@@ -177,7 +180,31 @@ export class InvokePanel {
         this.draft = this.init.draft;
         this.post({ type: 'setDraft', draft: this.draft });
         break;
+      case 'stop':
+        this.stop();
+        break;
     }
+  }
+
+  /** Stops the request under way, if any: what it waits for (the local gateway, a stage, AWS) is let go. */
+  stop(): boolean {
+    if (!this.stopping || this.stopping.token.isCancellationRequested) return false;
+    this.stopping.cancel();
+    return true;
+  }
+
+  /**
+   * Stops the request of the panel in front, or of the one panel sending; false when there is none to stop. The
+   * Command Palette's *Stop Request*, which a keybinding can name.
+   */
+  static anySending(): boolean {
+    return [...InvokePanel.open.values()].some((panel) => panel.stopping);
+  }
+
+  static stopActive(): boolean {
+    const panels = [...InvokePanel.open.values()].filter((panel) => panel.stopping);
+    const chosen = panels.find((panel) => panel.webviewPanel.active) ?? (panels.length === 1 ? panels[0] : undefined);
+    return chosen?.stop() ?? false;
   }
 
   /** One request at a time per panel: a second click while one is under way waits for it. */
@@ -200,13 +227,24 @@ export class InvokePanel {
       return { error: RESTRICTED_LOCAL };
     }
     this.post({ type: 'sending', target: draft.target });
+    const stopping = (this.stopping = new vscode.CancellationTokenSource());
+    void setSendingContext();
     let result: InvokeCommandResult;
     try {
-      if (draft.target === 'local') result = await this.runLocal(draft);
-      else if (draft.target === 'testInvoke') result = await this.runAws(draft);
-      else result = await this.runUrl(draft);
+      if (draft.target === 'local') result = await this.runLocal(draft, stopping.token);
+      else if (draft.target === 'testInvoke') result = await this.runAws(draft, stopping.token);
+      else result = await this.runUrl(draft, stopping.token);
     } catch (error) {
       result = { error: error instanceof Error ? error.message : String(error) };
+    } finally {
+      this.stopping = undefined;
+      stopping.dispose();
+      void setSendingContext();
+    }
+    // Stopped: however what it waited for gave up (an abort, a cancelled request, a closed connection), the user did.
+    if (stopping.token.isCancellationRequested) {
+      this.post({ type: 'problem', message: STOPPED });
+      return { error: STOPPED };
     }
     if ('error' in result) this.post({ type: 'problem', message: result.error });
     else this.post({ type: 'result', outcome: result });
@@ -215,20 +253,24 @@ export class InvokePanel {
   }
 
   /** Called only for a draft that `draftProblem` passed, which for the local target means there is a document. */
-  private async runLocal(draft: InvokeDraft): Promise<InvokeCommandResult> {
+  private async runLocal(draft: InvokeDraft, stop: vscode.CancellationToken): Promise<InvokeCommandResult> {
     const { uri } = this.document!;
     const params = localInvokeParams(draft, uri.toString(), vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath);
-    const answer = await this.client.sendRequest<LocalInvokeResult>('apigateway/invokeLocal', params);
+    // Cancelled, the server stops the request's mapping template and answers at once; a Lambda handler already
+    // running finishes on its own, unseen.
+    const answer = await this.client.sendRequest<LocalInvokeResult>('apigateway/invokeLocal', params, stop);
     return 'error' in answer ? answer : outcomeFromLocal(answer.response, answer.stage);
   }
 
-  private async runAws(draft: InvokeDraft): Promise<InvokeCommandResult> {
+  private async runAws(draft: InvokeDraft, stop: vscode.CancellationToken): Promise<InvokeCommandResult> {
     const settings = readSettings();
     const link = this.link?.apiId === draft.restApiId?.trim() ? this.link : undefined;
     const connection = await resolveConnection(linkedConnection(link, settings, vscode.workspace.isTrusted));
     const clients = await createClients(connection, { maxAttempts: settings.maxAttempts });
+    // Stopped, the clients are destroyed below, which closes the connection of the call under way.
+    const stopped = new Promise<never>((_, reject) => stop.onCancellationRequested(() => reject(new Error(STOPPED))));
     try {
-      return await runTestInvoke(clients, draft);
+      return await Promise.race([runTestInvoke(clients, draft), stopped]);
     } catch (error) {
       if (error instanceof TestInvokeInputError) return { error: error.message };
       return { error: explainAwsError(error, connection).message };
@@ -238,7 +280,7 @@ export class InvokePanel {
   }
 
   /** Called only for a draft that `draftProblem` passed: its stage URL is given and makes a valid request URL. */
-  private async runUrl(draft: InvokeDraft): Promise<InvokeCommandResult> {
+  private async runUrl(draft: InvokeDraft, stop: vscode.CancellationToken): Promise<InvokeCommandResult> {
     const stageUrl = draft.stageUrl!.trim();
     let request = httpRequestFor(draft, stageUrl);
     if (draft.sign) {
@@ -252,7 +294,9 @@ export class InvokePanel {
         return { error: `Cannot sign the request: ${explainAwsError(error, connection).message}` };
       }
     }
-    const answer = await sendHttp(request);
+    const abort = new AbortController();
+    const listener = stop.onCancellationRequested(() => abort.abort());
+    const answer = await sendHttp(request, undefined, abort.signal).finally(() => listener.dispose());
     return { target: 'url', ...answer, log: [], calledAs: `${request.method} ${request.url}${draft.sign ? ' (SigV4)' : ''}`, at: new Date().toISOString() };
   }
 
@@ -288,14 +332,26 @@ export class InvokePanel {
   }
 
   private post(message: InvokeToPanel): void {
+    // A request stopped by closing the panel still ends, with nobody left to tell.
+    if (this.disposed) return;
     void this.webviewPanel.webview.postMessage(message);
   }
 
   private dispose(): void {
+    this.disposed = true;
+    // Closed while sending: nobody is left to see the answer.
+    this.stop();
     InvokePanel.open.delete(this.key);
     this.markReady();
     for (const d of this.disposables) d.dispose();
   }
+}
+
+const STOPPED = 'Stopped before an answer came.';
+
+/** Whether a panel has a request under way, for *Stop Request* in the Command Palette. */
+function setSendingContext(): Thenable<unknown> {
+  return vscode.commands.executeCommand('setContext', 'apigateway.invokeSending', InvokePanel.anySending());
 }
 
 /** The local gateway runs the workspace's handlers, which is what Restricted Mode exists to prevent. */
@@ -424,5 +480,6 @@ async function deploymentLinkOf(document: vscode.TextDocument | undefined): Prom
 export function registerInvokePanel(context: vscode.ExtensionContext, client: LanguageClient, documents: ApiDocuments): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('apigateway.invoke.open', (args?: unknown) => InvokePanel.show(context, client, args, documents)),
+    vscode.commands.registerCommand('apigateway.invoke.stop', () => InvokePanel.stopActive()),
   );
 }

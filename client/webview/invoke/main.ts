@@ -40,6 +40,7 @@ const output = el('div', { className: 'output' });
 const historyBox = el('div', { className: 'history' });
 const notice = el('div', { className: 'muted notice', attrs: { role: 'status', 'data-testid': 'notice' } });
 let sendButton: HTMLButtonElement | undefined;
+let stopButton: HTMLButtonElement | undefined;
 let curlButton: HTMLButtonElement | undefined;
 
 function input(label: string, value: string, onChange: (value: string) => void, options: { placeholder?: string; type?: string; testId?: string } = {}): HTMLElement {
@@ -147,9 +148,12 @@ function renderForm(): void {
   sendButton.addEventListener('click', () => trySend());
   curlButton = el('button', { className: 'secondary', text: 'Copy as curl' });
   curlButton.addEventListener('click', () => post({ type: 'copyCurl', draft: d }));
+  // Shown while a request is under way: a handler or stage that never answers need not be waited out.
+  stopButton = el('button', { className: 'secondary', text: 'Stop', attrs: { 'data-testid': 'stop', title: 'Stop the request under way' } });
+  stopButton.addEventListener('click', () => post({ type: 'stop' }));
   const reset = el('button', { className: 'secondary', text: 'Reset' });
   reset.addEventListener('click', () => post({ type: 'resetDraft' }));
-  form.appendChild(el('div', { className: 'toolbar' }, [sendButton, curlButton, reset]));
+  form.appendChild(el('div', { className: 'toolbar' }, [sendButton, stopButton, curlButton, reset]));
   form.appendChild(notice);
   updateSendState();
 }
@@ -171,6 +175,7 @@ function updateSendState(): void {
     sendButton.textContent = busy ? 'Sending…' : 'Send';
     sendButton.disabled = busy || !!blocker;
   }
+  if (stopButton) stopButton.hidden = !busy;
   if (curlButton) curlButton.disabled = !!blocker;
   if (blocker) showNotice(blocker, true);
   else if (notice.classList.contains('blocked')) showNotice('');

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -79,6 +79,27 @@ describe('Invoke panel in a real VS Code', () => {
       assert.ok(history.includes('/items/{id}'), 'the request is in the history');
       assert.ok(!history.includes('key-1'), 'the API key was saved in the history');
     } finally {
+      server.close();
+    }
+  });
+
+  it('stops a request to a stage that never answers, from the Command Palette, and keeps it out of the history', async () => {
+    const held: ServerResponse[] = [];
+    const server = createServer((_req, res) => void held.push(res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/prod`;
+      const sent = vscode.commands.executeCommand<Outcome>('apigateway.invoke.open', { apiId: 'abc123', stage: 'prod', url, path: '/slow', method: 'GET', send: true });
+      // Stop is offered once the stage has the request and the panel waits for its answer.
+      await waitFor('the stage to receive the request', () => held.length === 1);
+      assert.equal(await vscode.commands.executeCommand<boolean>('apigateway.invoke.stop'), true);
+      const outcome = await sent;
+      assert.equal(outcome?.error, 'Stopped before an answer came.');
+      assert.equal(await vscode.commands.executeCommand<boolean>('apigateway.invoke.stop'), false, 'nothing left to stop');
+      const historyFile = path.join(path.dirname(exampleUri('petstore.yaml').fsPath), '.apigateway', 'history.json');
+      assert.ok(!existsSync(historyFile) || !readFileSync(historyFile, 'utf8').includes('/slow'), 'the stopped request is in the history');
+    } finally {
+      for (const res of held) res.destroy();
       server.close();
     }
   });
