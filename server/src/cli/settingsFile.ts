@@ -9,6 +9,7 @@ import { describeJsonError } from '../model/apiDocument';
 import { isJsonObject } from '../model/jsonObjects';
 import { NESTED_TOO_DEEP, nestsDeeperThan } from '../model/jsonNesting';
 import type { LanguageSettings } from '../services/validationTypes';
+import { fileUri } from '../workspaceResolver';
 import { UsageError, type CliIO } from './io';
 
 /** Where VS Code keeps a workspace's settings, relative to the workspace folder. */
@@ -59,12 +60,21 @@ export async function loadSettingsFile(file: string, shownAs: string, io: CliIO)
   if (value === undefined) return { settings: {}, warnings: [], applied: false };
   if (!isJsonObject(value)) throw new UsageError(`${shownAs}: settings must be a JSON object`);
   const section = settingsTree(value).apigateway;
-  const read = readLanguageSettings(section);
+  const read = readLanguageSettings(section, fileUri(workspaceFolderOf(file)));
   if (read.problems.length) {
     throw new UsageError(read.problems.map((p) => `${shownAs}: ${p.key} ${p.message}`).join('\n'));
   }
   const warnings = read.unknownCodes.map((code) => `${shownAs}: apigateway.validation.severity names '${code}', which is not a diagnostic code of this version of apigw${codeSuggestion(code)}; it has no effect`);
   return { settings: read.settings, warnings, applied: section !== undefined };
+}
+
+/**
+ * The folder whose settings a file holds, which the paths of `apigateway.validation.ignore` start from: the one holding
+ * `.vscode`, or, for a settings file kept elsewhere, its own.
+ */
+function workspaceFolderOf(file: string): string {
+  const dir = path.dirname(path.resolve(file));
+  return path.basename(dir) === '.vscode' ? path.dirname(dir) : dir;
 }
 
 /** ` (did you mean 'x'?)` for a misspelt diagnostic code, or nothing. */

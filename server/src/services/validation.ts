@@ -15,6 +15,7 @@ import type { DocumentResolver, LanguageSettings, Problem, Rule, SeverityName, V
 import type { Dialect } from '../model/dialect';
 import { referencesRule } from './rules/references';
 import { readingOnce } from './readOnce';
+import { ignoredSpans, isIgnored } from './ignoredFindings';
 import { MAX_FILES, MAX_SPLICED_NODES, problemsByFile, reportingInParts, spliceReferencedFiles, syntaxOfFiles, type FileProblems, type SplitDefinition } from './splitDefinitions';
 
 export const DIAGNOSTIC_SOURCE = 'apigateway';
@@ -205,9 +206,12 @@ export function toDiagnostics(document: ApiDocument, problems: Problem[], settin
   const suppressions = findSuppressions(document, positionAt);
   // A misspelt code silences nothing, and without a word the finding it was meant for seems to ignore the comment.
   if (suppressions?.unknown.length) problems = problems.concat(suppressions.unknown);
+  const ignored = settings.ignore && ignoredSpans(document, settings);
   const diagnostics: Diagnostic[] = [];
   const seen: SeenProblems = new Map();
   for (const problem of problems) {
+    // Before the severity, so that an entry silencing a code turned off is not reported stale.
+    if (ignored && isIgnored(ignored, problem)) continue;
     const severity = configuredSeverity(problem.code, settings, problem.severity);
     if (severity === undefined) continue;
     const info = codeInfo(problem.code);

@@ -15,6 +15,25 @@ export interface LanguageSettings {
   severity?: Record<string, SeveritySetting>;
   /** Documents larger than this many bytes get syntax checks only. */
   maxValidationSize?: number;
+  /** Findings silenced by where they stand (`apigateway.validation.ignore`), by workspace folder. */
+  ignore?: IgnoreScope[];
+}
+
+/**
+ * One entry of `apigateway.validation.ignore`: the findings of `codes` (of every code when absent) within the node the
+ * JSON Pointer `at` names, in the files `file` names. JSON has no comments to silence a line with.
+ */
+export interface IgnoreEntry {
+  file: string;
+  at: string;
+  codes?: string[];
+  reason?: string;
+}
+
+/** The entries a workspace folder's settings hold; their `file` names files from that folder (URI). */
+export interface IgnoreScope {
+  folder: string;
+  entries: IgnoreEntry[];
 }
 
 /** A problem found by a rule, before severity settings and suppressions are applied. */

@@ -26,6 +26,7 @@ import { decodeUtf8 } from '../../model/utf8';
 import type { ApiDocument } from '../../model/apiDocument';
 import { countFindings, formatReport, REPORT_FORMATS, summaryLine, type FileResult, type ReportFormat } from '../lintReports';
 import { LINT_HELP, LINT_USAGE } from '../usage';
+import { staleIgnoreNotes } from '../staleIgnores';
 
 type Dialect = NonNullable<LanguageSettings['dialect']>;
 
@@ -129,6 +130,9 @@ export async function runLint(args: string[], io: CliIO): Promise<number> {
   keepNamedParts(through, elsewhere);
   await addReferencedFiles(results, elsewhere, files, io.cwd);
   for (const result of results) result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+
+  const stale = staleIgnoreNotes(settings, workspace.file ?? 'settings', (uri) => fileNameOf(io.cwd, uri));
+  for (const note of stale) io.err(`apigw lint: ${note}\n`);
 
   // In GitHub Actions, annotations and code scanning name files from the repository's root, wherever the command runs.
   const root = workspaceRoot(process.env.GITHUB_WORKSPACE) ?? io.cwd;
