@@ -6,6 +6,7 @@ import { registerAwsFeatures } from './tree/register';
 import { registerEvaluator } from './panels/evaluatorPanel';
 import { registerInvokePanel } from './panels/invokePanel';
 import { registerNewDefinition } from './starters/newDefinitionCommand';
+import { registerIgnoreInSettings } from './ignoreInSettings';
 
 let client: LanguageClient | undefined;
 
@@ -24,6 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerAwsFeatures(context, documents, () => client);
   registerNewDefinition(context);
+  registerIgnoreInSettings(context);
   client = await startLanguageClient(context, (parts) => documents.setParts(parts));
   registerEvaluator(context, client, documents);
   registerInvokePanel(context, client, documents);

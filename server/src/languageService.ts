@@ -5,6 +5,7 @@ import { setRecent } from './util/recentMap';
 import { ApiDocument, detectFormat, looksLikeApiDefinition, withRecoveredTree } from './model/apiDocument';
 import { parseWhole } from './parseWatch';
 import { getCodeActions } from './services/codeActions';
+import { ignoreActions } from './services/ignoreActions';
 import { fixAllActions, type FixingService } from './services/fixAll';
 import { isTemplateDocument } from './model/templateDocument';
 import { completeAtSite, doComplete, isRefSite } from './services/completion';
@@ -497,8 +498,9 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       // The quick fixes answer the diagnostics of the last validation, which parsed the version they were found in.
       if (cache.deferred(document, limitOf(settings))) return [];
       const parsed = cache.get(document);
-      if (mayBePart(document)) return fixesInPlace(getCodeActions(parsed, range, context, dialectFor(document, parsed, settings)), document.uri);
-      return getCodeActions(parsed, range, context, dialectFor(document, parsed, settings));
+      const fixes = getCodeActions(parsed, range, context, dialectFor(document, parsed, settings));
+      const ignoring = ignoreActions(parsed, context, settings);
+      return [...(mayBePart(document) ? fixesInPlace(fixes, document.uri) : fixes), ...ignoring];
     },
     getFixAll: async (document, context, settings) => {
       // Each pass validates the whole text again: over the limit that takes seconds a pass, and the text may be deferred.

@@ -54,6 +54,8 @@ const servedApart = new Set<string>();
 let settings: LanguageSettings = {};
 let canPullConfiguration = false;
 let hasWorkspaceFolders = false;
+/** URIs of the workspace folders, which the files of `apigateway.validation.ignore` are named from. */
+let workspaceFolders: string[] = [];
 /** The most folds the editor takes; it drops the rest itself, but sending them costs every request. */
 let foldingRangeLimit = DEFAULT_FOLDING_LIMIT;
 /** Whether the client asks again for colours and code lenses when told they changed. */
@@ -69,7 +71,8 @@ connection.onInitialize((params): InitializeResult => {
   foldingRangeLimit = params.capabilities.textDocument?.foldingRange?.rangeLimit ?? DEFAULT_FOLDING_LIMIT;
   canRefreshTokens = !!params.capabilities.workspace?.semanticTokens?.refreshSupport;
   canRefreshLenses = !!params.capabilities.workspace?.codeLens?.refreshSupport;
-  workspace.setFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  workspaceFolders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  workspace.setFolders(workspaceFolders);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -99,7 +102,11 @@ connection.onInitialized(async () => {
   if (hasWorkspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders(async () => {
       const folders = await connection.workspace.getWorkspaceFolders().catch(() => null);
-      workspace.setFolders(folders?.map((folder) => folder.uri) ?? []);
+      workspaceFolders = folders?.map((folder) => folder.uri) ?? [];
+      workspace.setFolders(workspaceFolders);
+      // Each folder's settings say what its files' findings to ignore.
+      if (canPullConfiguration) await refreshSettings();
+      for (const document of documents.all()) scheduleValidation(document);
     });
   }
   if (canPullConfiguration) {
@@ -110,13 +117,20 @@ connection.onInitialized(async () => {
 
 connection.onDidChangeConfiguration(async (change) => {
   if (canPullConfiguration) await refreshSettings();
-  else settings = toLanguageSettings(change.settings?.apigateway);
+  else {
+    const section: unknown = change.settings?.apigateway;
+    settings = withIgnores(toLanguageSettings(section), workspaceFolders.map(() => section));
+  }
   for (const document of documents.all()) scheduleValidation(document);
 });
 
 async function refreshSettings(): Promise<void> {
   try {
-    settings = toLanguageSettings(await connection.workspace.getConfiguration('apigateway'));
+    // A folder's own settings (a multi-root workspace's) are read with the folder as scope: the ignore entries there.
+    const scoped = workspaceFolders.map((scopeUri) => ({ scopeUri, section: 'apigateway' }));
+    const sections: unknown[] = await connection.workspace.getConfiguration([{ section: 'apigateway' }, ...scoped]);
+    const [section, ...folderSections] = sections;
+    settings = withIgnores(toLanguageSettings(section), folderSections);
   } catch {
     settings = {};
   }
@@ -125,6 +139,13 @@ async function refreshSettings(): Promise<void> {
 /** The editor's settings UI already flags values outside the settings' schema; they are left out here. */
 function toLanguageSettings(section: unknown): LanguageSettings {
   return readLanguageSettings(section).settings;
+}
+
+/** The ignore entries of each workspace folder, from its section of the settings; with none, no file can be named. */
+function withIgnores(settings: LanguageSettings, folderSections: unknown[]): LanguageSettings {
+  const read = (folder: string, i: number) => readLanguageSettings(folderSections[i], folder).settings.ignore ?? [];
+  const ignore = workspaceFolders.flatMap(read);
+  return ignore.length ? { ...settings, ignore } : settings;
 }
 
 /**

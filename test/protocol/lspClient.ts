@@ -19,13 +19,18 @@ export class TestLspClient {
   /** What the server answered to `initialize`: its capabilities. */
   initializeResult: { capabilities: Record<string, unknown> } | undefined;
 
+  /** What the client answers `workspace/configuration` with, for every item; changed by `configurationChanged`. */
+  workspaceSettings: unknown;
+
   private constructor(readonly process: ChildProcess, workspaceSettings: unknown) {
+    this.workspaceSettings = workspaceSettings;
     this.connection = createMessageConnection(new StreamMessageReader(process.stdout!), new StreamMessageWriter(process.stdin!));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       this.diagnostics.set(params.uri, params);
       for (const wake of this.waiters.splice(0)) wake();
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => workspaceSettings));
+    const configuration = (params: { items: unknown[] }) => params.items.map(() => this.workspaceSettings);
+    this.connection.onRequest('workspace/configuration', configuration);
     this.connection.onRequest('client/registerCapability', () => null);
     for (const method of ['workspace/semanticTokens/refresh', 'workspace/codeLens/refresh']) {
       this.connection.onRequest(method, () => {
@@ -49,6 +54,12 @@ export class TestLspClient {
     });
     await client.connection.sendNotification('initialized', {});
     return client;
+  }
+
+  /** New settings, which the server pulls when told they changed, as VS Code's client tells it. */
+  configurationChanged(workspaceSettings: unknown): void {
+    this.workspaceSettings = workspaceSettings;
+    void this.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
   }
 
   open(uri: string, languageId: string, text: string): void {
