@@ -6,6 +6,7 @@ import { ApiDocument, detectFormat, looksLikeApiDefinition, withRecoveredTree } 
 import { parseWhole } from './parseWatch';
 import { getCodeActions } from './services/codeActions';
 import { ignoreActions } from './services/ignoreActions';
+import { suppressionActions } from './services/suppressionActions';
 import { fixAllActions, type FixingService } from './services/fixAll';
 import { isTemplateDocument } from './model/templateDocument';
 import { completeAtSite, doComplete, isRefSite } from './services/completion';
@@ -499,7 +500,7 @@ export function createLanguageService(options: LanguageServiceOptions = {}): Lan
       if (cache.deferred(document, limitOf(settings))) return [];
       const parsed = cache.get(document);
       const fixes = getCodeActions(parsed, range, context, dialectFor(document, parsed, settings));
-      const ignoring = ignoreActions(parsed, context, settings);
+      const ignoring = [...suppressionActions(parsed, context), ...ignoreActions(parsed, context, settings)];
       return [...(mayBePart(document) ? fixesInPlace(fixes, document.uri) : fixes), ...ignoring];
     },
     getFixAll: async (document, context, settings) => {

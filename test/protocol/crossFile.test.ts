@@ -147,7 +147,7 @@ describe('a definition split over several files, over stdio', () => {
       const [finding] = (await client.waitForDiagnostics(petsUri)).filter((d) => d.code === 'unknown-request-validator');
       const actions = await client.request<{ title: string }[]>('textDocument/codeAction', { textDocument: { uri: petsUri }, range: finding.range, context: { diagnostics: [finding], only: ['quickfix'] } });
       const ignore = 'Ignore unknown-request-validator here in workspace settings';
-      assert.deepEqual(actions.map((a) => a.title), ["Change to 'all'", ignore]);
+      assert.deepEqual(actions.map((a) => a.title), ["Change to 'all'", 'Disable unknown-request-validator on this line (comment)', ignore]);
       client.change(petsUri, PETS.replace(' al\n', ' all\n'));
       const locations = await client.request<{ uri: string; range: { start: { line: number } } }[]>('textDocument/definition', { textDocument: { uri: petsUri }, position: { line: 1, character: 42 } });
       assert.deepEqual(locations.map((l) => `${l.uri} ${l.range.start.line}`), [`${apiUri} 3`]);

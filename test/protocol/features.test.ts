@@ -136,7 +136,10 @@ describe('language features over stdio', () => {
     const enumDiagnostic = diagnostics.find((d) => d.code === 'invalid-enum-value');
     assert.ok(enumDiagnostic, JSON.stringify(diagnostics));
     const fixes = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: doc, range: enumDiagnostic.range, context: { diagnostics: [enumDiagnostic], only: ['quickfix'] } });
-    assert.deepEqual(fixes.map((f) => [f.title, f.edit?.changes?.[URI]?.[0].newText]), [["Change to 'when_no_match'", 'when_no_match']]);
+    assert.deepEqual(fixes.map((f) => [f.title, f.edit?.changes?.[URI]?.[0].newText]), [
+      ["Change to 'when_no_match'", 'when_no_match'],
+      ['Disable invalid-enum-value on this line (comment)', '        # apigw-disable-next-line invalid-enum-value\n'],
+    ]);
   });
 
   it('answers nothing for documents that are not API definitions', async () => {

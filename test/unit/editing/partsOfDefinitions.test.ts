@@ -136,7 +136,7 @@ describe('quick fixes in a file that holds part of a definition', () => {
     const partService = createLanguageService({ resolver, definitionsUsing: async () => [parsedAt(API_URI, SPLIT_API)] });
     const actions = partService.getCodeActions(part, diagnostics[0].range, { diagnostics });
     // Defining a validator named `al` would write into the part, where a definition's validators do not belong.
-    assert.deepEqual(actions.map((a) => a.title), ["Change to 'all'"]);
+    assert.deepEqual(actions.map((a) => a.title), ["Change to 'all'", 'Disable unknown-request-validator on this line (comment)']);
     assert.deepEqual(actions[0].edit?.changes?.[PART_URI], [{ range: diagnostics[0].range, newText: 'all' }]);
   });
 
@@ -151,7 +151,7 @@ describe('quick fixes in a file that holds part of a definition', () => {
     assert.deepEqual(diagnostics.map((d) => d.range.start), [start]);
     const partService = createLanguageService({ resolver, definitionsUsing: async () => [parsedAt(API_URI, SPLIT_API)] });
     const actions = partService.getCodeActions(TextDocument.create(PART_URI, 'yaml', 1, text), diagnostics[0].range, { diagnostics });
-    assert.deepEqual(actions.map((a) => a.title), ["Change to '../schemas.yaml#/Pet'"]);
+    assert.deepEqual(actions.map((a) => a.title), ["Change to '../schemas.yaml#/Pet'", 'Disable unresolved-ref on this line (comment)']);
     assert.deepEqual(actions[0].edit?.changes?.[PART_URI]?.map((e) => e.newText), ["'../schemas.yaml#/Pet'"]);
   });
 });
