@@ -192,7 +192,7 @@ function sarifRule(id: string) {
   const help = (format: HelpFormat) => [
     format.heading(title, info?.docsUrl),
     `To report it at another level (error, warning, information, hint) or not at all, set ${format.code(`"apigateway.validation.severity": {"${id}": "off"}`)} in ${format.code('.vscode/settings.json')}, which the editor and ${format.code('apigw lint')} both read, or pass ${format.code(`--severity ${id}=LEVEL`)} to ${format.code('apigw lint')}.`,
-    ...(WHOLE_FILE_CODES.has(id) ? [] : [`In YAML, a comment ${format.comment(`# apigw-disable-next-line ${id}`)} silences it on the line below.`]),
+    ...(WHOLE_FILE_CODES.has(id) ? [] : [`In YAML, a comment ${format.comment(`# apigw-disable-next-line ${id}`)} silences it on the line below. In JSON or YAML, an entry ${format.code(`{"file": "api.json", "at": "/paths/~1pets/get", "codes": ["${id}"]}`)} in ${format.code('"apigateway.validation.ignore"')} silences it within the node its JSON Pointer names.`]),
   ].join('\n\n');
   return {
     id,
