@@ -256,9 +256,9 @@ export class InvokePanel {
   private async runLocal(draft: InvokeDraft, stop: vscode.CancellationToken): Promise<InvokeCommandResult> {
     const { uri } = this.document!;
     const params = localInvokeParams(draft, uri.toString(), vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath);
-    // Cancelled, the server stops the request's mapping template and answers at once; a Lambda handler already
-    // running finishes on its own, unseen.
-    const answer = await this.client.sendRequest<LocalInvokeResult>('apigateway/invokeLocal', params, stop);
+    // Cancelled, the server stops the request's mapping template; a backend call under way (a Lambda handler, an
+    // HTTP integration) runs to its end there, unseen, while the panel is free at once.
+    const answer = await untilStopped(this.client.sendRequest<LocalInvokeResult>('apigateway/invokeLocal', params, stop), stop);
     return 'error' in answer ? answer : outcomeFromLocal(answer.response, answer.stage);
   }
 
@@ -268,9 +268,8 @@ export class InvokePanel {
     const connection = await resolveConnection(linkedConnection(link, settings, vscode.workspace.isTrusted));
     const clients = await createClients(connection, { maxAttempts: settings.maxAttempts });
     // Stopped, the clients are destroyed below, which closes the connection of the call under way.
-    const stopped = new Promise<never>((_, reject) => stop.onCancellationRequested(() => reject(new Error(STOPPED))));
     try {
-      return await Promise.race([runTestInvoke(clients, draft), stopped]);
+      return await untilStopped(runTestInvoke(clients, draft), stop);
     } catch (error) {
       if (error instanceof TestInvokeInputError) return { error: error.message };
       return { error: explainAwsError(error, connection).message };
@@ -348,6 +347,13 @@ export class InvokePanel {
 }
 
 const STOPPED = 'Stopped before an answer came.';
+
+/** What `work` gives, or a failure as soon as `stop` is cancelled, whichever comes first. */
+function untilStopped<T>(work: Promise<T>, stop: vscode.CancellationToken): Promise<T> {
+  let listener: vscode.Disposable | undefined;
+  const stopped = new Promise<never>((_, reject) => (listener = stop.onCancellationRequested(() => reject(new Error(STOPPED)))));
+  return Promise.race([work, stopped]).finally(() => listener?.dispose());
+}
 
 /** Whether a panel has a request under way, for *Stop Request* in the Command Palette. */
 function setSendingContext(): Thenable<unknown> {

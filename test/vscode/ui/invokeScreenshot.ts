@@ -14,8 +14,12 @@
 //     gateway response preview is valid JSON with AWS's $context.error values and no body or parameter fields
 //     (evaluator-gateway-response.png). A GET starts with its body folded (invoke-get-form.png). Each panel's tab shows
 //     its own icon, the dark variant in a dark theme (visible in invoke.png, invoke-dark.png and evaluator.png).
+//   - a request whose HTTP backend never answers shows Stop while it waits (invoke-stop.png); Stop frees the panel at
+//     once and says the request was stopped.
 //   npx tsx test/vscode/ui/invokeScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -25,7 +29,7 @@ import { goToLine, launchBrowser, openFile, openWorkbench, packagedVsix, repoRoo
 const HOSTILE = `<img src=x onerror=alert(1)><b>not bold</b>`;
 
 /** A REST API whose mock answers with markup: what a careless panel would turn into live HTML. */
-const HOSTILE_API = `openapi: 3.0.1
+const HOSTILE_API = (backend: string) => `openapi: 3.0.1
 info:
   title: Markup echo
   version: '1'
@@ -45,6 +49,16 @@ paths:
             statusCode: '200'
             responseTemplates:
               application/json: '${HOSTILE}'
+  /hang:
+    get:
+      summary: Calls a backend that never answers
+      responses:
+        '200':
+          description: Never
+      x-amazon-apigateway-integration:
+        type: http_proxy
+        httpMethod: GET
+        uri: ${backend}
 `;
 
 function webview(page: Page): FrameLocator {
@@ -112,7 +126,11 @@ async function main(): Promise<number> {
   const checks = new Checks();
   const vsix = process.env.APIGW_VSIX ?? packagedVsix();
   const workspace = mkdtempSync(path.join(tmpdir(), 'apigw-invoke-ui.'));
-  writeFileSync(path.join(workspace, 'markup.yaml'), HOSTILE_API);
+  // Holds every request it gets, answering none: what Stop is for.
+  const held: ServerResponse[] = [];
+  const backend = createServer((_request, response) => void held.push(response));
+  await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+  writeFileSync(path.join(workspace, 'markup.yaml'), HOSTILE_API(`http://127.0.0.1:${(backend.address() as AddressInfo).port}/never`));
   copyFileSync(path.join(repoRoot, 'examples', 'petstore.yaml'), path.join(workspace, 'petstore.yaml'));
   // The local gateway runs the example's handlers through its local configuration.
   cpSync(path.join(repoRoot, 'examples', 'handlers'), path.join(workspace, 'handlers'), { recursive: true });
@@ -180,6 +198,26 @@ async function main(): Promise<number> {
       if ((await frame.locator('img').count()) !== 0) throw new Error('an img element exists after the re-run');
     });
     invokeShot = await screenshot(page, 'invoke');
+
+    await runCommand(page, 'View: Close All Editors');
+    await openFile(page, 'markup.yaml');
+    await checks.check('Stop shows while a backend keeps the request waiting, and frees the panel at once', async () => {
+      await runCommandThenPick(page, 'API Gateway: Invoke Operation', 'GET /hang');
+      await frame.locator('[data-testid=send]').waitFor({ timeout: 60_000 });
+      const stop = frame.locator('[data-testid=stop]');
+      if (await stop.isVisible()) throw new Error('Stop shows before anything was sent');
+      await frame.locator('[data-testid=send]').click();
+      await stop.waitFor({ state: 'visible', timeout: 15_000 });
+      const deadline = Date.now() + 30_000;
+      while (held.length === 0 && Date.now() < deadline) await page.waitForTimeout(100);
+      if (held.length === 0) throw new Error('the backend never got the request');
+      shots.push(await screenshot(page, 'invoke-stop'));
+      await stop.click();
+      // The backend still holds the request: the answer can only be the panel's own.
+      await frame.locator('[data-testid=problem]', { hasText: 'Stopped before an answer came.' }).waitFor({ timeout: 10_000 });
+      if (await stop.isVisible()) throw new Error('Stop still shows after stopping');
+      if (await frame.locator('[data-testid=send]').isDisabled()) throw new Error('Send stays disabled after stopping');
+    });
 
     await runCommand(page, 'View: Close All Editors');
     await openFile(page, 'petstore.yaml');
@@ -391,6 +429,8 @@ async function main(): Promise<number> {
     for (const file of [invokeShot, evaluatorShot, ...shots]) if (file) console.log(`screenshot: ${path.relative(repoRoot, file)}`);
     await browser.close();
     await server.stop();
+    for (const response of held) response.destroy();
+    backend.close();
     rmSync(workspace, { recursive: true, force: true });
   }
   return checks.finish();
