@@ -53,8 +53,16 @@ export function unpackValue(packed: Packed): unknown {
   return new Unpacker().unpack(packed);
 }
 
+/**
+ * How deep values are packed. Each level packs to several objects, and a structured clone of a value nested some
+ * hundreds of levels deep overflows the receiving thread's stack, which drops the message without a word; deeper
+ * values stay in the thread that made them.
+ */
+const MAX_PACK_DEPTH = 200;
+
 class Packer {
   private readonly packed = new Map<object, PackedObject>();
+  private depth = 0;
   /** Entries being packed: one reached again from its own key or value cannot be made again before itself. */
   private readonly entering = new Set<MapEntry>();
 
@@ -74,6 +82,16 @@ class Packer {
   }
 
   private object(value: object): PackedObject {
+    if (this.depth >= MAX_PACK_DEPTH) throw new UnpackableValue(`a value nested more than ${MAX_PACK_DEPTH} levels deep`);
+    this.depth++;
+    try {
+      return this.newOrKnown(value);
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private newOrKnown(value: object): PackedObject {
     const known = this.packed.get(value);
     if (known) {
       if (value instanceof MapEntry && this.entering.has(value)) {

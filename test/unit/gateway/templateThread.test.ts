@@ -87,6 +87,19 @@ paths:
             {"statusCode": 200}
         responses:
           default: { statusCode: '200' }
+  /deep:
+    post:
+      responses: { '200': { description: ok } }
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates:
+          application/json: |
+            #set($context.deep = $input.path('$'))
+            {"statusCode": 200}
+        responses:
+          default:
+            statusCode: '200'
+            responseTemplates: { application/json: '{"top": "$context.deep.a.a.keySet()"}' }
   /loops:
     get:
       responses: { '200': { description: ok } }
@@ -209,11 +222,14 @@ describe('gateway templates rendered in a thread of their own', function () {
       createLocalGateway(document, config, { lambdaHost: host, baseDir: FIXTURES, templates });
     const here = gateway();
     const there = gateway(apart);
+    const statuses: number[] = [];
     for (const request of requests) {
       const expected = comparable(await here.invoke(request));
       const actual = comparable(await there.invoke(request));
       assert.deepStrictEqual(actual, expected, `${request.method} ${request.path}`);
+      statuses.push((await here.invoke(request)).status);
     }
+    return statuses;
   }
 
   const json = { 'Content-Type': 'application/json' };
@@ -230,7 +246,7 @@ describe('gateway templates rendered in a thread of their own', function () {
   });
 
   it("carries what a request template left in $context to the response template, and templates' failures", async () => {
-    await bothWays(path.join(FIXTURES, 'mocks.yaml'), MOCKS, {}, [
+    const statuses = await bothWays(path.join(FIXTURES, 'mocks.yaml'), MOCKS, {}, [
       { method: 'POST', path: '/carry', headers: json, body: '{"found": true, "n": 1.5}' },
       { method: 'POST', path: '/carry', headers: json, body: '{"found": false}' },
       { method: 'POST', path: '/carry', headers: json, body: '{not json' },
@@ -239,8 +255,11 @@ describe('gateway templates rendered in a thread of their own', function () {
       { method: 'POST', path: '/kept', headers: json, body: '{"a": [1, 2]}' },
       { method: 'POST', path: '/failing', headers: json, body: '{}' },
       { method: 'GET', path: '/loops' },
+      // Nested deeper than a structured clone follows: kept in the thread that made it, as $input is.
+      { method: 'POST', path: '/deep', headers: json, body: `${'{"a": '.repeat(900)}1${'}'.repeat(900)}` },
     ]);
     assert.ok(answered.some((answer) => 'unpackable' in answer));
+    assert.equal(statuses[statuses.length - 1], 200, 'the deeply nested body');
   });
 
   it('answers as the gateway rendering in its own thread does around HTTP and Lambda backends', async () => {

@@ -100,6 +100,10 @@ describe('packed template values', () => {
   it("refuse what belongs to its own thread: functions, the engine's objects, an entry that holds itself", () => {
     assert.throws(() => packValue({ f: () => 1 }), UnpackableValue);
     assert.throws(() => packValue([Symbol('s')]), UnpackableValue);
+    // A structured clone of a value nested some hundreds of levels deep overflows the receiving thread's stack.
+    const nest = (depth: number) => JSON.parse(`${'{"a": ['.repeat(depth)}1${']}'.repeat(depth)}`) as unknown;
+    assert.doesNotThrow(() => packValue(nest(90)));
+    assert.throws(() => packValue(nest(120)), /nested more than 200 levels deep/);
     const render = renderTemplate('#set($context.kept = $input)', { body: '{}' });
     assert.deepStrictEqual(render.errors, []);
     assert.throws(() => packValue(render.context), UnpackableValue);

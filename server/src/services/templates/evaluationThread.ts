@@ -213,8 +213,17 @@ export class EvaluationThread<J extends ThreadJob = EvaluationJob, R = TemplateE
         return;
       }
       const run = this.queue[0];
+      if ('unreadable' in response) {
+        if (run && (response.id === undefined || run.id === response.id)) this.finish(run, this.runHere(run.job));
+        return;
+      }
       if (!run || run.id !== response.id) return;
       this.finish(run, 'evaluation' in response ? { evaluation: response.evaluation } : { error: response.error });
+    });
+    // An answer this thread cannot read: the run is done again here, where its values need not cross.
+    created.on('messageerror', () => {
+      const run = this.queue[0];
+      if (created === this.worker && run) this.finish(run, this.runHere(run.job));
     });
     created.on('error', (error) => this.fail(created, `The ${this.wording.run} stopped: ${error.message}.`));
     created.on('exit', () => this.fail(created, `The ${this.wording.run} thread stopped; ${this.wording.again}.`));
@@ -223,15 +232,19 @@ export class EvaluationThread<J extends ThreadJob = EvaluationJob, R = TemplateE
     return created;
   }
 
-  /** The run under way fails with `why`; the next starts a new thread. */
+  /**
+   * The run under way fails with `why`; the next starts a new thread. A thread that failed before it was ready never
+   * began the run, which is no fault of the run's: it is run here instead.
+   */
   private fail(failed: Worker, why: string): void {
     if (failed !== this.worker) return;
-    if (!this.ready && ++this.failures >= this.times.maxFailures) this.unavailable = true;
+    const loading = !this.ready;
+    if (loading && ++this.failures >= this.times.maxFailures) this.unavailable = true;
     this.worker = undefined;
     this.ready = false;
     void failed.terminate().catch(() => undefined);
     const run = this.queue[0];
-    if (run) this.finish(run, { error: why });
+    if (run) this.finish(run, loading ? this.runHere(run.job) : { error: why });
   }
 }
 

@@ -14,6 +14,12 @@ import type { EvaluationRequest, EvaluationResponse } from './evaluationMessages
 
 parentPort?.on('message', ({ id, job }: EvaluationRequest<EvaluationJob | GatewayTemplateJob>) => {
   const answer = isGatewayJob(job) ? runGatewayJobSafely(job) : runEvaluationSafely(job);
-  parentPort!.postMessage({ id, ...answer } satisfies EvaluationResponse<TemplateEvaluation | GatewayJobResult>);
+  try {
+    parentPort!.postMessage({ id, ...answer } satisfies EvaluationResponse<TemplateEvaluation | GatewayJobResult>);
+  } catch {
+    parentPort!.postMessage({ id, unreadable: true } satisfies EvaluationResponse);
+  }
 });
+// A job this thread cannot read never runs here: the asking thread runs it.
+parentPort?.on('messageerror', () => parentPort!.postMessage({ unreadable: true } satisfies EvaluationResponse));
 parentPort?.postMessage({ ready: true } satisfies EvaluationResponse);
