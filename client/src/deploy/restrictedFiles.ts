@@ -1,13 +1,27 @@
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 
 /**
  * The files a deploy would send that lie outside every workspace folder. In Restricted Mode the workspace is not
  * trusted, and a `$ref` it writes could name any file on the machine (`../../.kube/config`): bundled into the import,
  * that file would be uploaded to API Gateway where the API, or anyone its definition exposes it to, can read it.
- * Folders and files are file system paths.
+ * Folders and files are file system paths, compared where links lead.
  */
 export function filesOutsideWorkspace(files: string[], folders: string[]): string[] {
-  return files.filter((file) => !folders.some((folder) => isInside(path.resolve(file), path.resolve(folder))));
+  // Where files really are: a link the workspace holds may lead anywhere (`link.yaml -> ~/.aws/credentials`).
+  const real = (file: string) => {
+    try {
+      return realpathSync.native(file);
+    } catch {
+      return undefined;
+    }
+  };
+  const roots = folders.map((folder) => real(folder) ?? path.resolve(folder));
+  return files.filter((file) => {
+    const where = real(file);
+    // A file that cannot be found is not known to be inside.
+    return where === undefined || !roots.some((root) => isInside(where, root));
+  });
 }
 
 function isInside(file: string, folder: string): boolean {
