@@ -24,16 +24,21 @@ export function suppressionActions(document: ApiDocument, context: CodeActionCon
   return actions;
 }
 
-/** A comment of the next line, its codes, and a reason after `--` if any. */
-const NEXT_LINE_COMMENT = /^([ \t]*#\s*apigw-disable-next-line\b)([^\n]*?)(\s+--\s.*|\s+--)?\s*$/;
+/**
+ * A comment of the next line, alone on its line or after a value, its codes, and a reason after `--` if any: another
+ * comment line written between it and the line would leave it silencing that comment instead.
+ */
+const NEXT_LINE_COMMENT = /^(.*?#\s*apigw-disable-next-line\b)([^\n]*?)(\s+--\s.*|\s+--)?\s*$/;
 
 function commentEdit(document: ApiDocument, diagnostic: Diagnostic, code: string): TextEdit | undefined {
   const text = document.textDocument;
   const line = diagnostic.range.start.line;
   const lineStart = text.offsetAt({ line, character: 0 });
   const lineText = lineOf(document, line);
-  const indent = /^[ \t]*/.exec(lineText)![0];
-  if (startsInsideScalar(document, lineStart, lineStart + indent.length)) return undefined;
+  // A byte order mark belongs to the file, not to the line's first key: the comment goes after it.
+  const bom = line === 0 && lineText.startsWith('\uFEFF') ? 1 : 0;
+  const indent = /^[ \t]*/.exec(lineText.slice(bom))![0];
+  if (startsInsideScalar(document, lineStart, lineStart + bom + indent.length)) return undefined;
   if (line > 0) {
     const above = lineOf(document, line - 1);
     const comment = NEXT_LINE_COMMENT.exec(above);
@@ -44,8 +49,10 @@ function commentEdit(document: ApiDocument, diagnostic: Diagnostic, code: string
       return { range: { start: position, end: position }, newText: comment[2].trim() ? `, ${code}` : ` ${code}` };
     }
   }
-  const start = { line, character: 0 };
-  return { range: { start, end: start }, newText: `${indent}# apigw-disable-next-line ${code}\n` };
+  const next = text.offsetAt({ line: line + 1, character: 0 });
+  const ending = document.text.slice(lineStart, next).endsWith('\r\n') ? '\r\n' : '\n';
+  const start = { line, character: bom };
+  return { range: { start, end: start }, newText: `${indent}# apigw-disable-next-line ${code}${ending}` };
 }
 
 function lineOf(document: ApiDocument, line: number): string {

@@ -45,6 +45,23 @@ describe('the quick fix that disables a finding on its line with a comment', () 
     assert.match(text!, /^# apigw-disable-next-line invalid-enum-value, invalid-media-type -- legacy$/m);
   });
 
+  it('adds the code to a comment after the value above, which a comment line between would strand', async () => {
+    const trailing = DEFINITION.replace('        type: mock\n', '        type: mock # apigw-disable-next-line unknown-code-here\n');
+    const { text, codes } = await disabled(trailing, 'invalid-enum-value');
+    assert.match(text!, /^ {8}type: mock # apigw-disable-next-line unknown-code-here, invalid-enum-value$/m);
+    assert.ok(!codes.includes('invalid-enum-value'));
+  });
+
+  it('keeps the line endings of a CRLF file, and writes after a byte order mark', async () => {
+    const crlf = await disabled(DEFINITION.replace(/\n/g, '\r\n'), 'invalid-enum-value');
+    assert.match(crlf.text!, /\r\n {8}# apigw-disable-next-line invalid-enum-value\r\n {8}passthroughBehavior/);
+    assert.doesNotMatch(crlf.text!, /[^\r]\n/);
+    const bom = await disabled(`\uFEFF${DEFINITION.replace('3.0.1', '3.1.0')}`, 'openapi-31-not-importable');
+    assert.ok(bom.text!.startsWith('\uFEFF# apigw-disable-next-line openapi-31-not-importable\nopenapi: 3.1.0\n'));
+    assert.ok(!bom.codes.includes('openapi-31-not-importable'));
+    assert.ok(!bom.codes.includes('openapi-schema'), bom.codes.join(', '));
+  });
+
   it('is not offered inside a mapping template, where a # line would be the template\'s text', async () => {
     const document = parse(DEFINITION);
     const inTemplate = (await validateDocument(document)).filter((d) => d.range.start.line >= 11 && d.range.start.line <= 12);
