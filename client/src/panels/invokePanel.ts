@@ -231,9 +231,11 @@ export class InvokePanel {
     void setSendingContext();
     let result: InvokeCommandResult;
     try {
-      if (draft.target === 'local') result = await this.runLocal(draft, stopping.token);
-      else if (draft.target === 'testInvoke') result = await this.runAws(draft, stopping.token);
-      else result = await this.runUrl(draft, stopping.token);
+      // The whole run, credentials and signing included: an SSO sign-in or credential process may wait too.
+      const running = draft.target === 'local' ? this.runLocal(draft, stopping.token)
+        : draft.target === 'testInvoke' ? this.runAws(draft, stopping.token)
+        : this.runUrl(draft, stopping.token);
+      result = await untilStopped(running, stopping.token);
     } catch (error) {
       result = { error: error instanceof Error ? error.message : String(error) };
     } finally {
