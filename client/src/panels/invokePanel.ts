@@ -259,8 +259,8 @@ export class InvokePanel {
     const { uri } = this.document!;
     const params = localInvokeParams(draft, uri.toString(), vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath);
     // Cancelled, the server stops the request's mapping template; a backend call under way (a Lambda handler, an
-    // HTTP integration) runs to its end there, unseen, while the panel is free at once.
-    const answer = await untilStopped(this.client.sendRequest<LocalInvokeResult>('apigateway/invokeLocal', params, stop), stop);
+    // HTTP integration) runs to its end there, unseen, while the panel is free at once (`run`).
+    const answer = await this.client.sendRequest<LocalInvokeResult>('apigateway/invokeLocal', params, stop);
     return 'error' in answer ? answer : outcomeFromLocal(answer.response, answer.stage);
   }
 
