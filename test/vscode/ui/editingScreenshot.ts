@@ -1,9 +1,10 @@
 // UI check in a real VS Code (code-server + headless Chromium): Go to Symbol in Workspace lists the operations of both
 // examples, the HTTP API's from disk; F2 on a schema offers its name for renaming; the cursor on it highlights its
 // definition and uses; parameter hints show inside a template's `$util` call; a template loop folds, its `#end` left in
-// sight; a new line of an operation completes OpenAPI's own keys beside the API Gateway extensions. Saves
-// test-output/screenshots/workspace-symbols.png, rename.png, highlights.png, signature-help.png, folding.png and
-// completion.png as evidence; nothing is renamed, the typed line is undone, nothing is saved.
+// sight; a new line of an operation completes OpenAPI's own keys beside the API Gateway extensions; Quick Fix on a
+// finding lists the correction, the comment and the settings entry, in that order. Saves
+// test-output/screenshots/workspace-symbols.png, rename.png, highlights.png, signature-help.png, folding.png,
+// completion.png and quick-fixes.png as evidence; nothing is renamed, the typed line is undone, nothing is saved.
 //   npx tsx test/vscode/ui/editingScreenshot.ts      (after `npm run package`; APIGW_VSIX overrides the .vsix path)
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -111,6 +112,24 @@ async function main(): Promise<number> {
       shots.push(await screenshot(page, 'completion'));
       await page.keyboard.press('Escape');
       for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Z');
+    });
+
+    await checks.check('Quick Fix on a finding offers the correction first, then a comment, then the settings', async () => {
+      const lines = readFileSync(path.join(examples, 'petstore.yaml'), 'utf8').split('\n');
+      const line = lines.findIndex((l) => l.includes('x-amazon-apigateway-request-validator: params-onyl')) + 1;
+      if (line < 1) throw new Error('petstore.yaml has no misspelt validator any more');
+      await goToLine(page, line, lines[line - 1].indexOf('params-onyl') + 2);
+      await page.keyboard.press('Control+Period');
+      const items = page.locator('.action-widget .monaco-list-row.action');
+      await items.first().waitFor({ timeout: 15_000 });
+      const titles = (await items.allTextContents()).map((t) => t.trim());
+      const expected = ["Change to 'params-only'", 'Disable unknown-request-validator on this line (comment)', 'Ignore unknown-request-validator here in workspace settings'];
+      for (const title of expected) if (!titles.some((t) => t.includes(title))) throw new Error(`no "${title}" among ${JSON.stringify(titles)}`);
+      const order = expected.map((title) => titles.findIndex((t) => t.includes(title)));
+      if (order.some((at, i) => i > 0 && at < order[i - 1])) throw new Error(`offered in this order: ${JSON.stringify(titles)}`);
+      await page.waitForTimeout(400);
+      shots.push(await screenshot(page, 'quick-fixes'));
+      await page.keyboard.press('Escape');
     });
   } finally {
     for (const file of shots) console.log(`screenshot: ${path.relative(repoRoot, file)}`);
