@@ -5,26 +5,9 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { CodeAction } from 'vscode-languageserver-protocol';
 import { TestLspClient } from './lspClient';
+import { lambdaArnDefinition } from '../support/lambdaArnDefinition';
 
-/** A Lambda function's ARN, where an integration takes the URI that invokes it. */
-const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:pets';
-
-const DEFINITION = JSON.stringify(
-  {
-    openapi: '3.0.1',
-    info: { title: 't', version: '1' },
-    paths: {
-      '/pets': {
-        get: {
-          responses: { '200': { description: 'ok' } },
-          'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: FUNCTION_ARN },
-        },
-      },
-    },
-  },
-  null,
-  2,
-);
+const DEFINITION = lambdaArnDefinition();
 
 describe('apigateway.validation.ignore over the protocol', () => {
   let dir = '';

@@ -5,29 +5,11 @@ import * as path from 'node:path';
 import { main } from '../../server/src/cli/apigw';
 import { fakeIO } from '../support/fakeCliIO';
 import { PETS_PATH_ITEM, SPLIT_API } from '../support/splitDefinition';
+import { lambdaArnDefinition, URI_POINTER } from '../support/lambdaArnDefinition';
 
-/** A Lambda function's ARN, where an integration takes the URI that invokes it. */
-const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:pets';
+const API = lambdaArnDefinition();
 
-/** A JSON definition with a Lambda function ARN where the invocation URI belongs (line 18). */
-const API = JSON.stringify(
-  {
-    openapi: '3.0.1',
-    info: { title: 't', version: '1' },
-    paths: {
-      '/pets': {
-        get: {
-          responses: { '200': { description: 'ok' } },
-          'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: FUNCTION_ARN },
-        },
-      },
-    },
-  },
-  null,
-  2,
-);
-
-const URI = '/paths/~1pets/get/x-amazon-apigateway-integration/uri';
+const URI = URI_POINTER;
 
 function write(dir: string, files: Record<string, unknown>): void {
   for (const [file, content] of Object.entries(files)) {

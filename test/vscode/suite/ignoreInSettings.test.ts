@@ -3,27 +3,9 @@ import { existsSync, readdirSync, readFileSync, rmdirSync, rmSync, writeFileSync
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { exampleUri, serverDiagnostics, waitFor, waitForDiagnostics } from './harness';
+import { lambdaArnDefinition } from '../../support/lambdaArnDefinition';
 
-/** A Lambda function's ARN, where an integration takes the URI that invokes it. */
-const FUNCTION_ARN = 'arn:aws:lambda:us-east-1:123456789012:function:pets';
-
-/** A JSON definition with a Lambda function ARN where the invocation URI belongs. */
-const DEFINITION = JSON.stringify(
-  {
-    openapi: '3.0.1',
-    info: { title: 'ignored', version: '1' },
-    paths: {
-      '/pets': {
-        get: {
-          responses: { '200': { description: 'ok' } },
-          'x-amazon-apigateway-integration': { type: 'aws_proxy', httpMethod: 'POST', uri: FUNCTION_ARN },
-        },
-      },
-    },
-  },
-  null,
-  2,
-);
+const DEFINITION = lambdaArnDefinition('ignored');
 
 const code = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 
