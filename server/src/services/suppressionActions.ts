@@ -65,11 +65,7 @@ function lineOf(document: ApiDocument, line: number): string {
 /** Whether the line's first character lies inside a scalar that began on an earlier line. */
 function startsInsideScalar(document: ApiDocument, lineStart: number, firstCharacter: number): boolean {
   const node = nodeAtOffset(document.root, firstCharacter);
-  if (!node || node.type === 'property' || node.type === 'object' || node.type === 'array') {
-    // A block scalar's body may start at its indentation with nothing there but blanks: the property holds it.
-    const value = node?.type === 'property' ? node.value : undefined;
-    return !!value && value.type !== 'object' && value.type !== 'array' && value.offset < lineStart && value.end > lineStart;
-  }
+  if (!node || node.type === 'property' || node.type === 'object' || node.type === 'array') return false;
   // A block scalar's body starts on the line after its `|` or `>`, wherever the node says it starts.
   return node.style === 'literal' || node.style === 'folded' || node.offset < lineStart;
 }
