@@ -193,14 +193,15 @@ export class InvokePanel {
     return true;
   }
 
-  /**
-   * Stops the request of the panel in front, or of the one panel sending; false when there is none to stop. The
-   * Command Palette's *Stop Request*, which a keybinding can name.
-   */
+  /** Whether a panel has a request under way: the Command Palette offers *Stop Request* only then. */
   static anySending(): boolean {
     return [...InvokePanel.open.values()].some((panel) => panel.stopping);
   }
 
+  /**
+   * Stops the request of the panel in front, or of the one panel sending; false when there is none to stop. The
+   * Command Palette's *Stop Request*, which a keybinding can name.
+   */
   static stopActive(): boolean {
     const panels = [...InvokePanel.open.values()].filter((panel) => panel.stopping);
     const chosen = panels.find((panel) => panel.webviewPanel.active) ?? (panels.length === 1 ? panels[0] : undefined);
@@ -357,7 +358,7 @@ function untilStopped<T>(work: Promise<T>, stop: vscode.CancellationToken): Prom
   return Promise.race([work, stopped]).finally(() => listener?.dispose());
 }
 
-/** Whether a panel has a request under way, for *Stop Request* in the Command Palette. */
+/** Tells the menus whether *Stop Request* has anything to stop. */
 function setSendingContext(): Thenable<unknown> {
   return vscode.commands.executeCommand('setContext', 'apigateway.invokeSending', InvokePanel.anySending());
 }
