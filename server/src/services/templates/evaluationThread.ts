@@ -189,6 +189,11 @@ export class EvaluationThread<J extends ThreadJob = EvaluationJob, R = TemplateE
     this.finish(run, { cancelled: true });
   }
 
+  /** The run under way, answered in this thread: what its thread could not take, read or begin. */
+  private answerHere(run: Run<J, R>): void {
+    this.finish(run, this.runHere(run.job));
+  }
+
   private finish(run: Run<J, R>, answer: ThreadAnswer<R>): void {
     if (this.queue[0] !== run) return;
     this.queue.shift();
@@ -214,7 +219,7 @@ export class EvaluationThread<J extends ThreadJob = EvaluationJob, R = TemplateE
       }
       const run = this.queue[0];
       if ('unreadable' in response) {
-        if (run && (response.id === undefined || run.id === response.id)) this.finish(run, this.runHere(run.job));
+        if (run && (response.id === undefined || run.id === response.id)) this.answerHere(run);
         return;
       }
       if (!run || run.id !== response.id) return;
@@ -223,7 +228,7 @@ export class EvaluationThread<J extends ThreadJob = EvaluationJob, R = TemplateE
     // An answer this thread cannot read: the run is done again here, where its values need not cross.
     created.on('messageerror', () => {
       const run = this.queue[0];
-      if (created === this.worker && run) this.finish(run, this.runHere(run.job));
+      if (created === this.worker && run) this.answerHere(run);
     });
     created.on('error', (error) => this.fail(created, `The ${this.wording.run} stopped: ${error.message}.`));
     created.on('exit', () => this.fail(created, `The ${this.wording.run} thread stopped; ${this.wording.again}.`));
@@ -244,7 +249,10 @@ export class EvaluationThread<J extends ThreadJob = EvaluationJob, R = TemplateE
     this.ready = false;
     void failed.terminate().catch(() => undefined);
     const run = this.queue[0];
-    if (run) this.finish(run, loading ? this.runHere(run.job) : { error: why });
+    if (run) {
+      if (loading) this.answerHere(run);
+      else this.finish(run, { error: why });
+    }
   }
 }
 
