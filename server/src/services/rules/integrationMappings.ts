@@ -630,13 +630,10 @@ function checkRestStyleValue(context: ValidationContext, node: ValueNode, value:
   const contextPath = /^\$context\.(.+)$/.exec(expected)?.[1].split('.');
   if (contextPath && !findContextVariable(contextPath, 'http')) {
     // A REST context variable HTTP APIs lack (`context.resourcePath`): its rewrite would read nothing.
-    context.report(node, 'rest-style-mapping-value',
-      `\`${value}\` is how REST APIs write a mapping source. HTTP APIs read only ${HTTP_MAPPING_VARIABLES[side]} variables and take any other value as static text, so this sends the text "${value}" itself, and HTTP APIs have no \`${expected}\` to read instead.${dialectReason(context)}`);
+    context.report(node, 'rest-style-mapping-value', `${sentAsText(value, side)}, and HTTP APIs have no \`${expected}\` to read instead.${dialectReason(context)}`);
     return;
   }
-  context.report(node, 'rest-style-mapping-value',
-    `\`${value}\` is how REST APIs write a mapping source. HTTP APIs read only ${HTTP_MAPPING_VARIABLES[side]} variables and take any other value as static text, so this sends the text "${value}" itself. Write \`${expected}\`.${joined}${dialectReason(context)}`,
-    { data: { expected } });
+  context.report(node, 'rest-style-mapping-value', `${sentAsText(value, side)}. Write \`${expected}\`.${joined}${dialectReason(context)}`, { data: { expected } });
 }
 
 /**
@@ -647,8 +644,17 @@ function checkOtherSideSource(context: ValidationContext, node: ValueNode, value
   const other: MappingSide = side === 'request' ? 'response' : 'request';
   if (httpMappingSource(value, other) === undefined) return;
   const cannot = side === 'response' ? 'A response mapping cannot read the request' : 'A request mapping cannot read the integration\'s response';
-  context.report(node, 'rest-style-mapping-value',
-    `\`${value}\` is how REST APIs write a ${other} mapping source. HTTP APIs read only ${HTTP_MAPPING_VARIABLES[side]} variables in a ${side} mapping and take any other value as static text, so this sends the text "${value}" itself. ${cannot}.${dialectReason(context)}`);
+  context.report(node, 'rest-style-mapping-value', `${sentAsText(value, side, other)}. ${cannot}.${dialectReason(context)}`);
+}
+
+/**
+ * What HTTP APIs make of a REST source written as a mapping value on `side`: its own name, sent as static text. A
+ * source of the `other` side is named as such, and the side that cannot read it said.
+ */
+function sentAsText(value: string, side: MappingSide, other?: MappingSide): string {
+  const source = other ? `a ${other} mapping source` : 'a mapping source';
+  const read = `${HTTP_MAPPING_VARIABLES[side]} variables${other ? ` in a ${side} mapping` : ''}`;
+  return `\`${value}\` is how REST APIs write ${source}. HTTP APIs read only ${read} and take any other value as static text, so this sends the text "${value}" itself`;
 }
 
 type MappingKind = 'request' | 'response' | 'gateway';
